@@ -1,0 +1,358 @@
+"""The billing domain's values: the normalised line-item schema, queries and results.
+
+Every export (legacy CUR, CUR 2.0, FOCUS, Cost Explorer) is normalised to the columns of `LINE_ITEM_COLUMNS`
+(FOCUS-aligned names in snake_case, plus the AWS columns TrackIt users needed). Tags and cost categories are
+open-ended: a normalised relation carries them as extra VARCHAR columns named `tag:<key>` (for example
+`tag:user:team`, `tag:aws:createdBy`) and `costcat:<name>`.
+
+All timestamps are UTC. Ranges are half-open: `[start, end)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+# --------------------------------------------------------------------------------------------- schema
+
+#: (column, DuckDB type, meaning). The order is the physical order in every store.
+LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("billing_period", "DATE", "first day of the billing month"),
+    ("charge_period_start", "TIMESTAMP", "usage start, UTC"),
+    ("charge_period_end", "TIMESTAMP", "usage end, UTC"),
+    ("billed_cost", "DOUBLE", "unblended cost (lineItem/UnblendedCost, FOCUS BilledCost)"),
+    ("effective_cost", "DOUBLE", "amortized cost: RI and SP fees spread over covered usage (FOCUS EffectiveCost)"),
+    ("net_cost", "DOUBLE", "net unblended cost after discounts; NULL when the export has none"),
+    ("list_cost", "DOUBLE", "public on-demand cost; NULL when absent"),
+    ("usage_amount", "DOUBLE", "usage quantity"),
+    ("usage_unit", "VARCHAR", "pricing unit of usage_amount"),
+    ("billing_account_id", "VARCHAR", "payer account id (12 digits, leading zeros kept)"),
+    ("billing_account_name", "VARCHAR", "payer account name"),
+    ("sub_account_id", "VARCHAR", "usage (linked) account id"),
+    ("sub_account_name", "VARCHAR", "usage account name, when the export has it"),
+    ("service_code", "VARCHAR", "product code, e.g. AmazonEC2"),
+    ("service_name", "VARCHAR", "service name, e.g. Amazon Elastic Compute Cloud"),
+    ("region_id", "VARCHAR", "region code, e.g. us-east-1; '' for global charges"),
+    ("availability_zone", "VARCHAR", "availability zone"),
+    ("usage_type", "VARCHAR", "usage type, e.g. USE1-BoxUsage:m5.large"),
+    ("operation", "VARCHAR", "operation, e.g. RunInstances"),
+    ("resource_id", "VARCHAR", "resource id or ARN; '' when the line has none"),
+    ("line_item_type", "VARCHAR", "AWS line item type: Usage, DiscountedUsage, SavingsPlanCoveredUsage, RIFee, ..."),
+    ("charge_category", "VARCHAR", "FOCUS charge category: Usage, Purchase, Tax, Credit, Adjustment"),
+    ("description", "VARCHAR", "line item description"),
+    ("product_family", "VARCHAR", "product family, e.g. Compute Instance"),
+    ("instance_type", "VARCHAR", "instance type where relevant"),
+    ("pricing_term", "VARCHAR", "OnDemand, Reserved, Spot, SavingsPlan ..."),
+    ("invoice_id", "VARCHAR", "set once the period is invoiced (final); '' while estimated"),
+    ("reservation_arn", "VARCHAR", "reservation ARN for RI-covered usage and RI fees"),
+    ("reservation_effective_cost", "DOUBLE", "RI effective cost of covered usage; NULL when not RI"),
+    ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
+    ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
+    ("currency", "VARCHAR", "billing currency, e.g. USD"),
+)
+
+LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
+
+TAG_PREFIX = "tag:"
+COST_CATEGORY_PREFIX = "costcat:"
+
+#: Value used by filters and group rows for a missing tag or empty dimension.
+UNTAGGED = "untagged"
+
+
+# ------------------------------------------------------------------------------------------ dimensions
+
+
+class CostBasis(StrEnum):
+    """The three first-class cost bases; every answer names the one it used."""
+
+    UNBLENDED = "unblended"  # billed_cost
+    AMORTIZED = "amortized"  # effective_cost
+    NET = "net"  # net_cost (falls back to billed_cost where the export has no net column)
+
+    @property
+    def column(self) -> str:
+        return {"unblended": "billed_cost", "amortized": "effective_cost", "net": "net_cost"}[self.value]
+
+
+class Dimension(StrEnum):
+    """Columns one can group and filter by. Tags are `DimensionRef(Dimension.TAG, key)`."""
+
+    SERVICE = "service"
+    ACCOUNT = "account"
+    REGION = "region"
+    USAGE_TYPE = "usage-type"
+    OPERATION = "operation"
+    RESOURCE = "resource"
+    CHARGE_TYPE = "charge-type"
+    TAG = "tag"
+
+    @property
+    def column(self) -> str:
+        """The line-item column behind this dimension (not for TAG)."""
+        return _DIMENSION_COLUMNS[self]
+
+
+_DIMENSION_COLUMNS: dict[Dimension, str] = {
+    Dimension.SERVICE: "service_name",
+    Dimension.ACCOUNT: "sub_account_id",
+    Dimension.REGION: "region_id",
+    Dimension.USAGE_TYPE: "usage_type",
+    Dimension.OPERATION: "operation",
+    Dimension.RESOURCE: "resource_id",
+    Dimension.CHARGE_TYPE: "charge_category",
+}
+
+
+@dataclass(frozen=True, order=True)
+class DimensionRef:
+    """A dimension, or a tag key when `kind` is TAG (key as in the export, e.g. `user:team`)."""
+
+    kind: Dimension
+    tag_key: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind is Dimension.TAG) != (self.tag_key is not None):
+            raise ValueError("tag_key is required for TAG dimensions and only for them")
+
+    @property
+    def column(self) -> str:
+        """The column name in a normalised relation (`tag:<key>` for tags)."""
+        if self.kind is Dimension.TAG:
+            return TAG_PREFIX + str(self.tag_key)
+        return self.kind.column
+
+    @property
+    def label(self) -> str:
+        return f"tag:{self.tag_key}" if self.kind is Dimension.TAG else self.kind.value
+
+    @classmethod
+    def tag(cls, key: str) -> DimensionRef:
+        return cls(Dimension.TAG, key)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Keep line items whose dimension equals one of `values`.
+
+    `UNTAGGED` in `values` matches a missing tag or an empty value. `negate` keeps the others.
+    """
+
+    dimension: DimensionRef
+    values: tuple[str, ...]
+    negate: bool = False
+
+
+class Granularity(StrEnum):
+    NONE = "none"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"  # ISO weeks, starting Monday
+    MONTH = "month"
+
+
+# ------------------------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Half-open `[start, end)` in whole UTC days, with the words the user used."""
+
+    start: date
+    end: date
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"empty time range {self.start}..{self.end}")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    def previous(self) -> TimeRange:
+        """The equal-length period just before this one (a calendar month maps to the previous month)."""
+        from bot.billing.periods import previous_range
+
+        return previous_range(self)
+
+
+@dataclass(frozen=True)
+class AggregateRequest:
+    """What a billing store computes: cost summed by up to three dimensions and an optional time bucket.
+
+    `limit` (with `group_by`) returns only the most expensive groups, ordered by cost descending; the caller
+    computes "Other" from the ungrouped total. Without `limit` every group is returned (complete group-by).
+    """
+
+    time_range: TimeRange
+    group_by: tuple[DimensionRef, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    basis: CostBasis = CostBasis.UNBLENDED
+    granularity: Granularity = Granularity.NONE
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.group_by) > 3:
+            raise ValueError("at most three group-by dimensions")
+
+
+@dataclass(frozen=True)
+class AggregateRow:
+    """One group: `keys` in the order of `group_by` (`UNTAGGED` for missing/empty), `bucket` when bucketed."""
+
+    keys: tuple[str, ...]
+    cost: float
+    bucket: datetime | None = None
+    usage_amount: float = 0.0
+    line_items: int = 0
+
+
+@dataclass(frozen=True)
+class TagCoverage:
+    key: str
+    tagged_cost: float
+    total_cost: float
+    distinct_values: int
+
+    @property
+    def coverage(self) -> float:
+        return self.tagged_cost / self.total_cost if self.total_cost else 0.0
+
+
+@dataclass(frozen=True)
+class CostQuery:
+    """A parsed user question (slash command or `trackit query`)."""
+
+    time_range: TimeRange
+    group_by: tuple[DimensionRef, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    basis: CostBasis = CostBasis.UNBLENDED
+    granularity: Granularity = Granularity.NONE
+    top: int = 10
+    compare: bool = True
+
+    def aggregate_request(self, time_range: TimeRange | None = None, *, limit: int | None = None) -> AggregateRequest:
+        return AggregateRequest(
+            time_range=time_range or self.time_range,
+            group_by=self.group_by,
+            filters=self.filters,
+            basis=self.basis,
+            granularity=self.granularity,
+            limit=limit,
+        )
+
+
+# ------------------------------------------------------------------------------------------ deliveries
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One delivery of one billing period, as the source announced it.
+
+    `delivery_id` is the CUR assembly id (or a hash of the manifest / file list when the format has none);
+    `delivered_at` the manifest or object time. Re-ingesting the same id is a no-op; a newer delivery of the
+    same period replaces it atomically.
+    """
+
+    billing_period: date
+    delivery_id: str
+    delivered_at: datetime
+    source_format: str
+    source_uri: str
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """What the store holds for one billing period."""
+
+    billing_period: date
+    delivery_id: str
+    delivered_at: datetime
+    loaded_at: datetime
+    source_format: str
+    source_uri: str
+    rows: int
+    final: bool  # an invoice id is present
+    data_until: datetime | None  # latest charge_period_end in the period
+    billed_total: float = 0.0
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How fresh an answer is: the newest usage hour seen and which periods are final."""
+
+    data_until: datetime | None
+    periods: tuple[PeriodStatus, ...] = field(default_factory=tuple)
+
+    @property
+    def final(self) -> bool:
+        return bool(self.periods) and all(p.final for p in self.periods)
+
+
+# ------------------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class GroupCost:
+    """One row of a breakdown: `keys` per group-by dimension; `previous_cost` over the previous period."""
+
+    keys: tuple[str, ...]
+    cost: float
+    previous_cost: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_cost is None else self.cost - self.previous_cost
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    bucket: datetime
+    keys: tuple[str, ...]
+    cost: float
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Month-end forecast from the month so far: `expected` with a `low`..`high` range (about 80%)."""
+
+    month: date
+    month_to_date: float
+    expected: float
+    low: float
+    high: float
+    days_elapsed: int
+    days_in_month: int
+
+
+@dataclass(frozen=True)
+class CostResult:
+    """The answer to a CostQuery.
+
+    `groups` holds the top N groups (cost descending); `other` sums the folded rest (None when nothing was
+    folded, `other_count` groups in it); `total` is the whole filtered total, so sum(groups) + other == total.
+    """
+
+    query: CostQuery
+    total: float
+    previous_range: TimeRange | None
+    previous_total: float | None
+    groups: tuple[GroupCost, ...]
+    other: float | None
+    other_count: int
+    series: tuple[SeriesPoint, ...]
+    currency: str
+    freshness: Freshness
+    forecast: Forecast | None = None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_total is None else self.total - self.previous_total
+
+    @property
+    def change_pct(self) -> float | None:
+        if not self.previous_total:
+            return None
+        return (self.total - self.previous_total) / abs(self.previous_total) * 100.0

@@ -1,0 +1,133 @@
+"""Settings: one frozen object built from an optional TOML file, then environment variables (which win).
+
+Every setting has an environment variable `TRACKIT_<NAME>` (upper case) and a key `<name>` in `trackit.toml`
+(looked up in the working directory, or at the path in `TRACKIT_CONFIG`). Secrets (Slack tokens, signing
+secret) come only from the environment and are never printed: `Settings.__repr__` masks them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.billing.model import CostBasis
+from bot.errors import ConfigError
+
+_SECRET_FIELDS = frozenset({"slack_bot_token", "slack_app_token", "slack_signing_secret"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the bot. See README "Settings" for the table of variables."""
+
+    data_dir: Path = Path(".trackit")
+    #: Billing store URL: `duckdb:///path/to/dir` (default: `<data_dir>/billing`) or `elasticsearch://host:9200`.
+    store_url: str = ""
+    #: App state database (SQLAlchemy URL); default SQLite in the data directory.
+    database_url: str = ""
+    #: Billing export sources: `s3://bucket/prefix`, a local directory or file; several separated by commas.
+    sources: tuple[str, ...] = ()
+    aws_profile: str = ""
+    aws_role_arn: str = ""
+    aws_external_id: str = ""
+    aws_region: str = "us-east-1"
+    cost_basis: CostBasis = CostBasis.UNBLENDED
+    currency_symbol: str = "$"
+    timezone: str = "UTC"
+    #: Slack (secrets from the environment only).
+    slack_bot_token: str = field(default="", repr=False)
+    slack_app_token: str = field(default="", repr=False)
+    slack_signing_secret: str = field(default="", repr=False)
+    slack_api_url: str = ""  # only for tests against a local fake Web API
+    admins: tuple[str, ...] = ()
+    #: With no grants configured: "open" (everyone sees everything) or "closed" (only admins).
+    default_access: str = "open"
+    http_host: str = "127.0.0.1"
+    http_port: int = 3000
+    listener_threads: int = 8
+    ops_channel: str = ""
+    ingest_interval_minutes: int = 30
+    duckdb_threads: int = 2
+    duckdb_memory_limit: str = "1GB"
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"TRACKIT_TIMEZONE={self.timezone!r} is not a known time zone (e.g. Europe/Paris)") from exc
+        if self.default_access not in ("open", "closed"):
+            raise ConfigError(f"TRACKIT_DEFAULT_ACCESS must be 'open' or 'closed', not {self.default_access!r}")
+
+    @property
+    def billing_store_url(self) -> str:
+        return self.store_url or f"duckdb://{(self.data_dir / 'billing').resolve()}"
+
+    @property
+    def app_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'state.sqlite3').resolve()}"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={'***' if f.name in _SECRET_FIELDS and getattr(self, f.name) else getattr(self, f.name)!r}"
+            for f in fields(self)
+        )
+        return f"Settings({shown})"
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, Path):
+            return Path(str(raw)).expanduser()
+        if isinstance(default, CostBasis):
+            return CostBasis(str(raw).strip().lower())
+        if isinstance(default, tuple):
+            items = raw if isinstance(raw, list | tuple) else str(raw).split(",")
+            return tuple(str(i).strip() for i in items if str(i).strip())
+        return str(raw)
+    except ValueError as exc:
+        raise ConfigError(f"setting {name}={raw!r} is invalid: {exc}") from exc
+
+
+def load_settings(env: Mapping[str, str] | None = None, toml_path: Path | None = None) -> Settings:
+    """Build Settings from `trackit.toml` (optional) and `TRACKIT_*` environment variables."""
+    env = os.environ if env is None else env
+    path = toml_path or Path(env.get("TRACKIT_CONFIG", "trackit.toml"))
+    values: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            values.update(tomllib.loads(path.read_text()))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    defaults = Settings.__dataclass_fields__
+    unknown = set(values) - set(defaults) - _SECRET_FIELDS
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    for name in _SECRET_FIELDS & set(values):
+        raise ConfigError(f"{path}: {name} is a secret; set TRACKIT_{name.upper()} in the environment instead")
+    for name in defaults:
+        var = f"TRACKIT_{name.upper()}"
+        if var in env:
+            values[name] = env[var]
+    # Slack's own conventional variable names are accepted too.
+    for name, var in (
+        ("slack_bot_token", "SLACK_BOT_TOKEN"),
+        ("slack_app_token", "SLACK_APP_TOKEN"),
+        ("slack_signing_secret", "SLACK_SIGNING_SECRET"),
+    ):
+        if name not in values and var in env:
+            values[name] = env[var]
+    kwargs = {name: _coerce(name, raw, defaults[name].default) for name, raw in values.items()}
+    return Settings(**kwargs)

@@ -1,0 +1,181 @@
+"""The billing store contract, and the registry that picks a backend from a store URL.
+
+A backend registers itself with `@register("scheme")` and is chosen by `open_store("scheme://...")`; callers
+never branch on backend names. Every backend passes the one contract suite in `tests/store/`.
+
+Ingestion hands a store a `NormalizedSource`: a DuckDB SELECT over local files that yields the columns of
+`bot.billing.model.LINE_ITEM_COLUMNS` plus `tag:<key>` and `costcat:<name>` VARCHAR columns. DuckDB is the
+transform engine for every backend (DuckDB backends run it into their own files; others stream its rows).
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from bot.billing.model import (
+    AggregateRequest,
+    AggregateRow,
+    Delivery,
+    DimensionRef,
+    Filter,
+    Freshness,
+    PeriodStatus,
+    TagCoverage,
+    TimeRange,
+)
+from bot.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class NormalizedSource:
+    """A billing period's line items, ready to load.
+
+    `select_sql` is a DuckDB SELECT over local files (absolute paths) that yields every column of
+    `LINE_ITEM_COLUMNS` in order, then one VARCHAR column per tag key (`"tag:<key>"`, NULL when absent) and
+    per cost category (`"costcat:<name>"`). `expected_billed_total` is the export's own sum of unblended cost,
+    computed in DECIMAL by the reader, that the loaded data must match to the cent.
+    """
+
+    delivery: Delivery
+    select_sql: str
+    tag_keys: tuple[str, ...]
+    cost_categories: tuple[str, ...]
+    expected_billed_total: str  # decimal as text, e.g. "12345.6789"
+    expected_rows: int
+    bytes_read: int = 0
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    delivery: Delivery
+    rows: int
+    billed_total: float
+    replaced: str | None  # delivery id that was replaced, if any
+    seconds: float
+
+
+#: Progress callback: (rows loaded so far, expected rows).
+Progress = Callable[[int, int], None]
+
+
+class BillingStore(abc.ABC):
+    """Where billing data lives. Thread-safe for concurrent readers; one loader at a time per period.
+
+    Reads answer from the last complete delivery of each period while a load runs. Every method raises
+    `StoreError` when the backend fails (connection, disk, mapping), never a backend-specific exception.
+    """
+
+    scheme: ClassVar[str]
+
+    # ------------------------------------------------------------------ loading
+
+    @abc.abstractmethod
+    def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
+        """Make `source` the live data of its billing period, atomically.
+
+        Readers see either the previous delivery or the new one, never a mix; a crash (even SIGKILL) before
+        the swap leaves the previous delivery live. Raises `ReconciliationError` (and keeps the previous
+        delivery) when the loaded unblended total differs from `source.expected_billed_total` by a cent or more.
+        """
+
+    @abc.abstractmethod
+    def periods(self) -> list[PeriodStatus]:
+        """The live delivery of every stored billing period, oldest first."""
+
+    def period(self, billing_period: date) -> PeriodStatus | None:
+        """The live delivery of one billing period, or None."""
+        return next((p for p in self.periods() if p.billing_period == billing_period), None)
+
+    @abc.abstractmethod
+    def delete_period(self, billing_period: date) -> bool:
+        """Remove a billing period (returns whether it existed)."""
+
+    # ------------------------------------------------------------------ reading
+
+    @abc.abstractmethod
+    def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        """Sum the request's cost basis by its groups (and time buckets, UTC), filtered.
+
+        Rows with a missing tag or an empty dimension value get the key `UNTAGGED`. Without `limit`, every
+        group is returned; with it, the `limit` most expensive groups (ties broken by key), cost descending.
+        With a granularity, rows are ordered by bucket then cost descending, and `limit` applies to the groups
+        over the whole range (every bucket of each kept group is returned). Net basis falls back to unblended
+        cost on line items without a net cost.
+        """
+
+    @abc.abstractmethod
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        """For every tag key seen in the range: cost of tagged line items (unblended), total, distinct values."""
+
+    @abc.abstractmethod
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        """Known values of a dimension over all stored data (for suggestions and validation), most costly first."""
+
+    @abc.abstractmethod
+    def tag_keys(self) -> list[str]:
+        """Every tag key present in stored data (`user:team`, `aws:createdBy`, ...), sorted."""
+
+    @abc.abstractmethod
+    def accounts(self) -> dict[str, str]:
+        """Known usage account ids mapped to their names ('' when no export named them)."""
+
+    @abc.abstractmethod
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        """Newest usage seen and the status of the periods overlapping the range (all periods when None)."""
+
+    @abc.abstractmethod
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        """Stream raw line items (for exports and tests); `columns` limits the columns (all when empty)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections and files."""
+
+
+# ---------------------------------------------------------------------------------------------- registry
+
+_BACKENDS: dict[str, type[BillingStore]] = {}
+StoreFactory = Callable[[str], BillingStore]
+
+
+def register(scheme: str) -> Callable[[type[BillingStore]], type[BillingStore]]:
+    """Class decorator: make a backend available under a URL scheme."""
+
+    def deco(cls: type[BillingStore]) -> type[BillingStore]:
+        cls.scheme = scheme
+        _BACKENDS[scheme] = cls
+        return cls
+
+    return deco
+
+
+def open_store(url: str) -> BillingStore:
+    """Open the backend named by `url`'s scheme, e.g. `duckdb:///var/lib/trackit/billing`.
+
+    Raises `ConfigError` for an unknown scheme, naming the known ones.
+    """
+    _load_builtin_backends()
+    scheme = urlsplit(url).scheme
+    cls = _BACKENDS.get(scheme)
+    if cls is None:
+        known = ", ".join(sorted(f"{s}://" for s in _BACKENDS))
+        raise ConfigError(f"unknown billing store URL {url!r}: use one of {known}")
+    return cls.from_url(url)  # type: ignore[attr-defined,no-any-return]
+
+
+def _load_builtin_backends() -> None:
+    # Imported lazily so that the DuckDB-only default does not import the Elasticsearch client.
+    import importlib
+
+    for module in ("bot.store.duckdb", "bot.store.elasticsearch"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:  # a backend not built yet, or an optional client not installed
+            if exc.name not in (module, "elasticsearch", "opensearchpy"):
+                raise
