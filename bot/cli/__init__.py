@@ -1,0 +1,55 @@
+"""The `trackit` command line: one sub-module per command group, each exposing `add_parser(subparsers)`.
+
+A sub-module's `add_parser` registers its sub-command(s) and sets `func(args) -> int` as the default; `main`
+dispatches, and turns a `UserFacingError` into its message on stderr with exit code 2 (no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.errors import ConfigError, UserFacingError
+
+#: Sub-modules of bot.cli, in the order `trackit --help` lists them.
+_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "resources")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trackit", description="AWS billing analysis, in Slack and here.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"bot.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"bot.cli.{name}":
+                continue  # not built yet
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args))
+    except UserFacingError as exc:
+        print(f"error: {exc.user_text()}", file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
