@@ -1,0 +1,23 @@
+# TrackIt bot: small, non-root image; the bot is the entry point (`trackit serve` by default).
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY commands ./commands
+COPY jobs ./jobs
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres]"
+
+FROM python:3.11-slim
+RUN useradd --create-home --uid 10001 trackit
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+USER trackit
+WORKDIR /home/trackit
+ENV TRACKIT_DATA_DIR=/home/trackit/data \
+    MPLCONFIGDIR=/tmp/matplotlib \
+    PYTHONUNBUFFERED=1
+VOLUME ["/home/trackit/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"TRACKIT_HTTP_PORT\",\"3000\")}/healthz')"
+ENTRYPOINT ["trackit"]
+CMD ["serve", "--http"]

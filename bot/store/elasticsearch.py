@@ -1,0 +1,613 @@
+"""Billing store on Elasticsearch (scale-out mode), using only server-core APIs.
+
+Layout (DESIGN.md section 4):
+- one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
+  no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
+- every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
+  its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
+  indices behind the alias, and there is no second catalog to get out of step;
+- a load bulk-indexes with refresh off, refreshes, checks the row count and the unblended total against the
+  export's own sum, then moves the alias from the old index to the new one in ONE `_aliases` call and deletes
+  the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
+
+Nothing here uses delete-by-query, data streams, ILM, transforms, rollups or scripts.
+
+Tag keys are arbitrary (`user:team`, `kubernetes.io/cluster`), and dots in field names mean objects to
+Elasticsearch, so a tag key is stored under `tags.<escaped key>` with `.` and `%` percent-escaped.
+
+URL: `elasticsearch://[user:password@]host:port[?tls=true&verify=false&api_key=...&prefix=trackit]`; an API key
+or password can also come from `TRACKIT_ES_API_KEY` / `TRACKIT_ES_PASSWORD` so it stays out of the URL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import duckdb
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+
+from bot.billing.model import (
+    COST_CATEGORY_PREFIX,
+    LINE_ITEM_COLUMNS,
+    TAG_PREFIX,
+    UNTAGGED,
+    AggregateRequest,
+    AggregateRow,
+    CostBasis,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Freshness,
+    Granularity,
+    PeriodStatus,
+    TagCoverage,
+    TimeRange,
+)
+from bot.errors import ReconciliationError, StoreError
+from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+
+log = logging.getLogger(__name__)
+
+_ES_TYPES = {"DATE": "date", "TIMESTAMP": "date", "DOUBLE": "double", "VARCHAR": "keyword", "BIGINT": "long"}
+#: Net basis falls back to unblended per line item; computed once at load time instead of by a script per query.
+_NET_OR_BILLED = "net_or_billed_cost"
+_BASIS_FIELDS = {
+    CostBasis.UNBLENDED: "billed_cost",
+    CostBasis.AMORTIZED: "effective_cost",
+    CostBasis.NET: _NET_OR_BILLED,
+}
+_INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_COMPOSITE_PAGE = 5000
+_BULK_CHUNK = 5000
+
+
+def escape_key(key: str) -> str:
+    return key.replace("%", "%25").replace(".", "%2E")
+
+
+def _tag_field(key: str) -> str:
+    return f"tags.{escape_key(key)}"
+
+
+def _costcat_field(name: str) -> str:
+    return f"costcat.{escape_key(name)}"
+
+
+def _field(dim: DimensionRef) -> str:
+    return _tag_field(str(dim.tag_key)) if dim.kind is Dimension.TAG else dim.column
+
+
+def _ts(d: date | datetime) -> str:
+    if isinstance(d, datetime):
+        return d.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return f"{d.isoformat()}T00:00:00Z"
+
+
+def _parse_ts(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+
+
+@register("elasticsearch")
+class ElasticsearchStore(BillingStore):
+    """BillingStore on an Elasticsearch 8.x/9.x cluster (elasticsearch-py 8.x client)."""
+
+    def __init__(self, client: Elasticsearch, prefix: str = "trackit") -> None:
+        self._es = client
+        self._prefix = prefix
+        self._alias = f"{prefix}-li"
+        self._load_lock = threading.Lock()
+
+    @classmethod
+    def from_url(cls, url: str) -> ElasticsearchStore:
+        parts = urlsplit(url)
+        params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        scheme = "https" if params.get("tls", "false").lower() in ("1", "true", "yes") else "http"
+        host = f"{scheme}://{parts.hostname or '127.0.0.1'}:{parts.port or 9200}"
+        kwargs: dict[str, Any] = {"request_timeout": float(params.get("timeout", "60"))}
+        api_key = params.get("api_key") or os.environ.get("TRACKIT_ES_API_KEY")
+        if api_key:
+            kwargs["api_key"] = api_key
+        elif parts.username:
+            password = unquote(parts.password or "") or os.environ.get("TRACKIT_ES_PASSWORD", "")
+            kwargs["basic_auth"] = (unquote(parts.username), password)
+        if scheme == "https" and params.get("verify", "true").lower() in ("0", "false", "no"):
+            kwargs["verify_certs"] = False
+        if params.get("ca_certs"):
+            kwargs["ca_certs"] = params["ca_certs"]
+        return cls(Elasticsearch(host, **kwargs), prefix=params.get("prefix", "trackit"))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _call(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one client call, turning transport and API failures into StoreError with context."""
+        try:
+            return fn(*args, **kwargs)
+        except ApiError as exc:
+            raise StoreError(f"Elasticsearch refused {what}: {exc.message} ({exc.meta.status}): {exc.body}") from exc
+        except TransportError as exc:
+            raise StoreError(f"cannot reach Elasticsearch for {what}: {exc}") from exc
+
+    def _live_indices(self) -> dict[str, dict[str, Any]]:
+        """Index name -> `_meta` of every live period index (behind the read alias)."""
+        if not self._call("alias check", self._es.indices.exists_alias, name=self._alias):
+            return {}
+        mappings = self._call("mapping read", self._es.indices.get_mapping, index=self._alias)
+        return {name: body["mappings"].get("_meta", {}) for name, body in mappings.items()}
+
+    def _all_period_indices(self) -> list[str]:
+        found = self._call("index listing", self._es.indices.get, index=f"{self._alias}-*", ignore_unavailable=True)
+        return sorted(found)
+
+    # ------------------------------------------------------------------ loading
+
+    def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
+        started = time.monotonic()
+        delivery = source.delivery
+        period = delivery.billing_period
+        with self._load_lock:
+            live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
+            old = live.get(period.isoformat())
+            self._delete_orphans(period, keep={old[0]} if old else set())
+            digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
+            index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
+            columns = self._source_columns(source)
+            self._create_index(index, source)
+            try:
+                rows, billed = self._bulk_load(index, source, columns, progress)
+                self._call("refresh", self._es.indices.refresh, index=index)
+                self._reconcile(index, source, rows, billed)
+                meta = self._meta(index, source, rows)
+                self._call("mapping update", self._es.indices.put_mapping, index=index, meta=meta)
+                self._call(
+                    "index settings",
+                    self._es.indices.put_settings,
+                    index=index,
+                    settings={"index": {"refresh_interval": "1s"}},
+                )
+                actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
+                if old:
+                    actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
+                self._call("alias swap", self._es.indices.update_aliases, actions=actions)
+            except BaseException:
+                self._es.options(ignore_status=404).indices.delete(index=index)
+                raise
+            if old:
+                self._es.options(ignore_status=404).indices.delete(index=old[0])
+        return LoadResult(
+            delivery=delivery,
+            rows=rows,
+            billed_total=billed,
+            replaced=old[1]["delivery_id"] if old else None,
+            seconds=time.monotonic() - started,
+        )
+
+    def _delete_orphans(self, period: date, keep: set[str]) -> None:
+        """Indices of this period left by a killed load are not live: drop them."""
+        for name in self._all_period_indices():
+            if name.startswith(f"{self._alias}-{period:%Y-%m}-") and name not in keep:
+                log.info("deleting orphan index %s from an interrupted load", name)
+                self._es.options(ignore_status=404).indices.delete(index=name)
+
+    def _source_columns(self, source: NormalizedSource) -> list[tuple[str, str]]:
+        """(relation column, document field) for every column of the normalised relation."""
+        cols = [(name, name) for name, _, _ in LINE_ITEM_COLUMNS]
+        cols += [(TAG_PREFIX + k, _tag_field(k)) for k in source.tag_keys]
+        cols += [(COST_CATEGORY_PREFIX + c, _costcat_field(c)) for c in source.cost_categories]
+        return cols
+
+    def _create_index(self, index: str, source: NormalizedSource) -> None:
+        properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
+        properties[_NET_OR_BILLED] = {"type": "double"}
+        properties["tags"] = {
+            "type": "object",
+            "properties": {escape_key(k): {"type": "keyword"} for k in source.tag_keys},
+        }
+        properties["costcat"] = {
+            "type": "object",
+            "properties": {escape_key(c): {"type": "keyword"} for c in source.cost_categories},
+        }
+        self._call(
+            "index creation",
+            self._es.indices.create,
+            index=index,
+            settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
+            mappings={"dynamic": "strict", "properties": properties},
+        )
+
+    def _bulk_load(
+        self, index: str, source: NormalizedSource, columns: list[tuple[str, str]], progress: Progress | None
+    ) -> tuple[int, float]:
+        con = duckdb.connect(config={"threads": 1})
+        try:
+            cursor = con.execute(source.select_sql)
+            names = [d[0] for d in cursor.description]
+            field_of = dict(columns)
+            fields = [field_of.get(n, n) for n in names]
+            rows = 0
+            billed = 0.0
+
+            def docs() -> Iterable[dict[str, Any]]:
+                nonlocal rows, billed
+                while batch := cursor.fetchmany(_BULK_CHUNK):
+                    for values in batch:
+                        doc = _document(fields, values)
+                        rows += 1
+                        billed += doc.get("billed_cost") or 0.0
+                        yield {"_index": index, "_source": doc}
+                    if progress:
+                        progress(rows, source.expected_rows)
+
+            failures = 0
+            for ok, item in streaming_bulk(
+                self._es,
+                docs(),
+                chunk_size=_BULK_CHUNK,
+                max_retries=8,
+                initial_backoff=1,
+                max_backoff=30,
+                raise_on_error=False,
+            ):
+                if not ok:
+                    failures += 1
+                    if failures == 1:
+                        log.error("bulk indexing failure: %s", json.dumps(item)[:500])
+            if failures:
+                raise StoreError(f"{failures} line item(s) of {source.delivery.billing_period:%Y-%m} were rejected")
+            return rows, billed
+        except BulkIndexError as exc:
+            raise StoreError(f"bulk indexing failed: {exc.errors[:1]}") from exc
+        except (ApiError, TransportError) as exc:
+            raise StoreError(f"bulk indexing into Elasticsearch failed: {exc}") from exc
+        finally:
+            con.close()
+
+    def _reconcile(self, index: str, source: NormalizedSource, rows: int, billed: float) -> None:
+        body = self._call(
+            "reconciliation",
+            self._es.search,
+            index=index,
+            size=0,
+            track_total_hits=True,
+            aggs={"billed": {"sum": {"field": "billed_cost"}}},
+        )
+        stored_rows = body["hits"]["total"]["value"]
+        stored = Decimal(str(body["aggregations"]["billed"]["value"]))
+        expected = Decimal(source.expected_billed_total)
+        if stored_rows != rows or abs(stored - expected) >= Decimal("0.005"):
+            raise ReconciliationError(
+                f"{source.delivery.billing_period:%Y-%m}: stored {stored_rows} rows totalling {stored:.4f} but the "
+                f"export has {rows} rows totalling {expected:.4f}; the previous data stays live",
+            )
+
+    def _meta(self, index: str, source: NormalizedSource, rows: int) -> dict[str, Any]:
+        body = self._call(
+            "period summary",
+            self._es.search,
+            index=index,
+            size=0,
+            aggs={
+                "billed": {"sum": {"field": "billed_cost"}},
+                "until": {"max": {"field": "charge_period_end"}},
+                "invoiced": {"filter": _present("invoice_id")},
+            },
+        )
+        aggs = body["aggregations"]
+        d = source.delivery
+        return {
+            "billing_period": d.billing_period.isoformat(),
+            "delivery_id": d.delivery_id,
+            "delivered_at": _ts(d.delivered_at),
+            "loaded_at": _ts(datetime.now(UTC)),
+            "source_format": d.source_format,
+            "source_uri": d.source_uri,
+            "rows": rows,
+            "final": aggs["invoiced"]["doc_count"] > 0,
+            "data_until": aggs["until"].get("value_as_string"),
+            "billed_total": aggs["billed"]["value"],
+            "tag_keys": list(source.tag_keys),
+            "cost_categories": list(source.cost_categories),
+        }
+
+    def periods(self) -> list[PeriodStatus]:
+        out = [
+            PeriodStatus(
+                billing_period=date.fromisoformat(m["billing_period"]),
+                delivery_id=m["delivery_id"],
+                delivered_at=_parse_ts(m["delivered_at"]) or datetime.min,
+                loaded_at=_parse_ts(m["loaded_at"]) or datetime.min,
+                source_format=m["source_format"],
+                source_uri=m["source_uri"],
+                rows=int(m["rows"]),
+                final=bool(m["final"]),
+                data_until=_parse_ts(m.get("data_until")),
+                billed_total=float(m["billed_total"]),
+            )
+            for m in self._live_indices().values()
+            if "billing_period" in m
+        ]
+        return sorted(out, key=lambda p: p.billing_period)
+
+    def delete_period(self, billing_period: date) -> bool:
+        with self._load_lock:
+            names = [
+                n for n, m in self._live_indices().items() if m.get("billing_period") == billing_period.isoformat()
+            ]
+            for name in names:
+                self._es.options(ignore_status=404).indices.delete(index=name)
+            return bool(names)
+
+    # ------------------------------------------------------------------ reading
+
+    def _tag_keys_live(self) -> set[str]:
+        return {k for m in self._live_indices().values() for k in m.get("tag_keys", [])}
+
+    def _query(self, time_range: TimeRange | None, filters: Sequence[Filter]) -> dict[str, Any]:
+        must: list[dict[str, Any]] = []
+        must_not: list[dict[str, Any]] = []
+        if time_range is not None:
+            must.append({"range": {"charge_period_start": {"gte": _ts(time_range.start), "lt": _ts(time_range.end)}}})
+        for flt in filters:
+            field = _field(flt.dimension)
+            values = [v for v in flt.values if v != UNTAGGED]
+            clauses: list[dict[str, Any]] = []
+            if values:
+                clauses.append({"terms": {field: values}})
+            if UNTAGGED in flt.values:
+                clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
+                clauses.append({"term": {field: ""}})
+            clause = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            (must_not if flt.negate else must).append(clause)
+        return {"bool": {"filter": must, "must_not": must_not}}
+
+    def _search(self, what: str, query: dict[str, Any], aggs: dict[str, Any]) -> dict[str, Any]:
+        """Aggregations over the live data; {} before the first load (no index behind the alias yet)."""
+        body = self._call(
+            what,
+            self._es.search,
+            index=self._alias,
+            size=0,
+            query=query,
+            aggs=aggs,
+            ignore_unavailable=True,
+            allow_no_indices=True,
+        )
+        return dict(body.get("aggregations") or {})
+
+    def _composite(
+        self, what: str, query: dict[str, Any], sources: list[dict[str, Any]], metrics: dict[str, Any]
+    ) -> Iterator[dict[str, Any]]:
+        """Every bucket of a composite aggregation, page by page."""
+        after: dict[str, Any] | None = None
+        while True:
+            composite: dict[str, Any] = {"size": _COMPOSITE_PAGE, "sources": sources}
+            if after:
+                composite["after"] = after
+            aggs = self._search(what, query, {"groups": {"composite": composite, "aggs": metrics}})
+            if not aggs:
+                return
+            buckets = aggs["groups"]["buckets"]
+            yield from buckets
+            after = aggs["groups"].get("after_key")
+            if not buckets or after is None:
+                return
+
+    def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        query = self._query(request.time_range, request.filters)
+        cost_field = _BASIS_FIELDS[request.basis]
+        metrics = {
+            "cost": {"sum": {"field": cost_field}},
+            "usage": {"sum": {"field": "usage_amount"}},
+        }
+        sources: list[dict[str, Any]] = []
+        if request.granularity is not Granularity.NONE:
+            sources.append(
+                {
+                    "bucket": {
+                        "date_histogram": {
+                            "field": "charge_period_start",
+                            "calendar_interval": _INTERVALS[request.granularity],
+                            "time_zone": "UTC",
+                        }
+                    }
+                }
+            )
+        for i, dim in enumerate(request.group_by):
+            sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+        if not sources:
+            aggs = self._search("total", query, metrics)
+            if not aggs:
+                return [AggregateRow(keys=(), cost=0.0)]
+            hits = self._call("count", self._es.count, index=self._alias, query=query)["count"]
+            return [
+                AggregateRow(keys=(), cost=aggs["cost"]["value"], usage_amount=aggs["usage"]["value"], line_items=hits)
+            ]
+        merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for b in self._composite("aggregation", query, sources, metrics):
+            key = b["key"]
+            bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC).replace(tzinfo=None) if "bucket" in key else None
+            # '' and a missing value are the same "untagged" group, as in every backend.
+            keys = tuple(key[f"k{i}"] or UNTAGGED for i in range(len(request.group_by)))
+            acc = merged[(bucket, keys)]
+            acc[0] += b["cost"]["value"]
+            acc[1] += b["usage"]["value"]
+            acc[2] += b["doc_count"]
+        rows = [
+            AggregateRow(keys=keys, cost=v[0], bucket=bucket, usage_amount=v[1], line_items=int(v[2]))
+            for (bucket, keys), v in merged.items()
+        ]
+        if request.granularity is Granularity.NONE:
+            rows.sort(key=lambda r: (-r.cost, r.keys))
+            return rows[: request.limit] if request.limit is not None else rows
+        if request.limit is not None:
+            totals: dict[tuple[str, ...], float] = defaultdict(float)
+            for r in rows:
+                totals[r.keys] += r.cost
+            keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
+            rows = [r for r in rows if r.keys in keep]
+        rows.sort(key=lambda r: (r.bucket or datetime.min, -r.cost, r.keys))
+        return rows
+
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        keys = sorted(self._tag_keys_live())
+        query = self._query(time_range, filters)
+        aggs: dict[str, Any] = {"total": {"sum": {"field": "billed_cost"}}}
+        for i, key in enumerate(keys):
+            field = _tag_field(key)
+            aggs[f"t{i}"] = {
+                "filter": _present(field),
+                "aggs": {"cost": {"sum": {"field": "billed_cost"}}, "values": {"cardinality": {"field": field}}},
+            }
+        result = self._search("tag coverage", query, aggs)
+        if not result:
+            return []
+        total = result["total"]["value"]
+        out = [
+            TagCoverage(
+                key=key,
+                tagged_cost=result[f"t{i}"]["cost"]["value"],
+                total_cost=total,
+                distinct_values=int(result[f"t{i}"]["values"]["value"]),
+            )
+            for i, key in enumerate(keys)
+            if result[f"t{i}"]["doc_count"] > 0
+        ]
+        return sorted(out, key=lambda c: (-c.tagged_cost, c.key))
+
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        field = _field(dimension)
+        aggs = self._search(
+            "distinct values",
+            {"match_all": {}},
+            {
+                "values": {
+                    "terms": {"field": field, "size": limit, "order": {"cost": "desc"}},
+                    "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
+                }
+            },
+        )
+        if not aggs:
+            return []
+        return [b["key"] for b in aggs["values"]["buckets"] if b["key"] != ""]
+
+    def tag_keys(self) -> list[str]:
+        return sorted(self._tag_keys_live())
+
+    def accounts(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        sources: list[dict[str, Any]] = [
+            {"id": {"terms": {"field": "sub_account_id"}}},
+            {"name": {"terms": {"field": "sub_account_name", "missing_bucket": True}}},
+        ]
+        metrics = {"last": {"max": {"field": "charge_period_start"}}}
+        latest: dict[str, float] = {}
+        for b in self._composite("accounts", {"match_all": {}}, sources, metrics):
+            account, name = b["key"]["id"], b["key"]["name"] or ""
+            seen = b["last"]["value"] or 0.0
+            names.setdefault(account, "")
+            if name and seen >= latest.get(account, -math.inf):
+                names[account], latest[account] = name, seen
+        return names
+
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        periods = self.periods()
+        if time_range is not None:
+            periods = [
+                p
+                for p in periods
+                if p.billing_period < time_range.end
+                and (p.billing_period.replace(day=28) + timedelta(days=4)).replace(day=1) > time_range.start
+            ]
+        until = max((p.data_until for p in periods if p.data_until), default=None)
+        return Freshness(data_until=until, periods=tuple(periods))
+
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        query = self._query(time_range, filters)
+        wanted = list(columns)
+        # One index at a time: `_doc` order is unique within one single-shard index, so search_after is exact.
+        for index in sorted(self._live_indices()):
+            search_after: list[Any] | None = None
+            while True:
+                kwargs: dict[str, Any] = {"index": index, "size": _BULK_CHUNK, "query": query, "sort": ["_doc"]}
+                if search_after is not None:
+                    kwargs["search_after"] = search_after
+                hits = self._call("line item scan", self._es.search, **kwargs)["hits"]["hits"]
+                for hit in hits:
+                    yield _flatten(hit["_source"], wanted)
+                if len(hits) < _BULK_CHUNK:
+                    break
+                search_after = hits[-1]["sort"]
+
+    def close(self) -> None:
+        self._es.close()
+
+
+def _present(field: str) -> dict[str, Any]:
+    """A query for documents with a non-empty value in `field`."""
+    return {"bool": {"must": [{"exists": {"field": field}}], "must_not": [{"term": {field: ""}}]}}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat() + "Z" if value.tzinfo is None else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _document(fields: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    tags: dict[str, str] = {}
+    costcat: dict[str, str] = {}
+    for field, raw in zip(fields, values, strict=True):
+        if raw is None:
+            continue
+        value = _json_value(raw)
+        if field.startswith("tags."):
+            tags[field[5:]] = value
+        elif field.startswith("costcat."):
+            costcat[field[8:]] = value
+        else:
+            doc[field] = value
+    if tags:
+        doc["tags"] = tags
+    if costcat:
+        doc["costcat"] = costcat
+    net = doc.get("net_cost")
+    doc[_NET_OR_BILLED] = net if net is not None else doc.get("billed_cost", 0.0)
+    return doc
+
+
+def _unescape(key: str) -> str:
+    return key.replace("%2E", ".").replace("%25", "%")
+
+
+def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object]:
+    row: dict[str, object] = {name: source.get(name) for name, _, _ in LINE_ITEM_COLUMNS}
+    for key, value in source.get("tags", {}).items():
+        row[TAG_PREFIX + _unescape(key)] = value
+    for key, value in source.get("costcat", {}).items():
+        row[COST_CATEGORY_PREFIX + _unescape(key)] = value
+    for name in ("charge_period_start", "charge_period_end"):
+        if isinstance(row.get(name), str):
+            row[name] = _parse_ts(str(row[name]))
+    if isinstance(row.get("billing_period"), str):
+        row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])
+    return {k: row.get(k) for k in columns} if columns else row
