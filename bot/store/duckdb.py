@@ -1,0 +1,537 @@
+"""The embedded DuckDB billing store (the default backend): `duckdb:///abs/dir`.
+
+How the pieces cooperate
+------------------------
+DuckDB lets one process hold a database file read-write, and while it does no other process can open that file
+at all. A bot that answers queries all day and a `trackit ingest` run from a shell must not block each other, so
+this store never keeps a writable database open:
+
+* Each delivery of a billing period is written once, by a fresh connection, into its own file under
+  `<dir>/periods/` (first as `.load-<pid>-<id>.duckdb`), sorted by `charge_period_start` so DuckDB's zone maps
+  skip row groups outside a queried range. Its unblended total is reconciled with the export's own sum; then it
+  is checkpointed, closed, fsynced and renamed. From then on the file is immutable.
+* `<dir>/catalog.json` names the live file of every period. A loader publishes by rewriting it atomically
+  (tmp + fsync + rename + fsync dir) under an exclusive `fcntl` lock, so two loader processes never clobber each
+  other. The superseded file is deleted by garbage collection only after a grace period (10 minutes by
+  default) so a reader in another process that attached it just before the swap finishes its query. A load
+  that crashes (even SIGKILL) leaves only its `.load-*` file behind, which the next GC removes; the catalog
+  still names the previous delivery, so readers never see half a month or a month twice.
+* Readers use an in-memory DuckDB connection that ATTACHes every live period file READ_ONLY (any number of
+  processes may do that at once) and defines a `line_items` view as `UNION ALL BY NAME` over them. Before each
+  read the store stats catalog.json (inode, mtime, size: a few microseconds); when another process published a
+  delivery it builds a fresh connection for the new catalog and swaps it in. Queries already running keep the
+  previous connection (their cursors keep it alive) and finish on the files they started with.
+* Queries do not scan the whole view: they read only the periods whose usage span overlaps the range, each
+  branch projecting just the columns the query needs (a tag column a period lacks reads as NULL, i.e.
+  untagged). Every user value is a bound parameter; identifiers are quoted by `quote_ident`.
+
+Threads: each thread gets its own cursor on the shared reader connection. `threads` and `memory_limit` are set
+on every connection (settings `duckdb_threads`, `duckdb_memory_limit`) instead of DuckDB's defaults (all cores,
+80% of RAM), which would starve the bot's other work.
+
+All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import duckdb
+
+from bot.billing.model import (
+    COST_CATEGORY_PREFIX,
+    LINE_ITEM_COLUMN_NAMES,
+    TAG_PREFIX,
+    UNTAGGED,
+    AggregateRequest,
+    AggregateRow,
+    DimensionRef,
+    Filter,
+    Freshness,
+    PeriodStatus,
+    TagCoverage,
+    TimeRange,
+)
+from bot.billing.periods import months_in
+from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
+from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.store.duckdb_catalog import (
+    LOAD_PREFIX,
+    PERIODS_DIR,
+    Catalog,
+    CatalogEntry,
+    catalog_lock,
+    catalog_signature,
+    collect_garbage,
+    fsync_dir,
+    fsync_file,
+    read_catalog,
+    utc,
+    write_catalog,
+)
+from bot.store.duckdb_sql import (
+    Branch,
+    Relation,
+    Where,
+    aggregate_sql,
+    column_type,
+    day_start,
+    key_expr,
+    quote_ident,
+    quote_literal,
+)
+
+#: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
+RECONCILE_TOLERANCE = Decimal("0.005")
+DEFAULT_GRACE_SECONDS = 600.0
+_ITER_BATCH = 10_000
+
+
+@dataclass
+class _Generation:
+    """A reader connection bound to one catalog snapshot; replaced (never mutated) when the catalog changes."""
+
+    con: duckdb.DuckDBPyConnection
+    catalog: Catalog
+    signature: tuple[int, int, int] | None
+    branches: dict[date, Branch]
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def relation(self, time_range: TimeRange | None) -> Relation:
+        """The periods whose usage can fall in `time_range` (all periods when None)."""
+        chosen = []
+        for period, entry in sorted(self.catalog.entries.items()):
+            if time_range is not None:
+                if entry.data_from is None or entry.data_until is None:
+                    continue  # an empty delivery holds no rows
+                if entry.data_from >= utc(day_start(time_range.end)):
+                    continue
+                if entry.data_until < utc(day_start(time_range.start)):
+                    continue
+            chosen.append(self.branches[period])
+        return Relation(tuple(chosen))
+
+
+def _wrap(exc: duckdb.Error, what: str) -> StoreError:
+    return StoreError(f"DuckDB billing store failed while {what}: {exc}")
+
+
+@register("duckdb")
+class DuckDBStore(BillingStore):
+    """Billing data in immutable per-delivery DuckDB files under `directory` (see the module docstring)."""
+
+    def __init__(
+        self,
+        directory: str | Path,
+        *,
+        threads: int = 2,
+        memory_limit: str = "1GB",
+        grace_seconds: float = DEFAULT_GRACE_SECONDS,
+    ) -> None:
+        self.root = Path(directory).expanduser().resolve()
+        if threads < 1:
+            raise ConfigError(f"duckdb_threads must be at least 1, not {threads}")
+        self.threads = threads
+        self.memory_limit = memory_limit
+        self.grace_seconds = grace_seconds
+        try:
+            (self.root / PERIODS_DIR).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create billing store directory {self.root}: {exc}") from exc
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._gen: _Generation | None = None
+        self._closed = False
+
+    @classmethod
+    def from_url(cls, url: str) -> DuckDBStore:
+        """`duckdb:///abs/dir[?threads=2&memory_limit=1GB&grace_seconds=600]`. Raises ConfigError."""
+        parts = urlsplit(url)
+        if parts.scheme != "duckdb":
+            raise ConfigError(f"not a DuckDB store URL: {url!r}")
+        if parts.netloc not in ("", "localhost"):
+            raise ConfigError(f"DuckDB store URL {url!r} must be duckdb:///absolute/path (three slashes)")
+        path = unquote(parts.path)
+        if not path.startswith("/"):
+            raise ConfigError(f"DuckDB store URL {url!r} must name an absolute directory: duckdb:///var/lib/trackit")
+        params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        unknown = set(params) - {"threads", "memory_limit", "grace_seconds"}
+        if unknown:
+            raise ConfigError(f"DuckDB store URL {url!r}: unknown option(s) {', '.join(sorted(unknown))}")
+        try:
+            return cls(
+                path,
+                threads=int(params.get("threads", 2)),
+                memory_limit=params.get("memory_limit", "1GB"),
+                grace_seconds=float(params.get("grace_seconds", DEFAULT_GRACE_SECONDS)),
+            )
+        except ValueError as exc:
+            raise ConfigError(f"DuckDB store URL {url!r}: {exc}") from exc
+
+    def __repr__(self) -> str:
+        return f"DuckDBStore({str(self.root)!r})"
+
+    # ------------------------------------------------------------------ connections
+
+    def _config(self) -> dict[str, str | bool | int | float | list[str]]:
+        return {"threads": self.threads, "memory_limit": self.memory_limit}
+
+    def _generation(self) -> _Generation:
+        """The reader connection for the current catalog, rebuilt when another process published."""
+        if self._closed:
+            raise StoreError("the billing store is closed")
+        sig = catalog_signature(self.root)
+        gen = self._gen
+        if gen is not None and gen.signature == sig:
+            return gen
+        with self._lock:
+            gen = self._gen
+            sig = catalog_signature(self.root)
+            if gen is not None and gen.signature == sig:
+                return gen
+            for attempt in range(3):
+                try:
+                    gen = self._build_generation(read_catalog(self.root), sig)
+                    break
+                except duckdb.IOException:
+                    # A file vanished between reading the catalog and attaching it (a newer publication and
+                    # its GC ran in between): read the catalog again.
+                    if attempt == 2:
+                        raise
+                    sig = catalog_signature(self.root)
+            assert gen is not None
+            self._gen = gen
+            return gen
+
+    def _build_generation(self, catalog: Catalog, sig: tuple[int, int, int] | None) -> _Generation:
+        try:
+            con = duckdb.connect(":memory:", config=self._config())
+        except duckdb.Error as exc:
+            raise _wrap(exc, "opening a reader connection") from exc
+        branches: dict[date, Branch] = {}
+        try:
+            for i, entry in enumerate(catalog.sorted_entries()):
+                alias = f"p{i}_{entry.billing_period:%Y%m}"
+                path = self.root / PERIODS_DIR / entry.file
+                con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
+                branches[entry.billing_period] = Branch(alias, entry.columns)
+            if branches:
+                union = " UNION ALL BY NAME ".join(
+                    f"SELECT * FROM {quote_ident(b.alias)}.line_items" for b in branches.values()
+                )
+            else:
+                union = Relation(()).from_sql(LINE_ITEM_COLUMN_NAMES).removesuffix(" AS li")
+                union = f"SELECT * FROM {union}"
+            con.execute(f"CREATE OR REPLACE VIEW line_items AS {union}")
+        except duckdb.IOException:
+            con.close()
+            raise
+        except duckdb.Error as exc:
+            con.close()
+            raise _wrap(exc, "attaching period files") from exc
+        return _Generation(con, catalog, sig, branches)
+
+    def _cursor(self) -> tuple[duckdb.DuckDBPyConnection, _Generation]:
+        """This thread's cursor on the current generation (one cursor per thread, as DuckDB requires)."""
+        gen = self._generation()
+        local = self._local
+        if getattr(local, "gen", None) is not gen:
+            local.cur = gen.con.cursor()
+            local.gen = gen
+        return local.cur, gen
+
+    def _fetch(self, sql: str, params: Sequence[object], what: str) -> list[tuple[Any, ...]]:
+        cur, _ = self._cursor()
+        try:
+            return cur.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise _wrap(exc, what) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._gen is not None:
+                self._gen.con.close()
+                self._gen = None
+
+    # ------------------------------------------------------------------ loading
+
+    def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
+        t0 = time.monotonic()
+        delivery = source.delivery
+        period = delivery.billing_period
+        label = f"billing period {period:%Y-%m} (delivery {delivery.delivery_id})"
+        try:
+            expected = Decimal(source.expected_billed_total)
+        except InvalidOperation as exc:
+            raise StoreError(f"{label}: expected total {source.expected_billed_total!r} is not a decimal") from exc
+        self.collect_garbage()
+        periods_dir = self.root / PERIODS_DIR
+        token = uuid.uuid4().hex[:12]
+        tmp = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.duckdb"
+        spill = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.spill"
+        if progress is not None:
+            progress(0, source.expected_rows)
+        try:
+            stats = self._write_period_file(source, tmp, spill, label)
+            rows, loaded, data_from, data_until, final, tag_keys, cost_categories = stats
+            if abs(Decimal(repr(loaded)) - expected) >= RECONCILE_TOLERANCE:
+                raise ReconciliationError(
+                    f"{label}: loaded unblended total {loaded:.4f} differs from the export's own sum "
+                    f"{expected} by {Decimal(repr(loaded)) - expected:.4f}; the previous data is kept",
+                    hint="The export may be incomplete or still being written; ingest again later.",
+                )
+            fsync_file(tmp)
+            if progress is not None:
+                progress(rows, source.expected_rows)
+            final_name = f"{period:%Y-%m}--{token}.duckdb"
+            now = datetime.now(UTC)
+            entry = CatalogEntry(
+                billing_period=period,
+                file=final_name,
+                delivery_id=delivery.delivery_id,
+                delivered_at=utc(delivery.delivered_at),
+                loaded_at=now,
+                source_format=delivery.source_format,
+                source_uri=delivery.source_uri,
+                rows=rows,
+                final=final,
+                data_from=data_from,
+                data_until=data_until,
+                billed_total=loaded,
+                tag_keys=tag_keys,
+                cost_categories=cost_categories,
+            )
+            with catalog_lock(self.root):
+                os.replace(tmp, periods_dir / final_name)
+                fsync_dir(periods_dir)
+                catalog, old = read_catalog(self.root).with_entry(entry, now)
+                catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
+                write_catalog(self.root, catalog)
+        except BaseException:
+            for p in (tmp, tmp.with_name(tmp.name + ".wal")):
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+            raise
+        finally:
+            if spill.exists():
+                shutil.rmtree(spill, ignore_errors=True)
+        return LoadResult(
+            delivery=delivery,
+            rows=rows,
+            billed_total=loaded,
+            replaced=None if old is None else old.delivery_id,
+            seconds=time.monotonic() - t0,
+        )
+
+    def _write_period_file(
+        self, source: NormalizedSource, tmp: Path, spill: Path, label: str
+    ) -> tuple[int, float, datetime | None, datetime | None, bool, tuple[str, ...], tuple[str, ...]]:
+        """Run the source's SELECT into a new database file; returns what the catalog records."""
+        config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
+        try:
+            con = duckdb.connect(str(tmp), config=config)
+        except duckdb.Error as exc:
+            raise _wrap(exc, f"creating the file for {label}") from exc
+        try:
+            try:
+                described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
+            except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+                raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
+            except duckdb.Error as exc:
+                raise _wrap(exc, f"planning the load of {label}") from exc
+            columns = [d[0] for d in described]
+            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns]
+            extra = [
+                c
+                for c in columns
+                if c not in LINE_ITEM_COLUMN_NAMES and not c.startswith((TAG_PREFIX, COST_CATEGORY_PREFIX))
+            ]
+            if missing or extra or len(set(columns)) != len(columns):
+                raise StoreError(
+                    f"{label}: the normalised relation does not match the line-item schema "
+                    f"(missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'}; "
+                    f"duplicates: {len(columns) - len(set(columns))})"
+                )
+            tag_cols = sorted(c for c in columns if c.startswith(TAG_PREFIX))
+            cat_cols = sorted(c for c in columns if c.startswith(COST_CATEGORY_PREFIX))
+            ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
+            proj = ", ".join(f"CAST(src.{quote_ident(c)} AS {column_type(c)}) AS {quote_ident(c)}" for c in ordered)
+            try:
+                con.execute(
+                    f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src "
+                    "ORDER BY charge_period_start"
+                )
+                row = con.execute(
+                    "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
+                    "MAX(charge_period_end), COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) "
+                    "FROM line_items"
+                ).fetchone()
+                con.execute("CHECKPOINT")
+            except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+                raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
+            except duckdb.Error as exc:
+                raise _wrap(exc, f"loading {label}") from exc
+        finally:
+            con.close()
+        assert row is not None
+        rows, total, data_from, data_until, final = row
+        return (
+            int(rows),
+            float(total),
+            None if data_from is None else utc(data_from),
+            None if data_until is None else utc(data_until),
+            bool(final),
+            tuple(c.removeprefix(TAG_PREFIX) for c in tag_cols),
+            tuple(c.removeprefix(COST_CATEGORY_PREFIX) for c in cat_cols),
+        )
+
+    def collect_garbage(self) -> list[str]:
+        """Delete superseded files past the grace period and leftovers of crashed loads; returns their names."""
+        with catalog_lock(self.root):
+            catalog = read_catalog(self.root)
+            pruned, removed = collect_garbage(self.root, catalog, self.grace_seconds, datetime.now(UTC))
+            if pruned.retired != catalog.retired:
+                write_catalog(self.root, pruned)
+        return removed
+
+    def periods(self) -> list[PeriodStatus]:
+        return [e.status() for e in read_catalog(self.root).sorted_entries()]
+
+    def delete_period(self, billing_period: date) -> bool:
+        with catalog_lock(self.root):
+            now = datetime.now(UTC)
+            catalog, old = read_catalog(self.root).without(billing_period, now)
+            if old is None:
+                return False
+            catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
+            write_catalog(self.root, catalog)
+        return True
+
+    # ------------------------------------------------------------------ reading
+
+    def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        _, gen = self._cursor()
+        sql, params, nkeys = aggregate_sql(request, gen.relation(request.time_range))
+        rows = self._fetch(sql, params, "aggregating costs")
+        return [
+            AggregateRow(
+                keys=tuple(r[:nkeys]),
+                cost=float(r[nkeys + 1] or 0.0),
+                bucket=None if r[nkeys] is None else utc(r[nkeys]),
+                usage_amount=float(r[nkeys + 2]),
+                line_items=int(r[nkeys + 3]),
+            )
+            for r in rows
+        ]
+
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        _, gen = self._cursor()
+        relation = gen.relation(time_range)
+        available = relation.columns
+        keys = sorted(c for c in available if c.startswith(TAG_PREFIX))
+        where = Where.build(time_range, filters, available)
+        needed = where.needed | {"billed_cost", *keys}
+        parts = ["COALESCE(SUM(billed_cost), 0)"]
+        for c in keys:
+            q = quote_ident(c)
+            parts.append(f"COALESCE(SUM(billed_cost) FILTER (WHERE {q} <> ''), 0)")
+            parts.append(f"COUNT(DISTINCT NULLIF({q}, ''))")
+        sql = f"SELECT {', '.join(parts)} FROM {relation.from_sql(needed)} {where.sql()}"
+        row = self._fetch(sql, where.params, "measuring tag coverage")[0]
+        total = float(row[0])
+        out = [
+            TagCoverage(c.removeprefix(TAG_PREFIX), float(row[1 + 2 * i]), total, int(row[2 + 2 * i]))
+            for i, c in enumerate(keys)
+        ]
+        return sorted((t for t in out if t.distinct_values > 0), key=lambda t: (-t.tagged_cost, t.key))
+
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        _, gen = self._cursor()
+        memo_key = f"distinct:{dimension.label}:{limit}"
+        if memo_key not in gen.memo:
+            relation = gen.relation(None)
+            if dimension.column not in relation.columns:
+                gen.memo[memo_key] = []
+            else:
+                expr, cols = key_expr(dimension, relation.columns)
+                sql = (
+                    f"SELECT {expr} AS v FROM {relation.from_sql({*cols, 'billed_cost'})} "
+                    f"GROUP BY v HAVING v <> ? ORDER BY SUM(billed_cost) DESC, v LIMIT ?"
+                )
+                rows = self._fetch(sql, [UNTAGGED, limit], "listing dimension values")
+                gen.memo[memo_key] = [str(r[0]) for r in rows]
+        return list(gen.memo[memo_key])
+
+    def tag_keys(self) -> list[str]:
+        _, gen = self._cursor()
+        return sorted({k for e in gen.catalog.entries.values() for k in e.tag_keys})
+
+    def accounts(self) -> dict[str, str]:
+        _, gen = self._cursor()
+        if "accounts" not in gen.memo:
+            relation = gen.relation(None)
+            sql = (
+                "SELECT sub_account_id, COALESCE(arg_max(sub_account_name, charge_period_start) "
+                "FILTER (WHERE COALESCE(sub_account_name, '') <> ''), '') "
+                f"FROM {relation.from_sql({'sub_account_id', 'sub_account_name', 'charge_period_start'})} "
+                "WHERE COALESCE(sub_account_id, '') <> '' GROUP BY sub_account_id ORDER BY sub_account_id"
+            )
+            gen.memo["accounts"] = {str(a): str(n) for a, n in self._fetch(sql, [], "listing accounts")}
+        return dict(gen.memo["accounts"])
+
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        _, gen = self._cursor()
+        entries = gen.catalog.sorted_entries()
+        if time_range is not None:
+            wanted = set(months_in(time_range))
+            entries = [e for e in entries if e.billing_period in wanted]
+        untils = [e.data_until for e in entries if e.data_until is not None]
+        return Freshness(max(untils) if untils else None, tuple(e.status() for e in entries))
+
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        gen = self._generation()
+        relation = gen.relation(time_range)
+        available = relation.columns
+        wanted = list(columns) or [
+            *LINE_ITEM_COLUMN_NAMES,
+            *sorted(c for c in available if c not in LINE_ITEM_COLUMN_NAMES),
+        ]
+        unknown = [
+            c
+            for c in wanted
+            if c not in LINE_ITEM_COLUMN_NAMES and not c.startswith((TAG_PREFIX, COST_CATEGORY_PREFIX))
+        ]
+        if unknown:
+            raise ValueError(f"unknown line-item column(s): {', '.join(unknown)}")
+        where = Where.build(time_range, filters, available)
+        select = ", ".join(quote_ident(c) for c in wanted)
+        sql = (
+            f"SELECT {select} FROM {relation.from_sql({*wanted, *where.needed})} {where.sql()} "
+            "ORDER BY charge_period_start"
+        )
+        # A dedicated cursor: the caller may run other queries on this thread while it consumes the stream.
+        cur = gen.con.cursor()
+        try:
+            cur.execute(sql, where.params)
+            while batch := cur.fetchmany(_ITER_BATCH):
+                for r in batch:
+                    yield {c: (utc(v) if isinstance(v, datetime) else v) for c, v in zip(wanted, r, strict=True)}
+        except duckdb.Error as exc:
+            raise _wrap(exc, "reading line items") from exc
+        finally:
+            cur.close()

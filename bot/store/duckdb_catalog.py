@@ -1,0 +1,314 @@
+"""The DuckDB store's catalog: which immutable period file is live, published atomically across processes.
+
+Layout of a store directory:
+
+    <dir>/catalog.json          live delivery of every billing period (replaced atomically, never edited)
+    <dir>/catalog.lock          fcntl lock taken by anyone who rewrites catalog.json or deletes files
+    <dir>/periods/<YYYY-MM>--<id>.duckdb     one immutable DuckDB file per (period, delivery)
+    <dir>/periods/.load-<pid>-<id>.duckdb    a load in progress (removed by GC once its process is gone)
+
+Superseded files are listed under `retired` with the time they stopped being live and are deleted by
+`collect_garbage` only after a grace period, so a reader in another process that attached them just before the
+swap can finish its query.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMN_NAMES, TAG_PREFIX, PeriodStatus
+from bot.errors import StoreError
+
+CATALOG_FILE = "catalog.json"
+LOCK_FILE = "catalog.lock"
+PERIODS_DIR = "periods"
+LOAD_PREFIX = ".load-"
+FORMAT_VERSION = 1
+
+
+def utc(dt: datetime) -> datetime:
+    """The same instant, timezone-aware UTC (a naive value is taken to be UTC already)."""
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def _dt(text: str | None) -> datetime | None:
+    return None if text is None else utc(datetime.fromisoformat(text))
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """The live delivery of one billing period and what was measured when it was loaded."""
+
+    billing_period: date
+    file: str  # name under periods/
+    delivery_id: str
+    delivered_at: datetime
+    loaded_at: datetime
+    source_format: str
+    source_uri: str
+    rows: int
+    final: bool
+    data_from: datetime | None  # earliest charge_period_start
+    data_until: datetime | None  # latest charge_period_end
+    billed_total: float
+    tag_keys: tuple[str, ...] = ()
+    cost_categories: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> frozenset[str]:
+        return frozenset(
+            (
+                *LINE_ITEM_COLUMN_NAMES,
+                *(TAG_PREFIX + k for k in self.tag_keys),
+                *(COST_CATEGORY_PREFIX + c for c in self.cost_categories),
+            )
+        )
+
+    def status(self) -> PeriodStatus:
+        return PeriodStatus(
+            billing_period=self.billing_period,
+            delivery_id=self.delivery_id,
+            delivered_at=self.delivered_at,
+            loaded_at=self.loaded_at,
+            source_format=self.source_format,
+            source_uri=self.source_uri,
+            rows=self.rows,
+            final=self.final,
+            data_until=self.data_until,
+            billed_total=self.billed_total,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "billing_period": self.billing_period.isoformat(),
+            "file": self.file,
+            "delivery_id": self.delivery_id,
+            "delivered_at": self.delivered_at.isoformat(),
+            "loaded_at": self.loaded_at.isoformat(),
+            "source_format": self.source_format,
+            "source_uri": self.source_uri,
+            "rows": self.rows,
+            "final": self.final,
+            "data_from": None if self.data_from is None else self.data_from.isoformat(),
+            "data_until": None if self.data_until is None else self.data_until.isoformat(),
+            "billed_total": self.billed_total,
+            "tag_keys": list(self.tag_keys),
+            "cost_categories": list(self.cost_categories),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> CatalogEntry:
+        delivered_at = _dt(raw["delivered_at"])
+        loaded_at = _dt(raw["loaded_at"])
+        assert delivered_at is not None and loaded_at is not None
+        return cls(
+            billing_period=date.fromisoformat(raw["billing_period"]),
+            file=str(raw["file"]),
+            delivery_id=str(raw["delivery_id"]),
+            delivered_at=delivered_at,
+            loaded_at=loaded_at,
+            source_format=str(raw["source_format"]),
+            source_uri=str(raw["source_uri"]),
+            rows=int(raw["rows"]),
+            final=bool(raw["final"]),
+            data_from=_dt(raw.get("data_from")),
+            data_until=_dt(raw.get("data_until")),
+            billed_total=float(raw["billed_total"]),
+            tag_keys=tuple(raw.get("tag_keys", ())),
+            cost_categories=tuple(raw.get("cost_categories", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A snapshot of catalog.json. `version` increases with every publication."""
+
+    version: int = 0
+    entries: Mapping[date, CatalogEntry] = field(default_factory=dict)
+    retired: tuple[tuple[str, datetime], ...] = ()  # (file name, when it stopped being live)
+
+    def sorted_entries(self) -> list[CatalogEntry]:
+        return [self.entries[k] for k in sorted(self.entries)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "version": self.version,
+            "periods": {k.isoformat(): e.to_json() for k, e in sorted(self.entries.items())},
+            "retired": [{"file": f, "retired_at": t.isoformat()} for f, t in self.retired],
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> Catalog:
+        entries = {date.fromisoformat(k): CatalogEntry.from_json(v) for k, v in raw.get("periods", {}).items()}
+        retired = tuple((str(r["file"]), utc(datetime.fromisoformat(r["retired_at"]))) for r in raw.get("retired", ()))
+        return cls(version=int(raw.get("version", 0)), entries=entries, retired=retired)
+
+    def with_entry(self, entry: CatalogEntry, now: datetime) -> tuple[Catalog, CatalogEntry | None]:
+        """A new version where `entry` is live for its period; also returns the entry it replaced."""
+        old = self.entries.get(entry.billing_period)
+        entries = dict(self.entries)
+        entries[entry.billing_period] = entry
+        retired = self.retired + (((old.file, now),) if old is not None and old.file != entry.file else ())
+        return Catalog(self.version + 1, entries, retired), old
+
+    def without(self, billing_period: date, now: datetime) -> tuple[Catalog, CatalogEntry | None]:
+        old = self.entries.get(billing_period)
+        if old is None:
+            return self, None
+        entries = {k: v for k, v in self.entries.items() if k != billing_period}
+        return Catalog(self.version + 1, entries, (*self.retired, (old.file, now))), old
+
+
+def catalog_signature(root: Path) -> tuple[int, int, int] | None:
+    """A cheap fingerprint of catalog.json (inode, mtime, size): it changes with every publication,
+    because a publication replaces the file (new inode) rather than editing it."""
+    try:
+        st = os.stat(root / CATALOG_FILE)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def read_catalog(root: Path) -> Catalog:
+    """The current catalog (empty when the store is new). Raises StoreError when it is unreadable."""
+    path = root / CATALOG_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Catalog()
+    except OSError as exc:
+        raise StoreError(f"cannot read billing catalog {path}: {exc}") from exc
+    try:
+        return Catalog.from_json(json.loads(text))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"billing catalog {path} is corrupt ({exc}); restore it or re-ingest") from exc
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_catalog(root: Path, catalog: Catalog) -> None:
+    """Replace catalog.json atomically and durably (tmp file, fsync, rename, fsync directory).
+
+    Call only while holding `catalog_lock`.
+    """
+    path = root / CATALOG_FILE
+    tmp = root / f".{CATALOG_FILE}.{os.getpid()}.tmp"
+    data = json.dumps(catalog.to_json(), indent=1, sort_keys=True).encode("utf-8")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        fsync_dir(root)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(f"cannot write billing catalog {path}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def catalog_lock(root: Path) -> Iterator[None]:
+    """Exclusive lock (across processes) for read-modify-write of the catalog and for deleting files."""
+    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _load_owner(name: str) -> int | None:
+    """The pid in `.load-<pid>-<id>...`, or None for another name."""
+    if not name.startswith(LOAD_PREFIX):
+        return None
+    head = name[len(LOAD_PREFIX) :].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _remove(path: Path) -> bool:
+    try:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: datetime) -> tuple[Catalog, list[str]]:
+    """Delete what no reader can need; returns the catalog to publish (retired list pruned) and removed names.
+
+    Removed: retired files older than the grace period; files of loads whose process is gone (a crash or a
+    SIGKILL mid-load); orphans (a file that is neither live nor retired, e.g. a crash between the rename and
+    the catalog write) older than the grace period. Call only while holding `catalog_lock`.
+    """
+    periods = root / PERIODS_DIR
+    live = {e.file for e in catalog.entries.values()}
+    keep_retired: list[tuple[str, datetime]] = []
+    removed: list[str] = []
+    for name, retired_at in catalog.retired:
+        if name in live:
+            continue
+        if (now - retired_at).total_seconds() >= grace_seconds:
+            for p in (periods / name, periods / (name + ".wal")):
+                if _remove(p):
+                    removed.append(p.name)
+        else:
+            keep_retired.append((name, retired_at))
+    retired_names = {n for n, _ in keep_retired}
+    if periods.is_dir():
+        for p in periods.iterdir():
+            name = p.name
+            owner = _load_owner(name)
+            if owner is not None:
+                if owner != os.getpid() and not _pid_alive(owner) and _remove(p):
+                    removed.append(name)
+                continue
+            base = name.removesuffix(".wal")
+            if base in live or base in retired_names:
+                continue
+            try:
+                age = now.timestamp() - p.stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if age >= grace_seconds and _remove(p):
+                removed.append(name)
+    pruned = replace(catalog, retired=tuple(keep_retired))
+    return pruned, removed

@@ -1,0 +1,220 @@
+"""SQL building for the DuckDB billing store: identifiers quoted, every user value a bound parameter.
+
+Nothing here touches a connection. A query runs against a `Relation`: the UNION ALL of the period files that
+can hold rows of the requested range, each branch projecting exactly the columns the query needs and
+substituting a typed NULL for a column that a period does not have (a tag key that appeared later, say). That
+is how schema drift across months "just works": a tag missing in a period reads as untagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from bot.billing.model import (
+    LINE_ITEM_COLUMNS,
+    UNTAGGED,
+    AggregateRequest,
+    CostBasis,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
+
+COLUMN_TYPES: dict[str, str] = {name: sqltype for name, sqltype, _ in LINE_ITEM_COLUMNS}
+
+_TRUNC_UNITS: dict[Granularity, str] = {
+    Granularity.HOUR: "hour",
+    Granularity.DAY: "day",
+    Granularity.WEEK: "week",  # DuckDB truncates weeks to the ISO Monday
+    Granularity.MONTH: "month",
+}
+
+
+def quote_ident(name: str) -> str:
+    """Quote a column or alias name for DuckDB (`tag:user:team` -> `"tag:user:team"`).
+
+    Raises ValueError for a name DuckDB cannot hold (empty or with a NUL byte).
+    """
+    if not name or "\x00" in name:
+        raise ValueError(f"invalid SQL identifier {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(text: str) -> str:
+    """Quote a string literal; only for values the store made itself (file paths), never for user input."""
+    if "\x00" in text:
+        raise ValueError(f"invalid SQL literal {text!r}")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def column_type(name: str) -> str:
+    """DuckDB type of a line-item column; tag and cost-category columns are VARCHAR."""
+    return COLUMN_TYPES.get(name, "VARCHAR")
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One attached period file: its alias in the reader connection and the columns it holds."""
+
+    alias: str
+    columns: frozenset[str]
+    table: str = "line_items"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """The period files a query reads, seen as one table."""
+
+    branches: tuple[Branch, ...]
+
+    @property
+    def columns(self) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for b in self.branches:
+            out |= b.columns
+        return out
+
+    def from_sql(self, needed: Iterable[str]) -> str:
+        """A FROM item `(...) AS li` projecting `needed` (in a stable order) from every branch.
+
+        With no branch this is an empty relation of the right types, so an empty store answers with no rows.
+        """
+        cols = sorted(set(needed))
+        if not cols:
+            cols = ["billed_cost"]
+        if not self.branches:
+            proj = ", ".join(f"CAST(NULL AS {column_type(c)}) AS {quote_ident(c)}" for c in cols)
+            return f"(SELECT {proj} WHERE false) AS li"
+        parts = []
+        for b in self.branches:
+            proj = ", ".join(
+                quote_ident(c) if c in b.columns else f"CAST(NULL AS {column_type(c)}) AS {quote_ident(c)}"
+                for c in cols
+            )
+            parts.append(f"SELECT {proj} FROM {quote_ident(b.alias)}.{quote_ident(b.table)}")
+        return "(" + " UNION ALL ".join(parts) + ") AS li"
+
+
+def cost_expr(basis: CostBasis) -> tuple[str, tuple[str, ...]]:
+    """Cost expression of a basis and the columns it reads.
+
+    Net falls back to unblended where the export has no net cost (the contract says so); amortized falls back
+    the same way so a reader that could not compute an effective cost never makes spend vanish.
+    """
+    if basis is CostBasis.UNBLENDED:
+        return "billed_cost", ("billed_cost",)
+    col = basis.column
+    return f"COALESCE({quote_ident(col)}, billed_cost)", (col, "billed_cost")
+
+
+def key_expr(ref: DimensionRef, available: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """Group key of a dimension: its value, or `UNTAGGED` when NULL, empty or the column is absent."""
+    col = ref.column
+    if col not in available:
+        return quote_literal(UNTAGGED), ()
+    return f"COALESCE(NULLIF({quote_ident(col)}, ''), {quote_literal(UNTAGGED)})", (col,)
+
+
+def day_start(d: date) -> datetime:
+    """A UTC day as the naive TIMESTAMP DuckDB compares `charge_period_start` with."""
+    return datetime.combine(d, time())
+
+
+@dataclass
+class Where:
+    """Accumulates a WHERE clause, its parameters and the columns it reads."""
+
+    clauses: list[str]
+    params: list[object]
+    needed: set[str]
+
+    @classmethod
+    def build(cls, time_range: TimeRange | None, filters: Sequence[Filter], available: frozenset[str]) -> Where:
+        w = cls([], [], set())
+        if time_range is not None:
+            w.clauses.append("charge_period_start >= ? AND charge_period_start < ?")
+            w.params += [day_start(time_range.start), day_start(time_range.end)]
+            w.needed.add("charge_period_start")
+        for f in filters:
+            w.add_filter(f, available)
+        return w
+
+    def add_filter(self, f: Filter, available: frozenset[str]) -> None:
+        values = tuple(dict.fromkeys(f.values))
+        if not values:
+            raise ValueError(f"filter on {f.dimension.label} has no values")
+        col = f.dimension.column
+        wants_untagged = UNTAGGED in values
+        real = [v for v in values if v != UNTAGGED]
+        if col not in available:
+            # Every row is untagged for a column no period has.
+            matched = wants_untagged
+            self.clauses.append("true" if matched != f.negate else "false")
+            return
+        self.needed.add(col)
+        marks = ", ".join("?" for _ in real)
+        if not f.negate and not wants_untagged:
+            # Plain IN on the raw column keeps DuckDB's filter pushdown and zone maps.
+            self.clauses.append(f"{quote_ident(col)} IN ({marks})")
+            self.params += real
+            return
+        expr, _ = key_expr(f.dimension, available)
+        marks = ", ".join("?" for _ in values)
+        self.clauses.append(f"{'NOT ' if f.negate else ''}({expr} IN ({marks}))")
+        self.params += list(values)
+
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
+
+
+def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, list[object], int]:
+    """SQL for `BillingStore.aggregate`: returns (sql, params, number of key columns).
+
+    The result columns are k0..kN-1, bucket (NULL without granularity), cost, usage, n.
+    """
+    available = relation.columns
+    where = Where.build(request.time_range, request.filters, available)
+    cost, cost_cols = cost_expr(request.basis)
+    needed = set(where.needed) | set(cost_cols) | {"usage_amount"}
+    keys: list[str] = []
+    for ref in request.group_by:
+        expr, cols = key_expr(ref, available)
+        keys.append(expr)
+        needed |= set(cols)
+    if request.granularity is Granularity.NONE:
+        bucket = "CAST(NULL AS TIMESTAMP)"
+    else:
+        bucket = f"date_trunc({quote_literal(_TRUNC_UNITS[request.granularity])}, charge_period_start)"
+        needed.add("charge_period_start")
+    key_cols = [f"k{i}" for i in range(len(keys))]
+    select_keys = "".join(f"{e} AS {k}, " for e, k in zip(keys, key_cols, strict=True))
+    inner = (
+        f"SELECT {select_keys}{bucket} AS bucket, {cost} AS c, usage_amount AS u "
+        f"FROM {relation.from_sql(needed)} {where.sql()}"
+    )
+    params: list[object] = list(where.params)
+    group_cols = [*key_cols, "bucket"]
+    agg = (
+        f"SELECT {', '.join(group_cols)}, SUM(c) AS cost, COALESCE(SUM(u), 0) AS usage, COUNT(*) AS n "
+        f"FROM base GROUP BY {', '.join(group_cols)}"
+    )
+    key_order = "".join(f", {k}" for k in key_cols)
+    if request.limit is not None and key_cols:
+        if request.limit < 1:
+            raise ValueError(f"limit must be at least 1, not {request.limit}")
+        top = (
+            f"SELECT {', '.join(key_cols)} FROM agg GROUP BY {', '.join(key_cols)} "
+            f"ORDER BY SUM(cost) DESC{key_order} LIMIT ?"
+        )
+        params.append(request.limit)
+        body = (
+            f"WITH base AS ({inner}), agg AS ({agg}), top AS ({top}) "
+            f"SELECT agg.* FROM agg SEMI JOIN top USING ({', '.join(key_cols)}) "
+        )
+    else:
+        body = f"WITH base AS ({inner}), agg AS ({agg}) SELECT * FROM agg "
+    body += f"ORDER BY bucket NULLS FIRST, cost DESC{key_order}"
+    return body, params, len(key_cols)
