@@ -1,0 +1,473 @@
+"""Format readers: local export files -> a `NormalizedSource` (a DuckDB SELECT plus the export's own totals).
+
+A reader never loads rows into Python: it inspects headers (or the parquet schema), validates the files (whole
+gzip streams, required columns), renders the format's mapping table (`bot.ingest.mapping`) into SQL, and asks
+DuckDB for the export's own row count and DECIMAL sum of unblended cost. The store runs the SELECT itself.
+
+CSV is always read as text (`all_varchar`) with explicit null strings, so 12-digit account ids keep their leading
+zeros and numbers are cast in SQL, where a bad value fails loudly instead of turning into NULL.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
+from bot.errors import CorruptFile, MissingColumns, UnknownFormat
+from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
+from bot.store.base import NormalizedSource
+
+CSV_SUFFIXES = (".csv", ".csv.gz", ".gz", ".csv.zip", ".zip")
+PARQUET_SUFFIXES = (".parquet", ".snappy.parquet", ".gz.parquet")
+DATA_SUFFIXES = CSV_SUFFIXES + PARQUET_SUFFIXES
+
+SUPPORTED_LAYOUTS = (
+    "legacy CUR (csv, csv.gz or zip with <report>-Manifest.json per billing period)",
+    "legacy CUR Athena/parquet (<report>/year=YYYY/month=M/*.parquet)",
+    "CUR 2.0 or FOCUS Data Exports (data/BILLING_PERIOD=YYYY-MM/ + metadata/BILLING_PERIOD=YYYY-MM/*-Manifest.json)",
+    "a single CUR or FOCUS file (csv, csv.gz, zip or parquet)",
+)
+
+_CHUNK = 1 << 20
+
+
+def q(name: str) -> str:
+    """A DuckDB identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def lit(value: str) -> str:
+    """A DuckDB string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def is_parquet(path: Path | str) -> bool:
+    return str(path).lower().endswith(".parquet")
+
+
+def is_data_file(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(DATA_SUFFIXES) and not lower.endswith("manifest.json")
+
+
+# ---------------------------------------------------------------------------------------- validation
+
+
+def prepare_files(files: Sequence[Path], workdir: Path) -> list[Path]:
+    """Validate each file and return the paths DuckDB should read (zip members extracted into `workdir`).
+
+    Reads every gzip stream to its end (a truncated or corrupt download raises `CorruptFile` naming the file);
+    zip archives are checked and their CSV members extracted.
+    """
+    out: list[Path] = []
+    for path in files:
+        lower = path.name.lower()
+        if lower.endswith(".zip"):
+            out.extend(_extract_zip(path, workdir))
+        elif lower.endswith(".gz"):
+            _check_gzip(path)
+            out.append(path)
+        else:
+            out.append(path)
+    return out
+
+
+def _check_gzip(path: Path) -> None:
+    decompressor = zlib.decompressobj(wbits=31)
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                decompressor.decompress(chunk, 0)
+                # A gzip file may hold several members; restart on the bytes after one ends.
+                while decompressor.eof and decompressor.unused_data:
+                    rest = decompressor.unused_data
+                    decompressor = zlib.decompressobj(wbits=31)
+                    decompressor.decompress(rest, 0)
+    except zlib.error as exc:
+        raise CorruptFile(
+            f"{path.name}: corrupt gzip data ({exc})", hint="Download the file again; AWS re-delivers it."
+        ) from exc
+    if not decompressor.eof:
+        raise CorruptFile(
+            f"{path.name}: truncated gzip file (the stream ends before its end marker)",
+            hint="The download was cut short or the object is still being written; try again later.",
+        )
+
+
+def _extract_zip(path: Path, workdir: Path) -> list[Path]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+            if bad is not None:
+                raise CorruptFile(f"{path.name}: member {bad} of the zip archive is corrupt")
+            members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+            if not members:
+                raise CorruptFile(f"{path.name}: the zip archive holds no .csv file")
+            target = workdir / (path.name + ".d")
+            target.mkdir(parents=True, exist_ok=True)
+            extracted = []
+            for i, member in enumerate(members):
+                dest = target / f"{i}-{Path(member).name}"
+                with archive.open(member) as src, dest.open("wb") as dst:
+                    while chunk := src.read(_CHUNK):
+                        dst.write(chunk)
+                extracted.append(dest.resolve())
+            return extracted
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise CorruptFile(f"{path.name}: not a readable zip archive ({exc})") from exc
+
+
+# -------------------------------------------------------------------------------------- inspection
+
+
+@dataclass(frozen=True)
+class Inspected:
+    """What the files hold: their column names and DuckDB types (union over files, first spelling wins)."""
+
+    files: tuple[Path, ...]
+    parquet: bool
+    columns: dict[str, str]  # name -> DuckDB type
+
+    def relation(self, null_strings: Sequence[str]) -> str:
+        paths = "[" + ", ".join(lit(str(p)) for p in self.files) + "]"
+        if self.parquet:
+            return f"read_parquet({paths}, union_by_name = true)"
+        nulls = "[" + ", ".join(lit(s) for s in null_strings) + "]"
+        return (
+            f"read_csv({paths}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
+            f"nullstr = {nulls}, union_by_name = true, null_padding = true)"
+        )
+
+
+def _csv_header(path: Path) -> list[str]:
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(io.StringIO(fh.readline())), [])
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+        raise CorruptFile(f"{path.name}: cannot read the CSV header ({exc})") from exc
+    return [h.strip() for h in header]
+
+
+def inspect_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection) -> Inspected:
+    """Read headers (CSV) or schemas (parquet) of already validated files. Raises `UnknownFormat` on a mix."""
+    if not files:
+        raise UnknownFormat("no data files to read")
+    kinds = {is_parquet(p) for p in files}
+    if len(kinds) > 1:
+        raise UnknownFormat("a delivery mixes parquet and CSV files: " + ", ".join(p.name for p in files))
+    parquet = kinds.pop()
+    columns: dict[str, str] = {}
+    lower_seen: set[str] = set()
+    for path in files:
+        if parquet:
+            try:
+                described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(path))})").fetchall()
+            except duckdb.Error as exc:
+                raise CorruptFile(f"{path.name}: not a readable parquet file ({_first_line(exc)})") from exc
+            pairs = [(str(r[0]), str(r[1])) for r in described]
+        else:
+            pairs = [(h, "VARCHAR") for h in _csv_header(path) if h]
+        for name, typ in pairs:
+            if name.lower() not in lower_seen:
+                lower_seen.add(name.lower())
+                columns[name] = typ
+    return Inspected(tuple(files), parquet, columns)
+
+
+def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
+    """Which format a set of columns is: FOCUS (BilledCost), CUR 2.0 (map columns or a Data Exports layout),
+    or legacy CUR (slash or Athena names). Raises `UnknownFormat` otherwise."""
+    lower = {c.lower() for c in columns}
+    if "billedcost" in lower:
+        return FOCUS
+    if "lineitem/unblendedcost" in lower:
+        return CUR1
+    if "line_item_unblended_cost" in lower:
+        cur2_maps = {"resource_tags", "cost_category", "product", "discount"}
+        return CUR2 if hint == "cur2" or lower & cur2_maps else CUR1
+    shown = ", ".join(list(columns)[:8]) or "(no header)"
+    raise UnknownFormat(
+        f"unrecognised columns: {shown}",
+        hint="Supported: " + "; ".join(SUPPORTED_LAYOUTS) + ".",
+    )
+
+
+# ------------------------------------------------------------------------------------------ rendering
+
+
+class _Resolver:
+    """Finds source columns for the names used in mapping tables and renders typed SQL for them."""
+
+    def __init__(self, spec: FormatSpec, columns: dict[str, str]) -> None:
+        self.spec = spec
+        self.columns = columns
+        self._by_lower = {c.lower(): c for c in columns}
+
+    def find(self, name: str) -> str | None:
+        hit = self._by_lower.get(name.lower())
+        if hit is None and "/" in name:
+            hit = self._by_lower.get(athena_name(name))
+        return hit
+
+    def typed(self, kind: str, name: str) -> str:
+        if kind == "m":
+            return self._map_value(name)
+        col = self.find(name)
+        if col is None:
+            return "NULL"
+        typ = self.columns[col].upper()
+        ref = q(col)
+        if kind == "d":
+            return f"CAST({ref} AS DOUBLE)"
+        if kind == "s":
+            return f"NULLIF(TRIM({ref}), '')" if typ == "VARCHAR" else f"CAST({ref} AS VARCHAR)"
+        if kind == "t":
+            return timestamp_sql(ref, typ)
+        raise ValueError(f"unknown placeholder kind {kind!r}")
+
+    def _map_value(self, dotted: str) -> str:
+        column, _, key = dotted.partition(".")
+        col = self.find(column)
+        if col is None:
+            return "NULL"
+        return map_value_sql(q(col), self.columns[col], key)
+
+    def render(self, template: str) -> str:
+        return re.sub(r"\{([dstm]):([^{}]+)\}", lambda m: self.typed(m[1], m[2]), template)
+
+    def rule_sql(self, column: str, typ: str) -> str:
+        rule = self.spec.rules[column]
+        kind = {"DOUBLE": "d", "VARCHAR": "s", "TIMESTAMP": "t"}[typ]
+        if isinstance(rule, Col):
+            present = [self.typed(kind, n) for n in rule.names if self.find(n) is not None]
+            expr = "NULL" if not present else present[0] if len(present) == 1 else f"COALESCE({', '.join(present)})"
+        elif isinstance(rule, Expr):
+            expr = self.render(rule.template)
+        elif isinstance(rule, Const):
+            expr = rule.sql
+        if typ == "VARCHAR":
+            return f"COALESCE(CAST({expr} AS VARCHAR), '')"
+        return f"CAST({expr} AS {typ})"
+
+
+def timestamp_sql(ref: str, typ: str) -> str:
+    """UTC TIMESTAMP from a column: text with or without `Z`/offset, TIMESTAMP, or TIMESTAMP WITH TIME ZONE."""
+    if typ == "VARCHAR":
+        # TIMESTAMP casts ignore an explicit offset, so apply non-UTC offsets through TIMESTAMPTZ.
+        return (
+            f"CASE WHEN regexp_matches({ref}, ':\\d\\d(\\.\\d+)?[+-]\\d\\d(:?\\d\\d)?$') "
+            f"THEN timezone('UTC', CAST({ref} AS TIMESTAMPTZ)) ELSE CAST(NULLIF(TRIM({ref}), '') AS TIMESTAMP) END"
+        )
+    if "TIME ZONE" in typ:
+        return f"timezone('UTC', {ref})"
+    return f"CAST({ref} AS TIMESTAMP)"
+
+
+def map_value_sql(ref: str, typ: str, key: str) -> str:
+    """A value of a map column (parquet MAP) or of a JSON object held as text (CSV), empty -> NULL."""
+    if typ.upper().startswith("MAP"):
+        return f"NULLIF(CAST({ref}[{lit(key)}] AS VARCHAR), '')"
+    path = '$."' + key.replace('"', '\\"') + '"'
+    return f"NULLIF(json_extract_string({ref}, {lit(path)}), '')"
+
+
+# ---------------------------------------------------------------------------------- tags, categories
+
+
+@dataclass(frozen=True)
+class _Extra:
+    """Extra VARCHAR columns (tags or cost categories): output name -> SQL expressions to COALESCE."""
+
+    keys: tuple[str, ...]
+    exprs: dict[str, list[str]]
+
+
+def _extras(
+    resolver: _Resolver,
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    *,
+    slash_prefixes: tuple[str, ...],
+    snake_prefix: str,
+    map_columns: tuple[str, ...],
+    snake_keys: bool,
+) -> _Extra:
+    exprs: dict[str, list[str]] = {}
+    for col, typ in resolver.columns.items():
+        lower = col.lower()
+        key: str | None = None
+        for prefix in slash_prefixes:
+            if lower.startswith(prefix.lower()):
+                key = col[len(prefix) :]
+        if key is None and lower.startswith(snake_prefix) and len(lower) > len(snake_prefix):
+            rest = col[len(snake_prefix) :]
+            key = tag_key_from_snake(rest) if snake_keys else rest
+        if key:
+            ref = q(col)
+            value = f"NULLIF(TRIM({ref}), '')" if typ == "VARCHAR" else f"CAST({ref} AS VARCHAR)"
+            exprs.setdefault(key, []).append(value)
+    for map_name in map_columns:
+        map_col = resolver.find(map_name)
+        if map_col is None:
+            continue
+        typ = resolver.columns[map_col]
+        keys_sql = f"map_keys({q(map_col)})" if typ.upper().startswith("MAP") else f"json_keys({q(map_col)})"
+        try:
+            found = con.execute(
+                f"SELECT DISTINCT k FROM (SELECT unnest({keys_sql}) AS k FROM {relation}) WHERE k IS NOT NULL "
+                "ORDER BY k"
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise CorruptFile(f"column {map_col}: not a map or JSON object ({_first_line(exc)})") from exc
+        for (raw,) in found:
+            key = tag_key_from_snake(str(raw)) if snake_keys else str(raw)
+            exprs.setdefault(key, []).append(map_value_sql(q(map_col), typ, str(raw)))
+    return _Extra(tuple(sorted(exprs)), exprs)
+
+
+def _tags_and_categories(
+    spec: FormatSpec, resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str
+) -> tuple[_Extra, _Extra]:
+    if spec is FOCUS:
+        tags = _extras(
+            resolver, con, relation, slash_prefixes=(), snake_prefix="\0", map_columns=("Tags",), snake_keys=False
+        )
+        cats = _extras(
+            resolver,
+            con,
+            relation,
+            slash_prefixes=(),
+            snake_prefix="\0",
+            map_columns=("x_CostCategories",),
+            snake_keys=False,
+        )
+        return tags, cats
+    tags = _extras(
+        resolver,
+        con,
+        relation,
+        slash_prefixes=("resourceTags/",),
+        snake_prefix="resource_tags_",
+        map_columns=("resource_tags",),
+        snake_keys=True,
+    )
+    cats = _extras(
+        resolver,
+        con,
+        relation,
+        slash_prefixes=("costCategory/",),
+        snake_prefix="cost_category_",
+        map_columns=("cost_category",),
+        snake_keys=False,
+    )
+    return tags, cats
+
+
+# --------------------------------------------------------------------------------------------- build
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def check_required(spec: FormatSpec, inspected: Inspected, label: str) -> None:
+    """Raise `MissingColumns` naming every required column the files lack."""
+    resolver = _Resolver(spec, inspected.columns)
+    missing = [alts[0] for alts in spec.required if not any(resolver.find(a) for a in alts)]
+    if missing:
+        raise MissingColumns(label, missing, spec.name)
+
+
+def period_expr(spec: FormatSpec, inspected: Inspected) -> str:
+    """SQL for the first day of each row's billing month (from the period column, else the usage start)."""
+    resolver = _Resolver(spec, inspected.columns)
+    start = resolver.typed("t", spec.period_start)
+    usage = resolver.rule_sql("charge_period_start", "TIMESTAMP")
+    return f"CAST(date_trunc('month', COALESCE({start}, {usage})) AS DATE)"
+
+
+def periods_in(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection) -> list[date]:
+    """The billing periods present in the files (for files that come without a manifest)."""
+    relation = inspected.relation(spec.null_strings)
+    sql = f"SELECT DISTINCT {period_expr(spec, inspected)} AS p FROM {relation} WHERE p IS NOT NULL ORDER BY p"
+    rows = run(con, sql, inspected.files).fetchall()
+    return [r[0] for r in rows]
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
+    """Execute `sql`; a DuckDB failure becomes `CorruptFile` naming the files."""
+    try:
+        return con.execute(sql)
+    except duckdb.Error as exc:
+        names = ", ".join(p.name for p in files[:5]) + (" ..." if len(files) > 5 else "")
+        raise CorruptFile(f"{names}: unreadable export data ({_first_line(exc)})") from exc
+
+
+def build_source(
+    spec: FormatSpec,
+    inspected: Inspected,
+    delivery: Delivery,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    filter_period: bool = False,
+    label: str = "",
+    bytes_read: int = 0,
+) -> NormalizedSource:
+    """Render `spec` over the inspected files into a `NormalizedSource` for `delivery`'s billing period.
+
+    With `filter_period`, only rows of that billing period are selected (files without a manifest may span
+    several months). Runs the export's own DECIMAL sum and row count, which also proves the files readable.
+    """
+    check_required(spec, inspected, label or ", ".join(p.name for p in inspected.files))
+    resolver = _Resolver(spec, inspected.columns)
+    relation = inspected.relation(spec.null_strings)
+    where = ""
+    if filter_period:
+        where = f" WHERE {period_expr(spec, inspected)} = DATE {lit(delivery.billing_period.isoformat())}"
+    tags, cats = _tags_and_categories(spec, resolver, con, relation + where)
+
+    select: list[str] = []
+    for name, typ, _meaning in LINE_ITEM_COLUMNS:
+        if name == "billing_period":
+            expr = f"DATE {lit(delivery.billing_period.isoformat())}"
+        else:
+            expr = resolver.rule_sql(name, typ)
+        select.append(f"{expr} AS {q(name)}")
+    for prefix, extra in ((TAG_PREFIX, tags), (COST_CATEGORY_PREFIX, cats)):
+        for key in extra.keys:
+            values = extra.exprs[key]
+            expr = values[0] if len(values) == 1 else f"COALESCE({', '.join(values)})"
+            select.append(f"CAST({expr} AS VARCHAR) AS {q(prefix + key)}")
+    select_sql = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {relation} AS src{where}"
+
+    billed = resolver.find(spec.billed_cost)
+    assert billed is not None  # checked by check_required
+    # One pass computes the export's own totals and evaluates every normalised column (hashing the whole row
+    # defeats projection pushdown), so a value that does not cast fails here, before any store is touched.
+    check_sql = (
+        "SELECT count(*), CAST(COALESCE(SUM(CAST(n.__raw AS DECIMAL(38, 10))), 0) AS VARCHAR), max(hash(n)) "
+        f"FROM (SELECT {', '.join(select)}, {q(billed)} AS __raw FROM {relation} AS src{where}) AS n"
+    )
+    row = run(con, check_sql, inspected.files).fetchone()
+    assert row is not None
+    return NormalizedSource(
+        delivery=delivery,
+        select_sql=select_sql,
+        tag_keys=tags.keys,
+        cost_categories=cats.keys,
+        expected_billed_total=str(row[1]),
+        expected_rows=int(row[0]),
+        bytes_read=bytes_read,
+    )
