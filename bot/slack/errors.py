@@ -1,0 +1,61 @@
+"""The global error handler: user-facing errors become a clear ephemeral message, the rest a logged traceback.
+
+Bolt routes errors raised in listeners and middleware to `app.error(handler)`; errors raised in lazy
+listeners do not reach it (Bolt only logs them, without traceback), so `bot.slack.listeners` sends those to
+`report_error` too. Nothing else should catch `Exception` to log it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from bot.errors import UserFacingError
+from bot.slack.blocks import Message, context, message, section
+
+log = logging.getLogger("bot.slack")
+
+#: What a Bolt `respond` looks like to us (keyword arguments of a response_url post).
+Respond = Callable[..., Any]
+
+
+def error_message(error: BaseException, correlation_id: str | None = None) -> Message:
+    """The message a user reads for `error`: its own sentence when user-facing, else a reference to the log."""
+    if isinstance(error, UserFacingError):
+        blocks = [section(f":warning: {error.message}")]
+        if error.hint:
+            blocks.append(section(error.hint))
+        return message(error.user_text(), blocks)
+    ref = correlation_id or "-"
+    text = f"Something went wrong on our side (ref `{ref}`). Please try again; an admin can find the details."
+    return message(text, [section(f":boom: {text}"), context(f"reference {ref}")])
+
+
+def report_error(error: BaseException, respond: Respond | None, body: dict[str, Any] | None = None) -> Message:
+    """Tell the asker (ephemeral, through `respond` when there is one) and log unexpected errors with a traceback.
+
+    User-facing errors are logged at INFO without traceback (they are the user's input, not our bug). Returns
+    the message shown.
+    """
+    who = (body or {}).get("user_id") or ((body or {}).get("user") or {}).get("id", "?")
+    what = (body or {}).get("command") or "action"
+    if isinstance(error, UserFacingError):
+        log.info("user error for %s on %s: %s", who, what, error.message)
+        shown = error_message(error)
+    else:
+        ref = uuid.uuid4().hex[:12]
+        log.error("unexpected error ref=%s user=%s on %s", ref, who, what, exc_info=error)
+        shown = error_message(error, ref)
+    if respond is not None:
+        try:
+            respond(response_type="ephemeral", replace_original=False, **shown.as_kwargs())
+        except Exception:  # the reply itself failed: nothing left to tell the user, keep the log
+            log.exception("could not deliver the error message to %s", who)
+    return shown
+
+
+def global_error_handler(error: Exception, body: dict[str, Any], respond: Respond | None) -> None:
+    """Bolt's `app.error` handler (arguments injected by name)."""
+    report_error(error, respond, body)

@@ -1,0 +1,119 @@
+"""Thin glue between Bolt and the command modules: check at ack time, answer later in a lazy listener.
+
+Slack wants an acknowledgement within 3 seconds (https://api.slack.com/interactivity/slash-commands#responding_to_commands).
+`register_slash_command` acks at once: a `check` that raises a `UserFacingError` (bad input) is answered in
+the ack itself (ephemeral, with the usage); otherwise the empty ack returns and `answer` runs in Bolt's
+listener thread pool (a lazy listener) and replies through `respond()` (the command's `response_url`).
+Errors in `answer` go to `report_error`, the same handler `app.error` uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.errors import UserFacingError
+from bot.slack.blocks import Message
+from bot.slack.errors import error_message, report_error
+
+
+@dataclass(frozen=True)
+class SlashRequest:
+    """What a command module needs from a slash-command payload."""
+
+    command: str
+    text: str
+    user_id: str
+    channel_id: str
+    team_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: dict[str, Any]) -> SlashRequest:
+        return cls(
+            command=str(body.get("command", "")),
+            text=str(body.get("text", "") or "").strip(),
+            user_id=str(body.get("user_id", "")),
+            channel_id=str(body.get("channel_id", "")),
+            team_id=str(body.get("team_id", "")),
+        )
+
+
+@dataclass(frozen=True)
+class ActionRequest:
+    """What an interactive-component handler needs from a `block_actions` payload (the first action)."""
+
+    action_id: str
+    value: str
+    user_id: str
+    channel_id: str
+    team_id: str = ""
+
+    @classmethod
+    def from_body(cls, body: dict[str, Any]) -> ActionRequest:
+        action = (body.get("actions") or [{}])[0]
+        return cls(
+            action_id=str(action.get("action_id", "")),
+            value=str(action.get("value", "")),
+            user_id=str((body.get("user") or {}).get("id", "")),
+            channel_id=str(
+                (body.get("channel") or {}).get("id", "") or (body.get("container") or {}).get("channel_id", "")
+            ),
+            team_id=str((body.get("team") or {}).get("id", "")),
+        )
+
+
+Check = Callable[[SlashRequest], object]
+Answer = Callable[[SlashRequest], Message]
+ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
+
+
+def register_slash_command(app: App, command: str, *, check: Check, answer: Answer, in_channel: bool = False) -> None:
+    """Register `command`: `check(request)` runs before the ack (must be fast, raises for bad input);
+    `answer(request)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
+    """
+
+    def ack_now(ack: Ack, body: dict[str, Any]) -> None:
+        try:
+            check(SlashRequest.from_body(body))
+        except UserFacingError as exc:
+            ack(response_type="ephemeral", **error_message(exc).as_kwargs())
+            return
+        ack()
+
+    def work(body: dict[str, Any], respond: Respond) -> None:
+        request = SlashRequest.from_body(body)
+        try:
+            check(request)  # the lazy listener runs even when the ack already answered bad input
+        except UserFacingError:
+            return
+        try:
+            reply = answer(request)
+        except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
+            report_error(exc, respond, body)
+            return
+        respond(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+
+    app.command(command)(ack=ack_now, lazy=[work])
+
+
+def register_action(app: App, action_id: str, *, answer: ActionAnswer) -> None:
+    """Register a button: ack at once, then `answer(request, client)` in a lazy listener; a returned Message is
+    sent to the clicker (ephemeral, not replacing the original)."""
+
+    def ack_now(ack: Ack) -> None:
+        ack()
+
+    def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        try:
+            reply = answer(ActionRequest.from_body(body), client)
+        except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
+            report_error(exc, respond, body)
+            return
+        if reply is not None:
+            respond(response_type="ephemeral", replace_original=False, **reply.as_kwargs())
+
+    app.action(action_id)(ack=ack_now, lazy=[work])
