@@ -1,0 +1,248 @@
+"""The ingestion pipeline: discover deliveries, skip the ones already live, download, validate, normalise, load.
+
+Every check that can fail on bad input (manifest, gzip stream, header, casts, totals) runs before the store is
+touched, and the store swaps a period atomically, so a bad or interrupted ingest never loses the data already
+live. Progress shows as tqdm bars on a terminal and as log lines (rows, bytes, rate) otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from bot.aws.session import AwsIdentity
+from bot.billing.model import Delivery
+from bot.errors import UnknownFormat
+from bot.ingest.cost_explorer import cost_explorer_sources
+from bot.ingest.layout import PlannedDelivery, plan_deliveries
+from bot.ingest.readers import build_source, detect_format, inspect_files, periods_in, prepare_files
+from bot.ingest.sources import FileSource, open_file_source
+from bot.store.base import BillingStore, NormalizedSource
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    """What happened to one billing period: `status` is "loaded", "replaced" or "skipped"."""
+
+    billing_period: date
+    delivery_id: str
+    source_format: str
+    status: str
+    rows: int
+    billed_total: str  # the export's own DECIMAL sum, as text
+    replaced: str | None = None
+    seconds: float = 0.0
+    bytes_read: int = 0
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """The outcome of one `ingest()` run, periods oldest first."""
+
+    source_uri: str
+    periods: tuple[PeriodResult, ...]
+    seconds: float
+
+    @property
+    def bytes_read(self) -> int:
+        return sum(p.bytes_read for p in self.periods)
+
+
+class _Progress:
+    """tqdm bars on a TTY, otherwise one log line per finished step."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        self.tty = sys.stderr.isatty() if enabled is None else enabled
+
+    def bar(self, total: int, unit: str, desc: str) -> Any:
+        if not self.tty:
+            return None
+        from tqdm import tqdm  # type: ignore[import-untyped]
+
+        return tqdm(total=total, unit=unit, unit_scale=True, desc=desc, leave=False, file=sys.stderr)
+
+    def bytes_callback(self, bar: Any) -> Callable[[int], None] | None:
+        return None if bar is None else bar.update
+
+    def rows_callback(self, bar: Any) -> Callable[[int, int], None] | None:
+        if bar is None:
+            return None
+        state = {"done": 0}
+
+        def update(done: int, expected: int) -> None:
+            bar.total = max(expected, done)
+            bar.update(done - state["done"])
+            state["done"] = done
+
+        return update
+
+
+def ingest(
+    uri: str,
+    store: BillingStore,
+    *,
+    identity: AwsIdentity | None = None,
+    progress: bool | None = None,
+) -> IngestReport:
+    """Ingest every billing period found at `uri` (a directory, a file, `s3://bucket/prefix` or `ce://?months=N`).
+
+    A period whose live delivery has the same id is skipped (no-op); a different delivery replaces it atomically
+    through `store.replace_period`. Raises the `IngestError` subclasses of `bot.errors` (naming the file, the
+    missing columns, the bucket and role ...) before touching the store for that period.
+    """
+    started = time.monotonic()
+    bars = _Progress(progress)
+    results: list[PeriodResult] = []
+    with tempfile.TemporaryDirectory(prefix="trackit-ingest-") as tmp:
+        workdir = Path(tmp)
+        if uri.startswith("ce://"):
+            for source in cost_explorer_sources(uri, workdir, identity):
+                results.append(_load(source, store, bars))
+        else:
+            file_source = open_file_source(uri, identity)
+            planned = plan_deliveries(file_source.list(), file_source.read_bytes)
+            for plan in planned:
+                results.extend(_ingest_planned(plan, file_source, store, workdir, bars))
+    report = IngestReport(source_uri=uri, periods=tuple(results), seconds=time.monotonic() - started)
+    log.info(
+        "ingest %s: %d period(s), %d loaded, %d skipped, %.1f MB read in %.1f s",
+        uri,
+        len(results),
+        sum(r.status != "skipped" for r in results),
+        sum(r.status == "skipped" for r in results),
+        report.bytes_read / 1e6,
+        report.seconds,
+    )
+    return report
+
+
+def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult | None:
+    live = store.period(period)
+    if live is None or live.delivery_id != delivery_id:
+        return None
+    log.info("%s: delivery %s is already live, skipped", f"{period:%Y-%m}", delivery_id)
+    return PeriodResult(
+        billing_period=period,
+        delivery_id=delivery_id,
+        source_format=live.source_format,
+        status="skipped",
+        rows=live.rows,
+        billed_total=f"{live.billed_total:.10f}",
+    )
+
+
+def _ingest_planned(
+    plan: PlannedDelivery, source: FileSource, store: BillingStore, workdir: Path, bars: _Progress
+) -> list[PeriodResult]:
+    if plan.billing_period is not None:
+        skipped = _skip(store, plan.billing_period, plan.delivery_id)
+        if skipped is not None:
+            return [skipped]
+    label = f"{plan.billing_period:%Y-%m}" if plan.billing_period else plan.report
+    t0 = time.monotonic()
+    bar = bars.bar(plan.size, "B", f"download {label}")
+    try:
+        local = [source.fetch(k, workdir, bars.bytes_callback(bar)) for k in plan.keys]
+    finally:
+        if bar is not None:
+            bar.close()
+    seconds = max(time.monotonic() - t0, 1e-6)
+    log.info(
+        "%s: fetched %d file(s), %.1f MB in %.1f s (%.1f MB/s)",
+        label,
+        len(local),
+        plan.size / 1e6,
+        seconds,
+        plan.size / 1e6 / seconds,
+    )
+    con = duckdb.connect()
+    try:
+        files = prepare_files(local, workdir)
+        inspected = inspect_files(files, con)
+        spec = detect_format(list(inspected.columns), plan.format_hint)
+        fmt = _format_name(spec.name, list(inspected.columns))
+        uri = source.uri + (f" ({plan.manifest_key})" if plan.manifest_key else "")
+        if plan.billing_period is not None:
+            periods = [(plan.billing_period, plan.delivery_id, False)]
+        else:
+            found = periods_in(spec, inspected, con)
+            if not found:
+                raise UnknownFormat(
+                    f"{', '.join(p.name for p in local)}: no line items, so no billing period to load",
+                    hint="A header-only file is only meaningful inside a manifest-described delivery.",
+                )
+            periods = [(p, f"{plan.delivery_id}-{p:%Y-%m}", True) for p in found]
+        results = []
+        for period, delivery_id, filtered in periods:
+            if filtered:
+                skipped = _skip(store, period, delivery_id)
+                if skipped is not None:
+                    results.append(skipped)
+                    continue
+            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri)
+            normalized = build_source(
+                spec, inspected, delivery, con, filter_period=filtered, label=label, bytes_read=plan.size
+            )
+            results.append(_load(normalized, store, bars))
+        return results
+    finally:
+        con.close()
+
+
+def _format_name(spec_name: str, columns: list[str]) -> str:
+    """`cur1`, `cur2`, or `focus-1.0` / `focus-1.1` / `focus-1.2` from the columns only later versions have."""
+    if spec_name != "focus":
+        return spec_name
+    lower = {c.lower() for c in columns}
+    if lower & {"invoiceid", "billingaccounttype", "subaccounttype", "pricingcurrency"}:
+        return "focus-1.2"
+    if lower & {"capacityreservationid", "servicesubcategory", "skumeter", "commitmentdiscountquantity"}:
+        return "focus-1.1"
+    return "focus-1.0"
+
+
+def _load(source: NormalizedSource, store: BillingStore, bars: _Progress) -> PeriodResult:
+    d = source.delivery
+    label = f"{d.billing_period:%Y-%m}"
+    skipped = _skip(store, d.billing_period, d.delivery_id)
+    if skipped is not None:
+        return skipped
+    bar = bars.bar(source.expected_rows, "rows", f"load {label}")
+    try:
+        result = store.replace_period(source, progress=bars.rows_callback(bar))
+    finally:
+        if bar is not None:
+            bar.close()
+    log.info(
+        "%s: loaded %d rows (%s %s) from delivery %s in %.1f s (%.0f rows/s)%s",
+        label,
+        result.rows,
+        source.expected_billed_total,
+        "unblended",
+        d.delivery_id,
+        result.seconds,
+        result.rows / max(result.seconds, 1e-6),
+        f", replacing {result.replaced}" if result.replaced else "",
+    )
+    return PeriodResult(
+        billing_period=d.billing_period,
+        delivery_id=d.delivery_id,
+        source_format=d.source_format,
+        status="replaced" if result.replaced else "loaded",
+        rows=result.rows,
+        billed_total=source.expected_billed_total,
+        replaced=result.replaced,
+        seconds=result.seconds,
+        bytes_read=source.bytes_read,
+    )
