@@ -1,0 +1,54 @@
+"""`trackit serve [--http|--socket]`: run the Slack app (Socket Mode when an app token is set, else HTTP)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import Any
+
+from bot.config import load_settings
+
+log = logging.getLogger("bot.cli.serve")
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "serve",
+        help="run the Slack app",
+        description="Run the Slack app: over Socket Mode (app-level token) or as an HTTP endpoint "
+        "(/slack/events and /healthz on TRACKIT_HTTP_HOST:TRACKIT_HTTP_PORT). Default: Socket Mode when "
+        "TRACKIT_SLACK_APP_TOKEN is set, HTTP otherwise.",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--http", dest="mode", action="store_const", const="http", help="serve HTTP requests")
+    mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="connect over Socket Mode")
+    parser.add_argument("--host", help="HTTP bind address (default: settings http_host)")
+    parser.add_argument("--port", type=int, help="HTTP port (default: settings http_port)")
+    parser.set_defaults(func=run, mode=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.compose import build_app, build_services
+
+    settings = load_settings()
+    mode = args.mode or ("socket" if settings.slack_app_token else "http")
+    services = build_services(settings)
+    app = build_app(services, socket_mode=mode == "socket")
+    if mode == "socket":
+        from bot.slack.socket_mode import make_socket_handler
+
+        log.info("connecting over Socket Mode")
+        make_socket_handler(app, settings.slack_app_token, concurrency=settings.listener_threads).start()  # type: ignore[no-untyped-call]
+        return 0
+    from bot.slack.http import SlackHttpServer
+
+    def health() -> dict[str, object]:
+        fresh = services.store.freshness()
+        return {"data_until": fresh.data_until, "periods": len(fresh.periods)}
+
+    server = SlackHttpServer(app, args.host or settings.http_host, args.port or settings.http_port, health=health)
+    try:
+        server.serve_forever()
+    finally:
+        server.close()
+    return 0

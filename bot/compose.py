@@ -1,0 +1,64 @@
+"""The composition root: settings -> services -> Bolt app -> commands (-> jobs, once they exist).
+
+The only bot module that imports `commands` (and later `jobs`); everything else receives what it needs.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.config import Settings
+from bot.errors import ConfigError
+from bot.slack.client import make_client
+from bot.slack.errors import global_error_handler
+from bot.slack.services import Services, VocabularyCache
+from bot.store.base import open_store
+
+log = logging.getLogger("bot.compose")
+
+
+def build_services(settings: Settings) -> Services:
+    """Open the billing store and the app state (migrated to the latest schema)."""
+    from bot.state.db import StateStore
+
+    store = open_store(settings.billing_store_url)
+    state = StateStore(settings.app_database_url)
+    state.migrate()
+    return Services(settings=settings, store=store, state=state, vocabulary=VocabularyCache(store))
+
+
+def build_app(services: Services, *, socket_mode: bool = False, client: WebClient | None = None) -> App:
+    """The Bolt app with every command registered.
+
+    Listeners (the lazy half of each command) run in a pool of `settings.listener_threads` threads: each
+    query holds one thread for its duration, so the pool bounds concurrent queries against the store (DuckDB
+    answers one query per core at a time anyway) while acks never wait for it (they run on the request thread).
+    HTTP mode verifies Slack's request signatures with the signing secret; Socket Mode needs no secret.
+    """
+    settings = services.settings
+    if not socket_mode and not settings.slack_signing_secret:
+        raise ConfigError("HTTP mode needs TRACKIT_SLACK_SIGNING_SECRET (or SLACK_SIGNING_SECRET)")
+    if client is None:
+        if not settings.slack_bot_token:
+            raise ConfigError("TRACKIT_SLACK_BOT_TOKEN (or SLACK_BOT_TOKEN) is not set")
+        client = make_client(settings.slack_bot_token, base_url=settings.slack_api_url)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret or None,
+        request_verification_enabled=not socket_mode,
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(
+            max_workers=max(1, settings.listener_threads), thread_name_prefix="listener"
+        ),
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    app.error(global_error_handler)
+
+    import commands
+
+    commands.register_all(app, services)
+    return app

@@ -1,0 +1,95 @@
+"""Who is asking, and what they may see: the asker's scope, their view of the vocabulary, the audit record.
+
+Every answer is computed inside the asker's scope (`bot.state.access.resolve_scope`): the scope's filters are
+added to the query's own, and suggestions come from a vocabulary restricted to the scope's accounts, so that
+neither numbers nor names of other accounts can appear. Outside any scope the bot says so, naming nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from bot.billing.model import Dimension, Filter
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import AccessDenied
+from bot.slack.services import Services
+from bot.state.access import Scope, resolve_scope
+from bot.state.audit import record_audit
+
+log = logging.getLogger("bot.slack.asker")
+
+NO_ACCESS = AccessDenied(
+    "You don't have access to billing data here.",
+    hint="Ask a TrackIt admin to grant you (or this channel) access: `/trackit access grant ...`.",
+)
+OUTSIDE_SCOPE = AccessDenied(
+    "That is outside the billing data you can see here.",
+    hint="Ask without that filter, or ask a TrackIt admin for access.",
+)
+
+
+@dataclass(frozen=True)
+class Asker:
+    user_id: str
+    channel_id: str
+    scope: Scope
+    is_admin: bool = False
+
+
+def asker_for(services: Services, user_id: str, channel_id: str) -> Asker:
+    """The asker with their scope; raises `AccessDenied` (naming nothing) when they may see no billing data."""
+    settings = services.settings
+    admins = frozenset(settings.admins)
+    scope = resolve_scope(
+        services.state, user_id, channel_id or None, admins=admins, default_access=settings.default_access
+    )
+    if scope is None:
+        raise NO_ACCESS
+    return Asker(user_id, channel_id, scope, user_id in admins)
+
+
+def vocabulary_for(services: Services, asker: Asker) -> Vocabulary:
+    """The store's vocabulary as the asker may see it (other accounts' ids and names removed)."""
+    vocabulary = services.vocabulary.get()
+    if asker.scope.unrestricted or not asker.scope.accounts:
+        return vocabulary
+    return vocabulary.restricted_to(asker.scope.accounts)
+
+
+def confine(filters: Sequence[Filter], asker: Asker) -> tuple[Filter, ...]:
+    """The query's filters plus the asker's scope. An explicit account filter outside the scope is refused."""
+    scope = asker.scope
+    if not scope.unrestricted and scope.accounts:
+        for f in filters:
+            if f.dimension.kind is Dimension.ACCOUNT and not f.negate and not set(f.values) <= scope.accounts:
+                raise OUTSIDE_SCOPE
+    return (*filters, *scope.to_filters())
+
+
+@contextmanager
+def audited(services: Services, user_id: str, channel_id: str, command: str, text: str) -> Iterator[None]:
+    """Record who asked what, with the outcome (ok / denied / error) and how long the answer took."""
+    started = time.monotonic()
+    outcome = "ok"
+    try:
+        yield
+    except AccessDenied:
+        outcome = "denied"
+        raise
+    except Exception:
+        outcome = "error"
+        raise
+    finally:
+        record_audit(
+            services.state,
+            user_id=user_id,
+            channel_id=channel_id,
+            command=command,
+            text=text,
+            outcome=outcome,
+            duration_ms=int((time.monotonic() - started) * 1000),
+        )
