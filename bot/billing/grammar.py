@@ -1,0 +1,592 @@
+"""The one query grammar shared by every slash command and `trackit query`.
+
+Words are case-insensitive and may come in any order; values with spaces are quoted. See USAGE below and
+docs/query-language.md for the full grammar. `parse_query` is pure: the clock (`today`) and what the store
+knows (`Vocabulary`) are arguments.
+
+    last month by service, region service=ec2,s3 tag:team!=untagged amortized top 5
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.billing.grammar_time import (
+    MONTH_NAMES,
+    TIME_STARTERS,
+    TIME_WORDS,
+    match_time_range,
+    parse_time_range,
+)
+from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.model import (
+    UNTAGGED,
+    CostBasis,
+    CostQuery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
+from bot.billing.vocabulary import Vocabulary, _quote, suggest
+from bot.errors import UsageError
+
+__all__ = [
+    "EXAMPLES",
+    "USAGE",
+    "format_query",
+    "parse_query",
+    "parse_time_range",
+]
+
+MAX_GROUP_BY = 3
+MAX_TOP = 1000
+DEFAULT_TOP = 10
+
+USAGE = """\
+[time range] [by <dimension>[, <dimension>...]] [filters] [cost basis] [top N] [daily|weekly|monthly]
+
+Time range (default: this month): today, yesterday, last 7 days, last N days, this week, last week,
+  this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
+  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
+  `last N days|weeks|months` are whole units before the current one (today is not included).
+Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type | tag:<key>
+  e.g. `by service, region` or `by service by tag:team`.
+Filters: service=ec2 (a name, product code or short name), account=<id or name>, region=us-east-1,
+  usage-type=..., operation=..., resource=..., charge-type=Tax, tag:team=web, tag:team=untagged.
+  Several values: service=ec2,s3. Exclude with != : service!=ec2. Quote values with spaces:
+  account="Prod EU".
+Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
+Top N groups, the rest folded into "Other": top 5   (default 10)
+Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)"""
+
+EXAMPLES: tuple[str, ...] = (
+    "last month by service",
+    "this month by account top 5",
+    "last 7 days service=ec2 by usage-type daily",
+    "2026-10 by tag:team",
+    "last 3 months tag:team=untagged by service",
+    "2026-10-01..2026-10-15 by region service=ec2,s3 amortized",
+    'yesterday account="Prod EU" by operation',
+    "mtd by service, region service!=tax",
+)
+
+_GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
+
+#: Folded words (case, `-`, `_` and spaces removed) that name a dimension.
+_DIMENSION_WORDS: dict[str, Dimension] = {
+    "service": Dimension.SERVICE,
+    "services": Dimension.SERVICE,
+    "svc": Dimension.SERVICE,
+    "product": Dimension.SERVICE,
+    "account": Dimension.ACCOUNT,
+    "accounts": Dimension.ACCOUNT,
+    "linkedaccount": Dimension.ACCOUNT,
+    "acct": Dimension.ACCOUNT,
+    "region": Dimension.REGION,
+    "regions": Dimension.REGION,
+    "usagetype": Dimension.USAGE_TYPE,
+    "usagetypes": Dimension.USAGE_TYPE,
+    "operation": Dimension.OPERATION,
+    "operations": Dimension.OPERATION,
+    "resource": Dimension.RESOURCE,
+    "resources": Dimension.RESOURCE,
+    "resourceid": Dimension.RESOURCE,
+    "chargetype": Dimension.CHARGE_TYPE,
+    "chargetypes": Dimension.CHARGE_TYPE,
+    "chargecategory": Dimension.CHARGE_TYPE,
+}
+#: Two-word dimension names: `usage type`, `charge type`, `resource id`.
+_TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
+_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account")}
+
+_BASIS_WORDS: dict[str, CostBasis] = {
+    "unblended": CostBasis.UNBLENDED,
+    "billed": CostBasis.UNBLENDED,
+    "amortized": CostBasis.AMORTIZED,
+    "amortised": CostBasis.AMORTIZED,
+    "effective": CostBasis.AMORTIZED,
+    "net": CostBasis.NET,
+}
+_GRANULARITY_WORDS: dict[str, Granularity] = {
+    "hourly": Granularity.HOUR,
+    "daily": Granularity.DAY,
+    "weekly": Granularity.WEEK,
+    "monthly": Granularity.MONTH,
+}
+_GRANULARITY_UNITS: dict[str, Granularity] = {
+    "hour": Granularity.HOUR,
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+}
+_CANONICAL_GRANULARITY = {v: k for k, v in _GRANULARITY_WORDS.items()}
+#: Words that carry no meaning but read naturally: `cost for last month in us-east-1 ...`.
+_FILLERS = frozenset({"for", "in", "of", "the", "during", "over", "and", "cost", "costs", "spend", "show", "me"})
+_KEYWORDS = (
+    "by",
+    "top",
+    "per",
+    "basis",
+    *_BASIS_WORDS,
+    *_GRANULARITY_WORDS,
+    *TIME_WORDS,
+    *TIME_STARTERS,
+    "this month",
+    "last month",
+    "last 7 days",
+    "this week",
+    "last week",
+    *MONTH_NAMES,
+)
+_FILTER_KEYS = ("service", "account", "region", "usage-type", "operation", "resource", "charge-type", "tag:")
+_VALUE_EXAMPLES = {
+    "service": "service=ec2,s3",
+    "account": "account=123456789012",
+    "region": "region=us-east-1",
+    "usagetype": "usage-type=USE1-BoxUsage:m5.large",
+    "operation": "operation=RunInstances",
+    "resource": "resource=i-0abc123",
+    "chargetype": "charge-type=Tax",
+    "basis": "basis=amortized",
+    "top": "top=5",
+}
+_TOP = re.compile(r"^top(\d+)$")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+@dataclass
+class _Builder:
+    """The query being assembled; each setter refuses a second, conflicting value."""
+
+    time_range: TimeRange | None = None
+    group_by: list[DimensionRef] = field(default_factory=list)
+    filters: list[Filter] = field(default_factory=list)
+    basis: CostBasis | None = None
+    granularity: Granularity | None = None
+    top: int | None = None
+
+    def set_time(self, time_range: TimeRange) -> None:
+        if self.time_range is not None:
+            raise UsageError(
+                f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
+                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days.",
+            )
+        self.time_range = time_range
+
+    def set_basis(self, basis: CostBasis) -> None:
+        if self.basis is not None and self.basis is not basis:
+            raise UsageError(
+                f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
+                hint="Pick one of `unblended`, `amortized`, `net`.",
+            )
+        self.basis = basis
+
+    def set_granularity(self, granularity: Granularity) -> None:
+        if self.granularity is not None and self.granularity is not granularity:
+            raise UsageError(
+                f"Two time steps: `{_CANONICAL_GRANULARITY[self.granularity]}` and "
+                f"`{_CANONICAL_GRANULARITY[granularity]}`.",
+                hint="Pick one of `daily`, `weekly`, `monthly`, `hourly`.",
+            )
+        self.granularity = granularity
+
+    def set_top(self, top: int, text: str) -> None:
+        if not 1 <= top <= MAX_TOP:
+            raise UsageError(f"`{text}`: top must be between 1 and {MAX_TOP}.", hint="Example: `top 5`.")
+        if self.top is not None and self.top != top:
+            raise UsageError(f"Two `top` values: {self.top} and {top}.", hint="Give one, e.g. `top 5`.")
+        self.top = top
+
+    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary) -> None:
+        if ref in self.group_by:
+            raise UsageError(f"`by {_ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
+        if len(self.group_by) == MAX_GROUP_BY:
+            shown = ", ".join(_ref_text(r, vocabulary) for r in [*self.group_by, ref])
+            raise UsageError(
+                f"At most {MAX_GROUP_BY} group-by dimensions: got `by {shown}`.",
+                hint="Drop one, or filter on it instead, e.g. `by service, region account=prod`.",
+            )
+        self.group_by.append(ref)
+
+    def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
+        if any(f.dimension == flt.dimension for f in self.filters):
+            name = _ref_text(flt.dimension, vocabulary)
+            raise UsageError(
+                f"`{name}` is filtered twice.",
+                hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
+            )
+        self.filters.append(flt)
+
+
+class _Parser:
+    def __init__(self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool) -> None:
+        self.tokens = tokenize(text)
+        self.today = today
+        self.vocabulary = vocabulary
+        self.allow_group_by = allow_group_by
+        self.out = _Builder()
+        self.i = 0
+
+    # ------------------------------------------------------------------------------ token helpers
+
+    def word(self, offset: int = 0) -> str | None:
+        j = self.i + offset
+        if j < len(self.tokens) and self.tokens[j].kind is Kind.WORD:
+            return self.tokens[j].lower
+        return None
+
+    def kind(self, offset: int = 0) -> Kind | None:
+        j = self.i + offset
+        return self.tokens[j].kind if j < len(self.tokens) else None
+
+    def dimension_at(self, offset: int = 0) -> tuple[DimensionRef | Granularity, int] | None:
+        """A dimension (or `day`/`week`/... as a time step) named at `offset`, with the tokens it uses."""
+        w = self.word(offset)
+        if w is None:
+            return None
+        nxt = self.word(offset + 1)
+        if nxt is not None and (w, nxt) in _TWO_WORD_DIMENSIONS:
+            return DimensionRef(_DIMENSION_WORDS[_fold(w + nxt)]), 2
+        if w.startswith("tag:"):
+            return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset].text)), 1
+        if w in ("tag", "tags") and nxt is not None and self.kind(offset + 2) not in (Kind.EQ, Kind.NE):
+            return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset + 1].text)), 2
+        if w in _GRANULARITY_UNITS:
+            return _GRANULARITY_UNITS[w], 1
+        kind = _DIMENSION_WORDS.get(_fold(w))
+        if kind is not None:
+            return DimensionRef(kind), 1
+        return None
+
+    # ------------------------------------------------------------------------------ the loop
+
+    def parse(self) -> _Builder:
+        while self.i < len(self.tokens):
+            self.step()
+        return self.out
+
+    def step(self) -> None:
+        tok = self.tokens[self.i]
+        if tok.kind is Kind.COMMA:
+            self.i += 1
+            return
+        if tok.kind in (Kind.EQ, Kind.NE):
+            raise UsageError(
+                f"`{tok.text}` at character {tok.position + 1} needs a name before it.",
+                hint="Filters look like `service=ec2` or `tag:team!=web`.",
+            )
+        if tok.kind is Kind.QUOTED:
+            raise UsageError(
+                f'The quoted text "{tok.text}" is not attached to a filter.',
+                hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
+            )
+        w = tok.lower
+        # key=value, also with a two-word key (`usage type=...`)
+        if self.kind(1) in (Kind.EQ, Kind.NE):
+            self.assignment(1)
+            return
+        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in _TWO_WORD_DIMENSIONS:
+            self.assignment(2)
+            return
+        found = match_time_range(self.tokens, self.i, self.today)
+        if found is not None:
+            self.out.set_time(found[0])
+            self.i += found[1]
+            return
+        if w == "by" or (w == "group" and self.word(1) == "by"):
+            self.i += 1 if w == "by" else 2
+            self.group_by_list(tok)
+            return
+        if w in _BASIS_WORDS:
+            self.out.set_basis(_BASIS_WORDS[w])
+            self.i += 1
+            return
+        if w in _GRANULARITY_WORDS:
+            self.out.set_granularity(_GRANULARITY_WORDS[w])
+            self.i += 1
+            return
+        if w in ("per", "every"):
+            unit = self.word(1)
+            if unit not in _GRANULARITY_UNITS or unit is None:
+                raise UsageError(f"`{w}` needs a time step after it.", hint="Example: `per day`, `per week`.")
+            self.out.set_granularity(_GRANULARITY_UNITS[unit])
+            self.i += 2
+            return
+        if w == "top" or _TOP.match(w):
+            self.top(w)
+            return
+        if w in _FILLERS:
+            self.i += 1
+            return
+        raise self.unknown_word(tok)
+
+    def top(self, w: str) -> None:
+        if m := _TOP.match(w):
+            self.out.set_top(int(m[1]), w)
+            self.i += 1
+            return
+        n = self.word(1)
+        if n is None or not n.isdigit():
+            raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
+        self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
+        self.i += 2
+
+    def group_by_list(self, by: Token) -> None:
+        first = True
+        while True:
+            found = self.dimension_at()
+            if found is None:
+                if first:
+                    raise self.bad_dimension(by)
+                return
+            what, used = found
+            if isinstance(what, Granularity):
+                self.out.set_granularity(what)
+            else:
+                if not self.allow_group_by:
+                    raise UsageError(
+                        f"This command does not group results: drop `by {_ref_text(what, self.vocabulary)}`.",
+                        hint="Filter instead, e.g. `service=ec2`.",
+                    )
+                self.out.add_group(what, self.vocabulary)
+            self.i += used
+            first = False
+            # `, region`, `and region` continue the list; `by region` is handled by the main loop.
+            if self.kind() is Kind.COMMA or self.word() == "and":
+                after = self.dimension_at(1)
+                if after is None or self.kind(1 + after[1]) in (Kind.EQ, Kind.NE):
+                    return
+                self.i += 1
+            else:
+                return
+
+    def bad_dimension(self, by: Token) -> UsageError:
+        j = self.i
+        shown = self.tokens[j].text if j < len(self.tokens) else ""
+        choices = [
+            "service",
+            "account",
+            "region",
+            "usage-type",
+            "operation",
+            "resource",
+            "charge-type",
+            *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
+            "day",
+            "week",
+            "month",
+        ]
+        example = "Example: `by service`, `by service, region`, `by tag:team`."
+        if not shown:
+            return UsageError(f"`{by.text}` at the end needs a dimension after it.", hint=example)
+        close = suggest(shown, choices)
+        hint = ("Did you mean " + " or ".join(f"`by {c}`" for c in close) + "? " if close else "") + example
+        return UsageError(f"I can't group by `{shown}`.", hint=hint)
+
+    # ------------------------------------------------------------------------------ filters
+
+    def assignment(self, key_tokens: int) -> None:
+        key_text = " ".join(t.text for t in self.tokens[self.i : self.i + key_tokens])
+        key = _fold(key_text)
+        op = self.tokens[self.i + key_tokens]
+        self.i += key_tokens + 1
+        values = self.values(key_text, op)
+        if key in {"basis", "cost"}:
+            self.single_option(key_text, op, values)
+            basis = _BASIS_WORDS.get(values[0].casefold())
+            if basis is None:
+                raise UsageError(
+                    f"`{values[0]}` is not a cost basis.",
+                    hint="Use `basis=unblended`, `basis=amortized` or `basis=net`.",
+                )
+            self.out.set_basis(basis)
+            return
+        if key == "top":
+            self.single_option(key_text, op, values)
+            if not values[0].isdigit():
+                raise UsageError(f"`top={values[0]}`: top must be a number.", hint="Example: `top=5`.")
+            self.out.set_top(int(values[0]) if len(values[0]) < 7 else MAX_TOP + 1, f"top={values[0]}")
+            return
+        if key in ("granularity", "per", "step"):
+            self.single_option(key_text, op, values)
+            v = values[0].casefold()
+            g = _GRANULARITY_WORDS.get(v) or _GRANULARITY_UNITS.get(v)
+            if g is None:
+                raise UsageError(f"`{values[0]}` is not a time step.", hint="Use `daily`, `weekly` or `monthly`.")
+            self.out.set_granularity(g)
+            return
+        ref = self.filter_dimension(key_text)
+        resolved = self.resolve_values(ref, values)
+        self.out.add_filter(Filter(ref, resolved, negate=op.kind is Kind.NE), self.vocabulary)
+
+    def single_option(self, key_text: str, op: Token, values: Sequence[str]) -> None:
+        if op.kind is Kind.NE or len(values) != 1:
+            raise UsageError(f"`{key_text}` takes one value with `=`.", hint=f"Example: `{key_text}=...`.")
+
+    def values(self, key_text: str, op: Token) -> list[str]:
+        """Comma-separated values after `=`; a comma followed by a keyword ends the list."""
+        out: list[str] = []
+        while True:
+            if self.kind() not in (Kind.WORD, Kind.QUOTED):
+                example = _VALUE_EXAMPLES.get(_fold(key_text), f"{key_text}{op.text}...")
+                raise UsageError(f"`{key_text}{op.text}` needs a value after it.", hint=f"Example: `{example}`.")
+            tok = self.tokens[self.i]
+            if tok.kind is Kind.QUOTED and not tok.text.strip():
+                raise UsageError(f'`{key_text}{op.text}""`: the value is empty.', hint=f"Example: `{key_text}=web`.")
+            out.append(tok.text.strip() if tok.kind is Kind.QUOTED else tok.text)
+            self.i += 1
+            if self.kind() is not Kind.COMMA:
+                return out
+            nxt = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None
+            if nxt is None:
+                self.i += 1
+                return out
+            if nxt.kind is Kind.WORD and self.starts_clause(1):
+                return out
+            if nxt.kind not in (Kind.WORD, Kind.QUOTED):
+                return out
+            self.i += 1
+
+    def starts_clause(self, offset: int) -> bool:
+        """Whether the word at `offset` begins something other than a value (keyword, filter, time range)."""
+        w = self.word(offset)
+        if w is None:
+            return False
+        if self.kind(offset + 1) in (Kind.EQ, Kind.NE):
+            return True
+        if w in ("by", "top", "per", *_BASIS_WORDS, *_GRANULARITY_WORDS, *TIME_WORDS, *TIME_STARTERS):
+            return True
+        saved = self.i
+        self.i += offset
+        try:
+            return match_time_range(self.tokens, self.i, self.today) is not None
+        except UsageError:
+            return False
+        finally:
+            self.i = saved
+
+    def filter_dimension(self, key_text: str) -> DimensionRef:
+        key = _fold(key_text)
+        if key_text.casefold().startswith("tag:"):
+            return DimensionRef.tag(self.vocabulary.resolve_tag_key(key_text))
+        kind = _DIMENSION_WORDS.get(key)
+        if kind is not None:
+            return DimensionRef(kind)
+        if key in ("tag", "tags"):
+            raise UsageError("A tag filter names its key.", hint="Example: `tag:team=web`.")
+        tag_match = [k for k in self.vocabulary.tag_keys if ":" in k and k.split(":", 1)[1].casefold() == key]
+        if tag_match:
+            hint = f"Did you mean `tag:{key_text}=...`? Tag filters start with `tag:`."
+        else:
+            keys = [*_FILTER_KEYS[:-1], *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys)]
+            close = suggest(key_text, [*keys, "basis", "top"])
+            hint = ("Did you mean " + " or ".join(f"`{c}=`" for c in close) + "? " if close else "") + (
+                "Filters: " + ", ".join(f"`{k}=`" for k in _FILTER_KEYS[:-1]) + ", `tag:<key>=`."
+            )
+        return _raise(UsageError(f"I can't filter on `{key_text}`.", hint=hint))
+
+    def resolve_values(self, ref: DimensionRef, values: Sequence[str]) -> tuple[str, ...]:
+        v = self.vocabulary
+        out: list[str] = []
+        for value in values:
+            untagged = value.casefold() == UNTAGGED
+            if ref.kind is Dimension.SERVICE:
+                out.extend(v.resolve_service(value))
+            elif ref.kind is Dimension.ACCOUNT:
+                out.append(v.resolve_account(value))
+            elif ref.kind is Dimension.REGION:
+                out.append(v.resolve_region(value))
+            elif ref.kind is Dimension.USAGE_TYPE:
+                out.append(UNTAGGED if untagged else v.resolve_usage_type(value))
+            elif ref.kind is Dimension.OPERATION:
+                out.append(UNTAGGED if untagged else v.resolve_operation(value))
+            elif ref.kind is Dimension.CHARGE_TYPE:
+                out.append(v.resolve_charge_type(value))
+            else:  # resource ids and tag values are not listed in the vocabulary
+                out.append(UNTAGGED if untagged else value)
+        return tuple(dict.fromkeys(out))
+
+    # ------------------------------------------------------------------------------ errors
+
+    def unknown_word(self, tok: Token) -> UsageError:
+        meaning = self.vocabulary.bare_word_meaning(tok.text)
+        if meaning is not None:
+            hint = f"Did you mean `{meaning}`? {_GENERIC_EXAMPLE}"
+        else:
+            dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
+            close = suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
+            hint = ("Did you mean " + " or ".join(f"`{c}`" for c in close) + "? " if close else "") + _GENERIC_EXAMPLE
+        return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
+
+
+def _raise(error: UsageError) -> DimensionRef:
+    raise error
+
+
+def _ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:
+    if ref.kind is Dimension.TAG:
+        return vocabulary.tag_label(str(ref.tag_key))
+    return ref.kind.value
+
+
+def parse_query(
+    text: str,
+    *,
+    today: date,
+    vocabulary: Vocabulary,
+    default_range: str = "this month",
+    default_basis: CostBasis = CostBasis.UNBLENDED,
+    allow_group_by: bool = True,
+) -> CostQuery:
+    """The `CostQuery` that `text` asks for, resolved against `today` and the store's `vocabulary`.
+
+    Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series.
+    Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
+    `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
+    else for any input string.
+    """
+    builder = _Parser(text, today, vocabulary, allow_group_by).parse()
+    time_range = builder.time_range or parse_time_range(default_range, today)
+    return CostQuery(
+        time_range=time_range,
+        group_by=tuple(builder.group_by),
+        filters=tuple(builder.filters),
+        basis=builder.basis or default_basis,
+        granularity=builder.granularity or Granularity.NONE,
+        top=builder.top or DEFAULT_TOP,
+    )
+
+
+def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
+    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`).
+
+    The time range is written as its label when it has one, else as explicit days. Tag keys are written in
+    full (`tag:user:team`) unless a vocabulary is given to shorten them.
+    """
+    r = query.time_range
+    parts = [r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}"]
+    if query.group_by:
+        parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
+    for f in query.filters:
+        values = ",".join(_quote(x) for x in f.values)
+        parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
+    parts.append(query.basis.value)
+    if query.granularity is not Granularity.NONE:
+        parts.append(_CANONICAL_GRANULARITY[query.granularity])
+    if query.top != DEFAULT_TOP:
+        parts.append(f"top {query.top}")
+    return " ".join(parts)
+
+
+def _full_ref_text(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
+    if ref.kind is Dimension.TAG:
+        return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else f"tag:{ref.tag_key}"
+    return ref.kind.value

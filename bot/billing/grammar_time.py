@@ -1,0 +1,323 @@
+"""Time-range phrases of the query grammar, resolved against a given `today` (pure: no clock).
+
+Every phrase yields a half-open `TimeRange` of whole UTC days whose `label` is the phrase's canonical spelling,
+which parses back to the same range (`mtd` -> `this month`, `october` -> `2026-10`, `A to B` -> `A..B`).
+
+Relative phrases name complete units: `last 7 days` is the seven days before today (today is partial and
+excluded), `last 3 months` the three calendar months before this one. `this week|month|quarter|year` are the
+whole calendar periods containing today (the store simply has no data after today yet).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.model import TimeRange
+from bot.billing.periods import add_months, month_start
+from bot.errors import UsageError
+
+MIN_YEAR = 2000
+MAX_YEAR = 2099
+#: Largest N accepted in `last N <unit>`.
+MAX_UNITS = {"day": 3660, "week": 520, "month": 120, "quarter": 40, "year": 10}
+
+MONTH_NAMES: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    start=1,
+):
+    for _name in _names:
+        MONTH_NAMES[_name] = _number
+
+_UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+}
+
+#: Single words that are a whole time phrase.
+TIME_WORDS = ("today", "yesterday", "mtd", "ytd", "qtd", "wtd")
+#: Words that start a multi-word time phrase.
+TIME_STARTERS = ("last", "past", "previous", "this", "since", "from", "between")
+
+_RANGE_EXAMPLES = (
+    "`today`, `yesterday`, `last 7 days`, `this month`, `last month`, `last 3 months`, `2026-10`, "
+    "`2026-10-01..2026-10-15`"
+)
+
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?q([1-4])$")
+_BARE_QUARTER = re.compile(r"^q([1-4])$")
+_SPAN = re.compile(r"^(.+?)\.\.(.+)$")
+
+
+def _range_error(message: str) -> UsageError:
+    return UsageError(message, hint=f"Time ranges look like {_RANGE_EXAMPLES}.")
+
+
+def _check_year(year: int, word: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _range_error(f"`{word}`: the year must be between {MIN_YEAR} and {MAX_YEAR}.")
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+
+
+def _unit_start(unit: str, d: date) -> date:
+    if unit == "day":
+        return d
+    if unit == "week":
+        return _week_start(d)
+    if unit == "month":
+        return month_start(d)
+    if unit == "quarter":
+        return _quarter_start(d)
+    return date(d.year, 1, 1)
+
+
+def _shift(unit: str, d: date, n: int) -> date:
+    """The start of the unit `n` units after the one starting at `d` (n may be negative)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "quarter":
+        return add_months(d, 3 * n)
+    return date(d.year + n, 1, 1)
+
+
+def absolute_span(word: str) -> tuple[date, date, str] | None:
+    """`[start, end)` and the canonical spelling of an absolute date word, or None when `word` is not one.
+
+    Accepts `2026`, `2026-10`, `2026-10-05`, `2026-q3`. Raises `UsageError` for a well-formed but impossible
+    value (`2026-13`, `2026-02-30`, `1999`).
+    """
+    w = word.casefold()
+    if m := _YEAR.match(w):
+        year = int(m[1])
+        _check_year(year, word)
+        return date(year, 1, 1), date(year + 1, 1, 1), f"{year}"
+    if m := _MONTH.match(w):
+        year, month = int(m[1]), int(m[2])
+        _check_year(year, word)
+        if not 1 <= month <= 12:
+            raise _range_error(f"`{word}` is not a month: months go from 01 to 12.")
+        start = date(year, month, 1)
+        return start, add_months(start, 1), f"{start:%Y-%m}"
+    if m := _DAY.match(w):
+        year = int(m[1])
+        _check_year(year, word)
+        try:
+            day = date(year, int(m[2]), int(m[3]))
+        except ValueError:
+            raise _range_error(f"`{word}` is not a date.") from None
+        return day, day + timedelta(days=1), f"{day:%Y-%m-%d}"
+    if m := _QUARTER.match(w):
+        year, quarter = int(m[1]), int(m[2])
+        _check_year(year, word)
+        start = date(year, 3 * quarter - 2, 1)
+        return start, add_months(start, 3), f"{year}-q{quarter}"
+    return None
+
+
+def _named_month(name: str, year: int | None, today: date) -> tuple[date, date, str]:
+    """`october` is the latest October that has started; `october 2026` is that one."""
+    month = MONTH_NAMES[name]
+    if year is None:
+        year = today.year if month <= today.month else today.year - 1
+    start = date(year, month, 1)
+    return start, add_months(start, 1), f"{start:%Y-%m}"
+
+
+def _bare_quarter(quarter: int, today: date) -> tuple[date, date, str]:
+    start = date(today.year, 3 * quarter - 2, 1)
+    if start > today:
+        start = date(today.year - 1, 3 * quarter - 2, 1)
+    return start, add_months(start, 3), f"{start.year}-q{quarter}"
+
+
+def _word(tokens: Sequence[Token], i: int) -> str | None:
+    """The lower-cased word at `i`, or None past the end or on a non-word token."""
+    if i < len(tokens) and tokens[i].kind is Kind.WORD:
+        return tokens[i].lower
+    return None
+
+
+def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
+    """An absolute point in time at `i` (`2026-10`, `2026-10-05`, `october`, `oct 2026`, `q3`): span, spelling,
+    tokens used."""
+    w = _word(tokens, i)
+    if w is None:
+        return None
+    if (span := absolute_span(w)) is not None:
+        return (*span, 1)
+    if w in MONTH_NAMES:
+        nxt = _word(tokens, i + 1)
+        if nxt is not None and _YEAR.match(nxt):
+            year = int(nxt)
+            _check_year(year, nxt)
+            return (*_named_month(w, year, today), 2)
+        return (*_named_month(w, None, today), 1)
+    if m := _BARE_QUARTER.match(w):
+        return (*_bare_quarter(int(m[1]), today), 1)
+    return None
+
+
+def _span_range(first: tuple[date, date, str], last: tuple[date, date, str], text: str) -> tuple[date, date, str]:
+    start, end = first[0], last[1]
+    if end <= start:
+        raise _range_error(f"`{text}` ends before it starts: put the earlier date first.")
+    first_kind = "month" if _MONTH.match(first[2]) else "day" if _DAY.match(first[2]) else "other"
+    last_kind = "month" if _MONTH.match(last[2]) else "day" if _DAY.match(last[2]) else "other"
+    if first_kind == last_kind == "month":
+        label = f"{first[2]}..{last[2]}"
+    else:
+        label = f"{start:%Y-%m-%d}..{end - timedelta(days=1):%Y-%m-%d}"
+    return start, end, label
+
+
+def _relative(unit_word: str, count: int | None, which: str, today: date, text: str) -> tuple[date, date, str]:
+    unit = _UNITS[unit_word]
+    current = _unit_start(unit, today)
+    if which == "this":
+        return current, _shift(unit, current, 1), f"this {unit}"
+    n = 1 if count is None else count
+    if n < 1:
+        raise _range_error(f"`{text}`: the number must be at least 1.")
+    if n > MAX_UNITS[unit]:
+        raise _range_error(f"`{text}`: at most {MAX_UNITS[unit]} {unit}s.")
+    start = _shift(unit, current, -n)
+    label = f"last {unit}" if count is None else f"last {n} {unit}{'s' if n != 1 else ''}"
+    return start, current, label
+
+
+def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[TimeRange, int] | None:
+    """The time phrase starting at token `i` and how many tokens it uses, or None when none starts there.
+
+    Raises `UsageError` when a phrase starts but is malformed (`last fortnight`, `2026-13`, `last 0 days`).
+    """
+    w = _word(tokens, i)
+    if w is None:
+        return None
+    found = _match(tokens, i, w, today)
+    if found is None:
+        return None
+    (start, end, label), used = found
+    if start > today:
+        raise _range_error(f"`{label}` starts after today ({today:%Y-%m-%d}): there is no billing data for it yet.")
+    return TimeRange(start, end, label), used
+
+
+def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
+    text = " ".join(t.text for t in tokens[i : i + 4])
+    if w == "today":
+        return (today, today + timedelta(days=1), "today"), 1
+    if w == "yesterday":
+        return (today - timedelta(days=1), today, "yesterday"), 1
+    if w in ("mtd", "wtd", "qtd", "ytd"):
+        unit = {"m": "month", "w": "week", "q": "quarter", "y": "year"}[w[0]]
+        return _relative(unit, None, "this", today, w), 1
+    if w in ("this", "last", "past", "previous"):
+        which = "this" if w == "this" else "last"
+        nxt = _word(tokens, i + 1)
+        if nxt in _UNITS and nxt is not None:
+            if which == "this" and nxt.endswith("s"):
+                raise _range_error(f"`{text}`: write `this {_UNITS[nxt]}`.")
+            if which == "last" and nxt.endswith("s"):
+                raise _range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
+            return _relative(nxt, None, which, today, text), 2
+        if which == "last" and nxt is not None and nxt.isdigit():
+            unit_word = _word(tokens, i + 2)
+            if unit_word is not None and unit_word in _UNITS:
+                if len(nxt) > 6:
+                    raise _range_error(f"`{text}`: that number is too large.")
+                return _relative(unit_word, int(nxt), which, today, text), 3
+            raise _range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
+        shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
+        raise _range_error(f"`{shown}` is not a time range I know.")
+    if w == "since":
+        point = _point(tokens, i + 1, today)
+        if point is None:
+            raise _range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
+        start = point[0]
+        if start > today:
+            raise _range_error(f"`since {point[2]}` starts after today ({today:%Y-%m-%d}).")
+        return (start, today + timedelta(days=1), f"since {start:%Y-%m-%d}"), 1 + point[3]
+    if w in ("from", "between"):
+        joiner = "to" if w == "from" else "and"
+        first = _point(tokens, i + 1, today)
+        if first is None or _word(tokens, i + 1 + first[3]) not in (joiner, "..", "until"):
+            raise _range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
+        j = i + 2 + first[3]
+        last = _point(tokens, j, today)
+        if last is None:
+            raise _range_error(f"`{w} {first[2]} {joiner}` needs an end date, e.g. `{joiner} 2026-10-15`.")
+        return _span_range(first[:3], last[:3], text), j + last[3] - i
+    if m := _SPAN.match(w):
+        a, b = m[1], m[2]
+        first_span, last_span = absolute_span(a), absolute_span(b)
+        if first_span is None or last_span is None:
+            bad = a if first_span is None else b
+            raise _range_error(f"`{bad}` in `{tokens[i].text}` is not a date: write dates like `2026-10-01`.")
+        return _span_range(first_span, last_span, tokens[i].text), 1
+    point = _point(tokens, i, today)
+    if point is None:
+        return None
+    # `2026-10-01 .. 2026-10-15` and `2026-10-01 to 2026-10-15`
+    after = _word(tokens, i + point[3])
+    if after in ("..", "to", "until"):
+        last = _point(tokens, i + point[3] + 1, today)
+        if last is not None:
+            return _span_range(point[:3], last[:3], text), point[3] + 1 + last[3]
+    return point[:3], point[3]
+
+
+def parse_time_range(text: str, today: date) -> TimeRange:
+    """The time range that `text` names entirely, e.g. `last month` or `2026-10-01..2026-10-15`.
+
+    Raises `UsageError` (naming the bad words and showing the accepted forms) when `text` is empty, is not a
+    time range, or has words after the range.
+    """
+    tokens = tokenize(text)
+    if not tokens:
+        raise _range_error("The time range is empty.")
+    found = match_time_range(tokens, 0, today)
+    if found is None:
+        raise _range_error(f"`{tokens[0].text}` is not a time range.")
+    time_range, used = found
+    if used < len(tokens):
+        rest = " ".join(t.text for t in tokens[used:])
+        raise _range_error(f"`{rest}` after `{time_range.label}` is not part of a time range.")
+    return time_range

@@ -1,0 +1,395 @@
+"""The words a query may use for stored values, and "did you mean" suggestions for the ones it gets wrong.
+
+A `Vocabulary` is a snapshot of what the billing store knows (service names and product codes, accounts, regions,
+tag keys, ...). The query grammar resolves what people type (`ec2`, `AmazonEC2`, `prod`, `tag:team`) to the
+values the store holds (`Amazon Elastic Compute Cloud`, `123456789012`, `user:team`) through it. Build one per
+store with `Vocabulary.from_store()` and cache it between ingests; restrict it to an asker's accounts with
+`restricted_to()` so suggestions never name what the asker may not see.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from bot.billing.model import UNTAGGED, Dimension, DimensionRef
+from bot.errors import NotFound, UsageError
+from bot.store.base import BillingStore
+
+#: Short names people type for services whose product code does not reduce to them (see `_code_alias`).
+SERVICE_ALIASES: dict[str, str] = {
+    "sqs": "AWSQueueService",
+    "es": "AmazonES",
+    "opensearch": "AmazonES",
+    "elasticsearch": "AmazonES",
+    "emr": "ElasticMapReduce",
+    "stepfunctions": "AmazonStates",
+    "step-functions": "AmazonStates",
+    "sfn": "AmazonStates",
+    "states": "AmazonStates",
+    "cloudwatch": "AmazonCloudWatch",
+    "cw": "AmazonCloudWatch",
+    "elb": "AWSELB",
+    "alb": "AWSELB",
+    "nlb": "AWSELB",
+    "kms": "awskms",
+    "waf": "awswaf",
+    "dms": "AWSDatabaseMigrationSvc",
+    "codebuild": "CodeBuild",
+    "data-transfer": "AWSDataTransfer",
+    "dt": "AWSDataTransfer",
+    "ssm": "AWSSystemsManager",
+    "secrets": "AWSSecretsManager",
+    "apigw": "AmazonApiGateway",
+    "docdb": "AmazonDocDB",
+    "support": "AWSSupportBusiness",
+    "shield": "AWSShield",
+    "xray": "AWSXRay",
+}
+
+#: Well-known service names per product code, used when the store has no product codes (Cost Explorer and some
+#: FOCUS exports carry names only). Matching also accepts names that start with these plus " - ".
+KNOWN_SERVICE_NAMES: dict[str, tuple[str, ...]] = {
+    "AmazonEC2": ("Amazon Elastic Compute Cloud", "EC2 - Other"),
+    "AmazonS3": ("Amazon Simple Storage Service",),
+    "AmazonRDS": ("Amazon Relational Database Service",),
+    "AWSLambda": ("AWS Lambda",),
+    "AmazonCloudFront": ("Amazon CloudFront",),
+    "AmazonDynamoDB": ("Amazon DynamoDB",),
+    "AWSQueueService": ("Amazon Simple Queue Service",),
+    "AmazonSNS": ("Amazon Simple Notification Service",),
+    "AmazonCloudWatch": ("AmazonCloudWatch", "Amazon CloudWatch"),
+    "awskms": ("AWS Key Management Service",),
+    "AWSELB": ("Elastic Load Balancing", "Amazon Elastic Load Balancing"),
+    "AmazonVPC": ("Amazon Virtual Private Cloud",),
+    "AmazonRoute53": ("Amazon Route 53",),
+    "AmazonES": ("Amazon OpenSearch Service", "Amazon Elasticsearch Service"),
+    "AmazonElastiCache": ("Amazon ElastiCache",),
+    "AmazonEKS": ("Amazon Elastic Container Service for Kubernetes", "Amazon Elastic Kubernetes Service"),
+    "AmazonECS": ("Amazon Elastic Container Service", "Amazon EC2 Container Service"),
+    "AmazonECR": ("Amazon EC2 Container Registry (ECR)", "Amazon Elastic Container Registry"),
+    "AmazonEFS": ("Amazon Elastic File System",),
+    "AWSDataTransfer": ("AWS Data Transfer",),
+    "AmazonStates": ("AWS Step Functions",),
+}
+
+_GLOBAL_REGION_WORDS = frozenset({"global", "none", "no-region"})
+#: FOCUS charge categories, the values of the charge-type dimension.
+CHARGE_TYPES: tuple[str, ...] = ("Usage", "Purchase", "Tax", "Credit", "Adjustment")
+_ACCOUNT_ID = re.compile(r"^\d{12,13}$")
+
+
+def _fold(text: str) -> str:
+    """Case- and separator-insensitive form used for matching (`Usage Type` ~ `usage-type` ~ `usage_type`)."""
+    return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+def _code_alias(code: str) -> str:
+    """`AmazonEC2` -> `ec2`, `AWSLambda` -> `lambda`, `awskms` -> `kms`: what people call a service."""
+    lowered = code.casefold()
+    for prefix in ("amazon", "aws"):
+        if lowered.startswith(prefix) and len(lowered) > len(prefix):
+            return lowered[len(prefix) :]
+    return lowered
+
+
+def _strip_vendor(name: str) -> str:
+    folded = name.casefold()
+    for prefix in ("amazon ", "aws "):
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded
+
+
+def _name_alias(name: str) -> str:
+    """`Amazon Simple Storage Service` -> `simplestorageservice` (folded, vendor prefix dropped)."""
+    return _fold(_strip_vendor(name))
+
+
+def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Up to `n` candidates that look like `word` (case-insensitive), best first, each given once.
+
+    Uses difflib's ratio; a candidate that contains `word` (or is contained in it) as a whole also counts,
+    so `prod` suggests `production`.
+    """
+    by_fold: dict[str, str] = {}
+    for c in candidates:
+        by_fold.setdefault(c.casefold(), c)
+    key = word.casefold()
+    if not key or not by_fold:
+        return []
+    close = difflib.get_close_matches(key, list(by_fold), n=n, cutoff=cutoff)
+    if len(close) < n and len(key) >= 3:
+        close += [f for f in sorted(by_fold) if key in f and f not in close][: n - len(close)]
+    return [by_fold[f] for f in close]
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    return "Did you mean " + " or ".join(f"`{s}`" for s in suggestions) + "?"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the store knows, for resolving and validating query words. Empty collections mean "unknown":
+
+    a filter on a dimension whose vocabulary is empty passes its value through unchecked (a store with no
+    data cannot say it is wrong).
+    """
+
+    #: service name (as stored in `service_name`) -> product code ('' when the export has none)
+    services: Mapping[str, str] = field(default_factory=dict)
+    #: usage account id -> account name ('' when unnamed)
+    accounts: Mapping[str, str] = field(default_factory=dict)
+    regions: tuple[str, ...] = ()
+    #: tag keys as stored: `user:team`, `aws:createdBy`
+    tag_keys: tuple[str, ...] = ()
+    usage_types: tuple[str, ...] = ()
+    operations: tuple[str, ...] = ()
+    charge_types: tuple[str, ...] = ()
+
+    # ------------------------------------------------------------------------------------ construction
+
+    @classmethod
+    def from_store(cls, store: BillingStore, *, limit: int = 10_000) -> Vocabulary:
+        """Read the vocabulary of everything stored (a handful of small queries; cache the result per delivery).
+
+        Service names come without product codes (the store contract has no code dimension); short names
+        still resolve through the names (`glue` -> `AWS Glue`) and `KNOWN_SERVICE_NAMES` (`ec2`, `kms`, ...).
+        """
+        # The contract has no product-code dimension: codes come from KNOWN_SERVICE_NAMES at match time.
+        names = store.distinct_values(DimensionRef(Dimension.SERVICE), limit=limit)
+        services: dict[str, str] = {name: "" for name in names if name and name != UNTAGGED}
+
+        def values(kind: Dimension) -> tuple[str, ...]:
+            return tuple(v for v in store.distinct_values(DimensionRef(kind), limit=limit) if v and v != UNTAGGED)
+
+        return cls(
+            services=services,
+            accounts=dict(store.accounts()),
+            regions=values(Dimension.REGION),
+            tag_keys=tuple(store.tag_keys()),
+            usage_types=values(Dimension.USAGE_TYPE),
+            operations=values(Dimension.OPERATION),
+            charge_types=values(Dimension.CHARGE_TYPE),
+        )
+
+    def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
+        """The same vocabulary with only these accounts, so errors and suggestions never name the others."""
+        keep = set(account_ids)
+        return Vocabulary(
+            services=self.services,
+            accounts={k: v for k, v in self.accounts.items() if k in keep},
+            regions=self.regions,
+            tag_keys=self.tag_keys,
+            usage_types=self.usage_types,
+            operations=self.operations,
+            charge_types=self.charge_types,
+        )
+
+    # ------------------------------------------------------------------------------------ services
+
+    @cached_property
+    def _service_keys(self) -> dict[str, list[str]]:
+        """Every folded word that names a stored service -> the stored names it means."""
+        keys: dict[str, list[str]] = {}
+
+        def add(word: str, name: str) -> None:
+            if word:
+                bucket = keys.setdefault(word, [])
+                if name not in bucket:
+                    bucket.append(name)
+
+        codes_by_alias: dict[str, str] = {_fold(a): c for a, c in SERVICE_ALIASES.items()}
+        for name, code in self.services.items():
+            add(_fold(name), name)
+            add(_name_alias(name), name)
+            known_code = code or _known_code(name)
+            if known_code:
+                add(_fold(known_code), name)
+                add(_fold(_code_alias(known_code)), name)
+                for alias, c in codes_by_alias.items():
+                    if c == known_code:
+                        add(alias, name)
+        return keys
+
+    def service_words(self) -> list[str]:
+        """Words a user may type for a service, for suggestions: short names first (`ec2`), then full names."""
+        codes = {code or _known_code(name) for name, code in self.services.items()} - {""}
+        short = {_code_alias(c) for c in codes} | {a for a, c in SERVICE_ALIASES.items() if c in codes}
+        # one-word names without their vendor prefix: `AWS Glue` -> `glue`
+        short |= {_name_alias(n) for n in self.services if " " not in _strip_vendor(n)}
+        return list(dict.fromkeys([*sorted(short), *sorted(self.services)]))
+
+    def resolve_service(self, word: str) -> tuple[str, ...]:
+        """Stored service names meant by `word`: a name, a product code (`AmazonEC2`) or a short name (`ec2`).
+
+        Case-insensitive. One word can mean several stored names (Cost Explorer splits EC2 into
+        `Amazon Elastic Compute Cloud - Compute` and `EC2 - Other`). Raises `NotFound` with suggestions.
+        """
+        if not self.services:
+            return (word,)
+        found = self._service_keys.get(_fold(word)) or self._service_keys.get(_name_alias(word))
+        if found:
+            return tuple(found)
+        raise NotFound(
+            f"I don't know the service `{word}`.",
+            hint=_hint(suggest(word, self.service_words()), "service=ec2", 'service="Amazon Simple Storage Service"'),
+        )
+
+    def canonical_service(self, word: str) -> str:
+        """The one stored name for `word` (the first when it means several); raises `NotFound`."""
+        return self.resolve_service(word)[0]
+
+    # ------------------------------------------------------------------------------------ accounts
+
+    def resolve_account(self, word: str) -> str:
+        """The account id meant by `word`: an id, or a name (case-insensitive). Raises `NotFound` or `UsageError`."""
+        if word in self.accounts:
+            return word
+        if not self.accounts:
+            return word
+        named = [i for i, n in self.accounts.items() if n and n.casefold() == word.casefold()]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            raise UsageError(
+                f"Several accounts are named `{word}`: {', '.join(sorted(named))}.",
+                hint=f"Use the account id, e.g. `account={sorted(named)[0]}`.",
+            )
+        words = [n for n in self.accounts.values() if n] + list(self.accounts)
+        what = "account id" if _ACCOUNT_ID.match(word) else "account"
+        raise NotFound(
+            f"I don't know the {what} `{word}`.",
+            hint=_hint(suggest(word, words), *self._account_examples()),
+        )
+
+    def _account_examples(self) -> tuple[str, ...]:
+        # Examples come from the visible accounts so they are both real and inside the asker's scope.
+        first = min(self.accounts)
+        name = self.accounts[first]
+        return (f"account={first}", f"account={_quote(name)}") if name else (f"account={first}",)
+
+    def account_label(self, account_id: str) -> str:
+        """`production (123456789012)` when named, else the id."""
+        name = self.accounts.get(account_id, "")
+        return f"{name} ({account_id})" if name else account_id
+
+    # ------------------------------------------------------------------------------------ other dimensions
+
+    def resolve_region(self, word: str) -> str:
+        """A stored region code (case-insensitive); `global` means charges without a region."""
+        if word.casefold() in _GLOBAL_REGION_WORDS or word.casefold() == UNTAGGED:
+            return UNTAGGED
+        return _resolve_among(word, self.regions, "region", ("region=us-east-1", "region=eu-west-1,eu-west-3"))
+
+    def resolve_usage_type(self, word: str) -> str:
+        return _resolve_among(word, self.usage_types, "usage type", ("usage-type=USE1-BoxUsage:m5.large",))
+
+    def resolve_operation(self, word: str) -> str:
+        return _resolve_among(word, self.operations, "operation", ("operation=RunInstances",))
+
+    def resolve_charge_type(self, word: str) -> str:
+        """A FOCUS charge category (`Usage`, `Purchase`, `Tax`, `Credit`, `Adjustment`), case-insensitive."""
+        known = tuple(dict.fromkeys([*CHARGE_TYPES, *self.charge_types]))
+        singular = word[:-1] if word.casefold().endswith("s") and len(word) > 1 else word
+        for candidate in (word, singular):
+            for k in known:
+                if k.casefold() == candidate.casefold():
+                    return k
+        return _resolve_among(word, known, "charge type", ("charge-type=Tax", "charge-type!=Credit"))
+
+    def resolve_tag_key(self, word: str) -> str:
+        """The stored tag key meant by `word`: `team` -> `user:team`, `aws:createdBy` stays.
+
+        A bare key matches `user:<key>` first, then any `<prefix>:<key>` when only one exists. With no stored
+        tag keys, a bare key is assumed to be a user tag. Raises `NotFound` with suggestions, or `UsageError`
+        when a bare key is ambiguous.
+        """
+        key = word[4:] if word.casefold().startswith("tag:") else word
+        if not key:
+            raise UsageError("A tag needs a key: `tag:` is empty.", hint="Write it like `tag:team` or `tag:team=web`.")
+        if not self.tag_keys:
+            return key if ":" in key else f"user:{key}"
+        if key in self.tag_keys:
+            return key
+        folded = key.casefold()
+        exact = [k for k in self.tag_keys if k.casefold() == folded]
+        if len(exact) == 1:
+            return exact[0]
+        user = [k for k in self.tag_keys if k.casefold() == f"user:{folded}"]
+        if len(user) == 1:
+            return user[0]
+        suffix = [k for k in self.tag_keys if ":" in k and k.split(":", 1)[1].casefold() == folded]
+        if len(suffix) == 1:
+            return suffix[0]
+        if len(suffix) > 1 or len(exact) > 1:
+            options = sorted(suffix or exact)
+            raise UsageError(
+                f"The tag key `{key}` is ambiguous: {', '.join(f'`tag:{o}`' for o in options)}.",
+                hint=f"Write the full key, e.g. `tag:{options[0]}`.",
+            )
+        words = [f"tag:{k}" for k in self.tag_keys] + [f"tag:{k.split(':', 1)[1]}" for k in self.tag_keys if ":" in k]
+        raise NotFound(
+            f"I don't know the tag key `{key}`.",
+            hint=_hint(suggest(f"tag:{key}", words), "tag:team", "tag:team=web"),
+        )
+
+    def tag_label(self, key: str) -> str:
+        """What users type for a stored key: `user:team` -> `tag:team` when that is unambiguous."""
+        if key.startswith("user:"):
+            bare = key[5:]
+            others = [
+                k for k in self.tag_keys if k != key and ":" in k and k.split(":", 1)[1].casefold() == bare.casefold()
+            ]
+            if not others and bare and ":" not in bare:
+                return f"tag:{bare}"
+        return f"tag:{key}"
+
+    def bare_word_meaning(self, word: str) -> str | None:
+        """When a lone word is a known value (`ec2`, `us-east-1`, `production`), the filter it probably meant."""
+        folded = _fold(word)
+        if self.services and (folded in self._service_keys or _name_alias(word) in self._service_keys):
+            return f"service={word}"
+        if any(r.casefold() == word.casefold() for r in self.regions):
+            return f"region={word}"
+        if word in self.accounts or any(n and n.casefold() == word.casefold() for n in self.accounts.values()):
+            return f"account={_quote(word)}"
+        if any(":" in k and k.split(":", 1)[1].casefold() == word.casefold() for k in self.tag_keys):
+            return f"by tag:{word}"
+        return None
+
+
+def _known_code(name: str) -> str:
+    """The product code of a well-known service name (`Amazon Elastic Compute Cloud - Compute` -> `AmazonEC2`)."""
+    for code, names in KNOWN_SERVICE_NAMES.items():
+        if any(name == k or name.startswith(k + " - ") for k in names):
+            return code
+    return ""
+
+
+def _resolve_among(word: str, known: Sequence[str], what: str, examples: Sequence[str]) -> str:
+    if not known:
+        return word
+    if word in known:
+        return word
+    folded = [k for k in known if k.casefold() == word.casefold()]
+    if folded:
+        return folded[0]
+    raise NotFound(f"I don't know the {what} `{word}`.", hint=_hint(suggest(word, known), *examples))
+
+
+def _hint(suggestions: Sequence[str], *examples: str) -> str:
+    example = "Example: " + ", ".join(f"`{e}`" for e in examples) + "."
+    return f"{_did_you_mean(suggestions)} {example}" if suggestions else example
+
+
+def _quote(value: str) -> str:
+    """A value as the grammar reads it back: quoted when it has spaces, commas, `=` or quotes."""
+    if value and not re.search(r"[\s,=\"'!]", value):
+        return value
+    if '"' not in value:
+        return f'"{value}"'
+    return f"'{value}'"

@@ -1,0 +1,367 @@
+"""The query grammar: every clause, the defaults, and the exact messages for bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.billing.grammar import EXAMPLES, USAGE, format_query, parse_query
+from bot.billing.model import (
+    UNTAGGED,
+    CostBasis,
+    CostQuery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import NotFound, UsageError
+
+TODAY = date(2026, 11, 27)
+EC2 = "Amazon Elastic Compute Cloud"
+S3 = "Amazon Simple Storage Service"
+GLUE = "AWS Glue"
+KMS = "AWS Key Management Service"
+VOCAB = Vocabulary(
+    services={EC2: "", S3: "AmazonS3", GLUE: "", KMS: "", "Amazon Simple Queue Service": "", "Tax": ""},
+    accounts={"123456789012": "production", "210987654321": "staging", "000011112222": ""},
+    regions=("us-east-1", "eu-west-1", "ap-southeast-2"),
+    tag_keys=("aws:createdBy", "user:env", "user:team"),
+    usage_types=("USE1-BoxUsage:m5.large", "EU-DataTransfer-Out-Bytes"),
+    operations=("RunInstances", "PutObject"),
+)
+THIS_MONTH = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
+LAST_MONTH = TimeRange(date(2026, 10, 1), date(2026, 11, 1), "last month")
+SERVICE = DimensionRef(Dimension.SERVICE)
+ACCOUNT = DimensionRef(Dimension.ACCOUNT)
+REGION = DimensionRef(Dimension.REGION)
+TEAM = DimensionRef.tag("user:team")
+
+
+def parse(text: str, **kwargs: object) -> CostQuery:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB, **kwargs)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------------------- accepted forms
+
+
+def test_empty_text_is_this_month_unblended_top_10() -> None:
+    assert parse("") == CostQuery(time_range=THIS_MONTH)
+
+
+def test_defaults_come_from_the_caller() -> None:
+    q = parse("", default_range="last 7 days", default_basis=CostBasis.AMORTIZED)
+    assert q.time_range == TimeRange(date(2026, 11, 20), date(2026, 11, 27), "last 7 days")
+    assert q.basis is CostBasis.AMORTIZED
+
+
+def test_the_full_example_from_the_docs() -> None:
+    q = parse("last month by service, region service=ec2,s3 tag:team!=untagged amortized top 5")
+    assert q == CostQuery(
+        time_range=LAST_MONTH,
+        group_by=(SERVICE, REGION),
+        filters=(Filter(SERVICE, (EC2, S3)), Filter(TEAM, (UNTAGGED,), negate=True)),
+        basis=CostBasis.AMORTIZED,
+        top=5,
+    )
+
+
+def test_words_come_in_any_order_and_any_case() -> None:
+    a = parse("LAST MONTH BY SERVICE Amortized TOP 5 Service=EC2")
+    b = parse("service=ec2 top 5 amortized by service last month")
+    assert a == b
+    assert a.filters == (Filter(SERVICE, (EC2,)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "group_by"),
+    [
+        ("by service", (SERVICE,)),
+        ("by services", (SERVICE,)),
+        ("by account", (ACCOUNT,)),
+        ("by accounts", (ACCOUNT,)),
+        ("by region", (REGION,)),
+        ("by usage-type", (DimensionRef(Dimension.USAGE_TYPE),)),
+        ("by usage type", (DimensionRef(Dimension.USAGE_TYPE),)),
+        ("by usagetype", (DimensionRef(Dimension.USAGE_TYPE),)),
+        ("by usage_type", (DimensionRef(Dimension.USAGE_TYPE),)),
+        ("by operation", (DimensionRef(Dimension.OPERATION),)),
+        ("by resource", (DimensionRef(Dimension.RESOURCE),)),
+        ("by charge-type", (DimensionRef(Dimension.CHARGE_TYPE),)),
+        ("by charge type", (DimensionRef(Dimension.CHARGE_TYPE),)),
+        ("by tag:team", (TEAM,)),
+        ("by tag:user:team", (TEAM,)),
+        ("by tag:createdBy", (DimensionRef.tag("aws:createdBy"),)),
+        ("by tag:aws:createdBy", (DimensionRef.tag("aws:createdBy"),)),
+        ("by tag team", (TEAM,)),
+        ("by service, region", (SERVICE, REGION)),
+        ("by service,region", (SERVICE, REGION)),
+        ("by service by region", (SERVICE, REGION)),
+        ("by service and region", (SERVICE, REGION)),
+        ("group by service, region, tag:team", (SERVICE, REGION, TEAM)),
+        ("by service by region by tag:team", (SERVICE, REGION, TEAM)),
+    ],
+)
+def test_group_by_forms(text: str, group_by: tuple[DimensionRef, ...]) -> None:
+    assert parse(text).group_by == group_by
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("service=ec2", Filter(SERVICE, (EC2,))),
+        ("service=AmazonEC2", Filter(SERVICE, (EC2,))),
+        ("service=amazonec2", Filter(SERVICE, (EC2,))),
+        ('service="amazon elastic compute cloud"', Filter(SERVICE, (EC2,))),
+        ("service=s3", Filter(SERVICE, (S3,))),
+        ("service=glue", Filter(SERVICE, (GLUE,))),
+        ("service=kms", Filter(SERVICE, (KMS,))),
+        ("service=sqs", Filter(SERVICE, ("Amazon Simple Queue Service",))),
+        ("service=ec2,s3", Filter(SERVICE, (EC2, S3))),
+        ("service=ec2, s3", Filter(SERVICE, (EC2, S3))),
+        ("service=ec2,AmazonEC2", Filter(SERVICE, (EC2,))),
+        ("service!=ec2", Filter(SERVICE, (EC2,), negate=True)),
+        ("services=tax", Filter(SERVICE, ("Tax",))),
+        ("account=production", Filter(ACCOUNT, ("123456789012",))),
+        ("account=Production", Filter(ACCOUNT, ("123456789012",))),
+        ("account=123456789012,staging", Filter(ACCOUNT, ("123456789012", "210987654321"))),
+        ("account=000011112222", Filter(ACCOUNT, ("000011112222",))),
+        ("region=us-east-1", Filter(REGION, ("us-east-1",))),
+        ("region=US-EAST-1", Filter(REGION, ("us-east-1",))),
+        ("region=global", Filter(REGION, (UNTAGGED,))),
+        ("usage-type=use1-boxusage:m5.large", Filter(DimensionRef(Dimension.USAGE_TYPE), ("USE1-BoxUsage:m5.large",))),
+        ("usage type=USE1-BoxUsage:m5.large", Filter(DimensionRef(Dimension.USAGE_TYPE), ("USE1-BoxUsage:m5.large",))),
+        ("operation=runinstances", Filter(DimensionRef(Dimension.OPERATION), ("RunInstances",))),
+        (
+            "resource=i-0abc,arn:aws:s3:::bucket",
+            Filter(DimensionRef(Dimension.RESOURCE), ("i-0abc", "arn:aws:s3:::bucket")),
+        ),
+        ("charge-type=tax", Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Tax",))),
+        ("charge-type!=credits", Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Credit",), negate=True)),
+        ("tag:team=web", Filter(TEAM, ("web",))),
+        ("tag:team=Web,api", Filter(TEAM, ("Web", "api"))),
+        ("tag:team=untagged", Filter(TEAM, (UNTAGGED,))),
+        ("tag:team=Untagged", Filter(TEAM, (UNTAGGED,))),
+        ("tag:team!=untagged", Filter(TEAM, (UNTAGGED,), negate=True)),
+        ('tag:team="data science"', Filter(TEAM, ("data science",))),
+        ("tag:team=“data science”", Filter(TEAM, ("data science",))),
+        ("tag:user:team=web", Filter(TEAM, ("web",))),
+        ("tag:aws:createdBy=alice", Filter(DimensionRef.tag("aws:createdBy"), ("alice",))),
+        ("service = ec2", Filter(SERVICE, (EC2,))),
+    ],
+)
+def test_filter_forms(text: str, expected: Filter) -> None:
+    assert parse(text).filters == (expected,)
+
+
+def test_a_comma_before_a_keyword_ends_the_value_list() -> None:
+    q = parse("service=ec2, by region, last month")
+    assert q.filters == (Filter(SERVICE, (EC2,)),)
+    assert q.group_by == (REGION,)
+    assert q.time_range == LAST_MONTH
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("unblended", CostBasis.UNBLENDED),
+        ("amortized", CostBasis.AMORTIZED),
+        ("amortised", CostBasis.AMORTIZED),
+        ("net", CostBasis.NET),
+        ("basis=amortized", CostBasis.AMORTIZED),
+        ("basis=NET", CostBasis.NET),
+        ("amortized basis=amortized", CostBasis.AMORTIZED),
+    ],
+)
+def test_cost_basis_forms(text: str, basis: CostBasis) -> None:
+    assert parse(text).basis is basis
+
+
+@pytest.mark.parametrize(
+    ("text", "granularity"),
+    [
+        ("daily", Granularity.DAY),
+        ("weekly", Granularity.WEEK),
+        ("monthly", Granularity.MONTH),
+        ("hourly", Granularity.HOUR),
+        ("per day", Granularity.DAY),
+        ("by day", Granularity.DAY),
+        ("by week", Granularity.WEEK),
+        ("granularity=monthly", Granularity.MONTH),
+    ],
+)
+def test_granularity_forms(text: str, granularity: Granularity) -> None:
+    assert parse(text).granularity is granularity
+
+
+def test_by_day_and_a_dimension_in_one_list() -> None:
+    q = parse("by service, day")
+    assert (q.group_by, q.granularity) == ((SERVICE,), Granularity.DAY)
+
+
+@pytest.mark.parametrize(("text", "top"), [("top 5", 5), ("top5", 5), ("TOP 20", 20), ("top=3", 3), ("top 1000", 1000)])
+def test_top_forms(text: str, top: int) -> None:
+    assert parse(text).top == top
+
+
+def test_filler_words_are_ignored() -> None:
+    assert parse("cost for last month by service in us-east-1".replace("in us-east-1", "")) == parse(
+        "last month by service"
+    )
+
+
+def test_allow_group_by_false_refuses_dimensions_but_not_time_steps() -> None:
+    assert parse("by day", allow_group_by=False).granularity is Granularity.DAY
+    with pytest.raises(UsageError) as info:
+        parse("last month by service", allow_group_by=False)
+    assert info.value.message == "This command does not group results: drop `by service`."
+
+
+def test_an_empty_vocabulary_passes_values_through() -> None:
+    q = parse_query("service=whatever account=111 tag:team=web by tag:env", today=TODAY, vocabulary=Vocabulary())
+    assert q.filters == (
+        Filter(SERVICE, ("whatever",)),
+        Filter(ACCOUNT, ("111",)),
+        Filter(TEAM, ("web",)),
+    )
+    assert q.group_by == (DimensionRef.tag("user:env"),)
+
+
+def test_cost_explorer_names_split_ec2_in_two() -> None:
+    vocab = Vocabulary(services={"Amazon Elastic Compute Cloud - Compute": "", "EC2 - Other": "", "Tax": ""})
+    q = parse_query("service=ec2", today=TODAY, vocabulary=vocab)
+    assert q.filters == (Filter(SERVICE, ("Amazon Elastic Compute Cloud - Compute", "EC2 - Other")),)
+
+
+# ----------------------------------------------------------------------------------------- rejections
+
+USAGE_ERRORS: list[tuple[str, str, str]] = [
+    # text, message, a phrase the hint must contain
+    ("ec2 last week", "I don't understand `ec2`.", "Did you mean `service=ec2`?"),
+    ("us-east-1", "I don't understand `us-east-1`.", "Did you mean `region=us-east-1`?"),
+    ("production", "I don't understand `production`.", "Did you mean `account=production`?"),
+    ("amortzed", "I don't understand `amortzed`.", "Did you mean `amortized`"),
+    ("lastmonth", "I don't understand `lastmonth`.", "`last month`"),
+    ("yesterdy", "I don't understand `yesterdy`.", "`yesterday`"),
+    ("frobnicate", "I don't understand `frobnicate`.", "Example: `last month by service region=us-east-1 top 5`."),
+    ("servce=ec2", "I can't filter on `servce`.", "Did you mean `service=`?"),
+    ("team=web", "I can't filter on `team`.", "Did you mean `tag:team=...`?"),
+    ("tag=web", "A tag filter names its key.", "`tag:team=web`"),
+    ("by servce", "I can't group by `servce`.", "Did you mean `by service`?"),
+    ("by", "`by` at the end needs a dimension after it.", "`by service, region`"),
+    (
+        "by service by region by account by tag:team",
+        "At most 3 group-by dimensions: got `by service, region, account, tag:team`.",
+        "Drop one",
+    ),
+    ("by service, service", "`by service` is given twice.", "once"),
+    ("service=", "`service=` needs a value after it.", "`service=ec2,s3`"),
+    ('tag:team=""', '`tag:team=""`: the value is empty.', "`tag:team=web`"),
+    ("service=ec2 service=s3", "`service` is filtered twice.", "`service=a,b`"),
+    ("last month yesterday", "Two time ranges: `last month` and `yesterday`.", "Give one"),
+    ("amortized net", "Two cost bases: `amortized` and `net`.", "`unblended`"),
+    ("basis=blended", "`blended` is not a cost basis.", "`basis=amortized`"),
+    ("daily weekly", "Two time steps: `daily` and `weekly`.", "`monthly`"),
+    ("per fortnight", "`per` needs a time step after it.", "`per day`"),
+    ("top", "`top` needs a number after it.", "`top 5`"),
+    ("top ten", "`top` needs a number after it.", "`top 5`"),
+    ("top 0", "`top 0`: top must be between 1 and 1000.", "`top 5`"),
+    ("top 5000", "`top 5000`: top must be between 1 and 1000.", "`top 5`"),
+    ("top 5 top 6", "Two `top` values: 5 and 6.", "`top 5`"),
+    ("= ec2", "`=` at character 1 needs a name before it.", "`service=ec2`"),
+    ('"Prod EU"', 'The quoted text "Prod EU" is not attached to a filter.', '`account="Prod EU"`'),
+    ('account="Prod EU', 'The quote " at character 9 is never closed.', "Close it"),
+    ("last 3", "`last 3` needs a unit: `last 3 days`, `last 3 weeks` or `last 3 months`.", "`last 7 days`"),
+    ("2026-13 by service", "`2026-13` is not a month: months go from 01 to 12.", "`2026-10`"),
+    ("basis!=net", "`basis` takes one value with `=`.", "`basis=...`"),
+    ("by tag:", "A tag needs a key: `tag:` is empty.", "`tag:team`"),
+    ("x" * 2001, "That query is 2001 characters long; the limit is 2000.", "shorter"),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), USAGE_ERRORS)
+def test_usage_errors_name_the_problem_and_show_the_right_form(text: str, message: str, hint: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    assert not isinstance(info.value, NotFound)
+    assert info.value.message == message
+    assert info.value.hint is not None
+    assert hint in info.value.hint
+
+
+NOT_FOUND: list[tuple[str, str, str]] = [
+    ("service=ec3", "I don't know the service `ec3`.", "Did you mean `ec2`?"),
+    ("service=glu", "I don't know the service `glu`.", "`glue`"),
+    ("account=prodution", "I don't know the account `prodution`.", "Did you mean `production`?"),
+    ("account=123456789013", "I don't know the account id `123456789013`.", "`123456789012`"),
+    ("region=us-east-3", "I don't know the region `us-east-3`.", "`us-east-1`"),
+    ("tag:tema=web", "I don't know the tag key `tema`.", "`tag:team`"),
+    ("by tag:cost-center", "I don't know the tag key `cost-center`.", "Example: `tag:team`"),
+    ("operation=RunInstance", "I don't know the operation `RunInstance`.", "`RunInstances`"),
+    ("charge-type=fees", "I don't know the charge type `fees`.", "`charge-type=Tax`"),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), NOT_FOUND)
+def test_unknown_values_get_did_you_mean(text: str, message: str, hint: str) -> None:
+    with pytest.raises(NotFound) as info:
+        parse(text)
+    assert info.value.message == message
+    assert info.value.hint is not None
+    assert hint in info.value.hint
+
+
+def test_an_ambiguous_bare_tag_key_asks_for_the_full_key() -> None:
+    vocab = Vocabulary(tag_keys=("aws:team", "other:team"))
+    with pytest.raises(UsageError) as info:
+        parse_query("by tag:team", today=TODAY, vocabulary=vocab)
+    assert info.value.message == "The tag key `team` is ambiguous: `tag:aws:team`, `tag:other:team`."
+    assert info.value.hint == "Write the full key, e.g. `tag:aws:team`."
+
+
+def test_two_accounts_with_one_name_ask_for_the_id() -> None:
+    vocab = Vocabulary(accounts={"111111111111": "dev", "222222222222": "dev"})
+    with pytest.raises(UsageError) as info:
+        parse_query("account=dev", today=TODAY, vocabulary=vocab)
+    assert info.value.message == "Several accounts are named `dev`: 111111111111, 222222222222."
+
+
+def test_a_restricted_vocabulary_never_suggests_hidden_accounts() -> None:
+    scoped = VOCAB.restricted_to(["210987654321"])
+    with pytest.raises(NotFound) as info:
+        parse_query("account=production", today=TODAY, vocabulary=scoped)
+    assert "123456789012" not in info.value.user_text()
+    assert "production" not in (info.value.hint or "")
+
+
+# ----------------------------------------------------------------------------------------- round trip and help
+
+
+def test_format_query_reads_back() -> None:
+    text = (
+        "last 3 months by service, tag:team account=production,staging service!=ec2 "
+        'tag:team="data science" net daily top 7'
+    )
+    q = parse(text)
+    assert parse(format_query(q)) == q
+    assert parse(format_query(q, VOCAB)) == q
+    assert format_query(q, VOCAB) == (
+        "last 3 months by service, tag:team account=123456789012,210987654321 "
+        'service!="Amazon Elastic Compute Cloud" tag:team="data science" net daily top 7'
+    )
+
+
+def test_every_example_parses_against_a_matching_vocabulary() -> None:
+    vocab = Vocabulary(
+        services=dict(VOCAB.services),
+        accounts={**VOCAB.accounts, "333333333333": "Prod EU"},
+        regions=VOCAB.regions,
+        tag_keys=VOCAB.tag_keys,
+    )
+    for example in EXAMPLES:
+        parse_query(example, today=TODAY, vocabulary=vocab)
+    assert "by service" in USAGE
+    assert "tag:team=untagged" in USAGE

@@ -1,0 +1,130 @@
+"""Every time-range form, with the exact half-open range it must resolve to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.billing.grammar_time import parse_time_range
+from bot.billing.model import TimeRange
+from bot.errors import UsageError
+
+TODAY = date(2026, 11, 27)  # a Friday
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+CASES: list[tuple[str, str, str, str]] = [
+    # text, start, end (exclusive), canonical label
+    ("today", "2026-11-27", "2026-11-28", "today"),
+    ("Today", "2026-11-27", "2026-11-28", "today"),
+    ("yesterday", "2026-11-26", "2026-11-27", "yesterday"),
+    ("last 7 days", "2026-11-20", "2026-11-27", "last 7 days"),
+    ("LAST 30 DAYS", "2026-10-28", "2026-11-27", "last 30 days"),
+    ("past 7 days", "2026-11-20", "2026-11-27", "last 7 days"),
+    ("last 1 day", "2026-11-26", "2026-11-27", "last 1 day"),
+    ("last day", "2026-11-26", "2026-11-27", "last day"),
+    ("this week", "2026-11-23", "2026-11-30", "this week"),
+    ("wtd", "2026-11-23", "2026-11-30", "this week"),
+    ("last week", "2026-11-16", "2026-11-23", "last week"),
+    ("last 2 weeks", "2026-11-09", "2026-11-23", "last 2 weeks"),
+    ("this month", "2026-11-01", "2026-12-01", "this month"),
+    ("mtd", "2026-11-01", "2026-12-01", "this month"),
+    ("MTD", "2026-11-01", "2026-12-01", "this month"),
+    ("last month", "2026-10-01", "2026-11-01", "last month"),
+    ("previous month", "2026-10-01", "2026-11-01", "last month"),
+    ("last 3 months", "2026-08-01", "2026-11-01", "last 3 months"),
+    ("last 12 months", "2025-11-01", "2026-11-01", "last 12 months"),
+    ("this quarter", "2026-10-01", "2027-01-01", "this quarter"),
+    ("qtd", "2026-10-01", "2027-01-01", "this quarter"),
+    ("last quarter", "2026-07-01", "2026-10-01", "last quarter"),
+    ("this year", "2026-01-01", "2027-01-01", "this year"),
+    ("ytd", "2026-01-01", "2027-01-01", "this year"),
+    ("last year", "2025-01-01", "2026-01-01", "last year"),
+    ("2026-10", "2026-10-01", "2026-11-01", "2026-10"),
+    ("2026-1", "2026-01-01", "2026-02-01", "2026-01"),
+    ("2025-12", "2025-12-01", "2026-01-01", "2025-12"),
+    ("2026", "2026-01-01", "2027-01-01", "2026"),
+    ("2024-02-29", "2024-02-29", "2024-03-01", "2024-02-29"),
+    ("2026-10-01..2026-10-15", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
+    ("2026-10-01 .. 2026-10-15", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
+    ("2026-10-01 to 2026-10-15", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
+    ("from 2026-10-01 to 2026-10-15", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
+    ("between 2026-10-01 and 2026-10-15", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
+    ("2026-10-15..2026-10-15", "2026-10-15", "2026-10-16", "2026-10-15..2026-10-15"),
+    ("2026-08..2026-10", "2026-08-01", "2026-11-01", "2026-08..2026-10"),
+    ("2026-10..2026-11-10", "2026-10-01", "2026-11-11", "2026-10-01..2026-11-10"),
+    ("2025-12-20..2026-01-05", "2025-12-20", "2026-01-06", "2025-12-20..2026-01-05"),
+    ("since 2026-11-01", "2026-11-01", "2026-11-28", "since 2026-11-01"),
+    ("october", "2026-10-01", "2026-11-01", "2026-10"),
+    ("Oct", "2026-10-01", "2026-11-01", "2026-10"),
+    ("november", "2026-11-01", "2026-12-01", "2026-11"),
+    ("december", "2025-12-01", "2026-01-01", "2025-12"),  # the latest December that has started
+    ("sept 2025", "2025-09-01", "2025-10-01", "2025-09"),
+    ("2026-q3", "2026-07-01", "2026-10-01", "2026-q3"),
+    ("2026Q1", "2026-01-01", "2026-04-01", "2026-q1"),
+    ("q4", "2026-10-01", "2027-01-01", "2026-q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "label"), CASES)
+def test_time_range_forms(text: str, start: str, end: str, label: str) -> None:
+    assert parse_time_range(text, TODAY) == TimeRange(d(start), d(end), label)
+
+
+@pytest.mark.parametrize(("text", "start", "end", "label"), CASES)
+def test_label_parses_back_to_the_same_range(text: str, start: str, end: str, label: str) -> None:
+    assert parse_time_range(label, TODAY) == parse_time_range(text, TODAY)
+
+
+def test_month_boundaries_and_leap_years() -> None:
+    assert parse_time_range("last month", date(2026, 3, 31)) == TimeRange(
+        d("2026-02-01"), d("2026-03-01"), "last month"
+    )
+    assert parse_time_range("last 3 months", date(2026, 1, 15)) == TimeRange(
+        d("2025-10-01"), d("2026-01-01"), "last 3 months"
+    )
+    assert parse_time_range("yesterday", date(2024, 3, 1)) == TimeRange(d("2024-02-29"), d("2024-03-01"), "yesterday")
+    assert parse_time_range("last week", date(2026, 1, 1)) == TimeRange(d("2025-12-22"), d("2025-12-29"), "last week")
+    assert parse_time_range("last quarter", date(2026, 2, 1)) == TimeRange(
+        d("2025-10-01"), d("2026-01-01"), "last quarter"
+    )
+
+
+def test_previous_period_of_a_month_is_the_month_before() -> None:
+    r = parse_time_range("2026-03", TODAY)
+    assert r.previous() == TimeRange(d("2026-02-01"), d("2026-03-01"), "previous period")
+
+
+ERRORS: list[tuple[str, str]] = [
+    ("", "The time range is empty."),
+    ("2026-13", "`2026-13` is not a month: months go from 01 to 12."),
+    ("2026-02-30", "`2026-02-30` is not a date."),
+    ("1999-10", "`1999-10`: the year must be between 2000 and 2099."),
+    ("2027-01", "`2027-01` starts after today (2026-11-27): there is no billing data for it yet."),
+    ("last 0 days", "`last 0 days`: the number must be at least 1."),
+    ("last 4000 days", "`last 4000 days`: at most 3660 days."),
+    ("last 99999999 days", "`last 99999999 days`: that number is too large."),
+    ("last 3", "`last 3` needs a unit: `last 3 days`, `last 3 weeks` or `last 3 months`."),
+    ("last fortnight", "`last fortnight` is not a time range I know."),
+    ("last months", "`last months` needs a number, e.g. `last 3 months`."),
+    ("this months", "`this months`: write `this month`."),
+    ("2026-10-15..2026-10-01", "`2026-10-15..2026-10-01` ends before it starts: put the earlier date first."),
+    ("2026-10-01..soon", "`soon` in `2026-10-01..soon` is not a date: write dates like `2026-10-01`."),
+    ("from 2026-10-01", "`from` starts a range: write `from 2026-10-01 to 2026-10-15`."),
+    ("since", "`since` needs a date after it, e.g. `since 2026-10-01`."),
+    ("last month by service", "`by service` after `last month` is not part of a time range."),
+    ("fortnight", "`fortnight` is not a time range."),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), ERRORS)
+def test_bad_time_ranges_say_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse_time_range(text, TODAY)
+    assert info.value.message == message
+    assert info.value.hint is not None
+    assert "`last 7 days`" in info.value.hint
