@@ -1,0 +1,207 @@
+"""Every public sample export ingests with the row count and unblended total of its raw files (csv + Decimal)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from bot.billing.model import LINE_ITEM_COLUMN_NAMES, TimeRange
+from bot.ingest.pipeline import ingest
+from bot.ingest.readers import build_source, detect_format, inspect_files, periods_in, prepare_files
+from tests.ingest.conftest import (
+    FOCUS_CONVERTERS_CUR,
+    FOCUS_SAMPLE,
+    KEBOOLA,
+    KOKU,
+    assert_same_money,
+    raw_rows,
+    raw_total,
+)
+
+
+def _copy(src: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "src" / src.name
+    if src.is_dir():
+        shutil.copytree(src, dest)
+    else:
+        dest.parent.mkdir(parents=True)
+        shutil.copy(src, dest)
+    return dest
+
+
+def _normalise_file(path: Path, tmp_path: Path) -> list[tuple[Any, ...]]:
+    """The reader alone, run in an in-memory DuckDB (no store)."""
+    con = duckdb.connect()
+    inspected = inspect_files(prepare_files([path], tmp_path), con)
+    spec = detect_format(list(inspected.columns))
+    from bot.billing.model import Delivery
+
+    out = []
+    for period in periods_in(spec, inspected, con):
+        d = Delivery(period, "t", __import__("datetime").datetime(2024, 1, 1), spec.name, str(path))
+        src = build_source(spec, inspected, d, con, filter_period=True)
+        cur = con.execute(src.select_sql)
+        columns = [d[0] for d in cur.description]
+        assert tuple(columns[: len(LINE_ITEM_COLUMN_NAMES)]) == LINE_ITEM_COLUMN_NAMES
+        out.append((period, src, cur.fetchall(), columns))
+    return out
+
+
+def test_focus_converters_cur_csv_totals(tmp_path: Path, store: Any) -> None:
+    path = _copy(FOCUS_CONVERTERS_CUR, tmp_path)
+    rows, total = raw_total([FOCUS_CONVERTERS_CUR], "lineItem/UnblendedCost")
+    report = ingest(str(path), store, progress=False)
+    (p,) = report.periods
+    assert (p.billing_period, p.source_format, p.rows, p.status) == (date(2023, 11, 1), "cur1", rows, "loaded")
+    assert_same_money(p.billed_total, total)
+    status = store.period(date(2023, 11, 1))
+    assert status.rows == rows == 1281
+    assert abs(Decimal(str(status.billed_total)) - total) < Decimal("0.01")
+    # Tax rows span the month with an empty region: '' in the store, never NULL.
+    taxes = [
+        r
+        for r in store.iter_line_items(TimeRange(date(2023, 11, 1), date(2023, 12, 1)))
+        if r["line_item_type"] == "Tax"
+    ]
+    assert (
+        len(taxes) == 12
+        and {t["region_id"] for t in taxes} == {""}
+        and {t["charge_category"] for t in taxes} == {"Tax"}
+    )
+
+
+def test_koku_deliveries_use_the_manifest(tmp_path: Path, store: Any) -> None:
+    for name, rows_expected in (("my-prefix", 6190), ("koku-local", 13380)):
+        root = _copy(KOKU / "extracted" / name, tmp_path / name)
+        data = sorted(root.rglob("*.csv.gz"))
+        rows, total = raw_total(data, "lineItem/UnblendedCost")
+        assert rows == rows_expected
+        report = ingest(str(root), store, progress=False)
+        (p,) = report.periods
+        assert p.billing_period == date(2018, 8, 1) and p.rows == rows
+        assert_same_money(p.billed_total, total)
+    # koku-local replaced my-prefix's delivery of the same period.
+    assert store.period(date(2018, 8, 1)).delivery_id == "16e57707-f9e3-49be-8be6-b84e684b5194"
+
+
+def test_two_reports_of_one_period_in_one_source_is_refused(tmp_path: Path, store: Any) -> None:
+    from bot.errors import IngestError
+
+    root = _copy(KOKU / "extracted", tmp_path)
+    with pytest.raises(IngestError, match="two reports deliver billing period 2018-08"):
+        ingest(str(root), store, progress=False)
+    assert store.periods() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "period", "final"),
+    [("2023-06-01.csv", date(2023, 6, 1), True), ("2023-06-01-not-final.csv", date(2023, 6, 1), False)],
+)
+def test_koku_cost_categories_and_savings_plan_amortization(
+    tmp_path: Path, name: str, period: date, final: bool
+) -> None:
+    raw = list(raw_rows(KOKU / "aws" / name))
+    ((p, src, rows, cols),) = _normalise_file(KOKU / "aws" / name, tmp_path)
+    assert p == period and len(rows) == len(raw) == 3
+    assert src.expected_billed_total == "30.0000000000"
+    assert src.cost_categories == ("Charge type", "CostCenter", "OUs", "Organization", "cost_env", "name", "qe_source")
+    # `noTags/...` columns are not resource tags.
+    assert src.tag_keys == ()
+    first = dict(zip(cols, rows[0], strict=True))
+    assert first["line_item_type"] == "SavingsPlanCoveredUsage"
+    assert first["billed_cost"] == 10.0
+    assert first["effective_cost"] == pytest.approx(float(raw[0]["savingsPlan/SavingsPlanEffectiveCost"]))
+    assert first["savings_plan_effective_cost"] == pytest.approx(0.1)
+    assert first["costcat:cost_env"] == "prod"
+    assert first["sub_account_id"] == raw[0]["lineItem/UsageAccountId"]  # leading zeros kept
+    assert first["invoice_id"] == raw[0]["bill/InvoiceId"]
+    assert bool(first["invoice_id"]) is final
+
+
+def test_athena_headers_map_tags_back_to_aws_keys(tmp_path: Path) -> None:
+    ((p, src, rows, cols),) = _normalise_file(KOKU / "aws" / "2022-07-01-alt-columns.csv", tmp_path)
+    assert p == date(2022, 7, 1) and len(rows) == 2
+    assert src.tag_keys == ("aws:createdBy", "user:c25_key", "user:insights_project")
+    first = dict(zip(cols, rows[0], strict=True))
+    assert first["tag:aws:createdBy"] == "IAMUser:fake:and"
+    assert first["region_id"] == "us-east-1" and first["invoice_id"] == "1"
+
+
+def test_header_only_file_inside_a_manifest_delivery_loads_an_empty_period(tmp_path: Path, store: Any) -> None:
+    period_dir = tmp_path / "cur" / "rep" / "20230601-20230701"
+    (period_dir / "asm-1").mkdir(parents=True)
+    shutil.copy(KOKU / "aws" / "empty_frame.csv", period_dir / "asm-1" / "rep-1.csv")
+    (period_dir / "rep-Manifest.json").write_text(
+        '{"assemblyId": "asm-1", "billingPeriod": {"start": "20230601T000000.000Z"}, '
+        '"reportKeys": ["cur/rep/20230601-20230701/asm-1/rep-1.csv"]}'
+    )
+    (p,) = ingest(str(tmp_path / "cur"), store, progress=False).periods
+    assert (p.billing_period, p.rows, p.billed_total) == (date(2023, 6, 1), 0, "0.0000000000")
+
+
+def test_costcategory_file_with_short_rows(tmp_path: Path) -> None:
+    rows_raw, total = raw_total([KOKU / "test_cur.csv"], "lineItem/UnblendedCost")
+    ((_p, src, rows, _cols),) = _normalise_file(KOKU / "test_cur.csv", tmp_path)
+    assert len(rows) == rows_raw == 19
+    assert_same_money(src.expected_billed_total, total)
+    assert src.cost_categories == ("CostCenter",)
+
+
+def test_focus_sample_splits_periods_and_keeps_tags(tmp_path: Path, store: Any) -> None:
+    raw = list(raw_rows(FOCUS_SAMPLE))
+    expected: dict[date, tuple[int, Decimal]] = {}
+    for r in raw:
+        period = date.fromisoformat(r["BillingPeriodStart"][:10])
+        n, t = expected.get(period, (0, Decimal(0)))
+        expected[period] = (n + 1, t + Decimal(r["BilledCost"]))
+    report = ingest(str(_copy(FOCUS_SAMPLE, tmp_path)), store, progress=False)
+    got = {p.billing_period: (p.rows, Decimal(p.billed_total)) for p in report.periods}
+    assert set(got) == set(expected)
+    for k, (n, t) in expected.items():
+        assert got[k][0] == n
+        assert_same_money(got[k][1], t)
+    assert {p.source_format for p in report.periods} == {"focus-1.0"}
+    assert "business_unit" in store.tag_keys() and " org" in store.tag_keys()
+    sample = next(r for r in raw if r["Tags"].startswith('{"application": "BrightLensMatrix"'))
+    rows = [
+        r
+        for r in store.iter_line_items(TimeRange(date(2024, 9, 1), date(2024, 10, 1)))
+        if r["resource_id"] == sample["ResourceId"] and r["charge_period_start"].isoformat().startswith("2024-09-30T22")
+    ]
+    assert rows and rows[0]["tag:application"] == "BrightLensMatrix"
+    assert rows[0]["sub_account_id"] == sample["SubAccountId"]
+    # "NULL" text is NULL: ContractedCost-like gaps never break a load, AZ "NULL" becomes ''.
+    assert rows[0]["availability_zone"] == ""
+
+
+def test_keboola_cur1_zip_layout(tmp_path: Path, store: Any) -> None:
+    root = _copy(KEBOOLA / "cur_1_0" / "s3_structure", tmp_path)
+    rows, total = raw_total(
+        [KEBOOLA / "cur_1_0" / "s3_structure/mock-cur-bucket/20240101-20240131/MockTestReport-00001.csv.zip"],
+        "lineItem/UnblendedCost",
+    )
+    (p,) = ingest(str(root), store, progress=False).periods
+    assert (p.billing_period, p.delivery_id, p.rows) == (date(2024, 1, 1), "123e4567-e89b-12d3-a456-426614174000", rows)
+    assert_same_money(p.billed_total, total)
+
+
+def test_keboola_cur2_layout(tmp_path: Path, store: Any) -> None:
+    root = _copy(KEBOOLA / "cur_2_0" / "s3_structure", tmp_path)
+    data = next(root.rglob("*.csv.gz"))
+    rows, total = raw_total([data], "line_item_unblended_cost")
+    (p,) = ingest(str(root), store, progress=False).periods
+    assert (p.billing_period, p.delivery_id, p.source_format, p.rows) == (
+        date(2024, 9, 1),
+        "test-exec-id-12345",
+        "cur2",
+        rows,
+    )
+    assert_same_money(p.billed_total, total)
+    accounts = store.accounts()
+    assert "123456789012" in accounts
