@@ -1,0 +1,334 @@
+"""The query layer: user questions answered from any `BillingStore` (never a concrete backend).
+
+Each function issues a handful of `aggregate` calls (total, groups, previous period, series) and folds them into
+the values the Slack commands and jobs render. Numbers stay floats as the store summed them; the store's own
+load-time reconciliation is what guarantees they match the exports to the cent.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.billing.forecast import forecast_month
+from bot.billing.model import (
+    UNTAGGED,
+    AggregateRequest,
+    AggregateRow,
+    CostBasis,
+    CostQuery,
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Forecast,
+    Granularity,
+    GroupCost,
+    SeriesPoint,
+    TagCoverage,
+    TimeRange,
+)
+from bot.billing.periods import add_months, month_start
+from bot.errors import NotFound, UsageError
+from bot.store.base import BillingStore
+
+#: First key of the series point that sums the groups folded into "Other" (the other keys are "").
+OTHER_LABEL = "Other"
+#: Days of history before the month used for the forecast's weekday factors.
+FORECAST_HISTORY_DAYS = 56
+
+
+def _sum(rows: Sequence[AggregateRow]) -> float:
+    return float(sum(r.cost for r in rows))
+
+
+def daily_costs(
+    store: BillingStore,
+    time_range: TimeRange,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+) -> list[tuple[date, float]]:
+    """Cost of every UTC day of `time_range`, oldest first, 0.0 for days without line items (dense)."""
+    rows = store.aggregate(
+        AggregateRequest(time_range, filters=tuple(filters), basis=basis, granularity=Granularity.DAY)
+    )
+    by_day = {r.bucket.date(): r.cost for r in rows if r.bucket is not None}
+    return [(d, by_day.get(d, 0.0)) for d in (time_range.start + timedelta(days=i) for i in range(time_range.days))]
+
+
+def _month_forecast(store: BillingStore, query: CostQuery, today: date, filters: Sequence[Filter]) -> Forecast:
+    """Forecast of the month of `today` for the query's filters and basis.
+
+    Days up to the store's newest complete usage day are elapsed; a day with partial data (the export lags by
+    hours to a day) is forecast rather than counted as a cheap day.
+    """
+    month = month_start(today)
+    freshness = store.freshness(TimeRange(month, add_months(month, 1)))
+    cutoff = month if freshness.data_until is None else freshness.data_until.date()
+    cutoff = min(max(cutoff, month), today)
+    daily = daily_costs(store, TimeRange(month, cutoff), filters, query.basis) if cutoff > month else []
+    history_range = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), month)
+    rows = store.aggregate(
+        AggregateRequest(history_range, filters=tuple(filters), basis=query.basis, granularity=Granularity.DAY)
+    )
+    # Only days that had line items: before the first delivery there is no history, not a free month.
+    history = [(r.bucket.date(), r.cost) for r in rows if r.bucket is not None]
+    return forecast_month(daily, month, cutoff, history=history)
+
+
+def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, currency: str = "USD") -> CostResult:
+    """Answer a cost question.
+
+    Promises: `total` is the whole filtered total; `groups` the `query.top` most expensive groups (cost
+    descending, ties by key) each with its previous-period cost when `query.compare`; `other` the sum of the
+    folded rest (None when nothing was folded), so sum(groups) + other == total; `series` (when a granularity is
+    asked) holds every bucket of the kept groups plus an `OTHER_LABEL` point per bucket for the folded rest;
+    `forecast` is the month-end forecast of the month of `today` when `today` lies inside the range.
+    Raises UsageError for `top < 1`, StoreError when the store fails.
+    """
+    if query.top < 1:
+        raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
+    tr = query.time_range
+    filters = tuple(query.filters)
+    base = AggregateRequest(tr, filters=filters, basis=query.basis)
+    total = _sum(store.aggregate(base))
+    previous_range = tr.previous() if query.compare else None
+    previous_total = (
+        _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
+        if previous_range is not None
+        else None
+    )
+
+    groups: tuple[GroupCost, ...] = ()
+    other: float | None = None
+    other_count = 0
+    if query.group_by:
+        rows = store.aggregate(AggregateRequest(tr, group_by=query.group_by, filters=filters, basis=query.basis))
+        kept, rest = rows[: query.top], rows[query.top :]
+        previous: dict[tuple[str, ...], float] = {}
+        if previous_range is not None and kept:
+            # Restrict the previous period to the kept keys (a superset for several dimensions; matched below).
+            narrowing = tuple(
+                Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by)
+            )
+            prev_rows = store.aggregate(
+                AggregateRequest(
+                    previous_range, group_by=query.group_by, filters=filters + narrowing, basis=query.basis
+                )
+            )
+            previous = {r.keys: r.cost for r in prev_rows}
+        groups = tuple(
+            GroupCost(r.keys, r.cost, previous.get(r.keys, 0.0) if previous_range is not None else None) for r in kept
+        )
+        if rest:
+            other = total - _sum(kept)
+            other_count = len(rest)
+
+    series: tuple[SeriesPoint, ...] = ()
+    if query.granularity is not Granularity.NONE:
+        bucketed = AggregateRequest(tr, filters=filters, basis=query.basis, granularity=query.granularity)
+        totals = store.aggregate(bucketed)
+        if not query.group_by:
+            series = tuple(SeriesPoint(r.bucket, (), r.cost) for r in totals if r.bucket is not None)
+        else:
+            top_rows = store.aggregate(
+                AggregateRequest(
+                    tr,
+                    group_by=query.group_by,
+                    filters=filters,
+                    basis=query.basis,
+                    granularity=query.granularity,
+                    limit=query.top,
+                )
+            )
+            points = [SeriesPoint(r.bucket, r.keys, r.cost) for r in top_rows if r.bucket is not None]
+            other_key = (OTHER_LABEL,) + ("",) * (len(query.group_by) - 1)
+            if other_count:
+                kept_by_bucket: dict[object, float] = {}
+                for p in points:
+                    kept_by_bucket[p.bucket] = kept_by_bucket.get(p.bucket, 0.0) + p.cost
+                for r in totals:
+                    rest_cost = r.cost - kept_by_bucket.get(r.bucket, 0.0)
+                    if r.bucket is not None and abs(rest_cost) > 1e-9:
+                        points.append(SeriesPoint(r.bucket, other_key, rest_cost))
+            points.sort(key=lambda p: (p.bucket, p.keys == other_key, -p.cost, p.keys))
+            series = tuple(points)
+
+    forecast = _month_forecast(store, query, today, filters) if tr.start <= today < tr.end else None
+    return CostResult(
+        query=query,
+        total=total,
+        previous_range=previous_range,
+        previous_total=previous_total,
+        groups=groups,
+        other=other,
+        other_count=other_count,
+        series=series,
+        currency=currency,
+        freshness=store.freshness(tr),
+        forecast=forecast,
+    )
+
+
+# --------------------------------------------------------------------------------------------- tags
+
+
+@dataclass(frozen=True)
+class TagValueCost:
+    """Cost of one value of a tag key (`UNTAGGED` for line items without it); `share` of the total, 0..1."""
+
+    value: str
+    cost: float
+    share: float
+
+
+@dataclass(frozen=True)
+class TagReport:
+    """Answer to `/tags`.
+
+    With a key: `values` holds every value of the key, cost descending, including `UNTAGGED`, in `basis`.
+    Without a key: `keys` ranks every tag key by coverage (share of unblended cost tagged) then tagged cost.
+    """
+
+    time_range: TimeRange
+    basis: CostBasis
+    key: str | None
+    total: float
+    values: tuple[TagValueCost, ...] = ()
+    untagged_cost: float = 0.0
+    keys: tuple[TagCoverage, ...] = ()
+
+    @property
+    def untagged_share(self) -> float:
+        return self.untagged_cost / self.total if self.total else 0.0
+
+
+def resolve_tag_key(store: BillingStore, key: str) -> str:
+    """The stored tag key the user meant: exact, else the only case-insensitive match, else `user:<key>`.
+
+    Raises NotFound with close matches as suggestions.
+    """
+    known = store.tag_keys()
+    if key in known:
+        return key
+    folded = [k for k in known if k.lower() == key.lower()]
+    if len(folded) == 1:
+        return folded[0]
+    for candidate in (f"user:{key}", f"user:{key.lower()}"):
+        if candidate in known:
+            return candidate
+    if not known:
+        raise NotFound(
+            f"No tag key `{key}`: the billing data has no tags yet.",
+            hint="Activate cost allocation tags in the AWS Billing console, then wait for the next export.",
+        )
+    suggestions = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+    raise NotFound(f"No tag key `{key}` in the billing data.", suggestions=suggestions)
+
+
+def run_tag_report(
+    store: BillingStore,
+    key: str | None,
+    time_range: TimeRange,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+) -> TagReport:
+    """Cost by value of one tag key (with the untagged share), or every key ranked by coverage when `key` is None.
+
+    Raises NotFound (with suggestions) for an unknown key.
+    """
+    filters = tuple(filters)
+    if key is None:
+        coverage = store.tag_coverage(time_range, filters)
+        ranked = tuple(sorted(coverage, key=lambda c: (-c.coverage, -c.tagged_cost, c.key)))
+        total = ranked[0].total_cost if ranked else _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
+        return TagReport(time_range, CostBasis.UNBLENDED, None, total, keys=ranked)
+    resolved = resolve_tag_key(store, key)
+    rows = store.aggregate(
+        AggregateRequest(time_range, group_by=(DimensionRef.tag(resolved),), filters=filters, basis=basis)
+    )
+    total = _sum(rows)
+    values = tuple(TagValueCost(r.keys[0], r.cost, r.cost / total if total else 0.0) for r in rows)
+    untagged = next((v.cost for v in values if v.value == UNTAGGED), 0.0)
+    return TagReport(time_range, basis, resolved, total, values=values, untagged_cost=untagged)
+
+
+# ---------------------------------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True)
+class ResourceCost:
+    """One resource's cost; service, account and region are those carrying most of its cost."""
+
+    resource_id: str
+    service: str
+    account_id: str
+    account_name: str
+    region: str
+    cost: float
+    previous_cost: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_cost is None else self.cost - self.previous_cost
+
+
+def run_top_resources(
+    store: BillingStore,
+    n: int,
+    time_range: TimeRange,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    *,
+    compare: bool = True,
+) -> list[ResourceCost]:
+    """The `n` most expensive resources (line items without a resource id are left out), cost descending,
+    with their previous-period cost when `compare`. Raises UsageError for `n < 1`."""
+    if n < 1:
+        raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
+    resource = DimensionRef(Dimension.RESOURCE)
+    with_id = (*filters, Filter(resource, (UNTAGGED,), negate=True))
+    top = store.aggregate(AggregateRequest(time_range, group_by=(resource,), filters=with_id, basis=basis, limit=n))
+    if not top:
+        return []
+    only = (*with_id, Filter(resource, tuple(r.keys[0] for r in top)))
+    attrs: dict[str, tuple[str, str]] = {}
+    for r in store.aggregate(
+        AggregateRequest(
+            time_range,
+            group_by=(resource, DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.ACCOUNT)),
+            filters=only,
+            basis=basis,
+        )
+    ):
+        attrs.setdefault(r.keys[0], (r.keys[1], r.keys[2]))  # rows come cost descending: first is dominant
+    regions: dict[str, str] = {}
+    for r in store.aggregate(
+        AggregateRequest(time_range, group_by=(resource, DimensionRef(Dimension.REGION)), filters=only, basis=basis)
+    ):
+        regions.setdefault(r.keys[0], r.keys[1])
+    previous: dict[str, float] | None = None
+    if compare:
+        prev_rows = store.aggregate(
+            AggregateRequest(time_range.previous(), group_by=(resource,), filters=only, basis=basis)
+        )
+        previous = {r.keys[0]: r.cost for r in prev_rows}
+    names = store.accounts()
+    out = []
+    for r in top:
+        rid = r.keys[0]
+        service, account = attrs.get(rid, (UNTAGGED, UNTAGGED))
+        out.append(
+            ResourceCost(
+                resource_id=rid,
+                service=service,
+                account_id=account,
+                account_name=names.get(account, ""),
+                region=regions.get(rid, UNTAGGED),
+                cost=r.cost,
+                previous_cost=None if previous is None else previous.get(rid, 0.0),
+            )
+        )
+    return out
