@@ -1,0 +1,298 @@
+"""Plain-text and JSON renderings of a `CostResult`, for `trackit query` and for scripts.
+
+Both are pure functions of the result. The JSON document is a stable, versioned interface documented in
+docs/query-language.md ("JSON output"): keys are only ever added, never renamed or removed, within a
+`schema` version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.billing.grammar import format_query
+from bot.billing.model import (
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Forecast,
+    Freshness,
+    Granularity,
+    PeriodStatus,
+    TimeRange,
+)
+from bot.billing.money import currency_symbol, format_change, format_money, format_pct
+from bot.billing.vocabulary import Vocabulary
+
+#: Version of the JSON document; bumped only for an incompatible change.
+JSON_SCHEMA = "trackit.cost/1"
+#: Decimal places of amounts in JSON: line items carry sub-cent costs, so cents alone would lose data.
+JSON_DECIMALS = 6
+
+
+# ------------------------------------------------------------------------------------------ small pieces
+
+
+def period_days(time_range: TimeRange) -> str:
+    """The days a range includes: `2026-10-01 – 2026-10-31`, or one day `2026-10-05`."""
+    last = time_range.end - timedelta(days=1)
+    if last == time_range.start:
+        return f"{time_range.start:%Y-%m-%d}"
+    return f"{time_range.start:%Y-%m-%d} – {last:%Y-%m-%d}"
+
+
+def period_text(time_range: TimeRange) -> str:
+    """`last month (2026-10-01 – 2026-10-31)`: the words used, then the days included."""
+    days = period_days(time_range)
+    label = time_range.label
+    last = time_range.end - timedelta(days=1)
+    if not label or label in (days, f"{time_range.start:%Y-%m-%d}..{last:%Y-%m-%d}"):
+        return days
+    return f"{label} ({days})"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def freshness_text(freshness: Freshness) -> str:
+    """`Data up to 2026-11-26 18:00 UTC; 2026-10 final, 2026-11 estimated.` or `No billing data for this period.`"""
+    if freshness.data_until is None:
+        return "No billing data for this period."
+    states = [f"{p.billing_period:%Y-%m} {'final' if p.final else 'estimated'}" for p in freshness.periods]
+    tail = f"; {', '.join(states)}" if states else ""
+    return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
+
+
+def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
+    """A group key as shown: account ids get their names when the vocabulary knows them."""
+    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
+        return vocabulary.account_label(value)
+    return value
+
+
+def _header(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
+    if ref.kind is Dimension.TAG:
+        return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else ref.label
+    return ref.label
+
+
+def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
+    """Rows padded into columns (first row is the header, then a rule); `right` aligns numbers."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+
+    def line(row: Sequence[str]) -> str:
+        cells = [c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)]
+        return "  ".join(cells).rstrip()
+
+    out = [line(rows[0]), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in rows[1:]]
+    return out
+
+
+def _change_cell(cost: float, previous: float | None, symbol: str) -> str:
+    if previous is None:
+        return ""
+    pct = (cost - previous) / abs(previous) * 100.0 if previous else None
+    change = format_change(cost - previous, symbol)
+    return f"{change} ({format_pct(pct)})" if pct is not None else f"{change} (new)"
+
+
+def _forecast_text(forecast: Forecast, symbol: str) -> str:
+    return (
+        f"Forecast for {forecast.month:%Y-%m}: {format_money(forecast.expected, symbol)} "
+        f"(likely {format_money(forecast.low, symbol)} – {format_money(forecast.high, symbol)}); "
+        f"{format_money(forecast.month_to_date, symbol)} in the first {forecast.days_elapsed} of "
+        f"{forecast.days_in_month} days."
+    )
+
+
+_STEP_NAMES = {Granularity.HOUR: "Hourly", Granularity.DAY: "Daily", Granularity.WEEK: "Weekly"}
+
+
+def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
+    if granularity is Granularity.HOUR:
+        return f"{_utc(bucket):%Y-%m-%d %H:00}"
+    if granularity is Granularity.MONTH:
+        return f"{bucket:%Y-%m}"
+    if granularity is Granularity.WEEK:
+        return f"week of {bucket:%Y-%m-%d}"
+    return f"{bucket:%Y-%m-%d}"
+
+
+# ------------------------------------------------------------------------------------------ text
+
+
+def render_text(
+    result: CostResult,
+    *,
+    text: str | None = None,
+    symbol: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> str:
+    """A terminal answer: headline total with the change against the previous period, the forecast when there is
+    one, the breakdown table (folded rest as "Other", then the total), per-bucket totals for a time series, and
+    the data's freshness. `text` is the user's query (echoed); `symbol` defaults to the result's currency.
+    """
+    q = result.query
+    sym = symbol if symbol is not None else currency_symbol(result.currency)
+    lines = [f"Query: {text if text is not None else format_query(q, vocabulary)}"]
+    lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {result.currency or 'USD'}")
+    headline = f"Total: {format_money(result.total, sym)}"
+    if result.previous_range is not None and result.previous_total is not None:
+        headline += (
+            f"   previous {period_days(result.previous_range)}: {format_money(result.previous_total, sym)}"
+            f"   change: {format_change(result.change, sym)} ({format_pct(result.change_pct)})"
+        )
+    lines.append(headline)
+    if result.forecast is not None:
+        lines.append(_forecast_text(result.forecast, sym))
+
+    if q.group_by:
+        lines.append("")
+        compare = any(g.previous_cost is not None for g in result.groups)
+        header = [*(_header(ref, vocabulary) for ref in q.group_by), "cost"]
+        if compare:
+            header += ["previous", "change"]
+        rows: list[list[str]] = [header]
+        for g in result.groups:
+            row = [key_text(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)]
+            row.append(format_money(g.cost, sym))
+            if compare:
+                prev = "" if g.previous_cost is None else format_money(g.previous_cost, sym)
+                row += [prev, _change_cell(g.cost, g.previous_cost, sym)]
+            rows.append(row)
+        blanks = [""] * (len(q.group_by) - 1)
+        tail = ["", ""] if compare else []
+        if result.other is not None:
+            rows.append([f"Other ({result.other_count} more)", *blanks, format_money(result.other, sym), *tail])
+        if not result.groups:
+            rows.append(["(no costs)", *blanks, "", *tail])
+        rows.append(["Total", *blanks, format_money(result.total, sym), *tail])
+        right = [False] * len(q.group_by) + [True] + ([True, True] if compare else [])
+        lines += _table(rows, right)
+
+    if result.series:
+        totals: dict[datetime, float] = {}
+        for p in result.series:
+            totals[p.bucket] = totals.get(p.bucket, 0.0) + p.cost
+        step = _STEP_NAMES.get(q.granularity, "Monthly")
+        lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
+        series_rows = [["period", "cost"]]
+        series_rows += [[_bucket_text(b, q.granularity), format_money(c, sym)] for b, c in sorted(totals.items())]
+        lines += _table(series_rows, [False, True])
+
+    lines += ["", freshness_text(result.freshness)]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------ JSON
+
+
+def _money(x: float | None) -> float | None:
+    return None if x is None else round(float(x), JSON_DECIMALS) + 0.0  # `+ 0.0` turns -0.0 into 0.0
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return _utc(moment).isoformat().replace("+00:00", "Z")
+
+
+def _period(r: TimeRange | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat(),
+        "last_day": (r.end - timedelta(days=1)).isoformat(),
+        "days": r.days,
+        "label": r.label,
+    }
+
+
+def _status(p: PeriodStatus) -> dict[str, Any]:
+    return {
+        "billing_period": p.billing_period.isoformat(),
+        "final": p.final,
+        "data_until": _iso(p.data_until),
+        "delivery_id": p.delivery_id,
+        "delivered_at": _iso(p.delivered_at),
+        "loaded_at": _iso(p.loaded_at),
+        "source_format": p.source_format,
+        "rows": p.rows,
+    }
+
+
+def _forecast(f: Forecast | None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    return {
+        "month": f.month.isoformat(),
+        "month_to_date": _money(f.month_to_date),
+        "expected": _money(f.expected),
+        "low": _money(f.low),
+        "high": _money(f.high),
+        "days_elapsed": f.days_elapsed,
+        "days_in_month": f.days_in_month,
+    }
+
+
+def _pct(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, Any]:
+    """The stable JSON document for a result (see docs/query-language.md for every key).
+
+    `query` is the text the user typed (the canonical form when `text` is None); `canonical_query` is the
+    canonical form, which `trackit query` reads back to the same question. Dates are ISO `YYYY-MM-DD`, times
+    ISO 8601 UTC with `Z`, amounts numbers in the billing currency rounded to 6 decimals.
+    """
+    q = result.query
+    dims = [ref.label for ref in q.group_by]
+    canonical = format_query(q)
+    groups = []
+    for g in result.groups:
+        change = g.change
+        pct = (change / abs(g.previous_cost) * 100.0) if change is not None and g.previous_cost else None
+        groups.append(
+            {
+                "keys": dict(zip(dims, g.keys, strict=True)),
+                "cost": _money(g.cost),
+                "previous_cost": _money(g.previous_cost),
+                "change": _money(change),
+                "change_pct": _pct(pct),
+            }
+        )
+    freshness = result.freshness
+    return {
+        "schema": JSON_SCHEMA,
+        "query": text if text is not None else canonical,
+        "canonical_query": canonical,
+        "basis": q.basis.value,
+        "currency": result.currency,
+        "period": _period(q.time_range),
+        "previous_period": _period(result.previous_range),
+        "group_by": dims,
+        "filters": [{"dimension": f.dimension.label, "values": list(f.values), "negate": f.negate} for f in q.filters],
+        "granularity": q.granularity.value,
+        "top": q.top,
+        "total": _money(result.total),
+        "previous_total": _money(result.previous_total),
+        "change": _money(result.change),
+        "change_pct": _pct(result.change_pct),
+        "groups": groups,
+        "other": None if result.other is None else {"cost": _money(result.other), "groups": result.other_count},
+        "series": [
+            {"bucket": _iso(p.bucket), "keys": dict(zip(dims, p.keys, strict=True)), "cost": _money(p.cost)}
+            for p in result.series
+        ],
+        "freshness": {
+            "data_until": _iso(freshness.data_until),
+            "final": freshness.final,
+            "periods": [_status(p) for p in freshness.periods],
+        },
+        "forecast": _forecast(result.forecast),
+    }

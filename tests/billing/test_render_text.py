@@ -1,0 +1,272 @@
+"""The plain-text and JSON renderings of a CostResult, and money formatting, tested as data."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from bot.billing.model import (
+    CostBasis,
+    CostQuery,
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Forecast,
+    Freshness,
+    Granularity,
+    GroupCost,
+    PeriodStatus,
+    SeriesPoint,
+    TimeRange,
+)
+from bot.billing.money import currency_symbol, format_change, format_money, format_pct
+from bot.billing.render_text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
+from bot.billing.vocabulary import Vocabulary
+
+NOV = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
+OCT = TimeRange(date(2026, 10, 1), date(2026, 11, 1), "previous period")
+SERVICE = DimensionRef(Dimension.SERVICE)
+ACCOUNT = DimensionRef(Dimension.ACCOUNT)
+FRESH = Freshness(
+    data_until=datetime(2026, 11, 26, 18, 0),
+    periods=(
+        PeriodStatus(
+            billing_period=date(2026, 11, 1),
+            delivery_id="asm-42",
+            delivered_at=datetime(2026, 11, 26, 20, 5, tzinfo=UTC),
+            loaded_at=datetime(2026, 11, 26, 20, 7, tzinfo=UTC),
+            source_format="cur2",
+            source_uri="s3://bucket/prefix",
+            rows=1234,
+            final=False,
+            data_until=datetime(2026, 11, 26, 18, 0),
+        ),
+    ),
+)
+
+
+def grouped_result() -> CostResult:
+    query = CostQuery(
+        time_range=NOV,
+        group_by=(SERVICE, ACCOUNT),
+        filters=(Filter(DimensionRef.tag("user:team"), ("web",)),),
+        basis=CostBasis.AMORTIZED,
+        top=2,
+    )
+    return CostResult(
+        query=query,
+        total=1500.0,
+        previous_range=OCT,
+        previous_total=1200.0,
+        groups=(
+            GroupCost(("Amazon Elastic Compute Cloud", "123456789012"), 1000.0, 800.0),
+            GroupCost(("Amazon Simple Storage Service", "210987654321"), 300.0, 0.0),
+        ),
+        other=200.0,
+        other_count=3,
+        series=(),
+        currency="USD",
+        freshness=FRESH,
+        forecast=Forecast(
+            month=date(2026, 11, 1),
+            month_to_date=1500.0,
+            expected=1750.5,
+            low=1700.0,
+            high=1800.0,
+            days_elapsed=26,
+            days_in_month=30,
+        ),
+    )
+
+
+def test_render_text_of_a_grouped_result() -> None:
+    vocab = Vocabulary(accounts={"123456789012": "production", "210987654321": ""}, tag_keys=("user:team",))
+    text = render_text(grouped_result(), text="mtd by service, account tag:team=web amortized top 2", vocabulary=vocab)
+    assert text.splitlines() == [
+        "Query: mtd by service, account tag:team=web amortized top 2",
+        "Cost this month (2026-11-01 – 2026-11-30), amortized, USD",
+        "Total: $1,500.00   previous 2026-10-01 – 2026-10-31: $1,200.00   change: +$300.00 (+25.0%)",
+        "Forecast for 2026-11: $1,750.50 (likely $1,700.00 – $1,800.00); $1,500.00 in the first 26 of 30 days.",
+        "",
+        "service                        account                         cost  previous             change",
+        "-----------------------------  -------------------------  ---------  --------  -----------------",
+        "Amazon Elastic Compute Cloud   production (123456789012)  $1,000.00   $800.00  +$200.00 (+25.0%)",
+        "Amazon Simple Storage Service  210987654321                 $300.00     $0.00     +$300.00 (new)",
+        "Other (3 more)                                              $200.00",
+        "Total                                                     $1,500.00",
+        "",
+        "Data up to 2026-11-26 18:00 UTC; 2026-11 estimated.",
+    ]
+
+
+def test_render_text_without_groups_shows_the_daily_series_and_canonical_query() -> None:
+    span = TimeRange(date(2026, 11, 24), date(2026, 11, 26), "2026-11-24..2026-11-25")
+    q = CostQuery(time_range=span, granularity=Granularity.DAY, compare=False)
+    result = CostResult(
+        query=q,
+        total=30.5,
+        previous_range=None,
+        previous_total=None,
+        groups=(),
+        other=None,
+        other_count=0,
+        series=(
+            SeriesPoint(datetime(2026, 11, 24), (), 10.25),
+            SeriesPoint(datetime(2026, 11, 25), (), 20.25),
+        ),
+        currency="EUR",
+        freshness=Freshness(data_until=None),
+    )
+    assert render_text(result).splitlines() == [
+        "Query: 2026-11-24..2026-11-25 unblended daily",
+        "Cost 2026-11-24 – 2026-11-25, unblended, EUR",
+        "Total: €30.50",
+        "",
+        "Daily totals",
+        "period        cost",
+        "----------  ------",
+        "2026-11-24  €10.25",
+        "2026-11-25  €20.25",
+        "",
+        "No billing data for this period.",
+    ]
+
+
+def test_json_document_has_every_documented_key() -> None:
+    doc = result_to_json(grouped_result(), text="mtd by service, account")
+    assert json.loads(json.dumps(doc)) == doc  # plain JSON types only
+    assert doc == {
+        "schema": JSON_SCHEMA,
+        "query": "mtd by service, account",
+        "canonical_query": "this month by service, account tag:user:team=web amortized top 2",
+        "basis": "amortized",
+        "currency": "USD",
+        "period": {
+            "start": "2026-11-01",
+            "end": "2026-12-01",
+            "last_day": "2026-11-30",
+            "days": 30,
+            "label": "this month",
+        },
+        "previous_period": {
+            "start": "2026-10-01",
+            "end": "2026-11-01",
+            "last_day": "2026-10-31",
+            "days": 31,
+            "label": "previous period",
+        },
+        "group_by": ["service", "account"],
+        "filters": [{"dimension": "tag:user:team", "values": ["web"], "negate": False}],
+        "granularity": "none",
+        "top": 2,
+        "total": 1500.0,
+        "previous_total": 1200.0,
+        "change": 300.0,
+        "change_pct": 25.0,
+        "groups": [
+            {
+                "keys": {"service": "Amazon Elastic Compute Cloud", "account": "123456789012"},
+                "cost": 1000.0,
+                "previous_cost": 800.0,
+                "change": 200.0,
+                "change_pct": 25.0,
+            },
+            {
+                "keys": {"service": "Amazon Simple Storage Service", "account": "210987654321"},
+                "cost": 300.0,
+                "previous_cost": 0.0,
+                "change": 300.0,
+                "change_pct": None,
+            },
+        ],
+        "other": {"cost": 200.0, "groups": 3},
+        "series": [],
+        "freshness": {
+            "data_until": "2026-11-26T18:00:00Z",
+            "final": False,
+            "periods": [
+                {
+                    "billing_period": "2026-11-01",
+                    "final": False,
+                    "data_until": "2026-11-26T18:00:00Z",
+                    "delivery_id": "asm-42",
+                    "delivered_at": "2026-11-26T20:05:00Z",
+                    "loaded_at": "2026-11-26T20:07:00Z",
+                    "source_format": "cur2",
+                    "rows": 1234,
+                }
+            ],
+        },
+        "forecast": {
+            "month": "2026-11-01",
+            "month_to_date": 1500.0,
+            "expected": 1750.5,
+            "low": 1700.0,
+            "high": 1800.0,
+            "days_elapsed": 26,
+            "days_in_month": 30,
+        },
+    }
+
+
+def test_json_series_keys_follow_the_group_by() -> None:
+    r = grouped_result()
+    point = SeriesPoint(datetime(2026, 11, 2), ("Amazon Elastic Compute Cloud", "123456789012"), 0.1 + 0.2)
+    r = CostResult(**{**r.__dict__, "series": (point,)})
+    assert result_to_json(r)["series"] == [
+        {
+            "bucket": "2026-11-02T00:00:00Z",
+            "keys": {"service": "Amazon Elastic Compute Cloud", "account": "123456789012"},
+            "cost": 0.3,
+        }
+    ]
+
+
+def test_period_and_freshness_text() -> None:
+    assert period_text(TimeRange(date(2026, 10, 5), date(2026, 10, 6), "2026-10-05")) == "2026-10-05"
+    assert period_text(TimeRange(date(2026, 10, 5), date(2026, 10, 6), "yesterday")) == "yesterday (2026-10-05)"
+    assert freshness_text(Freshness(None)) == "No billing data for this period."
+
+
+# ------------------------------------------------------------------------------------------ money
+
+
+@pytest.mark.parametrize(
+    ("amount", "plain", "compact"),
+    [
+        (0, "$0.00", "$0.00"),
+        (-0.001, "$0.00", "$0.00"),
+        (0.005, "$0.01", "$0.01"),
+        (0.125, "$0.13", "$0.13"),
+        (1234.5, "$1,234.50", "$1.2K"),
+        (-12, "-$12.00", "-$12.00"),
+        (999.99, "$999.99", "$999.99"),
+        (999_960, "$999,960.00", "$1.0M"),
+        (1_234_567.891, "$1,234,567.89", "$1.2M"),
+        (5e9, "$5,000,000,000.00", "$5.0B"),
+        (Decimal("1234.565"), "$1,234.57", "$1.2K"),
+        (float("nan"), "n/a", "n/a"),
+    ],
+)
+def test_format_money(amount: float, plain: str, compact: str) -> None:
+    assert format_money(amount) == plain
+    assert format_money(amount, compact=True) == compact
+
+
+def test_other_money_helpers() -> None:
+    assert format_money(10, "€") == "€10.00"
+    assert currency_symbol("usd") == "$"
+    assert currency_symbol("CHF") == "CHF "
+    assert currency_symbol("") == "$"
+    assert format_pct(12.345) == "+12.3%"
+    assert format_pct(-4.25) == "-4.3%"
+    assert format_pct(-0.01) == "+0.0%"
+    assert format_pct(None) == "n/a"
+    assert format_change(5) == "+$5.00"
+    assert format_change(-5) == "-$5.00"
+    assert format_change(0.001) == "$0.00"
+    assert format_change(None) == "n/a"
