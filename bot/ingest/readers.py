@@ -190,11 +190,11 @@ def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
     """Which format a set of columns is: FOCUS (BilledCost), CUR 2.0 (map columns or a Data Exports layout),
     or legacy CUR (slash or Athena names). Raises `UnknownFormat` otherwise."""
     lower = {c.lower() for c in columns}
-    if "billedcost" in lower:
+    if "billedcost" in lower or "chargeperiodstart" in lower:
         return FOCUS
-    if "lineitem/unblendedcost" in lower:
+    if any(c.startswith("lineitem/") for c in lower):
         return CUR1
-    if "line_item_unblended_cost" in lower:
+    if any(c.startswith("line_item_") for c in lower):
         cur2_maps = {"resource_tags", "cost_category", "product", "discount"}
         return CUR2 if hint == "cur2" or lower & cur2_maps else CUR1
     shown = ", ".join(list(columns)[:8]) or "(no header)"
