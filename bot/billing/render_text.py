@@ -94,9 +94,10 @@ def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
 def _change_cell(cost: float, previous: float | None, symbol: str) -> str:
     if previous is None:
         return ""
-    pct = (cost - previous) / abs(previous) * 100.0 if previous else None
     change = format_change(cost - previous, symbol)
-    return f"{change} ({format_pct(pct)})" if pct is not None else f"{change} (new)"
+    if previous:
+        return f"{change} ({format_pct((cost - previous) / abs(previous) * 100.0)})"
+    return f"{change} (new)" if format_money(cost, symbol) != format_money(0, symbol) else change
 
 
 def _forecast_text(forecast: Forecast, symbol: str) -> str:

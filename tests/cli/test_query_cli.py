@@ -1,0 +1,192 @@
+"""`trackit query` end to end: a real export ingested into a DuckDB store, answers checked against sums computed
+from the raw CSV with the csv module and Decimal (independently of the reader and the store)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+SAMPLE = Path(
+    "/work/shared/data/finopsfoundation-focus_converters/focus_converter_base/tests/provider_config_tests/aws/"
+    "sample-anonymous-aws-export-dataset.csv"
+)
+TODAY = "2023-11-20"
+
+
+@pytest.fixture(scope="module")
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from bot.ingest.pipeline import ingest
+    from bot.store.base import open_store
+
+    root = tmp_path_factory.mktemp("query-cli")
+    copy = root / SAMPLE.name
+    shutil.copy(SAMPLE, copy)
+    url = f"duckdb://{root / 'store'}"
+    store = open_store(url)
+    try:
+        ingest(str(copy), store, progress=False)
+    finally:
+        store.close()
+    return url
+
+
+@pytest.fixture(autouse=True)
+def clean_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No trackit.toml and no TRACKIT_* variables from the environment leak into the CLI under test."""
+    monkeypatch.chdir(tmp_path)
+    for name in list(__import__("os").environ):
+        if name.startswith("TRACKIT_"):
+            monkeypatch.delenv(name)
+
+
+def raw() -> list[dict[str, str]]:
+    with SAMPLE.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def cost(row: dict[str, str]) -> Decimal:
+    return Decimal(row["lineItem/UnblendedCost"] or "0")
+
+
+def by_service() -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for row in raw():
+        sums[row["product/ProductName"]] += cost(row)
+    return dict(sums)
+
+
+def run_json(capsys: pytest.CaptureFixture[str], store_url: str, text: str) -> dict[str, object]:
+    code = main(["query", text, "--store", store_url, "--today", TODAY, "--format", "json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    doc: dict[str, object] = json.loads(out.out)
+    return doc
+
+
+def close(value: object, expected: Decimal) -> bool:
+    return isinstance(value, float) and abs(Decimal(repr(value)) - expected) <= Decimal("0.000001")
+
+
+def test_total_and_top_services_match_the_raw_export(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    doc = run_json(capsys, store_url, "2023-11 by service top 3")
+    services = by_service()
+    expected_total = sum(services.values(), Decimal(0))
+    assert close(doc["total"], expected_total)
+    ranked = sorted(services.items(), key=lambda kv: (-kv[1], kv[0]))
+    groups = doc["groups"]
+    assert isinstance(groups, list)
+    assert [g["keys"] for g in groups] == [{"service": name} for name, _ in ranked[:3]]
+    for g, (_, amount) in zip(groups, ranked[:3], strict=True):
+        assert close(g["cost"], amount)
+        assert g["previous_cost"] == 0.0  # nothing stored for October
+    other = doc["other"]
+    assert isinstance(other, dict)
+    assert other["groups"] == len(ranked) - 3
+    assert close(other["cost"], sum((a for _, a in ranked[3:]), Decimal(0)))
+    assert doc["period"] == {
+        "start": "2023-11-01",
+        "end": "2023-12-01",
+        "last_day": "2023-11-30",
+        "days": 30,
+        "label": "2023-11",
+    }
+    assert doc["previous_total"] == 0.0
+    assert doc["change_pct"] is None
+    freshness = doc["freshness"]
+    assert isinstance(freshness, dict)
+    assert freshness["final"] is False  # the sample has no invoice id
+    assert [p["billing_period"] for p in freshness["periods"]] == ["2023-11-01"]
+    assert doc["forecast"] is not None  # --today lies inside the range
+
+
+def test_filters_use_short_service_names(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    doc = run_json(capsys, store_url, "2023-11 service=s3,kms")
+    services = by_service()
+    expected = services["Amazon Simple Storage Service"] + services["AWS Key Management Service"]
+    assert close(doc["total"], expected)
+    assert doc["filters"] == [
+        {
+            "dimension": "service",
+            "values": ["Amazon Simple Storage Service", "AWS Key Management Service"],
+            "negate": False,
+        }
+    ]
+    doc = run_json(capsys, store_url, "2023-11 service!=s3")
+    assert close(doc["total"], sum(services.values(), Decimal(0)) - services["Amazon Simple Storage Service"])
+
+
+def test_daily_series_sums_to_the_total(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    doc = run_json(capsys, store_url, "2023-11-01..2023-11-14 daily")
+    per_day: dict[str, Decimal] = defaultdict(Decimal)
+    for row in raw():
+        start = date.fromisoformat(row["lineItem/UsageStartDate"][:10])
+        if date(2023, 11, 1) <= start <= date(2023, 11, 14):
+            per_day[start.isoformat()] += cost(row)
+    series = doc["series"]
+    assert isinstance(series, list)
+    got = {p["bucket"][:10]: p["cost"] for p in series}
+    assert set(got) <= set(per_day)
+    for day, amount in per_day.items():
+        if amount:
+            assert close(got[day], amount), day
+    assert close(doc["total"], sum(per_day.values(), Decimal(0)))
+
+
+def test_text_output_is_a_table(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    code = main(["query", "2023-11", "by", "service", "top", "2", "--store", store_url, "--today", TODAY])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    services = sorted(by_service().items(), key=lambda kv: -kv[1])
+    total = sum(a for _, a in services)
+    assert out[0] == "Query: 2023-11 by service top 2"
+    assert out[1] == "Cost 2023-11 (2023-11-01 – 2023-11-30), unblended, USD"
+    assert out[2].startswith(f"Total: ${total.quantize(Decimal('0.01'))}")
+    assert out[3].startswith("Forecast for 2023-11: $")  # --today lies inside the month
+    assert out[5].split() == ["service", "cost", "previous", "change"]
+    assert out[7].startswith(services[0][0])
+    assert out[-1] == "Data up to 2023-12-01 00:00 UTC; 2023-11 estimated."
+
+
+def test_a_bad_query_exits_2_with_the_hint(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    code = main(["query", "2023-11 by servce", "--store", store_url, "--today", TODAY])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == (
+        "error: I can't group by `servce`.\n"
+        "Did you mean `by service`? Example: `by service`, `by service, region`, `by tag:team`.\n"
+    )
+
+
+def test_an_unknown_service_suggests_stored_ones(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    code = main(["query", "2023-11 service=glu", "--store", store_url, "--today", TODAY])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: I don't know the service `glu`.\nDid you mean `glue`")
+
+
+def test_a_bad_today_is_refused_by_argparse(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["query", "today", "--store", store_url, "--today", "27/11/2026"])
+    assert info.value.code == 2
+    assert "'27/11/2026' is not a date: use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_empty_store_answers_zero_and_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = main(
+        ["query", "last month", "--store", f"duckdb://{tmp_path / 'empty'}", "--today", TODAY, "--format", "json"]
+    )
+    out = capsys.readouterr()
+    assert code == 0
+    assert "holds no data yet" in out.err
+    doc = json.loads(out.out)
+    assert doc["total"] == 0.0
+    assert doc["freshness"] == {"data_until": None, "final": False, "periods": []}
