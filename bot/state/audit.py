@@ -50,6 +50,8 @@ def record_audit(
         raise ValueError(f"audit outcome must be one of {', '.join(AUDIT_OUTCOMES)}, not {outcome!r}")
     if duration_ms < 0:
         raise ValueError(f"duration_ms must be >= 0, not {duration_ms}")
+    if at is not None and at.tzinfo is None:
+        raise ValueError(f"audit time {at!r} is naive: pass an aware UTC datetime")
     row = AuditRow(
         at=at or utcnow(),
         user_id=user_id,

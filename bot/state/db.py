@@ -167,5 +167,6 @@ def insert_if_absent(session: Session, table: Table, values: Mapping[str, Any]) 
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(insert(table).values(**values).on_conflict_do_nothing())
-    return bool(getattr(result, "rowcount", 0) == 1)
+    # RETURNING rather than rowcount: psycopg 3 reports rowcount -1 for this statement through SQLAlchemy.
+    statement = insert(table).values(**values).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    return session.execute(statement).first() is not None

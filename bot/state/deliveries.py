@@ -129,9 +129,10 @@ def claim_delivery(
             .values(
                 status="pending", claim_token=token, claimed_at=now, attempts=DeliveryRow.attempts + 1, updated_at=now
             )
+            .returning(DeliveryRow.id)
             .execution_options(synchronize_session=False)
         )
-        return bool(getattr(result, "rowcount", 0) == 1)
+        return result.first() is not None
 
 
 def _finish(store: StateStore, key: DeliveryKey, now: datetime | None, **values: object) -> DeliveryRecord:

@@ -184,8 +184,10 @@ class LeaderLease:
                         or_(LeaderLeaseRow.holder == self.holder, LeaderLeaseRow.expires_at < now),
                     )
                     .values(holder=self.holder, expires_at=now + self.ttl)
+                    .returning(LeaderLeaseRow.name)
+                    .execution_options(synchronize_session=False)
                 )
-                won = getattr(result, "rowcount", 0) == 1
+                won = result.first() is not None
         was_leader = time.monotonic() < self._valid_until
         # Trust the lease locally a little less than ttl, counted from before the write, so clock steps and
         # the time the write took can only shorten it.

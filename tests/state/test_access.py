@@ -42,7 +42,7 @@ def test_revoke_parts_then_whole(store: StateStore) -> None:
 
 
 @pytest.mark.parametrize(
-    ("subject_type", "subject_id", "accounts", "tags", "message"),
+    "case",
     [
         ("group", "UALICE", [A1], [], "Unknown subject type 'group'"),
         ("user", "CDATA", [A1], [], "'CDATA' is not a Slack user id"),
@@ -53,9 +53,8 @@ def test_revoke_parts_then_whole(store: StateStore) -> None:
         ("user", "UALICE", [], [], "A grant needs at least one account or tag filter"),
     ],
 )
-def test_grant_rejects_bad_input(
-    store: StateStore, subject_type: str, subject_id: str, accounts: list[str], tags: list[str], message: str
-) -> None:
+def test_grant_rejects_bad_input(store: StateStore, case: tuple[str, str, list[str], list[str], str]) -> None:
+    subject_type, subject_id, accounts, tags, message = case
     with pytest.raises(UsageError, match=message) as info:
         access.grant(store, subject_type, subject_id, accounts=accounts, tag_filters=tags, granted_by="UADMIN")
     assert info.value.hint

@@ -109,8 +109,16 @@ class PostgresServer:
             return
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         subprocess.run(
-            [*prefix, str(self._bin_dir / "pg_ctl"), "-D", str(self._cluster_dir / "data"), "-m", "immediate",
-             "-w", "stop"],  # fmt: skip
+            [
+                *prefix,
+                str(self._bin_dir / "pg_ctl"),
+                "-D",
+                str(self._cluster_dir / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
             check=False,
             capture_output=True,
         )
