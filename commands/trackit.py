@@ -19,7 +19,7 @@ from bot.billing.grammar import EXAMPLES
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, PeriodStatus, TimeRange
 from bot.billing.periods import add_months
 from bot.errors import AccessDenied, UsageError
-from bot.slack.asker import Asker, asker_for, audited
+from bot.slack.asker import Asker, asker_for, audit_hook
 from bot.slack.blocks import Message, code_sections, context, header, message, section, table_lines
 from bot.slack.listeners import SlashRequest, register_slash_command
 from bot.slack.render import Money
@@ -227,6 +227,16 @@ def _visible_accounts(services: Services, asker: Asker) -> dict[str, str]:
     return {i: n for i, n in accounts.items() if i in seen}
 
 
+def _resolve_tag_filters(services: Services, filters: tuple[str, ...]) -> tuple[str, ...]:
+    """`team=web` -> `user:team=web`: grants hold tag keys as stored, so that they filter what they mean."""
+    vocabulary = services.vocabulary.get()
+    out = []
+    for text in filters:
+        key, _, value = text.partition("=")
+        out.append(f"{vocabulary.resolve_tag_key(key.strip())}={value.strip()}" if key.strip() else text)
+    return tuple(out)
+
+
 def answer(services: Services, request: SlashRequest) -> Message:
     """Run a `/trackit` request for its asker."""
     parsed = parse(request.text)
@@ -248,13 +258,14 @@ def answer(services: Services, request: SlashRequest) -> Message:
         )
     if parsed.action == "list":
         return render_grants(list_grants(services.state), services.settings.default_access)
+    tag_filters = _resolve_tag_filters(services, parsed.tag_filters)
     if parsed.action == "grant":
         g = grant(
             services.state,
             parsed.subject_type,
             parsed.subject_id,
             accounts=parsed.accounts,
-            tag_filters=parsed.tag_filters,
+            tag_filters=tag_filters,
             granted_by=request.user_id,
         )
         text = f"Granted. {_grant_text(g)}"
@@ -265,7 +276,7 @@ def answer(services: Services, request: SlashRequest) -> Message:
         parsed.subject_type,
         parsed.subject_id,
         accounts=parsed.accounts if partial else None,
-        tag_filters=parsed.tag_filters if partial else None,
+        tag_filters=tag_filters if partial else None,
     )
     subject = f"<@{parsed.subject_id}>" if parsed.subject_type == "user" else f"<#{parsed.subject_id}>"
     text = f"Revoked. {_grant_text(remaining)}" if remaining else f"Revoked: {subject} has no grant any more."
@@ -277,7 +288,6 @@ def register(app: App, services: Services) -> None:
         parse(request.text)
 
     def work(request: SlashRequest) -> Message:
-        with audited(services, request.user_id, request.channel_id, COMMAND, request.text):
-            return answer(services, request)
+        return answer(services, request)
 
-    register_slash_command(app, COMMAND, check=check, answer=work)
+    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))

@@ -8,14 +8,13 @@ neither numbers nor names of other accounts can appear. Outside any scope the bo
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
+from bot.slack.listeners import Audit, SlashRequest
 from bot.slack.services import Services
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
@@ -70,26 +69,18 @@ def confine(filters: Sequence[Filter], asker: Asker) -> tuple[Filter, ...]:
     return (*filters, *scope.to_filters())
 
 
-@contextmanager
-def audited(services: Services, user_id: str, channel_id: str, command: str, text: str) -> Iterator[None]:
-    """Record who asked what, with the outcome (ok / denied / error) and how long the answer took."""
-    started = time.monotonic()
-    outcome = "ok"
-    try:
-        yield
-    except AccessDenied:
-        outcome = "denied"
-        raise
-    except Exception:
-        outcome = "error"
-        raise
-    finally:
+def audit_hook(services: Services) -> Audit:
+    """Records who asked what (command, text, channel), the outcome and the time taken, in app state."""
+
+    def audit(request: SlashRequest, outcome: str, duration_ms: int) -> None:
         record_audit(
             services.state,
-            user_id=user_id,
-            channel_id=channel_id,
-            command=command,
-            text=text,
+            user_id=request.user_id,
+            channel_id=request.channel_id,
+            command=request.command,
+            text=request.text,
             outcome=outcome,
-            duration_ms=int((time.monotonic() - started) * 1000),
+            duration_ms=duration_ms,
         )
+
+    return audit

@@ -9,6 +9,7 @@ Errors in `answer` go to `report_error`, the same handler `app.error` uses.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.errors import UserFacingError
+from bot.errors import AccessDenied, UserFacingError
 from bot.slack.blocks import Message
 from bot.slack.errors import error_message, report_error
 
@@ -68,12 +69,17 @@ class ActionRequest:
 
 Check = Callable[[SlashRequest], object]
 Answer = Callable[[SlashRequest], Message]
+#: Called once per slash command with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
+Audit = Callable[[SlashRequest, str, int], None]
 ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
 
 
-def register_slash_command(app: App, command: str, *, check: Check, answer: Answer, in_channel: bool = False) -> None:
+def register_slash_command(
+    app: App, command: str, *, check: Check, answer: Answer, audit: Audit | None = None, in_channel: bool = False
+) -> None:
     """Register `command`: `check(request)` runs before the ack (must be fast, raises for bad input);
     `answer(request)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
+    `audit` is called once per request (from the lazy half, so it never delays the ack), rejected ones included.
     """
 
     def ack_now(ack: Ack, body: dict[str, Any]) -> None:
@@ -85,17 +91,25 @@ def register_slash_command(app: App, command: str, *, check: Check, answer: Answ
         ack()
 
     def work(body: dict[str, Any], respond: Respond) -> None:
+        started = time.monotonic()
         request = SlashRequest.from_body(body)
+        outcome = "ok"
         try:
-            check(request)  # the lazy listener runs even when the ack already answered bad input
-        except UserFacingError:
-            return
-        try:
-            reply = answer(request)
-        except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-            report_error(exc, respond, body)
-            return
-        respond(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+            try:
+                check(request)  # the lazy listener runs even when the ack already answered bad input
+            except UserFacingError as exc:
+                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                return
+            try:
+                reply = answer(request)
+            except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
+                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                report_error(exc, respond, body)
+                return
+            respond(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+        finally:
+            if audit is not None:
+                audit(request, outcome, int((time.monotonic() - started) * 1000))
 
     app.command(command)(ack=ack_now, lazy=[work])
 

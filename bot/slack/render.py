@@ -28,10 +28,20 @@ class Money:
         return currency_symbol(self.currency)
 
     def __call__(self, amount: float) -> str:
-        return format_money(amount, self.symbol)
+        return format_money(_denoise(amount), self.symbol)
 
     def change(self, amount: float | None) -> str:
-        return format_change(amount, self.symbol)
+        return format_change(None if amount is None else _denoise(amount), self.symbol)
+
+
+def _denoise(amount: float) -> float:
+    """Drop float summation noise below a millionth before rounding to the cent.
+
+    The store sums in floating point: an exact 4159.435 can come back as 4159.434999999, which would round
+    down where the Decimal sum of the export rounds up. Six decimals keep every digit AWS prices carry
+    that matters for the cent.
+    """
+    return round(amount, 6)
 
 
 def period_text(time_range: TimeRange) -> str:
@@ -41,7 +51,7 @@ def period_text(time_range: TimeRange) -> str:
         f"{time_range.start:%Y-%m-%d}" if last == time_range.start else f"{time_range.start:%Y-%m-%d} – {last:%Y-%m-%d}"
     )
     label = time_range.label
-    return f"{label} ({days})" if label and label != days else days
+    return f"{label} ({days})" if label and ".." not in label and label != days else days
 
 
 def freshness_text(freshness: Freshness) -> str:

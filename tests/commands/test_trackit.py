@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -53,17 +54,17 @@ def test_access_administration_by_admins_only(clean_bot: Bot) -> None:
     assert list_grants(clean_bot.state) == ()
 
     granted = clean_bot.ask("/trackit", "access grant <@U0BOB|bob> 111111111111 team=web", user=ADMIN)
-    assert granted["text"].startswith("Granted. <@U0BOB>: 111111111111 where tag:team=web")
+    assert granted["text"].startswith("Granted. <@U0BOB>: 111111111111 where tag:user:team=web")
     (g,) = list_grants(clean_bot.state)
     assert (g.subject_id, g.accounts, g.tag_filters, g.granted_by) == (
         "U0BOB",
         ("111111111111",),
-        (("team", "web"),),
+        (("user:team", "web"),),
         ADMIN,
     )
 
     listed = clean_bot.ask("/trackit", "access list", user=ADMIN)
-    assert "<@U0BOB>: 111111111111 where tag:team=web" in blocks_text(listed["blocks"])
+    assert "<@U0BOB>: 111111111111 where tag:user:team=web" in blocks_text(listed["blocks"])
 
     revoked = clean_bot.ask("/trackit", "access revoke <@U0BOB|bob>", user=ADMIN)
     assert revoked["text"] == "Revoked: <@U0BOB> has no grant any more."
@@ -88,13 +89,12 @@ def test_user_without_grant_is_refused_once_grants_exist(clean_bot: Bot) -> None
 
 def test_every_question_is_audited(clean_bot: Bot) -> None:
     clean_bot.ask("/trackit", "accounts", user="U0DAVE", channel="C0OPS")
-    entries = [e for e in recent_audit(clean_bot.state, user_id="U0DAVE")]
-    assert entries and (entries[0].command, entries[0].text, entries[0].channel_id, entries[0].outcome) == (
-        "/trackit",
-        "accounts",
-        "C0OPS",
-        "ok",
-    )
+    clean_bot.command("/trackit", "nonsense", user="U0DAVE", channel="C0OPS")
+    deadline = time.monotonic() + 5
+    while len(entries := recent_audit(clean_bot.state, user_id="U0DAVE")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)  # the audit row is written after the answer
+    assert sorted((e.text, e.outcome) for e in entries) == [("accounts", "ok"), ("nonsense", "error")]
+    assert entries[0].command == "/trackit" and entries[0].channel_id == "C0OPS"
 
 
 @pytest.mark.parametrize(

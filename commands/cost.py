@@ -1,0 +1,177 @@
+"""`/cost [range] [by ...] [filters]`: the total, its change against the previous equal period, the breakdown as
+a compact table (the rest folded into "Other", exportable as CSV), and for the current month the month-to-date
+with a month-end forecast.
+
+    /cost last month by service
+    /cost mtd by account top 5
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import UNTAGGED, CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
+from bot.billing.money import format_pct
+from bot.billing.query import run_cost_query
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import UsageError
+from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.render import (
+    Money,
+    Row,
+    breakdown_blocks,
+    export_action_id,
+    export_button,
+    footer,
+    period_text,
+)
+from bot.slack.services import Services
+from bot.slack.upload import csv_bytes, upload_file
+
+COMMAND = "/cost"
+#: The store contract does not expose the billing currency yet; AWS bills in USD unless the payer chose otherwise.
+CURRENCY = "USD"
+EXAMPLE = "Example: `/cost last month by service`."
+#: Groups exported to CSV at most (a resource breakdown can have millions of rows; Slack files stay usable).
+EXPORT_LIMIT = 100_000
+#: Series buckets shown in Slack (a daily series of a quarter would not fit; the CSV has everything).
+MAX_SERIES_ROWS = 31
+
+
+def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> CostQuery:
+    """The question in `/cost` text. Raises `UsageError` (with the grammar and an example) or `NotFound`."""
+    try:
+        return parse_query(text, today=today, vocabulary=vocabulary, default_basis=basis)
+    except UsageError as exc:
+        if exc.hint is None:
+            exc.hint = EXAMPLE
+        raise
+
+
+def key_label(ref: DimensionRef, key: str, vocabulary: Vocabulary) -> str:
+    """How one group key reads: account ids with their names, `untagged` for missing tags and empty values."""
+    if key == UNTAGGED:
+        return "(no region)" if ref.kind is Dimension.REGION else UNTAGGED
+    if ref.kind is Dimension.ACCOUNT:
+        return vocabulary.account_label(key)
+    return key
+
+
+def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
+    return vocabulary.tag_label(str(ref.tag_key)) if ref.kind is Dimension.TAG else ref.kind.value.capitalize()
+
+
+def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
+    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
+    q = result.query
+    money = Money(result.currency or "USD")
+    change = ""
+    if result.previous_total is not None and result.previous_range is not None:
+        change = (
+            f"{money.change(result.change)} ({format_pct(result.change_pct)}) vs "
+            f"{period_text(result.previous_range)}: {money(result.previous_total)}"
+        )
+    title = f"AWS cost · {q.time_range.label or period_text(q.time_range)}"
+    blocks: list[Block] = [header(title), section(f"*{money(result.total)}* total" + (f"\n{change}" if change else ""))]
+    fallback = [f"{title}: {money(result.total)}" + (f", {change}" if change else "")]
+    if result.forecast is not None:
+        f = result.forecast
+        line = (
+            f"*Month to date* ({f.days_elapsed} complete days of {f.days_in_month}): {money(f.month_to_date)} · "
+            f"*month-end forecast* {money(f.expected)} (likely {money(f.low)} – {money(f.high)})"
+        )
+        blocks.append(section(line))
+        fallback.append(f"month-end forecast {money(f.expected)}")
+    if q.group_by:
+        titles = " / ".join(dimension_title(g, vocabulary) for g in q.group_by)
+        rows = [
+            Row(
+                " / ".join(key_label(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)),
+                g.cost,
+                g.previous_cost,
+            )
+            for g in result.groups
+        ]
+        other = None
+        if result.other is not None:
+            other = Row(f"Other ({result.other_count})", result.other, None)
+        if rows:
+            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=q.compare))
+            fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
+        else:
+            blocks.append(section("_No cost in this period._"))
+        if other is not None:
+            blocks.append(export_button(COMMAND, text))
+    if result.series:
+        buckets: dict[datetime, float] = {}
+        for p in result.series:
+            buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
+        fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
+        lines = [(b.strftime(fmt), money(c)) for b, c in list(buckets.items())[:MAX_SERIES_ROWS]]
+        blocks.extend(code_sections(table_lines([(q.granularity.value.capitalize(), "Cost"), *lines], right=[1])))
+    blocks.append(footer(q.time_range, q.basis, result.freshness))
+    return message(". ".join(fallback), blocks)
+
+
+def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
+    """Every group of a breakdown as CSV: keys (plus account names), cost, previous cost and change, to the cent."""
+    q = result.query
+    head: list[str] = []
+    for ref in q.group_by:
+        head.append(ref.label)
+        if ref.kind is Dimension.ACCOUNT:
+            head.append("account_name")
+    head += ["cost", "previous_cost", "change"]
+    rows = []
+    for g in result.groups:
+        line: list[object] = []
+        for ref, key in zip(q.group_by, g.keys, strict=True):
+            line.append(key)
+            if ref.kind is Dimension.ACCOUNT:
+                line.append(vocabulary.accounts.get(key, ""))
+        line += [_cents(g.cost), _cents(g.previous_cost), _cents(g.change)]
+        rows.append(line)
+    return csv_bytes(head, rows)
+
+
+def _cents(amount: float | None) -> str:
+    return "" if amount is None else str(Decimal(repr(amount)).quantize(Decimal("0.01")))
+
+
+def register(app: App, services: Services) -> None:
+    basis = services.settings.cost_basis
+
+    def prepare(request: SlashRequest) -> tuple[CostQuery, Vocabulary]:
+        asker = asker_for(services, request.user_id, request.channel_id)
+        vocabulary = vocabulary_for(services, asker)
+        query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
+        return replace(query, filters=confine(query.filters, asker)), vocabulary
+
+    def check(request: SlashRequest) -> None:
+        prepare(request)
+
+    def work(request: SlashRequest) -> Message:
+        query, vocabulary = prepare(request)
+        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        return render(result, vocabulary, text=request.text)
+
+    def export(action: ActionRequest, client: WebClient) -> Message:
+        request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
+        query, vocabulary = prepare(request)
+        query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
+        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
+        comment = f"<@{action.user_id}> exported `/cost {action.value}`"
+        upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)
+        return message(f"Exported {len(result.groups)} rows to {name}.")
+
+    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
+    register_action(app, export_action_id(COMMAND), answer=export)
