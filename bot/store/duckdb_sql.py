@@ -155,16 +155,21 @@ class Where:
             self.clauses.append("true" if matched != f.negate else "false")
             return
         self.needed.add(col)
+        q = quote_ident(col)
         marks = ", ".join("?" for _ in real)
-        if not f.negate and not wants_untagged:
-            # Plain IN on the raw column keeps DuckDB's filter pushdown and zone maps.
-            self.clauses.append(f"{quote_ident(col)} IN ({marks})")
-            self.params += real
-            return
-        expr, _ = key_expr(f.dimension, available)
-        marks = ", ".join("?" for _ in values)
-        self.clauses.append(f"{'NOT ' if f.negate else ''}({expr} IN ({marks}))")
-        self.params += list(values)
+        # Plain comparisons on the raw column (no COALESCE) keep DuckDB's filter pushdown and zone maps.
+        if f.negate:
+            parts = [f"{q} IS NOT NULL AND {q} <> ''"] if wants_untagged else []
+            if real:
+                parts.append(f"COALESCE({q}, '') NOT IN ({marks})")
+            clause = " AND ".join(f"({p})" for p in parts)
+        else:
+            parts = [f"{q} IS NULL OR {q} = ''"] if wants_untagged else []
+            if real:
+                parts.append(f"{q} IN ({marks})")
+            clause = " OR ".join(f"({p})" for p in parts)
+        self.clauses.append(clause)
+        self.params += real
 
     def sql(self) -> str:
         return ("WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
@@ -202,9 +207,13 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
         f"FROM base GROUP BY {', '.join(group_cols)}"
     )
     key_order = "".join(f", {k}" for k in key_cols)
+    if request.limit is not None and request.limit < 1:
+        raise ValueError(f"limit must be at least 1, not {request.limit}")
+    if request.limit is not None and key_cols and request.granularity is Granularity.NONE:
+        # One row per group: a plain top-N, no join back.
+        sql = f"WITH base AS ({inner}) {agg} ORDER BY cost DESC{key_order} LIMIT ?"
+        return sql, [*params, request.limit], len(key_cols)
     if request.limit is not None and key_cols:
-        if request.limit < 1:
-            raise ValueError(f"limit must be at least 1, not {request.limit}")
         top = (
             f"SELECT {', '.join(key_cols)} FROM agg GROUP BY {', '.join(key_cols)} "
             f"ORDER BY SUM(cost) DESC{key_order} LIMIT ?"
