@@ -72,7 +72,9 @@ def select_sql(rows: int, month: date) -> str:
         "region_id": f"'region-' || CAST({_h(5)} % 10 AS VARCHAR)",
         "usage_type": f"'usage-type-' || CAST({_h(6)} % 200 AS VARCHAR)",
         "operation": f"'Op' || CAST({_h(6)} % 30 AS VARCHAR)",
-        "resource_id": f"CASE WHEN {_h(7)} % 5 = 0 THEN '' ELSE 'arn:aws:ec2:res/i-' || CAST({_h(8)} % 50000 AS VARCHAR) END",
+        "resource_id": (
+            f"CASE WHEN {_h(7)} % 5 = 0 THEN '' ELSE 'arn:aws:ec2:res/i-' || CAST({_h(8)} % 50000 AS VARCHAR) END"
+        ),
         "line_item_type": "'Usage'",
         "charge_category": "'Usage'",
         "currency": "'USD'",
