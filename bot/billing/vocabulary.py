@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.billing.model import UNTAGGED, Dimension, DimensionRef
-from bot.errors import NotFound, UsageError
+from bot.errors import NotFound, UsageError, UserFacingError
 from bot.store.base import BillingStore
 
 #: Short names people type for services whose product code does not reduce to them (see `_code_alias`).
@@ -179,7 +179,7 @@ class Vocabulary:
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
         """The same vocabulary with only these accounts, so errors and suggestions never name the others."""
         keep = set(account_ids)
-        return Vocabulary(
+        restricted = Vocabulary(
             services=self.services,
             accounts={k: v for k, v in self.accounts.items() if k in keep},
             regions=self.regions,
@@ -188,6 +188,9 @@ class Vocabulary:
             operations=self.operations,
             charge_types=self.charge_types,
         )
+        # Same services, so share the service index instead of rebuilding it on every request.
+        restricted.__dict__["_service_keys"] = self._service_keys
+        return restricted
 
     # ------------------------------------------------------------------------------------ services
 
@@ -313,8 +316,9 @@ class Vocabulary:
             raise UsageError("A tag needs a key: `tag:` is empty.", hint="Write it like `tag:team` or `tag:team=web`.")
         if not self.tag_keys:
             return key if ":" in key else f"user:{key}"
-        if key in self.tag_keys:
-            return key
+        for exact_key in (key, f"user:{key}"):
+            if exact_key in self.tag_keys:
+                return exact_key
         folded = key.casefold()
         exact = [k for k in self.tag_keys if k.casefold() == folded]
         if len(exact) == 1:
@@ -338,14 +342,15 @@ class Vocabulary:
         )
 
     def tag_label(self, key: str) -> str:
-        """What users type for a stored key: `user:team` -> `tag:team` when that is unambiguous."""
+        """What users type for a stored key: `user:team` -> `tag:team` when `team` resolves back to it."""
         if key.startswith("user:"):
             bare = key[5:]
-            others = [
-                k for k in self.tag_keys if k != key and ":" in k and k.split(":", 1)[1].casefold() == bare.casefold()
-            ]
-            if not others and bare and ":" not in bare:
-                return f"tag:{bare}"
+            if bare and ":" not in bare:
+                try:
+                    if self.resolve_tag_key(bare) == key:
+                        return f"tag:{bare}"
+                except UserFacingError:
+                    pass
         return f"tag:{key}"
 
     def bare_word_meaning(self, word: str) -> str | None:

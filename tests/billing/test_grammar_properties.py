@@ -179,14 +179,14 @@ def constructed_queries(draw: st.DrawFn) -> tuple[str, CostQuery, date]:
     return text, expected, today
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(case=constructed_queries())
 def test_constructed_queries_parse_to_what_they_say(case: tuple[str, CostQuery, date]) -> None:
     text, expected, today = case
     assert parse_query(text, today=today, vocabulary=VOCAB) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(case=constructed_queries())
 def test_format_query_round_trips(case: tuple[str, CostQuery, date]) -> None:
     _, expected, today = case

@@ -1,0 +1,136 @@
+"""The vocabulary: built from a store through the contract, and the resolving helpers the commands use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+
+from bot.billing.model import UNTAGGED, Dimension, DimensionRef, Filter, Freshness, TagCoverage, TimeRange
+from bot.billing.vocabulary import Vocabulary, suggest
+from bot.errors import NotFound, UsageError
+from bot.store.base import BillingStore
+
+
+class VocabularyOnlyStore(BillingStore):
+    """A store that answers only the three calls `Vocabulary.from_store` may make."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+        self.values = {
+            Dimension.SERVICE: ["Amazon Elastic Compute Cloud - Compute", "EC2 - Other", "AWS Glue", UNTAGGED],
+            Dimension.REGION: ["us-east-1", "", UNTAGGED, "eu-west-1"],
+            Dimension.USAGE_TYPE: ["USE1-BoxUsage:m5.large"],
+            Dimension.OPERATION: ["RunInstances"],
+            Dimension.CHARGE_TYPE: ["Usage", "Tax"],
+        }
+
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        self.calls.append(f"distinct_values:{dimension.label}")
+        return list(self.values.get(dimension.kind, []))
+
+    def tag_keys(self) -> list[str]:
+        self.calls.append("tag_keys")
+        return ["aws:createdBy", "user:team"]
+
+    def accounts(self) -> dict[str, str]:
+        self.calls.append("accounts")
+        return {"123456789012": "production", "000011112222": ""}
+
+    # Not used by the vocabulary.
+    def replace_period(self, source: Any, progress: Any = None) -> Any:
+        raise NotImplementedError
+
+    def periods(self) -> list[Any]:
+        raise NotImplementedError
+
+    def delete_period(self, billing_period: Any) -> bool:
+        raise NotImplementedError
+
+    def aggregate(self, request: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        raise NotImplementedError
+
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        raise NotImplementedError
+
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        raise NotImplementedError
+
+
+def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
+    store = VocabularyOnlyStore()
+    v = Vocabulary.from_store(store)
+    assert v == Vocabulary(
+        services={"Amazon Elastic Compute Cloud - Compute": "", "EC2 - Other": "", "AWS Glue": ""},
+        accounts={"123456789012": "production", "000011112222": ""},
+        regions=("us-east-1", "eu-west-1"),
+        tag_keys=("aws:createdBy", "user:team"),
+        usage_types=("USE1-BoxUsage:m5.large",),
+        operations=("RunInstances",),
+        charge_types=("Usage", "Tax"),
+    )
+    assert sorted(store.calls) == sorted(
+        [
+            "distinct_values:service",
+            "distinct_values:region",
+            "distinct_values:usage-type",
+            "distinct_values:operation",
+            "distinct_values:charge-type",
+            "tag_keys",
+            "accounts",
+        ]
+    )
+    assert v.resolve_service("ec2") == ("Amazon Elastic Compute Cloud - Compute", "EC2 - Other")
+    assert v.resolve_service("AmazonEC2") == ("Amazon Elastic Compute Cloud - Compute", "EC2 - Other")
+    assert v.resolve_service("ec2 - other") == ("EC2 - Other",)
+    assert v.canonical_service("glue") == "AWS Glue"
+
+
+def test_helpers_for_renderers() -> None:
+    v = Vocabulary.from_store(VocabularyOnlyStore())
+    assert v.account_label("123456789012") == "production (123456789012)"
+    assert v.account_label("000011112222") == "000011112222"
+    assert v.tag_label("user:team") == "tag:team"
+    assert v.tag_label("aws:createdBy") == "tag:aws:createdBy"
+    assert v.resolve_account("PRODUCTION") == "123456789012"
+    assert v.resolve_tag_key("team") == "user:team"
+    assert v.resolve_tag_key("tag:createdby") == "aws:createdBy"
+    assert v.resolve_region("Global") == UNTAGGED
+    assert "glue" in v.service_words()
+    assert "ec2" in v.service_words()
+
+
+def test_user_tag_wins_over_other_prefixes_and_labels_read_back() -> None:
+    v = Vocabulary(tag_keys=("aws:team", "user:team", "user:Team"))
+    assert v.resolve_tag_key("team") == "user:team"
+    assert v.tag_label("user:team") == "tag:team"
+    assert v.tag_label("user:Team") == "tag:Team"  # an exact key wins over case-insensitive matches
+    assert v.tag_label("aws:team") == "tag:aws:team"
+
+
+def test_restricted_vocabulary_keeps_only_the_scope() -> None:
+    v = Vocabulary(accounts={"111111111111": "a", "222222222222": "b"}, services={"AWS Glue": ""})
+    r = v.restricted_to(["222222222222"])
+    assert r.accounts == {"222222222222": "b"}
+    assert r.resolve_service("glue") == ("AWS Glue",)
+    with pytest.raises(NotFound) as info:
+        r.resolve_account("a")
+    assert info.value.user_text() == "I don't know the account `a`.\nExample: `account=222222222222`, `account=b`."
+
+
+def test_suggest_is_case_insensitive_and_keeps_display_case() -> None:
+    assert suggest("Producton", ["production", "staging"]) == ["production"]
+    assert suggest("PROD", ["Production-EU", "staging"]) == ["Production-EU"]
+    assert suggest("x", []) == []
+
+
+def test_empty_tag_key_is_a_usage_error() -> None:
+    with pytest.raises(UsageError) as info:
+        Vocabulary().resolve_tag_key("tag:")
+    assert info.value.message == "A tag needs a key: `tag:` is empty."
