@@ -5,18 +5,16 @@ Only the composition root (`bot.compose`) imports this package.
 
 from __future__ import annotations
 
-import importlib
-
 from slack_bolt import App
 
 from bot.slack.services import Services
+from commands import cost, tags, top_resources, trackit
 
 #: Command modules, in the order `/trackit help` lists them.
-COMMAND_MODULES = ("cost", "tags", "top_resources", "trackit")
+COMMAND_MODULES = (cost, tags, top_resources, trackit)
 
 
 def register_all(app: App, services: Services) -> None:
     """Register every slash command and its interactive actions on `app`."""
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"commands.{name}")
+    for module in COMMAND_MODULES:
         module.register(app, services)

@@ -1,0 +1,176 @@
+"""`/tags [key] [range]`: cost by value of one tag key, including the untagged share; without a key, the tag
+keys ranked by coverage (share of cost tagged) and tagged cost.
+
+    /tags                  tag keys this month, best covered first
+    /tags team last month  cost by team, with what carries no team tag
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.billing.grammar import parse_time_range
+from bot.billing.model import UNTAGGED, CostBasis, Filter, Freshness, TimeRange
+from bot.billing.money import format_pct
+from bot.billing.query import TagReport, run_tag_report
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import UsageError
+from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.render import Money, Row, breakdown_blocks, export_action_id, export_button, footer
+from bot.slack.services import Services
+from bot.slack.upload import csv_bytes, upload_file
+
+COMMAND = "/tags"
+HINT = "Usage: `/tags [tag key] [time range]`, e.g. `/tags team last month`, or `/tags` for every key."
+#: Values (or keys) shown in Slack; the rest folds into "Other" and the full list is one click away as CSV.
+SHOWN = 15
+DEFAULT_RANGE = "this month"
+
+
+@dataclass(frozen=True)
+class TagQuery:
+    key: str | None  # stored key (`user:team`), None for the ranking of keys
+    time_range: TimeRange
+
+
+def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
+    """`[key] [range]` -> TagQuery. Raises `UsageError` (with usage) or `NotFound` (unknown key, with suggestions)."""
+    words = text.split()
+    if not words:
+        return TagQuery(None, parse_time_range(DEFAULT_RANGE, today))
+    try:
+        return TagQuery(None, parse_time_range(text, today))
+    except UsageError:
+        pass  # not only a time range: the first word is the key
+    key = vocabulary.resolve_tag_key(words[0])
+    rest = " ".join(words[1:])
+    try:
+        time_range = parse_time_range(rest or DEFAULT_RANGE, today)
+    except UsageError as exc:
+        raise UsageError(exc.message, hint=HINT) from exc
+    return TagQuery(key, time_range)
+
+
+def _value_label(value: str) -> str:
+    return "(untagged)" if value == UNTAGGED else value
+
+
+def render(
+    report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, text: str = "", currency: str = "USD"
+) -> Message:
+    """The answer to `/tags` (pure)."""
+    money = Money(currency)
+    period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
+    blocks: list[Block]
+    if report.key is None:
+        label = f"Tag keys · {period}"
+        blocks = [header(label)]
+        if not report.keys:
+            blocks.append(
+                section("_No tags in this period._ Activate cost allocation tags in the AWS Billing console.")
+            )
+            fallback = f"{label}: no tags"
+        else:
+            ranked = report.keys
+            table = [("Tag", "Coverage", "Tagged cost", "Values")] + [
+                (
+                    vocabulary.tag_label(c.key),
+                    format_pct(c.coverage * 100, signed=False),
+                    money(c.tagged_cost),
+                    f"{c.distinct_values:,}",
+                )
+                for c in ranked[:SHOWN]
+            ]
+            blocks.append(section(f"*{money(report.total)}* total · {len(ranked)} tag key(s)"))
+            blocks.extend(code_sections(table_lines(table, right=[1, 2, 3])))
+            if len(ranked) > SHOWN:
+                blocks.append(section(f"… and {len(ranked) - SHOWN} more key(s)."))
+                blocks.append(export_button(COMMAND, text))
+            best = ranked[0]
+            fallback = (
+                f"{label}: best covered {vocabulary.tag_label(best.key)} "
+                f"({format_pct(best.coverage * 100, signed=False)} of {money(report.total)})"
+            )
+        blocks.append(footer(report.time_range, report.basis, freshness))
+        return message(fallback, blocks)
+
+    key_label = vocabulary.tag_label(report.key)
+    label = f"Cost by {key_label} · {period}"
+    untagged = f"{format_pct(report.untagged_share * 100, signed=False)} untagged ({money(report.untagged_cost)})"
+    blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}")]
+    values = report.values
+    if values:
+        rows = [Row(_value_label(v.value), v.cost) for v in values[:SHOWN]]
+        rest = values[SHOWN:]
+        other = Row(f"Other ({len(rest)})", sum(v.cost for v in rest)) if rest else None
+        blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
+        if other is not None:
+            blocks.append(export_button(COMMAND, text))
+    else:
+        blocks.append(section("_No cost in this period._"))
+    blocks.append(footer(report.time_range, report.basis, freshness))
+    top = "; ".join(f"{_value_label(v.value)} {money(v.cost)}" for v in values[:5])
+    return message(f"{label}: {money(report.total)}, {untagged}" + (f". {top}" if top else ""), blocks)
+
+
+def export_csv(report: TagReport, vocabulary: Vocabulary) -> bytes:
+    """Every value of the key (or every key) with cost and share, to the cent."""
+    if report.key is None:
+        return csv_bytes(
+            ["tag_key", "coverage_pct", "tagged_cost", "total_cost", "distinct_values"],
+            [
+                (c.key, _dec(c.coverage * 100, "0.1"), _dec(c.tagged_cost), _dec(c.total_cost), c.distinct_values)
+                for c in report.keys
+            ],
+        )
+    return csv_bytes(
+        [report.key, "cost", "share_pct"], [(v.value, _dec(v.cost), _dec(v.share * 100, "0.1")) for v in report.values]
+    )
+
+
+def _dec(amount: float, step: str = "0.01") -> str:
+    return str(Decimal(repr(round(amount, 6))).quantize(Decimal(step)))
+
+
+def register(app: App, services: Services) -> None:
+    basis: CostBasis = services.settings.cost_basis
+
+    def prepare(request: SlashRequest) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
+        asker = asker_for(services, request.user_id, request.channel_id)
+        vocabulary = vocabulary_for(services, asker)
+        return parse(request.text, today=services.today(), vocabulary=vocabulary), vocabulary, confine((), asker)
+
+    def run(request: SlashRequest) -> tuple[TagReport, TagQuery, Vocabulary]:
+        query, vocabulary, filters = prepare(request)
+        report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
+        return report, query, vocabulary
+
+    def check(request: SlashRequest) -> None:
+        prepare(request)
+
+    def work(request: SlashRequest) -> Message:
+        report, query, vocabulary = run(request)
+        return render(report, services.store.freshness(query.time_range), vocabulary, text=request.text)
+
+    def export(action: ActionRequest, client: WebClient) -> Message:
+        report, query, vocabulary = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
+        upload_file(
+            client,
+            action.channel_id,
+            name,
+            export_csv(report, vocabulary),
+            title=name,
+            comment=f"<@{action.user_id}> exported `/tags {action.value}`",
+        )
+        return message(f"Exported {name}.")
+
+    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
+    register_action(app, export_action_id(COMMAND), answer=export)

@@ -1,0 +1,169 @@
+"""`/top-resources [N] [range] [filters]`: the N most expensive resources (default 10) with their service,
+account, region, cost and change against the previous equal period.
+
+    /top-resources
+    /top-resources 20 last 7 days service=ec2 region=us-east-1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import CostBasis, Filter, Freshness, TimeRange
+from bot.billing.query import ResourceCost, run_top_resources
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import UsageError
+from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
+from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.render import Money, export_action_id, export_button, footer
+from bot.slack.services import Services
+from bot.slack.upload import csv_bytes, upload_file
+
+COMMAND = "/top-resources"
+HINT = "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
+MAX_N = 1000
+#: Resources listed in Slack; more are one click away as CSV.
+SHOWN = 25
+DEFAULT_N = 10
+
+
+@dataclass(frozen=True)
+class TopQuery:
+    n: int
+    time_range: TimeRange
+    filters: tuple[Filter, ...]
+    basis: CostBasis
+
+
+def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> TopQuery:
+    """`[N] [range] [filters]` -> TopQuery. `top N` works too. Raises `UsageError` or `NotFound`."""
+    words = text.split()
+    n: int | None = None
+    if words and words[0].isdigit():
+        n = int(words[0])
+        words = words[1:]
+        if not 1 <= n <= MAX_N:
+            raise UsageError(f"{n} resources: ask for 1 to {MAX_N}.", hint=HINT)
+    try:
+        query = parse_query(
+            " ".join(words), today=today, vocabulary=vocabulary, default_basis=basis, allow_group_by=False
+        )
+    except UsageError as exc:
+        if exc.hint is None:
+            exc.hint = HINT
+        raise
+    if n is None:
+        n = query.top
+    return TopQuery(n, query.time_range, query.filters, query.basis)
+
+
+def _resource_label(resource_id: str, width: int = 60) -> str:
+    """Long ARNs keep their end (where the id is) rather than their common prefix."""
+    return resource_id if len(resource_id) <= width else "…" + resource_id[-(width - 1) :]
+
+
+def render(
+    resources: list[ResourceCost],
+    query: TopQuery,
+    freshness: Freshness,
+    vocabulary: Vocabulary,
+    *,
+    text: str = "",
+    currency: str = "USD",
+) -> Message:
+    """The answer (pure): one line per resource, numbered, cost first; the rest as CSV."""
+    money = Money(currency)
+    period = query.time_range.label or f"{query.time_range.start}..{query.time_range.end}"
+    title = f"Top {query.n} resources · {period}"
+    blocks: list[Block] = [header(title)]
+    if not resources:
+        blocks.append(section("_No resource-level cost in this period_ (the export may not include resource ids)."))
+    lines = []
+    for i, r in enumerate(resources[:SHOWN], start=1):
+        change = "" if r.previous_cost is None else f" ({money.change(r.change)})"
+        account = vocabulary.account_label(r.account_id) if r.account_id in vocabulary.accounts else r.account_id
+        lines.append(
+            f"{i}. *{money(r.cost)}*{change} `{escape(_resource_label(r.resource_id))}`\n"
+            f"      {escape(r.service)} · {escape(account)} · {escape(r.region or 'global')}"
+        )
+    chunk: list[str] = []
+    for line in lines:
+        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
+            blocks.append(section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        blocks.append(section("\n".join(chunk)))
+    if len(resources) > SHOWN:
+        blocks.append(section(f"… and {len(resources) - SHOWN} more."))
+        blocks.append(export_button(COMMAND, text))
+    blocks.append(footer(query.time_range, query.basis, freshness))
+    fallback = f"{title}: " + "; ".join(f"{r.resource_id} {money(r.cost)}" for r in resources[:5])
+    return message(fallback, blocks)
+
+
+def export_csv(resources: list[ResourceCost]) -> bytes:
+    return csv_bytes(
+        ["resource_id", "service", "account_id", "account_name", "region", "cost", "previous_cost", "change"],
+        [
+            (
+                r.resource_id,
+                r.service,
+                r.account_id,
+                r.account_name,
+                r.region,
+                _cents(r.cost),
+                _cents(r.previous_cost),
+                _cents(r.change),
+            )
+            for r in resources
+        ],
+    )
+
+
+def _cents(amount: float | None) -> str:
+    return "" if amount is None else str(Decimal(repr(round(amount, 6))).quantize(Decimal("0.01")))
+
+
+def register(app: App, services: Services) -> None:
+    basis = services.settings.cost_basis
+
+    def prepare(request: SlashRequest) -> tuple[TopQuery, Vocabulary]:
+        asker = asker_for(services, request.user_id, request.channel_id)
+        vocabulary = vocabulary_for(services, asker)
+        q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
+        return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
+
+    def run(request: SlashRequest) -> tuple[list[ResourceCost], TopQuery, Vocabulary]:
+        q, vocabulary = prepare(request)
+        return run_top_resources(services.store, q.n, q.time_range, q.filters, q.basis), q, vocabulary
+
+    def check(request: SlashRequest) -> None:
+        prepare(request)
+
+    def work(request: SlashRequest) -> Message:
+        resources, q, vocabulary = run(request)
+        return render(resources, q, services.store.freshness(q.time_range), vocabulary, text=request.text)
+
+    def export(action: ActionRequest, client: WebClient) -> Message:
+        resources, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+        upload_file(
+            client,
+            action.channel_id,
+            name,
+            export_csv(resources),
+            title=name,
+            comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
+        )
+        return message(f"Exported {len(resources)} resources to {name}.")
+
+    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
+    register_action(app, export_action_id(COMMAND), answer=export)
