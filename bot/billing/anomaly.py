@@ -1,0 +1,107 @@
+"""Anomaly detection: find unusual spending early, one alert per episode, and explain it.
+
+Pure functions over series (no Slack, no I/O except through the `BillingStore` contract in `explain` and
+`series_from_store`). The pieces live in small modules; this one is the entry point others import:
+
+- `anomaly_model`: `Series`, `DetectorConfig` and the robust per-point model (seasonality, trend, monthly
+  recurring charges, new series);
+- `anomaly_episodes`: `Anomaly`, folding flagged points into episodes;
+- `anomaly_rootcause`: `series_from_store` and `explain` (breakdown of the excess down to the resource).
+
+Typical use after an ingest::
+
+    series = series_from_store(store, TimeRange(start - 60 days, end), config.dimensions, basis)
+    for anomaly in detect_many(series, config, since=last_run):
+        cause = explain(store, anomaly, basis=basis)
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+import numpy as np
+
+from bot.billing.anomaly_episodes import Anomaly, AnomalyKind, Severity, episodes, severity_of
+from bot.billing.anomaly_model import DetectorConfig, Scores, Series, score_series
+from bot.billing.anomaly_rootcause import Contributor, RootCause, explain, series_from_store
+
+__all__ = [
+    "Anomaly",
+    "AnomalyKind",
+    "Contributor",
+    "DetectorConfig",
+    "RootCause",
+    "Scores",
+    "Series",
+    "Severity",
+    "detect",
+    "detect_many",
+    "explain",
+    "series_from_store",
+    "severity_of",
+    "sibling_typical",
+]
+
+#: History evaluated before `since` so that an episode ongoing at `since` keeps its true start.
+_LOOKBACK_DAYS = 45
+
+
+def detect(
+    series: Series,
+    config: DetectorConfig | None = None,
+    *,
+    since: datetime | None = None,
+    new_series_floor: float | None = None,
+) -> list[Anomaly]:
+    """Anomaly episodes of one series, oldest first.
+
+    Without `since`, the whole series is judged (on demand over history). With `since` (the end of the data
+    seen by the previous run), only episodes touching data from `since` on are returned: new ones, ones still
+    going on, and ones that ended since; points far before `since` are not re-judged. `new_series_floor` is the
+    cost per day at which a series with no history alerts (see `detect_many`, which derives it from siblings).
+    """
+    config = config or DetectorConfig()
+    from_index = 0
+    if since is not None:
+        lookback = max(_LOOKBACK_DAYS * series.steps_per_day, 2 * (config.merge_gap // series.step))
+        from_index = max(0, series.index_of(since) - lookback)
+    scores = score_series(series, config, new_series_floor=new_series_floor, from_index=from_index)
+    return episodes(series, scores, config, since=since)
+
+
+def sibling_typical(series: Iterable[Series]) -> float:
+    """Typical cost per day of a set of sibling series: median over them of their mean day with any cost."""
+    means: list[float] = []
+    for s in series:
+        v = np.asarray(s.values, dtype=np.float64)
+        v = v[np.isfinite(v) & (v != 0)]
+        if len(v):
+            means.append(float(v.mean()) * s.steps_per_day)
+    return statistics.median(means) if means else 0.0
+
+
+def detect_many(
+    series: Mapping[tuple[str, str], Series],
+    config: DetectorConfig | None = None,
+    *,
+    since: datetime | None = None,
+) -> list[Anomaly]:
+    """Anomalies of every series, biggest impact first.
+
+    A series without history is judged against its siblings (the other values of the same dimension): it
+    alerts when its cost per day reaches `config.new_series_sibling_share` x their typical day, and at least
+    `config.min_impact`, from its first day on (no waiting for history).
+    """
+    config = config or DetectorConfig()
+    by_dimension: dict[str, list[Series]] = {}
+    for (dimension, _), s in series.items():
+        by_dimension.setdefault(dimension, []).append(s)
+    typical = {d: sibling_typical(group) for d, group in by_dimension.items()}
+    found: list[Anomaly] = []
+    for (dimension, _), s in series.items():
+        floor = max(config.min_impact, config.new_series_sibling_share * typical[dimension])
+        found.extend(detect(s, config, since=since, new_series_floor=floor))
+    found.sort(key=lambda a: (-abs(a.impact), a.start, a.dimension, a.value))
+    return found

@@ -1,0 +1,210 @@
+"""From the billing store to series, and from an anomaly back to the line items that caused it.
+
+Both go through the `BillingStore` contract only (`store.aggregate`), never a concrete backend.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from bot.billing.anomaly_episodes import Anomaly
+from bot.billing.anomaly_model import DAY, Series
+from bot.billing.model import (
+    AggregateRequest,
+    CostBasis,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
+from bot.store.base import BillingStore
+
+TOTAL = "total"
+#: Dimensions `explain` breaks the excess down by, in the order shown.
+DEFAULT_CAUSE_DIMENSIONS: tuple[str, ...] = ("account", "service", "region", "usage-type", "resource")
+
+
+def dimension_ref(label: str) -> DimensionRef:
+    """`"service"` -> DimensionRef(SERVICE); `"tag:team"` -> DimensionRef.tag("team"). ValueError otherwise."""
+    if label.startswith("tag:") and len(label) > 4:
+        return DimensionRef.tag(label[4:])
+    try:
+        kind = Dimension(label)
+    except ValueError:
+        known = ", ".join(d.value for d in Dimension if d is not Dimension.TAG)
+        raise ValueError(f"unknown dimension {label!r}: use one of {known} or tag:<key>") from None
+    if kind is Dimension.TAG:
+        raise ValueError("a tag dimension needs its key: tag:<key>")
+    return DimensionRef(kind)
+
+
+def _as_utc(d: date | datetime) -> datetime:
+    if isinstance(d, datetime):
+        return d if d.tzinfo else d.replace(tzinfo=UTC)
+    return datetime.combine(d, time.min, tzinfo=UTC)
+
+
+def _day_index(bucket: datetime | None, start: date) -> int:
+    if bucket is None:
+        raise ValueError("a bucketed aggregate returned a row without a bucket")
+    b = bucket.date() if isinstance(bucket, datetime) else bucket
+    return (b - start).days
+
+
+def series_from_store(
+    store: BillingStore,
+    time_range: TimeRange,
+    dimensions: Sequence[str] = ("account", "service", "region", "usage-type"),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    *,
+    filters: Sequence[Filter] = (),
+    max_per_dimension: int | None = 200,
+) -> dict[tuple[str, str], Series]:
+    """Daily cost series over `time_range`: `("total", "")` plus one per value of each dimension.
+
+    One `store.aggregate` call per dimension (granularity DAY); days without line items are 0. With
+    `max_per_dimension`, only the most costly values of each dimension over the range get a series. The caller
+    should end `time_range` at the last complete day (a partial day looks like a drop).
+    """
+    n = time_range.days
+    start = _as_utc(time_range.start)
+    out: dict[tuple[str, str], Series] = {}
+
+    total = [0.0] * n
+    for row in store.aggregate(
+        AggregateRequest(time_range=time_range, filters=tuple(filters), basis=basis, granularity=Granularity.DAY)
+    ):
+        i = _day_index(row.bucket, time_range.start)
+        if 0 <= i < n:
+            total[i] += row.cost
+    out[(TOTAL, "")] = Series(start, DAY, tuple(total), TOTAL, "")
+
+    for label in dimensions:
+        if label == TOTAL:
+            continue
+        ref = dimension_ref(label)
+        rows = store.aggregate(
+            AggregateRequest(
+                time_range=time_range,
+                group_by=(ref,),
+                filters=tuple(filters),
+                basis=basis,
+                granularity=Granularity.DAY,
+                limit=max_per_dimension,
+            )
+        )
+        values: dict[str, list[float]] = {}
+        for row in rows:
+            i = _day_index(row.bucket, time_range.start)
+            if 0 <= i < n:
+                values.setdefault(row.keys[0], [0.0] * n)[i] += row.cost
+        for value, costs in values.items():
+            out[(label, value)] = Series(start, DAY, tuple(costs), label, value)
+    return out
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """One value of a breakdown dimension: its cost in the anomaly window vs the baseline scaled to the same
+    length, the difference (`excess`) and its share of the anomaly's total excess."""
+
+    dimension: str
+    key: str
+    actual: float
+    baseline: float
+    excess: float
+    share: float
+
+
+@dataclass(frozen=True)
+class RootCause:
+    """Where the excess of an anomaly comes from, per dimension, biggest contributors first."""
+
+    anomaly_window: TimeRange
+    baseline_window: TimeRange
+    actual: float
+    baseline: float
+    breakdowns: dict[str, tuple[Contributor, ...]]
+
+    @property
+    def excess(self) -> float:
+        return self.actual - self.baseline
+
+    def top(self, dimension: str, n: int = 3) -> tuple[Contributor, ...]:
+        return self.breakdowns.get(dimension, ())[:n]
+
+
+def anomaly_filters(anomaly: Anomaly) -> tuple[Filter, ...]:
+    """The filter selecting the anomaly's slice of the bill (none for the total)."""
+    if anomaly.dimension == TOTAL:
+        return ()
+    return (Filter(dimension_ref(anomaly.dimension), (anomaly.value,)),)
+
+
+def windows(anomaly: Anomaly, baseline_days: int | None = None) -> tuple[TimeRange, TimeRange]:
+    """The anomaly window (whole UTC days it covers) and the baseline window before it.
+
+    The baseline is `baseline_days` long (default: the anomaly's length rounded up to whole weeks, at least one
+    week, so weekdays balance) and ends where the anomaly starts.
+    """
+    first = anomaly.start.date()
+    end_dt = anomaly.window_end
+    last = end_dt.date() if end_dt.time() == time.min else end_dt.date() + timedelta(days=1)
+    last = max(last, first + timedelta(days=1))
+    window = TimeRange(first, last, "anomaly")
+    days = baseline_days or max(7, 7 * math.ceil(window.days / 7))
+    return window, TimeRange(first - timedelta(days=days), first, "baseline")
+
+
+def explain(
+    store: BillingStore,
+    anomaly: Anomaly,
+    *,
+    basis: CostBasis = CostBasis.UNBLENDED,
+    dimensions: Sequence[str] = DEFAULT_CAUSE_DIMENSIONS,
+    baseline_days: int | None = None,
+    top: int = 5,
+    filters: Sequence[Filter] = (),
+) -> RootCause:
+    """Break the anomaly's excess down by each of `dimensions`, ranked by contribution.
+
+    Compares the anomaly window with the baseline window just before it (`windows`), scaled to the same
+    number of days, within the anomaly's slice (and `filters`). For an increase the biggest positive excesses
+    come first; for a drop the biggest decreases. Two `store.aggregate` calls per dimension.
+    """
+    window, base = windows(anomaly, baseline_days)
+    scale = window.days / base.days
+    slice_filters = anomaly_filters(anomaly) + tuple(filters)
+    sign = 1.0 if anomaly.impact >= 0 else -1.0
+
+    def total(tr: TimeRange) -> float:
+        return sum(r.cost for r in store.aggregate(AggregateRequest(tr, filters=slice_filters, basis=basis)))
+
+    actual_total = total(window)
+    baseline_total = total(base) * scale
+    excess_total = actual_total - baseline_total
+    breakdowns: dict[str, tuple[Contributor, ...]] = {}
+    for label in dimensions:
+        ref = dimension_ref(label)
+        now = {r.keys[0]: r.cost for r in store.aggregate(AggregateRequest(window, (ref,), slice_filters, basis))}
+        before = {
+            r.keys[0]: r.cost * scale for r in store.aggregate(AggregateRequest(base, (ref,), slice_filters, basis))
+        }
+        rows = [
+            Contributor(
+                dimension=label,
+                key=key,
+                actual=now.get(key, 0.0),
+                baseline=before.get(key, 0.0),
+                excess=now.get(key, 0.0) - before.get(key, 0.0),
+                share=(now.get(key, 0.0) - before.get(key, 0.0)) / excess_total if excess_total else 0.0,
+            )
+            for key in set(now) | set(before)
+        ]
+        rows.sort(key=lambda c: (-sign * c.excess, c.key))
+        breakdowns[label] = tuple(c for c in rows if sign * c.excess > 0)[:top]
+    return RootCause(window, base, actual_total, baseline_total, breakdowns)
