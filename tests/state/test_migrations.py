@@ -15,3 +15,29 @@ def test_migrate_from_empty_creates_every_table_and_is_idempotent(state_url: str
     tables = set(inspect(store.engine).get_table_names())
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
     store.dispose()
+
+
+def test_models_match_the_migrations(state_url: str) -> None:
+    """The ORM models and the latest Alembic revision describe the same schema (no forgotten revision)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    store = StateStore(state_url)
+    store.migrate()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    store.dispose()
+    assert diff == []
+
+
+def test_bad_urls_are_config_errors() -> None:
+    import pytest
+
+    from bot.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="supports sqlite:/// and postgresql\\+psycopg:// only"):
+        StateStore("mysql://u@h/db")
+    with pytest.raises(ConfigError, match="is not a database URL"):
+        StateStore("not a url")
+    assert StateStore("postgres://u@h/db").url.drivername == "postgresql+psycopg"
+    assert StateStore("postgresql://u:secret@h/db").__repr__() == "StateStore('postgresql+psycopg://u:***@h/db')"
