@@ -237,9 +237,11 @@ class Vocabulary:
         found = self._service_keys.get(_fold(word)) or self._service_keys.get(_name_alias(word))
         if found:
             return tuple(found)
+        close = suggest(word, self.service_words())
         raise NotFound(
             f"I don't know the service `{word}`.",
-            hint=_hint(suggest(word, self.service_words()), "service=ec2", 'service="Amazon Simple Storage Service"'),
+            suggestions=close,
+            hint=_hint(close, "service=ec2", 'service="Amazon Simple Storage Service"'),
         )
 
     def canonical_service(self, word: str) -> str:
@@ -264,9 +266,9 @@ class Vocabulary:
             )
         words = [n for n in self.accounts.values() if n] + list(self.accounts)
         what = "account id" if _ACCOUNT_ID.match(word) else "account"
+        close = suggest(word, words)
         raise NotFound(
-            f"I don't know the {what} `{word}`.",
-            hint=_hint(suggest(word, words), *self._account_examples()),
+            f"I don't know the {what} `{word}`.", suggestions=close, hint=_hint(close, *self._account_examples())
         )
 
     def _account_examples(self) -> tuple[str, ...]:
@@ -336,9 +338,9 @@ class Vocabulary:
                 hint=f"Write the full key, e.g. `tag:{options[0]}`.",
             )
         words = [f"tag:{k}" for k in self.tag_keys] + [f"tag:{k.split(':', 1)[1]}" for k in self.tag_keys if ":" in k]
+        close = suggest(f"tag:{key}", words)
         raise NotFound(
-            f"I don't know the tag key `{key}`.",
-            hint=_hint(suggest(f"tag:{key}", words), "tag:team", "tag:team=web"),
+            f"I don't know the tag key `{key}`.", suggestions=close, hint=_hint(close, "tag:team", "tag:team=web")
         )
 
     def tag_label(self, key: str) -> str:
@@ -383,7 +385,8 @@ def _resolve_among(word: str, known: Sequence[str], what: str, examples: Sequenc
     folded = [k for k in known if k.casefold() == word.casefold()]
     if folded:
         return folded[0]
-    raise NotFound(f"I don't know the {what} `{word}`.", hint=_hint(suggest(word, known), *examples))
+    close = suggest(word, known)
+    raise NotFound(f"I don't know the {what} `{word}`.", suggestions=close, hint=_hint(close, *examples))
 
 
 def _hint(suggestions: Sequence[str], *examples: str) -> str:

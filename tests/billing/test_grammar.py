@@ -310,8 +310,15 @@ def test_unknown_values_get_did_you_mean(text: str, message: str, hint: str) -> 
     with pytest.raises(NotFound) as info:
         parse(text)
     assert info.value.message == message
+    assert all(f"`{s}`" in (info.value.hint or "") for s in info.value.suggestions)
     assert info.value.hint is not None
     assert hint in info.value.hint
+
+
+def test_not_found_carries_its_suggestions() -> None:
+    with pytest.raises(NotFound) as info:
+        parse("service=ec3")
+    assert info.value.suggestions == ("ec2",)
 
 
 def test_an_ambiguous_bare_tag_key_asks_for_the_full_key() -> None:
