@@ -276,10 +276,9 @@ def score_series(
     young2d = np.zeros((days, spd), dtype=bool)
     new2d = np.zeros((days, spd), dtype=bool)
 
-    with np.errstate(all="ignore"):
-        day_tot = np.nanmean(x2d, axis=1) * spd  # NaN for wholly missing days
-        present = np.isfinite(x2d).any(axis=1)
-    day_tot[~present] = np.nan
+    present = np.isfinite(x2d).any(axis=1)
+    counts = np.maximum(np.isfinite(x2d).sum(axis=1), 1)
+    day_tot = np.where(present, np.nansum(x2d, axis=1) / counts * spd, np.nan)  # NaN for wholly missing days
     exists = np.where(np.nan_to_num(np.abs(day_tot)) > 0)[0]
     first_day = int(exists[0]) if len(exists) else days
     new_floor = config.min_impact if new_series_floor is None else max(new_series_floor, config.min_impact)
@@ -336,7 +335,8 @@ def score_series(
             continue
         rows = x2d[max(lo, d - config.profile_days) : d]
         with np.errstate(all="ignore"):
-            row_mean = np.nanmean(rows, axis=1, keepdims=True)
+            row_n = np.isfinite(rows).sum(axis=1, keepdims=True)
+            row_mean = np.where(row_n > 0, np.nansum(rows, axis=1, keepdims=True) / np.maximum(row_n, 1), np.nan)
             shares = np.where(row_mean > 0, rows / row_mean, np.nan)
         profile = np.asarray(_nanmedian(shares, axis=0), dtype=np.float64)
         profile = np.where(np.isfinite(profile), profile, 1.0)

@@ -1,0 +1,236 @@
+"""The anomaly engine on constructed series with exact expectations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from bot.billing.anomaly import AnomalyKind, DetectorConfig, Series, Severity, detect, detect_many
+
+START = datetime(2025, 1, 1, tzinfo=UTC)  # a Wednesday
+DAY = timedelta(days=1)
+WEEKDAY = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.7, 0.7])  # Mon..Sun
+
+
+def daily(days: int = 120, level: float = 1000.0, noise: float = 0.03, seed: int = 1) -> np.ndarray:
+    """Weekday-seasonal cost with multiplicative noise (deterministic)."""
+    rng = np.random.default_rng(seed)
+    wd = (START.weekday() + np.arange(days)) % 7
+    return level * WEEKDAY[wd] * np.exp(rng.normal(0, noise, days))
+
+
+def series(values: np.ndarray, dimension: str = "service", value: str = "EC2", start: datetime = START) -> Series:
+    return Series(start, DAY, tuple(float(v) for v in values), dimension, value)
+
+
+def day(i: int) -> datetime:
+    return START + DAY * i
+
+
+def test_clean_noisy_series_gives_nothing() -> None:
+    for seed in range(5):
+        assert detect(series(daily(seed=seed, noise=0.05))) == []
+
+
+def test_spike_is_found_on_its_day_with_the_right_expected_value() -> None:
+    x = daily()
+    normal = x[100]
+    x[100] = normal + 2500.0  # a Friday (2025-04-11)
+    found = detect(series(x))
+    assert len(found) == 1
+    a = found[0]
+    assert a.kind is AnomalyKind.SPIKE
+    assert a.start == day(100) and a.end == day(101) and a.points == 1
+    # Expected = normal weekday level (1000) within the noise; the excess is the injected 2500.
+    assert a.expected == pytest.approx(1000.0, rel=0.06)
+    assert a.actual == pytest.approx(normal + 2500.0)
+    assert a.impact == pytest.approx(a.actual - a.expected)
+    assert a.expected_low < a.expected < a.expected_high < a.actual
+    assert a.impact_pct == pytest.approx(a.impact / a.expected * 100)
+    assert a.severity is Severity.CRITICAL  # $2,500 = 125 x the $20 floor, +250%
+    assert a.score >= DetectorConfig().z_point
+
+
+def test_outliers_in_history_do_not_mask_the_next_spike() -> None:
+    x = daily()
+    for i in (80, 85, 90, 95):
+        x[i] *= 4  # four earlier spikes
+    x[100] += 800.0
+    starts = [a.start for a in detect(series(x))]
+    assert day(100) in starts
+    found = next(a for a in detect(series(x)) if a.start == day(100))
+    assert found.expected == pytest.approx(1000.0, rel=0.06)
+
+
+def test_weekend_dip_is_not_a_drop_but_a_weekday_drop_is() -> None:
+    x = daily()
+    assert detect(series(x)) == []
+    x[101] *= 0.5  # a Saturday at half of an already low weekend day... is still a drop
+    found = detect(series(x))
+    assert [(a.start, a.kind) for a in found] == [(day(101), AnomalyKind.DROP)]
+
+
+def test_monthly_fee_on_day_one_does_not_alert() -> None:
+    x = daily(days=150)
+    firsts = [i for i in range(150) if day(i).day == 1]
+    for i in firsts:
+        x[i] += 3000.0  # RI fee, three times a normal day
+    lasts = [i for i in range(150) if (day(i) + DAY).day == 1]
+    for i in lasts:
+        x[i] += 0.08 * 30 * 1000.0  # monthly tax on the last day
+    assert detect(series(x)) == []
+
+
+def test_a_missed_monthly_fee_is_not_news_but_a_doubled_one_is() -> None:
+    x = daily(days=150)
+    firsts = [i for i in range(150) if day(i).day == 1]
+    for i in firsts:
+        x[i] += 3000.0
+    x[firsts[-1]] += 6000.0  # the last month's fee is three times bigger
+    found = detect(series(x))
+    assert [a.start for a in found] == [day(firsts[-1])]
+    assert found[0].impact == pytest.approx(6000.0, rel=0.1)
+
+
+def test_new_service_at_500_a_day_alerts_on_day_one() -> None:
+    x = np.zeros(60)
+    x[50:] = 500.0
+    found = detect(series(x, value="Amazon Bedrock"))
+    assert len(found) == 1
+    a = found[0]
+    assert a.kind is AnomalyKind.NEW
+    assert a.start == day(50) and a.expected == 0.0 and a.actual == 500.0
+    assert a.impact_pct is None
+
+
+def test_new_series_is_judged_against_its_siblings() -> None:
+    big = series(daily(days=60, level=5000.0), value="EC2")
+    small_new = np.zeros(60)
+    small_new[55:] = 300.0
+    material_new = np.zeros(60)
+    material_new[55:] = 3000.0
+    found = detect_many(
+        {
+            ("service", "EC2"): big,
+            ("service", "S3"): series(daily(days=60, level=5000.0, seed=2), value="S3"),
+            ("service", "Glue"): series(small_new, value="Glue"),
+            ("service", "SageMaker"): series(material_new, value="SageMaker"),
+        }
+    )
+    # Siblings spend ~$5k/day: a new $300/day service is not news, a new $3k/day one is, on its first day.
+    assert [(a.value, a.start, a.kind) for a in found] == [("SageMaker", day(55), AnomalyKind.NEW)]
+
+
+def test_series_present_from_the_first_day_is_not_new() -> None:
+    assert detect(series(daily(days=40))) == []
+
+
+def test_a_stop_alerts_once() -> None:
+    x = daily()
+    x[90:] = 0.0
+    found = detect(series(x))
+    assert len(found) == 1
+    a = found[0]
+    assert a.kind is AnomalyKind.STOP
+    assert a.start == day(90)
+    assert a.actual == 0.0 and a.impact < 0
+    assert a.end is not None  # over once the new normal (zero) is learnt
+
+
+def test_level_shift_is_one_episode_with_start_and_end() -> None:
+    x = daily()
+    x[80:] *= 1.8
+    found = detect(series(x))
+    assert len(found) == 1
+    a = found[0]
+    assert a.kind is AnomalyKind.LEVEL_SHIFT
+    assert a.start == day(80)
+    assert a.end is not None and a.end > day(84)
+    assert a.points >= 5
+
+
+def test_slow_drift_is_found_inside_the_ramp() -> None:
+    x = daily(days=140)
+    ramp = np.ones(140)
+    ramp[80:101] = np.linspace(1.0, 1.8, 21)
+    ramp[101:] = 1.8
+    found = detect(series(x * ramp))
+    assert len(found) == 1
+    assert day(80) < found[0].start < day(101)
+
+
+def test_noise_floors_both_apply() -> None:
+    x = daily(level=50.0, noise=0.01)
+    x[100] += 15.0  # +30%, z far above 5, but only $15: under the $20 absolute floor
+    assert detect(series(x)) == []
+    y = daily(level=100_000.0, noise=0.01)
+    y[100] *= 1.15  # +$15,000, z far above 5, but +15%: under the 20% relative floor
+    assert detect(series(y)) == []
+    z = daily(level=100_000.0, noise=0.01)
+    z[100] *= 1.25
+    assert [a.start for a in detect(series(z))] == [day(100)]
+
+
+def test_spikes_close_together_merge_into_one_episode() -> None:
+    x = daily()
+    x[100] += 3000.0
+    x[102] += 3000.0  # two days later: the same episode
+    x[110] += 3000.0  # a week later: another one
+    found = detect(series(x))
+    assert [(a.start, a.last_seen, a.points) for a in found] == [
+        (day(100), day(103), 2),
+        (day(110), day(111), 1),
+    ]
+
+
+def test_since_reports_only_episodes_touching_new_data() -> None:
+    x = daily()
+    x[60] += 3000.0
+    x[95:] *= 2.0  # ongoing level shift at the end of the data
+    s = series(x)
+    everything = detect(s)
+    assert [a.start for a in everything] == [day(60), day(95)]
+    later = detect(s, since=day(100))
+    assert [a.start for a in later] == [day(95)]  # started before `since`, still going on, true start kept
+    end = later[0].end
+    assert end is not None and end >= day(100)  # it ended after `since`: an update worth reporting
+    assert detect(s, since=end + DAY * 3) == []
+
+
+def test_ongoing_episode_has_no_end() -> None:
+    x = daily()
+    x[118:] *= 3.0
+    a = detect(series(x))[0]
+    assert a.start == day(118) and a.end is None and a.ongoing
+
+
+def test_hourly_series_spike_found_at_its_hour() -> None:
+    rng = np.random.default_rng(3)
+    hours = 24 * 40
+    h = np.arange(hours) % 24
+    x = 100 * (1 + 0.5 * np.exp(-((h - 14) ** 2) / 18)) * np.exp(rng.normal(0, 0.03, hours))
+    clean = Series(START, timedelta(hours=1), tuple(float(v) for v in x), "total", "")
+    assert detect(clean) == []
+    x[24 * 35 + 3] += 400.0
+    s = Series(START, timedelta(hours=1), tuple(float(v) for v in x), "total", "")
+    found = detect(s)
+    assert [a.start for a in found] == [START + timedelta(hours=24 * 35 + 3)]
+    assert found[0].expected == pytest.approx(100 * (1 + 0.5 * np.exp(-(11**2) / 18)), rel=0.1)
+
+
+def test_missing_points_are_not_judged() -> None:
+    x = daily()
+    x[100] = np.nan
+    assert detect(series(x)) == []
+
+
+def test_config_rejects_negative_floors() -> None:
+    with pytest.raises(ValueError, match="min_impact"):
+        DetectorConfig(min_impact=-1)
+
+
+def test_series_step_must_divide_a_day() -> None:
+    with pytest.raises(ValueError, match="divide one day"):
+        Series(START, timedelta(days=7), (1.0, 2.0))
