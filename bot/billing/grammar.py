@@ -348,6 +348,12 @@ class _Parser:
                     raise self.bad_dimension(by)
                 return
             what, used = found
+            if self.kind(used) in (Kind.EQ, Kind.NE):
+                key = " ".join(t.text for t in self.tokens[self.i : self.i + used])
+                raise UsageError(
+                    f"`{by.text} {key}{self.tokens[self.i + used].text}...` mixes grouping and filtering.",
+                    hint=f"Filter with `{key}=value`, group with `by {key}`.",
+                )
             if isinstance(what, Granularity):
                 self.out.set_granularity(what)
             else:

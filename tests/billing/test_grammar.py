@@ -257,6 +257,7 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
         "At most 3 group-by dimensions: got `by service, region, account, tag:team`.",
         "Drop one",
     ),
+    ("by tag:team=web", "`by tag:team=...` mixes grouping and filtering.", "Filter with `tag:team=value`"),
     ("by service, service", "`by service` is given twice.", "once"),
     ("service=", "`service=` needs a value after it.", "`service=ec2,s3`"),
     ('tag:team=""', '`tag:team=""`: the value is empty.', "`tag:team=web`"),
