@@ -1,0 +1,249 @@
+"""Series from a billing store and root causes, through the BillingStore contract (an in-memory store here);
+and the `trackit anomalies` CLI."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.billing.anomaly import DetectorConfig, detect_many, explain, series_from_store
+from bot.billing.model import (
+    UNTAGGED,
+    AggregateRequest,
+    AggregateRow,
+    DimensionRef,
+    Filter,
+    Freshness,
+    Granularity,
+    TagCoverage,
+    TimeRange,
+)
+from bot.cli import main
+from bot.store.base import BillingStore, LoadResult, NormalizedSource, register
+
+START = date(2025, 1, 1)
+DAYS = 90
+SPIKE_DAY = START + timedelta(days=80)
+
+
+class MemoryStore(BillingStore):
+    """Just enough of the contract for anomaly detection: aggregate over in-memory line items."""
+
+    items: list[dict[str, Any]] = []
+
+    @classmethod
+    def from_url(cls, url: str) -> MemoryStore:
+        return cls()
+
+    def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        sums: dict[tuple[Any, ...], float] = defaultdict(float)
+        for it in self.items:
+            day = it["day"]
+            if not request.time_range.start <= day < request.time_range.end:
+                continue
+            if not all((str(it.get(f.dimension.column) or UNTAGGED) in f.values) != f.negate for f in request.filters):
+                continue
+            keys = tuple(str(it.get(g.column) or UNTAGGED) for g in request.group_by)
+            bucket = (
+                datetime(day.year, day.month, day.day, tzinfo=UTC) if request.granularity is Granularity.DAY else None
+            )
+            sums[(bucket, keys)] += it["billed_cost"]
+        return [AggregateRow(keys=k, cost=c, bucket=b) for (b, k), c in sorted(sums.items(), key=lambda kv: -kv[1])]
+
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        last = max(it["day"] for it in self.items) + timedelta(days=1)
+        return Freshness(datetime(last.year, last.month, last.day, tzinfo=UTC))
+
+    def replace_period(self, source: NormalizedSource, progress: Any = None) -> LoadResult:
+        raise NotImplementedError
+
+    def periods(self) -> list[Any]:
+        return []
+
+    def delete_period(self, billing_period: date) -> bool:
+        return False
+
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        return []
+
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        return []
+
+    def tag_keys(self) -> list[str]:
+        return []
+
+    def accounts(self) -> dict[str, str]:
+        return {}
+
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        return iter(())
+
+
+register("memanomaly")(MemoryStore)
+
+
+def line(day: date, cost: float, service: str, account: str, region: str, usage: str, resource: str) -> dict[str, Any]:
+    return {
+        "day": day,
+        "billed_cost": cost,
+        "service_name": service,
+        "sub_account_id": account,
+        "region_id": region,
+        "usage_type": usage,
+        "resource_id": resource,
+    }
+
+
+def bill() -> list[dict[str, Any]]:
+    """90 days of a steady bill; on SPIKE_DAY one EC2 instance in account 222, eu-west-1, costs $4,000 more."""
+    items = []
+    for i in range(DAYS):
+        d = START + timedelta(days=i)
+        wobble = 1 + 0.02 * ((i * 7) % 5 - 2) / 2
+        items += [
+            line(d, 600 * wobble, "Amazon EC2", "111", "us-east-1", "USE1-BoxUsage:m5.large", "i-aaa"),
+            line(d, 400 * wobble, "Amazon EC2", "222", "eu-west-1", "EU-BoxUsage:c5.xlarge", "i-bbb"),
+            line(d, 300 * wobble, "Amazon S3", "111", "us-east-1", "USE1-TimedStorage-ByteHrs", "bucket-a"),
+        ]
+    items.append(line(SPIKE_DAY, 4000.0, "Amazon EC2", "222", "eu-west-1", "EU-BoxUsage:p4d.24xlarge", "i-gpu"))
+    return items
+
+
+@pytest.fixture
+def store() -> MemoryStore:
+    MemoryStore.items = bill()
+    return MemoryStore()
+
+
+def test_series_from_store_builds_daily_series_per_dimension(store: MemoryStore) -> None:
+    tr = TimeRange(START, START + timedelta(days=DAYS))
+    series = series_from_store(store, tr, ("service", "account"))
+    assert set(series) == {
+        ("total", ""),
+        ("service", "Amazon EC2"),
+        ("service", "Amazon S3"),
+        ("account", "111"),
+        ("account", "222"),
+    }
+    total = series[("total", "")]
+    assert len(total) == DAYS and total.step == timedelta(days=1)
+    assert total.start == datetime(2025, 1, 1, tzinfo=UTC)
+    expected_spike_total = sum(it["billed_cost"] for it in store.items if it["day"] == SPIKE_DAY)
+    assert total.values[80] == pytest.approx(expected_spike_total)
+    assert series[("service", "Amazon S3")].values[0] == pytest.approx(300 * (1 + 0.02 * (0 - 2) / 2))
+
+
+def test_spike_found_in_the_store_and_explained_down_to_the_resource(store: MemoryStore) -> None:
+    tr = TimeRange(START, START + timedelta(days=DAYS))
+    found = detect_many(series_from_store(store, tr, ("service", "account")), DetectorConfig())
+    # The same $4,000 excess shows in the total, its service and its account, all on the spike day, nowhere else.
+    assert sorted((a.dimension, a.value, a.start.date()) for a in found) == [
+        ("account", "222", SPIKE_DAY),
+        ("service", "Amazon EC2", SPIKE_DAY),
+        ("total", "", SPIKE_DAY),
+    ]
+    ec2 = next(a for a in found if a.value == "Amazon EC2")
+    cause = explain(store, ec2)
+    assert cause.anomaly_window == TimeRange(SPIKE_DAY, SPIKE_DAY + timedelta(days=1), "anomaly")
+    assert cause.baseline_window.days == 7
+    top_resource = cause.top("resource", 1)[0]
+    assert top_resource.key == "i-gpu"
+    assert top_resource.excess == pytest.approx(4000.0)
+    assert cause.top("account", 1)[0].key == "222"
+    assert cause.top("region", 1)[0].key == "eu-west-1"
+    assert cause.top("usage-type", 1)[0].key == "EU-BoxUsage:p4d.24xlarge"
+    # Contributions are within the EC2 slice only: S3 never appears.
+    assert all(c.key != "Amazon S3" for c in cause.top("service", 5))
+    assert cause.excess == pytest.approx(4000.0, abs=40.0)
+
+
+def test_cli_list_prints_anomalies_with_root_causes(store: MemoryStore, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["anomalies", "list", "2025-03-01..2025-03-31", "--store", "memanomaly://x", "--dimension", "service"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "service=Amazon EC2" in out
+    assert "by resource: i-gpu +4,000.00" in out
+    assert "2025-03-22T00:00:00+00:00" in out
+
+
+def test_cli_list_json(store: MemoryStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["anomalies", "list", "last 30 days", "--store", "memanomaly://x", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["range"] == ["2025-03-02", "2025-04-01"]  # ends with the last complete day of data
+    first = data["anomalies"][0]
+    assert first["start"].startswith("2025-03-22")
+    assert first["root_cause"]["resource"][0]["key"] == "i-gpu"
+
+
+def test_cli_list_bad_range(store: MemoryStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["anomalies", "list", "next", "week", "--store", "memanomaly://x"]) == 2
+    assert "cannot read the range 'next week'" in capsys.readouterr().err
+
+
+def write_csv(path: Path, rows: Sequence[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def csv_rows(header: bool = True) -> list[str]:
+    rows = ["timestamp,value"] if header else []
+    for i in range(60):
+        d = START + timedelta(days=i)
+        v = 1000.0 + (i % 3) * 10 + (3000.0 if i == 50 else 0.0)
+        rows.append(f"{d.isoformat()},{v}")
+    return rows
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_cli_detect_json(tmp_path: Path, capsys: pytest.CaptureFixture[str], header: bool) -> None:
+    path = write_csv(tmp_path / "cost.csv", csv_rows(header))
+    assert main(["anomalies", "detect", "--series", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data) == 1
+    a = data[0]
+    assert a["start"] == "2025-02-20T00:00:00+00:00" and a["end"] == "2025-02-21T00:00:00+00:00"
+    assert a["actual"] == pytest.approx(4020.0)
+    assert a["expected"] == pytest.approx(1010.0, rel=0.02)
+    assert a["severity"] == "critical" and a["kind"] == "spike" and a["score"] > 5
+
+
+def test_cli_detect_text_and_daily_from_hourly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = ["ts,cost"]
+    for h in range(24 * 40):
+        t = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(hours=h)
+        rows.append(f"{t.isoformat()},{50.0 + (200.0 if h // 24 == 35 else 0.0)}")
+    path = write_csv(tmp_path / "hourly.csv", rows)
+    assert main(["anomalies", "detect", "--series", str(path), "--granularity", "daily", "--format", "text"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1
+    assert out[0].startswith("CRITICAL spike")
+    assert "2025-02-05T00:00:00+00:00 -> 2025-02-06T00:00:00+00:00" in out[0]
+    assert "actual 6,000.00 vs expected 1,200.00" in out[0]
+
+
+def test_cli_detect_names_the_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = csv_rows()
+    rows[7] = "2025-01-07,twelve"
+    path = write_csv(tmp_path / "bad.csv", rows)
+    assert main(["anomalies", "detect", "--series", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:8: 'twelve' is not a number" in err
+
+    rows = csv_rows()
+    rows[3] = "yesterday,12"
+    path = write_csv(tmp_path / "bad2.csv", rows)
+    assert main(["anomalies", "detect", "--series", str(path)]) == 2
+    assert f"{path}:4: 'yesterday' is not a timestamp" in capsys.readouterr().err
+
+
+def test_cli_detect_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["anomalies", "detect", "--series", str(tmp_path / "nope.csv")]) == 2
+    assert "cannot read" in capsys.readouterr().err
