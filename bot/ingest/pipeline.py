@@ -166,8 +166,10 @@ def _ingest_planned(
         seconds,
         plan.size / 1e6 / seconds,
     )
+    # DuckDB draws its own progress bar on stdout for long queries; ours (or log lines) already say it.
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")
         files = prepare_files(local, workdir)
         inspected = inspect_files(files, con)
         spec = detect_format(list(inspected.columns), plan.format_hint)

@@ -227,3 +227,66 @@ def test_copy_of_sample_is_untouched(tmp_path: Path) -> None:
 
     shutil.copytree(KOKU / "extracted" / "my-prefix", tmp_path / "x")
     assert any((tmp_path / "x").rglob("*.csv.gz"))
+
+
+def _big_cur(root: Path, period: date, assembly: str, rows: int) -> None:
+    """A legacy CUR delivery of `rows` line items of 0.01 each, written by DuckDB (fast, gzip)."""
+    import duckdb
+
+    span = f"{period:%Y%m}01-{period.year + (period.month == 12)}{period.month % 12 + 1:02d}01"
+    adir = root / "cur" / "rep" / span / assembly
+    adir.mkdir(parents=True, exist_ok=True)
+    duckdb.sql(
+        "COPY (SELECT 'id' || i AS \"identity/LineItemId\", '012345678901' AS \"lineItem/UsageAccountId\", "
+        "'Usage' AS \"lineItem/LineItemType\", '2024-03-01T00:00:00Z' AS \"lineItem/UsageStartDate\", "
+        "'2024-03-01T01:00:00Z' AS \"lineItem/UsageEndDate\", 'AmazonEC2' AS \"lineItem/ProductCode\", "
+        "'i-' || (i % 1000) AS \"lineItem/ResourceId\", '0.01' AS \"lineItem/UnblendedCost\" "
+        f"FROM range({rows}) t(i)) TO '{adir / 'rep-1.csv.gz'}' (FORMAT csv, HEADER, COMPRESSION gzip)"
+    )
+    manifest = {
+        "assemblyId": assembly,
+        "billingPeriod": {"start": f"{period:%Y%m%d}T000000.000Z"},
+        "reportKeys": [f"cur/rep/{span}/{assembly}/rep-1.csv.gz"],
+    }
+    (adir.parent / "rep-Manifest.json").write_text(json.dumps(manifest))
+
+
+def test_sigkill_mid_ingest_keeps_old_data_and_next_run_completes(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from bot.store.base import open_store
+
+    root = tmp_path / "exports"
+    store_dir = tmp_path / "store"
+    url = f"duckdb://{store_dir}"
+    write_cur(root, date(2024, 3, 1), "asm-old", ["12.34"])
+    store = open_store(url)
+    assert ingest(str(root), store, progress=False).periods[0].status == "loaded"
+    store.close()
+
+    _big_cur(root, date(2024, 3, 1), "asm-big", 400_000)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    cmd = [sys.executable, "-m", "bot", "ingest", str(root), "--store", url, "--no-progress"]
+    child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    periods = store_dir / "periods"
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(f".load-{child.pid}-") for p in periods.iterdir()):
+        assert child.poll() is None, "the ingest finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    assert child.poll() is None, "the load must still be running when it is killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+
+    reader = open_store(url)
+    try:
+        assert [(p.delivery_id, p.rows) for p in reader.periods()] == [("asm-old", 1)]
+        assert reader.period(date(2024, 3, 1)).billed_total == pytest.approx(12.34)
+        (p,) = ingest(str(root), reader, progress=False).periods
+        assert (p.status, p.replaced, p.rows, p.billed_total) == ("replaced", "asm-old", 400_000, "4000.0000000000")
+    finally:
+        reader.close()
