@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -35,7 +35,7 @@ SPIKE_DAY = START + timedelta(days=80)
 class MemoryStore(BillingStore):
     """Just enough of the contract for anomaly detection: aggregate over in-memory line items."""
 
-    items: list[dict[str, Any]] = []
+    items: ClassVar[list[dict[str, Any]]] = []
 
     @classmethod
     def from_url(cls, url: str) -> MemoryStore:
@@ -90,7 +90,9 @@ class MemoryStore(BillingStore):
 register("memanomaly")(MemoryStore)
 
 
-def line(day: date, cost: float, service: str, account: str, region: str, usage: str, resource: str) -> dict[str, Any]:
+def line(
+    day: date, cost: float, service: str, *, account: str, region: str, usage: str, resource: str
+) -> dict[str, Any]:
     return {
         "day": day,
         "billed_cost": cost,
@@ -109,11 +111,45 @@ def bill() -> list[dict[str, Any]]:
         d = START + timedelta(days=i)
         wobble = 1 + 0.02 * ((i * 7) % 5 - 2) / 2
         items += [
-            line(d, 600 * wobble, "Amazon EC2", "111", "us-east-1", "USE1-BoxUsage:m5.large", "i-aaa"),
-            line(d, 400 * wobble, "Amazon EC2", "222", "eu-west-1", "EU-BoxUsage:c5.xlarge", "i-bbb"),
-            line(d, 300 * wobble, "Amazon S3", "111", "us-east-1", "USE1-TimedStorage-ByteHrs", "bucket-a"),
+            line(
+                d,
+                600 * wobble,
+                "Amazon EC2",
+                account="111",
+                region="us-east-1",
+                usage="USE1-BoxUsage:m5.large",
+                resource="i-aaa",
+            ),
+            line(
+                d,
+                400 * wobble,
+                "Amazon EC2",
+                account="222",
+                region="eu-west-1",
+                usage="EU-BoxUsage:c5.xlarge",
+                resource="i-bbb",
+            ),
+            line(
+                d,
+                300 * wobble,
+                "Amazon S3",
+                account="111",
+                region="us-east-1",
+                usage="USE1-TimedStorage-ByteHrs",
+                resource="bucket-a",
+            ),
         ]
-    items.append(line(SPIKE_DAY, 4000.0, "Amazon EC2", "222", "eu-west-1", "EU-BoxUsage:p4d.24xlarge", "i-gpu"))
+    items.append(
+        line(
+            SPIKE_DAY,
+            4000.0,
+            "Amazon EC2",
+            account="222",
+            region="eu-west-1",
+            usage="EU-BoxUsage:p4d.24xlarge",
+            resource="i-gpu",
+        )
+    )
     return items
 
 
