@@ -99,8 +99,8 @@ def forecast_month(
     rest = level * rest_weight
     expected = mtd + rest
     if math.isnan(sigma):
-        return Forecast(first, mtd, expected, min(mtd, expected), max(expected, expected + rest), len(elapsed),
-                        days_in_month)  # fmt: skip
+        low, high = min(mtd, expected), max(expected, expected + rest)
+        return Forecast(first, mtd, expected, low, high, len(elapsed), days_in_month)
     n = len(sample)
     level_var = (sigma**2) * n / (weight**2) if weight else 0.0
     sd = math.sqrt(len(remaining) * sigma**2 + rest_weight**2 * level_var)
