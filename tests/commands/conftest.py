@@ -88,24 +88,26 @@ class Bot:
     store: BillingStore
     state: StateStore
 
-    def command(self, command: str, text: str, *, user: str = "U0ALICE", channel: str = "C0GENERAL") -> Reply:
+    def command(
+        self, command: str, text: str, *, user: str = "U0ALICE", channel: str = "C0GENERAL", response_url: str = ""
+    ) -> Reply:
         """POST a signed slash command; returns the HTTP answer (the ack)."""
-        body = slash_command_body(
-            command, text, response_url=self.fake.response_url(), user_id=user, channel_id=channel
-        )
+        url = response_url or self.fake.response_url()
+        body = slash_command_body(command, text, response_url=url, user_id=user, channel_id=channel)
         return post_signed(self.server.url + "/slack/events", body, SECRET)
 
     def ask(self, command: str, text: str, *, user: str = "U0ALICE", channel: str = "C0GENERAL") -> dict[str, Any]:
         """A slash command answered later through response_url: returns the JSON posted there."""
-        before = len(self.fake.calls("respond"))
-        reply = self.command(command, text, user=user, channel=channel)
+        url = self.fake.response_url()
+        reply = self.command(command, text, user=user, channel=channel, response_url=url)
         assert reply.status == 200, reply.text
         assert reply.body == b"", f"answered at ack time: {reply.text}"
-        calls = self.fake.wait_for("respond", before + 1)
-        answer: dict[str, Any] = calls[before].json
+        answer: dict[str, Any] = self.fake.wait_for_response(url).json
         return answer
 
-    def click(self, action_id: str, value: str, *, user: str = "U0ALICE", channel: str = "C0GENERAL") -> Reply:
+    def click(
+        self, action_id: str, value: str, *, user: str = "U0ALICE", channel: str = "C0GENERAL", response_url: str = ""
+    ) -> Reply:
         """POST a signed block_actions payload for a button click."""
         payload = {
             "type": "block_actions",
@@ -115,7 +117,7 @@ class Bot:
             "channel": {"id": channel, "name": "general"},
             "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
             "trigger_id": "1.2.3",
-            "response_url": self.fake.response_url(),
+            "response_url": response_url or self.fake.response_url(),
             "actions": [
                 {"type": "button", "action_id": action_id, "block_id": "b", "value": value, "action_ts": "1700000000.1"}
             ],

@@ -108,7 +108,9 @@ def test_folded_breakdown_exports_every_row_as_csv(clean_bot: Bot) -> None:
     button = actions["elements"][0]
     assert button["text"]["text"] == "Export CSV"
 
-    assert clean_bot.click(button["action_id"], button["value"], channel="C0FINOPS").status == 200
+    done = clean_bot.fake.response_url()
+    assert clean_bot.click(button["action_id"], button["value"], channel="C0FINOPS", response_url=done).status == 200
+    assert clean_bot.fake.wait_for_response(done).json["text"] == "Exported 9 rows to cost-20261001-20261101.csv."
     (complete,) = clean_bot.fake.wait_for("files.completeUploadExternal")
     assert complete.args["channel_id"] == "C0FINOPS"
     (upload,) = clean_bot.fake.calls("upload")

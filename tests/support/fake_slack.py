@@ -104,6 +104,20 @@ class FakeSlack:
                     )
                 self._lock.wait(left)
 
+    def wait_for_response(self, response_url: str, timeout: float = 10.0) -> Call:
+        """Block until something was posted to `response_url` (from `response_url()`); return the first post."""
+        hook = response_url.rsplit("/", 1)[1]
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                for c in self._calls:
+                    if c.method == "respond" and c.args.get("hook") == hook:
+                        return c
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"waited {timeout}s for a post to {response_url}")
+                self._lock.wait(left)
+
     def script(self, method: str, status: int, headers: dict[str, str] | None = None, body: Any = None) -> None:
         """Serve one scripted answer to the next call of `method` (e.g. 429 with Retry-After) before normal ones."""
         raw = json.dumps(body if body is not None else {"ok": False, "error": "ratelimited"}).encode()
