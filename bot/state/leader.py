@@ -74,11 +74,8 @@ class LeaderLease:
         return time.monotonic() < self._valid_until
 
     def acquire(self) -> bool:
-        """Try to become leader without waiting; True if this replica is leader now."""
-        with self._lock:
-            if self.store.is_postgresql:
-                return self._pg_acquire()
-            return self._sqlite_take()
+        """Try to become leader without waiting; True if this replica is leader now (a leader stays one)."""
+        return self.renew()
 
     def renew(self) -> bool:
         """Keep (or try to take) the leadership; True if this replica is leader now.

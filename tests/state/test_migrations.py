@@ -41,3 +41,15 @@ def test_bad_urls_are_config_errors() -> None:
         StateStore("not a url")
     assert StateStore("postgres://u@h/db").url.drivername == "postgresql+psycopg"
     assert StateStore("postgresql://u:secret@h/db").__repr__() == "StateStore('postgresql+psycopg://u:***@h/db')"
+
+
+def test_replicas_migrating_at_once_do_not_collide(state_url: str) -> None:
+    """Two replicas starting together both call migrate(); the advisory lock (PG) / write lock (SQLite) orders them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stores = [StateStore(state_url) for _ in range(3)]
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda s: s.migrate(), stores))
+    assert {s.current_revision() for s in stores} == {"0001"}
+    for s in stores:
+        s.dispose()

@@ -1,10 +1,10 @@
 """A real PostgreSQL for the tests: a throwaway cluster per test session (per xdist worker), one database per test.
 
 `TEST_DATABASE_URL` (a server where the user may CREATE DATABASE) is used instead when set. Otherwise the
-Debian binaries (/usr/lib/postgresql/<ver>/bin, installed by tools/pg.sh) start a cluster in a temporary
-directory on a free 127.0.0.1 port, with its unix socket in that directory too, trust authentication and
-fsync off (the data is thrown away). PostgreSQL refuses to run as root, so as root the cluster runs as the
-`postgres` OS user.
+Debian binaries (/usr/lib/postgresql/<ver>/bin, installed by tools/pg.sh; or the folder in TEST_PG_BINDIR)
+start a cluster in a temporary directory on a free 127.0.0.1 port, with its unix socket in that directory
+too, trust authentication and fsync off (the data is thrown away). PostgreSQL refuses to run as root, so as
+root the cluster runs as the `postgres` OS user.
 
 Missing binaries skip the PostgreSQL tests on a developer machine and FAIL them under CI=true: CI must prove
 the PostgreSQL path, never skip it silently.
@@ -33,6 +33,9 @@ from sqlalchemy.engine import URL, make_url
 
 
 def _bin_dir() -> Path | None:
+    override = os.environ.get("TEST_PG_BINDIR")  # for testing this fixture: point it at a folder without initdb
+    if override is not None:
+        return Path(override) if (Path(override) / "initdb").exists() else None
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     return Path(found[-1]).parent if found else None
 
