@@ -12,6 +12,7 @@ PostgreSQL goes through psycopg 3: `postgresql+psycopg://user@host/db` (a bare `
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -95,17 +96,19 @@ class StateStore:
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
-            if self.url.database in (None, "", ":memory:"):
+            if self.is_memory:
                 # One shared connection, or every thread would get its own empty in-memory database.
                 kwargs["poolclass"] = StaticPool
             else:
-                Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                Path(self.url.database or "").expanduser().parent.mkdir(parents=True, exist_ok=True)
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # In memory (tests, one-shot tools) every thread shares one connection: one transaction at a time.
+        self._memory_lock = threading.RLock() if self.is_memory else None
 
     @property
     def dialect(self) -> str:
@@ -115,6 +118,11 @@ class StateStore:
     @property
     def is_sqlite(self) -> bool:
         return self.dialect == "sqlite"
+
+    @property
+    def is_memory(self) -> bool:
+        """An in-memory SQLite database (`sqlite://`): gone when the process ends."""
+        return self.is_sqlite and self.url.database in (None, "", ":memory:")
 
     @property
     def is_postgresql(self) -> bool:
@@ -131,7 +139,11 @@ class StateStore:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
+        if self._memory_lock is None:
+            with self._sessions.begin() as session:
+                yield session
+            return
+        with self._memory_lock, self._sessions.begin() as session:
             yield session
 
     def migrate(self, revision: str = "head") -> None:

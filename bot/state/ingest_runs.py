@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.errors import NotFound
 from bot.state.db import StateStore, utcnow
@@ -103,3 +103,19 @@ def last_successful_run(store: StateStore, source_uri: str | None = None) -> Ing
     with store.session() as session:
         row = session.scalars(query).first()
         return None if row is None else _to_run(row)
+
+
+def fail_unfinished_runs(
+    store: StateStore, *, message: str = "interrupted: the bot stopped during this run", now: datetime | None = None
+) -> int:
+    """Close every run still marked running as failed (call at start-up, before any ingest starts, so a run the
+    last process never finished does not show as running forever). Returns how many were closed."""
+    with store.session() as session:
+        closed = session.execute(
+            update(IngestRunRow)
+            .where(IngestRunRow.status == "running")
+            .values(status="failed", message=message, finished_at=now or utcnow())
+            .returning(IngestRunRow.id)
+            .execution_options(synchronize_session=False)
+        ).all()
+        return len(closed)

@@ -53,3 +53,23 @@ def test_replicas_migrating_at_once_do_not_collide(state_url: str) -> None:
     assert {s.current_revision() for s in stores} == {"0001"}
     for s in stores:
         s.dispose()
+
+
+def test_in_memory_sqlite_is_one_database_for_every_thread() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.state import audit
+
+    store = StateStore("sqlite://")
+    store.migrate()
+    with ThreadPoolExecutor(4) as pool:
+        list(
+            pool.map(
+                lambda i: audit.record_audit(
+                    store, user_id=f"U{i}", channel_id="C1", command="/cost", text="", outcome="ok", duration_ms=i
+                ),
+                range(8),
+            )
+        )
+    assert len(audit.recent_audit(store)) == 8
+    store.dispose()

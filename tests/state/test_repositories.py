@@ -75,6 +75,18 @@ def test_ingest_runs_lifecycle(store: StateStore) -> None:
     assert ingest_runs.last_successful_run(store, "/data/focus") is None
 
 
+def test_unfinished_runs_are_closed_at_start_up(store: StateStore) -> None:
+    crashed = ingest_runs.start_ingest_run(store, "s3://b/p", now=T0)
+    done = ingest_runs.start_ingest_run(store, "s3://b/q", now=T0)
+    ingest_runs.finish_ingest_run(store, done.id, status="ok")
+    assert ingest_runs.fail_unfinished_runs(store, now=T0 + timedelta(hours=1)) == 1
+    (run,) = ingest_runs.last_ingest_runs(store, source_uri="s3://b/p")
+    assert (run.id, run.status, run.message, run.finished_at) == (
+        crashed.id, "failed", "interrupted: the bot stopped during this run", T0 + timedelta(hours=1),
+    )  # fmt: skip
+    assert ingest_runs.fail_unfinished_runs(store) == 0
+
+
 def test_ingest_runs_bad_input(store: StateStore) -> None:
     run = ingest_runs.start_ingest_run(store, "s3://b/p")
     with pytest.raises(ValueError, match="finishes as 'ok' or 'failed', not 'running'"):
