@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
+# Usage: tools/pg.sh [install]
 # Make sure the PostgreSQL server binaries the tests use are installed (Debian package `postgresql`, 15).
 # The tests start their own throwaway cluster (tests/support/postgres.py); this script only installs.
 # Idempotent; needs root (CI and the dev machines run as root) or sudo.
 set -euo pipefail
+case "${1:-install}" in
+  install) ;;
+  *) echo "usage: tools/pg.sh [install]" >&2; exit 2 ;;
+esac
 if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   exit 0
 fi
