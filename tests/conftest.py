@@ -7,4 +7,4 @@ import tempfile
 
 os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="mpl-"))
 
-pytest_plugins = ["tests.support.moto_server", "tests.support.postgres"]
+pytest_plugins = ["tests.support.moto_server", "tests.support.postgres", "tests.support.elasticsearch"]

@@ -19,13 +19,19 @@ echo "== lint, format, types, import contracts"
 echo "== servers"
 bash tools/pg.sh install            # Debian's postgresql package when initdb is missing
 work=$(mktemp -d /tmp/trackit-test.XXXXXX)
-cleanup() {
-  [ -n "${ES_PID_FILE:-}" ] && [ -f "$ES_PID_FILE" ] && kill "$(cat "$ES_PID_FILE")" 2>/dev/null || true
-}
+es_pid=""
+cleanup() { [ -n "$es_pid" ] && kill -INT "$es_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "${ES_URL:-}" ]; then
-  ES_PID_FILE=$work/es.pid
-  .venv/bin/python -m tests.es_node --workdir "$work/es" --pid-file "$ES_PID_FILE" --url-file "$work/es.url" --detach
+  # One node for the whole run (every xdist worker shares it); it dies with this script.
+  .venv/bin/python -m tests.support.es_node --dir "$work/es" --url-file "$work/es.url" > "$work/es.out" 2>&1 &
+  es_pid=$!
+  for _ in $(seq 1 900); do
+    [ -f "$work/es.url" ] && break
+    if ! kill -0 "$es_pid" 2>/dev/null; then cat "$work/es.out"; echo "Elasticsearch node failed to start" >&2; exit 1; fi
+    sleep 1
+  done
+  [ -f "$work/es.url" ] || { cat "$work/es.out"; echo "Elasticsearch node did not become healthy" >&2; exit 1; }
   ES_URL=$(cat "$work/es.url")
   export ES_URL
 fi

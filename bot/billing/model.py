@@ -143,6 +143,10 @@ class Filter:
     values: tuple[str, ...]
     negate: bool = False
 
+    def __post_init__(self) -> None:
+        if not self.values:
+            raise ValueError(f"filter on {self.dimension.label} has no values")
+
 
 class Granularity(StrEnum):
     NONE = "none"

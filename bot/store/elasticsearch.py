@@ -98,9 +98,11 @@ def _ts(d: date | datetime) -> str:
 
 
 def _parse_ts(value: str | None) -> datetime | None:
+    """An ISO timestamp as a timezone-aware UTC datetime (the contract's form for every instant)."""
     if not value:
         return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 @register("elasticsearch")
@@ -291,8 +293,9 @@ class ElasticsearchStore(BillingStore):
         expected = Decimal(source.expected_billed_total)
         if stored_rows != rows or abs(stored - expected) >= Decimal("0.005"):
             raise ReconciliationError(
-                f"{source.delivery.billing_period:%Y-%m}: stored {stored_rows} rows totalling {stored:.4f} but the "
-                f"export has {rows} rows totalling {expected:.4f}; the previous data stays live",
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id}: stored {stored_rows} "
+                f"rows totalling {stored:.4f} but the export totals {source.expected_billed_total}; "
+                "the previous data stays live",
             )
 
     def _meta(self, index: str, source: NormalizedSource, rows: int) -> dict[str, Any]:
@@ -329,8 +332,8 @@ class ElasticsearchStore(BillingStore):
             PeriodStatus(
                 billing_period=date.fromisoformat(m["billing_period"]),
                 delivery_id=m["delivery_id"],
-                delivered_at=_parse_ts(m["delivered_at"]) or datetime.min,
-                loaded_at=_parse_ts(m["loaded_at"]) or datetime.min,
+                delivered_at=_parse_ts(m["delivered_at"]) or datetime.min.replace(tzinfo=UTC),
+                loaded_at=_parse_ts(m["loaded_at"]) or datetime.min.replace(tzinfo=UTC),
                 source_format=m["source_format"],
                 source_uri=m["source_uri"],
                 rows=int(m["rows"]),
@@ -430,17 +433,27 @@ class ElasticsearchStore(BillingStore):
         for i, dim in enumerate(request.group_by):
             sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
         if not sources:
-            aggs = self._search("total", query, metrics)
-            if not aggs:
-                return [AggregateRow(keys=(), cost=0.0)]
-            hits = self._call("count", self._es.count, index=self._alias, query=query)["count"]
-            return [
-                AggregateRow(keys=(), cost=aggs["cost"]["value"], usage_amount=aggs["usage"]["value"], line_items=hits)
-            ]
+            body = self._call(
+                "total",
+                self._es.search,
+                index=self._alias,
+                size=0,
+                query=query,
+                aggs=metrics,
+                track_total_hits=True,
+                ignore_unavailable=True,
+                allow_no_indices=True,
+            )
+            hits = body["hits"]["total"]["value"]
+            if not hits:
+                return []
+            aggs = body["aggregations"]
+            cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
+            return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
         merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for b in self._composite("aggregation", query, sources, metrics):
             key = b["key"]
-            bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC).replace(tzinfo=None) if "bucket" in key else None
+            bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
             # '' and a missing value are the same "untagged" group, as in every backend.
             keys = tuple(key[f"k{i}"] or UNTAGGED for i in range(len(request.group_by)))
             acc = merged[(bucket, keys)]
@@ -460,7 +473,7 @@ class ElasticsearchStore(BillingStore):
                 totals[r.keys] += r.cost
             keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
             rows = [r for r in rows if r.keys in keep]
-        rows.sort(key=lambda r: (r.bucket or datetime.min, -r.cost, r.keys))
+        rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
         return rows
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
@@ -540,9 +553,14 @@ class ElasticsearchStore(BillingStore):
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
     ) -> Iterator[dict[str, object]]:
         query = self._query(time_range, filters)
-        wanted = list(columns)
+        live = self._live_indices()
+        extra = sorted(
+            {TAG_PREFIX + k for m in live.values() for k in m.get("tag_keys", [])}
+            | {COST_CATEGORY_PREFIX + c for m in live.values() for c in m.get("cost_categories", [])}
+        )
+        wanted = list(columns) or [name for name, _, _ in LINE_ITEM_COLUMNS] + extra
         # One index at a time: `_doc` order is unique within one single-shard index, so search_after is exact.
-        for index in sorted(self._live_indices()):
+        for index in sorted(live):
             search_after: list[Any] | None = None
             while True:
                 kwargs: dict[str, Any] = {"index": index, "size": _BULK_CHUNK, "query": query, "sort": ["_doc"]}
@@ -610,4 +628,4 @@ def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object
             row[name] = _parse_ts(str(row[name]))
     if isinstance(row.get("billing_period"), str):
         row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])
-    return {k: row.get(k) for k in columns} if columns else row
+    return {k: row.get(k) for k in columns}

@@ -7,6 +7,7 @@ Elasticsearch one will use a fresh index prefix on the node started by the sessi
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,16 +15,23 @@ import pytest
 
 from bot.store.base import BillingStore
 
-BACKENDS = ["duckdb"]
+BACKENDS = ["duckdb", pytest.param("elasticsearch", marks=pytest.mark.es)]
 
 StoreFactory = Callable[[], BillingStore]
 
 
-def _open(backend: str, root: Path) -> BillingStore:
+def _open(backend: str, root: Path, request: pytest.FixtureRequest) -> BillingStore:
     if backend == "duckdb":
         from bot.store.duckdb import DuckDBStore
 
         return DuckDBStore(root, threads=2, memory_limit="512MB")
+    if backend == "elasticsearch":
+        from bot.store.elasticsearch import ElasticsearchStore
+
+        es_url: str = request.getfixturevalue("es_url")
+        # One index prefix per test (the location), so tests share the node without seeing each other.
+        prefix = "t" + hashlib.sha1(str(root).encode()).hexdigest()[:12]
+        return ElasticsearchStore.from_url(f"elasticsearch://{es_url.split('://', 1)[1]}?prefix={prefix}")
     raise AssertionError(f"unknown backend {backend}")
 
 
@@ -34,12 +42,15 @@ def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[St
     root = tmp_path / "store"
 
     def factory() -> BillingStore:
-        store = _open(request.param, root)
+        store = _open(request.param, root, request)
         opened.append(store)
         return store
 
     yield factory
     for s in opened:
+        if request.param == "elasticsearch":
+            for p in s.periods():
+                s.delete_period(p.billing_period)
         s.close()
 
 
