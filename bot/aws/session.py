@@ -66,6 +66,7 @@ def make_session(identity: AwsIdentity) -> boto3.Session:
 
     credentials: RefreshableCredentials = DeferredRefreshableCredentials(refresh_using=refresh, method="assume-role")
     botocore_session = botocore.session.get_session()
-    botocore_session._credentials = credentials  # the documented way boto3 has no public setter for
+    # botocore has no public setter for refreshable credentials (set_credentials only takes static keys).
+    botocore_session._credentials = credentials  # type: ignore[attr-defined]
     botocore_session.set_config_variable("region", identity.region)
     return boto3.Session(botocore_session=botocore_session)
