@@ -343,7 +343,8 @@ def score_series(
         pmean = float(profile.mean())
         profile = profile / pmean if pmean > 0 else np.ones(spd)
         exp_slot = exp_day / spd * profile
-        recent = shares[-7:] / profile
+        with np.errstate(all="ignore"):
+            recent = shares / profile
         rel = np.abs(recent - _nanmedian(recent))
         rel_noise = _MAD_TO_SIGMA * float(_nanmedian(rel)) if np.isfinite(rel).any() else 0.0
         exp2d[d] = exp_slot
