@@ -67,6 +67,12 @@ def test_postgres_leader_notices_its_lost_connection(postgres_url: str) -> None:
     try:
         assert a.acquire()
         assert not b.acquire()
+        holder_pids = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+        with store.engine.connect() as conn:
+            before = conn.execute(text(holder_pids)).all()
+        assert a.renew()
+        with store.engine.connect() as conn:
+            assert conn.execute(text(holder_pids)).all() == before  # renewing keeps the lock on one session
         # The server ends a's session (as on a network cut or server restart): its lock goes with it.
         with store.engine.begin() as conn:
             ended = conn.execute(

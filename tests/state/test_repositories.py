@@ -274,3 +274,21 @@ def test_anomaly_alert_bad_input(store: StateStore) -> None:
         alerts.get_anomaly_alert(store, alert.key) is not None
         and alerts.get_anomaly_alert(store, alert.key).status == "open"
     )  # type: ignore[union-attr]
+
+
+def test_two_replicas_detecting_the_same_anomaly_post_it_once(store: StateStore) -> None:
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    stores = [StateStore(store.url_text) for _ in range(4)]
+    barrier = threading.Barrier(4)
+
+    def detect(s: StateStore) -> bool:
+        barrier.wait()
+        return _record(s, 50.0)[1]
+
+    with ThreadPoolExecutor(4) as pool:
+        created = list(pool.map(detect, stores))
+    for s in stores:
+        s.dispose()
+    assert sorted(created) == [False, False, False, True]
