@@ -70,17 +70,19 @@ def stacked_daily(
     ax = fig.add_subplot()
     bottoms = [0.0] * len(days)
     names = list(series)
+    x = list(range(len(days)))
     for name, colour in zip(names, _colours(names), strict=True):
         values = list(series[name])
-        ax.bar(days, values, bottom=bottoms, color=colour, label=name, width=0.85)
+        ax.bar(x, values, bottom=bottoms, color=colour, label=name, width=0.85)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    step = max(1, len(days) // 8)
+    ax.set_xticks(x[::step], [d.strftime("%b %d") for d in days[::step]])
     ax.set_title(title, fontsize=15, loc="left")
     ax.yaxis.set_major_formatter(_money_axis(symbol))
     ax.tick_params(labelsize=11)
     ax.legend(fontsize=10, ncols=min(len(names), 4), loc="upper left", frameon=False)
     ax.set_ylim(0, max(bottoms, default=0) * 1.25 or 1)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.autofmt_xdate()
     data = {"days": [d.isoformat() for d in days], "series": {k: [round(v, 2) for v in s] for k, s in series.items()}}
     return Chart("daily-by-service", title, _png(fig), data)
 
