@@ -88,6 +88,9 @@ def register_slash_command(
         except UserFacingError as exc:
             ack(response_type="ephemeral", **error_message(exc).as_kwargs())
             return
+        except Exception as exc:  # still ack (else Slack shows a bare failure), with the logged reference
+            ack(response_type="ephemeral", **report_error(exc, None, body).as_kwargs())
+            return
         ack()
 
     def work(body: dict[str, Any], respond: Respond) -> None:
@@ -97,7 +100,7 @@ def register_slash_command(
         try:
             try:
                 check(request)  # the lazy listener runs even when the ack already answered bad input
-            except UserFacingError as exc:
+            except Exception as exc:  # already answered (and logged) at ack time
                 outcome = "denied" if isinstance(exc, AccessDenied) else "error"
                 return
             try:

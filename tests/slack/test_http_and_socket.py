@@ -31,6 +31,8 @@ SECRET = "test-signing-secret"
 
 
 def _check(req: SlashRequest) -> None:
+    if req.text == "ackboom":
+        raise RuntimeError("store unreachable")
     if req.text == "bad":
         raise UsageError("`bad` is not a thing I know.", hint="Try `/echo hello`.")
 
@@ -121,6 +123,19 @@ def test_unexpected_error_shows_a_reference_not_the_detail(
     ref = text.split("`")[1]
     logged = [r for r in caplog.records if ref in r.getMessage()]
     assert logged and logged[0].exc_info is not None  # the traceback is in the log
+
+
+def test_unexpected_error_before_the_ack_still_acks_and_explains(
+    server: SlackHttpServer, fake_slack: FakeSlack
+) -> None:
+    url = fake_slack.response_url()
+    reply = post_signed(server.url + "/slack/events", slash_command_body("/echo", "ackboom", response_url=url), SECRET)
+    assert reply.status == 200
+    ack = json.loads(reply.body)
+    assert ack["text"].startswith("Something went wrong on our side (ref `")
+    assert "store unreachable" not in ack["text"]
+    time.sleep(0.3)
+    assert fake_slack.calls("respond") == []  # answered once
 
 
 def test_unknown_path_is_404(server: SlackHttpServer) -> None:
