@@ -1,0 +1,317 @@
+"""The sample generator writes faithful, deterministic exports: layout, manifests, totals, line types, tags."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bot.errors import UsageError
+from bot.samples import FORMATS, GenerationSummary, generate
+from bot.samples.catalog import SKUS
+
+START = date(2025, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def cur1(tmp_path_factory: pytest.TempPathFactory) -> GenerationSummary:
+    return generate(tmp_path_factory.mktemp("cur1"), fmt="cur1-csv", start=START, months=3, rows_per_month=6000)
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with gzip.open(path, "rt", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _all_rows(summary: GenerationSummary) -> list[dict[str, str]]:
+    return [row for f in summary.files for row in _csv_rows(f)]
+
+
+# ------------------------------------------------------------------------------------------------ layout
+
+
+def test_legacy_cur_csv_layout_and_manifests(cur1: GenerationSummary) -> None:
+    rel = [f.relative_to(cur1.root).as_posix() for f in cur1.files]
+    pattern = re.compile(r"^acme-cur/(\d{8})-(\d{8})/[0-9a-f-]{36}/acme-cur-1\.csv\.gz$")
+    assert [pattern.match(r) is not None for r in rel] == [True, True, True]
+    assert [pattern.match(r).group(1, 2) for r in rel] == [  # type: ignore[union-attr]
+        ("20250101", "20250201"),
+        ("20250201", "20250301"),
+        ("20250301", "20250401"),
+    ]
+    for period in cur1.periods:
+        period_manifest, assembly_manifest = period.manifests
+        assert period_manifest.relative_to(cur1.root).as_posix() == (
+            f"acme-cur/{period.billing_period:%Y%m%d}-{_next(period.billing_period):%Y%m%d}/acme-cur-Manifest.json"
+        )
+        assert assembly_manifest.parent.name == period.assembly_id
+        body = json.loads(period_manifest.read_text())
+        assert body == json.loads(assembly_manifest.read_text())
+        assert body["assemblyId"] == period.assembly_id
+        assert body["reportName"] == "acme-cur"
+        assert body["compression"] == "GZIP" and body["contentType"] == "text/csv"
+        assert body["billingPeriod"] == {
+            "start": f"{period.billing_period:%Y%m%d}T000000.000Z",
+            "end": f"{_next(period.billing_period):%Y%m%d}T000000.000Z",
+        }
+        assert [cur1.root / k for k in body["reportKeys"]] == list(period.files)
+        with gzip.open(period.files[0], "rt") as fh:
+            header = fh.readline().strip().split(",")
+        assert header == [f"{c['category']}/{c['name']}" for c in body["columns"]]
+
+
+def _next(d: date) -> date:
+    return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+@pytest.mark.parametrize("fmt", ["cur1-parquet", "cur2-parquet", "cur2-csv", "focus"])
+def test_other_layouts(tmp_path: Path, fmt: str) -> None:
+    s = generate(tmp_path, fmt=fmt, start=date(2024, 11, 1), months=2, rows_per_month=3000)  # type: ignore[arg-type]
+    rel = [f.relative_to(tmp_path).as_posix() for f in s.files]
+    if fmt == "cur1-parquet":
+        assert rel == [
+            "acme-cur/acme-cur/year=2024/month=11/acme-cur-00001.snappy.parquet",
+            "acme-cur/acme-cur/year=2024/month=12/acme-cur-00001.snappy.parquet",
+        ]
+        cols = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{s.files[0]}')").fetchall()
+        names = {c[0] for c in cols}
+        assert {
+            "identity_line_item_id",
+            "bill_payer_account_id",
+            "line_item_unblended_cost",
+            "resource_tags_user_team",
+            "resource_tags_aws_created_by",
+            "reservation_reservation_a_r_n",
+            "savings_plan_savings_plan_a_r_n",
+            "cost_category_environment",
+        } <= names
+        assert (
+            tmp_path / "acme-cur/acme-cur/cost_and_usage_data_status/cost_and_usage_data_status.snappy.parquet"
+        ).is_file()
+        return
+    export = s.report_name
+    ext = "csv.gz" if fmt == "cur2-csv" else "snappy.parquet"
+    assert rel == [
+        f"{export}/data/BILLING_PERIOD=2024-11/{export}-00001.{ext}",
+        f"{export}/data/BILLING_PERIOD=2024-12/{export}-00001.{ext}",
+    ]
+    for period in s.periods:
+        (manifest,) = period.manifests
+        assert manifest.relative_to(tmp_path).as_posix() == (
+            f"{export}/metadata/BILLING_PERIOD={period.billing_period:%Y-%m}/{export}-Manifest.json"
+        )
+        body = json.loads(manifest.read_text())
+        assert body["dataFiles"] == [f"s3://acme-billing/{f.relative_to(tmp_path).as_posix()}" for f in period.files]
+        assert body["finalized"] is period.final
+        source = (
+            f"read_csv('{period.files[0]}', all_varchar=true, hive_partitioning=false)"
+            if fmt == "cur2-csv"
+            else f"read_parquet('{period.files[0]}', hive_partitioning=false)"
+        )
+        described = duckdb.sql(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        assert [c["name"] for c in body["columns"]] == [c[0] for c in described]
+        if fmt == "cur2-parquet":
+            types = {c[0]: c[1] for c in described}
+            assert types["resource_tags"] == types["cost_category"] == types["product"] == "MAP(VARCHAR, VARCHAR)"
+            assert types["line_item_usage_start_date"] == "TIMESTAMP"
+        if fmt == "focus":
+            types = {c[0]: c[1] for c in described}
+            assert types["Tags"] == "MAP(VARCHAR, VARCHAR)"
+            assert {
+                "BilledCost",
+                "EffectiveCost",
+                "ListCost",
+                "ChargePeriodStart",
+                "ServiceName",
+                "SubAccountId",
+                "RegionId",
+                "ResourceId",
+                "ChargeCategory",
+                "x_ServiceCode",
+                "x_UsageType",
+            } <= set(types)
+    assert [p.final for p in s.periods] == [True, False]
+
+
+# ---------------------------------------------------------------------------------------- content
+
+
+def test_totals_match_an_independent_decimal_sum(cur1: GenerationSummary) -> None:
+    for period in cur1.periods:
+        rows = [r for f in period.files for r in _csv_rows(f)]
+        assert len(rows) == period.rows == 6000
+        assert sum(Decimal(r["lineItem/UnblendedCost"]) for r in rows) == Decimal(period.unblended_total)
+        assert {r["bill/BillingPeriodStartDate"] for r in rows} == {f"{period.billing_period}T00:00:00Z"}
+    assert cur1.unblended_total == sum(Decimal(p.unblended_total) for p in cur1.periods)
+
+
+def test_every_format_holds_rows_per_month_and_the_same_usage(tmp_path: Path) -> None:
+    totals = {}
+    for fmt in FORMATS:
+        s = generate(tmp_path / fmt, fmt=fmt, start=START, months=2, rows_per_month=2000)  # type: ignore[arg-type]
+        assert [p.rows for p in s.periods] == [2000, 2000], fmt
+        totals[fmt] = s.unblended_total
+    # The four CUR writers share one data set; FOCUS has no negation lines and bills SP usage at 0.
+    assert totals["cur1-csv"] == totals["cur1-parquet"] == totals["cur2-parquet"] == totals["cur2-csv"]
+
+
+def test_month_in_progress_is_cut_at_end_and_left_open(tmp_path: Path) -> None:
+    s = generate(tmp_path, fmt="cur2-parquet", start=START, months=2, rows_per_month=6200, end=date(2025, 2, 15))
+    assert [p.rows for p in s.periods] == [6200, 6200 * 14 // 28]
+    last = s.periods[-1]
+    ((latest,),) = duckdb.execute(
+        f"SELECT max(line_item_usage_end_date) FROM read_parquet('{last.files[0]}')"
+    ).fetchall()
+    assert str(latest) == "2025-02-15 00:00:00"
+    assert [p.final for p in s.periods] == [True, False]
+
+
+def test_deterministic_from_the_seed(tmp_path: Path) -> None:
+    a = generate(tmp_path / "a", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=11)
+    b = generate(tmp_path / "b", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=11)
+    c = generate(tmp_path / "c", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=12)
+    assert gzip.decompress(a.files[0].read_bytes()) == gzip.decompress(b.files[0].read_bytes())
+    assert a.periods[0].manifests[0].read_text() == b.periods[0].manifests[0].read_text()
+    assert a.unblended_total == b.unblended_total != c.unblended_total
+
+
+def test_line_types_commitments_credits_and_tax(cur1: GenerationSummary) -> None:
+    rows = _all_rows(cur1)
+    types = {r["lineItem/LineItemType"] for r in rows}
+    assert types == {
+        "Usage",
+        "DiscountedUsage",
+        "RIFee",
+        "SavingsPlanCoveredUsage",
+        "SavingsPlanNegation",
+        "SavingsPlanRecurringFee",
+        "Fee",
+        "Tax",
+        "Credit",
+        "Refund",
+    }
+    covered = [r for r in rows if r["lineItem/LineItemType"] == "SavingsPlanCoveredUsage"]
+    negations = [r for r in rows if r["lineItem/LineItemType"] == "SavingsPlanNegation"]
+    assert len(covered) == len(negations)
+    assert sum(Decimal(r["lineItem/UnblendedCost"]) for r in negations) == -sum(
+        Decimal(r["lineItem/UnblendedCost"]) for r in covered
+    )
+    assert all(r["savingsPlan/SavingsPlanARN"].startswith("arn:aws:savingsplans::") for r in covered)
+    assert all(
+        Decimal(r["savingsPlan/SavingsPlanEffectiveCost"]) < Decimal(r["lineItem/UnblendedCost"])
+        for r in covered
+        if Decimal(r["lineItem/UnblendedCost"]) > 0
+    )
+    discounted = [r for r in rows if r["lineItem/LineItemType"] == "DiscountedUsage"]
+    ri_fees = [r for r in rows if r["lineItem/LineItemType"] == "RIFee"]
+    assert {r["reservation/ReservationARN"] for r in discounted} == {r["reservation/ReservationARN"] for r in ri_fees}
+    assert all(
+        Decimal(r["lineItem/UnblendedCost"]) == 0 and Decimal(r["reservation/EffectiveCost"]) > 0 for r in discounted
+    )
+    # Month-start fees: RI fees and Support span the whole month from its first hour.
+    for r in ri_fees + [r for r in rows if r["lineItem/LineItemType"] == "Fee"]:
+        assert r["lineItem/UsageStartDate"].endswith("-01T00:00:00Z")
+    assert all(
+        Decimal(r["lineItem/UnblendedCost"]) < 0 for r in rows if r["lineItem/LineItemType"] in ("Credit", "Refund")
+    )
+    assert len([r for r in rows if r["lineItem/LineItemType"] == "Refund"]) == 1
+
+
+def test_realistic_catalogue(cur1: GenerationSummary) -> None:
+    rows = _all_rows(cur1)
+    usage = [r for r in rows if r["lineItem/LineItemType"] == "Usage"]
+    assert len({r["lineItem/ProductCode"] for r in rows}) >= 20
+    assert len({r["lineItem/UsageAccountId"] for r in rows}) == 8
+    assert "044556677889" in {r["lineItem/UsageAccountId"] for r in rows}  # leading zero kept
+    assert {r["product/region"] for r in usage} >= {"us-east-1", "us-west-2", "eu-west-1", ""}
+    assert any(r["lineItem/UsageType"].startswith("BoxUsage:") for r in usage)  # us-east-1 has no prefix
+    assert any(r["lineItem/UsageType"].startswith("USW2-BoxUsage:") for r in usage)
+    ec2 = [r for r in usage if r["lineItem/UsageType"].endswith("BoxUsage:m5.large")]
+    assert all(re.fullmatch(r"i-[0-9a-f]{17}", r["lineItem/ResourceId"]) for r in ec2)
+    assert all(r["lineItem/AvailabilityZone"].startswith(r["product/region"]) for r in ec2)
+    assert {r["pricing/unit"] for r in usage} >= {"Hrs", "GB-Mo", "GB", "Requests", "Lambda-GB-Second"}
+    # Usage is hourly and follows the week: weekdays cost more than weekends.
+    assert all(r["identity/TimeInterval"].endswith(":00:00Z") for r in usage)
+
+
+def test_tags_have_partial_coverage(cur1: GenerationSummary) -> None:
+    rows = _all_rows(cur1)
+    for key in ("user:team", "user:env", "user:cost-center", "aws:createdBy"):
+        share = sum(1 for r in rows if r[f"resourceTags/{key}"]) / len(rows)
+        assert 0.2 < share < 0.95, (key, share)
+    teams = {r["resourceTags/user:team"] for r in rows}
+    assert {"platform", "data-eng", "ml-research", ""} <= teams
+    assert all(r["resourceTags/user:team"] == "" for r in rows if r["lineItem/LineItemType"] == "Tax")
+
+
+def test_anomalies_and_their_ground_truth(tmp_path: Path) -> None:
+    s = generate(tmp_path, fmt="cur2-parquet", start=START, months=4, rows_per_month=40000)
+    truth = json.loads(s.ground_truth.read_text())
+    assert s.ground_truth == tmp_path / "ground_truth.json"
+    assert [a["kind"] for a in truth["anomalies"]] == ["spike", "level_shift", "stop"]
+    files = ", ".join(f"'{f}'" for f in s.files)
+    daily = f"""SELECT line_item_usage_start_date::DATE AS day, sum(line_item_unblended_cost) AS cost
+        FROM read_parquet([{files}]) WHERE line_item_product_code = ? AND line_item_usage_account_id = ?
+        GROUP BY 1 ORDER BY 1"""
+    spike, shift, stop = truth["anomalies"]
+    by_day = dict(duckdb.execute(daily, [spike["service_code"], spike["account_id"]]).fetchall())
+    spike_day = date.fromisoformat(spike["start"])
+    others = sorted(v for d, v in by_day.items() if d != spike_day)
+    assert by_day[spike_day] > 3 * others[len(others) // 2]
+    by_day = dict(duckdb.execute(daily, [shift["service_code"], shift["account_id"]]).fetchall())
+    shift_day = date.fromisoformat(shift["start"])
+    before = [v for d, v in by_day.items() if d < shift_day]
+    after = [v for d, v in by_day.items() if d >= shift_day]
+    assert sum(after) / len(after) > 1.5 * sum(before) / len(before)
+    by_day = dict(duckdb.execute(daily, [stop["service_code"], stop["account_id"]]).fetchall())
+    stop_day = date.fromisoformat(stop["start"])
+    assert any(d < stop_day for d in by_day) and not any(d >= stop_day for d in by_day)
+
+
+def test_speed_at_200k_rows(tmp_path: Path) -> None:
+    t0 = time.perf_counter()
+    s = generate(tmp_path, fmt="cur2-parquet", start=START, months=2, rows_per_month=100_000)
+    assert s.rows == 200_000
+    assert time.perf_counter() - t0 < 30  # about 2 s on an idle 2-core machine
+
+
+def test_bad_input_is_refused_with_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown sample format 'cur3'") as exc:
+        generate(tmp_path, fmt="cur3", start=START, months=1)  # type: ignore[arg-type]
+    assert exc.value.hint is not None and "cur1-csv" in exc.value.hint
+    with pytest.raises(UsageError, match="cannot hold 2025-01") as exc:
+        generate(tmp_path, fmt="cur1-csv", start=START, months=1, rows_per_month=50)
+    assert exc.value.hint is not None and "at least" in exc.value.hint
+    with pytest.raises(UsageError, match="months must be at least 1"):
+        generate(tmp_path, fmt="focus", start=START, months=0)
+
+
+def test_catalogue_uses_real_service_codes() -> None:
+    codes = {s.product_code for s in SKUS}
+    assert {
+        "AmazonEC2",
+        "AmazonS3",
+        "AmazonRDS",
+        "AWSLambda",
+        "AmazonCloudFront",
+        "AmazonDynamoDB",
+        "AmazonElastiCache",
+        "AmazonES",
+        "AmazonRedshift",
+        "AmazonCloudWatch",
+        "AmazonSageMaker",
+        "AmazonEKS",
+        "AWSQueueService",
+        "AmazonSNS",
+        "awskms",
+        "AmazonRoute53",
+        "AWSDataTransfer",
+    } <= codes
