@@ -64,7 +64,7 @@ def test_missing_postgres_fails_under_ci_and_skips_elsewhere(tmp_path: Path) -> 
 def test_each_test_gets_its_own_empty_database(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT current_database()")).scalar() in postgres_url
+        assert str(conn.execute(text("SELECT current_database()")).scalar()) in postgres_url
         assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar() == 0
         assert conn.execute(text("SHOW fsync")).scalar() == "off"
     engine.dispose()

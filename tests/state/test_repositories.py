@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -141,7 +142,7 @@ def test_subscribe_is_unique_per_channel_kind_filters(store: StateStore) -> None
     ],
 )
 def test_subscribe_rejects_bad_input(store: StateStore, kwargs: dict[str, str], message: str) -> None:
-    args = {"channel_id": "CFIN", "kind": "daily", "created_by": "UALICE"} | kwargs
+    args: dict[str, Any] = {"channel_id": "CFIN", "kind": "daily", "created_by": "UALICE"} | kwargs
     with pytest.raises(UsageError, match=message) as info:
         subscriptions.subscribe(store, **args)
     assert info.value.hint
@@ -218,7 +219,7 @@ def test_budgets_set_get_list_delete(store: StateStore) -> None:
     ],
 )
 def test_budgets_reject_bad_input(store: StateStore, kwargs: dict[str, str], message: str) -> None:
-    args = {"name": "prod", "amount": "100", "channel_id": "CFIN", "created_by": "UALICE"} | kwargs
+    args: dict[str, Any] = {"name": "prod", "amount": "100", "channel_id": "CFIN", "created_by": "UALICE"} | kwargs
     with pytest.raises(UsageError, match=message):
         budgets.set_budget(store, **args)
     assert budgets.list_budgets(store) == ()
@@ -270,10 +271,8 @@ def test_anomaly_alert_bad_input(store: StateStore) -> None:
             store, key="k", dimension="service", value="S3", start=date(2026, 11, 2), end=date(2026, 11, 1),
             channel_id="C1", impact=1.0,
         )  # fmt: skip
-    assert (
-        alerts.get_anomaly_alert(store, alert.key) is not None
-        and alerts.get_anomaly_alert(store, alert.key).status == "open"
-    )  # type: ignore[union-attr]
+    unchanged = alerts.get_anomaly_alert(store, alert.key)
+    assert unchanged is not None and unchanged.status == "open"
 
 
 def test_two_replicas_detecting_the_same_anomaly_post_it_once(store: StateStore) -> None:

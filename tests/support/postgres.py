@@ -66,9 +66,10 @@ class PostgresServer:
             os.chown(root, pw.pw_uid, pw.pw_gid)
             prefix = ["runuser", "-u", "postgres", "--"]
         data = root / "data"
-        run = lambda *args: subprocess.run(  # noqa: E731 - tiny local helper
-            [*prefix, *args], check=True, capture_output=True, text=True, cwd=root
-        )
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([*prefix, *args], check=True, capture_output=True, text=True, cwd=root)
+
         try:
             run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-sync")  # fmt: skip
