@@ -126,3 +126,20 @@ def test_parse_channel_grant() -> None:
         ("*",),
         ("team=data",),
     )
+
+
+def test_status_shows_the_last_ingest_error(clean_bot: Bot) -> None:
+    from datetime import UTC, datetime
+
+    from bot.state.ingest_runs import finish_ingest_run, start_ingest_run
+
+    at = datetime(2026, 11, 27, 6, 0, tzinfo=UTC)
+    run = start_ingest_run(clean_bot.state, "s3://acme-billing/cur", now=at)
+    finish_ingest_run(clean_bot.state, run.id, status="failed", message="s3://acme-billing/cur: AccessDenied", now=at)
+    answer = clean_bot.ask("/trackit", "status")
+    text = blocks_text(answer["blocks"])
+    assert "*Last error* (2026-11-27 06:00 UTC): s3://acme-billing/cur: AccessDenied" in text
+    assert "Unblended" in text  # open access is unrestricted: period totals are shown
+    clean_bot.ask("/trackit", "access grant <@U0BOB|bob> 222222222222", user=ADMIN)
+    scoped = blocks_text(clean_bot.ask("/trackit", "status", user="U0BOB")["blocks"])
+    assert "2026-10  final" in scoped and "Unblended" not in scoped and "$" not in scoped
