@@ -506,9 +506,20 @@ def _growth(origin: date, day: date) -> float:
 
 
 def fixed_lines(
-    start: date, end: date, data_end: date, *, origin: date, month_index: int, seed: int
+    start: date,
+    end: date,
+    data_end: date,
+    *,
+    origin: date,
+    month_index: int,
+    seed: int,
+    scale: float = 1.0,
 ) -> list[tuple[object, ...]]:
-    """The period's non-hourly lines as canonical tuples (without `seq` and `line_id`)."""
+    """The period's non-hourly lines as canonical tuples (without `seq` and `line_id`).
+
+    `scale` (rows per month / 50,000) keeps fees, commitments and tax in proportion to the usage, which grows
+    with the number of line items.
+    """
     out: list[dict[str, object]] = []
     ms, me = datetime(start.year, start.month, 1), datetime(end.year, end.month, 1)
     hours = (end - start).days * 24
@@ -560,14 +571,15 @@ def fixed_lines(
         service_category="Management and Governance",
         usage_type="Dollar",
         product_family="AWS Support",
-        cost=round(1450.0 * g, 2),
-        od_cost=round(1450.0 * g, 2),
+        cost=round(900.0 * g * scale, 2),
+        od_cost=round(900.0 * g * scale, 2),
         description="AWS Support (Business)",
     )
     for r in cat.RESERVATIONS:
         sku = cat.SKU_BY_KEY[r.sku]
         acct = cat.ACCOUNT_BY_NAME[r.account]
-        fee = round(r.hourly_fee * hours * r.count, 8)
+        count = max(1, round(r.count * scale))
+        fee = round(r.hourly_fee * hours * count, 8)
         line(
             r.account,
             line_type="RIFee",
@@ -579,7 +591,7 @@ def fixed_lines(
             operation=sku.operation,
             region=r.region,
             location=next(x.name for x in cat.REGIONS if x.code == r.region),
-            usage_amount=float(hours * r.count),
+            usage_amount=float(hours * count),
             unit="Hrs",
             rate=r.hourly_fee,
             cost=fee,
@@ -588,15 +600,15 @@ def fixed_lines(
             description=f"USD {r.hourly_fee} hourly fee per {sku.description or sku.instance_type}",
             reservation_arn=reservation_arn(r),
             ri_effective=None,
-            ri_units=float(hours * r.count),
-            ri_count=r.count,
+            ri_units=float(hours * count),
+            ri_count=count,
             resource_id="",
         )
         del acct
     for sp in cat.SAVINGS_PLANS:
         day = start
         while day < data_end:
-            commit = round(sp.hourly_commitment * 24, 8)
+            commit = round(sp.hourly_commitment * scale * 24, 8)
             d0 = datetime(day.year, day.month, day.day)
             line(
                 sp.account,
@@ -632,7 +644,7 @@ def fixed_lines(
                 product_code=code,
                 service_name=name,
                 service_category="Other",
-                cost=round(base * g * (0.9 + 0.2 * rnd.next()), 2),
+                cost=round(base * g * scale * (0.9 + 0.2 * rnd.next()), 2),
                 tax_type="Sales Tax",
                 description=f"Tax for product code {code}",
             )

@@ -720,5 +720,5 @@ class SavingsPlan:
 
 
 SAVINGS_PLANS: tuple[SavingsPlan, ...] = (
-    SavingsPlan("sp-compute", "payer", "7a3d9f21-5b8c-4e6a-9d12-0f4c8b7e6a55", 9.5, 0.28),
+    SavingsPlan("sp-compute", "payer", "7a3d9f21-5b8c-4e6a-9d12-0f4c8b7e6a55", 0.9, 0.28),
 )

@@ -148,7 +148,9 @@ def generate(
         p_end = min(nxt, data_end)
         full_days = (nxt - month).days
         rows = rows_per_month if p_end == nxt else max(1, rows_per_month * (p_end - month).days // full_days)
-        fixed = cn.fixed_lines(month, nxt, p_end, origin=first, month_index=index, seed=seed)
+        fixed = cn.fixed_lines(
+            month, nxt, p_end, origin=first, month_index=index, seed=seed, scale=rows_per_month / DEFAULT_ROWS_PER_MONTH
+        )
         available = rows - len(fixed)
         if available < cn.BLOCK * 2:
             raise UsageError(
