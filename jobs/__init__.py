@@ -1,0 +1,56 @@
+"""Scheduled jobs: one module per job, each with a pure `build_*()` (store + clock in, message out) and a thin
+`run(ctx)` that delivers through `bot.delivery` (exactly once per job, channel and period).
+
+`schedule_all(scheduler, services)` registers every job on a `bot.scheduler.JobScheduler` with fixed ids
+(replace_existing=True, so a restart or another replica rewrites, never duplicates). Job modules add
+themselves by appending their `schedule(scheduler, services)` function to `SCHEDULES`.
+
+Agreed ids: `ingest`, `daily_summary`, `budgets` (here) and `anomaly_alerts` (the anomaly job: the ingest job
+asks the scheduler to run it right after new data was loaded, see jobs.ingest.ANOMALY_JOB_ID).
+
+Only the composition root imports this package; `commands/` and `jobs/` never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.scheduler import JobScheduler
+from bot.slack.services import Services
+from jobs import budgets, daily_summary, ingest
+
+#: Every minute: subscriptions are checked against their own time and zone (and caught up once after downtime).
+DUE_CHECK = CronTrigger(minute="*", timezone="UTC")
+#: Budgets between ingests (the ingest job also runs them right after new data).
+BUDGET_CHECK = CronTrigger(minute="7", timezone="UTC")
+
+
+def schedule_ingest(scheduler: JobScheduler, services: Services) -> None:
+    if services.settings.sources:
+        minutes = max(1, services.settings.ingest_interval_minutes)
+        scheduler.add_job(ingest.JOB_ID, ingest.run, IntervalTrigger(minutes=minutes, timezone="UTC"))
+
+
+def schedule_daily_summary(scheduler: JobScheduler, services: Services) -> None:
+    scheduler.add_job(daily_summary.JOB_ID, daily_summary.run, DUE_CHECK)
+
+
+def schedule_budgets(scheduler: JobScheduler, services: Services) -> None:
+    scheduler.add_job(budgets.JOB_ID, budgets.run, BUDGET_CHECK)
+
+
+#: Part B (anomaly alerts, weekly/monthly digests) appends its schedule functions here.
+SCHEDULES: list[Callable[[JobScheduler, Services], None]] = [
+    schedule_ingest,
+    schedule_daily_summary,
+    schedule_budgets,
+]
+
+
+def schedule_all(scheduler: JobScheduler, services: Services) -> None:
+    """Register every job on `scheduler` (fixed ids, replace_existing=True); call before `scheduler.start()`."""
+    for schedule in SCHEDULES:
+        schedule(scheduler, services)

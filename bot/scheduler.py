@@ -1,0 +1,327 @@
+"""The job scheduler: APScheduler 3.x in the bot process, jobs in app state, one leader among replicas.
+
+    scheduler = JobScheduler(services, slack_client)
+    jobs.schedule_all(scheduler, services)      # fixed ids, replace_existing=True
+    scheduler.start()                            # runs jobs only while this replica holds the leader lease
+
+Choices (https://apscheduler.readthedocs.io/en/3.x/userguide.html):
+
+- Job store: `bot.state.jobstore.job_store()` on the app-state database, so schedules survive restarts and are
+  shared by replicas. Stored jobs hold only text (`bot.scheduler:dispatch` with the scheduler name and the job
+  id); the callables and their `JobContext` live in this process's registry, so nothing unpicklable (engines,
+  clients) ever goes into the store.
+- `coalesce=True` and `misfire_grace_time=None`: after downtime every missed run of a job collapses into ONE
+  catch-up run, however late (never N). Jobs themselves decide what is due from the clock and the delivery
+  keys (`latest_occurrence`), so a catch-up posts each report at most once.
+- `max_instances=1`: a slow run is never overlapped by the next.
+- UTC scheduler time zone; subscriptions carry their own zone and are evaluated by the jobs.
+- Leadership: `LeaderLease` (PostgreSQL advisory lock, or a SQLite lease row). A background thread renews it
+  every `ttl / 3`; the APScheduler scheduler runs while this replica leads and pauses when it does not.
+- Clock: `use_clock()` swaps the time source APScheduler reads (module level `datetime.now` calls in its
+  scheduler, executor and trigger modules) for an injectable one. Tests freeze it and drive a `manual=True`
+  scheduler with `run_pending()`, which runs due jobs synchronously in the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.executors.base import BaseExecutor
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPPED, BaseScheduler
+from slack_sdk import WebClient
+
+from bot.delivery import ChannelPacer, Deliverer
+from bot.slack.services import Services
+from bot.state.jobstore import job_store
+from bot.state.leader import LeaderLease
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+JobFunc = Callable[["JobContext"], object]
+
+#: None: a missed run is always caught up (once, thanks to coalescing), however long the outage was.
+MISFIRE_GRACE_TIME: int | None = None
+DEFAULT_SCHEDULER_NAME = "trackit"
+
+
+def real_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+# ------------------------------------------------------------------------------------------------ clock
+
+# A one-element list rather than a module global rebound by `global` (the shim reads it on every call).
+_clock_holder: list[Clock] = [real_clock]
+
+
+class _ClockDateTime(datetime):
+    """`datetime` whose `now()` reads the installed clock (what APScheduler's modules see as `datetime`)."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+        current = _clock_holder[0]()
+        return current.astimezone(tz) if tz is not None else current.astimezone(UTC).replace(tzinfo=None)
+
+
+def _install_clock_shim() -> None:
+    import apscheduler.executors.base as executors_base
+    import apscheduler.schedulers.base as schedulers_base
+    import apscheduler.triggers.date as triggers_date
+    import apscheduler.triggers.interval as triggers_interval
+
+    for module in (executors_base, schedulers_base, triggers_date, triggers_interval):
+        module.datetime = _ClockDateTime
+
+
+_install_clock_shim()
+
+
+def use_clock(clock: Clock | None) -> None:
+    """Make APScheduler (in this process) read time from `clock` (aware datetimes); None restores real time."""
+    _clock_holder[0] = clock or real_clock
+
+
+def current_time() -> datetime:
+    """Now, as the scheduler sees it (aware UTC)."""
+    return _clock_holder[0]().astimezone(UTC)
+
+
+# -------------------------------------------------------------------------------------- due occurrences
+
+
+def latest_occurrence(now: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
+                      monthday: int | None = None) -> datetime:  # fmt: skip
+    """The latest moment <= `now` that is `at_time` (HH:MM) in `timezone`, optionally only on a `weekday`
+    (0 = Monday) or a day of the month `monthday` (1..28). Aware UTC. A wall time skipped by a DST change
+    resolves to the same offset rule as `zoneinfo` (fold 0)."""
+    zone = ZoneInfo(timezone)
+    local = now.astimezone(zone)
+    hh, mm = int(at_time[:2]), int(at_time[3:])
+    day = local.date()
+    for _ in range(400):
+        if (weekday is None or day.weekday() == weekday) and (monthday is None or day.day == monthday):
+            candidate = datetime.combine(day, time(hh, mm), zone)
+            if candidate <= local:
+                return candidate.astimezone(UTC)
+        day -= timedelta(days=1)
+    raise ValueError(f"no occurrence of {at_time} found before {now}")
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+# ----------------------------------------------------------------------------------------- job context
+
+
+@dataclass
+class JobContext:
+    """What every job run receives: the services, Slack, exactly-once delivery, the clock and the scheduler."""
+
+    services: Services
+    slack: WebClient
+    deliverer: Deliverer
+    scheduler: JobScheduler
+    clock: Clock = field(default=current_time)
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(UTC)
+
+    def run_now(self, job_id: str) -> bool:
+        """Ask the scheduler to run job `job_id` as soon as possible; False when no such job is scheduled."""
+        return self.scheduler.run_now(job_id)
+
+
+# One registry per process: scheduler name -> the scheduler whose jobs `dispatch` runs.
+_REGISTRY: dict[str, JobScheduler] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def dispatch(scheduler_name: str, job_id: str) -> None:
+    """The callable every stored job points to: runs `job_id` of the named scheduler of this process."""
+    with _REGISTRY_LOCK:
+        scheduler = _REGISTRY.get(scheduler_name)
+    if scheduler is None:
+        log.warning("job %s: no scheduler %r in this process; skipped", job_id, scheduler_name)
+        return
+    scheduler.run_job(job_id)
+
+
+class _ManualScheduler(BaseScheduler):  # type: ignore[misc]
+    """A scheduler with no thread of its own: `run_pending()` processes due jobs when the caller says so."""
+
+    def start(self, paused: bool = False) -> None:
+        super().start(paused)
+
+    def shutdown(self, wait: bool = True) -> None:
+        super().shutdown(wait)
+
+    def wakeup(self) -> None:
+        pass  # the caller drives run_pending()
+
+    def run_pending(self) -> None:
+        self._process_jobs()
+
+
+class _InlineExecutor(BaseExecutor):  # type: ignore[misc]
+    """Runs a job in the thread that submits it (manual scheduling: the test sees every effect on return)."""
+
+    def _do_submit_job(self, job: Any, run_times: list[datetime]) -> None:
+        from apscheduler.executors.base import run_job
+
+        try:
+            events = run_job(job, job._jobstore_alias, run_times, self._logger.name)
+        except BaseException:
+            self._run_job_error(job.id, *sys.exc_info()[1:])
+        else:
+            self._run_job_success(job.id, events)
+
+
+class JobScheduler:
+    """APScheduler plus leadership plus the in-process job registry (see the module docstring).
+
+    `manual=True` (tests): no scheduler thread and no renewal thread; `run_pending()` renews the lease and, when
+    leader, runs every due job synchronously.
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        slack: WebClient,
+        *,
+        name: str = DEFAULT_SCHEDULER_NAME,
+        manual: bool = False,
+        lease: LeaderLease | None = None,
+        pacer: ChannelPacer | None = None,
+        workers: int = 4,
+    ) -> None:
+        self.services = services
+        self.name = name
+        self.manual = manual
+        self.lease = lease or LeaderLease(services.state, f"scheduler:{name}")
+        self._funcs: dict[str, JobFunc] = {}
+        self.context = JobContext(
+            services=services,
+            slack=slack,
+            deliverer=Deliverer(services.state, slack, pacer=pacer, clock=current_time),
+            scheduler=self,
+        )
+        defaults = {"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_TIME, "max_instances": 1}
+        stores = {"default": job_store(services.state)}
+        if manual:
+            self.aps: BaseScheduler = _ManualScheduler(
+                jobstores=stores, executors={"default": _InlineExecutor()}, job_defaults=defaults, timezone=UTC
+            )
+        else:
+            self.aps = BackgroundScheduler(
+                jobstores=stores,
+                executors={"default": ThreadPoolExecutor(max_workers=workers)},
+                job_defaults=defaults,
+                timezone=UTC,
+                daemon=True,
+            )
+        self._stop = threading.Event()
+        self._renewer: threading.Thread | None = None
+
+    # ----------------------------------------------------------------------------------- registration
+
+    def add_job(self, job_id: str, func: JobFunc, trigger: Any) -> None:
+        """Register `func` under the fixed `job_id` with an APScheduler trigger (replace_existing=True)."""
+        self._funcs[job_id] = func
+        self.aps.add_job(
+            dispatch,
+            trigger=trigger,
+            args=(self.name, job_id),
+            id=job_id,
+            name=job_id,
+            replace_existing=True,
+        )
+
+    @property
+    def job_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self._funcs))
+
+    def run_job(self, job_id: str) -> None:
+        """Run one registered job now, in this thread (what APScheduler calls; also for tools and tests)."""
+        func = self._funcs.get(job_id)
+        if func is None:
+            log.warning("job %s is stored but not registered in this process; skipped", job_id)
+            return
+        func(self.context)
+
+    def run_now(self, job_id: str) -> bool:
+        """Move `job_id`'s next run to now (the scheduler runs it at its next wake-up)."""
+        if self.aps.get_job(job_id) is None:
+            return False
+        self.aps.modify_job(job_id, next_run_time=current_time())
+        self.aps.wakeup()
+        return True
+
+    # ------------------------------------------------------------------------------------- lifecycle
+
+    def start(self) -> bool:
+        """Start: become leader if possible and run jobs while leader. Returns whether this replica leads now."""
+        with _REGISTRY_LOCK:
+            _REGISTRY[self.name] = self
+        leader = self.lease.acquire()
+        self.aps.start(paused=not leader)
+        if not self.manual:
+            self._renewer = threading.Thread(target=self._renew_loop, name=f"leader-{self.name}", daemon=True)
+            self._renewer.start()
+        log.info("scheduler %s started (%s)", self.name, "leader" if leader else "standby")
+        return leader
+
+    def _sync_leadership(self) -> bool:
+        leader = self.lease.renew()
+        if leader and self.aps.state == STATE_PAUSED:
+            log.info("scheduler %s: now leader, resuming jobs", self.name)
+            self.aps.resume()
+        elif not leader and self.aps.state == STATE_RUNNING:
+            log.info("scheduler %s: lost leadership, pausing jobs", self.name)
+            self.aps.pause()
+        return leader
+
+    def _renew_loop(self) -> None:
+        interval = max(self.lease.ttl.total_seconds() / 3, 0.05)
+        while not self._stop.wait(interval):
+            try:
+                self._sync_leadership()
+            except Exception:
+                log.exception("scheduler %s: lease renewal failed", self.name)
+                if self.aps.state == STATE_RUNNING:
+                    self.aps.pause()
+
+    def run_pending(self) -> bool:
+        """Manual mode: renew leadership and, when leader, run every due job now. Returns whether it led."""
+        if not isinstance(self.aps, _ManualScheduler):
+            raise RuntimeError("run_pending() is for manual schedulers (JobScheduler(manual=True))")
+        if not self._sync_leadership():
+            return False
+        self.aps.run_pending()
+        return True
+
+    @property
+    def is_leader(self) -> bool:
+        return self.lease.is_leader
+
+    def shutdown(self) -> None:
+        """Stop running jobs (waiting for running ones), give up leadership."""
+        self._stop.set()
+        if self._renewer is not None:
+            self._renewer.join(timeout=5)
+        if self.aps.state != STATE_STOPPED:
+            self.aps.shutdown(wait=True)
+        self.lease.release()
+        with _REGISTRY_LOCK:
+            if _REGISTRY.get(self.name) is self:
+                del _REGISTRY[self.name]

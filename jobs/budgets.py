@@ -1,0 +1,190 @@
+"""Budget pace alerts: month to date past 50/75/90/100% of a budget, or a forecast above it.
+
+Each alert goes out once per budget, threshold and month (key: budgets, channel, `<name>/<YYYY-MM>/<threshold>`).
+When several thresholds are crossed at once (the first run of a month with late data), one message for the
+highest is posted and the lower ones are recorded as covered by it, so a channel never gets three alerts in a
+row. The forecast alert (`.../forecast`) goes out once a month, when the month-end forecast exceeds the budget
+before the spend itself does.
+
+Recipients: the budget's channel, plus channels subscribed to `budgets` with no filters or with the budget's
+filters. Months are UTC calendar months (billing periods).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, timedelta
+from decimal import Decimal
+
+from bot.billing.forecast import forecast_month
+from bot.billing.grammar import parse_query
+from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
+from bot.billing.money import format_pct
+from bot.billing.periods import add_months, month_start
+from bot.errors import UserFacingError
+from bot.scheduler import JobContext
+from bot.slack.blocks import Message, context, header, message, section
+from bot.slack.render import Money, freshness_text
+from bot.state.budgets import Budget, list_budgets
+from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.subscriptions import list_subscriptions
+from bot.store.base import BillingStore
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "budgets"
+THRESHOLDS = (50, 75, 90, 100)
+FORECAST = "forecast"
+FORECAST_HISTORY_DAYS = 56
+
+
+@dataclass(frozen=True)
+class BudgetPace:
+    """Where one budget stands in `month`."""
+
+    budget_name: str
+    amount: Decimal
+    currency: str
+    filters_text: str
+    month: date
+    month_to_date: float
+    forecast: Forecast | None
+    freshness: Freshness
+
+    @property
+    def used_pct(self) -> float:
+        return self.month_to_date / float(self.amount) * 100
+
+    @property
+    def crossed(self) -> tuple[int, ...]:
+        """Thresholds the month to date has reached (compared to the cent, so exactly 50% counts)."""
+        spent = Decimal(repr(self.month_to_date)).quantize(Decimal("0.01"))
+        return tuple(t for t in THRESHOLDS if spent * 100 >= self.amount * t)
+
+    @property
+    def forecast_over(self) -> bool:
+        return self.forecast is not None and self.forecast.expected > float(self.amount)
+
+
+def compute_pace(
+    store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
+    basis: CostBasis = CostBasis.UNBLENDED,
+) -> BudgetPace:  # fmt: skip
+    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data)."""
+    month = month_start(month)
+    end = add_months(month, 1)
+    rows = store.aggregate(
+        AggregateRequest(
+            TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end),
+            filters=tuple(filters), basis=basis, granularity=Granularity.DAY,
+        )
+    )  # fmt: skip
+    by_day: dict[date, float] = defaultdict(float)
+    for r in rows:
+        if r.bucket is not None:
+            by_day[r.bucket.date()] += r.cost
+    freshness = store.freshness(TimeRange(month, end))
+    mtd = sum(c for d, c in by_day.items() if d >= month)
+    forecast: Forecast | None = None
+    if freshness.data_until is not None:
+        cutoff = min(max(freshness.data_until.astimezone(UTC).date(), month), end)
+        daily = [(d, c) for d, c in by_day.items() if month <= d < cutoff]
+        history = [(d, c) for d, c in by_day.items() if d < month]
+        forecast = forecast_month(daily, month, cutoff, history=history)
+    return BudgetPace(budget.name, budget.amount, budget.currency, budget.filters, month, mtd, forecast, freshness)
+
+
+def render_budget_alert(pace: BudgetPace, threshold: int | None) -> Message:
+    """The alert for `threshold` (a percentage), or the forecast alert when `threshold` is None."""
+    money = Money(pace.currency)
+    budget = money(float(pace.amount))
+    used = format_pct(pace.used_pct, signed=False)
+    if threshold is None:
+        title = f"Budget {pace.budget_name}: forecast above budget"
+        lead = f"The month-end forecast exceeds the {budget} budget for {pace.month:%B %Y}."
+        icon = ":crystal_ball:"
+    else:
+        title = f"Budget {pace.budget_name}: {threshold}% reached"
+        verb = "exceeded" if threshold >= 100 else "passed"
+        lead = f"Month-to-date spend {verb} {threshold}% of the {budget} budget for {pace.month:%B %Y}."
+        icon = ":rotating_light:" if threshold >= 100 else ":warning:"
+    lines = [f"{icon} {lead}", f"*Month to date*: {money(pace.month_to_date)} of {budget} ({used})"]
+    if pace.forecast is not None:
+        f = pace.forecast
+        over = f.expected - float(pace.amount)
+        remaining = f.days_in_month - f.days_elapsed
+        lines.append(
+            f"*Month-end forecast*: {money(f.expected)} ({money(f.low)} – {money(f.high)}), "
+            + (f"{money(over)} over budget" if over > 0 else f"{money(-over)} under budget")
+            + f", {remaining} day(s) left"
+        )
+    scope = pace.filters_text or "all accounts"
+    blocks = [header(title), section("\n".join(lines)), context(f"{scope} · {freshness_text(pace.freshness)}")]
+    text = f"{title}: {money(pace.month_to_date)} of {budget} ({used}) month to date"
+    return message(text, blocks)
+
+
+def delivery_key(channel_id: str, budget_name: str, month: date, threshold: int | str) -> DeliveryKey:
+    return DeliveryKey(JOB_ID, channel_id, f"{budget_name}/{month:%Y-%m}/{threshold}")
+
+
+def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
+    channels = {budget.channel_id}
+    for sub in list_subscriptions(ctx.services.state, kind="budgets"):
+        if sub.filters in ("", budget.filters):
+            channels.add(sub.channel_id)
+    return tuple(sorted(channels))
+
+
+def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
+    """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
+    state = ctx.services.state
+    if claim_delivery(state, key, now=ctx.now()):
+        mark_sent(state, key, message_ts, now=ctx.now())
+
+
+def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
+    record = get_delivery(ctx.services.state, key)
+    return record is not None and record.status == "sent"
+
+
+def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
+    """Post what `pace` calls for to every recipient of `budget`, each alert once per month."""
+    for channel in recipients(ctx, budget):
+        pending = [t for t in pace.crossed if not _sent(ctx, delivery_key(channel, budget.name, pace.month, t))]
+        if pending:
+            top = pending[-1]
+            outcome = ctx.deliverer.post_message(
+                delivery_key(channel, budget.name, pace.month, top), render_budget_alert(pace, top)
+            )
+            if outcome.outcome in ("sent", "recovered"):
+                for t in pending[:-1]:
+                    _cover(ctx, delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
+                if pace.forecast_over:
+                    _cover(ctx, delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
+            continue
+        if pace.forecast_over and 100 not in pace.crossed:
+            ctx.deliverer.post_message(
+                delivery_key(channel, budget.name, pace.month, FORECAST), render_budget_alert(pace, None)
+            )
+
+
+def run(ctx: JobContext) -> None:
+    """Check every budget for the current UTC month and deliver the alerts that are due."""
+    services = ctx.services
+    now = ctx.now()
+    month = month_start(now.astimezone(UTC).date())
+    for budget in list_budgets(services.state):
+        try:
+            query = parse_query(
+                budget.filters, today=now.date(), vocabulary=services.vocabulary.get(),
+                default_basis=services.settings.cost_basis,
+            )  # fmt: skip
+        except UserFacingError as exc:
+            log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
+            continue
+        pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+        alert_budget(ctx, budget, pace)
