@@ -30,7 +30,8 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -38,7 +39,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from elasticsearch.helpers import streaming_bulk
 
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
@@ -72,7 +73,12 @@ _BASIS_FIELDS = {
 }
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
 _COMPOSITE_PAGE = 5000
+#: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
+#: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
+#: the client prepares the next request, more than two only queue on the node's write thread pool.
 _BULK_CHUNK = 5000
+_BULK_THREADS = 2
+_SCAN_PAGE = 5000
 
 
 def escape_key(key: str) -> str:
@@ -109,11 +115,31 @@ def _parse_ts(value: str | None) -> datetime | None:
 class ElasticsearchStore(BillingStore):
     """BillingStore on an Elasticsearch 8.x/9.x cluster (elasticsearch-py 8.x client)."""
 
-    def __init__(self, client: Elasticsearch, prefix: str = "trackit") -> None:
+    def __init__(
+        self,
+        client: Elasticsearch,
+        prefix: str = "trackit",
+        *,
+        bulk_threads: int = _BULK_THREADS,
+        bulk_chunk: int = _BULK_CHUNK,
+        bulk_retries: int = 8,
+        initial_backoff: float = 1.0,
+        max_backoff: float = 30.0,
+    ) -> None:
+        """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
+        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`."""
         self._es = client
         self._prefix = prefix
         self._alias = f"{prefix}-li"
         self._load_lock = threading.Lock()
+        self._bulk_threads = max(1, bulk_threads)
+        self._bulk_chunk = max(1, bulk_chunk)
+        self._bulk_retries = bulk_retries
+        self._initial_backoff = initial_backoff
+        self._max_backoff = max_backoff
+        nodes = client.transport.node_pool.all()
+        #: Where the cluster is, for error messages (never carries credentials).
+        self.host = nodes[0].base_url if nodes else "(no node configured)"
 
     @classmethod
     def from_url(cls, url: str) -> ElasticsearchStore:
@@ -140,10 +166,16 @@ class ElasticsearchStore(BillingStore):
         """Run one client call, turning transport and API failures into StoreError with context."""
         try:
             return fn(*args, **kwargs)
-        except ApiError as exc:
-            raise StoreError(f"Elasticsearch refused {what}: {exc.message} ({exc.meta.status}): {exc.body}") from exc
-        except TransportError as exc:
-            raise StoreError(f"cannot reach Elasticsearch for {what}: {exc}") from exc
+        except (ApiError, TransportError) as exc:
+            raise self._error(what, exc) from exc
+
+    def _error(self, what: str, exc: ApiError | TransportError) -> StoreError:
+        """A StoreError naming the cluster, the operation and the server's own reason."""
+        if isinstance(exc, ApiError):
+            return StoreError(
+                f"Elasticsearch at {self.host} refused {what} (HTTP {exc.meta.status}): {_reason(exc.body)}"
+            )
+        return StoreError(f"cannot reach Elasticsearch at {self.host} for {what}: {exc.message}")
 
     def _live_indices(self) -> dict[str, dict[str, Any]]:
         """Index name -> `_meta` of every live period index (behind the read alias)."""
@@ -168,12 +200,11 @@ class ElasticsearchStore(BillingStore):
             self._delete_orphans(period, keep={old[0]} if old else set())
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
-            columns = self._source_columns(source)
             self._create_index(index, source)
             try:
-                rows, billed = self._bulk_load(index, source, columns, progress)
+                rows = self._bulk_load(index, source, progress)
                 self._call("refresh", self._es.indices.refresh, index=index)
-                self._reconcile(index, source, rows, billed)
+                billed = self._reconcile(index, source, rows)
                 meta = self._meta(index, source, rows)
                 self._call("mapping update", self._es.indices.put_mapping, index=index, meta=meta)
                 self._call(
@@ -206,13 +237,6 @@ class ElasticsearchStore(BillingStore):
                 log.info("deleting orphan index %s from an interrupted load", name)
                 self._es.options(ignore_status=404).indices.delete(index=name)
 
-    def _source_columns(self, source: NormalizedSource) -> list[tuple[str, str]]:
-        """(relation column, document field) for every column of the normalised relation."""
-        cols = [(name, name) for name, _, _ in LINE_ITEM_COLUMNS]
-        cols += [(TAG_PREFIX + k, _tag_field(k)) for k in source.tag_keys]
-        cols += [(COST_CATEGORY_PREFIX + c, _costcat_field(c)) for c in source.cost_categories]
-        return cols
-
     def _create_index(self, index: str, source: NormalizedSource) -> None:
         properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
         properties[_NET_OR_BILLED] = {"type": "double"}
@@ -232,54 +256,88 @@ class ElasticsearchStore(BillingStore):
             mappings={"dynamic": "strict", "properties": properties},
         )
 
-    def _bulk_load(
-        self, index: str, source: NormalizedSource, columns: list[tuple[str, str]], progress: Progress | None
-    ) -> tuple[int, float]:
+    def _documents(self, source: NormalizedSource) -> Generator[list[str], None, None]:
+        """The period's line items as JSON documents, in batches of `bulk_chunk`.
+
+        DuckDB writes the JSON itself (`_document_sql`): the client only frames and sends it, which is what
+        makes the load fast enough to keep the node busy.
+        """
         con = duckdb.connect(config={"threads": 1})
         try:
-            cursor = con.execute(source.select_sql)
-            names = [d[0] for d in cursor.description]
-            field_of = dict(columns)
-            fields = [field_of.get(n, n) for n in names]
-            rows = 0
-            billed = 0.0
-
-            def docs() -> Iterable[dict[str, Any]]:
-                nonlocal rows, billed
-                while batch := cursor.fetchmany(_BULK_CHUNK):
-                    for values in batch:
-                        doc = _document(fields, values)
-                        rows += 1
-                        billed += doc.get("billed_cost") or 0.0
-                        yield {"_index": index, "_source": doc}
-                    if progress:
-                        progress(rows, source.expected_rows)
-
-            failures = 0
-            for ok, item in streaming_bulk(
-                self._es,
-                docs(),
-                chunk_size=_BULK_CHUNK,
-                max_retries=8,
-                initial_backoff=1,
-                max_backoff=30,
-                raise_on_error=False,
-            ):
-                if not ok:
-                    failures += 1
-                    if failures == 1:
-                        log.error("bulk indexing failure: %s", json.dumps(item)[:500])
-            if failures:
-                raise StoreError(f"{failures} line item(s) of {source.delivery.billing_period:%Y-%m} were rejected")
-            return rows, billed
-        except BulkIndexError as exc:
-            raise StoreError(f"bulk indexing failed: {exc.errors[:1]}") from exc
-        except (ApiError, TransportError) as exc:
-            raise StoreError(f"bulk indexing into Elasticsearch failed: {exc}") from exc
+            cursor = con.execute(_document_sql(source))
+            while batch := cursor.fetchmany(self._bulk_chunk):
+                yield [doc for (doc,) in batch]
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read {source.delivery.source_uri} for loading: {exc}") from exc
         finally:
             con.close()
 
-    def _reconcile(self, index: str, source: NormalizedSource, rows: int, billed: float) -> None:
+    def _bulk_load(self, index: str, source: NormalizedSource, progress: Progress | None) -> int:
+        """Index every line item of `source` into `index` with `bulk_threads` streaming bulk loops in parallel.
+
+        Each loop retries requests and items answered 429. Returns the number of documents sent; raises
+        StoreError naming the cluster when a document is rejected (mapping) or the cluster cannot be reached.
+        """
+        batches = self._documents(source)
+        lock = threading.Lock()
+        stop = threading.Event()
+        sent = 0
+
+        def documents() -> Iterator[str]:
+            nonlocal sent
+            while not stop.is_set():
+                with lock:  # one DuckDB cursor shared by the loops: hand out whole batches
+                    batch = next(batches, None)
+                    if batch is None:
+                        return
+                    sent += len(batch)
+                    if progress:
+                        progress(sent, source.expected_rows)
+                yield from batch
+
+        def loop() -> tuple[int, dict[str, Any] | None]:
+            failures, first = 0, None
+            for ok, item in streaming_bulk(
+                self._es,
+                documents(),
+                chunk_size=self._bulk_chunk,
+                max_retries=self._bulk_retries,
+                initial_backoff=self._initial_backoff,
+                max_backoff=self._max_backoff,
+                raise_on_error=False,
+                yield_ok=False,
+                index=index,
+            ):
+                if not ok:
+                    failures += 1
+                    first = first or item
+            return failures, first
+
+        pool = ThreadPoolExecutor(self._bulk_threads, thread_name_prefix="es-bulk")
+        try:
+            futures = [pool.submit(loop) for _ in range(self._bulk_threads)]
+            wait(futures, return_when=FIRST_EXCEPTION)
+            stop.set()  # a failed loop stops the others at their next batch
+            results = [f.result() for f in futures]
+        except (ApiError, TransportError) as exc:
+            raise self._error(f"bulk indexing into {index}", exc) from exc
+        finally:
+            stop.set()
+            pool.shutdown(wait=True)
+            batches.close()
+        failures = sum(n for n, _ in results)
+        if failures:
+            first = next(item for _, item in results if item)
+            op: dict[str, Any] = next(iter(first.values()), {})
+            raise StoreError(
+                f"Elasticsearch at {self.host} rejected {failures} line item(s) of "
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id} "
+                f"(first: HTTP {op.get('status')}: {_reason(op.get('error'))}); the previous data stays live"
+            )
+        return sent
+
+    def _reconcile(self, index: str, source: NormalizedSource, rows: int) -> float:
+        """Check the stored row count and unblended total against the export; returns the stored total."""
         body = self._call(
             "reconciliation",
             self._es.search,
@@ -297,6 +355,7 @@ class ElasticsearchStore(BillingStore):
                 f"rows totalling {stored:.4f} but the export totals {source.expected_billed_total}; "
                 "the previous data stays live",
             )
+        return float(stored)
 
     def _meta(self, index: str, source: NormalizedSource, rows: int) -> dict[str, Any]:
         body = self._call(
@@ -563,13 +622,13 @@ class ElasticsearchStore(BillingStore):
         for index in sorted(live):
             search_after: list[Any] | None = None
             while True:
-                kwargs: dict[str, Any] = {"index": index, "size": _BULK_CHUNK, "query": query, "sort": ["_doc"]}
+                kwargs: dict[str, Any] = {"index": index, "size": _SCAN_PAGE, "query": query, "sort": ["_doc"]}
                 if search_after is not None:
                     kwargs["search_after"] = search_after
                 hits = self._call("line item scan", self._es.search, **kwargs)["hits"]["hits"]
                 for hit in hits:
                     yield _flatten(hit["_source"], wanted)
-                if len(hits) < _BULK_CHUNK:
+                if len(hits) < _SCAN_PAGE:
                     break
                 search_after = hits[-1]["sort"]
 
@@ -582,35 +641,57 @@ def _present(field: str) -> dict[str, Any]:
     return {"bool": {"must": [{"exists": {"field": field}}], "must_not": [{"term": {field: ""}}]}}
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat() + "Z" if value.tzinfo is None else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def _reason(error: object) -> str:
+    """The server's own explanation from an error body: `type: reason` (with the root cause), else the body."""
+    if isinstance(error, dict):
+        inner = error.get("error", error)
+        if isinstance(inner, dict) and "type" in inner:
+            text = f"{inner['type']}: {inner.get('reason', '')}"
+            cause = inner.get("caused_by")
+            if isinstance(cause, dict) and "type" in cause:
+                text += f" (caused by {cause['type']}: {cause.get('reason', '')})"
+            return text
+    return str(error)[:500]
 
 
-def _document(fields: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
-    doc: dict[str, Any] = {}
-    tags: dict[str, str] = {}
-    costcat: dict[str, str] = {}
-    for field, raw in zip(fields, values, strict=True):
-        if raw is None:
-            continue
-        value = _json_value(raw)
-        if field.startswith("tags."):
-            tags[field[5:]] = value
-        elif field.startswith("costcat."):
-            costcat[field[8:]] = value
-        else:
-            doc[field] = value
-    if tags:
-        doc["tags"] = tags
-    if costcat:
-        doc["costcat"] = costcat
-    net = doc.get("net_cost")
-    doc[_NET_OR_BILLED] = net if net is not None else doc.get("billed_cost", 0.0)
-    return doc
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _json_pair(key: str, value_sql: str) -> str:
+    """SQL for `"key":<value as JSON>`, NULL when the value is NULL (so `concat_ws` leaves the field out)."""
+    return f"{_sql_text(json.dumps(key) + ':')} || to_json({value_sql})"
+
+
+def _json_object(pairs: Sequence[str]) -> str:
+    return "'{' || concat_ws(',', " + ", ".join(pairs) + ") || '}'"
+
+
+def _document_sql(source: NormalizedSource) -> str:
+    """A DuckDB SELECT of one VARCHAR column: each line item of `source` as the JSON document to index.
+
+    Same document as a hand-built dict would give: NULLs left out, timestamps as ISO UTC with `Z`, tags and
+    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`.
+    """
+    pairs = []
+    for name, sqltype, _ in LINE_ITEM_COLUMNS:
+        column = _sql_ident(name)
+        if sqltype == "TIMESTAMP":
+            column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
+        pairs.append(_json_pair(name, column))
+    pairs.append(_json_pair(_NET_OR_BILLED, "coalesce(net_cost, billed_cost, 0.0)"))
+    for field, prefix, keys in (
+        ("tags", TAG_PREFIX, source.tag_keys),
+        ("costcat", COST_CATEGORY_PREFIX, source.cost_categories),
+    ):
+        if keys:
+            inner = _json_object([_json_pair(escape_key(k), _sql_ident(prefix + k)) for k in keys])
+            pairs.append(f"{_sql_text(json.dumps(field) + ':')} || {inner}")
+    return f"SELECT {_json_object(pairs)} AS doc FROM ({source.select_sql}) AS line_items"
 
 
 def _unescape(key: str) -> str:
