@@ -1,0 +1,180 @@
+"""Triage buttons end to end: signed `block_actions` payloads to the running Bolt app over HTTP; the decision is
+stored in app state and the alert is rewritten with chat.update (recorded by the fake Slack Web API)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.billing.anomaly import Anomaly, AnomalyKind, Severity
+from bot.slack.triage import (
+    ACTIONS_BLOCK_ID,
+    CHOICES,
+    TRIAGE_BLOCK_ID,
+    AlertView,
+    alert_message,
+    relaxed,
+)
+from bot.state.alerts import get_anomaly_alert, record_anomaly, set_alert_message
+from tests.commands.conftest import NOW, SECRET, Bot
+from tests.support.fake_slack import blocks_text
+from tests.support.slack_signing import post_signed
+
+CHANNEL = "C0WEBCOSTS"
+TS = "1700000000.000100"
+
+
+def _anomaly(value: str) -> Anomaly:
+    start = datetime(2026, 11, 24, tzinfo=UTC)
+    return Anomaly(
+        dimension="service", value=value, kind=AnomalyKind.LEVEL_SHIFT, start=start, end=None,
+        last_seen=datetime(2026, 11, 27, tzinfo=UTC), actual=1725.24, expected=525.38, expected_low=493.86,
+        expected_high=556.91, impact=1199.86, impact_pct=228.4, severity=Severity.CRITICAL, score=80.0,
+        peak=start, points=3,
+    )  # fmt: skip
+
+
+def _posted_alert(bot: Bot, value: str) -> tuple[str, dict[str, Any]]:
+    """Record an alert in state as the job would, and return its key and the message Slack holds."""
+    anomaly = _anomaly(value)
+    key = f"{anomaly.key}#{CHANNEL}"
+    record_anomaly(
+        bot.state, key=key, dimension="service", value=value, start=anomaly.start.date(), end=None,
+        channel_id=CHANNEL, impact=anomaly.impact, now=NOW - timedelta(hours=3),
+    )  # fmt: skip
+    set_alert_message(bot.state, key, channel_id=CHANNEL, message_ts=TS)
+    msg = alert_message(AlertView(anomaly, None), key)
+    return key, {"type": "message", "ts": TS, "text": msg.text, "blocks": list(msg.blocks)}
+
+
+def _press(bot: Bot, action_id: str, key: str, message: dict[str, Any], *, user: str = "U0ALICE") -> float:
+    """POST the signed payload Slack sends for a button press in the channel message; returns the ack time."""
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": user.lower()},
+        "api_app_id": "A0TRACKIT",
+        "team": {"id": "T0FAKE"},
+        "channel": {"id": CHANNEL, "name": "web-costs"},
+        "container": {"type": "message", "message_ts": TS, "channel_id": CHANNEL, "is_ephemeral": False},
+        "message": message,
+        "trigger_id": "1.2.3",
+        "response_url": bot.fake.response_url(),
+        "actions": [
+            {"type": "button", "action_id": action_id, "block_id": ACTIONS_BLOCK_ID, "value": key,
+             "action_ts": "1700000001.1"}
+        ],
+    }  # fmt: skip
+    started = time.monotonic()
+    reply = post_signed(bot.server.url + "/slack/events", urlencode({"payload": json.dumps(payload)}), SECRET)
+    elapsed = time.monotonic() - started
+    assert reply.status == 200, reply.text
+    return elapsed
+
+
+@pytest.mark.slack
+@pytest.mark.parametrize(
+    ("action_id", "status", "note", "snoozed_until"),
+    [
+        ("anomaly_acknowledge", "acknowledged", "<@U0ALICE> acknowledged on 2026-11-27 12:00 UTC.", None),
+        (
+            "anomaly_snooze_7d",
+            "snoozed",
+            "<@U0ALICE> snoozed for 7 days on 2026-11-27 12:00 UTC until 2026-12-04 12:00 UTC.",
+            datetime(2026, 12, 4, 12, tzinfo=UTC),
+        ),
+        (
+            "anomaly_expected",
+            "expected",
+            "<@U0ALICE> marked expected (planned activity) on 2026-11-27 12:00 UTC.",
+            None,
+        ),
+    ],
+)
+def test_press_stores_the_decision_and_updates_the_alert(
+    clean_bot: Bot, action_id: str, status: str, note: str, snoozed_until: datetime | None
+) -> None:
+    key, message = _posted_alert(clean_bot, f"Amazon EC2 {action_id}")
+    ack_seconds = _press(clean_bot, action_id, key, message)
+    assert ack_seconds < 3.0
+    update = clean_bot.fake.wait_for("chat.update")[0].args
+    assert (update["channel"], update["ts"]) == (CHANNEL, TS)
+    blocks = json.loads(update["blocks"]) if isinstance(update["blocks"], str) else update["blocks"]
+    status_blocks = [b for b in blocks if b.get("block_id") == TRIAGE_BLOCK_ID]
+    assert status_blocks == [
+        {
+            "type": "context",
+            "block_id": TRIAGE_BLOCK_ID,
+            "elements": [{"type": "mrkdwn", "text": f":white_check_mark: {note}"}],
+        }
+    ]
+    # The rest of the alert is kept as it was, the status line just above the buttons.
+    assert [b for b in blocks if b.get("block_id") != TRIAGE_BLOCK_ID] == message["blocks"]
+    assert blocks[-2]["block_id"] == TRIAGE_BLOCK_ID and blocks[-1]["block_id"] == ACTIONS_BLOCK_ID
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None
+    assert (alert.status, alert.triaged_by, alert.triaged_at, alert.snoozed_until) == (
+        status, "U0ALICE", NOW, snoozed_until
+    )  # fmt: skip
+    assert alert.is_muted(NOW) is (status != "acknowledged")
+
+
+@pytest.mark.slack
+def test_not_an_anomaly_relaxes_the_series_and_a_second_press_replaces_the_status(clean_bot: Bot) -> None:
+    key, message = _posted_alert(clean_bot, "Amazon RDS")
+    _press(clean_bot, "anomaly_not_anomaly", key, message, user="U0BOB")
+    first = clean_bot.fake.wait_for("chat.update")[0].args
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and alert.status == "not_anomaly"
+    assert alert.sensitivity == pytest.approx(relaxed(1.0)) == pytest.approx(1.5)
+
+    # Slack now holds the updated message: a second press (a change of mind) replaces the status line.
+    updated = {
+        **message,
+        "blocks": json.loads(first["blocks"]) if isinstance(first["blocks"], str) else first["blocks"],
+    }
+    _press(clean_bot, "anomaly_acknowledge", key, updated, user="U0CAROL")
+    second = clean_bot.fake.wait_for("chat.update", 2)[1].args
+    blocks = json.loads(second["blocks"]) if isinstance(second["blocks"], str) else second["blocks"]
+    text = blocks_text(blocks)
+    assert "<@U0CAROL> acknowledged" in text and "U0BOB" not in text
+    assert len([b for b in blocks if b.get("block_id") == TRIAGE_BLOCK_ID]) == 1
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and alert.status == "acknowledged" and alert.sensitivity == pytest.approx(1.5)
+
+
+@pytest.mark.slack
+def test_unknown_alert_is_explained_and_nothing_is_updated(clean_bot: Bot) -> None:
+    _, message = _posted_alert(clean_bot, "Amazon S3")
+    url = clean_bot.fake.response_url()
+    payload_key = "service=gone@2020-01-01T00:00:00+00:00#C0WEBCOSTS"
+    payload = {
+        "type": "block_actions", "user": {"id": "U0ALICE"}, "team": {"id": "T0FAKE"},
+        "channel": {"id": CHANNEL}, "container": {"type": "message", "message_ts": TS, "channel_id": CHANNEL},
+        "message": message, "response_url": url, "trigger_id": "1.2.3",
+        "actions": [{"type": "button", "action_id": "anomaly_acknowledge", "value": payload_key, "action_ts": "1"}],
+    }  # fmt: skip
+    reply = post_signed(clean_bot.server.url + "/slack/events", urlencode({"payload": json.dumps(payload)}), SECRET)
+    assert reply.status == 200
+    answer = clean_bot.fake.wait_for_response(url).json
+    assert answer["text"].startswith("This alert is no longer known to the bot")
+    assert clean_bot.fake.calls("chat.update") == []
+
+
+@pytest.mark.slack
+def test_unsigned_press_is_refused(clean_bot: Bot) -> None:
+    key, _ = _posted_alert(clean_bot, "AWS Lambda")
+    body = urlencode({"payload": json.dumps({"type": "block_actions", "actions": [{"action_id": "anomaly_expected"}]})})
+    reply = post_signed(clean_bot.server.url + "/slack/events", body, "wrong-secret")
+    assert reply.status == 401
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and alert.status == "open"
+
+
+def test_every_button_has_a_distinct_action_id() -> None:
+    ids = [c.action_id for c in CHOICES]
+    assert len(set(ids)) == len(ids) == 6
