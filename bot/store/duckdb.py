@@ -81,6 +81,15 @@ from bot.store.duckdb_catalog import (
     utc,
     write_catalog,
 )
+from bot.store.duckdb_rollup import (
+    ACCOUNTS_TABLE,
+    ROLLUP_TABLE,
+    create_accounts_sql,
+    create_rollup_sql,
+    request_columns,
+    rollup_columns,
+    rollup_serves,
+)
 from bot.store.duckdb_sql import (
     Branch,
     Relation,
@@ -107,10 +116,16 @@ class _Generation:
     catalog: Catalog
     signature: tuple[int, int, int] | None
     branches: dict[date, Branch]
+    rollups: dict[date, Branch] = field(default_factory=dict)  # periods whose file has a daily rollup
+    accounts: tuple[str, ...] = ()  # aliases of the files that have an accounts table
     memo: dict[str, Any] = field(default_factory=dict)
 
-    def relation(self, time_range: TimeRange | None) -> Relation:
-        """The periods whose usage can fall in `time_range` (all periods when None)."""
+    def relation(self, time_range: TimeRange | None, needed: set[str] | None = None) -> Relation:
+        """The periods whose usage can fall in `time_range` (all periods when None).
+
+        With `needed` (the columns a day-grained question reads), a period whose file has a daily rollup holding
+        those columns is read from the rollup instead of its line items.
+        """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
             if time_range is not None:
@@ -120,7 +135,12 @@ class _Generation:
                     continue
                 if entry.data_until < utc(day_start(time_range.start)):
                     continue
-            chosen.append(self.branches[period])
+            raw = self.branches[period]
+            rollup = self.rollups.get(period)
+            if needed is not None and rollup is not None and (needed & raw.columns) <= rollup.columns:
+                chosen.append(rollup)
+            else:
+                chosen.append(raw)
         return Relation(tuple(chosen))
 
 
@@ -221,12 +241,26 @@ class DuckDBStore(BillingStore):
         except duckdb.Error as exc:
             raise _wrap(exc, "opening a reader connection") from exc
         branches: dict[date, Branch] = {}
+        rollups: dict[date, Branch] = {}
+        with_accounts: list[str] = []
         try:
             for i, entry in enumerate(catalog.sorted_entries()):
                 alias = f"p{i}_{entry.billing_period:%Y%m}"
                 path = self.root / PERIODS_DIR / entry.file
                 con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
                 branches[entry.billing_period] = Branch(alias, entry.columns)
+                # Files written before the rollup existed have only line_items: they are read raw.
+                tables = {
+                    str(r[0])
+                    for r in con.execute(
+                        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [alias]
+                    ).fetchall()
+                }
+                if ROLLUP_TABLE in tables:
+                    tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
+                    rollups[entry.billing_period] = Branch(alias, rollup_columns(tags), ROLLUP_TABLE, rollup=True)
+                if ACCOUNTS_TABLE in tables:
+                    with_accounts.append(alias)
             if branches:
                 union = " UNION ALL BY NAME ".join(
                     f"SELECT * FROM {quote_ident(b.alias)}.line_items" for b in branches.values()
@@ -241,7 +275,7 @@ class DuckDBStore(BillingStore):
         except duckdb.Error as exc:
             con.close()
             raise _wrap(exc, "attaching period files") from exc
-        return _Generation(con, catalog, sig, branches)
+        return _Generation(con, catalog, sig, branches, rollups, tuple(with_accounts))
 
     def _cursor(self) -> tuple[duckdb.DuckDBPyConnection, _Generation]:
         """This thread's cursor on the current generation (one cursor per thread, as DuckDB requires)."""
@@ -343,6 +377,8 @@ class DuckDBStore(BillingStore):
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
             con = duckdb.connect(str(tmp), config=config)
+            # DuckDB's own progress bar would draw on the bot's or the CLI's stdout during long loads.
+            con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
             raise _wrap(exc, f"creating the file for {label}") from exc
         try:
@@ -374,6 +410,8 @@ class DuckDBStore(BillingStore):
                     f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src "
                     "ORDER BY charge_period_start"
                 )
+                con.execute(create_rollup_sql(tag_cols))
+                con.execute(create_accounts_sql())
                 row = con.execute(
                     "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
                     "MAX(charge_period_end), COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) "
@@ -424,7 +462,8 @@ class DuckDBStore(BillingStore):
 
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         _, gen = self._cursor()
-        sql, params, nkeys = aggregate_sql(request, gen.relation(request.time_range))
+        needed = request_columns(request) if rollup_serves(request) else None
+        sql, params, nkeys = aggregate_sql(request, gen.relation(request.time_range, needed))
         rows = self._fetch(sql, params, "aggregating costs")
         return [
             AggregateRow(
@@ -439,7 +478,14 @@ class DuckDBStore(BillingStore):
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         _, gen = self._cursor()
-        relation = gen.relation(time_range)
+        every = gen.relation(time_range).columns
+        wanted = {
+            "charge_period_start",
+            "billed_cost",
+            *(c for c in every if c.startswith(TAG_PREFIX)),
+            *(f.dimension.column for f in filters),
+        }
+        relation = gen.relation(time_range, wanted)
         available = relation.columns
         keys = sorted(c for c in available if c.startswith(TAG_PREFIX))
         where = Where.build(time_range, filters, available)
@@ -462,7 +508,7 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         memo_key = f"distinct:{dimension.label}:{limit}"
         if memo_key not in gen.memo:
-            relation = gen.relation(None)
+            relation = gen.relation(None, {dimension.column, "billed_cost"})
             if dimension.column not in relation.columns:
                 gen.memo[memo_key] = []
             else:
@@ -483,10 +529,26 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         if "accounts" not in gen.memo:
             relation = gen.relation(None)
+            # Each file's accounts table holds its latest name per account (built at load); older files are
+            # read raw. Same answer either way: the name of the latest line item that has one.
+            parts = [
+                f"SELECT sub_account_id, sub_account_name, named_at FROM {quote_ident(alias)}.{ACCOUNTS_TABLE}"
+                for alias in gen.accounts
+            ]
+            parts += [
+                "SELECT sub_account_id, sub_account_name, charge_period_start AS named_at FROM "
+                + Relation((b,)).from_sql({"sub_account_id", "sub_account_name", "charge_period_start"})
+                for b in relation.branches
+                if b.alias not in gen.accounts
+            ]
+            union = " UNION ALL ".join(parts) or (
+                "SELECT CAST(NULL AS VARCHAR) AS sub_account_id, CAST(NULL AS VARCHAR) AS sub_account_name, "
+                "CAST(NULL AS TIMESTAMP) AS named_at WHERE false"
+            )
             sql = (
-                "SELECT sub_account_id, COALESCE(arg_max(sub_account_name, charge_period_start) "
+                "SELECT sub_account_id, COALESCE(arg_max(sub_account_name, named_at) "
                 "FILTER (WHERE COALESCE(sub_account_name, '') <> ''), '') "
-                f"FROM {relation.from_sql({'sub_account_id', 'sub_account_name', 'charge_period_start'})} "
+                f"FROM ({union}) AS a "
                 "WHERE COALESCE(sub_account_id, '') <> '' GROUP BY sub_account_id ORDER BY sub_account_id"
             )
             gen.memo["accounts"] = {str(a): str(n) for a, n in self._fetch(sql, [], "listing accounts")}

@@ -24,6 +24,9 @@ from bot.billing.model import (
 )
 
 COLUMN_TYPES: dict[str, str] = {name: sqltype for name, sqltype, _ in LINE_ITEM_COLUMNS}
+#: The column of a daily-rollup row that counts the line items it sums; a raw branch projects 1 for it.
+COUNT_COLUMN = "n_items"
+COLUMN_TYPES[COUNT_COLUMN] = "BIGINT"
 
 _TRUNC_UNITS: dict[Granularity, str] = {
     Granularity.HOUR: "hour",
@@ -62,6 +65,8 @@ class Branch:
     alias: str
     columns: frozenset[str]
     table: str = "line_items"
+    #: Rows are daily sums (see `duckdb_rollup`): costs already fall back to unblended, NULL text is ''.
+    rollup: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,16 @@ class Relation:
             out |= b.columns
         return out
 
+    @property
+    def all_rollup(self) -> bool:
+        """Every branch reads a daily rollup (so costs need no per-row fallback)."""
+        return bool(self.branches) and all(b.rollup for b in self.branches)
+
+    @property
+    def any_rollup(self) -> bool:
+        """Some branch reads a daily rollup (so counting rows must sum `COUNT_COLUMN`)."""
+        return any(b.rollup for b in self.branches)
+
     def from_sql(self, needed: Iterable[str]) -> str:
         """A FROM item `(...) AS li` projecting `needed` (in a stable order) from every branch.
 
@@ -90,15 +105,20 @@ class Relation:
             return f"(SELECT {proj} WHERE false) AS li"
         parts = []
         for b in self.branches:
-            proj = ", ".join(
-                quote_ident(c) if c in b.columns else f"CAST(NULL AS {column_type(c)}) AS {quote_ident(c)}"
-                for c in cols
-            )
+            proj = ", ".join(_project(b, c) for c in cols)
             parts.append(f"SELECT {proj} FROM {quote_ident(b.alias)}.{quote_ident(b.table)}")
         return "(" + " UNION ALL ".join(parts) + ") AS li"
 
 
-def cost_expr(basis: CostBasis) -> tuple[str, tuple[str, ...]]:
+def _project(branch: Branch, col: str) -> str:
+    if col in branch.columns:
+        return quote_ident(col)
+    if col == COUNT_COLUMN:
+        return f"CAST(1 AS BIGINT) AS {quote_ident(col)}"  # a raw line item counts once
+    return f"CAST(NULL AS {column_type(col)}) AS {quote_ident(col)}"
+
+
+def cost_expr(basis: CostBasis, *, precombined: bool = False) -> tuple[str, tuple[str, ...]]:
     """Cost expression of a basis and the columns it reads.
 
     Net falls back to unblended where the export has no net cost (the contract says so); amortized falls back
@@ -107,6 +127,8 @@ def cost_expr(basis: CostBasis) -> tuple[str, tuple[str, ...]]:
     if basis is CostBasis.UNBLENDED:
         return "billed_cost", ("billed_cost",)
     col = basis.column
+    if precombined:  # a daily rollup summed the fallback per line item already
+        return quote_ident(col), (col,)
     return f"COALESCE({quote_ident(col)}, billed_cost)", (col, "billed_cost")
 
 
@@ -182,8 +204,13 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
     """
     available = relation.columns
     where = Where.build(request.time_range, request.filters, available)
-    cost, cost_cols = cost_expr(request.basis)
+    cost, cost_cols = cost_expr(request.basis, precombined=relation.all_rollup)
     needed = set(where.needed) | set(cost_cols) | {"usage_amount"}
+    if relation.any_rollup:
+        needed.add(COUNT_COLUMN)
+        count_agg, count_in = "SUM(n1)", f", {COUNT_COLUMN} AS n1"
+    else:
+        count_agg, count_in = "COUNT(*)", ""
     keys: list[str] = []
     for ref in request.group_by:
         expr, cols = key_expr(ref, available)
@@ -197,13 +224,14 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
     key_cols = [f"k{i}" for i in range(len(keys))]
     select_keys = "".join(f"{e} AS {k}, " for e, k in zip(keys, key_cols, strict=True))
     inner = (
-        f"SELECT {select_keys}{bucket} AS bucket, {cost} AS c, usage_amount AS u "
+        f"SELECT {select_keys}{bucket} AS bucket, {cost} AS c, usage_amount AS u{count_in} "
         f"FROM {relation.from_sql(needed)} {where.sql()}"
     )
     params: list[object] = list(where.params)
     group_cols = [*key_cols, "bucket"]
     agg = (
-        f"SELECT {', '.join(group_cols)}, SUM(c) AS cost, COALESCE(SUM(u), 0) AS usage, COUNT(*) AS n "
+        f"SELECT {', '.join(group_cols)}, SUM(c) AS cost, COALESCE(SUM(u), 0) AS usage, "
+        f"{count_agg} AS n "
         f"FROM base GROUP BY {', '.join(group_cols)}"
     )
     key_order = "".join(f", {k}" for k in key_cols)

@@ -10,12 +10,24 @@ import sys
 import textwrap
 import time
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from bot.billing.model import LINE_ITEM_COLUMNS, AggregateRequest, Delivery, TimeRange
+from bot.billing.model import (
+    LINE_ITEM_COLUMNS,
+    UNTAGGED,
+    AggregateRequest,
+    CostBasis,
+    Delivery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
 from bot.errors import ConfigError, CorruptFile, StoreError
 from bot.store.base import NormalizedSource, open_store
 from bot.store.duckdb import DuckDBStore
@@ -220,3 +232,84 @@ def test_period_files_are_immutable_read_only_attachments(tmp_path: Path) -> Non
     cur, _ = store._cursor()
     with pytest.raises(duckdb.Error, match="read-only"):
         cur.execute(f"DELETE FROM {next(iter(store._cursor()[1].branches.values())).alias}.line_items")
+
+
+# ------------------------------------------------------------------------------------ daily rollup
+
+
+def _hourly_month(tmp_path: Path, month: int, delivery_id: str) -> tuple[NormalizedSource, list[dict[str, object]]]:
+    """Two resources, 24 hourly lines a day for 3 days, amortized and net costs partly missing, a tag on one
+    resource ('' on some of the other's lines, NULL on the rest), an account named on its last day only."""
+    rows: list[dict[str, object]] = []
+    for day in (3, 4, 5):
+        for hour in range(24):
+            d = date(2024, month, day)
+            rows.append(
+                item(d, f"0.{hour + 10}1", hour=hour, resource_id="i-a", effective_cost=None,
+                     net_cost=f"0.{hour + 10}0", tags={"user:team": "web"}, sub_account_name="")
+            )  # fmt: skip
+            rows.append(
+                item(d, "1.25", hour=hour, resource_id="i-b", region_id="eu-west-1",
+                     effective_cost="1.0", tags={"user:team": "" if hour % 2 else None},
+                     sub_account_name="prod" if day == 5 else "")
+            )  # fmt: skip
+    return make_source(tmp_path, rows, delivery_id=delivery_id), rows
+
+
+def _answers(store: DuckDBStore) -> list[object]:
+    """Every day-grained answer the rollup serves, plus the raw-only hourly series."""
+    rng = TimeRange(date(2024, 1, 4), date(2024, 2, 6))
+    team, res = DimensionRef.tag("user:team"), DimensionRef(Dimension.RESOURCE)
+    reqs = [
+        AggregateRequest(rng, group_by=(team, res), basis=basis, granularity=g)
+        for basis in CostBasis
+        for g in (Granularity.NONE, Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
+    ]
+    reqs += [
+        AggregateRequest(rng, group_by=(DimensionRef(Dimension.REGION),), filters=(Filter(team, (UNTAGGED,)),)),
+        AggregateRequest(rng, group_by=(res,), filters=(Filter(team, (UNTAGGED,), negate=True),), limit=1),
+        AggregateRequest(TimeRange(date(2024, 1, 5), date(2024, 1, 6)), granularity=Granularity.HOUR),
+    ]
+    out: list[object] = [
+        [(r.keys, round(r.cost, 9), r.bucket, round(r.usage_amount, 9), r.line_items) for r in store.aggregate(q)]
+        for q in reqs
+    ]
+    cover = [
+        (t.key, round(t.tagged_cost, 9), round(t.total_cost, 9), t.distinct_values) for t in store.tag_coverage(rng)
+    ]
+    out += [cover, store.accounts(), store.distinct_values(res)]
+    return out
+
+
+def test_rollup_answers_exactly_what_the_line_items_say(tmp_path: Path) -> None:
+    """Day-grained questions read the rollup (24x fewer rows here); every answer equals the raw one."""
+    store = DuckDBStore(tmp_path / "store")
+    jan, rows = _hourly_month(tmp_path, 1, "jan")
+    store.replace_period(jan)
+    store.replace_period(_hourly_month(tmp_path, 2, "feb")[0])
+    with_rollup = _answers(store)
+    store.close()
+
+    day = AggregateRequest(JAN, group_by=(DimensionRef(Dimension.RESOURCE),), basis=CostBasis.AMORTIZED)
+    amortized = {"i-a": sum(Decimal(str(r["billed_cost"])) for r in rows if r["resource_id"] == "i-a")}
+    amortized["i-b"] = Decimal("1.0") * 72
+    reopened = DuckDBStore(tmp_path / "store")
+    got = {r.keys[0]: (round(Decimal(repr(r.cost)), 6), r.line_items) for r in reopened.aggregate(day)}
+    assert got == {k: (v, 72) for k, v in amortized.items()}
+    for f in (tmp_path / "store" / "periods").glob("*.duckdb"):
+        con = duckdb.connect(str(f), read_only=True)
+        raw, daily = (con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("line_items", "daily"))  # type: ignore[index]
+        con.close()
+        assert (raw, daily) == (144, 6)  # 2 resources x 3 days (the '' and NULL team lines fold together)
+    reopened.close()
+
+    # Files written before the rollup existed (no daily/accounts table) are read raw, alone or mixed.
+    for f in sorted((tmp_path / "store" / "periods").glob("2024-02*.duckdb")):
+        con = duckdb.connect(str(f))
+        con.execute("DROP TABLE daily")
+        con.execute("DROP TABLE accounts")
+        con.close()
+    mixed = DuckDBStore(tmp_path / "store")
+    assert _answers(mixed) == with_rollup
+    assert mixed.accounts() == {"000000000001": "prod"}
+    mixed.close()
