@@ -35,6 +35,8 @@ DAY = timedelta(days=1)
 _MAD_TO_SIGMA = 1.4826
 #: Days of history for weekday factors and the noise scale (six weeks: three values per weekday at least).
 _HISTORY_DAYS = 42
+#: Days of one kind (workday or weekend) an intra-day profile needs before it is kept to that kind.
+_MIN_PROFILE_DAYS = 6
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,15 @@ class DetectorConfig:
     #: Robust z-score the median of `level_points` consecutive same-sided residuals needs (shifts, drifts).
     z_level: float = 3.0
     level_points: int = 3
-    #: History used for the level (days) and the intra-day profile (days).
+    #: Sub-daily series (hourly ...): one point alone needs `z_point` x `single_point_factor`; otherwise the summed
+    #: excess of `burst_points` consecutive same-sided points must pass `z_point` (hourly noise is heavy-tailed:
+    #: one odd hour is common, three in a row are not).
+    burst_points: int = 3
+    single_point_factor: float = 2.0
+    #: History used for the level (days) and the intra-day profile (days; workdays and weekends get their own
+    #: profile when this window holds enough of each).
     level_days: int = 21
-    profile_days: int = 14
+    profile_days: int = 28
     #: Days of history before the full model applies; fewer means a wide band around the median.
     min_history_days: int = 21
     #: Trend the model follows by itself (fraction of the level per day); faster growth is a drift.
@@ -123,11 +131,21 @@ class DetectorConfig:
     max_series_per_dimension: int = 200
 
     def __post_init__(self) -> None:
-        for name in ("min_impact", "min_relative", "z_point", "z_level", "min_noise", "young_noise"):
+        for name in (
+            "min_impact",
+            "min_relative",
+            "z_point",
+            "z_level",
+            "min_noise",
+            "young_noise",
+            "single_point_factor",
+        ):
             if getattr(self, name) < 0:
                 raise ValueError(f"DetectorConfig.{name} must not be negative")
-        if self.level_points < 1 or self.level_days < 7 or self.min_history_days < 1:
-            raise ValueError("DetectorConfig: level_points >= 1, level_days >= 7, min_history_days >= 1")
+        if self.level_points < 1 or self.burst_points < 1 or self.level_days < 7 or self.min_history_days < 1:
+            raise ValueError(
+                "DetectorConfig: level_points >= 1, burst_points >= 1, level_days >= 7, min_history_days >= 1"
+            )
 
 
 #: Where a point's flag came from.
@@ -191,6 +209,48 @@ def _weekday_factors(day_tot: FloatArray, weekdays: npt.NDArray[np.int64]) -> Fl
             factors[k] = float(_med(vals))
     mean = float(factors.mean())
     return factors / mean if mean > 0 else np.ones(7)
+
+
+def _intraday(
+    rows: FloatArray, weekdays: npt.NDArray[np.int64], weekday: int, config: DetectorConfig
+) -> tuple[FloatArray, FloatArray]:
+    """Intra-day profile (mean 1) and relative noise per slot for a day falling on `weekday`, from `rows`
+    (history days x slots, oldest first) falling on `weekdays`.
+
+    Workdays and weekends get their own profile when the history holds at least `_MIN_PROFILE_DAYS` of the
+    day's kind (an office's hours differ from its weekend's); otherwise every day counts. The noise of a slot is
+    the larger of the robust relative noise of all slots together and of that slot alone (night batch hours
+    can be noisier than the rest), so a naturally wild hour does not alert every week.
+    """
+    spd = rows.shape[1]
+    weekend = weekdays >= 5
+    same = weekend == (weekday >= 5)
+    if int(same.sum()) >= _MIN_PROFILE_DAYS:
+        rows = rows[same]
+    # Shares of each day's median slot, not of its mean: a one-hour fee or spike must not squeeze the others.
+    row_mid = np.asarray(_nanmedian(rows, axis=1), dtype=np.float64)[:, None] if len(rows) else np.ones((0, 1))
+    with np.errstate(all="ignore"):
+        shares = np.where(row_mid > 0, rows / row_mid, np.nan)
+    if len(rows) >= 3:
+        profile = np.asarray(_nanmedian(shares, axis=0), dtype=np.float64)
+    elif len(rows):
+        # The median of two days is their mean: a fee in one of them would become part of the rhythm.
+        profile = np.asarray(np.nanmin(np.where(np.isfinite(shares), shares, np.inf), axis=0), dtype=np.float64)
+        profile = np.where(np.isfinite(profile), profile, np.nan)
+    else:
+        profile = np.ones(spd)
+    profile = np.where(np.isfinite(profile), profile, 1.0)
+    pmean = float(profile.mean())
+    profile = profile / pmean if pmean > 0 else np.ones(spd)
+    if len(rows) < 2:
+        return profile, np.zeros(spd)
+    with np.errstate(all="ignore"):
+        recent = shares / np.where(profile > 0, profile, np.nan)
+    dev = np.abs(recent - _nanmedian(recent))
+    overall = _MAD_TO_SIGMA * float(_nanmedian(dev)) if np.isfinite(dev).any() else 0.0
+    per_slot = _MAD_TO_SIGMA * np.asarray(_nanmedian(np.abs(recent - _nanmedian(recent, axis=0)), axis=0))
+    per_slot = np.where(np.isfinite(per_slot), per_slot, 0.0)
+    return profile, np.maximum(per_slot, overall)
 
 
 def _noise(deseason: FloatArray) -> float:
@@ -270,6 +330,10 @@ def score_series(
     x2d = xp.reshape(days, spd)
     day0 = series.start.date()
     weekdays = (day0.weekday() + np.arange(days)) % 7
+    month_edge = np.array(
+        [(day0 + timedelta(days=d)).day == 1 or (day0 + timedelta(days=d + 1)).day == 1 for d in range(days)],
+        dtype=bool,
+    )
 
     exp2d = np.full((days, spd), np.nan)
     scale2d = np.full((days, spd), np.nan)
@@ -302,10 +366,20 @@ def score_series(
         if n_hist == 0:
             continue
         if n_hist < config.min_history_days:
-            level = float(_med(hist[valid]))
+            # Workdays and weekends can differ by half: judge a day by days of its own kind once one was seen,
+            # and with a band twice as wide until then.
+            # Month-boundary days carry fees and tax: they say little about a normal day.
+            kind = (weekdays[lo:d] >= 5) == (weekdays[d] >= 5)
+            ordinary = valid & ~month_edge[lo:d]
+            seen_kind = ordinary & kind
+            basis = seen_kind if seen_kind.any() else ordinary if ordinary.any() else valid
+            level = float(_med(hist[basis]))
+            noise = config.young_noise if seen_kind.any() else 2 * config.young_noise
             exp_day = max(level, 0.0)
-            exp2d[d] = exp_day / spd
-            scale2d[d] = max(config.young_noise, config.min_noise) * exp2d[d] + 1e-9
+            # Even two days show the daily rhythm: a flat hourly expectation would flag every busy afternoon.
+            profile = _intraday(x2d[lo:d], weekdays[lo:d], int(weekdays[d]), config)[0] if spd > 1 else np.ones(1)
+            exp2d[d] = exp_day / spd * profile
+            scale2d[d] = max(noise, config.min_noise) * exp2d[d] + 1e-9
             young2d[d] = True
             continue
         if n_hist >= 21:
@@ -333,23 +407,13 @@ def score_series(
             exp2d[d, 0] = exp_day
             scale2d[d, 0] = noise_day + 1e-9
             continue
-        rows = x2d[max(lo, d - config.profile_days) : d]
-        with np.errstate(all="ignore"):
-            row_n = np.isfinite(rows).sum(axis=1, keepdims=True)
-            row_mean = np.where(row_n > 0, np.nansum(rows, axis=1, keepdims=True) / np.maximum(row_n, 1), np.nan)
-            shares = np.where(row_mean > 0, rows / row_mean, np.nan)
-        profile = np.asarray(_nanmedian(shares, axis=0), dtype=np.float64)
-        profile = np.where(np.isfinite(profile), profile, 1.0)
-        pmean = float(profile.mean())
-        profile = profile / pmean if pmean > 0 else np.ones(spd)
+        lo_p = max(first_day, d - config.profile_days)
+        profile, slot_noise = _intraday(x2d[lo_p:d], weekdays[lo_p:d], int(weekdays[d]), config)
         exp_slot = exp_day / spd * profile
-        with np.errstate(all="ignore"):
-            recent = shares / profile
-        rel = np.abs(recent - _nanmedian(recent))
-        rel_noise = _MAD_TO_SIGMA * float(_nanmedian(rel)) if np.isfinite(rel).any() else 0.0
         exp2d[d] = exp_slot
         scale2d[d] = (
-            np.maximum.reduce([rel_noise * exp_slot, np.full(spd, noise_day / spd), config.min_noise * exp_slot]) + 1e-9
+            np.maximum.reduce([slot_noise * exp_slot, np.full(spd, noise_day / spd), config.min_noise * exp_slot])
+            + 1e-9
         )
 
     if config.monthly_recurring:
@@ -432,6 +496,7 @@ def _add_monthly_recurring(
         today = dates[d]
         boundary = bool(boundaries[d])
         best: tuple[FloatArray, FloatArray] | None = None
+        best_at = d
         seen = False
         for back in _month_back(today):
             c1 = charge(back)
@@ -447,12 +512,22 @@ def _add_monthly_recurring(
                 c1 = (np.where(agree, c1[0], 0.0), np.where(agree, c1[1], 0.0))
             if best is None or np.abs(c1[0]).sum() > np.abs(best[0]).sum():
                 best = c1
+                best_at = (back - day0).days
         if boundary and not seen:
             exp2d[d] = np.nan
         elif best is not None and np.any(best[0] != 0):
             # Fixed fees repeat their amount; tax follows spend: try both, keep the closer explanation.
             base = exp2d[d]
-            candidates = [base, np.maximum(base + best[0], 0.0), np.maximum(base * (1 + best[1]), 0.0)]
+            # Tax is a share of the month's spend: scale last month's charge by the spend of the weeks before.
+            spend_now = float(np.nansum(x2d[max(0, d - 28) : d]))
+            spend_then = float(np.nansum(x2d[max(0, best_at - 28) : best_at]))
+            ratio = spend_now / spend_then if spend_then > 0 and spend_now > 0 else 1.0
+            candidates = [
+                base,
+                np.maximum(base + best[0], 0.0),
+                np.maximum(base * (1 + best[1]), 0.0),
+                np.maximum(base + best[0] * ratio, 0.0),
+            ]
             errors = np.vstack([np.abs(x2d[d] - c) for c in candidates])
             errors = np.where(np.isfinite(errors), errors, np.inf)
             choice = np.argmin(errors, axis=0)
@@ -480,7 +555,12 @@ def _flags(
         rel = np.abs(res) / np.abs(expected)
     judged = np.isfinite(res)
     material = judged & (np.abs(res) >= floor) & (rel >= config.min_relative)
-    point = material & (np.abs(z) >= config.z_point) & ~is_new
+    spd = round(1 / step_days)
+    if spd > 1 and config.burst_points > 1:
+        point = material & (np.abs(z) >= config.z_point * config.single_point_factor) & ~is_new
+        point |= _bursts(res, expected, scale, judged=judged & ~is_new, config=config, floor=floor)
+    else:
+        point = material & (np.abs(z) >= config.z_point) & ~is_new
     source = np.zeros(len(x), dtype=np.int8)
     source[point] = SOURCE_POINT
 
@@ -520,3 +600,50 @@ def _flags(
             flag[i] = True
             source[i] = source[i - 1]
     return Scores(expected=expected, scale=scale, z=np.clip(z, -999.0, 999.0), flag=flag, source=source, young=young)
+
+
+def _bursts(
+    res: FloatArray, expected: FloatArray, scale: FloatArray, *, judged: BoolArray, config: DetectorConfig, floor: float
+) -> BoolArray:
+    """Points inside a run of `config.burst_points` consecutive judged points that each sit on the same side, at
+    least 1 noise scale and half the relative floor away from expected (so one huge point does not drag its
+    neighbours in), and whose excess summed passes the floors (times the run length) and reaches `z_point` as a
+    z-score of the sum (sum of residuals / root of the summed squared scales)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    k = config.burst_points
+    out = np.zeros(len(res), dtype=bool)
+    if len(res) < k:
+        return out
+    with np.errstate(all="ignore"):
+        each = judged & (np.abs(res) >= scale) & (np.abs(res) >= 0.5 * config.min_relative * np.abs(expected))
+    r = np.where(judged, res, 0.0)
+    e = np.where(judged, np.abs(expected), 0.0)
+    v = np.where(judged, scale, 0.0) ** 2
+    sign = np.where(each, np.sign(r), 0.0)
+    rw = sliding_window_view(r, k).sum(axis=1)
+    ew = sliding_window_view(e, k).sum(axis=1)
+    sw = np.sqrt(sliding_window_view(v, k).sum(axis=1))
+    sg = sliding_window_view(sign, k)
+    same = np.all(sg > 0, axis=1) | np.all(sg < 0, axis=1)
+    with np.errstate(all="ignore"):
+        zw = np.where(sw > 0, rw / sw, 0.0)
+    hit = same & (np.abs(rw) >= k * floor) & (np.abs(rw) >= config.min_relative * ew) & (np.abs(zw) >= config.z_point)
+    for i in np.where(hit)[0]:
+        out[i : i + k] = True
+    return out
+    r = np.where(judged, res, 0.0)
+    e = np.where(judged, np.abs(expected), 0.0)
+    v = np.where(judged, scale, 0.0) ** 2
+    sign = np.where(judged, np.sign(r), 0.0)
+    rw = sliding_window_view(r, k).sum(axis=1)
+    ew = sliding_window_view(e, k).sum(axis=1)
+    sw = np.sqrt(sliding_window_view(v, k).sum(axis=1))
+    sg = sliding_window_view(sign, k)
+    same = np.all(sg > 0, axis=1) | np.all(sg < 0, axis=1)
+    with np.errstate(all="ignore"):
+        zw = np.where(sw > 0, rw / sw, 0.0)
+    hit = same & (np.abs(rw) >= k * floor) & (np.abs(rw) >= config.min_relative * ew) & (np.abs(zw) >= config.z_point)
+    for i in np.where(hit)[0]:
+        out[i : i + k] = True
+    return out
