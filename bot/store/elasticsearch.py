@@ -26,6 +26,7 @@ import json
 import logging
 import math
 import os
+import re
 import threading
 import time
 import uuid
@@ -58,7 +59,7 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.errors import ReconciliationError, StoreError
+from bot.errors import ConfigError, ReconciliationError, StoreError
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ _COMPOSITE_PAGE = 5000
 _BULK_CHUNK = 5000
 _BULK_THREADS = 2
 _SCAN_PAGE = 5000
+_PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 
 
 def escape_key(key: str) -> str:
@@ -128,6 +130,11 @@ class ElasticsearchStore(BillingStore):
     ) -> None:
         """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
         requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`."""
+        if not _PREFIX.fullmatch(prefix):
+            raise ConfigError(
+                f"Elasticsearch index prefix {prefix!r} is not usable in index names: use lowercase letters, "
+                "digits, '-' and '_', starting with a letter or digit (e.g. prefix=trackit)"
+            )
         self._es = client
         self._prefix = prefix
         self._alias = f"{prefix}-li"
