@@ -1,0 +1,253 @@
+"""Anomaly alerts from a real DuckDB store to the fake Slack Web API: routing by owner tag, exactly one alert per
+event, follow-ups in the thread, muting after triage, a broken channel that does not stop the others."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from slack_sdk import WebClient
+
+from bot.billing.anomaly import DetectorConfig, Series
+from bot.billing.anomaly_model import DAY
+from bot.billing.money import format_money
+from bot.delivery import ChannelPacer, Deliverer
+from bot.slack.services import Services
+from bot.state.alerts import get_anomaly_alert, list_anomaly_alerts, record_anomaly, triage_anomaly
+from bot.state.routes import set_fallback_route, set_route
+from bot.state.subscriptions import subscribe
+from bot.store.base import BillingStore, open_store
+from jobs.anomaly_alerts import (
+    RunReport,
+    alert_key,
+    detect_recent,
+    detect_with_sensitivity,
+    impact_level,
+    run_alerts,
+    scaled,
+)
+from tests.jobs.support import FrozenClock, HistorySlack, make_services
+from tests.reports import billing_data as data
+from tests.reports.snapshot import assert_snapshot
+from tests.store.sources import item, make_source
+
+WEB, OPS, ALL = "C0WEBCOSTS", "C0OPS", "C0ALLCOSTS"
+EC2_KEY = f"service={data.EC2}@2026-11-24T00:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store loaded once; each test works on its own copy."""
+    tmp = tmp_path_factory.mktemp("alerts-template")
+    data.load_store(tmp).close()
+    return tmp / "billing"
+
+
+@dataclass
+class Env:
+    services: Services
+    store: BillingStore
+    slack: HistorySlack
+    deliverer: Deliverer
+    clock: FrozenClock
+    tmp: Path
+
+    def run(self) -> RunReport:
+        return run_alerts(self.services, self.deliverer)
+
+    def november(self, last: date, spike_until: date) -> None:
+        """Replace November with data through `last`, the spike lasting through `spike_until`."""
+        rows = [r for r in data.ROWS if str(r["billing_period"]) == "2026-11-01" and r["resource_id"] != "i-web-2"]
+        day = date(2026, 11, 27)
+        while day <= last:
+            for n, (account, code, name, usage_type, resource, team, base) in enumerate(data.LINES):
+                rows.append(
+                    item(day, str(data._cost(base, day, n)), hours=24, sub_account_id=account, service_code=code,
+                         service_name=name, usage_type=usage_type, resource_id=resource,
+                         tags={"user:team": team} if team else {})
+                )  # fmt: skip
+            day += timedelta(days=1)
+        day = data.SPIKE_START
+        while day <= spike_until:
+            rows.append(
+                item(day, "400.00", hours=24, sub_account_id="111111111111", service_code="AmazonEC2",
+                     service_name=data.EC2, usage_type="USE1-BoxUsage:m5.4xlarge", resource_id="i-web-2",
+                     tags={"user:team": "web"})
+            )  # fmt: skip
+            day += timedelta(days=1)
+        self.store.replace_period(make_source(self.tmp, rows))
+
+
+@pytest.fixture
+def env(tmp_path: Path, template: Path, slack: HistorySlack, client: WebClient) -> Iterator[Env]:
+    shutil.copytree(template, tmp_path / "billing")
+    store = open_store(f"duckdb://{tmp_path / 'billing'}")
+    clock = FrozenClock(data.NOW)
+    slack.clock = lambda: clock().timestamp()
+    services = make_services(tmp_path, store, clock)
+    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock)
+    try:
+        yield Env(services, store, slack, deliverer, clock, tmp_path)
+    finally:
+        store.close()
+        services.state.dispose()
+
+
+def test_one_alert_per_event_goes_to_the_owner_channel_once(env: Env) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    set_fallback_route(env.services.state, channel_id=OPS, created_by="U0ADMIN")
+
+    first = env.run()
+    second = env.run()  # a rerun (or a second replica) with the same data posts nothing
+
+    assert (first.detections, dict(first.outcomes), dict(second.outcomes)) == (1, {"sent": 1}, {})
+    posts = env.slack.posts()
+    assert [p["channel"] for p in posts] == [WEB]  # the owner's channel, not the fallback
+    post = posts[0]
+    key = f"{EC2_KEY}#{WEB}"
+    assert post["metadata"]["event_payload"]["key"].startswith(f"anomaly_alerts|{WEB}|")
+
+    # Numbers computed from the raw rows.
+    spike_days = data.days("2026-11-24", "2026-11-27")
+    actual = data.expected(data.ROWS, service_name=data.EC2, charge_period_start=spike_days)
+    assert actual == Decimal("1725.24")
+    assert f"{format_money(actual)} spent vs" in post["blocks"][1]["text"]["text"]
+    cause = post["blocks"][3]["text"]["text"]
+    assert "*Resource:* `i-web-2` +$1,200.00 (99%)" in cause  # 3 days x 400.00, none in the baseline
+    assert "*Owner tags:* `user:team=web`" in cause
+    assert_snapshot("anomaly_alert_ec2", {"text": post["text"], "blocks": post["blocks"]})
+
+    alert = get_anomaly_alert(env.services.state, key)
+    assert alert is not None
+    assert (alert.channel_id, alert.message_ts, alert.thread_ts, alert.status) == (WEB, post["ts"], post["ts"], "open")
+
+
+def test_unrouted_alert_goes_to_subscribers_else_the_ops_channel(env: Env) -> None:
+    env.services.settings = replace(env.services.settings, ops_channel=OPS)
+    env.run()
+    assert [p["channel"] for p in env.slack.posts()] == [OPS]
+
+    subscribe(env.services.state, channel_id=ALL, kind="anomalies", created_by="U0ADMIN")
+    env.clock.set(data.NOW + timedelta(days=7, hours=1))  # same data: the subscriber gets the (still recent) event
+    env.run()
+    assert [p["channel"] for p in env.slack.posts()] == [OPS, ALL]
+
+
+def test_follow_ups_go_in_the_thread(env: Env) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    env.run()
+    alert_ts = env.slack.posts(WEB)[0]["ts"]
+
+    env.november(date(2026, 11, 27), spike_until=date(2026, 11, 27))
+    env.clock.set(datetime(2026, 11, 28, 12, tzinfo=UTC))
+    env.run()  # impact 1,200 -> 1,600: past the next doubling (64 x 20 -> 80 x 20): "bigger"
+    env.november(date(2026, 11, 28), spike_until=date(2026, 11, 28))
+    env.clock.set(datetime(2026, 11, 29, 12, tzinfo=UTC))
+    env.run()  # one more day at the same level: "still going"
+    env.run()  # rerun: nothing new
+    env.november(date(2026, 11, 30), spike_until=date(2026, 11, 28))
+    env.clock.set(datetime(2026, 12, 1, 12, tzinfo=UTC))
+    env.run()  # two quiet days after the last spike day: "over"
+
+    posts = env.slack.posts(WEB)
+    assert [p["text"].split(":")[1] for p in posts[1:]] == [
+        "arrow_double_up",
+        "hourglass_flowing_sand",
+        "checkered_flag",
+    ]
+    sent = env.slack.calls("chat.postMessage")
+    assert [c.args.get("thread_ts") for c in sent] == [None, alert_ts, alert_ts, alert_ts]
+    assert "Over: Service Amazon Elastic Compute Cloud is back to normal. Episode Nov 24 – Nov 28" in posts[-1]["text"]
+
+
+def test_triaged_episode_stays_quiet(env: Env) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    env.run()
+    triage_anomaly(env.services.state, f"{EC2_KEY}#{WEB}", status="expected", by="U0ALICE", now=data.NOW)
+    env.november(date(2026, 11, 28), spike_until=date(2026, 11, 28))
+    env.clock.set(datetime(2026, 11, 29, 12, tzinfo=UTC))
+    report = env.run()
+    assert len(env.slack.posts()) == 1 and dict(report.outcomes) == {}
+    alert = get_anomaly_alert(env.services.state, f"{EC2_KEY}#{WEB}")
+    assert alert is not None and alert.end is None and alert.last_impact > 1900  # state still follows the episode
+
+
+def test_running_snooze_on_the_series_holds_a_new_episode_until_it_ends(env: Env) -> None:
+    set_fallback_route(env.services.state, channel_id=OPS, created_by="U0ADMIN")
+    old = f"service={data.EC2}@2026-10-02T00:00:00+00:00#{OPS}"
+    record_anomaly(env.services.state, key=old, dimension="service", value=data.EC2, start=date(2026, 10, 2),
+                   end=date(2026, 10, 3), channel_id=OPS, impact=100.0, now=data.NOW)  # fmt: skip
+    triage_anomaly(env.services.state, old, status="snoozed", by="U0ALICE",
+                   snoozed_until=data.NOW + timedelta(days=1), now=data.NOW)  # fmt: skip
+    env.run()
+    assert env.slack.posts() == []
+    env.clock.set(data.NOW + timedelta(days=1, minutes=1))
+    env.run()
+    assert len(env.slack.posts(OPS)) == 1
+
+
+def test_a_broken_channel_does_not_stop_the_others_and_is_retried(env: Env) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    subscribe(env.services.state, channel_id=ALL, kind="anomalies", created_by="U0ADMIN")
+    env.slack.broken[ALL] = "is_archived"
+    report = env.run()
+    assert dict(report.failed_channels) == {ALL: "is_archived"}
+    assert [p["channel"] for p in env.slack.posts()] == [WEB]
+    assert get_anomaly_alert(env.services.state, f"{EC2_KEY}#{ALL}").message_ts is None  # type: ignore[union-attr]
+
+    del env.slack.broken[ALL]
+    env.run()
+    assert sorted(p["channel"] for p in env.slack.posts()) == [ALL, WEB]
+
+
+def test_filtered_subscriptions_see_only_their_slice(env: Env) -> None:
+    for channel, filters in (("C0WEBONLY", "tag:team=web"), ("C0DATAONLY", "tag:team=data"), ("C0BAD", "tag:nope=x")):
+        subscribe(env.services.state, channel_id=channel, kind="anomalies", filters=filters, created_by="U0ADMIN")
+    report = env.run()
+    assert [p["channel"] for p in env.slack.posts()] == ["C0WEBONLY"]
+    assert "scope: tag:team=web" in str(env.slack.posts()[0]["blocks"])
+    assert list(report.scope_errors) == ["tag:nope=x"]
+    keys = {a.key for a in list_anomaly_alerts(env.services.state)}
+    assert all(k.startswith("[") for k in keys)  # scoped alerts never collide with whole-bill ones
+
+
+def test_detection_names_the_service_and_routes_by_tag(env: Env) -> None:
+    found = detect_recent(env.store, route_keys=["team", "unknown-key"])
+    assert [(d.anomaly.dimension, d.anomaly.value, d.anomaly.kind.value) for d in found] == [
+        ("service", data.EC2, "level-shift")
+    ]
+    assert dict(found[0].tags) == {"team": "web"}
+    assert found[0].cause is not None and found[0].cause.top("resource", 1)[0].key == "i-web-2"
+
+
+def _series(values: list[float]) -> Series:
+    return Series(datetime(2026, 9, 1, tzinfo=UTC), DAY, tuple(values), "service", "Amazon S3")
+
+
+def test_not_an_anomaly_makes_the_series_less_sensitive() -> None:
+    base = [100.0 + (i % 3) for i in range(60)]
+    bumped = {("service", "Amazon S3"): _series([*base, 125.0, 126.0, 124.0])}  # +24%: over 20%, under 30%
+    config = DetectorConfig()
+    assert len(detect_with_sensitivity(bumped, config, {}, since=None)) == 1
+    assert detect_with_sensitivity(bumped, config, {("service", "Amazon S3"): 1.5}, since=None) == []
+    relaxed = scaled(config, 1.5)
+    assert (relaxed.z_point, relaxed.min_relative, relaxed.min_impact) == (7.5, pytest.approx(0.3), 30.0)
+
+
+def test_impact_levels_double() -> None:
+    assert [impact_level(x, 20.0) for x in (10, 39.9, 40, 80, 1199.86, 1600, 2400, -1600)] == [0, 0, 1, 2, 5, 6, 6, 6]
+
+
+def test_alert_keys_fit_the_state_column() -> None:
+    from bot.billing.anomaly import Anomaly, AnomalyKind, Severity
+
+    start = datetime(2026, 11, 24, tzinfo=UTC)
+    long = Anomaly("resource", "arn:" + "x" * 400, AnomalyKind.SPIKE, start, None, start, 1, 0, 0, 0, 1, None,
+                   Severity.LOW, 1, start, 1)  # fmt: skip
+    key = alert_key(long, "C0WEBCOSTS", "tag:team=web")
+    assert len(key) <= 255 and key.endswith("#C0WEBCOSTS") and key == alert_key(long, "C0WEBCOSTS", "tag:team=web")
