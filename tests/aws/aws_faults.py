@@ -82,7 +82,7 @@ class FaultInjector:
     def attach(self, client: Any) -> None:
         if not self.when(client):
             return
-        protocol = client.meta.service_model.protocol
+        protocol = getattr(client.meta.service_model, "resolved_protocol", client.meta.service_model.protocol)
         service = client.meta.service_model.service_name
 
         def before_send(event_name: str, **_: Any) -> AWSResponse | None:
