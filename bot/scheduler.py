@@ -7,9 +7,9 @@
 Choices (https://apscheduler.readthedocs.io/en/3.x/userguide.html):
 
 - Job store: `bot.state.jobstore.job_store()` on the app-state database, so schedules survive restarts and are
-  shared by replicas. Stored jobs hold only text (`bot.scheduler:dispatch` with the scheduler name and the job
-  id); the callables and their `JobContext` live in this process's registry, so nothing unpicklable (engines,
-  clients) ever goes into the store.
+  shared by replicas. Stored jobs hold only text (`bot.scheduler:dispatch` and the job id); the functions and
+  their `JobContext` live in the `JobScheduler` whose executor runs them, so nothing unpicklable (engines,
+  clients) ever goes into the store, and any replica may rewrite the stored jobs.
 - `coalesce=True` and `misfire_grace_time=None`: after downtime every missed run of a job collapses into ONE
   catch-up run, however late (never N). Jobs themselves decide what is due from the clock and the delivery
   keys (`latest_occurrence`), so a catch-up posts each report at most once.
@@ -28,13 +28,13 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from apscheduler.executors.base import BaseExecutor
-from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.executors.base import BaseExecutor, run_job
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPPED, BaseScheduler
 from slack_sdk import WebClient
@@ -142,19 +142,21 @@ class JobContext:
         return self.scheduler.run_now(job_id)
 
 
-# One registry per process: scheduler name -> the scheduler whose jobs `dispatch` runs.
-_REGISTRY: dict[str, JobScheduler] = {}
-_REGISTRY_LOCK = threading.Lock()
+# The scheduler whose executor is running a job in this thread (set by `_OwnedExecutor` around each run).
+_running = threading.local()
 
 
-def dispatch(scheduler_name: str, job_id: str) -> None:
-    """The callable every stored job points to: runs `job_id` of the named scheduler of this process."""
-    with _REGISTRY_LOCK:
-        scheduler = _REGISTRY.get(scheduler_name)
-    if scheduler is None:
-        log.warning("job %s: no scheduler %r in this process; skipped", job_id, scheduler_name)
+def dispatch(job_id: str) -> None:
+    """The callable every stored job points to: runs `job_id` on the scheduler executing it in this thread.
+
+    Stored jobs carry only the job id, so every replica can rewrite them (replace_existing) and whichever replica
+    leads runs its own registered function and context.
+    """
+    owner: JobScheduler | None = getattr(_running, "owner", None)
+    if owner is None:
+        log.warning("job %s run outside a JobScheduler executor; skipped", job_id)
         return
-    scheduler.run_job(job_id)
+    owner.run_job(job_id)
 
 
 class _ManualScheduler(BaseScheduler):  # type: ignore[misc]
@@ -173,18 +175,35 @@ class _ManualScheduler(BaseScheduler):  # type: ignore[misc]
         self._process_jobs()
 
 
-class _InlineExecutor(BaseExecutor):  # type: ignore[misc]
-    """Runs a job in the thread that submits it (manual scheduling: the test sees every effect on return)."""
+class _OwnedExecutor(BaseExecutor):  # type: ignore[misc]
+    """Runs jobs for one `JobScheduler`: in a thread pool, or inline in the submitting thread (`workers=0`,
+    manual scheduling: the caller sees every effect when `run_pending()` returns)."""
 
-    def _do_submit_job(self, job: Any, run_times: list[datetime]) -> None:
-        from apscheduler.executors.base import run_job
+    def __init__(self, owner: JobScheduler, workers: int) -> None:
+        super().__init__()
+        self._owner = owner
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="job") if workers > 0 else None
 
+    def _run(self, job: Any, run_times: list[datetime]) -> None:
+        _running.owner = self._owner
         try:
             events = run_job(job, job._jobstore_alias, run_times, self._logger.name)
         except BaseException:
             self._run_job_error(job.id, *sys.exc_info()[1:])
         else:
             self._run_job_success(job.id, events)
+        finally:
+            _running.owner = None
+
+    def _do_submit_job(self, job: Any, run_times: list[datetime]) -> None:
+        if self._pool is None:
+            self._run(job, run_times)
+        else:
+            self._pool.submit(self._run, job, run_times)
+
+    def shutdown(self, wait: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait)
 
 
 class JobScheduler:
@@ -199,7 +218,7 @@ class JobScheduler:
         services: Services,
         slack: WebClient,
         *,
-        name: str = DEFAULT_SCHEDULER_NAME,
+        name: str = DEFAULT_SCHEDULER_NAME,  # for logs and thread names
         manual: bool = False,
         lease: LeaderLease | None = None,
         pacer: ChannelPacer | None = None,
@@ -208,7 +227,7 @@ class JobScheduler:
         self.services = services
         self.name = name
         self.manual = manual
-        self.lease = lease or LeaderLease(services.state, f"scheduler:{name}")
+        self.lease = lease or LeaderLease(services.state, "scheduler")  # one lease for every replica
         self._funcs: dict[str, JobFunc] = {}
         self.context = JobContext(
             services=services,
@@ -218,17 +237,14 @@ class JobScheduler:
         )
         defaults = {"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_TIME, "max_instances": 1}
         stores = {"default": job_store(services.state)}
+        executors = {"default": _OwnedExecutor(self, 0 if manual else workers)}
         if manual:
             self.aps: BaseScheduler = _ManualScheduler(
-                jobstores=stores, executors={"default": _InlineExecutor()}, job_defaults=defaults, timezone=UTC
+                jobstores=stores, executors=executors, job_defaults=defaults, timezone=UTC
             )
         else:
             self.aps = BackgroundScheduler(
-                jobstores=stores,
-                executors={"default": ThreadPoolExecutor(max_workers=workers)},
-                job_defaults=defaults,
-                timezone=UTC,
-                daemon=True,
+                jobstores=stores, executors=executors, job_defaults=defaults, timezone=UTC, daemon=True
             )
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
@@ -241,7 +257,7 @@ class JobScheduler:
         self.aps.add_job(
             dispatch,
             trigger=trigger,
-            args=(self.name, job_id),
+            args=(job_id,),
             id=job_id,
             name=job_id,
             replace_existing=True,
@@ -271,8 +287,6 @@ class JobScheduler:
 
     def start(self) -> bool:
         """Start: become leader if possible and run jobs while leader. Returns whether this replica leads now."""
-        with _REGISTRY_LOCK:
-            _REGISTRY[self.name] = self
         leader = self.lease.acquire()
         self.aps.start(paused=not leader)
         if not self.manual:
@@ -322,6 +336,3 @@ class JobScheduler:
         if self.aps.state != STATE_STOPPED:
             self.aps.shutdown(wait=True)
         self.lease.release()
-        with _REGISTRY_LOCK:
-            if _REGISTRY.get(self.name) is self:
-                del _REGISTRY[self.name]

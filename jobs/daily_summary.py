@@ -37,7 +37,7 @@ from bot.errors import UserFacingError
 from bot.scheduler import JobContext, latest_occurrence, local_date
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import Money, freshness_text
-from bot.state.deliveries import DeliveryKey
+from bot.state.deliveries import DeliveryKey, get_delivery
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
 
@@ -242,6 +242,9 @@ def run(ctx: JobContext) -> None:
         if day is None:
             continue
         key = delivery_key(sub, day)
+        done = get_delivery(services.state, key)
+        if done is not None and done.status == "sent":
+            continue  # the common case on every due check after the post: no store query at all
         cached = cache.get((sub.filters, day))
         if cached is None:
             try:
