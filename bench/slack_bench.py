@@ -53,7 +53,10 @@ def build_data(data_dir: Path, rows: int, months: int) -> Path:
     if marker.exists():
         return store_dir
     t0 = time.perf_counter()
-    generate(exports, fmt="cur2-parquet", start=START, months=months, rows_per_month=rows // months, end=TODAY)
+    generated = data_dir / f"generated-{rows}"
+    if not generated.exists():
+        generate(exports, fmt="cur2-parquet", start=START, months=months, rows_per_month=rows // months, end=TODAY)
+        generated.touch()
     t1 = time.perf_counter()
     store = open_store(f"duckdb://{store_dir}")
     try:
