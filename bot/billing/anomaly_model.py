@@ -518,6 +518,14 @@ def _add_monthly_recurring(
         elif best is not None and np.any(best[0] != 0):
             # Fixed fees repeat their amount; tax follows spend: try both, keep the closer explanation.
             base = exp2d[d]
+            # Last month's charge may have been inflated by an anomaly at that very day: the month before
+            # offers its own explanation too.
+            extra: list[FloatArray] = []
+            if boundary:
+                for back2 in _month_back(today, 2):
+                    c_old = charge(back2)
+                    if c_old is not None and np.any(c_old[0] != 0):
+                        extra.append(np.maximum(base + c_old[0], 0.0))
             # Tax is a share of the month's spend: scale last month's charge by the spend of the weeks before.
             spend_now = float(np.nansum(x2d[max(0, d - 28) : d]))
             spend_then = float(np.nansum(x2d[max(0, best_at - 28) : best_at]))
@@ -527,6 +535,7 @@ def _add_monthly_recurring(
                 np.maximum(base + best[0], 0.0),
                 np.maximum(base * (1 + best[1]), 0.0),
                 np.maximum(base + best[0] * ratio, 0.0),
+                *extra,
             ]
             errors = np.vstack([np.abs(x2d[d] - c) for c in candidates])
             errors = np.where(np.isfinite(errors), errors, np.inf)

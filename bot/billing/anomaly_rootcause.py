@@ -48,11 +48,7 @@ def _as_utc(d: date | datetime) -> datetime:
     return datetime.combine(d, time.min, tzinfo=UTC)
 
 
-def _day_index(bucket: datetime | None, start: date) -> int:
-    if bucket is None:
-        raise ValueError("a bucketed aggregate returned a row without a bucket")
-    b = bucket.date() if isinstance(bucket, datetime) else bucket
-    return (b - start).days
+_STEPS: dict[Granularity, timedelta] = {Granularity.DAY: DAY, Granularity.HOUR: timedelta(hours=1)}
 
 
 def series_from_store(
@@ -63,25 +59,35 @@ def series_from_store(
     *,
     filters: Sequence[Filter] = (),
     max_per_dimension: int | None = 200,
+    granularity: Granularity = Granularity.DAY,
 ) -> dict[tuple[str, str], Series]:
-    """Daily cost series over `time_range`: `("total", "")` plus one per value of each dimension.
+    """Cost series over `time_range`: `("total", "")` plus one per value of each dimension.
 
-    One `store.aggregate` call per dimension (granularity DAY); days without line items are 0. With
+    `granularity` is `Granularity.DAY` (one point per UTC day) or `Granularity.HOUR` (one per UTC hour); any other
+    raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0. With
     `max_per_dimension`, only the most costly values of each dimension over the range get a series. The caller
     should end `time_range` at the last complete day (a partial day looks like a drop).
     """
-    n = time_range.days
+    if granularity not in _STEPS:
+        raise ValueError(f"anomaly series are daily or hourly, not {granularity.value!r}")
+    step = _STEPS[granularity]
+    n = time_range.days * (DAY // step)
     start = _as_utc(time_range.start)
     out: dict[tuple[str, str], Series] = {}
 
+    def index(bucket: datetime | None) -> int:
+        if bucket is None:
+            raise ValueError("a bucketed aggregate returned a row without a bucket")
+        return (_as_utc(bucket) - start) // step
+
     total = [0.0] * n
     for row in store.aggregate(
-        AggregateRequest(time_range=time_range, filters=tuple(filters), basis=basis, granularity=Granularity.DAY)
+        AggregateRequest(time_range=time_range, filters=tuple(filters), basis=basis, granularity=granularity)
     ):
-        i = _day_index(row.bucket, time_range.start)
+        i = index(row.bucket)
         if 0 <= i < n:
             total[i] += row.cost
-    out[(TOTAL, "")] = Series(start, DAY, tuple(total), TOTAL, "")
+    out[(TOTAL, "")] = Series(start, step, tuple(total), TOTAL, "")
 
     for label in dimensions:
         if label == TOTAL:
@@ -93,17 +99,17 @@ def series_from_store(
                 group_by=(ref,),
                 filters=tuple(filters),
                 basis=basis,
-                granularity=Granularity.DAY,
+                granularity=granularity,
                 limit=max_per_dimension,
             )
         )
         values: dict[str, list[float]] = {}
         for row in rows:
-            i = _day_index(row.bucket, time_range.start)
+            i = index(row.bucket)
             if 0 <= i < n:
                 values.setdefault(row.keys[0], [0.0] * n)[i] += row.cost
         for value, costs in values.items():
-            out[(label, value)] = Series(start, DAY, tuple(costs), label, value)
+            out[(label, value)] = Series(start, step, tuple(costs), label, value)
     return out
 
 

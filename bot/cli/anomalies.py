@@ -19,8 +19,8 @@ from typing import Any
 
 from bot.billing.anomaly import Anomaly, DetectorConfig, RootCause, Series, detect, detect_many, explain
 from bot.billing.anomaly_rootcause import series_from_store
-from bot.billing.model import CostBasis, TimeRange
-from bot.billing.periods import add_months
+from bot.billing.grammar_time import parse_time_range
+from bot.billing.model import CostBasis, Granularity, TimeRange
 from bot.errors import UsageError
 from bot.store.base import BillingStore, open_store
 
@@ -41,7 +41,10 @@ def add_parser(subparsers: Any) -> None:
     det.set_defaults(func=run_detect)
 
     lst = sub.add_parser("list", help="anomalies in the billing store, with root causes")
-    lst.add_argument("range", nargs="*", help="`last 30 days` (default), `YYYY-MM`, `YYYY-MM-DD..YYYY-MM-DD`")
+    lst.add_argument(
+        "range", nargs="*", help="`last 30 days` (default), `last month`, `2026-10`, `2026-10-01..2026-10-15` ..."
+    )
+    lst.add_argument("--granularity", choices=("daily", "hourly"), default="daily", help="series of days or hours")
     lst.add_argument("--store", help="billing store URL (default: settings)")
     lst.add_argument("--basis", choices=[b.value for b in CostBasis], default=None)
     lst.add_argument("--dimension", action="append", help="dimension to watch (repeatable; default: settings)")
@@ -172,35 +175,13 @@ def run_detect(args: argparse.Namespace) -> int:
 # -------------------------------------------------------------------------------------------------- list
 
 
-def parse_range(words: Sequence[str], today: date) -> TimeRange:
-    """`last N days` (ending with `today`, included), `YYYY-MM`, `YYYY-MM-DD..YYYY-MM-DD` (end included)."""
-    text = " ".join(words).strip().lower()
-    if not text:
-        text = "last 30 days"
-    if m := re.fullmatch(r"(?:last|past)\s+(\d+)\s+days?", text):
-        n = int(m.group(1))
-        if n < 1:
-            raise UsageError("the range must cover at least one day", hint="e.g. `last 30 days`")
-        end = today + timedelta(days=1)
-        return TimeRange(end - timedelta(days=n), end, text)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        try:
-            start = date(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            raise UsageError(f"{text!r} is not a month", hint="e.g. `2025-03`") from None
-        return TimeRange(start, add_months(start, 1), text)
-    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})", text):
-        try:
-            start, last = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
-        except ValueError:
-            raise UsageError(f"{text!r} has an invalid date", hint="e.g. `2025-03-01..2025-03-31`") from None
-        if last < start:
-            raise UsageError(f"{text!r} ends before it starts")
-        return TimeRange(start, last + timedelta(days=1), text)
-    raise UsageError(
-        f"cannot read the range {text!r}",
-        hint="Use `last 30 days`, `2025-03` or `2025-03-01..2025-03-31`.",
-    )
+def parse_range(words: Sequence[str], last_complete_day: date) -> TimeRange:
+    """The time range the words name, in the shared query grammar (`bot.billing.grammar_time`): `last 30 days`
+    (the default), `this month`, `last month`, `2026-10`, `2026-10-01..2026-10-15` ... Relative phrases count
+    `last_complete_day` as the last day (the grammar's "today" is the partial day after it). Raises
+    `UsageError` with the accepted forms."""
+    text = " ".join(words).strip() or "last 30 days"
+    return parse_time_range(text, last_complete_day + timedelta(days=1))
 
 
 @dataclass(frozen=True)
@@ -210,12 +191,26 @@ class Listed:
 
 
 def list_anomalies(
-    store: BillingStore, time_range: TimeRange, config: DetectorConfig, basis: CostBasis, explain_top: int = 10
+    store: BillingStore,
+    time_range: TimeRange,
+    config: DetectorConfig,
+    basis: CostBasis,
+    explain_top: int = 10,
+    *,
+    granularity: Granularity = Granularity.DAY,
 ) -> list[Listed]:
-    """Anomalies whose episode touches `time_range`, biggest impact first, the first `explain_top` explained."""
+    """Anomalies whose episode touches `time_range`, biggest impact first, the first `explain_top` explained.
+
+    Series (daily or hourly, per `granularity`) start `HISTORY_DAYS` before the range so its first day has a
+    baseline."""
     history = TimeRange(time_range.start - timedelta(days=HISTORY_DAYS), time_range.end)
     series = series_from_store(
-        store, history, config.dimensions, basis, max_per_dimension=config.max_series_per_dimension
+        store,
+        history,
+        config.dimensions,
+        basis,
+        max_per_dimension=config.max_series_per_dimension,
+        granularity=granularity,
     )
     range_start = datetime.combine(time_range.start, time.min, tzinfo=UTC)
     found = [a for a in detect_many(series, config) if a.window_end > range_start]
@@ -246,7 +241,8 @@ def run_list(args: argparse.Namespace) -> int:
                 time_range.start, max(last_day + timedelta(days=1), time_range.start + timedelta(days=1))
             )
         try:
-            listed = list_anomalies(store, time_range, config, basis, args.explain)
+            granularity = Granularity.HOUR if args.granularity == "hourly" else Granularity.DAY
+            listed = list_anomalies(store, time_range, config, basis, args.explain, granularity=granularity)
         except ValueError as exc:  # an unknown dimension name
             raise UsageError(str(exc)) from None
     finally:
