@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.errors import TrackItError
-from bot.ingest.pipeline import IngestReport
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
 from bot.state.deliveries import DeliveryKey
 from bot.state.ingest_runs import IngestRun, finish_ingest_run, start_ingest_run
+
+if TYPE_CHECKING:  # the pipeline (readers, boto3) is imported only when an ingest runs
+    from bot.ingest.pipeline import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +30,7 @@ JOB_ID = "ingest"
 ANOMALY_JOB_ID = "anomaly_alerts"
 BUDGETS_JOB_ID = "budgets"
 
-Ingester = Callable[[str], IngestReport]
+Ingester = Callable[[str], "IngestReport"]
 
 
 @dataclass(frozen=True)
