@@ -1,0 +1,1 @@
+"""Reports built from the billing store: spreadsheets for digests."""

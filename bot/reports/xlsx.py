@@ -1,0 +1,283 @@
+"""TrackIt's spreadsheet reports, computed from the billing store and written with XlsxWriter.
+
+The sheets follow TrackIt's own reports, where the data allows:
+
+- "Usage types by day": cost per service and usage type for each day of the month (TrackIt's "cost variation
+  by usage type, per day");
+- "Usage types by month": the same per month for the last 6 months, with the change over the last month;
+- "Cost by tag": cost per value of one tag key (with the untagged share), when the bill has tags;
+- "Top resources": the most expensive resources with service, account, region and the previous period.
+
+Numbers are written as numbers (never text) with a currency format, header rows are frozen, columns sized to
+their content, and every sheet has an autofilter. https://xlsxwriter.readthedocs.io/
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import xlsxwriter
+
+from bot.billing.model import (
+    UNTAGGED,
+    AggregateRequest,
+    CostBasis,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    TimeRange,
+)
+from bot.billing.periods import add_months, month_start
+from bot.billing.query import run_tag_report, run_top_resources
+from bot.store.base import BillingStore
+
+#: Rows kept per usage-type sheet (most expensive first); the rest is summed in one "Other" row.
+MAX_USAGE_TYPES = 500
+TOP_RESOURCES = 100
+MONTHS = 6
+_MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: a title line, a header row and rows. Columns in `money` get the currency format,
+    columns in `pct` a percentage format (values are fractions: 0.25 shows as 25.0%)."""
+
+    name: str
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    money: frozenset[int] = field(default_factory=frozenset)
+    pct: frozenset[int] = field(default_factory=frozenset)
+    #: Leading columns that stay visible when scrolling right (labels).
+    frozen_columns: int = 1
+    #: A total row under the data (sums of the money columns).
+    total_row: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0 < len(self.name) <= 31 or any(c in self.name for c in "[]:*?/\\"):
+            raise ValueError(f"{self.name!r} is not a valid sheet name (1-31 characters, none of []:*?/\\)")
+        width = len(self.header)
+        for row in self.rows:
+            if len(row) != width:
+                raise ValueError(f"sheet {self.name!r}: a row has {len(row)} cells for {width} columns")
+
+
+def currency_format(symbol: str) -> str:
+    """An Excel number format for amounts in `symbol` (`"$"#,##0.00;-"$"#,##0.00`)."""
+    quoted = '"' + symbol.replace('"', "").strip() + '"' if symbol.strip() else ""
+    return f"{quoted}#,##0.00;-{quoted}#,##0.00"
+
+
+def workbook_bytes(sheets: Sequence[Sheet], *, symbol: str = "$") -> bytes:
+    """The .xlsx file holding `sheets` in order (in memory: a digest's workbook is small)."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False})
+    title_fmt = book.add_format({"bold": True, "font_size": 13})
+    head_fmt = book.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1, "text_wrap": True})
+    money_fmt = book.add_format({"num_format": currency_format(symbol)})
+    pct_fmt = book.add_format({"num_format": "0.0%"})
+    total_label = book.add_format({"bold": True, "top": 1})
+    total_money = book.add_format({"bold": True, "top": 1, "num_format": currency_format(symbol)})
+    for sheet in sheets:
+        ws = book.add_worksheet(sheet.name)
+        ws.write_string(0, 0, sheet.title, title_fmt)
+        header_row = 2
+        for col, name in enumerate(sheet.header):
+            ws.write_string(header_row, col, name, head_fmt)
+        widths = [len(h) for h in sheet.header]
+        for r, row in enumerate(sheet.rows, start=header_row + 1):
+            for col, value in enumerate(row):
+                if isinstance(value, bool) or value is None:
+                    ws.write_blank(r, col, None)
+                elif isinstance(value, int | float):
+                    fmt = money_fmt if col in sheet.money else pct_fmt if col in sheet.pct else None
+                    ws.write_number(r, col, float(value), fmt)
+                    widths[col] = max(widths[col], 12)
+                elif isinstance(value, date):
+                    ws.write_string(r, col, value.isoformat())
+                    widths[col] = max(widths[col], 10)
+                else:
+                    text = str(value)
+                    ws.write_string(r, col, text)
+                    widths[col] = max(widths[col], len(text))
+        last = header_row + len(sheet.rows)
+        if sheet.total_row and sheet.rows:
+            ws.write_string(last + 1, 0, "Total", total_label)
+            for col in sorted(sheet.money):
+                column_sum = math.fsum(v for row in sheet.rows if isinstance(v := row[col], int | float))
+                ws.write_number(last + 1, col, column_sum, total_money)
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, min(_MAX_WIDTH, width + 2))
+        ws.freeze_panes(header_row + 1, sheet.frozen_columns)
+        ws.autofilter(header_row, 0, max(last, header_row), len(sheet.header) - 1)
+    book.close()
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------------------- the sheets
+
+_SERVICE = DimensionRef(Dimension.SERVICE)
+_USAGE_TYPE = DimensionRef(Dimension.USAGE_TYPE)
+
+
+def _ranked(cells: dict[tuple[str, str], list[float]]) -> list[tuple[tuple[str, str], list[float]]]:
+    """Rows by total cost descending (ties by name), at most MAX_USAGE_TYPES, the rest folded into Other."""
+    ranked = sorted(cells.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
+    if len(ranked) <= MAX_USAGE_TYPES:
+        return ranked
+    kept, rest = ranked[: MAX_USAGE_TYPES - 1], ranked[MAX_USAGE_TYPES - 1 :]
+    other = [sum(v[i] for _, v in rest) for i in range(len(rest[0][1]))]
+    return [*kept, (("Other", f"{len(rest)} usage types"), other)]
+
+
+def usage_types_by_day(
+    store: BillingStore, month: TimeRange, filters: Sequence[Filter] = (), basis: CostBasis = CostBasis.UNBLENDED
+) -> Sheet:
+    """Cost per service and usage type for every day of `month` (columns), with a total per row."""
+    days = [month.start + timedelta(days=i) for i in range(month.days)]
+    index = {d: i for i, d in enumerate(days)}
+    cells: dict[tuple[str, str], list[float]] = {}
+    rows = store.aggregate(
+        AggregateRequest(month, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.DAY)
+    )
+    for row in rows:
+        if row.bucket is None:
+            continue
+        i = index.get(row.bucket.date())
+        if i is not None:
+            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * len(days))[i] += row.cost
+    out = tuple((svc, ut, *values, sum(values)) for (svc, ut), values in _ranked(cells))
+    n = len(days)
+    return Sheet(
+        name="Usage types by day",
+        title=f"Cost by usage type per day, {month.start:%B %Y} ({basis.value} cost)",
+        header=("Service", "Usage type", *(d.strftime("%b %d") for d in days), "Total"),
+        rows=out,
+        money=frozenset(range(2, n + 3)),
+        frozen_columns=2,
+        total_row=True,
+    )
+
+
+def usage_types_by_month(
+    store: BillingStore,
+    last_month: date,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    months: int = MONTHS,
+) -> Sheet:
+    """Cost per service and usage type for each of the `months` months ending with `last_month`, plus the change
+    of the last month over the one before."""
+    first = add_months(month_start(last_month), -(months - 1))
+    starts = [add_months(first, i) for i in range(months)]
+    index = {m: i for i, m in enumerate(starts)}
+    span = TimeRange(first, add_months(starts[-1], 1))
+    cells: dict[tuple[str, str], list[float]] = {}
+    for row in store.aggregate(
+        AggregateRequest(span, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.MONTH)
+    ):
+        if row.bucket is None:
+            continue
+        i = index.get(row.bucket.date().replace(day=1))
+        if i is not None:
+            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * months)[i] += row.cost
+    out = tuple(
+        (svc, ut, *values, values[-1] - values[-2] if months > 1 else 0.0) for (svc, ut), values in _ranked(cells)
+    )
+    return Sheet(
+        name="Usage types by month",
+        title=f"Cost by usage type per month, {starts[0]:%b %Y} – {starts[-1]:%b %Y} ({basis.value} cost)",
+        header=("Service", "Usage type", *(m.strftime("%b %Y") for m in starts), "Change over last month"),
+        rows=out,
+        money=frozenset(range(2, months + 3)),
+        frozen_columns=2,
+        total_row=True,
+    )
+
+
+def cost_by_tag(
+    store: BillingStore,
+    tag_key: str,
+    period: TimeRange,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+) -> Sheet:
+    """Cost per value of `tag_key` over `period` with its share (untagged included). NotFound for a key the
+    bill does not have."""
+    report = run_tag_report(store, tag_key, period, filters, basis)
+    return Sheet(
+        name="Cost by tag",
+        title=f"Cost by {report.key} value, {period.start} – {period.end - timedelta(days=1)} ({basis.value} cost)",
+        header=(str(report.key), "Cost", "Share"),
+        rows=tuple(("(untagged)" if v.value == UNTAGGED else v.value, v.cost, v.share) for v in report.values),
+        money=frozenset({1}),
+        pct=frozenset({2}),
+        total_row=True,
+    )
+
+
+def top_resources(
+    store: BillingStore,
+    period: TimeRange,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    n: int = TOP_RESOURCES,
+) -> Sheet:
+    """The `n` most expensive resources over `period`, with the previous period of the same length."""
+    rows = run_top_resources(store, n, period, filters, basis)
+    return Sheet(
+        name="Top resources",
+        title=f"Top {n} resources, {period.start} – {period.end - timedelta(days=1)} ({basis.value} cost)",
+        header=("Resource", "Service", "Account", "Account name", "Region", "Cost", "Previous period", "Change"),
+        rows=tuple(
+            (
+                r.resource_id,
+                r.service,
+                r.account_id,
+                r.account_name,
+                r.region,
+                r.cost,
+                r.previous_cost or 0.0,
+                r.change or 0.0,
+            )
+            for r in rows
+        ),
+        money=frozenset({5, 6, 7}),
+    )
+
+
+def best_tag_key(store: BillingStore, period: TimeRange, filters: Sequence[Filter] = ()) -> str | None:
+    """The tag key covering the most cost over `period` (the one a "cost by tag" sheet is most useful for)."""
+    coverage = store.tag_coverage(period, tuple(filters))
+    ranked = sorted((c for c in coverage if c.tagged_cost > 0), key=lambda c: (-c.coverage, -c.tagged_cost, c.key))
+    return ranked[0].key if ranked else None
+
+
+def report_sheets(
+    store: BillingStore,
+    period: TimeRange,
+    *,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    tag_key: str | None = None,
+) -> list[Sheet]:
+    """TrackIt's report sheets for a digest of `period`: usage types per day of the month `period` ends in, per
+    month for 6 months, cost by tag (`tag_key`, else the best-covered key; left out when the bill has no tags)
+    and top resources."""
+    last_day = period.end - timedelta(days=1)
+    month = TimeRange(month_start(last_day), add_months(month_start(last_day), 1))
+    sheets = [
+        usage_types_by_day(store, month, filters, basis),
+        usage_types_by_month(store, month.start, filters, basis),
+    ]
+    key = tag_key or best_tag_key(store, period, filters)
+    if key is not None:
+        sheets.append(cost_by_tag(store, key, period, filters, basis))
+    sheets.append(top_resources(store, period, filters, basis))
+    return sheets
