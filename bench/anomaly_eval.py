@@ -211,12 +211,22 @@ def print_table(title: str, rows: Sequence[tuple[str, Tally]], unit: str) -> Non
         )
 
 
-def generated(hourly: bool, quick: bool) -> list[tuple[str, Tally]]:
+#: Generator seeds. The detector's defaults were tuned by looking at the TUNING seeds' results (false alarms and
+#: misses, one by one); the EVALUATION seeds are reported and were never used to choose anything.
+SEEDS = {
+    "tuning": {"daily": 7, "hourly": 11},
+    "evaluation": {"daily": 1701, "hourly": 1711},
+}
+
+
+def generated(hourly: bool, quick: bool, seeds: str = "evaluation") -> list[tuple[str, Tally]]:
     if hourly:
-        items = generate(seed=11, bills=6 if quick else 20, clean_bills=6 if quick else 20, days=90, hourly=True)
+        seed = SEEDS[seeds]["hourly"]
+        items = generate(seed=seed, bills=6 if quick else 20, clean_bills=6 if quick else 20, days=90, hourly=True)
         spd, gap = 24, 48
     else:
-        items = generate(seed=7, bills=10 if quick else 60, clean_bills=10 if quick else 60, days=180)
+        seed = SEEDS[seeds]["daily"]
+        items = generate(seed=seed, bills=10 if quick else 60, clean_bills=10 if quick else 60, days=180)
         spd, gap = 1, 2
     dpp = 1 / spd
     clean = {it.name for it in items if not it.events and it.bill.startswith("clean")}
@@ -280,17 +290,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small smoke run")
     parser.add_argument("--only", choices=("daily", "hourly", "real"), help="run one part")
+    parser.add_argument(
+        "--seeds",
+        choices=tuple(SEEDS),
+        default="evaluation",
+        help="generator seeds: 'evaluation' (reported, never tuned on) or 'tuning' (defaults tuned on them)",
+    )
     args = parser.parse_args(argv)
     cpus = os.cpu_count()
     print(f"machine: {platform.machine()} {platform.processor() or ''} {cpus} cpus, Python {platform.python_version()}")
+    used = SEEDS[args.seeds]
+    print(
+        f"generated data: {args.seeds} seeds (daily {used['daily']}, hourly {used['hourly']}); detector defaults "
+        f"were tuned on the tuning seeds (daily {SEEDS['tuning']['daily']}, hourly {SEEDS['tuning']['hourly']})"
+    )
+    started = time.perf_counter()
     if args.only in (None, "daily"):
         print_table(
-            "Generated daily bills (180 days; clean bills for the false-alarm test)", generated(False, args.quick), "d"
+            "Generated daily bills (180 days; clean bills for the false-alarm test)",
+            generated(False, args.quick, args.seeds),
+            "d",
         )
     if args.only in (None, "hourly"):
-        print_table("Generated hourly bills (90 days)", generated(True, args.quick), "d")
+        print_table("Generated hourly bills (90 days)", generated(True, args.quick, args.seeds), "d")
     if args.only in (None, "real"):
         print_table("Microsoft Cloud Monitoring labelled series (real)", real(args.quick), "d")
+    print(
+        "\nFA/100sd: false alarms per 100 series-days (x10 for per 1,000); clean: on bills with no anomaly at all."
+        f"\ntotal bench time: {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 
