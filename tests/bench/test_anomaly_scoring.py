@@ -152,5 +152,5 @@ def test_repeat_within_ten_percent_of_the_same_day_a_month_earlier_is_recurrent(
 def test_rolling_zscore_flags_both_directions_after_its_window() -> None:
     x = np.array([10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 30.0, 11.0, -30.0])
     # window 6: mean 11, std 1 -> 30 is z 19; 11 is z 0; -30 against [10,12,10,12,30,11] (mean 14.17,
-    # std 7.10) is z -6.2
+    # std 7.13) is z -6.2
     assert zscore_flags(x, window=6, threshold=3.0).tolist() == [False] * 6 + [True, False, True]
