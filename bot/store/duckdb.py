@@ -83,8 +83,10 @@ from bot.store.duckdb_catalog import (
 )
 from bot.store.duckdb_rollup import (
     ACCOUNTS_TABLE,
+    COARSER_ROLLUPS,
     ROLLUP_TABLE,
     create_accounts_sql,
+    create_coarser_rollup_sql,
     create_rollup_sql,
     request_columns,
     rollup_columns,
@@ -116,7 +118,7 @@ class _Generation:
     catalog: Catalog
     signature: tuple[int, int, int] | None
     branches: dict[date, Branch]
-    rollups: dict[date, Branch] = field(default_factory=dict)  # periods whose file has a daily rollup
+    rollups: dict[date, list[Branch]] = field(default_factory=dict)  # per period: its rollups, smallest first
     accounts: tuple[str, ...] = ()  # aliases of the files that have an accounts table
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -136,11 +138,11 @@ class _Generation:
                 if entry.data_until < utc(day_start(time_range.start)):
                     continue
             raw = self.branches[period]
-            rollup = self.rollups.get(period)
-            if needed is not None and rollup is not None and (needed & raw.columns) <= rollup.columns:
-                chosen.append(rollup)
-            else:
+            if needed is None:
                 chosen.append(raw)
+                continue
+            wanted = needed & raw.columns  # a column the period lacks reads as NULL from any table
+            chosen.append(next((r for r in self.rollups.get(period, ()) if wanted <= r.columns), raw))
         return Relation(tuple(chosen))
 
 
@@ -241,7 +243,7 @@ class DuckDBStore(BillingStore):
         except duckdb.Error as exc:
             raise _wrap(exc, "opening a reader connection") from exc
         branches: dict[date, Branch] = {}
-        rollups: dict[date, Branch] = {}
+        rollups: dict[date, list[Branch]] = {}
         with_accounts: list[str] = []
         try:
             for i, entry in enumerate(catalog.sorted_entries()):
@@ -256,9 +258,12 @@ class DuckDBStore(BillingStore):
                         "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [alias]
                     ).fetchall()
                 }
-                if ROLLUP_TABLE in tables:
-                    tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
-                    rollups[entry.billing_period] = Branch(alias, rollup_columns(tags), ROLLUP_TABLE, rollup=True)
+                tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
+                rollups[entry.billing_period] = [
+                    Branch(alias, rollup_columns(tags, left_out), table, rollup=True)
+                    for table, left_out in (*reversed(COARSER_ROLLUPS), (ROLLUP_TABLE, ()))
+                    if table in tables
+                ]
                 if ACCOUNTS_TABLE in tables:
                     with_accounts.append(alias)
             if branches:
@@ -411,6 +416,8 @@ class DuckDBStore(BillingStore):
                     "ORDER BY charge_period_start"
                 )
                 con.execute(create_rollup_sql(tag_cols))
+                for table, left_out in COARSER_ROLLUPS:
+                    con.execute(create_coarser_rollup_sql(table, left_out, tag_cols))
                 con.execute(create_accounts_sql())
                 row = con.execute(
                     "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "

@@ -21,6 +21,11 @@ from bot.billing.model import AggregateRequest, Dimension, Granularity
 from bot.store.duckdb_sql import COUNT_COLUMN, cost_expr, quote_ident
 
 ROLLUP_TABLE = "daily"
+#: Coarser rollups built from `daily`, finest first: (table, dimension columns it leaves out). A question that
+#: reads none of the left-out columns is answered from the smallest rollup that has every column it reads.
+#: Resources are the one dimension whose cardinality grows with the data (tags hang off resources, so leaving
+#: out anything else saves little).
+COARSER_ROLLUPS: tuple[tuple[str, tuple[str, ...]], ...] = (("daily_no_resource", ("resource_id",)),)
 ACCOUNTS_TABLE = "accounts"
 
 #: Every column a request can group or filter by, besides tags (`Dimension` minus TAG).
@@ -35,9 +40,10 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def rollup_columns(tag_columns: Iterable[str]) -> frozenset[str]:
-    """Columns of the rollup table of a period file whose line items carry `tag_columns`."""
-    return frozenset(("charge_period_start", *DIMENSION_COLUMNS, *tag_columns, *(m for m, _ in MEASURES)))
+def rollup_columns(tag_columns: Iterable[str], left_out: Iterable[str] = ()) -> frozenset[str]:
+    """Columns of a rollup table of a period file whose line items carry `tag_columns`."""
+    every = ("charge_period_start", *DIMENSION_COLUMNS, *tag_columns, *(m for m, _ in MEASURES))
+    return frozenset(every) - frozenset(left_out)
 
 
 def create_rollup_sql(tag_columns: Sequence[str]) -> str:
@@ -51,6 +57,17 @@ def create_rollup_sql(tag_columns: Sequence[str]) -> str:
     return (
         f"CREATE TABLE {ROLLUP_TABLE} AS SELECT date_trunc('day', charge_period_start) AS charge_period_start, "
         f"{select_keys}, {measures} FROM line_items GROUP BY ALL ORDER BY charge_period_start, service_name"
+    )
+
+
+def create_coarser_rollup_sql(table: str, left_out: Sequence[str], tag_columns: Sequence[str]) -> str:
+    """`CREATE TABLE <table> AS ...`: the daily rollup summed again without the `left_out` columns."""
+    keys = [c for c in ("charge_period_start", *DIMENSION_COLUMNS, *tag_columns) if c not in left_out]
+    select_keys = ", ".join(quote_ident(c) for c in keys)
+    measures = ", ".join(f"SUM({quote_ident(name)}) AS {quote_ident(name)}" for name, _ in MEASURES)
+    return (
+        f"CREATE TABLE {quote_ident(table)} AS SELECT {select_keys}, {measures} FROM {ROLLUP_TABLE} "
+        "GROUP BY ALL ORDER BY charge_period_start, service_name"
     )
 
 
