@@ -113,10 +113,11 @@ def generate(
     """Write `months` billing periods from the month of `start` in format `fmt` under `out_dir`.
 
     Every period holds exactly `rows_per_month` line items (default 50,000), except a period cut short by `end`
-    (exclusive end of usage, e.g. today for a month in progress), which holds its share of days. Output is a pure
-    function of the arguments (same seed, same bytes of data). The last period is left open (no invoice id, not
-    finalized), the others are final. Raises `UsageError` for an unknown format or sizes that cannot hold a
-    month's fixed lines.
+    (exclusive end of usage, e.g. today for a month in progress), which holds its share of days. The data is a
+    pure function of the arguments (same seed, same line items; gzip headers carry the write time). The last
+    period is left open (no invoice id, not finalized), the others are final. Totals in the summary are summed in
+    DECIMAL from the written files. Raises `UsageError` for an unknown format or sizes that cannot hold a month's
+    fixed lines.
     """
     t0 = time.perf_counter()
     if fmt not in FORMATS:
@@ -177,7 +178,7 @@ def generate(
                 anomalies=anomalies,
                 part_rows=part_rows,
                 bucket=bucket,
-                final=index < months - 1,
+                final=index < len(plans) - 1,
             )
         finally:
             cursor.close()
