@@ -135,8 +135,9 @@ def compute_daily_summary(
             continue
         per_service[r.keys[0]][0 if r.bucket.date() == day else 1] += r.cost
     movers = [Mover(name, costs[0], costs[1] / 7) for name, costs in per_service.items()]
-    up = sorted((m for m in movers if m.change >= MIN_MOVE), key=lambda m: (-m.change, m.service))
-    down = sorted((m for m in movers if m.change <= -MIN_MOVE), key=lambda m: (m.change, m.service))
+    # Rounded before ordering so float noise never decides between equal moves (ties go by name).
+    up = sorted((m for m in movers if m.change >= MIN_MOVE), key=lambda m: (-round(m.change, 6), m.service))
+    down = sorted((m for m in movers if m.change <= -MIN_MOVE), key=lambda m: (round(m.change, 6), m.service))
 
     coverage = store.tag_coverage(TimeRange(day, next_day), filters)
     best = max(coverage, key=lambda c: (c.tagged_cost, c.key), default=None)
