@@ -1,0 +1,513 @@
+"""Weekly and monthly digests for managers: a short written summary, four charts and TrackIt's spreadsheet.
+
+A `weekly` subscription gets, each Monday at its time (in its zone), the previous ISO week (Monday to Sunday);
+a `monthly` one gets, on the 1st, the previous calendar month. Each digest holds:
+
+- the summary: total vs the previous period, the top services, the biggest movers, freshness;
+- charts (`bot.charts`, uploaded with `files_upload_v2`): daily spend stacked by the top services for the month
+  the period ends in, the last 6 months by service, cost by account (or by the chosen tag key), top movers
+  against the previous period (month over month for the monthly digest, week over week for the weekly one);
+- the XLSX workbook of `bot.reports.xlsx`.
+
+`compute_digest()`/`render_digest()`/`build_digest()` are pure (store in, digest out); `run()` delivers each
+due digest exactly once (key: job, channel, `<period start>/<subscription id>`): the summary message carries the
+delivery metadata, the files follow in the same channel.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import (
+    UNTAGGED,
+    AggregateRequest,
+    CostBasis,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Freshness,
+    Granularity,
+    TimeRange,
+)
+from bot.billing.money import format_pct
+from bot.billing.periods import add_months, month_start
+from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
+from bot.errors import UserFacingError
+from bot.reports.xlsx import report_sheets, workbook_bytes
+from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
+from bot.slack.blocks import Message, context, fields, header, message, section
+from bot.slack.render import Money, freshness_text
+from bot.slack.services import Services
+from bot.state.deliveries import DeliveryKey
+from bot.state.subscriptions import Subscription, list_subscriptions
+from bot.store.base import BillingStore
+
+log = logging.getLogger(__name__)
+
+DigestKind = Literal["weekly", "monthly"]
+JOB_IDS: dict[DigestKind, str] = {"weekly": "weekly_digest", "monthly": "monthly_digest"}
+#: Series shown by name in the stacked charts (the rest is "Other").
+TOP_SERVICES = 5
+#: Bars in the cost-by-account (or tag) chart, and movers each way.
+TOP_BARS = 8
+TOP_MOVERS = 4
+MONTHS = 6
+MIN_MOVE = 0.005
+OTHER = "Other"
+
+_SERVICE = DimensionRef(Dimension.SERVICE)
+_ACCOUNT = DimensionRef(Dimension.ACCOUNT)
+
+
+def check_kind(kind: str) -> DigestKind:
+    if kind == "weekly":
+        return "weekly"
+    if kind == "monthly":
+        return "monthly"
+    raise ValueError(f"digest kind must be weekly or monthly, not {kind!r}")
+
+
+def report_period(kind: DigestKind, day: date) -> TimeRange:
+    """The period a digest posted on (local) `day` reports: the last whole ISO week (Monday to Sunday) before
+    `day`, or the last whole calendar month before it."""
+    if kind == "weekly":
+        monday = day - timedelta(days=day.weekday())
+        return TimeRange(monday - timedelta(days=7), monday, "last week")
+    first = month_start(day)
+    return TimeRange(add_months(first, -1), first, "last month")
+
+
+def previous_period(kind: DigestKind, period: TimeRange) -> TimeRange:
+    if kind == "weekly":
+        return TimeRange(period.start - timedelta(days=7), period.start, "the week before")
+    return TimeRange(add_months(period.start, -1), period.start, "the month before")
+
+
+# ----------------------------------------------------------------------------------------------- compute
+
+
+@dataclass(frozen=True)
+class DigestData:
+    """The numbers of one digest (costs in `basis`); every series is already folded into top N + Other."""
+
+    kind: DigestKind
+    period: TimeRange
+    previous: TimeRange
+    basis: CostBasis
+    filters_text: str
+    total: float
+    previous_total: float
+    by_service: tuple[tuple[str, float, float], ...]  # (service, cost, previous cost), cost descending
+    month: TimeRange  # the month the daily chart covers (up to the period's end)
+    days: tuple[date, ...]
+    daily: Mapping[str, tuple[float, ...]]
+    months: tuple[date, ...]
+    monthly: Mapping[str, tuple[float, ...]]
+    breakdown_title: str
+    breakdown: tuple[tuple[str, float], ...]
+    freshness: Freshness
+
+    @property
+    def change(self) -> float:
+        return self.total - self.previous_total
+
+    @property
+    def change_pct(self) -> float | None:
+        return self.change / abs(self.previous_total) * 100.0 if self.previous_total else None
+
+    @property
+    def movers(self) -> tuple[tuple[str, float], ...]:
+        """Services by change against the previous period: the biggest increases and decreases."""
+        changes = [(name, now - before) for name, now, before in self.by_service if abs(now - before) >= MIN_MOVE]
+        ups = sorted((c for c in changes if c[1] > 0), key=lambda c: (-c[1], c[0]))[:TOP_MOVERS]
+        downs = sorted((c for c in changes if c[1] < 0), key=lambda c: (c[1], c[0]))[:TOP_MOVERS]
+        return (*ups, *downs)
+
+
+#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
+#: preview size (about 360 px wide).
+SHORT_SERVICE_NAMES = {
+    "Amazon Elastic Compute Cloud": "EC2",
+    "Amazon Elastic Compute Cloud - Compute": "EC2",
+    "EC2 - Other": "EC2 other",
+    "Amazon Simple Storage Service": "S3",
+    "Amazon Relational Database Service": "RDS",
+    "Amazon DynamoDB": "DynamoDB",
+    "Amazon CloudFront": "CloudFront",
+    "Amazon Elastic Container Service": "ECS",
+    "Amazon Elastic Container Service for Kubernetes": "EKS",
+    "Amazon Elastic Kubernetes Service": "EKS",
+    "Amazon Elastic File System": "EFS",
+    "Amazon ElastiCache": "ElastiCache",
+    "Amazon OpenSearch Service": "OpenSearch",
+    "Amazon Redshift": "Redshift",
+    "Amazon Simple Queue Service": "SQS",
+    "Amazon Simple Notification Service": "SNS",
+    "Amazon Virtual Private Cloud": "VPC",
+    "Amazon Route 53": "Route 53",
+    "Amazon CloudWatch": "CloudWatch",
+    "AWS Lambda": "Lambda",
+    "AWS Key Management Service": "KMS",
+    "AWS Data Transfer": "Data transfer",
+    "Elastic Load Balancing": "ELB",
+    "Amazon SageMaker": "SageMaker",
+    "Amazon Athena": "Athena",
+    "AWS Glue": "Glue",
+    "Amazon Kinesis": "Kinesis",
+}
+
+
+def short_service(name: str) -> str:
+    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
+    if name in SHORT_SERVICE_NAMES:
+        return SHORT_SERVICE_NAMES[name]
+    for prefix in ("Amazon ", "AWS "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _fold(
+    rows: Sequence[tuple[str, int, float]], width: int, top: int
+) -> tuple[dict[str, tuple[float, ...]], list[str]]:
+    """(name, column, cost) cells -> {name: values} for the `top` names by total plus `OTHER` (when any)."""
+    totals: dict[str, float] = {}
+    for name, _, cost in rows:
+        totals[name] = totals.get(name, 0.0) + cost
+    names = [n for n, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+    kept = names[:top]
+    series: dict[str, list[float]] = {n: [0.0] * width for n in kept}
+    if len(names) > top:
+        series[OTHER] = [0.0] * width
+    for name, column, cost in rows:
+        series[name if name in kept else OTHER][column] += cost
+    return {k: tuple(v) for k, v in series.items()}, kept
+
+
+def _account_label(account: str, names: Mapping[str, str]) -> str:
+    name = names.get(account, "")
+    return f"{name} ({account})" if name else account
+
+
+def compute_digest(
+    store: BillingStore,
+    kind: DigestKind,
+    period: TimeRange,
+    filters: Sequence[Filter] = (),
+    *,
+    basis: CostBasis = CostBasis.UNBLENDED,
+    filters_text: str = "",
+    tag_key: str | None = None,
+) -> DigestData:
+    """Everything the digest of `period` shows, from a handful of `store.aggregate` calls."""
+    flt = tuple(filters)
+    previous = previous_period(kind, period)
+
+    def by(tr: TimeRange, ref: DimensionRef) -> dict[str, float]:
+        return {r.keys[0]: r.cost for r in store.aggregate(AggregateRequest(tr, (ref,), flt, basis))}
+
+    now_services, before_services = by(period, _SERVICE), by(previous, _SERVICE)
+    by_service = tuple(
+        sorted(
+            (
+                (s, now_services.get(s, 0.0), before_services.get(s, 0.0))
+                for s in set(now_services) | set(before_services)
+            ),
+            key=lambda t: (-t[1], t[0]),
+        )
+    )
+
+    last_day = period.end - timedelta(days=1)
+    month = TimeRange(month_start(last_day), period.end, f"{last_day:%B %Y}")
+    days = tuple(month.start + timedelta(days=i) for i in range(month.days))
+    cells = [
+        (short_service(r.keys[0]), (r.bucket.date() - month.start).days, r.cost)
+        for r in store.aggregate(AggregateRequest(month, (_SERVICE,), flt, basis, granularity=Granularity.DAY))
+        if r.bucket is not None
+    ]
+    daily, _ = _fold(cells, len(days), TOP_SERVICES)
+
+    first = add_months(month_start(last_day), -(MONTHS - 1))
+    months = tuple(add_months(first, i) for i in range(MONTHS))
+    span = TimeRange(first, add_months(months[-1], 1))
+    month_index = {m: i for i, m in enumerate(months)}
+    cells = [
+        (short_service(r.keys[0]), month_index[r.bucket.date().replace(day=1)], r.cost)
+        for r in store.aggregate(AggregateRequest(span, (_SERVICE,), flt, basis, granularity=Granularity.MONTH))
+        if r.bucket is not None and r.bucket.date().replace(day=1) in month_index
+    ]
+    monthly, _ = _fold(cells, MONTHS, TOP_SERVICES)
+
+    if tag_key:
+        ref = DimensionRef.tag(tag_key)
+        title = f"Cost by {tag_key}"
+        raw = {("(untagged)" if k == UNTAGGED else k): v for k, v in by(period, ref).items()}
+    else:
+        names = store.accounts()
+        title = "Cost by account"
+        raw = {_account_label(k, names): v for k, v in by(period, _ACCOUNT).items()}
+    ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))
+    breakdown = ranked[:TOP_BARS]
+    if len(ranked) > TOP_BARS:
+        breakdown.append((OTHER, sum(v for _, v in ranked[TOP_BARS:])))
+
+    return DigestData(
+        kind=kind,
+        period=period,
+        previous=previous,
+        basis=basis,
+        filters_text=filters_text,
+        total=sum(now_services.values()),
+        previous_total=sum(before_services.values()),
+        by_service=by_service,
+        month=month,
+        days=days,
+        daily=daily,
+        months=months,
+        monthly=monthly,
+        breakdown_title=title,
+        breakdown=tuple(breakdown),
+        freshness=store.freshness(period),
+    )
+
+
+# ------------------------------------------------------------------------------------------------ render
+
+
+def period_name(kind: DigestKind, period: TimeRange) -> str:
+    """`October 2026`, or `week of Nov 16 – Nov 22, 2026`."""
+    if kind == "monthly":
+        return f"{period.start:%B %Y}"
+    last = period.end - timedelta(days=1)
+    return f"week of {period.start:%b %d} – {last:%b %d, %Y}"
+
+
+def summary_lines(data: DigestData, money: Money) -> list[str]:
+    """The written summary: a few sentences a manager reads in ten seconds."""
+    before = "the month before" if data.kind == "monthly" else "the week before"
+    pct = format_pct(data.change_pct)
+    lines = [
+        f"*{money(data.total)}* spent, {money.change(data.change)} ({pct}) vs {before} ({money(data.previous_total)})."
+    ]
+    top = [(n, c) for n, c, _ in data.by_service if c > 0][:3]
+    if top and data.total:
+        lines.append(
+            "Top services: " + ", ".join(f"{n} {money(c)} ({c / data.total * 100:.0f}%)" for n, c in top) + "."
+        )
+    # A move under 0.5% of the previous total is noise, not news.
+    floor = max(MIN_MOVE, 0.005 * abs(data.previous_total))
+    ups = [m for m in data.movers if m[1] >= floor]
+    downs = [m for m in data.movers if m[1] <= -floor]
+    if ups:
+        lines.append(f"Biggest increase: {ups[0][0]} {money.change(ups[0][1])}.")
+    if downs:
+        lines.append(f"Biggest decrease: {downs[0][0]} {money.change(downs[0][1])}.")
+    if data.breakdown and data.total:
+        name, cost = data.breakdown[0]
+        lines.append(f"{data.breakdown_title}: {name} leads with {money(cost)} ({cost / data.total * 100:.0f}%).")
+    return lines
+
+
+def render_digest(data: DigestData, money: Money) -> Message:
+    """The summary message (the charts and the workbook are uploaded with it)."""
+    title = f"{'Weekly' if data.kind == 'weekly' else 'Monthly'} cost digest: {period_name(data.kind, data.period)}"
+    lines = summary_lines(data, money)
+    facts = [
+        f"*Total*\n{money(data.total)}",
+        f"*Change*\n{money.change(data.change)} ({format_pct(data.change_pct)})",
+    ]
+    blocks = [header(title), section("\n".join(lines)), *fields(facts)]
+    notes = [f"{data.basis.value} cost", freshness_text(data.freshness)]
+    if data.filters_text:
+        notes.insert(0, f"filters: `{data.filters_text}`")
+    blocks.append(context(*notes))
+    return message(f"{title}. " + " ".join(line.replace("*", "") for line in lines), blocks)
+
+
+def render_charts(data: DigestData, symbol: str = "$") -> tuple[Chart, ...]:
+    """The four charts (PNG + the data they drew)."""
+    versus = "month over month" if data.kind == "monthly" else "week over week"
+    return (
+        stacked_daily(f"Daily spend by service, {data.month.label}", data.days, data.daily, symbol=symbol),
+        monthly_by_series(f"Last {MONTHS} months by service", data.months, data.monthly, symbol=symbol),
+        ranked_bars(
+            "cost-by-tag" if data.breakdown_title != "Cost by account" else "cost-by-account",
+            f"{data.breakdown_title}, {period_name(data.kind, data.period)}",
+            data.breakdown,
+            symbol=symbol,
+        ),
+        movers(f"Top movers {versus}", [(short_service(n), v) for n, v in data.movers], symbol=symbol),
+    )
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A digest ready to post: the summary message, the charts and the workbook."""
+
+    kind: DigestKind
+    period: TimeRange
+    message: Message
+    charts: tuple[Chart, ...]
+    xlsx: bytes
+    xlsx_name: str
+    data: DigestData
+
+
+def build_digest(
+    store: BillingStore,
+    kind: DigestKind,
+    period: TimeRange,
+    filters: Sequence[Filter] = (),
+    *,
+    basis: CostBasis = CostBasis.UNBLENDED,
+    filters_text: str = "",
+    money: Money | None = None,
+    tag_key: str | None = None,
+) -> Digest:
+    """compute + render (pure: store in, digest out)."""
+    money = money or Money()
+    data = compute_digest(store, kind, period, filters, basis=basis, filters_text=filters_text, tag_key=tag_key)
+    sheets = report_sheets(store, period, filters=filters, basis=basis, tag_key=tag_key)
+    name = f"trackit-{kind}-{period.start.isoformat()}.xlsx"
+    return Digest(
+        kind,
+        period,
+        render_digest(data, money),
+        render_charts(data, money.symbol),
+        workbook_bytes(sheets, symbol=money.symbol),
+        name,
+        data,
+    )
+
+
+# --------------------------------------------------------------------------------------------------- run
+
+
+def due_period(kind: DigestKind, subscription: Subscription, now: datetime) -> TimeRange | None:
+    """The period whose digest is due for `subscription` at `now`: the latest posting moment (Mondays for
+    weekly, the 1st for monthly, at the subscription's time and zone) at or before `now`, if it is after the
+    subscription was created. Only the latest is ever due: after an outage, one catch-up."""
+    moment = latest_occurrence(
+        now,
+        subscription.at_time,
+        subscription.timezone,
+        weekday=0 if kind == "weekly" else None,
+        monthday=1 if kind == "monthly" else None,
+    )
+    if moment < subscription.created_at:
+        return None
+    return report_period(kind, local_date(moment, subscription.timezone))
+
+
+def delivery_key(kind: DigestKind, subscription: Subscription, period: TimeRange) -> DeliveryKey:
+    return DeliveryKey(JOB_IDS[kind], subscription.channel_id, f"{period.start.isoformat()}/{subscription.id}")
+
+
+def upload_files(client: Any, channel: str, digest: Digest) -> None:
+    """The charts and the workbook, in one `files_upload_v2` call (one message with every file)."""
+    uploads = [
+        {"content": c.png, "filename": f"{c.name}-{digest.period.start.isoformat()}.png", "title": c.title}
+        for c in digest.charts
+    ]
+    uploads.append({"content": digest.xlsx, "filename": digest.xlsx_name, "title": digest.xlsx_name})
+    client.files_upload_v2(channel=channel, file_uploads=uploads)
+
+
+def post_digest(ctx: JobContext, key: DeliveryKey, digest: Digest) -> str:
+    """Deliver one digest exactly once; returns the outcome (`sent`, `skipped`, `failed`, `recovered`).
+
+    The summary message carries the delivery metadata (what a re-claim looks for); the files follow. A failed
+    upload after the message is logged, not retried (a retry would post the summary twice).
+    """
+
+    def post(metadata: Mapping[str, Any]) -> str:
+        response = ctx.slack.chat_postMessage(
+            channel=key.channel_id, metadata=dict(metadata), **digest.message.as_kwargs()
+        )
+        ts = str(response.get("ts", ""))
+        try:
+            upload_files(ctx.slack, key.channel_id, digest)
+        except Exception:
+            log.exception("digest %s: the summary was posted but the files could not be uploaded", key.text)
+        return ts
+
+    return ctx.deliverer.deliver(key, post).outcome
+
+
+def failure_message(kind: DigestKind, subscription: Subscription, error: UserFacingError) -> Message:
+    text = (
+        f"{kind.capitalize()} digest skipped: the filters `{subscription.filters}` no longer work. {error.user_text()}"
+    )
+    return message(text, [section(f":warning: {text}")])
+
+
+def run_kind(ctx: JobContext, kind: DigestKind) -> dict[str, int]:
+    """Deliver every due digest of `kind` once (one computation per distinct filters and period)."""
+    services = ctx.services
+    now = ctx.now()
+    cache: dict[tuple[str, date], Digest | Message] = {}
+    outcomes: dict[str, int] = {}
+    for sub in list_subscriptions(services.state, kind=kind):
+        period = due_period(kind, sub, now)
+        if period is None:
+            continue
+        key = delivery_key(kind, sub, period)
+        built = cache.get((sub.filters, period.start))
+        if built is None:
+            try:
+                built = build_for(services, kind, period, sub.filters)
+            except UserFacingError as exc:
+                built = failure_message(kind, sub, exc)
+            cache[(sub.filters, period.start)] = built
+        if isinstance(built, Digest):
+            outcome = post_digest(ctx, key, built)
+        else:
+            outcome = ctx.deliverer.post_message(key, built).outcome
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+def build_for(services: Services, kind: DigestKind, period: TimeRange, filters_text: str) -> Digest:
+    """The digest for a subscription's filters (query grammar); UserFacingError when they no longer parse."""
+    filters: tuple[Filter, ...] = ()
+    basis = services.settings.cost_basis
+    if filters_text:
+        query = parse_query(filters_text, today=period.start, vocabulary=services.vocabulary.get(), default_basis=basis)
+        filters, basis = query.filters, query.basis
+    return build_digest(
+        services.store, kind, period, filters, basis=basis, filters_text=filters_text, money=money_for(services)
+    )
+
+
+def money_for(services: Services) -> Money:
+    """Money in the bill's currency (the store's first period says which; USD for an empty store)."""
+    from bot.billing.money import CURRENCY_SYMBOLS
+
+    symbol = services.settings.currency_symbol
+    code = next((c for c, s in CURRENCY_SYMBOLS.items() if s == symbol), "USD")
+    return Money(code)
+
+
+def run_weekly(ctx: JobContext) -> None:
+    run_kind(ctx, "weekly")
+
+
+def run_monthly(ctx: JobContext) -> None:
+    run_kind(ctx, "monthly")
+
+
+#: Every minute: subscriptions are checked against their own time and zone (and caught up once after downtime).
+DUE_CHECK = CronTrigger(minute="*", timezone="UTC")
+
+
+def schedule(scheduler: JobScheduler, services: Services) -> None:
+    """Register the weekly and monthly digest jobs (fixed ids `weekly_digest`, `monthly_digest`)."""
+    scheduler.add_job(JOB_IDS["weekly"], run_weekly, DUE_CHECK)
+    scheduler.add_job(JOB_IDS["monthly"], run_monthly, DUE_CHECK)

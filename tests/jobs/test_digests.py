@@ -1,0 +1,168 @@
+"""Weekly and monthly digests: periods, exact numbers from the raw rows, snapshots of the message and of the
+chart data (not pixels), and delivery through the fake Slack Web API: one summary with its files, once."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_sdk import WebClient
+
+from bot.billing.model import TimeRange
+from bot.delivery import ChannelPacer, Deliverer
+from bot.scheduler import JobContext
+from bot.slack.services import Services
+from bot.state.subscriptions import subscribe
+from bot.store.base import BillingStore
+from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
+from tests.jobs.support import FrozenClock, HistorySlack, make_services
+from tests.reports import billing_data as data
+from tests.reports.snapshot import assert_snapshot
+from tests.reports.xlsx_reader import read_xlsx
+
+OCTOBER = TimeRange(date(2026, 10, 1), date(2026, 11, 1), "last month")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BillingStore]:
+    s = data.load_store(tmp_path_factory.mktemp("digests"))
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def _sum(start: str, end: str, **where: object) -> Decimal:
+    return data.expected(data.ROWS, charge_period_start=data.days(start, end), **where)
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "start", "end"),
+    [
+        ("weekly", date(2026, 11, 23), date(2026, 11, 16), date(2026, 11, 23)),  # a Monday: the week before
+        ("weekly", date(2026, 11, 22), date(2026, 11, 9), date(2026, 11, 16)),  # a Sunday: its week is not over
+        ("monthly", date(2026, 11, 1), date(2026, 10, 1), date(2026, 11, 1)),
+        ("monthly", date(2026, 1, 15), date(2025, 12, 1), date(2026, 1, 1)),  # across the year
+    ],
+)
+def test_report_period(kind: Any, day: date, start: date, end: date) -> None:
+    period = report_period(kind, day)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_monthly_digest_numbers_message_and_chart_data(store: BillingStore) -> None:
+    digest = build_digest(store, "monthly", OCTOBER)
+    d = digest.data
+    assert Decimal(repr(d.total)).quantize(Decimal("0.01")) == _sum("2026-10-01", "2026-11-01")
+    assert Decimal(repr(d.previous_total)).quantize(Decimal("0.01")) == _sum("2026-09-01", "2026-10-01")
+    ec2 = next(s for s in d.by_service if s[0] == data.EC2)
+    assert Decimal(repr(ec2[1])).quantize(Decimal("0.01")) == _sum("2026-10-01", "2026-11-01", service_name=data.EC2)
+    # Stacked daily chart: each day's bars add up to the day's total.
+    for i, day in enumerate(d.days):
+        stacked = sum(Decimal(repr(v[i])) for v in d.daily.values()).quantize(Decimal("0.01"))
+        assert stacked == _sum(str(day), str(day + timedelta(days=1))), day
+    assert [c.name for c in digest.charts] == [
+        "daily-by-service",
+        "monthly-by-service",
+        "cost-by-account",
+        "top-movers",
+    ]
+    assert all(c.png.startswith(b"\x89PNG") for c in digest.charts)
+    assert_snapshot("digest_monthly_message", {"text": digest.message.text, "blocks": list(digest.message.blocks)})
+    assert_snapshot("digest_monthly_charts", {c.name: json.loads(json.dumps(c.data)) for c in digest.charts})
+    sheets = read_xlsx(digest.xlsx)
+    assert digest.xlsx_name == "trackit-monthly-2026-10-01.xlsx"
+    assert list(sheets) == ["Usage types by day", "Usage types by month", "Cost by tag", "Top resources"]
+
+
+def test_weekly_digest_by_tag(store: BillingStore) -> None:
+    week = report_period("weekly", date(2026, 11, 23))
+    digest = build_digest(store, "weekly", week, tag_key="user:team")
+    d = digest.data
+    assert Decimal(repr(d.total)).quantize(Decimal("0.01")) == _sum("2026-11-16", "2026-11-23")
+    assert d.month == TimeRange(date(2026, 11, 1), date(2026, 11, 23), "November 2026")
+    assert d.breakdown_title == "Cost by user:team"
+    web = dict(d.breakdown)["web"]
+    assert Decimal(repr(web)).quantize(Decimal("0.01")) == _sum("2026-11-16", "2026-11-23", **{"tag:user:team": "web"})
+    assert [c.name for c in digest.charts][2] == "cost-by-tag"
+    assert digest.message.text.startswith("Weekly cost digest: week of Nov 16 – Nov 22, 2026.")
+    assert digest.charts[3].title == "Top movers week over week"
+
+
+def test_short_service_names_keep_legends_readable() -> None:
+    assert [short_service(n) for n in (data.EC2, data.S3, "AWS Step Functions", "Amazon X", "Other")] == [
+        "EC2", "S3", "Step Functions", "X", "Other"
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
+    clock = FrozenClock(datetime(2026, 11, 1, 8, 59, tzinfo=UTC))
+    s = make_services(tmp_path, store, clock)
+    try:
+        yield s
+    finally:
+        s.state.dispose()
+
+
+def _ctx(services: Services, client: WebClient) -> JobContext:
+    clock = services.clock
+    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock)
+    return JobContext(services, client, deliverer, scheduler=None, clock=clock)  # type: ignore[arg-type]
+
+
+def test_monthly_digest_posted_once_with_charts_and_workbook(
+    services: Services, slack: HistorySlack, client: WebClient
+) -> None:
+    created = datetime(2026, 10, 15, tzinfo=UTC)
+    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS", now=created)
+    subscribe(services.state, channel_id="C0WEB", kind="monthly", filters="tag:team=web", at_time="09:00",
+              created_by="U0WEB", now=created)  # fmt: skip
+    subscribe(services.state, channel_id="C0GONE", kind="monthly", filters="tag:gone=x", at_time="09:00",
+              created_by="U0WEB", now=created)  # fmt: skip
+    ctx = _ctx(services, client)
+    assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
+    services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {"sent": 3}
+    assert run_kind(ctx, "monthly") == {"skipped": 3}  # a rerun posts nothing
+
+    posts = {p["channel"]: p for p in slack.posts()}
+    assert posts["C0MGMT"]["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
+    assert Decimal("8222.76") == _sum("2026-10-01", "2026-11-01")
+    assert "filters: `tag:team=web`" in json.dumps(posts["C0WEB"]["blocks"])
+    assert posts["C0GONE"]["text"].startswith("Monthly digest skipped: the filters `tag:gone=x` no longer work.")
+
+    completes = slack.calls("files.completeUploadExternal")
+    assert sorted(c.args["channel_id"] for c in completes) == ["C0MGMT", "C0WEB"]
+    files = json.loads(completes[0].args["files"])
+    assert [f["title"] for f in files][-1] == "trackit-monthly-2026-10-01.xlsx"
+    assert len(files) == 5
+    uploaded = [slack.uploads[f["id"]] for f in files]
+    assert all(u.startswith(b"\x89PNG") for u in uploaded[:4])
+    assert zipfile.ZipFile(BytesIO(uploaded[4])).namelist()  # a real workbook
+
+
+def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Services) -> None:
+    sub, _ = subscribe(services.state, channel_id="C0MGMT", kind="weekly", at_time="09:00", timezone="Europe/Paris",
+                       created_by="U0BOSS", now=datetime(2026, 11, 1, tzinfo=UTC))  # fmt: skip
+    # Monday 2026-11-16 09:00 in Paris is 08:00 UTC.
+    assert due_period("weekly", sub, datetime(2026, 11, 16, 7, 59, tzinfo=UTC)) == report_period(
+        "weekly", date(2026, 11, 9)
+    )
+    assert due_period("weekly", sub, datetime(2026, 11, 16, 8, 0, tzinfo=UTC)) == report_period(
+        "weekly", date(2026, 11, 16)
+    )
+    # Down from Sunday to Thursday: one catch-up, for the latest week only.
+    assert due_period("weekly", sub, datetime(2026, 11, 19, 12, tzinfo=UTC)) == report_period(
+        "weekly", date(2026, 11, 16)
+    )
+    late, _ = subscribe(services.state, channel_id="C0NEW", kind="weekly", at_time="09:00", created_by="U0BOSS",
+                        now=datetime(2026, 11, 18, tzinfo=UTC))  # fmt: skip
+    assert due_period("weekly", late, datetime(2026, 11, 19, 12, tzinfo=UTC)) is None
