@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.billing.forecast import forecast_month
@@ -105,8 +105,10 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
     other: float | None = None
     other_count = 0
     if query.group_by:
-        rows = store.aggregate(AggregateRequest(tr, group_by=query.group_by, filters=filters, basis=query.basis))
-        kept, rest = rows[: query.top], rows[query.top :]
+        grouped = AggregateRequest(tr, group_by=query.group_by, filters=filters, basis=query.basis)
+        # Only the top groups leave the store: a breakdown by resource can have 50k groups.
+        kept = store.aggregate(replace(grouped, limit=query.top))
+        folded = store.count_groups(grouped) - len(kept) if len(kept) == query.top else 0
         previous: dict[tuple[str, ...], float] = {}
         if previous_range is not None and kept:
             # Restrict the previous period to the kept keys (a superset for several dimensions; matched below).
@@ -122,9 +124,9 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
         groups = tuple(
             GroupCost(r.keys, r.cost, previous.get(r.keys, 0.0) if previous_range is not None else None) for r in kept
         )
-        if rest:
+        if folded > 0:
             other = total - _sum(kept)
-            other_count = len(rest)
+            other_count = folded
 
     series: tuple[SeriesPoint, ...] = ()
     if query.granularity is not Granularity.NONE:

@@ -24,6 +24,7 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Freshness,
+    Granularity,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -107,6 +108,16 @@ class BillingStore(abc.ABC):
         over the whole range (every bucket of each kept group is returned). Net basis falls back to unblended
         cost on line items without a net cost.
         """
+
+    def count_groups(self, request: AggregateRequest) -> int:
+        """How many groups `request` has without its limit (time buckets not counted).
+
+        Backends override this with a count that does not materialise every group.
+        """
+        from dataclasses import replace
+
+        rows = self.aggregate(replace(request, limit=None, granularity=Granularity.NONE))
+        return len({r.keys for r in rows})
 
     @abc.abstractmethod
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
