@@ -260,3 +260,32 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("x_ServiceCode", "product_code", "s"),
     ("x_UsageType", "NULLIF(usage_type, '')", "s"),
 )
+
+_FOCUS_12_DROPPED = {"x_UsageType", "x_CostCategories"}  # SkuMeter and the Tags map carry them in 1.2
+_FOCUS_12_TAGS = _map_sql(list(TAGS) + [(f"costCategory/{name}", col) for name, col in COST_CATEGORIES])
+
+#: FOCUS 1.2 with AWS columns (table FOCUS_1_2_AWS): 1.0's columns without x_UsageType (now SkuMeter) and
+#: x_CostCategories (now in Tags, prefixed `costCategory/`), plus the columns FOCUS 1.1 and 1.2 added.
+FOCUS_12_COLUMNS: tuple[Column, ...] = tuple(
+    sorted(
+        [(n, _FOCUS_12_TAGS if n == "Tags" else s, k) for n, s, k in FOCUS_COLUMNS if n not in _FOCUS_12_DROPPED]
+        + [
+            ("BillingAccountType", "'Billing Account'", "s"),
+            ("CapacityReservationId", "NULL::VARCHAR", "s"),
+            ("CapacityReservationStatus", "NULL::VARCHAR", "s"),
+            ("CommitmentDiscountQuantity", "NULL::DOUBLE", "n"),
+            ("CommitmentDiscountUnit", "NULL::VARCHAR", "s"),
+            ("InvoiceId", "NULLIF('{invoice}', '')", "s"),
+            ("InvoiceIssuerId", "NULL::VARCHAR", "s"),
+            ("PricingCurrency", f"'{cat.CURRENCY}'", "s"),
+            ("PricingCurrencyContractedUnitPrice", "rate", "n"),
+            ("PricingCurrencyEffectiveCost", _EFFECTIVE, "n"),
+            ("PricingCurrencyListUnitPrice", "od_rate", "n"),
+            ("ServiceSubcategory", "NULL::VARCHAR", "s"),
+            ("SkuMeter", "NULLIF(usage_type, '')", "s"),
+            ("SkuPriceDetails", "NULL::VARCHAR", "s"),
+            ("SubAccountType", "'Linked Account'", "s"),
+        ],
+        key=lambda c: (c[0].startswith("x_"), c[0]),
+    )
+)

@@ -37,7 +37,7 @@ from bot.samples import canonical as cn
 from bot.samples import catalog as cat
 from bot.samples import columns as cols
 
-Format = Literal["cur1-csv", "cur1-parquet", "cur2-parquet", "cur2-csv", "focus"]
+Format = Literal["cur1-csv", "cur1-parquet", "cur2-parquet", "cur2-csv", "focus", "focus-1.2"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 DEFAULT_ROWS_PER_MONTH = 50_000
@@ -49,6 +49,7 @@ REPORT_NAMES = {
     "cur2-parquet": "acme-cur2",
     "cur2-csv": "acme-cur2",
     "focus": "acme-focus",
+    "focus-1.2": "acme-focus12",
 }
 GROUND_TRUTH = "ground_truth.json"
 
@@ -158,7 +159,7 @@ def generate(
                 f"{rows} line items cannot hold {month:%Y-%m}: it has {len(fixed)} fixed lines",
                 hint=f"Use a rows-per-month of at least {len(fixed) + cn.BLOCK * 2 + 1}.",
             )
-        u, s = cn.split_rows(available, with_negation=fmt != "focus")
+        u, s = cn.split_rows(available, with_negation=not fmt.startswith("focus"))
         plans.append((index, cn.PeriodPlan(month, nxt, p_end, rows, u, s, tuple(fixed))))
         month = nxt
         index += 1
@@ -328,6 +329,8 @@ def _write_period(
             columns = tuple((cols.athena_name(n), s, k) for n, s, k in columns)
     elif fmt.startswith("cur2"):
         columns = cols.cur2_columns()
+    elif fmt == "focus-1.2":
+        columns = cols.FOCUS_12_COLUMNS
     else:
         columns = cols.FOCUS_COLUMNS
     select = _render(columns, consts, text=text)
@@ -383,6 +386,7 @@ def _measure(con: duckdb.DuckDBPyConnection, fmt: str, files: list[Path]) -> tup
         "cur2-parquet": "line_item_unblended_cost",
         "cur2-csv": "line_item_unblended_cost",
         "focus": "BilledCost",
+        "focus-1.2": "BilledCost",
     }[fmt]
     csv = f"read_csv({paths}, header = true, all_varchar = true)"
     src = csv if fmt.endswith("csv") else f"read_parquet({paths})"
@@ -461,7 +465,7 @@ def _write_manifests(  # noqa: PLR0917 - private helper, called once
         "exportArn": f"arn:aws:bcm-data-exports:us-east-1:{cat.PAYER_ACCOUNT_ID}:export/{report}-"
         f"{report_id[:8]}-{report_id[8:12]}-{report_id[12:16]}-{report_id[16:20]}-{report_id[20:32]}",
         "exportName": report,
-        "schema": "2" if fmt.startswith("cur2") else "FOCUS_1_0_AWS",
+        "schema": {"focus": "FOCUS_1_0_AWS", "focus-1.2": "FOCUS_1_2_AWS"}.get(fmt, "2"),
         "timeFormat": "YYYY-MM-DDTHH:mm:ssZ",
         "finalized": final,
     }

@@ -72,7 +72,7 @@ def _next(d: date) -> date:
     return date(d.year + d.month // 12, d.month % 12 + 1, 1)
 
 
-@pytest.mark.parametrize("fmt", ["cur1-parquet", "cur2-parquet", "cur2-csv", "focus"])
+@pytest.mark.parametrize("fmt", ["cur1-parquet", "cur2-parquet", "cur2-csv", "focus", "focus-1.2"])
 def test_other_layouts(tmp_path: Path, fmt: str) -> None:
     s = generate(tmp_path, fmt=fmt, start=date(2024, 11, 1), months=2, rows_per_month=3000)  # type: ignore[arg-type]
     rel = [f.relative_to(tmp_path).as_posix() for f in s.files]
@@ -122,7 +122,7 @@ def test_other_layouts(tmp_path: Path, fmt: str) -> None:
             types = {c[0]: c[1] for c in described}
             assert types["resource_tags"] == types["cost_category"] == types["product"] == "MAP(VARCHAR, VARCHAR)"
             assert types["line_item_usage_start_date"] == "TIMESTAMP"
-        if fmt == "focus":
+        if fmt.startswith("focus"):
             types = {c[0]: c[1] for c in described}
             assert types["Tags"] == "MAP(VARCHAR, VARCHAR)"
             assert {
@@ -135,9 +135,15 @@ def test_other_layouts(tmp_path: Path, fmt: str) -> None:
                 "RegionId",
                 "ResourceId",
                 "ChargeCategory",
+                "CommitmentDiscountId",
                 "x_ServiceCode",
-                "x_UsageType",
+                "x_Operation",
             } <= set(types)
+            if fmt == "focus":
+                assert {"x_UsageType", "x_CostCategories"} <= set(types) and len(types) == 48
+            else:
+                assert {"SkuMeter", "InvoiceId", "BillingAccountType", "PricingCurrency"} <= set(types)
+                assert not {"x_UsageType", "x_CostCategories"} & set(types)
     assert [p.final for p in s.periods] == [True, False]
 
 
