@@ -26,6 +26,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.model import UNTAGGED, AggregateRequest, CostBasis, Dimension, DimensionRef, Filter, TimeRange
+from bot.store.base import BillingStore
 
 WINDOW_DAYS = 14
 TRACKIT_CPU_AVG = 10.0
@@ -63,6 +65,23 @@ class IdleReport:
     @property
     def total_saving(self) -> float:
         return sum(f.saving or 0.0 for f in self.findings)
+
+
+def resource_costs(
+    store: BillingStore, time_range: TimeRange, basis: CostBasis = CostBasis.UNBLENDED
+) -> dict[str, float]:
+    """Cost per resource id over `time_range`, scaled to a 30-day month: the `costs` argument of `find_idle`.
+
+    One complete group-by through the store contract (line items without a resource id left out).
+    """
+    resource = DimensionRef(Dimension.RESOURCE)
+    rows = store.aggregate(
+        AggregateRequest(
+            time_range, group_by=(resource,), filters=(Filter(resource, (UNTAGGED,), negate=True),), basis=basis
+        )
+    )
+    scale = 30.0 / time_range.days
+    return {row.keys[0]: row.cost * scale for row in rows}
 
 
 def monthly_cost(resource: Resource, costs: Mapping[str, float]) -> float | None:

@@ -15,10 +15,14 @@ items (unblended cost / usage hours of BoxUsage / InstanceUsage lines). The mont
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.model import TimeRange
+from bot.store.base import BillingStore
 
 HOURS_PER_MONTH = 730.0
 WINDOW_DAYS = 14
@@ -66,6 +70,43 @@ class Suggestion:
     current_rate: float | None  # hourly, from the line items
     suggested_rate: float | None
     monthly_saving: float | None
+
+
+RATE_COLUMNS: tuple[str, ...] = (
+    "line_item_type",
+    "usage_type",
+    "operation",
+    "instance_type",
+    "usage_amount",
+    "billed_cost",
+)
+
+
+def observed_rates(rows: Iterable[Mapping[str, Any]]) -> dict[str, float]:
+    """Hourly on-demand rate per instance type: unblended cost / hours of the on-demand instance lines.
+
+    Counted lines: `Usage` lines of EC2 Linux instances (usage type `...BoxUsage:<type>`, operation
+    `RunInstances`: other operations are other OS and license prices) and of single-AZ RDS instances (usage type
+    `...InstanceUsage:<type>`). Reserved, Savings Plan and Spot lines are left out: they are not list prices.
+    """
+    cost: dict[str, float] = defaultdict(float)
+    hours: dict[str, float] = defaultdict(float)
+    for row in rows:
+        if row.get("line_item_type") != "Usage":
+            continue
+        usage_type, itype = str(row.get("usage_type") or ""), str(row.get("instance_type") or "")
+        ec2 = "BoxUsage:" in usage_type and row.get("operation") == "RunInstances"
+        rds = "InstanceUsage:" in usage_type and "Multi-AZ" not in usage_type
+        amount = float(row.get("usage_amount") or 0.0)
+        if itype and amount > 0 and (ec2 or rds):
+            cost[itype] += float(row.get("billed_cost") or 0.0)
+            hours[itype] += amount
+    return {t: cost[t] / hours[t] for t in sorted(cost)}
+
+
+def rates_from_store(store: BillingStore, time_range: TimeRange) -> dict[str, float]:
+    """`observed_rates` over the line items of `time_range`, streamed from any billing store."""
+    return observed_rates(store.iter_line_items(time_range, columns=RATE_COLUMNS))
 
 
 def split_type(instance_type: str) -> tuple[str, str, str] | None:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.rightsizing import newer_type, smaller_type, split_type, suggest
+from bot.billing.idle import resource_costs
+from bot.billing.model import TimeRange
+from bot.billing.rightsizing import newer_type, rates_from_store, smaller_type, split_type, suggest
+from bot.store.duckdb import DuckDBStore
+from tests.store.sources import item, make_source
 
 DAYS = [date(2026, 11, 27) - timedelta(days=k) for k in range(14, 0, -1)]
 
@@ -64,3 +70,66 @@ def test_suggestions_are_priced_from_rates_and_respect_memory_and_missing_data()
         ("orders", "newer-generation", "db.r6i.xlarge", None),
     ]
     assert out[1].reason == "CPU peak 20.0% over 14 days"
+
+
+def test_rates_and_costs_from_a_real_store(tmp_path: Path) -> None:
+    rows = [
+        item(
+            "2026-11-02",
+            "2.304",
+            hours=24,
+            usage_amount="24",
+            instance_type="m5.xlarge",
+            usage_type="USE1-BoxUsage:m5.xlarge",
+            resource_id="i-1",
+        ),
+        item(
+            "2026-11-03",
+            "2.304",
+            hours=24,
+            usage_amount="12",
+            instance_type="m5.xlarge",
+            usage_type="USE1-BoxUsage:m5.xlarge",
+            resource_id="i-1",
+        ),
+        # Windows is another price: left out of the rate, still the instance's cost
+        item(
+            "2026-11-03",
+            "9.00",
+            hours=24,
+            usage_amount="24",
+            instance_type="m5.xlarge",
+            usage_type="USE1-BoxUsage:m5.xlarge",
+            operation="RunInstances:0002",
+            resource_id="i-2",
+        ),
+        item(
+            "2026-11-03",
+            "6.00",
+            hours=24,
+            usage_amount="24",
+            instance_type="db.r5.large",
+            usage_type="USE1-InstanceUsage:db.r5.large",
+            service_name="RDS",
+            resource_id="arn:db",
+        ),
+        item(
+            "2026-11-03",
+            "1.00",
+            hours=24,
+            usage_amount="10",
+            instance_type="m5.large",
+            usage_type="USE1-BoxUsage:m5.large",
+            line_item_type="DiscountedUsage",
+        ),
+        item("2026-11-03", "0.50", hours=24, usage_type="TimedStorage", resource_id=""),
+    ]
+    store = DuckDBStore(tmp_path / "store", threads=1, memory_limit="256MB")
+    store.replace_period(make_source(tmp_path, rows))
+    nov = TimeRange(date(2026, 11, 1), date(2026, 12, 1))
+
+    rates = rates_from_store(store, nov)
+    assert rates == {"m5.xlarge": pytest.approx(float(Decimal("4.608") / 36)), "db.r5.large": pytest.approx(0.25)}
+    costs = resource_costs(store, nov)
+    assert costs == {"i-1": pytest.approx(4.608), "i-2": pytest.approx(9.0), "arn:db": pytest.approx(6.0)}
+    store.close()
