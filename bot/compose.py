@@ -6,13 +6,17 @@ The only bot module that imports `commands` (and later `jobs`); everything else 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.billing.model import Filter
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.slack.blocks import Message
 from bot.slack.client import make_client
 from bot.slack.errors import global_error_handler
 from bot.slack.services import Services, VocabularyCache
@@ -70,3 +74,40 @@ def build_app(services: Services, *, socket_mode: bool = False, client: WebClien
 
     commands.register_all(app, services)
     return app
+
+
+#: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).
+Rendered = tuple[str, Message, tuple[tuple[str, bytes], ...]]
+#: A preview renderer: (services, channel filters, local day, tag key or None) -> rendered messages.
+PreviewRenderer = Callable[[Services, str, date, str | None], list[Rendered]]
+
+
+def preview_renderers() -> dict[str, PreviewRenderer]:
+    """What each scheduled job would post, rendered without Slack (`trackit preview`).
+
+    Lives here because the composition root is the only bot module allowed to import `jobs`: the CLI asks
+    for this registry instead of importing job modules itself.
+    """
+    from bot.billing.grammar import parse_query
+    from jobs import anomaly_alerts, daily_summary, digests
+
+    def daily(services: Services, filters_text: str, today: date, _tag: str | None) -> list[Rendered]:
+        day = today - timedelta(days=1)
+        basis = services.settings.cost_basis
+        filters: tuple[Filter, ...] = ()
+        if filters_text:
+            query = parse_query(filters_text, today=day, vocabulary=services.vocabulary.get(), default_basis=basis)
+            filters, basis = query.filters, query.basis
+        msg = daily_summary.build_daily_summary(services.store, day, filters, basis=basis, filters_text=filters_text)
+        return [(f"daily-{day.isoformat()}", msg, ())]
+
+    def weekly(services: Services, filters_text: str, today: date, tag: str | None) -> list[Rendered]:
+        return digests.preview(services, "weekly", filters_text, today, tag_key=tag)
+
+    def monthly(services: Services, filters_text: str, today: date, tag: str | None) -> list[Rendered]:
+        return digests.preview(services, "monthly", filters_text, today, tag_key=tag)
+
+    def anomalies(services: Services, filters_text: str, _today: date, _tag: str | None) -> list[Rendered]:
+        return anomaly_alerts.preview(services, filters_text)
+
+    return {"daily": daily, "weekly": weekly, "monthly": monthly, "anomalies": anomalies}

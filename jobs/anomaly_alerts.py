@@ -473,3 +473,35 @@ def run(ctx: JobContext) -> None:
 def schedule(scheduler: JobScheduler, services: Services) -> None:
     """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data)."""
     scheduler.add_job(JOB_ID, run, IntervalTrigger(minutes=INTERVAL_MINUTES))
+
+
+#: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).
+Rendered = tuple[str, Message, tuple[tuple[str, bytes], ...]]
+
+
+def preview(services: Services, filters_text: str = "", *, config: DetectorConfig | None = None) -> list[Rendered]:
+    """The alerts the current data would raise, as new alerts, each named with the channels it would go to
+    (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
+    config = config or DetectorConfig()
+    settings = services.settings
+    filters = parse_filters(services, filters_text) if filters_text else ()
+    scope = next((s for s in scopes(services) if s.filters_text == filters_text), Scope(filters_text))
+    detections = detect_recent(
+        services.store,
+        config=config,
+        basis=settings.cost_basis,
+        filters=filters,
+        sensitivities=series_sensitivities(services.state),
+        route_keys=()
+        if filters_text
+        else sorted({r.tag_key for r in list_routes(services.state) if not r.is_fallback}),
+    )
+    out: list[Rendered] = []
+    for i, detection in enumerate(detections, start=1):
+        channels = recipients(services.state, detection, scope, settings.ops_channel)
+        view = AlertView(
+            detection.anomaly, detection.cause, settings.currency_symbol, settings.cost_basis, filters_text
+        )
+        key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
+        out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))
+    return out

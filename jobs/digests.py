@@ -474,7 +474,9 @@ def run_kind(ctx: JobContext, kind: DigestKind) -> dict[str, int]:
     return outcomes
 
 
-def build_for(services: Services, kind: DigestKind, period: TimeRange, filters_text: str) -> Digest:
+def build_for(
+    services: Services, kind: DigestKind, period: TimeRange, filters_text: str, *, tag_key: str | None = None
+) -> Digest:
     """The digest for a subscription's filters (query grammar); UserFacingError when they no longer parse."""
     filters: tuple[Filter, ...] = ()
     basis = services.settings.cost_basis
@@ -482,8 +484,31 @@ def build_for(services: Services, kind: DigestKind, period: TimeRange, filters_t
         query = parse_query(filters_text, today=period.start, vocabulary=services.vocabulary.get(), default_basis=basis)
         filters, basis = query.filters, query.basis
     return build_digest(
-        services.store, kind, period, filters, basis=basis, filters_text=filters_text, money=money_for(services)
+        services.store,
+        kind,
+        period,
+        filters,
+        basis=basis,
+        filters_text=filters_text,
+        money=money_for(services),
+        tag_key=tag_key,
     )
+
+
+#: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).
+Rendered = tuple[str, Message, tuple[tuple[str, bytes], ...]]
+
+
+def preview(
+    services: Services, kind: str, filters_text: str, today: date, *, tag_key: str | None = None
+) -> list[Rendered]:
+    """The digest a `kind` subscription with `filters_text` would get on local day `today` (no Slack, no state
+    written): the summary message, the chart PNGs and the workbook."""
+    digest_kind = check_kind(kind)
+    period = report_period(digest_kind, today)
+    digest = build_for(services, digest_kind, period, filters_text, tag_key=tag_key)
+    files = (*((f"{c.name}.png", c.png) for c in digest.charts), (digest.xlsx_name, digest.xlsx))
+    return [(f"{kind}-{period.start.isoformat()}", digest.message, files)]
 
 
 def money_for(services: Services) -> Money:
