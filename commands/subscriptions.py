@@ -58,7 +58,7 @@ HELP_LINES = (
 )
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_CHANNEL = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$|^([CG][A-Z0-9]{2,})$")
+_CHANNEL = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{2,})$")
 _AMOUNT = re.compile(r"^\$?([0-9][0-9,]*(?:\.[0-9]{1,2})?)([kKmM]?)/(?:month|mo|monthly)$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _BASIS_WORDS = frozenset({"unblended", "amortized", "amortised", "net"})
@@ -88,15 +88,17 @@ def is_subcommand(word: str) -> bool:
 def _zone(word: str) -> str | None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    if "/" not in word and word.upper() not in ("UTC", "GMT"):
+    if word.upper() in ("UTC", "GMT"):
+        return "UTC"
+    if "/" not in word:
         return None
     try:
         ZoneInfo(word)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise UsageError(
-            f"`{word}` is not a time zone.", hint="Use an IANA name such as `Europe/Paris` or `UTC`."
+            f"`{word}` is not a time zone.", hint=f"Use an IANA name such as `Europe/Paris` or `UTC`. {SUBSCRIBE_HINT}"
         ) from exc
-    return "UTC" if word.upper() in ("UTC", "GMT") else word
+    return word
 
 
 def _parse_subscribe(words: list[str]) -> SubscriptionRequest:
@@ -158,10 +160,10 @@ def _parse_route(words: list[str]) -> SubscriptionRequest:
         return SubscriptionRequest("route-remove", tag_key=key, tag_value=value)
     if len(words) != 2:
         raise UsageError("A route is a tag and a channel, nothing else.", hint=ROUTE_HINT)
-    channel = _channel(words[1], ROUTE_HINT)
     if first == "fallback":
-        return SubscriptionRequest("route-fallback", channel_id=channel)
+        return SubscriptionRequest("route-fallback", channel_id=_channel(words[1], ROUTE_HINT))
     key, value = _tag(words[0])
+    channel = _channel(words[1], ROUTE_HINT)
     return SubscriptionRequest("route-set", tag_key=key, tag_value=value, channel_id=channel)
 
 
