@@ -60,6 +60,7 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Freshness,
+    Granularity,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -83,13 +84,9 @@ from bot.store.duckdb_catalog import (
 )
 from bot.store.duckdb_rollup import (
     ACCOUNTS_TABLE,
-    COARSER_ROLLUPS,
-    ROLLUP_TABLE,
+    ROLLUPS,
     create_accounts_sql,
-    create_coarser_rollup_sql,
-    create_rollup_sql,
     request_columns,
-    rollup_columns,
     rollup_serves,
 )
 from bot.store.duckdb_sql import (
@@ -122,11 +119,14 @@ class _Generation:
     accounts: tuple[str, ...] = ()  # aliases of the files that have an accounts table
     memo: dict[str, Any] = field(default_factory=dict)
 
-    def relation(self, time_range: TimeRange | None, needed: set[str] | None = None) -> Relation:
+    def relation(
+        self, time_range: TimeRange | None, needed: set[str] | None = None, *, bucketed: bool = True
+    ) -> Relation:
         """The periods whose usage can fall in `time_range` (all periods when None).
 
-        With `needed` (the columns a day-grained question reads), a period whose file has a daily rollup holding
-        those columns is read from the rollup instead of its line items.
+        With `needed` (the columns a question over whole days reads), each period is read from the smallest of
+        its file's rollups that holds those columns, else from its line items. Whole-period rollups qualify
+        only for an unbucketed question whose range holds every line item of the period.
         """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
@@ -142,8 +142,19 @@ class _Generation:
                 chosen.append(raw)
                 continue
             wanted = needed & raw.columns  # a column the period lacks reads as NULL from any table
-            chosen.append(next((r for r in self.rollups.get(period, ()) if wanted <= r.columns), raw))
+            whole = not bucketed and _holds_period(time_range, entry)
+            usable = (r for r in self.rollups.get(period, ()) if wanted <= r.columns and (whole or not r.whole_period))
+            chosen.append(next(usable, raw))
         return Relation(tuple(chosen))
+
+
+def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
+    """Whether every line item of the period has its start inside `time_range` (None: all time)."""
+    if time_range is None:
+        return True
+    if entry.data_from is None or entry.data_until is None:
+        return True
+    return utc(day_start(time_range.start)) <= entry.data_from and entry.data_until <= utc(day_start(time_range.end))
 
 
 def _wrap(exc: duckdb.Error, what: str) -> StoreError:
@@ -253,16 +264,15 @@ class DuckDBStore(BillingStore):
                 branches[entry.billing_period] = Branch(alias, entry.columns)
                 # Files written before the rollup existed have only line_items: they are read raw.
                 tables = {
-                    str(r[0])
-                    for r in con.execute(
-                        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [alias]
+                    str(name): int(size or 0)
+                    for name, size in con.execute(
+                        "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ?", [alias]
                     ).fetchall()
                 }
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
+                present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
                 rollups[entry.billing_period] = [
-                    Branch(alias, rollup_columns(tags, left_out), table, rollup=True)
-                    for table, left_out in (*reversed(COARSER_ROLLUPS), (ROLLUP_TABLE, ()))
-                    if table in tables
+                    Branch(alias, r.columns(tags), r.table, rollup=True, whole_period=r.whole_period) for r in present
                 ]
                 if ACCOUNTS_TABLE in tables:
                     with_accounts.append(alias)
@@ -415,9 +425,8 @@ class DuckDBStore(BillingStore):
                     f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src "
                     "ORDER BY charge_period_start"
                 )
-                con.execute(create_rollup_sql(tag_cols))
-                for table, left_out in COARSER_ROLLUPS:
-                    con.execute(create_coarser_rollup_sql(table, left_out, tag_cols))
+                for rollup in ROLLUPS:
+                    con.execute(rollup.create_sql(tag_cols))
                 con.execute(create_accounts_sql())
                 row = con.execute(
                     "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
@@ -470,7 +479,8 @@ class DuckDBStore(BillingStore):
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         _, gen = self._cursor()
         needed = request_columns(request) if rollup_serves(request) else None
-        sql, params, nkeys = aggregate_sql(request, gen.relation(request.time_range, needed))
+        bucketed = request.granularity is not Granularity.NONE
+        sql, params, nkeys = aggregate_sql(request, gen.relation(request.time_range, needed, bucketed=bucketed))
         rows = self._fetch(sql, params, "aggregating costs")
         return [
             AggregateRow(
@@ -492,7 +502,7 @@ class DuckDBStore(BillingStore):
             *(c for c in every if c.startswith(TAG_PREFIX)),
             *(f.dimension.column for f in filters),
         }
-        relation = gen.relation(time_range, wanted)
+        relation = gen.relation(time_range, wanted, bucketed=False)
         available = relation.columns
         keys = sorted(c for c in available if c.startswith(TAG_PREFIX))
         where = Where.build(time_range, filters, available)
@@ -515,7 +525,7 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         memo_key = f"distinct:{dimension.label}:{limit}"
         if memo_key not in gen.memo:
-            relation = gen.relation(None, {dimension.column, "billed_cost"})
+            relation = gen.relation(None, {dimension.column, "billed_cost"}, bucketed=False)
             if dimension.column not in relation.columns:
                 gen.memo[memo_key] = []
             else:

@@ -16,20 +16,16 @@ and filters see the same groups as on the raw rows. `n_items` counts the line it
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from bot.billing.model import AggregateRequest, Dimension, Granularity
 from bot.store.duckdb_sql import COUNT_COLUMN, cost_expr, quote_ident
 
-ROLLUP_TABLE = "daily"
-#: Coarser rollups built from `daily`, finest first: (table, dimension columns it leaves out). A question that
-#: reads none of the left-out columns is answered from the smallest rollup that has every column it reads.
-#: Resources are the one dimension whose cardinality grows with the data (tags hang off resources, so leaving
-#: out anything else saves little).
-COARSER_ROLLUPS: tuple[tuple[str, tuple[str, ...]], ...] = (("daily_no_resource", ("resource_id",)),)
 ACCOUNTS_TABLE = "accounts"
 
 #: Every column a request can group or filter by, besides tags (`Dimension` minus TAG).
 DIMENSION_COLUMNS: tuple[str, ...] = tuple(d.column for d in Dimension if d is not Dimension.TAG)
+_NO_RESOURCE = tuple(c for c in DIMENSION_COLUMNS if c != "resource_id")
 #: Measures, each summed over the line items of a rollup row.
 MEASURES: tuple[tuple[str, str], ...] = (
     ("billed_cost", "SUM(billed_cost)"),
@@ -40,35 +36,56 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def rollup_columns(tag_columns: Iterable[str], left_out: Iterable[str] = ()) -> frozenset[str]:
-    """Columns of a rollup table of a period file whose line items carry `tag_columns`."""
-    every = ("charge_period_start", *DIMENSION_COLUMNS, *tag_columns, *(m for m, _ in MEASURES))
-    return frozenset(every) - frozenset(left_out)
+@dataclass(frozen=True)
+class Rollup:
+    """One summary table of a period file.
 
-
-def create_rollup_sql(tag_columns: Sequence[str]) -> str:
-    """`CREATE TABLE daily AS ...` over the `line_items` table of the same file.
-
-    Sorted by day then service so zone maps skip row groups outside a range and cluster the commonest key.
+    `whole_period` tables have one row per group over the whole period, with `charge_period_start` the group's
+    earliest day: they answer only unbucketed questions whose range holds every line item of the period (the
+    reader checks the period's span). The others have one row per group per UTC day.
     """
-    keys = [*DIMENSION_COLUMNS, *tag_columns]
-    select_keys = ", ".join(f"COALESCE({quote_ident(c)}, '') AS {quote_ident(c)}" for c in keys)
-    measures = ", ".join(f"{expr} AS {quote_ident(name)}" for name, expr in MEASURES)
-    return (
-        f"CREATE TABLE {ROLLUP_TABLE} AS SELECT date_trunc('day', charge_period_start) AS charge_period_start, "
-        f"{select_keys}, {measures} FROM line_items GROUP BY ALL ORDER BY charge_period_start, service_name"
-    )
+
+    table: str
+    source: str
+    whole_period: bool
+    dimensions: tuple[str, ...]
+    tags: bool = True
+
+    def columns(self, tag_columns: Iterable[str]) -> frozenset[str]:
+        tags = tuple(tag_columns) if self.tags else ()
+        return frozenset(("charge_period_start", *self.dimensions, *tags, *(m for m, _ in MEASURES)))
+
+    def create_sql(self, tag_columns: Sequence[str]) -> str:
+        """`CREATE TABLE <table> AS ...` from `source` (line items, or a finer rollup of the same file)."""
+        keys = [*self.dimensions, *(tag_columns if self.tags else ())]
+        if self.source == "line_items":
+            select_keys = [f"COALESCE({quote_ident(c)}, '') AS {quote_ident(c)}" for c in keys]
+            measures = [f"{expr} AS {quote_ident(name)}" for name, expr in MEASURES]
+        else:
+            select_keys = [quote_ident(c) for c in keys]
+            measures = [f"SUM({quote_ident(name)}) AS {quote_ident(name)}" for name, _ in MEASURES]
+        if self.whole_period:
+            day, order = "MIN(charge_period_start) AS charge_period_start", ""
+        else:
+            day = "date_trunc('day', charge_period_start) AS charge_period_start"
+            # Day first so zone maps skip row groups outside a range; service next clusters the commonest key.
+            order = " ORDER BY charge_period_start, service_name"
+        return (
+            f"CREATE TABLE {quote_ident(self.table)} AS SELECT {day}, {', '.join([*select_keys, *measures])} "
+            f"FROM {quote_ident(self.source)} GROUP BY ALL{order}"
+        )
 
 
-def create_coarser_rollup_sql(table: str, left_out: Sequence[str], tag_columns: Sequence[str]) -> str:
-    """`CREATE TABLE <table> AS ...`: the daily rollup summed again without the `left_out` columns."""
-    keys = [c for c in ("charge_period_start", *DIMENSION_COLUMNS, *tag_columns) if c not in left_out]
-    select_keys = ", ".join(quote_ident(c) for c in keys)
-    measures = ", ".join(f"SUM({quote_ident(name)}) AS {quote_ident(name)}" for name, _ in MEASURES)
-    return (
-        f"CREATE TABLE {quote_ident(table)} AS SELECT {select_keys}, {measures} FROM {ROLLUP_TABLE} "
-        "GROUP BY ALL ORDER BY charge_period_start, service_name"
-    )
+#: Built in this order when a period file is written (each from the one named as its source). The reader picks,
+#: per period, the smallest table that has every column a question reads. Resources are the one dimension whose
+#: cardinality grows with the data (tags hang off resources, so leaving anything else out saves little).
+ROLLUPS: tuple[Rollup, ...] = (
+    Rollup("daily", "line_items", whole_period=False, dimensions=DIMENSION_COLUMNS),
+    Rollup("daily_no_resource", "daily", whole_period=False, dimensions=_NO_RESOURCE),
+    Rollup("period", "daily", whole_period=True, dimensions=DIMENSION_COLUMNS),
+    Rollup("period_no_resource", "period", whole_period=True, dimensions=_NO_RESOURCE),
+    Rollup("period_resource", "period", whole_period=True, dimensions=("resource_id",), tags=False),
+)
 
 
 def create_accounts_sql() -> str:

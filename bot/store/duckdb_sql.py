@@ -65,8 +65,10 @@ class Branch:
     alias: str
     columns: frozenset[str]
     table: str = "line_items"
-    #: Rows are daily sums (see `duckdb_rollup`): costs already fall back to unblended, NULL text is ''.
+    #: Rows are sums (see `duckdb_rollup`): costs already fall back to unblended, NULL text is ''.
     rollup: bool = False
+    #: One row per group over the whole period (only for unbucketed questions covering the period).
+    whole_period: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,11 @@ from bot.billing.model import (
 from bot.errors import ConfigError, CorruptFile, StoreError
 from bot.store.base import NormalizedSource, open_store
 from bot.store.duckdb import DuckDBStore
+from bot.store.duckdb_rollup import ROLLUPS
 from tests.store.sources import item, make_source
 
 JAN = TimeRange(date(2024, 1, 1), date(2024, 2, 1))
+TABLES = tuple(r.table for r in ROLLUPS)
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -265,7 +267,11 @@ def _answers(store: DuckDBStore) -> list[object]:
         for basis in CostBasis
         for g in (Granularity.NONE, Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
     ]
+    both = TimeRange(date(2024, 1, 1), date(2024, 3, 1))  # holds both periods: whole-period tables answer
     reqs += [
+        AggregateRequest(both, group_by=(res,), filters=(Filter(res, (UNTAGGED,), negate=True),), limit=1),
+        AggregateRequest(both, group_by=(team,), basis=CostBasis.NET),
+        AggregateRequest(both, group_by=(DimensionRef(Dimension.REGION), team)),
         AggregateRequest(rng, group_by=(DimensionRef(Dimension.REGION),), filters=(Filter(team, (UNTAGGED,)),)),
         AggregateRequest(rng, group_by=(res,), filters=(Filter(team, (UNTAGGED,), negate=True),), limit=1),
         AggregateRequest(TimeRange(date(2024, 1, 5), date(2024, 1, 6)), granularity=Granularity.HOUR),
@@ -277,6 +283,7 @@ def _answers(store: DuckDBStore) -> list[object]:
     cover = [
         (t.key, round(t.tagged_cost, 9), round(t.total_cost, 9), t.distinct_values) for t in store.tag_coverage(rng)
     ]
+    cover += [(t.key, round(t.tagged_cost, 9), t.distinct_values) for t in store.tag_coverage(both)]
     out += [cover, store.accounts(), store.distinct_values(res)]
     return out
 
@@ -298,21 +305,20 @@ def test_rollup_answers_exactly_what_the_line_items_say(tmp_path: Path) -> None:
     assert got == {k: (v, 72) for k, v in amortized.items()}
     for f in (tmp_path / "store" / "periods").glob("*.duckdb"):
         con = duckdb.connect(str(f), read_only=True)
-        counts = [
-            con.execute(f"SELECT COUNT(*) FROM {t}").fetchone() for t in ("line_items", "daily", "daily_no_resource")
-        ]
+        counts = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone() for t in ("line_items", *TABLES)]
         con.close()
         # 2 resources x 3 days (the '' and NULL team lines fold together); the resources differ in region and tag
-        assert counts == [(144,), (6,), (6,)]
+        assert counts == [(144,), (6,), (6,), (2,), (2,), (2,)]
     reopened.close()
 
-    # Files written before the rollup existed (no daily/accounts table) are read raw, alone or mixed.
-    for f in sorted((tmp_path / "store" / "periods").glob("2024-02*.duckdb")):
-        con = duckdb.connect(str(f))
-        for table in ("daily", "daily_no_resource", "accounts"):
-            con.execute(f"DROP TABLE {table}")
-        con.close()
-    mixed = DuckDBStore(tmp_path / "store")
-    assert _answers(mixed) == with_rollup
-    assert mixed.accounts() == {"000000000001": "prod"}
-    mixed.close()
+    # Files written before the rollups existed (line items only) are read raw: mixed with rollups, then alone.
+    for month in ("2024-02", "2024-01"):
+        for f in sorted((tmp_path / "store" / "periods").glob(f"{month}*.duckdb")):
+            con = duckdb.connect(str(f))
+            for table in (*TABLES, "accounts"):
+                con.execute(f"DROP TABLE {table}")
+            con.close()
+        older = DuckDBStore(tmp_path / "store")
+        assert _answers(older) == with_rollup
+        assert older.accounts() == {"000000000001": "prod"}
+        older.close()
