@@ -1,6 +1,6 @@
-"""The composition root: settings -> services -> Bolt app -> commands (-> jobs, once they exist).
+"""The composition root: settings -> services -> Bolt app -> commands -> jobs (the scheduler).
 
-The only bot module that imports `commands` (and later `jobs`); everything else receives what it needs.
+The only bot module that imports `commands` and `jobs`; everything else receives what it needs.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -21,6 +22,9 @@ from bot.slack.client import make_client
 from bot.slack.errors import global_error_handler
 from bot.slack.services import Services, VocabularyCache
 from bot.store.base import open_store
+
+if TYPE_CHECKING:
+    from bot.scheduler import JobScheduler
 
 log = logging.getLogger("bot.compose")
 
@@ -74,6 +78,17 @@ def build_app(services: Services, *, socket_mode: bool = False, client: WebClien
 
     commands.register_all(app, services)
     return app
+
+
+def build_scheduler(services: Services, client: WebClient) -> JobScheduler:
+    """The job scheduler with every job of `jobs.schedule_all` registered (start it with `.start()`: it runs jobs
+    only while this replica holds the scheduler lease)."""
+    import jobs
+    from bot.scheduler import JobScheduler
+
+    scheduler = JobScheduler(services, client)
+    jobs.schedule_all(scheduler, services)
+    return scheduler
 
 
 #: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).

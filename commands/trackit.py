@@ -25,14 +25,17 @@ from bot.slack.listeners import SlashRequest, register_slash_command
 from bot.slack.render import Money
 from bot.slack.services import Services
 from bot.state.access import Grant, grant, list_grants, revoke
+from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import IngestRun, last_ingest_runs
+from commands import subscriptions
 
 COMMAND = "/trackit"
 SUBCOMMANDS = ("help", "accounts", "status", "access")
 
 USAGE_HINT = (
     "Usage: `/trackit help`, `/trackit accounts`, `/trackit status`, "
-    "`/trackit access grant|revoke|list ...` (admins). Example: `/trackit status`."
+    "`/trackit access grant|revoke|list ...` (admins), `/trackit subscribe|unsubscribe|subscriptions ...`, "
+    "`/trackit route ...`, `/trackit budget ...`. Example: `/trackit status`."
 )
 ACCESS_HINT = (
     "Usage: `/trackit access grant @user|#channel <account ids or *> [key=value ...]`, "
@@ -118,7 +121,8 @@ def render_help() -> Message:
             "*/tags* `[key] [range]` cost by tag value with the untagged share; without a key, tag keys ranked "
             "by coverage.\n"
             "*/top-resources* `[N] [range] [filters]` the most expensive resources.\n"
-            "*/trackit* `accounts | status | access ...` known accounts, ingestion status, access (admins)."
+            "*/trackit* `accounts | status | access ...` known accounts, ingestion status, access (admins).\n"
+            + "\n".join(subscriptions.HELP_LINES)
         ),
         section(
             "*Time ranges*: `today`, `yesterday`, `last 7 days`, `this month` (`mtd`), `last month`, `2026-10`, "
@@ -237,8 +241,15 @@ def _resolve_tag_filters(services: Services, filters: tuple[str, ...]) -> tuple[
     return tuple(out)
 
 
+def _is_subscription_command(text: str) -> bool:
+    words = text.split()
+    return bool(words) and subscriptions.is_subcommand(words[0])
+
+
 def answer(services: Services, request: SlashRequest) -> Message:
     """Run a `/trackit` request for its asker."""
+    if _is_subscription_command(request.text):
+        return subscriptions.answer(services, request.text, request.user_id, request.channel_id)
     parsed = parse(request.text)
     if parsed.sub == "help":
         return render_help()
@@ -246,12 +257,14 @@ def answer(services: Services, request: SlashRequest) -> Message:
     if parsed.sub == "accounts":
         return render_accounts(_visible_accounts(services, asker))
     if parsed.sub == "status":
-        return render_status(
+        status = render_status(
             services.store.periods(),
             last_ingest_runs(services.state, limit=20),
             show_totals=asker.scope.unrestricted,
             money=Money(),
         )
+        failed = subscriptions.render_delivery_failures(channel_failures(services.state))
+        return message(status.text, [*status.blocks, *failed]) if failed else status
     if not asker.is_admin:
         raise AccessDenied(
             "Only TrackIt admins can manage access.", hint="Ask one of the admins set in TRACKIT_ADMINS."
@@ -285,7 +298,10 @@ def answer(services: Services, request: SlashRequest) -> Message:
 
 def register(app: App, services: Services) -> None:
     def check(request: SlashRequest) -> None:
-        parse(request.text)
+        if _is_subscription_command(request.text):
+            subscriptions.check(request.text)
+        else:
+            parse(request.text)
 
     def work(request: SlashRequest) -> Message:
         return answer(services, request)

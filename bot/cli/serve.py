@@ -24,16 +24,20 @@ def add_parser(subparsers: Any) -> None:
     mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="connect over Socket Mode")
     parser.add_argument("--host", help="HTTP bind address (default: settings http_host)")
     parser.add_argument("--port", type=int, help="HTTP port (default: settings http_port)")
+    parser.add_argument("--no-jobs", action="store_true", help="do not run scheduled jobs in this process")
     parser.set_defaults(func=run, mode=None)
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.compose import build_app, build_services
+    from bot.compose import build_app, build_scheduler, build_services
 
     settings = load_settings()
     mode = args.mode or ("socket" if settings.slack_app_token else "http")
     services = build_services(settings)
     app = build_app(services, socket_mode=mode == "socket")
+    if not getattr(args, "no_jobs", False):
+        # Runs jobs only while this replica holds the scheduler lease; a daemon thread, gone with the process.
+        build_scheduler(services, app.client).start()
     if mode == "socket":
         from bot.slack.socket_mode import make_socket_handler
 

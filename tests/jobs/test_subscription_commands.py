@@ -175,3 +175,22 @@ def test_failed_channels_render_for_status(services: Services) -> None:
         }
     ]
     assert render_delivery_failures(()) == []
+
+
+def test_trackit_dispatches_and_status_shows_failed_channels(services: Services) -> None:
+    from bot.slack.listeners import SlashRequest
+    from commands import trackit
+
+    def ask(text: str) -> str:
+        return trackit.answer(services, SlashRequest("/trackit", text, ADMIN, "C0WEB")).text
+
+    assert ask("subscribe daily") == "Subscribed: <#C0WEB> gets daily at 09:00 UTC."
+    assert ask("subscriptions") == "<#C0WEB>: daily at 09:00 UTC"
+    at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
+    claim_delivery(services.state, key, now=at)
+    mark_failed(services.state, key, "channel_not_found", now=at)
+    status = trackit.answer(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
+    assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
+                                                      "2026-11-27 09:00 UTC")  # fmt: skip
+    assert "/trackit subscribe" in trackit.render_help().blocks[1]["text"]["text"]
