@@ -519,6 +519,10 @@ class ElasticsearchStore(BillingStore):
             aggs = body["aggregations"]
             cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
             return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
+        if request.granularity is Granularity.NONE and request.limit is not None and len(request.group_by) == 1:
+            top = self._top_terms(query, _field(request.group_by[0]), request.limit, metrics)
+            if top is not None:
+                return top
         merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for b in self._composite("aggregation", query, sources, metrics):
             key = b["key"]
@@ -544,6 +548,43 @@ class ElasticsearchStore(BillingStore):
             rows = [r for r in rows if r.keys in keep]
         rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
         return rows
+
+    def _top_terms(
+        self, query: dict[str, Any], field: str, limit: int, metrics: dict[str, Any]
+    ) -> list[AggregateRow] | None:
+        """The `limit` most costly groups of one dimension from a `terms` aggregation ordered by cost.
+
+        Exact only when every matching line item lives in one index (one shard: no per-shard top lists to
+        merge), which is the common case of a range within one billing period; the same request says how many
+        indices matched, and None is returned when it was more than one (the caller then pages a composite).
+        Saves paging through every group (50k resources) to keep 20.
+        """
+        terms = {
+            "field": field,
+            "size": limit + 1,  # one spare: '' and missing sort differently from the key `untagged`
+            "missing": "",  # missing and '' are one group, as in the composite path
+            "order": [{"cost": "desc"}, {"_key": "asc"}],
+        }
+        aggs = self._search(
+            "top groups",
+            query,
+            {"indices": {"terms": {"field": "_index", "size": 2}}, "groups": {"terms": terms, "aggs": metrics}},
+        )
+        if not aggs:
+            return []
+        if len(aggs["indices"]["buckets"]) > 1:
+            return None
+        rows = [
+            AggregateRow(
+                keys=(b["key"] or UNTAGGED,),
+                cost=b["cost"]["value"],
+                usage_amount=b["usage"]["value"],
+                line_items=b["doc_count"],
+            )
+            for b in aggs["groups"]["buckets"]
+        ]
+        rows.sort(key=lambda r: (-r.cost, r.keys))
+        return rows[:limit]
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         keys = sorted(self._tag_keys_live())

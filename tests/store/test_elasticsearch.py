@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.billing.model import AggregateRequest, TimeRange
+from bot.billing.model import AggregateRequest, Dimension, DimensionRef, TimeRange
 from bot.errors import ConfigError, StoreError
 from bot.store.base import NormalizedSource, open_store
 from bot.store.elasticsearch import ElasticsearchStore
@@ -364,3 +364,43 @@ def test_awkward_strings_and_tag_keys_survive_the_load_unchanged(store: Elastics
     assert [str(r["charge_period_start"]) for r in got] == ["2024-01-05 13:00:00+00:00", "2024-01-31 23:00:00+00:00"]
     assert sum(Decimal(str(r["billed_cost"])) for r in got) == total(rows)
     assert store.tag_keys() == sorted(tags)
+
+
+# ------------------------------------------------------------------------------------------- top N
+
+
+def test_top_n_within_one_period_matches_the_full_group_by(
+    store: ElasticsearchStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths: list[str] = []
+    real = ElasticsearchStore._top_terms
+
+    def spy(self: ElasticsearchStore, *args: Any) -> Any:
+        found = real(self, *args)
+        paths.append("terms" if found is not None else "composite")
+        return found
+
+    monkeypatch.setattr(ElasticsearchStore, "_top_terms", spy)
+    team = DimensionRef(Dimension.TAG, "user:team")
+    jan = [
+        item("2024-01-05", "3.00", tags={"user:team": "b"}),
+        item("2024-01-06", "3.00", tags={"user:team": "a"}),  # tie with b: the key decides
+        item("2024-01-06", "2.00", tags={"user:team": ""}),  # '' and missing are one untagged group
+        item("2024-01-07", "1.50"),
+        item("2024-01-08", "0.25", tags={"user:team": "c"}),
+    ]
+    feb = [item("2024-02-03", "9.00", tags={"user:team": "c"})]
+    store.replace_period(make_source(tmp_path, jan))
+    store.replace_period(make_source(tmp_path, feb, tag_keys=["user:team"]))
+
+    def top(time_range: TimeRange, limit: int | None) -> list[tuple[tuple[str, ...], float, int]]:
+        rows = store.aggregate(AggregateRequest(time_range, group_by=(team,), limit=limit))
+        return [(r.keys, round(r.cost, 6), r.line_items) for r in rows]
+
+    everything = top(JAN, None)
+    assert everything == [(("untagged",), 3.5, 2), (("a",), 3.0, 1), (("b",), 3.0, 1), (("c",), 0.25, 1)]
+    for limit in (1, 2, 3, 4, 10):
+        assert top(JAN, limit) == everything[:limit]
+    both = TimeRange(date(2024, 1, 1), date(2024, 3, 1))  # two indices: the exact composite path
+    assert top(both, 1) == [(("c",), 9.25, 2)]
+    assert paths == ["terms"] * 5 + ["composite"]
