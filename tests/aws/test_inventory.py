@@ -153,6 +153,7 @@ def test_inventory_of_many_accounts_reads_every_page(aws: MotoServer) -> None:
     pages: dict[str, int] = {}
     inventory = collect_inventory(targets, InventoryOptions(regions=("us-east-1",), page_size=5), page_counts=pages)
 
+    assert inventory.retries == {}
     assert inventory.errors == ()
     counts: dict[tuple[str, str, str], int] = {}
     for r in inventory.resources:
