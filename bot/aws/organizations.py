@@ -12,7 +12,7 @@ from typing import Any
 
 import boto3
 
-from bot.aws.session import RETRY_CONFIG, AwsIdentity
+from bot.aws.session import RETRY_CONFIG, AwsIdentity, make_session
 from bot.errors import ConfigError
 
 
@@ -65,3 +65,16 @@ def member_accounts(
                 )
             )
     return targets
+
+
+def collection_targets(identity: AwsIdentity, member_role: str = "", *, external_id: str = "") -> list[AccountTarget]:
+    """The accounts to collect from: with `member_role`, every active member of the organization that the
+    `identity` (normally the management account) can list; without it, only the identity's own account.
+
+    Raises `SourceAccessDenied` when the identity's role cannot be assumed; Organizations errors propagate.
+    """
+    session = make_session(identity)
+    if member_role:
+        return member_accounts(session, member_role, external_id=external_id)
+    account = session.client("sts", config=RETRY_CONFIG).get_caller_identity()["Account"]
+    return [AccountTarget(account_id=str(account), name="", identity=identity)]
