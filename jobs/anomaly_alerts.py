@@ -417,14 +417,15 @@ def run_alerts(
     now = now or services.clock()
     settings = services.settings
     sensitivities = series_sensitivities(services.state)
-    route_keys = sorted({r.tag_key for r in list_routes(services.state) if not r.is_fallback})
+    routes = list_routes(services.state)
+    route_keys = sorted({r.tag_key for r in routes if not r.is_fallback})
     outcomes: dict[str, int] = {}
     failed: dict[str, str] = {}
     scope_errors: dict[str, str] = {}
     total = 0
     for scope in scopes(services):
-        if scope.filters_text and not scope.channels:
-            continue
+        if not scope.channels and (scope.filters_text or not (routes or settings.ops_channel)):
+            continue  # nobody would hear of it: do not spend a detection on it
         try:
             filters = parse_filters(services, scope.filters_text) if scope.filters_text else ()
         except UserFacingError as exc:

@@ -251,3 +251,8 @@ def test_alert_keys_fit_the_state_column() -> None:
                    Severity.LOW, 1, start, 1)  # fmt: skip
     key = alert_key(long, "C0WEBCOSTS", "tag:team=web")
     assert len(key) <= 255 and key.endswith("#C0WEBCOSTS") and key == alert_key(long, "C0WEBCOSTS", "tag:team=web")
+
+
+def test_no_detection_when_nobody_would_hear_of_it(env: Env) -> None:
+    report = env.run()  # no route, no subscriber, no ops channel
+    assert (report.detections, dict(report.outcomes), env.slack.posts()) == (0, {}, [])
