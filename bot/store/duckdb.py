@@ -130,13 +130,11 @@ class _Generation:
         """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
-            if time_range is not None:
-                if entry.data_from is None or entry.data_until is None:
-                    continue  # an empty delivery holds no rows
-                if entry.data_from >= utc(day_start(time_range.end)):
-                    continue
-                if entry.data_until < utc(day_start(time_range.start)):
-                    continue
+            if time_range is not None and not (
+                entry.starts_before(utc(day_start(time_range.end)))
+                and entry.starts_at_or_after(utc(day_start(time_range.start)))
+            ):
+                continue  # no line item of the period starts in the range (or the delivery is empty)
             raw = self.branches[period]
             if needed is None:
                 chosen.append(raw)
@@ -152,9 +150,9 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     """Whether every line item of the period has its start inside `time_range` (None: all time)."""
     if time_range is None:
         return True
-    if entry.data_from is None or entry.data_until is None:
-        return True
-    return utc(day_start(time_range.start)) <= entry.data_from and entry.data_until <= utc(day_start(time_range.end))
+    return not entry.starts_before(utc(day_start(time_range.start))) and not entry.starts_at_or_after(
+        utc(day_start(time_range.end))
+    )
 
 
 def _wrap(exc: duckdb.Error, what: str) -> StoreError:
@@ -272,7 +270,15 @@ class DuckDBStore(BillingStore):
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
                 rollups[entry.billing_period] = [
-                    Branch(alias, r.columns(tags), r.table, rollup=True, whole_period=r.whole_period) for r in present
+                    Branch(
+                        alias,
+                        r.columns(tags),
+                        r.table,
+                        rollup=True,
+                        whole_period=r.whole_period,
+                        unique_by=r.unique_by(tags),
+                    )
+                    for r in present
                 ]
                 if ACCOUNTS_TABLE in tables:
                     with_accounts.append(alias)
@@ -335,7 +341,7 @@ class DuckDBStore(BillingStore):
             progress(0, source.expected_rows)
         try:
             stats = self._write_period_file(source, tmp, spill, label)
-            rows, loaded, data_from, data_until, final, tag_keys, cost_categories = stats
+            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories = stats
             if abs(Decimal(repr(loaded)) - expected) >= RECONCILE_TOLERANCE:
                 raise ReconciliationError(
                     f"{label}: loaded unblended total {loaded:.4f} differs from the export's own sum "
@@ -359,6 +365,7 @@ class DuckDBStore(BillingStore):
                 final=final,
                 data_from=data_from,
                 data_until=data_until,
+                last_start=last_start,
                 billed_total=loaded,
                 tag_keys=tag_keys,
                 cost_categories=cost_categories,
@@ -387,7 +394,7 @@ class DuckDBStore(BillingStore):
 
     def _write_period_file(
         self, source: NormalizedSource, tmp: Path, spill: Path, label: str
-    ) -> tuple[int, float, datetime | None, datetime | None, bool, tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[int, float, datetime | None, datetime | None, datetime | None, bool, tuple[str, ...], tuple[str, ...]]:
         """Run the source's SELECT into a new database file; returns what the catalog records."""
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
@@ -430,8 +437,8 @@ class DuckDBStore(BillingStore):
                 con.execute(create_accounts_sql())
                 row = con.execute(
                     "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
-                    "MAX(charge_period_end), COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) "
-                    "FROM line_items"
+                    "MAX(charge_period_end), MAX(charge_period_start), "
+                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) FROM line_items"
                 ).fetchone()
                 con.execute("CHECKPOINT")
             except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
@@ -441,12 +448,13 @@ class DuckDBStore(BillingStore):
         finally:
             con.close()
         assert row is not None
-        rows, total, data_from, data_until, final = row
+        rows, total, data_from, data_until, last_start, final = row
         return (
             int(rows),
             float(total),
             None if data_from is None else utc(data_from),
             None if data_until is None else utc(data_until),
+            None if last_start is None else utc(last_start),
             bool(final),
             tuple(c.removeprefix(TAG_PREFIX) for c in tag_cols),
             tuple(c.removeprefix(COST_CATEGORY_PREFIX) for c in cat_cols),

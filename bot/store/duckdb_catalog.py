@@ -62,6 +62,18 @@ class CatalogEntry:
     billed_total: float
     tag_keys: tuple[str, ...] = ()
     cost_categories: tuple[str, ...] = ()
+    last_start: datetime | None = None  # latest charge_period_start (None in catalogs written before it)
+
+    def starts_before(self, instant: datetime) -> bool:
+        """Whether some line item may start before `instant`."""
+        return self.data_from is not None and self.data_from < instant
+
+    def starts_at_or_after(self, instant: datetime) -> bool:
+        """Whether some line item may start at or after `instant`."""
+        if self.last_start is not None:
+            return self.last_start >= instant
+        # Without the latest start, the latest end bounds it (a line item may be zero-length).
+        return self.data_until is not None and self.data_until >= instant
 
     @property
     def columns(self) -> frozenset[str]:
@@ -103,6 +115,7 @@ class CatalogEntry:
             "billed_total": self.billed_total,
             "tag_keys": list(self.tag_keys),
             "cost_categories": list(self.cost_categories),
+            "last_start": None if self.last_start is None else self.last_start.isoformat(),
         }
 
     @classmethod
@@ -125,6 +138,7 @@ class CatalogEntry:
             billed_total=float(raw["billed_total"]),
             tag_keys=tuple(raw.get("tag_keys", ())),
             cost_categories=tuple(raw.get("cost_categories", ())),
+            last_start=_dt(raw.get("last_start")),
         )
 
 

@@ -55,6 +55,12 @@ class Rollup:
         tags = tuple(tag_columns) if self.tags else ()
         return frozenset(("charge_period_start", *self.dimensions, *tags, *(m for m, _ in MEASURES)))
 
+    def unique_by(self, tag_columns: Iterable[str]) -> frozenset[str]:
+        """Columns whose value combinations are unique in a whole-period table (empty for daily tables)."""
+        if not self.whole_period:
+            return frozenset()
+        return frozenset((*self.dimensions, *(tag_columns if self.tags else ())))
+
     def create_sql(self, tag_columns: Sequence[str]) -> str:
         """`CREATE TABLE <table> AS ...` from `source` (line items, or a finer rollup of the same file)."""
         keys = [*self.dimensions, *(tag_columns if self.tags else ())]

@@ -69,6 +69,8 @@ class Branch:
     rollup: bool = False
     #: One row per group over the whole period (only for unbucketed questions covering the period).
     whole_period: bool = False
+    #: Columns the table holds one row per value combination of (empty: no such promise).
+    unique_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,28 @@ class Where:
         return ("WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
 
 
+def _excludes_untagged(request: AggregateRequest, column: str) -> bool:
+    """Whether the request's filters keep only non-empty values of `column` (so its group key is the value)."""
+    return any(f.dimension.column == column and (UNTAGGED in f.values) == f.negate for f in request.filters)
+
+
+def _one_row_per_group(request: AggregateRequest, relation: Relation) -> bool:
+    """Whether every row of `relation` is already one group of the request, so no GROUP BY is needed.
+
+    True for one branch unique by exactly the grouped columns, no bucket, and the empty value of every grouped
+    column filtered out (the empty value and a literal "untagged" would otherwise share the key `UNTAGGED`).
+    """
+    if request.granularity is not Granularity.NONE or len(relation.branches) != 1 or not request.group_by:
+        return False
+    cols = {ref.column for ref in request.group_by}
+    branch = relation.branches[0]
+    return (
+        len(cols) == len(request.group_by)
+        and branch.unique_by == cols
+        and all(_excludes_untagged(request, c) for c in cols)
+    )
+
+
 def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, list[object], int]:
     """SQL for `BillingStore.aggregate`: returns (sql, params, number of key columns).
 
@@ -231,11 +255,15 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
     )
     params: list[object] = list(where.params)
     group_cols = [*key_cols, "bucket"]
-    agg = (
-        f"SELECT {', '.join(group_cols)}, SUM(c) AS cost, COALESCE(SUM(u), 0) AS usage, "
-        f"{count_agg} AS n "
-        f"FROM base GROUP BY {', '.join(group_cols)}"
-    )
+    if _one_row_per_group(request, relation):
+        # A top-N over a table unique by the key is a plain sort: hashing ~150k resources again costs 10x more.
+        agg = f"SELECT {', '.join(group_cols)}, c AS cost, COALESCE(u, 0) AS usage, n1 AS n FROM base"
+    else:
+        agg = (
+            f"SELECT {', '.join(group_cols)}, SUM(c) AS cost, COALESCE(SUM(u), 0) AS usage, "
+            f"{count_agg} AS n "
+            f"FROM base GROUP BY {', '.join(group_cols)}"
+        )
     key_order = "".join(f", {k}" for k in key_cols)
     if request.limit is not None and request.limit < 1:
         raise ValueError(f"limit must be at least 1, not {request.limit}")

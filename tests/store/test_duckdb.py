@@ -262,6 +262,7 @@ def _answers(store: DuckDBStore) -> list[object]:
     """Every day-grained answer the rollup serves, plus the raw-only hourly series."""
     rng = TimeRange(date(2024, 1, 4), date(2024, 2, 6))
     team, res = DimensionRef.tag("user:team"), DimensionRef(Dimension.RESOURCE)
+    with_id = (Filter(res, (UNTAGGED,), negate=True),)
     reqs = [
         AggregateRequest(rng, group_by=(team, res), basis=basis, granularity=g)
         for basis in CostBasis
@@ -271,6 +272,9 @@ def _answers(store: DuckDBStore) -> list[object]:
     reqs += [
         AggregateRequest(both, group_by=(res,), filters=(Filter(res, (UNTAGGED,), negate=True),), limit=1),
         AggregateRequest(both, group_by=(team,), basis=CostBasis.NET),
+        # One period, one row per resource already: answered without grouping again.
+        AggregateRequest(TimeRange(date(2024, 2, 1), date(2024, 3, 1)), group_by=(res,), filters=with_id, limit=1),
+        AggregateRequest(TimeRange(date(2024, 2, 1), date(2024, 3, 1)), group_by=(res,), filters=with_id),
         AggregateRequest(both, group_by=(DimensionRef(Dimension.REGION), team)),
         AggregateRequest(rng, group_by=(DimensionRef(Dimension.REGION),), filters=(Filter(team, (UNTAGGED,)),)),
         AggregateRequest(rng, group_by=(res,), filters=(Filter(team, (UNTAGGED,), negate=True),), limit=1),
