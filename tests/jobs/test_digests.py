@@ -166,3 +166,47 @@ def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Se
     late, _ = subscribe(services.state, channel_id="C0NEW", kind="weekly", at_time="09:00", created_by="U0BOSS",
                         now=datetime(2026, 11, 18, tzinfo=UTC))  # fmt: skip
     assert due_period("weekly", late, datetime(2026, 11, 19, 12, tzinfo=UTC)) is None
+
+
+def test_the_scheduler_posts_digests_at_their_times_once(
+    tmp_path: Path, store: BillingStore, slack: HistorySlack, client: WebClient
+) -> None:
+    import jobs
+    from bot.scheduler import JobScheduler, use_clock
+
+    start = datetime(2026, 11, 29, 12, tzinfo=UTC)
+    clock = FrozenClock(start)
+    use_clock(clock)
+    slack.clock = lambda: clock().timestamp()
+    services = make_services(tmp_path, store, clock)
+    # Paris is UTC+1 in winter: 09:00 there is 08:00 UTC.
+    for kind in ("weekly", "monthly"):
+        subscribe(services.state, channel_id="C0MGMT", kind=kind, at_time="09:00", timezone="Europe/Paris",
+                  created_by="U0BOSS", now=start)  # fmt: skip
+    scheduler = JobScheduler(services, client, manual=True, pacer=ChannelPacer(0))
+    jobs.schedule_all(scheduler, services)
+    assert {"weekly_digest", "monthly_digest", "anomaly_alerts"} <= set(scheduler.job_ids)
+    scheduler.start()
+    try:
+        for moment in (
+            datetime(2026, 11, 30, 7, 59, tzinfo=UTC),
+            datetime(2026, 11, 30, 8, 0, tzinfo=UTC),  # Monday 09:00 in Paris: last week's digest
+            datetime(2026, 11, 30, 12, 0, tzinfo=UTC),
+            datetime(2026, 12, 1, 7, 59, tzinfo=UTC),
+            datetime(2026, 12, 1, 8, 0, tzinfo=UTC),  # the 1st, 09:00 in Paris: November's digest
+            datetime(2026, 12, 1, 8, 1, tzinfo=UTC),
+        ):
+            clock.set(moment)
+            assert scheduler.run_pending()
+    finally:
+        scheduler.shutdown()
+        services.state.dispose()
+    posted = [
+        (p["metadata"]["event_payload"]["key"], datetime.fromtimestamp(int(p["ts"].split(".")[0]), UTC))
+        for p in slack.posts("C0MGMT")
+    ]
+    assert [(k.split("|")[0], k.split("|")[2].split("/")[0], at) for k, at in posted] == [
+        ("weekly_digest", "2026-11-23", datetime(2026, 11, 30, 8, 0, tzinfo=UTC)),
+        ("monthly_digest", "2026-11-01", datetime(2026, 12, 1, 8, 0, tzinfo=UTC)),
+    ]
+    assert len(slack.calls("files.completeUploadExternal")) == 2
