@@ -163,3 +163,32 @@ def test_latest_occurrence_in_local_time_across_dst() -> None:
     assert latest_occurrence(datetime(2026, 10, 26, 7, 59, tzinfo=UTC), "09:00", "Europe/Paris") == datetime(
         2026, 10, 25, 8, tzinfo=UTC
     )
+
+
+def test_background_scheduler_runs_a_triggered_job_in_its_pool_and_stops(
+    tmp_path: Path, billing: BillingStore, client: WebClient
+) -> None:
+    """The production mode: APScheduler's own thread, the job pool and the lease-renewal thread (real time)."""
+    import threading
+
+    from apscheduler.triggers.cron import CronTrigger
+
+    use_clock(None)
+    services = make_services(tmp_path, billing, lambda: datetime.now(UTC))
+    ran = threading.Event()
+    threads: list[str] = []
+
+    def job(ctx: object) -> None:
+        threads.append(threading.current_thread().name)
+        ran.set()
+
+    scheduler = JobScheduler(services, client)
+    scheduler.add_job("probe", job, CronTrigger(year="2099", timezone="UTC"))  # never on its own
+    assert scheduler.start()
+    assert scheduler.context.run_now("probe")
+    assert ran.wait(10)
+    assert threads[0].startswith("job")
+    assert not scheduler.context.run_now("no-such-job")
+    scheduler.shutdown()
+    assert not scheduler.is_leader
+    services.state.dispose()
