@@ -313,6 +313,7 @@ def plan(
     basis: CostBasis = CostBasis.UNBLENDED,
     fallback_channel: str = "",
     sensitivities: Mapping[tuple[str, str], float] | None = None,
+    accounts: Mapping[str, str] | None = None,
 ) -> list[PlannedPost]:
     """Record every detection in app state and decide what to post (see the module docstring).
 
@@ -322,11 +323,12 @@ def plan(
     under a running snooze get nothing.
     """
     sensitivities = sensitivities or {}
+    accounts = accounts or {}
     snoozed = snoozed_series(state, now)
     posts: list[PlannedPost] = []
     for detection in detections:
         a = detection.anomaly
-        view = AlertView(a, detection.cause, symbol, basis, scope.filters_text)
+        view = AlertView(a, detection.cause, symbol, basis, scope.filters_text, accounts)
         channels = recipients(state, detection, scope, fallback_channel)
         keys = {channel: alert_key(a, channel, scope.filters_text) for channel in channels}
         known: dict[str, AnomalyAlert | None] = {c: get_anomaly_alert(state, k) for c, k in keys.items()}
@@ -451,6 +453,7 @@ def run_alerts(
             basis=settings.cost_basis,
             fallback_channel=settings.ops_channel,
             sensitivities=sensitivities,
+            accounts=services.store.accounts(),
         )
         for post in posts:
             outcome = deliverer.post_message(post.delivery_key, post.message, thread_ts=post.thread_ts)
@@ -497,11 +500,12 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
         if filters_text
         else sorted({r.tag_key for r in list_routes(services.state) if not r.is_fallback}),
     )
+    accounts = services.store.accounts()
     out: list[Rendered] = []
     for i, detection in enumerate(detections, start=1):
         channels = recipients(services.state, detection, scope, settings.ops_channel)
         view = AlertView(
-            detection.anomaly, detection.cause, settings.currency_symbol, settings.cost_basis, filters_text
+            detection.anomaly, detection.cause, settings.currency_symbol, settings.cost_basis, filters_text, accounts
         )
         key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
         out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))

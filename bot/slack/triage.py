@@ -8,8 +8,8 @@ https://api.slack.com/reference/block-kit/block-elements#button
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -129,6 +129,7 @@ class AlertView:
     symbol: str = "$"
     basis: CostBasis = CostBasis.UNBLENDED
     scope: str = ""  # the subscription's filters when the alert is for a filtered channel
+    accounts: Mapping[str, str] = field(default_factory=dict)  # account id -> name, for the root cause
 
     @property
     def title(self) -> str:
@@ -162,6 +163,8 @@ def _cause_lines(view: AlertView, per_dimension: int = 3) -> list[str]:
         shown = [c for i, c in enumerate(contributors[:per_dimension]) if i == 0 or abs(c.share) >= MIN_SHARE_SHOWN]
         for c in shown:
             name = "(none)" if c.key in ("", UNTAGGED) else c.key
+            if dimension == "account" and view.accounts.get(c.key):
+                name = f"{view.accounts[c.key]} ({c.key})"
             share = f" ({c.share * 100:.0f}%)" if c.share else ""
             parts.append(f"`{escape(truncate(name, 90))}` {format_change(c.excess, view.symbol)}{share}")
         lines.append(f"*{_DIMENSION_TEXT.get(dimension, dimension)}:* " + ", ".join(parts))
