@@ -21,9 +21,15 @@ this store never keeps a writable database open:
   read the store stats catalog.json (inode, mtime, size: a few microseconds); when another process published a
   delivery it builds a fresh connection for the new catalog and swaps it in. Queries already running keep the
   previous connection (their cursors keep it alive) and finish on the files they started with.
-* Queries do not scan the whole view: they read only the periods whose usage span overlaps the range, each
-  branch projecting just the columns the query needs (a tag column a period lacks reads as NULL, i.e.
-  untagged). Every user value is a bound parameter; identifiers are quoted by `quote_ident`.
+* Queries do not scan the whole view: they read only the periods in which some line item starts inside the
+  range, each branch projecting just the columns the query needs (a tag column a period lacks reads as NULL,
+  i.e. untagged). Every user value is a bound parameter; identifiers are quoted by `quote_ident`.
+* Each period file also holds summary tables built at load time (`duckdb_rollup`): daily sums by every
+  dimension and tag (10-24x fewer rows than hourly CUR line items), the same without resources, and
+  whole-period sums. Every question except an hourly series is answered from the smallest of them that holds
+  the columns it reads (whole-period ones only when the range holds the whole period), exactly as the line
+  items would answer it; the line items serve hourly series and `iter_line_items`. Files written before the
+  summaries existed are read raw.
 
 Threads: each thread gets its own cursor on the shared reader connection. `threads` and `memory_limit` are set
 on every connection (settings `duckdb_threads`, `duckdb_memory_limit`) instead of DuckDB's defaults (all cores,
