@@ -315,10 +315,30 @@ def summary_lines(data: DigestData, money: Money) -> list[str]:
     return lines
 
 
+def coverage_note(data: DigestData) -> str:
+    """A warning when the bill does not reach the end of the period yet (exports lag by up to a day or two):
+    a partial period compared with a whole one would read as a drop."""
+    until = data.freshness.data_until
+    if until is None:
+        return ":warning: No billing data for this period yet."
+    # The first day not wholly in the bill: a day is complete once the data reaches its end (midnight after it).
+    first_missing = until.date()
+    if first_missing >= data.period.end:
+        return ""
+    through = first_missing - timedelta(days=1)
+    return (
+        f":warning: The bill only reaches {through:%b %d} (exports lag): the last "
+        f"{(data.period.end - first_missing).days} day(s) of the period are missing, so it compares low."
+    )
+
+
 def render_digest(data: DigestData, money: Money) -> Message:
     """The summary message (the charts and the workbook are uploaded with it)."""
     title = f"{'Weekly' if data.kind == 'weekly' else 'Monthly'} cost digest: {period_name(data.kind, data.period)}"
     lines = summary_lines(data, money)
+    gap = coverage_note(data)
+    if gap:
+        lines.insert(0, gap)
     facts = [
         f"*Total*\n{money(data.total)}",
         f"*Change*\n{money.change(data.change)} ({format_pct(data.change_pct)})",

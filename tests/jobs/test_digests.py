@@ -210,3 +210,12 @@ def test_the_scheduler_posts_digests_at_their_times_once(
         ("monthly_digest", "2026-11-01", datetime(2026, 12, 1, 8, 0, tzinfo=UTC)),
     ]
     assert len(slack.calls("files.completeUploadExternal")) == 2
+
+
+def test_a_period_the_bill_does_not_cover_yet_says_so(store: BillingStore) -> None:
+    week = report_period("weekly", date(2026, 11, 30))  # Nov 23 - 29; the bill reaches Nov 26
+    text = build_digest(store, "weekly", week).message.blocks[1]["text"]["text"]
+    assert text.startswith(
+        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are missing"
+    )
+    assert ":warning:" not in json.dumps(build_digest(store, "monthly", OCTOBER).message.blocks[1])
