@@ -289,6 +289,10 @@ class JobScheduler:
         """Start: become leader if possible and run jobs while leader. Returns whether this replica leads now."""
         leader = self.lease.acquire()
         self.aps.start(paused=not leader)
+        for job in self.aps.get_jobs():
+            if job.id not in self._funcs:  # stored by an earlier configuration (e.g. sources since removed)
+                log.info("scheduler %s: removing job %s, which nothing registers any more", self.name, job.id)
+                self.aps.remove_job(job.id)
         if not self.manual:
             self._renewer = threading.Thread(target=self._renew_loop, name=f"leader-{self.name}", daemon=True)
             self._renewer.start()

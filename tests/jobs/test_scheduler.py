@@ -192,3 +192,18 @@ def test_background_scheduler_runs_a_triggered_job_in_its_pool_and_stops(
     scheduler.shutdown()
     assert not scheduler.is_leader
     services.state.dispose()
+
+
+def test_jobs_nothing_registers_any_more_are_removed_at_start(
+    env: tuple[Services, FrozenClock], client: WebClient
+) -> None:
+    services, _ = env
+    old = JobScheduler(services, client, manual=True)
+    old.add_job("retired", lambda ctx: None, jobs.DUE_CHECK)
+    old.add_job(daily_summary_id := "daily_summary", lambda ctx: None, jobs.DUE_CHECK)
+    old.start()
+    old.shutdown()
+    new = _scheduler(services, client)
+    ids = {job.id for job in new.aps.get_jobs()}
+    assert "retired" not in ids and daily_summary_id in ids
+    new.shutdown()
