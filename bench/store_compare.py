@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -160,12 +161,35 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: {a!r} vs {b!r}"]
 
 
-def load(store: BillingStore, source: NormalizedSource) -> float:
+def process_cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) used so far by this process (None) or by process `pid` (0.0 if unknown)."""
+    if pid is None:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadFigures:
+    rows_per_s: float
+    client_us_per_row: float  # CPU of this process (DuckDB included) per line item
+    server_us_per_row: float  # CPU of the Elasticsearch JVM per line item (0 for DuckDB or an unknown pid)
+
+
+def load(store: BillingStore, source: NormalizedSource, server_pid: int | None) -> LoadFigures:
+    """Load `source` through `replace_period`; wall-clock rate and CPU per row (robust on a shared machine)."""
+    c0, s0 = process_cpu_seconds(None), process_cpu_seconds(server_pid) if server_pid else 0.0
     t0 = time.perf_counter()
     result = store.replace_period(source)
     seconds = time.perf_counter() - t0
+    c1, s1 = process_cpu_seconds(None), process_cpu_seconds(server_pid) if server_pid else 0.0
     assert result.rows == source.expected_rows, (result.rows, source.expected_rows)
-    return result.rows / seconds
+    n = result.rows
+    return LoadFigures(n / seconds, (c1 - c0) / n * 1e6, (s1 - s0) / n * 1e6)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,20 +198,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--loads", type=int, default=3, help="loads per backend; the median is reported (default 3)")
     p.add_argument("--repeat", type=int, default=20, help="runs per query per backend (default 20)")
     p.add_argument("--es-url", default=os.environ.get("ES_URL"), help="existing node (default: start one)")
+    p.add_argument("--es-pid", type=int, help="pid of the node's JVM, for its CPU per row (e.g. DIR/es.pid)")
     p.add_argument("--heap", default="1g", help="heap of the node this starts (default 1g)")
     p.add_argument("--bulk-threads", type=int, default=2)
     p.add_argument("--bulk-chunk", type=int, default=5000)
     p.add_argument("--threads", type=int, default=2, help="DuckDB threads (default 2)")
+    p.add_argument(
+        "--request-cache", action="store_true", help="let repeated Elasticsearch queries hit its request cache"
+    )
     args = p.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="trackit-compare-")
     node = None
     es_url = args.es_url
+    es_pid = args.es_pid
     if not es_url:
         from tests.support.es_node import start_es_node
 
         node = start_es_node(Path(tmp.name) / "es", heap=args.heap)
-        es_url = node.url
+        es_url, es_pid = node.url, node.pid
     duck = DuckDBStore(Path(tmp.name) / "duckdb", threads=args.threads, memory_limit="1GB")
     es = ElasticsearchStore.from_url(f"elasticsearch://{es_url.split('://', 1)[-1]}?prefix=bench-compare")
     es._bulk_threads, es._bulk_chunk = args.bulk_threads, args.bulk_chunk
@@ -196,13 +225,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# {args.rows:,} line items, one month; DuckDB threads={args.threads}; Elasticsearch {es_url} "
               f"(bulk {args.bulk_threads} threads x {args.bulk_chunk}); load average at start: "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
-        rates: dict[str, list[float]] = {name: [] for name in stores}
+        loads: dict[str, list[LoadFigures]] = {name: [] for name in stores}
         for n in range(args.loads):
             source = make_source(args.rows, MONTH, f"bench-{n}")
             for name, store in stores.items():
-                rates[name].append(load(store, source))
-                print(f"  load {n + 1} {name:<14}{rates[name][-1]:>10,.0f} rows/s  (load avg {os.getloadavg()[0]:.2f})")
-        print(f"{'ingest (median)':<28}" + "".join(f"{statistics.median(r):>14,.0f} rows/s" for r in rates.values()))
+                f = load(store, source, es_pid if name == "elasticsearch" else None)
+                loads[name].append(f)
+                print(f"  load {n + 1} {name:<14}{f.rows_per_s:>10,.0f} rows/s  CPU/row: client "
+                      f"{f.client_us_per_row:.1f} us, node {f.server_us_per_row:.1f} us  "
+                      f"(load avg {os.getloadavg()[0]:.2f})")  # fmt: skip
+        rates = {name: [f.rows_per_s for f in figures] for name, figures in loads.items()}
+        print(f"{'ingest (median rows/s)':<28}" + "".join(f"{statistics.median(r):>20,.0f}" for r in rates.values()))
+        cpu = {n: [f.client_us_per_row + f.server_us_per_row for f in fs] for n, fs in loads.items()}
+        print(f"{'CPU us/row (median)':<28}" + "".join(f"{statistics.median(c):>20.1f}" for c in cpu.values()))
+        print(
+            f"{'= rows/s per busy core':<28}" + "".join(f"{1e6 / statistics.median(c):>20,.0f}" for c in cpu.values())
+        )
 
         mixes = {name: query_mix(store) for name, store in stores.items()}
         samples: dict[tuple[str, str], list[float]] = {}
@@ -212,10 +250,17 @@ def main(argv: list[str] | None = None) -> int:
             mismatches += [f"{query}{d}" for d in differences(answers["duckdb"], answers["elasticsearch"])]
             for _ in range(args.repeat):
                 for name in stores:
+                    if name == "elasticsearch" and not args.request_cache:
+                        # size=0 searches are answered from the shard request cache when repeated: time the
+                        # aggregation itself, as for a question nobody asked since the last load.
+                        es._es.indices.clear_cache(index=f"{es._prefix}-li", request=True)
                     t0 = time.perf_counter()
                     mixes[name][query]()
                     samples.setdefault((query, name), []).append((time.perf_counter() - t0) * 1000)
-        print(f"\n{'query':<28}{'duckdb p50':>12}{'p95':>8}{'es p50':>12}{'p95':>8}   (ms, {args.repeat} runs)")
+        print(
+            f"\n{'query':<28}{'duckdb p50':>12}{'p95':>8}{'es p50':>12}{'p95':>8}   (ms, {args.repeat} runs; "
+            f"es request cache {'on' if args.request_cache else 'cleared before each run'})"
+        )
         worst = 0.0
         for query in mixes["duckdb"]:
             cells = ""

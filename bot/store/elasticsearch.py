@@ -225,10 +225,10 @@ class ElasticsearchStore(BillingStore):
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
                 self._call("alias swap", self._es.indices.update_aliases, actions=actions)
             except BaseException:
-                self._es.options(ignore_status=404).indices.delete(index=index)
+                self._drop(index, "the failed load's index")
                 raise
             if old:
-                self._es.options(ignore_status=404).indices.delete(index=old[0])
+                self._drop(old[0], "the replaced delivery's index")
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -237,12 +237,25 @@ class ElasticsearchStore(BillingStore):
             seconds=time.monotonic() - started,
         )
 
+    def _drop(self, index: str, what: str) -> None:
+        """Best-effort deletion of an index that is no longer (or never was) live.
+
+        A failure is logged, not raised: it must not hide the error that caused it, and the data readers see is
+        already right; the next load of the period deletes what is left (`_delete_orphans`).
+        """
+        try:
+            self._es.options(ignore_status=404).indices.delete(index=index)
+        except (ApiError, TransportError) as exc:
+            log.warning("could not delete %s %s at %s (the next load retries): %s", what, index, self.host, exc)
+
     def _delete_orphans(self, period: date, keep: set[str]) -> None:
         """Indices of this period left by a killed load are not live: drop them."""
         for name in self._all_period_indices():
             if name.startswith(f"{self._alias}-{period:%Y-%m}-") and name not in keep:
                 log.info("deleting orphan index %s from an interrupted load", name)
-                self._es.options(ignore_status=404).indices.delete(index=name)
+                self._call(
+                    f"deletion of orphan index {name}", self._es.options(ignore_status=404).indices.delete, index=name
+                )
 
     def _create_index(self, index: str, source: NormalizedSource) -> None:
         properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
@@ -421,7 +434,7 @@ class ElasticsearchStore(BillingStore):
                 n for n, m in self._live_indices().items() if m.get("billing_period") == billing_period.isoformat()
             ]
             for name in names:
-                self._es.options(ignore_status=404).indices.delete(index=name)
+                self._call("index deletion", self._es.options(ignore_status=404).indices.delete, index=name)
             return bool(names)
 
     # ------------------------------------------------------------------ reading

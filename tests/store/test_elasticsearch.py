@@ -202,6 +202,7 @@ class _Proxy(ThreadingHTTPServer):
         self.rejected = 0
         self.bulk_forwarded = 0
         self.authorization: set[str] = set()
+        self.cut_after_bulks: int | None = None  # then hang up on every request, as a dead node would
 
 
 class _ProxyHandler(BaseHTTPRequestHandler):
@@ -223,6 +224,10 @@ class _ProxyHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.authorization.add(self.headers.get("Authorization", ""))
         is_bulk = self.path.split("?")[0].endswith("/_bulk")
+        cut = self.server.cut_after_bulks
+        if cut is not None and self.server.bulk_forwarded >= cut:
+            self.close_connection = True
+            return
         with self.server.lock:
             reject = is_bulk and self.server.refuse > 0
             self.server.refuse -= reject
@@ -295,6 +300,28 @@ def test_bulk_still_refused_after_the_retries_is_a_clear_error(proxy: _Proxy, pr
         assert store._all_period_indices() == []
     finally:
         store.close()
+
+
+def test_cluster_lost_mid_load_is_a_store_error_and_the_old_data_survives(
+    proxy: _Proxy, store: ElasticsearchStore, prefix: str, tmp_path: Path
+) -> None:
+    store.replace_period(make_source(tmp_path, [item("2024-01-05", "12.34")], delivery_id="old"))
+    proxy.refuse, proxy.cut_after_bulks = 0, 2
+    port = proxy.server_address[1]
+    through_proxy = ElasticsearchStore.from_url(f"elasticsearch://127.0.0.1:{port}?prefix={prefix}&timeout=10")
+    through_proxy._bulk_chunk = 500
+    with pytest.raises(StoreError) as err:
+        through_proxy.replace_period(synthetic_source(5_000, delivery_id="cut"))
+    assert str(err.value).startswith(f"cannot reach Elasticsearch at http://127.0.0.1:{port} for bulk indexing into ")
+    through_proxy.close()
+    # The node itself never went away: the old delivery is live, the half-loaded index is an orphan ...
+    assert [p.delivery_id for p in store.periods()] == ["old"]
+    assert jan_total(store) == pytest.approx(12.34)
+    assert len(period_indices(store)) == 2
+    # ... that the next load deletes.
+    store.replace_period(make_source(tmp_path, [item("2024-01-09", "5.00")], delivery_id="new"))
+    assert jan_total(store) == pytest.approx(5.0)
+    assert len(period_indices(store)) == 1
 
 
 # ------------------------------------------------------------------------------------------- URLs
