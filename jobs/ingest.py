@@ -4,14 +4,16 @@ Every `settings.ingest_interval_minutes` (30 by default) each source in `setting
 (`bot.ingest.pipeline.ingest`: a delivery already live is a no-op, a new one replaces its period atomically) and
 recorded as an ingest run (`/trackit status` shows them). When something new was loaded, the anomaly job
 (`ANOMALY_JOB_ID`) and the budget job are asked to run now. A failure is recorded with its message and, when
-`settings.ops_channel` is set, posted there once per failed run.
+`settings.ops_channel` is set, posted there (once per source, error and day).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.errors import TrackItError
@@ -71,6 +73,15 @@ def render_failure(run: IngestRun) -> Message:
     return message(text, blocks)
 
 
+def failure_key(channel_id: str, run: IngestRun, day: date) -> DeliveryKey:
+    """One ops post per source, error and UTC day: a source failing every 30 minutes is not 48 messages a day."""
+
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+    return DeliveryKey(JOB_ID, channel_id, f"{digest(run.source_uri)}/{day.isoformat()}/{digest(run.message)}")
+
+
 def default_ingester(ctx: JobContext) -> Ingester:
     from bot.aws.session import AwsIdentity
     from bot.ingest.pipeline import ingest
@@ -96,7 +107,7 @@ def run(ctx: JobContext, ingester: Ingester | None = None) -> tuple[SourceOutcom
     outcomes = tuple(ingest_source(ctx, uri, ingester) for uri in settings.sources)
     for outcome in outcomes:
         if outcome.run.status == "failed" and settings.ops_channel:
-            key = DeliveryKey(JOB_ID, settings.ops_channel, f"run-{outcome.run.id}")
+            key = failure_key(settings.ops_channel, outcome.run, ctx.now().date())
             ctx.deliverer.post_message(key, render_failure(outcome.run))
     if any(o.loaded for o in outcomes):
         ctx.services.vocabulary.invalidate()

@@ -196,8 +196,18 @@ def test_ingest_failure_is_recorded_and_posted_to_ops_once(
     assert [(p["channel"], p["text"]) for p in slack.posts()] == [
         ("C0OPS", "Ingestion of s3://bucket/cur failed: cur-00001.csv.gz is truncated (gzip ended early).")
     ]
-    # The ops channel is archived: the next failure is recorded per channel, the job carries on.
-    slack.broken["C0OPS"] = "is_archived"
+    # The same failure again the same day: recorded, not posted again.
+    clock.advance(timedelta(minutes=30))
     assert [o.run.status for o in ingest.run(scheduler.context, ingester)] == ["failed", "ok"]
+    assert len(slack.posts()) == 1
+    # A new error, and the ops channel was archived: the failure is recorded per channel, the job carries on.
+    slack.broken["C0OPS"] = "is_archived"
+
+    def other(uri: str) -> IngestReport:
+        if uri.startswith("s3://"):
+            raise CorruptFile("cur-00002.csv.gz is truncated.")
+        return IngestReport(uri, (), 0.1)
+
+    assert [o.run.status for o in ingest.run(scheduler.context, other)] == ["failed", "ok"]
     assert [(f.channel_id, f.last_error) for f in channel_failures(services.state)] == [("C0OPS", "is_archived")]
     scheduler.shutdown()
