@@ -24,11 +24,22 @@ from bot.billing.model import Delivery
 from bot.errors import UnknownFormat
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
-from bot.ingest.readers import build_source, detect_format, inspect_files, periods_in, prepare_files
+from bot.ingest.readers import (
+    build_source,
+    detect_format,
+    has_map_columns,
+    inspect_files,
+    periods_in,
+    prepare_files,
+    stage_csv,
+)
 from bot.ingest.sources import FileSource, open_file_source
 from bot.store.base import BillingStore, NormalizedSource
 
 log = logging.getLogger(__name__)
+
+#: Memory limit of the reader's DuckDB connection when the store does not say (DuckDB spills past it).
+_MEMORY_LIMIT = "1GB"
 
 
 @dataclass(frozen=True)
@@ -166,15 +177,17 @@ def _ingest_planned(
         seconds,
         plan.size / 1e6 / seconds,
     )
-    # DuckDB draws its own progress bar on stdout for long queries; ours (or log lines) already say it.
-    con = duckdb.connect()
+    con = _connect(store, workdir)
     try:
-        con.execute("SET enable_progress_bar = false")
         files = prepare_files(local, workdir)
         inspected = inspect_files(files, con)
         spec = detect_format(list(inspected.columns), plan.format_hint)
         fmt = _format_name(spec.name, list(inspected.columns))
         uri = source.uri + (f" ({plan.manifest_key})" if plan.manifest_key else "")
+        if plan.billing_period is None or has_map_columns(spec, inspected):
+            # More than one pass over the rows is coming (billing periods to find, map keys to list): parse
+            # the CSV once into a columnar copy first.
+            inspected = stage_csv(spec, inspected, con, workdir)
         if plan.billing_period is not None:
             periods = [(plan.billing_period, plan.delivery_id, False)]
         else:
@@ -194,12 +207,49 @@ def _ingest_planned(
                     continue
             delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri)
             normalized = build_source(
-                spec, inspected, delivery, con, filter_period=filtered, label=label, bytes_read=plan.size
+                spec,
+                inspected,
+                delivery,
+                con,
+                filter_period=filtered,
+                label=label,
+                bytes_read=plan.size,
+                stage_dir=workdir,
             )
-            results.append(_load(normalized, store, bars))
+            try:
+                results.append(_load(normalized, store, bars))
+            finally:
+                _drop_staged(workdir, delivery.billing_period)
         return results
     finally:
         con.close()
+        for staged in workdir.glob("staged-*.parquet"):
+            staged.unlink(missing_ok=True)
+
+
+def _connect(store: BillingStore, workdir: Path) -> duckdb.DuckDBPyConnection:
+    """The reader's DuckDB: the store's thread count and memory limit when it has them (a DuckDB store does),
+    spilling to `workdir`, so a month of any size is read in bounded memory."""
+    threads = getattr(store, "threads", None)
+    memory_limit = getattr(store, "memory_limit", None)
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": memory_limit if isinstance(memory_limit, str) else _MEMORY_LIMIT,
+        "temp_directory": str(workdir / "spill"),
+        # Order of rows is irrelevant to a load (the store sorts); keeping it costs memory on large COPYs.
+        "preserve_insertion_order": False,
+    }
+    if isinstance(threads, int) and threads > 0:
+        config["threads"] = threads
+    con = duckdb.connect(config=config)
+    # DuckDB draws its own progress bar on stdout for long queries; ours (or log lines) already say it.
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def _drop_staged(workdir: Path, period: date) -> None:
+    """Remove the staged copy of one period once the store has loaded it (the disk holds one at a time)."""
+    for staged in workdir.glob(f"staged-{period:%Y-%m}-*.parquet"):
+        staged.unlink(missing_ok=True)
 
 
 def _format_name(spec_name: str, columns: list[str]) -> str:

@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import re
+import uuid
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -65,22 +66,29 @@ def is_data_file(name: str) -> bool:
 
 
 def prepare_files(files: Sequence[Path], workdir: Path) -> list[Path]:
-    """Validate each file and return the paths DuckDB should read (zip members extracted into `workdir`).
+    """Return the paths DuckDB should read: zip archives are checked and their CSV members extracted into
+    `workdir`; other files are returned as they are.
 
-    Reads every gzip stream to its end (a truncated or corrupt download raises `CorruptFile` naming the file);
-    zip archives are checked and their CSV members extracted.
+    Gzip streams are not read here: DuckDB reads each one to its end when it parses the file and fails on a
+    truncated or corrupt stream, and `run` then names the file and the problem (`diagnose_gzip`).
     """
     out: list[Path] = []
     for path in files:
-        lower = path.name.lower()
-        if lower.endswith(".zip"):
+        if path.name.lower().endswith(".zip"):
             out.extend(_extract_zip(path, workdir))
-        elif lower.endswith(".gz"):
-            _check_gzip(path)
-            out.append(path)
         else:
             out.append(path)
     return out
+
+
+def diagnose_gzip(files: Sequence[Path]) -> None:
+    """Read every gzip stream among `files` to its end; raises `CorruptFile` naming the first bad file.
+
+    Used after DuckDB failed on the files, to tell a truncated download from a corrupt one and name it.
+    """
+    for path in files:
+        if path.name.lower().endswith(".gz"):
+            _check_gzip(path)
 
 
 def _check_gzip(path: Path) -> None:
@@ -138,6 +146,13 @@ class Inspected:
     files: tuple[Path, ...]
     parquet: bool
     columns: dict[str, str]  # name -> DuckDB type
+    #: The export files a staged copy was made from (named in error messages); empty when `files` are them.
+    sources: tuple[Path, ...] = ()
+
+    @property
+    def named(self) -> tuple[Path, ...]:
+        """The files an error message should name: the export's own, not a staged copy."""
+        return self.sources or self.files
 
     def relation(self, null_strings: Sequence[str]) -> str:
         paths = "[" + ", ".join(lit(str(p)) for p in self.files) + "]"
@@ -156,6 +171,7 @@ def _csv_header(path: Path) -> list[str]:
         with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
             header = next(csv.reader(io.StringIO(fh.readline())), [])
     except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+        diagnose_gzip([path])  # a bad gzip stream says so, naming the file
         raise CorruptFile(f"{path.name}: cannot read the CSV header ({exc})") from exc
     return [h.strip() for h in header]
 
@@ -337,6 +353,20 @@ def _extras(
     return _Extra(tuple(sorted(exprs)), exprs)
 
 
+#: Map columns (parquet MAP or JSON text) whose keys become tag / cost category columns, per format.
+_MAP_COLUMNS = {"focus": ("Tags", "x_CostCategories"), "cur1": ("resource_tags", "cost_category")}
+_MAP_COLUMNS["cur2"] = _MAP_COLUMNS["cur1"]
+
+#: FOCUS 1.2 with AWS columns has no x_CostCategories: AWS puts cost categories in Tags, keys prefixed so.
+FOCUS_COST_CATEGORY_TAG = "costCategory/"
+
+
+def has_map_columns(spec: FormatSpec, inspected: Inspected) -> bool:
+    """Whether the files have a map column whose keys must be listed (a pass over the data) before rendering."""
+    resolver = _Resolver(spec, inspected.columns)
+    return any(resolver.find(c) is not None for c in _MAP_COLUMNS[spec.name])
+
+
 def _tags_and_categories(
     spec: FormatSpec, resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str
 ) -> tuple[_Extra, _Extra]:
@@ -353,7 +383,16 @@ def _tags_and_categories(
             map_columns=("x_CostCategories",),
             snake_keys=False,
         )
-        return tags, cats
+        moved = {k: v for k, v in tags.exprs.items() if k.startswith(FOCUS_COST_CATEGORY_TAG)}
+        if not moved:
+            return tags, cats
+        tag_exprs = {k: v for k, v in tags.exprs.items() if k not in moved}
+        cat_exprs = {k: list(v) for k, v in cats.exprs.items()}
+        for key, values in moved.items():
+            name = key[len(FOCUS_COST_CATEGORY_TAG) :]
+            if name:
+                cat_exprs.setdefault(name, []).extend(values)
+        return _Extra(tuple(sorted(tag_exprs)), tag_exprs), _Extra(tuple(sorted(cat_exprs)), cat_exprs)
     tags = _extras(
         resolver,
         con,
@@ -402,7 +441,7 @@ def periods_in(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConne
     """The billing periods present in the files (for files that come without a manifest)."""
     relation = inspected.relation(spec.null_strings)
     sql = f"SELECT DISTINCT {period_expr(spec, inspected)} AS p FROM {relation} WHERE p IS NOT NULL ORDER BY p"
-    rows = run(con, sql, inspected.files).fetchall()
+    rows = run(con, sql, inspected.named).fetchall()
     return [r[0] for r in rows]
 
 
@@ -411,8 +450,32 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[Path]) -> duck
     try:
         return con.execute(sql)
     except duckdb.Error as exc:
+        diagnose_gzip(files)  # DuckDB's own gzip errors do not always name the file, nor truncation as such
         names = ", ".join(p.name for p in files[:5]) + (" ..." if len(files) > 5 else "")
         raise CorruptFile(f"{names}: unreadable export data ({_first_line(exc)})") from exc
+
+
+#: Parquet options of staged copies: snappy is the cheapest codec to write and read back on 2 cores.
+_STAGE_OPTIONS = "FORMAT parquet, COMPRESSION snappy"
+
+
+def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path) -> Inspected:
+    """Parse CSV files once into a parquet copy in `workdir` (every column text, the format's null strings
+    applied) and return it inspected, so that the passes that follow read columnar data instead of
+    decompressing and parsing the CSV again. Parquet input is returned unchanged.
+
+    Raises `CorruptFile` naming the export file when DuckDB cannot read it (truncated or corrupt gzip, ...).
+    """
+    if inspected.parquet:
+        return inspected
+    target = workdir / f"staged-raw-{uuid.uuid4().hex[:12]}.parquet"
+    run(
+        con,
+        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings)}) TO {lit(str(target))} ({_STAGE_OPTIONS})",
+        inspected.named,
+    )
+    staged = inspect_files([target], con)
+    return Inspected(staged.files, True, staged.columns, sources=inspected.named)
 
 
 def build_source(
@@ -424,13 +487,19 @@ def build_source(
     filter_period: bool = False,
     label: str = "",
     bytes_read: int = 0,
+    stage_dir: Path | None = None,
 ) -> NormalizedSource:
     """Render `spec` over the inspected files into a `NormalizedSource` for `delivery`'s billing period.
 
     With `filter_period`, only rows of that billing period are selected (files without a manifest may span
     several months). Runs the export's own DECIMAL sum and row count, which also proves the files readable.
+
+    With `stage_dir`, the normalised rows are written once to a parquet file there (every value cast, so bad
+    input fails here, before any store is touched), the totals are read from that file, and `select_sql`
+    reads it: the export files are read once, not once to check and again to load. The file lives until
+    the caller removes `stage_dir` (or `drop_staged(source)`).
     """
-    check_required(spec, inspected, label or ", ".join(p.name for p in inspected.files))
+    check_required(spec, inspected, label or ", ".join(p.name for p in inspected.named))
     resolver = _Resolver(spec, inspected.columns)
     relation = inspected.relation(spec.null_strings)
     where = ""
@@ -439,28 +508,46 @@ def build_source(
     tags, cats = _tags_and_categories(spec, resolver, con, relation + where)
 
     select: list[str] = []
+    names: list[str] = []
     for name, typ, _meaning in LINE_ITEM_COLUMNS:
         if name == "billing_period":
             expr = f"DATE {lit(delivery.billing_period.isoformat())}"
         else:
             expr = resolver.rule_sql(name, typ)
         select.append(f"{expr} AS {q(name)}")
+        names.append(name)
     for prefix, extra in ((TAG_PREFIX, tags), (COST_CATEGORY_PREFIX, cats)):
         for key in extra.keys:
             values = extra.exprs[key]
             expr = values[0] if len(values) == 1 else f"COALESCE({', '.join(values)})"
             select.append(f"CAST({expr} AS VARCHAR) AS {q(prefix + key)}")
-    select_sql = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {relation} AS src{where}"
+            names.append(prefix + key)
 
     billed = resolver.find(spec.billed_cost)
     assert billed is not None  # checked by check_required
-    # One pass computes the export's own totals and evaluates every normalised column (hashing the whole row
-    # defeats projection pushdown), so a value that does not cast fails here, before any store is touched.
-    check_sql = (
-        "SELECT count(*), CAST(COALESCE(SUM(CAST(n.__raw AS DECIMAL(38, 10))), 0) AS VARCHAR), max(hash(n)) "
-        f"FROM (SELECT {', '.join(select)}, {q(billed)} AS __raw FROM {relation} AS src{where}) AS n"
-    )
-    row = run(con, check_sql, inspected.files).fetchone()
+    exact = f"CAST(src.{q(billed)} AS DECIMAL(38, 10))"
+    if stage_dir is not None:
+        target = stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{uuid.uuid4().hex[:12]}.parquet"
+        # The export's own total travels with the rows as an exact DECIMAL column, summed from the file below.
+        run(
+            con,
+            f"COPY (SELECT {', '.join(select)}, {exact} AS __billed_exact FROM {relation} AS src{where}) "
+            f"TO {lit(str(target))} ({_STAGE_OPTIONS})",
+            inspected.named,
+        )
+        staged = f"read_parquet({lit(str(target))})"
+        check_sql = f"SELECT count(*), CAST(COALESCE(SUM(__billed_exact), 0) AS DECIMAL(38, 10))::VARCHAR FROM {staged}"
+        select_sql = "SELECT " + ", ".join(q(n) for n in names) + f" FROM {staged}"
+    else:
+        select_sql = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {relation} AS src{where}"
+        # One pass computes the export's own totals and evaluates every normalised column (hashing the whole
+        # row defeats projection pushdown), so a value that does not cast fails here, before any store is
+        # touched.
+        check_sql = (
+            "SELECT count(*), CAST(COALESCE(SUM(CAST(n.__raw AS DECIMAL(38, 10))), 0) AS VARCHAR), max(hash(n)) "
+            f"FROM (SELECT {', '.join(select)}, src.{q(billed)} AS __raw FROM {relation} AS src{where}) AS n"
+        )
+    row = run(con, check_sql, inspected.named).fetchone()
     assert row is not None
     return NormalizedSource(
         delivery=delivery,
