@@ -309,7 +309,8 @@ FOCUS = FormatSpec(
         "service_name": Col("ServiceName"),
         "region_id": Col("RegionId"),
         "availability_zone": Col("AvailabilityZone"),
-        "usage_type": Col("x_UsageType", "SkuId"),
+        # FOCUS 1.2 with AWS columns moved x_UsageType to SkuMeter; other providers may only have SkuId.
+        "usage_type": Col("x_UsageType", "SkuMeter", "SkuId"),
         "operation": Col("x_Operation"),
         "resource_id": Col("ResourceId"),
         "line_item_type": Col("x_LineItemType", "ChargeCategory"),

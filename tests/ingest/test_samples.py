@@ -205,3 +205,41 @@ def test_keboola_cur2_layout(tmp_path: Path, store: Any) -> None:
     assert_same_money(p.billed_total, total)
     accounts = store.accounts()
     assert "123456789012" in accounts
+
+
+def test_generated_focus_1_2_usage_type_from_sku_meter_and_cost_categories_from_tags(
+    tmp_path: Path, store: Any
+) -> None:
+    from bot.samples import generate
+
+    s = generate(tmp_path / "exp", fmt="focus-1.2", start=date(2025, 3, 1), months=1, rows_per_month=3000)
+    (data,) = s.periods[0].files
+    # Expected values straight from the file, without the reader: DECIMAL sum, SkuMeter and Tags per row.
+    raw = duckdb.connect()
+    src = f"read_parquet('{data}')"
+    rows, total = raw.execute(f"SELECT count(*), SUM(CAST(BilledCost AS DECIMAL(38, 10))) FROM {src}").fetchone()
+    meters = dict(raw.execute(f"SELECT COALESCE(SkuMeter, ''), count(*) FROM {src} GROUP BY ALL").fetchall())
+    env = dict(
+        raw.execute(
+            f"SELECT COALESCE(Tags['costCategory/environment'], ''), count(*) FROM {src} GROUP BY ALL"
+        ).fetchall()
+    )
+    assert "x_UsageType" not in [r[0] for r in raw.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
+    assert len(meters) > 5 and len(env) > 1
+
+    (p,) = ingest(str(s.root), store, progress=False).periods
+    assert (p.billing_period, p.source_format, p.rows) == (date(2025, 3, 1), "focus-1.2", rows)
+    assert_same_money(p.billed_total, total)
+    assert_same_money(p.billed_total, Decimal(s.periods[0].unblended_total))
+
+    got = list(store.iter_line_items(TimeRange(date(2025, 3, 1), date(2025, 4, 1))))
+    by_meter: dict[str, int] = {}
+    by_env: dict[str, int] = {}
+    for r in got:
+        by_meter[r["usage_type"]] = by_meter.get(r["usage_type"], 0) + 1
+        by_env[r.get("costcat:environment") or ""] = by_env.get(r.get("costcat:environment") or "", 0) + 1
+    assert by_meter == meters
+    assert by_env == env
+    # Cost categories are not tags, even though FOCUS 1.2 carries them in the Tags column.
+    assert not [k for k in store.tag_keys() if k.startswith("costCategory")]
+    assert "user:team" in store.tag_keys()
