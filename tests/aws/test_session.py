@@ -18,7 +18,9 @@ def test_assumed_role_credentials_carry_the_roles_account(aws: MotoServer) -> No
 
 def test_without_a_role_the_base_credentials_are_used(aws: MotoServer) -> None:
     session = make_session(AwsIdentity())
-    assert session.client("sts").get_caller_identity()["Account"] == boto3.client("sts").get_caller_identity()["Account"]
+    assert (
+        session.client("sts").get_caller_identity()["Account"] == boto3.client("sts").get_caller_identity()["Account"]
+    )
 
 
 def test_a_refused_assume_role_names_the_role(aws: MotoServer, monkeypatch: pytest.MonkeyPatch) -> None:
