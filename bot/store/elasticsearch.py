@@ -407,6 +407,7 @@ class ElasticsearchStore(BillingStore):
             "billed_total": aggs["billed"]["value"],
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
+            "accounts": self._account_sightings(index),
         }
 
     def periods(self) -> list[PeriodStatus]:
@@ -460,12 +461,14 @@ class ElasticsearchStore(BillingStore):
             (must_not if flt.negate else must).append(clause)
         return {"bool": {"filter": must, "must_not": must_not}}
 
-    def _search(self, what: str, query: dict[str, Any], aggs: dict[str, Any]) -> dict[str, Any]:
-        """Aggregations over the live data; {} before the first load (no index behind the alias yet)."""
+    def _search(
+        self, what: str, query: dict[str, Any], aggs: dict[str, Any], index: str | None = None
+    ) -> dict[str, Any]:
+        """Aggregations over the live data (or one `index`); {} before the first load (no index behind the alias)."""
         body = self._call(
             what,
             self._es.search,
-            index=self._alias,
+            index=index or self._alias,
             size=0,
             query=query,
             aggs=aggs,
@@ -475,7 +478,12 @@ class ElasticsearchStore(BillingStore):
         return dict(body.get("aggregations") or {})
 
     def _composite(
-        self, what: str, query: dict[str, Any], sources: list[dict[str, Any]], metrics: dict[str, Any]
+        self,
+        what: str,
+        query: dict[str, Any],
+        sources: list[dict[str, Any]],
+        metrics: dict[str, Any],
+        index: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Every bucket of a composite aggregation, page by page."""
         after: dict[str, Any] | None = None
@@ -483,13 +491,14 @@ class ElasticsearchStore(BillingStore):
             composite: dict[str, Any] = {"size": _COMPOSITE_PAGE, "sources": sources}
             if after:
                 composite["after"] = after
-            aggs = self._search(what, query, {"groups": {"composite": composite, "aggs": metrics}})
+            aggs = self._search(what, query, {"groups": {"composite": composite, "aggs": metrics}}, index)
             if not aggs:
                 return
             buckets = aggs["groups"]["buckets"]
             yield from buckets
             after = aggs["groups"].get("after_key")
-            if not buckets or after is None:
+            # A short page is the last one: asking for the next would scan every line item again for nothing.
+            if len(buckets) < _COMPOSITE_PAGE or after is None:
                 return
 
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
@@ -514,6 +523,20 @@ class ElasticsearchStore(BillingStore):
             )
         for i, dim in enumerate(request.group_by):
             sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+        if len(sources) == 1 and not request.group_by:
+            # A plain series: one date_histogram answers it whole, no composite paging.
+            histogram = {**sources[0]["bucket"]["date_histogram"], "min_doc_count": 1}
+            aggs = self._search("series", query, {"series": {"date_histogram": histogram, "aggs": metrics}})
+            return [
+                AggregateRow(
+                    keys=(),
+                    cost=b["cost"]["value"],
+                    bucket=datetime.fromtimestamp(b["key"] / 1000, UTC),
+                    usage_amount=b["usage"]["value"],
+                    line_items=b["doc_count"],
+                )
+                for b in (aggs["series"]["buckets"] if aggs else [])
+            ]
         if not sources:
             body = self._call(
                 "total",
@@ -644,17 +667,27 @@ class ElasticsearchStore(BillingStore):
     def tag_keys(self) -> list[str]:
         return sorted(self._tag_keys_live())
 
-    def accounts(self) -> dict[str, str]:
-        names: dict[str, str] = {}
+    def _account_sightings(self, index: str) -> list[list[Any]]:
+        """[account id, name ('' when none), newest usage start in epoch ms] for every pair seen in `index`."""
         sources: list[dict[str, Any]] = [
             {"id": {"terms": {"field": "sub_account_id"}}},
             {"name": {"terms": {"field": "sub_account_name", "missing_bucket": True}}},
         ]
         metrics = {"last": {"max": {"field": "charge_period_start"}}}
+        return [
+            [b["key"]["id"], b["key"]["name"] or "", b["last"]["value"] or 0.0]
+            for b in self._composite("accounts", {"match_all": {}}, sources, metrics, index)
+        ]
+
+    def accounts(self) -> dict[str, str]:
+        live = self._live_indices()
+        if all("accounts" in m for m in live.values()):  # recorded at load time: no aggregation per question
+            sightings = [s for m in live.values() for s in m["accounts"]]
+        else:  # indices loaded before the accounts were recorded
+            sightings = self._account_sightings(self._alias) if live else []
+        names: dict[str, str] = {}
         latest: dict[str, float] = {}
-        for b in self._composite("accounts", {"match_all": {}}, sources, metrics):
-            account, name = b["key"]["id"], b["key"]["name"] or ""
-            seen = b["last"]["value"] or 0.0
+        for account, name, seen in sightings:
             names.setdefault(account, "")
             if name and seen >= latest.get(account, -math.inf):
                 names[account], latest[account] = name, seen

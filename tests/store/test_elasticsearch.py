@@ -431,3 +431,28 @@ def test_top_n_within_one_period_matches_the_full_group_by(
     both = TimeRange(date(2024, 1, 1), date(2024, 3, 1))  # two indices: the exact composite path
     assert top(both, 1) == [(("c",), 9.25, 2)]
     assert paths == ["terms"] * 5 + ["composite"]
+
+
+def test_composite_pages_and_accounts_without_load_time_record(
+    store: ElasticsearchStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        item(f"2024-01-{d:02d}", f"{d}.00", usage_type=f"type-{d % 5}", sub_account_id=f"00000000000{d % 3}")
+        for d in range(1, 11)
+    ]
+    rows.append(item("2024-01-11", "0.50", sub_account_id="000000000001", sub_account_name="one"))
+    store.replace_period(make_source(tmp_path, rows))
+    usage_type = DimensionRef(Dimension.USAGE_TYPE)
+    whole = store.aggregate(AggregateRequest(JAN, group_by=(usage_type,)))
+    monkeypatch.setattr("bot.store.elasticsearch._COMPOSITE_PAGE", 2)  # 6 groups: full pages, then an empty one
+    assert store.aggregate(AggregateRequest(JAN, group_by=(usage_type,))) == whole
+    assert [(r.keys[0], r.cost) for r in whole] == [
+        ("type-0", 15.0), ("type-4", 13.0), ("type-3", 11.0), ("type-2", 9.0), ("type-1", 7.0), ("BoxUsage", 0.5)
+    ]  # fmt: skip
+
+    expected = {"000000000000": "", "000000000001": "one", "000000000002": ""}
+    assert store.accounts() == expected
+    [(index, meta)] = store._live_indices().items()
+    del meta["accounts"]  # as an index loaded by an older version carries it
+    store._es.indices.put_mapping(index=index, meta=meta)
+    assert store.accounts() == expected
