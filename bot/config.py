@@ -54,6 +54,18 @@ class Settings:
     ingest_interval_minutes: int = 30
     duckdb_threads: int = 2
     duckdb_memory_limit: str = "1GB"
+    #: AWS inventory (resources, CloudWatch utilisation, commitment end dates), collected once a day.
+    inventory_enabled: bool = False
+    #: Role assumed in every member account of the organization ('' = only the configured account).
+    aws_member_role: str = ""
+    #: Regions to inventory ('' = every region enabled in each account).
+    inventory_regions: tuple[str, ...] = ()
+    #: UTC hour of the daily collection (0-23); a missed day is caught up once.
+    inventory_hour: int = 5
+    #: Days of daily snapshots kept (trends).
+    inventory_keep_days: int = 35
+    #: Concurrent AWS calls of the collection (bounded across accounts and regions).
+    inventory_workers: int = 8
 
     def __post_init__(self) -> None:
         try:
@@ -62,6 +74,10 @@ class Settings:
             raise ConfigError(f"TRACKIT_TIMEZONE={self.timezone!r} is not a known time zone (e.g. Europe/Paris)") from exc
         if self.default_access not in ("open", "closed"):
             raise ConfigError(f"TRACKIT_DEFAULT_ACCESS must be 'open' or 'closed', not {self.default_access!r}")
+        if not 0 <= self.inventory_hour <= 23:
+            raise ConfigError(f"TRACKIT_INVENTORY_HOUR must be an hour from 0 to 23, not {self.inventory_hour}")
+        if self.inventory_keep_days < 1:
+            raise ConfigError(f"TRACKIT_INVENTORY_KEEP_DAYS must be at least 1, not {self.inventory_keep_days}")
 
     @property
     def billing_store_url(self) -> str:

@@ -46,6 +46,7 @@ INGEST_STATUSES = ("running", "ok", "failed")
 SUBSCRIPTION_KINDS = ("daily", "weekly", "monthly", "anomalies", "budgets", "commitments")
 ALERT_STATUSES = ("open", "acknowledged", "snoozed", "expected", "not_anomaly")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
+INVENTORY_STATUSES = ("ok", "partial", "failed")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -229,11 +230,29 @@ class LeaderLeaseRow(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class InventorySnapshotRow(Base):
+    """One day's AWS inventory and CloudWatch metrics (`bot.aws.snapshot.dump` as JSON text), with the end dates
+    of the reservations and savings plans seen that day. One row per UTC day; `failed` rows keep only the error."""
+
+    __tablename__ = "inventory_snapshots"
+    __table_args__ = (CheckConstraint(_in("status", INVENTORY_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    collected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    resources: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    message: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # JSON: {"snapshot": dump(...), "commitment_ends": {arn: day}}
+
+
 __all__ = [
     "ALERT_STATUSES",
     "AUDIT_OUTCOMES",
     "DELIVERY_STATUSES",
     "INGEST_STATUSES",
+    "INVENTORY_STATUSES",
     "SUBJECT_TYPES",
     "SUBSCRIPTION_KINDS",
     "AnomalyAlertRow",
@@ -243,6 +262,7 @@ __all__ = [
     "DeliveryRow",
     "GrantRow",
     "IngestRunRow",
+    "InventorySnapshotRow",
     "LeaderLeaseRow",
     "RouteRow",
     "SubscriptionRow",
