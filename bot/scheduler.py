@@ -17,6 +17,8 @@ Choices (https://apscheduler.readthedocs.io/en/3.x/userguide.html):
 - UTC scheduler time zone; subscriptions carry their own zone and are evaluated by the jobs.
 - Leadership: `LeaderLease` (PostgreSQL advisory lock, or a SQLite lease row). A background thread renews it
   every `ttl / 3`; the APScheduler scheduler runs while this replica leads and pauses when it does not.
+- Taking the lead, before any job runs, a replica closes the ingest runs a crashed leader left "running"
+  (`fail_unfinished_runs`), so `/trackit status` does not show them running forever.
 - Clock: `use_clock()` swaps the time source APScheduler reads (module level `datetime.now` calls in its
   scheduler, executor and trigger modules) for an injectable one. Tests freeze it and drive a `manual=True`
   scheduler with `run_pending()`, which runs due jobs synchronously in the calling thread.
@@ -41,6 +43,7 @@ from slack_sdk import WebClient
 
 from bot.delivery import ChannelPacer, Deliverer
 from bot.slack.services import Services
+from bot.state.ingest_runs import fail_unfinished_runs
 from bot.state.jobstore import job_store
 from bot.state.leader import LeaderLease
 
@@ -248,6 +251,8 @@ class JobScheduler:
             )
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
+        self._in_flight = 0  # jobs of this replica running now (see _took_the_lead)
+        self._in_flight_lock = threading.Lock()
 
     # ----------------------------------------------------------------------------------- registration
 
@@ -273,7 +278,13 @@ class JobScheduler:
         if func is None:
             log.warning("job %s is stored but not registered in this process; skipped", job_id)
             return
-        func(self.context)
+        with self._in_flight_lock:
+            self._in_flight += 1
+        try:
+            func(self.context)
+        finally:
+            with self._in_flight_lock:
+                self._in_flight -= 1
 
     def run_now(self, job_id: str) -> bool:
         """Move `job_id`'s next run to now (the scheduler runs it at its next wake-up)."""
@@ -288,6 +299,8 @@ class JobScheduler:
     def start(self) -> bool:
         """Start: become leader if possible and run jobs while leader. Returns whether this replica leads now."""
         leader = self.lease.acquire()
+        if leader:
+            self._took_the_lead()
         self.aps.start(paused=not leader)
         for job in self.aps.get_jobs():
             if job.id not in self._funcs:  # stored by an earlier configuration (e.g. sources since removed)
@@ -303,11 +316,31 @@ class JobScheduler:
         leader = self.lease.renew()
         if leader and self.aps.state == STATE_PAUSED:
             log.info("scheduler %s: now leader, resuming jobs", self.name)
+            self._took_the_lead()
             self.aps.resume()
         elif not leader and self.aps.state == STATE_RUNNING:
             log.info("scheduler %s: lost leadership, pausing jobs", self.name)
             self.aps.pause()
         return leader
+
+    def _took_the_lead(self) -> None:
+        """Before any job runs under a new leadership: close the ingest runs left "running" by a leader that
+        died mid-run (its process is gone, so nothing else ever will).
+
+        Skipped while a job of this replica is still running (leadership lost and regained within one job): its
+        own run would be among them. A run closed here that a live process does finish after all (a leader cut
+        off from the database, not dead) is overwritten by its `finish_ingest_run`.
+        """
+        with self._in_flight_lock:
+            busy = self._in_flight > 0
+        if busy:
+            log.info("scheduler %s: a job is still running here; unfinished ingest runs left as they are", self.name)
+            return
+        closed = fail_unfinished_runs(
+            self.services.state, message="interrupted: the bot stopped during this run", now=current_time()
+        )
+        if closed:
+            log.warning("scheduler %s: closed %d ingest run(s) left running by a stopped bot", self.name, closed)
 
     def _renew_loop(self) -> None:
         interval = max(self.lease.ttl.total_seconds() / 3, 0.05)

@@ -6,7 +6,9 @@ datetime in the file `--clock` (re-read on every call, so the test moves time fo
 
 - `once [--crash before_post|after_post]`: one `run_pending()`; with `--crash`, SIGKILL this process right
   before chat.postMessage or right after it returned (before `mark_sent`).
-- `replica --rounds N`: N rounds of `run_pending()` 50 ms apart; prints `LED <n>` (rounds it led) at the end.
+- `replica [--stop FILE] [--rounds N]`: rounds of `run_pending()` 50 ms apart until FILE exists (or N rounds,
+  or `--max-seconds`, a safety net for an abandoned test); prints `ROUND <i> led|standby` after every round (the
+  test waits on these lines instead of guessing timings) and `LED <n>` (rounds it led) at the end.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--clock", required=True)
     parser.add_argument("--crash", choices=("before_post", "after_post"))
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--stop", help="replica: run until this file exists")
+    parser.add_argument("--crash-armed", help="with --crash: crash only if this file exists at the time of the post")
+    parser.add_argument("--max-seconds", type=float, default=300.0)
     parser.add_argument("--ttl", type=float, default=1.0)
     args = parser.parse_args(argv)
 
@@ -56,6 +61,8 @@ def main(argv: list[str]) -> int:
         original = client.chat_postMessage
 
         def post(**kwargs: Any) -> Any:
+            if args.crash_armed and not Path(args.crash_armed).exists():
+                return original(**kwargs)
             if args.crash == "before_post":
                 os.kill(os.getpid(), signal.SIGKILL)
             response = original(**kwargs)
@@ -70,11 +77,18 @@ def main(argv: list[str]) -> int:
     scheduler = JobScheduler(services, client, manual=True, lease=lease)
     jobs.schedule_all(scheduler, services)
     scheduler.start()
+    stop = Path(args.stop) if args.stop else None
+    rounds = 10**9 if stop is not None else args.rounds
+    deadline = time.monotonic() + args.max_seconds
     led = 0
-    for i in range(args.rounds):
-        if scheduler.run_pending():
-            led += 1
-        if i + 1 < args.rounds:
+    for i in range(rounds):
+        if (stop is not None and stop.exists()) or time.monotonic() >= deadline:
+            break
+        leading = scheduler.run_pending()
+        led += leading
+        if args.mode == "replica":
+            print(f"ROUND {i + 1} {'led' if leading else 'standby'}", flush=True)
+        if i + 1 < rounds:
             time.sleep(0.05)
     print(f"LED {led}", flush=True)
     scheduler.shutdown()
