@@ -214,7 +214,7 @@ def _ingest_planned(
                 filter_period=filtered,
                 label=label,
                 bytes_read=plan.size,
-                stage_dir=workdir,
+                stage_dir=None if inspected.parquet else workdir,
             )
             try:
                 results.append(_load(normalized, store, bars))

@@ -290,3 +290,45 @@ def test_sigkill_mid_ingest_keeps_old_data_and_next_run_completes(tmp_path: Path
         assert (p.status, p.replaced, p.rows, p.billed_total) == ("replaced", "asm-old", 400_000, "4000.0000000000")
     finally:
         reader.close()
+
+
+def test_truncated_second_file_of_a_delivery_is_the_one_named(tmp_path: Path, store: Any) -> None:
+    first = write_cur(tmp_path, date(2024, 3, 1), "asm-1", ["1", "2"])
+    second = first.with_name("rep-2.csv.gz")
+    second.write_bytes(first.read_bytes()[:-8])
+    manifest_path = first.parent.parent / "rep-Manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["reportKeys"].append(manifest["reportKeys"][0].replace("rep-1", "rep-2"))
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(CorruptFile, match=r"^rep-2\.csv\.gz: truncated gzip file"):
+        ingest(str(tmp_path), store, progress=False)
+    assert store.periods() == []
+
+
+def test_staged_copies_are_removed_after_ingest(tmp_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(work))
+    write_cur(tmp_path / "exports", date(2024, 3, 1), "asm-1", ["1.5", "2.25"])
+    (p,) = ingest(str(tmp_path / "exports"), store, progress=False).periods
+    assert (p.rows, p.billed_total) == (2, "3.7500000000")
+    assert list(work.iterdir()) == []
+
+
+def test_parquet_text_value_that_does_not_cast_fails_before_the_store(tmp_path: Path, store: Any) -> None:
+    import duckdb
+
+    part = tmp_path / "cur" / "rep" / "rep" / "year=2024" / "month=5"
+    part.mkdir(parents=True)
+    duckdb.sql(
+        "COPY (SELECT '000000000001' AS line_item_usage_account_id, 'Usage' AS line_item_line_item_type, "
+        "'2024-05-01 00:00:00' AS line_item_usage_start_date, 'AmazonS3' AS line_item_product_code, "
+        "'0.5' AS line_item_unblended_cost, CASE WHEN i = 3 THEN 'lots' ELSE '1' END AS line_item_usage_amount "
+        "FROM range(4) t(i)) "
+        f"TO '{part / 'part-0.parquet'}' (FORMAT parquet)"
+    )
+    with pytest.raises(CorruptFile, match=r"part-0\.parquet: unreadable export data .*lots"):
+        ingest(str(tmp_path / "cur"), store, progress=False)
+    assert store.periods() == []
