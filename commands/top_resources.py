@@ -7,6 +7,7 @@ account, region, cost and change against the previous equal period.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,6 +26,8 @@ from bot.slack.listeners import ActionRequest, SlashRequest, register_action, re
 from bot.slack.render import Money, export_action_id, export_button, footer
 from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
+from bot.state.inventory import latest_snapshot
+from commands.resources import Utilisation, utilisation_by_id
 
 COMMAND = "/top-resources"
 HINT = "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
@@ -77,8 +80,12 @@ def render(
     *,
     text: str = "",
     currency: str = "USD",
+    utilisation: Mapping[str, Utilisation] | None = None,
 ) -> Message:
-    """The answer (pure): one line per resource, numbered, cost first; the rest as CSV."""
+    """The answer (pure): one line per resource, numbered, cost first; the rest as CSV.
+
+    With `utilisation` (an inventory exists), each resource gets its 14-day utilisation and an idle flag.
+    """
     money = Money(currency)
     period = query.time_range.label or f"{query.time_range.start}..{query.time_range.end}"
     title = f"Top {query.n} resources · {period}"
@@ -89,10 +96,14 @@ def render(
     for i, r in enumerate(resources[:SHOWN], start=1):
         change = "" if r.previous_cost is None else f" ({money.change(r.change)})"
         account = vocabulary.account_label(r.account_id) if r.account_id in vocabulary.accounts else r.account_id
-        lines.append(
+        line = (
             f"{i}. *{money(r.cost)}*{change} `{escape(_resource_label(r.resource_id))}`\n"
             f"      {escape(r.service)} · {escape(account)} · {escape(r.region or 'global')}"
         )
+        if utilisation is not None:
+            u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
+            line += f"\n      {u.text}" + (" · :zzz: *idle*" if u.idle else "")
+        lines.append(line)
     chunk: list[str] = []
     for line in lines:
         if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
@@ -109,23 +120,26 @@ def render(
     return message(fallback, blocks)
 
 
-def export_csv(resources: list[ResourceCost]) -> bytes:
-    return csv_bytes(
-        ["resource_id", "service", "account_id", "account_name", "region", "cost", "previous_cost", "change"],
-        [
-            (
-                r.resource_id,
-                r.service,
-                r.account_id,
-                r.account_name,
-                r.region,
-                _cents(r.cost),
-                _cents(r.previous_cost),
-                _cents(r.change),
-            )
-            for r in resources
-        ],
-    )
+def export_csv(resources: list[ResourceCost], utilisation: Mapping[str, Utilisation] | None = None) -> bytes:
+    """The full list as CSV; with `utilisation`, two more columns (utilisation, idle)."""
+    head = ["resource_id", "service", "account_id", "account_name", "region", "cost", "previous_cost", "change"]
+    rows: list[tuple[str, ...]] = []
+    for r in resources:
+        row: tuple[str, ...] = (
+            r.resource_id,
+            r.service,
+            r.account_id,
+            r.account_name,
+            r.region,
+            _cents(r.cost),
+            _cents(r.previous_cost),
+            _cents(r.change),
+        )
+        if utilisation is not None:
+            u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
+            row = (*row, u.text, "yes" if u.idle else "no")
+        rows.append(row)
+    return csv_bytes([*head, "utilisation", "idle"] if utilisation is not None else head, rows)
 
 
 def _cents(amount: float | None) -> str:
@@ -148,9 +162,14 @@ def register(app: App, services: Services) -> None:
     def check(request: SlashRequest) -> None:
         prepare(request)
 
+    def utilisation(resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
+        snapshot = latest_snapshot(services.state)
+        return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
+
     def work(request: SlashRequest) -> Message:
         resources, q, vocabulary = run(request)
-        return render(resources, q, services.store.freshness(q.time_range), vocabulary, text=request.text)
+        freshness = services.store.freshness(q.time_range)
+        return render(resources, q, freshness, vocabulary, text=request.text, utilisation=utilisation(resources))
 
     def export(action: ActionRequest, client: WebClient) -> Message:
         resources, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
@@ -159,7 +178,7 @@ def register(app: App, services: Services) -> None:
             client,
             action.channel_id,
             name,
-            export_csv(resources),
+            export_csv(resources, utilisation(resources)),
             title=name,
             comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
         )

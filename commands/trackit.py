@@ -27,7 +27,8 @@ from bot.slack.services import Services
 from bot.state.access import Grant, grant, list_grants, revoke
 from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import IngestRun, last_ingest_runs
-from commands import subscriptions
+from bot.state.inventory import snapshot_summaries
+from commands import resources, subscriptions
 
 COMMAND = "/trackit"
 SUBCOMMANDS = ("help", "accounts", "status", "access")
@@ -35,7 +36,8 @@ SUBCOMMANDS = ("help", "accounts", "status", "access")
 USAGE_HINT = (
     "Usage: `/trackit help`, `/trackit accounts`, `/trackit status`, "
     "`/trackit access grant|revoke|list ...` (admins), `/trackit subscribe|unsubscribe|subscriptions ...`, "
-    "`/trackit route ...`, `/trackit budget ...`. Example: `/trackit status`."
+    "`/trackit route ...`, `/trackit budget ...`, `/trackit resources|idle|rightsizing|commitments ...`. "
+    "Example: `/trackit status`."
 )
 ACCESS_HINT = (
     "Usage: `/trackit access grant @user|#channel <account ids or *> [key=value ...]`, "
@@ -123,6 +125,8 @@ def render_help() -> Message:
             "*/top-resources* `[N] [range] [filters]` the most expensive resources.\n"
             "*/trackit* `accounts | status | access ...` known accounts, ingestion status, access (admins).\n"
             + "\n".join(subscriptions.HELP_LINES)
+            + "\n"
+            + "\n".join(resources.HELP_LINES)
         ),
         section(
             "*Time ranges*: `today`, `yesterday`, `last 7 days`, `this month` (`mtd`), `last month`, `2026-10`, "
@@ -246,10 +250,17 @@ def _is_subscription_command(text: str) -> bool:
     return bool(words) and subscriptions.is_subcommand(words[0])
 
 
+def _is_resources_command(text: str) -> bool:
+    words = text.split()
+    return bool(words) and resources.is_subcommand(words[0])
+
+
 def answer(services: Services, request: SlashRequest) -> Message:
     """Run a `/trackit` request for its asker."""
     if _is_subscription_command(request.text):
         return subscriptions.answer(services, request.text, request.user_id, request.channel_id)
+    if _is_resources_command(request.text):
+        return resources.answer(services, request)
     parsed = parse(request.text)
     if parsed.sub == "help":
         return render_help()
@@ -264,7 +275,9 @@ def answer(services: Services, request: SlashRequest) -> Message:
             money=Money(),
         )
         failed = subscriptions.render_delivery_failures(channel_failures(services.state))
-        return message(status.text, [*status.blocks, *failed]) if failed else status
+        inventory = resources.render_inventory_status(snapshot_summaries(services.state, limit=3))
+        extra = [*inventory, *failed]
+        return message(status.text, [*status.blocks, *extra]) if extra else status
     if not asker.is_admin:
         raise AccessDenied(
             "Only TrackIt admins can manage access.", hint="Ask one of the admins set in TRACKIT_ADMINS."
@@ -300,6 +313,8 @@ def register(app: App, services: Services) -> None:
     def check(request: SlashRequest) -> None:
         if _is_subscription_command(request.text):
             subscriptions.check(request.text)
+        elif _is_resources_command(request.text):
+            resources.check(services, request)
         else:
             parse(request.text)
 

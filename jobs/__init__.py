@@ -20,7 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.scheduler import JobScheduler
 from bot.slack.services import Services
-from jobs import anomaly_alerts, budgets, daily_summary, digests, ingest
+from jobs import anomaly_alerts, budgets, commitments, daily_summary, digests, ingest, inventory
 
 #: Every minute: subscriptions are checked against their own time and zone (and caught up once after downtime).
 DUE_CHECK = CronTrigger(minute="*", timezone="UTC")
@@ -49,6 +49,8 @@ SCHEDULES: list[Callable[[JobScheduler, Services], None]] = [
     schedule_budgets,
     anomaly_alerts.schedule,
     digests.schedule,
+    inventory.schedule,
+    commitments.schedule,
 ]
 
 
