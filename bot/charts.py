@@ -8,21 +8,34 @@ Slack's inline preview (about 360 px wide on desktop): few series, large labels,
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from bot.billing.money import format_money
 
 #: Colour-blind-safe palette (Okabe-Ito), then grey for "Other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 OTHER_COLOUR = "#B0B0B0"
-_SIZE = (10, 5.2)
+
+# Slack shows an uploaded image about 360 px wide inline, half the 704 px drawn here (a click opens it full
+# size). Font sizes are set for that half scale: 11 pt at 110 dpi is 17 px drawn, about 8.5 px inline, the
+# smallest that stays legible; titles and bar values are larger still.
+_SIZE = (6.4, 4.0)
 _DPI = 110
+TITLE_SIZE = 16
+LABEL_SIZE = 13  # ticks, bar values
+LEGEND_SIZE = 12
+#: Most date ticks on an x axis (more collide at preview size).
+MAX_X_TICKS = 5
+#: Longest category label drawn; longer ones are cut with an ellipsis (the chart data keeps them whole).
+MAX_LABEL = 20
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,58 @@ def _colours(names: Sequence[str]) -> list[str]:
     return [OTHER_COLOUR if n == "Other" else PALETTE[i % len(PALETTE)] for i, n in enumerate(names)]
 
 
+def _short_labels(labels: Sequence[str]) -> list[str]:
+    """Labels that fit MAX_LABEL. When one is too long, every `name (id)` label (`prod (111111111111)`) shows
+    its name alone (all alike, so the chart reads evenly); what is still too long is cut with an ellipsis."""
+    out = list(labels)
+    if any(len(label) > MAX_LABEL for label in out):
+        out = [m.group(1) if (m := re.fullmatch(r"(.+?) \([^()]*\)", label)) else label for label in out]
+    return [label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "\u2026" for label in out]
+
+
+def _value_label(value: float, symbol: str, *, signed: bool = False) -> str:
+    """A bar's value: compact from 1,000 (`$1.2K`), whole amounts below (`$300`: cents are noise on a chart)."""
+    sign = "+" if signed and value > 0 else ""
+    if abs(value) >= 1000:
+        return sign + format_money(value, symbol, compact=True)
+    return sign + ("-" if value < 0 else "") + f"{symbol}{abs(value):,.0f}"
+
+
+def _style(fig: Figure, ax: Axes, title: str, *, money_axis: str, symbol: str) -> None:
+    """Title, large ticks, a money axis with few ticks (`x` or `y`), no box: what every chart shares."""
+    fig.suptitle(title, fontsize=TITLE_SIZE, x=0.02, ha="left", fontweight="bold")
+    axis = ax.yaxis if money_axis == "y" else ax.xaxis
+    axis.set_major_formatter(_money_axis(symbol))
+    axis.set_major_locator(MaxNLocator(nbins=4, min_n_ticks=2))
+    ax.tick_params(labelsize=LABEL_SIZE)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _legend(ax: Axes, count: int) -> None:
+    """The legend above the plot, under the title (inside the axes it would hide bars)."""
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(
+        handles,
+        _short_labels(labels),
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        borderaxespad=0.2,
+        ncols=min(count, 3),
+        fontsize=LEGEND_SIZE,
+        frameon=False,
+        handlelength=1.0,
+        columnspacing=1.0,
+        handletextpad=0.4,
+    )
+
+
+def _day_ticks(days: Sequence[date]) -> tuple[list[int], list[str]]:
+    """At most MAX_X_TICKS evenly spaced day labels (`Oct 8`), starting with the first day."""
+    step = max(1, -(-len(days) // MAX_X_TICKS))
+    positions = list(range(0, len(days), step))
+    return positions, [f"{days[i]:%b} {days[i].day}" for i in positions]
+
+
 def stacked_daily(
     title: str, days: Sequence[date], series: Mapping[str, Sequence[float]], *, symbol: str = "$"
 ) -> Chart:
@@ -75,14 +140,11 @@ def stacked_daily(
         values = list(series[name])
         ax.bar(x, values, bottom=bottoms, color=colour, label=name, width=0.85)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-    step = max(1, len(days) // 8)
-    ax.set_xticks(x[::step], [d.strftime("%b %d") for d in days[::step]])
-    ax.set_title(title, fontsize=15, loc="left")
-    ax.yaxis.set_major_formatter(_money_axis(symbol))
-    ax.tick_params(labelsize=11)
-    ax.legend(fontsize=10, ncols=min(len(names), 4), loc="upper left", frameon=False)
-    ax.set_ylim(0, max(bottoms, default=0) * 1.25 or 1)
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xticks(*_day_ticks(days))
+    ax.set_xlim(-0.6, len(days) - 0.4)
+    _style(fig, ax, title, money_axis="y", symbol=symbol)
+    _legend(ax, len(names))
+    ax.set_ylim(0, max(bottoms, default=0) * 1.05 or 1)
     data = {"days": [d.isoformat() for d in days], "series": {k: [round(v, 2) for v in s] for k, s in series.items()}}
     return Chart("daily-by-service", title, _png(fig), data)
 
@@ -93,7 +155,8 @@ def monthly_by_series(
     """Months side by side, stacked by series, with each month's total above its bar."""
     fig = _new_figure()
     ax = fig.add_subplot()
-    labels = [m.strftime("%b %Y") for m in months]
+    # The year only where it changes (and on the first month): six "%b %Y" labels collide at preview size.
+    labels = [f"{m:%b}\n{m.year}" if i == 0 or m.month == 1 else f"{m:%b}" for i, m in enumerate(months)]
     bottoms = [0.0] * len(months)
     names = list(series)
     for name, colour in zip(names, _colours(names), strict=True):
@@ -101,13 +164,13 @@ def monthly_by_series(
         ax.bar(labels, values, bottom=bottoms, color=colour, label=name, width=0.7)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     for x, total in enumerate(bottoms):
-        ax.annotate(format_money(total, symbol, compact=True), (x, total), ha="center", va="bottom", fontsize=11)
-    ax.set_title(title, fontsize=15, loc="left")
-    ax.yaxis.set_major_formatter(_money_axis(symbol))
-    ax.tick_params(labelsize=11)
-    ax.legend(fontsize=10, ncols=min(len(names), 4), loc="upper left", frameon=False)
-    ax.set_ylim(0, max(bottoms, default=0) * 1.3 or 1)
-    ax.spines[["top", "right"]].set_visible(False)
+        ax.annotate(
+            _value_label(total, symbol), (x, total), ha="center", va="bottom", fontsize=LABEL_SIZE,
+            xytext=(0, 2), textcoords="offset points",
+        )  # fmt: skip
+    _style(fig, ax, title, money_axis="y", symbol=symbol)
+    _legend(ax, len(names))
+    ax.set_ylim(0, max(bottoms, default=0) * 1.15 or 1)
     data = {
         "months": [m.isoformat() for m in months],
         "series": {k: [round(v, 2) for v in s] for k, s in series.items()},
@@ -121,13 +184,12 @@ def ranked_bars(name: str, title: str, items: Sequence[tuple[str, float]], *, sy
     ax = fig.add_subplot()
     labels = [label for label, _ in items][::-1]
     values = [value for _, value in items][::-1]
-    bars = ax.barh(labels, values, color=_colours(labels[::-1])[::-1])
-    ax.bar_label(bars, labels=[format_money(v, symbol, compact=True) for v in values], padding=4, fontsize=11)
-    ax.set_title(title, fontsize=15, loc="left")
-    ax.xaxis.set_major_formatter(_money_axis(symbol))
-    ax.tick_params(labelsize=11)
-    ax.set_xlim(0, max(values, default=0) * 1.2 or 1)
-    ax.spines[["top", "right"]].set_visible(False)
+    y = list(range(len(labels)))
+    bars = ax.barh(y, values, color=_colours(labels[::-1])[::-1])
+    ax.set_yticks(y, _short_labels(labels))
+    ax.bar_label(bars, labels=[_value_label(v, symbol) for v in values], padding=4, fontsize=LABEL_SIZE)
+    _style(fig, ax, title, money_axis="x", symbol=symbol)
+    ax.set_xlim(0, max(values, default=0) * 1.3 or 1)
     return Chart(name, title, _png(fig), {"items": [(label, round(v, 2)) for label, v in items]})
 
 
@@ -139,15 +201,18 @@ def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$")
     labels = [label for label, _ in ordered]
     values = [value for _, value in ordered]
     colours = ["#D55E00" if v > 0 else "#009E73" for v in values]
-    bars = ax.barh(labels, values, color=colours)
+    y = list(range(len(labels)))
+    bars = ax.barh(y, values, color=colours)
+    ax.set_yticks(y, _short_labels(labels))
     ax.bar_label(
-        bars, labels=[("+" if v > 0 else "") + format_money(v, symbol, compact=True) for v in values], fontsize=11
+        bars,
+        labels=[_value_label(v, symbol, signed=True) for v in values],
+        padding=3,
+        fontsize=LABEL_SIZE,
     )
     ax.axvline(0, color="#444444", linewidth=0.8)
-    ax.set_title(title, fontsize=15, loc="left")
-    ax.xaxis.set_major_formatter(_money_axis(symbol))
-    ax.tick_params(labelsize=11)
-    span = max((abs(v) for v in values), default=1) * 1.35 or 1
+    _style(fig, ax, title, money_axis="x", symbol=symbol)
+    # Room on both sides for the value labels, which sit past the end of each bar.
+    span = max((abs(v) for v in values), default=1) * 1.6 or 1
     ax.set_xlim(-span, span)
-    ax.spines[["top", "right"]].set_visible(False)
     return Chart("top-movers", title, _png(fig), {"items": [(label, round(v, 2)) for label, v in ordered]})

@@ -1,8 +1,20 @@
 from __future__ import annotations
 
+import struct
 from datetime import date, timedelta
 
-from bot.charts import OTHER_COLOUR, _colours, monthly_by_series, movers, ranked_bars, stacked_daily
+from bot.charts import (
+    MAX_X_TICKS,
+    OTHER_COLOUR,
+    _colours,
+    _day_ticks,
+    _short_labels,
+    _value_label,
+    monthly_by_series,
+    movers,
+    ranked_bars,
+    stacked_daily,
+)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -32,3 +44,35 @@ def test_monthly_ranked_and_movers_keep_their_data() -> None:
     assert movers("Movers", [("EC2", 25.0), ("RDS", -9.0), ("S3", 3.0)]).data == {
         "items": [("RDS", -9.0), ("S3", 3.0), ("EC2", 25.0)]
     }
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk, first after the signature
+    return width, height
+
+
+def test_charts_are_drawn_at_twice_slacks_inline_preview_width() -> None:
+    # Slack shows images about 360 px wide inline: the fonts are sized for a 704 px chart seen at half size.
+    days = [date(2026, 10, 1) + timedelta(days=i) for i in range(31)]
+    chart = stacked_daily("October", days, {"EC2": [1.0] * 31})
+    assert _png_size(chart.png) == (704, 440)
+
+
+def test_a_month_of_days_gets_at_most_five_date_ticks() -> None:
+    days = [date(2026, 10, 1) + timedelta(days=i) for i in range(31)]
+    positions, labels = _day_ticks(days)
+    assert labels == ["Oct 1", "Oct 8", "Oct 15", "Oct 22", "Oct 29"] and positions == [0, 7, 14, 21, 28]
+    week = days[:7]
+    assert len(_day_ticks(week)[1]) <= MAX_X_TICKS and _day_ticks(week)[1][0] == "Oct 1"
+
+
+def test_long_labels_are_shortened_evenly() -> None:
+    accounts = ["prod (111111111111)", "staging (222222222222)", "Other"]
+    assert _short_labels(accounts) == ["prod", "staging", "Other"]  # one too long: every id goes
+    assert _short_labels(["prod (111111111111)", "Other"]) == ["prod (111111111111)", "Other"]
+    assert _short_labels(["Amazon Elastic Container Registry"]) == ["Amazon Elastic Cont\u2026"]
+
+
+def test_bar_values_are_compact_and_without_cents() -> None:
+    assert [_value_label(v, "$") for v in (300.0, 999.4, 1234.0, -220.0)] == ["$300", "$999", "$1.2K", "-$220"]
+    assert [_value_label(v, "$", signed=True) for v in (75.0, -1900.0, 0.0)] == ["+$75", "-$1.9K", "$0"]
