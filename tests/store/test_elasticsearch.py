@@ -456,3 +456,27 @@ def test_composite_pages_and_accounts_without_load_time_record(
     del meta["accounts"]  # as an index loaded by an older version carries it
     store._es.indices.put_mapping(index=index, meta=meta)
     assert store.accounts() == expected
+
+
+def test_count_groups_counts_every_group_once(
+    store: ElasticsearchStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        item("2024-01-05", "1.00", tags={"user:team": "a"}, region_id="eu-west-1"),
+        item("2024-01-05", "1.00", tags={"user:team": "b"}),
+        item("2024-01-06", "1.00", tags={"user:team": ""}),  # '' and missing: one untagged group
+        item("2024-01-07", "1.00", region_id=""),
+    ]
+    store.replace_period(make_source(tmp_path, rows))
+    team, region = DimensionRef(Dimension.TAG, "user:team"), DimensionRef(Dimension.REGION)
+    requests = [
+        AggregateRequest(JAN, group_by=(team,), limit=1),
+        AggregateRequest(JAN, group_by=(region,)),
+        AggregateRequest(JAN, group_by=(team, region)),
+        AggregateRequest(TimeRange(date(2024, 1, 6), date(2024, 2, 1)), group_by=(team,)),
+        AggregateRequest(TimeRange(date(2024, 3, 1), date(2024, 4, 1)), group_by=(team,)),
+    ]
+    expected = [3, 3, 4, 1, 0]
+    assert [store.count_groups(r) for r in requests] == expected
+    monkeypatch.setattr("bot.store.elasticsearch._COUNT_TERMS", 2)  # more values than asked for: fall back
+    assert [store.count_groups(r) for r in requests] == expected
