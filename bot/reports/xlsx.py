@@ -6,7 +6,11 @@ The sheets follow TrackIt's own reports, where the data allows:
   by usage type, per day");
 - "Usage types by month": the same per month for the last 6 months, with the change over the last month;
 - "Cost by tag": cost per value of one tag key (with the untagged share), when the bill has tags;
-- "Top resources": the most expensive resources with service, account, region and the previous period.
+- "Top resources": the most expensive resources with service, account, region and the previous period;
+- when an AWS inventory exists (`ResourceData`): TrackIt's resource pages as sheets: EC2, RDS, OpenSearch,
+  ElastiCache, Lambda and EBS snapshots with cost over the period and 14-day CloudWatch utilisation (blank cells
+  where CloudWatch had no data: unknown, never idle), and the active reservations and savings plans with their
+  end dates.
 
 Numbers are written as numbers (never text) with a currency format, header rows are frozen, columns sized to
 their content, and every sheet has an autofilter. https://xlsxwriter.readthedocs.io/
@@ -16,12 +20,14 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import xlsxwriter
 
+from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.idle import find_idle
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -34,6 +40,7 @@ from bot.billing.model import (
 )
 from bot.billing.periods import add_months, month_start
 from bot.billing.query import run_tag_report, run_top_resources
+from bot.state.inventory import InventorySnapshot
 from bot.store.base import BillingStore
 
 #: Rows kept per usage-type sheet (most expensive first); the rest is summed in one "Other" row.
@@ -266,10 +273,11 @@ def report_sheets(
     filters: Sequence[Filter] = (),
     basis: CostBasis = CostBasis.UNBLENDED,
     tag_key: str | None = None,
+    resources: ResourceData | None = None,
 ) -> list[Sheet]:
     """TrackIt's report sheets for a digest of `period`: usage types per day of the month `period` ends in, per
     month for 6 months, cost by tag (`tag_key`, else the best-covered key; left out when the bill has no tags)
-    and top resources."""
+    and top resources; then the resource sheets when `resources` (an inventory, see `resource_data`) is given."""
     last_day = period.end - timedelta(days=1)
     month = TimeRange(month_start(last_day), add_months(month_start(last_day), 1))
     sheets = [
@@ -280,4 +288,185 @@ def report_sheets(
     if key is not None:
         sheets.append(cost_by_tag(store, key, period, filters, basis))
     sheets.append(top_resources(store, period, filters, basis))
+    if resources is not None:
+        sheets.extend(resource_sheets(resources))
+    return sheets
+
+
+# ------------------------------------------------------------------------------------ resource sheets
+
+MetricsMap = Mapping[tuple[str, str, ResourceKind, str], ResourceMetrics]
+UTILISATION_DAYS = 14
+_GB = 1024.0**3
+
+
+@dataclass(frozen=True)
+class ResourceData:
+    """An inventory snapshot prepared for the workbook: resources inside the digest's filters, their metrics,
+    their cost over the period by billing id, and commitment end dates (by ARN)."""
+
+    day: date
+    collected_at: datetime
+    resources: tuple[Resource, ...]
+    metrics: MetricsMap
+    costs: Mapping[str, float]
+    commitment_ends: Mapping[str, date]
+
+
+def _resource_matches(r: Resource, filters: Sequence[Filter]) -> bool:
+    for f in filters:
+        if f.dimension.kind is Dimension.ACCOUNT:
+            hit = r.account_id in f.values
+        elif f.dimension.kind is Dimension.REGION:
+            hit = (r.region or UNTAGGED) in f.values
+        elif f.dimension.kind is Dimension.TAG:
+            key = str(f.dimension.tag_key)
+            hit = (r.tag_map.get(key.removeprefix("user:"), "") or UNTAGGED) in f.values
+        else:
+            continue  # service, usage type ...: not properties of a resource
+        if hit == f.negate:
+            return False
+    return True
+
+
+def resource_data(
+    store: BillingStore,
+    period: TimeRange,
+    snapshot: InventorySnapshot,
+    *,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+) -> ResourceData:
+    """`ResourceData` for a digest of `period` from an inventory snapshot: resources inside `filters`' accounts,
+    regions and tags, with their cost over `period` (one group-by resource through the store contract), and
+    the commitments of the filtered accounts (none under a tag filter: commitments belong to whole accounts)."""
+    kept = tuple(r for r in snapshot.inventory.resources if _resource_matches(r, filters))
+    resource = DimensionRef(Dimension.RESOURCE)
+    rows = store.aggregate(
+        AggregateRequest(period, (resource,), (*filters, Filter(resource, (UNTAGGED,), negate=True)), basis)
+    )
+    ends: dict[str, date] = {}
+    if not any(f.dimension.kind is Dimension.TAG for f in filters):
+        allowed = [set(f.values) for f in filters if f.dimension.kind is Dimension.ACCOUNT and not f.negate]
+        ends = {a: e for a, e in snapshot.commitment_ends.items() if all(_arn_account(a) in s for s in allowed)}
+    return ResourceData(
+        snapshot.day,
+        snapshot.summary.collected_at,
+        kept,
+        snapshot.metrics,
+        {row.keys[0]: row.cost for row in rows},
+        ends,
+    )
+
+
+def _arn_account(arn: str) -> str:
+    parts = arn.split(":")
+    return parts[4] if len(parts) > 5 else ""
+
+
+def _cost(r: Resource, costs: Mapping[str, float]) -> float | None:
+    found = [costs[i] for i in r.billing_ids if i in costs]
+    return sum(found) if found else None
+
+
+def _stats(m: ResourceMetrics | None, name: str) -> tuple[float | None, float | None, float | None, float]:
+    """(mean, max, min, sum) of the known daily values of the last 14 days (None without data)."""
+    values = m.known(name, UTILISATION_DAYS) if m is not None else []
+    if not values:
+        return None, None, None, 0.0
+    return sum(values) / len(values), max(values), min(values), sum(values)
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else value / 100.0
+
+
+def _gb(value: float | None) -> float | None:
+    return None if value is None else round(value / _GB, 3)
+
+
+def resource_sheets(data: ResourceData) -> list[Sheet]:
+    """One sheet per resource kind present (EC2, RDS, OpenSearch, ElastiCache, Lambda, EBS snapshots), then the
+    reservations; rows by cost descending. Utilisation cells are blank where CloudWatch had no data."""
+    idle = find_idle(data.resources, data.metrics, {}, now=data.collected_at)
+    idle_keys = {f.resource.key for f in idle.findings}
+    unknown = {r.key for r in idle.unknown}
+
+    def idle_text(r: Resource) -> str:
+        return "yes" if r.key in idle_keys else "unknown" if r.key in unknown else "no"
+
+    def of(kind: ResourceKind) -> list[Resource]:
+        chosen = [r for r in data.resources if r.kind is kind]
+        return sorted(chosen, key=lambda r: (-(_cost(r, data.costs) or 0.0), r.account_id, r.region, r.resource_id))
+
+    def where(r: Resource) -> tuple[str, str]:
+        return r.account_id, r.region
+
+    title = f"{{}} in the inventory of {data.day.isoformat()}: cost over the period, utilisation of the last 14 days"
+    sheets: list[Sheet] = []
+    ec2 = of(ResourceKind.EC2)
+    if ec2:
+        rows: list[tuple[object, ...]] = []
+        for r in ec2:
+            m = data.metrics.get(r.key)
+            cpu, peak = _stats(m, "cpu_avg")[0], _stats(m, "cpu_max")[1]
+            net_in, net_out = _stats(m, "network_in"), _stats(m, "network_out")
+            network = None if net_in[0] is None or net_out[0] is None else _gb(net_in[0] + net_out[0])
+            rows.append((r.resource_id, r.name, r.type, r.state, *where(r), _cost(r, data.costs) or 0.0,
+                         _pct(cpu), _pct(peak), network, _pct(_stats(m, "mem_used_pct")[1]), idle_text(r)))  # fmt: skip
+        sheets.append(Sheet("EC2", title.format("EC2 instances"), ("Instance", "Name", "Type", "State", "Account",
+                            "Region", "Cost", "CPU average", "CPU peak", "Network GB/day", "Memory peak", "Idle"),
+                            tuple(rows), money=frozenset({6}), pct=frozenset({7, 8, 10}), total_row=True))  # fmt: skip
+    for kind, name, label, size_label, extra_metric, extra_label in (
+        (ResourceKind.RDS, "RDS", "RDS databases", "Storage GiB", "free_storage", "Free storage GB (min)"),
+        (ResourceKind.OPENSEARCH, "OpenSearch", "OpenSearch domains", "Instances", "free_storage",
+         "Free storage GB (min)"),
+        (ResourceKind.ELASTICACHE, "ElastiCache", "ElastiCache clusters", "Nodes", "mem_used_pct", "Memory peak"),
+    ):  # fmt: skip
+        chosen = of(kind)
+        if not chosen:
+            continue
+        rows = []
+        for r in chosen:
+            m = data.metrics.get(r.key)
+            stats = _stats(m, extra_metric)
+            extra = _pct(stats[1]) if extra_metric == "mem_used_pct" else _gb(stats[2])
+            cpu, peak = _pct(_stats(m, "cpu_avg")[0]), _pct(_stats(m, "cpu_max")[1])
+            rows.append((r.resource_id, r.type, r.size, r.state, *where(r), _cost(r, data.costs) or 0.0, cpu, peak,
+                         extra, idle_text(r)))  # fmt: skip
+        pct = {7, 8, 9} if extra_metric == "mem_used_pct" else {7, 8}
+        sheets.append(Sheet(name, title.format(label), (label.split()[-1].rstrip("s").title(), "Type", size_label,
+                            "State", "Account", "Region", "Cost", "CPU average", "CPU peak", extra_label, "Idle"),
+                            tuple(rows), money=frozenset({6}), pct=frozenset(pct), total_row=True))  # fmt: skip
+    functions = of(ResourceKind.LAMBDA)
+    if functions:
+        rows = []
+        for r in functions:
+            m = data.metrics.get(r.key)
+            calls = _stats(m, "invocations")
+            errors = _stats(m, "errors")
+            rows.append((r.resource_id, r.type, r.size, *where(r), _cost(r, data.costs) or 0.0,
+                         calls[3] if calls[0] is not None else None, errors[3] if errors[0] is not None else None,
+                         _stats(m, "duration")[0]))  # fmt: skip
+        sheets.append(Sheet("Lambda", title.format("Lambda functions"), ("Function", "Runtime", "Memory MB",
+                            "Account", "Region", "Cost", "Invocations (14 d)", "Errors (14 d)", "Duration ms (avg)"),
+                            tuple(rows), money=frozenset({5}), total_row=True))  # fmt: skip
+    snapshots = of(ResourceKind.SNAPSHOT)
+    if snapshots:
+        rows = []
+        for r in snapshots:
+            age = (data.collected_at - r.created).days if r.created is not None else None
+            created = r.created.date() if r.created is not None else None
+            rows.append((r.resource_id, r.name, r.size, created, age, *where(r), _cost(r, data.costs) or 0.0))
+        sheets.append(Sheet("EBS snapshots", title.format("EBS snapshots"), ("Snapshot", "Name", "Volume GiB",
+                            "Created", "Age (days)", "Account", "Region", "Cost"), tuple(rows),
+                            money=frozenset({7}), total_row=True))  # fmt: skip
+    if data.commitment_ends:
+        commitments: list[tuple[object, ...]] = [
+            ("Savings Plan" if ":savingsplan" in arn else "Reserved Instance", arn, _arn_account(arn), end,
+             (end - data.day).days)
+            for arn, end in sorted(data.commitment_ends.items(), key=lambda kv: (kv[1], kv[0]))
+        ]  # fmt: skip
+        sheets.append(Sheet("Reservations", f"Active reservations and savings plans, {data.day.isoformat()}",
+                            ("Kind", "ARN", "Account", "Ends", "Days left"), tuple(commitments)))  # fmt: skip
     return sheets

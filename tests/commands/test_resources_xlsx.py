@@ -1,0 +1,82 @@
+"""The digest workbook's resource sheets from a stored inventory snapshot: costs over the period from the DuckDB
+store (checked against Decimal sums of the raw rows), utilisation as numbers, blanks where CloudWatch had none."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from bot.aws.resources import Inventory, Resource, ResourceKind
+from bot.billing.model import Dimension, DimensionRef, Filter, TimeRange
+from bot.reports.xlsx import resource_data, resource_sheets, workbook_bytes
+from bot.state.db import StateStore
+from bot.state.inventory import latest_snapshot, save_snapshot
+from tests.commands.conftest import ROWS, Bot, expected_sum, in_range
+from tests.commands.test_resources import (
+    LAB,
+    LAB_EC2,
+    PROD,
+    PROD_EC2,
+    PROD_RDS,
+    RI_PROD,
+    SILENT_EC2,
+    SP_LAB,
+    STAGING_EC2,
+    _metrics,
+)
+from tests.reports.xlsx_reader import read_xlsx
+
+NOVEMBER = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "November 2026")
+OLD_SNAPSHOT = Resource(PROD, "us-east-1", ResourceKind.SNAPSHOT, "snap-1", "arn:snap-1", size="100",
+                        created=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+
+
+def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
+    state = StateStore("sqlite://")  # the bot's own state is shared with the other module's snapshot
+    state.migrate()
+    resources = (PROD_EC2, SILENT_EC2, PROD_RDS, STAGING_EC2, LAB_EC2, OLD_SNAPSHOT)
+    inventory = Inventory(resources, collected_at=datetime(2026, 11, 27, 5, tzinfo=UTC))
+    ends = {RI_PROD: date(2026, 12, 20), SP_LAB: date(2026, 12, 2)}
+    save_snapshot(state, date(2026, 11, 27), inventory, _metrics(), commitment_ends=ends)
+    snapshot = latest_snapshot(state)
+    assert snapshot is not None
+
+    data = resource_data(bot.store, NOVEMBER, snapshot)
+    book = read_xlsx(workbook_bytes(resource_sheets(data)))
+
+    assert list(book) == ["EC2", "RDS", "EBS snapshots", "Reservations"]
+    ec2 = book["EC2"]
+    nov = in_range("2026-11-01", "2026-12-01")
+
+    def cost(r: Resource) -> float:
+        return float(expected_sum(ROWS, charge_period_start=nov, resource_id=r.arn))
+
+    def cents(value: object) -> object:  # the store sums in floating point: compare to a millionth
+        return round(value, 6) if isinstance(value, float) else value
+
+    header = ec2.find_row("Instance")
+    assert ec2.row(header) == ["Instance", "Name", "Type", "State", "Account", "Region", "Cost", "CPU average",
+                               "CPU peak", "Network GB/day", "Memory peak", "Idle"]  # fmt: skip
+    rows = [[cents(v) for v in ec2.row(header + i)] for i in range(1, 6)]
+    assert [r[0] for r in rows] == ["i-lab", "i-staging", "i-prod", "i-silent", "Total"]
+    assert rows[0][6] == cost(LAB_EC2) and rows[0][7:] == [None, None, None, None, "unknown"]
+    assert rows[2][6] == cost(PROD_EC2) and rows[2][7:] == [0.02, 0.05, 0.002, None, "yes"]
+    assert rows[1][7:] == [0.5, 0.9, 0.977, None, "no"]
+    assert rows[3][6:] == [0.0, None, None, None, None, "unknown"]  # no data: unknown, never idle
+    total = sum(Decimal(str(cost(r))) for r in (LAB_EC2, STAGING_EC2, PROD_EC2))
+    assert abs(Decimal(str(rows[4][6])) - total) < Decimal("0.000001")
+
+    rds = book["RDS"]
+    row = [cents(v) for v in rds.row(rds.find_row("db-prod"))]
+    assert row == ["db-prod", "db.m5.xlarge", "100", "available", PROD, "us-east-1", cost(PROD_RDS), 0.05, 0.2,
+                   50.0, "yes"]  # fmt: skip
+    snap = book["EBS snapshots"]
+    assert snap.row(snap.find_row("snap-1")) == ["snap-1", "", "100", "2026-06-01", 179, PROD, "us-east-1", 0.0]
+    res = book["Reservations"]
+    assert res.row(res.find_row("Savings Plan")) == ["Savings Plan", SP_LAB, LAB, "2026-12-02", 5]
+    assert res.row(res.find_row("Reserved Instance")) == ["Reserved Instance", RI_PROD, PROD, "2026-12-20", 23]
+
+    # A digest for prod only: other accounts' resources and commitments are left out.
+    prod = resource_data(bot.store, NOVEMBER, snapshot, filters=(Filter(DimensionRef(Dimension.ACCOUNT), (PROD,)),))
+    assert {r.account_id for r in prod.resources} == {PROD} and set(prod.commitment_ends) == {RI_PROD}
+    state.dispose()
