@@ -1,8 +1,10 @@
 """`trackit demo [--dir PATH] [--months 12] [--rows-per-month N]`: a year of sample billing data, answered.
 
 Generates exports for a fictional organisation (`bot.samples`), ingests them through the real pipeline into a
-DuckDB billing store in the demo directory, and prints the answers to a handful of questions, so that a new user
-sees what the bot does before connecting a real bucket. The default size runs in about a minute on two cores.
+DuckDB billing store in the demo directory, prints the answers to a handful of questions, and renders what the
+scheduled jobs would post (`trackit preview daily|weekly|monthly|anomalies`: Block Kit JSON and text, chart PNGs,
+the XLSX workbook) into `<dir>/preview/`, so that a new user sees what the bot does before connecting a real
+bucket. The default size runs in about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from bot.samples.generate import FORMATS, Format
 
 DEFAULT_MONTHS = 12
 DEFAULT_ROWS = 50_000
+#: The demo's app state (subscriptions, routes: none), next to its billing store.
+STATE_FILE = "state.sqlite3"
 
 
 def _positive(text: str) -> int:
@@ -85,10 +89,11 @@ def run_demo(
     from bot.samples import generate
 
     base = base.resolve()
-    exports, store_dir = base / "exports", base / "billing"
-    for stale in (exports, store_dir):
+    exports, store_dir, previews = base / "exports", base / "billing", base / "preview"
+    for stale in (exports, store_dir, previews):
         if stale.exists():
             shutil.rmtree(stale)
+    (base / STATE_FILE).unlink(missing_ok=True)
     base.mkdir(parents=True, exist_ok=True)
     first = add_months(month_start(today), -(months - 1))
 
@@ -128,11 +133,13 @@ def run_demo(
             f"  {a['kind']:<12} {a['service_name']} in {a['account_name']} from {a['start']}{until} (x{a['factor']:g})",
             file=out,
         )
+    _previews(base, today, out)
     print(
         "\nNext:\n"
         f'  trackit query "last month by service" --store {store_url}\n'
         f'  trackit query "this month by tag:user:team" --store {store_url}\n'
         f'  trackit query "last 30 days daily by account" --store {store_url}\n'
+        f"  trackit preview monthly --store {store_url} --channel-filters 'tag:user:team=web' --out {previews}\n"
         f"  trackit ingest s3://YOUR-BUCKET/PREFIX   # your own CUR / CUR 2.0 / FOCUS exports\n"
         "  trackit serve                              # the Slack bot (set the Slack tokens first)",
         file=out,
@@ -216,3 +223,47 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
         print(render_text(run_cost_query(store, CostQuery(this_month), today=today)), file=out)
     finally:
         store.close()
+
+
+def _previews(base: Path, today: date, out: TextIO) -> None:
+    """Render what each scheduled job would post on `today` into `<base>/preview/<kind>/` (as `trackit preview`
+    does) and say where the files are."""
+    import io
+
+    from bot.cli.preview import KINDS, write_preview
+    from bot.compose import build_services, preview_renderers
+    from bot.config import Settings
+
+    # The demo's own settings, not the user's: its store (`<base>/billing`) and a fresh app state next to it.
+    services = build_services(Settings(data_dir=base))
+    folder = base / "preview"
+    _section(f"What the bot would post on {today} (trackit preview), written to {folder}", out)
+    t0 = time.perf_counter()
+    try:
+        renderers = preview_renderers()
+        for kind in KINDS:
+            rendered = renderers[kind](services, "", today, None)
+            if not rendered:
+                print(f"  {kind:<9}  nothing to post (no anomaly in the latest days of data)", file=out)
+                continue
+            written = write_preview(rendered, folder / kind, io.StringIO())
+            for name, msg, _files in rendered:
+                headline = msg.text if len(msg.text) <= 90 else msg.text[:89].rstrip() + "\u2026"
+                print(f"  {kind:<9}  {name}: {headline}", file=out)
+            print(f"  {'':<9}  {_describe(written, folder)}", file=out)
+    finally:
+        services.store.close()
+        services.state.dispose()
+    print(
+        f"  ({time.perf_counter() - t0:.1f} s) Open the PNG charts and the XLSX workbooks; paste the blocks of a "
+        ".json file into https://app.slack.com/block-kit-builder to see the message as Slack shows it.",
+        file=out,
+    )
+
+
+def _describe(written: list[Path], folder: Path) -> str:
+    """`weekly/: 1 Block Kit JSON, 1 text, 4 PNG charts, 1 XLSX`."""
+    kinds = {".json": "Block Kit JSON", ".txt": "text", ".png": "PNG chart(s)", ".xlsx": "XLSX workbook(s)"}
+    counts = {label: sum(1 for p in written if p.suffix == suffix) for suffix, label in kinds.items()}
+    where = written[0].parent.relative_to(folder.parent)
+    return f"{where}/: " + ", ".join(f"{n} {label}" for label, n in counts.items() if n)

@@ -43,6 +43,33 @@ def test_demo_generates_ingests_and_answers(tmp_path: Path) -> None:
     truth = json.loads((tmp_path / "exports" / "ground_truth.json").read_text())
     assert len(truth["anomalies"]) == 3
 
+    # The local preview: what the scheduled jobs would post on 2025-03-10, as `trackit preview` writes it.
+    preview = tmp_path / "preview"
+    assert f"(trackit preview), written to {preview}" in text
+    files = {str(p.relative_to(preview)) for p in preview.rglob("*") if p.is_file()}
+    charts = ("daily-by-service", "monthly-by-service", "cost-by-account", "top-movers")
+    expected_files = {"daily/daily-2025-03-09.json", "daily/daily-2025-03-09.txt"}
+    for kind, start in (("weekly", "2025-03-03"), ("monthly", "2025-02-01")):
+        expected_files |= {f"{kind}/{kind}-{start}.json", f"{kind}/{kind}-{start}.txt"}
+        expected_files |= {f"{kind}/{kind}-{start}-{c}.png" for c in charts}
+    xlsx = {f for f in files if f.endswith(".xlsx")}
+    assert files - xlsx == expected_files  # no anomaly in the last days of the demo data: no alert file
+    assert len(xlsx) == 2 and all(
+        f.startswith(("weekly/weekly-2025-03-03-", "monthly/monthly-2025-02-01-")) for f in xlsx
+    )
+    assert "preview/weekly/: 1 Block Kit JSON, 1 text, 4 PNG chart(s), 1 XLSX workbook(s)" in text
+    assert "preview/daily/: 1 Block Kit JSON, 1 text" in text
+    assert "anomalies  nothing to post" in text
+    for name in xlsx:
+        assert (preview / name).read_bytes()[:2] == b"PK"  # a zip: the XLSX container
+    for name in files:
+        if name.endswith(".png"):
+            assert (preview / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The monthly digest reports February's total, the same sum of the export to the cent.
+    monthly = json.loads((preview / "monthly" / "monthly-2025-02-01.json").read_text())
+    assert monthly["blocks"] and shown in json.dumps(monthly)
+    assert shown in (preview / "monthly" / "monthly-2025-02-01.txt").read_text()
+
 
 def test_demo_cli_refuses_bad_sizes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
