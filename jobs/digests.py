@@ -40,12 +40,13 @@ from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.errors import UserFacingError
-from bot.reports.xlsx import report_sheets, workbook_bytes
+from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import Money, freshness_text
 from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey
+from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
 
@@ -390,11 +391,15 @@ def build_digest(
     filters_text: str = "",
     money: Money | None = None,
     tag_key: str | None = None,
+    inventory: InventorySnapshot | None = None,
 ) -> Digest:
-    """compute + render (pure: store in, digest out)."""
+    """compute + render (pure: store and the latest inventory snapshot in, digest out).
+
+    With an inventory snapshot the workbook also gets the resource sheets (EC2, RDS, ..., reservations)."""
     money = money or Money()
     data = compute_digest(store, kind, period, filters, basis=basis, filters_text=filters_text, tag_key=tag_key)
-    sheets = report_sheets(store, period, filters=filters, basis=basis, tag_key=tag_key)
+    resources = resource_data(store, period, inventory, filters=filters, basis=basis) if inventory is not None else None
+    sheets = report_sheets(store, period, filters=filters, basis=basis, tag_key=tag_key, resources=resources)
     name = f"trackit-{kind}-{period.start.isoformat()}.xlsx"
     return Digest(
         kind,
@@ -512,6 +517,7 @@ def build_for(
         filters_text=filters_text,
         money=money_for(services),
         tag_key=tag_key,
+        inventory=latest_snapshot(services.state),
     )
 
 

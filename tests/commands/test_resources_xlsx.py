@@ -80,3 +80,19 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
     prod = resource_data(bot.store, NOVEMBER, snapshot, filters=(Filter(DimensionRef(Dimension.ACCOUNT), (PROD,)),))
     assert {r.account_id for r in prod.resources} == {PROD} and set(prod.commitment_ends) == {RI_PROD}
     state.dispose()
+
+
+def test_the_monthly_digest_workbook_gains_the_resource_sheets_when_inventory_exists(bot: Bot) -> None:
+    from jobs.digests import build_digest
+
+    state = StateStore("sqlite://")
+    state.migrate()
+    inventory = Inventory((PROD_EC2, PROD_RDS), collected_at=datetime(2026, 11, 27, 5, tzinfo=UTC))
+    save_snapshot(state, date(2026, 11, 27), inventory, _metrics())
+
+    without = read_xlsx(build_digest(bot.store, "monthly", NOVEMBER).xlsx)
+    with_inventory = read_xlsx(build_digest(bot.store, "monthly", NOVEMBER, inventory=latest_snapshot(state)).xlsx)
+
+    assert "EC2" not in without and "RDS" not in without
+    assert list(with_inventory)[: len(without)] == list(without)
+    assert [name for name in with_inventory if name not in without] == ["EC2", "RDS", "EBS snapshots", "Reservations"]
