@@ -8,10 +8,12 @@ live. Progress shows as tqdm bars on a terminal and as log lines (rows, bytes, r
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,8 +40,8 @@ from bot.store.base import BillingStore, NormalizedSource
 
 log = logging.getLogger(__name__)
 
-#: Memory limit of the reader's DuckDB connection when the store does not say (DuckDB spills past it).
-_MEMORY_LIMIT = "1GB"
+#: Memory limit of the reader's DuckDB connection, which runs beside the store's own (DuckDB spills past it).
+_MEMORY_LIMIT = "512MB"
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,7 @@ def ingest(
         else:
             file_source = open_file_source(uri, identity)
             planned = plan_deliveries(file_source.list(), file_source.read_bytes)
-            for plan in planned:
-                results.extend(_ingest_planned(plan, file_source, store, workdir, bars))
+            results.extend(_ingest_plans(planned, file_source, store, workdir, bars))
     report = IngestReport(source_uri=uri, periods=tuple(results), seconds=time.monotonic() - started)
     log.info(
         "ingest %s: %d period(s), %d loaded, %d skipped, %.1f MB read in %.1f s",
@@ -153,13 +154,23 @@ def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult |
     )
 
 
-def _ingest_planned(
+@dataclass(frozen=True)
+class _Prepared:
+    """A period read and checked, ready for the store (`source`), or already decided (`result`: skipped)."""
+
+    source: NormalizedSource | None = None
+    result: PeriodResult | None = None
+
+
+def _prepare_planned(
     plan: PlannedDelivery, source: FileSource, store: BillingStore, workdir: Path, bars: _Progress
-) -> list[PeriodResult]:
+) -> list[_Prepared]:
+    """Fetch a planned delivery and read it into one `NormalizedSource` per billing period (staged copies,
+    spill files and downloads under `workdir`). Touches no stored data; raises on bad input."""
     if plan.billing_period is not None:
         skipped = _skip(store, plan.billing_period, plan.delivery_id)
         if skipped is not None:
-            return [skipped]
+            return [_Prepared(result=skipped)]
     label = f"{plan.billing_period:%Y-%m}" if plan.billing_period else plan.report
     t0 = time.monotonic()
     bar = bars.bar(plan.size, "B", f"download {label}")
@@ -198,14 +209,16 @@ def _ingest_planned(
                     hint="A header-only file is only meaningful inside a manifest-described delivery.",
                 )
             periods = [(p, f"{plan.delivery_id}-{p:%Y-%m}", True) for p in found]
-        results = []
+        prepared = []
         for period, delivery_id, filtered in periods:
             if filtered:
                 skipped = _skip(store, period, delivery_id)
                 if skipped is not None:
-                    results.append(skipped)
+                    prepared.append(_Prepared(result=skipped))
                     continue
             delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri)
+            # CSV is staged (parsed once, normalised rows in parquet); parquet is read directly, since
+            # staging it would cost more than the one check pass it saves.
             normalized = build_source(
                 spec,
                 inspected,
@@ -216,24 +229,66 @@ def _ingest_planned(
                 bytes_read=plan.size,
                 stage_dir=None if inspected.parquet else workdir,
             )
-            try:
-                results.append(_load(normalized, store, bars))
-            finally:
-                _drop_staged(workdir, delivery.billing_period)
-        return results
+            prepared.append(_Prepared(source=normalized))
+        return prepared
     finally:
         con.close()
-        for staged in workdir.glob("staged-*.parquet"):
-            staged.unlink(missing_ok=True)
+
+
+def _ingest_plans(
+    planned: list[PlannedDelivery], source: FileSource, store: BillingStore, workdir: Path, bars: _Progress
+) -> list[PeriodResult]:
+    """Load the planned deliveries in order, reading the next one while the store loads the current one.
+
+    Reading a csv.gz is mostly one thread (gzip is sequential) while a load keeps the cores busy sorting and
+    writing, so the two overlap. Results and errors come in plan order, as if run one after the other: a bad
+    delivery raises after every earlier one is loaded. Each plan's files (downloads, staged copies, spill)
+    live in a folder of their own, removed once the plan is loaded.
+    """
+    results: list[PeriodResult] = []
+
+    def prepare(index: int, plan: PlannedDelivery) -> tuple[Path, list[_Prepared]]:
+        folder = workdir / f"plan-{index}"
+        folder.mkdir()
+        try:
+            return folder, _prepare_planned(plan, source, store, folder, bars)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read") as reader:
+        pending: Future[tuple[Path, list[_Prepared]]] | None = None
+        try:
+            for index, plan in enumerate([*planned, None]):
+                upcoming = None if plan is None else reader.submit(prepare, index, plan)
+                if pending is not None:
+                    folder, prepared = pending.result()
+                    try:
+                        for item in prepared:
+                            results.append(item.result or _load(_must(item.source), store, bars))
+                    finally:
+                        shutil.rmtree(folder, ignore_errors=True)
+                pending = upcoming
+        except BaseException:
+            # Start no further reads after a failure; one already running finishes (its folder goes with the
+            # ingest's temporary directory).
+            reader.shutdown(wait=True, cancel_futures=True)
+            raise
+    return results
+
+
+def _must(source: NormalizedSource | None) -> NormalizedSource:
+    assert source is not None  # a _Prepared holds a source or a result
+    return source
 
 
 def _connect(store: BillingStore, workdir: Path) -> duckdb.DuckDBPyConnection:
-    """The reader's DuckDB: the store's thread count and memory limit when it has them (a DuckDB store does),
-    spilling to `workdir`, so a month of any size is read in bounded memory."""
+    """The reader's DuckDB: the store's thread count when it has one (a DuckDB store does), a memory limit of
+    its own (it runs beside the store's load) and spilling to `workdir`, so a month of any size is read in
+    bounded memory."""
     threads = getattr(store, "threads", None)
-    memory_limit = getattr(store, "memory_limit", None)
     config: dict[str, str | bool | int | float | list[str]] = {
-        "memory_limit": memory_limit if isinstance(memory_limit, str) else _MEMORY_LIMIT,
+        "memory_limit": _MEMORY_LIMIT,
         "temp_directory": str(workdir / "spill"),
         # Order of rows is irrelevant to a load (the store sorts); keeping it costs memory on large COPYs.
         "preserve_insertion_order": False,
@@ -244,12 +299,6 @@ def _connect(store: BillingStore, workdir: Path) -> duckdb.DuckDBPyConnection:
     # DuckDB draws its own progress bar on stdout for long queries; ours (or log lines) already say it.
     con.execute("SET enable_progress_bar = false")
     return con
-
-
-def _drop_staged(workdir: Path, period: date) -> None:
-    """Remove the staged copy of one period once the store has loaded it (the disk holds one at a time)."""
-    for staged in workdir.glob(f"staged-{period:%Y-%m}-*.parquet"):
-        staged.unlink(missing_ok=True)
 
 
 def _format_name(spec_name: str, columns: list[str]) -> str:

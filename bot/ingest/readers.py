@@ -455,8 +455,9 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[Path]) -> duck
         raise CorruptFile(f"{names}: unreadable export data ({_first_line(exc)})") from exc
 
 
-#: Parquet options of staged copies: snappy is the cheapest codec to write and read back on 2 cores.
-_STAGE_OPTIONS = "FORMAT parquet, COMPRESSION snappy"
+#: Parquet options of staged copies: uncompressed is the cheapest to write and read back (5% less CPU than
+#: snappy, a fifth larger; a DuckDB database file costs the same CPU and twice the disk).
+_STAGE_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
 
 
 def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path) -> Inspected:
