@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -162,7 +163,10 @@ def _parse(row: InventorySnapshotRow) -> InventorySnapshot:
 
 
 _cache_lock = threading.Lock()
-_cache: dict[str, tuple[tuple[int, datetime], InventorySnapshot]] = {}
+# Keyed by the store object, not its URL: two in-memory SQLite stores share the URL `sqlite://`.
+_cache: weakref.WeakKeyDictionary[StateStore, tuple[tuple[int, datetime], InventorySnapshot]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def latest_snapshot(store: StateStore) -> InventorySnapshot | None:
@@ -178,16 +182,15 @@ def latest_snapshot(store: StateStore) -> InventorySnapshot | None:
         if head is None:
             return None
         marker = (int(head[0]), head[1])
-        cache_key = store.url_text
         with _cache_lock:
-            cached = _cache.get(cache_key)
+            cached = _cache.get(store)
         if cached is not None and cached[0] == marker:
             return cached[1]
         row = session.get(InventorySnapshotRow, marker[0])
         assert row is not None  # read in the same transaction
         snapshot = _parse(row)
     with _cache_lock:
-        _cache[cache_key] = (marker, snapshot)
+        _cache[store] = (marker, snapshot)
     return snapshot
 
 
