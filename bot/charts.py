@@ -159,10 +159,14 @@ def monthly_by_series(
     labels = [f"{m:%b}\n{m.year}" if i == 0 or m.month == 1 else f"{m:%b}" for i, m in enumerate(months)]
     bottoms = [0.0] * len(months)
     names = list(series)
+    positions = list(
+        range(len(months))
+    )  # positions, not the labels: month names are no categorical axis for matplotlib
     for name, colour in zip(names, _colours(names), strict=True):
         values = list(series[name])
-        ax.bar(labels, values, bottom=bottoms, color=colour, label=name, width=0.7)
+        ax.bar(positions, values, bottom=bottoms, color=colour, label=name, width=0.7)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    ax.set_xticks(positions, labels)
     for x, total in enumerate(bottoms):
         ax.annotate(
             _value_label(total, symbol), (x, total), ha="center", va="bottom", fontsize=LABEL_SIZE,

@@ -139,7 +139,7 @@ def run_demo(
         f'  trackit query "last month by service" --store {store_url}\n'
         f'  trackit query "this month by tag:user:team" --store {store_url}\n'
         f'  trackit query "last 30 days daily by account" --store {store_url}\n'
-        f"  trackit preview monthly --store {store_url} --channel-filters 'tag:user:team=web' --out {previews}\n"
+        f"  trackit preview monthly --store {store_url} --channel-filters 'tag:user:team=data-eng' --out {previews}\n"
         f"  trackit ingest s3://YOUR-BUCKET/PREFIX   # your own CUR / CUR 2.0 / FOCUS exports\n"
         "  trackit serve                              # the Slack bot (set the Slack tokens first)",
         file=out,
