@@ -7,8 +7,9 @@ datetime in the file `--clock` (re-read on every call, so the test moves time fo
 - `once [--crash before_post|after_post]`: one `run_pending()`; with `--crash`, SIGKILL this process right
   before chat.postMessage or right after it returned (before `mark_sent`).
 - `replica [--stop FILE] [--rounds N]`: rounds of `run_pending()` 50 ms apart until FILE exists (or N rounds,
-  or `--max-seconds`, a safety net for an abandoned test); prints `ROUND <i> led|standby` after every round (the
-  test waits on these lines instead of guessing timings) and `LED <n>` (rounds it led) at the end.
+  or `--max-seconds`, a safety net for an abandoned test); prints `ROUND <i> led|standby <seconds>s` after every round
+  (the test waits on these lines instead of guessing timings) and `LED <n>` (rounds it led) at the end. A thread
+  renews the lease every ttl/3 meanwhile, as `JobScheduler`'s renewal thread does in production.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import os
 import signal
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -77,6 +79,16 @@ def main(argv: list[str]) -> int:
     scheduler = JobScheduler(services, client, manual=True, lease=lease)
     jobs.schedule_all(scheduler, services)
     scheduler.start()
+    if args.mode == "replica":
+        # As the production scheduler's renewal thread does: a job longer than the lease does not lose it.
+        renewing = threading.Event()
+
+        def renew() -> None:
+            while not renewing.wait(args.ttl / 3):
+                lease.renew()
+
+        renewer = threading.Thread(target=renew, daemon=True)
+        renewer.start()
     stop = Path(args.stop) if args.stop else None
     rounds = 10**9 if stop is not None else args.rounds
     deadline = time.monotonic() + args.max_seconds
@@ -84,13 +96,18 @@ def main(argv: list[str]) -> int:
     for i in range(rounds):
         if (stop is not None and stop.exists()) or time.monotonic() >= deadline:
             break
+        began = time.monotonic()
         leading = scheduler.run_pending()
         led += leading
         if args.mode == "replica":
-            print(f"ROUND {i + 1} {'led' if leading else 'standby'}", flush=True)
+            took = time.monotonic() - began
+            print(f"ROUND {i + 1} {'led' if leading else 'standby'} {took:.3f}s", flush=True)
         if i + 1 < rounds:
             time.sleep(0.05)
     print(f"LED {led}", flush=True)
+    if args.mode == "replica":
+        renewing.set()
+        renewer.join()  # before the release, so a last renewal cannot take the lease back
     scheduler.shutdown()
     store.close()
     return 0
