@@ -279,7 +279,7 @@ class PeriodStatus:
     source_uri: str
     rows: int
     final: bool  # an invoice id is present
-    data_until: datetime | None  # latest charge_period_end in the period
+    data_until: datetime | None  # latest end of usage lines at most a day long (month-long fees excluded)
     billed_total: float = 0.0
 
 

@@ -441,7 +441,10 @@ class DuckDBStore(BillingStore):
                 con.execute(create_accounts_sql())
                 row = con.execute(
                     "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
-                    "MAX(charge_period_end), MAX(charge_period_start), "
+                    # Freshness: month-long fee, tax and RI-fee lines end at the month's end from its first day.
+                    "COALESCE(MAX(charge_period_end) FILTER "
+                    "(WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), MAX(charge_period_end)), "
+                    "MAX(charge_period_start), "
                     "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) FROM line_items"
                 ).fetchone()
                 con.execute("CHECKPOINT")

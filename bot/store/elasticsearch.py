@@ -73,6 +73,9 @@ log = logging.getLogger(__name__)
 _ES_TYPES = {"DATE": "date", "TIMESTAMP": "date", "DOUBLE": "double", "VARCHAR": "keyword", "BIGINT": "long"}
 #: Net basis falls back to unblended per line item; computed once at load time instead of by a script per query.
 _NET_OR_BILLED = "net_or_billed_cost"
+#: End of line items at most a day long: freshness must not count month-long fee, tax and RI-fee lines, whose
+#: end is the end of the month from its first day.
+_USAGE_END = "usage_end"
 _BASIS_FIELDS = {
     CostBasis.UNBLENDED: "billed_cost",
     CostBasis.AMORTIZED: "effective_cost",
@@ -268,6 +271,7 @@ class ElasticsearchStore(BillingStore):
     def _create_index(self, index: str, source: NormalizedSource) -> None:
         properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
         properties[_NET_OR_BILLED] = {"type": "double"}
+        properties[_USAGE_END] = {"type": "date"}
         properties["tags"] = {
             "type": "object",
             "properties": {escape_key(k): {"type": "keyword"} for k in source.tag_keys},
@@ -396,7 +400,8 @@ class ElasticsearchStore(BillingStore):
             size=0,
             aggs={
                 "billed": {"sum": {"field": "billed_cost"}},
-                "until": {"max": {"field": "charge_period_end"}},
+                "until": {"max": {"field": _USAGE_END}},
+                "until_any": {"max": {"field": "charge_period_end"}},
                 "invoiced": {"filter": _present("invoice_id")},
             },
         )
@@ -411,7 +416,7 @@ class ElasticsearchStore(BillingStore):
             "source_uri": d.source_uri,
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
-            "data_until": aggs["until"].get("value_as_string"),
+            "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
             "billed_total": aggs["billed"]["value"],
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
@@ -803,6 +808,13 @@ def _document_sql(source: NormalizedSource) -> str:
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
     pairs.append(_json_pair(_NET_OR_BILLED, "coalesce(net_cost, billed_cost, 0.0)"))
+    pairs.append(
+        _json_pair(
+            _USAGE_END,
+            "CASE WHEN charge_period_end - charge_period_start <= INTERVAL 1 DAY THEN "
+            "strftime(CAST(charge_period_end AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ') END",
+        )
+    )
     for field, prefix, keys in (
         ("tags", TAG_PREFIX, source.tag_keys),
         ("costcat", COST_CATEGORY_PREFIX, source.cost_categories),

@@ -313,6 +313,17 @@ def test_freshness_and_final(loaded: BillingStore) -> None:
     assert loaded.period(date(2024, 3, 1)) is None
 
 
+def test_freshness_ignores_month_long_fee_lines(store: BillingStore, tmp_path: Path) -> None:
+    """Tax, support and RI fees span the whole month from its first day: they must not make a month in progress
+    look complete. Usage up to Mar 10 14:00 is what the data covers."""
+    rows = [
+        item("2024-03-01", "100.00", hours=31 * 24, line_item_type="Tax", charge_category="Tax"),
+        item("2024-03-10", "2.00", hour=13),
+    ]
+    store.replace_period(make_source(tmp_path, rows))
+    assert store.freshness().data_until == datetime(2024, 3, 10, 14, 0, tzinfo=UTC)
+
+
 def test_iter_line_items_streams_filtered_rows(loaded: BillingStore) -> None:
     got = list(
         loaded.iter_line_items(
