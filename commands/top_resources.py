@@ -49,7 +49,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
     """`[N] [range] [filters]` -> TopQuery. `top N` works too. Raises `UsageError` or `NotFound`."""
     words = text.split()
     n: int | None = None
-    if words and words[0].isdigit():
+    if words and words[0].isdecimal():
         n = int(words[0])
         words = words[1:]
         if not 1 <= n <= MAX_N:

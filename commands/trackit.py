@@ -97,7 +97,7 @@ def parse(text: str) -> TrackitRequest:
             continue
         if "=" in word:
             tags.append(word[4:] if word.lower().startswith("tag:") else word)
-        elif word == "*" or (word.isdigit() and len(word) == 12):
+        elif word == "*" or (word.isdecimal() and len(word) == 12):
             accounts.append(word)
         else:
             raise UsageError(

@@ -389,7 +389,8 @@ def score_series(
             factors = factors_at[1]
         else:
             factors = np.ones(7)
-        deseason = hist / factors[weekdays[lo:d]]
+        with np.errstate(divide="ignore", invalid="ignore"):  # a weekday that never spends has factor 0
+            deseason = hist / factors[weekdays[lo:d]]
         window = deseason[-config.level_days :]
         level = float(_nanmedian(window))
         wvalid = window[np.isfinite(window)]

@@ -334,7 +334,7 @@ class _Parser:
             self.i += 1
             return
         n = self.word(1)
-        if n is None or not n.isdigit():
+        if n is None or not n.isdecimal():
             raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
@@ -417,7 +417,7 @@ class _Parser:
             return
         if key == "top":
             self.single_option(key_text, op, values)
-            if not values[0].isdigit():
+            if not values[0].isdecimal():
                 raise UsageError(f"`top={values[0]}`: top must be a number.", hint="Example: `top=5`.")
             self.out.set_top(int(values[0]) if len(values[0]) < 7 else MAX_TOP + 1, f"top={values[0]}")
             return

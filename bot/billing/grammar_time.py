@@ -258,7 +258,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             if which == "last" and nxt.endswith("s"):
                 raise _range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2
-        if which == "last" and nxt is not None and nxt.isdigit():
+        if which == "last" and nxt is not None and nxt.isdecimal():
             unit_word = _word(tokens, i + 2)
             if unit_word is not None and unit_word in _UNITS:
                 if len(nxt) > 6:

@@ -39,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:  # migrations on every start are routine, not news
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.func(args))
     except UserFacingError as exc:

@@ -272,7 +272,7 @@ def _load_owner(name: str) -> int | None:
     if not name.startswith(LOAD_PREFIX):
         return None
     head = name[len(LOAD_PREFIX) :].split("-", 1)[0]
-    return int(head) if head.isdigit() else None
+    return int(head) if head.isdecimal() else None
 
 
 def _remove(path: Path) -> bool:

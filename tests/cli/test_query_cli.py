@@ -153,7 +153,7 @@ def test_text_output_is_a_table(capsys: pytest.CaptureFixture[str], store_url: s
     assert out[3].startswith("Forecast for 2023-11: $")  # --today lies inside the month
     assert out[5].split() == ["service", "cost", "previous", "change"]
     assert out[7].startswith(services[0][0])
-    assert out[-1] == "Data up to 2023-12-01 00:00 UTC; 2023-11 estimated."
+    assert out[-1] == "Data up to 2023-11-14 04:00 UTC; 2023-11 estimated."  # the last hourly usage line
 
 
 def test_a_bad_query_exits_2_with_the_hint(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
