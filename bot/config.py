@@ -71,7 +71,9 @@ class Settings:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(f"TRACKIT_TIMEZONE={self.timezone!r} is not a known time zone (e.g. Europe/Paris)") from exc
+            raise ConfigError(
+                f"TRACKIT_TIMEZONE={self.timezone!r} is not a known time zone (e.g. Europe/Paris)"
+            ) from exc
         if self.default_access not in ("open", "closed"):
             raise ConfigError(f"TRACKIT_DEFAULT_ACCESS must be 'open' or 'closed', not {self.default_access!r}")
         if not 0 <= self.inventory_hour <= 23:
