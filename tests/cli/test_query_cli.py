@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.support.shared_data import FINOPS_AWS_SAMPLE_DIR
 
-SAMPLE = Path(
-    "/work/shared/data/finopsfoundation-focus_converters/focus_converter_base/tests/provider_config_tests/aws/"
-    "sample-anonymous-aws-export-dataset.csv"
-)
+SAMPLE = FINOPS_AWS_SAMPLE_DIR / "sample-anonymous-aws-export-dataset.csv"
 TODAY = "2023-11-20"
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path("/work/shared/data")
+from tests.support.shared_data import SHARED_DATA
+
+DATA = SHARED_DATA
 KOKU = DATA / "project-koku-koku/koku/masu/test/data"
 KEBOOLA = DATA / "keboola-component-aws-cost-and-usage-reports/tests/mock_data"
 FOCUS_SAMPLE = DATA / "focus-sample-data/FOCUS-1.0/focus_sample.csv"

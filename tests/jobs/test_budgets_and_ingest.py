@@ -27,13 +27,11 @@ from bot.store.base import BillingStore
 from jobs import budgets, ingest
 from jobs.budgets import compute_pace
 from tests.jobs.support import ROWS, FrozenClock, HistorySlack, load_store, make_services, range_total
+from tests.support.shared_data import FINOPS_AWS_SAMPLE_DIR
 
 PROD = "111111111111"
 NOV = date(2026, 11, 1)
-FINOPS_CSV = Path(
-    "/work/shared/data/finopsfoundation-focus_converters/focus_converter_base/tests/provider_config_tests/aws/"
-    "sample-anonymous-aws-export-dataset.csv"
-)
+FINOPS_CSV = FINOPS_AWS_SAMPLE_DIR / "sample-anonymous-aws-export-dataset.csv"
 
 
 def usd(x: Decimal) -> str:
