@@ -1,8 +1,16 @@
 """Format readers: local export files -> a `NormalizedSource` (a DuckDB SELECT plus the export's own totals).
 
-A reader never loads rows into Python: it inspects headers (or the parquet schema), validates the files (whole
-gzip streams, required columns), renders the format's mapping table (`bot.ingest.mapping`) into SQL, and asks
-DuckDB for the export's own row count and DECIMAL sum of unblended cost. The store runs the SELECT itself.
+A reader never loads rows into Python: it inspects headers (or the parquet schema), checks the required columns,
+renders the format's mapping table (`bot.ingest.mapping`) into SQL, and asks DuckDB for the export's own row
+count and DECIMAL sum of unblended cost. The store runs the SELECT itself.
+
+Each export file is decompressed and parsed once. CSV is staged: its normalised rows are written to a parquet
+file in the ingest's temporary folder (every value cast there, so bad input fails before the store is touched),
+the totals are summed from that file, and the store's SELECT reads it. When more passes are needed first
+(billing periods of a file without a manifest, keys of JSON map columns), the raw CSV is staged as text parquet
+and every pass reads that. Parquet is read in place: one pass for the totals and the casts that can fail, then
+the store's. DuckDB reads each gzip stream to its end; when it fails, the streams are read again in Python to
+name the file and say whether it is truncated or corrupt.
 
 CSV is always read as text (`all_varchar`) with explicit null strings, so 12-digit account ids keep their leading
 zeros and numbers are cast in SQL, where a bad value fails loudly instead of turning into NULL.
