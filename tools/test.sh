@@ -20,7 +20,8 @@ echo "== servers"
 bash tools/pg.sh install            # Debian's postgresql package when initdb is missing
 work=$(mktemp -d /tmp/trackit-test.XXXXXX)
 es_pid=""
-cleanup() { [ -n "$es_pid" ] && kill -INT "$es_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+# SIGTERM: a background job of a non-interactive shell ignores SIGINT. The node dies with its launcher.
+cleanup() { [ -n "$es_pid" ] && kill -TERM "$es_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "${ES_URL:-}" ]; then
   # One node for the whole run (every xdist worker shares it); it dies with this script.
