@@ -34,6 +34,8 @@ from typing import Any
 
 import duckdb
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: tests.support.es_node
+
 from bot.billing.model import (
     LINE_ITEM_COLUMNS,
     AggregateRequest,
