@@ -16,9 +16,10 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import UNTAGGED, CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
+from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
 from bot.billing.money import format_pct
 from bot.billing.query import run_cost_query
+from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
@@ -57,12 +58,8 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
 
 
 def key_label(ref: DimensionRef, key: str, vocabulary: Vocabulary) -> str:
-    """How one group key reads: account ids with their names, `untagged` for missing tags and empty values."""
-    if key == UNTAGGED:
-        return "(no region)" if ref.kind is Dimension.REGION else UNTAGGED
-    if ref.kind is Dimension.ACCOUNT:
-        return vocabulary.account_label(key)
-    return key
+    """How one group key reads: the same words as the CLI's tables (`bot.billing.render_text.key_text`)."""
+    return key_text(ref, key, vocabulary)
 
 
 def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:

@@ -262,7 +262,7 @@ def run_tag_report(
 
 @dataclass(frozen=True)
 class ResourceCost:
-    """One resource's cost; service, account and region are those carrying most of its cost."""
+    """One resource's cost; service, account and region are those carrying most of its cost ('' region: global)."""
 
     resource_id: str
     service: str
@@ -275,6 +275,11 @@ class ResourceCost:
     @property
     def change(self) -> float | None:
         return None if self.previous_cost is None else self.cost - self.previous_cost
+
+
+def _region(key: str) -> str:
+    """A region group key as a ResourceCost region: '' for global charges (the store's UNTAGGED)."""
+    return "" if key == UNTAGGED else key
 
 
 def run_top_resources(
@@ -328,7 +333,7 @@ def run_top_resources(
                 service=service,
                 account_id=account,
                 account_name=names.get(account, ""),
-                region=regions.get(rid, UNTAGGED),
+                region=_region(regions.get(rid, "")),
                 cost=r.cost,
                 previous_cost=None if previous is None else previous.get(rid, 0.0),
             )

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.billing.grammar import format_query
 from bot.billing.model import (
+    UNTAGGED,
     CostResult,
     Dimension,
     DimensionRef,
@@ -65,8 +66,15 @@ def freshness_text(freshness: Freshness) -> str:
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 
+#: How an empty region reads: CloudFront, Route 53, Support and tax are billed without a region.
+GLOBAL_REGION = "global"
+
+
 def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
-    """A group key as shown: account ids get their names when the vocabulary knows them."""
+    """A group key as shown: account ids get their names when the vocabulary knows them; an empty region is
+    `global`; missing tags and other empty values stay `untagged`."""
+    if value == UNTAGGED and ref.kind is Dimension.REGION:
+        return GLOBAL_REGION
     if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
         return vocabulary.account_label(value)
     return value

@@ -215,7 +215,9 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
         for r in run_top_resources(store, 10, last_month):
             prev = "" if r.previous_cost is None else format_money(r.previous_cost)
             rid = r.resource_id if len(r.resource_id) <= 60 else "..." + r.resource_id[-57:]
-            rows.append([rid, r.service, r.account_name or r.account_id, r.region, format_money(r.cost), prev])
+            rows.append(
+                [rid, r.service, r.account_name or r.account_id, r.region or "global", format_money(r.cost), prev]
+            )
         _table(rows, out, right={4, 5})
 
         this_month = month_range(today)

@@ -270,3 +270,12 @@ def test_other_money_helpers() -> None:
     assert format_change(-5) == "-$5.00"
     assert format_change(0.001) == "$0.00"
     assert format_change(None) == "n/a"
+
+
+def test_an_empty_region_reads_global_and_a_missing_tag_untagged() -> None:
+    from bot.billing.model import UNTAGGED, Dimension, DimensionRef
+    from bot.billing.render_text import key_text
+
+    assert key_text(DimensionRef(Dimension.REGION), UNTAGGED, None) == "global"
+    assert key_text(DimensionRef(Dimension.REGION), "eu-west-1", None) == "eu-west-1"
+    assert key_text(DimensionRef.tag("user:team"), UNTAGGED, None) == UNTAGGED
