@@ -642,18 +642,3 @@ def _bursts(
     for i in np.where(hit)[0]:
         out[i : i + k] = True
     return out
-    r = np.where(judged, res, 0.0)
-    e = np.where(judged, np.abs(expected), 0.0)
-    v = np.where(judged, scale, 0.0) ** 2
-    sign = np.where(judged, np.sign(r), 0.0)
-    rw = sliding_window_view(r, k).sum(axis=1)
-    ew = sliding_window_view(e, k).sum(axis=1)
-    sw = np.sqrt(sliding_window_view(v, k).sum(axis=1))
-    sg = sliding_window_view(sign, k)
-    same = np.all(sg > 0, axis=1) | np.all(sg < 0, axis=1)
-    with np.errstate(all="ignore"):
-        zw = np.where(sw > 0, rw / sw, 0.0)
-    hit = same & (np.abs(rw) >= k * floor) & (np.abs(rw) >= config.min_relative * ew) & (np.abs(zw) >= config.z_point)
-    for i in np.where(hit)[0]:
-        out[i : i + k] = True
-    return out
