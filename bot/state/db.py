@@ -12,6 +12,7 @@ PostgreSQL goes through psycopg 3: `postgresql+psycopg://user@host/db` (a bare `
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+from tenacity import retry, retry_if_exception, stop_after_delay, wait_random_exponential
 
 from bot.errors import ConfigError
 
@@ -73,15 +75,31 @@ def _configure_sqlite(engine: Engine) -> None:
         # Let SQLAlchemy (not the sqlite3 module) decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
+        # The timeout first: switching to WAL takes a lock, and a replica starting at the same moment must wait
+        # for it rather than fail with "database is locked".
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _enable_wal(cursor)
+        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a power cut loses at most the last commit
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@retry(
+    retry=retry_if_exception(lambda e: isinstance(e, sqlite3.OperationalError) and "locked" in str(e)),
+    wait=wait_random_exponential(multiplier=0.02, max=0.5),
+    stop=stop_after_delay(SQLITE_BUSY_TIMEOUT_MS / 1000),
+    reraise=True,
+)
+def _enable_wal(cursor: Any) -> None:
+    """WAL mode persists in the file, so only the first connection switches it. SQLite answers that switch with
+    "database is locked" without waiting on busy_timeout when another connection is creating the same file
+    (replicas starting together): retry it for as long as the busy timeout would have waited."""
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
 
 
 class StateStore:
