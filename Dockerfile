@@ -13,7 +13,9 @@ COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 USER trackit
 WORKDIR /home/trackit
+# Inside a container the listener must accept connections from outside it (the default is 127.0.0.1).
 ENV TRACKIT_DATA_DIR=/home/trackit/data \
+    TRACKIT_HTTP_HOST=0.0.0.0 \
     MPLCONFIGDIR=/tmp/matplotlib \
     PYTHONUNBUFFERED=1
 VOLUME ["/home/trackit/data"]
