@@ -169,9 +169,7 @@ class Where:
         return w
 
     def add_filter(self, f: Filter, available: frozenset[str]) -> None:
-        values = tuple(dict.fromkeys(f.values))
-        if not values:
-            raise ValueError(f"filter on {f.dimension.label} has no values")
+        values = tuple(dict.fromkeys(f.values))  # never empty: Filter refuses that on construction
         col = f.dimension.column
         wants_untagged = UNTAGGED in values
         real = [v for v in values if v != UNTAGGED]
