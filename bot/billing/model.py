@@ -10,6 +10,7 @@ All timestamps are UTC. Ranges are half-open: `[start, end)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -57,8 +58,17 @@ LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
 TAG_PREFIX = "tag:"
 COST_CATEGORY_PREFIX = "costcat:"
 
-#: Value used by filters and group rows for a missing tag or empty dimension.
+#: How an empty value reads, in group keys and in filter values (see `DimensionRef.empty_key`): a line item
+#: without a tag is `untagged` (Cost Explorer: "No tag key"); a charge without a region (tax, support, Route 53,
+#: CloudFront) is `global` (Cost Explorer: "NoRegion", and legacy CUR's own `global`); any other empty value
+#: is `(none)` (Cost Explorer: "No usage type", "No resource", "No operation").
 UNTAGGED = "untagged"
+GLOBAL_REGION = "global"
+NO_VALUE = "(none)"
+
+#: The charge category of tax line items, and the service they read as in by-service views.
+TAX_CHARGE = "Tax"
+TAX_SERVICE = "Tax"
 
 
 # ------------------------------------------------------------------------------------------ dimensions
@@ -69,7 +79,7 @@ class CostBasis(StrEnum):
 
     UNBLENDED = "unblended"  # billed_cost
     AMORTIZED = "amortized"  # effective_cost
-    NET = "net"  # net_cost (falls back to billed_cost where the export has no net column)
+    NET = "net"  # net_cost; only where the export has it (`PeriodStatus.has_net_cost`, `bot.billing.basis`)
 
     @property
     def column(self) -> str:
@@ -86,6 +96,7 @@ class Dimension(StrEnum):
     OPERATION = "operation"
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
+    CURRENCY = "currency"
     TAG = "tag"
 
     @property
@@ -102,6 +113,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.OPERATION: "operation",
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
+    Dimension.CURRENCY: "currency",
 }
 
 
@@ -127,6 +139,17 @@ class DimensionRef:
     def label(self) -> str:
         return f"tag:{self.tag_key}" if self.kind is Dimension.TAG else self.kind.value
 
+    @property
+    def empty_key(self) -> str:
+        """The group key of a missing or empty value, and the filter value that matches it.
+
+        `untagged` for tags, `global` for regions, `(none)` for everything else. A stored value equal to it
+        (legacy CUR's region `global`) is the same group: the key is what a line item reads as.
+        """
+        if self.kind is Dimension.TAG:
+            return UNTAGGED
+        return GLOBAL_REGION if self.kind is Dimension.REGION else NO_VALUE
+
     @classmethod
     def tag(cls, key: str) -> DimensionRef:
         return cls(Dimension.TAG, key)
@@ -134,9 +157,10 @@ class DimensionRef:
 
 @dataclass(frozen=True)
 class Filter:
-    """Keep line items whose dimension equals one of `values`.
+    """Keep line items whose group key (`AggregateRow.keys`) for `dimension` is one of `values`.
 
-    `UNTAGGED` in `values` matches a missing tag or an empty value. `negate` keeps the others.
+    So the dimension's `empty_key` matches a missing or empty value, `Tax` on the service dimension matches
+    tax line items (see `tax_as_service`), and `negate` keeps the others.
     """
 
     dimension: DimensionRef
@@ -146,6 +170,27 @@ class Filter:
     def __post_init__(self) -> None:
         if not self.values:
             raise ValueError(f"filter on {self.dimension.label} has no values")
+
+
+#: The line items a tag can be put on: usage-driven charges. Fees for commitments and support, tax, credits and
+#: refunds belong to no resource a person could tag, so `/tags` and the daily summary count them "not taggable"
+#: instead of "untagged". Until each line item's charge class is stored, usage-driven means the FOCUS charge
+#: category `Usage` (Usage, DiscountedUsage, SavingsPlanCoveredUsage, their negations and discounts). The one
+#: place that says so: switching to a charge-class column is this line.
+TAGGABLE = Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Usage",))
+NOT_TAGGABLE = Filter(TAGGABLE.dimension, TAGGABLE.values, negate=not TAGGABLE.negate)
+
+
+def tax_as_service(filters: Sequence[Filter]) -> bool:
+    """Whether tax line items read as the service `Tax` in this question (Cost Explorer's convention).
+
+    Always, except in a question that keeps only tax (`charge-type=Tax`): there the service of a tax line item
+    is the service it was charged on, so `charge-type=tax by service` shows the tax of each service. Both
+    backends and every caller decide with this one function.
+    """
+    return not any(
+        f.dimension.kind is Dimension.CHARGE_TYPE and not f.negate and set(f.values) == {TAX_CHARGE} for f in filters
+    )
 
 
 class Granularity(StrEnum):
@@ -204,7 +249,8 @@ class AggregateRequest:
 
 @dataclass(frozen=True)
 class AggregateRow:
-    """One group: `keys` in the order of `group_by` (`UNTAGGED` for missing/empty), `bucket` when bucketed."""
+    """One group: `keys` in the order of `group_by` (each dimension's `empty_key` for a missing or empty value),
+    `bucket` when bucketed."""
 
     keys: tuple[str, ...]
     cost: float
@@ -281,6 +327,10 @@ class PeriodStatus:
     final: bool  # an invoice id is present
     data_until: datetime | None  # latest end of usage lines at most a day long (month-long fees excluded)
     billed_total: float = 0.0
+    #: ISO codes of the billing currencies its line items carry (recorded at load; empty codes left out).
+    currencies: tuple[str, ...] = ()
+    #: Whether the export has net (after-discount) cost: some line item carries one (recorded at load).
+    has_net_cost: bool = False
 
 
 @dataclass(frozen=True)
@@ -293,6 +343,11 @@ class Freshness:
     @property
     def final(self) -> bool:
         return bool(self.periods) and all(p.final for p in self.periods)
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        """Every billing currency of these periods, sorted."""
+        return tuple(sorted({c for p in self.periods for c in p.currencies}))
 
 
 # ------------------------------------------------------------------------------------------- results
@@ -347,9 +402,11 @@ class CostResult:
     other: float | None
     other_count: int
     series: tuple[SeriesPoint, ...]
-    currency: str
+    currency: str  # ISO code of every amount (`bot.billing.currency`)
     freshness: Freshness
     forecast: Forecast | None = None
+    #: What the reader must know to read the numbers right (e.g. why there is no comparison).
+    notes: tuple[str, ...] = ()
 
     @property
     def change(self) -> float | None:

@@ -61,9 +61,11 @@ from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMN_NAMES,
     TAG_PREFIX,
-    UNTAGGED,
+    TAX_CHARGE,
+    TAX_SERVICE,
     AggregateRequest,
     AggregateRow,
+    Dimension,
     DimensionRef,
     Filter,
     Freshness,
@@ -112,6 +114,11 @@ from bot.store.duckdb_sql import (
 RECONCILE_TOLERANCE = Decimal("0.005")
 DEFAULT_GRACE_SECONDS = 600.0
 _ITER_BATCH = 10_000
+#: A period's billing currencies (sorted, empty codes left out) and whether any line item has a net cost.
+_CURRENCIES_AND_NET = (
+    "COALESCE(list_sort(list(DISTINCT currency) FILTER (WHERE COALESCE(currency, '') <> '')), []), "
+    "COALESCE(bool_or(net_cost IS NOT NULL), false)"
+)
 
 
 @dataclass
@@ -348,7 +355,9 @@ class DuckDBStore(BillingStore):
             progress(0, source.expected_rows)
         try:
             stats = self._write_period_file(source, tmp, spill, label)
-            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories = stats
+            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories, currencies, has_net = (
+                stats
+            )
             if abs(Decimal(repr(loaded)) - expected) >= RECONCILE_TOLERANCE:
                 raise ReconciliationError(
                     f"{label}: loaded unblended total {loaded:.4f} differs from the export's own sum "
@@ -376,6 +385,8 @@ class DuckDBStore(BillingStore):
                 billed_total=loaded,
                 tag_keys=tag_keys,
                 cost_categories=cost_categories,
+                currencies=currencies,
+                has_net_cost=has_net,
             )
             with catalog_lock(self.root):
                 os.replace(tmp, periods_dir / final_name)
@@ -401,7 +412,18 @@ class DuckDBStore(BillingStore):
 
     def _write_period_file(
         self, source: NormalizedSource, tmp: Path, spill: Path, label: str
-    ) -> tuple[int, float, datetime | None, datetime | None, datetime | None, bool, tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[
+        int,
+        float,
+        datetime | None,
+        datetime | None,
+        datetime | None,
+        bool,
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        bool,
+    ]:
         """Run the source's SELECT into a new database file; returns what the catalog records."""
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
@@ -445,7 +467,8 @@ class DuckDBStore(BillingStore):
                     "COALESCE(MAX(charge_period_end) FILTER "
                     "(WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), MAX(charge_period_end)), "
                     "MAX(charge_period_start), "
-                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) FROM line_items"
+                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false), "
+                    f"{_CURRENCIES_AND_NET} FROM line_items"
                 ).fetchone()
                 con.execute("CHECKPOINT")
             except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
@@ -455,7 +478,7 @@ class DuckDBStore(BillingStore):
         finally:
             con.close()
         assert row is not None
-        rows, total, data_from, data_until, last_start, final = row
+        rows, total, data_from, data_until, last_start, final, currencies, has_net = row
         return (
             int(rows),
             float(total),
@@ -465,6 +488,8 @@ class DuckDBStore(BillingStore):
             bool(final),
             tuple(c.removeprefix(TAG_PREFIX) for c in tag_cols),
             tuple(c.removeprefix(COST_CATEGORY_PREFIX) for c in cat_cols),
+            tuple(currencies),
+            bool(has_net),
         )
 
     def collect_garbage(self) -> list[str]:
@@ -477,7 +502,22 @@ class DuckDBStore(BillingStore):
         return removed
 
     def periods(self) -> list[PeriodStatus]:
-        return [e.status() for e in read_catalog(self.root).sorted_entries()]
+        gen = self._generation()
+        return [self._status(gen, e) for e in gen.catalog.sorted_entries()]
+
+    def _status(self, gen: _Generation, entry: CatalogEntry) -> PeriodStatus:
+        """An entry's status; currencies and net availability are read from the file (once per generation) for
+        entries loaded before the catalog recorded them."""
+        if entry.currencies is not None and entry.has_net_cost is not None:
+            return entry.status()
+        memo_key = f"legacy:{entry.file}"
+        if memo_key not in gen.memo:
+            alias = gen.branches[entry.billing_period].alias
+            sql = f"SELECT {_CURRENCIES_AND_NET} FROM {quote_ident(alias)}.line_items"
+            currencies, has_net = self._fetch(sql, [], "reading a period's currencies")[0]
+            gen.memo[memo_key] = (tuple(currencies), bool(has_net))
+        currencies, has_net = gen.memo[memo_key]
+        return entry.status(currencies, has_net)
 
     def delete_period(self, billing_period: date) -> bool:
         with catalog_lock(self.root):
@@ -540,16 +580,23 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         memo_key = f"distinct:{dimension.label}:{limit}"
         if memo_key not in gen.memo:
-            relation = gen.relation(None, {dimension.column, "billed_cost"}, bucketed=False)
+            relation = gen.relation(None, {dimension.column, "charge_category", "billed_cost"}, bucketed=False)
             if dimension.column not in relation.columns:
                 gen.memo[memo_key] = []
             else:
-                expr, cols = key_expr(dimension, relation.columns)
+                # The services line items were charged on (not folded), then `Tax` when there is tax.
+                expr, cols = key_expr(dimension, relation.columns, fold_tax=False)
+                values = f"SELECT {expr} AS v, billed_cost FROM {relation.from_sql({*cols, 'billed_cost'})}"
+                if dimension.kind is Dimension.SERVICE:
+                    values += (
+                        f" UNION ALL SELECT {quote_literal(TAX_SERVICE)} AS v, billed_cost FROM "
+                        f"{relation.from_sql({'charge_category', 'billed_cost'})} WHERE charge_category = ?"
+                    )
                 sql = (
-                    f"SELECT {expr} AS v FROM {relation.from_sql({*cols, 'billed_cost'})} "
-                    f"GROUP BY v HAVING v <> ? ORDER BY SUM(billed_cost) DESC, v LIMIT ?"
+                    f"SELECT v FROM ({values}) AS d GROUP BY v HAVING v <> ? ORDER BY SUM(billed_cost) DESC, v LIMIT ?"
                 )
-                rows = self._fetch(sql, [UNTAGGED, limit], "listing dimension values")
+                params: list[object] = [TAX_CHARGE] if dimension.kind is Dimension.SERVICE else []
+                rows = self._fetch(sql, [*params, dimension.empty_key, limit], "listing dimension values")
                 gen.memo[memo_key] = [str(r[0]) for r in rows]
         return list(gen.memo[memo_key])
 
@@ -593,7 +640,7 @@ class DuckDBStore(BillingStore):
             wanted = set(months_in(time_range))
             entries = [e for e in entries if e.billing_period in wanted]
         untils = [e.data_until for e in entries if e.data_until is not None]
-        return Freshness(max(untils) if untils else None, tuple(e.status() for e in entries))
+        return Freshness(max(untils) if untils else None, tuple(self._status(gen, e) for e in entries))
 
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()

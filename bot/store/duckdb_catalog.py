@@ -63,6 +63,10 @@ class CatalogEntry:
     tag_keys: tuple[str, ...] = ()
     cost_categories: tuple[str, ...] = ()
     last_start: datetime | None = None  # latest charge_period_start (None in catalogs written before it)
+    #: Billing currencies of the line items and whether any carries a net cost (None in catalogs written
+    #: before they were recorded: the store then reads them from the file, see `DuckDBStore._status`).
+    currencies: tuple[str, ...] | None = None
+    has_net_cost: bool | None = None
 
     def starts_before(self, instant: datetime) -> bool:
         """Whether some line item may start before `instant`."""
@@ -85,7 +89,8 @@ class CatalogEntry:
             )
         )
 
-    def status(self) -> PeriodStatus:
+    def status(self, currencies: tuple[str, ...] = (), has_net_cost: bool = False) -> PeriodStatus:
+        """The contract's view of this entry; `currencies` and `has_net_cost` stand in for unrecorded ones."""
         return PeriodStatus(
             billing_period=self.billing_period,
             delivery_id=self.delivery_id,
@@ -97,6 +102,8 @@ class CatalogEntry:
             final=self.final,
             data_until=self.data_until,
             billed_total=self.billed_total,
+            currencies=self.currencies if self.currencies is not None else currencies,
+            has_net_cost=self.has_net_cost if self.has_net_cost is not None else has_net_cost,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -116,6 +123,8 @@ class CatalogEntry:
             "tag_keys": list(self.tag_keys),
             "cost_categories": list(self.cost_categories),
             "last_start": None if self.last_start is None else self.last_start.isoformat(),
+            "currencies": None if self.currencies is None else list(self.currencies),
+            "has_net_cost": self.has_net_cost,
         }
 
     @classmethod
@@ -139,6 +148,8 @@ class CatalogEntry:
             tag_keys=tuple(raw.get("tag_keys", ())),
             cost_categories=tuple(raw.get("cost_categories", ())),
             last_start=_dt(raw.get("last_start")),
+            currencies=None if raw.get("currencies") is None else tuple(raw["currencies"]),
+            has_net_cost=None if raw.get("has_net_cost") is None else bool(raw["has_net_cost"]),
         )
 
 

@@ -52,7 +52,8 @@ from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMNS,
     TAG_PREFIX,
-    UNTAGGED,
+    TAX_CHARGE,
+    TAX_SERVICE,
     AggregateRequest,
     AggregateRow,
     CostBasis,
@@ -64,6 +65,7 @@ from bot.billing.model import (
     PeriodStatus,
     TagCoverage,
     TimeRange,
+    tax_as_service,
 )
 from bot.errors import ConfigError, ReconciliationError, StoreError
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
@@ -150,6 +152,7 @@ class ElasticsearchStore(BillingStore):
         self._prefix = prefix
         self._alias = f"{prefix}-li"
         self._load_lock = threading.Lock()
+        self._legacy_meta: dict[str, dict[str, Any]] = {}
         self._bulk_threads = max(1, bulk_threads)
         self._bulk_chunk = max(1, bulk_chunk)
         self._bulk_retries = bulk_retries
@@ -403,6 +406,7 @@ class ElasticsearchStore(BillingStore):
                 "until": {"max": {"field": _USAGE_END}},
                 "until_any": {"max": {"field": "charge_period_end"}},
                 "invoiced": {"filter": _present("invoice_id")},
+                **_CURRENCY_AGGS,
             },
         )
         aggs = body["aggregations"]
@@ -421,7 +425,19 @@ class ElasticsearchStore(BillingStore):
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
             "accounts": self._account_sightings(index),
+            **_currencies_and_net(aggs),
         }
+
+    def _currencies_and_net(self, index: str, meta: dict[str, Any]) -> dict[str, Any]:
+        """`currencies` and `has_net_cost` of a live index: from its `_meta`, or (indices loaded before they were
+        recorded) from one aggregation, remembered per index (a live index never changes)."""
+        if "currencies" in meta and "has_net_cost" in meta:
+            return {"currencies": meta["currencies"], "has_net_cost": meta["has_net_cost"]}
+        if index not in self._legacy_meta:
+            self._legacy_meta[index] = _currencies_and_net(
+                self._search("currencies", {"match_all": {}}, _CURRENCY_AGGS, index)
+            )
+        return self._legacy_meta[index]
 
     def periods(self) -> list[PeriodStatus]:
         out = [
@@ -436,9 +452,12 @@ class ElasticsearchStore(BillingStore):
                 final=bool(m["final"]),
                 data_until=_parse_ts(m.get("data_until")),
                 billed_total=float(m["billed_total"]),
+                currencies=tuple(extra["currencies"]),
+                has_net_cost=bool(extra["has_net_cost"]),
             )
-            for m in self._live_indices().values()
+            for name, m in self._live_indices().items()
             if "billing_period" in m
+            for extra in (self._currencies_and_net(name, m),)
         ]
         return sorted(out, key=lambda p: p.billing_period)
 
@@ -461,16 +480,20 @@ class ElasticsearchStore(BillingStore):
         must_not: list[dict[str, Any]] = []
         if time_range is not None:
             must.append({"range": {"charge_period_start": {"gte": _ts(time_range.start), "lt": _ts(time_range.end)}}})
+        fold_tax = tax_as_service(filters)
         for flt in filters:
             field = _field(flt.dimension)
-            values = [v for v in flt.values if v != UNTAGGED]
-            clauses: list[dict[str, Any]] = []
-            if values:
-                clauses.append({"terms": {field: values}})
-            if UNTAGGED in flt.values:
+            # A stored value equal to the empty key (`global`) shares its group: the key is a term too.
+            clauses: list[dict[str, Any]] = [{"terms": {field: list(flt.values)}}]
+            if flt.dimension.empty_key in flt.values:
                 clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
                 clauses.append({"term": {field: ""}})
-            clause = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            clause: dict[str, Any] = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            if fold_tax and flt.dimension.kind is Dimension.SERVICE:
+                # Tax line items have the key `Tax` whatever their service; the others their service's key.
+                clause = {"bool": {"filter": [clause], "must_not": [_IS_TAX]}}
+                if TAX_SERVICE in flt.values:
+                    clause = {"bool": {"should": [clause, _IS_TAX], "minimum_should_match": 1}}
             (must_not if flt.negate else must).append(clause)
         return {"bool": {"filter": must, "must_not": must_not}}
 
@@ -534,8 +557,12 @@ class ElasticsearchStore(BillingStore):
                     }
                 }
             )
+        fold_tax = tax_as_service(request.filters)
+        folded = [fold_tax and dim.kind is Dimension.SERVICE for dim in request.group_by]
         for i, dim in enumerate(request.group_by):
             sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+            if folded[i]:
+                sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
         if len(sources) == 1 and not request.group_by:
             # A plain series: one date_histogram answers it whole, no composite paging.
             histogram = {**sources[0]["bucket"]["date_histogram"], "min_doc_count": 1}
@@ -568,16 +595,24 @@ class ElasticsearchStore(BillingStore):
             aggs = body["aggregations"]
             cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
             return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
-        if request.granularity is Granularity.NONE and request.limit is not None and len(request.group_by) == 1:
-            top = self._top_terms(query, _field(request.group_by[0]), request.limit, metrics)
+        if (
+            request.granularity is Granularity.NONE
+            and request.limit is not None
+            and len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], fold_tax)
+        ):
+            top = self._top_terms(query, request.group_by[0], request.limit, metrics)
             if top is not None:
                 return top
         merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for b in self._composite("aggregation", query, sources, metrics):
             key = b["key"]
             bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
-            # '' and a missing value are the same "untagged" group, as in every backend.
-            keys = tuple(key[f"k{i}"] or UNTAGGED for i in range(len(request.group_by)))
+            # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
+            keys = tuple(
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                for i, dim in enumerate(request.group_by)
+            )
             acc = merged[(bucket, keys)]
             acc[0] += b["cost"]["value"]
             acc[1] += b["usage"]["value"]
@@ -599,7 +634,7 @@ class ElasticsearchStore(BillingStore):
         return rows
 
     def _top_terms(
-        self, query: dict[str, Any], field: str, limit: int, metrics: dict[str, Any]
+        self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any]
     ) -> list[AggregateRow] | None:
         """The `limit` most costly groups of one dimension from a `terms` aggregation ordered by cost.
 
@@ -609,8 +644,8 @@ class ElasticsearchStore(BillingStore):
         Saves paging through every group (50k resources) to keep 20.
         """
         terms = {
-            "field": field,
-            "size": limit + 1,  # one spare: '' and missing sort differently from the key `untagged`
+            "field": _field(dim),
+            "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
             "missing": "",  # missing and '' are one group, as in the composite path
             "order": [{"cost": "desc"}, {"_key": "asc"}],
         }
@@ -625,7 +660,7 @@ class ElasticsearchStore(BillingStore):
             return None
         rows = [
             AggregateRow(
-                keys=(b["key"] or UNTAGGED,),
+                keys=(b["key"] or dim.empty_key,),
                 cost=b["cost"]["value"],
                 usage_amount=b["usage"]["value"],
                 line_items=b["doc_count"],
@@ -638,7 +673,7 @@ class ElasticsearchStore(BillingStore):
     def count_groups(self, request: AggregateRequest) -> int:
         """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
         since it is only used when the node returned every term (`sum_other_doc_count` 0); else every group."""
-        if len(request.group_by) == 1:
+        if len(request.group_by) == 1 and _one_term_per_key(request.group_by[0], tax_as_service(request.filters)):
             terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
             aggs = self._search(
                 "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
@@ -677,19 +712,23 @@ class ElasticsearchStore(BillingStore):
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)
+        cost = {"cost": {"sum": {"field": "billed_cost"}}}
         aggs = self._search(
             "distinct values",
             {"match_all": {}},
             {
-                "values": {
-                    "terms": {"field": field, "size": limit, "order": {"cost": "desc"}},
-                    "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
-                }
+                "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost},
+                "tax": {"filter": _IS_TAX, "aggs": cost},
             },
         )
         if not aggs:
             return []
-        return [b["key"] for b in aggs["values"]["buckets"] if b["key"] != ""]
+        # The services line items were charged on (not folded), then `Tax` when there is tax.
+        ranked = [(-b["cost"]["value"], b["key"]) for b in aggs["values"]["buckets"]]
+        if dimension.kind is Dimension.SERVICE and aggs["tax"]["doc_count"]:
+            ranked.append((-aggs["tax"]["cost"]["value"], TAX_SERVICE))
+        values = [v for _, v in sorted(ranked) if v not in ("", dimension.empty_key)]
+        return list(dict.fromkeys(values))[:limit]
 
     def tag_keys(self) -> list[str]:
         return sorted(self._tag_keys_live())
@@ -758,6 +797,29 @@ class ElasticsearchStore(BillingStore):
 
     def close(self) -> None:
         self._es.close()
+
+
+#: Tax line items.
+_IS_TAX: dict[str, Any] = {"term": {"charge_category": TAX_CHARGE}}
+#: Aggregations recording a period's currencies and whether any line item has a net cost.
+_CURRENCY_AGGS: dict[str, Any] = {
+    "currencies": {"terms": {"field": "currency", "size": 100}},
+    "net": {"filter": {"exists": {"field": "net_cost"}}},
+}
+
+
+def _currencies_and_net(aggs: dict[str, Any]) -> dict[str, Any]:
+    """`_meta` entries from `_CURRENCY_AGGS` results: sorted non-empty currency codes and `has_net_cost`."""
+    if not aggs:
+        return {"currencies": [], "has_net_cost": False}
+    codes = sorted(b["key"] for b in aggs["currencies"]["buckets"] if b["key"])
+    return {"currencies": codes, "has_net_cost": aggs["net"]["doc_count"] > 0}
+
+
+def _one_term_per_key(dim: DimensionRef, fold_tax: bool) -> bool:
+    """Whether each group key of `dim` is one stored term, so a `terms` aggregation ranks and counts groups
+    exactly: not for regions (`''` and a stored `global` are one group) nor for folded services (tax)."""
+    return dim.kind is not Dimension.REGION and not (fold_tax and dim.kind is Dimension.SERVICE)
 
 
 def _present(field: str) -> dict[str, Any]:
