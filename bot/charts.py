@@ -60,13 +60,17 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def _whole(value: float, symbol: str) -> str:
+    """Whole amounts below 1,000 (`€750`), compact above (`€1.2K`): cents on a chart are noise. Rounded by the
+    one money rounding (`bot.billing.money`), in the bill's currency symbol."""
+    return format_money(value, symbol, compact=True, places=0)
+
+
 def _money_axis(symbol: str) -> FuncFormatter:
-    """Axis ticks: whole amounts below 1,000 (`$750`), compact above (`$1.2K`); cents on an axis are noise."""
+    """Axis ticks in the bill's currency: `€750`, `€1.2K`."""
 
     def tick(value: float, _pos: int) -> str:
-        if abs(value) >= 1000:
-            return format_money(value, symbol, compact=True)
-        return ("-" if value < 0 else "") + f"{symbol}{abs(value):,.0f}"
+        return _whole(value, symbol)
 
     return FuncFormatter(tick)
 
@@ -85,11 +89,9 @@ def _short_labels(labels: Sequence[str]) -> list[str]:
 
 
 def _value_label(value: float, symbol: str, *, signed: bool = False) -> str:
-    """A bar's value: compact from 1,000 (`$1.2K`), whole amounts below (`$300`: cents are noise on a chart)."""
-    sign = "+" if signed and value > 0 else ""
-    if abs(value) >= 1000:
-        return sign + format_money(value, symbol, compact=True)
-    return sign + ("-" if value < 0 else "") + f"{symbol}{abs(value):,.0f}"
+    """A bar's value: compact from 1,000 (`$1.2K`), whole amounts below (`$300`), `+` before increases."""
+    text = _whole(value, symbol)
+    return "+" + text if signed and not text.startswith("-") and value > 0 else text
 
 
 def _style(fig: Figure, ax: Axes, title: str, *, money_axis: str, symbol: str) -> None:

@@ -19,6 +19,11 @@ from bot.billing.model import CostBasis
 from bot.errors import ConfigError
 
 _SECRET_FIELDS = frozenset({"slack_bot_token", "slack_app_token", "slack_signing_secret"})
+#: Settings that no longer exist, with what replaced them: setting one is an error, not silently ignored.
+_REMOVED = {
+    "currency_symbol": "amounts are shown in the currency of the billing data itself (EUR as €, USD as $), "
+    "so there is no symbol to configure any more: remove it",
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,6 @@ class Settings:
     aws_external_id: str = ""
     aws_region: str = "us-east-1"
     cost_basis: CostBasis = CostBasis.UNBLENDED
-    currency_symbol: str = "$"
     timezone: str = "UTC"
     #: Slack (secrets from the environment only).
     slack_bot_token: str = field(default="", repr=False)
@@ -130,6 +134,10 @@ def load_settings(env: Mapping[str, str] | None = None, toml_path: Path | None =
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     defaults = Settings.__dataclass_fields__
+    for name, why in _REMOVED.items():
+        if name in values or f"TRACKIT_{name.upper()}" in env:
+            where = str(path) if name in values else f"TRACKIT_{name.upper()}"
+            raise ConfigError(f"{where}: the setting {name} was removed: {why}")
     unknown = set(values) - set(defaults) - _SECRET_FIELDS
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")

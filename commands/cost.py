@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from decimal import Decimal
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
 from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
-from bot.billing.money import format_pct
+from bot.billing.money import Money, cents, format_pct
 from bot.billing.query import run_cost_query
 from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
@@ -26,7 +25,6 @@ from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import (
-    Money,
     Row,
     breakdown_blocks,
     export_action_id,
@@ -38,8 +36,6 @@ from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/cost"
-#: The store contract does not expose the billing currency yet; AWS bills in USD unless the payer chose otherwise.
-CURRENCY = "USD"
 EXAMPLE = "Example: `/cost last month by service`."
 #: Groups exported to CSV at most (a resource breakdown can have millions of rows; Slack files stay usable).
 EXPORT_LIMIT = 100_000
@@ -69,7 +65,7 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
 def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
     """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
     q = result.query
-    money = Money(result.currency or "USD")
+    money = Money(result.currency)
     change = ""
     if result.previous_total is not None and result.previous_range is not None:
         change = (
@@ -114,19 +110,20 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
         fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
         lines = [(b.strftime(fmt), money(c)) for b, c in list(buckets.items())[:MAX_SERIES_ROWS]]
         blocks.extend(code_sections(table_lines([(q.granularity.value.capitalize(), "Cost"), *lines], right=[1])))
-    blocks.append(footer(q.time_range, q.basis, result.freshness))
+    blocks.append(footer(q.time_range, q.basis, result.freshness, *result.notes))
     return message(". ".join(fallback), blocks)
 
 
 def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
-    """Every group of a breakdown as CSV: keys (plus account names), cost, previous cost and change, to the cent."""
+    """Every group of a breakdown as CSV: keys (plus account names), cost, previous cost and change, to the cent
+    (rounded as everywhere else), and the currency of the amounts."""
     q = result.query
     head: list[str] = []
     for ref in q.group_by:
         head.append(ref.label)
         if ref.kind is Dimension.ACCOUNT:
             head.append("account_name")
-    head += ["cost", "previous_cost", "change"]
+    head += ["cost", "previous_cost", "change", "currency"]
     rows = []
     for g in result.groups:
         line: list[object] = []
@@ -134,13 +131,9 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
             line.append(key)
             if ref.kind is Dimension.ACCOUNT:
                 line.append(vocabulary.accounts.get(key, ""))
-        line += [_cents(g.cost), _cents(g.previous_cost), _cents(g.change)]
+        line += [cents(g.cost), cents(g.previous_cost), cents(g.change), result.currency]
         rows.append(line)
     return csv_bytes(head, rows)
-
-
-def _cents(amount: float | None) -> str:
-    return "" if amount is None else str(Decimal(repr(amount)).quantize(Decimal("0.01")))
 
 
 def register(app: App, services: Services) -> None:
@@ -157,14 +150,14 @@ def register(app: App, services: Services) -> None:
 
     def work(request: SlashRequest) -> Message:
         query, vocabulary = prepare(request)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        result = run_cost_query(services.store, query, today=services.today())
         return render(result, vocabulary, text=request.text)
 
     def export(action: ActionRequest, client: WebClient) -> Message:
         request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
         query, vocabulary = prepare(request)
         query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        result = run_cost_query(services.store, query, today=services.today())
         name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
         comment = f"<@{action.user_id}> exported `/cost {action.value}`"
         upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)

@@ -40,7 +40,9 @@ from bot.billing.anomaly import (
     sibling_typical,
 )
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
+from bot.billing.currency import CurrencyScope, currency_scope
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
+from bot.billing.money import DEFAULT_CURRENCY, Money
 from bot.billing.query import resolve_tag_key
 from bot.delivery import Deliverer
 from bot.errors import NotFound, UserFacingError
@@ -400,6 +402,16 @@ def scopes(services: Services) -> list[Scope]:
     return out
 
 
+def alert_currency(store: BillingStore, filters: Sequence[Filter]) -> CurrencyScope:
+    """The currency of the detection window (`HISTORY_DAYS` up to the last complete day) inside `filters`, and
+    the filters that keep the detection in it. Raises `MixedCurrencies` for a window billed in several."""
+    last = last_complete_day(store)
+    if last is None:
+        return CurrencyScope(DEFAULT_CURRENCY, tuple(filters))
+    end = last + timedelta(days=1)
+    return currency_scope(store, TimeRange(end - timedelta(days=HISTORY_DAYS), end), filters)
+
+
 def parse_filters(services: Services, text: str) -> tuple[Filter, ...]:
     """The filters of a subscription's text (query grammar), resolved against the store's vocabulary."""
     from bot.billing.grammar import parse_query
@@ -429,7 +441,8 @@ def run_alerts(
         if not scope.channels and (scope.filters_text or not (routes or settings.ops_channel)):
             continue  # nobody would hear of it: do not spend a detection on it
         try:
-            filters = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            parsed = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            in_currency = alert_currency(services.store, parsed)
         except UserFacingError as exc:
             log.warning("anomaly subscription filters %r: %s", scope.filters_text, exc.user_text())
             scope_errors[scope.filters_text] = exc.user_text()
@@ -438,7 +451,7 @@ def run_alerts(
             services.store,
             config=config,
             basis=settings.cost_basis,
-            filters=filters,
+            filters=in_currency.filters,
             sensitivities=sensitivities,
             route_keys=route_keys if not scope.filters_text else (),
         )
@@ -449,7 +462,7 @@ def run_alerts(
             scope,
             now=now,
             config=config,
-            symbol=settings.currency_symbol,
+            symbol=Money(in_currency.currency).symbol,
             basis=settings.cost_basis,
             fallback_channel=settings.ops_channel,
             sensitivities=sensitivities,
@@ -488,13 +501,14 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
-    filters = parse_filters(services, filters_text) if filters_text else ()
+    parsed = parse_filters(services, filters_text) if filters_text else ()
+    in_currency = alert_currency(services.store, parsed)
     scope = next((s for s in scopes(services) if s.filters_text == filters_text), Scope(filters_text))
     detections = detect_recent(
         services.store,
         config=config,
         basis=settings.cost_basis,
-        filters=filters,
+        filters=in_currency.filters,
         sensitivities=series_sensitivities(services.state),
         route_keys=()
         if filters_text
@@ -505,7 +519,12 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     for i, detection in enumerate(detections, start=1):
         channels = recipients(services.state, detection, scope, settings.ops_channel)
         view = AlertView(
-            detection.anomaly, detection.cause, settings.currency_symbol, settings.cost_basis, filters_text, accounts
+            detection.anomaly,
+            detection.cause,
+            Money(in_currency.currency).symbol,
+            settings.cost_basis,
+            filters_text,
+            accounts,
         )
         key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
         out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))

@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from decimal import Decimal
 
+from bot.billing.basis import require_basis
+from bot.billing.currency import in_currency
 from bot.billing.forecast import forecast_month
 from bot.billing.grammar import parse_query
 from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
-from bot.billing.money import format_pct
+from bot.billing.money import Money, format_pct
 from bot.billing.periods import add_months, month_start
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
-from bot.slack.render import Money, freshness_text
+from bot.slack.render import freshness_text
 from bot.state.budgets import Budget, list_budgets
 from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
 from bot.state.subscriptions import list_subscriptions
@@ -73,15 +75,15 @@ def compute_pace(
     store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
     basis: CostBasis = CostBasis.UNBLENDED,
 ) -> BudgetPace:  # fmt: skip
-    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data)."""
+    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data), counting
+    only amounts in the budget's currency. Raises UsageError when the month is billed in another currency, and
+    `BasisUnavailable` for net cost without it."""
     month = month_start(month)
     end = add_months(month, 1)
-    rows = store.aggregate(
-        AggregateRequest(
-            TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end),
-            filters=tuple(filters), basis=basis, granularity=Granularity.DAY,
-        )
-    )  # fmt: skip
+    require_basis(store, basis, TimeRange(month, end))
+    span = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end)
+    filters = in_currency(store, TimeRange(month, end, f"{month:%Y-%m}"), filters, budget.currency)
+    rows = store.aggregate(AggregateRequest(span, filters=filters, basis=basis, granularity=Granularity.DAY))
     by_day: dict[date, float] = defaultdict(float)
     for r in rows:
         if r.bucket is not None:
@@ -186,5 +188,9 @@ def run(ctx: JobContext) -> None:
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue
-        pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+        try:
+            pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+        except UserFacingError as exc:
+            log.warning("budget %s: %s", budget.name, exc.user_text())
+            continue
         alert_budget(ctx, budget, pace)

@@ -24,6 +24,7 @@ from datetime import date
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.billing.commitments import CommitmentUse, Expiry, analyse_commitments, rows_from_store
+from bot.billing.currency import period_currency
 from bot.billing.grammar import parse_query
 from bot.billing.model import Dimension, TimeRange
 from bot.billing.money import format_pct
@@ -169,8 +170,10 @@ def alert_channel(
         if not pending:
             continue
         urgent = pending[-1]
+        last_month = TimeRange(add_months(month_start(due.today), -1), month_start(due.today))
+        money = Money(period_currency(ctx.services.store, last_month))
         msg = render_expiry_alert(
-            expiry, urgent, vocabulary=ctx.services.vocabulary.get(), use=uses().get(expiry.arn), money=Money()
+            expiry, urgent, vocabulary=ctx.services.vocabulary.get(), use=uses().get(expiry.arn), money=money
         )
         key = delivery_key(channel, expiry, urgent)
         outcome = ctx.deliverer.post_message(key, msg)

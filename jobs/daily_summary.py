@@ -2,7 +2,8 @@
 
 For the day before the subscription's local date ("yesterday"): spend vs the 7-day average and the same weekday
 last week, month to date vs the same point last month, the month-end forecast, top movers by service (yesterday
-vs their 7-day average), the untagged share, data freshness and whether the period is final. All filtered by the
+vs their 7-day average), the untagged share of taggable usage and what is not taggable, data freshness and whether
+the period is final; amounts in the currency of the line items. All filtered by the
 subscription's filters (the query grammar, e.g. `account=prod tag:team=web`).
 
 `compute_daily_summary()` and `render_daily_summary()` are pure functions of the store and their arguments;
@@ -18,9 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from bot.billing.basis import require_basis
+from bot.billing.currency import currency_scope
 from bot.billing.forecast import forecast_month
 from bot.billing.grammar import parse_query
 from bot.billing.model import (
+    TAGGABLE,
     AggregateRequest,
     CostBasis,
     Dimension,
@@ -31,12 +35,12 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.billing.money import format_pct
+from bot.billing.money import Money, format_pct, round_money
 from bot.billing.periods import add_months, month_start
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, latest_occurrence, local_date
 from bot.slack.blocks import Message, context, fields, header, message, section
-from bot.slack.render import Money, freshness_text
+from bot.slack.render import freshness_text
 from bot.state.deliveries import DeliveryKey, get_delivery
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
@@ -81,9 +85,11 @@ class DailySummary:
     movers_up: tuple[Mover, ...]
     movers_down: tuple[Mover, ...]
     untagged_key: str | None
-    untagged_share: float | None
+    untagged_share: float | None  # of the day's taggable (usage-driven) cost
     freshness: Freshness
     complete: bool  # the store has usage up to the end of `day`
+    not_taggable: float = 0.0  # the day's cost nobody can tag (fees, tax, credits)
+    currency: str = "USD"
 
 
 def _pct(now: float, then: float) -> float | None:
@@ -94,11 +100,16 @@ def compute_daily_summary(
     store: BillingStore, day: date, filters: Sequence[Filter] = (), *, basis: CostBasis = CostBasis.UNBLENDED,
     filters_text: str = "",
 ) -> DailySummary:  # fmt: skip
-    """The summary of UTC day `day` for line items matching `filters` (four store queries)."""
-    filters = tuple(filters)
+    """The summary of UTC day `day` for line items matching `filters` (a handful of store queries).
+
+    Raises `MixedCurrencies` when they span several currencies, `BasisUnavailable` for net without net cost.
+    """
     month = month_start(day)
     next_day = day + timedelta(days=1)
     span = TimeRange(min(month - timedelta(days=FORECAST_HISTORY_DAYS), day - timedelta(days=7)), next_day)
+    require_basis(store, basis, TimeRange(day, next_day))
+    scope = currency_scope(store, span, filters)
+    filters = scope.filters
     rows = store.aggregate(AggregateRequest(span, filters=filters, basis=basis, granularity=Granularity.DAY))
     by_day: dict[date, float] = defaultdict(float)
     for r in rows:
@@ -139,16 +150,21 @@ def compute_daily_summary(
     up = sorted((m for m in movers if m.change >= MIN_MOVE), key=lambda m: (-round(m.change, 6), m.service))
     down = sorted((m for m in movers if m.change <= -MIN_MOVE), key=lambda m: (round(m.change, 6), m.service))
 
-    coverage = store.tag_coverage(TimeRange(day, next_day), filters)
+    # The untagged share is of what could be tagged; fees, tax and credits are "not taggable".
+    the_day = TimeRange(day, next_day)
+    coverage = store.tag_coverage(the_day, (*filters, TAGGABLE))
     best = max(coverage, key=lambda c: (c.tagged_cost, c.key), default=None)
     untagged_key = best.key if best is not None and best.total_cost else None
     untagged_share = 1.0 - best.coverage if best is not None and best.total_cost else None
+    taggable = sum(r.cost for r in store.aggregate(AggregateRequest(the_day, filters=(*filters, TAGGABLE))))
+    everything = sum(r.cost for r in store.aggregate(AggregateRequest(the_day, filters=filters)))
 
     return DailySummary(
         day=day, filters_text=filters_text, basis=basis, spend=spend, average_7d=average, same_weekday=same_weekday,
         month_to_date=mtd, previous_month_to_date=previous_mtd, forecast=forecast,
         movers_up=tuple(up[:TOP_MOVERS]), movers_down=tuple(down[:TOP_MOVERS]), untagged_key=untagged_key,
-        untagged_share=untagged_share, freshness=freshness, complete=complete,
+        untagged_share=untagged_share, freshness=freshness, complete=complete, not_taggable=everything - taggable,
+        currency=scope.currency,
     )  # fmt: skip
 
 
@@ -186,10 +202,12 @@ def render_daily_summary(summary: DailySummary, money: Money) -> Message:
     if lines:
         blocks.append(section("*Top movers* (vs their 7-day average)\n" + "\n".join(lines)))
     untagged = (
-        f"untagged ({_tag_label(s.untagged_key)}): {format_pct(s.untagged_share * 100, signed=False)}"
+        f"untagged ({_tag_label(s.untagged_key)}): {format_pct(s.untagged_share * 100, signed=False)} of taggable usage"
         if s.untagged_key is not None and s.untagged_share is not None
         else "no tags on this day's costs"
     )
+    if round_money(s.not_taggable):
+        untagged += f", {money(s.not_taggable)} not taggable"
     state = "complete day" if s.complete else "partial day (data still arriving)"
     final = "final" if s.freshness.final else "estimated"
     blocks.append(context(f"{s.basis.value} cost · {untagged} · {state}, {final} · {freshness_text(s.freshness)}"))
@@ -205,14 +223,17 @@ def build_daily_summary(
     store: BillingStore, day: date, filters: Sequence[Filter] = (), *, basis: CostBasis = CostBasis.UNBLENDED,
     filters_text: str = "", money: Money | None = None,
 ) -> Message:  # fmt: skip
-    """compute + render: the message for UTC day `day` (pure: store in, message out)."""
+    """compute + render: the message for UTC day `day` (pure: store in, message out), in the line items'
+    currency unless `money` says otherwise."""
     summary = compute_daily_summary(store, day, filters, basis=basis, filters_text=filters_text)
-    return render_daily_summary(summary, money or Money())
+    return render_daily_summary(summary, money or Money(summary.currency))
 
 
 def error_message(subscription: Subscription, error: UserFacingError) -> Message:
-    """What a channel sees when its subscription's filters no longer parse (a renamed account, a gone tag)."""
-    text = f"Daily summary skipped: the filters `{subscription.filters}` no longer work. {error.user_text()}"
+    """What a channel sees when its subscription's filters no longer parse (a renamed account, a gone tag), or
+    when the data cannot answer as asked (several currencies, net cost the export does not have)."""
+    why = f"the filters `{subscription.filters}` no longer work. " if subscription.filters else ""
+    text = f"Daily summary skipped: {why}{error.user_text()}"
     return message(text, [section(f":warning: {text}")])
 
 
@@ -256,7 +277,7 @@ def run(ctx: JobContext) -> None:
                     default_basis=services.settings.cost_basis,
                 )
                 cached = build_daily_summary(
-                    services.store, day, query.filters, basis=query.basis, filters_text=sub.filters, money=Money()
+                    services.store, day, query.filters, basis=query.basis, filters_text=sub.filters
                 )
             except UserFacingError as exc:
                 cached = error_message(sub, exc)

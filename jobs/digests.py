@@ -24,6 +24,8 @@ from typing import Any, Literal
 
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.billing.basis import require_basis
+from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
 from bot.billing.model import (
     UNTAGGED,
@@ -36,14 +38,14 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.billing.money import format_pct
+from bot.billing.money import Money, format_pct
 from bot.billing.periods import add_months, month_start
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
 from bot.slack.blocks import Message, context, fields, header, message, section
-from bot.slack.render import Money, freshness_text
+from bot.slack.render import freshness_text
 from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey
 from bot.state.inventory import InventorySnapshot, latest_snapshot
@@ -393,10 +395,15 @@ def build_digest(
     tag_key: str | None = None,
     inventory: InventorySnapshot | None = None,
 ) -> Digest:
-    """compute + render (pure: store and the latest inventory snapshot in, digest out).
+    """compute + render (pure: store and the latest inventory snapshot in, digest out), in the currency of the
+    period's line items (message, charts and workbook alike) unless `money` says otherwise.
 
-    With an inventory snapshot the workbook also gets the resource sheets (EC2, RDS, ..., reservations)."""
-    money = money or Money()
+    With an inventory snapshot the workbook also gets the resource sheets (EC2, RDS, ..., reservations).
+    Raises `MixedCurrencies` when the period spans several currencies, `BasisUnavailable` for net without it."""
+    require_basis(store, basis, period)
+    scope = currency_scope(store, period, filters)
+    filters = scope.filters
+    money = money or Money(scope.currency)
     data = compute_digest(store, kind, period, filters, basis=basis, filters_text=filters_text, tag_key=tag_key)
     resources = resource_data(store, period, inventory, filters=filters, basis=basis) if inventory is not None else None
     sheets = report_sheets(store, period, filters=filters, basis=basis, tag_key=tag_key, resources=resources)
@@ -406,7 +413,7 @@ def build_digest(
         period,
         render_digest(data, money),
         render_charts(data, money.symbol),
-        workbook_bytes(sheets, symbol=money.symbol),
+        workbook_bytes(sheets, money=money),
         name,
         data,
     )
@@ -467,9 +474,10 @@ def post_digest(ctx: JobContext, key: DeliveryKey, digest: Digest) -> str:
 
 
 def failure_message(kind: DigestKind, subscription: Subscription, error: UserFacingError) -> Message:
-    text = (
-        f"{kind.capitalize()} digest skipped: the filters `{subscription.filters}` no longer work. {error.user_text()}"
-    )
+    """What a channel sees when its digest cannot be built: filters that no longer parse, or a question the
+    data cannot answer as asked (several currencies, net cost the export does not have)."""
+    why = f"the filters `{subscription.filters}` no longer work. " if subscription.filters else ""
+    text = f"{kind.capitalize()} digest skipped: {why}{error.user_text()}"
     return message(text, [section(f":warning: {text}")])
 
 
@@ -515,7 +523,6 @@ def build_for(
         filters,
         basis=basis,
         filters_text=filters_text,
-        money=money_for(services),
         tag_key=tag_key,
         inventory=latest_snapshot(services.state),
     )
@@ -535,15 +542,6 @@ def preview(
     digest = build_for(services, digest_kind, period, filters_text, tag_key=tag_key)
     files = (*((f"{c.name}.png", c.png) for c in digest.charts), (digest.xlsx_name, digest.xlsx))
     return [(f"{kind}-{period.start.isoformat()}", digest.message, files)]
-
-
-def money_for(services: Services) -> Money:
-    """Money in the bill's currency (the store's first period says which; USD for an empty store)."""
-    from bot.billing.money import CURRENCY_SYMBOLS
-
-    symbol = services.settings.currency_symbol
-    code = next((c for c, s in CURRENCY_SYMBOLS.items() if s == symbol), "USD")
-    return Money(code)
 
 
 def run_weekly(ctx: JobContext) -> None:

@@ -12,8 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from bot.billing.basis import require_basis
+from bot.billing.currency import currency_note, currency_scope
 from bot.billing.forecast import forecast_month
 from bot.billing.model import (
+    GLOBAL_REGION,
+    NO_VALUE,
+    NOT_TAGGABLE,
+    TAGGABLE,
     UNTAGGED,
     AggregateRequest,
     AggregateRow,
@@ -78,23 +84,37 @@ def _month_forecast(store: BillingStore, query: CostQuery, today: date, filters:
     return forecast_month(daily, month, cutoff, history=history)
 
 
-def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, currency: str = "USD") -> CostResult:
-    """Answer a cost question.
+def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostResult:
+    """Answer a cost question, in the currency of its line items (`bot.billing.currency`).
 
     Promises: `total` is the whole filtered total; `groups` the `query.top` most expensive groups (cost
     descending, ties by key) each with its previous-period cost when `query.compare`; `other` the sum of the
     folded rest (None when nothing was folded), so sum(groups) + other == total; `series` (when a granularity is
     asked) holds every bucket of the kept groups plus an `OTHER_LABEL` point per bucket for the folded rest;
     `forecast` is the month-end forecast of the month of `today` when `today` lies inside the range.
-    Raises UsageError for `top < 1`, StoreError when the store fails.
+    Raises UsageError for `top < 1`, `MixedCurrencies` for a question over several currencies that picked
+    none, `BasisUnavailable` for net cost over periods without it, StoreError when the store fails.
     """
     if query.top < 1:
         raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
     tr = query.time_range
-    filters = tuple(query.filters)
+    require_basis(store, query.basis, tr)
+    scope = currency_scope(store, tr, query.filters)
+    filters = scope.filters
     base = AggregateRequest(tr, filters=filters, basis=query.basis)
     total = _sum(store.aggregate(base))
     previous_range = tr.previous() if query.compare else None
+    notes: list[str] = []
+    if previous_range is not None:
+        # A previous period in another currency, or without net cost, is not compared with.
+        note = currency_note(store, previous_range, scope.currency)
+        try:
+            require_basis(store, query.basis, previous_range)
+        except UsageError as exc:
+            note = note or f"No comparison: {exc.message}"
+        if note is not None:
+            notes.append(note)
+            previous_range = None
     previous_total = (
         _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
         if previous_range is not None
@@ -168,9 +188,10 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
         other=other,
         other_count=other_count,
         series=series,
-        currency=currency,
+        currency=scope.currency,
         freshness=store.freshness(tr),
         forecast=forecast,
+        notes=tuple(notes),
     )
 
 
@@ -179,7 +200,7 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
 
 @dataclass(frozen=True)
 class TagValueCost:
-    """Cost of one value of a tag key (`UNTAGGED` for line items without it); `share` of the total, 0..1."""
+    """Cost of one value of a tag key (`UNTAGGED` for taggable line items without it); `share` of the total."""
 
     value: str
     cost: float
@@ -188,10 +209,12 @@ class TagValueCost:
 
 @dataclass(frozen=True)
 class TagReport:
-    """Answer to `/tags`.
+    """Answer to `/tags`, in `currency`.
 
-    With a key: `values` holds every value of the key, cost descending, including `UNTAGGED`, in `basis`.
-    Without a key: `keys` ranks every tag key by coverage (share of unblended cost tagged) then tagged cost.
+    Only usage-driven line items can be tagged (`TAGGABLE`): the rest (fees, tax, credits) without the tag is
+    `not_taggable_cost`, never "untagged". With a key: `values` holds every value of the key, cost descending,
+    with `UNTAGGED` the taggable cost without it, in `basis`; total == sum(values) + not_taggable_cost.
+    Without a key: `keys` ranks every tag key by coverage of taggable unblended cost, then tagged cost.
     """
 
     time_range: TimeRange
@@ -201,10 +224,17 @@ class TagReport:
     values: tuple[TagValueCost, ...] = ()
     untagged_cost: float = 0.0
     keys: tuple[TagCoverage, ...] = ()
+    not_taggable_cost: float = 0.0
+    currency: str = "USD"
+
+    @property
+    def taggable_cost(self) -> float:
+        return self.total - self.not_taggable_cost
 
     @property
     def untagged_share(self) -> float:
-        return self.untagged_cost / self.total if self.total else 0.0
+        """Share of the taggable cost that carries no value of the key, 0..1."""
+        return self.untagged_cost / self.taggable_cost if self.taggable_cost else 0.0
 
 
 def resolve_tag_key(store: BillingStore, key: str) -> str:
@@ -237,24 +267,54 @@ def run_tag_report(
     filters: Sequence[Filter] = (),
     basis: CostBasis = CostBasis.UNBLENDED,
 ) -> TagReport:
-    """Cost by value of one tag key (with the untagged share), or every key ranked by coverage when `key` is None.
+    """Cost by value of one tag key (with the untagged share of taggable cost and the not-taggable rest), or
+    every key ranked by coverage of taggable cost when `key` is None.
 
-    Raises NotFound (with suggestions) for an unknown key.
+    Raises NotFound (with suggestions) for an unknown key, `MixedCurrencies`, `BasisUnavailable`.
     """
-    filters = tuple(filters)
+    require_basis(store, basis, time_range)
+    scope = currency_scope(store, time_range, filters)
+    filters = scope.filters
     if key is None:
-        coverage = store.tag_coverage(time_range, filters)
+        total = _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
+        coverage = store.tag_coverage(time_range, (*filters, TAGGABLE))
         ranked = tuple(sorted(coverage, key=lambda c: (-c.coverage, -c.tagged_cost, c.key)))
-        total = ranked[0].total_cost if ranked else _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
-        return TagReport(time_range, CostBasis.UNBLENDED, None, total, keys=ranked)
+        taggable = _sum(store.aggregate(AggregateRequest(time_range, filters=(*filters, TAGGABLE))))
+        return TagReport(
+            time_range,
+            CostBasis.UNBLENDED,
+            None,
+            total,
+            keys=ranked,
+            not_taggable_cost=total - taggable,
+            currency=scope.currency,
+        )
     resolved = resolve_tag_key(store, key)
-    rows = store.aggregate(
-        AggregateRequest(time_range, group_by=(DimensionRef.tag(resolved),), filters=filters, basis=basis)
-    )
+    ref = DimensionRef.tag(resolved)
+    rows = store.aggregate(AggregateRequest(time_range, group_by=(ref,), filters=filters, basis=basis))
     total = _sum(rows)
-    values = tuple(TagValueCost(r.keys[0], r.cost, r.cost / total if total else 0.0) for r in rows)
-    untagged = next((v.cost for v in values if v.value == UNTAGGED), 0.0)
-    return TagReport(time_range, basis, resolved, total, values=values, untagged_cost=untagged)
+    # Line items without the tag that nobody could have tagged are not "untagged".
+    untagged_elsewhere = AggregateRequest(
+        time_range, filters=(*filters, NOT_TAGGABLE, Filter(ref, (UNTAGGED,))), basis=basis
+    )
+    not_taggable = _sum(store.aggregate(untagged_elsewhere))
+    costs = {r.keys[0]: r.cost for r in rows}
+    if UNTAGGED in costs:
+        costs[UNTAGGED] -= not_taggable
+        if abs(costs[UNTAGGED]) < 1e-9:
+            del costs[UNTAGGED]
+    ordered = sorted(costs.items(), key=lambda kv: (-kv[1], kv[0]))
+    values = tuple(TagValueCost(v, c, c / total if total else 0.0) for v, c in ordered)
+    return TagReport(
+        time_range,
+        basis,
+        resolved,
+        total,
+        values=values,
+        untagged_cost=costs.get(UNTAGGED, 0.0),
+        not_taggable_cost=not_taggable,
+        currency=scope.currency,
+    )
 
 
 # ---------------------------------------------------------------------------------------- resources
@@ -262,7 +322,7 @@ def run_tag_report(
 
 @dataclass(frozen=True)
 class ResourceCost:
-    """One resource's cost; service, account and region are those carrying most of its cost ('' region: global)."""
+    """One resource's cost; service, account and region are those carrying most of its cost."""
 
     resource_id: str
     service: str
@@ -277,11 +337,6 @@ class ResourceCost:
         return None if self.previous_cost is None else self.cost - self.previous_cost
 
 
-def _region(key: str) -> str:
-    """A region group key as a ResourceCost region: '' for global charges (the store's UNTAGGED)."""
-    return "" if key == UNTAGGED else key
-
-
 def run_top_resources(
     store: BillingStore,
     n: int,
@@ -292,11 +347,13 @@ def run_top_resources(
     compare: bool = True,
 ) -> list[ResourceCost]:
     """The `n` most expensive resources (line items without a resource id are left out), cost descending,
-    with their previous-period cost when `compare`. Raises UsageError for `n < 1`."""
+    with their previous-period cost when `compare`; amounts in the currency `currency_scope` gives for the same
+    question (`filters` may carry its `currency=` filter). Raises UsageError for `n < 1`, `BasisUnavailable`."""
     if n < 1:
         raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
+    require_basis(store, basis, time_range)
     resource = DimensionRef(Dimension.RESOURCE)
-    with_id = (*filters, Filter(resource, (UNTAGGED,), negate=True))
+    with_id = (*filters, Filter(resource, (resource.empty_key,), negate=True))
     top = store.aggregate(AggregateRequest(time_range, group_by=(resource,), filters=with_id, basis=basis, limit=n))
     if not top:
         return []
@@ -326,14 +383,14 @@ def run_top_resources(
     out = []
     for r in top:
         rid = r.keys[0]
-        service, account = attrs.get(rid, (UNTAGGED, UNTAGGED))
+        service, account = attrs.get(rid, (NO_VALUE, NO_VALUE))
         out.append(
             ResourceCost(
                 resource_id=rid,
                 service=service,
                 account_id=account,
                 account_name=names.get(account, ""),
-                region=_region(regions.get(rid, "")),
+                region=regions.get(rid, GLOBAL_REGION),
                 cost=r.cost,
                 previous_cost=None if previous is None else previous.get(rid, 0.0),
             )

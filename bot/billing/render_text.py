@@ -13,7 +13,6 @@ from typing import Any
 
 from bot.billing.grammar import format_query
 from bot.billing.model import (
-    UNTAGGED,
     CostResult,
     Dimension,
     DimensionRef,
@@ -23,13 +22,13 @@ from bot.billing.model import (
     PeriodStatus,
     TimeRange,
 )
-from bot.billing.money import currency_symbol, format_change, format_money, format_pct
+from bot.billing.money import NOISE_DECIMALS, Money, denoise, format_pct
 from bot.billing.vocabulary import Vocabulary
 
 #: Version of the JSON document; bumped only for an incompatible change.
 JSON_SCHEMA = "trackit.cost/1"
 #: Decimal places of amounts in JSON: line items carry sub-cent costs, so cents alone would lose data.
-JSON_DECIMALS = 6
+JSON_DECIMALS = NOISE_DECIMALS
 
 
 # ------------------------------------------------------------------------------------------ small pieces
@@ -66,15 +65,9 @@ def freshness_text(freshness: Freshness) -> str:
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 
-#: How an empty region reads: CloudFront, Route 53, Support and tax are billed without a region.
-GLOBAL_REGION = "global"
-
-
 def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
-    """A group key as shown: account ids get their names when the vocabulary knows them; an empty region is
-    `global`; missing tags and other empty values stay `untagged`."""
-    if value == UNTAGGED and ref.kind is Dimension.REGION:
-        return GLOBAL_REGION
+    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
+    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
     if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
         return vocabulary.account_label(value)
     return value
@@ -99,20 +92,20 @@ def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
     return out
 
 
-def _change_cell(cost: float, previous: float | None, symbol: str) -> str:
+def _change_cell(cost: float, previous: float | None, money: Money) -> str:
     if previous is None:
         return ""
-    change = format_change(cost - previous, symbol)
+    change = money.change(cost - previous)
     if previous:
         return f"{change} ({format_pct((cost - previous) / abs(previous) * 100.0)})"
-    return f"{change} (new)" if format_money(cost, symbol) != format_money(0, symbol) else change
+    return f"{change} (new)" if money(cost) != money(0) else change
 
 
-def _forecast_text(forecast: Forecast, symbol: str) -> str:
+def _forecast_text(forecast: Forecast, money: Money) -> str:
     return (
-        f"Forecast for {forecast.month:%Y-%m}: {format_money(forecast.expected, symbol)} "
-        f"(likely {format_money(forecast.low, symbol)} – {format_money(forecast.high, symbol)}); "
-        f"{format_money(forecast.month_to_date, symbol)} in the first {forecast.days_elapsed} of "
+        f"Forecast for {forecast.month:%Y-%m}: {money(forecast.expected)} "
+        f"(likely {money(forecast.low)} – {money(forecast.high)}); "
+        f"{money(forecast.month_to_date)} in the first {forecast.days_elapsed} of "
         f"{forecast.days_in_month} days."
     )
 
@@ -133,30 +126,24 @@ def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
 # ------------------------------------------------------------------------------------------ text
 
 
-def render_text(
-    result: CostResult,
-    *,
-    text: str | None = None,
-    symbol: str | None = None,
-    vocabulary: Vocabulary | None = None,
-) -> str:
+def render_text(result: CostResult, *, text: str | None = None, vocabulary: Vocabulary | None = None) -> str:
     """A terminal answer: headline total with the change against the previous period, the forecast when there is
-    one, the breakdown table (folded rest as "Other", then the total), per-bucket totals for a time series, and
-    the data's freshness. `text` is the user's query (echoed); `symbol` defaults to the result's currency.
+    one, the breakdown table (folded rest as "Other", then the total), per-bucket totals for a time series,
+    notes, and the data's freshness; amounts in the result's currency. `text` is the user's query (echoed).
     """
     q = result.query
-    sym = symbol if symbol is not None else currency_symbol(result.currency)
+    money = Money(result.currency)
     lines = [f"Query: {text if text is not None else format_query(q, vocabulary)}"]
-    lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {result.currency or 'USD'}")
-    headline = f"Total: {format_money(result.total, sym)}"
+    lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {money.currency}")
+    headline = f"Total: {money(result.total)}"
     if result.previous_range is not None and result.previous_total is not None:
         headline += (
-            f"   previous {period_days(result.previous_range)}: {format_money(result.previous_total, sym)}"
-            f"   change: {format_change(result.change, sym)} ({format_pct(result.change_pct)})"
+            f"   previous {period_days(result.previous_range)}: {money(result.previous_total)}"
+            f"   change: {money.change(result.change)} ({format_pct(result.change_pct)})"
         )
     lines.append(headline)
     if result.forecast is not None:
-        lines.append(_forecast_text(result.forecast, sym))
+        lines.append(_forecast_text(result.forecast, money))
 
     if q.group_by:
         lines.append("")
@@ -167,18 +154,18 @@ def render_text(
         rows: list[list[str]] = [header]
         for g in result.groups:
             row = [key_text(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)]
-            row.append(format_money(g.cost, sym))
+            row.append(money(g.cost))
             if compare:
-                prev = "" if g.previous_cost is None else format_money(g.previous_cost, sym)
-                row += [prev, _change_cell(g.cost, g.previous_cost, sym)]
+                prev = "" if g.previous_cost is None else money(g.previous_cost)
+                row += [prev, _change_cell(g.cost, g.previous_cost, money)]
             rows.append(row)
         blanks = [""] * (len(q.group_by) - 1)
         tail = ["", ""] if compare else []
         if result.other is not None:
-            rows.append([f"Other ({result.other_count} more)", *blanks, format_money(result.other, sym), *tail])
+            rows.append([f"Other ({result.other_count} more)", *blanks, money(result.other), *tail])
         if not result.groups:
             rows.append(["(no costs)", *blanks, "", *tail])
-        rows.append(["Total", *blanks, format_money(result.total, sym), *tail])
+        rows.append(["Total", *blanks, money(result.total), *tail])
         right = [False] * len(q.group_by) + [True] + ([True, True] if compare else [])
         lines += _table(rows, right)
 
@@ -189,9 +176,11 @@ def render_text(
         step = _STEP_NAMES.get(q.granularity, "Monthly")
         lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
         series_rows = [["period", "cost"]]
-        series_rows += [[_bucket_text(b, q.granularity), format_money(c, sym)] for b, c in sorted(totals.items())]
+        series_rows += [[_bucket_text(b, q.granularity), money(c)] for b, c in sorted(totals.items())]
         lines += _table(series_rows, [False, True])
 
+    if result.notes:
+        lines += ["", *result.notes]
     lines += ["", freshness_text(result.freshness)]
     return "\n".join(lines)
 
@@ -200,7 +189,7 @@ def render_text(
 
 
 def _money(x: float | None) -> float | None:
-    return None if x is None else round(float(x), JSON_DECIMALS) + 0.0  # `+ 0.0` turns -0.0 into 0.0
+    return None if x is None else float(denoise(x)) + 0.0  # `+ 0.0` turns -0.0 into 0.0
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -231,6 +220,8 @@ def _status(p: PeriodStatus) -> dict[str, Any]:
         "loaded_at": _iso(p.loaded_at),
         "source_format": p.source_format,
         "rows": p.rows,
+        "currencies": list(p.currencies),
+        "has_net_cost": p.has_net_cost,
     }
 
 
@@ -304,4 +295,5 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
             "periods": [_status(p) for p in freshness.periods],
         },
         "forecast": _forecast(result.forecast),
+        "notes": list(result.notes),
     }

@@ -185,8 +185,9 @@ def _table(rows: list[list[str]], out: TextIO, right: set[int]) -> None:
 
 
 def _answers(store_url: str, today: date, out: TextIO) -> None:
+    from bot.billing.currency import currency_scope
     from bot.billing.model import CostQuery, Dimension, DimensionRef
-    from bot.billing.money import format_money
+    from bot.billing.money import Money, format_pct
     from bot.billing.periods import add_months, month_range, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
     from bot.billing.render_text import render_text
@@ -202,22 +203,30 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
         by_service = CostQuery(last_month, group_by=(DimensionRef(Dimension.SERVICE),), top=10)
         print(render_text(run_cost_query(store, by_service, today=today)), file=out)
 
-        _section("Last month by tag user:team (with the untagged share)", out)
+        _section("Last month by tag user:team (with the untagged share of taggable usage)", out)
         report = run_tag_report(store, "user:team", last_month)
+        money = Money(report.currency)
         rows = [["team", "cost", "share"]]
-        rows += [[v.value, format_money(v.cost), f"{v.share * 100:.1f}%"] for v in report.values]
-        rows.append(["Total", format_money(report.total), ""])
+        rows += [[v.value, money(v.cost), format_pct(v.share * 100, signed=False)] for v in report.values]
+        if report.not_taggable_cost:
+            share = report.not_taggable_cost / report.total * 100 if report.total else 0.0
+            rows.append(["(not taggable)", money(report.not_taggable_cost), format_pct(share, signed=False)])
+        rows.append(["Total", money(report.total), ""])
         _table(rows, out, right={1, 2})
-        print(f"  untagged: {report.untagged_share * 100:.1f}% of the cost", file=out)
+        print(
+            f"  untagged: {format_pct(report.untagged_share * 100, signed=False)} of the taggable usage; "
+            f"{money(report.not_taggable_cost)} not taggable (fees, tax, credits)",
+            file=out,
+        )
 
         _section("Top 10 resources last month", out)
+        scope = currency_scope(store, last_month)
+        money = Money(scope.currency)
         rows = [["resource", "service", "account", "region", "cost", "previous"]]
-        for r in run_top_resources(store, 10, last_month):
-            prev = "" if r.previous_cost is None else format_money(r.previous_cost)
+        for r in run_top_resources(store, 10, last_month, scope.filters):
+            prev = "" if r.previous_cost is None else money(r.previous_cost)
             rid = r.resource_id if len(r.resource_id) <= 60 else "..." + r.resource_id[-57:]
-            rows.append(
-                [rid, r.service, r.account_name or r.account_id, r.region or "global", format_money(r.cost), prev]
-            )
+            rows.append([rid, r.service, r.account_name or r.account_id, r.region, money(r.cost), prev])
         _table(rows, out, right={4, 5})
 
         this_month = month_range(today)

@@ -75,7 +75,7 @@ def d(x: float) -> Decimal:
 def by(rows: list[dict[str, object]], column: str) -> dict[str, Decimal]:
     out: dict[str, Decimal] = defaultdict(Decimal)
     for r in rows:
-        out[str(r[column]) or UNTAGGED] += Decimal(str(r["billed_cost"]))
+        out[str(r[column]) or "(none)"] += Decimal(str(r["billed_cost"]))
     return dict(out)
 
 
@@ -91,7 +91,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> DuckDBStore:
 
 def test_grouped_query_with_previous_period_other_and_forecast(store: DuckDBStore) -> None:
     q = CostQuery(MAR, group_by=(SERVICE,), top=2)
-    res = run_cost_query(store, q, today=TODAY, currency="EUR")
+    res = run_cost_query(store, q, today=TODAY)
     services = by(MAR_ROWS, "service_name")
     assert d(res.total) == total(MAR_ROWS) == Decimal("165.50")
     assert [(g.keys, d(g.cost), g.previous_cost) for g in res.groups] == [
@@ -105,7 +105,7 @@ def test_grouped_query_with_previous_period_other_and_forecast(store: DuckDBStor
     assert (res.previous_range.start, res.previous_range.end) == (FEB.start, FEB.end)
     assert d(res.previous_total or 0) == total(FEB_ROWS) == Decimal("155.00")
     assert res.groups[0].change == pytest.approx(float(services[EC2]) - 100.0)
-    assert res.currency == "EUR"
+    assert res.currency == "USD"  # the line items' own currency
     assert [p.billing_period for p in res.freshness.periods] == [date(2024, 3, 1)]
     assert res.series == ()
     f = res.forecast
@@ -180,10 +180,14 @@ def test_series_without_groups_and_filters(store: DuckDBStore) -> None:
     assert d(res.total) == Decimal("31.50")
 
 
-def test_net_basis_is_named_and_used(store: DuckDBStore) -> None:
-    res = run_cost_query(store, CostQuery(MAR, basis=CostBasis.NET), today=TODAY)
-    assert res.query.basis is CostBasis.NET
-    assert d(res.total) == Decimal("165.50")  # no net column: falls back to unblended
+def test_net_basis_is_refused_where_the_export_has_no_net_cost(store: DuckDBStore) -> None:
+    with pytest.raises(UsageError) as err:
+        run_cost_query(store, CostQuery(MAR, basis=CostBasis.NET), today=TODAY)
+    assert err.value.message == (
+        "Net cost is not in this export for 2024-03: its files carry no net (after-discount) cost columns, "
+        "so net would only repeat unblended cost."
+    )
+    assert err.value.hint is not None and "`unblended` or `amortized`" in err.value.hint
 
 
 def test_bad_top() -> None:

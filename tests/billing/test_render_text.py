@@ -198,6 +198,8 @@ def test_json_document_has_every_documented_key() -> None:
                     "loaded_at": "2026-11-26T20:07:00Z",
                     "source_format": "cur2",
                     "rows": 1234,
+                    "currencies": [],
+                    "has_net_cost": False,
                 }
             ],
         },
@@ -210,6 +212,7 @@ def test_json_document_has_every_documented_key() -> None:
             "days_elapsed": 26,
             "days_in_month": 30,
         },
+        "notes": [],
     }
 
 
@@ -264,7 +267,9 @@ def test_other_money_helpers() -> None:
     assert currency_symbol("") == "$"
     assert format_pct(12.345) == "+12.3%"
     assert format_pct(-4.25) == "-4.3%"
-    assert format_pct(-0.01) == "+0.0%"
+    assert format_pct(-0.01) == "-0.0%"  # a decrease never reads +0.0%
+    assert format_pct(0.01) == "+0.0%"
+    assert format_pct(0.0) == "0.0%"
     assert format_pct(None) == "n/a"
     assert format_change(5) == "+$5.00"
     assert format_change(-5) == "-$5.00"
@@ -272,10 +277,10 @@ def test_other_money_helpers() -> None:
     assert format_change(None) == "n/a"
 
 
-def test_an_empty_region_reads_global_and_a_missing_tag_untagged() -> None:
-    from bot.billing.model import UNTAGGED, Dimension, DimensionRef
-    from bot.billing.render_text import key_text
+def test_empty_values_read_global_for_regions_untagged_for_tags_and_none_otherwise() -> None:
+    from bot.billing.model import Dimension, DimensionRef
 
-    assert key_text(DimensionRef(Dimension.REGION), UNTAGGED, None) == "global"
-    assert key_text(DimensionRef(Dimension.REGION), "eu-west-1", None) == "eu-west-1"
-    assert key_text(DimensionRef.tag("user:team"), UNTAGGED, None) == UNTAGGED
+    assert DimensionRef(Dimension.REGION).empty_key == "global"
+    assert DimensionRef.tag("user:team").empty_key == "untagged"
+    for kind in (Dimension.USAGE_TYPE, Dimension.RESOURCE, Dimension.OPERATION, Dimension.SERVICE):
+        assert DimensionRef(kind).empty_key == "(none)"

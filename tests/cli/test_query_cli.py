@@ -56,9 +56,10 @@ def cost(row: dict[str, str]) -> Decimal:
 
 
 def by_service() -> dict[str, Decimal]:
+    """Cost by service as Cost Explorer shows it: tax lines are the service `Tax`, not the service taxed."""
     sums: dict[str, Decimal] = defaultdict(Decimal)
     for row in raw():
-        sums[row["product/ProductName"]] += cost(row)
+        sums["Tax" if row["lineItem/LineItemType"] == "Tax" else row["product/ProductName"]] += cost(row)
     return dict(sums)
 
 

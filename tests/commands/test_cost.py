@@ -115,9 +115,9 @@ def test_folded_breakdown_exports_every_row_as_csv(clean_bot: Bot) -> None:
     assert complete.args["channel_id"] == "C0FINOPS"
     (upload,) = clean_bot.fake.calls("upload")
     content = list(csv.reader(io.StringIO(upload.body.decode("utf-8"))))
-    assert content[0] == ["resource", "cost", "previous_cost", "change"]
+    assert content[0] == ["resource", "cost", "previous_cost", "change", "currency"]
     expected = [[rid, str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "0.00",
-                 str(c.quantize(Decimal("0.01"), ROUND_HALF_UP))] for rid, c in ranked]  # fmt: skip
+                 str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "USD"] for rid, c in ranked]  # fmt: skip
     assert content[1:] == expected
 
 

@@ -87,7 +87,7 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
             ]},
             {"type": "section", "text": {"type": "mrkdwn", "text": movers_text}},
             {"type": "context", "elements": [{"type": "mrkdwn", "text":
-                f"unblended cost · untagged (team): {untagged_pct}% · complete day, estimated · "
+                f"unblended cost · untagged (team): {untagged_pct}% of taggable usage · complete day, estimated · "
                 "data up to 2026-12-01 00:00 UTC, November estimated"}]},
         ],
     }  # fmt: skip

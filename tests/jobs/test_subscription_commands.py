@@ -133,14 +133,14 @@ def test_only_admins_or_unrestricted_askers_change_what_channels_get(services: S
 def test_budgets_and_routes(services: Services) -> None:
     text = answer(services, "budget set 5k/month account=prod prod-monthly", ADMIN, "C0FIN").text
     assert text == (
-        "Budget set: *prod-monthly* 5,000.00 USD/month for account=prod; alerts at 50/75/90/100% and when the "
+        "Budget set: *prod-monthly* $5,000.00/month for account=prod; alerts at 50/75/90/100% and when the "
         "forecast exceeds it, in <#C0FIN>."
     )
     assert [(b.name, b.amount, b.filters, b.channel_id) for b in list_budgets(services.state)] == [
         ("prod-monthly", Decimal("5000.00"), "account=prod", "C0FIN")
     ]
     assert answer(services, "budget list", ADMIN, "C0X").text == (
-        "Budgets: • *prod-monthly*: 5,000.00 USD/month, account=prod, in <#C0FIN>"
+        "Budgets: • *prod-monthly*: $5,000.00/month, account=prod, in <#C0FIN>"
     )
     answer(services, "budget delete prod-monthly", ADMIN, "C0FIN")
     with pytest.raises(NotFound, match="No budget named 'prod-monthly'"):
