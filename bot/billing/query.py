@@ -272,14 +272,17 @@ def run_tag_report(
 
     Raises NotFound (with suggestions) for an unknown key, `MixedCurrencies`, `BasisUnavailable`.
     """
-    require_basis(store, basis, time_range)
     scope = currency_scope(store, time_range, filters)
     filters = scope.filters
-    if key is None:
+    if key is None:  # coverage is of unblended cost, whatever the basis
         total = _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
         coverage = store.tag_coverage(time_range, (*filters, TAGGABLE))
         ranked = tuple(sorted(coverage, key=lambda c: (-c.coverage, -c.tagged_cost, c.key)))
-        taggable = _sum(store.aggregate(AggregateRequest(time_range, filters=(*filters, TAGGABLE))))
+        taggable = (
+            ranked[0].total_cost
+            if ranked
+            else _sum(store.aggregate(AggregateRequest(time_range, filters=(*filters, TAGGABLE))))
+        )
         return TagReport(
             time_range,
             CostBasis.UNBLENDED,
@@ -289,6 +292,7 @@ def run_tag_report(
             not_taggable_cost=total - taggable,
             currency=scope.currency,
         )
+    require_basis(store, basis, time_range)
     resolved = resolve_tag_key(store, key)
     ref = DimensionRef.tag(resolved)
     rows = store.aggregate(AggregateRequest(time_range, group_by=(ref,), filters=filters, basis=basis))

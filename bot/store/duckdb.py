@@ -283,10 +283,20 @@ class DuckDBStore(BillingStore):
                 }
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
+                # The columns a file's rollups really hold: files written by older versions lack newer
+                # dimensions (currency), and a question reading one is then answered from the line items.
+                held = {
+                    str(name): frozenset(str(c) for c in cols)
+                    for name, cols in con.execute(
+                        "SELECT table_name, list(column_name) FROM duckdb_columns() WHERE database_name = ? "
+                        "GROUP BY table_name",
+                        [alias],
+                    ).fetchall()
+                }
                 rollups[entry.billing_period] = [
                     Branch(
                         alias,
-                        r.columns(tags),
+                        r.columns(tags) & held.get(r.table, frozenset()),
                         r.table,
                         rollup=True,
                         whole_period=r.whole_period,

@@ -713,19 +713,17 @@ class ElasticsearchStore(BillingStore):
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)
         cost = {"cost": {"sum": {"field": "billed_cost"}}}
-        aggs = self._search(
-            "distinct values",
-            {"match_all": {}},
-            {
-                "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost},
-                "tax": {"filter": _IS_TAX, "aggs": cost},
-            },
-        )
+        wanted: dict[str, Any] = {
+            "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost}
+        }
+        if dimension.kind is Dimension.SERVICE:
+            wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
+        aggs = self._search("distinct values", {"match_all": {}}, wanted)
         if not aggs:
             return []
         # The services line items were charged on (not folded), then `Tax` when there is tax.
         ranked = [(-b["cost"]["value"], b["key"]) for b in aggs["values"]["buckets"]]
-        if dimension.kind is Dimension.SERVICE and aggs["tax"]["doc_count"]:
+        if "tax" in aggs and aggs["tax"]["doc_count"]:
             ranked.append((-aggs["tax"]["cost"]["value"], TAX_SERVICE))
         values = [v for _, v in sorted(ranked) if v not in ("", dimension.empty_key)]
         return list(dict.fromkeys(values))[:limit]

@@ -268,3 +268,14 @@ def test_top_resources(store: DuckDBStore) -> None:
     assert [(t.resource_id, t.cost, t.previous_cost) for t in filtered] == [("db-1", 4.0, 20.0)]
     with pytest.raises(UsageError):
         run_top_resources(store, 0, MAR)
+
+
+def test_one_currency_needs_no_extra_query(store: DuckDBStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The currency of a question over periods billed in one currency comes from the periods' status alone."""
+    from bot.billing.currency import currency_scope
+
+    calls: list[object] = []
+    real = store.aggregate
+    monkeypatch.setattr(store, "aggregate", lambda request: calls.append(request) or real(request))
+    scope = currency_scope(store, MAR, ())
+    assert (scope.currency, scope.filters, calls) == ("USD", (), [])

@@ -155,3 +155,10 @@ def test_status_and_resources_show_euros(bot: Bot) -> None:
     save_snapshot(bot.state, date(2026, 11, 27), inventory)
     resources = everything(bot.ask("/trackit", "resources ec2 2026-10", user=ADMIN))
     assert "*€31,000.00* `i-web`" in resources and "total €31,000.00" in resources and "$" not in resources
+
+
+def test_a_budget_takes_the_currency_of_the_bill(bot: Bot) -> None:
+    answer = bot.ask("/trackit", "budget set 5000/month eu-budget", user=ADMIN, channel="C0FIN")
+    assert answer["text"].startswith("Budget set: *eu-budget* €5,000.00/month for all accounts;")
+    listed = bot.ask("/trackit", "budget list", user=ADMIN, channel="C0FIN")
+    assert listed["text"] == "Budgets: • *eu-budget*: €5,000.00/month, all accounts, in <#C0FIN>"

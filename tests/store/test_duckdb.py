@@ -326,3 +326,43 @@ def test_rollup_answers_exactly_what_the_line_items_say(tmp_path: Path) -> None:
         assert _answers(older) == with_rollup
         assert older.accounts() == {"000000000001": "prod"}
         older.close()
+
+
+def test_files_and_catalogs_written_before_currencies_were_recorded(tmp_path: Path) -> None:
+    """A store written by an older version: its catalog records no currencies or net cost, its rollups have no
+    currency column. The store reads both from the line items, and answers currency questions from them."""
+    root = tmp_path / "store"
+    store = DuckDBStore(root)
+    rows = [
+        item("2024-01-02", "7.00", currency="EUR", net_cost="6.50"),
+        item("2024-01-03", "2.00", currency="EUR", region_id="global"),
+    ]
+    store.replace_period(make_source(tmp_path, rows))
+    store.close()
+    catalog = json.loads((root / "catalog.json").read_text())
+    for entry in catalog["periods"].values():
+        del entry["currencies"], entry["has_net_cost"]
+    (root / "catalog.json").write_text(json.dumps(catalog))
+    for f in (root / "periods").glob("*.duckdb"):
+        con = duckdb.connect(str(f))
+        for table in TABLES:
+            if table != "period_resource":
+                con.execute(f"ALTER TABLE {table} DROP COLUMN currency")
+        con.close()
+
+    older = DuckDBStore(root)
+    try:
+        (period,) = older.periods()
+        assert (period.currencies, period.has_net_cost) == (("EUR",), True)
+        assert older.freshness(JAN).currencies == ("EUR",)
+        currency = DimensionRef(Dimension.CURRENCY)
+        by_currency = older.aggregate(AggregateRequest(JAN, group_by=(currency,)))
+        assert [(r.keys, r.cost) for r in by_currency] == [(("EUR",), 9.0)]
+        region = older.aggregate(
+            AggregateRequest(
+                JAN, filters=(Filter(currency, ("EUR",)), Filter(DimensionRef(Dimension.REGION), ("global",)))
+            )
+        )
+        assert [r.cost for r in region] == [2.0]
+    finally:
+        older.close()

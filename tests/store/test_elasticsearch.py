@@ -480,3 +480,14 @@ def test_count_groups_counts_every_group_once(
     assert [store.count_groups(r) for r in requests] == expected
     monkeypatch.setattr("bot.store.elasticsearch._COUNT_TERMS", 2)  # more values than asked for: fall back
     assert [store.count_groups(r) for r in requests] == expected
+
+
+def test_indices_loaded_before_currencies_were_recorded(store: ElasticsearchStore, tmp_path: Path) -> None:
+    rows = [item("2024-01-02", "7.00", currency="EUR"), item("2024-01-03", "2.00", currency="EUR", net_cost="1.90")]
+    store.replace_period(make_source(tmp_path, rows))
+    [(index, meta)] = store._live_indices().items()
+    del meta["currencies"], meta["has_net_cost"]  # as an index loaded by an older version carries it
+    store._es.indices.put_mapping(index=index, meta=meta)
+    assert "currencies" not in store._live_indices()[index]
+    (period,) = store.periods()
+    assert (period.currencies, period.has_net_cost) == (("EUR",), True)
