@@ -18,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from bot.billing.money import format_money
+from bot.billing.money import format_money, money_number
 
 #: Colour-blind-safe palette (Okabe-Ito), then grey for "Other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -154,7 +154,7 @@ def stacked_daily(
     png, ticks = _png(fig, "y")
     data = {
         "days": [d.isoformat() for d in days],
-        "series": {k: [round(v, 2) for v in s] for k, s in series.items()},
+        "series": {k: [money_number(v) for v in s] for k, s in series.items()},
         "money_ticks": ticks,
     }
     return Chart("daily-by-service", title, png, data)
@@ -189,7 +189,7 @@ def monthly_by_series(
     png, ticks = _png(fig, "y")
     data = {
         "months": [m.isoformat() for m in months],
-        "series": {k: [round(v, 2) for v in s] for k, s in series.items()},
+        "series": {k: [money_number(v) for v in s] for k, s in series.items()},
         "money_ticks": ticks,
     }
     return Chart("monthly-by-service", title, png, data)
@@ -208,7 +208,7 @@ def ranked_bars(name: str, title: str, items: Sequence[tuple[str, float]], *, sy
     _style(fig, ax, title, money_axis="x", symbol=symbol)
     ax.set_xlim(0, max(values, default=0) * 1.3 or 1)
     png, ticks = _png(fig, "x")
-    return Chart(name, title, png, {"items": [(label, round(v, 2)) for label, v in items], "money_ticks": ticks})
+    return Chart(name, title, png, {"items": [(label, money_number(v)) for label, v in items], "money_ticks": ticks})
 
 
 def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$") -> Chart:
@@ -235,5 +235,5 @@ def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$")
     ax.set_xlim(-span, span)
     png, ticks = _png(fig, "x")
     return Chart(
-        "top-movers", title, png, {"items": [(label, round(v, 2)) for label, v in ordered], "money_ticks": ticks}
+        "top-movers", title, png, {"items": [(label, money_number(v)) for label, v in ordered], "money_ticks": ticks}
     )

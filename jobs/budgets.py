@@ -24,7 +24,7 @@ from bot.billing.currency import in_currency
 from bot.billing.forecast import forecast_month
 from bot.billing.grammar import parse_query
 from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
-from bot.billing.money import Money, format_pct
+from bot.billing.money import Money, format_pct, round_money
 from bot.billing.periods import add_months, month_start
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
@@ -63,7 +63,7 @@ class BudgetPace:
     @property
     def crossed(self) -> tuple[int, ...]:
         """Thresholds the month to date has reached (compared to the cent, so exactly 50% counts)."""
-        spent = Decimal(repr(self.month_to_date)).quantize(Decimal("0.01"))
+        spent = round_money(self.month_to_date)
         return tuple(t for t in THRESHOLDS if spent * 100 >= self.amount * t)
 
     @property

@@ -25,7 +25,7 @@ def test_stacked_daily_draws_the_given_series_and_renders_a_png() -> None:
     assert chart.png.startswith(PNG_MAGIC)
     assert {k: v for k, v in chart.data.items() if k != "money_ticks"} == {
         "days": ["2026-10-01", "2026-10-02", "2026-10-03"],
-        "series": {"Amazon EC2": [10.0, 12.5, 9.0], "Other": [1.0, 1.0, 1.0]},
+        "series": {"Amazon EC2": [10.0, 12.5, 9.0], "Other": [1.0, 1.0, 1.01]},  # 1.005 rounds half-up
     }
 
 
