@@ -24,6 +24,7 @@ from bot.samples import catalog as cat
 from bot.samples import events as ev
 from bot.samples import inventory as inv
 from bot.samples import seasonality as season
+from bot.samples.columns import MAP_COLUMNS
 
 #: (name, DuckDB type) of the canonical relation, in order.
 CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -78,6 +79,7 @@ CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("cc_environment", "VARCHAR"),
     ("cc_business_unit", "VARCHAR"),
     ("tax_type", "VARCHAR"),
+    *((name, "MAP(VARCHAR, VARCHAR)") for name in MAP_COLUMNS),
 )
 CANONICAL_NAMES = tuple(c[0] for c in CANONICAL_COLUMNS)
 
@@ -208,11 +210,12 @@ WITH idx AS (
     WHERE NOT neg OR cov = 1
 ), priced AS (
     SELECT m.*, sk_.*, ac.account_id, ac.account_name, ac.env, ac.bu, ac.cc_environment, rg.region_code,
-        rg.location, rg.prefix, round(m.usage_amount * sk_.rate, 8) AS od
+        rg.location, rg.prefix, pm.m_product, round(m.usage_amount * sk_.rate, 8) AS od
     FROM amounts m
     JOIN d_sku sk_ ON sk_.s = m.sk
     JOIN d_account ac ON ac.a = m.a
     JOIN d_region rg ON rg.g = m.g
+    JOIN d_pmap pm ON pm.s = m.sk AND pm.g = m.g
     WHERE m.usage_amount > 0
 )
 SELECT
@@ -273,7 +276,8 @@ SELECT
     tag_created_by,
     cc_environment,
     bu AS cc_business_unit,
-    '' AS tax_type
+    '' AS tax_type,
+    m_cur2_tags, m_tags, m_cc, m_tags_cc, m_product
 FROM priced
 """
 

@@ -144,6 +144,19 @@ def _map_sql(pairs: list[tuple[str, str]]) -> str:
     return f"map_from_entries(list_filter([{entries}], lambda e: e.v IS NOT NULL))"
 
 
+#: Map columns of the canonical relation and how each is built from its scalar columns. The generator builds them
+#: once per resource (tags), account (cost categories) or SKU and region (product), not once per line: DuckDB's
+#: `list_filter` with a lambda costs more than the rest of a line.
+MAP_COLUMNS: dict[str, str] = {
+    "m_cur2_tags": _map_sql([(cur2_map_key(k), c) for k, c in TAGS]),
+    "m_tags": _map_sql(list(TAGS)),
+    "m_cc": _map_sql(list(COST_CATEGORIES)),
+    "m_tags_cc": _map_sql(list(TAGS) + [(f"costCategory/{name}", col) for name, col in COST_CATEGORIES]),
+    "m_product": _map_sql(
+        [("product_name", "service_name"), ("servicename", "service_name"), ("region", "region"), ("group", "''")]
+    ),
+}
+
 _CUR2_SKIP = {"product/", "resourceTags/", "costCategory/"}
 _CUR2_PRODUCT_COLUMNS = {
     "product/productFamily": "product_product_family",
@@ -171,12 +184,9 @@ def cur2_columns() -> tuple[Column, ...]:
             cols.append(("bill_payer_account_name", f"'{cat.ACCOUNT_BY_NAME['payer'].name}'", "s"))
         if name == "lineItem/UsageAccountId":
             cols.append(("line_item_usage_account_name", "account_name", "s"))
-    product = _map_sql(
-        [("product_name", "service_name"), ("servicename", "service_name"), ("region", "region"), ("group", "''")]
-    )
-    cols.append(("product", product, "m"))
-    cols.append(("resource_tags", _map_sql([(cur2_map_key(k), c) for k, c in TAGS]), "m"))
-    cols.append(("cost_category", _map_sql(list(COST_CATEGORIES)), "m"))
+    cols.append(("product", "m_product", "m"))
+    cols.append(("resource_tags", "m_cur2_tags", "m"))
+    cols.append(("cost_category", "m_cc", "m"))
     cols.append(("discount", "MAP {}::MAP(VARCHAR, VARCHAR)", "m"))
     return tuple(cols)
 
@@ -259,8 +269,8 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("SkuPriceId", "NULL::VARCHAR", "s"),
     ("SubAccountId", "account_id", "s"),
     ("SubAccountName", "account_name", "s"),
-    ("Tags", _map_sql(list(TAGS)), "m"),
-    ("x_CostCategories", _map_sql(list(COST_CATEGORIES)), "m"),
+    ("Tags", "m_tags", "m"),
+    ("x_CostCategories", "m_cc", "m"),
     ("x_Discounts", "MAP {}::MAP(VARCHAR, VARCHAR)", "m"),
     ("x_Operation", "NULLIF(operation, '')", "s"),
     ("x_ServiceCode", "product_code", "s"),
@@ -268,7 +278,7 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
 )
 
 _FOCUS_12_DROPPED = {"x_UsageType", "x_CostCategories"}  # SkuMeter and the Tags map carry them in 1.2
-_FOCUS_12_TAGS = _map_sql(list(TAGS) + [(f"costCategory/{name}", col) for name, col in COST_CATEGORIES])
+_FOCUS_12_TAGS = "m_tags_cc"
 
 #: FOCUS 1.2 with AWS columns (table FOCUS_1_2_AWS): 1.0's columns without x_UsageType (now SkuMeter) and
 #: x_CostCategories (now in Tags, prefixed `costCategory/`), plus the columns FOCUS 1.1 and 1.2 added.

@@ -515,6 +515,7 @@ def _load_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[ch.Row], *
     for i in range(0, len(values), 400):  # one statement per chunk: executemany costs a round trip per row
         chunk = values[i : i + 400]
         con.execute(f"INSERT INTO {table} VALUES {', '.join(marks for _ in chunk)}", [v for r in chunk for v in r])
+    con.execute(f"UPDATE {table} SET " + ", ".join(f"{name} = {sql}" for name, sql in cols.MAP_COLUMNS.items()))
 
 
 def _read_back(

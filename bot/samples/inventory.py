@@ -28,6 +28,7 @@ import duckdb
 from bot.samples import catalog as cat
 from bot.samples import events as ev
 from bot.samples import seasonality as season
+from bot.samples.columns import MAP_COLUMNS
 
 #: Hour 0 of the generator's clock: a Monday, so weekday = (hour // 24) % 7 with 0 = Monday.
 EPOCH = datetime(2020, 1, 6)
@@ -340,6 +341,20 @@ FROM s JOIN d_account ac ON ac.a = s.a
         "ALTER TABLE slots ADD COLUMN cycle_h DOUBLE; ALTER TABLE slots ADD COLUMN phase_h DOUBLE; "
         "UPDATE slots SET cycle_h = life_h + greatest(1, round(life_h * (0.02 + 0.08 * u_gap))), "
         "phase_h = round(u_phase * (life_h + greatest(1, round(life_h * (0.02 + 0.08 * u_gap)))))"
+    )
+    # Map columns (tags, cost categories) once per resource, the product map once per SKU and region.
+    con.execute(
+        "ALTER TABLE slots ADD COLUMN cc_environment VARCHAR; ALTER TABLE slots ADD COLUMN cc_business_unit VARCHAR; "
+        "UPDATE slots SET cc_environment = ac.cc_environment, cc_business_unit = ac.bu FROM d_account ac "
+        "WHERE ac.a = slots.a"
+    )
+    for name in ("m_cur2_tags", "m_tags", "m_cc", "m_tags_cc"):
+        con.execute(f"ALTER TABLE slots ADD COLUMN {name} MAP(VARCHAR, VARCHAR)")
+        con.execute(f"UPDATE slots SET {name} = {MAP_COLUMNS[name]}")
+    con.execute(
+        f"""CREATE OR REPLACE TABLE d_pmap AS SELECT s, g, {MAP_COLUMNS["m_product"]} AS m_product
+            FROM (SELECT s, g, service_name, CASE WHEN region_code = 'global' THEN '' ELSE region_code END AS region
+                  FROM d_sku, d_region)"""
     )
     _apply_events(con, events)
     con.execute(
