@@ -145,12 +145,12 @@ def usage_select(
     negation: bool,
 ) -> str:
     """SELECT of the canonical columns for the usage lines of line slots `lo <= li < hi` in the period."""
-    T, D = clock.steps, clock.step_h
-    per_day = 24 if D == 1 else 1
-    x = "(s_h % 24)::INTEGER" if D == 1 else "0"
+    steps, step = clock.steps, clock.step_h
+    per_day = 24 if step == 1 else 1
+    x = "(s_h % 24)::INTEGER" if step == 1 else "0"
     n_sched, n_buckets = len(season.SCHEDULES), season.BUCKETS
     intermittent = season.SCHEDULES.index("intermittent")
-    hourly_noise = f" + (((hash({seed}, li, t, 3) % 1000003) / 1000003.0) - 0.5) * 0.8" if D == 1 else ""
+    hourly_noise = f" + (((hash({seed}, li, t, 3) % 1000003) / 1000003.0) - 0.5) * 0.8" if step == 1 else ""
     c_start = _sql_list([inv.hours_since_epoch(c.start) for c in commits] or [0])
     c_end = _sql_list([inv.hours_since_epoch(c.end) for c in commits] or [0])
     c_arn = _sql_list([commitment_arn(c) for c in commits] or [""])
@@ -161,16 +161,16 @@ def usage_select(
     c_sku = "[" + ", ".join(str(sku_index[c.sku]) for c in commits) + "]" if commits else "[-1]"
     c_start_ts = _sql_list([c.start.strftime("%Y-%m-%d %H:%M:%S") for c in commits] or [""])
     c_end_ts = _sql_list([c.end.strftime("%Y-%m-%d %H:%M:%S") for c in commits] or [""])
-    factor = event_factor_sql(events, D)
+    factor = event_factor_sql(events, step)
     neg_filter = "" if negation else "AND NOT neg"
     return f"""
 WITH idx AS (
-    SELECT seq // {T} AS li, seq % {T} AS t FROM range({lo * T}, {hi * T}) r(seq)
+    SELECT seq // {steps} AS li, seq % {steps} AS t FROM range({lo * steps}, {hi * steps}) r(seq)
 ), j AS (
-    SELECT i.t, s.*, {clock.start_h} + i.t * {D} AS s_h
+    SELECT i.t, s.*, {clock.start_h} + i.t * {step} AS s_h
     FROM idx i JOIN (SELECT * FROM ls WHERE li >= {lo} AND li < {hi} {neg_filter}) s ON s.li = i.li
 ), life AS (
-    SELECT *, CASE WHEN cycle_h IS NULL THEN 0 ELSE floor((s_h + {D / 2} + phase_h) / cycle_h) END::BIGINT AS gen
+    SELECT *, CASE WHEN cycle_h IS NULL THEN 0 ELSE floor((s_h + {step / 2} + phase_h) / cycle_h) END::BIGINT AS gen
     FROM j
 ), span AS (
     SELECT *,
@@ -180,22 +180,22 @@ WITH idx AS (
               coalesce(delete_h, 1e12)) AS delete_at
     FROM life
 ), alive AS (
-    SELECT *, (least(s_h + {D}, delete_at) - greatest(s_h, launch_at)) / {D} AS alive_share,
+    SELECT *, (least(s_h + {step}, delete_at) - greatest(s_h, launch_at)) / {step} AS alive_share,
         floor(s_h / 24)::BIGINT AS dnum
-    FROM span WHERE least(s_h + {D}, delete_at) > greatest(s_h, launch_at)
+    FROM span WHERE least(s_h + {step}, delete_at) > greatest(s_h, launch_at)
 ), timed AS (
     SELECT *,
         ((((profile * {n_sched} + schedule) * {n_buckets} + bucket) * 7 + dnum % 7) * {per_day} + {x})::INTEGER
             AS wk,
-        CASE WHEN resize_at IS NOT NULL AND s_h + {D / 2} >= gen * cycle_h - phase_h + resize_at * life_h
+        CASE WHEN resize_at IS NOT NULL AND s_h + {step / 2} >= gen * cycle_h - phase_h + resize_at * life_h
              THEN alt_sku ELSE sku END AS sk,
         hash({seed}, f, slot, gen) AS rk
     FROM alive
     WHERE schedule <> {intermittent} OR hash({seed}, f, slot, dnum, 77) % 1000 < {int(season.INTERMITTENT_ON * 1000)}
 ), weighted AS (
     SELECT t.*, w.wa, w.wo,
-        CASE WHEN t.cover > 0 AND t.sk = {c_sku}[t.ci + 1] AND t.s_h + {D / 2} >= {c_start}[t.ci + 1]
-                  AND t.s_h + {D / 2} < {c_end}[t.ci + 1] THEN t.cover ELSE 0 END AS cov
+        CASE WHEN t.cover > 0 AND t.sk = {c_sku}[t.ci + 1] AND t.s_h + {step / 2} >= {c_start}[t.ci + 1]
+                  AND t.s_h + {step / 2} < {c_end}[t.ci + 1] THEN t.cover ELSE 0 END AS cov
     FROM timed t JOIN w ON w.wk = t.wk
     WHERE w.wo > 0
 ), amounts AS (
@@ -221,7 +221,7 @@ WITH idx AS (
 SELECT
     printf('%016x%016x', hash({seed}, {clock.start_h}, li, t), hash(li, t, {clock.start_h}, {seed})) AS line_id,
     TIMESTAMP '{inv.EPOCH}' + to_hours(s_h::BIGINT) AS usage_start,
-    TIMESTAMP '{inv.EPOCH}' + to_hours(s_h::BIGINT + {D}) AS usage_end,
+    TIMESTAMP '{inv.EPOCH}' + to_hours(s_h::BIGINT + {step}) AS usage_end,
     account_id,
     account_name,
     CASE WHEN neg THEN 'SavingsPlanNegation' WHEN cov = 1 THEN 'SavingsPlanCoveredUsage'

@@ -226,8 +226,21 @@ def generate(
         "unnest(?::DOUBLE[]) AS wo",
         [keys, amounts, hours],
     )
-    job = _Job(out_dir, fmt, report, seed, first, hourly, money, plan, commits, part_rows, bucket,
-               sizes.expected_rows, data_end)  # fmt: skip
+    job = _Job(
+        out_dir,
+        fmt,
+        report,
+        seed,
+        first,
+        hourly,
+        money,
+        plan,
+        commits,
+        part_rows,
+        bucket,
+        sizes.expected_rows,
+        data_end,
+    )
     contexts = []
     month = first
     while month < data_end:
@@ -278,13 +291,17 @@ def generate(
         "granularity": "hourly" if hourly else "daily",
         "currency": currency,
         "accounts": [
-            {"account_id": a.account_id, "account_name": a.name, "environment": a.env, "payer": a.account_id
-             == cat.PAYER_ACCOUNT_ID}
+            {
+                "account_id": a.account_id,
+                "account_name": a.name,
+                "environment": a.env,
+                "payer": a.account_id == cat.PAYER_ACCOUNT_ID,
+            }
             for a in cat.ACCOUNTS
         ],
         "commitments": [tr.commitment_json(c, money) for c in commits if c.start.date() < data_end],
         "events": truth_events,
-    }  # fmt: skip
+    }
     truth_path = out_dir / GROUND_TRUTH
     truth_path.write_text(json.dumps(truth, indent=2) + "\n")
     total_bytes = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
@@ -407,9 +424,13 @@ def _write_period(
     clock = cn.Clock.of(ctx.period, ctx.data_end, job.hourly)
     fmt, report = job.fmt, job.report
     revisions = sum(
-        1 for e in job.events if isinstance(e, ev.Refund) and e.period == ctx.period and e.posted.date() >= ctx.end
+        1
+        for e in job.events
+        if isinstance(e, ev.Refund)
+        and e.period == ctx.period
+        and e.posted.date() >= ctx.end
         and e.posted.date() < job.as_of
-    )  # fmt: skip
+    )
     version = f"final:{revisions}" if final else f"open:{ctx.data_end}"
     assembly = _assembly_id(job.seed, fmt, ctx.period, version)
     consts = {
@@ -466,9 +487,9 @@ def _write_period(
     short_by_id = {a.account_id: s for s, a in cat.ACCOUNT_BY_NAME.items()}
     service_by_code = {s.product_code: s.service_name for s in cat.SKUS}
     charged: dict[tuple[str, str, str], float] = {}
-    for (account_id, code), amount in by_product.items():
+    for (account_id, code), billed in by_product.items():
         key = (short_by_id[account_id], code, service_by_code.get(code, code))
-        charged[key] = charged.get(key, 0.0) + float(amount)
+        charged[key] = charged.get(key, 0.0) + float(billed)
     for key, amount in ch.charges_of(fixed).items():
         charged[key] = charged.get(key, 0.0) + amount
     per_account: dict[str, float] = {}
@@ -510,15 +531,15 @@ def _load_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[ch.Row], *
     marks = "(" + ", ".join("?" for _ in cn.CANONICAL_COLUMNS) + ")"
     values = []
     for j, row in enumerate(rows):
-        row = dict(row, line_id=f"{tr.hash_str(f'{seed}:{period}:fixed:{j}'):032x}")
-        values.append([row[n] for n in cn.CANONICAL_NAMES])
+        full = dict(row, line_id=f"{tr.hash_str(f'{seed}:{period}:fixed:{j}'):032x}")
+        values.append([full[n] for n in cn.CANONICAL_NAMES])
     for i in range(0, len(values), 400):  # one statement per chunk: executemany costs a round trip per row
         chunk = values[i : i + 400]
         con.execute(f"INSERT INTO {table} VALUES {', '.join(marks for _ in chunk)}", [v for r in chunk for v in r])
     con.execute(f"UPDATE {table} SET " + ", ".join(f"{name} = {sql}" for name, sql in cols.MAP_COLUMNS.items()))
 
 
-def _read_back(
+def _read_back(  # noqa: PLR0917 - private helper: the files and the three columns to read
     con: duckdb.DuckDBPyConnection, files: list[Path], text: bool, account: str, product: str, cost: str
 ) -> tuple[int, Decimal, dict[tuple[str, str], Decimal]]:
     """Rows, DECIMAL billed total and DECIMAL billed cost per (account id, product code) of written files,

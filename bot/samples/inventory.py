@@ -131,9 +131,7 @@ def plan_sizes(
             hi = mid
     rows, n0 = total(lo)
     grow = math.exp(GROWTH * months)
-    slots = {
-        f.key: (n0[f.key] if f.share == 0 else math.ceil(n0[f.key] * grow) + 1) for f in fleets()
-    }
+    slots = {f.key: (n0[f.key] if f.share == 0 else math.ceil(n0[f.key] * grow) + 1) for f in fleets()}
     for f in cat.FLEETS:
         if f.event_only and f.key in launched:
             n0[f.key] = slots[f.key] = f.count
@@ -151,18 +149,34 @@ def commitments(sizes: Sizes, first: date, events: Sequence[ev.Event]) -> tuple[
         begin = start - timedelta(days=r.start_days)
         out.append(
             Commitment(
-                r.key, "RI", r.fleet, r.sku, sizes.scaled(r.fleet, r.share), begin, begin + timedelta(days=r.term_days),
-                r.hourly, r.upfront, account=cat.FLEET_BY_KEY[r.fleet].account,
+                r.key,
+                "RI",
+                r.fleet,
+                r.sku,
+                sizes.scaled(r.fleet, r.share),
+                begin,
+                begin + timedelta(days=r.term_days),
+                r.hourly,
+                r.upfront,
+                account=cat.FLEET_BY_KEY[r.fleet].account,
             )
-        )  # fmt: skip
+        )
     for e in events:
         if isinstance(e, ev.ReservationPurchase):
             out.append(
                 Commitment(
-                    e.key, "RI", e.fleet, e.sku, e.count, e.at, e.at + timedelta(days=e.term_days), e.hourly_usd,
-                    e.upfront_usd, account=cat.FLEET_BY_KEY[e.fleet].account,
+                    e.key,
+                    "RI",
+                    e.fleet,
+                    e.sku,
+                    e.count,
+                    e.at,
+                    e.at + timedelta(days=e.term_days),
+                    e.hourly_usd,
+                    e.upfront_usd,
+                    account=cat.FLEET_BY_KEY[e.fleet].account,
                 )
-            )  # fmt: skip
+            )
     for sp in cat.SAVINGS_PLANS:
         fleet = cat.FLEET_BY_KEY[sp.fleet]
         count = sizes.scaled(sp.fleet, sp.share)
@@ -170,10 +184,19 @@ def commitments(sizes: Sizes, first: date, events: Sequence[ev.Event]) -> tuple[
         begin = start - timedelta(days=sp.start_days)
         out.append(
             Commitment(
-                sp.key, "SP", sp.fleet, fleet.lines[0].sku, count, begin, begin + timedelta(days=3 * 365),
-                round(count * rate * (1 - sp.discount) * sp.headroom, 4), 0.0, sp.discount, sp.account,
+                sp.key,
+                "SP",
+                sp.fleet,
+                fleet.lines[0].sku,
+                count,
+                begin,
+                begin + timedelta(days=3 * 365),
+                round(count * rate * (1 - sp.discount) * sp.headroom, 4),
+                0.0,
+                sp.discount,
+                sp.account,
             )
-        )  # fmt: skip
+        )
     return tuple(out)
 
 
@@ -243,11 +266,23 @@ def create_tables(
     con.executemany(
         "INSERT INTO d_sku VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            [i, s.product_code, s.service_name, s.service_category, s.product_family, s.usage_type, s.operation,
-             s.unit, s.rate * fx, s.instance_type, s.description, s.bare_in_use1]
+            [
+                i,
+                s.product_code,
+                s.service_name,
+                s.service_category,
+                s.product_family,
+                s.usage_type,
+                s.operation,
+                s.unit,
+                s.rate * fx,
+                s.instance_type,
+                s.description,
+                s.bare_in_use1,
+            ]
             for i, s in enumerate(cat.SKUS)
         ],
-    )  # fmt: skip
+    )
     con.execute(
         "CREATE OR REPLACE TABLE d_account (a INTEGER, account_id VARCHAR, account_name VARCHAR, env VARCHAR, "
         "bu VARCHAR, coverage DOUBLE, cc_environment VARCHAR)"
@@ -255,11 +290,18 @@ def create_tables(
     con.executemany(
         "INSERT INTO d_account VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            [i, a.account_id, a.name, a.env, a.business_unit, a.tag_coverage,
-             {"prod": "Production", "shared": "Shared"}.get(a.env, "Non-Production")]
+            [
+                i,
+                a.account_id,
+                a.name,
+                a.env,
+                a.business_unit,
+                a.tag_coverage,
+                {"prod": "Production", "shared": "Shared"}.get(a.env, "Non-Production"),
+            ]
             for i, a in enumerate(cat.ACCOUNTS)
         ],
-    )  # fmt: skip
+    )
     con.execute("CREATE OR REPLACE TABLE d_region (g INTEGER, region_code VARCHAR, location VARCHAR, prefix VARCHAR)")
     con.executemany(
         "INSERT INTO d_region VALUES (?, ?, ?, ?)", [[i, r.code, r.name, r.prefix] for i, r in enumerate(cat.REGIONS)]
@@ -276,24 +318,60 @@ def create_tables(
             continue
         life_lo, life_hi = fleet.lifetime
         fleet_rows.append(
-            [f, sizes.slots[fleet.key], sizes.n0[fleet.key], account_index[fleet.account], region_index[fleet.region],
-             life_lo * 24, life_hi * 24, season.SCHEDULES.index(fleet.schedule), fleet.size[0], fleet.size[1],
-             list(fleet.sizes), fleet.resize, fleet.team, list(fleet.names), fleet.share > 0]
-        )  # fmt: skip
+            [
+                f,
+                sizes.slots[fleet.key],
+                sizes.n0[fleet.key],
+                account_index[fleet.account],
+                region_index[fleet.region],
+                life_lo * 24,
+                life_hi * 24,
+                season.SCHEDULES.index(fleet.schedule),
+                fleet.size[0],
+                fleet.size[1],
+                list(fleet.sizes),
+                fleet.resize,
+                fleet.team,
+                list(fleet.names),
+                fleet.share > 0,
+            ]
+        )
         for k, line in enumerate(fleet.lines):
             line_rows.append(
-                [f, k, sku_index[line.sku], sku_index[line.resized_sku or line.sku], line.per_hour, line.is_sized(),
-                 season.PROFILES.index(line.profile), line.noise, line.growth, False, _counted(line.sku)]
-            )  # fmt: skip
+                [
+                    f,
+                    k,
+                    sku_index[line.sku],
+                    sku_index[line.resized_sku or line.sku],
+                    line.per_hour,
+                    line.is_sized(),
+                    season.PROFILES.index(line.profile),
+                    line.noise,
+                    line.growth,
+                    False,
+                    _counted(line.sku),
+                ]
+            )
     # Savings-Plan-covered lines get a negation twin (CUR only): the twin lines come after the fleet's own lines.
     for c in commits:
         if c.kind == "SP":
             f = next(i for i, fl in enumerate(cat.FLEETS) if fl.key == c.fleet)
             line = cat.FLEET_BY_KEY[c.fleet].lines[0]
             line_rows.append(
-                [f, 99, sku_index[line.sku], sku_index[line.sku], line.per_hour, line.is_sized(),
-                 season.PROFILES.index(line.profile), line.noise, line.growth, True, _counted(line.sku)]
-            )  # fmt: skip
+                [
+                    f,
+                    99,
+                    sku_index[line.sku],
+                    sku_index[line.sku],
+                    line.per_hour,
+                    line.is_sized(),
+                    season.PROFILES.index(line.profile),
+                    line.noise,
+                    line.growth,
+                    True,
+                    _counted(line.sku),
+                ]
+            )
     con.execute(
         "CREATE OR REPLACE TABLE d_fleet (f INTEGER, n_slots INTEGER, n0 INTEGER, a INTEGER, g INTEGER, "
         "life_lo DOUBLE, life_hi DOUBLE, schedule INTEGER, size_lo DOUBLE, size_hi DOUBLE, sizes DOUBLE[], "

@@ -74,7 +74,7 @@ def running(schedule: str, bucket: int, dow: int, hod: int) -> bool:
     return True
 
 
-def weight_key(p: int, s: int, b: int, dow: int, x: int, steps_per_day: int) -> int:
+def weight_key(p: int, s: int, b: int, dow: int, x: int, *, steps_per_day: int) -> int:
     """Row key of `weight_table` (the generator computes the same in SQL)."""
     return (((p * len(SCHEDULES) + s) * BUCKETS + b) * 7 + dow) * steps_per_day + x
 
@@ -93,7 +93,7 @@ def weight_table(hourly: bool) -> tuple[list[int], list[float], list[float]]:
                     on = [running(sname, b, dow, h) for h in range(24)]
                     w = [profile(pname, dow, h) if on[h] else 0.0 for h in range(24)]
                     for x in range(per_day):
-                        keys.append(weight_key(p, s, b, dow, x, per_day))
+                        keys.append(weight_key(p, s, b, dow, x, steps_per_day=per_day))
                         if hourly:
                             amounts.append(w[x])
                             hours.append(1.0 if on[x] else 0.0)

@@ -31,6 +31,7 @@ at the end of the data), resized_at.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -186,9 +187,15 @@ def ground_truth(
     """One ground-truth entry per event of the plan (see the module docstring), plus the Support fee's largest
     month-on-month rise, which follows usage and is no anomaly."""
     m = _Measure(
-        con, seed=seed, first=first, data_end=data_end, hourly=hourly, events=events, commits=commits,
+        con,
+        seed=seed,
+        first=first,
+        data_end=data_end,
+        hourly=hourly,
+        events=events,
+        commits=commits,
         fx=currency.per_usd,
-    )  # fmt: skip
+    )
     out: list[dict[str, Any]] = []
     for e in events:
         if _start_of(e) >= datetime.combine(data_end, datetime.min.time()):
@@ -237,9 +244,14 @@ def _keys(parts: Mapping[tuple[str, ...], float], level: str) -> dict[str, Any]:
     return keys
 
 
-def _delta(
-    m: _Measure, where: str, start: datetime, end: datetime | None, variant: Sequence[ev.Event] | None = None,
-    setup: str = "", undo: str = "",
+def _delta(  # noqa: PLR0917 - private helper
+    m: _Measure,
+    where: str,
+    start: datetime,
+    end: datetime | None,
+    variant: Sequence[ev.Event] | None = None,
+    setup: str = "",
+    undo: str = "",
 ) -> tuple[float, dict[tuple[str, ...], float], date, date | None]:
     """Average daily cost with the plan minus without the event (the counterfactual `variant` of the plan, or
     the plan after `setup` SQL changes the inventory) over the event's complete days."""
@@ -298,23 +310,45 @@ def _entry(con: duckdb.DuckDBPyConnection, m: _Measure, e: ev.Event, currency: c
         delta, parts, day, _last = _delta(m, where, e.start, e.end, variant)
         keys = _keys(parts, level)
         return _base(
-            e.kind, level, e, currency, id=ident, keys=keys, start=e.start.isoformat(),
-            end=e.end.isoformat() if e.end else None, first_complete_day=day.isoformat(), delta=delta,
-            description=e.note or f"{e.kind} x{e.factor:g}", factor=e.factor,
-        )  # fmt: skip
+            e.kind,
+            level,
+            e,
+            currency,
+            id=ident,
+            keys=keys,
+            start=e.start.isoformat(),
+            end=e.end.isoformat() if e.end else None,
+            first_complete_day=day.isoformat(),
+            delta=delta,
+            description=e.note or f"{e.kind} x{e.factor:g}",
+            factor=e.factor,
+        )
     if isinstance(e, ev.Stop):
         f, slot = inv.fleet_index(e.fleet), ev.slot_of(cat.FLEET_BY_KEY[e.fleet], e.resource)
-        (old,) = con.execute(f"SELECT any_value(delete_h) FROM ls WHERE f = {f} AND slot = {slot}").fetchone() or (None,)
+        (old,) = con.execute(f"SELECT any_value(delete_h) FROM ls WHERE f = {f} AND slot = {slot}").fetchone() or (
+            None,
+        )
         delta, parts, day, _last = _delta(
-            m, _slot_where(e.fleet, e.resource), e.at, None,
+            m,
+            _slot_where(e.fleet, e.resource),
+            e.at,
+            None,
             setup=f"UPDATE ls SET delete_h = NULL WHERE f = {f} AND slot = {slot}",
             undo=f"UPDATE ls SET delete_h = {'NULL' if old is None else old} WHERE f = {f} AND slot = {slot}",
-        )  # fmt: skip
+        )
         return _base(
-            "stop", "resource", e, currency, id=f"stop-{e.fleet}-{e.resource}", keys=_keys(parts, "resource"),
-            start=e.at.isoformat(), end=None, first_complete_day=day.isoformat(), delta=delta,
+            "stop",
+            "resource",
+            e,
+            currency,
+            id=f"stop-{e.fleet}-{e.resource}",
+            keys=_keys(parts, "resource"),
+            start=e.at.isoformat(),
+            end=None,
+            first_complete_day=day.isoformat(),
+            delta=delta,
             description=e.note or "stopped",
-        )  # fmt: skip
+        )
     if isinstance(e, ev.Launch):
         f, slot = inv.fleet_index(e.fleet), ev.slot_of(cat.FLEET_BY_KEY[e.fleet], e.resource)
         where = _slot_where(e.fleet, e.resource)
@@ -323,67 +357,123 @@ def _entry(con: duckdb.DuckDBPyConnection, m: _Measure, e: ev.Event, currency: c
         if e.kind == "intermittent_usage":
             days = m.daily(where, e.at.date(), m.data_end)
             on = [t for t, _ in days.values() if t > 0]
-            parts: dict[tuple[str, ...], float] = {}
+            sums: dict[tuple[str, ...], float] = {}
             for _t, p in days.values():
                 for k, v in p.items():
-                    parts[k] = parts.get(k, 0.0) + v
+                    sums[k] = sums.get(k, 0.0) + v
             return _base(
-                e.kind, "usage_type", e, currency, id=f"intermittent-{e.fleet}-{e.resource}",
-                keys=_keys(parts, "usage_type"), start=e.at.isoformat(), end=None,
-                first_complete_day=_first_complete_day(e.at).isoformat(), delta=sum(on) / len(on) if on else 0.0,
-                description=e.note or "on some days, off on others", days_on=len(on), days=len(days),
-            )  # fmt: skip
+                e.kind,
+                "usage_type",
+                e,
+                currency,
+                id=f"intermittent-{e.fleet}-{e.resource}",
+                keys=_keys(sums, "usage_type"),
+                start=e.at.isoformat(),
+                end=None,
+                first_complete_day=_first_complete_day(e.at).isoformat(),
+                delta=sum(on) / len(on) if on else 0.0,
+                description=e.note or "on some days, off on others",
+                days_on=len(on),
+                days=(m.data_end - e.at.date()).days,
+            )
         delta, parts, day, _last = _delta(m, where, e.at, None, setup=setup, undo=undo)
         level = "usage_type"
         return _base(
-            e.kind, level, e, currency, id=f"{e.kind}-{e.fleet}-{e.resource}", keys=_keys(parts, level),
-            start=e.at.isoformat(), end=None, first_complete_day=day.isoformat(), delta=delta,
+            e.kind,
+            level,
+            e,
+            currency,
+            id=f"{e.kind}-{e.fleet}-{e.resource}",
+            keys=_keys(parts, level),
+            start=e.at.isoformat(),
+            end=None,
+            first_complete_day=day.isoformat(),
+            delta=delta,
             description=e.note or "a new resource",
-        )  # fmt: skip
+        )
     if isinstance(e, ev.RecurringCredit):
         acct = cat.ACCOUNT_BY_NAME[e.account]
         return _base(
-            e.kind, "charge", e, currency, id=f"credit-{e.account}-{e.product_code}",
-            keys={"account_id": acct.account_id, "account_name": acct.name, "service_code": e.product_code,
-                  "service_name": e.service_name},
-            start=datetime.combine(m.first, datetime.min.time()).isoformat(), end=None,
-            first_complete_day=m.first.isoformat(), delta=0.0,
+            e.kind,
+            "charge",
+            e,
+            currency,
+            id=f"credit-{e.account}-{e.product_code}",
+            keys={
+                "account_id": acct.account_id,
+                "account_name": acct.name,
+                "service_code": e.product_code,
+                "service_name": e.service_name,
+            },
+            start=datetime.combine(m.first, datetime.min.time()).isoformat(),
+            end=None,
+            first_complete_day=m.first.isoformat(),
+            delta=0.0,
             description=f"{e.description}: a credit of {_money(e.amount_usd * currency.per_usd)} "
             f"{currency.code} every month, expected",
-            amount=_money(-e.amount_usd * currency.per_usd), frequency="monthly",
-        )  # fmt: skip
+            amount=_money(-e.amount_usd * currency.per_usd),
+            frequency="monthly",
+        )
     if isinstance(e, ev.Refund):
         if e.posted.date() >= m.data_end or e.period >= m.data_end or e.period < m.first:
             return None
         acct = cat.ACCOUNT_BY_NAME[e.account]
         period_end = date(e.period.year + e.period.month // 12, e.period.month % 12 + 1, 1)
         return _base(
-            e.kind, "charge", e, currency, id=f"refund-{e.account}-{e.period:%Y-%m}",
-            keys={"account_id": acct.account_id, "account_name": acct.name, "service_code": e.product_code,
-                  "service_name": e.service_name},
-            start=e.posted.isoformat(), end=e.posted.isoformat(), first_complete_day=e.posted.date().isoformat(),
-            delta=0.0, description=e.description, amount=_money(-e.amount_usd * currency.per_usd),
-            period=e.period.isoformat(), posted=e.posted.isoformat(), revises_closed_period=e.posted.date() >= period_end,
-        )  # fmt: skip
+            e.kind,
+            "charge",
+            e,
+            currency,
+            id=f"refund-{e.account}-{e.period:%Y-%m}",
+            keys={
+                "account_id": acct.account_id,
+                "account_name": acct.name,
+                "service_code": e.product_code,
+                "service_name": e.service_name,
+            },
+            start=e.posted.isoformat(),
+            end=e.posted.isoformat(),
+            first_complete_day=e.posted.date().isoformat(),
+            delta=0.0,
+            description=e.description,
+            amount=_money(-e.amount_usd * currency.per_usd),
+            period=e.period.isoformat(),
+            posted=e.posted.isoformat(),
+            revises_closed_period=e.posted.date() >= period_end,
+        )
     if isinstance(e, ev.ReservationPurchase):
         c = next(c for c in m.commits if c.key == e.key)
         sku = cat.SKU_BY_KEY[e.sku]
         acct = cat.ACCOUNT_BY_NAME[c.account]
         fx = currency.per_usd
         fleet = cat.FLEET_BY_KEY[e.fleet]
-        usage_type = ("" if sku.bare_in_use1 and fleet.region == "us-east-1" else
-                      cat.REGION_BY_CODE[fleet.region].prefix + "-") + f"HeavyUsage:{sku.instance_type}"
+        usage_type = (
+            "" if sku.bare_in_use1 and fleet.region == "us-east-1" else cat.REGION_BY_CODE[fleet.region].prefix + "-"
+        ) + f"HeavyUsage:{sku.instance_type}"
         return _base(
-            e.kind, "charge", e, currency, id=f"reservation-{e.key}",
-            keys={"account_id": acct.account_id, "account_name": acct.name, "service_code": sku.product_code,
-                  "service_name": sku.service_name, "usage_type": usage_type, "region": fleet.region},
-            start=e.at.isoformat(), end=c.end.isoformat(), first_complete_day=_first_complete_day(e.at).isoformat(),
+            e.kind,
+            "charge",
+            e,
+            currency,
+            id=f"reservation-{e.key}",
+            keys={
+                "account_id": acct.account_id,
+                "account_name": acct.name,
+                "service_code": sku.product_code,
+                "service_name": sku.service_name,
+                "usage_type": usage_type,
+                "region": fleet.region,
+            },
+            start=e.at.isoformat(),
+            end=c.end.isoformat(),
+            first_complete_day=_first_complete_day(e.at).isoformat(),
             delta=e.hourly_usd * e.count * 24 * fx,
             description=e.note or "a new reservation",
-            reservation_arn=cn.commitment_arn(c), upfront_fee=_money(e.upfront_usd * e.count * fx),
+            reservation_arn=cn.commitment_arn(c),
+            upfront_fee=_money(e.upfront_usd * e.count * fx),
             monthly_recurring_fee=_money(e.hourly_usd * e.count * 730 * fx),
             covered_usage_daily_delta=_money(-sku.rate * fx * e.count * 24),
-        )  # fmt: skip
+        )
     return None
 
 
@@ -393,14 +483,12 @@ def _support_entry(
     """The largest month-on-month rise of the Support fee between closed months: it follows usage."""
     totals = {
         p: sum(
-            float(r["cost"])  # type: ignore[arg-type]
-            for r in rows
-            if r["product_code"] == "AWSSupportBusiness" and r["line_type"] == "Fee"
+            float(str(r["cost"])) for r in rows if r["product_code"] == "AWSSupportBusiness" and r["line_type"] == "Fee"
         )
         for p, rows in sorted(charges_by_period.items())
     }
     closed = [p for p in totals if date(p.year + p.month // 12, p.month % 12 + 1, 1) <= data_end]
-    rises = [(totals[b] - totals[a], a, b) for a, b in zip(closed, closed[1:], strict=False)]
+    rises = [(totals[b] - totals[a], a, b) for a, b in itertools.pairwise(closed)]
     if not rises:
         return None
     rise, before, after = max(rises)

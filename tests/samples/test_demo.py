@@ -37,7 +37,10 @@ def test_demo_generates_ingests_and_answers(tmp_path: Path) -> None:
     ):
         assert title in text, title
     # The story is the ground truth's: the accounts, and every event that happened by today with its size.
-    assert "Acme Robotics: 8 AWS accounts in one Organization, billed to the payer acme-payer (210987654321) in USD" in text
+    assert (
+        "Acme Robotics: 8 AWS accounts in one Organization, billed to the payer acme-payer (210987654321) in USD"
+        in text
+    )
     assert "acme-dev (dev)" in text and "4 reserved instances and 1 Compute Savings Plan" in text
     assert truth["events"]
     for e in truth["events"]:

@@ -102,7 +102,9 @@ def test_other_layouts(tmp_path: Path, fmt: str) -> None:
     export = s.report_name
     ext = "csv.gz" if fmt == "cur2-csv" else "snappy.parquet"
     assert rel == [
-        f"{export}/data/BILLING_PERIOD={month}/{export}-0000{n}.{ext}" for month in ("2024-11", "2024-12") for n in (1, 2)
+        f"{export}/data/BILLING_PERIOD={month}/{export}-0000{n}.{ext}"
+        for month in ("2024-11", "2024-12")
+        for n in (1, 2)
     ]
     for period in s.periods:
         (manifest,) = period.manifests
@@ -232,7 +234,9 @@ def test_line_types_commitments_credits_and_tax(cur1: GenerationSummary) -> None
     )
     # Month-start fees: Support and the RI fees of reservations older than the month span the whole month from
     # its first hour; a reservation bought during the month starts at its purchase, with its upfront fee.
-    support = [r for r in rows if r["lineItem/ProductCode"] == "AWSSupportBusiness" and r["lineItem/LineItemType"] != "Tax"]
+    support = [
+        r for r in rows if r["lineItem/ProductCode"] == "AWSSupportBusiness" and r["lineItem/LineItemType"] != "Tax"
+    ]
     assert support and all(r["lineItem/LineItemType"] == "Fee" for r in support)
     for r in support + [r for r in ri_fees if "ri-catalog" not in r["reservation/ReservationARN"]]:
         assert r["lineItem/UsageStartDate"].endswith("-01T00:00:00Z")

@@ -3,6 +3,7 @@ commitments, Support and tax booked as AWS books them, and the events of the pla
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 from collections.abc import Iterator
@@ -25,7 +26,9 @@ MONTHS = 6
 
 @pytest.fixture(scope="module")
 def org(tmp_path_factory: pytest.TempPathFactory) -> GenerationSummary:
-    return generate(tmp_path_factory.mktemp("org"), fmt="cur2-parquet", start=START, months=MONTHS, rows_per_month=20000)
+    return generate(
+        tmp_path_factory.mktemp("org"), fmt="cur2-parquet", start=START, months=MONTHS, rows_per_month=20000
+    )
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +134,14 @@ def test_no_cost_before_launch_or_after_deletion(con: duckdb.DuckDBPyConnection)
     )
     assert born_and_gone > 100 and resized > 5 and permanent > 20
     # A resized instance keeps its id and changes instance type on the day of the resize.
-    ((rid, resized_at),) = _rows(con, "SELECT resource_id, resized_at FROM inv WHERE resized_at IS NOT NULL AND "
-                                 "fleet = 'dev-instances' ORDER BY resource_id LIMIT 1")  # fmt: skip
-    types = dict(_rows(con, "SELECT line_item_usage_type, min(day) FROM li WHERE line_item_resource_id = ? GROUP BY 1", rid))
+    ((rid, resized_at),) = _rows(
+        con,
+        "SELECT resource_id, resized_at FROM inv WHERE resized_at IS NOT NULL AND "
+        "fleet = 'dev-instances' ORDER BY resource_id LIMIT 1",
+    )
+    types = dict(
+        _rows(con, "SELECT line_item_usage_type, min(day) FROM li WHERE line_item_resource_id = ? GROUP BY 1", rid)
+    )
     assert types.keys() <= {"BoxUsage:t3.medium", "BoxUsage:t3.large"}
     assert types.get("BoxUsage:t3.large", resized_at.date()) >= resized_at.date()
 
@@ -157,8 +165,15 @@ def test_weekday_effect_in_dev_and_none_in_24x7_services(con: duckdb.DuckDBPyCon
 
 
 def test_hour_of_day_patterns_in_hourly_data(tmp_path: Path) -> None:
-    s = generate(tmp_path, fmt="cur2-parquet", start=date(2025, 3, 1), months=1, rows_per_month=150_000,
-                 granularity="hourly", events=())  # fmt: skip
+    s = generate(
+        tmp_path,
+        fmt="cur2-parquet",
+        start=date(2025, 3, 1),
+        months=1,
+        rows_per_month=150_000,
+        granularity="hourly",
+        events=(),
+    )
     assert s.granularity == "hourly"
     c = duckdb.connect()
     files = ", ".join(f"'{f}'" for f in s.files)
@@ -183,7 +198,9 @@ def test_hour_of_day_patterns_in_hourly_data(tmp_path: Path) -> None:
             "WHERE line_item_product_code = 'AmazonCloudFront' AND line_item_usage_type LIKE '%Bytes' GROUP BY 1"
         ).fetchall()
     )
-    assert max(by_hour, key=lambda h: by_hour[h]) in (14, 15, 16) and min(by_hour.values()) < 0.6 * max(by_hour.values())
+    assert max(by_hour, key=lambda h: by_hour[h]) in (14, 15, 16) and min(by_hour.values()) < 0.6 * max(
+        by_hour.values()
+    )
     # Hourly lines: one hour each; dev instances never run at weekends.
     ((weekend,),) = c.execute(
         "SELECT count(*) FROM li WHERE line_item_usage_account_id = '678901234567' "
@@ -212,8 +229,27 @@ def test_the_organisation_grows_slowly(con: duckdb.DuckDBPyConnection) -> None:
     per_day = [m[1] for m in monthly]
     growth = (per_day[-1] / per_day[0]) ** (1 / (len(per_day) - 1)) - 1
     assert 0.005 < growth < 0.05  # a few % a month
-    assert all(abs(b / a - 1) < 0.12 for a, b in zip(per_day, per_day[1:], strict=False))  # no jumps
+    assert all(abs(b / a - 1) < 0.12 for a, b in itertools.pairwise(per_day))  # no jumps
     assert monthly[-1][2] > monthly[0][2]
+
+
+def test_services_move_smoothly_week_to_week(con: duckdb.DuckDBPyConnection) -> None:
+    weekly = _rows(
+        con,
+        f"""SELECT line_item_product_code, date_trunc('week', day) AS week, sum({_AMORTIZED})
+           FROM li WHERE line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')
+             AND day >= DATE '2025-01-06' AND day < DATE '2025-06-30'
+             AND line_item_product_code IN ('AmazonEC2', 'AmazonS3', 'AmazonCloudFront', 'AWSLambda', 'AWSELB',
+                                            'AmazonElastiCache', 'AWSDataTransfer', 'AmazonSageMaker')
+           GROUP BY 1, 2 ORDER BY 1, 2""",
+    )
+    series: dict[str, list[float]] = {}
+    for code, _week, cost in weekly:
+        series.setdefault(code, []).append(cost)
+    for code, costs in series.items():
+        assert len(costs) == 25
+        worst = max(abs(b / a - 1) for a, b in itertools.pairwise(costs))
+        assert worst < 0.12, code
 
 
 # ------------------------------------------------------------------------------------------ charges
@@ -255,7 +291,8 @@ def test_reservations_used_plus_unused_is_what_was_bought(con: duckdb.DuckDBPyCo
     fees = _rows(
         con,
         """SELECT f.period, f.reservation_reservation_a_r_n, f.line_item_usage_amount, f.reservation_unused_quantity,
-                  f.line_item_unblended_cost, f.reservation_unused_recurring_fee, coalesce(u.used, 0), coalesce(u.eff, 0)
+                  f.line_item_unblended_cost, f.reservation_unused_recurring_fee,
+                  coalesce(u.used, 0), coalesce(u.eff, 0)
            FROM li f LEFT JOIN (SELECT period, reservation_reservation_a_r_n, sum(line_item_usage_amount) AS used,
                                 sum(reservation_recurring_fee_for_usage) AS eff
                                 FROM li WHERE line_item_line_item_type = 'DiscountedUsage' GROUP BY 1, 2) u
@@ -351,8 +388,14 @@ def test_the_events_of_the_plan_and_their_truth(truth: dict[str, Any]) -> None:
     alerts = {e["kind"] for e in truth["events"] if e["should_alert"]}
     quiet = {e["kind"] for e in truth["events"] if not e["should_alert"]}
     assert alerts == {"surge", "level_shift", "new_resource", "recurring_charge_new", "stop", "spike"}
-    assert quiet == {"intermittent_usage", "recurring_credit", "refund", "new_usage_type", "dip",
-                     "support_follows_usage"}  # fmt: skip
+    assert quiet == {
+        "intermittent_usage",
+        "recurring_credit",
+        "refund",
+        "new_usage_type",
+        "dip",
+        "support_follows_usage",
+    }
     levels = {e["level"] for e in truth["events"]}
     assert levels == {"account", "resource", "usage_type", "charge"}
     for e in truth["events"]:
@@ -437,7 +480,7 @@ def test_reservation_purchase_is_a_new_recurring_charge(con: duckdb.DuckDBPyConn
     )
     purchase = _day(e["start"]).replace(day=1)
     assert fees[0][:2] == (purchase, "Fee") and Decimal(str(fees[0][2])) == Decimal(e["upfront_fee"])
-    assert [f[0] for f in fees if f[1] == "RIFee"][0] == purchase
+    assert next(f[0] for f in fees if f[1] == "RIFee") == purchase
     full = [f[2] for f in fees if f[1] == "RIFee" and f[0] > purchase]
     assert full and all(abs(f - float(e["monthly_recurring_fee"])) < 10 for f in full)  # 28-31 days a month
 
@@ -473,8 +516,11 @@ def test_event_plan_is_explicit(tmp_path: Path) -> None:
     own = generate(tmp_path / "own", fmt="cur2-parquet", start=START, months=2, rows_per_month=6000, events=[spike])
     (e,) = json.loads(own.ground_truth.read_text())["events"]
     assert (e["kind"], e["level"], e["start"], e["first_complete_day"]) == (
-        "spike", "resource", "2025-02-10T00:00:00", "2025-02-10"
-    )  # fmt: skip
+        "spike",
+        "resource",
+        "2025-02-10T00:00:00",
+        "2025-02-10",
+    )
     assert e["keys"]["resource_id"].startswith("arn:aws:cloudfront::123456789012:distribution/E")
     usage = "SELECT sum(line_item_unblended_cost) FROM read_parquet(?) WHERE line_item_line_item_type = 'Usage'"
     ((with_spike,),) = duckdb.execute(usage, [[str(f) for f in own.files]]).fetchall()
@@ -484,21 +530,35 @@ def test_event_plan_is_explicit(tmp_path: Path) -> None:
     assert own.unblended_total - plain.unblended_total > Decimal(e["expected_daily_delta"]) * Decimal("1.1")
 
     with pytest.raises(UsageError, match="unknown fleet 'prod-nope'"):
-        generate(tmp_path / "bad", fmt="focus", start=START, months=1, rows_per_month=6000,
-                 events=[UsageChange("spike", datetime(2025, 1, 5), None, 2.0, fleet="prod-nope")])  # fmt: skip
+        generate(
+            tmp_path / "bad",
+            fmt="focus",
+            start=START,
+            months=1,
+            rows_per_month=6000,
+            events=[UsageChange("spike", datetime(2025, 1, 5), None, 2.0, fleet="prod-nope")],
+        )
     with pytest.raises(UsageError, match="no resource 'cdn'"):
-        generate(tmp_path / "bad", fmt="focus", start=START, months=1, rows_per_month=6000,
-                 events=[UsageChange("spike", datetime(2025, 1, 5), None, 2.0, fleet="prod-cdn", resource="cdn")])  # fmt: skip
+        generate(
+            tmp_path / "bad",
+            fmt="focus",
+            start=START,
+            months=1,
+            rows_per_month=6000,
+            events=[UsageChange("spike", datetime(2025, 1, 5), None, 2.0, fleet="prod-cdn", resource="cdn")],
+        )
 
 
 def test_billing_in_euros(tmp_path: Path) -> None:
     usd = generate(tmp_path / "usd", fmt="cur2-parquet", start=START, months=1, rows_per_month=6000, events=())
-    eur = generate(tmp_path / "eur", fmt="cur2-parquet", start=START, months=1, rows_per_month=6000, events=(),
-                   currency="EUR")  # fmt: skip
+    eur = generate(
+        tmp_path / "eur", fmt="cur2-parquet", start=START, months=1, rows_per_month=6000, events=(), currency="EUR"
+    )
     sql = """SELECT list(DISTINCT line_item_currency_code), list(DISTINCT pricing_currency),
-                    list(DISTINCT bill_invoicing_entity), list(DISTINCT line_item_tax_type) FILTER (WHERE line_item_tax_type <> ''),
+                    list(DISTINCT bill_invoicing_entity),
+                    list(DISTINCT line_item_tax_type) FILTER (WHERE line_item_tax_type <> ''),
                     sum(line_item_unblended_cost) FILTER (WHERE line_item_line_item_type = 'Usage')
-             FROM read_parquet(?)"""  # fmt: skip
+             FROM read_parquet(?)"""
     ((code, pricing, entity, tax, eur_usage),) = duckdb.execute(sql, [[str(f) for f in eur.files]]).fetchall()
     assert (code, pricing, entity, tax) == (["EUR"], ["EUR"], ["Amazon Web Services EMEA SARL"], ["VAT"])
     ((_c, _p, _e, _t, usd_usage),) = duckdb.execute(sql, [[str(f) for f in usd.files]]).fetchall()
