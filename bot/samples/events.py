@@ -162,9 +162,10 @@ def default_plan(first: date, last_end: date) -> tuple[Event, ...]:
     the end of its last month, whatever `end` cuts the data at: a later `end` continues the same story).
 
     Usage events need at least 5 weeks of data (earlier events give the later ones a history); the recurring
-    credit and the intermittent job need none. Sizes are those a real bill shows: the CloudFront spike adds about
-    $90 a day to a $15-a-day distribution while the $900-a-day one dips by as much, the DynamoDB step adds about
-    $8 a day to a $9-a-day table, the intermittent Glue job costs about $40 on the days it runs.
+    credit and the intermittent job need none. Sizes are those a real bill shows: the CloudFront spike adds six
+    times a $15-20-a-day distribution's traffic ($90-130, traffic grows through the year) while the
+    $900-a-day one dips by as much, the DynamoDB step adds about $8 a day to a $9-a-day table, the intermittent
+    Glue job costs about $40 on the days it runs.
     """
     days = (last_end - first).days
 
