@@ -40,6 +40,7 @@ def schedule_daily_summary(scheduler: JobScheduler, services: Services) -> None:
 
 def schedule_budgets(scheduler: JobScheduler, services: Services) -> None:
     scheduler.add_job(budgets.JOB_ID, budgets.run, BUDGET_CHECK)
+    scheduler.add_job(budgets.RETRY_JOB_ID, budgets.run_retries, DUE_CHECK)
 
 
 #: Part B (anomaly alerts, weekly/monthly digests) appends its schedule functions here.

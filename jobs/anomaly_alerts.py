@@ -12,6 +12,15 @@ compute -> render -> deliver:
   with filters gets its own detection inside those filters.
 - `run(services, deliverer)` posts through `Deliverer` (bot.delivery): each post has the key
   (anomaly_alerts, channel, episode + update kind), so a rerun, a restart or a second replica never repeats it.
+  A new alert's thread reference is recorded in the same transaction as its delivery (`record_alert_message`),
+  and recovered from the delivery record if an older version crashed in between: follow-ups always find it.
+
+Delivery: a failed post is retried with back-off (`run_retries` reruns the job every minute when one is due)
+for as long as its episode is recent (`RECENT_DAYS`); an update ("bigger", "still going") is superseded by the
+next one the plan makes. After downtime the next run sees every recent episode again: nothing to catch up
+separately. When an earlier attempt may have posted and the channel cannot be read, a new alert is posted
+again (a missed alert costs more than a doubled one) but a follow-up is not (a doubled update confuses more
+than a missing one, and the next update follows).
 
 Sensitivity feedback: "not an anomaly" raises the sensitivity factor stored on that alert; the series is then
 judged with every threshold multiplied by its largest factor (`series_sensitivities`).
@@ -26,7 +35,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.orm import Session
 
 from bot.billing.anomaly import (
     Anomaly,
@@ -42,15 +53,22 @@ from bot.billing.anomaly import (
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
 from bot.billing.query import resolve_tag_key
-from bot.delivery import Deliverer
+from bot.delivery import Deliverer, DeliveryOutcome, DeliveryPolicy
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
 from bot.slack.blocks import Message
 from bot.slack.services import Services
 from bot.slack.triage import AlertView, alert_message, follow_up_message
-from bot.state.alerts import AnomalyAlert, get_anomaly_alert, list_anomaly_alerts, record_anomaly, set_alert_message
+from bot.state.alerts import (
+    AnomalyAlert,
+    get_anomaly_alert,
+    list_anomaly_alerts,
+    record_alert_message,
+    record_anomaly,
+    set_alert_message,
+)
 from bot.state.db import StateStore
-from bot.state.deliveries import DeliveryKey
+from bot.state.deliveries import DeliveryKey, due_retries
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
@@ -67,6 +85,12 @@ RECENT_DAYS = 7
 ROUTE_MIN_SHARE = 0.25
 #: How often the job runs besides after each ingest.
 INTERVAL_MINUTES = 60
+#: Reruns the job every minute when a failed post is due for another attempt.
+RETRY_JOB_ID = "anomaly_alerts_retry"
+#: A new alert is worth posting while its episode is recent; posted again when a doubtful attempt cannot be checked.
+NEW_ALERT_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unreadable="post")
+#: A follow-up is not posted again on a doubt that cannot be checked (the next update follows).
+FOLLOW_UP_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unreadable="skip")
 
 SCOPE_ALL = ""
 
@@ -456,17 +480,31 @@ def run_alerts(
             accounts=services.store.accounts(),
         )
         for post in posts:
-            outcome = deliverer.post_message(post.delivery_key, post.message, thread_ts=post.thread_ts)
+            outcome = deliver_post(services.state, deliverer, post)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
-            if outcome.outcome == "failed":
+            if outcome.outcome in ("failed", "expired"):
                 failed[post.channel] = outcome.error
-            elif post.kind == "new" and outcome.message_ts:
-                set_alert_message(
-                    services.state, post.alert_key, channel_id=post.channel, message_ts=outcome.message_ts
-                )
     if total or outcomes:
         log.info("anomaly alerts: %d detection(s), posts %s", total, outcomes)
     return RunReport(total, outcomes, failed, scope_errors)
+
+
+def deliver_post(state: StateStore, deliverer: Deliverer, post: PlannedPost) -> DeliveryOutcome:
+    """Post one planned alert or follow-up exactly once. A new alert's thread reference is recorded with its
+    delivery, atomically; an alert delivered before without one (a crash in an older version) gets it back from
+    the delivery record."""
+    if post.kind != "new":
+        return deliverer.post_message(
+            post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts
+        )
+
+    def thread(session: Session, ts: str) -> None:
+        record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
+
+    outcome = deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=thread)
+    if outcome.outcome == "skipped" and outcome.message_ts:
+        set_alert_message(state, post.alert_key, channel_id=post.channel, message_ts=outcome.message_ts)
+    return outcome
 
 
 def run(ctx: JobContext) -> None:
@@ -474,9 +512,17 @@ def run(ctx: JobContext) -> None:
     run_alerts(ctx.services, ctx.deliverer, now=ctx.now())
 
 
+def run_retries(ctx: JobContext) -> None:
+    """Run the job now if a failed post's back-off has passed (one indexed count when none has)."""
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now()):
+        run(ctx)
+
+
 def schedule(scheduler: JobScheduler, services: Services) -> None:
-    """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data)."""
+    """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data) and
+    the every-minute retry check under `RETRY_JOB_ID`."""
     scheduler.add_job(JOB_ID, run, IntervalTrigger(minutes=INTERVAL_MINUTES))
+    scheduler.add_job(RETRY_JOB_ID, run_retries, CronTrigger(minute="*", timezone="UTC"))
 
 
 #: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).

@@ -125,15 +125,23 @@ def set_alert_message(
 ) -> AnomalyAlert:
     """Remember where the alert was posted (thread_ts defaults to the message itself). NotFound if unknown."""
     with store.session() as session:
-        row = _get(session, key)
-        if row is None:
-            raise NotFound(f"No anomaly alert {key!r}.")
-        row.channel_id = channel_id
-        row.message_ts = message_ts
-        row.thread_ts = thread_ts or message_ts
-        row.updated_at = utcnow()
-        session.flush()
-        return _to_alert(row)
+        return record_alert_message(session, key, channel_id=channel_id, message_ts=message_ts, thread_ts=thread_ts)
+
+
+def record_alert_message(
+    session: Session, key: str, *, channel_id: str, message_ts: str, thread_ts: str | None = None
+) -> AnomalyAlert:
+    """`set_alert_message` inside the caller's transaction: the delivery that records the post passes it, so the
+    post and the alert's thread reference are recorded together or not at all. NotFound if unknown."""
+    row = _get(session, key)
+    if row is None:
+        raise NotFound(f"No anomaly alert {key!r}.")
+    row.channel_id = channel_id
+    row.message_ts = message_ts
+    row.thread_ts = thread_ts or message_ts
+    row.updated_at = utcnow()
+    session.flush()
+    return _to_alert(row)
 
 
 def triage_anomaly(

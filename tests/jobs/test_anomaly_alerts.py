@@ -201,6 +201,9 @@ def test_a_broken_channel_does_not_stop_the_others_and_is_retried(env: Env) -> N
     assert get_anomaly_alert(env.services.state, f"{EC2_KEY}#{ALL}").message_ts is None  # type: ignore[union-attr]
 
     del env.slack.broken[ALL]
+    env.run()  # still backing off: nothing yet
+    assert [p["channel"] for p in env.slack.posts()] == [WEB]
+    env.clock.set(data.NOW + timedelta(minutes=1))
     env.run()
     assert sorted(p["channel"] for p in env.slack.posts()) == [ALL, WEB]
 

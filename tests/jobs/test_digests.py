@@ -131,7 +131,7 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
     assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
     services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
     assert run_kind(ctx, "monthly") == {"sent": 3}
-    assert run_kind(ctx, "monthly") == {"skipped": 3}  # a rerun posts nothing
+    assert run_kind(ctx, "monthly") == {}  # a rerun posts nothing (and builds nothing: all settled)
 
     posts = {p["channel"]: p for p in slack.posts()}
     assert posts["C0MGMT"]["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
