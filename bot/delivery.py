@@ -231,12 +231,10 @@ def span_text(delta: timedelta) -> str:
 
 
 def late_note(due: Due, now: datetime, last_error: str) -> str:
-    """What a late post says about itself: when it was due, how late it is, and why."""
-    why = (
-        f"Slack did not accept it earlier (`{last_error}`)."
-        if last_error
-        else "The bot was not running when it was due."
-    )
+    """What a late post says about itself: when it was due, how late it is, and why (the code that starts the
+    last attempt's error, e.g. `internal_error`; none: the bot was not running)."""
+    code = last_error.split(":", 1)[0].strip()
+    why = f"An earlier attempt failed (`{code}`)." if code else "The bot was not running when it was due."
     return f":hourglass_flowing_sand: Posted late: due {due.label}, {span_text(now - due.at)} ago. {why}"
 
 
@@ -586,7 +584,7 @@ class Deliverer:
         return None
 
     def _cannot_check(self, failure: Failure) -> str:
-        return f"cannot check whether an earlier attempt posted (channel history: {failure.error})"
+        return f"{failure.error}: cannot check whether an earlier attempt posted (reading the channel failed)"
 
     def _failed(
         self, claim: Claim, failure: Failure, look: Callable[[datetime], str | None] | None, on_sent: OnSent | None

@@ -68,7 +68,7 @@ from bot.state.alerts import (
     set_alert_message,
 )
 from bot.state.db import StateStore
-from bot.state.deliveries import DeliveryKey, due_retries
+from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
@@ -377,6 +377,8 @@ def plan(
             )
             if muted:
                 continue
+            if not created and alert.thread_ts is None:
+                alert = thread_from_delivery(state, alert) or alert
             if created or alert.thread_ts is None:
                 posts.append(PlannedPost(channel, key, "new", delivery_period(key, "new"), alert_message(view, key)))
                 continue
@@ -480,7 +482,7 @@ def run_alerts(
             accounts=services.store.accounts(),
         )
         for post in posts:
-            outcome = deliver_post(services.state, deliverer, post)
+            outcome = deliver_post(deliverer, post)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
             if outcome.outcome in ("failed", "expired"):
                 failed[post.channel] = outcome.error
@@ -489,10 +491,9 @@ def run_alerts(
     return RunReport(total, outcomes, failed, scope_errors)
 
 
-def deliver_post(state: StateStore, deliverer: Deliverer, post: PlannedPost) -> DeliveryOutcome:
-    """Post one planned alert or follow-up exactly once. A new alert's thread reference is recorded with its
-    delivery, atomically; an alert delivered before without one (a crash in an older version) gets it back from
-    the delivery record."""
+def deliver_post(deliverer: Deliverer, post: PlannedPost) -> DeliveryOutcome:
+    """Post one planned alert or follow-up exactly once; a new alert's thread reference is recorded in the same
+    transaction as its delivery (also when the post is recovered after a crash)."""
     if post.kind != "new":
         return deliverer.post_message(
             post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts
@@ -501,10 +502,16 @@ def deliver_post(state: StateStore, deliverer: Deliverer, post: PlannedPost) -> 
     def thread(session: Session, ts: str) -> None:
         record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
 
-    outcome = deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=thread)
-    if outcome.outcome == "skipped" and outcome.message_ts:
-        set_alert_message(state, post.alert_key, channel_id=post.channel, message_ts=outcome.message_ts)
-    return outcome
+    return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=thread)
+
+
+def thread_from_delivery(state: StateStore, alert: AnomalyAlert) -> AnomalyAlert | None:
+    """An alert without a thread reference whose "new" post was delivered (an older version crashed between
+    the two records): the reference, taken back from the delivery record. None when it was not delivered."""
+    record = get_delivery(state, DeliveryKey(JOB_ID, alert.channel_id, delivery_period(alert.key, "new")))
+    if record is None or record.status != "sent" or not record.message_ts:
+        return None
+    return set_alert_message(state, alert.key, channel_id=alert.channel_id, message_ts=record.message_ts)
 
 
 def run(ctx: JobContext) -> None:

@@ -256,7 +256,7 @@ def test_a_late_post_says_it_is_late_and_why(
     post = slack.posts("C0DATA")[0]
     note = (
         ":hourglass_flowing_sand: Posted late: due Fri Nov 27, 10:00 CET, 2 h 5 min ago. "
-        "Slack did not accept it earlier (`internal_error`)."
+        "An earlier attempt failed (`internal_error`)."
     )
     assert post["text"] == f"Daily spend\n{note}"
     assert post["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
@@ -293,7 +293,8 @@ def test_when_history_cannot_be_read_the_policy_decides(
     else:
         assert (out.outcome, record.status) == ("expired", "expired")
         assert record.error == (
-            "not posted again: cannot check whether an earlier attempt posted (channel history: missing_scope)"
+            "not posted again: missing_scope: cannot check whether an earlier attempt posted (reading the channel "
+            "failed)"
         )
 
 
@@ -458,10 +459,23 @@ def test_files_refused_outright_update_the_message_at_once(
     state: StateStore, client: WebClient, slack: HistorySlack, clock: FrozenClock
 ) -> None:
     parent = client.chat_postMessage(channel="C0MGMT", text="Weekly cost digest")["ts"]
-    slack.script("files.getUploadURLExternal", 200, body={"ok": False, "error": "file_uploads_disabled"})
+    slack.script("files.getUploadURLExternal", 200, body={"ok": False, "error": "missing_scope"})
     d = _deliverer(state, client, clock)
     out = d.attach_files(FILES_KEY, FILES, parent_ts=parent, policy=DeliveryPolicy(), updated_parent=_updated)
     assert out.outcome == "expired"
     assert json.loads(json.dumps(slack.posts("C0MGMT")[0]["text"])) == (
-        "Weekly cost digest (files missing: Slack refused the upload (`file_uploads_disabled`))"
+        "Weekly cost digest (files missing: Slack refused the upload (`missing_scope`))"
     )
+
+
+def test_the_manifest_requests_the_scopes_exactly_once_delivery_reads_with() -> None:
+    """History (public and private channels) to find a post of unknown fate, join to be a member whose history
+    is readable; `chat:write.public` (posting from outside, history unreadable) is no longer asked for."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    manifest = next(p for p in (root / "slack" / "manifest.yml", root / "deploy" / "manifest.yml") if p.exists())
+    bot_scopes = manifest.read_text().split("    bot:\n", 1)[1].split("\nsettings:", 1)[0]
+    scopes = set(re.findall(r"^\s+- ([a-z:.]+)", bot_scopes, re.MULTILINE))
+    assert {"chat:write", "channels:history", "groups:history", "channels:join", "files:write"} <= scopes
+    assert "chat:write.public" not in scopes
