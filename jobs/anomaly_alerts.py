@@ -68,7 +68,7 @@ from bot.state.alerts import (
     set_alert_message,
 )
 from bot.state.db import StateStore
-from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
+from bot.state.deliveries import DeliveryKey, due_retries, get_deliveries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
@@ -385,12 +385,18 @@ def plan(
             assert before is not None
             unit = max(config.min_impact, 1.0)
             level = impact_level(a.impact, unit)
+            bigger, ongoing = f"bigger-{level}", f"ongoing-{now.date().isoformat()}"
+            # An update planned by an earlier run that never reached Slack (a crash, a failure) is planned again:
+            # that run already recorded the new impact, so the comparison below no longer sees the change.
+            unsettled = _unsettled(state, channel, key, (bigger, ongoing))
             if a.end is not None:
                 kind, period = "over", "over"
-            elif level > impact_level(before.last_impact, unit):
-                kind, period = "bigger", f"bigger-{level}"
-            elif alert.created_at.date() < now.date() and abs(a.impact - before.last_impact) >= 0.005:
-                kind, period = "ongoing", f"ongoing-{now.date().isoformat()}"
+            elif level > impact_level(before.last_impact, unit) or bigger in unsettled:
+                kind, period = "bigger", bigger
+            elif ongoing in unsettled or (
+                alert.created_at.date() < now.date() and abs(a.impact - before.last_impact) >= 0.005
+            ):
+                kind, period = "ongoing", ongoing
             else:
                 continue
             posts.append(
@@ -399,6 +405,12 @@ def plan(
                 )
             )
     return posts
+
+
+def _unsettled(state: StateStore, channel: str, key: str, periods: Sequence[str]) -> set[str]:
+    """Those of an alert's update `periods` that were attempted but are neither sent nor given up."""
+    keys = {DeliveryKey(JOB_ID, channel, delivery_period(key, p)): p for p in periods}
+    return {keys[k] for k, record in get_deliveries(state, keys).items() if not record.settled}
 
 
 # ------------------------------------------------------------------------------------------------- run
@@ -521,7 +533,7 @@ def run(ctx: JobContext) -> None:
 
 def run_retries(ctx: JobContext) -> None:
     """Run the job now if a failed post's back-off has passed (one indexed count when none has)."""
-    if due_retries(ctx.services.state, JOB_ID, now=ctx.now()):
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now(), stale_after=ctx.deliverer.stale_after):
         run(ctx)
 
 

@@ -199,6 +199,7 @@ def run(ctx: JobContext) -> None:
 
 
 def run_retries(ctx: JobContext) -> None:
-    """Run the budget check now if a failed budget alert's back-off has passed (cheap when none has)."""
-    if due_retries(ctx.services.state, JOB_ID, now=ctx.now()):
+    """Run the budget check now if a failed budget alert's back-off has passed, or a stopped worker's claim has
+    lapsed (one indexed count when neither)."""
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now(), stale_after=ctx.deliverer.stale_after):
         run(ctx)

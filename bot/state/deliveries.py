@@ -324,16 +324,24 @@ def get_deliveries(store: StateStore, keys: Iterable[DeliveryKey]) -> dict[Deliv
         return {wanted[r.key]: _to_record(r) for r in rows}
 
 
-def due_retries(store: StateStore, job: str, *, now: datetime | None = None) -> int:
-    """How many failed deliveries of `job` may be attempted again at `now` (their back-off has passed)."""
+def due_retries(
+    store: StateStore, job: str, *, now: datetime | None = None, stale_after: timedelta = DEFAULT_STALE_AFTER
+) -> int:
+    """How many deliveries of `job` may be attempted again at `now`: failed ones whose back-off has passed, and
+    pending ones whose worker stopped (claim older than `stale_after`)."""
     now = now or utcnow()
     with store.session() as session:
         return int(
             session.scalar(
                 select(func.count()).where(
                     DeliveryRow.job == job,
-                    DeliveryRow.status == "failed",
-                    or_(DeliveryRow.next_attempt_at.is_(None), DeliveryRow.next_attempt_at <= now),
+                    or_(
+                        and_(
+                            DeliveryRow.status == "failed",
+                            or_(DeliveryRow.next_attempt_at.is_(None), DeliveryRow.next_attempt_at <= now),
+                        ),
+                        and_(DeliveryRow.status == "pending", DeliveryRow.claimed_at < now - stale_after),
+                    ),
                 )
             )
             or 0
