@@ -64,11 +64,13 @@ from bot.state.alerts import (
     get_anomaly_alert,
     list_anomaly_alerts,
     record_alert_message,
+    record_alert_progress,
     record_anomaly,
     set_alert_message,
+    set_alert_progress,
 )
 from bot.state.db import StateStore
-from bot.state.deliveries import DeliveryKey, due_retries, get_deliveries, get_delivery
+from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
@@ -269,6 +271,9 @@ class PlannedPost:
     period: str  # the delivery key's period: stable text naming the episode and the update
     message: Message
     thread_ts: str | None = None
+    #: Where the episode stands, recorded with the post's delivery (what the channel has been told).
+    impact: float = 0.0
+    end: date | None = None
 
     @property
     def delivery_key(self) -> DeliveryKey:
@@ -374,43 +379,45 @@ def plan(
                 impact=a.impact,
                 sensitivity=sensitivities.get((a.dimension, a.value), 1.0),
                 now=now,
+                # Muted: the state follows the episode at once. Otherwise its progress is recorded with the
+                # follow-up that tells the channel, so one that never reached Slack is planned again.
+                update_existing=muted,
             )
             if muted:
                 continue
+            end = a.end.date() if a.end else None
             if not created and alert.thread_ts is None:
                 alert = thread_from_delivery(state, alert) or alert
             if created or alert.thread_ts is None:
-                posts.append(PlannedPost(channel, key, "new", delivery_period(key, "new"), alert_message(view, key)))
+                message = alert_message(view, key)
+                posts.append(
+                    PlannedPost(channel, key, "new", delivery_period(key, "new"), message, None, a.impact, end)
+                )
                 continue
-            assert before is not None
             unit = max(config.min_impact, 1.0)
             level = impact_level(a.impact, unit)
-            bigger, ongoing = f"bigger-{level}", f"ongoing-{now.date().isoformat()}"
-            # An update planned by an earlier run that never reached Slack (a crash, a failure) is planned again:
-            # that run already recorded the new impact, so the comparison below no longer sees the change.
-            unsettled = _unsettled(state, channel, key, (bigger, ongoing))
             if a.end is not None:
                 kind, period = "over", "over"
-            elif level > impact_level(before.last_impact, unit) or bigger in unsettled:
-                kind, period = "bigger", bigger
-            elif ongoing in unsettled or (
-                alert.created_at.date() < now.date() and abs(a.impact - before.last_impact) >= 0.005
-            ):
-                kind, period = "ongoing", ongoing
+            elif level > impact_level(alert.last_impact, unit):
+                kind, period = "bigger", f"bigger-{level}"
+            elif alert.created_at.date() < now.date() and abs(a.impact - alert.last_impact) >= 0.005:
+                kind, period = "ongoing", f"ongoing-{now.date().isoformat()}"
             else:
+                set_alert_progress(state, key, end=end, impact=a.impact, now=now)  # nothing worth telling
                 continue
             posts.append(
                 PlannedPost(
-                    channel, key, kind, delivery_period(key, period), follow_up_message(kind, view), alert.thread_ts
+                    channel,
+                    key,
+                    kind,
+                    delivery_period(key, period),
+                    follow_up_message(kind, view),
+                    alert.thread_ts,
+                    a.impact,
+                    end,
                 )
             )
     return posts
-
-
-def _unsettled(state: StateStore, channel: str, key: str, periods: Sequence[str]) -> set[str]:
-    """Those of an alert's update `periods` that were attempted but are neither sent nor given up."""
-    keys = {DeliveryKey(JOB_ID, channel, delivery_period(key, p)): p for p in periods}
-    return {keys[k] for k, record in get_deliveries(state, keys).items() if not record.settled}
 
 
 # ------------------------------------------------------------------------------------------------- run
@@ -494,7 +501,7 @@ def run_alerts(
             accounts=services.store.accounts(),
         )
         for post in posts:
-            outcome = deliver_post(deliverer, post)
+            outcome = deliver_post(deliverer, post, now)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
             if outcome.outcome in ("failed", "expired"):
                 failed[post.channel] = outcome.error
@@ -503,18 +510,21 @@ def run_alerts(
     return RunReport(total, outcomes, failed, scope_errors)
 
 
-def deliver_post(deliverer: Deliverer, post: PlannedPost) -> DeliveryOutcome:
-    """Post one planned alert or follow-up exactly once; a new alert's thread reference is recorded in the same
-    transaction as its delivery (also when the post is recovered after a crash)."""
+def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> DeliveryOutcome:
+    """Post one planned alert or follow-up exactly once. What the channel has now been told (a new alert's
+    thread reference; the episode's end and impact) is recorded in the same transaction as the delivery, also
+    when the post is recovered after a crash: a post that never reached Slack is planned again by the next run."""
+
+    def told(session: Session, ts: str) -> None:
+        if post.kind == "new":
+            record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
+        record_alert_progress(session, post.alert_key, end=post.end, impact=post.impact, now=now)
+
     if post.kind != "new":
         return deliverer.post_message(
-            post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts
+            post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
         )
-
-    def thread(session: Session, ts: str) -> None:
-        record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
-
-    return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=thread)
+    return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=told)
 
 
 def thread_from_delivery(state: StateStore, alert: AnomalyAlert) -> AnomalyAlert | None:

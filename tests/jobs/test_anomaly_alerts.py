@@ -200,25 +200,29 @@ def test_a_crash_right_after_the_alert_was_posted_still_threads_its_follow_ups(
     assert posts[1]["text"].split(":")[1] == "arrow_double_up"
 
 
-def test_a_follow_up_lost_to_a_crash_is_posted_by_the_next_run(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The run that planned "bigger" recorded the new impact and died before posting: the next run, which no
-    longer sees the impact grow, still posts the update (once, in the thread)."""
+@pytest.mark.parametrize("where", ["before_claiming", "while_posting"])
+def test_a_follow_up_lost_to_a_crash_is_posted_by_the_next_run(
+    env: Env, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """The run that planned "bigger" died before its post reached Slack (before even claiming it, or in the
+    middle of the call): the next run still posts the update, once, in the thread."""
     set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
     env.run()
     alert_ts = env.slack.posts(WEB)[0]["ts"]
-    client = env.deliverer.client
-    post = client.chat_postMessage
+    target: object = env.deliverer if where == "before_claiming" else env.deliverer.client
+    name = "post_message" if where == "before_claiming" else "chat_postMessage"
+    original = getattr(target, name)
 
-    def die(**kwargs: object) -> object:
+    def die(*args: object, **kwargs: object) -> object:
         raise Crash
 
     env.november(date(2026, 11, 27), spike_until=date(2026, 11, 27))
     env.clock.set(datetime(2026, 11, 28, 12, tzinfo=UTC))
-    monkeypatch.setattr(client, "chat_postMessage", die)
+    monkeypatch.setattr(target, name, die)
     with pytest.raises(Crash):
         env.run()
-    monkeypatch.setattr(client, "chat_postMessage", post)
-    env.clock.set(datetime(2026, 11, 28, 12, 11, tzinfo=UTC))  # the dead run's claim has lapsed
+    monkeypatch.setattr(target, name, original)
+    env.clock.set(datetime(2026, 11, 28, 12, 11, tzinfo=UTC))  # a dead run's claim has lapsed
     assert dict(env.run().outcomes) == {"sent": 1}
     env.clock.set(datetime(2026, 11, 28, 13, 0, tzinfo=UTC))
     assert dict(env.run().outcomes) == {}
