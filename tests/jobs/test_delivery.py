@@ -479,3 +479,43 @@ def test_the_manifest_requests_the_scopes_exactly_once_delivery_reads_with() -> 
     scopes = set(re.findall(r"^\s+- ([a-z:.]+)", bot_scopes, re.MULTILINE))
     assert {"chat:write", "channels:history", "groups:history", "channels:join", "files:write"} <= scopes
     assert "chat:write.public" not in scopes
+
+
+def test_the_client_retries_only_what_cannot_post_twice() -> None:
+    """Connection errors: retried for reads and idempotent calls, and for a post only when the connection was
+    refused (nothing was sent); 429: retried in place only for a short Retry-After."""
+    from http.client import RemoteDisconnected
+    from urllib.error import URLError
+
+    from slack_sdk.http_retry.request import HttpRequest
+    from slack_sdk.http_retry.response import HttpResponse
+    from slack_sdk.http_retry.state import RetryState
+
+    from bot.slack.client import SafeConnectionErrorRetryHandler, ShortRateLimitRetryHandler
+
+    handler = SafeConnectionErrorRetryHandler(max_retry_count=3)
+
+    def retried(method: str, error: Exception) -> bool:
+        request = HttpRequest(method="POST", url=f"https://slack.com/api/{method}", headers={})
+        return handler.can_retry(state=RetryState(), request=request, error=error)
+
+    refused = URLError(ConnectionRefusedError(111, "Connection refused"))
+    assert retried("chat.postMessage", refused)
+    assert not retried("chat.postMessage", RemoteDisconnected("Remote end closed connection without response"))
+    assert not retried("chat.postMessage", ConnectionResetError(104, "Connection reset by peer"))
+    assert not retried("chat.postMessage", TimeoutError("The read operation timed out"))
+    assert not retried("chat.update", URLError(ConnectionResetError(104, "reset")))
+    assert not retried("files.completeUploadExternal", RemoteDisconnected("closed"))
+    assert retried("conversations.history", RemoteDisconnected("closed"))
+    assert retried("conversations.replies", TimeoutError("timed out"))
+    assert retried("conversations.join", ConnectionResetError(104, "reset"))
+    assert not retried("chat.postMessage", ValueError("not a connection error"))
+
+    limits = ShortRateLimitRetryHandler(max_retry_count=3, max_wait=10)
+
+    def after(seconds: str) -> bool:
+        request = HttpRequest(method="POST", url="https://slack.com/api/chat.postMessage", headers={})
+        response = HttpResponse(status_code=429, headers={"Retry-After": [seconds]})
+        return limits.can_retry(state=RetryState(), request=request, response=response)
+
+    assert after("3") and after("10") and not after("30")
