@@ -90,6 +90,8 @@ HISTORY_PAGES = 5
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP_TRANSIENT = timedelta(minutes=15)
 BACKOFF_CAP_REFUSED = timedelta(hours=1)
+#: How many times one file's upload is tried within one attempt (uploads are repeatable).
+UPLOAD_TRIES = 3
 #: Searching history after a lost answer: how far before the doubtful attempt to look (clock skew).
 SEARCH_MARGIN = timedelta(minutes=2)
 
@@ -327,11 +329,7 @@ def find_shared_files(client: WebClient, channel: str, file_ids: Sequence[str], 
     return None
 
 
-def upload_file(client: WebClient, upload: FileUpload) -> str:
-    """Upload one file without sharing it (`files.getUploadURLExternal` + the raw upload); returns its id.
-
-    Repeatable: a file uploaded but never completed is never shown to anyone.
-    """
+def _upload_once(client: WebClient, upload: FileUpload) -> str:
     response = client.files_getUploadURLExternal(filename=upload.filename, length=len(upload.content))
     url, file_id = str(response["upload_url"]), str(response["file_id"])
     request = urllib.request.Request(
@@ -343,10 +341,30 @@ def upload_file(client: WebClient, upload: FileUpload) -> str:
     return file_id
 
 
+def upload_file(
+    client: WebClient, upload: FileUpload, *, tries: int = UPLOAD_TRIES, sleep: Callable[[float], None] = time.sleep
+) -> str:
+    """Upload one file without sharing it (`files.getUploadURLExternal` + the raw upload); returns its id.
+
+    Repeatable (a file uploaded but never completed is never shown to anyone), so a transient failure is tried
+    again in place, up to `tries` times in all, before the attempt fails.
+    """
+    for attempt in range(1, tries):
+        try:
+            return _upload_once(client, upload)
+        except Exception as exc:
+            failure = classify(exc)
+            if not failure.transient:
+                raise
+            sleep(max(failure.retry_after or 0.0, 0.5 * attempt))
+    return _upload_once(client, upload)
+
+
 class Deliverer:
     """Exactly-once delivery bound to one app state, Slack client, pacer and clock (what jobs are given).
 
-    `rand` draws the back-off jitter (tests fix it); `stale_after` is the claim lease.
+    `rand` draws the back-off jitter (tests fix it); `stale_after` is the claim lease; `sleep` waits between the
+    in-place tries of a file upload.
     """
 
     def __init__(
@@ -359,6 +377,7 @@ class Deliverer:
         stale_after: timedelta = DEFAULT_STALE_AFTER,
         rand: Callable[[], float] = random.random,
         monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.state = state
         self.client = client
@@ -367,6 +386,7 @@ class Deliverer:
         self.stale_after = stale_after
         self.rand = rand
         self.monotonic = monotonic
+        self.sleep = sleep
         self._joined: set[str] = set()
         self._join_lock = threading.Lock()
 
@@ -500,7 +520,7 @@ class Deliverer:
             )
             return self._give_up_files(claim, parent_ts, updated_parent, reason)
         try:
-            ids = [upload_file(self.client, f) for f in files]
+            ids = [upload_file(self.client, f, sleep=self.sleep) for f in files]
         except Exception as exc:
             failure = classify(exc)
             failure = Failure(failure.error, "no", failure.transient, failure.retry_after)  # nothing was shared

@@ -53,7 +53,7 @@ def clock(slack: HistorySlack) -> FrozenClock:
 
 
 def _deliverer(state: StateStore, client: WebClient, clock: FrozenClock, **kw: Any) -> Deliverer:
-    return Deliverer(state, client, pacer=ChannelPacer(0), clock=clock, rand=lambda: 0.0, **kw)
+    return Deliverer(state, client, pacer=ChannelPacer(0), clock=clock, rand=lambda: 0.0, sleep=lambda s: None, **kw)
 
 
 def _posts_of(slack: HistorySlack, key: DeliveryKey) -> list[dict[str, Any]]:
@@ -413,7 +413,7 @@ def test_files_are_retried_under_the_same_key_and_shared_once(
 ) -> None:
     client = make_client("xoxb-test", base_url=slack.api_url)
     parent = client.chat_postMessage(channel="C0MGMT", text="Weekly cost digest")["ts"]
-    faults = {"upload": ["500"], "files.completeUploadExternal": ["lost"]}
+    faults = {"upload": ["500", "500", "500"], "files.completeUploadExternal": ["lost"]}
     slack.fault = lambda method, args: faults[method].pop(0) if faults.get(method) else None
     d = _deliverer(state, client, clock)
     policy = DeliveryPolicy(deadline=timedelta(hours=6))
@@ -421,7 +421,7 @@ def test_files_are_retried_under_the_same_key_and_shared_once(
     def attach() -> str:
         return d.attach_files(FILES_KEY, FILES, parent_ts=parent, policy=policy, updated_parent=_updated).outcome
 
-    assert attach() == "failed"  # the raw upload failed: nothing shared, retried after back-off
+    assert attach() == "failed"  # the raw upload failed three times in a row: nothing shared, retried later
     assert attach() == "skipped"
     clock.advance(timedelta(minutes=1))
     assert attach() == "recovered"  # the completion's answer was lost, but the files are in the channel
@@ -431,6 +431,7 @@ def test_files_are_retried_under_the_same_key_and_shared_once(
     assert len(shares) == 1 and [f["name"] for f in shares[0]["files"]] == ["chart.png", "book.xlsx"]
     assert [slack.uploads[f["id"]] for f in shares[0]["files"]] == [b"\x89PNG...", b"PK..."]
     assert len(slack.calls("files.completeUploadExternal")) == 1
+    assert [c.fault for c in slack.calls("upload")] == ["500", "500", "500", "", ""]
     record = get_delivery(state, FILES_KEY)
     assert record is not None and (record.status, record.message_ts) == ("sent", shares[0]["ts"])
     assert slack.calls("chat.update") == []

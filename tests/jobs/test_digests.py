@@ -114,7 +114,7 @@ def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
 
 def _ctx(services: Services, client: WebClient) -> JobContext:
     clock = services.clock
-    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock)
+    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock, sleep=lambda s: None)
     return JobContext(services, client, deliverer, scheduler=None, clock=clock)  # type: ignore[arg-type]
 
 
@@ -171,8 +171,9 @@ def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
     assert summary["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
     assert slack.file_shares() == [] and slack.calls("files.completeUploadExternal") == []
     assert len(slack.calls("chat.update")) == 1
-    # Retried on every run within the 6 hours (each attempt stops at its first failed upload), then given up.
-    assert len(slack.calls("upload")) == 6
+    # Retried on every run within the 6 hours (each attempt tries its first file three times, then stops), then
+    # given up.
+    assert len(slack.calls("upload")) == 6 * 3
 
 
 def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
