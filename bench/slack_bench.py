@@ -27,7 +27,7 @@ from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
 from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
-from bot.store.base import open_store
+from bot.store.registry import open_store
 from tests.support.fake_slack import FakeSlack
 from tests.support.slack_signing import post_signed, slash_command_body
 

@@ -46,7 +46,7 @@ from bot.billing.model import (
 )
 from bot.billing.periods import add_months, month_range
 from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
-from bot.store.base import BillingStore, NormalizedSource
+from bot.billing.store import BillingStore, NormalizedSource
 from bot.store.duckdb import DuckDBStore
 from bot.store.elasticsearch import ElasticsearchStore
 

@@ -21,7 +21,7 @@ from bot.slack.blocks import Message
 from bot.slack.client import make_client
 from bot.slack.errors import global_error_handler
 from bot.slack.services import Services, VocabularyCache
-from bot.store.base import open_store
+from bot.store.registry import open_store
 
 if TYPE_CHECKING:
     from bot.scheduler import JobScheduler

@@ -36,6 +36,7 @@ from bot.billing.model import (
 )
 from bot.billing.money import format_pct
 from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
+from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
@@ -55,7 +56,6 @@ from bot.slack.listeners import SlashRequest
 from bot.slack.render import Money, period_text
 from bot.slack.services import Services
 from bot.state.inventory import InventorySnapshot, SnapshotSummary, latest_snapshot
-from bot.store.base import BillingStore
 
 SUBCOMMANDS = ("resources", "idle", "rightsizing", "commitments")
 #: The kinds `/trackit resources` lists, by the word the user types.

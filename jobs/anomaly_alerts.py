@@ -42,6 +42,7 @@ from bot.billing.anomaly import (
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
 from bot.billing.query import resolve_tag_key
+from bot.billing.store import BillingStore
 from bot.delivery import Deliverer
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
@@ -53,7 +54,6 @@ from bot.state.db import StateStore
 from bot.state.deliveries import DeliveryKey
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger("jobs.anomaly_alerts")
 

@@ -24,6 +24,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
 from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
@@ -31,7 +32,6 @@ from bot.slack.render import Money, freshness_text
 from bot.state.budgets import Budget, list_budgets
 from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.model import Dimension, TimeRange
 from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
@@ -37,7 +38,6 @@ from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
 from bot.state.inventory import latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 

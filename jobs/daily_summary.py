@@ -33,13 +33,13 @@ from bot.billing.model import (
 )
 from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, latest_occurrence, local_date
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import Money, freshness_text
 from bot.state.deliveries import DeliveryKey, get_delivery
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 

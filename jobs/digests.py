@@ -38,6 +38,7 @@ from bot.billing.model import (
 )
 from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
@@ -48,7 +49,6 @@ from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey
 from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 

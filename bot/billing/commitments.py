@@ -31,7 +31,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.billing.model import TimeRange
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 COMMITMENT_COLUMNS: tuple[str, ...] = (
     "billing_period",

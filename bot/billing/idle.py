@@ -27,7 +27,7 @@ from enum import StrEnum
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import UNTAGGED, AggregateRequest, CostBasis, Dimension, DimensionRef, Filter, TimeRange
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 WINDOW_DAYS = 14
 TRACKIT_CPU_AVG = 10.0

@@ -22,7 +22,7 @@ from typing import Any
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import TimeRange
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 HOURS_PER_MONTH = 730.0
 WINDOW_DAYS = 14

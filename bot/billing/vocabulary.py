@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.billing.model import UNTAGGED, Dimension, DimensionRef
+from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError, UserFacingError
-from bot.store.base import BillingStore
 
 #: Short names people type for services whose product code does not reduce to them (see `_code_alias`).
 SERVICE_ALIASES: dict[str, str] = {

@@ -151,7 +151,7 @@ def _ingest(exports: Path, store_url: str, out: TextIO) -> str | None:
     """Ingest the generated exports; returns a message instead when the pipeline is not available."""
     try:
         from bot.ingest.pipeline import ingest
-        from bot.store.base import open_store
+        from bot.store.registry import open_store
     except ImportError as exc:  # a partial checkout: the generator still worked
         return f"The ingest pipeline is not available ({exc}); the exports are ready in {exports}."
     t0 = time.perf_counter()
@@ -190,7 +190,7 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
     from bot.billing.periods import add_months, month_range, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
     from bot.billing.render_text import render_text
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     last_month = month_range(add_months(month_start(today), -1))
     store = open_store(store_url)

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.billing.query import run_cost_query
     from bot.billing.render_text import render_text, result_to_json
     from bot.billing.vocabulary import Vocabulary
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     settings = load_settings()
     text = " ".join(args.text).strip()

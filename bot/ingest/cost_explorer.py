@@ -25,9 +25,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 from bot.aws.session import RETRY_CONFIG, AwsIdentity, make_session
 from bot.billing.model import LINE_ITEM_COLUMNS, Delivery
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import NormalizedSource
 from bot.errors import IngestError, SourceAccessDenied, UsageError
 from bot.ingest.readers import lit, q
-from bot.store.base import NormalizedSource
 
 METRICS = ("UnblendedCost", "AmortizedCost", "NetUnblendedCost", "UsageQuantity")
 _FIELDS = ("day", "service", "account", "account_name", "unblended", "amortized", "net", "usage", "unit", "currency")

@@ -40,8 +40,8 @@ from bot.billing.model import (
 )
 from bot.billing.periods import add_months, month_start
 from bot.billing.query import run_tag_report, run_top_resources
+from bot.billing.store import BillingStore
 from bot.state.inventory import InventorySnapshot
-from bot.store.base import BillingStore
 
 #: Rows kept per usage-type sheet (most expensive first); the rest is summed in one "Other" row.
 MAX_USAGE_TYPES = 500

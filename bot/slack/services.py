@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from bot.billing.store import BillingStore
 from bot.config import Settings
-from bot.store.base import BillingStore
 
 if TYPE_CHECKING:
     from bot.billing.vocabulary import Vocabulary

@@ -73,8 +73,8 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.periods import months_in
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -107,6 +107,7 @@ from bot.store.duckdb_sql import (
     quote_ident,
     quote_literal,
 )
+from bot.store.registry import register
 
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")

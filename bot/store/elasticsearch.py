@@ -65,8 +65,9 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, ReconciliationError, StoreError
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.store.registry import register
 
 log = logging.getLogger(__name__)
 

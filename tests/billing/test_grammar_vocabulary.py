@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.billing.model import UNTAGGED, Dimension, DimensionRef, Filter, Freshness, TagCoverage, TimeRange
+from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary, suggest
 from bot.errors import NotFound, UsageError
-from bot.store.base import BillingStore
 
 
 class VocabularyOnlyStore(BillingStore):

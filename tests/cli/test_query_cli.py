@@ -23,7 +23,7 @@ TODAY = "2023-11-20"
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from bot.ingest.pipeline import ingest
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     root = tmp_path_factory.mktemp("query-cli")
     copy = root / SAMPLE.name

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.billing.store import BillingStore
 from bot.scheduler import use_clock
 from bot.slack.client import make_client
-from bot.store.base import BillingStore
 from tests.jobs.support import HistorySlack, load_store
 
 

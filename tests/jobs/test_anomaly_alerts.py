@@ -16,12 +16,13 @@ from slack_sdk import WebClient
 from bot.billing.anomaly import DetectorConfig, Series
 from bot.billing.anomaly_model import DAY
 from bot.billing.money import format_money
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.slack.services import Services
 from bot.state.alerts import get_anomaly_alert, list_anomaly_alerts, record_anomaly, triage_anomaly
 from bot.state.routes import set_fallback_route, set_route
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from jobs.anomaly_alerts import (
     RunReport,
     alert_key,

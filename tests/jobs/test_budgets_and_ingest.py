@@ -14,6 +14,7 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import IngestReport
@@ -23,7 +24,6 @@ from bot.state.budgets import set_budget
 from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import last_ingest_runs
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from jobs import budgets, ingest
 from jobs.budgets import compute_pace
 from tests.jobs.support import ROWS, FrozenClock, HistorySlack, load_store, make_services, range_total
@@ -138,7 +138,7 @@ def test_ingest_job_loads_records_and_triggers_anomalies_and_budgets(
     source = tmp_path / "exports"
     source.mkdir()
     shutil.copy(FINOPS_CSV, source / FINOPS_CSV.name)
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     store = open_store(f"duckdb://{tmp_path / 'billing'}")
     clock = FrozenClock(datetime(2026, 11, 27, 10, 0, 30, tzinfo=UTC))

@@ -14,12 +14,12 @@ from slack_sdk import WebClient
 import jobs
 from bot.aws.resources import Inventory
 from bot.billing.commitments import CommitmentUse, Expiry
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, use_clock
 from bot.slack.services import Services
 from bot.state.inventory import save_snapshot
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from jobs import commitments
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 

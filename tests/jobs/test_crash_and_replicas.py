@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from slack_sdk import WebClient
 
+from bot.billing.store import BillingStore
 from bot.scheduler import JobScheduler, use_clock
 from bot.state.db import StateStore
 from bot.state.deliveries import get_delivery
 from bot.state.ingest_runs import last_ingest_runs, start_ingest_run
 from bot.state.leader import LeaderLease
 from bot.state.subscriptions import list_subscriptions, subscribe
-from bot.store.base import BillingStore
 from jobs.daily_summary import delivery_key
 from tests.jobs.support import FrozenClock, HistorySlack, load_store, make_services
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.billing.model import Dimension, DimensionRef, Filter
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from jobs.daily_summary import build_daily_summary, compute_daily_summary
 from tests.jobs.support import SERVICES, day_total, range_total
 

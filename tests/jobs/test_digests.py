@@ -16,11 +16,11 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.scheduler import JobContext
 from bot.slack.services import Services
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data

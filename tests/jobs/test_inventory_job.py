@@ -20,13 +20,13 @@ from bot.aws.metrics import MetricsResult
 from bot.aws.organizations import AccountTarget
 from bot.aws.resources import Inventory, ResourceKind
 from bot.aws.session import AwsIdentity, make_session
+from bot.billing.store import BillingStore
 from bot.config import Settings
 from bot.delivery import ChannelPacer
 from bot.errors import SourceAccessDenied
 from bot.scheduler import JobScheduler, use_clock
 from bot.slack.services import Services
 from bot.state.inventory import latest_snapshot, snapshot_summaries
-from bot.store.base import BillingStore
 from commands.resources import render_inventory_status
 from jobs import inventory
 from tests.aws.aws_faults import FaultInjector

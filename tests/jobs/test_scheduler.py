@@ -11,12 +11,12 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, latest_occurrence, use_clock
 from bot.slack.services import Services
 from bot.state.db import StateStore
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 
 START = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)

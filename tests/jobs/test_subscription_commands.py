@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.billing.store import BillingStore
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.slack.services import Services
 from bot.state.access import grant
@@ -16,7 +17,6 @@ from bot.state.budgets import list_budgets
 from bot.state.deliveries import DeliveryKey, channel_failures, claim_delivery, mark_failed
 from bot.state.routes import list_routes
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 from commands.subscriptions import SubscriptionRequest, answer, parse, render_delivery_failures
 from tests.jobs.support import FrozenClock, make_services
 

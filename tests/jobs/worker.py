@@ -30,7 +30,7 @@ from bot.slack.client import make_client
 from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
 from bot.state.leader import LeaderLease
-from bot.store.base import open_store
+from bot.store.registry import open_store
 
 
 def main(argv: list[str]) -> int:

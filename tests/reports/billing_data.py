@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.billing.periods import add_months
+from bot.billing.store import BillingStore
 from bot.state.db import StateStore
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import CostBasis, TimeRange
+from bot.billing.store import BillingStore
 from bot.reports.xlsx import Sheet, currency_format, report_sheets, workbook_bytes
-from bot.store.base import BillingStore
 from tests.reports import billing_data as data
 from tests.reports.xlsx_reader import SheetData, read_xlsx
 

@@ -24,8 +24,8 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
+from bot.billing.store import BillingStore
 from bot.errors import ReconciliationError
-from bot.store.base import BillingStore
 from tests.store.conftest import StoreFactory
 from tests.store.sources import item, make_source, total
 

@@ -28,10 +28,11 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
+from bot.billing.store import NormalizedSource
 from bot.errors import ConfigError, CorruptFile, StoreError
-from bot.store.base import NormalizedSource, open_store
 from bot.store.duckdb import DuckDBStore
 from bot.store.duckdb_rollup import ROLLUPS
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 
 JAN = TimeRange(date(2024, 1, 1), date(2024, 2, 1))

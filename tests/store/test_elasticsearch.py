@@ -30,9 +30,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, TimeRange
+from bot.billing.store import NormalizedSource
 from bot.errors import ConfigError, StoreError
-from bot.store.base import NormalizedSource, open_store
 from bot.store.elasticsearch import ElasticsearchStore
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source, total
 from tests.store.test_duckdb import _child_env, synthetic_source
 
