@@ -40,7 +40,7 @@ from pathlib import Path
 import duckdb
 
 from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, TimeRange
-from bot.billing.periods import add_months, month_range
+from bot.billing.periods import add_months
 from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
 from bot.ingest.pipeline import ingest
 from bot.store.duckdb import DuckDBStore
@@ -98,7 +98,7 @@ def raw_read_seconds(data: Path, threads: int, memory_limit: str) -> float:
 
 
 def query_mix(store: DuckDBStore) -> dict[str, Callable[[], object]]:
-    month = month_range(LAST_MONTH)
+    month = TimeRange.month(LAST_MONTH)
     outside = date(2030, 1, 1)  # no forecast: measure the breakdown itself
     svc = DimensionRef(Dimension.SERVICE)
     three = (DimensionRef(Dimension.ACCOUNT), DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.REGION))

@@ -43,8 +43,9 @@ from bot.billing.model import (
     Delivery,
     Dimension,
     DimensionRef,
+    TimeRange,
 )
-from bot.billing.periods import add_months, month_range
+from bot.billing.periods import add_months
 from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
 from bot.billing.store import BillingStore, NormalizedSource
 from bot.store.duckdb import DuckDBStore
@@ -129,7 +130,7 @@ def percentile(samples: list[float], q: float) -> float:
 
 
 def query_mix(store: BillingStore) -> dict[str, Callable[[], object]]:
-    month = month_range(MONTH)
+    month = TimeRange.month(MONTH)
     outside = date(2030, 1, 1)  # no forecast: time the breakdown itself
     svc = DimensionRef(Dimension.SERVICE)
     three = (DimensionRef(Dimension.ACCOUNT), DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.REGION))

@@ -185,14 +185,14 @@ def _table(rows: list[list[str]], out: TextIO, right: set[int]) -> None:
 
 
 def _answers(store_url: str, today: date, out: TextIO) -> None:
-    from bot.billing.model import CostQuery, Dimension, DimensionRef
+    from bot.billing.model import CostQuery, Dimension, DimensionRef, TimeRange
     from bot.billing.money import format_money
-    from bot.billing.periods import add_months, month_range, month_start
+    from bot.billing.periods import add_months, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
     from bot.billing.render_text import render_text
     from bot.store.registry import open_store
 
-    last_month = month_range(add_months(month_start(today), -1))
+    last_month = TimeRange.month(add_months(month_start(today), -1))
     store = open_store(store_url)
     try:
         _section(f"Total last month ({last_month.label}) against the month before", out)
@@ -220,7 +220,7 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
             )
         _table(rows, out, right={4, 5})
 
-        this_month = month_range(today)
+        this_month = TimeRange.month(today)
         _section(f"This month so far ({this_month.label}) and the month-end forecast", out)
         print(render_text(run_cost_query(store, CostQuery(this_month), today=today)), file=out)
     finally:

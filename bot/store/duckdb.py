@@ -72,7 +72,6 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import months_in
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
 from bot.store.duckdb_catalog import (
@@ -591,7 +590,7 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         entries = gen.catalog.sorted_entries()
         if time_range is not None:
-            wanted = set(months_in(time_range))
+            wanted = set(time_range.months())
             entries = [e for e in entries if e.billing_period in wanted]
         untils = [e.data_until for e in entries if e.data_until is not None]
         return Freshness(max(untils) if untils else None, tuple(e.status() for e in entries))
