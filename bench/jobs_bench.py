@@ -42,8 +42,8 @@ from bot.billing.model import Dimension, DimensionRef
 from bot.config import Settings
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, use_clock
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
-from bot.slack.services import Services, VocabularyCache
 from bot.state.budgets import set_budget
 from bot.state.db import StateStore
 from bot.state.subscriptions import subscribe

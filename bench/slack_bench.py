@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.compose import build_app
 from bot.config import Settings
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
-from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
 from bot.store.registry import open_store
 from tests.support.fake_slack import FakeSlack

@@ -17,10 +17,10 @@ from slack_sdk import WebClient
 from bot.billing.model import Filter
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.services import Services, VocabularyCache
 from bot.slack.blocks import Message
 from bot.slack.client import make_client
 from bot.slack.errors import global_error_handler
-from bot.slack.services import Services, VocabularyCache
 from bot.store.registry import open_store
 
 if TYPE_CHECKING:

@@ -42,7 +42,7 @@ from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPP
 from slack_sdk import WebClient
 
 from bot.delivery import ChannelPacer, Deliverer
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.ingest_runs import fail_unfinished_runs
 from bot.state.jobstore import job_store
 from bot.state.leader import LeaderLease

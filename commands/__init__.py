@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.services import Services
+from bot.services import Services
 from commands import anomaly_triage, cost, tags, top_resources, trackit
 
 #: Command modules, in the order `/trackit help` lists them.

@@ -22,6 +22,7 @@ from bot.billing.query import run_cost_query
 from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
+from bot.services import Services
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
@@ -34,7 +35,6 @@ from bot.slack.render import (
     footer,
     period_text,
 )
-from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/cost"

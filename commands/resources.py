@@ -39,6 +39,7 @@ from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, su
 from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
+from bot.services import Services
 from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
 from bot.slack.blocks import (
     MAX_SECTION_TEXT,
@@ -54,7 +55,6 @@ from bot.slack.blocks import (
 from bot.slack.blocks import section as section_block
 from bot.slack.listeners import SlashRequest
 from bot.slack.render import Money, period_text
-from bot.slack.services import Services
 from bot.state.inventory import InventorySnapshot, SnapshotSummary, latest_snapshot
 
 SUBCOMMANDS = ("resources", "idle", "rightsizing", "commitments")

@@ -22,9 +22,9 @@ from datetime import datetime
 
 from bot.billing.grammar import parse_query
 from bot.errors import AccessDenied, UsageError
+from bot.services import Services
 from bot.slack.asker import Asker, asker_for
 from bot.slack.blocks import Block, Message, header, message, section
-from bot.slack.services import Services
 from bot.state.budgets import delete_budget, list_budgets, set_budget
 from bot.state.deliveries import ChannelFailures, channel_failures
 from bot.state.models import SUBSCRIPTION_KINDS

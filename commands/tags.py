@@ -20,11 +20,11 @@ from bot.billing.money import format_pct
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
+from bot.services import Services
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import Money, Row, breakdown_blocks, export_action_id, export_button, footer
-from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/tags"

@@ -20,11 +20,11 @@ from bot.billing.model import CostBasis, Filter, Freshness, TimeRange
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
+from bot.services import Services
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import Money, export_action_id, export_button, footer
-from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 from bot.state.inventory import latest_snapshot
 from commands.resources import Utilisation, utilisation_by_id

@@ -19,11 +19,11 @@ from bot.billing.grammar import EXAMPLES
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, PeriodStatus, TimeRange
 from bot.billing.periods import add_months
 from bot.errors import AccessDenied, UsageError
+from bot.services import Services
 from bot.slack.asker import Asker, asker_for, audit_hook
 from bot.slack.blocks import Message, code_sections, context, header, message, section, table_lines
 from bot.slack.listeners import SlashRequest, register_slash_command
 from bot.slack.render import Money
-from bot.slack.services import Services
 from bot.state.access import Grant, grant, list_grants, revoke
 from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import IngestRun, last_ingest_runs

@@ -19,7 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.scheduler import JobScheduler
-from bot.slack.services import Services
+from bot.services import Services
 from jobs import anomaly_alerts, budgets, commitments, daily_summary, digests, ingest, inventory
 
 #: Every minute: subscriptions are checked against their own time and zone (and caught up once after downtime).

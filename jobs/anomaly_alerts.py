@@ -46,8 +46,8 @@ from bot.billing.store import BillingStore
 from bot.delivery import Deliverer
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
+from bot.services import Services
 from bot.slack.blocks import Message
-from bot.slack.services import Services
 from bot.slack.triage import AlertView, alert_message, follow_up_message
 from bot.state.alerts import AnomalyAlert, get_anomaly_alert, list_anomaly_alerts, record_anomaly, set_alert_message
 from bot.state.db import StateStore

@@ -32,9 +32,9 @@ from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
+from bot.services import Services
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import Money
-from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
 from bot.state.inventory import latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions

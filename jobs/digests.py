@@ -43,9 +43,9 @@ from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_da
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
+from bot.services import Services
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import Money, freshness_text
-from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey
 from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions

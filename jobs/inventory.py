@@ -34,7 +34,7 @@ from bot.aws.session import AwsIdentity
 from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.inventory import SnapshotSummary, record_failure, save_snapshot, snapshot_summaries
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
+from bot.services import Services
 from bot.slack.listeners import Audit, SlashRequest
-from bot.slack.services import Services
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
 

@@ -22,9 +22,9 @@ import pytest
 from bot.billing.store import BillingStore
 from bot.compose import build_app
 from bot.config import Settings
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
-from bot.slack.services import Services, VocabularyCache
 from bot.state.access import clear_grants
 from bot.state.db import StateStore
 from bot.store.registry import open_store

@@ -18,7 +18,7 @@ from bot.billing.anomaly_model import DAY
 from bot.billing.money import format_money
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.alerts import get_anomaly_alert, list_anomaly_alerts, record_anomaly, triage_anomaly
 from bot.state.routes import set_fallback_route, set_route
 from bot.state.subscriptions import subscribe

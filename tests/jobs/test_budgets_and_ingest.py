@@ -19,7 +19,7 @@ from bot.delivery import ChannelPacer
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import IngestReport
 from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.budgets import set_budget
 from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import last_ingest_runs

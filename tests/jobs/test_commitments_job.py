@@ -17,7 +17,7 @@ from bot.billing.commitments import CommitmentUse, Expiry
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.inventory import save_snapshot
 from bot.state.subscriptions import subscribe
 from jobs import commitments

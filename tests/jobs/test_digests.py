@@ -19,7 +19,7 @@ from bot.billing.model import TimeRange
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.scheduler import JobContext
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.subscriptions import subscribe
 from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
 from tests.jobs.support import FrozenClock, HistorySlack, make_services

@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.delivery import ChannelPacer
 from bot.errors import SourceAccessDenied
 from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.inventory import latest_snapshot, snapshot_summaries
 from commands.resources import render_inventory_status
 from jobs import inventory

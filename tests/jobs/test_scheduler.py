@@ -14,7 +14,7 @@ import jobs
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, latest_occurrence, use_clock
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.db import StateStore
 from bot.state.subscriptions import subscribe
 from tests.jobs.support import FrozenClock, HistorySlack, make_services

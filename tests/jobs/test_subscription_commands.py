@@ -11,7 +11,7 @@ import pytest
 
 from bot.billing.store import BillingStore
 from bot.errors import AccessDenied, NotFound, UsageError
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.access import grant
 from bot.state.budgets import list_budgets
 from bot.state.deliveries import DeliveryKey, channel_failures, claim_delivery, mark_failed

@@ -26,8 +26,8 @@ from typing import Any
 
 from bot.config import Settings
 from bot.scheduler import JobScheduler, use_clock
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
-from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
 from bot.state.leader import LeaderLease
 from bot.store.registry import open_store

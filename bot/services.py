@@ -1,6 +1,8 @@
-"""What the command modules are given: settings, the billing store, app state, a vocabulary cache, a clock.
+"""The bot's runtime: settings, the billing store, app state, a vocabulary cache and the clock, in one object.
 
-Built once by `bot.compose` and passed to every `register(app, services)`; nothing here talks to Slack.
+Built once per process by `bot.compose` and handed to every command (`register(app, services)`), job and the
+scheduler; it talks to no chat platform itself. Commands read the day from `today()`, so tests freeze time by
+passing a clock here.
 """
 
 from __future__ import annotations
