@@ -19,8 +19,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
 from bot.billing.money import format_pct
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import key_text
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Vocabulary, key_text
 from bot.errors import UsageError
 from bot.services import Services
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
@@ -58,7 +57,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
 
 
 def key_label(ref: DimensionRef, key: str, vocabulary: Vocabulary) -> str:
-    """How one group key reads: the same words as the CLI's tables (`bot.billing.render_text.key_text`)."""
+    """How one group key reads: the same words as the CLI's tables (`bot.billing.vocabulary.key_text`)."""
     return key_text(ref, key, vocabulary)
 
 

@@ -401,3 +401,62 @@ def _quote(value: str) -> str:
     if '"' not in value:
         return f'"{value}"'
     return f"'{value}'"
+
+
+# ------------------------------------------------------------------------------------ display words
+
+#: How an empty region reads: CloudFront, Route 53, Support and tax are billed without a region.
+GLOBAL_REGION = "global"
+
+
+def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
+    """A group key as shown: account ids get their names when the vocabulary knows them; an empty region is
+    `global`; missing tags and other empty values stay `untagged`."""
+    if value == UNTAGGED and ref.kind is Dimension.REGION:
+        return GLOBAL_REGION
+    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
+        return vocabulary.account_label(value)
+    return value
+
+
+#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
+#: preview size (about 360 px wide).
+SHORT_SERVICE_NAMES = {
+    "Amazon Elastic Compute Cloud": "EC2",
+    "Amazon Elastic Compute Cloud - Compute": "EC2",
+    "EC2 - Other": "EC2 other",
+    "Amazon Simple Storage Service": "S3",
+    "Amazon Relational Database Service": "RDS",
+    "Amazon DynamoDB": "DynamoDB",
+    "Amazon CloudFront": "CloudFront",
+    "Amazon Elastic Container Service": "ECS",
+    "Amazon Elastic Container Service for Kubernetes": "EKS",
+    "Amazon Elastic Kubernetes Service": "EKS",
+    "Amazon Elastic File System": "EFS",
+    "Amazon ElastiCache": "ElastiCache",
+    "Amazon OpenSearch Service": "OpenSearch",
+    "Amazon Redshift": "Redshift",
+    "Amazon Simple Queue Service": "SQS",
+    "Amazon Simple Notification Service": "SNS",
+    "Amazon Virtual Private Cloud": "VPC",
+    "Amazon Route 53": "Route 53",
+    "Amazon CloudWatch": "CloudWatch",
+    "AWS Lambda": "Lambda",
+    "AWS Key Management Service": "KMS",
+    "AWS Data Transfer": "Data transfer",
+    "Elastic Load Balancing": "ELB",
+    "Amazon SageMaker": "SageMaker",
+    "Amazon Athena": "Athena",
+    "AWS Glue": "Glue",
+    "Amazon Kinesis": "Kinesis",
+}
+
+
+def short_service_name(name: str) -> str:
+    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
+    if name in SHORT_SERVICE_NAMES:
+        return SHORT_SERVICE_NAMES[name]
+    for prefix in ("Amazon ", "AWS "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name

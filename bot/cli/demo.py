@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from bot.reports.table import text_table
 from bot.samples.generate import FORMATS, Format
 
 DEFAULT_MONTHS = 12
@@ -176,12 +177,8 @@ def _section(title: str, out: TextIO) -> None:
 
 
 def _table(rows: list[list[str]], out: TextIO, right: set[int]) -> None:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip(), file=out)
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths), file=out)
+    for line in text_table(rows, right=right, rule=True):
+        print("  " + line, file=out)
 
 
 def _answers(store_url: str, today: date, out: TextIO) -> None:
@@ -189,7 +186,7 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
     from bot.billing.money import format_money
     from bot.billing.periods import add_months, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
-    from bot.billing.render_text import render_text
+    from bot.reports.text import render_text
     from bot.store.registry import open_store
 
     last_month = TimeRange.month(add_months(month_start(today), -1))

@@ -49,8 +49,8 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from bot.billing.grammar import parse_query
     from bot.billing.query import run_cost_query
-    from bot.billing.render_text import render_text, result_to_json
     from bot.billing.vocabulary import Vocabulary
+    from bot.reports.text import render_text, result_to_json
     from bot.store.registry import open_store
 
     settings = load_settings()

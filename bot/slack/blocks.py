@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.reports.table import text_table
+
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
 MAX_FIELDS = 10
@@ -130,15 +132,7 @@ def table_lines(rows: Sequence[Sequence[str]], *, right: Sequence[int] = (), max
 
     Cells longer than `max_width` are truncated so one long resource ARN does not push the numbers off screen.
     """
-    if not rows:
-        return []
-    cells = [[truncate(str(c), max_width) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells if i < len(row)) for i in range(max(len(r) for r in cells))]
-    lines = []
-    for row in cells:
-        parts = [c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)]
-        lines.append("  ".join(parts).rstrip())
-    return lines
+    return text_table([[truncate(str(c), max_width) for c in row] for row in rows], right=right)
 
 
 def code_sections(lines: Sequence[str]) -> list[Block]:

@@ -21,7 +21,7 @@ from bot.delivery import ChannelPacer, Deliverer
 from bot.scheduler import JobContext
 from bot.services import Services
 from bot.state.subscriptions import subscribe
-from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
+from jobs.digests import build_digest, due_period, report_period, run_kind
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data
 from tests.reports.snapshot import assert_snapshot
@@ -94,12 +94,6 @@ def test_weekly_digest_by_tag(store: BillingStore) -> None:
     assert [c.name for c in digest.charts][2] == "cost-by-tag"
     assert digest.message.text.startswith("Weekly cost digest: week of Nov 16 – Nov 22, 2026.")
     assert digest.charts[3].title == "Top movers week over week"
-
-
-def test_short_service_names_keep_legends_readable() -> None:
-    assert [short_service(n) for n in (data.EC2, data.S3, "AWS Step Functions", "Amazon X", "Other")] == [
-        "EC2", "S3", "Step Functions", "X", "Other"
-    ]  # fmt: skip
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.money import currency_symbol, format_change, format_money, format_pct
-from bot.billing.render_text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
 from bot.billing.vocabulary import Vocabulary
+from bot.reports.text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
 
 NOV = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
 OCT = TimeRange(date(2026, 10, 1), date(2026, 11, 1), "previous period")
@@ -274,8 +274,21 @@ def test_other_money_helpers() -> None:
 
 def test_an_empty_region_reads_global_and_a_missing_tag_untagged() -> None:
     from bot.billing.model import UNTAGGED, Dimension, DimensionRef
-    from bot.billing.render_text import key_text
+    from bot.billing.vocabulary import key_text
 
     assert key_text(DimensionRef(Dimension.REGION), UNTAGGED, None) == "global"
     assert key_text(DimensionRef(Dimension.REGION), "eu-west-1", None) == "eu-west-1"
     assert key_text(DimensionRef.tag("user:team"), UNTAGGED, None) == UNTAGGED
+
+
+def test_text_table_aligns_numbers_rules_the_header_and_accepts_short_rows() -> None:
+    from bot.reports.table import text_table
+
+    rows = [["Service", "Cost"], ["EC2", "12.50"], ["S3 storage", "3.00"], ["Other"]]
+    assert text_table(rows, right={1}, rule=True) == [
+        "Service      Cost",
+        "----------  -----",
+        "EC2         12.50",
+        "S3 storage   3.00",
+        "Other",
+    ]
