@@ -8,7 +8,7 @@ with a month-end forecast.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -142,32 +142,46 @@ def _cents(amount: float | None) -> str:
     return "" if amount is None else str(Decimal(repr(amount)).quantize(Decimal("0.01")))
 
 
+@dataclass(frozen=True)
+class CostAsk:
+    """A `/cost` request ready to answer: the query confined to the asker's scope, the vocabulary as they may see
+    it, and the text they typed (carried by the Export CSV button)."""
+
+    query: CostQuery
+    vocabulary: Vocabulary
+    text: str
+
+
+def prepare(services: Services, request: SlashRequest) -> CostAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker = asker_for(services, request.user_id, request.channel_id)
+    vocabulary = vocabulary_for(services, asker)
+    query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
+    return CostAsk(replace(query, filters=confine(query.filters, asker)), vocabulary, request.text)
+
+
+def answer(services: Services, ask: CostAsk) -> Message:
+    result = run_cost_query(services.store, ask.query, today=services.today(), currency=CURRENCY)
+    return render(result, ask.vocabulary, text=ask.text)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every group uploaded."""
+    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id))
+    query = replace(ask.query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
+    result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+    name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
+    comment = f"<@{action.user_id}> exported `/cost {action.value}`"
+    upload_file(client, action.channel_id, name, export_csv(result, ask.vocabulary), title=name, comment=comment)
+    return message(f"Exported {len(result.groups)} rows to {name}.")
+
+
 def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
-
-    def prepare(request: SlashRequest) -> tuple[CostQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
-        return replace(query, filters=confine(query.filters, asker)), vocabulary
-
-    def check(request: SlashRequest) -> None:
-        prepare(request)
-
-    def work(request: SlashRequest) -> Message:
-        query, vocabulary = prepare(request)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
-        return render(result, vocabulary, text=request.text)
-
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
-        query, vocabulary = prepare(request)
-        query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
-        name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
-        comment = f"<@{action.user_id}> exported `/cost {action.value}`"
-        upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)
-        return message(f"Exported {len(result.groups)} rows to {name}.")
-
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_slash_command(
+        app,
+        COMMAND,
+        prepare=lambda request: prepare(services, request),
+        answer=lambda ask: answer(services, ask),
+        audit=audit_hook(services),
+    )
+    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

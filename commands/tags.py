@@ -15,7 +15,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_time_range
-from bot.billing.model import UNTAGGED, CostBasis, Filter, Freshness, TimeRange
+from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import format_pct
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
@@ -139,38 +139,56 @@ def _dec(amount: float, step: str = "0.01") -> str:
     return str(Decimal(repr(round(amount, 6))).quantize(Decimal(step)))
 
 
+@dataclass(frozen=True)
+class TagAsk:
+    """A `/tags` request ready to answer: the question, the asker's scope as filters, their vocabulary, the text."""
+
+    query: TagQuery
+    filters: tuple[Filter, ...]
+    vocabulary: Vocabulary
+    text: str
+
+
+def prepare(services: Services, request: SlashRequest) -> TagAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker = asker_for(services, request.user_id, request.channel_id)
+    vocabulary = vocabulary_for(services, asker)
+    query = parse(request.text, today=services.today(), vocabulary=vocabulary)
+    return TagAsk(query, confine((), asker), vocabulary, request.text)
+
+
+def report(services: Services, ask: TagAsk) -> TagReport:
+    q = ask.query
+    return run_tag_report(services.store, q.key, q.time_range, ask.filters, services.settings.cost_basis)
+
+
+def answer(services: Services, ask: TagAsk) -> Message:
+    tags = report(services, ask)
+    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, text=ask.text)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every row uploaded."""
+    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+    query = ask.query
+    name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
+    upload_file(
+        client,
+        action.channel_id,
+        name,
+        export_csv(report(services, ask), ask.vocabulary),
+        title=name,
+        comment=f"<@{action.user_id}> exported `/tags {action.value}`",
+    )
+    return message(f"Exported {name}.")
+
+
 def register(app: App, services: Services) -> None:
-    basis: CostBasis = services.settings.cost_basis
-
-    def prepare(request: SlashRequest) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        return parse(request.text, today=services.today(), vocabulary=vocabulary), vocabulary, confine((), asker)
-
-    def run(request: SlashRequest) -> tuple[TagReport, TagQuery, Vocabulary]:
-        query, vocabulary, filters = prepare(request)
-        report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
-        return report, query, vocabulary
-
-    def check(request: SlashRequest) -> None:
-        prepare(request)
-
-    def work(request: SlashRequest) -> Message:
-        report, query, vocabulary = run(request)
-        return render(report, services.store.freshness(query.time_range), vocabulary, text=request.text)
-
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        report, query, vocabulary = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
-        name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(report, vocabulary),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/tags {action.value}`",
-        )
-        return message(f"Exported {name}.")
-
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_slash_command(
+        app,
+        COMMAND,
+        prepare=lambda request: prepare(services, request),
+        answer=lambda ask: answer(services, ask),
+        audit=audit_hook(services),
+    )
+    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

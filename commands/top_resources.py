@@ -27,7 +27,7 @@ from bot.slack.listeners import ActionRequest, SlashRequest, register_action, re
 from bot.slack.render import Money, export_action_id, export_button, footer
 from bot.slack.upload import csv_bytes, upload_file
 from bot.state.inventory import latest_snapshot
-from commands.resources import Utilisation, utilisation_by_id
+from commands.trackit.resources import Utilisation, utilisation_by_id
 
 COMMAND = "/top-resources"
 HINT = "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
@@ -146,43 +146,62 @@ def _cents(amount: float | None) -> str:
     return "" if amount is None else str(Decimal(repr(round(amount, 6))).quantize(Decimal("0.01")))
 
 
+@dataclass(frozen=True)
+class TopAsk:
+    """A `/top-resources` request ready to answer: the query confined to the asker's scope, their vocabulary, the
+    text they typed."""
+
+    query: TopQuery
+    vocabulary: Vocabulary
+    text: str
+
+
+def prepare(services: Services, request: SlashRequest) -> TopAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker = asker_for(services, request.user_id, request.channel_id)
+    vocabulary = vocabulary_for(services, asker)
+    q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
+    return TopAsk(TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary, request.text)
+
+
+def _run(services: Services, q: TopQuery) -> list[ResourceCost]:
+    return run_top_resources(services.store, q.n, q.time_range, q.filters, q.basis)
+
+
+def _utilisation(services: Services, resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
+    snapshot = latest_snapshot(services.state)
+    return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
+
+
+def answer(services: Services, ask: TopAsk) -> Message:
+    resources = _run(services, ask.query)
+    freshness = services.store.freshness(ask.query.time_range)
+    utilisation = _utilisation(services, resources)
+    return render(resources, ask.query, freshness, ask.vocabulary, text=ask.text, utilisation=utilisation)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every resource uploaded."""
+    q = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id)).query
+    resources = _run(services, q)
+    name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+    upload_file(
+        client,
+        action.channel_id,
+        name,
+        export_csv(resources, _utilisation(services, resources)),
+        title=name,
+        comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
+    )
+    return message(f"Exported {len(resources)} resources to {name}.")
+
+
 def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
-
-    def prepare(request: SlashRequest) -> tuple[TopQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
-        return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
-
-    def run(request: SlashRequest) -> tuple[list[ResourceCost], TopQuery, Vocabulary]:
-        q, vocabulary = prepare(request)
-        return run_top_resources(services.store, q.n, q.time_range, q.filters, q.basis), q, vocabulary
-
-    def check(request: SlashRequest) -> None:
-        prepare(request)
-
-    def utilisation(resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
-        snapshot = latest_snapshot(services.state)
-        return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
-
-    def work(request: SlashRequest) -> Message:
-        resources, q, vocabulary = run(request)
-        freshness = services.store.freshness(q.time_range)
-        return render(resources, q, freshness, vocabulary, text=request.text, utilisation=utilisation(resources))
-
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        resources, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
-        name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(resources, utilisation(resources)),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
-        )
-        return message(f"Exported {len(resources)} resources to {name}.")
-
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_slash_command(
+        app,
+        COMMAND,
+        prepare=lambda request: prepare(services, request),
+        answer=lambda ask: answer(services, ask),
+        audit=audit_hook(services),
+    )
+    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

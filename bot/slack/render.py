@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.billing.model import CostBasis, Freshness, TimeRange
 from bot.billing.money import currency_symbol, format_change, format_money, format_pct
@@ -52,6 +52,14 @@ def period_text(time_range: TimeRange) -> str:
     )
     label = time_range.label
     return f"{label} ({days})" if label and ".." not in label and label != days else days
+
+
+def timestamp_text(at: datetime | None) -> str:
+    """`2026-11-27 09:00 UTC` (`-` for none); a naive datetime is taken as UTC, as app state stores it."""
+    if at is None:
+        return "-"
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return f"{at:%Y-%m-%d %H:%M} UTC"
 
 
 def freshness_text(freshness: Freshness) -> str:

@@ -27,7 +27,7 @@ from bot.errors import SourceAccessDenied
 from bot.scheduler import JobScheduler, use_clock
 from bot.services import Services
 from bot.state.inventory import latest_snapshot, snapshot_summaries
-from commands.resources import render_inventory_status
+from commands.trackit.resources import render_inventory_status
 from jobs import inventory
 from tests.aws.aws_faults import FaultInjector
 from tests.jobs.support import FrozenClock, make_services

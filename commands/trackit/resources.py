@@ -11,8 +11,7 @@ unless a time range is given. Filters use the query grammar (`account=`, `region
 Every answer is confined to the asker's scope: resources of other accounts (or outside a tag grant) are never
 listed, and costs are summed inside the scope. A metric without data is "unknown", never idle.
 
-`commands.trackit` dispatches these sub-commands here (`is_subcommand`, `check`, `answer`); the pure parts are
-`parse`, `render_resources`, `render_idle`, `render_rightsizing`, `render_commitments`.
+The pure parts are `parse`, `render_resources`, `render_idle`, `render_rightsizing` and `render_commitments`.
 """
 
 from __future__ import annotations
@@ -57,7 +56,7 @@ from bot.slack.listeners import SlashRequest
 from bot.slack.render import Money, period_text
 from bot.state.inventory import InventorySnapshot, SnapshotSummary, latest_snapshot
 
-SUBCOMMANDS = ("resources", "idle", "rightsizing", "commitments")
+WORDS = ("resources", "idle", "rightsizing", "commitments")
 #: The kinds `/trackit resources` lists, by the word the user types.
 KINDS: Mapping[str, ResourceKind] = {
     "ec2": ResourceKind.EC2,
@@ -118,21 +117,23 @@ class ResourceQuery:
     basis: CostBasis
 
 
-def is_subcommand(word: str) -> bool:
-    return word.lower() in SUBCOMMANDS
+@dataclass(frozen=True)
+class ResourceWords:
+    """The syntax of a subcommand: which one, the resource kind for `resources`, and the rest of the text (filters
+    and a range, parsed with the query grammar against the asker's vocabulary in `prepare`)."""
+
+    sub: str
+    kind: ResourceKind | None
+    rest: str
 
 
-def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> ResourceQuery:
-    """Parse `resources <kind> [filters] [range]`, `idle ...`, `rightsizing ...` or `commitments ...`.
+def parse(words: Sequence[str]) -> ResourceWords:
+    """Parse `resources <kind> ...`, `idle ...`, `rightsizing ...` or `commitments ...` up to the filters.
 
-    Raises `UsageError` (with the usage) for an unknown kind, a group-by or a filter that does not apply to
-    resources (service, usage type ...), and `NotFound` for values the bill does not know.
+    Raises `UsageError` (with the usage) for a missing or unknown kind.
     """
-    words = text.split()
-    if not words or not is_subcommand(words[0]):
-        raise UsageError(f"`{words[0] if words else ''}` is not a resources command.", hint=HINT)
     sub = words[0].lower()
-    rest = words[1:]
+    rest = list(words[1:])
     kind: ResourceKind | None = None
     if sub == "resources":
         if not rest or rest[0].lower() not in KINDS:
@@ -140,12 +141,25 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
             raise UsageError(f"{got} Choose one of {KIND_WORDS.replace('|', ', ')}.", hint=HINT)
         kind = KINDS[rest[0].lower()]
         rest = rest[1:]
+    return ResourceWords(sub, kind, " ".join(rest))
+
+
+def resource_query(
+    words: ResourceWords, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED
+) -> ResourceQuery:
+    """The filters and range of a subcommand. Raises `UsageError` (with the usage) for a group-by or a filter that
+    does not apply to resources (service, usage type ...), and `NotFound` for values the bill does not know."""
+    sub = words.sub
     default = COMMITMENTS_RANGE if sub == "commitments" else DEFAULT_RANGE
     try:
         query = parse_query(
-            " ".join(rest), today=today, vocabulary=vocabulary, default_range=default, default_basis=basis,
+            words.rest,
+            today=today,
+            vocabulary=vocabulary,
+            default_range=default,
+            default_basis=basis,
             allow_group_by=False,
-        )  # fmt: skip
+        )
     except UsageError as exc:
         if exc.hint is None:
             exc.hint = HINT
@@ -157,7 +171,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
             raise UsageError(
                 f"`{f.dimension.label}` filters do not apply to `/trackit {sub}`: filter by {what}.", hint=HINT
             )
-    return ResourceQuery(sub, kind, query.filters, query.time_range, query.basis)
+    return ResourceQuery(sub, words.kind, query.filters, query.time_range, query.basis)
 
 
 # --------------------------------------------------------------------------------------- filtering and cost
@@ -502,16 +516,26 @@ def render_inventory_status(summaries: Sequence[SnapshotSummary]) -> list[Block]
 # ---------------------------------------------------------------------------------------------- answering
 
 
-def _prepare(services: Services, request: SlashRequest) -> tuple[Asker, ResourceQuery, tuple[Filter, ...], Vocabulary]:
+@dataclass(frozen=True)
+class ResourceAsk:
+    """A subcommand ready to answer: the asker, the query, its filters confined to the asker's scope, and the
+    vocabulary as the asker may see it."""
+
+    asker: Asker
+    query: ResourceQuery
+    filters: tuple[Filter, ...]
+    vocabulary: Vocabulary
+
+
+def prepare(services: Services, request: SlashRequest, words: Sequence[str]) -> ResourceAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary (raises `UsageError`,
+    `NotFound`, `AccessDenied`)."""
     asker = asker_for(services, request.user_id, request.channel_id)
     vocabulary = vocabulary_for(services, asker)
-    query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return asker, query, confine(query.filters, asker), vocabulary
-
-
-def check(services: Services, request: SlashRequest) -> None:
-    """At ack time: parse and check access (raises `UsageError`, `NotFound`, `AccessDenied`)."""
-    _prepare(services, request)
+    query = resource_query(
+        parse(words), today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis
+    )
+    return ResourceAsk(asker, query, confine(query.filters, asker), vocabulary)
 
 
 def _snapshot(services: Services) -> InventorySnapshot:
@@ -521,9 +545,9 @@ def _snapshot(services: Services) -> InventorySnapshot:
     return snapshot
 
 
-def answer(services: Services, request: SlashRequest) -> Message:
+def answer(services: Services, ask: ResourceAsk) -> Message:
     """Answer a `/trackit resources|idle|rightsizing|commitments` request inside the asker's scope."""
-    asker, query, filters, vocabulary = _prepare(services, request)
+    asker, query, filters, vocabulary = ask.asker, ask.query, ask.filters, ask.vocabulary
     money = Money()
     if query.sub == "commitments":
         return _commitments(services, asker, query, filters, vocabulary)
