@@ -211,6 +211,17 @@ class Deliverer:
             self.state, key, post, client=self.client, pacer=self.pacer, now=self.clock(), stale_after=self.stale_after
         )
 
+    def was_sent(self, key: DeliveryKey) -> bool:
+        """Whether `key` is recorded as delivered."""
+        record = get_delivery(self.state, key)
+        return record is not None and record.status == "sent"
+
+    def cover(self, key: DeliveryKey, message_ts: str | None) -> None:
+        """Record `key` as delivered by another message (a more urgent alert posted in the same run stands for the
+        milder ones it makes redundant); a key already claimed or sent is left as it is."""
+        if claim_delivery(self.state, key, now=self.clock()):
+            mark_sent(self.state, key, message_ts, now=self.clock())
+
     def post_message(self, key: DeliveryKey, msg: Message, *, thread_ts: str | None = None) -> DeliveryOutcome:
         """Deliver `msg` (blocks + text) to `key.channel_id` exactly once."""
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from bot.billing.grammar import parse_query
+from bot.billing.model import CostQuery
 from bot.billing.store import BillingStore
 from bot.config import Settings
 
@@ -72,3 +74,15 @@ class Services:
     def today(self) -> date:
         """Today in the configured time zone (relative ranges such as `yesterday` use it)."""
         return self.clock().astimezone(self.settings.tz).date()
+
+    def parse_filters(self, text: str, *, today: date | None = None) -> CostQuery:
+        """A stored filter text (of a subscription, budget or route) read with the query grammar against the
+        store's current vocabulary and the configured cost basis; `today` (default: `today()`) anchors any time
+        words. Use `.filters` and `.basis`. Raises `UsageError` / `NotFound` when the text no longer parses (an
+        account or tag that left the bill), which the caller reports instead of posting."""
+        return parse_query(
+            text,
+            today=today or self.today(),
+            vocabulary=self.vocabulary.get(),
+            default_basis=self.settings.cost_basis,
+        )

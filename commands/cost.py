@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
@@ -22,14 +21,13 @@ from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.asker import asker_for, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.listeners import ActionRequest, SlashRequest
 from bot.slack.render import (
     Money,
     Row,
     breakdown_blocks,
-    export_action_id,
     export_button,
     footer,
     period_text,
@@ -174,14 +172,3 @@ def export(services: Services, action: ActionRequest, client: WebClient) -> Mess
     comment = f"<@{action.user_id}> exported `/cost {action.value}`"
     upload_file(client, action.channel_id, name, export_csv(result, ask.vocabulary), title=name, comment=comment)
     return message(f"Exported {len(result.groups)} rows to {name}.")
-
-
-def register(app: App, services: Services) -> None:
-    register_slash_command(
-        app,
-        COMMAND,
-        prepare=lambda request: prepare(services, request),
-        answer=lambda ask: answer(services, ask),
-        audit=audit_hook(services),
-    )
-    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_time_range
@@ -21,10 +20,10 @@ from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.asker import asker_for, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Money, Row, breakdown_blocks, export_action_id, export_button, footer
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import Money, Row, breakdown_blocks, export_button, footer
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/tags"
@@ -181,14 +180,3 @@ def export(services: Services, action: ActionRequest, client: WebClient) -> Mess
         comment=f"<@{action.user_id}> exported `/tags {action.value}`",
     )
     return message(f"Exported {name}.")
-
-
-def register(app: App, services: Services) -> None:
-    register_slash_command(
-        app,
-        COMMAND,
-        prepare=lambda request: prepare(services, request),
-        answer=lambda ask: answer(services, ask),
-        audit=audit_hook(services),
-    )
-    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

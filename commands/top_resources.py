@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
@@ -21,10 +20,10 @@ from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Money, export_action_id, export_button, footer
+from bot.slack.asker import asker_for, confine, vocabulary_for
+from bot.slack.blocks import Block, Message, escape, header, message, section, text_sections
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import Money, export_button, footer
 from bot.slack.upload import csv_bytes, upload_file
 from bot.state.inventory import latest_snapshot
 from commands.trackit.resources import Utilisation, utilisation_by_id
@@ -95,7 +94,7 @@ def render(
     lines = []
     for i, r in enumerate(resources[:SHOWN], start=1):
         change = "" if r.previous_cost is None else f" ({money.change(r.change)})"
-        account = vocabulary.account_label(r.account_id) if r.account_id in vocabulary.accounts else r.account_id
+        account = vocabulary.account_label(r.account_id)
         line = (
             f"{i}. *{money(r.cost)}*{change} `{escape(_resource_label(r.resource_id))}`\n"
             f"      {escape(r.service)} · {escape(account)} · {escape(r.region or 'global')}"
@@ -104,14 +103,7 @@ def render(
             u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
             line += f"\n      {u.text}" + (" · :zzz: *idle*" if u.idle else "")
         lines.append(line)
-    chunk: list[str] = []
-    for line in lines:
-        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
-            blocks.append(section("\n".join(chunk)))
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        blocks.append(section("\n".join(chunk)))
+    blocks.extend(text_sections(lines))
     if len(resources) > SHOWN:
         blocks.append(section(f"… and {len(resources) - SHOWN} more."))
         blocks.append(export_button(COMMAND, text))
@@ -194,14 +186,3 @@ def export(services: Services, action: ActionRequest, client: WebClient) -> Mess
         comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
     )
     return message(f"Exported {len(resources)} resources to {name}.")
-
-
-def register(app: App, services: Services) -> None:
-    register_slash_command(
-        app,
-        COMMAND,
-        prepare=lambda request: prepare(services, request),
-        answer=lambda ask: answer(services, ask),
-        audit=audit_hook(services),
-    )
-    register_action(app, export_action_id(COMMAND), answer=lambda action, client: export(services, action, client))

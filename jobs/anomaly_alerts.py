@@ -400,13 +400,6 @@ def scopes(services: Services) -> list[Scope]:
     return out
 
 
-def parse_filters(services: Services, text: str) -> tuple[Filter, ...]:
-    """The filters of a subscription's text (query grammar), resolved against the store's vocabulary."""
-    from bot.billing.grammar import parse_query
-
-    return parse_query(text, today=services.today(), vocabulary=services.vocabulary.get()).filters
-
-
 def run_alerts(
     services: Services,
     deliverer: Deliverer,
@@ -429,7 +422,7 @@ def run_alerts(
         if not scope.channels and (scope.filters_text or not (routes or settings.ops_channel)):
             continue  # nobody would hear of it: do not spend a detection on it
         try:
-            filters = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            filters = services.parse_filters(scope.filters_text).filters if scope.filters_text else ()
         except UserFacingError as exc:
             log.warning("anomaly subscription filters %r: %s", scope.filters_text, exc.user_text())
             scope_errors[scope.filters_text] = exc.user_text()
@@ -488,7 +481,7 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
-    filters = parse_filters(services, filters_text) if filters_text else ()
+    filters = services.parse_filters(filters_text).filters if filters_text else ()
     scope = next((s for s in scopes(services) if s.filters_text == filters_text), Scope(filters_text))
     detections = detect_recent(
         services.store,

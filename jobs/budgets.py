@@ -20,7 +20,6 @@ from datetime import UTC, date, timedelta
 from decimal import Decimal
 
 from bot.billing.forecast import forecast_month
-from bot.billing.grammar import parse_query
 from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
 from bot.billing.money import format_pct
 from bot.billing.periods import add_months, month_start
@@ -30,7 +29,7 @@ from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import Money, freshness_text
 from bot.state.budgets import Budget, list_budgets
-from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.deliveries import DeliveryKey
 from bot.state.subscriptions import list_subscriptions
 
 log = logging.getLogger(__name__)
@@ -139,22 +138,12 @@ def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
     return tuple(sorted(channels))
 
 
-def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
-    """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
-    state = ctx.services.state
-    if claim_delivery(state, key, now=ctx.now()):
-        mark_sent(state, key, message_ts, now=ctx.now())
-
-
-def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
-    record = get_delivery(ctx.services.state, key)
-    return record is not None and record.status == "sent"
-
-
 def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
     """Post what `pace` calls for to every recipient of `budget`, each alert once per month."""
     for channel in recipients(ctx, budget):
-        pending = [t for t in pace.crossed if not _sent(ctx, delivery_key(channel, budget.name, pace.month, t))]
+        pending = [
+            t for t in pace.crossed if not ctx.deliverer.was_sent(delivery_key(channel, budget.name, pace.month, t))
+        ]
         if pending:
             top = pending[-1]
             outcome = ctx.deliverer.post_message(
@@ -162,9 +151,9 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
             )
             if outcome.outcome in ("sent", "recovered"):
                 for t in pending[:-1]:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
                 if pace.forecast_over:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
             continue
         if pace.forecast_over and 100 not in pace.crossed:
             ctx.deliverer.post_message(
@@ -179,10 +168,7 @@ def run(ctx: JobContext) -> None:
     month = month_start(now.astimezone(UTC).date())
     for budget in list_budgets(services.state):
         try:
-            query = parse_query(
-                budget.filters, today=now.date(), vocabulary=services.vocabulary.get(),
-                default_basis=services.settings.cost_basis,
-            )  # fmt: skip
+            query = services.parse_filters(budget.filters, today=now.date())
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue

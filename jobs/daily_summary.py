@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from bot.billing.forecast import forecast_month
-from bot.billing.grammar import parse_query
 from bot.billing.model import (
     AggregateRequest,
     CostBasis,
@@ -249,12 +248,7 @@ def run(ctx: JobContext) -> None:
         cached = cache.get((sub.filters, day))
         if cached is None:
             try:
-                query = parse_query(
-                    sub.filters,
-                    today=day,
-                    vocabulary=services.vocabulary.get(),
-                    default_basis=services.settings.cost_basis,
-                )
+                query = services.parse_filters(sub.filters, today=day)
                 cached = build_daily_summary(
                     services.store, day, query.filters, basis=query.basis, filters_text=sub.filters, money=Money()
                 )

@@ -24,7 +24,6 @@ from typing import Any, Literal
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.billing.grammar import parse_query
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -464,7 +463,7 @@ def build_for(
     filters: tuple[Filter, ...] = ()
     basis = services.settings.cost_basis
     if filters_text:
-        query = parse_query(filters_text, today=period.start, vocabulary=services.vocabulary.get(), default_basis=basis)
+        query = services.parse_filters(filters_text, today=period.start)
         filters, basis = query.filters, query.basis
     return build_digest(
         services.store,

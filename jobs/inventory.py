@@ -29,8 +29,8 @@ from bot.aws.inventory import InventoryOptions, collect_inventory
 from bot.aws.metrics import MetricsResult, collect_metrics
 from bot.aws.organizations import collection_targets
 from bot.aws.reservations import commitment_end_dates
-from bot.aws.resources import CollectionError, Inventory
 from bot.aws.session import AwsIdentity
+from bot.billing.inventory import CollectionError, Inventory
 from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler

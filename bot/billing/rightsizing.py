@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import TimeRange
 from bot.billing.store import BillingStore
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import UNTAGGED, Dimension, DimensionRef
 from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError, UserFacingError
@@ -275,7 +276,7 @@ class Vocabulary:
         # Examples come from the visible accounts so they are both real and inside the asker's scope.
         first = min(self.accounts)
         name = self.accounts[first]
-        return (f"account={first}", f"account={_quote(name)}") if name else (f"account={first}",)
+        return (f"account={first}", f"account={quote_value(name)}") if name else (f"account={first}",)
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
@@ -363,7 +364,7 @@ class Vocabulary:
         if any(r.casefold() == word.casefold() for r in self.regions):
             return f"region={word}"
         if word in self.accounts or any(n and n.casefold() == word.casefold() for n in self.accounts.values()):
-            return f"account={_quote(word)}"
+            return f"account={quote_value(word)}"
         if any(":" in k and k.split(":", 1)[1].casefold() == word.casefold() for k in self.tag_keys):
             return f"by tag:{word}"
         return None
@@ -392,15 +393,6 @@ def _resolve_among(word: str, known: Sequence[str], what: str, examples: Sequenc
 def _hint(suggestions: Sequence[str], *examples: str) -> str:
     example = "Example: " + ", ".join(f"`{e}`" for e in examples) + "."
     return f"{_did_you_mean(suggestions)} {example}" if suggestions else example
-
-
-def _quote(value: str) -> str:
-    """A value as the grammar reads it back: quoted when it has spaces, commas, `=` or quotes."""
-    if value and not re.search(r"[\s,=\"'!]", value):
-        return value
-    if '"' not in value:
-        return f'"{value}"'
-    return f"'{value}'"
 
 
 # ------------------------------------------------------------------------------------ display words

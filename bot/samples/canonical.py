@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 
 from bot.samples import catalog as cat
+from bot.sqltext import quote_literal
 
 #: (name, DuckDB type) of the canonical relation, in order. Writers map these onto each format's columns.
 CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -178,12 +179,8 @@ def split_rows(available: int, with_negation: bool) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------------- dimensions
 
 
-def _sql_str(v: str) -> str:
-    return "'" + v.replace("'", "''") + "'"
-
-
 def _sql_list(values: list[int] | list[str]) -> str:
-    return "[" + ",".join(_sql_str(v) if isinstance(v, str) else str(v) for v in values) + "]"
+    return "[" + ",".join(quote_literal(v) if isinstance(v, str) else str(v) for v in values) + "]"
 
 
 def _weighted(weights: list[int], size: int = 1000) -> list[int]:
@@ -462,7 +459,7 @@ def _template_sql(template: str) -> str:
     parts = []
     for literal, name in re.findall(r"([^{]*)(?:\{(\w+)\})?", template):
         if literal:
-            parts.append(_sql_str(literal))
+            parts.append(quote_literal(literal))
         if name:
             parts.append(f"({_PLACEHOLDERS[name]})")
     return " || ".join(parts)

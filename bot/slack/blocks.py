@@ -135,19 +135,29 @@ def table_lines(rows: Sequence[Sequence[str]], *, right: Sequence[int] = (), max
     return text_table([[truncate(str(c), max_width) for c in row] for row in rows], right=right)
 
 
+def _packed(lines: Iterable[str], limit: int) -> list[list[str]]:
+    """Consecutive lines in groups whose newline-joined text stays within `limit` characters (a longer line alone)."""
+    groups: list[list[str]] = []
+    group: list[str] = []
+    size = 0
+    for line in lines:
+        if group and size + len(line) > limit:
+            groups.append(group)
+            group, size = [], 0
+        group.append(line)
+        size += len(line) + 1
+    if group:
+        groups.append(group)
+    return groups
+
+
+def text_sections(lines: Sequence[str]) -> list[Block]:
+    """Lines packed into as few mrkdwn sections as fit Slack's 3,000 characters each."""
+    return [section("\n".join(group)) for group in _packed(lines, MAX_SECTION_TEXT)]
+
+
 def code_sections(lines: Sequence[str]) -> list[Block]:
     """Lines in code blocks, split across as many sections as needed to keep each under 3,000 characters."""
     budget = MAX_SECTION_TEXT - len("```\n```")
-    out: list[Block] = []
-    chunk: list[str] = []
-    size = 0
-    for raw in lines:
-        line = truncate(raw, budget)
-        if chunk and size + len(line) + 1 > budget:
-            out.append(section("```\n" + "\n".join(chunk) + "\n```"))
-            chunk, size = [], 0
-        chunk.append(line)
-        size += len(line) + 1
-    if chunk:
-        out.append(section("```\n" + "\n".join(chunk) + "\n```"))
-    return out
+    groups = _packed((truncate(line, budget) for line in lines), budget - 1)
+    return [section("```\n" + "\n".join(group) + "\n```") for group in groups]

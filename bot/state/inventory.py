@@ -25,8 +25,8 @@ from typing import Any, Literal
 from sqlalchemy import delete, select
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, ResourceKind, ResourceMetrics
 from bot.aws.snapshot import dump, load
+from bot.billing.inventory import CollectionError, Inventory, ResourceKind, ResourceMetrics
 from bot.state.db import StateStore, insert_if_absent, utcnow
 from bot.state.models import InventorySnapshotRow
 

@@ -74,6 +74,7 @@ from bot.billing.model import (
 )
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
+from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -103,8 +104,6 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
-    quote_ident,
-    quote_literal,
 )
 from bot.store.registry import register
 

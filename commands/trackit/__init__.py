@@ -18,13 +18,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt import App
-
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import audit_hook
 from bot.slack.blocks import Message
-from bot.slack.listeners import SlashRequest, register_slash_command
+from bot.slack.listeners import SlashRequest
 from commands.trackit import access, budgets, info, resources, subscriptions
 
 COMMAND = "/trackit"
@@ -76,17 +73,11 @@ def prepare(services: Services, request: SlashRequest) -> Prepared:
     return Prepared(group, group.prepare(services, request, words))
 
 
-def answer(services: Services, request: SlashRequest) -> Message:
-    """Run a `/trackit` request for its asker, both steps in a row (for tools and tests)."""
-    prepared = prepare(services, request)
+def answer(services: Services, prepared: Prepared) -> Message:
+    """After the ack: the group's answer."""
     return prepared.group.answer(services, prepared.value)
 
 
-def register(app: App, services: Services) -> None:
-    register_slash_command(
-        app,
-        COMMAND,
-        prepare=lambda request: prepare(services, request),
-        answer=lambda prepared: prepared.group.answer(services, prepared.value),
-        audit=audit_hook(services),
-    )
+def ask(services: Services, request: SlashRequest) -> Message:
+    """Run a `/trackit` request for its asker, both steps in a row (for tools and tests)."""
+    return answer(services, prepare(services, request))

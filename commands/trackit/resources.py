@@ -20,28 +20,31 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.commitments import COMMITMENT_COLUMNS, CommitmentReport, analyse_commitments
+from bot.billing.commitments import (
+    COMMITMENT_COLUMNS,
+    CommitmentReport,
+    accounts_in,
+    analyse_commitments,
+    commitment_account,
+    of_accounts,
+)
 from bot.billing.grammar import parse_query
 from bot.billing.idle import IdleReport, find_idle
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import (
-    UNTAGGED,
-    AggregateRequest,
     CostBasis,
     Dimension,
-    DimensionRef,
     Filter,
     TimeRange,
 )
 from bot.billing.money import format_pct
+from bot.billing.resources import cost_of, resource_costs, visible
 from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
-from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
 from bot.slack.blocks import (
-    MAX_SECTION_TEXT,
     Block,
     Message,
     code_sections,
@@ -50,6 +53,7 @@ from bot.slack.blocks import (
     header,
     message,
     table_lines,
+    text_sections,
 )
 from bot.slack.blocks import section as section_block
 from bot.slack.listeners import SlashRequest
@@ -174,62 +178,6 @@ def resource_query(
     return ResourceQuery(sub, words.kind, query.filters, query.time_range, query.basis)
 
 
-# --------------------------------------------------------------------------------------- filtering and cost
-
-
-def _tag_key(key: str) -> str:
-    """Billing tag keys carry the CUR prefix (`user:team`); resources carry the tag as AWS has it (`team`)."""
-    return key[len("user:") :] if key.startswith("user:") else key
-
-
-def matches(resource: Resource, filters: Iterable[Filter]) -> bool:
-    """Whether `resource` passes every filter (account, region, tag, resource id); others do not apply."""
-    for f in filters:
-        kind = f.dimension.kind
-        if kind is Dimension.ACCOUNT:
-            hit = resource.account_id in f.values
-        elif kind is Dimension.REGION:
-            hit = (resource.region or UNTAGGED) in f.values
-        elif kind is Dimension.RESOURCE:
-            hit = any(i in f.values for i in resource.billing_ids)
-        elif kind is Dimension.TAG:
-            value = resource.tag_map.get(_tag_key(str(f.dimension.tag_key)), "") or UNTAGGED
-            hit = value in f.values
-        else:
-            continue
-        if hit == f.negate:
-            return False
-    return True
-
-
-def visible(resources: Iterable[Resource], filters: Sequence[Filter]) -> list[Resource]:
-    """The resources passing `filters` (the query's own plus the asker's scope, as `confine` returns them)."""
-    return [r for r in resources if matches(r, filters)]
-
-
-def resource_costs(
-    store: BillingStore, time_range: TimeRange, filters: Sequence[Filter], basis: CostBasis, *, monthly: bool = False
-) -> dict[str, float]:
-    """Cost per resource id over `time_range` inside `filters` (scaled to 30 days when `monthly`)."""
-    resource = DimensionRef(Dimension.RESOURCE)
-    billable = tuple(f for f in filters if f.dimension.kind is not Dimension.RESOURCE)
-    rows = store.aggregate(
-        AggregateRequest(
-            time_range,
-            group_by=(resource,),
-            filters=(*billable, Filter(resource, (UNTAGGED,), negate=True)),
-            basis=basis,
-        )
-    )
-    scale = 30.0 / time_range.days if monthly else 1.0
-    return {row.keys[0]: row.cost * scale for row in rows}
-
-
-def cost_of(resource: Resource, costs: Mapping[str, float]) -> float | None:
-    found = [costs[i] for i in resource.billing_ids if i in costs]
-    return sum(found) if found else None
-
-
 # ------------------------------------------------------------------------------------------- utilisation
 
 
@@ -276,28 +224,10 @@ def utilisation_text(resource: Resource, metrics: ResourceMetrics | None, days: 
 # ------------------------------------------------------------------------------------------------ render
 
 
-def _account(vocabulary: Vocabulary, account_id: str) -> str:
-    return vocabulary.account_label(account_id) if account_id in vocabulary.accounts else account_id
-
-
-def _sections(lines: Sequence[str]) -> list[Block]:
-    """Lines packed into as few sections as fit Slack's 3,000 characters each."""
-    blocks: list[Block] = []
-    chunk: list[str] = []
-    for line in lines:
-        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
-            blocks.append(section_block("\n".join(chunk)))
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        blocks.append(section_block("\n".join(chunk)))
-    return blocks
-
-
 def _describe(r: Resource, vocabulary: Vocabulary) -> str:
     name = f" {escape(r.name)}" if r.name and r.name != r.resource_id else ""
     details = [d for d in (r.type, f"{r.size} GiB" if r.kind is ResourceKind.EBS and r.size else "", r.state) if d]
-    where = f"{escape(_account(vocabulary, r.account_id))} · {escape(r.region or 'global')}"
+    where = f"{escape(vocabulary.account_label(r.account_id))} · {escape(r.region or 'global')}"
     return f"`{escape(r.resource_id)}`{name} · {escape(' · '.join(details))} · {where}"
 
 
@@ -356,7 +286,7 @@ def render_resources(
         flag = " · :zzz: *idle*" if x.idle else ""
         second = " · ".join(p for p in (x.utilisation,) if p) or "no utilisation metrics"
         entries.append(f"{i}. *{cost}* {_describe(x.resource, vocabulary)}\n      {second}{flag}")
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     if len(lines) > SHOWN:
         blocks.append(section_block(f"… and {len(lines) - SHOWN} more (narrow with `account=`, `region=`, `tag:`)."))
     idle_count = sum(x.idle for x in lines)
@@ -388,7 +318,7 @@ def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Voc
         kind = f.resource.kind.value
         rules = ", ".join(r.value for r in f.rules)
         entries.append(f"{i}. *{cost}* {kind} {_describe(f.resource, vocabulary)}\n      {rules}: {escape(f.reason)}")
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     if len(report.findings) > SHOWN:
         rest = sum(f.saving or 0.0 for f in report.findings[SHOWN:])
         blocks.append(section_block(f"… and {len(report.findings) - SHOWN} more ({money(rest)}/month)."))
@@ -426,9 +356,9 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
         entries.append(
             f"{i}. *{price}* {s.action}: `{escape(s.resource.resource_id)}` {escape(s.current_type)} → "
             f"*{escape(s.suggested_type)}*{rates}\n      {escape(s.reason)} · "
-            f"{escape(_account(vocabulary, s.resource.account_id))} · {escape(s.resource.region)}"
+            f"{escape(vocabulary.account_label(s.resource.account_id))} · {escape(s.resource.region)}"
         )
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     blocks.append(
         context(
             "downsize: 14-day CPU peak < 40% (and memory < 45% where the agent reports it) · "
@@ -437,11 +367,6 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
         )
     )
     return message(title, blocks)
-
-
-def commitment_account(arn: str) -> str:
-    parts = arn.split(":")
-    return parts[4] if len(parts) > 5 else ""
 
 
 def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabulary: Vocabulary, *,
@@ -478,7 +403,7 @@ def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabular
     expiring = []
     for e in report.expiring:
         account = commitment_account(e.arn)
-        label = _account(vocabulary, account) if account else "?"
+        label = vocabulary.account_label(account) if account else "?"
         expiring.append(f"• {e.kind} `{escape(e.arn.rsplit('/', 1)[-1])}` of {escape(label)}: ends {e.end:%Y-%m-%d} "
                         f"({e.days_left} days)")  # fmt: skip
     if expiring:
@@ -579,19 +504,9 @@ def _commitments(
             "Commitments are shared by whole accounts, and your access is limited to some tags.",
             hint="Ask a TrackIt admin for access to the accounts themselves.",
         )
-    accounts: frozenset[str] | None = None
-    for f in filters:
-        if f.dimension.kind is Dimension.ACCOUNT and not f.negate:
-            accounts = frozenset(f.values) if accounts is None else accounts & frozenset(f.values)
     rows = services.store.iter_line_items(query.time_range, filters, columns=COMMITMENT_COLUMNS)
     snapshot = latest_snapshot(services.state)
-    ends: dict[str, date] = {}
-    if snapshot is not None:
-        ends = {
-            arn: end
-            for arn, end in snapshot.commitment_ends.items()
-            if accounts is None or commitment_account(arn) in accounts
-        }
+    ends = of_accounts(snapshot.commitment_ends, accounts_in(filters)) if snapshot is not None else {}
     today = services.today()
     report = analyse_commitments(rows, today=today, end_dates=ends, horizon_days=EXPIRY_HORIZON)
     day = snapshot.day if snapshot is not None else None

@@ -17,7 +17,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.billing.grammar import parse_query
 from bot.errors import AccessDenied, UsageError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_for
@@ -224,8 +223,7 @@ def require_manager(asker: Asker) -> None:
 
 def check_filters(services: Services, filters: str) -> None:
     """Raise the grammar's own UsageError/NotFound when the filters do not parse against today's data."""
-    query = parse_query(filters, today=services.today(), vocabulary=services.vocabulary.get())
-    if query.group_by:
+    if services.parse_filters(filters).group_by:
         raise UsageError("Subscriptions and budgets take filters, not `by ...`.", hint=SUBSCRIBE_HINT)
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.state.inventory import save_snapshot
 from tests.commands.conftest import ADMIN, ROWS, Bot, expected_sum, in_range
 from tests.commands.test_cost import usd

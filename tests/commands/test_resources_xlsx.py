@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bot.aws.resources import Inventory, Resource, ResourceKind
+from bot.billing.inventory import Inventory, Resource, ResourceKind
 from bot.billing.model import Dimension, DimensionRef, Filter, TimeRange
 from bot.reports.xlsx import resource_data, resource_sheets, workbook_bytes
 from bot.state.db import StateStore
@@ -79,6 +79,15 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
     # A digest for prod only: other accounts' resources and commitments are left out.
     prod = resource_data(bot.store, NOVEMBER, snapshot, filters=(Filter(DimensionRef(Dimension.ACCOUNT), (PROD,)),))
     assert {r.account_id for r in prod.resources} == {PROD} and set(prod.commitment_ends) == {RI_PROD}
+
+    # A digest for one resource (`resource=` with the id the bill uses): that resource alone, with its cost.
+    one = (Filter(DimensionRef(Dimension.RESOURCE), (PROD_EC2.arn,)),)
+    sheet = read_xlsx(workbook_bytes(resource_sheets(resource_data(bot.store, NOVEMBER, snapshot, filters=one))))["EC2"]
+    header = sheet.find_row("Instance")
+    assert [cents(v) for v in sheet.row(header + 1)][:7] == [
+        "i-prod", "web-prod", "m5.xlarge", "running", PROD, "us-east-1", cost(PROD_EC2)
+    ]  # fmt: skip
+    assert sheet.row(header + 2)[0] == "Total"
     state.dispose()
 
 

@@ -12,8 +12,8 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
-from bot.aws.resources import Inventory
 from bot.billing.commitments import CommitmentUse, Expiry
+from bot.billing.inventory import Inventory
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.scheduler import JobScheduler, use_clock

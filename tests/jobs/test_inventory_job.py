@@ -18,8 +18,8 @@ import jobs
 from bot.aws.clients import ClientPool, default_session_factory
 from bot.aws.metrics import MetricsResult
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import Inventory, ResourceKind
 from bot.aws.session import AwsIdentity, make_session
+from bot.billing.inventory import Inventory, ResourceKind
 from bot.billing.store import BillingStore
 from bot.config import Settings
 from bot.delivery import ChannelPacer

@@ -29,7 +29,7 @@ ADMIN = "U0ADMIN"
 
 
 def answer(services: Services, text: str, user_id: str, channel_id: str) -> Message:
-    return trackit.answer(services, SlashRequest("/trackit", text, user_id, channel_id))
+    return trackit.ask(services, SlashRequest("/trackit", text, user_id, channel_id))
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ def test_failed_channels_render_for_status(services: Services) -> None:
 
 def test_trackit_dispatches_and_status_shows_failed_channels(services: Services) -> None:
     def ask(text: str) -> str:
-        return trackit.answer(services, SlashRequest("/trackit", text, ADMIN, "C0WEB")).text
+        return trackit.ask(services, SlashRequest("/trackit", text, ADMIN, "C0WEB")).text
 
     assert ask("subscribe daily") == "Subscribed: <#C0WEB> gets daily at 09:00 UTC."
     assert ask("subscriptions") == "<#C0WEB>: daily at 09:00 UTC"
@@ -194,7 +194,7 @@ def test_trackit_dispatches_and_status_shows_failed_channels(services: Services)
     key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
     claim_delivery(services.state, key, now=at)
     mark_failed(services.state, key, "channel_not_found", now=at)
-    status = trackit.answer(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
+    status = trackit.ask(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
     assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
                                                       "2026-11-27 09:00 UTC")  # fmt: skip
     assert "/trackit subscribe" in info.render_help().blocks[1]["text"]["text"]
