@@ -41,7 +41,7 @@ import jobs
 from bot.billing.model import Dimension, DimensionRef
 from bot.config import Settings
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.state.budgets import set_budget
@@ -119,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
         store = DuckDBStore(Path(tmp) / "store", threads=args.threads, memory_limit=args.memory_limit)
         state = StateStore(f"sqlite:///{Path(tmp) / 'state.sqlite3'}")
         state.migrate()
-        use_clock(lambda: ROUND_AT)
         services = Services(Settings(data_dir=Path(tmp)), store, state, VocabularyCache(store), lambda: ROUND_AT)
         sets = filter_sets(store, args.filter_sets)
         created = datetime(2024, 12, 1, tzinfo=UTC)

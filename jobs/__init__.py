@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.scheduler import JobScheduler
 from bot.services import Services
@@ -31,7 +30,7 @@ BUDGET_CHECK = CronTrigger(minute="7", timezone="UTC")
 def schedule_ingest(scheduler: JobScheduler, services: Services) -> None:
     if services.settings.sources:
         minutes = max(1, services.settings.ingest_interval_minutes)
-        scheduler.add_job(ingest.JOB_ID, ingest.run, IntervalTrigger(minutes=minutes, timezone="UTC"))
+        scheduler.add_job(ingest.JOB_ID, ingest.run, scheduler.every(minutes=minutes))
 
 
 def schedule_daily_summary(scheduler: JobScheduler, services: Services) -> None:
@@ -42,7 +41,7 @@ def schedule_budgets(scheduler: JobScheduler, services: Services) -> None:
     scheduler.add_job(budgets.JOB_ID, budgets.run, BUDGET_CHECK)
 
 
-#: Part B (anomaly alerts, weekly/monthly digests) appends its schedule functions here.
+#: Every job's schedule function, in the order they are registered.
 SCHEDULES: list[Callable[[JobScheduler, Services], None]] = [
     schedule_ingest,
     schedule_daily_summary,

@@ -26,8 +26,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from apscheduler.triggers.interval import IntervalTrigger
-
 from bot.billing.anomaly import (
     Anomaly,
     DetectorConfig,
@@ -469,7 +467,7 @@ def run(ctx: JobContext) -> None:
 
 def schedule(scheduler: JobScheduler, services: Services) -> None:
     """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data)."""
-    scheduler.add_job(JOB_ID, run, IntervalTrigger(minutes=INTERVAL_MINUTES))
+    scheduler.add_job(JOB_ID, run, scheduler.every(minutes=INTERVAL_MINUTES))
 
 
 #: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).

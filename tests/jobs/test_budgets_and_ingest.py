@@ -18,7 +18,7 @@ from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import IngestReport
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.services import Services
 from bot.state.budgets import set_budget
 from bot.state.deliveries import channel_failures
@@ -48,7 +48,6 @@ def _scheduler(services: Services, client: WebClient) -> JobScheduler:
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(datetime(2026, 11, 30, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     yield services, clock
     services.state.dispose()
@@ -101,7 +100,6 @@ def test_forecast_above_budget_alerts_before_the_spend_does(
     # Data up to 2026-11-15 only: half the month spent, the forecast says the rest will come.
     store = load_store(tmp_path, [r for r in ROWS if str(r["charge_period_start"])[:10] <= "2026-11-15"])
     clock = FrozenClock(datetime(2026, 11, 16, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock)
     spent = range_total(NOV, date(2026, 11, 16), sub_account_id=PROD)
     set_budget(services.state, name="prod", amount=spent * Decimal("1.6"), filters="account=prod",
@@ -142,7 +140,6 @@ def test_ingest_job_loads_records_and_triggers_anomalies_and_budgets(
 
     store = open_store(f"duckdb://{tmp_path / 'billing'}")
     clock = FrozenClock(datetime(2026, 11, 27, 10, 0, 30, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock, sources=(str(source),), ops_channel="C0OPS")
     scheduler = _scheduler(services, client)
     triggered: list[str] = []
@@ -177,7 +174,6 @@ def test_ingest_failure_is_recorded_and_posted_to_ops_once(
     tmp_path: Path, billing: BillingStore, client: WebClient, slack: HistorySlack
 ) -> None:
     clock = FrozenClock(datetime(2026, 11, 27, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock, sources=("s3://bucket/cur", "/data/local"), ops_channel="C0OPS")
     scheduler = _scheduler(services, client)
 

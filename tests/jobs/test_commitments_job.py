@@ -16,7 +16,7 @@ from bot.billing.commitments import CommitmentUse, Expiry
 from bot.billing.inventory import Inventory
 from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.services import Services
 from bot.state.inventory import save_snapshot
 from bot.state.subscriptions import subscribe
@@ -31,7 +31,6 @@ SP = f"arn:aws:savingsplans::{DEV}:savingsplan/sp-9"
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(datetime(2026, 12, 1, 8, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     inventory = Inventory((), collected_at=datetime(2026, 12, 1, 5, tzinfo=UTC))
     save_snapshot(services.state, date(2026, 12, 1), inventory, commitment_ends={RI: date(2027, 1, 31),

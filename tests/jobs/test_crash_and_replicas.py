@@ -18,7 +18,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.billing.store import BillingStore
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.state.db import StateStore
 from bot.state.deliveries import get_delivery
 from bot.state.ingest_runs import last_ingest_runs, start_ingest_run
@@ -231,7 +231,6 @@ def test_a_new_leader_closes_the_ingest_runs_a_crashed_leader_left_running(
     tmp_path: Path, billing: BillingStore, client: WebClient
 ) -> None:
     clock = FrozenClock(CREATED)
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     state = services.state
     crashed = start_ingest_run(state, "s3://acme/cur", now=CREATED - timedelta(hours=1))

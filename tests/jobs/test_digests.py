@@ -166,11 +166,10 @@ def test_the_scheduler_posts_digests_at_their_times_once(
     tmp_path: Path, store: BillingStore, slack: HistorySlack, client: WebClient
 ) -> None:
     import jobs
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
 
     start = datetime(2026, 11, 29, 12, tzinfo=UTC)
     clock = FrozenClock(start)
-    use_clock(clock)
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, store, clock)
     # Paris is UTC+1 in winter: 09:00 there is 08:00 UTC.

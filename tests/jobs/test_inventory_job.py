@@ -24,7 +24,7 @@ from bot.billing.store import BillingStore
 from bot.config import Settings
 from bot.delivery import ChannelPacer
 from bot.errors import SourceAccessDenied
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.services import Services
 from bot.state.inventory import latest_snapshot, snapshot_summaries
 from commands.trackit.resources import render_inventory_status
@@ -42,7 +42,6 @@ REGIONS = ("us-east-1", "eu-west-1")
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(NOW)
-    use_clock(clock)
     services = make_services(
         tmp_path, billing, clock, inventory_enabled=True, aws_member_role=ROLE, aws_external_id="ext-1",
         inventory_regions=REGIONS, inventory_hour=5, inventory_workers=4,
