@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -188,3 +190,20 @@ def test_an_empty_store_answers_zero_and_says_so(capsys: pytest.CaptureFixture[s
     doc = json.loads(out.out)
     assert doc["total"] == 0.0
     assert doc["freshness"] == {"data_until": None, "final": False, "periods": []}
+
+
+def _trackit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bot", *args]
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(store_url: str) -> None:
+    """`trackit query ... | head`: a real pipe whose only reader is gone before the answer is written (as `head`
+    is once it has its lines), so the write fails with EPIPE however short the answer."""
+    command = _trackit("query", "2023-11 by service", "--store", store_url, "--today", TODAY)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away: every write of the child fails with EPIPE
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141, err  # 128 + SIGPIPE, as the shell reports `cat big | head`
+    assert err == ""  # no BrokenPipeError traceback, no "Exception ignored" at exit
