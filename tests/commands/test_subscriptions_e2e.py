@@ -2,7 +2,7 @@
 the running Bolt app (tests/commands/conftest.py), answers read from the fake Slack's response_url, rows read
 back from app state.
 
-`/trackit` is declared with `should_escape: true` (slack/manifest.yml), so Slack sends a channel typed as
+`/trackit` is declared with `should_escape: true` (deploy/slack-manifest.yml), so Slack sends a channel typed as
 `#web-costs` as `<#C0WEBCOSTS|web-costs>`: the requests below carry that form.
 """
 
