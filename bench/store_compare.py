@@ -225,18 +225,22 @@ def main(argv: list[str] | None = None) -> int:
     es._bulk_threads, es._bulk_chunk = args.bulk_threads, args.bulk_chunk
     stores: dict[str, BillingStore] = {"duckdb": duck, "elasticsearch": es}
     try:
-        print(f"# {args.rows:,} line items, one month; DuckDB threads={args.threads}; Elasticsearch {es_url} "
-              f"(bulk {args.bulk_threads} threads x {args.bulk_chunk}); load average at start: "
-              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+        print(
+            f"# {args.rows:,} line items, one month; DuckDB threads={args.threads}; Elasticsearch {es_url} "
+            f"(bulk {args.bulk_threads} threads x {args.bulk_chunk}); load average at start: "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
         loads: dict[str, list[LoadFigures]] = {name: [] for name in stores}
         for n in range(args.loads):
             source = make_source(args.rows, MONTH, f"bench-{n}")
             for name, store in stores.items():
                 f = load(store, source, es_pid if name == "elasticsearch" else None)
                 loads[name].append(f)
-                print(f"  load {n + 1} {name:<14}{f.rows_per_s:>10,.0f} rows/s  CPU/row: client "
-                      f"{f.client_us_per_row:.1f} us, node {f.server_us_per_row:.1f} us  "
-                      f"(load avg {os.getloadavg()[0]:.2f})")  # fmt: skip
+                print(
+                    f"  load {n + 1} {name:<14}{f.rows_per_s:>10,.0f} rows/s  CPU/row: client "
+                    f"{f.client_us_per_row:.1f} us, node {f.server_us_per_row:.1f} us  "
+                    f"(load avg {os.getloadavg()[0]:.2f})"
+                )
         rates = {name: [f.rows_per_s for f in figures] for name, figures in loads.items()}
         print(f"{'ingest (median rows/s)':<28}" + "".join(f"{statistics.median(r):>20,.0f}" for r in rates.values()))
         cpu = {n: [f.client_us_per_row + f.server_us_per_row for f in fs] for n, fs in loads.items()}
@@ -272,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
                 cells += f"{statistics.median(s):>12.1f}{percentile(s, 0.95):>8.1f}"
             worst = max(worst, percentile(samples[(query, "elasticsearch")], 0.95))
             print(f"{query:<28}{cells}")
-        print(f"\nElasticsearch worst p95: {worst:.1f} ms (target < 500 ms); "
-              f"ingest median {statistics.median(rates['elasticsearch']):,.0f} rows/s (target >= 20,000)")  # fmt: skip
+        print(
+            f"\nElasticsearch worst p95: {worst:.1f} ms (target < 500 ms); "
+            f"ingest median {statistics.median(rates['elasticsearch']):,.0f} rows/s (target >= 20,000)"
+        )
         if mismatches:
             print(f"ANSWERS DIFFER ({len(mismatches)}):\n  " + "\n  ".join(mismatches[:20]))
         else:

@@ -71,8 +71,9 @@ def real_clock() -> datetime:
 # -------------------------------------------------------------------------------------- due occurrences
 
 
-def latest_occurrence(now: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
-                      monthday: int | None = None) -> datetime:  # fmt: skip
+def latest_occurrence(
+    now: datetime, at_time: str, timezone: str, *, weekday: int | None = None, monthday: int | None = None
+) -> datetime:
     """The latest moment <= `now` that is `at_time` (HH:MM) in `timezone`, optionally only on a `weekday`
     (0 = Monday) or a day of the month `monthday` (1..28). Aware UTC. A wall time skipped by a DST change
     resolves to the same offset rule as `zoneinfo` (fold 0)."""

@@ -84,9 +84,13 @@ def last_month_use(store: BillingStore, today: date) -> dict[str, CommitmentUse]
 
 
 def render_expiry_alert(
-    expiry: Expiry, threshold: int, *, vocabulary: Vocabulary | None = None, use: CommitmentUse | None = None,
+    expiry: Expiry,
+    threshold: int,
+    *,
+    vocabulary: Vocabulary | None = None,
+    use: CommitmentUse | None = None,
     money: Money | None = None,
-) -> Message:  # fmt: skip
+) -> Message:
     """The alert for one commitment at one threshold (pure)."""
     money = money or Money()
     kind = _KIND_NAMES.get(expiry.kind, expiry.kind)

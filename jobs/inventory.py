@@ -126,8 +126,11 @@ def run(ctx: JobContext, collector: Collector | None = None) -> SnapshotSummary 
     )
     log.info(
         "inventory of %s stored: %d resources, %d errors, %s API calls",
-        day, summary.resources, summary.errors, sum(collected.inventory.api_calls.values()),
-    )  # fmt: skip
+        day,
+        summary.resources,
+        summary.errors,
+        sum(collected.inventory.api_calls.values()),
+    )
     return summary
 
 

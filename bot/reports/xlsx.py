@@ -382,17 +382,57 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             cpu, peak = _stats(m, "cpu_avg")[0], _stats(m, "cpu_max")[1]
             net_in, net_out = _stats(m, "network_in"), _stats(m, "network_out")
             network = None if net_in[0] is None or net_out[0] is None else _gb(net_in[0] + net_out[0])
-            rows.append((r.resource_id, r.name, r.type, r.state, *where(r), cost_of(r, data.costs) or 0.0,
-                         _pct(cpu), _pct(peak), network, _pct(_stats(m, "mem_used_pct")[1]), idle_text(r)))  # fmt: skip
-        sheets.append(Sheet("EC2", title.format("EC2 instances"), ("Instance", "Name", "Type", "State", "Account",
-                            "Region", "Cost", "CPU average", "CPU peak", "Network GB/day", "Memory peak", "Idle"),
-                            tuple(rows), money=frozenset({6}), pct=frozenset({7, 8, 10}), total_row=True))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.name,
+                    r.type,
+                    r.state,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    _pct(cpu),
+                    _pct(peak),
+                    network,
+                    _pct(_stats(m, "mem_used_pct")[1]),
+                    idle_text(r),
+                )
+            )
+        sheets.append(
+            Sheet(
+                "EC2",
+                title.format("EC2 instances"),
+                (
+                    "Instance",
+                    "Name",
+                    "Type",
+                    "State",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "CPU average",
+                    "CPU peak",
+                    "Network GB/day",
+                    "Memory peak",
+                    "Idle",
+                ),
+                tuple(rows),
+                money=frozenset({6}),
+                pct=frozenset({7, 8, 10}),
+                total_row=True,
+            )
+        )
     for kind, name, label, size_label, extra_metric, extra_label in (
         (ResourceKind.RDS, "RDS", "RDS databases", "Storage GiB", "free_storage", "Free storage GB (min)"),
-        (ResourceKind.OPENSEARCH, "OpenSearch", "OpenSearch domains", "Instances", "free_storage",
-         "Free storage GB (min)"),
+        (
+            ResourceKind.OPENSEARCH,
+            "OpenSearch",
+            "OpenSearch domains",
+            "Instances",
+            "free_storage",
+            "Free storage GB (min)",
+        ),
         (ResourceKind.ELASTICACHE, "ElastiCache", "ElastiCache clusters", "Nodes", "mem_used_pct", "Memory peak"),
-    ):  # fmt: skip
+    ):
         chosen = of(kind)
         if not chosen:
             continue
@@ -402,12 +442,44 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             stats = _stats(m, extra_metric)
             extra = _pct(stats[1]) if extra_metric == "mem_used_pct" else _gb(stats[2])
             cpu, peak = _pct(_stats(m, "cpu_avg")[0]), _pct(_stats(m, "cpu_max")[1])
-            rows.append((r.resource_id, r.type, r.size, r.state, *where(r), cost_of(r, data.costs) or 0.0, cpu, peak,
-                         extra, idle_text(r)))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.type,
+                    r.size,
+                    r.state,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    cpu,
+                    peak,
+                    extra,
+                    idle_text(r),
+                )
+            )
         pct = {7, 8, 9} if extra_metric == "mem_used_pct" else {7, 8}
-        sheets.append(Sheet(name, title.format(label), (label.split()[-1].rstrip("s").title(), "Type", size_label,
-                            "State", "Account", "Region", "Cost", "CPU average", "CPU peak", extra_label, "Idle"),
-                            tuple(rows), money=frozenset({6}), pct=frozenset(pct), total_row=True))  # fmt: skip
+        sheets.append(
+            Sheet(
+                name,
+                title.format(label),
+                (
+                    label.split()[-1].rstrip("s").title(),
+                    "Type",
+                    size_label,
+                    "State",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "CPU average",
+                    "CPU peak",
+                    extra_label,
+                    "Idle",
+                ),
+                tuple(rows),
+                money=frozenset({6}),
+                pct=frozenset(pct),
+                total_row=True,
+            )
+        )
     functions = of(ResourceKind.LAMBDA)
     if functions:
         rows = []
@@ -415,12 +487,38 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             m = data.metrics.get(r.key)
             calls = _stats(m, "invocations")
             errors = _stats(m, "errors")
-            rows.append((r.resource_id, r.type, r.size, *where(r), cost_of(r, data.costs) or 0.0,
-                         calls[3] if calls[0] is not None else None, errors[3] if errors[0] is not None else None,
-                         _stats(m, "duration")[0]))  # fmt: skip
-        sheets.append(Sheet("Lambda", title.format("Lambda functions"), ("Function", "Runtime", "Memory MB",
-                            "Account", "Region", "Cost", "Invocations (14 d)", "Errors (14 d)", "Duration ms (avg)"),
-                            tuple(rows), money=frozenset({5}), total_row=True))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.type,
+                    r.size,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    calls[3] if calls[0] is not None else None,
+                    errors[3] if errors[0] is not None else None,
+                    _stats(m, "duration")[0],
+                )
+            )
+        sheets.append(
+            Sheet(
+                "Lambda",
+                title.format("Lambda functions"),
+                (
+                    "Function",
+                    "Runtime",
+                    "Memory MB",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "Invocations (14 d)",
+                    "Errors (14 d)",
+                    "Duration ms (avg)",
+                ),
+                tuple(rows),
+                money=frozenset({5}),
+                total_row=True,
+            )
+        )
     snapshots = of(ResourceKind.SNAPSHOT)
     if snapshots:
         rows = []
@@ -428,15 +526,33 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             age = (data.collected_at - r.created).days if r.created is not None else None
             created = r.created.date() if r.created is not None else None
             rows.append((r.resource_id, r.name, r.size, created, age, *where(r), cost_of(r, data.costs) or 0.0))
-        sheets.append(Sheet("EBS snapshots", title.format("EBS snapshots"), ("Snapshot", "Name", "Volume GiB",
-                            "Created", "Age (days)", "Account", "Region", "Cost"), tuple(rows),
-                            money=frozenset({7}), total_row=True))  # fmt: skip
+        sheets.append(
+            Sheet(
+                "EBS snapshots",
+                title.format("EBS snapshots"),
+                ("Snapshot", "Name", "Volume GiB", "Created", "Age (days)", "Account", "Region", "Cost"),
+                tuple(rows),
+                money=frozenset({7}),
+                total_row=True,
+            )
+        )
     if data.commitment_ends:
         commitments: list[tuple[object, ...]] = [
-            ("Savings Plan" if ":savingsplan" in arn else "Reserved Instance", arn, commitment_account(arn), end,
-             (end - data.day).days)
+            (
+                "Savings Plan" if ":savingsplan" in arn else "Reserved Instance",
+                arn,
+                commitment_account(arn),
+                end,
+                (end - data.day).days,
+            )
             for arn, end in sorted(data.commitment_ends.items(), key=lambda kv: (kv[1], kv[0]))
-        ]  # fmt: skip
-        sheets.append(Sheet("Reservations", f"Active reservations and savings plans, {data.day.isoformat()}",
-                            ("Kind", "ARN", "Account", "Ends", "Days left"), tuple(commitments)))  # fmt: skip
+        ]
+        sheets.append(
+            Sheet(
+                "Reservations",
+                f"Active reservations and savings plans, {data.day.isoformat()}",
+                ("Kind", "ARN", "Account", "Ends", "Days left"),
+                tuple(commitments),
+            )
+        )
     return sheets

@@ -107,8 +107,9 @@ def breakdown_lines(
     return table_lines(table, right=[1, 2, 3])
 
 
-def breakdown_blocks(title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None,
-                     compare: bool = True) -> list[Block]:  # fmt: skip
+def breakdown_blocks(
+    title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None, compare: bool = True
+) -> list[Block]:
     return code_sections(breakdown_lines(title, rows, money, other=other, compare=compare))
 
 

@@ -134,9 +134,14 @@ def record_failure(store: StateStore, day: date, message: str, *, now: datetime 
     returned); an earlier failure of the same day is replaced."""
     at = now or utcnow()
     values: dict[str, Any] = {
-        "day": day, "collected_at": at, "status": "failed", "resources": 0, "errors": 1,
-        "message": message[:MAX_MESSAGE], "payload": "{}",
-    }  # fmt: skip
+        "day": day,
+        "collected_at": at,
+        "status": "failed",
+        "resources": 0,
+        "errors": 1,
+        "message": message[:MAX_MESSAGE],
+        "payload": "{}",
+    }
     with store.session() as session:
         if not insert_if_absent(session, InventorySnapshotRow.__table__, values):  # type: ignore[arg-type]
             row = session.scalars(select(InventorySnapshotRow).where(InventorySnapshotRow.day == day)).one()

@@ -84,14 +84,20 @@ def render_accounts(accounts: dict[str, str]) -> Message:
     return message(text, blocks)
 
 
-def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool,
-                  money: Money) -> Message:  # fmt: skip
+def render_status(
+    periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool, money: Money
+) -> Message:
     """Ingestion status: last delivery per billing period (estimated or final), the last run and last error."""
     header_row = ["Period", "State", "Delivered", "Data up to", "Rows"] + (["Unblended"] if show_totals else [])
     rows: list[list[str]] = [header_row]
     for p in sorted(periods, key=lambda p: p.billing_period, reverse=True):
-        row = [f"{p.billing_period:%Y-%m}", "final" if p.final else "estimated", timestamp_text(p.delivered_at),
-               timestamp_text(p.data_until), f"{p.rows:,}"]  # fmt: skip
+        row = [
+            f"{p.billing_period:%Y-%m}",
+            "final" if p.final else "estimated",
+            timestamp_text(p.delivered_at),
+            timestamp_text(p.data_until),
+            f"{p.rows:,}",
+        ]
         if show_totals:
             row.append(money(p.billed_total))
         rows.append(row)

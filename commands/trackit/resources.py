@@ -303,8 +303,9 @@ def render_resources(
     return message(text, blocks)
 
 
-def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Vocabulary, *,
-                money: Money | None = None) -> Message:  # fmt: skip
+def render_idle(
+    report: IdleReport, snapshot: InventorySnapshot, vocabulary: Vocabulary, *, money: Money | None = None
+) -> Message:
     """The `/trackit idle` answer (pure): findings by monthly saving, the rule and its numbers under each."""
     money = money or Money()
     saving = report.total_saving
@@ -335,8 +336,13 @@ def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Voc
     return message(f"{title}." if report.findings else "No idle resources found.", blocks)
 
 
-def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySnapshot, vocabulary: Vocabulary, *,
-                       money: Money | None = None) -> Message:  # fmt: skip
+def render_rightsizing(
+    suggestions: Sequence[Suggestion],
+    snapshot: InventorySnapshot,
+    vocabulary: Vocabulary,
+    *,
+    money: Money | None = None,
+) -> Message:
     """The `/trackit rightsizing` answer (pure): suggestions by monthly saving, rates from the line items."""
     money = money or Money()
     saving = sum(s.monthly_saving or 0.0 for s in suggestions if (s.monthly_saving or 0.0) > 0)
@@ -369,8 +375,14 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
     return message(title, blocks)
 
 
-def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabulary: Vocabulary, *,
-                       money: Money | None = None, inventory_day: date | None = None) -> Message:  # fmt: skip
+def render_commitments(
+    report: CommitmentReport,
+    query: ResourceQuery,
+    vocabulary: Vocabulary,
+    *,
+    money: Money | None = None,
+    inventory_day: date | None = None,
+) -> Message:
     """The `/trackit commitments` answer (pure): utilisation per month and kind, coverage, unused cost, expiries."""
     money = money or Money()
     title = f"Commitments · {period_text(query.time_range)}"
@@ -394,9 +406,16 @@ def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabular
     for c in ranked[:30]:
         pct = format_pct(c.coverage * 100, signed=False) if c.coverage is not None else "n/a"
         cover_rows.append(
-            [f"{c.month:%Y-%m}", c.service, c.family, f"{c.ri_hours:,.0f}", f"{c.sp_hours:,.0f}",
-             f"{c.on_demand_hours:,.0f}", pct]
-        )  # fmt: skip
+            [
+                f"{c.month:%Y-%m}",
+                c.service,
+                c.family,
+                f"{c.ri_hours:,.0f}",
+                f"{c.sp_hours:,.0f}",
+                f"{c.on_demand_hours:,.0f}",
+                pct,
+            ]
+        )
     if len(cover_rows) > 1:
         blocks.append(section_block("*Coverage* (instance hours covered by RI or SP)"))
         blocks.extend(code_sections(table_lines(cover_rows, right=[3, 4, 5, 6], max_width=30)))
@@ -404,8 +423,10 @@ def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabular
     for e in report.expiring:
         account = commitment_account(e.arn)
         label = vocabulary.account_label(account) if account else "?"
-        expiring.append(f"• {e.kind} `{escape(e.arn.rsplit('/', 1)[-1])}` of {escape(label)}: ends {e.end:%Y-%m-%d} "
-                        f"({e.days_left} days)")  # fmt: skip
+        expiring.append(
+            f"• {e.kind} `{escape(e.arn.rsplit('/', 1)[-1])}` of {escape(label)}: ends {e.end:%Y-%m-%d} "
+            f"({e.days_left} days)"
+        )
     if expiring:
         blocks.append(section_block(f"*Expiring within {EXPIRY_HORIZON} days*\n" + "\n".join(expiring)))
     elif inventory_day is None:

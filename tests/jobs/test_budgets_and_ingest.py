@@ -76,8 +76,9 @@ def test_thresholds_post_once_per_month_and_a_jump_posts_only_the_highest(
     )
 
     # The budget is lowered below the spend: the 100% alert, once.
-    set_budget(services.state, name="prod", amount=november - 1, filters="account=prod", channel_id="C0FIN",
-               created_by="U1")  # fmt: skip
+    set_budget(
+        services.state, name="prod", amount=november - 1, filters="account=prod", channel_id="C0FIN", created_by="U1"
+    )
     scheduler.run_job(budgets.JOB_ID)
     scheduler.run_job(budgets.JOB_ID)
     assert [p["text"].split(":")[1] for p in slack.posts()[2:]] == [" 100% reached", " 100% reached"]
@@ -102,8 +103,14 @@ def test_forecast_above_budget_alerts_before_the_spend_does(
     clock = FrozenClock(datetime(2026, 11, 16, 10, tzinfo=UTC))
     services = make_services(tmp_path, store, clock)
     spent = range_total(NOV, date(2026, 11, 16), sub_account_id=PROD)
-    set_budget(services.state, name="prod", amount=spent * Decimal("1.6"), filters="account=prod",
-               channel_id="C0FIN", created_by="U1")  # fmt: skip
+    set_budget(
+        services.state,
+        name="prod",
+        amount=spent * Decimal("1.6"),
+        filters="account=prod",
+        channel_id="C0FIN",
+        created_by="U1",
+    )
     pace = compute_pace(store, _budget(services), NOV, _filters(services))
     assert pace.crossed == (50,) and pace.forecast_over
     scheduler = _scheduler(services, client)

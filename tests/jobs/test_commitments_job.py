@@ -33,12 +33,21 @@ def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, Froze
     clock = FrozenClock(datetime(2026, 12, 1, 8, tzinfo=UTC))
     services = make_services(tmp_path, billing, clock)
     inventory = Inventory((), collected_at=datetime(2026, 12, 1, 5, tzinfo=UTC))
-    save_snapshot(services.state, date(2026, 12, 1), inventory, commitment_ends={RI: date(2027, 1, 31),
-                  SP: date(2027, 1, 5)})  # fmt: skip
+    save_snapshot(
+        services.state, date(2026, 12, 1), inventory, commitment_ends={RI: date(2027, 1, 31), SP: date(2027, 1, 5)}
+    )
     created = datetime(2026, 12, 1, tzinfo=UTC)
     subscribe(services.state, channel_id="C0FIN", kind="commitments", created_by="U1", now=created)
-    subscribe(services.state, channel_id="C0DEV", kind="commitments", filters="account=dev", at_time="09:00",
-              timezone="Europe/Paris", created_by="U1", now=created)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0DEV",
+        kind="commitments",
+        filters="account=dev",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U1",
+        now=created,
+    )
     yield services, clock
     services.state.dispose()
 

@@ -48,9 +48,20 @@ class Env:
 
     def worker(self, mode: str, *extra: str, store_dir: Path | None = None) -> subprocess.Popen[str]:
         args = [
-            sys.executable, "-m", "tests.jobs.worker", mode, "--store", str(store_dir or self.store_dir),
-            "--state", self.state_url, "--api", self.slack.api_url, "--clock", str(self.clock_file), *extra,
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "tests.jobs.worker",
+            mode,
+            "--store",
+            str(store_dir or self.store_dir),
+            "--state",
+            self.state_url,
+            "--api",
+            self.slack.api_url,
+            "--clock",
+            str(self.clock_file),
+            *extra,
+        ]
         return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -68,8 +79,9 @@ def env(tmp_path: Path, store_template: Path, slack: HistorySlack) -> Iterator[E
     state_url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
     state = StateStore(state_url)
     state.migrate()
-    subscribe(state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris", created_by="U1",
-              now=CREATED)  # fmt: skip
+    subscribe(
+        state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris", created_by="U1", now=CREATED
+    )
     state.dispose()
     e = Env(tmp_path, store_dir, state_url, tmp_path / "clock.txt", slack)
     e.set_clock(DUE)
@@ -187,8 +199,17 @@ def test_two_replica_processes_post_once_and_fail_over(env: Env, replicas: list[
     # Rounds are 50 ms apart and renew the lease, so a 5 s lease only lapses if a replica stops (or is killed).
     ttl = 5.0
     a = Replica(env, "a", "--ttl", str(ttl), "--crash", "before_post", "--crash-armed", str(env.tmp / "arm-a"))
-    b = Replica(env, "b", "--ttl", str(ttl), "--crash", "before_post", "--crash-armed", str(env.tmp / "arm-b"),
-                store_dir=second_store)  # fmt: skip
+    b = Replica(
+        env,
+        "b",
+        "--ttl",
+        str(ttl),
+        "--crash",
+        "before_post",
+        "--crash-armed",
+        str(env.tmp / "arm-b"),
+        store_dir=second_store,
+    )
     replicas += [a, b]
 
     # Both running at once, for 20 rounds each after the later one started (however late that was).

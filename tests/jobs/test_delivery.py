@@ -79,8 +79,11 @@ def test_failing_channel_is_recorded_and_others_still_get_theirs(
         for channel in ("C0GONE", "C0WEB", "C0KICKED", "C0DATA")
     ]
     assert [(o.outcome, o.error) for o in outcomes] == [
-        ("failed", "is_archived"), ("sent", ""), ("failed", "not_in_channel"), ("sent", ""),
-    ]  # fmt: skip
+        ("failed", "is_archived"),
+        ("sent", ""),
+        ("failed", "not_in_channel"),
+        ("sent", ""),
+    ]
     failures = {f.channel_id: (f.failed, f.last_error) for f in channel_failures(state)}
     assert failures == {"C0GONE": (1, "is_archived"), "C0KICKED": (1, "not_in_channel")}
     # A failed delivery is retried by the next run; it succeeds once the channel works again.

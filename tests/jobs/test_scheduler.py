@@ -30,10 +30,25 @@ def env(
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, billing, clock)
     # Paris is UTC+1 in November and December: 09:00 there is 08:00 UTC.
-    subscribe(services.state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris",
-              created_by="U1", now=START)  # fmt: skip
-    subscribe(services.state, channel_id="C0DATA", kind="daily", filters="tag:team=data", at_time="17:30",
-              timezone="UTC", created_by="U1", now=START)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0WEB",
+        kind="daily",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U1",
+        now=START,
+    )
+    subscribe(
+        services.state,
+        channel_id="C0DATA",
+        kind="daily",
+        filters="tag:team=data",
+        at_time="17:30",
+        timezone="UTC",
+        created_by="U1",
+        now=START,
+    )
     yield services, clock
     services.state.dispose()
 

@@ -110,8 +110,9 @@ def test_subscribe_list_and_unsubscribe(services: Services) -> None:
     answer(services, "subscribe anomalies", ADMIN, "C0WEB")
     subs = list_subscriptions(services.state, channel_id="C0WEB")
     assert [(s.kind, s.filters, s.at_time, s.timezone) for s in subs] == [
-        ("anomalies", "", "09:00", "UTC"), ("daily", "account=prod", "07:00", "UTC"),
-    ]  # fmt: skip
+        ("anomalies", "", "09:00", "UTC"),
+        ("daily", "account=prod", "07:00", "UTC"),
+    ]
     listing = answer(services, "subscriptions", "U0BOB", "C0WEB")
     assert listing.text == "<#C0WEB>: anomalies; daily `account=prod` at 07:00 UTC"
     assert answer(services, "unsubscribe daily", ADMIN, "C0WEB").text == (
@@ -159,8 +160,9 @@ def test_budgets_and_routes(services: Services) -> None:
     answer(services, "route fallback #C0FIN", ADMIN, "C0X")
     # Routes hold the stored tag key, as the anomaly job sees it.
     assert [(r.tag_key, r.tag_value, r.channel_id) for r in list_routes(services.state)] == [
-        ("*", "*", "C0FIN"), ("user:team", "web", "C0WEB"),
-    ]  # fmt: skip
+        ("*", "*", "C0FIN"),
+        ("user:team", "web", "C0WEB"),
+    ]
     answer(services, "route remove tag:team=web", ADMIN, "C0X")
     assert [r.channel_id for r in list_routes(services.state)] == ["C0FIN"]
 
@@ -195,6 +197,7 @@ def test_trackit_dispatches_and_status_shows_failed_channels(services: Services)
     claim_delivery(services.state, key, now=at)
     mark_failed(services.state, key, "channel_not_found", now=at)
     status = trackit.ask(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
-    assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
-                                                      "2026-11-27 09:00 UTC")  # fmt: skip
+    assert status.blocks[-1]["text"]["text"].endswith(
+        "<#C0GONE>: 1 failed post(s), last `channel_not_found` at 2026-11-27 09:00 UTC"
+    )
     assert "/trackit subscribe" in info.render_help().blocks[1]["text"]["text"]
