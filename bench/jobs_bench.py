@@ -13,7 +13,7 @@ The round is what the scheduler runs at 09:00: `jobs.daily_summary.run` then `jo
 real `JobScheduler`, `Deliverer` (claim, post, mark_sent) and a Slack `WebClient` talking to a local Web API stub
 over HTTP. Reported apart: Slack time (inside chat.postMessage calls, which in production also absorb 429
 retries) and pacing time (ChannelPacer's one-message-per-second-per-channel waits). Compute = wall - both.
-Targets (issue 6, 2 cores): compute < 60 s, peak RSS < 2 GB.
+Targets (2 cores): compute < 60 s, peak RSS < 2 GB.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ Each run ingests the files through `bot.ingest.pipeline.ingest` into a fresh `Du
 with DuckDB copying the same parquet files raw into a new database file, the yardstick of ingest_bench.py),
 then runs every query of the mix `--repeat` times through `bot.billing.query` after one warm-up.
 With `--runs N` it repeats the whole thing N times and prints per-run figures and the median of each figure.
-Targets (issue 2, 2 cores): every query p95 < 150 ms at 10M; ingest >= 50% of the raw rate; RSS < 2 GB.
+Targets (2 cores): every query p95 < 150 ms at 10M; ingest >= 50% of the raw rate; RSS < 2 GB.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ export's DECIMAL total, alias swap on Elasticsearch) and the median rows/s is pr
 runs `--repeat` times per backend, interleaved round by round so both see the same machine load, through the
 query layer (`bot.billing.query`) or `store.aggregate`; p50/p95 per backend are printed, and every answer of the
 mix is compared between the backends: same groups in the same order, every cost within half a cent.
-Targets (issue 3): Elasticsearch ingest >= 20k rows/s and every query p95 < 500 ms on the single test node.
+Targets: Elasticsearch ingest >= 20k rows/s and every query p95 < 500 ms on the single test node.
 """
 
 from __future__ import annotations

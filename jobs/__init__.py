@@ -2,11 +2,11 @@
 `run(ctx)` that delivers through `bot.delivery` (exactly once per job, channel and period).
 
 `schedule_all(scheduler, services)` registers every job on a `bot.scheduler.JobScheduler` with fixed ids
-(replace_existing=True, so a restart or another replica rewrites, never duplicates). Job modules add
-themselves by appending their `schedule(scheduler, services)` function to `SCHEDULES`.
+(replace_existing=True, so a restart or another replica rewrites, never duplicates): the functions listed in
+`SCHEDULES`, one per job.
 
-Agreed ids: `ingest`, `daily_summary`, `budgets` (here) and `anomaly_alerts` (the anomaly job: the ingest job
-asks the scheduler to run it right after new data was loaded, see jobs.ingest.ANOMALY_JOB_ID).
+The ingest job asks the scheduler to run `anomaly_alerts` right after new data was loaded (see
+jobs.ingest.ANOMALY_JOB_ID).
 
 Only the composition root imports this package; `commands/` and `jobs/` never import each other.
 """

@@ -1,6 +1,6 @@
 """Billing store on Elasticsearch (scale-out mode), using only server-core APIs.
 
-Layout (DESIGN.md section 4):
+Layout (docs/architecture.md, "The billing store contract"):
 - one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
   no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
