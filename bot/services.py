@@ -1,8 +1,9 @@
 """The bot's runtime: settings, the billing store, app state, a vocabulary cache and the clock, in one object.
 
 Built once per process by `bot.compose` and handed to every command (`register(app, services)`), job and the
-scheduler; it talks to no chat platform itself. Commands read the day from `today()`, so tests freeze time by
-passing a clock here.
+scheduler; it talks to no chat platform itself. The clock is the process's one time source: commands read the
+day from `today()`, the scheduler, its jobs and deliveries read `clock()`, so tests freeze time by passing a
+clock here.
 """
 
 from __future__ import annotations

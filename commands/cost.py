@@ -8,7 +8,7 @@ with a month-end forecast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,7 +21,7 @@ from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, confine, vocabulary_for
+from bot.slack.asker import Asked, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest
 from bot.slack.render import (
@@ -140,25 +140,14 @@ def _cents(amount: float | None) -> str:
     return "" if amount is None else str(Decimal(repr(amount)).quantize(Decimal("0.01")))
 
 
-@dataclass(frozen=True)
-class CostAsk:
-    """A `/cost` request ready to answer: the query confined to the asker's scope, the vocabulary as they may see
-    it, and the text they typed (carried by the Export CSV button)."""
-
-    query: CostQuery
-    vocabulary: Vocabulary
-    text: str
-
-
-def prepare(services: Services, request: SlashRequest) -> CostAsk:
+def prepare(services: Services, request: SlashRequest) -> Asked[CostQuery]:
     """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker = asker_for(services, request.user_id, request.channel_id)
-    vocabulary = vocabulary_for(services, asker)
+    asker, vocabulary = asker_with_vocabulary(services, request)
     query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return CostAsk(replace(query, filters=confine(query.filters, asker)), vocabulary, request.text)
+    return Asked(replace(query, filters=confine(query.filters, asker)), vocabulary, request.text)
 
 
-def answer(services: Services, ask: CostAsk) -> Message:
+def answer(services: Services, ask: Asked[CostQuery]) -> Message:
     result = run_cost_query(services.store, ask.query, today=services.today(), currency=CURRENCY)
     return render(result, ask.vocabulary, text=ask.text)
 

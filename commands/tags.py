@@ -20,7 +20,7 @@ from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, confine, vocabulary_for
+from bot.slack.asker import asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest
 from bot.slack.render import Money, Row, breakdown_blocks, export_button, footer
@@ -150,8 +150,7 @@ class TagAsk:
 
 def prepare(services: Services, request: SlashRequest) -> TagAsk:
     """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker = asker_for(services, request.user_id, request.channel_id)
-    vocabulary = vocabulary_for(services, asker)
+    asker, vocabulary = asker_with_vocabulary(services, request)
     query = parse(request.text, today=services.today(), vocabulary=vocabulary)
     return TagAsk(query, confine((), asker), vocabulary, request.text)
 

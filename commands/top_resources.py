@@ -20,7 +20,7 @@ from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_for, confine, vocabulary_for
+from bot.slack.asker import Asked, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, escape, header, message, section, text_sections
 from bot.slack.listeners import ActionRequest, SlashRequest
 from bot.slack.render import Money, export_button, footer
@@ -138,22 +138,11 @@ def _cents(amount: float | None) -> str:
     return "" if amount is None else str(Decimal(repr(round(amount, 6))).quantize(Decimal("0.01")))
 
 
-@dataclass(frozen=True)
-class TopAsk:
-    """A `/top-resources` request ready to answer: the query confined to the asker's scope, their vocabulary, the
-    text they typed."""
-
-    query: TopQuery
-    vocabulary: Vocabulary
-    text: str
-
-
-def prepare(services: Services, request: SlashRequest) -> TopAsk:
+def prepare(services: Services, request: SlashRequest) -> Asked[TopQuery]:
     """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker = asker_for(services, request.user_id, request.channel_id)
-    vocabulary = vocabulary_for(services, asker)
+    asker, vocabulary = asker_with_vocabulary(services, request)
     q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return TopAsk(TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary, request.text)
+    return Asked(TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary, request.text)
 
 
 def _run(services: Services, q: TopQuery) -> list[ResourceCost]:
@@ -165,7 +154,7 @@ def _utilisation(services: Services, resources: list[ResourceCost]) -> dict[str,
     return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
 
 
-def answer(services: Services, ask: TopAsk) -> Message:
+def answer(services: Services, ask: Asked[TopQuery]) -> Message:
     resources = _run(services, ask.query)
     freshness = services.store.freshness(ask.query.time_range)
     utilisation = _utilisation(services, resources)

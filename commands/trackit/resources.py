@@ -43,7 +43,7 @@ from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, su
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.services import Services
-from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
+from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import (
     Block,
     Message,
@@ -476,8 +476,7 @@ class ResourceAsk:
 def prepare(services: Services, request: SlashRequest, words: Sequence[str]) -> ResourceAsk:
     """Before the ack: the asker's scope, then the text parsed once against their vocabulary (raises `UsageError`,
     `NotFound`, `AccessDenied`)."""
-    asker = asker_for(services, request.user_id, request.channel_id)
-    vocabulary = vocabulary_for(services, asker)
+    asker, vocabulary = asker_with_vocabulary(services, request)
     query = resource_query(
         parse(words), today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis
     )
