@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -32,6 +32,7 @@ from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
+    AggregateRow,
     CostBasis,
     Dimension,
     DimensionRef,
@@ -145,22 +146,29 @@ def _ranked(cells: dict[tuple[str, str], list[float]]) -> list[tuple[tuple[str, 
     return [*kept, (("Other", f"{len(rest)} usage types"), other)]
 
 
+def _by_column(
+    rows: Iterable[AggregateRow], column: Callable[[datetime], int | None], width: int
+) -> dict[tuple[str, str], list[float]]:
+    """(service, usage type) -> one cost per column, from time-bucketed rows; `column` maps a bucket to its column
+    (None: outside the sheet)."""
+    cells: dict[tuple[str, str], list[float]] = {}
+    for row in rows:
+        i = column(row.bucket) if row.bucket is not None else None
+        if i is not None:
+            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * width)[i] += row.cost
+    return cells
+
+
 def usage_types_by_day(
     store: BillingStore, month: TimeRange, filters: Sequence[Filter] = (), basis: CostBasis = CostBasis.UNBLENDED
 ) -> Sheet:
     """Cost per service and usage type for every day of `month` (columns), with a total per row."""
     days = [month.start + timedelta(days=i) for i in range(month.days)]
     index = {d: i for i, d in enumerate(days)}
-    cells: dict[tuple[str, str], list[float]] = {}
     rows = store.aggregate(
         AggregateRequest(month, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.DAY)
     )
-    for row in rows:
-        if row.bucket is None:
-            continue
-        i = index.get(row.bucket.date())
-        if i is not None:
-            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * len(days))[i] += row.cost
+    cells = _by_column(rows, lambda bucket: index.get(bucket.date()), len(days))
     out = tuple((svc, ut, *values, sum(values)) for (svc, ut), values in _ranked(cells))
     n = len(days)
     return Sheet(
@@ -187,15 +195,10 @@ def usage_types_by_month(
     starts = [add_months(first, i) for i in range(months)]
     index = {m: i for i, m in enumerate(starts)}
     span = TimeRange(first, add_months(starts[-1], 1))
-    cells: dict[tuple[str, str], list[float]] = {}
-    for row in store.aggregate(
+    rows = store.aggregate(
         AggregateRequest(span, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.MONTH)
-    ):
-        if row.bucket is None:
-            continue
-        i = index.get(row.bucket.date().replace(day=1))
-        if i is not None:
-            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * months)[i] += row.cost
+    )
+    cells = _by_column(rows, lambda bucket: index.get(bucket.date().replace(day=1)), months)
     out = tuple(
         (svc, ut, *values, values[-1] - values[-2] if months > 1 else 0.0) for (svc, ut), values in _ranked(cells)
     )
