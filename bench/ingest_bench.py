@@ -52,7 +52,7 @@ print(json.dumps({"seconds": seconds, "rows": rows,
 _CHILD_INGEST = r"""
 import json, logging, resource, sys, time
 from bot.ingest.pipeline import ingest
-from bot.store.base import open_store
+from bot.store.registry import open_store
 data, store_dir, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
 logging.basicConfig(level=logging.WARNING)
 store = open_store(f"duckdb://{store_dir}?threads={threads}&memory_limit=1GB")

@@ -14,7 +14,7 @@ export's DECIMAL total, alias swap on Elasticsearch) and the median rows/s is pr
 runs `--repeat` times per backend, interleaved round by round so both see the same machine load, through the
 query layer (`bot.billing.query`) or `store.aggregate`; p50/p95 per backend are printed, and every answer of the
 mix is compared between the backends: same groups in the same order, every cost within half a cent.
-Targets (issue 3): Elasticsearch ingest >= 20k rows/s and every query p95 < 500 ms on the single test node.
+Targets: Elasticsearch ingest >= 20k rows/s and every query p95 < 500 ms on the single test node.
 """
 
 from __future__ import annotations
@@ -43,10 +43,11 @@ from bot.billing.model import (
     Delivery,
     Dimension,
     DimensionRef,
+    TimeRange,
 )
-from bot.billing.periods import add_months, month_range
+from bot.billing.periods import add_months
 from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
-from bot.store.base import BillingStore, NormalizedSource
+from bot.billing.store import BillingStore, NormalizedSource
 from bot.store.duckdb import DuckDBStore
 from bot.store.elasticsearch import ElasticsearchStore
 
@@ -129,7 +130,7 @@ def percentile(samples: list[float], q: float) -> float:
 
 
 def query_mix(store: BillingStore) -> dict[str, Callable[[], object]]:
-    month = month_range(MONTH)
+    month = TimeRange.month(MONTH)
     outside = date(2030, 1, 1)  # no forecast: time the breakdown itself
     svc = DimensionRef(Dimension.SERVICE)
     three = (DimensionRef(Dimension.ACCOUNT), DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.REGION))
@@ -224,18 +225,22 @@ def main(argv: list[str] | None = None) -> int:
     es._bulk_threads, es._bulk_chunk = args.bulk_threads, args.bulk_chunk
     stores: dict[str, BillingStore] = {"duckdb": duck, "elasticsearch": es}
     try:
-        print(f"# {args.rows:,} line items, one month; DuckDB threads={args.threads}; Elasticsearch {es_url} "
-              f"(bulk {args.bulk_threads} threads x {args.bulk_chunk}); load average at start: "
-              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")  # fmt: skip
+        print(
+            f"# {args.rows:,} line items, one month; DuckDB threads={args.threads}; Elasticsearch {es_url} "
+            f"(bulk {args.bulk_threads} threads x {args.bulk_chunk}); load average at start: "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
         loads: dict[str, list[LoadFigures]] = {name: [] for name in stores}
         for n in range(args.loads):
             source = make_source(args.rows, MONTH, f"bench-{n}")
             for name, store in stores.items():
                 f = load(store, source, es_pid if name == "elasticsearch" else None)
                 loads[name].append(f)
-                print(f"  load {n + 1} {name:<14}{f.rows_per_s:>10,.0f} rows/s  CPU/row: client "
-                      f"{f.client_us_per_row:.1f} us, node {f.server_us_per_row:.1f} us  "
-                      f"(load avg {os.getloadavg()[0]:.2f})")  # fmt: skip
+                print(
+                    f"  load {n + 1} {name:<14}{f.rows_per_s:>10,.0f} rows/s  CPU/row: client "
+                    f"{f.client_us_per_row:.1f} us, node {f.server_us_per_row:.1f} us  "
+                    f"(load avg {os.getloadavg()[0]:.2f})"
+                )
         rates = {name: [f.rows_per_s for f in figures] for name, figures in loads.items()}
         print(f"{'ingest (median rows/s)':<28}" + "".join(f"{statistics.median(r):>20,.0f}" for r in rates.values()))
         cpu = {n: [f.client_us_per_row + f.server_us_per_row for f in fs] for n, fs in loads.items()}
@@ -271,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
                 cells += f"{statistics.median(s):>12.1f}{percentile(s, 0.95):>8.1f}"
             worst = max(worst, percentile(samples[(query, "elasticsearch")], 0.95))
             print(f"{query:<28}{cells}")
-        print(f"\nElasticsearch worst p95: {worst:.1f} ms (target < 500 ms); "
-              f"ingest median {statistics.median(rates['elasticsearch']):,.0f} rows/s (target >= 20,000)")  # fmt: skip
+        print(
+            f"\nElasticsearch worst p95: {worst:.1f} ms (target < 500 ms); "
+            f"ingest median {statistics.median(rates['elasticsearch']):,.0f} rows/s (target >= 20,000)"
+        )
         if mismatches:
             print(f"ANSWERS DIFFER ({len(mismatches)}):\n  " + "\n  ".join(mismatches[:20]))
         else:

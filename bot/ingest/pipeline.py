@@ -24,6 +24,7 @@ import duckdb
 
 from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery
+from bot.billing.store import BillingStore, NormalizedSource
 from bot.errors import UnknownFormat
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
@@ -37,7 +38,6 @@ from bot.ingest.readers import (
     stage_csv,
 )
 from bot.ingest.sources import FileSource, open_file_source
-from bot.store.base import BillingStore, NormalizedSource
 
 log = logging.getLogger(__name__)
 

@@ -33,9 +33,9 @@ from pathlib import Path
 import duckdb
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
+from bot.billing.store import NormalizedSource
 from bot.errors import CorruptFile, MissingColumns, UnknownFormat
 from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
-from bot.store.base import NormalizedSource
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".gz", ".csv.zip", ".zip")
 PARQUET_SUFFIXES = (".parquet", ".snappy.parquet", ".gz.parquet")

@@ -74,9 +74,9 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import months_in
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -106,9 +106,8 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
-    quote_ident,
-    quote_literal,
 )
+from bot.store.registry import register
 
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")
@@ -647,7 +646,7 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         entries = gen.catalog.sorted_entries()
         if time_range is not None:
-            wanted = set(months_in(time_range))
+            wanted = set(time_range.months())
             entries = [e for e in entries if e.billing_period in wanted]
         untils = [e.data_until for e in entries if e.data_until is not None]
         return Freshness(max(untils) if untils else None, tuple(self._status(gen, e) for e in entries))

@@ -1,6 +1,6 @@
 """Billing store on Elasticsearch (scale-out mode), using only server-core APIs.
 
-Layout (DESIGN.md section 4):
+Layout (docs/architecture.md, "The billing store contract"):
 - one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
   no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
@@ -67,8 +67,10 @@ from bot.billing.model import (
     TimeRange,
     tax_as_service,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, ReconciliationError, StoreError
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.sqltext import quote_ident, quote_literal
+from bot.store.registry import register
 
 log = logging.getLogger(__name__)
 
@@ -838,17 +840,9 @@ def _reason(error: object) -> str:
     return str(error)[:500]
 
 
-def _sql_text(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _sql_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _json_pair(key: str, value_sql: str) -> str:
     """SQL for `"key":<value as JSON>`, NULL when the value is NULL (so `concat_ws` leaves the field out)."""
-    return f"{_sql_text(json.dumps(key) + ':')} || to_json({value_sql})"
+    return f"{quote_literal(json.dumps(key) + ':')} || to_json({value_sql})"
 
 
 def _json_object(pairs: Sequence[str]) -> str:
@@ -863,7 +857,7 @@ def _document_sql(source: NormalizedSource) -> str:
     """
     pairs = []
     for name, sqltype, _ in LINE_ITEM_COLUMNS:
-        column = _sql_ident(name)
+        column = quote_ident(name)
         if sqltype == "TIMESTAMP":
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
@@ -880,8 +874,8 @@ def _document_sql(source: NormalizedSource) -> str:
         ("costcat", COST_CATEGORY_PREFIX, source.cost_categories),
     ):
         if keys:
-            inner = _json_object([_json_pair(escape_key(k), _sql_ident(prefix + k)) for k in keys])
-            pairs.append(f"{_sql_text(json.dumps(field) + ':')} || {inner}")
+            inner = _json_object([_json_pair(escape_key(k), quote_ident(prefix + k)) for k in keys])
+            pairs.append(f"{quote_literal(json.dumps(field) + ':')} || {inner}")
     return f"SELECT {_json_object(pairs)} AS doc FROM ({source.select_sql}) AS line_items"
 
 

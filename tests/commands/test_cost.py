@@ -116,8 +116,16 @@ def test_folded_breakdown_exports_every_row_as_csv(clean_bot: Bot) -> None:
     (upload,) = clean_bot.fake.calls("upload")
     content = list(csv.reader(io.StringIO(upload.body.decode("utf-8"))))
     assert content[0] == ["resource", "cost", "previous_cost", "change", "currency"]
-    expected = [[rid, str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "0.00",
-                 str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "USD"] for rid, c in ranked]  # fmt: skip
+    expected = [
+        [
+            rid,
+            str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)),
+            "0.00",
+            str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)),
+            "USD",
+        ]
+        for rid, c in ranked
+    ]
     assert content[1:] == expected
 
 

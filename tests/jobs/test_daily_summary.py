@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.billing.model import Dimension, DimensionRef, Filter
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from jobs.daily_summary import build_daily_summary, compute_daily_summary
 from tests.jobs.support import SERVICES, day_total, range_total
 
@@ -43,10 +43,12 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
     down = sorted((m for m in movers if m[1] < m[2]), key=lambda m: (m[1] - m[2], m[0]))
     # Untagged: the rows whose (account, service) carries no team tag (see tests.jobs.support).
     untagged = sum(
-        (day_total(DAY, service_name=SERVICES[code], sub_account_id=acct) for code, acct in
-         (("AmazonRDS", "111111111111"), ("AmazonS3", "222222222222"))),
+        (
+            day_total(DAY, service_name=SERVICES[code], sub_account_id=acct)
+            for code, acct in (("AmazonRDS", "111111111111"), ("AmazonS3", "222222222222"))
+        ),
         Decimal(0),
-    )  # fmt: skip
+    )
     untagged_pct = (untagged / spend * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
     summary = compute_daily_summary(billing, DAY)
@@ -72,25 +74,46 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
         "text": f"Daily spend Wed 2026-11-25 · all accounts: {usd(spend)} ({signed(spend - average)} "
         f"({pct(spend, average)}) vs 7-day average); month to date {usd(mtd)}, forecast {expected_forecast}",
         "blocks": [
-            {"type": "header", "text": {"type": "plain_text", "text": "Daily spend Wed 2026-11-25 · all accounts",
-                                        "emoji": True}},
-            {"type": "section", "fields": [
-                {"type": "mrkdwn", "text": f"*Spend*\n{usd(spend)}"},
-                {"type": "mrkdwn", "text": f"*vs 7-day average* ({usd(average)})\n{signed(spend - average)} "
-                                           f"({pct(spend, average)})"},
-                {"type": "mrkdwn", "text": f"*vs Wed 11-18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
-                                           f"({pct(spend, same_weekday)})"},
-                {"type": "mrkdwn", "text": f"*Month to date*\n{usd(mtd)}"},
-                {"type": "mrkdwn", "text": f"*vs same point last month* ({usd(previous_mtd)})\n"
-                                           f"{signed(mtd - previous_mtd)} ({pct(mtd, previous_mtd)})"},
-                {"type": "mrkdwn", "text": f"*Month-end forecast*\n{forecast}"},
-            ]},
+            {
+                "type": "header",
+                "text": {"type": "plain_text", "text": "Daily spend Wed 2026-11-25 · all accounts", "emoji": True},
+            },
+            {
+                "type": "section",
+                "fields": [
+                    {"type": "mrkdwn", "text": f"*Spend*\n{usd(spend)}"},
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs 7-day average* ({usd(average)})\n{signed(spend - average)} "
+                        f"({pct(spend, average)})",
+                    },
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs Wed 11-18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
+                        f"({pct(spend, same_weekday)})",
+                    },
+                    {"type": "mrkdwn", "text": f"*Month to date*\n{usd(mtd)}"},
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs same point last month* ({usd(previous_mtd)})\n"
+                        f"{signed(mtd - previous_mtd)} ({pct(mtd, previous_mtd)})",
+                    },
+                    {"type": "mrkdwn", "text": f"*Month-end forecast*\n{forecast}"},
+                ],
+            },
             {"type": "section", "text": {"type": "mrkdwn", "text": movers_text}},
-            {"type": "context", "elements": [{"type": "mrkdwn", "text":
-                f"unblended cost · untagged (team): {untagged_pct}% of taggable usage · complete day, estimated · "
-                "data up to 2026-12-01 00:00 UTC, November estimated"}]},
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": f"unblended cost · untagged (team): {untagged_pct}% of taggable usage · complete day, "
+                        "estimated · data up to 2026-12-01 00:00 UTC, November estimated",
+                    }
+                ],
+            },
         ],
-    }  # fmt: skip
+    }
     for got, want in zip(msg["blocks"], expected["blocks"], strict=True):
         assert got == want
     assert msg == expected
@@ -102,8 +125,9 @@ def test_filters_narrow_every_number(billing: BillingStore) -> None:
     where = {"sub_account_id": "111111111111"}
     assert round(Decimal(repr(summary.spend)), 6) == day_total(DAY, **where)
     assert round(Decimal(repr(summary.same_weekday)), 6) == day_total(DAY - timedelta(days=7), **where)
-    assert round(Decimal(repr(summary.month_to_date)), 6) == range_total(date(2026, 11, 1), DAY + timedelta(days=1),
-                                                                       **where)  # fmt: skip
+    assert round(Decimal(repr(summary.month_to_date)), 6) == range_total(
+        date(2026, 11, 1), DAY + timedelta(days=1), **where
+    )
     assert [m.service for m in summary.movers_up] == ["Amazon Elastic Compute Cloud"]
     assert "account=prod" in build_daily_summary(billing, DAY, prod, filters_text="account=prod").text
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 BACKENDS = ["duckdb", pytest.param("elasticsearch", marks=pytest.mark.es)]
 

@@ -30,9 +30,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, TimeRange
+from bot.billing.store import NormalizedSource
 from bot.errors import ConfigError, StoreError
-from bot.store.base import NormalizedSource, open_store
 from bot.store.elasticsearch import ElasticsearchStore
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source, total
 from tests.store.test_duckdb import _child_env, synthetic_source
 
@@ -447,8 +448,13 @@ def test_composite_pages_and_accounts_without_load_time_record(
     monkeypatch.setattr("bot.store.elasticsearch._COMPOSITE_PAGE", 2)  # 6 groups: full pages, then an empty one
     assert store.aggregate(AggregateRequest(JAN, group_by=(usage_type,))) == whole
     assert [(r.keys[0], r.cost) for r in whole] == [
-        ("type-0", 15.0), ("type-4", 13.0), ("type-3", 11.0), ("type-2", 9.0), ("type-1", 7.0), ("BoxUsage", 0.5)
-    ]  # fmt: skip
+        ("type-0", 15.0),
+        ("type-4", 13.0),
+        ("type-3", 11.0),
+        ("type-2", 9.0),
+        ("type-1", 7.0),
+        ("BoxUsage", 0.5),
+    ]
 
     expected = {"000000000000": "", "000000000001": "one", "000000000002": ""}
     assert store.accounts() == expected
