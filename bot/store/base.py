@@ -169,24 +169,41 @@ def register(scheme: str) -> Callable[[type[BillingStore]], type[BillingStore]]:
 def open_store(url: str) -> BillingStore:
     """Open the backend named by `url`'s scheme, e.g. `duckdb:///var/lib/trackit/billing`.
 
-    Raises `ConfigError` for an unknown scheme, naming the known ones.
+    Raises `ConfigError` for an unknown scheme, naming the known ones, and for a built-in backend whose optional
+    client library is not installed, naming the extra that installs it.
     """
-    _load_builtin_backends()
     scheme = urlsplit(url).scheme
+    _load_builtin_backend(scheme)
     cls = _BACKENDS.get(scheme)
     if cls is None:
-        known = ", ".join(sorted(f"{s}://" for s in _BACKENDS))
+        known = ", ".join(sorted(f"{s}://" for s in {*_BACKENDS, *_BUILTIN_BACKENDS}))
         raise ConfigError(f"unknown billing store URL {url!r}: use one of {known}")
     return cls.from_url(url)  # type: ignore[attr-defined,no-any-return]
 
 
-def _load_builtin_backends() -> None:
-    # Imported lazily so that the DuckDB-only default does not import the Elasticsearch client.
+#: Built-in backends, imported on first use so that the DuckDB default never imports a search client: URL scheme
+#: -> (module, the extra that installs its optional client library, or None when the client is a core dependency).
+_BUILTIN_BACKENDS: dict[str, tuple[str, str | None]] = {
+    "duckdb": ("bot.store.duckdb", None),
+    "elasticsearch": ("bot.store.elasticsearch", None),
+    "opensearch": ("bot.store.opensearch", "opensearch"),
+}
+
+
+def _load_builtin_backend(scheme: str) -> None:
+    """Import the built-in backend of `scheme` (it registers itself); raises ConfigError when its optional client
+    library is missing."""
+    if scheme in _BACKENDS or scheme not in _BUILTIN_BACKENDS:
+        return
     import importlib
 
-    for module in ("bot.store.duckdb", "bot.store.elasticsearch"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a backend not built yet, or an optional client not installed
-            if exc.name not in (module, "elasticsearch", "opensearchpy"):
-                raise
+    module, extra = _BUILTIN_BACKENDS[scheme]
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if extra is None or not exc.name or exc.name.split(".")[0] == "bot":
+            raise
+        raise ConfigError(
+            f"the {scheme}:// billing store needs the Python package {exc.name.split('.')[0]!r}, which is not "
+            f"installed: install the bot with its {extra!r} extra (pip install 'trackit-bot[{extra}]')"
+        ) from exc
