@@ -185,6 +185,7 @@ def test_missing_client_library_names_the_extra_to_install(monkeypatch: pytest.M
     )
     with pytest.raises(ConfigError) as err:
         open_store("solr://x")
-    assert (
-        str(err.value) == "unknown billing store URL 'solr://x': use one of duckdb://, elasticsearch://, opensearch://"
-    )
+    # Other tests may have registered backends of their own: the built-in ones are always named.
+    message = str(err.value)
+    assert message.startswith("unknown billing store URL 'solr://x': use one of ")
+    assert {"duckdb://", "elasticsearch://", "opensearch://"} <= set(message.split(": use one of ")[1].split(", "))
