@@ -1,6 +1,7 @@
 """What only the OpenSearch backend does: AWS Signature V4 for Amazon OpenSearch Service, its client's TLS and
-password options, and the registry's word when its client library is missing. Shared behaviour (errors, crash
-safety, 429 retries, ...) is tested for both search backends in test_search_cluster.py.
+password options, and the registry's part: its word when the client library is missing, and no search client
+imported for the DuckDB default. Shared behaviour (errors, crash safety, 429 retries, ...) is tested for both
+search backends in test_search_cluster.py.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -24,6 +26,7 @@ from bot.store.base import open_store
 from bot.store.opensearch import OpenSearchClient, OpenSearchStore
 from tests.store.cluster_proxy import ClusterProxy, SeenRequest, running_proxy
 from tests.store.sources import item, make_source
+from tests.store.test_duckdb import _child_env
 
 KEY, SECRET, TOKEN = "AKIDTRACKITTEST", "trackit/test/secret/key", "session-token-from-sts"
 _AUTH = re.compile(r"AWS4-HMAC-SHA256 Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})")
@@ -189,3 +192,14 @@ def test_missing_client_library_names_the_extra_to_install(monkeypatch: pytest.M
     message = str(err.value)
     assert message.startswith("unknown billing store URL 'solr://x': use one of ")
     assert {"duckdb://", "elasticsearch://", "opensearch://"} <= set(message.split(": use one of ")[1].split(", "))
+
+
+def test_the_duckdb_default_imports_no_search_client(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from bot.store.base import open_store\n"
+        f"open_store('duckdb://{tmp_path}/billing').close()\n"
+        "print(sorted(m for m in ('elasticsearch', 'opensearchpy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], env=_child_env(), capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
