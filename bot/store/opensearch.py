@@ -1,10 +1,10 @@
-"""Billing store on OpenSearch (self-managed 1.x-3.x, or an Amazon OpenSearch Service domain): the
+"""Billing store on OpenSearch (self-managed, or an Amazon OpenSearch Service domain; tested against 2.19): the
 index-per-period store of `bot.store.search_cluster` through opensearch-py, the client made for OpenSearch.
 
 URL: `opensearch://[user:password@]host[:port][?tls=true&verify=false&ca_certs=PATH&timeout=60&prefix=trackit]`,
 or with AWS Signature V4 for Amazon OpenSearch Service:
 `opensearch://search-NAME-ID.eu-west-1.es.amazonaws.com?auth=aws[&region=eu-west-1&aws_profile=NAME]`
-(`auth=aws` implies `tls=true` and port 443). Secrets never go in the URL: a password can come from
+(`auth=aws` implies `tls=true` and port 443). Secrets stay out of the URL: a password can come from
 `TRACKIT_OPENSEARCH_PASSWORD`, and AWS credentials come from boto3's own chain (environment, the profile, a
 container or instance role; a profile may assume a role), refreshed before they expire. The region is the
 `region` option, else the one in an `*.<region>.es.amazonaws.com` host name, else the session's.

@@ -3,7 +3,9 @@
 One implementation of the index-per-period design with a small seam, `ClusterClient`, that each backend fills
 with its own client library (`bot.store.elasticsearch`: elasticsearch-py; `bot.store.opensearch`: opensearch-py):
 client construction and authentication, the calling convention, error types and the bulk helper. Everything the
-two servers share (the REST APIs below, mappings, aggregations, the alias swap) lives here once.
+two servers share (the REST APIs below, mappings, aggregations, the alias swap) lives here once: both take the
+same index settings and mappings for this store (the contract suite runs against a real node of each), so the
+seam has no mapping hook.
 
 Layout (DESIGN.md section 4):
 - one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
