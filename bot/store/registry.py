@@ -3,7 +3,7 @@ scheme names; callers never branch on backend names.
 
 A backend module registers its class with `@register("scheme")` (the class implements `bot.billing.store.
 BillingStore`, including `from_url`). The built-in backends are imported only when their scheme is asked for, so
-the DuckDB default never imports the Elasticsearch client; a backend whose client library is an optional extra
+the DuckDB default never imports a search client; a backend whose client library is an optional extra
 that is not installed is refused with a `ConfigError` that names the extra to install.
 """
 
@@ -33,6 +33,7 @@ class Backend:
 BUILTIN: Mapping[str, Backend] = {
     "duckdb": Backend("bot.store.duckdb", "duckdb"),
     "elasticsearch": Backend("bot.store.elasticsearch", "elasticsearch", extra="elasticsearch"),
+    "opensearch": Backend("bot.store.opensearch", "opensearchpy", extra="opensearch"),
 }
 
 _BACKENDS: dict[str, type[BillingStore]] = {}
