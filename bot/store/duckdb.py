@@ -72,7 +72,6 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import months_in
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
 from bot.scratch import claim, disk_full, is_disk_full
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
@@ -139,10 +138,7 @@ class _Generation:
         """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
-            if time_range is not None and not (
-                entry.starts_before(utc(day_start(time_range.end)))
-                and entry.starts_at_or_after(utc(day_start(time_range.start)))
-            ):
+            if not _may_hold(time_range, entry):
                 continue  # no line item of the period starts in the range (or the delivery is empty)
             raw = self.branches[period]
             if needed is None:
@@ -153,6 +149,17 @@ class _Generation:
             usable = (r for r in self.rollups.get(period, ()) if wanted <= r.columns and (whole or not r.whole_period))
             chosen.append(next(usable, raw))
         return Relation(tuple(chosen))
+
+
+def _may_hold(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
+    """Whether some line item of the period's delivery may start inside `time_range` (None: all time), wherever
+    its billing period: late usage billed in a later period, a month-long fee line. Queries read exactly these
+    periods, and freshness reports exactly these, so the two always agree."""
+    if time_range is None:
+        return True
+    return entry.starts_before(utc(day_start(time_range.end))) and entry.starts_at_or_after(
+        utc(day_start(time_range.start))
+    )
 
 
 def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
@@ -610,11 +617,10 @@ class DuckDBStore(BillingStore):
         return dict(gen.memo["accounts"])
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        """Newest usage and the status of every period whose data the range's answers read (`_may_hold`): a
+        usage-date question whose rows sit in another billing period's delivery reports that period too."""
         _, gen = self._cursor()
-        entries = gen.catalog.sorted_entries()
-        if time_range is not None:
-            wanted = set(months_in(time_range))
-            entries = [e for e in entries if e.billing_period in wanted]
+        entries = [e for e in gen.catalog.sorted_entries() if _may_hold(time_range, e)]
         untils = [e.data_until for e in entries if e.data_until is not None]
         return Freshness(max(untils) if untils else None, tuple(e.status() for e in entries))
 

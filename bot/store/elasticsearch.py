@@ -402,6 +402,8 @@ class ElasticsearchStore(BillingStore):
                 "billed": {"sum": {"field": "billed_cost"}},
                 "until": {"max": {"field": _USAGE_END}},
                 "until_any": {"max": {"field": "charge_period_end"}},
+                "first_start": {"min": {"field": "charge_period_start"}},
+                "last_start": {"max": {"field": "charge_period_start"}},
                 "invoiced": {"filter": _present("invoice_id")},
             },
         )
@@ -417,6 +419,9 @@ class ElasticsearchStore(BillingStore):
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
             "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
+            # The span of usage starts: which periods a usage-date question reads (freshness reports them).
+            "data_from": aggs["first_start"].get("value_as_string"),
+            "last_start": aggs["last_start"].get("value_as_string"),
             "billed_total": aggs["billed"]["value"],
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
@@ -721,14 +726,10 @@ class ElasticsearchStore(BillingStore):
         return names
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
-        periods = self.periods()
-        if time_range is not None:
-            periods = [
-                p
-                for p in periods
-                if p.billing_period < time_range.end
-                and (p.billing_period.replace(day=28) + timedelta(days=4)).replace(day=1) > time_range.start
-            ]
+        """Newest usage and the status of every period whose index may hold usage starting in the range:
+        queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
+        live = {m["billing_period"]: m for m in self._live_indices().values() if "billing_period" in m}
+        periods = [p for p in self.periods() if _may_hold(time_range, p, live.get(p.billing_period.isoformat(), {}))]
         until = max((p.data_until for p in periods if p.data_until), default=None)
         return Freshness(data_until=until, periods=tuple(periods))
 
@@ -758,6 +759,21 @@ class ElasticsearchStore(BillingStore):
 
     def close(self) -> None:
         self._es.close()
+
+
+def _may_hold(time_range: TimeRange | None, period: PeriodStatus, meta: dict[str, Any]) -> bool:
+    """Whether the period's index may hold a line item starting inside `time_range` (None: all time). Indices
+    loaded before their `_meta` recorded the span of usage starts are taken to hold their billing month."""
+    if time_range is None:
+        return True
+    start = datetime.combine(time_range.start, datetime.min.time(), UTC)
+    end = datetime.combine(time_range.end, datetime.min.time(), UTC)
+    if "data_from" in meta:
+        first, last = _parse_ts(meta.get("data_from")), _parse_ts(meta.get("last_start"))
+        return first is not None and last is not None and first < end and last >= start
+    month = period.billing_period
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return month < time_range.end and following > time_range.start
 
 
 def _present(field: str) -> dict[str, Any]:
