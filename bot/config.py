@@ -83,8 +83,7 @@ class Settings:
             raise ConfigError(f"TRACKIT_INVENTORY_HOUR must be an hour from 0 to 23, not {self.inventory_hour}")
         if not 0.0 <= self.redelivery_min_share <= 1.0:
             raise ConfigError(
-                "TRACKIT_REDELIVERY_MIN_SHARE must be a share from 0 to 1 (0.5: half), "
-                f"not {self.redelivery_min_share}"
+                f"TRACKIT_REDELIVERY_MIN_SHARE must be a share from 0 to 1 (0.5: half), not {self.redelivery_min_share}"
             )
         if self.inventory_keep_days < 1:
             raise ConfigError(f"TRACKIT_INVENTORY_KEEP_DAYS must be at least 1, not {self.inventory_keep_days}")

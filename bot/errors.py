@@ -92,7 +92,13 @@ class ReconciliationError(IngestError):
 
 
 class DiskFull(IngestError):
-    """The disk holding staging or the store filled up: not the export's fault; the stored data is intact."""
+    """The disk holding staging or the store filled up: not the export's fault; the stored data is intact.
+    `directory` is where the write failed, `doing` what was being written."""
+
+    def __init__(self, message: str, hint: str | None = None, *, directory: str = "", doing: str = "") -> None:
+        super().__init__(message, hint)
+        self.directory = directory
+        self.doing = doing
 
 
 class StoreError(TrackItError):

@@ -215,24 +215,12 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         cur = cur.__cause__ or cur.__context__
 
 
-def free_bytes(path: Path) -> int | None:
-    """Free bytes on the file system holding `path` (its nearest existing parent); None when unknown."""
-    p = path
-    while not p.exists() and p != p.parent:
-        p = p.parent
-    try:
-        st = os.statvfs(p)
-    except OSError:
-        return None
-    return st.f_bavail * st.f_frsize
-
-
 def disk_full(directory: Path, doing: str) -> DiskFull:
     """The error for a full disk: names the directory, what was being written, and that stored data is intact."""
-    free = free_bytes(directory)
-    left = "" if free is None else f", {free / 2**20:,.0f} MiB free now"
     return DiskFull(
-        f"disk full: no space left in {directory} while {doing}{left}; the data already stored is intact",
+        f"disk full: no space left in {directory} while {doing}; the data already stored is intact",
         hint="Free space on that disk (an ingest stages about as much as the export's uncompressed size) "
         "or move the data directory (data_dir, or the store URL's directory) to a larger disk, then ingest again.",
+        directory=str(directory),
+        doing=doing,
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
 import zlib
 from collections.abc import Sequence
@@ -95,16 +96,21 @@ def read_header(file: DataFile) -> tuple[str, ...]:
         raise CorruptFile(f"{file.name}: the file disappeared while reading it") from exc
     gz = path.name.lower().endswith(".gz")
     try:
-        opener = gzip.open if gz else open
-        with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
-            first = next(csv.reader(fh, strict=True), None)
+        raw = _first_record(path, gz)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         check_gzip(file)  # says corrupt or truncated, naming the file
         raise CorruptFile(f"{file.name}: cannot read the CSV header: corrupt or truncated gzip data ({exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorruptFile(f"{file.name}: the header is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise CorruptFile(
+            f"{file.name}, line 1: the header is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            hint="AWS writes exports in UTF-8.",
+        ) from exc
+    try:
+        first = next(csv.reader(io.StringIO(text, newline=""), strict=True), None)
     except csv.Error as exc:
-        raise CorruptFile(f"{file.name}: the header line is not valid CSV ({exc})") from exc
+        raise CorruptFile(f"{file.name}, line 1: the header line is not valid CSV ({exc})") from exc
     if not first:
         what = "nothing after decompression" if gz else "no header line"
         raise CorruptFile(
@@ -114,6 +120,16 @@ def read_header(file: DataFile) -> tuple[str, ...]:
     names = tuple(h.strip() for h in first)
     check_header(names, file.name)
     return names
+
+
+def _first_record(path: Path, gz: bool) -> bytes:
+    """The bytes of a CSV file's first record: its first line, or more while a quoted value is still open."""
+    opener = gzip.open if gz else open
+    with opener(path, "rb") as fh:
+        raw = fh.readline()
+        while raw.count(b'"') % 2 and (more := fh.readline()):
+            raw += more
+    return bytes(raw)
 
 
 def check_header(names: Sequence[str], file_name: str) -> None:

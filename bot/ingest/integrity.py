@@ -59,8 +59,9 @@ def wrong_period(
     every = sorted({p for found in by_file.values() for p, _ in found})
     return CorruptFile(
         "; ".join(parts) + f", but the delivery is filed under billing period {filed_under:%Y-%m}; nothing was stored",
-        hint=f"Put each billing period's files under its own folder or manifest ({_periods(every)} are not "
-        f"{filed_under:%Y-%m}); AWS never mixes billing periods in one delivery.",
+        hint=f"Put each billing period's files under its own folder or manifest ({_periods(every)} "
+        f"{'is' if len(every) == 1 else 'are'} not {filed_under:%Y-%m}); AWS never mixes billing periods in one "
+        "delivery.",
     )
 
 
@@ -112,7 +113,7 @@ def identical_files(files: Sequence[DataFile]) -> None:
             digest = _sha256(f.path)
             if digest in seen:
                 raise CorruptFile(
-                    f"{f.name} and {seen[digest].name} are the same file (identical content, {size:,} bytes): "
+                    f"{seen[digest].name} and {f.name} are the same file (identical content, {size:,} bytes): "
                     "every line item would count twice",
                     hint="A delivery lists each part once; remove the copy or use the manifest AWS wrote.",
                 )

@@ -34,7 +34,7 @@ import duckdb
 
 from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery, PeriodStatus
-from bot.errors import IngestError, UnknownFormat
+from bot.errors import DiskFull, IngestError, UnknownFormat
 from bot.ingest import integrity
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
@@ -185,9 +185,9 @@ def ingest(
     role ...; `DiskFull` naming the directory) before touching the store for that period.
     """
     started = time.monotonic()
-    run = _Run(store, _Progress(progress), policy or IngestPolicy())
-    results: list[PeriodResult] = []
     root = staging_root(store, staging)
+    run = _Run(store, _Progress(progress), policy or IngestPolicy(), root)
+    results: list[PeriodResult] = []
     try:
         collect_staging(root)
         with claimed(root, STAGING_PREFIX) as owner:
@@ -300,6 +300,7 @@ class _Run:
     store: BillingStore
     bars: _Progress
     policy: IngestPolicy
+    staging: Path  # the staging directory (each ingest works in a folder of its own under it)
 
 
 @dataclass(frozen=True)
@@ -319,15 +320,20 @@ def _prepare_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workd
         context = f"billing period {plan.billing_period:%Y-%m}"
         context += f", manifest {plan.manifest_key}" if plan.manifest_key else f", delivery {plan.delivery_id}"
     try:
-        return _read_planned(plan, source, run, workdir)
+        try:
+            return _read_planned(plan, source, run, workdir)
+        except DiskFull as exc:  # name the staging directory, not this ingest's scratch folder inside it
+            if not exc.directory.startswith(str(workdir)):
+                raise
+            raise disk_full(run.staging, exc.doing) from exc
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full(run.staging, f"staging {plan.report}") from exc
+            raise
     except IngestError as exc:
         if context and context not in exc.message:
             exc.message = f"{exc.message} ({context})"
             exc.args = (exc.message, *exc.args[1:])
-        raise
-    except OSError as exc:
-        if is_disk_full(exc):
-            raise disk_full(workdir, f"staging {context or plan.report}") from exc
         raise
 
 

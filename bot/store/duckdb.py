@@ -44,6 +44,7 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -108,6 +109,8 @@ from bot.store.duckdb_sql import (
     quote_ident,
     quote_literal,
 )
+
+log = logging.getLogger(__name__)
 
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")
@@ -201,6 +204,14 @@ class DuckDBStore(BillingStore):
         self._local = threading.local()
         self._gen: _Generation | None = None
         self._closed = False
+        # The next start collects what a killed load or ingest left behind (files whose flock is free).
+        try:
+            removed = self.collect_garbage()
+        except (OSError, StoreError) as exc:  # a read-only mount, say: reading still works
+            log.warning("could not collect leftovers in the billing store %s: %s", self.root, exc)
+        else:
+            if removed:
+                log.info("removed leftovers of interrupted loads from %s: %s", self.root, ", ".join(removed))
 
     @classmethod
     def from_url(cls, url: str) -> DuckDBStore:

@@ -277,11 +277,11 @@ def _remove(path: Path) -> bool:
 def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: datetime) -> tuple[Catalog, list[str]]:
     """Delete what no reader can need; returns the catalog to publish (retired list pruned) and removed names.
 
-    Removed: retired files older than the grace period; files of loads whose owner is gone (a crash or a
-    SIGKILL mid-load: its flock is free, whichever container it ran in); catalog temp files (written only under
-    the lock we hold, so any left is a crash's); orphans (a file that is neither live nor retired, e.g. a crash
-    between the rename and the catalog write) older than the grace period. Call only while holding
-    `catalog_lock`.
+    Removed: retired files older than the grace period; files of loads and ingest staging folders whose owner
+    is gone (a crash or a SIGKILL: its flock is free, whichever container it ran in); catalog temp files
+    (written only under the lock we hold, so any left is a crash's); orphans (a file that is neither live nor
+    retired, e.g. a crash between the rename and the catalog write) older than the grace period. Call only
+    while holding `catalog_lock`.
     """
     periods = root / PERIODS_DIR
     live = {e.file for e in catalog.entries.values()}
@@ -300,6 +300,8 @@ def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: dat
     for p in root.glob(_CATALOG_TMP_PREFIX + "*.tmp"):
         if _remove(p):
             removed.append(p.name)
+    # Ingest staging folders in the store's folder: each owned through its flock like a load.
+    removed.extend(collect(root / STAGING_DIR, "", grace_seconds=grace_seconds, now=now.timestamp()))
     if periods.is_dir():
         removed.extend(collect(periods, LOAD_PREFIX, grace_seconds=grace_seconds, now=now.timestamp()))
         for p in periods.iterdir():
