@@ -106,7 +106,7 @@ def default_ingester(ctx: JobContext) -> Ingester:
         region=settings.aws_region,
     )
 
-    policy = IngestPolicy(min_share=settings.redelivery_min_share)
+    policy = IngestPolicy(min_share=settings.redelivery_min_share, verify_csv=settings.ingest_verify_csv)
 
     def run(uri: str) -> IngestReport:
         return ingest(

@@ -19,7 +19,7 @@ import pytest
 
 from bot.billing.model import TimeRange
 from bot.errors import CorruptFile, MissingColumns
-from bot.ingest.pipeline import ingest
+from bot.ingest.pipeline import IngestPolicy, ingest
 from tests.ingest.conftest import CUR_HEADER, csv_bytes, cur_delivery, cur_row
 
 MARCH = "(billing period 2024-03, manifest cur/rep/20240301-20240401/rep-Manifest.json)"
@@ -343,4 +343,57 @@ def test_reconciled_total_is_the_sum_of_the_raw_column(live_march: Path, store: 
         "replaced",
         199,
         sum(Decimal(f"0.{i:04d}") for i in range(1, 200)),
+    )
+
+
+# ---------------------------------------------------------------------------------------- independent parse
+
+
+def test_independent_parse_catches_what_duckdb_tolerates(tmp_path: Path, store: Any) -> None:
+    # ` "a, b"` (a space before the quote) is one quoted value to DuckDB, two plain ones to RFC 4180 and to
+    # Python's csv module. The expected total no longer comes from the parse that is being checked.
+    row = cur_row(1, "2.50", description=' "a, b"')
+    cur_delivery(tmp_path / "src", "2024-03", "a1", {"rep-1.csv.gz": csv_bytes([CUR_HEADER, ROWS[0], row])})
+    with pytest.raises(CorruptFile) as err:
+        ingest(str(tmp_path / "src"), store, progress=False, policy=IngestPolicy(verify_csv=True))
+    assert err.value.message == (
+        f"rep-1.csv.gz, line 3: 11 values where the header names 10 columns (found by the independent check) {MARCH}"
+    )
+    assert store.periods() == []
+
+
+def test_independent_parse_agrees_on_a_genuine_export(tmp_path: Path, store: Any) -> None:
+    import shutil
+
+    from tests.ingest.conftest import FOCUS_CONVERTERS_CUR, raw_total
+
+    rows, total = raw_total([FOCUS_CONVERTERS_CUR], "lineItem/UnblendedCost")
+    shutil.copy(FOCUS_CONVERTERS_CUR, tmp_path / FOCUS_CONVERTERS_CUR.name)
+    (p,) = ingest(
+        str(tmp_path / FOCUS_CONVERTERS_CUR.name), store, progress=False, policy=IngestPolicy(verify_csv=True)
+    ).periods
+    assert p.rows == rows and abs(Decimal(p.billed_total) - total) < Decimal("0.000001")
+
+
+def test_independent_parse_refuses_totals_that_disagree(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from bot.billing.model import Delivery
+    from bot.ingest.csvfiles import DataFile, RawTotals
+    from bot.ingest.pipeline import _compare
+    from bot.store.base import NormalizedSource
+
+    src = NormalizedSource(
+        delivery=Delivery(date(2024, 3, 1), "a1", datetime(2024, 4, 1), "cur1", "x"),
+        select_sql="",
+        tag_keys=(),
+        cost_categories=(),
+        expected_billed_total="10.0000000000",
+        expected_rows=4,
+    )
+    with pytest.raises(CorruptFile) as err:
+        _compare(RawTotals(4, Decimal("12.5")), [src], [DataFile(tmp_path / "rep-1.csv.gz", "rep-1.csv.gz")])
+    assert err.value.message == (
+        "rep-1.csv.gz: two parses disagree: DuckDB read 4 rows totalling 10.0000, Python's csv module 4 rows "
+        "totalling 12.5000; nothing was stored"
     )
