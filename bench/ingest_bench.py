@@ -52,13 +52,14 @@ print(json.dumps({"seconds": seconds, "rows": rows, "peak_rss": use.ru_maxrss * 
 
 _CHILD_INGEST = r"""
 import json, logging, resource, sys, time
-from bot.ingest.pipeline import ingest
+from bot.ingest.pipeline import IngestPolicy, ingest
 from bot.store.base import open_store
 data, store_dir, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+verify = len(sys.argv) > 4 and sys.argv[4] == "verify"
 logging.basicConfig(level=logging.WARNING)
 store = open_store(f"duckdb://{store_dir}?threads={threads}&memory_limit=1GB")
 t0 = time.perf_counter()
-report = ingest(data, store, progress=False)
+report = ingest(data, store, progress=False, policy=IngestPolicy(verify_csv=verify))
 seconds = time.perf_counter() - t0
 store.close()
 rows = sum(p.rows for p in report.periods)
@@ -120,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--formats", nargs="+", choices=sorted(FORMATS), default=["parquet", "csv.gz"])
     p.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "trackit-ingest-bench")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--verify-csv", action="store_true", help="ingest with the independent CSV parse (IngestPolicy)")
     args = p.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
 
@@ -141,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                         str(args.threads),
                     )
                 )
-                ing.append(_child(_CHILD_INGEST, str(data), str(work / "store"), str(args.threads)))
+                extra = ["verify"] if args.verify_csv else []
+                ing.append(_child(_CHILD_INGEST, str(data), str(work / "store"), str(args.threads), *extra))
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             print(
