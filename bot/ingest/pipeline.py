@@ -204,7 +204,9 @@ def ingest(
                 for source in cost_explorer_sources(uri, workdir, identity):
                     results.append(_load(source, run))
             else:
-                file_source = open_file_source(uri, identity, exclude=(root,))
+                # The store's own folder (staging included) is never part of a source that happens to hold it.
+                own = (root, store.staging_dir.parent) if isinstance(store, HasStagingDir) else (root,)
+                file_source = open_file_source(uri, identity, exclude=own)
                 planned = plan_deliveries(file_source.list(), file_source.read_bytes)
                 results.extend(_ingest_plans(planned, file_source, run, workdir))
     except OSError as exc:
