@@ -56,7 +56,7 @@ class Settings:
     #: unless forced (`trackit ingest --force`); so are empty and older re-deliveries.
     redelivery_min_share: float = 0.5
     #: Parse CSV exports a second time with Python's csv module and refuse them unless rows and total agree with
-    #: DuckDB's parse (an independent check; about 45% more CPU on csv.gz).
+    #: DuckDB's parse (an independent check; about 60% more CPU on csv.gz).
     ingest_verify_csv: bool = False
     duckdb_threads: int = 2
     duckdb_memory_limit: str = "1GB"

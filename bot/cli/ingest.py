@@ -37,7 +37,7 @@ def add_parser(subparsers: Any) -> None:
         action="store_true",
         default=None,
         help="parse CSV exports a second time with an independent parser; refuse them unless rows and total agree "
-        "(setting ingest_verify_csv; about 45%% more CPU on csv.gz)",
+        "(setting ingest_verify_csv; about 60%% more CPU on csv.gz)",
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None, help="progress bars")

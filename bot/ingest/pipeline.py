@@ -75,7 +75,7 @@ class IngestPolicy:
     """What an ingest accepts. A delivery may replace the live one when `force`, or else when it has rows, at
     least `min_share` of the live rows and a delivery time no older than the live one's. With `verify_csv`,
     CSV files are also parsed by Python's csv module and the row count and total must match DuckDB's
-    (`csvfiles.independent_totals`; about 45% more CPU on csv.gz, so off by default)."""
+    (`csvfiles.independent_totals`; about 60% more CPU on csv.gz, so off by default)."""
 
     min_share: float = DEFAULT_MIN_SHARE
     force: bool = False
