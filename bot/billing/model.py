@@ -50,6 +50,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("charge_class", "VARCHAR", "usage, recurring, one-time, tax, credit or adjustment (bot.billing.charges)"),
 )
 
 LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
@@ -86,6 +87,7 @@ class Dimension(StrEnum):
     OPERATION = "operation"
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
+    CHARGE_CLASS = "charge-class"
     TAG = "tag"
 
     @property
@@ -102,6 +104,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.OPERATION: "operation",
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
+    Dimension.CHARGE_CLASS: "charge_class",
 }
 
 
