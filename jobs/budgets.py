@@ -13,16 +13,15 @@ filters. Months are UTC calendar months (billing periods).
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date
 from decimal import Decimal
 
-from bot.billing.forecast import forecast_month
 from bot.billing.grammar import parse_query
-from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
+from bot.billing.model import CostBasis, Filter, Forecast, Freshness, TimeRange
 from bot.billing.money import format_pct
+from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months, month_start
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
@@ -38,7 +37,6 @@ log = logging.getLogger(__name__)
 JOB_ID = "budgets"
 THRESHOLDS = (50, 75, 90, 100)
 FORECAST = "forecast"
-FORECAST_HISTORY_DAYS = 56
 
 
 @dataclass(frozen=True)
@@ -69,32 +67,23 @@ class BudgetPace:
         return self.forecast is not None and self.forecast.expected > float(self.amount)
 
 
-def compute_pace(
-    store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
+def compute_budget_pace(
+    store: BillingStore,
+    budget: Budget,
+    month: date,
+    filters: Sequence[Filter] = (),
+    *,
     basis: CostBasis = CostBasis.UNBLENDED,
-) -> BudgetPace:  # fmt: skip
-    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data)."""
+    today: date,
+) -> BudgetPace:
+    """Month to date and month-end forecast of `budget` in `month` as of `today`: the numbers of
+    `bot.billing.pace`, the same `/cost` and the daily summary show."""
     month = month_start(month)
-    end = add_months(month, 1)
-    rows = store.aggregate(
-        AggregateRequest(
-            TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end),
-            filters=tuple(filters), basis=basis, granularity=Granularity.DAY,
-        )
-    )  # fmt: skip
-    by_day: dict[date, float] = defaultdict(float)
-    for r in rows:
-        if r.bucket is not None:
-            by_day[r.bucket.date()] += r.cost
-    freshness = store.freshness(TimeRange(month, end))
-    mtd = sum(c for d, c in by_day.items() if d >= month)
-    forecast: Forecast | None = None
-    if freshness.data_until is not None:
-        cutoff = min(max(freshness.data_until.astimezone(UTC).date(), month), end)
-        daily = [(d, c) for d, c in by_day.items() if month <= d < cutoff]
-        history = [(d, c) for d, c in by_day.items() if d < month]
-        forecast = forecast_month(daily, month, cutoff, history=history)
-    return BudgetPace(budget.name, budget.amount, budget.currency, budget.filters, month, mtd, forecast, freshness)
+    pace = compute_pace(store, today, filters, basis=basis, month=month)
+    freshness = store.freshness(TimeRange(month, add_months(month, 1)))
+    return BudgetPace(
+        budget.name, budget.amount, budget.currency, budget.filters, month, pace.month_to_date, pace.forecast, freshness
+    )
 
 
 def render_budget_alert(pace: BudgetPace, threshold: int | None) -> Message:
@@ -186,5 +175,7 @@ def run(ctx: JobContext) -> None:
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue
-        pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+        pace = compute_budget_pace(
+            services.store, budget, month, query.filters, basis=query.basis, today=now.astimezone(UTC).date()
+        )
         alert_budget(ctx, budget, pace)
