@@ -54,10 +54,12 @@ Time range (default: this month): today, yesterday, last 7 days, last N days, th
   this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
   2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
   `last N days|weeks|months` are whole units before the current one (today is not included).
-Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type | tag:<key>
+Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
+  charge-class | tag:<key>
   e.g. `by service, region` or `by service by tag:team`.
 Filters: service=ec2 (a name, product code or short name), account=<id or name>, region=us-east-1,
-  usage-type=..., operation=..., resource=..., charge-type=Tax, tag:team=web, tag:team=untagged.
+  usage-type=..., operation=..., resource=..., charge-type=Tax, tag:team=web, tag:team=untagged,
+  charge-class=usage (usage-driven) or recurring, one-time, tax, credit, adjustment (period charges).
   Several values: service=ec2,s3. Exclude with != : service!=ec2. Quote values with spaces:
   account="Prod EU".
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
@@ -99,10 +101,12 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargetype": Dimension.CHARGE_TYPE,
     "chargetypes": Dimension.CHARGE_TYPE,
     "chargecategory": Dimension.CHARGE_TYPE,
+    "chargeclass": Dimension.CHARGE_CLASS,
+    "chargeclasses": Dimension.CHARGE_CLASS,
 }
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 _TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
-_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account")}
+_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
 
 _BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,
@@ -143,7 +147,17 @@ _KEYWORDS = (
     "last week",
     *MONTH_NAMES,
 )
-_FILTER_KEYS = ("service", "account", "region", "usage-type", "operation", "resource", "charge-type", "tag:")
+_FILTER_KEYS = (
+    "service",
+    "account",
+    "region",
+    "usage-type",
+    "operation",
+    "resource",
+    "charge-type",
+    "charge-class",
+    "tag:",
+)
 _VALUE_EXAMPLES = {
     "service": "service=ec2,s3",
     "account": "account=123456789012",
@@ -152,6 +166,7 @@ _VALUE_EXAMPLES = {
     "operation": "operation=RunInstances",
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
+    "chargeclass": "charge-class=usage",
     "basis": "basis=amortized",
     "top": "top=5",
 }
@@ -385,6 +400,7 @@ class _Parser:
             "operation",
             "resource",
             "charge-type",
+            "charge-class",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",
@@ -516,6 +532,8 @@ class _Parser:
                 out.append(UNTAGGED if untagged else v.resolve_operation(value))
             elif ref.kind is Dimension.CHARGE_TYPE:
                 out.append(v.resolve_charge_type(value))
+            elif ref.kind is Dimension.CHARGE_CLASS:
+                out.append(v.resolve_charge_class(value))
             else:  # resource ids and tag values are not listed in the vocabulary
                 out.append(UNTAGGED if untagged else value)
         return tuple(dict.fromkeys(out))

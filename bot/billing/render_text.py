@@ -160,6 +160,8 @@ def _usage_text(result: CostResult, change: Callable[[float | None], str]) -> st
     previous = result.previous_total or 0.0
     if abs(compared - result.compared_usage) < 0.005 and abs(previous - result.previous_usage) < 0.005:
         return ""  # nothing but usage in either span: the change above is the usage change
+    if abs(result.compared_usage) < 0.005 and abs(result.previous_usage) < 0.005:
+        return ""  # no usage at all (period charges asked for): nothing to set apart
     pct = format_pct(delta / abs(result.previous_usage) * 100.0) if result.previous_usage else "new"
     return f"usage alone {change(delta)} ({pct}), period charges (fees, tax, credits) aside"
 
