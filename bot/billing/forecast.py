@@ -6,7 +6,9 @@ never enter it, so the 1st of every previous month is an ordinary day of the his
 
 The model, for each remaining day d:
 
-    usage(d) = level * factor(weekday(d))
+    usage(d) = level * factor(weekday(d))              (flat)
+    usage(d) = level * factor(weekday(d)) * (1 + slope * days from the middle of the level's window to d)
+                                                      (trended)
 
 - `factor`: how each weekday compares with its week. Each day of the last eight weeks is divided by the mean of
   the seven days around it (so growth and level shifts cancel out), and the median of those ratios per weekday
@@ -19,6 +21,11 @@ The model, for each remaining day d:
   squared relative error (Bates and Granger's combination, sharpened). Scoring a week ahead keeps the most
   recent days telling: a bill whose usage stepped three weeks ago already leans on the short windows, a volatile
   one on the long ones. Nothing is fitted to a particular bill by hand.
+- `slope`: the relative change per day of the last eight weekly sums, as the median of their pairwise slopes
+  (Theil-Sen: one odd week does not tilt it). Whether the trend is followed is decided the same way, by the
+  backtest at the full horizon: the flat and the trended forecasts are weighted by their errors where following
+  the trend changed the forecast by more than 1%, and a trend that has not been put to that test is not followed.
+  A growing organisation is forecast growing; a noisy one that only looks like it trends is not.
 
 The 80% range comes from backtests of the full horizon h (the days left in the month), run as they would have
 run in real time: at each past origin the weights are made only from scores already known then, and the relative
@@ -43,6 +50,7 @@ import numpy as np
 import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 #: Candidate level windows, whole weeks so every weekday weighs the same.
 LEVEL_WINDOWS: tuple[int, ...] = (7, 14, 28, 56)
@@ -54,6 +62,8 @@ MIN_TRAIN_DAYS = 14
 MAX_ORIGINS = 120
 #: Days ahead the candidate levels are scored on: one week, every weekday once.
 SCORING_DAYS = 7
+#: Weeks behind the trend (its slope is a median of pairwise slopes of weekly sums).
+TREND_WEEKS = 8
 #: Share trimmed off each end when averaging the level.
 TRIM = 0.1
 #: Two-sided 80%: the 10th and 90th percentiles.
@@ -193,32 +203,74 @@ def _levels_many(
     return np.asarray(kept.mean(axis=1), dtype=float)
 
 
-def _backtest(series: _Series, horizon: int, windows: Sequence[int], first: int) -> tuple[FloatArray, FloatArray]:
+@dataclass(frozen=True)
+class _Backtest:
+    """Forecasts of `horizon` days from past origins (oldest first): `actual` sums, and per origin and window
+    the `flat` forecast (level x weekday factors) and the `trended` one (the same, following the trend)."""
+
+    actual: FloatArray
+    flat: FloatArray
+    trended: FloatArray
+
+
+def _slopes(values: FloatArray, origins: FloatArray) -> FloatArray:
+    """Per origin: the relative change per day of the weekly sums of the `TREND_WEEKS` weeks before it (Theil-Sen:
+    the median of the pairwise slopes, so one odd week does not tilt it), 0 with fewer than four weeks."""
+    sums = np.concatenate(([0.0], np.cumsum(values)))
+    out = np.zeros(len(origins))
+    o = origins.astype(int)
+    k = np.minimum(TREND_WEEKS, o // 7)
+    for weeks in np.unique(k):
+        if weeks < 4:
+            continue
+        sel = k == weeks
+        ends = o[sel][:, None] - 7 * np.arange(weeks - 1, -1, -1)[None, :]  # oldest week first
+        totals = sums[ends] - sums[ends - 7]
+        i, j = np.triu_indices(int(weeks), 1)
+        slope = np.median((totals[:, j] - totals[:, i]) / (j - i), axis=1)
+        mean = totals.mean(axis=1)
+        out[sel] = np.where(mean > 0, slope / np.where(mean > 0, mean, 1.0) / 7, 0.0)
+    return out
+
+
+def _trend_gain(factors: FloatArray, days: IntArray, window: int, slope: FloatArray) -> FloatArray:
+    """Per origin: the weekday factors of its horizon `days` (origins x horizon, weekdays), each day scaled by
+    1 + slope x its distance from the middle of the level's window; never below zero."""
+    f = np.take_along_axis(factors, days, axis=1)
+    distance = (window + 1) / 2 + np.arange(days.shape[1])[None, :]
+    return np.asarray(np.maximum(0.0, f * (1 + slope[:, None] * distance)).sum(axis=1), dtype=float)
+
+
+def _backtest(series: _Series, horizon: int, windows: Sequence[int], first: int) -> _Backtest:
     """Every candidate's forecast of `horizon` days from every past origin from day `first` on whose horizon
-    has passed, oldest first: (actual sums per origin, forecasts per origin and window)."""
+    has passed."""
     values = series.values
     last = len(values) - horizon
     origins = np.arange(first, last + 1)
     if not len(origins):
-        return np.zeros(0), np.zeros((0, len(windows)))
+        empty = np.zeros((0, len(windows)))
+        return _Backtest(np.zeros(0), empty, empty)
     sums = np.concatenate(([0.0], np.cumsum(values)))
     actual = sums[origins + horizon] - sums[origins]
-    predicted = np.zeros((len(origins), len(windows)))
+    levels = np.zeros((len(origins), len(windows)))
+    factors = np.ones((len(origins), 7))
     deep = origins >= max(FACTOR_DAYS, *windows)  # origins with every window's days behind them: vectorised
     if deep.any():
         at = origins[deep].astype(float)
-        factors = _factors_many(values, series.first_weekday, at)
-        days = (series.first_weekday + origins[deep][:, None] + np.arange(horizon)[None, :]) % 7
-        weight = np.take_along_axis(factors, days, axis=1).sum(axis=1)
+        factors[deep] = _factors_many(values, series.first_weekday, at)
         for j, w in enumerate(windows):
-            predicted[deep, j] = _levels_many(values, series.first_weekday, at, factors, w) * weight
+            levels[deep, j] = _levels_many(values, series.first_weekday, at, factors[deep], w)
     for i in np.flatnonzero(~deep):
         o = int(origins[i])
-        factors_o = series.factors(o)
-        weight_o = series.weight(o, factors_o, horizon)
+        factors[i] = series.factors(o)
         for j, w in enumerate(windows):
-            predicted[i, j] = series.level(o, factors_o, w) * weight_o
-    return actual, predicted
+            levels[i, j] = series.level(o, factors[i], w)
+    days = (series.first_weekday + origins[:, None] + np.arange(horizon)[None, :]) % 7
+    weight = np.take_along_axis(factors, days, axis=1).sum(axis=1)
+    slopes = _slopes(values, origins.astype(float))
+    flat = levels * weight[:, None]
+    trended = np.column_stack([levels[:, j] * _trend_gain(factors, days, w, slopes) for j, w in enumerate(windows)])
+    return _Backtest(actual, flat, trended)
 
 
 def _relative_errors(actual: FloatArray, predicted: FloatArray) -> FloatArray:
@@ -238,24 +290,47 @@ def _weights(squared: FloatArray, counts: FloatArray) -> FloatArray:
     return np.asarray(inverse / total, dtype=float)
 
 
-def _walk_forward(actual: FloatArray, predicted: FloatArray, scores: FloatArray, scored: int) -> list[float]:
-    """Honest relative errors of the combined forecast (`actual` against `predicted`, per origin): at each
-    origin the weights come only from the scoring errors (`scores`, same origins, `scored`-day forecasts) whose
-    days had passed by then, as they would have in real time."""
+def _walk_forward(full: _Backtest, scores: FloatArray, scored: int, horizon: int) -> tuple[list[float], FloatArray]:
+    """Honest relative errors of the combined forecast, as it would have run in real time: at each origin the
+    window weights come only from the `scored`-day scores (`scores`, same origins) already known then, and the
+    choice between the flat and the trended forecast only from the full-horizon outcomes already known then.
+
+    Returns the errors and the final [flat, trended] weights (from every outcome known now)."""
     squared = np.where(np.isnan(scores), 0.0, scores**2)
     known = np.where(np.isnan(scores), 0.0, 1.0)
     cum_sq = np.vstack((np.zeros(scores.shape[1]), np.cumsum(squared, axis=0)))
     cum_n = np.vstack((np.zeros(scores.shape[1]), np.cumsum(known, axis=0)))
+    n = len(full.actual)
+    combos = np.zeros((n, 2))  # per origin: the flat and the trended combination, with that day's weights
+    for i in range(n):
+        weights = _weights(cum_sq[max(0, i - scored + 1)], cum_n[max(0, i - scored + 1)])
+        combos[i] = (float(full.flat[i] @ weights), float(full.trended[i] @ weights))
+    errors = _relative_errors(full.actual, combos)
+    # Only origins where following the trend changed the forecast materially tell the two apart.
+    material = np.abs(combos[:, 1] - combos[:, 0]) > MIN_HALF_WIDTH * np.abs(combos[:, 0])
+    errors[~material] = np.nan
+    squared = np.where(np.isnan(errors), 0.0, errors**2)
+    known = np.where(np.isnan(errors), 0.0, 1.0)
+    cum_sq = np.vstack((np.zeros(2), np.cumsum(squared, axis=0)))
+    cum_n = np.vstack((np.zeros(2), np.cumsum(known, axis=0)))
     out = []
-    for i in range(len(actual)):
-        settled = i - scored + 1  # origins 0 .. i - scored had their outcome by origin i (one day apart)
-        if settled <= 0:
+    for i in range(n):
+        settled = i - horizon + 1  # origins 0 .. i - horizon had their whole horizon by origin i
+        if settled <= 0 or i - scored + 1 <= 0:
             continue
-        weights = _weights(cum_sq[settled], cum_n[settled])
-        forecast = float(predicted[i] @ weights)
+        mix = _mixture(cum_sq[settled], cum_n[settled])
+        forecast = float(combos[i] @ mix)
         if forecast > 0:
-            out.append(float(actual[i]) / forecast - 1.0)
-    return out
+            out.append(float(full.actual[i]) / forecast - 1.0)
+    return out, _mixture(cum_sq[n], cum_n[n])
+
+
+def _mixture(squared: FloatArray, counts: FloatArray) -> FloatArray:
+    """Weights of [flat, trended] from their errors where they differed: flat alone until a trend has been put
+    to the test (a trend must prove itself)."""
+    if not counts.all():
+        return np.array([1.0, 0.0])
+    return _weights(squared, counts)
 
 
 def _quantile(values: Sequence[float], q: float) -> float:
@@ -295,18 +370,26 @@ def forecast_usage(daily: Mapping[date, float], first_day: date, cutoff: date, e
     # count, so a level that stepped a few weeks ago is already telling; the range is backtested at full length.
     scoring = min(days_left, SCORING_DAYS)
     first_origin = max(MIN_TRAIN_DAYS, n - days_left - MAX_ORIGINS + 1)
-    score_actual, score_predicted = _backtest(series, scoring, candidates, first_origin)
-    scores = _relative_errors(score_actual, score_predicted)
-    squared = np.nansum(scores**2, axis=0) if len(score_actual) else np.zeros(len(candidates))
-    counts = (~np.isnan(scores)).sum(axis=0).astype(float) if len(score_actual) else np.zeros(len(candidates))
+    scored = _backtest(series, scoring, candidates, first_origin)
+    scores = _relative_errors(scored.actual, scored.flat)
+    squared = np.nansum(scores**2, axis=0) if len(scored.actual) else np.zeros(len(candidates))
+    counts = (~np.isnan(scores)).sum(axis=0).astype(float) if len(scored.actual) else np.zeros(len(candidates))
     weights = _weights(squared, counts)
-    actual, predicted = _backtest(series, days_left, candidates, first_origin)
+    full = _backtest(series, days_left, candidates, first_origin)
+    residuals, mix = _walk_forward(full, scores[: len(full.actual)], scoring, days_left)
+
+    now = np.array([float(n)])
     factors = series.factors(n)
-    level = sum(float(weights[j]) * series.level(n, factors, w) for j, w in enumerate(candidates))
     origin = (max(cutoff, month_start) - first_day).days
-    rest = level * series.weight(origin, factors, days_left)
+    days = ((series.first_weekday + origin + np.arange(days_left)) % 7)[None, :]
+    slope = _slopes(series.values, now)
+    flat = trended = 0.0
+    for j, w in enumerate(candidates):
+        level = series.level(n, factors, w)
+        flat += float(weights[j]) * level * series.weight(origin, factors, days_left)
+        trended += float(weights[j]) * level * float(_trend_gain(factors[None, :], days, w, slope)[0])
+    rest = float(mix[0]) * flat + float(mix[1]) * trended
     window = round(sum(float(weights[j]) * w for j, w in enumerate(candidates)))
-    residuals = _walk_forward(actual, predicted, scores[: len(actual)], scoring) if len(actual) else []
 
     windows = (len(residuals) + days_left - 1) / days_left  # non-overlapping h-day windows the origins span
     if residuals and windows >= 2:

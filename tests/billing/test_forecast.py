@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 from datetime import date, timedelta
 
 import pytest
@@ -108,3 +109,18 @@ def test_student_t() -> None:
     assert student_t_90(10) == pytest.approx(1.3722, abs=0.005)
     assert student_t_90(3) == pytest.approx(1.6377, abs=0.02)
     assert student_t_90(0.5) == math.inf
+
+
+def test_steady_growth_is_followed_and_a_noisy_bill_is_not_tilted() -> None:
+    # 5% a month, compounding daily, for half a year: the forecast grows with it (a flat level lags ~2%).
+    grow = {date(2024, 1, 1) + timedelta(days=i): 100.0 * 1.05 ** (i / 30) for i in range(183)}
+    cutoff = date(2024, 6, 15)
+    f = june(cutoff, grow, date(2024, 1, 1))
+    actual = sum(c for d, c in grow.items() if cutoff <= d < date(2024, 7, 1))
+    assert f.rest == pytest.approx(actual, rel=0.005)
+    # Weekly noise without any trend: whatever slope the last weeks happen to show, the forecast stays level.
+    rng = random.Random(3)
+    weekly = [math.exp(rng.gauss(0, 0.25)) for _ in range(30)]
+    noisy = {date(2024, 1, 1) + timedelta(days=i): 100.0 * weekly[i // 7] for i in range(183)}
+    g = june(cutoff, noisy, date(2024, 1, 1))
+    assert g.rest == pytest.approx(16 * 100.0 * statistics.fmean(weekly), rel=0.25)
