@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,8 @@ class PeriodResult:
     replaced: str | None = None
     seconds: float = 0.0
     bytes_read: int = 0
+    #: When the provider delivered it (manifest or file time), None when unknown.
+    delivered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult |
         status="skipped",
         rows=live.rows,
         billed_total=f"{live.billed_total:.10f}",
+        delivered_at=live.delivered_at,
     )
 
 
@@ -356,4 +359,5 @@ def _load(source: NormalizedSource, store: BillingStore, bars: _Progress) -> Per
         replaced=result.replaced,
         seconds=result.seconds,
         bytes_read=source.bytes_read,
+        delivered_at=d.delivered_at,
     )
