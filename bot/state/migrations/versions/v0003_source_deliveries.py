@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("delivered_at", sa.DateTime(), nullable=False),
         sa.Column("first_seen_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_source_deliveries")),
-        sa.UniqueConstraint("source_uri", "delivery_id", name=op.f("uq_source_deliveries_source_uri")),
+        sa.UniqueConstraint("source_uri", "delivery_id", name=op.f("uq_source_deliveries_source_uri_delivery_id")),
     )
     op.create_index(
         "ix_source_deliveries_source_delivered", "source_deliveries", ["source_uri", "delivered_at"], unique=False
