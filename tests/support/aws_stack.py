@@ -40,10 +40,19 @@ def render(parameters: Mapping[str, str], *, region: str = "us-east-1", bucket: 
     Template.StackName = STACK
     template = Template.from_yaml(str(TEMPLATE))
     stack = template.create_stack(dict(parameters), region=region)
-    text = json.dumps(stack.data)
-    text = text.replace('"BillingBucket.Arn', f'"arn:aws:s3:::{bucket}')
-    text = text.replace('"BillingBucket"', f'"{bucket}"').replace("s3://BillingBucket/", f"s3://{bucket}/")
-    return _drop_no_value(json.loads(text))
+    return _drop_no_value(_fill(stack.data, bucket))
+
+
+def _fill(node: Any, bucket: str) -> Any:
+    """Replace cloud-radar's stand-ins for the bucket's name and ARN in values (never in keys)."""
+    if isinstance(node, dict):
+        return {k: _fill(v, bucket) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, bucket) for v in node]
+    if isinstance(node, str):
+        node = node.replace("BillingBucket.Arn", f"arn:aws:s3:::{bucket}")
+        return bucket if node == "BillingBucket" else node.replace("s3://BillingBucket/", f"s3://{bucket}/")
+    return node
 
 
 def _drop_no_value(node: Any) -> Any:
@@ -86,16 +95,29 @@ def deploy(parameters: Mapping[str, str], *, bucket: str = "trackit-billing") ->
         iam.put_role_policy(
             RoleName=role["RoleName"],
             PolicyName=policy["PolicyName"],
-            PolicyDocument=json.dumps(policy["PolicyDocument"]),
+            PolicyDocument=json.dumps(_moto_names(policy["PolicyDocument"])),
         )
     if "BillingBucket" in resources:
         s3 = boto3.client("s3", region_name="us-east-1")
         s3.create_bucket(Bucket=bucket)
-        s3.put_bucket_policy(
-            Bucket=bucket, Policy=json.dumps(resources["BillingBucketPolicy"]["Properties"]["PolicyDocument"])
-        )
+        policy = resources["BillingBucketPolicy"]["Properties"]["PolicyDocument"]
+        # moto serves plain HTTP, where the template's deny-without-TLS statement would refuse every request.
+        policy = {**policy, "Statement": [s for s in policy["Statement"] if s["Sid"] != "DenyInsecureTransport"]}
+        s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
     outputs = {name: str(o["Value"]) for name, o in rendered.get("Outputs", {}).items()}
     return Deployed(arn, bucket, outputs)
+
+
+def _moto_names(document: dict[str, Any]) -> dict[str, Any]:
+    """moto checks ListObjectsV2 and HeadObject as actions of those names; AWS as `s3:ListBucket` and
+    `s3:GetObject`. Wherever the template grants AWS's name, grant moto's too (nothing else changes)."""
+    aliases = {"s3:ListBucket": "s3:ListObjectsV2", "s3:GetObject": "s3:HeadObject"}
+    statements = []
+    for statement in document["Statement"]:
+        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+        extra = [aliases[a] for a in actions if a in aliases]
+        statements.append({**statement, "Action": [*actions, *extra]} if extra else statement)
+    return {**document, "Statement": statements}
 
 
 def bot_user(name: str = "trackit-bot") -> tuple[str, dict[str, str]]:
@@ -114,7 +136,9 @@ def bot_user(name: str = "trackit-bot") -> tuple[str, dict[str, str]]:
 
 
 def _reset_auth(url: str, count: str) -> None:
-    request = urllib.request.Request(f"{url}/moto-api/reset-auth", data=count.encode(), method="POST")
+    request = urllib.request.Request(
+        f"{url}/moto-api/reset-auth", data=count.encode(), method="POST", headers={"Content-Type": "text/plain"}
+    )
     urllib.request.urlopen(request).read()
 
 

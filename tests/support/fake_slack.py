@@ -3,7 +3,9 @@
 Point a `WebClient(base_url=fake.api_url)` at it, and use `fake.response_url(...)` as the `response_url` of
 slash-command payloads. It answers the methods the bot uses (auth.test, chat.postMessage, chat.update,
 chat.postEphemeral, files.getUploadURLExternal, the raw upload, files.completeUploadExternal,
-apps.connections.open) and records posts to response URLs. Thread-safe; `wait_for` blocks until calls arrive.
+apps.connections.open, conversations.info from `channels`) and records posts to response URLs. Like Slack, it
+reports the token's scopes in an `x-oauth-scopes` header (`granted_scopes`) and refuses revoked tokens.
+Thread-safe; `wait_for` blocks until calls arrive.
 
 The raw upload (step 2 of `files_upload_v2`) arrives labelled `application/x-www-form-urlencoded` but is the
 file's bytes: it is stored as bytes, never decoded.
@@ -50,6 +52,12 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         #: What `apps.connections.open` returns (set by Socket Mode tests).
         self.socket_url = ""
+        #: Scopes reported in the `x-oauth-scopes` header of every Web API answer (as Slack does); None: no header.
+        self.granted_scopes: tuple[str, ...] | None = None
+        #: What `conversations.info` knows: channel id -> the channel object (name, is_member, is_private ...).
+        self.channels: dict[str, dict[str, Any]] = {}
+        #: Tokens Slack no longer accepts (`auth.test` answers `token_revoked`).
+        self.revoked_tokens: set[str] = set()
         #: method -> list of (status, headers, body) answers served before the normal one (retry tests).
         self._scripted: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -136,8 +144,13 @@ class FakeSlack:
 
     # ------------------------------------------------------------------ answers
 
-    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, args: dict[str, Any], token: str = "") -> dict[str, Any]:
         n = next(self._ids)
+        if token in self.revoked_tokens:
+            return {"ok": False, "error": "token_revoked"}
+        if method == "conversations.info":
+            channel = self.channels.get(str(args.get("channel", "")))
+            return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
         if method == "auth.test":
             return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "trackit",
                     "team_id": "T0FAKE", "user_id": "U0BOT", "bot_id": "B0BOT"}  # fmt: skip
@@ -217,7 +230,9 @@ class FakeSlack:
                 if answer is not None:
                     self._send(answer[0], answer[2], answer[1])
                     return
-                self._send(200, json.dumps(fake._answer(method, args)).encode())
+                token = headers.get("authorization", "").removeprefix("Bearer ").strip() or str(args.get("token", ""))
+                extra = {"x-oauth-scopes": ",".join(fake.granted_scopes)} if fake.granted_scopes is not None else {}
+                self._send(200, json.dumps(fake._answer(method, args, token)).encode(), extra)
 
         return Handler
 
