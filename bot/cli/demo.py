@@ -125,14 +125,7 @@ def run_demo(
         print(f"\n{ingest_missing}", file=out)
         return 0
     _answers(store_url, today, out)
-    truth = json.loads(summary.ground_truth.read_text())
-    print("\nInjected anomalies (ground truth in " + str(summary.ground_truth) + "):", file=out)
-    for a in truth["anomalies"]:
-        until = f" until {a['end']}" if a["end"] else ""
-        print(
-            f"  {a['kind']:<12} {a['service_name']} in {a['account_name']} from {a['start']}{until} (x{a['factor']:g})",
-            file=out,
-        )
+    _story(summary.ground_truth, summary.inventory, out)
     _previews(base, today, out)
     print(
         "\nNext:\n"
@@ -145,6 +138,52 @@ def run_demo(
         file=out,
     )
     return 0
+
+
+def _story(truth_path: Path, inventory: Path | None, out: TextIO) -> None:
+    """What the generated data holds, from its ground truth: the organisation and what happened to it."""
+    truth = json.loads(truth_path.read_text())
+    accounts = truth["accounts"]
+    payer = next(a for a in accounts if a["payer"])
+    _section("The organisation behind the data", out)
+    print(
+        f"  {truth['organisation']}: {len(accounts)} AWS accounts in one Organization, billed to the payer "
+        f"{payer['account_name']} ({payer['account_id']}) in {truth['currency']}, {truth['granularity']} line items:",
+        file=out,
+    )
+    print("  " + ", ".join(f"{a['account_name']} ({a['environment']})" for a in accounts), file=out)
+    if inventory is not None and inventory.exists():
+        import duckdb
+
+        ((total, gone, resized),) = duckdb.execute(
+            "SELECT count(*), count(deleted_at), count(resized_at) FROM read_parquet(?)", [str(inventory)]
+        ).fetchall()
+        print(
+            f"  {total:,} resources over the period ({gone:,} deleted and replaced, {resized:,} resized; list in "
+            f"{inventory.name}); dev instances stop nights and weekends, web traffic follows the day.",
+            file=out,
+        )
+    kinds = {"Reserved Instance": 0, "Compute Savings Plan": 0}
+    for c in truth["commitments"]:
+        kinds[c["type"]] += 1
+    print(
+        f"  {kinds['Reserved Instance']} reserved instances and {kinds['Compute Savings Plan']} Compute Savings Plan; "
+        "Business Support and sales tax on every account, booked monthly as AWS books them.",
+        file=out,
+    )
+    _section(f"What happened (ground truth in {truth_path})", out)
+    print("  'alert' marks what a good anomaly detector should flag; the rest is ordinary billing.", file=out)
+    for e in sorted(truth["events"], key=lambda e: e["start"]):
+        keys = e["keys"]
+        where = keys.get("account_name", "")
+        if e["level"] != "account" and keys.get("service_name"):
+            where = f"{keys['service_name']} in {where}" if where else keys["service_name"]
+        delta = e["expected_daily_delta"]
+        money = "" if delta in ("0.00", "-0.00") else f" ({'+' if not delta.startswith('-') else ''}{delta} a day)"
+        if "amount" in e:
+            money = f" ({e['amount']} {e['currency']})"
+        flag = "alert" if e["should_alert"] else "-"
+        print(f"  {e['start'][:10]}  {flag:<5}  {where}: {e['description']}{money}", file=out)
 
 
 def _ingest(exports: Path, store_url: str, out: TextIO) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -212,11 +213,11 @@ def test_generated_focus_1_2_usage_type_from_sku_meter_and_cost_categories_from_
 ) -> None:
     from bot.samples import generate
 
-    s = generate(tmp_path / "exp", fmt="focus-1.2", start=date(2025, 3, 1), months=1, rows_per_month=3000)
-    (data,) = s.periods[0].files
+    s = generate(tmp_path / "exp", fmt="focus-1.2", start=date(2025, 3, 1), months=1, rows_per_month=6000)
+    data = s.periods[0].files  # usage, then the month's charges
     # Expected values straight from the file, without the reader: DECIMAL sum, SkuMeter and Tags per row.
     raw = duckdb.connect()
-    src = f"read_parquet('{data}')"
+    src = "read_parquet([" + ", ".join(f"'{f}'" for f in data) + "])"
     rows, total = raw.execute(f"SELECT count(*), SUM(CAST(BilledCost AS DECIMAL(38, 10))) FROM {src}").fetchone()
     meters = dict(raw.execute(f"SELECT COALESCE(SkuMeter, ''), count(*) FROM {src} GROUP BY ALL").fetchall())
     env = dict(
@@ -243,3 +244,63 @@ def test_generated_focus_1_2_usage_type_from_sku_meter_and_cost_categories_from_
     # Cost categories are not tags, even though FOCUS 1.2 carries them in the Tags column.
     assert not [k for k in store.tag_keys() if k.startswith("costCategory")]
     assert "user:team" in store.tag_keys()
+
+
+@pytest.mark.parametrize("fmt", ["cur1-csv", "cur1-parquet", "cur2-parquet", "cur2-csv", "focus", "focus-1.2"])
+def test_generated_organisation_ingests_in_every_format(tmp_path: Path, store: Any, fmt: str) -> None:
+    from bot.samples import generate
+
+    s = generate(tmp_path / "exp", fmt=fmt, start=date(2025, 1, 1), months=2, rows_per_month=6000)  # type: ignore[arg-type]
+    report = ingest(str(s.root), store, progress=False)
+    assert [p.billing_period for p in report.periods] == [date(2025, 1, 1), date(2025, 2, 1)]
+    for got, want in zip(report.periods, s.periods, strict=True):
+        assert got.rows == want.rows
+        assert_same_money(got.billed_total, Decimal(want.unblended_total))
+        status = store.period(want.billing_period)
+        assert status.rows == want.rows
+        if fmt != "focus":  # FOCUS 1.0 has no InvoiceId column: finality is not in its rows
+            assert status.final is want.final
+    # Amortized cost: the store's effective cost follows AWS's rule, so amortized - unblended is the month's
+    # share of upfront fees minus the upfront fees paid (a reservation bought in February).
+    totals = {}
+    for period in (date(2025, 1, 1), date(2025, 2, 1)):
+        rows = list(store.iter_line_items(TimeRange(period, date(period.year, period.month + 1, 1))))
+        billed = sum(Decimal(str(r["billed_cost"])) for r in rows)
+        effective = sum(Decimal(str(r["effective_cost"])) for r in rows)
+        totals[period] = effective - billed
+    assert totals[date(2025, 1, 1)] > 0 > totals[date(2025, 2, 1)]
+
+
+def test_redelivery_and_revision_of_generated_periods(tmp_path: Path, store: Any) -> None:
+    """A month in progress re-delivered with more days, and a closed month revised by a late refund."""
+    from bot.samples import generate
+
+    root = tmp_path / "exp"
+    kwargs: dict[str, Any] = {"fmt": "cur1-csv", "start": date(2025, 1, 1), "months": 3, "rows_per_month": 6000}
+    early = generate(root, end=date(2025, 2, 10), **kwargs)
+    ingest(str(root), store, progress=False)
+    jan_before, feb_before = early.periods
+    assert (jan_before.final, feb_before.final) == (True, False)
+    assert store.period(date(2025, 2, 1)).rows == feb_before.rows
+
+    late = generate(root, end=date(2025, 2, 25), **kwargs)
+    jan_after, feb_after = late.periods
+    # February: a new assembly with more days, still an estimate; the old assembly stays in the bucket.
+    assert feb_after.assembly_id != feb_before.assembly_id and feb_after.rows > feb_before.rows
+    assert (root / "acme-cur" / "20250201-20250301" / feb_before.assembly_id).is_dir()
+    manifest = json.loads((root / "acme-cur" / "20250201-20250301" / "acme-cur-Manifest.json").read_text())
+    assert manifest["assemblyId"] == feb_after.assembly_id
+    # January was closed; the refund AWS posted on 20 February revises it: a new final assembly, the refund only.
+    truth = json.loads(late.ground_truth.read_text())
+    (refund,) = [e for e in truth["events"] if e["kind"] == "refund"]
+    assert refund["period"] == "2025-01-01" and refund["revises_closed_period"] is True
+    assert jan_after.assembly_id != jan_before.assembly_id and jan_after.final
+    assert Decimal(jan_after.unblended_total) - Decimal(jan_before.unblended_total) == Decimal(refund["amount"])
+
+    report = ingest(str(root), store, progress=False)
+    assert {p.billing_period: p.status for p in report.periods} == {
+        date(2025, 1, 1): "replaced",
+        date(2025, 2, 1): "replaced",
+    }
+    assert_same_money(store.period(date(2025, 1, 1)).billed_total, Decimal(jan_after.unblended_total))
+    assert store.period(date(2025, 2, 1)).rows == feb_after.rows
