@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from bot.errors import ConfigError, UserFacingError
 
 #: Sub-modules of bot.cli, in the order `trackit --help` lists them.
-_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "resources", "doctor")
+_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "resources", "inventory", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,16 +1,22 @@
 """`trackit ingest [SOURCE ...] [--store URL]`: load billing exports into the billing store.
 
 SOURCE is a directory, a file, `s3://bucket/prefix` or `ce://?months=N` (Cost Explorer quick start); without one,
-the `sources` setting is used. Prints one line per billing period: period, delivery, rows, total, what happened.
+the `sources` setting is used. Shows progress (bars with rate and time left on a terminal, log lines otherwise),
+then a table per source: period, what happened, format, delivery, rows, the export's own total, load rate and time.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
 from bot.config import load_settings
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.ingest.pipeline import IngestReport
 
 
 def add_parser(subparsers: Any) -> None:
@@ -50,14 +56,37 @@ def run(args: argparse.Namespace) -> int:
     try:
         for uri in sources:
             report = ingest(uri, store, identity=identity, progress=args.progress)
-            print(f"{uri}:")
-            for p in report.periods:
-                replaced = f" (replaced {p.replaced})" if p.replaced else ""
-                print(
-                    f"  {p.billing_period:%Y-%m}  {p.status:<8}  {p.source_format:<9}  delivery {p.delivery_id}  "
-                    f"{p.rows:>10,} rows  total {p.billed_total}{replaced}"
-                )
-            print(f"  {len(report.periods)} period(s), {report.bytes_read / 1e6:.1f} MB in {report.seconds:.1f} s")
+            print(render_report(report))
     finally:
         store.close()
     return 0
+
+
+def render_report(report: IngestReport) -> str:
+    """One table row per billing period (what happened, rows, the export's own total, load rate) and a total line."""
+    header = ("period", "status", "format", "delivery", "rows", "total", "rows/s", "time")
+    rows = [header]
+    for p in report.periods:
+        rate = f"{p.rows / p.seconds:,.0f}" if p.seconds > 0 and p.status != "skipped" else "-"
+        status = f"{p.status} ({p.replaced})" if p.replaced else p.status
+        delivery = p.delivery_id if len(p.delivery_id) <= 24 else p.delivery_id[:21] + "..."
+        total = f"{Decimal(p.billed_total).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+        time_text = f"{p.seconds:.1f} s" if p.seconds else "-"
+        rows.append((f"{p.billing_period:%Y-%m}", status, p.source_format, delivery, f"{p.rows:,}", total, rate,
+                     time_text))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    right = {4, 5, 6, 7}
+    lines = [f"{report.source_uri}:"]
+    for r in rows:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))]
+        lines.append("  " + "  ".join(cells).rstrip())
+    loaded = [p for p in report.periods if p.status != "skipped"]
+    moved = sum(p.rows for p in loaded)
+    counts = Counter(p.status for p in report.periods)
+    done = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    rate = f" ({moved / report.seconds:,.0f} rows/s)" if loaded and report.seconds > 0 else ""
+    lines.append(
+        f"  {len(report.periods)} period(s): {done or 'nothing found'}; {moved:,} rows loaded, "
+        f"{report.bytes_read / 1e6:.1f} MB read in {report.seconds:.1f} s{rate}"
+    )
+    return "\n".join(lines)

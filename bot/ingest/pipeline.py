@@ -89,10 +89,30 @@ class _Progress:
             return None
         from tqdm import tqdm  # type: ignore[import-untyped]
 
+        # tqdm's default line shows the count, the rate (rows/s, B/s) and the time left.
         return tqdm(total=total, unit=unit, unit_scale=True, desc=desc, leave=False, file=sys.stderr)
 
     def bytes_callback(self, bar: Any) -> Callable[[int], None] | None:
         return None if bar is None else bar.update
+
+    def rows_log(self, label: str) -> Callable[[int, int], None]:
+        """Without a terminal: a log line at every tenth of a load, with the rate and the time left."""
+        started = time.monotonic()
+        state = {"tenth": 0}
+
+        def update(done: int, expected: int) -> None:
+            tenth = done * 10 // max(expected, 1)
+            if tenth <= state["tenth"] or done >= expected:
+                return
+            state["tenth"] = tenth
+            rate = done / max(time.monotonic() - started, 1e-6)
+            log.info(
+                "%s: %d%% loaded (%s of %s rows, %s rows/s, about %.0f s left)",
+                label, 100 * done // max(expected, 1), f"{done:,}", f"{expected:,}", f"{rate:,.0f}",
+                (expected - done) / max(rate, 1e-6),
+            )  # fmt: skip
+
+        return update
 
     def rows_callback(self, bar: Any) -> Callable[[int, int], None] | None:
         if bar is None:
@@ -334,7 +354,7 @@ def _load(source: NormalizedSource, store: BillingStore, bars: _Progress) -> Per
         return skipped
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")
     try:
-        result = store.replace_period(source, progress=bars.rows_callback(bar))
+        result = store.replace_period(source, progress=bars.rows_callback(bar) or bars.rows_log(label))
     finally:
         if bar is not None:
             bar.close()
