@@ -20,6 +20,8 @@ from bot.billing.model import AggregateRequest, Dimension, DimensionRef, PeriodS
 from bot.billing.money import Money
 from bot.billing.periods import add_months
 from bot.errors import AccessDenied, UsageError
+from bot.ingest.rhythm import humanize
+from bot.ingest.source_health import SourceHealth, health_of_sources
 from bot.slack.asker import Asker, asker_for, audit_hook
 from bot.slack.blocks import Message, code_sections, context, header, message, section, table_lines
 from bot.slack.listeners import SlashRequest, register_slash_command
@@ -171,6 +173,33 @@ def _period_total(period: PeriodStatus) -> str:
     return Money(period.currencies[0] if period.currencies else "")(period.billed_total)
 
 
+_HEALTH_MARK = {
+    "ok": ":large_green_circle:",
+    "waiting": ":hourglass:",
+    "overdue": ":red_circle:",
+    "failing": ":red_circle:",
+}
+
+
+def render_sources(healths: tuple[SourceHealth, ...], *, show_details: bool) -> list[dict[str, object]]:
+    """A section per configured billing source: its state, last delivery and rhythm; for an incident its cause
+    and fix. Without `show_details` (a restricted asker) only how many sources are unhealthy, never their names."""
+    if not healths:
+        return []
+    if not show_details:
+        bad = sum(not h.healthy for h in healths)
+        problem = f", {bad} with a problem (an admin sees which)" if bad else ""
+        text = f"*Billing sources*: {len(healths) - bad} healthy{problem}"
+        return [section(text)]
+    lines = ["*Billing sources*"]
+    for h in healths:
+        last = f"last delivery {humanize(h.silence)} ago" if h.silence is not None else "no delivery yet"
+        lines.append(f"{_HEALTH_MARK[h.status]} `{h.source_uri}`: {h.status}, {last}; {h.rhythm_text()}")
+        if not h.healthy:
+            lines.append(f"    *Cause*: {h.cause}\n    *Fix*: {h.fix}")
+    return [section("\n".join(lines)[:2900])]
+
+
 def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool) -> Message:
     """Ingestion status: last delivery per billing period (estimated or final), the last run and last error."""
     header_row = ["Period", "State", "Delivered", "Data up to", "Rows"] + (["Unblended"] if show_totals else [])
@@ -281,7 +310,9 @@ def answer(services: Services, request: SlashRequest) -> Message:
         )
         failed = subscriptions.render_delivery_failures(channel_failures(services.state))
         inventory = resources.render_inventory_status(snapshot_summaries(services.state, limit=3))
-        extra = [*inventory, *failed]
+        healths = health_of_sources(services.state, services.settings.sources, services.clock())
+        sources = render_sources(healths, show_details=asker.scope.unrestricted)
+        extra = [*sources, *inventory, *failed]
         return message(status.text, [*status.blocks, *extra]) if extra else status
     if not asker.is_admin:
         raise AccessDenied(

@@ -19,10 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bot.ingest.rhythm import Rhythm, beats, humanize, learn_rhythm
 from bot.state.ingest_runs import IngestRun
+
+if TYPE_CHECKING:
+    from bot.state.db import StateStore
 
 HealthStatus = Literal["ok", "overdue", "failing", "waiting"]
 
@@ -135,3 +138,14 @@ def judge_source(
             fix=OVERDUE_FIX.format(uri=source_uri),
         )
     return SourceHealth(source_uri, "ok", rhythm, last, silence)
+
+
+def health_of_sources(state: StateStore, source_uris: Sequence[str], now: datetime) -> tuple[SourceHealth, ...]:
+    """Each source's health from app state (its recorded deliveries and its last 20 ingest runs)."""
+    from bot.state.ingest_runs import last_ingest_runs
+    from bot.state.source_deliveries import delivery_times
+
+    return tuple(
+        judge_source(uri, delivery_times(state, uri), last_ingest_runs(state, limit=20, source_uri=uri), now)
+        for uri in source_uris
+    )

@@ -144,10 +144,8 @@ class FakeSlack:
 
     # ------------------------------------------------------------------ answers
 
-    def _answer(self, method: str, args: dict[str, Any], token: str = "") -> dict[str, Any]:
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         n = next(self._ids)
-        if token in self.revoked_tokens:
-            return {"ok": False, "error": "token_revoked"}
         if method == "conversations.info":
             channel = self.channels.get(str(args.get("channel", "")))
             return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
@@ -232,7 +230,8 @@ class FakeSlack:
                     return
                 token = headers.get("authorization", "").removeprefix("Bearer ").strip() or str(args.get("token", ""))
                 extra = {"x-oauth-scopes": ",".join(fake.granted_scopes)} if fake.granted_scopes is not None else {}
-                self._send(200, json.dumps(fake._answer(method, args, token)).encode(), extra)
+                answer = {"ok": False, "error": "token_revoked"} if token in fake.revoked_tokens else None
+                self._send(200, json.dumps(answer or fake._answer(method, args)).encode(), extra)
 
         return Handler
 
