@@ -8,6 +8,11 @@ before the spend itself does.
 
 Recipients: the budget's channel, plus channels subscribed to `budgets` with no filters or with the budget's
 filters. Months are UTC calendar months (billing periods).
+
+Delivery (`POLICY`): an alert that failed is retried with back-off for three days (`run_retries`, every minute,
+re-evaluates the budgets only when a retry is due); there is nothing to catch up after downtime beyond that,
+since each run compares the whole month to date. When an earlier attempt may have posted and the channel cannot
+be read, it posts again (a missed budget alert costs more than a doubled one).
 """
 
 from __future__ import annotations
@@ -26,21 +31,26 @@ from bot.billing.grammar import parse_query
 from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
 from bot.billing.money import Money, format_pct, round_money
 from bot.billing.periods import add_months, month_start
+from bot.delivery import DeliveryPolicy
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import freshness_text
 from bot.state.budgets import Budget, list_budgets
-from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
 JOB_ID = "budgets"
+#: Every minute: reruns the budget check when a failed alert is due for another attempt.
+RETRY_JOB_ID = "budgets_retry"
 THRESHOLDS = (50, 75, 90, 100)
 FORECAST = "forecast"
 FORECAST_HISTORY_DAYS = 56
+#: Retried for three days; a doubtful earlier attempt that cannot be checked is posted again.
+POLICY = DeliveryPolicy(deadline=timedelta(days=3), when_unreadable="post")
 
 
 @dataclass(frozen=True)
@@ -143,9 +153,7 @@ def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
 
 def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
     """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
-    state = ctx.services.state
-    if claim_delivery(state, key, now=ctx.now()):
-        mark_sent(state, key, message_ts, now=ctx.now())
+    ctx.deliverer.cover(key, message_ts)
 
 
 def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
@@ -160,7 +168,7 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
         if pending:
             top = pending[-1]
             outcome = ctx.deliverer.post_message(
-                delivery_key(channel, budget.name, pace.month, top), render_budget_alert(pace, top)
+                delivery_key(channel, budget.name, pace.month, top), render_budget_alert(pace, top), policy=POLICY
             )
             if outcome.outcome in ("sent", "recovered"):
                 for t in pending[:-1]:
@@ -170,7 +178,7 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
             continue
         if pace.forecast_over and 100 not in pace.crossed:
             ctx.deliverer.post_message(
-                delivery_key(channel, budget.name, pace.month, FORECAST), render_budget_alert(pace, None)
+                delivery_key(channel, budget.name, pace.month, FORECAST), render_budget_alert(pace, None), policy=POLICY
             )
 
 
@@ -194,3 +202,10 @@ def run(ctx: JobContext) -> None:
             log.warning("budget %s: %s", budget.name, exc.user_text())
             continue
         alert_budget(ctx, budget, pace)
+
+
+def run_retries(ctx: JobContext) -> None:
+    """Run the budget check now if a failed budget alert's back-off has passed, or a stopped worker's claim has
+    lapsed (one indexed count when neither)."""
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now(), stale_after=ctx.deliverer.stale_after):
+        run(ctx)

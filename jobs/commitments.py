@@ -35,7 +35,7 @@ from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_dat
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import Money
 from bot.slack.services import Services
-from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.deliveries import DeliveryKey, get_delivery
 from bot.state.inventory import latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
@@ -149,9 +149,7 @@ def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
 
 def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
     """Record `key` as delivered by a more urgent alert posted in the same run."""
-    state = ctx.services.state
-    if claim_delivery(state, key, now=ctx.now()):
-        mark_sent(state, key, message_ts, now=ctx.now())
+    ctx.deliverer.cover(key, message_ts)
 
 
 def alert_channel(

@@ -9,6 +9,12 @@ subscription's filters (the query grammar, e.g. `account=prod tag:team=web`).
 `compute_daily_summary()` and `render_daily_summary()` are pure functions of the store and their arguments;
 `run()` finds the subscriptions that are due and delivers each one exactly once (key: daily, channel,
 `<yesterday>/<subscription id>`).
+
+Delivery (`POLICY`): a summary is still worth posting up to two days after it was due; from 15 minutes late on
+it says so ("Posted late: due Mon Nov 23, 09:00 CET, 2 h 5 min ago ..."). After downtime every missed day within
+those two days is posted, oldest first, each under its own key (one message per day, as on any other day).
+When an earlier attempt may have posted and the channel cannot be read, it posts again: a rare duplicate
+beats a missing report.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.billing.basis import require_basis
 from bot.billing.currency import currency_scope
@@ -37,11 +44,12 @@ from bot.billing.model import (
 )
 from bot.billing.money import Money, format_pct, round_money
 from bot.billing.periods import add_months, month_start
+from bot.delivery import DeliveryPolicy, Due
 from bot.errors import UserFacingError
-from bot.scheduler import JobContext, latest_occurrence, local_date
+from bot.scheduler import JobContext, latest_occurrence, local_date, occurrences
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import freshness_text
-from bot.state.deliveries import DeliveryKey, get_delivery
+from bot.state.deliveries import DeliveryKey, get_deliveries
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
 
@@ -54,6 +62,9 @@ FORECAST_HISTORY_DAYS = 56
 TOP_MOVERS = 3
 #: Changes smaller than a cent are not movement.
 MIN_MOVE = 0.005
+#: Worth posting up to two days late (then the next summaries and the weekly digest carry the news); says so
+#: from 15 minutes late; when a doubtful earlier attempt cannot be checked, posts (a duplicate beats a gap).
+POLICY = DeliveryPolicy(deadline=timedelta(days=2), late_after=timedelta(minutes=15), when_unreadable="post")
 
 
 @dataclass(frozen=True)
@@ -241,8 +252,8 @@ def due_day(subscription: Subscription, now: datetime) -> date | None:
     """The day whose summary is due for `subscription` at `now` (None when nothing is due yet).
 
     The latest scheduled moment at or before `now` (its `at_time` in its zone) counts when it falls after the
-    subscription was created; the summary reports the local day before it. Only the latest moment is ever due:
-    after an outage, one catch-up, not one per missed day.
+    subscription was created; the summary reports the local day before it. (`due_moments` lists the earlier
+    ones still worth catching up.)
     """
     moment = latest_occurrence(now, subscription.at_time, subscription.timezone)
     if moment < subscription.created_at:
@@ -250,38 +261,59 @@ def due_day(subscription: Subscription, now: datetime) -> date | None:
     return local_date(moment, subscription.timezone) - timedelta(days=1)
 
 
+def due_moments(subscription: Subscription, now: datetime) -> list[datetime]:
+    """Every scheduled moment of `subscription` at or before `now` whose summary is still worth posting (within
+    `POLICY.deadline`, and after the subscription was created), oldest first."""
+    since = max(subscription.created_at - timedelta(microseconds=1), now - POLICY.deadline)
+    return occurrences(now, since, subscription.at_time, subscription.timezone)
+
+
+def report_day(subscription: Subscription, moment: datetime) -> date:
+    """The day a summary posted at `moment` reports: the local day before it."""
+    return local_date(moment, subscription.timezone) - timedelta(days=1)
+
+
+def due_label(moment: datetime, timezone: str) -> str:
+    """`Mon Nov 23, 09:00 CET`: when a summary was due, in the subscription's zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{local:%a %b %d, %H:%M} {local.tzname()}"
+
+
 def delivery_key(subscription: Subscription, day: date) -> DeliveryKey:
     return DeliveryKey(JOB_ID, subscription.channel_id, f"{day.isoformat()}/{subscription.id}")
 
 
 def run(ctx: JobContext) -> None:
-    """Deliver every due daily summary exactly once (one store computation per distinct filters and day)."""
+    """Deliver every due daily summary exactly once, catching up the missed ones still worth posting (one store
+    computation per distinct filters and day, only for summaries that may be posted now)."""
     services = ctx.services
     now = ctx.now()
     cache: dict[tuple[str, date], Message] = {}
     for sub in list_subscriptions(services.state, kind="daily"):
-        day = due_day(sub, now)
-        if day is None:
-            continue
-        key = delivery_key(sub, day)
-        done = get_delivery(services.state, key)
-        if done is not None and done.status == "sent":
-            continue  # the common case on every due check after the post: no store query at all
-        cached = cache.get((sub.filters, day))
-        if cached is None:
-            try:
-                query = parse_query(
-                    sub.filters,
-                    today=day,
-                    vocabulary=services.vocabulary.get(),
-                    default_basis=services.settings.cost_basis,
-                )
-                cached = build_daily_summary(
-                    services.store, day, query.filters, basis=query.basis, filters_text=sub.filters
-                )
-            except UserFacingError as exc:
-                cached = error_message(sub, exc)
-            cache[(sub.filters, day)] = cached
-        outcome = ctx.deliverer.post_message(key, cached)
-        if outcome.outcome == "failed":
-            log.warning("daily summary to %s failed: %s", sub.channel_id, outcome.error)
+        due = {delivery_key(sub, report_day(sub, m)): m for m in due_moments(sub, now)}
+        records = get_deliveries(services.state, due)
+        for key, moment in due.items():
+            record = records.get(key)
+            if record is not None and not record.claimable(now, ctx.deliverer.stale_after):
+                continue  # sent, given up, backing off or being posted: no store query at all
+            day = report_day(sub, moment)
+            cached = cache.get((sub.filters, day))
+            if cached is None:
+                try:
+                    query = parse_query(
+                        sub.filters,
+                        today=day,
+                        vocabulary=services.vocabulary.get(),
+                        default_basis=services.settings.cost_basis,
+                    )
+                    cached = build_daily_summary(
+                        services.store, day, query.filters, basis=query.basis, filters_text=sub.filters
+                    )
+                except UserFacingError as exc:
+                    cached = error_message(sub, exc)
+                cache[(sub.filters, day)] = cached
+            outcome = ctx.deliverer.post_message(
+                key, cached, policy=POLICY, due=Due(moment, due_label(moment, sub.timezone))
+            )
+            if outcome.outcome in ("failed", "expired"):
+                log.warning("daily summary to %s %s: %s", sub.channel_id, outcome.outcome, outcome.error)

@@ -11,7 +11,12 @@ a `monthly` one gets, on the 1st, the previous calendar month. Each digest holds
 
 `compute_digest()`/`render_digest()`/`build_digest()` are pure (store in, digest out); `run()` delivers each
 due digest exactly once (key: job, channel, `<period start>/<subscription id>`): the summary message carries the
-delivery metadata, the files follow in the same channel.
+delivery metadata, the files follow in the same channel as a delivery of their own (key `.../files`).
+
+Delivery: a weekly digest is still posted up to five days late, a monthly one up to ten (`POLICY`), saying so
+from an hour late; after downtime each missed period within that window gets its digest. The files are part of
+the delivery: retried with back-off for six hours (`FILES_POLICY`); when they finally cannot be attached (or
+Slack refuses them outright), the summary message is updated to say so and why.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
+from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
@@ -41,13 +47,14 @@ from bot.billing.model import (
 from bot.billing.money import Money, format_pct
 from bot.billing.periods import add_months, month_start
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
+from bot.delivery import DeliveryPolicy, Due, FileUpload, with_note
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
-from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
+from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date, occurrences
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import freshness_text
 from bot.slack.services import Services
-from bot.state.deliveries import DeliveryKey
+from bot.state.deliveries import DeliveryKey, DeliveryRecord, get_deliveries
 from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
@@ -64,6 +71,14 @@ TOP_MOVERS = 4
 MONTHS = 6
 MIN_MOVE = 0.005
 OTHER = "Other"
+#: How late a digest is still worth posting (a week's news keeps for days, a month's a little longer); it says
+#: it is late from an hour on; a doubtful earlier attempt that cannot be checked is posted again.
+POLICY: dict[DigestKind, DeliveryPolicy] = {
+    "weekly": DeliveryPolicy(deadline=timedelta(days=5), late_after=timedelta(hours=1), when_unreadable="post"),
+    "monthly": DeliveryPolicy(deadline=timedelta(days=10), late_after=timedelta(hours=1), when_unreadable="post"),
+}
+#: The charts and workbook are retried for six hours after the summary, then the summary says they are missing.
+FILES_POLICY = DeliveryPolicy(deadline=timedelta(hours=6), when_unreadable="post")
 
 _SERVICE = DimensionRef(Dimension.SERVICE)
 _ACCOUNT = DimensionRef(Dimension.ACCOUNT)
@@ -422,10 +437,21 @@ def build_digest(
 # --------------------------------------------------------------------------------------------------- run
 
 
+def _posting_moments(kind: DigestKind, subscription: Subscription, now: datetime, since: datetime) -> list[datetime]:
+    return occurrences(
+        now,
+        since,
+        subscription.at_time,
+        subscription.timezone,
+        weekday=0 if kind == "weekly" else None,
+        monthday=1 if kind == "monthly" else None,
+    )
+
+
 def due_period(kind: DigestKind, subscription: Subscription, now: datetime) -> TimeRange | None:
     """The period whose digest is due for `subscription` at `now`: the latest posting moment (Mondays for
     weekly, the 1st for monthly, at the subscription's time and zone) at or before `now`, if it is after the
-    subscription was created. Only the latest is ever due: after an outage, one catch-up."""
+    subscription was created. (`due_digests` lists every one still worth catching up.)"""
     moment = latest_occurrence(
         now,
         subscription.at_time,
@@ -438,39 +464,59 @@ def due_period(kind: DigestKind, subscription: Subscription, now: datetime) -> T
     return report_period(kind, local_date(moment, subscription.timezone))
 
 
+def due_digests(kind: DigestKind, subscription: Subscription, now: datetime) -> list[tuple[datetime, TimeRange]]:
+    """(posting moment, period) of every digest of `subscription` due at or before `now` and still worth posting
+    (within `POLICY[kind].deadline`, after the subscription was created), oldest first."""
+    since = max(subscription.created_at - timedelta(microseconds=1), now - POLICY[kind].deadline)
+    return [
+        (m, report_period(kind, local_date(m, subscription.timezone)))
+        for m in _posting_moments(kind, subscription, now, since)
+    ]
+
+
+def due_label(moment: datetime, timezone: str) -> str:
+    """`Mon Nov 16, 09:00 CET`: when a digest was due, in the subscription's zone."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return f"{local:%a %b %d, %H:%M} {local.tzname()}"
+
+
 def delivery_key(kind: DigestKind, subscription: Subscription, period: TimeRange) -> DeliveryKey:
     return DeliveryKey(JOB_IDS[kind], subscription.channel_id, f"{period.start.isoformat()}/{subscription.id}")
 
 
-def upload_files(client: Any, channel: str, digest: Digest) -> None:
-    """The charts and the workbook, in one `files_upload_v2` call (one message with every file)."""
-    uploads = [
-        {"content": c.png, "filename": f"{c.name}-{digest.period.start.isoformat()}.png", "title": c.title}
-        for c in digest.charts
-    ]
-    uploads.append({"content": digest.xlsx, "filename": digest.xlsx_name, "title": digest.xlsx_name})
-    client.files_upload_v2(channel=channel, file_uploads=uploads)
+def files_key(key: DeliveryKey) -> DeliveryKey:
+    """The delivery key of a digest's files (a delivery of their own, made once the summary is posted)."""
+    return DeliveryKey(key.job, key.channel_id, f"{key.period}/files")
 
 
-def post_digest(ctx: JobContext, key: DeliveryKey, digest: Digest) -> str:
-    """Deliver one digest exactly once; returns the outcome (`sent`, `skipped`, `failed`, `recovered`).
+def uploads(digest: Digest) -> list[FileUpload]:
+    """The charts and the workbook, as uploaded with the digest."""
+    files = [FileUpload(f"{c.name}-{digest.period.start.isoformat()}.png", c.png, c.title) for c in digest.charts]
+    files.append(FileUpload(digest.xlsx_name, digest.xlsx, digest.xlsx_name))
+    return files
 
-    The summary message carries the delivery metadata (what a re-claim looks for); the files follow. A failed
-    upload after the message is logged, not retried (a retry would post the summary twice).
-    """
 
-    def post(metadata: Mapping[str, Any]) -> str:
-        response = ctx.slack.chat_postMessage(
-            channel=key.channel_id, metadata=dict(metadata), **digest.message.as_kwargs()
+def files_missing_message(digest: Digest, reason: str) -> Message:
+    """The summary message once its files finally could not be attached: the same, saying so and why."""
+    note = f":warning: The charts and the spreadsheet could not be attached to this digest: {reason}."
+    return with_note(digest.message, note)
+
+
+def post_digest(ctx: JobContext, key: DeliveryKey, digest: Digest, due: Due | None = None) -> str:
+    """Deliver one digest exactly once: the summary (with the delivery metadata), then its files as a delivery of
+    their own. Returns the summary's outcome (`sent`, `recovered`, `skipped`, `failed`, `expired`)."""
+    summary = ctx.deliverer.post_message(key, digest.message, policy=POLICY[digest.kind], due=due)
+    if summary.message_ts:
+        files = ctx.deliverer.attach_files(
+            files_key(key),
+            uploads(digest),
+            parent_ts=summary.message_ts,
+            policy=FILES_POLICY,
+            updated_parent=lambda reason: files_missing_message(digest, reason),
         )
-        ts = str(response.get("ts", ""))
-        try:
-            upload_files(ctx.slack, key.channel_id, digest)
-        except Exception:
-            log.exception("digest %s: the summary was posted but the files could not be uploaded", key.text)
-        return ts
-
-    return ctx.deliverer.deliver(key, post).outcome
+        if files.outcome in ("failed", "expired"):
+            log.warning("digest %s: files %s: %s", key.text, files.outcome, files.error)
+    return summary.outcome
 
 
 def failure_message(kind: DigestKind, subscription: Subscription, error: UserFacingError) -> Message:
@@ -482,29 +528,47 @@ def failure_message(kind: DigestKind, subscription: Subscription, error: UserFac
 
 
 def run_kind(ctx: JobContext, kind: DigestKind) -> dict[str, int]:
-    """Deliver every due digest of `kind` once (one computation per distinct filters and period)."""
+    """Deliver every due digest of `kind` once, with its files, catching up the missed ones still worth posting
+    (one computation per distinct filters and period, only for digests with something left to deliver)."""
     services = ctx.services
     now = ctx.now()
+    stale_after = ctx.deliverer.stale_after
     cache: dict[tuple[str, date], Digest | Message] = {}
     outcomes: dict[str, int] = {}
     for sub in list_subscriptions(services.state, kind=kind):
-        period = due_period(kind, sub, now)
-        if period is None:
-            continue
-        key = delivery_key(kind, sub, period)
-        built = cache.get((sub.filters, period.start))
-        if built is None:
-            try:
-                built = build_for(services, kind, period, sub.filters)
-            except UserFacingError as exc:
-                built = failure_message(kind, sub, exc)
-            cache[(sub.filters, period.start)] = built
-        if isinstance(built, Digest):
-            outcome = post_digest(ctx, key, built)
-        else:
-            outcome = ctx.deliverer.post_message(key, built).outcome
-        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        for moment, period in due_digests(kind, sub, now):
+            key = delivery_key(kind, sub, period)
+            records = get_deliveries(services.state, (key, files_key(key)))
+            summary, files = records.get(key), records.get(files_key(key))
+            if _nothing_to_do(summary, files, now, stale_after):
+                continue  # settled, backing off or being posted: no store query at all
+            built = cache.get((sub.filters, period.start))
+            if built is None:
+                try:
+                    built = build_for(services, kind, period, sub.filters)
+                except UserFacingError as exc:
+                    built = failure_message(kind, sub, exc)
+                cache[(sub.filters, period.start)] = built
+            due = Due(moment, due_label(moment, sub.timezone))
+            if isinstance(built, Digest):
+                outcome = post_digest(ctx, key, built, due)
+            else:
+                outcome = ctx.deliverer.post_message(key, built, policy=POLICY[kind], due=due).outcome
+                if outcome in ("sent", "recovered"):
+                    ctx.deliverer.cover(files_key(key), None)  # a message without files: nothing more to deliver
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return outcomes
+
+
+def _nothing_to_do(
+    summary: DeliveryRecord | None, files: DeliveryRecord | None, now: datetime, stale_after: timedelta
+) -> bool:
+    """True when neither the summary nor its files may be attempted now (settled, backing off, being posted)."""
+    if summary is None or summary.claimable(now, stale_after):
+        return False
+    if summary.status != "sent":
+        return True
+    return files is not None and not files.claimable(now, stale_after)
 
 
 def build_for(

@@ -72,8 +72,9 @@ def render_report(report: IngestReport) -> str:
         delivery = p.delivery_id if len(p.delivery_id) <= 24 else p.delivery_id[:21] + "..."
         total = f"{Decimal(p.billed_total).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
         time_text = f"{p.seconds:.1f} s" if p.seconds else "-"
-        rows.append((f"{p.billing_period:%Y-%m}", status, p.source_format, delivery, f"{p.rows:,}", total, rate,
-                     time_text))  # fmt: skip
+        rows.append(
+            (f"{p.billing_period:%Y-%m}", status, p.source_format, delivery, f"{p.rows:,}", total, rate, time_text)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     right = {4, 5, 6, 7}
     lines = [f"{report.source_uri}:"]

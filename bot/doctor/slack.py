@@ -284,11 +284,19 @@ def _channel(client: WebClient, channel: str, why: str) -> Check:
     if info.get("is_archived"):
         return fail(cid, title, f"archived; posts for: {why}", "Unarchive it, or move the subscriptions elsewhere.")
     if not info.get("is_member"):
+        if not info.get("is_private"):
+            return warn(
+                cid,
+                title,
+                f"the bot is not a member yet; posts for: {why}",
+                f"Nothing to do if the bot has channels:join (it joins {name} before its first post); "
+                f"else type /invite @trackit in {name}.",
+            )
         return fail(
             cid,
             title,
-            f"the bot is not a member; posts for: {why}",
-            f"In {name}, type /invite @trackit (scheduled posts and their exactly-once check need it).",
+            f"the bot is not a member of this private channel; posts for: {why}",
+            f"In {name}, type /invite @trackit (a private channel cannot be joined, only invited to).",
         )
     return ok(cid, title, f"the bot is a member; posts for: {why}")
 

@@ -108,9 +108,13 @@ class _Progress:
             rate = done / max(time.monotonic() - started, 1e-6)
             log.info(
                 "%s: %d%% loaded (%s of %s rows, %s rows/s, about %.0f s left)",
-                label, 100 * done // max(expected, 1), f"{done:,}", f"{expected:,}", f"{rate:,.0f}",
+                label,
+                100 * done // max(expected, 1),
+                f"{done:,}",
+                f"{expected:,}",
+                f"{rate:,.0f}",
                 (expected - done) / max(rate, 1e-6),
-            )  # fmt: skip
+            )
 
         return update
 

@@ -26,9 +26,13 @@ def estate(aws: MotoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         ec2.run_instances(ImageId="ami-0123456789abcdef0", MinCount=2, MaxCount=2, InstanceType="t3.micro")
         ec2.create_volume(Size=8, AvailabilityZone=f"{region}a")
     boto3.client("rds", region_name="eu-west-1").create_db_instance(
-        DBInstanceIdentifier="db", DBInstanceClass="db.t3.micro", Engine="postgres", MasterUsername="u",
-        MasterUserPassword="password123", AllocatedStorage=20,
-    )  # fmt: skip
+        DBInstanceIdentifier="db",
+        DBInstanceClass="db.t3.micro",
+        Engine="postgres",
+        MasterUsername="u",
+        MasterUserPassword="password123",
+        AllocatedStorage=20,
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TRACKIT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("TRACKIT_INVENTORY_REGIONS", "us-east-1,eu-west-1")

@@ -179,9 +179,13 @@ def _estate(region: str) -> None:
     ec2.create_snapshot(VolumeId=vol)
     ec2.allocate_address(Domain="vpc")
     boto3.client("rds", region_name=region).create_db_instance(
-        DBInstanceIdentifier="db", DBInstanceClass="db.t3.micro", Engine="postgres", MasterUsername="u",
-        MasterUserPassword="password123", AllocatedStorage=20,
-    )  # fmt: skip
+        DBInstanceIdentifier="db",
+        DBInstanceClass="db.t3.micro",
+        Engine="postgres",
+        MasterUsername="u",
+        MasterUserPassword="password123",
+        AllocatedStorage=20,
+    )
     boto3.client("elasticache", region_name=region).create_cache_cluster(
         CacheClusterId="cache", Engine="redis", CacheNodeType="cache.t3.micro", NumCacheNodes=1
     )
@@ -242,8 +246,14 @@ def test_the_role_allows_exactly_the_calls_the_bot_makes(
     here = [AccountTarget(ACCOUNT, "", AwsIdentity(region=region))]
     pool = ClientPool()
     inventory = collect_inventory(here, InventoryOptions(), pool=pool)
-    collect_metrics(inventory.resources, here, days=3, today=date(2026, 11, 27), pool=pool,
-                    now=lambda: datetime(2026, 11, 27, tzinfo=UTC))  # fmt: skip
+    collect_metrics(
+        inventory.resources,
+        here,
+        days=3,
+        today=date(2026, 11, 27),
+        pool=pool,
+        now=lambda: datetime(2026, 11, 27, tzinfo=UTC),
+    )
     # moto lacks the reservation and savings plan APIs: stubbed on fresh clients of the same pool type.
     stubbed = ClientPool(on_client=_stub_commitments)
     ends = commitment_end_dates(here, [region], pool=stubbed)

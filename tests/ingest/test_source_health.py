@@ -85,12 +85,17 @@ def test_a_failed_run_is_an_incident_from_the_first_failure_of_the_streak() -> N
     now = max(history) + timedelta(hours=3)
     runs = [
         run(9, "running", now),
-        run(8, "failed", now - timedelta(minutes=30), "S3 refused ListObjectsV2 on bucket billing (AccessDenied)\n"
-            "Allow s3:ListBucket on bucket billing for role arn:aws:iam::1:role/r."),
+        run(
+            8,
+            "failed",
+            now - timedelta(minutes=30),
+            "S3 refused ListObjectsV2 on bucket billing (AccessDenied)\n"
+            "Allow s3:ListBucket on bucket billing for role arn:aws:iam::1:role/r.",
+        ),
         run(7, "failed", now - timedelta(hours=1), "S3 refused GetObject (AccessDenied)"),
         run(6, "ok", now - timedelta(hours=2)),
         run(5, "failed", now - timedelta(hours=3), "old"),
-    ]  # fmt: skip
+    ]
     health = judge_source(URI, history, runs, now)
     assert (health.status, health.incident, health.since) == ("failing", "failed-7", now - timedelta(hours=1))
     assert health.cause == "S3 refused ListObjectsV2 on bucket billing (AccessDenied)"

@@ -114,7 +114,7 @@ def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
 
 def _ctx(services: Services, client: WebClient) -> JobContext:
     clock = services.clock
-    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock)
+    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock, sleep=lambda s: None)
     return JobContext(services, client, deliverer, scheduler=None, clock=clock)  # type: ignore[arg-type]
 
 
@@ -131,7 +131,7 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
     assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
     services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
     assert run_kind(ctx, "monthly") == {"sent": 3}
-    assert run_kind(ctx, "monthly") == {"skipped": 3}  # a rerun posts nothing
+    assert run_kind(ctx, "monthly") == {}  # a rerun posts nothing (and builds nothing: all settled)
 
     posts = {p["channel"]: p for p in slack.posts()}
     assert posts["C0MGMT"]["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
@@ -147,6 +147,54 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
     uploaded = [slack.uploads[f["id"]] for f in files]
     assert all(u.startswith(b"\x89PNG") for u in uploaded[:4])
     assert zipfile.ZipFile(BytesIO(uploaded[4])).namelist()  # a real workbook
+
+
+def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
+    services: Services, slack: HistorySlack, client: WebClient
+) -> None:
+    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
+              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    slack.clock = lambda: services.clock().timestamp()
+    slack.fault = lambda method, args: "500" if method == "upload" else None  # Slack's file service is down
+    ctx = _ctx(services, client)
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    for hour in range(8):
+        services.clock.set(start + timedelta(hours=hour))  # type: ignore[attr-defined]
+        run_kind(ctx, "monthly")
+    (summary,) = slack.posts("C0MGMT")
+    note = (
+        ":warning: The charts and the spreadsheet could not be attached to this digest: Slack did not take them "
+        "within 6 h (`http_500`)."
+    )
+    assert summary["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
+    assert summary["text"].endswith(note) and summary.get("edited")
+    assert summary["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
+    assert slack.file_shares() == [] and slack.calls("files.completeUploadExternal") == []
+    assert len(slack.calls("chat.update")) == 1
+    # Retried on every run within the 6 hours (each attempt tries its first file three times, then stops), then
+    # given up.
+    assert len(slack.calls("upload")) == 6 * 3
+
+
+def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
+    services: Services, slack: HistorySlack, client: WebClient
+) -> None:
+    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
+              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    slack.clock = lambda: services.clock().timestamp()
+    faults = {"files.completeUploadExternal": ["reset"], "conversations.history": ["500"]}
+    slack.fault = lambda method, args: faults[method].pop(0) if faults.get(method) else None
+    ctx = _ctx(services, client)
+    services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {"sent": 1}  # the summary; its files' fate is unknown
+    services.clock.set(datetime(2026, 11, 1, 9, 5, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {"skipped": 1}  # the files are found in the channel and recorded
+    services.clock.set(datetime(2026, 11, 1, 10, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {}
+    (share,) = slack.file_shares("C0MGMT")
+    assert [f["name"] for f in share["files"]][-1] == "trackit-monthly-2026-10-01.xlsx"
+    assert len(slack.calls("files.completeUploadExternal")) == 1
+    assert len(slack.posts("C0MGMT")) == 1 and slack.calls("chat.update") == []
 
 
 def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Services) -> None:

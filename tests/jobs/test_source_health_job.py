@@ -51,8 +51,9 @@ class Exports:
         if self.refuse:
             raise IngestError(self.refuse, hint="Check the export's settings; the period's live data is kept.")
         last = self.deliveries()[-1]
-        period = PeriodResult(date(last.year, last.month, 1), f"exec-{last:%Y%m%d%H%M}", "cur2", "loaded", 10,
-                              "1.00", delivered_at=last)  # fmt: skip
+        period = PeriodResult(
+            date(last.year, last.month, 1), f"exec-{last:%Y%m%d%H%M}", "cur2", "loaded", 10, "1.00", delivered_at=last
+        )
         return IngestReport(uri, (period,), 0.1)
 
 

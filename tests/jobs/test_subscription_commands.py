@@ -161,8 +161,9 @@ def test_budgets_and_routes(services: Services) -> None:
 def test_failed_channels_render_for_status(services: Services) -> None:
     at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
-    claim_delivery(services.state, key, now=at)
-    mark_failed(services.state, key, "is_archived", now=at)
+    claim = claim_delivery(services.state, key, now=at)
+    assert claim is not None
+    mark_failed(services.state, claim, "is_archived", posted="no", now=at)
     blocks = render_delivery_failures(channel_failures(services.state))
     assert blocks == [
         {
@@ -188,8 +189,9 @@ def test_trackit_dispatches_and_status_shows_failed_channels(services: Services)
     assert ask("subscriptions") == "<#C0WEB>: daily at 09:00 UTC"
     at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
-    claim_delivery(services.state, key, now=at)
-    mark_failed(services.state, key, "channel_not_found", now=at)
+    claim = claim_delivery(services.state, key, now=at)
+    assert claim is not None
+    mark_failed(services.state, claim, "channel_not_found", posted="no", now=at)
     status = trackit.answer(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
     assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
                                                       "2026-11-27 09:00 UTC")  # fmt: skip
