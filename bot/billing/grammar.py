@@ -102,6 +102,10 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargecategory": Dimension.CHARGE_TYPE,
     "currency": Dimension.CURRENCY,
     "currencies": Dimension.CURRENCY,
+    "provider": Dimension.PROVIDER,
+    "providers": Dimension.PROVIDER,
+    "cloud": Dimension.PROVIDER,
+    "clouds": Dimension.PROVIDER,
 }
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 _TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
@@ -155,6 +159,7 @@ _FILTER_KEYS = (
     "resource",
     "charge-type",
     "currency",
+    "provider",
     "tag:",
 )
 _VALUE_EXAMPLES = {
@@ -166,6 +171,7 @@ _VALUE_EXAMPLES = {
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
     "currency": "currency=EUR",
+    "provider": "provider=azure",
     "basis": "basis=amortized",
     "top": "top=5",
 }
@@ -400,6 +406,7 @@ class _Parser:
             "resource",
             "charge-type",
             "currency",
+            "provider",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",
@@ -536,6 +543,8 @@ class _Parser:
                 out.append(v.resolve_charge_type(value))
             elif ref.kind is Dimension.CURRENCY:
                 out.append(v.resolve_currency(value))
+            elif ref.kind is Dimension.PROVIDER:
+                out.append(v.resolve_provider(value))
             else:  # resource ids and tag values are not listed in the vocabulary
                 out.append(value)
         return tuple(dict.fromkeys(out))

@@ -51,6 +51,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("provider", "VARCHAR", "cloud provider: aws, azure, gcp, oci (FOCUS ProviderName, normalised)"),
 )
 
 LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
@@ -97,6 +98,7 @@ class Dimension(StrEnum):
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
     CURRENCY = "currency"
+    PROVIDER = "provider"
     TAG = "tag"
 
     @property
@@ -114,6 +116,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
     Dimension.CURRENCY: "currency",
+    Dimension.PROVIDER: "provider",
 }
 
 

@@ -48,6 +48,7 @@ CE_COLUMNS: dict[str, str] = {
     "charge_category": "'Usage'",
     "description": "'Cost Explorer daily total (no resource detail)'",
     "currency": "currency",
+    "provider": "'aws'",
 }
 
 

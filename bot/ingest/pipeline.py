@@ -338,16 +338,22 @@ def _connect(store: BillingStore, workdir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+#: FOCUS versions, newest first, each with columns that appear from that version on (the spec's changelogs).
+FOCUS_VERSION_MARKERS: tuple[tuple[str, frozenset[str]], ...] = (
+    # 1.3: contract commitments, split cost allocation, service/host provider names.
+    ("1.3", frozenset({"contractapplied", "allocatedmethodid", "allocatedresourceid", "serviceprovidername"})),
+    ("1.2", frozenset({"invoiceid", "billingaccounttype", "subaccounttype", "pricingcurrency"})),
+    ("1.1", frozenset({"capacityreservationid", "servicesubcategory", "skumeter", "commitmentdiscountquantity"})),
+)
+
+
 def _format_name(spec_name: str, columns: list[str]) -> str:
-    """`cur1`, `cur2`, or `focus-1.0` / `focus-1.1` / `focus-1.2` from the columns only later versions have."""
+    """`cur1`, `cur2`, `oci`, `azure`, or `focus-1.0` ... `focus-1.3` from the columns only later versions have."""
     if spec_name != "focus":
         return spec_name
     lower = {c.lower() for c in columns}
-    if lower & {"invoiceid", "billingaccounttype", "subaccounttype", "pricingcurrency"}:
-        return "focus-1.2"
-    if lower & {"capacityreservationid", "servicesubcategory", "skumeter", "commitmentdiscountquantity"}:
-        return "focus-1.1"
-    return "focus-1.0"
+    version = next((v for v, markers in FOCUS_VERSION_MARKERS if lower & markers), "1.0")
+    return f"focus-{version}"
 
 
 def _load(source: NormalizedSource, store: BillingStore, bars: _Progress) -> PeriodResult:

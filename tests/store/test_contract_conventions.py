@@ -227,3 +227,31 @@ def test_periods_record_their_currencies_and_net_cost(store: BillingStore, tmp_p
     eur_only = store.aggregate(AggregateRequest(APR, filters=(Filter(CURRENCY, ("EUR",)),)))
     assert cost(eur_only) == Decimal("3.00")
     assert store.distinct_values(CURRENCY) == ["EUR", "USD"]
+
+
+# ------------------------------------------------------------------------------------------ providers
+
+PROVIDER = DimensionRef(Dimension.PROVIDER)
+
+
+def test_provider_is_a_dimension_and_a_filter(store: BillingStore, tmp_path: Path) -> None:
+    rows = [
+        item("2024-04-02", "2.00", provider="aws", usage_type="USE1-BoxUsage:m5.large"),
+        item("2024-04-03", "3.00", provider="azure", usage_type="", operation="", service_name="Virtual Machines"),
+        item("2024-04-04", "0.25", provider="oci", usage_type="", operation="", service_name="DATABASE"),
+        item("2024-04-05", "1.00", provider="azure", usage_type="", operation="", service_name="Storage"),
+    ]
+    store.replace_period(make_source(tmp_path, rows))
+    assert by_key(store.aggregate(AggregateRequest(APR, group_by=(PROVIDER,)))) == {
+        "aws": Decimal("2.00"),
+        "azure": Decimal("4.00"),
+        "oci": Decimal("0.25"),
+    }
+    azure = store.aggregate(
+        AggregateRequest(APR, group_by=(DimensionRef(Dimension.SERVICE),), filters=(Filter(PROVIDER, ("azure",)),))
+    )
+    assert by_key(azure) == {"Virtual Machines": Decimal("3.00"), "Storage": Decimal("1.00")}
+    # AWS-only detail stays where present and reads (none) elsewhere, without breaking a breakdown.
+    usage = by_key(store.aggregate(AggregateRequest(APR, group_by=(DimensionRef(Dimension.USAGE_TYPE),))))
+    assert usage == {"USE1-BoxUsage:m5.large": Decimal("2.00"), "(none)": Decimal("4.25")}
+    assert sorted(store.distinct_values(PROVIDER)) == ["aws", "azure", "oci"]
