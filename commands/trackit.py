@@ -125,18 +125,16 @@ def render_help() -> Message:
             "*/tags* `[key] [range]` cost by tag value with the untagged share; without a key, tag keys ranked "
             "by coverage.\n"
             "*/top-resources* `[N] [range] [filters]` the most expensive resources.\n"
-            "*/trackit* `accounts | status | access ...` known accounts, ingestion status, access (admins).\n"
-            + "\n".join(subscriptions.HELP_LINES)
-            + "\n"
-            + "\n".join(resources.HELP_LINES)
+            "*/trackit* `accounts | status | access ...` known accounts, ingestion and billing-source status, access "
+            "(admins).\n" + "\n".join(subscriptions.HELP_LINES) + "\n" + "\n".join(resources.HELP_LINES)
         ),
         section(
             "*Time ranges*: `today`, `yesterday`, `last 7 days`, `this month` (`mtd`), `last month`, `2026-10`, "
             "`2026-10-01..2026-10-15`, `last 3 months`\n"
             "*Group by*: `by service | account | region | usage-type | operation | resource | charge-type | "
-            "tag:<key>`\n"
-            "*Filters*: `service=ec2`, `account=<id or name>`, `region=us-east-1`, `tag:team=web`, "
-            "`tag:team=untagged`, `service!=tax`\n"
+            "currency | provider | tag:<key>`\n"
+            "*Filters*: `service=ec2`, `account=<id or name>`, `region=us-east-1`, `provider=azure`, "
+            "`tag:team=web`, `tag:team=untagged`, `service!=tax`\n"
             "*Cost basis*: `unblended | amortized | net`   *Top*: `top 5`"
         ),
         section(
