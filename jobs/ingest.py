@@ -3,13 +3,15 @@
 Every `settings.ingest_interval_minutes` (30 by default) each source in `settings.sources` is ingested
 (`bot.ingest.pipeline.ingest`: a delivery already live is a no-op, a new one replaces its period atomically) and
 recorded as an ingest run (`/trackit status` shows them). When something new was loaded, the anomaly job
-(`ANOMALY_JOB_ID`) and the budget job are asked to run now.
+(`ANOMALY_JOB_ID`) and the budget job are asked to run now. A re-delivery refused by the guards (empty, much
+smaller or older than the live one) fails the run with the reason; the periods that did load are counted.
 
 Every delivery met is recorded (`bot.state.source_deliveries`), so each source's delivery rhythm is learned from
 its own history. After each run every source is judged (`bot.ingest.source_health`): a failing ingest (including
 a refused re-delivery) or a silence clearly longer than the source's rhythm is an incident, told to
 `settings.ops_channel` once, with its cause and fix (the delivery key is the incident's own id); when the
-incident ends, its recovery is told once too. `/trackit status` shows the same judgement.
+incident ends (a good delivery, or `trackit ingest --force`), its recovery is told once too. `/trackit status`
+shows the same judgement.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ BUDGETS_JOB_ID = "budgets"
 
 Ingester = Callable[[str], "IngestReport"]
 
+REFUSED_FIX = (
+    "The live data is kept. If the new delivery is right (a real drop in spend), load it with "
+    "`trackit ingest {uri} --force`; otherwise the next good delivery ends this."
+)
+
 
 @dataclass(frozen=True)
 class SourceOutcome:
@@ -65,9 +72,20 @@ def ingest_source(ctx: JobContext, uri: str, ingester: Ingester) -> SourceOutcom
         return SourceOutcome(finish_ingest_run(state, run.id, status="failed", message=text, now=ctx.now()), 0)
     seen = [SeenDelivery(p.billing_period, p.delivery_id, p.delivered_at) for p in report.periods if p.delivered_at]
     record_deliveries(state, uri, seen, now=ctx.now())
-    loaded = sum(p.status != "skipped" for p in report.periods)
-    skipped = len(report.periods) - loaded
-    done = finish_ingest_run(state, run.id, status="ok", periods_loaded=loaded, periods_skipped=skipped, now=ctx.now())
+    loaded = sum(p.status in ("loaded", "replaced") for p in report.periods)
+    skipped = sum(p.status == "skipped" for p in report.periods)
+    refused = [p.reason for p in report.periods if p.status == "refused"]
+    if refused:  # the fix, on the line the health judgement reads it from
+        refused.append(REFUSED_FIX.format(uri=uri))
+    done = finish_ingest_run(
+        state,
+        run.id,
+        status="failed" if refused else "ok",
+        message="\n".join(refused),
+        periods_loaded=loaded,
+        periods_skipped=skipped,
+        now=ctx.now(),
+    )
     return SourceOutcome(done, loaded)
 
 
@@ -135,7 +153,7 @@ def tell_ops(ctx: JobContext, healths: tuple[SourceHealth, ...]) -> None:
 
 def default_ingester(ctx: JobContext) -> Ingester:
     from bot.aws.session import AwsIdentity
-    from bot.ingest.pipeline import ingest
+    from bot.ingest.pipeline import IngestPolicy, ingest
 
     settings = ctx.services.settings
     identity = AwsIdentity(
@@ -145,8 +163,12 @@ def default_ingester(ctx: JobContext) -> Ingester:
         region=settings.aws_region,
     )
 
+    policy = IngestPolicy(min_share=settings.redelivery_min_share, verify_csv=settings.ingest_verify_csv)
+
     def run(uri: str) -> IngestReport:
-        return ingest(uri, ctx.services.store, identity=identity, progress=False)
+        return ingest(
+            uri, ctx.services.store, identity=identity, progress=False, policy=policy, staging=settings.staging_dir
+        )
 
     return run
 

@@ -78,6 +78,10 @@ class FormatSpec:
     period_start: str
     #: Strings that mean NULL in CSV files of this format.
     null_strings: tuple[str, ...] = ("",)
+    #: Source columns identifying one line item within one file of a delivery: the line item id and the time
+    #: interval it is for (AWS repeats an id for every hour or day of the same usage, and promises uniqueness
+    #: only within one file). Empty for formats without a line item id (FOCUS).
+    line_item_key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         missing = [c for c in LINE_ITEM_COLUMN_NAMES if c != "billing_period" and c not in self.rules]
@@ -224,6 +228,7 @@ CUR1 = FormatSpec(
     ),
     billed_cost="lineItem/UnblendedCost",
     period_start="bill/BillingPeriodStartDate",
+    line_item_key=("identity/LineItemId", "identity/TimeInterval"),
 )
 
 _CUR2_LINE_TYPE = "{s:line_item_line_item_type}"
@@ -291,6 +296,7 @@ CUR2 = FormatSpec(
     ),
     billed_cost="line_item_unblended_cost",
     period_start="bill_billing_period_start_date",
+    line_item_key=("identity_line_item_id", "identity_time_interval"),
 )
 
 FOCUS = FormatSpec(

@@ -16,17 +16,21 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Dialect,
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     TypeDecorator,
+    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -275,8 +279,21 @@ class SourceDeliveryRow(Base):
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+#: APScheduler 3's job store table, created by the migrations (revision 0003) so that the job store never
+#: creates it lazily (`bot.state.jobstore`). Columns exactly as `apscheduler.jobstores.sqlalchemy` defines
+#: them: 191 = MySQL's InnoDB key limit, Float(25) = an 8-byte float.
+APSCHEDULER_JOBS = Table(
+    "apscheduler_jobs",
+    Base.metadata,
+    Column("id", Unicode(191), primary_key=True),
+    Column("next_run_time", Float(25), index=True),
+    Column("job_state", LargeBinary, nullable=False),
+)
+
+
 __all__ = [
     "ALERT_STATUSES",
+    "APSCHEDULER_JOBS",
     "AUDIT_OUTCOMES",
     "DELIVERY_STATUSES",
     "INGEST_STATUSES",

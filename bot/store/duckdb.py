@@ -7,16 +7,19 @@ at all. A bot that answers queries all day and a `trackit ingest` run from a she
 this store never keeps a writable database open:
 
 * Each delivery of a billing period is written once, by a fresh connection, into its own file under
-  `<dir>/periods/` (first as `.load-<pid>-<id>.duckdb`), line items in the source's order (sorting them by time
-  cost 40% of the load; the day-sorted summary tables below serve every question but hourly series, which scan
-  the period's timestamps). Its unblended total is reconciled with the export's own sum; then it is
-  checkpointed, closed, fsynced and renamed. From then on the file is immutable.
+  `<dir>/periods/` (first as `.load-<token>.duckdb`, owned through a flock on `.load-<token>.lock`), line items
+  in the source's order (sorting them by time cost 40% of the load; the day-sorted summary tables below serve
+  every question but hourly series, which scan the period's timestamps). Its unblended total is reconciled
+  with the export's own sum; then it is checkpointed, closed, fsynced and renamed. From then on the file is
+  immutable.
 * `<dir>/catalog.json` names the live file of every period. A loader publishes by rewriting it atomically
   (tmp + fsync + rename + fsync dir) under an exclusive `fcntl` lock, so two loader processes never clobber each
   other. The superseded file is deleted by garbage collection only after a grace period (10 minutes by
   default) so a reader in another process that attached it just before the swap finishes its query. A load
-  that crashes (even SIGKILL) leaves only its `.load-*` file behind, which the next GC removes; the catalog
-  still names the previous delivery, so readers never see half a month or a month twice.
+  that crashes (even SIGKILL) leaves only its `.load-*` files behind, which the next GC removes as soon as
+  their lock is free (never while the load lives, in whichever container it runs); the catalog still names
+  the previous delivery, so readers never see half a month or a month twice. Ingest staging lives in
+  `<dir>/staging/` (`staging_dir`): same disk, collected the same way.
 * Readers use an in-memory DuckDB connection that ATTACHes every live period file READ_ONLY (any number of
   processes may do that at once) and defines a `line_items` view as `UNION ALL BY NAME` over them. Before each
   read the store stats catalog.json (inode, mtime, size: a few microseconds); when another process published a
@@ -41,12 +44,10 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
-import shutil
 import threading
 import time
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -74,12 +75,13 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import months_in
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
+from bot.scratch import claim, disk_full, is_disk_full
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
+    STAGING_DIR,
     Catalog,
     CatalogEntry,
     catalog_lock,
@@ -109,6 +111,8 @@ from bot.store.duckdb_sql import (
     quote_ident,
     quote_literal,
 )
+
+log = logging.getLogger(__name__)
 
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")
@@ -144,10 +148,7 @@ class _Generation:
         """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
-            if time_range is not None and not (
-                entry.starts_before(utc(day_start(time_range.end)))
-                and entry.starts_at_or_after(utc(day_start(time_range.start)))
-            ):
+            if not _may_hold(time_range, entry):
                 continue  # no line item of the period starts in the range (or the delivery is empty)
             raw = self.branches[period]
             if needed is None:
@@ -158,6 +159,17 @@ class _Generation:
             usable = (r for r in self.rollups.get(period, ()) if wanted <= r.columns and (whole or not r.whole_period))
             chosen.append(next(usable, raw))
         return Relation(tuple(chosen))
+
+
+def _may_hold(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
+    """Whether some line item of the period's delivery may start inside `time_range` (None: all time), wherever
+    its billing period: late usage billed in a later period, a month-long fee line. Queries read exactly these
+    periods, and freshness reports exactly these, so the two always agree."""
+    if time_range is None:
+        return True
+    return entry.starts_before(utc(day_start(time_range.end))) and entry.starts_at_or_after(
+        utc(day_start(time_range.start))
+    )
 
 
 def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
@@ -199,6 +211,14 @@ class DuckDBStore(BillingStore):
         self._local = threading.local()
         self._gen: _Generation | None = None
         self._closed = False
+        # The next start collects what a killed load or ingest left behind (files whose flock is free).
+        try:
+            removed = self.collect_garbage()
+        except (OSError, StoreError) as exc:  # a read-only mount, say: reading still works
+            log.warning("could not collect leftovers in the billing store %s: %s", self.root, exc)
+        else:
+            if removed:
+                log.info("removed leftovers of interrupted loads from %s: %s", self.root, ", ".join(removed))
 
     @classmethod
     def from_url(cls, url: str) -> DuckDBStore:
@@ -227,6 +247,11 @@ class DuckDBStore(BillingStore):
 
     def __repr__(self) -> str:
         return f"DuckDBStore({str(self.root)!r})"
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where an ingest stages this store's deliveries: inside the store's folder, on the same disk."""
+        return self.root / STAGING_DIR
 
     # ------------------------------------------------------------------ connections
 
@@ -358,9 +383,15 @@ class DuckDBStore(BillingStore):
             raise StoreError(f"{label}: expected total {source.expected_billed_total!r} is not a decimal") from exc
         self.collect_garbage()
         periods_dir = self.root / PERIODS_DIR
-        token = uuid.uuid4().hex[:12]
-        tmp = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.duckdb"
-        spill = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.spill"
+        # The load's files are owned through a flock (bot.scratch), not a pid: a load running in another
+        # container that shares this folder is never collected, and a dead one always is.
+        try:
+            owner = claim(periods_dir, LOAD_PREFIX)
+        except OSError as exc:
+            raise self._disk_error(exc, label) from exc
+        tmp = owner.path(".duckdb")
+        spill = owner.path(".spill")
+        token = owner.name.removeprefix(LOAD_PREFIX)[:12]
         if progress is not None:
             progress(0, source.expected_rows)
         try:
@@ -404,14 +435,14 @@ class DuckDBStore(BillingStore):
                 catalog, old = read_catalog(self.root).with_entry(entry, now)
                 catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
                 write_catalog(self.root, catalog)
-        except BaseException:
-            for p in (tmp, tmp.with_name(tmp.name + ".wal")):
-                with contextlib.suppress(FileNotFoundError):
-                    p.unlink()
+        except OSError as exc:
+            raise self._disk_error(exc, label) from exc
+        except StoreError as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.root, f"loading {label}") from exc
             raise
         finally:
-            if spill.exists():
-                shutil.rmtree(spill, ignore_errors=True)
+            owner.release()  # the load's leftovers (a failed load's file, its WAL, the spill folder) go with it
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -419,6 +450,12 @@ class DuckDBStore(BillingStore):
             replaced=None if old is None else old.delivery_id,
             seconds=time.monotonic() - t0,
         )
+
+    def _disk_error(self, exc: OSError, label: str) -> Exception:
+        """A full disk named as such (the stored data is intact); any other OS error as a StoreError."""
+        if is_disk_full(exc):
+            return disk_full(self.root, f"loading {label}")
+        return StoreError(f"DuckDB billing store {self.root}: cannot load {label}: {exc}")
 
     def _write_period_file(
         self, source: NormalizedSource, tmp: Path, spill: Path, label: str
@@ -441,6 +478,8 @@ class DuckDBStore(BillingStore):
             # DuckDB's own progress bar would draw on the bot's or the CLI's stdout during long loads.
             con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.root, f"loading {label}") from exc
             raise _wrap(exc, f"creating the file for {label}") from exc
         try:
             try:
@@ -481,9 +520,11 @@ class DuckDBStore(BillingStore):
                     f"{_CURRENCIES_AND_NET} FROM line_items"
                 ).fetchone()
                 con.execute("CHECKPOINT")
-            except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-                raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
             except duckdb.Error as exc:
+                if is_disk_full(exc):
+                    raise disk_full(self.root, f"loading {label}") from exc
+                if isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException)):
+                    raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
                 raise _wrap(exc, f"loading {label}") from exc
         finally:
             con.close()
@@ -644,11 +685,10 @@ class DuckDBStore(BillingStore):
         return dict(gen.memo["accounts"])
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        """Newest usage and the status of every period whose data the range's answers read (`_may_hold`): a
+        usage-date question whose rows sit in another billing period's delivery reports that period too."""
         _, gen = self._cursor()
-        entries = gen.catalog.sorted_entries()
-        if time_range is not None:
-            wanted = set(months_in(time_range))
-            entries = [e for e in entries if e.billing_period in wanted]
+        entries = [e for e in gen.catalog.sorted_entries() if _may_hold(time_range, e)]
         untils = [e.data_until for e in entries if e.data_until is not None]
         return Freshness(max(untils) if untils else None, tuple(self._status(gen, e) for e in entries))
 

@@ -9,6 +9,10 @@ Layout (DESIGN.md section 4):
 - a load bulk-indexes with refresh off, refreshes, checks the row count and the unblended total against the
   export's own sum, then moves the alias from the old index to the new one in ONE `_aliases` call and deletes
   the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
+- a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
+  `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
+  beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
+  gone (a crash, a SIGKILL) and its index is an orphan.
 
 Speed (bench/store_compare.py): DuckDB writes each line item's JSON document itself (`_document_sql`), so the
 client only frames and sends raw documents; two `streaming_bulk` loops (each retrying 429s) keep the node busy
@@ -91,6 +95,8 @@ _COMPOSITE_PAGE = 5000
 _BULK_CHUNK = 5000
 _BULK_THREADS = 2
 _SCAN_PAGE = 5000
+#: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).
+_LOAD_LEASE_SECONDS = 60.0
 #: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
 _COUNT_TERMS = 10_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
@@ -140,9 +146,11 @@ class ElasticsearchStore(BillingStore):
         bulk_retries: int = 8,
         initial_backoff: float = 1.0,
         max_backoff: float = 30.0,
+        load_lease_seconds: float = _LOAD_LEASE_SECONDS,
     ) -> None:
         """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
-        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`."""
+        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`. A load's
+        index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone."""
         if not _PREFIX.fullmatch(prefix):
             raise ConfigError(
                 f"Elasticsearch index prefix {prefix!r} is not usable in index names: use lowercase letters, "
@@ -158,6 +166,7 @@ class ElasticsearchStore(BillingStore):
         self._bulk_retries = bulk_retries
         self._initial_backoff = initial_backoff
         self._max_backoff = max_backoff
+        self._load_lease = load_lease_seconds
         nodes = client.transport.node_pool.all()
         #: Where the cluster is, for error messages (never carries credentials).
         self.host = nodes[0].base_url if nodes else "(no node configured)"
@@ -222,11 +231,14 @@ class ElasticsearchStore(BillingStore):
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
             self._create_index(index, source)
+            heartbeat = _Heartbeat(self, index, self._load_lease / 4)
             try:
-                rows = self._bulk_load(index, source, progress)
-                self._call("refresh", self._es.indices.refresh, index=index)
-                billed = self._reconcile(index, source, rows)
-                meta = self._meta(index, source, rows)
+                with heartbeat:
+                    rows = self._bulk_load(index, source, progress)
+                    self._call("refresh", self._es.indices.refresh, index=index)
+                    billed = self._reconcile(index, source, rows)
+                    meta = self._meta(index, source, rows)
+                    heartbeat.stop()  # the final _meta below drops the lease: the alias makes the index live
                 self._call("mapping update", self._es.indices.put_mapping, index=index, meta=meta)
                 self._call(
                     "index settings",
@@ -234,6 +246,9 @@ class ElasticsearchStore(BillingStore):
                     index=index,
                     settings={"index": {"refresh_interval": "1s"}},
                 )
+                # Another process may have published this period while we loaded: replace what is live now.
+                live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
+                old = live.get(period.isoformat())
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
@@ -263,13 +278,26 @@ class ElasticsearchStore(BillingStore):
             log.warning("could not delete %s %s at %s (the next load retries): %s", what, index, self.host, exc)
 
     def _delete_orphans(self, period: date, keep: set[str]) -> None:
-        """Indices of this period left by a killed load are not live: drop them."""
-        for name in self._all_period_indices():
-            if name.startswith(f"{self._alias}-{period:%Y-%m}-") and name not in keep:
-                log.info("deleting orphan index %s from an interrupted load", name)
-                self._call(
-                    f"deletion of orphan index {name}", self._es.options(ignore_status=404).indices.delete, index=name
-                )
+        """Indices of this period left by a failed or killed load are not live: drop them. An index whose load
+        still renews its heartbeat (another process loading the same period) is left alone."""
+        names = [n for n in self._all_period_indices() if n.startswith(f"{self._alias}-{period:%Y-%m}-")]
+        names = [n for n in names if n not in keep]
+        if not names:
+            return
+        metas = self._call(
+            "mapping read", self._es.options(ignore_status=404).indices.get_mapping, index=",".join(names)
+        )
+        now = time.time()
+        for name in names:
+            loading = (metas.get(name) or {}).get("mappings", {}).get("_meta", {}).get("loading") or {}
+            beat = loading.get("heartbeat")
+            if isinstance(beat, (int, float)) and now - float(beat) < self._load_lease:
+                log.info("index %s is being loaded by another process (heartbeat %.0f s ago): kept", name, now - beat)
+                continue
+            log.info("deleting orphan index %s from an interrupted load", name)
+            self._call(
+                f"deletion of orphan index {name}", self._es.options(ignore_status=404).indices.delete, index=name
+            )
 
     def _create_index(self, index: str, source: NormalizedSource) -> None:
         properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
@@ -288,7 +316,7 @@ class ElasticsearchStore(BillingStore):
             self._es.indices.create,
             index=index,
             settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
-            mappings={"dynamic": "strict", "properties": properties},
+            mappings={"dynamic": "strict", "properties": properties, "_meta": _loading_meta()},
         )
 
     def _documents(self, source: NormalizedSource) -> Generator[list[str], None, None]:
@@ -299,6 +327,8 @@ class ElasticsearchStore(BillingStore):
         """
         con = duckdb.connect(config={"threads": 1})
         try:
+            # DuckDB draws its own progress bar on stdout for long queries (the bot's or the CLI's stdout).
+            con.execute("SET enable_progress_bar = false")
             cursor = con.execute(_document_sql(source))
             while batch := cursor.fetchmany(self._bulk_chunk):
                 yield [doc for (doc,) in batch]
@@ -405,6 +435,8 @@ class ElasticsearchStore(BillingStore):
                 "billed": {"sum": {"field": "billed_cost"}},
                 "until": {"max": {"field": _USAGE_END}},
                 "until_any": {"max": {"field": "charge_period_end"}},
+                "first_start": {"min": {"field": "charge_period_start"}},
+                "last_start": {"max": {"field": "charge_period_start"}},
                 "invoiced": {"filter": _present("invoice_id")},
                 **_CURRENCY_AGGS,
             },
@@ -421,6 +453,9 @@ class ElasticsearchStore(BillingStore):
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
             "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
+            # The span of usage starts: which periods a usage-date question reads (freshness reports them).
+            "data_from": aggs["first_start"].get("value_as_string"),
+            "last_start": aggs["last_start"].get("value_as_string"),
             "billed_total": aggs["billed"]["value"],
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
@@ -758,14 +793,10 @@ class ElasticsearchStore(BillingStore):
         return names
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
-        periods = self.periods()
-        if time_range is not None:
-            periods = [
-                p
-                for p in periods
-                if p.billing_period < time_range.end
-                and (p.billing_period.replace(day=28) + timedelta(days=4)).replace(day=1) > time_range.start
-            ]
+        """Newest usage and the status of every period whose index may hold usage starting in the range:
+        queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
+        live = {m["billing_period"]: m for m in self._live_indices().values() if "billing_period" in m}
+        periods = [p for p in self.periods() if _may_hold(time_range, p, live.get(p.billing_period.isoformat(), {}))]
         until = max((p.data_until for p in periods if p.data_until), default=None)
         return Freshness(data_until=until, periods=tuple(periods))
 
@@ -818,6 +849,56 @@ def _one_term_per_key(dim: DimensionRef, fold_tax: bool) -> bool:
     """Whether each group key of `dim` is one stored term, so a `terms` aggregation ranks and counts groups
     exactly: not for regions (`''` and a stored `global` are one group) nor for folded services (tax)."""
     return dim.kind is not Dimension.REGION and not (fold_tax and dim.kind is Dimension.SERVICE)
+
+
+def _loading_meta() -> dict[str, Any]:
+    """The `_meta` of an index being loaded: its lease (who, and when it last said it was alive)."""
+    return {"loading": {"owner": f"{os.uname().nodename}:{os.getpid()}", "heartbeat": time.time()}}
+
+
+class _Heartbeat:
+    """Renews a loading index's lease every `interval` seconds in a daemon thread, from `with` until `stop()`.
+
+    A failed renewal is logged and retried at the next beat: the lease is long enough to miss a few."""
+
+    def __init__(self, store: ElasticsearchStore, index: str, interval: float) -> None:
+        self._store, self._index, self._interval = store, index, max(interval, 0.05)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"es-lease-{index}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                self._store._es.indices.put_mapping(index=self._index, meta=_loading_meta())
+            except (ApiError, TransportError) as exc:
+                log.warning("could not renew the load lease of %s: %s", self._index, exc)
+
+
+def _may_hold(time_range: TimeRange | None, period: PeriodStatus, meta: dict[str, Any]) -> bool:
+    """Whether the period's index may hold a line item starting inside `time_range` (None: all time). Indices
+    loaded before their `_meta` recorded the span of usage starts are taken to hold their billing month."""
+    if time_range is None:
+        return True
+    start = datetime.combine(time_range.start, datetime.min.time(), UTC)
+    end = datetime.combine(time_range.end, datetime.min.time(), UTC)
+    if "data_from" in meta:
+        first, last = _parse_ts(meta.get("data_from")), _parse_ts(meta.get("last_start"))
+        return first is not None and last is not None and first < end and last >= start
+    month = period.billing_period
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return month < time_range.end and following > time_range.start
 
 
 def _present(field: str) -> dict[str, Any]:

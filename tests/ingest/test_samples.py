@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES, TimeRange
+from bot.errors import CorruptFile
 from bot.ingest.pipeline import ingest
 from bot.ingest.readers import build_source, detect_format, inspect_files, periods_in, prepare_files
 from tests.ingest.conftest import (
@@ -78,17 +79,32 @@ def test_focus_converters_cur_csv_totals(tmp_path: Path, store: Any) -> None:
 
 
 def test_koku_deliveries_use_the_manifest(tmp_path: Path, store: Any) -> None:
-    for name, rows_expected in (("my-prefix", 6190), ("koku-local", 13380)):
-        root = _copy(KOKU / "extracted" / name, tmp_path / name)
-        data = sorted(root.rglob("*.csv.gz"))
-        rows, total = raw_total(data, "lineItem/UnblendedCost")
-        assert rows == rows_expected
-        report = ingest(str(root), store, progress=False)
-        (p,) = report.periods
-        assert p.billing_period == date(2018, 8, 1) and p.rows == rows
-        assert_same_money(p.billed_total, total)
-    # koku-local replaced my-prefix's delivery of the same period.
-    assert store.period(date(2018, 8, 1)).delivery_id == "16e57707-f9e3-49be-8be6-b84e684b5194"
+    root = _copy(KOKU / "extracted" / "my-prefix", tmp_path / "my-prefix")
+    data = sorted(root.rglob("*.csv.gz"))
+    rows, total = raw_total(data, "lineItem/UnblendedCost")
+    assert rows == 6190
+    (p,) = ingest(str(root), store, progress=False).periods
+    assert p.billing_period == date(2018, 8, 1) and p.rows == rows
+    assert_same_money(p.billed_total, total)
+    assert store.period(date(2018, 8, 1)).delivery_id == "861af42f-713c-4a42-9562-9158a7625630"
+
+
+def test_koku_delivery_holding_three_billing_periods_is_refused(tmp_path: Path, store: Any) -> None:
+    # Koku's generated koku-local delivery sits under the 2018-08 manifest but 12,604 of its rows carry the
+    # bill/BillingPeriodStartDate of June and July: loaded, June and July would read $0 while August held them.
+    root = _copy(KOKU / "extracted" / "koku-local", tmp_path / "koku-local")
+    with pytest.raises(CorruptFile) as err:
+        ingest(str(root), store, progress=False)
+    assert err.value.message == (
+        "koku-local-1.csv.gz: 12,604 of 13,380 rows belong to billing periods 2018-06 and 2018-07 "
+        "(bill/BillingPeriodStartDate), but the delivery is filed under billing period 2018-08; nothing was stored "
+        "(billing period 2018-08, manifest 20180801-20180901/koku-local-Manifest.json)"
+    )
+    assert err.value.hint == (
+        "Put each billing period's files under its own folder or manifest (billing periods 2018-06 and 2018-07 "
+        "are not 2018-08); AWS never mixes billing periods in one delivery."
+    )
+    assert store.periods() == []
 
 
 def test_two_reports_of_one_period_in_one_source_is_refused(tmp_path: Path, store: Any) -> None:
@@ -146,12 +162,21 @@ def test_header_only_file_inside_a_manifest_delivery_loads_an_empty_period(tmp_p
     assert (p.billing_period, p.rows, p.billed_total) == (date(2023, 6, 1), 0, "0.0000000000")
 
 
-def test_costcategory_file_with_short_rows(tmp_path: Path) -> None:
-    rows_raw, total = raw_total([KOKU / "test_cur.csv"], "lineItem/UnblendedCost")
-    ((_p, src, rows, _cols),) = _normalise_file(KOKU / "test_cur.csv", tmp_path)
-    assert len(rows) == rows_raw == 19
-    assert_same_money(src.expected_billed_total, total)
-    assert src.cost_categories == ("CostCenter",)
+def test_costcategory_file_with_short_rows_is_refused_at_its_first_short_row(tmp_path: Path, store: Any) -> None:
+    # Koku's test file has 131 header columns and 130 values in every row: padding them with NULLs would shift
+    # nothing here only by luck (the last column is the missing one); a strict reader names the first bad row.
+    path = _copy(KOKU / "test_cur.csv", tmp_path)
+    with pytest.raises(CorruptFile) as err:
+        ingest(str(path), store, progress=False)
+    assert err.value.message.startswith(
+        "test_cur.csv, line 2: 130 values where the header names 131 columns (a short row: values are missing): "
+        "e4b85fdd7363544ce3db8d86a8dbf150c7709761,2018-06-18T01:00:00Z/2018-06-18T02:00:00Z,"
+    )
+    assert err.value.hint == (
+        "Every row must have exactly one value per header column; the export is damaged or was edited. "
+        "Download it again."
+    )
+    assert store.periods() == []
 
 
 def test_focus_sample_splits_periods_and_keeps_tags(tmp_path: Path, store: Any) -> None:

@@ -1,7 +1,7 @@
 """Source deliveries: every billing delivery the ingest job met, for learning each source's delivery rhythm.
 
-Revision ID: 0004_source_deliveries
-Revises: 0003_delivery_retries
+Revision ID: 0005_source_deliveries
+Revises: 0004_apscheduler_jobs
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_source_deliveries"
-down_revision: str | None = "0003_delivery_retries"
+revision: str = "0005_source_deliveries"
+down_revision: str | None = "0004_apscheduler_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
