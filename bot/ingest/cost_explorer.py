@@ -49,6 +49,11 @@ CE_COLUMNS: dict[str, str] = {
     "description": "'Cost Explorer daily total (no resource detail)'",
     "currency": "currency",
     "provider": "'aws'",
+    # Cost Explorer has no line item types: tax and the monthly Support and Savings Plans fees show as services.
+    "charge_class": (
+        "CASE WHEN service = 'Tax' THEN 'tax' "
+        "WHEN service LIKE 'AWS Support%' OR service LIKE 'Savings Plans for %' THEN 'recurring' ELSE 'usage' END"
+    ),
 }
 
 

@@ -26,6 +26,10 @@ FOCUS converters agree):
 
 FOCUS carries EffectiveCost itself. Charge categories for CUR follow the FinOps Foundation's converter, except that
 Credit and Refund lines are `Credit` (FOCUS 1.0 has that category).
+
+`charge_class` (usage-driven or which kind of period charge) is rendered from the decision table of
+`bot.billing.charges`: for CUR from the line item type and the charge period, for FOCUS from ChargeCategory,
+ChargeFrequency and ChargeClass.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.billing.charges import ChargeFields, classify_sql
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES
 from bot.billing.providers import provider_sql
 
@@ -173,6 +178,12 @@ _CUR_CHARGE_CATEGORY = f"""CASE {_CUR_LINE_TYPE}
     ELSE 'Usage'
 END"""
 
+#: Usage-driven or which kind of period charge (`bot.billing.charges`): from the line item type and the length of
+#: the charge period (a month-long Usage line, such as a Support plan, is a recurring charge).
+_CUR_CHARGE_CLASS = classify_sql(
+    ChargeFields(start="{t:lineItem/UsageStartDate}", end="{t:lineItem/UsageEndDate}", kind=_CUR_LINE_TYPE)
+)
+
 #: Region from the availability zone when the export has no region column (us-east-1a -> us-east-1).
 _REGION_FROM_AZ = (
     r"NULLIF(regexp_extract({s:lineItem/AvailabilityZone}, '^([a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+)', 1), '')"
@@ -218,6 +229,7 @@ CUR1 = FormatSpec(
         ),
         "currency": Col("lineItem/CurrencyCode"),
         "provider": Const("'aws'"),
+        "charge_class": Expr(_CUR_CHARGE_CLASS),
     },
     required=(
         ("lineItem/UnblendedCost",),
@@ -286,6 +298,7 @@ CUR2 = FormatSpec(
         ),
         "currency": Col("line_item_currency_code"),
         "provider": Const("'aws'"),
+        "charge_class": Expr(_snake_template(_CUR_CHARGE_CLASS)),
     },
     required=(
         ("line_item_unblended_cost",),
@@ -345,6 +358,18 @@ FOCUS = FormatSpec(
         # FOCUS names the provider in free text ("AWS", "Microsoft", "Google Cloud", "Oracle"): one key each.
         # FOCUS 1.3 renamed it ServiceProviderName (ProviderName deprecated).
         "provider": Expr(provider_sql("COALESCE({s:ServiceProviderName}, {s:ProviderName})")),
+        # FOCUS says it itself: charge category, frequency and correction class (the period length where absent).
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start="{t:ChargePeriodStart}",
+                    end="{t:ChargePeriodEnd}",
+                    category="{s:ChargeCategory}",
+                    frequency="{s:ChargeFrequency}",
+                    correction="{s:ChargeClass}",
+                )
+            )
+        ),
     },
     required=(
         ("BilledCost",),
@@ -362,6 +387,7 @@ FOCUS = FormatSpec(
 
 #: Oracle Cloud Infrastructure's own cost report (reports/cost-csv/*.csv.gz in the tenancy's report bucket).
 #: https://docs.oracle.com/en-us/iaas/Content/Billing/Concepts/costusagereportsoverview.htm
+_OCI_CORRECTION = "CASE WHEN lower({s:lineItem/isCorrection}) = 'true' THEN 'Correction' END"
 OCI_COST = FormatSpec(
     name="oci",
     rules={
@@ -385,9 +411,7 @@ OCI_COST = FormatSpec(
         "usage_type": Col("cost/productSku"),
         "operation": Const("NULL"),
         "resource_id": Col("product/resourceId"),
-        "line_item_type": Expr(
-            "CASE WHEN lower({s:lineItem/isCorrection}) = 'true' THEN 'Correction' ELSE 'Usage' END"
-        ),
+        "line_item_type": Expr(f"COALESCE({_OCI_CORRECTION}, 'Usage')"),
         "charge_category": Expr(
             "CASE WHEN lower({s:lineItem/isCorrection}) = 'true' THEN 'Adjustment' ELSE 'Usage' END"
         ),
@@ -402,6 +426,17 @@ OCI_COST = FormatSpec(
         "savings_plan_effective_cost": Const("NULL"),
         "currency": Col("cost/currencyCode"),
         "provider": Const("'oci'"),
+        # OCI reports usage only (by the hour): a correction is FOCUS's ChargeClass "Correction", the rest usage.
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start="{t:lineItem/intervalUsageStart}",
+                    end="{t:lineItem/intervalUsageEnd}",
+                    category="'Usage'",
+                    correction=_OCI_CORRECTION,
+                )
+            )
+        ),
     },
     required=(("cost/myCost",), ("lineItem/intervalUsageStart",), ("product/service",), ("cost/currencyCode",)),
     billed_cost="cost/myCost",
@@ -453,6 +488,21 @@ AZURE_EA = FormatSpec(
         "savings_plan_effective_cost": Const("NULL"),
         "currency": Col("BillingCurrencyCode", "BillingCurrency"),
         "provider": Const("'azure'"),
+        # Azure names the kind (ChargeType: Usage, Purchase, Refund, Tax, ...) and the frequency (UsageBased,
+        # OneTime, Recurring: FOCUS's values without the hyphen), as FOCUS does.
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start=_AZURE_DAY % (("Date",) * 3),
+                    end="(" + _AZURE_DAY % (("Date",) * 3) + ") + INTERVAL 1 DAY",
+                    kind="{s:ChargeType}",
+                    frequency=(
+                        "CASE lower({s:Frequency}) WHEN 'usagebased' THEN 'Usage-Based' "
+                        "WHEN 'onetime' THEN 'One-Time' ELSE {s:Frequency} END"
+                    ),
+                )
+            )
+        ),
     },
     required=(("CostInBillingCurrency",), ("Date",), ("SubscriptionId",), ("MeterCategory",)),
     billed_cost="CostInBillingCurrency",
