@@ -366,31 +366,3 @@ def test_files_and_catalogs_written_before_currencies_were_recorded(tmp_path: Pa
         assert [r.cost for r in region] == [2.0]
     finally:
         older.close()
-
-
-def test_files_written_before_the_provider_column_read_as_aws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dataclasses
-
-    import bot.store.duckdb as duck
-    from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Filter, TimeRange
-
-    store = DuckDBStore(tmp_path / "store", threads=2, memory_limit="512MB")
-    old = make_source(tmp_path, [item("2024-04-02", "2.00"), item("2024-04-03", "3.00", resource_id="i-1")])
-    with monkeypatch.context() as patch:  # the store as it was before the column: no column, no rollup key
-        patch.setattr(duck, "LINE_ITEM_COLUMN_NAMES", tuple(c for c in duck.LINE_ITEM_COLUMN_NAMES if c != "provider"))
-        rollups = tuple(
-            dataclasses.replace(r, dimensions=tuple(d for d in r.dimensions if d != "provider")) for r in duck.ROLLUPS
-        )
-        patch.setattr(duck, "ROLLUPS", rollups)
-        store.replace_period(
-            dataclasses.replace(old, select_sql=f"SELECT * EXCLUDE (provider) FROM ({old.select_sql})")
-        )
-    store.replace_period(make_source(tmp_path, [item("2024-05-02", "7.00", provider="azure")]))
-    provider = DimensionRef(Dimension.PROVIDER)
-    both = TimeRange(date(2024, 4, 1), date(2024, 6, 1))
-    got = {r.keys[0]: round(r.cost, 2) for r in store.aggregate(AggregateRequest(both, group_by=(provider,)))}
-    assert got == {"aws": 5.0, "azure": 7.0}
-    aws = store.aggregate(AggregateRequest(both, filters=(Filter(provider, ("aws",)),)))
-    assert [round(r.cost, 2) for r in aws] == [5.0]
-    assert sorted(store.distinct_values(provider)) == ["aws", "azure"]
-    store.close()
