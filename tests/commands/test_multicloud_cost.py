@@ -4,8 +4,10 @@ together, and the message says which provider bills in which currency."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -50,9 +52,23 @@ def _rows(currency_of_azure: str = "USD") -> list[dict[str, object]]:
     return rows
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    with running_bot(tmp_path_factory.mktemp("multicloud"), _rows()) as running:
+BACKENDS = ["duckdb", pytest.param("elasticsearch", marks=pytest.mark.es)]
+
+
+@contextmanager
+def _bot_on(backend: str, request: pytest.FixtureRequest, name: str, rows: list[dict[str, object]]) -> Iterator[Bot]:
+    tmp = request.getfixturevalue("tmp_path_factory").mktemp(name)
+    url = None
+    if backend == "elasticsearch":
+        node = request.getfixturevalue("es_url").split("://", 1)[1]
+        url = f"elasticsearch://{node}?prefix=m{hashlib.sha1(str(tmp).encode()).hexdigest()[:12]}"
+    with running_bot(tmp, rows, url) as running:
+        yield running
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def bot(request: pytest.FixtureRequest) -> Iterator[Bot]:
+    with _bot_on(request.param, request, "multicloud", _rows()) as running:
         yield running
 
 
@@ -83,8 +99,9 @@ def test_an_unknown_provider_is_refused_at_once_naming_the_known_ones(bot: Bot) 
     )
 
 
-def test_providers_billed_in_different_currencies_are_never_added(tmp_path_factory: pytest.TempPathFactory) -> None:
-    with running_bot(tmp_path_factory.mktemp("eur"), _rows(currency_of_azure="EUR")) as eur_bot:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_providers_billed_in_different_currencies_are_never_added(backend: str, request: pytest.FixtureRequest) -> None:
+    with _bot_on(backend, request, "eur", _rows(currency_of_azure="EUR")) as eur_bot:
         answer = eur_bot.ask("/cost", "last month by provider")
         text = answer.get("text", "") + blocks_text(answer.get("blocks", []))
         assert "These costs are billed in 2 currencies: EUR (azure; 2026-10); USD (aws, oci; 2026-10)." in text
