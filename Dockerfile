@@ -5,14 +5,14 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY commands ./commands
 COPY jobs ./jobs
-RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres]"
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres,elasticsearch,opensearch]"
 
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 trackit
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 # `trackit doctor` compares the token's granted scopes with the ones the app manifest asks for.
-COPY slack/manifest.yml /etc/trackit/slack-manifest.yml
+COPY deploy/slack-manifest.yml /etc/trackit/slack-manifest.yml
 USER trackit
 WORKDIR /home/trackit
 # Inside a container the listener must accept connections from outside it (the default is 127.0.0.1).

@@ -21,14 +21,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.aws.collection import METRIC_DAYS, Collected, collect
+from bot.aws.collection import METRIC_DAYS, Collected, CollectionPlan
+from bot.aws.collection import collect as collect_plan
+from bot.aws.session import AwsIdentity
 from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.inventory import SnapshotSummary, record_failure, save_snapshot, snapshot_summaries
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,22 @@ CHECK = CronTrigger(minute="20", timezone="UTC")
 Collector = Callable[[Settings, datetime], Collected]
 
 __all__ = ["CHECK", "JOB_ID", "METRIC_DAYS", "Collected", "Collector", "collect", "due_day", "run", "schedule"]
+
+
+def collection_plan(settings: Settings) -> CollectionPlan:
+    """The collection the settings ask for: the configured identity, member role, regions and workers."""
+    identity = AwsIdentity(
+        profile=settings.aws_profile,
+        role_arn=settings.aws_role_arn,
+        external_id=settings.aws_external_id,
+        region=settings.aws_region,
+    )
+    return CollectionPlan(identity, settings.aws_member_role, settings.inventory_regions, settings.inventory_workers)
+
+
+def collect(settings: Settings, now: datetime, **options: Any) -> Collected:
+    """`bot.aws.collection.collect` of the settings' plan (`options`: its pool, progress and phase hooks)."""
+    return collect_plan(collection_plan(settings), now, **options)
 
 
 def due_day(now: datetime, hour: int) -> date:
@@ -79,8 +98,11 @@ def run(ctx: JobContext, collector: Collector | None = None) -> SnapshotSummary 
     )
     log.info(
         "inventory of %s stored: %d resources, %d errors, %s API calls",
-        day, summary.resources, summary.errors, sum(collected.inventory.api_calls.values()),
-    )  # fmt: skip
+        day,
+        summary.resources,
+        summary.errors,
+        sum(collected.inventory.api_calls.values()),
+    )
     return summary
 
 

@@ -2,9 +2,9 @@
 
 What the daily inventory job stores and what `trackit inventory collect` runs on demand:
 
-1. the accounts: the configured identity's own, or every active member of the organization when
-   `settings.aws_member_role` is set (`bot.aws.organizations.collection_targets`);
-2. the inventory of every account x region (`settings.inventory_regions`, or every enabled region);
+1. the accounts: the plan's identity's own, or every active member of the organization when the plan has a
+   member role (`bot.aws.organizations.collection_targets`);
+2. the inventory of every account x region (the plan's regions, or every enabled region);
 3. daily CloudWatch series of the last `METRIC_DAYS` days for every resource with metrics;
 4. the end dates of active reservations and savings plans.
 
@@ -22,9 +22,8 @@ from bot.aws.inventory import InventoryOptions, Progress, collect_inventory
 from bot.aws.metrics import MetricsResult, collect_metrics
 from bot.aws.organizations import collection_targets
 from bot.aws.reservations import commitment_end_dates
-from bot.aws.resources import CollectionError, Inventory
 from bot.aws.session import AwsIdentity
-from bot.config import Settings
+from bot.billing.inventory import CollectionError, Inventory
 
 #: Days of CloudWatch history collected per resource (the idle rules read the last 14).
 METRIC_DAYS = 30
@@ -43,17 +42,19 @@ class Collected:
     commitment_errors: tuple[CollectionError, ...] = ()
 
 
-def identity_of(settings: Settings) -> AwsIdentity:
-    return AwsIdentity(
-        profile=settings.aws_profile,
-        role_arn=settings.aws_role_arn,
-        external_id=settings.aws_external_id,
-        region=settings.aws_region,
-    )
+@dataclass(frozen=True)
+class CollectionPlan:
+    """What to collect: whose estate (the identity, and the role to assume in each member account when the whole
+    organization is wanted), in which regions (empty: every enabled one), with how many concurrent calls."""
+
+    identity: AwsIdentity
+    member_role: str = ""
+    regions: tuple[str, ...] = ()
+    workers: int = 8
 
 
 def collect(
-    settings: Settings,
+    plan: CollectionPlan,
     now: datetime,
     *,
     pool: ClientPool | None = None,
@@ -65,9 +66,11 @@ def collect(
     pool = pool or ClientPool()
     tell = phase or (lambda _name, _info: None)
     tell("accounts", "")
-    targets = collection_targets(identity_of(settings), settings.aws_member_role, external_id=settings.aws_external_id)
+    identity = plan.identity
+    targets = collection_targets(identity, plan.member_role, external_id=identity.external_id)
     tell("inventory", f"{len(targets)} account(s)")
-    options = InventoryOptions(regions=settings.inventory_regions, max_workers=max(1, settings.inventory_workers))
+    workers = max(1, plan.workers)
+    options = InventoryOptions(regions=plan.regions, max_workers=workers)
     inventory = collect_inventory(targets, options, pool=pool, now=lambda: now, progress=progress)
     tell("metrics", f"{len(inventory.resources)} resource(s)")
     metrics = collect_metrics(
@@ -76,7 +79,7 @@ def collect(
         days=METRIC_DAYS,
         today=now.date(),
         pool=pool,
-        max_workers=max(1, settings.inventory_workers),
+        max_workers=workers,
         now=lambda: now,
     )
     reached = [t for t in targets if t.account_id in inventory.regions]

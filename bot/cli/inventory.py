@@ -19,7 +19,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from bot.aws.resources import CollectionError, Inventory
+from bot.billing.inventory import CollectionError, Inventory
 from bot.config import load_settings
 from bot.errors import TrackItError
 
@@ -112,7 +112,7 @@ def render_summary(summary: dict[str, Any], *, seconds: float, stored: str) -> s
 def run_collect(args: argparse.Namespace) -> int:
     import time
 
-    from bot.aws.collection import collect
+    from jobs.inventory import collect
 
     settings = load_settings()
     now = datetime.now(UTC)

@@ -14,12 +14,8 @@ from bot.errors import ConfigError
 
 #: The repository root of a source checkout (the package sits in `<root>/bot`).
 _ROOT = Path(__file__).resolve().parents[2]
-#: Where a checkout keeps the manifest, newest layout first.
-CANDIDATES = (
-    _ROOT / "deploy" / "slack" / "manifest.yml",
-    _ROOT / "deploy" / "manifest.yml",
-    _ROOT / "slack" / "manifest.yml",
-)
+#: Where a checkout keeps the manifest: beside the other deployment files.
+CANDIDATES = (_ROOT / "deploy" / "slack-manifest.yml",)
 
 
 def find_manifest(configured: str = "") -> Path | None:

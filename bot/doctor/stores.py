@@ -62,7 +62,7 @@ def checks(
 
 
 def _billing(settings: Settings) -> Check:
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     url = settings.billing_store_url
     shown = url.split("@")[-1] if "@" in url else url

@@ -88,7 +88,7 @@ def test_json_summary_and_no_store(estate: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_the_summary_lists_failures_by_account_region_and_service() -> None:
-    from bot.aws.resources import CollectionError, Inventory
+    from bot.billing.inventory import CollectionError, Inventory
 
     inventory = Inventory((), errors=(CollectionError("111122223333", "eu-west-1", "rds:rds", "AccessDenied", "no"),))
     text = render_summary(summarize(inventory), seconds=1.25, stored="not stored (--no-store)")

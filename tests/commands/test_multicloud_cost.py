@@ -1,6 +1,6 @@
-"""`/cost ... by provider` end to end over signed HTTP to the running Bolt app: AWS, Azure and OCI spend in one
-store, grouped and filtered by provider, with exact totals; providers billed in other currencies are never added
-together, and the message says which provider bills in which currency."""
+"""`/cost ... by provider` end to end over signed HTTP to the running Bolt app, on every backend: AWS, Azure and
+OCI spend in one store, grouped and filtered by provider, with exact totals; providers billed in other currencies
+are never added together, and the message says which provider bills in which currency."""
 
 from __future__ import annotations
 
@@ -52,16 +52,22 @@ def _rows(currency_of_azure: str = "USD") -> list[dict[str, object]]:
     return rows
 
 
-BACKENDS = ["duckdb", pytest.param("elasticsearch", marks=pytest.mark.es)]
+BACKENDS = [
+    "duckdb",
+    pytest.param("elasticsearch", marks=pytest.mark.es),
+    pytest.param("opensearch", marks=pytest.mark.opensearch),
+]
+#: The fixture naming each search cluster's node.
+NODES = {"elasticsearch": "es_url", "opensearch": "os_url"}
 
 
 @contextmanager
 def _bot_on(backend: str, request: pytest.FixtureRequest, name: str, rows: list[dict[str, object]]) -> Iterator[Bot]:
     tmp = request.getfixturevalue("tmp_path_factory").mktemp(name)
     url = None
-    if backend == "elasticsearch":
-        node = request.getfixturevalue("es_url").split("://", 1)[1]
-        url = f"elasticsearch://{node}?prefix=m{hashlib.sha1(str(tmp).encode()).hexdigest()[:12]}"
+    if backend in NODES:
+        node = request.getfixturevalue(NODES[backend]).split("://", 1)[1]
+        url = f"{backend}://{node}?prefix=m{hashlib.sha1(str(tmp).encode()).hexdigest()[:12]}"
     with running_bot(tmp, rows, url) as running:
         yield running
 

@@ -25,7 +25,7 @@ from bot.aws.reservations import commitment_end_dates
 from bot.aws.session import AwsIdentity
 from bot.ingest.mapping import CUR2, FOCUS, FormatSpec
 from bot.ingest.pipeline import ingest
-from bot.store.base import open_store
+from bot.store.registry import open_store
 from tests.ingest.test_pipeline import write_cur
 from tests.support.aws_stack import ACCOUNT, TEMPLATE, render, role_actions
 from tests.support.moto_server import MotoServer

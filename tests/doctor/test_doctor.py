@@ -20,15 +20,15 @@ from bot.config import Settings
 from bot.doctor import DoctorOptions, Report, Status, run_doctor
 from bot.doctor.manifest import CANDIDATES, bot_scopes
 from bot.ingest.pipeline import ingest
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
-from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
 from bot.state.ingest_runs import finish_ingest_run, start_ingest_run
 from bot.state.leader import LeaderLease
 from bot.state.source_deliveries import SeenDelivery, record_deliveries
 from bot.state.subscriptions import subscribe
-from bot.store.base import open_store
+from bot.store.registry import open_store
 from tests.ingest.test_pipeline import write_cur
 from tests.support.aws_stack import ACCOUNT, bot_user, deploy, iam_enforced
 from tests.support.fake_slack import FakeSlack

@@ -10,13 +10,13 @@ from pathlib import Path
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.errors import IngestError
 from bot.ingest.pipeline import IngestReport, PeriodResult
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
 from bot.slack.listeners import SlashRequest
 from bot.state.access import grant
-from bot.store.base import BillingStore
 from commands import trackit
 from jobs import ingest
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
@@ -67,7 +67,6 @@ def test_a_silent_source_is_told_once_with_cause_and_fix_and_its_recovery_once(
     tmp_path: Path, billing: BillingStore, client: WebClient, slack: HistorySlack
 ) -> None:
     clock = FrozenClock(START)
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock, sources=(URI,), ops_channel="C0OPS", admins=("U0ADMIN",))
     scheduler = JobScheduler(services, client, manual=True, pacer=ChannelPacer(0))
     jobs.schedule_all(scheduler, services)
@@ -90,14 +89,14 @@ def test_a_silent_source_is_told_once_with_cause_and_fix_and_its_recovery_once(
     body = blocks_text(alert["blocks"])
     assert "*Fix*: The bot reads the source fine but nothing new arrives" in body
     assert "since 2026-11-11 07:10 UTC" in body
-    status = trackit.answer(services, SlashRequest("/trackit", "status", "U0ADMIN", "C0OPS", ""))
+    request = SlashRequest("/trackit", "status", "U0ADMIN", "C0OPS", "")
+    status = trackit.answer(services, trackit.prepare(services, request))
     text = blocks_text(list(status.blocks))
     assert f":red_circle: `{URI}`: overdue, last delivery 2 d 1 h ago; usually every 7 h 55 min" in text
     assert "*Cause*: no new delivery in" in text
     grant(services.state, "user", "U0SOMEONE", accounts=("111111111111",), granted_by="U0ADMIN")
-    restricted = blocks_text(
-        list(trackit.answer(services, SlashRequest("/trackit", "status", "U0SOMEONE", "C0X", "")).blocks)
-    )
+    someone = SlashRequest("/trackit", "status", "U0SOMEONE", "C0X", "")
+    restricted = blocks_text(list(trackit.answer(services, trackit.prepare(services, someone)).blocks))
     assert "*Billing sources*: 0 healthy, 1 with a problem (an admin sees which)" in restricted
     assert URI not in restricted
 

@@ -27,8 +27,8 @@ import pytest
 from bot.billing.charges import ChargeClass
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Filter, TimeRange
 from bot.billing.providers import provider_key
+from bot.billing.store import BillingStore
 from bot.ingest.pipeline import ingest
-from bot.store.base import BillingStore
 from tests.support.shared_data import SHARED_DATA
 
 FOCUS_SAMPLE = SHARED_DATA / "focus-sample-data" / "FOCUS-1.0" / "focus_sample.csv"
