@@ -49,6 +49,8 @@ class Settings:
     slack_app_token: str = field(default="", repr=False)
     slack_signing_secret: str = field(default="", repr=False)
     slack_api_url: str = ""  # only for tests against a local fake Web API
+    #: The Slack app manifest `trackit doctor` compares granted scopes with ('' = the one in the checkout).
+    slack_manifest: str = ""
     admins: tuple[str, ...] = ()
     #: With no grants configured: "open" (everyone sees everything) or "closed" (only admins).
     default_access: str = "open"

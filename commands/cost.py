@@ -72,7 +72,7 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
     """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button.
 
     The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
-    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
+    for like (`bot.reports.text.comparison_text`, the CLI's words too).
     """
     q = result.query
     money = Money(result.currency)

@@ -53,6 +53,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("provider", "VARCHAR", "cloud provider: aws, azure, gcp, oci (FOCUS ProviderName, normalised)"),
     ("charge_class", "VARCHAR", "usage, recurring, one-time, tax, credit or adjustment (bot.billing.charges)"),
 )
 
@@ -100,6 +101,7 @@ class Dimension(StrEnum):
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
     CURRENCY = "currency"
+    PROVIDER = "provider"
     CHARGE_CLASS = "charge-class"
     TAG = "tag"
 
@@ -118,6 +120,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
     Dimension.CURRENCY: "currency",
+    Dimension.PROVIDER: "provider",
     Dimension.CHARGE_CLASS: "charge_class",
 }
 

@@ -162,6 +162,7 @@ class Vocabulary:
     operations: tuple[str, ...] = ()
     charge_types: tuple[str, ...] = ()
     currencies: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------------ construction
 
@@ -189,6 +190,7 @@ class Vocabulary:
             operations=values(Dimension.OPERATION),
             charge_types=values(Dimension.CHARGE_TYPE),
             currencies=values(Dimension.CURRENCY),
+            providers=values(Dimension.PROVIDER),
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
@@ -203,6 +205,7 @@ class Vocabulary:
             operations=self.operations,
             charge_types=self.charge_types,
             currencies=self.currencies,
+            providers=self.providers,
         )
         # Same services, so share the service index instead of rebuilding it on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
@@ -319,6 +322,21 @@ class Vocabulary:
             f"The billing data has no amounts in `{word}`: it is billed in {', '.join(self.currencies)}.",
             suggestions=close,
             hint=_hint(close, *(f"currency={c}" for c in self.currencies[:2])),
+        )
+
+    def resolve_provider(self, word: str) -> str:
+        """A cloud provider of the data by its short name or its usual names (`Microsoft`, `Amazon Web Services`,
+        `google`): `azure`, `aws`, `gcp`, `oci`. Raises `NotFound` naming the providers the data has."""
+        from bot.billing.providers import provider_key
+
+        key = provider_key(word)
+        if not self.providers or key in self.providers:
+            return key
+        close = suggest(word, self.providers)
+        raise NotFound(
+            f"The billing data has no `{word}` costs: its providers are {', '.join(self.providers)}.",
+            suggestions=close,
+            hint=_hint(close, *(f"provider={p}" for p in self.providers[:2])),
         )
 
     def resolve_usage_type(self, word: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from bot.errors import ConfigError, UserFacingError
 
 #: Sub-modules of bot.cli, in the order `trackit --help` lists them.
-_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview")
+_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "inventory", "doctor")
 #: Exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports for `cat file | head`.
 CLOSED_PIPE_STATUS = 141
 

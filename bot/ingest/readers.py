@@ -44,7 +44,19 @@ from bot.billing.store import NormalizedSource
 from bot.errors import CorruptFile, MissingColumns, UnknownFormat
 from bot.ingest import csvfiles, integrity
 from bot.ingest.csvfiles import DataFile, lit, q
-from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
+from bot.ingest.mapping import (
+    AZURE_EA,
+    CUR1,
+    CUR2,
+    FOCUS,
+    OCI_COST,
+    Col,
+    Const,
+    Expr,
+    FormatSpec,
+    athena_name,
+    tag_key_from_snake,
+)
 from bot.scratch import disk_full, is_disk_full
 
 __all__ = ["DataFile", "lit", "q"]
@@ -241,11 +253,16 @@ def _top_level_names(schema: Sequence[tuple[object, ...]]) -> list[str]:
 
 
 def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
-    """Which format a set of columns is: FOCUS (BilledCost), CUR 2.0 (map columns or a Data Exports layout),
-    or legacy CUR (slash or Athena names). Raises `UnknownFormat` otherwise."""
+    """Which format a set of columns is: FOCUS (BilledCost), OCI's cost report (cost/myCost), Azure's usage
+    details (CostInBillingCurrency, MeterCategory), CUR 2.0 (map columns or a Data Exports layout), or legacy CUR
+    (slash or Athena names). Raises `UnknownFormat` otherwise."""
     lower = {c.lower() for c in columns}
     if "billedcost" in lower or "chargeperiodstart" in lower:
         return FOCUS
+    if "cost/mycost" in lower:  # OCI's cost report also has lineItem/ columns: before legacy CUR
+        return OCI_COST
+    if "costinbillingcurrency" in lower and "metercategory" in lower:
+        return AZURE_EA
     if any(c.startswith("lineitem/") for c in lower):
         return CUR1
     if any(c.startswith("line_item_") for c in lower):
@@ -392,8 +409,13 @@ def _extras(
 
 
 #: Map columns (parquet MAP or JSON text) whose keys become tag / cost category columns, per format.
-_MAP_COLUMNS = {"focus": ("Tags", "x_CostCategories"), "cur1": ("resource_tags", "cost_category")}
+_MAP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "focus": ("Tags", "x_CostCategories"),
+    "cur1": ("resource_tags", "cost_category"),
+}
 _MAP_COLUMNS["cur2"] = _MAP_COLUMNS["cur1"]
+_MAP_COLUMNS["oci"] = ()
+_MAP_COLUMNS["azure"] = ("Tags",)
 
 #: FOCUS 1.2 with AWS columns has no x_CostCategories: AWS puts cost categories in Tags, keys prefixed so.
 FOCUS_COST_CATEGORY_TAG = "costCategory/"
@@ -408,6 +430,14 @@ def has_map_columns(spec: FormatSpec, inspected: Inspected) -> bool:
 def _tags_and_categories(
     spec: FormatSpec, resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str
 ) -> tuple[_Extra, _Extra]:
+    none = _Extra((), {})
+    if spec is OCI_COST:  # one column per tag: tags/<namespace>.<key>
+        tags = _extras(
+            resolver, con, relation, slash_prefixes=("tags/",), snake_prefix="\0", map_columns=(), snake_keys=False
+        )
+        return tags, none
+    if spec is AZURE_EA:
+        return _azure_tags(resolver, con, relation), none
     if spec is FOCUS:
         tags = _extras(
             resolver, con, relation, slash_prefixes=(), snake_prefix="\0", map_columns=("Tags",), snake_keys=False
@@ -450,6 +480,25 @@ def _tags_and_categories(
         snake_keys=False,
     )
     return tags, cats
+
+
+def _azure_tags(resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str) -> _Extra:
+    """Azure usage details write Tags as the members of a JSON object without its braces (`"a": "1","b": "2"`),
+    newer exports as a whole object: both read as one."""
+    col = resolver.find("Tags")
+    if col is None:
+        return _Extra((), {})
+    text = f"NULLIF(TRIM(CAST({q(col)} AS VARCHAR)), '')"
+    obj = f"CASE WHEN starts_with({text}, '{{') THEN {text} ELSE '{{' || {text} || '}}' END"
+    try:
+        found = con.execute(
+            f"SELECT DISTINCT k FROM (SELECT unnest(json_keys({obj})) AS k FROM {relation}) WHERE k IS NOT NULL "
+            "ORDER BY k"
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise CorruptFile(f"column {col}: not JSON object members ({_first_line(exc)})") from exc
+    exprs = {str(k): [map_value_sql(f"({obj})", "VARCHAR", str(k))] for (k,) in found}
+    return _Extra(tuple(sorted(exprs)), exprs)
 
 
 # --------------------------------------------------------------------------------------------- build

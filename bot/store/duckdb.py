@@ -127,6 +127,9 @@ _CURRENCIES_AND_NET = (
 )
 #: Added after the first release: files written before it have no such column and derive it on read.
 CHARGE_CLASS_COLUMN = "charge_class"
+#: Added with multi-cloud ingestion: files written before it hold AWS billing, the only provider read then.
+PROVIDER_COLUMN = "provider"
+LEGACY_PROVIDER_SQL = "'aws'"
 
 
 @dataclass
@@ -327,8 +330,11 @@ class DuckDBStore(BillingStore):
                 raw_columns = frozenset(held["line_items"])
                 derived: tuple[tuple[str, str], ...] = ()
                 if CHARGE_CLASS_COLUMN not in raw_columns:
-                    derived = ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
+                    derived += ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
                     raw_columns |= {CHARGE_CLASS_COLUMN}
+                if PROVIDER_COLUMN not in raw_columns:
+                    derived += ((PROVIDER_COLUMN, LEGACY_PROVIDER_SQL),)
+                    raw_columns |= {PROVIDER_COLUMN}
                 branches[entry.billing_period] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])

@@ -95,6 +95,10 @@ _BASIS_FIELDS = {
 }
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
 _CHARGE_CLASS = "charge_class"
+#: Fields added after the first release, and the value a line item indexed before its field existed reads as:
+#: every index loaded before the provider field holds AWS billing (the only provider ingested then). Documents
+#: loaded since always carry the field ('' for no provider), so a missing field means an older index.
+_LEGACY_VALUES = {"provider": "aws"}
 _COMPOSITE_PAGE = 5000
 #: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
 #: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
@@ -285,6 +289,14 @@ def _costcat_field(name: str) -> str:
 
 def _field(dim: DimensionRef) -> str:
     return _tag_field(str(dim.tag_key)) if dim.kind is Dimension.TAG else dim.column
+
+
+def _key(value: str | None, dim: DimensionRef) -> str:
+    """A composite bucket's key as the dimension reads it: '' is the empty key, and so is a missing field, except
+    for a field added later (`_LEGACY_VALUES`), where it is the value of the line items indexed before it."""
+    if value is None and dim.kind is not Dimension.TAG:
+        value = _LEGACY_VALUES.get(dim.column)
+    return value or dim.empty_key
 
 
 def _ts(d: date | datetime) -> str:
@@ -678,6 +690,11 @@ class SearchClusterStore(BillingStore):
                 if derived:
                     unstored = [{"exists": {"field": field}}]
                     clauses.append({"bool": {"must_not": unstored, "should": derived, "minimum_should_match": 1}})
+            elif field in _LEGACY_VALUES:
+                if _LEGACY_VALUES[field] in flt.values:
+                    clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
+                if flt.dimension.empty_key in flt.values:
+                    clauses.append({"term": {field: ""}})
             elif flt.dimension.empty_key in flt.values:
                 clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
                 clauses.append({"term": {field: ""}})
@@ -794,7 +811,7 @@ class SearchClusterStore(BillingStore):
             bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
             # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
             keys = tuple(
-                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else _key(key[f"k{i}"], dim)
                 for i, dim in enumerate(request.group_by)
             )
             acc = merged[(bucket, keys)]
@@ -838,7 +855,7 @@ class SearchClusterStore(BillingStore):
         terms = {
             "field": _field(dim),
             "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
-            "missing": "",  # missing and '' are one group, as in the composite path
+            "missing": _LEGACY_VALUES.get(_field(dim), ""),  # missing and '' are one group, as in the composite path
             "order": [{"cost": "desc"}, {"_key": "asc"}],
         }
         aggs = self._search(
@@ -870,7 +887,8 @@ class SearchClusterStore(BillingStore):
             and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
             and not _groups_by_class(request)
         ):
-            terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
+            field = _field(request.group_by[0])
+            terms = {"field": field, "size": _COUNT_TERMS, "missing": _LEGACY_VALUES.get(field, "")}
             aggs = self._search(
                 "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
             )
@@ -912,6 +930,8 @@ class SearchClusterStore(BillingStore):
         wanted: dict[str, Any] = {
             "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost}
         }
+        if field in _LEGACY_VALUES:
+            wanted["values"]["terms"]["missing"] = _LEGACY_VALUES[field]
         if dimension.kind is Dimension.SERVICE:
             wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
         aggs = self._search("distinct values", {"match_all": {}}, wanted)
@@ -1158,6 +1178,8 @@ def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None
         if name == _CHARGE_CLASS:
             given = f"NULLIF(CAST({column} AS VARCHAR), '')" if columns is None or name in columns else "NULL"
             column = f"COALESCE({given}, {DERIVED_SQL})"
+        elif name in _LEGACY_VALUES:
+            column = f"COALESCE({column}, '')"  # present in every new document: missing means an older index
         if sqltype == "TIMESTAMP":
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
@@ -1184,7 +1206,7 @@ def _unescape(key: str) -> str:
 
 
 def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object]:
-    row: dict[str, object] = {name: source.get(name) for name, _, _ in LINE_ITEM_COLUMNS}
+    row: dict[str, object] = {name: source.get(name, _LEGACY_VALUES.get(name)) for name, _, _ in LINE_ITEM_COLUMNS}
     for key, value in source.get("tags", {}).items():
         row[TAG_PREFIX + _unescape(key)] = value
     for key, value in source.get("costcat", {}).items():

@@ -25,6 +25,7 @@ class VocabularyOnlyStore(BillingStore):
             Dimension.OPERATION: ["RunInstances"],
             Dimension.CHARGE_TYPE: ["Usage", "Tax"],
             Dimension.CURRENCY: ["EUR"],
+            Dimension.PROVIDER: ["aws", "(none)"],
         }
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
@@ -76,10 +77,12 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
         operations=("RunInstances",),
         charge_types=("Usage", "Tax"),
         currencies=("EUR",),
+        providers=("aws",),
     )
     assert sorted(store.calls) == sorted(
         [
             "distinct_values:currency",
+            "distinct_values:provider",
             "distinct_values:service",
             "distinct_values:region",
             "distinct_values:usage-type",
