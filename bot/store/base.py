@@ -185,22 +185,29 @@ def register(scheme: str) -> Callable[[type[BillingStore]], type[BillingStore]]:
 def open_store(url: str) -> BillingStore:
     """Open the backend named by `url`'s scheme, e.g. `duckdb:///var/lib/trackit/billing`.
 
-    Raises `ConfigError` for an unknown scheme, naming the known ones.
+    Only that backend's module is imported (a DuckDB store never loads a search cluster's client). Raises
+    `ConfigError` for an unknown scheme, naming the known ones.
     """
-    _load_builtin_backends()
     scheme = urlsplit(url).scheme
+    _load_builtin_backends(scheme)
     cls = _BACKENDS.get(scheme)
     if cls is None:
+        _load_builtin_backends(None)
         known = ", ".join(sorted(f"{s}://" for s in _BACKENDS))
         raise ConfigError(f"unknown billing store URL {url!r}: use one of {known}")
     return cls.from_url(url)  # type: ignore[attr-defined,no-any-return]
 
 
-def _load_builtin_backends() -> None:
-    # Imported lazily so that the DuckDB-only default does not import the Elasticsearch client.
+#: The module of each built-in backend, by URL scheme.
+_BUILTIN: dict[str, str] = {"duckdb": "bot.store.duckdb", "elasticsearch": "bot.store.elasticsearch"}
+
+
+def _load_builtin_backends(scheme: str | None) -> None:
+    """Import the built-in backend of `scheme` (every one when None), lazily: the DuckDB-only default does not
+    import the Elasticsearch client."""
     import importlib
 
-    for module in ("bot.store.duckdb", "bot.store.elasticsearch"):
+    for module in (_BUILTIN[scheme],) if scheme in _BUILTIN else _BUILTIN.values():
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:  # a backend not built yet, or an optional client not installed
