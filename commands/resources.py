@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.commitments import COMMITMENT_COLUMNS, CommitmentReport, analyse_commitments
+from bot.billing.commitments import CommitmentReport, analyse_commitments, rows_from_store
 from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
 from bot.billing.idle import IdleReport, find_idle
@@ -35,7 +35,7 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.money import format_pct
-from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
+from bot.billing.rightsizing import Suggestion, rates_from_store, suggest
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
@@ -544,7 +544,7 @@ def answer(services: Services, request: SlashRequest) -> Message:
         report = find_idle(resources, snapshot.metrics, costs, now=now)
         return render_idle(report, snapshot, vocabulary, money=money)
     billable = tuple(f for f in filters if f.dimension.kind is not Dimension.RESOURCE)
-    rates = observed_rates(services.store.iter_line_items(query.time_range, billable, columns=RATE_COLUMNS))
+    rates = rates_from_store(services.store, query.time_range, billable)
     return render_rightsizing(suggest(resources, snapshot.metrics, rates), snapshot, vocabulary, money=money)
 
 
@@ -567,7 +567,7 @@ def _commitments(
     for f in filters:
         if f.dimension.kind is Dimension.ACCOUNT and not f.negate:
             accounts = frozenset(f.values) if accounts is None else accounts & frozenset(f.values)
-    rows = services.store.iter_line_items(query.time_range, filters, columns=COMMITMENT_COLUMNS)
+    rows = rows_from_store(services.store, query.time_range, filters)
     snapshot = latest_snapshot(services.state)
     ends: dict[str, date] = {}
     if snapshot is not None:

@@ -71,6 +71,8 @@ from bot.billing.model import (
     Filter,
     Freshness,
     Granularity,
+    LineItemSums,
+    LineItemSumsRequest,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -108,6 +110,8 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
+    line_sums_columns,
+    line_sums_sql,
     quote_ident,
     quote_literal,
 )
@@ -597,6 +601,36 @@ class DuckDBStore(BillingStore):
                 line_items=int(r[nkeys + 3]),
             )
             for r in rows
+        ]
+
+    def count_groups(self, request: AggregateRequest) -> int:
+        """One SQL count over the smallest table that holds the request's columns (the period's resource list
+        for a whole month by resource): milliseconds for 200k resources, where fetching them took 0.7 s."""
+        _, gen = self._cursor()
+        needed = request_columns(request) if rollup_serves(request) else None
+        sql, params, _ = aggregate_sql(
+            request, gen.relation(request.time_range, needed, bucketed=False), count_groups=True
+        )
+        return int(self._fetch(sql, params, "counting groups")[0][0])
+
+    def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
+        _, gen = self._cursor()
+        needed = line_sums_columns(request) | {f.dimension.column for f in request.filters}
+        if any(f.dimension.kind is Dimension.SERVICE for f in request.filters):
+            needed.add("charge_category")  # a service filter keeps or drops tax by its charge category
+        sql, params = line_sums_sql(request, gen.relation(request.time_range, needed))
+        n = len(request.keys)
+        return [
+            LineItemSums(
+                keys=tuple(str(k) for k in r[:n]),
+                billed_cost=float(r[n]),
+                effective_cost=float(r[n + 1]),
+                usage_amount=float(r[n + 2]),
+                reservation_effective_cost=float(r[n + 3]),
+                savings_plan_effective_cost=float(r[n + 4]),
+                line_items=int(r[n + 5]),
+            )
+            for r in self._fetch(sql, params, "summing line items")
         ]
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:

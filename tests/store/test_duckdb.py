@@ -26,6 +26,7 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Granularity,
+    LineItemSumsRequest,
     TimeRange,
 )
 from bot.errors import ConfigError, CorruptFile, StoreError
@@ -289,6 +290,18 @@ def _answers(store: DuckDBStore) -> list[object]:
     ]
     cover += [(t.key, round(t.tagged_cost, 9), t.distinct_values) for t in store.tag_coverage(both)]
     out += [cover, store.accounts(), store.distinct_values(res)]
+    out += [store.count_groups(q) for q in reqs]
+    sums = [
+        LineItemSumsRequest(both, keys=("billing_period", "line_item_type", "usage_unit"), line_item_types=("Usage",)),
+        LineItemSumsRequest(rng, keys=("sub_account_id",), line_item_types=("Usage",), filters=with_id),
+        LineItemSumsRequest(rng, keys=(), line_item_types=("Usage",), filters=(Filter(team, (UNTAGGED,)),)),
+    ]
+    out += [
+        sorted(
+            (g.keys, round(g.billed_cost, 9), round(g.effective_cost, 9), g.line_items) for g in store.line_item_sums(q)
+        )
+        for q in sums
+    ]
     return out
 
 
@@ -312,7 +325,7 @@ def test_rollup_answers_exactly_what_the_line_items_say(tmp_path: Path) -> None:
         counts = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone() for t in ("line_items", *TABLES)]
         con.close()
         # 2 resources x 3 days (the '' and NULL team lines fold together); the resources differ in region and tag
-        assert counts == [(144,), (6,), (6,), (2,), (2,), (2,)]
+        assert counts == [(144,), (6,), (6,), (6,), (2,), (2,), (2,)]
     reopened.close()
 
     # Files written before the rollups existed (line items only) are read raw: mixed with rollups, then alone.
