@@ -128,7 +128,6 @@ def test_refusal_is_recorded_for_status_and_posted_to_ops(live: Path, store: Any
     from bot.delivery import ChannelPacer
     from bot.scheduler import JobScheduler, use_clock
     from bot.slack.client import make_client
-    from bot.slack.render import Money
     from bot.state.ingest_runs import last_ingest_runs
     from commands.trackit import render_status
     from jobs import ingest as ingest_job
@@ -149,7 +148,7 @@ def test_refusal_is_recorded_for_status_and_posted_to_ops(live: Path, store: Any
         assert (outcome.run.status, outcome.loaded) == ("failed", 0)
         (run,) = last_ingest_runs(services.state)
         assert run.message.startswith("2024-03: refused delivery asm-2 (delivered 2024-04-05 06:00:00 UTC, 0 rows")
-        status = render_status(store.periods(), (run,), show_totals=True, money=Money())
+        status = render_status(store.periods(), (run,), show_totals=True)
         assert "Last error: 2024-03: refused delivery asm-2" in status.text
         (post,) = slack.posts()
         assert post["channel"] == "C0OPS"
