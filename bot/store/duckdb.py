@@ -44,6 +44,7 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -183,6 +184,40 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     return not entry.starts_before(utc(day_start(time_range.start))) and not entry.starts_at_or_after(
         utc(day_start(time_range.end))
     )
+
+
+#: Seconds between two progress reports of a running load.
+PROGRESS_EVERY = 1.0
+
+
+@contextlib.contextmanager
+def _reporting(con: duckdb.DuckDBPyConnection, expected: int, progress: Progress | None) -> Iterator[None]:
+    """While the block runs a query on `con`, report its progress as rows (DuckDB's own estimate of the share
+    done, `query_progress`, times the rows expected) every `PROGRESS_EVERY` seconds, from a helper thread."""
+    if progress is None or expected <= 0:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        last = 0  # the caller reported 0 before the load began
+        while not done.wait(PROGRESS_EVERY):
+            try:
+                share = con.query_progress()
+            except duckdb.Error:
+                return
+            rows = int(expected * min(max(share, 0.0), 100.0) / 100)
+            if share >= 0 and rows > last:
+                last = rows
+                progress(rows, expected)
+
+    watcher = threading.Thread(target=watch, name="load-progress", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _wrap(exc: duckdb.Error, what: str) -> StoreError:
@@ -399,7 +434,7 @@ class DuckDBStore(BillingStore):
         if progress is not None:
             progress(0, source.expected_rows)
         try:
-            stats = self._write_period_file(source, tmp, spill, label)
+            stats = self._write_period_file(source, tmp, spill, label, progress)
             rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories, currencies, has_net = (
                 stats
             )
@@ -462,7 +497,7 @@ class DuckDBStore(BillingStore):
         return StoreError(f"DuckDB billing store {self.root}: cannot load {label}: {exc}")
 
     def _write_period_file(
-        self, source: NormalizedSource, tmp: Path, spill: Path, label: str
+        self, source: NormalizedSource, tmp: Path, spill: Path, label: str, progress: Progress | None = None
     ) -> tuple[
         int,
         float,
@@ -479,8 +514,10 @@ class DuckDBStore(BillingStore):
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
             con = duckdb.connect(str(tmp), config=config)
-            # DuckDB's own progress bar would draw on the bot's or the CLI's stdout during long loads.
-            con.execute("SET enable_progress_bar = false")
+            # Progress is tracked (`_reporting` polls it) but never printed: DuckDB's own bar would draw on the
+            # bot's or the CLI's stdout during long loads.
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = false")
         except duckdb.Error as exc:
             if is_disk_full(exc):
                 raise disk_full(self.root, f"loading {label}") from exc
@@ -510,7 +547,8 @@ class DuckDBStore(BillingStore):
             ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
             proj = ", ".join(f"CAST(src.{quote_ident(c)} AS {column_type(c)}) AS {quote_ident(c)}" for c in ordered)
             try:
-                con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
+                with _reporting(con, source.expected_rows, progress):
+                    con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
                 for rollup in ROLLUPS:
                     con.execute(rollup.create_sql(tag_cols))
                 con.execute(create_accounts_sql())

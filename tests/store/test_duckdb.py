@@ -379,3 +379,18 @@ def test_files_and_catalogs_written_before_currencies_were_recorded(tmp_path: Pa
         assert [r.cost for r in region] == [2.0]
     finally:
         older.close()
+
+
+def test_a_long_load_reports_its_progress_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows loaded so far are reported while the load runs (DuckDB's own estimate), rising, then the total."""
+    import bot.store.duckdb as duckdb_store
+
+    monkeypatch.setattr(duckdb_store, "PROGRESS_EVERY", 0.02)
+    store = DuckDBStore(tmp_path / "store")
+    reports: list[tuple[int, int]] = []
+    store.replace_period(synthetic_source(3_000_000), progress=lambda done, expected: reports.append((done, expected)))
+    store.close()
+    assert reports[0] == (0, 3_000_000) and reports[-1] == (3_000_000, 3_000_000)
+    between = [done for done, _ in reports[1:-1]]
+    assert between, "no progress reported while loading"
+    assert between == sorted(between) and all(0 < d <= 3_000_000 for d in between)
