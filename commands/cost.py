@@ -15,10 +15,19 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
-from bot.billing.money import Money, cents, format_pct
+from bot.billing.model import (
+    CostBasis,
+    CostQuery,
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Granularity,
+    PreviousStatus,
+    Progress,
+)
+from bot.billing.money import Money, cents
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import key_text
+from bot.billing.render_text import comparison_text, key_text, total_text
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
@@ -63,23 +72,33 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
 
 
 def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
-    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
+    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button.
+
+    The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
+    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
+    """
     q = result.query
     money = Money(result.currency)
-    change = ""
-    if result.previous_total is not None and result.previous_range is not None:
-        change = (
-            f"{money.change(result.change)} ({format_pct(result.change_pct)}) vs "
-            f"{period_text(result.previous_range)}: {money(result.previous_total)}"
-        )
     title = f"AWS cost · {q.time_range.label or period_text(q.time_range)}"
-    blocks: list[Block] = [header(title), section(f"*{money(result.total)}* total" + (f"\n{change}" if change else ""))]
-    fallback = [f"{title}: {money(result.total)}" + (f", {change}" if change else "")]
+    if result.progress is Progress.NO_DATA_YET:
+        headline = "*No data yet* for this period."
+        fallback = [f"{title}: no data yet"]
+    else:
+        headline = f"*{money(result.total)}* " + ("total" if result.progress is Progress.COMPLETE else "so far")
+        fallback = [f"{title}: {total_text(result, money)}"]
+    comparison = comparison_text(result, money, money.change)
+    if comparison:
+        headline += "\n" + comparison[0].upper() + comparison[1:]
+        fallback.append(comparison)
+    blocks: list[Block] = [header(title), section(headline)]
     if result.forecast is not None:
         f = result.forecast
         line = (
-            f"*Month to date* ({f.days_elapsed} complete days of {f.days_in_month}): {money(f.month_to_date)} · "
-            f"*month-end forecast* {money(f.expected)} (likely {money(f.low)} – {money(f.high)})"
+            f"*Month to date* {money(f.month_to_date)} ({f.days_elapsed} complete "
+            f"day{'' if f.days_elapsed == 1 else 's'} of {f.days_in_month}) · *month-end forecast* "
+            f"{money(f.expected)} (likely {money(f.low)} – {money(f.high)})\n"
+            f"Usage {money(f.usage_expected)} for the month ({money(f.usage_to_date)} so far) + period charges "
+            f"(fees, tax, credits) {money(f.period_expected)} ({money(f.period_to_date)} posted)."
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
@@ -90,14 +109,16 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
                 " / ".join(key_label(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)),
                 g.cost,
                 g.previous_cost,
+                g.compared_cost,
             )
             for g in result.groups
         ]
         other = None
         if result.other is not None:
             other = Row(f"Other ({result.other_count})", result.other, None)
+        compare = q.compare and result.previous_status is PreviousStatus.COMPARED
         if rows:
-            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=q.compare))
+            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=compare))
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))

@@ -18,7 +18,6 @@ be read, it posts again (a missed budget alert costs more than a doubled one).
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
@@ -26,10 +25,10 @@ from decimal import Decimal
 
 from bot.billing.basis import require_basis
 from bot.billing.currency import in_currency
-from bot.billing.forecast import forecast_month
 from bot.billing.grammar import parse_query
-from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
+from bot.billing.model import CostBasis, Filter, Forecast, Freshness, TimeRange
 from bot.billing.money import Money, format_pct, round_money
+from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months, month_start
 from bot.delivery import DeliveryPolicy
 from bot.errors import UserFacingError
@@ -48,7 +47,6 @@ JOB_ID = "budgets"
 RETRY_JOB_ID = "budgets_retry"
 THRESHOLDS = (50, 75, 90, 100)
 FORECAST = "forecast"
-FORECAST_HISTORY_DAYS = 56
 #: Retried for three days; a doubtful earlier attempt that cannot be checked is posted again.
 POLICY = DeliveryPolicy(deadline=timedelta(days=3), when_unreadable="post")
 
@@ -81,32 +79,28 @@ class BudgetPace:
         return self.forecast is not None and self.forecast.expected > float(self.amount)
 
 
-def compute_pace(
-    store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
+def compute_budget_pace(
+    store: BillingStore,
+    budget: Budget,
+    month: date,
+    filters: Sequence[Filter] = (),
+    *,
     basis: CostBasis = CostBasis.UNBLENDED,
-) -> BudgetPace:  # fmt: skip
-    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data), counting
-    only amounts in the budget's currency. Raises UsageError when the month is billed in another currency, and
-    `BasisUnavailable` for net cost without it."""
+    today: date,
+) -> BudgetPace:
+    """Month to date and month-end forecast of `budget` in `month` as of `today`: the numbers of
+    `bot.billing.pace`, the same `/cost` and the daily summary show, counting only amounts in the budget's
+    currency. Raises UsageError when the month is billed in another currency, and `BasisUnavailable` for net
+    cost without it."""
     month = month_start(month)
-    end = add_months(month, 1)
-    require_basis(store, basis, TimeRange(month, end))
-    span = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end)
-    filters = in_currency(store, TimeRange(month, end, f"{month:%Y-%m}"), filters, budget.currency)
-    rows = store.aggregate(AggregateRequest(span, filters=filters, basis=basis, granularity=Granularity.DAY))
-    by_day: dict[date, float] = defaultdict(float)
-    for r in rows:
-        if r.bucket is not None:
-            by_day[r.bucket.date()] += r.cost
-    freshness = store.freshness(TimeRange(month, end))
-    mtd = sum(c for d, c in by_day.items() if d >= month)
-    forecast: Forecast | None = None
-    if freshness.data_until is not None:
-        cutoff = min(max(freshness.data_until.astimezone(UTC).date(), month), end)
-        daily = [(d, c) for d, c in by_day.items() if month <= d < cutoff]
-        history = [(d, c) for d, c in by_day.items() if d < month]
-        forecast = forecast_month(daily, month, cutoff, history=history)
-    return BudgetPace(budget.name, budget.amount, budget.currency, budget.filters, month, mtd, forecast, freshness)
+    span = TimeRange(month, add_months(month, 1), f"{month:%Y-%m}")
+    require_basis(store, basis, span)
+    filters = in_currency(store, span, filters, budget.currency)
+    pace = compute_pace(store, today, filters, basis=basis, month=month)
+    freshness = store.freshness(span)
+    return BudgetPace(
+        budget.name, budget.amount, budget.currency, budget.filters, month, pace.month_to_date, pace.forecast, freshness
+    )
 
 
 def render_budget_alert(pace: BudgetPace, threshold: int | None) -> Message:
@@ -197,7 +191,9 @@ def run(ctx: JobContext) -> None:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue
         try:
-            pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+            pace = compute_budget_pace(
+                services.store, budget, month, query.filters, basis=query.basis, today=now.astimezone(UTC).date()
+            )
         except UserFacingError as exc:
             log.warning("budget %s: %s", budget.name, exc.user_text())
             continue

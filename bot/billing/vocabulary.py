@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.billing.charges import ChargeClass, parse_charge_class
 from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
 from bot.errors import NotFound, UsageError, UserFacingError
 from bot.store.base import BillingStore
@@ -329,6 +330,15 @@ class Vocabulary:
                 if k.casefold() == candidate.casefold():
                     return k
         return _resolve_among(word, known, "charge type", ("charge-type=Tax", "charge-type!=Credit"))
+
+    def resolve_charge_class(self, word: str) -> str:
+        """A charge class (`bot.billing.charges`): `usage`, `recurring`, `one-time`, `tax`, `credit`, `adjustment`,
+        and the words people use for them (`fees`, `refunds`, `credits`)."""
+        found = parse_charge_class(word)
+        if found is not None:
+            return found.value
+        known = [c.value for c in ChargeClass]
+        return _resolve_among(word, known, "charge class", ("charge-class=usage", "charge-class!=usage"))
 
     def resolve_tag_key(self, word: str) -> str:
         """The stored tag key meant by `word`: `team` -> `user:team`, `aws:createdBy` stays.

@@ -66,6 +66,14 @@ class Row:
     label: str
     cost: float
     previous: float | None = None
+    #: Cost over the complete days compared with `previous` while the period is in progress (None: `cost`).
+    compared: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return (
+            None if self.previous is None else (self.cost if self.compared is None else self.compared) - self.previous
+        )
 
 
 def breakdown_lines(
@@ -80,7 +88,7 @@ def breakdown_lines(
         share = format_pct(r.cost / total * 100, signed=False) if total else "n/a"
         line = [r.label, money(r.cost), share]
         if compare:
-            line.append(money.change(None if r.previous is None else r.cost - r.previous))
+            line.append(money.change(r.change))
         table.append(line)
     return table_lines(table, right=[1, 2, 3])
 

@@ -75,6 +75,8 @@ class Branch:
     whole_period: bool = False
     #: Columns the table holds one row per value combination of (empty: no such promise).
     unique_by: frozenset[str] = frozenset()
+    #: Columns the file predates, computed on read from the others: (column, SQL expression).
+    derived: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,9 @@ class Relation:
 
 
 def _project(branch: Branch, col: str) -> str:
+    for name, expr in branch.derived:
+        if name == col:
+            return f"{expr} AS {quote_ident(col)}"
     if col in branch.columns:
         return quote_ident(col)
     if col == COUNT_COLUMN:

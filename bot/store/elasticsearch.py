@@ -53,6 +53,7 @@ import duckdb
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import streaming_bulk
 
+from bot.billing.charges import DERIVED_SQL, RULES, ChargeClass, Rule, classify
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMNS,
@@ -91,6 +92,7 @@ _BASIS_FIELDS = {
     CostBasis.NET: _NET_OR_BILLED,
 }
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_CHARGE_CLASS = "charge_class"
 _COMPOSITE_PAGE = 5000
 #: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
 #: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
@@ -210,12 +212,20 @@ class ElasticsearchStore(BillingStore):
             )
         return StoreError(f"cannot reach Elasticsearch at {self.host} for {what}: {exc.message}")
 
-    def _live_indices(self) -> dict[str, dict[str, Any]]:
-        """Index name -> `_meta` of every live period index (behind the read alias)."""
+    def _live_mappings(self) -> dict[str, dict[str, Any]]:
+        """Index name -> mapping of every live period index (behind the read alias)."""
         if not self._call("alias check", self._es.indices.exists_alias, name=self._alias):
             return {}
         mappings = self._call("mapping read", self._es.indices.get_mapping, index=self._alias)
-        return {name: body["mappings"].get("_meta", {}) for name, body in mappings.items()}
+        return {name: dict(body["mappings"]) for name, body in mappings.items()}
+
+    def _live_indices(self) -> dict[str, dict[str, Any]]:
+        """Index name -> `_meta` of every live period index (behind the read alias)."""
+        return {name: m.get("_meta", {}) for name, m in self._live_mappings().items()}
+
+    def _without_charge_class(self) -> bool:
+        """Whether some live index was loaded before line items carried `charge_class` (read by derivation)."""
+        return any(_CHARGE_CLASS not in m.get("properties", {}) for m in self._live_mappings().values())
 
     def _all_period_indices(self) -> list[str]:
         found = self._call("index listing", self._es.indices.get, index=f"{self._alias}-*", ignore_unavailable=True)
@@ -332,7 +342,8 @@ class ElasticsearchStore(BillingStore):
         try:
             # DuckDB draws its own progress bar on stdout for long queries (the bot's or the CLI's stdout).
             con.execute("SET enable_progress_bar = false")
-            cursor = con.execute(_document_sql(source))
+            described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
+            cursor = con.execute(_document_sql(source, [d[0] for d in described]))
             while batch := cursor.fetchmany(self._bulk_chunk):
                 yield [doc for (doc,) in batch]
         except duckdb.Error as exc:
@@ -523,7 +534,14 @@ class ElasticsearchStore(BillingStore):
             field = _field(flt.dimension)
             # A stored value equal to the empty key (`global`) shares its group: the key is a term too.
             clauses: list[dict[str, Any]] = [{"terms": {field: list(flt.values)}}]
-            if flt.dimension.empty_key in flt.values:
+            if field == _CHARGE_CLASS:
+                # Line items loaded before the column existed: their class derived from the stored fields (so
+                # every line item has a class, and the empty key matches none).
+                derived = [_class_query(c) for c in ChargeClass if c.value in flt.values]
+                if derived:
+                    unstored = [{"exists": {"field": field}}]
+                    clauses.append({"bool": {"must_not": unstored, "should": derived, "minimum_should_match": 1}})
+            elif flt.dimension.empty_key in flt.values:
                 clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
                 clauses.append({"term": {field: ""}})
             clause: dict[str, Any] = {"bool": {"should": clauses, "minimum_should_match": 1}}
@@ -576,6 +594,8 @@ class ElasticsearchStore(BillingStore):
                 return
 
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        if _groups_by_class(request) and self._without_charge_class():
+            return self._aggregate_per_class(request)
         query = self._query(request.time_range, request.filters)
         cost_field = _BASIS_FIELDS[request.basis]
         metrics = {
@@ -659,17 +679,25 @@ class ElasticsearchStore(BillingStore):
             AggregateRow(keys=keys, cost=v[0], bucket=bucket, usage_amount=v[1], line_items=int(v[2]))
             for (bucket, keys), v in merged.items()
         ]
-        if request.granularity is Granularity.NONE:
-            rows.sort(key=lambda r: (-r.cost, r.keys))
-            return rows[: request.limit] if request.limit is not None else rows
-        if request.limit is not None:
-            totals: dict[tuple[str, ...], float] = defaultdict(float)
-            for r in rows:
-                totals[r.keys] += r.cost
-            keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
-            rows = [r for r in rows if r.keys in keep]
-        rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
-        return rows
+        return _ordered(rows, request)
+
+    def _aggregate_per_class(self, request: AggregateRequest) -> list[AggregateRow]:
+        """Group by charge class when some indices predate the stored column: one aggregation per class (each
+        filtered by the class, which `_query` derives for such line items), merged under the contract's order."""
+        at = next(i for i, ref in enumerate(request.group_by) if ref.kind is Dimension.CHARGE_CLASS)
+        rest = tuple(ref for i, ref in enumerate(request.group_by) if i != at)
+        rows: list[AggregateRow] = []
+        for charge_class in ChargeClass:
+            narrowed = replace(
+                request,
+                group_by=rest,
+                filters=(*request.filters, Filter(request.group_by[at], (charge_class.value,))),
+                limit=None,
+            )
+            for r in self.aggregate(narrowed):
+                keys = (*r.keys[:at], charge_class.value, *r.keys[at:])
+                rows.append(replace(r, keys=keys))
+        return _ordered(rows, request)
 
     def _top_terms(
         self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any]
@@ -711,7 +739,11 @@ class ElasticsearchStore(BillingStore):
     def count_groups(self, request: AggregateRequest) -> int:
         """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
         since it is only used when the node returned every term (`sum_other_doc_count` 0); else every group."""
-        if len(request.group_by) == 1 and _one_term_per_key(request.group_by[0], tax_as_service(request.filters)):
+        if (
+            len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
+            and not _groups_by_class(request)
+        ):
             terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
             aggs = self._search(
                 "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
@@ -720,7 +752,27 @@ class ElasticsearchStore(BillingStore):
                 return 0
             if aggs["g"]["sum_other_doc_count"] == 0:
                 return len(aggs["g"]["buckets"])
+        if _groups_by_class(request) and self._without_charge_class():
+            return self._count_per_class(request)
         return self._count_composite(request)
+
+    def _count_per_class(self, request: AggregateRequest) -> int:
+        """Group count by charge class when some indices predate the stored column: the groups of each class
+        (filtered by the class, which `_query` derives for such line items) counted apart; classes are disjoint,
+        so the counts add up."""
+        at = next(i for i, ref in enumerate(request.group_by) if ref.kind is Dimension.CHARGE_CLASS)
+        rest = tuple(ref for i, ref in enumerate(request.group_by) if i != at)
+        return sum(
+            self.count_groups(
+                replace(
+                    request,
+                    group_by=rest,
+                    filters=(*request.filters, Filter(request.group_by[at], (charge_class.value,))),
+                    limit=None,
+                )
+            )
+            for charge_class in ChargeClass
+        )
 
     def _count_composite(self, request: AggregateRequest) -> int:
         """Exact group count by paging a composite aggregation of the keys alone (no metrics): groups are counted
@@ -952,6 +1004,60 @@ def _one_term_per_key(dim: DimensionRef, fold_tax: bool) -> bool:
     return dim.kind is not Dimension.REGION and not (fold_tax and dim.kind is Dimension.SERVICE)
 
 
+def _groups_by_class(request: AggregateRequest) -> bool:
+    return any(ref.kind is Dimension.CHARGE_CLASS for ref in request.group_by)
+
+
+def _ordered(rows: list[AggregateRow], request: AggregateRequest) -> list[AggregateRow]:
+    """Rows in the contract's order, cut to the request's limit (over the whole range for a series)."""
+    if request.granularity is Granularity.NONE:
+        rows.sort(key=lambda r: (-r.cost, r.keys))
+        return rows[: request.limit] if request.limit is not None else rows
+    if request.limit is not None:
+        totals: dict[tuple[str, ...], float] = defaultdict(float)
+        for r in rows:
+            totals[r.keys] += r.cost
+        keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
+        rows = [r for r in rows if r.keys in keep]
+    rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
+    return rows
+
+
+def _rule_query(rule: Rule) -> dict[str, Any] | None:
+    """The documents a rule of `bot.billing.charges.RULES` matches, from the stored fields; None when it needs a
+    field the index does not store (FOCUS charge frequency and class), so it matches no stored line item."""
+    if rule.frequencies is not None or rule.correction is not None:
+        return None
+    must: list[dict[str, Any]] = []
+    if rule.kinds is not None:
+        kinds = [
+            {"term": {field: {"value": kind, "case_insensitive": True}}}
+            for kind in sorted(rule.kinds)
+            for field in ("line_item_type", "charge_category")
+        ]
+        must.append({"bool": {"should": kinds, "minimum_should_match": 1}})
+    if rule.short is not None:
+        # `usage_end` is stored exactly for line items at most a day long (see `_document_sql`).
+        no_end = {"bool": {"must_not": [{"exists": {"field": "charge_period_end"}}]}}
+        short = {"bool": {"should": [{"exists": {"field": _USAGE_END}}, no_end], "minimum_should_match": 1}}
+        must.append(short if rule.short else {"bool": {"must_not": [short]}})
+    return {"bool": {"must": must}} if must else {"match_all": {}}
+
+
+def _class_query(charge_class: ChargeClass) -> dict[str, Any]:
+    """Documents without a stored class whose derived class is `charge_class` (first matching rule wins)."""
+    options: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
+    for rule in RULES:
+        query = _rule_query(rule)
+        if query is None:
+            continue
+        if rule.result is charge_class:
+            options.append({"bool": {"must": [query], "must_not": list(earlier)}})
+        earlier.append(query)
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
 def _loading_meta() -> dict[str, Any]:
     """The `_meta` of an index being loaded: its lease (who, and when it last said it was alive)."""
     return {"loading": {"owner": f"{os.uname().nodename}:{os.getpid()}", "heartbeat": time.time()}}
@@ -1037,15 +1143,19 @@ def _json_object(pairs: Sequence[str]) -> str:
     return "'{' || concat_ws(',', " + ", ".join(pairs) + ") || '}'"
 
 
-def _document_sql(source: NormalizedSource) -> str:
+def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None) -> str:
     """A DuckDB SELECT of one VARCHAR column: each line item of `source` as the JSON document to index.
 
     Same document as a hand-built dict would give: NULLs left out, timestamps as ISO UTC with `Z`, tags and
-    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`.
+    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`. The charge class is
+    the source's, or derived from the row where the source gives none (`columns`: what the source yields).
     """
     pairs = []
     for name, sqltype, _ in LINE_ITEM_COLUMNS:
         column = _sql_ident(name)
+        if name == _CHARGE_CLASS:
+            given = f"NULLIF(CAST({column} AS VARCHAR), '')" if columns is None or name in columns else "NULL"
+            column = f"COALESCE({given}, {DERIVED_SQL})"
         if sqltype == "TIMESTAMP":
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
@@ -1080,6 +1190,13 @@ def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object
     for name in ("charge_period_start", "charge_period_end"):
         if isinstance(row.get(name), str):
             row[name] = _parse_ts(str(row[name]))
+    if not row.get(_CHARGE_CLASS):  # loaded before the column existed
+        start, end = row.get("charge_period_start"), row.get("charge_period_end")
+        timed = isinstance(start, datetime) and isinstance(end, datetime)
+        hours = (end - start).total_seconds() / 3600 if timed else None  # type: ignore[operator]
+        row[_CHARGE_CLASS] = classify(
+            str(row.get("line_item_type") or ""), category=str(row.get("charge_category") or ""), hours=hours
+        ).value
     if isinstance(row.get("billing_period"), str):
         row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])
     return {k: row.get(k) for k in columns}

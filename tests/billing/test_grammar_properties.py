@@ -106,6 +106,7 @@ GROUPS = {
     "operation": DimensionRef(Dimension.OPERATION),
     "resource": DimensionRef(Dimension.RESOURCE),
     "charge-type": DimensionRef(Dimension.CHARGE_TYPE),
+    "charge-class": DimensionRef(Dimension.CHARGE_CLASS),
     "tag:team": DimensionRef.tag("user:team"),
     "tag:aws:createdBy": DimensionRef.tag("aws:createdBy"),
 }

@@ -263,7 +263,52 @@ def test_the_scheduler_posts_digests_at_their_times_once(
 def test_a_period_the_bill_does_not_cover_yet_says_so(store: BillingStore) -> None:
     week = report_period("weekly", date(2026, 11, 30))  # Nov 23 - 29; the bill reaches Nov 26
     text = build_digest(store, "weekly", week).message.blocks[1]["text"]["text"]
-    assert text.startswith(
-        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are missing"
-    )
+    so_far = _sum("2026-11-23", "2026-11-30")
+    complete = _sum("2026-11-23", "2026-11-27")
+    before = _sum("2026-11-16", "2026-11-20")  # the same four days of the week before, not all seven
+    change = complete - before
+    pct = (change / before * 100).quantize(Decimal("0.1"))
+    assert text.splitlines()[:2] == [
+        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are not in yet; "
+        "the comparison covers the complete days only.",
+        f"*${so_far:,.2f}* spent so far; the complete days (Nov 23 – Nov 26): {'+' if change >= 0 else '-'}"
+        f"${abs(change):,.2f} ({pct:+}%) vs the same days of the week before (${before:,.2f}).",
+    ]
     assert ":warning:" not in json.dumps(build_digest(store, "monthly", OCTOBER).message.blocks[1])
+
+
+def test_the_first_month_of_data_has_no_previous_month(store: BillingStore) -> None:
+    may = TimeRange(date(2026, 5, 1), date(2026, 6, 1), "last month")  # the store starts on 2026-05-01
+    digest = build_digest(store, "monthly", may)
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[0] == f"*${_sum('2026-05-01', '2026-06-01'):,.2f}* spent; the month before: no data."
+    assert digest.data.movers == ()  # no "(new)" mover for every service
+    assert digest.message.blocks[2]["fields"][1]["text"] == "*Change*\nno data"
+
+
+def test_weekly_movers_are_usage_and_the_fees_of_the_1st_have_their_own_line(tmp_path: Path) -> None:
+    """The week holding November 1st carries the month's fees; its movers compare usage with usage."""
+    hours = 30 * 24
+    fees = [
+        data_item("2026-11-01", "1200.00", hours, "RIFee", "Amazon Elastic Compute Cloud"),
+        data_item("2026-11-01", "300.00", hours, "Usage", "AWS Support (Business)", usage_type="Dollar"),
+        data_item("2026-11-01", "90.00", hours, "Tax", "Tax", charge_category="Tax"),
+    ]
+    store = data.load_store(tmp_path, [*data.ROWS, *fees])
+    week = TimeRange(date(2026, 10, 26), date(2026, 11, 2), "last week")
+    digest = build_digest(store, "weekly", week)
+    store.close()
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[1] == (
+        "Period charges (fees, tax, credits): $1,590.00 (the week before: $0.00); the movers below are usage-driven."
+    )
+    assert all(name in {r["service_name"] for r in data.ROWS} for name, _ in digest.data.movers)
+    usage_before = _sum("2026-10-19", "2026-10-26")
+    usage_now = _sum("2026-10-26", "2026-11-02")
+    assert digest.data.change == pytest.approx(float(usage_now + Decimal("1590.00") - usage_before))
+
+
+def data_item(day: str, cost: str, hours: int, line_type: str, service: str, **kw: object) -> dict[str, object]:
+    from tests.store.sources import item
+
+    return item(day, cost, hours=hours, line_item_type=line_type, service_name=service, **kw)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.billing.charges import classify
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -66,9 +67,20 @@ def col_key(row: Mapping[str, object], column: str) -> str:
     if column == "service_name" and row.get("charge_category") == "Tax":
         return "Tax"
     value = row.get(column)
+    if column == "charge_class" and value in (None, ""):
+        return derived_class(row)
     if value not in (None, ""):
         return str(value)
     return UNTAGGED if column.startswith("tag:") else EMPTY_LABELS.get(column, "(none)")
+
+
+def derived_class(row: Mapping[str, object]) -> str:
+    """The class the store must derive for a row given without one (the Python rule as the oracle)."""
+    start = datetime.fromisoformat(str(row["charge_period_start"]))
+    end = datetime.fromisoformat(str(row["charge_period_end"]))
+    hours = (end - start).total_seconds() / 3600
+    kind, category = str(row["line_item_type"]), str(row["charge_category"])
+    return classify(kind, category=category, hours=hours).value
 
 
 def expected_groups(rows: Sequence[Mapping[str, object]], *columns: str) -> dict[tuple[str, ...], Decimal]:
