@@ -82,7 +82,7 @@ _CHILD_INGEST = (
 import logging, sys, time
 from bot.ingest import readers
 from bot.ingest.pipeline import ingest
-from bot.store.base import open_store
+from bot.store.registry import open_store
 data, store_dir, threads, memory = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 looked_up = set()
 find = readers._Resolver.find

@@ -44,14 +44,14 @@ import json, os, resource, statistics, sys, time
 from datetime import date
 from bot.billing.commitments import analyse_commitments, rows_from_store
 from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, Granularity, TimeRange
-from bot.billing.periods import add_months, month_range
+from bot.billing.periods import add_months
 from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
 from bot.billing.rightsizing import rates_from_store
 from bot.store.duckdb import DuckDBStore
 
 store_dir, repeat, threads, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 store = DuckDBStore(store_dir, threads=threads, memory_limit=memory)
-month = month_range(date(2025, 1, 1))
+month = TimeRange.month(date(2025, 1, 1))
 outside = date(2030, 1, 1)  # no forecast: the breakdown itself
 svc, acct, res = (DimensionRef(d) for d in (Dimension.SERVICE, Dimension.ACCOUNT, Dimension.RESOURCE))
 three = (acct, svc, DimensionRef(Dimension.REGION))

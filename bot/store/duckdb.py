@@ -80,9 +80,10 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
 from bot.scratch import claim, disk_full, is_disk_full
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -115,9 +116,8 @@ from bot.store.duckdb_sql import (
     key_expr,
     line_sums_columns,
     line_sums_sql,
-    quote_ident,
-    quote_literal,
 )
+from bot.store.registry import register
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.rightsizing import observed_rates, rates_from_store
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from tests.store.sources import item, make_source
 
 PROD, DEV = "111111111111", "022222222222"
