@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     policy = IngestPolicy(
         min_share=settings.redelivery_min_share, force=bool(getattr(args, "force", False)), verify_csv=verify
     )
-    store_url = args.store or settings.billing_store_url
+    store_url = settings.store_url_for(args.store)
     if store_url.startswith("duckdb://") and not args.store:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     refused = 0

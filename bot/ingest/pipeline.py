@@ -147,32 +147,11 @@ class _Progress:
     def bytes_callback(self, bar: Any) -> Callable[[int], None] | None:
         return None if bar is None else bar.update
 
-    def rows_log(self, label: str) -> Callable[[int, int], None]:
-        """Without a terminal: a log line at every tenth of a load, with the rate and the time left."""
-        started = time.monotonic()
-        state = {"tenth": 0}
-
-        def update(done: int, expected: int) -> None:
-            tenth = done * 10 // max(expected, 1)
-            if tenth <= state["tenth"] or done >= expected:
-                return
-            state["tenth"] = tenth
-            rate = done / max(time.monotonic() - started, 1e-6)
-            log.info(
-                "%s: %d%% loaded (%s of %s rows, %s rows/s, about %.0f s left)",
-                label,
-                100 * done // max(expected, 1),
-                f"{done:,}",
-                f"{expected:,}",
-                f"{rate:,.0f}",
-                (expected - done) / max(rate, 1e-6),
-            )
-
-        return update
-
-    def rows_callback(self, bar: Any) -> Callable[[int, int], None] | None:
+    def rows_callback(self, bar: Any, label: str = "") -> Callable[[int, int], None] | None:
+        """Progress of a load: the bar (rows/s and ETA, tqdm's own) on a TTY, else a log line with the rate and
+        the time left at most every `LOG_EVERY` seconds."""
         if bar is None:
-            return None
+            return _RateLog(label) if label else None
         state = {"done": 0}
 
         def update(done: int, expected: int) -> None:
@@ -181,6 +160,42 @@ class _Progress:
             state["done"] = done
 
         return update
+
+
+class _RateLog:
+    """Log lines for a load's progress without a TTY: rows, rows/s and the time left, every `LOG_EVERY` s."""
+
+    LOG_EVERY = 10.0
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.started = time.monotonic()
+        self.logged = self.started
+
+    def __call__(self, done: int, expected: int) -> None:
+        now = time.monotonic()
+        if now - self.logged < self.LOG_EVERY or done <= 0 or done >= expected:
+            return
+        self.logged = now
+        rate = done / max(now - self.started, 1e-6)
+        log.info(
+            "%s: %s of %s rows, %s rows/s, about %s left",
+            self.label,
+            f"{done:,}",
+            f"{expected:,}",
+            f"{rate:,.0f}",
+            _duration((expected - done) / rate),
+        )
+
+
+def _duration(seconds: float) -> str:
+    """`45 s`, `3 min 12 s`, `1 h 05 min`."""
+    s = int(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60:02d} s"
+    return f"{s // 3600} h {s % 3600 // 60:02d} min"
 
 
 def staging_root(store: BillingStore, fallback: Path | None = None) -> Path:
@@ -570,7 +585,7 @@ def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
         return _refused(d, reason, source.expected_rows, source.expected_billed_total, source.bytes_read)
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")
     try:
-        result = store.replace_period(source, progress=bars.rows_callback(bar) or bars.rows_log(label))
+        result = store.replace_period(source, progress=bars.rows_callback(bar, f"load {label}"))
     finally:
         if bar is not None:
             bar.close()

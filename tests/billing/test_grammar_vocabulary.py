@@ -53,6 +53,12 @@ class VocabularyOnlyStore(BillingStore):
     def aggregate(self, request: Any) -> list[Any]:
         raise NotImplementedError
 
+    def count_groups(self, request: Any) -> int:
+        raise NotImplementedError
+
+    def line_item_sums(self, request: Any) -> list[Any]:
+        raise NotImplementedError
+
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         raise NotImplementedError
 

@@ -12,7 +12,6 @@ import pytest
 
 from bot.cli import main
 from bot.cli.inventory import render_summary, summarize
-from bot.ingest.pipeline import _Progress
 from bot.state.db import StateStore
 from bot.state.inventory import latest_snapshot
 from tests.support.moto_server import MotoServer
@@ -98,15 +97,3 @@ def test_the_summary_lists_failures_by_account_region_and_service() -> None:
         "    111122223333 eu-west-1 rds:rds: AccessDenied: no",
         "not stored (--no-store)",
     ]
-
-
-def test_without_a_terminal_a_load_logs_its_rate_and_time_left(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="bot.ingest.pipeline")
-    update = _Progress(False).rows_log("2026-10")
-    for done in (0, 50_000, 120_000, 250_000, 1_000_000):
-        update(done, 1_000_000)
-    lines = [r.getMessage() for r in caplog.records]
-    # Once per tenth crossed, never at the start or the end (the load's own summary line says that).
-    assert [line.split(" (")[0] for line in lines] == ["2026-10: 12% loaded", "2026-10: 25% loaded"]
-    assert lines[0].startswith("2026-10: 12% loaded (120,000 of 1,000,000 rows, ")
-    assert lines[0].endswith(" s left)") and "rows/s, about " in lines[0]
