@@ -28,6 +28,7 @@ from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
+from slack_sdk.webhook import WebhookClient
 
 #: Slack's production Web API; tests pass the URL of a local fake instead.
 SLACK_API_URL = WebClient.BASE_URL
@@ -153,3 +154,37 @@ def make_client(
             ShortRateLimitRetryHandler(max_retry_count=max_retries, max_wait=max_wait),
         ],
     )
+
+
+def respond_via(response_url: str, *, timeout: int = 15, max_retries: int = 3) -> Responder:
+    """A `respond()` for `response_url` with the same retry rules as `make_client` (Bolt's own `respond` gives
+    up at the first 429): a rate-limited answer is sent again after `Retry-After`, a lost one never."""
+    return Responder(response_url, timeout=timeout, max_retries=max_retries)
+
+
+class ResponseUrlError(Exception):
+    """Slack did not accept a post to a response URL (after retries): its status and body, bounded."""
+
+
+class Responder:
+    """Posts messages to one response URL (`respond_via`)."""
+
+    def __init__(self, response_url: str, *, timeout: int, max_retries: int) -> None:
+        self.response_url = response_url
+        self._client = WebhookClient(
+            url=response_url,
+            timeout=timeout,
+            retry_handlers=[
+                SafeConnectionErrorRetryHandler(max_retry_count=max_retries),
+                ShortRateLimitRetryHandler(max_retry_count=max_retries),
+            ],
+        )
+
+    def __call__(self, **message: object) -> None:
+        """Post `message` (Slack's response_url fields: text, blocks, response_type, replace_original, ...).
+
+        Raises `ResponseUrlError` when Slack answers anything but 200.
+        """
+        response = self._client.send_dict({k: v for k, v in message.items() if v is not None})
+        if response.status_code != 200:
+            raise ResponseUrlError(f"response_url answered {response.status_code}: {str(response.body)[:200]}")
