@@ -34,7 +34,7 @@ from slack_sdk.webhook import WebhookClient
 SLACK_API_URL = WebClient.BASE_URL
 
 #: Methods that may be sent again after a lost answer: they read, or repeating them changes nothing
-#: (joining a channel twice; an unused upload URL is simply never completed).
+#: (joining a channel twice; opening a DM that is open; an unused upload URL is simply never completed).
 IDEMPOTENT_METHODS = frozenset(
     {
         "api.test",
@@ -45,6 +45,7 @@ IDEMPOTENT_METHODS = frozenset(
         "conversations.history",
         "conversations.info",
         "conversations.join",
+        "conversations.open",
         "conversations.members",
         "conversations.replies",
         "files.getUploadURLExternal",
