@@ -11,7 +11,8 @@ itself, before Bolt sees it, so that bad input never costs more than one bounded
   object (interactivity): 400;
 - any other path: 404; another method on `/slack/events`: 405.
 
-Each refusal logs one line (method, path, peer, reason, body size: never the body). Bolt's own verification
+Each refusal logs one line (method, path, peer, reason, body size: never the body); waitress's warning that
+requests queue for a thread is let through once a minute. Bolt's own verification
 stays on behind the guard (a second check that costs one HMAC).
 
 The server is waitress (a well-kept, pure-Python production WSGI server): a pool of `threads` request threads,
@@ -158,6 +159,29 @@ def make_wsgi_app(
             return refuse(environ, start_response, BadRequest(400, "payload Bolt could not process"))
 
     return wsgi
+
+
+class _OncePerInterval(logging.Filter):
+    """Lets one record through per `seconds` (waitress warns "Task queue depth is N" for every request queued
+    while its threads are busy: one line per request under a burst)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self._seconds = seconds
+        self._last = -seconds
+        self._lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with self._lock:
+            if record.created - self._last < self._seconds:
+                return False
+            self._last = record.created
+            return True
+
+
+_QUEUE_LOG = logging.getLogger("waitress.queue")
+if not any(isinstance(f, _OncePerInterval) for f in _QUEUE_LOG.filters):
+    _QUEUE_LOG.addFilter(_OncePerInterval(60.0))
 
 
 class SlackHttpServer:
