@@ -21,8 +21,9 @@ from bot.billing.query import run_cost_query
 from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import (
     Row,
@@ -33,7 +34,7 @@ from bot.slack.render import (
     period_text,
 )
 from bot.slack.services import Services
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.upload import csv_bytes
 
 COMMAND = "/cost"
 EXAMPLE = "Example: `/cost last month by service`."
@@ -62,7 +63,7 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
     return vocabulary.tag_label(str(ref.tag_key)) if ref.kind is Dimension.TAG else ref.kind.value.capitalize()
 
 
-def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
+def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
     """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
     q = result.query
     money = Money(result.currency)
@@ -101,8 +102,8 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))
-        if other is not None:
-            blocks.append(export_button(COMMAND, text))
+        if other is not None and ref is not None:
+            blocks.append(export_button(ref))
     if result.series:
         buckets: dict[datetime, float] = {}
         for p in result.series:
@@ -139,10 +140,10 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
 def register(app: App, services: Services) -> None:
     basis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest) -> tuple[CostQuery, Vocabulary]:
+    def prepare(request: SlashRequest, today: date | None = None) -> tuple[CostQuery, Vocabulary]:
         asker = asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
-        query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
+        query = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
         return replace(query, filters=confine(query.filters, asker)), vocabulary
 
     def check(request: SlashRequest) -> None:
@@ -151,17 +152,17 @@ def register(app: App, services: Services) -> None:
     def work(request: SlashRequest) -> Message:
         query, vocabulary = prepare(request)
         result = run_cost_query(services.store, query, today=services.today())
-        return render(result, vocabulary, text=request.text)
+        return render(result, vocabulary, ref=AnswerRef(COMMAND, request.text, services.today()))
 
     def export(action: ActionRequest, client: WebClient) -> Message:
-        request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
-        query, vocabulary = prepare(request)
+        ref = AnswerRef.decode(action.value)
+        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+        query, vocabulary = prepare(request, ref.today)
         query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=services.today())
+        result = run_cost_query(services.store, query, today=ref.today)
         name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
-        comment = f"<@{action.user_id}> exported `/cost {action.value}`"
-        upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)
-        return message(f"Exported {len(result.groups)} rows to {name}.")
+        content = export_csv(result, vocabulary)
+        return send_export(client, action.user_id, ref, name, content, rows=len(result.groups), noun="rows")
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))

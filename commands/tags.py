@@ -20,12 +20,13 @@ from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import Row, breakdown_blocks, export_action_id, export_button, footer
 from bot.slack.services import Services
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.upload import csv_bytes
 
 COMMAND = "/tags"
 HINT = "Usage: `/tags [tag key] [time range]`, e.g. `/tags team last month`, or `/tags` for every key."
@@ -71,7 +72,7 @@ def _not_taggable(report: TagReport, money: Money) -> str:
     return f" · {money(report.not_taggable_cost)} not taggable (fees, tax, credits)"
 
 
-def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, text: str = "") -> Message:
+def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
     """The answer to `/tags` (pure), in the report's currency."""
     money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
@@ -104,7 +105,8 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, t
             blocks.extend(code_sections(table_lines(table, right=[1, 2, 3])))
             if len(ranked) > SHOWN:
                 blocks.append(section(f"… and {len(ranked) - SHOWN} more key(s)."))
-                blocks.append(export_button(COMMAND, text))
+                if ref is not None:
+                    blocks.append(export_button(ref))
             best = ranked[0]
             fallback = (
                 f"{label}: best covered {vocabulary.tag_label(best.key)} "
@@ -129,8 +131,8 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, t
         # Last, after "Other": what nobody could tag is no value of the key.
         other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
-        if rest:
-            blocks.append(export_button(COMMAND, text))
+        if rest and ref is not None:
+            blocks.append(export_button(ref))
     else:
         blocks.append(section("_No cost in this period._"))
     blocks.append(footer(report.time_range, report.basis, freshness))
@@ -164,13 +166,14 @@ def _pct(share: float) -> str:
 def register(app: App, services: Services) -> None:
     basis: CostBasis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
+    def prepare(request: SlashRequest, today: date | None = None) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
         asker = asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
-        return parse(request.text, today=services.today(), vocabulary=vocabulary), vocabulary, confine((), asker)
+        query = parse(request.text, today=today or services.today(), vocabulary=vocabulary)
+        return query, vocabulary, confine((), asker)
 
-    def run(request: SlashRequest) -> tuple[TagReport, TagQuery, Vocabulary]:
-        query, vocabulary, filters = prepare(request)
+    def run(request: SlashRequest, today: date | None = None) -> tuple[TagReport, TagQuery, Vocabulary]:
+        query, vocabulary, filters = prepare(request, today)
         report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
         return report, query, vocabulary
 
@@ -179,20 +182,16 @@ def register(app: App, services: Services) -> None:
 
     def work(request: SlashRequest) -> Message:
         report, query, vocabulary = run(request)
-        return render(report, services.store.freshness(query.time_range), vocabulary, text=request.text)
+        ref = AnswerRef(COMMAND, request.text, services.today())
+        return render(report, services.store.freshness(query.time_range), vocabulary, ref=ref)
 
     def export(action: ActionRequest, client: WebClient) -> Message:
-        report, query, vocabulary = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        ref = AnswerRef.decode(action.value)
+        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+        report, query, vocabulary = run(request, ref.today)
         name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(report, vocabulary),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/tags {action.value}`",
-        )
-        return message(f"Exported {name}.")
+        rows = len(report.keys) if query.key is None else len(report.values) + bool(report.not_taggable_cost)
+        return send_export(client, action.user_id, ref, name, export_csv(report, vocabulary), rows=rows, noun="rows")
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))

@@ -21,12 +21,13 @@ from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
+from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, context, escape, header, message, section
+from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import export_action_id, export_button, footer
+from bot.slack.render import cut_note, export_action_id, export_button, footer
 from bot.slack.services import Services
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.upload import csv_bytes
 from bot.state.inventory import latest_snapshot
 from commands.resources import Utilisation, utilisation_by_id
 
@@ -87,7 +88,7 @@ def render(
     freshness: Freshness,
     vocabulary: Vocabulary,
     *,
-    text: str = "",
+    ref: AnswerRef | None = None,
     currency: str = "USD",
     utilisation: Mapping[str, Utilisation] | None = None,
 ) -> Message:
@@ -122,8 +123,9 @@ def render(
     if chunk:
         blocks.append(section("\n".join(chunk)))
     if len(resources) > SHOWN:
-        blocks.append(section(f"… and {len(resources) - SHOWN} more."))
-        blocks.append(export_button(COMMAND, text))
+        blocks.append(context(cut_note(SHOWN, len(resources), "resources")))
+        if ref is not None:
+            blocks.append(export_button(ref))
     blocks.append(footer(query.time_range, query.basis, freshness))
     fallback = f"{title}: " + "; ".join(f"{r.resource_id} {money(r.cost)}" for r in resources[:5])
     return message(fallback, blocks)
@@ -168,14 +170,14 @@ def export_csv(
 def register(app: App, services: Services) -> None:
     basis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest) -> tuple[TopQuery, Vocabulary]:
+    def prepare(request: SlashRequest, today: date | None = None) -> tuple[TopQuery, Vocabulary]:
         asker = asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
-        q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
+        q = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
         return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
 
-    def run(request: SlashRequest) -> tuple[TopResources, TopQuery, Vocabulary]:
-        q, vocabulary = prepare(request)
+    def run(request: SlashRequest, today: date | None = None) -> tuple[TopResources, TopQuery, Vocabulary]:
+        q, vocabulary = prepare(request, today)
         scope = currency_scope(services.store, q.time_range, q.filters)
         resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
         return TopResources(resources, scope.currency), q, vocabulary
@@ -195,24 +197,19 @@ def register(app: App, services: Services) -> None:
             q,
             freshness,
             vocabulary,
-            text=request.text,
+            ref=AnswerRef(COMMAND, request.text, services.today()),
             currency=top.currency,
             utilisation=utilisation(top.resources),
         )
 
     def export(action: ActionRequest, client: WebClient) -> Message:
-        top, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        ref = AnswerRef.decode(action.value)
+        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+        top, q, _ = run(request, ref.today)
         resources = top.resources
         name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(resources, utilisation(resources), currency=top.currency),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
-        )
-        return message(f"Exported {len(resources)} resources to {name}.")
+        content = export_csv(resources, utilisation(resources), currency=top.currency)
+        return send_export(client, action.user_id, ref, name, content, rows=len(resources), noun="resources")
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))

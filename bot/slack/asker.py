@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
-from bot.slack.listeners import Audit, SlashRequest
+from bot.slack.listeners import ActionAudit, ActionRequest, Audit, SlashRequest
 from bot.slack.services import Services
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
@@ -79,6 +79,23 @@ def audit_hook(services: Services) -> Audit:
             channel_id=request.channel_id,
             command=request.command,
             text=request.text,
+            outcome=outcome,
+            duration_ms=duration_ms,
+        )
+
+    return audit
+
+
+def audit_action_hook(services: Services) -> ActionAudit:
+    """Records who pressed which button (action id, its value, channel), the outcome and the time taken."""
+
+    def audit(request: ActionRequest, outcome: str, duration_ms: int) -> None:
+        record_audit(
+            services.state,
+            user_id=request.user_id,
+            channel_id=request.channel_id,
+            command=request.action_id,
+            text=request.value,
             outcome=outcome,
             duration_ms=duration_ms,
         )

@@ -20,9 +20,8 @@ from datetime import date
 from slack_sdk import WebClient
 
 from bot.errors import UsageError
+from bot.slack.blocks import MAX_BUTTON_VALUE, Message, message
 
-#: Slack's limit on a button's value.
-MAX_BUTTON_VALUE = 2000
 _VERSION = 1
 
 STALE_BUTTON = UsageError(
@@ -77,3 +76,13 @@ def upload_to_dm(
     )
     files = response.get("files") or [response.get("file") or {}]
     return dm, str(files[0].get("id", ""))
+
+
+def send_export(
+    client: WebClient, user_id: str, ref: AnswerRef, filename: str, content: bytes, *, rows: int, noun: str
+) -> Message:
+    """Upload an export of the answer behind `ref` to `user_id`'s DM with the bot; the reply to the clicker says
+    where it went and how many rows it holds."""
+    comment = f"Export of `{ref.command} {ref.text}` (asked on {ref.today:%Y-%m-%d}): {rows:,} {noun}."
+    upload_to_dm(client, user_id, filename, content, title=filename, comment=comment)
+    return message(f"Sent {filename} ({rows:,} {noun}) to your direct messages with me.")

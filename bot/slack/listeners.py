@@ -19,6 +19,8 @@ from slack_sdk import WebClient
 
 from bot.errors import AccessDenied, UserFacingError
 from bot.slack.blocks import Message
+from bot.slack.client import respond_via
+from bot.slack.errors import Respond as RespondFn
 from bot.slack.errors import error_message, report_error
 
 
@@ -67,11 +69,22 @@ class ActionRequest:
         )
 
 
+def responder(body: dict[str, Any], respond: Respond) -> RespondFn:
+    """How to answer `body`: its response URL with retries on 429 (`bot.slack.client.respond_via`; Bolt's own
+    `respond` gives up at the first one and the answer is lost), else Bolt's `respond`."""
+    url = body.get("response_url")
+    if isinstance(url, str) and url:
+        return respond_via(url)
+    return respond
+
+
 Check = Callable[[SlashRequest], object]
 Answer = Callable[[SlashRequest], Message]
 #: Called once per slash command with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
 Audit = Callable[[SlashRequest, str, int], None]
 ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
+#: Called once per button press with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
+ActionAudit = Callable[[ActionRequest, str, int], None]
 
 
 def register_slash_command(
@@ -96,6 +109,7 @@ def register_slash_command(
     def work(body: dict[str, Any], respond: Respond) -> None:
         started = time.monotonic()
         request = SlashRequest.from_body(body)
+        send = responder(body, respond)
         outcome = "ok"
         try:
             try:
@@ -107,9 +121,9 @@ def register_slash_command(
                 reply = answer(request)
             except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
                 outcome = "denied" if isinstance(exc, AccessDenied) else "error"
-                report_error(exc, respond, body)
+                report_error(exc, send, body)
                 return
-            respond(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+            send(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
         finally:
             if audit is not None:
                 audit(request, outcome, int((time.monotonic() - started) * 1000))
@@ -117,20 +131,29 @@ def register_slash_command(
     app.command(command)(ack=ack_now, lazy=[work])
 
 
-def register_action(app: App, action_id: str, *, answer: ActionAnswer) -> None:
+def register_action(app: App, action_id: str, *, answer: ActionAnswer, audit: ActionAudit | None = None) -> None:
     """Register a button: ack at once, then `answer(request, client)` in a lazy listener; a returned Message is
-    sent to the clicker (ephemeral, not replacing the original)."""
+    sent to the clicker (ephemeral, not replacing the original). `audit` is called once per press."""
 
     def ack_now(ack: Ack) -> None:
         ack()
 
     def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        started = time.monotonic()
+        request = ActionRequest.from_body(body)
+        send = responder(body, respond)
+        outcome = "ok"
         try:
-            reply = answer(ActionRequest.from_body(body), client)
-        except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-            report_error(exc, respond, body)
-            return
-        if reply is not None:
-            respond(response_type="ephemeral", replace_original=False, **reply.as_kwargs())
+            try:
+                reply = answer(request, client)
+            except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
+                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                report_error(exc, send, body)
+                return
+            if reply is not None:
+                send(response_type="ephemeral", replace_original=False, **reply.as_kwargs())
+        finally:
+            if audit is not None:
+                audit(request, outcome, int((time.monotonic() - started) * 1000))
 
     app.action(action_id)(ack=ack_now, lazy=[work])
