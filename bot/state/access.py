@@ -68,6 +68,21 @@ class Scope:
             filters.append(Filter(DimensionRef.tag(key), tuple(sorted(set(by_key[key])))))
         return tuple(filters)
 
+    def covers_slice(self, dimension: str, value: str) -> bool:
+        """True when every cost in the slice `dimension = value` of the whole bill (an anomaly series:
+        `total`, `account`, `service`, `tag:<key>` ...) lies within this scope, so that whoever has the scope
+        may judge it. A restricted scope covers only a slice that is itself one of its accounts (and no tag
+        restriction), or one of its values of its only restricted tag key (and no account restriction)."""
+        if self.unrestricted:
+            return True
+        if self.accounts and not (dimension == "account" and value in self.accounts):
+            return False
+        keys = {key for key, _ in self.tag_filters}
+        if not keys:
+            return True
+        (key,) = keys if len(keys) == 1 else ("",)
+        return dimension == f"tag:{key}" and (key, value) in self.tag_filters
+
     def allows_account(self, account_id: str) -> bool:
         """True if costs of `account_id` may be shown (tag filters may still hide some of them)."""
         return self.unrestricted or not self.accounts or account_id in self.accounts
