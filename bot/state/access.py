@@ -68,6 +68,24 @@ class Scope:
             filters.append(Filter(DimensionRef.tag(key), tuple(sorted(set(by_key[key])))))
         return tuple(filters)
 
+    def covers_filters(self, filters: Iterable[Filter]) -> bool:
+        """True when a question confined by `filters` alone (a budget, a subscription, a route) can only see
+        costs within this scope: each restriction of the scope is matched by a filter at least as narrow."""
+        if self.unrestricted:
+            return True
+        kept = [f for f in filters if not f.negate]
+        if self.accounts and not any(
+            f.dimension.kind is Dimension.ACCOUNT and set(f.values) <= self.accounts for f in kept
+        ):
+            return False
+        by_key: dict[str, set[str]] = {}
+        for key, value in self.tag_filters:
+            by_key.setdefault(key, set()).add(value)
+        tags = [f for f in kept if f.dimension.kind is Dimension.TAG]
+        return all(
+            any(f.dimension.tag_key == key and set(f.values) <= values for f in tags) for key, values in by_key.items()
+        )
+
     def covers_slice(self, dimension: str, value: str) -> bool:
         """True when every cost in the slice `dimension = value` of the whole bill (an anomaly series:
         `total`, `account`, `service`, `tag:<key>` ...) lies within this scope, so that whoever has the scope
