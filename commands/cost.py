@@ -16,22 +16,25 @@ from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
 from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
-from bot.billing.money import Money, cents, format_pct
+from bot.billing.money import Money, cents, currency_symbol, format_pct
 from bot.billing.query import run_cost_query
 from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
+from bot.charts import Chart, cost_series
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
-from bot.slack.export import AnswerRef, send_export
+from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
+from bot.slack.export import AnswerRef, send_export, upload_to_dm
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import (
+    MAX_SERIES_ROWS,
     Row,
     breakdown_blocks,
     export_action_id,
     export_button,
     footer,
     period_text,
+    series_lines,
 )
 from bot.slack.services import Services
 from bot.slack.upload import csv_bytes
@@ -40,8 +43,6 @@ COMMAND = "/cost"
 EXAMPLE = "Example: `/cost last month by service`."
 #: Groups exported to CSV at most (a resource breakdown can have millions of rows; Slack files stay usable).
 EXPORT_LIMIT = 100_000
-#: Series buckets shown in Slack (a daily series of a quarter would not fit; the CSV has everything).
-MAX_SERIES_ROWS = 31
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> CostQuery:
@@ -64,8 +65,13 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
 
 
 def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
-    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
+    """The answer to a cost question (pure). `ref` (the question) is carried by the Export CSV button.
+
+    A series longer than a message holds shows its newest buckets and a total line over every bucket, and says
+    how many buckets it leaves out (the asker gets the whole series as a chart, see `register`, and as CSV).
+    """
     q = result.query
+    other: Row | None = None
     money = Money(result.currency)
     change = ""
     if result.previous_total is not None and result.previous_range is not None:
@@ -94,7 +100,6 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
             )
             for g in result.groups
         ]
-        other = None
         if result.other is not None:
             other = Row(f"Other ({result.other_count})", result.other, None)
         if rows:
@@ -105,14 +110,44 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         if other is not None and ref is not None:
             blocks.append(export_button(ref))
     if result.series:
-        buckets: dict[datetime, float] = {}
-        for p in result.series:
-            buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
-        fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
-        lines = [(b.strftime(fmt), money(c)) for b, c in list(buckets.items())[:MAX_SERIES_ROWS]]
-        blocks.extend(code_sections(table_lines([(q.granularity.value.capitalize(), "Cost"), *lines], right=[1])))
+        points = series_points(result)
+        lines, note = series_lines(points, q.granularity.value, money)
+        blocks.extend(code_sections(lines))
+        if note:
+            blocks.append(context(note))
+            if ref is not None and other is None:  # the breakdown's button exports the series too
+                blocks.append(export_button(ref))
     blocks.append(footer(q.time_range, q.basis, result.freshness, *result.notes))
     return message(". ".join(fallback), blocks)
+
+
+def series_points(result: CostResult) -> list[tuple[str, float]]:
+    """The series summed over groups, oldest bucket first: (bucket label, cost)."""
+    buckets: dict[datetime, float] = {}
+    for p in result.series:
+        buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
+    fmt = "%Y-%m-%d %H:%M" if result.query.granularity is Granularity.HOUR else "%Y-%m-%d"
+    return [(b.strftime(fmt), buckets[b]) for b in sorted(buckets)]
+
+
+def series_chart(result: CostResult) -> Chart:
+    """The whole series of `result` (summed over groups) as a chart."""
+    buckets: dict[datetime, float] = {}
+    for p in result.series:
+        buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
+    ordered = sorted(buckets)
+    every = {"hour": "Hourly", "day": "Daily", "week": "Weekly", "month": "Monthly"}[result.query.granularity.value]
+    title = f"{every} cost · {period_text(result.query.time_range)}"
+    return cost_series(title, ordered, [buckets[b] for b in ordered], symbol=currency_symbol(result.currency))
+
+
+def export_series_csv(result: CostResult) -> bytes:
+    """Every bucket of a series as CSV (per group when grouped): bucket, group keys, cost, currency."""
+    q = result.query
+    head = ["bucket", *(ref.label for ref in q.group_by), "cost", "currency"]
+    fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
+    points = sorted(result.series, key=lambda p: (p.bucket, p.keys))
+    return csv_bytes(head, [(p.bucket.strftime(fmt), *p.keys, cents(p.cost), result.currency) for p in points])
 
 
 def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
@@ -152,15 +187,25 @@ def register(app: App, services: Services) -> None:
     def work(request: SlashRequest) -> Message:
         query, vocabulary = prepare(request)
         result = run_cost_query(services.store, query, today=services.today())
-        return render(result, vocabulary, ref=AnswerRef(COMMAND, request.text, services.today()))
+        ref = AnswerRef(COMMAND, request.text, services.today())
+        if len(series_points(result)) > MAX_SERIES_ROWS:  # the message shows the newest: the chart shows all
+            chart = series_chart(result)
+            name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.png"
+            comment = f"`/cost {request.text}`: every {query.granularity.value} of the answer."
+            upload_to_dm(app.client, request.user_id, name, chart.png, title=chart.title, comment=comment)
+        return render(result, vocabulary, ref=ref)
 
     def export(action: ActionRequest, client: WebClient) -> Message:
         ref = AnswerRef.decode(action.value)
         request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
         query, vocabulary = prepare(request, ref.today)
-        query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=ref.today)
         name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
+        if query.granularity is not Granularity.NONE:  # the series, every bucket (per group when grouped)
+            result = run_cost_query(services.store, replace(query, top=EXPORT_LIMIT), today=ref.today)
+            content = export_series_csv(result)
+            return send_export(client, action.user_id, ref, name, content, rows=len(result.series), noun="rows")
+        query = replace(query, top=EXPORT_LIMIT)
+        result = run_cost_query(services.store, query, today=ref.today)
         content = export_csv(result, vocabulary)
         return send_export(client, action.user_id, ref, name, content, rows=len(result.groups), noun="rows")
 
