@@ -22,21 +22,22 @@ from bot.billing.render_text import key_text
 from bot.billing.vocabulary import Vocabulary
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
 from bot.slack.export import AnswerRef, send_export, upload_to_dm
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import (
     MAX_SERIES_ROWS,
     Row,
+    answer_buttons,
     breakdown_blocks,
     export_action_id,
-    export_button,
     footer,
     period_text,
     series_lines,
 )
 from bot.slack.services import Services
+from bot.slack.sharing import register_share
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/cost"
@@ -107,16 +108,16 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))
-        if other is not None and ref is not None:
-            blocks.append(export_button(ref))
+    exportable = other is not None
     if result.series:
         points = series_points(result)
         lines, note = series_lines(points, q.granularity.value, money)
         blocks.extend(code_sections(lines))
         if note:
             blocks.append(context(note))
-            if ref is not None and other is None:  # the breakdown's button exports the series too
-                blocks.append(export_button(ref))
+            exportable = True
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=exportable))
     blocks.append(footer(q.time_range, q.basis, result.freshness, *result.notes))
     return message(". ".join(fallback), blocks)
 
@@ -175,8 +176,10 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
 def register(app: App, services: Services) -> None:
     basis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest, today: date | None = None) -> tuple[CostQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
+    def prepare(
+        request: SlashRequest, today: date | None = None, asker: Asker | None = None
+    ) -> tuple[CostQuery, Vocabulary]:
+        asker = asker or asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
         query = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
         return replace(query, filters=confine(query.filters, asker)), vocabulary
@@ -195,6 +198,10 @@ def register(app: App, services: Services) -> None:
             upload_to_dm(app.client, request.user_id, name, chart.png, title=chart.title, comment=comment)
         return render(result, vocabulary, ref=ref)
 
+    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
+        query, vocabulary = prepare(SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id), ref.today, asker)
+        return render(run_cost_query(services.store, query, today=ref.today), vocabulary, ref=ref)
+
     def export(action: ActionRequest, client: WebClient) -> Message:
         ref = AnswerRef.decode(action.value)
         request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
@@ -211,3 +218,4 @@ def register(app: App, services: Services) -> None:
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
     register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
+    register_share(app, services, COMMAND, answer_in)

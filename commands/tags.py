@@ -20,12 +20,13 @@ from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
 from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Row, breakdown_blocks, export_action_id, export_button, footer
+from bot.slack.render import Row, answer_buttons, breakdown_blocks, cut_note, export_action_id, footer
 from bot.slack.services import Services
+from bot.slack.sharing import register_share
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/tags"
@@ -104,14 +105,14 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, r
             )
             blocks.extend(code_sections(table_lines(table, right=[1, 2, 3])))
             if len(ranked) > SHOWN:
-                blocks.append(section(f"… and {len(ranked) - SHOWN} more key(s)."))
-                if ref is not None:
-                    blocks.append(export_button(ref))
+                blocks.append(context(cut_note(SHOWN, len(ranked), "tag keys")))
             best = ranked[0]
             fallback = (
                 f"{label}: best covered {vocabulary.tag_label(best.key)} "
                 f"({format_pct(best.coverage * 100, signed=False)} of {money(report.total)})"
             )
+        if ref is not None:
+            blocks.append(answer_buttons(ref, export=len(ranked) > SHOWN))
         blocks.append(footer(report.time_range, report.basis, freshness))
         return message(fallback, blocks)
 
@@ -123,18 +124,18 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, r
     )
     blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}")]
     values = report.values
+    rest = values[SHOWN:]
     if values or report.not_taggable_cost:
         rows = [Row(_value_label(v.value), v.cost) for v in values[:SHOWN]]
-        rest = values[SHOWN:]
         if rest:
             rows.append(Row(f"Other ({len(rest)})", sum(v.cost for v in rest)))
         # Last, after "Other": what nobody could tag is no value of the key.
         other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
-        if rest and ref is not None:
-            blocks.append(export_button(ref))
     else:
         blocks.append(section("_No cost in this period._"))
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=bool(rest)))
     blocks.append(footer(report.time_range, report.basis, freshness))
     top = "; ".join(f"{_value_label(v.value)} {money(v.cost)}" for v in values[:5])
     return message(f"{label}: {money(report.total)}, {untagged}" + (f". {top}" if top else ""), blocks)
@@ -166,14 +167,18 @@ def _pct(share: float) -> str:
 def register(app: App, services: Services) -> None:
     basis: CostBasis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest, today: date | None = None) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
-        asker = asker_for(services, request.user_id, request.channel_id)
+    def prepare(
+        request: SlashRequest, today: date | None = None, asker: Asker | None = None
+    ) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
+        asker = asker or asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
         query = parse(request.text, today=today or services.today(), vocabulary=vocabulary)
         return query, vocabulary, confine((), asker)
 
-    def run(request: SlashRequest, today: date | None = None) -> tuple[TagReport, TagQuery, Vocabulary]:
-        query, vocabulary, filters = prepare(request, today)
+    def run(
+        request: SlashRequest, today: date | None = None, asker: Asker | None = None
+    ) -> tuple[TagReport, TagQuery, Vocabulary]:
+        query, vocabulary, filters = prepare(request, today, asker)
         report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
         return report, query, vocabulary
 
@@ -183,6 +188,11 @@ def register(app: App, services: Services) -> None:
     def work(request: SlashRequest) -> Message:
         report, query, vocabulary = run(request)
         ref = AnswerRef(COMMAND, request.text, services.today())
+        return render(report, services.store.freshness(query.time_range), vocabulary, ref=ref)
+
+    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
+        request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+        report, query, vocabulary = run(request, ref.today, asker)
         return render(report, services.store.freshness(query.time_range), vocabulary, ref=ref)
 
     def export(action: ActionRequest, client: WebClient) -> Message:
@@ -195,3 +205,4 @@ def register(app: App, services: Services) -> None:
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
     register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
+    register_share(app, services, COMMAND, answer_in)

@@ -21,12 +21,13 @@ from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, context, escape, header, message, section
 from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import cut_note, export_action_id, export_button, footer
+from bot.slack.render import answer_buttons, cut_note, export_action_id, footer
 from bot.slack.services import Services
+from bot.slack.sharing import register_share
 from bot.slack.upload import csv_bytes
 from bot.state.inventory import latest_snapshot
 from commands.resources import Utilisation, utilisation_by_id
@@ -124,8 +125,8 @@ def render(
         blocks.append(section("\n".join(chunk)))
     if len(resources) > SHOWN:
         blocks.append(context(cut_note(SHOWN, len(resources), "resources")))
-        if ref is not None:
-            blocks.append(export_button(ref))
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=len(resources) > SHOWN))
     blocks.append(footer(query.time_range, query.basis, freshness))
     fallback = f"{title}: " + "; ".join(f"{r.resource_id} {money(r.cost)}" for r in resources[:5])
     return message(fallback, blocks)
@@ -170,14 +171,18 @@ def export_csv(
 def register(app: App, services: Services) -> None:
     basis = services.settings.cost_basis
 
-    def prepare(request: SlashRequest, today: date | None = None) -> tuple[TopQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
+    def prepare(
+        request: SlashRequest, today: date | None = None, asker: Asker | None = None
+    ) -> tuple[TopQuery, Vocabulary]:
+        asker = asker or asker_for(services, request.user_id, request.channel_id)
         vocabulary = vocabulary_for(services, asker)
         q = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
         return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
 
-    def run(request: SlashRequest, today: date | None = None) -> tuple[TopResources, TopQuery, Vocabulary]:
-        q, vocabulary = prepare(request, today)
+    def run(
+        request: SlashRequest, today: date | None = None, asker: Asker | None = None
+    ) -> tuple[TopResources, TopQuery, Vocabulary]:
+        q, vocabulary = prepare(request, today, asker)
         scope = currency_scope(services.store, q.time_range, q.filters)
         resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
         return TopResources(resources, scope.currency), q, vocabulary
@@ -202,6 +207,12 @@ def register(app: App, services: Services) -> None:
             utilisation=utilisation(top.resources),
         )
 
+    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
+        top, q, vocabulary = run(SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id), ref.today, asker)
+        freshness = services.store.freshness(q.time_range)
+        shown = utilisation(top.resources)
+        return render(top.resources, q, freshness, vocabulary, ref=ref, currency=top.currency, utilisation=shown)
+
     def export(action: ActionRequest, client: WebClient) -> Message:
         ref = AnswerRef.decode(action.value)
         request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
@@ -213,3 +224,4 @@ def register(app: App, services: Services) -> None:
 
     register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
     register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
+    register_share(app, services, COMMAND, answer_in)

@@ -51,6 +51,15 @@ def asker_for(services: Services, user_id: str, channel_id: str) -> Asker:
     return Asker(user_id, channel_id, scope, user_id in admins)
 
 
+def channel_asker(services: Services, user_id: str, channel_id: str) -> Asker | None:
+    """`user_id` in `channel_id` with the channel's own scope only (what every member of the channel may see,
+    whoever they are); None when the channel may see no billing data by itself."""
+    scope = resolve_scope(
+        services.state, "", channel_id, admins=frozenset(), default_access=services.settings.default_access
+    )
+    return None if scope is None else Asker(user_id, channel_id, scope)
+
+
 def vocabulary_for(services: Services, asker: Asker) -> Vocabulary:
     """The store's vocabulary as the asker may see it (other accounts' ids and names removed)."""
     vocabulary = services.vocabulary.get()

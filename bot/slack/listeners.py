@@ -131,9 +131,12 @@ def register_slash_command(
     app.command(command)(ack=ack_now, lazy=[work])
 
 
-def register_action(app: App, action_id: str, *, answer: ActionAnswer, audit: ActionAudit | None = None) -> None:
+def register_action(
+    app: App, action_id: str, *, answer: ActionAnswer, audit: ActionAudit | None = None, in_channel: bool = False
+) -> None:
     """Register a button: ack at once, then `answer(request, client)` in a lazy listener; a returned Message is
-    sent to the clicker (ephemeral, not replacing the original). `audit` is called once per press."""
+    sent to the clicker (ephemeral, not replacing the original), or to the channel with `in_channel` (errors stay
+    ephemeral). `audit` is called once per press."""
 
     def ack_now(ack: Ack) -> None:
         ack()
@@ -151,7 +154,8 @@ def register_action(app: App, action_id: str, *, answer: ActionAnswer, audit: Ac
                 report_error(exc, send, body)
                 return
             if reply is not None:
-                send(response_type="ephemeral", replace_original=False, **reply.as_kwargs())
+                kind = "in_channel" if in_channel else "ephemeral"
+                send(response_type=kind, replace_original=False, **reply.as_kwargs())
         finally:
             if audit is not None:
                 audit(request, outcome, int((time.monotonic() - started) * 1000))

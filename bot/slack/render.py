@@ -19,16 +19,18 @@ from bot.slack.export import AnswerRef
 __all__ = [
     "Money",
     "Row",
+    "answer_buttons",
     "breakdown_blocks",
     "breakdown_lines",
     "export_action_id",
-    "export_button",
     "footer",
     "freshness_text",
     "period_text",
+    "share_action_id",
 ]
 
 EXPORT_ACTION = "trackit_export_csv"
+SHARE_ACTION = "trackit_share"
 
 
 def period_text(time_range: TimeRange) -> str:
@@ -96,18 +98,27 @@ def export_action_id(command: str) -> str:
     return f"{EXPORT_ACTION}_{command.strip('/').replace('-', '_')}"
 
 
-def export_button(ref: AnswerRef) -> Block:
-    """An actions block whose button re-runs the question behind the answer for the clicker and sends the full
-    list as CSV to the clicker's own DM with the bot (never into the channel).
+def share_action_id(command: str) -> str:
+    """The action id of a command's Share in channel button."""
+    return f"{SHARE_ACTION}_{command.strip('/').replace('-', '_')}"
 
-    The button carries the question (`AnswerRef`: command, text, day answered), not the numbers: the click is
-    answered in the clicker's scope at click time, for the same days the answer covered. A question too long for
-    a button gets a line saying so instead.
+
+def answer_buttons(ref: AnswerRef, *, export: bool) -> Block:
+    """The buttons under a private answer: Export CSV (with `export`: the answer left rows out) and Share in
+    channel.
+
+    Export re-runs the question for the clicker and sends the full list as CSV to the clicker's own DM with the
+    bot (never into the channel). Share posts the answer into the channel when the channel's own grant covers
+    every row of it (`bot.slack.sharing`). Both buttons carry the question (`AnswerRef`: command, text, day
+    answered), not the numbers: a click is answered in the scope at click time, for the same days the answer
+    covered. A question too long for a button gets a line saying so instead.
     """
     value = ref.encode()
     if value is None:
-        return section("_This question is too long for an export button: ask a shorter one to export it._")
-    return actions(button("Export CSV", export_action_id(ref.command), value))
+        return section("_This question is too long for buttons: ask a shorter one to export or share it._")
+    elements = [button("Export CSV", export_action_id(ref.command), value)] if export else []
+    elements.append(button("Share in channel", share_action_id(ref.command), value))
+    return actions(*elements)
 
 
 #: Buckets of a time series shown in a message (the newest ones; the chart and the export have every one).

@@ -56,7 +56,8 @@ def test_cost_by_service_with_change_against_previous_equal_period(clean_bot: Bo
     assert "Other" not in rows
     assert "unblended cost · data up to 2026-11-26 18:00 UTC, November estimated" in text
     assert answer["text"].startswith(f"AWS cost · 2026-11-01..2026-11-20: {usd(total)}")
-    assert not any(b["type"] == "actions" for b in answer["blocks"])  # nothing folded: no export
+    (actions,) = [b for b in answer["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["Share in channel"]  # nothing folded: no export
 
 
 def test_this_month_shows_month_to_date_and_a_forecast(clean_bot: Bot) -> None:

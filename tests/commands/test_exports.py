@@ -9,13 +9,16 @@ import io
 import time
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from bot.slack.export import AnswerRef
 from bot.state.audit import AuditEntry, recent_audit
-from tests.commands.conftest import ADMIN, ROWS, SERVICES, Bot, in_range
+from tests.commands.conftest import ADMIN, ROWS, SERVICES, TODAY, Bot, in_range
 from tests.commands.test_cost import usd
+from tests.support.fake_slack import blocks_text
 
 COST_EXPORT = "trackit_export_csv_cost"
+SHARE_COST = "trackit_share_cost"
 
 
 def _button(answer: dict[str, object]) -> dict[str, str]:
@@ -110,3 +113,44 @@ def test_a_forged_button_value_is_refused_in_words(clean_bot: Bot) -> None:
     assert reply.startswith("This button belongs to an answer I can no longer read.")
     assert "Ask the question again" in reply
     assert clean_bot.fake.calls("upload") == []
+
+
+def _share(bot: Bot, value: str, *, user: str, channel: str) -> dict[str, Any]:
+    """Press Share in channel; what was posted to the response URL."""
+    done = bot.fake.response_url()
+    assert bot.click(SHARE_COST, value, user=user, channel=channel, response_url=done).status == 200
+    posted: dict[str, Any] = bot.fake.wait_for_response(done).json
+    return posted
+
+
+def test_share_in_channel_posts_only_what_the_channels_own_grant_covers(clean_bot: Bot) -> None:
+    clean_bot.ask("/trackit", "access grant <#C0STAGING|staging> 222222222222", user=ADMIN)
+    clean_bot.ask("/trackit", "access grant <@U0BOB|bob> 111111111111 222222222222", user=ADMIN)
+
+    # Staging's costs in the staging channel: the channel may see every row, so the answer is posted for all.
+    answer = clean_bot.ask("/cost", "2026-10 by service account=staging", user="U0BOB", channel="C0STAGING")
+    (actions,) = [b for b in answer["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["Share in channel"]
+    posted = _share(clean_bot, actions["elements"][0]["value"], user="U0BOB", channel="C0STAGING")
+    assert posted["response_type"] == "in_channel"
+    assert posted["text"] == answer["text"]
+    assert [b for b in posted["blocks"] if b["type"] != "actions"][:-1] == [
+        b for b in answer["blocks"] if b["type"] != "actions"
+    ]
+    assert posted["blocks"][-1]["elements"][0]["text"] == "Shared by <@U0BOB>."
+
+    # Bob's own view in that channel includes prod: the channel may not see it, nothing is posted.
+    answer = clean_bot.ask("/cost", "2026-10 by account", user="U0BOB", channel="C0STAGING")
+    assert "prod (111111111111)" in blocks_text(answer["blocks"])
+    value = next(b for b in answer["blocks"] if b["type"] == "actions")["elements"][0]["value"]
+    refused = _share(clean_bot, value, user="U0BOB", channel="C0STAGING")
+    assert refused["response_type"] == "ephemeral"
+    assert refused["text"].startswith("Not everyone in this channel may see all of this answer, so I did not share")
+    # Naming prod outright is refused the same way, and a channel without a grant of its own gets its reason.
+    value = AnswerRef("/cost", "2026-10 account=prod", TODAY).encode() or ""
+    assert _share(clean_bot, value, user="U0BOB", channel="C0STAGING")["text"].startswith("Not everyone")
+    refused = _share(clean_bot, value, user="U0BOB", channel="G0PRIVATE")
+    assert refused["text"].startswith("This channel has no access to billing data of its own")
+    assert len([c for c in clean_bot.fake.calls("respond") if c.json["response_type"] == "in_channel"]) == 1
+    shares = [e for e in recent_audit(clean_bot.state, user_id="U0BOB", limit=10) if e.command == SHARE_COST]
+    assert len(shares) >= 3

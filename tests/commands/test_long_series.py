@@ -82,5 +82,6 @@ def test_a_short_series_is_shown_whole_without_a_note_or_chart(long_bot: Bot) ->
     text = blocks_text(answer["blocks"])
     assert "2026-11-01" in text and "2026-11-26" in text and "Total (26 days)" in text
     assert "Showing the last" not in text
-    assert not [b for b in answer["blocks"] if b["type"] == "actions"]
+    (actions,) = [b for b in answer["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["Share in channel"]  # nothing left out to export
     assert long_bot.fake.calls("upload") == []
