@@ -92,11 +92,11 @@ def serve(args: argparse.Namespace) -> int:
     """The bot process: print `PORT <n>`, serve until stdin closes."""
     from bot.compose import build_app
     from bot.config import Settings
+    from bot.services import Services, VocabularyCache
     from bot.slack.client import make_client
     from bot.slack.http import SlackHttpServer
-    from bot.slack.services import Services, VocabularyCache
     from bot.state.db import StateStore
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     store = open_store(f"duckdb://{args.store}?threads=2")
     slow: Any = SlowStore(store, args.delay)

@@ -19,10 +19,10 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.errors import AccessDenied, NotFound
+from bot.services import Services
 from bot.slack.asker import asker_for, audit_action_hook
 from bot.slack.errors import report_error
 from bot.slack.listeners import ActionRequest, responder
-from bot.slack.services import Services
 from bot.slack.triage import CHOICES, TriageChoice, relaxed, triage_note, with_triage
 from bot.state.alerts import get_anomaly_alert, triage_anomaly
 

@@ -11,33 +11,31 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
-from bot.billing.money import Money, cents, currency_symbol, format_pct
+from bot.billing.model import (
+    CostBasis,
+    CostQuery,
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Granularity,
+    PreviousStatus,
+    Progress,
+)
+from bot.billing.money import Money, cents, currency_symbol
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import key_text
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.reports.text import comparison_text, total_text
+from bot.services import Services
+from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
 from bot.slack.export import AnswerRef, send_export, upload_to_dm
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import (
-    MAX_SERIES_ROWS,
-    Row,
-    answer_buttons,
-    breakdown_blocks,
-    export_action_id,
-    footer,
-    period_text,
-    series_lines,
-)
-from bot.slack.services import Services
-from bot.slack.sharing import register_share
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import MAX_SERIES_ROWS, Row, answer_buttons, breakdown_blocks, footer, period_text, series_lines
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/cost"
@@ -57,7 +55,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
 
 
 def key_label(ref: DimensionRef, key: str, vocabulary: Vocabulary) -> str:
-    """How one group key reads: the same words as the CLI's tables (`bot.billing.render_text.key_text`)."""
+    """How one group key reads: the same words as the CLI's tables (`bot.billing.vocabulary.key_text`)."""
     return key_text(ref, key, vocabulary)
 
 
@@ -66,28 +64,37 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
 
 
 def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
-    """The answer to a cost question (pure). `ref` (the question) is carried by the Export CSV button.
+    """The answer to a cost question (pure). `ref` (the question) is carried by its buttons.
 
     A series longer than a message holds shows its newest buckets and a total line over every bucket, and says
-    how many buckets it leaves out (the asker gets the whole series as a chart, see `register`, and as CSV).
+    how many buckets it leaves out (the asker gets the whole series as a chart, see `answer`, and as CSV).
+
+    The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
+    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
     """
     q = result.query
     other: Row | None = None
     money = Money(result.currency)
-    change = ""
-    if result.previous_total is not None and result.previous_range is not None:
-        change = (
-            f"{money.change(result.change)} ({format_pct(result.change_pct)}) vs "
-            f"{period_text(result.previous_range)}: {money(result.previous_total)}"
-        )
     title = f"AWS cost · {q.time_range.label or period_text(q.time_range)}"
-    blocks: list[Block] = [header(title), section(f"*{money(result.total)}* total" + (f"\n{change}" if change else ""))]
-    fallback = [f"{title}: {money(result.total)}" + (f", {change}" if change else "")]
+    if result.progress is Progress.NO_DATA_YET:
+        headline = "*No data yet* for this period."
+        fallback = [f"{title}: no data yet"]
+    else:
+        headline = f"*{money(result.total)}* " + ("total" if result.progress is Progress.COMPLETE else "so far")
+        fallback = [f"{title}: {total_text(result, money)}"]
+    comparison = comparison_text(result, money, money.change)
+    if comparison:
+        headline += "\n" + comparison[0].upper() + comparison[1:]
+        fallback.append(comparison)
+    blocks: list[Block] = [header(title), section(headline)]
     if result.forecast is not None:
         f = result.forecast
         line = (
-            f"*Month to date* ({f.days_elapsed} complete days of {f.days_in_month}): {money(f.month_to_date)} · "
-            f"*month-end forecast* {money(f.expected)} (likely {money(f.low)} – {money(f.high)})"
+            f"*Month to date* {money(f.month_to_date)} ({f.days_elapsed} complete "
+            f"day{'' if f.days_elapsed == 1 else 's'} of {f.days_in_month}) · *month-end forecast* "
+            f"{money(f.expected)} (likely {money(f.low)} – {money(f.high)})\n"
+            f"Usage {money(f.usage_expected)} for the month ({money(f.usage_to_date)} so far) + period charges "
+            f"(fees, tax, credits) {money(f.period_expected)} ({money(f.period_to_date)} posted)."
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
@@ -98,20 +105,21 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
                 " / ".join(key_label(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)),
                 g.cost,
                 g.previous_cost,
+                g.compared_cost,
             )
             for g in result.groups
         ]
         if result.other is not None:
             other = Row(f"Other ({result.other_count})", result.other, None)
+        compare = q.compare and result.previous_status is PreviousStatus.COMPARED
         if rows:
-            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=q.compare))
+            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=compare))
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))
     exportable = other is not None
     if result.series:
-        points = series_points(result)
-        lines, note = series_lines(points, q.granularity.value, money)
+        lines, note = series_lines(series_points(result), q.granularity.value, money)
         blocks.extend(code_sections(lines))
         if note:
             blocks.append(context(note))
@@ -173,49 +181,50 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
     return csv_bytes(head, rows)
 
 
-def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> Asked[CostQuery]:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    query = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+    filters = confine(query.filters, asker)
+    return Asked(replace(query, filters=filters), vocabulary, request.text, day, request.user_id)
 
-    def prepare(
-        request: SlashRequest, today: date | None = None, asker: Asker | None = None
-    ) -> tuple[CostQuery, Vocabulary]:
-        asker = asker or asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        query = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
-        return replace(query, filters=confine(query.filters, asker)), vocabulary
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
+def answer(services: Services, ask: Asked[CostQuery], client: WebClient | None = None) -> Message:
+    """The answer; with `client`, a series longer than the message shows also goes to the asker's DM as a chart
+    of every bucket."""
+    result = run_cost_query(services.store, ask.query, today=ask.today)
+    if client is not None and len(series_points(result)) > MAX_SERIES_ROWS:
+        chart = series_chart(result)
+        q = ask.query
+        name = f"cost-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.png"
+        comment = f"`{COMMAND} {ask.text}`: every {q.granularity.value} of the answer."
+        upload_to_dm(client, ask.user_id, name, chart.png, title=chart.title, comment=comment)
+    return render(result, ask.vocabulary, ref=AnswerRef(COMMAND, ask.text, ask.today))
 
-    def work(request: SlashRequest) -> Message:
-        query, vocabulary = prepare(request)
-        result = run_cost_query(services.store, query, today=services.today())
-        ref = AnswerRef(COMMAND, request.text, services.today())
-        if len(series_points(result)) > MAX_SERIES_ROWS:  # the message shows the newest: the chart shows all
-            chart = series_chart(result)
-            name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.png"
-            comment = f"`/cost {request.text}`: every {query.granularity.value} of the answer."
-            upload_to_dm(app.client, request.user_id, name, chart.png, title=chart.title, comment=comment)
-        return render(result, vocabulary, ref=ref)
 
-    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
-        query, vocabulary = prepare(SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id), ref.today, asker)
-        return render(run_cost_query(services.store, query, today=ref.today), vocabulary, ref=ref)
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    ask = prepare(services, request, today=ref.today, asker=asker)
+    return render(run_cost_query(services.store, ask.query, today=ref.today), ask.vocabulary, ref=ref)
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        ref = AnswerRef.decode(action.value)
-        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
-        query, vocabulary = prepare(request, ref.today)
-        name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
-        if query.granularity is not Granularity.NONE:  # the series, every bucket (per group when grouped)
-            result = run_cost_query(services.store, replace(query, top=EXPORT_LIMIT), today=ref.today)
-            content = export_series_csv(result)
-            return send_export(client, action.user_id, ref, name, content, rows=len(result.series), noun="rows")
-        query = replace(query, top=EXPORT_LIMIT)
-        result = run_cost_query(services.store, query, today=ref.today)
-        content = export_csv(result, vocabulary)
-        return send_export(client, action.user_id, ref, name, content, rows=len(result.groups), noun="rows")
 
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
-    register_share(app, services, COMMAND, answer_in)
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    group (or every bucket of a series) sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    ask = prepare(services, request, today=ref.today)
+    q = ask.query
+    name = f"cost-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+    if q.granularity is not Granularity.NONE:  # the series, every bucket (per group when grouped)
+        result = run_cost_query(services.store, replace(q, top=EXPORT_LIMIT), today=ref.today)
+        content = export_series_csv(result)
+        return send_export(client, action.user_id, ref, name, content, rows=len(result.series), noun="rows")
+    result = run_cost_query(services.store, replace(q, top=EXPORT_LIMIT), today=ref.today)
+    content = export_csv(result, ask.vocabulary)
+    return send_export(client, action.user_id, ref, name, content, rows=len(result.groups), noun="rows")

@@ -11,22 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_time_range
-from bot.billing.model import UNTAGGED, CostBasis, Filter, Freshness, TimeRange
+from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
+from bot.services import Services
+from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
 from bot.slack.export import AnswerRef, send_export
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Row, answer_buttons, breakdown_blocks, cut_note, export_action_id, footer
-from bot.slack.services import Services
-from bot.slack.sharing import register_share
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import Row, answer_buttons, breakdown_blocks, cut_note, footer
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/tags"
@@ -164,45 +162,54 @@ def _pct(share: float) -> str:
     return format_pct(share * 100, signed=False).removesuffix("%")
 
 
-def register(app: App, services: Services) -> None:
-    basis: CostBasis = services.settings.cost_basis
+@dataclass(frozen=True)
+class TagAsk:
+    """A `/tags` request ready to answer: the question, the asker's scope as filters, their vocabulary, the text."""
 
-    def prepare(
-        request: SlashRequest, today: date | None = None, asker: Asker | None = None
-    ) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
-        asker = asker or asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        query = parse(request.text, today=today or services.today(), vocabulary=vocabulary)
-        return query, vocabulary, confine((), asker)
+    query: TagQuery
+    filters: tuple[Filter, ...]
+    vocabulary: Vocabulary
+    text: str
+    today: date
 
-    def run(
-        request: SlashRequest, today: date | None = None, asker: Asker | None = None
-    ) -> tuple[TagReport, TagQuery, Vocabulary]:
-        query, vocabulary, filters = prepare(request, today, asker)
-        report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
-        return report, query, vocabulary
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> TagAsk:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    query = parse(request.text, today=day, vocabulary=vocabulary)
+    return TagAsk(query, confine((), asker), vocabulary, request.text, day)
 
-    def work(request: SlashRequest) -> Message:
-        report, query, vocabulary = run(request)
-        ref = AnswerRef(COMMAND, request.text, services.today())
-        return render(report, services.store.freshness(query.time_range), vocabulary, ref=ref)
 
-    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
-        request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
-        report, query, vocabulary = run(request, ref.today, asker)
-        return render(report, services.store.freshness(query.time_range), vocabulary, ref=ref)
+def report(services: Services, ask: TagAsk) -> TagReport:
+    q = ask.query
+    return run_tag_report(services.store, q.key, q.time_range, ask.filters, services.settings.cost_basis)
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        ref = AnswerRef.decode(action.value)
-        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
-        report, query, vocabulary = run(request, ref.today)
-        name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
-        rows = len(report.keys) if query.key is None else len(report.values) + bool(report.not_taggable_cost)
-        return send_export(client, action.user_id, ref, name, export_csv(report, vocabulary), rows=rows, noun="rows")
 
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
-    register_share(app, services, COMMAND, answer_in)
+def answer(services: Services, ask: TagAsk) -> Message:
+    tags = report(services, ask)
+    ref = AnswerRef(COMMAND, ask.text, ask.today)
+    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
+
+
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    ask = prepare(services, request, today=ref.today, asker=asker)
+    return render(report(services, ask), services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    row sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    ask = prepare(services, request, today=ref.today)
+    query = ask.query
+    tags = report(services, ask)
+    name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
+    rows = len(tags.keys) if query.key is None else len(tags.values) + bool(tags.not_taggable_cost)
+    return send_export(client, action.user_id, ref, name, export_csv(tags, ask.vocabulary), rows=rows, noun="rows")

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.currency import currency_scope
@@ -21,16 +20,15 @@ from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import Asker, asker_for, audit_action_hook, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, context, escape, header, message, section
+from bot.services import Services
+from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
+from bot.slack.blocks import Block, Message, context, escape, header, message, section, text_sections
 from bot.slack.export import AnswerRef, send_export
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import answer_buttons, cut_note, export_action_id, footer
-from bot.slack.services import Services
-from bot.slack.sharing import register_share
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import answer_buttons, cut_note, footer
 from bot.slack.upload import csv_bytes
 from bot.state.inventory import latest_snapshot
-from commands.resources import Utilisation, utilisation_by_id
+from commands.trackit.resources import Utilisation, utilisation_by_id
 
 COMMAND = "/top-resources"
 HINT = "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
@@ -106,7 +104,7 @@ def render(
     lines = []
     for i, r in enumerate(resources[:SHOWN], start=1):
         change = "" if r.previous_cost is None else f" ({money.change(r.change)})"
-        account = vocabulary.account_label(r.account_id) if r.account_id in vocabulary.accounts else r.account_id
+        account = vocabulary.account_label(r.account_id)
         line = (
             f"{i}. *{money(r.cost)}*{change} `{escape(_resource_label(r.resource_id))}`\n"
             f"      {escape(r.service)} · {escape(account)} · {escape(r.region or 'global')}"
@@ -115,14 +113,7 @@ def render(
             u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
             line += f"\n      {u.text}" + (" · :zzz: *idle*" if u.idle else "")
         lines.append(line)
-    chunk: list[str] = []
-    for line in lines:
-        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
-            blocks.append(section("\n".join(chunk)))
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        blocks.append(section("\n".join(chunk)))
+    blocks.extend(text_sections(lines))
     if len(resources) > SHOWN:
         blocks.append(context(cut_note(SHOWN, len(resources), "resources")))
     if ref is not None:
@@ -168,60 +159,59 @@ def export_csv(
     return csv_bytes([*head, "utilisation", "idle"] if utilisation is not None else head, rows)
 
 
-def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> Asked[TopQuery]:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    q = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+    query = TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis)
+    return Asked(query, vocabulary, request.text, day, request.user_id)
 
-    def prepare(
-        request: SlashRequest, today: date | None = None, asker: Asker | None = None
-    ) -> tuple[TopQuery, Vocabulary]:
-        asker = asker or asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        q = parse(request.text, today=today or services.today(), vocabulary=vocabulary, basis=basis)
-        return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
 
-    def run(
-        request: SlashRequest, today: date | None = None, asker: Asker | None = None
-    ) -> tuple[TopResources, TopQuery, Vocabulary]:
-        q, vocabulary = prepare(request, today, asker)
-        scope = currency_scope(services.store, q.time_range, q.filters)
-        resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
-        return TopResources(resources, scope.currency), q, vocabulary
+def _run(services: Services, q: TopQuery) -> TopResources:
+    """The top resources in the currency of their line items (`bot.billing.currency`)."""
+    scope = currency_scope(services.store, q.time_range, q.filters)
+    resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
+    return TopResources(resources, scope.currency)
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
 
-    def utilisation(resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
-        snapshot = latest_snapshot(services.state)
-        return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
+def _utilisation(services: Services, resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
+    snapshot = latest_snapshot(services.state)
+    return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
 
-    def work(request: SlashRequest) -> Message:
-        top, q, vocabulary = run(request)
-        freshness = services.store.freshness(q.time_range)
-        return render(
-            top.resources,
-            q,
-            freshness,
-            vocabulary,
-            ref=AnswerRef(COMMAND, request.text, services.today()),
-            currency=top.currency,
-            utilisation=utilisation(top.resources),
-        )
 
-    def answer_in(asker: Asker, ref: AnswerRef) -> Message:
-        top, q, vocabulary = run(SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id), ref.today, asker)
-        freshness = services.store.freshness(q.time_range)
-        shown = utilisation(top.resources)
-        return render(top.resources, q, freshness, vocabulary, ref=ref, currency=top.currency, utilisation=shown)
+def answer(services: Services, ask: Asked[TopQuery], *, ref: AnswerRef | None = None) -> Message:
+    top = _run(services, ask.query)
+    freshness = services.store.freshness(ask.query.time_range)
+    utilisation = _utilisation(services, top.resources)
+    return render(
+        top.resources,
+        ask.query,
+        freshness,
+        ask.vocabulary,
+        ref=ref or AnswerRef(COMMAND, ask.text, ask.today),
+        currency=top.currency,
+        utilisation=utilisation,
+    )
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        ref = AnswerRef.decode(action.value)
-        request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
-        top, q, _ = run(request, ref.today)
-        resources = top.resources
-        name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
-        content = export_csv(resources, utilisation(resources), currency=top.currency)
-        return send_export(client, action.user_id, ref, name, content, rows=len(resources), noun="resources")
 
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export, audit=audit_action_hook(services))
-    register_share(app, services, COMMAND, answer_in)
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    return answer(services, prepare(services, request, today=ref.today, asker=asker), ref=ref)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    resource sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    q = prepare(services, request, today=ref.today).query
+    top = _run(services, q)
+    resources = top.resources
+    name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+    content = export_csv(resources, _utilisation(services, resources), currency=top.currency)
+    return send_export(client, action.user_id, ref, name, content, rows=len(resources), noun="resources")

@@ -18,7 +18,6 @@ be read, it posts again (a missed budget alert costs more than a doubled one).
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
@@ -26,20 +25,19 @@ from decimal import Decimal
 
 from bot.billing.basis import require_basis
 from bot.billing.currency import in_currency
-from bot.billing.forecast import forecast_month
-from bot.billing.grammar import parse_query
-from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
+from bot.billing.model import CostBasis, Filter, Forecast, Freshness, TimeRange
 from bot.billing.money import Money, format_pct, round_money
+from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.delivery import DeliveryPolicy
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import freshness_text
 from bot.state.budgets import Budget, list_budgets
-from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
+from bot.state.deliveries import DeliveryKey, due_retries
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +46,6 @@ JOB_ID = "budgets"
 RETRY_JOB_ID = "budgets_retry"
 THRESHOLDS = (50, 75, 90, 100)
 FORECAST = "forecast"
-FORECAST_HISTORY_DAYS = 56
 #: Retried for three days; a doubtful earlier attempt that cannot be checked is posted again.
 POLICY = DeliveryPolicy(deadline=timedelta(days=3), when_unreadable="post")
 
@@ -81,32 +78,28 @@ class BudgetPace:
         return self.forecast is not None and self.forecast.expected > float(self.amount)
 
 
-def compute_pace(
-    store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
+def compute_budget_pace(
+    store: BillingStore,
+    budget: Budget,
+    month: date,
+    filters: Sequence[Filter] = (),
+    *,
     basis: CostBasis = CostBasis.UNBLENDED,
-) -> BudgetPace:  # fmt: skip
-    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data), counting
-    only amounts in the budget's currency. Raises UsageError when the month is billed in another currency, and
-    `BasisUnavailable` for net cost without it."""
+    today: date,
+) -> BudgetPace:
+    """Month to date and month-end forecast of `budget` in `month` as of `today`: the numbers of
+    `bot.billing.pace`, the same `/cost` and the daily summary show, counting only amounts in the budget's
+    currency. Raises UsageError when the month is billed in another currency, and `BasisUnavailable` for net
+    cost without it."""
     month = month_start(month)
-    end = add_months(month, 1)
-    require_basis(store, basis, TimeRange(month, end))
-    span = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end)
-    filters = in_currency(store, TimeRange(month, end, f"{month:%Y-%m}"), filters, budget.currency)
-    rows = store.aggregate(AggregateRequest(span, filters=filters, basis=basis, granularity=Granularity.DAY))
-    by_day: dict[date, float] = defaultdict(float)
-    for r in rows:
-        if r.bucket is not None:
-            by_day[r.bucket.date()] += r.cost
-    freshness = store.freshness(TimeRange(month, end))
-    mtd = sum(c for d, c in by_day.items() if d >= month)
-    forecast: Forecast | None = None
-    if freshness.data_until is not None:
-        cutoff = min(max(freshness.data_until.astimezone(UTC).date(), month), end)
-        daily = [(d, c) for d, c in by_day.items() if month <= d < cutoff]
-        history = [(d, c) for d, c in by_day.items() if d < month]
-        forecast = forecast_month(daily, month, cutoff, history=history)
-    return BudgetPace(budget.name, budget.amount, budget.currency, budget.filters, month, mtd, forecast, freshness)
+    span = TimeRange(month, add_months(month, 1), f"{month:%Y-%m}")
+    require_basis(store, basis, span)
+    filters = in_currency(store, span, filters, budget.currency)
+    pace = compute_pace(store, today, filters, basis=basis, month=month)
+    freshness = store.freshness(span)
+    return BudgetPace(
+        budget.name, budget.amount, budget.currency, budget.filters, month, pace.month_to_date, pace.forecast, freshness
+    )
 
 
 def render_budget_alert(pace: BudgetPace, threshold: int | None) -> Message:
@@ -151,20 +144,12 @@ def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
     return tuple(sorted(channels))
 
 
-def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
-    """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
-    ctx.deliverer.cover(key, message_ts)
-
-
-def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
-    record = get_delivery(ctx.services.state, key)
-    return record is not None and record.status == "sent"
-
-
 def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
     """Post what `pace` calls for to every recipient of `budget`, each alert once per month."""
     for channel in recipients(ctx, budget):
-        pending = [t for t in pace.crossed if not _sent(ctx, delivery_key(channel, budget.name, pace.month, t))]
+        pending = [
+            t for t in pace.crossed if not ctx.deliverer.was_sent(delivery_key(channel, budget.name, pace.month, t))
+        ]
         if pending:
             top = pending[-1]
             outcome = ctx.deliverer.post_message(
@@ -172,9 +157,9 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
             )
             if outcome.outcome in ("sent", "recovered"):
                 for t in pending[:-1]:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
                 if pace.forecast_over:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
             continue
         if pace.forecast_over and 100 not in pace.crossed:
             ctx.deliverer.post_message(
@@ -189,15 +174,14 @@ def run(ctx: JobContext) -> None:
     month = month_start(now.astimezone(UTC).date())
     for budget in list_budgets(services.state):
         try:
-            query = parse_query(
-                budget.filters, today=now.date(), vocabulary=services.vocabulary.get(),
-                default_basis=services.settings.cost_basis,
-            )  # fmt: skip
+            query = services.parse_filters(budget.filters, today=now.date())
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue
         try:
-            pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+            pace = compute_budget_pace(
+                services.store, budget, month, query.filters, basis=query.basis, today=now.astimezone(UTC).date()
+            )
         except UserFacingError as exc:
             log.warning("budget %s: %s", budget.name, exc.user_text())
             continue

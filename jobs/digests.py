@@ -3,7 +3,10 @@
 A `weekly` subscription gets, each Monday at its time (in its zone), the previous ISO week (Monday to Sunday);
 a `monthly` one gets, on the 1st, the previous calendar month. Each digest holds:
 
-- the summary: total vs the previous period, the top services, the biggest movers, freshness;
+- the summary: total vs the previous period (like for like, `bot.billing.pace`: while the export has not
+  reached the period's end, its complete days against the same days before; "no data" when the store holds
+  none for the previous period), the top services, the biggest movers in usage-driven spend (the fees, tax and
+  credits booked on the 1st are reported on their own line, not as a service's move), freshness;
 - charts (`bot.charts`, uploaded with `files_upload_v2`): daily spend stacked by the top services for the month
   the period ends in, the last 6 months by service, cost by account (or by the chosen tag key), top movers
   against the previous period (month over month for the monthly digest, week over week for the weekly one);
@@ -31,8 +34,8 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.billing.basis import require_basis
+from bot.billing.charges import PERIOD_CHARGES, USAGE_ONLY
 from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -45,19 +48,21 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.money import Money, format_pct
+from bot.billing.pace import covers, cutoff_from, elapsed_span, previous_span
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
+from bot.billing.vocabulary import short_service_name
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.delivery import DeliveryPolicy, Due, FileUpload, with_note
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date, occurrences
+from bot.services import Services
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import freshness_text
-from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey, DeliveryRecord, get_deliveries
 from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +126,8 @@ class DigestData:
     basis: CostBasis
     filters_text: str
     total: float
-    previous_total: float
-    by_service: tuple[tuple[str, float, float], ...]  # (service, cost, previous cost), cost descending
+    previous_total: float | None  # over `previous`; None: the store holds no data for it
+    by_service: tuple[tuple[str, float], ...]  # (service, cost), cost descending
     month: TimeRange  # the month the daily chart covers (up to the period's end)
     days: tuple[date, ...]
     daily: Mapping[str, tuple[float, ...]]
@@ -131,65 +136,36 @@ class DigestData:
     breakdown_title: str
     breakdown: tuple[tuple[str, float], ...]
     freshness: Freshness
+    compared: TimeRange | None = None  # the complete days compared with `previous` (None: none yet)
+    compared_total: float = 0.0
+    usage_moves: tuple[tuple[str, float, float], ...] = ()  # (service, usage-driven now, before) over the spans
+    period_charges: float = 0.0  # fees, tax, credits over `compared`
+    previous_period_charges: float = 0.0  # over `previous`
 
     @property
-    def change(self) -> float:
-        return self.total - self.previous_total
+    def in_progress(self) -> bool:
+        return self.compared is not None and self.compared.end < self.period.end
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_total is None else self.compared_total - self.previous_total
 
     @property
     def change_pct(self) -> float | None:
-        return self.change / abs(self.previous_total) * 100.0 if self.previous_total else None
+        change = self.change
+        return change / abs(self.previous_total) * 100.0 if change is not None and self.previous_total else None
 
     @property
     def movers(self) -> tuple[tuple[str, float], ...]:
-        """Services by change against the previous period: the biggest increases and decreases."""
-        changes = [(name, now - before) for name, now, before in self.by_service if abs(now - before) >= MIN_MOVE]
+        """Services by change in usage-driven spend against the previous period: the biggest increases and
+        decreases (none without data for the previous period)."""
+        if self.previous_total is None:
+            return ()
+        moves = self.usage_moves
+        changes = [(name, now - before) for name, now, before in moves if abs(now - before) >= MIN_MOVE]
         ups = sorted((c for c in changes if c[1] > 0), key=lambda c: (-c[1], c[0]))[:TOP_MOVERS]
         downs = sorted((c for c in changes if c[1] < 0), key=lambda c: (c[1], c[0]))[:TOP_MOVERS]
         return (*ups, *downs)
-
-
-#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
-#: preview size (about 360 px wide).
-SHORT_SERVICE_NAMES = {
-    "Amazon Elastic Compute Cloud": "EC2",
-    "Amazon Elastic Compute Cloud - Compute": "EC2",
-    "EC2 - Other": "EC2 other",
-    "Amazon Simple Storage Service": "S3",
-    "Amazon Relational Database Service": "RDS",
-    "Amazon DynamoDB": "DynamoDB",
-    "Amazon CloudFront": "CloudFront",
-    "Amazon Elastic Container Service": "ECS",
-    "Amazon Elastic Container Service for Kubernetes": "EKS",
-    "Amazon Elastic Kubernetes Service": "EKS",
-    "Amazon Elastic File System": "EFS",
-    "Amazon ElastiCache": "ElastiCache",
-    "Amazon OpenSearch Service": "OpenSearch",
-    "Amazon Redshift": "Redshift",
-    "Amazon Simple Queue Service": "SQS",
-    "Amazon Simple Notification Service": "SNS",
-    "Amazon Virtual Private Cloud": "VPC",
-    "Amazon Route 53": "Route 53",
-    "Amazon CloudWatch": "CloudWatch",
-    "AWS Lambda": "Lambda",
-    "AWS Key Management Service": "KMS",
-    "AWS Data Transfer": "Data transfer",
-    "Elastic Load Balancing": "ELB",
-    "Amazon SageMaker": "SageMaker",
-    "Amazon Athena": "Athena",
-    "AWS Glue": "Glue",
-    "Amazon Kinesis": "Kinesis",
-}
-
-
-def short_service(name: str) -> str:
-    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
-    if name in SHORT_SERVICE_NAMES:
-        return SHORT_SERVICE_NAMES[name]
-    for prefix in ("Amazon ", "AWS "):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
-    return name
 
 
 def _fold(
@@ -226,27 +202,43 @@ def compute_digest(
 ) -> DigestData:
     """Everything the digest of `period` shows, from a handful of `store.aggregate` calls."""
     flt = tuple(filters)
+    store_freshness = store.freshness()
+    compared = elapsed_span(period, cutoff_from(store_freshness, period.end))
     previous = previous_period(kind, period)
+    if compared is not None and compared.end < period.end:
+        previous = previous_span(period, compared)
+    covered = compared is not None and covers(store_freshness, previous)
 
-    def by(tr: TimeRange, ref: DimensionRef) -> dict[str, float]:
-        return {r.keys[0]: r.cost for r in store.aggregate(AggregateRequest(tr, (ref,), flt, basis))}
+    def by(tr: TimeRange, ref: DimensionRef, *extra: Filter) -> dict[str, float]:
+        return {r.keys[0]: r.cost for r in store.aggregate(AggregateRequest(tr, (ref,), (*flt, *extra), basis))}
 
-    now_services, before_services = by(period, _SERVICE), by(previous, _SERVICE)
-    by_service = tuple(
-        sorted(
-            (
-                (s, now_services.get(s, 0.0), before_services.get(s, 0.0))
-                for s in set(now_services) | set(before_services)
-            ),
-            key=lambda t: (-t[1], t[0]),
-        )
-    )
+    def total(tr: TimeRange, *extra: Filter) -> float:
+        return float(sum(r.cost for r in store.aggregate(AggregateRequest(tr, (), (*flt, *extra), basis))))
+
+    now_services = by(period, _SERVICE)
+    by_service = tuple(sorted(now_services.items(), key=lambda t: (-t[1], t[0])))
+    usage_moves: tuple[tuple[str, float, float], ...] = ()
+    previous_total: float | None = None
+    compared_total = period_charges = previous_charges = 0.0
+    if compared is not None:
+        compared_total = total(compared)
+        period_charges = total(compared, PERIOD_CHARGES)
+        if covered:
+            previous_total = total(previous)
+            previous_charges = total(previous, PERIOD_CHARGES)
+            now_usage, before_usage = by(compared, _SERVICE, USAGE_ONLY), by(previous, _SERVICE, USAGE_ONLY)
+            usage_moves = tuple(
+                sorted(
+                    ((s, now_usage.get(s, 0.0), before_usage.get(s, 0.0)) for s in set(now_usage) | set(before_usage)),
+                    key=lambda t: (-t[1], t[0]),
+                )
+            )
 
     last_day = period.end - timedelta(days=1)
     month = TimeRange(month_start(last_day), period.end, f"{last_day:%B %Y}")
     days = tuple(month.start + timedelta(days=i) for i in range(month.days))
     cells = [
-        (short_service(r.keys[0]), (r.bucket.date() - month.start).days, r.cost)
+        (short_service_name(r.keys[0]), (r.bucket.date() - month.start).days, r.cost)
         for r in store.aggregate(AggregateRequest(month, (_SERVICE,), flt, basis, granularity=Granularity.DAY))
         if r.bucket is not None
     ]
@@ -257,7 +249,7 @@ def compute_digest(
     span = TimeRange(first, add_months(months[-1], 1))
     month_index = {m: i for i, m in enumerate(months)}
     cells = [
-        (short_service(r.keys[0]), month_index[r.bucket.date().replace(day=1)], r.cost)
+        (short_service_name(r.keys[0]), month_index[r.bucket.date().replace(day=1)], r.cost)
         for r in store.aggregate(AggregateRequest(span, (_SERVICE,), flt, basis, granularity=Granularity.MONTH))
         if r.bucket is not None and r.bucket.date().replace(day=1) in month_index
     ]
@@ -283,7 +275,7 @@ def compute_digest(
         basis=basis,
         filters_text=filters_text,
         total=sum(now_services.values()),
-        previous_total=sum(before_services.values()),
+        previous_total=previous_total,
         by_service=by_service,
         month=month,
         days=days,
@@ -293,6 +285,11 @@ def compute_digest(
         breakdown_title=title,
         breakdown=tuple(breakdown),
         freshness=store.freshness(period),
+        compared=compared,
+        compared_total=compared_total,
+        usage_moves=usage_moves,
+        period_charges=period_charges,
+        previous_period_charges=previous_charges,
     )
 
 
@@ -311,16 +308,37 @@ def summary_lines(data: DigestData, money: Money) -> list[str]:
     """The written summary: a few sentences a manager reads in ten seconds."""
     before = "the month before" if data.kind == "monthly" else "the week before"
     pct = format_pct(data.change_pct)
-    lines = [
-        f"*{money(data.total)}* spent, {money.change(data.change)} ({pct}) vs {before} ({money(data.previous_total)})."
-    ]
-    top = [(n, c) for n, c, _ in data.by_service if c > 0][:3]
+    if data.compared is None:
+        lines = [f"*{money(data.total)}* spent; no complete day to compare yet."]
+    elif data.in_progress:
+        days = f"{data.compared.start:%b %d} – {data.compared.end - timedelta(days=1):%b %d}"
+        versus = (
+            "no data for the same days before"
+            if data.previous_total is None
+            else f"{money.change(data.change)} ({pct}) vs the same days of {before} ({money(data.previous_total)})"
+        )
+        lines = [f"*{money(data.total)}* spent so far; the complete days ({days}): {versus}."]
+    elif data.previous_total is None:
+        lines = [f"*{money(data.total)}* spent; {before}: no data."]
+    else:
+        lines = [
+            f"*{money(data.total)}* spent, {money.change(data.change)} ({pct}) vs {before} "
+            f"({money(data.previous_total)})."
+        ]
+    if data.previous_total is not None and (
+        abs(data.period_charges) >= MIN_MOVE or abs(data.previous_period_charges) >= MIN_MOVE
+    ):
+        lines.append(
+            f"Period charges (fees, tax, credits): {money(data.period_charges)} ({before}: "
+            f"{money(data.previous_period_charges)}); the movers below are usage-driven."
+        )
+    top = [(n, c) for n, c in data.by_service if c > 0][:3]
     if top and data.total:
         lines.append(
             "Top services: " + ", ".join(f"{n} {money(c)} ({c / data.total * 100:.0f}%)" for n, c in top) + "."
         )
     # A move under 0.5% of the previous total is noise, not news.
-    floor = max(MIN_MOVE, 0.005 * abs(data.previous_total))
+    floor = max(MIN_MOVE, 0.005 * abs(data.previous_total or 0.0))
     ups = [m for m in data.movers if m[1] >= floor]
     downs = [m for m in data.movers if m[1] <= -floor]
     if ups:
@@ -334,19 +352,17 @@ def summary_lines(data: DigestData, money: Money) -> list[str]:
 
 
 def coverage_note(data: DigestData) -> str:
-    """A warning when the bill does not reach the end of the period yet (exports lag by up to a day or two):
-    a partial period compared with a whole one would read as a drop."""
-    until = data.freshness.data_until
-    if until is None:
-        return ":warning: No billing data for this period yet."
-    # The first day not wholly in the bill: a day is complete once the data reaches its end (midnight after it).
-    first_missing = until.date()
-    if first_missing >= data.period.end:
+    """A warning when the bill does not reach the end of the period yet (exports lag by up to a day or two): the
+    complete-day cutoff is `bot.billing.pace`'s, and the comparison then covers the complete days only."""
+    if data.compared is None:
+        return ":warning: No complete day of billing data for this period yet."
+    if not data.in_progress:
         return ""
-    through = first_missing - timedelta(days=1)
+    through = data.compared.end - timedelta(days=1)
     return (
         f":warning: The bill only reaches {through:%b %d} (exports lag): the last "
-        f"{(data.period.end - first_missing).days} day(s) of the period are missing, so it compares low."
+        f"{(data.period.end - data.compared.end).days} day(s) of the period are not in yet; the comparison "
+        "covers the complete days only."
     )
 
 
@@ -357,10 +373,8 @@ def render_digest(data: DigestData, money: Money) -> Message:
     gap = coverage_note(data)
     if gap:
         lines.insert(0, gap)
-    facts = [
-        f"*Total*\n{money(data.total)}",
-        f"*Change*\n{money.change(data.change)} ({format_pct(data.change_pct)})",
-    ]
+    change = "no data" if data.change is None else f"{money.change(data.change)} ({format_pct(data.change_pct)})"
+    facts = [f"*Total*\n{money(data.total)}", f"*Change*\n{change}"]
     blocks = [header(title), section("\n".join(lines)), *fields(facts)]
     notes = [f"{data.basis.value} cost", freshness_text(data.freshness)]
     if data.filters_text:
@@ -381,7 +395,7 @@ def render_charts(data: DigestData, symbol: str = "$") -> tuple[Chart, ...]:
             data.breakdown,
             symbol=symbol,
         ),
-        movers(f"Top movers {versus}", [(short_service(n), v) for n, v in data.movers], symbol=symbol),
+        movers(f"Top movers {versus}", [(short_service_name(n), v) for n, v in data.movers], symbol=symbol),
     )
 
 
@@ -578,7 +592,7 @@ def build_for(
     filters: tuple[Filter, ...] = ()
     basis = services.settings.cost_basis
     if filters_text:
-        query = parse_query(filters_text, today=period.start, vocabulary=services.vocabulary.get(), default_basis=basis)
+        query = services.parse_filters(filters_text, today=period.start)
         filters, basis = query.filters, query.basis
     return build_digest(
         services.store,

@@ -21,7 +21,7 @@ from bot.billing.grammar_time import (
     match_time_range,
     parse_time_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
 from bot.billing.model import (
     CostBasis,
     CostQuery,
@@ -31,7 +31,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, _quote, suggest
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, suggest
 from bot.errors import UsageError
 
 __all__ = [
@@ -54,11 +54,12 @@ Time range (default: this month): today, yesterday, last 7 days, last N days, th
   2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
   `last N days|weeks|months` are whole units before the current one (today is not included).
 Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
-  currency | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
+  currency | charge-class | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
   Tax is its own service, `Tax`; `charge-type=tax by service` shows the tax of each service.
 Filters: service=ec2 (a name, product code or short name; service=tax), account=<id or name>,
   region=us-east-1 (region=global: charges without a region), usage-type=..., operation=..., resource=...,
-  charge-type=Tax, currency=EUR, tag:team=web, tag:team=untagged; usage-type=(none) for an empty value.
+  charge-type=Tax, currency=EUR, tag:team=web, tag:team=untagged; usage-type=(none) for an empty value;
+  charge-class=usage (usage-driven) or recurring, one-time, tax, credit, adjustment (period charges).
   Several values: service=ec2,s3. Exclude with != : service!=ec2. Quote values with spaces:
   account="Prod EU".
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
@@ -102,10 +103,12 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargecategory": Dimension.CHARGE_TYPE,
     "currency": Dimension.CURRENCY,
     "currencies": Dimension.CURRENCY,
+    "chargeclass": Dimension.CHARGE_CLASS,
+    "chargeclasses": Dimension.CHARGE_CLASS,
 }
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 _TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
-_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account")}
+_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
 
 _BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,
@@ -155,6 +158,7 @@ _FILTER_KEYS = (
     "resource",
     "charge-type",
     "currency",
+    "charge-class",
     "tag:",
 )
 _VALUE_EXAMPLES = {
@@ -166,6 +170,7 @@ _VALUE_EXAMPLES = {
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
     "currency": "currency=EUR",
+    "chargeclass": "charge-class=usage",
     "basis": "basis=amortized",
     "top": "top=5",
 }
@@ -400,6 +405,7 @@ class _Parser:
             "resource",
             "charge-type",
             "currency",
+            "charge-class",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",
@@ -536,6 +542,8 @@ class _Parser:
                 out.append(v.resolve_charge_type(value))
             elif ref.kind is Dimension.CURRENCY:
                 out.append(v.resolve_currency(value))
+            elif ref.kind is Dimension.CHARGE_CLASS:
+                out.append(v.resolve_charge_class(value))
             else:  # resource ids and tag values are not listed in the vocabulary
                 out.append(value)
         return tuple(dict.fromkeys(out))
@@ -602,7 +610,7 @@ def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
     if query.group_by:
         parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
     for f in query.filters:
-        values = ",".join(_quote(x) for x in f.values)
+        values = ",".join(quote_value(x) for x in f.values)
         parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
     parts.append(query.basis.value)
     if query.granularity is not Granularity.NONE:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+from bot.billing.periods import add_months, month_start, months_between
 
 # --------------------------------------------------------------------------------------------- schema
 
@@ -51,6 +53,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("charge_class", "VARCHAR", "usage, recurring, one-time, tax, credit or adjustment (bot.billing.charges)"),
 )
 
 LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
@@ -97,6 +100,7 @@ class Dimension(StrEnum):
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
     CURRENCY = "currency"
+    CHARGE_CLASS = "charge-class"
     TAG = "tag"
 
     @property
@@ -114,6 +118,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
     Dimension.CURRENCY: "currency",
+    Dimension.CHARGE_CLASS: "charge_class",
 }
 
 
@@ -220,11 +225,32 @@ class TimeRange:
     def days(self) -> int:
         return (self.end - self.start).days
 
-    def previous(self) -> TimeRange:
-        """The equal-length period just before this one (a calendar month maps to the previous month)."""
-        from bot.billing.periods import previous_range
+    @classmethod
+    def month(cls, d: date) -> TimeRange:
+        """The calendar month of `d`, labelled `YYYY-MM`."""
+        start = month_start(d)
+        return cls(start, add_months(start, 1), start.strftime("%Y-%m"))
 
-        return previous_range(self)
+    @property
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and self.end.day == 1
+
+    def previous(self) -> TimeRange:
+        """The period just before this one: whole months map to the same number of previous months, any other
+        range to the same number of days."""
+        if self.whole_months:
+            start = add_months(self.start, -months_between(self.start, self.end))
+            return TimeRange(start, self.start, "previous period")
+        return TimeRange(self.start - timedelta(days=self.days), self.start, "previous period")
+
+    def months(self) -> list[date]:
+        """First days of the billing months that overlap this range."""
+        out: list[date] = []
+        m = month_start(self.start)
+        while m < self.end:
+            out.append(m)
+            m = add_months(m, 1)
+        return out
 
 
 @dataclass(frozen=True)
@@ -355,15 +381,23 @@ class Freshness:
 
 @dataclass(frozen=True)
 class GroupCost:
-    """One row of a breakdown: `keys` per group-by dimension; `previous_cost` over the previous period."""
+    """One row of a breakdown: `keys` per group-by dimension, `cost` over the period so far.
+
+    `previous_cost` is over the compared span of the previous period (None: not compared, or no data then);
+    `compared_cost` over the complete days compared with it when the period is still in progress (None: the
+    whole period is compared, so it is `cost`).
+    """
 
     keys: tuple[str, ...]
     cost: float
     previous_cost: float | None = None
+    compared_cost: float | None = None
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_cost is None else self.cost - self.previous_cost
+        if self.previous_cost is None:
+            return None
+        return (self.cost if self.compared_cost is None else self.compared_cost) - self.previous_cost
 
 
 @dataclass(frozen=True)
@@ -375,7 +409,14 @@ class SeriesPoint:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Month-end forecast from the month so far: `expected` with a `low`..`high` range (about 80%)."""
+    """Month-end forecast (`bot.billing.pace`): `expected` with a `low`..`high` range (80%).
+
+    `month_to_date` is everything stored for the month so far; `days_elapsed` the complete days behind the
+    forecast. The month splits into usage-driven charges (`usage_to_date` over the complete days,
+    `usage_expected` for the whole month) and period charges (`period_to_date` posted so far,
+    `period_expected` for the whole month); `expected == usage_expected + period_expected`. `method` says how
+    the range was made.
+    """
 
     month: date
     month_to_date: float
@@ -384,6 +425,26 @@ class Forecast:
     high: float
     days_elapsed: int
     days_in_month: int
+    usage_to_date: float = 0.0
+    usage_expected: float = 0.0
+    period_to_date: float = 0.0
+    period_expected: float = 0.0
+    method: str = ""
+
+
+class Progress(StrEnum):
+    """How much of a period the billing data covers (`bot.billing.pace` decides)."""
+
+    COMPLETE = "complete"  # every day of the period is complete
+    IN_PROGRESS = "in progress"  # some complete days, the rest still to come
+    PARTIAL_DAY = "partial day"  # data for part of the period's first day only
+    NO_DATA_YET = "no data yet"  # the data does not reach the period yet
+
+
+class PreviousStatus(StrEnum):
+    COMPARED = "compared"
+    NO_DATA = "no data"  # the store holds no data for the previous span
+    NOT_COMPARED = "not compared"  # comparison off, or nothing complete to compare yet
 
 
 @dataclass(frozen=True)
@@ -391,7 +452,12 @@ class CostResult:
     """The answer to a CostQuery.
 
     `groups` holds the top N groups (cost descending); `other` sums the folded rest (None when nothing was
-    folded, `other_count` groups in it); `total` is the whole filtered total, so sum(groups) + other == total.
+    folded, `other_count` groups in it); `total` is the whole filtered total so far, so sum(groups) + other ==
+    total.
+
+    Comparisons are like for like: `compared_range` is the complete days of the period (the whole period once it
+    is over) and `compared_total` their cost; `previous_range` the same stretch of the previous period and
+    `previous_total` its cost (None with `previous_status` saying why: no data then, or nothing compared).
     """
 
     query: CostQuery
@@ -407,13 +473,31 @@ class CostResult:
     forecast: Forecast | None = None
     #: What the reader must know to read the numbers right (e.g. why there is no comparison).
     notes: tuple[str, ...] = ()
+    compared_range: TimeRange | None = None
+    compared_total: float | None = None
+    previous_status: PreviousStatus = PreviousStatus.COMPARED
+    progress: Progress = Progress.COMPLETE
+    #: Usage-driven charges alone over `compared_range` and `previous_range` (period charges such as the fees
+    #: booked on the 1st left out), when compared.
+    compared_usage: float | None = None
+    previous_usage: float | None = None
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_total is None else self.total - self.previous_total
+        if self.previous_total is None:
+            return None
+        current = self.total if self.compared_total is None else self.compared_total
+        return current - self.previous_total
 
     @property
     def change_pct(self) -> float | None:
-        if not self.previous_total:
+        change = self.change
+        if change is None or not self.previous_total:
             return None
-        return (self.total - self.previous_total) / abs(self.previous_total) * 100.0
+        return change / abs(self.previous_total) * 100.0
+
+    @property
+    def usage_change(self) -> float | None:
+        if self.compared_usage is None or self.previous_usage is None:
+            return None
+        return self.compared_usage - self.previous_usage

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.billing.basis import require_basis
+from bot.billing.charges import USAGE_ONLY
 from bot.billing.currency import currency_note, currency_scope
-from bot.billing.forecast import forecast_month
 from bot.billing.model import (
     GLOBAL_REGION,
     NO_VALUE,
@@ -29,21 +29,19 @@ from bot.billing.model import (
     Dimension,
     DimensionRef,
     Filter,
-    Forecast,
     Granularity,
     GroupCost,
+    PreviousStatus,
     SeriesPoint,
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import add_months, month_start
+from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
+from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError
-from bot.store.base import BillingStore
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
 OTHER_LABEL = "Other"
-#: Days of history before the month used for the forecast's weekday factors.
-FORECAST_HISTORY_DAYS = 56
 
 
 def _sum(rows: Sequence[AggregateRow]) -> float:
@@ -64,36 +62,22 @@ def daily_costs(
     return [(d, by_day.get(d, 0.0)) for d in (time_range.start + timedelta(days=i) for i in range(time_range.days))]
 
 
-def _month_forecast(store: BillingStore, query: CostQuery, today: date, filters: Sequence[Filter]) -> Forecast:
-    """Forecast of the month of `today` for the query's filters and basis.
-
-    Days up to the store's newest complete usage day are elapsed; a day with partial data (the export lags by
-    hours to a day) is forecast rather than counted as a cheap day.
-    """
-    month = month_start(today)
-    freshness = store.freshness(TimeRange(month, add_months(month, 1)))
-    cutoff = month if freshness.data_until is None else freshness.data_until.date()
-    cutoff = min(max(cutoff, month), today)
-    daily = daily_costs(store, TimeRange(month, cutoff), filters, query.basis) if cutoff > month else []
-    history_range = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), month)
-    rows = store.aggregate(
-        AggregateRequest(history_range, filters=tuple(filters), basis=query.basis, granularity=Granularity.DAY)
-    )
-    # Only days that had line items: before the first delivery there is no history, not a free month.
-    history = [(r.bucket.date(), r.cost) for r in rows if r.bucket is not None]
-    return forecast_month(daily, month, cutoff, history=history)
-
-
 def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostResult:
     """Answer a cost question, in the currency of its line items (`bot.billing.currency`).
 
-    Promises: `total` is the whole filtered total; `groups` the `query.top` most expensive groups (cost
-    descending, ties by key) each with its previous-period cost when `query.compare`; `other` the sum of the
-    folded rest (None when nothing was folded), so sum(groups) + other == total; `series` (when a granularity is
-    asked) holds every bucket of the kept groups plus an `OTHER_LABEL` point per bucket for the folded rest;
-    `forecast` is the month-end forecast of the month of `today` when `today` lies inside the range.
-    Raises UsageError for `top < 1`, `MixedCurrencies` for a question over several currencies that picked
-    none, `BasisUnavailable` for net cost over periods without it, StoreError when the store fails.
+    Promises: `total` is the whole filtered total so far; `groups` the `query.top` most expensive groups (cost
+    descending, ties by key); `other` the sum of the folded rest (None when nothing was folded), so sum(groups)
+    + other == total; `series` (when a granularity is asked) holds every bucket of the kept groups plus an
+    `OTHER_LABEL` point per bucket for the folded rest; `forecast` is the month-end forecast of the month of
+    `today` (`bot.billing.pace`) when `today` lies inside the range.
+
+    With `query.compare`, comparisons are like for like: the complete days of the range (all of it once it is
+    over; `bot.billing.pace.complete_cutoff`) against the same stretch of the previous period, for the total and
+    for each group. A previous span the store holds no data for is `PreviousStatus.NO_DATA`, never $0.00; a
+    range with no complete day yet is not compared, nor is a previous span billed in another currency or
+    without the asked net cost (`notes` says why). Raises UsageError for `top < 1`, `MixedCurrencies` for a
+    question over several currencies that picked none, `BasisUnavailable` for net cost over periods without
+    it, StoreError when the store fails.
     """
     if query.top < 1:
         raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
@@ -101,12 +85,22 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     require_basis(store, query.basis, tr)
     scope = currency_scope(store, tr, query.filters)
     filters = scope.filters
-    base = AggregateRequest(tr, filters=filters, basis=query.basis)
-    total = _sum(store.aggregate(base))
-    previous_range = tr.previous() if query.compare else None
+    store_freshness = store.freshness()
+    cutoff = cutoff_from(store_freshness, today)
+    progress = progress_of(tr, store_freshness, cutoff)
+    total = _sum(store.aggregate(AggregateRequest(tr, filters=filters, basis=query.basis)))
+
+    compared = elapsed_span(tr, cutoff) if query.compare else None
+    previous_range: TimeRange | None = None
+    previous_total: float | None = None
+    compared_total: float | None = None
+    compared_usage: float | None = None
+    previous_usage: float | None = None
+    status = PreviousStatus.NOT_COMPARED
     notes: list[str] = []
-    if previous_range is not None:
-        # A previous period in another currency, or without net cost, is not compared with.
+    if compared is not None:
+        previous_range = previous_span(tr, compared)
+        # A previous span in another currency, or without net cost, is not compared with.
         note = currency_note(store, previous_range, scope.currency)
         try:
             require_basis(store, query.basis, previous_range)
@@ -114,12 +108,21 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
             note = note or f"No comparison: {exc.message}"
         if note is not None:
             notes.append(note)
-            previous_range = None
-    previous_total = (
-        _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
-        if previous_range is not None
-        else None
-    )
+            compared = previous_range = None
+    if compared is not None and previous_range is not None:
+        compared_total = (
+            total
+            if compared == tr
+            else _sum(store.aggregate(AggregateRequest(compared, filters=filters, basis=query.basis)))
+        )
+        if covers(store_freshness, previous_range):
+            previous_total = _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
+            status = PreviousStatus.COMPARED
+            usage = (*filters, USAGE_ONLY)
+            compared_usage = _sum(store.aggregate(AggregateRequest(compared, filters=usage, basis=query.basis)))
+            previous_usage = _sum(store.aggregate(AggregateRequest(previous_range, filters=usage, basis=query.basis)))
+        else:
+            status = PreviousStatus.NO_DATA
 
     groups: tuple[GroupCost, ...] = ()
     other: float | None = None
@@ -129,20 +132,23 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         # Only the top groups leave the store: a breakdown by resource can have 50k groups.
         kept = store.aggregate(replace(grouped, limit=query.top))
         folded = store.count_groups(grouped) - len(kept) if len(kept) == query.top else 0
-        previous: dict[tuple[str, ...], float] = {}
-        if previous_range is not None and kept:
-            # Restrict the previous period to the kept keys (a superset for several dimensions; matched below).
-            narrowing = tuple(
-                Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by)
-            )
-            prev_rows = store.aggregate(
-                AggregateRequest(
-                    previous_range, group_by=query.group_by, filters=filters + narrowing, basis=query.basis
-                )
-            )
-            previous = {r.keys: r.cost for r in prev_rows}
+        # Restrict other spans to the kept keys (a superset for several dimensions; matched below).
+        narrowing = tuple(Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by))
+
+        def by_keys(span: TimeRange) -> dict[tuple[str, ...], float]:
+            request = AggregateRequest(span, group_by=query.group_by, filters=filters + narrowing, basis=query.basis)
+            return {r.keys: r.cost for r in store.aggregate(request)}
+
+        previous = by_keys(previous_range) if previous_total is not None and previous_range and kept else {}
+        partly = by_keys(compared) if compared is not None and compared != tr and kept else None
         groups = tuple(
-            GroupCost(r.keys, r.cost, previous.get(r.keys, 0.0) if previous_range is not None else None) for r in kept
+            GroupCost(
+                r.keys,
+                r.cost,
+                previous.get(r.keys, 0.0) if previous_total is not None else None,
+                None if partly is None else partly.get(r.keys, 0.0),
+            )
+            for r in kept
         )
         if folded > 0:
             other = total - _sum(kept)
@@ -178,7 +184,9 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
             points.sort(key=lambda p: (p.bucket, p.keys == other_key, -p.cost, p.keys))
             series = tuple(points)
 
-    forecast = _month_forecast(store, query, today, filters) if tr.start <= today < tr.end else None
+    forecast = None
+    if tr.start <= today < tr.end:
+        forecast = compute_pace(store, today, filters, basis=query.basis).forecast
     return CostResult(
         query=query,
         total=total,
@@ -192,6 +200,12 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         freshness=store.freshness(tr),
         forecast=forecast,
         notes=tuple(notes),
+        compared_range=compared,
+        compared_total=compared_total,
+        previous_status=status,
+        progress=progress,
+        compared_usage=compared_usage,
+        previous_usage=previous_usage,
     )
 
 
@@ -334,11 +348,14 @@ class ResourceCost:
     account_name: str
     region: str
     cost: float
-    previous_cost: float | None = None
+    previous_cost: float | None = None  # the same stretch of the previous period; None: not compared or no data
+    compared_cost: float | None = None  # the complete days compared, while the period is in progress
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_cost is None else self.cost - self.previous_cost
+        if self.previous_cost is None:
+            return None
+        return (self.cost if self.compared_cost is None else self.compared_cost) - self.previous_cost
 
 
 def run_top_resources(
@@ -351,8 +368,10 @@ def run_top_resources(
     compare: bool = True,
 ) -> list[ResourceCost]:
     """The `n` most expensive resources (line items without a resource id are left out), cost descending,
-    with their previous-period cost when `compare`; amounts in the currency `currency_scope` gives for the same
-    question (`filters` may carry its `currency=` filter). Raises UsageError for `n < 1`, `BasisUnavailable`."""
+    with, when `compare`, their cost over the same stretch of the previous period (like for like: the complete
+    days of a period in progress; None when the store has no data then); amounts in the currency
+    `currency_scope` gives for the same question (`filters` may carry its `currency=` filter). Raises UsageError
+    for `n < 1`, `BasisUnavailable`."""
     if n < 1:
         raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
     require_basis(store, basis, time_range)
@@ -378,11 +397,17 @@ def run_top_resources(
     ):
         regions.setdefault(r.keys[0], r.keys[1])
     previous: dict[str, float] | None = None
-    if compare:
-        prev_rows = store.aggregate(
-            AggregateRequest(time_range.previous(), group_by=(resource,), filters=only, basis=basis)
-        )
-        previous = {r.keys[0]: r.cost for r in prev_rows}
+    partly: dict[str, float] | None = None
+    freshness = store.freshness()
+    compared = elapsed_span(time_range, cutoff_from(freshness, date.max)) if compare else None
+    if compared is not None:
+        before = previous_span(time_range, compared)
+        if covers(freshness, before):
+            rows = store.aggregate(AggregateRequest(before, group_by=(resource,), filters=only, basis=basis))
+            previous = {r.keys[0]: r.cost for r in rows}
+            if compared != time_range:
+                rows = store.aggregate(AggregateRequest(compared, group_by=(resource,), filters=only, basis=basis))
+                partly = {r.keys[0]: r.cost for r in rows}
     names = store.accounts()
     out = []
     for r in top:
@@ -397,6 +422,7 @@ def run_top_resources(
                 region=regions.get(rid, GLOBAL_REGION),
                 cost=r.cost,
                 previous_cost=None if previous is None else previous.get(rid, 0.0),
+                compared_cost=None if partly is None else partly.get(rid, 0.0),
             )
         )
     return out

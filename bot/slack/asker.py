@@ -10,16 +10,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
 
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
+from bot.services import Services
 from bot.slack.listeners import ActionAudit, ActionRequest, Audit, SlashRequest
-from bot.slack.services import Services
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
 
 log = logging.getLogger("bot.slack.asker")
+Q = TypeVar("Q")
 
 NO_ACCESS = AccessDenied(
     "You don't have access to billing data here.",
@@ -58,6 +61,28 @@ def channel_asker(services: Services, user_id: str, channel_id: str) -> Asker | 
         services.state, "", channel_id, admins=frozenset(), default_access=services.settings.default_access
     )
     return None if scope is None else Asker(user_id, channel_id, scope)
+
+
+@dataclass(frozen=True)
+class Asked(Generic[Q]):
+    """A question ready to answer: its query confined to the asker's scope, the vocabulary as the asker may see it
+    (for names and suggestions), the text they typed, the day it is answered for and who asked (the answer's
+    buttons carry text and day: `bot.slack.export.AnswerRef`)."""
+
+    query: Q
+    vocabulary: Vocabulary
+    text: str
+    today: date
+    user_id: str = ""
+
+
+def asker_with_vocabulary(
+    services: Services, request: SlashRequest, asker: Asker | None = None
+) -> tuple[Asker, Vocabulary]:
+    """The asker of `request` (raises `AccessDenied` when they may see no billing data), or `asker` when given
+    (e.g. the channel alone, for Share in channel), and their vocabulary."""
+    asker = asker or asker_for(services, request.user_id, request.channel_id)
+    return asker, vocabulary_for(services, asker)
 
 
 def vocabulary_for(services: Services, asker: Asker) -> Vocabulary:

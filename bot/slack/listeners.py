@@ -1,20 +1,28 @@
-"""Thin glue between Bolt and the command modules: check at ack time, answer later in a lazy listener.
+"""Thin glue between Bolt and the command modules: prepare before the ack, answer after it, on separate threads.
 
 Slack wants an acknowledgement within 3 seconds (https://api.slack.com/interactivity/slash-commands#responding_to_commands).
-`register_slash_command` acks at once: a `check` that raises a `UserFacingError` (bad input) is answered in
-the ack itself (ephemeral, with the usage); otherwise the empty ack returns and `answer` runs in Bolt's
-listener thread pool (a lazy listener) and replies through `respond()` (the command's `response_url`).
-Errors in `answer` go to `report_error`, the same handler `app.error` uses.
+The app runs with `process_before_response=True` (`bot.slack.bolt`): `register_slash_command`'s ack listener
+runs on the thread that received the request (never queued behind answers) and runs `prepare(request)`, which
+parses the text and looks up what the asker may see (it must be fast); a `UserFacingError` it raises (bad input,
+no access) is answered in the ack itself (ephemeral, with the usage). Otherwise the empty ack goes out at once and
+a lazy listener on Bolt's bounded answer pool takes the prepared question over (`_Handoff`: the text is parsed
+and the access looked up once per request) and computes `answer(prepared)`, sent to the command's `response_url`
+with retries on 429 (`responder`). Errors in
+`answer` go to `report_error`, the same handler `app.error` uses. Buttons (`register_action`) likewise: ack on
+the request thread, answer on the pool, every press audited.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.errors import AccessDenied, UserFacingError
@@ -78,8 +86,7 @@ def responder(body: dict[str, Any], respond: Respond) -> RespondFn:
     return respond
 
 
-Check = Callable[[SlashRequest], object]
-Answer = Callable[[SlashRequest], Message]
+Prepared = TypeVar("Prepared")
 #: Called once per slash command with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
 Audit = Callable[[SlashRequest, str, int], None]
 ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
@@ -87,40 +94,85 @@ ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
 ActionAudit = Callable[[ActionRequest, str, int], None]
 
 
+class _Handoff:
+    """Prepared questions passed from the ack listener to its lazy listener (another thread). Bolt hands a lazy
+    listener a deep copy of the request context: the context carries only a key, the object stays here. At most
+    `limit` entries (the oldest go first), so a lazy listener that never ran leaks nothing for long."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self._items: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self._limit = limit
+
+    def put(self, value: object) -> str:
+        key = uuid.uuid4().hex
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._limit:
+                self._items.popitem(last=False)
+        return key
+
+    def take(self, key: object) -> tuple[bool, object]:
+        with self._lock:
+            if isinstance(key, str) and key in self._items:
+                return True, self._items.pop(key)
+        return False, None
+
+
+#: Context keys the ack listener leaves for its lazy listener.
+_PREPARED = "trackit_prepared"
+_REFUSED = "trackit_refused"
+
+
+def _outcome(exc: Exception) -> str:
+    return "denied" if isinstance(exc, AccessDenied) else "error"
+
+
 def register_slash_command(
-    app: App, command: str, *, check: Check, answer: Answer, audit: Audit | None = None, in_channel: bool = False
+    app: App,
+    command: str,
+    *,
+    prepare: Callable[[SlashRequest], Prepared],
+    answer: Callable[[Prepared], Message],
+    audit: Audit | None = None,
+    in_channel: bool = False,
 ) -> None:
-    """Register `command`: `check(request)` runs before the ack (must be fast, raises for bad input);
-    `answer(request)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
-    `audit` is called once per request (from the lazy half, so it never delays the ack), rejected ones included.
+    """Register `command`: `prepare(request)` runs before the ack (fast: parse, access; raises for bad input);
+    `answer(prepared)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
+    `audit` is called once per request after the ack (so it never delays it), rejected ones included.
     """
 
-    def ack_now(ack: Ack, body: dict[str, Any]) -> None:
+    handoff = _Handoff()
+
+    def ack_now(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         try:
-            check(SlashRequest.from_body(body))
+            prepared = prepare(SlashRequest.from_body(body))
         except UserFacingError as exc:
+            context[_REFUSED] = _outcome(exc)
             ack(response_type="ephemeral", **error_message(exc).as_kwargs())
             return
         except Exception as exc:  # still ack (else Slack shows a bare failure), with the logged reference
+            context[_REFUSED] = "error"
             ack(response_type="ephemeral", **report_error(exc, None, body).as_kwargs())
             return
+        context[_PREPARED] = handoff.put(prepared)
         ack()
 
-    def work(body: dict[str, Any], respond: Respond) -> None:
+    def work(body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         started = time.monotonic()
         request = SlashRequest.from_body(body)
         send = responder(body, respond)
-        outcome = "ok"
+        outcome = str(context.get(_REFUSED) or "ok")
         try:
-            try:
-                check(request)  # the lazy listener runs even when the ack already answered bad input
-            except Exception as exc:  # already answered (and logged) at ack time
-                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+            if context.get(_REFUSED):  # already answered (and logged) in the ack
                 return
+            found, prepared = handoff.take(context.get(_PREPARED))
             try:
-                reply = answer(request)
+                if not found:  # the ack listener's entry was dropped (a flood): prepare again
+                    prepared = prepare(request)
+                reply = answer(cast("Prepared", prepared))
             except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                outcome = _outcome(exc)
                 report_error(exc, send, body)
                 return
             send(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
@@ -150,7 +202,7 @@ def register_action(
             try:
                 reply = answer(request, client)
             except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                outcome = _outcome(exc)
                 report_error(exc, send, body)
                 return
             if reply is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.billing.model import CostBasis, Freshness, TimeRange
 from bot.billing.money import Money, format_pct
@@ -43,6 +43,14 @@ def period_text(time_range: TimeRange) -> str:
     return f"{label} ({days})" if label and ".." not in label and label != days else days
 
 
+def timestamp_text(at: datetime | None) -> str:
+    """`2026-11-27 09:00 UTC` (`-` for none); a naive datetime is taken as UTC, as app state stores it."""
+    if at is None:
+        return "-"
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return f"{at:%Y-%m-%d %H:%M} UTC"
+
+
 def freshness_text(freshness: Freshness) -> str:
     """`data up to 2026-11-26 18:00 UTC, October final, November estimated` (or `no data for this period`)."""
     if freshness.data_until is None:
@@ -69,6 +77,14 @@ class Row:
     label: str
     cost: float
     previous: float | None = None
+    #: Cost over the complete days compared with `previous` while the period is in progress (None: `cost`).
+    compared: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return (
+            None if self.previous is None else (self.cost if self.compared is None else self.compared) - self.previous
+        )
 
 
 def breakdown_lines(
@@ -83,13 +99,14 @@ def breakdown_lines(
         share = format_pct(r.cost / total * 100, signed=False) if total else "n/a"
         line = [r.label, money(r.cost), share]
         if compare:
-            line.append(money.change(None if r.previous is None else r.cost - r.previous))
+            line.append(money.change(r.change))
         table.append(line)
     return table_lines(table, right=[1, 2, 3])
 
 
-def breakdown_blocks(title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None,
-                     compare: bool = True) -> list[Block]:  # fmt: skip
+def breakdown_blocks(
+    title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None, compare: bool = True
+) -> list[Block]:
     return code_sections(breakdown_lines(title, rows, money, other=other, compare=compare))
 
 

@@ -14,12 +14,12 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.errors import AccessDenied, UserFacingError
+from bot.services import Services
 from bot.slack.asker import Asker, asker_for, audit_action_hook, channel_asker
 from bot.slack.blocks import Message, context, message
 from bot.slack.export import STALE_BUTTON, AnswerRef
 from bot.slack.listeners import ActionRequest, register_action
 from bot.slack.render import share_action_id
-from bot.slack.services import Services
 
 #: The answer to the question behind `AnswerRef` as `Asker` may see it (the command's own rendering).
 AnswerIn = Callable[[Asker, AnswerRef], Message]

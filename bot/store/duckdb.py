@@ -48,6 +48,7 @@ import logging
 import os
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -58,6 +59,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
 
+from bot.billing.charges import DERIVED_SQL
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMN_NAMES,
@@ -75,9 +77,10 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
 from bot.scratch import claim, disk_full, is_disk_full
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -108,9 +111,8 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
-    quote_ident,
-    quote_literal,
 )
+from bot.store.registry import register
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +125,8 @@ _CURRENCIES_AND_NET = (
     "COALESCE(list_sort(list(DISTINCT currency) FILTER (WHERE COALESCE(currency, '') <> '')), []), "
     "COALESCE(bool_or(net_cost IS NOT NULL), false)"
 )
+#: Added after the first release: files written before it have no such column and derive it on read.
+CHARGE_CLASS_COLUMN = "charge_class"
 
 
 @dataclass
@@ -179,6 +183,15 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     return not entry.starts_before(utc(day_start(time_range.start))) and not entry.starts_at_or_after(
         utc(day_start(time_range.end))
     )
+
+
+def _load_projection(column: str, *, present: bool) -> str:
+    """How a loaded column is computed from the source: a cast, and for the charge class the value the source
+    gives or, where it gives none, the class derived from the row (`bot.billing.charges`)."""
+    if column == CHARGE_CLASS_COLUMN:
+        given = f"NULLIF(CAST(src.{quote_ident(column)} AS VARCHAR), '')" if present else "NULL"
+        return f"COALESCE({given}, {DERIVED_SQL}) AS {quote_ident(column)}"
+    return f"CAST(src.{quote_ident(column)} AS {column_type(column)}) AS {quote_ident(column)}"
 
 
 def _wrap(exc: duckdb.Error, what: str) -> StoreError:
@@ -298,7 +311,6 @@ class DuckDBStore(BillingStore):
                 alias = f"p{i}_{entry.billing_period:%Y%m}"
                 path = self.root / PERIODS_DIR / entry.file
                 con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
-                branches[entry.billing_period] = Branch(alias, entry.columns)
                 # Files written before the rollup existed have only line_items: they are read raw.
                 tables = {
                     str(name): int(size or 0)
@@ -306,26 +318,30 @@ class DuckDBStore(BillingStore):
                         "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ?", [alias]
                     ).fetchall()
                 }
+                # The columns each table really has: files written before a column was added lack it.
+                held: dict[str, set[str]] = defaultdict(set)
+                for table, column in con.execute(
+                    "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [alias]
+                ).fetchall():
+                    held[str(table)].add(str(column))
+                raw_columns = frozenset(held["line_items"])
+                derived: tuple[tuple[str, str], ...] = ()
+                if CHARGE_CLASS_COLUMN not in raw_columns:
+                    derived = ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
+                    raw_columns |= {CHARGE_CLASS_COLUMN}
+                branches[entry.billing_period] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
-                # The columns a file's rollups really hold: files written by older versions lack newer
-                # dimensions (currency), and a question reading one is then answered from the line items.
-                held = {
-                    str(name): frozenset(str(c) for c in cols)
-                    for name, cols in con.execute(
-                        "SELECT table_name, list(column_name) FROM duckdb_columns() WHERE database_name = ? "
-                        "GROUP BY table_name",
-                        [alias],
-                    ).fetchall()
-                }
+                # A file's rollups hold only the columns of the version that wrote it: a question reading a newer
+                # dimension (currency, charge class) is then answered from the line items.
                 rollups[entry.billing_period] = [
                     Branch(
                         alias,
-                        r.columns(tags) & held.get(r.table, frozenset()),
+                        r.columns(tags) & frozenset(held[r.table]),
                         r.table,
                         rollup=True,
                         whole_period=r.whole_period,
-                        unique_by=r.unique_by(tags),
+                        unique_by=r.unique_by(tags) & frozenset(held[r.table]),
                     )
                     for r in present
                 ]
@@ -489,7 +505,8 @@ class DuckDBStore(BillingStore):
             except duckdb.Error as exc:
                 raise _wrap(exc, f"planning the load of {label}") from exc
             columns = [d[0] for d in described]
-            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns]
+            # A source without a charge class (a producer older than the column) gets the derived one.
+            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns and c != CHARGE_CLASS_COLUMN]
             extra = [
                 c
                 for c in columns
@@ -504,7 +521,7 @@ class DuckDBStore(BillingStore):
             tag_cols = sorted(c for c in columns if c.startswith(TAG_PREFIX))
             cat_cols = sorted(c for c in columns if c.startswith(COST_CATEGORY_PREFIX))
             ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
-            proj = ", ".join(f"CAST(src.{quote_ident(c)} AS {column_type(c)}) AS {quote_ident(c)}" for c in ordered)
+            proj = ", ".join(_load_projection(c, present=c in columns) for c in ordered)
             try:
                 con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
                 for rollup in ROLLUPS:

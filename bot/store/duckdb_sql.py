@@ -25,6 +25,7 @@ from bot.billing.model import (
     TimeRange,
     tax_as_service,
 )
+from bot.sqltext import quote_ident, quote_literal
 
 COLUMN_TYPES: dict[str, str] = {name: sqltype for name, sqltype, _ in LINE_ITEM_COLUMNS}
 #: The column of a daily-rollup row that counts the line items it sums; a raw branch projects 1 for it.
@@ -37,23 +38,6 @@ _TRUNC_UNITS: dict[Granularity, str] = {
     Granularity.WEEK: "week",  # DuckDB truncates weeks to the ISO Monday
     Granularity.MONTH: "month",
 }
-
-
-def quote_ident(name: str) -> str:
-    """Quote a column or alias name for DuckDB (`tag:user:team` -> `"tag:user:team"`).
-
-    Raises ValueError for a name DuckDB cannot hold (empty or with a NUL byte).
-    """
-    if not name or "\x00" in name:
-        raise ValueError(f"invalid SQL identifier {name!r}")
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_literal(text: str) -> str:
-    """Quote a string literal; only for values the store made itself (file paths), never for user input."""
-    if "\x00" in text:
-        raise ValueError(f"invalid SQL literal {text!r}")
-    return "'" + text.replace("'", "''") + "'"
 
 
 def column_type(name: str) -> str:
@@ -74,6 +58,8 @@ class Branch:
     whole_period: bool = False
     #: Columns the table holds one row per value combination of (empty: no such promise).
     unique_by: frozenset[str] = frozenset()
+    #: Columns the file predates, computed on read from the others: (column, SQL expression).
+    derived: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +104,9 @@ class Relation:
 
 
 def _project(branch: Branch, col: str) -> str:
+    for name, expr in branch.derived:
+        if name == col:
+            return f"{expr} AS {quote_ident(col)}"
     if col in branch.columns:
         return quote_ident(col)
     if col == COUNT_COLUMN:

@@ -92,6 +92,8 @@ def test_words_come_in_any_order_and_any_case() -> None:
         ("by resource", (DimensionRef(Dimension.RESOURCE),)),
         ("by charge-type", (DimensionRef(Dimension.CHARGE_TYPE),)),
         ("by charge type", (DimensionRef(Dimension.CHARGE_TYPE),)),
+        ("by charge-class", (DimensionRef(Dimension.CHARGE_CLASS),)),
+        ("by charge class", (DimensionRef(Dimension.CHARGE_CLASS),)),
         ("by tag:team", (TEAM,)),
         ("by tag:user:team", (TEAM,)),
         ("by tag:createdBy", (DimensionRef.tag("aws:createdBy"),)),
@@ -149,6 +151,9 @@ def test_group_by_forms(text: str, group_by: tuple[DimensionRef, ...]) -> None:
         ),
         ("charge-type=tax", Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Tax",))),
         ("charge-type!=credits", Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Credit",), negate=True)),
+        ("charge-class=usage", Filter(DimensionRef(Dimension.CHARGE_CLASS), ("usage",))),
+        ("charge-class!=usage", Filter(DimensionRef(Dimension.CHARGE_CLASS), ("usage",), negate=True)),
+        ("charge-class=refunds,Tax", Filter(DimensionRef(Dimension.CHARGE_CLASS), ("adjustment", "tax"))),
         ("tag:team=web", Filter(TEAM, ("web",))),
         ("tag:team=Web,api", Filter(TEAM, ("Web", "api"))),
         ("tag:team=untagged", Filter(TEAM, (UNTAGGED,))),
@@ -311,6 +316,7 @@ NOT_FOUND: list[tuple[str, str, str]] = [
     ("by tag:cost-center", "I don't know the tag key `cost-center`.", "Example: `tag:team`"),
     ("operation=RunInstance", "I don't know the operation `RunInstance`.", "`RunInstances`"),
     ("charge-type=fees", "I don't know the charge type `fees`.", "`charge-type=Tax`"),
+    ("charge-class=spend", "I don't know the charge class `spend`.", "`charge-class=usage`"),
 ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -23,7 +25,7 @@ TODAY = "2023-11-20"
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from bot.ingest.pipeline import ingest
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     root = tmp_path_factory.mktemp("query-cli")
     copy = root / SAMPLE.name
@@ -86,7 +88,7 @@ def test_total_and_top_services_match_the_raw_export(capsys: pytest.CaptureFixtu
     assert [g["keys"] for g in groups] == [{"service": name} for name, _ in ranked[:3]]
     for g, (_, amount) in zip(groups, ranked[:3], strict=True):
         assert close(g["cost"], amount)
-        assert g["previous_cost"] == 0.0  # nothing stored for October
+        assert g["previous_cost"] is None  # nothing stored for October: no data, not $0.00
     other = doc["other"]
     assert isinstance(other, dict)
     assert other["groups"] == len(ranked) - 3
@@ -98,8 +100,9 @@ def test_total_and_top_services_match_the_raw_export(capsys: pytest.CaptureFixtu
         "days": 30,
         "label": "2023-11",
     }
-    assert doc["previous_total"] == 0.0
-    assert doc["change_pct"] is None
+    assert doc["previous_total"] is None and doc["previous_status"] == "no data"
+    assert doc["change"] is None and doc["change_pct"] is None
+    assert doc["progress"] == "in progress"  # the export stops on Nov 14 at 04:00
     freshness = doc["freshness"]
     assert isinstance(freshness, dict)
     assert freshness["final"] is False  # the sample has no invoice id
@@ -148,10 +151,15 @@ def test_text_output_is_a_table(capsys: pytest.CaptureFixture[str], store_url: s
     total = sum(a for _, a in services)
     assert out[0] == "Query: 2023-11 by service top 2"
     assert out[1] == "Cost 2023-11 (2023-11-01 – 2023-11-30), unblended, USD"
-    assert out[2].startswith(f"Total: ${total.quantize(Decimal('0.01'))}")
-    assert out[3].startswith("Forecast for 2023-11: $")  # --today lies inside the month
-    assert out[5].split() == ["service", "cost", "previous", "change"]
-    assert out[7].startswith(services[0][0])
+    assert out[2] == f"Total: ${total.quantize(Decimal('0.01'))} so far"
+    complete = sum(cost(r) for r in raw() if r["lineItem/UsageStartDate"][:10] < "2023-11-14")
+    assert out[3] == (
+        f"Change: complete days 2023-11-01 – 2023-11-13: ${complete.quantize(Decimal('0.01'))}; the same days of "
+        "the previous period (2023-10-01 – 2023-10-13): no data"
+    )
+    assert out[4].startswith("Forecast for 2023-11: $")  # --today lies inside the month
+    assert out[6].split() == ["service", "cost"]  # no previous column: October has no data
+    assert out[8].startswith(services[0][0])
     assert out[-1] == "Data up to 2023-11-14 04:00 UTC; 2023-11 estimated."  # the last hourly usage line
 
 
@@ -258,7 +266,7 @@ EUR_TODAY = "2026-11-27"
 
 
 def _load(root: Path, rows: list[dict[str, object]]) -> str:
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
     from tests.store.sources import make_source
 
     url = f"duckdb://{root / 'store'}"
@@ -298,7 +306,9 @@ def test_a_euro_bill_answers_in_euros(capsys: pytest.CaptureFixture[str], eur_ur
     out = capsys.readouterr().out.splitlines()
     assert code == 0
     assert out[1] == "Cost 2026-10 (2026-10-01 – 2026-10-31), unblended, EUR"
-    assert out[2].startswith(f"Total: {eur(october)}   previous ") and eur(october) == "€31,910.43"
+    assert out[2] == f"Total: {eur(october)}" and eur(october) == "€31,910.43"
+    # The bill starts in October: September is no data, not €0.00.
+    assert out[3] == "Change: vs the previous period (2026-09-01 – 2026-09-30): no data"
     assert len(ROWS) > 100 and not any("$" in line for line in out)
 
 
@@ -350,8 +360,50 @@ def test_the_removed_currency_symbol_setting_is_refused_with_the_reason(
 
 def test_the_cli_rounds_like_every_other_surface(capsys: pytest.CaptureFixture[str], eur_url: str) -> None:
     assert main(["query", "2026-10 service=cloudwatch", "--store", eur_url, "--today", EUR_TODAY]) == 0
-    assert capsys.readouterr().out.splitlines()[2].startswith("Total: €0.13   previous")  # 0.125, half-up
+    assert capsys.readouterr().out.splitlines()[2] == "Total: €0.13"  # 0.125, half-up
     assert main(["query", "2026-11-02..2026-11-11 service=ec2", "--store", eur_url, "--today", EUR_TODAY]) == 0
-    assert capsys.readouterr().out.splitlines()[2] == (
-        "Total: €9,999.62   previous 2026-10-23 – 2026-11-01: €10,000.00   change: -€0.38 (-0.0%)"
-    )
+    assert capsys.readouterr().out.splitlines()[2:4] == [
+        "Total: €9,999.62",
+        "Change: -€0.38 (-0.0%) vs the previous period (2026-10-23 – 2026-11-01): €10,000.00",
+    ]
+
+
+def test_forecast_on_a_genuine_cur_keeps_the_month_long_tax_out_of_daily_spend(
+    capsys: pytest.CaptureFixture[str], store_url: str
+) -> None:
+    """The FinOps Foundation's export: usage to Nov 14 04:00 and twelve Tax lines spanning the whole month. The
+    tax is a period charge: it scales with the month's usage, it is not a day's spend extrapolated over 30."""
+    doc = run_json(capsys, store_url, "this month")
+    f = doc["forecast"]
+    assert isinstance(f, dict)
+    rows = raw()
+    usage_rows = [r for r in rows if r["lineItem/LineItemType"] == "Usage"]
+    tax = sum(cost(r) for r in rows if r["lineItem/LineItemType"] == "Tax")
+    usage_so_far = sum(cost(r) for r in usage_rows)
+    complete = sum(cost(r) for r in usage_rows if r["lineItem/UsageStartDate"][:10] < "2023-11-14")
+    assert tax == Decimal("0.08") and f["days_elapsed"] == 13 and f["days_in_month"] == 30
+    assert close(f["usage_to_date"], complete)
+    assert close(f["period_to_date"], tax)
+    # No history: the tax posted so far, scaled with usage to the month's end.
+    scale = Decimal(repr(f["usage_expected"])) / usage_so_far
+    assert abs(Decimal(repr(f["period_expected"])) - tax * scale) < Decimal("0.000001")
+    assert f["expected"] == pytest.approx(f["usage_expected"] + f["period_expected"])
+    assert f["low"] < f["expected"] < f["high"]
+    assert "scatter" in f["method"]  # two weeks of data: too little to backtest, and said so
+
+
+def _trackit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bot", *args]
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(store_url: str) -> None:
+    """`trackit query ... | head`: a real pipe whose only reader is gone before the answer is written (as `head`
+    is once it has its lines), so the write fails with EPIPE however short the answer."""
+    command = _trackit("query", "2023-11 by service", "--store", store_url, "--today", TODAY)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away: every write of the child fails with EPIPE
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141, err  # 128 + SIGPIPE, as the shell reports `cat big | head`
+    assert err == ""  # no BrokenPipeError traceback, no "Exception ignored" at exit

@@ -329,3 +329,50 @@ def test_redelivery_and_revision_of_generated_periods(tmp_path: Path, store: Any
     }
     assert_same_money(store.period(date(2025, 1, 1)).billed_total, Decimal(jan_after.unblended_total))
     assert store.period(date(2025, 2, 1)).rows == feb_after.rows
+
+
+# ------------------------------------------------------------------------------------------- charge class
+
+
+def _classes(store: Any, time_range: TimeRange, *keys: str) -> dict[tuple[str, ...], int]:
+    counts: dict[tuple[str, ...], int] = {}
+    for r in store.iter_line_items(time_range):
+        key = tuple(str(r[k]) for k in (*keys, "charge_class"))
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_genuine_cur_charge_classes(tmp_path: Path, store: Any) -> None:
+    """The FinOps Foundation's anonymised CUR: hourly, daily and odd-length usage lines are usage; the month-long
+    tax lines are tax (not a day's spend)."""
+    ingest(str(_copy(FOCUS_CONVERTERS_CUR, tmp_path)), store, progress=False)
+    got = _classes(store, TimeRange(date(2023, 11, 1), date(2023, 12, 1)), "line_item_type")
+    assert got == {("Usage", "usage"): 1269, ("Tax", "tax"): 12}
+
+
+def test_genuine_focus_charge_classes_follow_category_and_frequency(tmp_path: Path, store: Any) -> None:
+    """FOCUS says it itself: a One-Time AWS credit is a credit even on an hourly line; Oracle's Usage-based
+    adjustments track usage."""
+    ingest(str(_copy(FOCUS_SAMPLE, tmp_path)), store, progress=False)
+    every = TimeRange(date(2024, 1, 1), date(2025, 1, 1))
+    got = _classes(store, every, "charge_category")
+    assert got == {("Usage", "usage"): 997, ("Credit", "credit"): 1, ("Adjustment", "usage"): 2}
+
+
+@pytest.mark.parametrize("fmt", ["cur2-parquet", "cur1-csv", "focus"])
+def test_generated_exports_charge_classes(tmp_path: Path, store: Any, fmt: str) -> None:
+    from bot.samples import generate
+
+    s = generate(tmp_path / "exp", fmt=fmt, start=date(2025, 3, 1), months=1, rows_per_month=6000)  # type: ignore[arg-type]
+    ingest(str(s.root), store, progress=False)
+    got = _classes(store, TimeRange(date(2025, 3, 1), date(2025, 4, 1)), "line_item_type")
+    classes = {line_type: cls for line_type, cls in got}
+    if fmt == "focus":  # FOCUS has no line item types: its category and frequency decide
+        assert {cls for _, cls in got} == {"usage", "recurring", "tax", "credit"}
+        return
+    # The sample organisation books all its usage by the day (month-long usage lines are classed in
+    # tests/billing/test_charges.py and the store contract).
+    assert ("Usage", "usage") in got and ("Usage", "recurring") not in got
+    assert classes["DiscountedUsage"] == "usage" and classes["SavingsPlanNegation"] == "usage"
+    assert classes["RIFee"] == "recurring" and classes["SavingsPlanRecurringFee"] == "recurring"
+    assert classes["Tax"] == "tax" and classes["Credit"] == "credit" and classes["Fee"] == "one-time"

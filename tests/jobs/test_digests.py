@@ -16,12 +16,12 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.scheduler import JobContext
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
-from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
+from jobs.digests import build_digest, due_period, report_period, run_kind
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data
 from tests.reports.snapshot import assert_snapshot
@@ -96,12 +96,6 @@ def test_weekly_digest_by_tag(store: BillingStore) -> None:
     assert digest.charts[3].title == "Top movers week over week"
 
 
-def test_short_service_names_keep_legends_readable() -> None:
-    assert [short_service(n) for n in (data.EC2, data.S3, "AWS Step Functions", "Amazon X", "Other")] == [
-        "EC2", "S3", "Step Functions", "X", "Other"
-    ]  # fmt: skip
-
-
 @pytest.fixture
 def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
     clock = FrozenClock(datetime(2026, 11, 1, 8, 59, tzinfo=UTC))
@@ -123,10 +117,24 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
 ) -> None:
     created = datetime(2026, 10, 15, tzinfo=UTC)
     subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS", now=created)
-    subscribe(services.state, channel_id="C0WEB", kind="monthly", filters="tag:team=web", at_time="09:00",
-              created_by="U0WEB", now=created)  # fmt: skip
-    subscribe(services.state, channel_id="C0GONE", kind="monthly", filters="tag:gone=x", at_time="09:00",
-              created_by="U0WEB", now=created)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0WEB",
+        kind="monthly",
+        filters="tag:team=web",
+        at_time="09:00",
+        created_by="U0WEB",
+        now=created,
+    )
+    subscribe(
+        services.state,
+        channel_id="C0GONE",
+        kind="monthly",
+        filters="tag:gone=x",
+        at_time="09:00",
+        created_by="U0WEB",
+        now=created,
+    )
     ctx = _ctx(services, client)
     assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
     services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
@@ -198,8 +206,15 @@ def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
 
 
 def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Services) -> None:
-    sub, _ = subscribe(services.state, channel_id="C0MGMT", kind="weekly", at_time="09:00", timezone="Europe/Paris",
-                       created_by="U0BOSS", now=datetime(2026, 11, 1, tzinfo=UTC))  # fmt: skip
+    sub, _ = subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="weekly",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U0BOSS",
+        now=datetime(2026, 11, 1, tzinfo=UTC),
+    )
     # Monday 2026-11-16 09:00 in Paris is 08:00 UTC.
     assert due_period("weekly", sub, datetime(2026, 11, 16, 7, 59, tzinfo=UTC)) == report_period(
         "weekly", date(2026, 11, 9)
@@ -211,8 +226,14 @@ def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Se
     assert due_period("weekly", sub, datetime(2026, 11, 19, 12, tzinfo=UTC)) == report_period(
         "weekly", date(2026, 11, 16)
     )
-    late, _ = subscribe(services.state, channel_id="C0NEW", kind="weekly", at_time="09:00", created_by="U0BOSS",
-                        now=datetime(2026, 11, 18, tzinfo=UTC))  # fmt: skip
+    late, _ = subscribe(
+        services.state,
+        channel_id="C0NEW",
+        kind="weekly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 11, 18, tzinfo=UTC),
+    )
     assert due_period("weekly", late, datetime(2026, 11, 19, 12, tzinfo=UTC)) is None
 
 
@@ -220,17 +241,23 @@ def test_the_scheduler_posts_digests_at_their_times_once(
     tmp_path: Path, store: BillingStore, slack: HistorySlack, client: WebClient
 ) -> None:
     import jobs
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
 
     start = datetime(2026, 11, 29, 12, tzinfo=UTC)
     clock = FrozenClock(start)
-    use_clock(clock)
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, store, clock)
     # Paris is UTC+1 in winter: 09:00 there is 08:00 UTC.
     for kind in ("weekly", "monthly"):
-        subscribe(services.state, channel_id="C0MGMT", kind=kind, at_time="09:00", timezone="Europe/Paris",
-                  created_by="U0BOSS", now=start)  # fmt: skip
+        subscribe(
+            services.state,
+            channel_id="C0MGMT",
+            kind=kind,
+            at_time="09:00",
+            timezone="Europe/Paris",
+            created_by="U0BOSS",
+            now=start,
+        )
     scheduler = JobScheduler(services, client, manual=True, pacer=ChannelPacer(0))
     jobs.schedule_all(scheduler, services)
     assert {"weekly_digest", "monthly_digest", "anomaly_alerts"} <= set(scheduler.job_ids)
@@ -263,7 +290,52 @@ def test_the_scheduler_posts_digests_at_their_times_once(
 def test_a_period_the_bill_does_not_cover_yet_says_so(store: BillingStore) -> None:
     week = report_period("weekly", date(2026, 11, 30))  # Nov 23 - 29; the bill reaches Nov 26
     text = build_digest(store, "weekly", week).message.blocks[1]["text"]["text"]
-    assert text.startswith(
-        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are missing"
-    )
+    so_far = _sum("2026-11-23", "2026-11-30")
+    complete = _sum("2026-11-23", "2026-11-27")
+    before = _sum("2026-11-16", "2026-11-20")  # the same four days of the week before, not all seven
+    change = complete - before
+    pct = (change / before * 100).quantize(Decimal("0.1"))
+    assert text.splitlines()[:2] == [
+        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are not in yet; "
+        "the comparison covers the complete days only.",
+        f"*${so_far:,.2f}* spent so far; the complete days (Nov 23 – Nov 26): {'+' if change >= 0 else '-'}"
+        f"${abs(change):,.2f} ({pct:+}%) vs the same days of the week before (${before:,.2f}).",
+    ]
     assert ":warning:" not in json.dumps(build_digest(store, "monthly", OCTOBER).message.blocks[1])
+
+
+def test_the_first_month_of_data_has_no_previous_month(store: BillingStore) -> None:
+    may = TimeRange(date(2026, 5, 1), date(2026, 6, 1), "last month")  # the store starts on 2026-05-01
+    digest = build_digest(store, "monthly", may)
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[0] == f"*${_sum('2026-05-01', '2026-06-01'):,.2f}* spent; the month before: no data."
+    assert digest.data.movers == ()  # no "(new)" mover for every service
+    assert digest.message.blocks[2]["fields"][1]["text"] == "*Change*\nno data"
+
+
+def test_weekly_movers_are_usage_and_the_fees_of_the_1st_have_their_own_line(tmp_path: Path) -> None:
+    """The week holding November 1st carries the month's fees; its movers compare usage with usage."""
+    hours = 30 * 24
+    fees = [
+        data_item("2026-11-01", "1200.00", hours, "RIFee", "Amazon Elastic Compute Cloud"),
+        data_item("2026-11-01", "300.00", hours, "Usage", "AWS Support (Business)", usage_type="Dollar"),
+        data_item("2026-11-01", "90.00", hours, "Tax", "Tax", charge_category="Tax"),
+    ]
+    store = data.load_store(tmp_path, [*data.ROWS, *fees])
+    week = TimeRange(date(2026, 10, 26), date(2026, 11, 2), "last week")
+    digest = build_digest(store, "weekly", week)
+    store.close()
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[1] == (
+        "Period charges (fees, tax, credits): $1,590.00 (the week before: $0.00); the movers below are usage-driven."
+    )
+    assert all(name in {r["service_name"] for r in data.ROWS} for name, _ in digest.data.movers)
+    usage_before = _sum("2026-10-19", "2026-10-26")
+    usage_now = _sum("2026-10-26", "2026-11-02")
+    assert digest.data.change == pytest.approx(float(usage_now + Decimal("1590.00") - usage_before))
+
+
+def data_item(day: str, cost: str, hours: int, line_type: str, service: str, **kw: object) -> dict[str, object]:
+    from tests.store.sources import item
+
+    return item(day, cost, hours=hours, line_item_type=line_type, service_name=service, **kw)

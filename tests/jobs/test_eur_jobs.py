@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
 from bot.state.budgets import Budget
-from bot.store.base import BillingStore
 from jobs.anomaly_alerts import preview as preview_alerts
-from jobs.budgets import compute_pace, render_budget_alert
+from jobs.budgets import compute_budget_pace, render_budget_alert
 from jobs.daily_summary import build_daily_summary
 from jobs.digests import build_digest
 from tests.jobs.support import FrozenClock, make_services
@@ -49,9 +49,13 @@ def test_daily_summary_in_euros_counts_fees_and_tax_as_not_taggable(store: Billi
     assert "$" not in text and "USD" not in text
     nov_1 = days("2026-11-01", "2026-11-02")
     spend = total(keep=nov_1)
-    assert f"*Spend*\\n{eur(spend)}" in text
+    # The day's spend is its usage-driven spend plus the period charges booked on the 1st, each on its own line.
+    usage = total(keep=lambda r: nov_1(r) and r["charge_category"] == "Usage")
+    assert f"*Usage-driven spend*\\n{eur(usage)}" in text and eur(usage) == "€1,021.50"
     not_taggable = total(keep=lambda r: nov_1(r) and r["charge_category"] != "Usage")
     assert eur(not_taggable) == "€293.80"  # EC2 and S3 tax, AWS Support
+    assert f"*Plus {eur(not_taggable)} of period charges* (fees, tax, credits) booked on the 1st: tax €193.80, " in text
+    assert f"*Month to date*\\n{eur(spend)}" in text and eur(spend) == "€1,315.30"
     # Of the day's taggable usage (1,021.50) only Route 53's 1.50 carries no team: 0.1%, not the 22% it would
     # be with the month's fees counted as untagged.
     assert "untagged (team): 0.1% of taggable usage, €293.80 not taggable" in msg.blocks[-1]["elements"][0]["text"]
@@ -60,7 +64,7 @@ def test_daily_summary_in_euros_counts_fees_and_tax_as_not_taggable(store: Billi
 def test_budget_alerts_are_in_the_bills_currency(store: BillingStore) -> None:
     at = datetime(2026, 11, 27, tzinfo=UTC)
     budget = Budget("eu-all", Decimal("20000"), "EUR", "", "C0FIN", "U0ADMIN", at, at)
-    pace = compute_pace(store, budget, date(2026, 11, 1))
+    pace = compute_budget_pace(store, budget, date(2026, 11, 1), today=date(2026, 11, 27))
     assert Decimal(str(round(pace.month_to_date, 2))) == total(keep=days("2026-11-01", "2026-12-01"))
     msg = render_budget_alert(pace, 100)
     text = shown(msg)
@@ -68,7 +72,7 @@ def test_budget_alerts_are_in_the_bills_currency(store: BillingStore) -> None:
     assert "$" not in text
     dollars = Budget("us-all", Decimal("20000"), "USD", "", "C0FIN", "U0ADMIN", at, at)
     with pytest.raises(UsageError) as err:
-        compute_pace(store, dollars, date(2026, 11, 1))
+        compute_budget_pace(store, dollars, date(2026, 11, 1), today=date(2026, 11, 27))
     assert err.value.message == (
         "The bill for 2026-11 is in EUR, not USD: amounts in different currencies are never compared."
     )

@@ -71,7 +71,7 @@ def _app(fake: FakeSlack, gate: Gate, *, socket_mode: bool = False) -> App:
         gate.wait()
         return message(f"slow {req.text}", [])
 
-    register_slash_command(app, "/slow", check=lambda req: None, answer=slow)
+    register_slash_command(app, "/slow", prepare=lambda req: req, answer=slow)
     register_action(app, "press", answer=lambda req, client: message(f"pressed {req.value}", []))
     return app
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES, LINE_ITEM_COLUMNS, Delivery
-from bot.store.base import NormalizedSource
+from bot.billing.store import NormalizedSource
 
 NULL = None
 
@@ -49,6 +49,7 @@ DEFAULTS: dict[str, object] = {
     "savings_plan_arn": "",
     "savings_plan_effective_cost": None,
     "currency": "USD",
+    "charge_class": None,  # the store derives it from the line item type and charge period
 }
 
 

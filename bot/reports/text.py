@@ -7,7 +7,7 @@ docs/query-language.md ("JSON output"): keys are only ever added, never renamed 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,11 +19,15 @@ from bot.billing.model import (
     Forecast,
     Freshness,
     Granularity,
+    GroupCost,
     PeriodStatus,
+    PreviousStatus,
+    Progress,
     TimeRange,
 )
 from bot.billing.money import NOISE_DECIMALS, Money, denoise, format_pct
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Vocabulary, key_text
+from bot.reports.table import text_table
 
 #: Version of the JSON document; bumped only for an incompatible change.
 JSON_SCHEMA = "trackit.cost/1"
@@ -65,48 +69,85 @@ def freshness_text(freshness: Freshness) -> str:
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 
-def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
-    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
-    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
-    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
-        return vocabulary.account_label(value)
-    return value
-
-
 def _header(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
     if ref.kind is Dimension.TAG:
         return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else ref.label
     return ref.label
 
 
-def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
-    """Rows padded into columns (first row is the header, then a rule); `right` aligns numbers."""
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-
-    def line(row: Sequence[str]) -> str:
-        cells = [c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)]
-        return "  ".join(cells).rstrip()
-
-    out = [line(rows[0]), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in rows[1:]]
-    return out
-
-
-def _change_cell(cost: float, previous: float | None, money: Money) -> str:
-    if previous is None:
+def _change_cell(g: GroupCost, money: Money) -> str:
+    """`+$12.00 (+4.0%)`, `+$12.00 (new)` when the group cost nothing before, '' when not compared."""
+    change, previous = g.change, g.previous_cost
+    if change is None or previous is None:
         return ""
-    change = money.change(cost - previous)
+    text = money.change(change)
     if previous:
-        return f"{change} ({format_pct((cost - previous) / abs(previous) * 100.0)})"
-    return f"{change} (new)" if money(cost) != money(0) else change
+        return f"{text} ({format_pct(change / abs(previous) * 100.0)})"
+    current = previous + change
+    return f"{text} (new)" if money(current) != money(0) else text
 
 
-def _forecast_text(forecast: Forecast, money: Money) -> str:
+def total_text(result: CostResult, money: Callable[[float], str]) -> str:
+    """The headline amount: `$1,234.56`, `$1,234.56 so far` while the period is in progress, `no data yet`."""
+    if result.progress is Progress.NO_DATA_YET:
+        return "no data yet"
+    amount = money(result.total)
+    return amount if result.progress is Progress.COMPLETE else f"{amount} so far"
+
+
+def comparison_text(
+    result: CostResult, money: Callable[[float], str], change: Callable[[float | None], str]
+) -> str | None:
+    """How the period compares with the previous one, like for like, as a person reads it (None: no comparison):
+
+    - `+$52.10 (+4.4%) vs the previous period (2026-10-01 – 2026-10-31): $1,182.46`
+    - `complete days 2026-12-01 – 2026-12-03: $1,234.56, +$52.10 (+4.4%) vs the same days of the previous
+      period (2026-11-01 – 2026-11-03): $1,182.46`
+    - `vs the previous period (2025-01-01 – 2025-12-31): no data`
+    - `partial day: compared once the day is complete`
+    """
+    if result.progress is Progress.PARTIAL_DAY and result.query.compare:
+        return "partial day: compared once the day is complete"
+    prev = result.previous_range
+    if prev is None or result.previous_status is PreviousStatus.NOT_COMPARED:
+        return None
+    versus = f"vs the {prev.label or 'previous period'} ({period_days(prev)})"
+    head = ""
+    if result.progress is Progress.IN_PROGRESS and result.compared_range is not None:
+        compared = result.compared_total if result.compared_total is not None else result.total
+        head = f"complete days {period_days(result.compared_range)}: {money(compared)}"
+    if result.previous_status is PreviousStatus.NO_DATA or result.previous_total is None:
+        return f"{head}; the {versus.removeprefix('vs the ')}: no data" if head else f"{versus}: no data"
+    delta = f"{change(result.change)} ({format_pct(result.change_pct)}) {versus}: {money(result.previous_total)}"
+    text = f"{head}, {delta}" if head else delta
+    usage = _usage_text(result, change)
+    return f"{text}; {usage}" if usage else text
+
+
+def _usage_text(result: CostResult, change: Callable[[float | None], str]) -> str:
+    """`usage alone +$164.00 (+14.0%)` when period charges (fees, tax, credits) sit in either span."""
+    delta = result.usage_change
+    if delta is None or result.compared_usage is None or result.previous_usage is None:
+        return ""
+    compared = result.compared_total if result.compared_total is not None else result.total
+    previous = result.previous_total or 0.0
+    if abs(compared - result.compared_usage) < 0.005 and abs(previous - result.previous_usage) < 0.005:
+        return ""  # nothing but usage in either span: the change above is the usage change
+    if abs(result.compared_usage) < 0.005 and abs(result.previous_usage) < 0.005:
+        return ""  # no usage at all (period charges asked for): nothing to set apart
+    pct = format_pct(delta / abs(result.previous_usage) * 100.0) if result.previous_usage else "new"
+    return f"usage alone {change(delta)} ({pct}), period charges (fees, tax, credits) aside"
+
+
+def forecast_text(forecast: Forecast, money: Callable[[float], str]) -> str:
+    """`Forecast for 2026-12: $11,420.00 (likely $10,900.00 – $12,100.00): usage $7,430.00 ($714.20 in 3 complete
+    days of 31) + period charges $3,990.00 ($3,432.00 posted).`"""
+    f = forecast
     return (
-        f"Forecast for {forecast.month:%Y-%m}: {money(forecast.expected)} "
-        f"(likely {money(forecast.low)} – {money(forecast.high)}); "
-        f"{money(forecast.month_to_date)} in the first {forecast.days_elapsed} of "
-        f"{forecast.days_in_month} days."
+        f"Forecast for {f.month:%Y-%m}: {money(f.expected)} (likely {money(f.low)} – {money(f.high)}): "
+        f"usage {money(f.usage_expected)} ({money(f.usage_to_date)} in {f.days_elapsed} complete "
+        f"day{'' if f.days_elapsed == 1 else 's'} of {f.days_in_month}) + period charges "
+        f"{money(f.period_expected)} ({money(f.period_to_date)} posted)."
     )
 
 
@@ -135,15 +176,12 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
     money = Money(result.currency)
     lines = [f"Query: {text if text is not None else format_query(q, vocabulary)}"]
     lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {money.currency}")
-    headline = f"Total: {money(result.total)}"
-    if result.previous_range is not None and result.previous_total is not None:
-        headline += (
-            f"   previous {period_days(result.previous_range)}: {money(result.previous_total)}"
-            f"   change: {money.change(result.change)} ({format_pct(result.change_pct)})"
-        )
-    lines.append(headline)
+    lines.append(f"Total: {total_text(result, money)}")
+    comparison = comparison_text(result, money, money.change)
+    if comparison:
+        lines.append(f"Change: {comparison}")
     if result.forecast is not None:
-        lines.append(_forecast_text(result.forecast, money))
+        lines.append(forecast_text(result.forecast, money))
 
     if q.group_by:
         lines.append("")
@@ -157,7 +195,7 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
             row.append(money(g.cost))
             if compare:
                 prev = "" if g.previous_cost is None else money(g.previous_cost)
-                row += [prev, _change_cell(g.cost, g.previous_cost, money)]
+                row += [prev, _change_cell(g, money)]
             rows.append(row)
         blanks = [""] * (len(q.group_by) - 1)
         tail = ["", ""] if compare else []
@@ -166,8 +204,10 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         if not result.groups:
             rows.append(["(no costs)", *blanks, "", *tail])
         rows.append(["Total", *blanks, money(result.total), *tail])
-        right = [False] * len(q.group_by) + [True] + ([True, True] if compare else [])
-        lines += _table(rows, right)
+        numbers = range(len(q.group_by), len(q.group_by) + (3 if compare else 1))
+        lines += text_table(rows, right=numbers, rule=True)
+        if compare and result.progress is Progress.IN_PROGRESS:
+            lines.append("(changes compare the complete days with the same days of the previous period)")
 
     if result.series:
         totals: dict[datetime, float] = {}
@@ -177,7 +217,7 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
         series_rows = [["period", "cost"]]
         series_rows += [[_bucket_text(b, q.granularity), money(c)] for b, c in sorted(totals.items())]
-        lines += _table(series_rows, [False, True])
+        lines += text_table(series_rows, right={1}, rule=True)
 
     if result.notes:
         lines += ["", *result.notes]
@@ -236,6 +276,11 @@ def _forecast(f: Forecast | None) -> dict[str, Any] | None:
         "high": _money(f.high),
         "days_elapsed": f.days_elapsed,
         "days_in_month": f.days_in_month,
+        "usage_to_date": _money(f.usage_to_date),
+        "usage_expected": _money(f.usage_expected),
+        "period_to_date": _money(f.period_to_date),
+        "period_expected": _money(f.period_expected),
+        "method": f.method,
     }
 
 
@@ -262,6 +307,7 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
                 "keys": dict(zip(dims, g.keys, strict=True)),
                 "cost": _money(g.cost),
                 "previous_cost": _money(g.previous_cost),
+                "compared_cost": _money(g.compared_cost),
                 "change": _money(change),
                 "change_pct": _pct(pct),
             }
@@ -275,6 +321,10 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
         "currency": result.currency,
         "period": _period(q.time_range),
         "previous_period": _period(result.previous_range),
+        "previous_status": result.previous_status.value,
+        "progress": result.progress.value,
+        "compared_period": _period(result.compared_range),
+        "compared_total": _money(result.compared_total),
         "group_by": dims,
         "filters": [{"dimension": f.dimension.label, "values": list(f.values), "negate": f.negate} for f in q.filters],
         "granularity": q.granularity.value,
