@@ -29,13 +29,13 @@ from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.reports.text import comparison_text, total_text
+from bot.reports.text import comparison_text, period_text, total_text
 from bot.services import Services
 from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
 from bot.slack.export import AnswerRef, send_export, upload_to_dm
 from bot.slack.listeners import ActionRequest, SlashRequest
-from bot.slack.render import MAX_SERIES_ROWS, Row, answer_buttons, breakdown_blocks, footer, period_text, series_lines
+from bot.slack.render import MAX_SERIES_ROWS, Row, answer_buttons, breakdown_blocks, footer, series_lines
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/cost"

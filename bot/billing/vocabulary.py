@@ -137,6 +137,12 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
     return "Did you mean " + " or ".join(f"`{s}`" for s in suggestions) + "?"
 
 
+def account_label(account_id: str, names: Mapping[str, str]) -> str:
+    """`production (123456789012)` when `names` names the account, else the id: how every answer shows one."""
+    name = names.get(account_id, "")
+    return f"{name} ({account_id})" if name else account_id
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the store knows, for resolving and validating query words. Empty collections mean "unknown":
@@ -292,8 +298,7 @@ class Vocabulary:
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
-        name = self.accounts.get(account_id, "")
-        return f"{name} ({account_id})" if name else account_id
+        return account_label(account_id, self.accounts)
 
     # ------------------------------------------------------------------------------------ other dimensions
 

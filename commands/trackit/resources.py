@@ -43,6 +43,7 @@ from bot.billing.resources import cost_of, resource_costs, visible
 from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
+from bot.reports.text import period_text
 from bot.services import Services
 from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import (
@@ -58,7 +59,7 @@ from bot.slack.blocks import (
 )
 from bot.slack.blocks import section as section_block
 from bot.slack.listeners import SlashRequest
-from bot.slack.render import Money, period_text
+from bot.slack.render import Money
 from bot.state.inventory import InventorySnapshot, SnapshotSummary, latest_snapshot
 
 WORDS = ("resources", "idle", "rightsizing", "commitments")

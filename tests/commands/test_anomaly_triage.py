@@ -198,8 +198,10 @@ def test_a_user_outside_the_alerts_scope_cannot_press_its_buttons(clean_bot: Bot
             break
         time.sleep(0.05)
     assert sorted((e.user_id, e.outcome, e.text) for e in denied[:3]) == [
-        ("U0BOB", "denied", key), ("U0NOBODY", "denied", key), ("U0TAGS", "denied", key)
-    ]  # fmt: skip
+        ("U0BOB", "denied", key),
+        ("U0NOBODY", "denied", key),
+        ("U0TAGS", "denied", key),
+    ]
 
     # The series of Bob's own account is his to judge; an admin may judge any.
     own, own_message = _posted_alert(clean_bot, "222222222222", dimension="account")
