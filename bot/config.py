@@ -57,7 +57,12 @@ class Settings:
     default_access: str = "open"
     http_host: str = "127.0.0.1"
     http_port: int = 3000
+    #: Threads that answer commands after the ack (each holds one query against the store).
     listener_threads: int = 8
+    #: Threads that receive Slack requests and ack them (HTTP request threads, Socket Mode message workers).
+    ack_threads: int = 16
+    #: HTTP listen backlog: connections the kernel holds while every request thread is busy.
+    http_backlog: int = 1024
     ops_channel: str = ""
     ingest_interval_minutes: int = 30
     #: A re-delivery of a stored billing period with fewer rows than this share of the live ones is refused
@@ -96,6 +101,9 @@ class Settings:
             raise ConfigError(
                 f"TRACKIT_REDELIVERY_MIN_SHARE must be a share from 0 to 1 (0.5: half), not {self.redelivery_min_share}"
             )
+        for name in ("listener_threads", "ack_threads", "http_backlog"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"TRACKIT_{name.upper()} must be at least 1, not {getattr(self, name)}")
         if self.inventory_keep_days < 1:
             raise ConfigError(f"TRACKIT_INVENTORY_KEEP_DAYS must be at least 1, not {self.inventory_keep_days}")
 

@@ -161,7 +161,7 @@ def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]], store_url: str 
     )
     fake = FakeSlack().start()
     app = build_app(services, client=make_client("xoxb-test", base_url=fake.api_url))
-    server = SlackHttpServer(app, "127.0.0.1", 0).start()
+    server = SlackHttpServer(app, "127.0.0.1", 0, signing_secret=SECRET).start()
     try:
         yield Bot(server, fake, services, store, state)
     finally:
