@@ -204,6 +204,14 @@ class Granularity(StrEnum):
     MONTH = "month"
 
 
+class Question(StrEnum):
+    """What a cost question asks beyond the numbers: nothing more, the month-end forecast, or why it changed."""
+
+    COST = "cost"
+    FORECAST = "forecast"  # the pace answer for the month in progress (`bot.billing.pace`)
+    WHY = "why"  # the root cause of the change against the compared period (`bot.billing.anomaly_rootcause`)
+
+
 # ------------------------------------------------------------------------------------------- queries
 
 
@@ -285,6 +293,11 @@ class CostQuery:
     granularity: Granularity = Granularity.NONE
     top: int = 10
     compare: bool = True
+    #: the period to compare with instead of the previous one (`nov vs august`); None: the previous period
+    versus: TimeRange | None = None
+    question: Question = Question.COST
+    #: how the grammar read words it had to interpret (a corrected typo, a bare value), for the answer's notes
+    readings: tuple[str, ...] = field(default=(), compare=False)
 
     def aggregate_request(self, time_range: TimeRange | None = None, *, limit: int | None = None) -> AggregateRequest:
         return AggregateRequest(

@@ -29,6 +29,8 @@ class VocabularyOnlyStore(BillingStore):
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         self.calls.append(f"distinct_values:{dimension.label}")
+        if dimension.kind is Dimension.TAG:
+            return {"user:team": ["web", "untagged", "api"]}.get(str(dimension.tag_key), [])
         return list(self.values.get(dimension.kind, []))
 
     def tag_keys(self) -> list[str]:
@@ -76,6 +78,7 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
         operations=("RunInstances",),
         charge_types=("Usage", "Tax"),
         currencies=("EUR",),
+        tag_values={"aws:createdBy": (), "user:team": ("web", "api")},
     )
     assert sorted(store.calls) == sorted(
         [
@@ -86,6 +89,8 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
             "distinct_values:operation",
             "distinct_values:charge-type",
             "tag_keys",
+            "distinct_values:tag:aws:createdBy",
+            "distinct_values:tag:user:team",
             "accounts",
         ]
     )
