@@ -27,7 +27,7 @@ from bot.billing.model import (
 )
 from bot.billing.money import Money, cents
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import comparison_text, key_text, total_text
+from bot.billing.render_text import comparison_text, key_text, total_text, why_lines
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
@@ -102,6 +102,10 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
+    if result.causes:
+        why = why_lines(result, money, vocabulary)
+        blocks.append(section("*Why* (what moved most with the change)\n" + "\n".join(f"• {w}" for w in why)))
+        fallback.append("why: " + "; ".join(why))
     if q.group_by:
         titles = " / ".join(dimension_title(g, vocabulary) for g in q.group_by)
         rows = [

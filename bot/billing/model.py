@@ -438,6 +438,19 @@ class PreviousStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class Cause:
+    """One value of a dimension and its part in a change: `change = cost - previous_cost`, `share` its part of
+    the total change (0..1 for values moving the same way as the total)."""
+
+    dimension: str  # `service`, `account`, `region`, `usage-type`, `resource`
+    key: str
+    cost: float
+    previous_cost: float
+    change: float
+    share: float
+
+
+@dataclass(frozen=True)
 class CostResult:
     """The answer to a CostQuery.
 
@@ -471,6 +484,8 @@ class CostResult:
     #: booked on the 1st left out), when compared.
     compared_usage: float | None = None
     previous_usage: float | None = None
+    #: For a "why" question: where the change comes from, biggest contributors first per dimension.
+    causes: tuple[Cause, ...] = ()
 
     @property
     def change(self) -> float | None:

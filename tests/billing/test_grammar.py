@@ -443,3 +443,41 @@ def test_every_example_parses_against_a_matching_vocabulary() -> None:
         parse_query(example, today=TODAY, vocabulary=vocab)
     assert "by service" in USAGE
     assert "tag:team=untagged" in USAGE
+
+
+# ------------------------------------------------------------------------------------ comparisons and questions
+
+
+@pytest.mark.parametrize(
+    ("text", "versus"),
+    [
+        ("2026-10 vs 2026-08", TimeRange(date(2026, 8, 1), date(2026, 9, 1), "2026-08")),
+        ("october versus august", TimeRange(date(2026, 8, 1), date(2026, 9, 1), "2026-08")),
+        ("compared to august, october", TimeRange(date(2026, 8, 1), date(2026, 9, 1), "2026-08")),
+        ("compare october with august", TimeRange(date(2026, 8, 1), date(2026, 9, 1), "2026-08")),
+        ("this month vs same month last year", TimeRange(date(2025, 11, 1), date(2025, 12, 1), "2025-11")),
+        ("last month yoy", TimeRange(date(2025, 10, 1), date(2025, 11, 1), "2025-10")),
+        ("yesterday vs the same day last week", TimeRange(date(2026, 11, 19), date(2026, 11, 20), "2026-11-19")),
+        ("oct vs sep", None),  # the previous period: what every answer compares with anyway
+        ("last week vs the week before", None),
+    ],
+)
+def test_versus_names_the_period_compared_with(text: str, versus: TimeRange | None) -> None:
+    query = parse(text)
+    assert query.versus == versus
+    assert parse(format_query(query)) == query
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("forecast", "forecast this month unblended"),
+        ("where will we land this month", "forecast this month unblended"),
+        ("why did ec2 go up last week", 'why last week service="Amazon Elastic Compute Cloud" unblended'),
+        ("2026-10 vs 2026-08 by service", "2026-10 vs 2026-08 by service unblended"),
+    ],
+)
+def test_questions_have_a_canonical_form_that_reads_back(text: str, canonical: str) -> None:
+    query = parse(text)
+    assert format_query(query) == canonical
+    assert parse(canonical) == query
