@@ -95,7 +95,7 @@ def serve(argv: Sequence[str]) -> int:
     import jobs
     from bot.compose import build_app, build_services
     from bot.config import Settings
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
     from bot.slack.http import SlackHttpServer
     from bot.state.leader import LeaderLease
 
@@ -104,7 +104,6 @@ def serve(argv: Sequence[str]) -> int:
     def clock() -> datetime:
         return datetime.fromisoformat(clock_file.read_text().strip())
 
-    use_clock(clock)
     settings = Settings(
         data_dir=Path(args.store).parent,
         store_url=f"duckdb://{args.store}",
@@ -295,7 +294,7 @@ def store_versions(work: Path) -> list[Path]:
                      tags={"user:team": "web"})
             )  # fmt: skip
             day += timedelta(days=1)
-        from bot.store.base import open_store
+        from bot.store.registry import open_store
 
         store = open_store(f"duckdb://{target}")
         store.replace_period(make_source(target.parent, rows))

@@ -392,6 +392,11 @@ class Deliverer:
 
     # ------------------------------------------------------------------------------------------ posts
 
+    def was_sent(self, key: DeliveryKey) -> bool:
+        """Whether `key` is recorded as delivered."""
+        record = get_delivery(self.state, key)
+        return record is not None and record.status == "sent"
+
     def post_message(
         self,
         key: DeliveryKey,

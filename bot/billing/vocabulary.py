@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.billing.charges import ChargeClass, parse_charge_class
+from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
+from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError, UserFacingError
-from bot.store.base import BillingStore
 
 #: Short names people type for services whose product code does not reduce to them (see `_code_alias`).
 SERVICE_ALIASES: dict[str, str] = {
@@ -316,7 +317,7 @@ class Vocabulary:
         # Examples come from the visible accounts so they are both real and inside the asker's scope.
         first = min(self.accounts)
         name = self.accounts[first]
-        return (f"account={first}", f"account={_quote(name)}") if name else (f"account={first}",)
+        return (f"account={first}", f"account={quote_value(name)}") if name else (f"account={first}",)
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
@@ -433,17 +434,17 @@ class Vocabulary:
             return folded[0]
         label = self.tag_label(key)
         if folded:
-            options = ", ".join(f"`{label}={_quote(v)}`" for v in sorted(folded))
+            options = ", ".join(f"`{label}={quote_value(v)}`" for v in sorted(folded))
             raise UsageError(
                 f"The tag `{label}` has {len(folded)} values spelled like `{word}`: {options}.",
-                hint=f"Tag values are case-sensitive: write the one you mean, e.g. `{label}={_quote(folded[0])}`.",
+                hint=f"Tag values are case-sensitive: write the one you mean, e.g. `{label}={quote_value(folded[0])}`.",
             )
         close = suggest(word, values)
-        examples = [f"{label}={_quote(v)}" for v in (close or values)[:2]]
+        examples = [f"{label}={quote_value(v)}" for v in (close or values)[:2]]
         raise NotFound(
             f"No line item has the tag `{label}` set to `{word}`.",
-            suggestions=[f"{label}={_quote(c)}" for c in close],
-            hint=_hint([f"{label}={_quote(c)}" for c in close], *examples, f"{label}=untagged"),
+            suggestions=[f"{label}={quote_value(c)}" for c in close],
+            hint=_hint([f"{label}={quote_value(c)}" for c in close], *examples, f"{label}=untagged"),
         )
 
     @cached_property
@@ -497,21 +498,21 @@ class Vocabulary:
         for account_id, name in sorted(self.accounts.items()):
             if account_id == phrase or (name and _fold(name) == folded):
                 label = self.account_label(account_id)
-                spelled = f"account={_quote(name) if name and account_id != phrase else account_id}"
+                spelled = f"account={quote_value(name) if name and account_id != phrase else account_id}"
                 out.append(Meaning(DimensionRef(Dimension.ACCOUNT), (account_id,), spelled, f"the account `{label}`"))
         return out
 
     def _meaning(self, ref: DimensionRef, values: tuple[str, ...], phrase: str) -> Meaning:
         if ref.kind is Dimension.SERVICE:
             shown = " / ".join(f"`{n}`" for n in values)
-            return Meaning(ref, values, f"service={_quote(phrase.casefold())}", f"the service {shown}")
+            return Meaning(ref, values, f"service={quote_value(phrase.casefold())}", f"the service {shown}")
         if ref.kind is Dimension.TAG:
-            spelled = f"{self.tag_label(str(ref.tag_key))}={_quote(values[0])}"
+            spelled = f"{self.tag_label(str(ref.tag_key))}={quote_value(values[0])}"
             return Meaning(ref, values, spelled, f"the tag value `{spelled}`")
         if ref.kind is Dimension.CHARGE_CLASS:
             spelled = f"charge-class={values[0]}"
             return Meaning(ref, values, spelled, f"`{spelled}`")
-        spelled = f"{ref.kind.value}={_quote(values[0])}"
+        spelled = f"{ref.kind.value}={quote_value(values[0])}"
         return Meaning(ref, values, spelled, f"the {ref.kind.value} `{values[0]}`")
 
     def value_words(self) -> list[str]:
@@ -546,10 +547,55 @@ def _hint(suggestions: Sequence[str], *examples: str) -> str:
     return f"{_did_you_mean(suggestions)} {example}" if suggestions else example
 
 
-def _quote(value: str) -> str:
-    """A value as the grammar reads it back: quoted when it has spaces, commas, `=` or quotes."""
-    if value and not re.search(r"[\s,=\"'!]", value):
-        return value
-    if '"' not in value:
-        return f'"{value}"'
-    return f"'{value}'"
+# ------------------------------------------------------------------------------------ display words
+
+
+def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
+    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
+    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
+    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
+        return vocabulary.account_label(value)
+    return value
+
+
+#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
+#: preview size (about 360 px wide).
+SHORT_SERVICE_NAMES = {
+    "Amazon Elastic Compute Cloud": "EC2",
+    "Amazon Elastic Compute Cloud - Compute": "EC2",
+    "EC2 - Other": "EC2 other",
+    "Amazon Simple Storage Service": "S3",
+    "Amazon Relational Database Service": "RDS",
+    "Amazon DynamoDB": "DynamoDB",
+    "Amazon CloudFront": "CloudFront",
+    "Amazon Elastic Container Service": "ECS",
+    "Amazon Elastic Container Service for Kubernetes": "EKS",
+    "Amazon Elastic Kubernetes Service": "EKS",
+    "Amazon Elastic File System": "EFS",
+    "Amazon ElastiCache": "ElastiCache",
+    "Amazon OpenSearch Service": "OpenSearch",
+    "Amazon Redshift": "Redshift",
+    "Amazon Simple Queue Service": "SQS",
+    "Amazon Simple Notification Service": "SNS",
+    "Amazon Virtual Private Cloud": "VPC",
+    "Amazon Route 53": "Route 53",
+    "Amazon CloudWatch": "CloudWatch",
+    "AWS Lambda": "Lambda",
+    "AWS Key Management Service": "KMS",
+    "AWS Data Transfer": "Data transfer",
+    "Elastic Load Balancing": "ELB",
+    "Amazon SageMaker": "SageMaker",
+    "Amazon Athena": "Athena",
+    "AWS Glue": "Glue",
+    "Amazon Kinesis": "Kinesis",
+}
+
+
+def short_service_name(name: str) -> str:
+    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
+    if name in SHORT_SERVICE_NAMES:
+        return SHORT_SERVICE_NAMES[name]
+    for prefix in ("Amazon ", "AWS "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
 from bot.state.budgets import Budget
-from bot.store.base import BillingStore
 from jobs.anomaly_alerts import preview as preview_alerts
 from jobs.budgets import compute_budget_pace, render_budget_alert
 from jobs.daily_summary import build_daily_summary

@@ -26,7 +26,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from tests.store.sources import item, make_source
 
 MAR = TimeRange(date(2024, 3, 1), date(2024, 4, 1))
