@@ -565,7 +565,6 @@ class _Parser:
         unknown-word message, which names the candidates.
         """
         keywords = {*_TYPO_TARGETS}
-        values: list[str] | None = None
         for j, tok in enumerate(self.tokens):
             w = tok.lower
             if tok.kind is not Kind.WORD or (j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
@@ -574,9 +573,7 @@ class _Parser:
                 continue
             if self.tag_key_word(tok.text) is not None:
                 continue
-            if values is None:
-                values = [*self.vocabulary.value_words(), *(k.split(":", 1)[-1] for k in self.vocabulary.tag_keys)]
-            found = typo_candidates(w, keywords, values)
+            found = typo_candidates(w, keywords, self.vocabulary.value_near)
             if len(found) == 1:
                 self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
                 self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
@@ -852,11 +849,15 @@ class _Parser:
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
-        typos = typo_candidates(tok.lower, _TYPO_TARGETS, ())
+        typos = typo_candidates(tok.lower, _TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
         close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
-        values = suggest(tok.text, self.vocabulary.value_words())
-        spelled = [m.spelled for v in values for m in self.vocabulary.meanings(v)][:3]
+        values = self.vocabulary.suggest_values(tok.text)
+        seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
+        for v in values:
+            for m in self.vocabulary.meanings(v):
+                seen.setdefault((m.dimension, m.values), m.spelled)
+        spelled = list(seen.values())[:3]
         choices = list(dict.fromkeys([*spelled, *close]))[:4]
         hint = ("Did you mean " + " or ".join(f"`{c}`" for c in choices) + "? " if choices else "") + _GENERIC_EXAMPLE
         return UsageError(f"I don't understand `{tok.text}`.", hint=hint)

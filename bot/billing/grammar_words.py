@@ -8,7 +8,7 @@ values are never guessed, they get a "did you mean".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
@@ -61,7 +61,7 @@ def _max_distance(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
-def typo_candidates(word: str, keywords: Iterable[str], values: Iterable[str]) -> list[str]:
+def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[str, int], bool] | None) -> list[str]:
     """The grammar words `word` is a typo of, under the stated rule; [] when it is not one.
 
     Rule: optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions) of
@@ -88,6 +88,6 @@ def typo_candidates(word: str, keywords: Iterable[str], values: Iterable[str]) -
             found.append(k)
     if not found:
         return []
-    if any(OSA.distance(w, v.casefold(), score_cutoff=best) <= best for v in values):
+    if value_near is not None and value_near(w, best):
         return []
     return found

@@ -15,6 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
 from bot.billing.charges import ChargeClass, parse_charge_class
 from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
@@ -229,6 +232,9 @@ class Vocabulary:
         # Same services and values, so share the indexes instead of rebuilding them on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
         restricted.__dict__["_value_index"] = self._value_index
+        restricted.__dict__["_account_index"] = self._account_index
+        restricted.__dict__["_stored_value_words"] = self._stored_value_words
+        restricted.__dict__["_stored_value_folds"] = self._stored_value_folds
         return restricted
 
     # ------------------------------------------------------------------------------------ services
@@ -495,12 +501,29 @@ class Vocabulary:
             if ref in exact_tags and values[0] != phrase:
                 continue
             out.append(self._meaning(ref, values, phrase))
-        for account_id, name in sorted(self.accounts.items()):
-            if account_id == phrase or (name and _fold(name) == folded):
+        for account_id in sorted(self._account_index.get(folded, ())):
+            if account_id in self.accounts:  # a restricted vocabulary shares the index: keep the visible ones
+                name = self.accounts[account_id]
                 label = self.account_label(account_id)
                 spelled = f"account={quote_value(name) if name and account_id != phrase else account_id}"
                 out.append(Meaning(DimensionRef(Dimension.ACCOUNT), (account_id,), spelled, f"the account `{label}`"))
         return out
+
+    @cached_property
+    def _account_index(self) -> dict[str, list[str]]:
+        """Folded account names and ids -> account ids (shared by restricted vocabularies, filtered at lookup)."""
+        index: dict[str, list[str]] = {}
+        for account_id, name in self.accounts.items():
+            index.setdefault(account_id, []).append(account_id)
+            if name and _fold(name) != account_id:
+                index.setdefault(_fold(name), []).append(account_id)
+        return index
+
+    @cached_property
+    def _stored_value_words(self) -> tuple[str, ...]:
+        """Service words, regions and tag values (not accounts: a restricted vocabulary narrows those)."""
+        tags = [v for values in self.tag_values.values() for v in values]
+        return tuple(dict.fromkeys([*self.service_words(), *self.regions, *tags]))
 
     def _meaning(self, ref: DimensionRef, values: tuple[str, ...], phrase: str) -> Meaning:
         if ref.kind is Dimension.SERVICE:
@@ -516,10 +539,34 @@ class Vocabulary:
         return Meaning(ref, values, spelled, f"the {ref.kind.value} `{values[0]}`")
 
     def value_words(self) -> list[str]:
-        """Everything a bare word may name, for "did you mean" suggestions (short service names first)."""
+        """Everything a bare word may name (short service names first, then regions, tag values, account names)."""
         names = [n for n in self.accounts.values() if n]
-        tags = [v for values in self.tag_values.values() for v in values]
-        return list(dict.fromkeys([*self.service_words(), *self.regions, *names, *tags]))
+        return list(dict.fromkeys([*self._stored_value_words, *names]))
+
+    @cached_property
+    def _stored_value_folds(self) -> tuple[str, ...]:
+        return tuple(w.casefold() for w in self._stored_value_words)
+
+    def suggest_values(self, word: str, n: int = 3) -> list[str]:
+        """Stored values that look like `word` (`suggest`'s rule), without re-reading every value per call:
+        the shared list is shortlisted in C first, so this stays fast with hundreds of thousands of tag values."""
+        key = word.casefold()
+        close = process.extract(key, self._stored_value_folds, scorer=fuzz.ratio, score_cutoff=45, limit=50)
+        shortlist = [self._stored_value_words[i] for _, _, i in close]
+        if len(key) >= 3:
+            shortlist += [self._stored_value_words[i] for i, f in enumerate(self._stored_value_folds) if key in f][:50]
+        shortlist += [name for name in self.accounts.values() if name]
+        return suggest(word, shortlist, n=n)
+
+    def value_near(self, word: str, distance: int) -> bool:
+        """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`."""
+        key = word.casefold()
+        pools = (
+            self._stored_value_folds,
+            [name.casefold() for name in self.accounts.values() if name],
+            [k.split(":", 1)[-1].casefold() for k in self.tag_keys],
+        )
+        return any(process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=distance) for pool in pools)
 
 
 def _known_code(name: str) -> str:
