@@ -37,6 +37,7 @@ from bot.billing.grammar_words import (
     typo_candidates,
 )
 from bot.billing.model import (
+    UNTAGGED,
     CostBasis,
     CostQuery,
     Dimension,
@@ -209,6 +210,11 @@ _VALUE_EXAMPLES = {
     "top": "top=5",
 }
 _TOP = re.compile(r"^top(\d+)$")
+#: `by cost`, `by spend`: the order every breakdown has anyway.
+_UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+_COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
+#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
+_EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "minus", "ignoring", "not"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
 _KNOWN_WORDS = frozenset(
     {
@@ -245,13 +251,17 @@ class _Builder:
     versus: TimeRange | None = None
     question: Question = Question.COST
     #: values typed without their dimension (`ec2`), each with every reading the vocabulary has for it
-    bare: list[tuple[str, list[Meaning]]] = field(default_factory=list)
+    bare: list[tuple[str, list[Meaning], bool]] = field(default_factory=list)
     #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
     named: list[DimensionRef] = field(default_factory=list)
     comparing: bool = False
     after_versus: bool = False
     year_over_year: bool = False
     readings: list[str] = field(default_factory=list)
+    #: set by `except`/`excluding`: the bare values named after it are left out
+    excluding: bool = False
+    #: `untagged` typed alone: settled by the one tag key the question names
+    untagged: list[Token] = field(default_factory=list)
 
     def set_time(self, time_range: TimeRange) -> None:
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
@@ -418,7 +428,7 @@ class _Parser:
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
             self.out.set_time(found[0])
-            self.out.after_versus = False
+            self.out.after_versus = self.out.excluding = False
             self.i += found[1]
             return
         if self.forecast_phrase():
@@ -434,6 +444,24 @@ class _Parser:
             return
         if w in YEAR_OVER_YEAR:
             self.out.year_over_year = True
+            self.i += 1
+            return
+        if w in _UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
+            self.out.year_over_year = self.out.year_over_year or w == "year"
+            self.out.comparing = True
+            self.i += 3
+            return
+        if w in _EXCLUDING:
+            self.out.excluding = True
+            self.i += 1
+            return
+        if w in ("budget", "budgets"):
+            raise UsageError(
+                f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
+                hint="`/trackit budget list` shows them; `forecast` gives this month's expected total.",
+            )
+        if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
+            self.out.untagged.append(tok)
             self.i += 1
             return
         if w in WHY_WORDS:
@@ -554,7 +582,7 @@ class _Parser:
         meanings = self.vocabulary.meanings(phrase)
         if not meanings:
             return False
-        self.out.bare.append((phrase, meanings))
+        self.out.bare.append((phrase, meanings, self.out.excluding))
         self.i += used
         return True
 
@@ -569,6 +597,10 @@ class _Parser:
             w = tok.lower
             if tok.kind is not Kind.WORD or (j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
                 continue
+            if w.endswith(("'s", "’s")) and len(w) > 2 and not self.vocabulary.meanings(w):
+                # `last month's bill`, `the web team's spend`: the possessive reads as the word itself
+                self.tokens[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
+                w = self.tokens[j].lower
             if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
                 continue
             if self.tag_key_word(tok.text) is not None:
@@ -582,8 +614,8 @@ class _Parser:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
         named = set(out.named)
-        chosen: dict[DimensionRef, list[str]] = {}
-        for phrase, readings in out.bare:
+        chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
+        for phrase, readings, negate in out.bare:
             meanings = readings
             if len({m.dimension for m in readings}) > 1:
                 # A named dimension settles it: `staging account`, `staging env`.
@@ -592,22 +624,24 @@ class _Parser:
                     options = " or ".join(m.what for m in readings)
                     spelled = " or ".join(f"`{m.spelled}`" for m in readings)
                     raise UsageError(f"`{phrase}` could be {options}.", hint=f"Say which: {spelled}.")
-            bucket = chosen.setdefault(meanings[0].dimension, [])
+            bucket = chosen.setdefault((meanings[0].dimension, negate), [])
             for m in meanings:
                 bucket.extend(v for v in m.values if v not in bucket)
-        for ref, values in chosen.items():
+        if out.untagged:
+            chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
+        for (ref, negate), values in chosen.items():
             explicit = next((f for f in out.filters if f.dimension == ref), None)
             if explicit is None:
-                out.filters.append(Filter(ref, tuple(values)))
-            elif explicit.negate:
+                out.filters.append(Filter(ref, tuple(values), negate=negate))
+            elif explicit.negate != negate:
                 name = _ref_text(ref, self.vocabulary)
                 raise UsageError(
-                    f"`{name}` is both excluded (`{name}!=`) and named as a value.",
+                    f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
                     hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
                 )
             else:
                 merged = tuple(dict.fromkeys([*explicit.values, *values]))
-                out.filters[out.filters.index(explicit)] = Filter(ref, merged)
+                out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
         filtered = {f.dimension for f in out.filters}
         for ref in dict.fromkeys(out.named):
             # A dimension named next to one of its values qualifies it; named alone, it groups.
@@ -615,7 +649,7 @@ class _Parser:
                 out.add_group(ref, self.vocabulary)
         if out.comparing and out.versus is None and self.allow_group_by:
             # `ec2 vs s3`: values of one dimension side by side
-            several = [ref for ref, values in chosen.items() if len(values) > 1]
+            several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
@@ -627,6 +661,19 @@ class _Parser:
             out.versus = out.versus or shifted_range(current, "year")
         if out.question is Question.FORECAST:
             self.check_forecast()
+
+    def untagged_key(self) -> DimensionRef:
+        """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
+        keys = list(dict.fromkeys(r for r in [*self.out.named, *self.out.group_by] if r.kind is Dimension.TAG))
+        if len(keys) != 1 and len(self.vocabulary.tag_keys) == 1:
+            keys = [DimensionRef.tag(self.vocabulary.tag_keys[0])]
+        if len(keys) == 1:
+            return keys[0]
+        labels = [self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys if k.startswith("user:")][:3]
+        examples = " or ".join(f"`{label}=untagged`" for label in labels or ["tag:team"])
+        raise UsageError(
+            f"`{self.out.untagged[0].text}` needs the tag key it is about.", hint=f"Say which: {examples}."
+        )
 
     def check_forecast(self) -> None:
         current = parse_time_range("this month", self.today)
@@ -646,12 +693,20 @@ class _Parser:
             self.i += 1
             return
         n = self.word(1)
+        if n is not None and n in NUMBER_WORDS and n != "couple":
+            n = str(NUMBER_WORDS[n])  # `top five`
+        if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
+            self.i += 1  # `top services`: the default number of the dimension named next
+            return
         if n is None or not n.isdecimal():
             raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
 
     def group_by_list(self, by: Token) -> None:
+        if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`
+            self.i += 1
+            return
         first = True
         while True:
             found = self.dimension_at()

@@ -27,7 +27,8 @@ FILLERS = frozenset(
         *("jumped", "spike", "spiked", "spikes", "higher", "high", "expensive", "drop", "dropped", "lower"),
         *("grow", "grew", "growth", "change", "changed", "changes", "big", "more", "less"),
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
-        *("will", "going", "we're", "looking", "like", "look", "looks"),
+        *("will", "going", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
+        *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report"),
     }
 )
 #: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).

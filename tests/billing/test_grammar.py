@@ -296,7 +296,7 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
         "case-sensitive",
     ),
     ("top", "`top` needs a number after it.", "`top 5`"),
-    ("top ten", "`top` needs a number after it.", "`top 5`"),
+    ("top lots", "`top` needs a number after it.", "`top 5`"),
     ("top 0", "`top 0`: top must be between 1 and 1000.", "`top 5`"),
     ("top 5000", "`top 5000`: top must be between 1 and 1000.", "`top 5`"),
     ("top 5 top 6", "Two `top` values: 5 and 6.", "`top 5`"),
@@ -347,7 +347,11 @@ def test_a_value_typo_is_never_guessed() -> None:
 def test_an_excluded_dimension_named_as_a_bare_value_is_refused() -> None:
     with pytest.raises(UsageError) as info:
         parse("service!=ec2 s3")
-    assert info.value.message == "`service` is both excluded (`service!=`) and named as a value."
+    assert info.value.message == "`service` is both excluded and kept: `Amazon Simple Storage Service`."
+
+
+def test_except_excludes_the_values_named_after_it() -> None:
+    assert parse("everything except ec2 and s3 last month") == parse("last month service!=ec2,s3")
 
 
 @pytest.mark.parametrize(("text", "message", "hint"), USAGE_ERRORS)
