@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 
-from tests.commands.conftest import ACCOUNTS, ROWS, SERVICES, Bot, expected_sum, in_range
+from tests.commands.conftest import ACCOUNTS, ADMIN, ROWS, SERVICES, Bot, expected_sum, in_range
 from tests.commands.test_cost import pct, sections, signed_usd, usd
 from tests.support.fake_slack import blocks_text
 
 EC2 = SERVICES["AmazonEC2"]
 S3 = SERVICES["AmazonS3"]
+GRANTED = "222222222222"  # staging: the one account granted in the scoped tests
 
 
 def test_a_bare_service_word_filters_by_it(clean_bot: Bot) -> None:
@@ -79,3 +80,17 @@ def test_forecast_is_the_month_end_pace(clean_bot: Bot) -> None:
 def test_an_ambiguous_or_unknown_word_is_named_at_ack(clean_bot: Bot) -> None:
     ack = json.loads(clean_bot.command("/cost", "last month lamda").body)
     assert ack["text"].startswith("I don't understand `lamda`.")
+
+
+def test_a_hidden_account_named_bare_reads_like_an_unknown_word(clean_bot: Bot) -> None:
+    """A user granted one account types another's name without `account=`: nothing tells it apart from nonsense,
+    and no suggestion names an account outside the grant."""
+    clean_bot.ask("/trackit", f"access grant <@U0BOB|bob> {GRANTED}", user=ADMIN)
+    hidden = json.loads(clean_bot.command("/cost", "secret-lab last month", user="U0BOB").body)["text"]
+    unknown = json.loads(clean_bot.command("/cost", "secret-lbb last month", user="U0BOB").body)["text"]
+    assert hidden.startswith("I don't understand `secret-lab`.")
+    assert hidden.replace("secret-lab", "X") == unknown.replace("secret-lbb", "X")
+    assert "333333333333" not in hidden and "prod" not in hidden
+    mine = clean_bot.ask("/cost", "staging last month", user="U0BOB")  # the granted account, bare
+    october = expected_sum(ROWS, charge_period_start=in_range("2026-10-01", "2026-11-01"), sub_account_id=GRANTED)
+    assert sections(mine)[0].startswith(f"*{usd(october)}* total\n")
