@@ -446,6 +446,9 @@ class _Parser:
             self.out.year_over_year = True
             self.i += 1
             return
+        if w in _UNIT_OVER and self.word(1) == "of":  # `for the month of october`
+            self.i += 2
+            return
         if w in _UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
             self.out.year_over_year = self.out.year_over_year or w == "year"
             self.out.comparing = True
@@ -549,8 +552,10 @@ class _Parser:
         unit: str | None
         if w in ("previous", "prior", "preceding") and nxt in units:
             unit, used = nxt, j + 2
-        elif w in ("previous", "prior", "preceding", "before"):
-            unit, used = None, j + 1
+        elif w in ("previous", "prior", "preceding", "before") or (
+            w == "last" and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
+        ):
+            unit, used = None, j + 1  # `vs before`, `compared to last`
         elif w in units and nxt == "before":
             unit, used = w, j + 2
         elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
@@ -904,7 +909,7 @@ class _Parser:
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
-        typos = typo_candidates(tok.lower, _TYPO_TARGETS, None)
+        typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
         close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
         values = self.vocabulary.suggest_values(tok.text)

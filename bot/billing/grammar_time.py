@@ -290,6 +290,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w == "day" and _word(tokens, i + 1) == "before" and _word(tokens, i + 2) == "yesterday":
         day = today - timedelta(days=2)
         return (day, day + timedelta(days=1), f"{day:%Y-%m-%d}"), 3
+    if w in _THIS and _word(tokens, i + 1) in ("past", "last"):  # `this past week`
+        found = _match(tokens, i + 1, "past", today)
+        return None if found is None else (found[0], found[1] + 1)
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = _word(tokens, i + 1)
@@ -316,6 +319,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
                 if len(nxt) > 6:
                     raise _range_error(f"`{text}`: that number is too large.")
                 return _relative(unit_word, int(nxt), which, today, text), 3
+            if unit_word in ("hour", "hours", "h", "hrs"):
+                raise _range_error(
+                    f"`{w} {nxt} {unit_word}`: time ranges are whole days. Ask `today` or `yesterday` (with `hourly` "
+                    "for hour by hour), or `last 2 days`."
+                )
             raise _range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise _range_error(f"`{shown}` is not a time range I know.")

@@ -28,7 +28,7 @@ FILLERS = frozenset(
         *("grow", "grew", "growth", "change", "changed", "changes", "big", "more", "less"),
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "going", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
-        *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report"),
+        *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
     }
 )
 #: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).

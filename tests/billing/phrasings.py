@@ -150,6 +150,17 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("lambda spend since september", "since 2026-09-01 service=lambda"),
     ("last month's bill", "last month"),
     ("top services this quarter", "this quarter by service"),
+    # a third batch of 10 (4 right at first)
+    ("for the month of october", "2026-10"),
+    ("this past week", "last week"),
+    ("ec2 in the past month", "last month service=ec2"),
+    ("cost in the last 24 hours", "!last 24 hours"),
+    ("show costs for week 45", "!week"),
+    ("ec2 spending over time", "service=ec2"),
+    ("how did we do last month", "last month"),
+    ("ec2 vs last month", "service=ec2"),
+    ("this month compared to last", "this month"),
+    ("s3 costs trend daily", "service=s3 daily"),
 )
 
 
