@@ -33,18 +33,10 @@ def build_services(settings: Settings) -> Services:
     """Open the billing store and the app state (migrated to the latest schema)."""
     from bot.state.db import StateStore
 
-    store = open_store(_store_url(settings))
+    store = open_store(settings.store_url_for())
     state = StateStore(settings.app_database_url)
     state.migrate()
     return Services(settings=settings, store=store, state=state, vocabulary=VocabularyCache(store))
-
-
-def _store_url(settings: Settings) -> str:
-    """The billing store URL; the default DuckDB store gets the configured threads and memory limit."""
-    url = settings.billing_store_url
-    if not settings.store_url and url.startswith("duckdb://") and "?" not in url:
-        url += f"?threads={settings.duckdb_threads}&memory_limit={settings.duckdb_memory_limit}"
-    return url
 
 
 def build_app(services: Services, *, socket_mode: bool = False, client: WebClient | None = None) -> App:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.billing.model import CostBasis
@@ -49,6 +50,8 @@ class Settings:
     slack_app_token: str = field(default="", repr=False)
     slack_signing_secret: str = field(default="", repr=False)
     slack_api_url: str = ""  # only for tests against a local fake Web API
+    #: The Slack app manifest `trackit doctor` compares granted scopes with ('' = the one in the checkout).
+    slack_manifest: str = ""
     admins: tuple[str, ...] = ()
     #: With no grants configured: "open" (everyone sees everything) or "closed" (only admins).
     default_access: str = "open"
@@ -98,7 +101,21 @@ class Settings:
 
     @property
     def billing_store_url(self) -> str:
+        """The configured store URL as written (`store_url`, or the DuckDB store under `data_dir`)."""
         return self.store_url or f"duckdb://{(self.data_dir / 'billing').resolve()}"
+
+    def store_url_for(self, url: str | None = None) -> str:
+        """The billing store URL every entry point opens (the server, `trackit ingest`, `query`, `anomalies`,
+        `demo`): `url` (a `--store` option) or the configured one, with `duckdb_threads` and
+        `duckdb_memory_limit` added to a DuckDB URL that does not set them itself (a URL's own options win)."""
+        chosen = url or self.billing_store_url
+        if urlsplit(chosen).scheme != "duckdb":
+            return chosen
+        base, _, query = chosen.partition("?")  # not urlunsplit: it writes `duckdb:///a` back as `duckdb:/a`
+        options = dict(parse_qsl(query, keep_blank_values=True))
+        options.setdefault("threads", str(self.duckdb_threads))
+        options.setdefault("memory_limit", self.duckdb_memory_limit)
+        return f"{base}?{urlencode(options)}"
 
     @property
     def staging_dir(self) -> Path:

@@ -303,9 +303,13 @@ def find_posted(client: WebClient, key: DeliveryKey, since: datetime, *, thread_
     there is none. Raises (SlackApiError, network errors) when the channel cannot be read."""
     if thread_ts:
         messages = _pages(
-            client, "conversations.replies", channel=key.channel_id, ts=thread_ts, oldest=_oldest(since),
+            client,
+            "conversations.replies",
+            channel=key.channel_id,
+            ts=thread_ts,
+            oldest=_oldest(since),
             include_all_metadata=True,
-        )  # fmt: skip
+        )
     else:
         messages = _pages(
             client, "conversations.history", channel=key.channel_id, oldest=_oldest(since), include_all_metadata=True

@@ -92,9 +92,14 @@ def latest_occurrence(
 
 
 def occurrences(
-    now: datetime, since: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
+    now: datetime,
+    since: datetime,
+    at_time: str,
+    timezone: str,
+    *,
+    weekday: int | None = None,
     monthday: int | None = None,
-) -> list[datetime]:  # fmt: skip
+) -> list[datetime]:
     """Every scheduled moment (as `latest_occurrence` defines them) after `since` and at or before `now`, oldest
     first: what a job catches up after downtime (each job bounds `since` by how long its posts stay useful)."""
     found: list[datetime] = []

@@ -28,7 +28,7 @@ from bot.billing.money import Money, cents
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.errors import UsageError
-from bot.reports.text import comparison_text, total_text, why_lines
+from bot.reports.text import comparison_text, period_text, total_text, why_lines
 from bot.services import Services
 from bot.slack.asker import Asked, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
@@ -38,7 +38,6 @@ from bot.slack.render import (
     breakdown_blocks,
     export_button,
     footer,
-    period_text,
 )
 from bot.slack.upload import csv_bytes, upload_file
 
@@ -73,7 +72,7 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
     """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button.
 
     The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
-    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
+    for like (`bot.reports.text.comparison_text`, the CLI's words too).
     """
     q = result.query
     money = Money(result.currency)

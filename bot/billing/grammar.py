@@ -119,6 +119,10 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargecategory": Dimension.CHARGE_TYPE,
     "currency": Dimension.CURRENCY,
     "currencies": Dimension.CURRENCY,
+    "provider": Dimension.PROVIDER,
+    "providers": Dimension.PROVIDER,
+    "cloud": Dimension.PROVIDER,
+    "clouds": Dimension.PROVIDER,
     "chargeclass": Dimension.CHARGE_CLASS,
     "chargeclasses": Dimension.CHARGE_CLASS,
 }
@@ -193,6 +197,7 @@ _FILTER_KEYS = (
     "resource",
     "charge-type",
     "currency",
+    "provider",
     "charge-class",
     "tag:",
 )
@@ -205,6 +210,7 @@ _VALUE_EXAMPLES = {
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
     "currency": "currency=EUR",
+    "provider": "provider=azure",
     "chargeclass": "charge-class=usage",
     "basis": "basis=amortized",
     "top": "top=5",
@@ -499,7 +505,9 @@ class _Parser:
         if w == "top" or _TOP.match(w):
             self.top(w)
             return
-        if w in FILLERS:
+        # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
+        providers = self.vocabulary.providers
+        if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)):
             self.i += 1
             return
         if self.bare_value(tok.text, 1):
@@ -758,6 +766,7 @@ class _Parser:
             "resource",
             "charge-type",
             "currency",
+            "provider",
             "charge-class",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
@@ -898,6 +907,8 @@ class _Parser:
                 out.append(v.resolve_charge_type(value))
             elif ref.kind is Dimension.CURRENCY:
                 out.append(v.resolve_currency(value))
+            elif ref.kind is Dimension.PROVIDER:
+                out.append(v.resolve_provider(value))
             elif ref.kind is Dimension.CHARGE_CLASS:
                 out.append(v.resolve_charge_class(value))
             elif ref.kind is Dimension.TAG:

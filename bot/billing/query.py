@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.billing.anomaly_rootcause import explain_windows
 from bot.billing.basis import require_basis
 from bot.billing.charges import USAGE_ONLY
 from bot.billing.currency import currency_note, currency_scope
@@ -255,6 +254,9 @@ def explain_change(
     """Where the change from `previous` to `compared` comes from: per dimension of `WHY_DIMENSIONS` (those the
     question does not already pin to one value), the `WHY_TOP` values that moved most in the direction of the
     total change. Spans are compared as they are (no scaling): the causes add up to the change shown."""
+    # Imported here: the root-cause code pulls in numpy, which `trackit query` and the other answers never need.
+    from bot.billing.anomaly_rootcause import explain_windows
+
     pinned = {f.dimension.label for f in filters if len(f.values) == 1 and not f.negate}
     dimensions = [d for d in WHY_DIMENSIONS if d not in pinned]
     cause = explain_windows(

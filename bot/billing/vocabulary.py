@@ -156,6 +156,12 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
     return "Did you mean " + " or ".join(f"`{s}`" for s in suggestions) + "?"
 
 
+def account_label(account_id: str, names: Mapping[str, str]) -> str:
+    """`production (123456789012)` when `names` names the account, else the id: how every answer shows one."""
+    name = names.get(account_id, "")
+    return f"{name} ({account_id})" if name else account_id
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the store knows, for resolving and validating query words. Empty collections mean "unknown":
@@ -178,6 +184,7 @@ class Vocabulary:
     #: stored tag key -> every value it has (keys with more than `TAG_VALUE_LIMIT` values are left out: their
     #: values pass through unchecked rather than being refused for not being among the first ones)
     tag_values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    providers: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------------ construction
 
@@ -213,6 +220,7 @@ class Vocabulary:
             charge_types=values(Dimension.CHARGE_TYPE),
             currencies=values(Dimension.CURRENCY),
             tag_values=tag_values,
+            providers=values(Dimension.PROVIDER),
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
@@ -228,6 +236,7 @@ class Vocabulary:
             charge_types=self.charge_types,
             currencies=self.currencies,
             tag_values=self.tag_values,
+            providers=self.providers,
         )
         # Same services and values, so share the indexes instead of rebuilding them on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
@@ -327,8 +336,7 @@ class Vocabulary:
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
-        name = self.accounts.get(account_id, "")
-        return f"{name} ({account_id})" if name else account_id
+        return account_label(account_id, self.accounts)
 
     # ------------------------------------------------------------------------------------ other dimensions
 
@@ -349,6 +357,21 @@ class Vocabulary:
             f"The billing data has no amounts in `{word}`: it is billed in {', '.join(self.currencies)}.",
             suggestions=close,
             hint=_hint(close, *(f"currency={c}" for c in self.currencies[:2])),
+        )
+
+    def resolve_provider(self, word: str) -> str:
+        """A cloud provider of the data by its short name or its usual names (`Microsoft`, `Amazon Web Services`,
+        `google`): `azure`, `aws`, `gcp`, `oci`. Raises `NotFound` naming the providers the data has."""
+        from bot.billing.providers import provider_key
+
+        key = provider_key(word)
+        if not self.providers or key in self.providers:
+            return key
+        close = suggest(word, self.providers)
+        raise NotFound(
+            f"The billing data has no `{word}` costs: its providers are {', '.join(self.providers)}.",
+            suggestions=close,
+            hint=_hint(close, *(f"provider={p}" for p in self.providers[:2])),
         )
 
     def resolve_usage_type(self, word: str) -> str:
@@ -475,6 +498,8 @@ class Vocabulary:
         for kind, known in ((Dimension.USAGE_TYPE, self.usage_types), (Dimension.OPERATION, self.operations)):
             for value in known:
                 add(_fold(value), DimensionRef(kind), (value,))
+        for provider in self.providers:
+            add(_fold(provider), DimensionRef(Dimension.PROVIDER), (provider,))
         for word in _BARE_CHARGE_CLASS_WORDS:
             found = parse_charge_class(word)
             if found is not None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from bot.billing.model import CostBasis, Freshness, TimeRange
 from bot.billing.money import Money, format_pct
+from bot.reports.text import period_text
 from bot.slack.blocks import Block, actions, button, code_sections, context, table_lines
 
 __all__ = [
@@ -24,20 +25,9 @@ __all__ = [
     "export_button",
     "footer",
     "freshness_text",
-    "period_text",
 ]
 
 EXPORT_ACTION = "trackit_export_csv"
-
-
-def period_text(time_range: TimeRange) -> str:
-    """`last month (2026-10-01 – 2026-10-31)`: the words used, then the days included."""
-    last = time_range.end - timedelta(days=1)
-    days = (
-        f"{time_range.start:%Y-%m-%d}" if last == time_range.start else f"{time_range.start:%Y-%m-%d} – {last:%Y-%m-%d}"
-    )
-    label = time_range.label
-    return f"{label} ({days})" if label and ".." not in label and label != days else days
 
 
 def timestamp_text(at: datetime | None) -> str:

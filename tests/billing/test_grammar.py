@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -485,3 +486,13 @@ def test_questions_have_a_canonical_form_that_reads_back(text: str, canonical: s
     query = parse(text)
     assert format_query(query) == canonical
     assert parse(canonical) == query
+
+
+def test_cloud_providers_are_bare_values_on_a_multi_cloud_bill() -> None:
+    multi = replace(VOCAB, providers=("aws", "azure"))
+    assert parse_query("azure last month", today=TODAY, vocabulary=multi) == parse_query(
+        "provider=azure last month", today=TODAY, vocabulary=multi
+    )
+    aws_vs_azure = parse_query("aws vs azure", today=TODAY, vocabulary=multi)
+    assert aws_vs_azure == parse_query("provider=aws,azure by provider", today=TODAY, vocabulary=multi)
+    assert parse("aws costs last month") == parse("last month")  # one provider: `aws` says nothing

@@ -144,9 +144,10 @@ def in_range(start: str, end: str) -> Any:
 
 
 @contextmanager
-def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]]) -> Iterator[Bot]:
-    """The bot served over a DuckDB store holding `rows` (one delivery per billing period), until exit."""
-    store = open_store(f"duckdb://{tmp / 'billing'}")
+def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]], store_url: str | None = None) -> Iterator[Bot]:
+    """The bot served over a store holding `rows` (one delivery per billing period), until exit: DuckDB in `tmp`,
+    or the empty store at `store_url` (its periods are deleted at exit)."""
+    store = open_store(store_url or f"duckdb://{tmp / 'billing'}")
     for month in sorted({str(r["billing_period"])[:7] for r in rows}):
         period_rows = [r for r in rows if str(r["billing_period"]).startswith(month)]
         store.replace_period(make_source(tmp, period_rows, delivered_at=datetime(2026, 11, 26, 20, tzinfo=UTC)))
@@ -166,6 +167,9 @@ def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]]) -> Iterator[Bot
     finally:
         server.close()
         fake.close()
+        if store_url:
+            for period in store.periods():
+                store.delete_period(period.billing_period)
         store.close()
         state.dispose()
 

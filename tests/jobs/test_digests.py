@@ -160,8 +160,14 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
 def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
     services: Services, slack: HistorySlack, client: WebClient
 ) -> None:
-    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
-              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="monthly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 10, 15, tzinfo=UTC),
+    )
     slack.clock = lambda: services.clock().timestamp()
     slack.fault = lambda method, args: "500" if method == "upload" else None  # Slack's file service is down
     ctx = _ctx(services, client)
@@ -187,8 +193,14 @@ def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
 def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
     services: Services, slack: HistorySlack, client: WebClient
 ) -> None:
-    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
-              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="monthly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 10, 15, tzinfo=UTC),
+    )
     slack.clock = lambda: services.clock().timestamp()
     faults = {"files.completeUploadExternal": ["reset"], "conversations.history": ["500"]}
     slack.fault = lambda method, args: faults[method].pop(0) if faults.get(method) else None

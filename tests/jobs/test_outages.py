@@ -38,8 +38,9 @@ def env(tmp_path: Path, billing: BillingStore, slack: HistorySlack) -> Iterator[
 def _subscribe(services: Services, channels: int) -> list[str]:
     names = [f"C{i:03d}" for i in range(channels)]
     for name in names:
-        subscribe(services.state, channel_id=name, kind="daily", at_time="09:00", timezone="UTC", created_by="U1",
-                  now=CREATED)  # fmt: skip
+        subscribe(
+            services.state, channel_id=name, kind="daily", at_time="09:00", timezone="UTC", created_by="U1", now=CREATED
+        )
     return names
 
 

@@ -3,7 +3,9 @@
 Point a `WebClient(base_url=fake.api_url)` at it, and use `fake.response_url(...)` as the `response_url` of
 slash-command payloads. It answers the methods the bot uses (auth.test, chat.postMessage, chat.update,
 chat.postEphemeral, files.getUploadURLExternal, the raw upload, files.completeUploadExternal,
-apps.connections.open) and records posts to response URLs. Thread-safe; `wait_for` blocks until calls arrive.
+apps.connections.open, conversations.info from `channels`) and records posts to response URLs. Like Slack, it
+reports the token's scopes in an `x-oauth-scopes` header (`granted_scopes`) and refuses revoked tokens.
+Thread-safe; `wait_for` blocks until calls arrive.
 
 The raw upload (step 2 of `files_upload_v2`) arrives labelled `application/x-www-form-urlencoded` but is the
 file's bytes: it is stored as bytes, never decoded.
@@ -62,6 +64,12 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         #: What `apps.connections.open` returns (set by Socket Mode tests).
         self.socket_url = ""
+        #: Scopes reported in the `x-oauth-scopes` header of every Web API answer (as Slack does); None: no header.
+        self.granted_scopes: tuple[str, ...] | None = None
+        #: What `conversations.info` knows: channel id -> the channel object (name, is_member, is_private ...).
+        self.channels: dict[str, dict[str, Any]] = {}
+        #: Tokens Slack no longer accepts (`auth.test` answers `token_revoked`).
+        self.revoked_tokens: set[str] = set()
         #: method -> list of (status, headers, body) answers served before the normal one (retry tests).
         self._scripted: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
         #: (method, args) -> a fault name (`429`, `500`, `lost`, `reset`) or None; `upload` is the raw upload.
@@ -154,6 +162,9 @@ class FakeSlack:
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         n = next(self._ids)
+        if method == "conversations.info":
+            channel = self.channels.get(str(args.get("channel", "")))
+            return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
         if method == "auth.test":
             return {
                 "ok": True,
@@ -273,11 +284,14 @@ class FakeSlack:
                 if answer is not None:
                     self._send(answer[0], answer[2], answer[1])
                     return
-                result = json.dumps(fake._answer(method, args)).encode()
+                token = headers.get("authorization", "").removeprefix("Bearer ").strip() or str(args.get("token", ""))
+                extra = {"x-oauth-scopes": ",".join(fake.granted_scopes)} if fake.granted_scopes is not None else {}
+                refused = {"ok": False, "error": "token_revoked"} if token in fake.revoked_tokens else None
+                result = json.dumps(refused or fake._answer(method, args)).encode()
                 if fault:
                     self._drop(fault)
                     return
-                self._send(200, result)
+                self._send(200, result, extra)
 
         return Handler
 
