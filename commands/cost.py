@@ -29,7 +29,7 @@ from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.reports.text import comparison_text, period_text, total_text
+from bot.reports.text import comparison_text, period_text, total_text, why_lines
 from bot.services import Services
 from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
@@ -98,6 +98,10 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
+    if result.causes:
+        why = why_lines(result, money, vocabulary)
+        blocks.append(section("*Why* (what moved most with the change)\n" + "\n".join(f"• {w}" for w in why)))
+        fallback.append("why: " + "; ".join(why))
     if q.group_by:
         titles = " / ".join(dimension_title(g, vocabulary) for g in q.group_by)
         rows = [

@@ -183,22 +183,53 @@ def explain(
     come first; for a drop the biggest decreases. Two `store.aggregate` calls per dimension.
     """
     window, base = windows(anomaly, baseline_days)
-    scale = window.days / base.days
-    slice_filters = anomaly_filters(anomaly) + tuple(filters)
-    sign = 1.0 if anomaly.impact >= 0 else -1.0
+    return explain_windows(
+        store,
+        window,
+        base,
+        filters=anomaly_filters(anomaly) + tuple(filters),
+        basis=basis,
+        dimensions=dimensions,
+        top=top,
+        increase=anomaly.impact >= 0,
+    )
+
+
+def explain_windows(
+    store: BillingStore,
+    window: TimeRange,
+    base: TimeRange,
+    *,
+    filters: Sequence[Filter] = (),
+    basis: CostBasis = CostBasis.UNBLENDED,
+    dimensions: Sequence[str] = DEFAULT_CAUSE_DIMENSIONS,
+    top: int = 5,
+    increase: bool = True,
+    scale: bool = True,
+) -> RootCause:
+    """Break the change from `base` to `window` down by each of `dimensions`, ranked by contribution.
+
+    With `scale` the baseline is scaled to the window's number of days (an anomaly against a longer baseline);
+    without it the two spans are compared as they are (a question's period against the one it is compared
+    with). For an increase the biggest positive changes come first; for a drop the biggest decreases.
+    Two `store.aggregate` calls per dimension.
+    """
+    factor = window.days / base.days if scale else 1.0
+    slice_filters = tuple(filters)
+    sign = 1.0 if increase else -1.0
 
     def total(tr: TimeRange) -> float:
         return sum(r.cost for r in store.aggregate(AggregateRequest(tr, filters=slice_filters, basis=basis)))
 
     actual_total = total(window)
-    baseline_total = total(base) * scale
+    baseline_total = total(base) * factor
     excess_total = actual_total - baseline_total
     breakdowns: dict[str, tuple[Contributor, ...]] = {}
     for label in dimensions:
         ref = dimension_ref(label)
         now = {r.keys[0]: r.cost for r in store.aggregate(AggregateRequest(window, (ref,), slice_filters, basis))}
         before = {
-            r.keys[0]: r.cost * scale for r in store.aggregate(AggregateRequest(base, (ref,), slice_filters, basis))
+            r.keys[0]: r.cost * factor for r in store.aggregate(AggregateRequest(base, (ref,), slice_filters, basis))
         }
         rows = [
             Contributor(

@@ -16,23 +16,39 @@ from datetime import date, timedelta
 
 from bot.billing.grammar_time import (
     MONTH_NAMES,
+    NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
     match_time_range,
     parse_time_range,
+    range_label,
+    shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
+from bot.billing.grammar_words import (
+    COMPARE_WORDS,
+    FILLERS,
+    FORECAST_WORDS,
+    JOINERS,
+    OVER_PREVIOUS,
+    VERSUS_WORDS,
+    WHY_WORDS,
+    YEAR_OVER_YEAR,
+    typo_candidates,
+)
 from bot.billing.model import (
+    UNTAGGED,
     CostBasis,
     CostQuery,
     Dimension,
     DimensionRef,
     Filter,
     Granularity,
+    Question,
     TimeRange,
 )
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, suggest
-from bot.errors import UsageError
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
+from bot.errors import UsageError, UserFacingError
 
 __all__ = [
     "EXAMPLES",
@@ -113,6 +129,9 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 _TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
 _TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
+#: An instance type is part of the usage type (`BoxUsage:m5.large`): people group EC2 by it.
+_TWO_WORD_DIMENSIONS |= {("instance", "type"), ("instance", "types")}
+_DIMENSION_WORDS["instancetype"] = _DIMENSION_WORDS["instancetypes"] = Dimension.USAGE_TYPE
 
 _BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,
@@ -135,8 +154,6 @@ _GRANULARITY_UNITS: dict[str, Granularity] = {
     "month": Granularity.MONTH,
 }
 _CANONICAL_GRANULARITY = {v: k for k, v in _GRANULARITY_WORDS.items()}
-#: Words that carry no meaning but read naturally: `cost for last month in us-east-1 ...`.
-_FILLERS = frozenset({"for", "in", "of", "the", "during", "over", "and", "cost", "costs", "spend", "show", "me"})
 _KEYWORDS = (
     "by",
     "top",
@@ -152,6 +169,24 @@ _KEYWORDS = (
     "this week",
     "last week",
     *MONTH_NAMES,
+    "forecast",
+    "why",
+    "vs",
+)
+#: Grammar words the typo rule may correct to (`servce` -> `service`, `lst` -> `last`, `novmber` -> `november`).
+_TYPO_TARGETS = tuple(
+    sorted(
+        {
+            *(w for w in _DIMENSION_WORDS if w.isalpha()),
+            *_BASIS_WORDS,
+            *_GRANULARITY_WORDS,
+            *TIME_WORDS,
+            *TIME_STARTERS,
+            *(m for m in MONTH_NAMES if len(m) > 3),
+            *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
+            *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
+        }
+    )
 )
 _FILTER_KEYS = (
     "service",
@@ -181,6 +216,28 @@ _VALUE_EXAMPLES = {
     "top": "top=5",
 }
 _TOP = re.compile(r"^top(\d+)$")
+#: `by cost`, `by spend`: the order every breakdown has anyway.
+_UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+_COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
+#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
+_EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "minus", "ignoring", "not"})
+#: Every word the grammar itself reads; the typo rule leaves them alone.
+_KNOWN_WORDS = frozenset(
+    {
+        *FILLERS,
+        *VERSUS_WORDS,
+        *COMPARE_WORDS,
+        *JOINERS,
+        *OVER_PREVIOUS,
+        *YEAR_OVER_YEAR,
+        *FORECAST_WORDS,
+        *WHY_WORDS,
+        *NUMBER_WORDS,
+        *_KEYWORDS,
+        *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
+        *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
+    }
+)
 
 
 def _fold(text: str) -> str:
@@ -197,12 +254,35 @@ class _Builder:
     basis: CostBasis | None = None
     granularity: Granularity | None = None
     top: int | None = None
+    versus: TimeRange | None = None
+    question: Question = Question.COST
+    #: values typed without their dimension (`ec2`), each with every reading the vocabulary has for it
+    bare: list[tuple[str, list[Meaning], bool]] = field(default_factory=list)
+    #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
+    named: list[DimensionRef] = field(default_factory=list)
+    comparing: bool = False
+    after_versus: bool = False
+    year_over_year: bool = False
+    readings: list[str] = field(default_factory=list)
+    #: set by `except`/`excluding`: the bare values named after it are left out
+    excluding: bool = False
+    #: `untagged` typed alone: settled by the one tag key the question names
+    untagged: list[Token] = field(default_factory=list)
 
     def set_time(self, time_range: TimeRange) -> None:
+        if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
+            if self.versus is not None:
+                raise UsageError(
+                    f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",
+                    hint="Compare two periods at a time, e.g. `2026-11 vs 2026-08`.",
+                )
+            self.versus = time_range
+            return
         if self.time_range is not None:
             raise UsageError(
                 f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
-                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days.",
+                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days, or compare two with `vs`: "
+                f"`{self.time_range.label} vs {time_range.label}`.",
             )
         self.time_range = time_range
 
@@ -252,13 +332,17 @@ class _Builder:
 
 
 class _Parser:
-    def __init__(self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool) -> None:
+    def __init__(
+        self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
+    ) -> None:
         self.tokens = tokenize(text)
+        self.default_range = default_range
         self.today = today
         self.vocabulary = vocabulary
         self.allow_group_by = allow_group_by
         self.out = _Builder()
         self.i = 0
+        self.correct_typos()
 
     # ------------------------------------------------------------------------------ token helpers
 
@@ -289,6 +373,25 @@ class _Parser:
         kind = _DIMENSION_WORDS.get(_fold(w))
         if kind is not None:
             return DimensionRef(kind), 1
+        key = self.tag_key_word(self.tokens[self.i + offset].text)
+        if key is not None:  # `by team` for `by tag:team`
+            return DimensionRef.tag(key), 1
+        return None
+
+    def tag_key_word(self, word: str) -> str | None:
+        """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does."""
+        if not word.replace("-", "").replace("_", "").isalnum() or _fold(word) in _DIMENSION_WORDS:
+            return None
+        for candidate in dict.fromkeys([word, word[:-1] if word.casefold().endswith("s") else word]):
+            if not any(
+                k.casefold() == candidate.casefold() or k.split(":", 1)[-1].casefold() == candidate.casefold()
+                for k in self.vocabulary.tag_keys
+            ):
+                continue
+            try:
+                return self.vocabulary.resolve_tag_key(candidate)
+            except UserFacingError:
+                return None
         return None
 
     # ------------------------------------------------------------------------------ the loop
@@ -296,6 +399,7 @@ class _Parser:
     def parse(self) -> _Builder:
         while self.i < len(self.tokens):
             self.step()
+        self.finish()
         return self.out
 
     def step(self) -> None:
@@ -308,11 +412,6 @@ class _Parser:
                 f"`{tok.text}` at character {tok.position + 1} needs a name before it.",
                 hint="Filters look like `service=ec2` or `tag:team!=web`.",
             )
-        if tok.kind is Kind.QUOTED:
-            raise UsageError(
-                f'The quoted text "{tok.text}" is not attached to a filter.',
-                hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
-            )
         w = tok.lower
         # key=value, also with a two-word key (`usage type=...`)
         if self.kind(1) in (Kind.EQ, Kind.NE):
@@ -321,10 +420,66 @@ class _Parser:
         if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in _TWO_WORD_DIMENSIONS:
             self.assignment(2)
             return
+        if tok.kind is Kind.QUOTED:
+            if not self.bare_value(tok.text, 1):
+                raise UsageError(
+                    f'The quoted text "{tok.text}" is not attached to a filter.',
+                    hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
+                )
+            return
+        if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
+            return
+        if self.versus_relative():
+            return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
             self.out.set_time(found[0])
+            self.out.after_versus = self.out.excluding = False
             self.i += found[1]
+            return
+        if self.forecast_phrase():
+            return
+        self.out.after_versus = self.out.after_versus and (w in FILLERS or w in JOINERS)
+        if w in VERSUS_WORDS or (w in JOINERS and self.out.comparing):
+            self.out.comparing = self.out.after_versus = True
+            self.i += 1
+            return
+        if w in COMPARE_WORDS or w in OVER_PREVIOUS:
+            self.out.comparing = True
+            self.i += 1
+            return
+        if w in YEAR_OVER_YEAR:
+            self.out.year_over_year = True
+            self.i += 1
+            return
+        if w in _UNIT_OVER and self.word(1) == "of":  # `for the month of october`
+            self.i += 2
+            return
+        if w in _UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
+            self.out.year_over_year = self.out.year_over_year or w == "year"
+            self.out.comparing = True
+            self.i += 3
+            return
+        if w in _EXCLUDING:
+            self.out.excluding = True
+            self.i += 1
+            return
+        if w in ("budget", "budgets"):
+            raise UsageError(
+                f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
+                hint="`/trackit budget list` shows them; `forecast` gives this month's expected total.",
+            )
+        if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
+            self.out.untagged.append(tok)
+            self.i += 1
+            return
+        if w in WHY_WORDS:
+            self.set_question(Question.WHY, tok)
+            self.i += 1
+            return
+        if w in FORECAST_WORDS:
+            self.set_question(Question.FORECAST, tok)
+            self.i += 1
             return
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
@@ -338,20 +493,212 @@ class _Parser:
             self.out.set_granularity(_GRANULARITY_WORDS[w])
             self.i += 1
             return
-        if w in ("per", "every"):
-            unit = self.word(1)
-            if unit not in _GRANULARITY_UNITS or unit is None:
-                raise UsageError(f"`{w}` needs a time step after it.", hint="Example: `per day`, `per week`.")
-            self.out.set_granularity(_GRANULARITY_UNITS[unit])
-            self.i += 2
-            return
+        if w in ("per", "every", "each"):
+            if self.dimension_at(1) is not None:  # `per account` groups like `by account`
+                self.i += 1
+                self.group_by_list(tok)
+                return
+            raise UsageError(
+                f"`{w}` needs a time step or a dimension after it.",
+                hint="Example: `per day`, `per week`, `per account`.",
+            )
         if w == "top" or _TOP.match(w):
             self.top(w)
             return
-        if w in _FILLERS:
+        # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
+        providers = self.vocabulary.providers
+        if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)):
             self.i += 1
             return
+        if self.bare_value(tok.text, 1):
+            return
+        named = self.dimension_at()
+        if named is not None and isinstance(named[0], DimensionRef):
+            self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
+            self.i += named[1]
+            return
         raise self.unknown_word(tok)
+
+    def set_question(self, question: Question, tok: Token) -> None:
+        if self.out.question not in (Question.COST, question):
+            raise UsageError(
+                f"`{tok.text}` asks for a {question.value} answer, but the question already asks "
+                f"{self.out.question.value}.",
+                hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
+            )
+        self.out.question = question
+
+    def forecast_phrase(self) -> bool:
+        """`end of (the) month`, `by end of month`, `month end`: the month-end forecast."""
+        w, j = self.word(), 0
+        if w == "by" and self.word(1) in ("end", "eom"):
+            j = 1
+        if self.word(j) == "eom":
+            used = j + 1
+        elif self.word(j) == "end":  # `end of month`, `end of the month`, `end the month`
+            k = j + 2 if self.word(j + 1) == "of" else j + 1
+            k = k + 1 if self.word(k) in ("the", "this") else k
+            if self.word(k) != "month":
+                return False
+            used = k + 1
+        elif self.word(j) == "month" and self.word(j + 1) == "end":
+            used = j + 2
+        else:
+            return False
+        self.set_question(Question.FORECAST, self.tokens[self.i])
+        self.i += used
+        return True
+
+    def versus_relative(self) -> bool:
+        """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
+        month last year`, `a year ago`, `before`."""
+        if not self.out.after_versus or self.out.time_range is None:
+            return False
+        j = 1 if self.word() in ("the", "a") else 0
+        w, nxt = self.word(j), self.word(j + 1)
+        units = {"day", "week", "month", "quarter", "year", "period", "one"}
+        unit: str | None
+        if w in ("previous", "prior", "preceding") and nxt in units:
+            unit, used = nxt, j + 2
+        elif w in ("previous", "prior", "preceding", "before") or (
+            w == "last" and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
+        ):
+            unit, used = None, j + 1  # `vs before`, `compared to last`
+        elif w in units and nxt == "before":
+            unit, used = w, j + 2
+        elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
+            unit, used = self.word(j + 3), j + 4  # `same day last week`, `same month last year`
+        elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
+            unit, used = "year", j + 2
+        else:
+            return False
+        if unit in ("period", "one"):
+            unit = None
+        self.out.set_time(shifted_range(self.out.time_range, unit))
+        self.out.after_versus = False
+        self.i += used
+        return True
+
+    # ------------------------------------------------------------------------------ bare words
+
+    def bare_value_phrase(self) -> bool:
+        """A stored value of two to four words at the cursor, typed without its dimension."""
+        for n in (4, 3, 2):
+            toks = self.tokens[self.i : self.i + n]
+            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
+                continue
+            if self.bare_value(" ".join(t.text for t in toks), n):
+                return True
+        return False
+
+    def bare_value(self, phrase: str, used: int) -> bool:
+        meanings = self.vocabulary.meanings(phrase)
+        if not meanings:
+            return False
+        self.out.bare.append((phrase, meanings, self.out.excluding))
+        self.i += used
+        return True
+
+    def correct_typos(self) -> None:
+        """Replace misspelt grammar words by the one they are a typo of (`grammar_words.typo_candidates`).
+
+        Values (after `=`, quoted, or known to the store) are never touched; an ambiguous typo is left for the
+        unknown-word message, which names the candidates.
+        """
+        keywords = {*_TYPO_TARGETS}
+        for j, tok in enumerate(self.tokens):
+            w = tok.lower
+            if tok.kind is not Kind.WORD or (j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
+                continue
+            if w.endswith(("'s", "’s")) and len(w) > 2 and not self.vocabulary.meanings(w):
+                # `last month's bill`, `the web team's spend`: the possessive reads as the word itself
+                self.tokens[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
+                w = self.tokens[j].lower
+            if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
+                continue
+            if self.tag_key_word(tok.text) is not None:
+                continue
+            found = typo_candidates(w, keywords, self.vocabulary.value_near)
+            if len(found) == 1:
+                self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
+                self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
+
+    def finish(self) -> None:
+        """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
+        out = self.out
+        named = set(out.named)
+        chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
+        for phrase, readings, negate in out.bare:
+            meanings = readings
+            if len({m.dimension for m in readings}) > 1:
+                # A named dimension settles it: `staging account`, `staging env`.
+                meanings = [m for m in readings if m.dimension in named]
+                if len({m.dimension for m in meanings}) != 1:
+                    options = " or ".join(m.what for m in readings)
+                    spelled = " or ".join(f"`{m.spelled}`" for m in readings)
+                    raise UsageError(f"`{phrase}` could be {options}.", hint=f"Say which: {spelled}.")
+            bucket = chosen.setdefault((meanings[0].dimension, negate), [])
+            for m in meanings:
+                bucket.extend(v for v in m.values if v not in bucket)
+        if out.untagged:
+            chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
+        for (ref, negate), values in chosen.items():
+            explicit = next((f for f in out.filters if f.dimension == ref), None)
+            if explicit is None:
+                out.filters.append(Filter(ref, tuple(values), negate=negate))
+            elif explicit.negate != negate:
+                name = _ref_text(ref, self.vocabulary)
+                raise UsageError(
+                    f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
+                    hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
+                )
+            else:
+                merged = tuple(dict.fromkeys([*explicit.values, *values]))
+                out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
+        filtered = {f.dimension for f in out.filters}
+        for ref in dict.fromkeys(out.named):
+            # A dimension named next to one of its values qualifies it; named alone, it groups.
+            if ref not in filtered and ref not in out.group_by and self.allow_group_by:
+                out.add_group(ref, self.vocabulary)
+        if out.comparing and out.versus is None and self.allow_group_by:
+            # `ec2 vs s3`: values of one dimension side by side
+            several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
+            for ref in several[:1]:
+                if ref not in out.group_by:
+                    out.add_group(ref, self.vocabulary)
+        if out.versus is not None and out.time_range is None:
+            out.time_range = parse_time_range(self.default_range, self.today)
+        if out.year_over_year:
+            current = out.time_range or parse_time_range(self.default_range, self.today)
+            out.time_range = current
+            out.versus = out.versus or shifted_range(current, "year")
+        if out.question is Question.FORECAST:
+            self.check_forecast()
+
+    def untagged_key(self) -> DimensionRef:
+        """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
+        keys = list(dict.fromkeys(r for r in [*self.out.named, *self.out.group_by] if r.kind is Dimension.TAG))
+        if len(keys) != 1 and len(self.vocabulary.tag_keys) == 1:
+            keys = [DimensionRef.tag(self.vocabulary.tag_keys[0])]
+        if len(keys) == 1:
+            return keys[0]
+        labels = [self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys if k.startswith("user:")][:3]
+        examples = " or ".join(f"`{label}=untagged`" for label in labels or ["tag:team"])
+        raise UsageError(
+            f"`{self.out.untagged[0].text}` needs the tag key it is about.", hint=f"Say which: {examples}."
+        )
+
+    def check_forecast(self) -> None:
+        current = parse_time_range("this month", self.today)
+        tr = self.out.time_range
+        if tr is None:
+            self.out.time_range = current
+        elif not tr.start <= self.today < tr.end:
+            raise UsageError(
+                f"A forecast is for the month in progress, and `{tr.label or range_label(tr.start, tr.end)}` is not in "
+                "progress.",
+                hint="Ask `forecast` (this month), or `last month` for what a past period cost.",
+            )
 
     def top(self, w: str) -> None:
         if m := _TOP.match(w):
@@ -359,12 +706,20 @@ class _Parser:
             self.i += 1
             return
         n = self.word(1)
+        if n is not None and n in NUMBER_WORDS and n != "couple":
+            n = str(NUMBER_WORDS[n])  # `top five`
+        if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
+            self.i += 1  # `top services`: the default number of the dimension named next
+            return
         if n is None or not n.isdecimal():
             raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
 
     def group_by_list(self, by: Token) -> None:
+        if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`
+            self.i += 1
+            return
         first = True
         while True:
             found = self.dimension_at()
@@ -516,6 +871,9 @@ class _Parser:
             return DimensionRef(kind)
         if key in ("tag", "tags"):
             raise UsageError("A tag filter names its key.", hint="Example: `tag:team=web`.")
+        tag_key = self.tag_key_word(key_text)
+        if tag_key is not None:  # `team=web` for `tag:team=web`
+            return DimensionRef.tag(tag_key)
         tag_match = [k for k in self.vocabulary.tag_keys if ":" in k and k.split(":", 1)[1].casefold() == key]
         if tag_match:
             hint = f"Did you mean `tag:{key_text}=...`? Tag filters start with `tag:`."
@@ -553,20 +911,26 @@ class _Parser:
                 out.append(v.resolve_provider(value))
             elif ref.kind is Dimension.CHARGE_CLASS:
                 out.append(v.resolve_charge_class(value))
-            else:  # resource ids and tag values are not listed in the vocabulary
+            elif ref.kind is Dimension.TAG:
+                out.append(v.resolve_tag_value(str(ref.tag_key), value))
+            else:  # resource ids are not listed in the vocabulary
                 out.append(value)
         return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
-        meaning = self.vocabulary.bare_word_meaning(tok.text)
-        if meaning is not None:
-            hint = f"Did you mean `{meaning}`? {_GENERIC_EXAMPLE}"
-        else:
-            dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
-            close = suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
-            hint = ("Did you mean " + " or ".join(f"`{c}`" for c in close) + "? " if close else "") + _GENERIC_EXAMPLE
+        typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
+        dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
+        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
+        values = self.vocabulary.suggest_values(tok.text)
+        seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
+        for v in values:
+            for m in self.vocabulary.meanings(v):
+                seen.setdefault((m.dimension, m.values), m.spelled)
+        spelled = list(seen.values())[:3]
+        choices = list(dict.fromkeys([*spelled, *close]))[:4]
+        hint = ("Did you mean " + " or ".join(f"`{c}`" for c in choices) + "? " if choices else "") + _GENERIC_EXAMPLE
         return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
 
 
@@ -596,8 +960,19 @@ def parse_query(
     `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
     else for any input string.
     """
-    builder = _Parser(text, today, vocabulary, allow_group_by).parse()
+    builder = _Parser(text, today, vocabulary, allow_group_by, default_range).parse()
     time_range = builder.time_range or parse_time_range(default_range, today)
+    versus = builder.versus
+    if versus is not None:
+        previous = time_range.previous()
+        if (versus.start, versus.end) == (previous.start, previous.end):
+            versus = None  # what every answer compares with anyway
+        elif versus.start < time_range.end and time_range.start < versus.end:
+            raise UsageError(
+                f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
+                f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
+                hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",
+            )
     return CostQuery(
         time_range=time_range,
         group_by=tuple(builder.group_by),
@@ -605,6 +980,9 @@ def parse_query(
         basis=builder.basis or default_basis,
         granularity=builder.granularity or Granularity.NONE,
         top=builder.top or DEFAULT_TOP,
+        versus=versus,
+        question=builder.question,
+        readings=tuple(builder.readings),
     )
 
 
@@ -615,7 +993,10 @@ def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
     full (`tag:user:team`) unless a vocabulary is given to shorten them.
     """
     r = query.time_range
-    parts = [r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}"]
+    parts = [] if query.question is Question.COST else [query.question.value]
+    parts.append(r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}")
+    if query.versus is not None:
+        parts.append(f"vs {range_label(query.versus.start, query.versus.end)}")
     if query.group_by:
         parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
     for f in query.filters:

@@ -58,10 +58,29 @@ _UNITS = {
     "years": "year",
 }
 
-#: Single words that are a whole time phrase.
+#: Numbers people spell out in `last two weeks`, `past couple of months`.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "couple": 2,
+}
+#: Single words that are a whole time phrase (`month-to-date` is `mtd`).
 TIME_WORDS = ("today", "yesterday", "mtd", "ytd", "qtd", "wtd")
-#: Words that start a multi-word time phrase.
-TIME_STARTERS = ("last", "past", "previous", "this", "since", "from", "between")
+_TO_DATE = {f"{unit}-to-date": unit for unit in ("week", "month", "quarter", "year")}
+#: Words that start a multi-word time phrase; `current` reads as `this`, `prior` and `trailing` as `last`.
+TIME_STARTERS = ("last", "past", "previous", "prior", "trailing", "this", "current", "since", "from", "between")
+_THIS = ("this", "current")
+_LAST = ("last", "past", "previous", "prior", "trailing")
 
 _RANGE_EXAMPLES = (
     "`today`, `yesterday`, `last 7 days`, `this month`, `last month`, `last 3 months`, `2026-10`, "
@@ -74,6 +93,9 @@ _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?q([1-4])$")
 _BARE_QUARTER = re.compile(r"^q([1-4])$")
 _SPAN = re.compile(r"^(.+?)\.\.(.+)$")
+#: `30d`, `2w`, `3mo`: the count and unit of `last 30d`.
+_COMPACT = re.compile(r"^(\d+)(d|w|mo)$")
+_COMPACT_UNITS = {"d": "day", "w": "week", "mo": "month"}
 
 
 def _range_error(message: str) -> UsageError:
@@ -182,6 +204,13 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if w is None:
         return None
     if (span := absolute_span(w)) is not None:
+        nxt = _word(tokens, i + 1)
+        if _YEAR.match(w) and nxt is not None:  # `2026 q3`, `2026 october`
+            if m := _BARE_QUARTER.match(nxt):
+                start = date(int(w), 3 * int(m[1]) - 2, 1)
+                return start, add_months(start, 3), f"{start.year}-q{m[1]}", 2
+            if nxt in MONTH_NAMES:
+                return (*_named_month(nxt, int(w), today), 2)
         return (*span, 1)
     if w in MONTH_NAMES:
         nxt = _word(tokens, i + 1)
@@ -191,6 +220,11 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             return (*_named_month(w, year, today), 2)
         return (*_named_month(w, None, today), 1)
     if m := _BARE_QUARTER.match(w):
+        nxt = _word(tokens, i + 1)
+        if nxt is not None and _YEAR.match(nxt):  # `q3 2026`
+            _check_year(int(nxt), nxt)
+            start = date(int(nxt), 3 * int(m[1]) - 2, 1)
+            return start, add_months(start, 3), f"{start.year}-q{m[1]}", 2
         return (*_bare_quarter(int(m[1]), today), 1)
     return None
 
@@ -249,21 +283,47 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in ("mtd", "wtd", "qtd", "ytd"):
         unit = {"m": "month", "w": "week", "q": "quarter", "y": "year"}[w[0]]
         return _relative(unit, None, "this", today, w), 1
-    if w in ("this", "last", "past", "previous"):
-        which = "this" if w == "this" else "last"
+    if w in _TO_DATE:
+        return _relative(_TO_DATE[w], None, "this", today, w), 1
+    if w in _UNITS and _word(tokens, i + 1) == "to" and _word(tokens, i + 2) == "date":  # `month to date`
+        return _relative(_UNITS[w], None, "this", today, text), 3
+    if w == "day" and _word(tokens, i + 1) == "before" and _word(tokens, i + 2) == "yesterday":
+        day = today - timedelta(days=2)
+        return (day, day + timedelta(days=1), f"{day:%Y-%m-%d}"), 3
+    if w in _THIS and _word(tokens, i + 1) in ("past", "last"):  # `this past week`
+        found = _match(tokens, i + 1, "past", today)
+        return None if found is None else (found[0], found[1] + 1)
+    if w in _THIS or w in _LAST:
+        which = "this" if w in _THIS else "last"
         nxt = _word(tokens, i + 1)
+        if which == "last" and nxt in NUMBER_WORDS and nxt is not None:
+            # `last two weeks`, `past couple of months`
+            skip = 2 if nxt == "couple" and _word(tokens, i + 2) == "of" else 1
+            unit_word = _word(tokens, i + 1 + skip)
+            if unit_word is not None and unit_word in _UNITS:
+                return _relative(unit_word, NUMBER_WORDS[nxt], which, today, text), 2 + skip
+            raise _range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         if nxt in _UNITS and nxt is not None:
             if which == "this" and nxt.endswith("s"):
                 raise _range_error(f"`{text}`: write `this {_UNITS[nxt]}`.")
             if which == "last" and nxt.endswith("s"):
                 raise _range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2
+        if which == "last" and nxt is not None and (m := _COMPACT.match(nxt)):  # `last 30d`
+            if len(m[1]) > 6:
+                raise _range_error(f"`{text}`: that number is too large.")
+            return _relative(_COMPACT_UNITS[m[2]], int(m[1]), which, today, text), 2
         if which == "last" and nxt is not None and nxt.isdecimal():
             unit_word = _word(tokens, i + 2)
             if unit_word is not None and unit_word in _UNITS:
                 if len(nxt) > 6:
                     raise _range_error(f"`{text}`: that number is too large.")
                 return _relative(unit_word, int(nxt), which, today, text), 3
+            if unit_word in ("hour", "hours", "h", "hrs"):
+                raise _range_error(
+                    f"`{w} {nxt} {unit_word}`: time ranges are whole days. Ask `today` or `yesterday` (with `hourly` "
+                    "for hour by hour), or `last 2 days`."
+                )
             raise _range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise _range_error(f"`{shown}` is not a time range I know.")
@@ -321,3 +381,42 @@ def parse_time_range(text: str, today: date) -> TimeRange:
         rest = " ".join(t.text for t in tokens[used:])
         raise _range_error(f"`{rest}` after `{time_range.label}` is not part of a time range.")
     return time_range
+
+
+def range_label(start: date, end: date) -> str:
+    """The canonical spelling of `[start, end)`: `2026`, `2026-q3`, `2026-10`, `2026-08..2026-10`, a day, or
+    `A..B` days (each parses back to the same range)."""
+    last = end - timedelta(days=1)
+    if start.day == 1 and end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        if months == 12 and start.month == 1:
+            return f"{start.year}"
+        if months == 3 and start.month % 3 == 1:
+            return f"{start.year}-q{start.month // 3 + 1}"
+        if months == 1:
+            return f"{start:%Y-%m}"
+        return f"{start:%Y-%m}..{last:%Y-%m}"
+    if start == last:
+        return f"{start:%Y-%m-%d}"
+    return f"{start:%Y-%m-%d}..{last:%Y-%m-%d}"
+
+
+def shifted_range(time_range: TimeRange, unit: str | None) -> TimeRange:
+    """The same stretch one `unit` earlier (`day`, `week`, `month`, `quarter`, `year`): `yesterday` a week
+    earlier is the same weekday last week, `2026-11` a year earlier is `2025-11`. Without a unit, or when one
+    unit back would overlap the range itself, the period just before it of equal length (`TimeRange.previous`).
+    """
+    start, end = time_range.start, time_range.end
+    whole_months = start.day == 1 and end.day == 1
+    if unit in ("month", "quarter", "year") and whole_months:
+        n = {"month": 1, "quarter": 3, "year": 12}[unit]
+        new_start, new_end = add_months(start, -n), add_months(end, -n)
+    elif unit in ("day", "week", "year"):
+        step = {"day": timedelta(days=1), "week": timedelta(weeks=1), "year": timedelta(weeks=52)}[unit]
+        new_start, new_end = start - step, end - step
+    else:
+        new_start, new_end = start, start  # fall through to previous()
+    if new_end > start or new_end <= new_start:
+        previous = time_range.previous()
+        return TimeRange(previous.start, previous.end, range_label(previous.start, previous.end))
+    return TimeRange(new_start, new_end, range_label(new_start, new_end))

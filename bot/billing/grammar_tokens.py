@@ -1,6 +1,8 @@
 """Splitting query text into tokens: words, quoted values, `=` / `!=`, and commas.
 
-Quotes may be straight (`"..."`, `'...'`) or the curly ones Slack's clients substitute (`“...”`, `‘...’`).
+Quotes may be straight (`"..."`, `'...'`) or the curly ones Slack's clients substitute (`“...”`, `‘...’`). An
+apostrophe inside a word is part of it (`what's`, `team’s`), and a question's closing punctuation (`?`, `!`, a
+final `.`) is not part of its last word.
 """
 
 from __future__ import annotations
@@ -41,6 +43,28 @@ class Token:
 
 
 _WORD_END = re.compile(r"[\s,=\"'“”‘’„]|!=")
+_APOSTROPHES = "'’"
+_TRAILING_PUNCTUATION = re.compile(r"(?<!\.)[?!.]+$|\?+$")
+
+
+def _word_end(text: str, start: int) -> int:
+    """Where the word starting at `start` ends: at a separator, but not at an apostrophe between two letters."""
+    i = start
+    while True:
+        match = _WORD_END.search(text, i)
+        if match is None:
+            return len(text)
+        end = match.start()
+        if (
+            text[end] in _APOSTROPHES
+            and end > start
+            and text[end - 1].isalpha()
+            and end + 1 < len(text)
+            and text[end + 1].isalpha()
+        ):
+            i = end + 1
+            continue
+        return end
 
 
 def tokenize(text: str) -> list[Token]:
@@ -77,9 +101,12 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(Kind.QUOTED, text[i + 1 : end], i))
             i = end + 1
         else:
-            match = _WORD_END.search(text, i)
-            end = match.start() if match else n
-            tokens.append(Token(Kind.WORD, text[i:end], i))
+            end = _word_end(text, i)
+            word = text[i:end]
+            if not word.endswith(".."):
+                word = _TRAILING_PUNCTUATION.sub("", word)
+            if word:
+                tokens.append(Token(Kind.WORD, word, i))
             i = end
     return tokens
 

@@ -209,6 +209,14 @@ class Granularity(StrEnum):
     MONTH = "month"
 
 
+class Question(StrEnum):
+    """What a cost question asks beyond the numbers: nothing more, the month-end forecast, or why it changed."""
+
+    COST = "cost"
+    FORECAST = "forecast"  # the pace answer for the month in progress (`bot.billing.pace`)
+    WHY = "why"  # the root cause of the change against the compared period (`bot.billing.anomaly_rootcause`)
+
+
 # ------------------------------------------------------------------------------------------- queries
 
 
@@ -380,6 +388,11 @@ class CostQuery:
     granularity: Granularity = Granularity.NONE
     top: int = 10
     compare: bool = True
+    #: the period to compare with instead of the previous one (`nov vs august`); None: the previous period
+    versus: TimeRange | None = None
+    question: Question = Question.COST
+    #: how the grammar read words it had to interpret (a corrected typo, a bare value), for the answer's notes
+    readings: tuple[str, ...] = field(default=(), compare=False)
 
     def aggregate_request(self, time_range: TimeRange | None = None, *, limit: int | None = None) -> AggregateRequest:
         return AggregateRequest(
@@ -520,6 +533,19 @@ class PreviousStatus(StrEnum):
 
 
 @dataclass(frozen=True)
+class Cause:
+    """One value of a dimension and its part in a change: `change = cost - previous_cost`, `share` its part of
+    the total change (0..1 for values moving the same way as the total)."""
+
+    dimension: str  # `service`, `account`, `region`, `usage-type`, `resource`
+    key: str
+    cost: float
+    previous_cost: float
+    change: float
+    share: float
+
+
+@dataclass(frozen=True)
 class CostResult:
     """The answer to a CostQuery.
 
@@ -553,6 +579,8 @@ class CostResult:
     #: booked on the 1st left out), when compared.
     compared_usage: float | None = None
     previous_usage: float | None = None
+    #: For a "why" question: where the change comes from, biggest contributors first per dimension.
+    causes: tuple[Cause, ...] = ()
 
     @property
     def change(self) -> float | None:

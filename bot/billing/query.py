@@ -23,6 +23,7 @@ from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
     AggregateRow,
+    Cause,
     CostBasis,
     CostQuery,
     CostResult,
@@ -32,6 +33,7 @@ from bot.billing.model import (
     Granularity,
     GroupCost,
     PreviousStatus,
+    Question,
     SeriesPoint,
     TagCoverage,
     TimeRange,
@@ -42,6 +44,9 @@ from bot.errors import NotFound, UsageError
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
 OTHER_LABEL = "Other"
+#: What a "why" answer breaks the change down by, and how many values of each it names.
+WHY_DIMENSIONS: tuple[str, ...] = ("service", "account", "region", "usage-type")
+WHY_TOP = 3
 
 
 def _sum(rows: Sequence[AggregateRow]) -> float:
@@ -71,6 +76,10 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     `OTHER_LABEL` point per bucket for the folded rest; `forecast` is the month-end forecast of the month of
     `today` (`bot.billing.pace`) when `today` lies inside the range.
 
+    With `query.versus` the comparison is with that period instead of the previous one (the same stretch of it
+    while the range is in progress). A `Question.WHY` question also gets `causes`: the values of
+    `WHY_DIMENSIONS` that moved most in the direction of the change (`bot.billing.anomaly_rootcause`).
+
     With `query.compare`, comparisons are like for like: the complete days of the range (all of it once it is
     over; `bot.billing.pace.complete_cutoff`) against the same stretch of the previous period, for the total and
     for each group. A previous span the store holds no data for is `PreviousStatus.NO_DATA`, never $0.00; a
@@ -97,9 +106,9 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     compared_usage: float | None = None
     previous_usage: float | None = None
     status = PreviousStatus.NOT_COMPARED
-    notes: list[str] = []
+    notes: list[str] = list(query.readings)
     if compared is not None:
-        previous_range = previous_span(tr, compared)
+        previous_range = compared_with(query, compared)
         # A previous span in another currency, or without net cost, is not compared with.
         note = currency_note(store, previous_range, scope.currency)
         try:
@@ -187,6 +196,17 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     forecast = None
     if tr.start <= today < tr.end:
         forecast = compute_pace(store, today, filters, basis=query.basis).forecast
+    if query.question is Question.FORECAST and forecast is None:
+        notes.append("No month-end forecast yet: it needs complete days of this month or last month in the store.")
+    causes: tuple[Cause, ...] = ()
+    if query.question is Question.WHY:
+        if compared is not None and previous_range is not None and previous_total is not None:
+            now = total if compared_total is None else compared_total
+            causes = explain_change(store, compared, previous_range, filters, query, increase=now >= previous_total)
+            if not causes:
+                notes.append("Why: no service, account, region or usage type moved the cost; nothing to explain.")
+        else:
+            notes.append("Why: there is nothing to compare this period with, so no change to explain.")
     return CostResult(
         query=query,
         total=total,
@@ -206,6 +226,54 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         progress=progress,
         compared_usage=compared_usage,
         previous_usage=previous_usage,
+        causes=causes,
+    )
+
+
+def compared_with(query: CostQuery, compared: TimeRange) -> TimeRange:
+    """The span `compared` (the complete days of the range) is set against: the same stretch of `query.versus`
+    when the question names one, else of the previous period (`bot.billing.pace.previous_span`)."""
+    versus = query.versus
+    if versus is None:
+        return previous_span(query.time_range, compared)
+    if compared.end == query.time_range.end:
+        return versus
+    end = min(versus.end, versus.start + timedelta(days=compared.days))
+    return TimeRange(versus.start, end, f"same days of {versus.label}")
+
+
+def explain_change(
+    store: BillingStore,
+    compared: TimeRange,
+    previous: TimeRange,
+    filters: Sequence[Filter],
+    query: CostQuery,
+    *,
+    increase: bool,
+) -> tuple[Cause, ...]:
+    """Where the change from `previous` to `compared` comes from: per dimension of `WHY_DIMENSIONS` (those the
+    question does not already pin to one value), the `WHY_TOP` values that moved most in the direction of the
+    total change. Spans are compared as they are (no scaling): the causes add up to the change shown."""
+    # Imported here: the root-cause code pulls in numpy, which `trackit query` and the other answers never need.
+    from bot.billing.anomaly_rootcause import explain_windows
+
+    pinned = {f.dimension.label for f in filters if len(f.values) == 1 and not f.negate}
+    dimensions = [d for d in WHY_DIMENSIONS if d not in pinned]
+    cause = explain_windows(
+        store,
+        compared,
+        previous,
+        filters=filters,
+        basis=query.basis,
+        dimensions=dimensions,
+        top=WHY_TOP,
+        increase=increase,
+        scale=False,
+    )
+    return tuple(
+        Cause(c.dimension, c.key, c.actual, c.baseline, c.excess, c.share)
+        for d in dimensions
+        for c in cause.breakdowns.get(d, ())
     )
 
 

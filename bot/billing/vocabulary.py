@@ -15,6 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
 from bot.billing.charges import ChargeClass, parse_charge_class
 from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
@@ -86,6 +89,22 @@ UNTAGGED_WORDS = frozenset({UNTAGGED, f"({UNTAGGED})"})
 #: FOCUS charge categories, the values of the charge-type dimension.
 CHARGE_TYPES: tuple[str, ...] = ("Usage", "Purchase", "Tax", "Credit", "Adjustment")
 _ACCOUNT_ID = re.compile(r"^\d{12,13}$")
+#: Tag keys whose values are read into the vocabulary (one store query each), and values kept per key.
+TAG_KEY_LIMIT = 200
+TAG_VALUE_LIMIT = 2000
+#: Charge-class words a bare word may mean; `usage` is left out (people say "ec2 usage" for its cost) and `tax`
+#: is the service `Tax`.
+_BARE_CHARGE_CLASS_WORDS = frozenset({"credit", "credits", "refund", "refunds", "fees", "recurring", "one-time"})
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """One reading of a bare word: the filter it stands for (`values` as stored) and how to write it."""
+
+    dimension: DimensionRef
+    values: tuple[str, ...]
+    spelled: str  # the explicit filter, e.g. `service=ec2` or `tag:team=web`
+    what: str  # how a message names it, e.g. "the service `Amazon Elastic Compute Cloud`"
 
 
 def _fold(text: str) -> str:
@@ -162,6 +181,9 @@ class Vocabulary:
     operations: tuple[str, ...] = ()
     charge_types: tuple[str, ...] = ()
     currencies: tuple[str, ...] = ()
+    #: stored tag key -> every value it has (keys with more than `TAG_VALUE_LIMIT` values are left out: their
+    #: values pass through unchecked rather than being refused for not being among the first ones)
+    tag_values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     providers: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------------ construction
@@ -181,15 +203,23 @@ class Vocabulary:
             ref = DimensionRef(kind)
             return tuple(v for v in store.distinct_values(ref, limit=limit) if v and v != ref.empty_key)
 
+        tag_keys = tuple(store.tag_keys())
+        tag_values: dict[str, tuple[str, ...]] = {}
+        for key in tag_keys[:TAG_KEY_LIMIT]:
+            ref = DimensionRef.tag(key)
+            found = [v for v in store.distinct_values(ref, limit=TAG_VALUE_LIMIT + 1) if v and v != ref.empty_key]
+            if len(found) <= TAG_VALUE_LIMIT:
+                tag_values[key] = tuple(found)
         return cls(
             services=services,
             accounts=dict(store.accounts()),
             regions=values(Dimension.REGION),
-            tag_keys=tuple(store.tag_keys()),
+            tag_keys=tag_keys,
             usage_types=values(Dimension.USAGE_TYPE),
             operations=values(Dimension.OPERATION),
             charge_types=values(Dimension.CHARGE_TYPE),
             currencies=values(Dimension.CURRENCY),
+            tag_values=tag_values,
             providers=values(Dimension.PROVIDER),
         )
 
@@ -205,10 +235,15 @@ class Vocabulary:
             operations=self.operations,
             charge_types=self.charge_types,
             currencies=self.currencies,
+            tag_values=self.tag_values,
             providers=self.providers,
         )
-        # Same services, so share the service index instead of rebuilding it on every request.
+        # Same services and values, so share the indexes instead of rebuilding them on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
+        restricted.__dict__["_value_index"] = self._value_index
+        restricted.__dict__["_account_index"] = self._account_index
+        restricted.__dict__["_stored_value_words"] = self._stored_value_words
+        restricted.__dict__["_stored_value_folds"] = self._stored_value_folds
         return restricted
 
     # ------------------------------------------------------------------------------------ services
@@ -413,18 +448,150 @@ class Vocabulary:
                     pass
         return f"tag:{key}"
 
-    def bare_word_meaning(self, word: str) -> str | None:
-        """When a lone word is a known value (`ec2`, `us-east-1`, `production`), the filter it probably meant."""
-        folded = _fold(word)
-        if self.services and (folded in self._service_keys or _name_alias(word) in self._service_keys):
-            return f"service={word}"
-        if any(r.casefold() == word.casefold() for r in self.regions):
-            return f"region={word}"
-        if word in self.accounts or any(n and n.casefold() == word.casefold() for n in self.accounts.values()):
-            return f"account={quote_value(word)}"
-        if any(":" in k and k.split(":", 1)[1].casefold() == word.casefold() for k in self.tag_keys):
-            return f"by tag:{word}"
-        return None
+    def resolve_tag_value(self, key: str, word: str) -> str:
+        """The stored value of tag `key` meant by `word`: exact, else the only case-insensitive match.
+
+        Tag values are case-sensitive in AWS (`Web` and `web` are two values), so several case-insensitive
+        matches are reported, never guessed. A key whose values are not known passes `word` through. Raises
+        `NotFound` (with suggestions) or `UsageError`.
+        """
+        values = self.tag_values.get(key)
+        if not values or word in values:
+            return word
+        folded = [v for v in values if v.casefold() == word.casefold()]
+        if len(folded) == 1:
+            return folded[0]
+        label = self.tag_label(key)
+        if folded:
+            options = ", ".join(f"`{label}={quote_value(v)}`" for v in sorted(folded))
+            raise UsageError(
+                f"The tag `{label}` has {len(folded)} values spelled like `{word}`: {options}.",
+                hint=f"Tag values are case-sensitive: write the one you mean, e.g. `{label}={quote_value(folded[0])}`.",
+            )
+        close = suggest(word, values)
+        examples = [f"{label}={quote_value(v)}" for v in (close or values)[:2]]
+        raise NotFound(
+            f"No line item has the tag `{label}` set to `{word}`.",
+            suggestions=[f"{label}={quote_value(c)}" for c in close],
+            hint=_hint([f"{label}={quote_value(c)}" for c in close], *examples, f"{label}=untagged"),
+        )
+
+    @cached_property
+    def _value_index(self) -> dict[str, list[tuple[DimensionRef, tuple[str, ...]]]]:
+        """Folded words -> the stored values they name, for every dimension but accounts (which a restricted
+        vocabulary narrows, so they are looked up directly)."""
+        index: dict[str, list[tuple[DimensionRef, tuple[str, ...]]]] = {}
+
+        def add(word: str, ref: DimensionRef, values: tuple[str, ...]) -> None:
+            bucket = index.setdefault(word, [])
+            if (ref, values) not in bucket:
+                bucket.append((ref, values))
+
+        for word, names in self._service_keys.items():
+            add(word, DimensionRef(Dimension.SERVICE), tuple(names))
+        add(_fold(TAX_SERVICE), DimensionRef(Dimension.SERVICE), (TAX_SERVICE,))
+        for region in self.regions:
+            add(_fold(region), DimensionRef(Dimension.REGION), (region,))
+        for key in self.tag_keys:
+            for value in self.tag_values.get(key, ()):
+                add(_fold(value), DimensionRef.tag(key), (value,))
+        for kind, known in ((Dimension.USAGE_TYPE, self.usage_types), (Dimension.OPERATION, self.operations)):
+            for value in known:
+                add(_fold(value), DimensionRef(kind), (value,))
+        for provider in self.providers:
+            add(_fold(provider), DimensionRef(Dimension.PROVIDER), (provider,))
+        for word in _BARE_CHARGE_CLASS_WORDS:
+            found = parse_charge_class(word)
+            if found is not None:
+                add(_fold(word), DimensionRef(Dimension.CHARGE_CLASS), (found.value,))
+        return index
+
+    def meanings(self, phrase: str) -> list[Meaning]:
+        """Every stored value `phrase` names exactly (case- and separator-insensitive): a service (`ec2`, `data
+        transfer`), region, account (id or name), tag value, usage type, operation or charge class.
+
+        A tag value spelled exactly as typed wins over its other-case spellings. Several meanings are returned
+        as they are: the caller reports the ambiguity rather than guessing.
+        """
+        folded = _fold(phrase)
+        if not folded:
+            return []
+        found = list(self._value_index.get(folded, ()))
+        alias = _name_alias(phrase)
+        if alias != folded:
+            found += [f for f in self._value_index.get(alias, ()) if f[0].kind is Dimension.SERVICE and f not in found]
+        exact_tags = {ref for ref, values in found if ref.kind is Dimension.TAG and values[0] == phrase}
+        out: list[Meaning] = []
+        for ref, values in found:
+            if ref in exact_tags and values[0] != phrase:
+                continue
+            out.append(self._meaning(ref, values, phrase))
+        for account_id in sorted(self._account_index.get(folded, ())):
+            if account_id in self.accounts:  # a restricted vocabulary shares the index: keep the visible ones
+                name = self.accounts[account_id]
+                label = self.account_label(account_id)
+                spelled = f"account={quote_value(name) if name and account_id != phrase else account_id}"
+                out.append(Meaning(DimensionRef(Dimension.ACCOUNT), (account_id,), spelled, f"the account `{label}`"))
+        return out
+
+    @cached_property
+    def _account_index(self) -> dict[str, list[str]]:
+        """Folded account names and ids -> account ids (shared by restricted vocabularies, filtered at lookup)."""
+        index: dict[str, list[str]] = {}
+        for account_id, name in self.accounts.items():
+            index.setdefault(account_id, []).append(account_id)
+            if name and _fold(name) != account_id:
+                index.setdefault(_fold(name), []).append(account_id)
+        return index
+
+    @cached_property
+    def _stored_value_words(self) -> tuple[str, ...]:
+        """Service words, regions and tag values (not accounts: a restricted vocabulary narrows those)."""
+        tags = [v for values in self.tag_values.values() for v in values]
+        return tuple(dict.fromkeys([*self.service_words(), *self.regions, *tags]))
+
+    def _meaning(self, ref: DimensionRef, values: tuple[str, ...], phrase: str) -> Meaning:
+        if ref.kind is Dimension.SERVICE:
+            shown = " / ".join(f"`{n}`" for n in values)
+            return Meaning(ref, values, f"service={quote_value(phrase.casefold())}", f"the service {shown}")
+        if ref.kind is Dimension.TAG:
+            spelled = f"{self.tag_label(str(ref.tag_key))}={quote_value(values[0])}"
+            return Meaning(ref, values, spelled, f"the tag value `{spelled}`")
+        if ref.kind is Dimension.CHARGE_CLASS:
+            spelled = f"charge-class={values[0]}"
+            return Meaning(ref, values, spelled, f"`{spelled}`")
+        spelled = f"{ref.kind.value}={quote_value(values[0])}"
+        return Meaning(ref, values, spelled, f"the {ref.kind.value} `{values[0]}`")
+
+    def value_words(self) -> list[str]:
+        """Everything a bare word may name (short service names first, then regions, tag values, account names)."""
+        names = [n for n in self.accounts.values() if n]
+        return list(dict.fromkeys([*self._stored_value_words, *names]))
+
+    @cached_property
+    def _stored_value_folds(self) -> tuple[str, ...]:
+        return tuple(w.casefold() for w in self._stored_value_words)
+
+    def suggest_values(self, word: str, n: int = 3) -> list[str]:
+        """Stored values that look like `word` (`suggest`'s rule), without re-reading every value per call:
+        the shared list is shortlisted in C first, so this stays fast with hundreds of thousands of tag values."""
+        key = word.casefold()
+        close = process.extract(key, self._stored_value_folds, scorer=fuzz.ratio, score_cutoff=45, limit=50)
+        shortlist = [self._stored_value_words[i] for _, _, i in close]
+        if len(key) >= 3:
+            shortlist += [self._stored_value_words[i] for i, f in enumerate(self._stored_value_folds) if key in f][:50]
+        shortlist += [name for name in self.accounts.values() if name]
+        return suggest(word, shortlist, n=n)
+
+    def value_near(self, word: str, distance: int) -> bool:
+        """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`."""
+        key = word.casefold()
+        pools = (
+            self._stored_value_folds,
+            [name.casefold() for name in self.accounts.values() if name],
+            [k.split(":", 1)[-1].casefold() for k in self.tag_keys],
+        )
+        return any(process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=distance) for pool in pools)
 
 
 def _known_code(name: str) -> str:

@@ -111,7 +111,10 @@ def comparison_text(
     prev = result.previous_range
     if prev is None or result.previous_status is PreviousStatus.NOT_COMPARED:
         return None
-    versus = f"vs the {prev.label or 'previous period'} ({period_days(prev)})"
+    if result.query.versus is not None:
+        versus = f"vs {prev.label} ({period_days(prev)})"
+    else:
+        versus = f"vs the {prev.label or 'previous period'} ({period_days(prev)})"
     head = ""
     if result.progress is Progress.IN_PROGRESS and result.compared_range is not None:
         compared = result.compared_total if result.compared_total is not None else result.total
@@ -122,6 +125,17 @@ def comparison_text(
     text = f"{head}, {delta}" if head else delta
     usage = _usage_text(result, change)
     return f"{text}; {usage}" if usage else text
+
+
+def why_lines(result: CostResult, money: Money, vocabulary: Vocabulary | None) -> list[str]:
+    """The answer to "why": per dimension, the values that moved most with the change and their share of it,
+    e.g. `service: Amazon Elastic Compute Cloud +$120.00 (80%), Amazon Simple Storage Service +$20.00 (13%)`."""
+    by_dimension: dict[str, list[str]] = {}
+    for c in result.causes:
+        label = key_text(DimensionRef(Dimension(c.dimension)), c.key, vocabulary)
+        share = f" ({c.share * 100:.0f}% of the change)" if 0 < c.share <= 1 else ""
+        by_dimension.setdefault(c.dimension, []).append(f"{label} {money.change(c.change)}{share}")
+    return [f"{dimension}: {', '.join(parts)}" for dimension, parts in by_dimension.items()]
 
 
 def _usage_text(result: CostResult, change: Callable[[float | None], str]) -> str:
@@ -182,6 +196,12 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         lines.append(f"Change: {comparison}")
     if result.forecast is not None:
         lines.append(forecast_text(result.forecast, money))
+    if result.causes:
+        lines += [
+            "",
+            "Why (what moved most with the change):",
+            *(f"  {w}" for w in why_lines(result, money, vocabulary)),
+        ]
 
     if q.group_by:
         lines.append("")
@@ -346,4 +366,16 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
         },
         "forecast": _forecast(result.forecast),
         "notes": list(result.notes),
+        "question": q.question.value,
+        "causes": [
+            {
+                "dimension": c.dimension,
+                "key": c.key,
+                "cost": _money(c.cost),
+                "previous_cost": _money(c.previous_cost),
+                "change": _money(c.change),
+                "share": _pct(c.share * 100.0),
+            }
+            for c in result.causes
+        ],
     }

@@ -30,6 +30,8 @@ class VocabularyOnlyStore(BillingStore):
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         self.calls.append(f"distinct_values:{dimension.label}")
+        if dimension.kind is Dimension.TAG:
+            return {"user:team": ["web", "untagged", "api"]}.get(str(dimension.tag_key), [])
         return list(self.values.get(dimension.kind, []))
 
     def tag_keys(self) -> list[str]:
@@ -83,6 +85,7 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
         operations=("RunInstances",),
         charge_types=("Usage", "Tax"),
         currencies=("EUR",),
+        tag_values={"aws:createdBy": (), "user:team": ("web", "api")},
         providers=("aws",),
     )
     assert sorted(store.calls) == sorted(
@@ -95,6 +98,8 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
             "distinct_values:operation",
             "distinct_values:charge-type",
             "tag_keys",
+            "distinct_values:tag:aws:createdBy",
+            "distinct_values:tag:user:team",
             "accounts",
         ]
     )
@@ -151,3 +156,20 @@ def test_empty_tag_key_is_a_usage_error() -> None:
 def test_short_service_names_keep_chart_legends_readable() -> None:
     names = ("Amazon Elastic Compute Cloud", "Amazon Simple Storage Service", "AWS Step Functions", "Amazon X", "Other")
     assert [short_service_name(n) for n in names] == ["EC2", "S3", "Step Functions", "X", "Other"]
+
+
+def test_suggestions_and_the_typo_guard_hold_with_many_stored_values() -> None:
+    """Suggestions shortlist thousands of values in C first; the result is the same as on a small vocabulary."""
+    many = {"user:ticket": tuple(f"t{i:05d}" for i in range(5000))}
+    big = Vocabulary(
+        services={"AWS Lambda": "", "Amazon Elastic Compute Cloud": ""},
+        accounts={"123456789012": "production"},
+        tag_keys=("user:ticket", "user:team"),
+        tag_values={**many, "user:team": ("web", "platform")},
+    )
+    assert big.suggest_values("lamda")[0] == "lambda"
+    assert big.suggest_values("platfrom") == ["platform"]
+    assert big.suggest_values("prodution") == ["production"]
+    assert big.value_near("t00017", 0)
+    assert big.value_near("webb", 1)
+    assert not big.value_near("servce", 1)  # a grammar word's typo, not a value's

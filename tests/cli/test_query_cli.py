@@ -164,11 +164,11 @@ def test_text_output_is_a_table(capsys: pytest.CaptureFixture[str], store_url: s
 
 
 def test_a_bad_query_exits_2_with_the_hint(capsys: pytest.CaptureFixture[str], store_url: str) -> None:
-    code = main(["query", "2023-11 by servce", "--store", store_url, "--today", TODAY])
+    code = main(["query", "2023-11 by srvce", "--store", store_url, "--today", TODAY])
     err = capsys.readouterr().err
     assert code == 2
     assert err == (
-        "error: I can't group by `servce`.\n"
+        "error: I can't group by `srvce`.\n"
         "Did you mean `by service`? Example: `by service`, `by service, region`, `by tag:team`.\n"
     )
 

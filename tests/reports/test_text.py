@@ -248,6 +248,8 @@ def test_json_document_has_every_documented_key() -> None:
             "method": "backtests",
         },
         "notes": [],
+        "question": "cost",
+        "causes": [],
     }
 
 

@@ -1,0 +1,32 @@
+"""Natural phrasings: the development corpus case by case, and the held-out set as a share.
+
+The issue's bar is 45 of 50 natural phrasings answered usefully (the right question, or a message naming the
+word it could not read). The held-out set was written before the parser learnt bare words, comparisons,
+forecast and why; its share is asserted against that bar, not against its own current score.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.billing.phrasings import CORPUS, outcome, score
+from tests.billing.phrasings_heldout import HELD_OUT
+
+TARGET_SHARE = 45 / 50
+
+
+def test_the_corpus_is_varied_enough_to_mean_something() -> None:
+    assert len(CORPUS) >= 50
+    assert len({text.casefold() for text, _ in CORPUS}) == len(CORPUS)
+    assert not {text for text, _ in CORPUS} & {text for text, _ in HELD_OUT}
+
+
+@pytest.mark.parametrize(("text", "meaning"), CORPUS, ids=[text for text, _ in CORPUS])
+def test_corpus_phrasing_is_understood(text: str, meaning: str) -> None:
+    ok, got = outcome(text, meaning)
+    assert ok, f"want {meaning!r}, got {got}"
+
+
+def test_held_out_phrasings_meet_the_target_share() -> None:
+    right, misses = score(HELD_OUT)
+    assert right / len(HELD_OUT) >= TARGET_SHARE, "\n".join(misses)
