@@ -68,7 +68,7 @@ def timed(vocabulary: Vocabulary, texts: tuple[str, ...], repeat: int) -> list[f
     for _ in range(repeat):
         for text in texts:
             start = time.perf_counter()
-            scoped = vocabulary.restricted_to(vocabulary.accounts)  # what /cost does per request
+            scoped = vocabulary.restricted_to(vocabulary.accounts)  # a confined vocabulary, as a scoped asker gets
             with contextlib.suppress(UserFacingError):  # a refusal is an answer too
                 parse_query(text, today=TODAY, vocabulary=scoped)
             out.append((time.perf_counter() - start) * 1000)

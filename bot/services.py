@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostQuery
+from bot.billing.model import CostQuery, Filter
 from bot.billing.store import BillingStore
 from bot.config import Settings
 
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+#: Scopes whose confined vocabulary is kept at once (each is a few small collections).
+_CONFINED_SCOPES = 256
 
 
 class VocabularyCache:
@@ -43,6 +47,7 @@ class VocabularyCache:
         self._vocabulary: Vocabulary | None = None
         self._signature: tuple[str, ...] = ()
         self._checked_at = 0.0
+        self._confined: dict[tuple[Filter, ...], tuple[Vocabulary, Vocabulary]] = {}
 
     def get(self) -> Vocabulary:
         from bot.billing.vocabulary import Vocabulary
@@ -57,9 +62,25 @@ class VocabularyCache:
                 self._checked_at = now
             return self._vocabulary
 
+    def within(self, filters: tuple[Filter, ...]) -> Vocabulary:
+        """The vocabulary of what `filters` (an asker's scope) keep: `Vocabulary.within`, computed once per scope
+        and store vocabulary (a few aggregations, on the first question of a scope after each delivery)."""
+        full = self.get()
+        with self._lock:
+            cached = self._confined.get(filters)
+        if cached is not None and cached[0] is full:
+            return cached[1]
+        confined = full.within(self._store, filters)
+        with self._lock:
+            if len(self._confined) >= _CONFINED_SCOPES:
+                self._confined.clear()
+            self._confined[filters] = (full, confined)
+        return confined
+
     def invalidate(self) -> None:
         with self._lock:
             self._vocabulary = None
+            self._confined.clear()
 
 
 @dataclass

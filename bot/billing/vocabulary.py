@@ -3,8 +3,8 @@
 A `Vocabulary` is a snapshot of what the billing store knows (service names and product codes, accounts, regions,
 tag keys, ...). The query grammar resolves what people type (`ec2`, `AmazonEC2`, `prod`, `tag:team`) to the
 values the store holds (`Amazon Elastic Compute Cloud`, `123456789012`, `user:team`) through it. Build one per
-store with `Vocabulary.from_store()` and cache it between ingests; restrict it to an asker's accounts with
-`restricted_to()` so suggestions never name what the asker may not see.
+store with `Vocabulary.from_store()` and cache it between ingests; confine it to what an asker may see with
+`within()` (the values their scope's line items carry) so answers, errors and suggestions never name the rest.
 """
 
 from __future__ import annotations
@@ -20,7 +20,18 @@ from rapidfuzz.distance import OSA
 
 from bot.billing.charges import ChargeClass, parse_charge_class
 from bot.billing.grammar_tokens import quote_value
-from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
+from bot.billing.model import (
+    GLOBAL_REGION,
+    NO_VALUE,
+    TAX_SERVICE,
+    UNTAGGED,
+    AggregateRequest,
+    Dimension,
+    DimensionRef,
+    Filter,
+    TimeRange,
+)
+from bot.billing.periods import add_months
 from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError, UserFacingError
 
@@ -221,6 +232,50 @@ class Vocabulary:
             currencies=values(Dimension.CURRENCY),
             tag_values=tag_values,
             providers=values(Dimension.PROVIDER),
+        )
+
+    def within(self, store: BillingStore, filters: Sequence[Filter]) -> Vocabulary:
+        """The vocabulary of the line items `filters` keep (an asker's scope): accounts, services, regions, usage
+        types, operations, charge types, currencies and providers they carry, over every stored period (one
+        aggregation each). Tag keys stay (a key names no one's data); tag values are kept only for keys the
+        filters themselves confine (those values), so a bare word can never reveal another team's tag value;
+        values of other keys pass through unchecked, as for keys with too many values."""
+        periods = store.periods()
+        if not periods:
+            return self.restricted_to(())
+        first = min(p.billing_period for p in periods)
+        span = TimeRange(add_months(first, -1), add_months(max(p.billing_period for p in periods), 2), "stored data")
+        confined = tuple(filters)
+
+        def seen(kind: Dimension) -> set[str]:
+            rows = store.aggregate(AggregateRequest(span, group_by=(DimensionRef(kind),), filters=confined))
+            return {r.keys[0] for r in rows}
+
+        accounts = seen(Dimension.ACCOUNT)
+        services = seen(Dimension.SERVICE)
+
+        def keep(values: tuple[str, ...], kind: Dimension) -> tuple[str, ...]:
+            present = seen(kind)
+            return tuple(v for v in values if v in present)
+
+        granted = {
+            str(f.dimension.tag_key): set(f.values)
+            for f in confined
+            if f.dimension.kind is Dimension.TAG and not f.negate
+        }
+        return Vocabulary(
+            services={k: v for k, v in self.services.items() if k in services},
+            accounts={k: v for k, v in self.accounts.items() if k in accounts},
+            regions=keep(self.regions, Dimension.REGION),
+            tag_keys=self.tag_keys,
+            usage_types=keep(self.usage_types, Dimension.USAGE_TYPE),
+            operations=keep(self.operations, Dimension.OPERATION),
+            charge_types=self.charge_types,
+            currencies=keep(self.currencies, Dimension.CURRENCY),
+            tag_values={
+                k: tuple(v for v in vs if v in granted[k]) for k, vs in self.tag_values.items() if k in granted
+            },
+            providers=keep(self.providers, Dimension.PROVIDER),
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:

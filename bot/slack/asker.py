@@ -86,11 +86,11 @@ def asker_with_vocabulary(
 
 
 def vocabulary_for(services: Services, asker: Asker) -> Vocabulary:
-    """The store's vocabulary as the asker may see it (other accounts' ids and names removed)."""
-    vocabulary = services.vocabulary.get()
-    if asker.scope.unrestricted or not asker.scope.accounts:
-        return vocabulary
-    return vocabulary.restricted_to(asker.scope.accounts)
+    """The store's vocabulary as the asker may see it: only the values their scope's line items carry (accounts,
+    services, regions, tag values, ...), so no answer, error or suggestion names anything outside the grant."""
+    if asker.scope.unrestricted:
+        return services.vocabulary.get()
+    return services.vocabulary.within(asker.scope.to_filters())
 
 
 def confine(filters: Sequence[Filter], asker: Asker) -> tuple[Filter, ...]:

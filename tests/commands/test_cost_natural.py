@@ -94,3 +94,16 @@ def test_a_hidden_account_named_bare_reads_like_an_unknown_word(clean_bot: Bot) 
     mine = clean_bot.ask("/cost", "staging last month", user="U0BOB")  # the granted account, bare
     october = expected_sum(ROWS, charge_period_start=in_range("2026-10-01", "2026-11-01"), sub_account_id=GRANTED)
     assert sections(mine)[0].startswith(f"*{usd(october)}* total\n")
+
+
+def test_a_tag_grant_never_reveals_another_teams_tag_value(clean_bot: Bot) -> None:
+    """A user granted the `web` team's spend types the `data` team's value, bare or misspelt: it is not read as a
+    tag value, and no suggestion names `data`."""
+    clean_bot.ask("/trackit", "access grant <@U0BOB|bob> team=web", user=ADMIN)
+    bare = json.loads(clean_bot.command("/cost", "data last month", user="U0BOB").body)["text"]
+    assert bare.startswith("I don't understand") and "team" not in bare
+    typo = json.loads(clean_bot.command("/cost", "last month team=dat", user="U0BOB").body)["text"]
+    assert "data" not in typo
+    mine = clean_bot.ask("/cost", "last month team=Web", user="U0BOB")  # the granted value, in another case
+    web = expected_sum(ROWS, charge_period_start=in_range("2026-10-01", "2026-11-01"), **{"tag:user:team": "web"})
+    assert sections(mine)[0].startswith(f"*{usd(web)}* total\n")
