@@ -2,13 +2,15 @@
 
 Candidates: none; hour-of-day (sub-daily series); hour-of-day with weekends apart (their own shape and level;
 a weekend factor for daily series); hour-of-week (weekday factors for daily series). Profiles are estimated on "bins" (hours for finer steps, the step itself otherwise; days for daily
-series) as the median over past cycles of each bin's share of its cycle's median, so a spike or an outage in one
-cycle does not shape the profile.
+series) as the interquartile mean over past cycles of each bin's share of its cycle's level, so a spike or an
+outage in one cycle does not shape the profile.
 
 A profile is kept only on out-of-sample evidence: each past cycle is de-seasonalised with the profile of the
 OTHER cycles (leave one cycle out), judged against a rolling median level exactly as the detector would, and
 the robust scale of those residuals is compared with the simpler candidate's. The more detailed profile must
-shrink it below `DetectorConfig.season_gain` of the simpler one's; a flat or random series keeps "none". A
+shrink it below `DetectorConfig.season_gain` of the simpler one's, and its absolute errors must be smaller
+significantly (Wilcoxon signed-rank test at 1%); a flat or random series keeps "none".
+Averages over cycles are interquartile means (robust as a median, smoother for small counts). A
 profile needs three cycles (days, weeks) at least: the median of two is their mean, and one odd day would
 become part of the rhythm.
 """
@@ -20,8 +22,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
+import numpy.typing as npt
 
-from bot.billing.anomaly_model import HOUR, FloatArray, Series, nanmedian_rows, robust_sigma
+from bot.billing.anomaly_model import HOUR, FloatArray, Series, iq_mean_rows, nanmedian_rows, robust_sigma
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class Profile:
         return np.asarray(np.interp(u, np.arange(-1, period + 1), ext), dtype=np.float64)
 
 
+#: One-sided 1% quantile of the normal distribution: the paired test a more detailed profile must pass.
+_PAIRED_TEST_Z = 2.326
 #: Cycles a profile needs: its median must resist one odd cycle (the median of two is their mean).
 MIN_CYCLES = 3
 
@@ -125,7 +130,7 @@ def _cycles(b: FloatArray, first: int, period: int) -> FloatArray:
 def _normalised_rows(m: FloatArray, mult: bool) -> FloatArray:
     """Each cycle divided by (multiplicative) or minus (additive) its own median; rows with fewer than 3/4 of
     their bins, or a non-positive median when multiplicative, become NaN."""
-    med = nanmedian_rows(m, axis=1)
+    med = iq_mean_rows(m, axis=1)
     enough = np.isfinite(m).sum(axis=1) * 4 >= 3 * m.shape[1]
     ok = enough & np.isfinite(med) & ((med > 0) if mult else True)
     with np.errstate(all="ignore"):
@@ -150,34 +155,93 @@ def estimate(b: FloatArray, first: int, grid: Grid, kind: str, mult: bool) -> Fl
     usable = np.isfinite(rows).any(axis=1)
     if usable.sum() < MIN_CYCLES:
         return None
-    return _finish(nanmedian_rows(rows[usable], axis=0), mult)
+    return _finish(iq_mean_rows(rows[usable], axis=0), mult)
 
 
-def _daytype(b: FloatArray, first: int, grid: Grid, mult: bool, leave_out: int | None = None) -> FloatArray | None:
-    """Week profile built from two days: workdays and weekends each get their own shape (median of their days'
-    normalised shapes) and level (median of their days' medians). Leaves day row `leave_out` out (cross-
-    validation). None unless `MIN_CYCLES` days of each type are usable."""
-    bpd = grid.bins_per_day
-    raw = _cycles(b, first, bpd)
-    weekend = ((first // bpd + np.arange(len(raw))) % 7) >= 5
-    rows = _normalised_rows(raw, mult)
-    level = nanmedian_rows(raw, axis=1)
-    usable = np.isfinite(rows).any(axis=1) & np.isfinite(level)
-    if leave_out is not None:
-        usable[leave_out] = False
-    parts: dict[bool, FloatArray] = {}
-    for kind in (False, True):
-        sel = usable & (weekend == kind)
+@dataclass(frozen=True)
+class _Days:
+    """Days of bins for a day-type profile: each day's normalised shape and its level relative to its own
+    calendar week (so a level shift between weeks does not leak into the weekend factor)."""
+
+    raw: FloatArray  # days x bins
+    weekend: npt.NDArray[np.bool_]
+    shapes: FloatArray
+    levels: FloatArray
+    usable: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, b: FloatArray, first: int, grid: Grid, mult: bool) -> _Days:
+        bpd = grid.bins_per_day
+        raw = _cycles(b, first, bpd)
+        day0 = first // bpd
+        days = day0 + np.arange(len(raw))
+        shapes = _normalised_rows(raw, mult)
+        level = iq_mean_rows(raw, axis=1)
+        week = days // 7
+        week_level = np.full(len(raw), np.nan)
+        for w in np.unique(week):
+            in_week = level[week == w]
+            if np.isfinite(in_week).sum() >= 4:
+                week_level[week == w] = float(np.nanmedian(in_week))
+        with np.errstate(all="ignore"):
+            rel = level / week_level if mult else level - week_level
+        usable = np.isfinite(shapes).any(axis=1) & np.isfinite(rel) & ((week_level > 0) if mult else True)
+        return cls(raw, days % 7 >= 5, shapes, rel, usable)
+
+    def part(self, weekend: bool, mult: bool) -> FloatArray | None:
+        """One day type's day (shape x level), from all its usable days; None with too few."""
+        sel = self.usable & (self.weekend == weekend)
         if sel.sum() < MIN_CYCLES:
             return None
-        shape = nanmedian_rows(rows[sel], axis=0)
-        shape = np.where(np.isfinite(shape), shape, 1.0 if mult else 0.0)
-        lvl = float(np.median(level[sel]))
-        parts[kind] = shape * lvl if mult else shape + lvl
-    week = np.concatenate([parts[d >= 5] for d in range(7)])
+        shape = np.where(np.isfinite(s := iq_mean_rows(self.shapes[sel], axis=0)), s, 1.0 if mult else 0.0)
+        level = float(iq_mean_rows(self.levels[sel][None, :], axis=1)[0])
+        return shape * level if mult else shape + level
+
+
+def _week_of(work: FloatArray, weekend: FloatArray, mult: bool) -> FloatArray | None:
+    week = np.concatenate([weekend if d >= 5 else work for d in range(7)])
     if mult and not float(week.mean()) > 0:
         return None
     return _finish(week, mult)
+
+
+def _daytype(b: FloatArray, first: int, grid: Grid, mult: bool) -> FloatArray | None:
+    """Week profile built from two days: workdays and weekends each get their own shape (interquartile mean of
+    their days' normalised shapes) and level (of their days' levels relative to their weeks). None unless
+    `MIN_CYCLES` days of each type are usable."""
+    days = _Days.of(b, first, grid, mult)
+    work, weekend = days.part(False, mult), days.part(True, mult)
+    return None if work is None or weekend is None else _week_of(work, weekend, mult)
+
+
+def _daytype_out_of_sample(b: FloatArray, first: int, grid: Grid, mult: bool) -> FloatArray | None:
+    """Bins `b` de-seasonalised by a day-type profile, each day with the profile learnt without it."""
+    days = _Days.of(b, first, grid, mult)
+    full = {t: days.part(t, mult) for t in (False, True)}
+    de = np.full(days.raw.shape, np.nan)
+    for t in (False, True):
+        idx = np.flatnonzero(days.usable & (days.weekend == t))
+        if len(idx) <= MIN_CYCLES or full[not t] is None:
+            return None
+        k = len(idx)
+        cube = np.broadcast_to(days.shapes[idx], (k, k, days.shapes.shape[1])).copy()
+        cube[np.arange(k), np.arange(k)] = np.nan
+        shapes = iq_mean_rows(cube, axis=1)
+        shapes = np.where(np.isfinite(shapes), shapes, 1.0 if mult else 0.0)
+        lv = np.broadcast_to(days.levels[idx], (k, k)).copy()
+        lv[np.arange(k), np.arange(k)] = np.nan
+        levels = iq_mean_rows(lv, axis=1)[:, None]
+        parts = shapes * levels if mult else shapes + levels
+        other = full[not t]
+        assert other is not None
+        # The week profile's mean (1 or 0) spreads over five workdays and two weekend days.
+        n_t, n_o = (2, 5) if t else (5, 2)
+        mean = (n_t * parts.mean(axis=1, keepdims=True) + n_o * float(other.mean())) / 7
+        with np.errstate(all="ignore"):
+            day = parts / mean if mult else parts - mean
+            de[idx] = days.raw[idx] / day if mult else days.raw[idx] - day
+    lead = first - (first // grid.bins_per_day) * grid.bins_per_day
+    return np.asarray(de.reshape(-1)[lead : lead + len(b)], dtype=np.float64)
 
 
 def _deseasonalised(b: FloatArray, first: int, grid: Grid, kind: str, mult: bool) -> FloatArray | None:
@@ -186,22 +250,7 @@ def _deseasonalised(b: FloatArray, first: int, grid: Grid, kind: str, mult: bool
     if kind == "none":
         return b
     if kind == "daytype":
-        bpd = grid.bins_per_day
-        raw = _cycles(b, first, bpd)
-        week_first = (first // bpd) * bpd
-        de = np.full(raw.shape, np.nan)
-        for k in range(len(raw)):
-            if not np.isfinite(raw[k]).any():
-                continue
-            prof = _daytype(b, first, grid, mult, leave_out=k)
-            if prof is None:
-                return None
-            weekday = ((week_first // bpd) + k) % 7
-            day = prof[weekday * bpd : (weekday + 1) * bpd]
-            with np.errstate(all="ignore"):
-                de[k] = raw[k] / day if mult else raw[k] - day
-        lead = first - week_first
-        return np.asarray(de.reshape(-1)[lead : lead + len(b)], dtype=np.float64)
+        return _daytype_out_of_sample(b, first, grid, mult)
     period = grid.bins(kind)
     raw = _cycles(b, first, period)
     rows = _normalised_rows(raw, mult)
@@ -212,7 +261,7 @@ def _deseasonalised(b: FloatArray, first: int, grid: Grid, kind: str, mult: bool
     u = rows[usable]
     cube = np.broadcast_to(u, (len(usable), *u.shape)).copy()
     cube[np.arange(len(usable)), np.arange(len(usable))] = np.nan
-    loo = nanmedian_rows(cube, axis=1)
+    loo = iq_mean_rows(cube, axis=1)
     loo = np.where(np.isfinite(loo), loo, 1.0 if mult else 0.0)
     if mult:
         mean = loo.mean(axis=1, keepdims=True)
@@ -293,4 +342,26 @@ def _better(b: FloatArray, first: int, grid: Grid, kind: str, current: str, mult
     if common.sum() < max(8, grid.bins_per_day):
         return False
     s_old, s_new = robust_sigma(old[common]), robust_sigma(new[common])
-    return math.isfinite(s_old) and math.isfinite(s_new) and s_new < gain * s_old
+    if not (math.isfinite(s_old) and math.isfinite(s_new) and s_new < gain * s_old):
+        return False
+    # And not by luck: the new profile's absolute errors must be smaller, significantly (Wilcoxon's signed-rank
+    # test at 1%: robust to the odd outlier in history, sensitive to a gain on part of the bins such as
+    # weekends), or a rhythm of noise (small counts) would sooner or later pass the margin once.
+    return _signed_rank_z(np.abs(old[common]) - np.abs(new[common])) >= _PAIRED_TEST_Z
+
+
+def _signed_rank_z(d: FloatArray) -> float:
+    """Wilcoxon signed-rank statistic of paired differences `d` as a normal z-score (zeros dropped, tied
+    magnitudes given their average rank); positive when `d` tends to be positive."""
+    d = d[d != 0]
+    n = len(d)
+    if n == 0:
+        return 0.0
+    magnitude = np.abs(d)
+    values, inverse, counts = np.unique(magnitude, return_inverse=True, return_counts=True)
+    ends = np.cumsum(counts)
+    ranks = (ends - (counts - 1) / 2)[inverse]  # average rank of each tie group
+    w_plus = float(ranks[d > 0].sum())
+    mean = n * (n + 1) / 4
+    sd = math.sqrt(n * (n + 1) * (2 * n + 1) / 24)
+    return (w_plus - mean) / sd if sd > 0 else 0.0
