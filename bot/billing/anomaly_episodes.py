@@ -149,10 +149,11 @@ def episodes(series: Series, scores: Scores, config: DetectorConfig, *, since: d
     return out
 
 
-def kind_of(series: Series, scores: Scores, span: Span) -> AnomalyKind:
+def kind_of(series: Series, scores: Scores, span: Span, level_points: int = 3) -> AnomalyKind:
     """What an episode is: new, stop or drop (down); spike (an increase back to its baseline within three
-    points or a day, or still short and opened by a point or burst test, and above the median of the points
-    just before it); drift (gradual increase seen by the level test); else level shift."""
+    points or a day, or still going for fewer than `level_points` points after a point or burst test, and
+    above the median of the points just before it); drift (gradual increase seen by the level test); else
+    level shift."""
     x = np.asarray(series.values, dtype=np.float64)
     seg = x[span.start : span.last + 1]
     exp = scores.expected[span.start : span.last + 1]
@@ -169,7 +170,8 @@ def kind_of(series: Series, scores: Scores, span: Span) -> AnomalyKind:
     before = before[np.isfinite(before)]
     above_recent = not len(before) or float(np.nanmax(seg)) > float(np.median(before))
     if short and span.outcome is not Outcome.NEW_LEVEL and above_recent:
-        if span.outcome is Outcome.RECOVERED or span.source != SOURCE_LEVEL:
+        # Still going after `level_points` points, it may as well be a level shift: called one until it is over.
+        if span.outcome is Outcome.RECOVERED or (span.source != SOURCE_LEVEL and length < level_points):
             return AnomalyKind.SPIKE
     if span.source == SOURCE_LEVEL and length >= 3 and _ramps(seg[ok] - np.nan_to_num(exp[ok])):
         return AnomalyKind.DRIFT
@@ -205,7 +207,7 @@ def _episode(series: Series, scores: Scores, config: DetectorConfig, span: Span)
     return Anomaly(
         dimension=series.dimension,
         value=series.value,
-        kind=kind_of(series, scores, span),
+        kind=kind_of(series, scores, span, config.level_points),
         start=series.timestamp(span.start),
         end=None if span.end is None else series.timestamp(span.end),
         last_seen=series.timestamp(span.last + 1),

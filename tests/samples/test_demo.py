@@ -52,14 +52,18 @@ def test_demo_generates_ingests_and_answers(tmp_path: Path) -> None:
     for kind, start in (("weekly", "2025-03-03"), ("monthly", "2025-02-01")):
         expected_files |= {f"{kind}/{kind}-{start}.json", f"{kind}/{kind}-{start}.txt"}
         expected_files |= {f"{kind}/{kind}-{start}-{c}.png" for c in charts}
+    # The injected Redshift stop (2025-02-16, in these sparse rows off since 2025-02-09) is still going: one alert.
+    expected_files |= {"anomalies/alert-01-to-unrouted.json", "anomalies/alert-01-to-unrouted.txt"}
     xlsx = {f for f in files if f.endswith(".xlsx")}
-    assert files - xlsx == expected_files  # no anomaly in the last days of the demo data: no alert file
+    assert files - xlsx == expected_files
+    alert = (preview / "anomalies" / "alert-01-to-unrouted.txt").read_text()
+    assert alert.startswith("Service Amazon Redshift: stopped, $0.00 vs ")
     assert len(xlsx) == 2 and all(
         f.startswith(("weekly/weekly-2025-03-03-", "monthly/monthly-2025-02-01-")) for f in xlsx
     )
     assert "preview/weekly/: 1 Block Kit JSON, 1 text, 4 PNG chart(s), 1 XLSX workbook(s)" in text
     assert "preview/daily/: 1 Block Kit JSON, 1 text" in text
-    assert "anomalies  nothing to post" in text
+    assert "preview/anomalies/: 1 Block Kit JSON, 1 text" in text
     for name in xlsx:
         assert (preview / name).read_bytes()[:2] == b"PK"  # a zip: the XLSX container
     for name in files:
