@@ -47,10 +47,11 @@ from bot.billing.anomaly_model import (
     Span,
     median_of,
     resolution,
+    nanmedian_rows,
     robust_sides,
 )
 from bot.billing.anomaly_recurring import MonthlyCharges
-from bot.billing.anomaly_season import MIN_CYCLES, NONE_ADD, NONE_MULT, Grid, Profile, choose
+from bot.billing.anomaly_season import MIN_CYCLES, NONE_ADD, NONE_MULT, Grid, Profile, choose, refresh
 
 #: Daily series: days behind the noise scale, and behind the profile choice.
 _SCALE_DAYS = 42
@@ -65,6 +66,8 @@ _SEASON_DAILY_UNTIL_DAYS = 28
 _INTERMITTENT_ZEROS = 0.3
 #: An intermittent series' ON or OFF stretch is unusual when it would happen by chance less often than this.
 _RUN_CHANCE = 0.001
+#: Spread of a point's residual against the median of its six neighbours, in noise scales (white noise).
+_LOCAL_NOISE = 1.10
 #: Residuals the low part of a profile needs for a noise scale of its own.
 _GROUP_MIN = 20
 #: Profile values under this share of the mean form the "low" part, whose relative noise is estimated apart.
@@ -182,6 +185,7 @@ class _Judge:
             tuple[int, int, tuple[tuple[tuple[float, float], ...], tuple[float, float], int], int] | None
         ) = None
         self.weekend = ((np.arange(n) + self.grid.offset) // spd) % 7 >= 5
+        self.intermittent_cache: tuple[tuple[int, int, bool], int, bool] | None = None
         #: Days with known points seen so far: workdays, weekend days.
         self.type_days = [0, 0]
         self.spans: list[Span] = []
@@ -243,12 +247,18 @@ class _Judge:
             self.type_days[int(self.weekend[i - 1])] += 1
 
     def _reselect(self, i: int) -> None:
-        """Choose the seasonal profile again at the start of a day (daily for the first weeks, then weekly;
-        daily series weekly from their third week: weekday factors need whole weeks)."""
+        """At the start of a day: choose the seasonal profile again (sub-daily series daily for their first
+        weeks, then weekly; daily series at two and four weeks, then every four weeks: weekday factors need
+        whole weeks), or re-estimate the chosen one's shape (daily series, weekly in between)."""
         day = (i + self.grid.offset) // self.spd
         since = (i - self.first) // self.spd
-        every = 7 if self.daily or since >= _SEASON_DAILY_UNTIL_DAYS else 1
-        if day - self.selected_day < every or since < (14 if self.daily else 2):
+        if self.daily:
+            choose_now = since == 14 or (since >= 28 and since % 28 == 0)
+            refresh_now = since > 14 and since % 7 == 0
+        else:
+            choose_now = since >= 2 and (since < _SEASON_DAILY_UNTIL_DAYS or since % 7 == 0)
+            refresh_now = False
+        if day == self.selected_day or not (choose_now or refresh_now):
             return
         self.selected_day = day
         lo = max(self.first, i - self.season_window)
@@ -256,9 +266,15 @@ class _Judge:
         hist[lo:i] = np.where(self.known[lo:i], self.x[lo:i], np.nan)
         seen = hist[lo:i][np.isfinite(hist[lo:i])]
         mult = self.nonneg and (not len(seen) or float(np.mean(seen == 0)) <= 0.3)
-        self.profile = choose(
-            hist, self.grid, lo, i, mult=mult, forced=self.config.seasonality, gain=self.config.season_gain
-        )
+        if choose_now:
+            profile = choose(
+                hist, self.grid, lo, i, mult=mult, forced=self.config.seasonality, gain=self.config.season_gain
+            )
+        else:
+            profile = refresh(self.profile, hist, self.grid, lo, i, mult=mult)
+        if profile is self.profile:
+            return
+        self.profile = profile
         a = max(self.first, i - max(self.scale_window, self.level_window, self.new_level_pts))
         self.p[a:] = self.profile.values(self.grid, a, self.n)
         self.sigma_cache = None
@@ -269,18 +285,15 @@ class _Judge:
         if c <= lo:
             return None
         if self.money and self.seen_zero and not self.seen_nonzero:
-            return _State(0.0, 0.0, 0.0, 0.0, 0.0, 1.0, True, True, new=True)
+            return _State(0.0, 0.0, 0.0, 1.0, True, True, groups=((0.0, 0.0), (0.0, 0.0)), new=True)
         if self.n_clean < self.min_points or c - lo < self.min_span:
             return None
         days = self.n_clean / self.spd
         inflate = math.sqrt(1 + self.config.cold_start_days / days)
         young = days < self.young_days
         a_s = max(lo, c - self.scale_window)
-        if self.nonneg:
-            known = self.known[a_s:c]
-            zeros = int(np.count_nonzero(known & self.is_zero[a_s:c]))
-            if zeros and zeros >= _INTERMITTENT_ZEROS * int(np.count_nonzero(known)) and zeros < len(known):
-                return self._intermittent(c, lo, inflate, young)
+        if self.nonneg and self._is_intermittent(a_s, c):
+            return self._intermittent(c, lo, inflate, young)
         a = max(lo, c - self.level_window)
         sel = self.clean[a:c]
         v, p = self.x[a:c][sel], self.p[a:c][sel]
@@ -329,6 +342,23 @@ class _Judge:
             run_up=run[1],
         )
 
+    def _is_intermittent(self, a: int, c: int) -> bool:
+        """Is the series off (exactly zero) at least `_INTERMITTENT_ZEROS` of its known points of `a .. c-1`,
+        and on at some? Re-examined on the noise scale's schedule (`_sigma`)."""
+        key = (self.reset_at, len(self.spans), self.episode is None)
+        cached = self.intermittent_cache
+        if cached is not None and cached[0] == key and cached[1] <= c < cached[1] + self._every():
+            return cached[2]
+        known = self.known[a:c]
+        zeros = int(np.count_nonzero(known & self.is_zero[a:c]))
+        found = bool(zeros and zeros >= _INTERMITTENT_ZEROS * int(np.count_nonzero(known)) and zeros < len(known))
+        self.intermittent_cache = (key, c, found)
+        return found
+
+    def _every(self) -> int:
+        """Points between re-estimates of the slowly moving parts of the model, once settled."""
+        return 3 if self.daily else max(1, self.spd // 4)
+
     def _sigma(self, a: int, c: int, mult: bool) -> tuple[tuple[tuple[float, float], ...], tuple[float, float], int]:
         """Robust scales (below, above) of the residuals of `a .. c-1` for the normal and the low part of a
         multiplicative profile (a part with few residuals takes the pooled scales), of the sums of `level_points` consecutive residuals, and how
@@ -340,7 +370,7 @@ class _Judge:
             every = (3 if self.daily else max(1, self.spd // 4)) if settled else 1
             if cached[0] == self.reset_at and cached[1] <= c < cached[1] + every:
                 return cached[2]
-        r = self.resid[a:c]
+        r = self._local_residuals(a, c, mult) if self.daily else self.resid[a:c]
         ok = np.isfinite(r)
         count = int(ok.sum())
         pooled = robust_sides(r[ok]) if count >= 3 else (math.nan, math.nan)
@@ -360,6 +390,27 @@ class _Judge:
         out = (tuple(groups), run, count)
         self.sigma_cache = (self.reset_at, c, out, count)
         return out
+
+    def _local_residuals(self, a: int, c: int, mult: bool) -> FloatArray:
+        """Daily series: each known day of `a .. c-1` against the median of the three known days on each side of
+        it (relative to that median when multiplicative), divided by the 1.10 such a residual has on white noise.
+        A noise scale that a slow drift or a step does not inflate (the neighbours follow them), so a drift of
+        a few percent a day cannot mask itself by widening the band as it goes."""
+        from numpy.lib.stride_tricks import sliding_window_view
+
+        p = self.p[a:c]
+        v = np.where(self.known[a:c], self.x[a:c], np.nan)
+        with np.errstate(all="ignore"):
+            d = np.where(p > 0, v / p, np.nan) if mult else v - p
+        w = sliding_window_view(np.pad(d, 3, constant_values=np.nan), 7).copy()
+        w[:, 3] = np.nan
+        local = nanmedian_rows(w, axis=1)
+        enough = np.isfinite(w).sum(axis=1) >= 3
+        with np.errstate(all="ignore"):
+            r = d - local
+            if mult:
+                r = np.where(local > 0, r / local, np.nan)
+        return np.asarray(np.where(enough, r / _LOCAL_NOISE, np.nan), dtype=np.float64)
 
     def _intermittent(self, c: int, lo: int, inflate: float, young: bool) -> _State:
         a = max(lo, c - 4 * self.scale_window)
@@ -434,8 +485,12 @@ class _Judge:
         widen = state.type_inflate[weekend]
         dn, up = max(dn * widen, floor), max(up * widen, floor)
         if self.monthly is not None:
-            band = self._monthly(i, i + 1, np.array([e]), np.array([dn]), np.array([up]))
-            return float(band[0][0]), float(band[1][0]), float(band[2][0])
+            on = self.monthly.charge_on((i + self.pad) // self.spd)
+            if on is None:
+                return math.nan, math.nan, math.nan
+            if on[0] is not None:
+                band = self._monthly(i, i + 1, np.array([e]), np.array([dn]), np.array([up]))
+                return float(band[0][0]), float(band[1][0]), float(band[2][0])
         return e, dn, up
 
     def _monthly(self, lo: int, hi: int, e: FloatArray, dn: FloatArray, up: FloatArray) -> Band:

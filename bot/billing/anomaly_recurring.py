@@ -96,6 +96,7 @@ class MonthlyCharges:
         self.dates = [day0 + timedelta(days=d) for d in range(days)]
         self.boundaries = np.array([d.day == 1 or (d + timedelta(days=1)).day == 1 for d in self.dates], dtype=bool)
         self._cache: dict[int, tuple[FloatArray, FloatArray] | None] = {}
+        self._on: dict[int, tuple[tuple[FloatArray, FloatArray] | None, int] | None] = {}
 
     def _charge(self, position: date) -> tuple[FloatArray, FloatArray] | None:
         """(charge in money, charge relative to that day's normal) per slot at `position`, or None."""
@@ -122,8 +123,24 @@ class MonthlyCharges:
     ) -> tuple[FloatArray, FloatArray] | None:
         """Expected values and scales of `slots` of day `d` given the model's `base` and `scale` for them:
         unchanged without a recurring charge, adjusted with one, None when the day cannot be judged yet."""
-        if d <= self.first_day:
+        found = self.charge_on(d)
+        if found is None:
+            return None
+        best, best_at = found
+        if best is None or not np.any(best[0][slots] != 0):
             return base, scale
+        return self._with_charge(d, best, best_at, base, scale, slots)
+
+    def charge_on(self, d: int) -> tuple[tuple[FloatArray, FloatArray] | None, int] | None:
+        """The recurring charge day `d` may carry (per slot: money, share of normal) and the day it was seen
+        on; (None, d) without one; None when the day cannot be judged yet. Depends on the data only: cached."""
+        if d not in self._on:
+            self._on[d] = self._find_charge(d)
+        return self._on[d]
+
+    def _find_charge(self, d: int) -> tuple[tuple[FloatArray, FloatArray] | None, int] | None:
+        if d <= self.first_day:
+            return None, d
         today = self.dates[d]
         boundary = bool(self.boundaries[d])
         best: tuple[FloatArray, FloatArray] | None = None
@@ -146,8 +163,21 @@ class MonthlyCharges:
                 best_at = (back - self.day0).days
         if boundary and not seen:
             return None
-        if best is None or not np.any(best[0][slots] != 0):
-            return base, scale
+        if best is not None and not np.any(best[0] != 0):
+            best = None
+        return best, best_at
+
+    def _with_charge(
+        self,
+        d: int,
+        best: tuple[FloatArray, FloatArray],
+        best_at: int,
+        base: FloatArray,
+        scale: FloatArray,
+        slots: npt.NDArray[np.int64],
+    ) -> tuple[FloatArray, FloatArray]:
+        today = self.dates[d]
+        boundary = bool(self.boundaries[d])
         x2d = self.x2d
         charge, share = best[0][slots], best[1][slots]
         # Last month's charge may have been inflated by an anomaly at that very day: the month before offers

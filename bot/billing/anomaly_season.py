@@ -177,12 +177,13 @@ class _Days:
         days = day0 + np.arange(len(raw))
         shapes = _normalised_rows(raw, mult)
         level = iq_mean_rows(raw, axis=1)
-        week = days // 7
-        week_level = np.full(len(raw), np.nan)
-        for w in np.unique(week):
-            in_week = level[week == w]
-            if np.isfinite(in_week).sum() >= 4:
-                week_level[week == w] = float(np.nanmedian(in_week))
+        # Levels as rows of calendar weeks: the median of each week with four days known at least.
+        lead = day0 % 7
+        weeks = np.full(-(-(lead + len(level)) // 7) * 7, np.nan)
+        weeks[lead : lead + len(level)] = level
+        weeks = weeks.reshape(-1, 7)
+        per_week = np.where(np.isfinite(weeks).sum(axis=1) >= 4, nanmedian_rows(weeks, axis=1), np.nan)
+        week_level = np.repeat(per_week, 7)[lead : lead + len(level)]
         with np.errstate(all="ignore"):
             rel = level / week_level if mult else level - week_level
         usable = np.isfinite(shapes).any(axis=1) & np.isfinite(rel) & ((week_level > 0) if mult else True)
@@ -193,7 +194,10 @@ class _Days:
         sel = self.usable & (self.weekend == weekend)
         if sel.sum() < MIN_CYCLES:
             return None
-        shape = np.where(np.isfinite(s := iq_mean_rows(self.shapes[sel], axis=0)), s, 1.0 if mult else 0.0)
+        if self.shapes.shape[1] == 1:  # daily series: a day has no shape, only a level
+            shape = np.array([1.0 if mult else 0.0])
+        else:
+            shape = np.where(np.isfinite(s := iq_mean_rows(self.shapes[sel], axis=0)), s, 1.0 if mult else 0.0)
         level = float(iq_mean_rows(self.levels[sel][None, :], axis=1)[0])
         return shape * level if mult else shape + level
 
@@ -224,10 +228,13 @@ def _daytype_out_of_sample(b: FloatArray, first: int, grid: Grid, mult: bool) ->
         if len(idx) <= MIN_CYCLES or full[not t] is None:
             return None
         k = len(idx)
-        cube = np.broadcast_to(days.shapes[idx], (k, k, days.shapes.shape[1])).copy()
-        cube[np.arange(k), np.arange(k)] = np.nan
-        shapes = iq_mean_rows(cube, axis=1)
-        shapes = np.where(np.isfinite(shapes), shapes, 1.0 if mult else 0.0)
+        if days.shapes.shape[1] == 1:  # daily series: levels only
+            shapes = np.full((k, 1), 1.0 if mult else 0.0)
+        else:
+            cube = np.broadcast_to(days.shapes[idx], (k, k, days.shapes.shape[1])).copy()
+            cube[np.arange(k), np.arange(k)] = np.nan
+            shapes = iq_mean_rows(cube, axis=1)
+            shapes = np.where(np.isfinite(shapes), shapes, 1.0 if mult else 0.0)
         lv = np.broadcast_to(days.levels[idx], (k, k)).copy()
         lv[np.arange(k), np.arange(k)] = np.nan
         levels = iq_mean_rows(lv, axis=1)[:, None]
@@ -319,10 +326,13 @@ def choose(
     if grid.spd > 1:
         recent = min(len(b), 14 * grid.bins_per_day)
         rb, rfirst = b[-recent:], first + len(b) - recent
-        if _better(rb, rfirst, grid, "day", "none", mult, gain):
+        if _better({}, rb, rfirst, grid, "day", "none", mult, gain):
             best, best_b, best_first = "day", rb, rfirst
+    residuals: dict[str, FloatArray | None] = {}  # out-of-sample residuals on the whole window, per kind
+    if grid.spd == 1 and not _weekday_signal(b, first, mult):
+        return none  # no day of the week stands out from noise: nothing a weekly profile could win
     for kind in ("daytype", "week"):
-        if _better(b, first, grid, kind, best, mult, gain):
+        if _better(residuals, b, first, grid, kind, best, mult, gain):
             best, best_b, best_first = kind, b, first
     if best == "none":
         return none
@@ -330,12 +340,59 @@ def choose(
     return none if shape is None else Profile(best, mult, shape, _names(grid, best))
 
 
-def _better(b: FloatArray, first: int, grid: Grid, kind: str, current: str, mult: bool, gain: float) -> bool:
-    """Does profile `kind` beat the `current` one out of sample on bins `b`?"""
+def _weekday_signal(b: FloatArray, first: int, mult: bool) -> bool:
+    """A quick necessary condition for a weekly profile of daily bins: does the median of some day of the week,
+    relative to its calendar week, stand out from 1 (0 when additive) by more than 2.5 standard errors of a
+    median? (Saves the cross-validation on the many flat series of a bill.)"""
+    lead = first % 7
+    weeks = np.full(-(-(lead + len(b)) // 7) * 7, np.nan)
+    weeks[lead : lead + len(b)] = b
+    weeks = weeks.reshape(-1, 7)
+    mid = nanmedian_rows(weeks, axis=1)[:, None]
+    with np.errstate(all="ignore"):
+        rel = weeks / mid if mult else weeks - mid
+    rel = np.where(np.isfinite(rel), rel, np.nan)
+    medians = nanmedian_rows(rel, axis=0)
+    counts = np.isfinite(rel).sum(axis=0)
+    # Noise within each day of the week (as in an analysis of variance: the effect tested must not widen it).
+    sigma = robust_sigma((rel - medians[None, :]).reshape(-1))
+    if not math.isfinite(sigma):
+        return False
+    if sigma == 0:
+        return bool(np.any(np.nan_to_num(np.abs(medians - (1.0 if mult else 0.0))) > 0))
+    with np.errstate(all="ignore"):
+        z = np.abs(medians - (1.0 if mult else 0.0)) / (1.2533 * sigma / np.sqrt(counts))
+    return bool(np.any(np.nan_to_num(np.where(counts >= 2, z, 0.0)) >= 2.5))
+
+
+def refresh(profile: Profile, x: FloatArray, grid: Grid, lo: int, hi: int, *, mult: bool) -> Profile:
+    """`profile`'s kind re-estimated on the history `x[lo:hi]` (its shape follows the data between choices);
+    `profile` itself when it is "none", changes multiplicativity, or cannot be estimated."""
+    if profile.kind == "none" or profile.mult != mult:
+        return profile
+    b, first = bin_values(x, grid, lo, hi)
+    shape = estimate(b, first, grid, profile.kind, mult)
+    return profile if shape is None else Profile(profile.kind, mult, shape, profile.name)
+
+
+def _better(
+    residuals: dict[str, FloatArray | None],
+    b: FloatArray,
+    first: int,
+    grid: Grid,
+    kind: str,
+    current: str,
+    mult: bool,
+    gain: float,
+) -> bool:
+    """Does profile `kind` beat the `current` one out of sample on bins `b`? (`residuals` caches the
+    out-of-sample residuals of each kind on these bins.)"""
     if kind == "week" and len(b) < MIN_CYCLES * grid.bins("week"):
         return False
-    new = _cv_residuals(b, first, grid, kind, mult)
-    old = _cv_residuals(b, first, grid, current, mult)
+    for k in (kind, current):
+        if k not in residuals:
+            residuals[k] = _cv_residuals(b, first, grid, k, mult)
+    new, old = residuals[kind], residuals[current]
     if new is None or old is None:
         return False
     common = np.isfinite(new) & np.isfinite(old)
