@@ -103,6 +103,9 @@ class _State:
     on_runs: int = 0
     #: Cost series that has only been zero so far.
     new: bool = False
+    #: The day type (workday, weekend) of the points judged has been seen on fewer than `MIN_CYCLES` days while
+    #: the profile does not tell them apart: only single points are judged (a weekend is no level shift).
+    fresh_type: bool = False
 
     @property
     def intermittent(self) -> bool:
@@ -166,7 +169,7 @@ class _Judge:
         self.chunk = 1 if self.daily else max(self.grid.bin_points, 4 if spd <= 24 else 1)
         self.gap = config.gap_points(series.step)
         self.new_level_pts = config.new_level_points(series.step)
-        self.z_single = config.z_point * (config.single_point_factor if spd > 1 else 1.0)
+        self.z_single = config.single_point_z(series.step)
         self.bursts = spd > 1 and config.burst_points > 1
         self.buffer: deque[_Point] = deque(maxlen=max(config.burst_points, config.level_points))
 
@@ -294,9 +297,7 @@ class _Judge:
         a_s = max(lo, c - self.scale_window)
         if self.nonneg and self._is_intermittent(a_s, c):
             return self._intermittent(c, lo, inflate, young)
-        a = max(lo, c - self.level_window)
-        sel = self.clean[a:c]
-        v, p = self.x[a:c][sel], self.p[a:c][sel]
+        v, p = self._level_history(lo, c)
         mult = self.profile.mult
         if mult:
             ok = p > 0
@@ -321,7 +322,9 @@ class _Judge:
             groups = tuple((_nanmax(g[0], dn), _nanmax(g[1], up)) for g in groups)
         groups = tuple((g[0] if math.isfinite(g[0]) else 0.0, g[1] if math.isfinite(g[1]) else 0.0) for g in groups)
         type_inflate = (inflate, inflate)
+        fresh = False
         if self.profile.kind in ("none", "day"):
+            fresh = self.type_days[int(self.weekend[c])] < MIN_CYCLES
             # The profile does not tell weekends from workdays: a day type seen on few days is a cold start.
             type_inflate = tuple(  # type: ignore[assignment]
                 max(inflate, math.sqrt(1 + self.config.cold_start_days / max(seen, 0.5)))
@@ -340,7 +343,24 @@ class _Judge:
             type_inflate=type_inflate,
             run_down=run[0],
             run_up=run[1],
+            fresh_type=fresh,
         )
+
+    def _level_history(self, lo: int, c: int) -> tuple[FloatArray, FloatArray]:
+        """Clean points (values, profile values) the level of points from `c` on rests on: the last
+        `level_window` of them. While the profile does not tell weekends from workdays, only those of `c`'s day
+        type when there are enough of them (half a day of a sub-daily series in the last week; two days of a
+        daily one in its level window): a Monday is judged against Friday, not the weekend just before it."""
+        window = self.level_window
+        if self.profile.kind in ("none", "day"):
+            a = max(lo, c - (window if self.daily else 7 * self.spd))
+            same = self.clean[a:c] & (self.weekend[a:c] == self.weekend[c])
+            if int(same.sum()) >= (2 if self.daily else max(1, self.spd // 2)):
+                idx = np.flatnonzero(same)[-window:] + a
+                return self.x[idx], self.p[idx]
+        a = max(lo, c - window)
+        sel = self.clean[a:c]
+        return self.x[a:c][sel], self.p[a:c][sel]
 
     def _is_intermittent(self, a: int, c: int) -> bool:
         """Is the series off (exactly zero) at least `_INTERMITTENT_ZEROS` of its known points of `a .. c-1`,
@@ -657,11 +677,14 @@ class _Judge:
         if material and abs(z) >= self.z_single:
             self._open(i, i, sign, SOURCE_POINT, None)
             return True
-        start = self._burst(state) if self.bursts else None
+        if state.fresh_type:
+            start = None
+        else:
+            start = self._burst(state) if self.bursts else None
         if start is not None:
             self._open(start, i, sign, SOURCE_BURST, None)
             return True
-        start = self._level(state)
+        start = None if state.fresh_type else self._level(state)
         if start is not None:
             self._open(start, i, sign, SOURCE_LEVEL, None)
             return True
@@ -805,7 +828,7 @@ class _Judge:
             return False
         z = abs(res) / s if s > 0 else math.inf
         rel = abs(res) / abs(e) if e != 0 else math.inf
-        return z >= 0.5 * config.z_level and rel >= 0.5 * config.min_relative and abs(res) >= 0.5 * self.floor_pt
+        return z >= config.range_z and rel >= 0.5 * config.min_relative and abs(res) >= 0.5 * self.floor_pt
 
     def _continue(self, ep: _Episode, i: int, e: float, dn: float, up: float) -> bool:
         """Point `i` inside episode `ep`; True when the episode ended here."""
@@ -902,15 +925,15 @@ class _Judge:
             base = st.on_level if ep.source != SOURCE_RUN else st.level
             low, high = 0.0, base
             if ep.source != SOURCE_RUN and math.isfinite(st.on_sigma):
-                high = base * math.exp(0.5 * self.config.z_level * st.on_sigma)
+                high = base * math.exp(self.config.range_z * st.on_sigma)
         else:
             base = st.level
             scale = abs(base) if st.mult else 1.0
             dn = max(st.down * scale * st.inflate, 0.5 * self.quantum, self.config.min_noise * abs(base))
             up = max(st.up * scale * st.inflate, 0.5 * self.quantum, self.config.min_noise * abs(base))
             rel = max(0.5 * self.config.min_relative * abs(base), 0.5 * self.floor_pt)
-            low = base - max(0.5 * self.config.z_level * dn, rel)
-            high = base + max(0.5 * self.config.z_level * up, rel)
+            low = base - max(self.config.range_z * dn, rel)
+            high = base + max(self.config.range_z * up, rel)
             if self.nonneg:
                 low = max(low, 0.0)
         new_level = None

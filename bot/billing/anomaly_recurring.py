@@ -186,8 +186,8 @@ class MonthlyCharges:
         if boundary:
             for back2 in month_back(today, 2):
                 c_old = self._charge(back2)
-                if c_old is not None and np.any(c_old[0] != 0):
-                    extra.append(np.maximum(base + c_old[0], 0.0))
+                if c_old is not None and np.any(c_old[0][slots] != 0):
+                    extra.append(np.maximum(base + c_old[0][slots], 0.0))
         # Fixed fees repeat their amount; tax follows spend: scale last month's charge by the weeks before.
         spend_now = float(np.nansum(x2d[max(0, d - 28) : d]))
         spend_then = float(np.nansum(x2d[max(0, best_at - 28) : best_at]))
