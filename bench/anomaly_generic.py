@@ -150,7 +150,7 @@ def flat_integer(rng: np.random.Generator, anomalous: bool) -> tuple[np.ndarray,
     events: list[Event] = []
     if anomalous:
         at = _event_at(rng, n)
-        jump = max(4, int(round(base * rng.uniform(0.5, 1.0))))
+        jump = max(4, round(base * rng.uniform(0.5, 1.0)))
         sign = 1 if rng.random() < 0.6 or base - jump < 0 else -1
         x[at:] += sign * jump
         events.append(Event("level-shift", at, at + 144))

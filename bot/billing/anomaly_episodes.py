@@ -169,10 +169,10 @@ def kind_of(series: Series, scores: Scores, span: Span, level_points: int = 3) -
     before = x[max(0, span.start - SPIKE_LOOKBACK) : span.start]
     before = before[np.isfinite(before)]
     above_recent = not len(before) or float(np.nanmax(seg)) > float(np.median(before))
-    if short and span.outcome is not Outcome.NEW_LEVEL and above_recent:
-        # Still going after `level_points` points, it may as well be a level shift: called one until it is over.
-        if span.outcome is Outcome.RECOVERED or (span.source != SOURCE_LEVEL and length < level_points):
-            return AnomalyKind.SPIKE
+    # Still going after `level_points` points, it may as well be a level shift: called one until it is over.
+    ended_or_brief = span.outcome is Outcome.RECOVERED or (span.source != SOURCE_LEVEL and length < level_points)
+    if short and span.outcome is not Outcome.NEW_LEVEL and above_recent and ended_or_brief:
+        return AnomalyKind.SPIKE
     if span.source == SOURCE_LEVEL and length >= 3 and _ramps(seg[ok] - np.nan_to_num(exp[ok])):
         return AnomalyKind.DRIFT
     return AnomalyKind.LEVEL_SHIFT

@@ -27,6 +27,7 @@ level: the episode ends there, saying so, and the level restarts from the episod
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
 from dataclasses import dataclass
@@ -46,8 +47,8 @@ from bot.billing.anomaly_model import (
     Series,
     Span,
     median_of,
-    resolution,
     nanmedian_rows,
+    resolution,
     robust_sides,
 )
 from bot.billing.anomaly_recurring import MonthlyCharges
@@ -381,9 +382,9 @@ class _Judge:
 
     def _sigma(self, a: int, c: int, mult: bool) -> tuple[tuple[tuple[float, float], ...], tuple[float, float], int]:
         """Robust scales (below, above) of the residuals of `a .. c-1` for the normal and the low part of a
-        multiplicative profile (a part with few residuals takes the pooled scales), of the sums of `level_points` consecutive residuals, and how
-        many residuals they rest on. Re-estimated every point while they rest on few residuals, then every three
-        days (daily series) or four times a day (sub-daily ones): they move slowly."""
+        multiplicative profile (a part with few residuals takes the pooled scales), of the sums of `level_points`
+        consecutive residuals, and how many residuals they rest on. Re-estimated every point while they rest on
+        few residuals, then every three days (daily series) or four times a day (sub-daily ones)."""
         cached = self.sigma_cache
         if cached is not None:
             settled = cached[3] >= self.need_resid
@@ -438,7 +439,7 @@ class _Judge:
         known = self.known[a:c]
         on = v[known & (v > 0)]
         runs_on, runs_off = _runs(np.where(known, v, np.nan))
-        down, up = robust_sides(np.log(on)) if len(on) >= 3 else (math.nan, math.nan)
+        _down, up = robust_sides(np.log(on)) if len(on) >= 3 else (math.nan, math.nan)
         return _State(
             level=float(on.sum()) / max(1, int(known.sum())),
             down=0.0,
@@ -650,7 +651,9 @@ class _Judge:
                 self.reset_at = i
                 self.n_clean = 1 if self.clean[i] else 0
 
-    def _judge(self, i: int, xi: float, e: float, dn: float, up: float, state: _State) -> bool:
+    def _judge(  # noqa: PLR0917 - private, called once per point from `run` (a dataclass would cost a point's time)
+        self, i: int, xi: float, e: float, dn: float, up: float, state: _State
+    ) -> bool:
         """Judge point `i` outside any episode; True when it opened one."""
         config = self.config
         if state.new:
@@ -677,10 +680,7 @@ class _Judge:
         if material and abs(z) >= self.z_single:
             self._open(i, i, sign, SOURCE_POINT, None)
             return True
-        if state.fresh_type:
-            start = None
-        else:
-            start = self._burst(state) if self.bursts else None
+        start = None if state.fresh_type else self._burst(state) if self.bursts else None
         if start is not None:
             self._open(start, i, sign, SOURCE_BURST, None)
             return True
@@ -973,7 +973,7 @@ def _runs(v: FloatArray) -> tuple[list[int], list[int]]:
     if not len(state):
         return on_runs, off_runs
     bounds = np.concatenate([[0], np.flatnonzero(np.diff(state)) + 1, [len(state)]])
-    for a, b in zip(bounds[:-2], bounds[1:-1], strict=True):
+    for a, b in itertools.pairwise(bounds):
         if state[a] == 1:
             on_runs.append(int(b - a))
         elif state[a] == 2:

@@ -167,7 +167,7 @@ class MonthlyCharges:
             best = None
         return best, best_at
 
-    def _with_charge(
+    def _with_charge(  # noqa: PLR0917 - private helper of `adjust`, called once
         self,
         d: int,
         best: tuple[FloatArray, FloatArray],

@@ -1,9 +1,10 @@
 """Seasonality chosen from the data: which repeating profile (if any) a series follows.
 
 Candidates: none; hour-of-day (sub-daily series); hour-of-day with weekends apart (their own shape and level;
-a weekend factor for daily series); hour-of-week (weekday factors for daily series). Profiles are estimated on "bins" (hours for finer steps, the step itself otherwise; days for daily
-series) as the interquartile mean over past cycles of each bin's share of its cycle's level, so a spike or an
-outage in one cycle does not shape the profile.
+a weekend factor for daily series); hour-of-week (weekday factors for daily series). Profiles are estimated on
+"bins" (hours for finer steps, the step itself otherwise; days for daily series) as the interquartile mean
+over past cycles of each bin's share of its cycle's level, so a spike or an outage in one cycle does not shape
+the profile.
 
 A profile is kept only on out-of-sample evidence: each past cycle is de-seasonalised with the profile of the
 OTHER cycles (leave one cycle out), judged against a rolling median level exactly as the detector would, and
@@ -179,9 +180,9 @@ class _Days:
         level = iq_mean_rows(raw, axis=1)
         # Levels as rows of calendar weeks: the median of each week with four days known at least.
         lead = day0 % 7
-        weeks = np.full(-(-(lead + len(level)) // 7) * 7, np.nan)
-        weeks[lead : lead + len(level)] = level
-        weeks = weeks.reshape(-1, 7)
+        flat = np.full(-(-(lead + len(level)) // 7) * 7, np.nan)
+        flat[lead : lead + len(level)] = level
+        weeks = flat.reshape(-1, 7)
         per_week = np.where(np.isfinite(weeks).sum(axis=1) >= 4, nanmedian_rows(weeks, axis=1), np.nan)
         week_level = np.repeat(per_week, 7)[lead : lead + len(level)]
         with np.errstate(all="ignore"):
@@ -345,9 +346,9 @@ def _weekday_signal(b: FloatArray, first: int, mult: bool) -> bool:
     relative to its calendar week, stand out from 1 (0 when additive) by more than 2.5 standard errors of a
     median? (Saves the cross-validation on the many flat series of a bill.)"""
     lead = first % 7
-    weeks = np.full(-(-(lead + len(b)) // 7) * 7, np.nan)
-    weeks[lead : lead + len(b)] = b
-    weeks = weeks.reshape(-1, 7)
+    flat = np.full(-(-(lead + len(b)) // 7) * 7, np.nan)
+    flat[lead : lead + len(b)] = b
+    weeks = flat.reshape(-1, 7)
     mid = nanmedian_rows(weeks, axis=1)[:, None]
     with np.errstate(all="ignore"):
         rel = weeks / mid if mult else weeks - mid
@@ -375,7 +376,7 @@ def refresh(profile: Profile, x: FloatArray, grid: Grid, lo: int, hi: int, *, mu
     return profile if shape is None else Profile(profile.kind, mult, shape, profile.name)
 
 
-def _better(
+def _better(  # noqa: PLR0917 - private, two call sites; bins, calendar, candidates read in order
     residuals: dict[str, FloatArray | None],
     b: FloatArray,
     first: int,
@@ -415,7 +416,7 @@ def _signed_rank_z(d: FloatArray) -> float:
     if n == 0:
         return 0.0
     magnitude = np.abs(d)
-    values, inverse, counts = np.unique(magnitude, return_inverse=True, return_counts=True)
+    _values, inverse, counts = np.unique(magnitude, return_inverse=True, return_counts=True)
     ends = np.cumsum(counts)
     ranks = (ends - (counts - 1) / 2)[inverse]  # average rank of each tie group
     w_plus = float(ranks[d > 0].sum())

@@ -3,6 +3,7 @@ data, flat, integer and intermittent series, cold start, and honest episodes (ba
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -292,7 +293,7 @@ def test_gaps_are_missing_not_zero() -> None:
 def test_any_series_gives_ordered_well_formed_episodes(values: list[float], step: timedelta) -> None:
     s = make(np.array(values), step)
     found = detect(s, METRIC)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.last_seen <= b.start
     for a in found:
         assert s.start <= a.start < a.last_seen <= s.end
