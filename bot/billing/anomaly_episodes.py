@@ -226,7 +226,11 @@ def _episode(series: Series, scores: Scores, config: DetectorConfig, span: Span)
         baseline_low=span.baseline_low,
         baseline_high=span.baseline_high,
         new_level=span.new_level,
-        new_level_after=series.step * config.new_level_points(series.step),
+        new_level_after=(
+            series.step * (span.end - span.start)
+            if span.outcome is Outcome.NEW_LEVEL and span.end is not None
+            else series.step * config.new_level_points(series.step)
+        ),
         step=series.step,
         unit=config.unit,
         season=scores.season,

@@ -30,11 +30,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from bot.billing.anomaly_model import (
+    DAY,
     SOURCE_BURST,
     SOURCE_LEVEL,
     SOURCE_NEW,
@@ -46,6 +47,7 @@ from bot.billing.anomaly_model import (
     Scores,
     Series,
     Span,
+    Unit,
     median_of,
     nanmedian_rows,
     resolution,
@@ -60,6 +62,8 @@ _SEASON_DAYS = 56
 #: Sub-daily series: days behind the noise scale, and behind the profile choice.
 _SUB_SCALE_DAYS = 7
 _SUB_SEASON_DAYS = 28
+#: Sub-daily series this long (days) are also judged on their daily levels, for changes slower than a day.
+_SLOW_MIN_DAYS = 14
 #: Sub-daily series choose their profile again every day for their first weeks, then weekly.
 _SEASON_DAILY_UNTIL_DAYS = 28
 #: An intermittent series is off (exactly zero) at least this share of the time (a median level would be zero,
@@ -590,6 +594,8 @@ class _Judge:
             i += 1
         if self.episode is not None:
             self._record(self.episode, None, Outcome.ONGOING)
+        if not self.daily and self.n >= _SLOW_MIN_DAYS * self.spd:
+            self._slow_changes()
         return Scores(
             expected=self.expected,
             scale=self.scale_up,
@@ -597,9 +603,59 @@ class _Judge:
             z=np.clip(self.z, -999.0, 999.0),
             flag=self.flag,
             young=self.young,
-            spans=tuple(self.spans),
+            spans=tuple(sorted(self.spans, key=lambda sp: sp.start)),
             season=self.profile.name,
         )
+
+    def _slow_changes(self) -> None:
+        """Sub-daily series: changes too slow to stand out from one day to the next (a drift over weeks), which
+        the day-long level follows, are looked for in the series' daily levels (the median point of each day,
+        times the points of a day for money and counts), judged as a daily series with its level test alone.
+        Each level episode found there and touching no episode of the points becomes one, its baseline the
+        daily level before it."""
+        spd = self.spd
+        days = -(-(self.pad + self.n) // spd)
+        padded = np.full(days * spd, np.nan)
+        padded[self.pad : self.pad + self.n] = self.x
+        rows = padded.reshape(days, spd)
+        enough = np.isfinite(rows).sum(axis=1) * 2 >= spd
+        level = np.where(enough, nanmedian_rows(rows, axis=1), np.nan)
+        additive = self.config.unit in (Unit.MONEY, Unit.COUNT)
+        if additive:
+            level = level * spd
+        start = self.series.start - self.pad * self.series.step
+        daily = Series(start, DAY, tuple(float(v) for v in level), self.series.dimension, self.series.value)
+        config = replace(self.config, z_point=math.inf, monthly_recurring=False)
+        judged = _Judge(daily, config, None).run()
+        per_point = spd if additive else 1
+        for span in judged.spans:
+            if span.source != SOURCE_LEVEL:
+                continue
+            lo = max(0, span.start * spd - self.pad)
+            last = min(self.n - 1, (span.last + 1) * spd - self.pad - 1)
+            end = None if span.end is None else min(self.n, span.end * spd - self.pad)
+            if lo > last or self.flag[lo : last + 1].any():
+                continue
+            base = span.baseline / per_point
+            e = base * self.p[lo : last + 1] if self.profile.mult else base + self.p[lo : last + 1]
+            fin = self.finite[lo : last + 1]
+            self.expected[lo : last + 1] = np.where(fin, e, np.nan)
+            with np.errstate(all="ignore"):
+                s = np.where(self.x[lo : last + 1] > e, self.scale_up[lo : last + 1], self.scale_down[lo : last + 1])
+                self.z[lo : last + 1] = np.where(fin & (s > 0), (self.x[lo : last + 1] - e) / s, np.nan)
+            self.flag[lo : last + 1] = True
+            self.spans.append(
+                replace(
+                    span,
+                    start=lo,
+                    last=last,
+                    end=end,
+                    baseline=base,
+                    baseline_low=span.baseline_low / per_point,
+                    baseline_high=span.baseline_high / per_point,
+                    new_level=None if span.new_level is None else span.new_level / per_point,
+                )
+            )
 
     def _quiet_chunk(self, state: _State, lo: int, hi: int, band: Band) -> bool:
         """Judge points `lo .. hi-1` at once when none of them could fire any test (no material excess, no point
@@ -973,7 +1029,7 @@ def _runs(v: FloatArray) -> tuple[list[int], list[int]]:
     if not len(state):
         return on_runs, off_runs
     bounds = np.concatenate([[0], np.flatnonzero(np.diff(state)) + 1, [len(state)]])
-    for a, b in itertools.pairwise(bounds):
+    for a, b in itertools.pairwise(bounds[:-1]):  # the last stretch may still be going: left out
         if state[a] == 1:
             on_runs.append(int(b - a))
         elif state[a] == 2:
