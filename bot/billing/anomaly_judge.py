@@ -194,6 +194,7 @@ class _Judge:
         ) = None
         self.weekend = ((np.arange(n) + self.grid.offset) // spd) % 7 >= 5
         self.intermittent_cache: tuple[tuple[int, int, bool], int, bool] | None = None
+        self.run_cache: tuple[int, bool, int] | None = None  # (index, on, length of the stretch ending there)
         #: Days with known points seen so far: workdays, weekend days.
         self.type_days = [0, 0]
         self.spans: list[Span] = []
@@ -838,13 +839,18 @@ class _Judge:
 
     def _current_runs(self, i: int) -> tuple[int, int]:
         """Length of the ON (value > 0) or OFF (zero) stretch ending at `i`, over known points and `i`."""
-        on = self.x[i] > 0
-        k = i - 1
-        length = 1
-        stop = max(self.reset_at, i - 4 * self.scale_window)
-        while k >= stop and self.known[k] and ((self.x[k] > 0) == on):
-            length += 1
-            k -= 1
+        on = bool(self.x[i] > 0)
+        cached = self.run_cache
+        if cached is not None and cached[0] == i - 1 and cached[1] == on and self.known[i - 1]:
+            length = cached[2] + 1  # the stretch ending at the point before, one longer
+        else:
+            k = i - 1
+            length = 1
+            stop = max(self.reset_at, i - 4 * self.scale_window)
+            while k >= stop and self.known[k] and ((self.x[k] > 0) == on):
+                length += 1
+                k -= 1
+        self.run_cache = (i, on, length)
         return (length, 0) if on else (0, length)
 
     # -------------------------------------------------------------------------------------------- episodes
