@@ -195,6 +195,11 @@ class _Judge:
         self.weekend = ((np.arange(n) + self.grid.offset) // spd) % 7 >= 5
         self.intermittent_cache: tuple[tuple[int, int, bool], int, bool] | None = None
         self.run_cache: tuple[int, bool, int] | None = None  # (index, on, length of the stretch ending there)
+        #: Daily noise: each known day against its neighbours, valid up to an index while the history is unchanged
+        #: (`version` counts changes other than a new point joining it).
+        self.local_r = np.full(n, np.nan)
+        self.local_cache: tuple[tuple[int, bool], int] | None = None
+        self.version = 0
         #: Days with known points seen so far: workdays, weekend days.
         self.type_days = [0, 0]
         self.spans: list[Span] = []
@@ -226,6 +231,7 @@ class _Judge:
         return MonthlyCharges(x2d, self.series.start.date(), first_day, self.config, 1.0 / spd)
 
     def _set_clean(self, lo: int, hi: int, value: bool) -> None:
+        self.version += 1
         want = self.finite[lo:hi] & value
         if lo >= self.reset_at:
             self.n_clean += int(want.sum()) - int(self.clean[lo:hi].sum())
@@ -284,6 +290,7 @@ class _Judge:
         if profile is self.profile:
             return
         self.profile = profile
+        self.version += 1
         a = max(self.first, i - max(self.scale_window, self.level_window, self.new_level_pts))
         self.p[a:] = self.profile.values(self.grid, a, self.n)
         self.sigma_cache = None
@@ -424,19 +431,29 @@ class _Judge:
         a few percent a day cannot mask itself by widening the band as it goes."""
         from numpy.lib.stride_tricks import sliding_window_view
 
-        p = self.p[a:c]
-        v = np.where(self.known[a:c], self.x[a:c], np.nan)
+        cache = self.local_cache
+        # Only the last points' neighbourhoods changed since the last call, unless the history itself did.
+        lo = a
+        if cache is not None and cache[0] == (self.version, mult) and a <= cache[1] <= c:
+            lo = max(a, cache[1] - 3)
+        p = self.p[lo - 3 if lo - 3 >= a else a : c]
+        head = lo - 3 if lo - 3 >= a else a
+        v = np.where(self.known[head:c], self.x[head:c], np.nan)
         with np.errstate(all="ignore"):
             d = np.where(p > 0, v / p, np.nan) if mult else v - p
-        w = sliding_window_view(np.pad(d, 3, constant_values=np.nan), 7).copy()
+        padded = np.full(len(d) + 6, np.nan)
+        padded[3:-3] = d
+        w = sliding_window_view(padded, 7)[lo - head :].copy()
         w[:, 3] = np.nan
         local = nanmedian_rows(w, axis=1)
         enough = np.isfinite(w).sum(axis=1) >= 3
         with np.errstate(all="ignore"):
-            r = d - local
+            r = d[lo - head :] - local
             if mult:
                 r = np.where(local > 0, r / local, np.nan)
-        return np.asarray(np.where(enough, r / _LOCAL_NOISE, np.nan), dtype=np.float64)
+        self.local_r[lo:c] = np.where(enough, r / _LOCAL_NOISE, np.nan)
+        self.local_cache = ((self.version, mult), c)
+        return self.local_r[a:c]
 
     def _intermittent(self, c: int, lo: int, inflate: float, young: bool) -> _State:
         a = max(lo, c - 4 * self.scale_window)
@@ -659,8 +676,9 @@ class _Judge:
             )
 
     def _quiet_chunk(self, state: _State, lo: int, hi: int, band: Band) -> bool:
-        """Judge points `lo .. hi-1` at once when none of them could fire any test (no material excess, no point
-        one noise scale away): they all join the history. False (nothing done) otherwise."""
+        """Judge points `lo .. hi-1` at once when none of them could fire a test: no single point passes it, and
+        no run of `burst_points` / `level_points` consecutive same-sided candidates (with the judged points
+        just before) exists. They all join the history. False (nothing done) otherwise."""
         if state.new or state.intermittent:
             return False
         e, dn, up = band
@@ -676,8 +694,22 @@ class _Judge:
         cfg = self.config
         material = judged & (ares >= self.floor_pt) & (rel >= cfg.min_relative)
         each = judged & (ares >= s) & (rel >= 0.5 * cfg.min_relative)
-        if material.any() or each.any():
+        if np.any(material & (np.abs(z) >= self.z_single)):
             return False
+        # Same-sided candidates for a run test, prefixed by the buffered points just before the chunk.
+        k = max(cfg.burst_points if self.bursts else 1, cfg.level_points)
+        tail = [p for p in list(self.buffer)[-(k - 1) :] if p.index >= lo - (k - 1)] if k > 1 else []
+        if tail and tail[-1].index != lo - 1:
+            tail = []
+        cand = np.concatenate(
+            [[(p.each or p.material) * (1 if p.res > 0 else -1) for p in tail], (each | material) * np.sign(res)]
+        )
+        if k > 1 and len(cand) >= k:
+            from numpy.lib.stride_tricks import sliding_window_view
+
+            w = sliding_window_view(np.nan_to_num(cand), k)
+            if np.any(np.all(w > 0, axis=1) | np.all(w < 0, axis=1)):
+                return False
         self.expected[lo:hi] = np.where(judged, e, np.nan)
         self.scale_down[lo:hi] = np.where(judged, dn, np.nan)
         self.scale_up[lo:hi] = np.where(judged, up, np.nan)
@@ -689,7 +721,26 @@ class _Judge:
             if self.seen_zero and self.seen_nonzero:
                 break
             self._seen(float(xs[j]), lo + int(j))
+        # The last points stay buffered: a run may start here and go on in the next chunk.
         self.buffer.clear()
+        for j in range(max(lo, hi - (k - 1)), hi):
+            if judged[j - lo]:
+                r = float(res[j - lo])
+                norm = (r / float(e[j - lo]) if e[j - lo] != 0 else math.nan) if state.mult else r
+                self.buffer.append(
+                    _Point(
+                        j,
+                        r,
+                        norm,
+                        float(e[j - lo]),
+                        float(s[j - lo]),
+                        float(z[j - lo]),
+                        bool(material[j - lo]),
+                        bool(each[j - lo]),
+                    )
+                )
+            else:
+                self.buffer.clear()
         return True
 
     def _accept(self, i: int) -> None:
@@ -706,6 +757,7 @@ class _Judge:
             if self.money and self.seen_zero:
                 # A cost series that appears: its history starts now (the zeros before say nothing of its level).
                 self.reset_at = i
+                self.version += 1
                 self.n_clean = 1 if self.clean[i] else 0
 
     def _judge(  # noqa: PLR0917 - private, called once per point from `run` (a dataclass would cost a point's time)
@@ -978,6 +1030,7 @@ class _Judge:
         last = ep.last
         seg = slice(ep.start, last + 1)
         self.flag[seg] = True
+        self.version += 1
         if outcome is Outcome.RECOVERED:
             # A past anomaly is part of what the series does: the profile and the noise scale see it.
             self.known[seg] = self.finite[seg]
