@@ -45,24 +45,27 @@ con.execute(f"CREATE TABLE raw AS SELECT * FROM {src}")
 rows = con.execute("SELECT count(*) FROM raw").fetchone()[0]
 seconds = time.perf_counter() - t0
 con.close()
-print(json.dumps({"seconds": seconds, "rows": rows,
-                  "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "rows": rows, "peak_rss": use.ru_maxrss * 1024,
+                  "cpu": use.ru_utime + use.ru_stime}))
 """
 
 _CHILD_INGEST = r"""
 import json, logging, resource, sys, time
-from bot.ingest.pipeline import ingest
+from bot.ingest.pipeline import IngestPolicy, ingest
 from bot.store.base import open_store
 data, store_dir, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+verify = len(sys.argv) > 4 and sys.argv[4] == "verify"
 logging.basicConfig(level=logging.WARNING)
 store = open_store(f"duckdb://{store_dir}?threads={threads}&memory_limit=1GB")
 t0 = time.perf_counter()
-report = ingest(data, store, progress=False)
+report = ingest(data, store, progress=False, policy=IngestPolicy(verify_csv=verify))
 seconds = time.perf_counter() - t0
 store.close()
 rows = sum(p.rows for p in report.periods)
-print(json.dumps({"seconds": seconds, "rows": rows,
-                  "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "rows": rows, "peak_rss": use.ru_maxrss * 1024,
+                  "cpu": use.ru_utime + use.ru_stime}))
 """
 
 
@@ -71,6 +74,7 @@ class Measure:
     seconds: float
     rows: int
     peak_rss: int
+    cpu: float = 0.0  # user + system CPU seconds of the whole child (every thread); steadier than wall time
 
 
 def _child(code: str, *args: str) -> Measure:
@@ -78,7 +82,7 @@ def _child(code: str, *args: str) -> Measure:
     if proc.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{proc.stderr[-3000:]}")
     out = json.loads(proc.stdout.strip().splitlines()[-1])
-    return Measure(out["seconds"], out["rows"], out["peak_rss"])
+    return Measure(out["seconds"], out["rows"], out["peak_rss"], out.get("cpu", 0.0))
 
 
 def _dataset(base: Path, fmt: str, rows: int, months: int, seed: int) -> tuple[Path, list[Path], int]:
@@ -117,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--formats", nargs="+", choices=sorted(FORMATS), default=["parquet", "csv.gz"])
     p.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "trackit-ingest-bench")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--verify-csv", action="store_true", help="ingest with the independent CSV parse (IngestPolicy)")
     args = p.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
 
@@ -138,12 +143,14 @@ def main(argv: list[str] | None = None) -> int:
                         str(args.threads),
                     )
                 )
-                ing.append(_child(_CHILD_INGEST, str(data), str(work / "store"), str(args.threads)))
+                extra = ["verify"] if args.verify_csv else []
+                ing.append(_child(_CHILD_INGEST, str(data), str(work / "store"), str(args.threads), *extra))
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             print(
-                f"  {label} run {run + 1}: raw {raw[-1].seconds:.2f} s, ingest {ing[-1].seconds:.2f} s, "
-                f"ingest peak {ing[-1].peak_rss / 2**20:,.0f} MiB",
+                f"  {label} run {run + 1}: raw {raw[-1].seconds:.2f} s, ingest {ing[-1].seconds:.2f} s "
+                f"({ing[-1].cpu:.1f} CPU s), ingest peak {ing[-1].peak_rss / 2**20:,.0f} MiB, "
+                f"load average {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
         rows = ing[0].rows
@@ -156,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 "mb": size / 1e6,
                 "raw_s": raw_s,
                 "ingest_s": ing_s,
+                "ingest_cpu": statistics.median(m.cpu for m in ing),
                 "raw_rps": rows / raw_s,
                 "ingest_rps": rows / ing_s,
                 "ingest_mbps": size / 1e6 / ing_s,
@@ -168,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, DuckDB threads={args.threads}, median of {args.runs} runs"
+        f"Python {platform.python_version()}, DuckDB threads={args.threads}, median of {args.runs} runs, "
+        f"load average {os.getloadavg()[0]:.2f}"
     )
     head = (
         f"{'format':<8} {'rows':>12} {'MB':>8} {'raw s':>7} {'raw rows/s':>12} {'ingest s':>9} "
-        f"{'ingest rows/s':>14} {'MB/s':>7} {'vs raw':>7} {'peak RSS':>9} {'raw RSS':>8}  targets"
+        f"{'ingest rows/s':>14} {'MB/s':>7} {'vs raw':>7} {'CPU s':>6} {'peak RSS':>9} {'raw RSS':>8}  targets"
     )
     print(head)
     print("-" * len(head))
@@ -183,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{r['format']:<8} {r['rows']:>12,} {r['mb']:>8,.0f} {r['raw_s']:>7.2f} {r['raw_rps']:>12,.0f} "
             f"{r['ingest_s']:>9.2f} {r['ingest_rps']:>14,.0f} {r['ingest_mbps']:>7.1f} {r['ratio'] * 100:>6.0f}% "
+            f"{r['ingest_cpu']:>6.1f} "
             f"{r['peak'] / 2**20:>6,.0f} MiB {r['raw_peak'] / 2**20:>5,.0f} MiB  "
             f"{'ok' if passed else 'MISSED'} (>=50% of raw, <2 GiB)"
         )

@@ -18,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from bot.billing.money import format_money
+from bot.billing.money import format_money, money_number
 
 #: Colour-blind-safe palette (Okabe-Ito), then grey for "Other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -40,7 +40,8 @@ MAX_LABEL = 20
 
 @dataclass(frozen=True)
 class Chart:
-    """A rendered chart: `png` bytes, a file-friendly `name`, a `title`, and the `data` it drew."""
+    """A rendered chart: `png` bytes, a file-friendly `name`, a `title`, and the `data` it drew (including
+    `money_ticks`, the labels of its money axis as drawn)."""
 
     name: str
     title: str
@@ -54,19 +55,26 @@ def _new_figure() -> Figure:
     return fig
 
 
-def _png(fig: Figure) -> bytes:
+def _png(fig: Figure, money_axis: str) -> tuple[bytes, list[str]]:
+    """The PNG, and the labels drawn on its money axis (`x` or `y`, as given to `_style`)."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
-    return buf.getvalue()
+    ax = fig.axes[0]
+    axis = ax.yaxis if money_axis == "y" else ax.xaxis
+    return buf.getvalue(), [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
+
+
+def _whole(value: float, symbol: str) -> str:
+    """Whole amounts below 1,000 (`€750`), compact above (`€1.2K`): cents on a chart are noise. Rounded by the
+    one money rounding (`bot.billing.money`), in the bill's currency symbol."""
+    return format_money(value, symbol, compact=True, places=0)
 
 
 def _money_axis(symbol: str) -> FuncFormatter:
-    """Axis ticks: whole amounts below 1,000 (`$750`), compact above (`$1.2K`); cents on an axis are noise."""
+    """Axis ticks in the bill's currency: `€750`, `€1.2K`."""
 
     def tick(value: float, _pos: int) -> str:
-        if abs(value) >= 1000:
-            return format_money(value, symbol, compact=True)
-        return ("-" if value < 0 else "") + f"{symbol}{abs(value):,.0f}"
+        return _whole(value, symbol)
 
     return FuncFormatter(tick)
 
@@ -85,11 +93,9 @@ def _short_labels(labels: Sequence[str]) -> list[str]:
 
 
 def _value_label(value: float, symbol: str, *, signed: bool = False) -> str:
-    """A bar's value: compact from 1,000 (`$1.2K`), whole amounts below (`$300`: cents are noise on a chart)."""
-    sign = "+" if signed and value > 0 else ""
-    if abs(value) >= 1000:
-        return sign + format_money(value, symbol, compact=True)
-    return sign + ("-" if value < 0 else "") + f"{symbol}{abs(value):,.0f}"
+    """A bar's value: compact from 1,000 (`$1.2K`), whole amounts below (`$300`), `+` before increases."""
+    text = _whole(value, symbol)
+    return "+" + text if signed and not text.startswith("-") and value > 0 else text
 
 
 def _style(fig: Figure, ax: Axes, title: str, *, money_axis: str, symbol: str) -> None:
@@ -145,8 +151,13 @@ def stacked_daily(
     _style(fig, ax, title, money_axis="y", symbol=symbol)
     _legend(ax, len(names))
     ax.set_ylim(0, max(bottoms, default=0) * 1.05 or 1)
-    data = {"days": [d.isoformat() for d in days], "series": {k: [round(v, 2) for v in s] for k, s in series.items()}}
-    return Chart("daily-by-service", title, _png(fig), data)
+    png, ticks = _png(fig, "y")
+    data = {
+        "days": [d.isoformat() for d in days],
+        "series": {k: [money_number(v) for v in s] for k, s in series.items()},
+        "money_ticks": ticks,
+    }
+    return Chart("daily-by-service", title, png, data)
 
 
 def monthly_by_series(
@@ -175,11 +186,13 @@ def monthly_by_series(
     _style(fig, ax, title, money_axis="y", symbol=symbol)
     _legend(ax, len(names))
     ax.set_ylim(0, max(bottoms, default=0) * 1.15 or 1)
+    png, ticks = _png(fig, "y")
     data = {
         "months": [m.isoformat() for m in months],
-        "series": {k: [round(v, 2) for v in s] for k, s in series.items()},
+        "series": {k: [money_number(v) for v in s] for k, s in series.items()},
+        "money_ticks": ticks,
     }
-    return Chart("monthly-by-service", title, _png(fig), data)
+    return Chart("monthly-by-service", title, png, data)
 
 
 def ranked_bars(name: str, title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$") -> Chart:
@@ -194,7 +207,8 @@ def ranked_bars(name: str, title: str, items: Sequence[tuple[str, float]], *, sy
     ax.bar_label(bars, labels=[_value_label(v, symbol) for v in values], padding=4, fontsize=LABEL_SIZE)
     _style(fig, ax, title, money_axis="x", symbol=symbol)
     ax.set_xlim(0, max(values, default=0) * 1.3 or 1)
-    return Chart(name, title, _png(fig), {"items": [(label, round(v, 2)) for label, v in items]})
+    png, ticks = _png(fig, "x")
+    return Chart(name, title, png, {"items": [(label, money_number(v)) for label, v in items], "money_ticks": ticks})
 
 
 def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$") -> Chart:
@@ -219,4 +233,7 @@ def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$")
     # Room on both sides for the value labels, which sit past the end of each bar.
     span = max((abs(v) for v in values), default=1) * 1.6 or 1
     ax.set_xlim(-span, span)
-    return Chart("top-movers", title, _png(fig), {"items": [(label, round(v, 2)) for label, v in ordered]})
+    png, ticks = _png(fig, "x")
+    return Chart(
+        "top-movers", title, png, {"items": [(label, money_number(v)) for label, v in ordered], "money_ticks": ticks}
+    )

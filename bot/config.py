@@ -19,6 +19,11 @@ from bot.billing.model import CostBasis
 from bot.errors import ConfigError
 
 _SECRET_FIELDS = frozenset({"slack_bot_token", "slack_app_token", "slack_signing_secret"})
+#: Settings that no longer exist, with what replaced them: setting one is an error, not silently ignored.
+_REMOVED = {
+    "currency_symbol": "amounts are shown in the currency of the billing data itself (EUR as €, USD as $), "
+    "so there is no symbol to configure any more: remove it",
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,6 @@ class Settings:
     aws_external_id: str = ""
     aws_region: str = "us-east-1"
     cost_basis: CostBasis = CostBasis.UNBLENDED
-    currency_symbol: str = "$"
     timezone: str = "UTC"
     #: Slack (secrets from the environment only).
     slack_bot_token: str = field(default="", repr=False)
@@ -52,6 +56,12 @@ class Settings:
     listener_threads: int = 8
     ops_channel: str = ""
     ingest_interval_minutes: int = 30
+    #: A re-delivery of a stored billing period with fewer rows than this share of the live ones is refused
+    #: unless forced (`trackit ingest --force`); so are empty and older re-deliveries.
+    redelivery_min_share: float = 0.5
+    #: Parse CSV exports a second time with Python's csv module and refuse them unless rows and total agree with
+    #: DuckDB's parse (an independent check; about 60% more CPU on csv.gz).
+    ingest_verify_csv: bool = False
     duckdb_threads: int = 2
     duckdb_memory_limit: str = "1GB"
     #: AWS inventory (resources, CloudWatch utilisation, commitment end dates), collected once a day.
@@ -78,12 +88,21 @@ class Settings:
             raise ConfigError(f"TRACKIT_DEFAULT_ACCESS must be 'open' or 'closed', not {self.default_access!r}")
         if not 0 <= self.inventory_hour <= 23:
             raise ConfigError(f"TRACKIT_INVENTORY_HOUR must be an hour from 0 to 23, not {self.inventory_hour}")
+        if not 0.0 <= self.redelivery_min_share <= 1.0:
+            raise ConfigError(
+                f"TRACKIT_REDELIVERY_MIN_SHARE must be a share from 0 to 1 (0.5: half), not {self.redelivery_min_share}"
+            )
         if self.inventory_keep_days < 1:
             raise ConfigError(f"TRACKIT_INVENTORY_KEEP_DAYS must be at least 1, not {self.inventory_keep_days}")
 
     @property
     def billing_store_url(self) -> str:
         return self.store_url or f"duckdb://{(self.data_dir / 'billing').resolve()}"
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where ingests stage deliveries for a store without a folder of its own (Elasticsearch)."""
+        return (self.data_dir / "staging").resolve()
 
     @property
     def app_database_url(self) -> str:
@@ -105,6 +124,8 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
     try:
         if isinstance(default, bool):
             return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, float):
+            return float(raw)
         if isinstance(default, int):
             return int(raw)
         if isinstance(default, Path):
@@ -130,6 +151,10 @@ def load_settings(env: Mapping[str, str] | None = None, toml_path: Path | None =
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     defaults = Settings.__dataclass_fields__
+    for name, why in _REMOVED.items():
+        if name in values or f"TRACKIT_{name.upper()}" in env:
+            where = str(path) if name in values else f"TRACKIT_{name.upper()}"
+            raise ConfigError(f"{where}: the setting {name} was removed: {why}")
     unknown = set(values) - set(defaults) - _SECRET_FIELDS
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")

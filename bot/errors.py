@@ -10,7 +10,8 @@
     │   ├── MissingColumns            required columns absent (lists them)
     │   ├── CorruptFile               truncated gzip, unreadable parquet, bad manifest
     │   ├── SourceAccessDenied        S3 / STS refused (names bucket and role)
-    │   └── ReconciliationError       stored totals differ from the export's own sum
+    │   ├── ReconciliationError       stored totals differ from the export's own sum
+    │   └── DiskFull                  no space left for staging or loading (names the directory)
     ├── StoreError                    the billing store failed (connection, mapping, disk)
     └── ConfigError                   settings are missing or invalid
 
@@ -88,6 +89,16 @@ class SourceAccessDenied(IngestError):
 
 class ReconciliationError(IngestError):
     pass
+
+
+class DiskFull(IngestError):
+    """The disk holding staging or the store filled up: not the export's fault; the stored data is intact.
+    `directory` is where the write failed, `doing` what was being written."""
+
+    def __init__(self, message: str, hint: str | None = None, *, directory: str = "", doing: str = "") -> None:
+        super().__init__(message, hint)
+        self.directory = directory
+        self.doing = doing
 
 
 class StoreError(TrackItError):

@@ -12,7 +12,8 @@ Choices (https://apscheduler.readthedocs.io/en/3.x/userguide.html):
   clients) ever goes into the store, and any replica may rewrite the stored jobs.
 - `coalesce=True` and `misfire_grace_time=None`: after downtime every missed run of a job collapses into ONE
   catch-up run, however late (never N). Jobs themselves decide what is due from the clock and the delivery
-  keys (`latest_occurrence`), so a catch-up posts each report at most once.
+  keys: `occurrences()` lists every scheduled moment missed within the window a job's posts stay useful, and
+  each is delivered once under its own key (a catch-up posts each missed report once, saying it is late).
 - `max_instances=1`: a slow run is never overlapped by the next.
 - UTC scheduler time zone; subscriptions carry their own zone and are evaluated by the jobs.
 - Leadership: `LeaderLease` (PostgreSQL advisory lock, or a SQLite lease row). A background thread renews it
@@ -118,6 +119,27 @@ def latest_occurrence(now: datetime, at_time: str, timezone: str, *, weekday: in
                 return candidate.astimezone(UTC)
         day -= timedelta(days=1)
     raise ValueError(f"no occurrence of {at_time} found before {now}")
+
+
+def occurrences(
+    now: datetime, since: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
+    monthday: int | None = None,
+) -> list[datetime]:  # fmt: skip
+    """Every scheduled moment (as `latest_occurrence` defines them) after `since` and at or before `now`, oldest
+    first: what a job catches up after downtime (each job bounds `since` by how long its posts stay useful)."""
+    found: list[datetime] = []
+    moment = now
+    while True:
+        try:
+            moment = latest_occurrence(moment, at_time, timezone, weekday=weekday, monthday=monthday)
+        except ValueError:
+            break
+        if moment <= since:
+            break
+        found.append(moment)
+        moment -= timedelta(seconds=1)
+    found.reverse()
+    return found
 
 
 def local_date(moment: datetime, timezone: str) -> date:

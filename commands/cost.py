@@ -10,23 +10,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from decimal import Decimal
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostBasis, CostQuery, CostResult, Dimension, DimensionRef, Granularity
-from bot.billing.money import format_pct
+from bot.billing.model import (
+    CostBasis,
+    CostQuery,
+    CostResult,
+    Dimension,
+    DimensionRef,
+    Granularity,
+    PreviousStatus,
+    Progress,
+)
+from bot.billing.money import Money, cents
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import key_text
+from bot.billing.render_text import comparison_text, key_text, total_text
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import (
-    Money,
     Row,
     breakdown_blocks,
     export_action_id,
@@ -38,8 +45,6 @@ from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/cost"
-#: The store contract does not expose the billing currency yet; AWS bills in USD unless the payer chose otherwise.
-CURRENCY = "USD"
 EXAMPLE = "Example: `/cost last month by service`."
 #: Groups exported to CSV at most (a resource breakdown can have millions of rows; Slack files stay usable).
 EXPORT_LIMIT = 100_000
@@ -67,23 +72,33 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
 
 
 def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
-    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button."""
+    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button.
+
+    The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
+    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
+    """
     q = result.query
-    money = Money(result.currency or "USD")
-    change = ""
-    if result.previous_total is not None and result.previous_range is not None:
-        change = (
-            f"{money.change(result.change)} ({format_pct(result.change_pct)}) vs "
-            f"{period_text(result.previous_range)}: {money(result.previous_total)}"
-        )
+    money = Money(result.currency)
     title = f"AWS cost · {q.time_range.label or period_text(q.time_range)}"
-    blocks: list[Block] = [header(title), section(f"*{money(result.total)}* total" + (f"\n{change}" if change else ""))]
-    fallback = [f"{title}: {money(result.total)}" + (f", {change}" if change else "")]
+    if result.progress is Progress.NO_DATA_YET:
+        headline = "*No data yet* for this period."
+        fallback = [f"{title}: no data yet"]
+    else:
+        headline = f"*{money(result.total)}* " + ("total" if result.progress is Progress.COMPLETE else "so far")
+        fallback = [f"{title}: {total_text(result, money)}"]
+    comparison = comparison_text(result, money, money.change)
+    if comparison:
+        headline += "\n" + comparison[0].upper() + comparison[1:]
+        fallback.append(comparison)
+    blocks: list[Block] = [header(title), section(headline)]
     if result.forecast is not None:
         f = result.forecast
         line = (
-            f"*Month to date* ({f.days_elapsed} complete days of {f.days_in_month}): {money(f.month_to_date)} · "
-            f"*month-end forecast* {money(f.expected)} (likely {money(f.low)} – {money(f.high)})"
+            f"*Month to date* {money(f.month_to_date)} ({f.days_elapsed} complete "
+            f"day{'' if f.days_elapsed == 1 else 's'} of {f.days_in_month}) · *month-end forecast* "
+            f"{money(f.expected)} (likely {money(f.low)} – {money(f.high)})\n"
+            f"Usage {money(f.usage_expected)} for the month ({money(f.usage_to_date)} so far) + period charges "
+            f"(fees, tax, credits) {money(f.period_expected)} ({money(f.period_to_date)} posted)."
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
@@ -94,14 +109,16 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
                 " / ".join(key_label(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)),
                 g.cost,
                 g.previous_cost,
+                g.compared_cost,
             )
             for g in result.groups
         ]
         other = None
         if result.other is not None:
             other = Row(f"Other ({result.other_count})", result.other, None)
+        compare = q.compare and result.previous_status is PreviousStatus.COMPARED
         if rows:
-            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=q.compare))
+            blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=compare))
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))
@@ -114,19 +131,20 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
         fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
         lines = [(b.strftime(fmt), money(c)) for b, c in list(buckets.items())[:MAX_SERIES_ROWS]]
         blocks.extend(code_sections(table_lines([(q.granularity.value.capitalize(), "Cost"), *lines], right=[1])))
-    blocks.append(footer(q.time_range, q.basis, result.freshness))
+    blocks.append(footer(q.time_range, q.basis, result.freshness, *result.notes))
     return message(". ".join(fallback), blocks)
 
 
 def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
-    """Every group of a breakdown as CSV: keys (plus account names), cost, previous cost and change, to the cent."""
+    """Every group of a breakdown as CSV: keys (plus account names), cost, previous cost and change, to the cent
+    (rounded as everywhere else), and the currency of the amounts."""
     q = result.query
     head: list[str] = []
     for ref in q.group_by:
         head.append(ref.label)
         if ref.kind is Dimension.ACCOUNT:
             head.append("account_name")
-    head += ["cost", "previous_cost", "change"]
+    head += ["cost", "previous_cost", "change", "currency"]
     rows = []
     for g in result.groups:
         line: list[object] = []
@@ -134,13 +152,9 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
             line.append(key)
             if ref.kind is Dimension.ACCOUNT:
                 line.append(vocabulary.accounts.get(key, ""))
-        line += [_cents(g.cost), _cents(g.previous_cost), _cents(g.change)]
+        line += [cents(g.cost), cents(g.previous_cost), cents(g.change), result.currency]
         rows.append(line)
     return csv_bytes(head, rows)
-
-
-def _cents(amount: float | None) -> str:
-    return "" if amount is None else str(Decimal(repr(amount)).quantize(Decimal("0.01")))
 
 
 def register(app: App, services: Services) -> None:
@@ -157,14 +171,14 @@ def register(app: App, services: Services) -> None:
 
     def work(request: SlashRequest) -> Message:
         query, vocabulary = prepare(request)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        result = run_cost_query(services.store, query, today=services.today())
         return render(result, vocabulary, text=request.text)
 
     def export(action: ActionRequest, client: WebClient) -> Message:
         request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
         query, vocabulary = prepare(request)
         query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=services.today(), currency=CURRENCY)
+        result = run_cost_query(services.store, query, today=services.today())
         name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
         comment = f"<@{action.user_id}> exported `/cost {action.value}`"
         upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)

@@ -23,10 +23,10 @@ from datetime import date
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
 from bot.billing.commitments import COMMITMENT_COLUMNS, CommitmentReport, analyse_commitments
+from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
 from bot.billing.idle import IdleReport, find_idle
 from bot.billing.model import (
-    UNTAGGED,
     AggregateRequest,
     CostBasis,
     Dimension,
@@ -175,11 +175,11 @@ def matches(resource: Resource, filters: Iterable[Filter]) -> bool:
         if kind is Dimension.ACCOUNT:
             hit = resource.account_id in f.values
         elif kind is Dimension.REGION:
-            hit = (resource.region or UNTAGGED) in f.values
+            hit = (resource.region or f.dimension.empty_key) in f.values
         elif kind is Dimension.RESOURCE:
             hit = any(i in f.values for i in resource.billing_ids)
         elif kind is Dimension.TAG:
-            value = resource.tag_map.get(_tag_key(str(f.dimension.tag_key)), "") or UNTAGGED
+            value = resource.tag_map.get(_tag_key(str(f.dimension.tag_key)), "") or f.dimension.empty_key
             hit = value in f.values
         else:
             continue
@@ -203,7 +203,7 @@ def resource_costs(
         AggregateRequest(
             time_range,
             group_by=(resource,),
-            filters=(*billable, Filter(resource, (UNTAGGED,), negate=True)),
+            filters=(*billable, Filter(resource, (resource.empty_key,), negate=True)),
             basis=basis,
         )
     )
@@ -408,7 +408,7 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
             price = f"{money(s.monthly_saving)}/month"
         rates = ""
         if s.current_rate is not None and s.suggested_rate is not None:
-            rates = f" (${s.current_rate:.4f}/h → ${s.suggested_rate:.4f}/h)"
+            rates = f" ({money.rate(s.current_rate)}/h → {money.rate(s.suggested_rate)}/h)"
         entries.append(
             f"{i}. *{price}* {s.action}: `{escape(s.resource.resource_id)}` {escape(s.current_type)} → "
             f"*{escape(s.suggested_type)}*{rates}\n      {escape(s.reason)} · "
@@ -524,9 +524,11 @@ def _snapshot(services: Services) -> InventorySnapshot:
 def answer(services: Services, request: SlashRequest) -> Message:
     """Answer a `/trackit resources|idle|rightsizing|commitments` request inside the asker's scope."""
     asker, query, filters, vocabulary = _prepare(services, request)
-    money = Money()
+    # Costs in the currency of the line items, never summed across currencies.
+    scope = currency_scope(services.store, query.time_range, filters)
+    filters, money = scope.filters, Money(scope.currency)
     if query.sub == "commitments":
-        return _commitments(services, asker, query, filters, vocabulary)
+        return _commitments(services, asker, query, filters, vocabulary, money=money)
     snapshot = _snapshot(services)
     resources = visible(snapshot.inventory.resources, filters)
     now = snapshot.summary.collected_at
@@ -547,7 +549,13 @@ def answer(services: Services, request: SlashRequest) -> Message:
 
 
 def _commitments(
-    services: Services, asker: Asker, query: ResourceQuery, filters: tuple[Filter, ...], vocabulary: Vocabulary
+    services: Services,
+    asker: Asker,
+    query: ResourceQuery,
+    filters: tuple[Filter, ...],
+    vocabulary: Vocabulary,
+    *,
+    money: Money,
 ) -> Message:
     scope = asker.scope
     if scope.tag_filters:
@@ -571,7 +579,7 @@ def _commitments(
     today = services.today()
     report = analyse_commitments(rows, today=today, end_dates=ends, horizon_days=EXPIRY_HORIZON)
     day = snapshot.day if snapshot is not None else None
-    return render_commitments(report, query, vocabulary, money=Money(), inventory_day=day)
+    return render_commitments(report, query, vocabulary, money=money, inventory_day=day)
 
 
 @dataclass(frozen=True)

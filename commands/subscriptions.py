@@ -20,7 +20,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
+from bot.billing.model import CostQuery
+from bot.billing.money import Money
+from bot.billing.periods import month_range
 from bot.errors import AccessDenied, UsageError
 from bot.slack.asker import Asker, asker_for
 from bot.slack.blocks import Block, Message, header, message, section
@@ -270,7 +274,9 @@ def render_channel(services: Services, channel_id: str) -> Message:
         text = f"<#{channel_id}> has no subscriptions, budgets or routes."
         return message(text, [section(text + " Try `/trackit subscribe daily`."), *render_delivery_failures(failures)])
     lines = [f"• {_sub_text(s)}" for s in subs]
-    lines += [f"• budget *{b.name}*: {b.amount:,.2f} {b.currency}/month {b.filters or 'all accounts'}" for b in budgets]
+    lines += [
+        f"• budget *{b.name}*: {Money(b.currency)(b.amount)}/month {b.filters or 'all accounts'}" for b in budgets
+    ]
     lines += [
         f"• alerts for {'everything unrouted' if r.is_fallback else f'tag:{r.tag_key}={r.tag_value}'}" for r in routes
     ]
@@ -293,11 +299,13 @@ def _require_manager(asker: Asker) -> None:
         )
 
 
-def _check_filters(services: Services, filters: str) -> None:
-    """Raise the grammar's own UsageError/NotFound when the filters do not parse against today's data."""
+def _check_filters(services: Services, filters: str) -> CostQuery:
+    """The filters as a query; raises the grammar's own UsageError/NotFound when they do not parse against
+    today's data."""
     query = parse_query(filters, today=services.today(), vocabulary=services.vocabulary.get())
     if query.group_by:
         raise UsageError("Subscriptions and budgets take filters, not `by ...`.", hint=SUBSCRIBE_HINT)
+    return query
 
 
 def answer(services: Services, text: str, user_id: str, channel_id: str) -> Message:
@@ -322,7 +330,7 @@ def answer(services: Services, text: str, user_id: str, channel_id: str) -> Mess
         if not budgets:
             return message("No budgets yet.", [section("No budgets yet. " + BUDGET_HINT)])
         lines = [
-            f"• *{b.name}*: {b.amount:,.2f} {b.currency}/month, {b.filters or 'all accounts'}, in <#{b.channel_id}>"
+            f"• *{b.name}*: {Money(b.currency)(b.amount)}/month, {b.filters or 'all accounts'}, in <#{b.channel_id}>"
             for b in budgets
         ]
         return message("Budgets: " + "; ".join(lines), [header(f"Budgets ({len(budgets)})"), section("\n".join(lines))])
@@ -355,15 +363,18 @@ def answer(services: Services, text: str, user_id: str, channel_id: str) -> Mess
         return _done("Route removed.")
     if request.action == "budget-set":
         filters = request.filters or ""
-        _check_filters(services, filters)
+        query = _check_filters(services, filters)
+        # A budget is in the currency of the bill it watches (`currency=` picks one of several).
+        month = month_range(services.today())
+        currency = currency_scope(services.store, month, query.filters).currency
         budget, created = set_budget(
-            state, name=request.name, amount=request.amount, filters=filters, channel_id=channel_id,
-            created_by=user_id,
+            state, name=request.name, amount=request.amount, currency=currency, filters=filters,
+            channel_id=channel_id, created_by=user_id,
         )  # fmt: skip
         verb = "Budget set" if created else "Budget updated"
         scope = budget.filters or "all accounts"
         return _done(
-            f"{verb}: *{budget.name}* {budget.amount:,.2f} {budget.currency}/month for {scope}; "
+            f"{verb}: *{budget.name}* {Money(budget.currency)(budget.amount)}/month for {scope}; "
             f"alerts at 50/75/90/100% and when the forecast exceeds it, in <#{channel_id}>."
         )
     delete_budget(state, request.name)

@@ -1,5 +1,6 @@
-"""`/tags [key] [range]`: cost by value of one tag key, including the untagged share; without a key, the tag
-keys ranked by coverage (share of cost tagged) and tagged cost.
+"""`/tags [key] [range]`: cost by value of one tag key, including the untagged share of taggable cost and what no
+one could tag (fees, tax, credits: "not taggable"); without a key, the tag keys ranked by coverage (share of
+taggable cost tagged) and tagged cost.
 
     /tags                  tag keys this month, best covered first
     /tags team last month  cost by team, with what carries no team tag
@@ -9,21 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_time_range
 from bot.billing.model import UNTAGGED, CostBasis, Filter, Freshness, TimeRange
-from bot.billing.money import format_pct
+from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Money, Row, breakdown_blocks, export_action_id, export_button, footer
+from bot.slack.render import Row, breakdown_blocks, export_action_id, export_button, footer
 from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
@@ -32,6 +32,8 @@ HINT = "Usage: `/tags [tag key] [time range]`, e.g. `/tags team last month`, or 
 #: Values (or keys) shown in Slack; the rest folds into "Other" and the full list is one click away as CSV.
 SHOWN = 15
 DEFAULT_RANGE = "this month"
+#: The row of line items nobody can tag (fees, tax, credits), shown after the values.
+NOT_TAGGABLE_LABEL = "(not taggable)"
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,16 @@ def _value_label(value: str) -> str:
     return "(untagged)" if value == UNTAGGED else value
 
 
-def render(
-    report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, text: str = "", currency: str = "USD"
-) -> Message:
-    """The answer to `/tags` (pure)."""
-    money = Money(currency)
+def _not_taggable(report: TagReport, money: Money) -> str:
+    """` · $12.00 not taggable (fees, tax, credits)`, or nothing when every cost could be tagged."""
+    if not round_money(report.not_taggable_cost):
+        return ""
+    return f" · {money(report.not_taggable_cost)} not taggable (fees, tax, credits)"
+
+
+def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, text: str = "") -> Message:
+    """The answer to `/tags` (pure), in the report's currency."""
+    money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
     blocks: list[Block]
     if report.key is None:
@@ -88,7 +95,12 @@ def render(
                 )
                 for c in ranked[:SHOWN]
             ]
-            blocks.append(section(f"*{money(report.total)}* total · {len(ranked)} tag key(s)"))
+            blocks.append(
+                section(
+                    f"*{money(report.total)}* total · {len(ranked)} tag key(s), coverage of taggable usage "
+                    f"({money(report.taggable_cost)}){_not_taggable(report, money)}"
+                )
+            )
             blocks.extend(code_sections(table_lines(table, right=[1, 2, 3])))
             if len(ranked) > SHOWN:
                 blocks.append(section(f"… and {len(ranked) - SHOWN} more key(s)."))
@@ -103,15 +115,21 @@ def render(
 
     key_label = vocabulary.tag_label(report.key)
     label = f"Cost by {key_label} · {period}"
-    untagged = f"{format_pct(report.untagged_share * 100, signed=False)} untagged ({money(report.untagged_cost)})"
-    blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}")]
+    untagged = (
+        f"{format_pct(report.untagged_share * 100, signed=False)} of taggable usage untagged "
+        f"({money(report.untagged_cost)})"
+    )
+    blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}")]
     values = report.values
-    if values:
+    if values or report.not_taggable_cost:
         rows = [Row(_value_label(v.value), v.cost) for v in values[:SHOWN]]
         rest = values[SHOWN:]
-        other = Row(f"Other ({len(rest)})", sum(v.cost for v in rest)) if rest else None
+        if rest:
+            rows.append(Row(f"Other ({len(rest)})", sum(v.cost for v in rest)))
+        # Last, after "Other": what nobody could tag is no value of the key.
+        other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
-        if other is not None:
+        if rest:
             blocks.append(export_button(COMMAND, text))
     else:
         blocks.append(section("_No cost in this period._"))
@@ -121,22 +139,26 @@ def render(
 
 
 def export_csv(report: TagReport, vocabulary: Vocabulary) -> bytes:
-    """Every value of the key (or every key) with cost and share, to the cent."""
+    """Every value of the key (then the not-taggable rest), or every key, with cost and share, to the cent
+    (rounded as everywhere else), and the currency of the amounts."""
     if report.key is None:
         return csv_bytes(
-            ["tag_key", "coverage_pct", "tagged_cost", "total_cost", "distinct_values"],
+            ["tag_key", "coverage_pct", "tagged_cost", "taggable_cost", "distinct_values", "currency"],
             [
-                (c.key, _dec(c.coverage * 100, "0.1"), _dec(c.tagged_cost), _dec(c.total_cost), c.distinct_values)
+                (c.key, _pct(c.coverage), cents(c.tagged_cost), cents(c.total_cost), c.distinct_values, report.currency)
                 for c in report.keys
             ],
         )
-    return csv_bytes(
-        [report.key, "cost", "share_pct"], [(v.value, _dec(v.cost), _dec(v.share * 100, "0.1")) for v in report.values]
-    )
+    rows = [(v.value, cents(v.cost), _pct(v.share), report.currency) for v in report.values]
+    if report.not_taggable_cost:
+        share = report.not_taggable_cost / report.total if report.total else 0.0
+        rows.append((NOT_TAGGABLE_LABEL, cents(report.not_taggable_cost), _pct(share), report.currency))
+    return csv_bytes([report.key, "cost", "share_pct", "currency"], rows)
 
 
-def _dec(amount: float, step: str = "0.01") -> str:
-    return str(Decimal(repr(round(amount, 6))).quantize(Decimal(step)))
+def _pct(share: float) -> str:
+    """A share (0..1) as a percentage with one decimal, rounded like the messages (`format_pct`)."""
+    return format_pct(share * 100, signed=False).removesuffix("%")
 
 
 def register(app: App, services: Services) -> None:

@@ -10,20 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
 from bot.billing.model import CostBasis, Filter, Freshness, TimeRange
+from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
 from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Money, export_action_id, export_button, footer
+from bot.slack.render import export_action_id, export_button, footer
 from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 from bot.state.inventory import latest_snapshot
@@ -43,6 +44,14 @@ class TopQuery:
     time_range: TimeRange
     filters: tuple[Filter, ...]
     basis: CostBasis
+
+
+@dataclass(frozen=True)
+class TopResources:
+    """The answer's numbers: the resources and the currency of their amounts."""
+
+    resources: list[ResourceCost]
+    currency: str
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> TopQuery:
@@ -120,9 +129,22 @@ def render(
     return message(fallback, blocks)
 
 
-def export_csv(resources: list[ResourceCost], utilisation: Mapping[str, Utilisation] | None = None) -> bytes:
-    """The full list as CSV; with `utilisation`, two more columns (utilisation, idle)."""
-    head = ["resource_id", "service", "account_id", "account_name", "region", "cost", "previous_cost", "change"]
+def export_csv(
+    resources: list[ResourceCost], utilisation: Mapping[str, Utilisation] | None = None, *, currency: str = "USD"
+) -> bytes:
+    """The full list as CSV (amounts to the cent, rounded as everywhere else, and their currency); with
+    `utilisation`, two more columns (utilisation, idle)."""
+    head = [
+        "resource_id",
+        "service",
+        "account_id",
+        "account_name",
+        "region",
+        "cost",
+        "previous_cost",
+        "change",
+        "currency",
+    ]
     rows: list[tuple[str, ...]] = []
     for r in resources:
         row: tuple[str, ...] = (
@@ -131,19 +153,16 @@ def export_csv(resources: list[ResourceCost], utilisation: Mapping[str, Utilisat
             r.account_id,
             r.account_name,
             r.region,
-            _cents(r.cost),
-            _cents(r.previous_cost),
-            _cents(r.change),
+            cents(r.cost),
+            cents(r.previous_cost),
+            cents(r.change),
+            currency,
         )
         if utilisation is not None:
             u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
             row = (*row, u.text, "yes" if u.idle else "no")
         rows.append(row)
     return csv_bytes([*head, "utilisation", "idle"] if utilisation is not None else head, rows)
-
-
-def _cents(amount: float | None) -> str:
-    return "" if amount is None else str(Decimal(repr(round(amount, 6))).quantize(Decimal("0.01")))
 
 
 def register(app: App, services: Services) -> None:
@@ -155,9 +174,11 @@ def register(app: App, services: Services) -> None:
         q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
         return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
 
-    def run(request: SlashRequest) -> tuple[list[ResourceCost], TopQuery, Vocabulary]:
+    def run(request: SlashRequest) -> tuple[TopResources, TopQuery, Vocabulary]:
         q, vocabulary = prepare(request)
-        return run_top_resources(services.store, q.n, q.time_range, q.filters, q.basis), q, vocabulary
+        scope = currency_scope(services.store, q.time_range, q.filters)
+        resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
+        return TopResources(resources, scope.currency), q, vocabulary
 
     def check(request: SlashRequest) -> None:
         prepare(request)
@@ -167,18 +188,27 @@ def register(app: App, services: Services) -> None:
         return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
 
     def work(request: SlashRequest) -> Message:
-        resources, q, vocabulary = run(request)
+        top, q, vocabulary = run(request)
         freshness = services.store.freshness(q.time_range)
-        return render(resources, q, freshness, vocabulary, text=request.text, utilisation=utilisation(resources))
+        return render(
+            top.resources,
+            q,
+            freshness,
+            vocabulary,
+            text=request.text,
+            currency=top.currency,
+            utilisation=utilisation(top.resources),
+        )
 
     def export(action: ActionRequest, client: WebClient) -> Message:
-        resources, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        top, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+        resources = top.resources
         name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
         upload_file(
             client,
             action.channel_id,
             name,
-            export_csv(resources, utilisation(resources)),
+            export_csv(resources, utilisation(resources), currency=top.currency),
             title=name,
             comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
         )

@@ -17,12 +17,12 @@ from slack_bolt import App
 
 from bot.billing.grammar import EXAMPLES
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, PeriodStatus, TimeRange
+from bot.billing.money import Money
 from bot.billing.periods import add_months
 from bot.errors import AccessDenied, UsageError
 from bot.slack.asker import Asker, asker_for, audit_hook
 from bot.slack.blocks import Message, code_sections, context, header, message, section, table_lines
 from bot.slack.listeners import SlashRequest, register_slash_command
-from bot.slack.render import Money
 from bot.slack.services import Services
 from bot.state.access import Grant, grant, list_grants, revoke
 from bot.state.deliveries import channel_failures
@@ -164,8 +164,14 @@ def _ts(at: datetime | None) -> str:
     return f"{at:%Y-%m-%d %H:%M} UTC"
 
 
-def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool,
-                  money: Money) -> Message:  # fmt: skip
+def _period_total(period: PeriodStatus) -> str:
+    """A period's unblended total in its billing currency (`several currencies` when it has more than one)."""
+    if len(period.currencies) > 1:
+        return "several currencies"
+    return Money(period.currencies[0] if period.currencies else "")(period.billed_total)
+
+
+def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool) -> Message:
     """Ingestion status: last delivery per billing period (estimated or final), the last run and last error."""
     header_row = ["Period", "State", "Delivered", "Data up to", "Rows"] + (["Unblended"] if show_totals else [])
     rows: list[list[str]] = [header_row]
@@ -173,7 +179,7 @@ def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, s
         row = [f"{p.billing_period:%Y-%m}", "final" if p.final else "estimated", _ts(p.delivered_at),
                _ts(p.data_until), f"{p.rows:,}"]  # fmt: skip
         if show_totals:
-            row.append(money(p.billed_total))
+            row.append(_period_total(p))
         rows.append(row)
     blocks = [header("Ingestion status")]
     if periods:
@@ -272,7 +278,6 @@ def answer(services: Services, request: SlashRequest) -> Message:
             services.store.periods(),
             last_ingest_runs(services.state, limit=20),
             show_totals=asker.scope.unrestricted,
-            money=Money(),
         )
         failed = subscriptions.render_delivery_failures(channel_failures(services.state))
         inventory = resources.render_inventory_status(snapshot_summaries(services.state, limit=3))

@@ -6,7 +6,8 @@
 themselves by appending their `schedule(scheduler, services)` function to `SCHEDULES`.
 
 Agreed ids: `ingest`, `daily_summary`, `budgets` (here) and `anomaly_alerts` (the anomaly job: the ingest job
-asks the scheduler to run it right after new data was loaded, see jobs.ingest.ANOMALY_JOB_ID).
+asks the scheduler to run it right after new data was loaded, see jobs.ingest.ANOMALY_JOB_ID); `budgets_retry`
+and `anomaly_alerts_retry` rerun those two every minute when one of their failed posts is due again.
 
 Only the composition root imports this package; `commands/` and `jobs/` never import each other.
 """
@@ -40,6 +41,7 @@ def schedule_daily_summary(scheduler: JobScheduler, services: Services) -> None:
 
 def schedule_budgets(scheduler: JobScheduler, services: Services) -> None:
     scheduler.add_job(budgets.JOB_ID, budgets.run, BUDGET_CHECK)
+    scheduler.add_job(budgets.RETRY_JOB_ID, budgets.run_retries, DUE_CHECK)
 
 
 #: Part B (anomaly alerts, weekly/monthly digests) appends its schedule functions here.

@@ -12,6 +12,15 @@ compute -> render -> deliver:
   with filters gets its own detection inside those filters.
 - `run(services, deliverer)` posts through `Deliverer` (bot.delivery): each post has the key
   (anomaly_alerts, channel, episode + update kind), so a rerun, a restart or a second replica never repeats it.
+  A new alert's thread reference is recorded in the same transaction as its delivery (`record_alert_message`),
+  and recovered from the delivery record if an older version crashed in between: follow-ups always find it.
+
+Delivery: a failed post is retried with back-off (`run_retries` reruns the job every minute when one is due)
+for as long as its episode is recent (`RECENT_DAYS`); an update ("bigger", "still going") is superseded by the
+next one the plan makes. After downtime the next run sees every recent episode again: nothing to catch up
+separately. When an earlier attempt may have posted and the channel cannot be read, a new alert is posted
+again (a missed alert costs more than a doubled one) but a follow-up is not (a doubled update confuses more
+than a missing one, and the next update follows).
 
 Sensitivity feedback: "not an anomaly" raises the sensitivity factor stored on that alert; the series is then
 judged with every threshold multiplied by its largest factor (`series_sensitivities`).
@@ -26,7 +35,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.orm import Session
 
 from bot.billing.anomaly import (
     Anomaly,
@@ -40,17 +51,28 @@ from bot.billing.anomaly import (
     sibling_typical,
 )
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
+from bot.billing.currency import CurrencyScope, currency_scope
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
+from bot.billing.money import DEFAULT_CURRENCY, Money
 from bot.billing.query import resolve_tag_key
-from bot.delivery import Deliverer
+from bot.delivery import Deliverer, DeliveryOutcome, DeliveryPolicy
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
 from bot.slack.blocks import Message
 from bot.slack.services import Services
 from bot.slack.triage import AlertView, alert_message, follow_up_message
-from bot.state.alerts import AnomalyAlert, get_anomaly_alert, list_anomaly_alerts, record_anomaly, set_alert_message
+from bot.state.alerts import (
+    AnomalyAlert,
+    get_anomaly_alert,
+    list_anomaly_alerts,
+    record_alert_message,
+    record_alert_progress,
+    record_anomaly,
+    set_alert_message,
+    set_alert_progress,
+)
 from bot.state.db import StateStore
-from bot.state.deliveries import DeliveryKey
+from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
@@ -67,6 +89,12 @@ RECENT_DAYS = 7
 ROUTE_MIN_SHARE = 0.25
 #: How often the job runs besides after each ingest.
 INTERVAL_MINUTES = 60
+#: Reruns the job every minute when a failed post is due for another attempt.
+RETRY_JOB_ID = "anomaly_alerts_retry"
+#: A new alert is worth posting while its episode is recent; posted again when a doubtful attempt cannot be checked.
+NEW_ALERT_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unreadable="post")
+#: A follow-up is not posted again on a doubt that cannot be checked (the next update follows).
+FOLLOW_UP_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unreadable="skip")
 
 SCOPE_ALL = ""
 
@@ -245,6 +273,9 @@ class PlannedPost:
     period: str  # the delivery key's period: stable text naming the episode and the update
     message: Message
     thread_ts: str | None = None
+    #: Where the episode stands, recorded with the post's delivery (what the channel has been told).
+    impact: float = 0.0
+    end: date | None = None
 
     @property
     def delivery_key(self) -> DeliveryKey:
@@ -350,26 +381,42 @@ def plan(
                 impact=a.impact,
                 sensitivity=sensitivities.get((a.dimension, a.value), 1.0),
                 now=now,
+                # Muted: the state follows the episode at once. Otherwise its progress is recorded with the
+                # follow-up that tells the channel, so one that never reached Slack is planned again.
+                update_existing=muted,
             )
             if muted:
                 continue
+            end = a.end.date() if a.end else None
+            if not created and alert.thread_ts is None:
+                alert = thread_from_delivery(state, alert) or alert
             if created or alert.thread_ts is None:
-                posts.append(PlannedPost(channel, key, "new", delivery_period(key, "new"), alert_message(view, key)))
+                message = alert_message(view, key)
+                posts.append(
+                    PlannedPost(channel, key, "new", delivery_period(key, "new"), message, None, a.impact, end)
+                )
                 continue
-            assert before is not None
             unit = max(config.min_impact, 1.0)
             level = impact_level(a.impact, unit)
             if a.end is not None:
                 kind, period = "over", "over"
-            elif level > impact_level(before.last_impact, unit):
+            elif level > impact_level(alert.last_impact, unit):
                 kind, period = "bigger", f"bigger-{level}"
-            elif alert.created_at.date() < now.date() and abs(a.impact - before.last_impact) >= 0.005:
+            elif alert.created_at.date() < now.date() and abs(a.impact - alert.last_impact) >= 0.005:
                 kind, period = "ongoing", f"ongoing-{now.date().isoformat()}"
             else:
+                set_alert_progress(state, key, end=end, impact=a.impact, now=now)  # nothing worth telling
                 continue
             posts.append(
                 PlannedPost(
-                    channel, key, kind, delivery_period(key, period), follow_up_message(kind, view), alert.thread_ts
+                    channel,
+                    key,
+                    kind,
+                    delivery_period(key, period),
+                    follow_up_message(kind, view),
+                    alert.thread_ts,
+                    a.impact,
+                    end,
                 )
             )
     return posts
@@ -398,6 +445,16 @@ def scopes(services: Services) -> list[Scope]:
     for text, channels in sorted(by_filters.items()):
         out.append(Scope(text, (), tuple(sorted(set(channels)))))
     return out
+
+
+def alert_currency(store: BillingStore, filters: Sequence[Filter]) -> CurrencyScope:
+    """The currency of the detection window (`HISTORY_DAYS` up to the last complete day) inside `filters`, and
+    the filters that keep the detection in it. Raises `MixedCurrencies` for a window billed in several."""
+    last = last_complete_day(store)
+    if last is None:
+        return CurrencyScope(DEFAULT_CURRENCY, tuple(filters))
+    end = last + timedelta(days=1)
+    return currency_scope(store, TimeRange(end - timedelta(days=HISTORY_DAYS), end), filters)
 
 
 def parse_filters(services: Services, text: str) -> tuple[Filter, ...]:
@@ -429,7 +486,8 @@ def run_alerts(
         if not scope.channels and (scope.filters_text or not (routes or settings.ops_channel)):
             continue  # nobody would hear of it: do not spend a detection on it
         try:
-            filters = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            parsed = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            in_currency = alert_currency(services.store, parsed)
         except UserFacingError as exc:
             log.warning("anomaly subscription filters %r: %s", scope.filters_text, exc.user_text())
             scope_errors[scope.filters_text] = exc.user_text()
@@ -438,7 +496,7 @@ def run_alerts(
             services.store,
             config=config,
             basis=settings.cost_basis,
-            filters=filters,
+            filters=in_currency.filters,
             sensitivities=sensitivities,
             route_keys=route_keys if not scope.filters_text else (),
         )
@@ -449,24 +507,46 @@ def run_alerts(
             scope,
             now=now,
             config=config,
-            symbol=settings.currency_symbol,
+            symbol=Money(in_currency.currency).symbol,
             basis=settings.cost_basis,
             fallback_channel=settings.ops_channel,
             sensitivities=sensitivities,
             accounts=services.store.accounts(),
         )
         for post in posts:
-            outcome = deliverer.post_message(post.delivery_key, post.message, thread_ts=post.thread_ts)
+            outcome = deliver_post(deliverer, post, now)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
-            if outcome.outcome == "failed":
+            if outcome.outcome in ("failed", "expired"):
                 failed[post.channel] = outcome.error
-            elif post.kind == "new" and outcome.message_ts:
-                set_alert_message(
-                    services.state, post.alert_key, channel_id=post.channel, message_ts=outcome.message_ts
-                )
     if total or outcomes:
         log.info("anomaly alerts: %d detection(s), posts %s", total, outcomes)
     return RunReport(total, outcomes, failed, scope_errors)
+
+
+def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> DeliveryOutcome:
+    """Post one planned alert or follow-up exactly once. What the channel has now been told (a new alert's
+    thread reference; the episode's end and impact) is recorded in the same transaction as the delivery, also
+    when the post is recovered after a crash: a post that never reached Slack is planned again by the next run."""
+
+    def told(session: Session, ts: str) -> None:
+        if post.kind == "new":
+            record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
+        record_alert_progress(session, post.alert_key, end=post.end, impact=post.impact, now=now)
+
+    if post.kind != "new":
+        return deliverer.post_message(
+            post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
+        )
+    return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=told)
+
+
+def thread_from_delivery(state: StateStore, alert: AnomalyAlert) -> AnomalyAlert | None:
+    """An alert without a thread reference whose "new" post was delivered (an older version crashed between
+    the two records): the reference, taken back from the delivery record. None when it was not delivered."""
+    record = get_delivery(state, DeliveryKey(JOB_ID, alert.channel_id, delivery_period(alert.key, "new")))
+    if record is None or record.status != "sent" or not record.message_ts:
+        return None
+    return set_alert_message(state, alert.key, channel_id=alert.channel_id, message_ts=record.message_ts)
 
 
 def run(ctx: JobContext) -> None:
@@ -474,9 +554,17 @@ def run(ctx: JobContext) -> None:
     run_alerts(ctx.services, ctx.deliverer, now=ctx.now())
 
 
+def run_retries(ctx: JobContext) -> None:
+    """Run the job now if a failed post's back-off has passed (one indexed count when none has)."""
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now(), stale_after=ctx.deliverer.stale_after):
+        run(ctx)
+
+
 def schedule(scheduler: JobScheduler, services: Services) -> None:
-    """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data)."""
+    """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data) and
+    the every-minute retry check under `RETRY_JOB_ID`."""
     scheduler.add_job(JOB_ID, run, IntervalTrigger(minutes=INTERVAL_MINUTES))
+    scheduler.add_job(RETRY_JOB_ID, run_retries, CronTrigger(minute="*", timezone="UTC"))
 
 
 #: What `trackit preview` writes for one message: a name, the message, and its files (name, bytes).
@@ -488,13 +576,14 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
-    filters = parse_filters(services, filters_text) if filters_text else ()
+    parsed = parse_filters(services, filters_text) if filters_text else ()
+    in_currency = alert_currency(services.store, parsed)
     scope = next((s for s in scopes(services) if s.filters_text == filters_text), Scope(filters_text))
     detections = detect_recent(
         services.store,
         config=config,
         basis=settings.cost_basis,
-        filters=filters,
+        filters=in_currency.filters,
         sensitivities=series_sensitivities(services.state),
         route_keys=()
         if filters_text
@@ -505,7 +594,12 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     for i, detection in enumerate(detections, start=1):
         channels = recipients(services.state, detection, scope, settings.ops_channel)
         view = AlertView(
-            detection.anomaly, detection.cause, settings.currency_symbol, settings.cost_basis, filters_text, accounts
+            detection.anomaly,
+            detection.cause,
+            Money(in_currency.currency).symbol,
+            settings.cost_basis,
+            filters_text,
+            accounts,
         )
         key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
         out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))

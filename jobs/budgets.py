@@ -8,37 +8,47 @@ before the spend itself does.
 
 Recipients: the budget's channel, plus channels subscribed to `budgets` with no filters or with the budget's
 filters. Months are UTC calendar months (billing periods).
+
+Delivery (`POLICY`): an alert that failed is retried with back-off for three days (`run_retries`, every minute,
+re-evaluates the budgets only when a retry is due); there is nothing to catch up after downtime beyond that,
+since each run compares the whole month to date. When an earlier attempt may have posted and the channel cannot
+be read, it posts again (a missed budget alert costs more than a doubled one).
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from decimal import Decimal
 
-from bot.billing.forecast import forecast_month
+from bot.billing.basis import require_basis
+from bot.billing.currency import in_currency
 from bot.billing.grammar import parse_query
-from bot.billing.model import AggregateRequest, CostBasis, Filter, Forecast, Freshness, Granularity, TimeRange
-from bot.billing.money import format_pct
+from bot.billing.model import CostBasis, Filter, Forecast, Freshness, TimeRange
+from bot.billing.money import Money, format_pct, round_money
+from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months, month_start
+from bot.delivery import DeliveryPolicy
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
-from bot.slack.render import Money, freshness_text
+from bot.slack.render import freshness_text
 from bot.state.budgets import Budget, list_budgets
-from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.subscriptions import list_subscriptions
 from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
 JOB_ID = "budgets"
+#: Every minute: reruns the budget check when a failed alert is due for another attempt.
+RETRY_JOB_ID = "budgets_retry"
 THRESHOLDS = (50, 75, 90, 100)
 FORECAST = "forecast"
-FORECAST_HISTORY_DAYS = 56
+#: Retried for three days; a doubtful earlier attempt that cannot be checked is posted again.
+POLICY = DeliveryPolicy(deadline=timedelta(days=3), when_unreadable="post")
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ class BudgetPace:
     @property
     def crossed(self) -> tuple[int, ...]:
         """Thresholds the month to date has reached (compared to the cent, so exactly 50% counts)."""
-        spent = Decimal(repr(self.month_to_date)).quantize(Decimal("0.01"))
+        spent = round_money(self.month_to_date)
         return tuple(t for t in THRESHOLDS if spent * 100 >= self.amount * t)
 
     @property
@@ -69,32 +79,28 @@ class BudgetPace:
         return self.forecast is not None and self.forecast.expected > float(self.amount)
 
 
-def compute_pace(
-    store: BillingStore, budget: Budget, month: date, filters: Sequence[Filter] = (), *,
+def compute_budget_pace(
+    store: BillingStore,
+    budget: Budget,
+    month: date,
+    filters: Sequence[Filter] = (),
+    *,
     basis: CostBasis = CostBasis.UNBLENDED,
-) -> BudgetPace:  # fmt: skip
-    """Month to date and month-end forecast of `budget` in `month` (as of the store's newest data)."""
+    today: date,
+) -> BudgetPace:
+    """Month to date and month-end forecast of `budget` in `month` as of `today`: the numbers of
+    `bot.billing.pace`, the same `/cost` and the daily summary show, counting only amounts in the budget's
+    currency. Raises UsageError when the month is billed in another currency, and `BasisUnavailable` for net
+    cost without it."""
     month = month_start(month)
-    end = add_months(month, 1)
-    rows = store.aggregate(
-        AggregateRequest(
-            TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), end),
-            filters=tuple(filters), basis=basis, granularity=Granularity.DAY,
-        )
-    )  # fmt: skip
-    by_day: dict[date, float] = defaultdict(float)
-    for r in rows:
-        if r.bucket is not None:
-            by_day[r.bucket.date()] += r.cost
-    freshness = store.freshness(TimeRange(month, end))
-    mtd = sum(c for d, c in by_day.items() if d >= month)
-    forecast: Forecast | None = None
-    if freshness.data_until is not None:
-        cutoff = min(max(freshness.data_until.astimezone(UTC).date(), month), end)
-        daily = [(d, c) for d, c in by_day.items() if month <= d < cutoff]
-        history = [(d, c) for d, c in by_day.items() if d < month]
-        forecast = forecast_month(daily, month, cutoff, history=history)
-    return BudgetPace(budget.name, budget.amount, budget.currency, budget.filters, month, mtd, forecast, freshness)
+    span = TimeRange(month, add_months(month, 1), f"{month:%Y-%m}")
+    require_basis(store, basis, span)
+    filters = in_currency(store, span, filters, budget.currency)
+    pace = compute_pace(store, today, filters, basis=basis, month=month)
+    freshness = store.freshness(span)
+    return BudgetPace(
+        budget.name, budget.amount, budget.currency, budget.filters, month, pace.month_to_date, pace.forecast, freshness
+    )
 
 
 def render_budget_alert(pace: BudgetPace, threshold: int | None) -> Message:
@@ -141,9 +147,7 @@ def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
 
 def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
     """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
-    state = ctx.services.state
-    if claim_delivery(state, key, now=ctx.now()):
-        mark_sent(state, key, message_ts, now=ctx.now())
+    ctx.deliverer.cover(key, message_ts)
 
 
 def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
@@ -158,7 +162,7 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
         if pending:
             top = pending[-1]
             outcome = ctx.deliverer.post_message(
-                delivery_key(channel, budget.name, pace.month, top), render_budget_alert(pace, top)
+                delivery_key(channel, budget.name, pace.month, top), render_budget_alert(pace, top), policy=POLICY
             )
             if outcome.outcome in ("sent", "recovered"):
                 for t in pending[:-1]:
@@ -168,7 +172,7 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
             continue
         if pace.forecast_over and 100 not in pace.crossed:
             ctx.deliverer.post_message(
-                delivery_key(channel, budget.name, pace.month, FORECAST), render_budget_alert(pace, None)
+                delivery_key(channel, budget.name, pace.month, FORECAST), render_budget_alert(pace, None), policy=POLICY
             )
 
 
@@ -186,5 +190,18 @@ def run(ctx: JobContext) -> None:
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue
-        pace = compute_pace(services.store, budget, month, query.filters, basis=query.basis)
+        try:
+            pace = compute_budget_pace(
+                services.store, budget, month, query.filters, basis=query.basis, today=now.astimezone(UTC).date()
+            )
+        except UserFacingError as exc:
+            log.warning("budget %s: %s", budget.name, exc.user_text())
+            continue
         alert_budget(ctx, budget, pace)
+
+
+def run_retries(ctx: JobContext) -> None:
+    """Run the budget check now if a failed budget alert's back-off has passed, or a stopped worker's claim has
+    lapsed (one indexed count when neither)."""
+    if due_retries(ctx.services.state, JOB_ID, now=ctx.now(), stale_after=ctx.deliverer.stale_after):
+        run(ctx)

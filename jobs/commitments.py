@@ -24,6 +24,7 @@ from datetime import date
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.billing.commitments import CommitmentUse, Expiry, analyse_commitments, rows_from_store
+from bot.billing.currency import period_currency
 from bot.billing.grammar import parse_query
 from bot.billing.model import Dimension, TimeRange
 from bot.billing.money import format_pct
@@ -34,7 +35,7 @@ from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_dat
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import Money
 from bot.slack.services import Services
-from bot.state.deliveries import DeliveryKey, claim_delivery, get_delivery, mark_sent
+from bot.state.deliveries import DeliveryKey, get_delivery
 from bot.state.inventory import latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
 from bot.store.base import BillingStore
@@ -148,9 +149,7 @@ def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
 
 def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
     """Record `key` as delivered by a more urgent alert posted in the same run."""
-    state = ctx.services.state
-    if claim_delivery(state, key, now=ctx.now()):
-        mark_sent(state, key, message_ts, now=ctx.now())
+    ctx.deliverer.cover(key, message_ts)
 
 
 def alert_channel(
@@ -169,8 +168,10 @@ def alert_channel(
         if not pending:
             continue
         urgent = pending[-1]
+        last_month = TimeRange(add_months(month_start(due.today), -1), month_start(due.today))
+        money = Money(period_currency(ctx.services.store, last_month))
         msg = render_expiry_alert(
-            expiry, urgent, vocabulary=ctx.services.vocabulary.get(), use=uses().get(expiry.arn), money=Money()
+            expiry, urgent, vocabulary=ctx.services.vocabulary.get(), use=uses().get(expiry.arn), money=money
         )
         key = delivery_key(channel, expiry, urgent)
         outcome = ctx.deliverer.post_message(key, msg)

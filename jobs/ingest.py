@@ -4,7 +4,10 @@ Every `settings.ingest_interval_minutes` (30 by default) each source in `setting
 (`bot.ingest.pipeline.ingest`: a delivery already live is a no-op, a new one replaces its period atomically) and
 recorded as an ingest run (`/trackit status` shows them). When something new was loaded, the anomaly job
 (`ANOMALY_JOB_ID`) and the budget job are asked to run now. A failure is recorded with its message and, when
-`settings.ops_channel` is set, posted there (once per source, error and day).
+`settings.ops_channel` is set, posted there (once per source, error and day). A re-delivery refused by the
+guards (empty, much smaller or older than the live one) is recorded the same way: the run fails with the
+reason, the periods that did load are counted, and `/trackit status` shows it until an operator runs
+`trackit ingest --force` or a good delivery arrives.
 """
 
 from __future__ import annotations
@@ -56,9 +59,18 @@ def ingest_source(ctx: JobContext, uri: str, ingester: Ingester) -> SourceOutcom
         log.exception("ingest of %s failed", uri)
         text = f"{type(exc).__name__}: {exc}"
         return SourceOutcome(finish_ingest_run(state, run.id, status="failed", message=text, now=ctx.now()), 0)
-    loaded = sum(p.status != "skipped" for p in report.periods)
-    skipped = len(report.periods) - loaded
-    done = finish_ingest_run(state, run.id, status="ok", periods_loaded=loaded, periods_skipped=skipped, now=ctx.now())
+    loaded = sum(p.status in ("loaded", "replaced") for p in report.periods)
+    skipped = sum(p.status == "skipped" for p in report.periods)
+    refused = [p.reason for p in report.periods if p.status == "refused"]
+    done = finish_ingest_run(
+        state,
+        run.id,
+        status="failed" if refused else "ok",
+        message="\n".join(refused),
+        periods_loaded=loaded,
+        periods_skipped=skipped,
+        now=ctx.now(),
+    )
     return SourceOutcome(done, loaded)
 
 
@@ -84,7 +96,7 @@ def failure_key(channel_id: str, run: IngestRun, day: date) -> DeliveryKey:
 
 def default_ingester(ctx: JobContext) -> Ingester:
     from bot.aws.session import AwsIdentity
-    from bot.ingest.pipeline import ingest
+    from bot.ingest.pipeline import IngestPolicy, ingest
 
     settings = ctx.services.settings
     identity = AwsIdentity(
@@ -94,8 +106,12 @@ def default_ingester(ctx: JobContext) -> Ingester:
         region=settings.aws_region,
     )
 
+    policy = IngestPolicy(min_share=settings.redelivery_min_share, verify_csv=settings.ingest_verify_csv)
+
     def run(uri: str) -> IngestReport:
-        return ingest(uri, ctx.services.store, identity=identity, progress=False)
+        return ingest(
+            uri, ctx.services.store, identity=identity, progress=False, policy=policy, staging=settings.staging_dir
+        )
 
     return run
 

@@ -23,9 +23,9 @@ def test_stacked_daily_draws_the_given_series_and_renders_a_png() -> None:
     days = [date(2026, 10, 1) + timedelta(days=i) for i in range(3)]
     chart = stacked_daily("October", days, {"Amazon EC2": [10.0, 12.5, 9.0], "Other": [1.0, 1.0, 1.005]})
     assert chart.png.startswith(PNG_MAGIC)
-    assert chart.data == {
+    assert {k: v for k, v in chart.data.items() if k != "money_ticks"} == {
         "days": ["2026-10-01", "2026-10-02", "2026-10-03"],
-        "series": {"Amazon EC2": [10.0, 12.5, 9.0], "Other": [1.0, 1.0, 1.0]},
+        "series": {"Amazon EC2": [10.0, 12.5, 9.0], "Other": [1.0, 1.0, 1.01]},  # 1.005 rounds half-up
     }
 
 
@@ -37,13 +37,33 @@ def test_other_is_always_grey_whatever_its_position() -> None:
 def test_monthly_ranked_and_movers_keep_their_data() -> None:
     months = [date(2026, 9, 1), date(2026, 10, 1)]
     assert monthly_by_series("6 months", months, {"EC2": [1.0, 2.0]}).data["months"] == ["2026-09-01", "2026-10-01"]
-    assert ranked_bars("by-account", "Accounts", [("prod", 5.0), ("dev", 1.0)]).data == {
-        "items": [("prod", 5.0), ("dev", 1.0)]
-    }
+    assert ranked_bars("by-account", "Accounts", [("prod", 5.0), ("dev", 1.0)]).data["items"] == [
+        ("prod", 5.0),
+        ("dev", 1.0),
+    ]
     # Movers are drawn from the biggest decrease (bottom) to the biggest increase (top).
-    assert movers("Movers", [("EC2", 25.0), ("RDS", -9.0), ("S3", 3.0)]).data == {
-        "items": [("RDS", -9.0), ("S3", 3.0), ("EC2", 25.0)]
-    }
+    assert movers("Movers", [("EC2", 25.0), ("RDS", -9.0), ("S3", 3.0)]).data["items"] == [
+        ("RDS", -9.0),
+        ("S3", 3.0),
+        ("EC2", 25.0),
+    ]
+
+
+def test_money_axes_are_labelled_in_the_bills_currency_with_whole_amounts() -> None:
+    assert ranked_bars("by-account", "Accounts", [("prod", 5.0), ("dev", 1.0)], symbol="€").data["money_ticks"] == [
+        "€0",
+        "€2",
+        "€4",
+        "€6",
+        "€8",
+    ]
+    assert movers("Movers", [("EC2", 2500.0), ("RDS", -900.0)], symbol="€").data["money_ticks"] == [
+        "-€4.0K",
+        "-€2.0K",
+        "€0",
+        "€2.0K",
+        "€4.0K",
+    ]
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

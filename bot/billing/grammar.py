@@ -23,7 +23,6 @@ from bot.billing.grammar_time import (
 )
 from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.model import (
-    UNTAGGED,
     CostBasis,
     CostQuery,
     Dimension,
@@ -32,7 +31,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.billing.vocabulary import Vocabulary, _quote, suggest
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, _quote, suggest
 from bot.errors import UsageError
 
 __all__ = [
@@ -54,10 +53,13 @@ Time range (default: this month): today, yesterday, last 7 days, last N days, th
   this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
   2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
   `last N days|weeks|months` are whole units before the current one (today is not included).
-Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type | tag:<key>
-  e.g. `by service, region` or `by service by tag:team`.
-Filters: service=ec2 (a name, product code or short name), account=<id or name>, region=us-east-1,
-  usage-type=..., operation=..., resource=..., charge-type=Tax, tag:team=web, tag:team=untagged.
+Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
+  currency | charge-class | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
+  Tax is its own service, `Tax`; `charge-type=tax by service` shows the tax of each service.
+Filters: service=ec2 (a name, product code or short name; service=tax), account=<id or name>,
+  region=us-east-1 (region=global: charges without a region), usage-type=..., operation=..., resource=...,
+  charge-type=Tax, currency=EUR, tag:team=web, tag:team=untagged; usage-type=(none) for an empty value;
+  charge-class=usage (usage-driven) or recurring, one-time, tax, credit, adjustment (period charges).
   Several values: service=ec2,s3. Exclude with != : service!=ec2. Quote values with spaces:
   account="Prod EU".
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
@@ -99,10 +101,14 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargetype": Dimension.CHARGE_TYPE,
     "chargetypes": Dimension.CHARGE_TYPE,
     "chargecategory": Dimension.CHARGE_TYPE,
+    "currency": Dimension.CURRENCY,
+    "currencies": Dimension.CURRENCY,
+    "chargeclass": Dimension.CHARGE_CLASS,
+    "chargeclasses": Dimension.CHARGE_CLASS,
 }
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 _TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
-_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account")}
+_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
 
 _BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,
@@ -143,7 +149,18 @@ _KEYWORDS = (
     "last week",
     *MONTH_NAMES,
 )
-_FILTER_KEYS = ("service", "account", "region", "usage-type", "operation", "resource", "charge-type", "tag:")
+_FILTER_KEYS = (
+    "service",
+    "account",
+    "region",
+    "usage-type",
+    "operation",
+    "resource",
+    "charge-type",
+    "currency",
+    "charge-class",
+    "tag:",
+)
 _VALUE_EXAMPLES = {
     "service": "service=ec2,s3",
     "account": "account=123456789012",
@@ -152,6 +169,8 @@ _VALUE_EXAMPLES = {
     "operation": "operation=RunInstances",
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
+    "currency": "currency=EUR",
+    "chargeclass": "charge-class=usage",
     "basis": "basis=amortized",
     "top": "top=5",
 }
@@ -385,6 +404,8 @@ class _Parser:
             "operation",
             "resource",
             "charge-type",
+            "currency",
+            "charge-class",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",
@@ -503,21 +524,28 @@ class _Parser:
         v = self.vocabulary
         out: list[str] = []
         for value in values:
-            untagged = value.casefold() == UNTAGGED
-            if ref.kind is Dimension.SERVICE:
+            # The label of an empty value (`(none)`, `untagged` for tags; `global` regions resolve below).
+            empty = value.casefold() in (UNTAGGED_WORDS if ref.kind is Dimension.TAG else EMPTY_WORDS)
+            if ref.kind is Dimension.REGION:
+                out.append(v.resolve_region(value))
+            elif empty:
+                out.append(ref.empty_key)
+            elif ref.kind is Dimension.SERVICE:
                 out.extend(v.resolve_service(value))
             elif ref.kind is Dimension.ACCOUNT:
                 out.append(v.resolve_account(value))
-            elif ref.kind is Dimension.REGION:
-                out.append(v.resolve_region(value))
             elif ref.kind is Dimension.USAGE_TYPE:
-                out.append(UNTAGGED if untagged else v.resolve_usage_type(value))
+                out.append(v.resolve_usage_type(value))
             elif ref.kind is Dimension.OPERATION:
-                out.append(UNTAGGED if untagged else v.resolve_operation(value))
+                out.append(v.resolve_operation(value))
             elif ref.kind is Dimension.CHARGE_TYPE:
                 out.append(v.resolve_charge_type(value))
+            elif ref.kind is Dimension.CURRENCY:
+                out.append(v.resolve_currency(value))
+            elif ref.kind is Dimension.CHARGE_CLASS:
+                out.append(v.resolve_charge_class(value))
             else:  # resource ids and tag values are not listed in the vocabulary
-                out.append(UNTAGGED if untagged else value)
+                out.append(value)
         return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------------------------ errors

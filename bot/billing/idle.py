@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.model import UNTAGGED, AggregateRequest, CostBasis, Dimension, DimensionRef, Filter, TimeRange
+from bot.billing.model import AggregateRequest, CostBasis, Dimension, DimensionRef, Filter, TimeRange
 from bot.store.base import BillingStore
 
 WINDOW_DAYS = 14
@@ -77,7 +77,10 @@ def resource_costs(
     resource = DimensionRef(Dimension.RESOURCE)
     rows = store.aggregate(
         AggregateRequest(
-            time_range, group_by=(resource,), filters=(Filter(resource, (UNTAGGED,), negate=True),), basis=basis
+            time_range,
+            group_by=(resource,),
+            filters=(Filter(resource, (resource.empty_key,), negate=True),),
+            basis=basis,
         )
     )
     scale = 30.0 / time_range.days

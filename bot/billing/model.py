@@ -10,6 +10,7 @@ All timestamps are UTC. Ranges are half-open: `[start, end)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -50,6 +51,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("charge_class", "VARCHAR", "usage, recurring, one-time, tax, credit or adjustment (bot.billing.charges)"),
 )
 
 LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
@@ -57,8 +59,17 @@ LINE_ITEM_COLUMN_NAMES: tuple[str, ...] = tuple(c[0] for c in LINE_ITEM_COLUMNS)
 TAG_PREFIX = "tag:"
 COST_CATEGORY_PREFIX = "costcat:"
 
-#: Value used by filters and group rows for a missing tag or empty dimension.
+#: How an empty value reads, in group keys and in filter values (see `DimensionRef.empty_key`): a line item
+#: without a tag is `untagged` (Cost Explorer: "No tag key"); a charge without a region (tax, support, Route 53,
+#: CloudFront) is `global` (Cost Explorer: "NoRegion", and legacy CUR's own `global`); any other empty value
+#: is `(none)` (Cost Explorer: "No usage type", "No resource", "No operation").
 UNTAGGED = "untagged"
+GLOBAL_REGION = "global"
+NO_VALUE = "(none)"
+
+#: The charge category of tax line items, and the service they read as in by-service views.
+TAX_CHARGE = "Tax"
+TAX_SERVICE = "Tax"
 
 
 # ------------------------------------------------------------------------------------------ dimensions
@@ -69,7 +80,7 @@ class CostBasis(StrEnum):
 
     UNBLENDED = "unblended"  # billed_cost
     AMORTIZED = "amortized"  # effective_cost
-    NET = "net"  # net_cost (falls back to billed_cost where the export has no net column)
+    NET = "net"  # net_cost; only where the export has it (`PeriodStatus.has_net_cost`, `bot.billing.basis`)
 
     @property
     def column(self) -> str:
@@ -86,6 +97,8 @@ class Dimension(StrEnum):
     OPERATION = "operation"
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
+    CURRENCY = "currency"
+    CHARGE_CLASS = "charge-class"
     TAG = "tag"
 
     @property
@@ -102,6 +115,8 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.OPERATION: "operation",
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
+    Dimension.CURRENCY: "currency",
+    Dimension.CHARGE_CLASS: "charge_class",
 }
 
 
@@ -127,6 +142,17 @@ class DimensionRef:
     def label(self) -> str:
         return f"tag:{self.tag_key}" if self.kind is Dimension.TAG else self.kind.value
 
+    @property
+    def empty_key(self) -> str:
+        """The group key of a missing or empty value, and the filter value that matches it.
+
+        `untagged` for tags, `global` for regions, `(none)` for everything else. A stored value equal to it
+        (legacy CUR's region `global`) is the same group: the key is what a line item reads as.
+        """
+        if self.kind is Dimension.TAG:
+            return UNTAGGED
+        return GLOBAL_REGION if self.kind is Dimension.REGION else NO_VALUE
+
     @classmethod
     def tag(cls, key: str) -> DimensionRef:
         return cls(Dimension.TAG, key)
@@ -134,9 +160,10 @@ class DimensionRef:
 
 @dataclass(frozen=True)
 class Filter:
-    """Keep line items whose dimension equals one of `values`.
+    """Keep line items whose group key (`AggregateRow.keys`) for `dimension` is one of `values`.
 
-    `UNTAGGED` in `values` matches a missing tag or an empty value. `negate` keeps the others.
+    So the dimension's `empty_key` matches a missing or empty value, `Tax` on the service dimension matches
+    tax line items (see `tax_as_service`), and `negate` keeps the others.
     """
 
     dimension: DimensionRef
@@ -146,6 +173,27 @@ class Filter:
     def __post_init__(self) -> None:
         if not self.values:
             raise ValueError(f"filter on {self.dimension.label} has no values")
+
+
+#: The line items a tag can be put on: usage-driven charges. Fees for commitments and support, tax, credits and
+#: refunds belong to no resource a person could tag, so `/tags` and the daily summary count them "not taggable"
+#: instead of "untagged". Until each line item's charge class is stored, usage-driven means the FOCUS charge
+#: category `Usage` (Usage, DiscountedUsage, SavingsPlanCoveredUsage, their negations and discounts). The one
+#: place that says so: switching to a charge-class column is this line.
+TAGGABLE = Filter(DimensionRef(Dimension.CHARGE_TYPE), ("Usage",))
+NOT_TAGGABLE = Filter(TAGGABLE.dimension, TAGGABLE.values, negate=not TAGGABLE.negate)
+
+
+def tax_as_service(filters: Sequence[Filter]) -> bool:
+    """Whether tax line items read as the service `Tax` in this question (Cost Explorer's convention).
+
+    Always, except in a question that keeps only tax (`charge-type=Tax`): there the service of a tax line item
+    is the service it was charged on, so `charge-type=tax by service` shows the tax of each service. Both
+    backends and every caller decide with this one function.
+    """
+    return not any(
+        f.dimension.kind is Dimension.CHARGE_TYPE and not f.negate and set(f.values) == {TAX_CHARGE} for f in filters
+    )
 
 
 class Granularity(StrEnum):
@@ -204,7 +252,8 @@ class AggregateRequest:
 
 @dataclass(frozen=True)
 class AggregateRow:
-    """One group: `keys` in the order of `group_by` (`UNTAGGED` for missing/empty), `bucket` when bucketed."""
+    """One group: `keys` in the order of `group_by` (each dimension's `empty_key` for a missing or empty value),
+    `bucket` when bucketed."""
 
     keys: tuple[str, ...]
     cost: float
@@ -281,6 +330,10 @@ class PeriodStatus:
     final: bool  # an invoice id is present
     data_until: datetime | None  # latest end of usage lines at most a day long (month-long fees excluded)
     billed_total: float = 0.0
+    #: ISO codes of the billing currencies its line items carry (recorded at load; empty codes left out).
+    currencies: tuple[str, ...] = ()
+    #: Whether the export has net (after-discount) cost: some line item carries one (recorded at load).
+    has_net_cost: bool = False
 
 
 @dataclass(frozen=True)
@@ -294,21 +347,34 @@ class Freshness:
     def final(self) -> bool:
         return bool(self.periods) and all(p.final for p in self.periods)
 
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        """Every billing currency of these periods, sorted."""
+        return tuple(sorted({c for p in self.periods for c in p.currencies}))
+
 
 # ------------------------------------------------------------------------------------------- results
 
 
 @dataclass(frozen=True)
 class GroupCost:
-    """One row of a breakdown: `keys` per group-by dimension; `previous_cost` over the previous period."""
+    """One row of a breakdown: `keys` per group-by dimension, `cost` over the period so far.
+
+    `previous_cost` is over the compared span of the previous period (None: not compared, or no data then);
+    `compared_cost` over the complete days compared with it when the period is still in progress (None: the
+    whole period is compared, so it is `cost`).
+    """
 
     keys: tuple[str, ...]
     cost: float
     previous_cost: float | None = None
+    compared_cost: float | None = None
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_cost is None else self.cost - self.previous_cost
+        if self.previous_cost is None:
+            return None
+        return (self.cost if self.compared_cost is None else self.compared_cost) - self.previous_cost
 
 
 @dataclass(frozen=True)
@@ -320,7 +386,14 @@ class SeriesPoint:
 
 @dataclass(frozen=True)
 class Forecast:
-    """Month-end forecast from the month so far: `expected` with a `low`..`high` range (about 80%)."""
+    """Month-end forecast (`bot.billing.pace`): `expected` with a `low`..`high` range (80%).
+
+    `month_to_date` is everything stored for the month so far; `days_elapsed` the complete days behind the
+    forecast. The month splits into usage-driven charges (`usage_to_date` over the complete days,
+    `usage_expected` for the whole month) and period charges (`period_to_date` posted so far,
+    `period_expected` for the whole month); `expected == usage_expected + period_expected`. `method` says how
+    the range was made.
+    """
 
     month: date
     month_to_date: float
@@ -329,6 +402,26 @@ class Forecast:
     high: float
     days_elapsed: int
     days_in_month: int
+    usage_to_date: float = 0.0
+    usage_expected: float = 0.0
+    period_to_date: float = 0.0
+    period_expected: float = 0.0
+    method: str = ""
+
+
+class Progress(StrEnum):
+    """How much of a period the billing data covers (`bot.billing.pace` decides)."""
+
+    COMPLETE = "complete"  # every day of the period is complete
+    IN_PROGRESS = "in progress"  # some complete days, the rest still to come
+    PARTIAL_DAY = "partial day"  # data for part of the period's first day only
+    NO_DATA_YET = "no data yet"  # the data does not reach the period yet
+
+
+class PreviousStatus(StrEnum):
+    COMPARED = "compared"
+    NO_DATA = "no data"  # the store holds no data for the previous span
+    NOT_COMPARED = "not compared"  # comparison off, or nothing complete to compare yet
 
 
 @dataclass(frozen=True)
@@ -336,7 +429,12 @@ class CostResult:
     """The answer to a CostQuery.
 
     `groups` holds the top N groups (cost descending); `other` sums the folded rest (None when nothing was
-    folded, `other_count` groups in it); `total` is the whole filtered total, so sum(groups) + other == total.
+    folded, `other_count` groups in it); `total` is the whole filtered total so far, so sum(groups) + other ==
+    total.
+
+    Comparisons are like for like: `compared_range` is the complete days of the period (the whole period once it
+    is over) and `compared_total` their cost; `previous_range` the same stretch of the previous period and
+    `previous_total` its cost (None with `previous_status` saying why: no data then, or nothing compared).
     """
 
     query: CostQuery
@@ -347,16 +445,36 @@ class CostResult:
     other: float | None
     other_count: int
     series: tuple[SeriesPoint, ...]
-    currency: str
+    currency: str  # ISO code of every amount (`bot.billing.currency`)
     freshness: Freshness
     forecast: Forecast | None = None
+    #: What the reader must know to read the numbers right (e.g. why there is no comparison).
+    notes: tuple[str, ...] = ()
+    compared_range: TimeRange | None = None
+    compared_total: float | None = None
+    previous_status: PreviousStatus = PreviousStatus.COMPARED
+    progress: Progress = Progress.COMPLETE
+    #: Usage-driven charges alone over `compared_range` and `previous_range` (period charges such as the fees
+    #: booked on the 1st left out), when compared.
+    compared_usage: float | None = None
+    previous_usage: float | None = None
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_total is None else self.total - self.previous_total
+        if self.previous_total is None:
+            return None
+        current = self.total if self.compared_total is None else self.compared_total
+        return current - self.previous_total
 
     @property
     def change_pct(self) -> float | None:
-        if not self.previous_total:
+        change = self.change
+        if change is None or not self.previous_total:
             return None
-        return (self.total - self.previous_total) / abs(self.previous_total) * 100.0
+        return change / abs(self.previous_total) * 100.0
+
+    @property
+    def usage_change(self) -> float | None:
+        if self.compared_usage is None or self.previous_usage is None:
+            return None
+        return self.compared_usage - self.previous_usage

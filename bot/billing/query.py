@@ -12,8 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.billing.forecast import forecast_month
+from bot.billing.basis import require_basis
+from bot.billing.charges import USAGE_ONLY
+from bot.billing.currency import currency_note, currency_scope
 from bot.billing.model import (
+    GLOBAL_REGION,
+    NO_VALUE,
+    NOT_TAGGABLE,
+    TAGGABLE,
     UNTAGGED,
     AggregateRequest,
     AggregateRow,
@@ -23,21 +29,19 @@ from bot.billing.model import (
     Dimension,
     DimensionRef,
     Filter,
-    Forecast,
     Granularity,
     GroupCost,
+    PreviousStatus,
     SeriesPoint,
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import add_months, month_start
+from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
 from bot.errors import NotFound, UsageError
 from bot.store.base import BillingStore
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
 OTHER_LABEL = "Other"
-#: Days of history before the month used for the forecast's weekday factors.
-FORECAST_HISTORY_DAYS = 56
 
 
 def _sum(rows: Sequence[AggregateRow]) -> float:
@@ -58,48 +62,67 @@ def daily_costs(
     return [(d, by_day.get(d, 0.0)) for d in (time_range.start + timedelta(days=i) for i in range(time_range.days))]
 
 
-def _month_forecast(store: BillingStore, query: CostQuery, today: date, filters: Sequence[Filter]) -> Forecast:
-    """Forecast of the month of `today` for the query's filters and basis.
+def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostResult:
+    """Answer a cost question, in the currency of its line items (`bot.billing.currency`).
 
-    Days up to the store's newest complete usage day are elapsed; a day with partial data (the export lags by
-    hours to a day) is forecast rather than counted as a cheap day.
-    """
-    month = month_start(today)
-    freshness = store.freshness(TimeRange(month, add_months(month, 1)))
-    cutoff = month if freshness.data_until is None else freshness.data_until.date()
-    cutoff = min(max(cutoff, month), today)
-    daily = daily_costs(store, TimeRange(month, cutoff), filters, query.basis) if cutoff > month else []
-    history_range = TimeRange(month - timedelta(days=FORECAST_HISTORY_DAYS), month)
-    rows = store.aggregate(
-        AggregateRequest(history_range, filters=tuple(filters), basis=query.basis, granularity=Granularity.DAY)
-    )
-    # Only days that had line items: before the first delivery there is no history, not a free month.
-    history = [(r.bucket.date(), r.cost) for r in rows if r.bucket is not None]
-    return forecast_month(daily, month, cutoff, history=history)
+    Promises: `total` is the whole filtered total so far; `groups` the `query.top` most expensive groups (cost
+    descending, ties by key); `other` the sum of the folded rest (None when nothing was folded), so sum(groups)
+    + other == total; `series` (when a granularity is asked) holds every bucket of the kept groups plus an
+    `OTHER_LABEL` point per bucket for the folded rest; `forecast` is the month-end forecast of the month of
+    `today` (`bot.billing.pace`) when `today` lies inside the range.
 
-
-def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, currency: str = "USD") -> CostResult:
-    """Answer a cost question.
-
-    Promises: `total` is the whole filtered total; `groups` the `query.top` most expensive groups (cost
-    descending, ties by key) each with its previous-period cost when `query.compare`; `other` the sum of the
-    folded rest (None when nothing was folded), so sum(groups) + other == total; `series` (when a granularity is
-    asked) holds every bucket of the kept groups plus an `OTHER_LABEL` point per bucket for the folded rest;
-    `forecast` is the month-end forecast of the month of `today` when `today` lies inside the range.
-    Raises UsageError for `top < 1`, StoreError when the store fails.
+    With `query.compare`, comparisons are like for like: the complete days of the range (all of it once it is
+    over; `bot.billing.pace.complete_cutoff`) against the same stretch of the previous period, for the total and
+    for each group. A previous span the store holds no data for is `PreviousStatus.NO_DATA`, never $0.00; a
+    range with no complete day yet is not compared, nor is a previous span billed in another currency or
+    without the asked net cost (`notes` says why). Raises UsageError for `top < 1`, `MixedCurrencies` for a
+    question over several currencies that picked none, `BasisUnavailable` for net cost over periods without
+    it, StoreError when the store fails.
     """
     if query.top < 1:
         raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
     tr = query.time_range
-    filters = tuple(query.filters)
-    base = AggregateRequest(tr, filters=filters, basis=query.basis)
-    total = _sum(store.aggregate(base))
-    previous_range = tr.previous() if query.compare else None
-    previous_total = (
-        _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
-        if previous_range is not None
-        else None
-    )
+    require_basis(store, query.basis, tr)
+    scope = currency_scope(store, tr, query.filters)
+    filters = scope.filters
+    store_freshness = store.freshness()
+    cutoff = cutoff_from(store_freshness, today)
+    progress = progress_of(tr, store_freshness, cutoff)
+    total = _sum(store.aggregate(AggregateRequest(tr, filters=filters, basis=query.basis)))
+
+    compared = elapsed_span(tr, cutoff) if query.compare else None
+    previous_range: TimeRange | None = None
+    previous_total: float | None = None
+    compared_total: float | None = None
+    compared_usage: float | None = None
+    previous_usage: float | None = None
+    status = PreviousStatus.NOT_COMPARED
+    notes: list[str] = []
+    if compared is not None:
+        previous_range = previous_span(tr, compared)
+        # A previous span in another currency, or without net cost, is not compared with.
+        note = currency_note(store, previous_range, scope.currency)
+        try:
+            require_basis(store, query.basis, previous_range)
+        except UsageError as exc:
+            note = note or f"No comparison: {exc.message}"
+        if note is not None:
+            notes.append(note)
+            compared = previous_range = None
+    if compared is not None and previous_range is not None:
+        compared_total = (
+            total
+            if compared == tr
+            else _sum(store.aggregate(AggregateRequest(compared, filters=filters, basis=query.basis)))
+        )
+        if covers(store_freshness, previous_range):
+            previous_total = _sum(store.aggregate(AggregateRequest(previous_range, filters=filters, basis=query.basis)))
+            status = PreviousStatus.COMPARED
+            usage = (*filters, USAGE_ONLY)
+            compared_usage = _sum(store.aggregate(AggregateRequest(compared, filters=usage, basis=query.basis)))
+            previous_usage = _sum(store.aggregate(AggregateRequest(previous_range, filters=usage, basis=query.basis)))
+        else:
+            status = PreviousStatus.NO_DATA
 
     groups: tuple[GroupCost, ...] = ()
     other: float | None = None
@@ -109,20 +132,23 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
         # Only the top groups leave the store: a breakdown by resource can have 50k groups.
         kept = store.aggregate(replace(grouped, limit=query.top))
         folded = store.count_groups(grouped) - len(kept) if len(kept) == query.top else 0
-        previous: dict[tuple[str, ...], float] = {}
-        if previous_range is not None and kept:
-            # Restrict the previous period to the kept keys (a superset for several dimensions; matched below).
-            narrowing = tuple(
-                Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by)
-            )
-            prev_rows = store.aggregate(
-                AggregateRequest(
-                    previous_range, group_by=query.group_by, filters=filters + narrowing, basis=query.basis
-                )
-            )
-            previous = {r.keys: r.cost for r in prev_rows}
+        # Restrict other spans to the kept keys (a superset for several dimensions; matched below).
+        narrowing = tuple(Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by))
+
+        def by_keys(span: TimeRange) -> dict[tuple[str, ...], float]:
+            request = AggregateRequest(span, group_by=query.group_by, filters=filters + narrowing, basis=query.basis)
+            return {r.keys: r.cost for r in store.aggregate(request)}
+
+        previous = by_keys(previous_range) if previous_total is not None and previous_range and kept else {}
+        partly = by_keys(compared) if compared is not None and compared != tr and kept else None
         groups = tuple(
-            GroupCost(r.keys, r.cost, previous.get(r.keys, 0.0) if previous_range is not None else None) for r in kept
+            GroupCost(
+                r.keys,
+                r.cost,
+                previous.get(r.keys, 0.0) if previous_total is not None else None,
+                None if partly is None else partly.get(r.keys, 0.0),
+            )
+            for r in kept
         )
         if folded > 0:
             other = total - _sum(kept)
@@ -158,7 +184,9 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
             points.sort(key=lambda p: (p.bucket, p.keys == other_key, -p.cost, p.keys))
             series = tuple(points)
 
-    forecast = _month_forecast(store, query, today, filters) if tr.start <= today < tr.end else None
+    forecast = None
+    if tr.start <= today < tr.end:
+        forecast = compute_pace(store, today, filters, basis=query.basis).forecast
     return CostResult(
         query=query,
         total=total,
@@ -168,9 +196,16 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
         other=other,
         other_count=other_count,
         series=series,
-        currency=currency,
+        currency=scope.currency,
         freshness=store.freshness(tr),
         forecast=forecast,
+        notes=tuple(notes),
+        compared_range=compared,
+        compared_total=compared_total,
+        previous_status=status,
+        progress=progress,
+        compared_usage=compared_usage,
+        previous_usage=previous_usage,
     )
 
 
@@ -179,7 +214,7 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date, curren
 
 @dataclass(frozen=True)
 class TagValueCost:
-    """Cost of one value of a tag key (`UNTAGGED` for line items without it); `share` of the total, 0..1."""
+    """Cost of one value of a tag key (`UNTAGGED` for taggable line items without it); `share` of the total."""
 
     value: str
     cost: float
@@ -188,10 +223,12 @@ class TagValueCost:
 
 @dataclass(frozen=True)
 class TagReport:
-    """Answer to `/tags`.
+    """Answer to `/tags`, in `currency`.
 
-    With a key: `values` holds every value of the key, cost descending, including `UNTAGGED`, in `basis`.
-    Without a key: `keys` ranks every tag key by coverage (share of unblended cost tagged) then tagged cost.
+    Only usage-driven line items can be tagged (`TAGGABLE`): the rest (fees, tax, credits) without the tag is
+    `not_taggable_cost`, never "untagged". With a key: `values` holds every value of the key, cost descending,
+    with `UNTAGGED` the taggable cost without it, in `basis`; total == sum(values) + not_taggable_cost.
+    Without a key: `keys` ranks every tag key by coverage of taggable unblended cost, then tagged cost.
     """
 
     time_range: TimeRange
@@ -201,10 +238,17 @@ class TagReport:
     values: tuple[TagValueCost, ...] = ()
     untagged_cost: float = 0.0
     keys: tuple[TagCoverage, ...] = ()
+    not_taggable_cost: float = 0.0
+    currency: str = "USD"
+
+    @property
+    def taggable_cost(self) -> float:
+        return self.total - self.not_taggable_cost
 
     @property
     def untagged_share(self) -> float:
-        return self.untagged_cost / self.total if self.total else 0.0
+        """Share of the taggable cost that carries no value of the key, 0..1."""
+        return self.untagged_cost / self.taggable_cost if self.taggable_cost else 0.0
 
 
 def resolve_tag_key(store: BillingStore, key: str) -> str:
@@ -237,24 +281,58 @@ def run_tag_report(
     filters: Sequence[Filter] = (),
     basis: CostBasis = CostBasis.UNBLENDED,
 ) -> TagReport:
-    """Cost by value of one tag key (with the untagged share), or every key ranked by coverage when `key` is None.
+    """Cost by value of one tag key (with the untagged share of taggable cost and the not-taggable rest), or
+    every key ranked by coverage of taggable cost when `key` is None.
 
-    Raises NotFound (with suggestions) for an unknown key.
+    Raises NotFound (with suggestions) for an unknown key, `MixedCurrencies`, `BasisUnavailable`.
     """
-    filters = tuple(filters)
-    if key is None:
-        coverage = store.tag_coverage(time_range, filters)
+    scope = currency_scope(store, time_range, filters)
+    filters = scope.filters
+    if key is None:  # coverage is of unblended cost, whatever the basis
+        total = _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
+        coverage = store.tag_coverage(time_range, (*filters, TAGGABLE))
         ranked = tuple(sorted(coverage, key=lambda c: (-c.coverage, -c.tagged_cost, c.key)))
-        total = ranked[0].total_cost if ranked else _sum(store.aggregate(AggregateRequest(time_range, filters=filters)))
-        return TagReport(time_range, CostBasis.UNBLENDED, None, total, keys=ranked)
+        taggable = (
+            ranked[0].total_cost
+            if ranked
+            else _sum(store.aggregate(AggregateRequest(time_range, filters=(*filters, TAGGABLE))))
+        )
+        return TagReport(
+            time_range,
+            CostBasis.UNBLENDED,
+            None,
+            total,
+            keys=ranked,
+            not_taggable_cost=total - taggable,
+            currency=scope.currency,
+        )
+    require_basis(store, basis, time_range)
     resolved = resolve_tag_key(store, key)
-    rows = store.aggregate(
-        AggregateRequest(time_range, group_by=(DimensionRef.tag(resolved),), filters=filters, basis=basis)
-    )
+    ref = DimensionRef.tag(resolved)
+    rows = store.aggregate(AggregateRequest(time_range, group_by=(ref,), filters=filters, basis=basis))
     total = _sum(rows)
-    values = tuple(TagValueCost(r.keys[0], r.cost, r.cost / total if total else 0.0) for r in rows)
-    untagged = next((v.cost for v in values if v.value == UNTAGGED), 0.0)
-    return TagReport(time_range, basis, resolved, total, values=values, untagged_cost=untagged)
+    # Line items without the tag that nobody could have tagged are not "untagged".
+    untagged_elsewhere = AggregateRequest(
+        time_range, filters=(*filters, NOT_TAGGABLE, Filter(ref, (UNTAGGED,))), basis=basis
+    )
+    not_taggable = _sum(store.aggregate(untagged_elsewhere))
+    costs = {r.keys[0]: r.cost for r in rows}
+    if UNTAGGED in costs:
+        costs[UNTAGGED] -= not_taggable
+        if abs(costs[UNTAGGED]) < 1e-9:
+            del costs[UNTAGGED]
+    ordered = sorted(costs.items(), key=lambda kv: (-kv[1], kv[0]))
+    values = tuple(TagValueCost(v, c, c / total if total else 0.0) for v, c in ordered)
+    return TagReport(
+        time_range,
+        basis,
+        resolved,
+        total,
+        values=values,
+        untagged_cost=costs.get(UNTAGGED, 0.0),
+        not_taggable_cost=not_taggable,
+        currency=scope.currency,
+    )
 
 
 # ---------------------------------------------------------------------------------------- resources
@@ -262,7 +340,7 @@ def run_tag_report(
 
 @dataclass(frozen=True)
 class ResourceCost:
-    """One resource's cost; service, account and region are those carrying most of its cost ('' region: global)."""
+    """One resource's cost; service, account and region are those carrying most of its cost."""
 
     resource_id: str
     service: str
@@ -270,16 +348,14 @@ class ResourceCost:
     account_name: str
     region: str
     cost: float
-    previous_cost: float | None = None
+    previous_cost: float | None = None  # the same stretch of the previous period; None: not compared or no data
+    compared_cost: float | None = None  # the complete days compared, while the period is in progress
 
     @property
     def change(self) -> float | None:
-        return None if self.previous_cost is None else self.cost - self.previous_cost
-
-
-def _region(key: str) -> str:
-    """A region group key as a ResourceCost region: '' for global charges (the store's UNTAGGED)."""
-    return "" if key == UNTAGGED else key
+        if self.previous_cost is None:
+            return None
+        return (self.cost if self.compared_cost is None else self.compared_cost) - self.previous_cost
 
 
 def run_top_resources(
@@ -292,11 +368,15 @@ def run_top_resources(
     compare: bool = True,
 ) -> list[ResourceCost]:
     """The `n` most expensive resources (line items without a resource id are left out), cost descending,
-    with their previous-period cost when `compare`. Raises UsageError for `n < 1`."""
+    with, when `compare`, their cost over the same stretch of the previous period (like for like: the complete
+    days of a period in progress; None when the store has no data then); amounts in the currency
+    `currency_scope` gives for the same question (`filters` may carry its `currency=` filter). Raises UsageError
+    for `n < 1`, `BasisUnavailable`."""
     if n < 1:
         raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
+    require_basis(store, basis, time_range)
     resource = DimensionRef(Dimension.RESOURCE)
-    with_id = (*filters, Filter(resource, (UNTAGGED,), negate=True))
+    with_id = (*filters, Filter(resource, (resource.empty_key,), negate=True))
     top = store.aggregate(AggregateRequest(time_range, group_by=(resource,), filters=with_id, basis=basis, limit=n))
     if not top:
         return []
@@ -317,25 +397,32 @@ def run_top_resources(
     ):
         regions.setdefault(r.keys[0], r.keys[1])
     previous: dict[str, float] | None = None
-    if compare:
-        prev_rows = store.aggregate(
-            AggregateRequest(time_range.previous(), group_by=(resource,), filters=only, basis=basis)
-        )
-        previous = {r.keys[0]: r.cost for r in prev_rows}
+    partly: dict[str, float] | None = None
+    freshness = store.freshness()
+    compared = elapsed_span(time_range, cutoff_from(freshness, date.max)) if compare else None
+    if compared is not None:
+        before = previous_span(time_range, compared)
+        if covers(freshness, before):
+            rows = store.aggregate(AggregateRequest(before, group_by=(resource,), filters=only, basis=basis))
+            previous = {r.keys[0]: r.cost for r in rows}
+            if compared != time_range:
+                rows = store.aggregate(AggregateRequest(compared, group_by=(resource,), filters=only, basis=basis))
+                partly = {r.keys[0]: r.cost for r in rows}
     names = store.accounts()
     out = []
     for r in top:
         rid = r.keys[0]
-        service, account = attrs.get(rid, (UNTAGGED, UNTAGGED))
+        service, account = attrs.get(rid, (NO_VALUE, NO_VALUE))
         out.append(
             ResourceCost(
                 resource_id=rid,
                 service=service,
                 account_id=account,
                 account_name=names.get(account, ""),
-                region=_region(regions.get(rid, "")),
+                region=regions.get(rid, GLOBAL_REGION),
                 cost=r.cost,
                 previous_cost=None if previous is None else previous.get(rid, 0.0),
+                compared_cost=None if partly is None else partly.get(rid, 0.0),
             )
         )
     return out

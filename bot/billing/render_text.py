@@ -7,29 +7,31 @@ docs/query-language.md ("JSON output"): keys are only ever added, never renamed 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.billing.grammar import format_query
 from bot.billing.model import (
-    UNTAGGED,
     CostResult,
     Dimension,
     DimensionRef,
     Forecast,
     Freshness,
     Granularity,
+    GroupCost,
     PeriodStatus,
+    PreviousStatus,
+    Progress,
     TimeRange,
 )
-from bot.billing.money import currency_symbol, format_change, format_money, format_pct
+from bot.billing.money import NOISE_DECIMALS, Money, denoise, format_pct
 from bot.billing.vocabulary import Vocabulary
 
 #: Version of the JSON document; bumped only for an incompatible change.
 JSON_SCHEMA = "trackit.cost/1"
 #: Decimal places of amounts in JSON: line items carry sub-cent costs, so cents alone would lose data.
-JSON_DECIMALS = 6
+JSON_DECIMALS = NOISE_DECIMALS
 
 
 # ------------------------------------------------------------------------------------------ small pieces
@@ -66,15 +68,9 @@ def freshness_text(freshness: Freshness) -> str:
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 
-#: How an empty region reads: CloudFront, Route 53, Support and tax are billed without a region.
-GLOBAL_REGION = "global"
-
-
 def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
-    """A group key as shown: account ids get their names when the vocabulary knows them; an empty region is
-    `global`; missing tags and other empty values stay `untagged`."""
-    if value == UNTAGGED and ref.kind is Dimension.REGION:
-        return GLOBAL_REGION
+    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
+    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
     if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
         return vocabulary.account_label(value)
     return value
@@ -99,21 +95,79 @@ def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
     return out
 
 
-def _change_cell(cost: float, previous: float | None, symbol: str) -> str:
-    if previous is None:
+def _change_cell(g: GroupCost, money: Money) -> str:
+    """`+$12.00 (+4.0%)`, `+$12.00 (new)` when the group cost nothing before, '' when not compared."""
+    change, previous = g.change, g.previous_cost
+    if change is None or previous is None:
         return ""
-    change = format_change(cost - previous, symbol)
+    text = money.change(change)
     if previous:
-        return f"{change} ({format_pct((cost - previous) / abs(previous) * 100.0)})"
-    return f"{change} (new)" if format_money(cost, symbol) != format_money(0, symbol) else change
+        return f"{text} ({format_pct(change / abs(previous) * 100.0)})"
+    current = previous + change
+    return f"{text} (new)" if money(current) != money(0) else text
 
 
-def _forecast_text(forecast: Forecast, symbol: str) -> str:
+def total_text(result: CostResult, money: Callable[[float], str]) -> str:
+    """The headline amount: `$1,234.56`, `$1,234.56 so far` while the period is in progress, `no data yet`."""
+    if result.progress is Progress.NO_DATA_YET:
+        return "no data yet"
+    amount = money(result.total)
+    return amount if result.progress is Progress.COMPLETE else f"{amount} so far"
+
+
+def comparison_text(
+    result: CostResult, money: Callable[[float], str], change: Callable[[float | None], str]
+) -> str | None:
+    """How the period compares with the previous one, like for like, as a person reads it (None: no comparison):
+
+    - `+$52.10 (+4.4%) vs the previous period (2026-10-01 – 2026-10-31): $1,182.46`
+    - `complete days 2026-12-01 – 2026-12-03: $1,234.56, +$52.10 (+4.4%) vs the same days of the previous
+      period (2026-11-01 – 2026-11-03): $1,182.46`
+    - `vs the previous period (2025-01-01 – 2025-12-31): no data`
+    - `partial day: compared once the day is complete`
+    """
+    if result.progress is Progress.PARTIAL_DAY and result.query.compare:
+        return "partial day: compared once the day is complete"
+    prev = result.previous_range
+    if prev is None or result.previous_status is PreviousStatus.NOT_COMPARED:
+        return None
+    versus = f"vs the {prev.label or 'previous period'} ({period_days(prev)})"
+    head = ""
+    if result.progress is Progress.IN_PROGRESS and result.compared_range is not None:
+        compared = result.compared_total if result.compared_total is not None else result.total
+        head = f"complete days {period_days(result.compared_range)}: {money(compared)}"
+    if result.previous_status is PreviousStatus.NO_DATA or result.previous_total is None:
+        return f"{head}; the {versus.removeprefix('vs the ')}: no data" if head else f"{versus}: no data"
+    delta = f"{change(result.change)} ({format_pct(result.change_pct)}) {versus}: {money(result.previous_total)}"
+    text = f"{head}, {delta}" if head else delta
+    usage = _usage_text(result, change)
+    return f"{text}; {usage}" if usage else text
+
+
+def _usage_text(result: CostResult, change: Callable[[float | None], str]) -> str:
+    """`usage alone +$164.00 (+14.0%)` when period charges (fees, tax, credits) sit in either span."""
+    delta = result.usage_change
+    if delta is None or result.compared_usage is None or result.previous_usage is None:
+        return ""
+    compared = result.compared_total if result.compared_total is not None else result.total
+    previous = result.previous_total or 0.0
+    if abs(compared - result.compared_usage) < 0.005 and abs(previous - result.previous_usage) < 0.005:
+        return ""  # nothing but usage in either span: the change above is the usage change
+    if abs(result.compared_usage) < 0.005 and abs(result.previous_usage) < 0.005:
+        return ""  # no usage at all (period charges asked for): nothing to set apart
+    pct = format_pct(delta / abs(result.previous_usage) * 100.0) if result.previous_usage else "new"
+    return f"usage alone {change(delta)} ({pct}), period charges (fees, tax, credits) aside"
+
+
+def forecast_text(forecast: Forecast, money: Callable[[float], str]) -> str:
+    """`Forecast for 2026-12: $11,420.00 (likely $10,900.00 – $12,100.00): usage $7,430.00 ($714.20 in 3 complete
+    days of 31) + period charges $3,990.00 ($3,432.00 posted).`"""
+    f = forecast
     return (
-        f"Forecast for {forecast.month:%Y-%m}: {format_money(forecast.expected, symbol)} "
-        f"(likely {format_money(forecast.low, symbol)} – {format_money(forecast.high, symbol)}); "
-        f"{format_money(forecast.month_to_date, symbol)} in the first {forecast.days_elapsed} of "
-        f"{forecast.days_in_month} days."
+        f"Forecast for {f.month:%Y-%m}: {money(f.expected)} (likely {money(f.low)} – {money(f.high)}): "
+        f"usage {money(f.usage_expected)} ({money(f.usage_to_date)} in {f.days_elapsed} complete "
+        f"day{'' if f.days_elapsed == 1 else 's'} of {f.days_in_month}) + period charges "
+        f"{money(f.period_expected)} ({money(f.period_to_date)} posted)."
     )
 
 
@@ -133,30 +187,21 @@ def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
 # ------------------------------------------------------------------------------------------ text
 
 
-def render_text(
-    result: CostResult,
-    *,
-    text: str | None = None,
-    symbol: str | None = None,
-    vocabulary: Vocabulary | None = None,
-) -> str:
+def render_text(result: CostResult, *, text: str | None = None, vocabulary: Vocabulary | None = None) -> str:
     """A terminal answer: headline total with the change against the previous period, the forecast when there is
-    one, the breakdown table (folded rest as "Other", then the total), per-bucket totals for a time series, and
-    the data's freshness. `text` is the user's query (echoed); `symbol` defaults to the result's currency.
+    one, the breakdown table (folded rest as "Other", then the total), per-bucket totals for a time series,
+    notes, and the data's freshness; amounts in the result's currency. `text` is the user's query (echoed).
     """
     q = result.query
-    sym = symbol if symbol is not None else currency_symbol(result.currency)
+    money = Money(result.currency)
     lines = [f"Query: {text if text is not None else format_query(q, vocabulary)}"]
-    lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {result.currency or 'USD'}")
-    headline = f"Total: {format_money(result.total, sym)}"
-    if result.previous_range is not None and result.previous_total is not None:
-        headline += (
-            f"   previous {period_days(result.previous_range)}: {format_money(result.previous_total, sym)}"
-            f"   change: {format_change(result.change, sym)} ({format_pct(result.change_pct)})"
-        )
-    lines.append(headline)
+    lines.append(f"Cost {period_text(q.time_range)}, {q.basis.value}, {money.currency}")
+    lines.append(f"Total: {total_text(result, money)}")
+    comparison = comparison_text(result, money, money.change)
+    if comparison:
+        lines.append(f"Change: {comparison}")
     if result.forecast is not None:
-        lines.append(_forecast_text(result.forecast, sym))
+        lines.append(forecast_text(result.forecast, money))
 
     if q.group_by:
         lines.append("")
@@ -167,20 +212,22 @@ def render_text(
         rows: list[list[str]] = [header]
         for g in result.groups:
             row = [key_text(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)]
-            row.append(format_money(g.cost, sym))
+            row.append(money(g.cost))
             if compare:
-                prev = "" if g.previous_cost is None else format_money(g.previous_cost, sym)
-                row += [prev, _change_cell(g.cost, g.previous_cost, sym)]
+                prev = "" if g.previous_cost is None else money(g.previous_cost)
+                row += [prev, _change_cell(g, money)]
             rows.append(row)
         blanks = [""] * (len(q.group_by) - 1)
         tail = ["", ""] if compare else []
         if result.other is not None:
-            rows.append([f"Other ({result.other_count} more)", *blanks, format_money(result.other, sym), *tail])
+            rows.append([f"Other ({result.other_count} more)", *blanks, money(result.other), *tail])
         if not result.groups:
             rows.append(["(no costs)", *blanks, "", *tail])
-        rows.append(["Total", *blanks, format_money(result.total, sym), *tail])
+        rows.append(["Total", *blanks, money(result.total), *tail])
         right = [False] * len(q.group_by) + [True] + ([True, True] if compare else [])
         lines += _table(rows, right)
+        if compare and result.progress is Progress.IN_PROGRESS:
+            lines.append("(changes compare the complete days with the same days of the previous period)")
 
     if result.series:
         totals: dict[datetime, float] = {}
@@ -189,9 +236,11 @@ def render_text(
         step = _STEP_NAMES.get(q.granularity, "Monthly")
         lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
         series_rows = [["period", "cost"]]
-        series_rows += [[_bucket_text(b, q.granularity), format_money(c, sym)] for b, c in sorted(totals.items())]
+        series_rows += [[_bucket_text(b, q.granularity), money(c)] for b, c in sorted(totals.items())]
         lines += _table(series_rows, [False, True])
 
+    if result.notes:
+        lines += ["", *result.notes]
     lines += ["", freshness_text(result.freshness)]
     return "\n".join(lines)
 
@@ -200,7 +249,7 @@ def render_text(
 
 
 def _money(x: float | None) -> float | None:
-    return None if x is None else round(float(x), JSON_DECIMALS) + 0.0  # `+ 0.0` turns -0.0 into 0.0
+    return None if x is None else float(denoise(x)) + 0.0  # `+ 0.0` turns -0.0 into 0.0
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -231,6 +280,8 @@ def _status(p: PeriodStatus) -> dict[str, Any]:
         "loaded_at": _iso(p.loaded_at),
         "source_format": p.source_format,
         "rows": p.rows,
+        "currencies": list(p.currencies),
+        "has_net_cost": p.has_net_cost,
     }
 
 
@@ -245,6 +296,11 @@ def _forecast(f: Forecast | None) -> dict[str, Any] | None:
         "high": _money(f.high),
         "days_elapsed": f.days_elapsed,
         "days_in_month": f.days_in_month,
+        "usage_to_date": _money(f.usage_to_date),
+        "usage_expected": _money(f.usage_expected),
+        "period_to_date": _money(f.period_to_date),
+        "period_expected": _money(f.period_expected),
+        "method": f.method,
     }
 
 
@@ -271,6 +327,7 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
                 "keys": dict(zip(dims, g.keys, strict=True)),
                 "cost": _money(g.cost),
                 "previous_cost": _money(g.previous_cost),
+                "compared_cost": _money(g.compared_cost),
                 "change": _money(change),
                 "change_pct": _pct(pct),
             }
@@ -284,6 +341,10 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
         "currency": result.currency,
         "period": _period(q.time_range),
         "previous_period": _period(result.previous_range),
+        "previous_status": result.previous_status.value,
+        "progress": result.progress.value,
+        "compared_period": _period(result.compared_range),
+        "compared_total": _money(result.compared_total),
         "group_by": dims,
         "filters": [{"dimension": f.dimension.label, "values": list(f.values), "negate": f.negate} for f in q.filters],
         "granularity": q.granularity.value,
@@ -304,4 +365,5 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
             "periods": [_status(p) for p in freshness.periods],
         },
         "forecast": _forecast(result.forecast),
+        "notes": list(result.notes),
     }

@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import TimeRange
+from bot.billing.money import money_number
 from bot.store.base import BillingStore
 
 HOURS_PER_MONTH = 730.0
@@ -172,5 +173,5 @@ def suggest(
 
 def _priced(r: Resource, action: str, target: str, reason: str, rates: Mapping[str, float]) -> Suggestion:
     now, new = rates.get(r.type), rates.get(target)
-    saving = None if now is None or new is None else round((now - new) * HOURS_PER_MONTH, 2)
+    saving = None if now is None or new is None else money_number((now - new) * HOURS_PER_MONTH)
     return Suggestion(r, action, r.type, target, reason, now, new, saving)

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.billing.model import UNTAGGED, Dimension, DimensionRef
+from bot.billing.charges import ChargeClass, parse_charge_class
+from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
 from bot.errors import NotFound, UsageError, UserFacingError
 from bot.store.base import BillingStore
 
@@ -76,7 +77,11 @@ KNOWN_SERVICE_NAMES: dict[str, tuple[str, ...]] = {
     "AmazonStates": ("AWS Step Functions",),
 }
 
-_GLOBAL_REGION_WORDS = frozenset({"global", "none", "no-region"})
+_GLOBAL_REGION_WORDS = frozenset({GLOBAL_REGION, "none", "(none)", "no-region", "noregion", UNTAGGED})
+#: Words for "no value" of a dimension other than tags and regions (`untagged` is what older versions said).
+EMPTY_WORDS = frozenset({NO_VALUE, "none", UNTAGGED})
+#: Words for "no value" of a tag.
+UNTAGGED_WORDS = frozenset({UNTAGGED, f"({UNTAGGED})"})
 #: FOCUS charge categories, the values of the charge-type dimension.
 CHARGE_TYPES: tuple[str, ...] = ("Usage", "Purchase", "Tax", "Credit", "Adjustment")
 _ACCOUNT_ID = re.compile(r"^\d{12,13}$")
@@ -149,6 +154,7 @@ class Vocabulary:
     usage_types: tuple[str, ...] = ()
     operations: tuple[str, ...] = ()
     charge_types: tuple[str, ...] = ()
+    currencies: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------------ construction
 
@@ -161,10 +167,11 @@ class Vocabulary:
         """
         # The contract has no product-code dimension: codes come from KNOWN_SERVICE_NAMES at match time.
         names = store.distinct_values(DimensionRef(Dimension.SERVICE), limit=limit)
-        services: dict[str, str] = {name: "" for name in names if name and name != UNTAGGED}
+        services: dict[str, str] = {name: "" for name in names if name and name != NO_VALUE}
 
         def values(kind: Dimension) -> tuple[str, ...]:
-            return tuple(v for v in store.distinct_values(DimensionRef(kind), limit=limit) if v and v != UNTAGGED)
+            ref = DimensionRef(kind)
+            return tuple(v for v in store.distinct_values(ref, limit=limit) if v and v != ref.empty_key)
 
         return cls(
             services=services,
@@ -174,6 +181,7 @@ class Vocabulary:
             usage_types=values(Dimension.USAGE_TYPE),
             operations=values(Dimension.OPERATION),
             charge_types=values(Dimension.CHARGE_TYPE),
+            currencies=values(Dimension.CURRENCY),
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
@@ -187,6 +195,7 @@ class Vocabulary:
             usage_types=self.usage_types,
             operations=self.operations,
             charge_types=self.charge_types,
+            currencies=self.currencies,
         )
         # Same services, so share the service index instead of rebuilding it on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
@@ -230,8 +239,11 @@ class Vocabulary:
         """Stored service names meant by `word`: a name, a product code (`AmazonEC2`) or a short name (`ec2`).
 
         Case-insensitive. One word can mean several stored names (Cost Explorer splits EC2 into
-        `Amazon Elastic Compute Cloud - Compute` and `EC2 - Other`). Raises `NotFound` with suggestions.
+        `Amazon Elastic Compute Cloud - Compute` and `EC2 - Other`). `tax` is the service tax line items read
+        as (`Tax`), whether or not the bill has tax yet. Raises `NotFound` with suggestions.
         """
+        if _fold(word) == _fold(TAX_SERVICE):
+            return (TAX_SERVICE,)
         if not self.services:
             return (word,)
         found = self._service_keys.get(_fold(word)) or self._service_keys.get(_name_alias(word))
@@ -285,10 +297,23 @@ class Vocabulary:
     # ------------------------------------------------------------------------------------ other dimensions
 
     def resolve_region(self, word: str) -> str:
-        """A stored region code (case-insensitive); `global` means charges without a region."""
-        if word.casefold() in _GLOBAL_REGION_WORDS or word.casefold() == UNTAGGED:
-            return UNTAGGED
+        """A stored region code (case-insensitive); `global` (or `none`) means charges without a region and legacy
+        CUR's own `global` region."""
+        if word.casefold() in _GLOBAL_REGION_WORDS:
+            return GLOBAL_REGION
         return _resolve_among(word, self.regions, "region", ("region=us-east-1", "region=eu-west-1,eu-west-3"))
+
+    def resolve_currency(self, word: str) -> str:
+        """A billing currency of the data (ISO code, any case): `eur` -> `EUR`. Raises `NotFound`."""
+        code = word.upper()
+        if not self.currencies or code in self.currencies:
+            return code
+        close = suggest(word, self.currencies)
+        raise NotFound(
+            f"The billing data has no amounts in `{word}`: it is billed in {', '.join(self.currencies)}.",
+            suggestions=close,
+            hint=_hint(close, *(f"currency={c}" for c in self.currencies[:2])),
+        )
 
     def resolve_usage_type(self, word: str) -> str:
         return _resolve_among(word, self.usage_types, "usage type", ("usage-type=USE1-BoxUsage:m5.large",))
@@ -305,6 +330,15 @@ class Vocabulary:
                 if k.casefold() == candidate.casefold():
                     return k
         return _resolve_among(word, known, "charge type", ("charge-type=Tax", "charge-type!=Credit"))
+
+    def resolve_charge_class(self, word: str) -> str:
+        """A charge class (`bot.billing.charges`): `usage`, `recurring`, `one-time`, `tax`, `credit`, `adjustment`,
+        and the words people use for them (`fees`, `refunds`, `credits`)."""
+        found = parse_charge_class(word)
+        if found is not None:
+            return found.value
+        known = [c.value for c in ChargeClass]
+        return _resolve_among(word, known, "charge class", ("charge-class=usage", "charge-class!=usage"))
 
     def resolve_tag_key(self, word: str) -> str:
         """The stored tag key meant by `word`: `team` -> `user:team`, `aws:createdBy` stays.

@@ -125,14 +125,7 @@ def run_demo(
         print(f"\n{ingest_missing}", file=out)
         return 0
     _answers(store_url, today, out)
-    truth = json.loads(summary.ground_truth.read_text())
-    print("\nInjected anomalies (ground truth in " + str(summary.ground_truth) + "):", file=out)
-    for a in truth["anomalies"]:
-        until = f" until {a['end']}" if a["end"] else ""
-        print(
-            f"  {a['kind']:<12} {a['service_name']} in {a['account_name']} from {a['start']}{until} (x{a['factor']:g})",
-            file=out,
-        )
+    _story(summary.ground_truth, summary.inventory, out)
     _previews(base, today, out)
     print(
         "\nNext:\n"
@@ -145,6 +138,52 @@ def run_demo(
         file=out,
     )
     return 0
+
+
+def _story(truth_path: Path, inventory: Path | None, out: TextIO) -> None:
+    """What the generated data holds, from its ground truth: the organisation and what happened to it."""
+    truth = json.loads(truth_path.read_text())
+    accounts = truth["accounts"]
+    payer = next(a for a in accounts if a["payer"])
+    _section("The organisation behind the data", out)
+    print(
+        f"  {truth['organisation']}: {len(accounts)} AWS accounts in one Organization, billed to the payer "
+        f"{payer['account_name']} ({payer['account_id']}) in {truth['currency']}, {truth['granularity']} line items:",
+        file=out,
+    )
+    print("  " + ", ".join(f"{a['account_name']} ({a['environment']})" for a in accounts), file=out)
+    if inventory is not None and inventory.exists():
+        import duckdb
+
+        ((total, gone, resized),) = duckdb.execute(
+            "SELECT count(*), count(deleted_at), count(resized_at) FROM read_parquet(?)", [str(inventory)]
+        ).fetchall()
+        print(
+            f"  {total:,} resources over the period ({gone:,} deleted and replaced, {resized:,} resized; list in "
+            f"{inventory.name}); dev instances stop nights and weekends, web traffic follows the day.",
+            file=out,
+        )
+    kinds = {"Reserved Instance": 0, "Compute Savings Plan": 0}
+    for c in truth["commitments"]:
+        kinds[c["type"]] += 1
+    print(
+        f"  {kinds['Reserved Instance']} reserved instances and {kinds['Compute Savings Plan']} Compute Savings Plan; "
+        "Business Support and sales tax on every account, booked monthly as AWS books them.",
+        file=out,
+    )
+    _section(f"What happened (ground truth in {truth_path})", out)
+    print("  'alert' marks what a good anomaly detector should flag; the rest is ordinary billing.", file=out)
+    for e in sorted(truth["events"], key=lambda e: e["start"]):
+        keys = e["keys"]
+        where = keys.get("account_name", "")
+        if e["level"] != "account" and keys.get("service_name"):
+            where = f"{keys['service_name']} in {where}" if where else keys["service_name"]
+        delta = e["expected_daily_delta"]
+        money = "" if delta in ("0.00", "-0.00") else f" ({'+' if not delta.startswith('-') else ''}{delta} a day)"
+        if "amount" in e:
+            money = f" ({e['amount']} {e['currency']})"
+        flag = "alert" if e["should_alert"] else "-"
+        print(f"  {e['start'][:10]}  {flag:<5}  {where}: {e['description']}{money}", file=out)
 
 
 def _ingest(exports: Path, store_url: str, out: TextIO) -> str | None:
@@ -185,8 +224,9 @@ def _table(rows: list[list[str]], out: TextIO, right: set[int]) -> None:
 
 
 def _answers(store_url: str, today: date, out: TextIO) -> None:
+    from bot.billing.currency import currency_scope
     from bot.billing.model import CostQuery, Dimension, DimensionRef
-    from bot.billing.money import format_money
+    from bot.billing.money import Money, format_pct
     from bot.billing.periods import add_months, month_range, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
     from bot.billing.render_text import render_text
@@ -202,22 +242,30 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
         by_service = CostQuery(last_month, group_by=(DimensionRef(Dimension.SERVICE),), top=10)
         print(render_text(run_cost_query(store, by_service, today=today)), file=out)
 
-        _section("Last month by tag user:team (with the untagged share)", out)
+        _section("Last month by tag user:team (with the untagged share of taggable usage)", out)
         report = run_tag_report(store, "user:team", last_month)
+        money = Money(report.currency)
         rows = [["team", "cost", "share"]]
-        rows += [[v.value, format_money(v.cost), f"{v.share * 100:.1f}%"] for v in report.values]
-        rows.append(["Total", format_money(report.total), ""])
+        rows += [[v.value, money(v.cost), format_pct(v.share * 100, signed=False)] for v in report.values]
+        if report.not_taggable_cost:
+            share = report.not_taggable_cost / report.total * 100 if report.total else 0.0
+            rows.append(["(not taggable)", money(report.not_taggable_cost), format_pct(share, signed=False)])
+        rows.append(["Total", money(report.total), ""])
         _table(rows, out, right={1, 2})
-        print(f"  untagged: {report.untagged_share * 100:.1f}% of the cost", file=out)
+        print(
+            f"  untagged: {format_pct(report.untagged_share * 100, signed=False)} of the taggable usage; "
+            f"{money(report.not_taggable_cost)} not taggable (fees, tax, credits)",
+            file=out,
+        )
 
         _section("Top 10 resources last month", out)
+        scope = currency_scope(store, last_month)
+        money = Money(scope.currency)
         rows = [["resource", "service", "account", "region", "cost", "previous"]]
-        for r in run_top_resources(store, 10, last_month):
-            prev = "" if r.previous_cost is None else format_money(r.previous_cost)
+        for r in run_top_resources(store, 10, last_month, scope.filters):
+            prev = "" if r.previous_cost is None else money(r.previous_cost)
             rid = r.resource_id if len(r.resource_id) <= 60 else "..." + r.resource_id[-57:]
-            rows.append(
-                [rid, r.service, r.account_name or r.account_id, r.region or "global", format_money(r.cost), prev]
-            )
+            rows.append([rid, r.service, r.account_name or r.account_id, r.region, money(r.cost), prev])
         _table(rows, out, right={4, 5})
 
         this_month = month_range(today)

@@ -70,7 +70,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result_to_json(result, text=text), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        # An explicitly configured symbol wins over the one derived from the billing currency.
-        symbol = settings.currency_symbol if settings.currency_symbol != "$" else None
-        print(render_text(result, text=text or None, symbol=symbol, vocabulary=vocabulary))
+        print(render_text(result, text=text or None, vocabulary=vocabulary))
     return 0

@@ -48,6 +48,11 @@ CE_COLUMNS: dict[str, str] = {
     "charge_category": "'Usage'",
     "description": "'Cost Explorer daily total (no resource detail)'",
     "currency": "currency",
+    # Cost Explorer has no line item types: tax and the monthly Support and Savings Plans fees show as services.
+    "charge_class": (
+        "CASE WHEN service = 'Tax' THEN 'tax' "
+        "WHEN service LIKE 'AWS Support%' OR service LIKE 'Savings Plans for %' THEN 'recurring' ELSE 'usage' END"
+    ),
 }
 
 

@@ -90,7 +90,7 @@ def plan_deliveries(objects: Sequence[ObjectInfo], read_bytes: ReadBytes) -> lis
     for (report, period), found in cur1.items():
         # Period-level first (AWS rewrites it for every assembly), then the newest assembly-level one.
         _level, obj, doc = sorted(found, key=lambda t: (t[0], -t[1].modified.timestamp()))[0]
-        keys = _resolve(doc.get("reportKeys") or [], by_key, obj.key)
+        keys = _resolve(_listed(doc, "reportKeys", obj.key, period), by_key, obj.key)
         claimed.update(keys)
         claimed.update(o.key for _l, o, _d in found)
         planned.append(
@@ -107,7 +107,7 @@ def plan_deliveries(objects: Sequence[ObjectInfo], read_bytes: ReadBytes) -> lis
         )
     for (root, period), found2 in exports.items():
         obj, doc = max(found2, key=lambda t: t[0].modified)
-        keys = _resolve(doc.get("dataFiles") or [], by_key, obj.key)
+        keys = _resolve(_listed(doc, "dataFiles", obj.key, period), by_key, obj.key)
         claimed.update(keys)
         claimed.update(o.key for o, _d in found2)
         names = [str(c.get("name", "")) for c in doc.get("columns") or [] if isinstance(c, dict)]
@@ -185,9 +185,30 @@ def _reject_duplicate_periods(planned: Sequence[PlannedDelivery]) -> None:
         seen[p.billing_period] = p.report
 
 
+def _listed(doc: dict[str, Any], field: str, key: str, period: date) -> list[Any]:
+    """The data files a manifest lists under `field`; raises `CorruptFile` naming the manifest and its period
+    when it lists none (AWS writes at least one file, header-only for a month without charges)."""
+    listed = doc.get(field)
+    if not isinstance(listed, list) or not listed:
+        raise CorruptFile(
+            f"{key}: the manifest of billing period {period:%Y-%m} lists no data files ({field} is "
+            f"{'empty' if isinstance(listed, list) else 'missing'})",
+            hint="The delivery is incomplete or still being written; AWS rewrites the manifest when it is done. "
+            "Try again later.",
+        )
+    return listed
+
+
 def _load_manifest(obj: ObjectInfo, read_bytes: ReadBytes) -> dict[str, Any]:
+    raw = read_bytes(obj.key)
+    if not raw.strip():
+        raise CorruptFile(
+            f"{obj.key}: empty manifest ({len(raw)} bytes)",
+            hint="The delivery is still being written, or the download was cut short; AWS rewrites the manifest "
+            "with each delivery. Try again later.",
+        )
     try:
-        doc = json.loads(read_bytes(obj.key))
+        doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CorruptFile(
             f"{obj.key}: unreadable manifest ({exc})", hint="AWS rewrites the manifest with each delivery."

@@ -26,6 +26,10 @@ FOCUS converters agree):
 
 FOCUS carries EffectiveCost itself. Charge categories for CUR follow the FinOps Foundation's converter, except that
 Credit and Refund lines are `Credit` (FOCUS 1.0 has that category).
+
+`charge_class` (usage-driven or which kind of period charge) is rendered from the decision table of
+`bot.billing.charges`: for CUR from the line item type and the charge period, for FOCUS from ChargeCategory,
+ChargeFrequency and ChargeClass.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.billing.charges import ChargeFields, classify_sql
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES
 
 
@@ -77,6 +82,10 @@ class FormatSpec:
     period_start: str
     #: Strings that mean NULL in CSV files of this format.
     null_strings: tuple[str, ...] = ("",)
+    #: Source columns identifying one line item within one file of a delivery: the line item id and the time
+    #: interval it is for (AWS repeats an id for every hour or day of the same usage, and promises uniqueness
+    #: only within one file). Empty for formats without a line item id (FOCUS).
+    line_item_key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         missing = [c for c in LINE_ITEM_COLUMN_NAMES if c != "billing_period" and c not in self.rules]
@@ -168,6 +177,12 @@ _CUR_CHARGE_CATEGORY = f"""CASE {_CUR_LINE_TYPE}
     ELSE 'Usage'
 END"""
 
+#: Usage-driven or which kind of period charge (`bot.billing.charges`): from the line item type and the length of
+#: the charge period (a month-long Usage line, such as a Support plan, is a recurring charge).
+_CUR_CHARGE_CLASS = classify_sql(
+    ChargeFields(start="{t:lineItem/UsageStartDate}", end="{t:lineItem/UsageEndDate}", kind=_CUR_LINE_TYPE)
+)
+
 #: Region from the availability zone when the export has no region column (us-east-1a -> us-east-1).
 _REGION_FROM_AZ = (
     r"NULLIF(regexp_extract({s:lineItem/AvailabilityZone}, '^([a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+)', 1), '')"
@@ -212,6 +227,7 @@ CUR1 = FormatSpec(
             "THEN {d:savingsPlan/SavingsPlanEffectiveCost} END"
         ),
         "currency": Col("lineItem/CurrencyCode"),
+        "charge_class": Expr(_CUR_CHARGE_CLASS),
     },
     required=(
         ("lineItem/UnblendedCost",),
@@ -222,6 +238,7 @@ CUR1 = FormatSpec(
     ),
     billed_cost="lineItem/UnblendedCost",
     period_start="bill/BillingPeriodStartDate",
+    line_item_key=("identity/LineItemId", "identity/TimeInterval"),
 )
 
 _CUR2_LINE_TYPE = "{s:line_item_line_item_type}"
@@ -278,6 +295,7 @@ CUR2 = FormatSpec(
             "THEN {d:savings_plan_savings_plan_effective_cost} END"
         ),
         "currency": Col("line_item_currency_code"),
+        "charge_class": Expr(_snake_template(_CUR_CHARGE_CLASS)),
     },
     required=(
         ("line_item_unblended_cost",),
@@ -288,6 +306,7 @@ CUR2 = FormatSpec(
     ),
     billed_cost="line_item_unblended_cost",
     period_start="bill_billing_period_start_date",
+    line_item_key=("identity_line_item_id", "identity_time_interval"),
 )
 
 FOCUS = FormatSpec(
@@ -333,6 +352,18 @@ FOCUS = FormatSpec(
             "CASE WHEN {s:CommitmentDiscountType} ILIKE '%savings%' THEN {d:EffectiveCost} END"
         ),
         "currency": Col("BillingCurrency"),
+        # FOCUS says it itself: charge category, frequency and correction class (the period length where absent).
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start="{t:ChargePeriodStart}",
+                    end="{t:ChargePeriodEnd}",
+                    category="{s:ChargeCategory}",
+                    frequency="{s:ChargeFrequency}",
+                    correction="{s:ChargeClass}",
+                )
+            )
+        ),
     },
     required=(
         ("BilledCost",),

@@ -1,8 +1,18 @@
 """The ingestion pipeline: discover deliveries, skip the ones already live, download, validate, normalise, load.
 
-Every check that can fail on bad input (manifest, gzip stream, header, casts, totals) runs before the store is
-touched, and the store swaps a period atomically, so a bad or interrupted ingest never loses the data already
-live. Progress shows as tqdm bars on a terminal and as log lines (rows, bytes, rate) otherwise.
+Every check that can fail on bad input (manifest, gzip stream, header, row shape, casts, billing period,
+duplicates, totals) runs before the store is touched, and the store swaps a period atomically, so a bad or
+interrupted ingest never loses the data already live. Progress shows as tqdm bars on a terminal and as log
+lines (rows, bytes, rate) otherwise.
+
+Re-delivery guards (`IngestPolicy`): a delivery that would replace a live period is refused, unless forced, when
+it holds no rows, fewer than `min_share` of the live rows, or was delivered before the live one. A refusal is
+a result (`status="refused"` with its reason and numbers), not an error: the other periods still load.
+
+Staging (downloads, extracted zips, staged copies, DuckDB spill files) lives in a folder under the store's
+own staging directory (`staging_dir` of a DuckDB store, else the one given), never in TMPDIR. The folder is
+owned through a file lock (`bot.scratch`): every ingest first removes the folders whose owner is gone (a
+SIGKILLed ingest, in whichever container it ran), and never one that is still in use.
 """
 
 from __future__ import annotations
@@ -13,23 +23,28 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import duckdb
 
 from bot.aws.session import AwsIdentity
-from bot.billing.model import Delivery
-from bot.errors import UnknownFormat
+from bot.billing.model import Delivery, PeriodStatus
+from bot.errors import CorruptFile, DiskFull, IngestError, UnknownFormat
+from bot.ingest import integrity
 from bot.ingest.cost_explorer import cost_explorer_sources
+from bot.ingest.csvfiles import DataFile, RawTotals, independent_totals
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
+from bot.ingest.mapping import athena_name
 from bot.ingest.readers import (
     build_source,
     detect_format,
+    files_label,
     has_map_columns,
     inspect_files,
     periods_in,
@@ -37,6 +52,7 @@ from bot.ingest.readers import (
     stage_csv,
 )
 from bot.ingest.sources import FileSource, open_file_source
+from bot.scratch import claimed, collect, disk_full, is_disk_full
 from bot.store.base import BillingStore, NormalizedSource
 
 log = logging.getLogger(__name__)
@@ -46,11 +62,42 @@ _MEMORY_LIMIT = "384MB"
 #: Deliveries read (fetched, parsed, staged) ahead of the one being loaded. One: at 10M rows a second one
 #: saved 5% of the wall time and added 200 MiB to the peak (1.2 GiB), too close to the 2 GiB budget.
 _READ_AHEAD = 1
+#: Name prefix of an ingest's staging folder (and its lock file) in the staging directory.
+STAGING_PREFIX = "ingest-"
+#: Staging folders without a lock file (none are made so any more) are removed once untouched for this long.
+_UNLOCKED_GRACE_SECONDS = 3600.0
+#: Default share of the live rows below which a re-delivery is refused (setting `redelivery_min_share`).
+DEFAULT_MIN_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class IngestPolicy:
+    """What an ingest accepts. A delivery may replace the live one when `force`, or else when it has rows, at
+    least `min_share` of the live rows and a delivery time no older than the live one's. With `verify_csv`,
+    CSV files are also parsed by Python's csv module and the row count and total must match DuckDB's
+    (`csvfiles.independent_totals`; about 60% more CPU on csv.gz, so off by default)."""
+
+    min_share: float = DEFAULT_MIN_SHARE
+    force: bool = False
+    verify_csv: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_share <= 1.0:
+            raise ValueError(f"min_share must be between 0 and 1, not {self.min_share}")
+
+
+@runtime_checkable
+class HasStagingDir(Protocol):
+    """A store with a folder of its own for ingest staging (the DuckDB store: `<dir>/staging`)."""
+
+    @property
+    def staging_dir(self) -> Path: ...
 
 
 @dataclass(frozen=True)
 class PeriodResult:
-    """What happened to one billing period: `status` is "loaded", "replaced" or "skipped"."""
+    """What happened to one billing period: `status` is "loaded", "replaced", "skipped" or "refused" (a guard
+    kept the live delivery; `reason` says why, with the numbers)."""
 
     billing_period: date
     delivery_id: str
@@ -61,6 +108,7 @@ class PeriodResult:
     replaced: str | None = None
     seconds: float = 0.0
     bytes_read: int = 0
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +122,10 @@ class IngestReport:
     @property
     def bytes_read(self) -> int:
         return sum(p.bytes_read for p in self.periods)
+
+    @property
+    def refused(self) -> tuple[PeriodResult, ...]:
+        return tuple(p for p in self.periods if p.status == "refused")
 
 
 class _Progress:
@@ -105,38 +157,70 @@ class _Progress:
         return update
 
 
+def staging_root(store: BillingStore, fallback: Path | None = None) -> Path:
+    """Where `store`'s deliveries are staged: the store's own folder when it has one (same disk as the data),
+    else `fallback` (the bot passes `<data_dir>/staging`), else `trackit-staging` in the system temp directory."""
+    if isinstance(store, HasStagingDir):
+        return store.staging_dir
+    if fallback is not None:
+        return fallback
+    return Path(tempfile.gettempdir()) / "trackit-staging"
+
+
+def collect_staging(root: Path) -> list[str]:
+    """Remove the staging folders under `root` whose ingest is gone (lock free); returns their names."""
+    removed = collect(root, STAGING_PREFIX, grace_seconds=_UNLOCKED_GRACE_SECONDS)
+    if removed:
+        log.info("removed %d leftover(s) of interrupted ingests from %s: %s", len(removed), root, ", ".join(removed))
+    return removed
+
+
 def ingest(
     uri: str,
     store: BillingStore,
     *,
     identity: AwsIdentity | None = None,
     progress: bool | None = None,
+    policy: IngestPolicy | None = None,
+    staging: Path | None = None,
 ) -> IngestReport:
     """Ingest every billing period found at `uri` (a directory, a file, `s3://bucket/prefix` or `ce://?months=N`).
 
     A period whose live delivery has the same id is skipped (no-op); a different delivery replaces it atomically
-    through `store.replace_period`. Raises the `IngestError` subclasses of `bot.errors` (naming the file, the
-    missing columns, the bucket and role ...) before touching the store for that period.
+    through `store.replace_period`, unless `policy` refuses it (see the module docstring). Raises the
+    `IngestError` subclasses of `bot.errors` (naming the file, the line, the missing columns, the bucket and
+    role ...; `DiskFull` naming the directory) before touching the store for that period.
     """
     started = time.monotonic()
-    bars = _Progress(progress)
+    root = staging_root(store, staging)
+    run = _Run(store, _Progress(progress), policy or IngestPolicy(), root)
     results: list[PeriodResult] = []
-    with tempfile.TemporaryDirectory(prefix="trackit-ingest-") as tmp:
-        workdir = Path(tmp)
-        if uri.startswith("ce://"):
-            for source in cost_explorer_sources(uri, workdir, identity):
-                results.append(_load(source, store, bars))
-        else:
-            file_source = open_file_source(uri, identity)
-            planned = plan_deliveries(file_source.list(), file_source.read_bytes)
-            results.extend(_ingest_plans(planned, file_source, store, workdir, bars))
+    try:
+        collect_staging(root)
+        with claimed(root, STAGING_PREFIX) as owner:
+            workdir = owner.path()
+            workdir.mkdir()
+            if uri.startswith("ce://"):
+                for source in cost_explorer_sources(uri, workdir, identity):
+                    results.append(_load(source, run))
+            else:
+                # The store's own folder (staging included) is never part of a source that happens to hold it.
+                own = (root, store.staging_dir.parent) if isinstance(store, HasStagingDir) else (root,)
+                file_source = open_file_source(uri, identity, exclude=own)
+                planned = plan_deliveries(file_source.list(), file_source.read_bytes)
+                results.extend(_ingest_plans(planned, file_source, run, workdir))
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(root, f"staging {uri}") from exc
+        raise
     report = IngestReport(source_uri=uri, periods=tuple(results), seconds=time.monotonic() - started)
     log.info(
-        "ingest %s: %d period(s), %d loaded, %d skipped, %.1f MB read in %.1f s",
+        "ingest %s: %d period(s), %d loaded, %d skipped, %d refused, %.1f MB read in %.1f s",
         uri,
         len(results),
-        sum(r.status != "skipped" for r in results),
+        sum(r.status in ("loaded", "replaced") for r in results),
         sum(r.status == "skipped" for r in results),
+        len(report.refused),
         report.bytes_read / 1e6,
         report.seconds,
     )
@@ -158,6 +242,72 @@ def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult |
     )
 
 
+def _aware(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def _when(at: datetime) -> str:
+    return f"{_aware(at):%Y-%m-%d %H:%M:%S} UTC"
+
+
+def refusal(
+    live: PeriodStatus | None,
+    delivery: Delivery,
+    rows: int | None,
+    total: str,
+    policy: IngestPolicy,
+) -> str:
+    """Why `delivery` (with `rows` line items totalling `total`; rows None when not read yet) may not replace the
+    live delivery of its period, or "" when it may. The sentence names both deliveries and their numbers."""
+    if live is None or policy.force:
+        return ""
+    period = f"{delivery.billing_period:%Y-%m}"
+    new = f"delivery {delivery.delivery_id} (delivered {_when(delivery.delivered_at)}"
+    new += ")" if rows is None else f", {rows:,} rows, total {total})"
+    old = (
+        f"the live delivery {live.delivery_id} (delivered {_when(live.delivered_at)}, {live.rows:,} rows, "
+        f"total {live.billed_total:.2f})"
+    )
+    tail = "; the live data is kept. Run `trackit ingest --force` to load it anyway."
+    if _aware(delivery.delivered_at) < _aware(live.delivered_at):
+        return f"{period}: refused {new}: it is older than {old}" + tail
+    if rows is None:
+        return ""
+    if rows == 0 and live.rows > 0:
+        return f"{period}: refused {new}: it holds no line items and would empty {old}" + tail
+    if rows < policy.min_share * live.rows:
+        share = rows / live.rows
+        return (
+            f"{period}: refused {new}: it holds {share:.0%} of the rows of {old}, below the "
+            f"{policy.min_share:.0%} a re-delivery must keep (setting redelivery_min_share)" + tail
+        )
+    return ""
+
+
+def _refused(delivery: Delivery, reason: str, rows: int, total: str, bytes_read: int = 0) -> PeriodResult:
+    log.warning("%s", reason)
+    return PeriodResult(
+        billing_period=delivery.billing_period,
+        delivery_id=delivery.delivery_id,
+        source_format=delivery.source_format,
+        status="refused",
+        rows=rows,
+        billed_total=total,
+        bytes_read=bytes_read,
+        reason=reason,
+    )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every step of one ingest shares: the store, progress output and the re-delivery policy."""
+
+    store: BillingStore
+    bars: _Progress
+    policy: IngestPolicy
+    staging: Path  # the staging directory (each ingest works in a folder of its own under it)
+
+
 @dataclass(frozen=True)
 class _Prepared:
     """A period read and checked, ready for the store (`source`), or already decided (`result`: skipped)."""
@@ -166,15 +316,43 @@ class _Prepared:
     result: PeriodResult | None = None
 
 
-def _prepare_planned(
-    plan: PlannedDelivery, source: FileSource, store: BillingStore, workdir: Path, bars: _Progress
-) -> list[_Prepared]:
+def _prepare_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir: Path) -> list[_Prepared]:
     """Fetch a planned delivery and read it into one `NormalizedSource` per billing period (staged copies,
-    spill files and downloads under `workdir`). Touches no stored data; raises on bad input."""
+    spill files and downloads under `workdir`). Touches no stored data; raises on bad input, the message
+    naming the file and, for a delivery the layout files under a period, that period and its manifest."""
+    context = ""
+    if plan.billing_period is not None:
+        context = f"billing period {plan.billing_period:%Y-%m}"
+        context += f", manifest {plan.manifest_key}" if plan.manifest_key else f", delivery {plan.delivery_id}"
+    try:
+        try:
+            return _read_planned(plan, source, run, workdir)
+        except DiskFull as exc:  # name the staging directory, not this ingest's scratch folder inside it
+            if not exc.directory.startswith(str(workdir)):
+                raise
+            raise disk_full(run.staging, exc.doing) from exc
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise disk_full(run.staging, f"staging {plan.report}") from exc
+            raise
+    except IngestError as exc:
+        if context and context not in exc.message:
+            exc.message = f"{exc.message} ({context})"
+            exc.args = (exc.message, *exc.args[1:])
+        raise
+
+
+def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir: Path) -> list[_Prepared]:
+    store, bars = run.store, run.bars
     if plan.billing_period is not None:
         skipped = _skip(store, plan.billing_period, plan.delivery_id)
         if skipped is not None:
             return [_Prepared(result=skipped)]
+        # An older delivery is refused before anything is downloaded.
+        announced = Delivery(plan.billing_period, plan.delivery_id, plan.delivered_at, plan.format_hint, source.uri)
+        reason = refusal(store.period(plan.billing_period), announced, None, "", run.policy)
+        if reason:
+            return [_Prepared(result=_refused(announced, reason, 0, ""))]
     label = f"{plan.billing_period:%Y-%m}" if plan.billing_period else plan.report
     t0 = time.monotonic()
     bar = bars.bar(plan.size, "B", f"download {label}")
@@ -195,10 +373,16 @@ def _prepare_planned(
     con = _connect(store, workdir)
     try:
         files = prepare_files(local, workdir)
+        integrity.identical_files(files)
         inspected = inspect_files(files, con)
         spec = detect_format(list(inspected.columns), plan.format_hint)
         fmt = _format_name(spec.name, list(inspected.columns))
         uri = source.uri + (f" ({plan.manifest_key})" if plan.manifest_key else "")
+        # The independent parse runs beside DuckDB's (which releases the GIL), on the export files themselves.
+        checker = None
+        if run.policy.verify_csv and not inspected.parquet:
+            names = (spec.billed_cost, athena_name(spec.billed_cost))
+            checker = _VERIFIER.submit(independent_totals, inspected.files, names, spec.null_strings)
         if plan.billing_period is None or has_map_columns(spec, inspected):
             # More than one pass over the rows is coming (billing periods to find, map keys to list): parse
             # the CSV once into a columnar copy first.
@@ -229,19 +413,37 @@ def _prepare_planned(
                 delivery,
                 con,
                 filter_period=filtered,
-                label=label,
                 bytes_read=plan.size,
                 stage_dir=None if inspected.parquet else workdir,
             )
             prepared.append(_Prepared(source=normalized))
+        # Compared over whole files: when a period of loose files was skipped (already live), its rows were not
+        # summed here, and the check does not apply.
+        if checker is not None and all(p.source is not None for p in prepared):
+            _compare(checker.result(), [p.source for p in prepared if p.source is not None], inspected.named)
         return prepared
     finally:
         con.close()
 
 
-def _ingest_plans(
-    planned: list[PlannedDelivery], source: FileSource, store: BillingStore, workdir: Path, bars: _Progress
-) -> list[PeriodResult]:
+#: Runs independent CSV parses (`IngestPolicy.verify_csv`) beside DuckDB's; one at a time is enough.
+_VERIFIER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-verify")
+
+
+def _compare(raw: RawTotals, sources: list[NormalizedSource], files: Sequence[DataFile]) -> None:
+    """Refuse a delivery whose rows and total, as DuckDB read them, differ from the independent parse's."""
+    rows = sum(s.expected_rows for s in sources)
+    total = sum((Decimal(s.expected_billed_total) for s in sources), Decimal(0))
+    if rows != raw.rows or abs(total - raw.total) >= Decimal("0.005"):
+        raise CorruptFile(
+            f"{files_label(files)}: two parses disagree: DuckDB read {rows:,} rows totalling {total:.4f}, "
+            f"Python's csv module {raw.rows:,} rows totalling {raw.total:.4f}; nothing was stored",
+            hint="The file is malformed in a way one parser tolerates (a space before a quote, say); "
+            "download the export again.",
+        )
+
+
+def _ingest_plans(planned: list[PlannedDelivery], source: FileSource, run: _Run, workdir: Path) -> list[PeriodResult]:
     """Load the planned deliveries in order, reading the next `_READ_AHEAD` while the store loads one.
 
     DuckDB decompresses a gzip file in one thread (the stream is sequential) while a load keeps the cores busy
@@ -256,7 +458,7 @@ def _ingest_plans(
         folder = workdir / f"plan-{index}"
         folder.mkdir()
         try:
-            return folder, _prepare_planned(plan, source, store, folder, bars)
+            return folder, _prepare_planned(plan, source, run, folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -276,12 +478,12 @@ def _ingest_plans(
                 read_ahead()
                 try:
                     for item in prepared:
-                        results.append(item.result or _load(_must(item.source), store, bars))
+                        results.append(item.result or _load(_must(item.source), run))
                 finally:
                     shutil.rmtree(folder, ignore_errors=True)
         except BaseException:
             # Start no further reads after a failure; reads already running finish (their folders go with the
-            # ingest's temporary directory).
+            # ingest's staging folder).
             reader.shutdown(wait=True, cancel_futures=True)
             raise
     return results
@@ -323,12 +525,16 @@ def _format_name(spec_name: str, columns: list[str]) -> str:
     return "focus-1.0"
 
 
-def _load(source: NormalizedSource, store: BillingStore, bars: _Progress) -> PeriodResult:
+def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
+    store, bars = run.store, run.bars
     d = source.delivery
     label = f"{d.billing_period:%Y-%m}"
     skipped = _skip(store, d.billing_period, d.delivery_id)
     if skipped is not None:
         return skipped
+    reason = refusal(store.period(d.billing_period), d, source.expected_rows, source.expected_billed_total, run.policy)
+    if reason:
+        return _refused(d, reason, source.expected_rows, source.expected_billed_total, source.bytes_read)
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")
     try:
         result = store.replace_period(source, progress=bars.rows_callback(bar))

@@ -4,23 +4,30 @@ A reader never loads rows into Python: it inspects headers (or the parquet schem
 renders the format's mapping table (`bot.ingest.mapping`) into SQL, and asks DuckDB for the export's own row
 count and DECIMAL sum of unblended cost. The store runs the SELECT itself.
 
-Each export file is decompressed and parsed once. CSV is staged: its normalised rows are written to a parquet
-file in the ingest's temporary folder (every value cast there, so bad input fails before the store is touched),
-the totals are summed from that file, and the store's SELECT reads it. When more passes are needed first
-(billing periods of a file without a manifest, keys of JSON map columns), the raw CSV is staged as text parquet
-and every pass reads that. Parquet is read in place: one pass for the totals and the casts that can fail, then
-the store's. DuckDB reads each gzip stream to its end; when it fails, the streams are read again in Python to
-name the file and say whether it is truncated or corrupt.
+CSV is read strictly (`bot.ingest.csvfiles`): each file with its own checked header, every row with exactly one
+value per column, or the file and line are named. Each export file is decompressed and parsed once. CSV is
+staged: its normalised rows are written to a parquet file in the ingest's staging folder (every value cast
+there, so bad input fails before the store is touched), the totals and integrity checks are computed from that
+file, and the store's SELECT reads it. When more passes are needed first (billing periods of a file without a
+manifest, keys of JSON map columns), the raw CSV is staged as text parquet and every pass reads that. Parquet is
+read in place: one pass for the totals, the integrity checks and the casts that can fail, then the store's.
+DuckDB reads each gzip stream to its end; when it fails, the streams are read again in Python to name the file
+and say whether it is truncated or corrupt.
 
-CSV is always read as text (`all_varchar`) with explicit null strings, so 12-digit account ids keep their leading
-zeros and numbers are cast in SQL, where a bad value fails loudly instead of turning into NULL.
+Integrity checks, before anything is stored (`bot.ingest.integrity` words the refusals):
+- the billing period of every row (the bill columns: `bill/BillingPeriodStartDate`,
+  `bill_billing_period_start_date`, FOCUS `BillingPeriodStart`) must be the one the layout files it under;
+- a line item (id and time interval) may appear once per file: CUR promises ids unique within one file of a
+  delivery only, and repeats an id for every hour or day of the same usage. FOCUS has no line item id, and two
+  identical FOCUS rows can be two genuine charges, so FOCUS rows are never refused as duplicates; identical
+  files within one delivery are refused for every format (`integrity.identical_files`).
+
+CSV is always read as text with explicit null strings, so 12-digit account ids keep their leading zeros and
+numbers are cast in SQL, where a bad value fails loudly instead of turning into NULL.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import re
 import uuid
 import zipfile
@@ -34,8 +41,13 @@ import duckdb
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
 from bot.errors import CorruptFile, MissingColumns, UnknownFormat
+from bot.ingest import csvfiles, integrity
+from bot.ingest.csvfiles import DataFile, lit, q
 from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
+from bot.scratch import disk_full, is_disk_full
 from bot.store.base import NormalizedSource
+
+__all__ = ["DataFile", "lit", "q"]
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".gz", ".csv.zip", ".zip")
 PARQUET_SUFFIXES = (".parquet", ".snappy.parquet", ".gz.parquet")
@@ -49,16 +61,8 @@ SUPPORTED_LAYOUTS = (
 )
 
 _CHUNK = 1 << 20
-
-
-def q(name: str) -> str:
-    """A DuckDB identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def lit(value: str) -> str:
-    """A DuckDB string literal."""
-    return "'" + value.replace("'", "''") + "'"
+#: The column a staged copy numbers its export file in (which file a row came from, for checks and messages).
+PART = "__part"
 
 
 def is_parquet(path: Path | str) -> bool:
@@ -73,55 +77,35 @@ def is_data_file(name: str) -> bool:
 # ---------------------------------------------------------------------------------------- validation
 
 
-def prepare_files(files: Sequence[Path], workdir: Path) -> list[Path]:
-    """Return the paths DuckDB should read: zip archives are checked and their CSV members extracted into
-    `workdir`; other files are returned as they are.
+def prepare_files(files: Sequence[Path], workdir: Path) -> list[DataFile]:
+    """Return the files DuckDB should read: zip archives are checked and their CSV members extracted into
+    `workdir` (named `archive.zip (member x.csv)` in messages); other files are returned as they are.
 
     Gzip streams are not read here: DuckDB reads each one to its end when it parses the file and fails on a
     truncated or corrupt stream, and `run` then names the file and the problem (`diagnose_gzip`).
     """
-    out: list[Path] = []
+    out: list[DataFile] = []
     for path in files:
         if path.name.lower().endswith(".zip"):
             out.extend(_extract_zip(path, workdir))
         else:
-            out.append(path)
+            out.append(DataFile(path, path.name))
     return out
 
 
-def diagnose_gzip(files: Sequence[Path]) -> None:
+def diagnose_gzip(files: Sequence[DataFile]) -> None:
     """Read every gzip stream among `files` to its end; raises `CorruptFile` naming the first bad file.
 
     Used after DuckDB failed on the files, to tell a truncated download from a corrupt one and name it.
     """
-    for path in files:
-        if path.name.lower().endswith(".gz"):
-            _check_gzip(path)
+    for f in files:
+        if f.path.name.lower().endswith(".gz"):
+            csvfiles.check_gzip(f)
 
 
-def _check_gzip(path: Path) -> None:
-    decompressor = zlib.decompressobj(wbits=31)
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                decompressor.decompress(chunk, 0)
-                # A gzip file may hold several members; restart on the bytes after one ends.
-                while decompressor.eof and decompressor.unused_data:
-                    rest = decompressor.unused_data
-                    decompressor = zlib.decompressobj(wbits=31)
-                    decompressor.decompress(rest, 0)
-    except zlib.error as exc:
-        raise CorruptFile(
-            f"{path.name}: corrupt gzip data ({exc})", hint="Download the file again; AWS re-delivers it."
-        ) from exc
-    if not decompressor.eof:
-        raise CorruptFile(
-            f"{path.name}: truncated gzip file (the stream ends before its end marker)",
-            hint="The download was cut short or the object is still being written; try again later.",
-        )
-
-
-def _extract_zip(path: Path, workdir: Path) -> list[Path]:
+def _extract_zip(path: Path, workdir: Path) -> list[DataFile]:
+    if path.stat().st_size == 0:
+        raise CorruptFile(f"{path.name}: empty file (0 bytes)", hint="Download the file again.")
     try:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
@@ -138,10 +122,14 @@ def _extract_zip(path: Path, workdir: Path) -> list[Path]:
                 with archive.open(member) as src, dest.open("wb") as dst:
                     while chunk := src.read(_CHUNK):
                         dst.write(chunk)
-                extracted.append(dest.resolve())
+                extracted.append(DataFile(dest.resolve(), f"{path.name} (member {member})"))
             return extracted
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptFile(f"{path.name}: not a readable zip archive ({exc})") from exc
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(workdir, f"extracting {path.name}") from exc
+        raise
 
 
 # -------------------------------------------------------------------------------------- inspection
@@ -149,65 +137,107 @@ def _extract_zip(path: Path, workdir: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class Inspected:
-    """What the files hold: their column names and DuckDB types (union over files, first spelling wins)."""
+    """What the files hold: their column names and DuckDB types (union over files, first spelling wins).
 
-    files: tuple[Path, ...]
+    For CSV, `headers` holds each file's own header (files are read with exactly their columns). A staged copy
+    (`staged`) is one parquet file whose rows carry the number of the export file they came from (`__part`);
+    `sources` are then the export files it was made from.
+    """
+
+    files: tuple[DataFile, ...]
     parquet: bool
     columns: dict[str, str]  # name -> DuckDB type
-    #: The export files a staged copy was made from (named in error messages); empty when `files` are them.
-    sources: tuple[Path, ...] = ()
+    headers: tuple[tuple[str, ...], ...] = ()
+    sources: tuple[DataFile, ...] = ()
+    staged: bool = False
 
     @property
-    def named(self) -> tuple[Path, ...]:
+    def named(self) -> tuple[DataFile, ...]:
         """The files an error message should name: the export's own, not a staged copy."""
         return self.sources or self.files
 
-    def relation(self, null_strings: Sequence[str]) -> str:
-        paths = "[" + ", ".join(lit(str(p)) for p in self.files) + "]"
+    def relation(self, null_strings: Sequence[str], *, part: bool = False) -> str:
+        """A FROM-able relation over every file; with `part`, a `__part` column numbers the export file."""
+        if self.staged:
+            read = f"read_parquet({lit(str(self.files[0].path))})"
+            return read if part else f"(SELECT * EXCLUDE ({PART}) FROM {read})"
         if self.parquet:
-            return f"read_parquet({paths}, union_by_name = true)"
-        nulls = "[" + ", ".join(lit(s) for s in null_strings) + "]"
-        return (
-            f"read_csv({paths}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', "
-            f"nullstr = {nulls}, union_by_name = true, null_padding = true)"
-        )
+            if not part:
+                paths = "[" + ", ".join(lit(str(f.path)) for f in self.files) + "]"
+                return f"read_parquet({paths}, union_by_name = true)"
+            branches = [
+                f"SELECT *, {i} AS {PART} FROM read_parquet({lit(str(f.path))})" for i, f in enumerate(self.files)
+            ]
+        else:
+            branches = [
+                csvfiles.file_relation(f, h, null_strings, i if part else None)
+                for i, (f, h) in enumerate(zip(self.files, self.headers, strict=True))
+            ]
+        return "(" + " UNION ALL BY NAME ".join(branches) + ")"
 
 
-def _csv_header(path: Path) -> list[str]:
-    try:
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
-            header = next(csv.reader(io.StringIO(fh.readline())), [])
-    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
-        diagnose_gzip([path])  # a bad gzip stream says so, naming the file
-        raise CorruptFile(f"{path.name}: cannot read the CSV header ({exc})") from exc
-    return [h.strip() for h in header]
+def inspect_files(files: Sequence[DataFile | Path], con: duckdb.DuckDBPyConnection) -> Inspected:
+    """Read and check headers (CSV) or schemas (parquet) of already validated files.
 
-
-def inspect_files(files: Sequence[Path], con: duckdb.DuckDBPyConnection) -> Inspected:
-    """Read headers (CSV) or schemas (parquet) of already validated files. Raises `UnknownFormat` on a mix."""
-    if not files:
+    Raises `UnknownFormat` on a mix of CSV and parquet, `CorruptFile` naming the file for an empty file, an
+    unreadable parquet file or a bad header (`csvfiles.check_header`).
+    """
+    data = [DataFile.of(f) for f in files]
+    if not data:
         raise UnknownFormat("no data files to read")
-    kinds = {is_parquet(p) for p in files}
+    kinds = {is_parquet(f.path) for f in data}
     if len(kinds) > 1:
-        raise UnknownFormat("a delivery mixes parquet and CSV files: " + ", ".join(p.name for p in files))
+        raise UnknownFormat("a delivery mixes parquet and CSV files: " + ", ".join(f.name for f in data))
     parquet = kinds.pop()
     columns: dict[str, str] = {}
+    headers: list[tuple[str, ...]] = []
     lower_seen: set[str] = set()
-    for path in files:
+    for f in data:
         if parquet:
-            try:
-                described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(path))})").fetchall()
-            except duckdb.Error as exc:
-                raise CorruptFile(f"{path.name}: not a readable parquet file ({_first_line(exc)})") from exc
-            pairs = [(str(r[0]), str(r[1])) for r in described]
+            pairs = _parquet_columns(f, con)
         else:
-            pairs = [(h, "VARCHAR") for h in _csv_header(path) if h]
+            header = csvfiles.read_header(f)
+            headers.append(header)
+            pairs = [(h, "VARCHAR") for h in header]
         for name, typ in pairs:
             if name.lower() not in lower_seen:
                 lower_seen.add(name.lower())
                 columns[name] = typ
-    return Inspected(tuple(files), parquet, columns)
+    return Inspected(tuple(data), parquet, columns, tuple(headers))
+
+
+def _parquet_columns(file: DataFile, con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Top-level columns of a parquet file with their DuckDB types, the file's own names checked first
+    (DuckDB renames a repeated name to `name_1`, which would hide it)."""
+    if file.path.stat().st_size == 0:
+        raise CorruptFile(f"{file.name}: empty file (0 bytes)", hint="Download the file again.")
+    try:
+        schema = con.execute(f"SELECT name, num_children FROM parquet_schema({lit(str(file.path))})").fetchall()
+        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(file.path))})").fetchall()
+    except duckdb.Error as exc:
+        raise CorruptFile(f"{file.name}: not a readable parquet file ({_first_line(exc)})") from exc
+    csvfiles.check_header(_top_level_names(schema), file.name)
+    return [(str(r[0]), str(r[1])) for r in described]
+
+
+def _top_level_names(schema: Sequence[tuple[object, ...]]) -> list[str]:
+    """The top-level field names of a flattened parquet schema (depth-first, root first, with child counts)."""
+    names: list[str] = []
+
+    def skip(i: int) -> int:  # index after the subtree at i
+        children = int(str(schema[i][1] or 0))
+        i += 1
+        for _ in range(children):
+            i = skip(i)
+        return i
+
+    if not schema:
+        return names
+    i = 1
+    for _ in range(int(str(schema[0][1] or 0))):
+        names.append(str(schema[i][0]))
+        i = skip(i)
+    return names
 
 
 def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
@@ -437,6 +467,23 @@ def check_required(spec: FormatSpec, inspected: Inspected, label: str) -> None:
         raise MissingColumns(label, missing, spec.name)
 
 
+def files_label(files: Sequence[DataFile]) -> str:
+    """The files of a delivery as an error message names them (the first five, then how many more)."""
+    shown = ", ".join(f.name for f in files[:5])
+    return shown + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+
+
+def bill_period_expr(spec: FormatSpec, inspected: Inspected) -> tuple[str, str] | None:
+    """SQL for the first day of each row's billing period from the bill column, and that column's name; None
+    when the files have no such column."""
+    resolver = _Resolver(spec, inspected.columns)
+    column = resolver.find(spec.period_start)
+    if column is None:
+        return None
+    start = resolver.typed("t", spec.period_start)
+    return f"CAST(date_trunc('month', {start}) AS DATE)", column
+
+
 def period_expr(spec: FormatSpec, inspected: Inspected) -> str:
     """SQL for the first day of each row's billing month (from the period column, else the usage start)."""
     resolver = _Resolver(spec, inspected.columns)
@@ -453,14 +500,31 @@ def periods_in(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConne
     return [r[0] for r in rows]
 
 
-def run(con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[Path]) -> duckdb.DuckDBPyConnection:
-    """Execute `sql`; a DuckDB failure becomes `CorruptFile` naming the files."""
+def run(
+    con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[DataFile], *, scratch: Path | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Execute `sql` over export files. A full disk raises `DiskFull` naming `scratch` (where the query writes);
+    a CSV that is not well-formed raises `CorruptFile` naming file and line (`csvfiles.explain`); any other
+    DuckDB failure raises `CorruptFile` naming the files."""
     try:
         return con.execute(sql)
     except duckdb.Error as exc:
+        if is_disk_full(exc):
+            where = scratch or _temp_directory(con) or (files[0].path.parent if files else Path("."))
+            raise disk_full(where, f"reading {files_label(files)}") from exc
+        explained = csvfiles.explain(exc, files)
         diagnose_gzip(files)  # DuckDB's own gzip errors do not always name the file, nor truncation as such
-        names = ", ".join(p.name for p in files[:5]) + (" ..." if len(files) > 5 else "")
-        raise CorruptFile(f"{names}: unreadable export data ({_first_line(exc)})") from exc
+        if explained is not None:
+            raise explained from exc
+        raise CorruptFile(f"{files_label(files)}: unreadable export data ({_first_line(exc)})") from exc
+
+
+def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
+    try:
+        row = con.execute("SELECT current_setting('temp_directory')").fetchone()
+    except duckdb.Error:
+        return None
+    return Path(str(row[0])) if row and row[0] else None
 
 
 #: Parquet options of staged copies: uncompressed is the cheapest to write and read back (5% less CPU than
@@ -470,27 +534,66 @@ _STAGE_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
 
 def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path) -> Inspected:
     """Parse CSV files once into a parquet copy in `workdir` (every column text, the format's null strings
-    applied) and return it inspected, so that the passes that follow read columnar data instead of
-    decompressing and parsing the CSV again. Parquet input is returned unchanged.
+    applied, each row numbered with its file) and return it inspected, so that the passes that follow read
+    columnar data instead of decompressing and parsing the CSV again. Parquet input is returned unchanged.
 
-    Raises `CorruptFile` naming the export file when DuckDB cannot read it (truncated or corrupt gzip, ...).
+    Raises `CorruptFile` naming the export file (and line) when DuckDB cannot read it.
     """
     if inspected.parquet:
         return inspected
     target = workdir / f"staged-raw-{uuid.uuid4().hex[:12]}.parquet"
     run(
         con,
-        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings)}) TO {lit(str(target))} ({_STAGE_OPTIONS})",
+        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings, part=True)}) TO {lit(str(target))} "
+        f"({_STAGE_OPTIONS})",
         inspected.named,
+        scratch=workdir,
     )
-    staged = inspect_files([target], con)
-    return Inspected(staged.files, True, staged.columns, sources=inspected.named)
+    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(target))})").fetchall()
+    columns = {str(r[0]): str(r[1]) for r in described if str(r[0]) != PART}
+    return Inspected((DataFile(target, target.name),), True, columns, sources=inspected.named, staged=True)
 
 
 def _may_fail(expr: str) -> bool:
     """Whether a text expression can fail on a bad value: it parses JSON or casts to a number or a time."""
     upper = expr.upper()
     return any(k in upper for k in ("JSON_", "AS DOUBLE", "AS DECIMAL", "TIMESTAMP", "AS DATE"))
+
+
+@dataclass(frozen=True)
+class _Checks:
+    """Integrity expressions over the raw relation: the bill period, and a hash identifying a line item within
+    its file (None when the files lack the columns)."""
+
+    period: tuple[str, str] | None  # (SQL, bill column name)
+    key: str | None  # UBIGINT hash of (file, line item id, time interval); NULL for rows without an id
+    id_sql: str = ""
+    interval_sql: str = ""
+    key_columns: str = ""
+
+
+def _checks(spec: FormatSpec, inspected: Inspected, resolver: _Resolver, check_period: bool) -> _Checks:
+    period = bill_period_expr(spec, inspected) if check_period else None
+    if not spec.line_item_key or resolver.find(spec.line_item_key[0]) is None:
+        return _Checks(period, None)
+    id_col = resolver.find(spec.line_item_key[0])
+    assert id_col is not None
+    id_sql = f"CAST({q(id_col)} AS VARCHAR)"
+    interval_col = resolver.find(spec.line_item_key[1]) if len(spec.line_item_key) > 1 else None
+    if interval_col is not None:
+        interval_sql = f"CAST({q(interval_col)} AS VARCHAR)"
+        names = f"{id_col} and {interval_col}"
+    else:  # no interval column: the usage start and end say which hour or day the line item is for
+        start = resolver.rule_sql("charge_period_start", "TIMESTAMP")
+        end = resolver.rule_sql("charge_period_end", "TIMESTAMP")
+        interval_sql = f"CAST({start} AS VARCHAR) || '/' || COALESCE(CAST({end} AS VARCHAR), '')"
+        names = f"{id_col} and the usage start and end"
+    # The hash reads the id and the usage start and end (parsed anyway for the casts), not the interval text:
+    # one string column less to read on the check pass. The interval text names the duplicate in the message.
+    start = resolver.rule_sql("charge_period_start", "TIMESTAMP")
+    end = resolver.rule_sql("charge_period_end", "TIMESTAMP")
+    key = f"CASE WHEN {id_sql} <> '' THEN hash({PART}, {id_sql}, {start}, {end}) END"
+    return _Checks(period, key, id_sql, interval_sql, names)
 
 
 def build_source(
@@ -507,16 +610,20 @@ def build_source(
     """Render `spec` over the inspected files into a `NormalizedSource` for `delivery`'s billing period.
 
     With `filter_period`, only rows of that billing period are selected (files without a manifest may span
-    several months). Runs the export's own DECIMAL sum and row count, which also proves the files readable.
+    several months). Otherwise the layout named the period, and every row's billing period (bill column) must
+    be it. Runs the export's own DECIMAL sum and row count, which also proves the files readable, and the
+    integrity checks (module docstring); raises `CorruptFile` naming the file on a failed check.
 
     With `stage_dir`, the normalised rows are written once to a parquet file there (every value cast, so bad
     input fails here, before any store is touched), the totals are read from that file, and `select_sql`
     reads it: the export files are read once, not once to check and again to load. The file lives until
-    the caller removes `stage_dir` (or `drop_staged(source)`).
+    the caller removes `stage_dir`.
     """
-    check_required(spec, inspected, label or ", ".join(p.name for p in inspected.named))
+    check_required(spec, inspected, label or files_label(inspected.named))
     resolver = _Resolver(spec, inspected.columns)
-    relation = inspected.relation(spec.null_strings)
+    checks = _checks(spec, inspected, resolver, check_period=not filter_period)
+    named = inspected.named
+    relation = inspected.relation(spec.null_strings, part=checks.key is not None)
     where = ""
     if filter_period:
         where = f" WHERE {period_expr(spec, inspected)} = DATE {lit(delivery.billing_period.isoformat())}"
@@ -546,30 +653,68 @@ def build_source(
     billed = resolver.find(spec.billed_cost)
     assert billed is not None  # checked by check_required
     exact = f"CAST(src.{q(billed)} AS DECIMAL(38, 10))"
+    # Integrity columns computed with the rows (one pass): each row's bill period, its line-item hash.
+    extra_cols = []
+    if checks.period is not None:
+        extra_cols.append(f"{checks.period[0]} AS __bill_period")
+    if checks.key is not None:
+        extra_cols.append(f"{checks.key} AS __line_item")
+    period_lit = f"DATE {lit(delivery.billing_period.isoformat())}"
+    aggregates = [
+        "count(*)",
+        "CAST(COALESCE(SUM(__billed_exact), 0) AS DECIMAL(38, 10))::VARCHAR",
+        f"count(*) FILTER (WHERE __bill_period <> {period_lit})" if checks.period else "0",
+        "count(__line_item) - count(DISTINCT __line_item)" if checks.key else "0",
+    ]
     if stage_dir is not None:
         target = stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{uuid.uuid4().hex[:12]}.parquet"
         # The export's own total travels with the rows as an exact DECIMAL column, summed from the file below.
         run(
             con,
-            f"COPY (SELECT {', '.join(select)}, {exact} AS __billed_exact FROM {relation} AS src{where}) "
-            f"TO {lit(str(target))} ({_STAGE_OPTIONS})",
-            inspected.named,
+            f"COPY (SELECT {', '.join([*select, f'{exact} AS __billed_exact', *extra_cols])} "
+            f"FROM {relation} AS src{where}) TO {lit(str(target))} ({_STAGE_OPTIONS})",
+            named,
+            scratch=stage_dir,
         )
         staged = f"read_parquet({lit(str(target))})"
-        check_sql = f"SELECT count(*), CAST(COALESCE(SUM(__billed_exact), 0) AS DECIMAL(38, 10))::VARCHAR FROM {staged}"
+        check_sql = f"SELECT {', '.join(aggregates)} FROM {staged}"
         select_sql = "SELECT " + ", ".join(q(n) for n in names) + f" FROM {staged}"
     else:
-        select_sql = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {relation} AS src{where}"
-        # One pass computes the export's own totals and evaluates every normalised column that a bad value can
-        # make fail (hashing the whole row defeats projection pushdown), so it fails here, before any store is
-        # touched. Only casts to numbers and timestamps and JSON functions can fail: text columns that are
-        # trimmed, compared or cast to text cannot, and skipping them halves this pass on parquet.
-        check_sql = (
-            "SELECT count(*), CAST(COALESCE(SUM(CAST(n.__raw AS DECIMAL(38, 10))), 0) AS VARCHAR), max(hash(n)) "
-            f"FROM (SELECT {', '.join(can_fail)}, src.{q(billed)} AS __raw FROM {relation} AS src{where}) AS n"
+        select_sql = (
+            "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {inspected.relation(spec.null_strings)} AS src{where}"
         )
-    row = run(con, check_sql, inspected.named).fetchone()
+        # One pass computes the export's own totals, the integrity counts, and evaluates every normalised column
+        # that a bad value can make fail (hashing the whole row defeats projection pushdown), so it fails here,
+        # before any store is touched. Only casts to numbers and timestamps and JSON functions can fail: text
+        # columns that are trimmed, compared or cast to text cannot, and skipping them halves this pass on
+        # parquet.
+        check_sql = (
+            f"SELECT {', '.join(aggregates)}, max(hash(n)) FROM (SELECT {', '.join(can_fail)}, "
+            f"{exact} AS __billed_exact{''.join(', ' + c for c in extra_cols)} FROM {relation} AS src{where}) AS n"
+        )
+    row = run(con, check_sql, named, scratch=stage_dir).fetchone()
     assert row is not None
+    if int(row[2]) and checks.period is not None:
+        period_sql, column = checks.period
+        raise integrity.wrong_period(
+            lambda sql: run(con, sql, named),
+            named,
+            relation_with_part=inspected.relation(spec.null_strings, part=True),
+            period_sql=period_sql,
+            column=column,
+            filed_under=delivery.billing_period,
+        )
+    if int(row[3]) and checks.key is not None:
+        refusal = integrity.duplicate_line_items(
+            lambda sql: run(con, sql, named),
+            named,
+            relation_with_part=inspected.relation(spec.null_strings, part=True) + where,
+            id_sql=checks.id_sql,
+            interval_sql=checks.interval_sql,
+            columns=checks.key_columns,
+        )
+        if refusal is not None:
+            raise refusal
     return NormalizedSource(
         delivery=delivery,
         select_sql=select_sql,

@@ -8,7 +8,7 @@ a temporary directory in chunks (`download_fileobj`), so a month is never held i
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,17 +45,20 @@ class FileSource(abc.ABC):
 
 
 class LocalSource(FileSource):
-    """A directory (walked recursively) or a single file."""
+    """A directory (walked recursively) or a single file; files under `exclude` (an ingest's own staging
+    folders, when the store lives inside the exported tree) are not part of it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, exclude: Sequence[Path] = ()) -> None:
         self.path = path.expanduser().resolve()
         if not self.path.exists():
             raise IngestError(f"{self.path}: no such file or directory", hint="Give a directory, a file or s3://...")
         self.root = self.path if self.path.is_dir() else self.path.parent
         self.uri = str(self.path)
+        self.exclude = tuple(p.expanduser().resolve() for p in exclude)
 
     def list(self) -> list[ObjectInfo]:
         files = sorted(p for p in self.path.rglob("*") if p.is_file()) if self.path.is_dir() else [self.path]
+        files = [p for p in files if not any(p.is_relative_to(x) for x in self.exclude)]
         out = []
         for p in files:
             st = p.stat()
@@ -165,13 +168,14 @@ def _utc(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
 
 
-def open_file_source(uri: str, identity: AwsIdentity | None = None) -> FileSource:
-    """The source named by `uri`: `s3://bucket/prefix`, `file:///path`, or a plain local path."""
+def open_file_source(uri: str, identity: AwsIdentity | None = None, exclude: Sequence[Path] = ()) -> FileSource:
+    """The source named by `uri`: `s3://bucket/prefix`, `file:///path`, or a plain local path (without the
+    folders in `exclude`)."""
     parts = urlsplit(uri)
     if parts.scheme == "s3":
         if not parts.netloc:
             raise IngestError(f"{uri!r} names no bucket", hint="Use s3://bucket/prefix.")
         return S3Source(parts.netloc, parts.path, identity or AwsIdentity())
     if parts.scheme == "file":
-        return LocalSource(Path(parts.path))
-    return LocalSource(Path(uri))
+        return LocalSource(Path(parts.path), exclude)
+    return LocalSource(Path(uri), exclude)

@@ -12,8 +12,10 @@ The sheets follow TrackIt's own reports, where the data allows:
   where CloudWatch had no data: unknown, never idle), and the active reservations and savings plans with their
   end dates.
 
-Numbers are written as numbers (never text) with a currency format, header rows are frozen, columns sized to
-their content, and every sheet has an autofilter. https://xlsxwriter.readthedocs.io/
+Numbers are written as numbers (never text): amounts rounded to the cent as every other surface rounds them
+(`bot.billing.money.round_money`) with the number format of the bill's currency (`Money.excel_format`), header
+rows are frozen, columns sized to their content, and every sheet has an autofilter.
+https://xlsxwriter.readthedocs.io/
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
+from bot.billing.money import Money, money_number
 from bot.billing.periods import add_months, month_start
 from bot.billing.query import run_tag_report, run_top_resources
 from bot.state.inventory import InventorySnapshot
@@ -75,22 +78,18 @@ class Sheet:
                 raise ValueError(f"sheet {self.name!r}: a row has {len(row)} cells for {width} columns")
 
 
-def currency_format(symbol: str) -> str:
-    """An Excel number format for amounts in `symbol` (`"$"#,##0.00;-"$"#,##0.00`)."""
-    quoted = '"' + symbol.replace('"', "").strip() + '"' if symbol.strip() else ""
-    return f"{quoted}#,##0.00;-{quoted}#,##0.00"
-
-
-def workbook_bytes(sheets: Sequence[Sheet], *, symbol: str = "$") -> bytes:
-    """The .xlsx file holding `sheets` in order (in memory: a digest's workbook is small)."""
+def workbook_bytes(sheets: Sequence[Sheet], *, money: Money | None = None) -> bytes:
+    """The .xlsx file holding `sheets` in order (in memory: a digest's workbook is small); amounts in `money`'s
+    currency (USD when None), each cell holding the amount rounded to the cent."""
+    money = money or Money()
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False})
     title_fmt = book.add_format({"bold": True, "font_size": 13})
     head_fmt = book.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1, "text_wrap": True})
-    money_fmt = book.add_format({"num_format": currency_format(symbol)})
+    money_fmt = book.add_format({"num_format": money.excel_format})
     pct_fmt = book.add_format({"num_format": "0.0%"})
     total_label = book.add_format({"bold": True, "top": 1})
-    total_money = book.add_format({"bold": True, "top": 1, "num_format": currency_format(symbol)})
+    total_money = book.add_format({"bold": True, "top": 1, "num_format": money.excel_format})
     for sheet in sheets:
         ws = book.add_worksheet(sheet.name)
         ws.write_string(0, 0, sheet.title, title_fmt)
@@ -102,9 +101,11 @@ def workbook_bytes(sheets: Sequence[Sheet], *, symbol: str = "$") -> bytes:
             for col, value in enumerate(row):
                 if isinstance(value, bool) or value is None:
                     ws.write_blank(r, col, None)
+                elif isinstance(value, int | float) and col in sheet.money:
+                    ws.write_number(r, col, money_number(value), money_fmt)
+                    widths[col] = max(widths[col], 12)
                 elif isinstance(value, int | float):
-                    fmt = money_fmt if col in sheet.money else pct_fmt if col in sheet.pct else None
-                    ws.write_number(r, col, float(value), fmt)
+                    ws.write_number(r, col, float(value), pct_fmt if col in sheet.pct else None)
                     widths[col] = max(widths[col], 12)
                 elif isinstance(value, date):
                     ws.write_string(r, col, value.isoformat())
@@ -117,8 +118,9 @@ def workbook_bytes(sheets: Sequence[Sheet], *, symbol: str = "$") -> bytes:
         if sheet.total_row and sheet.rows:
             ws.write_string(last + 1, 0, "Total", total_label)
             for col in sorted(sheet.money):
+                # The total of the exact amounts, rounded once (not the sum of rounded cells).
                 column_sum = math.fsum(v for row in sheet.rows if isinstance(v := row[col], int | float))
-                ws.write_number(last + 1, col, column_sum, total_money)
+                ws.write_number(last + 1, col, money_number(column_sum), total_money)
         for col, width in enumerate(widths):
             ws.set_column(col, col, min(_MAX_WIDTH, width + 2))
         ws.freeze_panes(header_row + 1, sheet.frozen_columns)
@@ -215,14 +217,20 @@ def cost_by_tag(
     filters: Sequence[Filter] = (),
     basis: CostBasis = CostBasis.UNBLENDED,
 ) -> Sheet:
-    """Cost per value of `tag_key` over `period` with its share (untagged included). NotFound for a key the
-    bill does not have."""
+    """Cost per value of `tag_key` over `period` with its share (untagged taggable cost included), then what no
+    one could tag ("(not taggable)": fees, tax, credits). NotFound for a key the bill does not have."""
     report = run_tag_report(store, tag_key, period, filters, basis)
+    rows: list[tuple[object, ...]] = [
+        ("(untagged)" if v.value == UNTAGGED else v.value, v.cost, v.share) for v in report.values
+    ]
+    if report.not_taggable_cost:
+        share = report.not_taggable_cost / report.total if report.total else 0.0
+        rows.append(("(not taggable)", report.not_taggable_cost, share))
     return Sheet(
         name="Cost by tag",
         title=f"Cost by {report.key} value, {period.start} – {period.end - timedelta(days=1)} ({basis.value} cost)",
         header=(str(report.key), "Cost", "Share"),
-        rows=tuple(("(untagged)" if v.value == UNTAGGED else v.value, v.cost, v.share) for v in report.values),
+        rows=tuple(rows),
         money=frozenset({1}),
         pct=frozenset({2}),
         total_row=True,
@@ -318,10 +326,10 @@ def _resource_matches(r: Resource, filters: Sequence[Filter]) -> bool:
         if f.dimension.kind is Dimension.ACCOUNT:
             hit = r.account_id in f.values
         elif f.dimension.kind is Dimension.REGION:
-            hit = (r.region or UNTAGGED) in f.values
+            hit = (r.region or f.dimension.empty_key) in f.values
         elif f.dimension.kind is Dimension.TAG:
             key = str(f.dimension.tag_key)
-            hit = (r.tag_map.get(key.removeprefix("user:"), "") or UNTAGGED) in f.values
+            hit = (r.tag_map.get(key.removeprefix("user:"), "") or f.dimension.empty_key) in f.values
         else:
             continue  # service, usage type ...: not properties of a resource
         if hit == f.negate:
@@ -343,7 +351,7 @@ def resource_data(
     kept = tuple(r for r in snapshot.inventory.resources if _resource_matches(r, filters))
     resource = DimensionRef(Dimension.RESOURCE)
     rows = store.aggregate(
-        AggregateRequest(period, (resource,), (*filters, Filter(resource, (UNTAGGED,), negate=True)), basis)
+        AggregateRequest(period, (resource,), (*filters, Filter(resource, (resource.empty_key,), negate=True)), basis)
     )
     ends: dict[str, date] = {}
     if not any(f.dimension.kind is Dimension.TAG for f in filters):

@@ -1,7 +1,9 @@
-"""Realistic sample billing exports for a fictional organisation, for tests, benchmarks and `trackit demo`.
+"""A realistic sample organisation's billing exports, for tests, benchmarks and `trackit demo`.
 
-`generate()` writes legacy CUR (csv.gz or Athena parquet), CUR 2.0 or FOCUS 1.0 files in the true S3 layout;
-`upload_to_s3()` copies a generated layout into a bucket.
+`generate()` writes legacy CUR (csv.gz or Athena parquet), CUR 2.0 or FOCUS 1.0 / 1.2 files in the true S3 layout,
+with `ground_truth.json` (the organisation and every event of the plan, measured on the data) and
+`inventory.parquet` (every resource and its lifecycle) beside them; `bot.samples.events` holds the event plan API;
+`upload_to_s3()` copies a generated layout into a bucket. See docs/sample-organisation.md.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from bot.samples.generate import (
     FORMATS,
     Format,
     GenerationSummary,
+    Granularity,
     PeriodSummary,
     generate,
 )
@@ -21,6 +24,7 @@ __all__ = [
     "FORMATS",
     "Format",
     "GenerationSummary",
+    "Granularity",
     "PeriodSummary",
     "generate",
     "upload_to_s3",

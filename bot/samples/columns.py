@@ -1,7 +1,8 @@
 """Column layouts of each export format, as data: (source column name, SQL over the canonical relation, kind).
 
 `kind` says how a writer renders the value: "s" text, "n" decimal number, "t" timestamp, "i" integer, "m" a
-map (CUR 2.0 and FOCUS). Per-period constants appear as `{payer}`, `{bp_start}`, `{bp_end}`, `{invoice}`.
+map (CUR 2.0 and FOCUS). Per-period constants appear as `{payer}`, `{bp_start}`, `{bp_end}`, `{invoice}`, and the
+billing currency's `{currency}` and `{entity}` (the invoicing legal entity).
 
 Names follow the public specifications: legacy CUR "category/Name" headers (Athena parquet spells them in
 snake_case, see `athena_name`), CUR 2.0's fixed snake_case schema with `product`, `resource_tags` and
@@ -26,9 +27,9 @@ CUR1_BASE: tuple[Column, ...] = (
     ("identity/LineItemId", "line_id", "s"),
     ("identity/TimeInterval", _TIME_INTERVAL, "s"),
     ("bill/InvoiceId", "'{invoice}'", "s"),
-    ("bill/InvoicingEntity", f"'{cat.LEGAL_ENTITY}'", "s"),
+    ("bill/InvoicingEntity", "'{entity}'", "s"),
     ("bill/BillingEntity", "'AWS'", "s"),
-    ("bill/BillType", "'Anniversary'", "s"),
+    ("bill/BillType", "bill_type", "s"),
     ("bill/PayerAccountId", "'{payer}'", "s"),
     ("bill/BillingPeriodStartDate", "TIMESTAMP '{bp_start}'", "t"),
     ("bill/BillingPeriodEndDate", "TIMESTAMP '{bp_end}'", "t"),
@@ -44,14 +45,14 @@ CUR1_BASE: tuple[Column, ...] = (
     ("lineItem/UsageAmount", "usage_amount", "n"),
     ("lineItem/NormalizationFactor", "NULL::DOUBLE", "n"),
     ("lineItem/NormalizedUsageAmount", "NULL::DOUBLE", "n"),
-    ("lineItem/CurrencyCode", f"'{cat.CURRENCY}'", "s"),
+    ("lineItem/CurrencyCode", "'{currency}'", "s"),
     ("lineItem/UnblendedRate", "rate", "n"),
     ("lineItem/UnblendedCost", "cost", "n"),
     ("lineItem/BlendedRate", "rate", "n"),
     ("lineItem/BlendedCost", _BLENDED, "n"),
     ("lineItem/LineItemDescription", "description", "s"),
     ("lineItem/TaxType", "tax_type", "s"),
-    ("lineItem/LegalEntity", f"'{cat.LEGAL_ENTITY}'", "s"),
+    ("lineItem/LegalEntity", "'{entity}'", "s"),
     ("product/ProductName", "service_name", "s"),
     ("product/instanceType", "instance_type", "s"),
     ("product/location", "location", "s"),
@@ -64,21 +65,23 @@ CUR1_BASE: tuple[Column, ...] = (
     ("product/servicename", "service_name", "s"),
     ("product/usagetype", "usage_type", "s"),
     ("pricing/RateCode", "''", "s"),
-    ("pricing/currency", f"'{cat.CURRENCY}'", "s"),
+    ("pricing/currency", "'{currency}'", "s"),
     ("pricing/publicOnDemandCost", "od_cost", "n"),
     ("pricing/publicOnDemandRate", "od_rate", "n"),
     ("pricing/term", "pricing_term", "s"),
     ("pricing/unit", "unit", "s"),
-    ("reservation/AmortizedUpfrontCostForUsage", "CASE WHEN line_type = 'DiscountedUsage' THEN 0.0 END", "n"),
-    ("reservation/AmortizedUpfrontFeeForBillingPeriod", "CASE WHEN line_type = 'RIFee' THEN 0.0 END", "n"),
+    ("reservation/AmortizedUpfrontCostForUsage", "ri_upfront_usage", "n"),
+    ("reservation/AmortizedUpfrontFeeForBillingPeriod", "ri_amortized_upfront", "n"),
     ("reservation/EffectiveCost", "ri_effective", "n"),
+    ("reservation/EndTime", "ri_end", "t"),
     ("reservation/NumberOfReservations", "ri_count", "i"),
-    ("reservation/RecurringFeeForUsage", "ri_effective", "n"),
+    ("reservation/RecurringFeeForUsage", "ri_recurring_usage", "n"),
     ("reservation/ReservationARN", "reservation_arn", "s"),
+    ("reservation/StartTime", "ri_start", "t"),
     ("reservation/TotalReservedUnits", "ri_units", "n"),
-    ("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod", "CASE WHEN line_type = 'RIFee' THEN 0.0 END", "n"),
-    ("reservation/UnusedQuantity", "CASE WHEN line_type = 'RIFee' THEN 0.0 END", "n"),
-    ("reservation/UnusedRecurringFee", "CASE WHEN line_type = 'RIFee' THEN 0.0 END", "n"),
+    ("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod", "ri_unused_upfront", "n"),
+    ("reservation/UnusedQuantity", "ri_unused_qty", "n"),
+    ("reservation/UnusedRecurringFee", "ri_unused_recurring", "n"),
     ("savingsPlan/TotalCommitmentToDate", "sp_commitment", "n"),
     ("savingsPlan/SavingsPlanARN", "sp_arn", "s"),
     ("savingsPlan/SavingsPlanRate", "sp_rate", "n"),
@@ -89,7 +92,7 @@ CUR1_BASE: tuple[Column, ...] = (
         "CASE WHEN line_type = 'SavingsPlanRecurringFee' THEN 0.0 END",
         "n",
     ),
-    ("savingsPlan/RecurringCommitmentForBillingPeriod", "sp_commitment", "n"),
+    ("savingsPlan/RecurringCommitmentForBillingPeriod", "sp_recurring_period", "n"),
 )
 
 #: Tag keys as they appear in exports, and the canonical column that holds each.
@@ -141,6 +144,19 @@ def _map_sql(pairs: list[tuple[str, str]]) -> str:
     return f"map_from_entries(list_filter([{entries}], lambda e: e.v IS NOT NULL))"
 
 
+#: Map columns of the canonical relation and how each is built from its scalar columns. The generator builds them
+#: once per resource (tags), account (cost categories) or SKU and region (product), not once per line: DuckDB's
+#: `list_filter` with a lambda costs more than the rest of a line.
+MAP_COLUMNS: dict[str, str] = {
+    "m_cur2_tags": _map_sql([(cur2_map_key(k), c) for k, c in TAGS]),
+    "m_tags": _map_sql(list(TAGS)),
+    "m_cc": _map_sql(list(COST_CATEGORIES)),
+    "m_tags_cc": _map_sql(list(TAGS) + [(f"costCategory/{name}", col) for name, col in COST_CATEGORIES]),
+    "m_product": _map_sql(
+        [("product_name", "service_name"), ("servicename", "service_name"), ("region", "region"), ("group", "''")]
+    ),
+}
+
 _CUR2_SKIP = {"product/", "resourceTags/", "costCategory/"}
 _CUR2_PRODUCT_COLUMNS = {
     "product/productFamily": "product_product_family",
@@ -168,12 +184,9 @@ def cur2_columns() -> tuple[Column, ...]:
             cols.append(("bill_payer_account_name", f"'{cat.ACCOUNT_BY_NAME['payer'].name}'", "s"))
         if name == "lineItem/UsageAccountId":
             cols.append(("line_item_usage_account_name", "account_name", "s"))
-    product = _map_sql(
-        [("product_name", "service_name"), ("servicename", "service_name"), ("region", "region"), ("group", "''")]
-    )
-    cols.append(("product", product, "m"))
-    cols.append(("resource_tags", _map_sql([(cur2_map_key(k), c) for k, c in TAGS]), "m"))
-    cols.append(("cost_category", _map_sql(list(COST_CATEGORIES)), "m"))
+    cols.append(("product", "m_product", "m"))
+    cols.append(("resource_tags", "m_cur2_tags", "m"))
+    cols.append(("cost_category", "m_cc", "m"))
     cols.append(("discount", "MAP {}::MAP(VARCHAR, VARCHAR)", "m"))
     return tuple(cols)
 
@@ -181,9 +194,11 @@ def cur2_columns() -> tuple[Column, ...]:
 _CHARGE_CATEGORY = """CASE line_type WHEN 'Tax' THEN 'Tax' WHEN 'Fee' THEN 'Purchase' WHEN 'RIFee' THEN 'Purchase'
     WHEN 'SavingsPlanRecurringFee' THEN 'Purchase' WHEN 'Credit' THEN 'Credit' WHEN 'Refund' THEN 'Credit'
     ELSE 'Usage' END"""
-_EFFECTIVE = """CASE line_type WHEN 'SavingsPlanCoveredUsage' THEN sp_effective
-    WHEN 'SavingsPlanRecurringFee' THEN sp_commitment - sp_used WHEN 'DiscountedUsage' THEN ri_effective
-    WHEN 'RIFee' THEN 0.0 ELSE cost END"""
+_EFFECTIVE = """CASE WHEN line_type = 'SavingsPlanCoveredUsage' THEN sp_effective
+    WHEN line_type = 'SavingsPlanRecurringFee' THEN sp_commitment - sp_used
+    WHEN line_type = 'DiscountedUsage' THEN ri_effective
+    WHEN line_type = 'RIFee' THEN ri_unused_upfront + ri_unused_recurring
+    WHEN line_type = 'Fee' AND reservation_arn <> '' THEN 0.0 ELSE cost END"""
 _BILLED = "CASE WHEN line_type = 'SavingsPlanCoveredUsage' THEN 0.0 ELSE cost END"
 _COMMITMENT_ID = "NULLIF(COALESCE(NULLIF(reservation_arn, ''), sp_arn), '')"
 
@@ -193,7 +208,7 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("BilledCost", _BILLED, "n"),
     ("BillingAccountId", "'{payer}'", "s"),
     ("BillingAccountName", f"'{cat.ACCOUNT_BY_NAME['payer'].name}'", "s"),
-    ("BillingCurrency", f"'{cat.CURRENCY}'", "s"),
+    ("BillingCurrency", "'{currency}'", "s"),
     ("BillingPeriodEnd", "TIMESTAMP '{bp_end}'", "t"),
     ("BillingPeriodStart", "TIMESTAMP '{bp_start}'", "t"),
     ("ChargeCategory", _CHARGE_CATEGORY, "s"),
@@ -201,8 +216,9 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("ChargeDescription", "description", "s"),
     (
         "ChargeFrequency",
-        """CASE WHEN line_type IN ('RIFee', 'SavingsPlanRecurringFee', 'Fee') THEN 'Recurring'
-        WHEN line_type IN ('Tax', 'Credit', 'Refund') THEN 'One-Time' ELSE 'Usage-Based' END""",
+        """CASE WHEN bill_type = 'Purchase' THEN 'One-Time'
+        WHEN line_type IN ('RIFee', 'SavingsPlanRecurringFee', 'Fee', 'Credit') THEN 'Recurring'
+        WHEN line_type IN ('Tax', 'Refund') THEN 'One-Time' ELSE 'Usage-Based' END""",
         "s",
     ),
     ("ChargePeriodEnd", "usage_end", "t"),
@@ -229,7 +245,7 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("ContractedCost", _BILLED, "n"),
     ("ContractedUnitPrice", "rate", "n"),
     ("EffectiveCost", _EFFECTIVE, "n"),
-    ("InvoiceIssuerName", f"'{cat.LEGAL_ENTITY}'", "s"),
+    ("InvoiceIssuerName", "'{entity}'", "s"),
     ("ListCost", "COALESCE(od_cost, cost)", "n"),
     ("ListUnitPrice", "od_rate", "n"),
     (
@@ -241,7 +257,7 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("PricingQuantity", "usage_amount", "n"),
     ("PricingUnit", "NULLIF(unit, '')", "s"),
     ("ProviderName", "'AWS'", "s"),
-    ("PublisherName", f"'{cat.LEGAL_ENTITY}'", "s"),
+    ("PublisherName", "'{entity}'", "s"),
     ("RegionId", "NULLIF(region, '')", "s"),
     ("RegionName", "CASE WHEN region <> '' THEN location END", "s"),
     ("ResourceId", "NULLIF(resource_id, '')", "s"),
@@ -253,8 +269,8 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
     ("SkuPriceId", "NULL::VARCHAR", "s"),
     ("SubAccountId", "account_id", "s"),
     ("SubAccountName", "account_name", "s"),
-    ("Tags", _map_sql(list(TAGS)), "m"),
-    ("x_CostCategories", _map_sql(list(COST_CATEGORIES)), "m"),
+    ("Tags", "m_tags", "m"),
+    ("x_CostCategories", "m_cc", "m"),
     ("x_Discounts", "MAP {}::MAP(VARCHAR, VARCHAR)", "m"),
     ("x_Operation", "NULLIF(operation, '')", "s"),
     ("x_ServiceCode", "product_code", "s"),
@@ -262,7 +278,7 @@ FOCUS_COLUMNS: tuple[Column, ...] = (
 )
 
 _FOCUS_12_DROPPED = {"x_UsageType", "x_CostCategories"}  # SkuMeter and the Tags map carry them in 1.2
-_FOCUS_12_TAGS = _map_sql(list(TAGS) + [(f"costCategory/{name}", col) for name, col in COST_CATEGORIES])
+_FOCUS_12_TAGS = "m_tags_cc"
 
 #: FOCUS 1.2 with AWS columns (table FOCUS_1_2_AWS): 1.0's columns without x_UsageType (now SkuMeter) and
 #: x_CostCategories (now in Tags, prefixed `costCategory/`), plus the columns FOCUS 1.1 and 1.2 added.
@@ -277,7 +293,7 @@ FOCUS_12_COLUMNS: tuple[Column, ...] = tuple(
             ("CommitmentDiscountUnit", "NULL::VARCHAR", "s"),
             ("InvoiceId", "NULLIF('{invoice}', '')", "s"),
             ("InvoiceIssuerId", "NULL::VARCHAR", "s"),
-            ("PricingCurrency", f"'{cat.CURRENCY}'", "s"),
+            ("PricingCurrency", "'{currency}'", "s"),
             ("PricingCurrencyContractedUnitPrice", "rate", "n"),
             ("PricingCurrencyEffectiveCost", _EFFECTIVE, "n"),
             ("PricingCurrencyListUnitPrice", "od_rate", "n"),

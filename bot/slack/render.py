@@ -1,5 +1,6 @@
-"""Pieces every answer shares: money in the billing currency, the period, the basis, the data's freshness,
-breakdown tables that fold into "Other", and the Export CSV button.
+"""Pieces every answer shares: the period, the basis, the data's freshness, breakdown tables that fold into
+"Other", and the Export CSV button. Money in the billing currency is `bot.billing.money.Money` (the one owner of
+rounding and formatting amounts), importable from here too.
 
 Pure functions of their arguments (no clock, no store): command modules compose them in `render()`.
 """
@@ -11,37 +12,22 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta
 
 from bot.billing.model import CostBasis, Freshness, TimeRange
-from bot.billing.money import currency_symbol, format_change, format_money, format_pct
+from bot.billing.money import Money, format_pct
 from bot.slack.blocks import Block, actions, button, code_sections, context, table_lines
 
+__all__ = [
+    "Money",
+    "Row",
+    "breakdown_blocks",
+    "breakdown_lines",
+    "export_action_id",
+    "export_button",
+    "footer",
+    "freshness_text",
+    "period_text",
+]
+
 EXPORT_ACTION = "trackit_export_csv"
-
-
-@dataclass(frozen=True)
-class Money:
-    """Formats amounts in one currency: `Money("USD")(1234.5)` -> `$1,234.50`."""
-
-    currency: str = "USD"
-
-    @property
-    def symbol(self) -> str:
-        return currency_symbol(self.currency)
-
-    def __call__(self, amount: float) -> str:
-        return format_money(_denoise(amount), self.symbol)
-
-    def change(self, amount: float | None) -> str:
-        return format_change(None if amount is None else _denoise(amount), self.symbol)
-
-
-def _denoise(amount: float) -> float:
-    """Drop float summation noise below a millionth before rounding to the cent.
-
-    The store sums in floating point: an exact 4159.435 can come back as 4159.434999999, which would round
-    down where the Decimal sum of the export rounds up. Six decimals keep every digit AWS prices carry
-    that matters for the cent.
-    """
-    return round(amount, 6)
 
 
 def period_text(time_range: TimeRange) -> str:
@@ -80,6 +66,14 @@ class Row:
     label: str
     cost: float
     previous: float | None = None
+    #: Cost over the complete days compared with `previous` while the period is in progress (None: `cost`).
+    compared: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        return (
+            None if self.previous is None else (self.cost if self.compared is None else self.compared) - self.previous
+        )
 
 
 def breakdown_lines(
@@ -94,7 +88,7 @@ def breakdown_lines(
         share = format_pct(r.cost / total * 100, signed=False) if total else "n/a"
         line = [r.label, money(r.cost), share]
         if compare:
-            line.append(money.change(None if r.previous is None else r.cost - r.previous))
+            line.append(money.change(r.change))
         table.append(line)
     return table_lines(table, right=[1, 2, 3])
 

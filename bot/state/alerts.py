@@ -91,10 +91,12 @@ def record_anomaly(
     impact: float,
     sensitivity: float = 1.0,
     now: datetime | None = None,
+    update_existing: bool = True,
 ) -> tuple[AnomalyAlert, bool]:
     """Record a detection; returns (alert, created). Atomic: of two replicas detecting the same key, exactly
     one gets created=True. For an existing key only `end`, `last_impact` and `updated_at` change (status,
-    channel and message stay)."""
+    channel and message stay), unless `update_existing` is False: the caller records them with
+    `record_alert_progress` once the channel has been told (a follow-up posted)."""
     if not key:
         raise ValueError("an anomaly needs a non-empty key")
     if end is not None and end < start:
@@ -112,12 +114,35 @@ def record_anomaly(
         )  # fmt: skip
         row = _get(session, key)
         assert row is not None
-        if not created:
-            row.end = end
-            row.last_impact = float(impact)
-            row.updated_at = now
+        if not created and update_existing:
+            _progress(row, end, impact, now)
             session.flush()
         return _to_alert(row), created
+
+
+def _progress(row: AnomalyAlertRow, end: date | None, impact: float, now: datetime) -> None:
+    row.end = end
+    row.last_impact = float(impact)
+    row.updated_at = now
+
+
+def record_alert_progress(
+    session: Session, key: str, *, end: date | None, impact: float, now: datetime | None = None
+) -> None:
+    """Record where an episode stands (its end, its impact) inside the caller's transaction: the delivery of
+    the follow-up that tells the channel passes it, so a follow-up that never reached Slack is planned again.
+    NotFound if unknown."""
+    row = _get(session, key)
+    if row is None:
+        raise NotFound(f"No anomaly alert {key!r}.")
+    _progress(row, end, impact, now or utcnow())
+    session.flush()
+
+
+def set_alert_progress(store: StateStore, key: str, *, end: date | None, impact: float, now: datetime) -> None:
+    """`record_alert_progress` in a transaction of its own (nothing to tell the channel this time)."""
+    with store.session() as session:
+        record_alert_progress(session, key, end=end, impact=impact, now=now)
 
 
 def set_alert_message(
@@ -125,15 +150,23 @@ def set_alert_message(
 ) -> AnomalyAlert:
     """Remember where the alert was posted (thread_ts defaults to the message itself). NotFound if unknown."""
     with store.session() as session:
-        row = _get(session, key)
-        if row is None:
-            raise NotFound(f"No anomaly alert {key!r}.")
-        row.channel_id = channel_id
-        row.message_ts = message_ts
-        row.thread_ts = thread_ts or message_ts
-        row.updated_at = utcnow()
-        session.flush()
-        return _to_alert(row)
+        return record_alert_message(session, key, channel_id=channel_id, message_ts=message_ts, thread_ts=thread_ts)
+
+
+def record_alert_message(
+    session: Session, key: str, *, channel_id: str, message_ts: str, thread_ts: str | None = None
+) -> AnomalyAlert:
+    """`set_alert_message` inside the caller's transaction: the delivery that records the post passes it, so the
+    post and the alert's thread reference are recorded together or not at all. NotFound if unknown."""
+    row = _get(session, key)
+    if row is None:
+        raise NotFound(f"No anomaly alert {key!r}.")
+    row.channel_id = channel_id
+    row.message_ts = message_ts
+    row.thread_ts = thread_ts or message_ts
+    row.updated_at = utcnow()
+    session.flush()
+    return _to_alert(row)
 
 
 def triage_anomaly(

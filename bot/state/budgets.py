@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
+from bot.billing.money import round_money
 from bot.errors import NotFound, UsageError
 from bot.state.db import StateStore, utcnow
 from bot.state.models import BudgetRow
@@ -46,7 +47,7 @@ def _check_amount(amount: Decimal | int | str) -> Decimal:
         ) from exc
     if not value.is_finite() or value <= 0 or value >= Decimal("1e16"):
         raise UsageError(f"A budget must be a positive amount, not {amount}.", hint="e.g. `5000`.")
-    return value.quantize(Decimal("0.01"))
+    return round_money(value)  # to the cent, as every amount is shown
 
 
 def set_budget(

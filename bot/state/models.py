@@ -16,17 +16,21 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Dialect,
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     TypeDecorator,
+    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -45,7 +49,7 @@ AUDIT_OUTCOMES = ("ok", "denied", "error")
 INGEST_STATUSES = ("running", "ok", "failed")
 SUBSCRIPTION_KINDS = ("daily", "weekly", "monthly", "anomalies", "budgets", "commitments")
 ALERT_STATUSES = ("open", "acknowledged", "snoozed", "expected", "not_anomaly")
-DELIVERY_STATUSES = ("pending", "sent", "failed")
+DELIVERY_STATUSES = ("pending", "sent", "failed", "expired")
 INVENTORY_STATUSES = ("ok", "partial", "failed")
 
 
@@ -203,6 +207,7 @@ class DeliveryRow(Base):
     __table_args__ = (
         CheckConstraint(_in("status", DELIVERY_STATUSES), name="status"),
         Index("ix_deliveries_channel_status", "channel_id", "status"),
+        Index("ix_deliveries_job_status_next", "job", "status", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -218,6 +223,15 @@ class DeliveryRow(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: A failed delivery is not claimed again before this moment (back-off, Slack's Retry-After).
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: After this moment the delivery is settled (found, or given up as `expired`), never posted.
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Set when an attempt began a non-idempotent Slack call whose outcome was never recorded (a crash, a lost
+    #: response): before posting again, the channel is searched for the message since then.
+    unknown_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: What the attempt in flight made before its Slack call (the uploaded file ids of a digest's files).
+    detail: Mapped[str] = mapped_column(Text, default="")
 
 
 class LeaderLeaseRow(Base):
@@ -247,8 +261,21 @@ class InventorySnapshotRow(Base):
     payload: Mapped[str] = mapped_column(Text)  # JSON: {"snapshot": dump(...), "commitment_ends": {arn: day}}
 
 
+#: APScheduler 3's job store table, created by the migrations (revision 0003) so that the job store never
+#: creates it lazily (`bot.state.jobstore`). Columns exactly as `apscheduler.jobstores.sqlalchemy` defines
+#: them: 191 = MySQL's InnoDB key limit, Float(25) = an 8-byte float.
+APSCHEDULER_JOBS = Table(
+    "apscheduler_jobs",
+    Base.metadata,
+    Column("id", Unicode(191), primary_key=True),
+    Column("next_run_time", Float(25), index=True),
+    Column("job_state", LargeBinary, nullable=False),
+)
+
+
 __all__ = [
     "ALERT_STATUSES",
+    "APSCHEDULER_JOBS",
     "AUDIT_OUTCOMES",
     "DELIVERY_STATUSES",
     "INGEST_STATUSES",

@@ -86,7 +86,9 @@ class BillingStore(abc.ABC):
 
     @abc.abstractmethod
     def periods(self) -> list[PeriodStatus]:
-        """The live delivery of every stored billing period, oldest first."""
+        """The live delivery of every stored billing period, oldest first, with what was measured at its load:
+        rows, unblended total, newest usage, whether invoiced, its billing `currencies` (sorted ISO codes, empty
+        codes left out) and `has_net_cost` (some line item carries a net cost)."""
 
     def period(self, billing_period: date) -> PeriodStatus | None:
         """The live delivery of one billing period, or None."""
@@ -102,11 +104,23 @@ class BillingStore(abc.ABC):
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         """Sum the request's cost basis by its groups (and time buckets, UTC), filtered.
 
-        Rows with a missing tag or an empty dimension value get the key `UNTAGGED`. Without `limit`, every
-        group is returned; with it, the `limit` most expensive groups (ties broken by key), cost descending.
-        With a granularity, rows are ordered by bucket then cost descending, and `limit` applies to the groups
-        over the whole range (every bucket of each kept group is returned). Net basis falls back to unblended
-        cost on line items without a net cost.
+        Group keys (the contract every backend implements, `tests/store/test_contract.py`):
+
+        - a missing or empty value gets the dimension's `DimensionRef.empty_key` (`untagged` for tags, `global`
+          for regions, `(none)` otherwise); a stored value equal to it (legacy CUR's region `global`) is the
+          same group;
+        - the service of a tax line item (charge category `Tax`) is `Tax`, as in Cost Explorer, unless
+          `tax_as_service(request.filters)` is False (a question keeping only tax): then it is the service the
+          tax was charged on;
+        - a filter keeps the line items whose key is one of its values (negated: the others), with the same
+          two rules; filters on one dimension may repeat and all apply.
+
+        Without `limit`, every group is returned; with it, the `limit` most expensive groups (ties broken by
+        key), cost descending. With a granularity, rows are ordered by bucket then cost descending, and `limit`
+        applies to the groups over the whole range (every bucket of each kept group is returned). Net basis
+        falls back to unblended cost on line items without a net cost (the query layer asks for net only over
+        periods whose `has_net_cost` is true). Amounts of every currency are summed as they come: callers keep
+        a question in one currency with a `currency` filter (`bot.billing.currency`).
         """
 
     def count_groups(self, request: AggregateRequest) -> int:
@@ -125,7 +139,8 @@ class BillingStore(abc.ABC):
 
     @abc.abstractmethod
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
-        """Known values of a dimension over all stored data (for suggestions and validation), most costly first."""
+        """Known values of a dimension over all stored data (for suggestions and validation), most costly first,
+        without the empty key. Services are the ones line items were charged on, plus `Tax` when there is tax."""
 
     @abc.abstractmethod
     def tag_keys(self) -> list[str]:
@@ -137,7 +152,8 @@ class BillingStore(abc.ABC):
 
     @abc.abstractmethod
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
-        """Newest usage seen and the status of the periods overlapping the range (all periods when None)."""
+        """Newest usage seen and the status (as `periods()` gives it) of the periods overlapping the range (all
+        periods when None)."""
 
     @abc.abstractmethod
     def iter_line_items(

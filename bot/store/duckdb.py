@@ -7,16 +7,19 @@ at all. A bot that answers queries all day and a `trackit ingest` run from a she
 this store never keeps a writable database open:
 
 * Each delivery of a billing period is written once, by a fresh connection, into its own file under
-  `<dir>/periods/` (first as `.load-<pid>-<id>.duckdb`), line items in the source's order (sorting them by time
-  cost 40% of the load; the day-sorted summary tables below serve every question but hourly series, which scan
-  the period's timestamps). Its unblended total is reconciled with the export's own sum; then it is
-  checkpointed, closed, fsynced and renamed. From then on the file is immutable.
+  `<dir>/periods/` (first as `.load-<token>.duckdb`, owned through a flock on `.load-<token>.lock`), line items
+  in the source's order (sorting them by time cost 40% of the load; the day-sorted summary tables below serve
+  every question but hourly series, which scan the period's timestamps). Its unblended total is reconciled
+  with the export's own sum; then it is checkpointed, closed, fsynced and renamed. From then on the file is
+  immutable.
 * `<dir>/catalog.json` names the live file of every period. A loader publishes by rewriting it atomically
   (tmp + fsync + rename + fsync dir) under an exclusive `fcntl` lock, so two loader processes never clobber each
   other. The superseded file is deleted by garbage collection only after a grace period (10 minutes by
   default) so a reader in another process that attached it just before the swap finishes its query. A load
-  that crashes (even SIGKILL) leaves only its `.load-*` file behind, which the next GC removes; the catalog
-  still names the previous delivery, so readers never see half a month or a month twice.
+  that crashes (even SIGKILL) leaves only its `.load-*` files behind, which the next GC removes as soon as
+  their lock is free (never while the load lives, in whichever container it runs); the catalog still names
+  the previous delivery, so readers never see half a month or a month twice. Ingest staging lives in
+  `<dir>/staging/` (`staging_dir`): same disk, collected the same way.
 * Readers use an in-memory DuckDB connection that ATTACHes every live period file READ_ONLY (any number of
   processes may do that at once) and defines a `line_items` view as `UNION ALL BY NAME` over them. Before each
   read the store stats catalog.json (inode, mtime, size: a few microseconds); when another process published a
@@ -41,12 +44,11 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
-import shutil
 import threading
 import time
-import uuid
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -57,13 +59,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
 
+from bot.billing.charges import DERIVED_SQL
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMN_NAMES,
     TAG_PREFIX,
-    UNTAGGED,
+    TAX_CHARGE,
+    TAX_SERVICE,
     AggregateRequest,
     AggregateRow,
+    Dimension,
     DimensionRef,
     Filter,
     Freshness,
@@ -72,12 +77,13 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.billing.periods import months_in
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
+from bot.scratch import claim, disk_full, is_disk_full
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
+    STAGING_DIR,
     Catalog,
     CatalogEntry,
     catalog_lock,
@@ -108,10 +114,19 @@ from bot.store.duckdb_sql import (
     quote_literal,
 )
 
+log = logging.getLogger(__name__)
+
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")
 DEFAULT_GRACE_SECONDS = 600.0
 _ITER_BATCH = 10_000
+#: A period's billing currencies (sorted, empty codes left out) and whether any line item has a net cost.
+_CURRENCIES_AND_NET = (
+    "COALESCE(list_sort(list(DISTINCT currency) FILTER (WHERE COALESCE(currency, '') <> '')), []), "
+    "COALESCE(bool_or(net_cost IS NOT NULL), false)"
+)
+#: Added after the first release: files written before it have no such column and derive it on read.
+CHARGE_CLASS_COLUMN = "charge_class"
 
 
 @dataclass
@@ -137,10 +152,7 @@ class _Generation:
         """
         chosen = []
         for period, entry in sorted(self.catalog.entries.items()):
-            if time_range is not None and not (
-                entry.starts_before(utc(day_start(time_range.end)))
-                and entry.starts_at_or_after(utc(day_start(time_range.start)))
-            ):
+            if not _may_hold(time_range, entry):
                 continue  # no line item of the period starts in the range (or the delivery is empty)
             raw = self.branches[period]
             if needed is None:
@@ -153,6 +165,17 @@ class _Generation:
         return Relation(tuple(chosen))
 
 
+def _may_hold(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
+    """Whether some line item of the period's delivery may start inside `time_range` (None: all time), wherever
+    its billing period: late usage billed in a later period, a month-long fee line. Queries read exactly these
+    periods, and freshness reports exactly these, so the two always agree."""
+    if time_range is None:
+        return True
+    return entry.starts_before(utc(day_start(time_range.end))) and entry.starts_at_or_after(
+        utc(day_start(time_range.start))
+    )
+
+
 def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     """Whether every line item of the period has its start inside `time_range` (None: all time)."""
     if time_range is None:
@@ -160,6 +183,15 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     return not entry.starts_before(utc(day_start(time_range.start))) and not entry.starts_at_or_after(
         utc(day_start(time_range.end))
     )
+
+
+def _load_projection(column: str, *, present: bool) -> str:
+    """How a loaded column is computed from the source: a cast, and for the charge class the value the source
+    gives or, where it gives none, the class derived from the row (`bot.billing.charges`)."""
+    if column == CHARGE_CLASS_COLUMN:
+        given = f"NULLIF(CAST(src.{quote_ident(column)} AS VARCHAR), '')" if present else "NULL"
+        return f"COALESCE({given}, {DERIVED_SQL}) AS {quote_ident(column)}"
+    return f"CAST(src.{quote_ident(column)} AS {column_type(column)}) AS {quote_ident(column)}"
 
 
 def _wrap(exc: duckdb.Error, what: str) -> StoreError:
@@ -192,6 +224,14 @@ class DuckDBStore(BillingStore):
         self._local = threading.local()
         self._gen: _Generation | None = None
         self._closed = False
+        # The next start collects what a killed load or ingest left behind (files whose flock is free).
+        try:
+            removed = self.collect_garbage()
+        except (OSError, StoreError) as exc:  # a read-only mount, say: reading still works
+            log.warning("could not collect leftovers in the billing store %s: %s", self.root, exc)
+        else:
+            if removed:
+                log.info("removed leftovers of interrupted loads from %s: %s", self.root, ", ".join(removed))
 
     @classmethod
     def from_url(cls, url: str) -> DuckDBStore:
@@ -220,6 +260,11 @@ class DuckDBStore(BillingStore):
 
     def __repr__(self) -> str:
         return f"DuckDBStore({str(self.root)!r})"
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where an ingest stages this store's deliveries: inside the store's folder, on the same disk."""
+        return self.root / STAGING_DIR
 
     # ------------------------------------------------------------------ connections
 
@@ -266,7 +311,6 @@ class DuckDBStore(BillingStore):
                 alias = f"p{i}_{entry.billing_period:%Y%m}"
                 path = self.root / PERIODS_DIR / entry.file
                 con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
-                branches[entry.billing_period] = Branch(alias, entry.columns)
                 # Files written before the rollup existed have only line_items: they are read raw.
                 tables = {
                     str(name): int(size or 0)
@@ -274,16 +318,30 @@ class DuckDBStore(BillingStore):
                         "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ?", [alias]
                     ).fetchall()
                 }
+                # The columns each table really has: files written before a column was added lack it.
+                held: dict[str, set[str]] = defaultdict(set)
+                for table, column in con.execute(
+                    "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [alias]
+                ).fetchall():
+                    held[str(table)].add(str(column))
+                raw_columns = frozenset(held["line_items"])
+                derived: tuple[tuple[str, str], ...] = ()
+                if CHARGE_CLASS_COLUMN not in raw_columns:
+                    derived = ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
+                    raw_columns |= {CHARGE_CLASS_COLUMN}
+                branches[entry.billing_period] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
+                # A file's rollups hold only the columns of the version that wrote it: a question reading a newer
+                # dimension (currency, charge class) is then answered from the line items.
                 rollups[entry.billing_period] = [
                     Branch(
                         alias,
-                        r.columns(tags),
+                        r.columns(tags) & frozenset(held[r.table]),
                         r.table,
                         rollup=True,
                         whole_period=r.whole_period,
-                        unique_by=r.unique_by(tags),
+                        unique_by=r.unique_by(tags) & frozenset(held[r.table]),
                     )
                     for r in present
                 ]
@@ -341,14 +399,22 @@ class DuckDBStore(BillingStore):
             raise StoreError(f"{label}: expected total {source.expected_billed_total!r} is not a decimal") from exc
         self.collect_garbage()
         periods_dir = self.root / PERIODS_DIR
-        token = uuid.uuid4().hex[:12]
-        tmp = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.duckdb"
-        spill = periods_dir / f"{LOAD_PREFIX}{os.getpid()}-{token}.spill"
+        # The load's files are owned through a flock (bot.scratch), not a pid: a load running in another
+        # container that shares this folder is never collected, and a dead one always is.
+        try:
+            owner = claim(periods_dir, LOAD_PREFIX)
+        except OSError as exc:
+            raise self._disk_error(exc, label) from exc
+        tmp = owner.path(".duckdb")
+        spill = owner.path(".spill")
+        token = owner.name.removeprefix(LOAD_PREFIX)[:12]
         if progress is not None:
             progress(0, source.expected_rows)
         try:
             stats = self._write_period_file(source, tmp, spill, label)
-            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories = stats
+            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories, currencies, has_net = (
+                stats
+            )
             if abs(Decimal(repr(loaded)) - expected) >= RECONCILE_TOLERANCE:
                 raise ReconciliationError(
                     f"{label}: loaded unblended total {loaded:.4f} differs from the export's own sum "
@@ -376,6 +442,8 @@ class DuckDBStore(BillingStore):
                 billed_total=loaded,
                 tag_keys=tag_keys,
                 cost_categories=cost_categories,
+                currencies=currencies,
+                has_net_cost=has_net,
             )
             with catalog_lock(self.root):
                 os.replace(tmp, periods_dir / final_name)
@@ -383,14 +451,14 @@ class DuckDBStore(BillingStore):
                 catalog, old = read_catalog(self.root).with_entry(entry, now)
                 catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
                 write_catalog(self.root, catalog)
-        except BaseException:
-            for p in (tmp, tmp.with_name(tmp.name + ".wal")):
-                with contextlib.suppress(FileNotFoundError):
-                    p.unlink()
+        except OSError as exc:
+            raise self._disk_error(exc, label) from exc
+        except StoreError as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.root, f"loading {label}") from exc
             raise
         finally:
-            if spill.exists():
-                shutil.rmtree(spill, ignore_errors=True)
+            owner.release()  # the load's leftovers (a failed load's file, its WAL, the spill folder) go with it
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -399,9 +467,26 @@ class DuckDBStore(BillingStore):
             seconds=time.monotonic() - t0,
         )
 
+    def _disk_error(self, exc: OSError, label: str) -> Exception:
+        """A full disk named as such (the stored data is intact); any other OS error as a StoreError."""
+        if is_disk_full(exc):
+            return disk_full(self.root, f"loading {label}")
+        return StoreError(f"DuckDB billing store {self.root}: cannot load {label}: {exc}")
+
     def _write_period_file(
         self, source: NormalizedSource, tmp: Path, spill: Path, label: str
-    ) -> tuple[int, float, datetime | None, datetime | None, datetime | None, bool, tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[
+        int,
+        float,
+        datetime | None,
+        datetime | None,
+        datetime | None,
+        bool,
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        bool,
+    ]:
         """Run the source's SELECT into a new database file; returns what the catalog records."""
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
@@ -409,6 +494,8 @@ class DuckDBStore(BillingStore):
             # DuckDB's own progress bar would draw on the bot's or the CLI's stdout during long loads.
             con.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.root, f"loading {label}") from exc
             raise _wrap(exc, f"creating the file for {label}") from exc
         try:
             try:
@@ -418,7 +505,8 @@ class DuckDBStore(BillingStore):
             except duckdb.Error as exc:
                 raise _wrap(exc, f"planning the load of {label}") from exc
             columns = [d[0] for d in described]
-            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns]
+            # A source without a charge class (a producer older than the column) gets the derived one.
+            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns and c != CHARGE_CLASS_COLUMN]
             extra = [
                 c
                 for c in columns
@@ -433,7 +521,7 @@ class DuckDBStore(BillingStore):
             tag_cols = sorted(c for c in columns if c.startswith(TAG_PREFIX))
             cat_cols = sorted(c for c in columns if c.startswith(COST_CATEGORY_PREFIX))
             ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
-            proj = ", ".join(f"CAST(src.{quote_ident(c)} AS {column_type(c)}) AS {quote_ident(c)}" for c in ordered)
+            proj = ", ".join(_load_projection(c, present=c in columns) for c in ordered)
             try:
                 con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
                 for rollup in ROLLUPS:
@@ -445,17 +533,20 @@ class DuckDBStore(BillingStore):
                     "COALESCE(MAX(charge_period_end) FILTER "
                     "(WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), MAX(charge_period_end)), "
                     "MAX(charge_period_start), "
-                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false) FROM line_items"
+                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false), "
+                    f"{_CURRENCIES_AND_NET} FROM line_items"
                 ).fetchone()
                 con.execute("CHECKPOINT")
-            except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-                raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
             except duckdb.Error as exc:
+                if is_disk_full(exc):
+                    raise disk_full(self.root, f"loading {label}") from exc
+                if isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException)):
+                    raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
                 raise _wrap(exc, f"loading {label}") from exc
         finally:
             con.close()
         assert row is not None
-        rows, total, data_from, data_until, last_start, final = row
+        rows, total, data_from, data_until, last_start, final, currencies, has_net = row
         return (
             int(rows),
             float(total),
@@ -465,6 +556,8 @@ class DuckDBStore(BillingStore):
             bool(final),
             tuple(c.removeprefix(TAG_PREFIX) for c in tag_cols),
             tuple(c.removeprefix(COST_CATEGORY_PREFIX) for c in cat_cols),
+            tuple(currencies),
+            bool(has_net),
         )
 
     def collect_garbage(self) -> list[str]:
@@ -477,7 +570,22 @@ class DuckDBStore(BillingStore):
         return removed
 
     def periods(self) -> list[PeriodStatus]:
-        return [e.status() for e in read_catalog(self.root).sorted_entries()]
+        gen = self._generation()
+        return [self._status(gen, e) for e in gen.catalog.sorted_entries()]
+
+    def _status(self, gen: _Generation, entry: CatalogEntry) -> PeriodStatus:
+        """An entry's status; currencies and net availability are read from the file (once per generation) for
+        entries loaded before the catalog recorded them."""
+        if entry.currencies is not None and entry.has_net_cost is not None:
+            return entry.status()
+        memo_key = f"legacy:{entry.file}"
+        if memo_key not in gen.memo:
+            alias = gen.branches[entry.billing_period].alias
+            sql = f"SELECT {_CURRENCIES_AND_NET} FROM {quote_ident(alias)}.line_items"
+            currencies, has_net = self._fetch(sql, [], "reading a period's currencies")[0]
+            gen.memo[memo_key] = (tuple(currencies), bool(has_net))
+        currencies, has_net = gen.memo[memo_key]
+        return entry.status(currencies, has_net)
 
     def delete_period(self, billing_period: date) -> bool:
         with catalog_lock(self.root):
@@ -540,16 +648,23 @@ class DuckDBStore(BillingStore):
         _, gen = self._cursor()
         memo_key = f"distinct:{dimension.label}:{limit}"
         if memo_key not in gen.memo:
-            relation = gen.relation(None, {dimension.column, "billed_cost"}, bucketed=False)
+            relation = gen.relation(None, {dimension.column, "charge_category", "billed_cost"}, bucketed=False)
             if dimension.column not in relation.columns:
                 gen.memo[memo_key] = []
             else:
-                expr, cols = key_expr(dimension, relation.columns)
+                # The services line items were charged on (not folded), then `Tax` when there is tax.
+                expr, cols = key_expr(dimension, relation.columns, fold_tax=False)
+                values = f"SELECT {expr} AS v, billed_cost FROM {relation.from_sql({*cols, 'billed_cost'})}"
+                if dimension.kind is Dimension.SERVICE:
+                    values += (
+                        f" UNION ALL SELECT {quote_literal(TAX_SERVICE)} AS v, billed_cost FROM "
+                        f"{relation.from_sql({'charge_category', 'billed_cost'})} WHERE charge_category = ?"
+                    )
                 sql = (
-                    f"SELECT {expr} AS v FROM {relation.from_sql({*cols, 'billed_cost'})} "
-                    f"GROUP BY v HAVING v <> ? ORDER BY SUM(billed_cost) DESC, v LIMIT ?"
+                    f"SELECT v FROM ({values}) AS d GROUP BY v HAVING v <> ? ORDER BY SUM(billed_cost) DESC, v LIMIT ?"
                 )
-                rows = self._fetch(sql, [UNTAGGED, limit], "listing dimension values")
+                params: list[object] = [TAX_CHARGE] if dimension.kind is Dimension.SERVICE else []
+                rows = self._fetch(sql, [*params, dimension.empty_key, limit], "listing dimension values")
                 gen.memo[memo_key] = [str(r[0]) for r in rows]
         return list(gen.memo[memo_key])
 
@@ -587,13 +702,12 @@ class DuckDBStore(BillingStore):
         return dict(gen.memo["accounts"])
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        """Newest usage and the status of every period whose data the range's answers read (`_may_hold`): a
+        usage-date question whose rows sit in another billing period's delivery reports that period too."""
         _, gen = self._cursor()
-        entries = gen.catalog.sorted_entries()
-        if time_range is not None:
-            wanted = set(months_in(time_range))
-            entries = [e for e in entries if e.billing_period in wanted]
+        entries = [e for e in gen.catalog.sorted_entries() if _may_hold(time_range, e)]
         untils = [e.data_until for e in entries if e.data_until is not None]
-        return Freshness(max(untils) if untils else None, tuple(e.status() for e in entries))
+        return Freshness(max(untils) if untils else None, tuple(self._status(gen, e) for e in entries))
 
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()

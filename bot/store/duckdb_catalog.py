@@ -4,8 +4,11 @@ Layout of a store directory:
 
     <dir>/catalog.json          live delivery of every billing period (replaced atomically, never edited)
     <dir>/catalog.lock          fcntl lock taken by anyone who rewrites catalog.json or deletes files
+    <dir>/.catalog.json.<pid>.tmp           a catalog being written (under the lock; a leftover is garbage)
     <dir>/periods/<YYYY-MM>--<id>.duckdb     one immutable DuckDB file per (period, delivery)
-    <dir>/periods/.load-<pid>-<id>.duckdb    a load in progress (removed by GC once its process is gone)
+    <dir>/periods/.load-<token>.duckdb      a load in progress, with its .wal and .spill/, owned by whoever holds
+    <dir>/periods/.load-<token>.lock        the flock on this file (`bot.scratch`): GC removes it once free
+    <dir>/staging/                          ingest staging folders, lock-owned the same way (`bot.ingest.pipeline`)
 
 Superseded files are listed under `retired` with the time they stopped being live and are deleted by
 `collect_garbage` only after a grace period, so a reader in another process that attached them just before the
@@ -27,11 +30,14 @@ from typing import Any
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMN_NAMES, TAG_PREFIX, PeriodStatus
 from bot.errors import StoreError
+from bot.scratch import collect
 
 CATALOG_FILE = "catalog.json"
 LOCK_FILE = "catalog.lock"
 PERIODS_DIR = "periods"
 LOAD_PREFIX = ".load-"
+STAGING_DIR = "staging"
+_CATALOG_TMP_PREFIX = f".{CATALOG_FILE}."
 FORMAT_VERSION = 1
 
 
@@ -63,6 +69,10 @@ class CatalogEntry:
     tag_keys: tuple[str, ...] = ()
     cost_categories: tuple[str, ...] = ()
     last_start: datetime | None = None  # latest charge_period_start (None in catalogs written before it)
+    #: Billing currencies of the line items and whether any carries a net cost (None in catalogs written
+    #: before they were recorded: the store then reads them from the file, see `DuckDBStore._status`).
+    currencies: tuple[str, ...] | None = None
+    has_net_cost: bool | None = None
 
     def starts_before(self, instant: datetime) -> bool:
         """Whether some line item may start before `instant`."""
@@ -85,7 +95,8 @@ class CatalogEntry:
             )
         )
 
-    def status(self) -> PeriodStatus:
+    def status(self, currencies: tuple[str, ...] = (), has_net_cost: bool = False) -> PeriodStatus:
+        """The contract's view of this entry; `currencies` and `has_net_cost` stand in for unrecorded ones."""
         return PeriodStatus(
             billing_period=self.billing_period,
             delivery_id=self.delivery_id,
@@ -97,6 +108,8 @@ class CatalogEntry:
             final=self.final,
             data_until=self.data_until,
             billed_total=self.billed_total,
+            currencies=self.currencies if self.currencies is not None else currencies,
+            has_net_cost=self.has_net_cost if self.has_net_cost is not None else has_net_cost,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -116,6 +129,8 @@ class CatalogEntry:
             "tag_keys": list(self.tag_keys),
             "cost_categories": list(self.cost_categories),
             "last_start": None if self.last_start is None else self.last_start.isoformat(),
+            "currencies": None if self.currencies is None else list(self.currencies),
+            "has_net_cost": self.has_net_cost,
         }
 
     @classmethod
@@ -139,6 +154,8 @@ class CatalogEntry:
             tag_keys=tuple(raw.get("tag_keys", ())),
             cost_categories=tuple(raw.get("cost_categories", ())),
             last_start=_dt(raw.get("last_start")),
+            currencies=None if raw.get("currencies") is None else tuple(raw["currencies"]),
+            has_net_cost=None if raw.get("has_net_cost") is None else bool(raw["has_net_cost"]),
         )
 
 
@@ -257,24 +274,6 @@ def catalog_lock(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _load_owner(name: str) -> int | None:
-    """The pid in `.load-<pid>-<id>...`, or None for another name."""
-    if not name.startswith(LOAD_PREFIX):
-        return None
-    head = name[len(LOAD_PREFIX) :].split("-", 1)[0]
-    return int(head) if head.isdecimal() else None
-
-
 def _remove(path: Path) -> bool:
     try:
         if path.is_dir():
@@ -289,9 +288,11 @@ def _remove(path: Path) -> bool:
 def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: datetime) -> tuple[Catalog, list[str]]:
     """Delete what no reader can need; returns the catalog to publish (retired list pruned) and removed names.
 
-    Removed: retired files older than the grace period; files of loads whose process is gone (a crash or a
-    SIGKILL mid-load); orphans (a file that is neither live nor retired, e.g. a crash between the rename and
-    the catalog write) older than the grace period. Call only while holding `catalog_lock`.
+    Removed: retired files older than the grace period; files of loads and ingest staging folders whose owner
+    is gone (a crash or a SIGKILL: its flock is free, whichever container it ran in); catalog temp files
+    (written only under the lock we hold, so any left is a crash's); orphans (a file that is neither live nor
+    retired, e.g. a crash between the rename and the catalog write) older than the grace period. Call only
+    while holding `catalog_lock`.
     """
     periods = root / PERIODS_DIR
     live = {e.file for e in catalog.entries.values()}
@@ -307,13 +308,16 @@ def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: dat
         else:
             keep_retired.append((name, retired_at))
     retired_names = {n for n, _ in keep_retired}
+    for p in root.glob(_CATALOG_TMP_PREFIX + "*.tmp"):
+        if _remove(p):
+            removed.append(p.name)
+    # Ingest staging folders in the store's folder: each owned through its flock like a load.
+    removed.extend(collect(root / STAGING_DIR, "", grace_seconds=grace_seconds, now=now.timestamp()))
     if periods.is_dir():
+        removed.extend(collect(periods, LOAD_PREFIX, grace_seconds=grace_seconds, now=now.timestamp()))
         for p in periods.iterdir():
             name = p.name
-            owner = _load_owner(name)
-            if owner is not None:
-                if owner != os.getpid() and not _pid_alive(owner) and _remove(p):
-                    removed.append(name)
+            if name.startswith(LOAD_PREFIX):
                 continue
             base = name.removesuffix(".wal")
             if base in live or base in retired_names:

@@ -9,7 +9,7 @@ from the sorted line items, and is immutable like the rest of the file.
 Exactness: `charge_period_start` truncated to the day keeps every comparison with a day boundary and every
 day/week/month bucket unchanged. Costs are sums of sums (float noise only, far below a cent); the amortized and
 net columns are summed after falling back to unblended per line item, as `cost_expr` does on raw rows. Text
-dimensions are stored with NULL folded into '' (both mean "untagged" everywhere in the contract), so grouping
+dimensions are stored with NULL folded into '' (both mean "empty" everywhere in the contract), so grouping
 and filters see the same groups as on the raw rows. `n_items` counts the line items behind each row.
 """
 
@@ -108,8 +108,10 @@ def create_accounts_sql() -> str:
 def request_columns(request: AggregateRequest) -> set[str]:
     """Every line-item column that answering `request` reads."""
     needed = {"charge_period_start", "usage_amount", *cost_expr(request.basis)[1]}
-    needed |= {ref.column for ref in request.group_by}
-    needed |= {f.dimension.column for f in request.filters}
+    refs = [*request.group_by, *(f.dimension for f in request.filters)]
+    needed |= {ref.column for ref in refs}
+    if any(ref.kind is Dimension.SERVICE for ref in refs):
+        needed.add("charge_category")  # the service key of a tax line item is `Tax`
     return needed
 
 

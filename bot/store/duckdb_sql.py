@@ -14,13 +14,16 @@ from datetime import date, datetime, time
 
 from bot.billing.model import (
     LINE_ITEM_COLUMNS,
-    UNTAGGED,
+    TAX_CHARGE,
+    TAX_SERVICE,
     AggregateRequest,
     CostBasis,
+    Dimension,
     DimensionRef,
     Filter,
     Granularity,
     TimeRange,
+    tax_as_service,
 )
 
 COLUMN_TYPES: dict[str, str] = {name: sqltype for name, sqltype, _ in LINE_ITEM_COLUMNS}
@@ -71,6 +74,8 @@ class Branch:
     whole_period: bool = False
     #: Columns the table holds one row per value combination of (empty: no such promise).
     unique_by: frozenset[str] = frozenset()
+    #: Columns the file predates, computed on read from the others: (column, SQL expression).
+    derived: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,9 @@ class Relation:
 
 
 def _project(branch: Branch, col: str) -> str:
+    for name, expr in branch.derived:
+        if name == col:
+            return f"{expr} AS {quote_ident(col)}"
     if col in branch.columns:
         return quote_ident(col)
     if col == COUNT_COLUMN:
@@ -136,12 +144,24 @@ def cost_expr(basis: CostBasis, *, precombined: bool = False) -> tuple[str, tupl
     return f"COALESCE({quote_ident(col)}, billed_cost)", (col, "billed_cost")
 
 
-def key_expr(ref: DimensionRef, available: frozenset[str]) -> tuple[str, tuple[str, ...]]:
-    """Group key of a dimension: its value, or `UNTAGGED` when NULL, empty or the column is absent."""
+#: True for tax line items (NULL-safe).
+_IS_TAX = f"COALESCE(charge_category, '') = {quote_literal(TAX_CHARGE)}"
+
+
+def _folds_tax(ref: DimensionRef, available: frozenset[str], fold_tax: bool) -> bool:
+    return fold_tax and ref.kind is Dimension.SERVICE and "charge_category" in available
+
+
+def key_expr(ref: DimensionRef, available: frozenset[str], *, fold_tax: bool = True) -> tuple[str, tuple[str, ...]]:
+    """Group key of a dimension and the columns it reads: the value, or the dimension's `empty_key` when NULL,
+    empty or the column is absent; with `fold_tax` (see `tax_as_service`), `Tax` for tax line items' service."""
     col = ref.column
     if col not in available:
-        return quote_literal(UNTAGGED), ()
-    return f"COALESCE(NULLIF({quote_ident(col)}, ''), {quote_literal(UNTAGGED)})", (col,)
+        return quote_literal(ref.empty_key), ()
+    value = f"COALESCE(NULLIF({quote_ident(col)}, ''), {quote_literal(ref.empty_key)})"
+    if _folds_tax(ref, available, fold_tax):
+        return f"CASE WHEN {_IS_TAX} THEN {quote_literal(TAX_SERVICE)} ELSE {value} END", (col, "charge_category")
+    return value, (col,)
 
 
 def day_start(d: date) -> datetime:
@@ -164,60 +184,70 @@ class Where:
             w.clauses.append("charge_period_start >= ? AND charge_period_start < ?")
             w.params += [day_start(time_range.start), day_start(time_range.end)]
             w.needed.add("charge_period_start")
+        fold_tax = tax_as_service(filters)
         for f in filters:
-            w.add_filter(f, available)
+            w.add_filter(f, available, fold_tax=fold_tax)
         return w
 
-    def add_filter(self, f: Filter, available: frozenset[str]) -> None:
+    def add_filter(self, f: Filter, available: frozenset[str], *, fold_tax: bool = True) -> None:
+        """Keep the line items whose group key (`key_expr`) is one of the filter's values (or the others)."""
         values = tuple(dict.fromkeys(f.values))  # never empty: Filter refuses that on construction
         col = f.dimension.column
-        wants_untagged = UNTAGGED in values
-        real = [v for v in values if v != UNTAGGED]
+        wants_empty = f.dimension.empty_key in values
         if col not in available:
-            # Every row is untagged for a column no period has.
-            matched = wants_untagged
-            self.clauses.append("true" if matched != f.negate else "false")
+            # Every row has the empty key for a column no period has.
+            self.clauses.append("true" if wants_empty != f.negate else "false")
             return
         self.needed.add(col)
         q = quote_ident(col)
-        marks = ", ".join("?" for _ in real)
+        # A stored value equal to the empty key (`global`) shares its group, so the key itself is compared too.
+        marks = ", ".join("?" for _ in values)
         # Plain comparisons on the raw column (no COALESCE) keep DuckDB's filter pushdown and zone maps.
         if f.negate:
-            parts = [f"{q} IS NOT NULL AND {q} <> ''"] if wants_untagged else []
-            if real:
-                parts.append(f"COALESCE({q}, '') NOT IN ({marks})")
+            parts = [f"{q} IS NOT NULL AND {q} <> ''"] if wants_empty else []
+            parts.append(f"COALESCE({q}, '') NOT IN ({marks})")
             clause = " AND ".join(f"({p})" for p in parts)
         else:
-            parts = [f"{q} IS NULL OR {q} = ''"] if wants_untagged else []
-            if real:
-                parts.append(f"{q} IN ({marks})")
+            parts = [f"{q} IS NULL OR {q} = ''"] if wants_empty else []
+            parts.append(f"{q} IN ({marks})")
             clause = " OR ".join(f"({p})" for p in parts)
+        if _folds_tax(f.dimension, available, fold_tax):
+            # Tax line items have the key `Tax` whatever their service; the others their service's key.
+            self.needed.add("charge_category")
+            tax_kept = (TAX_SERVICE in values) != f.negate
+            clause = f"(({_IS_TAX}) AND {str(tax_kept).lower()}) OR (NOT ({_IS_TAX}) AND ({clause}))"
         self.clauses.append(clause)
-        self.params += real
+        self.params += values
 
     def sql(self) -> str:
         return ("WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
 
 
-def _excludes_untagged(request: AggregateRequest, column: str) -> bool:
+def _excludes_empty(request: AggregateRequest, column: str) -> bool:
     """Whether the request's filters keep only non-empty values of `column` (so its group key is the value)."""
-    return any(f.dimension.column == column and (UNTAGGED in f.values) == f.negate for f in request.filters)
+    return any(
+        f.dimension.column == column and (f.dimension.empty_key in f.values) == f.negate for f in request.filters
+    )
 
 
 def _one_row_per_group(request: AggregateRequest, relation: Relation) -> bool:
     """Whether every row of `relation` is already one group of the request, so no GROUP BY is needed.
 
-    True for one branch unique by exactly the grouped columns, no bucket, and the empty value of every grouped
-    column filtered out (the empty value and a literal "untagged" would otherwise share the key `UNTAGGED`).
+    True for one branch unique by exactly the grouped columns, no bucket, the empty value of every grouped
+    column filtered out (the empty value and a stored value equal to the empty key would otherwise share a
+    key), and no key computed from another column (the service of tax line items).
     """
     if request.granularity is not Granularity.NONE or len(relation.branches) != 1 or not request.group_by:
+        return False
+    fold_tax = tax_as_service(request.filters)
+    if any(_folds_tax(ref, relation.columns, fold_tax) for ref in request.group_by):
         return False
     cols = {ref.column for ref in request.group_by}
     branch = relation.branches[0]
     return (
         len(cols) == len(request.group_by)
         and branch.unique_by == cols
-        and all(_excludes_untagged(request, c) for c in cols)
+        and all(_excludes_empty(request, c) for c in cols)
     )
 
 
@@ -236,8 +266,9 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
     else:
         count_agg, count_in = "COUNT(*)", ""
     keys: list[str] = []
+    fold_tax = tax_as_service(request.filters)
     for ref in request.group_by:
-        expr, cols = key_expr(ref, available)
+        expr, cols = key_expr(ref, available, fold_tax=fold_tax)
         keys.append(expr)
         needed |= set(cols)
     if request.granularity is Granularity.NONE:

@@ -9,6 +9,10 @@ Layout (DESIGN.md section 4):
 - a load bulk-indexes with refresh off, refreshes, checks the row count and the unblended total against the
   export's own sum, then moves the alias from the old index to the new one in ONE `_aliases` call and deletes
   the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
+- a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
+  `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
+  beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
+  gone (a crash, a SIGKILL) and its index is an orphan.
 
 Speed (bench/store_compare.py): DuckDB writes each line item's JSON document itself (`_document_sql`), so the
 client only frames and sends raw documents; two `streaming_bulk` loops (each retrying 429s) keep the node busy
@@ -39,6 +43,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -48,11 +53,13 @@ import duckdb
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import streaming_bulk
 
+from bot.billing.charges import DERIVED_SQL, RULES, ChargeClass, Rule, classify
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMNS,
     TAG_PREFIX,
-    UNTAGGED,
+    TAX_CHARGE,
+    TAX_SERVICE,
     AggregateRequest,
     AggregateRow,
     CostBasis,
@@ -64,6 +71,7 @@ from bot.billing.model import (
     PeriodStatus,
     TagCoverage,
     TimeRange,
+    tax_as_service,
 )
 from bot.errors import ConfigError, ReconciliationError, StoreError
 from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
@@ -82,6 +90,7 @@ _BASIS_FIELDS = {
     CostBasis.NET: _NET_OR_BILLED,
 }
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_CHARGE_CLASS = "charge_class"
 _COMPOSITE_PAGE = 5000
 #: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
 #: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
@@ -89,6 +98,8 @@ _COMPOSITE_PAGE = 5000
 _BULK_CHUNK = 5000
 _BULK_THREADS = 2
 _SCAN_PAGE = 5000
+#: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).
+_LOAD_LEASE_SECONDS = 60.0
 #: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
 _COUNT_TERMS = 10_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
@@ -138,9 +149,11 @@ class ElasticsearchStore(BillingStore):
         bulk_retries: int = 8,
         initial_backoff: float = 1.0,
         max_backoff: float = 30.0,
+        load_lease_seconds: float = _LOAD_LEASE_SECONDS,
     ) -> None:
         """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
-        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`."""
+        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`. A load's
+        index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone."""
         if not _PREFIX.fullmatch(prefix):
             raise ConfigError(
                 f"Elasticsearch index prefix {prefix!r} is not usable in index names: use lowercase letters, "
@@ -150,11 +163,13 @@ class ElasticsearchStore(BillingStore):
         self._prefix = prefix
         self._alias = f"{prefix}-li"
         self._load_lock = threading.Lock()
+        self._legacy_meta: dict[str, dict[str, Any]] = {}
         self._bulk_threads = max(1, bulk_threads)
         self._bulk_chunk = max(1, bulk_chunk)
         self._bulk_retries = bulk_retries
         self._initial_backoff = initial_backoff
         self._max_backoff = max_backoff
+        self._load_lease = load_lease_seconds
         nodes = client.transport.node_pool.all()
         #: Where the cluster is, for error messages (never carries credentials).
         self.host = nodes[0].base_url if nodes else "(no node configured)"
@@ -195,12 +210,20 @@ class ElasticsearchStore(BillingStore):
             )
         return StoreError(f"cannot reach Elasticsearch at {self.host} for {what}: {exc.message}")
 
-    def _live_indices(self) -> dict[str, dict[str, Any]]:
-        """Index name -> `_meta` of every live period index (behind the read alias)."""
+    def _live_mappings(self) -> dict[str, dict[str, Any]]:
+        """Index name -> mapping of every live period index (behind the read alias)."""
         if not self._call("alias check", self._es.indices.exists_alias, name=self._alias):
             return {}
         mappings = self._call("mapping read", self._es.indices.get_mapping, index=self._alias)
-        return {name: body["mappings"].get("_meta", {}) for name, body in mappings.items()}
+        return {name: dict(body["mappings"]) for name, body in mappings.items()}
+
+    def _live_indices(self) -> dict[str, dict[str, Any]]:
+        """Index name -> `_meta` of every live period index (behind the read alias)."""
+        return {name: m.get("_meta", {}) for name, m in self._live_mappings().items()}
+
+    def _without_charge_class(self) -> bool:
+        """Whether some live index was loaded before line items carried `charge_class` (read by derivation)."""
+        return any(_CHARGE_CLASS not in m.get("properties", {}) for m in self._live_mappings().values())
 
     def _all_period_indices(self) -> list[str]:
         found = self._call("index listing", self._es.indices.get, index=f"{self._alias}-*", ignore_unavailable=True)
@@ -219,11 +242,14 @@ class ElasticsearchStore(BillingStore):
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
             self._create_index(index, source)
+            heartbeat = _Heartbeat(self, index, self._load_lease / 4)
             try:
-                rows = self._bulk_load(index, source, progress)
-                self._call("refresh", self._es.indices.refresh, index=index)
-                billed = self._reconcile(index, source, rows)
-                meta = self._meta(index, source, rows)
+                with heartbeat:
+                    rows = self._bulk_load(index, source, progress)
+                    self._call("refresh", self._es.indices.refresh, index=index)
+                    billed = self._reconcile(index, source, rows)
+                    meta = self._meta(index, source, rows)
+                    heartbeat.stop()  # the final _meta below drops the lease: the alias makes the index live
                 self._call("mapping update", self._es.indices.put_mapping, index=index, meta=meta)
                 self._call(
                     "index settings",
@@ -231,6 +257,9 @@ class ElasticsearchStore(BillingStore):
                     index=index,
                     settings={"index": {"refresh_interval": "1s"}},
                 )
+                # Another process may have published this period while we loaded: replace what is live now.
+                live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
+                old = live.get(period.isoformat())
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
@@ -260,13 +289,26 @@ class ElasticsearchStore(BillingStore):
             log.warning("could not delete %s %s at %s (the next load retries): %s", what, index, self.host, exc)
 
     def _delete_orphans(self, period: date, keep: set[str]) -> None:
-        """Indices of this period left by a killed load are not live: drop them."""
-        for name in self._all_period_indices():
-            if name.startswith(f"{self._alias}-{period:%Y-%m}-") and name not in keep:
-                log.info("deleting orphan index %s from an interrupted load", name)
-                self._call(
-                    f"deletion of orphan index {name}", self._es.options(ignore_status=404).indices.delete, index=name
-                )
+        """Indices of this period left by a failed or killed load are not live: drop them. An index whose load
+        still renews its heartbeat (another process loading the same period) is left alone."""
+        names = [n for n in self._all_period_indices() if n.startswith(f"{self._alias}-{period:%Y-%m}-")]
+        names = [n for n in names if n not in keep]
+        if not names:
+            return
+        metas = self._call(
+            "mapping read", self._es.options(ignore_status=404).indices.get_mapping, index=",".join(names)
+        )
+        now = time.time()
+        for name in names:
+            loading = (metas.get(name) or {}).get("mappings", {}).get("_meta", {}).get("loading") or {}
+            beat = loading.get("heartbeat")
+            if isinstance(beat, (int, float)) and now - float(beat) < self._load_lease:
+                log.info("index %s is being loaded by another process (heartbeat %.0f s ago): kept", name, now - beat)
+                continue
+            log.info("deleting orphan index %s from an interrupted load", name)
+            self._call(
+                f"deletion of orphan index {name}", self._es.options(ignore_status=404).indices.delete, index=name
+            )
 
     def _create_index(self, index: str, source: NormalizedSource) -> None:
         properties: dict[str, Any] = {name: {"type": _ES_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
@@ -285,7 +327,7 @@ class ElasticsearchStore(BillingStore):
             self._es.indices.create,
             index=index,
             settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
-            mappings={"dynamic": "strict", "properties": properties},
+            mappings={"dynamic": "strict", "properties": properties, "_meta": _loading_meta()},
         )
 
     def _documents(self, source: NormalizedSource) -> Generator[list[str], None, None]:
@@ -296,7 +338,10 @@ class ElasticsearchStore(BillingStore):
         """
         con = duckdb.connect(config={"threads": 1})
         try:
-            cursor = con.execute(_document_sql(source))
+            # DuckDB draws its own progress bar on stdout for long queries (the bot's or the CLI's stdout).
+            con.execute("SET enable_progress_bar = false")
+            described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
+            cursor = con.execute(_document_sql(source, [d[0] for d in described]))
             while batch := cursor.fetchmany(self._bulk_chunk):
                 yield [doc for (doc,) in batch]
         except duckdb.Error as exc:
@@ -402,7 +447,10 @@ class ElasticsearchStore(BillingStore):
                 "billed": {"sum": {"field": "billed_cost"}},
                 "until": {"max": {"field": _USAGE_END}},
                 "until_any": {"max": {"field": "charge_period_end"}},
+                "first_start": {"min": {"field": "charge_period_start"}},
+                "last_start": {"max": {"field": "charge_period_start"}},
                 "invoiced": {"filter": _present("invoice_id")},
+                **_CURRENCY_AGGS,
             },
         )
         aggs = body["aggregations"]
@@ -417,11 +465,26 @@ class ElasticsearchStore(BillingStore):
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
             "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
+            # The span of usage starts: which periods a usage-date question reads (freshness reports them).
+            "data_from": aggs["first_start"].get("value_as_string"),
+            "last_start": aggs["last_start"].get("value_as_string"),
             "billed_total": aggs["billed"]["value"],
             "tag_keys": list(source.tag_keys),
             "cost_categories": list(source.cost_categories),
             "accounts": self._account_sightings(index),
+            **_currencies_and_net(aggs),
         }
+
+    def _currencies_and_net(self, index: str, meta: dict[str, Any]) -> dict[str, Any]:
+        """`currencies` and `has_net_cost` of a live index: from its `_meta`, or (indices loaded before they were
+        recorded) from one aggregation, remembered per index (a live index never changes)."""
+        if "currencies" in meta and "has_net_cost" in meta:
+            return {"currencies": meta["currencies"], "has_net_cost": meta["has_net_cost"]}
+        if index not in self._legacy_meta:
+            self._legacy_meta[index] = _currencies_and_net(
+                self._search("currencies", {"match_all": {}}, _CURRENCY_AGGS, index)
+            )
+        return self._legacy_meta[index]
 
     def periods(self) -> list[PeriodStatus]:
         out = [
@@ -436,9 +499,12 @@ class ElasticsearchStore(BillingStore):
                 final=bool(m["final"]),
                 data_until=_parse_ts(m.get("data_until")),
                 billed_total=float(m["billed_total"]),
+                currencies=tuple(extra["currencies"]),
+                has_net_cost=bool(extra["has_net_cost"]),
             )
-            for m in self._live_indices().values()
+            for name, m in self._live_indices().items()
             if "billing_period" in m
+            for extra in (self._currencies_and_net(name, m),)
         ]
         return sorted(out, key=lambda p: p.billing_period)
 
@@ -461,16 +527,27 @@ class ElasticsearchStore(BillingStore):
         must_not: list[dict[str, Any]] = []
         if time_range is not None:
             must.append({"range": {"charge_period_start": {"gte": _ts(time_range.start), "lt": _ts(time_range.end)}}})
+        fold_tax = tax_as_service(filters)
         for flt in filters:
             field = _field(flt.dimension)
-            values = [v for v in flt.values if v != UNTAGGED]
-            clauses: list[dict[str, Any]] = []
-            if values:
-                clauses.append({"terms": {field: values}})
-            if UNTAGGED in flt.values:
+            # A stored value equal to the empty key (`global`) shares its group: the key is a term too.
+            clauses: list[dict[str, Any]] = [{"terms": {field: list(flt.values)}}]
+            if field == _CHARGE_CLASS:
+                # Line items loaded before the column existed: their class derived from the stored fields (so
+                # every line item has a class, and the empty key matches none).
+                derived = [_class_query(c) for c in ChargeClass if c.value in flt.values]
+                if derived:
+                    unstored = [{"exists": {"field": field}}]
+                    clauses.append({"bool": {"must_not": unstored, "should": derived, "minimum_should_match": 1}})
+            elif flt.dimension.empty_key in flt.values:
                 clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
                 clauses.append({"term": {field: ""}})
-            clause = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            clause: dict[str, Any] = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            if fold_tax and flt.dimension.kind is Dimension.SERVICE:
+                # Tax line items have the key `Tax` whatever their service; the others their service's key.
+                clause = {"bool": {"filter": [clause], "must_not": [_IS_TAX]}}
+                if TAX_SERVICE in flt.values:
+                    clause = {"bool": {"should": [clause, _IS_TAX], "minimum_should_match": 1}}
             (must_not if flt.negate else must).append(clause)
         return {"bool": {"filter": must, "must_not": must_not}}
 
@@ -515,6 +592,8 @@ class ElasticsearchStore(BillingStore):
                 return
 
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        if _groups_by_class(request) and self._without_charge_class():
+            return self._aggregate_per_class(request)
         query = self._query(request.time_range, request.filters)
         cost_field = _BASIS_FIELDS[request.basis]
         metrics = {
@@ -534,8 +613,12 @@ class ElasticsearchStore(BillingStore):
                     }
                 }
             )
+        fold_tax = tax_as_service(request.filters)
+        folded = [fold_tax and dim.kind is Dimension.SERVICE for dim in request.group_by]
         for i, dim in enumerate(request.group_by):
             sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+            if folded[i]:
+                sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
         if len(sources) == 1 and not request.group_by:
             # A plain series: one date_histogram answers it whole, no composite paging.
             histogram = {**sources[0]["bucket"]["date_histogram"], "min_doc_count": 1}
@@ -568,16 +651,24 @@ class ElasticsearchStore(BillingStore):
             aggs = body["aggregations"]
             cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
             return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
-        if request.granularity is Granularity.NONE and request.limit is not None and len(request.group_by) == 1:
-            top = self._top_terms(query, _field(request.group_by[0]), request.limit, metrics)
+        if (
+            request.granularity is Granularity.NONE
+            and request.limit is not None
+            and len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], fold_tax)
+        ):
+            top = self._top_terms(query, request.group_by[0], request.limit, metrics)
             if top is not None:
                 return top
         merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         for b in self._composite("aggregation", query, sources, metrics):
             key = b["key"]
             bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
-            # '' and a missing value are the same "untagged" group, as in every backend.
-            keys = tuple(key[f"k{i}"] or UNTAGGED for i in range(len(request.group_by)))
+            # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
+            keys = tuple(
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                for i, dim in enumerate(request.group_by)
+            )
             acc = merged[(bucket, keys)]
             acc[0] += b["cost"]["value"]
             acc[1] += b["usage"]["value"]
@@ -586,20 +677,28 @@ class ElasticsearchStore(BillingStore):
             AggregateRow(keys=keys, cost=v[0], bucket=bucket, usage_amount=v[1], line_items=int(v[2]))
             for (bucket, keys), v in merged.items()
         ]
-        if request.granularity is Granularity.NONE:
-            rows.sort(key=lambda r: (-r.cost, r.keys))
-            return rows[: request.limit] if request.limit is not None else rows
-        if request.limit is not None:
-            totals: dict[tuple[str, ...], float] = defaultdict(float)
-            for r in rows:
-                totals[r.keys] += r.cost
-            keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
-            rows = [r for r in rows if r.keys in keep]
-        rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
-        return rows
+        return _ordered(rows, request)
+
+    def _aggregate_per_class(self, request: AggregateRequest) -> list[AggregateRow]:
+        """Group by charge class when some indices predate the stored column: one aggregation per class (each
+        filtered by the class, which `_query` derives for such line items), merged under the contract's order."""
+        at = next(i for i, ref in enumerate(request.group_by) if ref.kind is Dimension.CHARGE_CLASS)
+        rest = tuple(ref for i, ref in enumerate(request.group_by) if i != at)
+        rows: list[AggregateRow] = []
+        for charge_class in ChargeClass:
+            narrowed = replace(
+                request,
+                group_by=rest,
+                filters=(*request.filters, Filter(request.group_by[at], (charge_class.value,))),
+                limit=None,
+            )
+            for r in self.aggregate(narrowed):
+                keys = (*r.keys[:at], charge_class.value, *r.keys[at:])
+                rows.append(replace(r, keys=keys))
+        return _ordered(rows, request)
 
     def _top_terms(
-        self, query: dict[str, Any], field: str, limit: int, metrics: dict[str, Any]
+        self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any]
     ) -> list[AggregateRow] | None:
         """The `limit` most costly groups of one dimension from a `terms` aggregation ordered by cost.
 
@@ -609,8 +708,8 @@ class ElasticsearchStore(BillingStore):
         Saves paging through every group (50k resources) to keep 20.
         """
         terms = {
-            "field": field,
-            "size": limit + 1,  # one spare: '' and missing sort differently from the key `untagged`
+            "field": _field(dim),
+            "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
             "missing": "",  # missing and '' are one group, as in the composite path
             "order": [{"cost": "desc"}, {"_key": "asc"}],
         }
@@ -625,7 +724,7 @@ class ElasticsearchStore(BillingStore):
             return None
         rows = [
             AggregateRow(
-                keys=(b["key"] or UNTAGGED,),
+                keys=(b["key"] or dim.empty_key,),
                 cost=b["cost"]["value"],
                 usage_amount=b["usage"]["value"],
                 line_items=b["doc_count"],
@@ -638,7 +737,11 @@ class ElasticsearchStore(BillingStore):
     def count_groups(self, request: AggregateRequest) -> int:
         """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
         since it is only used when the node returned every term (`sum_other_doc_count` 0); else every group."""
-        if len(request.group_by) == 1:
+        if (
+            len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
+            and not _groups_by_class(request)
+        ):
             terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
             aggs = self._search(
                 "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
@@ -677,19 +780,21 @@ class ElasticsearchStore(BillingStore):
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)
-        aggs = self._search(
-            "distinct values",
-            {"match_all": {}},
-            {
-                "values": {
-                    "terms": {"field": field, "size": limit, "order": {"cost": "desc"}},
-                    "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
-                }
-            },
-        )
+        cost = {"cost": {"sum": {"field": "billed_cost"}}}
+        wanted: dict[str, Any] = {
+            "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost}
+        }
+        if dimension.kind is Dimension.SERVICE:
+            wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
+        aggs = self._search("distinct values", {"match_all": {}}, wanted)
         if not aggs:
             return []
-        return [b["key"] for b in aggs["values"]["buckets"] if b["key"] != ""]
+        # The services line items were charged on (not folded), then `Tax` when there is tax.
+        ranked = [(-b["cost"]["value"], b["key"]) for b in aggs["values"]["buckets"]]
+        if "tax" in aggs and aggs["tax"]["doc_count"]:
+            ranked.append((-aggs["tax"]["cost"]["value"], TAX_SERVICE))
+        values = [v for _, v in sorted(ranked) if v not in ("", dimension.empty_key)]
+        return list(dict.fromkeys(values))[:limit]
 
     def tag_keys(self) -> list[str]:
         return sorted(self._tag_keys_live())
@@ -721,14 +826,10 @@ class ElasticsearchStore(BillingStore):
         return names
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
-        periods = self.periods()
-        if time_range is not None:
-            periods = [
-                p
-                for p in periods
-                if p.billing_period < time_range.end
-                and (p.billing_period.replace(day=28) + timedelta(days=4)).replace(day=1) > time_range.start
-            ]
+        """Newest usage and the status of every period whose index may hold usage starting in the range:
+        queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
+        live = {m["billing_period"]: m for m in self._live_indices().values() if "billing_period" in m}
+        periods = [p for p in self.periods() if _may_hold(time_range, p, live.get(p.billing_period.isoformat(), {}))]
         until = max((p.data_until for p in periods if p.data_until), default=None)
         return Freshness(data_until=until, periods=tuple(periods))
 
@@ -758,6 +859,133 @@ class ElasticsearchStore(BillingStore):
 
     def close(self) -> None:
         self._es.close()
+
+
+#: Tax line items.
+_IS_TAX: dict[str, Any] = {"term": {"charge_category": TAX_CHARGE}}
+#: Aggregations recording a period's currencies and whether any line item has a net cost.
+_CURRENCY_AGGS: dict[str, Any] = {
+    "currencies": {"terms": {"field": "currency", "size": 100}},
+    "net": {"filter": {"exists": {"field": "net_cost"}}},
+}
+
+
+def _currencies_and_net(aggs: dict[str, Any]) -> dict[str, Any]:
+    """`_meta` entries from `_CURRENCY_AGGS` results: sorted non-empty currency codes and `has_net_cost`."""
+    if not aggs:
+        return {"currencies": [], "has_net_cost": False}
+    codes = sorted(b["key"] for b in aggs["currencies"]["buckets"] if b["key"])
+    return {"currencies": codes, "has_net_cost": aggs["net"]["doc_count"] > 0}
+
+
+def _one_term_per_key(dim: DimensionRef, fold_tax: bool) -> bool:
+    """Whether each group key of `dim` is one stored term, so a `terms` aggregation ranks and counts groups
+    exactly: not for regions (`''` and a stored `global` are one group) nor for folded services (tax)."""
+    return dim.kind is not Dimension.REGION and not (fold_tax and dim.kind is Dimension.SERVICE)
+
+
+def _groups_by_class(request: AggregateRequest) -> bool:
+    return any(ref.kind is Dimension.CHARGE_CLASS for ref in request.group_by)
+
+
+def _ordered(rows: list[AggregateRow], request: AggregateRequest) -> list[AggregateRow]:
+    """Rows in the contract's order, cut to the request's limit (over the whole range for a series)."""
+    if request.granularity is Granularity.NONE:
+        rows.sort(key=lambda r: (-r.cost, r.keys))
+        return rows[: request.limit] if request.limit is not None else rows
+    if request.limit is not None:
+        totals: dict[tuple[str, ...], float] = defaultdict(float)
+        for r in rows:
+            totals[r.keys] += r.cost
+        keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
+        rows = [r for r in rows if r.keys in keep]
+    rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
+    return rows
+
+
+def _rule_query(rule: Rule) -> dict[str, Any] | None:
+    """The documents a rule of `bot.billing.charges.RULES` matches, from the stored fields; None when it needs a
+    field the index does not store (FOCUS charge frequency and class), so it matches no stored line item."""
+    if rule.frequencies is not None or rule.correction is not None:
+        return None
+    must: list[dict[str, Any]] = []
+    if rule.kinds is not None:
+        kinds = [
+            {"term": {field: {"value": kind, "case_insensitive": True}}}
+            for kind in sorted(rule.kinds)
+            for field in ("line_item_type", "charge_category")
+        ]
+        must.append({"bool": {"should": kinds, "minimum_should_match": 1}})
+    if rule.short is not None:
+        # `usage_end` is stored exactly for line items at most a day long (see `_document_sql`).
+        no_end = {"bool": {"must_not": [{"exists": {"field": "charge_period_end"}}]}}
+        short = {"bool": {"should": [{"exists": {"field": _USAGE_END}}, no_end], "minimum_should_match": 1}}
+        must.append(short if rule.short else {"bool": {"must_not": [short]}})
+    return {"bool": {"must": must}} if must else {"match_all": {}}
+
+
+def _class_query(charge_class: ChargeClass) -> dict[str, Any]:
+    """Documents without a stored class whose derived class is `charge_class` (first matching rule wins)."""
+    options: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
+    for rule in RULES:
+        query = _rule_query(rule)
+        if query is None:
+            continue
+        if rule.result is charge_class:
+            options.append({"bool": {"must": [query], "must_not": list(earlier)}})
+        earlier.append(query)
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _loading_meta() -> dict[str, Any]:
+    """The `_meta` of an index being loaded: its lease (who, and when it last said it was alive)."""
+    return {"loading": {"owner": f"{os.uname().nodename}:{os.getpid()}", "heartbeat": time.time()}}
+
+
+class _Heartbeat:
+    """Renews a loading index's lease every `interval` seconds in a daemon thread, from `with` until `stop()`.
+
+    A failed renewal is logged and retried at the next beat: the lease is long enough to miss a few."""
+
+    def __init__(self, store: ElasticsearchStore, index: str, interval: float) -> None:
+        self._store, self._index, self._interval = store, index, max(interval, 0.05)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"es-lease-{index}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                self._store._es.indices.put_mapping(index=self._index, meta=_loading_meta())
+            except (ApiError, TransportError) as exc:
+                log.warning("could not renew the load lease of %s: %s", self._index, exc)
+
+
+def _may_hold(time_range: TimeRange | None, period: PeriodStatus, meta: dict[str, Any]) -> bool:
+    """Whether the period's index may hold a line item starting inside `time_range` (None: all time). Indices
+    loaded before their `_meta` recorded the span of usage starts are taken to hold their billing month."""
+    if time_range is None:
+        return True
+    start = datetime.combine(time_range.start, datetime.min.time(), UTC)
+    end = datetime.combine(time_range.end, datetime.min.time(), UTC)
+    if "data_from" in meta:
+        first, last = _parse_ts(meta.get("data_from")), _parse_ts(meta.get("last_start"))
+        return first is not None and last is not None and first < end and last >= start
+    month = period.billing_period
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return month < time_range.end and following > time_range.start
 
 
 def _present(field: str) -> dict[str, Any]:
@@ -795,15 +1023,19 @@ def _json_object(pairs: Sequence[str]) -> str:
     return "'{' || concat_ws(',', " + ", ".join(pairs) + ") || '}'"
 
 
-def _document_sql(source: NormalizedSource) -> str:
+def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None) -> str:
     """A DuckDB SELECT of one VARCHAR column: each line item of `source` as the JSON document to index.
 
     Same document as a hand-built dict would give: NULLs left out, timestamps as ISO UTC with `Z`, tags and
-    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`.
+    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`. The charge class is
+    the source's, or derived from the row where the source gives none (`columns`: what the source yields).
     """
     pairs = []
     for name, sqltype, _ in LINE_ITEM_COLUMNS:
         column = _sql_ident(name)
+        if name == _CHARGE_CLASS:
+            given = f"NULLIF(CAST({column} AS VARCHAR), '')" if columns is None or name in columns else "NULL"
+            column = f"COALESCE({given}, {DERIVED_SQL})"
         if sqltype == "TIMESTAMP":
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
@@ -838,6 +1070,13 @@ def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object
     for name in ("charge_period_start", "charge_period_end"):
         if isinstance(row.get(name), str):
             row[name] = _parse_ts(str(row[name]))
+    if not row.get(_CHARGE_CLASS):  # loaded before the column existed
+        start, end = row.get("charge_period_start"), row.get("charge_period_end")
+        timed = isinstance(start, datetime) and isinstance(end, datetime)
+        hours = (end - start).total_seconds() / 3600 if timed else None  # type: ignore[operator]
+        row[_CHARGE_CLASS] = classify(
+            str(row.get("line_item_type") or ""), category=str(row.get("charge_category") or ""), hours=hours
+        ).value
     if isinstance(row.get("billing_period"), str):
         row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])
     return {k: row.get(k) for k in columns}

@@ -96,7 +96,7 @@ SERVICE_WORDS = {
     "tax": "Tax",
 }
 ACCOUNT_WORDS = {"production": "123456789012", '"Prod EU"': "210987654321", "000011112222": "000011112222"}
-REGION_WORDS = {"us-east-1": "us-east-1", "EU-WEST-1": "eu-west-1", "global": UNTAGGED}
+REGION_WORDS = {"us-east-1": "us-east-1", "EU-WEST-1": "eu-west-1", "global": "global"}
 TAG_VALUE_WORDS = {"web": "web", "untagged": UNTAGGED, '"data science"': "data science", "api": "api"}
 GROUPS = {
     "service": DimensionRef(Dimension.SERVICE),
@@ -106,6 +106,7 @@ GROUPS = {
     "operation": DimensionRef(Dimension.OPERATION),
     "resource": DimensionRef(Dimension.RESOURCE),
     "charge-type": DimensionRef(Dimension.CHARGE_TYPE),
+    "charge-class": DimensionRef(Dimension.CHARGE_CLASS),
     "tag:team": DimensionRef.tag("user:team"),
     "tag:aws:createdBy": DimensionRef.tag("aws:createdBy"),
 }

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.billing.model import UNTAGGED, Dimension, DimensionRef, Filter, Freshness, TagCoverage, TimeRange
+from bot.billing.model import Dimension, DimensionRef, Filter, Freshness, TagCoverage, TimeRange
 from bot.billing.vocabulary import Vocabulary, suggest
 from bot.errors import NotFound, UsageError
 from bot.store.base import BillingStore
@@ -19,11 +19,12 @@ class VocabularyOnlyStore(BillingStore):
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.values = {
-            Dimension.SERVICE: ["Amazon Elastic Compute Cloud - Compute", "EC2 - Other", "AWS Glue", UNTAGGED],
-            Dimension.REGION: ["us-east-1", "", UNTAGGED, "eu-west-1"],
+            Dimension.SERVICE: ["Amazon Elastic Compute Cloud - Compute", "EC2 - Other", "AWS Glue", "(none)"],
+            Dimension.REGION: ["us-east-1", "", "global", "eu-west-1"],
             Dimension.USAGE_TYPE: ["USE1-BoxUsage:m5.large"],
             Dimension.OPERATION: ["RunInstances"],
             Dimension.CHARGE_TYPE: ["Usage", "Tax"],
+            Dimension.CURRENCY: ["EUR"],
         }
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
@@ -74,9 +75,11 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
         usage_types=("USE1-BoxUsage:m5.large",),
         operations=("RunInstances",),
         charge_types=("Usage", "Tax"),
+        currencies=("EUR",),
     )
     assert sorted(store.calls) == sorted(
         [
+            "distinct_values:currency",
             "distinct_values:service",
             "distinct_values:region",
             "distinct_values:usage-type",
@@ -101,7 +104,7 @@ def test_helpers_for_renderers() -> None:
     assert v.resolve_account("PRODUCTION") == "123456789012"
     assert v.resolve_tag_key("team") == "user:team"
     assert v.resolve_tag_key("tag:createdby") == "aws:createdBy"
-    assert v.resolve_region("Global") == UNTAGGED
+    assert v.resolve_region("Global") == "global"
     assert "glue" in v.service_words()
     assert "ec2" in v.service_words()
 

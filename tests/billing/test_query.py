@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.billing.forecast import forecast_month
 from bot.billing.model import (
     UNTAGGED,
     CostBasis,
@@ -18,6 +17,8 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Granularity,
+    PreviousStatus,
+    Progress,
     TimeRange,
 )
 from bot.billing.query import (
@@ -75,7 +76,7 @@ def d(x: float) -> Decimal:
 def by(rows: list[dict[str, object]], column: str) -> dict[str, Decimal]:
     out: dict[str, Decimal] = defaultdict(Decimal)
     for r in rows:
-        out[str(r[column]) or UNTAGGED] += Decimal(str(r["billed_cost"]))
+        out[str(r[column]) or "(none)"] += Decimal(str(r["billed_cost"]))
     return dict(out)
 
 
@@ -91,7 +92,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> DuckDBStore:
 
 def test_grouped_query_with_previous_period_other_and_forecast(store: DuckDBStore) -> None:
     q = CostQuery(MAR, group_by=(SERVICE,), top=2)
-    res = run_cost_query(store, q, today=TODAY, currency="EUR")
+    res = run_cost_query(store, q, today=TODAY)
     services = by(MAR_ROWS, "service_name")
     assert d(res.total) == total(MAR_ROWS) == Decimal("165.50")
     assert [(g.keys, d(g.cost), g.previous_cost) for g in res.groups] == [
@@ -101,11 +102,15 @@ def test_grouped_query_with_previous_period_other_and_forecast(store: DuckDBStor
     assert d(res.other or 0) == services[LAMBDA] + services[RDS] == Decimal("5.50")
     assert res.other_count == 2
     assert d(sum(g.cost for g in res.groups) + (res.other or 0)) == d(res.total)
+    # March is in progress (data through the 15th): its complete days against the same days of February.
+    assert res.progress is Progress.IN_PROGRESS and res.previous_status is PreviousStatus.COMPARED
+    assert res.compared_range == TimeRange(date(2024, 3, 1), date(2024, 3, 16), "complete days")
     assert res.previous_range is not None
-    assert (res.previous_range.start, res.previous_range.end) == (FEB.start, FEB.end)
-    assert d(res.previous_total or 0) == total(FEB_ROWS) == Decimal("155.00")
+    assert (res.previous_range.start, res.previous_range.end) == (date(2024, 2, 1), date(2024, 2, 16))
+    assert d(res.compared_total or 0) == Decimal("165.50")
+    assert d(res.previous_total or 0) == Decimal("130.00")  # February 1-15: the 10th only
     assert res.groups[0].change == pytest.approx(float(services[EC2]) - 100.0)
-    assert res.currency == "EUR"
+    assert res.currency == "USD"  # the line items' own currency
     assert [p.billing_period for p in res.freshness.periods] == [date(2024, 3, 1)]
     assert res.series == ()
     f = res.forecast
@@ -115,18 +120,6 @@ def test_grouped_query_with_previous_period_other_and_forecast(store: DuckDBStor
     assert f.low <= f.expected <= f.high
 
 
-def test_forecast_respects_weekday_mix(store: DuckDBStore) -> None:
-    q = CostQuery(MAR, filters=(Filter(SERVICE, (EC2, S3)),))
-    f = run_cost_query(store, q, today=TODAY).forecast
-    assert f is not None
-    # March 1-15, 2024: 11 weekdays at 12, 4 weekend days at 7.
-    assert f.month_to_date == pytest.approx(11 * 12 + 4 * 7)
-    # The history is the days of the 8 weeks before March that had line items for these services.
-    history = [(date(2024, 2, 10), 130.0)]
-    daily = daily_costs(store, TimeRange(date(2024, 3, 1), TODAY), [Filter(SERVICE, (EC2, S3))])
-    assert f == forecast_month(daily, date(2024, 3, 1), TODAY, history=history)
-
-
 def test_forecast_exact_without_history(tmp_path: Path) -> None:
     store = DuckDBStore(tmp_path / "s")
     rows = [r for r in MAR_ROWS if r["service_name"] in (EC2, S3)]
@@ -134,8 +127,11 @@ def test_forecast_exact_without_history(tmp_path: Path) -> None:
     f = run_cost_query(store, CostQuery(MAR), today=TODAY).forecast
     assert f is not None
     assert f.month_to_date == pytest.approx(160.0)
+    # March 1-15, 2024: 11 weekdays at 12, 4 weekend days at 7; March 16-31: 10 weekdays and 6 weekend days.
     assert f.expected == pytest.approx(160.0 + 10 * 12 + 6 * 7)
-    assert (f.low, f.high) == (pytest.approx(f.expected), pytest.approx(f.expected))
+    assert f.usage_expected == pytest.approx(f.expected) and f.period_expected == 0.0
+    # Two identical weeks cannot be backtested nor scattered: the narrowest range, never zero width.
+    assert (f.low, f.high) == (pytest.approx(f.expected - 1.62), pytest.approx(f.expected + 1.62))
 
 
 def test_forecast_stops_at_the_last_complete_day(tmp_path: Path) -> None:
@@ -180,10 +176,14 @@ def test_series_without_groups_and_filters(store: DuckDBStore) -> None:
     assert d(res.total) == Decimal("31.50")
 
 
-def test_net_basis_is_named_and_used(store: DuckDBStore) -> None:
-    res = run_cost_query(store, CostQuery(MAR, basis=CostBasis.NET), today=TODAY)
-    assert res.query.basis is CostBasis.NET
-    assert d(res.total) == Decimal("165.50")  # no net column: falls back to unblended
+def test_net_basis_is_refused_where_the_export_has_no_net_cost(store: DuckDBStore) -> None:
+    with pytest.raises(UsageError) as err:
+        run_cost_query(store, CostQuery(MAR, basis=CostBasis.NET), today=TODAY)
+    assert err.value.message == (
+        "Net cost is not in this export for 2024-03: its files carry no net (after-discount) cost columns, "
+        "so net would only repeat unblended cost."
+    )
+    assert err.value.hint is not None and "`unblended` or `amortized`" in err.value.hint
 
 
 def test_bad_top() -> None:
@@ -261,6 +261,18 @@ def test_top_resources(store: DuckDBStore) -> None:
     assert {t.resource_id for t in everything} == {"i-even", "i-odd", "bucket", "db-1"}
     assert all(t.previous_cost is None for t in everything)
     filtered = run_top_resources(store, 5, MAR, [Filter(SERVICE, (RDS,))])
-    assert [(t.resource_id, t.cost, t.previous_cost) for t in filtered] == [("db-1", 4.0, 20.0)]
+    # Like for like: March's complete days (1-15) against February 1-15, when the RDS charge had not come yet.
+    assert [(t.resource_id, t.cost, t.previous_cost) for t in filtered] == [("db-1", 4.0, 0.0)]
     with pytest.raises(UsageError):
         run_top_resources(store, 0, MAR)
+
+
+def test_one_currency_needs_no_extra_query(store: DuckDBStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The currency of a question over periods billed in one currency comes from the periods' status alone."""
+    from bot.billing.currency import currency_scope
+
+    calls: list[object] = []
+    real = store.aggregate
+    monkeypatch.setattr(store, "aggregate", lambda request: calls.append(request) or real(request))
+    scope = currency_scope(store, MAR, ())
+    assert (scope.currency, scope.filters, calls) == ("USD", (), [])

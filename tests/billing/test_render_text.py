@@ -20,6 +20,8 @@ from bot.billing.model import (
     Granularity,
     GroupCost,
     PeriodStatus,
+    PreviousStatus,
+    Progress,
     SeriesPoint,
     TimeRange,
 )
@@ -28,7 +30,6 @@ from bot.billing.render_text import JSON_SCHEMA, freshness_text, period_text, re
 from bot.billing.vocabulary import Vocabulary
 
 NOV = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
-OCT = TimeRange(date(2026, 10, 1), date(2026, 11, 1), "previous period")
 SERVICE = DimensionRef(Dimension.SERVICE)
 ACCOUNT = DimensionRef(Dimension.ACCOUNT)
 FRESH = Freshness(
@@ -57,14 +58,15 @@ def grouped_result() -> CostResult:
         basis=CostBasis.AMORTIZED,
         top=2,
     )
+    # November in progress: its complete days (1-25) against the same days of October.
     return CostResult(
         query=query,
         total=1500.0,
-        previous_range=OCT,
+        previous_range=TimeRange(date(2026, 10, 1), date(2026, 10, 26), "same days of the previous period"),
         previous_total=1200.0,
         groups=(
-            GroupCost(("Amazon Elastic Compute Cloud", "123456789012"), 1000.0, 800.0),
-            GroupCost(("Amazon Simple Storage Service", "210987654321"), 300.0, 0.0),
+            GroupCost(("Amazon Elastic Compute Cloud", "123456789012"), 1000.0, 800.0, 950.0),
+            GroupCost(("Amazon Simple Storage Service", "210987654321"), 300.0, 0.0, 280.0),
         ),
         other=200.0,
         other_count=3,
@@ -77,9 +79,20 @@ def grouped_result() -> CostResult:
             expected=1750.5,
             low=1700.0,
             high=1800.0,
-            days_elapsed=26,
+            days_elapsed=25,
             days_in_month=30,
+            usage_to_date=1000.0,
+            usage_expected=1250.5,
+            period_to_date=400.0,
+            period_expected=500.0,
+            method="backtests",
         ),
+        compared_range=TimeRange(date(2026, 11, 1), date(2026, 11, 26), "complete days"),
+        compared_total=1400.0,
+        previous_status=PreviousStatus.COMPARED,
+        progress=Progress.IN_PROGRESS,
+        compared_usage=1150.0,
+        previous_usage=1000.0,
     )
 
 
@@ -89,15 +102,20 @@ def test_render_text_of_a_grouped_result() -> None:
     assert text.splitlines() == [
         "Query: mtd by service, account tag:team=web amortized top 2",
         "Cost this month (2026-11-01 – 2026-11-30), amortized, USD",
-        "Total: $1,500.00   previous 2026-10-01 – 2026-10-31: $1,200.00   change: +$300.00 (+25.0%)",
-        "Forecast for 2026-11: $1,750.50 (likely $1,700.00 – $1,800.00); $1,500.00 in the first 26 of 30 days.",
+        "Total: $1,500.00 so far",
+        "Change: complete days 2026-11-01 – 2026-11-25: $1,400.00, +$200.00 (+16.7%) vs the same days of the "
+        "previous period (2026-10-01 – 2026-10-25): $1,200.00; usage alone +$150.00 (+15.0%), period charges "
+        "(fees, tax, credits) aside",
+        "Forecast for 2026-11: $1,750.50 (likely $1,700.00 – $1,800.00): usage $1,250.50 ($1,000.00 in 25 complete "
+        "days of 30) + period charges $500.00 ($400.00 posted).",
         "",
         "service                        account                         cost  previous             change",
         "-----------------------------  -------------------------  ---------  --------  -----------------",
-        "Amazon Elastic Compute Cloud   production (123456789012)  $1,000.00   $800.00  +$200.00 (+25.0%)",
-        "Amazon Simple Storage Service  210987654321                 $300.00     $0.00     +$300.00 (new)",
+        "Amazon Elastic Compute Cloud   production (123456789012)  $1,000.00   $800.00  +$150.00 (+18.8%)",
+        "Amazon Simple Storage Service  210987654321                 $300.00     $0.00     +$280.00 (new)",
         "Other (3 more)                                              $200.00",
         "Total                                                     $1,500.00",
+        "(changes compare the complete days with the same days of the previous period)",
         "",
         "Data up to 2026-11-26 18:00 UTC; 2026-11 estimated.",
     ]
@@ -154,32 +172,44 @@ def test_json_document_has_every_documented_key() -> None:
         },
         "previous_period": {
             "start": "2026-10-01",
-            "end": "2026-11-01",
-            "last_day": "2026-10-31",
-            "days": 31,
-            "label": "previous period",
+            "end": "2026-10-26",
+            "last_day": "2026-10-25",
+            "days": 25,
+            "label": "same days of the previous period",
         },
+        "previous_status": "compared",
+        "progress": "in progress",
+        "compared_period": {
+            "start": "2026-11-01",
+            "end": "2026-11-26",
+            "last_day": "2026-11-25",
+            "days": 25,
+            "label": "complete days",
+        },
+        "compared_total": 1400.0,
         "group_by": ["service", "account"],
         "filters": [{"dimension": "tag:user:team", "values": ["web"], "negate": False}],
         "granularity": "none",
         "top": 2,
         "total": 1500.0,
         "previous_total": 1200.0,
-        "change": 300.0,
-        "change_pct": 25.0,
+        "change": 200.0,
+        "change_pct": 16.6667,
         "groups": [
             {
                 "keys": {"service": "Amazon Elastic Compute Cloud", "account": "123456789012"},
                 "cost": 1000.0,
                 "previous_cost": 800.0,
-                "change": 200.0,
-                "change_pct": 25.0,
+                "compared_cost": 950.0,
+                "change": 150.0,
+                "change_pct": 18.75,
             },
             {
                 "keys": {"service": "Amazon Simple Storage Service", "account": "210987654321"},
                 "cost": 300.0,
                 "previous_cost": 0.0,
-                "change": 300.0,
+                "compared_cost": 280.0,
+                "change": 280.0,
                 "change_pct": None,
             },
         ],
@@ -198,6 +228,8 @@ def test_json_document_has_every_documented_key() -> None:
                     "loaded_at": "2026-11-26T20:07:00Z",
                     "source_format": "cur2",
                     "rows": 1234,
+                    "currencies": [],
+                    "has_net_cost": False,
                 }
             ],
         },
@@ -207,9 +239,15 @@ def test_json_document_has_every_documented_key() -> None:
             "expected": 1750.5,
             "low": 1700.0,
             "high": 1800.0,
-            "days_elapsed": 26,
+            "days_elapsed": 25,
             "days_in_month": 30,
+            "usage_to_date": 1000.0,
+            "usage_expected": 1250.5,
+            "period_to_date": 400.0,
+            "period_expected": 500.0,
+            "method": "backtests",
         },
+        "notes": [],
     }
 
 
@@ -264,7 +302,9 @@ def test_other_money_helpers() -> None:
     assert currency_symbol("") == "$"
     assert format_pct(12.345) == "+12.3%"
     assert format_pct(-4.25) == "-4.3%"
-    assert format_pct(-0.01) == "+0.0%"
+    assert format_pct(-0.01) == "-0.0%"  # a decrease never reads +0.0%
+    assert format_pct(0.01) == "+0.0%"
+    assert format_pct(0.0) == "0.0%"
     assert format_pct(None) == "n/a"
     assert format_change(5) == "+$5.00"
     assert format_change(-5) == "-$5.00"
@@ -272,10 +312,10 @@ def test_other_money_helpers() -> None:
     assert format_change(None) == "n/a"
 
 
-def test_an_empty_region_reads_global_and_a_missing_tag_untagged() -> None:
-    from bot.billing.model import UNTAGGED, Dimension, DimensionRef
-    from bot.billing.render_text import key_text
+def test_empty_values_read_global_for_regions_untagged_for_tags_and_none_otherwise() -> None:
+    from bot.billing.model import Dimension, DimensionRef
 
-    assert key_text(DimensionRef(Dimension.REGION), UNTAGGED, None) == "global"
-    assert key_text(DimensionRef(Dimension.REGION), "eu-west-1", None) == "eu-west-1"
-    assert key_text(DimensionRef.tag("user:team"), UNTAGGED, None) == UNTAGGED
+    assert DimensionRef(Dimension.REGION).empty_key == "global"
+    assert DimensionRef.tag("user:team").empty_key == "untagged"
+    for kind in (Dimension.USAGE_TYPE, Dimension.RESOURCE, Dimension.OPERATION, Dimension.SERVICE):
+        assert DimensionRef(kind).empty_key == "(none)"

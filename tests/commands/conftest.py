@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -141,13 +142,13 @@ def in_range(start: str, end: str) -> Any:
     return lambda v: start <= str(v)[:10] < end
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    tmp: Path = tmp_path_factory.mktemp("bot")
+@contextmanager
+def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]]) -> Iterator[Bot]:
+    """The bot served over a DuckDB store holding `rows` (one delivery per billing period), until exit."""
     store = open_store(f"duckdb://{tmp / 'billing'}")
-    for month in ("2026-10", "2026-11"):
-        rows = [r for r in ROWS if str(r["billing_period"]).startswith(month)]
-        store.replace_period(make_source(tmp, rows, delivered_at=datetime(2026, 11, 26, 20, tzinfo=UTC)))
+    for month in sorted({str(r["billing_period"])[:7] for r in rows}):
+        period_rows = [r for r in rows if str(r["billing_period"]).startswith(month)]
+        store.replace_period(make_source(tmp, period_rows, delivered_at=datetime(2026, 11, 26, 20, tzinfo=UTC)))
     state = StateStore(f"sqlite:///{tmp / 'state.sqlite3'}")
     state.migrate()
     settings = Settings(
@@ -166,6 +167,12 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
         fake.close()
         store.close()
         state.dispose()
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
+    with running_bot(tmp_path_factory.mktemp("bot"), ROWS) as running:
+        yield running
 
 
 @pytest.fixture

@@ -8,18 +8,22 @@ import io
 import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from tests.commands.conftest import ACCOUNTS, ADMIN, ROWS, SERVICES, Bot, expected_sum, in_range
+from bot.billing.pace import compute_pace
+from tests.commands.conftest import ACCOUNTS, ADMIN, ROWS, SERVICES, TODAY, Bot, expected_sum, in_range
 from tests.support.fake_slack import blocks_text
 
 
 def usd(amount: Decimal) -> str:
-    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) + 0  # `+ 0` turns -0.00 into 0.00
     return f"-${-cents:,}" if cents < 0 else f"${cents:,}"
 
 
 def signed_usd(amount: Decimal) -> str:
     text = usd(amount)
+    if text == "$0.00":
+        return text  # no change has no sign
     return text if text.startswith("-") else "+" + text
 
 
@@ -44,7 +48,7 @@ def test_cost_by_service_with_change_against_previous_equal_period(clean_bot: Bo
     assert f"*{usd(total)}* total" in text
     pct = ((total - previous) / previous * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     assert (
-        f"{signed_usd(total - previous)} ({pct:+}%) vs previous period (2026-10-12 – 2026-10-31): {usd(previous)}"
+        f"{signed_usd(total - previous)} ({pct:+}%) vs the previous period (2026-10-12 – 2026-10-31): {usd(previous)}"
         in text
     )
     rows = table_rows(answer["blocks"])
@@ -59,15 +63,86 @@ def test_cost_by_service_with_change_against_previous_equal_period(clean_bot: Bo
     assert not any(b["type"] == "actions" for b in answer["blocks"])  # nothing folded: no export
 
 
-def test_this_month_shows_month_to_date_and_a_forecast(clean_bot: Bot) -> None:
-    answer = clean_bot.ask("/cost", "mtd")
-    mtd = expected_sum(ROWS, charge_period_start=in_range("2026-11-01", "2026-12-01"))
-    text = blocks_text(answer["blocks"])
-    assert f"*{usd(mtd)}* total" in text
-    complete = expected_sum(ROWS, charge_period_start=in_range("2026-11-01", "2026-11-26"))  # the 26th is partial
-    assert f"*Month to date* (25 complete days of 30): {usd(complete)} · *month-end forecast* $" in text
-    forecast = Decimal(re.search(r"month-end forecast\* \$([\d,.]+)", text).group(1).replace(",", ""))  # type: ignore[union-attr]
-    assert forecast > mtd  # four more days of spend to come
+def pct(now: Decimal, then: Decimal) -> str:
+    """The change in percent as every surface shows it: the sign of the change even when it rounds to 0.0."""
+    exact = (now - then) / abs(then) * 100
+    p = abs(exact).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{'-' if exact < 0 else '+' if exact > 0 else ''}{p}%"
+
+
+def money(amount: float) -> str:
+    return usd(Decimal(repr(amount)))
+
+
+FOOTER = "data up to 2026-11-26 18:00 UTC"
+
+
+def sections(answer: dict[str, Any]) -> list[str]:
+    return [b["text"]["text"] for b in answer["blocks"] if b["type"] == "section"]
+
+
+def test_this_month_compares_the_same_days_of_last_month(clean_bot: Bot) -> None:
+    """Today is Nov 27; the export reaches Nov 26 18:00: November 1-25 are complete, the 26th is partial."""
+    answer = clean_bot.ask("/cost", "this month")
+    so_far = expected_sum(ROWS, charge_period_start=in_range("2026-11-01", "2026-12-01"))
+    complete = expected_sum(ROWS, charge_period_start=in_range("2026-11-01", "2026-11-26"))
+    october = expected_sum(ROWS, charge_period_start=in_range("2026-10-01", "2026-10-26"))  # not all of October
+    pace = compute_pace(clean_bot.store, TODAY)
+    f = pace.forecast
+    assert f is not None and f.days_elapsed == 25
+    assert sections(answer) == [
+        f"*{usd(so_far)}* so far\n"
+        f"Complete days 2026-11-01 – 2026-11-25: {usd(complete)}, {signed_usd(complete - october)} "
+        f"({pct(complete, october)}) vs the same days of the previous period (2026-10-01 – 2026-10-25): "
+        f"{usd(october)}",
+        f"*Month to date* {usd(so_far)} (25 complete days of 30) · *month-end forecast* {money(f.expected)} "
+        f"(likely {money(f.low)} – {money(f.high)})\n"
+        f"Usage {money(f.usage_expected)} for the month ({usd(complete)} so far) + period charges (fees, tax, "
+        "credits) $0.00 ($0.00 posted).",
+    ]
+    assert f.low < f.expected < f.high
+    assert answer["blocks"][-1]["elements"][0]["text"] == (
+        f"this month (2026-11-01 – 2026-11-30) · unblended cost · {FOOTER}, November estimated"
+    )
+
+
+def test_this_week_compares_the_same_weekdays_of_last_week(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "this week")  # Monday Nov 23 to Sunday Nov 29; the 23rd to 25th are complete
+    so_far = expected_sum(ROWS, charge_period_start=in_range("2026-11-23", "2026-11-30"))
+    complete = expected_sum(ROWS, charge_period_start=in_range("2026-11-23", "2026-11-26"))
+    before = expected_sum(ROWS, charge_period_start=in_range("2026-11-16", "2026-11-19"))
+    assert sections(answer)[0] == (
+        f"*{usd(so_far)}* so far\n"
+        f"Complete days 2026-11-23 – 2026-11-25: {usd(complete)}, {signed_usd(complete - before)} "
+        f"({pct(complete, before)}) vs the same days of the previous period (2026-11-16 – 2026-11-18): {usd(before)}"
+    )
+
+
+def test_today_without_data_says_no_data_yet(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "today")
+    assert sections(answer)[0] == "*No data yet* for this period."
+    assert answer["text"].startswith("AWS cost · today: no data yet")
+    assert "$0.00" not in json.dumps(answer["blocks"][:2]) and "-100" not in json.dumps(answer)
+
+
+def test_yesterday_is_a_partial_day(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "yesterday")
+    so_far = expected_sum(ROWS, charge_period_start=in_range("2026-11-26", "2026-11-27"))
+    assert sections(answer)[0] == f"*{usd(so_far)}* so far\nPartial day: compared once the day is complete"
+
+
+def test_ytd_against_a_year_without_data_reads_no_data(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "ytd by service")
+    so_far = expected_sum(ROWS, charge_period_start=in_range("2026-01-01", "2027-01-01"))
+    complete = expected_sum(ROWS, charge_period_start=in_range("2026-01-01", "2026-11-26"))
+    assert sections(answer)[0] == (
+        f"*{usd(so_far)}* so far\n"
+        f"Complete days 2026-01-01 – 2026-11-25: {usd(complete)}; the same days of the previous period "
+        "(2025-01-01 – 2025-11-25): no data"
+    )
+    rows = table_rows(answer["blocks"])
+    assert list(rows["Service"]) == ["Cost", "Share"]  # no change column, and no group reads "(new)"
+    assert "(new)" not in json.dumps(answer) and "+$" not in json.dumps(answer)
 
 
 def test_accounts_show_names_and_october_is_final(clean_bot: Bot) -> None:
@@ -115,9 +190,9 @@ def test_folded_breakdown_exports_every_row_as_csv(clean_bot: Bot) -> None:
     assert complete.args["channel_id"] == "C0FINOPS"
     (upload,) = clean_bot.fake.calls("upload")
     content = list(csv.reader(io.StringIO(upload.body.decode("utf-8"))))
-    assert content[0] == ["resource", "cost", "previous_cost", "change"]
-    expected = [[rid, str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "0.00",
-                 str(c.quantize(Decimal("0.01"), ROUND_HALF_UP))] for rid, c in ranked]  # fmt: skip
+    assert content[0] == ["resource", "cost", "previous_cost", "change", "currency"]
+    # September is before the first billing period the store holds: no data, not $0.00.
+    expected = [[rid, str(c.quantize(Decimal("0.01"), ROUND_HALF_UP)), "", "", "USD"] for rid, c in ranked]
     assert content[1:] == expected
 
 

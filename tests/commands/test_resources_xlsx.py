@@ -4,7 +4,7 @@ store (checked against Decimal sums of the raw rows), utilisation as numbers, bl
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from bot.aws.resources import Inventory, Resource, ResourceKind
 from bot.billing.model import Dimension, DimensionRef, Filter, TimeRange
@@ -48,8 +48,11 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
     ec2 = book["EC2"]
     nov = in_range("2026-11-01", "2026-12-01")
 
-    def cost(r: Resource) -> float:
-        return float(expected_sum(ROWS, charge_period_start=nov, resource_id=r.arn))
+    def exact(r: Resource) -> Decimal:
+        return expected_sum(ROWS, charge_period_start=nov, resource_id=r.arn)
+
+    def cost(r: Resource) -> float:  # cells hold amounts rounded half-up to the cent, as every message shows them
+        return float(exact(r).quantize(Decimal("0.01"), ROUND_HALF_UP))
 
     def cents(value: object) -> object:  # the store sums in floating point: compare to a millionth
         return round(value, 6) if isinstance(value, float) else value
@@ -63,8 +66,8 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
     assert rows[2][6] == cost(PROD_EC2) and rows[2][7:] == [0.02, 0.05, 0.002, None, "yes"]
     assert rows[1][7:] == [0.5, 0.9, 0.977, None, "no"]
     assert rows[3][6:] == [0.0, None, None, None, None, "unknown"]  # no data: unknown, never idle
-    total = sum(Decimal(str(cost(r))) for r in (LAB_EC2, STAGING_EC2, PROD_EC2))
-    assert abs(Decimal(str(rows[4][6])) - total) < Decimal("0.000001")
+    total = sum(exact(r) for r in (LAB_EC2, STAGING_EC2, PROD_EC2))  # the exact total, rounded once
+    assert Decimal(str(rows[4][6])) == total.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     rds = book["RDS"]
     row = [cents(v) for v in rds.row(rds.find_row("db-prod"))]

@@ -73,7 +73,7 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
 
         budget_set = _admin(bot, "budget set 5000/month service=ec2 ec2-budget")
         assert budget_set["text"] == (
-            "Budget set: *ec2-budget* 5,000.00 USD/month for service=ec2; alerts at 50/75/90/100% and when the "
+            "Budget set: *ec2-budget* $5,000.00/month for service=ec2; alerts at 50/75/90/100% and when the "
             "forecast exceeds it, in <#C0FINOPS>."
         )
         (budget,) = list_budgets(bot.state)
@@ -82,10 +82,10 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
         )  # fmt: skip
 
         budgets = _admin(bot, "budget list")
-        assert budgets["text"] == "Budgets: • *ec2-budget*: 5,000.00 USD/month, service=ec2, in <#C0FINOPS>"
+        assert budgets["text"] == "Budgets: • *ec2-budget*: $5,000.00/month, service=ec2, in <#C0FINOPS>"
         assert _section_texts(budgets) == [
             "Budgets (1)",
-            "• *ec2-budget*: 5,000.00 USD/month, service=ec2, in <#C0FINOPS>",
+            "• *ec2-budget*: $5,000.00/month, service=ec2, in <#C0FINOPS>",
         ]
 
         routed = _admin(bot, "route tag:team=web <#C0WEBCOSTS|web-costs>")
@@ -100,7 +100,7 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
         listed = _admin(bot, "subscriptions")
         assert _section_texts(listed) == [
             "Posted here (2)",
-            "• daily `service=ec2` at 07:45 Europe/Paris\n• budget *ec2-budget*: 5,000.00 USD/month service=ec2",
+            "• daily `service=ec2` at 07:45 Europe/Paris\n• budget *ec2-budget*: $5,000.00/month service=ec2",
         ]
     finally:
         _forget(bot)

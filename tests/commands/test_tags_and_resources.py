@@ -22,7 +22,7 @@ def test_tags_by_value_with_untagged_share(clean_bot: Bot) -> None:
     assert rows["(untagged)"][0] == usd(untagged)
     share = (untagged / total * 100).quantize(Decimal("0.1"))
     text = blocks_text(answer["blocks"])
-    assert f"*{usd(total)}* total · {share}% untagged ({usd(untagged)})" in text
+    assert f"*{usd(total)}* total · {share}% of taggable usage untagged ({usd(untagged)})\n" in text
     assert "last month (2026-10-01 – 2026-10-31) · unblended cost · data up to" in text
 
 

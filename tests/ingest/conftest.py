@@ -60,3 +60,52 @@ def store(tmp_path: Path) -> Iterator[object]:
     s = open_store(f"duckdb://{tmp_path / 'billing'}")
     yield s
     s.close()
+
+
+CUR_HEADER = (
+    "identity/LineItemId,identity/TimeInterval,bill/BillingPeriodStartDate,lineItem/UsageAccountId,"
+    "lineItem/LineItemType,lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/ProductCode,"
+    "lineItem/LineItemDescription,lineItem/UnblendedCost"
+)
+
+
+def cur_row(i: int, cost: str, *, period: str = "2024-03", day: int = 1, description: str = "usage") -> str:
+    """One legacy CUR line (CUR_HEADER's columns) of billing period `period`, usage hour `i % 24` of `day`."""
+    start = f"{period}-{day:02d}T{i % 24:02d}:00:00Z"
+    end = f"{period}-{day:02d}T{i % 24:02d}:59:59Z"
+    return f"li-{i},{start}/{end},{period}-01T00:00:00Z,012345678901,Usage,{start},{end},AmazonEC2,{description},{cost}"
+
+
+def cur_delivery(
+    root: Path,
+    period: str,
+    assembly: str,
+    parts: dict[str, bytes],
+    *,
+    report: str = "rep",
+) -> Path:
+    """A legacy CUR delivery laid out as in S3: `parts` (file name -> bytes, written as given) under
+    `<root>/cur/<report>/<yyyymmdd-yyyymmdd>/<assembly>/`, named by a period-level manifest. Returns the
+    assembly folder."""
+    y, m = (int(x) for x in period.split("-"))
+    span = f"{y}{m:02d}01-{y + (m == 12)}{m % 12 + 1:02d}01"
+    adir = root / "cur" / report / span / assembly
+    adir.mkdir(parents=True, exist_ok=True)
+    for name, data in parts.items():
+        (adir / name).write_bytes(data)
+    manifest = {
+        "assemblyId": assembly,
+        "billingPeriod": {"start": f"{y}{m:02d}01T000000.000Z"},
+        "reportKeys": [f"cur/{report}/{span}/{assembly}/{name}" for name in parts],
+        "reportName": report,
+    }
+    import json
+
+    (adir.parent / f"{report}-Manifest.json").write_text(json.dumps(manifest))
+    return adir
+
+
+def csv_bytes(lines: list[str], *, newline: str = "\n", gz: bool = True) -> bytes:
+    """Lines joined (and terminated) with `newline`, gzip-compressed unless `gz` is False."""
+    data = (newline.join(lines) + newline).encode()
+    return gzip.compress(data) if gz else data

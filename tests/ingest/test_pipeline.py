@@ -274,7 +274,7 @@ def test_sigkill_mid_ingest_keeps_old_data_and_next_run_completes(tmp_path: Path
     child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     periods = store_dir / "periods"
     deadline = time.monotonic() + 60
-    while not any(p.name.startswith(f".load-{child.pid}-") for p in periods.iterdir()):
+    while not any(p.name.startswith(".load-") and p.name.endswith(".duckdb") for p in periods.iterdir()):
         assert child.poll() is None, "the ingest finished before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.005)

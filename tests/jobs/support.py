@@ -10,6 +10,7 @@ decimal strings; tests compute expected numbers from `ROWS` with Decimal.
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -132,47 +133,134 @@ def make_services(tmp: Path, store: BillingStore, clock: Callable[[], datetime],
 
 
 class HistorySlack(FakeSlack):
-    """FakeSlack that keeps each channel's messages (with metadata) for `conversations.history`, and answers
-    `broken[channel]` (e.g. `is_archived`) to posts into broken channels, as Slack does."""
+    """FakeSlack that keeps each channel's messages as Slack does, for the bot's exactly-once machinery.
+
+    - `chat.postMessage` adds a message (with its metadata; `thread_ts` makes it a reply); `chat.update` edits one;
+      `files.completeUploadExternal` adds a message sharing the files (`files: [{id, name, title}]`).
+    - `conversations.history` lists a channel's top-level messages newest first (metadata only with
+      `include_all_metadata`), `conversations.replies` a thread (parent first); both honour `oldest` and need
+      the bot to be a member (`conversations.join`, refused for channels in `private`) and their scope
+      (`channels:history` in `scopes`), else `not_in_channel` / `missing_scope`, as Slack answers.
+    - Posts into `broken[channel]` are refused with that error (e.g. `is_archived`).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.broken: dict[str, str] = {}
         self.history: dict[str, list[dict[str, Any]]] = {}
+        #: Channels the bot may not join (private channels: it must be invited).
+        self.private: set[str] = set()
+        #: Channels the bot is a member of.
+        self.members: set[str] = set()
+        #: The scopes the bot token has; remove `channels:history` to make history unreadable.
+        self.scopes: set[str] = {"channels:history", "groups:history", "channels:join", "chat:write", "files:write"}
         #: The server's idea of now (message ts): tests with a frozen clock set it.
         self.clock: Callable[[], float] = time.time
         self._seq = itertools.count(1)
         self._history_lock = threading.Lock()
+        self._filenames: dict[str, str] = {}
+
+    def _ts(self) -> str:
+        return f"{int(self.clock())}.{next(self._seq):06d}"
+
+    def _readable(self, channel: str) -> dict[str, Any] | None:
+        """The error answer when the bot may not read `channel`'s history, else None."""
+        if channel in self.broken:
+            return {"ok": False, "error": self.broken[channel]}
+        if "channels:history" not in self.scopes:
+            return {"ok": False, "error": "missing_scope", "needed": "channels:history"}
+        if channel not in self.members:
+            return {"ok": False, "error": "not_in_channel"}
+        return None
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args.get("channel") or args.get("channel_id") or "")
+        if method == "conversations.join":
+            if "channels:join" not in self.scopes:
+                return {"ok": False, "error": "missing_scope", "needed": "channels:join"}
+            if channel in self.broken:
+                return {"ok": False, "error": self.broken[channel]}
+            if channel in self.private:
+                return {"ok": False, "error": "method_not_supported_for_channel_type"}
+            with self._history_lock:
+                already = channel in self.members
+                self.members.add(channel)
+            answer: dict[str, Any] = {"ok": True, "channel": {"id": channel, "is_member": True}}
+            if already:
+                answer["warning"] = "already_in_channel"
+            return answer
         if method == "chat.postMessage":
-            channel = str(args.get("channel", ""))
             if channel in self.broken:
                 return {"ok": False, "error": self.broken[channel]}
             with self._history_lock:
-                ts = f"{int(self.clock())}.{next(self._seq):06d}"
-                entry = {"ts": ts, "text": args.get("text", ""), "blocks": args.get("blocks", [])}
+                ts = self._ts()
+                entry: dict[str, Any] = {"ts": ts, "text": args.get("text", ""), "blocks": args.get("blocks", [])}
                 if args.get("metadata"):
                     entry["metadata"] = args["metadata"]
+                if args.get("thread_ts"):
+                    entry["thread_ts"] = args["thread_ts"]
                 self.history.setdefault(channel, []).append(entry)
             return {"ok": True, "channel": channel, "ts": ts, "message": entry}
-        if method == "conversations.history":
-            channel = str(args.get("channel", ""))
+        if method == "chat.update":
+            with self._history_lock:
+                for entry in self.history.get(channel, []):
+                    if entry["ts"] == args.get("ts"):
+                        entry["text"] = args.get("text", entry["text"])
+                        entry["blocks"] = args.get("blocks", entry["blocks"])
+                        entry["edited"] = True
+                        return {"ok": True, "channel": channel, "ts": entry["ts"], "text": entry["text"]}
+            return {"ok": False, "error": "message_not_found"}
+        if method == "files.getUploadURLExternal":
+            answer = super()._answer(method, args)
+            with self._history_lock:
+                self._filenames[answer["file_id"]] = str(args.get("filename", ""))
+            return answer
+        if method == "files.completeUploadExternal":
             if channel in self.broken:
                 return {"ok": False, "error": self.broken[channel]}
+            files = args.get("files", "[]")
+            items = json.loads(files) if isinstance(files, str) else files
+            with self._history_lock:
+                ts = self._ts()
+                names = self._filenames
+                shared = [{"id": f["id"], "title": f.get("title", ""), "name": names.get(f["id"], "")} for f in items]
+                entry = {"ts": ts, "text": "", "files": shared, "upload": True}
+                if args.get("thread_ts"):
+                    entry["thread_ts"] = args["thread_ts"]
+                if channel:
+                    self.history.setdefault(channel, []).append(entry)
+            shares = {"public": {channel: [{"ts": ts}]}} if channel else {}
+            return {"ok": True, "files": [dict(f, shares=shares) for f in shared]}
+        if method in ("conversations.history", "conversations.replies"):
+            refused = self._readable(channel)
+            if refused is not None:
+                return refused
             oldest = float(args.get("oldest") or 0)
             with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
             with self._history_lock:
                 items = [dict(m) for m in self.history.get(channel, []) if float(m["ts"]) > oldest]
+            if method == "conversations.history":
+                items = [m for m in items if m.get("thread_ts") in (None, m["ts"])]
+                items.reverse()  # newest first
+            else:
+                parent = str(args.get("ts", ""))
+                items = [m for m in items if m["ts"] == parent or m.get("thread_ts") == parent]
             if not with_metadata:
                 for m in items:
                     m.pop("metadata", None)
-            return {"ok": True, "messages": list(reversed(items)), "has_more": False}
+            return {"ok": True, "messages": items, "has_more": False}
         return super()._answer(method, args)
 
     def posts(self, channel: str | None = None) -> list[dict[str, Any]]:
-        """Successful posts (their JSON args), in order, optionally to one channel."""
+        """Messages posted with chat.postMessage (not file shares), in order, optionally to one channel."""
         with self._history_lock:
             channels = [channel] if channel else list(self.history)
-            entries = [(m["ts"], c, m) for c in channels for m in self.history.get(c, [])]
+            entries = [(m["ts"], c, m) for c in channels for m in self.history.get(c, []) if not m.get("upload")]
+        return [dict(m, channel=c) for _, c, m in sorted(entries, key=lambda e: e[0].split(".")[1])]
+
+    def file_shares(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Messages sharing files (files.completeUploadExternal), in order, optionally in one channel."""
+        with self._history_lock:
+            channels = [channel] if channel else list(self.history)
+            entries = [(m["ts"], c, m) for c in channels for m in self.history.get(c, []) if m.get("upload")]
         return [dict(m, channel=c) for _, c, m in sorted(entries, key=lambda e: e[0].split(".")[1])]

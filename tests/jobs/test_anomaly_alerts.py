@@ -165,6 +165,90 @@ def test_follow_ups_go_in_the_thread(env: Env) -> None:
     assert "Over: Service Amazon Elastic Compute Cloud is back to normal. Episode Nov 24 – Nov 28" in posts[-1]["text"]
 
 
+class Crash(BaseException):
+    """Stands for a SIGKILL right after Slack accepted the alert (not caught by the deliverer)."""
+
+
+def test_a_crash_right_after_the_alert_was_posted_still_threads_its_follow_ups(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    client = env.deliverer.client
+    post = client.chat_postMessage
+
+    def post_then_die(**kwargs: object) -> object:
+        post(**kwargs)
+        raise Crash
+
+    monkeypatch.setattr(client, "chat_postMessage", post_then_die)
+    with pytest.raises(Crash):
+        env.run()
+    monkeypatch.setattr(client, "chat_postMessage", post)
+    alert_ts = env.slack.posts(WEB)[0]["ts"]
+    assert get_anomaly_alert(env.services.state, f"{EC2_KEY}#{WEB}").thread_ts is None  # type: ignore[union-attr]
+
+    env.clock.set(data.NOW + timedelta(minutes=11))  # the dead worker's claim has lapsed
+    assert dict(env.run().outcomes) == {"recovered": 1}  # found by its metadata, not posted again
+    alert = get_anomaly_alert(env.services.state, f"{EC2_KEY}#{WEB}")
+    assert alert is not None and (alert.message_ts, alert.thread_ts) == (alert_ts, alert_ts)
+
+    env.november(date(2026, 11, 27), spike_until=date(2026, 11, 27))
+    env.clock.set(datetime(2026, 11, 28, 12, tzinfo=UTC))
+    env.run()  # bigger: in the alert's thread
+    posts = env.slack.posts(WEB)
+    assert [p.get("thread_ts") for p in posts] == [None, alert_ts]
+    assert posts[1]["text"].split(":")[1] == "arrow_double_up"
+
+
+@pytest.mark.parametrize("where", ["before_claiming", "while_posting"])
+def test_a_follow_up_lost_to_a_crash_is_posted_by_the_next_run(
+    env: Env, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """The run that planned "bigger" died before its post reached Slack (before even claiming it, or in the
+    middle of the call): the next run still posts the update, once, in the thread."""
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    env.run()
+    alert_ts = env.slack.posts(WEB)[0]["ts"]
+    target: object = env.deliverer if where == "before_claiming" else env.deliverer.client
+    name = "post_message" if where == "before_claiming" else "chat_postMessage"
+    original = getattr(target, name)
+
+    def die(*args: object, **kwargs: object) -> object:
+        raise Crash
+
+    env.november(date(2026, 11, 27), spike_until=date(2026, 11, 27))
+    env.clock.set(datetime(2026, 11, 28, 12, tzinfo=UTC))
+    monkeypatch.setattr(target, name, die)
+    with pytest.raises(Crash):
+        env.run()
+    monkeypatch.setattr(target, name, original)
+    env.clock.set(datetime(2026, 11, 28, 12, 11, tzinfo=UTC))  # a dead run's claim has lapsed
+    assert dict(env.run().outcomes) == {"sent": 1}
+    env.clock.set(datetime(2026, 11, 28, 13, 0, tzinfo=UTC))
+    assert dict(env.run().outcomes) == {}
+    posts = env.slack.posts(WEB)
+    assert [(p.get("thread_ts"), p["text"].split(":")[1]) for p in posts[1:]] == [(alert_ts, "arrow_double_up")]
+
+
+def test_an_alert_recorded_without_its_thread_gets_it_back_from_its_delivery(env: Env) -> None:
+    """What an older version left behind when it crashed between recording the post and the thread reference."""
+    from sqlalchemy import update
+
+    from bot.state.models import AnomalyAlertRow
+
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    env.run()
+    alert_ts = env.slack.posts(WEB)[0]["ts"]
+    with env.services.state.session() as session:
+        session.execute(update(AnomalyAlertRow).values(message_ts=None, thread_ts=None))
+
+    env.november(date(2026, 11, 27), spike_until=date(2026, 11, 27))
+    env.clock.set(datetime(2026, 11, 28, 12, tzinfo=UTC))
+    assert dict(env.run().outcomes) == {"sent": 1}  # not the alert again: its "bigger" follow-up, in its thread
+    assert get_anomaly_alert(env.services.state, f"{EC2_KEY}#{WEB}").thread_ts == alert_ts  # type: ignore[union-attr]
+    assert [p.get("thread_ts") for p in env.slack.posts(WEB)] == [None, alert_ts]
+
+
 def test_triaged_episode_stays_quiet(env: Env) -> None:
     set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
     env.run()
@@ -201,6 +285,9 @@ def test_a_broken_channel_does_not_stop_the_others_and_is_retried(env: Env) -> N
     assert get_anomaly_alert(env.services.state, f"{EC2_KEY}#{ALL}").message_ts is None  # type: ignore[union-attr]
 
     del env.slack.broken[ALL]
+    env.run()  # still backing off: nothing yet
+    assert [p["channel"] for p in env.slack.posts()] == [WEB]
+    env.clock.set(data.NOW + timedelta(minutes=1))
     env.run()
     assert sorted(p["channel"] for p in env.slack.posts()) == [ALL, WEB]
 

@@ -25,8 +25,9 @@ from bot.state.ingest_runs import last_ingest_runs
 from bot.state.subscriptions import subscribe
 from bot.store.base import BillingStore
 from jobs import budgets, ingest
-from jobs.budgets import compute_pace
+from jobs.budgets import compute_budget_pace
 from tests.jobs.support import ROWS, FrozenClock, HistorySlack, load_store, make_services, range_total
+from tests.store.sources import item
 from tests.support.shared_data import FINOPS_AWS_SAMPLE_DIR
 
 PROD = "111111111111"
@@ -106,7 +107,7 @@ def test_forecast_above_budget_alerts_before_the_spend_does(
     spent = range_total(NOV, date(2026, 11, 16), sub_account_id=PROD)
     set_budget(services.state, name="prod", amount=spent * Decimal("1.6"), filters="account=prod",
                channel_id="C0FIN", created_by="U1")  # fmt: skip
-    pace = compute_pace(store, _budget(services), NOV, _filters(services))
+    pace = compute_budget_pace(store, _budget(services), NOV, _filters(services), today=date(2026, 11, 16))
     assert pace.crossed == (50,) and pace.forecast_over
     scheduler = _scheduler(services, client)
     scheduler.run_job(budgets.JOB_ID)
@@ -120,10 +121,62 @@ def test_forecast_above_budget_alerts_before_the_spend_does(
     store.close()
 
 
-def _budget(services: Services):  # type: ignore[no-untyped-def]
+def _organisation_with_fees_on_the_1st() -> list[dict[str, object]]:
+    """About $12,000 a month: $286 of usage a day on weekdays and $200 at weekends, plus $3,400 of fees, tax and a
+    credit booked on the 1st as month-long lines (as AWS books them), August to December 4th, 2026."""
+    rows: list[dict[str, object]] = []
+    day = date(2026, 8, 1)
+    while day < date(2026, 12, 5):
+        rows.append(item(day, "200.00" if day.weekday() >= 5 else "286.00", hours=24, sub_account_id=PROD))
+        if day.day == 1:
+            hours = ((day.replace(day=28) + timedelta(days=4)).replace(day=1) - day).days * 24
+            for cost, line_type, service, extra in (
+                ("1800.00", "RIFee", "Amazon Elastic Compute Cloud", {"usage_type": "HeavyUsage:m5.xlarge"}),
+                ("900.00", "Usage", "AWS Support (Business)", {"usage_type": "Dollar"}),
+                ("800.00", "Tax", "Tax", {"charge_category": "Tax", "usage_type": ""}),
+                ("-100.00", "Credit", "Amazon SageMaker", {"charge_category": "Credit"}),
+            ):
+                rows.append(
+                    item(
+                        day,
+                        cost,
+                        hours=hours,
+                        line_item_type=line_type,
+                        service_name=service,
+                        sub_account_id=PROD,
+                        **extra,
+                    )
+                )
+        day += timedelta(days=1)
+    return rows
+
+
+def test_a_budget_well_above_the_month_does_not_fire_on_the_5th(
+    tmp_path: Path, client: WebClient, slack: HistorySlack
+) -> None:
+    """The fees of the 1st are not daily spend: a $20,000 budget on a $12,000 month stays quiet on the 5th."""
+    store = load_store(tmp_path, _organisation_with_fees_on_the_1st())
+    clock = FrozenClock(datetime(2026, 12, 5, 10, tzinfo=UTC))
+    use_clock(clock)
+    services = make_services(tmp_path, store, clock)
+    set_budget(services.state, name="all", amount=Decimal(20000), filters="", channel_id="C0FIN", created_by="U1")
+    pace = compute_budget_pace(store, _budget(services, "all"), date(2026, 12, 1), today=date(2026, 12, 5))
+    december = 22 * 286 + 9 * 200 + 3400  # 22 weekdays, 9 weekend days
+    assert pace.forecast is not None and pace.forecast.expected == pytest.approx(december, rel=0.02)
+    assert pace.forecast.days_elapsed == 4 and pace.forecast.low < pace.forecast.expected < pace.forecast.high
+    assert not pace.forecast_over and pace.crossed == ()
+    scheduler = _scheduler(services, client)
+    scheduler.run_job(budgets.JOB_ID)
+    assert slack.posts() == []
+    scheduler.shutdown()
+    services.state.dispose()
+    store.close()
+
+
+def _budget(services: Services, name: str = "prod"):  # type: ignore[no-untyped-def]
     from bot.state.budgets import get_budget
 
-    return get_budget(services.state, "prod")
+    return get_budget(services.state, name)
 
 
 def _filters(services: Services):  # type: ignore[no-untyped-def]

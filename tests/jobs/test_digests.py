@@ -114,7 +114,7 @@ def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
 
 def _ctx(services: Services, client: WebClient) -> JobContext:
     clock = services.clock
-    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock)
+    deliverer = Deliverer(services.state, client, pacer=ChannelPacer(0), clock=clock, sleep=lambda s: None)
     return JobContext(services, client, deliverer, scheduler=None, clock=clock)  # type: ignore[arg-type]
 
 
@@ -131,7 +131,7 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
     assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
     services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
     assert run_kind(ctx, "monthly") == {"sent": 3}
-    assert run_kind(ctx, "monthly") == {"skipped": 3}  # a rerun posts nothing
+    assert run_kind(ctx, "monthly") == {}  # a rerun posts nothing (and builds nothing: all settled)
 
     posts = {p["channel"]: p for p in slack.posts()}
     assert posts["C0MGMT"]["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
@@ -147,6 +147,54 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
     uploaded = [slack.uploads[f["id"]] for f in files]
     assert all(u.startswith(b"\x89PNG") for u in uploaded[:4])
     assert zipfile.ZipFile(BytesIO(uploaded[4])).namelist()  # a real workbook
+
+
+def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
+    services: Services, slack: HistorySlack, client: WebClient
+) -> None:
+    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
+              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    slack.clock = lambda: services.clock().timestamp()
+    slack.fault = lambda method, args: "500" if method == "upload" else None  # Slack's file service is down
+    ctx = _ctx(services, client)
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    for hour in range(8):
+        services.clock.set(start + timedelta(hours=hour))  # type: ignore[attr-defined]
+        run_kind(ctx, "monthly")
+    (summary,) = slack.posts("C0MGMT")
+    note = (
+        ":warning: The charts and the spreadsheet could not be attached to this digest: Slack did not take them "
+        "within 6 h (`http_500`)."
+    )
+    assert summary["text"].startswith("Monthly cost digest: October 2026. $8,222.76 spent")
+    assert summary["text"].endswith(note) and summary.get("edited")
+    assert summary["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}
+    assert slack.file_shares() == [] and slack.calls("files.completeUploadExternal") == []
+    assert len(slack.calls("chat.update")) == 1
+    # Retried on every run within the 6 hours (each attempt tries its first file three times, then stops), then
+    # given up.
+    assert len(slack.calls("upload")) == 6 * 3
+
+
+def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
+    services: Services, slack: HistorySlack, client: WebClient
+) -> None:
+    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
+              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    slack.clock = lambda: services.clock().timestamp()
+    faults = {"files.completeUploadExternal": ["reset"], "conversations.history": ["500"]}
+    slack.fault = lambda method, args: faults[method].pop(0) if faults.get(method) else None
+    ctx = _ctx(services, client)
+    services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {"sent": 1}  # the summary; its files' fate is unknown
+    services.clock.set(datetime(2026, 11, 1, 9, 5, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {"skipped": 1}  # the files are found in the channel and recorded
+    services.clock.set(datetime(2026, 11, 1, 10, 0, tzinfo=UTC))  # type: ignore[attr-defined]
+    assert run_kind(ctx, "monthly") == {}
+    (share,) = slack.file_shares("C0MGMT")
+    assert [f["name"] for f in share["files"]][-1] == "trackit-monthly-2026-10-01.xlsx"
+    assert len(slack.calls("files.completeUploadExternal")) == 1
+    assert len(slack.posts("C0MGMT")) == 1 and slack.calls("chat.update") == []
 
 
 def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Services) -> None:
@@ -215,7 +263,52 @@ def test_the_scheduler_posts_digests_at_their_times_once(
 def test_a_period_the_bill_does_not_cover_yet_says_so(store: BillingStore) -> None:
     week = report_period("weekly", date(2026, 11, 30))  # Nov 23 - 29; the bill reaches Nov 26
     text = build_digest(store, "weekly", week).message.blocks[1]["text"]["text"]
-    assert text.startswith(
-        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are missing"
-    )
+    so_far = _sum("2026-11-23", "2026-11-30")
+    complete = _sum("2026-11-23", "2026-11-27")
+    before = _sum("2026-11-16", "2026-11-20")  # the same four days of the week before, not all seven
+    change = complete - before
+    pct = (change / before * 100).quantize(Decimal("0.1"))
+    assert text.splitlines()[:2] == [
+        ":warning: The bill only reaches Nov 26 (exports lag): the last 3 day(s) of the period are not in yet; "
+        "the comparison covers the complete days only.",
+        f"*${so_far:,.2f}* spent so far; the complete days (Nov 23 – Nov 26): {'+' if change >= 0 else '-'}"
+        f"${abs(change):,.2f} ({pct:+}%) vs the same days of the week before (${before:,.2f}).",
+    ]
     assert ":warning:" not in json.dumps(build_digest(store, "monthly", OCTOBER).message.blocks[1])
+
+
+def test_the_first_month_of_data_has_no_previous_month(store: BillingStore) -> None:
+    may = TimeRange(date(2026, 5, 1), date(2026, 6, 1), "last month")  # the store starts on 2026-05-01
+    digest = build_digest(store, "monthly", may)
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[0] == f"*${_sum('2026-05-01', '2026-06-01'):,.2f}* spent; the month before: no data."
+    assert digest.data.movers == ()  # no "(new)" mover for every service
+    assert digest.message.blocks[2]["fields"][1]["text"] == "*Change*\nno data"
+
+
+def test_weekly_movers_are_usage_and_the_fees_of_the_1st_have_their_own_line(tmp_path: Path) -> None:
+    """The week holding November 1st carries the month's fees; its movers compare usage with usage."""
+    hours = 30 * 24
+    fees = [
+        data_item("2026-11-01", "1200.00", hours, "RIFee", "Amazon Elastic Compute Cloud"),
+        data_item("2026-11-01", "300.00", hours, "Usage", "AWS Support (Business)", usage_type="Dollar"),
+        data_item("2026-11-01", "90.00", hours, "Tax", "Tax", charge_category="Tax"),
+    ]
+    store = data.load_store(tmp_path, [*data.ROWS, *fees])
+    week = TimeRange(date(2026, 10, 26), date(2026, 11, 2), "last week")
+    digest = build_digest(store, "weekly", week)
+    store.close()
+    lines = digest.message.blocks[1]["text"]["text"].splitlines()
+    assert lines[1] == (
+        "Period charges (fees, tax, credits): $1,590.00 (the week before: $0.00); the movers below are usage-driven."
+    )
+    assert all(name in {r["service_name"] for r in data.ROWS} for name, _ in digest.data.movers)
+    usage_before = _sum("2026-10-19", "2026-10-26")
+    usage_now = _sum("2026-10-26", "2026-11-02")
+    assert digest.data.change == pytest.approx(float(usage_now + Decimal("1590.00") - usage_before))
+
+
+def data_item(day: str, cost: str, hours: int, line_type: str, service: str, **kw: object) -> dict[str, object]:
+    from tests.store.sources import item
+
+    return item(day, cost, hours=hours, line_item_type=line_type, service_name=service, **kw)

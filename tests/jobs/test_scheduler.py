@@ -1,5 +1,5 @@
 """A frozen clock drives the real scheduler (APScheduler, SQLite job store, leader lease) through days and months:
-posts at exact times, one catch-up after an outage, no duplicates across a restart."""
+posts at exact times, a catch-up of the missed days after an outage, no duplicates across a restart."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_posts_at_exact_times_through_days_and_a_month_end(
     scheduler.shutdown()
 
 
-def test_one_catch_up_after_an_outage_and_no_duplicate_after_restart(
+def test_catch_up_after_an_outage_posts_each_missed_day_still_worth_it_once(
     env: tuple[Services, FrozenClock], client: WebClient, slack: HistorySlack, tmp_path: Path
 ) -> None:
     services, clock = env
@@ -99,11 +99,25 @@ def test_one_catch_up_after_an_outage_and_no_duplicate_after_restart(
     restarted = Services(services.settings, services.store, restarted_state, services.vocabulary, clock)
     second = _scheduler(restarted, client)
     assert second.run_pending()
-    # One catch-up per subscription, for its latest due moment only (C0DATA's 26th 17:30, C0WEB's 27th 08:00),
-    # never the missed days one after another.
-    assert _posted_at(slack)[3:] == [
+    # One coalesced run catches up every missed day still worth posting (due within the last two days), oldest
+    # first, each once and saying it is late; the older ones (C0WEB's 24th, C0DATA's 23rd) are left out.
+    caught_up = [
+        ("C0DATA", "2026-11-27 10:15", "2026-11-24"),
         ("C0DATA", "2026-11-27 10:15", "2026-11-25"),
+        ("C0WEB", "2026-11-27 10:15", "2026-11-25"),
         ("C0WEB", "2026-11-27 10:15", "2026-11-26"),
+    ]
+    assert _posted_at(slack)[3:] == caught_up
+    notes = [p["blocks"][-1]["elements"][0]["text"] for p in slack.posts()[3:]]
+    assert notes == [
+        ":hourglass_flowing_sand: Posted late: due Wed Nov 25, 17:30 UTC, 1 day 16 h ago. "
+        "The bot was not running when it was due.",
+        ":hourglass_flowing_sand: Posted late: due Thu Nov 26, 17:30 UTC, 16 h 45 min ago. "
+        "The bot was not running when it was due.",
+        ":hourglass_flowing_sand: Posted late: due Thu Nov 26, 09:00 CET, 1 day 2 h ago. "
+        "The bot was not running when it was due.",
+        ":hourglass_flowing_sand: Posted late: due Fri Nov 27, 09:00 CET, 2 h 15 min ago. "
+        "The bot was not running when it was due.",
     ]
     _walk(second, clock, [datetime(2026, 11, 27, 10, 16, tzinfo=UTC), datetime(2026, 11, 27, 17, 30, tzinfo=UTC)])
     second.shutdown()
@@ -112,11 +126,8 @@ def test_one_catch_up_after_an_outage_and_no_duplicate_after_restart(
     third = _scheduler(restarted, client)
     assert third.run_pending()
     third.shutdown()
-    assert _posted_at(slack)[3:] == [
-        ("C0DATA", "2026-11-27 10:15", "2026-11-25"),
-        ("C0WEB", "2026-11-27 10:15", "2026-11-26"),
-        ("C0DATA", "2026-11-27 17:30", "2026-11-26"),
-    ]
+    assert _posted_at(slack)[3:] == [*caught_up, ("C0DATA", "2026-11-27 17:30", "2026-11-26")]
+    assert "Posted late" not in slack.posts()[-1]["text"]  # on time again
     restarted_state.dispose()
 
 

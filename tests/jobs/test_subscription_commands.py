@@ -133,14 +133,14 @@ def test_only_admins_or_unrestricted_askers_change_what_channels_get(services: S
 def test_budgets_and_routes(services: Services) -> None:
     text = answer(services, "budget set 5k/month account=prod prod-monthly", ADMIN, "C0FIN").text
     assert text == (
-        "Budget set: *prod-monthly* 5,000.00 USD/month for account=prod; alerts at 50/75/90/100% and when the "
+        "Budget set: *prod-monthly* $5,000.00/month for account=prod; alerts at 50/75/90/100% and when the "
         "forecast exceeds it, in <#C0FIN>."
     )
     assert [(b.name, b.amount, b.filters, b.channel_id) for b in list_budgets(services.state)] == [
         ("prod-monthly", Decimal("5000.00"), "account=prod", "C0FIN")
     ]
     assert answer(services, "budget list", ADMIN, "C0X").text == (
-        "Budgets: • *prod-monthly*: 5,000.00 USD/month, account=prod, in <#C0FIN>"
+        "Budgets: • *prod-monthly*: $5,000.00/month, account=prod, in <#C0FIN>"
     )
     answer(services, "budget delete prod-monthly", ADMIN, "C0FIN")
     with pytest.raises(NotFound, match="No budget named 'prod-monthly'"):
@@ -161,8 +161,9 @@ def test_budgets_and_routes(services: Services) -> None:
 def test_failed_channels_render_for_status(services: Services) -> None:
     at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
-    claim_delivery(services.state, key, now=at)
-    mark_failed(services.state, key, "is_archived", now=at)
+    claim = claim_delivery(services.state, key, now=at)
+    assert claim is not None
+    mark_failed(services.state, claim, "is_archived", posted="no", now=at)
     blocks = render_delivery_failures(channel_failures(services.state))
     assert blocks == [
         {
@@ -188,8 +189,9 @@ def test_trackit_dispatches_and_status_shows_failed_channels(services: Services)
     assert ask("subscriptions") == "<#C0WEB>: daily at 09:00 UTC"
     at = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     key = DeliveryKey("daily_summary", "C0GONE", "2026-11-26/1")
-    claim_delivery(services.state, key, now=at)
-    mark_failed(services.state, key, "channel_not_found", now=at)
+    claim = claim_delivery(services.state, key, now=at)
+    assert claim is not None
+    mark_failed(services.state, claim, "channel_not_found", posted="no", now=at)
     status = trackit.answer(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
     assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
                                                       "2026-11-27 09:00 UTC")  # fmt: skip

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import CostBasis, TimeRange
-from bot.reports.xlsx import Sheet, currency_format, report_sheets, workbook_bytes
+from bot.billing.money import Money
+from bot.reports.xlsx import Sheet, report_sheets, workbook_bytes
 from bot.store.base import BillingStore
 from tests.reports import billing_data as data
 from tests.reports.xlsx_reader import SheetData, read_xlsx
@@ -132,13 +133,13 @@ def test_amortized_basis_and_no_tags(tmp_path: Path) -> None:
 
 
 def test_currency_formats_and_bad_sheets() -> None:
-    assert currency_format("€") == '"€"#,##0.00;-"€"#,##0.00'
-    assert currency_format("CHF ") == '"CHF"#,##0.00;-"CHF"#,##0.00'
+    assert Money("EUR").excel_format == '"€"#,##0.00;-"€"#,##0.00'
+    assert Money("CHF").excel_format == '"CHF"#,##0.00;-"CHF"#,##0.00'
     with pytest.raises(ValueError, match="not a valid sheet name"):
         Sheet("a/b", "t", ("x",), ())
     with pytest.raises(ValueError, match="a row has 2 cells for 1 columns"):
         Sheet("ok", "t", ("x",), (("a", 1.0),))
     book = read_xlsx(
-        workbook_bytes([Sheet("Costs", "t", ("Name", "Cost"), (("a", 1.5),), money=frozenset({1}))], symbol="€")
+        workbook_bytes([Sheet("Costs", "t", ("Name", "Cost"), (("a", 1.5),), money=frozenset({1}))], money=Money("EUR"))
     )
     assert book["Costs"].cells["B4"].number_format == '"€"#,##0.00;-"€"#,##0.00'

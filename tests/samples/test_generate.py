@@ -6,7 +6,6 @@ import csv
 import gzip
 import json
 import re
-import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +22,7 @@ START = date(2025, 1, 1)
 
 @pytest.fixture(scope="module")
 def cur1(tmp_path_factory: pytest.TempPathFactory) -> GenerationSummary:
-    return generate(tmp_path_factory.mktemp("cur1"), fmt="cur1-csv", start=START, months=3, rows_per_month=6000)
+    return generate(tmp_path_factory.mktemp("cur1"), fmt="cur1-csv", start=START, months=3, rows_per_month=8000)
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
@@ -40,9 +39,10 @@ def _all_rows(summary: GenerationSummary) -> list[dict[str, str]]:
 
 def test_legacy_cur_csv_layout_and_manifests(cur1: GenerationSummary) -> None:
     rel = [f.relative_to(cur1.root).as_posix() for f in cur1.files]
-    pattern = re.compile(r"^acme-cur/(\d{8})-(\d{8})/[0-9a-f-]{36}/acme-cur-1\.csv\.gz$")
-    assert [pattern.match(r) is not None for r in rel] == [True, True, True]
-    assert [pattern.match(r).group(1, 2) for r in rel] == [  # type: ignore[union-attr]
+    # Each period: the usage part, then the part with the month's charges (fees, tax, credits).
+    pattern = re.compile(r"^acme-cur/(\d{8})-(\d{8})/[0-9a-f-]{36}/acme-cur-[12]\.csv\.gz$")
+    assert [pattern.match(r) is not None for r in rel] == [True] * 6
+    assert [pattern.match(r).group(1, 2) for r in rel[::2]] == [  # type: ignore[union-attr]
         ("20250101", "20250201"),
         ("20250201", "20250301"),
         ("20250301", "20250401"),
@@ -74,12 +74,14 @@ def _next(d: date) -> date:
 
 @pytest.mark.parametrize("fmt", ["cur1-parquet", "cur2-parquet", "cur2-csv", "focus", "focus-1.2"])
 def test_other_layouts(tmp_path: Path, fmt: str) -> None:
-    s = generate(tmp_path, fmt=fmt, start=date(2024, 11, 1), months=2, rows_per_month=3000)  # type: ignore[arg-type]
+    s = generate(tmp_path, fmt=fmt, start=date(2024, 11, 1), months=2, rows_per_month=6000)  # type: ignore[arg-type]
     rel = [f.relative_to(tmp_path).as_posix() for f in s.files]
     if fmt == "cur1-parquet":
         assert rel == [
             "acme-cur/acme-cur/year=2024/month=11/acme-cur-00001.snappy.parquet",
+            "acme-cur/acme-cur/year=2024/month=11/acme-cur-00002.snappy.parquet",
             "acme-cur/acme-cur/year=2024/month=12/acme-cur-00001.snappy.parquet",
+            "acme-cur/acme-cur/year=2024/month=12/acme-cur-00002.snappy.parquet",
         ]
         cols = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{s.files[0]}')").fetchall()
         names = {c[0] for c in cols}
@@ -100,8 +102,9 @@ def test_other_layouts(tmp_path: Path, fmt: str) -> None:
     export = s.report_name
     ext = "csv.gz" if fmt == "cur2-csv" else "snappy.parquet"
     assert rel == [
-        f"{export}/data/BILLING_PERIOD=2024-11/{export}-00001.{ext}",
-        f"{export}/data/BILLING_PERIOD=2024-12/{export}-00001.{ext}",
+        f"{export}/data/BILLING_PERIOD={month}/{export}-0000{n}.{ext}"
+        for month in ("2024-11", "2024-12")
+        for n in (1, 2)
     ]
     for period in s.periods:
         (manifest,) = period.manifests
@@ -153,40 +156,44 @@ def test_other_layouts(tmp_path: Path, fmt: str) -> None:
 def test_totals_match_an_independent_decimal_sum(cur1: GenerationSummary) -> None:
     for period in cur1.periods:
         rows = [r for f in period.files for r in _csv_rows(f)]
-        assert len(rows) == period.rows == 6000
+        assert len(rows) == period.rows
         assert sum(Decimal(r["lineItem/UnblendedCost"]) for r in rows) == Decimal(period.unblended_total)
         assert {r["bill/BillingPeriodStartDate"] for r in rows} == {f"{period.billing_period}T00:00:00Z"}
     assert cur1.unblended_total == sum(Decimal(p.unblended_total) for p in cur1.periods)
 
 
-def test_every_format_holds_rows_per_month_and_the_same_usage(tmp_path: Path) -> None:
+def test_every_format_holds_about_rows_per_month_and_the_same_usage(tmp_path: Path) -> None:
     totals = {}
     for fmt in FORMATS:
-        s = generate(tmp_path / fmt, fmt=fmt, start=START, months=2, rows_per_month=2000)  # type: ignore[arg-type]
-        assert [p.rows for p in s.periods] == [2000, 2000], fmt
+        s = generate(tmp_path / fmt, fmt=fmt, start=START, months=2, rows_per_month=6000)  # type: ignore[arg-type]
+        # The first month holds about the size asked for; the organisation grows a few % a month.
+        assert 0.85 * 6000 < s.periods[0].rows < 1.15 * 6000, fmt
         totals[fmt] = s.unblended_total
     # The four CUR writers share one data set; FOCUS has no negation lines and bills SP usage at 0.
     assert totals["cur1-csv"] == totals["cur1-parquet"] == totals["cur2-parquet"] == totals["cur2-csv"]
+    assert totals["focus"] == totals["focus-1.2"] == totals["cur1-csv"]
 
 
 def test_month_in_progress_is_cut_at_end_and_left_open(tmp_path: Path) -> None:
     s = generate(tmp_path, fmt="cur2-parquet", start=START, months=2, rows_per_month=6200, end=date(2025, 2, 15))
-    assert [p.rows for p in s.periods] == [6200, 6200 * 14 // 28]
+    full, cut = (p.rows for p in s.periods)
+    assert 0.4 < cut / full < 0.6  # 14 of 28 days
     last = s.periods[-1]
-    # Hourly usage stops at `end`; month-long fees (RIFee, Support, Tax) span the month, as in real exports.
+    # Usage stops at `end`; month-long fees (RIFee, Support, Tax) span the month, as in real exports.
+    files = [str(f) for f in last.files]
     ((latest,),) = duckdb.execute(
-        f"SELECT max(line_item_usage_end_date) FROM read_parquet('{last.files[0]}') "
-        "WHERE line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')"
-        " AND line_item_usage_type <> 'HostedZone'"
+        "SELECT max(line_item_usage_end_date) FROM read_parquet(?) "
+        "WHERE line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')",
+        [files],
     ).fetchall()
     assert str(latest) == "2025-02-15 00:00:00"
     assert [p.final for p in s.periods] == [True, False]
 
 
 def test_deterministic_from_the_seed(tmp_path: Path) -> None:
-    a = generate(tmp_path / "a", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=11)
-    b = generate(tmp_path / "b", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=11)
-    c = generate(tmp_path / "c", fmt="cur1-csv", start=START, months=1, rows_per_month=3000, seed=12)
+    a = generate(tmp_path / "a", fmt="cur1-csv", start=START, months=1, rows_per_month=5000, seed=11)
+    b = generate(tmp_path / "b", fmt="cur1-csv", start=START, months=1, rows_per_month=5000, seed=11)
+    c = generate(tmp_path / "c", fmt="cur1-csv", start=START, months=1, rows_per_month=5000, seed=12)
     assert gzip.decompress(a.files[0].read_bytes()) == gzip.decompress(b.files[0].read_bytes())
     assert a.periods[0].manifests[0].read_text() == b.periods[0].manifests[0].read_text()
     assert a.unblended_total == b.unblended_total != c.unblended_total
@@ -225,9 +232,18 @@ def test_line_types_commitments_credits_and_tax(cur1: GenerationSummary) -> None
     assert all(
         Decimal(r["lineItem/UnblendedCost"]) == 0 and Decimal(r["reservation/EffectiveCost"]) > 0 for r in discounted
     )
-    # Month-start fees: RI fees and Support span the whole month from its first hour.
-    for r in ri_fees + [r for r in rows if r["lineItem/LineItemType"] == "Fee"]:
+    # Month-start fees: Support and the RI fees of reservations older than the month span the whole month from
+    # its first hour; a reservation bought during the month starts at its purchase, with its upfront fee.
+    support = [
+        r for r in rows if r["lineItem/ProductCode"] == "AWSSupportBusiness" and r["lineItem/LineItemType"] != "Tax"
+    ]
+    assert support and all(r["lineItem/LineItemType"] == "Fee" for r in support)
+    for r in support + [r for r in ri_fees if "ri-catalog" not in r["reservation/ReservationARN"]]:
         assert r["lineItem/UsageStartDate"].endswith("-01T00:00:00Z")
+    (upfront,) = [r for r in rows if r["lineItem/LineItemType"] == "Fee" and r["reservation/ReservationARN"]]
+    assert upfront["bill/BillType"] == "Purchase" and Decimal(upfront["lineItem/UnblendedCost"]) == Decimal("1480")
+    first_fee = min(r["lineItem/UsageStartDate"] for r in ri_fees if "ri-catalog" in r["reservation/ReservationARN"])
+    assert first_fee == upfront["lineItem/UsageStartDate"]
     assert all(
         Decimal(r["lineItem/UnblendedCost"]) < 0 for r in rows if r["lineItem/LineItemType"] in ("Credit", "Refund")
     )
@@ -261,37 +277,6 @@ def test_tags_have_partial_coverage(cur1: GenerationSummary) -> None:
     assert all(r["resourceTags/user:team"] == "" for r in rows if r["lineItem/LineItemType"] == "Tax")
 
 
-def test_anomalies_and_their_ground_truth(tmp_path: Path) -> None:
-    s = generate(tmp_path, fmt="cur2-parquet", start=START, months=4, rows_per_month=40000)
-    truth = json.loads(s.ground_truth.read_text())
-    assert s.ground_truth == tmp_path / "ground_truth.json"
-    assert [a["kind"] for a in truth["anomalies"]] == ["spike", "level_shift", "stop"]
-    files = ", ".join(f"'{f}'" for f in s.files)
-    daily = f"""SELECT line_item_usage_start_date::DATE AS day, sum(line_item_unblended_cost) AS cost
-        FROM read_parquet([{files}]) WHERE line_item_product_code = ? AND line_item_usage_account_id = ?
-        GROUP BY 1 ORDER BY 1"""
-    spike, shift, stop = truth["anomalies"]
-    by_day = dict(duckdb.execute(daily, [spike["service_code"], spike["account_id"]]).fetchall())
-    spike_day = date.fromisoformat(spike["start"])
-    others = sorted(v for d, v in by_day.items() if d != spike_day)
-    assert by_day[spike_day] > 3 * others[len(others) // 2]
-    by_day = dict(duckdb.execute(daily, [shift["service_code"], shift["account_id"]]).fetchall())
-    shift_day = date.fromisoformat(shift["start"])
-    before = [v for d, v in by_day.items() if d < shift_day]
-    after = [v for d, v in by_day.items() if d >= shift_day]
-    assert sum(after) / len(after) > 1.5 * sum(before) / len(before)
-    by_day = dict(duckdb.execute(daily, [stop["service_code"], stop["account_id"]]).fetchall())
-    stop_day = date.fromisoformat(stop["start"])
-    assert any(d < stop_day for d in by_day) and not any(d >= stop_day for d in by_day)
-
-
-def test_speed_at_200k_rows(tmp_path: Path) -> None:
-    t0 = time.perf_counter()
-    s = generate(tmp_path, fmt="cur2-parquet", start=START, months=2, rows_per_month=100_000)
-    assert s.rows == 200_000
-    assert time.perf_counter() - t0 < 30  # about 2 s on an idle 2-core machine
-
-
 def test_bad_input_is_refused_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown sample format 'cur3'") as exc:
         generate(tmp_path, fmt="cur3", start=START, months=1)  # type: ignore[arg-type]
@@ -299,6 +284,9 @@ def test_bad_input_is_refused_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot hold 2025-01") as exc:
         generate(tmp_path, fmt="cur1-csv", start=START, months=1, rows_per_month=50)
     assert exc.value.hint is not None and "at least" in exc.value.hint
+    with pytest.raises(UsageError, match="unknown billing currency 'GBP'") as exc:
+        generate(tmp_path, fmt="focus", start=START, months=1, currency="GBP")
+    assert exc.value.hint is not None and "EUR" in exc.value.hint
     with pytest.raises(UsageError, match="months must be at least 1"):
         generate(tmp_path, fmt="focus", start=START, months=0)
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.aws
 
 
 def test_upload_rewrites_manifests_and_ingests_from_s3(aws: MotoServer, tmp_path: Path) -> None:
-    s = generate(tmp_path / "data", fmt="cur1-csv", start=date(2025, 1, 1), months=2, rows_per_month=2000)
+    s = generate(tmp_path / "data", fmt="cur1-csv", start=date(2025, 1, 1), months=2, rows_per_month=6000)
     s3 = boto3.client("s3")
     s3.create_bucket(Bucket="acme-cur-bucket")
     keys = upload_to_s3(s.root, "acme-cur-bucket", "/exports/billing/", s3)
@@ -33,7 +33,8 @@ def test_upload_rewrites_manifests_and_ingests_from_s3(aws: MotoServer, tmp_path
     manifest_key = "exports/billing/" + period.manifests[0].relative_to(s.root).as_posix()
     manifest = json.loads(s3.get_object(Bucket="acme-cur-bucket", Key=manifest_key)["Body"].read())
     assert manifest["bucket"] == "acme-cur-bucket"
-    assert manifest["reportKeys"] == [data_key]
+    assert manifest["reportKeys"] == ["exports/billing/" + f.relative_to(s.root).as_posix() for f in period.files]
+    assert data_key in manifest["reportKeys"]
     assert manifest["assemblyId"] == period.assembly_id
 
     from bot.ingest.pipeline import ingest
@@ -50,7 +51,7 @@ def test_upload_rewrites_manifests_and_ingests_from_s3(aws: MotoServer, tmp_path
 
 
 def test_upload_of_a_data_export_rewrites_data_files(aws: MotoServer, tmp_path: Path) -> None:
-    s = generate(tmp_path, fmt="focus", start=date(2025, 1, 1), months=1, rows_per_month=1000)
+    s = generate(tmp_path, fmt="focus", start=date(2025, 1, 1), months=1, rows_per_month=6000)
     s3 = boto3.client("s3")
     s3.create_bucket(Bucket="exports")
     upload_to_s3(s.root, "exports", "", s3)

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import multiprocessing
-import re
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.errors import NotFound
 from bot.state.db import StateStore
 from bot.state.deliveries import (
     ChannelFailures,
+    Claim,
     DeliveryKey,
+    begin_post,
     channel_failures,
     claim_delivery,
+    due_retries,
     get_delivery,
+    mark_expired,
     mark_failed,
     mark_sent,
 )
@@ -26,36 +28,105 @@ T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 KEY = DeliveryKey("daily", "CFIN", "2026-11-25")
 
 
+def _claim(store: StateStore, key: DeliveryKey = KEY, **kw: object) -> Claim:
+    claim = claim_delivery(store, key, **kw)  # type: ignore[arg-type]
+    assert claim is not None
+    return claim
+
+
 def test_claim_send_then_never_again(store: StateStore) -> None:
-    assert claim_delivery(store, KEY, now=T0)
+    claim = _claim(store, now=T0)
     assert not claim_delivery(store, KEY, now=T0 + timedelta(seconds=1))  # live claim: someone is posting
-    sent = mark_sent(store, KEY, "1700000000.000100", now=T0 + timedelta(seconds=2))
+    assert mark_sent(store, claim, "1700000000.000100", now=T0 + timedelta(seconds=2))
+    sent = get_delivery(store, KEY)
+    assert sent is not None
     assert (sent.status, sent.message_ts, sent.attempts, sent.key) == ("sent", "1700000000.000100", 1, KEY)
     assert not claim_delivery(store, KEY, now=T0 + timedelta(days=30))  # sent stays sent, even much later
     assert claim_delivery(store, DeliveryKey("daily", "CFIN", "2026-11-26"), now=T0)  # next period is its own
 
 
-def test_failed_delivery_is_retried_until_max_attempts(store: StateStore) -> None:
-    assert claim_delivery(store, KEY, now=T0)
-    failed = mark_failed(store, KEY, "channel_not_found", now=T0)
-    assert (failed.status, failed.error, failed.attempts) == ("failed", "channel_not_found", 1)
-    assert claim_delivery(store, KEY, max_attempts=3, now=T0)
-    mark_failed(store, KEY, "ratelimited", now=T0)
-    assert claim_delivery(store, KEY, max_attempts=3, now=T0)
-    mark_failed(store, KEY, "ratelimited", now=T0)
-    assert not claim_delivery(store, KEY, max_attempts=3, now=T0)  # gave up after 3 attempts
+def test_failed_delivery_is_retried_after_its_back_off_until_its_deadline(store: StateStore) -> None:
+    claim = _claim(store, now=T0, deadline=T0 + timedelta(hours=1))
+    assert mark_failed(store, claim, "channel_not_found", posted="no", next_attempt_at=T0 + timedelta(minutes=2))
+    failed = get_delivery(store, KEY)
+    assert failed is not None
+    assert (failed.status, failed.error, failed.attempts, failed.next_attempt_at) == (
+        "failed", "channel_not_found", 1, T0 + timedelta(minutes=2),
+    )  # fmt: skip
+    assert not claim_delivery(store, KEY, now=T0 + timedelta(minutes=1))  # backing off
+    again = _claim(store, now=T0 + timedelta(minutes=2), deadline=T0 + timedelta(days=9))
+    assert (again.attempts, again.last_error, again.deadline, again.overdue) == (
+        2, "channel_not_found", T0 + timedelta(hours=1), False,  # the first deadline stays
+    )  # fmt: skip
+    mark_failed(store, again, "ratelimited", posted="no")
+    late = _claim(store, now=T0 + timedelta(hours=1))
+    assert late.overdue  # past the deadline: granted to settle it, never to post
+    assert mark_expired(store, late, "not posted: its deadline passed")
     record = get_delivery(store, KEY)
-    assert record is not None and (record.status, record.attempts) == ("failed", 3)
+    assert record is not None and (record.status, record.attempts) == ("expired", 3)
+    assert not claim_delivery(store, KEY, now=T0 + timedelta(days=1))  # expired is final
 
 
-def test_stale_claim_is_taken_over_once(store: StateStore) -> None:
-    assert claim_delivery(store, KEY, now=T0)  # this worker "dies" before marking
+def test_a_doubtful_attempt_is_remembered_until_sent(store: StateStore) -> None:
+    """begin_post marks the post's fate unknown; only an answer proving nothing was posted clears it, and never
+    the doubt of an earlier attempt."""
+    first = _claim(store, now=T0)
+    assert begin_post(store, first, now=T0)
+    mark_failed(store, first, "no answer", posted="maybe")
+    second = _claim(store, now=T0 + timedelta(minutes=1))
+    assert second.unknown_since == T0
+    assert begin_post(store, second, now=T0 + timedelta(minutes=1))
+    mark_failed(store, second, "ratelimited", posted="no")  # this attempt did nothing; the first may have
+    third = _claim(store, now=T0 + timedelta(minutes=2))
+    assert third.unknown_since == T0
+    clean = _claim(store, DeliveryKey("daily", "CFIN", "x"), now=T0)
+    begin_post(store, clean, now=T0)
+    mark_failed(store, clean, "is_archived", posted="no")
+    assert _claim(store, DeliveryKey("daily", "CFIN", "x"), now=T0).unknown_since is None
+
+
+def test_a_stale_claim_is_taken_over_once_and_the_stale_worker_can_neither_post_nor_mark(store: StateStore) -> None:
     stale = timedelta(minutes=10)
+    a = _claim(store, now=T0)  # worker A stalls
     assert not claim_delivery(store, KEY, stale_after=stale, now=T0 + timedelta(minutes=9))
-    assert claim_delivery(store, KEY, stale_after=stale, now=T0 + timedelta(minutes=11))
+    b = _claim(store, stale_after=stale, now=T0 + timedelta(minutes=11))
     assert not claim_delivery(store, KEY, stale_after=stale, now=T0 + timedelta(minutes=11, seconds=1))
+    assert (b.attempts, b.token != a.token) == (2, True)
+    assert not begin_post(store, a)  # A may not post any more ...
+    assert not mark_failed(store, a, "late", posted="no")  # ... nor record anything
+    assert not mark_sent(store, a, "1.1")
+    assert begin_post(store, b) and mark_sent(store, b, "2.2")
+    assert not mark_failed(store, a, "late", posted="maybe")  # sent is never turned back into failed
     record = get_delivery(store, KEY)
-    assert record is not None and (record.status, record.attempts) == ("pending", 2)
+    assert record is not None and (record.status, record.message_ts, record.error) == ("sent", "2.2", "")
+
+
+def test_mark_sent_runs_the_callers_write_in_the_same_transaction(store: StateStore) -> None:
+    claim = _claim(store, now=T0)
+    seen: list[bool] = []
+    assert mark_sent(store, claim, "1.1", also=lambda session: seen.append(session.in_transaction()))
+    assert seen == [True]
+
+    other = _claim(store, DeliveryKey("daily", "CFIN", "y"), now=T0)
+
+    def fail(session: object) -> None:
+        raise RuntimeError("no")
+
+    with pytest.raises(RuntimeError):
+        mark_sent(store, other, "2.2", also=fail)
+    record = get_delivery(store, DeliveryKey("daily", "CFIN", "y"))
+    assert record is not None and record.status == "pending"  # both or neither
+
+
+def test_due_retries_and_claimable_agree(store: StateStore) -> None:
+    claim = _claim(store, now=T0)
+    mark_failed(store, claim, "internal_error", posted="maybe", next_attempt_at=T0 + timedelta(minutes=1))
+    record = get_delivery(store, KEY)
+    assert record is not None
+    assert (due_retries(store, "daily", now=T0), record.claimable(T0)) == (0, False)
+    at = T0 + timedelta(minutes=1)
+    assert (due_retries(store, "daily", now=at), record.claimable(at)) == (1, True)
+    assert due_retries(store, "weekly", now=at) == 0
 
 
 def test_channel_failures_for_status(store: StateStore) -> None:
@@ -65,25 +136,23 @@ def test_channel_failures_for_status(store: StateStore) -> None:
         ("COPS", "d1", "ratelimited", 3),
     ]:
         key = DeliveryKey("daily", channel, period)
-        claim_delivery(store, key, now=T0)
-        mark_failed(store, key, error, now=T0 + timedelta(minutes=minute))
+        mark_failed(store, _claim(store, key, now=T0), error, posted="no", now=T0 + timedelta(minutes=minute))
+    expired = _claim(store, DeliveryKey("daily", "COPS", "d0"), now=T0)
+    mark_expired(store, expired, "not posted: its deadline passed", now=T0 + timedelta(minutes=4))
     ok = DeliveryKey("daily", "CDEV", "d1")
-    claim_delivery(store, ok)
-    mark_sent(store, ok, "1.2")
+    mark_sent(store, _claim(store, ok), "1.2")
     assert channel_failures(store) == (
         ChannelFailures("CFIN", 2, "channel_not_found", T0 + timedelta(minutes=2)),
-        ChannelFailures("COPS", 1, "ratelimited", T0 + timedelta(minutes=3)),
+        ChannelFailures("COPS", 2, "not posted: its deadline passed", T0 + timedelta(minutes=4)),
     )
     assert [f.channel_id for f in channel_failures(store, since=T0 + timedelta(minutes=3))] == ["COPS"]
 
 
-def test_bad_keys_and_unknown_marks(store: StateStore) -> None:
+def test_bad_keys(store: StateStore) -> None:
     with pytest.raises(ValueError, match="delivery key channel_id must be non-empty"):
         DeliveryKey("daily", "", "2026-11-25")
     with pytest.raises(ValueError, match="without '\\|'"):
         DeliveryKey("daily", "C1", "a|b")
-    with pytest.raises(NotFound, match=re.escape("No delivery 'daily|CFIN|2026-11-25' was claimed")):
-        mark_sent(store, KEY, "1.1")
 
 
 def _race_in_threads(url: str, keys: list[DeliveryKey], workers: int, now: datetime) -> dict[DeliveryKey, int]:

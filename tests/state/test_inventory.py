@@ -99,7 +99,7 @@ def test_upgrade_from_v0001_keeps_the_data_and_adds_the_table(state_url: str) ->
     assert "inventory_snapshots" not in inspect(store.engine).get_table_names()
     subscribe(store, channel_id="C0FIN", kind="commitments", created_by="U1")
 
-    store.migrate()
+    store.migrate("0002")
 
     assert store.current_revision() == "0002"
     assert [s.kind for s in list_subscriptions(store)] == ["commitments"]

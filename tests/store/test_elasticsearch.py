@@ -175,6 +175,9 @@ def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
     reader = ElasticsearchStore.from_url(f"elasticsearch://{_hostport(es_url)}?prefix={prefix}")
     assert [p.delivery_id for p in reader.periods()] == ["old"]
     assert jan_total(reader) == pytest.approx(12.34)
+    # The killed loader's lease runs out (shortened here from a minute): its index is then an orphan.
+    reader._load_lease = 0.5
+    time.sleep(0.6)
 
     result = reader.replace_period(make_source(tmp_path, [item("2024-01-09", "5.00")], delivery_id="new"))
     assert result.replaced == "old"
@@ -182,6 +185,39 @@ def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
     indices = period_indices(reader)
     assert orphan not in indices and live not in indices and len(indices) == 1
     reader.close()
+
+
+def test_a_load_of_another_process_is_never_taken_for_an_orphan(
+    store: ElasticsearchStore, es_url: str, prefix: str, tmp_path: Path
+) -> None:
+    # A shell `trackit ingest` and the bot (or two replicas) loading the same period: the second load used to
+    # delete the first one's index as an "orphan" mid-load, and the first then failed.
+    store.replace_period(make_source(tmp_path, [item("2024-01-05", "12.34")], delivery_id="old"))
+    script = textwrap.dedent(
+        f"""
+        from bot.store.elasticsearch import ElasticsearchStore
+        from tests.store.test_duckdb import synthetic_source
+        store = ElasticsearchStore.from_url("elasticsearch://{_hostport(es_url)}?prefix={prefix}")
+        store._bulk_chunk = 2_000
+        result = store.replace_period(synthetic_source(300_000, delivery_id="slow"))
+        print("finished", result.replaced)
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while len(period_indices(store)) < 2:
+        assert child.poll() is None, child.communicate()[1][-2000:]
+        assert time.monotonic() < deadline, "the other loader never created its index"
+        time.sleep(0.05)
+    store.replace_period(make_source(tmp_path, [item("2024-01-09", "5.00")], delivery_id="quick"))
+    assert child.poll() is None, "the other load must still be running"
+    out, err = child.communicate(timeout=600)
+    assert child.returncode == 0, err[-3000:]
+    assert out.strip().splitlines() == ["finished quick"]  # it replaced what was live when it published
+    assert [p.delivery_id for p in store.periods()] == ["slow"]
+    assert len(period_indices(store)) == 1
 
 
 # ------------------------------------------------------------------------------------------- 429 retries
@@ -318,7 +354,9 @@ def test_cluster_lost_mid_load_is_a_store_error_and_the_old_data_survives(
     assert [p.delivery_id for p in store.periods()] == ["old"]
     assert jan_total(store) == pytest.approx(12.34)
     assert len(period_indices(store)) == 2
-    # ... that the next load deletes.
+    # ... that the next load deletes once its lease (renewed while the load ran) has run out.
+    store._load_lease = 0.5
+    time.sleep(0.6)
     store.replace_period(make_source(tmp_path, [item("2024-01-09", "5.00")], delivery_id="new"))
     assert jan_total(store) == pytest.approx(5.0)
     assert len(period_indices(store)) == 1
@@ -480,3 +518,14 @@ def test_count_groups_counts_every_group_once(
     assert [store.count_groups(r) for r in requests] == expected
     monkeypatch.setattr("bot.store.elasticsearch._COUNT_TERMS", 2)  # more values than asked for: fall back
     assert [store.count_groups(r) for r in requests] == expected
+
+
+def test_indices_loaded_before_currencies_were_recorded(store: ElasticsearchStore, tmp_path: Path) -> None:
+    rows = [item("2024-01-02", "7.00", currency="EUR"), item("2024-01-03", "2.00", currency="EUR", net_cost="1.90")]
+    store.replace_period(make_source(tmp_path, rows))
+    [(index, meta)] = store._live_indices().items()
+    del meta["currencies"], meta["has_net_cost"]  # as an index loaded by an older version carries it
+    store._es.indices.put_mapping(index=index, meta=meta)
+    assert "currencies" not in store._live_indices()[index]
+    (period,) = store.periods()
+    assert (period.currencies, period.has_net_cost) == (("EUR",), True)

@@ -7,15 +7,26 @@ apps.connections.open) and records posts to response URLs. Thread-safe; `wait_fo
 
 The raw upload (step 2 of `files_upload_v2`) arrives labelled `application/x-www-form-urlencoded` but is the
 file's bytes: it is stored as bytes, never decoded.
+
+Fault injection: `fault(method, args)` (set by chaos tests) names what goes wrong with a request, or None:
+
+- `429`: HTTP 429 with `Retry-After: <retry_after>`, nothing done (as Slack's rate limiter);
+- `500`: HTTP 500 `internal_error`, nothing done;
+- `lost`: the call is carried out (a post is recorded), then the connection closes without an answer;
+- `reset`: the call is carried out, then the connection is reset (TCP RST).
+
+Every request is recorded with the fault it got (`Call.fault`), so tests count what Slack saw.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import socket
+import struct
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,6 +45,7 @@ class Call:
     body: bytes
     args: dict[str, Any] = field(default_factory=dict)
     at: float = 0.0
+    fault: str = ""
 
     @property
     def json(self) -> Any:
@@ -52,6 +64,10 @@ class FakeSlack:
         self.socket_url = ""
         #: method -> list of (status, headers, body) answers served before the normal one (retry tests).
         self._scripted: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
+        #: (method, args) -> a fault name (`429`, `500`, `lost`, `reset`) or None; `upload` is the raw upload.
+        self.fault: Callable[[str, dict[str, Any]], str | None] | None = None
+        #: The `Retry-After` seconds of an injected 429.
+        self.retry_after = 1
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -182,6 +198,26 @@ class FakeSlack:
             def do_POST(self) -> None:
                 self._handle()
 
+            def _drop(self, fault: str) -> None:
+                """Close the connection without an answer (`lost`) or with a TCP reset (`reset`)."""
+                if fault == "reset":
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                else:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
+                self.connection.close()
+
+            def _fault_answer(self, fault: str) -> bool:
+                """Serve a fault that happens before the call is carried out; True when one was served."""
+                if fault == "429":
+                    body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                    self._send(429, body, {"Retry-After": str(fake.retry_after)})
+                    return True
+                if fault == "500":
+                    self._send(500, json.dumps({"ok": False, "error": "internal_error"}).encode())
+                    return True
+                return False
+
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
@@ -190,9 +226,15 @@ class FakeSlack:
                 now = time.monotonic()
                 if parts.path.startswith("/upload/"):
                     file_id = parts.path.rsplit("/", 1)[1]
+                    fault = (fake.fault("upload", {"file_id": file_id}) if fake.fault else None) or ""
+                    fake._record(Call("upload", parts.path, headers, body, {"file_id": file_id}, now, fault))
+                    if self._fault_answer(fault):
+                        return
                     with fake._lock:
                         fake.uploads[file_id] = body
-                    fake._record(Call("upload", parts.path, headers, body, {"file_id": file_id}, now))
+                    if fault:
+                        self._drop(fault)
+                        return
                     self._send(200, f"OK - {len(body)}".encode(), {"Content-Type": "text/plain"})
                     return
                 if parts.path.startswith("/hooks/"):
@@ -210,14 +252,21 @@ class FakeSlack:
                     args.update(json.loads(body))
                 elif body:
                     args.update(parse_qsl(body.decode("utf-8", "replace")))
-                fake._record(Call(method, parts.path, headers, body, args, now))
+                fault = (fake.fault(method, args) if fake.fault else None) or ""
+                fake._record(Call(method, parts.path, headers, body, args, now, fault))
+                if self._fault_answer(fault):
+                    return
                 with fake._lock:
                     scripted = fake._scripted.get(method)
                     answer = scripted.pop(0) if scripted else None
                 if answer is not None:
                     self._send(answer[0], answer[2], answer[1])
                     return
-                self._send(200, json.dumps(fake._answer(method, args)).encode())
+                result = json.dumps(fake._answer(method, args)).encode()
+                if fault:
+                    self._drop(fault)
+                    return
+                self._send(200, result)
 
         return Handler
 
