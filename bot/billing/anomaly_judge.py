@@ -723,20 +723,20 @@ class _Judge:
             self._seen(float(xs[j]), lo + int(j))
         # The last points stay buffered: a run may start here and go on in the next chunk.
         self.buffer.clear()
-        for j in range(max(lo, hi - (k - 1)), hi):
-            if judged[j - lo]:
-                r = float(res[j - lo])
-                norm = (r / float(e[j - lo]) if e[j - lo] != 0 else math.nan) if state.mult else r
+        for t in range(max(lo, hi - (k - 1)), hi):
+            if judged[t - lo]:
+                r = float(res[t - lo])
+                norm = (r / float(e[t - lo]) if e[t - lo] != 0 else math.nan) if state.mult else r
                 self.buffer.append(
                     _Point(
-                        j,
+                        t,
                         r,
                         norm,
-                        float(e[j - lo]),
-                        float(s[j - lo]),
-                        float(z[j - lo]),
-                        bool(material[j - lo]),
-                        bool(each[j - lo]),
+                        float(e[t - lo]),
+                        float(s[t - lo]),
+                        float(z[t - lo]),
+                        bool(material[t - lo]),
+                        bool(each[t - lo]),
                     )
                 )
             else:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from bot.billing.anomaly_episodes import Anomaly
 from bot.billing.anomaly_model import DAY, Series
+from bot.billing.charges import USAGE_ONLY
 from bot.billing.model import (
     AggregateRequest,
     CostBasis,
@@ -60,17 +61,27 @@ def series_from_store(
     filters: Sequence[Filter] = (),
     max_per_dimension: int | None = 200,
     granularity: Granularity = Granularity.DAY,
+    usage_only: bool = True,
 ) -> dict[tuple[str, str], Series]:
     """Cost series over `time_range`: `("total", "")` plus one per value of each dimension.
 
+    With `usage_only` (the default) the series hold usage-driven charges only (`bot.billing.charges`): period
+    charges (recurring fees, one-time fees, tax, credits, refunds) are booked for a month or once, whatever was
+    used that day, so as a day's spend they would read as spikes and drops. They are judged as what they are
+    elsewhere, never as a usage series.
+
     `granularity` is `Granularity.DAY` (one point per UTC day) or `Granularity.HOUR` (one per UTC hour); any other
-    raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0. With
-    `max_per_dimension`, only the most costly values of each dimension over the range get a series. The caller
-    should end `time_range` at the last complete day (a partial day looks like a drop).
+    raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0, except the
+    buckets before the store's first data (inside `filters` or not), which are unknown (NaN): a bill that
+    starts inside the range is not "new spending" on its first day. With `max_per_dimension`, only the most
+    costly values of each dimension over the range get a series. The caller should end `time_range` at the
+    last complete day (a partial day looks like a drop).
     """
     if granularity not in _STEPS:
         raise ValueError(f"anomaly series are daily or hourly, not {granularity.value!r}")
     step = _STEPS[granularity]
+    if usage_only:
+        filters = (*filters, USAGE_ONLY)
     n = time_range.days * (DAY // step)
     start = _as_utc(time_range.start)
     out: dict[tuple[str, str], Series] = {}
@@ -81,13 +92,24 @@ def series_from_store(
         return (_as_utc(bucket) - start) // step
 
     total = [0.0] * n
+    first = n
     for row in store.aggregate(
         AggregateRequest(time_range=time_range, filters=tuple(filters), basis=basis, granularity=granularity)
     ):
         i = index(row.bucket)
+        first = min(first, i)
         if 0 <= i < n:
             total[i] += row.cost
-    out[(TOTAL, "")] = Series(start, step, tuple(total), TOTAL, "")
+    # The store's first data in the range: what comes before it is unknown, not zero.
+    if filters:
+        any_rows = store.aggregate(AggregateRequest(time_range=time_range, basis=basis, granularity=granularity))
+        first = min((index(r.bucket) for r in any_rows), default=n)
+    first = max(0, min(first, n))
+
+    def known(costs: list[float]) -> tuple[float, ...]:
+        return (math.nan,) * first + tuple(costs[first:])
+
+    out[(TOTAL, "")] = Series(start, step, known(total), TOTAL, "")
 
     for label in dimensions:
         if label == TOTAL:
@@ -109,7 +131,7 @@ def series_from_store(
             if 0 <= i < n:
                 values.setdefault(row.keys[0], [0.0] * n)[i] += row.cost
         for value, costs in values.items():
-            out[(label, value)] = Series(start, step, tuple(costs), label, value)
+            out[(label, value)] = Series(start, step, known(costs), label, value)
     return out
 
 
@@ -128,7 +150,9 @@ class Contributor:
 
 @dataclass(frozen=True)
 class RootCause:
-    """Where the excess of an anomaly comes from, per dimension, biggest contributors first."""
+    """Where the excess of an anomaly comes from, per dimension, biggest contributors first. Each breakdown
+    holds every value that moved (those that moved against the anomaly last): its excesses add up to
+    `excess`."""
 
     anomaly_window: TimeRange
     baseline_window: TimeRange
@@ -166,6 +190,16 @@ def windows(anomaly: Anomaly, baseline_days: int | None = None) -> tuple[TimeRan
     return window, TimeRange(first - timedelta(days=days), first, "baseline")
 
 
+def expectation(anomaly: Anomaly, window: TimeRange) -> float | None:
+    """What the model expected over `window` (whole days): the anomaly's expected sum over its anomalous
+    points, per day, times the window's days (exact when the window is those points). None when the anomaly
+    has no points or expected nothing."""
+    days = anomaly.points * (anomaly.step / DAY)
+    if days <= 0 or not math.isfinite(anomaly.expected) or anomaly.expected <= 0:
+        return None
+    return anomaly.expected * window.days / days
+
+
 def explain(
     store: BillingStore,
     anomaly: Anomaly,
@@ -173,18 +207,21 @@ def explain(
     basis: CostBasis = CostBasis.UNBLENDED,
     dimensions: Sequence[str] = DEFAULT_CAUSE_DIMENSIONS,
     baseline_days: int | None = None,
-    top: int = 5,
     filters: Sequence[Filter] = (),
+    usage_only: bool = True,
 ) -> RootCause:
     """Break the anomaly's excess down by each of `dimensions`, ranked by contribution.
 
-    Compares the anomaly window with the baseline window just before it (`windows`), scaled to the same
-    number of days, within the anomaly's slice (and `filters`). For an increase the biggest positive excesses
-    come first; for a drop the biggest decreases. Two `store.aggregate` calls per dimension.
+    Compares the anomaly window with what the model expected over it (`expectation`), shared out between the
+    values of each dimension as they shared the baseline window just before it (`windows`), within the
+    anomaly's slice (and `filters`): each breakdown's excesses add up to actual - expected, the alert's
+    headline. Without a baseline (a new series), the baseline window scaled to the same number of days. For an
+    increase the biggest positive excesses come first; for a drop the biggest decreases; values that moved the
+    other way come last (each breakdown is complete, so it adds up). Two `store.aggregate` calls per dimension.
     """
     window, base = windows(anomaly, baseline_days)
     scale = window.days / base.days
-    slice_filters = anomaly_filters(anomaly) + tuple(filters)
+    slice_filters = anomaly_filters(anomaly) + tuple(filters) + ((USAGE_ONLY,) if usage_only else ())
     sign = 1.0 if anomaly.impact >= 0 else -1.0
 
     def total(tr: TimeRange) -> float:
@@ -192,6 +229,12 @@ def explain(
 
     actual_total = total(window)
     baseline_total = total(base) * scale
+    expected = expectation(anomaly, window)
+    if expected is not None and baseline_total > 0:
+        # Each value's share of the baseline window applied to the model's expectation: the contributions add
+        # up to the headline's delta against the same expectation.
+        scale *= expected / baseline_total
+        baseline_total = expected
     excess_total = actual_total - baseline_total
     breakdowns: dict[str, tuple[Contributor, ...]] = {}
     for label in dimensions:
@@ -212,5 +255,5 @@ def explain(
             for key in set(now) | set(before)
         ]
         rows.sort(key=lambda c: (-sign * c.excess, c.key))
-        breakdowns[label] = tuple(c for c in rows if sign * c.excess > 0)[:top]
+        breakdowns[label] = tuple(c for c in rows if c.excess != 0)
     return RootCause(window, base, actual_total, baseline_total, breakdowns)

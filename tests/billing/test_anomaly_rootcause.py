@@ -4,6 +4,7 @@ and the `trackit anomalies` CLI."""
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -100,6 +101,7 @@ def line(
         "region_id": region,
         "usage_type": usage,
         "resource_id": resource,
+        "charge_class": "usage",
     }
 
 
@@ -223,3 +225,53 @@ def test_cli_list_bad_range(store: MemoryStore, capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert "`next` is not a time range." in err
     assert "`last 7 days`, `this month`" in err  # the shared grammar's accepted forms
+
+
+def test_days_before_the_first_data_are_unknown_not_zero(store: MemoryStore) -> None:
+    """A bill that starts inside the range: its first day is not "new spending" at every level."""
+    tr = TimeRange(START - timedelta(days=30), START + timedelta(days=DAYS))
+    series = series_from_store(store, tr, ("service", "account", "resource"))
+    for s in series.values():
+        assert all(math.isnan(v) for v in s.values[:30])  # unknown
+    assert series[("service", "Amazon S3")].values[30] == pytest.approx(300 * (1 + 0.02 * (0 - 2) / 2))
+    found = detect_many(series, DetectorConfig())
+    assert sorted((a.dimension, a.value, a.kind.value, a.start.date()) for a in found) == [
+        ("account", "222", "spike", SPIKE_DAY),
+        ("resource", "i-gpu", "new", SPIKE_DAY),  # genuinely new on its day, not on the first day of data
+        ("service", "Amazon EC2", "spike", SPIKE_DAY),
+        ("total", "", "spike", SPIKE_DAY),
+    ]
+
+
+def test_period_charges_are_not_judged_as_daily_spend(store: MemoryStore) -> None:
+    """A promotional credit of -$300 and a support fee of $900 booked on the 1st of every month: recurring
+    period charges, never a drop or a spike of the day they are booked on."""
+    for month in (1, 2, 3):
+        first = date(2025, month, 1)
+        for cost, klass, service in ((-300.0, "credit", "Amazon SageMaker"), (900.0, "recurring", "AWS Support")):
+            item = line(first, cost, service, account="111", region="", usage="", resource="")
+            item["charge_class"] = klass
+            MemoryStore.items.append(item)
+    tr = TimeRange(START, START + timedelta(days=DAYS))
+    series = series_from_store(store, tr, ("service", "account"))
+    assert ("service", "Amazon SageMaker") not in series and ("service", "AWS Support") not in series
+    found = detect_many(series, DetectorConfig())
+    assert {a.start.date() for a in found} == {SPIKE_DAY}
+    # The root cause leaves them out as well.
+    ec2 = next(a for a in found if a.value == "Amazon EC2")
+    assert all(c.key not in ("Amazon SageMaker", "AWS Support") for c in explain(store, ec2).top("service", 5))
+    # Asked for explicitly, they are there (the split is a choice of the caller, made once here).
+    everything = series_from_store(store, tr, ("service",), usage_only=False)
+    assert everything[("service", "Amazon SageMaker")].values[31] == pytest.approx(-300.0)
+
+
+def test_root_cause_adds_up_to_the_headline_against_the_models_expectation(store: MemoryStore) -> None:
+    tr = TimeRange(START, START + timedelta(days=DAYS))
+    found = detect_many(series_from_store(store, tr, ("service", "account")), DetectorConfig())
+    total = next(a for a in found if a.dimension == "total")
+    cause = explain(store, total)
+    assert cause.actual == pytest.approx(total.actual)
+    assert cause.baseline == pytest.approx(total.expected)  # the model's expectation, not last week's mean
+    for dimension in ("account", "service", "resource"):
+        rows = cause.breakdowns[dimension]
+        assert sum(c.excess for c in rows) == pytest.approx(total.impact, abs=0.01), dimension
