@@ -3,6 +3,7 @@ event, follow-ups in the thread, muting after triage, a broken channel that does
 
 from __future__ import annotations
 
+import math
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -370,3 +371,29 @@ def test_an_episode_first_seen_long_after_it_began_is_never_posted_as_new(env: E
         "Service Amazon Elastic Compute Cloud: sustained increase, $1,725.24 vs $525.21 expected, impact +$1,200.03"
         " (+228.5%), Nov 24 – ongoing (data through Nov 26)"
     )
+
+
+def test_a_genuine_bill_starting_inside_the_window_gives_no_new_spending_storm(tmp_path: Path) -> None:
+    """The FinOps Foundation's anonymised CUR (2023-11-01..14, month-long tax lines): the days before its first
+    data are unknown, the tax booked for the month is not a day's usage, and nothing alerts on day one."""
+    from bot.billing.anomaly_rootcause import series_from_store
+    from bot.billing.model import TimeRange
+    from bot.ingest.pipeline import ingest
+    from tests.support.shared_data import FINOPS_AWS_SAMPLE_DIR
+
+    sample = FINOPS_AWS_SAMPLE_DIR / "sample-anonymous-aws-export-dataset.csv"
+    source = tmp_path / "exports"
+    source.mkdir()
+    shutil.copy(sample, source / sample.name)
+    store = open_store(f"duckdb://{tmp_path / 'billing'}")
+    try:
+        ingest(str(source), store, progress=False)
+        window = TimeRange(date(2023, 10, 1), date(2023, 11, 14))
+        usage = series_from_store(store, window, ("service",))[("total", "")].values
+        billed = series_from_store(store, window, ("service",), usage_only=False)[("total", "")].values
+        assert all(math.isnan(v) for v in usage[:31])  # October: unknown, not $0
+        assert usage[31] == pytest.approx(0.0030106084)  # Nov 1: usage only
+        assert billed[31] == pytest.approx(0.0830106084)  # with the month's tax ($0.08) booked that day
+        assert detect_recent(store) == []
+    finally:
+        store.close()
