@@ -5,7 +5,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY commands ./commands
 COPY jobs ./jobs
-RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres]"
+RUN pip wheel --no-cache-dir --wheel-dir /wheels ".[postgres,elasticsearch,opensearch]"
 
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 trackit

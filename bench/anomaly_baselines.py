@@ -1,6 +1,6 @@
 """Baseline detectors, for the benchmark only (never used by the product).
 
-- `trackit_flags`: TrackIt's Bollinger rule as issue 5 states it, per product per day: upper band =
+- `trackit_flags`: TrackIt's Bollinger rule as the original TrackIt applied it, per product per day: upper band =
   1.05 x mean of the previous 3 days + 3 x sqrt(sum of squared deviations of those 3 days) / 3; no lower band
   (drops are never flagged); a flag is dropped when its excess (cost - upper band) is under 5% of that day's
   whole bill, or the cost is under $20; it is kept only if the

@@ -49,11 +49,12 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource
 from bot.samples import generate
 from bot.state.alerts import set_alert_message, set_alert_progress
 from bot.state.db import StateStore
 from bot.state.deliveries import DeliveryKey
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, open_store
+from bot.store.registry import open_store
 from jobs.anomaly_alerts import Scope, detect_recent, plan
 
 CHANNEL = "C0REPLAY"

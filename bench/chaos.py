@@ -95,7 +95,7 @@ def serve(argv: Sequence[str]) -> int:
     import jobs
     from bot.compose import build_app, build_services
     from bot.config import Settings
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
     from bot.slack.http import SlackHttpServer
     from bot.state.leader import LeaderLease
 
@@ -104,7 +104,6 @@ def serve(argv: Sequence[str]) -> int:
     def clock() -> datetime:
         return datetime.fromisoformat(clock_file.read_text().strip())
 
-    use_clock(clock)
     settings = Settings(
         data_dir=Path(args.store).parent,
         store_url=f"duckdb://{args.store}",
@@ -221,9 +220,20 @@ class World:
         log = self.work / f"{name}-{self.starts:03d}.log"
         stop_file = self.work / f"stop-{name}-{self.starts}"
         args = [
-            sys.executable, str(Path(__file__).resolve()), "serve", "--store", str(store), "--state", self.state_url,
-            "--api", self.slack.api_url, "--clock", str(self.clock_file), "--stop", str(stop_file),
-        ]  # fmt: skip
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "serve",
+            "--store",
+            str(store),
+            "--state",
+            self.state_url,
+            "--api",
+            self.slack.api_url,
+            "--clock",
+            str(self.clock_file),
+            "--stop",
+            str(stop_file),
+        ]
         env = {**os.environ, "MPLCONFIGDIR": str(self.work / "mpl"), "PYTHONPATH": str(ROOT)}
         with open(log, "w") as err:
             proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
@@ -271,10 +281,13 @@ def store_versions(work: Path) -> list[Path]:
     data.load_store(template).close()
     versions = [template / "billing"]
     for n, (last, spike_until) in enumerate(
-        ((date(2026, 11, 27), date(2026, 11, 27)), (date(2026, 11, 28), date(2026, 11, 28)),
-         (date(2026, 11, 30), date(2026, 11, 28))),
+        (
+            (date(2026, 11, 27), date(2026, 11, 27)),
+            (date(2026, 11, 28), date(2026, 11, 28)),
+            (date(2026, 11, 30), date(2026, 11, 28)),
+        ),
         start=1,
-    ):  # fmt: skip
+    ):
         target = work / f"v{n}" / "billing"
         shutil.copytree(versions[0], target)
         rows = [r for r in data.ROWS if str(r["billing_period"]) == "2026-11-01" and r["resource_id"] != "i-web-2"]
@@ -282,20 +295,36 @@ def store_versions(work: Path) -> list[Path]:
         while day <= last:
             for i, (account, code, name, usage_type, resource, team, base) in enumerate(data.LINES):
                 rows.append(
-                    item(day, str(data._cost(base, day, i)), hours=24, sub_account_id=account, service_code=code,
-                         service_name=name, usage_type=usage_type, resource_id=resource,
-                         tags={"user:team": team} if team else {})
-                )  # fmt: skip
+                    item(
+                        day,
+                        str(data._cost(base, day, i)),
+                        hours=24,
+                        sub_account_id=account,
+                        service_code=code,
+                        service_name=name,
+                        usage_type=usage_type,
+                        resource_id=resource,
+                        tags={"user:team": team} if team else {},
+                    )
+                )
             day += timedelta(days=1)
         day = data.SPIKE_START
         while day <= spike_until:
             rows.append(
-                item(day, "400.00", hours=24, sub_account_id="111111111111", service_code="AmazonEC2",
-                     service_name=data.EC2, usage_type="USE1-BoxUsage:m5.4xlarge", resource_id="i-web-2",
-                     tags={"user:team": "web"})
-            )  # fmt: skip
+                item(
+                    day,
+                    "400.00",
+                    hours=24,
+                    sub_account_id="111111111111",
+                    service_code="AmazonEC2",
+                    service_name=data.EC2,
+                    usage_type="USE1-BoxUsage:m5.4xlarge",
+                    resource_id="i-web-2",
+                    tags={"user:team": "web"},
+                )
+            )
             day += timedelta(days=1)
-        from bot.store.base import open_store
+        from bot.store.registry import open_store
 
         store = open_store(f"duckdb://{target}")
         store.replace_period(make_source(target.parent, rows))
@@ -319,12 +348,27 @@ def subscribe_all(state_url: str, count: int, *, digests: bool, anomalies: bool)
     filters = ("", "account=prod", "tag:team=web", "service=ec2")
     names = channels(count)
     for i, name in enumerate(names):
-        subscribe(state, channel_id=name, kind="daily", filters=filters[i % len(filters)], at_time="09:00",
-                  timezone="UTC", created_by="U0CHAOS", now=created)  # fmt: skip
+        subscribe(
+            state,
+            channel_id=name,
+            kind="daily",
+            filters=filters[i % len(filters)],
+            at_time="09:00",
+            timezone="UTC",
+            created_by="U0CHAOS",
+            now=created,
+        )
     if digests:
         for name in names[-DIGEST_CHANNELS:]:
-            subscribe(state, channel_id=name, kind="weekly", at_time="09:00", timezone="UTC", created_by="U0CHAOS",
-                      now=created)  # fmt: skip
+            subscribe(
+                state,
+                channel_id=name,
+                kind="weekly",
+                at_time="09:00",
+                timezone="UTC",
+                created_by="U0CHAOS",
+                now=created,
+            )
     if anomalies:
         for name in names[:ANOMALY_CHANNELS]:
             subscribe(state, channel_id=name, kind="anomalies", created_by="U0CHAOS", now=created)
@@ -798,8 +842,10 @@ def _leads(bot: Bot) -> bool:
 def _print(results: Sequence[PhaseResult]) -> None:
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else ["?"]
     print(f"\nload average {' '.join(load)}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print("| phase | rounds | kills | bot starts | faults injected | Slack calls | keys | posts | duplicates | "
-          "follow-ups in thread | file shares | unsent | late notes | wall |")  # fmt: skip
+    print(
+        "| phase | rounds | kills | bot starts | faults injected | Slack calls | keys | posts | duplicates | "
+        "follow-ups in thread | file shares | unsent | late notes | wall |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         t = r.tally or Tally()

@@ -50,9 +50,9 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.pace import compute_pace
-from bot.billing.periods import add_months, months_in
+from bot.billing.periods import add_months
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.ingest.pipeline import ingest
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.store.duckdb import DuckDBStore
 
 CHECKPOINTS = (3, 7, 14, 21)
@@ -114,7 +114,7 @@ class AsOfStore(BillingStore):
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
         periods = self.periods()
         if time_range is not None:
-            wanted = set(months_in(time_range))
+            wanted = set(time_range.months())
             periods = [p for p in periods if p.billing_period in wanted]
         untils = [p.data_until for p in periods if p.data_until is not None]
         return Freshness(max(untils) if untils else None, tuple(periods))

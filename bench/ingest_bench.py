@@ -53,7 +53,7 @@ print(json.dumps({"seconds": seconds, "rows": rows, "peak_rss": use.ru_maxrss * 
 _CHILD_INGEST = r"""
 import json, logging, resource, sys, time
 from bot.ingest.pipeline import IngestPolicy, ingest
-from bot.store.base import open_store
+from bot.store.registry import open_store
 data, store_dir, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
 verify = len(sys.argv) > 4 and sys.argv[4] == "verify"
 logging.basicConfig(level=logging.WARNING)

@@ -130,8 +130,10 @@ def main() -> None:
         ]
         t0 = time.perf_counter()
         expected = sum(_fill(a, r, args.ec2) for a in accounts for r in REGIONS)
-        print(f"set-up: {expected} resources in {len(accounts)} accounts x {len(REGIONS)} regions "
-              f"({time.perf_counter() - t0:.1f} s)")  # fmt: skip
+        print(
+            f"set-up: {expected} resources in {len(accounts)} accounts x {len(REGIONS)} regions "
+            f"({time.perf_counter() - t0:.1f} s)"
+        )
 
         targets = [t for t in member_accounts(boto3.Session(), ROLE) if t.account_id in accounts]
         t0 = time.perf_counter()
@@ -150,9 +152,11 @@ def main() -> None:
         print("  API calls per service: " + ", ".join(f"{s} {n}" for s, n in inventory.api_calls.items()))
         print(f"  total {sum(inventory.api_calls.values())} calls, retries {dict(inventory.retries) or 0}")
         print(f"metrics: {len(metrics.metrics)} resources, {metrics.series} series x 30 days, {metrics_s:.1f} s wall")
-        print(f"  CloudWatch GetMetricData calls: {metrics.api_calls.get('cloudwatch', 0)} "
-              f"= {metrics.calls_per_100_series:.2f} per 100 series (target <= 1); "
-              f"{known} known CPU datapoints")  # fmt: skip
+        print(
+            f"  CloudWatch GetMetricData calls: {metrics.api_calls.get('cloudwatch', 0)} "
+            f"= {metrics.calls_per_100_series:.2f} per 100 series (target <= 1); "
+            f"{known} known CPU datapoints"
+        )
     finally:
         server.stop()
 

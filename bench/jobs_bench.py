@@ -13,7 +13,7 @@ The round is what the scheduler runs at 09:00: `jobs.daily_summary.run` then `jo
 real `JobScheduler`, `Deliverer` (claim, post, mark_sent) and a Slack `WebClient` talking to a local Web API stub
 over HTTP. Reported apart: Slack time (inside chat.postMessage calls, which in production also absorb 429
 retries) and pacing time (ChannelPacer's one-message-per-second-per-channel waits). Compute = wall - both.
-Targets (issue 6, 2 cores): compute < 60 s, peak RSS < 2 GB.
+Targets (2 cores): compute < 60 s, peak RSS < 2 GB.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ import jobs
 from bot.billing.model import Dimension, DimensionRef
 from bot.config import Settings
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
-from bot.slack.services import Services, VocabularyCache
 from bot.state.budgets import set_budget
 from bot.state.db import StateStore
 from bot.state.subscriptions import subscribe
@@ -119,18 +119,31 @@ def main(argv: list[str] | None = None) -> int:
         store = DuckDBStore(Path(tmp) / "store", threads=args.threads, memory_limit=args.memory_limit)
         state = StateStore(f"sqlite:///{Path(tmp) / 'state.sqlite3'}")
         state.migrate()
-        use_clock(lambda: ROUND_AT)
         services = Services(Settings(data_dir=Path(tmp)), store, state, VocabularyCache(store), lambda: ROUND_AT)
         sets = filter_sets(store, args.filter_sets)
         created = datetime(2024, 12, 1, tzinfo=UTC)
         for i in range(args.channels):
-            subscribe(state, channel_id=f"C{i:06d}", kind="daily", filters=sets[i % len(sets)], at_time="09:00",
-                      timezone="UTC", created_by="U0BENCH", now=created)  # fmt: skip
+            subscribe(
+                state,
+                channel_id=f"C{i:06d}",
+                kind="daily",
+                filters=sets[i % len(sets)],
+                at_time="09:00",
+                timezone="UTC",
+                created_by="U0BENCH",
+                now=created,
+            )
         accounts = sorted(store.accounts())
         for i in range(args.budgets):
             account = accounts[i % len(accounts)]
-            set_budget(state, name=f"budget-{i}", amount=1000 * (i + 1), filters=f"account={account}",
-                       channel_id=f"C{i:06d}", created_by="U0BENCH")  # fmt: skip
+            set_budget(
+                state,
+                name=f"budget-{i}",
+                amount=1000 * (i + 1),
+                filters=f"account={account}",
+                channel_id=f"C{i:06d}",
+                created_by="U0BENCH",
+            )
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -162,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         posts = _Stub.counter
         compute = wall - slack_seconds[0] - pacer.waited
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"# {args.channels} daily subscriptions over {len(sets)} filter sets, {args.budgets} budgets; "
-              f"{rows:,} line items ({args.months} x {args.rows:,}); {os.cpu_count()} CPUs, "
-              f"load average {os.getloadavg()[0]:.2f}")  # fmt: skip
+        print(
+            f"# {args.channels} daily subscriptions over {len(sets)} filter sets, {args.budgets} budgets; "
+            f"{rows:,} line items ({args.months} x {args.rows:,}); {os.cpu_count()} CPUs, "
+            f"load average {os.getloadavg()[0]:.2f}"
+        )
         print(f"round wall time        {wall:8.1f} s  (daily {daily_wall:.1f} s, budgets {budget_wall:.1f} s)")
         print(f"  Slack calls          {slack_seconds[0]:8.1f} s  ({posts} posts to the local stub)")
         print(f"  pacing waits         {pacer.waited:8.1f} s")

@@ -18,7 +18,7 @@ Each run ingests the files through `bot.ingest.pipeline.ingest` into a fresh `Du
 with DuckDB copying the same parquet files raw into a new database file, the yardstick of ingest_bench.py),
 then runs every query of the mix `--repeat` times through `bot.billing.query` after one warm-up.
 With `--runs N` it repeats the whole thing N times and prints per-run figures and the median of each figure.
-Targets (issue 2, 2 cores): every query p95 < 150 ms at 10M; ingest >= 50% of the raw rate; RSS < 2 GB.
+Targets (2 cores): every query p95 < 150 ms at 10M; ingest >= 50% of the raw rate; RSS < 2 GB.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from pathlib import Path
 import duckdb
 
 from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, TimeRange
-from bot.billing.periods import add_months, month_range
+from bot.billing.periods import add_months
 from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
 from bot.ingest.pipeline import ingest
 from bot.store.duckdb import DuckDBStore
@@ -98,7 +98,7 @@ def raw_read_seconds(data: Path, threads: int, memory_limit: str) -> float:
 
 
 def query_mix(store: DuckDBStore) -> dict[str, Callable[[], object]]:
-    month = month_range(LAST_MONTH)
+    month = TimeRange.month(LAST_MONTH)
     outside = date(2030, 1, 1)  # no forecast: measure the breakdown itself
     svc = DimensionRef(Dimension.SERVICE)
     three = (DimensionRef(Dimension.ACCOUNT), DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.REGION))

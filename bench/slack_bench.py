@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.compose import build_app
 from bot.config import Settings
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
-from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
-from bot.store.base import open_store
+from bot.store.registry import open_store
 from tests.support.fake_slack import FakeSlack
 from tests.support.slack_signing import post_signed, slash_command_body
 
@@ -105,8 +105,10 @@ def main() -> int:
         ("/top-resources", "10 last month"),
         ("/trackit", "status"),
     ]
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{args.rows:,} line items, {args.requests} requests per command")  # fmt: skip
+    print(
+        f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{args.rows:,} line items, {args.requests} requests per command"
+    )
     print(f"{'command':<48} {'ack p50':>8} {'ack p95':>8} {'e2e p50':>8} {'e2e p95':>8}")
     worst = 0.0
     worst_ack = 0.0
@@ -131,8 +133,10 @@ def main() -> int:
                 acks.append((t1 - t0) * 1000)
                 ends.append((t2 - t0) * 1000)
             label = f"{command} {text}"
-            print(f"{label:<48} {pct(acks, .5):>6.1f}ms {pct(acks, .95):>6.1f}ms "
-                  f"{pct(ends, .5):>6.0f}ms {pct(ends, .95):>6.0f}ms")  # fmt: skip
+            print(
+                f"{label:<48} {pct(acks, 0.5):>6.1f}ms {pct(acks, 0.95):>6.1f}ms "
+                f"{pct(ends, 0.5):>6.0f}ms {pct(ends, 0.95):>6.0f}ms"
+            )
             worst = max(worst, pct(ends, 0.95))
             worst_ack = max(worst_ack, pct(acks, 0.95))
     finally:
@@ -141,8 +145,10 @@ def main() -> int:
         store.close()
         state.dispose()
     ok = worst < 1000 and worst_ack < 200
-    print(f"worst p95: ack {worst_ack:.1f} ms (target < 200), end to end {worst:.0f} ms (target < 1000): "
-          f"{'OK' if ok else 'MISSED'}")  # fmt: skip
+    print(
+        f"worst p95: ack {worst_ack:.1f} ms (target < 200), end to end {worst:.0f} ms (target < 1000): "
+        f"{'OK' if ok else 'MISSED'}"
+    )
     return 0 if ok else 1
 
 

@@ -180,9 +180,14 @@ def monthly_by_series(
     ax.set_xticks(positions, labels)
     for x, total in enumerate(bottoms):
         ax.annotate(
-            _value_label(total, symbol), (x, total), ha="center", va="bottom", fontsize=LABEL_SIZE,
-            xytext=(0, 2), textcoords="offset points",
-        )  # fmt: skip
+            _value_label(total, symbol),
+            (x, total),
+            ha="center",
+            va="bottom",
+            fontsize=LABEL_SIZE,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
     _style(fig, ax, title, money_axis="y", symbol=symbol)
     _legend(ax, len(names))
     ax.set_ylim(0, max(bottoms, default=0) * 1.15 or 1)

@@ -17,11 +17,11 @@ from slack_sdk import WebClient
 from bot.billing.model import Filter
 from bot.config import Settings
 from bot.errors import ConfigError
+from bot.services import Services, VocabularyCache
 from bot.slack.blocks import Message
 from bot.slack.client import make_client
 from bot.slack.errors import global_error_handler
-from bot.slack.services import Services, VocabularyCache
-from bot.store.base import open_store
+from bot.store.registry import open_store
 
 if TYPE_CHECKING:
     from bot.scheduler import JobScheduler
@@ -103,7 +103,6 @@ def preview_renderers() -> dict[str, PreviewRenderer]:
     Lives here because the composition root is the only bot module allowed to import `jobs`: the CLI asks
     for this registry instead of importing job modules itself.
     """
-    from bot.billing.grammar import parse_query
     from jobs import anomaly_alerts, daily_summary, digests
 
     def daily(services: Services, filters_text: str, today: date, _tag: str | None) -> list[Rendered]:
@@ -111,7 +110,7 @@ def preview_renderers() -> dict[str, PreviewRenderer]:
         basis = services.settings.cost_basis
         filters: tuple[Filter, ...] = ()
         if filters_text:
-            query = parse_query(filters_text, today=day, vocabulary=services.vocabulary.get(), default_basis=basis)
+            query = services.parse_filters(filters_text, today=day)
             filters, basis = query.filters, query.basis
         msg = daily_summary.build_daily_summary(services.store, day, filters, basis=basis, filters_text=filters_text)
         return [(f"daily-{day.isoformat()}", msg, ())]

@@ -31,7 +31,8 @@ class Settings:
     """Every knob of the bot. See README "Settings" for the table of variables."""
 
     data_dir: Path = Path(".trackit")
-    #: Billing store URL: `duckdb:///path/to/dir` (default: `<data_dir>/billing`) or `elasticsearch://host:9200`.
+    #: Billing store URL: `duckdb:///path/to/dir` (default: `<data_dir>/billing`), `elasticsearch://host:9200`,
+    #: or `opensearch://host:9200` (README: billing store URLs).
     store_url: str = ""
     #: App state database (SQLAlchemy URL); default SQLite in the data directory.
     database_url: str = ""

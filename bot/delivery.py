@@ -303,9 +303,13 @@ def find_posted(client: WebClient, key: DeliveryKey, since: datetime, *, thread_
     there is none. Raises (SlackApiError, network errors) when the channel cannot be read."""
     if thread_ts:
         messages = _pages(
-            client, "conversations.replies", channel=key.channel_id, ts=thread_ts, oldest=_oldest(since),
+            client,
+            "conversations.replies",
+            channel=key.channel_id,
+            ts=thread_ts,
+            oldest=_oldest(since),
             include_all_metadata=True,
-        )  # fmt: skip
+        )
     else:
         messages = _pages(
             client, "conversations.history", channel=key.channel_id, oldest=_oldest(since), include_all_metadata=True
@@ -391,6 +395,11 @@ class Deliverer:
         self._join_lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------------ posts
+
+    def was_sent(self, key: DeliveryKey) -> bool:
+        """Whether `key` is recorded as delivered."""
+        record = get_delivery(self.state, key)
+        return record is not None and record.status == "sent"
 
     def post_message(
         self,

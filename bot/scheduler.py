@@ -20,9 +20,13 @@ Choices (https://apscheduler.readthedocs.io/en/3.x/userguide.html):
   every `ttl / 3`; the APScheduler scheduler runs while this replica leads and pauses when it does not.
 - Taking the lead, before any job runs, a replica closes the ingest runs a crashed leader left "running"
   (`fail_unfinished_runs`), so `/trackit status` does not show them running forever.
-- Clock: `use_clock()` swaps the time source APScheduler reads (module level `datetime.now` calls in its
-  scheduler, executor and trigger modules) for an injectable one. Tests freeze it and drive a `manual=True`
-  scheduler with `run_pending()`, which runs due jobs synchronously in the calling thread.
+- Clock: the scheduler reads time from the clock it is given (`Services.clock` unless another is passed), never
+  from `datetime.now`. APScheduler 3 takes no clock, so our schedulers subclass it where it reads the time: the
+  due-job pass (`_process_jobs`, a port of APScheduler 3.11's with the clock as "now"), first run times (computed
+  here and passed to `add_job`) and interval triggers (`every()`, anchored on the clock). Missed-run grace is
+  off (`misfire_grace_time=None`), so APScheduler's executor never reads the time either. Tests pass a frozen
+  clock and drive a `manual=True` scheduler with `run_pending()`, which runs due jobs synchronously in the
+  calling thread.
 """
 
 from __future__ import annotations
@@ -33,17 +37,20 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
+from threading import TIMEOUT_MAX
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from apscheduler.executors.base import BaseExecutor, run_job
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED, JobSubmissionEvent
+from apscheduler.executors.base import BaseExecutor, MaxInstancesReachedError, run_job
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPPED, BaseScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from bot.delivery import ChannelPacer, Deliverer
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.ingest_runs import fail_unfinished_runs
 from bot.state.jobstore import job_store
 from bot.state.leader import LeaderLease
@@ -62,49 +69,12 @@ def real_clock() -> datetime:
     return datetime.now(UTC)
 
 
-# ------------------------------------------------------------------------------------------------ clock
-
-# A one-element list rather than a module global rebound by `global` (the shim reads it on every call).
-_clock_holder: list[Clock] = [real_clock]
-
-
-class _ClockDateTime(datetime):
-    """`datetime` whose `now()` reads the installed clock (what APScheduler's modules see as `datetime`)."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
-        current = _clock_holder[0]()
-        return current.astimezone(tz) if tz is not None else current.astimezone(UTC).replace(tzinfo=None)
-
-
-def _install_clock_shim() -> None:
-    import apscheduler.executors.base as executors_base
-    import apscheduler.schedulers.base as schedulers_base
-    import apscheduler.triggers.date as triggers_date
-    import apscheduler.triggers.interval as triggers_interval
-
-    for module in (executors_base, schedulers_base, triggers_date, triggers_interval):
-        module.datetime = _ClockDateTime
-
-
-_install_clock_shim()
-
-
-def use_clock(clock: Clock | None) -> None:
-    """Make APScheduler (in this process) read time from `clock` (aware datetimes); None restores real time."""
-    _clock_holder[0] = clock or real_clock
-
-
-def current_time() -> datetime:
-    """Now, as the scheduler sees it (aware UTC)."""
-    return _clock_holder[0]().astimezone(UTC)
-
-
 # -------------------------------------------------------------------------------------- due occurrences
 
 
-def latest_occurrence(now: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
-                      monthday: int | None = None) -> datetime:  # fmt: skip
+def latest_occurrence(
+    now: datetime, at_time: str, timezone: str, *, weekday: int | None = None, monthday: int | None = None
+) -> datetime:
     """The latest moment <= `now` that is `at_time` (HH:MM) in `timezone`, optionally only on a `weekday`
     (0 = Monday) or a day of the month `monthday` (1..28). Aware UTC. A wall time skipped by a DST change
     resolves to the same offset rule as `zoneinfo` (fold 0)."""
@@ -122,9 +92,14 @@ def latest_occurrence(now: datetime, at_time: str, timezone: str, *, weekday: in
 
 
 def occurrences(
-    now: datetime, since: datetime, at_time: str, timezone: str, *, weekday: int | None = None,
+    now: datetime,
+    since: datetime,
+    at_time: str,
+    timezone: str,
+    *,
+    weekday: int | None = None,
     monthday: int | None = None,
-) -> list[datetime]:  # fmt: skip
+) -> list[datetime]:
     """Every scheduled moment (as `latest_occurrence` defines them) after `since` and at or before `now`, oldest
     first: what a job catches up after downtime (each job bounds `since` by how long its posts stay useful)."""
     found: list[datetime] = []
@@ -157,7 +132,7 @@ class JobContext:
     slack: WebClient
     deliverer: Deliverer
     scheduler: JobScheduler
-    clock: Clock = field(default=current_time)
+    clock: Clock = field(default=real_clock)
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
@@ -184,8 +159,87 @@ def dispatch(job_id: str) -> None:
     owner.run_job(job_id)
 
 
-class _ManualScheduler(BaseScheduler):  # type: ignore[misc]
+class _ClockedScheduler(BaseScheduler):  # type: ignore[misc]
+    """APScheduler's due-job pass with "now" read from an injected clock (see the module docstring).
+
+    A port of `BaseScheduler._process_jobs` of APScheduler 3.11 (job store retry, coalescing, max instances,
+    next run or removal, the wait until the next wake-up), with `self._clock()` where it reads `datetime.now`.
+    """
+
+    _clock: Clock
+
+    def _process_jobs(self) -> float | None:
+        if self.state == STATE_PAUSED:
+            return None
+        now = self._clock().astimezone(self.timezone)
+        next_wakeup: datetime | None = None
+        events: list[JobSubmissionEvent] = []
+        with self._jobstores_lock:
+            for alias, jobstore in self._jobstores.items():
+                try:
+                    due_jobs = jobstore.get_due_jobs(now)
+                except Exception as exc:
+                    self._logger.warning("Error getting due jobs from job store %r: %s", alias, exc)
+                    retry = now + timedelta(seconds=self.jobstore_retry_interval)
+                    next_wakeup = retry if next_wakeup is None else min(next_wakeup, retry)
+                    continue
+                for job in due_jobs:
+                    events.extend(self._submit(job, alias, now))
+                store_next = jobstore.get_next_run_time()
+                if store_next is not None and (next_wakeup is None or store_next < next_wakeup):
+                    next_wakeup = store_next.astimezone(self.timezone)
+        for event in events:
+            self._dispatch_event(event)
+        if self.state == STATE_PAUSED or next_wakeup is None:
+            return None
+        return float(min(max(next_wakeup.timestamp() - self._clock().timestamp(), 0), TIMEOUT_MAX))
+
+    def _submit(self, job: Any, alias: str, now: datetime) -> list[JobSubmissionEvent]:
+        """Hand a due job to its executor (its last run time only, when coalescing), then store its next run time
+        or remove it when its trigger is done."""
+        try:
+            executor = self._lookup_executor(job.executor)
+        except BaseException:
+            self._logger.error('Executor lookup ("%s") failed for job "%s" -- removing it', job.executor, job)
+            self.remove_job(job.id, alias)
+            return []
+        run_times = job._get_run_times(now)
+        run_times = run_times[-1:] if run_times and job.coalesce else run_times
+        if not run_times:
+            return []
+        events: list[JobSubmissionEvent] = []
+        try:
+            executor.submit_job(job, run_times)
+        except MaxInstancesReachedError:
+            self._logger.warning('Execution of job "%s" skipped: its previous run is still going', job)
+            events.append(JobSubmissionEvent(EVENT_JOB_MAX_INSTANCES, job.id, alias, run_times))
+        except BaseException:
+            self._logger.exception('Error submitting job "%s" to executor "%s"', job, job.executor)
+        else:
+            events.append(JobSubmissionEvent(EVENT_JOB_SUBMITTED, job.id, alias, run_times))
+        following = job.trigger.get_next_fire_time(run_times[-1], now)
+        if following:
+            job._modify(next_run_time=following)
+            self._jobstores[alias].update_job(job)
+        else:
+            self.remove_job(job.id, alias)
+        return events
+
+
+class _BackgroundScheduler(_ClockedScheduler, BackgroundScheduler):  # type: ignore[misc]
+    """APScheduler's background thread, due jobs judged by the injected clock."""
+
+    def __init__(self, clock: Clock, **options: Any) -> None:
+        self._clock = clock
+        super().__init__(**options)
+
+
+class _ManualScheduler(_ClockedScheduler):
     """A scheduler with no thread of its own: `run_pending()` processes due jobs when the caller says so."""
+
+    def __init__(self, clock: Clock, **options: Any) -> None:
+        self._clock = clock
+        super().__init__(**options)
 
     def start(self, paused: bool = False) -> None:
         super().start(paused)
@@ -248,29 +302,32 @@ class JobScheduler:
         lease: LeaderLease | None = None,
         pacer: ChannelPacer | None = None,
         workers: int = 4,
+        clock: Clock | None = None,
     ) -> None:
         self.services = services
         self.name = name
         self.manual = manual
+        self.clock: Clock = clock or services.clock
         self.lease = lease or LeaderLease(services.state, "scheduler")  # one lease for every replica
         self._funcs: dict[str, JobFunc] = {}
         self.context = JobContext(
             services=services,
             slack=slack,
-            deliverer=Deliverer(services.state, slack, pacer=pacer, clock=current_time),
+            deliverer=Deliverer(services.state, slack, pacer=pacer, clock=self.now),
             scheduler=self,
+            clock=self.now,
         )
         defaults = {"coalesce": True, "misfire_grace_time": MISFIRE_GRACE_TIME, "max_instances": 1}
-        stores = {"default": job_store(services.state)}
-        executors = {"default": _OwnedExecutor(self, 0 if manual else workers)}
+        options: dict[str, Any] = {
+            "jobstores": {"default": job_store(services.state)},
+            "executors": {"default": _OwnedExecutor(self, 0 if manual else workers)},
+            "job_defaults": defaults,
+            "timezone": UTC,
+        }
         if manual:
-            self.aps: BaseScheduler = _ManualScheduler(
-                jobstores=stores, executors=executors, job_defaults=defaults, timezone=UTC
-            )
+            self.aps: BaseScheduler = _ManualScheduler(self.now, **options)
         else:
-            self.aps = BackgroundScheduler(
-                jobstores=stores, executors=executors, job_defaults=defaults, timezone=UTC, daemon=True
-            )
+            self.aps = _BackgroundScheduler(self.now, daemon=True, **options)
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
         self._in_flight = 0  # jobs of this replica running now (see _took_the_lead)
@@ -278,8 +335,18 @@ class JobScheduler:
 
     # ----------------------------------------------------------------------------------- registration
 
+    def now(self) -> datetime:
+        """Now, as this scheduler sees it (aware UTC)."""
+        return self.clock().astimezone(UTC)
+
+    def every(self, *, minutes: int) -> IntervalTrigger:
+        """A trigger firing every `minutes`, the first time `minutes` from now on this scheduler's clock."""
+        interval = timedelta(minutes=minutes)
+        return IntervalTrigger(minutes=minutes, start_date=self.now() + interval, timezone=UTC)
+
     def add_job(self, job_id: str, func: JobFunc, trigger: Any) -> None:
-        """Register `func` under the fixed `job_id` with an APScheduler trigger (replace_existing=True)."""
+        """Register `func` under the fixed `job_id` with an APScheduler trigger (replace_existing=True); its first
+        run time comes from this scheduler's clock."""
         self._funcs[job_id] = func
         self.aps.add_job(
             dispatch,
@@ -288,6 +355,7 @@ class JobScheduler:
             id=job_id,
             name=job_id,
             replace_existing=True,
+            next_run_time=trigger.get_next_fire_time(None, self.now()),
         )
 
     @property
@@ -312,7 +380,7 @@ class JobScheduler:
         """Move `job_id`'s next run to now (the scheduler runs it at its next wake-up)."""
         if self.aps.get_job(job_id) is None:
             return False
-        self.aps.modify_job(job_id, next_run_time=current_time())
+        self.aps.modify_job(job_id, next_run_time=self.now())
         self.aps.wakeup()
         return True
 
@@ -359,7 +427,7 @@ class JobScheduler:
             log.info("scheduler %s: a job is still running here; unfinished ingest runs left as they are", self.name)
             return
         closed = fail_unfinished_runs(
-            self.services.state, message="interrupted: the bot stopped during this run", now=current_time()
+            self.services.state, message="interrupted: the bot stopped during this run", now=self.now()
         )
         if closed:
             log.warning("scheduler %s: closed %d ingest run(s) left running by a stopped bot", self.name, closed)

@@ -16,9 +16,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.errors import NotFound
+from bot.services import Services
 from bot.slack.errors import report_error
 from bot.slack.listeners import ActionRequest
-from bot.slack.services import Services
 from bot.slack.triage import CHOICES, TriageChoice, relaxed, triage_note, with_triage
 from bot.state.alerts import get_anomaly_alert, triage_anomaly
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_query
@@ -27,21 +26,19 @@ from bot.billing.model import (
 )
 from bot.billing.money import Money, cents
 from bot.billing.query import run_cost_query
-from bot.billing.render_text import comparison_text, key_text, total_text
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Vocabulary, key_text
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.reports.text import comparison_text, period_text, total_text
+from bot.services import Services
+from bot.slack.asker import Asked, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.listeners import ActionRequest, SlashRequest
 from bot.slack.render import (
     Row,
     breakdown_blocks,
-    export_action_id,
     export_button,
     footer,
-    period_text,
 )
-from bot.slack.services import Services
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/cost"
@@ -63,7 +60,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
 
 
 def key_label(ref: DimensionRef, key: str, vocabulary: Vocabulary) -> str:
-    """How one group key reads: the same words as the CLI's tables (`bot.billing.render_text.key_text`)."""
+    """How one group key reads: the same words as the CLI's tables (`bot.billing.vocabulary.key_text`)."""
     return key_text(ref, key, vocabulary)
 
 
@@ -157,32 +154,24 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
     return csv_bytes(head, rows)
 
 
-def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
+def prepare(services: Services, request: SlashRequest) -> Asked[CostQuery]:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker, vocabulary = asker_with_vocabulary(services, request)
+    query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
+    return Asked(replace(query, filters=confine(query.filters, asker)), vocabulary, request.text)
 
-    def prepare(request: SlashRequest) -> tuple[CostQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
-        return replace(query, filters=confine(query.filters, asker)), vocabulary
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
+def answer(services: Services, ask: Asked[CostQuery]) -> Message:
+    result = run_cost_query(services.store, ask.query, today=services.today())
+    return render(result, ask.vocabulary, text=ask.text)
 
-    def work(request: SlashRequest) -> Message:
-        query, vocabulary = prepare(request)
-        result = run_cost_query(services.store, query, today=services.today())
-        return render(result, vocabulary, text=request.text)
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        request = SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id)
-        query, vocabulary = prepare(request)
-        query = replace(query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-        result = run_cost_query(services.store, query, today=services.today())
-        name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
-        comment = f"<@{action.user_id}> exported `/cost {action.value}`"
-        upload_file(client, action.channel_id, name, export_csv(result, vocabulary), title=name, comment=comment)
-        return message(f"Exported {len(result.groups)} rows to {name}.")
-
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every group uploaded."""
+    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id))
+    query = replace(ask.query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
+    result = run_cost_query(services.store, query, today=services.today())
+    name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
+    comment = f"<@{action.user_id}> exported `/cost {action.value}`"
+    upload_file(client, action.channel_id, name, export_csv(result, ask.vocabulary), title=name, comment=comment)
+    return message(f"Exported {len(result.groups)} rows to {name}.")

@@ -11,20 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.grammar import parse_time_range
-from bot.billing.model import UNTAGGED, CostBasis, Filter, Freshness, TimeRange
+from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
+from bot.services import Services
+from bot.slack.asker import asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import Row, breakdown_blocks, export_action_id, export_button, footer
-from bot.slack.services import Services
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import Row, breakdown_blocks, export_button, footer
 from bot.slack.upload import csv_bytes, upload_file
 
 COMMAND = "/tags"
@@ -161,38 +160,44 @@ def _pct(share: float) -> str:
     return format_pct(share * 100, signed=False).removesuffix("%")
 
 
-def register(app: App, services: Services) -> None:
-    basis: CostBasis = services.settings.cost_basis
+@dataclass(frozen=True)
+class TagAsk:
+    """A `/tags` request ready to answer: the question, the asker's scope as filters, their vocabulary, the text."""
 
-    def prepare(request: SlashRequest) -> tuple[TagQuery, Vocabulary, tuple[Filter, ...]]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        return parse(request.text, today=services.today(), vocabulary=vocabulary), vocabulary, confine((), asker)
+    query: TagQuery
+    filters: tuple[Filter, ...]
+    vocabulary: Vocabulary
+    text: str
 
-    def run(request: SlashRequest) -> tuple[TagReport, TagQuery, Vocabulary]:
-        query, vocabulary, filters = prepare(request)
-        report = run_tag_report(services.store, query.key, query.time_range, filters, basis)
-        return report, query, vocabulary
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
+def prepare(services: Services, request: SlashRequest) -> TagAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker, vocabulary = asker_with_vocabulary(services, request)
+    query = parse(request.text, today=services.today(), vocabulary=vocabulary)
+    return TagAsk(query, confine((), asker), vocabulary, request.text)
 
-    def work(request: SlashRequest) -> Message:
-        report, query, vocabulary = run(request)
-        return render(report, services.store.freshness(query.time_range), vocabulary, text=request.text)
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        report, query, vocabulary = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
-        name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(report, vocabulary),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/tags {action.value}`",
-        )
-        return message(f"Exported {name}.")
+def report(services: Services, ask: TagAsk) -> TagReport:
+    q = ask.query
+    return run_tag_report(services.store, q.key, q.time_range, ask.filters, services.settings.cost_basis)
 
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+
+def answer(services: Services, ask: TagAsk) -> Message:
+    tags = report(services, ask)
+    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, text=ask.text)
+
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every row uploaded."""
+    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+    query = ask.query
+    name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
+    upload_file(
+        client,
+        action.channel_id,
+        name,
+        export_csv(report(services, ask), ask.vocabulary),
+        title=name,
+        comment=f"<@{action.user_id}> exported `/tags {action.value}`",
+    )
+    return message(f"Exported {name}.")

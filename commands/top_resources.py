@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.currency import currency_scope
@@ -21,14 +20,14 @@ from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from bot.slack.asker import asker_for, audit_hook, confine, vocabulary_for
-from bot.slack.blocks import MAX_SECTION_TEXT, Block, Message, escape, header, message, section
-from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
-from bot.slack.render import export_action_id, export_button, footer
-from bot.slack.services import Services
+from bot.services import Services
+from bot.slack.asker import Asked, asker_with_vocabulary, confine
+from bot.slack.blocks import Block, Message, escape, header, message, section, text_sections
+from bot.slack.listeners import ActionRequest, SlashRequest
+from bot.slack.render import export_button, footer
 from bot.slack.upload import csv_bytes, upload_file
 from bot.state.inventory import latest_snapshot
-from commands.resources import Utilisation, utilisation_by_id
+from commands.trackit.resources import Utilisation, utilisation_by_id
 
 COMMAND = "/top-resources"
 HINT = "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
@@ -104,7 +103,7 @@ def render(
     lines = []
     for i, r in enumerate(resources[:SHOWN], start=1):
         change = "" if r.previous_cost is None else f" ({money.change(r.change)})"
-        account = vocabulary.account_label(r.account_id) if r.account_id in vocabulary.accounts else r.account_id
+        account = vocabulary.account_label(r.account_id)
         line = (
             f"{i}. *{money(r.cost)}*{change} `{escape(_resource_label(r.resource_id))}`\n"
             f"      {escape(r.service)} · {escape(account)} · {escape(r.region or 'global')}"
@@ -113,14 +112,7 @@ def render(
             u = utilisation.get(r.resource_id, Utilisation("utilisation unknown", False))
             line += f"\n      {u.text}" + (" · :zzz: *idle*" if u.idle else "")
         lines.append(line)
-    chunk: list[str] = []
-    for line in lines:
-        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
-            blocks.append(section("\n".join(chunk)))
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        blocks.append(section("\n".join(chunk)))
+    blocks.extend(text_sections(lines))
     if len(resources) > SHOWN:
         blocks.append(section(f"… and {len(resources) - SHOWN} more."))
         blocks.append(export_button(COMMAND, text))
@@ -165,54 +157,52 @@ def export_csv(
     return csv_bytes([*head, "utilisation", "idle"] if utilisation is not None else head, rows)
 
 
-def register(app: App, services: Services) -> None:
-    basis = services.settings.cost_basis
+def prepare(services: Services, request: SlashRequest) -> Asked[TopQuery]:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
+    asker, vocabulary = asker_with_vocabulary(services, request)
+    q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
+    return Asked(TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary, request.text)
 
-    def prepare(request: SlashRequest) -> tuple[TopQuery, Vocabulary]:
-        asker = asker_for(services, request.user_id, request.channel_id)
-        vocabulary = vocabulary_for(services, asker)
-        q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=basis)
-        return TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary
 
-    def run(request: SlashRequest) -> tuple[TopResources, TopQuery, Vocabulary]:
-        q, vocabulary = prepare(request)
-        scope = currency_scope(services.store, q.time_range, q.filters)
-        resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
-        return TopResources(resources, scope.currency), q, vocabulary
+def _run(services: Services, q: TopQuery) -> TopResources:
+    """The top resources in the currency of their line items (`bot.billing.currency`)."""
+    scope = currency_scope(services.store, q.time_range, q.filters)
+    resources = run_top_resources(services.store, q.n, q.time_range, scope.filters, q.basis)
+    return TopResources(resources, scope.currency)
 
-    def check(request: SlashRequest) -> None:
-        prepare(request)
 
-    def utilisation(resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
-        snapshot = latest_snapshot(services.state)
-        return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
+def _utilisation(services: Services, resources: list[ResourceCost]) -> dict[str, Utilisation] | None:
+    snapshot = latest_snapshot(services.state)
+    return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
 
-    def work(request: SlashRequest) -> Message:
-        top, q, vocabulary = run(request)
-        freshness = services.store.freshness(q.time_range)
-        return render(
-            top.resources,
-            q,
-            freshness,
-            vocabulary,
-            text=request.text,
-            currency=top.currency,
-            utilisation=utilisation(top.resources),
-        )
 
-    def export(action: ActionRequest, client: WebClient) -> Message:
-        top, q, _ = run(SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
-        resources = top.resources
-        name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
-        upload_file(
-            client,
-            action.channel_id,
-            name,
-            export_csv(resources, utilisation(resources), currency=top.currency),
-            title=name,
-            comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
-        )
-        return message(f"Exported {len(resources)} resources to {name}.")
+def answer(services: Services, ask: Asked[TopQuery]) -> Message:
+    top = _run(services, ask.query)
+    freshness = services.store.freshness(ask.query.time_range)
+    utilisation = _utilisation(services, top.resources)
+    return render(
+        top.resources,
+        ask.query,
+        freshness,
+        ask.vocabulary,
+        text=ask.text,
+        currency=top.currency,
+        utilisation=utilisation,
+    )
 
-    register_slash_command(app, COMMAND, check=check, answer=work, audit=audit_hook(services))
-    register_action(app, export_action_id(COMMAND), answer=export)
+
+def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The Export CSV button: the clicked command re-run in the clicker's own scope, every resource uploaded."""
+    q = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id)).query
+    top = _run(services, q)
+    resources = top.resources
+    name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+    upload_file(
+        client,
+        action.channel_id,
+        name,
+        export_csv(resources, _utilisation(services, resources), currency=top.currency),
+        title=name,
+        comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
+    )
+    return message(f"Exported {len(resources)} resources to {name}.")

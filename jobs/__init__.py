@@ -2,12 +2,12 @@
 `run(ctx)` that delivers through `bot.delivery` (exactly once per job, channel and period).
 
 `schedule_all(scheduler, services)` registers every job on a `bot.scheduler.JobScheduler` with fixed ids
-(replace_existing=True, so a restart or another replica rewrites, never duplicates). Job modules add
-themselves by appending their `schedule(scheduler, services)` function to `SCHEDULES`.
+(replace_existing=True, so a restart or another replica rewrites, never duplicates): the functions listed in
+`SCHEDULES`, one per job.
 
-Agreed ids: `ingest`, `daily_summary`, `budgets` (here) and `anomaly_alerts` (the anomaly job: the ingest job
-asks the scheduler to run it right after new data was loaded, see jobs.ingest.ANOMALY_JOB_ID); `budgets_retry`
-and `anomaly_alerts_retry` rerun those two every minute when one of their failed posts is due again.
+The ingest job asks the scheduler to run `anomaly_alerts` right after new data was loaded (see
+jobs.ingest.ANOMALY_JOB_ID); `budgets_retry` and `anomaly_alerts_retry` rerun those two every minute when one of
+their failed posts is due again.
 
 Only the composition root imports this package; `commands/` and `jobs/` never import each other.
 """
@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.scheduler import JobScheduler
-from bot.slack.services import Services
+from bot.services import Services
 from jobs import anomaly_alerts, budgets, commitments, daily_summary, digests, ingest, inventory
 
 #: Every minute: subscriptions are checked against their own time and zone (and caught up once after downtime).
@@ -32,7 +31,7 @@ BUDGET_CHECK = CronTrigger(minute="7", timezone="UTC")
 def schedule_ingest(scheduler: JobScheduler, services: Services) -> None:
     if services.settings.sources:
         minutes = max(1, services.settings.ingest_interval_minutes)
-        scheduler.add_job(ingest.JOB_ID, ingest.run, IntervalTrigger(minutes=minutes, timezone="UTC"))
+        scheduler.add_job(ingest.JOB_ID, ingest.run, scheduler.every(minutes=minutes))
 
 
 def schedule_daily_summary(scheduler: JobScheduler, services: Services) -> None:
@@ -44,7 +43,7 @@ def schedule_budgets(scheduler: JobScheduler, services: Services) -> None:
     scheduler.add_job(budgets.RETRY_JOB_ID, budgets.run_retries, DUE_CHECK)
 
 
-#: Part B (anomaly alerts, weekly/monthly digests) appends its schedule functions here.
+#: Every job's schedule function, in the order they are registered.
 SCHEDULES: list[Callable[[JobScheduler, Services], None]] = [
     schedule_ingest,
     schedule_daily_summary,

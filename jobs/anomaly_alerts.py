@@ -36,7 +36,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.orm import Session
 
 from bot.billing.anomaly import (
@@ -55,11 +54,12 @@ from bot.billing.currency import CurrencyScope, currency_scope
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
 from bot.billing.money import DEFAULT_CURRENCY, Money
 from bot.billing.query import resolve_tag_key
+from bot.billing.store import BillingStore
 from bot.delivery import Deliverer, DeliveryOutcome, DeliveryPolicy
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
+from bot.services import Services
 from bot.slack.blocks import Message
-from bot.slack.services import Services
 from bot.slack.triage import AlertView, alert_message, follow_up_message
 from bot.state.alerts import (
     AnomalyAlert,
@@ -75,7 +75,6 @@ from bot.state.db import StateStore
 from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger("jobs.anomaly_alerts")
 
@@ -469,13 +468,6 @@ def alert_currency(store: BillingStore, filters: Sequence[Filter]) -> CurrencySc
     return currency_scope(store, TimeRange(end - timedelta(days=HISTORY_DAYS), end), filters)
 
 
-def parse_filters(services: Services, text: str) -> tuple[Filter, ...]:
-    """The filters of a subscription's text (query grammar), resolved against the store's vocabulary."""
-    from bot.billing.grammar import parse_query
-
-    return parse_query(text, today=services.today(), vocabulary=services.vocabulary.get()).filters
-
-
 def run_alerts(
     services: Services,
     deliverer: Deliverer,
@@ -498,7 +490,7 @@ def run_alerts(
         if not scope.channels and (scope.filters_text or not (routes or settings.ops_channel)):
             continue  # nobody would hear of it: do not spend a detection on it
         try:
-            parsed = parse_filters(services, scope.filters_text) if scope.filters_text else ()
+            parsed = services.parse_filters(scope.filters_text).filters if scope.filters_text else ()
             in_currency = alert_currency(services.store, parsed)
         except UserFacingError as exc:
             log.warning("anomaly subscription filters %r: %s", scope.filters_text, exc.user_text())
@@ -576,7 +568,7 @@ def run_retries(ctx: JobContext) -> None:
 def schedule(scheduler: JobScheduler, services: Services) -> None:
     """Register the hourly run under the fixed id `JOB_ID` (the ingest job also triggers it after new data) and
     the every-minute retry check under `RETRY_JOB_ID`."""
-    scheduler.add_job(JOB_ID, run, IntervalTrigger(minutes=INTERVAL_MINUTES))
+    scheduler.add_job(JOB_ID, run, scheduler.every(minutes=INTERVAL_MINUTES))
     scheduler.add_job(RETRY_JOB_ID, run_retries, CronTrigger(minute="*", timezone="UTC"))
 
 
@@ -589,7 +581,7 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
-    parsed = parse_filters(services, filters_text) if filters_text else ()
+    parsed = services.parse_filters(filters_text).filters if filters_text else ()
     in_currency = alert_currency(services.store, parsed)
     scope = next((s for s in scopes(services) if s.filters_text == filters_text), Scope(filters_text))
     detections = detect_recent(

@@ -25,20 +25,19 @@ from decimal import Decimal
 
 from bot.billing.basis import require_basis
 from bot.billing.currency import in_currency
-from bot.billing.grammar import parse_query
 from bot.billing.model import CostBasis, Filter, Forecast, Freshness, TimeRange
 from bot.billing.money import Money, format_pct, round_money
 from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.delivery import DeliveryPolicy
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext
 from bot.slack.blocks import Message, context, header, message, section
 from bot.slack.render import freshness_text
 from bot.state.budgets import Budget, list_budgets
-from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
+from bot.state.deliveries import DeliveryKey, due_retries
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -145,20 +144,12 @@ def recipients(ctx: JobContext, budget: Budget) -> tuple[str, ...]:
     return tuple(sorted(channels))
 
 
-def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
-    """Record `key` as delivered by another message (a higher threshold posted in the same run)."""
-    ctx.deliverer.cover(key, message_ts)
-
-
-def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
-    record = get_delivery(ctx.services.state, key)
-    return record is not None and record.status == "sent"
-
-
 def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
     """Post what `pace` calls for to every recipient of `budget`, each alert once per month."""
     for channel in recipients(ctx, budget):
-        pending = [t for t in pace.crossed if not _sent(ctx, delivery_key(channel, budget.name, pace.month, t))]
+        pending = [
+            t for t in pace.crossed if not ctx.deliverer.was_sent(delivery_key(channel, budget.name, pace.month, t))
+        ]
         if pending:
             top = pending[-1]
             outcome = ctx.deliverer.post_message(
@@ -166,9 +157,9 @@ def alert_budget(ctx: JobContext, budget: Budget, pace: BudgetPace) -> None:
             )
             if outcome.outcome in ("sent", "recovered"):
                 for t in pending[:-1]:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, t), outcome.message_ts)
                 if pace.forecast_over:
-                    _cover(ctx, delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
+                    ctx.deliverer.cover(delivery_key(channel, budget.name, pace.month, FORECAST), outcome.message_ts)
             continue
         if pace.forecast_over and 100 not in pace.crossed:
             ctx.deliverer.post_message(
@@ -183,10 +174,7 @@ def run(ctx: JobContext) -> None:
     month = month_start(now.astimezone(UTC).date())
     for budget in list_budgets(services.state):
         try:
-            query = parse_query(
-                budget.filters, today=now.date(), vocabulary=services.vocabulary.get(),
-                default_basis=services.settings.cost_basis,
-            )  # fmt: skip
+            query = services.parse_filters(budget.filters, today=now.date())
         except UserFacingError as exc:
             log.warning("budget %s: filters %r no longer parse: %s", budget.name, budget.filters, exc)
             continue

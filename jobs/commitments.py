@@ -23,22 +23,27 @@ from datetime import date
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.billing.commitments import CommitmentUse, Expiry, analyse_commitments, rows_from_store
+from bot.billing.commitments import (
+    CommitmentUse,
+    Expiry,
+    accounts_in,
+    analyse_commitments,
+    commitment_account,
+    rows_from_store,
+)
 from bot.billing.currency import period_currency
-from bot.billing.grammar import parse_query
-from bot.billing.model import Dimension, TimeRange
-from bot.billing.money import format_pct
+from bot.billing.model import TimeRange
+from bot.billing.money import Money, format_pct
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date
+from bot.services import Services
 from bot.slack.blocks import Message, context, header, message, section
-from bot.slack.render import Money
-from bot.slack.services import Services
-from bot.state.deliveries import DeliveryKey, get_delivery
+from bot.state.deliveries import DeliveryKey
 from bot.state.inventory import latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +53,6 @@ THRESHOLDS = (30, 7)
 CHECK = CronTrigger(minute="*", timezone="UTC")
 
 _KIND_NAMES = {"RI": "Reserved Instance", "SP": "Savings Plan"}
-
-
-def commitment_account(arn: str) -> str:
-    """The account in a reservation or savings plan ARN (`arn:aws:ec2:us-east-1:<account>:reserved-instances/..`)."""
-    parts = arn.split(":")
-    return parts[4] if len(parts) > 5 else ""
 
 
 def commitment_id(arn: str) -> str:
@@ -85,9 +84,13 @@ def last_month_use(store: BillingStore, today: date) -> dict[str, CommitmentUse]
 
 
 def render_expiry_alert(
-    expiry: Expiry, threshold: int, *, vocabulary: Vocabulary | None = None, use: CommitmentUse | None = None,
+    expiry: Expiry,
+    threshold: int,
+    *,
+    vocabulary: Vocabulary | None = None,
+    use: CommitmentUse | None = None,
     money: Money | None = None,
-) -> Message:  # fmt: skip
+) -> Message:
     """The alert for one commitment at one threshold (pure)."""
     money = money or Money()
     kind = _KIND_NAMES.get(expiry.kind, expiry.kind)
@@ -132,24 +135,12 @@ def _due(ctx: JobContext, sub: Subscription) -> _Due | None:
     if sub.filters:
         services = ctx.services
         try:
-            query = parse_query(sub.filters, today=today, vocabulary=services.vocabulary.get())
+            query = services.parse_filters(sub.filters, today=today)
         except UserFacingError as exc:
             log.warning("commitments subscription %s: filters %r no longer parse: %s", sub.id, sub.filters, exc)
             return None
-        for f in query.filters:
-            if f.dimension.kind is Dimension.ACCOUNT and not f.negate:
-                accounts = frozenset(f.values) if accounts is None else accounts & frozenset(f.values)
+        accounts = accounts_in(query.filters)
     return _Due(sub, today, accounts)
-
-
-def _sent(ctx: JobContext, key: DeliveryKey) -> bool:
-    record = get_delivery(ctx.services.state, key)
-    return record is not None and record.status == "sent"
-
-
-def _cover(ctx: JobContext, key: DeliveryKey, message_ts: str | None) -> None:
-    """Record `key` as delivered by a more urgent alert posted in the same run."""
-    ctx.deliverer.cover(key, message_ts)
 
 
 def alert_channel(
@@ -164,7 +155,11 @@ def alert_channel(
     for expiry in expiries:
         if due.accounts is not None and commitment_account(expiry.arn) not in due.accounts:
             continue
-        pending = [t for t in pending_thresholds(expiry.days_left) if not _sent(ctx, delivery_key(channel, expiry, t))]
+        pending = [
+            t
+            for t in pending_thresholds(expiry.days_left)
+            if not ctx.deliverer.was_sent(delivery_key(channel, expiry, t))
+        ]
         if not pending:
             continue
         urgent = pending[-1]
@@ -178,7 +173,7 @@ def alert_channel(
         if outcome.outcome in ("sent", "recovered"):
             posted.append(key.text)
             for t in pending[:-1]:
-                _cover(ctx, delivery_key(channel, expiry, t), outcome.message_ts)
+                ctx.deliverer.cover(delivery_key(channel, expiry, t), outcome.message_ts)
         elif outcome.outcome == "failed":
             log.warning("commitment alert to %s failed: %s", channel, outcome.error)
     return posted

@@ -32,7 +32,6 @@ from zoneinfo import ZoneInfo
 from bot.billing.basis import require_basis
 from bot.billing.charges import CHARGE_CLASS, PERIOD_CHARGES, USAGE_ONLY, ChargeClass, parse_charge_class
 from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query
 from bot.billing.model import (
     TAGGABLE,
     TAX_SERVICE,
@@ -49,6 +48,7 @@ from bot.billing.model import (
 from bot.billing.money import Money, format_pct, round_money
 from bot.billing.pace import compute_pace, covers, data_until, day_status
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 from bot.delivery import DeliveryPolicy, Due
 from bot.errors import UserFacingError
 from bot.scheduler import JobContext, latest_occurrence, local_date, occurrences
@@ -56,7 +56,6 @@ from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import freshness_text
 from bot.state.deliveries import DeliveryKey, get_deliveries
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -389,12 +388,7 @@ def run(ctx: JobContext) -> None:
             cached = cache.get((sub.filters, day))
             if cached is None:
                 try:
-                    query = parse_query(
-                        sub.filters,
-                        today=day,
-                        vocabulary=services.vocabulary.get(),
-                        default_basis=services.settings.cost_basis,
-                    )
+                    query = services.parse_filters(sub.filters, today=day)
                     cached = build_daily_summary(
                         services.store, day, query.filters, basis=query.basis, filters_text=sub.filters
                     )

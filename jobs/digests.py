@@ -36,7 +36,6 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.billing.basis import require_basis
 from bot.billing.charges import PERIOD_CHARGES, USAGE_ONLY
 from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -51,18 +50,19 @@ from bot.billing.model import (
 from bot.billing.money import Money, format_pct
 from bot.billing.pace import covers, cutoff_from, elapsed_span, previous_span
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
+from bot.billing.vocabulary import short_service_name
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.delivery import DeliveryPolicy, Due, FileUpload, with_note
 from bot.errors import UserFacingError
 from bot.reports.xlsx import report_sheets, resource_data, workbook_bytes
 from bot.scheduler import JobContext, JobScheduler, latest_occurrence, local_date, occurrences
+from bot.services import Services
 from bot.slack.blocks import Message, context, fields, header, message, section
 from bot.slack.render import freshness_text
-from bot.slack.services import Services
 from bot.state.deliveries import DeliveryKey, DeliveryRecord, get_deliveries
 from bot.state.inventory import InventorySnapshot, latest_snapshot
 from bot.state.subscriptions import Subscription, list_subscriptions
-from bot.store.base import BillingStore
 
 log = logging.getLogger(__name__)
 
@@ -168,49 +168,6 @@ class DigestData:
         return (*ups, *downs)
 
 
-#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
-#: preview size (about 360 px wide).
-SHORT_SERVICE_NAMES = {
-    "Amazon Elastic Compute Cloud": "EC2",
-    "Amazon Elastic Compute Cloud - Compute": "EC2",
-    "EC2 - Other": "EC2 other",
-    "Amazon Simple Storage Service": "S3",
-    "Amazon Relational Database Service": "RDS",
-    "Amazon DynamoDB": "DynamoDB",
-    "Amazon CloudFront": "CloudFront",
-    "Amazon Elastic Container Service": "ECS",
-    "Amazon Elastic Container Service for Kubernetes": "EKS",
-    "Amazon Elastic Kubernetes Service": "EKS",
-    "Amazon Elastic File System": "EFS",
-    "Amazon ElastiCache": "ElastiCache",
-    "Amazon OpenSearch Service": "OpenSearch",
-    "Amazon Redshift": "Redshift",
-    "Amazon Simple Queue Service": "SQS",
-    "Amazon Simple Notification Service": "SNS",
-    "Amazon Virtual Private Cloud": "VPC",
-    "Amazon Route 53": "Route 53",
-    "Amazon CloudWatch": "CloudWatch",
-    "AWS Lambda": "Lambda",
-    "AWS Key Management Service": "KMS",
-    "AWS Data Transfer": "Data transfer",
-    "Elastic Load Balancing": "ELB",
-    "Amazon SageMaker": "SageMaker",
-    "Amazon Athena": "Athena",
-    "AWS Glue": "Glue",
-    "Amazon Kinesis": "Kinesis",
-}
-
-
-def short_service(name: str) -> str:
-    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
-    if name in SHORT_SERVICE_NAMES:
-        return SHORT_SERVICE_NAMES[name]
-    for prefix in ("Amazon ", "AWS "):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
-    return name
-
-
 def _fold(
     rows: Sequence[tuple[str, int, float]], width: int, top: int
 ) -> tuple[dict[str, tuple[float, ...]], list[str]]:
@@ -281,7 +238,7 @@ def compute_digest(
     month = TimeRange(month_start(last_day), period.end, f"{last_day:%B %Y}")
     days = tuple(month.start + timedelta(days=i) for i in range(month.days))
     cells = [
-        (short_service(r.keys[0]), (r.bucket.date() - month.start).days, r.cost)
+        (short_service_name(r.keys[0]), (r.bucket.date() - month.start).days, r.cost)
         for r in store.aggregate(AggregateRequest(month, (_SERVICE,), flt, basis, granularity=Granularity.DAY))
         if r.bucket is not None
     ]
@@ -292,7 +249,7 @@ def compute_digest(
     span = TimeRange(first, add_months(months[-1], 1))
     month_index = {m: i for i, m in enumerate(months)}
     cells = [
-        (short_service(r.keys[0]), month_index[r.bucket.date().replace(day=1)], r.cost)
+        (short_service_name(r.keys[0]), month_index[r.bucket.date().replace(day=1)], r.cost)
         for r in store.aggregate(AggregateRequest(span, (_SERVICE,), flt, basis, granularity=Granularity.MONTH))
         if r.bucket is not None and r.bucket.date().replace(day=1) in month_index
     ]
@@ -438,7 +395,7 @@ def render_charts(data: DigestData, symbol: str = "$") -> tuple[Chart, ...]:
             data.breakdown,
             symbol=symbol,
         ),
-        movers(f"Top movers {versus}", [(short_service(n), v) for n, v in data.movers], symbol=symbol),
+        movers(f"Top movers {versus}", [(short_service_name(n), v) for n, v in data.movers], symbol=symbol),
     )
 
 
@@ -635,7 +592,7 @@ def build_for(
     filters: tuple[Filter, ...] = ()
     basis = services.settings.cost_basis
     if filters_text:
-        query = parse_query(filters_text, today=period.start, vocabulary=services.vocabulary.get(), default_basis=basis)
+        query = services.parse_filters(filters_text, today=period.start)
         filters, basis = query.filters, query.basis
     return build_digest(
         services.store,

@@ -29,12 +29,12 @@ from bot.aws.inventory import InventoryOptions, collect_inventory
 from bot.aws.metrics import MetricsResult, collect_metrics
 from bot.aws.organizations import collection_targets
 from bot.aws.reservations import commitment_end_dates
-from bot.aws.resources import CollectionError, Inventory
 from bot.aws.session import AwsIdentity
+from bot.billing.inventory import CollectionError, Inventory
 from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.inventory import SnapshotSummary, record_failure, save_snapshot, snapshot_summaries
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,11 @@ def run(ctx: JobContext, collector: Collector | None = None) -> SnapshotSummary 
     )
     log.info(
         "inventory of %s stored: %d resources, %d errors, %s API calls",
-        day, summary.resources, summary.errors, sum(collected.inventory.api_calls.values()),
-    )  # fmt: skip
+        day,
+        summary.resources,
+        summary.errors,
+        sum(collected.inventory.api_calls.values()),
+    )
     return summary
 
 

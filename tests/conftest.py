@@ -7,4 +7,9 @@ import tempfile
 
 os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="mpl-"))
 
-pytest_plugins = ["tests.support.moto_server", "tests.support.postgres", "tests.support.elasticsearch"]
+pytest_plugins = [
+    "tests.support.moto_server",
+    "tests.support.postgres",
+    "tests.support.elasticsearch",
+    "tests.support.opensearch",
+]

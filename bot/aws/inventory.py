@@ -21,7 +21,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from bot.aws.clients import ClientPool
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind
 from bot.errors import TrackItError
 
 log = logging.getLogger(__name__)

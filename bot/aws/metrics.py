@@ -22,7 +22,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from bot.aws.clients import ClientPool
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import CollectionError, DailyPoint, Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import CollectionError, DailyPoint, Resource, ResourceKind, ResourceMetrics
 from bot.errors import TrackItError
 
 #: GetMetricData accepts at most 500 MetricDataQuery structures per call.

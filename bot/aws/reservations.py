@@ -19,7 +19,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from bot.aws.clients import ClientPool
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import CollectionError
+from bot.billing.inventory import CollectionError
 from bot.errors import TrackItError
 
 Fetcher = Callable[[ClientPool, AccountTarget, str, dict[str, date]], None]

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.errors import ConfigError
 
 VERSION = 1

@@ -22,7 +22,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 TOTAL = "total"
 #: Dimensions `explain` breaks the excess down by, in the order shown.

@@ -9,9 +9,8 @@ period without it is refused, naming the periods, instead of silently answering 
 from __future__ import annotations
 
 from bot.billing.model import CostBasis, TimeRange
-from bot.billing.periods import months_in
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
-from bot.store.base import BillingStore
 
 
 class BasisUnavailable(UsageError):
@@ -25,7 +24,7 @@ def require_basis(store: BillingStore, basis: CostBasis, time_range: TimeRange) 
     """
     if basis is not CostBasis.NET:
         return
-    months = set(months_in(time_range))
+    months = set(time_range.months())
     missing = [p for p in store.periods() if p.billing_period in months and not p.has_net_cost]
     if not missing:
         return

@@ -28,10 +28,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from bot.billing.model import TimeRange
-from bot.store.base import BillingStore
+from bot.billing.model import Dimension, Filter, TimeRange
+from bot.billing.store import BillingStore
 
 COMMITMENT_COLUMNS: tuple[str, ...] = (
     "billing_period",
@@ -48,6 +48,7 @@ COMMITMENT_COLUMNS: tuple[str, ...] = (
     "savings_plan_effective_cost",
 )
 
+T = TypeVar("T")
 _HOURS = frozenset({"Hrs", "Hours", "hours", "Hour"})
 
 
@@ -113,6 +114,30 @@ class CommitmentReport:
             used[key] += u.used_cost
             total[key] += u.used_cost + u.unused_cost
         return {k: (used[k] / t if t else None) for k, t in sorted(total.items())}
+
+
+def commitment_account(arn: str) -> str:
+    """The account in a reservation or savings plan ARN (`arn:aws:ec2:us-east-1:<account>:reserved-instances/..`),
+    '' when the ARN names none."""
+    parts = arn.split(":")
+    return parts[4] if len(parts) > 5 else ""
+
+
+def accounts_in(filters: Iterable[Filter]) -> frozenset[str] | None:
+    """The accounts `filters` limit a question to (every positive account filter must hold), None for all of them.
+
+    Commitments belong to whole accounts: this is what decides which commitments a filtered answer shows.
+    """
+    accounts: frozenset[str] | None = None
+    for f in filters:
+        if f.dimension.kind is Dimension.ACCOUNT and not f.negate:
+            accounts = frozenset(f.values) if accounts is None else accounts & frozenset(f.values)
+    return accounts
+
+
+def of_accounts(by_arn: Mapping[str, T], accounts: frozenset[str] | None) -> dict[str, T]:
+    """The entries of `by_arn` (keyed by commitment ARN) whose account is in `accounts` (all when None)."""
+    return {arn: v for arn, v in by_arn.items() if accounts is None or commitment_account(arn) in accounts}
 
 
 def family_of(instance_type: str) -> str:

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Filter, PeriodStatus, TimeRange
 from bot.billing.money import DEFAULT_CURRENCY
-from bot.billing.periods import months_in
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
-from bot.store.base import BillingStore
 
 CURRENCY = DimensionRef(Dimension.CURRENCY)
 
@@ -63,7 +62,7 @@ def currency_scope(store: BillingStore, time_range: TimeRange, filters: Sequence
     chosen = _chosen(filters)
     if chosen is not None:
         return CurrencyScope(chosen, filters)
-    months = set(months_in(time_range))
+    months = set(time_range.months())
     in_range = [p for p in every if p.billing_period in months]
     codes = sorted({c for p in in_range for c in p.currencies})
     if len(codes) > 1:
@@ -98,7 +97,7 @@ def period_currency(store: BillingStore, time_range: TimeRange) -> str:
     """The currency to show one item of the periods of `time_range` in (a commitment's unused fee, a period's
     total): their currency when they have one, else the newest period's (`DEFAULT_CURRENCY` without data).
     Never raises: for questions that sum line items, use `currency_scope`."""
-    months = set(months_in(time_range))
+    months = set(time_range.months())
     every = store.periods()
     for candidates in ([p for p in every if p.billing_period in months], every):
         newest = next((p.currencies for p in reversed(candidates) if p.currencies), ())

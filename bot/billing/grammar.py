@@ -21,7 +21,7 @@ from bot.billing.grammar_time import (
     match_time_range,
     parse_time_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
 from bot.billing.model import (
     CostBasis,
     CostQuery,
@@ -31,7 +31,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, _quote, suggest
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, suggest
 from bot.errors import UsageError
 
 __all__ = [
@@ -610,7 +610,7 @@ def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
     if query.group_by:
         parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
     for f in query.filters:
-        values = ",".join(_quote(x) for x in f.values)
+        values = ",".join(quote_value(x) for x in f.values)
         parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
     parts.append(query.basis.value)
     if query.granularity is not Granularity.NONE:

@@ -82,3 +82,13 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(Kind.WORD, text[i:end], i))
             i = end
     return tokens
+
+
+def quote_value(value: str) -> str:
+    """A value written so that `tokenize` reads it back as one value: as is, or quoted when it has spaces, commas,
+    `=`, `!` or quotes."""
+    if value and not re.search(r"[\s,=\"'!]", value):
+        return value
+    if '"' not in value:
+        return f'"{value}"'
+    return f"'{value}'"

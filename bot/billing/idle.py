@@ -13,7 +13,8 @@ Rules (each finding names the one that fired):
 
 Missing data is never idle: a utilisation rule needs data on at least `min_known_days` days of the window;
 otherwise the resource is listed in `IdleReport.unknown`. Monthly cost comes from the line items (the caller
-sums the last 30 days of unblended cost per resource id: `costs`); the saving is the whole monthly cost, since
+sums the last 30 days of cost per resource id: `costs`, from `bot.billing.resources.resource_costs(...,
+monthly=True)`); the saving is the whole monthly cost, since
 every rule here means "stop or delete it". A resource without a known cost has cost and saving None and sorts
 last.
 """
@@ -25,9 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.model import AggregateRequest, CostBasis, Dimension, DimensionRef, Filter, TimeRange
-from bot.store.base import BillingStore
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
+from bot.billing.resources import cost_of
 
 WINDOW_DAYS = 14
 TRACKIT_CPU_AVG = 10.0
@@ -67,32 +67,6 @@ class IdleReport:
         return sum(f.saving or 0.0 for f in self.findings)
 
 
-def resource_costs(
-    store: BillingStore, time_range: TimeRange, basis: CostBasis = CostBasis.UNBLENDED
-) -> dict[str, float]:
-    """Cost per resource id over `time_range`, scaled to a 30-day month: the `costs` argument of `find_idle`.
-
-    One complete group-by through the store contract (line items without a resource id left out).
-    """
-    resource = DimensionRef(Dimension.RESOURCE)
-    rows = store.aggregate(
-        AggregateRequest(
-            time_range,
-            group_by=(resource,),
-            filters=(Filter(resource, (resource.empty_key,), negate=True),),
-            basis=basis,
-        )
-    )
-    scale = 30.0 / time_range.days
-    return {row.keys[0]: row.cost * scale for row in rows}
-
-
-def monthly_cost(resource: Resource, costs: Mapping[str, float]) -> float | None:
-    """The resource's cost under any of its billing ids (id, ARN, public IP ...), or None when none is billed."""
-    found = [costs[i] for i in resource.billing_ids if i in costs]
-    return sum(found) if found else None
-
-
 def find_idle(
     resources: Sequence[Resource],
     metrics: Mapping[tuple[str, str, ResourceKind, str], ResourceMetrics],
@@ -124,7 +98,7 @@ def find_idle(
             if now - r.created > timedelta(days=snapshot_days):
                 rules, reasons = [IdleRule.OLD_SNAPSHOT], [f"snapshot {age} days old (over {snapshot_days})"]
         if rules:
-            cost = monthly_cost(r, costs)
+            cost = cost_of(r, costs)
             findings.append(IdleFinding(r, tuple(rules), "; ".join(reasons), cost, cost))
     findings.sort(key=lambda f: (f.saving is None, -(f.saving or 0.0), f.resource.key))
     return IdleReport(tuple(findings), tuple(unknown))

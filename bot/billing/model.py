@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+
+from bot.billing.periods import add_months, month_start, months_between
 
 # --------------------------------------------------------------------------------------------- schema
 
@@ -223,11 +225,32 @@ class TimeRange:
     def days(self) -> int:
         return (self.end - self.start).days
 
-    def previous(self) -> TimeRange:
-        """The equal-length period just before this one (a calendar month maps to the previous month)."""
-        from bot.billing.periods import previous_range
+    @classmethod
+    def month(cls, d: date) -> TimeRange:
+        """The calendar month of `d`, labelled `YYYY-MM`."""
+        start = month_start(d)
+        return cls(start, add_months(start, 1), start.strftime("%Y-%m"))
 
-        return previous_range(self)
+    @property
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and self.end.day == 1
+
+    def previous(self) -> TimeRange:
+        """The period just before this one: whole months map to the same number of previous months, any other
+        range to the same number of days."""
+        if self.whole_months:
+            start = add_months(self.start, -months_between(self.start, self.end))
+            return TimeRange(start, self.start, "previous period")
+        return TimeRange(self.start - timedelta(days=self.days), self.start, "previous period")
+
+    def months(self) -> list[date]:
+        """First days of the billing months that overlap this range."""
+        out: list[date] = []
+        m = month_start(self.start)
+        while m < self.end:
+            out.append(m)
+            m = add_months(m, 1)
+        return out
 
 
 @dataclass(frozen=True)

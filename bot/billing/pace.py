@@ -46,8 +46,8 @@ from bot.billing.model import (
     Progress,
     TimeRange,
 )
-from bot.billing.periods import add_months, month_start, previous_range
-from bot.store.base import BillingStore
+from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
 
 #: Months of daily usage behind the usage model and its backtest.
 HISTORY_MONTHS = 6
@@ -122,7 +122,7 @@ def elapsed_span(time_range: TimeRange, cutoff: date | None) -> TimeRange | None
 def previous_span(time_range: TimeRange, elapsed: TimeRange) -> TimeRange:
     """The same stretch of the period before `time_range`: its first `elapsed.days` days (a month to date
     against the same days of last month, this week's Monday to Wednesday against last week's)."""
-    before = previous_range(time_range)
+    before = time_range.previous()
     if elapsed.end == time_range.end:
         return before
     end = min(before.end, before.start + timedelta(days=elapsed.days))

@@ -37,8 +37,8 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
+from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError
-from bot.store.base import BillingStore
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
 OTHER_LABEL = "Other"

@@ -20,10 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import TimeRange
 from bot.billing.money import money_number
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
 HOURS_PER_MONTH = 730.0
 WINDOW_DAYS = 14
@@ -33,9 +33,25 @@ MIN_KNOWN_DAYS = 4
 
 #: Sizes from smallest to largest (each step roughly halves or doubles vCPU and memory up to 8xlarge).
 SIZES: tuple[str, ...] = (
-    "nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "3xlarge", "4xlarge", "6xlarge",
-    "8xlarge", "9xlarge", "12xlarge", "16xlarge", "18xlarge", "24xlarge", "32xlarge", "48xlarge",
-)  # fmt: skip
+    "nano",
+    "micro",
+    "small",
+    "medium",
+    "large",
+    "xlarge",
+    "2xlarge",
+    "3xlarge",
+    "4xlarge",
+    "6xlarge",
+    "8xlarge",
+    "9xlarge",
+    "12xlarge",
+    "16xlarge",
+    "18xlarge",
+    "24xlarge",
+    "32xlarge",
+    "48xlarge",
+)
 
 _T = ("nano", "micro", "small", "medium", "large", "xlarge", "2xlarge")
 _STD = ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge")
@@ -44,21 +60,50 @@ _M4 = ("large", "xlarge", "2xlarge", "4xlarge", "10xlarge", "16xlarge")
 
 #: Sizes each family offers (EC2 names; RDS classes use the same family with a `db.` prefix).
 FAMILY_SIZES: Mapping[str, tuple[str, ...]] = {
-    "t2": _T, "t3": _T, "t3a": _T, "t4g": _T,
-    "m4": _M4, "m5": _STD, "m5a": _STD, "m6i": (*_STD, "32xlarge"), "m6a": (*_STD, "32xlarge", "48xlarge"),
-    "m7i": (*_STD, "48xlarge"), "m7a": (*_STD, "32xlarge", "48xlarge"), "m6g": _STD[:-1], "m7g": _STD[:-1],
-    "c4": _C4, "c5": ("large", "xlarge", "2xlarge", "4xlarge", "9xlarge", "12xlarge", "18xlarge", "24xlarge"),
-    "c6i": (*_STD, "32xlarge"), "c7i": (*_STD, "48xlarge"),
-    "r4": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"), "r5": _STD, "r5a": _STD,
-    "r6i": (*_STD, "32xlarge"), "r7i": (*_STD, "48xlarge"), "r6g": _STD[:-1], "r7g": _STD[:-1],
-}  # fmt: skip
+    "t2": _T,
+    "t3": _T,
+    "t3a": _T,
+    "t4g": _T,
+    "m4": _M4,
+    "m5": _STD,
+    "m5a": _STD,
+    "m6i": (*_STD, "32xlarge"),
+    "m6a": (*_STD, "32xlarge", "48xlarge"),
+    "m7i": (*_STD, "48xlarge"),
+    "m7a": (*_STD, "32xlarge", "48xlarge"),
+    "m6g": _STD[:-1],
+    "m7g": _STD[:-1],
+    "c4": _C4,
+    "c5": ("large", "xlarge", "2xlarge", "4xlarge", "9xlarge", "12xlarge", "18xlarge", "24xlarge"),
+    "c6i": (*_STD, "32xlarge"),
+    "c7i": (*_STD, "48xlarge"),
+    "r4": ("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"),
+    "r5": _STD,
+    "r5a": _STD,
+    "r6i": (*_STD, "32xlarge"),
+    "r7i": (*_STD, "48xlarge"),
+    "r6g": _STD[:-1],
+    "r7g": _STD[:-1],
+}
 
 #: The next generation of a family on the same processor vendor and architecture (no x86 -> Graviton jumps,
 #: which need a rebuild): EC2 and RDS alike.
 NEXT_GENERATION: Mapping[str, str] = {
-    "t2": "t3", "m4": "m5", "m5": "m6i", "m6i": "m7i", "m5a": "m6a", "m6a": "m7a", "m6g": "m7g",
-    "c4": "c5", "c5": "c6i", "c6i": "c7i", "r4": "r5", "r5": "r6i", "r6i": "r7i", "r6g": "r7g",
-}  # fmt: skip
+    "t2": "t3",
+    "m4": "m5",
+    "m5": "m6i",
+    "m6i": "m7i",
+    "m5a": "m6a",
+    "m6a": "m7a",
+    "m6g": "m7g",
+    "c4": "c5",
+    "c5": "c6i",
+    "c6i": "c7i",
+    "r4": "r5",
+    "r5": "r6i",
+    "r6i": "r7i",
+    "r6g": "r7g",
+}
 
 
 @dataclass(frozen=True)

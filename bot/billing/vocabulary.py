@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from bot.billing.charges import ChargeClass, parse_charge_class
+from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import GLOBAL_REGION, NO_VALUE, TAX_SERVICE, UNTAGGED, Dimension, DimensionRef
+from bot.billing.store import BillingStore
 from bot.errors import NotFound, UsageError, UserFacingError
-from bot.store.base import BillingStore
 
 #: Short names people type for services whose product code does not reduce to them (see `_code_alias`).
 SERVICE_ALIASES: dict[str, str] = {
@@ -287,7 +288,7 @@ class Vocabulary:
         # Examples come from the visible accounts so they are both real and inside the asker's scope.
         first = min(self.accounts)
         name = self.accounts[first]
-        return (f"account={first}", f"account={_quote(name)}") if name else (f"account={first}",)
+        return (f"account={first}", f"account={quote_value(name)}") if name else (f"account={first}",)
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
@@ -397,7 +398,7 @@ class Vocabulary:
         if any(r.casefold() == word.casefold() for r in self.regions):
             return f"region={word}"
         if word in self.accounts or any(n and n.casefold() == word.casefold() for n in self.accounts.values()):
-            return f"account={_quote(word)}"
+            return f"account={quote_value(word)}"
         if any(":" in k and k.split(":", 1)[1].casefold() == word.casefold() for k in self.tag_keys):
             return f"by tag:{word}"
         return None
@@ -428,10 +429,55 @@ def _hint(suggestions: Sequence[str], *examples: str) -> str:
     return f"{_did_you_mean(suggestions)} {example}" if suggestions else example
 
 
-def _quote(value: str) -> str:
-    """A value as the grammar reads it back: quoted when it has spaces, commas, `=` or quotes."""
-    if value and not re.search(r"[\s,=\"'!]", value):
-        return value
-    if '"' not in value:
-        return f'"{value}"'
-    return f"'{value}'"
+# ------------------------------------------------------------------------------------ display words
+
+
+def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
+    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
+    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
+    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
+        return vocabulary.account_label(value)
+    return value
+
+
+#: Short names for the services that dominate most bills: long names make chart legends unreadable at Slack's
+#: preview size (about 360 px wide).
+SHORT_SERVICE_NAMES = {
+    "Amazon Elastic Compute Cloud": "EC2",
+    "Amazon Elastic Compute Cloud - Compute": "EC2",
+    "EC2 - Other": "EC2 other",
+    "Amazon Simple Storage Service": "S3",
+    "Amazon Relational Database Service": "RDS",
+    "Amazon DynamoDB": "DynamoDB",
+    "Amazon CloudFront": "CloudFront",
+    "Amazon Elastic Container Service": "ECS",
+    "Amazon Elastic Container Service for Kubernetes": "EKS",
+    "Amazon Elastic Kubernetes Service": "EKS",
+    "Amazon Elastic File System": "EFS",
+    "Amazon ElastiCache": "ElastiCache",
+    "Amazon OpenSearch Service": "OpenSearch",
+    "Amazon Redshift": "Redshift",
+    "Amazon Simple Queue Service": "SQS",
+    "Amazon Simple Notification Service": "SNS",
+    "Amazon Virtual Private Cloud": "VPC",
+    "Amazon Route 53": "Route 53",
+    "Amazon CloudWatch": "CloudWatch",
+    "AWS Lambda": "Lambda",
+    "AWS Key Management Service": "KMS",
+    "AWS Data Transfer": "Data transfer",
+    "Elastic Load Balancing": "ELB",
+    "Amazon SageMaker": "SageMaker",
+    "Amazon Athena": "Athena",
+    "AWS Glue": "Glue",
+    "Amazon Kinesis": "Kinesis",
+}
+
+
+def short_service_name(name: str) -> str:
+    """`Amazon Elastic Compute Cloud` -> `EC2`; other names lose an `Amazon `/`AWS ` prefix."""
+    if name in SHORT_SERVICE_NAMES:
+        return SHORT_SERVICE_NAMES[name]
+    for prefix in ("Amazon ", "AWS "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name

@@ -1,7 +1,9 @@
 """The `trackit` command line: one sub-module per command group, each exposing `add_parser(subparsers)`.
 
 A sub-module's `add_parser` registers its sub-command(s) and sets `func(args) -> int` as the default; `main`
-dispatches, and turns a `UserFacingError` into its message on stderr with exit code 2 (no traceback).
+dispatches, and turns a `UserFacingError` into its message on stderr with exit code 2 (no traceback). A reader
+that closes the pipe early (`trackit query ... | head`) ends the command quietly with status 141, what the shell
+reports for any command stopped by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -9,13 +11,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from bot.errors import ConfigError, UserFacingError
 
 #: Sub-modules of bot.cli, in the order `trackit --help` lists them.
-_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "resources")
+_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview")
+#: Exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports for `cat file | head`.
+CLOSED_PIPE_STATUS = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,13 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"bot.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"bot.cli.{name}":
-                continue  # not built yet
-            raise
-        module.add_parser(sub)
+        importlib.import_module(f"bot.cli.{name}").add_parser(sub)
     return parser
 
 
@@ -51,6 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of stdout closed it: say nothing more, and point stdout at /dev/null so that the interpreter's
+    final flush does not fail again on the way out (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return CLOSED_PIPE_STATUS
 
 
 if __name__ == "__main__":

@@ -33,8 +33,9 @@ from bot.billing.anomaly import (
 from bot.billing.anomaly_rootcause import series_from_store
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import CostBasis, Granularity, TimeRange
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 
 #: History loaded before the asked range so the model has a baseline on its first day.
 HISTORY_DAYS = 56

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from bot.reports.table import text_table
 from bot.samples.generate import FORMATS, Format
 
 DEFAULT_MONTHS = 12
@@ -190,7 +191,7 @@ def _ingest(exports: Path, store_url: str, out: TextIO) -> str | None:
     """Ingest the generated exports; returns a message instead when the pipeline is not available."""
     try:
         from bot.ingest.pipeline import ingest
-        from bot.store.base import open_store
+        from bot.store.registry import open_store
     except ImportError as exc:  # a partial checkout: the generator still worked
         return f"The ingest pipeline is not available ({exc}); the exports are ready in {exports}."
     t0 = time.perf_counter()
@@ -215,24 +216,20 @@ def _section(title: str, out: TextIO) -> None:
 
 
 def _table(rows: list[list[str]], out: TextIO, right: set[int]) -> None:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for n, row in enumerate(rows):
-        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip(), file=out)
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths), file=out)
+    for line in text_table(rows, right=right, rule=True):
+        print("  " + line, file=out)
 
 
 def _answers(store_url: str, today: date, out: TextIO) -> None:
     from bot.billing.currency import currency_scope
-    from bot.billing.model import CostQuery, Dimension, DimensionRef
+    from bot.billing.model import CostQuery, Dimension, DimensionRef, TimeRange
     from bot.billing.money import Money, format_pct
-    from bot.billing.periods import add_months, month_range, month_start
+    from bot.billing.periods import add_months, month_start
     from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
-    from bot.billing.render_text import render_text
-    from bot.store.base import open_store
+    from bot.reports.text import render_text
+    from bot.store.registry import open_store
 
-    last_month = month_range(add_months(month_start(today), -1))
+    last_month = TimeRange.month(add_months(month_start(today), -1))
     store = open_store(store_url)
     try:
         _section(f"Total last month ({last_month.label}) against the month before", out)
@@ -268,7 +265,7 @@ def _answers(store_url: str, today: date, out: TextIO) -> None:
             rows.append([rid, r.service, r.account_name or r.account_id, r.region, money(r.cost), prev])
         _table(rows, out, right={4, 5})
 
-        this_month = month_range(today)
+        this_month = TimeRange.month(today)
         _section(f"This month so far ({this_month.label}) and the month-end forecast", out)
         print(render_text(run_cost_query(store, CostQuery(this_month), today=today)), file=out)
     finally:

@@ -48,7 +48,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from bot.aws.session import AwsIdentity
     from bot.ingest.pipeline import IngestPolicy, ingest
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     settings = load_settings()
     sources = list(args.sources) or list(settings.sources)

@@ -49,9 +49,9 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from bot.billing.grammar import parse_query
     from bot.billing.query import run_cost_query
-    from bot.billing.render_text import render_text, result_to_json
     from bot.billing.vocabulary import Vocabulary
-    from bot.store.base import open_store
+    from bot.reports.text import render_text, result_to_json
+    from bot.store.registry import open_store
 
     settings = load_settings()
     text = " ".join(args.text).strip()

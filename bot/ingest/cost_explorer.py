@@ -25,9 +25,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 from bot.aws.session import RETRY_CONFIG, AwsIdentity, make_session
 from bot.billing.model import LINE_ITEM_COLUMNS, Delivery
 from bot.billing.periods import add_months, month_start
+from bot.billing.store import NormalizedSource
 from bot.errors import IngestError, SourceAccessDenied, UsageError
-from bot.ingest.readers import lit, q
-from bot.store.base import NormalizedSource
+from bot.sqltext import quote_ident, quote_literal
 
 METRICS = ("UnblendedCost", "AmortizedCost", "NetUnblendedCost", "UsageQuantity")
 _FIELDS = ("day", "service", "account", "account_name", "unblended", "amortized", "net", "usage", "unit", "currency")
@@ -162,13 +162,16 @@ def normalized_source(path: Path, month: date, rows: int, total: Decimal, uri: s
         source_format="ce",
         source_uri=uri,
     )
-    types = ", ".join(f"{lit(f)}: 'VARCHAR'" for f in _FIELDS)
-    relation = f"read_csv([{lit(str(path))}], header = true, columns = {{{types}}}, nullstr = '', auto_detect = false)"
+    types = ", ".join(f"{quote_literal(f)}: 'VARCHAR'" for f in _FIELDS)
+    relation = (
+        f"read_csv([{quote_literal(str(path))}], header = true, columns = {{{types}}}, nullstr = '', "
+        "auto_detect = false)"
+    )
     select = []
     for name, typ, _ in LINE_ITEM_COLUMNS:
-        expr = f"DATE {lit(month.isoformat())}" if name == "billing_period" else CE_COLUMNS.get(name, "NULL")
+        expr = f"DATE {quote_literal(month.isoformat())}" if name == "billing_period" else CE_COLUMNS.get(name, "NULL")
         expr = f"COALESCE(CAST({expr} AS VARCHAR), '')" if typ == "VARCHAR" else f"CAST({expr} AS {typ})"
-        select.append(f"{expr} AS {q(name)}")
+        select.append(f"{expr} AS {quote_ident(name)}")
     return NormalizedSource(
         delivery=delivery,
         select_sql="SELECT\n    " + ",\n    ".join(select) + f"\nFROM {relation}",

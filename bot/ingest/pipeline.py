@@ -35,6 +35,7 @@ import duckdb
 
 from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery, PeriodStatus
+from bot.billing.store import BillingStore, NormalizedSource
 from bot.errors import CorruptFile, DiskFull, IngestError, UnknownFormat
 from bot.ingest import integrity
 from bot.ingest.cost_explorer import cost_explorer_sources
@@ -53,7 +54,6 @@ from bot.ingest.readers import (
 )
 from bot.ingest.sources import FileSource, open_file_source
 from bot.scratch import claimed, collect, disk_full, is_disk_full
-from bot.store.base import BillingStore, NormalizedSource
 
 log = logging.getLogger(__name__)
 

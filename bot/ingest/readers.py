@@ -40,12 +40,12 @@ from pathlib import Path
 import duckdb
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
+from bot.billing.store import NormalizedSource
 from bot.errors import CorruptFile, MissingColumns, UnknownFormat
 from bot.ingest import csvfiles, integrity
 from bot.ingest.csvfiles import DataFile, lit, q
 from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
 from bot.scratch import disk_full, is_disk_full
-from bot.store.base import NormalizedSource
 
 __all__ = ["DataFile", "lit", "q"]
 

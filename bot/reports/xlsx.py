@@ -22,17 +22,19 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import xlsxwriter
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
+from bot.billing.commitments import accounts_in, commitment_account, of_accounts
 from bot.billing.idle import find_idle
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
+    AggregateRow,
     CostBasis,
     Dimension,
     DimensionRef,
@@ -43,8 +45,9 @@ from bot.billing.model import (
 from bot.billing.money import Money, money_number
 from bot.billing.periods import add_months, month_start
 from bot.billing.query import run_tag_report, run_top_resources
+from bot.billing.resources import cost_of, resource_costs, visible
+from bot.billing.store import BillingStore
 from bot.state.inventory import InventorySnapshot
-from bot.store.base import BillingStore
 
 #: Rows kept per usage-type sheet (most expensive first); the rest is summed in one "Other" row.
 MAX_USAGE_TYPES = 500
@@ -145,22 +148,29 @@ def _ranked(cells: dict[tuple[str, str], list[float]]) -> list[tuple[tuple[str, 
     return [*kept, (("Other", f"{len(rest)} usage types"), other)]
 
 
+def _by_column(
+    rows: Iterable[AggregateRow], column: Callable[[datetime], int | None], width: int
+) -> dict[tuple[str, str], list[float]]:
+    """(service, usage type) -> one cost per column, from time-bucketed rows; `column` maps a bucket to its column
+    (None: outside the sheet)."""
+    cells: dict[tuple[str, str], list[float]] = {}
+    for row in rows:
+        i = column(row.bucket) if row.bucket is not None else None
+        if i is not None:
+            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * width)[i] += row.cost
+    return cells
+
+
 def usage_types_by_day(
     store: BillingStore, month: TimeRange, filters: Sequence[Filter] = (), basis: CostBasis = CostBasis.UNBLENDED
 ) -> Sheet:
     """Cost per service and usage type for every day of `month` (columns), with a total per row."""
     days = [month.start + timedelta(days=i) for i in range(month.days)]
     index = {d: i for i, d in enumerate(days)}
-    cells: dict[tuple[str, str], list[float]] = {}
     rows = store.aggregate(
         AggregateRequest(month, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.DAY)
     )
-    for row in rows:
-        if row.bucket is None:
-            continue
-        i = index.get(row.bucket.date())
-        if i is not None:
-            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * len(days))[i] += row.cost
+    cells = _by_column(rows, lambda bucket: index.get(bucket.date()), len(days))
     out = tuple((svc, ut, *values, sum(values)) for (svc, ut), values in _ranked(cells))
     n = len(days)
     return Sheet(
@@ -187,15 +197,10 @@ def usage_types_by_month(
     starts = [add_months(first, i) for i in range(months)]
     index = {m: i for i, m in enumerate(starts)}
     span = TimeRange(first, add_months(starts[-1], 1))
-    cells: dict[tuple[str, str], list[float]] = {}
-    for row in store.aggregate(
+    rows = store.aggregate(
         AggregateRequest(span, (_SERVICE, _USAGE_TYPE), tuple(filters), basis, granularity=Granularity.MONTH)
-    ):
-        if row.bucket is None:
-            continue
-        i = index.get(row.bucket.date().replace(day=1))
-        if i is not None:
-            cells.setdefault((row.keys[0], row.keys[1]), [0.0] * months)[i] += row.cost
+    )
+    cells = _by_column(rows, lambda bucket: index.get(bucket.date().replace(day=1)), months)
     out = tuple(
         (svc, ut, *values, values[-1] - values[-2] if months > 1 else 0.0) for (svc, ut), values in _ranked(cells)
     )
@@ -321,22 +326,6 @@ class ResourceData:
     commitment_ends: Mapping[str, date]
 
 
-def _resource_matches(r: Resource, filters: Sequence[Filter]) -> bool:
-    for f in filters:
-        if f.dimension.kind is Dimension.ACCOUNT:
-            hit = r.account_id in f.values
-        elif f.dimension.kind is Dimension.REGION:
-            hit = (r.region or f.dimension.empty_key) in f.values
-        elif f.dimension.kind is Dimension.TAG:
-            key = str(f.dimension.tag_key)
-            hit = (r.tag_map.get(key.removeprefix("user:"), "") or f.dimension.empty_key) in f.values
-        else:
-            continue  # service, usage type ...: not properties of a resource
-        if hit == f.negate:
-            return False
-    return True
-
-
 def resource_data(
     store: BillingStore,
     period: TimeRange,
@@ -346,35 +335,19 @@ def resource_data(
     basis: CostBasis = CostBasis.UNBLENDED,
 ) -> ResourceData:
     """`ResourceData` for a digest of `period` from an inventory snapshot: resources inside `filters`' accounts,
-    regions and tags, with their cost over `period` (one group-by resource through the store contract), and
+    regions, tags and resource ids, with their cost over `period` (`bot.billing.resources`), and
     the commitments of the filtered accounts (none under a tag filter: commitments belong to whole accounts)."""
-    kept = tuple(r for r in snapshot.inventory.resources if _resource_matches(r, filters))
-    resource = DimensionRef(Dimension.RESOURCE)
-    rows = store.aggregate(
-        AggregateRequest(period, (resource,), (*filters, Filter(resource, (resource.empty_key,), negate=True)), basis)
-    )
     ends: dict[str, date] = {}
     if not any(f.dimension.kind is Dimension.TAG for f in filters):
-        allowed = [set(f.values) for f in filters if f.dimension.kind is Dimension.ACCOUNT and not f.negate]
-        ends = {a: e for a, e in snapshot.commitment_ends.items() if all(_arn_account(a) in s for s in allowed)}
+        ends = of_accounts(snapshot.commitment_ends, accounts_in(filters))
     return ResourceData(
         snapshot.day,
         snapshot.summary.collected_at,
-        kept,
+        tuple(visible(snapshot.inventory.resources, filters)),
         snapshot.metrics,
-        {row.keys[0]: row.cost for row in rows},
+        resource_costs(store, period, filters, basis),
         ends,
     )
-
-
-def _arn_account(arn: str) -> str:
-    parts = arn.split(":")
-    return parts[4] if len(parts) > 5 else ""
-
-
-def _cost(r: Resource, costs: Mapping[str, float]) -> float | None:
-    found = [costs[i] for i in r.billing_ids if i in costs]
-    return sum(found) if found else None
 
 
 def _stats(m: ResourceMetrics | None, name: str) -> tuple[float | None, float | None, float | None, float]:
@@ -405,7 +378,7 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
 
     def of(kind: ResourceKind) -> list[Resource]:
         chosen = [r for r in data.resources if r.kind is kind]
-        return sorted(chosen, key=lambda r: (-(_cost(r, data.costs) or 0.0), r.account_id, r.region, r.resource_id))
+        return sorted(chosen, key=lambda r: (-(cost_of(r, data.costs) or 0.0), r.account_id, r.region, r.resource_id))
 
     def where(r: Resource) -> tuple[str, str]:
         return r.account_id, r.region
@@ -420,17 +393,57 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             cpu, peak = _stats(m, "cpu_avg")[0], _stats(m, "cpu_max")[1]
             net_in, net_out = _stats(m, "network_in"), _stats(m, "network_out")
             network = None if net_in[0] is None or net_out[0] is None else _gb(net_in[0] + net_out[0])
-            rows.append((r.resource_id, r.name, r.type, r.state, *where(r), _cost(r, data.costs) or 0.0,
-                         _pct(cpu), _pct(peak), network, _pct(_stats(m, "mem_used_pct")[1]), idle_text(r)))  # fmt: skip
-        sheets.append(Sheet("EC2", title.format("EC2 instances"), ("Instance", "Name", "Type", "State", "Account",
-                            "Region", "Cost", "CPU average", "CPU peak", "Network GB/day", "Memory peak", "Idle"),
-                            tuple(rows), money=frozenset({6}), pct=frozenset({7, 8, 10}), total_row=True))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.name,
+                    r.type,
+                    r.state,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    _pct(cpu),
+                    _pct(peak),
+                    network,
+                    _pct(_stats(m, "mem_used_pct")[1]),
+                    idle_text(r),
+                )
+            )
+        sheets.append(
+            Sheet(
+                "EC2",
+                title.format("EC2 instances"),
+                (
+                    "Instance",
+                    "Name",
+                    "Type",
+                    "State",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "CPU average",
+                    "CPU peak",
+                    "Network GB/day",
+                    "Memory peak",
+                    "Idle",
+                ),
+                tuple(rows),
+                money=frozenset({6}),
+                pct=frozenset({7, 8, 10}),
+                total_row=True,
+            )
+        )
     for kind, name, label, size_label, extra_metric, extra_label in (
         (ResourceKind.RDS, "RDS", "RDS databases", "Storage GiB", "free_storage", "Free storage GB (min)"),
-        (ResourceKind.OPENSEARCH, "OpenSearch", "OpenSearch domains", "Instances", "free_storage",
-         "Free storage GB (min)"),
+        (
+            ResourceKind.OPENSEARCH,
+            "OpenSearch",
+            "OpenSearch domains",
+            "Instances",
+            "free_storage",
+            "Free storage GB (min)",
+        ),
         (ResourceKind.ELASTICACHE, "ElastiCache", "ElastiCache clusters", "Nodes", "mem_used_pct", "Memory peak"),
-    ):  # fmt: skip
+    ):
         chosen = of(kind)
         if not chosen:
             continue
@@ -440,12 +453,44 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             stats = _stats(m, extra_metric)
             extra = _pct(stats[1]) if extra_metric == "mem_used_pct" else _gb(stats[2])
             cpu, peak = _pct(_stats(m, "cpu_avg")[0]), _pct(_stats(m, "cpu_max")[1])
-            rows.append((r.resource_id, r.type, r.size, r.state, *where(r), _cost(r, data.costs) or 0.0, cpu, peak,
-                         extra, idle_text(r)))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.type,
+                    r.size,
+                    r.state,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    cpu,
+                    peak,
+                    extra,
+                    idle_text(r),
+                )
+            )
         pct = {7, 8, 9} if extra_metric == "mem_used_pct" else {7, 8}
-        sheets.append(Sheet(name, title.format(label), (label.split()[-1].rstrip("s").title(), "Type", size_label,
-                            "State", "Account", "Region", "Cost", "CPU average", "CPU peak", extra_label, "Idle"),
-                            tuple(rows), money=frozenset({6}), pct=frozenset(pct), total_row=True))  # fmt: skip
+        sheets.append(
+            Sheet(
+                name,
+                title.format(label),
+                (
+                    label.split()[-1].rstrip("s").title(),
+                    "Type",
+                    size_label,
+                    "State",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "CPU average",
+                    "CPU peak",
+                    extra_label,
+                    "Idle",
+                ),
+                tuple(rows),
+                money=frozenset({6}),
+                pct=frozenset(pct),
+                total_row=True,
+            )
+        )
     functions = of(ResourceKind.LAMBDA)
     if functions:
         rows = []
@@ -453,28 +498,72 @@ def resource_sheets(data: ResourceData) -> list[Sheet]:
             m = data.metrics.get(r.key)
             calls = _stats(m, "invocations")
             errors = _stats(m, "errors")
-            rows.append((r.resource_id, r.type, r.size, *where(r), _cost(r, data.costs) or 0.0,
-                         calls[3] if calls[0] is not None else None, errors[3] if errors[0] is not None else None,
-                         _stats(m, "duration")[0]))  # fmt: skip
-        sheets.append(Sheet("Lambda", title.format("Lambda functions"), ("Function", "Runtime", "Memory MB",
-                            "Account", "Region", "Cost", "Invocations (14 d)", "Errors (14 d)", "Duration ms (avg)"),
-                            tuple(rows), money=frozenset({5}), total_row=True))  # fmt: skip
+            rows.append(
+                (
+                    r.resource_id,
+                    r.type,
+                    r.size,
+                    *where(r),
+                    cost_of(r, data.costs) or 0.0,
+                    calls[3] if calls[0] is not None else None,
+                    errors[3] if errors[0] is not None else None,
+                    _stats(m, "duration")[0],
+                )
+            )
+        sheets.append(
+            Sheet(
+                "Lambda",
+                title.format("Lambda functions"),
+                (
+                    "Function",
+                    "Runtime",
+                    "Memory MB",
+                    "Account",
+                    "Region",
+                    "Cost",
+                    "Invocations (14 d)",
+                    "Errors (14 d)",
+                    "Duration ms (avg)",
+                ),
+                tuple(rows),
+                money=frozenset({5}),
+                total_row=True,
+            )
+        )
     snapshots = of(ResourceKind.SNAPSHOT)
     if snapshots:
         rows = []
         for r in snapshots:
             age = (data.collected_at - r.created).days if r.created is not None else None
             created = r.created.date() if r.created is not None else None
-            rows.append((r.resource_id, r.name, r.size, created, age, *where(r), _cost(r, data.costs) or 0.0))
-        sheets.append(Sheet("EBS snapshots", title.format("EBS snapshots"), ("Snapshot", "Name", "Volume GiB",
-                            "Created", "Age (days)", "Account", "Region", "Cost"), tuple(rows),
-                            money=frozenset({7}), total_row=True))  # fmt: skip
+            rows.append((r.resource_id, r.name, r.size, created, age, *where(r), cost_of(r, data.costs) or 0.0))
+        sheets.append(
+            Sheet(
+                "EBS snapshots",
+                title.format("EBS snapshots"),
+                ("Snapshot", "Name", "Volume GiB", "Created", "Age (days)", "Account", "Region", "Cost"),
+                tuple(rows),
+                money=frozenset({7}),
+                total_row=True,
+            )
+        )
     if data.commitment_ends:
         commitments: list[tuple[object, ...]] = [
-            ("Savings Plan" if ":savingsplan" in arn else "Reserved Instance", arn, _arn_account(arn), end,
-             (end - data.day).days)
+            (
+                "Savings Plan" if ":savingsplan" in arn else "Reserved Instance",
+                arn,
+                commitment_account(arn),
+                end,
+                (end - data.day).days,
+            )
             for arn, end in sorted(data.commitment_ends.items(), key=lambda kv: (kv[1], kv[0]))
-        ]  # fmt: skip
-        sheets.append(Sheet("Reservations", f"Active reservations and savings plans, {data.day.isoformat()}",
-                            ("Kind", "ARN", "Account", "Ends", "Days left"), tuple(commitments)))  # fmt: skip
+        ]
+        sheets.append(
+            Sheet(
+                "Reservations",
+                f"Active reservations and savings plans, {data.day.isoformat()}",
+                ("Kind", "ARN", "Account", "Ends", "Days left"),
+                tuple(commitments),
+            )
+        )
     return sheets

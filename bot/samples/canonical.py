@@ -25,6 +25,7 @@ from bot.samples import events as ev
 from bot.samples import inventory as inv
 from bot.samples import seasonality as season
 from bot.samples.columns import MAP_COLUMNS
+from bot.sqltext import quote_literal
 
 #: (name, DuckDB type) of the canonical relation, in order.
 CANONICAL_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -100,7 +101,7 @@ class Clock:
 
 
 def _sql_list(values: Sequence[float | str]) -> str:
-    return "[" + ", ".join(f"'{v}'" if isinstance(v, str) else repr(float(v)) for v in values) + "]"
+    return "[" + ", ".join(quote_literal(v) if isinstance(v, str) else repr(float(v)) for v in values) + "]"
 
 
 def _overlap(start_h: float, end_h: float | None, step_h: int) -> str:

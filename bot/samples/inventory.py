@@ -29,6 +29,7 @@ from bot.samples import catalog as cat
 from bot.samples import events as ev
 from bot.samples import seasonality as season
 from bot.samples.columns import MAP_COLUMNS
+from bot.sqltext import quote_literal
 
 #: Hour 0 of the generator's clock: a Monday, so weekday = (hour // 24) % 7 with 0 = Monday.
 EPOCH = datetime(2020, 1, 6)
@@ -217,10 +218,6 @@ _PLACEHOLDERS = {
 }
 
 
-def _sql_str(v: str) -> str:
-    return "'" + v.replace("'", "''") + "'"
-
-
 def _template_sql(template: str) -> str:
     """`arn:aws:rds:{r}:{a}:db:{name}` -> a concatenation of literals and the placeholders' SQL."""
     import re
@@ -230,7 +227,7 @@ def _template_sql(template: str) -> str:
     parts = []
     for literal, name in re.findall(r"([^{]*)(?:\{(\w+)\})?", template):
         if literal:
-            parts.append(_sql_str(literal))
+            parts.append(quote_literal(literal))
         if name:
             parts.append(f"({_PLACEHOLDERS[name]})")
     return " || ".join(parts)
@@ -384,8 +381,8 @@ def create_tables(
     )
     con.executemany("INSERT INTO d_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
 
-    teams_cc = ", ".join(f"{_sql_str(t)}: {_sql_str(c)}" for t, c in cat.TEAMS)
-    creators = "[" + ", ".join(_sql_str(c) for c in cat.CREATORS) + "]"
+    teams_cc = ", ".join(f"{quote_literal(t)}: {quote_literal(c)}" for t, c in cat.TEAMS)
+    creators = "[" + ", ".join(quote_literal(c) for c in cat.CREATORS) + "]"
     con.execute(
         f"""
 CREATE OR REPLACE TABLE slots AS

@@ -10,16 +10,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
+from bot.services import Services
 from bot.slack.listeners import Audit, SlashRequest
-from bot.slack.services import Services
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
 
 log = logging.getLogger("bot.slack.asker")
+Q = TypeVar("Q")
 
 NO_ACCESS = AccessDenied(
     "You don't have access to billing data here.",
@@ -49,6 +51,22 @@ def asker_for(services: Services, user_id: str, channel_id: str) -> Asker:
     if scope is None:
         raise NO_ACCESS
     return Asker(user_id, channel_id, scope, user_id in admins)
+
+
+@dataclass(frozen=True)
+class Asked(Generic[Q]):
+    """A question ready to answer: its query confined to the asker's scope, the vocabulary as the asker may see it
+    (for names and suggestions), and the text they typed (carried by an Export CSV button)."""
+
+    query: Q
+    vocabulary: Vocabulary
+    text: str
+
+
+def asker_with_vocabulary(services: Services, request: SlashRequest) -> tuple[Asker, Vocabulary]:
+    """The asker of `request` (raises `AccessDenied` when they may see no billing data) and their vocabulary."""
+    asker = asker_for(services, request.user_id, request.channel_id)
+    return asker, vocabulary_for(services, asker)
 
 
 def vocabulary_for(services: Services, asker: Asker) -> Vocabulary:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.reports.table import text_table
+
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
 MAX_FIELDS = 10
@@ -130,30 +132,32 @@ def table_lines(rows: Sequence[Sequence[str]], *, right: Sequence[int] = (), max
 
     Cells longer than `max_width` are truncated so one long resource ARN does not push the numbers off screen.
     """
-    if not rows:
-        return []
-    cells = [[truncate(str(c), max_width) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells if i < len(row)) for i in range(max(len(r) for r in cells))]
-    lines = []
-    for row in cells:
-        parts = [c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)]
-        lines.append("  ".join(parts).rstrip())
-    return lines
+    return text_table([[truncate(str(c), max_width) for c in row] for row in rows], right=right)
+
+
+def _packed(lines: Iterable[str], limit: int) -> list[list[str]]:
+    """Consecutive lines in groups whose newline-joined text stays within `limit` characters (a longer line alone)."""
+    groups: list[list[str]] = []
+    group: list[str] = []
+    size = 0
+    for line in lines:
+        if group and size + len(line) > limit:
+            groups.append(group)
+            group, size = [], 0
+        group.append(line)
+        size += len(line) + 1
+    if group:
+        groups.append(group)
+    return groups
+
+
+def text_sections(lines: Sequence[str]) -> list[Block]:
+    """Lines packed into as few mrkdwn sections as fit Slack's 3,000 characters each."""
+    return [section("\n".join(group)) for group in _packed(lines, MAX_SECTION_TEXT)]
 
 
 def code_sections(lines: Sequence[str]) -> list[Block]:
     """Lines in code blocks, split across as many sections as needed to keep each under 3,000 characters."""
     budget = MAX_SECTION_TEXT - len("```\n```")
-    out: list[Block] = []
-    chunk: list[str] = []
-    size = 0
-    for raw in lines:
-        line = truncate(raw, budget)
-        if chunk and size + len(line) + 1 > budget:
-            out.append(section("```\n" + "\n".join(chunk) + "\n```"))
-            chunk, size = [], 0
-        chunk.append(line)
-        size += len(line) + 1
-    if chunk:
-        out.append(section("```\n" + "\n".join(chunk) + "\n```"))
-    return out
+    groups = _packed((truncate(line, budget) for line in lines), budget - 1)
+    return [section("```\n" + "\n".join(group) + "\n```") for group in groups]

@@ -1,10 +1,12 @@
-"""Thin glue between Bolt and the command modules: check at ack time, answer later in a lazy listener.
+"""Thin glue between Bolt and the command modules: prepare before the ack, answer after it, once each.
 
 Slack wants an acknowledgement within 3 seconds (https://api.slack.com/interactivity/slash-commands#responding_to_commands).
-`register_slash_command` acks at once: a `check` that raises a `UserFacingError` (bad input) is answered in
-the ack itself (ephemeral, with the usage); otherwise the empty ack returns and `answer` runs in Bolt's
-listener thread pool (a lazy listener) and replies through `respond()` (the command's `response_url`).
-Errors in `answer` go to `report_error`, the same handler `app.error` uses.
+`register_slash_command` runs one listener per request in Bolt's listener thread pool: `prepare(request)` parses
+the text and looks up what the asker may see (it must be fast); a `UserFacingError` it raises (bad input, no
+access) is answered in the ack itself (ephemeral, with the usage). Otherwise the empty ack goes out at once and
+`answer(prepared)` computes the reply in the same thread, sent through `respond()` (the command's
+`response_url`): the text is parsed and the access looked up exactly once per request. Errors in `answer` go to
+`report_error`, the same handler `app.error` uses.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
@@ -67,46 +69,50 @@ class ActionRequest:
         )
 
 
-Check = Callable[[SlashRequest], object]
-Answer = Callable[[SlashRequest], Message]
+Prepared = TypeVar("Prepared")
 #: Called once per slash command with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
 Audit = Callable[[SlashRequest, str, int], None]
 ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
 
 
+def _outcome(exc: Exception) -> str:
+    return "denied" if isinstance(exc, AccessDenied) else "error"
+
+
 def register_slash_command(
-    app: App, command: str, *, check: Check, answer: Answer, audit: Audit | None = None, in_channel: bool = False
+    app: App,
+    command: str,
+    *,
+    prepare: Callable[[SlashRequest], Prepared],
+    answer: Callable[[Prepared], Message],
+    audit: Audit | None = None,
+    in_channel: bool = False,
 ) -> None:
-    """Register `command`: `check(request)` runs before the ack (must be fast, raises for bad input);
-    `answer(request)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
-    `audit` is called once per request (from the lazy half, so it never delays the ack), rejected ones included.
+    """Register `command`: `prepare(request)` runs before the ack (fast: parse, access; raises for bad input);
+    `answer(prepared)` runs after it and its Message is sent with `respond()` (ephemeral unless `in_channel`).
+    `audit` is called once per request after the ack (so it never delays it), rejected ones included.
     """
 
-    def ack_now(ack: Ack, body: dict[str, Any]) -> None:
-        try:
-            check(SlashRequest.from_body(body))
-        except UserFacingError as exc:
-            ack(response_type="ephemeral", **error_message(exc).as_kwargs())
-            return
-        except Exception as exc:  # still ack (else Slack shows a bare failure), with the logged reference
-            ack(response_type="ephemeral", **report_error(exc, None, body).as_kwargs())
-            return
-        ack()
-
-    def work(body: dict[str, Any], respond: Respond) -> None:
+    def handle(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         started = time.monotonic()
         request = SlashRequest.from_body(body)
         outcome = "ok"
         try:
             try:
-                check(request)  # the lazy listener runs even when the ack already answered bad input
-            except Exception as exc:  # already answered (and logged) at ack time
-                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                prepared = prepare(request)
+            except UserFacingError as exc:
+                outcome = _outcome(exc)
+                ack(response_type="ephemeral", **error_message(exc).as_kwargs())
                 return
+            except Exception as exc:  # still ack (else Slack shows a bare failure), with the logged reference
+                outcome = "error"
+                ack(response_type="ephemeral", **report_error(exc, None, body).as_kwargs())
+                return
+            ack()
             try:
-                reply = answer(request)
-            except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-                outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+                reply = answer(prepared)
+            except Exception as exc:  # answered after the ack: report through respond(), as app.error would
+                outcome = _outcome(exc)
                 report_error(exc, respond, body)
                 return
             respond(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
@@ -114,23 +120,21 @@ def register_slash_command(
             if audit is not None:
                 audit(request, outcome, int((time.monotonic() - started) * 1000))
 
-    app.command(command)(ack=ack_now, lazy=[work])
+    app.command(command)(handle)
 
 
 def register_action(app: App, action_id: str, *, answer: ActionAnswer) -> None:
-    """Register a button: ack at once, then `answer(request, client)` in a lazy listener; a returned Message is
-    sent to the clicker (ephemeral, not replacing the original)."""
+    """Register a button: ack at once, then `answer(request, client)` in the same listener thread; a returned
+    Message is sent to the clicker (ephemeral, not replacing the original)."""
 
-    def ack_now(ack: Ack) -> None:
+    def handle(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
         ack()
-
-    def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
         try:
             reply = answer(ActionRequest.from_body(body), client)
-        except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
+        except Exception as exc:  # answered after the ack: report through respond(), as app.error would
             report_error(exc, respond, body)
             return
         if reply is not None:
             respond(response_type="ephemeral", replace_original=False, **reply.as_kwargs())
 
-    app.action(action_id)(ack=ack_now, lazy=[work])
+    app.action(action_id)(handle)

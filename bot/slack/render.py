@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime
 
 from bot.billing.model import CostBasis, Freshness, TimeRange
 from bot.billing.money import Money, format_pct
+from bot.reports.text import period_text
 from bot.slack.blocks import Block, actions, button, code_sections, context, table_lines
 
 __all__ = [
@@ -24,20 +25,17 @@ __all__ = [
     "export_button",
     "footer",
     "freshness_text",
-    "period_text",
 ]
 
 EXPORT_ACTION = "trackit_export_csv"
 
 
-def period_text(time_range: TimeRange) -> str:
-    """`last month (2026-10-01 – 2026-10-31)`: the words used, then the days included."""
-    last = time_range.end - timedelta(days=1)
-    days = (
-        f"{time_range.start:%Y-%m-%d}" if last == time_range.start else f"{time_range.start:%Y-%m-%d} – {last:%Y-%m-%d}"
-    )
-    label = time_range.label
-    return f"{label} ({days})" if label and ".." not in label and label != days else days
+def timestamp_text(at: datetime | None) -> str:
+    """`2026-11-27 09:00 UTC` (`-` for none); a naive datetime is taken as UTC, as app state stores it."""
+    if at is None:
+        return "-"
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return f"{at:%Y-%m-%d %H:%M} UTC"
 
 
 def freshness_text(freshness: Freshness) -> str:
@@ -93,8 +91,9 @@ def breakdown_lines(
     return table_lines(table, right=[1, 2, 3])
 
 
-def breakdown_blocks(title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None,
-                     compare: bool = True) -> list[Block]:  # fmt: skip
+def breakdown_blocks(
+    title: str, rows: Sequence[Row], money: Money, *, other: Row | None = None, compare: bool = True
+) -> list[Block]:
     return code_sections(breakdown_lines(title, rows, money, other=other, compare=compare))
 
 

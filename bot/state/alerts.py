@@ -107,11 +107,19 @@ def record_anomaly(
             session,
             AnomalyAlertRow.__table__,  # type: ignore[arg-type]
             {
-                "anomaly_key": key, "dimension": dimension, "value": value, "start": start, "end": end,
-                "channel_id": channel_id, "status": "open", "last_impact": float(impact),
-                "sensitivity": float(sensitivity), "created_at": now, "updated_at": now,
+                "anomaly_key": key,
+                "dimension": dimension,
+                "value": value,
+                "start": start,
+                "end": end,
+                "channel_id": channel_id,
+                "status": "open",
+                "last_impact": float(impact),
+                "sensitivity": float(sensitivity),
+                "created_at": now,
+                "updated_at": now,
             },
-        )  # fmt: skip
+        )
         row = _get(session, key)
         assert row is not None
         if not created and update_existing:

@@ -33,9 +33,15 @@ class Budget:
 
 def _to_budget(row: BudgetRow) -> Budget:
     return Budget(
-        row.name, Decimal(row.amount), row.currency, row.filters, row.channel_id, row.created_by, row.created_at,
+        row.name,
+        Decimal(row.amount),
+        row.currency,
+        row.filters,
+        row.channel_id,
+        row.created_by,
+        row.created_at,
         row.updated_at,
-    )  # fmt: skip
+    )
 
 
 def _check_amount(amount: Decimal | int | str) -> Decimal:

@@ -139,10 +139,19 @@ def _status(value: str) -> DeliveryStatus:
 
 def _to_record(row: DeliveryRow) -> DeliveryRecord:
     return DeliveryRecord(
-        DeliveryKey(row.job, row.channel_id, row.period), _status(row.status), row.message_ts, row.attempts,
-        row.error, row.created_at, row.updated_at, row.next_attempt_at, row.deadline, row.unknown_since,
-        row.detail or "", row.claimed_at,
-    )  # fmt: skip
+        DeliveryKey(row.job, row.channel_id, row.period),
+        _status(row.status),
+        row.message_ts,
+        row.attempts,
+        row.error,
+        row.created_at,
+        row.updated_at,
+        row.next_attempt_at,
+        row.deadline,
+        row.unknown_since,
+        row.detail or "",
+        row.claimed_at,
+    )
 
 
 def claim_delivery(
@@ -167,11 +176,21 @@ def claim_delivery(
             session,
             DeliveryRow.__table__,  # type: ignore[arg-type]
             {
-                "key": key.text, "job": key.job, "channel_id": key.channel_id, "period": key.period,
-                "status": "pending", "claim_token": token, "claimed_at": now, "attempts": 1, "error": "",
-                "created_at": now, "updated_at": now, "deadline": deadline, "detail": "",
+                "key": key.text,
+                "job": key.job,
+                "channel_id": key.channel_id,
+                "period": key.period,
+                "status": "pending",
+                "claim_token": token,
+                "claimed_at": now,
+                "attempts": 1,
+                "error": "",
+                "created_at": now,
+                "updated_at": now,
+                "deadline": deadline,
+                "detail": "",
             },
-        ):  # fmt: skip
+        ):
             return Claim(key, token, now, 1, deadline, None)
         result = session.execute(
             update(DeliveryRow)

@@ -37,17 +37,27 @@ class IngestRun:
 def _to_run(row: IngestRunRow) -> IngestRun:
     status: IngestStatus = "ok" if row.status == "ok" else "failed" if row.status == "failed" else "running"
     return IngestRun(
-        row.id, row.source_uri, row.started_at, row.finished_at, status, row.message, row.periods_loaded,
+        row.id,
+        row.source_uri,
+        row.started_at,
+        row.finished_at,
+        status,
+        row.message,
+        row.periods_loaded,
         row.periods_skipped,
-    )  # fmt: skip
+    )
 
 
 def start_ingest_run(store: StateStore, source_uri: str, *, now: datetime | None = None) -> IngestRun:
     """Record that an ingest of `source_uri` started; finish it with `finish_ingest_run(store, run.id, ...)`."""
     row = IngestRunRow(
-        source_uri=source_uri, started_at=now or utcnow(), status="running", message="", periods_loaded=0,
+        source_uri=source_uri,
+        started_at=now or utcnow(),
+        status="running",
+        message="",
+        periods_loaded=0,
         periods_skipped=0,
-    )  # fmt: skip
+    )
     with store.session() as session:
         session.add(row)
         session.flush()

@@ -25,8 +25,8 @@ from typing import Any, Literal
 from sqlalchemy import delete, select
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, ResourceKind, ResourceMetrics
 from bot.aws.snapshot import dump, load
+from bot.billing.inventory import CollectionError, Inventory, ResourceKind, ResourceMetrics
 from bot.state.db import StateStore, insert_if_absent, utcnow
 from bot.state.models import InventorySnapshotRow
 
@@ -134,9 +134,14 @@ def record_failure(store: StateStore, day: date, message: str, *, now: datetime 
     returned); an earlier failure of the same day is replaced."""
     at = now or utcnow()
     values: dict[str, Any] = {
-        "day": day, "collected_at": at, "status": "failed", "resources": 0, "errors": 1,
-        "message": message[:MAX_MESSAGE], "payload": "{}",
-    }  # fmt: skip
+        "day": day,
+        "collected_at": at,
+        "status": "failed",
+        "resources": 0,
+        "errors": 1,
+        "message": message[:MAX_MESSAGE],
+        "payload": "{}",
+    }
     with store.session() as session:
         if not insert_if_absent(session, InventorySnapshotRow.__table__, values):  # type: ignore[arg-type]
             row = session.scalars(select(InventorySnapshotRow).where(InventorySnapshotRow.day == day)).one()

@@ -69,9 +69,15 @@ def _check_time(at_time: str, timezone: str) -> None:
 
 def _to_sub(row: SubscriptionRow) -> Subscription:
     return Subscription(
-        row.id, row.channel_id, check_kind(row.kind), row.filters, row.at_time, row.timezone, row.created_by,
+        row.id,
+        row.channel_id,
+        check_kind(row.kind),
+        row.filters,
+        row.at_time,
+        row.timezone,
+        row.created_by,
         row.created_at,
-    )  # fmt: skip
+    )
 
 
 def subscribe(

@@ -77,9 +77,10 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
 from bot.scratch import claim, disk_full, is_disk_full
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, Progress, register
+from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
     LOAD_PREFIX,
     PERIODS_DIR,
@@ -110,9 +111,8 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
-    quote_ident,
-    quote_literal,
 )
+from bot.store.registry import register
 
 log = logging.getLogger(__name__)
 

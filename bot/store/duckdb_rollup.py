@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.billing.model import AggregateRequest, Dimension, Granularity
-from bot.store.duckdb_sql import COUNT_COLUMN, cost_expr, quote_ident
+from bot.sqltext import quote_ident
+from bot.store.duckdb_sql import COUNT_COLUMN, cost_expr
 
 ACCOUNTS_TABLE = "accounts"
 

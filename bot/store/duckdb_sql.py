@@ -25,6 +25,7 @@ from bot.billing.model import (
     TimeRange,
     tax_as_service,
 )
+from bot.sqltext import quote_ident, quote_literal
 
 COLUMN_TYPES: dict[str, str] = {name: sqltype for name, sqltype, _ in LINE_ITEM_COLUMNS}
 #: The column of a daily-rollup row that counts the line items it sums; a raw branch projects 1 for it.
@@ -37,23 +38,6 @@ _TRUNC_UNITS: dict[Granularity, str] = {
     Granularity.WEEK: "week",  # DuckDB truncates weeks to the ISO Monday
     Granularity.MONTH: "month",
 }
-
-
-def quote_ident(name: str) -> str:
-    """Quote a column or alias name for DuckDB (`tag:user:team` -> `"tag:user:team"`).
-
-    Raises ValueError for a name DuckDB cannot hold (empty or with a NUL byte).
-    """
-    if not name or "\x00" in name:
-        raise ValueError(f"invalid SQL identifier {name!r}")
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_literal(text: str) -> str:
-    """Quote a string literal; only for values the store made itself (file paths), never for user input."""
-    if "\x00" in text:
-        raise ValueError(f"invalid SQL literal {text!r}")
-    return "'" + text.replace("'", "''") + "'"
 
 
 def column_type(name: str) -> str:

@@ -13,8 +13,8 @@ from botocore.stub import Stubber
 from bot.aws.clients import ClientPool
 from bot.aws.inventory import InventoryOptions, collect_inventory
 from bot.aws.organizations import AccountTarget, member_accounts
-from bot.aws.resources import ResourceKind
 from bot.aws.session import AwsIdentity, make_session
+from bot.billing.inventory import ResourceKind
 from bot.errors import ConfigError, SourceAccessDenied
 from tests.aws.aws_faults import FaultInjector
 from tests.support.moto_server import MotoServer

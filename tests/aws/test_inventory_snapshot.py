@@ -10,9 +10,9 @@ import pytest
 
 from bot.aws.metrics import MetricsResult
 from bot.aws.organizations import collection_targets
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.aws.session import AwsIdentity
 from bot.aws.snapshot import dump, load
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.errors import ConfigError
 from tests.support.moto_server import MotoServer
 

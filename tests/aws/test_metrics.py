@@ -12,8 +12,8 @@ from botocore.stub import ANY, Stubber
 from bot.aws.clients import ClientPool
 from bot.aws.metrics import METRICS, collect_metrics
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import Resource, ResourceKind
 from bot.aws.session import AwsIdentity
+from bot.billing.inventory import Resource, ResourceKind
 from tests.aws.aws_faults import FaultInjector
 from tests.support.moto_server import MotoServer
 

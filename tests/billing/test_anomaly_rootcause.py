@@ -24,8 +24,9 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource
 from bot.cli import main
-from bot.store.base import BillingStore, LoadResult, NormalizedSource, register
+from bot.store.registry import register
 
 START = date(2025, 1, 1)
 DAYS = 90

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.billing.model import Dimension, DimensionRef, Filter, Freshness, TagCoverage, TimeRange
-from bot.billing.vocabulary import Vocabulary, suggest
+from bot.billing.store import BillingStore
+from bot.billing.vocabulary import Vocabulary, short_service_name, suggest
 from bot.errors import NotFound, UsageError
-from bot.store.base import BillingStore
 
 
 class VocabularyOnlyStore(BillingStore):
@@ -137,3 +137,8 @@ def test_empty_tag_key_is_a_usage_error() -> None:
     with pytest.raises(UsageError) as info:
         Vocabulary().resolve_tag_key("tag:")
     assert info.value.message == "A tag needs a key: `tag:` is empty."
+
+
+def test_short_service_names_keep_chart_legends_readable() -> None:
+    names = ("Amazon Elastic Compute Cloud", "Amazon Simple Storage Service", "AWS Step Functions", "Amazon X", "Other")
+    assert [short_service_name(n) for n in names] == ["EC2", "S3", "Step Functions", "X", "Other"]

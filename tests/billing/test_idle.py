@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
 from bot.billing.idle import IdleRule, find_idle
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 DAYS = [date(2026, 11, 27) - timedelta(days=k) for k in range(30, 0, -1)]

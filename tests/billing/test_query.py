@@ -47,14 +47,30 @@ def mar_rows() -> list[dict[str, object]]:
         d = date(2024, 3, 1) + timedelta(days=i)
         weekend = d.weekday() >= 5
         rows.append(
-            item(d, "5.00" if weekend else "10.00", hours=24, service_name=EC2, sub_account_id=A,
-                 sub_account_name="prod", resource_id="i-odd" if i % 2 else "i-even", region_id="us-east-1",
-                 tags={"user:team": "web" if i < 10 else ""})
-        )  # fmt: skip
+            item(
+                d,
+                "5.00" if weekend else "10.00",
+                hours=24,
+                service_name=EC2,
+                sub_account_id=A,
+                sub_account_name="prod",
+                resource_id="i-odd" if i % 2 else "i-even",
+                region_id="us-east-1",
+                tags={"user:team": "web" if i < 10 else ""},
+            )
+        )
         rows.append(
-            item(d, "2.00", hours=24, service_name=S3, sub_account_id=B, resource_id="bucket", region_id="eu-west-1",
-                 tags={"user:team": "data"} if i < 5 else {})
-        )  # fmt: skip
+            item(
+                d,
+                "2.00",
+                hours=24,
+                service_name=S3,
+                sub_account_id=B,
+                resource_id="bucket",
+                region_id="eu-west-1",
+                tags={"user:team": "data"} if i < 5 else {},
+            )
+        )
     rows.append(item("2024-03-03", "1.50", hours=24, service_name=LAMBDA, sub_account_id=B, resource_id=""))
     rows.append(item("2024-03-05", "4.00", hours=24, service_name=RDS, sub_account_id=A, resource_id="db-1"))
     return rows

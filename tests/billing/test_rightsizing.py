@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.idle import resource_costs
-from bot.billing.model import TimeRange
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
+from bot.billing.model import CostBasis, TimeRange
+from bot.billing.resources import resource_costs
 from bot.billing.rightsizing import newer_type, rates_from_store, smaller_type, split_type, suggest
 from bot.store.duckdb import DuckDBStore
 from tests.store.sources import item, make_source
@@ -130,6 +130,6 @@ def test_rates_and_costs_from_a_real_store(tmp_path: Path) -> None:
 
     rates = rates_from_store(store, nov)
     assert rates == {"m5.xlarge": pytest.approx(float(Decimal("4.608") / 36)), "db.r5.large": pytest.approx(0.25)}
-    costs = resource_costs(store, nov)
+    costs = resource_costs(store, nov, (), CostBasis.UNBLENDED, monthly=True)
     assert costs == {"i-1": pytest.approx(4.608), "i-2": pytest.approx(9.0), "arn:db": pytest.approx(6.0)}
     store.close()

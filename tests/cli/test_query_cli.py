@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -23,7 +25,7 @@ TODAY = "2023-11-20"
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from bot.ingest.pipeline import ingest
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     root = tmp_path_factory.mktemp("query-cli")
     copy = root / SAMPLE.name
@@ -264,7 +266,7 @@ EUR_TODAY = "2026-11-27"
 
 
 def _load(root: Path, rows: list[dict[str, object]]) -> str:
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
     from tests.store.sources import make_source
 
     url = f"duckdb://{root / 'store'}"
@@ -388,3 +390,20 @@ def test_forecast_on_a_genuine_cur_keeps_the_month_long_tax_out_of_daily_spend(
     assert f["expected"] == pytest.approx(f["usage_expected"] + f["period_expected"])
     assert f["low"] < f["expected"] < f["high"]
     assert "scatter" in f["method"]  # two weeks of data: too little to backtest, and said so
+
+
+def _trackit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bot", *args]
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(store_url: str) -> None:
+    """`trackit query ... | head`: a real pipe whose only reader is gone before the answer is written (as `head`
+    is once it has its lines), so the write fails with EPIPE however short the answer."""
+    command = _trackit("query", "2023-11 by service", "--store", store_url, "--today", TODAY)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away: every write of the child fails with EPIPE
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141, err  # 128 + SIGPIPE, as the shell reports `cat big | head`
+    assert err == ""  # no BrokenPipeError traceback, no "Exception ignored" at exit

@@ -20,14 +20,15 @@ from typing import Any
 
 import pytest
 
+from bot.billing.store import BillingStore
 from bot.compose import build_app
 from bot.config import Settings
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
 from bot.slack.http import SlackHttpServer
-from bot.slack.services import Services, VocabularyCache
 from bot.state.access import clear_grants
 from bot.state.db import StateStore
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 from tests.support.fake_slack import FakeSlack
 from tests.support.slack_signing import Reply, post_signed, slash_command_body

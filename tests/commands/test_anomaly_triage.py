@@ -34,11 +34,23 @@ TS = "1700000000.000100"
 def _anomaly(value: str) -> Anomaly:
     start = datetime(2026, 11, 24, tzinfo=UTC)
     return Anomaly(
-        dimension="service", value=value, kind=AnomalyKind.LEVEL_SHIFT, start=start, end=None,
-        last_seen=datetime(2026, 11, 27, tzinfo=UTC), actual=1725.24, expected=525.38, expected_low=493.86,
-        expected_high=556.91, impact=1199.86, impact_pct=228.4, severity=Severity.CRITICAL, score=80.0,
-        peak=start, points=3,
-    )  # fmt: skip
+        dimension="service",
+        value=value,
+        kind=AnomalyKind.LEVEL_SHIFT,
+        start=start,
+        end=None,
+        last_seen=datetime(2026, 11, 27, tzinfo=UTC),
+        actual=1725.24,
+        expected=525.38,
+        expected_low=493.86,
+        expected_high=556.91,
+        impact=1199.86,
+        impact_pct=228.4,
+        severity=Severity.CRITICAL,
+        score=80.0,
+        peak=start,
+        points=3,
+    )
 
 
 def _posted_alert(bot: Bot, value: str) -> tuple[str, dict[str, Any]]:
@@ -46,9 +58,16 @@ def _posted_alert(bot: Bot, value: str) -> tuple[str, dict[str, Any]]:
     anomaly = _anomaly(value)
     key = f"{anomaly.key}#{CHANNEL}"
     record_anomaly(
-        bot.state, key=key, dimension="service", value=value, start=anomaly.start.date(), end=None,
-        channel_id=CHANNEL, impact=anomaly.impact, now=NOW - timedelta(hours=3),
-    )  # fmt: skip
+        bot.state,
+        key=key,
+        dimension="service",
+        value=value,
+        start=anomaly.start.date(),
+        end=None,
+        channel_id=CHANNEL,
+        impact=anomaly.impact,
+        now=NOW - timedelta(hours=3),
+    )
     set_alert_message(bot.state, key, channel_id=CHANNEL, message_ts=TS)
     msg = alert_message(AlertView(anomaly, None), key)
     return key, {"type": "message", "ts": TS, "text": msg.text, "blocks": list(msg.blocks)}
@@ -67,10 +86,15 @@ def _press(bot: Bot, action_id: str, key: str, message: dict[str, Any], *, user:
         "trigger_id": "1.2.3",
         "response_url": bot.fake.response_url(),
         "actions": [
-            {"type": "button", "action_id": action_id, "block_id": ACTIONS_BLOCK_ID, "value": key,
-             "action_ts": "1700000001.1"}
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": ACTIONS_BLOCK_ID,
+                "value": key,
+                "action_ts": "1700000001.1",
+            }
         ],
-    }  # fmt: skip
+    }
     started = time.monotonic()
     reply = post_signed(bot.server.url + "/slack/events", urlencode({"payload": json.dumps(payload)}), SECRET)
     elapsed = time.monotonic() - started
@@ -120,8 +144,11 @@ def test_press_stores_the_decision_and_updates_the_alert(
     alert = get_anomaly_alert(clean_bot.state, key)
     assert alert is not None
     assert (alert.status, alert.triaged_by, alert.triaged_at, alert.snoozed_until) == (
-        status, "U0ALICE", NOW, snoozed_until
-    )  # fmt: skip
+        status,
+        "U0ALICE",
+        NOW,
+        snoozed_until,
+    )
     assert alert.is_muted(NOW) is (status != "acknowledged")
 
 
@@ -155,11 +182,16 @@ def test_unknown_alert_is_explained_and_nothing_is_updated(clean_bot: Bot) -> No
     url = clean_bot.fake.response_url()
     payload_key = "service=gone@2020-01-01T00:00:00+00:00#C0WEBCOSTS"
     payload = {
-        "type": "block_actions", "user": {"id": "U0ALICE"}, "team": {"id": "T0FAKE"},
-        "channel": {"id": CHANNEL}, "container": {"type": "message", "message_ts": TS, "channel_id": CHANNEL},
-        "message": message, "response_url": url, "trigger_id": "1.2.3",
+        "type": "block_actions",
+        "user": {"id": "U0ALICE"},
+        "team": {"id": "T0FAKE"},
+        "channel": {"id": CHANNEL},
+        "container": {"type": "message", "message_ts": TS, "channel_id": CHANNEL},
+        "message": message,
+        "response_url": url,
+        "trigger_id": "1.2.3",
         "actions": [{"type": "button", "action_id": "anomaly_acknowledge", "value": payload_key, "action_ts": "1"}],
-    }  # fmt: skip
+    }
     reply = post_signed(clean_bot.server.url + "/slack/events", urlencode({"payload": json.dumps(payload)}), SECRET)
     assert reply.status == 200
     answer = clean_bot.fake.wait_for_response(url).json

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.aws.resources import Inventory, Resource, ResourceKind
+from bot.billing.inventory import Inventory, Resource, ResourceKind
 from bot.state.inventory import save_snapshot
 from tests.commands.conftest import ADMIN, Bot, running_bot
 from tests.commands.test_cost import table_rows

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.state.inventory import save_snapshot
 from tests.commands.conftest import ADMIN, ROWS, Bot, expected_sum, in_range
 from tests.commands.test_cost import usd
@@ -32,10 +32,28 @@ PROD_EC2 = _ec2(PROD, "i-prod", "arn:aws:amazonec2:r-111-0", "web-prod")
 STAGING_EC2 = _ec2(STAGING, "i-staging", "arn:aws:amazonec2:r-222-0", "web-staging")
 LAB_EC2 = _ec2(LAB, "i-lab", "arn:aws:amazonec2:r-333-0", "lab")
 SILENT_EC2 = _ec2(PROD, "i-silent", "arn:aws:ec2:us-east-1:111111111111:instance/i-silent", "silent")
-PROD_RDS = Resource(PROD, "us-east-1", ResourceKind.RDS, "db-prod", "arn:aws:amazonrds:r-111-2", name="db-prod",
-                    type="db.m5.xlarge", size="100", state="available")  # fmt: skip
-STAGING_VOL = Resource(STAGING, "us-east-1", ResourceKind.EBS, "vol-1", "arn:vol-1", type="gp3", size="500",
-                       state="available", attached=False)  # fmt: skip
+PROD_RDS = Resource(
+    PROD,
+    "us-east-1",
+    ResourceKind.RDS,
+    "db-prod",
+    "arn:aws:amazonrds:r-111-2",
+    name="db-prod",
+    type="db.m5.xlarge",
+    size="100",
+    state="available",
+)
+STAGING_VOL = Resource(
+    STAGING,
+    "us-east-1",
+    ResourceKind.EBS,
+    "vol-1",
+    "arn:vol-1",
+    type="gp3",
+    size="500",
+    state="available",
+    attached=False,
+)
 
 
 def _series(*values: float | None) -> tuple[tuple[date, float | None], ...]:
@@ -44,8 +62,12 @@ def _series(*values: float | None) -> tuple[tuple[date, float | None], ...]:
 
 def _metrics() -> MetricsResult:
     idle = {"cpu_avg": _series(2.0), "cpu_max": _series(5.0), "network_in": _series(MB), "network_out": _series(MB)}
-    busy = {"cpu_avg": _series(50.0), "cpu_max": _series(90.0), "network_in": _series(900 * MB),
-            "network_out": _series(100 * MB)}  # fmt: skip
+    busy = {
+        "cpu_avg": _series(50.0),
+        "cpu_max": _series(90.0),
+        "network_in": _series(900 * MB),
+        "network_out": _series(100 * MB),
+    }
     silent = {"cpu_avg": _series(None), "cpu_max": _series(None)}
     rds = {"cpu_avg": _series(4.0, 6.0), "cpu_max": _series(20.0), "free_storage": _series(50.0 * 1024 * MB)}
     return MetricsResult(

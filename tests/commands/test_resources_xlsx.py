@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from bot.aws.resources import Inventory, Resource, ResourceKind
+from bot.billing.inventory import Inventory, Resource, ResourceKind
 from bot.billing.model import Dimension, DimensionRef, Filter, TimeRange
 from bot.reports.xlsx import resource_data, resource_sheets, workbook_bytes
 from bot.state.db import StateStore
@@ -27,8 +27,15 @@ from tests.commands.test_resources import (
 from tests.reports.xlsx_reader import read_xlsx
 
 NOVEMBER = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "November 2026")
-OLD_SNAPSHOT = Resource(PROD, "us-east-1", ResourceKind.SNAPSHOT, "snap-1", "arn:snap-1", size="100",
-                        created=datetime(2026, 6, 1, tzinfo=UTC))  # fmt: skip
+OLD_SNAPSHOT = Resource(
+    PROD,
+    "us-east-1",
+    ResourceKind.SNAPSHOT,
+    "snap-1",
+    "arn:snap-1",
+    size="100",
+    created=datetime(2026, 6, 1, tzinfo=UTC),
+)
 
 
 def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
@@ -58,8 +65,20 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
         return round(value, 6) if isinstance(value, float) else value
 
     header = ec2.find_row("Instance")
-    assert ec2.row(header) == ["Instance", "Name", "Type", "State", "Account", "Region", "Cost", "CPU average",
-                               "CPU peak", "Network GB/day", "Memory peak", "Idle"]  # fmt: skip
+    assert ec2.row(header) == [
+        "Instance",
+        "Name",
+        "Type",
+        "State",
+        "Account",
+        "Region",
+        "Cost",
+        "CPU average",
+        "CPU peak",
+        "Network GB/day",
+        "Memory peak",
+        "Idle",
+    ]
     rows = [[cents(v) for v in ec2.row(header + i)] for i in range(1, 6)]
     assert [r[0] for r in rows] == ["i-lab", "i-staging", "i-prod", "i-silent", "Total"]
     assert rows[0][6] == cost(LAB_EC2) and rows[0][7:] == [None, None, None, None, "unknown"]
@@ -71,8 +90,19 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
 
     rds = book["RDS"]
     row = [cents(v) for v in rds.row(rds.find_row("db-prod"))]
-    assert row == ["db-prod", "db.m5.xlarge", "100", "available", PROD, "us-east-1", cost(PROD_RDS), 0.05, 0.2,
-                   50.0, "yes"]  # fmt: skip
+    assert row == [
+        "db-prod",
+        "db.m5.xlarge",
+        "100",
+        "available",
+        PROD,
+        "us-east-1",
+        cost(PROD_RDS),
+        0.05,
+        0.2,
+        50.0,
+        "yes",
+    ]
     snap = book["EBS snapshots"]
     assert snap.row(snap.find_row("snap-1")) == ["snap-1", "", "100", "2026-06-01", 179, PROD, "us-east-1", 0.0]
     res = book["Reservations"]
@@ -82,6 +112,21 @@ def test_resource_sheets_from_the_latest_snapshot(bot: Bot) -> None:
     # A digest for prod only: other accounts' resources and commitments are left out.
     prod = resource_data(bot.store, NOVEMBER, snapshot, filters=(Filter(DimensionRef(Dimension.ACCOUNT), (PROD,)),))
     assert {r.account_id for r in prod.resources} == {PROD} and set(prod.commitment_ends) == {RI_PROD}
+
+    # A digest for one resource (`resource=` with the id the bill uses): that resource alone, with its cost.
+    one = (Filter(DimensionRef(Dimension.RESOURCE), (PROD_EC2.arn,)),)
+    sheet = read_xlsx(workbook_bytes(resource_sheets(resource_data(bot.store, NOVEMBER, snapshot, filters=one))))["EC2"]
+    header = sheet.find_row("Instance")
+    assert [cents(v) for v in sheet.row(header + 1)][:7] == [
+        "i-prod",
+        "web-prod",
+        "m5.xlarge",
+        "running",
+        PROD,
+        "us-east-1",
+        cost(PROD_EC2),
+    ]
+    assert sheet.row(header + 2)[0] == "Total"
     state.dispose()
 
 

@@ -2,7 +2,7 @@
 the running Bolt app (tests/commands/conftest.py), answers read from the fake Slack's response_url, rows read
 back from app state.
 
-`/trackit` is declared with `should_escape: true` (slack/manifest.yml), so Slack sends a channel typed as
+`/trackit` is declared with `should_escape: true` (deploy/slack-manifest.yml), so Slack sends a channel typed as
 `#web-costs` as `<#C0WEBCOSTS|web-costs>`: the requests below carry that form.
 """
 
@@ -58,8 +58,12 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
         assert _section_texts(done) == [f":white_check_mark: {done['text']}"]
         (sub,) = list_subscriptions(bot.state, channel_id=CHANNEL)
         assert (sub.kind, sub.filters, sub.at_time, sub.timezone, sub.created_by) == (
-            "daily", "service=ec2", "08:30", "Europe/Paris", ADMIN,
-        )  # fmt: skip
+            "daily",
+            "service=ec2",
+            "08:30",
+            "Europe/Paris",
+            ADMIN,
+        )
 
         # The same subscription again (another time) updates the row: never a second daily post.
         again = _admin(bot, "subscribe daily service=ec2 at 07:45 Europe/Paris")
@@ -78,8 +82,13 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
         )
         (budget,) = list_budgets(bot.state)
         assert (budget.name, budget.amount, budget.currency, budget.filters, budget.channel_id, budget.created_by) == (
-            "ec2-budget", Decimal("5000"), "USD", "service=ec2", CHANNEL, ADMIN,
-        )  # fmt: skip
+            "ec2-budget",
+            Decimal("5000"),
+            "USD",
+            "service=ec2",
+            CHANNEL,
+            ADMIN,
+        )
 
         budgets = _admin(bot, "budget list")
         assert budgets["text"] == "Budgets: • *ec2-budget*: $5,000.00/month, service=ec2, in <#C0FINOPS>"
@@ -93,8 +102,11 @@ def test_an_admin_subscribes_sets_a_budget_and_routes_alerts(clean_bot: Bot) -> 
         (route,) = list_routes(bot.state)
         # `team` is resolved to the tag key the bill carries, so the route matches the root causes' tags.
         assert (route.tag_key, route.tag_value, route.channel_id, route.created_by) == (
-            "user:team", "web", "C0WEBCOSTS", ADMIN,
-        )  # fmt: skip
+            "user:team",
+            "web",
+            "C0WEBCOSTS",
+            ADMIN,
+        )
 
         # The channel's own listing now shows the budget reported here too (the route targets another channel).
         listed = _admin(bot, "subscriptions")
@@ -111,10 +123,13 @@ def test_a_malformed_subscription_command_gets_its_usage_at_ack_and_changes_noth
     for text, problem, usage in (
         ("subscribe hourly", "`hourly` is not something to subscribe to.", SUBSCRIBE_USAGE),
         ("subscribe daily at 25:00", "`at` needs a time of day as HH:MM, got 25:00.", SUBSCRIBE_USAGE),
-        ("subscribe daily Mars/Olympus", "`Mars/Olympus` is not a time zone.",
-         "Use an IANA name such as `Europe/Paris` or `UTC`. " + SUBSCRIBE_USAGE),
+        (
+            "subscribe daily Mars/Olympus",
+            "`Mars/Olympus` is not a time zone.",
+            "Use an IANA name such as `Europe/Paris` or `UTC`. " + SUBSCRIBE_USAGE,
+        ),
         ("budget set lots/month ec2-budget", "`lots/month` is not a monthly amount.", BUDGET_USAGE),
-    ):  # fmt: skip
+    ):
         reply = bot.command("/trackit", text, user=ADMIN, channel=CHANNEL)
         assert reply.status == 200
         answer = json.loads(reply.text)
@@ -130,8 +145,11 @@ def test_someone_who_cannot_see_all_billing_data_cannot_subscribe_a_channel(clea
     bot = clean_bot
     # Not an admin, and limited to staging's costs: what a channel receives is visible to all its members.
     grant(bot.state, "user", "U0BOB", accounts=("222222222222",), granted_by=ADMIN)
-    for text in ("subscribe daily service=ec2 at 08:30 Europe/Paris", "budget set 5000/month service=ec2 ec2-budget",
-                 "route tag:team=web <#C0WEBCOSTS|web-costs>"):  # fmt: skip
+    for text in (
+        "subscribe daily service=ec2 at 08:30 Europe/Paris",
+        "budget set 5000/month service=ec2 ec2-budget",
+        "route tag:team=web <#C0WEBCOSTS|web-costs>",
+    ):
         answer = bot.ask("/trackit", text, user="U0BOB", channel=CHANNEL)
         assert answer["text"] == (
             "Only TrackIt admins or people who can see all billing data can change what channels receive.\n"

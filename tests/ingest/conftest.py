@@ -55,7 +55,7 @@ def assert_same_money(got: str | Decimal, expected: Decimal) -> None:
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[object]:
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     s = open_store(f"duckdb://{tmp_path / 'billing'}")
     yield s

@@ -21,8 +21,8 @@ from bot.ingest.csvfiles import DataFile
 from bot.ingest.pipeline import ingest
 from bot.ingest.readers import run as run_query
 from bot.scratch import claim, collect, is_disk_full, tree_size
-from bot.store.base import open_store
 from bot.store.duckdb import DuckDBStore
+from bot.store.registry import open_store
 from tests.ingest.conftest import CUR_HEADER, csv_bytes, cur_delivery, cur_row
 
 REPO = Path(__file__).resolve().parents[2]

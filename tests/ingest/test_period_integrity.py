@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from bot.billing.model import AggregateRequest, TimeRange
-from bot.billing.render_text import freshness_text
 from bot.cli import main
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import ingest
+from bot.reports.text import freshness_text
 from tests.ingest.conftest import CUR_HEADER, FOCUS_CONVERTERS_CUR, csv_bytes, cur_delivery, cur_row, raw_total
 
 NOV_2023 = TimeRange(date(2023, 11, 1), date(2023, 12, 1))

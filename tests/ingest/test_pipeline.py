@@ -258,7 +258,7 @@ def test_sigkill_mid_ingest_keeps_old_data_and_next_run_completes(tmp_path: Path
     import sys
     import time
 
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     root = tmp_path / "exports"
     store_dir = tmp_path / "store"

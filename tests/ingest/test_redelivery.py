@@ -126,17 +126,16 @@ def test_cli_prints_the_refusal_exits_1_and_force_loads(
 def test_refusal_is_recorded_for_status_and_posted_to_ops(live: Path, store: Any, tmp_path: Path) -> None:
     import jobs
     from bot.delivery import ChannelPacer
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
     from bot.slack.client import make_client
     from bot.state.ingest_runs import last_ingest_runs
-    from commands.trackit import render_status
+    from commands.trackit.info import render_status
     from jobs import ingest as ingest_job
     from tests.jobs.support import FrozenClock, HistorySlack, make_services
 
     _deliver(live, "asm-2", [], T3)
     slack = HistorySlack().start()
     clock = FrozenClock(datetime(2024, 4, 5, 7, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock, sources=(str(live),), ops_channel="C0OPS")
     scheduler = JobScheduler(
         services, make_client("xoxb-test", base_url=slack.api_url, max_retries=0), manual=True, pacer=ChannelPacer(0)
@@ -158,4 +157,3 @@ def test_refusal_is_recorded_for_status_and_posted_to_ops(live: Path, store: Any
         scheduler.shutdown()
         services.state.dispose()
         slack.close()
-        use_clock(None)

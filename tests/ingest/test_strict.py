@@ -379,9 +379,9 @@ def test_independent_parse_refuses_totals_that_disagree(tmp_path: Path) -> None:
     from datetime import datetime
 
     from bot.billing.model import Delivery
+    from bot.billing.store import NormalizedSource
     from bot.ingest.csvfiles import DataFile, RawTotals
     from bot.ingest.pipeline import _compare
-    from bot.store.base import NormalizedSource
 
     src = NormalizedSource(
         delivery=Delivery(date(2024, 3, 1), "a1", datetime(2024, 4, 1), "cur1", "x"),

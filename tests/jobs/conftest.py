@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.scheduler import use_clock
+from bot.billing.store import BillingStore
 from bot.slack.client import make_client
-from bot.store.base import BillingStore
 from tests.jobs.support import HistorySlack, load_store
 
 
@@ -36,9 +35,3 @@ def billing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BillingStore]:
         yield store
     finally:
         store.close()
-
-
-@pytest.fixture(autouse=True)
-def _real_clock_after() -> Iterator[None]:
-    yield
-    use_clock(None)

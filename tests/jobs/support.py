@@ -19,10 +19,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bot.billing.store import BillingStore
 from bot.config import Settings
-from bot.slack.services import Services, VocabularyCache
+from bot.services import Services, VocabularyCache
 from bot.state.db import StateStore
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 from tests.support.fake_slack import FakeSlack
 

@@ -17,12 +17,13 @@ from slack_sdk import WebClient
 from bot.billing.anomaly import DetectorConfig, Series
 from bot.billing.anomaly_model import DAY
 from bot.billing.money import format_money
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.alerts import get_anomaly_alert, list_anomaly_alerts, record_anomaly, triage_anomaly
 from bot.state.routes import set_fallback_route, set_route
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from jobs.anomaly_alerts import (
     RunReport,
     Scope,
@@ -71,18 +72,34 @@ class Env:
         while day <= last:
             for n, (account, code, name, usage_type, resource, team, base) in enumerate(data.LINES):
                 rows.append(
-                    item(day, str(data._cost(base, day, n)), hours=24, sub_account_id=account, service_code=code,
-                         service_name=name, usage_type=usage_type, resource_id=resource,
-                         tags={"user:team": team} if team else {})
-                )  # fmt: skip
+                    item(
+                        day,
+                        str(data._cost(base, day, n)),
+                        hours=24,
+                        sub_account_id=account,
+                        service_code=code,
+                        service_name=name,
+                        usage_type=usage_type,
+                        resource_id=resource,
+                        tags={"user:team": team} if team else {},
+                    )
+                )
             day += timedelta(days=1)
         day = data.SPIKE_START
         while day <= spike_until:
             rows.append(
-                item(day, "400.00", hours=24, sub_account_id="111111111111", service_code="AmazonEC2",
-                     service_name=data.EC2, usage_type="USE1-BoxUsage:m5.4xlarge", resource_id="i-web-2",
-                     tags={"user:team": "web"})
-            )  # fmt: skip
+                item(
+                    day,
+                    "400.00",
+                    hours=24,
+                    sub_account_id="111111111111",
+                    service_code="AmazonEC2",
+                    service_name=data.EC2,
+                    usage_type="USE1-BoxUsage:m5.4xlarge",
+                    resource_id="i-web-2",
+                    tags={"user:team": "web"},
+                )
+            )
             day += timedelta(days=1)
         self.store.replace_period(make_source(self.tmp, rows))
 
@@ -272,10 +289,25 @@ def test_triaged_episode_stays_quiet(env: Env) -> None:
 def test_running_snooze_on_the_series_holds_a_new_episode_until_it_ends(env: Env) -> None:
     set_fallback_route(env.services.state, channel_id=OPS, created_by="U0ADMIN")
     old = f"service={data.EC2}@2026-10-02T00:00:00+00:00#{OPS}"
-    record_anomaly(env.services.state, key=old, dimension="service", value=data.EC2, start=date(2026, 10, 2),
-                   end=date(2026, 10, 3), channel_id=OPS, impact=100.0, now=data.NOW)  # fmt: skip
-    triage_anomaly(env.services.state, old, status="snoozed", by="U0ALICE",
-                   snoozed_until=data.NOW + timedelta(days=1), now=data.NOW)  # fmt: skip
+    record_anomaly(
+        env.services.state,
+        key=old,
+        dimension="service",
+        value=data.EC2,
+        start=date(2026, 10, 2),
+        end=date(2026, 10, 3),
+        channel_id=OPS,
+        impact=100.0,
+        now=data.NOW,
+    )
+    triage_anomaly(
+        env.services.state,
+        old,
+        status="snoozed",
+        by="U0ALICE",
+        snoozed_until=data.NOW + timedelta(days=1),
+        now=data.NOW,
+    )
     env.run()
     assert env.slack.posts() == []
     env.clock.set(data.NOW + timedelta(days=1, minutes=1))
@@ -342,8 +374,24 @@ def test_alert_keys_fit_the_state_column() -> None:
     from bot.billing.anomaly import Anomaly, AnomalyKind, Severity
 
     start = datetime(2026, 11, 24, tzinfo=UTC)
-    long = Anomaly("resource", "arn:" + "x" * 400, AnomalyKind.SPIKE, start, None, start, 1, 0, 0, 0, 1, None,
-                   Severity.LOW, 1, start, 1)  # fmt: skip
+    long = Anomaly(
+        "resource",
+        "arn:" + "x" * 400,
+        AnomalyKind.SPIKE,
+        start,
+        None,
+        start,
+        1,
+        0,
+        0,
+        0,
+        1,
+        None,
+        Severity.LOW,
+        1,
+        start,
+        1,
+    )
     key = alert_key(long, "C0WEBCOSTS", "tag:team=web")
     assert len(key) <= 255 and key.endswith("#C0WEBCOSTS") and key == alert_key(long, "C0WEBCOSTS", "tag:team=web")
 

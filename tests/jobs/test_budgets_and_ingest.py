@@ -14,16 +14,16 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import IngestReport
-from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.scheduler import JobScheduler
+from bot.services import Services
 from bot.state.budgets import set_budget
 from bot.state.deliveries import channel_failures
 from bot.state.ingest_runs import last_ingest_runs
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from jobs import budgets, ingest
 from jobs.budgets import compute_budget_pace
 from tests.jobs.support import ROWS, FrozenClock, HistorySlack, load_store, make_services, range_total
@@ -49,7 +49,6 @@ def _scheduler(services: Services, client: WebClient) -> JobScheduler:
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(datetime(2026, 11, 30, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     yield services, clock
     services.state.dispose()
@@ -78,8 +77,9 @@ def test_thresholds_post_once_per_month_and_a_jump_posts_only_the_highest(
     )
 
     # The budget is lowered below the spend: the 100% alert, once.
-    set_budget(services.state, name="prod", amount=november - 1, filters="account=prod", channel_id="C0FIN",
-               created_by="U1")  # fmt: skip
+    set_budget(
+        services.state, name="prod", amount=november - 1, filters="account=prod", channel_id="C0FIN", created_by="U1"
+    )
     scheduler.run_job(budgets.JOB_ID)
     scheduler.run_job(budgets.JOB_ID)
     assert [p["text"].split(":")[1] for p in slack.posts()[2:]] == [" 100% reached", " 100% reached"]
@@ -102,11 +102,16 @@ def test_forecast_above_budget_alerts_before_the_spend_does(
     # Data up to 2026-11-15 only: half the month spent, the forecast says the rest will come.
     store = load_store(tmp_path, [r for r in ROWS if str(r["charge_period_start"])[:10] <= "2026-11-15"])
     clock = FrozenClock(datetime(2026, 11, 16, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock)
     spent = range_total(NOV, date(2026, 11, 16), sub_account_id=PROD)
-    set_budget(services.state, name="prod", amount=spent * Decimal("1.6"), filters="account=prod",
-               channel_id="C0FIN", created_by="U1")  # fmt: skip
+    set_budget(
+        services.state,
+        name="prod",
+        amount=spent * Decimal("1.6"),
+        filters="account=prod",
+        channel_id="C0FIN",
+        created_by="U1",
+    )
     pace = compute_budget_pace(store, _budget(services), NOV, _filters(services), today=date(2026, 11, 16))
     assert pace.crossed == (50,) and pace.forecast_over
     scheduler = _scheduler(services, client)
@@ -157,7 +162,6 @@ def test_a_budget_well_above_the_month_does_not_fire_on_the_5th(
     """The fees of the 1st are not daily spend: a $20,000 budget on a $12,000 month stays quiet on the 5th."""
     store = load_store(tmp_path, _organisation_with_fees_on_the_1st())
     clock = FrozenClock(datetime(2026, 12, 5, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock)
     set_budget(services.state, name="all", amount=Decimal(20000), filters="", channel_id="C0FIN", created_by="U1")
     pace = compute_budget_pace(store, _budget(services, "all"), date(2026, 12, 1), today=date(2026, 12, 5))
@@ -191,11 +195,10 @@ def test_ingest_job_loads_records_and_triggers_anomalies_and_budgets(
     source = tmp_path / "exports"
     source.mkdir()
     shutil.copy(FINOPS_CSV, source / FINOPS_CSV.name)
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     store = open_store(f"duckdb://{tmp_path / 'billing'}")
     clock = FrozenClock(datetime(2026, 11, 27, 10, 0, 30, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, store, clock, sources=(str(source),), ops_channel="C0OPS")
     scheduler = _scheduler(services, client)
     triggered: list[str] = []
@@ -230,7 +233,6 @@ def test_ingest_failure_is_recorded_and_posted_to_ops_once(
     tmp_path: Path, billing: BillingStore, client: WebClient, slack: HistorySlack
 ) -> None:
     clock = FrozenClock(datetime(2026, 11, 27, 10, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock, sources=("s3://bucket/cur", "/data/local"), ops_channel="C0OPS")
     scheduler = _scheduler(services, client)
 

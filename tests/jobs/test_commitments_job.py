@@ -12,14 +12,14 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
-from bot.aws.resources import Inventory
 from bot.billing.commitments import CommitmentUse, Expiry
+from bot.billing.inventory import Inventory
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.scheduler import JobScheduler
+from bot.services import Services
 from bot.state.inventory import save_snapshot
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from jobs import commitments
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 
@@ -31,15 +31,23 @@ SP = f"arn:aws:savingsplans::{DEV}:savingsplan/sp-9"
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(datetime(2026, 12, 1, 8, tzinfo=UTC))
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     inventory = Inventory((), collected_at=datetime(2026, 12, 1, 5, tzinfo=UTC))
-    save_snapshot(services.state, date(2026, 12, 1), inventory, commitment_ends={RI: date(2027, 1, 31),
-                  SP: date(2027, 1, 5)})  # fmt: skip
+    save_snapshot(
+        services.state, date(2026, 12, 1), inventory, commitment_ends={RI: date(2027, 1, 31), SP: date(2027, 1, 5)}
+    )
     created = datetime(2026, 12, 1, tzinfo=UTC)
     subscribe(services.state, channel_id="C0FIN", kind="commitments", created_by="U1", now=created)
-    subscribe(services.state, channel_id="C0DEV", kind="commitments", filters="account=dev", at_time="09:00",
-              timezone="Europe/Paris", created_by="U1", now=created)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0DEV",
+        kind="commitments",
+        filters="account=dev",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U1",
+        now=created,
+    )
     yield services, clock
     services.state.dispose()
 

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from slack_sdk import WebClient
 
-from bot.scheduler import JobScheduler, use_clock
+from bot.billing.store import BillingStore
+from bot.scheduler import JobScheduler
 from bot.state.db import StateStore
 from bot.state.deliveries import get_delivery
 from bot.state.ingest_runs import last_ingest_runs, start_ingest_run
 from bot.state.leader import LeaderLease
 from bot.state.subscriptions import list_subscriptions, subscribe
-from bot.store.base import BillingStore
 from jobs.daily_summary import delivery_key
 from tests.jobs.support import FrozenClock, HistorySlack, load_store, make_services
 
@@ -48,9 +48,20 @@ class Env:
 
     def worker(self, mode: str, *extra: str, store_dir: Path | None = None) -> subprocess.Popen[str]:
         args = [
-            sys.executable, "-m", "tests.jobs.worker", mode, "--store", str(store_dir or self.store_dir),
-            "--state", self.state_url, "--api", self.slack.api_url, "--clock", str(self.clock_file), *extra,
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "tests.jobs.worker",
+            mode,
+            "--store",
+            str(store_dir or self.store_dir),
+            "--state",
+            self.state_url,
+            "--api",
+            self.slack.api_url,
+            "--clock",
+            str(self.clock_file),
+            *extra,
+        ]
         return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -68,8 +79,9 @@ def env(tmp_path: Path, store_template: Path, slack: HistorySlack) -> Iterator[E
     state_url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
     state = StateStore(state_url)
     state.migrate()
-    subscribe(state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris", created_by="U1",
-              now=CREATED)  # fmt: skip
+    subscribe(
+        state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris", created_by="U1", now=CREATED
+    )
     state.dispose()
     e = Env(tmp_path, store_dir, state_url, tmp_path / "clock.txt", slack)
     e.set_clock(DUE)
@@ -187,8 +199,17 @@ def test_two_replica_processes_post_once_and_fail_over(env: Env, replicas: list[
     # Rounds are 50 ms apart and renew the lease, so a 5 s lease only lapses if a replica stops (or is killed).
     ttl = 5.0
     a = Replica(env, "a", "--ttl", str(ttl), "--crash", "before_post", "--crash-armed", str(env.tmp / "arm-a"))
-    b = Replica(env, "b", "--ttl", str(ttl), "--crash", "before_post", "--crash-armed", str(env.tmp / "arm-b"),
-                store_dir=second_store)  # fmt: skip
+    b = Replica(
+        env,
+        "b",
+        "--ttl",
+        str(ttl),
+        "--crash",
+        "before_post",
+        "--crash-armed",
+        str(env.tmp / "arm-b"),
+        store_dir=second_store,
+    )
     replicas += [a, b]
 
     # Both running at once, for 20 rounds each after the later one started (however late that was).
@@ -231,7 +252,6 @@ def test_a_new_leader_closes_the_ingest_runs_a_crashed_leader_left_running(
     tmp_path: Path, billing: BillingStore, client: WebClient
 ) -> None:
     clock = FrozenClock(CREATED)
-    use_clock(clock)
     services = make_services(tmp_path, billing, clock)
     state = services.state
     crashed = start_ingest_run(state, "s3://acme/cur", now=CREATED - timedelta(hours=1))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import Dimension, DimensionRef, Filter
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from jobs.daily_summary import build_daily_summary, compute_daily_summary
 from tests.jobs.support import ROWS, SERVICES, day_total, load_store, range_total
 from tests.store.sources import item
@@ -47,10 +47,12 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
     down = sorted((m for m in movers if m[1] < m[2]), key=lambda m: (m[1] - m[2], m[0]))
     # Untagged: the rows whose (account, service) carries no team tag (see tests.jobs.support).
     untagged = sum(
-        (day_total(DAY, service_name=SERVICES[code], sub_account_id=acct) for code, acct in
-         (("AmazonRDS", "111111111111"), ("AmazonS3", "222222222222"))),
+        (
+            day_total(DAY, service_name=SERVICES[code], sub_account_id=acct)
+            for code, acct in (("AmazonRDS", "111111111111"), ("AmazonS3", "222222222222"))
+        ),
         Decimal(0),
-    )  # fmt: skip
+    )
     untagged_pct = (untagged / spend * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
     summary = compute_daily_summary(billing, DAY)
@@ -76,25 +78,46 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
         "text": f"Daily spend Wed 2026-11-25 · all accounts: {usd(spend)} usage-driven ({signed(spend - average)} "
         f"({pct(spend, average)}) vs 7-day average); month to date {usd(mtd)}, forecast {expected_forecast}",
         "blocks": [
-            {"type": "header", "text": {"type": "plain_text", "text": "Daily spend Wed 2026-11-25 · all accounts",
-                                        "emoji": True}},
-            {"type": "section", "fields": [
-                {"type": "mrkdwn", "text": f"*Usage-driven spend*\n{usd(spend)}"},
-                {"type": "mrkdwn", "text": f"*vs 7-day average* ({usd(average)})\n{signed(spend - average)} "
-                                           f"({pct(spend, average)})"},
-                {"type": "mrkdwn", "text": f"*vs Wed 11-18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
-                                           f"({pct(spend, same_weekday)})"},
-                {"type": "mrkdwn", "text": f"*Month to date*\n{usd(mtd)}"},
-                {"type": "mrkdwn", "text": f"*vs same point last month* ({usd(previous_mtd)})\n"
-                                           f"{signed(mtd - previous_mtd)} ({pct(mtd, previous_mtd)})"},
-                {"type": "mrkdwn", "text": f"*Month-end forecast*\n{forecast}"},
-            ]},
+            {
+                "type": "header",
+                "text": {"type": "plain_text", "text": "Daily spend Wed 2026-11-25 · all accounts", "emoji": True},
+            },
+            {
+                "type": "section",
+                "fields": [
+                    {"type": "mrkdwn", "text": f"*Usage-driven spend*\n{usd(spend)}"},
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs 7-day average* ({usd(average)})\n{signed(spend - average)} "
+                        f"({pct(spend, average)})",
+                    },
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs Wed 11-18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
+                        f"({pct(spend, same_weekday)})",
+                    },
+                    {"type": "mrkdwn", "text": f"*Month to date*\n{usd(mtd)}"},
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*vs same point last month* ({usd(previous_mtd)})\n"
+                        f"{signed(mtd - previous_mtd)} ({pct(mtd, previous_mtd)})",
+                    },
+                    {"type": "mrkdwn", "text": f"*Month-end forecast*\n{forecast}"},
+                ],
+            },
             {"type": "section", "text": {"type": "mrkdwn", "text": movers_text}},
-            {"type": "context", "elements": [{"type": "mrkdwn", "text":
-                f"unblended cost · untagged (team): {untagged_pct}% of taggable usage · complete day, estimated · "
-                "data up to 2026-12-01 00:00 UTC, November estimated"}]},
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": f"unblended cost · untagged (team): {untagged_pct}% of taggable usage · complete day, "
+                        "estimated · data up to 2026-12-01 00:00 UTC, November estimated",
+                    }
+                ],
+            },
         ],
-    }  # fmt: skip
+    }
     for got, want in zip(msg["blocks"], expected["blocks"], strict=True):
         assert got == want
     assert msg == expected

@@ -361,8 +361,11 @@ def test_a_failing_channel_is_recorded_and_others_still_get_theirs(
         for channel in ("C0GONE", "C0WEB", "C0KICKED", "C0DATA")
     ]
     assert [(o.outcome, o.error) for o in outcomes] == [
-        ("failed", "is_archived"), ("sent", ""), ("failed", "not_in_channel"), ("sent", ""),
-    ]  # fmt: skip
+        ("failed", "is_archived"),
+        ("sent", ""),
+        ("failed", "not_in_channel"),
+        ("sent", ""),
+    ]
     failures = {f.channel_id: (f.failed, f.last_error) for f in channel_failures(state)}
     assert failures == {"C0GONE": (1, "is_archived"), "C0KICKED": (1, "not_in_channel")}
     # Retried after its back-off; it succeeds once the channel works again.
@@ -475,7 +478,7 @@ def test_the_manifest_requests_the_scopes_exactly_once_delivery_reads_with() -> 
     import re
 
     root = Path(__file__).resolve().parents[2]
-    manifest = next(p for p in (root / "slack" / "manifest.yml", root / "deploy" / "manifest.yml") if p.exists())
+    manifest = root / "deploy" / "slack-manifest.yml"
     bot_scopes = manifest.read_text().split("    bot:\n", 1)[1].split("\nsettings:", 1)[0]
     scopes = set(re.findall(r"^\s+- ([a-z:.]+)", bot_scopes, re.MULTILINE))
     assert {"chat:write", "channels:history", "groups:history", "channels:join", "files:write"} <= scopes

@@ -16,12 +16,12 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.scheduler import JobContext
-from bot.slack.services import Services
+from bot.services import Services
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
-from jobs.digests import build_digest, due_period, report_period, run_kind, short_service
+from jobs.digests import build_digest, due_period, report_period, run_kind
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data
 from tests.reports.snapshot import assert_snapshot
@@ -96,12 +96,6 @@ def test_weekly_digest_by_tag(store: BillingStore) -> None:
     assert digest.charts[3].title == "Top movers week over week"
 
 
-def test_short_service_names_keep_legends_readable() -> None:
-    assert [short_service(n) for n in (data.EC2, data.S3, "AWS Step Functions", "Amazon X", "Other")] == [
-        "EC2", "S3", "Step Functions", "X", "Other"
-    ]  # fmt: skip
-
-
 @pytest.fixture
 def services(tmp_path: Path, store: BillingStore) -> Iterator[Services]:
     clock = FrozenClock(datetime(2026, 11, 1, 8, 59, tzinfo=UTC))
@@ -123,10 +117,24 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
 ) -> None:
     created = datetime(2026, 10, 15, tzinfo=UTC)
     subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS", now=created)
-    subscribe(services.state, channel_id="C0WEB", kind="monthly", filters="tag:team=web", at_time="09:00",
-              created_by="U0WEB", now=created)  # fmt: skip
-    subscribe(services.state, channel_id="C0GONE", kind="monthly", filters="tag:gone=x", at_time="09:00",
-              created_by="U0WEB", now=created)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0WEB",
+        kind="monthly",
+        filters="tag:team=web",
+        at_time="09:00",
+        created_by="U0WEB",
+        now=created,
+    )
+    subscribe(
+        services.state,
+        channel_id="C0GONE",
+        kind="monthly",
+        filters="tag:gone=x",
+        at_time="09:00",
+        created_by="U0WEB",
+        now=created,
+    )
     ctx = _ctx(services, client)
     assert run_kind(ctx, "monthly") == {}  # 08:59: not yet
     services.clock.set(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))  # type: ignore[attr-defined]
@@ -152,8 +160,14 @@ def test_monthly_digest_posted_once_with_charts_and_workbook(
 def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
     services: Services, slack: HistorySlack, client: WebClient
 ) -> None:
-    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
-              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="monthly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 10, 15, tzinfo=UTC),
+    )
     slack.clock = lambda: services.clock().timestamp()
     slack.fault = lambda method, args: "500" if method == "upload" else None  # Slack's file service is down
     ctx = _ctx(services, client)
@@ -179,8 +193,14 @@ def test_files_that_fail_are_retried_then_the_summary_says_they_are_missing(
 def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
     services: Services, slack: HistorySlack, client: WebClient
 ) -> None:
-    subscribe(services.state, channel_id="C0MGMT", kind="monthly", at_time="09:00", created_by="U0BOSS",
-              now=datetime(2026, 10, 15, tzinfo=UTC))  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="monthly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 10, 15, tzinfo=UTC),
+    )
     slack.clock = lambda: services.clock().timestamp()
     faults = {"files.completeUploadExternal": ["reset"], "conversations.history": ["500"]}
     slack.fault = lambda method, args: faults[method].pop(0) if faults.get(method) else None
@@ -198,8 +218,15 @@ def test_files_whose_share_answer_was_lost_are_found_not_shared_twice(
 
 
 def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Services) -> None:
-    sub, _ = subscribe(services.state, channel_id="C0MGMT", kind="weekly", at_time="09:00", timezone="Europe/Paris",
-                       created_by="U0BOSS", now=datetime(2026, 11, 1, tzinfo=UTC))  # fmt: skip
+    sub, _ = subscribe(
+        services.state,
+        channel_id="C0MGMT",
+        kind="weekly",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U0BOSS",
+        now=datetime(2026, 11, 1, tzinfo=UTC),
+    )
     # Monday 2026-11-16 09:00 in Paris is 08:00 UTC.
     assert due_period("weekly", sub, datetime(2026, 11, 16, 7, 59, tzinfo=UTC)) == report_period(
         "weekly", date(2026, 11, 9)
@@ -211,8 +238,14 @@ def test_due_period_catches_up_once_and_waits_for_new_subscriptions(services: Se
     assert due_period("weekly", sub, datetime(2026, 11, 19, 12, tzinfo=UTC)) == report_period(
         "weekly", date(2026, 11, 16)
     )
-    late, _ = subscribe(services.state, channel_id="C0NEW", kind="weekly", at_time="09:00", created_by="U0BOSS",
-                        now=datetime(2026, 11, 18, tzinfo=UTC))  # fmt: skip
+    late, _ = subscribe(
+        services.state,
+        channel_id="C0NEW",
+        kind="weekly",
+        at_time="09:00",
+        created_by="U0BOSS",
+        now=datetime(2026, 11, 18, tzinfo=UTC),
+    )
     assert due_period("weekly", late, datetime(2026, 11, 19, 12, tzinfo=UTC)) is None
 
 
@@ -220,17 +253,23 @@ def test_the_scheduler_posts_digests_at_their_times_once(
     tmp_path: Path, store: BillingStore, slack: HistorySlack, client: WebClient
 ) -> None:
     import jobs
-    from bot.scheduler import JobScheduler, use_clock
+    from bot.scheduler import JobScheduler
 
     start = datetime(2026, 11, 29, 12, tzinfo=UTC)
     clock = FrozenClock(start)
-    use_clock(clock)
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, store, clock)
     # Paris is UTC+1 in winter: 09:00 there is 08:00 UTC.
     for kind in ("weekly", "monthly"):
-        subscribe(services.state, channel_id="C0MGMT", kind=kind, at_time="09:00", timezone="Europe/Paris",
-                  created_by="U0BOSS", now=start)  # fmt: skip
+        subscribe(
+            services.state,
+            channel_id="C0MGMT",
+            kind=kind,
+            at_time="09:00",
+            timezone="Europe/Paris",
+            created_by="U0BOSS",
+            now=start,
+        )
     scheduler = JobScheduler(services, client, manual=True, pacer=ChannelPacer(0))
     jobs.schedule_all(scheduler, services)
     assert {"weekly_digest", "monthly_digest", "anomaly_alerts"} <= set(scheduler.job_ids)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.billing.model import TimeRange
+from bot.billing.store import BillingStore
 from bot.errors import UsageError
 from bot.state.budgets import Budget
-from bot.store.base import BillingStore
 from jobs.anomaly_alerts import preview as preview_alerts
 from jobs.budgets import compute_budget_pace, render_budget_alert
 from jobs.daily_summary import build_daily_summary
@@ -93,8 +93,9 @@ def test_monthly_digest_message_charts_and_workbook_are_in_euros(store: BillingS
     assert resources.cells[f"F{row}"].number_format == EURO_FORMAT
     tags = book["Cost by tag"]
     last = tags.find_row("(not taggable)")
-    assert tags.cells[f"B{last}"].value == float(total(keep=lambda r: days("2026-10-01", "2026-11-01")(r)
-                                                       and r["charge_category"] != "Usage"))  # fmt: skip
+    assert tags.cells[f"B{last}"].value == float(
+        total(keep=lambda r: days("2026-10-01", "2026-11-01")(r) and r["charge_category"] != "Usage")
+    )
     by_day = book["Usage types by day"]
     assert by_day.cells[f"C{by_day.find_row('Tax')}"].number_format == EURO_FORMAT
 

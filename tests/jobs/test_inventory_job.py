@@ -18,16 +18,16 @@ import jobs
 from bot.aws.clients import ClientPool, default_session_factory
 from bot.aws.metrics import MetricsResult
 from bot.aws.organizations import AccountTarget
-from bot.aws.resources import Inventory, ResourceKind
 from bot.aws.session import AwsIdentity, make_session
+from bot.billing.inventory import Inventory, ResourceKind
+from bot.billing.store import BillingStore
 from bot.config import Settings
 from bot.delivery import ChannelPacer
 from bot.errors import SourceAccessDenied
-from bot.scheduler import JobScheduler, use_clock
-from bot.slack.services import Services
+from bot.scheduler import JobScheduler
+from bot.services import Services
 from bot.state.inventory import latest_snapshot, snapshot_summaries
-from bot.store.base import BillingStore
-from commands.resources import render_inventory_status
+from commands.trackit.resources import render_inventory_status
 from jobs import inventory
 from tests.aws.aws_faults import FaultInjector
 from tests.jobs.support import FrozenClock, make_services
@@ -42,11 +42,17 @@ REGIONS = ("us-east-1", "eu-west-1")
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(NOW)
-    use_clock(clock)
     services = make_services(
-        tmp_path, billing, clock, inventory_enabled=True, aws_member_role=ROLE, aws_external_id="ext-1",
-        inventory_regions=REGIONS, inventory_hour=5, inventory_workers=4,
-    )  # fmt: skip
+        tmp_path,
+        billing,
+        clock,
+        inventory_enabled=True,
+        aws_member_role=ROLE,
+        aws_external_id="ext-1",
+        inventory_regions=REGIONS,
+        inventory_hour=5,
+        inventory_workers=4,
+    )
     yield services, clock
     services.state.dispose()
 
@@ -56,9 +62,12 @@ def _reserved_answers(client: Any) -> None:
     answers = {
         "DescribeReservedInstances": {"ReservedInstances": []},
         "DescribeReservedDBInstances": {"ReservedDBInstances": []},
-        "DescribeSavingsPlans": {"savingsPlans": [{"savingsPlanArn": "arn:aws:savingsplans::1:savingsplan/sp-1",
-                                                   "end": "2026-12-27T00:00:00Z"}]},
-    }  # fmt: skip
+        "DescribeSavingsPlans": {
+            "savingsPlans": [
+                {"savingsPlanArn": "arn:aws:savingsplans::1:savingsplan/sp-1", "end": "2026-12-27T00:00:00Z"}
+            ]
+        },
+    }
 
     def before_call(event_name: str, **_: Any) -> tuple[Any, dict[str, Any]] | None:
         answer = answers.get(event_name.rsplit(".", 1)[-1])
@@ -84,8 +93,10 @@ def test_the_daily_job_stores_inventory_metrics_and_reports_a_denied_region(
     instance_ids = []
     for region in REGIONS:
         ec2 = session.client("ec2", region_name=region)
-        ids = [i["InstanceId"] for i in ec2.run_instances(ImageId=AMI, MinCount=3, MaxCount=3,
-                                                           InstanceType="m5.large")["Instances"]]  # fmt: skip
+        ids = [
+            i["InstanceId"]
+            for i in ec2.run_instances(ImageId=AMI, MinCount=3, MaxCount=3, InstanceType="m5.large")["Instances"]
+        ]
         instance_ids += ids
         ec2.create_volume(Size=50, AvailabilityZone=f"{region}a", VolumeType="gp3")
     watched = instance_ids[0]
@@ -93,11 +104,16 @@ def test_the_daily_job_stores_inventory_metrics_and_reports_a_denied_region(
     session.client("cloudwatch", region_name="us-east-1").put_metric_data(
         Namespace="AWS/EC2",
         MetricData=[
-            {"MetricName": "CPUUtilization", "Dimensions": [{"Name": "InstanceId", "Value": watched}],
-             "Timestamp": datetime.combine(d, datetime.min.time(), UTC) + timedelta(hours=h), "Value": v}
-            for d in days for h, v in ((6, 2.0), (18, 4.0))
+            {
+                "MetricName": "CPUUtilization",
+                "Dimensions": [{"Name": "InstanceId", "Value": watched}],
+                "Timestamp": datetime.combine(d, datetime.min.time(), UTC) + timedelta(hours=h),
+                "Value": v,
+            }
+            for d in days
+            for h, v in ((6, 2.0), (18, 4.0))
         ],
-    )  # fmt: skip
+    )
 
     # Throttling on the first DescribeInstances in us-east-1 (retried); eu-west-1 volumes denied in `app`.
     account_of: dict[int, str] = {}  # clients share their session's credentials object
@@ -109,9 +125,12 @@ def test_the_daily_job_stores_inventory_metrics_and_reports_a_denied_region(
 
     throttle = FaultInjector({"DescribeInstances"}, when=lambda c: c.meta.region_name == "us-east-1")
     denied = FaultInjector(
-        {"DescribeVolumes"}, code="UnauthorizedOperation", status=403, times=99,
+        {"DescribeVolumes"},
+        code="UnauthorizedOperation",
+        status=403,
+        times=99,
         when=lambda c: c.meta.region_name == "eu-west-1" and account_of.get(id(c._request_signer._credentials)) == app,
-    )  # fmt: skip
+    )
 
     def on_client(c: Any) -> None:
         throttle.attach(c)

@@ -12,13 +12,13 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
+from bot.services import Services
 from bot.slack.client import make_client
-from bot.slack.services import Services
 from bot.state.deliveries import get_delivery
 from bot.state.subscriptions import list_subscriptions, subscribe
-from bot.store.base import BillingStore
 from jobs.daily_summary import delivery_key
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 
@@ -29,7 +29,6 @@ DUE = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # 09:00 UTC: every subscription 
 @pytest.fixture
 def env(tmp_path: Path, billing: BillingStore, slack: HistorySlack) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(CREATED)
-    use_clock(clock)
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, billing, clock)
     yield services, clock
@@ -39,8 +38,9 @@ def env(tmp_path: Path, billing: BillingStore, slack: HistorySlack) -> Iterator[
 def _subscribe(services: Services, channels: int) -> list[str]:
     names = [f"C{i:03d}" for i in range(channels)]
     for name in names:
-        subscribe(services.state, channel_id=name, kind="daily", at_time="09:00", timezone="UTC", created_by="U1",
-                  now=CREATED)  # fmt: skip
+        subscribe(
+            services.state, channel_id=name, kind="daily", at_time="09:00", timezone="UTC", created_by="U1", now=CREATED
+        )
     return names
 
 

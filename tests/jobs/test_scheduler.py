@@ -11,12 +11,12 @@ import pytest
 from slack_sdk import WebClient
 
 import jobs
+from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer
-from bot.scheduler import JobScheduler, latest_occurrence, use_clock
-from bot.slack.services import Services
+from bot.scheduler import JobScheduler, latest_occurrence
+from bot.services import Services
 from bot.state.db import StateStore
 from bot.state.subscriptions import subscribe
-from bot.store.base import BillingStore
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 
 START = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -27,14 +27,28 @@ def env(
     tmp_path: Path, billing: BillingStore, slack: HistorySlack, client: WebClient
 ) -> Iterator[tuple[Services, FrozenClock]]:
     clock = FrozenClock(START)
-    use_clock(clock)
     slack.clock = lambda: clock().timestamp()
     services = make_services(tmp_path, billing, clock)
     # Paris is UTC+1 in November and December: 09:00 there is 08:00 UTC.
-    subscribe(services.state, channel_id="C0WEB", kind="daily", at_time="09:00", timezone="Europe/Paris",
-              created_by="U1", now=START)  # fmt: skip
-    subscribe(services.state, channel_id="C0DATA", kind="daily", filters="tag:team=data", at_time="17:30",
-              timezone="UTC", created_by="U1", now=START)  # fmt: skip
+    subscribe(
+        services.state,
+        channel_id="C0WEB",
+        kind="daily",
+        at_time="09:00",
+        timezone="Europe/Paris",
+        created_by="U1",
+        now=START,
+    )
+    subscribe(
+        services.state,
+        channel_id="C0DATA",
+        kind="daily",
+        filters="tag:team=data",
+        at_time="17:30",
+        timezone="UTC",
+        created_by="U1",
+        now=START,
+    )
     yield services, clock
     services.state.dispose()
 
@@ -184,7 +198,6 @@ def test_background_scheduler_runs_a_triggered_job_in_its_pool_and_stops(
 
     from apscheduler.triggers.cron import CronTrigger
 
-    use_clock(None)
     services = make_services(tmp_path, billing, lambda: datetime.now(UTC))
     ran = threading.Event()
     threads: list[str] = []
@@ -218,3 +231,41 @@ def test_jobs_nothing_registers_any_more_are_removed_at_start(
     ids = {job.id for job in new.aps.get_jobs()}
     assert "retired" not in ids and daily_summary_id in ids
     new.shutdown()
+
+
+def test_each_scheduler_reads_the_clock_it_is_given(tmp_path: Path, billing: BillingStore, client: WebClient) -> None:
+    """Time is injected, not patched into APScheduler: two schedulers of one process with different clocks each run
+    a job when their own clock says it is due (first run times, due jobs and interval triggers alike)."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    ran: list[str] = []
+    clocks = {
+        "early": FrozenClock(datetime(2026, 11, 22, 7, 59, tzinfo=UTC)),
+        "late": FrozenClock(datetime(2026, 11, 22, 8, 1, tzinfo=UTC)),
+    }
+    schedulers: dict[str, JobScheduler] = {}
+    for name, clock in clocks.items():
+        (tmp_path / name).mkdir()
+        services = make_services(tmp_path / name, billing, clock)
+        scheduler = JobScheduler(services, client, manual=True, pacer=ChannelPacer(0), name=name)
+        scheduler.add_job("at-8", lambda ctx, name=name: ran.append(f"{name} 08:00"), CronTrigger(hour=8, minute=0))
+        scheduler.add_job("every-30", lambda ctx, name=name: ran.append(f"{name} +30"), scheduler.every(minutes=30))
+        scheduler.start()
+        schedulers[name] = scheduler
+
+    def step(name: str, moment: datetime) -> None:
+        clocks[name].set(moment)
+        assert schedulers[name].run_pending()
+
+    step("early", datetime(2026, 11, 22, 7, 59, 30, tzinfo=UTC))
+    step("late", datetime(2026, 11, 22, 8, 2, tzinfo=UTC))
+    assert ran == []  # early: not 08:00 yet; late: started after 08:00, so its next is tomorrow
+    step("early", datetime(2026, 11, 22, 8, 0, tzinfo=UTC))
+    step("late", datetime(2026, 11, 22, 8, 31, tzinfo=UTC))
+    assert ran == ["early 08:00", "late +30"]
+    step("late", datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    # A day of missed half-hours is caught up once (coalesced), before the later 08:00 run.
+    assert ran == ["early 08:00", "late +30", "late +30", "late 08:00"]
+    for scheduler in schedulers.values():
+        scheduler.shutdown()
+        scheduler.services.state.dispose()

@@ -9,18 +9,27 @@ from pathlib import Path
 
 import pytest
 
+from bot.billing.store import BillingStore
 from bot.errors import AccessDenied, NotFound, UsageError
-from bot.slack.services import Services
+from bot.services import Services
+from bot.slack.blocks import Message
+from bot.slack.listeners import SlashRequest
 from bot.state.access import grant
 from bot.state.budgets import list_budgets
 from bot.state.deliveries import DeliveryKey, channel_failures, claim_delivery, mark_failed
 from bot.state.routes import list_routes
 from bot.state.subscriptions import list_subscriptions
-from bot.store.base import BillingStore
-from commands.subscriptions import SubscriptionRequest, answer, parse, render_delivery_failures
+from commands import trackit
+from commands.trackit import info, parse
+from commands.trackit.budgets import BudgetRequest
+from commands.trackit.subscriptions import SubscriptionRequest, render_delivery_failures
 from tests.jobs.support import FrozenClock, make_services
 
 ADMIN = "U0ADMIN"
+
+
+def answer(services: Services, text: str, user_id: str, channel_id: str) -> Message:
+    return trackit.ask(services, SlashRequest("/trackit", text, user_id, channel_id))
 
 
 @pytest.fixture
@@ -51,20 +60,18 @@ def services(tmp_path: Path, billing: BillingStore) -> Iterator[Services]:
         ("route list", SubscriptionRequest("route-list")),
         (
             "budget set $5,000/month account=prod prod-monthly",
-            SubscriptionRequest("budget-set", filters="account=prod", amount="5000", name="prod-monthly"),
+            BudgetRequest("set", filters="account=prod", amount="5000", name="prod-monthly"),
         ),
         (
             "budget set 2.5k/month account=prod amortized",
-            SubscriptionRequest(
-                "budget-set", filters="account=prod amortized", amount="2500.0", name="account-prod-amortized"
-            ),
+            BudgetRequest("set", filters="account=prod amortized", amount="2500.0", name="account-prod-amortized"),
         ),
-        ("budget set 1200.50/month", SubscriptionRequest("budget-set", filters="", amount="1200.50", name="total")),
-        ("budget list", SubscriptionRequest("budget-list")),
-        ("budget delete prod-monthly", SubscriptionRequest("budget-delete", name="prod-monthly")),
+        ("budget set 1200.50/month", BudgetRequest("set", filters="", amount="1200.50", name="total")),
+        ("budget list", BudgetRequest("list")),
+        ("budget delete prod-monthly", BudgetRequest("delete", name="prod-monthly")),
     ],
 )
-def test_parse(text: str, expected: SubscriptionRequest) -> None:
+def test_parse(text: str, expected: SubscriptionRequest | BudgetRequest) -> None:
     assert parse(text) == expected
 
 
@@ -103,8 +110,9 @@ def test_subscribe_list_and_unsubscribe(services: Services) -> None:
     answer(services, "subscribe anomalies", ADMIN, "C0WEB")
     subs = list_subscriptions(services.state, channel_id="C0WEB")
     assert [(s.kind, s.filters, s.at_time, s.timezone) for s in subs] == [
-        ("anomalies", "", "09:00", "UTC"), ("daily", "account=prod", "07:00", "UTC"),
-    ]  # fmt: skip
+        ("anomalies", "", "09:00", "UTC"),
+        ("daily", "account=prod", "07:00", "UTC"),
+    ]
     listing = answer(services, "subscriptions", "U0BOB", "C0WEB")
     assert listing.text == "<#C0WEB>: anomalies; daily `account=prod` at 07:00 UTC"
     assert answer(services, "unsubscribe daily", ADMIN, "C0WEB").text == (
@@ -152,8 +160,9 @@ def test_budgets_and_routes(services: Services) -> None:
     answer(services, "route fallback #C0FIN", ADMIN, "C0X")
     # Routes hold the stored tag key, as the anomaly job sees it.
     assert [(r.tag_key, r.tag_value, r.channel_id) for r in list_routes(services.state)] == [
-        ("*", "*", "C0FIN"), ("user:team", "web", "C0WEB"),
-    ]  # fmt: skip
+        ("*", "*", "C0FIN"),
+        ("user:team", "web", "C0WEB"),
+    ]
     answer(services, "route remove tag:team=web", ADMIN, "C0X")
     assert [r.channel_id for r in list_routes(services.state)] == ["C0FIN"]
 
@@ -179,11 +188,8 @@ def test_failed_channels_render_for_status(services: Services) -> None:
 
 
 def test_trackit_dispatches_and_status_shows_failed_channels(services: Services) -> None:
-    from bot.slack.listeners import SlashRequest
-    from commands import trackit
-
     def ask(text: str) -> str:
-        return trackit.answer(services, SlashRequest("/trackit", text, ADMIN, "C0WEB")).text
+        return trackit.ask(services, SlashRequest("/trackit", text, ADMIN, "C0WEB")).text
 
     assert ask("subscribe daily") == "Subscribed: <#C0WEB> gets daily at 09:00 UTC."
     assert ask("subscriptions") == "<#C0WEB>: daily at 09:00 UTC"
@@ -192,7 +198,8 @@ def test_trackit_dispatches_and_status_shows_failed_channels(services: Services)
     claim = claim_delivery(services.state, key, now=at)
     assert claim is not None
     mark_failed(services.state, claim, "channel_not_found", posted="no", now=at)
-    status = trackit.answer(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
-    assert status.blocks[-1]["text"]["text"].endswith("<#C0GONE>: 1 failed post(s), last `channel_not_found` at "
-                                                      "2026-11-27 09:00 UTC")  # fmt: skip
-    assert "/trackit subscribe" in trackit.render_help().blocks[1]["text"]["text"]
+    status = trackit.ask(services, SlashRequest("/trackit", "status", ADMIN, "C0WEB"))
+    assert status.blocks[-1]["text"]["text"].endswith(
+        "<#C0GONE>: 1 failed post(s), last `channel_not_found` at 2026-11-27 09:00 UTC"
+    )
+    assert "/trackit subscribe" in info.render_help().blocks[1]["text"]["text"]

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.scheduler import JobScheduler, use_clock
+from bot.scheduler import JobScheduler
+from bot.services import Services, VocabularyCache
 from bot.slack.client import make_client
-from bot.slack.services import Services, VocabularyCache
 from bot.state.db import StateStore
 from bot.state.leader import LeaderLease
-from bot.store.base import open_store
+from bot.store.registry import open_store
 
 
 def main(argv: list[str]) -> int:
@@ -53,7 +53,6 @@ def main(argv: list[str]) -> int:
     def clock() -> datetime:
         return datetime.fromisoformat(clock_file.read_text().strip())
 
-    use_clock(clock)
     store = open_store(f"duckdb://{args.store}")
     state = StateStore(args.state)
     services = Services(Settings(data_dir=Path(args.store).parent), store, state, VocabularyCache(store), clock)

@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.billing.periods import add_months
+from bot.billing.store import BillingStore
 from bot.state.db import StateStore
-from bot.store.base import BillingStore, open_store
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -55,20 +56,35 @@ def rows() -> list[dict[str, object]]:
         for n, (account, code, name, usage_type, resource, team, base) in enumerate(LINES):
             out.append(
                 item(
-                    day, str(_cost(base, day, n)), hour=0, hours=24, sub_account_id=account,
-                    sub_account_name=ACCOUNTS[account], service_code=code, service_name=name, usage_type=usage_type,
-                    resource_id=resource, invoice_id="" if day.month == 11 else f"INV-{day:%Y-%m}",
+                    day,
+                    str(_cost(base, day, n)),
+                    hour=0,
+                    hours=24,
+                    sub_account_id=account,
+                    sub_account_name=ACCOUNTS[account],
+                    service_code=code,
+                    service_name=name,
+                    usage_type=usage_type,
+                    resource_id=resource,
+                    invoice_id="" if day.month == 11 else f"INV-{day:%Y-%m}",
                     tags={"user:team": team} if team else {},
                 )
-            )  # fmt: skip
+            )
         if day >= SPIKE_START:
             out.append(
                 item(
-                    day, str(SPIKE_COST), hours=24, sub_account_id="111111111111", sub_account_name="prod",
-                    service_code="AmazonEC2", service_name=EC2, usage_type="USE1-BoxUsage:m5.4xlarge",
-                    resource_id=SPIKE_RESOURCE, tags={"user:team": "web"},
+                    day,
+                    str(SPIKE_COST),
+                    hours=24,
+                    sub_account_id="111111111111",
+                    sub_account_name="prod",
+                    service_code="AmazonEC2",
+                    service_name=EC2,
+                    usage_type="USE1-BoxUsage:m5.4xlarge",
+                    resource_id=SPIKE_RESOURCE,
+                    tags={"user:team": "web"},
                 )
-            )  # fmt: skip
+            )
         day += timedelta(days=1)
     return out
 

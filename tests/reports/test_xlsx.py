@@ -13,8 +13,8 @@ import pytest
 
 from bot.billing.model import CostBasis, TimeRange
 from bot.billing.money import Money
+from bot.billing.store import BillingStore
 from bot.reports.xlsx import Sheet, report_sheets, workbook_bytes
-from bot.store.base import BillingStore
 from tests.reports import billing_data as data
 from tests.reports.xlsx_reader import SheetData, read_xlsx
 
@@ -81,9 +81,16 @@ def test_usage_types_per_day_of_the_month(book: dict[str, SheetData]) -> None:
 def test_usage_types_per_month_for_six_months(book: dict[str, SheetData]) -> None:
     sheet = book["Usage types by month"]
     assert sheet.row(3) == [
-        "Service", "Usage type", "May 2026", "Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026",
+        "Service",
+        "Usage type",
+        "May 2026",
+        "Jun 2026",
+        "Jul 2026",
+        "Aug 2026",
+        "Sep 2026",
+        "Oct 2026",
         "Change over last month",
-    ]  # fmt: skip
+    ]
     values = sheet.row(sheet.find_row(data.RDS, "USE1-InstanceUsage:db.r6g.large"))
     months = ["2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01"]
     sums = [
@@ -111,8 +118,15 @@ def test_cost_by_tag_value(book: dict[str, SheetData]) -> None:
 def test_top_resources_with_previous_month(book: dict[str, SheetData]) -> None:
     sheet = book["Top resources"]
     assert sheet.row(3) == [
-        "Resource", "Service", "Account", "Account name", "Region", "Cost", "Previous period", "Change"
-    ]  # fmt: skip
+        "Resource",
+        "Service",
+        "Account",
+        "Account name",
+        "Region",
+        "Cost",
+        "Previous period",
+        "Change",
+    ]
     first = sheet.row(4)
     assert first[:5] == ["i-web-1", data.EC2, "111111111111", "prod", "us-east-1"]
     now = data.expected(data.ROWS, resource_id="i-web-1", charge_period_start=data.days("2026-10-01", "2026-11-01"))

@@ -66,10 +66,14 @@ def _letters(col: int) -> str:
 def read_xlsx(content: bytes) -> dict[str, SheetData]:
     """Sheets by name, in workbook order."""
     zf = zipfile.ZipFile(io.BytesIO(content))
-    shared = [
-        "".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t"))
-        for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).findall("m:si", NS)
-    ] if "xl/sharedStrings.xml" in zf.namelist() else []  # fmt: skip
+    shared = (
+        [
+            "".join(t.text or "" for t in si.iter(f"{{{NS['m']}}}t"))
+            for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).findall("m:si", NS)
+        ]
+        if "xl/sharedStrings.xml" in zf.namelist()
+        else []
+    )
     styles = ET.fromstring(zf.read("xl/styles.xml"))
     custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in styles.iterfind("m:numFmts/m:numFmt", NS)}
     xfs = [int(x.get("numFmtId", "0")) for x in styles.iterfind("m:cellXfs/m:xf", NS)]

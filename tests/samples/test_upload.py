@@ -38,7 +38,7 @@ def test_upload_rewrites_manifests_and_ingests_from_s3(aws: MotoServer, tmp_path
     assert manifest["assemblyId"] == period.assembly_id
 
     from bot.ingest.pipeline import ingest
-    from bot.store.base import open_store
+    from bot.store.registry import open_store
 
     store = open_store(f"duckdb://{tmp_path / 'store'}")
     try:

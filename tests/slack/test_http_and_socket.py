@@ -30,11 +30,17 @@ from tests.support.slack_signing import post, post_signed, signed_headers, slash
 SECRET = "test-signing-secret"
 
 
-def _check(req: SlashRequest) -> None:
+#: Every request `_prepare` saw, by text (the parse-and-access step must run once per request).
+PREPARED: list[str] = []
+
+
+def _prepare(req: SlashRequest) -> SlashRequest:
+    PREPARED.append(req.text)
     if req.text == "ackboom":
         raise RuntimeError("store unreachable")
     if req.text == "bad":
         raise UsageError("`bad` is not a thing I know.", hint="Try `/echo hello`.")
+    return req
 
 
 def _answer(req: SlashRequest) -> Any:
@@ -50,7 +56,7 @@ def _app(fake: FakeSlack, *, socket_mode: bool = False) -> App:
         request_verification_enabled=not socket_mode,
     )
     app.error(global_error_handler)
-    register_slash_command(app, "/echo", check=_check, answer=_answer)
+    register_slash_command(app, "/echo", prepare=_prepare, answer=_answer)
     return app
 
 
@@ -81,6 +87,18 @@ def test_signed_command_is_acked_then_answered_through_response_url(
     assert answer.json["text"] == "echo hello"
     assert answer.json["response_type"] == "ephemeral"
     assert blocks_text(answer.json["blocks"]) == "echo *hello*"
+
+
+def test_each_request_is_prepared_once_whether_answered_in_the_ack_or_later(
+    server: SlackHttpServer, fake_slack: FakeSlack
+) -> None:
+    for text in ("once please", "bad"):
+        body = slash_command_body("/echo", text, response_url=fake_slack.response_url())
+        assert post_signed(server.url + "/slack/events", body, SECRET).status == 200
+    fake_slack.wait_for("respond")
+    time.sleep(0.3)  # time enough for a second pass to show
+    assert PREPARED.count("once please") == 1
+    assert PREPARED.count("bad") == 1
 
 
 @pytest.mark.parametrize(

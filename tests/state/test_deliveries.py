@@ -51,13 +51,19 @@ def test_failed_delivery_is_retried_after_its_back_off_until_its_deadline(store:
     failed = get_delivery(store, KEY)
     assert failed is not None
     assert (failed.status, failed.error, failed.attempts, failed.next_attempt_at) == (
-        "failed", "channel_not_found", 1, T0 + timedelta(minutes=2),
-    )  # fmt: skip
+        "failed",
+        "channel_not_found",
+        1,
+        T0 + timedelta(minutes=2),
+    )
     assert not claim_delivery(store, KEY, now=T0 + timedelta(minutes=1))  # backing off
     again = _claim(store, now=T0 + timedelta(minutes=2), deadline=T0 + timedelta(days=9))
     assert (again.attempts, again.last_error, again.deadline, again.overdue) == (
-        2, "channel_not_found", T0 + timedelta(hours=1), False,  # the first deadline stays
-    )  # fmt: skip
+        2,
+        "channel_not_found",
+        T0 + timedelta(hours=1),
+        False,  # the first deadline stays
+    )
     mark_failed(store, again, "ratelimited", posted="no")
     late = _claim(store, now=T0 + timedelta(hours=1))
     assert late.overdue  # past the deadline: granted to settle it, never to post

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import inspect
 
 from bot.aws.metrics import MetricsResult
-from bot.aws.resources import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
+from bot.billing.inventory import CollectionError, Inventory, Resource, ResourceKind, ResourceMetrics
 from bot.state.db import StateStore
 from bot.state.inventory import latest_snapshot, record_failure, save_snapshot, snapshot_on, snapshot_summaries
 from bot.state.subscriptions import list_subscriptions, subscribe

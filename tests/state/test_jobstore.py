@@ -19,9 +19,15 @@ def test_job_is_persisted_and_read_back_by_a_new_scheduler(store: StateStore) ->
     first = BackgroundScheduler(jobstores={"default": job_store(store)}, timezone=UTC)
     first.start(paused=True)
     first.add_job(
-        scheduled_job, "cron", hour=9, minute=0, args=["CFIN"], id="daily:CFIN", replace_existing=True,
+        scheduled_job,
+        "cron",
+        hour=9,
+        minute=0,
+        args=["CFIN"],
+        id="daily:CFIN",
+        replace_existing=True,
         next_run_time=datetime(2030, 1, 1, 9, tzinfo=UTC),
-    )  # fmt: skip
+    )
     first.add_job(scheduled_job, "cron", hour=10, args=["CFIN"], id="daily:CFIN", replace_existing=True)
     first.shutdown(wait=False)
 

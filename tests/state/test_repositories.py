@@ -21,9 +21,15 @@ T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 def test_audit_records_and_lists_newest_first(store: StateStore) -> None:
     for i, outcome in enumerate(["ok", "denied", "error"]):
         audit.record_audit(
-            store, user_id="UALICE" if i < 2 else "UBOB", channel_id="C1", command="/cost",
-            text=f"last month by service {i}", outcome=outcome, duration_ms=120 + i, at=T0 + timedelta(minutes=i),
-        )  # fmt: skip
+            store,
+            user_id="UALICE" if i < 2 else "UBOB",
+            channel_id="C1",
+            command="/cost",
+            text=f"last month by service {i}",
+            outcome=outcome,
+            duration_ms=120 + i,
+            at=T0 + timedelta(minutes=i),
+        )
     entries = audit.recent_audit(store)
     assert [(e.user_id, e.outcome, e.duration_ms) for e in entries] == [
         ("UBOB", "error", 122),
@@ -48,9 +54,15 @@ def test_audit_rejects_unknown_outcome_and_caps_text(store: StateStore) -> None:
     assert len(entry.text) == audit.MAX_TEXT
     with pytest.raises(ValueError, match="is naive: pass an aware UTC datetime"):
         audit.record_audit(
-            store, user_id="U1", channel_id="C1", command="/cost", text="", outcome="ok", duration_ms=0,
+            store,
+            user_id="U1",
+            channel_id="C1",
+            command="/cost",
+            text="",
+            outcome="ok",
+            duration_ms=0,
             at=datetime(2026, 1, 1),
-        )  # fmt: skip
+        )
 
 
 # ---------------------------------------------------------------------------------------- ingest runs
@@ -83,8 +95,11 @@ def test_unfinished_runs_are_closed_at_start_up(store: StateStore) -> None:
     assert ingest_runs.fail_unfinished_runs(store, now=T0 + timedelta(hours=1)) == 1
     (run,) = ingest_runs.last_ingest_runs(store, source_uri="s3://b/p")
     assert (run.id, run.status, run.message, run.finished_at) == (
-        crashed.id, "failed", "interrupted: the bot stopped during this run", T0 + timedelta(hours=1),
-    )  # fmt: skip
+        crashed.id,
+        "failed",
+        "interrupted: the bot stopped during this run",
+        T0 + timedelta(hours=1),
+    )
     assert ingest_runs.fail_unfinished_runs(store) == 0
 
 
@@ -103,14 +118,23 @@ def test_ingest_runs_bad_input(store: StateStore) -> None:
 
 def test_subscribe_is_unique_per_channel_kind_filters(store: StateStore) -> None:
     sub, created = subscriptions.subscribe(
-        store, channel_id="CFIN", kind="daily", filters="service=EC2  account=111111111111", created_by="UALICE",
+        store,
+        channel_id="CFIN",
+        kind="daily",
+        filters="service=EC2  account=111111111111",
+        created_by="UALICE",
         now=T0,
-    )  # fmt: skip
+    )
     assert created and sub.filters == "service=EC2 account=111111111111" and (sub.hour, sub.minute) == (9, 0)
     again, created = subscriptions.subscribe(
-        store, channel_id="CFIN", kind="daily", filters="service=EC2 account=111111111111", at_time="18:30",
-        timezone="Europe/Paris", created_by="UBOB",
-    )  # fmt: skip
+        store,
+        channel_id="CFIN",
+        kind="daily",
+        filters="service=EC2 account=111111111111",
+        at_time="18:30",
+        timezone="Europe/Paris",
+        created_by="UBOB",
+    )
     assert not created and again.id == sub.id and (again.at_time, again.timezone) == ("18:30", "Europe/Paris")
     assert again.created_by == "UALICE" and again.created_at == T0
     subscriptions.subscribe(store, channel_id="CFIN", kind="daily", created_by="UALICE")
@@ -186,9 +210,14 @@ def test_routes_exact_then_wildcard_then_fallback(store: StateStore) -> None:
 
 def test_budgets_set_get_list_delete(store: StateStore) -> None:
     b, created = budgets.set_budget(
-        store, name="prod-monthly", amount="12,500.505", filters="account=111111111111", channel_id="CFIN",
-        created_by="UALICE", now=T0,
-    )  # fmt: skip
+        store,
+        name="prod-monthly",
+        amount="12,500.505",
+        filters="account=111111111111",
+        channel_id="CFIN",
+        created_by="UALICE",
+        now=T0,
+    )
     assert created and b.amount == Decimal("12500.51") and b.currency == "USD"  # half-up, as amounts are shown
     b2, created = budgets.set_budget(
         store, name="prod-monthly", amount=Decimal("13000"), currency="eur", channel_id="CFIN", created_by="UBOB"
@@ -230,9 +259,16 @@ def test_budgets_reject_bad_input(store: StateStore, kwargs: dict[str, str], mes
 
 def _record(store: StateStore, impact: float, end: date | None = None) -> tuple[alerts.AnomalyAlert, bool]:
     return alerts.record_anomaly(
-        store, key="service:AmazonEC2:2026-11-20", dimension="service", value="Amazon EC2", start=date(2026, 11, 20),
-        end=end, channel_id="COPS", impact=impact, now=T0,
-    )  # fmt: skip
+        store,
+        key="service:AmazonEC2:2026-11-20",
+        dimension="service",
+        value="Amazon EC2",
+        start=date(2026, 11, 20),
+        end=end,
+        channel_id="COPS",
+        impact=impact,
+        now=T0,
+    )
 
 
 def test_anomaly_alert_lifecycle(store: StateStore) -> None:
@@ -249,8 +285,11 @@ def test_anomaly_alert_lifecycle(store: StateStore) -> None:
     assert snoozed.is_muted(T0 + timedelta(hours=23)) and not snoozed.is_muted(T0 + timedelta(days=1, seconds=1))
     expected = alerts.triage_anomaly(store, alert.key, status="not_anomaly", by="UBOB", sensitivity=1.5, now=T0)
     assert (expected.status, expected.triaged_by, expected.sensitivity, expected.snoozed_until) == (
-        "not_anomaly", "UBOB", 1.5, None,
-    )  # fmt: skip
+        "not_anomaly",
+        "UBOB",
+        1.5,
+        None,
+    )
     assert expected.is_muted(T0 + timedelta(days=365))
     assert alerts.get_anomaly_alert(store, alert.key) == expected
     assert alerts.get_anomaly_alert(store, "nope") is None
@@ -268,9 +307,15 @@ def test_anomaly_alert_bad_input(store: StateStore) -> None:
         alerts.triage_anomaly(store, "x", status="acknowledged", by="U1")
     with pytest.raises(ValueError, match="before its start"):
         alerts.record_anomaly(
-            store, key="k", dimension="service", value="S3", start=date(2026, 11, 2), end=date(2026, 11, 1),
-            channel_id="C1", impact=1.0,
-        )  # fmt: skip
+            store,
+            key="k",
+            dimension="service",
+            value="S3",
+            start=date(2026, 11, 2),
+            end=date(2026, 11, 1),
+            channel_id="C1",
+            impact=1.0,
+        )
     unchanged = alerts.get_anomaly_alert(store, alert.key)
     assert unchanged is not None and unchanged.status == "open"
 

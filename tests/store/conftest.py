@@ -2,7 +2,7 @@
 
 `store_factory` is parametrized by backend name: every test in tests/store/ runs once per backend. To add a
 backend, add its name to BACKENDS and a branch in `_open` that builds an empty store in `tmp_path` (the
-Elasticsearch one will use a fresh index prefix on the node started by the session).
+Elasticsearch and OpenSearch ones use a fresh index prefix on the node started by the session).
 """
 
 from __future__ import annotations
@@ -13,9 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 
-BACKENDS = ["duckdb", pytest.param("elasticsearch", marks=pytest.mark.es)]
+BACKENDS = [
+    "duckdb",
+    pytest.param("elasticsearch", marks=pytest.mark.es),
+    pytest.param("opensearch", marks=pytest.mark.opensearch),
+]
+#: Backends on a shared search cluster: the indices a test made are deleted after it.
+CLUSTER_BACKENDS = {"elasticsearch": "es_url", "opensearch": "os_url"}
 
 StoreFactory = Callable[[], BillingStore]
 
@@ -25,13 +31,13 @@ def _open(backend: str, root: Path, request: pytest.FixtureRequest) -> BillingSt
         from bot.store.duckdb import DuckDBStore
 
         return DuckDBStore(root, threads=2, memory_limit="512MB")
-    if backend == "elasticsearch":
-        from bot.store.elasticsearch import ElasticsearchStore
+    if backend in CLUSTER_BACKENDS:
+        from bot.store.registry import open_store
 
-        es_url: str = request.getfixturevalue("es_url")
+        node_url: str = request.getfixturevalue(CLUSTER_BACKENDS[backend])
         # One index prefix per test (the location), so tests share the node without seeing each other.
         prefix = "t" + hashlib.sha1(str(root).encode()).hexdigest()[:12]
-        return ElasticsearchStore.from_url(f"elasticsearch://{es_url.split('://', 1)[1]}?prefix={prefix}")
+        return open_store(f"{backend}://{node_url.split('://', 1)[1]}?prefix={prefix}")
     raise AssertionError(f"unknown backend {backend}")
 
 
@@ -48,7 +54,7 @@ def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[St
 
     yield factory
     for s in opened:
-        if request.param == "elasticsearch":
+        if request.param in CLUSTER_BACKENDS:
             for p in s.periods():
                 s.delete_period(p.billing_period)
         s.close()

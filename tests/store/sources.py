@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES, LINE_ITEM_COLUMNS, Delivery
-from bot.store.base import NormalizedSource
+from bot.billing.store import NormalizedSource
 
 NULL = None
 

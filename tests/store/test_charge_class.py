@@ -26,7 +26,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.store.base import BillingStore, NormalizedSource
+from bot.billing.store import BillingStore, NormalizedSource
 from tests.store.sources import item, make_source
 
 DEC = TimeRange(date(2024, 12, 1), date(2025, 1, 1))
@@ -122,7 +122,7 @@ def load_as_before_the_column(store: BillingStore, source: NormalizedSource, mon
             )
             patch.setattr(duck, "ROLLUPS", old_rollups)
         else:
-            import bot.store.elasticsearch as es
+            import bot.store.search_cluster as es
 
             patch.setattr(es, "LINE_ITEM_COLUMNS", old_columns)
         store.replace_period(_legacy(source))

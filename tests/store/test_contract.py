@@ -25,8 +25,8 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
+from bot.billing.store import BillingStore
 from bot.errors import ReconciliationError
-from bot.store.base import BillingStore
 from tests.store.conftest import StoreFactory
 from tests.store.sources import item, make_source, total
 
@@ -37,23 +37,71 @@ JAN_FEB = TimeRange(date(2024, 1, 1), date(2024, 3, 1))
 EC2, S3, LAMBDA, TAX = "Amazon Elastic Compute Cloud", "Amazon Simple Storage Service", "AWS Lambda", "Tax"
 
 JAN_ROWS = [
-    item("2024-01-01", "10.00", sub_account_id=A, sub_account_name="prod", resource_id="i-1", net_cost="9.00",
-         effective_cost="8.00", usage_type="USE1-BoxUsage:m5.large", tags={"team": "web", "env": "prod"}),
-    item("2024-01-01", "5.25", hour=3, sub_account_id=A, service_name=S3, usage_type="TimedStorage",
-         operation="PutObject", resource_id="bucket-1", tags={"team": "data"}),
+    item(
+        "2024-01-01",
+        "10.00",
+        sub_account_id=A,
+        sub_account_name="prod",
+        resource_id="i-1",
+        net_cost="9.00",
+        effective_cost="8.00",
+        usage_type="USE1-BoxUsage:m5.large",
+        tags={"team": "web", "env": "prod"},
+    ),
+    item(
+        "2024-01-01",
+        "5.25",
+        hour=3,
+        sub_account_id=A,
+        service_name=S3,
+        usage_type="TimedStorage",
+        operation="PutObject",
+        resource_id="bucket-1",
+        tags={"team": "data"},
+    ),
     item("2024-01-02", "3.50", sub_account_id=B, region_id="eu-west-1", resource_id="i-2", tags={"team": ""}),
-    item("2024-01-08", "7.00", sub_account_id=B, service_name=LAMBDA, region_id="eu-west-1", usage_type="Request",
-         operation="Invoke", invoice_id="INV-1"),
-    item("2024-01-15", "1.25", sub_account_id=A, service_name=TAX, region_id="", usage_type="", operation="",
-         charge_category="Tax", net_cost="1.25"),
+    item(
+        "2024-01-08",
+        "7.00",
+        sub_account_id=B,
+        service_name=LAMBDA,
+        region_id="eu-west-1",
+        usage_type="Request",
+        operation="Invoke",
+        invoice_id="INV-1",
+    ),
+    item(
+        "2024-01-15",
+        "1.25",
+        sub_account_id=A,
+        service_name=TAX,
+        region_id="",
+        usage_type="",
+        operation="",
+        charge_category="Tax",
+        net_cost="1.25",
+    ),
     item("2024-01-31", "2.00", hour=23, sub_account_id=A, resource_id="i-1", tags={"team": "web"}),
-]  # fmt: skip
+]
 FEB_ROWS = [  # schema drift: `team` and `env` are gone, `owner` appears
-    item("2024-02-01", "4.00", sub_account_id=A, sub_account_name="production", resource_id="i-1",
-         tags={"owner": "alice"}),
-    item("2024-02-05", "6.00", sub_account_id=B, sub_account_name="staging", service_name=S3, usage_type="TimedStorage",
-         resource_id="bucket-2"),
-]  # fmt: skip
+    item(
+        "2024-02-01",
+        "4.00",
+        sub_account_id=A,
+        sub_account_name="production",
+        resource_id="i-1",
+        tags={"owner": "alice"},
+    ),
+    item(
+        "2024-02-05",
+        "6.00",
+        sub_account_id=B,
+        sub_account_name="staging",
+        service_name=S3,
+        usage_type="TimedStorage",
+        resource_id="bucket-2",
+    ),
+]
 ALL_ROWS = JAN_ROWS + FEB_ROWS
 
 

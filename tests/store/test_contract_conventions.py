@@ -26,7 +26,7 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
-from bot.store.base import BillingStore
+from bot.billing.store import BillingStore
 from tests.store.sources import item, make_source
 
 MAR = TimeRange(date(2024, 3, 1), date(2024, 4, 1))
@@ -56,19 +56,59 @@ TAX_ONLY = Filter(CHARGE, ("Tax",))
 # the service `Tax` itself.
 ROWS = [
     item("2024-03-02", "10.00", resource_id="i-1", tags={"team": "web"}),
-    item("2024-03-02", "5.00", service_name=S3, region_id="eu-west-1", usage_type="TimedStorage",
-         resource_id="bucket-1", tags={"team": "data"}),
+    item(
+        "2024-03-02",
+        "5.00",
+        service_name=S3,
+        region_id="eu-west-1",
+        usage_type="TimedStorage",
+        resource_id="bucket-1",
+        tags={"team": "data"},
+    ),
     item("2024-03-03", "3.00", service_name=R53, region_id="global", usage_type="HostedZone", resource_id="zone-1"),
-    item("2024-03-01", "4.00", hours=31 * 24, service_name=SUPPORT, region_id="", usage_type="Dollar",
-         operation="", line_item_type="Fee", charge_category="Purchase"),
-    item("2024-03-01", "2.00", hours=31 * 24, region_id="", usage_type="", operation="", line_item_type="Tax",
-         charge_category="Tax"),
-    item("2024-03-01", "1.00", hours=31 * 24, service_name=S3, region_id="", usage_type="", operation="",
-         line_item_type="Tax", charge_category="Tax"),
+    item(
+        "2024-03-01",
+        "4.00",
+        hours=31 * 24,
+        service_name=SUPPORT,
+        region_id="",
+        usage_type="Dollar",
+        operation="",
+        line_item_type="Fee",
+        charge_category="Purchase",
+    ),
+    item(
+        "2024-03-01",
+        "2.00",
+        hours=31 * 24,
+        region_id="",
+        usage_type="",
+        operation="",
+        line_item_type="Tax",
+        charge_category="Tax",
+    ),
+    item(
+        "2024-03-01",
+        "1.00",
+        hours=31 * 24,
+        service_name=S3,
+        region_id="",
+        usage_type="",
+        operation="",
+        line_item_type="Tax",
+        charge_category="Tax",
+    ),
     item("2024-03-04", "0.50", service_name="Tax", region_id="us-east-1", usage_type="", operation=""),
-    item("2024-03-05", "-1.50", region_id="", usage_type="", operation="", line_item_type="Credit",
-         charge_category="Credit"),
-]  # fmt: skip
+    item(
+        "2024-03-05",
+        "-1.50",
+        region_id="",
+        usage_type="",
+        operation="",
+        line_item_type="Credit",
+        charge_category="Credit",
+    ),
+]
 EMPTY = {"region_id": "global"}
 
 

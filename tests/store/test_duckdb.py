@@ -28,10 +28,11 @@ from bot.billing.model import (
     Granularity,
     TimeRange,
 )
+from bot.billing.store import NormalizedSource
 from bot.errors import ConfigError, CorruptFile, StoreError
-from bot.store.base import NormalizedSource, open_store
 from bot.store.duckdb import DuckDBStore
 from bot.store.duckdb_rollup import ROLLUPS
+from bot.store.registry import open_store
 from tests.store.sources import item, make_source
 
 JAN = TimeRange(date(2024, 1, 1), date(2024, 2, 1))
@@ -247,14 +248,29 @@ def _hourly_month(tmp_path: Path, month: int, delivery_id: str) -> tuple[Normali
         for hour in range(24):
             d = date(2024, month, day)
             rows.append(
-                item(d, f"0.{hour + 10}1", hour=hour, resource_id="i-a", effective_cost=None,
-                     net_cost=f"0.{hour + 10}0", tags={"user:team": "web"}, sub_account_name="")
-            )  # fmt: skip
+                item(
+                    d,
+                    f"0.{hour + 10}1",
+                    hour=hour,
+                    resource_id="i-a",
+                    effective_cost=None,
+                    net_cost=f"0.{hour + 10}0",
+                    tags={"user:team": "web"},
+                    sub_account_name="",
+                )
+            )
             rows.append(
-                item(d, "1.25", hour=hour, resource_id="i-b", region_id="eu-west-1",
-                     effective_cost="1.0", tags={"user:team": "" if hour % 2 else None},
-                     sub_account_name="prod" if day == 5 else "")
-            )  # fmt: skip
+                item(
+                    d,
+                    "1.25",
+                    hour=hour,
+                    resource_id="i-b",
+                    region_id="eu-west-1",
+                    effective_cost="1.0",
+                    tags={"user:team": "" if hour % 2 else None},
+                    sub_account_name="prod" if day == 5 else "",
+                )
+            )
     return make_source(tmp_path, rows, delivery_id=delivery_id), rows
 
 

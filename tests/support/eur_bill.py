@@ -48,29 +48,99 @@ def _rows() -> list[dict[str, object]]:
 
     for first in (date(2026, 10, 1), date(2026, 11, 1)):
         month = {"hours": _month_hours(first), "region_id": "", "operation": "", "resource_id": ""}
-        add(first, "190.00", service_code="AmazonEC2", service_name=EC2, usage_type="", line_item_type="Tax",
-            charge_category="Tax", **month)  # fmt: skip
-        add(first, "3.80", sub_account_id=STAGING, service_code="AmazonS3", service_name=S3, usage_type="",
-            line_item_type="Tax", charge_category="Tax", **month)  # fmt: skip
-        add(first, "100.00", service_code="AWSSupportBusiness", service_name=SUPPORT, usage_type="Dollar",
-            line_item_type="Fee", charge_category="Purchase", **month)  # fmt: skip
+        add(
+            first,
+            "190.00",
+            service_code="AmazonEC2",
+            service_name=EC2,
+            usage_type="",
+            line_item_type="Tax",
+            charge_category="Tax",
+            **month,
+        )
+        add(
+            first,
+            "3.80",
+            sub_account_id=STAGING,
+            service_code="AmazonS3",
+            service_name=S3,
+            usage_type="",
+            line_item_type="Tax",
+            charge_category="Tax",
+            **month,
+        )
+        add(
+            first,
+            "100.00",
+            service_code="AWSSupportBusiness",
+            service_name=SUPPORT,
+            usage_type="Dollar",
+            line_item_type="Fee",
+            charge_category="Purchase",
+            **month,
+        )
         if first.month == 10:
-            add(first, "-50.00", service_code="AmazonEC2", service_name=EC2, usage_type="", line_item_type="Credit",
-                charge_category="Credit", **month)  # fmt: skip
+            add(
+                first,
+                "-50.00",
+                service_code="AmazonEC2",
+                service_name=EC2,
+                usage_type="",
+                line_item_type="Credit",
+                charge_category="Credit",
+                **month,
+            )
     day = FIRST
     while day <= LAST:
         hour = 17 if day == LAST else 0
         ec2 = "999.62" if day == date(2026, 11, 5) else "1000.00"
-        add(day, ec2, hour=hour, hours=6, service_code="AmazonEC2", service_name=EC2, region_id="eu-west-1",
-            usage_type="EUW1-BoxUsage:m5.large", resource_id="i-web", tags={"user:team": "web"})  # fmt: skip
-        add(day, "20.00", hour=hour, sub_account_id=STAGING, service_code="AmazonS3", service_name=S3,
-            region_id="eu-west-1", usage_type="EUW1-TimedStorage-ByteHrs", operation="PutObject",
-            resource_id="bucket-data", tags={"user:team": "data"})  # fmt: skip
-        add(day, "1.50", hour=hour, service_code="AmazonRoute53", service_name=R53, region_id="global",
-            usage_type="HostedZone", operation="", resource_id="zone-1")  # fmt: skip
+        add(
+            day,
+            ec2,
+            hour=hour,
+            hours=6,
+            service_code="AmazonEC2",
+            service_name=EC2,
+            region_id="eu-west-1",
+            usage_type="EUW1-BoxUsage:m5.large",
+            resource_id="i-web",
+            tags={"user:team": "web"},
+        )
+        add(
+            day,
+            "20.00",
+            hour=hour,
+            sub_account_id=STAGING,
+            service_code="AmazonS3",
+            service_name=S3,
+            region_id="eu-west-1",
+            usage_type="EUW1-TimedStorage-ByteHrs",
+            operation="PutObject",
+            resource_id="bucket-data",
+            tags={"user:team": "data"},
+        )
+        add(
+            day,
+            "1.50",
+            hour=hour,
+            service_code="AmazonRoute53",
+            service_name=R53,
+            region_id="global",
+            usage_type="HostedZone",
+            operation="",
+            resource_id="zone-1",
+        )
         if day == date(2026, 10, 10):
-            add(day, "0.125", service_code="AmazonCloudWatch", service_name=CLOUDWATCH, region_id="eu-west-1",
-                usage_type="EUW1-AlarmMonitorUsage", operation="", resource_id="alarm-1")  # fmt: skip
+            add(
+                day,
+                "0.125",
+                service_code="AmazonCloudWatch",
+                service_name=CLOUDWATCH,
+                region_id="eu-west-1",
+                usage_type="EUW1-AlarmMonitorUsage",
+                operation="",
+                resource_id="alarm-1",
+            )
         day += timedelta(days=1)
     return rows
 

@@ -155,12 +155,23 @@ class FakeSlack:
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         n = next(self._ids)
         if method == "auth.test":
-            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "trackit",
-                    "team_id": "T0FAKE", "user_id": "U0BOT", "bot_id": "B0BOT"}  # fmt: skip
+            return {
+                "ok": True,
+                "url": "https://fake.slack.test/",
+                "team": "Fake",
+                "user": "trackit",
+                "team_id": "T0FAKE",
+                "user_id": "U0BOT",
+                "bot_id": "B0BOT",
+            }
         if method in ("chat.postMessage", "chat.update"):
             channel = args.get("channel", "C0")
-            return {"ok": True, "channel": channel, "ts": args.get("ts") or f"1700000000.{n:06d}",
-                    "message": {"text": args.get("text", ""), "blocks": args.get("blocks", [])}}  # fmt: skip
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": args.get("ts") or f"1700000000.{n:06d}",
+                "message": {"text": args.get("text", ""), "blocks": args.get("blocks", [])},
+            }
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{n:06d}"}
         if method == "files.getUploadURLExternal":

@@ -71,8 +71,19 @@ class PostgresServer:
             return subprocess.run([*prefix, *args], check=True, capture_output=True, text=True, cwd=root)
 
         try:
-            run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                "--locale=C", "--no-sync")  # fmt: skip
+            run(
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            )
             last_error = ""
             for _ in range(3):  # another process may grab the free port between probe and bind
                 port = _free_port()
@@ -81,8 +92,19 @@ class PostgresServer:
                     "-c full_page_writes=off -c max_connections=200"
                 )
                 try:
-                    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options, "-w",
-                        "-t", "60", "start")  # fmt: skip
+                    run(
+                        str(bin_dir / "pg_ctl"),
+                        "-D",
+                        str(data),
+                        "-l",
+                        str(root / "log"),
+                        "-o",
+                        options,
+                        "-w",
+                        "-t",
+                        "60",
+                        "start",
+                    )
                     break
                 except subprocess.CalledProcessError as exc:
                     last_error = exc.stdout + exc.stderr + _read(root / "log")

@@ -1,8 +1,8 @@
 """Values of the AWS inventory: resources, daily metric series, collection errors. No boto3 here.
 
-The collectors (`bot.aws.inventory`, `bot.aws.metrics`) produce these; the domain rules (`bot.billing.idle`,
-`bot.billing.rightsizing`) read them. Every value is frozen, so an inventory can be shared between threads and
-stored as is.
+The domain's model of what runs in the accounts: the collectors (`bot.aws.inventory`, `bot.aws.metrics`) produce
+these; the domain rules (`bot.billing.resources`, `bot.billing.idle`, `bot.billing.rightsizing`) read them. Every
+value is frozen, so an inventory can be shared between threads and stored as is.
 
 A daily series holds one entry per UTC day of its window, oldest first; a day CloudWatch had no datapoint for
 is `None` ("unknown"), never 0: a missing metric must never make a resource look idle.

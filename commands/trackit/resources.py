@@ -11,8 +11,7 @@ unless a time range is given. Filters use the query grammar (`account=`, `region
 Every answer is confined to the asker's scope: resources of other accounts (or outside a tag grant) are never
 listed, and costs are summed inside the scope. A metric without data is "unknown", never idle.
 
-`commands.trackit` dispatches these sub-commands here (`is_subcommand`, `check`, `answer`); the pure parts are
-`parse`, `render_resources`, `render_idle`, `render_rightsizing`, `render_commitments`.
+The pure parts are `parse`, `render_resources`, `render_idle`, `render_rightsizing` and `render_commitments`.
 """
 
 from __future__ import annotations
@@ -21,26 +20,33 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.aws.resources import Resource, ResourceKind, ResourceMetrics
-from bot.billing.commitments import COMMITMENT_COLUMNS, CommitmentReport, analyse_commitments
+from bot.billing.commitments import (
+    COMMITMENT_COLUMNS,
+    CommitmentReport,
+    accounts_in,
+    analyse_commitments,
+    commitment_account,
+    of_accounts,
+)
 from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
 from bot.billing.idle import IdleReport, find_idle
+from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import (
-    AggregateRequest,
     CostBasis,
     Dimension,
-    DimensionRef,
     Filter,
     TimeRange,
 )
 from bot.billing.money import format_pct
+from bot.billing.resources import cost_of, resource_costs, visible
 from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
-from bot.slack.asker import Asker, asker_for, confine, vocabulary_for
+from bot.reports.text import period_text
+from bot.services import Services
+from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import (
-    MAX_SECTION_TEXT,
     Block,
     Message,
     code_sections,
@@ -49,15 +55,14 @@ from bot.slack.blocks import (
     header,
     message,
     table_lines,
+    text_sections,
 )
 from bot.slack.blocks import section as section_block
 from bot.slack.listeners import SlashRequest
-from bot.slack.render import Money, period_text
-from bot.slack.services import Services
+from bot.slack.render import Money
 from bot.state.inventory import InventorySnapshot, SnapshotSummary, latest_snapshot
-from bot.store.base import BillingStore
 
-SUBCOMMANDS = ("resources", "idle", "rightsizing", "commitments")
+WORDS = ("resources", "idle", "rightsizing", "commitments")
 #: The kinds `/trackit resources` lists, by the word the user types.
 KINDS: Mapping[str, ResourceKind] = {
     "ec2": ResourceKind.EC2,
@@ -118,21 +123,23 @@ class ResourceQuery:
     basis: CostBasis
 
 
-def is_subcommand(word: str) -> bool:
-    return word.lower() in SUBCOMMANDS
+@dataclass(frozen=True)
+class ResourceWords:
+    """The syntax of a subcommand: which one, the resource kind for `resources`, and the rest of the text (filters
+    and a range, parsed with the query grammar against the asker's vocabulary in `prepare`)."""
+
+    sub: str
+    kind: ResourceKind | None
+    rest: str
 
 
-def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> ResourceQuery:
-    """Parse `resources <kind> [filters] [range]`, `idle ...`, `rightsizing ...` or `commitments ...`.
+def parse(words: Sequence[str]) -> ResourceWords:
+    """Parse `resources <kind> ...`, `idle ...`, `rightsizing ...` or `commitments ...` up to the filters.
 
-    Raises `UsageError` (with the usage) for an unknown kind, a group-by or a filter that does not apply to
-    resources (service, usage type ...), and `NotFound` for values the bill does not know.
+    Raises `UsageError` (with the usage) for a missing or unknown kind.
     """
-    words = text.split()
-    if not words or not is_subcommand(words[0]):
-        raise UsageError(f"`{words[0] if words else ''}` is not a resources command.", hint=HINT)
     sub = words[0].lower()
-    rest = words[1:]
+    rest = list(words[1:])
     kind: ResourceKind | None = None
     if sub == "resources":
         if not rest or rest[0].lower() not in KINDS:
@@ -140,12 +147,25 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
             raise UsageError(f"{got} Choose one of {KIND_WORDS.replace('|', ', ')}.", hint=HINT)
         kind = KINDS[rest[0].lower()]
         rest = rest[1:]
+    return ResourceWords(sub, kind, " ".join(rest))
+
+
+def resource_query(
+    words: ResourceWords, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED
+) -> ResourceQuery:
+    """The filters and range of a subcommand. Raises `UsageError` (with the usage) for a group-by or a filter that
+    does not apply to resources (service, usage type ...), and `NotFound` for values the bill does not know."""
+    sub = words.sub
     default = COMMITMENTS_RANGE if sub == "commitments" else DEFAULT_RANGE
     try:
         query = parse_query(
-            " ".join(rest), today=today, vocabulary=vocabulary, default_range=default, default_basis=basis,
+            words.rest,
+            today=today,
+            vocabulary=vocabulary,
+            default_range=default,
+            default_basis=basis,
             allow_group_by=False,
-        )  # fmt: skip
+        )
     except UsageError as exc:
         if exc.hint is None:
             exc.hint = HINT
@@ -157,63 +177,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
             raise UsageError(
                 f"`{f.dimension.label}` filters do not apply to `/trackit {sub}`: filter by {what}.", hint=HINT
             )
-    return ResourceQuery(sub, kind, query.filters, query.time_range, query.basis)
-
-
-# --------------------------------------------------------------------------------------- filtering and cost
-
-
-def _tag_key(key: str) -> str:
-    """Billing tag keys carry the CUR prefix (`user:team`); resources carry the tag as AWS has it (`team`)."""
-    return key[len("user:") :] if key.startswith("user:") else key
-
-
-def matches(resource: Resource, filters: Iterable[Filter]) -> bool:
-    """Whether `resource` passes every filter (account, region, tag, resource id); others do not apply."""
-    for f in filters:
-        kind = f.dimension.kind
-        if kind is Dimension.ACCOUNT:
-            hit = resource.account_id in f.values
-        elif kind is Dimension.REGION:
-            hit = (resource.region or f.dimension.empty_key) in f.values
-        elif kind is Dimension.RESOURCE:
-            hit = any(i in f.values for i in resource.billing_ids)
-        elif kind is Dimension.TAG:
-            value = resource.tag_map.get(_tag_key(str(f.dimension.tag_key)), "") or f.dimension.empty_key
-            hit = value in f.values
-        else:
-            continue
-        if hit == f.negate:
-            return False
-    return True
-
-
-def visible(resources: Iterable[Resource], filters: Sequence[Filter]) -> list[Resource]:
-    """The resources passing `filters` (the query's own plus the asker's scope, as `confine` returns them)."""
-    return [r for r in resources if matches(r, filters)]
-
-
-def resource_costs(
-    store: BillingStore, time_range: TimeRange, filters: Sequence[Filter], basis: CostBasis, *, monthly: bool = False
-) -> dict[str, float]:
-    """Cost per resource id over `time_range` inside `filters` (scaled to 30 days when `monthly`)."""
-    resource = DimensionRef(Dimension.RESOURCE)
-    billable = tuple(f for f in filters if f.dimension.kind is not Dimension.RESOURCE)
-    rows = store.aggregate(
-        AggregateRequest(
-            time_range,
-            group_by=(resource,),
-            filters=(*billable, Filter(resource, (resource.empty_key,), negate=True)),
-            basis=basis,
-        )
-    )
-    scale = 30.0 / time_range.days if monthly else 1.0
-    return {row.keys[0]: row.cost * scale for row in rows}
-
-
-def cost_of(resource: Resource, costs: Mapping[str, float]) -> float | None:
-    found = [costs[i] for i in resource.billing_ids if i in costs]
-    return sum(found) if found else None
+    return ResourceQuery(sub, words.kind, query.filters, query.time_range, query.basis)
 
 
 # ------------------------------------------------------------------------------------------- utilisation
@@ -262,28 +226,10 @@ def utilisation_text(resource: Resource, metrics: ResourceMetrics | None, days: 
 # ------------------------------------------------------------------------------------------------ render
 
 
-def _account(vocabulary: Vocabulary, account_id: str) -> str:
-    return vocabulary.account_label(account_id) if account_id in vocabulary.accounts else account_id
-
-
-def _sections(lines: Sequence[str]) -> list[Block]:
-    """Lines packed into as few sections as fit Slack's 3,000 characters each."""
-    blocks: list[Block] = []
-    chunk: list[str] = []
-    for line in lines:
-        if chunk and sum(len(c) + 1 for c in chunk) + len(line) > MAX_SECTION_TEXT:
-            blocks.append(section_block("\n".join(chunk)))
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        blocks.append(section_block("\n".join(chunk)))
-    return blocks
-
-
 def _describe(r: Resource, vocabulary: Vocabulary) -> str:
     name = f" {escape(r.name)}" if r.name and r.name != r.resource_id else ""
     details = [d for d in (r.type, f"{r.size} GiB" if r.kind is ResourceKind.EBS and r.size else "", r.state) if d]
-    where = f"{escape(_account(vocabulary, r.account_id))} · {escape(r.region or 'global')}"
+    where = f"{escape(vocabulary.account_label(r.account_id))} · {escape(r.region or 'global')}"
     return f"`{escape(r.resource_id)}`{name} · {escape(' · '.join(details))} · {where}"
 
 
@@ -342,7 +288,7 @@ def render_resources(
         flag = " · :zzz: *idle*" if x.idle else ""
         second = " · ".join(p for p in (x.utilisation,) if p) or "no utilisation metrics"
         entries.append(f"{i}. *{cost}* {_describe(x.resource, vocabulary)}\n      {second}{flag}")
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     if len(lines) > SHOWN:
         blocks.append(section_block(f"… and {len(lines) - SHOWN} more (narrow with `account=`, `region=`, `tag:`)."))
     idle_count = sum(x.idle for x in lines)
@@ -359,8 +305,9 @@ def render_resources(
     return message(text, blocks)
 
 
-def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Vocabulary, *,
-                money: Money | None = None) -> Message:  # fmt: skip
+def render_idle(
+    report: IdleReport, snapshot: InventorySnapshot, vocabulary: Vocabulary, *, money: Money | None = None
+) -> Message:
     """The `/trackit idle` answer (pure): findings by monthly saving, the rule and its numbers under each."""
     money = money or Money()
     saving = report.total_saving
@@ -374,7 +321,7 @@ def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Voc
         kind = f.resource.kind.value
         rules = ", ".join(r.value for r in f.rules)
         entries.append(f"{i}. *{cost}* {kind} {_describe(f.resource, vocabulary)}\n      {rules}: {escape(f.reason)}")
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     if len(report.findings) > SHOWN:
         rest = sum(f.saving or 0.0 for f in report.findings[SHOWN:])
         blocks.append(section_block(f"… and {len(report.findings) - SHOWN} more ({money(rest)}/month)."))
@@ -391,8 +338,13 @@ def render_idle(report: IdleReport, snapshot: InventorySnapshot, vocabulary: Voc
     return message(f"{title}." if report.findings else "No idle resources found.", blocks)
 
 
-def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySnapshot, vocabulary: Vocabulary, *,
-                       money: Money | None = None) -> Message:  # fmt: skip
+def render_rightsizing(
+    suggestions: Sequence[Suggestion],
+    snapshot: InventorySnapshot,
+    vocabulary: Vocabulary,
+    *,
+    money: Money | None = None,
+) -> Message:
     """The `/trackit rightsizing` answer (pure): suggestions by monthly saving, rates from the line items."""
     money = money or Money()
     saving = sum(s.monthly_saving or 0.0 for s in suggestions if (s.monthly_saving or 0.0) > 0)
@@ -412,9 +364,9 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
         entries.append(
             f"{i}. *{price}* {s.action}: `{escape(s.resource.resource_id)}` {escape(s.current_type)} → "
             f"*{escape(s.suggested_type)}*{rates}\n      {escape(s.reason)} · "
-            f"{escape(_account(vocabulary, s.resource.account_id))} · {escape(s.resource.region)}"
+            f"{escape(vocabulary.account_label(s.resource.account_id))} · {escape(s.resource.region)}"
         )
-    blocks.extend(_sections(entries))
+    blocks.extend(text_sections(entries))
     blocks.append(
         context(
             "downsize: 14-day CPU peak < 40% (and memory < 45% where the agent reports it) · "
@@ -425,13 +377,14 @@ def render_rightsizing(suggestions: Sequence[Suggestion], snapshot: InventorySna
     return message(title, blocks)
 
 
-def commitment_account(arn: str) -> str:
-    parts = arn.split(":")
-    return parts[4] if len(parts) > 5 else ""
-
-
-def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabulary: Vocabulary, *,
-                       money: Money | None = None, inventory_day: date | None = None) -> Message:  # fmt: skip
+def render_commitments(
+    report: CommitmentReport,
+    query: ResourceQuery,
+    vocabulary: Vocabulary,
+    *,
+    money: Money | None = None,
+    inventory_day: date | None = None,
+) -> Message:
     """The `/trackit commitments` answer (pure): utilisation per month and kind, coverage, unused cost, expiries."""
     money = money or Money()
     title = f"Commitments · {period_text(query.time_range)}"
@@ -455,18 +408,27 @@ def render_commitments(report: CommitmentReport, query: ResourceQuery, vocabular
     for c in ranked[:30]:
         pct = format_pct(c.coverage * 100, signed=False) if c.coverage is not None else "n/a"
         cover_rows.append(
-            [f"{c.month:%Y-%m}", c.service, c.family, f"{c.ri_hours:,.0f}", f"{c.sp_hours:,.0f}",
-             f"{c.on_demand_hours:,.0f}", pct]
-        )  # fmt: skip
+            [
+                f"{c.month:%Y-%m}",
+                c.service,
+                c.family,
+                f"{c.ri_hours:,.0f}",
+                f"{c.sp_hours:,.0f}",
+                f"{c.on_demand_hours:,.0f}",
+                pct,
+            ]
+        )
     if len(cover_rows) > 1:
         blocks.append(section_block("*Coverage* (instance hours covered by RI or SP)"))
         blocks.extend(code_sections(table_lines(cover_rows, right=[3, 4, 5, 6], max_width=30)))
     expiring = []
     for e in report.expiring:
         account = commitment_account(e.arn)
-        label = _account(vocabulary, account) if account else "?"
-        expiring.append(f"• {e.kind} `{escape(e.arn.rsplit('/', 1)[-1])}` of {escape(label)}: ends {e.end:%Y-%m-%d} "
-                        f"({e.days_left} days)")  # fmt: skip
+        label = vocabulary.account_label(account) if account else "?"
+        expiring.append(
+            f"• {e.kind} `{escape(e.arn.rsplit('/', 1)[-1])}` of {escape(label)}: ends {e.end:%Y-%m-%d} "
+            f"({e.days_left} days)"
+        )
     if expiring:
         blocks.append(section_block(f"*Expiring within {EXPIRY_HORIZON} days*\n" + "\n".join(expiring)))
     elif inventory_day is None:
@@ -502,16 +464,25 @@ def render_inventory_status(summaries: Sequence[SnapshotSummary]) -> list[Block]
 # ---------------------------------------------------------------------------------------------- answering
 
 
-def _prepare(services: Services, request: SlashRequest) -> tuple[Asker, ResourceQuery, tuple[Filter, ...], Vocabulary]:
-    asker = asker_for(services, request.user_id, request.channel_id)
-    vocabulary = vocabulary_for(services, asker)
-    query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return asker, query, confine(query.filters, asker), vocabulary
+@dataclass(frozen=True)
+class ResourceAsk:
+    """A subcommand ready to answer: the asker, the query, its filters confined to the asker's scope, and the
+    vocabulary as the asker may see it."""
+
+    asker: Asker
+    query: ResourceQuery
+    filters: tuple[Filter, ...]
+    vocabulary: Vocabulary
 
 
-def check(services: Services, request: SlashRequest) -> None:
-    """At ack time: parse and check access (raises `UsageError`, `NotFound`, `AccessDenied`)."""
-    _prepare(services, request)
+def prepare(services: Services, request: SlashRequest, words: Sequence[str]) -> ResourceAsk:
+    """Before the ack: the asker's scope, then the text parsed once against their vocabulary (raises `UsageError`,
+    `NotFound`, `AccessDenied`)."""
+    asker, vocabulary = asker_with_vocabulary(services, request)
+    query = resource_query(
+        parse(words), today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis
+    )
+    return ResourceAsk(asker, query, confine(query.filters, asker), vocabulary)
 
 
 def _snapshot(services: Services) -> InventorySnapshot:
@@ -521,9 +492,9 @@ def _snapshot(services: Services) -> InventorySnapshot:
     return snapshot
 
 
-def answer(services: Services, request: SlashRequest) -> Message:
+def answer(services: Services, ask: ResourceAsk) -> Message:
     """Answer a `/trackit resources|idle|rightsizing|commitments` request inside the asker's scope."""
-    asker, query, filters, vocabulary = _prepare(services, request)
+    asker, query, filters, vocabulary = ask.asker, ask.query, ask.filters, ask.vocabulary
     # Costs in the currency of the line items, never summed across currencies.
     scope = currency_scope(services.store, query.time_range, filters)
     filters, money = scope.filters, Money(scope.currency)
@@ -563,19 +534,9 @@ def _commitments(
             "Commitments are shared by whole accounts, and your access is limited to some tags.",
             hint="Ask a TrackIt admin for access to the accounts themselves.",
         )
-    accounts: frozenset[str] | None = None
-    for f in filters:
-        if f.dimension.kind is Dimension.ACCOUNT and not f.negate:
-            accounts = frozenset(f.values) if accounts is None else accounts & frozenset(f.values)
     rows = services.store.iter_line_items(query.time_range, filters, columns=COMMITMENT_COLUMNS)
     snapshot = latest_snapshot(services.state)
-    ends: dict[str, date] = {}
-    if snapshot is not None:
-        ends = {
-            arn: end
-            for arn, end in snapshot.commitment_ends.items()
-            if accounts is None or commitment_account(arn) in accounts
-        }
+    ends = of_accounts(snapshot.commitment_ends, accounts_in(filters)) if snapshot is not None else {}
     today = services.today()
     report = analyse_commitments(rows, today=today, end_dates=ends, horizon_days=EXPIRY_HORIZON)
     day = snapshot.day if snapshot is not None else None

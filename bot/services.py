@@ -1,6 +1,9 @@
-"""What the command modules are given: settings, the billing store, app state, a vocabulary cache, a clock.
+"""The bot's runtime: settings, the billing store, app state, a vocabulary cache and the clock, in one object.
 
-Built once by `bot.compose` and passed to every `register(app, services)`; nothing here talks to Slack.
+Built once per process by `bot.compose` and handed to every command (`register(app, services)`), job and the
+scheduler; it talks to no chat platform itself. The clock is the process's one time source: commands read the
+day from `today()`, the scheduler, its jobs and deliveries read `clock()`, so tests freeze time by passing a
+clock here.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from bot.billing.grammar import parse_query
+from bot.billing.model import CostQuery
+from bot.billing.store import BillingStore
 from bot.config import Settings
-from bot.store.base import BillingStore
 
 if TYPE_CHECKING:
     from bot.billing.vocabulary import Vocabulary
@@ -70,3 +75,15 @@ class Services:
     def today(self) -> date:
         """Today in the configured time zone (relative ranges such as `yesterday` use it)."""
         return self.clock().astimezone(self.settings.tz).date()
+
+    def parse_filters(self, text: str, *, today: date | None = None) -> CostQuery:
+        """A stored filter text (of a subscription, budget or route) read with the query grammar against the
+        store's current vocabulary and the configured cost basis; `today` (default: `today()`) anchors any time
+        words. Use `.filters` and `.basis`. Raises `UsageError` / `NotFound` when the text no longer parses (an
+        account or tag that left the bill), which the caller reports instead of posting."""
+        return parse_query(
+            text,
+            today=today or self.today(),
+            vocabulary=self.vocabulary.get(),
+            default_basis=self.settings.cost_basis,
+        )

@@ -1,5 +1,4 @@
-"""`/trackit subscribe|unsubscribe|subscriptions|route|budget ...`: what the bot posts into channels, managed
-from Slack. commands.trackit dispatches these sub-commands here (`is_subcommand`, `check`, `answer`).
+"""`/trackit subscribe|unsubscribe|subscriptions|route ...`: what the bot posts into channels, managed from Slack.
 
     /trackit subscribe daily account=prod tag:team=web at 08:30 Europe/Paris
     /trackit subscribe anomalies                       (weekly, monthly, budgets, commitments alike)
@@ -7,8 +6,6 @@ from Slack. commands.trackit dispatches these sub-commands here (`is_subcommand`
     /trackit subscriptions                             (this channel's subscriptions, budgets, routes, failures)
     /trackit route tag:team=web #web-costs             (`route fallback #finops`, `route remove tag:team=web`,
                                                         `route list`)
-    /trackit budget set 5000/month account=prod prod-monthly
-    /trackit budget list | delete <name>
 
 Subscriptions post into the channel the command is typed in. Changing subscriptions, routes and budgets needs an
 admin or an asker whose scope is unrestricted (what a channel receives is visible to all of its members).
@@ -17,25 +14,24 @@ admin or an asker whose scope is unrestricted (what a channel receives is visibl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query
 from bot.billing.model import CostQuery
 from bot.billing.money import Money
-from bot.billing.periods import month_range
 from bot.errors import AccessDenied, UsageError
+from bot.services import Services
 from bot.slack.asker import Asker, asker_for
 from bot.slack.blocks import Block, Message, header, message, section
-from bot.slack.services import Services
-from bot.state.budgets import delete_budget, list_budgets, set_budget
+from bot.slack.listeners import SlashRequest
+from bot.slack.render import timestamp_text
+from bot.state.budgets import list_budgets
 from bot.state.deliveries import ChannelFailures, channel_failures
 from bot.state.models import SUBSCRIPTION_KINDS
 from bot.state.routes import WILDCARD, list_routes, remove_route, set_fallback_route, set_route
 from bot.state.subscriptions import Subscription, list_subscriptions, subscribe, unsubscribe
 
-SUBCOMMANDS = ("subscribe", "unsubscribe", "subscriptions", "route", "budget")
+WORDS = ("subscribe", "unsubscribe", "subscriptions", "route")
 DEFAULT_TIME = "09:00"
 
 SUBSCRIBE_HINT = (
@@ -48,32 +44,22 @@ ROUTE_HINT = (
     "`/trackit route remove tag:<key>=<value>|fallback`, `/trackit route list`. "
     "Example: `/trackit route tag:team=web #web-costs`."
 )
-BUDGET_HINT = (
-    "Usage: `/trackit budget set <amount>/month [filters] [name]`, `/trackit budget list`, "
-    "`/trackit budget delete <name>`. Example: `/trackit budget set 5000/month account=prod prod-monthly`."
-)
 HELP_LINES = (
     "*/trackit subscribe* `daily|weekly|monthly|anomalies|budgets|commitments [filters] [at HH:MM] [zone]` "
     "reports posted here; `unsubscribe <kind>`; `subscriptions` lists them.",
     "*/trackit route* `tag:team=web #web-costs` sends alerts about that tag's costs to a channel "
     "(`route fallback #channel`, `route remove ...`, `route list`).",
-    "*/trackit budget* `set 5000/month [filters] [name] | list | delete <name>` budget pace alerts at "
-    "50/75/90/100% and when the forecast exceeds the budget.",
 )
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{2,})$")
-_AMOUNT = re.compile(r"^\$?([0-9][0-9,]*(?:\.[0-9]{1,2})?)([kKmM]?)/(?:month|mo|monthly)$")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_BASIS_WORDS = frozenset({"unblended", "amortized", "amortised", "net"})
 
 
 @dataclass(frozen=True)
 class SubscriptionRequest:
     """A parsed sub-command. Fields are used as each `action` needs them."""
 
-    action: str  # subscribe, unsubscribe, list, route-set, route-fallback, route-remove, route-list, budget-set,
-    # budget-list, budget-delete
+    action: str  # subscribe, unsubscribe, list, route-set, route-fallback, route-remove, route-list
     kind: str = ""
     filters: str | None = None
     at_time: str = ""
@@ -81,12 +67,6 @@ class SubscriptionRequest:
     tag_key: str = ""
     tag_value: str = ""
     channel_id: str = ""
-    amount: str = ""
-    name: str = ""
-
-
-def is_subcommand(word: str) -> bool:
-    return word.lower() in SUBCOMMANDS
 
 
 def _zone(word: str) -> str | None:
@@ -171,55 +151,10 @@ def _parse_route(words: list[str]) -> SubscriptionRequest:
     return SubscriptionRequest("route-set", tag_key=key, tag_value=value, channel_id=channel)
 
 
-def _amount(word: str) -> str:
-    m = _AMOUNT.match(word)
-    if not m:
-        raise UsageError(f"`{word}` is not a monthly amount.", hint=BUDGET_HINT)
-    number = m.group(1).replace(",", "")
-    factor = {"": 1, "k": 1000, "m": 1_000_000}[m.group(2).lower()]
-    from decimal import Decimal
-
-    return str(Decimal(number) * factor)
-
-
-def _default_name(filters: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", filters).strip("-").lower()
-    return (slug or "total")[:64]
-
-
-def _parse_budget(words: list[str]) -> SubscriptionRequest:
-    if not words:
-        raise UsageError("`/trackit budget` needs `set`, `list` or `delete`.", hint=BUDGET_HINT)
-    action = words[0].lower()
-    if action == "list":
-        if len(words) > 1:
-            raise UsageError("`/trackit budget list` takes no arguments.", hint=BUDGET_HINT)
-        return SubscriptionRequest("budget-list")
-    if action in ("delete", "remove"):
-        if len(words) != 2:
-            raise UsageError("Name the budget to delete.", hint=BUDGET_HINT)
-        return SubscriptionRequest("budget-delete", name=words[1])
-    if action != "set":
-        raise UsageError(f"`{words[0]}` is not a budget action.", hint=BUDGET_HINT)
-    if len(words) < 2:
-        raise UsageError("`/trackit budget set` needs an amount per month, e.g. `5000/month`.", hint=BUDGET_HINT)
-    amount = _amount(words[1])
-    rest = words[2:]
-    name = ""
-    if rest and "=" not in rest[-1] and ":" not in rest[-1] and rest[-1].lower() not in _BASIS_WORDS:
-        if not _NAME.match(rest[-1]):
-            raise UsageError(f"`{rest[-1]}` is not a budget name (letters, digits, `-_.`).", hint=BUDGET_HINT)
-        name, rest = rest[-1], rest[:-1]
-    filters = " ".join(rest)
-    return SubscriptionRequest("budget-set", filters=filters, amount=amount, name=name or _default_name(filters))
-
-
-def parse(text: str) -> SubscriptionRequest:
-    """Parse the text after `/trackit` for these sub-commands. Raises `UsageError` with the usage."""
-    words = text.split()
-    if not words or not is_subcommand(words[0]):
-        raise UsageError("Not a subscription command.", hint=SUBSCRIBE_HINT)
-    sub, rest = words[0].lower(), words[1:]
+def parse(words: Sequence[str]) -> SubscriptionRequest:
+    """Parse `subscribe ...`, `unsubscribe ...`, `subscriptions` or `route ...` (the first word picks which).
+    Raises `UsageError` with the usage."""
+    sub, rest = words[0].lower(), list(words[1:])
     if sub == "subscribe":
         return _parse_subscribe(rest)
     if sub == "unsubscribe":
@@ -230,14 +165,7 @@ def parse(text: str) -> SubscriptionRequest:
         if rest:
             raise UsageError("`/trackit subscriptions` takes no arguments.", hint=SUBSCRIBE_HINT)
         return SubscriptionRequest("list")
-    if sub == "route":
-        return _parse_route(rest)
-    return _parse_budget(rest)
-
-
-def check(text: str) -> None:
-    """Ack-time check: the syntax only (filters are checked against the data in `answer`)."""
-    parse(text)
+    return _parse_route(rest)
 
 
 # ------------------------------------------------------------------------------------------- rendering
@@ -249,16 +177,12 @@ def _sub_text(s: Subscription) -> str:
     return f"{s.kind}{filters}{when}"
 
 
-def _ts(at: datetime) -> str:
-    return f"{at:%Y-%m-%d %H:%M} UTC"
-
-
 def render_delivery_failures(failures: tuple[ChannelFailures, ...]) -> list[Block]:
     """Blocks for `/trackit status`: channels whose scheduled posts failed (archived, bot removed ...)."""
     if not failures:
         return []
     lines = [
-        f"• <#{f.channel_id}>: {f.failed} failed post(s), last `{f.last_error}` at {_ts(f.last_failed_at)}"
+        f"• <#{f.channel_id}>: {f.failed} failed post(s), last `{f.last_error}` at {timestamp_text(f.last_failed_at)}"
         for f in failures
     ]
     return [section("*Scheduled posts that failed*\n" + "\n".join(lines))]
@@ -284,14 +208,16 @@ def render_channel(services: Services, channel_id: str) -> Message:
     return message(f"<#{channel_id}>: " + "; ".join(line[2:] for line in lines), blocks)
 
 
-def _done(text: str) -> Message:
+def done(text: str) -> Message:
     return message(text, [section(f":white_check_mark: {text}")])
 
 
 # --------------------------------------------------------------------------------------------- handling
 
 
-def _require_manager(asker: Asker) -> None:
+def require_manager(asker: Asker) -> None:
+    """Changing what a channel receives needs an admin or an asker who sees all billing data (every member of
+    the channel sees what is posted there)."""
     if not (asker.is_admin or asker.scope.unrestricted):
         raise AccessDenied(
             "Only TrackIt admins or people who can see all billing data can change what channels receive.",
@@ -299,18 +225,26 @@ def _require_manager(asker: Asker) -> None:
         )
 
 
-def _check_filters(services: Services, filters: str) -> CostQuery:
+def check_filters(services: Services, filters: str) -> CostQuery:
     """The filters as a query; raises the grammar's own UsageError/NotFound when they do not parse against
     today's data."""
-    query = parse_query(filters, today=services.today(), vocabulary=services.vocabulary.get())
+    query = services.parse_filters(filters)
     if query.group_by:
         raise UsageError("Subscriptions and budgets take filters, not `by ...`.", hint=SUBSCRIBE_HINT)
     return query
 
 
-def answer(services: Services, text: str, user_id: str, channel_id: str) -> Message:
-    """Run one of these sub-commands for `user_id` typed in `channel_id`."""
-    request = parse(text)
+def prepare(
+    services: Services, request: SlashRequest, words: Sequence[str]
+) -> tuple[SubscriptionRequest, SlashRequest]:
+    """Before the ack: the syntax only (filters are checked against the data, and rights, when answering)."""
+    return parse(words), request
+
+
+def answer(services: Services, prepared: tuple[SubscriptionRequest, SlashRequest]) -> Message:
+    """Run one of these subcommands for the asker, in the channel it was typed in."""
+    request, slash = prepared
+    user_id, channel_id = slash.user_id, slash.channel_id
     asker = asker_for(services, user_id, channel_id)
     state = services.state
     if request.action == "list":
@@ -325,57 +259,34 @@ def answer(services: Services, text: str, user_id: str, channel_id: str) -> Mess
         return message(
             "Routes: " + "; ".join(lines), [header(f"Alert routes ({len(routes)})"), section("\n".join(lines))]
         )
-    if request.action == "budget-list":
-        budgets = list_budgets(state)
-        if not budgets:
-            return message("No budgets yet.", [section("No budgets yet. " + BUDGET_HINT)])
-        lines = [
-            f"• *{b.name}*: {Money(b.currency)(b.amount)}/month, {b.filters or 'all accounts'}, in <#{b.channel_id}>"
-            for b in budgets
-        ]
-        return message("Budgets: " + "; ".join(lines), [header(f"Budgets ({len(budgets)})"), section("\n".join(lines))])
-    _require_manager(asker)
+    require_manager(asker)
     if request.action == "subscribe":
         filters = request.filters or ""
-        _check_filters(services, filters)
+        check_filters(services, filters)
         sub, created = subscribe(
-            state, channel_id=channel_id, kind=request.kind, filters=filters, at_time=request.at_time or DEFAULT_TIME,
-            timezone=request.timezone or services.settings.timezone, created_by=user_id,
-        )  # fmt: skip
-        return _done(f"{'Subscribed' if created else 'Updated'}: <#{channel_id}> gets {_sub_text(sub)}.")
+            state,
+            channel_id=channel_id,
+            kind=request.kind,
+            filters=filters,
+            at_time=request.at_time or DEFAULT_TIME,
+            timezone=request.timezone or services.settings.timezone,
+            created_by=user_id,
+        )
+        return done(f"{'Subscribed' if created else 'Updated'}: <#{channel_id}> gets {_sub_text(sub)}.")
     if request.action == "unsubscribe":
         removed = unsubscribe(state, channel_id=channel_id, kind=request.kind, filters=request.filters)
-        return _done(f"Unsubscribed <#{channel_id}> from {removed} {request.kind} subscription(s).")
-    if request.action in ("route-set", "route-fallback"):
-        if request.action == "route-fallback":
-            route = set_fallback_route(state, channel_id=request.channel_id, created_by=user_id)
-            return _done(f"Alerts no route matches go to <#{route.channel_id}>.")
+        return done(f"Unsubscribed <#{channel_id}> from {removed} {request.kind} subscription(s).")
+    if request.action == "route-fallback":
+        route = set_fallback_route(state, channel_id=request.channel_id, created_by=user_id)
+        return done(f"Alerts no route matches go to <#{route.channel_id}>.")
+    if request.action == "route-set":
         key = services.vocabulary.get().resolve_tag_key(request.tag_key)
         route = set_route(
             state, tag_key=key, tag_value=request.tag_value, channel_id=request.channel_id, created_by=user_id
         )
-        return _done(f"Alerts about tag:{request.tag_key}={request.tag_value} go to <#{route.channel_id}>.")
-    if request.action == "route-remove":
-        key = request.tag_key
-        if key != WILDCARD:
-            key = services.vocabulary.get().resolve_tag_key(key)
-        remove_route(state, tag_key=key, tag_value=request.tag_value)
-        return _done("Route removed.")
-    if request.action == "budget-set":
-        filters = request.filters or ""
-        query = _check_filters(services, filters)
-        # A budget is in the currency of the bill it watches (`currency=` picks one of several).
-        month = month_range(services.today())
-        currency = currency_scope(services.store, month, query.filters).currency
-        budget, created = set_budget(
-            state, name=request.name, amount=request.amount, currency=currency, filters=filters,
-            channel_id=channel_id, created_by=user_id,
-        )  # fmt: skip
-        verb = "Budget set" if created else "Budget updated"
-        scope = budget.filters or "all accounts"
-        return _done(
-            f"{verb}: *{budget.name}* {Money(budget.currency)(budget.amount)}/month for {scope}; "
-            f"alerts at 50/75/90/100% and when the forecast exceeds it, in <#{channel_id}>."
-        )
-    delete_budget(state, request.name)
-    return _done(f"Budget *{request.name}* deleted.")
+        return done(f"Alerts about tag:{request.tag_key}={request.tag_value} go to <#{route.channel_id}>.")
+    key = request.tag_key  # route-remove
+    if key != WILDCARD:
+        key = services.vocabulary.get().resolve_tag_key(key)
+    remove_route(state, tag_key=key, tag_value=request.tag_value)
+    return done("Route removed.")

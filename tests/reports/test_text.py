@@ -26,8 +26,8 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.money import currency_symbol, format_change, format_money, format_pct
-from bot.billing.render_text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
 from bot.billing.vocabulary import Vocabulary
+from bot.reports.text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
 
 NOV = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
 SERVICE = DimensionRef(Dimension.SERVICE)
@@ -319,3 +319,16 @@ def test_empty_values_read_global_for_regions_untagged_for_tags_and_none_otherwi
     assert DimensionRef.tag("user:team").empty_key == "untagged"
     for kind in (Dimension.USAGE_TYPE, Dimension.RESOURCE, Dimension.OPERATION, Dimension.SERVICE):
         assert DimensionRef(kind).empty_key == "(none)"
+
+
+def test_text_table_aligns_numbers_rules_the_header_and_accepts_short_rows() -> None:
+    from bot.reports.table import text_table
+
+    rows = [["Service", "Cost"], ["EC2", "12.50"], ["S3 storage", "3.00"], ["Other"]]
+    assert text_table(rows, right={1}, rule=True) == [
+        "Service      Cost",
+        "----------  -----",
+        "EC2         12.50",
+        "S3 storage   3.00",
+        "Other",
+    ]

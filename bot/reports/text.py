@@ -7,7 +7,7 @@ docs/query-language.md ("JSON output"): keys are only ever added, never renamed 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +26,8 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.money import NOISE_DECIMALS, Money, denoise, format_pct
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Vocabulary, key_text
+from bot.reports.table import text_table
 
 #: Version of the JSON document; bumped only for an incompatible change.
 JSON_SCHEMA = "trackit.cost/1"
@@ -68,31 +69,10 @@ def freshness_text(freshness: Freshness) -> str:
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 
-def key_text(ref: DimensionRef, value: str, vocabulary: Vocabulary | None) -> str:
-    """A group key as shown: account ids get their names when the vocabulary knows them; every other key as the
-    store gives it (empty values read as the dimension's `empty_key`: `untagged`, `global`, `(none)`)."""
-    if ref.kind is Dimension.ACCOUNT and vocabulary is not None:
-        return vocabulary.account_label(value)
-    return value
-
-
 def _header(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
     if ref.kind is Dimension.TAG:
         return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else ref.label
     return ref.label
-
-
-def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> list[str]:
-    """Rows padded into columns (first row is the header, then a rule); `right` aligns numbers."""
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-
-    def line(row: Sequence[str]) -> str:
-        cells = [c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)]
-        return "  ".join(cells).rstrip()
-
-    out = [line(rows[0]), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in rows[1:]]
-    return out
 
 
 def _change_cell(g: GroupCost, money: Money) -> str:
@@ -224,8 +204,8 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         if not result.groups:
             rows.append(["(no costs)", *blanks, "", *tail])
         rows.append(["Total", *blanks, money(result.total), *tail])
-        right = [False] * len(q.group_by) + [True] + ([True, True] if compare else [])
-        lines += _table(rows, right)
+        numbers = range(len(q.group_by), len(q.group_by) + (3 if compare else 1))
+        lines += text_table(rows, right=numbers, rule=True)
         if compare and result.progress is Progress.IN_PROGRESS:
             lines.append("(changes compare the complete days with the same days of the previous period)")
 
@@ -237,7 +217,7 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
         series_rows = [["period", "cost"]]
         series_rows += [[_bucket_text(b, q.granularity), money(c)] for b, c in sorted(totals.items())]
-        lines += _table(series_rows, [False, True])
+        lines += text_table(series_rows, right={1}, rule=True)
 
     if result.notes:
         lines += ["", *result.notes]

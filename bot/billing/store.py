@@ -1,7 +1,7 @@
-"""The billing store contract, and the registry that picks a backend from a store URL.
+"""The billing store contract: what every backend (`bot.store.*`) implements and the domain queries through.
 
-A backend registers itself with `@register("scheme")` and is chosen by `open_store("scheme://...")`; callers
-never branch on backend names. Every backend passes the one contract suite in `tests/store/`.
+The domain speaks only to `BillingStore`; backends live in `bot.store` and are chosen by URL scheme through
+`bot.store.registry.open_store`. Every backend passes the one contract suite in `tests/store/`.
 
 Ingestion hands a store a `NormalizedSource`: a DuckDB SELECT over local files that yields the columns of
 `bot.billing.model.LINE_ITEM_COLUMNS` plus `tag:<key>` and `costcat:<name>` VARCHAR columns. DuckDB is the
@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 from bot.billing.model import (
     AggregateRequest,
@@ -29,7 +28,6 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
-from bot.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,11 @@ class BillingStore(abc.ABC):
     """
 
     scheme: ClassVar[str]
+
+    @classmethod
+    def from_url(cls, url: str) -> BillingStore:
+        """Open the store `url` names (`bot.store.registry.open_store` calls this on the backend of its scheme)."""
+        raise NotImplementedError(f"{cls.__name__} cannot be opened from a URL")
 
     # ------------------------------------------------------------------ loading
 
@@ -163,46 +166,3 @@ class BillingStore(abc.ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections and files."""
-
-
-# ---------------------------------------------------------------------------------------------- registry
-
-_BACKENDS: dict[str, type[BillingStore]] = {}
-StoreFactory = Callable[[str], BillingStore]
-
-
-def register(scheme: str) -> Callable[[type[BillingStore]], type[BillingStore]]:
-    """Class decorator: make a backend available under a URL scheme."""
-
-    def deco(cls: type[BillingStore]) -> type[BillingStore]:
-        cls.scheme = scheme
-        _BACKENDS[scheme] = cls
-        return cls
-
-    return deco
-
-
-def open_store(url: str) -> BillingStore:
-    """Open the backend named by `url`'s scheme, e.g. `duckdb:///var/lib/trackit/billing`.
-
-    Raises `ConfigError` for an unknown scheme, naming the known ones.
-    """
-    _load_builtin_backends()
-    scheme = urlsplit(url).scheme
-    cls = _BACKENDS.get(scheme)
-    if cls is None:
-        known = ", ".join(sorted(f"{s}://" for s in _BACKENDS))
-        raise ConfigError(f"unknown billing store URL {url!r}: use one of {known}")
-    return cls.from_url(url)  # type: ignore[attr-defined,no-any-return]
-
-
-def _load_builtin_backends() -> None:
-    # Imported lazily so that the DuckDB-only default does not import the Elasticsearch client.
-    import importlib
-
-    for module in ("bot.store.duckdb", "bot.store.elasticsearch"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a backend not built yet, or an optional client not installed
-            if exc.name not in (module, "elasticsearch", "opensearchpy"):
-                raise

@@ -1,0 +1,1204 @@
+"""Billing store on a search cluster (scale-out mode): Elasticsearch or OpenSearch, server-core APIs only.
+
+One implementation of the index-per-period design with a small seam, `ClusterClient`, that each backend fills
+with its own client library (`bot.store.elasticsearch`: elasticsearch-py; `bot.store.opensearch`: opensearch-py):
+client construction and authentication, the calling convention, error types and the bulk helper. Everything the
+two servers share (the REST APIs below, mappings, aggregations, the alias swap) lives here once: both take the
+same index settings and mappings for this store (the contract suite runs against a real node of each), so the
+seam has no mapping hook.
+
+Layout (docs/architecture.md, "The billing store contract"):
+- one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
+  no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
+- every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
+  its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
+  indices behind the alias, and there is no second catalog to get out of step;
+- a load bulk-indexes with refresh off, refreshes, checks the row count and the unblended total against the
+  export's own sum, then moves the alias from the old index to the new one in ONE `_aliases` call and deletes
+  the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
+- a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
+  `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
+  beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
+  gone (a crash, a SIGKILL) and its index is an orphan.
+
+Speed (bench/store_compare.py): DuckDB writes each line item's JSON document itself (`_document_sql`), so the
+client only frames and sends raw documents; two streaming bulk loops (each retrying 429s) keep the node busy
+while the client prepares the next request. Reads avoid needless full scans: a `terms` aggregation ordered by
+cost for the top N of one dimension when one index matches, a plain `date_histogram` for series, no composite
+request after a short page, and the account names recorded in `_meta` at load time.
+
+Nothing here uses delete-by-query, data streams, ILM / ISM, transforms, rollups or scripts.
+
+Tag keys are arbitrary (`user:team`, `kubernetes.io/cluster`), and dots in field names mean objects to both
+servers, so a tag key is stored under `tags.<escaped key>` with `.` and `%` percent-escaped.
+"""
+
+from __future__ import annotations
+
+import abc
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, ClassVar, TypeVar
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import duckdb
+
+from bot.billing.charges import DERIVED_SQL, RULES, ChargeClass, Rule, classify
+from bot.billing.model import (
+    COST_CATEGORY_PREFIX,
+    LINE_ITEM_COLUMNS,
+    TAG_PREFIX,
+    TAX_CHARGE,
+    TAX_SERVICE,
+    AggregateRequest,
+    AggregateRow,
+    CostBasis,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Freshness,
+    Granularity,
+    PeriodStatus,
+    TagCoverage,
+    TimeRange,
+    tax_as_service,
+)
+from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
+from bot.errors import ConfigError, ReconciliationError, StoreError
+from bot.sqltext import quote_ident, quote_literal
+
+log = logging.getLogger(__name__)
+
+_FIELD_TYPES = {"DATE": "date", "TIMESTAMP": "date", "DOUBLE": "double", "VARCHAR": "keyword", "BIGINT": "long"}
+#: Net basis falls back to unblended per line item; computed once at load time instead of by a script per query.
+_NET_OR_BILLED = "net_or_billed_cost"
+#: End of line items at most a day long: freshness must not count month-long fee, tax and RI-fee lines, whose
+#: end is the end of the month from its first day.
+_USAGE_END = "usage_end"
+_BASIS_FIELDS = {
+    CostBasis.UNBLENDED: "billed_cost",
+    CostBasis.AMORTIZED: "effective_cost",
+    CostBasis.NET: _NET_OR_BILLED,
+}
+_INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_CHARGE_CLASS = "charge_class"
+_COMPOSITE_PAGE = 5000
+#: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
+#: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
+#: the client prepares the next request, more than two only queue on the node's write thread pool.
+_BULK_CHUNK = 5000
+_BULK_THREADS = 2
+_SCAN_PAGE = 5000
+#: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).
+_LOAD_LEASE_SECONDS = 60.0
+#: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
+_COUNT_TERMS = 10_000
+_PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+
+
+_T = TypeVar("_T")
+_TRUE = ("1", "true", "yes")
+_FALSE = ("0", "false", "no")
+
+
+@dataclass(frozen=True)
+class ClusterFailure:
+    """One request's failure: the HTTP status and the server's reason, or no status when the cluster could not
+    be reached at all (connection refused or reset, timeout, TLS handshake)."""
+
+    status: int | None
+    reason: str
+
+
+class ClusterClient(abc.ABC):
+    """The seam between the store and one search engine's client library.
+
+    Each method is one request of the REST APIs Elasticsearch and OpenSearch share; an implementation adapts its
+    library's calling convention and nothing else. Methods raise the library's own exceptions: the store asks
+    `failure` what they mean and turns them into `StoreError`s naming the cluster.
+    """
+
+    #: The product named in messages: "Elasticsearch", "OpenSearch".
+    product: ClassVar[str]
+    #: The first node's base URL, for messages (never carries credentials).
+    host: str
+
+    @abc.abstractmethod
+    def failure(self, exc: Exception) -> ClusterFailure | None:
+        """What `exc` says about the cluster, or None when it is not a failure of the client or the cluster."""
+
+    @abc.abstractmethod
+    def alias_exists(self, alias: str) -> bool:
+        """Whether `alias` names at least one index."""
+
+    @abc.abstractmethod
+    def mappings(self, index: str) -> dict[str, Any]:
+        """Index name -> `{"mappings": {...}}` of every index `index` (a name, alias or pattern) names."""
+
+    @abc.abstractmethod
+    def index_names(self, pattern: str) -> list[str]:
+        """Names of the indices matching a wildcard `pattern` (none is an empty list, not an error)."""
+
+    @abc.abstractmethod
+    def create_index(self, index: str, *, settings: dict[str, Any], mappings: dict[str, Any]) -> None:
+        """Create `index` with its settings and mappings."""
+
+    @abc.abstractmethod
+    def put_meta(self, index: str, meta: dict[str, Any]) -> None:
+        """Replace the mapping `_meta` of `index`."""
+
+    @abc.abstractmethod
+    def put_settings(self, index: str, settings: dict[str, Any]) -> None:
+        """Update dynamic index settings of `index`."""
+
+    @abc.abstractmethod
+    def update_aliases(self, actions: list[dict[str, Any]]) -> None:
+        """Apply `_aliases` actions in one atomic request."""
+
+    @abc.abstractmethod
+    def delete_index(self, index: str) -> None:
+        """Delete one index by its exact name; one that is already gone is fine."""
+
+    @abc.abstractmethod
+    def refresh(self, index: str) -> None:
+        """Make everything indexed into `index` so far searchable."""
+
+    @abc.abstractmethod
+    def search(self, index: str, body: dict[str, Any], *, lenient: bool = False) -> dict[str, Any]:
+        """The response of one `_search` request; `lenient`: an alias or pattern naming no index answers empty
+        instead of failing (before the first load)."""
+
+    @abc.abstractmethod
+    def bulk_index(
+        self,
+        documents: Iterable[str],
+        *,
+        index: str,
+        chunk_size: int,
+        max_retries: int,
+        initial_backoff: float,
+        max_backoff: float,
+    ) -> Iterator[dict[str, Any]]:
+        """Index raw JSON `documents` into `index` with the library's streaming bulk helper, `chunk_size` per
+        request, retrying requests and items answered 429 up to `max_retries` times with backoff.
+
+        Yields the response item of every document the cluster refused (`{"index": {"status": ..., "error": ...}}`)
+        and nothing for the others; raises when a whole request fails.
+        """
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the client's connections."""
+
+
+@dataclass(frozen=True)
+class ClusterURL:
+    """The parts of a store URL both backends read: `scheme://[user[:password]@]host[:port][?options]`.
+
+    Options: `tls` (https), `verify` (certificate verification, on by default), `ca_certs` (a CA bundle path),
+    `timeout` (seconds per request, 60), `prefix` (of index names, `trackit`); a backend reads its own too.
+    """
+
+    node: str  # "http(s)://host:port"
+    username: str
+    password: str  # from the URL; a backend falls back to its environment variable
+    tls: bool
+    verify: bool
+    ca_certs: str
+    timeout: float
+    prefix: str
+    options: dict[str, str]  # every option as given, for the backend's own
+
+    @classmethod
+    def parse(cls, url: str, *, default_port: int = 9200, default_tls: bool = False) -> ClusterURL:
+        """Read `url`; raises ConfigError naming the option when a value cannot be used."""
+        parts = urlsplit(url)
+        options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        tls = _flag(options, "tls", default_tls, url)
+        try:
+            port = parts.port or default_port
+        except ValueError as exc:
+            raise ConfigError(f"store URL {_redacted(url)!r}: the port is not a number ({exc})") from exc
+        try:
+            timeout = float(options.get("timeout", "60"))
+        except ValueError:
+            raise ConfigError(
+                f"store URL {_redacted(url)!r}: timeout={options['timeout']!r} is not a number of seconds"
+            ) from None
+        return cls(
+            node=f"{'https' if tls else 'http'}://{parts.hostname or '127.0.0.1'}:{port}",
+            username=unquote(parts.username or ""),
+            password=unquote(parts.password or ""),
+            tls=tls,
+            verify=_flag(options, "verify", True, url),
+            ca_certs=options.get("ca_certs", ""),
+            timeout=timeout,
+            prefix=options.get("prefix", "trackit"),
+            options=options,
+        )
+
+
+def _flag(options: dict[str, str], name: str, default: bool, url: str) -> bool:
+    raw = options.get(name)
+    if raw is None:
+        return default
+    if raw.lower() in _TRUE:
+        return True
+    if raw.lower() in _FALSE:
+        return False
+    raise ConfigError(f"store URL {_redacted(url)!r}: {name}={raw!r} is not true or false")
+
+
+def _redacted(url: str) -> str:
+    """`url` without a password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"{parts.username}:***@{netloc}").geturl()
+
+
+def escape_key(key: str) -> str:
+    return key.replace("%", "%25").replace(".", "%2E")
+
+
+def _tag_field(key: str) -> str:
+    return f"tags.{escape_key(key)}"
+
+
+def _costcat_field(name: str) -> str:
+    return f"costcat.{escape_key(name)}"
+
+
+def _field(dim: DimensionRef) -> str:
+    return _tag_field(str(dim.tag_key)) if dim.kind is Dimension.TAG else dim.column
+
+
+def _ts(d: date | datetime) -> str:
+    if isinstance(d, datetime):
+        return d.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return f"{d.isoformat()}T00:00:00Z"
+
+
+def _parse_ts(value: str | None) -> datetime | None:
+    """An ISO timestamp as a timezone-aware UTC datetime (the contract's form for every instant)."""
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+class SearchClusterStore(BillingStore):
+    """BillingStore on an Elasticsearch or OpenSearch cluster: the index-per-period design, one client seam.
+
+    A backend subclasses it with its `ClusterClient` and a `from_url`, and registers the subclass.
+    """
+
+    def __init__(
+        self,
+        cluster: ClusterClient,
+        prefix: str = "trackit",
+        *,
+        bulk_threads: int = _BULK_THREADS,
+        bulk_chunk: int = _BULK_CHUNK,
+        bulk_retries: int = 8,
+        initial_backoff: float = 1.0,
+        max_backoff: float = 30.0,
+        load_lease_seconds: float = _LOAD_LEASE_SECONDS,
+    ) -> None:
+        """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
+        requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`. A load's
+        index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone."""
+        if not _PREFIX.fullmatch(prefix):
+            raise ConfigError(
+                f"{cluster.product} index prefix {prefix!r} is not usable in index names: use lowercase letters, "
+                "digits, '-' and '_', starting with a letter or digit (e.g. prefix=trackit)"
+            )
+        self._cluster = cluster
+        self._prefix = prefix
+        self._alias = f"{prefix}-li"
+        self._load_lock = threading.Lock()
+        self._legacy_meta: dict[str, dict[str, Any]] = {}
+        self._bulk_threads = max(1, bulk_threads)
+        self._bulk_chunk = max(1, bulk_chunk)
+        self._bulk_retries = bulk_retries
+        self._initial_backoff = initial_backoff
+        self._max_backoff = max_backoff
+        self._load_lease = load_lease_seconds
+        #: Where the cluster is, for error messages (never carries credentials).
+        self.host = cluster.host
+
+    # ------------------------------------------------------------------ helpers
+
+    def _call(self, what: str, fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        """Run one client call, turning transport and API failures into StoreError with context."""
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            failure = self._cluster.failure(exc)
+            if failure is None:
+                raise
+            raise self._error(what, failure) from exc
+
+    def _error(self, what: str, failure: ClusterFailure) -> StoreError:
+        """A StoreError naming the cluster, the operation and the server's own reason."""
+        product = self._cluster.product
+        if failure.status is None:
+            return StoreError(f"cannot reach {product} at {self.host} for {what}: {failure.reason}")
+        return StoreError(f"{product} at {self.host} refused {what} (HTTP {failure.status}): {failure.reason}")
+
+    def _live_mappings(self) -> dict[str, dict[str, Any]]:
+        """Index name -> mapping of every live period index (behind the read alias)."""
+        if not self._call("alias check", self._cluster.alias_exists, self._alias):
+            return {}
+        mappings = self._call("mapping read", self._cluster.mappings, self._alias)
+        return {name: dict(body["mappings"]) for name, body in mappings.items()}
+
+    def _live_indices(self) -> dict[str, dict[str, Any]]:
+        """Index name -> `_meta` of every live period index (behind the read alias)."""
+        return {name: m.get("_meta", {}) for name, m in self._live_mappings().items()}
+
+    def _without_charge_class(self) -> bool:
+        """Whether some live index was loaded before line items carried `charge_class` (read by derivation)."""
+        return any(_CHARGE_CLASS not in m.get("properties", {}) for m in self._live_mappings().values())
+
+    def _all_period_indices(self) -> list[str]:
+        return sorted(self._call("index listing", self._cluster.index_names, f"{self._alias}-*"))
+
+    # ------------------------------------------------------------------ loading
+
+    def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
+        started = time.monotonic()
+        delivery = source.delivery
+        period = delivery.billing_period
+        with self._load_lock:
+            live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
+            old = live.get(period.isoformat())
+            self._delete_orphans(period, keep={old[0]} if old else set())
+            digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
+            index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
+            self._create_index(index, source)
+            heartbeat = _Heartbeat(self, index, self._load_lease / 4)
+            try:
+                with heartbeat:
+                    rows = self._bulk_load(index, source, progress)
+                    self._call("refresh", self._cluster.refresh, index)
+                    billed = self._reconcile(index, source, rows)
+                    meta = self._meta(index, source, rows)
+                    heartbeat.stop()  # the final _meta below drops the lease: the alias makes the index live
+                self._call("mapping update", self._cluster.put_meta, index, meta)
+                self._call("index settings", self._cluster.put_settings, index, {"index": {"refresh_interval": "1s"}})
+                # Another process may have published this period while we loaded: replace what is live now.
+                live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
+                old = live.get(period.isoformat())
+                actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
+                if old:
+                    actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
+                self._call("alias swap", self._cluster.update_aliases, actions)
+            except BaseException:
+                self._drop(index, "the failed load's index")
+                raise
+            if old:
+                self._drop(old[0], "the replaced delivery's index")
+        return LoadResult(
+            delivery=delivery,
+            rows=rows,
+            billed_total=billed,
+            replaced=old[1]["delivery_id"] if old else None,
+            seconds=time.monotonic() - started,
+        )
+
+    def _drop(self, index: str, what: str) -> None:
+        """Best-effort deletion of an index that is no longer (or never was) live.
+
+        A failure is logged, not raised: it must not hide the error that caused it, and the data readers see is
+        already right; the next load of the period deletes what is left (`_delete_orphans`).
+        """
+        try:
+            self._cluster.delete_index(index)
+        except Exception as exc:
+            if self._cluster.failure(exc) is None:
+                raise
+            log.warning("could not delete %s %s at %s (the next load retries): %s", what, index, self.host, exc)
+
+    def _delete_orphans(self, period: date, keep: set[str]) -> None:
+        """Indices of this period left by a failed or killed load are not live: drop them. An index whose load
+        still renews its heartbeat (another process loading the same period) is left alone."""
+        names = [n for n in self._all_period_indices() if n.startswith(f"{self._alias}-{period:%Y-%m}-")]
+        names = [n for n in names if n not in keep]
+        if not names:
+            return
+        try:
+            metas = self._cluster.mappings(",".join(names))
+        except Exception as exc:
+            failure = self._cluster.failure(exc)
+            if failure is None:
+                raise
+            if failure.status != 404:  # one of them vanished meanwhile: no lease is readable, as if none were
+                raise self._error("mapping read", failure) from exc
+            metas = {}
+        now = time.time()
+        for name in names:
+            loading = (metas.get(name) or {}).get("mappings", {}).get("_meta", {}).get("loading") or {}
+            beat = loading.get("heartbeat")
+            if isinstance(beat, (int, float)) and now - float(beat) < self._load_lease:
+                log.info("index %s is being loaded by another process (heartbeat %.0f s ago): kept", name, now - beat)
+                continue
+            log.info("deleting orphan index %s from an interrupted load", name)
+            self._call(f"deletion of orphan index {name}", self._cluster.delete_index, name)
+
+    def _create_index(self, index: str, source: NormalizedSource) -> None:
+        properties: dict[str, Any] = {name: {"type": _FIELD_TYPES[typ]} for name, typ, _ in LINE_ITEM_COLUMNS}
+        properties[_NET_OR_BILLED] = {"type": "double"}
+        properties[_USAGE_END] = {"type": "date"}
+        properties["tags"] = {
+            "type": "object",
+            "properties": {escape_key(k): {"type": "keyword"} for k in source.tag_keys},
+        }
+        properties["costcat"] = {
+            "type": "object",
+            "properties": {escape_key(c): {"type": "keyword"} for c in source.cost_categories},
+        }
+        self._call(
+            "index creation",
+            self._cluster.create_index,
+            index,
+            settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
+            mappings={"dynamic": "strict", "properties": properties, "_meta": _loading_meta()},
+        )
+
+    def _documents(self, source: NormalizedSource) -> Generator[list[str], None, None]:
+        """The period's line items as JSON documents, in batches of `bulk_chunk`.
+
+        DuckDB writes the JSON itself (`_document_sql`): the client only frames and sends it, which is what
+        makes the load fast enough to keep the node busy.
+        """
+        con = duckdb.connect(config={"threads": 1})
+        try:
+            # DuckDB draws its own progress bar on stdout for long queries (the bot's or the CLI's stdout).
+            con.execute("SET enable_progress_bar = false")
+            described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
+            cursor = con.execute(_document_sql(source, [d[0] for d in described]))
+            while batch := cursor.fetchmany(self._bulk_chunk):
+                yield [doc for (doc,) in batch]
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read {source.delivery.source_uri} for loading: {exc}") from exc
+        finally:
+            con.close()
+
+    def _bulk_load(self, index: str, source: NormalizedSource, progress: Progress | None) -> int:
+        """Index every line item of `source` into `index` with `bulk_threads` streaming bulk loops in parallel.
+
+        Each loop retries requests and items answered 429. Returns the number of documents sent; raises
+        StoreError naming the cluster when a document is rejected (mapping) or the cluster cannot be reached.
+        """
+        batches = self._documents(source)
+        lock = threading.Lock()
+        stop = threading.Event()
+        sent = 0
+
+        def documents() -> Iterator[str]:
+            nonlocal sent
+            while not stop.is_set():
+                with lock:  # one DuckDB cursor shared by the loops: hand out whole batches
+                    batch = next(batches, None)
+                    if batch is None:
+                        return
+                    sent += len(batch)
+                    if progress:
+                        progress(sent, source.expected_rows)
+                yield from batch
+
+        def loop() -> tuple[int, dict[str, Any] | None]:
+            failures, first = 0, None
+            for item in self._cluster.bulk_index(
+                documents(),
+                index=index,
+                chunk_size=self._bulk_chunk,
+                max_retries=self._bulk_retries,
+                initial_backoff=self._initial_backoff,
+                max_backoff=self._max_backoff,
+            ):
+                failures += 1
+                first = first or item
+            return failures, first
+
+        pool = ThreadPoolExecutor(self._bulk_threads, thread_name_prefix="bulk")
+        try:
+            futures = [pool.submit(loop) for _ in range(self._bulk_threads)]
+            wait(futures, return_when=FIRST_EXCEPTION)
+            stop.set()  # a failed loop stops the others at their next batch
+            results = [f.result() for f in futures]
+        except Exception as exc:
+            failure = self._cluster.failure(exc)
+            if failure is None:
+                raise
+            raise self._error(f"bulk indexing into {index}", failure) from exc
+        finally:
+            stop.set()
+            pool.shutdown(wait=True)
+            batches.close()
+        failures = sum(n for n, _ in results)
+        if failures:
+            first = next(item for _, item in results if item)
+            op: dict[str, Any] = next(iter(first.values()), {})
+            raise StoreError(
+                f"{self._cluster.product} at {self.host} rejected {failures} line item(s) of "
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id} "
+                f"(first: HTTP {op.get('status')}: {error_reason(op.get('error'))}); the previous data stays live"
+            )
+        return sent
+
+    def _reconcile(self, index: str, source: NormalizedSource, rows: int) -> float:
+        """Check the stored row count and unblended total against the export; returns the stored total."""
+        body = self._call(
+            "reconciliation",
+            self._cluster.search,
+            index,
+            {"size": 0, "track_total_hits": True, "aggs": {"billed": {"sum": {"field": "billed_cost"}}}},
+        )
+        stored_rows = body["hits"]["total"]["value"]
+        stored = Decimal(str(body["aggregations"]["billed"]["value"]))
+        expected = Decimal(source.expected_billed_total)
+        if stored_rows != rows or abs(stored - expected) >= Decimal("0.005"):
+            raise ReconciliationError(
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id}: stored {stored_rows} "
+                f"rows totalling {stored:.4f} but the export totals {source.expected_billed_total}; "
+                "the previous data stays live",
+            )
+        return float(stored)
+
+    def _meta(self, index: str, source: NormalizedSource, rows: int) -> dict[str, Any]:
+        aggs = {
+            "billed": {"sum": {"field": "billed_cost"}},
+            "until": {"max": {"field": _USAGE_END}},
+            "until_any": {"max": {"field": "charge_period_end"}},
+            "first_start": {"min": {"field": "charge_period_start"}},
+            "last_start": {"max": {"field": "charge_period_start"}},
+            "invoiced": {"filter": _present("invoice_id")},
+            **_CURRENCY_AGGS,
+        }
+        body = self._call("period summary", self._cluster.search, index, {"size": 0, "aggs": aggs})
+        aggs = body["aggregations"]
+        d = source.delivery
+        return {
+            "billing_period": d.billing_period.isoformat(),
+            "delivery_id": d.delivery_id,
+            "delivered_at": _ts(d.delivered_at),
+            "loaded_at": _ts(datetime.now(UTC)),
+            "source_format": d.source_format,
+            "source_uri": d.source_uri,
+            "rows": rows,
+            "final": aggs["invoiced"]["doc_count"] > 0,
+            "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
+            # The span of usage starts: which periods a usage-date question reads (freshness reports them).
+            "data_from": aggs["first_start"].get("value_as_string"),
+            "last_start": aggs["last_start"].get("value_as_string"),
+            "billed_total": aggs["billed"]["value"],
+            "tag_keys": list(source.tag_keys),
+            "cost_categories": list(source.cost_categories),
+            "accounts": self._account_sightings(index),
+            **_currencies_and_net(aggs),
+        }
+
+    def _currencies_and_net(self, index: str, meta: dict[str, Any]) -> dict[str, Any]:
+        """`currencies` and `has_net_cost` of a live index: from its `_meta`, or (indices loaded before they were
+        recorded) from one aggregation, remembered per index (a live index never changes)."""
+        if "currencies" in meta and "has_net_cost" in meta:
+            return {"currencies": meta["currencies"], "has_net_cost": meta["has_net_cost"]}
+        if index not in self._legacy_meta:
+            self._legacy_meta[index] = _currencies_and_net(
+                self._search("currencies", {"match_all": {}}, _CURRENCY_AGGS, index)
+            )
+        return self._legacy_meta[index]
+
+    def periods(self) -> list[PeriodStatus]:
+        out = [
+            PeriodStatus(
+                billing_period=date.fromisoformat(m["billing_period"]),
+                delivery_id=m["delivery_id"],
+                delivered_at=_parse_ts(m["delivered_at"]) or datetime.min.replace(tzinfo=UTC),
+                loaded_at=_parse_ts(m["loaded_at"]) or datetime.min.replace(tzinfo=UTC),
+                source_format=m["source_format"],
+                source_uri=m["source_uri"],
+                rows=int(m["rows"]),
+                final=bool(m["final"]),
+                data_until=_parse_ts(m.get("data_until")),
+                billed_total=float(m["billed_total"]),
+                currencies=tuple(extra["currencies"]),
+                has_net_cost=bool(extra["has_net_cost"]),
+            )
+            for name, m in self._live_indices().items()
+            if "billing_period" in m
+            for extra in (self._currencies_and_net(name, m),)
+        ]
+        return sorted(out, key=lambda p: p.billing_period)
+
+    def delete_period(self, billing_period: date) -> bool:
+        with self._load_lock:
+            names = [
+                n for n, m in self._live_indices().items() if m.get("billing_period") == billing_period.isoformat()
+            ]
+            for name in names:
+                self._call("index deletion", self._cluster.delete_index, name)
+            return bool(names)
+
+    # ------------------------------------------------------------------ reading
+
+    def _tag_keys_live(self) -> set[str]:
+        return {k for m in self._live_indices().values() for k in m.get("tag_keys", [])}
+
+    def _query(self, time_range: TimeRange | None, filters: Sequence[Filter]) -> dict[str, Any]:
+        must: list[dict[str, Any]] = []
+        must_not: list[dict[str, Any]] = []
+        if time_range is not None:
+            must.append({"range": {"charge_period_start": {"gte": _ts(time_range.start), "lt": _ts(time_range.end)}}})
+        fold_tax = tax_as_service(filters)
+        for flt in filters:
+            field = _field(flt.dimension)
+            # A stored value equal to the empty key (`global`) shares its group: the key is a term too.
+            clauses: list[dict[str, Any]] = [{"terms": {field: list(flt.values)}}]
+            if field == _CHARGE_CLASS:
+                # Line items loaded before the column existed: their class derived from the stored fields (so
+                # every line item has a class, and the empty key matches none).
+                derived = [_class_query(c) for c in ChargeClass if c.value in flt.values]
+                if derived:
+                    unstored = [{"exists": {"field": field}}]
+                    clauses.append({"bool": {"must_not": unstored, "should": derived, "minimum_should_match": 1}})
+            elif flt.dimension.empty_key in flt.values:
+                clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
+                clauses.append({"term": {field: ""}})
+            clause: dict[str, Any] = {"bool": {"should": clauses, "minimum_should_match": 1}}
+            if fold_tax and flt.dimension.kind is Dimension.SERVICE:
+                # Tax line items have the key `Tax` whatever their service; the others their service's key.
+                clause = {"bool": {"filter": [clause], "must_not": [_IS_TAX]}}
+                if TAX_SERVICE in flt.values:
+                    clause = {"bool": {"should": [clause, _IS_TAX], "minimum_should_match": 1}}
+            (must_not if flt.negate else must).append(clause)
+        return {"bool": {"filter": must, "must_not": must_not}}
+
+    def _search(
+        self, what: str, query: dict[str, Any], aggs: dict[str, Any], index: str | None = None
+    ) -> dict[str, Any]:
+        """Aggregations over the live data (or one `index`); {} before the first load (no index behind the alias)."""
+        body = self._call(
+            what, self._cluster.search, index or self._alias, {"size": 0, "query": query, "aggs": aggs}, lenient=True
+        )
+        return dict(body.get("aggregations") or {})
+
+    def _composite(
+        self,
+        what: str,
+        query: dict[str, Any],
+        sources: list[dict[str, Any]],
+        metrics: dict[str, Any],
+        index: str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Every bucket of a composite aggregation, page by page."""
+        after: dict[str, Any] | None = None
+        while True:
+            composite: dict[str, Any] = {"size": _COMPOSITE_PAGE, "sources": sources}
+            if after:
+                composite["after"] = after
+            aggs = self._search(what, query, {"groups": {"composite": composite, "aggs": metrics}}, index)
+            if not aggs:
+                return
+            buckets = aggs["groups"]["buckets"]
+            yield from buckets
+            after = aggs["groups"].get("after_key")
+            # A short page is the last one: asking for the next would scan every line item again for nothing.
+            if len(buckets) < _COMPOSITE_PAGE or after is None:
+                return
+
+    def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
+        if _groups_by_class(request) and self._without_charge_class():
+            return self._aggregate_per_class(request)
+        query = self._query(request.time_range, request.filters)
+        cost_field = _BASIS_FIELDS[request.basis]
+        metrics = {
+            "cost": {"sum": {"field": cost_field}},
+            "usage": {"sum": {"field": "usage_amount"}},
+        }
+        sources: list[dict[str, Any]] = []
+        if request.granularity is not Granularity.NONE:
+            sources.append(
+                {
+                    "bucket": {
+                        "date_histogram": {
+                            "field": "charge_period_start",
+                            "calendar_interval": _INTERVALS[request.granularity],
+                            "time_zone": "UTC",
+                        }
+                    }
+                }
+            )
+        fold_tax = tax_as_service(request.filters)
+        folded = [fold_tax and dim.kind is Dimension.SERVICE for dim in request.group_by]
+        for i, dim in enumerate(request.group_by):
+            sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+            if folded[i]:
+                sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
+        if len(sources) == 1 and not request.group_by:
+            # A plain series: one date_histogram answers it whole, no composite paging.
+            histogram = {**sources[0]["bucket"]["date_histogram"], "min_doc_count": 1}
+            aggs = self._search("series", query, {"series": {"date_histogram": histogram, "aggs": metrics}})
+            return [
+                AggregateRow(
+                    keys=(),
+                    cost=b["cost"]["value"],
+                    bucket=datetime.fromtimestamp(b["key"] / 1000, UTC),
+                    usage_amount=b["usage"]["value"],
+                    line_items=b["doc_count"],
+                )
+                for b in (aggs["series"]["buckets"] if aggs else [])
+            ]
+        if not sources:
+            body = self._call(
+                "total",
+                self._cluster.search,
+                self._alias,
+                {"size": 0, "query": query, "aggs": metrics, "track_total_hits": True},
+                lenient=True,
+            )
+            hits = body["hits"]["total"]["value"]
+            if not hits:
+                return []
+            aggs = body["aggregations"]
+            cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
+            return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
+        if (
+            request.granularity is Granularity.NONE
+            and request.limit is not None
+            and len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], fold_tax)
+        ):
+            top = self._top_terms(query, request.group_by[0], request.limit, metrics)
+            if top is not None:
+                return top
+        merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for b in self._composite("aggregation", query, sources, metrics):
+            key = b["key"]
+            bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
+            # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
+            keys = tuple(
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                for i, dim in enumerate(request.group_by)
+            )
+            acc = merged[(bucket, keys)]
+            acc[0] += b["cost"]["value"]
+            acc[1] += b["usage"]["value"]
+            acc[2] += b["doc_count"]
+        rows = [
+            AggregateRow(keys=keys, cost=v[0], bucket=bucket, usage_amount=v[1], line_items=int(v[2]))
+            for (bucket, keys), v in merged.items()
+        ]
+        return _ordered(rows, request)
+
+    def _aggregate_per_class(self, request: AggregateRequest) -> list[AggregateRow]:
+        """Group by charge class when some indices predate the stored column: one aggregation per class (each
+        filtered by the class, which `_query` derives for such line items), merged under the contract's order."""
+        at = next(i for i, ref in enumerate(request.group_by) if ref.kind is Dimension.CHARGE_CLASS)
+        rest = tuple(ref for i, ref in enumerate(request.group_by) if i != at)
+        rows: list[AggregateRow] = []
+        for charge_class in ChargeClass:
+            narrowed = replace(
+                request,
+                group_by=rest,
+                filters=(*request.filters, Filter(request.group_by[at], (charge_class.value,))),
+                limit=None,
+            )
+            for r in self.aggregate(narrowed):
+                keys = (*r.keys[:at], charge_class.value, *r.keys[at:])
+                rows.append(replace(r, keys=keys))
+        return _ordered(rows, request)
+
+    def _top_terms(
+        self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any]
+    ) -> list[AggregateRow] | None:
+        """The `limit` most costly groups of one dimension from a `terms` aggregation ordered by cost.
+
+        Exact only when every matching line item lives in one index (one shard: no per-shard top lists to
+        merge), which is the common case of a range within one billing period; the same request says how many
+        indices matched, and None is returned when it was more than one (the caller then pages a composite).
+        Saves paging through every group (50k resources) to keep 20.
+        """
+        terms = {
+            "field": _field(dim),
+            "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
+            "missing": "",  # missing and '' are one group, as in the composite path
+            "order": [{"cost": "desc"}, {"_key": "asc"}],
+        }
+        aggs = self._search(
+            "top groups",
+            query,
+            {"indices": {"terms": {"field": "_index", "size": 2}}, "groups": {"terms": terms, "aggs": metrics}},
+        )
+        if not aggs:
+            return []
+        if len(aggs["indices"]["buckets"]) > 1:
+            return None
+        rows = [
+            AggregateRow(
+                keys=(b["key"] or dim.empty_key,),
+                cost=b["cost"]["value"],
+                usage_amount=b["usage"]["value"],
+                line_items=b["doc_count"],
+            )
+            for b in aggs["groups"]["buckets"]
+        ]
+        rows.sort(key=lambda r: (-r.cost, r.keys))
+        return rows[:limit]
+
+    def count_groups(self, request: AggregateRequest) -> int:
+        """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
+        since it is only used when the node returned every term (`sum_other_doc_count` 0); else every group."""
+        if (
+            len(request.group_by) == 1
+            and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
+            and not _groups_by_class(request)
+        ):
+            terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
+            aggs = self._search(
+                "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
+            )
+            if not aggs:
+                return 0
+            if aggs["g"]["sum_other_doc_count"] == 0:
+                return len(aggs["g"]["buckets"])
+        return super().count_groups(request)
+
+    def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
+        keys = sorted(self._tag_keys_live())
+        query = self._query(time_range, filters)
+        aggs: dict[str, Any] = {"total": {"sum": {"field": "billed_cost"}}}
+        for i, key in enumerate(keys):
+            field = _tag_field(key)
+            aggs[f"t{i}"] = {
+                "filter": _present(field),
+                "aggs": {"cost": {"sum": {"field": "billed_cost"}}, "values": {"cardinality": {"field": field}}},
+            }
+        result = self._search("tag coverage", query, aggs)
+        if not result:
+            return []
+        total = result["total"]["value"]
+        out = [
+            TagCoverage(
+                key=key,
+                tagged_cost=result[f"t{i}"]["cost"]["value"],
+                total_cost=total,
+                distinct_values=int(result[f"t{i}"]["values"]["value"]),
+            )
+            for i, key in enumerate(keys)
+            if result[f"t{i}"]["doc_count"] > 0
+        ]
+        return sorted(out, key=lambda c: (-c.tagged_cost, c.key))
+
+    def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
+        field = _field(dimension)
+        cost = {"cost": {"sum": {"field": "billed_cost"}}}
+        wanted: dict[str, Any] = {
+            "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost}
+        }
+        if dimension.kind is Dimension.SERVICE:
+            wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
+        aggs = self._search("distinct values", {"match_all": {}}, wanted)
+        if not aggs:
+            return []
+        # The services line items were charged on (not folded), then `Tax` when there is tax.
+        ranked = [(-b["cost"]["value"], b["key"]) for b in aggs["values"]["buckets"]]
+        if "tax" in aggs and aggs["tax"]["doc_count"]:
+            ranked.append((-aggs["tax"]["cost"]["value"], TAX_SERVICE))
+        values = [v for _, v in sorted(ranked) if v not in ("", dimension.empty_key)]
+        return list(dict.fromkeys(values))[:limit]
+
+    def tag_keys(self) -> list[str]:
+        return sorted(self._tag_keys_live())
+
+    def _account_sightings(self, index: str) -> list[list[Any]]:
+        """[account id, name ('' when none), newest usage start in epoch ms] for every pair seen in `index`."""
+        sources: list[dict[str, Any]] = [
+            {"id": {"terms": {"field": "sub_account_id"}}},
+            {"name": {"terms": {"field": "sub_account_name", "missing_bucket": True}}},
+        ]
+        metrics = {"last": {"max": {"field": "charge_period_start"}}}
+        return [
+            [b["key"]["id"], b["key"]["name"] or "", b["last"]["value"] or 0.0]
+            for b in self._composite("accounts", {"match_all": {}}, sources, metrics, index)
+        ]
+
+    def accounts(self) -> dict[str, str]:
+        live = self._live_indices()
+        if all("accounts" in m for m in live.values()):  # recorded at load time: no aggregation per question
+            sightings = [s for m in live.values() for s in m["accounts"]]
+        else:  # indices loaded before the accounts were recorded
+            sightings = self._account_sightings(self._alias) if live else []
+        names: dict[str, str] = {}
+        latest: dict[str, float] = {}
+        for account, name, seen in sightings:
+            names.setdefault(account, "")
+            if name and seen >= latest.get(account, -math.inf):
+                names[account], latest[account] = name, seen
+        return names
+
+    def freshness(self, time_range: TimeRange | None = None) -> Freshness:
+        """Newest usage and the status of every period whose index may hold usage starting in the range:
+        queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
+        live = {m["billing_period"]: m for m in self._live_indices().values() if "billing_period" in m}
+        periods = [p for p in self.periods() if _may_hold(time_range, p, live.get(p.billing_period.isoformat(), {}))]
+        until = max((p.data_until for p in periods if p.data_until), default=None)
+        return Freshness(data_until=until, periods=tuple(periods))
+
+    def iter_line_items(
+        self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
+    ) -> Iterator[dict[str, object]]:
+        query = self._query(time_range, filters)
+        live = self._live_indices()
+        extra = sorted(
+            {TAG_PREFIX + k for m in live.values() for k in m.get("tag_keys", [])}
+            | {COST_CATEGORY_PREFIX + c for m in live.values() for c in m.get("cost_categories", [])}
+        )
+        wanted = list(columns) or [name for name, _, _ in LINE_ITEM_COLUMNS] + extra
+        # One index at a time: `_doc` order is unique within one single-shard index, so search_after is exact.
+        for index in sorted(live):
+            search_after: list[Any] | None = None
+            while True:
+                body: dict[str, Any] = {"size": _SCAN_PAGE, "query": query, "sort": ["_doc"]}
+                if search_after is not None:
+                    body["search_after"] = search_after
+                hits = self._call("line item scan", self._cluster.search, index, body)["hits"]["hits"]
+                for hit in hits:
+                    yield _flatten(hit["_source"], wanted)
+                if len(hits) < _SCAN_PAGE:
+                    break
+                search_after = hits[-1]["sort"]
+
+    def close(self) -> None:
+        self._cluster.close()
+
+
+#: Tax line items.
+_IS_TAX: dict[str, Any] = {"term": {"charge_category": TAX_CHARGE}}
+#: Aggregations recording a period's currencies and whether any line item has a net cost.
+_CURRENCY_AGGS: dict[str, Any] = {
+    "currencies": {"terms": {"field": "currency", "size": 100}},
+    "net": {"filter": {"exists": {"field": "net_cost"}}},
+}
+
+
+def _currencies_and_net(aggs: dict[str, Any]) -> dict[str, Any]:
+    """`_meta` entries from `_CURRENCY_AGGS` results: sorted non-empty currency codes and `has_net_cost`."""
+    if not aggs:
+        return {"currencies": [], "has_net_cost": False}
+    codes = sorted(b["key"] for b in aggs["currencies"]["buckets"] if b["key"])
+    return {"currencies": codes, "has_net_cost": aggs["net"]["doc_count"] > 0}
+
+
+def _one_term_per_key(dim: DimensionRef, fold_tax: bool) -> bool:
+    """Whether each group key of `dim` is one stored term, so a `terms` aggregation ranks and counts groups
+    exactly: not for regions (`''` and a stored `global` are one group) nor for folded services (tax)."""
+    return dim.kind is not Dimension.REGION and not (fold_tax and dim.kind is Dimension.SERVICE)
+
+
+def _groups_by_class(request: AggregateRequest) -> bool:
+    return any(ref.kind is Dimension.CHARGE_CLASS for ref in request.group_by)
+
+
+def _ordered(rows: list[AggregateRow], request: AggregateRequest) -> list[AggregateRow]:
+    """Rows in the contract's order, cut to the request's limit (over the whole range for a series)."""
+    if request.granularity is Granularity.NONE:
+        rows.sort(key=lambda r: (-r.cost, r.keys))
+        return rows[: request.limit] if request.limit is not None else rows
+    if request.limit is not None:
+        totals: dict[tuple[str, ...], float] = defaultdict(float)
+        for r in rows:
+            totals[r.keys] += r.cost
+        keep = {k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: request.limit]}
+        rows = [r for r in rows if r.keys in keep]
+    rows.sort(key=lambda r: (r.bucket or datetime.min.replace(tzinfo=UTC), -r.cost, r.keys))
+    return rows
+
+
+def _rule_query(rule: Rule) -> dict[str, Any] | None:
+    """The documents a rule of `bot.billing.charges.RULES` matches, from the stored fields; None when it needs a
+    field the index does not store (FOCUS charge frequency and class), so it matches no stored line item."""
+    if rule.frequencies is not None or rule.correction is not None:
+        return None
+    must: list[dict[str, Any]] = []
+    if rule.kinds is not None:
+        kinds = [
+            {"term": {field: {"value": kind, "case_insensitive": True}}}
+            for kind in sorted(rule.kinds)
+            for field in ("line_item_type", "charge_category")
+        ]
+        must.append({"bool": {"should": kinds, "minimum_should_match": 1}})
+    if rule.short is not None:
+        # `usage_end` is stored exactly for line items at most a day long (see `_document_sql`).
+        no_end = {"bool": {"must_not": [{"exists": {"field": "charge_period_end"}}]}}
+        short = {"bool": {"should": [{"exists": {"field": _USAGE_END}}, no_end], "minimum_should_match": 1}}
+        must.append(short if rule.short else {"bool": {"must_not": [short]}})
+    return {"bool": {"must": must}} if must else {"match_all": {}}
+
+
+def _class_query(charge_class: ChargeClass) -> dict[str, Any]:
+    """Documents without a stored class whose derived class is `charge_class` (first matching rule wins)."""
+    options: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
+    for rule in RULES:
+        query = _rule_query(rule)
+        if query is None:
+            continue
+        if rule.result is charge_class:
+            options.append({"bool": {"must": [query], "must_not": list(earlier)}})
+        earlier.append(query)
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _loading_meta() -> dict[str, Any]:
+    """The `_meta` of an index being loaded: its lease (who, and when it last said it was alive)."""
+    return {"loading": {"owner": f"{os.uname().nodename}:{os.getpid()}", "heartbeat": time.time()}}
+
+
+class _Heartbeat:
+    """Renews a loading index's lease every `interval` seconds in a daemon thread, from `with` until `stop()`.
+
+    A failed renewal is logged and retried at the next beat: the lease is long enough to miss a few."""
+
+    def __init__(self, store: SearchClusterStore, index: str, interval: float) -> None:
+        self._store, self._index, self._interval = store, index, max(interval, 0.05)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"load-lease-{index}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                self._store._cluster.put_meta(self._index, _loading_meta())
+            except Exception as exc:
+                if self._store._cluster.failure(exc) is None:
+                    raise
+                log.warning("could not renew the load lease of %s: %s", self._index, exc)
+
+
+def _may_hold(time_range: TimeRange | None, period: PeriodStatus, meta: dict[str, Any]) -> bool:
+    """Whether the period's index may hold a line item starting inside `time_range` (None: all time). Indices
+    loaded before their `_meta` recorded the span of usage starts are taken to hold their billing month."""
+    if time_range is None:
+        return True
+    start = datetime.combine(time_range.start, datetime.min.time(), UTC)
+    end = datetime.combine(time_range.end, datetime.min.time(), UTC)
+    if "data_from" in meta:
+        first, last = _parse_ts(meta.get("data_from")), _parse_ts(meta.get("last_start"))
+        return first is not None and last is not None and first < end and last >= start
+    month = period.billing_period
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return month < time_range.end and following > time_range.start
+
+
+def _present(field: str) -> dict[str, Any]:
+    """A query for documents with a non-empty value in `field`."""
+    return {"bool": {"must": [{"exists": {"field": field}}], "must_not": [{"term": {field: ""}}]}}
+
+
+def error_reason(error: object) -> str:
+    """The server's own explanation from an error body: `type: reason` (with the root cause), else the body."""
+    if isinstance(error, dict):
+        inner = error.get("error", error)
+        if isinstance(inner, dict) and "type" in inner:
+            text = f"{inner['type']}: {inner.get('reason', '')}"
+            cause = inner.get("caused_by")
+            if isinstance(cause, dict) and "type" in cause:
+                text += f" (caused by {cause['type']}: {cause.get('reason', '')})"
+            return text
+    return str(error)[:500]
+
+
+def _json_pair(key: str, value_sql: str) -> str:
+    """SQL for `"key":<value as JSON>`, NULL when the value is NULL (so `concat_ws` leaves the field out)."""
+    return f"{quote_literal(json.dumps(key) + ':')} || to_json({value_sql})"
+
+
+def _json_object(pairs: Sequence[str]) -> str:
+    return "'{' || concat_ws(',', " + ", ".join(pairs) + ") || '}'"
+
+
+def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None) -> str:
+    """A DuckDB SELECT of one VARCHAR column: each line item of `source` as the JSON document to index.
+
+    Same document as a hand-built dict would give: NULLs left out, timestamps as ISO UTC with `Z`, tags and
+    cost categories under `tags` / `costcat` with escaped keys, plus `net_or_billed_cost`. The charge class is
+    the source's, or derived from the row where the source gives none (`columns`: what the source yields).
+    """
+    pairs = []
+    for name, sqltype, _ in LINE_ITEM_COLUMNS:
+        column = quote_ident(name)
+        if name == _CHARGE_CLASS:
+            given = f"NULLIF(CAST({column} AS VARCHAR), '')" if columns is None or name in columns else "NULL"
+            column = f"COALESCE({given}, {DERIVED_SQL})"
+        if sqltype == "TIMESTAMP":
+            column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
+        pairs.append(_json_pair(name, column))
+    pairs.append(_json_pair(_NET_OR_BILLED, "coalesce(net_cost, billed_cost, 0.0)"))
+    pairs.append(
+        _json_pair(
+            _USAGE_END,
+            "CASE WHEN charge_period_end - charge_period_start <= INTERVAL 1 DAY THEN "
+            "strftime(CAST(charge_period_end AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ') END",
+        )
+    )
+    for field, prefix, keys in (
+        ("tags", TAG_PREFIX, source.tag_keys),
+        ("costcat", COST_CATEGORY_PREFIX, source.cost_categories),
+    ):
+        if keys:
+            inner = _json_object([_json_pair(escape_key(k), quote_ident(prefix + k)) for k in keys])
+            pairs.append(f"{quote_literal(json.dumps(field) + ':')} || {inner}")
+    return f"SELECT {_json_object(pairs)} AS doc FROM ({source.select_sql}) AS line_items"
+
+
+def _unescape(key: str) -> str:
+    return key.replace("%2E", ".").replace("%25", "%")
+
+
+def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object]:
+    row: dict[str, object] = {name: source.get(name) for name, _, _ in LINE_ITEM_COLUMNS}
+    for key, value in source.get("tags", {}).items():
+        row[TAG_PREFIX + _unescape(key)] = value
+    for key, value in source.get("costcat", {}).items():
+        row[COST_CATEGORY_PREFIX + _unescape(key)] = value
+    for name in ("charge_period_start", "charge_period_end"):
+        if isinstance(row.get(name), str):
+            row[name] = _parse_ts(str(row[name]))
+    if not row.get(_CHARGE_CLASS):  # loaded before the column existed
+        start, end = row.get("charge_period_start"), row.get("charge_period_end")
+        timed = isinstance(start, datetime) and isinstance(end, datetime)
+        hours = (end - start).total_seconds() / 3600 if timed else None  # type: ignore[operator]
+        row[_CHARGE_CLASS] = classify(
+            str(row.get("line_item_type") or ""), category=str(row.get("charge_category") or ""), hours=hours
+        ).value
+    if isinstance(row.get("billing_period"), str):
+        row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])
+    return {k: row.get(k) for k in columns}
