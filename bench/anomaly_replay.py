@@ -67,13 +67,14 @@ class AsOf(BillingStore):
         self.inner = inner
         self.day = day
 
-    def _clip(self, tr: TimeRange) -> TimeRange:
+    def _clip(self, tr: TimeRange) -> TimeRange | None:
+        """`tr` cut at the morning; None when nothing of it is left."""
         end = min(tr.end, self.day)
-        return TimeRange(min(tr.start, end), end, tr.label)
+        return TimeRange(tr.start, end, tr.label) if tr.start < end else None
 
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         clipped = self._clip(request.time_range)
-        if clipped.start >= clipped.end:
+        if clipped is None:
             return []
         return self.inner.aggregate(
             AggregateRequest(
@@ -102,7 +103,8 @@ class AsOf(BillingStore):
         raise NotImplementedError("read-only view")
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
-        return self.inner.tag_coverage(self._clip(time_range), filters)
+        clipped = self._clip(time_range)
+        return self.inner.tag_coverage(clipped, filters) if clipped else []
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         return self.inner.distinct_values(dimension, limit)
@@ -113,7 +115,8 @@ class AsOf(BillingStore):
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
     ) -> Iterator[dict[str, object]]:
-        return self.inner.iter_line_items(self._clip(time_range), filters, columns)
+        clipped = self._clip(time_range)
+        return self.inner.iter_line_items(clipped, filters, columns) if clipped else iter(())
 
 
 @dataclass
