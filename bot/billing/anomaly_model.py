@@ -146,9 +146,12 @@ class DetectorConfig:
     #: Cost series: treat the same calendar position one month earlier as a recurring charge.
     monthly_recurring: bool = True
     #: Dimensions `series_from_store` builds series for ("total" is always included); tags as "tag:<key>".
-    dimensions: tuple[str, ...] = field(default=("account", "service", "region", "usage-type"))
+    dimensions: tuple[str, ...] = field(default=("account", "service", "region", "usage-type", "resource"))
     #: At most this many values per dimension (the most costly over the range).
     max_series_per_dimension: int = 200
+    #: Resources get series of their own, the most costly this many: a change of one resource can hide inside
+    #: its service's and usage type's totals when another resource moves the other way the same day.
+    max_resource_series: int = 50
 
     def __post_init__(self) -> None:
         if not isinstance(self.unit, Unit):

@@ -6,7 +6,7 @@ Both go through the `BillingStore` contract only (`store.aggregate`), never a co
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -14,6 +14,7 @@ from bot.billing.anomaly_episodes import Anomaly
 from bot.billing.anomaly_model import DAY, Series
 from bot.billing.charges import USAGE_ONLY
 from bot.billing.model import (
+    UNTAGGED,
     AggregateRequest,
     CostBasis,
     Dimension,
@@ -62,6 +63,7 @@ def series_from_store(
     max_per_dimension: int | None = 200,
     granularity: Granularity = Granularity.DAY,
     usage_only: bool = True,
+    limits: Mapping[str, int] | None = None,
 ) -> dict[tuple[str, str], Series]:
     """Cost series over `time_range`: `("total", "")` plus one per value of each dimension.
 
@@ -74,8 +76,9 @@ def series_from_store(
     raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0, except the
     buckets before the store's first data (inside `filters` or not), which are unknown (NaN): a bill that
     starts inside the range is not "new spending" on its first day. With `max_per_dimension`, only the most
-    costly values of each dimension over the range get a series. The caller should end `time_range` at the
-    last complete day (a partial day looks like a drop).
+    costly values of each dimension over the range get a series (`limits`: another number for some
+    dimensions, e.g. `{"resource": 50}`). The caller should end `time_range` at the last complete day (a
+    partial day looks like a drop).
     """
     if granularity not in _STEPS:
         raise ValueError(f"anomaly series are daily or hourly, not {granularity.value!r}")
@@ -122,7 +125,7 @@ def series_from_store(
                 filters=tuple(filters),
                 basis=basis,
                 granularity=granularity,
-                limit=max_per_dimension,
+                limit=(limits or {}).get(label, max_per_dimension),
             )
         )
         values: dict[str, list[float]] = {}
@@ -131,6 +134,8 @@ def series_from_store(
             if 0 <= i < n:
                 values.setdefault(row.keys[0], [0.0] * n)[i] += row.cost
         for value, costs in values.items():
+            if label == "resource" and value in ("", UNTAGGED):
+                continue  # line items without a resource id are no resource: their services hold them
             out[(label, value)] = Series(start, step, known(costs), label, value)
     return out
 

@@ -338,6 +338,7 @@ def list_anomalies(
         config.dimensions,
         basis,
         max_per_dimension=config.max_series_per_dimension,
+        limits={"resource": config.max_resource_series},
         granularity=granularity,
     )
     range_start = datetime.combine(time_range.start, time.min, tzinfo=UTC)

@@ -276,3 +276,30 @@ def test_root_cause_adds_up_to_the_headline_against_the_models_expectation(store
     for dimension in ("account", "service", "resource"):
         rows = cause.breakdowns[dimension]
         assert sum(c.excess for c in rows) == pytest.approx(total.impact, abs=0.01), dimension
+
+
+def test_a_resource_spike_masked_inside_its_service_total_is_found_at_the_resource() -> None:
+    """One distribution serves 7x its traffic the day the big one serves $120 less: CloudFront's total, its
+    usage type and its account hardly move; the small distribution's own series shows the spike."""
+    items = []
+    for i in range(DAYS):
+        d = START + timedelta(days=i)
+        wobble = 1 + 0.02 * ((i * 7) % 5 - 2) / 2
+        small, big = 20.0 * wobble, 1000.0 * wobble
+        if d == SPIKE_DAY:
+            small, big = small * 7, big - 6 * small
+        for cost, res in ((small, "dist-small"), (big, "dist-big")):
+            items.append(
+                line(d, cost, "Amazon CloudFront", account="111", region="", usage="DataTransfer-Out", resource=res)
+            )
+    MemoryStore.items = items
+    store = MemoryStore()
+    config = DetectorConfig()
+    assert "resource" in config.dimensions
+    tr = TimeRange(START, START + timedelta(days=DAYS))
+    series = series_from_store(store, tr, config.dimensions, limits={"resource": config.max_resource_series})
+    found = detect_many(series, config)
+    assert [(a.dimension, a.value, a.kind.value, a.start.date()) for a in found] == [
+        ("resource", "dist-small", "spike", SPIKE_DAY)
+    ]
+    assert found[0].impact == pytest.approx(6 * 20.0 * (1 + 0.02 * ((80 * 7) % 5 - 2) / 2), rel=0.1)
