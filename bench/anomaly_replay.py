@@ -12,7 +12,7 @@ every planned post taken as delivered.
 
 Scored against `ground_truth.json`:
 - an injected event that should alert is detected when a NEW alert names a slice the event lives in (the
-  total, its account, service, region or usage type) and its episode overlaps the event (from its first day to
+  total, its account, service, region, usage type or resource) and its episode overlaps the event (from its first day to
   its end, or to the end of the data for a lasting change); its delay is the run that posted it minus the
   event's first complete day (1 = the morning after the first complete day);
 - every other NEW alert is a false alert (events that should not alert, a recurring credit, an intermittent
@@ -131,7 +131,7 @@ class Replay:
 
 
 def slices(event: dict[str, Any], accounts: dict[str, str]) -> set[tuple[str, str]]:
-    """The slices an event lives in: the total, its account, service, region, usage types."""
+    """The slices an event lives in: the total, its account, service, region, usage types and resource."""
     keys = event.get("keys", {})
     out = {("total", "")}
     if keys.get("account_id"):
@@ -143,6 +143,8 @@ def slices(event: dict[str, Any], accounts: dict[str, str]) -> set[tuple[str, st
     for u in keys.get("usage_types") or [keys.get("usage_type")]:
         if u:
             out.add(("usage-type", str(u)))
+    if keys.get("resource_id"):
+        out.add(("resource", str(keys["resource_id"])))
     return out
 
 

@@ -25,7 +25,7 @@ def test_the_store_as_it_stood_on_a_morning_holds_no_usage_from_that_day_on() ->
     assert later == []
 
 
-def test_an_event_lives_in_the_total_and_its_account_service_region_and_usage_types() -> None:
+def test_an_event_lives_in_the_total_and_its_account_service_region_usage_types_and_resource() -> None:
     event = {
         "start": "2025-10-30T00:00:00",
         "end": None,
@@ -35,6 +35,7 @@ def test_an_event_lives_in_the_total_and_its_account_service_region_and_usage_ty
             "region": "",
             "usage_type": "US-DataTransfer-Out-Bytes",
             "usage_types": ["US-DataTransfer-Out-Bytes", "US-Requests-Tier2-HTTPS"],
+            "resource_id": "arn:aws:cloudfront::123456789012:distribution/E81BA903B00653",
         },
     }
     assert slices(event, {}) == {
@@ -43,6 +44,7 @@ def test_an_event_lives_in_the_total_and_its_account_service_region_and_usage_ty
         ("service", "Amazon CloudFront"),
         ("usage-type", "US-DataTransfer-Out-Bytes"),
         ("usage-type", "US-Requests-Tier2-HTTPS"),
+        ("resource", "arn:aws:cloudfront::123456789012:distribution/E81BA903B00653"),
     }
     # A lasting change (no end) stays open until the end of the data.
     assert event_window(event, date(2025, 12, 28)) == (date(2025, 10, 30), date(2025, 12, 28))
