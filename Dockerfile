@@ -11,10 +11,13 @@ FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 trackit
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
+# `trackit doctor` compares the token's granted scopes with the ones the app manifest asks for.
+COPY deploy/slack-manifest.yml /etc/trackit/slack-manifest.yml
 USER trackit
 WORKDIR /home/trackit
 # Inside a container the listener must accept connections from outside it (the default is 127.0.0.1).
 ENV TRACKIT_DATA_DIR=/home/trackit/data \
+    TRACKIT_SLACK_MANIFEST=/etc/trackit/slack-manifest.yml \
     TRACKIT_HTTP_HOST=0.0.0.0 \
     MPLCONFIGDIR=/tmp/matplotlib \
     PYTHONUNBUFFERED=1

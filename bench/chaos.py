@@ -116,7 +116,9 @@ def serve(argv: Sequence[str]) -> int:
     services = build_services(settings)
     services.clock = clock
     app = build_app(services)
-    server = SlackHttpServer(app, "127.0.0.1", 0, health=lambda: {"ok": True}).start()
+    server = SlackHttpServer(
+        app, "127.0.0.1", 0, health=lambda: {"ok": True}, signing_secret=settings.slack_signing_secret
+    ).start()
     lease = LeaderLease(services.state, "scheduler", ttl=timedelta(seconds=args.ttl))
     scheduler = JobScheduler(services, app.client, manual=True, lease=lease)
     jobs.schedule_all(scheduler, services)

@@ -1,190 +1,191 @@
-"""Billing store and query-layer benchmark: ingest realistic CUR data, then time the slash-command query mix.
+"""Every slash-command question on the embedded store, at 1M / 10M / 30M / 100M line items in one month.
 
-    .venv/bin/python bench/query_bench.py                       # 1M line items per month, 2 months
-    .venv/bin/python bench/query_bench.py --rows 10000000       # 10M per month
-    .venv/bin/python bench/query_bench.py --rows 10000000 --runs 3 --repeat 20   # medians over 3 runs
+    .venv/bin/python bench/query_bench.py --sizes 1000000 10000000            # quick
+    .venv/bin/python bench/query_bench.py --sizes 1000000 10000000 30000000 100000000 --repeat 20
 
-Data: `bot.samples.generate` writes legacy CUR parquet (Athena layout) for a fictional organisation: usage in
-blocks of 24 hourly line items per resource per usage type per day, resources that change weekly (about 15k
-distinct resources per 1M lines, ~80k per 10M), 8 linked accounts, 23 services, 5 regions, ~140 usage types,
-tags `user:team`, `user:env`, `user:cost_center`, `aws:createdBy` with partial coverage, two cost categories,
-Savings Plans and RI lines, monthly fees, tax, credits. `--rows` line items per month over `--months` months
-(default 2: the month queried and the previous one that "+prev" compares with), so "10M" means the month
-queried holds 10M line items and the store holds `months` times that. Generated files are cached under
-`--data-dir` (generation is not what is measured) and generated in a child process so that peak RSS is the
-store's.
+Data: one month (January 2025) of the sample organisation per size, CUR 2.0 parquet, generated once under
+`bench/out/data/` (`bench/datasets.py`) and ingested once into `bench/out/stores/` (reused while the store's
+file layout is unchanged; ingest itself is measured by `ingest_bench.py`). Each size runs in a fresh process
+(its peak RSS is its own, `VmHWM`), which opens the store, asks every question once to warm up (attaching
+files, as the first question after a start does) and then `--repeat` times, timed. Reported: p50 and p95 in
+milliseconds, the process's CPU seconds and peak RSS, the load average.
 
-Each run ingests the files through `bot.ingest.pipeline.ingest` into a fresh `DuckDBStore` (timed, compared
-with DuckDB copying the same parquet files raw into a new database file, the yardstick of ingest_bench.py),
-then runs every query of the mix `--repeat` times through `bot.billing.query` after one warm-up.
-With `--runs N` it repeats the whole thing N times and prints per-run figures and the median of each figure.
-Targets (2 cores): every query p95 < 150 ms at 10M; ingest >= 50% of the raw rate; RSS < 2 GB.
+The mix is what the slash commands ask the store, through the same query layer (`bot.billing.query`,
+`bot.billing.rightsizing`, `bot.billing.commitments`): `/cost` by service, account, resource (top 10 and the
+count of the others), daily by service, three dimensions, month to date with a forecast; `/tags` for one key and
+the coverage of every key; `/top-resources 20`; `/trackit rightsizing` (on-demand rates by instance type) and
+`/trackit commitments` (utilisation and coverage over its default three months). Questions that compare with the
+previous period find it empty (one month of data): that comparison costs one more small query.
+Target: every question p95 < 1 s in process at 100M line items.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import resource
+import platform
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-import duckdb
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from datasets import OUT, dataset
 
-from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, TimeRange
+ROOT = Path(__file__).resolve().parents[1]
+FORMAT = "cur2-parquet"
+TARGET_MS = 1000.0
+
+_CHILD = r"""
+import json, os, resource, statistics, sys, time
+from datetime import date
+from bot.billing.commitments import analyse_commitments, rows_from_store
+from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, Granularity, TimeRange
 from bot.billing.periods import add_months
-from bot.billing.query import daily_costs, run_cost_query, run_tag_report, run_top_resources
-from bot.ingest.pipeline import ingest
+from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
+from bot.billing.rightsizing import rates_from_store
 from bot.store.duckdb import DuckDBStore
 
-LAST_MONTH = date(2024, 12, 1)
-FORMAT = "cur1-parquet"
-
-
-def percentile(samples: list[float], q: float) -> float:
-    """Nearest-rank percentile of `samples` (q in 0..1)."""
+store_dir, repeat, threads, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+store = DuckDBStore(store_dir, threads=threads, memory_limit=memory)
+month = TimeRange.month(date(2025, 1, 1))
+outside = date(2030, 1, 1)  # no forecast: the breakdown itself
+svc, acct, res = (DimensionRef(d) for d in (Dimension.SERVICE, Dimension.ACCOUNT, Dimension.RESOURCE))
+three = (acct, svc, DimensionRef(Dimension.REGION))
+quarter = TimeRange(add_months(month.start, -2), month.end)
+mix = {
+    "/cost by service (+prev)": lambda: run_cost_query(store, CostQuery(month, group_by=(svc,)), today=outside),
+    "/cost by account": lambda: run_cost_query(store, CostQuery(month, group_by=(acct,)), today=outside),
+    "/cost by resource": lambda: run_cost_query(store, CostQuery(month, group_by=(res,)), today=outside),
+    "/cost daily by service": lambda: run_cost_query(
+        store, CostQuery(month, group_by=(svc,), granularity=Granularity.DAY), today=outside),
+    "/cost 3-level group-by": lambda: run_cost_query(store, CostQuery(month, group_by=three, top=20), today=outside),
+    "/cost mtd + forecast": lambda: run_cost_query(store, CostQuery(month), today=date(2025, 1, 16)),
+    "/tags team": lambda: run_tag_report(store, "user:team", month),
+    "/tags (coverage)": lambda: run_tag_report(store, None, month),
+    "/top-resources 20": lambda: run_top_resources(store, 20, month),
+    "/trackit rightsizing": lambda: rates_from_store(store, month),
+    "/trackit commitments": lambda: analyse_commitments(rows_from_store(store, quarter), today=outside),
+}
+figures = {}
+for name, fn in mix.items():
+    fn()
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]  # nearest rank
+    figures[name] = {"p50": statistics.median(samples), "p95": p95}
+rows = sum(p.rows for p in store.periods())
+resources = store.count_groups(AggregateRequest(month, group_by=(res,)))
+store.close()
+use = resource.getrusage(resource.RUSAGE_SELF)
+hwm = next(int(l.split()[1]) * 1024 for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps({"rows": rows, "resources": resources, "queries": figures, "peak_rss": hwm,
+                  "cpu": use.ru_utime + use.ru_stime, "load": os.getloadavg()[0]}))
+"""
+
+_INGEST = r"""
+import json, os, resource, sys, time
+from bot.ingest.pipeline import ingest
+from bot.store.duckdb import DuckDBStore
+store = DuckDBStore(sys.argv[2], threads=int(sys.argv[3]), memory_limit=sys.argv[4])
+t0 = time.perf_counter()
+report = ingest(sys.argv[1], store, progress=False)
+store.close()
+use = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"rows": sum(p.rows for p in report.periods), "seconds": time.perf_counter() - t0,
+                  "cpu": use.ru_utime + use.ru_stime}))
+"""
 
 
-def ensure_data(data_dir: Path, rows: int, months: int) -> Path:
-    """Generated CUR files for `months` months ending with LAST_MONTH, `rows` line items each (cached)."""
-    target = data_dir / f"{FORMAT}-{rows}-{months}"
-    done = target / ".complete"
-    if done.exists():
+def _layout_stamp() -> str:
+    """Changes when the store's file layout may change (a cached store is then built again)."""
+    h = hashlib.sha256()
+    for name in ("duckdb.py", "duckdb_rollup.py", "duckdb_sql.py"):
+        h.update((ROOT / "bot" / "store" / name).read_bytes())
+    return h.hexdigest()[:10]
+
+
+def store_for(rows: int, threads: int, memory: str) -> Path:
+    """A DuckDB store holding the `rows` set, ingested once per store layout."""
+    data = dataset(FORMAT, rows)
+    target = OUT / "stores" / f"{FORMAT}-{rows}-{_layout_stamp()}"
+    if (target / ".complete").exists():
         return target
     shutil.rmtree(target, ignore_errors=True)
-    first = add_months(LAST_MONTH, -(months - 1))
-    script = (
-        "from datetime import date; from pathlib import Path; from bot.samples import generate; "
-        f"generate(Path({str(target)!r}), fmt={FORMAT!r}, start=date.fromisoformat({first.isoformat()!r}), "
-        f"months={months}, rows_per_month={rows}, threads=2)"
-    )
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", script], check=True)
-    done.write_text("ok\n")
-    print(f"# generated {months} x {rows:,} line items in {time.perf_counter() - t0:.0f} s under {target}")
+    for stale in (OUT / "stores").glob(f"{FORMAT}-{rows}-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # an older layout's copy
+    target.mkdir(parents=True)
+    print(f"# ingesting {rows:,} line items into {target} ...", flush=True)
+    out = _run(_INGEST, str(data), str(target), str(threads), memory)
+    print(f"# ingested {out['rows']:,} rows in {out['seconds']:.0f} s ({out['cpu']:.0f} CPU-s)", flush=True)
+    (target / ".complete").write_text("ok\n")
     return target
 
 
-def raw_read_seconds(data: Path, threads: int, memory_limit: str) -> float:
-    """Seconds DuckDB takes to copy every generated parquet file raw into a new database file (no processing).
-
-    The same yardstick as bench/ingest_bench.py, so the two ratios can be compared.
-    """
-    files = sorted(str(p) for p in data.rglob("year=*/month=*/*.parquet"))  # line items, not the status file
-    best = float("inf")
-    for _ in range(2):  # the better of two: the second has a warm page cache, like the ingest that follows
-        with tempfile.TemporaryDirectory(prefix="trackit-raw-") as tmp:
-            con = duckdb.connect(str(Path(tmp) / "raw.duckdb"), config={"threads": threads})
-            try:
-                con.execute("SET enable_progress_bar = false")
-                con.execute(f"SET memory_limit = '{memory_limit}'")
-                t0 = time.perf_counter()
-                con.execute(f"CREATE TABLE raw AS SELECT * FROM read_parquet({files!r}, union_by_name = true)")
-                con.execute("CHECKPOINT")
-                best = min(best, time.perf_counter() - t0)
-            finally:
-                con.close()
-    return best
-
-
-def query_mix(store: DuckDBStore) -> dict[str, Callable[[], object]]:
-    month = TimeRange.month(LAST_MONTH)
-    outside = date(2030, 1, 1)  # no forecast: measure the breakdown itself
-    svc = DimensionRef(Dimension.SERVICE)
-    three = (DimensionRef(Dimension.ACCOUNT), DimensionRef(Dimension.SERVICE), DimensionRef(Dimension.REGION))
-    quarter = TimeRange(add_months(LAST_MONTH, -2), add_months(LAST_MONTH, 1))
-    return {
-        "daily totals (month)": lambda: daily_costs(store, month),
-        "top 10 services (+prev)": lambda: run_cost_query(store, CostQuery(month, group_by=(svc,)), today=outside),
-        "cost by tag (+untagged)": lambda: run_tag_report(store, "user:team", month),
-        "tag coverage (all keys)": lambda: run_tag_report(store, None, month),
-        "top 20 resources (+prev)": lambda: run_top_resources(store, 20, month),
-        "3-level group-by": lambda: store.aggregate(AggregateRequest(month, group_by=three)),
-        "month + forecast": lambda: run_cost_query(store, CostQuery(month), today=date(2024, 12, 16)),
-        "quarter by service": lambda: run_cost_query(store, CostQuery(quarter, group_by=(svc,)), today=outside),
-    }
-
-
-def one_run(data: Path, raw_seconds: float, args: argparse.Namespace) -> dict[str, float]:
-    """Ingest into a fresh store and time the mix; returns every figure of the run by name."""
-    figures: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="trackit-bench-", dir=args.tmp) as tmp:
-        store = DuckDBStore(Path(tmp) / "store", threads=args.threads, memory_limit=args.memory_limit)
-        t0 = time.perf_counter()
-        report = ingest(str(data), store, progress=False)
-        load_seconds = time.perf_counter() - t0
-        rows = sum(p.rows for p in report.periods)
-        store_seconds = sum(p.seconds for p in report.periods)
-        figures["load rows/s"] = rows / load_seconds
-        figures["load/raw %"] = 100 * raw_seconds / load_seconds
-        figures["store part %"] = 100 * store_seconds / load_seconds
-        figures["RSS after load MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(
-            f"load: {rows:,} rows in {load_seconds:.1f} s = {rows / load_seconds:,.0f} rows/s "
-            f"({figures['load/raw %']:.0f}% of the raw copy rate; replace_period {store_seconds:.1f} s of it)"
-        )
-        print(f"{'query':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-        for name, fn in query_mix(store).items():
-            fn()  # warm-up: attaches files, fills caches (as the first query after start does)
-            samples = []
-            for _ in range(args.repeat):
-                t1 = time.perf_counter()
-                fn()
-                samples.append((time.perf_counter() - t1) * 1000)
-            figures[f"{name} p50"] = statistics.median(samples)
-            figures[f"{name} p95"] = percentile(samples, 0.95)
-            print(f"{name:<28}{figures[f'{name} p50']:>9.1f}{figures[f'{name} p95']:>9.1f}{max(samples):>9.1f}")
-        figures["peak RSS MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        figures["load avg 1m"] = os.getloadavg()[0]
-        print(f"peak RSS: {figures['peak RSS MiB']:,.0f} MiB; load average {figures['load avg 1m']:.2f}")
-        store.close()
-    return figures
+def _run(code: str, *args: str) -> dict[str, object]:
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--rows", type=int, default=1_000_000, help="line items per month (default 1M)")
-    p.add_argument("--months", type=int, default=2, help="months ending 2024-12 (default 2)")
-    p.add_argument("--repeat", type=int, default=20, help="timed runs per query (default 20)")
-    p.add_argument("--runs", type=int, default=1, help="whole runs (fresh ingest each); medians printed")
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000], help="line items in the month")
+    p.add_argument("--repeat", type=int, default=20, help="timed runs per question (default 20)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--memory-limit", default="1GB")
-    p.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "trackit-bench-data")
-    p.add_argument("--tmp", default=None, help="where the stores are created (default: system temp)")
-    p.add_argument("--json", type=Path, default=None, help="also write the per-run figures here")
+    p.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = p.parse_args(argv)
 
-    data = ensure_data(args.data_dir, args.rows, args.months)
-    raw = raw_read_seconds(data, args.threads, args.memory_limit)
-    total_rows = args.rows * args.months
+    results: dict[int, dict[str, object]] = {}
+    for rows in args.sizes:
+        store = store_for(rows, args.threads, args.memory_limit)
+        t0 = time.perf_counter()
+        results[rows] = _run(_CHILD, str(store), str(args.repeat), str(args.threads), args.memory_limit)
+        print(f"# {rows:,}: measured in {time.perf_counter() - t0:.0f} s, load {results[rows]['load']:.1f}", flush=True)
+
     print(
-        f"# {args.months} x {args.rows:,} line items ({FORMAT}), threads={args.threads}, "
-        f"memory_limit={args.memory_limit}; raw parquet copy {raw:.2f} s = {total_rows / raw:,.0f} rows/s; "
-        f"load average {os.getloadavg()[0]:.2f}"
+        f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, DuckDB "
+        f"threads={args.threads} memory_limit={args.memory_limit}; {args.repeat} timings per question after a "
+        "warm-up; p50 / p95 ms"
     )
-    runs = []
-    for i in range(args.runs):
-        print(f"## run {i + 1}/{args.runs}")
-        runs.append(one_run(data, raw, args))
-    if args.runs > 1:
-        print(f"## median of {args.runs} runs")
-        for name in runs[0]:
-            print(f"{name:<34}{statistics.median(r[name] for r in runs):>12,.1f}")
-    worst = max(v for k, v in runs[-1].items() if k.endswith(" p95"))
-    print(f"worst p95 (last run): {worst:.1f} ms")
+    sizes = list(results)
+    head = f"{'question':<26}" + "".join(f"{f'{r / 1e6:g}M':>18}" for r in sizes)
+    print(head)
+    print("-" * len(head))
+    names = list(results[sizes[0]]["queries"])  # type: ignore[call-overload]
+    worst = 0.0
+    for name in names:
+        cells = []
+        for r in sizes:
+            q = results[r]["queries"][name]  # type: ignore[index]
+            cells.append(f"{q['p50']:>8.1f} / {q['p95']:>7.1f}")
+            worst = max(worst, q["p95"])
+        print(f"{name:<26}" + "".join(f"{c:>18}" for c in cells))
+    for label, key, fmt in (
+        ("line items", "rows", "{:,}"),
+        ("resources", "resources", "{:,}"),
+        ("peak RSS MiB", "peak_rss", "{:,.0f}"),
+        ("process CPU-s", "cpu", "{:,.1f}"),
+        ("load average", "load", "{:.1f}"),
+    ):
+        values = [results[r][key] for r in sizes]
+        if key == "peak_rss":
+            values = [v / 2**20 for v in values]  # type: ignore[operator]
+        print(f"{label:<26}" + "".join(f"{fmt.format(v):>18}" for v in values))
+    print(f"worst p95: {worst:.0f} ms (target < {TARGET_MS:.0f} ms)")
     if args.json is not None:
-        args.json.write_text(json.dumps({"rows": args.rows, "months": args.months, "runs": runs}, indent=1))
-    return 0
+        args.json.write_text(json.dumps({str(k): v for k, v in results.items()}, indent=1))
+    return 0 if worst < TARGET_MS else 1
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ def main() -> int:
     services = Services(settings, store, state, VocabularyCache(store), clock=lambda: NOW)
     fake = FakeSlack().start()
     app = build_app(services, client=make_client("xoxb-bench", base_url=fake.api_url))
-    server = SlackHttpServer(app, "127.0.0.1", 0).start()
+    server = SlackHttpServer(app, "127.0.0.1", 0, signing_secret=SECRET).start()
     keys = store.tag_keys()
     tag_key = next((k for k in keys if k.startswith("user:")), keys[0] if keys else "user:team")
     bare_key = tag_key.split(":", 1)[1] if tag_key.startswith("user:") else tag_key

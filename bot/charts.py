@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -242,3 +242,28 @@ def movers(title: str, items: Sequence[tuple[str, float]], *, symbol: str = "$")
     return Chart(
         "top-movers", title, png, {"items": [(label, money_number(v)) for label, v in ordered], "money_ticks": ticks}
     )
+
+
+def cost_series(title: str, buckets: Sequence[datetime], values: Sequence[float], *, symbol: str = "$") -> Chart:
+    """One cost series over time (a line with its area filled: hundreds of days or hours stay readable, where
+    bars would merge), for answers whose series is longer than a message holds. `values` align with `buckets`."""
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    x = list(range(len(buckets)))
+    ax.plot(x, list(values), color=PALETTE[0], linewidth=1.2)
+    ax.fill_between(x, list(values), color=PALETTE[0], alpha=0.15)
+    hourly = any(b.hour or b.minute for b in buckets)
+    step = max(1, -(-len(buckets) // MAX_X_TICKS))
+    positions = list(range(0, len(buckets), step))
+    fmt = "%b %d %H:%M" if hourly else ("%b %d" if len({b.year for b in buckets}) == 1 else "%b %d %Y")
+    ax.set_xticks(positions, [buckets[i].strftime(fmt) for i in positions])
+    ax.set_xlim(-0.5, len(buckets) - 0.5)
+    _style(fig, ax, title, money_axis="y", symbol=symbol)
+    ax.set_ylim(min(0.0, min(values, default=0.0)) * 1.05, max(values, default=0.0) * 1.05 or 1)
+    png, ticks = _png(fig, "y")
+    data = {
+        "buckets": [b.isoformat() for b in buckets],
+        "values": [money_number(v) for v in values],
+        "money_ticks": ticks,
+    }
+    return Chart("cost-series", title, png, data)

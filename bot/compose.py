@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,8 +18,8 @@ from bot.config import Settings
 from bot.errors import ConfigError
 from bot.services import Services, VocabularyCache
 from bot.slack.blocks import Message
+from bot.slack.bolt import make_bolt_app
 from bot.slack.client import make_client
-from bot.slack.errors import global_error_handler
 from bot.store.registry import open_store
 
 if TYPE_CHECKING:
@@ -33,26 +32,21 @@ def build_services(settings: Settings) -> Services:
     """Open the billing store and the app state (migrated to the latest schema)."""
     from bot.state.db import StateStore
 
-    store = open_store(_store_url(settings))
+    store = open_store(settings.store_url_for())
     state = StateStore(settings.app_database_url)
     state.migrate()
     return Services(settings=settings, store=store, state=state, vocabulary=VocabularyCache(store))
 
 
-def _store_url(settings: Settings) -> str:
-    """The billing store URL; the default DuckDB store gets the configured threads and memory limit."""
-    url = settings.billing_store_url
-    if not settings.store_url and url.startswith("duckdb://") and "?" not in url:
-        url += f"?threads={settings.duckdb_threads}&memory_limit={settings.duckdb_memory_limit}"
-    return url
-
-
 def build_app(services: Services, *, socket_mode: bool = False, client: WebClient | None = None) -> App:
     """The Bolt app with every command registered.
 
-    Listeners (the lazy half of each command) run in a pool of `settings.listener_threads` threads: each
-    query holds one thread for its duration, so the pool bounds concurrent queries against the store (DuckDB
-    answers one query per core at a time anyway) while acks never wait for it (they run on the request thread).
+    Acks and answers run on different threads, so an ack never waits behind an answer: with
+    `process_before_response=True` Bolt runs the ack listener on the thread that received the request (a waitress
+    request thread in HTTP mode, a Socket Mode message worker: `settings.ack_threads` of either) and submits each
+    answer (the lazy listener) to its listener executor, a pool of `settings.listener_threads` threads. Each answer
+    holds one of those threads for its query, so the pool bounds concurrent queries against the store (DuckDB
+    answers one query per core at a time anyway); answers beyond it wait in the executor's queue, acked already.
     HTTP mode verifies Slack's request signatures with the signing secret; Socket Mode needs no secret.
     """
     settings = services.settings
@@ -62,17 +56,11 @@ def build_app(services: Services, *, socket_mode: bool = False, client: WebClien
         if not settings.slack_bot_token:
             raise ConfigError("TRACKIT_SLACK_BOT_TOKEN (or SLACK_BOT_TOKEN) is not set")
         client = make_client(settings.slack_bot_token, base_url=settings.slack_api_url)
-    app = App(
-        client=client,
-        signing_secret=settings.slack_signing_secret or None,
-        request_verification_enabled=not socket_mode,
-        process_before_response=False,
-        listener_executor=ThreadPoolExecutor(
-            max_workers=max(1, settings.listener_threads), thread_name_prefix="listener"
-        ),
-        logger=logging.getLogger("bot.slack.bolt"),
+    app = make_bolt_app(
+        client,
+        signing_secret=None if socket_mode else settings.slack_signing_secret,
+        listener_threads=settings.listener_threads,
     )
-    app.error(global_error_handler)
 
     import commands
 

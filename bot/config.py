@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.billing.model import CostBasis
@@ -49,12 +50,19 @@ class Settings:
     slack_app_token: str = field(default="", repr=False)
     slack_signing_secret: str = field(default="", repr=False)
     slack_api_url: str = ""  # only for tests against a local fake Web API
+    #: The Slack app manifest `trackit doctor` compares granted scopes with ('' = the one in the checkout).
+    slack_manifest: str = ""
     admins: tuple[str, ...] = ()
     #: With no grants configured: "open" (everyone sees everything) or "closed" (only admins).
     default_access: str = "open"
     http_host: str = "127.0.0.1"
     http_port: int = 3000
+    #: Threads that answer commands after the ack (each holds one query against the store).
     listener_threads: int = 8
+    #: Threads that receive Slack requests and ack them (HTTP request threads, Socket Mode message workers).
+    ack_threads: int = 16
+    #: HTTP listen backlog: connections the kernel holds while every request thread is busy.
+    http_backlog: int = 1024
     ops_channel: str = ""
     ingest_interval_minutes: int = 30
     #: A re-delivery of a stored billing period with fewer rows than this share of the live ones is refused
@@ -93,12 +101,29 @@ class Settings:
             raise ConfigError(
                 f"TRACKIT_REDELIVERY_MIN_SHARE must be a share from 0 to 1 (0.5: half), not {self.redelivery_min_share}"
             )
+        for name in ("listener_threads", "ack_threads", "http_backlog"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"TRACKIT_{name.upper()} must be at least 1, not {getattr(self, name)}")
         if self.inventory_keep_days < 1:
             raise ConfigError(f"TRACKIT_INVENTORY_KEEP_DAYS must be at least 1, not {self.inventory_keep_days}")
 
     @property
     def billing_store_url(self) -> str:
+        """The configured store URL as written (`store_url`, or the DuckDB store under `data_dir`)."""
         return self.store_url or f"duckdb://{(self.data_dir / 'billing').resolve()}"
+
+    def store_url_for(self, url: str | None = None) -> str:
+        """The billing store URL every entry point opens (the server, `trackit ingest`, `query`, `anomalies`,
+        `demo`): `url` (a `--store` option) or the configured one, with `duckdb_threads` and
+        `duckdb_memory_limit` added to a DuckDB URL that does not set them itself (a URL's own options win)."""
+        chosen = url or self.billing_store_url
+        if urlsplit(chosen).scheme != "duckdb":
+            return chosen
+        base, _, query = chosen.partition("?")  # not urlunsplit: it writes `duckdb:///a` back as `duckdb:/a`
+        options = dict(parse_qsl(query, keep_blank_values=True))
+        options.setdefault("threads", str(self.duckdb_threads))
+        options.setdefault("memory_limit", self.duckdb_memory_limit)
+        return f"{base}?{urlencode(options)}"
 
     @property
     def staging_dir(self) -> Path:

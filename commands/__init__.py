@@ -1,8 +1,9 @@
 """Slash commands: one module (or package) per command, registered on the Bolt app from one table.
 
 A command module has `COMMAND`, `prepare(services, request)` (before the ack: parse the text and look up the
-asker's access, once), `answer(services, prepared)` (after the ack) and, when its answers carry an Export CSV
-button, `export(services, action, client)`. Only the composition root (`bot.compose`) imports this package.
+asker's access), `answer(services, prepared)` (after the ack) and, when its answers carry Export CSV and Share
+in channel buttons, `export(services, action, client)` and `answer_in(services, asker, ref)` (the answer as one
+asker may see it, `bot.slack.sharing`). Only the composition root (`bot.compose`) imports this package.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.services import Services
-from bot.slack.asker import audit_hook
+from bot.slack.asker import Asker, audit_action_hook, audit_hook
 from bot.slack.blocks import Message
+from bot.slack.export import AnswerRef
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
 from bot.slack.render import export_action_id
+from bot.slack.sharing import register_share
 from commands import anomaly_triage, cost, tags, top_resources, trackit
 
 
@@ -32,24 +35,32 @@ class Command(Protocol):
 class Exporting(Command, Protocol):
     def export(self, services: Services, action: ActionRequest, client: WebClient) -> Message: ...
 
+    def answer_in(self, services: Services, asker: Asker, ref: AnswerRef) -> Message: ...
+
 
 #: Slash commands, in the order `/trackit help` lists them.
 COMMANDS: tuple[Command, ...] = (cost, tags, top_resources, trackit)
-#: Commands whose answers carry an Export CSV button.
+#: Commands whose answers carry Export CSV and Share in channel buttons.
 EXPORTS: tuple[Exporting, ...] = (cost, tags, top_resources)
 
 
 def register_all(app: App, services: Services) -> None:
-    """Register every slash command, its Export CSV button and the anomaly triage buttons on `app`."""
+    """Register every slash command, its Export CSV and Share in channel buttons and the anomaly triage buttons
+    on `app`; every command and every press is audited."""
     audit = audit_hook(services)
     for command in COMMANDS:
+        answer = partial(command.answer, services)
+        if command is cost:  # a long series also goes to the asker's DM as a chart, through the app's client
+            answer = partial(cost.answer, services, client=app.client)
         register_slash_command(
-            app,
-            command.COMMAND,
-            prepare=partial(command.prepare, services),
-            answer=partial(command.answer, services),
-            audit=audit,
+            app, command.COMMAND, prepare=partial(command.prepare, services), answer=answer, audit=audit
         )
     for exporting in EXPORTS:
-        register_action(app, export_action_id(exporting.COMMAND), answer=partial(exporting.export, services))
+        register_action(
+            app,
+            export_action_id(exporting.COMMAND),
+            answer=partial(exporting.export, services),
+            audit=audit_action_hook(services),
+        )
+        register_share(app, services, exporting.COMMAND, partial(exporting.answer_in, services))
     anomaly_triage.register(app, services)

@@ -3,26 +3,35 @@
 A press is acked at once (Slack wants it within 3 seconds); the lazy half stores the decision with
 `triage_anomaly` and rewrites the alert with `chat.update` so the channel sees who did what, when. The
 decision feeds the alert job: snoozed and expected episodes stay quiet, and "not an anomaly" makes the
-series less sensitive (its alert's sensitivity factor grows, see `bot.slack.triage.relaxed`).
+series less sensitive (its alert's sensitivity factor grows, see `bot.slack.triage.relaxed`). Only someone who
+may see every cost of the alert's series (their grant plus the channel's, or an admin) may press; every press is
+audited.
 https://api.slack.com/interactivity/handling#acknowledgment_response
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.errors import NotFound
+from bot.errors import AccessDenied, NotFound
 from bot.services import Services
+from bot.slack.asker import asker_for, audit_action_hook
 from bot.slack.errors import report_error
-from bot.slack.listeners import ActionRequest
+from bot.slack.listeners import ActionRequest, responder
 from bot.slack.triage import CHOICES, TriageChoice, relaxed, triage_note, with_triage
 from bot.state.alerts import get_anomaly_alert, triage_anomaly
 
 log = logging.getLogger("commands.anomaly_triage")
+
+NOT_YOURS = AccessDenied(
+    "This alert covers cost beyond the billing data you can see, so you can't triage it; nothing was changed.",
+    hint="Ask someone who can see all of it, or a TrackIt admin.",
+)
 
 
 def _message_ts(body: dict[str, Any]) -> str:
@@ -34,12 +43,16 @@ def apply_choice(
 ) -> None:
     """Store the decision for the alert in the button's value, then update the alert message in place.
 
-    Raises NotFound when the alert is unknown (the user is told, nothing changes).
+    Raises NotFound when the alert is unknown, `AccessDenied` when the clicker (with the channel's grant) may not
+    see every cost of the alert's series and is no admin (the user is told, nothing changes).
     """
     key = request.value
+    asker = asker_for(services, request.user_id, request.channel_id)
     alert = get_anomaly_alert(services.state, key)
     if alert is None:
         raise NotFound("This alert is no longer known to the bot (its history was cleared); nothing was changed.")
+    if not asker.scope.covers_slice(alert.dimension, alert.value):
+        raise NOT_YOURS
     now = services.clock()
     until = choice.snoozed_until(now)
     sensitivity = relaxed(alert.sensitivity) if choice.relax else None
@@ -76,11 +89,19 @@ def register(app: App, services: Services) -> None:
 def _worker(services: Services, choice: TriageChoice) -> Any:
     """The lazy half for one button (a closure per choice: Bolt injects arguments by parameter name only)."""
 
+    audit = audit_action_hook(services)
+
     def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        started = time.monotonic()
+        request = ActionRequest.from_body(body)
+        outcome = "ok"
         try:
-            apply_choice(services, choice, ActionRequest.from_body(body), body, client)
+            apply_choice(services, choice, request, body, client)
         except Exception as exc:  # lazy listeners bypass app.error: route to the same handler
-            report_error(exc, respond, body)
+            outcome = "denied" if isinstance(exc, AccessDenied) else "error"
+            report_error(exc, responder(body, respond), body)
+        finally:
+            audit(request, outcome, int((time.monotonic() - started) * 1000))
 
     work.__name__ = f"triage_{choice.action_id}"
     return work

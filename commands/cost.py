@@ -24,29 +24,24 @@ from bot.billing.model import (
     PreviousStatus,
     Progress,
 )
-from bot.billing.money import Money, cents
+from bot.billing.money import Money, cents, currency_symbol
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
+from bot.charts import Chart, cost_series
 from bot.errors import UsageError
 from bot.reports.text import comparison_text, period_text, total_text
 from bot.services import Services
-from bot.slack.asker import Asked, asker_with_vocabulary, confine
-from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
+from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
+from bot.slack.export import AnswerRef, send_export, upload_to_dm
 from bot.slack.listeners import ActionRequest, SlashRequest
-from bot.slack.render import (
-    Row,
-    breakdown_blocks,
-    export_button,
-    footer,
-)
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.render import MAX_SERIES_ROWS, Row, answer_buttons, breakdown_blocks, footer, series_lines
+from bot.slack.upload import csv_bytes
 
 COMMAND = "/cost"
 EXAMPLE = "Example: `/cost last month by service`."
 #: Groups exported to CSV at most (a resource breakdown can have millions of rows; Slack files stay usable).
 EXPORT_LIMIT = 100_000
-#: Series buckets shown in Slack (a daily series of a quarter would not fit; the CSV has everything).
-MAX_SERIES_ROWS = 31
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> CostQuery:
@@ -68,13 +63,17 @@ def dimension_title(ref: DimensionRef, vocabulary: Vocabulary) -> str:
     return vocabulary.tag_label(str(ref.tag_key)) if ref.kind is Dimension.TAG else ref.kind.value.capitalize()
 
 
-def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Message:
-    """The answer to a cost question (pure). `text` is the command text, carried by the Export CSV button.
+def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
+    """The answer to a cost question (pure). `ref` (the question) is carried by its buttons.
+
+    A series longer than a message holds shows its newest buckets and a total line over every bucket, and says
+    how many buckets it leaves out (the asker gets the whole series as a chart, see `answer`, and as CSV).
 
     The headline says how complete the period is (`$X total`, `$X so far`, `No data yet`) and compares like
-    for like (`bot.billing.render_text.comparison_text`, the CLI's words too).
+    for like (`bot.reports.text.comparison_text`, the CLI's words too).
     """
     q = result.query
+    other: Row | None = None
     money = Money(result.currency)
     title = f"AWS cost · {q.time_range.label or period_text(q.time_range)}"
     if result.progress is Progress.NO_DATA_YET:
@@ -110,7 +109,6 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
             )
             for g in result.groups
         ]
-        other = None
         if result.other is not None:
             other = Row(f"Other ({result.other_count})", result.other, None)
         compare = q.compare and result.previous_status is PreviousStatus.COMPARED
@@ -119,17 +117,46 @@ def render(result: CostResult, vocabulary: Vocabulary, *, text: str = "") -> Mes
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
         else:
             blocks.append(section("_No cost in this period._"))
-        if other is not None:
-            blocks.append(export_button(COMMAND, text))
+    exportable = other is not None
     if result.series:
-        buckets: dict[datetime, float] = {}
-        for p in result.series:
-            buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
-        fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
-        lines = [(b.strftime(fmt), money(c)) for b, c in list(buckets.items())[:MAX_SERIES_ROWS]]
-        blocks.extend(code_sections(table_lines([(q.granularity.value.capitalize(), "Cost"), *lines], right=[1])))
+        lines, note = series_lines(series_points(result), q.granularity.value, money)
+        blocks.extend(code_sections(lines))
+        if note:
+            blocks.append(context(note))
+            exportable = True
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=exportable))
     blocks.append(footer(q.time_range, q.basis, result.freshness, *result.notes))
     return message(". ".join(fallback), blocks)
+
+
+def series_points(result: CostResult) -> list[tuple[str, float]]:
+    """The series summed over groups, oldest bucket first: (bucket label, cost)."""
+    buckets: dict[datetime, float] = {}
+    for p in result.series:
+        buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
+    fmt = "%Y-%m-%d %H:%M" if result.query.granularity is Granularity.HOUR else "%Y-%m-%d"
+    return [(b.strftime(fmt), buckets[b]) for b in sorted(buckets)]
+
+
+def series_chart(result: CostResult) -> Chart:
+    """The whole series of `result` (summed over groups) as a chart."""
+    buckets: dict[datetime, float] = {}
+    for p in result.series:
+        buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
+    ordered = sorted(buckets)
+    every = {"hour": "Hourly", "day": "Daily", "week": "Weekly", "month": "Monthly"}[result.query.granularity.value]
+    title = f"{every} cost · {period_text(result.query.time_range)}"
+    return cost_series(title, ordered, [buckets[b] for b in ordered], symbol=currency_symbol(result.currency))
+
+
+def export_series_csv(result: CostResult) -> bytes:
+    """Every bucket of a series as CSV (per group when grouped): bucket, group keys, cost, currency."""
+    q = result.query
+    head = ["bucket", *(ref.label for ref in q.group_by), "cost", "currency"]
+    fmt = "%Y-%m-%d %H:%M" if q.granularity is Granularity.HOUR else "%Y-%m-%d"
+    points = sorted(result.series, key=lambda p: (p.bucket, p.keys))
+    return csv_bytes(head, [(p.bucket.strftime(fmt), *p.keys, cents(p.cost), result.currency) for p in points])
 
 
 def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
@@ -154,24 +181,50 @@ def export_csv(result: CostResult, vocabulary: Vocabulary) -> bytes:
     return csv_bytes(head, rows)
 
 
-def prepare(services: Services, request: SlashRequest) -> Asked[CostQuery]:
-    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker, vocabulary = asker_with_vocabulary(services, request)
-    query = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return Asked(replace(query, filters=confine(query.filters, asker)), vocabulary, request.text)
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> Asked[CostQuery]:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    query = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+    filters = confine(query.filters, asker)
+    return Asked(replace(query, filters=filters), vocabulary, request.text, day, request.user_id)
 
 
-def answer(services: Services, ask: Asked[CostQuery]) -> Message:
-    result = run_cost_query(services.store, ask.query, today=services.today())
-    return render(result, ask.vocabulary, text=ask.text)
+def answer(services: Services, ask: Asked[CostQuery], client: WebClient | None = None) -> Message:
+    """The answer; with `client`, a series longer than the message shows also goes to the asker's DM as a chart
+    of every bucket."""
+    result = run_cost_query(services.store, ask.query, today=ask.today)
+    if client is not None and len(series_points(result)) > MAX_SERIES_ROWS:
+        chart = series_chart(result)
+        q = ask.query
+        name = f"cost-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.png"
+        comment = f"`{COMMAND} {ask.text}`: every {q.granularity.value} of the answer."
+        upload_to_dm(client, ask.user_id, name, chart.png, title=chart.title, comment=comment)
+    return render(result, ask.vocabulary, ref=AnswerRef(COMMAND, ask.text, ask.today))
+
+
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    ask = prepare(services, request, today=ref.today, asker=asker)
+    return render(run_cost_query(services.store, ask.query, today=ref.today), ask.vocabulary, ref=ref)
 
 
 def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
-    """The Export CSV button: the clicked command re-run in the clicker's own scope, every group uploaded."""
-    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id, action.team_id))
-    query = replace(ask.query, top=EXPORT_LIMIT, granularity=Granularity.NONE)
-    result = run_cost_query(services.store, query, today=services.today())
-    name = f"cost-{query.time_range.start:%Y%m%d}-{query.time_range.end:%Y%m%d}.csv"
-    comment = f"<@{action.user_id}> exported `/cost {action.value}`"
-    upload_file(client, action.channel_id, name, export_csv(result, ask.vocabulary), title=name, comment=comment)
-    return message(f"Exported {len(result.groups)} rows to {name}.")
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    group (or every bucket of a series) sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    ask = prepare(services, request, today=ref.today)
+    q = ask.query
+    name = f"cost-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
+    if q.granularity is not Granularity.NONE:  # the series, every bucket (per group when grouped)
+        result = run_cost_query(services.store, replace(q, top=EXPORT_LIMIT), today=ref.today)
+        content = export_series_csv(result)
+        return send_export(client, action.user_id, ref, name, content, rows=len(result.series), noun="rows")
+    result = run_cost_query(services.store, replace(q, top=EXPORT_LIMIT), today=ref.today)
+    content = export_csv(result, ask.vocabulary)
+    return send_export(client, action.user_id, ref, name, content, rows=len(result.groups), noun="rows")

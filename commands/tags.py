@@ -20,11 +20,12 @@ from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import asker_with_vocabulary, confine
-from bot.slack.blocks import Block, Message, code_sections, header, message, section, table_lines
+from bot.slack.asker import Asker, asker_with_vocabulary, confine
+from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
+from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest
-from bot.slack.render import Row, breakdown_blocks, export_button, footer
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.render import Row, answer_buttons, breakdown_blocks, cut_note, footer
+from bot.slack.upload import csv_bytes
 
 COMMAND = "/tags"
 HINT = "Usage: `/tags [tag key] [time range]`, e.g. `/tags team last month`, or `/tags` for every key."
@@ -70,7 +71,7 @@ def _not_taggable(report: TagReport, money: Money) -> str:
     return f" · {money(report.not_taggable_cost)} not taggable (fees, tax, credits)"
 
 
-def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, text: str = "") -> Message:
+def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
     """The answer to `/tags` (pure), in the report's currency."""
     money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
@@ -102,13 +103,14 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, t
             )
             blocks.extend(code_sections(table_lines(table, right=[1, 2, 3])))
             if len(ranked) > SHOWN:
-                blocks.append(section(f"… and {len(ranked) - SHOWN} more key(s)."))
-                blocks.append(export_button(COMMAND, text))
+                blocks.append(context(cut_note(SHOWN, len(ranked), "tag keys")))
             best = ranked[0]
             fallback = (
                 f"{label}: best covered {vocabulary.tag_label(best.key)} "
                 f"({format_pct(best.coverage * 100, signed=False)} of {money(report.total)})"
             )
+        if ref is not None:
+            blocks.append(answer_buttons(ref, export=len(ranked) > SHOWN))
         blocks.append(footer(report.time_range, report.basis, freshness))
         return message(fallback, blocks)
 
@@ -120,18 +122,18 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, t
     )
     blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}")]
     values = report.values
+    rest = values[SHOWN:]
     if values or report.not_taggable_cost:
         rows = [Row(_value_label(v.value), v.cost) for v in values[:SHOWN]]
-        rest = values[SHOWN:]
         if rest:
             rows.append(Row(f"Other ({len(rest)})", sum(v.cost for v in rest)))
         # Last, after "Other": what nobody could tag is no value of the key.
         other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
-        if rest:
-            blocks.append(export_button(COMMAND, text))
     else:
         blocks.append(section("_No cost in this period._"))
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=bool(rest)))
     blocks.append(footer(report.time_range, report.basis, freshness))
     top = "; ".join(f"{_value_label(v.value)} {money(v.cost)}" for v in values[:5])
     return message(f"{label}: {money(report.total)}, {untagged}" + (f". {top}" if top else ""), blocks)
@@ -168,13 +170,18 @@ class TagAsk:
     filters: tuple[Filter, ...]
     vocabulary: Vocabulary
     text: str
+    today: date
 
 
-def prepare(services: Services, request: SlashRequest) -> TagAsk:
-    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker, vocabulary = asker_with_vocabulary(services, request)
-    query = parse(request.text, today=services.today(), vocabulary=vocabulary)
-    return TagAsk(query, confine((), asker), vocabulary, request.text)
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> TagAsk:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    query = parse(request.text, today=day, vocabulary=vocabulary)
+    return TagAsk(query, confine((), asker), vocabulary, request.text, day)
 
 
 def report(services: Services, ask: TagAsk) -> TagReport:
@@ -184,20 +191,25 @@ def report(services: Services, ask: TagAsk) -> TagReport:
 
 def answer(services: Services, ask: TagAsk) -> Message:
     tags = report(services, ask)
-    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, text=ask.text)
+    ref = AnswerRef(COMMAND, ask.text, ask.today)
+    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
+
+
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    ask = prepare(services, request, today=ref.today, asker=asker)
+    return render(report(services, ask), services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
 
 
 def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
-    """The Export CSV button: the clicked command re-run in the clicker's own scope, every row uploaded."""
-    ask = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id))
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    row sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    ask = prepare(services, request, today=ref.today)
     query = ask.query
+    tags = report(services, ask)
     name = f"tags-{(query.key or 'keys').replace(':', '-')}-{query.time_range.start:%Y%m%d}.csv"
-    upload_file(
-        client,
-        action.channel_id,
-        name,
-        export_csv(report(services, ask), ask.vocabulary),
-        title=name,
-        comment=f"<@{action.user_id}> exported `/tags {action.value}`",
-    )
-    return message(f"Exported {name}.")
+    rows = len(tags.keys) if query.key is None else len(tags.values) + bool(tags.not_taggable_cost)
+    return send_export(client, action.user_id, ref, name, export_csv(tags, ask.vocabulary), rows=rows, noun="rows")

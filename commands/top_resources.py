@@ -21,11 +21,12 @@ from bot.billing.query import ResourceCost, run_top_resources
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from bot.services import Services
-from bot.slack.asker import Asked, asker_with_vocabulary, confine
-from bot.slack.blocks import Block, Message, escape, header, message, section, text_sections
+from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
+from bot.slack.blocks import Block, Message, context, escape, header, message, section, text_sections
+from bot.slack.export import AnswerRef, send_export
 from bot.slack.listeners import ActionRequest, SlashRequest
-from bot.slack.render import export_button, footer
-from bot.slack.upload import csv_bytes, upload_file
+from bot.slack.render import answer_buttons, cut_note, footer
+from bot.slack.upload import csv_bytes
 from bot.state.inventory import latest_snapshot
 from commands.trackit.resources import Utilisation, utilisation_by_id
 
@@ -86,7 +87,7 @@ def render(
     freshness: Freshness,
     vocabulary: Vocabulary,
     *,
-    text: str = "",
+    ref: AnswerRef | None = None,
     currency: str = "USD",
     utilisation: Mapping[str, Utilisation] | None = None,
 ) -> Message:
@@ -114,8 +115,9 @@ def render(
         lines.append(line)
     blocks.extend(text_sections(lines))
     if len(resources) > SHOWN:
-        blocks.append(section(f"… and {len(resources) - SHOWN} more."))
-        blocks.append(export_button(COMMAND, text))
+        blocks.append(context(cut_note(SHOWN, len(resources), "resources")))
+    if ref is not None:
+        blocks.append(answer_buttons(ref, export=len(resources) > SHOWN))
     blocks.append(footer(query.time_range, query.basis, freshness))
     fallback = f"{title}: " + "; ".join(f"{r.resource_id} {money(r.cost)}" for r in resources[:5])
     return message(fallback, blocks)
@@ -157,11 +159,16 @@ def export_csv(
     return csv_bytes([*head, "utilisation", "idle"] if utilisation is not None else head, rows)
 
 
-def prepare(services: Services, request: SlashRequest) -> Asked[TopQuery]:
-    """Before the ack: the asker's scope, then the text parsed once against their vocabulary."""
-    asker, vocabulary = asker_with_vocabulary(services, request)
-    q = parse(request.text, today=services.today(), vocabulary=vocabulary, basis=services.settings.cost_basis)
-    return Asked(TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis), vocabulary, request.text)
+def prepare(
+    services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
+) -> Asked[TopQuery]:
+    """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
+    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    asker, vocabulary = asker_with_vocabulary(services, request, asker)
+    day = today or services.today()
+    q = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+    query = TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis)
+    return Asked(query, vocabulary, request.text, day, request.user_id)
 
 
 def _run(services: Services, q: TopQuery) -> TopResources:
@@ -176,7 +183,7 @@ def _utilisation(services: Services, resources: list[ResourceCost]) -> dict[str,
     return None if snapshot is None else utilisation_by_id((r.resource_id for r in resources), snapshot)
 
 
-def answer(services: Services, ask: Asked[TopQuery]) -> Message:
+def answer(services: Services, ask: Asked[TopQuery], *, ref: AnswerRef | None = None) -> Message:
     top = _run(services, ask.query)
     freshness = services.store.freshness(ask.query.time_range)
     utilisation = _utilisation(services, top.resources)
@@ -185,24 +192,26 @@ def answer(services: Services, ask: Asked[TopQuery]) -> Message:
         ask.query,
         freshness,
         ask.vocabulary,
-        text=ask.text,
+        ref=ref or AnswerRef(COMMAND, ask.text, ask.today),
         currency=top.currency,
         utilisation=utilisation,
     )
 
 
+def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
+    """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
+    request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
+    return answer(services, prepare(services, request, today=ref.today, asker=asker), ref=ref)
+
+
 def export(services: Services, action: ActionRequest, client: WebClient) -> Message:
-    """The Export CSV button: the clicked command re-run in the clicker's own scope, every resource uploaded."""
-    q = prepare(services, SlashRequest(COMMAND, action.value, action.user_id, action.channel_id)).query
+    """The Export CSV button: the question re-run for the day it was answered in the clicker's own scope, every
+    resource sent to the clicker's DM."""
+    ref = AnswerRef.decode(action.value)
+    request = SlashRequest(COMMAND, ref.text, action.user_id, action.channel_id, action.team_id)
+    q = prepare(services, request, today=ref.today).query
     top = _run(services, q)
     resources = top.resources
     name = f"top-resources-{q.time_range.start:%Y%m%d}-{q.time_range.end:%Y%m%d}.csv"
-    upload_file(
-        client,
-        action.channel_id,
-        name,
-        export_csv(resources, _utilisation(services, resources), currency=top.currency),
-        title=name,
-        comment=f"<@{action.user_id}> exported `/top-resources {action.value}`",
-    )
-    return message(f"Exported {len(resources)} resources to {name}.")
+    content = export_csv(resources, _utilisation(services, resources), currency=top.currency)
+    return send_export(client, action.user_id, ref, name, content, rows=len(resources), noun="resources")

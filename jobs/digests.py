@@ -51,7 +51,7 @@ from bot.billing.money import Money, format_pct
 from bot.billing.pace import covers, cutoff_from, elapsed_span, previous_span
 from bot.billing.periods import add_months, month_start
 from bot.billing.store import BillingStore
-from bot.billing.vocabulary import short_service_name
+from bot.billing.vocabulary import account_label, short_service_name
 from bot.charts import Chart, monthly_by_series, movers, ranked_bars, stacked_daily
 from bot.delivery import DeliveryPolicy, Due, FileUpload, with_note
 from bot.errors import UserFacingError
@@ -185,11 +185,6 @@ def _fold(
     return {k: tuple(v) for k, v in series.items()}, kept
 
 
-def _account_label(account: str, names: Mapping[str, str]) -> str:
-    name = names.get(account, "")
-    return f"{name} ({account})" if name else account
-
-
 def compute_digest(
     store: BillingStore,
     kind: DigestKind,
@@ -262,7 +257,7 @@ def compute_digest(
     else:
         names = store.accounts()
         title = "Cost by account"
-        raw = {_account_label(k, names): v for k, v in by(period, _ACCOUNT).items()}
+        raw = {account_label(k, names): v for k, v in by(period, _ACCOUNT).items()}
     ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))
     breakdown = ranked[:TOP_BARS]
     if len(ranked) > TOP_BARS:

@@ -9,7 +9,8 @@ Every hour the job checks whether today's collection (due at `settings.inventory
 3. daily CloudWatch series of the last 30 days for every resource with metrics (GetMetricData in batches);
 4. the end dates of active reservations and savings plans (for the commitments alerts);
 
-and stores the snapshot (`bot.state.inventory.save_snapshot`), keeping `settings.inventory_keep_days` days.
+(`bot.aws.collection.collect`, which `trackit inventory collect` runs on demand too) and stores the snapshot
+(`bot.state.inventory.save_snapshot`), keeping `settings.inventory_keep_days` days.
 A part that fails (a region denied, an account whose role cannot be assumed, CloudWatch throttled past its
 retries) is stored as an error of a `partial` snapshot, shown by `/trackit status`; only a failure to find the
 accounts at all fails the day (recorded, retried at the next hourly check, the previous snapshot still served).
@@ -19,18 +20,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.aws.clients import ClientPool
-from bot.aws.inventory import InventoryOptions, collect_inventory
-from bot.aws.metrics import MetricsResult, collect_metrics
-from bot.aws.organizations import collection_targets
-from bot.aws.reservations import commitment_end_dates
+from bot.aws.collection import METRIC_DAYS, Collected, CollectionPlan
+from bot.aws.collection import collect as collect_plan
 from bot.aws.session import AwsIdentity
-from bot.billing.inventory import CollectionError, Inventory
 from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler
@@ -40,54 +37,29 @@ from bot.state.inventory import SnapshotSummary, record_failure, save_snapshot, 
 log = logging.getLogger(__name__)
 
 JOB_ID = "inventory"
-#: Days of CloudWatch history collected per resource (the idle rules read the last 14).
-METRIC_DAYS = 30
 #: The hourly check (the job decides from the clock and the stored rows whether a collection is due).
 CHECK = CronTrigger(minute="20", timezone="UTC")
-
-
-@dataclass(frozen=True)
-class Collected:
-    """One collection: the inventory, its metrics, commitment end dates and the errors of those look-ups."""
-
-    inventory: Inventory
-    metrics: MetricsResult
-    commitment_ends: dict[str, date]
-    commitment_errors: tuple[CollectionError, ...] = ()
-
 
 #: (settings, now) -> Collected. Raises `TrackItError` (or botocore errors) when no account can be listed.
 Collector = Callable[[Settings, datetime], Collected]
 
+__all__ = ["CHECK", "JOB_ID", "METRIC_DAYS", "Collected", "Collector", "collect", "due_day", "run", "schedule"]
 
-def identity_of(settings: Settings) -> AwsIdentity:
-    return AwsIdentity(
+
+def collection_plan(settings: Settings) -> CollectionPlan:
+    """The collection the settings ask for: the configured identity, member role, regions and workers."""
+    identity = AwsIdentity(
         profile=settings.aws_profile,
         role_arn=settings.aws_role_arn,
         external_id=settings.aws_external_id,
         region=settings.aws_region,
     )
+    return CollectionPlan(identity, settings.aws_member_role, settings.inventory_regions, settings.inventory_workers)
 
 
-def collect(settings: Settings, now: datetime, *, pool: ClientPool | None = None) -> Collected:
-    """Collect everything the snapshot holds (see the module docstring). Only the account discovery may raise."""
-    pool = pool or ClientPool()
-    targets = collection_targets(identity_of(settings), settings.aws_member_role, external_id=settings.aws_external_id)
-    options = InventoryOptions(regions=settings.inventory_regions, max_workers=max(1, settings.inventory_workers))
-    inventory = collect_inventory(targets, options, pool=pool, now=lambda: now)
-    metrics = collect_metrics(
-        inventory.resources,
-        targets,
-        days=METRIC_DAYS,
-        today=now.date(),
-        pool=pool,
-        max_workers=max(1, settings.inventory_workers),
-        now=lambda: now,
-    )
-    reached = [t for t in targets if t.account_id in inventory.regions]
-    regions = sorted({r for rs in inventory.regions.values() for r in rs})
-    ends = commitment_end_dates(reached, regions, pool=pool)
-    return Collected(inventory, metrics, dict(ends.end_dates), ends.errors)
+def collect(settings: Settings, now: datetime, **options: Any) -> Collected:
+    """`bot.aws.collection.collect` of the settings' plan (`options`: its pool, progress and phase hooks)."""
+    return collect_plan(collection_plan(settings), now, **options)
 
 
 def due_day(now: datetime, hour: int) -> date:

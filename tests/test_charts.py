@@ -96,3 +96,18 @@ def test_long_labels_are_shortened_evenly() -> None:
 def test_bar_values_are_compact_and_without_cents() -> None:
     assert [_value_label(v, "$") for v in (300.0, 999.4, 1234.0, -220.0)] == ["$300", "$999", "$1.2K", "-$220"]
     assert [_value_label(v, "$", signed=True) for v in (75.0, -1900.0, 0.0)] == ["+$75", "-$1.9K", "$0"]
+
+
+def test_a_long_cost_series_keeps_every_point_and_few_ticks() -> None:
+    from datetime import datetime
+
+    from bot.charts import cost_series
+
+    buckets = [datetime(2025, 11, 1) + timedelta(days=i) for i in range(400)]
+    values = [100.0 + (i % 7) for i in range(400)]
+    chart = cost_series("Daily cost", buckets, values, symbol="€")
+    assert chart.png.startswith(PNG_MAGIC)
+    assert len(chart.data["buckets"]) == 400 and chart.data["values"] == values  # type: ignore[arg-type]
+    assert chart.data["buckets"][-1] == "2026-12-05T00:00:00"  # type: ignore[index]
+    ticks = chart.data["money_ticks"]
+    assert ticks and all(str(t).startswith("€") for t in ticks)  # type: ignore[union-attr]

@@ -27,6 +27,8 @@ from bot.errors import TrackItError
 log = logging.getLogger(__name__)
 
 ALL_KINDS: frozenset[ResourceKind] = frozenset(ResourceKind)
+#: Called as tasks finish with (tasks done, tasks known so far); the total grows as accounts' regions are found.
+Progress = Callable[[int, int], None]
 
 #: Page-size limits of each paginated operation (AWS rejects a smaller MaxResults/MaxRecords than the minimum).
 _PAGE_LIMITS: dict[str, tuple[int, int]] = {
@@ -69,10 +71,12 @@ def collect_inventory(
     pool: ClientPool | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     page_counts: dict[str, int] | None = None,
+    progress: Progress | None = None,
 ) -> Inventory:
     """Collect every resource of `targets` x regions x `options.kinds` with at most `options.max_workers` threads.
 
-    `page_counts` (when given) receives the number of pages fetched per operation (for tests and benchmarks).
+    `page_counts` (when given) receives the number of pages fetched per operation (for tests and benchmarks);
+    `progress(done, total)` is called as each (account, region, kind) task's result is taken.
     Never raises for AWS failures: each failed account, region or service is one `CollectionError`. Resources
     are ordered by (account, region, kind, id) so two runs over the same estate compare equal.
     """
@@ -96,11 +100,13 @@ def collect_inventory(
                     tasks.append(
                         executor.submit(_collect_kind, pool, target, region, kind, options=options, pages=pages)
                     )
-        for task in tasks:
+        for done, task in enumerate(tasks, start=1):
             try:
                 resources.extend(task.result())
             except _TaskFailedError as failure:
                 errors.append(failure.error)
+            if progress is not None:
+                progress(done, len(tasks))
     if page_counts is not None:
         page_counts.update(pages.counts)
     resources.sort(key=lambda r: (r.account_id, r.region, r.kind.value, r.resource_id))

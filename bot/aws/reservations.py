@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.parsers import ResponseParserError
 
 from bot.aws.clients import ClientPool
 from bot.aws.organizations import AccountTarget
@@ -47,7 +48,7 @@ def commitment_end_dates(
             err = exc.response.get("Error", {})
             code, message = str(err.get("Code", "ClientError")), str(err.get("Message", exc))
             errors.append(CollectionError(target.account_id, region, service, code, message))
-        except (BotoCoreError, TrackItError) as exc:
+        except (BotoCoreError, ResponseParserError, TrackItError) as exc:  # an unparsable answer: one failure
             errors.append(CollectionError(target.account_id, region, service, type(exc).__name__, str(exc)))
 
     for target in targets:

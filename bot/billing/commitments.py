@@ -1,9 +1,9 @@
 """Reserved Instances and Savings Plans from the line items: utilisation, unused cost, coverage, expiries. Pure.
 
-Computed from an iterable of line-item rows (mappings with `LINE_ITEM_COLUMNS` names), not through
-`BillingStore.aggregate`: the contract cannot group by line item type, reservation ARN or instance type, so the
-caller streams the few columns needed with `store.iter_line_items(time_range, columns=COMMITMENT_COLUMNS)`
-(see `rows_from_store`). One pass, memory proportional to the number of commitments and groups, not rows.
+Computed from rows with `LINE_ITEM_COLUMNS` names: line items, or (what `rows_from_store` gives) their sums by
+month, line item type, service, account, instance type, unit and commitment, grouped by the billing store
+(`BillingStore.line_item_sums`), so only a few hundred groups leave it whatever the number of line items. Every
+figure below is a sum, so sums of line items give the same report as the line items themselves.
 
 Per commitment and month (the ingest mapping follows AWS's amortisation rules):
 
@@ -25,27 +25,32 @@ Expiries: the line items carry no end date in the normalised schema; a row may c
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from bot.billing.model import Dimension, Filter, TimeRange
+from bot.billing.model import Dimension, Filter, LineItemSumsRequest, TimeRange
 from bot.billing.store import BillingStore
 
-COMMITMENT_COLUMNS: tuple[str, ...] = (
+#: What the store groups the commitment line items by (`analyse_commitments` reads these keys and the sums).
+COMMITMENT_KEYS: tuple[str, ...] = (
     "billing_period",
     "line_item_type",
     "service_name",
     "sub_account_id",
     "instance_type",
-    "usage_amount",
     "usage_unit",
-    "effective_cost",
     "reservation_arn",
-    "reservation_effective_cost",
     "savings_plan_arn",
-    "savings_plan_effective_cost",
+)
+#: Line item types the report reads: covered usage and fees of commitments, and on-demand usage (coverage).
+COMMITMENT_LINE_TYPES: tuple[str, ...] = (
+    "DiscountedUsage",
+    "RIFee",
+    "SavingsPlanCoveredUsage",
+    "SavingsPlanRecurringFee",
+    "Usage",
 )
 
 T = TypeVar("T")
@@ -146,9 +151,14 @@ def family_of(instance_type: str) -> str:
     return ".".join(parts[:-1]) if len(parts) > 1 else instance_type
 
 
-def rows_from_store(store: BillingStore, time_range: TimeRange) -> Iterator[dict[str, object]]:
-    """The line items `analyse_commitments` needs, streamed from any billing store."""
-    return store.iter_line_items(time_range, columns=COMMITMENT_COLUMNS)
+def rows_from_store(
+    store: BillingStore, time_range: TimeRange, filters: Sequence[Filter] = ()
+) -> list[dict[str, object]]:
+    """What `analyse_commitments` reads, as sums of line items grouped by the store (`COMMITMENT_KEYS`)."""
+    request = LineItemSumsRequest(
+        time_range, keys=COMMITMENT_KEYS, line_item_types=COMMITMENT_LINE_TYPES, filters=tuple(filters)
+    )
+    return [g.row(COMMITMENT_KEYS) for g in store.line_item_sums(request)]
 
 
 def _month(value: object) -> date:

@@ -18,6 +18,7 @@ from bot.billing.store import BillingStore
 from bot.errors import UsageError
 
 CURRENCY = DimensionRef(Dimension.CURRENCY)
+PROVIDER = DimensionRef(Dimension.PROVIDER)
 
 
 class MixedCurrencies(UsageError):
@@ -66,14 +67,22 @@ def currency_scope(store: BillingStore, time_range: TimeRange, filters: Sequence
     in_range = [p for p in every if p.billing_period in months]
     codes = sorted({c for p in in_range for c in p.currencies})
     if len(codes) > 1:
-        rows = store.aggregate(AggregateRequest(time_range, group_by=(CURRENCY,), filters=filters))
+        rows = store.aggregate(AggregateRequest(time_range, group_by=(CURRENCY, PROVIDER), filters=filters))
         used = sorted({r.keys[0] for r in rows if r.line_items and r.keys[0] in codes})
         if len(used) > 1:
-            listed = "; ".join(f"{c} ({_periods_text(in_range, c)})" for c in used)
+            providers = {c: sorted({r.keys[1] for r in rows if r.keys[0] == c and r.line_items}) for c in used}
+            several = len({p for ps in providers.values() for p in ps}) > 1
+
+            def who(code: str) -> str:  # multi-cloud: which providers bill in this currency
+                return f"{', '.join(providers[code])}; " if several else ""
+
+            listed = "; ".join(f"{c} ({who(c)}{_periods_text(in_range, c)})" for c in used)
+            one_provider = [ps[0] for ps in providers.values() if len(ps) == 1]
+            also = f", or one provider: `provider={one_provider[0]}`" if several and one_provider else ""
             raise MixedCurrencies(
                 f"These costs are billed in {len(used)} currencies: {listed}. Amounts in different currencies "
                 "are never added together.",
-                hint="Ask for one currency: " + " or ".join(f"`currency={c}`" for c in used) + ".",
+                hint="Ask for one currency: " + " or ".join(f"`currency={c}`" for c in used) + also + ".",
             )
         codes = used or list(in_range[-1].currencies[:1])
     if not codes:

@@ -103,6 +103,10 @@ _DIMENSION_WORDS: dict[str, Dimension] = {
     "chargecategory": Dimension.CHARGE_TYPE,
     "currency": Dimension.CURRENCY,
     "currencies": Dimension.CURRENCY,
+    "provider": Dimension.PROVIDER,
+    "providers": Dimension.PROVIDER,
+    "cloud": Dimension.PROVIDER,
+    "clouds": Dimension.PROVIDER,
     "chargeclass": Dimension.CHARGE_CLASS,
     "chargeclasses": Dimension.CHARGE_CLASS,
 }
@@ -158,6 +162,7 @@ _FILTER_KEYS = (
     "resource",
     "charge-type",
     "currency",
+    "provider",
     "charge-class",
     "tag:",
 )
@@ -170,6 +175,7 @@ _VALUE_EXAMPLES = {
     "resource": "resource=i-0abc123",
     "chargetype": "charge-type=Tax",
     "currency": "currency=EUR",
+    "provider": "provider=azure",
     "chargeclass": "charge-class=usage",
     "basis": "basis=amortized",
     "top": "top=5",
@@ -405,6 +411,7 @@ class _Parser:
             "resource",
             "charge-type",
             "currency",
+            "provider",
             "charge-class",
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
@@ -542,6 +549,8 @@ class _Parser:
                 out.append(v.resolve_charge_type(value))
             elif ref.kind is Dimension.CURRENCY:
                 out.append(v.resolve_currency(value))
+            elif ref.kind is Dimension.PROVIDER:
+                out.append(v.resolve_provider(value))
             elif ref.kind is Dimension.CHARGE_CLASS:
                 out.append(v.resolve_charge_class(value))
             else:  # resource ids and tag values are not listed in the vocabulary

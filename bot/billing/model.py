@@ -53,6 +53,7 @@ LINE_ITEM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("savings_plan_arn", "VARCHAR", "savings plan ARN for SP-covered usage and SP fees"),
     ("savings_plan_effective_cost", "DOUBLE", "SP effective cost of covered usage; NULL when not SP"),
     ("currency", "VARCHAR", "billing currency, e.g. USD"),
+    ("provider", "VARCHAR", "cloud provider: aws, azure, gcp, oci (FOCUS ProviderName, normalised)"),
     ("charge_class", "VARCHAR", "usage, recurring, one-time, tax, credit or adjustment (bot.billing.charges)"),
 )
 
@@ -100,6 +101,7 @@ class Dimension(StrEnum):
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
     CURRENCY = "currency"
+    PROVIDER = "provider"
     CHARGE_CLASS = "charge-class"
     TAG = "tag"
 
@@ -118,6 +120,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",
     Dimension.CURRENCY: "currency",
+    Dimension.PROVIDER: "provider",
     Dimension.CHARGE_CLASS: "charge_class",
 }
 
@@ -283,6 +286,75 @@ class AggregateRow:
     bucket: datetime | None = None
     usage_amount: float = 0.0
     line_items: int = 0
+
+
+#: Line-item columns a `LineItemSumsRequest` may group by: raw values ('' for NULL), without the Cost Explorer
+#: conventions of `AggregateRequest` keys (no `Tax` service, no `(none)`). `billing_period` reads `YYYY-MM-DD`.
+LINE_SUM_KEYS: tuple[str, ...] = (
+    "billing_period",
+    "line_item_type",
+    "service_name",
+    "sub_account_id",
+    "usage_type",
+    "operation",
+    "usage_unit",
+    "instance_type",
+    "reservation_arn",
+    "savings_plan_arn",
+)
+
+
+@dataclass(frozen=True)
+class LineItemSumsRequest:
+    """Sums of the line items of some line item types, grouped by raw line-item columns: what rightsizing (on-demand
+    rates) and commitments (utilisation, coverage) read, computed where the data is.
+
+    Keeps the line items starting in `time_range` that pass `filters` (the same rules as `AggregateRequest`), whose
+    `line_item_type` is one of `line_item_types` and whose `non_empty` columns are neither NULL nor ''. The number
+    of groups is bounded by price-list and commitment counts (instance types, usage types, reservations, accounts),
+    never by line items or resources.
+    """
+
+    time_range: TimeRange
+    keys: tuple[str, ...]
+    line_item_types: tuple[str, ...]
+    filters: tuple[Filter, ...] = ()
+    non_empty: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        unknown = [k for k in (*self.keys, *self.non_empty) if k not in LINE_SUM_KEYS]
+        if unknown:
+            raise ValueError(f"not a line-item sum key: {', '.join(unknown)} (use {', '.join(LINE_SUM_KEYS)})")
+        if not self.line_item_types:
+            raise ValueError("a line-item sum needs at least one line item type")
+
+
+@dataclass(frozen=True)
+class LineItemSums:
+    """One group of a `LineItemSumsRequest`: `keys` in the request's order, then sums over its line items.
+
+    `effective_cost` falls back to `billed_cost` per line item (as the amortized basis does); the reservation and
+    savings plan effective costs are 0 where the line items have none.
+    """
+
+    keys: tuple[str, ...]
+    billed_cost: float
+    effective_cost: float
+    usage_amount: float
+    reservation_effective_cost: float
+    savings_plan_effective_cost: float
+    line_items: int
+
+    def row(self, names: Sequence[str]) -> dict[str, object]:
+        """The group as a line-item-like mapping (keys by `names`, then the sums), for code written over rows."""
+        return {
+            **dict(zip(names, self.keys, strict=True)),
+            "billed_cost": self.billed_cost,
+            "effective_cost": self.effective_cost,
+            "usage_amount": self.usage_amount,
+            "reservation_effective_cost": self.reservation_effective_cost,
+            "savings_plan_effective_cost": self.savings_plan_effective_cost,
+        }
 
 
 @dataclass(frozen=True)

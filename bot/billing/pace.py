@@ -31,9 +31,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.billing.charges import CHARGE_CLASS, PERIOD_CHARGES, USAGE_ONLY, ChargeClass, parse_charge_class
-from bot.billing.forecast import UsageForecast, forecast_usage
 from bot.billing.model import (
     AggregateRequest,
     CostBasis,
@@ -48,6 +48,9 @@ from bot.billing.model import (
 )
 from bot.billing.periods import add_months, month_start
 from bot.billing.store import BillingStore
+
+if TYPE_CHECKING:
+    from bot.billing.forecast import UsageForecast
 
 #: Months of daily usage behind the usage model and its backtest.
 HISTORY_MONTHS = 6
@@ -270,6 +273,10 @@ def compute_pace(
     if cutoff is not None and add_months(month, -1) < cutoff < end:
         first_period = min(p.billing_period for p in freshness.periods)
         first_day = max(window.start, first_period)
+        # Imported here: the usage model needs numpy, which a question without a forecast (most `trackit query`
+        # runs) should not pay for at start-up.
+        from bot.billing.forecast import forecast_usage
+
         complete = {d: c for d, c in usage_by_day.items() if d < cutoff}
         usage = forecast_usage(complete, first_day, cutoff, end)
         expect = _period_expectation(

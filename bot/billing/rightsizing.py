@@ -9,8 +9,9 @@ Two kinds of suggestion:
   AWS prices at or below the older one; offered whatever the utilisation, as long as the resource runs.
 
 `rates` maps an instance type (`m5.large`, `db.r5.xlarge`) to the hourly on-demand rate observed in the line
-items (unblended cost / usage hours of BoxUsage / InstanceUsage lines). The monthly saving is
-(current rate - suggested rate) x 730 h; None when either rate is unknown.
+items (unblended cost / usage hours of BoxUsage / InstanceUsage lines), summed by the billing store
+(`rates_from_store`: a few hundred groups by instance type, usage type and operation, whatever the number of
+line items). The monthly saving is (current rate - suggested rate) x 730 h; None when either rate is unknown.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
-from bot.billing.model import TimeRange
+from bot.billing.model import Filter, LineItemSumsRequest, TimeRange
 from bot.billing.money import money_number
 from bot.billing.store import BillingStore
 
@@ -118,22 +119,18 @@ class Suggestion:
     monthly_saving: float | None
 
 
-RATE_COLUMNS: tuple[str, ...] = (
-    "line_item_type",
-    "usage_type",
-    "operation",
-    "instance_type",
-    "usage_amount",
-    "billed_cost",
-)
+#: What the on-demand rates are grouped by (`observed_rates` reads these keys and the sums).
+RATE_KEYS: tuple[str, ...] = ("instance_type", "usage_type", "operation")
 
 
 def observed_rates(rows: Iterable[Mapping[str, Any]]) -> dict[str, float]:
     """Hourly on-demand rate per instance type: unblended cost / hours of the on-demand instance lines.
 
-    Counted lines: `Usage` lines of EC2 Linux instances (usage type `...BoxUsage:<type>`, operation
-    `RunInstances`: other operations are other OS and license prices) and of single-AZ RDS instances (usage type
-    `...InstanceUsage:<type>`). Reserved, Savings Plan and Spot lines are left out: they are not list prices.
+    `rows` are line items or sums of them (`LineItemSums.row`) with `line_item_type`, `usage_type`, `operation`,
+    `instance_type`, `usage_amount` and `billed_cost`. Counted: `Usage` rows of EC2 Linux instances (usage type
+    `...BoxUsage:<type>`, operation `RunInstances`: other operations are other OS and license prices) and of
+    single-AZ RDS instances (usage type `...InstanceUsage:<type>`) with positive hours. Reserved, Savings Plan
+    and Spot lines are left out: they are not list prices.
     """
     cost: dict[str, float] = defaultdict(float)
     hours: dict[str, float] = defaultdict(float)
@@ -150,9 +147,13 @@ def observed_rates(rows: Iterable[Mapping[str, Any]]) -> dict[str, float]:
     return {t: cost[t] / hours[t] for t in sorted(cost)}
 
 
-def rates_from_store(store: BillingStore, time_range: TimeRange) -> dict[str, float]:
-    """`observed_rates` over the line items of `time_range`, streamed from any billing store."""
-    return observed_rates(store.iter_line_items(time_range, columns=RATE_COLUMNS))
+def rates_from_store(store: BillingStore, time_range: TimeRange, filters: Sequence[Filter] = ()) -> dict[str, float]:
+    """`observed_rates` over the `Usage` line items of `time_range` that pass `filters`, summed by the store by
+    instance type, usage type and operation (nothing per line item leaves the store)."""
+    request = LineItemSumsRequest(
+        time_range, keys=RATE_KEYS, line_item_types=("Usage",), filters=tuple(filters), non_empty=("instance_type",)
+    )
+    return observed_rates({**g.row(RATE_KEYS), "line_item_type": "Usage"} for g in store.line_item_sums(request))
 
 
 def split_type(instance_type: str) -> tuple[str, str, str] | None:

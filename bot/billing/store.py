@@ -23,7 +23,8 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Freshness,
-    Granularity,
+    LineItemSums,
+    LineItemSumsRequest,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -126,15 +127,16 @@ class BillingStore(abc.ABC):
         a question in one currency with a `currency` filter (`bot.billing.currency`).
         """
 
+    @abc.abstractmethod
     def count_groups(self, request: AggregateRequest) -> int:
-        """How many groups `request` has without its limit (time buckets not counted).
+        """How many groups `request` has without its limit (time buckets not counted), exactly, counted where the
+        data is: no backend fetches every group to count them (a breakdown by resource has millions)."""
 
-        Backends override this with a count that does not materialise every group.
-        """
-        from dataclasses import replace
-
-        rows = self.aggregate(replace(request, limit=None, granularity=Granularity.NONE))
-        return len({r.keys for r in rows})
+    @abc.abstractmethod
+    def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
+        """Sums of the line items `request` keeps, one row per distinct combination of its `keys` (raw values,
+        '' for NULL), in no particular order. Computed by the backend (SQL GROUP BY, aggregations): only the
+        groups cross into Python, never line items."""
 
     @abc.abstractmethod
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
@@ -162,7 +164,10 @@ class BillingStore(abc.ABC):
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
     ) -> Iterator[dict[str, object]]:
-        """Stream raw line items (for exports and tests); `columns` limits the columns (all when empty)."""
+        """Stream raw line items, ordered by usage start; `columns` limits the columns (all when empty).
+
+        For exports and tests only: a question answered to a person aggregates in the store (`aggregate`,
+        `line_item_sums`), since a month of a large organisation holds hundreds of millions of line items."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections and files."""

@@ -137,6 +137,12 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
     return "Did you mean " + " or ".join(f"`{s}`" for s in suggestions) + "?"
 
 
+def account_label(account_id: str, names: Mapping[str, str]) -> str:
+    """`production (123456789012)` when `names` names the account, else the id: how every answer shows one."""
+    name = names.get(account_id, "")
+    return f"{name} ({account_id})" if name else account_id
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the store knows, for resolving and validating query words. Empty collections mean "unknown":
@@ -156,6 +162,7 @@ class Vocabulary:
     operations: tuple[str, ...] = ()
     charge_types: tuple[str, ...] = ()
     currencies: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------------------------ construction
 
@@ -183,6 +190,7 @@ class Vocabulary:
             operations=values(Dimension.OPERATION),
             charge_types=values(Dimension.CHARGE_TYPE),
             currencies=values(Dimension.CURRENCY),
+            providers=values(Dimension.PROVIDER),
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
@@ -197,6 +205,7 @@ class Vocabulary:
             operations=self.operations,
             charge_types=self.charge_types,
             currencies=self.currencies,
+            providers=self.providers,
         )
         # Same services, so share the service index instead of rebuilding it on every request.
         restricted.__dict__["_service_keys"] = self._service_keys
@@ -292,8 +301,7 @@ class Vocabulary:
 
     def account_label(self, account_id: str) -> str:
         """`production (123456789012)` when named, else the id."""
-        name = self.accounts.get(account_id, "")
-        return f"{name} ({account_id})" if name else account_id
+        return account_label(account_id, self.accounts)
 
     # ------------------------------------------------------------------------------------ other dimensions
 
@@ -314,6 +322,21 @@ class Vocabulary:
             f"The billing data has no amounts in `{word}`: it is billed in {', '.join(self.currencies)}.",
             suggestions=close,
             hint=_hint(close, *(f"currency={c}" for c in self.currencies[:2])),
+        )
+
+    def resolve_provider(self, word: str) -> str:
+        """A cloud provider of the data by its short name or its usual names (`Microsoft`, `Amazon Web Services`,
+        `google`): `azure`, `aws`, `gcp`, `oci`. Raises `NotFound` naming the providers the data has."""
+        from bot.billing.providers import provider_key
+
+        key = provider_key(word)
+        if not self.providers or key in self.providers:
+            return key
+        close = suggest(word, self.providers)
+        raise NotFound(
+            f"The billing data has no `{word}` costs: its providers are {', '.join(self.providers)}.",
+            suggestions=close,
+            hint=_hint(close, *(f"provider={p}" for p in self.providers[:2])),
         )
 
     def resolve_usage_type(self, word: str) -> str:

@@ -18,22 +18,32 @@ from collections.abc import Sequence
 from bot.errors import ConfigError, UserFacingError
 
 #: Sub-modules of bot.cli, in the order `trackit --help` lists them.
-_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview")
+_COMMAND_MODULES = ("demo", "ingest", "query", "anomalies", "serve", "preview", "inventory", "doctor")
 #: Exit status of a command whose reader went away: 128 + SIGPIPE, as the shell reports for `cat file | head`.
 CLOSED_PIPE_STATUS = 141
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser. Given the command line, only the chosen sub-command's module is imported (a DuckDB
+    query must not pay for the sample generator, numpy or the Slack app); without one, or for `--help` and
+    unknown commands, every sub-command is registered."""
     parser = argparse.ArgumentParser(prog="trackit", description="AWS billing analysis, in Slack and here.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    chosen = _chosen_command(argv)
+    for name in (chosen,) if chosen else _COMMAND_MODULES:
         importlib.import_module(f"bot.cli.{name}").add_parser(sub)
     return parser
 
 
+def _chosen_command(argv: Sequence[str] | None) -> str | None:
+    """The sub-command named by the first word of `argv` that is not an option, when it is a known one."""
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    return words[0] if words and words[0] in _COMMAND_MODULES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

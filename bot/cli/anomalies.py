@@ -359,7 +359,7 @@ def run_list(args: argparse.Namespace) -> int:
     from bot.config import load_settings
 
     settings = load_settings()
-    store = open_store(args.store or settings.billing_store_url)
+    store = open_store(settings.store_url_for(args.store))
     try:
         basis = CostBasis(args.basis) if args.basis else settings.cost_basis
         config = DetectorConfig(dimensions=tuple(args.dimension)) if args.dimension else DetectorConfig()

@@ -120,7 +120,9 @@ def run_demo(
         flush=True,
     )
 
-    store_url = f"duckdb://{store_dir}"
+    from bot.config import load_settings
+
+    store_url = load_settings().store_url_for(f"duckdb://{store_dir}")
     ingest_missing = _ingest(exports, store_url, out)
     if ingest_missing:
         print(f"\n{ingest_missing}", file=out)

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     text = " ".join(args.text).strip()
     today: date = args.today or datetime.now(settings.tz).date()
-    store = open_store(args.store or settings.billing_store_url)
+    store = open_store(settings.store_url_for(args.store))
     try:
         vocabulary = Vocabulary.from_store(store)
         query = parse_query(text, today=today, vocabulary=vocabulary, default_basis=settings.cost_basis)

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         from bot.slack.socket_mode import make_socket_handler
 
         log.info("connecting over Socket Mode")
-        make_socket_handler(app, settings.slack_app_token, concurrency=settings.listener_threads).start()  # type: ignore[no-untyped-call]
+        make_socket_handler(app, settings.slack_app_token, concurrency=settings.ack_threads).start()  # type: ignore[no-untyped-call]
         return 0
     from bot.slack.http import SlackHttpServer
 
@@ -50,7 +50,15 @@ def run(args: argparse.Namespace) -> int:
         fresh = services.store.freshness()
         return {"data_until": fresh.data_until, "periods": len(fresh.periods)}
 
-    server = SlackHttpServer(app, args.host or settings.http_host, args.port or settings.http_port, health=health)
+    server = SlackHttpServer(
+        app,
+        args.host or settings.http_host,
+        args.port or settings.http_port,
+        health=health,
+        signing_secret=settings.slack_signing_secret,
+        threads=settings.ack_threads,
+        backlog=settings.http_backlog,
+    )
     try:
         server.serve_forever()
     finally:

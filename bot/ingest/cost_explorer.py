@@ -48,6 +48,7 @@ CE_COLUMNS: dict[str, str] = {
     "charge_category": "'Usage'",
     "description": "'Cost Explorer daily total (no resource detail)'",
     "currency": "currency",
+    "provider": "'aws'",
     # Cost Explorer has no line item types: tax and the monthly Support and Savings Plans fees show as services.
     "charge_class": (
         "CASE WHEN service = 'Tax' THEN 'tax' "

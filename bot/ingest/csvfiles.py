@@ -26,21 +26,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from bot.errors import CorruptFile
+from bot.sqltext import quote_ident, quote_literal
 
 _CHUNK = 1 << 20
 
 #: Column name prefixes of tags and cost categories (legacy slash names, Athena snake_case names).
 MERGEABLE_PREFIXES = ("resourcetags/", "resource_tags_", "costcategory/", "cost_category_")
-
-
-def q(name: str) -> str:
-    """A DuckDB identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def lit(value: str) -> str:
-    """A DuckDB string literal."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -179,17 +170,19 @@ def file_relation(file: DataFile, header: Sequence[str], null_strings: Sequence[
         else:
             canonical[key] = name
             columns.append(name)
-    types = "{" + ", ".join(f"{lit(c)}: 'VARCHAR'" for c in columns) + "}"
-    nulls = "[" + ", ".join(lit(s) for s in null_strings) + "]"
+    types = "{" + ", ".join(f"{quote_literal(c)}: 'VARCHAR'" for c in columns) + "}"
+    nulls = "[" + ", ".join(quote_literal(s) for s in null_strings) + "]"
     read = (
-        f"read_csv({lit(str(file.path))}, header = true, auto_detect = false, columns = {types}, delim = ',', "
+        f"read_csv({quote_literal(str(file.path))}, header = true, auto_detect = false, columns = {types}, "
+        "delim = ',', "
         f"quote = '\"', escape = '\"', nullstr = {nulls}, strict_mode = true)"
     )
     select = "*"
     if merged:
-        dups = ", ".join(q(a) for aliases in merged.values() for a in aliases)
+        dups = ", ".join(quote_ident(a) for aliases in merged.values() for a in aliases)
         repl = ", ".join(
-            f"COALESCE({q(c)}, {', '.join(q(a) for a in aliases)}) AS {q(c)}" for c, aliases in merged.items()
+            f"COALESCE({quote_ident(c)}, {', '.join(quote_ident(a) for a in aliases)}) AS {quote_ident(c)}"
+            for c, aliases in merged.items()
         )
         select = f"* EXCLUDE ({dups}) REPLACE ({repl})"
     if part is not None:

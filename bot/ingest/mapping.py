@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from bot.billing.charges import ChargeFields, classify_sql
 from bot.billing.model import LINE_ITEM_COLUMN_NAMES
+from bot.billing.providers import provider_sql
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ CUR1 = FormatSpec(
             "THEN {d:savingsPlan/SavingsPlanEffectiveCost} END"
         ),
         "currency": Col("lineItem/CurrencyCode"),
+        "provider": Const("'aws'"),
         "charge_class": Expr(_CUR_CHARGE_CLASS),
     },
     required=(
@@ -295,6 +297,7 @@ CUR2 = FormatSpec(
             "THEN {d:savings_plan_savings_plan_effective_cost} END"
         ),
         "currency": Col("line_item_currency_code"),
+        "provider": Const("'aws'"),
         "charge_class": Expr(_snake_template(_CUR_CHARGE_CLASS)),
     },
     required=(
@@ -352,6 +355,9 @@ FOCUS = FormatSpec(
             "CASE WHEN {s:CommitmentDiscountType} ILIKE '%savings%' THEN {d:EffectiveCost} END"
         ),
         "currency": Col("BillingCurrency"),
+        # FOCUS names the provider in free text ("AWS", "Microsoft", "Google Cloud", "Oracle"): one key each.
+        # FOCUS 1.3 renamed it ServiceProviderName (ProviderName deprecated).
+        "provider": Expr(provider_sql("COALESCE({s:ServiceProviderName}, {s:ProviderName})")),
         # FOCUS says it itself: charge category, frequency and correction class (the period length where absent).
         "charge_class": Expr(
             classify_sql(
@@ -379,4 +385,129 @@ FOCUS = FormatSpec(
     null_strings=("", "NULL"),
 )
 
-SPECS: dict[str, FormatSpec] = {s.name: s for s in (CUR1, CUR2, FOCUS)}
+#: Oracle Cloud Infrastructure's own cost report (reports/cost-csv/*.csv.gz in the tenancy's report bucket).
+#: https://docs.oracle.com/en-us/iaas/Content/Billing/Concepts/costusagereportsoverview.htm
+_OCI_CORRECTION = "CASE WHEN lower({s:lineItem/isCorrection}) = 'true' THEN 'Correction' END"
+OCI_COST = FormatSpec(
+    name="oci",
+    rules={
+        "charge_period_start": Col("lineItem/intervalUsageStart"),
+        "charge_period_end": Col("lineItem/intervalUsageEnd"),
+        "billed_cost": Col("cost/myCost"),
+        "effective_cost": Col("cost/myCost"),
+        "net_cost": Const("NULL"),
+        "list_cost": Const("NULL"),
+        "usage_amount": Col("usage/billedQuantity"),
+        "usage_unit": Col("cost/skuUnitDescription", "cost/billingUnitReadable"),
+        "billing_account_id": Col("lineItem/tenantId"),
+        "billing_account_name": Const("NULL"),
+        # Compartments are where OCI spend is owned and split, as accounts are on AWS.
+        "sub_account_id": Col("product/compartmentId"),
+        "sub_account_name": Col("product/compartmentName"),
+        "service_code": Col("product/service"),
+        "service_name": Col("product/service"),
+        "region_id": Col("product/region"),
+        "availability_zone": Col("product/availabilityDomain"),
+        "usage_type": Col("cost/productSku"),
+        "operation": Const("NULL"),
+        "resource_id": Col("product/resourceId"),
+        "line_item_type": Expr(f"COALESCE({_OCI_CORRECTION}, 'Usage')"),
+        "charge_category": Expr(
+            "CASE WHEN lower({s:lineItem/isCorrection}) = 'true' THEN 'Adjustment' ELSE 'Usage' END"
+        ),
+        "description": Col("product/Description"),
+        "product_family": Const("NULL"),
+        "instance_type": Const("NULL"),
+        "pricing_term": Const("NULL"),
+        "invoice_id": Const("NULL"),
+        "reservation_arn": Const("NULL"),
+        "reservation_effective_cost": Const("NULL"),
+        "savings_plan_arn": Const("NULL"),
+        "savings_plan_effective_cost": Const("NULL"),
+        "currency": Col("cost/currencyCode"),
+        "provider": Const("'oci'"),
+        # OCI reports usage only (by the hour): a correction is FOCUS's ChargeClass "Correction", the rest usage.
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start="{t:lineItem/intervalUsageStart}",
+                    end="{t:lineItem/intervalUsageEnd}",
+                    category="'Usage'",
+                    correction=_OCI_CORRECTION,
+                )
+            )
+        ),
+    },
+    required=(("cost/myCost",), ("lineItem/intervalUsageStart",), ("product/service",), ("cost/currencyCode",)),
+    billed_cost="cost/myCost",
+    period_start="lineItem/intervalUsageStart",
+)
+
+#: Azure's usage details as an EA (or MCA) cost export writes them: one row per meter, resource and day, dates
+#: as M/D/YYYY (older exports) or ISO, amounts in the billing currency.
+#: https://learn.microsoft.com/en-us/azure/cost-management-billing/automate/understand-usage-details-fields
+_AZURE_DAY = (
+    "CASE WHEN regexp_matches({s:%s}, '^\\d{1,2}/\\d{1,2}/\\d{4}$') THEN strptime({s:%s}, '%%m/%%d/%%Y') "
+    "ELSE CAST({s:%s} AS TIMESTAMP) END"
+)
+AZURE_EA = FormatSpec(
+    name="azure",
+    rules={
+        "charge_period_start": Expr(_AZURE_DAY % (("Date",) * 3)),
+        "charge_period_end": Expr("(" + _AZURE_DAY % (("Date",) * 3) + ") + INTERVAL 1 DAY"),
+        "billed_cost": Col("CostInBillingCurrency", "Cost"),
+        "effective_cost": Col("CostInBillingCurrency", "Cost"),
+        "net_cost": Const("NULL"),
+        "list_cost": Const("NULL"),
+        "usage_amount": Col("Quantity"),
+        "usage_unit": Col("UnitOfMeasure"),
+        "billing_account_id": Col("BillingAccountId"),
+        "billing_account_name": Col("BillingAccountName"),
+        "sub_account_id": Col("SubscriptionId"),
+        "sub_account_name": Col("SubscriptionName"),
+        "service_code": Col("MeterCategory", "ConsumedService"),
+        "service_name": Col("MeterCategory", "ConsumedService"),
+        "region_id": Col("ResourceLocation"),
+        "availability_zone": Col("AvailabilityZone"),
+        "usage_type": Expr("concat_ws(': ', {s:MeterSubCategory}, {s:MeterName})"),
+        "operation": Const("NULL"),
+        "resource_id": Col("ResourceId"),
+        "line_item_type": Col("ChargeType"),
+        "charge_category": Expr(
+            "CASE {s:ChargeType} WHEN 'Purchase' THEN 'Purchase' WHEN 'Refund' THEN 'Credit' WHEN 'Tax' THEN 'Tax' "
+            "WHEN 'RoundingAdjustment' THEN 'Adjustment' ELSE 'Usage' END"
+        ),
+        "description": Col("ProductName"),
+        "product_family": Col("ServiceFamily"),
+        "instance_type": Const("NULL"),
+        "pricing_term": Col("PricingModel"),
+        "invoice_id": Col("InvoiceId"),
+        "reservation_arn": Col("ReservationId"),
+        "reservation_effective_cost": Const("NULL"),
+        "savings_plan_arn": Col("benefitId"),
+        "savings_plan_effective_cost": Const("NULL"),
+        "currency": Col("BillingCurrencyCode", "BillingCurrency"),
+        "provider": Const("'azure'"),
+        # Azure names the kind (ChargeType: Usage, Purchase, Refund, Tax, ...) and the frequency (UsageBased,
+        # OneTime, Recurring: FOCUS's values without the hyphen), as FOCUS does.
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start=_AZURE_DAY % (("Date",) * 3),
+                    end="(" + _AZURE_DAY % (("Date",) * 3) + ") + INTERVAL 1 DAY",
+                    kind="{s:ChargeType}",
+                    frequency=(
+                        "CASE lower({s:Frequency}) WHEN 'usagebased' THEN 'Usage-Based' "
+                        "WHEN 'onetime' THEN 'One-Time' ELSE {s:Frequency} END"
+                    ),
+                )
+            )
+        ),
+    },
+    required=(("CostInBillingCurrency",), ("Date",), ("SubscriptionId",), ("MeterCategory",)),
+    billed_cost="CostInBillingCurrency",
+    # No column to parse as-is (dates are M/D/YYYY): the billing month is the usage day's (EA bills by month).
+    period_start="",
+)
+
+SPECS: dict[str, FormatSpec] = {s.name: s for s in (CUR1, CUR2, FOCUS, OCI_COST, AZURE_EA)}

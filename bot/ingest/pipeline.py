@@ -109,6 +109,8 @@ class PeriodResult:
     seconds: float = 0.0
     bytes_read: int = 0
     reason: str = ""
+    #: When the provider delivered it (manifest or file time), None when unknown.
+    delivered_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -139,14 +141,17 @@ class _Progress:
             return None
         from tqdm import tqdm  # type: ignore[import-untyped]
 
+        # tqdm's default line shows the count, the rate (rows/s, B/s) and the time left.
         return tqdm(total=total, unit=unit, unit_scale=True, desc=desc, leave=False, file=sys.stderr)
 
     def bytes_callback(self, bar: Any) -> Callable[[int], None] | None:
         return None if bar is None else bar.update
 
-    def rows_callback(self, bar: Any) -> Callable[[int, int], None] | None:
+    def rows_callback(self, bar: Any, label: str = "") -> Callable[[int, int], None] | None:
+        """Progress of a load: the bar (rows/s and ETA, tqdm's own) on a TTY, else a log line with the rate and
+        the time left at most every `LOG_EVERY` seconds."""
         if bar is None:
-            return None
+            return _RateLog(label) if label else None
         state = {"done": 0}
 
         def update(done: int, expected: int) -> None:
@@ -155,6 +160,42 @@ class _Progress:
             state["done"] = done
 
         return update
+
+
+class _RateLog:
+    """Log lines for a load's progress without a TTY: rows, rows/s and the time left, every `LOG_EVERY` s."""
+
+    LOG_EVERY = 10.0
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.started = time.monotonic()
+        self.logged = self.started
+
+    def __call__(self, done: int, expected: int) -> None:
+        now = time.monotonic()
+        if now - self.logged < self.LOG_EVERY or done <= 0 or done >= expected:
+            return
+        self.logged = now
+        rate = done / max(now - self.started, 1e-6)
+        log.info(
+            "%s: %s of %s rows, %s rows/s, about %s left",
+            self.label,
+            f"{done:,}",
+            f"{expected:,}",
+            f"{rate:,.0f}",
+            _duration((expected - done) / rate),
+        )
+
+
+def _duration(seconds: float) -> str:
+    """`45 s`, `3 min 12 s`, `1 h 05 min`."""
+    s = int(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60:02d} s"
+    return f"{s // 3600} h {s % 3600 // 60:02d} min"
 
 
 def staging_root(store: BillingStore, fallback: Path | None = None) -> Path:
@@ -239,6 +280,7 @@ def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult |
         status="skipped",
         rows=live.rows,
         billed_total=f"{live.billed_total:.10f}",
+        delivered_at=live.delivered_at,
     )
 
 
@@ -513,16 +555,22 @@ def _connect(store: BillingStore, workdir: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+#: FOCUS versions, newest first, each with columns that appear from that version on (the spec's changelogs).
+FOCUS_VERSION_MARKERS: tuple[tuple[str, frozenset[str]], ...] = (
+    # 1.3: contract commitments, split cost allocation, service/host provider names.
+    ("1.3", frozenset({"contractapplied", "allocatedmethodid", "allocatedresourceid", "serviceprovidername"})),
+    ("1.2", frozenset({"invoiceid", "billingaccounttype", "subaccounttype", "pricingcurrency"})),
+    ("1.1", frozenset({"capacityreservationid", "servicesubcategory", "skumeter", "commitmentdiscountquantity"})),
+)
+
+
 def _format_name(spec_name: str, columns: list[str]) -> str:
-    """`cur1`, `cur2`, or `focus-1.0` / `focus-1.1` / `focus-1.2` from the columns only later versions have."""
+    """`cur1`, `cur2`, `oci`, `azure`, or `focus-1.0` ... `focus-1.3` from the columns only later versions have."""
     if spec_name != "focus":
         return spec_name
     lower = {c.lower() for c in columns}
-    if lower & {"invoiceid", "billingaccounttype", "subaccounttype", "pricingcurrency"}:
-        return "focus-1.2"
-    if lower & {"capacityreservationid", "servicesubcategory", "skumeter", "commitmentdiscountquantity"}:
-        return "focus-1.1"
-    return "focus-1.0"
+    version = next((v for v, markers in FOCUS_VERSION_MARKERS if lower & markers), "1.0")
+    return f"focus-{version}"
 
 
 def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
@@ -537,7 +585,7 @@ def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
         return _refused(d, reason, source.expected_rows, source.expected_billed_total, source.bytes_read)
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")
     try:
-        result = store.replace_period(source, progress=bars.rows_callback(bar))
+        result = store.replace_period(source, progress=bars.rows_callback(bar, f"load {label}"))
     finally:
         if bar is not None:
             bar.close()
@@ -562,4 +610,5 @@ def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
         replaced=result.replaced,
         seconds=result.seconds,
         bytes_read=source.bytes_read,
+        delivered_at=d.delivered_at,
     )

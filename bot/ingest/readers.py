@@ -43,11 +43,24 @@ from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFI
 from bot.billing.store import NormalizedSource
 from bot.errors import CorruptFile, MissingColumns, UnknownFormat
 from bot.ingest import csvfiles, integrity
-from bot.ingest.csvfiles import DataFile, lit, q
-from bot.ingest.mapping import CUR1, CUR2, FOCUS, Col, Const, Expr, FormatSpec, athena_name, tag_key_from_snake
+from bot.ingest.csvfiles import DataFile
+from bot.ingest.mapping import (
+    AZURE_EA,
+    CUR1,
+    CUR2,
+    FOCUS,
+    OCI_COST,
+    Col,
+    Const,
+    Expr,
+    FormatSpec,
+    athena_name,
+    tag_key_from_snake,
+)
 from bot.scratch import disk_full, is_disk_full
+from bot.sqltext import quote_ident, quote_literal
 
-__all__ = ["DataFile", "lit", "q"]
+__all__ = ["DataFile"]
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".gz", ".csv.zip", ".zip")
 PARQUET_SUFFIXES = (".parquet", ".snappy.parquet", ".gz.parquet")
@@ -159,14 +172,15 @@ class Inspected:
     def relation(self, null_strings: Sequence[str], *, part: bool = False) -> str:
         """A FROM-able relation over every file; with `part`, a `__part` column numbers the export file."""
         if self.staged:
-            read = f"read_parquet({lit(str(self.files[0].path))})"
+            read = f"read_parquet({quote_literal(str(self.files[0].path))})"
             return read if part else f"(SELECT * EXCLUDE ({PART}) FROM {read})"
         if self.parquet:
             if not part:
-                paths = "[" + ", ".join(lit(str(f.path)) for f in self.files) + "]"
+                paths = "[" + ", ".join(quote_literal(str(f.path)) for f in self.files) + "]"
                 return f"read_parquet({paths}, union_by_name = true)"
             branches = [
-                f"SELECT *, {i} AS {PART} FROM read_parquet({lit(str(f.path))})" for i, f in enumerate(self.files)
+                f"SELECT *, {i} AS {PART} FROM read_parquet({quote_literal(str(f.path))})"
+                for i, f in enumerate(self.files)
             ]
         else:
             branches = [
@@ -212,8 +226,10 @@ def _parquet_columns(file: DataFile, con: duckdb.DuckDBPyConnection) -> list[tup
     if file.path.stat().st_size == 0:
         raise CorruptFile(f"{file.name}: empty file (0 bytes)", hint="Download the file again.")
     try:
-        schema = con.execute(f"SELECT name, num_children FROM parquet_schema({lit(str(file.path))})").fetchall()
-        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(file.path))})").fetchall()
+        schema = con.execute(
+            f"SELECT name, num_children FROM parquet_schema({quote_literal(str(file.path))})"
+        ).fetchall()
+        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quote_literal(str(file.path))})").fetchall()
     except duckdb.Error as exc:
         raise CorruptFile(f"{file.name}: not a readable parquet file ({_first_line(exc)})") from exc
     csvfiles.check_header(_top_level_names(schema), file.name)
@@ -241,11 +257,16 @@ def _top_level_names(schema: Sequence[tuple[object, ...]]) -> list[str]:
 
 
 def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
-    """Which format a set of columns is: FOCUS (BilledCost), CUR 2.0 (map columns or a Data Exports layout),
-    or legacy CUR (slash or Athena names). Raises `UnknownFormat` otherwise."""
+    """Which format a set of columns is: FOCUS (BilledCost), OCI's cost report (cost/myCost), Azure's usage
+    details (CostInBillingCurrency, MeterCategory), CUR 2.0 (map columns or a Data Exports layout), or legacy CUR
+    (slash or Athena names). Raises `UnknownFormat` otherwise."""
     lower = {c.lower() for c in columns}
     if "billedcost" in lower or "chargeperiodstart" in lower:
         return FOCUS
+    if "cost/mycost" in lower:  # OCI's cost report also has lineItem/ columns: before legacy CUR
+        return OCI_COST
+    if "costinbillingcurrency" in lower and "metercategory" in lower:
+        return AZURE_EA
     if any(c.startswith("lineitem/") for c in lower):
         return CUR1
     if any(c.startswith("line_item_") for c in lower):
@@ -282,7 +303,7 @@ class _Resolver:
         if col is None:
             return "NULL"
         typ = self.columns[col].upper()
-        ref = q(col)
+        ref = quote_ident(col)
         if kind == "d":
             return f"CAST({ref} AS DOUBLE)"
         if kind == "s":
@@ -296,7 +317,7 @@ class _Resolver:
         col = self.find(column)
         if col is None:
             return "NULL"
-        return map_value_sql(q(col), self.columns[col], key)
+        return map_value_sql(quote_ident(col), self.columns[col], key)
 
     def render(self, template: str) -> str:
         return re.sub(r"\{([dstm]):([^{}]+)\}", lambda m: self.typed(m[1], m[2]), template)
@@ -332,9 +353,9 @@ def timestamp_sql(ref: str, typ: str) -> str:
 def map_value_sql(ref: str, typ: str, key: str) -> str:
     """A value of a map column (parquet MAP) or of a JSON object held as text (CSV), empty -> NULL."""
     if typ.upper().startswith("MAP"):
-        return f"NULLIF(CAST({ref}[{lit(key)}] AS VARCHAR), '')"
+        return f"NULLIF(CAST({ref}[{quote_literal(key)}] AS VARCHAR), '')"
     path = '$."' + key.replace('"', '\\"') + '"'
-    return f"NULLIF(json_extract_string({ref}, {lit(path)}), '')"
+    return f"NULLIF(json_extract_string({ref}, {quote_literal(path)}), '')"
 
 
 # ---------------------------------------------------------------------------------- tags, categories
@@ -369,7 +390,7 @@ def _extras(
             rest = col[len(snake_prefix) :]
             key = tag_key_from_snake(rest) if snake_keys else rest
         if key:
-            ref = q(col)
+            ref = quote_ident(col)
             value = f"NULLIF(TRIM({ref}), '')" if typ == "VARCHAR" else f"CAST({ref} AS VARCHAR)"
             exprs.setdefault(key, []).append(value)
     for map_name in map_columns:
@@ -377,7 +398,11 @@ def _extras(
         if map_col is None:
             continue
         typ = resolver.columns[map_col]
-        keys_sql = f"map_keys({q(map_col)})" if typ.upper().startswith("MAP") else f"json_keys({q(map_col)})"
+        keys_sql = (
+            f"map_keys({quote_ident(map_col)})"
+            if typ.upper().startswith("MAP")
+            else f"json_keys({quote_ident(map_col)})"
+        )
         try:
             found = con.execute(
                 f"SELECT DISTINCT k FROM (SELECT unnest({keys_sql}) AS k FROM {relation}) WHERE k IS NOT NULL "
@@ -387,13 +412,18 @@ def _extras(
             raise CorruptFile(f"column {map_col}: not a map or JSON object ({_first_line(exc)})") from exc
         for (raw,) in found:
             key = tag_key_from_snake(str(raw)) if snake_keys else str(raw)
-            exprs.setdefault(key, []).append(map_value_sql(q(map_col), typ, str(raw)))
+            exprs.setdefault(key, []).append(map_value_sql(quote_ident(map_col), typ, str(raw)))
     return _Extra(tuple(sorted(exprs)), exprs)
 
 
 #: Map columns (parquet MAP or JSON text) whose keys become tag / cost category columns, per format.
-_MAP_COLUMNS = {"focus": ("Tags", "x_CostCategories"), "cur1": ("resource_tags", "cost_category")}
+_MAP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "focus": ("Tags", "x_CostCategories"),
+    "cur1": ("resource_tags", "cost_category"),
+}
 _MAP_COLUMNS["cur2"] = _MAP_COLUMNS["cur1"]
+_MAP_COLUMNS["oci"] = ()
+_MAP_COLUMNS["azure"] = ("Tags",)
 
 #: FOCUS 1.2 with AWS columns has no x_CostCategories: AWS puts cost categories in Tags, keys prefixed so.
 FOCUS_COST_CATEGORY_TAG = "costCategory/"
@@ -408,6 +438,14 @@ def has_map_columns(spec: FormatSpec, inspected: Inspected) -> bool:
 def _tags_and_categories(
     spec: FormatSpec, resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str
 ) -> tuple[_Extra, _Extra]:
+    none = _Extra((), {})
+    if spec is OCI_COST:  # one column per tag: tags/<namespace>.<key>
+        tags = _extras(
+            resolver, con, relation, slash_prefixes=("tags/",), snake_prefix="\0", map_columns=(), snake_keys=False
+        )
+        return tags, none
+    if spec is AZURE_EA:
+        return _azure_tags(resolver, con, relation), none
     if spec is FOCUS:
         tags = _extras(
             resolver, con, relation, slash_prefixes=(), snake_prefix="\0", map_columns=("Tags",), snake_keys=False
@@ -450,6 +488,25 @@ def _tags_and_categories(
         snake_keys=False,
     )
     return tags, cats
+
+
+def _azure_tags(resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: str) -> _Extra:
+    """Azure usage details write Tags as the members of a JSON object without its braces (`"a": "1","b": "2"`),
+    newer exports as a whole object: both read as one."""
+    col = resolver.find("Tags")
+    if col is None:
+        return _Extra((), {})
+    text = f"NULLIF(TRIM(CAST({quote_ident(col)} AS VARCHAR)), '')"
+    obj = f"CASE WHEN starts_with({text}, '{{') THEN {text} ELSE '{{' || {text} || '}}' END"
+    try:
+        found = con.execute(
+            f"SELECT DISTINCT k FROM (SELECT unnest(json_keys({obj})) AS k FROM {relation}) WHERE k IS NOT NULL "
+            "ORDER BY k"
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise CorruptFile(f"column {col}: not JSON object members ({_first_line(exc)})") from exc
+    exprs = {str(k): [map_value_sql(f"({obj})", "VARCHAR", str(k))] for (k,) in found}
+    return _Extra(tuple(sorted(exprs)), exprs)
 
 
 # --------------------------------------------------------------------------------------------- build
@@ -544,12 +601,12 @@ def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnec
     target = workdir / f"staged-raw-{uuid.uuid4().hex[:12]}.parquet"
     run(
         con,
-        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings, part=True)}) TO {lit(str(target))} "
+        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings, part=True)}) TO {quote_literal(str(target))} "
         f"({_STAGE_OPTIONS})",
         inspected.named,
         scratch=workdir,
     )
-    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({lit(str(target))})").fetchall()
+    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quote_literal(str(target))})").fetchall()
     columns = {str(r[0]): str(r[1]) for r in described if str(r[0]) != PART}
     return Inspected((DataFile(target, target.name),), True, columns, sources=inspected.named, staged=True)
 
@@ -578,10 +635,10 @@ def _checks(spec: FormatSpec, inspected: Inspected, resolver: _Resolver, check_p
         return _Checks(period, None)
     id_col = resolver.find(spec.line_item_key[0])
     assert id_col is not None
-    id_sql = f"CAST({q(id_col)} AS VARCHAR)"
+    id_sql = f"CAST({quote_ident(id_col)} AS VARCHAR)"
     interval_col = resolver.find(spec.line_item_key[1]) if len(spec.line_item_key) > 1 else None
     if interval_col is not None:
-        interval_sql = f"CAST({q(interval_col)} AS VARCHAR)"
+        interval_sql = f"CAST({quote_ident(interval_col)} AS VARCHAR)"
         names = f"{id_col} and {interval_col}"
     else:  # no interval column: the usage start and end say which hour or day the line item is for
         start = resolver.rule_sql("charge_period_start", "TIMESTAMP")
@@ -626,7 +683,7 @@ def build_source(
     relation = inspected.relation(spec.null_strings, part=checks.key is not None)
     where = ""
     if filter_period:
-        where = f" WHERE {period_expr(spec, inspected)} = DATE {lit(delivery.billing_period.isoformat())}"
+        where = f" WHERE {period_expr(spec, inspected)} = DATE {quote_literal(delivery.billing_period.isoformat())}"
     tags, cats = _tags_and_categories(spec, resolver, con, relation + where)
 
     select: list[str] = []
@@ -634,10 +691,10 @@ def build_source(
     can_fail: list[str] = []  # the expressions that a bad value can make fail (see the check below)
     for name, typ, _meaning in LINE_ITEM_COLUMNS:
         if name == "billing_period":
-            expr = f"DATE {lit(delivery.billing_period.isoformat())}"
+            expr = f"DATE {quote_literal(delivery.billing_period.isoformat())}"
         else:
             expr = resolver.rule_sql(name, typ)
-        select.append(f"{expr} AS {q(name)}")
+        select.append(f"{expr} AS {quote_ident(name)}")
         names.append(name)
         if typ != "VARCHAR" or _may_fail(expr):
             can_fail.append(select[-1])
@@ -645,21 +702,21 @@ def build_source(
         for key in extra.keys:
             values = extra.exprs[key]
             expr = values[0] if len(values) == 1 else f"COALESCE({', '.join(values)})"
-            select.append(f"CAST({expr} AS VARCHAR) AS {q(prefix + key)}")
+            select.append(f"CAST({expr} AS VARCHAR) AS {quote_ident(prefix + key)}")
             names.append(prefix + key)
             if _may_fail(expr):
                 can_fail.append(select[-1])
 
     billed = resolver.find(spec.billed_cost)
     assert billed is not None  # checked by check_required
-    exact = f"CAST(src.{q(billed)} AS DECIMAL(38, 10))"
+    exact = f"CAST(src.{quote_ident(billed)} AS DECIMAL(38, 10))"
     # Integrity columns computed with the rows (one pass): each row's bill period, its line-item hash.
     extra_cols = []
     if checks.period is not None:
         extra_cols.append(f"{checks.period[0]} AS __bill_period")
     if checks.key is not None:
         extra_cols.append(f"{checks.key} AS __line_item")
-    period_lit = f"DATE {lit(delivery.billing_period.isoformat())}"
+    period_lit = f"DATE {quote_literal(delivery.billing_period.isoformat())}"
     aggregates = [
         "count(*)",
         "CAST(COALESCE(SUM(__billed_exact), 0) AS DECIMAL(38, 10))::VARCHAR",
@@ -672,13 +729,13 @@ def build_source(
         run(
             con,
             f"COPY (SELECT {', '.join([*select, f'{exact} AS __billed_exact', *extra_cols])} "
-            f"FROM {relation} AS src{where}) TO {lit(str(target))} ({_STAGE_OPTIONS})",
+            f"FROM {relation} AS src{where}) TO {quote_literal(str(target))} ({_STAGE_OPTIONS})",
             named,
             scratch=stage_dir,
         )
-        staged = f"read_parquet({lit(str(target))})"
+        staged = f"read_parquet({quote_literal(str(target))})"
         check_sql = f"SELECT {', '.join(aggregates)} FROM {staged}"
-        select_sql = "SELECT " + ", ".join(q(n) for n in names) + f" FROM {staged}"
+        select_sql = "SELECT " + ", ".join(quote_ident(n) for n in names) + f" FROM {staged}"
     else:
         select_sql = (
             "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {inspected.relation(spec.null_strings)} AS src{where}"

@@ -30,6 +30,7 @@ import gzip
 import json
 import math
 import os
+import re
 import shutil
 import time
 from collections.abc import Sequence
@@ -156,6 +157,7 @@ def generate(
     events: Sequence[ev.Event] | Literal["default"] = "default",
     currency: str = "USD",
     granularity: Granularity = "auto",
+    memory_limit: str = "1GB",
 ) -> GenerationSummary:
     """Write `months` billing periods from the month of `start` in format `fmt` under `out_dir`.
 
@@ -165,8 +167,10 @@ def generate(
     or your own sequence. `currency` bills in "USD" or "EUR"; `granularity` "hourly" or "daily" lines ("auto":
     hourly from `HOURLY_FROM` rows a month). The data is a pure function of the arguments (same seed, same line
     items; gzip headers carry the write time). The last period is left open (no invoice id, not finalized), the
-    others are final. Totals are summed in DECIMAL from the written files. Raises `UsageError` for an unknown
-    format, currency or granularity, an event the organisation cannot hold, or a size too small for it.
+    others are final. Totals are summed in DECIMAL from the written files. `memory_limit` bounds DuckDB's memory
+    (the organisation's tables grow with the size: 100M line items a month need about 3GB). Raises `UsageError`
+    for an unknown format, currency or granularity, an event the organisation cannot hold, or a size too small
+    for it.
     """
     t0 = time.perf_counter()
     if fmt not in FORMATS:
@@ -216,7 +220,7 @@ def generate(
     con = duckdb.connect()
     if threads:
         con.execute(f"SET threads = {int(threads)}")
-    con.execute("SET memory_limit = '1GB'")
+    con.execute(f"SET memory_limit = '{_memory_limit(memory_limit)}'")
     con.execute("SET enable_progress_bar = false")
     con.execute("SET preserve_insertion_order = false")
     inv.create_tables(con, seed=seed, first=first, sizes=sizes, commits=commits, events=plan, fx=money.per_usd)
@@ -512,6 +516,13 @@ def _write_period(
         ctx.period, rows + fixed_rows, str(total + fixed_total), tuple(files), tuple(manifests), assembly, final
     )
     return summary, fixed
+
+
+def _memory_limit(text: str) -> str:
+    """A DuckDB memory limit such as `1GB` or `512MB` (checked: it is pasted into a SET statement)."""
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", text.strip()):
+        raise UsageError(f"memory limit {text!r} is not a size", hint="Use e.g. 1GB or 512MB.")
+    return text.strip()
 
 
 def _copy(con: duckdb.DuckDBPyConnection, select: str, path: Path, *, text: bool) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Generic, TypeVar
 
 from bot.billing.model import Dimension, Filter
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied
 from bot.services import Services
-from bot.slack.listeners import Audit, SlashRequest
+from bot.slack.listeners import ActionAudit, ActionRequest, Audit, SlashRequest
 from bot.state.access import Scope, resolve_scope
 from bot.state.audit import record_audit
 
@@ -53,19 +54,34 @@ def asker_for(services: Services, user_id: str, channel_id: str) -> Asker:
     return Asker(user_id, channel_id, scope, user_id in admins)
 
 
+def channel_asker(services: Services, user_id: str, channel_id: str) -> Asker | None:
+    """`user_id` in `channel_id` with the channel's own scope only (what every member of the channel may see,
+    whoever they are); None when the channel may see no billing data by itself."""
+    scope = resolve_scope(
+        services.state, "", channel_id, admins=frozenset(), default_access=services.settings.default_access
+    )
+    return None if scope is None else Asker(user_id, channel_id, scope)
+
+
 @dataclass(frozen=True)
 class Asked(Generic[Q]):
     """A question ready to answer: its query confined to the asker's scope, the vocabulary as the asker may see it
-    (for names and suggestions), and the text they typed (carried by an Export CSV button)."""
+    (for names and suggestions), the text they typed, the day it is answered for and who asked (the answer's
+    buttons carry text and day: `bot.slack.export.AnswerRef`)."""
 
     query: Q
     vocabulary: Vocabulary
     text: str
+    today: date
+    user_id: str = ""
 
 
-def asker_with_vocabulary(services: Services, request: SlashRequest) -> tuple[Asker, Vocabulary]:
-    """The asker of `request` (raises `AccessDenied` when they may see no billing data) and their vocabulary."""
-    asker = asker_for(services, request.user_id, request.channel_id)
+def asker_with_vocabulary(
+    services: Services, request: SlashRequest, asker: Asker | None = None
+) -> tuple[Asker, Vocabulary]:
+    """The asker of `request` (raises `AccessDenied` when they may see no billing data), or `asker` when given
+    (e.g. the channel alone, for Share in channel), and their vocabulary."""
+    asker = asker or asker_for(services, request.user_id, request.channel_id)
     return asker, vocabulary_for(services, asker)
 
 
@@ -97,6 +113,23 @@ def audit_hook(services: Services) -> Audit:
             channel_id=request.channel_id,
             command=request.command,
             text=request.text,
+            outcome=outcome,
+            duration_ms=duration_ms,
+        )
+
+    return audit
+
+
+def audit_action_hook(services: Services) -> ActionAudit:
+    """Records who pressed which button (action id, its value, channel), the outcome and the time taken."""
+
+    def audit(request: ActionRequest, outcome: str, duration_ms: int) -> None:
+        record_audit(
+            services.state,
+            user_id=request.user_id,
+            channel_id=request.channel_id,
+            command=request.action_id,
+            text=request.value,
             outcome=outcome,
             duration_ms=duration_ms,
         )

@@ -14,20 +14,23 @@ from datetime import UTC, datetime
 from bot.billing.model import CostBasis, Freshness, TimeRange
 from bot.billing.money import Money, format_pct
 from bot.reports.text import period_text
-from bot.slack.blocks import Block, actions, button, code_sections, context, table_lines
+from bot.slack.blocks import Block, actions, button, code_sections, context, section, table_lines
+from bot.slack.export import AnswerRef
 
 __all__ = [
     "Money",
     "Row",
+    "answer_buttons",
     "breakdown_blocks",
     "breakdown_lines",
     "export_action_id",
-    "export_button",
     "footer",
     "freshness_text",
+    "share_action_id",
 ]
 
 EXPORT_ACTION = "trackit_export_csv"
+SHARE_ACTION = "trackit_share"
 
 
 def timestamp_text(at: datetime | None) -> str:
@@ -102,9 +105,63 @@ def export_action_id(command: str) -> str:
     return f"{EXPORT_ACTION}_{command.strip('/').replace('-', '_')}"
 
 
-def export_button(command: str, text: str) -> Block:
-    """An actions block whose button re-runs `command text` for the clicker and uploads the full list as CSV.
+def share_action_id(command: str) -> str:
+    """The action id of a command's Share in channel button."""
+    return f"{SHARE_ACTION}_{command.strip('/').replace('-', '_')}"
 
-    The button carries the command's text (not the numbers): the click is answered in the clicker's own scope.
+
+def answer_buttons(ref: AnswerRef, *, export: bool) -> Block:
+    """The buttons under a private answer: Export CSV (with `export`: the answer left rows out) and Share in
+    channel.
+
+    Export re-runs the question for the clicker and sends the full list as CSV to the clicker's own DM with the
+    bot (never into the channel). Share posts the answer into the channel when the channel's own grant covers
+    every row of it (`bot.slack.sharing`). Both buttons carry the question (`AnswerRef`: command, text, day
+    answered), not the numbers: a click is answered in the scope at click time, for the same days the answer
+    covered. A question too long for a button gets a line saying so instead.
     """
-    return actions(button("Export CSV", export_action_id(command), text[:1900]))
+    value = ref.encode()
+    if value is None:
+        return section("_This question is too long for buttons: ask a shorter one to export or share it._")
+    elements = [button("Export CSV", export_action_id(ref.command), value)] if export else []
+    elements.append(button("Share in channel", share_action_id(ref.command), value))
+    return actions(*elements)
+
+
+#: Buckets of a time series shown in a message (the newest ones; the chart and the export have every one).
+MAX_SERIES_ROWS = 31
+_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
+
+
+def plural(count: int, unit: str) -> str:
+    """`1 day`, `369 days`."""
+    return f"{count:,} {unit if count == 1 else _UNITS.get(unit, unit + 's')}"
+
+
+def series_lines(
+    points: Sequence[tuple[str, float]], unit: str, money: Money, *, shown: int = MAX_SERIES_ROWS
+) -> tuple[list[str], str]:
+    """A series as table lines: the newest `shown` points (oldest first, as a table reads) then a total line
+    over every point; and the note saying what was left out ('' when nothing was).
+
+    `points` are (label, cost) oldest first; `unit` is the bucket's name (`day`, `hour`, `week`, `month`).
+    """
+    kept = list(points[-shown:]) if shown else []
+    left_out = len(points) - len(kept)
+    title = unit.capitalize()
+    rows: list[tuple[str, str]] = [(title, "Cost"), *((label, money(cost)) for label, cost in kept)]
+    rows.append((f"Total ({plural(len(points), unit)})", money(sum(c for _, c in points))))
+    note = ""
+    if left_out:
+        note = (
+            f"Showing the last {plural(len(kept), unit)} of {len(points):,}; the {plural(left_out, unit)} "
+            f"before {kept[0][0]} are in the chart and in the export."
+        )
+    return table_lines(rows, right=[1]), note
+
+
+def cut_note(shown: int, total: int, noun: str, where: str = "the export") -> str:
+    """`Showing 25 of 340 resources; the other 315 are in the export.` ('' when nothing was cut)."""
+    if total <= shown:
+        return ""
+    return f"Showing {shown:,} of {total:,} {noun}; the other {total - shown:,} are in {where}."

@@ -68,6 +68,39 @@ class Scope:
             filters.append(Filter(DimensionRef.tag(key), tuple(sorted(set(by_key[key])))))
         return tuple(filters)
 
+    def covers_filters(self, filters: Iterable[Filter]) -> bool:
+        """True when a question confined by `filters` alone (a budget, a subscription, a route) can only see
+        costs within this scope: each restriction of the scope is matched by a filter at least as narrow."""
+        if self.unrestricted:
+            return True
+        kept = [f for f in filters if not f.negate]
+        if self.accounts and not any(
+            f.dimension.kind is Dimension.ACCOUNT and set(f.values) <= self.accounts for f in kept
+        ):
+            return False
+        by_key: dict[str, set[str]] = {}
+        for key, value in self.tag_filters:
+            by_key.setdefault(key, set()).add(value)
+        tags = [f for f in kept if f.dimension.kind is Dimension.TAG]
+        return all(
+            any(f.dimension.tag_key == key and set(f.values) <= values for f in tags) for key, values in by_key.items()
+        )
+
+    def covers_slice(self, dimension: str, value: str) -> bool:
+        """True when every cost in the slice `dimension = value` of the whole bill (an anomaly series:
+        `total`, `account`, `service`, `tag:<key>` ...) lies within this scope, so that whoever has the scope
+        may judge it. A restricted scope covers only a slice that is itself one of its accounts (and no tag
+        restriction), or one of its values of its only restricted tag key (and no account restriction)."""
+        if self.unrestricted:
+            return True
+        if self.accounts and not (dimension == "account" and value in self.accounts):
+            return False
+        keys = {key for key, _ in self.tag_filters}
+        if not keys:
+            return True
+        (key,) = keys if len(keys) == 1 else ("",)
+        return dimension == f"tag:{key}" and (key, value) in self.tag_filters
+
     def allows_account(self, account_id: str) -> bool:
         """True if costs of `account_id` may be shown (tag filters may still hide some of them)."""
         return self.unrestricted or not self.accounts or account_id in self.accounts

@@ -178,6 +178,18 @@ class StateStore:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
 
+    @staticmethod
+    def head_revision() -> str:
+        """The newest schema revision this code knows (what `migrate()` brings a database to)."""
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        config = Config(str(MIGRATIONS_DIR / "alembic.ini"))
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        assert head is not None  # the package ships its migrations
+        return head
+
     def current_revision(self) -> str | None:
         """The Alembic revision the database is at (None before the first migration)."""
         from alembic.runtime.migration import MigrationContext

@@ -389,3 +389,19 @@ def channel_failures(store: StateStore, *, since: datetime | None = None) -> tup
             ).one()
             result.append(ChannelFailures(channel_id, int(count), last.error, last.updated_at))
     return tuple(sorted(result, key=lambda f: (-f.failed, f.channel_id)))
+
+
+def sent_periods(store: StateStore, job: str, channel_id: str, prefix: str) -> tuple[str, ...]:
+    """The periods of `job`'s deliveries to `channel_id` that were sent and start with `prefix`, oldest first."""
+    query = (
+        select(DeliveryRow.period)
+        .where(
+            DeliveryRow.job == job,
+            DeliveryRow.channel_id == channel_id,
+            DeliveryRow.status == "sent",
+            DeliveryRow.period.startswith(prefix, autoescape=True),
+        )
+        .order_by(DeliveryRow.created_at, DeliveryRow.id)
+    )
+    with store.session() as session:
+        return tuple(session.scalars(query))

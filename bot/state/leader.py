@@ -20,7 +20,8 @@ import socket
 import threading
 import time
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, or_, text, update
@@ -36,6 +37,43 @@ DEFAULT_TTL = timedelta(seconds=30)
 
 # Detect a dead peer in about 5 + 2 * 3 = 11 s instead of the kernel's two hours.
 _PG_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3}
+
+
+#: application_name prefix of the connection holding the advisory lock.
+_PG_APP_PREFIX = "trackit-leader "
+
+
+@dataclass(frozen=True)
+class LeaderInfo:
+    """Who leads: the holder id (`host:pid:nonce`) and, for a SQLite lease, until when (None on PostgreSQL, where
+    the lock lasts as long as the holder's connection)."""
+
+    holder: str
+    expires_at: datetime | None = None
+
+
+def current_leader(store: StateStore, name: str = "scheduler") -> LeaderInfo | None:
+    """The replica holding leadership `name` now, or None when nobody does (read-only)."""
+    if store.is_postgresql:
+        key = advisory_key(f"trackit:leader:{name}")
+        with store.engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                    "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = :hi AND l.objid = :lo "
+                    "AND l.objsubid = 1"
+                ),
+                {"hi": key >> 32, "lo": key & 0xFFFF_FFFF},
+            ).first()
+        if row is None:
+            return None
+        app = str(row[0] or "")
+        return LeaderInfo(app.removeprefix(_PG_APP_PREFIX) or "(a connection without a name)")
+    with store.session() as session:
+        lease = session.get(LeaderLeaseRow, name)
+        if lease is None or lease.expires_at <= utcnow():
+            return None
+        return LeaderInfo(lease.holder, lease.expires_at)
 
 
 class LeaderLease:
@@ -112,6 +150,8 @@ class LeaderLease:
         if self._pg_engine is None:
             # A pool of its own: the lock lives as long as this one connection, never handed to other work.
             connect_args: dict[str, Any] = dict(_PG_KEEPALIVES)
+            # Who holds the lock is shown by `current_leader` (pg_stat_activity.application_name).
+            connect_args["application_name"] = f"{_PG_APP_PREFIX}{self.holder}"[:63]
             self._pg_engine = create_engine(self.store.url, poolclass=NullPool, connect_args=connect_args)
         try:
             conn = self._pg_engine.connect().execution_options(isolation_level="AUTOCOMMIT")

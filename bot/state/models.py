@@ -261,6 +261,24 @@ class InventorySnapshotRow(Base):
     payload: Mapped[str] = mapped_column(Text)  # JSON: {"snapshot": dump(...), "commitment_ends": {arn: day}}
 
 
+class SourceDeliveryRow(Base):
+    """A delivery seen in a billing source (first time the ingest job met it): the history a source's delivery
+    rhythm is learned from. `delivered_at` is the provider's time (manifest or object time), not ours."""
+
+    __tablename__ = "source_deliveries"
+    __table_args__ = (
+        UniqueConstraint("source_uri", "delivery_id"),
+        Index("ix_source_deliveries_source_delivered", "source_uri", "delivered_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_uri: Mapped[str] = mapped_column(Text)
+    billing_period: Mapped[date] = mapped_column(Date)
+    delivery_id: Mapped[str] = mapped_column(String(200))
+    delivered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 #: APScheduler 3's job store table, created by the migrations (revision 0003) so that the job store never
 #: creates it lazily (`bot.state.jobstore`). Columns exactly as `apscheduler.jobstores.sqlalchemy` defines
 #: them: 191 = MySQL's InnoDB key limit, Float(25) = an 8-byte float.
@@ -292,5 +310,6 @@ __all__ = [
     "InventorySnapshotRow",
     "LeaderLeaseRow",
     "RouteRow",
+    "SourceDeliveryRow",
     "SubscriptionRow",
 ]

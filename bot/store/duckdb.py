@@ -44,6 +44,7 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -73,6 +74,8 @@ from bot.billing.model import (
     Filter,
     Freshness,
     Granularity,
+    LineItemSums,
+    LineItemSumsRequest,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -111,6 +114,8 @@ from bot.store.duckdb_sql import (
     column_type,
     day_start,
     key_expr,
+    line_sums_columns,
+    line_sums_sql,
 )
 from bot.store.registry import register
 
@@ -127,6 +132,9 @@ _CURRENCIES_AND_NET = (
 )
 #: Added after the first release: files written before it have no such column and derive it on read.
 CHARGE_CLASS_COLUMN = "charge_class"
+#: Added with multi-cloud ingestion: files written before it hold AWS billing, the only provider read then.
+PROVIDER_COLUMN = "provider"
+LEGACY_PROVIDER_SQL = "'aws'"
 
 
 @dataclass
@@ -183,6 +191,40 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     return not entry.starts_before(utc(day_start(time_range.start))) and not entry.starts_at_or_after(
         utc(day_start(time_range.end))
     )
+
+
+#: Seconds between two progress reports of a running load.
+PROGRESS_EVERY = 1.0
+
+
+@contextlib.contextmanager
+def _reporting(con: duckdb.DuckDBPyConnection, expected: int, progress: Progress | None) -> Iterator[None]:
+    """While the block runs a query on `con`, report its progress as rows (DuckDB's own estimate of the share
+    done, `query_progress`, times the rows expected) every `PROGRESS_EVERY` seconds, from a helper thread."""
+    if progress is None or expected <= 0:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        last = 0  # the caller reported 0 before the load began
+        while not done.wait(PROGRESS_EVERY):
+            try:
+                share = con.query_progress()
+            except duckdb.Error:
+                return
+            rows = int(expected * min(max(share, 0.0), 100.0) / 100)
+            if share >= 0 and rows > last:
+                last = rows
+                progress(rows, expected)
+
+    watcher = threading.Thread(target=watch, name="load-progress", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _load_projection(column: str, *, present: bool) -> str:
@@ -327,8 +369,11 @@ class DuckDBStore(BillingStore):
                 raw_columns = frozenset(held["line_items"])
                 derived: tuple[tuple[str, str], ...] = ()
                 if CHARGE_CLASS_COLUMN not in raw_columns:
-                    derived = ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
+                    derived += ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
                     raw_columns |= {CHARGE_CLASS_COLUMN}
+                if PROVIDER_COLUMN not in raw_columns:
+                    derived += ((PROVIDER_COLUMN, LEGACY_PROVIDER_SQL),)
+                    raw_columns |= {PROVIDER_COLUMN}
                 branches[entry.billing_period] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
@@ -411,7 +456,7 @@ class DuckDBStore(BillingStore):
         if progress is not None:
             progress(0, source.expected_rows)
         try:
-            stats = self._write_period_file(source, tmp, spill, label)
+            stats = self._write_period_file(source, tmp, spill, label, progress)
             rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories, currencies, has_net = (
                 stats
             )
@@ -474,7 +519,7 @@ class DuckDBStore(BillingStore):
         return StoreError(f"DuckDB billing store {self.root}: cannot load {label}: {exc}")
 
     def _write_period_file(
-        self, source: NormalizedSource, tmp: Path, spill: Path, label: str
+        self, source: NormalizedSource, tmp: Path, spill: Path, label: str, progress: Progress | None = None
     ) -> tuple[
         int,
         float,
@@ -491,8 +536,10 @@ class DuckDBStore(BillingStore):
         config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
         try:
             con = duckdb.connect(str(tmp), config=config)
-            # DuckDB's own progress bar would draw on the bot's or the CLI's stdout during long loads.
-            con.execute("SET enable_progress_bar = false")
+            # Progress is tracked (`_reporting` polls it) but never printed: DuckDB's own bar would draw on the
+            # bot's or the CLI's stdout during long loads.
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = false")
         except duckdb.Error as exc:
             if is_disk_full(exc):
                 raise disk_full(self.root, f"loading {label}") from exc
@@ -523,7 +570,8 @@ class DuckDBStore(BillingStore):
             ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
             proj = ", ".join(_load_projection(c, present=c in columns) for c in ordered)
             try:
-                con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
+                with _reporting(con, source.expected_rows, progress):
+                    con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
                 for rollup in ROLLUPS:
                     con.execute(rollup.create_sql(tag_cols))
                 con.execute(create_accounts_sql())
@@ -614,6 +662,36 @@ class DuckDBStore(BillingStore):
                 line_items=int(r[nkeys + 3]),
             )
             for r in rows
+        ]
+
+    def count_groups(self, request: AggregateRequest) -> int:
+        """One SQL count over the smallest table that holds the request's columns (the period's resource list
+        for a whole month by resource): milliseconds for 200k resources, where fetching them took 0.7 s."""
+        _, gen = self._cursor()
+        needed = request_columns(request) if rollup_serves(request) else None
+        sql, params, _ = aggregate_sql(
+            request, gen.relation(request.time_range, needed, bucketed=False), count_groups=True
+        )
+        return int(self._fetch(sql, params, "counting groups")[0][0])
+
+    def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
+        _, gen = self._cursor()
+        needed = line_sums_columns(request) | {f.dimension.column for f in request.filters}
+        if any(f.dimension.kind is Dimension.SERVICE for f in request.filters):
+            needed.add("charge_category")  # a service filter keeps or drops tax by its charge category
+        sql, params = line_sums_sql(request, gen.relation(request.time_range, needed))
+        n = len(request.keys)
+        return [
+            LineItemSums(
+                keys=tuple(str(k) for k in r[:n]),
+                billed_cost=float(r[n]),
+                effective_cost=float(r[n + 1]),
+                usage_amount=float(r[n + 2]),
+                reservation_effective_cost=float(r[n + 3]),
+                savings_plan_effective_cost=float(r[n + 4]),
+                line_items=int(r[n + 5]),
+            )
+            for r in self._fetch(sql, params, "summing line items")
         ]
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:

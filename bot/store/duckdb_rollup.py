@@ -18,15 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.billing.model import AggregateRequest, Dimension, Granularity
+from bot.billing.model import LINE_SUM_KEYS, AggregateRequest, Dimension, Granularity
 from bot.sqltext import quote_ident
-from bot.store.duckdb_sql import COUNT_COLUMN, cost_expr
+from bot.store.duckdb_sql import COUNT_COLUMN, column_type, cost_expr
 
 ACCOUNTS_TABLE = "accounts"
 
 #: Every column a request can group or filter by, besides tags (`Dimension` minus TAG).
 DIMENSION_COLUMNS: tuple[str, ...] = tuple(d.column for d in Dimension if d is not Dimension.TAG)
 _NO_RESOURCE = tuple(c for c in DIMENSION_COLUMNS if c != "resource_id")
+#: The `LINE_SUM_KEYS` that are not dimensions: line item types, instance types and commitments (rightsizing
+#: rates and commitment reports group by them). They add few rows: all but the commitment ARNs follow from the
+#: usage type, and a period has a few hundred commitments.
+LINE_COLUMNS: tuple[str, ...] = tuple(k for k in LINE_SUM_KEYS if k not in DIMENSION_COLUMNS)
 #: Measures, each summed over the line items of a rollup row.
 MEASURES: tuple[tuple[str, str], ...] = (
     ("billed_cost", "SUM(billed_cost)"),
@@ -34,6 +38,11 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("net_cost", "SUM(COALESCE(net_cost, billed_cost))"),
     ("usage_amount", "SUM(usage_amount)"),
     (COUNT_COLUMN, "COUNT(*)"),
+)
+#: Measures of the tables that serve `line_item_sums` (NULL where no line item has one, as on the raw rows).
+COMMITMENT_MEASURES: tuple[tuple[str, str], ...] = (
+    ("reservation_effective_cost", "SUM(reservation_effective_cost)"),
+    ("savings_plan_effective_cost", "SUM(savings_plan_effective_cost)"),
 )
 
 
@@ -51,10 +60,11 @@ class Rollup:
     whole_period: bool
     dimensions: tuple[str, ...]
     tags: bool = True
+    measures: tuple[tuple[str, str], ...] = MEASURES
 
     def columns(self, tag_columns: Iterable[str]) -> frozenset[str]:
         tags = tuple(tag_columns) if self.tags else ()
-        return frozenset(("charge_period_start", *self.dimensions, *tags, *(m for m, _ in MEASURES)))
+        return frozenset(("charge_period_start", *self.dimensions, *tags, *(m for m, _ in self.measures)))
 
     def unique_by(self, tag_columns: Iterable[str]) -> frozenset[str]:
         """Columns whose value combinations are unique in a whole-period table (empty for daily tables)."""
@@ -66,11 +76,14 @@ class Rollup:
         """`CREATE TABLE <table> AS ...` from `source` (line items, or a finer rollup of the same file)."""
         keys = [*self.dimensions, *(tag_columns if self.tags else ())]
         if self.source == "line_items":
-            select_keys = [f"COALESCE({quote_ident(c)}, '') AS {quote_ident(c)}" for c in keys]
-            measures = [f"{expr} AS {quote_ident(name)}" for name, expr in MEASURES]
+            select_keys = [
+                f"COALESCE({quote_ident(c)}, '') AS {quote_ident(c)}" if column_type(c) == "VARCHAR" else quote_ident(c)
+                for c in keys
+            ]
+            measures = [f"{expr} AS {quote_ident(name)}" for name, expr in self.measures]
         else:
             select_keys = [quote_ident(c) for c in keys]
-            measures = [f"SUM({quote_ident(name)}) AS {quote_ident(name)}" for name, _ in MEASURES]
+            measures = [f"SUM({quote_ident(name)}) AS {quote_ident(name)}" for name, _ in self.measures]
         if self.whole_period:
             day, order = "MIN(charge_period_start) AS charge_period_start", ""
         else:
@@ -86,9 +99,24 @@ class Rollup:
 #: Built in this order when a period file is written (each from the one named as its source). The reader picks,
 #: per period, the smallest table that has every column a question reads. Resources are the one dimension whose
 #: cardinality grows with the data (tags hang off resources, so leaving anything else out saves little).
+#: `daily_lines` (every line item, by day, without resources) serves `line_item_sums`; `daily` serves it under a
+#: resource filter.
 ROLLUPS: tuple[Rollup, ...] = (
-    Rollup("daily", "line_items", whole_period=False, dimensions=DIMENSION_COLUMNS),
-    Rollup("daily_no_resource", "daily", whole_period=False, dimensions=_NO_RESOURCE),
+    Rollup(
+        "daily",
+        "line_items",
+        whole_period=False,
+        dimensions=(*DIMENSION_COLUMNS, *LINE_COLUMNS),
+        measures=(*MEASURES, *COMMITMENT_MEASURES),
+    ),
+    Rollup(
+        "daily_lines",
+        "daily",
+        whole_period=False,
+        dimensions=(*_NO_RESOURCE, *LINE_COLUMNS),
+        measures=(*MEASURES, *COMMITMENT_MEASURES),
+    ),
+    Rollup("daily_no_resource", "daily_lines", whole_period=False, dimensions=_NO_RESOURCE),
     Rollup("period", "daily", whole_period=True, dimensions=DIMENSION_COLUMNS),
     Rollup("period_no_resource", "period", whole_period=True, dimensions=_NO_RESOURCE),
     Rollup("period_resource", "period", whole_period=True, dimensions=("resource_id",), tags=False),

@@ -9,7 +9,7 @@ is how schema drift across months "just works": a tag missing in a period reads 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from bot.billing.model import (
@@ -22,6 +22,7 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Granularity,
+    LineItemSumsRequest,
     TimeRange,
     tax_as_service,
 )
@@ -235,11 +236,17 @@ def _one_row_per_group(request: AggregateRequest, relation: Relation) -> bool:
     )
 
 
-def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, list[object], int]:
+def aggregate_sql(
+    request: AggregateRequest, relation: Relation, *, count_groups: bool = False
+) -> tuple[str, list[object], int]:
     """SQL for `BillingStore.aggregate`: returns (sql, params, number of key columns).
 
-    The result columns are k0..kN-1, bucket (NULL without granularity), cost, usage, n.
+    The result columns are k0..kN-1, bucket (NULL without granularity), cost, usage, n. With `count_groups`, one
+    row with one column instead: how many groups the request has without its limit and buckets (the same groups
+    `aggregate` would return, counted in SQL).
     """
+    if count_groups:
+        request = replace(request, limit=None, granularity=Granularity.NONE)
     available = relation.columns
     where = Where.build(request.time_range, request.filters, available)
     cost, cost_cols = cost_expr(request.basis, precombined=relation.all_rollup)
@@ -277,6 +284,11 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
             f"{count_agg} AS n "
             f"FROM base GROUP BY {', '.join(group_cols)}"
         )
+    if count_groups:
+        if _one_row_per_group(request, relation):
+            return f"WITH base AS ({inner}) SELECT COUNT(*) FROM base", params, len(key_cols)
+        distinct = ", ".join(key_cols) or "1"
+        return f"WITH base AS ({inner}) SELECT COUNT(*) FROM (SELECT DISTINCT {distinct} FROM base)", params, 0
     key_order = "".join(f", {k}" for k in key_cols)
     if request.limit is not None and request.limit < 1:
         raise ValueError(f"limit must be at least 1, not {request.limit}")
@@ -298,3 +310,51 @@ def aggregate_sql(request: AggregateRequest, relation: Relation) -> tuple[str, l
         body = f"WITH base AS ({inner}), agg AS ({agg}) SELECT * FROM agg "
     body += f"ORDER BY bucket NULLS FIRST, cost DESC{key_order}"
     return body, params, len(key_cols)
+
+
+#: The sums of a `line_item_sums` row, in order, and the columns they read.
+LINE_SUMS: tuple[tuple[str, str], ...] = (
+    ("billed_cost", "COALESCE(SUM(billed_cost), 0)"),
+    ("effective_cost", "COALESCE(SUM(COALESCE(effective_cost, billed_cost)), 0)"),
+    ("usage_amount", "COALESCE(SUM(usage_amount), 0)"),
+    ("reservation_effective_cost", "COALESCE(SUM(reservation_effective_cost), 0)"),
+    ("savings_plan_effective_cost", "COALESCE(SUM(savings_plan_effective_cost), 0)"),
+)
+
+
+def line_sums_columns(request: LineItemSumsRequest) -> set[str]:
+    """Every line-item column `line_item_sums` reads for `request`, filters aside."""
+    return {"charge_period_start", "line_item_type", *request.keys, *request.non_empty, *(c for c, _ in LINE_SUMS)}
+
+
+def line_sums_sql(request: LineItemSumsRequest, relation: Relation) -> tuple[str, list[object]]:
+    """SQL for `BillingStore.line_item_sums`: key columns (raw text, '' for NULL), the `LINE_SUMS`, line items.
+
+    Rollup rows already hold the effective cost with its fallback and never a NULL text: the same expressions
+    give the same sums on them as on raw rows (a raw branch counts each row once, a rollup sums `n_items`).
+    """
+    available = relation.columns
+    where = Where.build(request.time_range, request.filters, available)
+    types = tuple(dict.fromkeys(request.line_item_types))
+    if "line_item_type" in available:
+        where.clauses.append(f"line_item_type IN ({', '.join('?' for _ in types)})")
+        where.params += types
+    else:
+        where.clauses.append("false")
+    for col in dict.fromkeys(request.non_empty):
+        where.clauses.append(f"{quote_ident(col)} <> ''" if col in available else "false")  # NULL <> '' is NULL
+    keys = []
+    for i, col in enumerate(request.keys):
+        if col not in available:
+            expr = "''"
+        elif col == "billing_period":
+            expr = "strftime(billing_period, '%Y-%m-%d')"
+        else:
+            expr = f"COALESCE({quote_ident(col)}, '')"
+        keys.append(f"{expr} AS k{i}")
+    count = f"SUM({COUNT_COLUMN})" if relation.any_rollup else "COUNT(*)"
+    needed = line_sums_columns(request) | where.needed | ({COUNT_COLUMN} if relation.any_rollup else set())
+    sums = ", ".join(expr for _, expr in LINE_SUMS)
+    select = ", ".join([*keys, sums, f"COALESCE({count}, 0)"])
+    group = " GROUP BY ALL" if keys else " HAVING COUNT(*) > 0"  # no line item, no group
+    return f"SELECT {select} FROM {relation.from_sql(needed)} {where.sql()}{group}", where.params

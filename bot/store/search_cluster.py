@@ -71,6 +71,8 @@ from bot.billing.model import (
     Filter,
     Freshness,
     Granularity,
+    LineItemSums,
+    LineItemSumsRequest,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -95,6 +97,10 @@ _BASIS_FIELDS = {
 }
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
 _CHARGE_CLASS = "charge_class"
+#: Fields added after the first release, and the value a line item indexed before its field existed reads as:
+#: every index loaded before the provider field holds AWS billing (the only provider ingested then). Documents
+#: loaded since always carry the field ('' for no provider), so a missing field means an older index.
+_LEGACY_VALUES = {"provider": "aws"}
 _COMPOSITE_PAGE = 5000
 #: Line items per `_bulk` request (about 4 MB of NDJSON for CUR-like lines) and requests in flight at once:
 #: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
@@ -285,6 +291,14 @@ def _costcat_field(name: str) -> str:
 
 def _field(dim: DimensionRef) -> str:
     return _tag_field(str(dim.tag_key)) if dim.kind is Dimension.TAG else dim.column
+
+
+def _key(value: str | None, dim: DimensionRef) -> str:
+    """A composite bucket's key as the dimension reads it: '' is the empty key, and so is a missing field, except
+    for a field added later (`_LEGACY_VALUES`), where it is the value of the line items indexed before it."""
+    if value is None and dim.kind is not Dimension.TAG:
+        value = _LEGACY_VALUES.get(dim.column)
+    return value or dim.empty_key
 
 
 def _ts(d: date | datetime) -> str:
@@ -678,6 +692,11 @@ class SearchClusterStore(BillingStore):
                 if derived:
                     unstored = [{"exists": {"field": field}}]
                     clauses.append({"bool": {"must_not": unstored, "should": derived, "minimum_should_match": 1}})
+            elif field in _LEGACY_VALUES:
+                if _LEGACY_VALUES[field] in flt.values:
+                    clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
+                if flt.dimension.empty_key in flt.values:
+                    clauses.append({"term": {field: ""}})
             elif flt.dimension.empty_key in flt.values:
                 clauses.append({"bool": {"must_not": [{"exists": {"field": field}}]}})
                 clauses.append({"term": {field: ""}})
@@ -794,7 +813,7 @@ class SearchClusterStore(BillingStore):
             bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
             # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
             keys = tuple(
-                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else _key(key[f"k{i}"], dim)
                 for i, dim in enumerate(request.group_by)
             )
             acc = merged[(bucket, keys)]
@@ -838,7 +857,7 @@ class SearchClusterStore(BillingStore):
         terms = {
             "field": _field(dim),
             "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
-            "missing": "",  # missing and '' are one group, as in the composite path
+            "missing": _LEGACY_VALUES.get(_field(dim), ""),  # missing and '' are one group, as in the composite path
             "order": [{"cost": "desc"}, {"_key": "asc"}],
         }
         aggs = self._search(
@@ -864,13 +883,15 @@ class SearchClusterStore(BillingStore):
 
     def count_groups(self, request: AggregateRequest) -> int:
         """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
-        since it is only used when the node returned every term (`sum_other_doc_count` 0); else every group."""
+        since it is only used when the node returned every term (`sum_other_doc_count` 0); else an exact count
+        of a key-only composite aggregation (no group is kept in memory)."""
         if (
             len(request.group_by) == 1
             and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
             and not _groups_by_class(request)
         ):
-            terms = {"field": _field(request.group_by[0]), "size": _COUNT_TERMS, "missing": ""}
+            field = _field(request.group_by[0])
+            terms = {"field": field, "size": _COUNT_TERMS, "missing": _LEGACY_VALUES.get(field, "")}
             aggs = self._search(
                 "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
             )
@@ -878,7 +899,90 @@ class SearchClusterStore(BillingStore):
                 return 0
             if aggs["g"]["sum_other_doc_count"] == 0:
                 return len(aggs["g"]["buckets"])
-        return super().count_groups(request)
+        if _groups_by_class(request) and self._without_charge_class():
+            return self._count_per_class(request)
+        return self._count_composite(request)
+
+    def _count_per_class(self, request: AggregateRequest) -> int:
+        """Group count by charge class when some indices predate the stored column: the groups of each class
+        (filtered by the class, which `_query` derives for such line items) counted apart; classes are disjoint,
+        so the counts add up."""
+        at = next(i for i, ref in enumerate(request.group_by) if ref.kind is Dimension.CHARGE_CLASS)
+        rest = tuple(ref for i, ref in enumerate(request.group_by) if i != at)
+        return sum(
+            self.count_groups(
+                replace(
+                    request,
+                    group_by=rest,
+                    filters=(*request.filters, Filter(request.group_by[at], (charge_class.value,))),
+                    limit=None,
+                )
+            )
+            for charge_class in ChargeClass
+        )
+
+    def _count_composite(self, request: AggregateRequest) -> int:
+        """Exact group count by paging a composite aggregation of the keys alone (no metrics): groups are counted
+        as they stream by, never kept. Keys that fold into one group (a stored `global` and an empty region; tax
+        lines under `Tax`) are merged as `aggregate` merges them, which needs the set of merged keys only."""
+        query = self._query(request.time_range, request.filters)
+        fold_tax = tax_as_service(request.filters)
+        folded = [fold_tax and dim.kind is Dimension.SERVICE for dim in request.group_by]
+        if not request.group_by:
+            return 1 if self.aggregate(replace(request, limit=None, granularity=Granularity.NONE)) else 0
+        sources: list[dict[str, Any]] = []
+        for i, dim in enumerate(request.group_by):
+            sources.append({f"k{i}": {"terms": {"field": _field(dim), "missing_bucket": True}}})
+            if folded[i]:
+                sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
+        plain = 0
+        merged: set[tuple[str, ...]] = set()
+        for b in self._composite("group count", query, sources, {}):
+            key = b["key"]
+            keys = tuple(
+                TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
+                for i, dim in enumerate(request.group_by)
+            )
+            # Buckets of stored, non-empty, unfolded values are distinct groups: counted, not kept. Only the
+            # buckets that may share a group with another (an empty key, a folded service) are kept, as a set.
+            mergeable = any(folded) or any(k == dim.empty_key for k, dim in zip(keys, request.group_by, strict=True))
+            if mergeable:
+                merged.add(keys)
+            else:
+                plain += 1
+        return plain + len(merged)
+
+    def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
+        """A composite aggregation over the request's keys with sums: exact, paged, groups only."""
+        query = self._query(request.time_range, request.filters)
+        query["bool"]["filter"].append({"terms": {"line_item_type": list(dict.fromkeys(request.line_item_types))}})
+        for col in dict.fromkeys(request.non_empty):
+            query["bool"]["filter"].append(_present(col))
+        metrics: dict[str, Any] = {
+            "billed": {"sum": {"field": "billed_cost"}},
+            "effective": {"sum": {"field": "effective_cost"}},
+            # Line items without an effective cost count their billed cost (as the amortized basis does).
+            "billed_no_effective": {
+                "filter": {"bool": {"must_not": [{"exists": {"field": "effective_cost"}}]}},
+                "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
+            },
+            "usage": {"sum": {"field": "usage_amount"}},
+            "ri": {"sum": {"field": "reservation_effective_cost"}},
+            "sp": {"sum": {"field": "savings_plan_effective_cost"}},
+        }
+        if not request.keys:
+            aggs = self._search("line-item sums", query, {"all": {"filter": {"match_all": {}}, "aggs": metrics}})
+            if not aggs or not aggs["all"]["doc_count"]:
+                return []
+            return [_line_sums((), aggs["all"], aggs["all"]["doc_count"])]
+        sources = [{f"k{i}": {"terms": {"field": col, "missing_bucket": True}}} for i, col in enumerate(request.keys)]
+        merged: dict[tuple[str, ...], LineItemSums] = {}
+        for b in self._composite("line-item sums", query, sources, metrics):
+            keys = tuple(_line_key(col, b["key"][f"k{i}"]) for i, col in enumerate(request.keys))
+            row = _line_sums(keys, b, b["doc_count"])
+            old = merged.get(keys)  # '' and a missing value are one key
+            merged[keys] = row if old is None else _add_sums(old, row)
+        return list(merged.values())
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         keys = sorted(self._tag_keys_live())
@@ -912,6 +1016,8 @@ class SearchClusterStore(BillingStore):
         wanted: dict[str, Any] = {
             "values": {"terms": {"field": field, "size": limit, "order": {"cost": "desc"}}, "aggs": cost}
         }
+        if field in _LEGACY_VALUES:
+            wanted["values"]["terms"]["missing"] = _LEGACY_VALUES[field]
         if dimension.kind is Dimension.SERVICE:
             wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
         aggs = self._search("distinct values", {"match_all": {}}, wanted)
@@ -996,6 +1102,41 @@ _CURRENCY_AGGS: dict[str, Any] = {
     "currencies": {"terms": {"field": "currency", "size": 100}},
     "net": {"filter": {"exists": {"field": "net_cost"}}},
 }
+
+
+def _line_key(col: str, value: object) -> str:
+    """A composite key as `line_item_sums` returns it: '' for a missing value, a date field's epoch milliseconds
+    (`billing_period`) as `YYYY-MM-DD`."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and col == "billing_period":
+        return datetime.fromtimestamp(value / 1000, UTC).date().isoformat()
+    return str(value)
+
+
+def _line_sums(keys: tuple[str, ...], aggs: dict[str, Any], count: int) -> LineItemSums:
+    billed = float(aggs["billed"]["value"] or 0.0)
+    return LineItemSums(
+        keys=keys,
+        billed_cost=billed,
+        effective_cost=float(aggs["effective"]["value"] or 0.0) + float(aggs["billed_no_effective"]["cost"]["value"]),
+        usage_amount=float(aggs["usage"]["value"] or 0.0),
+        reservation_effective_cost=float(aggs["ri"]["value"] or 0.0),
+        savings_plan_effective_cost=float(aggs["sp"]["value"] or 0.0),
+        line_items=int(count),
+    )
+
+
+def _add_sums(a: LineItemSums, b: LineItemSums) -> LineItemSums:
+    return LineItemSums(
+        a.keys,
+        a.billed_cost + b.billed_cost,
+        a.effective_cost + b.effective_cost,
+        a.usage_amount + b.usage_amount,
+        a.reservation_effective_cost + b.reservation_effective_cost,
+        a.savings_plan_effective_cost + b.savings_plan_effective_cost,
+        a.line_items + b.line_items,
+    )
 
 
 def _currencies_and_net(aggs: dict[str, Any]) -> dict[str, Any]:
@@ -1158,6 +1299,8 @@ def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None
         if name == _CHARGE_CLASS:
             given = f"NULLIF(CAST({column} AS VARCHAR), '')" if columns is None or name in columns else "NULL"
             column = f"COALESCE({given}, {DERIVED_SQL})"
+        elif name in _LEGACY_VALUES:
+            column = f"COALESCE({column}, '')"  # present in every new document: missing means an older index
         if sqltype == "TIMESTAMP":
             column = f"strftime(CAST({column} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')"
         pairs.append(_json_pair(name, column))
@@ -1184,7 +1327,7 @@ def _unescape(key: str) -> str:
 
 
 def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object]:
-    row: dict[str, object] = {name: source.get(name) for name, _, _ in LINE_ITEM_COLUMNS}
+    row: dict[str, object] = {name: source.get(name, _LEGACY_VALUES.get(name)) for name, _, _ in LINE_ITEM_COLUMNS}
     for key, value in source.get("tags", {}).items():
         row[TAG_PREFIX + _unescape(key)] = value
     for key, value in source.get("costcat", {}).items():

@@ -22,7 +22,7 @@ from bot.slack.asker import asker_for
 from bot.slack.blocks import Message, header, message, section
 from bot.slack.listeners import SlashRequest
 from bot.state.budgets import delete_budget, list_budgets, set_budget
-from commands.trackit.subscriptions import check_filters, done, require_manager
+from commands.trackit.subscriptions import check_filters, done, require_manager, visible_to
 
 WORDS = ("budget",)
 
@@ -106,7 +106,7 @@ def answer(services: Services, prepared: tuple[BudgetRequest, SlashRequest]) -> 
     asker = asker_for(services, slash.user_id, slash.channel_id)
     state = services.state
     if request.action == "list":
-        budgets = list_budgets(state)
+        budgets = [b for b in list_budgets(state) if visible_to(services, asker, b.filters)]
         if not budgets:
             return message("No budgets yet.", [section("No budgets yet. " + BUDGET_HINT)])
         lines = [

@@ -11,6 +11,8 @@ from bot.billing.model import AggregateRequest, Dimension, DimensionRef, PeriodS
 from bot.billing.money import Money
 from bot.billing.periods import add_months
 from bot.errors import UsageError
+from bot.ingest.rhythm import humanize
+from bot.ingest.source_health import SourceHealth, health_of_sources
 from bot.services import Services
 from bot.slack.asker import Asker, asker_for
 from bot.slack.blocks import Message, code_sections, context, header, message, section, table_lines
@@ -53,16 +55,16 @@ def render_help() -> Message:
             "*/tags* `[key] [range]` cost by tag value with the untagged share; without a key, tag keys ranked "
             "by coverage.\n"
             "*/top-resources* `[N] [range] [filters]` the most expensive resources.\n"
-            "*/trackit* `accounts | status | access ...` known accounts, ingestion status, access (admins).\n"
-            + "\n".join((*subscriptions.HELP_LINES, *budgets.HELP_LINES, *resources.HELP_LINES))
+            "*/trackit* `accounts | status | access ...` known accounts, ingestion and billing-source status, access "
+            "(admins).\n" + "\n".join((*subscriptions.HELP_LINES, *budgets.HELP_LINES, *resources.HELP_LINES))
         ),
         section(
             "*Time ranges*: `today`, `yesterday`, `last 7 days`, `this month` (`mtd`), `last month`, `2026-10`, "
             "`2026-10-01..2026-10-15`, `last 3 months`\n"
             "*Group by*: `by service | account | region | usage-type | operation | resource | charge-type | "
-            "tag:<key>`\n"
-            "*Filters*: `service=ec2`, `account=<id or name>`, `region=us-east-1`, `tag:team=web`, "
-            "`tag:team=untagged`, `service!=tax`\n"
+            "currency | provider | tag:<key>`\n"
+            "*Filters*: `service=ec2`, `account=<id or name>`, `region=us-east-1`, `provider=azure`, "
+            "`tag:team=web`, `tag:team=untagged`, `service!=tax`\n"
             "*Cost basis*: `unblended | amortized | net`   *Top*: `top 5`"
         ),
         section(
@@ -90,6 +92,33 @@ def _period_total(period: PeriodStatus) -> str:
     if len(period.currencies) > 1:
         return "several currencies"
     return Money(period.currencies[0] if period.currencies else "")(period.billed_total)
+
+
+_HEALTH_MARK = {
+    "ok": ":large_green_circle:",
+    "waiting": ":hourglass:",
+    "overdue": ":red_circle:",
+    "failing": ":red_circle:",
+}
+
+
+def render_sources(healths: tuple[SourceHealth, ...], *, show_details: bool) -> list[dict[str, object]]:
+    """A section per configured billing source: its state, last delivery and rhythm; for an incident its cause
+    and fix. Without `show_details` (a restricted asker) only how many sources are unhealthy, never their names."""
+    if not healths:
+        return []
+    if not show_details:
+        bad = sum(not h.healthy for h in healths)
+        problem = f", {bad} with a problem (an admin sees which)" if bad else ""
+        text = f"*Billing sources*: {len(healths) - bad} healthy{problem}"
+        return [section(text)]
+    lines = ["*Billing sources*"]
+    for h in healths:
+        last = f"last delivery {humanize(h.silence)} ago" if h.silence is not None else "no delivery yet"
+        lines.append(f"{_HEALTH_MARK[h.status]} `{h.source_uri}`: {h.status}, {last}; {h.rhythm_text()}")
+        if not h.healthy:
+            lines.append(f"    *Cause*: {h.cause}\n    *Fix*: {h.fix}")
+    return [section("\n".join(lines)[:2900])]
 
 
 def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool) -> Message:
@@ -171,5 +200,7 @@ def answer(services: Services, prepared: tuple[str, SlashRequest]) -> Message:
     )
     failed = subscriptions.render_delivery_failures(channel_failures(services.state))
     inventory = resources.render_inventory_status(snapshot_summaries(services.state, limit=3))
-    extra = [*inventory, *failed]
+    healths = health_of_sources(services.state, services.settings.sources, services.clock())
+    sources = render_sources(healths, show_details=asker.scope.unrestricted)
+    extra = [*sources, *inventory, *failed]
     return message(status.text, [*status.blocks, *extra]) if extra else status

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.billing.commitments import (
-    COMMITMENT_COLUMNS,
     CommitmentReport,
     accounts_in,
     analyse_commitments,
     commitment_account,
     of_accounts,
+    rows_from_store,
 )
 from bot.billing.currency import currency_scope
 from bot.billing.grammar import parse_query
@@ -40,7 +40,7 @@ from bot.billing.model import (
 )
 from bot.billing.money import format_pct
 from bot.billing.resources import cost_of, resource_costs, visible
-from bot.billing.rightsizing import RATE_COLUMNS, Suggestion, observed_rates, suggest
+from bot.billing.rightsizing import Suggestion, rates_from_store, suggest
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AccessDenied, NotFound, UsageError
 from bot.reports.text import period_text
@@ -515,7 +515,7 @@ def answer(services: Services, ask: ResourceAsk) -> Message:
         report = find_idle(resources, snapshot.metrics, costs, now=now)
         return render_idle(report, snapshot, vocabulary, money=money)
     billable = tuple(f for f in filters if f.dimension.kind is not Dimension.RESOURCE)
-    rates = observed_rates(services.store.iter_line_items(query.time_range, billable, columns=RATE_COLUMNS))
+    rates = rates_from_store(services.store, query.time_range, billable)
     return render_rightsizing(suggest(resources, snapshot.metrics, rates), snapshot, vocabulary, money=money)
 
 
@@ -534,7 +534,7 @@ def _commitments(
             "Commitments are shared by whole accounts, and your access is limited to some tags.",
             hint="Ask a TrackIt admin for access to the accounts themselves.",
         )
-    rows = services.store.iter_line_items(query.time_range, filters, columns=COMMITMENT_COLUMNS)
+    rows = rows_from_store(services.store, query.time_range, filters)
     snapshot = latest_snapshot(services.state)
     ends = of_accounts(snapshot.commitment_ends, accounts_in(filters)) if snapshot is not None else {}
     today = services.today()

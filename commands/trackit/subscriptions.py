@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.billing.grammar import parse_query
 from bot.billing.model import CostQuery
 from bot.billing.money import Money
-from bot.errors import AccessDenied, UsageError
+from bot.errors import AccessDenied, UsageError, UserFacingError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_for
 from bot.slack.blocks import Block, Message, header, message, section
@@ -28,7 +29,7 @@ from bot.slack.render import timestamp_text
 from bot.state.budgets import list_budgets
 from bot.state.deliveries import ChannelFailures, channel_failures
 from bot.state.models import SUBSCRIPTION_KINDS
-from bot.state.routes import WILDCARD, list_routes, remove_route, set_fallback_route, set_route
+from bot.state.routes import WILDCARD, Route, list_routes, remove_route, set_fallback_route, set_route
 from bot.state.subscriptions import Subscription, list_subscriptions, subscribe, unsubscribe
 
 WORDS = ("subscribe", "unsubscribe", "subscriptions", "route")
@@ -188,11 +189,33 @@ def render_delivery_failures(failures: tuple[ChannelFailures, ...]) -> list[Bloc
     return [section("*Scheduled posts that failed*\n" + "\n".join(lines))]
 
 
-def render_channel(services: Services, channel_id: str) -> Message:
-    """Everything posted into `channel_id`: subscriptions, budgets reported here, routes here, failures."""
-    subs = list_subscriptions(services.state, channel_id=channel_id)
-    budgets = list_budgets(services.state, channel_id=channel_id)
-    routes = [r for r in list_routes(services.state) if r.channel_id == channel_id]
+def visible_to(services: Services, asker: Asker | None, filters: str) -> bool:
+    """True when the costs behind `filters` (a budget's, a subscription's) lie within what `asker` may see.
+    Filters that no longer parse (a value gone from the data) are shown to unrestricted askers only."""
+    if asker is None or asker.scope.unrestricted:
+        return True
+    try:
+        query = parse_query(filters, today=services.today(), vocabulary=services.vocabulary.get())
+    except UserFacingError:
+        return False
+    return asker.scope.covers_filters(query.filters)
+
+
+def _route_visible(asker: Asker | None, route: Route) -> bool:
+    """A route to `tag:k=v` is listed to whoever may see every cost carrying that tag value; the fallback (every
+    unrouted alert) to unrestricted askers."""
+    if asker is None or asker.scope.unrestricted:
+        return True
+    return not route.is_fallback and asker.scope.covers_slice(f"tag:{route.tag_key}", route.tag_value)
+
+
+def render_channel(services: Services, channel_id: str, asker: Asker | None = None) -> Message:
+    """Everything posted into `channel_id` that `asker` may see (everything without one): subscriptions, budgets
+    reported here, routes here, failures."""
+    state = services.state
+    subs = [s for s in list_subscriptions(state, channel_id=channel_id) if visible_to(services, asker, s.filters)]
+    budgets = [b for b in list_budgets(state, channel_id=channel_id) if visible_to(services, asker, b.filters)]
+    routes = [r for r in list_routes(services.state) if r.channel_id == channel_id and _route_visible(asker, r)]
     failures = tuple(f for f in channel_failures(services.state) if f.channel_id == channel_id)
     if not (subs or budgets or routes):
         text = f"<#{channel_id}> has no subscriptions, budgets or routes."
@@ -248,9 +271,9 @@ def answer(services: Services, prepared: tuple[SubscriptionRequest, SlashRequest
     asker = asker_for(services, user_id, channel_id)
     state = services.state
     if request.action == "list":
-        return render_channel(services, channel_id)
+        return render_channel(services, channel_id, asker)
     if request.action == "route-list":
-        routes = list_routes(state)
+        routes = [r for r in list_routes(state) if _route_visible(asker, r)]
         if not routes:
             return message("No routes: alerts go to the channels subscribed to anomalies.", [section("No routes yet.")])
         lines = [

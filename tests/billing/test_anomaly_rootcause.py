@@ -70,6 +70,13 @@ class MemoryStore(BillingStore):
     def delete_period(self, billing_period: date) -> bool:
         return False
 
+    def count_groups(self, request: AggregateRequest) -> int:
+        whole = AggregateRequest(request.time_range, group_by=request.group_by, filters=request.filters)
+        return len({r.keys for r in self.aggregate(whole)})
+
+    def line_item_sums(self, request: Any) -> list[Any]:
+        return []
+
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         return []
 

@@ -25,6 +25,7 @@ class VocabularyOnlyStore(BillingStore):
             Dimension.OPERATION: ["RunInstances"],
             Dimension.CHARGE_TYPE: ["Usage", "Tax"],
             Dimension.CURRENCY: ["EUR"],
+            Dimension.PROVIDER: ["aws", "(none)"],
         }
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
@@ -52,6 +53,12 @@ class VocabularyOnlyStore(BillingStore):
     def aggregate(self, request: Any) -> list[Any]:
         raise NotImplementedError
 
+    def count_groups(self, request: Any) -> int:
+        raise NotImplementedError
+
+    def line_item_sums(self, request: Any) -> list[Any]:
+        raise NotImplementedError
+
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         raise NotImplementedError
 
@@ -76,10 +83,12 @@ def test_from_store_reads_the_contract_and_drops_empty_values() -> None:
         operations=("RunInstances",),
         charge_types=("Usage", "Tax"),
         currencies=("EUR",),
+        providers=("aws",),
     )
     assert sorted(store.calls) == sorted(
         [
             "distinct_values:currency",
+            "distinct_values:provider",
             "distinct_values:service",
             "distinct_values:region",
             "distinct_values:usage-type",

@@ -144,9 +144,10 @@ def in_range(start: str, end: str) -> Any:
 
 
 @contextmanager
-def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]]) -> Iterator[Bot]:
-    """The bot served over a DuckDB store holding `rows` (one delivery per billing period), until exit."""
-    store = open_store(f"duckdb://{tmp / 'billing'}")
+def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]], store_url: str | None = None) -> Iterator[Bot]:
+    """The bot served over a store holding `rows` (one delivery per billing period), until exit: DuckDB in `tmp`,
+    or the empty store at `store_url` (its periods are deleted at exit)."""
+    store = open_store(store_url or f"duckdb://{tmp / 'billing'}")
     for month in sorted({str(r["billing_period"])[:7] for r in rows}):
         period_rows = [r for r in rows if str(r["billing_period"]).startswith(month)]
         store.replace_period(make_source(tmp, period_rows, delivered_at=datetime(2026, 11, 26, 20, tzinfo=UTC)))
@@ -160,12 +161,15 @@ def running_bot(tmp: Path, rows: Sequence[Mapping[str, object]]) -> Iterator[Bot
     )
     fake = FakeSlack().start()
     app = build_app(services, client=make_client("xoxb-test", base_url=fake.api_url))
-    server = SlackHttpServer(app, "127.0.0.1", 0).start()
+    server = SlackHttpServer(app, "127.0.0.1", 0, signing_secret=SECRET).start()
     try:
         yield Bot(server, fake, services, store, state)
     finally:
         server.close()
         fake.close()
+        if store_url:
+            for period in store.periods():
+                store.delete_period(period.billing_period)
         store.close()
         state.dispose()
 

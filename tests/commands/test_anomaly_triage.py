@@ -23,7 +23,8 @@ from bot.slack.triage import (
     relaxed,
 )
 from bot.state.alerts import get_anomaly_alert, record_anomaly, set_alert_message
-from tests.commands.conftest import NOW, SECRET, Bot
+from bot.state.audit import recent_audit
+from tests.commands.conftest import ADMIN, NOW, SECRET, Bot
 from tests.support.fake_slack import blocks_text
 from tests.support.slack_signing import post_signed
 
@@ -31,10 +32,10 @@ CHANNEL = "C0WEBCOSTS"
 TS = "1700000000.000100"
 
 
-def _anomaly(value: str) -> Anomaly:
+def _anomaly(value: str, dimension: str = "service") -> Anomaly:
     start = datetime(2026, 11, 24, tzinfo=UTC)
     return Anomaly(
-        dimension="service",
+        dimension=dimension,
         value=value,
         kind=AnomalyKind.LEVEL_SHIFT,
         start=start,
@@ -53,14 +54,14 @@ def _anomaly(value: str) -> Anomaly:
     )
 
 
-def _posted_alert(bot: Bot, value: str) -> tuple[str, dict[str, Any]]:
+def _posted_alert(bot: Bot, value: str, dimension: str = "service") -> tuple[str, dict[str, Any]]:
     """Record an alert in state as the job would, and return its key and the message Slack holds."""
-    anomaly = _anomaly(value)
+    anomaly = _anomaly(value, dimension)
     key = f"{anomaly.key}#{CHANNEL}"
     record_anomaly(
         bot.state,
         key=key,
-        dimension="service",
+        dimension=dimension,
         value=value,
         start=anomaly.start.date(),
         end=None,
@@ -73,7 +74,9 @@ def _posted_alert(bot: Bot, value: str) -> tuple[str, dict[str, Any]]:
     return key, {"type": "message", "ts": TS, "text": msg.text, "blocks": list(msg.blocks)}
 
 
-def _press(bot: Bot, action_id: str, key: str, message: dict[str, Any], *, user: str = "U0ALICE") -> float:
+def _press(
+    bot: Bot, action_id: str, key: str, message: dict[str, Any], *, user: str = "U0ALICE", response_url: str = ""
+) -> float:
     """POST the signed payload Slack sends for a button press in the channel message; returns the ack time."""
     payload = {
         "type": "block_actions",
@@ -84,7 +87,7 @@ def _press(bot: Bot, action_id: str, key: str, message: dict[str, Any], *, user:
         "container": {"type": "message", "message_ts": TS, "channel_id": CHANNEL, "is_ephemeral": False},
         "message": message,
         "trigger_id": "1.2.3",
-        "response_url": bot.fake.response_url(),
+        "response_url": response_url or bot.fake.response_url(),
         "actions": [
             {
                 "type": "button",
@@ -174,6 +177,43 @@ def test_not_an_anomaly_relaxes_the_series_and_a_second_press_replaces_the_statu
     assert len([b for b in blocks if b.get("block_id") == TRIAGE_BLOCK_ID]) == 1
     alert = get_anomaly_alert(clean_bot.state, key)
     assert alert is not None and alert.status == "acknowledged" and alert.sensitivity == pytest.approx(1.5)
+
+
+@pytest.mark.slack
+def test_a_user_outside_the_alerts_scope_cannot_press_its_buttons(clean_bot: Bot) -> None:
+    clean_bot.ask("/trackit", "access grant <@U0BOB|bob> 222222222222", user=ADMIN)
+    clean_bot.ask("/trackit", "access grant <@U0TAGS|tags> team=web", user=ADMIN)
+    key, message = _posted_alert(clean_bot, "Amazon EC2 for everyone")  # a whole-bill service series
+    for user in ("U0BOB", "U0TAGS", "U0NOBODY"):
+        url = clean_bot.fake.response_url()
+        _press(clean_bot, "anomaly_snooze_30d", key, message, user=user, response_url=url)
+        text = clean_bot.fake.wait_for_response(url).json["text"]
+        expected = "You don't have access" if user == "U0NOBODY" else "This alert covers cost beyond"
+        assert text.startswith(expected), (user, text)
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and alert.status == "open" and alert.sensitivity == 1.0
+    assert clean_bot.fake.calls("chat.update") == []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        denied = [e for e in recent_audit(clean_bot.state, limit=20) if e.command == "anomaly_snooze_30d"]
+        if len(denied) >= 3:
+            break
+        time.sleep(0.05)
+    assert sorted((e.user_id, e.outcome, e.text) for e in denied[:3]) == [
+        ("U0BOB", "denied", key),
+        ("U0NOBODY", "denied", key),
+        ("U0TAGS", "denied", key),
+    ]
+
+    # The series of Bob's own account is his to judge; an admin may judge any.
+    own, own_message = _posted_alert(clean_bot, "222222222222", dimension="account")
+    _press(clean_bot, "anomaly_not_anomaly", own, own_message, user="U0BOB")
+    clean_bot.fake.wait_for("chat.update")
+    _press(clean_bot, "anomaly_acknowledge", key, message, user=ADMIN)
+    clean_bot.fake.wait_for("chat.update", 2)
+    mine, everyone = get_anomaly_alert(clean_bot.state, own), get_anomaly_alert(clean_bot.state, key)
+    assert mine is not None and mine.status == "not_anomaly" and mine.triaged_by == "U0BOB"
+    assert everyone is not None and everyone.status == "acknowledged" and everyone.triaged_by == ADMIN
 
 
 @pytest.mark.slack

@@ -60,7 +60,8 @@ def test_cost_by_service_with_change_against_previous_equal_period(clean_bot: Bo
     assert "Other" not in rows
     assert "unblended cost · data up to 2026-11-26 18:00 UTC, November estimated" in text
     assert answer["text"].startswith(f"AWS cost · 2026-11-01..2026-11-20: {usd(total)}")
-    assert not any(b["type"] == "actions" for b in answer["blocks"])  # nothing folded: no export
+    (actions,) = [b for b in answer["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["Share in channel"]  # nothing folded: no export
 
 
 def pct(now: Decimal, then: Decimal) -> str:
@@ -185,9 +186,16 @@ def test_folded_breakdown_exports_every_row_as_csv(clean_bot: Bot) -> None:
 
     done = clean_bot.fake.response_url()
     assert clean_bot.click(button["action_id"], button["value"], channel="C0FINOPS", response_url=done).status == 200
-    assert clean_bot.fake.wait_for_response(done).json["text"] == "Exported 9 rows to cost-20261001-20261101.csv."
+    reply = clean_bot.fake.wait_for_response(done).json
+    assert reply["text"] == "Sent cost-20261001-20261101.csv (9 rows) to your direct messages with me."
+    assert reply["response_type"] == "ephemeral"
+    (opened,) = clean_bot.fake.calls("conversations.open")
+    assert opened.args["users"] == "U0ALICE"
     (complete,) = clean_bot.fake.wait_for("files.completeUploadExternal")
-    assert complete.args["channel_id"] == "C0FINOPS"
+    assert complete.args["channel_id"] == "D0ALICE"  # the clicker's DM with the bot, never the channel
+    assert complete.args["initial_comment"] == (
+        "Export of `/cost 2026-10 by resource top 3` (asked on 2026-11-27): 9 rows."
+    )
     (upload,) = clean_bot.fake.calls("upload")
     content = list(csv.reader(io.StringIO(upload.body.decode("utf-8"))))
     assert content[0] == ["resource", "cost", "previous_cost", "change", "currency"]

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.billing.inventory import Inventory, Resource, ResourceKind
+from bot.slack.export import AnswerRef
 from bot.state.inventory import save_snapshot
-from tests.commands.conftest import ADMIN, Bot, running_bot
+from tests.commands.conftest import ADMIN, TODAY, Bot, running_bot
 from tests.commands.test_cost import table_rows
 from tests.support.eur_bill import EC2, PROD, ROWS, S3, both, days, eur, total
 from tests.support.fake_slack import blocks_text
@@ -48,7 +49,8 @@ def everything(answer: Mapping[str, object]) -> str:
 def exported_csv(bot: Bot, command: str, text: str) -> list[list[str]]:
     """Click the command's Export CSV button for `text`; the uploaded file's rows."""
     action = f"trackit_export_csv_{command.strip('/').replace('-', '_')}"
-    assert bot.click(action, text).status == 200
+    value = AnswerRef(command, text, TODAY).encode()
+    assert value is not None and bot.click(action, value).status == 200
     bot.fake.wait_for("files.completeUploadExternal")
     (upload,) = bot.fake.calls("upload")
     return list(csv.reader(io.StringIO(upload.body.decode("utf-8"))))

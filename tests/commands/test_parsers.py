@@ -24,6 +24,7 @@ from bot.billing.query import ResourceCost
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from bot.slack.blocks import MAX_BLOCKS, MAX_SECTION_TEXT
+from bot.slack.export import AnswerRef
 from commands import cost, tags, top_resources, trackit
 
 TODAY = date(2026, 11, 27)
@@ -126,7 +127,7 @@ def test_cost_render_stays_in_limits_and_names_basis_period_and_freshness(groups
     result = CostResult(
         query, sum(g.cost for g in rows), tr.previous(), 900.0 * groups, rows, None, 0, (), "USD", FRESH
     )
-    msg = cost.render(result, VOCAB, text="mtd by resource")
+    msg = cost.render(result, VOCAB, ref=AnswerRef("/cost", "mtd by resource", TODAY))
     assert len(msg.blocks) <= MAX_BLOCKS
     for block in msg.blocks:
         if block["type"] == "section" and "text" in block:
@@ -153,8 +154,10 @@ def test_top_resources_render_many_stays_in_limits() -> None:
         for i in range(300)
     ]
     q = top_resources.TopQuery(300, tr, (), CostBasis.UNBLENDED)
-    msg = top_resources.render(res, q, FRESH, VOCAB, text="300 last month")
+    msg = top_resources.render(res, q, FRESH, VOCAB, ref=AnswerRef("/top-resources", "300 last month", TODAY))
     assert len(msg.blocks) <= MAX_BLOCKS
     assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in msg.blocks if b["type"] == "section")
     assert any(b["type"] == "actions" for b in msg.blocks)  # the rest is one click away
+    notes = [e["text"] for b in msg.blocks if b["type"] == "context" for e in b["elements"]]
+    assert "Showing 25 of 300 resources; the other 275 are in the export." in notes
     assert "1. *$3,000.00* (+$2,995.00) `…" in msg.blocks[1]["text"]["text"]

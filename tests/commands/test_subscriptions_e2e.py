@@ -157,3 +157,40 @@ def test_someone_who_cannot_see_all_billing_data_cannot_subscribe_a_channel(clea
         )
         assert answer["response_type"] == "ephemeral"
     assert not list_subscriptions(bot.state) and not list_budgets(bot.state) and not list_routes(bot.state)
+
+
+def test_lists_show_only_the_budgets_and_routes_the_asker_may_see(clean_bot: Bot) -> None:
+    bot = clean_bot
+    _forget(bot)
+    try:
+        _admin(bot, "budget set 5000/month account=staging staging-budget")
+        _admin(bot, "budget set 9000/month service=ec2 ec2-budget")  # every account's EC2
+        _admin(bot, "budget set 700/month account=secret-lab lab-budget")
+        _admin(bot, "route tag:team=web <#C0WEBCOSTS|web-costs>")
+        _admin(bot, "route tag:team=data <#C0DATA|data-costs>")
+        _admin(bot, "route fallback <#C0FINOPS|finops>")
+        grant(bot.state, "user", "U0BOB", accounts=("222222222222",), granted_by=ADMIN)
+        grant(bot.state, "user", "U0WEB", accounts=("*",), tag_filters=("user:team=web",), granted_by=ADMIN)
+
+        bob = bot.ask("/trackit", "budget list", user="U0BOB", channel=CHANNEL)
+        assert bob["text"] == "Budgets: • *staging-budget*: $5,000.00/month, account=staging, in <#C0FINOPS>"
+        web = bot.ask("/trackit", "budget list", user="U0WEB", channel=CHANNEL)
+        assert web["text"] == "No budgets yet."  # none of them is confined to team=web
+        assert "9,000" not in str(bob) + str(web) and "secret-lab" not in str(bob) + str(web)
+
+        bob_routes = bot.ask("/trackit", "route list", user="U0BOB", channel=CHANNEL)
+        assert bob_routes["text"] == "No routes: alerts go to the channels subscribed to anomalies."
+        web_routes = bot.ask("/trackit", "route list", user="U0WEB", channel=CHANNEL)
+        assert web_routes["text"] == "Routes: • tag:user:team=web → <#C0WEBCOSTS>"
+
+        everything = _admin(bot, "budget list")
+        assert everything["text"].count("*: $") == 3
+        assert _admin(bot, "route list")["text"].count("→") == 3
+
+        here = bot.ask("/trackit", "subscriptions", user="U0BOB", channel=CHANNEL)
+        assert _section_texts(here) == [
+            "Posted here (1)",
+            "• budget *staging-budget*: $5,000.00/month account=staging",
+        ]
+    finally:
+        _forget(bot)

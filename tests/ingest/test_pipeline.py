@@ -169,10 +169,14 @@ def test_cli_prints_per_period_results(
     write_cur(root, date(2024, 3, 1), "asm-1", ["1.25"])
     url = f"duckdb://{tmp_path / 'db'}"
     assert main(["ingest", str(root), "--store", url, "--no-progress"]) == 0
-    out = capsys.readouterr().out
-    assert "2024-03  loaded    cur1       delivery asm-1" in out and "total 1.2500000000" in out
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["period", "status", "format", "delivery", "rows", "total", "rows/s", "time"]
+    assert out[2].split()[:6] == ["2024-03", "loaded", "cur1", "asm-1", "1", "1.25"]
+    assert out[3].startswith("  1 period(s): 1 loaded; 1 rows loaded, ")
     assert main(["ingest", str(root), "--store", url, "--no-progress"]) == 0
-    assert "2024-03  skipped" in capsys.readouterr().out
+    skipped = capsys.readouterr().out.splitlines()
+    assert skipped[2].split() == ["2024-03", "skipped", "cur1", "asm-1", "1", "1.25", "-", "-"]
+    assert skipped[3].startswith("  1 period(s): 1 skipped; 0 rows loaded, ")
     (tmp_path / "bad").mkdir()
     assert main(["ingest", str(tmp_path / "bad"), "--store", url]) == 2
     assert "error: no billing export found" in capsys.readouterr().err

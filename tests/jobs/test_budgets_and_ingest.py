@@ -247,14 +247,10 @@ def test_ingest_failure_is_recorded_and_posted_to_ops_once(
     assert [(r.source_uri, r.status) for r in runs] == [("/data/local", "ok"), ("s3://bucket/cur", "failed")]
     assert runs[1].message == "cur-00001.csv.gz is truncated (gzip ended early)."
     assert [(p["channel"], p["text"]) for p in slack.posts()] == [
-        ("C0OPS", "Ingestion of s3://bucket/cur failed: cur-00001.csv.gz is truncated (gzip ended early).")
+        ("C0OPS", "Billing ingestion failing: s3://bucket/cur: cur-00001.csv.gz is truncated (gzip ended early).")
     ]
-    # The same failure again the same day: recorded, not posted again.
+    # Failing again, even with another error: the same incident, not posted again.
     clock.advance(timedelta(minutes=30))
-    assert [o.run.status for o in ingest.run(scheduler.context, ingester)] == ["failed", "ok"]
-    assert len(slack.posts()) == 1
-    # A new error, and the ops channel was archived: the failure is recorded per channel, the job carries on.
-    slack.broken["C0OPS"] = "is_archived"
 
     def other(uri: str) -> IngestReport:
         if uri.startswith("s3://"):
@@ -262,5 +258,17 @@ def test_ingest_failure_is_recorded_and_posted_to_ops_once(
         return IngestReport(uri, (), 0.1)
 
     assert [o.run.status for o in ingest.run(scheduler.context, other)] == ["failed", "ok"]
+    assert len(slack.posts()) == 1
+    # It works again: the recovery is told once; then a new failure while the ops channel is archived: the
+    # failure of the post is recorded per channel and the job carries on.
+    clock.advance(timedelta(minutes=30))
+    ingest.run(scheduler.context, lambda uri: IngestReport(uri, (), 0.1))
+    assert (
+        slack.posts()[-1]["text"] == "Recovered: s3://bucket/cur ingests again (last run ok at 2026-11-27 11:00 UTC)."
+    )
+    slack.broken["C0OPS"] = "is_archived"
+    clock.advance(timedelta(minutes=30))
+    assert [o.run.status for o in ingest.run(scheduler.context, other)] == ["failed", "ok"]
     assert [(f.channel_id, f.last_error) for f in channel_failures(services.state)] == [("C0OPS", "is_archived")]
+    assert len(slack.posts()) == 2
     scheduler.shutdown()

@@ -19,8 +19,8 @@ from slack_bolt import App
 from bot.config import Settings
 from bot.errors import UsageError
 from bot.slack.blocks import message, section
+from bot.slack.bolt import make_bolt_app
 from bot.slack.client import make_client
-from bot.slack.errors import global_error_handler
 from bot.slack.http import SlackHttpServer
 from bot.slack.listeners import SlashRequest, register_slash_command
 from bot.slack.socket_mode import make_socket_handler
@@ -49,20 +49,21 @@ def _answer(req: SlashRequest) -> Any:
     return message(f"echo {req.text}", [section(f"echo *{req.text}*")])
 
 
-def _app(fake: FakeSlack, *, socket_mode: bool = False) -> App:
-    app = App(
-        client=make_client("xoxb-test", base_url=fake.api_url),
-        signing_secret=SECRET,
-        request_verification_enabled=not socket_mode,
+def _app(fake: FakeSlack, *, socket_mode: bool = False, listener_threads: int = 4) -> App:
+    app = make_bolt_app(
+        make_client("xoxb-test", base_url=fake.api_url),
+        signing_secret=None if socket_mode else SECRET,
+        listener_threads=listener_threads,
     )
-    app.error(global_error_handler)
     register_slash_command(app, "/echo", prepare=_prepare, answer=_answer)
     return app
 
 
 @pytest.fixture
 def server(fake_slack: FakeSlack) -> Iterator[SlackHttpServer]:
-    srv = SlackHttpServer(_app(fake_slack), "127.0.0.1", 0, health=lambda: {"store": "test"}).start()
+    srv = SlackHttpServer(
+        _app(fake_slack), "127.0.0.1", 0, health=lambda: {"store": "test"}, signing_secret=SECRET
+    ).start()
     try:
         yield srv
     finally:

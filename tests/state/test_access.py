@@ -119,3 +119,24 @@ def test_clear_grants(store: StateStore) -> None:
     access.grant(store, "channel", "CDATA", accounts=[A1], granted_by="UADMIN")
     assert access.clear_grants(store) == 2
     assert access.resolve_scope(store, "UALICE", None, admins=ADMINS, default_access="open") == Scope.everything()
+
+
+@pytest.mark.parametrize(
+    ("scope", "dimension", "value", "covered"),
+    [
+        (Scope.everything(), "total", "", True),
+        (Scope(False, frozenset({"222222222222"})), "account", "222222222222", True),
+        (Scope(False, frozenset({"222222222222"})), "account", "111111111111", False),
+        (Scope(False, frozenset({"222222222222"})), "service", "Amazon EC2", False),  # spans every account
+        (Scope(False, frozenset({"222222222222"})), "total", "", False),
+        (Scope(False, tag_filters=(("user:team", "web"),)), "tag:user:team", "web", True),
+        (Scope(False, tag_filters=(("user:team", "web"),)), "tag:user:team", "data", False),
+        (Scope(False, tag_filters=(("user:team", "web"),)), "account", "222222222222", False),
+        (Scope(False, frozenset({"2" * 12}), (("user:team", "web"),)), "tag:user:team", "web", False),
+        (Scope(False, tag_filters=(("user:env", "prod"), ("user:team", "web"))), "tag:user:team", "web", False),
+    ],
+)
+def test_a_scope_covers_an_anomaly_slice_only_when_every_cost_of_it_is_visible(
+    scope: Scope, dimension: str, value: str, covered: bool
+) -> None:
+    assert scope.covers_slice(dimension, value) is covered

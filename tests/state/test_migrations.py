@@ -11,7 +11,7 @@ def test_migrate_from_empty_creates_every_table_and_is_idempotent(state_url: str
     assert store.current_revision() is None
     store.migrate()
     store.migrate()  # a second replica starting, or a restart
-    assert store.current_revision() == "0004_apscheduler_jobs"
+    assert store.current_revision() == StateStore.head_revision()
     tables = set(inspect(store.engine).get_table_names())
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
     store.dispose()
@@ -50,7 +50,7 @@ def test_replicas_migrating_at_once_do_not_collide(state_url: str) -> None:
     stores = [StateStore(state_url) for _ in range(3)]
     with ThreadPoolExecutor(3) as pool:
         list(pool.map(lambda s: s.migrate(), stores))
-    assert {s.current_revision() for s in stores} == {"0004_apscheduler_jobs"}
+    assert {s.current_revision() for s in stores} == {StateStore.head_revision()}
     for s in stores:
         s.dispose()
 

@@ -49,6 +49,7 @@ DEFAULTS: dict[str, object] = {
     "savings_plan_arn": "",
     "savings_plan_effective_cost": None,
     "currency": "USD",
+    "provider": "aws",
     "charge_class": None,  # the store derives it from the line item type and charge period
 }
 

@@ -267,3 +267,79 @@ def test_periods_record_their_currencies_and_net_cost(store: BillingStore, tmp_p
     eur_only = store.aggregate(AggregateRequest(APR, filters=(Filter(CURRENCY, ("EUR",)),)))
     assert cost(eur_only) == Decimal("3.00")
     assert store.distinct_values(CURRENCY) == ["EUR", "USD"]
+
+
+# ------------------------------------------------------------------------------------------ providers
+
+PROVIDER = DimensionRef(Dimension.PROVIDER)
+
+
+def test_provider_is_a_dimension_and_a_filter(store: BillingStore, tmp_path: Path) -> None:
+    rows = [
+        item("2024-04-02", "2.00", provider="aws", usage_type="USE1-BoxUsage:m5.large"),
+        item("2024-04-03", "3.00", provider="azure", usage_type="", operation="", service_name="Virtual Machines"),
+        item("2024-04-04", "0.25", provider="oci", usage_type="", operation="", service_name="DATABASE"),
+        item("2024-04-05", "1.00", provider="azure", usage_type="", operation="", service_name="Storage"),
+    ]
+    store.replace_period(make_source(tmp_path, rows))
+    assert by_key(store.aggregate(AggregateRequest(APR, group_by=(PROVIDER,)))) == {
+        "aws": Decimal("2.00"),
+        "azure": Decimal("4.00"),
+        "oci": Decimal("0.25"),
+    }
+    azure = store.aggregate(
+        AggregateRequest(APR, group_by=(DimensionRef(Dimension.SERVICE),), filters=(Filter(PROVIDER, ("azure",)),))
+    )
+    assert by_key(azure) == {"Virtual Machines": Decimal("3.00"), "Storage": Decimal("1.00")}
+    # AWS-only detail stays where present and reads (none) elsewhere, without breaking a breakdown.
+    usage = by_key(store.aggregate(AggregateRequest(APR, group_by=(DimensionRef(Dimension.USAGE_TYPE),))))
+    assert usage == {"USE1-BoxUsage:m5.large": Decimal("2.00"), "(none)": Decimal("4.25")}
+    assert sorted(store.distinct_values(PROVIDER)) == ["aws", "azure", "oci"]
+
+
+def _load_before_the_provider_column(store: BillingStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """AWS line items loaded by the store code as it was before `provider` (no column, field or rollup key)."""
+    import dataclasses
+
+    from bot.billing.model import LINE_ITEM_COLUMNS
+
+    old = make_source(tmp_path, [item("2024-04-02", "2.00"), item("2024-04-03", "3.00", resource_id="i-1")])
+    with monkeypatch.context() as patch:
+        if store.scheme == "duckdb":
+            import bot.store.duckdb as duck
+
+            names = tuple(c for c in duck.LINE_ITEM_COLUMN_NAMES if c != "provider")
+            patch.setattr(duck, "LINE_ITEM_COLUMN_NAMES", names)
+            rollups = tuple(
+                dataclasses.replace(r, dimensions=tuple(d for d in r.dimensions if d != "provider"))
+                for r in duck.ROLLUPS
+            )
+            patch.setattr(duck, "ROLLUPS", rollups)
+        else:
+            import bot.store.search_cluster as cluster
+
+            patch.setattr(cluster, "LINE_ITEM_COLUMNS", tuple(c for c in LINE_ITEM_COLUMNS if c[0] != "provider"))
+        store.replace_period(
+            dataclasses.replace(old, select_sql=f"SELECT * EXCLUDE (provider) FROM ({old.select_sql})")
+        )
+
+
+def test_line_items_stored_before_the_provider_column_are_aws(
+    store: BillingStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load_before_the_provider_column(store, tmp_path, monkeypatch)
+    may = [item("2024-05-02", "7.00", provider="azure"), item("2024-05-03", "1.00", provider="aws")]
+    store.replace_period(make_source(tmp_path, may))
+    both = TimeRange(date(2024, 4, 1), date(2024, 6, 1))
+    assert by_key(store.aggregate(AggregateRequest(both, group_by=(PROVIDER,)))) == {
+        "aws": Decimal("6.00"),
+        "azure": Decimal("7.00"),
+    }
+    assert by_key(store.aggregate(AggregateRequest(APR, group_by=(PROVIDER,), limit=1))) == {"aws": Decimal("5.00")}
+    aws = store.aggregate(AggregateRequest(both, filters=(Filter(PROVIDER, ("aws",)),)))
+    assert cost(aws) == Decimal("6.00")
+    not_aws = store.aggregate(AggregateRequest(both, filters=(Filter(PROVIDER, ("aws",), negate=True),)))
+    assert cost(not_aws) == Decimal("7.00")
+    assert store.count_groups(AggregateRequest(both, group_by=(PROVIDER,))) == 2
+    assert sorted(store.distinct_values(PROVIDER)) == ["aws", "azure"]
+    assert {str(r["provider"]) for r in store.iter_line_items(APR)} == {"aws"}

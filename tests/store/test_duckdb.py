@@ -26,6 +26,7 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Granularity,
+    LineItemSumsRequest,
     TimeRange,
 )
 from bot.billing.store import NormalizedSource
@@ -305,6 +306,18 @@ def _answers(store: DuckDBStore) -> list[object]:
     ]
     cover += [(t.key, round(t.tagged_cost, 9), t.distinct_values) for t in store.tag_coverage(both)]
     out += [cover, store.accounts(), store.distinct_values(res)]
+    out += [store.count_groups(q) for q in reqs]
+    sums = [
+        LineItemSumsRequest(both, keys=("billing_period", "line_item_type", "usage_unit"), line_item_types=("Usage",)),
+        LineItemSumsRequest(rng, keys=("sub_account_id",), line_item_types=("Usage",), filters=with_id),
+        LineItemSumsRequest(rng, keys=(), line_item_types=("Usage",), filters=(Filter(team, (UNTAGGED,)),)),
+    ]
+    out += [
+        sorted(
+            (g.keys, round(g.billed_cost, 9), round(g.effective_cost, 9), g.line_items) for g in store.line_item_sums(q)
+        )
+        for q in sums
+    ]
     return out
 
 
@@ -328,7 +341,7 @@ def test_rollup_answers_exactly_what_the_line_items_say(tmp_path: Path) -> None:
         counts = [con.execute(f"SELECT COUNT(*) FROM {t}").fetchone() for t in ("line_items", *TABLES)]
         con.close()
         # 2 resources x 3 days (the '' and NULL team lines fold together); the resources differ in region and tag
-        assert counts == [(144,), (6,), (6,), (2,), (2,), (2,)]
+        assert counts == [(144,), (6,), (6,), (6,), (2,), (2,), (2,)]
     reopened.close()
 
     # Files written before the rollups existed (line items only) are read raw: mixed with rollups, then alone.
@@ -382,3 +395,18 @@ def test_files_and_catalogs_written_before_currencies_were_recorded(tmp_path: Pa
         assert [r.cost for r in region] == [2.0]
     finally:
         older.close()
+
+
+def test_a_long_load_reports_its_progress_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows loaded so far are reported while the load runs (DuckDB's own estimate), rising, then the total."""
+    import bot.store.duckdb as duckdb_store
+
+    monkeypatch.setattr(duckdb_store, "PROGRESS_EVERY", 0.02)
+    store = DuckDBStore(tmp_path / "store")
+    reports: list[tuple[int, int]] = []
+    store.replace_period(synthetic_source(3_000_000), progress=lambda done, expected: reports.append((done, expected)))
+    store.close()
+    assert reports[0] == (0, 3_000_000) and reports[-1] == (3_000_000, 3_000_000)
+    between = [done for done, _ in reports[1:-1]]
+    assert between, "no progress reported while loading"
+    assert between == sorted(between) and all(0 < d <= 3_000_000 for d in between)

@@ -2,13 +2,16 @@
 
 Point a `WebClient(base_url=fake.api_url)` at it, and use `fake.response_url(...)` as the `response_url` of
 slash-command payloads. It answers the methods the bot uses (auth.test, chat.postMessage, chat.update,
-chat.postEphemeral, files.getUploadURLExternal, the raw upload, files.completeUploadExternal,
-apps.connections.open) and records posts to response URLs. Thread-safe; `wait_for` blocks until calls arrive.
+chat.postEphemeral, conversations.open, files.getUploadURLExternal, the raw upload, files.completeUploadExternal,
+apps.connections.open, conversations.info from `channels`) and records posts to response URLs. Like Slack, it
+reports the token's scopes in an `x-oauth-scopes` header (`granted_scopes`) and refuses revoked tokens.
+Thread-safe; `wait_for` blocks until calls arrive.
 
 The raw upload (step 2 of `files_upload_v2`) arrives labelled `application/x-www-form-urlencoded` but is the
 file's bytes: it is stored as bytes, never decoded.
 
-Fault injection: `fault(method, args)` (set by chaos tests) names what goes wrong with a request, or None:
+Fault injection: `fault(method, args)` (set by chaos tests) names what goes wrong with a request, or None
+(`method` is `upload` for the raw upload and `respond` for a post to a response URL):
 
 - `429`: HTTP 429 with `Retry-After: <retry_after>`, nothing done (as Slack's rate limiter);
 - `500`: HTTP 500 `internal_error`, nothing done;
@@ -62,6 +65,12 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         #: What `apps.connections.open` returns (set by Socket Mode tests).
         self.socket_url = ""
+        #: Scopes reported in the `x-oauth-scopes` header of every Web API answer (as Slack does); None: no header.
+        self.granted_scopes: tuple[str, ...] | None = None
+        #: What `conversations.info` knows: channel id -> the channel object (name, is_member, is_private ...).
+        self.channels: dict[str, dict[str, Any]] = {}
+        #: Tokens Slack no longer accepts (`auth.test` answers `token_revoked`).
+        self.revoked_tokens: set[str] = set()
         #: method -> list of (status, headers, body) answers served before the normal one (retry tests).
         self._scripted: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
         #: (method, args) -> a fault name (`429`, `500`, `lost`, `reset`) or None; `upload` is the raw upload.
@@ -121,13 +130,14 @@ class FakeSlack:
                 self._lock.wait(left)
 
     def wait_for_response(self, response_url: str, timeout: float = 10.0) -> Call:
-        """Block until something was posted to `response_url` (from `response_url()`); return the first post."""
+        """Block until something was posted to `response_url` (from `response_url()`) and accepted (not answered
+        with an injected 429 or 500); return the first such post."""
         hook = response_url.rsplit("/", 1)[1]
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
                 for c in self._calls:
-                    if c.method == "respond" and c.args.get("hook") == hook:
+                    if c.method == "respond" and c.args.get("hook") == hook and c.fault not in ("429", "500"):
                         return c
                 left = deadline - time.monotonic()
                 if left <= 0:
@@ -154,6 +164,9 @@ class FakeSlack:
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         n = next(self._ids)
+        if method == "conversations.info":
+            channel = self.channels.get(str(args.get("channel", "")))
+            return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
         if method == "auth.test":
             return {
                 "ok": True,
@@ -181,6 +194,8 @@ class FakeSlack:
             files = args.get("files", "[]")
             items = json.loads(files) if isinstance(files, str) else files
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in items]}
+        if method == "conversations.open":  # the DM between the bot and a user: `D` + the user id
+            return {"ok": True, "channel": {"id": "D" + str(args.get("users", "")).lstrip("UW")}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         return {"ok": False, "error": "unknown_method"}
@@ -250,7 +265,13 @@ class FakeSlack:
                     return
                 if parts.path.startswith("/hooks/"):
                     hook = parts.path.rsplit("/", 1)[1]
-                    fake._record(Call("respond", parts.path, headers, body, {"hook": hook}, now))
+                    fault = (fake.fault("respond", {"hook": hook}) if fake.fault else None) or ""
+                    fake._record(Call("respond", parts.path, headers, body, {"hook": hook}, now, fault))
+                    if self._fault_answer(fault):
+                        return
+                    if fault:
+                        self._drop(fault)
+                        return
                     self._send(200, b"ok", {"Content-Type": "text/plain"})
                     return
                 if not parts.path.startswith("/api/"):
@@ -273,11 +294,14 @@ class FakeSlack:
                 if answer is not None:
                     self._send(answer[0], answer[2], answer[1])
                     return
-                result = json.dumps(fake._answer(method, args)).encode()
+                token = headers.get("authorization", "").removeprefix("Bearer ").strip() or str(args.get("token", ""))
+                extra = {"x-oauth-scopes": ",".join(fake.granted_scopes)} if fake.granted_scopes is not None else {}
+                refused = {"ok": False, "error": "token_revoked"} if token in fake.revoked_tokens else None
+                result = json.dumps(refused or fake._answer(method, args)).encode()
                 if fault:
                     self._drop(fault)
                     return
-                self._send(200, result)
+                self._send(200, result, extra)
 
         return Handler
 

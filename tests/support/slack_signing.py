@@ -77,6 +77,6 @@ def post(url: str, body: str, headers: Mapping[str, str], timeout: float = 10.0)
         return Reply(exc.code, exc.read(), dict(exc.headers))
 
 
-def post_signed(url: str, body: str, secret: str, timestamp: int | None = None) -> Reply:
+def post_signed(url: str, body: str, secret: str, timestamp: int | None = None, *, timeout: float = 10.0) -> Reply:
     """POST `body` signed with `secret`, as Slack would."""
-    return post(url, body, signed_headers(secret, body, timestamp))
+    return post(url, body, signed_headers(secret, body, timestamp), timeout=timeout)
