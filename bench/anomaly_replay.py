@@ -31,7 +31,7 @@ import tempfile
 import time as _time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,8 @@ from bot.billing.model import (
     DimensionRef,
     Filter,
     Freshness,
+    LineItemSums,
+    LineItemSumsRequest,
     PeriodStatus,
     TagCoverage,
     TimeRange,
@@ -86,6 +88,14 @@ class AsOf(BillingStore):
                 limit=request.limit,
             )
         )
+
+    def count_groups(self, request: AggregateRequest) -> int:
+        clipped = self._clip(request.time_range)
+        return self.inner.count_groups(replace(request, time_range=clipped)) if clipped else 0
+
+    def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
+        clipped = self._clip(request.time_range)
+        return self.inner.line_item_sums(replace(request, time_range=clipped)) if clipped else []
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
         return Freshness(datetime.combine(self.day, time.min, tzinfo=UTC), ())
