@@ -23,7 +23,7 @@ import numpy as np
 from bot.billing.anomaly_model import Series
 
 KINDS = ("spike", "level-shift", "drift", "drop", "stop")
-MS_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "microsoft-cloud-monitoring-dataset" / "data"
+MS_DATA = Path("/work/shared/data/microsoft-cloud-monitoring-dataset/data")
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,7 @@ def detect_recent(
         basis,
         filters=filters,
         max_per_dimension=config.max_series_per_dimension,
+        limits={"resource": config.max_resource_series},
     )
     since = datetime.combine(end - timedelta(days=recent_days), time.min, tzinfo=UTC)
     found = detect_with_sensitivity(series, config, sensitivities or {}, since=since)
@@ -332,6 +333,13 @@ def recipients(state: StateStore, detection: Detection, scope: Scope, fallback: 
     return tuple(sorted(channels))
 
 
+def detection_delay(config: DetectorConfig) -> timedelta:
+    """How long after its first day an episode may first be seen: the points the level and burst tests need,
+    plus one day for a delivery that comes a day late. An episode older than this on the first run that sees
+    it is not announced as new (it was missed, or it is an old event seen again under another start)."""
+    return timedelta(days=max(config.level_points, config.burst_points) + 1)
+
+
 def plan(
     state: StateStore,
     detections: Sequence[Detection],
@@ -339,6 +347,7 @@ def plan(
     *,
     now: datetime,
     config: DetectorConfig,
+    data_end: date | None = None,
     symbol: str = "$",
     basis: CostBasis = CostBasis.UNBLENDED,
     fallback_channel: str = "",
@@ -347,7 +356,9 @@ def plan(
 ) -> list[PlannedPost]:
     """Record every detection in app state and decide what to post (see the module docstring).
 
-    New episode: an alert with triage buttons. Known episode, in its thread: `over` once it ended, `bigger`
+    New episode: an alert with triage buttons, only while it is recent: an episode that began more than
+    `detection_delay` before `data_end` (the last complete day) is recorded but never posted as new. Known
+    episode, in its thread: `over` once it ended, `bigger`
     each time its impact doubles again, else `ongoing` once a day (not on the day of the alert) when the
     impact changed. Muted episodes (snoozed, expected, not an anomaly, in any channel) and episodes of a series
     under a running snooze get nothing.
@@ -390,6 +401,8 @@ def plan(
             if not created and alert.thread_ts is None:
                 alert = thread_from_delivery(state, alert) or alert
             if created or alert.thread_ts is None:
+                if data_end is not None and a.start.date() < data_end - detection_delay(config):
+                    continue  # first seen too late to be news: posting it now would be a stale "new" alert
                 message = alert_message(view, key)
                 posts.append(
                     PlannedPost(channel, key, "new", delivery_period(key, "new"), message, None, a.impact, end)
@@ -499,6 +512,7 @@ def run_alerts(
             scope,
             now=now,
             config=config,
+            data_end=last_complete_day(services.store),
             symbol=Money(in_currency.currency).symbol,
             basis=settings.cost_basis,
             fallback_channel=settings.ops_channel,

@@ -3,9 +3,12 @@
 Pure functions over series (no Slack, no I/O except through the `BillingStore` contract in `explain` and
 `series_from_store`). The pieces live in small modules; this one is the entry point others import:
 
-- `anomaly_model`: `Series`, `DetectorConfig` and the robust per-point model (seasonality, trend, monthly
-  recurring charges, new series);
-- `anomaly_episodes`: `Anomaly`, folding flagged points into episodes;
+- `anomaly_model`: the values (`Series`, `Unit`, `DetectorConfig`, `Scores`, `Span`) and robust statistics;
+- `anomaly_season`: the seasonal profile chosen from the data (hour-of-week, hour-of-day, weekday or none);
+- `anomaly_judge`: the point-by-point model (level, noise, cold start, intermittent series) and the episode
+  state machine (baseline frozen when an episode opens; over when back in its band, or a new level);
+- `anomaly_recurring`: monthly recurring charges of cost series;
+- `anomaly_episodes`: `Anomaly`, the episodes as values with kind, baseline and outcome;
 - `anomaly_rootcause`: `series_from_store` and `explain` (breakdown of the excess down to the resource).
 
 Typical use after an ingest::
@@ -24,7 +27,8 @@ from datetime import datetime
 import numpy as np
 
 from bot.billing.anomaly_episodes import Anomaly, AnomalyKind, Severity, episodes, severity_of
-from bot.billing.anomaly_model import DetectorConfig, Scores, Series, score_series
+from bot.billing.anomaly_judge import score_series
+from bot.billing.anomaly_model import DetectorConfig, Outcome, Scores, Series, Unit
 from bot.billing.anomaly_rootcause import Contributor, RootCause, explain, series_from_store
 
 __all__ = [
@@ -32,10 +36,12 @@ __all__ = [
     "AnomalyKind",
     "Contributor",
     "DetectorConfig",
+    "Outcome",
     "RootCause",
     "Scores",
     "Series",
     "Severity",
+    "Unit",
     "detect",
     "detect_many",
     "explain",
@@ -43,9 +49,6 @@ __all__ = [
     "severity_of",
     "sibling_typical",
 ]
-
-#: History evaluated before `since` so that an episode ongoing at `since` keeps its true start.
-_LOOKBACK_DAYS = 45
 
 
 def detect(
@@ -57,17 +60,14 @@ def detect(
 ) -> list[Anomaly]:
     """Anomaly episodes of one series, oldest first.
 
-    Without `since`, the whole series is judged (on demand over history). With `since` (the end of the data
-    seen by the previous run), only episodes touching data from `since` on are returned: new ones, ones still
-    going on, and ones that ended since; points far before `since` are not re-judged. `new_series_floor` is the
-    cost per day at which a series with no history alerts (see `detect_many`, which derives it from siblings).
+    The whole series is judged, each point from the points before it. Without `since`, every episode is
+    returned; with `since` (the end of the data seen by the previous run), only episodes touching data from
+    `since` on: new ones, ones still going on, and ones that ended since (recovered or accepted as a new
+    level). `new_series_floor` is the cost per day at which a cost series that was zero until now alerts (see
+    `detect_many`, which derives it from siblings).
     """
     config = config or DetectorConfig()
-    from_index = 0
-    if since is not None:
-        lookback = max(_LOOKBACK_DAYS * series.steps_per_day, 2 * (config.merge_gap // series.step))
-        from_index = max(0, series.index_of(since) - lookback)
-    scores = score_series(series, config, new_series_floor=new_series_floor, from_index=from_index)
+    scores = score_series(series, config, new_series_floor=new_series_floor)
     return episodes(series, scores, config, since=since)
 
 
@@ -101,7 +101,7 @@ def detect_many(
     typical = {d: sibling_typical(group) for d, group in by_dimension.items()}
     found: list[Anomaly] = []
     for (dimension, _), s in series.items():
-        floor = max(config.min_impact, config.new_series_sibling_share * typical[dimension])
+        floor = max(config.money_floor, config.new_series_sibling_share * typical[dimension])
         found.extend(detect(s, config, since=since, new_series_floor=floor))
     found.sort(key=lambda a: (-abs(a.impact), a.start, a.dimension, a.value))
     return found

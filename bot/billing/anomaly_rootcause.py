@@ -6,13 +6,15 @@ Both go through the `BillingStore` contract only (`store.aggregate`), never a co
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.billing.anomaly_episodes import Anomaly
 from bot.billing.anomaly_model import DAY, Series
+from bot.billing.charges import USAGE_ONLY
 from bot.billing.model import (
+    UNTAGGED,
     AggregateRequest,
     CostBasis,
     Dimension,
@@ -60,17 +62,29 @@ def series_from_store(
     filters: Sequence[Filter] = (),
     max_per_dimension: int | None = 200,
     granularity: Granularity = Granularity.DAY,
+    usage_only: bool = True,
+    limits: Mapping[str, int] | None = None,
 ) -> dict[tuple[str, str], Series]:
     """Cost series over `time_range`: `("total", "")` plus one per value of each dimension.
 
+    With `usage_only` (the default) the series hold usage-driven charges only (`bot.billing.charges`): period
+    charges (recurring fees, one-time fees, tax, credits, refunds) are booked for a month or once, whatever was
+    used that day, so as a day's spend they would read as spikes and drops. They are judged as what they are
+    elsewhere, never as a usage series.
+
     `granularity` is `Granularity.DAY` (one point per UTC day) or `Granularity.HOUR` (one per UTC hour); any other
-    raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0. With
-    `max_per_dimension`, only the most costly values of each dimension over the range get a series. The caller
-    should end `time_range` at the last complete day (a partial day looks like a drop).
+    raises ValueError. One `store.aggregate` call per dimension; buckets without line items are 0, except the
+    buckets before the store's first data (inside `filters` or not), which are unknown (NaN): a bill that
+    starts inside the range is not "new spending" on its first day. With `max_per_dimension`, only the most
+    costly values of each dimension over the range get a series (`limits`: another number for some
+    dimensions, e.g. `{"resource": 50}`). The caller should end `time_range` at the last complete day (a
+    partial day looks like a drop).
     """
     if granularity not in _STEPS:
         raise ValueError(f"anomaly series are daily or hourly, not {granularity.value!r}")
     step = _STEPS[granularity]
+    if usage_only:
+        filters = (*filters, USAGE_ONLY)
     n = time_range.days * (DAY // step)
     start = _as_utc(time_range.start)
     out: dict[tuple[str, str], Series] = {}
@@ -81,13 +95,24 @@ def series_from_store(
         return (_as_utc(bucket) - start) // step
 
     total = [0.0] * n
+    first = n
     for row in store.aggregate(
         AggregateRequest(time_range=time_range, filters=tuple(filters), basis=basis, granularity=granularity)
     ):
         i = index(row.bucket)
+        first = min(first, i)
         if 0 <= i < n:
             total[i] += row.cost
-    out[(TOTAL, "")] = Series(start, step, tuple(total), TOTAL, "")
+    # The store's first data in the range: what comes before it is unknown, not zero.
+    if filters:
+        any_rows = store.aggregate(AggregateRequest(time_range=time_range, basis=basis, granularity=granularity))
+        first = min((index(r.bucket) for r in any_rows), default=n)
+    first = max(0, min(first, n))
+
+    def known(costs: list[float]) -> tuple[float, ...]:
+        return (math.nan,) * first + tuple(costs[first:])
+
+    out[(TOTAL, "")] = Series(start, step, known(total), TOTAL, "")
 
     for label in dimensions:
         if label == TOTAL:
@@ -100,7 +125,7 @@ def series_from_store(
                 filters=tuple(filters),
                 basis=basis,
                 granularity=granularity,
-                limit=max_per_dimension,
+                limit=(limits or {}).get(label, max_per_dimension),
             )
         )
         values: dict[str, list[float]] = {}
@@ -109,7 +134,9 @@ def series_from_store(
             if 0 <= i < n:
                 values.setdefault(row.keys[0], [0.0] * n)[i] += row.cost
         for value, costs in values.items():
-            out[(label, value)] = Series(start, step, tuple(costs), label, value)
+            if label == "resource" and value in ("", UNTAGGED):
+                continue  # line items without a resource id are no resource: their services hold them
+            out[(label, value)] = Series(start, step, known(costs), label, value)
     return out
 
 
@@ -128,7 +155,9 @@ class Contributor:
 
 @dataclass(frozen=True)
 class RootCause:
-    """Where the excess of an anomaly comes from, per dimension, biggest contributors first."""
+    """Where the excess of an anomaly comes from, per dimension, biggest contributors first. Each breakdown
+    holds every value that moved (those that moved against the anomaly last): its excesses add up to
+    `excess`."""
 
     anomaly_window: TimeRange
     baseline_window: TimeRange
@@ -166,6 +195,16 @@ def windows(anomaly: Anomaly, baseline_days: int | None = None) -> tuple[TimeRan
     return window, TimeRange(first - timedelta(days=days), first, "baseline")
 
 
+def expectation(anomaly: Anomaly, window: TimeRange) -> float | None:
+    """What the model expected over `window` (whole days): the anomaly's expected sum over its anomalous
+    points, per day, times the window's days (exact when the window is those points). None when the anomaly
+    has no points or expected nothing."""
+    days = anomaly.points * (anomaly.step / DAY)
+    if days <= 0 or not math.isfinite(anomaly.expected) or anomaly.expected <= 0:
+        return None
+    return anomaly.expected * window.days / days
+
+
 def explain(
     store: BillingStore,
     anomaly: Anomaly,
@@ -173,25 +212,28 @@ def explain(
     basis: CostBasis = CostBasis.UNBLENDED,
     dimensions: Sequence[str] = DEFAULT_CAUSE_DIMENSIONS,
     baseline_days: int | None = None,
-    top: int = 5,
     filters: Sequence[Filter] = (),
+    usage_only: bool = True,
 ) -> RootCause:
     """Break the anomaly's excess down by each of `dimensions`, ranked by contribution.
 
-    Compares the anomaly window with the baseline window just before it (`windows`), scaled to the same
-    number of days, within the anomaly's slice (and `filters`). For an increase the biggest positive excesses
-    come first; for a drop the biggest decreases. Two `store.aggregate` calls per dimension.
+    Compares the anomaly window with what the model expected over it (`expectation`), shared out between the
+    values of each dimension as they shared the baseline window just before it (`windows`), within the
+    anomaly's slice (and `filters`): each breakdown's excesses add up to actual - expected, the alert's
+    headline. Without a baseline (a new series), the baseline window scaled to the same number of days. For an
+    increase the biggest positive excesses come first; for a drop the biggest decreases; values that moved the
+    other way come last (each breakdown is complete, so it adds up). Two `store.aggregate` calls per dimension.
     """
     window, base = windows(anomaly, baseline_days)
     return explain_windows(
         store,
         window,
         base,
-        filters=anomaly_filters(anomaly) + tuple(filters),
+        filters=anomaly_filters(anomaly) + tuple(filters) + ((USAGE_ONLY,) if usage_only else ()),
         basis=basis,
         dimensions=dimensions,
-        top=top,
         increase=anomaly.impact >= 0,
+        expected=expectation(anomaly, window),
     )
 
 
@@ -203,15 +245,19 @@ def explain_windows(
     filters: Sequence[Filter] = (),
     basis: CostBasis = CostBasis.UNBLENDED,
     dimensions: Sequence[str] = DEFAULT_CAUSE_DIMENSIONS,
-    top: int = 5,
+    top: int | None = None,
     increase: bool = True,
     scale: bool = True,
+    expected: float | None = None,
 ) -> RootCause:
     """Break the change from `base` to `window` down by each of `dimensions`, ranked by contribution.
 
     With `scale` the baseline is scaled to the window's number of days (an anomaly against a longer baseline);
     without it the two spans are compared as they are (a question's period against the one it is compared
-    with). For an increase the biggest positive changes come first; for a drop the biggest decreases.
+    with). With `expected` (what a model expected over `window`) each value's share of the baseline is applied
+    to that expectation, so the contributions add up to actual - expected. For an increase the biggest positive
+    changes come first; for a drop the biggest decreases. Without `top` each breakdown is complete (values that
+    moved the other way last, so it adds up); with it, the `top` values that moved in the change's direction.
     Two `store.aggregate` calls per dimension.
     """
     factor = window.days / base.days if scale else 1.0
@@ -223,6 +269,9 @@ def explain_windows(
 
     actual_total = total(window)
     baseline_total = total(base) * factor
+    if expected is not None and baseline_total > 0:
+        factor *= expected / baseline_total
+        baseline_total = expected
     excess_total = actual_total - baseline_total
     breakdowns: dict[str, tuple[Contributor, ...]] = {}
     for label in dimensions:
@@ -243,5 +292,8 @@ def explain_windows(
             for key in set(now) | set(before)
         ]
         rows.sort(key=lambda c: (-sign * c.excess, c.key))
-        breakdowns[label] = tuple(c for c in rows if sign * c.excess > 0)[:top]
+        if top is None:
+            breakdowns[label] = tuple(c for c in rows if c.excess != 0)
+        else:
+            breakdowns[label] = tuple(c for c in rows if sign * c.excess > 0)[:top]
     return RootCause(window, base, actual_total, baseline_total, breakdowns)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.billing.anomaly import Anomaly, AnomalyKind, RootCause, Severity
+from bot.billing.anomaly import Anomaly, AnomalyKind, Outcome, RootCause, Severity
+from bot.billing.anomaly_model import DAY
 from bot.billing.anomaly_rootcause import TOTAL
 from bot.billing.model import UNTAGGED, CostBasis
 from bot.billing.money import format_change, format_money, format_pct
@@ -244,10 +245,20 @@ FOLLOW_UP_KINDS = ("over", "bigger", "ongoing")
 
 
 def follow_up_message(kind: str, view: AlertView) -> Message:
-    """A thread reply under the alert: the episode is `over`, got `bigger`, or is `ongoing` (still going)."""
+    """A thread reply under the alert: the episode is `over` (back to normal only when it returned to the band of
+    its baseline; otherwise it is the series' new level, and says so), got `bigger`, or is `ongoing`."""
     a = view.anomaly
     impact = format_change(a.impact, view.symbol)
-    if kind == "over":
+    if kind == "over" and a.outcome is Outcome.NEW_LEVEL:
+        level = "" if a.new_level is None else f" of about {view.money(a.new_level * (DAY / a.step))} a day"
+        days = round(a.new_level_after / DAY)
+        text = (
+            f":straight_ruler: New level: {slice_label(a.dimension, a.value)} has stayed at its new level{level} "
+            f"for {days} days, so it is not back to normal: this is now what is expected. "
+            f"Episode {period_text(a)}, impact {impact} ({view.money(a.actual)} vs "
+            f"{view.money(a.expected)} expected)."
+        )
+    elif kind == "over":
         text = (
             f":checkered_flag: Over: {slice_label(a.dimension, a.value)} is back to normal. "
             f"Episode {period_text(a)}, total impact {impact} ({view.money(a.actual)} vs "

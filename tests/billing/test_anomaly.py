@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from bot.billing.anomaly import AnomalyKind, DetectorConfig, Series, Severity, detect, detect_many
+from bot.billing.anomaly import AnomalyKind, DetectorConfig, Outcome, Series, Severity, detect, detect_many
 
 START = datetime(2025, 1, 1, tzinfo=UTC)  # a Wednesday
 DAY = timedelta(days=1)
@@ -101,8 +101,10 @@ def test_new_service_at_500_a_day_alerts_on_day_one() -> None:
     assert len(found) == 1
     a = found[0]
     assert a.kind is AnomalyKind.NEW
-    assert a.start == day(50) and a.expected == 0.0 and a.actual == 500.0
-    assert a.impact_pct is None
+    assert a.start == day(50) and a.expected == 0.0 and a.impact_pct is None
+    # It stays new spending (baseline $0) until it has lasted a week: then it is the series' new level.
+    assert (a.end, a.outcome, a.new_level, a.actual) == (day(57), Outcome.NEW_LEVEL, 500.0, 3500.0)
+    assert detect(series(x[:52], value="Amazon Bedrock"))[0].actual == 1000.0  # ongoing on its second day
 
 
 def test_new_series_is_judged_against_its_siblings() -> None:
@@ -180,7 +182,7 @@ def test_spikes_close_together_merge_into_one_episode() -> None:
     x[110] += 3000.0  # a week later: another one
     found = detect(series(x))
     assert [(a.start, a.last_seen, a.points) for a in found] == [
-        (day(100), day(103), 2),
+        (day(100), day(103), 3),  # the quiet day between the two spikes is part of the episode
         (day(110), day(111), 1),
     ]
 

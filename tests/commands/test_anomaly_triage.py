@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 
-from bot.billing.anomaly import Anomaly, AnomalyKind, Severity
+from bot.billing.anomaly import Anomaly, AnomalyKind, Outcome, Severity
 from bot.slack.triage import (
     ACTIONS_BLOCK_ID,
     CHOICES,
     TRIAGE_BLOCK_ID,
     AlertView,
     alert_message,
+    follow_up_message,
     relaxed,
 )
 from bot.state.alerts import get_anomaly_alert, record_anomaly, set_alert_message
@@ -250,3 +252,26 @@ def test_unsigned_press_is_refused(clean_bot: Bot) -> None:
 def test_every_button_has_a_distinct_action_id() -> None:
     ids = [c.action_id for c in CHOICES]
     assert len(set(ids)) == len(ids) == 6
+
+
+def test_an_episode_over_says_back_to_normal_only_when_it_is() -> None:
+    """A stop or step that lasted is the series' new level: the thread says so, never "back to normal"."""
+    stopped = replace(
+        _anomaly("Amazon Redshift"),
+        kind=AnomalyKind.STOP,
+        end=datetime(2026, 12, 1, tzinfo=UTC),
+        actual=0.0,
+        expected=1400.0,
+        impact=-1400.0,
+        impact_pct=-100.0,
+        outcome=Outcome.NEW_LEVEL,
+        new_level=0.0,
+    )
+    text = follow_up_message("over", AlertView(stopped, None)).text
+    assert text == (
+        ":straight_ruler: New level: Service Amazon Redshift has stayed at its new level of about $0.00 a day for "
+        "7 days, so it is not back to normal: this is now what is expected. Episode Nov 24 – Nov 30, impact "
+        "-$1,400.00 ($0.00 vs $1,400.00 expected)."
+    )
+    recovered = replace(stopped, outcome=Outcome.RECOVERED, new_level=None)
+    assert "is back to normal" in follow_up_message("over", AlertView(recovered, None)).text

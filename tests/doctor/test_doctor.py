@@ -113,7 +113,10 @@ def deployment(
         settings = Settings(**{**settings.__dict__, "slack_api_url": fake.api_url})
         services = Services(settings=settings, store=store, state=state, vocabulary=VocabularyCache(store))
         server = SlackHttpServer(
-            build_app(services, client=make_client("xoxb-good", base_url=fake.api_url)), "127.0.0.1", 0
+            build_app(services, client=make_client("xoxb-good", base_url=fake.api_url)),
+            "127.0.0.1",
+            0,
+            signing_secret=SECRET,
         )
         server.start()
         try:

@@ -3,6 +3,7 @@ event, follow-ups in the thread, muting after triage, a broken channel that does
 
 from __future__ import annotations
 
+import math
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,10 +26,13 @@ from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
 from jobs.anomaly_alerts import (
     RunReport,
+    Scope,
     alert_key,
     detect_recent,
     detect_with_sensitivity,
+    detection_delay,
     impact_level,
+    plan,
     run_alerts,
     scaled,
 )
@@ -135,7 +139,11 @@ def test_one_alert_per_event_goes_to_the_owner_channel_once(env: Env) -> None:
     assert actual == Decimal("1725.24")
     assert f"{format_money(actual)} spent vs" in post["blocks"][1]["text"]["text"]
     cause = post["blocks"][3]["text"]["text"]
-    assert "*Resource:* `i-web-2` +$1,200.00 (99%)" in cause  # 3 days x 400.00, none in the baseline
+    # 3 days x 400.00, none in the baseline: the root cause adds up to the headline's impact (same expectation)
+    assert "*Resource:* `i-web-2` +$1,200.00 (100%)" in cause
+    # The headline's impact and the root cause's account total are the same figure (not the previous week's).
+    assert post["blocks"][2]["fields"][0]["text"] == "*Impact*\n+$1,200.03 (+228.5%)"
+    assert "*Account:* `prod (111111111111)` +$1,200.03 (100%)" in cause
     assert "*Owner tags:* `user:team=web`" in cause
     assert_snapshot("anomaly_alert_ec2", {"text": post["text"], "blocks": post["blocks"]})
 
@@ -391,3 +399,49 @@ def test_alert_keys_fit_the_state_column() -> None:
 def test_no_detection_when_nobody_would_hear_of_it(env: Env) -> None:
     report = env.run()  # no route, no subscriber, no ops channel
     assert (report.detections, dict(report.outcomes), env.slack.posts()) == (0, {}, [])
+
+
+def test_an_episode_first_seen_long_after_it_began_is_never_posted_as_new(env: Env) -> None:
+    """One identity across runs: an episode is NEW on the first run that sees it, or never. Seen for the first
+    time 15 days after it began (a missed week, or the same event under another start), it is recorded, not
+    announced; seen within the detection delay, it is."""
+    detections = detect_recent(env.store)
+    assert [d.anomaly.start.date() for d in detections] == [date(2026, 11, 24)]
+    scope = Scope("", (), (ALL,))
+    config = DetectorConfig()
+    now = datetime(2026, 12, 10, 9, tzinfo=UTC)
+    assert plan(env.services.state, detections, scope, now=now, config=config, data_end=date(2026, 12, 9)) == []
+    assert get_anomaly_alert(env.services.state, alert_key(detections[0].anomaly, ALL)) is not None
+    assert detection_delay(config) == timedelta(days=4)
+    within = plan(env.services.state, detections, scope, now=now, config=config, data_end=date(2026, 11, 28))
+    assert [(p.kind, p.channel) for p in within] == [("new", ALL)]
+    assert within[0].message.text == (
+        "Service Amazon Elastic Compute Cloud: sustained increase, $1,725.24 vs $525.21 expected, impact +$1,200.03"
+        " (+228.5%), Nov 24 – ongoing (data through Nov 26)"
+    )
+
+
+def test_a_genuine_bill_starting_inside_the_window_gives_no_new_spending_storm(tmp_path: Path) -> None:
+    """The FinOps Foundation's anonymised CUR (2023-11-01..14, month-long tax lines): the days before its first
+    data are unknown, the tax booked for the month is not a day's usage, and nothing alerts on day one."""
+    from bot.billing.anomaly_rootcause import series_from_store
+    from bot.billing.model import TimeRange
+    from bot.ingest.pipeline import ingest
+    from tests.support.shared_data import FINOPS_AWS_SAMPLE_DIR
+
+    sample = FINOPS_AWS_SAMPLE_DIR / "sample-anonymous-aws-export-dataset.csv"
+    source = tmp_path / "exports"
+    source.mkdir()
+    shutil.copy(sample, source / sample.name)
+    store = open_store(f"duckdb://{tmp_path / 'billing'}")
+    try:
+        ingest(str(source), store, progress=False)
+        window = TimeRange(date(2023, 10, 1), date(2023, 11, 14))
+        usage = series_from_store(store, window, ("service",))[("total", "")].values
+        billed = series_from_store(store, window, ("service",), usage_only=False)[("total", "")].values
+        assert all(math.isnan(v) for v in usage[:31])  # October: unknown, not $0
+        assert usage[31] == pytest.approx(0.0030106084)  # Nov 1: usage only
+        assert billed[31] == pytest.approx(0.0830106084)  # with the month's tax ($0.08) booked that day
+        assert detect_recent(store) == []
+    finally:
+        store.close()
