@@ -277,7 +277,7 @@ def store_versions(work: Path) -> list[Path]:
     """The billing store as an ingest would leave it on four successive days: the anomaly episode (the web
     team's EC2 spike from 2026-11-24) is new, then bigger, still going, then over."""
     from tests.reports import billing_data as data
-    from tests.store.sources import item, make_source
+    from tests.store.sources import make_source
 
     template = work / "v0"
     data.load_store(template).close()
@@ -292,40 +292,7 @@ def store_versions(work: Path) -> list[Path]:
     ):
         target = work / f"v{n}" / "billing"
         shutil.copytree(versions[0], target)
-        rows = [r for r in data.ROWS if str(r["billing_period"]) == "2026-11-01" and r["resource_id"] != "i-web-2"]
-        day = date(2026, 11, 27)
-        while day <= last:
-            for i, (account, code, name, usage_type, resource, team, base) in enumerate(data.LINES):
-                rows.append(
-                    item(
-                        day,
-                        str(data._cost(base, day, i)),
-                        hours=24,
-                        sub_account_id=account,
-                        service_code=code,
-                        service_name=name,
-                        usage_type=usage_type,
-                        resource_id=resource,
-                        tags={"user:team": team} if team else {},
-                    )
-                )
-            day += timedelta(days=1)
-        day = data.SPIKE_START
-        while day <= spike_until:
-            rows.append(
-                item(
-                    day,
-                    "400.00",
-                    hours=24,
-                    sub_account_id="111111111111",
-                    service_code="AmazonEC2",
-                    service_name=data.EC2,
-                    usage_type="USE1-BoxUsage:m5.4xlarge",
-                    resource_id="i-web-2",
-                    tags={"user:team": "web"},
-                )
-            )
-            day += timedelta(days=1)
+        rows = data.november(last, spike_until)
         from bot.store.registry import open_store
 
         store = open_store(f"duckdb://{target}")

@@ -16,12 +16,11 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch, TransportError, UnsupportedProductError
 from elasticsearch.helpers import streaming_bulk
 
+from bot.store import search_cluster
 from bot.store.registry import register
 from bot.store.search_cluster import ClusterClient, ClusterFailure, ClusterURL, SearchClusterStore, error_reason
 
 _OTHER_PRODUCT = "not an Elasticsearch 8.x/9.x cluster: for an OpenSearch cluster use an opensearch:// store URL"
-#: Only what the bulk helper reads back per item: parsing 5000 full item bodies costs more than building the request.
-BULK_FILTER_PATH = "items.*.status,items.*.error"
 
 
 class ElasticsearchClient(ClusterClient):
@@ -98,7 +97,7 @@ class ElasticsearchClient(ClusterClient):
             raise_on_error=False,
             yield_ok=False,
             index=index,
-            filter_path=BULK_FILTER_PATH,
+            filter_path=search_cluster.BULK_FILTER_PATH,
         ):
             if not ok:
                 yield item

@@ -29,11 +29,10 @@ from opensearchpy.exceptions import TransportError
 from opensearchpy.helpers import streaming_bulk
 
 from bot.errors import ConfigError
+from bot.store import search_cluster
 from bot.store.registry import register
 from bot.store.search_cluster import ClusterClient, ClusterFailure, ClusterURL, SearchClusterStore, error_reason
 
-#: Only what the bulk helper reads back per item: parsing 5000 full item bodies costs more than building the request.
-BULK_FILTER_PATH = "items.*.status,items.*.error"
 #: `search-<domain>-<id>.<region>.es.amazonaws.com` (and `vpc-...`): the region of an Amazon OpenSearch domain.
 _AWS_HOST = re.compile(r"\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.es\.amazonaws\.com$")
 
@@ -109,7 +108,7 @@ class OpenSearchClient(ClusterClient):
             raise_on_error=False,
             yield_ok=False,
             index=index,
-            filter_path=BULK_FILTER_PATH,
+            filter_path=search_cluster.BULK_FILTER_PATH,
         ):
             if not ok:
                 yield item

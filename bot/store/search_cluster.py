@@ -106,6 +106,9 @@ _COMPOSITE_PAGE = 5000
 #: measured best on a 2-core single node (see bench/store_compare.py); one thread leaves the node idle while
 #: the client prepares the next request, more than two only queue on the node's write thread pool.
 _BULK_CHUNK = 5000
+#: The `filter_path` of every `_bulk` request, whichever client sends it: only what the bulk helper reads back per
+#: item (parsing 5000 full item bodies costs more than building the request).
+BULK_FILTER_PATH = "items.*.status,items.*.error"
 _BULK_THREADS = 2
 _SCAN_PAGE = 5000
 #: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).

@@ -39,7 +39,7 @@ from jobs.anomaly_alerts import (
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data
 from tests.reports.snapshot import assert_snapshot
-from tests.store.sources import item, make_source
+from tests.store.sources import make_source
 
 WEB, OPS, ALL = "C0WEBCOSTS", "C0OPS", "C0ALLCOSTS"
 EC2_KEY = f"service={data.EC2}@2026-11-24T00:00:00+00:00"
@@ -67,41 +67,7 @@ class Env:
 
     def november(self, last: date, spike_until: date) -> None:
         """Replace November with data through `last`, the spike lasting through `spike_until`."""
-        rows = [r for r in data.ROWS if str(r["billing_period"]) == "2026-11-01" and r["resource_id"] != "i-web-2"]
-        day = date(2026, 11, 27)
-        while day <= last:
-            for n, (account, code, name, usage_type, resource, team, base) in enumerate(data.LINES):
-                rows.append(
-                    item(
-                        day,
-                        str(data._cost(base, day, n)),
-                        hours=24,
-                        sub_account_id=account,
-                        service_code=code,
-                        service_name=name,
-                        usage_type=usage_type,
-                        resource_id=resource,
-                        tags={"user:team": team} if team else {},
-                    )
-                )
-            day += timedelta(days=1)
-        day = data.SPIKE_START
-        while day <= spike_until:
-            rows.append(
-                item(
-                    day,
-                    "400.00",
-                    hours=24,
-                    sub_account_id="111111111111",
-                    service_code="AmazonEC2",
-                    service_name=data.EC2,
-                    usage_type="USE1-BoxUsage:m5.4xlarge",
-                    resource_id="i-web-2",
-                    tags={"user:team": "web"},
-                )
-            )
-            day += timedelta(days=1)
-        self.store.replace_period(make_source(self.tmp, rows))
+        self.store.replace_period(make_source(self.tmp, data.november(last, spike_until)))
 
 
 @pytest.fixture

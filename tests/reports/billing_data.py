@@ -49,47 +49,66 @@ def _cost(base: Decimal, day: date, n: int) -> Decimal:
     return (base * weekly + drift + Decimal(n % 3) / 100).quantize(Decimal("0.01"))
 
 
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _line_item(day: date, n: int, **extra: object) -> dict[str, object]:
+    """Line `n` of LINES on `day`, a whole day's usage."""
+    account, code, name, usage_type, resource, team, base = LINES[n]
+    return item(
+        day,
+        str(_cost(base, day, n)),
+        hours=24,
+        sub_account_id=account,
+        service_code=code,
+        service_name=name,
+        usage_type=usage_type,
+        resource_id=resource,
+        tags={"user:team": team} if team else {},
+        **extra,
+    )
+
+
+def _spike_item(day: date, **extra: object) -> dict[str, object]:
+    """The web team's oversized EC2 instance on `day`, a whole day's usage."""
+    return item(
+        day,
+        str(SPIKE_COST),
+        hours=24,
+        sub_account_id="111111111111",
+        service_code="AmazonEC2",
+        service_name=EC2,
+        usage_type="USE1-BoxUsage:m5.4xlarge",
+        resource_id=SPIKE_RESOURCE,
+        tags={"user:team": "web"},
+        **extra,
+    )
+
+
 def rows() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-    day = FIRST
-    while day <= LAST:
-        for n, (account, code, name, usage_type, resource, team, base) in enumerate(LINES):
-            out.append(
-                item(
-                    day,
-                    str(_cost(base, day, n)),
-                    hour=0,
-                    hours=24,
-                    sub_account_id=account,
-                    sub_account_name=ACCOUNTS[account],
-                    service_code=code,
-                    service_name=name,
-                    usage_type=usage_type,
-                    resource_id=resource,
-                    invoice_id="" if day.month == 11 else f"INV-{day:%Y-%m}",
-                    tags={"user:team": team} if team else {},
-                )
-            )
+    for day in _days(FIRST, LAST):
+        invoice = "" if day.month == 11 else f"INV-{day:%Y-%m}"
+        for n, line in enumerate(LINES):
+            out.append(_line_item(day, n, sub_account_name=ACCOUNTS[line[0]], invoice_id=invoice))
         if day >= SPIKE_START:
-            out.append(
-                item(
-                    day,
-                    str(SPIKE_COST),
-                    hours=24,
-                    sub_account_id="111111111111",
-                    sub_account_name="prod",
-                    service_code="AmazonEC2",
-                    service_name=EC2,
-                    usage_type="USE1-BoxUsage:m5.4xlarge",
-                    resource_id=SPIKE_RESOURCE,
-                    tags={"user:team": "web"},
-                )
-            )
-        day += timedelta(days=1)
+            out.append(_spike_item(day, sub_account_name="prod"))
     return out
 
 
 ROWS = rows()
+
+
+def november(last: date, spike_until: date) -> list[dict[str, object]]:
+    """November's rows as a later delivery would hold them: every line through `last` (from the 27th), the spike
+    through `spike_until` (none before SPIKE_START), the days before untouched. What the anomaly alert tests and
+    bench/chaos.py deliver over the store of `load_store`, a day or two later."""
+    out = [r for r in ROWS if str(r["billing_period"]) == "2026-11-01" and r["resource_id"] != SPIKE_RESOURCE]
+    for day in _days(date(2026, 11, 27), last):
+        out.extend(_line_item(day, n) for n in range(len(LINES)))
+    out.extend(_spike_item(day) for day in _days(SPIKE_START, spike_until))
+    return out
 
 
 def load_store(directory: Path, rows: Sequence[Mapping[str, object]] = ROWS) -> BillingStore:
