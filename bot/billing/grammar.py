@@ -342,6 +342,8 @@ class _Parser:
         self.allow_group_by = allow_group_by
         self.out = _Builder()
         self.i = 0
+        #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
+        self.typed: dict[int, str] = {}
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ token helpers
@@ -616,12 +618,24 @@ class _Parser:
                 w = self.tokens[j].lower
             if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
                 continue
-            if self.tag_key_word(tok.text) is not None:
+            if self.tag_key_word(tok.text) is not None or self.in_stored_phrase(j):
                 continue
             found = typo_candidates(w, keywords, self.vocabulary.value_near)
             if len(found) == 1:
                 self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
+                self.typed[tok.position] = tok.text
                 self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
+
+    def in_stored_phrase(self, j: int) -> bool:
+        """Whether token `j` is part of a stored value of two to four words (`data` in `data transfer`): such a
+        word is a value, never a typo of a grammar word."""
+        for n in (2, 3, 4):
+            for first in range(max(0, j - n + 1), j + 1):
+                toks = self.tokens[first : first + n]
+                words = len(toks) == n and all(t.kind is Kind.WORD for t in toks)
+                if words and self.vocabulary.meanings(" ".join(t.text for t in toks)):
+                    return True
+        return False
 
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
@@ -920,6 +934,8 @@ class _Parser:
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
+        if tok.position in self.typed:  # a typo correction that led nowhere: name the word as typed
+            tok = Token(tok.kind, self.typed[tok.position], tok.position)
         typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
         close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])

@@ -496,3 +496,14 @@ def test_cloud_providers_are_bare_values_on_a_multi_cloud_bill() -> None:
     aws_vs_azure = parse_query("aws vs azure", today=TODAY, vocabulary=multi)
     assert aws_vs_azure == parse_query("provider=aws,azure by provider", today=TODAY, vocabulary=multi)
     assert parse("aws costs last month") == parse("last month")  # one provider: `aws` says nothing
+
+
+def test_a_word_of_a_stored_phrase_is_never_read_as_a_typo() -> None:
+    """`data` is one edit from the grammar word `date`, but `data science` is a stored tag value: the phrase wins."""
+    assert parse("data science last month").filters == (Filter(TEAM, ("data science",)),)
+
+
+def test_a_typo_correction_that_leads_nowhere_names_the_word_as_typed() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("data last month")
+    assert str(info.value).startswith("I don't understand `data`.")
