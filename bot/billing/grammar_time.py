@@ -92,6 +92,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?q([1-4])$")
 _BARE_QUARTER = re.compile(r"^q([1-4])$")
+#: A day of the month as people write it beside a month name: `3`, `3rd`, `21st`.
+_DAY_NUMBER = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
 _SPAN = re.compile(r"^(.+?)\.\.(.+)$")
 #: `30d`, `2w`, `3mo`: the count and unit of `last 30d`.
 _COMPACT = re.compile(r"^(\d+)(d|w|mo)$")
@@ -197,12 +199,40 @@ def _word(tokens: Sequence[Token], i: int) -> str | None:
     return None
 
 
+def _calendar_day(month: int, day: int, year: int | None, today: date, text: str) -> tuple[date, date, str]:
+    """One day named by month and day; without a year, the latest such day that is not after today."""
+    if year is None:
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        raise _range_error(f"`{text}` is not a date.") from None
+    return d, d + timedelta(days=1), f"{d:%Y-%m-%d}"
+
+
+def _year_at(tokens: Sequence[Token], i: int) -> tuple[int | None, int]:
+    """A year at `i` (`2026`) and the tokens it uses (0 when there is none)."""
+    w = _word(tokens, i)
+    if w is None or not _YEAR.match(w):
+        return None, 0
+    _check_year(int(w), w)
+    return int(w), 1
+
+
 def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
-    """An absolute point in time at `i` (`2026-10`, `2026-10-05`, `october`, `oct 2026`, `q3`): span, spelling,
-    tokens used."""
+    """An absolute point in time at `i` (`2026-10`, `2026-10-05`, `october`, `oct 2026`, `oct 3`, `3rd of
+    october 2026`, `q3`): span, spelling, tokens used."""
     w = _word(tokens, i)
     if w is None:
         return None
+    if (day := _DAY_NUMBER.match(w)) is not None:  # `3 oct`, `3rd of october`
+        j = i + 2 if _word(tokens, i + 1) == "of" else i + 1
+        month = _word(tokens, j)
+        if month is None or month not in MONTH_NAMES:
+            return None
+        year, used = _year_at(tokens, j + 1)
+        text = " ".join(t.text for t in tokens[i : j + 1 + used])
+        return (*_calendar_day(MONTH_NAMES[month], int(day[1]), year, today, text), j + 1 + used - i)
     if (span := absolute_span(w)) is not None:
         nxt = _word(tokens, i + 1)
         if _YEAR.match(w) and nxt is not None:  # `2026 q3`, `2026 october`
@@ -214,6 +244,10 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         return (*span, 1)
     if w in MONTH_NAMES:
         nxt = _word(tokens, i + 1)
+        if nxt is not None and (day := _DAY_NUMBER.match(nxt)) is not None:  # `oct 3`, `october 3rd 2026`
+            year, used = _year_at(tokens, i + 2)
+            text = " ".join(t.text for t in tokens[i : i + 2 + used])
+            return (*_calendar_day(MONTH_NAMES[w], int(day[1]), year, today, text), 2 + used)
         if nxt is not None and _YEAR.match(nxt):
             year = int(nxt)
             _check_year(year, nxt)
@@ -227,6 +261,21 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             return start, add_months(start, 3), f"{start.year}-q{m[1]}", 2
         return (*_bare_quarter(int(m[1]), today), 1)
     return None
+
+
+def _end_point(
+    tokens: Sequence[Token], i: int, first: tuple[date, date, str, int], today: date
+) -> tuple[date, date, str, int] | None:
+    """The end of a range at `i`: a point, or a bare day number in the start's month (`oct 3 to 9`)."""
+    point = _point(tokens, i, today)
+    w = _word(tokens, i)
+    if point is not None or w is None or first[1] - first[0] != timedelta(days=1):
+        return point
+    day = _DAY_NUMBER.match(w)
+    if day is None:
+        return None
+    start = first[0]
+    return (*_calendar_day(start.month, int(day[1]), start.year, today, f"{first[2]} to {w}"), 1)
 
 
 def _span_range(first: tuple[date, date, str], last: tuple[date, date, str], text: str) -> tuple[date, date, str]:
@@ -341,7 +390,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if first is None or _word(tokens, i + 1 + first[3]) not in (joiner, "..", "until"):
             raise _range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
         j = i + 2 + first[3]
-        last = _point(tokens, j, today)
+        last = _end_point(tokens, j, first, today)
         if last is None:
             raise _range_error(f"`{w} {first[2]} {joiner}` needs an end date, e.g. `{joiner} 2026-10-15`.")
         return _span_range(first[:3], last[:3], text), j + last[3] - i
@@ -358,7 +407,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     # `2026-10-01 .. 2026-10-15` and `2026-10-01 to 2026-10-15`
     after = _word(tokens, i + point[3])
     if after in ("..", "to", "until"):
-        last = _point(tokens, i + point[3] + 1, today)
+        last = _end_point(tokens, i + point[3] + 1, point, today)
         if last is not None:
             return _span_range(point[:3], last[:3], text), point[3] + 1 + last[3]
     return point[:3], point[3]

@@ -67,6 +67,16 @@ CASES: list[tuple[str, str, str, str]] = [
     ("2026-q3", "2026-07-01", "2026-10-01", "2026-q3"),
     ("2026Q1", "2026-01-01", "2026-04-01", "2026-q1"),
     ("q4", "2026-10-01", "2027-01-01", "2026-q4"),
+    # a day by month name and day number, as people write it
+    ("oct 3", "2026-10-03", "2026-10-04", "2026-10-03"),
+    ("October 3rd 2025", "2025-10-03", "2025-10-04", "2025-10-03"),
+    ("3rd of november", "2026-11-03", "2026-11-04", "2026-11-03"),
+    ("21 nov", "2026-11-21", "2026-11-22", "2026-11-21"),
+    ("dec 25", "2025-12-25", "2025-12-26", "2025-12-25"),  # the latest December 25 not after today
+    ("since oct 1st", "2026-10-01", "2026-11-28", "since 2026-10-01"),
+    ("nov 3 to 9", "2026-11-03", "2026-11-10", "2026-11-03..2026-11-09"),
+    ("from nov 3 to nov 9", "2026-11-03", "2026-11-10", "2026-11-03..2026-11-09"),
+    ("from 1st of october to 15th of october", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
 ]
 
 
@@ -103,6 +113,8 @@ ERRORS: list[tuple[str, str]] = [
     ("", "The time range is empty."),
     ("2026-13", "`2026-13` is not a month: months go from 01 to 12."),
     ("2026-02-30", "`2026-02-30` is not a date."),
+    ("feb 30", "`feb 30` is not a date."),
+    ("nov 9 to 3", "`nov 9 to 3` ends before it starts: put the earlier date first."),
     ("1999-10", "`1999-10`: the year must be between 2000 and 2099."),
     ("2027-01", "`2027-01` starts after today (2026-11-27): there is no billing data for it yet."),
     ("last 0 days", "`last 0 days`: the number must be at least 1."),
