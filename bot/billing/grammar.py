@@ -258,6 +258,8 @@ class _Builder:
     question: Question = Question.COST
     #: values typed without their dimension (`ec2`), each with every reading the vocabulary has for it
     bare: list[tuple[str, list[Meaning], bool]] = field(default_factory=list)
+    #: bare words read as one word of a longer stored value (`support`, `ml`): one value each, or say which
+    partial: set[str] = field(default_factory=set)
     #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
     named: list[DimensionRef] = field(default_factory=list)
     comparing: bool = False
@@ -519,6 +521,12 @@ class _Parser:
             self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
             self.i += named[1]
             return
+        partial = self.vocabulary.word_meanings(tok.text)
+        if partial:  # `support costs`, `ml team`: a word of one stored name
+            self.out.bare.append((tok.text, partial, self.out.excluding))
+            self.out.partial.add(tok.text)
+            self.i += 1
+            return
         raise self.unknown_word(tok)
 
     def set_question(self, question: Question, tok: Token) -> None:
@@ -618,7 +626,7 @@ class _Parser:
                 w = self.tokens[j].lower
             if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
                 continue
-            if self.tag_key_word(tok.text) is not None or self.in_stored_phrase(j):
+            if self.tag_key_word(tok.text) is not None or self.in_stored_phrase(j) or self.vocabulary.word_meanings(w):
                 continue
             found = typo_candidates(w, keywords, self.vocabulary.value_near)
             if len(found) == 1:
@@ -642,7 +650,13 @@ class _Parser:
         out = self.out
         named = set(out.named)
         chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
-        for phrase, readings, negate in out.bare:
+        for phrase, found, negate in out.bare:
+            readings = found
+            if named and not any(m.dimension in named for m in found):
+                # `staging account`: the name holds the word, where the word alone reads as another dimension
+                beside = [m for m in self.vocabulary.word_meanings(phrase) if m.dimension in named]
+                if len(beside) == 1:
+                    readings = beside
             meanings = readings
             if len({m.dimension for m in readings}) > 1:
                 # A named dimension settles it: `staging account`, `staging env`.
@@ -651,6 +665,11 @@ class _Parser:
                     options = " or ".join(m.what for m in readings)
                     spelled = " or ".join(f"`{m.spelled}`" for m in readings)
                     raise UsageError(f"`{phrase}` could be {options}.", hint=f"Say which: {spelled}.")
+            if phrase in out.partial and len(meanings) > 1:
+                spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
+                raise UsageError(f"`{phrase}` is part of several names.", hint=f"Say which: {spelled}.")
+            if phrase in out.partial:
+                out.readings.append(f"Read `{phrase}` as `{meanings[0].spelled}`.")
             bucket = chosen.setdefault((meanings[0].dimension, negate), [])
             for m in meanings:
                 bucket.extend(v for v in m.values if v not in bucket)

@@ -132,6 +132,10 @@ def _code_alias(code: str) -> str:
     return lowered
 
 
+#: Words of service names that name no service (every AWS service name has one).
+_VENDOR_WORDS = frozenset({"aws", "amazon"})
+
+
 def _strip_vendor(name: str) -> str:
     folded = name.casefold()
     for prefix in ("amazon ", "aws "):
@@ -583,11 +587,48 @@ class Vocabulary:
             out.append(self._meaning(ref, values, phrase))
         for account_id in sorted(self._account_index.get(folded, ())):
             if account_id in self.accounts:  # a restricted vocabulary shares the index: keep the visible ones
-                name = self.accounts[account_id]
-                label = self.account_label(account_id)
-                spelled = f"account={quote_value(name) if name and account_id != phrase else account_id}"
-                out.append(Meaning(DimensionRef(Dimension.ACCOUNT), (account_id,), spelled, f"the account `{label}`"))
+                out.append(self._account_meaning(account_id, phrase))
         return out
+
+    def word_meanings(self, word: str) -> list[Meaning]:
+        """Stored values that hold `word` as one of their words: `support` in the service `AWS Support
+        (Business)`, `ml` in the tag value `ml-research`, `staging` in the account name `acme-staging`. Looser
+        than `meanings` (the caller accepts one only when nothing else reads the word, or a dimension named
+        beside it settles which); vendor words (`aws`, `amazon`) and numbers hold nothing."""
+        out: list[Meaning] = []
+        for ref, value in self._word_index.get(word.casefold(), ()):
+            if ref.kind is Dimension.ACCOUNT:
+                out.append(self._account_meaning(value, ""))
+            else:
+                out.append(self._meaning(ref, (value,), value))
+        return out
+
+    @cached_property
+    def _word_index(self) -> dict[str, list[tuple[DimensionRef, str]]]:
+        """Whole words (letters and digits) of service names, account names and tag values -> those values."""
+        index: dict[str, list[tuple[DimensionRef, str]]] = {}
+
+        def add(ref: DimensionRef, value: str, text: str) -> None:
+            for word in dict.fromkeys(re.findall(r"[a-z0-9]+", text.casefold())):
+                if len(word) > 1 and not word.isdigit() and word not in _VENDOR_WORDS:
+                    index.setdefault(word, []).append((ref, value))
+
+        for name in self.services:
+            add(DimensionRef(Dimension.SERVICE), name, name)
+        for account_id, name in self.accounts.items():
+            if name:
+                add(DimensionRef(Dimension.ACCOUNT), account_id, name)
+        for key, values in self.tag_values.items():
+            for value in values:
+                add(DimensionRef.tag(key), value, value)
+        return index
+
+    def _account_meaning(self, account_id: str, phrase: str) -> Meaning:
+        name = self.accounts.get(account_id, "")
+        spelled = f"account={quote_value(name) if name and account_id != phrase else account_id}"
+        return Meaning(
+            DimensionRef(Dimension.ACCOUNT), (account_id,), spelled, f"the account `{self.account_label(account_id)}`"
+        )
 
     @cached_property
     def _account_index(self) -> dict[str, list[str]]:

@@ -144,7 +144,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("everything except ec2 last month", "last month service!=ec2"),
     ("untagged costs last month", "!untagged"),
     ("untagged team costs last month", "last month tag:team=untagged"),
-    ("s3 storage costs", "!storage"),
+    ("s3 storage costs", "service=s3"),  # `storage` is a word of the S3 service name (said in the answer)
     ("ec2 costs in us-east-1 and eu-west-1", "service=ec2 region=us-east-1,eu-west-1"),
     ("daily cost this week", "this week daily"),
     ("lambda spend since september", "since 2026-09-01 service=lambda"),

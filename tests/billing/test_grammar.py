@@ -505,5 +505,33 @@ def test_a_word_of_a_stored_phrase_is_never_read_as_a_typo() -> None:
 
 def test_a_typo_correction_that_leads_nowhere_names_the_word_as_typed() -> None:
     with pytest.raises(UsageError) as info:
-        parse("data last month")
-    assert str(info.value).startswith("I don't understand `data`.")
+        parse("dat last month")  # `dat` reads as the grammar word `date`, which means nothing here
+    assert str(info.value).startswith("I don't understand `dat`.")
+
+
+def test_a_word_of_one_stored_name_reads_as_it_and_says_so() -> None:
+    query = parse("queue last month")
+    assert query.filters == (Filter(SERVICE, ("Amazon Simple Queue Service",)),)
+    assert 'Read `queue` as `service="amazon simple queue service"`.' in query.readings
+
+
+def test_a_word_of_several_names_asks_which() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("simple last month")
+    assert info.value.message == "`simple` is part of several names."
+    assert info.value.hint == (
+        'Say which: `service="amazon simple storage service"` or `service="amazon simple queue service"`.'
+    )
+
+
+def test_a_dimension_named_beside_a_word_of_its_name_settles_it() -> None:
+    """`staging` alone is the tag value env=staging; in `staging account` it is the word of the account's name."""
+    vocabulary = Vocabulary(
+        accounts={"111122223333": "acme-staging", "444455556666": "acme-prod"},
+        tag_keys=("user:env",),
+        tag_values={"user:env": ("staging", "prod")},
+    )
+    alone = parse_query("staging last month", today=TODAY, vocabulary=vocabulary)
+    assert alone.filters == (Filter(DimensionRef.tag("user:env"), ("staging",)),)
+    beside = parse_query("the staging account last month", today=TODAY, vocabulary=vocabulary)
+    assert beside.filters == (Filter(ACCOUNT, ("111122223333",)),) and beside.group_by == ()
