@@ -417,6 +417,9 @@ class _Parser:
                 hint="Filters look like `service=ec2` or `tag:team!=web`.",
             )
         w = tok.lower
+        if w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE):  # `tag env=prod`
+            self.i += 1
+            return
         # key=value, also with a two-word key (`usage type=...`)
         if self.kind(1) in (Kind.EQ, Kind.NE):
             self.assignment(1)

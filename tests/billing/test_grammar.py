@@ -535,3 +535,8 @@ def test_a_dimension_named_beside_a_word_of_its_name_settles_it() -> None:
     assert alone.filters == (Filter(DimensionRef.tag("user:env"), ("staging",)),)
     beside = parse_query("the staging account last month", today=TODAY, vocabulary=vocabulary)
     assert beside.filters == (Filter(ACCOUNT, ("111122223333",)),) and beside.group_by == ()
+
+
+def test_the_word_tag_before_a_key_value_is_a_filler() -> None:
+    assert parse("cost for tag env=prod last month").filters == (Filter(DimensionRef.tag("user:env"), ("prod",)),)
+    assert parse("tagged team=web").filters == parse("team=web").filters
