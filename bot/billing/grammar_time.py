@@ -376,6 +376,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise _range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise _range_error(f"`{shown}` is not a time range I know.")
+    if w in ("week", "month") and _word(tokens, i + 1) == "of":  # `week of nov 16`: the week holding that day
+        point = _point(tokens, i + 2, today)
+        if point is not None:
+            start = _unit_start(w, point[0])
+            end = _shift(w, start, 1)
+            return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
         point = _point(tokens, i + 1, today)
         if point is None:
