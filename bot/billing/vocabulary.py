@@ -239,11 +239,12 @@ class Vocabulary:
         )
 
     def within(self, store: BillingStore, filters: Sequence[Filter]) -> Vocabulary:
-        """The vocabulary of the line items `filters` keep (an asker's scope): accounts, services, regions, usage
-        types, operations, charge types, currencies and providers they carry, over every stored period (one
-        aggregation each). Tag keys stay (a key names no one's data); tag values are kept only for keys the
-        filters themselves confine (those values), so a bare word can never reveal another team's tag value;
-        values of other keys pass through unchecked, as for keys with too many values."""
+        """The vocabulary of the line items `filters` keep (an asker's scope): the accounts, services and regions
+        they carry over every stored period (one aggregation each: this runs before an ack, once per scope and
+        delivery). Tag keys stay (a key names no one's data); tag values are kept only for keys the filters
+        themselves confine (those values), so a bare word can never reveal another team's tag value; values of
+        other keys pass through unchecked, as for keys with too many values. Usage types, operations, charge
+        types, currencies and providers stay whole: they are AWS's words, not anyone's data."""
         periods = store.periods()
         if not periods:
             return self.restricted_to(())
@@ -255,12 +256,7 @@ class Vocabulary:
             rows = store.aggregate(AggregateRequest(span, group_by=(DimensionRef(kind),), filters=confined))
             return {r.keys[0] for r in rows}
 
-        accounts = seen(Dimension.ACCOUNT)
-        services = seen(Dimension.SERVICE)
-
-        def keep(values: tuple[str, ...], kind: Dimension) -> tuple[str, ...]:
-            present = seen(kind)
-            return tuple(v for v in values if v in present)
+        accounts, services, regions = seen(Dimension.ACCOUNT), seen(Dimension.SERVICE), seen(Dimension.REGION)
 
         granted = {
             str(f.dimension.tag_key): set(f.values)
@@ -270,16 +266,16 @@ class Vocabulary:
         return Vocabulary(
             services={k: v for k, v in self.services.items() if k in services},
             accounts={k: v for k, v in self.accounts.items() if k in accounts},
-            regions=keep(self.regions, Dimension.REGION),
+            regions=tuple(r for r in self.regions if r in regions),
             tag_keys=self.tag_keys,
-            usage_types=keep(self.usage_types, Dimension.USAGE_TYPE),
-            operations=keep(self.operations, Dimension.OPERATION),
+            usage_types=self.usage_types,
+            operations=self.operations,
             charge_types=self.charge_types,
-            currencies=keep(self.currencies, Dimension.CURRENCY),
+            currencies=self.currencies,
             tag_values={
                 k: tuple(v for v in vs if v in granted[k]) for k, vs in self.tag_values.items() if k in granted
             },
-            providers=keep(self.providers, Dimension.PROVIDER),
+            providers=self.providers,
         )
 
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
