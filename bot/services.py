@@ -36,8 +36,9 @@ _CONFINED_SCOPES = 256
 class VocabularyCache:
     """The store's service names, tag keys and accounts for parsing at ack time, rebuilt when data changes.
 
-    Parsing must answer in milliseconds (it runs before the ack), so the vocabulary is cached; it is rebuilt
-    when the set of live deliveries changes, checked at most every `check_seconds`.
+    Parsing must answer in milliseconds (it runs before the ack), so the vocabulary is cached. The ingest job
+    rebuilds it after loading (`rebuild`); data loaded by another process (a shell `trackit ingest`) is noticed
+    from the set of live deliveries, checked at most every `check_seconds`, and rebuilt then.
     """
 
     def __init__(self, store: BillingStore, check_seconds: float = 30.0) -> None:
@@ -77,9 +78,15 @@ class VocabularyCache:
             self._confined[filters] = (full, confined)
         return confined
 
-    def invalidate(self) -> None:
+    def rebuild(self) -> None:
+        """Build the vocabulary now and swap it in (the ingest job calls this after loading new data, so no ack
+        pays for the rebuild); questions asked meanwhile still read the previous one."""
+        from bot.billing.vocabulary import Vocabulary
+
+        signature = tuple(p.delivery_id for p in self._store.periods())
+        fresh = Vocabulary.from_store(self._store)
         with self._lock:
-            self._vocabulary = None
+            self._vocabulary, self._signature, self._checked_at = fresh, signature, time.monotonic()
             self._confined.clear()
 
 

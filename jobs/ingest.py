@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the pipeline (readers, boto3) is imported only when an inge
 log = logging.getLogger(__name__)
 
 JOB_ID = "ingest"
-#: Jobs asked to run right after new data was loaded (anomaly alerts come from part B's job of that id).
+#: Jobs asked to run right after new data was loaded.
 ANOMALY_JOB_ID = "anomaly_alerts"
 BUDGETS_JOB_ID = "budgets"
 
@@ -180,7 +180,7 @@ def run(ctx: JobContext, ingester: Ingester | None = None) -> tuple[SourceOutcom
     outcomes = tuple(ingest_source(ctx, uri, ingester) for uri in settings.sources)
     tell_ops(ctx, health_of_sources(ctx.services.state, settings.sources, ctx.now()))
     if any(o.loaded for o in outcomes):
-        ctx.services.vocabulary.invalidate()
+        ctx.services.vocabulary.rebuild()
         for job_id in (ANOMALY_JOB_ID, BUDGETS_JOB_ID):
             if not ctx.run_now(job_id):
                 log.info("no %s job scheduled; nothing to trigger after ingest", job_id)

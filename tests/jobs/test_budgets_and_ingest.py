@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 import jobs
 from bot.billing.store import BillingStore
+from bot.billing.vocabulary import Vocabulary
 from bot.delivery import ChannelPacer
 from bot.errors import CorruptFile
 from bot.ingest.pipeline import IngestReport
@@ -190,7 +191,7 @@ def _filters(services: Services):  # type: ignore[no-untyped-def]
 
 
 def test_ingest_job_loads_records_and_triggers_anomalies_and_budgets(
-    tmp_path: Path, client: WebClient, slack: HistorySlack
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, client: WebClient, slack: HistorySlack
 ) -> None:
     source = tmp_path / "exports"
     source.mkdir()
@@ -205,8 +206,13 @@ def test_ingest_job_loads_records_and_triggers_anomalies_and_budgets(
     scheduler.add_job(ingest.ANOMALY_JOB_ID, lambda ctx: triggered.append("anomalies"), jobs.DUE_CHECK)
     assert scheduler.aps.get_job(ingest.ANOMALY_JOB_ID).next_run_time > clock()
 
+    assert services.vocabulary.get().services == {}  # empty store: nothing to name yet
     outcomes = ingest.run(scheduler.context)
     assert [(o.run.status, o.loaded) for o in outcomes] == [("ok", 1)]
+    # The job rebuilt the vocabulary: the next question's ack reads it without building anything.
+    with monkeypatch.context() as patch:
+        patch.setattr(Vocabulary, "from_store", None)
+        assert services.vocabulary.get().services  # the export's services, already there
     with open(FINOPS_CSV, newline="") as fh:
         expected = sum((Decimal(r["lineItem/UnblendedCost"] or "0") for r in csv.DictReader(fh)), Decimal(0))
     assert Decimal(store.periods()[0].billed_total).quantize(Decimal("0.000001")) == expected.quantize(
