@@ -794,16 +794,7 @@ class _Parser:
         j = self.i
         shown = self.tokens[j].text if j < len(self.tokens) else ""
         choices = [
-            "service",
-            "account",
-            "region",
-            "usage-type",
-            "operation",
-            "resource",
-            "charge-type",
-            "currency",
-            "provider",
-            "charge-class",
+            *_FILTER_KEYS[:-1],
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",

@@ -248,16 +248,12 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             year, used = _year_at(tokens, i + 2)
             text = " ".join(t.text for t in tokens[i : i + 2 + used])
             return (*_calendar_day(MONTH_NAMES[w], int(day[1]), year, today, text), 2 + used)
-        if nxt is not None and _YEAR.match(nxt):
-            year = int(nxt)
-            _check_year(year, nxt)
-            return (*_named_month(w, year, today), 2)
-        return (*_named_month(w, None, today), 1)
+        year, used = _year_at(tokens, i + 1)
+        return (*_named_month(w, year, today), 1 + used)
     if m := _BARE_QUARTER.match(w):
-        nxt = _word(tokens, i + 1)
-        if nxt is not None and _YEAR.match(nxt):  # `q3 2026`
-            _check_year(int(nxt), nxt)
-            start = date(int(nxt), 3 * int(m[1]) - 2, 1)
+        year, used = _year_at(tokens, i + 1)
+        if year is not None:  # `q3 2026`
+            start = date(year, 3 * int(m[1]) - 2, 1)
             return start, add_months(start, 3), f"{start.year}-q{m[1]}", 2
         return (*_bare_quarter(int(m[1]), today), 1)
     return None
