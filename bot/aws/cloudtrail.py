@@ -20,10 +20,13 @@ from typing import Any
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from bot.aws.clients import ClientPool
+from bot.aws.organizations import AccountTarget, role_arn
+from bot.aws.session import AwsIdentity
 from bot.errors import SourceAccessDenied
 
 #: A small retry budget: an alert's look-ups give up after 3 attempts (standard mode backs off with jitter).
-LOOKUP_RETRY_CONFIG = Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=5, read_timeout=15)
+LOOKUP_RETRY_CONFIG = Config(retries={"mode": "standard", "total_max_attempts": 3}, connect_timeout=5, read_timeout=15)
 #: New resources looked up per alert, and LookupEvents calls per alert (an ARN may be tried by its short id too).
 MAX_RESOURCES = 5
 MAX_CALLS = 8
@@ -83,6 +86,22 @@ class Creators:
     @property
     def calls(self) -> int:
         return sum(lookup.calls for lookup in self.lookups)
+
+
+def clients_for(identity: AwsIdentity, member_role: str = "", *, pool: ClientPool | None = None) -> ClientFor:
+    """CloudTrail clients as the bot's configured AWS access reaches each account: with `member_role`, that role
+    assumed in the resource's account (as the inventory does); otherwise the configured identity, whatever the
+    account (a resource of another account is then not found, or denied). Clients are cached per account and
+    region, with the small retry budget `LOOKUP_RETRY_CONFIG`."""
+    clients = pool or ClientPool(config=LOOKUP_RETRY_CONFIG)
+
+    def client_for(account: str, region: str) -> Any:
+        if member_role and account:
+            member = AwsIdentity(identity.profile, role_arn(account, member_role), identity.external_id, region)
+            return clients.client(AccountTarget(account, "", member), region, "cloudtrail")
+        return clients.client(AccountTarget("", "", identity), region, "cloudtrail")
+
+    return client_for
 
 
 def region_of(target: LookupTarget) -> str:

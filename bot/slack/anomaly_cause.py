@@ -17,7 +17,7 @@ from bot.billing.anomaly_changes import Change, ChangeKind
 from bot.billing.anomaly_rootcause import RootCause
 from bot.billing.money import format_change, round_money
 from bot.billing.vocabulary import short_service_name
-from bot.slack.blocks import escape, truncate
+from bot.slack.blocks import Message, escape, message, section, truncate
 
 #: Contributors named in the alert; the others are summed as "other".
 TOP_CHANGES = 4
@@ -116,6 +116,12 @@ def what_changed_lines(cause: RootCause, symbol: str = "$", top: int = TOP_CHANG
     if rest or other:
         lines.append(f"• other ({rest} more): {format_change(other, symbol)}{_pct(other, total)}")
     return lines
+
+
+def creations_message(creations: Sequence[Creation], names: dict[str, str] | None = None) -> Message:
+    """`creations_text` as a thread reply."""
+    text = creations_text(creations, names)
+    return message(text, [section(text)])
 
 
 def creations_text(creations: Sequence[Creation], names: dict[str, str] | None = None) -> str:
