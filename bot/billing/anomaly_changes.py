@@ -48,15 +48,16 @@ REGION = DimensionRef(Dimension.REGION)
 NEW_LOOKBACK_DAYS = 35
 #: Contributors described in full (service, account, region, new-or-back check); the rest are still counted.
 DESCRIBED = 8
-#: Below this many cents a change is rounding, not a change.
-_EPSILON = 0.005
+_CENT = 0.01
+#: A change smaller than this share of the amounts compared is float noise (scaling), not a change.
+_NOISE = 1e-9
 
 
 class ChangeKind(StrEnum):
     """What happened to one contributor, as the alert says it."""
 
     NEW = "new"  # no line item in the baseline nor in the `NEW_LOOKBACK_DAYS` before it
-    GONE = "gone"  # line items in the baseline, none now
+    GONE = "gone"  # cost in the baseline, none now
     MORE_USAGE = "more usage"
     LESS_USAGE = "less usage"
     HIGHER_RATE = "higher rate"  # cost per usage unit rose: price, pricing model, RI or SP coverage lost
@@ -120,7 +121,6 @@ _Pair = tuple[tuple[str, str], str]
 class _Acc:
     actual: float = 0.0
     expected: float = 0.0
-    items_now: int = 0
     items_before: int = 0
     quantity: float = 0.0
     rate: float = 0.0
@@ -197,7 +197,6 @@ def what_changed(
         c0 = sum(v[0] for v in b_side.values())
         acc.actual += c1
         acc.expected += c0
-        acc.items_now += sum(v[2] for v in n_side.values())
         acc.items_before += sum(v[2] for v in b_side.values())
         if not _empty(pair[1]):
             acc.main = max(acc.main, (abs(c1 - c0), pair[1]))
@@ -223,14 +222,14 @@ def what_changed(
     changes = []
     for who, acc in accs.items():
         delta = acc.actual - acc.expected
-        if abs(delta) < _EPSILON:
-            continue
+        if abs(delta) <= _NOISE * max(1.0, abs(acc.actual), abs(acc.expected)):
+            continue  # did not move: left out (what is left out adds nothing to the sum)
         dimension, key = who
         unit_list = tuple(sorted(units.get(who, ())))
         if acc.items_before == 0 and any_before:
             kind = ChangeKind.NEW
-        elif acc.items_now == 0:
-            kind = ChangeKind.GONE
+        elif acc.expected > 0 and abs(acc.actual) < _CENT / 2:
+            kind = ChangeKind.GONE  # its spend is gone (a $0 line left behind, like free backup, changes nothing)
         else:
             kind = _kind(acc)
         changes.append(

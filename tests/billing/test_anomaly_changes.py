@@ -196,3 +196,58 @@ def test_a_store_without_data_before_the_window_calls_nothing_new(tmp_path: Path
         assert cause.changes and all(c.kind is not ChangeKind.NEW for c in cause.changes)
     finally:
         s.close()
+
+
+# ------------------------------------------------------------ a bill shaped like the genuine 2018 one
+
+
+def bill_2018(d: date) -> list[dict[str, object]]:
+    """Two accounts, Oct-Dec 2018: a Glue endpoint runs all along in account B, a second one is added on 10-10
+    and both are deleted on 12-05; account A's RDS instance is deleted on 11-20 (a $0 backup line stays)."""
+    a, b = "123456789012", "210987654321"
+    endpoint = "arn:aws:glue:us-east-1:{}:devEndpoint/{}"
+    rows = []
+    for name, since in (("etl-main", date(2018, 10, 1)), ("etl-adhoc", date(2018, 10, 10))):
+        if since <= d < date(2018, 12, 5):
+            row = usage(
+                d, endpoint.format(b, name), "AWS Glue", "USE1-DEV-Endpoint-DPU-Hour", "DPU-Hour", "120", "0.44"
+            )
+            rows.append({**row, "sub_account_id": b})
+    db = f"arn:aws:rds:us-east-1:{a}:db:reports"
+    if d < date(2018, 11, 20):
+        rows.append({**usage(d, db, RDS, "USE1-InstanceUsage:db.m4.large", "Hrs", "24", "0.175"), "sub_account_id": a})
+        rows.append({**usage(d, db, RDS, "USE1-RDS:GP2-Storage", "GB-Mo", "3.33", "0.115"), "sub_account_id": a})
+    else:
+        rows.append({**usage(d, db, RDS, "USE1-RDS:ChargedBackupUsage", "GB-Mo", "0.1", "0"), "sub_account_id": a})
+    rows.append({**usage(d, "i-web", EC2, "USE1-BoxUsage:t2.medium", "Hrs", "24", "0.0464"), "sub_account_id": a})
+    return rows
+
+
+@pytest.fixture
+def store_2018(tmp_path: Path) -> Iterator[DuckDBStore]:
+    s = DuckDBStore(tmp_path / "store", threads=1, memory_limit="256MB")
+    by_month: dict[date, list[dict[str, object]]] = {}
+    d = date(2018, 10, 1)
+    while d < date(2019, 1, 1):
+        by_month.setdefault(d.replace(day=1), []).extend(bill_2018(d))
+        d += timedelta(days=1)
+    for month, rows in by_month.items():
+        s.replace_period(make_source(tmp_path, rows, period=month))
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize(
+    ("first", "line"),
+    [
+        (date(2018, 10, 10), "• new: Glue `devEndpoint/etl-adhoc` +$158.40 (100%): USE1-DEV-Endpoint-DPU-Hour"),
+        (date(2018, 11, 20), "• gone: RDS `db:reports` -$13.75 (100%): USE1-InstanceUsage:db.m4.large"),
+        (date(2018, 12, 5), "• gone: Glue `devEndpoint/etl-adhoc` -$158.40 (50%): USE1-DEV-Endpoint-DPU-Hour"),
+    ],
+)
+def test_the_steps_of_a_2018_like_bill_are_explained_by_name(store_2018: DuckDBStore, first: date, line: str) -> None:
+    """Three days from each step against the week before (the alert's windows): what a person reads."""
+    window = TimeRange(first, first + timedelta(days=3))
+    base = TimeRange(first - timedelta(days=7), first)
+    cause = explain_windows(store_2018, window, base, dimensions=(), changes=True, increase=first.month == 10)
+    assert line in what_changed_lines(cause)
