@@ -48,7 +48,6 @@ REGION = DimensionRef(Dimension.REGION)
 NEW_LOOKBACK_DAYS = 35
 #: Contributors described in full (service, account, region, new-or-back check); the rest are still counted.
 DESCRIBED = 8
-_CENT = 0.01
 #: A change smaller than this share of the amounts compared is float noise (scaling), not a change.
 _NOISE = 1e-9
 
@@ -165,8 +164,9 @@ def what_changed(
 
     Contributors are resources (`by_resource`), with the line items without a resource by usage type; or usage
     types only (a slice that is one resource). The first `described` are given their service, account and region
-    (where the line items say) and checked over the `NEW_LOOKBACK_DAYS` before the baseline: one seen there is
-    not new. `share` is each delta over `excess_total` (default: the sum of the deltas).
+    (where the line items say) and checked over the `NEW_LOOKBACK_DAYS` before the baseline and the baseline
+    itself, in the whole bill: one seen there (a resized instance, one that ran last month) is not new. `share`
+    is each delta over `excess_total` (default: the sum of the deltas).
     """
     group = (RESOURCE, USAGE_TYPE, USAGE_UNIT)
     flt = tuple(filters)
@@ -228,7 +228,7 @@ def what_changed(
         unit_list = tuple(sorted(units.get(who, ())))
         if acc.items_before == 0 and any_before:
             kind = ChangeKind.NEW
-        elif acc.expected > 0 and abs(acc.actual) < _CENT / 2:
+        elif acc.expected > 0 and abs(acc.actual) <= _NOISE * acc.expected:
             kind = ChangeKind.GONE  # its spend is gone (a $0 line left behind, like free backup, changes nothing)
         else:
             kind = _kind(acc)
@@ -291,8 +291,9 @@ def _describe(
     new = tuple(c.key for c in changes if c.kind is ChangeKind.NEW and c.dimension == "resource")
     seen_earlier: set[str] = set()
     if new:
-        earlier = TimeRange(base.start - timedelta(days=NEW_LOOKBACK_DAYS), base.start)
-        request = AggregateRequest(earlier, (RESOURCE,), (*filters, Filter(RESOURCE, new)), basis)
+        earlier = TimeRange(base.start - timedelta(days=NEW_LOOKBACK_DAYS), window.start)
+        # Anywhere in the bill, not only in the alert's slice: an instance resized into this usage type is not new.
+        request = AggregateRequest(earlier, (RESOURCE,), (Filter(RESOURCE, new),), basis)
         seen_earlier = {r.keys[0] for r in store.aggregate(request)}
     out = []
     for c in changes:

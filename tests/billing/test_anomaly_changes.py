@@ -14,7 +14,7 @@ import pytest
 
 from bot.billing.anomaly_changes import Change, ChangeKind, split
 from bot.billing.anomaly_rootcause import RootCause, explain_windows
-from bot.billing.model import TimeRange
+from bot.billing.model import Dimension, DimensionRef, Filter, TimeRange
 from bot.slack.anomaly_cause import what_changed_lines
 from bot.store.duckdb import DuckDBStore
 from tests.store.sources import item, make_source
@@ -251,3 +251,22 @@ def test_the_steps_of_a_2018_like_bill_are_explained_by_name(store_2018: DuckDBS
     base = TimeRange(first - timedelta(days=7), first)
     cause = explain_windows(store_2018, window, base, dimensions=(), changes=True, increase=first.month == 10)
     assert line in what_changed_lines(cause)
+
+
+def test_an_instance_resized_into_the_alerts_usage_type_is_not_new(tmp_path: Path) -> None:
+    """The alert is on the m5.xlarge usage type; the instance ran as an m5.large the week before: more usage."""
+    s = DuckDBStore(tmp_path / "store", threads=1, memory_limit="256MB")
+    try:
+        rows = []
+        for i in range(10):
+            d = BASE.start + timedelta(days=i)
+            size, rate = ("xlarge", "0.192") if d >= WINDOW.start else ("large", "0.096")
+            rows.append(usage(d, "i-resized", EC2, f"USE1-BoxUsage:m5.{size}", "Hrs", "24", rate))
+            rows.append(usage(d, "i-other", EC2, "USE1-BoxUsage:m5.large", "Hrs", "24", "0.096"))
+        s.replace_period(make_source(tmp_path, rows, period=date(2025, 2, 1)))
+        slice_ = (Filter(DimensionRef(Dimension.USAGE_TYPE), ("USE1-BoxUsage:m5.xlarge",)),)
+        cause = explain_windows(s, WINDOW, BASE, dimensions=(), filters=slice_, changes=True)
+        (resized,) = cause.changes
+        assert (resized.key, resized.kind, f"{resized.excess:.2f}") == ("i-resized", ChangeKind.MORE_USAGE, "13.82")
+    finally:
+        s.close()

@@ -112,7 +112,7 @@ def test_one_alert_per_event_goes_to_the_owner_channel_once(env: Env) -> None:
     assert f"{format_money(actual)} spent vs" in post["blocks"][1]["text"]["text"]
     cause = post["blocks"][3]["text"]["text"]
     # 3 days x 400.00, none in the baseline: the root cause adds up to the headline's impact (same expectation)
-    assert "• new: EC2 `i-web-2` +$1,200.00 (100%): USE1-BoxUsage:m5.4xlarge\n• other (2 more): +$0.03 (0%)" in cause
+    assert "• new: EC2 `i-web-2` +$1,200.00 (100%): USE1-BoxUsage:m5.4xlarge\n• other (3 more): +$0.03 (0%)" in cause
     # The headline's impact and the root cause's account total are the same figure (not the previous week's).
     assert post["blocks"][2]["fields"][0]["text"] == "*Impact*\n+$1,200.03 (+228.5%)"
     assert "*Account:* `prod (111111111111)` +$1,200.03 (100%)" in cause
