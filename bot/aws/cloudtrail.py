@@ -67,7 +67,7 @@ class LookupTarget:
 @dataclass(frozen=True)
 class Lookup:
     """One resource's look-up as the audit trail records it: `found`, `not found`, or skipped (`access denied`,
-    `no region`, `throttled`, `no credentials`, `error`, `over budget`), with the calls it made."""
+    `no region`, `throttled`, `no credentials`, `unreachable`, `error`, `over budget`), with the calls it made."""
 
     resource: str
     account: str
@@ -162,8 +162,9 @@ def find_creators(
     target's account and region (`client_for`), one page per name tried, at most `max_calls` calls in all.
 
     The earliest event whose name starts with a creating verb (`CREATE_VERBS`) is the creation. Never raises for
-    AWS errors: access denied skips the rest of that account, throttling after the client's retries stops all
-    further look-ups, and every look-up is reported in `lookups` with its outcome."""
+    AWS errors: access denied skips the rest of that account; throttling after the client's retries, missing
+    credentials or an unreachable endpoint stop all further look-ups; every look-up is reported in `lookups`
+    with its outcome."""
     creations: list[Creation] = []
     lookups: list[Lookup] = []
     calls = 0
@@ -210,9 +211,9 @@ def find_creators(
                 denied.add(account)
                 break
             except BotoCoreError as exc:
-                outcome = "no credentials" if "credentials" in str(exc).lower() else "error"
-                if outcome == "no credentials":
-                    stopped = outcome
+                # No credentials, or AWS unreachable after the retries: the next call would fare no better, and an
+                # alert job must not wait on timeouts once per resource.
+                outcome = stopped = "no credentials" if "credentials" in str(exc).lower() else "unreachable"
                 break
             found = [c for e in page.get("Events", []) if (c := _creation(e, target, account, region))]
             if found:

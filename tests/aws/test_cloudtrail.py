@@ -204,6 +204,20 @@ def test_no_region_no_credentials_and_a_refused_role_are_skipped_cleanly() -> No
     assert [(x.outcome, x.calls) for x in found.lookups] == [("access denied", 1)]
 
 
+def test_an_unreachable_endpoint_is_not_waited_for_once_per_resource() -> None:
+    c = boto3.client(
+        "cloudtrail",
+        region_name="us-east-1",
+        endpoint_url="http://127.0.0.1:9",  # the discard port: nothing listens, the connection is refused
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=LOOKUP_RETRY_CONFIG,
+    )
+    targets = [LookupTarget("i-0aaa", A, "us-east-1"), LookupTarget("i-0bbb", B, "us-east-1")]
+    found = find_creators(targets, lambda a, r: c, start=START, end=END)
+    assert [(x.outcome, x.calls) for x in found.lookups] == [("unreachable", 1), ("unreachable", 0)]
+
+
 def test_an_alert_makes_a_bounded_number_of_calls() -> None:
     clients = Clients()
     stub = clients.stub(A, "us-east-1")
