@@ -5,9 +5,14 @@ duplicates, totals) runs before the store is touched, and the store swaps a peri
 interrupted ingest never loses the data already live. Progress shows as tqdm bars on a terminal and as log
 lines (rows, bytes, rate) otherwise.
 
-Re-delivery guards (`IngestPolicy`): a delivery that would replace a live period is refused, unless forced, when
-it holds no rows, fewer than `min_share` of the live rows, or was delivered before the live one. A refusal is
-a result (`status="refused"` with its reason and numbers), not an error: the other periods still load.
+Sources: every delivery is stored under the source it came from (`Delivery.source`: the source's canonical URI,
+`s3://bucket/prefix` or the resolved local path; `ce://...` as given), and the store keeps one live delivery per
+billing period per source. A delivery replaces its own source's delivery of the period only; another source's
+(an Azure export beside an AWS CUR) stays live and is summed with it.
+
+Re-delivery guards (`IngestPolicy`): a delivery that would replace its source's live period is refused, unless
+forced, when it holds no rows, fewer than `min_share` of the live rows, or was delivered before the live one. A
+refusal is a result (`status="refused"` with its reason and numbers), not an error: the other periods still load.
 
 Staging (downloads, extracted zips, staged copies, DuckDB spill files) lives in a folder under the store's
 own staging directory (`staging_dir` of a DuckDB store, else the one given), never in TMPDIR. The folder is
@@ -268,8 +273,8 @@ def ingest(
     return report
 
 
-def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult | None:
-    live = store.period(period)
+def _skip(store: BillingStore, period: date, delivery_id: str, source: str) -> PeriodResult | None:
+    live = store.period(period, source)
     if live is None or live.delivery_id != delivery_id:
         return None
     log.info("%s: delivery %s is already live, skipped", f"{period:%Y-%m}", delivery_id)
@@ -300,7 +305,8 @@ def refusal(
     policy: IngestPolicy,
 ) -> str:
     """Why `delivery` (with `rows` line items totalling `total`; rows None when not read yet) may not replace the
-    live delivery of its period, or "" when it may. The sentence names both deliveries and their numbers."""
+    live delivery of its period from its own source (`live`), or "" when it may. The sentence names both
+    deliveries and their numbers."""
     if live is None or policy.force:
         return ""
     period = f"{delivery.billing_period:%Y-%m}"
@@ -387,12 +393,14 @@ def _prepare_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workd
 def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir: Path) -> list[_Prepared]:
     store, bars = run.store, run.bars
     if plan.billing_period is not None:
-        skipped = _skip(store, plan.billing_period, plan.delivery_id)
+        skipped = _skip(store, plan.billing_period, plan.delivery_id, source.uri)
         if skipped is not None:
             return [_Prepared(result=skipped)]
         # An older delivery is refused before anything is downloaded.
-        announced = Delivery(plan.billing_period, plan.delivery_id, plan.delivered_at, plan.format_hint, source.uri)
-        reason = refusal(store.period(plan.billing_period), announced, None, "", run.policy)
+        announced = Delivery(
+            plan.billing_period, plan.delivery_id, plan.delivered_at, plan.format_hint, source.uri, source.uri
+        )
+        reason = refusal(store.period(plan.billing_period, source.uri), announced, None, "", run.policy)
         if reason:
             return [_Prepared(result=_refused(announced, reason, 0, ""))]
     label = f"{plan.billing_period:%Y-%m}" if plan.billing_period else plan.report
@@ -442,11 +450,11 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
         prepared = []
         for period, delivery_id, filtered in periods:
             if filtered:
-                skipped = _skip(store, period, delivery_id)
+                skipped = _skip(store, period, delivery_id, source.uri)
                 if skipped is not None:
                     prepared.append(_Prepared(result=skipped))
                     continue
-            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri)
+            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri, source.uri)
             # CSV is staged (parsed once, normalised rows in parquet); parquet is read directly, since
             # staging it would cost more than the one check pass it saves.
             normalized = build_source(
@@ -577,10 +585,11 @@ def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
     store, bars = run.store, run.bars
     d = source.delivery
     label = f"{d.billing_period:%Y-%m}"
-    skipped = _skip(store, d.billing_period, d.delivery_id)
+    skipped = _skip(store, d.billing_period, d.delivery_id, d.source)
     if skipped is not None:
         return skipped
-    reason = refusal(store.period(d.billing_period), d, source.expected_rows, source.expected_billed_total, run.policy)
+    live = store.period(d.billing_period, d.source)
+    reason = refusal(live, d, source.expected_rows, source.expected_billed_total, run.policy)
     if reason:
         return _refused(d, reason, source.expected_rows, source.expected_billed_total, source.bytes_read)
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")
