@@ -42,11 +42,11 @@ from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery, PeriodStatus
 from bot.billing.store import BillingStore, NormalizedSource
 from bot.errors import CorruptFile, DiskFull, IngestError, UnknownFormat
-from bot.ingest import integrity
+from bot.ingest import gcp, integrity
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.csvfiles import DataFile, RawTotals, independent_totals
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
-from bot.ingest.mapping import athena_name
+from bot.ingest.mapping import GCP_BILLING, athena_name
 from bot.ingest.readers import (
     build_source,
     detect_format,
@@ -427,6 +427,8 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
         inspected = inspect_files(files, con)
         spec = detect_format(list(inspected.columns), plan.format_hint)
         fmt = _format_name(spec.name, list(inspected.columns))
+        if spec is GCP_BILLING:  # nested rows: one flat row per cost and per credit, staged once
+            inspected = gcp.flatten(inspected, con, workdir)
         uri = source.uri + (f" ({plan.manifest_key})" if plan.manifest_key else "")
         # The independent parse runs beside DuckDB's (which releases the GIL), on the export files themselves.
         checker = None
