@@ -30,7 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -42,7 +42,7 @@ from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery, PeriodStatus
 from bot.billing.store import BillingStore, NormalizedSource
 from bot.errors import CorruptFile, DiskFull, IngestError, UnknownFormat
-from bot.ingest import gcp, integrity
+from bot.ingest import gcp, integrity, recency
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.csvfiles import DataFile, RawTotals, independent_totals
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
@@ -253,8 +253,10 @@ def ingest(
                 # The store's own folder (staging included) is never part of a source that happens to hold it.
                 own = (root, store.staging_dir.parent) if isinstance(store, HasStagingDir) else (root,)
                 file_source = open_file_source(uri, identity, exclude=own)
-                planned = plan_deliveries(file_source.list(), file_source.read_bytes)
-                results.extend(_ingest_plans(planned, file_source, run, workdir))
+                listing = file_source.list()
+                planned = plan_deliveries(listing, file_source.read_bytes)
+                sectors = recency.sectors_in(listing, file_source.read_bytes)
+                results.extend(_ingest_plans(planned, file_source, replace(run, sectors=sectors), workdir))
     except OSError as exc:
         if is_disk_full(exc):
             raise disk_full(root, f"staging {uri}") from exc
@@ -354,6 +356,8 @@ class _Run:
     bars: _Progress
     policy: IngestPolicy
     staging: Path  # the staging directory (each ingest works in a folder of its own under it)
+    #: The source's FOCUS 1.3 recency time sectors (`bot.ingest.recency`), empty when it carries none.
+    sectors: tuple[recency.TimeSector, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -456,7 +460,8 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
                 if skipped is not None:
                     prepared.append(_Prepared(result=skipped))
                     continue
-            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri, source.uri)
+            declared = recency.complete_until(run.sectors, period)
+            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri, source.uri, declared)
             # CSV is staged (parsed once, normalised rows in parquet); parquet is read directly, since
             # staging it would cost more than the one check pass it saves.
             normalized = build_source(

@@ -493,6 +493,7 @@ class DuckDBStore(BillingStore):
                 currencies=currencies,
                 has_net_cost=has_net,
                 source=delivery.source,
+                complete_until=None if delivery.complete_until is None else utc(delivery.complete_until),
             )
             with catalog_lock(self.root):
                 os.replace(tmp, periods_dir / final_name)

@@ -81,6 +81,7 @@ class CatalogEntry:
     currencies: tuple[str, ...] | None = None
     has_net_cost: bool | None = None
     source: str = ""
+    complete_until: datetime | None = None  # the provider's declared completeness (FOCUS recency metadata)
 
     @property
     def key(self) -> EntryKey:
@@ -123,6 +124,7 @@ class CatalogEntry:
             currencies=self.currencies if self.currencies is not None else currencies,
             has_net_cost=self.has_net_cost if self.has_net_cost is not None else has_net_cost,
             source=self.source,
+            complete_until=self.complete_until,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -145,6 +147,7 @@ class CatalogEntry:
             "currencies": None if self.currencies is None else list(self.currencies),
             "has_net_cost": self.has_net_cost,
             "source": self.source,
+            "complete_until": None if self.complete_until is None else self.complete_until.isoformat(),
         }
 
     @classmethod
@@ -172,6 +175,7 @@ class CatalogEntry:
             has_net_cost=None if raw.get("has_net_cost") is None else bool(raw["has_net_cost"]),
             # Entries written before sources were recorded: the source their URI names.
             source=str(raw["source"]) if "source" in raw else source_of_uri(str(raw["source_uri"])),
+            complete_until=_dt(raw.get("complete_until")),
         )
 
 

@@ -624,6 +624,7 @@ class SearchClusterStore(BillingStore):
             "source_format": d.source_format,
             "source_uri": d.source_uri,
             "source": d.source,
+            "complete_until": None if d.complete_until is None else _ts(d.complete_until),
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
             "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
@@ -664,6 +665,7 @@ class SearchClusterStore(BillingStore):
                 currencies=tuple(extra["currencies"]),
                 has_net_cost=bool(extra["has_net_cost"]),
                 source=_source_of(m),
+                complete_until=_parse_ts(m.get("complete_until")),
             )
             for name, m in self._live_indices().items()
             if "billing_period" in m

@@ -93,6 +93,7 @@ def make_source(
     tag_keys: Sequence[str] | None = None,
     source: str = "",
     source_uri: str | None = None,
+    complete_until: datetime | None = None,
 ) -> NormalizedSource:
     """A NormalizedSource over `rows` (all in one billing period) from `source` (the default one: "").
     `expected_total` overrides the true sum; `source_uri` the file's path as the delivery's URI."""
@@ -117,6 +118,7 @@ def make_source(
             source_format="test-csv",
             source_uri=source_uri if source_uri is not None else str(path),
             source=source,
+            complete_until=complete_until,
         ),
         select_sql=sql,
         tag_keys=tuple(keys),

@@ -174,3 +174,20 @@ def test_sources_filter_nothing_by_themselves(store_factory: StoreFactory, tmp_p
     _both(store, tmp_path)
     rows = store.aggregate(AggregateRequest(MARCH, filters=(Filter(DimensionRef(Dimension.PROVIDER), ("azure",)),)))
     assert Decimal(repr(rows[0].cost)).quantize(Decimal("0.01")) == total(AZURE_ROWS)
+
+
+def test_declared_completeness_is_recorded_per_source_and_combined(store_factory: StoreFactory, tmp_path: Path) -> None:
+    """A delivery's FOCUS recency metadata (how far its provider declares the data complete) survives the load on
+    every backend; freshness combines it over sources as it does the newest usage."""
+    writer = store_factory()
+    declared = datetime(2024, 3, 2, tzinfo=UTC)
+    writer.replace_period(make_source(tmp_path, AZURE_ROWS, delivery_id="az-1", source=AZURE, complete_until=declared))
+    reader = store_factory()
+    assert reader.period(date(2024, 3, 1), AZURE).complete_until == declared  # type: ignore[union-attr]
+    assert reader.freshness().complete_until == declared
+    # An AWS export without metadata beside it: its own newest usage stands for its completeness.
+    writer.replace_period(make_source(tmp_path, AWS_ROWS, delivery_id="cur-1", source=CUR))
+    fresh = store_factory().freshness(MARCH)
+    assert fresh.complete_until == declared  # Azure's declaration is the older of the two
+    assert fresh.data_until == datetime(2024, 3, 3, tzinfo=UTC)
+    assert store_factory().period(date(2024, 3, 1), CUR).complete_until is None  # type: ignore[union-attr]
