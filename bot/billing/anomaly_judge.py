@@ -469,7 +469,7 @@ class _Judge:
             inflate=inflate,
             mult=True,
             young=young,
-            on_level=median_of(on),
+            on_level=median_of(on) if len(on) else 0.0,  # never on yet: an intermittent series at 0, not a crash
             on_sigma=up,
             on_share=len(on) / max(1, int(known.sum())),
             on_count=len(on),

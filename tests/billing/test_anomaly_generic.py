@@ -302,6 +302,12 @@ def test_any_series_gives_ordered_well_formed_episodes(values: list[float], step
         assert np.isfinite([a.actual, a.expected, a.impact, a.baseline, a.score]).all()
 
 
+def test_a_metric_of_zeros_with_gaps_has_no_anomaly() -> None:
+    """Found by the property above: an intermittent series that was never on crashed the judge."""
+    values = np.array([0.0, 0.0, np.nan, 0.0, 0.0, 0.0, 0.0, 0.0, np.nan])
+    assert detect(make(values, DAY), METRIC) == []
+
+
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), factor=st.floats(1e-3, 1e3))
 def test_scaling_a_metric_changes_no_episode(seed: int, factor: float) -> None:
