@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.billing.grammar_bare import Bare, in_stored_phrase, settle, stored_phrase_at
 from bot.billing.grammar_time import (
     MONTH_NAMES,
     NUMBER_WORDS,
@@ -25,6 +26,7 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
+from bot.billing.grammar_typos import correct_typos, typo_candidates
 from bot.billing.grammar_words import (
     COMPARE_WORDS,
     FILLERS,
@@ -34,7 +36,6 @@ from bot.billing.grammar_words import (
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
-    typo_candidates,
 )
 from bot.billing.model import (
     UNTAGGED,
@@ -47,7 +48,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, suggest
 from bot.errors import UsageError, UserFacingError
 
 __all__ = [
@@ -256,10 +257,8 @@ class _Builder:
     top: int | None = None
     versus: TimeRange | None = None
     question: Question = Question.COST
-    #: values typed without their dimension (`ec2`), each with every reading the vocabulary has for it
-    bare: list[tuple[str, list[Meaning], bool]] = field(default_factory=list)
-    #: bare words read as one word of a longer stored value (`support`, `ml`): one value each, or say which
-    partial: set[str] = field(default_factory=set)
+    #: values typed without their dimension (`ec2`, `support`), each with every reading the vocabulary has for it
+    bare: list[Bare] = field(default_factory=list)
     #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
     named: list[DimensionRef] = field(default_factory=list)
     comparing: bool = False
@@ -526,8 +525,7 @@ class _Parser:
             return
         partial = self.vocabulary.word_meanings(tok.text)
         if partial:  # `support costs`, `ml team`: a word of one stored name
-            self.out.bare.append((tok.text, partial, self.out.excluding))
-            self.out.partial.add(tok.text)
+            self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
             return
         raise self.unknown_word(tok)
@@ -596,86 +594,51 @@ class _Parser:
 
     def bare_value_phrase(self) -> bool:
         """A stored value of two to four words at the cursor, typed without its dimension."""
-        for n in (4, 3, 2):
-            toks = self.tokens[self.i : self.i + n]
-            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
-                continue
-            if self.bare_value(" ".join(t.text for t in toks), n):
-                return True
-        return False
+        found = stored_phrase_at(self.tokens, self.i, self.vocabulary)
+        if found is None:
+            return False
+        phrase, meanings, used = found
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.i += used
+        return True
 
     def bare_value(self, phrase: str, used: int) -> bool:
         meanings = self.vocabulary.meanings(phrase)
         if not meanings:
             return False
-        self.out.bare.append((phrase, meanings, self.out.excluding))
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
         self.i += used
         return True
 
     def correct_typos(self) -> None:
-        """Replace misspelt grammar words by the one they are a typo of (`grammar_words.typo_candidates`).
+        """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words
+        the grammar reads, tag keys and stored values (alone, as a word of a stored name, or within a stored
+        phrase) are never corrected."""
 
-        Values (after `=`, quoted, or known to the store) are never touched; an ambiguous typo is left for the
-        unknown-word message, which names the candidates.
-        """
-        keywords = {*_TYPO_TARGETS}
-        for j, tok in enumerate(self.tokens):
-            w = tok.lower
-            if tok.kind is not Kind.WORD or (j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
-                continue
-            if w.endswith(("'s", "’s")) and len(w) > 2 and not self.vocabulary.meanings(w):
-                # `last month's bill`, `the web team's spend`: the possessive reads as the word itself
-                self.tokens[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
-                w = self.tokens[j].lower
-            if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
-                continue
-            if self.tag_key_word(tok.text) is not None or self.in_stored_phrase(j) or self.vocabulary.word_meanings(w):
-                continue
-            found = typo_candidates(w, keywords, self.vocabulary.value_near)
-            if len(found) == 1:
-                self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
-                self.typed[tok.position] = tok.text
-                self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
+        def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
+            if w in _KNOWN_WORDS or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
+                return True
+            return (
+                self.tag_key_word(tokens[j].text) is not None
+                or in_stored_phrase(tokens, j, self.vocabulary)
+                or bool(self.vocabulary.word_meanings(w))
+            )
 
-    def in_stored_phrase(self, j: int) -> bool:
-        """Whether token `j` is part of a stored value of two to four words (`data` in `data transfer`): such a
-        word is a value, never a typo of a grammar word."""
-        for n in (2, 3, 4):
-            for first in range(max(0, j - n + 1), j + 1):
-                toks = self.tokens[first : first + n]
-                words = len(toks) == n and all(t.kind is Kind.WORD for t in toks)
-                if words and self.vocabulary.meanings(" ".join(t.text for t in toks)):
-                    return True
-        return False
+        done = correct_typos(
+            self.tokens,
+            frozenset(_TYPO_TARGETS),
+            is_value=lambda w: bool(self.vocabulary.meanings(w)),
+            is_known=is_known,
+            value_near=self.vocabulary.value_near,
+        )
+        self.tokens, self.typed = done.tokens, done.typed
+        self.out.readings.extend(done.readings)
 
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
-        named = set(out.named)
-        chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
-        for phrase, found, negate in out.bare:
-            readings = found
-            if named and not any(m.dimension in named for m in found):
-                # `staging account`: the name holds the word, where the word alone reads as another dimension
-                beside = [m for m in self.vocabulary.word_meanings(phrase) if m.dimension in named]
-                if len(beside) == 1:
-                    readings = beside
-            meanings = readings
-            if len({m.dimension for m in readings}) > 1:
-                # A named dimension settles it: `staging account`, `staging env`.
-                meanings = [m for m in readings if m.dimension in named]
-                if len({m.dimension for m in meanings}) != 1:
-                    options = " or ".join(m.what for m in readings)
-                    spelled = " or ".join(f"`{m.spelled}`" for m in readings)
-                    raise UsageError(f"`{phrase}` could be {options}.", hint=f"Say which: {spelled}.")
-            if phrase in out.partial and len(meanings) > 1:
-                spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
-                raise UsageError(f"`{phrase}` is part of several names.", hint=f"Say which: {spelled}.")
-            if phrase in out.partial:
-                out.readings.append(f"Read `{phrase}` as `{meanings[0].spelled}`.")
-            bucket = chosen.setdefault((meanings[0].dimension, negate), [])
-            for m in meanings:
-                bucket.extend(v for v in m.values if v not in bucket)
+        chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
+        out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
         for (ref, negate), values in chosen.items():

@@ -1,16 +1,11 @@
-"""The plain words of the query grammar (fillers, comparison, forecast and "why" markers) and its typo rule.
+"""The plain words of the query grammar: fillers, and the comparison, forecast and "why" markers.
 
 People type questions, not queries: `how much did we spend on ec2 last month?`. Words that carry no meaning for
-the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why`). The typo rule corrects a
-misspelt grammar word (`servce`, `lst month`) only when the correction is unique and no stored value is as close:
-values are never guessed, they get a "did you mean".
+the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why`). Misspelt words are left to
+`grammar_typos`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
-
-from rapidfuzz.distance import OSA
 
 #: Words that carry no meaning for the answer.
 FILLERS = frozenset(
@@ -53,42 +48,3 @@ WHY_WORDS = frozenset(
     {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
     | {"drivers", "behind", "reason", "reasons", "root"}
 )
-
-
-def _max_distance(word: str) -> int:
-    """The typo rule's edit budget: one edit for words of 3 to 7 letters, two from 8 letters on."""
-    if len(word) < 3:
-        return 0
-    return 1 if len(word) < 8 else 2
-
-
-def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[str, int], bool] | None) -> list[str]:
-    """The grammar words `word` is a typo of, under the stated rule; [] when it is not one.
-
-    Rule: optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions) of
-    at most 1 for 3-7 letters and 2 for longer words; a 3-letter word may only miss a letter (`lst` -> `last`,
-    never `dev` -> `dec`). Only the closest keywords count, and none when a stored value (`values`) is at
-    least as close: a word near a value is a value typo, which gets a suggestion instead of a guess.
-    Several results mean the typo is ambiguous.
-    """
-    w = word.casefold()
-    budget = _max_distance(w)
-    if budget == 0 or not w.replace("-", "").isalpha():
-        return []
-    best = budget + 1
-    found: list[str] = []
-    for k in keywords:
-        if len(w) == 3 and len(k) != 4:
-            continue
-        d = OSA.distance(w, k, score_cutoff=budget)
-        if d > budget or d == 0:
-            continue
-        if d < best:
-            best, found = d, [k]
-        elif d == best and k not in found:
-            found.append(k)
-    if not found:
-        return []
-    if value_near is not None and value_near(w, best):
-        return []
-    return found
