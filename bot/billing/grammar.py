@@ -20,6 +20,8 @@ from bot.billing.grammar_time import (
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
+    Holiday,
+    match_holiday,
     match_time_range,
     parse_time_range,
     range_label,
@@ -28,11 +30,21 @@ from bot.billing.grammar_time import (
 from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
 from bot.billing.grammar_typos import correct_typos, typo_candidates
 from bot.billing.grammar_words import (
+    ABBREVIATIONS,
+    ANOMALY_WORDS,
+    AVERAGE_WORDS,
+    CHANGE_RANKINGS,
+    CHAT_WORDS,
+    COMMITMENT_PHRASES,
     COMPARE_WORDS,
+    DECREASE_WORDS,
     FILLERS,
     FORECAST_WORDS,
+    INCREASE_WORDS,
     JOINERS,
+    MOTION_WORDS,
     OVER_PREVIOUS,
+    RANKING_WORDS,
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
@@ -48,7 +60,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Vocabulary, suggest
+from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
 from bot.errors import UsageError, UserFacingError
 
 __all__ = [
@@ -233,16 +245,36 @@ _KNOWN_WORDS = frozenset(
         *YEAR_OVER_YEAR,
         *FORECAST_WORDS,
         *WHY_WORDS,
+        *CHAT_WORDS,
+        *AVERAGE_WORDS,
+        *ANOMALY_WORDS,
+        *INCREASE_WORDS,
+        *DECREASE_WORDS,
+        *RANKING_WORDS,
+        *(w for phrase in COMMITMENT_PHRASES for w in phrase),
         *NUMBER_WORDS,
         *_KEYWORDS,
         *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
+        *("fortnight", "burn"),
     }
+)
+#: Grammar words that are plain words too; a holiday's words are read as one only when together.
+_COMMITMENT_MEANING = Meaning(
+    DimensionRef(Dimension.CHARGE_CLASS),
+    ("recurring", "one-time"),
+    "charge-class=recurring,one-time",
+    "the commitment fees",
 )
 
 
 def _fold(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+def _whole_year(time_range: TimeRange) -> bool:
+    start, end = time_range.start, time_range.end
+    return (start.month, start.day, end.month, end.day, end.year - start.year) == (1, 1, 1, 1, 1)
 
 
 @dataclass
@@ -269,8 +301,31 @@ class _Builder:
     excluding: bool = False
     #: `untagged` typed alone: settled by the one tag key the question names
     untagged: list[Token] = field(default_factory=list)
+    #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
+    holiday: Holiday | None = None
+    #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
+    moves: list[Question] = field(default_factory=list)
+    #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
+    unusual: bool = False
+
+    def set_holiday(self, holiday: Holiday) -> None:
+        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""
+        current = self.time_range
+        if current is not None and not self.comparing and _whole_year(current):
+            self.time_range = None
+            holiday = holiday.in_year(current.start.year)
+        self.set_time(holiday.time_range)
+        if self.time_range == holiday.time_range:
+            self.holiday = holiday
 
     def set_time(self, time_range: TimeRange) -> None:
+        holiday = self.holiday
+        same = holiday is not None and self.time_range == holiday.time_range
+        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
+            # `black friday ... last year`: that year's
+            self.holiday = holiday.in_year(time_range.start.year)
+            self.time_range = self.holiday.time_range
+            return
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
             if self.versus is not None:
                 raise UsageError(
@@ -345,6 +400,7 @@ class _Parser:
         self.i = 0
         #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
         self.typed: dict[int, str] = {}
+        self.expand_abbreviations()
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ token helpers
@@ -435,7 +491,16 @@ class _Parser:
             return
         if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
             return
+        if self.commitment_phrase():
+            return
         if self.versus_relative():
+            return
+        holiday = match_holiday(self.tokens, self.i, self.today)
+        if holiday is not None:
+            self.out.set_holiday(holiday[0])
+            self.out.readings.append(f"Read `{' '.join(holiday[0].words)}` as {holiday[0].what}: {self.out_day()}.")
+            self.out.after_versus = self.out.excluding = False
+            self.i += holiday[1]
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
@@ -444,6 +509,8 @@ class _Parser:
             self.i += found[1]
             return
         if self.forecast_phrase():
+            return
+        if self.moves_and_rates(w):
             return
         self.out.after_versus = self.out.after_versus and (w in FILLERS or w in JOINERS)
         if w in VERSUS_WORDS or (w in JOINERS and self.out.comparing):
@@ -487,6 +554,14 @@ class _Parser:
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
+        if w in AVERAGE_WORDS:
+            self.set_question(Question.AVERAGE, tok)
+            self.i += 1
+            return
+        if w in ANOMALY_WORDS:
+            self.out.unusual = True
+            self.i += 1
+            return
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
@@ -528,13 +603,58 @@ class _Parser:
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
             return
+        if w in CHAT_WORDS:  # after values and dimensions: a stored value spelled like one is never lost
+            self.i += 1
+            return
         raise self.unknown_word(tok)
+
+    def out_day(self) -> str:
+        holiday = self.out.holiday
+        day = holiday.time_range.start if holiday is not None else None
+        return f"{day:%A %Y-%m-%d}" if day is not None else "a day"
+
+    def commitment_phrase(self) -> bool:
+        """`reserved instances`, `RI`, `savings plans`: the commitment fees, i.e. the recurring and one-time charge
+        classes (unless the store holds a value spelled so, which the bare-value lookup has read already)."""
+        for n in (2, 1):
+            toks = self.tokens[self.i : self.i + n]
+            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
+                continue
+            words = tuple(t.lower for t in toks)
+            if words not in COMMITMENT_PHRASES or self.vocabulary.meanings(" ".join(words)):
+                continue
+            typed = " ".join(t.text for t in toks)
+            self.out.bare.append(Bare(typed, (_COMMITMENT_MEANING,), self.out.excluding))
+            self.out.readings.append(
+                f"Read `{typed}` as the commitment fees (RI and Savings Plans, recurring and upfront): "
+                "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support."
+            )
+            self.i += n
+            return True
+        return False
+
+    def moves_and_rates(self, w: str) -> bool:
+        """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
+        forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
+        nxt = self.word(1)
+        if w in ("burn", "run") and nxt == "rate":
+            self.set_question(Question.FORECAST, self.tokens[self.i])
+            self.i += 2
+            return True
+        if w in MOTION_WORDS and nxt in ("up", "down"):
+            self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
+            self.i += 2
+            return True
+        if w in INCREASE_WORDS or w in DECREASE_WORDS:
+            self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
+            self.i += 1
+            return True
+        return False
 
     def set_question(self, question: Question, tok: Token) -> None:
         if self.out.question not in (Question.COST, question):
             raise UsageError(
-                f"`{tok.text}` asks for a {question.value} answer, but the question already asks "
-                f"{self.out.question.value}.",
+                f"`{tok.text}` asks for {question.asks}, but the question already asks for {self.out.question.asks}.",
                 hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
             )
         self.out.question = question
@@ -610,6 +730,17 @@ class _Parser:
         self.i += used
         return True
 
+    def expand_abbreviations(self) -> None:
+        """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
+        spelled so or the word is a filter's value."""
+        for j, tok in enumerate(self.tokens):
+            full = ABBREVIATIONS.get(tok.lower)
+            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
+                continue
+            self.tokens[j] = Token(Kind.WORD, full, tok.position)
+            self.typed[tok.position] = tok.text
+
     def correct_typos(self) -> None:
         """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words
         the grammar reads, tag keys and stored values (alone, as a word of a stored name, or within a stored
@@ -671,8 +802,29 @@ class _Parser:
             current = out.time_range or parse_time_range(self.default_range, self.today)
             out.time_range = current
             out.versus = out.versus or shifted_range(current, "year")
+        self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()
+
+    def settle_question(self) -> None:
+        """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
+        service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
+        out = self.out
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
+        if out.question is Question.COST and out.moves and ranked:
+            out.question = out.moves[0]
+        if out.question is Question.COST and out.unusual:
+            out.question = Question.ANOMALIES
+        how_much = any(
+            a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
+        )
+        if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
+            out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
+        if out.question is Question.AVERAGE and out.granularity is Granularity.DAY:
+            out.granularity = None  # `daily average`: the average is per day
+        if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""

@@ -18,12 +18,96 @@ FILLERS = frozenset(
         *("money", "expense", "expenses", "charges", "charged", "amount", "pay", "paid", "paying", "usage"),
         *("breakdown", "broken", "split", "overall", "across", "whole", "entire", "just", "there", "that"),
         *("which", "where", "who", "has", "have", "had", "biggest", "largest", "highest", "most", "up", "down"),
-        *("go", "goes", "went", "gone", "increase", "increased", "increasing", "rise", "rose", "risen", "jump"),
-        *("jumped", "spike", "spiked", "spikes", "higher", "high", "expensive", "drop", "dropped", "lower"),
-        *("grow", "grew", "growth", "change", "changed", "changes", "big", "more", "less"),
+        *("go", "goes", "went", "gone", "going", "higher", "high", "expensive", "lower", "low", "cheaper"),
+        *("change", "changed", "changes", "big", "more", "less"),
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
-        *("will", "going", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
+        *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
+    }
+)
+#: Chatty words around a question (`hey, glue jobs getting expensive, why?`, `any spikes`, `too high`). They are
+#: read after stored values, dimension names and time words, so a value spelled like one (a team called `ops`)
+#: is never swallowed, and never corrected as a typo.
+CHAT_WORDS = frozenset(
+    {
+        *("any", "anyone", "some", "something", "stuff", "things", "thing", "too", "very", "really", "quite"),
+        *("pretty", "super", "kinda", "bit", "lot", "lots", "getting", "got", "gets", "seem", "seems", "seemed"),
+        *("lately", "recently", "recent", "ok", "okay", "thanks", "thx", "ty", "yo", "folks", "guys", "quick"),
+        *("question", "wondering", "wonder", "know", "need", "want", "wanted", "check", "checking", "curious"),
+        *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
+        *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
+        *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
+        *("approximately", "around", "rate"),
+    }
+)
+#: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
+#: the store holds a value spelled so.
+ABBREVIATIONS: dict[str, str] = {
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "mth": "month",
+    "mths": "months",
+    "mnth": "month",
+    "yr": "year",
+    "yrs": "years",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "yday": "yesterday",
+    "yest": "yesterday",
+    "avg": "average",
+    "prev": "previous",
+    "svcs": "services",
+    "accts": "accounts",
+    "accnt": "account",
+    "accnts": "accounts",
+}
+#: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
+AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
+#: Words asking for unusual days of the range: the anomaly answer (`any spikes`, `anything unusual`). "Why"
+#: outranks them (`what caused the spike` asks why).
+ANOMALY_WORDS = frozenset(
+    {
+        *("anomaly", "anomalies", "anomalous", "unusual", "abnormal", "outlier", "outliers", "irregular"),
+        *("spike", "spikes", "spiked", "spiking", "spikey", "spiky", "odd", "weird", "strange", "unexpected"),
+        *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch"),
+    }
+)
+#: Words of a cost that went up or down. With a ranking word (`biggest increase`, `which service grew the
+#: most`, `what went up`), or as plural nouns (`increases`, `decreases`), they ask for the groups ranked by
+#: their change; alone (`is the bill going up`) the usual answer, which states the change, is meant.
+INCREASE_WORDS = frozenset(
+    {
+        *("increase", "increased", "increasing", "grew", "grow", "grown", "growth", "growing", "rise", "rose"),
+        *("risen", "rising", "jump", "jumped", "jumps", "climb", "climbed", "climbing", "gainers", "gainer"),
+        *("increases", "risers"),
+    }
+)
+DECREASE_WORDS = frozenset(
+    {
+        *("decrease", "decreased", "decreasing", "drop", "dropped", "drops", "fell", "fall", "falling", "shrank"),
+        *("shrunk", "shrink", "declined", "decline", "declines", "reduced", "reduction", "reductions"),
+        *("decreases", "fallers"),
+    }
+)
+#: Plural nouns that ask for the ranking on their own.
+CHANGE_RANKINGS = frozenset({"increases", "decreases", "risers", "fallers", "gainers", "reductions", "declines"})
+#: `went up`, `go down`: a verb of motion and its direction.
+MOTION_WORDS = frozenset({"go", "goes", "went", "gone", "going"})
+#: Words that make a change word ask for a ranking.
+RANKING_WORDS = frozenset(
+    {"biggest", "largest", "most", "top", "which", "what", "greatest", "fastest", "highest", "where", "who", "whats"}
+)
+#: Commitment words (`reserved instances`, `RI`, `savings plans`): their fees are the recurring and one-time
+#: charge classes (`bot.billing.charges`: RIFee, SavingsPlanRecurringFee, Fee, SavingsPlanUpfrontFee).
+COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    {
+        *(("reserved", w) for w in ("instance", "instances", "instance's", "capacity", "nodes", "db")),
+        *((w,) for w in ("ri", "ris", "ri's", "reservation", "reservations", "reserved", "commitment")),
+        *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps")),
+        *(("savings", w) for w in ("plan", "plans", "plan's")),
+        *(("saving", w) for w in ("plan", "plans")),
     }
 )
 #: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).
@@ -40,11 +124,12 @@ FORECAST_WORDS = frozenset(
     {
         *("forecast", "forecasts", "forecasted", "forecasting", "projected", "projection", "projections"),
         *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom"),
-        *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land"),
+        *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land", "burn-rate"),
+        *("burnrate",),
     }
 )
 #: Words asking why the cost changed.
 WHY_WORDS = frozenset(
     {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
-    | {"drivers", "behind", "reason", "reasons", "root"}
+    | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening"}
 )

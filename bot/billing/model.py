@@ -210,11 +210,32 @@ class Granularity(StrEnum):
 
 
 class Question(StrEnum):
-    """What a cost question asks beyond the numbers: nothing more, the month-end forecast, or why it changed."""
+    """What a cost question asks beyond the numbers: nothing more, the month-end forecast, why it changed, the
+    average per day, its unusual days, or the groups that moved most."""
 
     COST = "cost"
     FORECAST = "forecast"  # the pace answer for the month in progress (`bot.billing.pace`)
     WHY = "why"  # the root cause of the change against the compared period (`bot.billing.anomaly_rootcause`)
+    AVERAGE = "average"  # the average cost per day over the complete days of the range
+    ANOMALIES = "anomalies"  # unusual days of the range (`bot.billing.anomaly`)
+    INCREASES = "increases"  # groups ranked by their rise against the previous like-for-like period
+    DECREASES = "decreases"  # groups ranked by their fall against the previous like-for-like period
+
+    @property
+    def asks(self) -> str:
+        """What the question asks, as a message says it: `the month-end forecast`, `the average per day`."""
+        return _QUESTION_ASKS[self]
+
+
+_QUESTION_ASKS = {
+    Question.COST: "the cost",
+    Question.FORECAST: "the month-end forecast",
+    Question.WHY: "why the cost changed",
+    Question.AVERAGE: "the average per day",
+    Question.ANOMALIES: "unusual days",
+    Question.INCREASES: "the biggest increases",
+    Question.DECREASES: "the biggest decreases",
+}
 
 
 # ------------------------------------------------------------------------------------------- queries
