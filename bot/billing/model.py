@@ -567,6 +567,33 @@ class Cause:
 
 
 @dataclass(frozen=True)
+class DailyAverage:
+    """The average cost per day over the `days` complete days of a range, and over the period compared with
+    (`previous_per_day`, None when there is none)."""
+
+    per_day: float
+    days: int
+    previous_per_day: float | None = None
+
+
+@dataclass(frozen=True)
+class UnusualSpan:
+    """Unusual days of one slice of the bill (`dimension` `total` or `service`, `value` its key): from `start` to
+    `last` (both included), `actual` cost against `expected` over them (`bot.billing.anomaly`)."""
+
+    dimension: str
+    value: str
+    start: date
+    last: date
+    actual: float
+    expected: float
+
+    @property
+    def impact(self) -> float:
+        return self.actual - self.expected
+
+
+@dataclass(frozen=True)
 class CostResult:
     """The answer to a CostQuery.
 
@@ -602,6 +629,10 @@ class CostResult:
     previous_usage: float | None = None
     #: For a "why" question: where the change comes from, biggest contributors first per dimension.
     causes: tuple[Cause, ...] = ()
+    #: For an "average" question: the average per day.
+    average: DailyAverage | None = None
+    #: For an "anomalies" question: unusual days of the range, biggest impact first.
+    unusual: tuple[UnusualSpan, ...] = ()
 
     @property
     def change(self) -> float | None:
