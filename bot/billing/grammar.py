@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bot.billing.grammar_bare import Bare, in_stored_phrase, settle, stored_phrase_at
+from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
 from bot.billing.grammar_time import (
     MONTH_NAMES,
     NUMBER_WORDS,
@@ -608,6 +608,11 @@ class _Parser:
         if w in CHAT_WORDS:  # after values and dimensions: a stored value spelled like one is never lost
             self.i += 1
             return
+        started = service_prefix(tok.text, self.vocabulary)
+        if started:  # `dynamo`: the start of one service's short name
+            self.out.bare.append(Bare(tok.text, tuple(started), self.out.excluding, partial=True))
+            self.i += 1
+            return
         raise self.unknown_word(tok)
 
     def out_day(self) -> str:
@@ -755,6 +760,7 @@ class _Parser:
                 self.tag_key_word(tokens[j].text) is not None
                 or in_stored_phrase(tokens, j, self.vocabulary)
                 or bool(self.vocabulary.word_meanings(w))
+                or bool(service_prefix(w, self.vocabulary))
             )
 
         done = correct_typos(

@@ -45,6 +45,26 @@ def stored_phrase_at(tokens: Sequence[Token], i: int, vocabulary: Vocabulary) ->
     return None
 
 
+#: The shortest start of a service's short name read as that service (`dynamo` for `dynamodb`).
+MIN_PREFIX = 4
+
+
+def service_prefix(word: str, vocabulary: Vocabulary) -> list[Meaning]:
+    """The service whose short name `word` starts (`dynamo` -> DynamoDB, `cloudw` -> CloudWatch), when exactly
+    one does and `word` has at least `MIN_PREFIX` letters; [] otherwise (a start shared by two services is
+    left to the did-you-mean)."""
+    w = word.casefold()
+    if len(w) < MIN_PREFIX or not w.isalpha():
+        return []
+    found: dict[tuple[str, ...], Meaning] = {}
+    for short in vocabulary.service_words():
+        s = short.casefold()
+        if s.startswith(w) and s != w and " " not in s:
+            for m in vocabulary.meanings(short):
+                found.setdefault(m.values, m)
+    return list(found.values()) if len(found) == 1 else []
+
+
 def in_stored_phrase(tokens: Sequence[Token], j: int, vocabulary: Vocabulary) -> bool:
     """Whether token `j` is part of a stored value of two to `MAX_PHRASE_WORDS` words (`data` in `data
     transfer`): such a word is a value, never a typo of a grammar word."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.billing.phrasings import CORPUS, outcome, score
+from tests.billing.phrasings import CORPUS, outcome, score, tally
+from tests.billing.phrasings_fresh import FRESH_1, FRESH_1_FIRST_SIGHT
 from tests.billing.phrasings_heldout import HELD_OUT
 
 TARGET_SHARE = 45 / 50
@@ -30,3 +31,15 @@ def test_corpus_phrasing_is_understood(text: str, meaning: str) -> None:
 def test_held_out_phrasings_meet_the_target_share() -> None:
     right, misses = score(HELD_OUT)
     assert right / len(HELD_OUT) >= TARGET_SHARE, "\n".join(misses)
+
+
+def test_the_first_fresh_batch_is_frozen_with_its_first_sight_score() -> None:
+    assert len(FRESH_1) == 50 == sum(FRESH_1_FIRST_SIGHT)
+    assert len({text.casefold() for text, _ in FRESH_1}) == 50
+    assert not {text for text, _ in FRESH_1} & {text for text, _ in CORPUS + HELD_OUT}
+
+
+def test_the_first_fresh_batch_meets_the_target_after_the_fixes_it_prompted() -> None:
+    right, refused, wrong = tally(FRESH_1)
+    assert right / len(FRESH_1) >= TARGET_SHARE, score(FRESH_1)[1]
+    assert wrong == 0, score(FRESH_1)[1]
