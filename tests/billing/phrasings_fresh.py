@@ -70,7 +70,7 @@ FRESH_1: tuple[tuple[str, str], ...] = (
 )
 
 #: Written after the fixes FRESH_1 prompted, in a terser, more Slack-ish style, and frozen before it was run.
-FRESH_2_FIRST_SIGHT = (0, 0, 0)
+FRESH_2_FIRST_SIGHT = (36, 10, 4)
 
 FRESH_2: tuple[tuple[str, str], ...] = (
     ("yo what did s3 run us in august", "2026-08 service=s3"),
