@@ -500,7 +500,6 @@ class _Parser:
         holiday = match_holiday(self.tokens, self.i, self.today)
         if holiday is not None:
             self.out.set_holiday(holiday[0])
-            self.out.readings.append(f"Read `{' '.join(holiday[0].words)}` as {holiday[0].what}: {self.out_day()}.")
             self.out.after_versus = self.out.excluding = False
             self.i += holiday[1]
             return
@@ -519,7 +518,7 @@ class _Parser:
             self.out.comparing = self.out.after_versus = True
             self.i += 1
             return
-        if w in COMPARE_WORDS or w in OVER_PREVIOUS:
+        if w in COMPARE_WORDS or w in OVER_PREVIOUS or w == "between":  # `the split between prod and dev`
             self.out.comparing = True
             self.i += 1
             return
@@ -605,7 +604,7 @@ class _Parser:
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
             return
-        if w in CHAT_WORDS:  # after values and dimensions: a stored value spelled like one is never lost
+        if w in CHAT_WORDS or w in RANKING_WORDS:  # after values and dimensions: a stored value is never lost
             self.i += 1
             return
         started = service_prefix(tok.text, self.vocabulary)
@@ -615,10 +614,14 @@ class _Parser:
             return
         raise self.unknown_word(tok)
 
-    def out_day(self) -> str:
+    def out_days(self) -> str:
+        """The days of the holiday just read, as the reading says them."""
         holiday = self.out.holiday
-        day = holiday.time_range.start if holiday is not None else None
-        return f"{day:%A %Y-%m-%d}" if day is not None else "a day"
+        if holiday is None:
+            return "its day"
+        tr = holiday.time_range
+        last = tr.end - timedelta(days=1)
+        return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
 
     def commitment_phrase(self) -> bool:
         """`reserved instances`, `RI`, `savings plans`: the commitment fees, i.e. the recurring and one-time charge
@@ -810,6 +813,9 @@ class _Parser:
             current = out.time_range or parse_time_range(self.default_range, self.today)
             out.time_range = current
             out.versus = out.versus or shifted_range(current, "year")
+        if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
+            words = " ".join(out.holiday.words)
+            out.readings.append(f"Read `{words}` as {out.holiday.what}: {self.out_days()}.")
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()

@@ -333,6 +333,15 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _relative(_TO_DATE[w], None, "this", today, w), 1
     if w in _UNITS and _word(tokens, i + 1) == "to" and _word(tokens, i + 2) == "date":  # `month to date`
         return _relative(_UNITS[w], None, "this", today, text), 3
+    if _word(tokens, i + 2) == "ago" and _word(tokens, i + 1) in _UNITS:  # `2 months ago`, `three weeks ago`
+        count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)
+        if w in ("a", "one"):
+            count = 1
+        if count > 0:
+            unit = _UNITS[str(_word(tokens, i + 1))]
+            start = _shift(unit, _unit_start(unit, today), -count)
+            end = _shift(unit, start, 1)
+            return (start, end, range_label(start, end)), 3
     if w == "day" and _word(tokens, i + 1) == "before" and _word(tokens, i + 2) == "yesterday":
         day = today - timedelta(days=2)
         return (day, day + timedelta(days=1), f"{day:%Y-%m-%d}"), 3
@@ -392,6 +401,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in ("from", "between"):
         joiner = "to" if w == "from" else "and"
         first = _point(tokens, i + 1, today)
+        if first is None and w == "between":
+            return None  # `the split between prod and dev`: not a time phrase
         if first is None or _word(tokens, i + 1 + first[3]) not in (joiner, "..", "until"):
             raise _range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
         j = i + 2 + first[3]
@@ -506,18 +517,35 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
 }
 
 
+#: What may follow a holiday's name: its day, the calendar week holding it, or it through the next Sunday.
+HOLIDAY_SPANS = ("day", "week", "weekend")
+
+
+def _holiday_range(day: date, span: str) -> TimeRange:
+    if span == "week":
+        start = _week_start(day)
+        end = start + timedelta(days=7)
+    elif span == "weekend":
+        start, end = day, day + timedelta(days=7 - day.weekday())  # through the Sunday after it (or itself)
+    else:
+        start, end = day, day + timedelta(days=1)
+    return TimeRange(start, end, range_label(start, end))
+
+
 @dataclass(frozen=True)
 class Holiday:
-    """A holiday named in a question: the rule's key, what it is, and the day meant."""
+    """A holiday named in a question: the rule's key, what it is, which span of it (`day`, `week`, `weekend`),
+    and the days meant."""
 
     words: tuple[str, ...]
     what: str
+    span: str
     time_range: TimeRange
 
     def in_year(self, year: int) -> Holiday:
-        """The same holiday in `year`."""
+        """The same holiday (and span) in `year`."""
         day = HOLIDAYS[self.words][1](year)
-        return Holiday(self.words, self.what, TimeRange(day, day + timedelta(days=1), f"{day:%Y-%m-%d}"))
+        return Holiday(self.words, self.what, self.span, _holiday_range(day, self.span))
 
 
 def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday, int] | None:
@@ -536,6 +564,11 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
         if got != words:
             continue
         used = skip + n
+        span = _word(tokens, i + used)
+        if span in HOLIDAY_SPANS and not (span == "day" and words[-1] == "day"):
+            used += 1
+        else:
+            span = "day"
         year, year_used = _year_at(tokens, i + used)
         if year is not None:
             _check_year(year, str(year))
@@ -548,6 +581,6 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
                 day = rule(today.year - 1)
         if day > today:
             raise _range_error(f"`{' '.join(words)} {year}` is {day:%Y-%m-%d}, after today: no billing data yet.")
-        found = Holiday(words, what, TimeRange(day, day + timedelta(days=1), f"{day:%Y-%m-%d}"))
+        found = Holiday(words, what, str(span), _holiday_range(day, str(span)))
         return found, used + year_used
     return None

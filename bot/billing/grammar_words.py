@@ -16,6 +16,7 @@ FILLERS = frozenset(
         *("we", "our", "ours", "us", "i", "my", "is", "are", "was", "were", "be", "been", "it", "its", "it's"),
         *("spent", "spending", "spends", "costing", "bill", "billing", "bills", "aws", "total", "totals"),
         *("money", "expense", "expenses", "charges", "charged", "amount", "pay", "paid", "paying", "usage"),
+        *("sum", "summed", "tally", "trending", "burn", "burning", "burned", "burnt"),
         *("breakdown", "broken", "split", "overall", "across", "whole", "entire", "just", "there", "that"),
         *("which", "where", "who", "has", "have", "had", "biggest", "largest", "highest", "most", "up", "down"),
         *("go", "goes", "went", "gone", "going", "higher", "high", "expensive", "lower", "low", "cheaper"),
@@ -37,7 +38,7 @@ CHAT_WORDS = frozenset(
         *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
         *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
         *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
-        *("approximately", "around", "rate"),
+        *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
