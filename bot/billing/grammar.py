@@ -95,7 +95,9 @@ Filters: service=ec2 (a name, product code or short name; service=tax), account=
   account="Prod EU".
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
 Top N groups, the rest folded into "Other": top 5   (default 10)
-Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)"""
+Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)
+Questions: forecast | why | average (per day) | anomalies (`any spikes`) | increases | decreases
+  (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
 
 EXAMPLES: tuple[str, ...] = (
     "last month by service",

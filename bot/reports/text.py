@@ -416,4 +416,23 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
             }
             for c in result.causes
         ],
+        "average": None
+        if result.average is None
+        else {
+            "per_day": _money(result.average.per_day),
+            "days": result.average.days,
+            "previous_per_day": _money(result.average.previous_per_day),
+        },
+        "unusual": [
+            {
+                "dimension": u.dimension,
+                "key": u.value,
+                "first_day": u.start.isoformat(),
+                "last_day": u.last.isoformat(),
+                "actual": _money(u.actual),
+                "expected": _money(u.expected),
+                "impact": _money(u.impact),
+            }
+            for u in result.unusual
+        ],
     }

@@ -15,6 +15,7 @@ import pytest
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Question, TimeRange
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary
+from bot.reports.text import result_to_json
 from bot.store.duckdb import DuckDBStore
 from commands.cost import render
 from tests.billing.test_query import FEB_ROWS, MAR, MAR_ROWS, TODAY
@@ -74,6 +75,11 @@ def test_the_average_is_per_complete_day_against_the_previous_period(store: Duck
     assert res.average.previous_per_day == pytest.approx(float(before / 15))
     text = render(res, Vocabulary()).text
     assert "average $11.03 per day over 15 complete days (previous period $8.67 per day, +$2.37)" in text
+    assert result_to_json(res)["average"] == {
+        "per_day": round(float(now / 15), 6),
+        "days": 15,
+        "previous_per_day": round(float(before / 15), 6),
+    }
 
 
 def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
@@ -98,6 +104,9 @@ def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
     assert ("total", "", spike, spike) in spans
     ec2 = next(u for u in res.unusual if u.dimension == "service")
     assert ec2.actual == pytest.approx(1000.0)
+    assert {"dimension": "service", "key": "EC2", "first_day": "2024-03-10", "last_day": "2024-03-10"}.items() <= next(
+        u for u in result_to_json(res)["unusual"] if u["dimension"] == "service"
+    ).items()
     text = render(res, Vocabulary()).text
     assert "2024-03-10, service EC2: $1,000.00 against about $100.00 expected (+$900.00)" in text
 
