@@ -130,6 +130,9 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         if rows:
             blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=compare))
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
+        elif q.question in (Question.INCREASES, Question.DECREASES) and result.previous_total is not None:
+            moved = "rose" if q.question is Question.INCREASES else "fell"
+            blocks.append(section(f"_Nothing {moved} against the previous period._"))
         else:
             blocks.append(section("_No cost in this period._"))
     exportable = other is not None

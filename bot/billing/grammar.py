@@ -263,7 +263,7 @@ _KNOWN_WORDS = frozenset(
         *("fortnight", "burn"),
     }
 )
-#: Grammar words that are plain words too; a holiday's words are read as one only when together.
+#: What commitment words (`grammar_words.COMMITMENT_PHRASES`) filter on: the charge classes of commitment fees.
 _COMMITMENT_MEANING = Meaning(
     DimensionRef(Dimension.CHARGE_CLASS),
     ("recurring", "one-time"),

@@ -22,10 +22,10 @@ def rank_changes(
     filters: Sequence[Filter],
 ) -> tuple[GroupCost, ...]:
     """The `query.top` groups of `query.group_by` that rose most (`Question.INCREASES`) or fell most
-    (`Question.DECREASES`) from `previous` to `compared`, biggest move first; groups that moved the other way
-    or not at all are left out. `cost` is over the whole range (`compared_cost` over the compared days when the
-    range is still in progress), `previous_cost` over `previous`: a group new in the range has previous cost 0,
-    one gone from it cost 0."""
+    (`Question.DECREASES`) from `previous` to `compared`, biggest move first (equal moves by key); groups that
+    moved the other way or not at all are left out. `cost` is over the whole range (`compared_cost` over the
+    compared days when the range is still in progress), `previous_cost` over `previous`: a group new in the range
+    has previous cost 0, one gone from it cost 0."""
     rising = query.question is not Question.DECREASES
 
     def by_keys(span: TimeRange) -> dict[tuple[str, ...], float]:
@@ -35,7 +35,8 @@ def rank_changes(
     now = by_keys(compared)
     before = by_keys(previous)
     whole = now if compared == query.time_range else by_keys(query.time_range)
-    moves = {k: now.get(k, 0.0) - before.get(k, 0.0) for k in {*now, *before}}
+    # Rounded below float noise, so that equal moves tie and are ordered by key, the same on every backend.
+    moves = {k: round(now.get(k, 0.0) - before.get(k, 0.0), 6) for k in {*now, *before}}
     kept = [k for k, d in moves.items() if (d > 0.005 if rising else d < -0.005)]
     kept.sort(key=lambda k: (-abs(moves[k]), k))
     partial = compared != query.time_range

@@ -5,6 +5,7 @@ Against a real DuckDB store; every expected figure is summed from the rows here,
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
@@ -63,6 +64,7 @@ def test_increases_rank_groups_by_their_rise_not_their_cost(store: DuckDBStore) 
 def test_decreases_leave_out_what_rose(store: DuckDBStore) -> None:
     res = run_cost_query(store, CostQuery(MAR, group_by=(SERVICE,), question=Question.DECREASES), today=TODAY)
     assert [g.keys for g in res.groups] == [k for k, v in moves().items() if v < 0] == []
+    assert "_Nothing fell against the previous period._" in json.dumps(render(res, Vocabulary()).blocks)
 
 
 def test_the_average_is_per_complete_day_against_the_previous_period(store: DuckDBStore) -> None:
