@@ -775,7 +775,7 @@ class _Parser:
             is_known=is_known,
             value_near=self.vocabulary.value_near,
         )
-        self.tokens, self.typed = done.tokens, done.typed
+        self.tokens, self.typed = done.tokens, {**self.typed, **done.typed}
         self.out.readings.extend(done.readings)
 
     def finish(self) -> None:

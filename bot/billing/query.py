@@ -82,7 +82,10 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
 
     With `query.versus` the comparison is with that period instead of the previous one (the same stretch of it
     while the range is in progress). A `Question.WHY` question also gets `causes`: the values of
-    `WHY_DIMENSIONS` that moved most in the direction of the change (`bot.billing.anomaly_rootcause`).
+    `WHY_DIMENSIONS` that moved most in the direction of the change (`bot.billing.anomaly_rootcause`). An
+    `AVERAGE` question, and any daily series, gets `average`: the cost per complete day against the compared
+    period's; `ANOMALIES` gets `unusual` (`bot.billing.unusual`); `INCREASES`/`DECREASES` get as `groups` the
+    groups ranked by their change like for like (`bot.billing.movers`) instead of the most costly ones.
 
     With `query.compare`, comparisons are like for like: the complete days of the range (all of it once it is
     over; `bot.billing.pace.complete_cutoff`) against the same stretch of the previous period, for the total and
@@ -218,14 +221,16 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         else:
             notes.append("Why: there is nothing to compare this period with, so no change to explain.")
     average: DailyAverage | None = None
-    if query.question is Question.AVERAGE:
+    # Asked for (`daily average`), or beside a daily series (`spend per day last week`: each day, and per day).
+    per_day = query.question is Question.AVERAGE or query.granularity is Granularity.DAY
+    if per_day:
         if compared is not None:
             now = total if compared_total is None else compared_total
             before = None if previous_total is None or previous_range is None else previous_total / previous_range.days
             average = DailyAverage(now / compared.days, compared.days, before)
-            if compared != tr:
+            if compared != tr and query.question is Question.AVERAGE:
                 notes.append("The average is over the complete days of the period.")
-        else:
+        elif query.question is Question.AVERAGE:
             notes.append("No average per day yet: the period has no complete day in the store.")
     unusual: tuple[UnusualSpan, ...] = ()
     if query.question is Question.ANOMALIES:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.billing.model import CostQuery, Dimension, DimensionRef, Question, TimeRange
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary
 from bot.reports.text import result_to_json
@@ -82,6 +82,14 @@ def test_the_average_is_per_complete_day_against_the_previous_period(store: Duck
         "days": 15,
         "previous_per_day": round(float(before / 15), 6),
     }
+
+
+def test_a_daily_series_carries_the_average_per_day_too(store: DuckDBStore) -> None:
+    asked = run_cost_query(store, CostQuery(MAR, question=Question.AVERAGE), today=TODAY)
+    series = run_cost_query(store, CostQuery(MAR, granularity=Granularity.DAY), today=TODAY)
+    assert series.average == asked.average is not None
+    assert len(series.series) == 15
+    assert run_cost_query(store, CostQuery(MAR), today=TODAY).average is None
 
 
 def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
