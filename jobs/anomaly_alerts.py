@@ -49,6 +49,7 @@ from bot.billing.anomaly import (
     series_from_store,
     sibling_typical,
 )
+from bot.billing.anomaly_period import PeriodChange, period_changes
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
 from bot.billing.currency import CurrencyScope, currency_scope
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
@@ -60,6 +61,7 @@ from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
 from bot.services import Services
 from bot.slack.blocks import Message
+from bot.slack.period_alerts import period_alert_message
 from bot.slack.triage import AlertView, alert_message, follow_up_message
 from bot.state.alerts import (
     AnomalyAlert,
@@ -325,9 +327,15 @@ def recipients(state: StateStore, detection: Detection, scope: Scope, fallback: 
     """Channels for a detection: for the whole bill, the routed channels (owner tags, else the `*=*` route) and
     the unfiltered `anomalies` subscribers, else `fallback` (the ops channel); for a filtered scope, its
     subscribers."""
+    return recipients_of_tags(state, detection.tags, scope, fallback)
+
+
+def recipients_of_tags(state: StateStore, tags: Mapping[str, str], scope: Scope, fallback: str) -> tuple[str, ...]:
+    """`recipients` for an alert whose cause carries the owner-tag values `tags` (none for period charges, which
+    carry no tags: the `*=*` route, the unfiltered subscribers, else the ops channel)."""
     if scope.filters_text:
         return scope.channels
-    channels = set(route_channels(state, detection.tags)) | set(scope.channels)
+    channels = set(route_channels(state, tags)) | set(scope.channels)
     if not channels and fallback:
         channels.add(fallback)
     return tuple(sorted(channels))
@@ -434,6 +442,30 @@ def plan(
     return posts
 
 
+def plan_period(
+    state: StateStore,
+    changes: Sequence[PeriodChange],
+    scope: Scope,
+    *,
+    symbol: str = "$",
+    fallback_channel: str = "",
+    accounts: Mapping[str, str] | None = None,
+) -> list[PlannedPost]:
+    """One post per period-charge alert (`bot.billing.anomaly_period`) and channel, routed as an alert without
+    owner tags; its delivery key names the charge, the month and the kind, so each is posted once ever."""
+    posts: list[PlannedPost] = []
+    for change in changes:
+        message = period_alert_message(change, symbol=symbol, accounts=accounts or {}, scope=scope.filters_text)
+        for channel in recipients_of_tags(state, {}, scope, fallback_channel):
+            key = f"[{_digest(scope.filters_text, 8)}]{change.key}" if scope.filters_text else change.key
+            posts.append(
+                PlannedPost(
+                    channel, key, "period", delivery_period(f"{key}#{channel}", "period"), message, None, change.impact
+                )
+            )
+    return posts
+
+
 # ------------------------------------------------------------------------------------------------- run
 
 
@@ -519,6 +551,20 @@ def run_alerts(
             sensitivities=sensitivities,
             accounts=services.store.accounts(),
         )
+        last = last_complete_day(services.store)
+        if last is not None:
+            changes = period_changes(
+                services.store, last + timedelta(days=1), in_currency.filters, minimum=config.min_monthly_impact
+            )
+            total += len(changes)
+            posts += plan_period(
+                services.state,
+                changes,
+                scope,
+                symbol=Money(in_currency.currency).symbol,
+                fallback_channel=settings.ops_channel,
+                accounts=services.store.accounts(),
+            )
         for post in posts:
             outcome = deliver_post(deliverer, post, now)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
@@ -539,6 +585,8 @@ def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> Deli
             record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
         record_alert_progress(session, post.alert_key, end=post.end, impact=post.impact, now=now)
 
+    if post.kind == "period":  # nothing to record besides the delivery itself: no thread, no follow-ups
+        return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY)
     if post.kind != "new":
         return deliverer.post_message(
             post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
