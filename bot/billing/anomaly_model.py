@@ -104,12 +104,8 @@ class DetectorConfig:
     unit: Unit = Unit.MONEY
     #: Absolute floor for money: money per day (per point: scaled by step / 1 day; per episode: the total excess).
     min_impact: float = 20.0
-    #: Money a month a lasting change must be worth (money only): a sustained shift is material when its
-    #: excess per day, over a month, reaches this and `min_scope_share` of the scope's monthly spend; a new,
-    #: missing or changed period charge (`anomaly_period`) when its month at stake reaches this.
+    #: Money a month a new, missing or changed period charge (`anomaly_period`) must be worth to alert.
     min_monthly_impact: float = 100.0
-    #: Share of the scope's monthly spend a lasting change must be worth besides `min_monthly_impact`.
-    min_scope_share: float = 0.001
     #: Relative floor: |actual - expected| / expected.
     min_relative: float = 0.2
     #: Robust z-score a single point needs.
@@ -169,7 +165,6 @@ class DetectorConfig:
         for name in (
             "min_impact",
             "min_monthly_impact",
-            "min_scope_share",
             "min_relative",
             "z_point",
             "z_level",

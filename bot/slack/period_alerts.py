@@ -4,7 +4,7 @@ amount against this month's, and why it is an alert (new, missing, changed beyon
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind
 from bot.billing.charges import ChargeClass
@@ -76,7 +76,7 @@ def why(change: PeriodChange, symbol: str = "$") -> str:
             text += f" It came with a one-time fee of {money(change.one_time)}."
         return text
     if change.kind is PeriodChangeKind.MISSING:
-        due = _day(change.due - timedelta(days=1)) if change.due else "its usual day"
+        due = _day(change.due) if change.due else "its usual day"
         return f"It is missing: it came last month and had not come back by {due} (its usual day plus two days)."
     expected = change.expected if change.expected is not None else change.previous
     beyond = change.current - expected
