@@ -626,8 +626,9 @@ Rendered = tuple[str, Message, tuple[tuple[str, bytes], ...]]
 
 
 def preview(services: Services, filters_text: str = "", *, config: DetectorConfig | None = None) -> list[Rendered]:
-    """The alerts the current data would raise, as new alerts, each named with the channels it would go to
-    (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
+    """The alerts the current data would raise, as new alerts (anomaly episodes, then period-charge alerts), each
+    named with the channels it would go to (routes, subscribers, ops channel; `unrouted` when none). Reads the
+    store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
     parsed = services.parse_filters(filters_text).filters if filters_text else ()
@@ -657,4 +658,16 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
         )
         key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
         out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))
+    last = last_complete_day(services.store)
+    changes = (
+        period_changes(services.store, last + timedelta(days=1), in_currency.filters, minimum=config.min_monthly_impact)
+        if last is not None
+        else []
+    )
+    channels = recipients_of_tags(services.state, {}, scope, settings.ops_channel)
+    for i, change in enumerate(changes, start=1):
+        message = period_alert_message(
+            change, symbol=Money(in_currency.currency).symbol, accounts=accounts, scope=filters_text
+        )
+        out.append((f"charge-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", message, ()))
     return out

@@ -23,7 +23,7 @@ from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
 from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
-from jobs.anomaly_alerts import RunReport, run_alerts
+from jobs.anomaly_alerts import RunReport, preview, run_alerts
 from tests.jobs.support import FrozenClock, HistorySlack, make_services
 from tests.reports import billing_data as data
 from tests.store.sources import item
@@ -306,3 +306,17 @@ def test_an_hourly_priced_fee_follows_the_length_of_the_month() -> None:
         31_000.0,
         31_000.0,
     )
+
+
+def test_preview_shows_the_period_charge_alerts_with_their_channels(env: Env) -> None:
+    whole = [(name, msg.text) for name, msg, _ in preview(env.services) if name.startswith("charge-")]
+    assert whole == [
+        ("charge-01-to-C0OPS", "Amazon Elastic Compute Cloud fee of $180.00 has not come back in November 2026"),
+        ("charge-02-to-C0OPS", f"new recurring charge: {data.RDS} fee, $140.00 in November 2026"),
+    ]
+    # A filtered scope goes to its subscribers only (none yet) and sees only its slice.
+    scoped = [(name, msg.text) for name, msg, _ in preview(env.services, "account staging") if "charge-" in name]
+    assert scoped == [
+        ("charge-01-to-unrouted", "Amazon Elastic Compute Cloud fee of $180.00 has not come back in November 2026")
+    ]
+    assert env.slack.posts() == []  # a preview posts nothing
