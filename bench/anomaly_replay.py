@@ -205,15 +205,18 @@ def replay(store: BillingStore, truth: dict[str, Any], first_day: date, last_day
                 set_alert_message(state, key, channel_id=CHANNEL, message_ts=f"{n}.0")
                 result.new_posts.append((day, a.dimension, a.value, a.impact))
                 hit = None
-                for e in events:
+                for e in events:  # of the events the episode overlaps, the one that began closest to it
                     start, end = event_window(e, data_end)
                     if (
                         (a.dimension, a.value) in slices(e, accounts)
                         and a.start.date() < end
                         and start <= (a.window_end.date())
+                        and (
+                            hit is None
+                            or abs(start - a.start.date()) < abs(event_window(hit, data_end)[0] - a.start.date())
+                        )
                     ):
                         hit = e
-                        break
                 if hit is not None and hit.get("should_alert", True):
                     result.matched.setdefault(hit["id"], day)
                 else:
@@ -316,8 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"NEW alerts posted: {len(result.new_posts)}; follow-ups: {dict(result.follow_ups)}")
     print(f"period-charge alerts posted: {len(result.period_posts)}")
-    for row in result.period_posts:
-        print(f"  {row[0]} {row[1]}: {row[2]}")
+    for run_day, kind, charge in result.period_posts:
+        print(f"  {run_day} {kind}: {charge}")
     print(f"injected events that should alert: {len(should)}; detected: {len(result.matched)}")
     for e in should:
         day = result.matched.get(e["id"])

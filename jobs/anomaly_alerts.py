@@ -46,6 +46,7 @@ from bot.billing.anomaly import (
     detect,
     detect_many,
     explain,
+    scope_daily,
     series_from_store,
     sibling_typical,
 )
@@ -132,6 +133,7 @@ def scaled(config: DetectorConfig, sensitivity: float) -> DetectorConfig:
         z_level=config.z_level * sensitivity,
         min_relative=config.min_relative * sensitivity,
         min_impact=config.min_impact * sensitivity,
+        min_monthly_impact=config.min_monthly_impact * sensitivity,
     )
 
 
@@ -148,13 +150,14 @@ def detect_with_sensitivity(
     plain = {k: s for k, s in series.items() if k not in relaxed}
     found = detect_many(plain, config, since=since)
     if relaxed:
+        scope = scope_daily(series)
         by_dimension: dict[str, list[Series]] = {}
         for (dimension, _), s in series.items():
             by_dimension.setdefault(dimension, []).append(s)
         for key, factor in relaxed.items():
             cfg = scaled(config, factor)
             floor = max(cfg.min_impact, cfg.new_series_sibling_share * sibling_typical(by_dimension[key[0]]))
-            found.extend(detect(series[key], cfg, since=since, new_series_floor=floor))
+            found.extend(detect(series[key], cfg, since=since, new_series_floor=floor, scope_daily=scope))
         found.sort(key=lambda a: (-abs(a.impact), a.start, a.dimension, a.value))
     return found
 
