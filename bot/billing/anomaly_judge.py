@@ -387,7 +387,9 @@ class _Judge:
             return cached[2]
         known = self.known[a:c]
         zeros = int(np.count_nonzero(known & self.is_zero[a:c]))
-        found = bool(zeros and zeros >= _INTERMITTENT_ZEROS * int(np.count_nonzero(known)) and zeros < len(known))
+        n_known = int(np.count_nonzero(known))
+        # "On at some": a known point that is not zero (unknown points count for neither).
+        found = bool(zeros and zeros >= _INTERMITTENT_ZEROS * n_known and zeros < n_known)
         self.intermittent_cache = (key, c, found)
         return found
 
