@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from bot.billing.charges import ChargeClass
+from bot.billing.charges import ChargeClass, is_support_product
 from bot.billing.model import Filter, TimeRange
-from bot.billing.pace import EPSILON, ChargeIdentity, PeriodLedger, is_support, period_ledger
+from bot.billing.pace import EPSILON, ChargeIdentity, PeriodLedger, period_ledger
 from bot.billing.periods import add_months, month_start
 from bot.billing.store import BillingStore
 from bot.billing.support_plans import expected_fee, plan_of
@@ -135,16 +135,13 @@ def judge_period_charges(ledger: PeriodLedger, *, cutoff: date, first_day: date,
     m = _Month(ledger, month, cutoff, first_day, minimum)
     out: list[PeriodChange] = []
     for identity in sorted(ledger.charges):
-        # Support is a recurring fee however the export books it (CUR: line item type Fee, i.e. `one-time`).
-        if identity.charge_class not in (ChargeClass.RECURRING, ChargeClass.CREDIT) and not (
-            is_support(identity.service) and identity.charge_class is ChargeClass.ONE_TIME
-        ):
+        if identity.charge_class not in (ChargeClass.RECURRING, ChargeClass.CREDIT):
             continue
         now = ledger.month_total(identity, month)
         last = ledger.month_total(identity, prev)
         older = ledger.month_total(identity, before) if first_day <= before else None
         found: PeriodChange | None
-        if is_support(identity.service):
+        if is_support_product(identity.service):
             found = _support(m, identity)
         elif abs(now) >= EPSILON and abs(last) < EPSILON:
             found = _new(m, identity, now=now, older=older)

@@ -16,8 +16,9 @@ The classes (`ChargeClass`, the values of the `charge-class` dimension):
                 discounts applied per usage line (EdpDiscount, BundledDiscount, PrivateRateDiscount, ...), and
                 credits or adjustments that track usage line by line (a charge period of at most a day, or
                 FOCUS ChargeFrequency "Usage-Based")
-    recurring   recurring fees: RIFee, SavingsPlanRecurringFee, FOCUS Purchase/Recurring, and usage-type lines
-                booked for a period longer than a day (AWS Support plans, monthly subscriptions)
+    recurring   recurring fees: RIFee, SavingsPlanRecurringFee, FOCUS Purchase/Recurring, the monthly fee of an
+                AWS Support plan (CUR line item type Fee, product code `AWSSupportBusiness` ...), and usage-type
+                lines booked for a period longer than a day (monthly subscriptions)
     one-time    one-time purchases and fees: Fee (e.g. RI upfront), SavingsPlanUpfrontFee, FOCUS Purchase/One-Time
     tax         Tax lines (CUR line item type or FOCUS ChargeCategory "Tax")
     credit      credits granted for a period (a charge period longer than a day, or FOCUS frequency One-Time or
@@ -25,9 +26,10 @@ The classes (`ChargeClass`, the values of the `charge-class` dimension):
     adjustment  refunds and corrections: CUR Refund, FOCUS ChargeCategory "Adjustment", FOCUS ChargeClass
                 "Correction" (a correction to a previously invoiced billing period)
 
-The rule is a decision table (`RULES`, first match wins) over five fields of a line item: its kind (the CUR
+The rule is a decision table (`RULES`, first match wins) over six fields of a line item: its kind (the CUR
 line item type, or the FOCUS charge category), the FOCUS charge frequency and charge class when the export has
-them, and whether its charge period is at most one day. The same table renders the SQL that ingestion writes
+them, whether its charge period is at most one day, and whether its product is an AWS Support plan (product code
+or product name, `SUPPORT_PRODUCTS`). The same table renders the SQL that ingestion writes
 into the `charge_class` column (`bot.ingest.mapping`), the SQL a DuckDB store uses to derive the class of rows
 stored before the column existed, the query an Elasticsearch store uses for such rows, and the Python
 `classify()` the tests check them against.
@@ -48,8 +50,13 @@ Sources:
 - The FinOps Foundation's CUR-to-FOCUS converter maps line item types to charge categories the same way
   (conversion_rules_export/csv/aws-cur.csv in finopsfoundation/focus_converters).
 - AWS Support plans are priced as a percentage of the month's AWS charges (price list unit `Dollar`, e.g. "10% of
-  monthly AWS usage for the first $0-$10K"), and are billed as one line for the month: they are `recurring` here,
-  and `bot.billing.pace` forecasts them in proportion to usage, like tax.
+  monthly AWS usage for the first $0-$10K"), and are billed once a month, for the month: they are `recurring`
+  here, and `bot.billing.pace` forecasts them in proportion to usage, like tax. CUR books that monthly charge
+  with line item type `Fee` (product code `AWSSupportBusiness`, product name "AWS Support (Business)", usage type
+  `Dollar`, one line per price tier), the type it also gives upfront reservation payments, so the product decides:
+  a `Fee` of an AWS Support product is recurring, any other `Fee` one-time. Product codes and names as CUR
+  writes them: AWS price list service codes (`AWSSupportBusiness`, `AWSSupportEnterprise`,
+  `AWSSupportEnterpriseOnRamp`, `AWSDeveloperSupport`, and `OCBPremiumSupport` for the older "AWS Premium Support").
 """
 
 from __future__ import annotations
@@ -135,7 +142,8 @@ class Rule:
 
     `kinds` are compared case-insensitively with the line's kind (CUR line item type or FOCUS charge category);
     `frequencies` with the FOCUS charge frequency (absent in CUR: such a rule never matches it); `correction`
-    asks for FOCUS ChargeClass "Correction"; `short` asks whether the charge period is at most one day.
+    asks for FOCUS ChargeClass "Correction"; `short` asks whether the charge period is at most one day;
+    `support` whether the line's product code or product name is an AWS Support plan (`SUPPORT_PRODUCTS`).
     """
 
     result: ChargeClass
@@ -144,10 +152,32 @@ class Rule:
     frequencies: frozenset[str] | None = None
     correction: bool | None = None
     short: bool | None = None
+    support: bool | None = None
 
 
 def _set(*values: str) -> frozenset[str]:
     return frozenset(v.casefold() for v in values)
+
+
+#: AWS Support plans, by the product code (AWS price list service code) or product name a line item carries,
+#: compared case-insensitively. Not "RDS Extended Support" and the like: those are usage of their own service.
+SUPPORT_PRODUCTS: frozenset[str] = _set(
+    "AWSSupportBusiness",
+    "AWSSupportEnterprise",
+    "AWSSupportEnterpriseOnRamp",
+    "AWSDeveloperSupport",
+    "OCBPremiumSupport",
+    "AWS Support (Business)",
+    "AWS Support (Enterprise)",
+    "AWS Support (Enterprise On-Ramp)",
+    "AWS Support (Developer)",
+    "AWS Premium Support",
+)
+
+
+def is_support_product(*names: str | None) -> bool:
+    """Whether any of `names` (a product code, a product or service name) is an AWS Support plan."""
+    return any(n is not None and n.strip().casefold() in SUPPORT_PRODUCTS for n in names)
 
 
 _PER_USAGE = "charges and discounts that accrue line by line with consumption"
@@ -158,6 +188,7 @@ RULES: tuple[Rule, ...] = (
     Rule(ChargeClass.TAX, "tax", kinds=_set("Tax")),
     Rule(ChargeClass.ADJUSTMENT, "a refund", kinds=_set("Refund")),
     Rule(ChargeClass.RECURRING, "RI and Savings Plans recurring fees", kinds=_set("RIFee", "SavingsPlanRecurringFee")),
+    Rule(ChargeClass.RECURRING, "an AWS Support plan's monthly fee (CUR: Fee)", kinds=_set("Fee"), support=True),
     Rule(ChargeClass.ONE_TIME, "upfront fees", kinds=_set("Fee", "SavingsPlanUpfrontFee")),
     Rule(ChargeClass.RECURRING, "a recurring purchase", kinds=_set("Purchase"), frequencies=_set("Recurring")),
     Rule(ChargeClass.ONE_TIME, "a purchase", kinds=_set("Purchase")),
@@ -188,14 +219,18 @@ def classify(
     frequency: str | None = None,
     correction: str | None = None,
     hours: float | None = None,
+    product: str | None = None,
+    product_name: str | None = None,
 ) -> ChargeClass:
     """The class of one line item. `kind` is its CUR line item type (or None), `category` its FOCUS charge
     category, `frequency` and `correction` the FOCUS ChargeFrequency and ChargeClass; `hours` the length of its
-    charge period (None when unknown: counted as short, as most lines are)."""
+    charge period (None when unknown: counted as short, as most lines are); `product` and `product_name` its
+    product code and product (service) name."""
     kinds = {k.strip().casefold() for k in (kind, category) if k}
     freq = (frequency or "").strip().casefold()
     is_correction = (correction or "").strip().casefold() == "correction"
     short = hours is None or hours <= SHORT_HOURS
+    support = is_support_product(product, product_name)
     for rule in RULES:
         if rule.correction is not None and rule.correction != is_correction:
             continue
@@ -204,6 +239,8 @@ def classify(
         if rule.frequencies is not None and freq not in rule.frequencies:
             continue
         if rule.short is not None and rule.short != short:
+            continue
+        if rule.support is not None and rule.support != support:
             continue
         return rule.result
     raise AssertionError("the last rule matches everything")  # pragma: no cover
@@ -222,11 +259,19 @@ class ChargeFields:
     category: str = "NULL"
     frequency: str = "NULL"
     correction: str = "NULL"
+    product: str = "NULL"
+    product_name: str = "NULL"
 
 
-#: The fields of a stored (normalised) line item: kind and category columns, no frequency or charge class.
+#: The fields of a stored (normalised) line item: kind, category, product code and name; no FOCUS frequency or
+#: charge class.
 STORED_FIELDS = ChargeFields(
-    start="charge_period_start", end="charge_period_end", kind="line_item_type", category="charge_category"
+    start="charge_period_start",
+    end="charge_period_end",
+    kind="line_item_type",
+    category="charge_category",
+    product="service_code",
+    product_name="service_name",
 )
 
 
@@ -258,6 +303,12 @@ def classify_sql(fields: ChargeFields) -> str:
             parts.append(f"COALESCE({_in(fields.frequency, rule.frequencies)}, false)")
         if rule.short is not None:
             parts.append(short if rule.short else f"NOT {short}")
+        if rule.support is not None:
+            test = (
+                f"(COALESCE({_in(fields.product, SUPPORT_PRODUCTS)}, false) "
+                f"OR COALESCE({_in(fields.product_name, SUPPORT_PRODUCTS)}, false))"
+            )
+            parts.append(test if rule.support else f"NOT {test}")
         condition = " AND ".join(parts) if parts else "true"
         whens.append(f"WHEN {condition} THEN '{rule.result.value}'")
     return "CASE " + " ".join(whens) + " END"

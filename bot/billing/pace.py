@@ -31,7 +31,6 @@ or Savings Plan ARN of commitment fees), are what the period-charge alerts judge
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -44,6 +43,7 @@ from bot.billing.charges import (
     PERIOD_CLASSES,
     USAGE_ONLY,
     ChargeClass,
+    is_support_product,
     parse_charge_class,
 )
 from bot.billing.model import (
@@ -75,8 +75,6 @@ EPSILON = 0.005
 _SERVICE = DimensionRef(Dimension.SERVICE)
 _ACCOUNT = DimensionRef(Dimension.ACCOUNT)
 _USAGE_TYPE = DimensionRef(Dimension.USAGE_TYPE)
-#: Support plans are priced as a share of the month's AWS charges (price list unit `Dollar`).
-_SUPPORT = re.compile(r"^AWS (Premium |Developer |Business |Enterprise )?Support\b", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------- complete days
@@ -223,13 +221,8 @@ def _class_of(key: str) -> ChargeClass:
 
 def proportional(charge_class: ChargeClass, service: str, usage_type: str) -> bool:
     """Whether a period charge is priced as a share of the month's charges: tax, and Support plans (usage type
-    `Dollar`, or an `AWS Support` service)."""
-    return charge_class is ChargeClass.TAX or usage_type == "Dollar" or is_support(service)
-
-
-def is_support(service: str) -> bool:
-    """Whether `service` names an AWS Support plan (`AWS Support (Business)`, `AWS Premium Support` ...)."""
-    return bool(_SUPPORT.match(service))
+    `Dollar`, or an AWS Support product: `bot.billing.charges.is_support_product`)."""
+    return charge_class is ChargeClass.TAX or usage_type == "Dollar" or is_support_product(service)
 
 
 def _proportional(key: _Key) -> bool:
@@ -535,7 +528,7 @@ def period_ledger(
         if row.bucket is not None and row.bucket.date() < through:
             base[(row.keys[0], month_start(row.bucket.date()))] += row.cost
     for (cls, account, service, _usage_type), by_day in by_kind.items():
-        if cls in (ChargeClass.RECURRING, ChargeClass.ONE_TIME) and not is_support(service):
+        if cls in (ChargeClass.RECURRING, ChargeClass.ONE_TIME) and not is_support_product(service):
             for d, c in by_day.items():
                 base[(account, month_start(d))] += c
     sums = (

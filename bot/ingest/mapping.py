@@ -178,10 +178,17 @@ _CUR_CHARGE_CATEGORY = f"""CASE {_CUR_LINE_TYPE}
     ELSE 'Usage'
 END"""
 
-#: Usage-driven or which kind of period charge (`bot.billing.charges`): from the line item type and the length of
-#: the charge period (a month-long Usage line, such as a Support plan, is a recurring charge).
+#: Usage-driven or which kind of period charge (`bot.billing.charges`): from the line item type, the length of
+#: the charge period (a month-long Usage line, such as a subscription, is a recurring charge) and the product (a
+#: Fee of an AWS Support plan is its recurring monthly fee, any other Fee an upfront payment).
 _CUR_CHARGE_CLASS = classify_sql(
-    ChargeFields(start="{t:lineItem/UsageStartDate}", end="{t:lineItem/UsageEndDate}", kind=_CUR_LINE_TYPE)
+    ChargeFields(
+        start="{t:lineItem/UsageStartDate}",
+        end="{t:lineItem/UsageEndDate}",
+        kind=_CUR_LINE_TYPE,
+        product="{s:lineItem/ProductCode}",
+        product_name="{s:product/ProductName}",
+    )
 )
 
 #: Region from the availability zone when the export has no region column (us-east-1a -> us-east-1).

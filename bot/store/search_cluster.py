@@ -59,7 +59,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
 
-from bot.billing.charges import DERIVED_SQL, RULES, ChargeClass, Rule, classify
+from bot.billing.charges import DERIVED_SQL, RULES, SUPPORT_PRODUCTS, ChargeClass, Rule, classify
 from bot.billing.model import (
     COST_CATEGORY_PREFIX,
     LINE_ITEM_COLUMNS,
@@ -1207,6 +1207,14 @@ def _rule_query(rule: Rule) -> dict[str, Any] | None:
         no_end = {"bool": {"must_not": [{"exists": {"field": "charge_period_end"}}]}}
         short = {"bool": {"should": [{"exists": {"field": _USAGE_END}}, no_end], "minimum_should_match": 1}}
         must.append(short if rule.short else {"bool": {"must_not": [short]}})
+    if rule.support is not None:
+        products = [
+            {"term": {field: {"value": name, "case_insensitive": True}}}
+            for name in sorted(SUPPORT_PRODUCTS)
+            for field in ("service_code", "service_name")
+        ]
+        support = {"bool": {"should": products, "minimum_should_match": 1}}
+        must.append(support if rule.support else {"bool": {"must_not": [support]}})
     return {"bool": {"must": must}} if must else {"match_all": {}}
 
 
@@ -1368,7 +1376,11 @@ def _flatten(source: dict[str, Any], columns: Sequence[str]) -> dict[str, object
         timed = isinstance(start, datetime) and isinstance(end, datetime)
         hours = (end - start).total_seconds() / 3600 if timed else None  # type: ignore[operator]
         row[_CHARGE_CLASS] = classify(
-            str(row.get("line_item_type") or ""), category=str(row.get("charge_category") or ""), hours=hours
+            str(row.get("line_item_type") or ""),
+            category=str(row.get("charge_category") or ""),
+            hours=hours,
+            product=str(row.get("service_code") or ""),
+            product_name=str(row.get("service_name") or ""),
         ).value
     if isinstance(row.get("billing_period"), str):
         row["billing_period"] = date.fromisoformat(str(row["billing_period"])[:10])

@@ -71,18 +71,45 @@ def test_sql_agrees_with_python_on_every_combination() -> None:
     frequencies = [None, "Usage-Based", "Recurring", "One-Time"]
     corrections = [None, "Correction"]
     lengths = [None, 1, 24, 25, MONTH]
-    cases = list(itertools.product(kinds, kinds, frequencies, corrections, lengths))
-    fields = ChargeFields(start="s", end="e", kind="k", category="c", frequency="f", correction="x")
+    products = [(None, None), ("AWSSupportBusiness", None), (" awsdevelopersupport", None), ("AmazonRDS", None)]
+    products += [("AmazonRDS", "AWS Support (Enterprise)"), (None, "RDS Extended Support")]
+    cases = list(itertools.product(kinds, kinds, frequencies, corrections, lengths, products))
+    fields = ChargeFields(
+        start="s", end="e", kind="k", category="c", frequency="f", correction="x", product="p", product_name="n"
+    )
     con = duckdb.connect()
-    con.execute("CREATE TABLE t (i INTEGER, k VARCHAR, c VARCHAR, f VARCHAR, x VARCHAR, s TIMESTAMP, e TIMESTAMP)")
+    con.execute(
+        "CREATE TABLE t (i INTEGER, k VARCHAR, c VARCHAR, f VARCHAR, x VARCHAR, s TIMESTAMP, e TIMESTAMP, "
+        "p VARCHAR, n VARCHAR)"
+    )
     con.executemany(
         "INSERT INTO t VALUES (?, ?, ?, ?, ?, TIMESTAMP '2024-12-01', "
-        "CASE WHEN ? IS NULL THEN NULL ELSE TIMESTAMP '2024-12-01' + to_hours(CAST(? AS BIGINT)) END)",
-        [(i, k, c, f, x, h, h) for i, (k, c, f, x, h) in enumerate(cases)],
+        "CASE WHEN ? IS NULL THEN NULL ELSE TIMESTAMP '2024-12-01' + to_hours(CAST(? AS BIGINT)) END, ?, ?)",
+        [(i, k, c, f, x, h, h, p, n) for i, (k, c, f, x, h, (p, n)) in enumerate(cases)],
     )
     got = dict(con.execute(f"SELECT i, {classify_sql(fields)} FROM t").fetchall())
-    for i, (k, c, f, x, h) in enumerate(cases):
-        assert got[i] == classify(k, category=c, frequency=f, correction=x, hours=h).value, (k, c, f, x, h)
+    for i, (k, c, f, x, h, (p, n)) in enumerate(cases):
+        expected = classify(k, category=c, frequency=f, correction=x, hours=h, product=p, product_name=n).value
+        assert got[i] == expected, (k, c, f, x, h, p, n)
+
+
+def test_support_fee_is_recurring_other_fees_one_time() -> None:
+    """CUR books an AWS Support plan's monthly charge as line item type Fee, like an RI's upfront payment: the
+    product tells them apart (product codes and names as CUR writes them)."""
+    for code, name in [
+        ("AWSSupportBusiness", "AWS Support (Business)"),
+        ("AWSSupportEnterprise", "AWS Support (Enterprise)"),
+        ("AWSDeveloperSupport", "AWS Support (Developer)"),
+        ("AWSSupportEnterpriseOnRamp", "AWS Support (Enterprise On-Ramp)"),
+    ]:
+        assert classify("Fee", hours=MONTH, product=code) is ChargeClass.RECURRING, code
+        assert classify("Fee", hours=MONTH, product_name=name) is ChargeClass.RECURRING, name
+    assert classify("Fee", hours=1.0, product="AmazonEC2", product_name="Amazon Elastic Compute Cloud").value == (
+        "one-time"
+    )
+    # RDS Extended Support is usage of RDS, not a Support plan.
+    assert classify("Usage", hours=1.0, product="AmazonRDS", product_name="RDS Extended Support").value == "usage"
+    assert classify("Fee", hours=MONTH, product_name="RDS Extended Support").value == "one-time"
 
 
 def test_words_for_classes() -> None:

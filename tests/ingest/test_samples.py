@@ -22,6 +22,8 @@ from tests.ingest.conftest import (
     KEBOOLA,
     KOKU,
     assert_same_money,
+    csv_bytes,
+    cur_delivery,
     raw_rows,
     raw_total,
 )
@@ -350,6 +352,42 @@ def test_genuine_cur_charge_classes(tmp_path: Path, store: Any) -> None:
     assert got == {("Usage", "usage"): 1269, ("Tax", "tax"): 12}
 
 
+def test_cur_support_fee_is_recurring_and_upfront_fee_one_time(tmp_path: Path, store: Any) -> None:
+    """A legacy CUR month as AWS writes it: the Business Support charge is a month-long `Fee` line of product
+    `AWSSupportBusiness` (usage type `Dollar`), an RI's upfront payment a `Fee` line with the reservation ARN."""
+    header = (
+        "identity/LineItemId,identity/TimeInterval,bill/BillingPeriodStartDate,lineItem/UsageAccountId,"
+        "lineItem/LineItemType,lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/ProductCode,"
+        "lineItem/UsageType,lineItem/LineItemDescription,lineItem/UnblendedCost,product/ProductName,"
+        "reservation/ReservationARN"
+    )
+    month = "2024-03-01T00:00:00Z/2024-04-01T00:00:00Z"
+    arn = "arn:aws:ec2:us-east-1:012345678901:reserved-instances/4b2a9f9e-0000-4000-8000-000000000000"
+    lines = [
+        header,
+        f"li-1,{month},2024-03-01T00:00:00Z,012345678901,Fee,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,"
+        "AWSSupportBusiness,Dollar,10% of monthly AWS usage for the first $0-$10K,412.37,AWS Support (Business),",
+        f"li-2,{month},2024-03-01T00:00:00Z,012345678901,Fee,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,"
+        "AWSDeveloperSupport,Dollar,3% of monthly AWS usage,29.00,AWS Support (Developer),",
+        "li-3,2024-03-05T00:00:00Z/2024-03-05T00:00:01Z,2024-03-01T00:00:00Z,012345678901,Fee,"
+        "2024-03-05T00:00:00Z,2024-03-05T00:00:01Z,AmazonEC2,HeavyUsage:m5.large,"
+        f"Sign up charge for subscription: 123456789,1020.00,Amazon Elastic Compute Cloud,{arn}",
+        "li-4,2024-03-01T00:00:00Z/2024-03-01T01:00:00Z,2024-03-01T00:00:00Z,012345678901,Usage,"
+        "2024-03-01T00:00:00Z,2024-03-01T01:00:00Z,AmazonRDS,ExtendedSupport:Yr1-Yr2:MySQL5.7,"
+        "RDS Extended Support for MySQL 5.7,0.40,Amazon Relational Database Service,",
+    ]
+    root = tmp_path / "exp"
+    cur_delivery(root, "2024-03", "a1", {"rep-1.csv.gz": csv_bytes(lines)})
+    ingest(str(root), store, progress=False)
+    got = _classes(store, TimeRange(date(2024, 3, 1), date(2024, 4, 1)), "service_code", "line_item_type")
+    assert got == {
+        ("AWSSupportBusiness", "Fee", "recurring"): 1,
+        ("AWSDeveloperSupport", "Fee", "recurring"): 1,
+        ("AmazonEC2", "Fee", "one-time"): 1,
+        ("AmazonRDS", "Usage", "usage"): 1,
+    }
+
+
 def test_genuine_focus_charge_classes_follow_category_and_frequency(tmp_path: Path, store: Any) -> None:
     """FOCUS says it itself: a One-Time AWS credit is a credit even on an hourly line; Oracle's Usage-based
     adjustments track usage."""
@@ -375,4 +413,12 @@ def test_generated_exports_charge_classes(tmp_path: Path, store: Any, fmt: str) 
     assert ("Usage", "usage") in got and ("Usage", "recurring") not in got
     assert classes["DiscountedUsage"] == "usage" and classes["SavingsPlanNegation"] == "usage"
     assert classes["RIFee"] == "recurring" and classes["SavingsPlanRecurringFee"] == "recurring"
-    assert classes["Tax"] == "tax" and classes["Credit"] == "credit" and classes["Fee"] == "one-time"
+    assert classes["Tax"] == "tax" and classes["Credit"] == "credit"
+    # CUR books both an RI's upfront payment and the monthly AWS Support fee as `Fee`: the product decides.
+    fees = {
+        k[1]: k[2]
+        for k in _classes(store, TimeRange(date(2025, 3, 1), date(2025, 4, 1)), "line_item_type", "service_code")
+        if k[0] == "Fee"
+    }
+    assert fees.pop("AWSSupportBusiness") == "recurring"
+    assert set(fees.values()) <= {"one-time"}
