@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
@@ -174,30 +174,95 @@ def detect_with_sensitivity(
     return found
 
 
-#: When several slices show the same event, the alert names the first of these (the root cause shows the rest).
-SLICE_PREFERENCE = ("service", "account", "usage-type", "region", "operation", "resource")
-#: Two episodes overlapping in time with impacts within this ratio of each other are one event.
+#: Levels of detail, broadest first: the bill, an account or tag group, a service or region, a usage type or
+#: operation, a resource. One event seen at several levels is alerted once, at the most specific level that
+#: explains it (`choose_events`).
+SLICE_LEVEL = {
+    "total": 0,
+    "account": 1,
+    "service": 2,
+    "region": 2,
+    "usage-type": 3,
+    "operation": 3,
+    "resource": 4,
+}
+#: The most specific level an alert for a broader event names: a service (or region). The usage types and
+#: resources carrying it are its root cause (new, gone, usage vs rate), read right under the headline; they are
+#: alerted on their own when nothing broader shows the event (one distribution's spike hidden in its service).
+MOST_SPECIFIC_LEVEL = SLICE_LEVEL["service"]
+#: Level of a dimension not listed: tag groups sit with accounts (an owner's slice across services).
+TAG_LEVEL = 1
+#: A more specific slice explains a broader episode when it carries at least this share of the broader one's
+#: impact: "most of it", and no other slice of its dimension can then carry more (they share the rest).
+EXPLAINS_SHARE = 0.5
+#: Two episodes overlapping in time, going the same way, with impacts within this ratio of each other are one
+#: event (the account and the total around a service spike).
 SAME_EVENT_RATIO = 0.7
 
 
-def _preference(anomaly: Anomaly) -> int:
-    if anomaly.dimension in SLICE_PREFERENCE:
-        return SLICE_PREFERENCE.index(anomaly.dimension)
-    return len(SLICE_PREFERENCE) + (0 if anomaly.dimension.startswith("tag:") else 1)
+def slice_level(dimension: str) -> int:
+    """How specific a slice of `dimension` is (see `SLICE_LEVEL`)."""
+    return SLICE_LEVEL.get(dimension, TAG_LEVEL)
+
+
+def _overlap_same_way(a: Anomaly, b: Anomaly) -> bool:
+    return a.start < b.window_end and b.start < a.window_end and (a.impact >= 0) == (b.impact >= 0)
 
 
 def same_event(a: Anomaly, kept: Detection) -> bool:
-    """True when `a` shows the event `kept` already reports: they overlap in time, go the same way, and either
-    carry about the same money (impacts within `SAME_EVENT_RATIO`: the account and total around a service
-    spike) or `a`'s slice is one of `kept`'s root-cause contributors (the usage type inside a service spike)."""
+    """True when `a` shows the event `kept` reports: they overlap in time, go the same way, and either carry
+    about the same money (impacts within `SAME_EVENT_RATIO`) or `a`'s slice is one of `kept`'s root-cause
+    contributors in the same direction (the service inside a rise of the total)."""
     k = kept.anomaly
-    if not (k.start < a.window_end and a.start < k.window_end and (k.impact >= 0) == (a.impact >= 0)):
+    if not _overlap_same_way(a, k):
         return False
     if min(abs(k.impact), abs(a.impact)) >= SAME_EVENT_RATIO * max(abs(k.impact), abs(a.impact)):
         return True
     if kept.cause is None:
         return False
     return any(c.key == a.value and (c.excess >= 0) == (a.impact >= 0) for c in kept.cause.top(a.dimension, 5))
+
+
+def explains(specific: Anomaly, broad: Anomaly) -> bool:
+    """Whether `specific` is a more detailed slice of the same event as `broad` carrying most of it: a higher
+    level of detail, overlapping in time, the same way, and at least `EXPLAINS_SHARE` of `broad`'s impact."""
+    return (
+        slice_level(specific.dimension) > slice_level(broad.dimension)
+        and _overlap_same_way(specific, broad)
+        and abs(specific.impact) >= EXPLAINS_SHARE * abs(broad.impact)
+    )
+
+
+def _broadest_first(a: Anomaly) -> tuple[int, float, datetime, str, str]:
+    return (slice_level(a.dimension), -abs(a.impact), a.start, a.dimension, a.value)
+
+
+def _explainer(event: Sequence[Anomaly], anchor: Anomaly) -> Anomaly:
+    """The member of `event` alerted for it: the most specific one up to `MOST_SPECIFIC_LEVEL` that explains
+    `anchor` (the event's broadest episode), the bigger impact among equals; `anchor` itself when none does."""
+    candidates = [a for a in event if slice_level(a.dimension) <= MOST_SPECIFIC_LEVEL and explains(a, anchor)]
+    return max(candidates, key=lambda a: (slice_level(a.dimension), abs(a.impact)), default=anchor)
+
+
+def choose_events(
+    found: Sequence[Anomaly], explained: Callable[[Anomaly], Detection]
+) -> list[tuple[Detection, Anomaly]]:
+    """One entry per event among `found`: the event's broadest episode explained (`explained` gives its root
+    cause), and the episode to alert for it (`_explainer`: the most specific slice carrying at least
+    `EXPLAINS_SHARE` of it, or the broadest itself).
+
+    Episodes are taken broadest level first, biggest impact first, so the result does not depend on the order
+    they come in: an episode joins the first event it is part of (`same_event` with the event's broadest
+    episode, or explains it), or starts its own."""
+    events: list[tuple[Detection, list[Anomaly]]] = []
+    for anomaly in sorted(found, key=_broadest_first):
+        for anchor, members in events:
+            if same_event(anomaly, anchor) or explains(anomaly, anchor.anomaly):
+                members.append(anomaly)
+                break
+        else:
+            events.append((explained(anomaly), [anomaly]))
+    return [(anchor, _explainer(members, anchor.anomaly)) for anchor, members in events]
 
 
 def route_tag_keys(store: BillingStore, route_keys: Sequence[str]) -> dict[str, str]:
@@ -247,15 +312,12 @@ def detect_recent(
     found = detect_with_sensitivity(series, config, sensitivities or {}, since=since)
     tag_keys = route_tag_keys(store, route_keys)
     dimensions = (*DEFAULT_CAUSE_DIMENSIONS, *sorted({f"tag:{k}" for k in tag_keys.values()}))
-    out: list[Detection] = []
-    # Preferred slices first, so the alert names the service and the account or usage type moved by the same
-    # event are recognised as part of it (one alert per event, not one per slice).
-    for anomaly in sorted(found, key=lambda x: (_preference(x), -abs(x.impact), x.start, x.value)):
-        if any(same_event(anomaly, kept) for kept in out):
-            continue
-        if len(out) >= max_explained:
-            out.append(Detection(anomaly, None))
-            continue
+    budget = [max_explained]
+
+    def explained(anomaly: Anomaly) -> Detection:
+        if budget[0] <= 0:
+            return Detection(anomaly, None)
+        budget[0] -= 1
         cause = explain(store, anomaly, basis=basis, dimensions=dimensions, filters=filters)
         tags: dict[str, str] = {}
         for route_key, stored in tag_keys.items():
@@ -263,7 +325,9 @@ def detect_recent(
                 if c.key not in ("", UNTAGGED) and c.share >= ROUTE_MIN_SHARE:
                     tags[route_key] = c.key
                     break
-        out.append(Detection(anomaly, cause, tags))
+        return Detection(anomaly, cause, tags)
+
+    out = [d if d.anomaly == rep else explained(rep) for d, rep in choose_events(found, explained)]
     out.sort(key=lambda d: (-abs(d.anomaly.impact), d.anomaly.start, d.anomaly.dimension, d.anomaly.value))
     return out
 
