@@ -55,8 +55,9 @@ Sources:
   with line item type `Fee` (product code `AWSSupportBusiness`, product name "AWS Support (Business)", usage type
   `Dollar`, one line per price tier), the type it also gives upfront reservation payments, so the product decides:
   a `Fee` of an AWS Support product is recurring, any other `Fee` one-time. Product codes and names as CUR
-  writes them: AWS price list service codes (`AWSSupportBusiness`, `AWSSupportEnterprise`,
-  `AWSSupportEnterpriseOnRamp`, `AWSDeveloperSupport`, and `OCBPremiumSupport` for the older "AWS Premium Support").
+  writes them (as CURs and cost tools show them): `AWSSupportBusiness`, `AWSSupportEnterprise`,
+  `AWSEnterpriseOnRamp`, `AWSDeveloperSupport` (also spelt `AWSSupportDeveloper`), and `OCBPremiumSupport` for
+  "AWS Premium Support" (Enterprise, as bills in China and older bills show it).
 """
 
 from __future__ import annotations
@@ -164,14 +165,20 @@ def _set(*values: str) -> frozenset[str]:
 SUPPORT_PRODUCTS: frozenset[str] = _set(
     "AWSSupportBusiness",
     "AWSSupportEnterprise",
-    "AWSSupportEnterpriseOnRamp",
+    "AWSEnterpriseOnRamp",
     "AWSDeveloperSupport",
+    "AWSSupportDeveloper",
     "OCBPremiumSupport",
     "AWS Support (Business)",
     "AWS Support (Enterprise)",
     "AWS Support (Enterprise On-Ramp)",
     "AWS Support (Developer)",
     "AWS Premium Support",
+    "AWS Support",
+    "AWS Business Support",
+    "AWS Developer Support",
+    "AWS Enterprise Support",
+    "AWS Enterprise On-Ramp Support",
 )
 
 

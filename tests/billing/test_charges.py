@@ -100,7 +100,8 @@ def test_support_fee_is_recurring_other_fees_one_time() -> None:
         ("AWSSupportBusiness", "AWS Support (Business)"),
         ("AWSSupportEnterprise", "AWS Support (Enterprise)"),
         ("AWSDeveloperSupport", "AWS Support (Developer)"),
-        ("AWSSupportEnterpriseOnRamp", "AWS Support (Enterprise On-Ramp)"),
+        ("AWSEnterpriseOnRamp", "AWS Support (Enterprise On-Ramp)"),
+        ("OCBPremiumSupport", "AWS Premium Support"),
     ]:
         assert classify("Fee", hours=MONTH, product=code) is ChargeClass.RECURRING, code
         assert classify("Fee", hours=MONTH, product_name=name) is ChargeClass.RECURRING, name
