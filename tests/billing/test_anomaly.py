@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -254,3 +255,25 @@ def test_a_small_step_that_lasts_is_material_while_a_blip_of_the_same_size_is_no
     assert detect(series(stepped), scope_daily=10_000.0) == []
     # Other units have no money floor at all, lasting or not.
     assert DetectorConfig.for_unit("count").lasting_floor(10_000.0) == 0.0
+
+
+def test_a_sustained_step_on_day_nine_of_a_young_service_is_alerted() -> None:
+    """A service eight days old at $60 a day (under the new-spending floor its siblings give) steps up by half on
+    its ninth day: the alert names it that day, judged on its own short history."""
+    from bot.slack.triage import AlertView
+
+    start = datetime(2026, 9, 1, tzinfo=UTC)
+    n = 60
+    wiggle = [1 + 0.03 * math.sin(i * 2.1) for i in range(n)]
+    series = {
+        ("service", f"S{k}"): Series(
+            start, timedelta(days=1), [200 * (1 + 0.02 * k) * wiggle[(i + k) % n] for i in range(n)], "service", f"S{k}"
+        )
+        for k in range(5)
+    }
+    young = [0.0] * 44 + [60 * wiggle[i] for i in range(8)] + [90 * wiggle[i] for i in range(8, 16)]
+    series[("service", "Young")] = Series(start, timedelta(days=1), young, "service", "Young")
+    found = detect_many(series, DetectorConfig())
+    assert [AlertView(a, None).summary() for a in found] == [
+        "Service Young: sustained increase, $627.56 vs $425.54 expected, impact +$202.02 (+47.5%), Oct 23 – Oct 29"
+    ]
