@@ -174,19 +174,19 @@ def detect_with_sensitivity(
     return found
 
 
-#: Levels of detail, broadest first: the bill, an account or tag group, a service or region, a usage type or
-#: operation, a resource. One event seen at several levels is alerted once, at the most specific level that
-#: explains it (`choose_events`).
+#: Levels of detail, broadest first: the bill; an account, region or tag group (slices across services); a
+#: service; a usage type or operation (of one service, mostly in one region); a resource. One event seen at
+#: several levels is alerted once, at the most specific level that explains it (`choose_events`).
 SLICE_LEVEL = {
     "total": 0,
     "account": 1,
+    "region": 1,
     "service": 2,
-    "region": 2,
     "usage-type": 3,
     "operation": 3,
     "resource": 4,
 }
-#: The most specific level an alert for a broader event names: a service (or region). The usage types and
+#: The most specific level an alert for a broader event names: a service. The usage types and
 #: resources carrying it are its root cause (new, gone, usage vs rate), read right under the headline; they are
 #: alerted on their own when nothing broader shows the event (one distribution's spike hidden in its service).
 MOST_SPECIFIC_LEVEL = SLICE_LEVEL["service"]

@@ -115,3 +115,15 @@ def test_a_resource_is_alerted_on_its_own_when_nothing_broader_shows_it() -> Non
         "Resource arn:aws:cloudfront::012345678901:distribution/E2QWRUHAPOMQZL: spike, $700.00 vs $100.00 expected, "
         "impact +$600.00 (+600.0%), Nov 24 – ongoing (data through Nov 26)"
     ]
+
+
+def test_a_service_is_named_before_the_region_it_runs_in() -> None:
+    """A region is a slice across services, like an account: the service carrying the rise is the alert even when
+    the region's impact is a few cents bigger."""
+    total = _episode("total", "", 1200.10, 1300.0)
+    region = _episode("region", "us-east-1", 1200.06, 800.0)
+    ec2 = _episode("service", "Amazon Elastic Compute Cloud", 1200.03, 525.0)
+    assert _alerts([region, total, ec2], {}) == [
+        "Service Amazon Elastic Compute Cloud: spike, $1,725.03 vs $525.00 expected, impact +$1,200.03 (+228.6%), "
+        "Nov 24 – ongoing (data through Nov 26)"
+    ]
