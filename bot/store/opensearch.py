@@ -82,10 +82,20 @@ class OpenSearchClient(ClusterClient):
     def refresh(self, index: str) -> None:
         self.client.indices.refresh(index=index)
 
-    def search(self, index: str, body: dict[str, Any], *, lenient: bool = False) -> dict[str, Any]:
+    def search(
+        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+    ) -> dict[str, Any]:
+        extra: dict[str, Any] = {"preference": f"_shards:{shard}"} if shard is not None else {}
         if lenient:
-            return dict(self.client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True))
-        return dict(self.client.search(index=index, body=body))
+            extra |= {"ignore_unavailable": True, "allow_no_indices": True}
+        return dict(self.client.search(index=index, body=body, **extra))
+
+    def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:
+        # A wait that times out is answered 408 with the health body.
+        params: dict[str, Any] = {"timeout": f"{timeout_seconds:.0f}s", "request_timeout": timeout_seconds + 30}
+        if wait_for_status:
+            params["wait_for_status"] = wait_for_status
+        return dict(self.client.cluster.health(index=index, params=params, ignore=408))
 
     def bulk_index(
         self,
@@ -146,7 +156,10 @@ class OpenSearchStore(SearchClusterStore):
             kwargs["ssl_show_warn"] = parsed.verify  # the URL said verify=false on purpose
             if parsed.ca_certs:
                 kwargs["ca_certs"] = parsed.ca_certs
-        return cls(OpenSearchClient(OpenSearch(hosts=[parsed.node], **kwargs)), prefix=parsed.prefix)
+        # Every node given: a request that a node cannot answer (stopped, unreachable) is retried on another.
+        kwargs |= {"retry_on_timeout": True, "max_retries": max(3, len(parsed.nodes))}
+        client = OpenSearchClient(OpenSearch(hosts=list(parsed.nodes), **kwargs))
+        return cls(client, prefix=parsed.prefix, replicas=parsed.replicas)
 
 
 def _aws_signer(parsed: ClusterURL) -> Urllib3AWSV4SignerAuth:
