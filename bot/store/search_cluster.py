@@ -857,7 +857,11 @@ class SearchClusterStore(BillingStore):
         survives the loss of a node from the moment it is live; raises StoreError saying why when it is not
         within `replica_wait_seconds` (the previous data stays live)."""
         body = self._call(
-            "cluster health", self._cluster.health, ",".join(indices), wait_for_status="green", timeout_seconds=self._replica_wait
+            "cluster health",
+            self._cluster.health,
+            ",".join(indices),
+            wait_for_status="green",
+            timeout_seconds=self._replica_wait,
         )
         if body.get("status") == "green" and not body.get("timed_out"):
             return
@@ -901,8 +905,10 @@ class SearchClusterStore(BillingStore):
         return self._shard_counts.get(index, 1) == 1
 
     def cluster_health(self) -> ClusterHealth:
-        """The cluster's health as an operator reads it (`trackit doctor`): status, nodes, shards not allocated."""
-        body = self._call("cluster health", self._cluster.health, None, wait_for_status=None, timeout_seconds=10)
+        """The health of this store's indices as an operator reads it (`trackit doctor`): status, nodes of the
+        cluster, shards not allocated (the indices of other applications on the cluster do not count)."""
+        indices = f"{self._alias}-*,{self._rollup_alias}-*"
+        body = self._call("cluster health", self._cluster.health, indices, wait_for_status=None, timeout_seconds=10)
         return ClusterHealth(
             status=str(body.get("status", "unknown")),
             nodes=int(body.get("number_of_nodes", 0)),

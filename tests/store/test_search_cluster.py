@@ -87,7 +87,7 @@ def prefix() -> str:
 def store(cluster: Cluster, prefix: str) -> Iterator[SearchClusterStore]:
     s = cluster.open(prefix)
     yield s
-    for name in s._all_period_indices():
+    for name in [*s._all_period_indices(), *s._cluster.index_names(f"{s._rollup_alias}-*")]:
         s._cluster.delete_index(name)
     s.close()
 
