@@ -8,8 +8,13 @@ same index settings and mappings for this store (the contract suite runs against
 seam has no mapping hook.
 
 Layout (docs/architecture.md, "The billing store contract"):
-- one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one primary shard,
-  no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
+- one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, primary shards
+  sized from the delivery's row count (`search_rollup.shards_for`: one up to ~136M line items), replicas from the
+  store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double` costs, `date`
+  timestamps, tags as keyword fields;
+- beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias
+  `<prefix>-ru`, written and reconciled in the same load and swapped in the same `_aliases` request; questions
+  that need nothing finer (no hourly series, no resource) read it;
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
   its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
   indices behind the alias, and there is no second catalog to get out of step;
@@ -27,7 +32,7 @@ while the client prepares the next request. Reads avoid needless full scans: a `
 cost for the top N of one dimension when one index matches, a plain `date_histogram` for series, no composite
 request after a short page, and the account names recorded in `_meta` at load time.
 
-Nothing here uses delete-by-query, data streams, ILM / ISM, transforms, rollups or scripts.
+Nothing here uses delete-by-query, data streams, ILM / ISM, transforms, the servers' own rollup jobs or scripts.
 
 Tag keys are arbitrary (`user:team`, `kubernetes.io/cluster`), and dots in field names mean objects to both
 servers, so a tag key is stored under `tags.<escaped key>` with `.` and `%` percent-escaped.
@@ -114,6 +119,9 @@ _BULK_THREADS = 2
 _SCAN_PAGE = 5000
 #: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).
 _LOAD_LEASE_SECONDS = 60.0
+#: The `cardinality` precision threshold (the servers' maximum): below it the count keeps a hash of every value, so
+#: it is exact but for rare hash collisions; tag value counts near or above it are counted exactly instead.
+_EXACT_CARDINALITY = 40_000
 #: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
 _COUNT_TERMS = 10_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
@@ -589,7 +597,8 @@ class SearchClusterStore(BillingStore):
             index,
             settings={
                 "number_of_shards": search_rollup.shards_for(source.expected_rows, self._rows_per_shard),
-                "number_of_replicas": 0,
+                # Replicas from the start: a node lost mid-load then loses no line item (one node: none).
+                **self._replicas,
                 "refresh_interval": "-1",
             },
             mappings={"dynamic": "strict", "properties": properties, "_meta": _loading_meta()},
@@ -814,7 +823,7 @@ class SearchClusterStore(BillingStore):
             "rollup index creation",
             self._cluster.create_index,
             name,
-            settings={"number_of_shards": rollup_shards, "number_of_replicas": 0, "refresh_interval": "-1"},
+            settings={"number_of_shards": rollup_shards, **self._replicas, "refresh_interval": "-1"},
             mappings={"dynamic": "strict", "properties": search_rollup.mapping_properties(tag_fields)},
         )
         documents = self._bulk_load(name, source, None, _rollup_document_sql)
@@ -1259,11 +1268,13 @@ class SearchClusterStore(BillingStore):
             field = _tag_field(key)
             aggs[f"t{i}"] = {
                 "filter": _present(field),
-                "aggs": {"cost": {"sum": {"field": "billed_cost"}}, "values": {"cardinality": {"field": field}}},
+                "aggs": {
+                    "cost": {"sum": {"field": "billed_cost"}},
+                    "values": {"cardinality": {"field": field, "precision_threshold": _EXACT_CARDINALITY}},
+                },
             }
-        result = self._search(
-            "tag coverage", query, aggs, self._read_target(search_rollup.serves_filters(filters)).index
-        )
+        index = self._read_target(search_rollup.serves_filters(filters)).index
+        result = self._search("tag coverage", query, aggs, index)
         if not result:
             return []
         total = result["total"]["value"]
@@ -1272,12 +1283,23 @@ class SearchClusterStore(BillingStore):
                 key=key,
                 tagged_cost=result[f"t{i}"]["cost"]["value"],
                 total_cost=total,
-                distinct_values=int(result[f"t{i}"]["values"]["value"]),
+                distinct_values=self._exact_values(key, int(result[f"t{i}"]["values"]["value"]), query, index),
             )
             for i, key in enumerate(keys)
             if result[f"t{i}"]["doc_count"] > 0
         ]
         return sorted(out, key=lambda c: (-c.tagged_cost, c.key))
+
+    def _exact_values(self, key: str, estimate: int, query: dict[str, Any], index: str) -> int:
+        """The number of distinct values of tag `key` under `query`: the `cardinality` estimate where it is exact
+        (below its precision threshold it keeps a hash of every value), else counted exactly by paging a
+        key-only composite aggregation (`/tags` shows the count as a number, not an estimate)."""
+        if estimate < _EXACT_CARDINALITY * 0.9:  # the estimate's error stays far below the margin
+            return estimate
+        field = _tag_field(key)
+        narrowed = {"bool": {"filter": [query, _present(field)]}}
+        sources = [{"v": {"terms": {"field": field}}}]
+        return sum(1 for _ in self._composite("tag value count", narrowed, sources, {}, index))
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)

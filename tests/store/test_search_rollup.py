@@ -334,6 +334,27 @@ def test_replicas_a_cluster_cannot_hold_fail_the_load_clearly_and_keep_the_live_
         store.close()
 
 
+def test_tag_value_counts_are_exact_beyond_the_cardinality_threshold(
+    cluster: Cluster, prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.store import search_cluster
+
+    rows = [item("2024-05-02", "1.00", tags={"user:owner": f"person-{n}"}) for n in range(60)]
+    rows += [item("2024-05-03", "2.00", tags={"user:owner": ""}), item("2024-05-04", "3.00")]
+    store = cluster.open(prefix)
+    try:
+        store.replace_period(make_source(tmp_path, rows))
+        (estimated,) = store.tag_coverage(MONTH)
+        # The same count when the estimate is taken for approximate (threshold lowered below it): counted exactly.
+        monkeypatch.setattr(search_cluster, "_EXACT_CARDINALITY", 10)
+        (counted,) = store.tag_coverage(MONTH)
+        assert estimated.distinct_values == counted.distinct_values == 60
+        assert counted.tagged_cost == pytest.approx(60.0)
+    finally:
+        store.delete_period(MAY)
+        store.close()
+
+
 def test_the_store_url_names_more_nodes_and_the_replicas() -> None:
     parsed = ClusterURL.parse("elasticsearch://10.0.0.1:9200?nodes=10.0.0.2:9201,10.0.0.3&replicas=1")
     assert parsed.nodes == ("http://10.0.0.1:9200", "http://10.0.0.2:9201", "http://10.0.0.3:9200")
