@@ -93,7 +93,7 @@ class ElasticsearchClient(ClusterClient):
 
     def bulk_index(
         self,
-        documents: Iterable[str],
+        documents: Iterable[dict[str, str]],
         *,
         index: str,
         chunk_size: int,

@@ -102,7 +102,7 @@ class OpenSearchClient(ClusterClient):
 
     def bulk_index(
         self,
-        documents: Iterable[str],
+        documents: Iterable[dict[str, str]],
         *,
         index: str,
         chunk_size: int,

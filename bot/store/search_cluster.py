@@ -237,7 +237,7 @@ class ClusterClient(abc.ABC):
     @abc.abstractmethod
     def bulk_index(
         self,
-        documents: Iterable[str],
+        documents: Iterable[dict[str, str]],
         *,
         index: str,
         chunk_size: int,
@@ -245,8 +245,9 @@ class ClusterClient(abc.ABC):
         initial_backoff: float,
         max_backoff: float,
     ) -> Iterator[dict[str, Any]]:
-        """Index raw JSON `documents` into `index` with the library's streaming bulk helper, `chunk_size` per
-        request, retrying requests and items answered 429 up to `max_retries` times with backoff.
+        """Index `documents` (`{"_id": ..., "_source": raw JSON}`) into `index` with the library's streaming bulk
+        helper, `chunk_size` per request, retrying requests and items answered 429 up to `max_retries` times with
+        backoff.
 
         Yields the response item of every document the cluster refused (`{"index": {"status": ..., "error": ...}}`)
         and nothing for the others; raises when a whole request fails.
@@ -642,17 +643,22 @@ class SearchClusterStore(BillingStore):
         stop = threading.Event()
         sent = 0
 
-        def documents() -> Iterator[str]:
+        def documents() -> Iterator[dict[str, str]]:
             nonlocal sent
             while not stop.is_set():
                 with lock:  # one DuckDB cursor shared by the loops: hand out whole batches
                     batch = next(batches, None)
                     if batch is None:
                         return
+                    first = sent
                     sent += len(batch)
                     if progress:
                         progress(sent, source.expected_rows)
-                yield from batch
+                # Each document's id is its place in the delivery: a request the client sends again (its node
+                # died after indexing part of it, and the client retried it on another node) overwrites what
+                # it indexed instead of indexing it twice.
+                for n, doc in enumerate(batch, first):
+                    yield {"_id": str(n), "_source": doc}
 
         def loop() -> tuple[int, dict[str, Any] | None]:
             failures, first = 0, None
