@@ -64,7 +64,7 @@ def heap_in_use(store: SearchClusterStore) -> str:
 
 
 def index_sizes(store: SearchClusterStore) -> dict[str, tuple[int, int]]:
-    """'line items' / 'rollup' -> (documents, bytes on disk, primaries) of the live indices."""
+    """'line items' / 'rollup' -> (documents, bytes on disk of the primaries) of the live indices."""
     out = {}
     for label, alias in (("line items", store._alias), ("rollup", store._rollup_alias)):
         stats = store._cluster.client.indices.stats(index=alias, metric="docs,store")  # type: ignore[attr-defined]
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"here, {server:.0f} s in the node; load average {os.getloadavg()[0]:.1f}"
             )
         for label, (docs, size) in index_sizes(store).items():
-            print(f"# {label}: {docs:,} documents, {size / 2**30:.2f} GiB on disk")
+            print(f"# {label}: {docs:,} documents, {size / 2**20:,.1f} MiB on disk")
         resources = store.count_groups(AggregateRequest(MONTH, group_by=(DimensionRef(Dimension.RESOURCE),)))
         print(f"# {resources:,} resources in the month; node memory after load: {memory_of(pid)}")
 

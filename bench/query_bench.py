@@ -10,7 +10,8 @@ file layout is unchanged; ingest itself is measured by `ingest_bench.py`). Each 
 files, as the first question after a start does) and then `--repeat` times, timed. Reported: p50 and p95 in
 milliseconds, the process's CPU seconds and peak RSS, the load average.
 
-The mix is what the slash commands ask the store, through the same query layer (`bot.billing.query`,
+The mix (`slash_mix.py`, shared with `cluster_query_bench.py`) is what the slash commands ask the store, through
+the same query layer (`bot.billing.query`,
 `bot.billing.rightsizing`, `bot.billing.commitments`): `/cost` by service, account, resource (top 10 and the
 count of the others), daily by service, three dimensions, month to date with a forecast; `/tags` for one key and
 the coverage of every key; `/top-resources 20`; `/trackit rightsizing` (on-demand rates by instance type) and
