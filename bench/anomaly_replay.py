@@ -109,7 +109,7 @@ class AsOf(BillingStore):
     def periods(self) -> list[PeriodStatus]:
         return self.inner.periods()
 
-    def delete_period(self, billing_period: date) -> bool:
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
         raise NotImplementedError("read-only view")
 
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:

@@ -48,6 +48,7 @@ from bot.billing.model import (
     PeriodStatus,
     TagCoverage,
     TimeRange,
+    combined_until,
 )
 from bot.billing.pace import compute_pace
 from bot.billing.periods import add_months
@@ -77,7 +78,7 @@ class AsOfStore(BillingStore):
     def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
         raise NotImplementedError("a backtest view is read-only")
 
-    def delete_period(self, billing_period: date) -> bool:
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
         raise NotImplementedError("a backtest view is read-only")
 
     def periods(self) -> list[PeriodStatus]:
@@ -116,8 +117,7 @@ class AsOfStore(BillingStore):
         if time_range is not None:
             wanted = set(time_range.months())
             periods = [p for p in periods if p.billing_period in wanted]
-        untils = [p.data_until for p in periods if p.data_until is not None]
-        return Freshness(max(untils) if untils else None, tuple(periods))
+        return Freshness(combined_until(periods), tuple(periods))
 
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()

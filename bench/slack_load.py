@@ -122,6 +122,7 @@ def serve(args: argparse.Namespace) -> int:
     print(f"PORT {server.port}", flush=True)
     sys.stdin.read()  # until the parent closes our stdin
     server.close()
+    app.drain()
     return 0
 
 

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.billing.model import Filter
@@ -18,7 +17,7 @@ from bot.config import Settings
 from bot.errors import ConfigError
 from bot.services import Services, VocabularyCache
 from bot.slack.blocks import Message
-from bot.slack.bolt import make_bolt_app
+from bot.slack.bolt import BotApp, make_bolt_app
 from bot.slack.client import make_client
 from bot.store.registry import open_store
 
@@ -38,7 +37,7 @@ def build_services(settings: Settings) -> Services:
     return Services(settings=settings, store=store, state=state, vocabulary=VocabularyCache(store))
 
 
-def build_app(services: Services, *, socket_mode: bool = False, client: WebClient | None = None) -> App:
+def build_app(services: Services, *, socket_mode: bool = False, client: WebClient | None = None) -> BotApp:
     """The Bolt app with every command registered.
 
     Acks and answers run on different threads, so an ack never waits behind an answer: with

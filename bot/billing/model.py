@@ -408,13 +408,23 @@ class CostQuery:
 # ------------------------------------------------------------------------------------------ deliveries
 
 
+def source_of_uri(source_uri: str) -> str:
+    """The source a delivery stored before sources were recorded came from: its `source_uri` without the
+    manifest the pipeline appended in parentheses (`s3://bucket/cur (metadata/.../x-Manifest.json)`)."""
+    if source_uri.endswith(")") and " (" in source_uri:
+        return source_uri[: source_uri.rindex(" (")]
+    return source_uri
+
+
 @dataclass(frozen=True)
 class Delivery:
-    """One delivery of one billing period, as the source announced it.
+    """One delivery of one billing period from one source, as the source announced it.
 
     `delivery_id` is the CUR assembly id (or a hash of the manifest / file list when the format has none);
-    `delivered_at` the manifest or object time. Re-ingesting the same id is a no-op; a newer delivery of the
-    same period replaces it atomically.
+    `delivered_at` the manifest or object time. `source` names the configured source it came from (its
+    canonical URI; "" for the default source): the store keeps one live delivery per billing period *per
+    source*, so an AWS export and an Azure export of the same month are summed, never swapped. Re-ingesting the
+    same id is a no-op; a newer delivery of the same period from the same source replaces it atomically.
     """
 
     billing_period: date
@@ -422,11 +432,15 @@ class Delivery:
     delivered_at: datetime
     source_format: str
     source_uri: str
+    source: str = ""
+    #: How far the provider declares the period's data complete (FOCUS 1.3 recency metadata,
+    #: `bot.ingest.recency`); None when the delivery carries no such metadata.
+    complete_until: datetime | None = None
 
 
 @dataclass(frozen=True)
 class PeriodStatus:
-    """What the store holds for one billing period."""
+    """What the store holds for one billing period from one source (`source`, as `Delivery.source`)."""
 
     billing_period: date
     delivery_id: str
@@ -442,6 +456,39 @@ class PeriodStatus:
     currencies: tuple[str, ...] = ()
     #: Whether the export has net (after-discount) cost: some line item carries one (recorded at load).
     has_net_cost: bool = False
+    source: str = ""
+    #: As `Delivery.complete_until`: recorded at load, None without recency metadata.
+    complete_until: datetime | None = None
+
+
+#: A source whose newest billing period is older than the newest stored one by more than this many months has
+#: stopped delivering (a closed subscription, a removed export): it no longer holds the others' freshness back.
+LAGGING_SOURCE_MONTHS = 1
+
+
+def combined_until(periods: Sequence[PeriodStatus], *, declared: bool = False) -> datetime | None:
+    """The newest usage every delivering source has reached: each source's newest `data_until`, the oldest of
+    those among the sources that delivered one of the newest billing months (`LAGGING_SOURCE_MONTHS`). With one
+    source it is that source's newest usage. A source a day behind the others thus keeps that day partial, so
+    an answer never reads a day one cloud has not billed yet as a cheap day.
+
+    With `declared`, a period's `complete_until` (the provider's own word) stands for its `data_until`, and the
+    result is None unless some period declares one."""
+    if declared and not any(p.complete_until is not None for p in periods):
+        return None
+    newest: dict[str, tuple[date, datetime | None]] = {}
+    for p in periods:
+        period, until = newest.get(p.source, (date.min, None))
+        mine = p.complete_until if declared and p.complete_until is not None else p.data_until
+        if mine is not None and (until is None or mine > until):
+            until = mine
+        newest[p.source] = (max(period, p.billing_period), until)
+    if not newest:
+        return None
+    latest = max(period for period, _ in newest.values())
+    horizon = add_months(latest, -LAGGING_SOURCE_MONTHS)
+    untils = [until for period, until in newest.values() if until is not None and period >= horizon]
+    return min(untils) if untils else None
 
 
 @dataclass(frozen=True)
@@ -454,6 +501,19 @@ class Freshness:
     @property
     def final(self) -> bool:
         return bool(self.periods) and all(p.final for p in self.periods)
+
+    def month_states(self) -> list[tuple[date, bool]]:
+        """Each billing month once, oldest first, and whether it is final (every source's delivery of it is)."""
+        final: dict[date, bool] = {}
+        for p in self.periods:
+            final[p.billing_period] = final.get(p.billing_period, True) and p.final
+        return sorted(final.items())
+
+    @property
+    def complete_until(self) -> datetime | None:
+        """How far the data is complete by the providers' own word (FOCUS 1.3 recency metadata), combined over
+        sources as `data_until` is; None when no period's delivery declares it."""
+        return combined_until(self.periods, declared=True)
 
     @property
     def currencies(self) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ compared over. `/cost`, the daily summary, budget alerts and digests all ask her
 
 Complete days. Exports lag by hours to a day: the last day in the store is usually partial, and a partial day is
 not a cheap day. `complete_cutoff()` is the first day without complete usage data, from the freshness the store
-reports (the latest end of usage lines at most a day long: month-long fee lines do not count). Days before it
+reports (the latest end of usage lines at most a day long: month-long fee lines do not count), or, where an
+export carries FOCUS 1.3 recency metadata, from how far its provider declares the data complete. Days before it
 are complete; everything from it on is forecast, and comparisons stop there.
 
 Month-end forecast = period charges + usage forecast (`bot.billing.forecast` for the usage model and its range).
@@ -69,7 +70,9 @@ _SUPPORT = re.compile(r"^AWS (Premium |Developer |Business |Enterprise )?Support
 
 
 def data_until(freshness: Freshness) -> datetime | None:
-    until = freshness.data_until
+    """How far the data is complete: as the providers declare it where their exports say (FOCUS 1.3 recency
+    metadata, `Freshness.complete_until`), else the newest usage the store holds."""
+    until = freshness.complete_until or freshness.data_until
     if until is None:
         return None
     return until.replace(tzinfo=UTC) if until.tzinfo is None else until.astimezone(UTC)
@@ -88,10 +91,17 @@ def complete_cutoff(store: BillingStore, today: date) -> date | None:
     return cutoff_from(store.freshness(), today)
 
 
+def _reach(freshness: Freshness) -> datetime | None:
+    """The newest usage the store holds, complete or not."""
+    until = freshness.data_until
+    return None if until is None else until.replace(tzinfo=UTC) if until.tzinfo is None else until.astimezone(UTC)
+
+
 def day_status(freshness: Freshness, day: date) -> str:
-    """`complete`, `partial` (some data, the export has not reached the day's end) or `no data`."""
-    until = data_until(freshness)
-    if until is None or until <= datetime.combine(day, datetime.min.time(), UTC):
+    """`complete`, `partial` (some data, but the export has not reached the day's end or its provider does not
+    declare the day complete) or `no data`."""
+    reach, until = _reach(freshness), data_until(freshness)
+    if reach is None or until is None or reach <= datetime.combine(day, datetime.min.time(), UTC):
         return "no data"
     if until >= datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC):
         return "complete"
@@ -103,8 +113,8 @@ def day_status(freshness: Freshness, day: date) -> str:
 
 def progress_of(time_range: TimeRange, freshness: Freshness, cutoff: date | None) -> Progress:
     """How much of `time_range` the data covers: complete, in progress, a partial first day, or nothing yet."""
-    until = data_until(freshness)
-    if until is None or until <= datetime.combine(time_range.start, datetime.min.time(), UTC):
+    reach = _reach(freshness)
+    if reach is None or reach <= datetime.combine(time_range.start, datetime.min.time(), UTC):
         return Progress.NO_DATA_YET
     if cutoff is not None and cutoff >= time_range.end:
         return Progress.COMPLETE

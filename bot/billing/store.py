@@ -81,26 +81,35 @@ class BillingStore(abc.ABC):
 
     @abc.abstractmethod
     def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
-        """Make `source` the live data of its billing period, atomically.
+        """Make `source` the live data of its billing period from its source (`Delivery.source`), atomically.
 
-        Readers see either the previous delivery or the new one, never a mix; a crash (even SIGKILL) before
-        the swap leaves the previous delivery live. Raises `ReconciliationError` (and keeps the previous
-        delivery) when the loaded unblended total differs from `source.expected_billed_total` by a cent or more.
+        Only the live delivery of the same period *and* the same source is replaced: deliveries of the period
+        from other sources stay live beside it, and every read sums across them. A stored delivery that
+        recorded no source (stored before sources were) counts as coming from `source_of_uri` of its
+        `source_uri`. Readers see either the previous delivery or the new one, never a mix; a crash (even
+        SIGKILL) before the swap leaves the previous delivery live. Raises `ReconciliationError` (and keeps the
+        previous delivery) when the loaded unblended total differs from `source.expected_billed_total` by a
+        cent or more.
         """
 
     @abc.abstractmethod
     def periods(self) -> list[PeriodStatus]:
-        """The live delivery of every stored billing period, oldest first, with what was measured at its load:
-        rows, unblended total, newest usage, whether invoiced, its billing `currencies` (sorted ISO codes, empty
-        codes left out) and `has_net_cost` (some line item carries a net cost)."""
+        """The live delivery of every stored billing period and source, oldest period first (then by source),
+        with what was measured at its load: rows, unblended total, newest usage, whether invoiced, its billing
+        `currencies` (sorted ISO codes, empty codes left out), `has_net_cost` (some line item carries a net
+        cost) and its `source`."""
 
-    def period(self, billing_period: date) -> PeriodStatus | None:
-        """The live delivery of one billing period, or None."""
-        return next((p for p in self.periods() if p.billing_period == billing_period), None)
+    def period(self, billing_period: date, source: str | None = None) -> PeriodStatus | None:
+        """The live delivery of one billing period from `source`, or None; without a source, the period's first
+        live delivery in source order (the only one when a single source delivers it)."""
+        return next(
+            (p for p in self.periods() if p.billing_period == billing_period and source in (None, p.source)), None
+        )
 
     @abc.abstractmethod
-    def delete_period(self, billing_period: date) -> bool:
-        """Remove a billing period (returns whether it existed)."""
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
+        """Remove a billing period's live delivery from `source`, or from every source when None (returns
+        whether one existed). Deliveries of other sources are untouched."""
 
     # ------------------------------------------------------------------ reading
 
@@ -157,8 +166,8 @@ class BillingStore(abc.ABC):
 
     @abc.abstractmethod
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
-        """Newest usage seen and the status (as `periods()` gives it) of the periods overlapping the range (all
-        periods when None)."""
+        """The status (as `periods()` gives it) of the periods overlapping the range (all periods when None) and
+        the newest usage every delivering source has reached over them (`bot.billing.model.combined_until`)."""
 
     @abc.abstractmethod
     def iter_line_items(

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
+import signal
+from typing import TYPE_CHECKING, Any
 
-from bot.config import load_settings
+from bot.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from bot.slack.bolt import BotApp
 
 log = logging.getLogger("bot.cli.serve")
 
@@ -35,15 +40,35 @@ def run(args: argparse.Namespace) -> int:
     mode = args.mode or ("socket" if settings.slack_app_token else "http")
     services = build_services(settings)
     app = build_app(services, socket_mode=mode == "socket")
-    if not getattr(args, "no_jobs", False):
-        # Runs jobs only while this replica holds the scheduler lease; a daemon thread, gone with the process.
-        build_scheduler(services, app.client).start()
+    # `docker stop` sends SIGTERM: stop as on Ctrl-C, so acked answers and running jobs finish first.
+    signal.signal(signal.SIGTERM, _interrupt)
+    scheduler = None if getattr(args, "no_jobs", False) else build_scheduler(services, app.client)
+    if scheduler is not None:
+        scheduler.start()  # runs jobs only while this replica holds the scheduler lease
+    try:
+        _serve(args, mode, settings, services, app)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        log.info("stopping: finishing acked answers and running jobs")
+        app.drain()
+        if scheduler is not None:
+            scheduler.shutdown()
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve(args: argparse.Namespace, mode: str, settings: Settings, services: Services, app: BotApp) -> None:
+    """Serve Slack until Ctrl-C / SIGTERM (KeyboardInterrupt)."""
     if mode == "socket":
         from bot.slack.socket_mode import make_socket_handler
 
         log.info("connecting over Socket Mode")
         make_socket_handler(app, settings.slack_app_token, concurrency=settings.ack_threads).start()  # type: ignore[no-untyped-call]
-        return 0
+        return
     from bot.slack.http import SlackHttpServer
 
     def health() -> dict[str, object]:
@@ -63,4 +88,3 @@ def run(args: argparse.Namespace) -> int:
         server.serve_forever()
     finally:
         server.close()
-    return 0

@@ -162,6 +162,7 @@ def normalized_source(path: Path, month: date, rows: int, total: Decimal, uri: s
         delivered_at=datetime.now(UTC),
         source_format="ce",
         source_uri=uri,
+        source=uri.split("?", 1)[0],  # one source however many months it asks for
     )
     types = ", ".join(f"{quote_literal(f)}: 'VARCHAR'" for f in _FIELDS)
     relation = (

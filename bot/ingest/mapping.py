@@ -510,4 +510,78 @@ AZURE_EA = FormatSpec(
     period_start="",
 )
 
-SPECS: dict[str, FormatSpec] = {s.name: s for s in (CUR1, CUR2, FOCUS, OCI_COST, AZURE_EA)}
+#: Google Cloud Billing's standard (or detailed) usage cost export, as BigQuery writes the table to files
+#: (Parquet keeps its nested and repeated fields). `bot.ingest.gcp` first flattens each row into one row for
+#: its cost and one per credit (`row_kind` 'cost' or 'credit'), so the names below are the flat relation's:
+#: credits become amounts of their own, and the month's total is cost + credits, what Google invoices.
+#: https://cloud.google.com/billing/docs/how-to/export-data-bigquery-tables/standard-usage
+_GCP_CREDIT = "{s:row_kind} = 'credit'"
+#: Credits that are a price reduction of the usage they are attached to (sustained and committed use
+#: discounts, spend-based discounts, reseller margins, subscription benefits) follow that usage; promotions
+#: are granted once and the free tier renews every month: those are credits in their own right.
+_GCP_CREDIT_FREQUENCY = (
+    f"CASE WHEN {_GCP_CREDIT} THEN CASE upper({{s:credit_type}}) WHEN 'PROMOTION' THEN 'One-Time' "
+    "WHEN 'FREE_TIER' THEN 'Recurring' ELSE 'Usage-Based' END END"
+)
+#: Google's cost_type: regular, tax, adjustment, rounding error.
+_GCP_CATEGORY = (
+    f"CASE WHEN {_GCP_CREDIT} THEN 'Credit' ELSE CASE lower({{s:cost_type}}) WHEN 'tax' THEN 'Tax' "
+    "WHEN 'adjustment' THEN 'Adjustment' WHEN 'rounding error' THEN 'Adjustment' ELSE 'Usage' END END"
+)
+GCP_BILLING = FormatSpec(
+    name="gcp",
+    rules={
+        "charge_period_start": Col("usage_start_time"),
+        "charge_period_end": Col("usage_end_time"),
+        "billed_cost": Col("amount"),
+        "effective_cost": Col("amount"),
+        "net_cost": Const("NULL"),
+        "list_cost": Col("list_amount"),
+        # A credit row is no usage of its own: its usage amount would count the usage twice.
+        "usage_amount": Expr(f"CASE WHEN NOT ({_GCP_CREDIT}) THEN {{d:usage_amount}} END"),
+        "usage_unit": Col("usage_unit"),
+        "billing_account_id": Col("billing_account_id"),
+        "billing_account_name": Const("NULL"),
+        # Projects are where Google Cloud spend is owned and split, as accounts are on AWS.
+        "sub_account_id": Col("project_id"),
+        "sub_account_name": Col("project_name"),
+        "service_code": Col("service_id"),
+        "service_name": Col("service_description"),
+        "region_id": Col("location_region", "location_location"),
+        "availability_zone": Col("location_zone"),
+        "usage_type": Col("sku_description"),
+        "operation": Const("NULL"),
+        "resource_id": Col("resource_name"),
+        "line_item_type": Expr(f"CASE WHEN {_GCP_CREDIT} THEN {{s:credit_type}} ELSE {{s:cost_type}} END"),
+        "charge_category": Expr(_GCP_CATEGORY),
+        "description": Expr(f"CASE WHEN {_GCP_CREDIT} THEN {{s:credit_name}} ELSE {{s:sku_description}} END"),
+        "product_family": Const("NULL"),
+        "instance_type": Const("NULL"),
+        "pricing_term": Const("NULL"),
+        # invoice.month is set on every row, the current month's too: it says which invoice, not that it is final.
+        "invoice_id": Const("NULL"),
+        "reservation_arn": Const("NULL"),
+        "reservation_effective_cost": Const("NULL"),
+        "savings_plan_arn": Const("NULL"),
+        "savings_plan_effective_cost": Const("NULL"),
+        "currency": Col("currency"),
+        "provider": Const("'gcp'"),
+        "charge_class": Expr(
+            classify_sql(
+                ChargeFields(
+                    start="{t:usage_start_time}",
+                    end="{t:usage_end_time}",
+                    kind=f"CASE WHEN {_GCP_CREDIT} THEN NULL ELSE {{s:cost_type}} END",
+                    category=_GCP_CATEGORY,
+                    frequency=_GCP_CREDIT_FREQUENCY,
+                )
+            )
+        ),
+    },
+    required=(("amount",), ("usage_start_time",), ("service_description",), ("currency",)),
+    billed_cost="amount",
+    # The invoice month (invoice.month, YYYYMM): late usage is billed in the next month's invoice.
+    period_start="invoice_period",
+)
+
+SPECS: dict[str, FormatSpec] = {s.name: s for s in (CUR1, CUR2, FOCUS, OCI_COST, AZURE_EA, GCP_BILLING)}

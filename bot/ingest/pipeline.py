@@ -5,9 +5,14 @@ duplicates, totals) runs before the store is touched, and the store swaps a peri
 interrupted ingest never loses the data already live. Progress shows as tqdm bars on a terminal and as log
 lines (rows, bytes, rate) otherwise.
 
-Re-delivery guards (`IngestPolicy`): a delivery that would replace a live period is refused, unless forced, when
-it holds no rows, fewer than `min_share` of the live rows, or was delivered before the live one. A refusal is
-a result (`status="refused"` with its reason and numbers), not an error: the other periods still load.
+Sources: every delivery is stored under the source it came from (`Delivery.source`: the source's canonical URI,
+`s3://bucket/prefix` or the resolved local path; `ce://...` as given), and the store keeps one live delivery per
+billing period per source. A delivery replaces its own source's delivery of the period only; another source's
+(an Azure export beside an AWS CUR) stays live and is summed with it.
+
+Re-delivery guards (`IngestPolicy`): a delivery that would replace its source's live period is refused, unless
+forced, when it holds no rows, fewer than `min_share` of the live rows, or was delivered before the live one. A
+refusal is a result (`status="refused"` with its reason and numbers), not an error: the other periods still load.
 
 Staging (downloads, extracted zips, staged copies, DuckDB spill files) lives in a folder under the store's
 own staging directory (`staging_dir` of a DuckDB store, else the one given), never in TMPDIR. The folder is
@@ -25,7 +30,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -37,11 +42,11 @@ from bot.aws.session import AwsIdentity
 from bot.billing.model import Delivery, PeriodStatus
 from bot.billing.store import BillingStore, NormalizedSource
 from bot.errors import CorruptFile, DiskFull, IngestError, UnknownFormat
-from bot.ingest import integrity
+from bot.ingest import gcp, integrity, recency
 from bot.ingest.cost_explorer import cost_explorer_sources
 from bot.ingest.csvfiles import DataFile, RawTotals, independent_totals
 from bot.ingest.layout import PlannedDelivery, plan_deliveries
-from bot.ingest.mapping import athena_name
+from bot.ingest.mapping import GCP_BILLING, athena_name
 from bot.ingest.readers import (
     build_source,
     detect_format,
@@ -248,8 +253,10 @@ def ingest(
                 # The store's own folder (staging included) is never part of a source that happens to hold it.
                 own = (root, store.staging_dir.parent) if isinstance(store, HasStagingDir) else (root,)
                 file_source = open_file_source(uri, identity, exclude=own)
-                planned = plan_deliveries(file_source.list(), file_source.read_bytes)
-                results.extend(_ingest_plans(planned, file_source, run, workdir))
+                listing = file_source.list()
+                planned = plan_deliveries(listing, file_source.read_bytes)
+                sectors = recency.sectors_in(listing, file_source.read_bytes)
+                results.extend(_ingest_plans(planned, file_source, replace(run, sectors=sectors), workdir))
     except OSError as exc:
         if is_disk_full(exc):
             raise disk_full(root, f"staging {uri}") from exc
@@ -268,8 +275,8 @@ def ingest(
     return report
 
 
-def _skip(store: BillingStore, period: date, delivery_id: str) -> PeriodResult | None:
-    live = store.period(period)
+def _skip(store: BillingStore, period: date, delivery_id: str, source: str) -> PeriodResult | None:
+    live = store.period(period, source)
     if live is None or live.delivery_id != delivery_id:
         return None
     log.info("%s: delivery %s is already live, skipped", f"{period:%Y-%m}", delivery_id)
@@ -300,7 +307,8 @@ def refusal(
     policy: IngestPolicy,
 ) -> str:
     """Why `delivery` (with `rows` line items totalling `total`; rows None when not read yet) may not replace the
-    live delivery of its period, or "" when it may. The sentence names both deliveries and their numbers."""
+    live delivery of its period from its own source (`live`), or "" when it may. The sentence names both
+    deliveries and their numbers."""
     if live is None or policy.force:
         return ""
     period = f"{delivery.billing_period:%Y-%m}"
@@ -348,6 +356,8 @@ class _Run:
     bars: _Progress
     policy: IngestPolicy
     staging: Path  # the staging directory (each ingest works in a folder of its own under it)
+    #: The source's FOCUS 1.3 recency time sectors (`bot.ingest.recency`), empty when it carries none.
+    sectors: tuple[recency.TimeSector, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -387,12 +397,14 @@ def _prepare_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workd
 def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir: Path) -> list[_Prepared]:
     store, bars = run.store, run.bars
     if plan.billing_period is not None:
-        skipped = _skip(store, plan.billing_period, plan.delivery_id)
+        skipped = _skip(store, plan.billing_period, plan.delivery_id, source.uri)
         if skipped is not None:
             return [_Prepared(result=skipped)]
         # An older delivery is refused before anything is downloaded.
-        announced = Delivery(plan.billing_period, plan.delivery_id, plan.delivered_at, plan.format_hint, source.uri)
-        reason = refusal(store.period(plan.billing_period), announced, None, "", run.policy)
+        announced = Delivery(
+            plan.billing_period, plan.delivery_id, plan.delivered_at, plan.format_hint, source.uri, source.uri
+        )
+        reason = refusal(store.period(plan.billing_period, source.uri), announced, None, "", run.policy)
         if reason:
             return [_Prepared(result=_refused(announced, reason, 0, ""))]
     label = f"{plan.billing_period:%Y-%m}" if plan.billing_period else plan.report
@@ -419,6 +431,8 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
         inspected = inspect_files(files, con)
         spec = detect_format(list(inspected.columns), plan.format_hint)
         fmt = _format_name(spec.name, list(inspected.columns))
+        if spec is GCP_BILLING:  # nested rows: one flat row per cost and per credit, staged once
+            inspected = gcp.flatten(inspected, con, workdir)
         uri = source.uri + (f" ({plan.manifest_key})" if plan.manifest_key else "")
         # The independent parse runs beside DuckDB's (which releases the GIL), on the export files themselves.
         checker = None
@@ -442,11 +456,12 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
         prepared = []
         for period, delivery_id, filtered in periods:
             if filtered:
-                skipped = _skip(store, period, delivery_id)
+                skipped = _skip(store, period, delivery_id, source.uri)
                 if skipped is not None:
                     prepared.append(_Prepared(result=skipped))
                     continue
-            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri)
+            declared = recency.complete_until(run.sectors, period)
+            delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri, source.uri, declared)
             # CSV is staged (parsed once, normalised rows in parquet); parquet is read directly, since
             # staging it would cost more than the one check pass it saves.
             normalized = build_source(
@@ -577,10 +592,11 @@ def _load(source: NormalizedSource, run: _Run) -> PeriodResult:
     store, bars = run.store, run.bars
     d = source.delivery
     label = f"{d.billing_period:%Y-%m}"
-    skipped = _skip(store, d.billing_period, d.delivery_id)
+    skipped = _skip(store, d.billing_period, d.delivery_id, d.source)
     if skipped is not None:
         return skipped
-    reason = refusal(store.period(d.billing_period), d, source.expected_rows, source.expected_billed_total, run.policy)
+    live = store.period(d.billing_period, d.source)
+    reason = refusal(live, d, source.expected_rows, source.expected_billed_total, run.policy)
     if reason:
         return _refused(d, reason, source.expected_rows, source.expected_billed_total, source.bytes_read)
     bar = bars.bar(source.expected_rows, "rows", f"load {label}")

@@ -49,6 +49,7 @@ from bot.ingest.mapping import (
     CUR1,
     CUR2,
     FOCUS,
+    GCP_BILLING,
     OCI_COST,
     Col,
     Const,
@@ -71,11 +72,14 @@ SUPPORTED_LAYOUTS = (
     "legacy CUR Athena/parquet (<report>/year=YYYY/month=M/*.parquet)",
     "CUR 2.0 or FOCUS Data Exports (data/BILLING_PERIOD=YYYY-MM/ + metadata/BILLING_PERIOD=YYYY-MM/*-Manifest.json)",
     "a single CUR or FOCUS file (csv, csv.gz, zip or parquet)",
+    "Google Cloud Billing export table extracted as parquet (loose files, months read from invoice.month)",
 )
 
 _CHUNK = 1 << 20
 #: The column a staged copy numbers its export file in (which file a row came from, for checks and messages).
 PART = "__part"
+#: Top-level columns only a Google Cloud Billing export has together (`bot.ingest.gcp`).
+GCP_SIGNATURE = frozenset({"cost", "usage_start_time", "service", "sku"})
 
 
 def is_parquet(path: Path | str) -> bool:
@@ -257,12 +261,15 @@ def _top_level_names(schema: Sequence[tuple[object, ...]]) -> list[str]:
 
 
 def detect_format(columns: Sequence[str], hint: str = "") -> FormatSpec:
-    """Which format a set of columns is: FOCUS (BilledCost), OCI's cost report (cost/myCost), Azure's usage
+    """Which format a set of columns is: FOCUS (BilledCost), Google Cloud Billing (cost, usage_start_time,
+    service, sku), OCI's cost report (cost/myCost), Azure's usage
     details (CostInBillingCurrency, MeterCategory), CUR 2.0 (map columns or a Data Exports layout), or legacy CUR
     (slash or Athena names). Raises `UnknownFormat` otherwise."""
     lower = {c.lower() for c in columns}
     if "billedcost" in lower or "chargeperiodstart" in lower:
         return FOCUS
+    if lower >= GCP_SIGNATURE:  # the raw export: `bot.ingest.gcp.flatten` makes the rows GCP_BILLING reads
+        return GCP_BILLING
     if "cost/mycost" in lower:  # OCI's cost report also has lineItem/ columns: before legacy CUR
         return OCI_COST
     if "costinbillingcurrency" in lower and "metercategory" in lower:
@@ -424,6 +431,7 @@ _MAP_COLUMNS: dict[str, tuple[str, ...]] = {
 _MAP_COLUMNS["cur2"] = _MAP_COLUMNS["cur1"]
 _MAP_COLUMNS["oci"] = ()
 _MAP_COLUMNS["azure"] = ("Tags",)
+_MAP_COLUMNS["gcp"] = ("labels",)
 
 #: FOCUS 1.2 with AWS columns has no x_CostCategories: AWS puts cost categories in Tags, keys prefixed so.
 FOCUS_COST_CATEGORY_TAG = "costCategory/"
@@ -446,6 +454,11 @@ def _tags_and_categories(
         return tags, none
     if spec is AZURE_EA:
         return _azure_tags(resolver, con, relation), none
+    if spec is GCP_BILLING:  # the row's labels, as a map by `bot.ingest.gcp.flatten`
+        tags = _extras(
+            resolver, con, relation, slash_prefixes=(), snake_prefix="\0", map_columns=("labels",), snake_keys=False
+        )
+        return tags, none
     if spec is FOCUS:
         tags = _extras(
             resolver, con, relation, slash_prefixes=(), snake_prefix="\0", map_columns=("Tags",), snake_keys=False

@@ -64,8 +64,11 @@ def freshness_text(freshness: Freshness) -> str:
     """`Data up to 2026-11-26 18:00 UTC; 2026-10 final, 2026-11 estimated.` or `No billing data for this period.`"""
     if freshness.data_until is None:
         return "No billing data for this period."
-    states = [f"{p.billing_period:%Y-%m} {'final' if p.final else 'estimated'}" for p in freshness.periods]
+    states = [f"{period:%Y-%m} {'final' if final else 'estimated'}" for period, final in freshness.month_states()]
     tail = f"; {', '.join(states)}" if states else ""
+    declared = freshness.complete_until
+    if declared is not None and _utc(declared) != _utc(freshness.data_until):
+        tail = f" (complete up to {_utc(declared):%Y-%m-%d %H:%M} UTC, as the export declares){tail}"
     return f"Data up to {_utc(freshness.data_until):%Y-%m-%d %H:%M} UTC{tail}."
 
 

@@ -42,16 +42,25 @@ def timestamp_text(at: datetime | None) -> str:
 
 
 def freshness_text(freshness: Freshness) -> str:
-    """`data up to 2026-11-26 18:00 UTC, October final, November estimated` (or `no data for this period`)."""
+    """`data up to 2026-11-26 18:00 UTC, October final, November estimated` (or `no data for this period`); where
+    the exports declare their completeness (FOCUS 1.3 recency metadata) and it differs, `data up to ... (complete
+    up to 2026-11-26 00:00 UTC, as the export declares)`. A month is final when every source's delivery is."""
     if freshness.data_until is None:
         return "no data for this period"
-    until = freshness.data_until
-    until = until.replace(tzinfo=UTC) if until.tzinfo is None else until.astimezone(UTC)
+    until = _aware(freshness.data_until)
+    head = f"data up to {until:%Y-%m-%d %H:%M} UTC"
+    declared = freshness.complete_until
+    if declared is not None and _aware(declared) != until:
+        head += f" (complete up to {_aware(declared):%Y-%m-%d %H:%M} UTC, as the export declares)"
     states = []
-    for p in freshness.periods:
-        month = f"{p.billing_period:%B}" if p.billing_period.year == until.year else f"{p.billing_period:%B %Y}"
-        states.append(f"{month} {'final' if p.final else 'estimated'}")
-    return ", ".join([f"data up to {until:%Y-%m-%d %H:%M} UTC", *states])
+    for period, final in freshness.month_states():
+        month = f"{period:%B}" if period.year == until.year else f"{period:%B %Y}"
+        states.append(f"{month} {'final' if final else 'estimated'}")
+    return ", ".join([head, *states])
+
+
+def _aware(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def footer(time_range: TimeRange, basis: CostBasis | str, freshness: Freshness, *extra: str) -> Block:

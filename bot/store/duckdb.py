@@ -12,12 +12,13 @@ this store never keeps a writable database open:
   every question but hourly series, which scan the period's timestamps). Its unblended total is reconciled
   with the export's own sum; then it is checkpointed, closed, fsynced and renamed. From then on the file is
   immutable.
-* `<dir>/catalog.json` names the live file of every period. A loader publishes by rewriting it atomically
-  (tmp + fsync + rename + fsync dir) under an exclusive `fcntl` lock, so two loader processes never clobber each
-  other. The superseded file is deleted by garbage collection only after a grace period (10 minutes by
-  default) so a reader in another process that attached it just before the swap finishes its query. A load
-  that crashes (even SIGKILL) leaves only its `.load-*` files behind, which the next GC removes as soon as
-  their lock is free (never while the load lives, in whichever container it runs); the catalog still names
+* `<dir>/catalog.json` names the live file of every period from every source (an AWS export and an Azure export of
+  the same month are two live files, summed by every read; a delivery replaces only its own source's). A loader
+  publishes by rewriting it atomically (tmp + fsync + rename + fsync dir) under an exclusive `fcntl` lock, so two
+  loader processes never clobber each other. The superseded file is deleted by garbage collection only after a grace
+  period (10 minutes by default) so a reader in another process that attached it just before the swap finishes its
+  query. A load that crashes (even SIGKILL) leaves only its `.load-*` files behind, which the next GC removes as
+  soon as their lock is free (never while the load lives, in whichever container it runs); the catalog still names
   the previous delivery, so readers never see half a month or a month twice. Ingest staging lives in
   `<dir>/staging/` (`staging_dir`): same disk, collected the same way.
 * Readers use an in-memory DuckDB connection that ATTACHes every live period file READ_ONLY (any number of
@@ -79,6 +80,7 @@ from bot.billing.model import (
     PeriodStatus,
     TagCoverage,
     TimeRange,
+    combined_until,
 )
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
@@ -90,6 +92,7 @@ from bot.store.duckdb_catalog import (
     STAGING_DIR,
     Catalog,
     CatalogEntry,
+    EntryKey,
     catalog_lock,
     catalog_signature,
     collect_garbage,
@@ -144,8 +147,8 @@ class _Generation:
     con: duckdb.DuckDBPyConnection
     catalog: Catalog
     signature: tuple[int, int, int] | None
-    branches: dict[date, Branch]
-    rollups: dict[date, list[Branch]] = field(default_factory=dict)  # per period: its rollups, smallest first
+    branches: dict[EntryKey, Branch]
+    rollups: dict[EntryKey, list[Branch]] = field(default_factory=dict)  # per entry: its rollups, smallest first
     accounts: tuple[str, ...] = ()  # aliases of the files that have an accounts table
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -159,16 +162,16 @@ class _Generation:
         only for an unbucketed question whose range holds every line item of the period.
         """
         chosen = []
-        for period, entry in sorted(self.catalog.entries.items()):
+        for key, entry in sorted(self.catalog.entries.items()):
             if not _may_hold(time_range, entry):
                 continue  # no line item of the period starts in the range (or the delivery is empty)
-            raw = self.branches[period]
+            raw = self.branches[key]
             if needed is None:
                 chosen.append(raw)
                 continue
             wanted = needed & raw.columns  # a column the period lacks reads as NULL from any table
             whole = not bucketed and _holds_period(time_range, entry)
-            usable = (r for r in self.rollups.get(period, ()) if wanted <= r.columns and (whole or not r.whole_period))
+            usable = (r for r in self.rollups.get(key, ()) if wanted <= r.columns and (whole or not r.whole_period))
             chosen.append(next(usable, raw))
         return Relation(tuple(chosen))
 
@@ -345,8 +348,8 @@ class DuckDBStore(BillingStore):
             con = duckdb.connect(":memory:", config=self._config())
         except duckdb.Error as exc:
             raise _wrap(exc, "opening a reader connection") from exc
-        branches: dict[date, Branch] = {}
-        rollups: dict[date, list[Branch]] = {}
+        branches: dict[EntryKey, Branch] = {}
+        rollups: dict[EntryKey, list[Branch]] = {}
         with_accounts: list[str] = []
         try:
             for i, entry in enumerate(catalog.sorted_entries()):
@@ -374,12 +377,12 @@ class DuckDBStore(BillingStore):
                 if PROVIDER_COLUMN not in raw_columns:
                     derived += ((PROVIDER_COLUMN, LEGACY_PROVIDER_SQL),)
                     raw_columns |= {PROVIDER_COLUMN}
-                branches[entry.billing_period] = Branch(alias, raw_columns, derived=derived)
+                branches[entry.key] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
                 present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
                 # A file's rollups hold only the columns of the version that wrote it: a question reading a newer
                 # dimension (currency, charge class) is then answered from the line items.
-                rollups[entry.billing_period] = [
+                rollups[entry.key] = [
                     Branch(
                         alias,
                         r.columns(tags) & frozenset(held[r.table]),
@@ -489,6 +492,8 @@ class DuckDBStore(BillingStore):
                 cost_categories=cost_categories,
                 currencies=currencies,
                 has_net_cost=has_net,
+                source=delivery.source,
+                complete_until=None if delivery.complete_until is None else utc(delivery.complete_until),
             )
             with catalog_lock(self.root):
                 os.replace(tmp, periods_dir / final_name)
@@ -628,18 +633,18 @@ class DuckDBStore(BillingStore):
             return entry.status()
         memo_key = f"legacy:{entry.file}"
         if memo_key not in gen.memo:
-            alias = gen.branches[entry.billing_period].alias
+            alias = gen.branches[entry.key].alias
             sql = f"SELECT {_CURRENCIES_AND_NET} FROM {quote_ident(alias)}.line_items"
             currencies, has_net = self._fetch(sql, [], "reading a period's currencies")[0]
             gen.memo[memo_key] = (tuple(currencies), bool(has_net))
         currencies, has_net = gen.memo[memo_key]
         return entry.status(currencies, has_net)
 
-    def delete_period(self, billing_period: date) -> bool:
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
         with catalog_lock(self.root):
             now = datetime.now(UTC)
-            catalog, old = read_catalog(self.root).without(billing_period, now)
-            if old is None:
+            catalog, gone = read_catalog(self.root).without(billing_period, source, now)
+            if not gone:
                 return False
             catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
             write_catalog(self.root, catalog)
@@ -784,8 +789,8 @@ class DuckDBStore(BillingStore):
         usage-date question whose rows sit in another billing period's delivery reports that period too."""
         _, gen = self._cursor()
         entries = [e for e in gen.catalog.sorted_entries() if _may_hold(time_range, e)]
-        untils = [e.data_until for e in entries if e.data_until is not None]
-        return Freshness(max(untils) if untils else None, tuple(self._status(gen, e) for e in entries))
+        statuses = tuple(self._status(gen, e) for e in entries)
+        return Freshness(combined_until(statuses), statuses)
 
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()

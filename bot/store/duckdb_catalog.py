@@ -2,7 +2,10 @@
 
 Layout of a store directory:
 
-    <dir>/catalog.json          live delivery of every billing period (replaced atomically, never edited)
+    <dir>/catalog.json          live delivery of every billing period and source (replaced atomically, never
+                                edited); keyed `YYYY-MM-DD` for the default source "", `YYYY-MM-DD <source>`
+                                otherwise (an entry without `source`, written before sources were recorded,
+                                belongs to the source its `source_uri` names: `source_of_uri`)
     <dir>/catalog.lock          fcntl lock taken by anyone who rewrites catalog.json or deletes files
     <dir>/.catalog.json.<pid>.tmp           a catalog being written (under the lock; a leftover is garbage)
     <dir>/periods/<YYYY-MM>--<id>.duckdb     one immutable DuckDB file per (period, delivery)
@@ -28,7 +31,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMN_NAMES, TAG_PREFIX, PeriodStatus
+from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMN_NAMES, TAG_PREFIX, PeriodStatus, source_of_uri
 from bot.errors import StoreError
 from bot.scratch import collect
 
@@ -50,9 +53,13 @@ def _dt(text: str | None) -> datetime | None:
     return None if text is None else utc(datetime.fromisoformat(text))
 
 
+#: A catalog entry's key: its billing period and its source.
+EntryKey = tuple[date, str]
+
+
 @dataclass(frozen=True)
 class CatalogEntry:
-    """The live delivery of one billing period and what was measured when it was loaded."""
+    """The live delivery of one billing period from one source and what was measured when it was loaded."""
 
     billing_period: date
     file: str  # name under periods/
@@ -73,6 +80,12 @@ class CatalogEntry:
     #: before they were recorded: the store then reads them from the file, see `DuckDBStore._status`).
     currencies: tuple[str, ...] | None = None
     has_net_cost: bool | None = None
+    source: str = ""
+    complete_until: datetime | None = None  # the provider's declared completeness (FOCUS recency metadata)
+
+    @property
+    def key(self) -> EntryKey:
+        return (self.billing_period, self.source)
 
     def starts_before(self, instant: datetime) -> bool:
         """Whether some line item may start before `instant`."""
@@ -110,6 +123,8 @@ class CatalogEntry:
             billed_total=self.billed_total,
             currencies=self.currencies if self.currencies is not None else currencies,
             has_net_cost=self.has_net_cost if self.has_net_cost is not None else has_net_cost,
+            source=self.source,
+            complete_until=self.complete_until,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -131,6 +146,8 @@ class CatalogEntry:
             "last_start": None if self.last_start is None else self.last_start.isoformat(),
             "currencies": None if self.currencies is None else list(self.currencies),
             "has_net_cost": self.has_net_cost,
+            "source": self.source,
+            "complete_until": None if self.complete_until is None else self.complete_until.isoformat(),
         }
 
     @classmethod
@@ -156,6 +173,9 @@ class CatalogEntry:
             last_start=_dt(raw.get("last_start")),
             currencies=None if raw.get("currencies") is None else tuple(raw["currencies"]),
             has_net_cost=None if raw.get("has_net_cost") is None else bool(raw["has_net_cost"]),
+            # Entries written before sources were recorded: the source their URI names.
+            source=str(raw["source"]) if "source" in raw else source_of_uri(str(raw["source_uri"])),
+            complete_until=_dt(raw.get("complete_until")),
         )
 
 
@@ -164,7 +184,7 @@ class Catalog:
     """A snapshot of catalog.json. `version` increases with every publication."""
 
     version: int = 0
-    entries: Mapping[date, CatalogEntry] = field(default_factory=dict)
+    entries: Mapping[EntryKey, CatalogEntry] = field(default_factory=dict)
     retired: tuple[tuple[str, datetime], ...] = ()  # (file name, when it stopped being live)
 
     def sorted_entries(self) -> list[CatalogEntry]:
@@ -174,30 +194,41 @@ class Catalog:
         return {
             "format": FORMAT_VERSION,
             "version": self.version,
-            "periods": {k.isoformat(): e.to_json() for k, e in sorted(self.entries.items())},
+            "periods": {_json_key(k): e.to_json() for k, e in sorted(self.entries.items())},
             "retired": [{"file": f, "retired_at": t.isoformat()} for f, t in self.retired],
         }
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> Catalog:
-        entries = {date.fromisoformat(k): CatalogEntry.from_json(v) for k, v in raw.get("periods", {}).items()}
+        loaded = [CatalogEntry.from_json(v) for v in raw.get("periods", {}).values()]
+        entries = {e.key: e for e in loaded}
         retired = tuple((str(r["file"]), utc(datetime.fromisoformat(r["retired_at"]))) for r in raw.get("retired", ()))
         return cls(version=int(raw.get("version", 0)), entries=entries, retired=retired)
 
     def with_entry(self, entry: CatalogEntry, now: datetime) -> tuple[Catalog, CatalogEntry | None]:
-        """A new version where `entry` is live for its period; also returns the entry it replaced."""
-        old = self.entries.get(entry.billing_period)
+        """A new version where `entry` is live for its period and source (the other sources' entries of the
+        period stay); also returns the entry it replaced."""
+        old = self.entries.get(entry.key)
         entries = dict(self.entries)
-        entries[entry.billing_period] = entry
+        entries[entry.key] = entry
         retired = self.retired + (((old.file, now),) if old is not None and old.file != entry.file else ())
         return Catalog(self.version + 1, entries, retired), old
 
-    def without(self, billing_period: date, now: datetime) -> tuple[Catalog, CatalogEntry | None]:
-        old = self.entries.get(billing_period)
-        if old is None:
-            return self, None
-        entries = {k: v for k, v in self.entries.items() if k != billing_period}
-        return Catalog(self.version + 1, entries, (*self.retired, (old.file, now))), old
+    def without(self, billing_period: date, source: str | None, now: datetime) -> tuple[Catalog, list[CatalogEntry]]:
+        """A new version without the period's entry from `source` (every source's when None); also returns the
+        entries removed."""
+        gone = [e for k, e in self.entries.items() if k[0] == billing_period and (source is None or k[1] == source)]
+        if not gone:
+            return self, []
+        keys = {e.key for e in gone}
+        entries = {k: v for k, v in self.entries.items() if k not in keys}
+        return Catalog(self.version + 1, entries, (*self.retired, *((e.file, now) for e in gone))), gone
+
+
+def _json_key(key: EntryKey) -> str:
+    """`YYYY-MM-DD` for the default source (the key catalogs had before sources), `YYYY-MM-DD <source>` else."""
+    period, source = key
+    return period.isoformat() if not source else f"{period.isoformat()} {source}"
 
 
 def catalog_signature(root: Path) -> tuple[int, int, int] | None:

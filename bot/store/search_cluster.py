@@ -8,10 +8,10 @@ same index settings and mappings for this store (the contract suite runs against
 seam has no mapping hook.
 
 Layout (docs/architecture.md, "The billing store contract"):
-- one index per billing period per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, primary shards
-  sized from the delivery's row count (`search_rollup.shards_for`: one up to ~136M line items), replicas from the
-  store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double` costs, `date`
-  timestamps, tags as keyword fields;
+- one index per billing period per source per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`,
+  primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~136M line items),
+  replicas from the store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double`
+  costs, `date` timestamps, tags as keyword fields;
 - beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias
   `<prefix>-ru`, written and reconciled in the same load and swapped in the same `_aliases` request; questions
   that need nothing finer (no hourly series, no resource) read it;
@@ -21,6 +21,8 @@ Layout (docs/architecture.md, "The billing store contract"):
 - a load bulk-indexes with refresh off, refreshes, checks the row count and the unblended total against the
   export's own sum, then moves the alias from the old index to the new one in ONE `_aliases` call and deletes
   the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
+  Each source (`_meta.source`; an index loaded before sources were recorded belongs to `source_of_uri` of its
+  `source_uri`) has its own live index per period: a load replaces only its own source's, and readers sum them;
 - a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
   `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
   beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
@@ -81,6 +83,8 @@ from bot.billing.model import (
     PeriodStatus,
     TagCoverage,
     TimeRange,
+    combined_until,
+    source_of_uri,
     tax_as_service,
 )
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
@@ -493,10 +497,10 @@ class SearchClusterStore(BillingStore):
         started = time.monotonic()
         delivery = source.delivery
         period = delivery.billing_period
+        key = (period.isoformat(), delivery.source)
         with self._load_lock:
-            live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
-            old = live.get(period.isoformat())
-            self._delete_orphans(period, keep={old[0]} if old else set())
+            # Every live index of the period is kept, whichever source it holds: only orphans go.
+            self._delete_orphans(period, keep=set(self._live_indices()))
             self._delete_rollup_orphans(period)
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
@@ -519,8 +523,8 @@ class SearchClusterStore(BillingStore):
                 )
                 self._wait_for_replicas([index, *([meta["rollup"]["index"]] if "rollup" in meta else [])], source)
                 # Another process may have published this period while we loaded: replace what is live now.
-                live = {m["billing_period"]: (name, m) for name, m in self._live_indices().items()}
-                old = live.get(period.isoformat())
+                live = {_live_key(m): (name, m) for name, m in self._live_indices().items()}
+                old = live.get(key)
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
@@ -739,6 +743,8 @@ class SearchClusterStore(BillingStore):
             "loaded_at": _ts(datetime.now(UTC)),
             "source_format": d.source_format,
             "source_uri": d.source_uri,
+            "source": d.source,
+            "complete_until": None if d.complete_until is None else _ts(d.complete_until),
             "rows": rows,
             "final": aggs["invoiced"]["doc_count"] > 0,
             "data_until": aggs["until"].get("value_as_string") or aggs["until_any"].get("value_as_string"),
@@ -778,17 +784,21 @@ class SearchClusterStore(BillingStore):
                 billed_total=float(m["billed_total"]),
                 currencies=tuple(extra["currencies"]),
                 has_net_cost=bool(extra["has_net_cost"]),
+                source=_source_of(m),
+                complete_until=_parse_ts(m.get("complete_until")),
             )
             for name, m in self._live_indices().items()
             if "billing_period" in m
             for extra in (self._currencies_and_net(name, m),)
         ]
-        return sorted(out, key=lambda p: p.billing_period)
+        return sorted(out, key=lambda p: (p.billing_period, p.source))
 
-    def delete_period(self, billing_period: date) -> bool:
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
         with self._load_lock:
             names = [
-                n for n, m in self._live_indices().items() if m.get("billing_period") == billing_period.isoformat()
+                n
+                for n, m in self._live_indices().items()
+                if m.get("billing_period") == billing_period.isoformat() and (source is None or _source_of(m) == source)
             ]
             for name in names:
                 self._call("index deletion", self._cluster.delete_index, name)
@@ -1360,10 +1370,13 @@ class SearchClusterStore(BillingStore):
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
         """Newest usage and the status of every period whose index may hold usage starting in the range:
         queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
-        live = {m["billing_period"]: m for m in self._live_indices().values() if "billing_period" in m}
-        periods = [p for p in self.periods() if _may_hold(time_range, p, live.get(p.billing_period.isoformat(), {}))]
-        until = max((p.data_until for p in periods if p.data_until), default=None)
-        return Freshness(data_until=until, periods=tuple(periods))
+        live = {_live_key(m): m for m in self._live_indices().values() if "billing_period" in m}
+        periods = [
+            p
+            for p in self.periods()
+            if _may_hold(time_range, p, live.get((p.billing_period.isoformat(), p.source), {}))
+        ]
+        return Freshness(data_until=combined_until(periods), periods=tuple(periods))
 
     def iter_line_items(
         self, time_range: TimeRange, filters: Sequence[Filter] = (), columns: Sequence[str] = ()
@@ -1548,6 +1561,17 @@ class _Heartbeat:
                 if self._store._cluster.failure(exc) is None:
                     raise
                 log.warning("could not renew the load lease of %s: %s", self._index, exc)
+
+
+def _source_of(meta: dict[str, Any]) -> str:
+    """The source of a live index: recorded in its `_meta`, or (loaded before sources were recorded) the one its
+    `source_uri` names."""
+    return str(meta["source"]) if "source" in meta else source_of_uri(str(meta.get("source_uri", "")))
+
+
+def _live_key(meta: dict[str, Any]) -> tuple[str, str] | None:
+    """(billing period as `YYYY-MM-DD`, source) of a live index, None for an index without delivery metadata."""
+    return (str(meta["billing_period"]), _source_of(meta)) if "billing_period" in meta else None
 
 
 def _may_hold(time_range: TimeRange | None, period: PeriodStatus, meta: dict[str, Any]) -> bool:

@@ -121,13 +121,22 @@ def render_sources(healths: tuple[SourceHealth, ...], *, show_details: bool) -> 
     return [section("\n".join(lines)[:2900])]
 
 
+def _source_label(source: str) -> str:
+    """A source's short name in the status table: the last part of its URI (`cur` for `s3://billing/cur`)."""
+    return source.rstrip("/").rsplit("/", 1)[-1] or source or "default"
+
+
 def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, show_totals: bool) -> Message:
-    """Ingestion status: last delivery per billing period (estimated or final), the last run and last error."""
-    header_row = ["Period", "State", "Delivered", "Data up to", "Rows"] + (["Unblended"] if show_totals else [])
+    """Ingestion status: the live delivery per billing period and source (estimated or final), the last run and
+    last error. With several sources, an unrestricted asker sees which source each row is from."""
+    by_source = show_totals and len({p.source for p in periods}) > 1
+    header_row = ["Period", *(["Source"] if by_source else []), "State", "Delivered", "Data up to", "Rows"]
+    header_row += ["Unblended"] if show_totals else []
     rows: list[list[str]] = [header_row]
-    for p in sorted(periods, key=lambda p: p.billing_period, reverse=True):
+    for p in sorted(periods, key=lambda p: (p.billing_period, p.source), reverse=True):
         row = [
             f"{p.billing_period:%Y-%m}",
+            *([_source_label(p.source)] if by_source else []),
             "final" if p.final else "estimated",
             timestamp_text(p.delivered_at),
             timestamp_text(p.data_until),
@@ -138,7 +147,8 @@ def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, s
         rows.append(row)
     blocks = [header("Ingestion status")]
     if periods:
-        blocks.extend(code_sections(table_lines(rows, right=[4, 5])))
+        first_number = 5 if by_source else 4
+        blocks.extend(code_sections(table_lines(rows, right=[first_number, first_number + 1])))
     else:
         blocks.append(section("No billing data has been ingested yet. Run `trackit ingest` or wait for the next run."))
     last = runs[0] if runs else None
@@ -150,8 +160,9 @@ def render_status(periods: list[PeriodStatus], runs: tuple[IngestRun, ...], *, s
     else:
         run_lines.append("*Last error*: none")
     blocks.append(section("\n".join(run_lines)))
-    estimated = [f"{p.billing_period:%Y-%m}" for p in periods if not p.final]
-    text = f"Ingestion status: {len(periods)} period(s) stored" + (
+    estimated = sorted({f"{p.billing_period:%Y-%m}" for p in periods if not p.final})
+    months = len({p.billing_period for p in periods})
+    text = f"Ingestion status: {months} period(s) stored" + (
         f", estimated: {', '.join(estimated)}" if estimated else ""
     )
     if failed is not None:

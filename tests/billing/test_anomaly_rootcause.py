@@ -67,7 +67,7 @@ class MemoryStore(BillingStore):
     def periods(self) -> list[Any]:
         return []
 
-    def delete_period(self, billing_period: date) -> bool:
+    def delete_period(self, billing_period: date, source: str | None = None) -> bool:
         return False
 
     def count_groups(self, request: AggregateRequest) -> int:

@@ -49,7 +49,7 @@ class VocabularyOnlyStore(BillingStore):
     def periods(self) -> list[Any]:
         raise NotImplementedError
 
-    def delete_period(self, billing_period: Any) -> bool:
+    def delete_period(self, billing_period: Any, source: str | None = None) -> bool:
         raise NotImplementedError
 
     def aggregate(self, request: Any) -> list[Any]:

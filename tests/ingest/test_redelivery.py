@@ -157,3 +157,41 @@ def test_refusal_is_recorded_for_status_and_posted_to_ops(live: Path, store: Any
         scheduler.shutdown()
         services.state.dispose()
         slack.close()
+
+
+def test_guards_compare_a_redelivery_with_its_own_source_only(tmp_path: Path, store: Any) -> None:
+    """Two exports of March (two configured sources) are both live; each one's re-delivery is judged against
+    its own live rows, never the other source's."""
+    big, small = tmp_path / "big", tmp_path / "small"
+    _deliver(big, "big-1", [cur_row(i, "1.00") for i in range(10)], T1)
+    _deliver(small, "small-1", [cur_row(i, "3.00") for i in range(4)], T1)
+    assert [p.status for p in ingest(str(big), store, progress=False).periods] == ["loaded"]
+    assert [p.status for p in ingest(str(small), store, progress=False).periods] == ["loaded"]
+    march = [p for p in store.periods() if p.billing_period == date(2024, 3, 1)]
+    assert sorted((p.source, p.delivery_id, p.rows) for p in march) == [
+        (str(big.resolve()), "big-1", 10),
+        (str(small.resolve()), "small-1", 4),
+    ]
+    # 3 rows are 75% of the small source's 4 (30% of the big one's 10): it replaces the small source only.
+    _deliver(small, "small-2", [cur_row(i, "3.00") for i in range(3)], T2)
+    (p,) = ingest(str(small), store, progress=False).periods
+    assert (p.status, p.replaced) == ("replaced", "small-1")
+    # 4 rows are 40% of the big source's 10 (and more than the small one's 3): refused, naming the big one's.
+    _deliver(big, "big-2", [cur_row(i, "1.00") for i in range(4)], T2)
+    (refused,) = ingest(str(big), store, progress=False).periods
+    assert refused.status == "refused"
+    assert "40% of the rows of the live delivery big-1" in refused.reason
+    totals = {p.delivery_id: round(p.billed_total, 2) for p in store.periods()}
+    assert totals == {"big-1": 10.0, "small-2": 9.0}
+    # Re-ingesting an unchanged source is a no-op for its period, whatever the other source holds.
+    assert [p.status for p in ingest(str(small), store, progress=False).periods] == ["skipped"]
+    # `/trackit status`: one month, two rows, and (to an admin) which source each is.
+    from commands.trackit.info import render_status
+    from tests.support.fake_slack import blocks_text
+
+    admin = render_status(store.periods(), (), show_totals=True)
+    assert admin.text == "Ingestion status: 1 period(s) stored, estimated: 2024-03"
+    table = blocks_text(list(admin.blocks))
+    assert "Source" in table and "\n2024-03  small " in table and "\n2024-03  big " in table
+    restricted = blocks_text(list(render_status(store.periods(), (), show_totals=False).blocks))
+    assert "Source" not in restricted and "big" not in restricted and restricted.count("\n2024-03  estimated") == 2

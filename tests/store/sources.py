@@ -91,8 +91,12 @@ def make_source(
     delivered_at: datetime | None = None,
     expected_total: str | None = None,
     tag_keys: Sequence[str] | None = None,
+    source: str = "",
+    source_uri: str | None = None,
+    complete_until: datetime | None = None,
 ) -> NormalizedSource:
-    """A NormalizedSource over `rows` (all in one billing period). `expected_total` overrides the true sum."""
+    """A NormalizedSource over `rows` (all in one billing period) from `source` (the default one: "").
+    `expected_total` overrides the true sum; `source_uri` the file's path as the delivery's URI."""
     period = period or date.fromisoformat(str(rows[0]["billing_period"]))
     keys = sorted(tag_keys if tag_keys is not None else {k[4:] for r in rows for k in r if k.startswith("tag:")})
     tag_cols = [f"tag:{k}" for k in keys]
@@ -112,7 +116,9 @@ def make_source(
             delivery_id=delivery_id or uuid.uuid4().hex[:8],
             delivered_at=delivered_at or datetime(period.year, period.month, 2, tzinfo=UTC),
             source_format="test-csv",
-            source_uri=str(path),
+            source_uri=source_uri if source_uri is not None else str(path),
+            source=source,
+            complete_until=complete_until,
         ),
         select_sql=sql,
         tag_keys=tuple(keys),

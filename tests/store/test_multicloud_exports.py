@@ -218,3 +218,58 @@ def test_an_oci_correction_is_an_adjustment_and_the_rest_usage(store: BillingSto
         ChargeClass.USAGE.value: (total + Decimal("2.5")).quantize(Decimal("0.01")),
         ChargeClass.ADJUSTMENT.value: Decimal("-2.50"),
     }
+
+
+def test_a_google_cloud_billing_export_ingests_as_gcp_with_credits_apart(store: BillingStore, tmp_path: Path) -> None:
+    """Google's standard usage cost export (parquet, as BigQuery extracts it): each invoice month reconciles to
+    cost plus credits summed from the raw JSON rows; promotions and the free tier are credits of their own, the
+    discounts attached to usage follow the usage; projects are the accounts, labels the tags."""
+    from tests.ingest.gcp_export import credits_by_type, invoiced, write_parquet
+
+    write_parquet(tmp_path / "src" / "billing" / "export-000000000000.parquet")
+    report = ingest(str(tmp_path / "src"), store, progress=False)
+    expected = invoiced()
+    assert [(p.billing_period, p.source_format, p.status) for p in report.periods] == [
+        (date(2026, 10, 1), "gcp", "loaded"),
+        (date(2026, 11, 1), "gcp", "loaded"),
+    ]
+    for p in report.periods:
+        assert Decimal(p.billed_total) == expected[p.billing_period]
+    assert_reconciled(stored(store), {"gcp": sum(expected.values(), Decimal(0))})
+    november = TimeRange(date(2026, 11, 1), date(2026, 12, 1))
+    # Late usage of October 31st is billed on November's invoice, as Google bills it.
+    late = store.aggregate(AggregateRequest(TimeRange(date(2026, 10, 31), date(2026, 11, 1))))
+    assert Decimal(repr(late[0].cost)).quantize(Decimal("0.000001")) == Decimal("0.101946")
+    credits = credits_by_type()
+    classes = _by_class(store)
+    assert classes["credit"] == (credits["PROMOTION"] + credits["FREE_TIER"]).quantize(Decimal("0.01"))
+    assert classes["tax"] == Decimal("0.41")
+    by_project = store.aggregate(AggregateRequest(november, group_by=(DimensionRef(Dimension.ACCOUNT),)))
+    assert {r.keys[0] for r in by_project} == {"web-prod-4411", "data-lake-2207"}
+    assert set(store.tag_keys()) == {"team", "env"}
+    # The free tier paid for BigQuery in full: its net cost is nothing, its usage is still there.
+    bigquery = store.aggregate(
+        AggregateRequest(
+            november,
+            group_by=(DimensionRef(Dimension.CHARGE_CLASS),),
+            filters=(Filter(DimensionRef(Dimension.SERVICE), ("BigQuery",)),),
+        )
+    )
+    assert {r.keys[0]: round(r.cost, 6) for r in bigquery} == {"usage": 6.25, "credit": -6.25}
+    assert store.periods()[0].currencies == ("USD",)
+
+
+def test_a_google_export_in_csv_is_refused_with_the_way_to_export_it(store: BillingStore, tmp_path: Path) -> None:
+    from bot.errors import UnknownFormat
+
+    path = tmp_path / "src" / "billing.csv"
+    path.parent.mkdir()
+    path.write_text(
+        "billing_account_id,service,sku,usage_start_time,usage_end_time,cost,currency\n"
+        "01A2B3,Compute Engine,N2,2026-11-01 00:00:00 UTC,2026-11-01 01:00:00 UTC,1.5,USD\n"
+    )
+    with pytest.raises(UnknownFormat) as err:
+        ingest(str(path.parent), store, progress=False)
+    assert "billing.csv: a Google Cloud Billing export in CSV cannot carry its credits and labels" in str(err.value)
+    assert "bq extract --destination_format PARQUET" in err.value.hint
+    assert store.periods() == []

@@ -278,6 +278,10 @@ def _stop_all() -> None:
         handle.stop(timeout=20.0)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(engine: Engine, module: str, description: str, argv: list[str] | None = None) -> int:
     """The ``python -m tests.support.<module>`` command: start a node, print its URL, run until Ctrl-C."""
     parser = argparse.ArgumentParser(prog=f"python -m tests.support.{module}", description=description)
@@ -287,6 +291,9 @@ def main(engine: Engine, module: str, description: str, argv: list[str] | None =
     parser.add_argument("--timeout", type=float, default=180.0)
     parser.add_argument("--url-file", type=Path, help="also write the URL there once the node is healthy")
     args = parser.parse_args(argv)
+    # A background job of a non-interactive shell ignores SIGINT, so `kill <pid>` (SIGTERM) must stop the node
+    # as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, _interrupt)
     workdir = args.dir or Path(tempfile.mkdtemp(prefix=f"trackit-{engine.key}-"))
     started = time.monotonic()
     handle = engine.start(workdir, args.timeout, port=args.port, heap=args.heap)
