@@ -9,7 +9,7 @@ seam has no mapping hook.
 
 Layout (docs/architecture.md, "The billing store contract"):
 - one index per billing period per source per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`,
-  primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~136M line items),
+  primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~146M line items),
   replicas from the store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double`
   costs, `date` timestamps, tags as keyword fields;
 - beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias

@@ -69,9 +69,9 @@ MEASURES: tuple[tuple[str, str], ...] = (
 
 #: Shard sizing (Elastic's guidance: shards of 10-50 GB; searches fan out one thread per shard): aim at
 #: `SHARD_TARGET_BYTES` per primary shard from the delivery's row count and the measured size of a line-item
-#: document on disk (2.2 GB for 10M CUR-like line items with four tag keys, bench/store_compare.py). One shard
-#: up to about 136M line items a month; a 1B-row month gets 8. A rollup index is sized the same way from its own
-#: document count.
+#: document on disk (200-220 bytes: 1.92 GiB for the sample organisation's 10.3M line items,
+#: bench/cluster_query_bench.py; 2.2 GB for store_compare.py's 10M). One shard up to about 146M line items a month;
+#: a 1B-row month gets 7. A rollup index is sized the same way from its own document count.
 SHARD_TARGET_BYTES = 30 * 1024**3
 LINE_ITEM_BYTES = 220
 MAX_SHARDS = 64
