@@ -160,7 +160,7 @@ class OpenSearchStore(SearchClusterStore):
             if parsed.ca_certs:
                 kwargs["ca_certs"] = parsed.ca_certs
         # Every node given: a request that a node cannot answer (stopped, unreachable) is retried on another.
-        kwargs |= {"retry_on_timeout": True, "max_retries": max(3, len(parsed.nodes))}
+        kwargs["max_retries"] = max(3, len(parsed.nodes))
         client = OpenSearchClient(OpenSearch(hosts=list(parsed.nodes), **kwargs))
         return cls(client, prefix=parsed.prefix, replicas=parsed.replicas)
 

@@ -425,9 +425,10 @@ class SearchClusterStore(BillingStore):
         requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`. A load's
         index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone.
 
-        `replicas`: copies of each shard once a load is complete, a number or `auto` (one replica when the
+        `replicas`: copies of each shard, from the start of a load, a number or `auto` (one replica when the
         cluster has two nodes or more, none on a single node); a load waits up to `replica_wait_seconds` for
-        them before it publishes. `rows_per_shard`: documents per primary shard (`search_rollup.shards_for`)."""
+        every copy to be allocated before it publishes. `rows_per_shard`: documents per primary shard
+        (`search_rollup.shards_for`)."""
         if not _PREFIX.fullmatch(prefix):
             raise ConfigError(
                 f"{cluster.product} index prefix {prefix!r} is not usable in index names: use lowercase letters, "
