@@ -7,7 +7,8 @@ posts included) with HTTP 429 and `Retry-After: 1`, and `--bursts` bursts of `--
 commands (each from its own connection, released together by a barrier).
 
 It checks what Slack would see: every command acked (HTTP 200) within 3 seconds, no connection refused or
-reset, and every answer delivered exactly once to its response URL (429s retried, nothing posted twice), and
+reset, every answer delivered exactly once to its response URL (429s retried, nothing posted twice), and each
+command refused for bad input (`REFUSED_AT_ACK`) refused in its ack with its message and nothing posted later; it
 prints ack and end-to-end (request sent -> answer accepted) percentiles with the machine and its load.
 
     .venv/bin/python bench/slack_load.py                          # 200 commands in bursts of 50, delay 0.5 s
@@ -45,7 +46,10 @@ COMMANDS = (
     ("/cost", "last month daily"),
     ("/tags", "last month"),
     ("/top-resources", "10 last month"),
+    ("/top-resources", "0 last month"),
 )
+#: Commands refused in the ack itself (bad input): the ack must carry this text, and nothing is posted later.
+REFUSED_AT_ACK = {("/top-resources", "0 last month"): "0 resources: ask for 1 to 1000."}
 #: Store methods that run a query (slowed down); metadata look-ups (periods, accounts, tag keys) stay fast.
 SLOW_METHODS = frozenset({"aggregate", "count_groups", "tag_coverage", "iter_line_items"})
 
@@ -138,6 +142,12 @@ class Sent:
     acked_at: float = 0.0
     status: int = 0
     error: str = ""
+    body: bytes = b""
+
+    @property
+    def refused(self) -> str | None:
+        """The text its ack must start with when the command is refused at ack time, else None."""
+        return REFUSED_AT_ACK.get((self.command, self.text))
 
 
 def build_store(data_dir: Path, rows: int) -> Path:
@@ -206,7 +216,8 @@ def run(args: argparse.Namespace) -> int:
     for i, (command, text) in enumerate(COMMANDS):
         hook = fake.response_url(f"warm{i}")
         post_signed(url, slash_command_body(command, text, response_url=hook), SECRET)
-        fake.wait_for_response(hook, timeout=120)
+        if (command, text) not in REFUSED_AT_ACK:
+            fake.wait_for_response(hook, timeout=120)
 
     print(
         f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -229,6 +240,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 reply = post_signed(url, body, SECRET, timeout=30)
                 s.status = reply.status
+                s.body = reply.body
             except Exception as exc:  # a refused or reset connection is what this bench counts
                 s.error = f"{type(exc).__name__}: {exc}"[:200]
             s.acked_at = time.monotonic()
@@ -245,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
         answered = {}
         for c in accepted:
             answered.setdefault(c.args["hook"], c.at)
-        if all(s.hook in answered for s in sent):
+        if all(s.hook in answered for s in sent if s.refused is None):
             break
         time.sleep(0.5)
     time.sleep(2)  # anything posted twice would arrive now
@@ -259,22 +271,32 @@ def run(args: argparse.Namespace) -> int:
     not_ok = [s for s in sent if not s.error and s.status != 200]
     acks = [s.acked_at - s.sent_at for s in sent if not s.error]
     late = [a for a in acks if a >= ACK_LIMIT]
-    missing = [s.hook for s in sent if accepted_posts[s.hook] == 0]
-    twice = [s.hook for s in sent if accepted_posts[s.hook] > 1]
+    answering = [s for s in sent if s.refused is None]
+    refused = [s for s in sent if s.refused is not None and not s.error]
+    refused_wrong = [s.hook for s in refused if not s.body.decode("utf-8", "replace").count(s.refused or "")]
+    refused_posted = [s.hook for s in refused if accepted_posts[s.hook] > 0]
+    refused_acks = [s.acked_at - s.sent_at for s in refused]
+    missing = [s.hook for s in answering if accepted_posts[s.hook] == 0]
+    twice = [s.hook for s in answering if accepted_posts[s.hook] > 1]
     wrong = [
         s.hook
         for s in sent
         for c in fake.calls("respond")
         if c.args["hook"] == s.hook and c.fault != "429" and "went wrong" in c.body.decode("utf-8", "replace")
     ]
-    ends = [answered[s.hook] - s.sent_at for s in sent if s.hook in answered]
+    ends = [answered[s.hook] - s.sent_at for s in answering if s.hook in answered]
     print(
         f"acks: {len(acks) - len(late)}/{len(sent)} within {ACK_LIMIT:.0f} s; p50 {pct(acks, 0.5) * 1000:.0f} ms, "
         f"p95 {pct(acks, 0.95) * 1000:.0f} ms, max {max(acks, default=0) * 1000:.0f} ms"
     )
     print(f"connections refused or reset: {len(errors)}; non-200 acks: {len(not_ok)}")
     print(
-        f"answers: {len(sent) - len(missing)}/{len(sent)} delivered, {len(twice)} delivered twice, "
+        f"refused at ack (bad input): {len(refused) - len(refused_wrong)}/{len(refused)} acks carried the message, "
+        f"{len(refused_posted)} posted later; ack p50 {pct(refused_acks, 0.5) * 1000:.0f} ms, "
+        f"p95 {pct(refused_acks, 0.95) * 1000:.0f} ms"
+    )
+    print(
+        f"answers: {len(answering) - len(missing)}/{len(answering)} delivered, {len(twice)} delivered twice, "
         f"{len(wrong)} errors; end to end p50 {pct(ends, 0.5):.1f} s, p95 {pct(ends, 0.95):.1f} s, "
         f"max {max(ends, default=0):.1f} s"
     )
@@ -283,6 +305,7 @@ def run(args: argparse.Namespace) -> int:
     for s in errors[:5]:
         print(f"  {s.hook}: {s.error}")
     ok = not late and not errors and not not_ok and not missing and not twice and not wrong
+    ok = ok and not refused_wrong and not refused_posted
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

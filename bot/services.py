@@ -84,7 +84,7 @@ class VocabularyCache:
         from bot.billing.vocabulary import Vocabulary
 
         signature = tuple(p.delivery_id for p in self._store.periods())
-        fresh = Vocabulary.from_store(self._store)
+        fresh = Vocabulary.from_store(self._store).warm()
         with self._lock:
             self._vocabulary, self._signature, self._checked_at = fresh, signature, time.monotonic()
             self._confined.clear()

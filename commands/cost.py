@@ -23,13 +23,14 @@ from bot.billing.model import (
     Granularity,
     PreviousStatus,
     Progress,
+    Question,
 )
 from bot.billing.money import Money, cents, currency_symbol
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.reports.text import comparison_text, period_text, total_text, why_lines
+from bot.reports.text import average_text, comparison_text, period_text, total_text, unusual_lines, why_lines
 from bot.services import Services
 from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
@@ -98,12 +99,22 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         )
         blocks.append(section(line))
         fallback.append(f"month-end forecast {money(f.expected)}")
+    if result.average is not None:
+        average = average_text(result, money)
+        blocks.append(section(f"*Average* {average}"))
+        fallback.append(f"average {average}")
+    if result.unusual:
+        unusual = unusual_lines(result, money, vocabulary)
+        blocks.append(section("*Unusual days* (usage-driven cost)\n" + "\n".join(f"• {u}" for u in unusual[:10])))
+        fallback.append("unusual: " + "; ".join(unusual[:3]))
     if result.causes:
         why = why_lines(result, money, vocabulary)
         blocks.append(section("*Why* (what moved most with the change)\n" + "\n".join(f"• {w}" for w in why)))
         fallback.append("why: " + "; ".join(why))
     if q.group_by:
         titles = " / ".join(dimension_title(g, vocabulary) for g in q.group_by)
+        if q.question in (Question.INCREASES, Question.DECREASES):
+            titles = f"{'Biggest increases' if q.question is Question.INCREASES else 'Biggest decreases'}: {titles}"
         rows = [
             Row(
                 " / ".join(key_label(ref, k, vocabulary) for ref, k in zip(q.group_by, g.keys, strict=True)),
@@ -119,6 +130,9 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         if rows:
             blocks.extend(breakdown_blocks(titles, rows, money, other=other, compare=compare))
             fallback.append("; ".join(f"{r.label} {money(r.cost)}" for r in rows[:5]))
+        elif q.question in (Question.INCREASES, Question.DECREASES) and result.previous_total is not None:
+            moved = "rose" if q.question is Question.INCREASES else "fell"
+            blocks.append(section(f"_Nothing {moved} against the previous period._"))
         else:
             blocks.append(section("_No cost in this period._"))
     exportable = other is not None

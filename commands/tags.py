@@ -13,7 +13,7 @@ from datetime import date
 
 from slack_sdk import WebClient
 
-from bot.billing.grammar import parse_time_range
+from bot.billing.grammar import parse_time_range, refuse_questions
 from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
@@ -43,7 +43,9 @@ class TagQuery:
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
-    """`[key] [range]` -> TagQuery. Raises `UsageError` (with usage) or `NotFound` (unknown key, with suggestions)."""
+    """`[key] [range]` -> TagQuery. Raises `UsageError` (with usage; naming a word that asks for more than costs,
+    such as `vs` or `why`, with a pointer to `/cost`) or `NotFound` (unknown key, with suggestions)."""
+    refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     if not words:
         return TagQuery(None, parse_time_range(DEFAULT_RANGE, today))

@@ -14,7 +14,7 @@ from datetime import date
 from slack_sdk import WebClient
 
 from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query
+from bot.billing.grammar import parse_query, refuse_questions
 from bot.billing.model import CostBasis, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources
@@ -55,7 +55,9 @@ class TopResources:
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> TopQuery:
-    """`[N] [range] [filters]` -> TopQuery. `top N` works too. Raises `UsageError` or `NotFound`."""
+    """`[N] [range] [filters]` -> TopQuery. `top N` works too. Raises `UsageError` (naming a word that asks for
+    more than costs, such as `vs` or `forecast`, with a pointer to `/cost`) or `NotFound`."""
+    refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     n: int | None = None
     if words and words[0].isdecimal():

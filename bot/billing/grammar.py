@@ -14,27 +14,40 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
 from bot.billing.grammar_time import (
     MONTH_NAMES,
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
+    Holiday,
+    match_holiday,
     match_time_range,
     parse_time_range,
     range_label,
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
+from bot.billing.grammar_typos import correct_typos, typo_candidates
 from bot.billing.grammar_words import (
+    ABBREVIATIONS,
+    ANOMALY_WORDS,
+    AVERAGE_WORDS,
+    CHANGE_RANKINGS,
+    CHAT_WORDS,
+    COMMITMENT_PHRASES,
     COMPARE_WORDS,
+    DECREASE_WORDS,
     FILLERS,
     FORECAST_WORDS,
+    INCREASE_WORDS,
     JOINERS,
+    MOTION_WORDS,
     OVER_PREVIOUS,
+    RANKING_WORDS,
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
-    typo_candidates,
 )
 from bot.billing.model import (
     UNTAGGED,
@@ -56,6 +69,8 @@ __all__ = [
     "format_query",
     "parse_query",
     "parse_time_range",
+    "question_word",
+    "refuse_questions",
 ]
 
 MAX_GROUP_BY = 3
@@ -80,7 +95,9 @@ Filters: service=ec2 (a name, product code or short name; service=tax), account=
   account="Prod EU".
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
 Top N groups, the rest folded into "Other": top 5   (default 10)
-Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)"""
+Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)
+Questions: forecast | why | average (per day) | anomalies (`any spikes`) | increases | decreases
+  (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
 
 EXAMPLES: tuple[str, ...] = (
     "last month by service",
@@ -232,16 +249,36 @@ _KNOWN_WORDS = frozenset(
         *YEAR_OVER_YEAR,
         *FORECAST_WORDS,
         *WHY_WORDS,
+        *CHAT_WORDS,
+        *AVERAGE_WORDS,
+        *ANOMALY_WORDS,
+        *INCREASE_WORDS,
+        *DECREASE_WORDS,
+        *RANKING_WORDS,
+        *(w for phrase in COMMITMENT_PHRASES for w in phrase),
         *NUMBER_WORDS,
         *_KEYWORDS,
         *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
+        *("fortnight", "burn"),
     }
+)
+#: What commitment words (`grammar_words.COMMITMENT_PHRASES`) filter on: the charge classes of commitment fees.
+_COMMITMENT_MEANING = Meaning(
+    DimensionRef(Dimension.CHARGE_CLASS),
+    ("recurring", "one-time"),
+    "charge-class=recurring,one-time",
+    "the commitment fees",
 )
 
 
 def _fold(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+def _whole_year(time_range: TimeRange) -> bool:
+    start, end = time_range.start, time_range.end
+    return (start.month, start.day, end.month, end.day, end.year - start.year) == (1, 1, 1, 1, 1)
 
 
 @dataclass
@@ -256,10 +293,8 @@ class _Builder:
     top: int | None = None
     versus: TimeRange | None = None
     question: Question = Question.COST
-    #: values typed without their dimension (`ec2`), each with every reading the vocabulary has for it
-    bare: list[tuple[str, list[Meaning], bool]] = field(default_factory=list)
-    #: bare words read as one word of a longer stored value (`support`, `ml`): one value each, or say which
-    partial: set[str] = field(default_factory=set)
+    #: values typed without their dimension (`ec2`, `support`), each with every reading the vocabulary has for it
+    bare: list[Bare] = field(default_factory=list)
     #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
     named: list[DimensionRef] = field(default_factory=list)
     comparing: bool = False
@@ -270,8 +305,31 @@ class _Builder:
     excluding: bool = False
     #: `untagged` typed alone: settled by the one tag key the question names
     untagged: list[Token] = field(default_factory=list)
+    #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
+    holiday: Holiday | None = None
+    #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
+    moves: list[Question] = field(default_factory=list)
+    #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
+    unusual: bool = False
+
+    def set_holiday(self, holiday: Holiday) -> None:
+        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""
+        current = self.time_range
+        if current is not None and not self.comparing and _whole_year(current):
+            self.time_range = None
+            holiday = holiday.in_year(current.start.year)
+        self.set_time(holiday.time_range)
+        if self.time_range == holiday.time_range:
+            self.holiday = holiday
 
     def set_time(self, time_range: TimeRange) -> None:
+        holiday = self.holiday
+        same = holiday is not None and self.time_range == holiday.time_range
+        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
+            # `black friday ... last year`: that year's
+            self.holiday = holiday.in_year(time_range.start.year)
+            self.time_range = self.holiday.time_range
+            return
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
             if self.versus is not None:
                 raise UsageError(
@@ -346,6 +404,7 @@ class _Parser:
         self.i = 0
         #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
         self.typed: dict[int, str] = {}
+        self.expand_abbreviations()
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ token helpers
@@ -436,7 +495,15 @@ class _Parser:
             return
         if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
             return
+        if self.commitment_phrase():
+            return
         if self.versus_relative():
+            return
+        holiday = match_holiday(self.tokens, self.i, self.today)
+        if holiday is not None:
+            self.out.set_holiday(holiday[0])
+            self.out.after_versus = self.out.excluding = False
+            self.i += holiday[1]
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
@@ -446,12 +513,14 @@ class _Parser:
             return
         if self.forecast_phrase():
             return
+        if self.moves_and_rates(w):
+            return
         self.out.after_versus = self.out.after_versus and (w in FILLERS or w in JOINERS)
         if w in VERSUS_WORDS or (w in JOINERS and self.out.comparing):
             self.out.comparing = self.out.after_versus = True
             self.i += 1
             return
-        if w in COMPARE_WORDS or w in OVER_PREVIOUS:
+        if w in COMPARE_WORDS or w in OVER_PREVIOUS or w == "between":  # `the split between prod and dev`
             self.out.comparing = True
             self.i += 1
             return
@@ -486,6 +555,14 @@ class _Parser:
             return
         if w in FORECAST_WORDS:
             self.set_question(Question.FORECAST, tok)
+            self.i += 1
+            return
+        if w in AVERAGE_WORDS:
+            self.set_question(Question.AVERAGE, tok)
+            self.i += 1
+            return
+        if w in ANOMALY_WORDS:
+            self.out.unusual = True
             self.i += 1
             return
         if w == "by" or (w == "group" and self.word(1) == "by"):
@@ -526,17 +603,70 @@ class _Parser:
             return
         partial = self.vocabulary.word_meanings(tok.text)
         if partial:  # `support costs`, `ml team`: a word of one stored name
-            self.out.bare.append((tok.text, partial, self.out.excluding))
-            self.out.partial.add(tok.text)
+            self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
+            self.i += 1
+            return
+        if w in CHAT_WORDS or w in RANKING_WORDS:  # after values and dimensions: a stored value is never lost
+            self.i += 1
+            return
+        started = service_prefix(tok.text, self.vocabulary)
+        if started:  # `dynamo`: the start of one service's short name
+            self.out.bare.append(Bare(tok.text, tuple(started), self.out.excluding, partial=True))
             self.i += 1
             return
         raise self.unknown_word(tok)
 
+    def out_days(self) -> str:
+        """The days of the holiday just read, as the reading says them."""
+        holiday = self.out.holiday
+        if holiday is None:
+            return "its day"
+        tr = holiday.time_range
+        last = tr.end - timedelta(days=1)
+        return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
+
+    def commitment_phrase(self) -> bool:
+        """`reserved instances`, `RI`, `savings plans`: the commitment fees, i.e. the recurring and one-time charge
+        classes (unless the store holds a value spelled so, which the bare-value lookup has read already)."""
+        for n in (2, 1):
+            toks = self.tokens[self.i : self.i + n]
+            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
+                continue
+            words = tuple(t.lower for t in toks)
+            if words not in COMMITMENT_PHRASES or self.vocabulary.meanings(" ".join(words)):
+                continue
+            typed = " ".join(t.text for t in toks)
+            self.out.bare.append(Bare(typed, (_COMMITMENT_MEANING,), self.out.excluding))
+            self.out.readings.append(
+                f"Read `{typed}` as the commitment fees (RI and Savings Plans, recurring and upfront): "
+                "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support."
+            )
+            self.i += n
+            return True
+        return False
+
+    def moves_and_rates(self, w: str) -> bool:
+        """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
+        forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
+        nxt = self.word(1)
+        if w in ("burn", "run") and nxt == "rate":
+            self.set_question(Question.FORECAST, self.tokens[self.i])
+            self.i += 2
+            return True
+        if w in MOTION_WORDS and nxt in ("up", "down"):
+            self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
+            self.i += 2
+            return True
+        if w in INCREASE_WORDS or w in DECREASE_WORDS:
+            self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
+            self.i += 1
+            return True
+        return False
+
     def set_question(self, question: Question, tok: Token) -> None:
         if self.out.question not in (Question.COST, question):
             raise UsageError(
-                f"`{tok.text}` asks for a {question.value} answer, but the question already asks "
-                f"{self.out.question.value}.",
+                f"`{tok.text}` asks for {question.asks}, but the question already asks for {self.out.question.asks}.",
                 hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
             )
         self.out.question = question
@@ -596,86 +726,63 @@ class _Parser:
 
     def bare_value_phrase(self) -> bool:
         """A stored value of two to four words at the cursor, typed without its dimension."""
-        for n in (4, 3, 2):
-            toks = self.tokens[self.i : self.i + n]
-            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
-                continue
-            if self.bare_value(" ".join(t.text for t in toks), n):
-                return True
-        return False
+        found = stored_phrase_at(self.tokens, self.i, self.vocabulary)
+        if found is None:
+            return False
+        phrase, meanings, used = found
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.i += used
+        return True
 
     def bare_value(self, phrase: str, used: int) -> bool:
         meanings = self.vocabulary.meanings(phrase)
         if not meanings:
             return False
-        self.out.bare.append((phrase, meanings, self.out.excluding))
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
         self.i += used
         return True
 
-    def correct_typos(self) -> None:
-        """Replace misspelt grammar words by the one they are a typo of (`grammar_words.typo_candidates`).
-
-        Values (after `=`, quoted, or known to the store) are never touched; an ambiguous typo is left for the
-        unknown-word message, which names the candidates.
-        """
-        keywords = {*_TYPO_TARGETS}
+    def expand_abbreviations(self) -> None:
+        """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
+        spelled so or the word is a filter's value."""
         for j, tok in enumerate(self.tokens):
-            w = tok.lower
-            if tok.kind is not Kind.WORD or (j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
+            full = ABBREVIATIONS.get(tok.lower)
+            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
                 continue
-            if w.endswith(("'s", "’s")) and len(w) > 2 and not self.vocabulary.meanings(w):
-                # `last month's bill`, `the web team's spend`: the possessive reads as the word itself
-                self.tokens[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
-                w = self.tokens[j].lower
-            if w in _KNOWN_WORDS or w in keywords or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
-                continue
-            if self.tag_key_word(tok.text) is not None or self.in_stored_phrase(j) or self.vocabulary.word_meanings(w):
-                continue
-            found = typo_candidates(w, keywords, self.vocabulary.value_near)
-            if len(found) == 1:
-                self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
-                self.typed[tok.position] = tok.text
-                self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
+            self.tokens[j] = Token(Kind.WORD, full, tok.position)
+            self.typed[tok.position] = tok.text
 
-    def in_stored_phrase(self, j: int) -> bool:
-        """Whether token `j` is part of a stored value of two to four words (`data` in `data transfer`): such a
-        word is a value, never a typo of a grammar word."""
-        for n in (2, 3, 4):
-            for first in range(max(0, j - n + 1), j + 1):
-                toks = self.tokens[first : first + n]
-                words = len(toks) == n and all(t.kind is Kind.WORD for t in toks)
-                if words and self.vocabulary.meanings(" ".join(t.text for t in toks)):
-                    return True
-        return False
+    def correct_typos(self) -> None:
+        """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words
+        the grammar reads, tag keys and stored values (alone, as a word of a stored name, or within a stored
+        phrase) are never corrected."""
+
+        def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
+            if w in _KNOWN_WORDS or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
+                return True
+            return (
+                self.tag_key_word(tokens[j].text) is not None
+                or in_stored_phrase(tokens, j, self.vocabulary)
+                or bool(self.vocabulary.word_meanings(w))
+                or bool(service_prefix(w, self.vocabulary))
+            )
+
+        done = correct_typos(
+            self.tokens,
+            frozenset(_TYPO_TARGETS),
+            is_value=lambda w: bool(self.vocabulary.meanings(w)),
+            is_known=is_known,
+            value_near=self.vocabulary.value_near,
+        )
+        self.tokens, self.typed = done.tokens, {**self.typed, **done.typed}
+        self.out.readings.extend(done.readings)
 
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
-        named = set(out.named)
-        chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
-        for phrase, found, negate in out.bare:
-            readings = found
-            if named and not any(m.dimension in named for m in found):
-                # `staging account`: the name holds the word, where the word alone reads as another dimension
-                beside = [m for m in self.vocabulary.word_meanings(phrase) if m.dimension in named]
-                if len(beside) == 1:
-                    readings = beside
-            meanings = readings
-            if len({m.dimension for m in readings}) > 1:
-                # A named dimension settles it: `staging account`, `staging env`.
-                meanings = [m for m in readings if m.dimension in named]
-                if len({m.dimension for m in meanings}) != 1:
-                    options = " or ".join(m.what for m in readings)
-                    spelled = " or ".join(f"`{m.spelled}`" for m in readings)
-                    raise UsageError(f"`{phrase}` could be {options}.", hint=f"Say which: {spelled}.")
-            if phrase in out.partial and len(meanings) > 1:
-                spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
-                raise UsageError(f"`{phrase}` is part of several names.", hint=f"Say which: {spelled}.")
-            if phrase in out.partial:
-                out.readings.append(f"Read `{phrase}` as `{meanings[0].spelled}`.")
-            bucket = chosen.setdefault((meanings[0].dimension, negate), [])
-            for m in meanings:
-                bucket.extend(v for v in m.values if v not in bucket)
+        chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
+        out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
         for (ref, negate), values in chosen.items():
@@ -708,8 +815,32 @@ class _Parser:
             current = out.time_range or parse_time_range(self.default_range, self.today)
             out.time_range = current
             out.versus = out.versus or shifted_range(current, "year")
+        if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
+            words = " ".join(out.holiday.words)
+            out.readings.append(f"Read `{words}` as {out.holiday.what}: {self.out_days()}.")
+        self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()
+
+    def settle_question(self) -> None:
+        """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
+        service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
+        out = self.out
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
+        if out.question is Question.COST and out.moves and ranked:
+            out.question = out.moves[0]
+        if out.question is Question.COST and out.unusual:
+            out.question = Question.ANOMALIES
+        how_much = any(
+            a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
+        )
+        if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
+            out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
+        if out.question is Question.AVERAGE and out.granularity is Granularity.DAY:
+            out.granularity = None  # `daily average`: the average is per day
+        if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
@@ -1012,6 +1143,57 @@ def parse_query(
         versus=versus,
         question=builder.question,
         readings=tuple(builder.readings),
+    )
+
+
+#: What a word beyond the cost asks for, by the word sets that mean it (`question_word`).
+_QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
+    (VERSUS_WORDS | COMPARE_WORDS | OVER_PREVIOUS | YEAR_OVER_YEAR, "a comparison of two periods"),
+    (WHY_WORDS, Question.WHY.asks),
+    (FORECAST_WORDS | frozenset({"eom"}), Question.FORECAST.asks),
+    (AVERAGE_WORDS | frozenset({"avg"}), Question.AVERAGE.asks),
+    (ANOMALY_WORDS, Question.ANOMALIES.asks),
+    (INCREASE_WORDS, Question.INCREASES.asks),
+    (DECREASE_WORDS, Question.DECREASES.asks),
+)
+
+
+def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """The first word of `text` that asks for more than costs (`vs`, `compare`, `why`, `forecast`, `burn rate`,
+    `average`, `spikes`, `increase`, ...), as typed, with what it asks for; None when there is none. Words the
+    store holds as values or tag keys (a tag value `forecast`) ask for nothing."""
+    try:
+        tokens = tokenize(text)
+    except UserFacingError:
+        return None  # the command's own parser says what is wrong
+    for j, tok in enumerate(tokens):
+        w = tok.lower
+        if tok.kind is not Kind.WORD or (j > 0 and tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
+            continue
+        if w in ("burn", "run") and j + 1 < len(tokens) and tokens[j + 1].lower == "rate":
+            return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
+        for words, asks in _QUESTION_SETS:
+            if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
+                return tok.text, asks
+    return None
+
+
+def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:
+    folded = word.casefold()
+    return any(k.casefold() == folded or k.split(":", 1)[-1].casefold() == folded for k in vocabulary.tag_keys)
+
+
+def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> None:
+    """Raise `UsageError` when `text` asks `command` (which lists costs only) for a comparison, a forecast, an
+    explanation, an average, unusual days or a ranking by change: naming the word and pointing to `/cost`,
+    which answers those."""
+    found = question_word(text, vocabulary)
+    if found is None:
+        return
+    word, asks = found
+    raise UsageError(
+        f"`{word}` asks for {asks}, which `{command}` does not answer.",
+        hint=f"Ask `/cost {text.strip()}` for it.",
     )
 
 

@@ -11,7 +11,8 @@ whole calendar periods containing today (the store simply has no data after toda
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.billing.grammar_tokens import Kind, Token, tokenize
@@ -305,7 +306,7 @@ def _relative(unit_word: str, count: int | None, which: str, today: date, text: 
 def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[TimeRange, int] | None:
     """The time phrase starting at token `i` and how many tokens it uses, or None when none starts there.
 
-    Raises `UsageError` when a phrase starts but is malformed (`last fortnight`, `2026-13`, `last 0 days`).
+    Raises `UsageError` when a phrase starts but is malformed (`last weekend`, `2026-13`, `last 0 days`).
     """
     w = _word(tokens, i)
     if w is None:
@@ -332,6 +333,15 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _relative(_TO_DATE[w], None, "this", today, w), 1
     if w in _UNITS and _word(tokens, i + 1) == "to" and _word(tokens, i + 2) == "date":  # `month to date`
         return _relative(_UNITS[w], None, "this", today, text), 3
+    if _word(tokens, i + 2) == "ago" and _word(tokens, i + 1) in _UNITS:  # `2 months ago`, `three weeks ago`
+        count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)
+        if w in ("a", "one"):
+            count = 1
+        if count > 0:
+            unit = _UNITS[str(_word(tokens, i + 1))]
+            start = _shift(unit, _unit_start(unit, today), -count)
+            end = _shift(unit, start, 1)
+            return (start, end, range_label(start, end)), 3
     if w == "day" and _word(tokens, i + 1) == "before" and _word(tokens, i + 2) == "yesterday":
         day = today - timedelta(days=2)
         return (day, day + timedelta(days=1), f"{day:%Y-%m-%d}"), 3
@@ -354,6 +364,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             if which == "last" and nxt.endswith("s"):
                 raise _range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2
+        if which == "last" and nxt in ("fortnight", "fortnights"):  # `the last fortnight`: two weeks
+            return _relative("week", 2, which, today, text), 2
         if which == "last" and nxt is not None and (m := _COMPACT.match(nxt)):  # `last 30d`
             if len(m[1]) > 6:
                 raise _range_error(f"`{text}`: that number is too large.")
@@ -389,6 +401,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in ("from", "between"):
         joiner = "to" if w == "from" else "and"
         first = _point(tokens, i + 1, today)
+        if first is None and w == "between":
+            return None  # `the split between prod and dev`: not a time phrase
         if first is None or _word(tokens, i + 1 + first[3]) not in (joiner, "..", "until"):
             raise _range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
         j = i + 2 + first[3]
@@ -471,3 +485,102 @@ def shifted_range(time_range: TimeRange, unit: str | None) -> TimeRange:
         previous = time_range.previous()
         return TimeRange(previous.start, previous.end, range_label(previous.start, previous.end))
     return TimeRange(new_start, new_end, range_label(new_start, new_end))
+
+
+# ------------------------------------------------------------------------------------------------ holidays
+
+
+def _thanksgiving(year: int) -> date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+#: Days people name by their holiday, each a rule for a year. US retail days (Black Friday is the day after US
+#: Thanksgiving, Cyber Monday the Monday after it) are what cost questions ask about; no library lists them as
+#: holidays (they are not public holidays), so the rules are written here, one line each.
+HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
+    ("thanksgiving",): ("US Thanksgiving (the fourth Thursday of November)", _thanksgiving),
+    ("black", "friday"): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
+    ("cyber", "monday"): ("Cyber Monday (the Monday after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(4)),
+    ("christmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),
+    ("xmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),
+    ("christmas",): ("Christmas Day", lambda y: date(y, 12, 25)),
+    ("xmas",): ("Christmas Day", lambda y: date(y, 12, 25)),
+    ("boxing", "day"): ("Boxing Day", lambda y: date(y, 12, 26)),
+    ("new", "year", "eve"): ("New Year's Eve", lambda y: date(y, 12, 31)),
+    ("new", "years", "eve"): ("New Year's Eve", lambda y: date(y, 12, 31)),
+    ("nye",): ("New Year's Eve", lambda y: date(y, 12, 31)),
+    ("new", "year", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
+    ("new", "years", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
+    ("independence", "day"): ("US Independence Day", lambda y: date(y, 7, 4)),
+}
+
+
+#: What may follow a holiday's name: its day, the calendar week holding it, or it through the next Sunday.
+HOLIDAY_SPANS = ("day", "week", "weekend")
+
+
+def _holiday_range(day: date, span: str) -> TimeRange:
+    if span == "week":
+        start = _week_start(day)
+        end = start + timedelta(days=7)
+    elif span == "weekend":
+        start, end = day, day + timedelta(days=7 - day.weekday())  # through the Sunday after it (or itself)
+    else:
+        start, end = day, day + timedelta(days=1)
+    return TimeRange(start, end, range_label(start, end))
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A holiday named in a question: the rule's key, what it is, which span of it (`day`, `week`, `weekend`),
+    and the days meant."""
+
+    words: tuple[str, ...]
+    what: str
+    span: str
+    time_range: TimeRange
+
+    def in_year(self, year: int) -> Holiday:
+        """The same holiday (and span) in `year`."""
+        day = HOLIDAYS[self.words][1](year)
+        return Holiday(self.words, self.what, self.span, _holiday_range(day, self.span))
+
+
+def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday, int] | None:
+    """The holiday named at token `i` (`black friday`, `last christmas`, `thanksgiving 2025`) and the tokens
+    it uses, or None.
+
+    Without a year, the holiday meant is the latest one that has begun by `today` (on Black Friday itself,
+    `black friday` is today); `last <holiday>` the latest one that is over, `this <holiday>` this year's.
+    A year after it names that year's. Raises `UsageError` for a day that has not begun yet.
+    """
+    which = _word(tokens, i)
+    skip = 1 if which in ("last", "this", "previous", "past") else 0
+    for words, (what, rule) in HOLIDAYS.items():
+        n = len(words)
+        got = tuple(_word(tokens, i + skip + k) for k in range(n))
+        if got != words:
+            continue
+        used = skip + n
+        span = _word(tokens, i + used)
+        if span in HOLIDAY_SPANS and not (span == "day" and words[-1] == "day"):
+            used += 1
+        else:
+            span = "day"
+        year, year_used = _year_at(tokens, i + used)
+        if year is not None:
+            _check_year(year, str(year))
+            day = rule(year)
+        else:
+            day = rule(today.year)
+            if which == "this" and day > today:
+                raise _range_error(f"`this {' '.join(words)}` is {day:%Y-%m-%d}, after today: no billing data yet.")
+            if day > today or (skip and which != "this" and day + timedelta(days=1) > today):
+                day = rule(today.year - 1)
+        if day > today:
+            raise _range_error(f"`{' '.join(words)} {year}` is {day:%Y-%m-%d}, after today: no billing data yet.")
+        found = Holiday(words, what, str(span), _holiday_range(day, str(span)))
+        return found, used + year_used
+    return None

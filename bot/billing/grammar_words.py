@@ -1,16 +1,11 @@
-"""The plain words of the query grammar (fillers, comparison, forecast and "why" markers) and its typo rule.
+"""The plain words of the query grammar: fillers, and the comparison, forecast and "why" markers.
 
 People type questions, not queries: `how much did we spend on ec2 last month?`. Words that carry no meaning for
-the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why`). The typo rule corrects a
-misspelt grammar word (`servce`, `lst month`) only when the correction is unique and no stored value is as close:
-values are never guessed, they get a "did you mean".
+the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why`). Misspelt words are left to
+`grammar_typos`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
-
-from rapidfuzz.distance import OSA
 
 #: Words that carry no meaning for the answer.
 FILLERS = frozenset(
@@ -21,14 +16,99 @@ FILLERS = frozenset(
         *("we", "our", "ours", "us", "i", "my", "is", "are", "was", "were", "be", "been", "it", "its", "it's"),
         *("spent", "spending", "spends", "costing", "bill", "billing", "bills", "aws", "total", "totals"),
         *("money", "expense", "expenses", "charges", "charged", "amount", "pay", "paid", "paying", "usage"),
+        *("sum", "summed", "tally", "trending", "burn", "burning", "burned", "burnt"),
         *("breakdown", "broken", "split", "overall", "across", "whole", "entire", "just", "there", "that"),
         *("which", "where", "who", "has", "have", "had", "biggest", "largest", "highest", "most", "up", "down"),
-        *("go", "goes", "went", "gone", "increase", "increased", "increasing", "rise", "rose", "risen", "jump"),
-        *("jumped", "spike", "spiked", "spikes", "higher", "high", "expensive", "drop", "dropped", "lower"),
-        *("grow", "grew", "growth", "change", "changed", "changes", "big", "more", "less"),
+        *("go", "goes", "went", "gone", "going", "higher", "high", "expensive", "lower", "low", "cheaper"),
+        *("change", "changed", "changes", "big", "more", "less"),
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
-        *("will", "going", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
+        *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
+    }
+)
+#: Chatty words around a question (`hey, glue jobs getting expensive, why?`, `any spikes`, `too high`). They are
+#: read after stored values, dimension names and time words, so a value spelled like one (a team called `ops`)
+#: is never swallowed, and never corrected as a typo.
+CHAT_WORDS = frozenset(
+    {
+        *("any", "anyone", "some", "something", "stuff", "things", "thing", "too", "very", "really", "quite"),
+        *("pretty", "super", "kinda", "bit", "lot", "lots", "getting", "got", "gets", "seem", "seems", "seemed"),
+        *("lately", "recently", "recent", "ok", "okay", "thanks", "thx", "ty", "yo", "folks", "guys", "quick"),
+        *("question", "wondering", "wonder", "know", "need", "want", "wanted", "check", "checking", "curious"),
+        *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
+        *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
+        *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
+        *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
+    }
+)
+#: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
+#: the store holds a value spelled so.
+ABBREVIATIONS: dict[str, str] = {
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "mth": "month",
+    "mths": "months",
+    "mnth": "month",
+    "yr": "year",
+    "yrs": "years",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "yday": "yesterday",
+    "yest": "yesterday",
+    "avg": "average",
+    "prev": "previous",
+    "svcs": "services",
+    "accts": "accounts",
+    "accnt": "account",
+    "accnts": "accounts",
+}
+#: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
+AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
+#: Words asking for unusual days of the range: the anomaly answer (`any spikes`, `anything unusual`). "Why"
+#: outranks them (`what caused the spike` asks why).
+ANOMALY_WORDS = frozenset(
+    {
+        *("anomaly", "anomalies", "anomalous", "unusual", "abnormal", "outlier", "outliers", "irregular"),
+        *("spike", "spikes", "spiked", "spiking", "spikey", "spiky", "odd", "weird", "strange", "unexpected"),
+        *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch"),
+    }
+)
+#: Words of a cost that went up or down. With a ranking word (`biggest increase`, `which service grew the
+#: most`, `what went up`), or as plural nouns (`increases`, `decreases`), they ask for the groups ranked by
+#: their change; alone (`is the bill going up`) the usual answer, which states the change, is meant.
+INCREASE_WORDS = frozenset(
+    {
+        *("increase", "increased", "increasing", "grew", "grow", "grown", "growth", "growing", "rise", "rose"),
+        *("risen", "rising", "jump", "jumped", "jumps", "climb", "climbed", "climbing", "gainers", "gainer"),
+        *("increases", "risers"),
+    }
+)
+DECREASE_WORDS = frozenset(
+    {
+        *("decrease", "decreased", "decreasing", "drop", "dropped", "drops", "fell", "fall", "falling", "shrank"),
+        *("shrunk", "shrink", "declined", "decline", "declines", "reduced", "reduction", "reductions"),
+        *("decreases", "fallers"),
+    }
+)
+#: Plural nouns that ask for the ranking on their own.
+CHANGE_RANKINGS = frozenset({"increases", "decreases", "risers", "fallers", "gainers", "reductions", "declines"})
+#: `went up`, `go down`: a verb of motion and its direction.
+MOTION_WORDS = frozenset({"go", "goes", "went", "gone", "going"})
+#: Words that make a change word ask for a ranking.
+RANKING_WORDS = frozenset(
+    {"biggest", "largest", "most", "top", "which", "what", "greatest", "fastest", "highest", "where", "who", "whats"}
+)
+#: Commitment words (`reserved instances`, `RI`, `savings plans`): their fees are the recurring and one-time
+#: charge classes (`bot.billing.charges`: RIFee, SavingsPlanRecurringFee, Fee, SavingsPlanUpfrontFee).
+COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    {
+        *(("reserved", w) for w in ("instance", "instances", "instance's", "capacity", "nodes", "db")),
+        *((w,) for w in ("ri", "ris", "ri's", "reservation", "reservations", "reserved", "commitment")),
+        *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps")),
+        *(("savings", w) for w in ("plan", "plans", "plan's")),
+        *(("saving", w) for w in ("plan", "plans")),
     }
 )
 #: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).
@@ -45,50 +125,12 @@ FORECAST_WORDS = frozenset(
     {
         *("forecast", "forecasts", "forecasted", "forecasting", "projected", "projection", "projections"),
         *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom"),
-        *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land"),
+        *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land", "burn-rate"),
+        *("burnrate",),
     }
 )
 #: Words asking why the cost changed.
 WHY_WORDS = frozenset(
     {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
-    | {"drivers", "behind", "reason", "reasons", "root"}
+    | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening"}
 )
-
-
-def _max_distance(word: str) -> int:
-    """The typo rule's edit budget: one edit for words of 3 to 7 letters, two from 8 letters on."""
-    if len(word) < 3:
-        return 0
-    return 1 if len(word) < 8 else 2
-
-
-def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[str, int], bool] | None) -> list[str]:
-    """The grammar words `word` is a typo of, under the stated rule; [] when it is not one.
-
-    Rule: optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions) of
-    at most 1 for 3-7 letters and 2 for longer words; a 3-letter word may only miss a letter (`lst` -> `last`,
-    never `dev` -> `dec`). Only the closest keywords count, and none when a stored value (`values`) is at
-    least as close: a word near a value is a value typo, which gets a suggestion instead of a guess.
-    Several results mean the typo is ambiguous.
-    """
-    w = word.casefold()
-    budget = _max_distance(w)
-    if budget == 0 or not w.replace("-", "").isalpha():
-        return []
-    best = budget + 1
-    found: list[str] = []
-    for k in keywords:
-        if len(w) == 3 and len(k) != 4:
-            continue
-        d = OSA.distance(w, k, score_cutoff=budget)
-        if d > budget or d == 0:
-            continue
-        if d < best:
-            best, found = d, [k]
-        elif d == best and k not in found:
-            found.append(k)
-    if not found:
-        return []
-    if value_near is not None and value_near(w, best):
-        return []
-    return found

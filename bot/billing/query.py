@@ -27,6 +27,7 @@ from bot.billing.model import (
     CostBasis,
     CostQuery,
     CostResult,
+    DailyAverage,
     Dimension,
     DimensionRef,
     Filter,
@@ -37,9 +38,12 @@ from bot.billing.model import (
     SeriesPoint,
     TagCoverage,
     TimeRange,
+    UnusualSpan,
 )
+from bot.billing.movers import rank_changes
 from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
 from bot.billing.store import BillingStore
+from bot.billing.unusual import unusual_days
 from bot.errors import NotFound, UsageError
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
@@ -78,7 +82,10 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
 
     With `query.versus` the comparison is with that period instead of the previous one (the same stretch of it
     while the range is in progress). A `Question.WHY` question also gets `causes`: the values of
-    `WHY_DIMENSIONS` that moved most in the direction of the change (`bot.billing.anomaly_rootcause`).
+    `WHY_DIMENSIONS` that moved most in the direction of the change (`bot.billing.anomaly_rootcause`). An
+    `AVERAGE` question, and any daily series, gets `average`: the cost per complete day against the compared
+    period's; `ANOMALIES` gets `unusual` (`bot.billing.unusual`); `INCREASES`/`DECREASES` get as `groups` the
+    groups ranked by their change like for like (`bot.billing.movers`) instead of the most costly ones.
 
     With `query.compare`, comparisons are like for like: the complete days of the range (all of it once it is
     over; `bot.billing.pace.complete_cutoff`) against the same stretch of the previous period, for the total and
@@ -136,7 +143,13 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     groups: tuple[GroupCost, ...] = ()
     other: float | None = None
     other_count = 0
-    if query.group_by:
+    ranking = query.question in (Question.INCREASES, Question.DECREASES)
+    if ranking and query.group_by:
+        if compared is not None and previous_range is not None and previous_total is not None:
+            groups = rank_changes(store, query, compared, previous_range, filters)
+        else:
+            notes.append("No ranking by change: there is nothing to compare this period with.")
+    elif query.group_by:
         grouped = AggregateRequest(tr, group_by=query.group_by, filters=filters, basis=query.basis)
         # Only the top groups leave the store: a breakdown by resource can have 50k groups.
         kept = store.aggregate(replace(grouped, limit=query.top))
@@ -207,6 +220,24 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
                 notes.append("Why: no service, account, region or usage type moved the cost; nothing to explain.")
         else:
             notes.append("Why: there is nothing to compare this period with, so no change to explain.")
+    average: DailyAverage | None = None
+    # Asked for (`daily average`), or beside a daily series (`spend per day last week`: each day, and per day).
+    per_day = query.question is Question.AVERAGE or query.granularity is Granularity.DAY
+    if per_day:
+        if compared is not None:
+            now = total if compared_total is None else compared_total
+            before = None if previous_total is None or previous_range is None else previous_total / previous_range.days
+            average = DailyAverage(now / compared.days, compared.days, before)
+            if compared != tr and query.question is Question.AVERAGE:
+                notes.append("The average is over the complete days of the period.")
+        elif query.question is Question.AVERAGE:
+            notes.append("No average per day yet: the period has no complete day in the store.")
+    unusual: tuple[UnusualSpan, ...] = ()
+    if query.question is Question.ANOMALIES:
+        if cutoff is not None:
+            unusual = unusual_days(store, tr, filters, query.basis, cutoff=cutoff)
+        if not unusual:
+            notes.append("Nothing unusual: no day of this period stands out from the weeks before it.")
     return CostResult(
         query=query,
         total=total,
@@ -227,6 +258,8 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         compared_usage=compared_usage,
         previous_usage=previous_usage,
         causes=causes,
+        average=average,
+        unusual=unusual,
     )
 
 

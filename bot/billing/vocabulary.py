@@ -278,6 +278,13 @@ class Vocabulary:
             providers=self.providers,
         )
 
+    def warm(self) -> Vocabulary:
+        """Build every lookup index now (seconds for hundreds of thousands of tag values), so that no question
+        pays for it before its ack; returns self. The indexes are shared with `restricted_to` copies."""
+        for name in ("_service_keys", "_value_index", "_account_index", "_word_index", "_stored_value_folds"):
+            getattr(self, name)  # reading a cached property builds it
+        return self
+
     def restricted_to(self, account_ids: Iterable[str]) -> Vocabulary:
         """The same vocabulary with only these accounts, so errors and suggestions never name the others."""
         keep = set(account_ids)
@@ -299,6 +306,7 @@ class Vocabulary:
         restricted.__dict__["_account_index"] = self._account_index
         restricted.__dict__["_stored_value_words"] = self._stored_value_words
         restricted.__dict__["_stored_value_folds"] = self._stored_value_folds
+        restricted.__dict__["_word_index"] = self._word_index  # accounts filtered at lookup (`word_meanings`)
         return restricted
 
     # ------------------------------------------------------------------------------------ services
@@ -594,7 +602,8 @@ class Vocabulary:
         out: list[Meaning] = []
         for ref, value in self._word_index.get(word.casefold(), ()):
             if ref.kind is Dimension.ACCOUNT:
-                out.append(self._account_meaning(value, ""))
+                if value in self.accounts:  # a restricted vocabulary shares the index: keep the visible ones
+                    out.append(self._account_meaning(value, ""))
             else:
                 out.append(self._meaning(ref, (value,), value))
         return out

@@ -141,6 +141,36 @@ def why_lines(result: CostResult, money: Money, vocabulary: Vocabulary | None) -
     return [f"{dimension}: {', '.join(parts)}" for dimension, parts in by_dimension.items()]
 
 
+def average_text(result: CostResult, money: Money) -> str:
+    """`$412.30 per day over 30 complete days (previous period $380.10 per day, +$32.20)`; "" without one."""
+    a = result.average
+    if a is None:
+        return ""
+    text = f"{money(a.per_day)} per day over {a.days} complete day{'' if a.days == 1 else 's'}"
+    if a.previous_per_day is not None:
+        text += (
+            f" (previous period {money(a.previous_per_day)} per day, {money.change(a.per_day - a.previous_per_day)})"
+        )
+    return text
+
+
+def unusual_lines(result: CostResult, money: Money, vocabulary: Vocabulary | None) -> list[str]:
+    """One line per unusual span: `2026-11-18 to 2026-11-19, service Amazon EC2: $900.00 against about $300.00
+    expected (+$600.00)`."""
+    out = []
+    for u in result.unusual:
+        days = f"{u.start:%Y-%m-%d}" if u.start == u.last else f"{u.start:%Y-%m-%d} to {u.last:%Y-%m-%d}"
+        what = (
+            "total"
+            if u.dimension == "total"
+            else f"{u.dimension} {key_text(DimensionRef(Dimension(u.dimension)), u.value, vocabulary)}"
+        )
+        out.append(
+            f"{days}, {what}: {money(u.actual)} against about {money(u.expected)} expected ({money.change(u.impact)})"
+        )
+    return out
+
+
 def _usage_text(result: CostResult, change: Callable[[float | None], str]) -> str:
     """`usage alone +$164.00 (+14.0%)` when period charges (fees, tax, credits) sit in either span."""
     delta = result.usage_change
@@ -204,6 +234,14 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
             "",
             "Why (what moved most with the change):",
             *(f"  {w}" for w in why_lines(result, money, vocabulary)),
+        ]
+    if result.average is not None:
+        lines.append(f"Average: {average_text(result, money)}")
+    if result.unusual:
+        lines += [
+            "",
+            "Unusual days (usage-driven cost):",
+            *(f"  {u}" for u in unusual_lines(result, money, vocabulary)),
         ]
 
     if q.group_by:
@@ -380,5 +418,24 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
                 "share": _pct(c.share * 100.0),
             }
             for c in result.causes
+        ],
+        "average": None
+        if result.average is None
+        else {
+            "per_day": _money(result.average.per_day),
+            "days": result.average.days,
+            "previous_per_day": _money(result.average.previous_per_day),
+        },
+        "unusual": [
+            {
+                "dimension": u.dimension,
+                "key": u.value,
+                "first_day": u.start.isoformat(),
+                "last_day": u.last.isoformat(),
+                "actual": _money(u.actual),
+                "expected": _money(u.expected),
+                "impact": _money(u.impact),
+            }
+            for u in result.unusual
         ],
     }

@@ -56,6 +56,32 @@ def report_error(error: BaseException, respond: Respond | None, body: dict[str, 
     return shown
 
 
+def undelivered_text(asked: str) -> str:
+    """What the asker reads when their answer could not be posted: what it answered, and to ask again."""
+    return (
+        f"My answer to `{asked}` could not be delivered: Slack did not accept it, even after retrying. "
+        "Please ask again."
+    )
+
+
+def tell_undelivered(error: BaseException, send: Respond, client: Any, user_id: str, asked: str) -> None:
+    """An answer to `asked` failed to post after its retries (`error`): say so to the asker, in their DM with
+    the bot (a separate Web API call with its own retries), else ephemeral through `send` (the response URL).
+    Logged either way; a message that reaches no one is logged as lost."""
+    log.warning("answer to %s for %s not delivered: %s", asked, user_id, error)
+    text = undelivered_text(asked)
+    try:
+        dm = str((client.conversations_open(users=user_id).get("channel") or {}).get("id", ""))
+        client.chat_postMessage(channel=dm, text=text, blocks=[section(f":warning: {text}")])
+        return
+    except Exception as exc:  # the DM failed too: the response URL is the last way left
+        log.warning("could not tell %s in a DM that an answer was lost: %s", user_id, exc)
+    try:
+        send(response_type="ephemeral", replace_original=False, text=text)
+    except Exception:
+        log.exception("answer to %s for %s lost: the asker could not be told", asked, user_id)
+
+
 def global_error_handler(error: Exception, body: dict[str, Any], respond: Respond | None) -> None:
     """Bolt's `app.error` handler (arguments injected by name)."""
     report_error(error, respond, body)

@@ -7,7 +7,8 @@ parses the text and looks up what the asker may see (it must be fast); a `UserFa
 no access) is answered in the ack itself (ephemeral, with the usage). Otherwise the empty ack goes out at once and
 a lazy listener on Bolt's bounded answer pool takes the prepared question over (`_Handoff`: the text is parsed
 and the access looked up once per request) and computes `answer(prepared)`, sent to the command's `response_url`
-with retries on 429 (`responder`). Errors in
+with retries on 429 (`responder`); an answer that still cannot be posted is announced to the asker in their DM
+(`bot.slack.errors.tell_undelivered`), never dropped silently. Errors in
 `answer` go to `report_error`, the same handler `app.error` uses. Buttons (`register_action`) likewise: ack on
 the request thread, answer on the pool, every press audited.
 """
@@ -29,7 +30,7 @@ from bot.errors import AccessDenied, UserFacingError
 from bot.slack.blocks import Message
 from bot.slack.client import respond_via
 from bot.slack.errors import Respond as RespondFn
-from bot.slack.errors import error_message, report_error
+from bot.slack.errors import error_message, report_error, tell_undelivered
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def responder(body: dict[str, Any], respond: Respond) -> RespondFn:
 
 
 Prepared = TypeVar("Prepared")
-#: Called once per slash command with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
+#: Called once per slash command with the outcome (`ok`, `denied`, `error`, `undelivered`) and milliseconds taken.
 Audit = Callable[[SlashRequest, str, int], None]
 ActionAnswer = Callable[[ActionRequest, WebClient], Message | None]
 #: Called once per button press with the outcome (`ok`, `denied`, `error`) and milliseconds taken.
@@ -158,7 +159,7 @@ def register_slash_command(
         context[_PREPARED] = handoff.put(prepared)
         ack()
 
-    def work(body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def work(body: dict[str, Any], respond: Respond, context: BoltContext, client: WebClient) -> None:
         started = time.monotonic()
         request = SlashRequest.from_body(body)
         send = responder(body, respond)
@@ -175,7 +176,11 @@ def register_slash_command(
                 outcome = _outcome(exc)
                 report_error(exc, send, body)
                 return
-            send(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+            try:
+                send(response_type="in_channel" if in_channel else "ephemeral", **reply.as_kwargs())
+            except Exception as exc:  # retried already (`respond_via`): tell the asker rather than go silent
+                outcome = "undelivered"
+                tell_undelivered(exc, send, client, request.user_id, f"{request.command} {request.text}".strip())
         finally:
             if audit is not None:
                 audit(request, outcome, int((time.monotonic() - started) * 1000))
@@ -207,7 +212,11 @@ def register_action(
                 return
             if reply is not None:
                 kind = "in_channel" if in_channel else "ephemeral"
-                send(response_type=kind, replace_original=False, **reply.as_kwargs())
+                try:
+                    send(response_type=kind, replace_original=False, **reply.as_kwargs())
+                except Exception as exc:  # retried already (`respond_via`): tell the clicker rather than go silent
+                    outcome = "undelivered"
+                    tell_undelivered(exc, send, client, request.user_id, "the button you pressed")
         finally:
             if audit is not None:
                 audit(request, outcome, int((time.monotonic() - started) * 1000))

@@ -8,6 +8,7 @@ written in the canonical grammar and parsed too; `!word` means a clear message n
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.billing.grammar import parse_query
@@ -177,6 +178,31 @@ def outcome(text: str, meaning: str) -> tuple[bool, str]:
         return False, "answered, but should have been refused"
     want = parse_query(meaning, today=TODAY, vocabulary=VOCAB)
     return got == want, repr(got)
+
+
+def sight(text: str, meaning: str) -> str:
+    """How `text` fares: `right` (answered as `meaning` says), `refused` (a message naming a word the person
+    typed, when an answer was meant) or `wrong` (another answer, a generic refusal, or a meaning the grammar
+    cannot read yet)."""
+    try:
+        ok = outcome(text, meaning)[0]
+    except UserFacingError:
+        ok = False
+    if ok:
+        return "right"
+    try:
+        parse_query(text, today=TODAY, vocabulary=VOCAB)
+    except UserFacingError as exc:
+        typed = {w.strip("?,.!").casefold() for w in text.split()}
+        named = {m.casefold() for m in re.findall(r"`([^`]+)`", exc.message)}
+        return "refused" if named & typed else "wrong"
+    return "wrong"
+
+
+def tally(cases: tuple[tuple[str, str], ...]) -> tuple[int, int, int]:
+    """(right, refused naming a typed word, wrong) over `cases` (see `sight`)."""
+    seen = [sight(text, meaning) for text, meaning in cases]
+    return seen.count("right"), seen.count("refused"), seen.count("wrong")
 
 
 def score(cases: tuple[tuple[str, str], ...]) -> tuple[int, list[str]]:

@@ -290,7 +290,11 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
         "A forecast is for the month in progress, and `last month` is not in progress.",
         "`forecast`",
     ),
-    ("forecast why", "`why` asks for a why answer, but the question already asks forecast.", "one at a time"),
+    (
+        "forecast why",
+        "`why` asks for why the cost changed, but the question already asks for the month-end forecast.",
+        "one at a time",
+    ),
     (
         "tag:team=WEB",
         "The tag `tag:team` has 2 values spelled like `WEB`: `tag:team=Web`, `tag:team=web`.",

@@ -173,3 +173,22 @@ def test_suggestions_and_the_typo_guard_hold_with_many_stored_values() -> None:
     assert big.value_near("t00017", 0)
     assert big.value_near("webb", 1)
     assert not big.value_near("servce", 1)  # a grammar word's typo, not a value's
+
+
+def test_a_restricted_vocabulary_shares_the_word_index_but_never_names_hidden_accounts() -> None:
+    v = Vocabulary(accounts={"111111111111": "acme-staging", "222222222222": "acme-prod"}, services={"AWS Glue": ""})
+    assert [m.values for m in v.word_meanings("staging")] == [("111111111111",)]
+    r = v.restricted_to(["222222222222"])
+    assert r.__dict__["_word_index"] is v._word_index  # built once per delivery, not once per question
+    assert r.word_meanings("staging") == []
+    assert [m.values for m in r.word_meanings("prod")] == [("222222222222",)]
+
+
+def test_warm_builds_every_index_before_any_question() -> None:
+    v = Vocabulary(
+        accounts={"111111111111": "acme-staging"}, tag_keys=("user:team",), tag_values={"user:team": ("web",)}
+    )
+    assert v.warm() is v
+    built = {"_service_keys", "_value_index", "_account_index", "_word_index", "_stored_value_words"}
+    assert built <= set(vars(v))
+    assert built <= set(vars(v.restricted_to(["111111111111"])))  # shared, not rebuilt per question

@@ -2,14 +2,16 @@
 
 The issue's bar is 45 of 50 natural phrasings answered usefully (the right question, or a message naming the
 word it could not read). The held-out set was written before the parser learnt bare words, comparisons,
-forecast and why; its share is asserted against that bar, not against its own current score.
+forecast and why; its share is asserted against that bar, not against its own current score. The fresh
+batches (`phrasings_fresh.py`) are frozen with their first-sight scores; the second one's is the honest figure.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.billing.phrasings import CORPUS, outcome, score
+from tests.billing.phrasings import CORPUS, outcome, score, tally
+from tests.billing.phrasings_fresh import FRESH_1, FRESH_1_FIRST_SIGHT, FRESH_2, FRESH_2_FIRST_SIGHT
 from tests.billing.phrasings_heldout import HELD_OUT
 
 TARGET_SHARE = 45 / 50
@@ -30,3 +32,23 @@ def test_corpus_phrasing_is_understood(text: str, meaning: str) -> None:
 def test_held_out_phrasings_meet_the_target_share() -> None:
     right, misses = score(HELD_OUT)
     assert right / len(HELD_OUT) >= TARGET_SHARE, "\n".join(misses)
+
+
+def test_the_first_fresh_batch_is_frozen_with_its_first_sight_score() -> None:
+    assert len(FRESH_1) == 50 == sum(FRESH_1_FIRST_SIGHT)
+    assert len({text.casefold() for text, _ in FRESH_1}) == 50
+    assert not {text for text, _ in FRESH_1} & {text for text, _ in CORPUS + HELD_OUT}
+
+
+def test_the_first_fresh_batch_meets_the_target_after_the_fixes_it_prompted() -> None:
+    right, _, wrong = tally(FRESH_1)
+    assert right / len(FRESH_1) >= TARGET_SHARE, score(FRESH_1)[1]
+    assert wrong == 0, score(FRESH_1)[1]
+
+
+def test_the_second_fresh_batch_is_frozen_and_does_not_slip_below_its_score_after_fixes() -> None:
+    assert len(FRESH_2) == 50 == sum(FRESH_2_FIRST_SIGHT)
+    assert not {text.casefold() for text, _ in FRESH_2} & {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1}
+    right, _, _ = tally(FRESH_2)
+    # 36 at first sight (the figure README quotes); 44 after general fixes its misses prompted.
+    assert right >= 44, score(FRESH_2)[1]

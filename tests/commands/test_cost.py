@@ -245,3 +245,19 @@ def test_no_access_is_said_at_ack_naming_nothing(clean_bot: Bot) -> None:
     ack = json.loads(clean_bot.command("/cost", "2026-10 by account", user="U0EVE").body)
     assert ack["text"].startswith("You don't have access to billing data here.")
     assert "$" not in ack["text"]
+
+
+def test_biggest_decreases_rank_accounts_by_their_fall_like_for_like(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "biggest decreases 2026-11-01..2026-11-10 by account")
+    now, before = in_range("2026-11-01", "2026-11-11"), in_range("2026-10-22", "2026-11-01")
+    change: dict[str, Decimal] = {}
+    for account in ACCOUNTS:
+        change[account] = expected_sum(ROWS, charge_period_start=now, sub_account_id=account) - expected_sum(
+            ROWS, charge_period_start=before, sub_account_id=account
+        )
+    falling = sorted((a for a in change if change[a] < 0), key=lambda a: change[a])
+    rows = table_rows(answer["blocks"])
+    header = next(k for k in rows if k.startswith("Biggest decreases"))
+    assert rows[header][-1] == "Change"
+    shown = [(label, cells[-1]) for label, cells in rows.items() if label != header]
+    assert shown == [(f"{ACCOUNTS[a]} ({a})", signed_usd(change[a])) for a in falling]

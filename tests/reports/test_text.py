@@ -250,6 +250,8 @@ def test_json_document_has_every_documented_key() -> None:
         "notes": [],
         "question": "cost",
         "causes": [],
+        "average": None,
+        "unusual": [],
     }
 
 

@@ -1,0 +1,115 @@
+"""Bare words: stored values typed without their dimension (`ec2`, `data transfer`, `production`, `web`).
+
+The grammar reads a word as a value when the store's vocabulary (`bot.billing.vocabulary.Vocabulary`) holds it,
+exactly (`meanings`) or as one word of a longer stored name (`word_meanings`: `support` for `AWS Support
+(Business)`). A word with readings in several dimensions is settled by a dimension named beside it (`staging
+account`, `staging env`), else the asker is asked which; never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.model import DimensionRef
+from bot.billing.vocabulary import Meaning, Vocabulary
+from bot.errors import UsageError
+
+#: The longest stored value, in words, that is looked up as one phrase (`us east 1`, `aws data transfer`).
+MAX_PHRASE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Bare:
+    """A value typed without its dimension: the phrase, every reading the vocabulary has for it, whether it was
+    named after `except`/`excluding`, and whether it is only one word of a longer stored name."""
+
+    phrase: str
+    meanings: tuple[Meaning, ...]
+    negate: bool = False
+    partial: bool = False
+
+
+def stored_phrase_at(tokens: Sequence[Token], i: int, vocabulary: Vocabulary) -> tuple[str, list[Meaning], int] | None:
+    """The stored value of two to `MAX_PHRASE_WORDS` words that starts at token `i` (longest first), with its
+    readings and the number of tokens it uses; None when there is none."""
+    for n in range(MAX_PHRASE_WORDS, 1, -1):
+        toks = tokens[i : i + n]
+        if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
+            continue
+        phrase = " ".join(t.text for t in toks)
+        meanings = vocabulary.meanings(phrase)
+        if meanings:
+            return phrase, meanings, n
+    return None
+
+
+#: The shortest start of a service's short name read as that service (`dynamo` for `dynamodb`).
+MIN_PREFIX = 4
+
+
+def service_prefix(word: str, vocabulary: Vocabulary) -> list[Meaning]:
+    """The service whose short name `word` starts (`dynamo` -> DynamoDB, `cloudw` -> CloudWatch), when exactly
+    one does and `word` has at least `MIN_PREFIX` letters; [] otherwise (a start shared by two services is
+    left to the did-you-mean)."""
+    w = word.casefold()
+    if len(w) < MIN_PREFIX or not w.isalpha():
+        return []
+    found: dict[tuple[str, ...], Meaning] = {}
+    for short in vocabulary.service_words():
+        s = short.casefold()
+        if s.startswith(w) and s != w and " " not in s:
+            for m in vocabulary.meanings(short):
+                found.setdefault(m.values, m)
+    return list(found.values()) if len(found) == 1 else []
+
+
+def in_stored_phrase(tokens: Sequence[Token], j: int, vocabulary: Vocabulary) -> bool:
+    """Whether token `j` is part of a stored value of two to `MAX_PHRASE_WORDS` words (`data` in `data
+    transfer`): such a word is a value, never a typo of a grammar word."""
+    for n in range(2, MAX_PHRASE_WORDS + 1):
+        for first in range(max(0, j - n + 1), j + 1):
+            toks = tokens[first : first + n]
+            words = len(toks) == n and all(t.kind is Kind.WORD for t in toks)
+            if words and vocabulary.meanings(" ".join(t.text for t in toks)):
+                return True
+    return False
+
+
+def settle(
+    bare: Sequence[Bare], named: set[DimensionRef], vocabulary: Vocabulary
+) -> tuple[dict[tuple[DimensionRef, bool], list[str]], list[str]]:
+    """The filters the bare values of a question make, keyed by (dimension, excluded), with a reading for each
+    word taken as one word of a longer name.
+
+    `named` are the dimensions the question names without `by` (`production account`): they settle a word
+    with readings in several dimensions. Raises `UsageError` naming the word and its readings when nothing
+    settles it, or when a partial word is part of several names.
+    """
+    chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
+    readings_out: list[str] = []
+    for b in bare:
+        readings: Sequence[Meaning] = b.meanings
+        if named and not any(m.dimension in named for m in readings):
+            # `staging account`: the name holds the word, where the word alone reads as another dimension
+            beside = [m for m in vocabulary.word_meanings(b.phrase) if m.dimension in named]
+            if len(beside) == 1:
+                readings = beside
+        meanings = readings
+        if len({m.dimension for m in readings}) > 1:
+            # A named dimension settles it: `staging account`, `staging env`.
+            meanings = [m for m in readings if m.dimension in named]
+            if len({m.dimension for m in meanings}) != 1:
+                options = " or ".join(m.what for m in readings)
+                spelled = " or ".join(f"`{m.spelled}`" for m in readings)
+                raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")
+        if b.partial and len(meanings) > 1:
+            spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
+            raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
+        if b.partial:
+            readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
+        bucket = chosen.setdefault((meanings[0].dimension, b.negate), [])
+        for m in meanings:
+            bucket.extend(v for v in m.values if v not in bucket)
+    return chosen, readings_out

@@ -1,0 +1,138 @@
+"""The grammar's chattier side: chat words, abbreviations, holidays, `N units ago`, commitment words and the
+questions average / anomalies / increases / decreases, each with the message a person reads when it goes wrong."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.billing.grammar import format_query, parse_query, question_word
+from bot.billing.model import Dimension, DimensionRef, Filter, Granularity, Question, TimeRange
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import UsageError
+from tests.billing.phrasings import TODAY, VOCAB
+
+CHARGE_CLASS = DimensionRef(Dimension.CHARGE_CLASS)
+
+
+def parse(text: str, vocabulary: Vocabulary = VOCAB) -> object:
+    return parse_query(text, today=TODAY, vocabulary=vocabulary)
+
+
+def days(start: str, end: str) -> tuple[date, date]:
+    return date.fromisoformat(start), date.fromisoformat(end)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "after_last"),
+    [
+        ("black friday", "2026-11-27", "2026-11-28"),  # today is Black Friday 2026
+        ("last black friday", "2025-11-28", "2025-11-29"),
+        ("black friday 2024", "2024-11-29", "2024-11-30"),
+        ("black friday last year", "2025-11-28", "2025-11-29"),
+        ("thanksgiving", "2026-11-26", "2026-11-27"),
+        ("thanksgiving weekend", "2026-11-26", "2026-11-30"),
+        ("thanksgiving week", "2026-11-23", "2026-11-30"),
+        ("cyber monday", "2025-12-01", "2025-12-02"),  # 2026's is after today
+        ("christmas", "2025-12-25", "2025-12-26"),
+        ("christmas day 2024", "2024-12-25", "2024-12-26"),
+        ("new year's eve", "2025-12-31", "2026-01-01"),
+        ("2 months ago", "2026-09-01", "2026-10-01"),
+        ("three weeks ago", "2026-11-02", "2026-11-09"),
+        ("last fortnight", "2026-11-09", "2026-11-23"),
+        ("last wk", "2026-11-16", "2026-11-23"),
+        ("prev qtr", "2026-07-01", "2026-10-01"),
+    ],
+)
+def test_holidays_and_spoken_periods_name_their_days(text: str, first: str, after_last: str) -> None:
+    q = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    assert (q.time_range.start, q.time_range.end) == days(first, after_last)
+    assert parse_query(format_query(q), today=TODAY, vocabulary=VOCAB) == q  # the canonical form reads back
+
+
+def test_a_holiday_says_how_it_was_read() -> None:
+    q = parse_query("how much did black friday cost us last year", today=TODAY, vocabulary=VOCAB)
+    assert q.readings == ("Read `black friday` as Black Friday (the day after US Thanksgiving): Friday 2025-11-28.",)
+
+
+def test_a_holiday_that_has_not_begun_is_refused_by_name() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_query("this christmas", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == "`this christmas` is 2026-12-25, after today: no billing data yet."
+
+
+def test_commitment_words_are_the_commitment_fee_classes_and_say_so() -> None:
+    q = parse_query("reserved instances last month", today=TODAY, vocabulary=VOCAB)
+    assert q.filters == (Filter(CHARGE_CLASS, ("recurring", "one-time")),)
+    assert q.readings == (
+        "Read `reserved instances` as the commitment fees (RI and Savings Plans, recurring and upfront): "
+        "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support.",
+    )
+    assert parse_query("everything except RIs", today=TODAY, vocabulary=VOCAB).filters == (
+        Filter(CHARGE_CLASS, ("recurring", "one-time"), negate=True),
+    )
+
+
+def test_a_stored_value_spelled_like_a_chat_or_commitment_word_stays_a_value() -> None:
+    vocabulary = Vocabulary(tag_keys=("user:team",), tag_values={"user:team": ("help", "ri")})
+    q = parse_query("help team last month", today=TODAY, vocabulary=vocabulary)
+    assert q.filters == (Filter(DimensionRef.tag("user:team"), ("help",)),)
+    assert parse_query("ri", today=TODAY, vocabulary=vocabulary).filters == (
+        Filter(DimensionRef.tag("user:team"), ("ri",)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "group", "granularity"),
+    [
+        ("daily average last month", Question.AVERAGE, None, Granularity.NONE),
+        ("how much per day on s3", Question.AVERAGE, None, Granularity.NONE),
+        ("s3 per day", Question.COST, None, Granularity.DAY),  # a list of days, not one amount
+        ("any spikes last week", Question.ANOMALIES, None, Granularity.NONE),
+        ("what caused the spike last week", Question.WHY, None, Granularity.NONE),  # why outranks
+        ("biggest increase last month", Question.INCREASES, Dimension.SERVICE, Granularity.NONE),
+        ("which account grew the most", Question.INCREASES, Dimension.ACCOUNT, Granularity.NONE),
+        ("decreases by region", Question.DECREASES, Dimension.REGION, Granularity.NONE),
+        ("is the bill going up", Question.COST, None, Granularity.NONE),  # the usual answer states the change
+        ("what's our burn rate", Question.FORECAST, None, Granularity.NONE),
+    ],
+)
+def test_what_the_whole_text_asks(
+    text: str, question: Question, group: Dimension | None, granularity: Granularity
+) -> None:
+    q = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    assert q.question is question
+    assert [g.kind for g in q.group_by] == ([group] if group else [])
+    assert q.granularity is granularity
+    assert parse_query(format_query(q), today=TODAY, vocabulary=VOCAB) == q
+
+
+def test_two_questions_at_once_are_refused_naming_both() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_query("average forecast", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == (
+        "`forecast` asks for the month-end forecast, but the question already asks for the average per day."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("team last month vs september", ("vs", "a comparison of two periods")),
+        ("why", ("why", "why the cost changed")),
+        ("burn rate", ("burn rate", "the month-end forecast")),
+        ("any spikes", ("spikes", "unusual days")),
+        ("team last month", None),
+        ("team=forecast", None),  # a value after `=` asks nothing
+    ],
+)
+def test_question_word_finds_what_asks_for_more_than_costs(text: str, found: tuple[str, str] | None) -> None:
+    assert question_word(text, VOCAB) == found
+
+
+def test_the_start_of_one_service_name_reads_as_it_and_says_so() -> None:
+    q = parse_query("dynamo last month", today=TODAY, vocabulary=VOCAB)
+    assert q.time_range == TimeRange(date(2026, 10, 1), date(2026, 11, 1), "last month")
+    assert q.filters == (Filter(DimensionRef(Dimension.SERVICE), ("Amazon DynamoDB",)),)
+    assert q.readings == ("Read `dynamo` as `service=dynamodb`.",)

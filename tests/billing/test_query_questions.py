@@ -1,0 +1,129 @@
+"""The questions beyond the cost: average per day, unusual days, and groups ranked by their change.
+
+Against a real DuckDB store; every expected figure is summed from the rows here, independently of the store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question, TimeRange
+from bot.billing.query import run_cost_query
+from bot.billing.vocabulary import Vocabulary
+from bot.reports.text import result_to_json
+from bot.store.duckdb import DuckDBStore
+from commands.cost import render
+from tests.billing.test_query import FEB_ROWS, MAR, MAR_ROWS, TODAY
+from tests.store.sources import item, make_source
+
+SERVICE = DimensionRef(Dimension.SERVICE)
+FIRST_HALF = (date(2024, 3, 1), date(2024, 3, 16))  # the complete days of March on TODAY
+FEB_FIRST_HALF = (date(2024, 2, 1), date(2024, 2, 16))
+
+
+def sums(rows: list[dict[str, object]], start: date, end: date) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = defaultdict(Decimal)
+    for r in rows:
+        day = date.fromisoformat(str(r["charge_period_start"])[:10])
+        if start <= day < end:
+            out[str(r["service_name"])] += Decimal(str(r["billed_cost"]))
+    return dict(out)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> DuckDBStore:
+    tmp = tmp_path_factory.mktemp("questions")
+    s = DuckDBStore(tmp / "store", threads=2, memory_limit="512MB")
+    s.replace_period(make_source(tmp, FEB_ROWS))
+    s.replace_period(make_source(tmp, MAR_ROWS))
+    return s
+
+
+def moves() -> dict[str, Decimal]:
+    now = sums(MAR_ROWS, *FIRST_HALF)
+    before = sums(FEB_ROWS, *FEB_FIRST_HALF)
+    return {k: now.get(k, Decimal(0)) - before.get(k, Decimal(0)) for k in {*now, *before}}
+
+
+def test_increases_rank_groups_by_their_rise_not_their_cost(store: DuckDBStore) -> None:
+    res = run_cost_query(store, CostQuery(MAR, group_by=(SERVICE,), question=Question.INCREASES), today=TODAY)
+    want = sorted(((k,), v) for k, v in moves().items() if v > 0)
+    want.sort(key=lambda kv: -kv[1])
+    got = [(g.keys, Decimal(str(round((g.compared_cost or 0) - (g.previous_cost or 0), 6)))) for g in res.groups]
+    assert got == want == [(("EC2",), Decimal("30.00")), (("RDS",), Decimal("4.00")), (("Lambda",), Decimal("1.50"))]
+    # S3 cost as much as before: a steady group is not an increase, however big.
+    assert ("S3",) not in [g.keys for g in res.groups]
+
+
+def test_decreases_leave_out_what_rose(store: DuckDBStore) -> None:
+    res = run_cost_query(store, CostQuery(MAR, group_by=(SERVICE,), question=Question.DECREASES), today=TODAY)
+    assert [g.keys for g in res.groups] == [k for k, v in moves().items() if v < 0] == []
+    assert "_Nothing fell against the previous period._" in json.dumps(render(res, Vocabulary()).blocks)
+
+
+def test_the_average_is_per_complete_day_against_the_previous_period(store: DuckDBStore) -> None:
+    res = run_cost_query(store, CostQuery(MAR, question=Question.AVERAGE), today=TODAY)
+    now = sum(sums(MAR_ROWS, *FIRST_HALF).values(), Decimal(0))
+    before = sum(sums(FEB_ROWS, *FEB_FIRST_HALF).values(), Decimal(0))
+    assert res.average is not None
+    assert res.average.days == 15
+    assert res.average.per_day == pytest.approx(float(now / 15))
+    assert res.average.previous_per_day == pytest.approx(float(before / 15))
+    text = render(res, Vocabulary()).text
+    assert "average $11.03 per day over 15 complete days (previous period $8.67 per day, +$2.37)" in text
+    assert result_to_json(res)["average"] == {
+        "per_day": round(float(now / 15), 6),
+        "days": 15,
+        "previous_per_day": round(float(before / 15), 6),
+    }
+
+
+def test_a_daily_series_carries_the_average_per_day_too(store: DuckDBStore) -> None:
+    asked = run_cost_query(store, CostQuery(MAR, question=Question.AVERAGE), today=TODAY)
+    series = run_cost_query(store, CostQuery(MAR, granularity=Granularity.DAY), today=TODAY)
+    assert series.average == asked.average is not None
+    assert len(series.series) == 15
+    assert run_cost_query(store, CostQuery(MAR), today=TODAY).average is None
+
+
+def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
+    start = date(2024, 1, 1)
+    rows = []
+    for i in range(75):
+        day = start + timedelta(days=i)
+        rows.append(item(day, "100.00", hours=24, service_name="EC2", resource_id="i-1"))
+        rows.append(item(day, "20.00", hours=24, service_name="S3", resource_id="bucket"))
+    spike = date(2024, 3, 10)
+    rows.append(item(spike, "900.00", hours=24, service_name="EC2", resource_id="i-2"))
+    store = DuckDBStore(tmp_path / "s", threads=2, memory_limit="512MB")
+    by_month: dict[date, list[dict[str, object]]] = defaultdict(list)
+    for r in rows:
+        by_month[date.fromisoformat(str(r["billing_period"]))].append(r)
+    for month_rows in by_month.values():
+        store.replace_period(make_source(tmp_path, month_rows))
+    march = TimeRange(date(2024, 3, 1), date(2024, 4, 1), "2024-03")
+    res = run_cost_query(store, CostQuery(march, question=Question.ANOMALIES), today=date(2024, 3, 16))
+    spans = {(u.dimension, u.value, u.start, u.last) for u in res.unusual}
+    assert ("service", "EC2", spike, spike) in spans
+    assert ("total", "", spike, spike) in spans
+    ec2 = next(u for u in res.unusual if u.dimension == "service")
+    assert ec2.actual == pytest.approx(1000.0)
+    assert {"dimension": "service", "key": "EC2", "first_day": "2024-03-10", "last_day": "2024-03-10"}.items() <= next(
+        u for u in result_to_json(res)["unusual"] if u["dimension"] == "service"
+    ).items()
+    text = render(res, Vocabulary()).text
+    assert "2024-03-10, service EC2: $1,000.00 against about $100.00 expected (+$900.00)" in text
+
+    quiet = run_cost_query(
+        store,
+        CostQuery(TimeRange(date(2024, 2, 1), date(2024, 3, 1)), question=Question.ANOMALIES),
+        today=date(2024, 3, 16),
+    )
+    assert quiet.unusual == ()
+    assert "Nothing unusual: no day of this period stands out from the weeks before it." in quiet.notes
