@@ -17,7 +17,11 @@ Scored against `ground_truth.json`:
   event's first complete day (1 = the morning after the first complete day);
 - every other NEW alert is a false alert (events that should not alert, a recurring credit, an intermittent
   job, a refund, the support fee following usage, count as false when alerted);
-- "back to normal" posts for an episode whose event is a lasting change (a stop, a step for good) are counted.
+- "back to normal" posts for an episode whose event is a lasting change (a stop, a step for good) are counted;
+- period-charge alerts (`plan_period`: new, missing or changed recurring charges) count the same way: one that
+  names the account and service of an event of the `charge` level (a new reservation's fee, a Support change)
+  in the event's month detects it; any other is a false alert (a recurring credit or the Support fee following
+  usage, alerted, are false).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.billing.anomaly import DetectorConfig
+from bot.billing.anomaly_period import period_changes
 from bot.billing.model import (
     AggregateRequest,
     AggregateRow,
@@ -57,7 +62,7 @@ from bot.state.alerts import set_alert_message, set_alert_progress
 from bot.state.db import StateStore
 from bot.state.deliveries import DeliveryKey
 from bot.store.registry import open_store
-from jobs.anomaly_alerts import Scope, detect_recent, plan
+from jobs.anomaly_alerts import Scope, detect_recent, plan, plan_period
 
 CHANNEL = "C0REPLAY"
 
@@ -132,6 +137,7 @@ class AsOf(BillingStore):
 @dataclass
 class Replay:
     new_posts: list[tuple[date, str, str, float]] = field(default_factory=list)  # run day, dimension, value, impact
+    period_posts: list[tuple[date, str, str]] = field(default_factory=list)  # run day, kind, charge
     matched: dict[str, date] = field(default_factory=dict)  # event id -> run day of its first NEW alert
     false_alerts: list[tuple[date, str, str, str, float]] = field(default_factory=list)
     follow_ups: Counter[str] = field(default_factory=Counter)
@@ -199,15 +205,18 @@ def replay(store: BillingStore, truth: dict[str, Any], first_day: date, last_day
                 set_alert_message(state, key, channel_id=CHANNEL, message_ts=f"{n}.0")
                 result.new_posts.append((day, a.dimension, a.value, a.impact))
                 hit = None
-                for e in events:
+                for e in events:  # of the events the episode overlaps, the one that began closest to it
                     start, end = event_window(e, data_end)
                     if (
                         (a.dimension, a.value) in slices(e, accounts)
                         and a.start.date() < end
                         and start <= (a.window_end.date())
+                        and (
+                            hit is None
+                            or abs(start - a.start.date()) < abs(event_window(hit, data_end)[0] - a.start.date())
+                        )
                     ):
                         hit = e
-                        break
                 if hit is not None and hit.get("should_alert", True):
                     result.matched.setdefault(hit["id"], day)
                 else:
@@ -225,6 +234,29 @@ def replay(store: BillingStore, truth: dict[str, Any], first_day: date, last_day
                         ):
                             result.false_back_to_normal += 1
                             break
+        changes = period_changes(view, day, minimum=config.min_monthly_impact)
+        for post, change in zip(plan_period(state, changes, scope), changes, strict=True):
+            if post.delivery_key in delivered:
+                continue
+            delivered.add(post.delivery_key)
+            i = change.identity
+            result.period_posts.append((day, change.kind.value, f"{i.service} {i.usage_type} {i.commitment}"))
+            hit = next(
+                (
+                    e
+                    for e in events
+                    if e.get("level") == "charge"
+                    and e.get("keys", {}).get("account_id") in (None, i.account)
+                    and e.get("keys", {}).get("service_name") == i.service
+                    and date.fromisoformat(str(e["start"])[:10]).replace(day=1) == change.month
+                ),
+                None,
+            )
+            if hit is not None and hit.get("should_alert", True):
+                result.matched.setdefault(hit["id"], day)
+            else:
+                why = "not an anomaly: " + hit["id"] if hit is not None else "no event"
+                result.false_alerts.append((day, f"period:{change.kind.value}", i.service, why, change.impact))
         result.runs += 1
         if result.runs % 30 == 0:
             print(f"  ... {day}: {len(result.new_posts)} NEW so far", flush=True)
@@ -286,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{result.seconds:.0f} s ({result.seconds / max(1, result.runs):.2f} s a run)"
     )
     print(f"NEW alerts posted: {len(result.new_posts)}; follow-ups: {dict(result.follow_ups)}")
+    print(f"period-charge alerts posted: {len(result.period_posts)}")
+    for run_day, kind, charge in result.period_posts:
+        print(f"  {run_day} {kind}: {charge}")
     print(f"injected events that should alert: {len(should)}; detected: {len(result.matched)}")
     for e in should:
         day = result.matched.get(e["id"])

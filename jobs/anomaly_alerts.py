@@ -46,9 +46,11 @@ from bot.billing.anomaly import (
     detect,
     detect_many,
     explain,
+    scope_daily,
     series_from_store,
     sibling_typical,
 )
+from bot.billing.anomaly_period import PeriodChange, period_changes
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
 from bot.billing.currency import CurrencyScope, currency_scope
 from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
@@ -60,6 +62,7 @@ from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
 from bot.services import Services
 from bot.slack.blocks import Message
+from bot.slack.period_alerts import period_alert_message
 from bot.slack.triage import AlertView, alert_message, follow_up_message
 from bot.state.alerts import (
     AnomalyAlert,
@@ -130,6 +133,7 @@ def scaled(config: DetectorConfig, sensitivity: float) -> DetectorConfig:
         z_level=config.z_level * sensitivity,
         min_relative=config.min_relative * sensitivity,
         min_impact=config.min_impact * sensitivity,
+        min_monthly_impact=config.min_monthly_impact * sensitivity,
     )
 
 
@@ -146,13 +150,14 @@ def detect_with_sensitivity(
     plain = {k: s for k, s in series.items() if k not in relaxed}
     found = detect_many(plain, config, since=since)
     if relaxed:
+        scope = scope_daily(series)
         by_dimension: dict[str, list[Series]] = {}
         for (dimension, _), s in series.items():
             by_dimension.setdefault(dimension, []).append(s)
         for key, factor in relaxed.items():
             cfg = scaled(config, factor)
             floor = max(cfg.min_impact, cfg.new_series_sibling_share * sibling_typical(by_dimension[key[0]]))
-            found.extend(detect(series[key], cfg, since=since, new_series_floor=floor))
+            found.extend(detect(series[key], cfg, since=since, new_series_floor=floor, scope_daily=scope))
         found.sort(key=lambda a: (-abs(a.impact), a.start, a.dimension, a.value))
     return found
 
@@ -325,9 +330,15 @@ def recipients(state: StateStore, detection: Detection, scope: Scope, fallback: 
     """Channels for a detection: for the whole bill, the routed channels (owner tags, else the `*=*` route) and
     the unfiltered `anomalies` subscribers, else `fallback` (the ops channel); for a filtered scope, its
     subscribers."""
+    return recipients_of_tags(state, detection.tags, scope, fallback)
+
+
+def recipients_of_tags(state: StateStore, tags: Mapping[str, str], scope: Scope, fallback: str) -> tuple[str, ...]:
+    """`recipients` for an alert whose cause carries the owner-tag values `tags` (none for period charges, which
+    carry no tags: the `*=*` route, the unfiltered subscribers, else the ops channel)."""
     if scope.filters_text:
         return scope.channels
-    channels = set(route_channels(state, detection.tags)) | set(scope.channels)
+    channels = set(route_channels(state, tags)) | set(scope.channels)
     if not channels and fallback:
         channels.add(fallback)
     return tuple(sorted(channels))
@@ -434,6 +445,30 @@ def plan(
     return posts
 
 
+def plan_period(
+    state: StateStore,
+    changes: Sequence[PeriodChange],
+    scope: Scope,
+    *,
+    symbol: str = "$",
+    fallback_channel: str = "",
+    accounts: Mapping[str, str] | None = None,
+) -> list[PlannedPost]:
+    """One post per period-charge alert (`bot.billing.anomaly_period`) and channel, routed as an alert without
+    owner tags; its delivery key names the charge, the month and the kind, so each is posted once ever."""
+    posts: list[PlannedPost] = []
+    for change in changes:
+        message = period_alert_message(change, symbol=symbol, accounts=accounts or {}, scope=scope.filters_text)
+        for channel in recipients_of_tags(state, {}, scope, fallback_channel):
+            key = f"[{_digest(scope.filters_text, 8)}]{change.key}" if scope.filters_text else change.key
+            posts.append(
+                PlannedPost(
+                    channel, key, "period", delivery_period(f"{key}#{channel}", "period"), message, None, change.impact
+                )
+            )
+    return posts
+
+
 # ------------------------------------------------------------------------------------------------- run
 
 
@@ -519,6 +554,20 @@ def run_alerts(
             sensitivities=sensitivities,
             accounts=services.store.accounts(),
         )
+        last = last_complete_day(services.store)
+        if last is not None:
+            changes = period_changes(
+                services.store, last + timedelta(days=1), in_currency.filters, minimum=config.min_monthly_impact
+            )
+            total += len(changes)
+            posts += plan_period(
+                services.state,
+                changes,
+                scope,
+                symbol=Money(in_currency.currency).symbol,
+                fallback_channel=settings.ops_channel,
+                accounts=services.store.accounts(),
+            )
         for post in posts:
             outcome = deliver_post(deliverer, post, now)
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
@@ -539,6 +588,8 @@ def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> Deli
             record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
         record_alert_progress(session, post.alert_key, end=post.end, impact=post.impact, now=now)
 
+    if post.kind == "period":  # nothing to record besides the delivery itself: no thread, no follow-ups
+        return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY)
     if post.kind != "new":
         return deliverer.post_message(
             post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
@@ -578,8 +629,9 @@ Rendered = tuple[str, Message, tuple[tuple[str, bytes], ...]]
 
 
 def preview(services: Services, filters_text: str = "", *, config: DetectorConfig | None = None) -> list[Rendered]:
-    """The alerts the current data would raise, as new alerts, each named with the channels it would go to
-    (routes, subscribers, ops channel; `unrouted` when none). Reads the store and app state, writes nothing."""
+    """The alerts the current data would raise, as new alerts (anomaly episodes, then period-charge alerts), each
+    named with the channels it would go to (routes, subscribers, ops channel; `unrouted` when none). Reads the
+    store and app state, writes nothing."""
     config = config or DetectorConfig()
     settings = services.settings
     parsed = services.parse_filters(filters_text).filters if filters_text else ()
@@ -609,4 +661,16 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
         )
         key = alert_key(detection.anomaly, channels[0] if channels else "preview", filters_text)
         out.append((f"alert-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", alert_message(view, key), ()))
+    last = last_complete_day(services.store)
+    changes = (
+        period_changes(services.store, last + timedelta(days=1), in_currency.filters, minimum=config.min_monthly_impact)
+        if last is not None
+        else []
+    )
+    channels = recipients_of_tags(services.state, {}, scope, settings.ops_channel)
+    for i, change in enumerate(changes, start=1):
+        message = period_alert_message(
+            change, symbol=Money(in_currency.currency).symbol, accounts=accounts, scope=filters_text
+        )
+        out.append((f"charge-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", message, ()))
     return out

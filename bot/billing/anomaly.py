@@ -45,6 +45,7 @@ __all__ = [
     "detect",
     "detect_many",
     "explain",
+    "scope_daily",
     "series_from_store",
     "severity_of",
     "sibling_typical",
@@ -57,6 +58,7 @@ def detect(
     *,
     since: datetime | None = None,
     new_series_floor: float | None = None,
+    scope_daily: float = 0.0,
 ) -> list[Anomaly]:
     """Anomaly episodes of one series, oldest first.
 
@@ -64,10 +66,11 @@ def detect(
     returned; with `since` (the end of the data seen by the previous run), only episodes touching data from
     `since` on: new ones, ones still going on, and ones that ended since (recovered or accepted as a new
     level). `new_series_floor` is the cost per day at which a cost series that was zero until now alerts (see
-    `detect_many`, which derives it from siblings).
+    `detect_many`, which derives it from siblings); `scope_daily` the typical spend a day of the scope the series
+    is a slice of (a level change must be worth `config.lasting_floor(scope_daily)` a day).
     """
     config = config or DetectorConfig()
-    scores = score_series(series, config, new_series_floor=new_series_floor)
+    scores = score_series(series, config, new_series_floor=new_series_floor, scope_daily=scope_daily)
     return episodes(series, scores, config, since=since)
 
 
@@ -80,6 +83,21 @@ def sibling_typical(series: Iterable[Series]) -> float:
         if len(v):
             means.append(float(v.mean()) * s.steps_per_day)
     return statistics.median(means) if means else 0.0
+
+
+#: Days of the scope's total behind its typical spend a day.
+SCOPE_DAYS = 28
+
+
+def scope_daily(series: Mapping[tuple[str, str], Series]) -> float:
+    """Typical spend a day of the scope: median of the last `SCOPE_DAYS` days of its total series (0 without
+    one)."""
+    total = series.get(("total", ""))
+    if total is None:
+        return 0.0
+    v = np.asarray(total.values[-SCOPE_DAYS * total.steps_per_day :], dtype=np.float64)
+    v = v[np.isfinite(v)]
+    return float(np.median(v)) * total.steps_per_day if len(v) else 0.0
 
 
 def detect_many(
@@ -99,9 +117,10 @@ def detect_many(
     for (dimension, _), s in series.items():
         by_dimension.setdefault(dimension, []).append(s)
     typical = {d: sibling_typical(group) for d, group in by_dimension.items()}
+    scope = scope_daily(series)
     found: list[Anomaly] = []
     for (dimension, _), s in series.items():
         floor = max(config.money_floor, config.new_series_sibling_share * typical[dimension])
-        found.extend(detect(s, config, since=since, new_series_floor=floor))
+        found.extend(detect(s, config, since=since, new_series_floor=floor, scope_daily=scope))
     found.sort(key=lambda a: (-abs(a.impact), a.start, a.dimension, a.value))
     return found

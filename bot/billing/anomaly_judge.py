@@ -143,7 +143,9 @@ Band = tuple[FloatArray, FloatArray, FloatArray]  # expected, scale below, scale
 
 
 class _Judge:
-    def __init__(self, series: Series, config: DetectorConfig, new_series_floor: float | None) -> None:
+    def __init__(
+        self, series: Series, config: DetectorConfig, new_series_floor: float | None, scope: float = 0
+    ) -> None:
         self.series = series
         self.config = config
         x = np.asarray(series.values, dtype=np.float64)
@@ -154,6 +156,7 @@ class _Judge:
         self.daily = spd == 1
         step_days = 1.0 / spd
         self.floor_pt = config.money_floor * step_days
+        self.lasting_pt = min(self.floor_pt, config.lasting_floor(scope) * step_days)  # for rises; falls: floor_pt
         self.money = config.unit.is_money
         new_floor = config.money_floor if new_series_floor is None else max(new_series_floor, config.money_floor)
         self.new_floor_pt = max(new_floor * step_days, 1e-12)
@@ -384,7 +387,9 @@ class _Judge:
             return cached[2]
         known = self.known[a:c]
         zeros = int(np.count_nonzero(known & self.is_zero[a:c]))
-        found = bool(zeros and zeros >= _INTERMITTENT_ZEROS * int(np.count_nonzero(known)) and zeros < len(known))
+        n_known = int(np.count_nonzero(known))
+        # "On at some": a known point that is not zero (unknown points count for neither).
+        found = bool(zeros and zeros >= _INTERMITTENT_ZEROS * n_known and zeros < n_known)
         self.intermittent_cache = (key, c, found)
         return found
 
@@ -693,6 +698,7 @@ class _Judge:
             z = np.where(s > 0, res / s, 0.0)
         cfg = self.config
         material = judged & (ares >= self.floor_pt) & (rel >= cfg.min_relative)
+        lasting = judged & (ares >= np.where(res > 0, self.lasting_pt, self.floor_pt)) & (rel >= cfg.min_relative)
         each = judged & (ares >= s) & (rel >= 0.5 * cfg.min_relative)
         if np.any(material & (np.abs(z) >= self.z_single)):
             return False
@@ -702,7 +708,7 @@ class _Judge:
         if tail and tail[-1].index != lo - 1:
             tail = []
         cand = np.concatenate(
-            [[(p.each or p.material) * (1 if p.res > 0 else -1) for p in tail], (each | material) * np.sign(res)]
+            [[(p.each or p.material) * (1 if p.res > 0 else -1) for p in tail], (each | lasting) * np.sign(res)]
         )
         if k > 1 and len(cand) >= k:
             from numpy.lib.stride_tricks import sliding_window_view
@@ -782,9 +788,10 @@ class _Judge:
         self.z[i] = z
         rel = abs(res) / abs(e) if e != 0 else (math.inf if res else 0.0)
         material = abs(res) >= self.floor_pt and rel >= config.min_relative
+        lasting = abs(res) >= (self.lasting_pt if res > 0 else self.floor_pt) and rel >= config.min_relative
         each = abs(res) >= s and rel >= 0.5 * config.min_relative
         norm = (res / e if e != 0 else math.nan) if state.mult else res
-        self.buffer.append(_Point(i, res, norm, e, s, z, material, each))
+        self.buffer.append(_Point(i, res, norm, e, s, z, lasting, each))
         sign = 1 if res > 0 else -1
         if material and abs(z) >= self.z_single:
             self._open(i, i, sign, SOURCE_POINT, None)
@@ -942,7 +949,8 @@ class _Judge:
             return False
         z = abs(res) / s if s > 0 else math.inf
         rel = abs(res) / abs(e) if e != 0 else math.inf
-        return z >= config.range_z and rel >= 0.5 * config.min_relative and abs(res) >= 0.5 * self.floor_pt
+        floor = self.lasting_pt if ep.source == SOURCE_LEVEL and ep.sign > 0 else self.floor_pt
+        return z >= config.range_z and rel >= 0.5 * config.min_relative and abs(res) >= 0.5 * floor
 
     def _continue(self, ep: _Episode, i: int, e: float, dn: float, up: float) -> bool:
         """Point `i` inside episode `ep`; True when the episode ended here."""
@@ -1110,8 +1118,11 @@ def _nanmax(a: float, b: float) -> float:
     return max(a, b)
 
 
-def score_series(series: Series, config: DetectorConfig, *, new_series_floor: float | None = None) -> Scores:
+def score_series(
+    series: Series, config: DetectorConfig, *, new_series_floor: float | None = None, scope_daily: float = 0.0
+) -> Scores:
     """Expected value, noise band, flags and episodes of every point of `series`, each judged from the points
     before it only (see the module docstring). `new_series_floor` (money per day) is the cost at which a cost
-    series that was zero until now alerts; default `config.min_impact`."""
-    return _Judge(series, config, new_series_floor).run()
+    series that was zero until now alerts; default `config.min_impact`. A lasting rise must be worth
+    `config.lasting_floor(scope_daily)` a day, `scope_daily` being the typical spend a day of the scope."""
+    return _Judge(series, config, new_series_floor, scope_daily).run()

@@ -21,6 +21,8 @@ BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
 
 DAY = timedelta(days=1)
+#: Days in an average month (365.25 / 12): a lasting change's money per day, times this, is its month.
+DAYS_PER_MONTH = 30.4375
 HOUR = timedelta(hours=1)
 #: MAD, interquartile range and 10-90% range of a normal distribution, in standard deviations.
 _MAD_SIGMA = 1.4826
@@ -104,6 +106,12 @@ class DetectorConfig:
     unit: Unit = Unit.MONEY
     #: Absolute floor for money: money per day (per point: scaled by step / 1 day; per episode: the total excess).
     min_impact: float = 20.0
+    #: Money a month a lasting rise must be worth (money only): a sustained step up is material when its
+    #: excess per day, over a month, reaches this and `min_scope_share` of the scope's monthly spend; a new,
+    #: missing or changed period charge (`anomaly_period`) when its month at stake reaches this.
+    min_monthly_impact: float = 100.0
+    #: Share of the scope's monthly spend a lasting rise must be worth besides `min_monthly_impact`.
+    min_scope_share: float = 0.001
     #: Relative floor: |actual - expected| / expected.
     min_relative: float = 0.2
     #: Robust z-score a single point needs.
@@ -162,6 +170,8 @@ class DetectorConfig:
                 raise ValueError(f"DetectorConfig.unit must be one of {units}, not {self.unit!r}") from None
         for name in (
             "min_impact",
+            "min_monthly_impact",
+            "min_scope_share",
             "min_relative",
             "z_point",
             "z_level",
@@ -196,6 +206,15 @@ class DetectorConfig:
     def money_floor(self) -> float:
         """The absolute floor per day in force (0 unless the series is money)."""
         return self.min_impact if self.unit.is_money else 0.0
+
+    def lasting_floor(self, scope_daily: float = 0.0) -> float:
+        """Money per day a lasting rise (`level_points` points or more above expected) must be worth: its month
+        reaches `min_monthly_impact` and `min_scope_share` of the scope's month (`scope_daily` a day), never more
+        than the one-day floor `min_impact` (which a fall keeps). 0 unless the series is money."""
+        if not self.unit.is_money:
+            return 0.0
+        monthly = max(self.min_monthly_impact, self.min_scope_share * max(scope_daily, 0.0) * DAYS_PER_MONTH)
+        return min(self.min_impact, monthly / DAYS_PER_MONTH)
 
     def single_point_z(self, step: timedelta) -> float:
         """Robust z-score one point alone needs: `z_point` for daily series, plus ln(points a day) / sqrt(2) for

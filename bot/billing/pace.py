@@ -23,6 +23,10 @@ per kind (class, service, usage type), from what is posted and the months before
   months in a row before they count as recurring); else nothing.
 
 The range moves the usage forecast between its 80% bounds (the proportional charges move with it).
+
+The same period charges, kept apart by billing identity (account, class, service, usage type, and the reservation
+or Savings Plan ARN of commitment fees), are what the period-charge alerts judge (`period_ledger`,
+`bot.billing.anomaly_period`): one reading of the store for the forecast and the alerts.
 """
 
 from __future__ import annotations
@@ -30,11 +34,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.billing.charges import CHARGE_CLASS, PERIOD_CHARGES, USAGE_ONLY, ChargeClass, parse_charge_class
+from bot.billing.charges import (
+    CHARGE_CLASS,
+    PERIOD_CHARGES,
+    PERIOD_CLASSES,
+    USAGE_ONLY,
+    ChargeClass,
+    parse_charge_class,
+)
 from bot.billing.model import (
     AggregateRequest,
     CostBasis,
@@ -44,6 +55,7 @@ from bot.billing.model import (
     Forecast,
     Freshness,
     Granularity,
+    LineItemSumsRequest,
     Progress,
     TimeRange,
 )
@@ -61,6 +73,7 @@ RECURRENCE_MONTHS = 3
 EPSILON = 0.005
 
 _SERVICE = DimensionRef(Dimension.SERVICE)
+_ACCOUNT = DimensionRef(Dimension.ACCOUNT)
 _USAGE_TYPE = DimensionRef(Dimension.USAGE_TYPE)
 #: Support plans are priced as a share of the month's AWS charges (price list unit `Dollar`).
 _SUPPORT = re.compile(r"^AWS (Premium |Developer |Business |Enterprise )?Support\b", re.IGNORECASE)
@@ -208,8 +221,19 @@ def _class_of(key: str) -> ChargeClass:
     return parse_charge_class(key) or ChargeClass.RECURRING
 
 
+def proportional(charge_class: ChargeClass, service: str, usage_type: str) -> bool:
+    """Whether a period charge is priced as a share of the month's charges: tax, and Support plans (usage type
+    `Dollar`, or an `AWS Support` service)."""
+    return charge_class is ChargeClass.TAX or usage_type == "Dollar" or is_support(service)
+
+
+def is_support(service: str) -> bool:
+    """Whether `service` names an AWS Support plan (`AWS Support (Business)`, `AWS Premium Support` ...)."""
+    return bool(_SUPPORT.match(service))
+
+
 def _proportional(key: _Key) -> bool:
-    return key.charge_class is ChargeClass.TAX or key.usage_type == "Dollar" or bool(_SUPPORT.match(key.service))
+    return proportional(key.charge_class, key.service, key.usage_type)
 
 
 def compute_pace(
@@ -246,20 +270,10 @@ def compute_pace(
             usage_by_day[r.bucket.date()] += r.cost
 
     back = TimeRange(add_months(month, -RECURRENCE_MONTHS), end)
-    period_rows = store.aggregate(
-        AggregateRequest(
-            back,
-            group_by=(CHARGE_CLASS, _SERVICE, _USAGE_TYPE),
-            filters=(*flt, PERIOD_CHARGES),
-            basis=basis,
-            granularity=Granularity.DAY,
-        )
-    )
     period_by_key: dict[_Key, dict[date, float]] = defaultdict(lambda: defaultdict(float))
-    for r in period_rows:
-        if r.bucket is not None and r.bucket.date() < through:
-            key = _Key(_class_of(r.keys[0]), r.keys[1], "" if r.keys[2] == _USAGE_TYPE.empty_key else r.keys[2])
-            period_by_key[key][r.bucket.date()] += r.cost
+    for (cls, _account, service, usage_type), by_day in _period_days(store, back, flt, basis, through).items():
+        for d, c in by_day.items():
+            period_by_key[_Key(cls, service, usage_type)][d] += c
 
     last = min(end, through)
     usage_month = sum(c for d, c in usage_by_day.items() if month <= d < last)
@@ -329,6 +343,41 @@ def compute_pace(
         charges=charges,
         usage=usage,
     )
+
+
+def _period_days(
+    store: BillingStore,
+    window: TimeRange,
+    filters: Sequence[Filter],
+    basis: CostBasis,
+    through: date,
+    *,
+    by_account: bool = False,
+) -> dict[tuple[ChargeClass, str, str, str], dict[date, float]]:
+    """Period charges of `window` before `through`, by (class, account, service, usage type) and day (account ""
+    unless `by_account`; usage type "" when the line has none). One store aggregation; by account, one per
+    period class (a store groups by at most three dimensions)."""
+    requests = (
+        [
+            ((_ACCOUNT, _SERVICE, _USAGE_TYPE), (*filters, Filter(CHARGE_CLASS, (cls.value,))), cls)
+            for cls in PERIOD_CLASSES
+        ]
+        if by_account
+        else [((CHARGE_CLASS, _SERVICE, _USAGE_TYPE), (*filters, PERIOD_CHARGES), None)]
+    )
+    out: dict[tuple[ChargeClass, str, str, str], dict[date, float]] = defaultdict(lambda: defaultdict(float))
+    for group, flt, cls in requests:
+        rows = store.aggregate(
+            AggregateRequest(window, group_by=group, filters=flt, basis=basis, granularity=Granularity.DAY)
+        )
+        for r in rows:
+            if r.bucket is None or r.bucket.date() >= through:
+                continue
+            charge_class = cls if cls is not None else _class_of(r.keys[0])
+            account = r.keys[0] if cls is not None else ""
+            usage_type = "" if r.keys[2] == _USAGE_TYPE.empty_key else r.keys[2]
+            out[(charge_class, account, r.keys[1], usage_type)][r.bucket.date()] += r.cost
+    return out
 
 
 @dataclass(frozen=True)
@@ -418,3 +467,129 @@ def _at_least_posted(share: float, posted: float) -> Callable[[float], float]:
         return max(value, posted) if posted >= 0 else min(value, posted)
 
     return expected
+
+
+# ----------------------------------------------------------------------------- period charges by identity
+
+#: Line item types of commitment fees: kept apart by the reservation or Savings Plan they pay for (its ARN).
+COMMITMENT_FEE_TYPES = ("RIFee", "SavingsPlanRecurringFee", "Fee", "SavingsPlanUpfrontFee")
+
+
+@dataclass(frozen=True, order=True)
+class ChargeIdentity:
+    """What makes this month's period charge the same charge as last month's: its billing identity, never its
+    amount. `commitment` is the reservation or Savings Plan ARN of a commitment fee ("" for other charges, and
+    for the rest of a kind whose lines name no ARN)."""
+
+    charge_class: ChargeClass
+    account: str
+    service: str
+    usage_type: str
+    commitment: str = ""
+
+    @property
+    def proportional(self) -> bool:
+        """Priced as a share of the month's charges (tax, Support plans): see `proportional`."""
+        return proportional(self.charge_class, self.service, self.usage_type)
+
+
+@dataclass(frozen=True)
+class PeriodLedger:
+    """Period charges by billing identity and day (commitment fees apart per ARN: one ARN's month spread over
+    the days its kind posted in that month), and per (account, month) the charges a Support plan is priced on:
+    usage, recurring and one-time fees, neither tax, credits, refunds nor Support itself (AWS Support pricing:
+    a share of the month's AWS charges, each member account on its own)."""
+
+    charges: dict[ChargeIdentity, dict[date, float]]
+    support_base: dict[tuple[str, date], float]
+
+    def month_total(self, identity: ChargeIdentity, month: date) -> float:
+        end = add_months(month, 1)
+        return sum(c for d, c in self.charges.get(identity, {}).items() if month <= d < end)
+
+    def first_posting(self, identity: ChargeIdentity, month: date) -> date | None:
+        """The first day of `month` the charge posted on (None: not in that month)."""
+        end = add_months(month, 1)
+        days = [d for d, c in self.charges.get(identity, {}).items() if month <= d < end and abs(c) >= EPSILON]
+        return min(days) if days else None
+
+
+def period_ledger(
+    store: BillingStore, months: TimeRange, through: date, filters: Sequence[Filter] = ()
+) -> PeriodLedger:
+    """The period charges of the months of `months` posted before `through`, inside `filters`, by billing
+    identity (`ChargeIdentity`), in unblended cost (what the invoice says); three store reads."""
+    flt = tuple(filters)
+    by_kind = _period_days(store, months, flt, CostBasis.UNBLENDED, through, by_account=True)
+    usage = store.aggregate(
+        AggregateRequest(
+            months,
+            group_by=(_ACCOUNT,),
+            filters=(*flt, USAGE_ONLY),
+            basis=CostBasis.UNBLENDED,
+            granularity=Granularity.DAY,
+        )
+    )
+    base: dict[tuple[str, date], float] = defaultdict(float)
+    for row in usage:
+        if row.bucket is not None and row.bucket.date() < through:
+            base[(row.keys[0], month_start(row.bucket.date()))] += row.cost
+    for (cls, account, service, _usage_type), by_day in by_kind.items():
+        if cls in (ChargeClass.RECURRING, ChargeClass.ONE_TIME) and not is_support(service):
+            for d, c in by_day.items():
+                base[(account, month_start(d))] += c
+    sums = (
+        store.line_item_sums(
+            LineItemSumsRequest(
+                TimeRange(months.start, min(months.end, through)),
+                keys=(
+                    "billing_period",
+                    "line_item_type",
+                    "sub_account_id",
+                    "service_name",
+                    "usage_type",
+                    "reservation_arn",
+                    "savings_plan_arn",
+                ),
+                line_item_types=COMMITMENT_FEE_TYPES,
+                filters=(*flt, PERIOD_CHARGES),
+            )
+        )
+        if months.start < through
+        else []
+    )
+    charges: dict[ChargeIdentity, dict[date, float]] = {
+        ChargeIdentity(cls, account, service, usage_type): dict(by_day)
+        for (cls, account, service, usage_type), by_day in by_kind.items()
+    }
+    for s in sums:
+        period, kind, account, service, usage_type, ri_arn, sp_arn = s.keys
+        arn = ri_arn or sp_arn
+        if not arn or abs(s.billed_cost) < EPSILON:
+            continue
+        cls = ChargeClass.RECURRING if kind in ("RIFee", "SavingsPlanRecurringFee") else ChargeClass.ONE_TIME
+        month = month_start(date.fromisoformat(period[:10]))
+        _split_commitment(charges, ChargeIdentity(cls, account, service, usage_type), arn, month, s.billed_cost)
+    return PeriodLedger(charges, dict(base))
+
+
+def _split_commitment(
+    charges: dict[ChargeIdentity, dict[date, float]], parent: ChargeIdentity, arn: str, month: date, amount: float
+) -> None:
+    """Move `amount` of a commitment's fee in `month` from its kind's identity to the commitment's own, spread
+    over the days the kind posted in that month as they were (left alone when those posts cannot hold it)."""
+    days = charges.get(parent)
+    if not days:
+        return
+    end = add_months(month, 1)
+    posted = sorted(d for d, c in days.items() if month <= d < end and abs(c) >= EPSILON)
+    in_month = sum(days[d] for d in posted)
+    if not posted or abs(in_month) + EPSILON < abs(amount) or (in_month > 0) != (amount > 0):
+        return
+    own = charges.setdefault(replace(parent, commitment=arn), {})
+    for d in posted:
+        part = days[d] * amount / in_month
+        days[d] -= part
+        own[d] = own.get(d, 0.0) + part
+    if all(abs(c) < EPSILON for c in days.values()):
+        del charges[parent]

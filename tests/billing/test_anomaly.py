@@ -236,3 +236,21 @@ def test_config_rejects_negative_floors() -> None:
 def test_series_step_must_divide_a_day() -> None:
     with pytest.raises(ValueError, match="divide one day"):
         Series(START, timedelta(days=7), (1.0, 2.0))
+
+
+def test_a_small_step_that_lasts_is_material_while_a_blip_of_the_same_size_is_not() -> None:
+    # A $9-a-day table that costs $8.50 a day more from day 100 on ($260 a month): under the one-day floor of
+    # $20, above the lasting floor of $100 a month.
+    x = daily(level=9.0, noise=0.03)
+    stepped = x.copy()
+    stepped[100:] += 8.5
+    (found,) = detect(series(stepped))
+    assert (found.start, found.kind) == (day(100), AnomalyKind.LEVEL_SHIFT)
+    assert DetectorConfig().lasting_floor() == pytest.approx(100.0 / 30.4375)
+    blip = x.copy()
+    blip[100] += 15.0  # one day of +$15 (x2.7): big relative to the series, small money
+    assert detect(series(blip)) == []
+    # The scope's spend raises the floor: 0.1% of a $300,000-a-month scope is $300 a month, more than this step.
+    assert detect(series(stepped), scope_daily=10_000.0) == []
+    # Other units have no money floor at all, lasting or not.
+    assert DetectorConfig.for_unit("count").lasting_floor(10_000.0) == 0.0

@@ -1,0 +1,268 @@
+"""Period-charge alerts: a recurring charge that is new, missing, or changed beyond what usage explains.
+
+Period charges (`bot.billing.charges`: recurring fees, credits, tax ...) are not spend that accrues day by day:
+the spend alerts leave them out, and this module judges them as what they are, one billing identity at a time
+(`bot.billing.pace.ChargeIdentity`: account, class, service, usage type, and the reservation or Savings Plan
+ARN of a commitment fee; never the amount). A charge or credit that comes back as usual never alerts, whatever
+its sign. Three things do, each once per charge and month:
+
+- NEW: a recurring fee or credit posts this month that neither of the two months before held (a new
+  reservation's monthly fee, a new Savings Plan commitment, a new Support plan). Its one-time fees of the same
+  commitment (an RI's upfront fee) are named with it.
+- MISSING: last month's recurring fee (or a credit that came two months running) has not come back by the day
+  of the month it posted on last month plus `GRACE_DAYS` (a delivery that is not complete yet is no absence).
+- CHANGED: a fixed fee (one posting a month) differs from last month's by more than the days of the month
+  explain (hourly-priced fees follow the month's length); a fee that accrues day by day (hourly Savings Plans
+  fees) changed its daily rate; a Support plan's fee for a closed month differs from what the account's charges
+  explain under the plan's published tiers (`bot.billing.support_plans`: a fee that rose with usage is
+  expected). Support is judged once the month is closed plus `GRACE_DAYS` (it is priced on the whole month).
+
+Material: the monthly amount at stake (a new or missing charge's month, a change's difference) reaches the
+minimum given (`DetectorConfig.min_monthly_impact`), and a change is at least `CHANGE_SHARE` of the amount.
+Not judged: tax (it follows each product's charges, which the spend alerts judge), one-time fees and
+refunds (one-offs by nature), and the first month of data (nothing is "new" on the day data starts: a month is
+judged only when the store holds the whole month before it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from bot.billing.charges import ChargeClass
+from bot.billing.model import Filter, TimeRange
+from bot.billing.pace import EPSILON, ChargeIdentity, PeriodLedger, is_support, period_ledger
+from bot.billing.periods import add_months, month_start
+from bot.billing.store import BillingStore
+from bot.billing.support_plans import expected_fee, plan_of
+
+#: Days after a charge's usual posting day (or a closed month's end, for Support) before its absence counts.
+GRACE_DAYS = 2
+#: A change must be at least this share of the charge (a fee's amount is known to the cent, but Support is
+#: judged against charges the store may count slightly differently than AWS, e.g. Marketplace).
+CHANGE_SHARE = 0.1
+#: A fee posted on at least this many days of a month accrues day by day (hourly or daily lines).
+ACCRUING_DAYS = 3
+
+
+class PeriodChangeKind(StrEnum):
+    NEW = "new"
+    MISSING = "missing"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class _Month:
+    """What every judgement of one run shares: the ledger, the month judged, the cutoff, the store's first day
+    and the minimum money a month at stake."""
+
+    ledger: PeriodLedger
+    month: date
+    cutoff: date
+    first_day: date
+    minimum: float
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """One period charge worth telling: `month` is the month judged, `previous` the month before's amount,
+    `current` this one's (so far, for a fee that accrues), `expected` what the month was expected to hold
+    (last month's fee scaled to the month's length or to usage; None for a new charge), `due` the day a missing
+    charge was due by, `one_time` the one-time fees of the same commitment this month (an RI's upfront fee)."""
+
+    kind: PeriodChangeKind
+    identity: ChargeIdentity
+    month: date
+    previous: float
+    current: float
+    expected: float | None = None
+    due: date | None = None
+    one_time: float = 0.0
+    basis_note: str = ""
+    #: Support: the account's charges the fee is priced on, the month before and the month judged.
+    charges: tuple[float, float] | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the alert: the charge, the month and the kind (one alert each)."""
+        i = self.identity
+        return (
+            f"period:{i.charge_class.value}|{i.account}|{i.service}|{i.usage_type}|{i.commitment}"
+            f"@{self.month:%Y-%m}:{self.kind.value}"
+        )
+
+    @property
+    def impact(self) -> float:
+        """Money this month compared with what was expected (positive: more to pay)."""
+        if self.kind is PeriodChangeKind.NEW:
+            return self.current
+        if self.kind is PeriodChangeKind.MISSING:
+            return -self.previous
+        return self.current - (self.expected if self.expected is not None else self.previous)
+
+
+#: Months of period charges read before the month judged (Support compares two closed months, and a new charge
+#: must be absent from the two months before it).
+LEDGER_MONTHS = 4
+
+
+def period_changes(
+    store: BillingStore, cutoff: date, filters: Sequence[Filter] = (), *, minimum: float
+) -> list[PeriodChange]:
+    """The period-charge alerts of `store` (inside `filters`) on the morning data is complete up to `cutoff`
+    (exclusive): `judge_period_charges` over the ledger of the last `LEDGER_MONTHS` months (`pace.period_ledger`)."""
+    periods = store.periods()
+    if not periods:
+        return []
+    month = month_start(cutoff - timedelta(days=1))
+    window = TimeRange(add_months(month, -LEDGER_MONTHS), add_months(month, 1))
+    ledger = period_ledger(store, window, cutoff, filters)
+    first_day = min(p.billing_period for p in periods)
+    return judge_period_charges(ledger, cutoff=cutoff, first_day=first_day, minimum=minimum)
+
+
+def judge_period_charges(ledger: PeriodLedger, *, cutoff: date, first_day: date, minimum: float) -> list[PeriodChange]:
+    """What the period charges of `ledger` are worth an alert on the morning data is complete up to `cutoff`
+    (exclusive), for a store whose data starts on `first_day`; biggest money first (see the module docstring)."""
+    month = month_start(cutoff - timedelta(days=1))
+    prev = add_months(month, -1)
+    before = add_months(month, -2)
+    if first_day > prev:
+        return []  # the month before is not (wholly) in the store: no charge can be told new or missing
+    m = _Month(ledger, month, cutoff, first_day, minimum)
+    out: list[PeriodChange] = []
+    for identity in sorted(ledger.charges):
+        # Support is a recurring fee however the export books it (CUR: line item type Fee, i.e. `one-time`).
+        if identity.charge_class not in (ChargeClass.RECURRING, ChargeClass.CREDIT) and not (
+            is_support(identity.service) and identity.charge_class is ChargeClass.ONE_TIME
+        ):
+            continue
+        now = ledger.month_total(identity, month)
+        last = ledger.month_total(identity, prev)
+        older = ledger.month_total(identity, before) if first_day <= before else None
+        found: PeriodChange | None
+        if is_support(identity.service):
+            found = _support(m, identity)
+        elif abs(now) >= EPSILON and abs(last) < EPSILON:
+            found = _new(m, identity, now=now, older=older)
+        elif abs(last) >= EPSILON and abs(now) < EPSILON:
+            found = _missing(m, identity, last=last, older=older)
+        elif abs(last) >= EPSILON and abs(now) >= EPSILON and older is not None and abs(older) >= EPSILON:
+            # Judged from the charge's second whole month: its first month may be prorated from a start day.
+            found = _changed(m, identity, now=now, last=last)
+        else:
+            found = None
+        if found is not None:
+            out.append(found)
+    out.sort(key=lambda c: (-abs(c.impact), c.key))
+    return out
+
+
+def _days_in(month: date) -> int:
+    return (add_months(month, 1) - month).days
+
+
+def _posted_days(ledger: PeriodLedger, identity: ChargeIdentity, month: date, until: date) -> int:
+    end = min(add_months(month, 1), until)
+    return len({d for d, c in ledger.charges.get(identity, {}).items() if month <= d < end and abs(c) >= EPSILON})
+
+
+def _new(m: _Month, identity: ChargeIdentity, *, now: float, older: float | None) -> PeriodChange | None:
+    if older is None or abs(older) >= EPSILON:
+        return None  # the month before last is unknown, or held it: a charge that skipped a month is not new
+    first = m.ledger.first_posting(identity, m.month)
+    if first is None:
+        return None
+    dim = _days_in(m.month)
+    if _posted_days(m.ledger, identity, m.month, m.cutoff) >= 2:  # accrues: its daily rate, for the month
+        monthly = now / max(1, (min(m.cutoff, add_months(m.month, 1)) - first).days) * dim
+    else:  # one posting from its first day to the month's end (a purchase mid-month is prorated)
+        monthly = now * dim / (dim - first.day + 1)
+    if abs(monthly) < m.minimum:
+        return None
+    one_time = 0.0
+    if identity.commitment:
+        upfront = ChargeIdentity(
+            ChargeClass.ONE_TIME, identity.account, identity.service, identity.usage_type, identity.commitment
+        )
+        one_time = m.ledger.month_total(upfront, m.month)
+    return PeriodChange(PeriodChangeKind.NEW, identity, m.month, 0.0, now, one_time=one_time)
+
+
+def _missing(m: _Month, identity: ChargeIdentity, *, last: float, older: float | None) -> PeriodChange | None:
+    if abs(last) < m.minimum:
+        return None
+    if identity.charge_class is ChargeClass.CREDIT and (older is None or abs(older) < EPSILON):
+        return None  # a credit seen once may have been granted once: recurring after two months running
+    posted = m.ledger.first_posting(identity, add_months(m.month, -1))
+    if posted is None:
+        return None
+    due = m.month + timedelta(days=posted.day - 1 + GRACE_DAYS)
+    if m.cutoff <= due:
+        return None  # not due yet: the delivery may not be complete
+    return PeriodChange(PeriodChangeKind.MISSING, identity, m.month, last, 0.0, expected=last, due=due)
+
+
+def _changed(m: _Month, identity: ChargeIdentity, *, now: float, last: float) -> PeriodChange | None:
+    prev = add_months(m.month, -1)
+    days_then = _posted_days(m.ledger, identity, prev, m.cutoff)
+    if days_then >= ACCRUING_DAYS:
+        days_now = _posted_days(m.ledger, identity, m.month, m.cutoff)
+        if days_now < ACCRUING_DAYS:
+            return None  # too few days yet to tell a rate
+        expected = last / days_then * days_now
+        stake = abs(now - expected) / days_now * _days_in(m.month)
+        note = f"over {days_now} days so far"
+    else:
+        # An hourly-priced fee follows the month's length: either explanation will do.
+        by_length = last * _days_in(m.month) / _days_in(prev)
+        expected = min((last, by_length), key=lambda e: abs(now - e))
+        stake = abs(now - expected)
+        note = ""
+    if stake < m.minimum or abs(now - expected) < CHANGE_SHARE * abs(expected):
+        return None
+    return PeriodChange(PeriodChangeKind.CHANGED, identity, m.month, last, now, expected=expected, basis_note=note)
+
+
+def _support(m: _Month, identity: ChargeIdentity) -> PeriodChange | None:
+    """A Support fee is judged for the month that closed (once the grace passed), against the account's charges:
+    new or ended plans, and a fee beyond what the plan's tiers make of the change in charges."""
+    closed = add_months(m.month, -1)
+    if m.cutoff < m.month + timedelta(days=GRACE_DAYS):
+        closed = add_months(closed, -1)  # the last month has not settled yet: judge the one before
+    before = add_months(closed, -1)
+    if m.first_day > before:
+        return None
+    fee = m.ledger.month_total(identity, closed)
+    last = m.ledger.month_total(identity, before)
+    if abs(last) < EPSILON and abs(fee) >= max(m.minimum, EPSILON):
+        older = add_months(before, -1)
+        if m.first_day <= older and abs(m.ledger.month_total(identity, older)) < EPSILON:
+            return PeriodChange(PeriodChangeKind.NEW, identity, closed, 0.0, fee)
+        return None
+    if abs(fee) < EPSILON:
+        if abs(last) < max(m.minimum, EPSILON):
+            return None
+        due = add_months(closed, 1) + timedelta(days=GRACE_DAYS)
+        return PeriodChange(PeriodChangeKind.MISSING, identity, closed, last, 0.0, expected=last, due=due)
+    plan = plan_of(identity.service)
+    base_then = m.ledger.support_base.get((identity.account, before), 0.0)
+    base_now = m.ledger.support_base.get((identity.account, closed), 0.0)
+    expected = expected_fee(plan, last, base_then, base_now)
+    if expected is None or not math.isfinite(expected):
+        return None
+    if abs(fee - expected) < max(m.minimum, CHANGE_SHARE * abs(expected)):
+        return None
+    return PeriodChange(
+        PeriodChangeKind.CHANGED,
+        identity,
+        closed,
+        last,
+        fee,
+        expected=expected,
+        basis_note=f"{plan.name} plan" if plan else "",
+        charges=(base_then, base_now),
+    )
