@@ -9,18 +9,27 @@ knows (`Vocabulary`) are arguments.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
+from bot.billing.grammar_builder import DEFAULT_TOP, MAX_TOP, Builder, ref_text
+from bot.billing.grammar_keywords import (
+    BASIS_WORDS,
+    CANONICAL_GRANULARITY,
+    DIMENSION_WORDS,
+    FILTER_KEYS,
+    GRANULARITY_UNITS,
+    GRANULARITY_WORDS,
+    TOP_N,
+    TWO_WORD_DIMENSIONS,
+    fold,
+)
 from bot.billing.grammar_time import (
     MONTH_NAMES,
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
-    Holiday,
     match_holiday,
     match_time_range,
     parse_time_range,
@@ -58,7 +67,6 @@ from bot.billing.model import (
     Filter,
     Granularity,
     Question,
-    TimeRange,
 )
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
 from bot.errors import UsageError, UserFacingError
@@ -72,10 +80,6 @@ __all__ = [
     "question_word",
     "refuse_questions",
 ]
-
-MAX_GROUP_BY = 3
-MAX_TOP = 1000
-DEFAULT_TOP = 10
 
 USAGE = """\
 [time range] [by <dimension>[, <dimension>...]] [filters] [cost basis] [top N] [daily|weekly|monthly]
@@ -112,72 +116,13 @@ EXAMPLES: tuple[str, ...] = (
 
 _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 
-#: Folded words (case, `-`, `_` and spaces removed) that name a dimension.
-_DIMENSION_WORDS: dict[str, Dimension] = {
-    "service": Dimension.SERVICE,
-    "services": Dimension.SERVICE,
-    "svc": Dimension.SERVICE,
-    "product": Dimension.SERVICE,
-    "account": Dimension.ACCOUNT,
-    "accounts": Dimension.ACCOUNT,
-    "linkedaccount": Dimension.ACCOUNT,
-    "acct": Dimension.ACCOUNT,
-    "region": Dimension.REGION,
-    "regions": Dimension.REGION,
-    "usagetype": Dimension.USAGE_TYPE,
-    "usagetypes": Dimension.USAGE_TYPE,
-    "operation": Dimension.OPERATION,
-    "operations": Dimension.OPERATION,
-    "resource": Dimension.RESOURCE,
-    "resources": Dimension.RESOURCE,
-    "resourceid": Dimension.RESOURCE,
-    "chargetype": Dimension.CHARGE_TYPE,
-    "chargetypes": Dimension.CHARGE_TYPE,
-    "chargecategory": Dimension.CHARGE_TYPE,
-    "currency": Dimension.CURRENCY,
-    "currencies": Dimension.CURRENCY,
-    "provider": Dimension.PROVIDER,
-    "providers": Dimension.PROVIDER,
-    "cloud": Dimension.PROVIDER,
-    "clouds": Dimension.PROVIDER,
-    "chargeclass": Dimension.CHARGE_CLASS,
-    "chargeclasses": Dimension.CHARGE_CLASS,
-}
-#: Two-word dimension names: `usage type`, `charge type`, `resource id`.
-_TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
-_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
-#: An instance type is part of the usage type (`BoxUsage:m5.large`): people group EC2 by it.
-_TWO_WORD_DIMENSIONS |= {("instance", "type"), ("instance", "types")}
-_DIMENSION_WORDS["instancetype"] = _DIMENSION_WORDS["instancetypes"] = Dimension.USAGE_TYPE
-
-_BASIS_WORDS: dict[str, CostBasis] = {
-    "unblended": CostBasis.UNBLENDED,
-    "billed": CostBasis.UNBLENDED,
-    "amortized": CostBasis.AMORTIZED,
-    "amortised": CostBasis.AMORTIZED,
-    "effective": CostBasis.AMORTIZED,
-    "net": CostBasis.NET,
-}
-_GRANULARITY_WORDS: dict[str, Granularity] = {
-    "hourly": Granularity.HOUR,
-    "daily": Granularity.DAY,
-    "weekly": Granularity.WEEK,
-    "monthly": Granularity.MONTH,
-}
-_GRANULARITY_UNITS: dict[str, Granularity] = {
-    "hour": Granularity.HOUR,
-    "day": Granularity.DAY,
-    "week": Granularity.WEEK,
-    "month": Granularity.MONTH,
-}
-_CANONICAL_GRANULARITY = {v: k for k, v in _GRANULARITY_WORDS.items()}
 _KEYWORDS = (
     "by",
     "top",
     "per",
     "basis",
-    *_BASIS_WORDS,
-    *_GRANULARITY_WORDS,
+    *BASIS_WORDS,
+    *GRANULARITY_WORDS,
     *TIME_WORDS,
     *TIME_STARTERS,
     "this month",
@@ -194,9 +139,9 @@ _KEYWORDS = (
 _TYPO_TARGETS = tuple(
     sorted(
         {
-            *(w for w in _DIMENSION_WORDS if w.isalpha()),
-            *_BASIS_WORDS,
-            *_GRANULARITY_WORDS,
+            *(w for w in DIMENSION_WORDS if w.isalpha()),
+            *BASIS_WORDS,
+            *GRANULARITY_WORDS,
             *TIME_WORDS,
             *TIME_STARTERS,
             *(m for m in MONTH_NAMES if len(m) > 3),
@@ -204,19 +149,6 @@ _TYPO_TARGETS = tuple(
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
         }
     )
-)
-_FILTER_KEYS = (
-    "service",
-    "account",
-    "region",
-    "usage-type",
-    "operation",
-    "resource",
-    "charge-type",
-    "currency",
-    "provider",
-    "charge-class",
-    "tag:",
 )
 _VALUE_EXAMPLES = {
     "service": "service=ec2,s3",
@@ -232,7 +164,6 @@ _VALUE_EXAMPLES = {
     "basis": "basis=amortized",
     "top": "top=5",
 }
-_TOP = re.compile(r"^top(\d+)$")
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
@@ -272,125 +203,6 @@ _COMMITMENT_MEANING = Meaning(
 )
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text.casefold())
-
-
-def _whole_year(time_range: TimeRange) -> bool:
-    start, end = time_range.start, time_range.end
-    return (start.month, start.day, end.month, end.day, end.year - start.year) == (1, 1, 1, 1, 1)
-
-
-@dataclass
-class _Builder:
-    """The query being assembled; each setter refuses a second, conflicting value."""
-
-    time_range: TimeRange | None = None
-    group_by: list[DimensionRef] = field(default_factory=list)
-    filters: list[Filter] = field(default_factory=list)
-    basis: CostBasis | None = None
-    granularity: Granularity | None = None
-    top: int | None = None
-    versus: TimeRange | None = None
-    question: Question = Question.COST
-    #: values typed without their dimension (`ec2`, `support`), each with every reading the vocabulary has for it
-    bare: list[Bare] = field(default_factory=list)
-    #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
-    named: list[DimensionRef] = field(default_factory=list)
-    comparing: bool = False
-    after_versus: bool = False
-    year_over_year: bool = False
-    readings: list[str] = field(default_factory=list)
-    #: set by `except`/`excluding`: the bare values named after it are left out
-    excluding: bool = False
-    #: `untagged` typed alone: settled by the one tag key the question names
-    untagged: list[Token] = field(default_factory=list)
-    #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
-    holiday: Holiday | None = None
-    #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
-    moves: list[Question] = field(default_factory=list)
-    #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
-    unusual: bool = False
-
-    def set_holiday(self, holiday: Holiday) -> None:
-        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""
-        current = self.time_range
-        if current is not None and not self.comparing and _whole_year(current):
-            self.time_range = None
-            holiday = holiday.in_year(current.start.year)
-        self.set_time(holiday.time_range)
-        if self.time_range == holiday.time_range:
-            self.holiday = holiday
-
-    def set_time(self, time_range: TimeRange) -> None:
-        holiday = self.holiday
-        same = holiday is not None and self.time_range == holiday.time_range
-        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
-            # `black friday ... last year`: that year's
-            self.holiday = holiday.in_year(time_range.start.year)
-            self.time_range = self.holiday.time_range
-            return
-        if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
-            if self.versus is not None:
-                raise UsageError(
-                    f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",
-                    hint="Compare two periods at a time, e.g. `2026-11 vs 2026-08`.",
-                )
-            self.versus = time_range
-            return
-        if self.time_range is not None:
-            raise UsageError(
-                f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
-                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days, or compare two with `vs`: "
-                f"`{self.time_range.label} vs {time_range.label}`.",
-            )
-        self.time_range = time_range
-
-    def set_basis(self, basis: CostBasis) -> None:
-        if self.basis is not None and self.basis is not basis:
-            raise UsageError(
-                f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
-                hint="Pick one of `unblended`, `amortized`, `net`.",
-            )
-        self.basis = basis
-
-    def set_granularity(self, granularity: Granularity) -> None:
-        if self.granularity is not None and self.granularity is not granularity:
-            raise UsageError(
-                f"Two time steps: `{_CANONICAL_GRANULARITY[self.granularity]}` and "
-                f"`{_CANONICAL_GRANULARITY[granularity]}`.",
-                hint="Pick one of `daily`, `weekly`, `monthly`, `hourly`.",
-            )
-        self.granularity = granularity
-
-    def set_top(self, top: int, text: str) -> None:
-        if not 1 <= top <= MAX_TOP:
-            raise UsageError(f"`{text}`: top must be between 1 and {MAX_TOP}.", hint="Example: `top 5`.")
-        if self.top is not None and self.top != top:
-            raise UsageError(f"Two `top` values: {self.top} and {top}.", hint="Give one, e.g. `top 5`.")
-        self.top = top
-
-    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary) -> None:
-        if ref in self.group_by:
-            raise UsageError(f"`by {_ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
-        if len(self.group_by) == MAX_GROUP_BY:
-            shown = ", ".join(_ref_text(r, vocabulary) for r in [*self.group_by, ref])
-            raise UsageError(
-                f"At most {MAX_GROUP_BY} group-by dimensions: got `by {shown}`.",
-                hint="Drop one, or filter on it instead, e.g. `by service, region account=prod`.",
-            )
-        self.group_by.append(ref)
-
-    def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
-        if any(f.dimension == flt.dimension for f in self.filters):
-            name = _ref_text(flt.dimension, vocabulary)
-            raise UsageError(
-                f"`{name}` is filtered twice.",
-                hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
-            )
-        self.filters.append(flt)
-
-
 class _Parser:
     def __init__(
         self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
@@ -400,7 +212,7 @@ class _Parser:
         self.today = today
         self.vocabulary = vocabulary
         self.allow_group_by = allow_group_by
-        self.out = _Builder()
+        self.out = Builder()
         self.i = 0
         #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
         self.typed: dict[int, str] = {}
@@ -425,15 +237,15 @@ class _Parser:
         if w is None:
             return None
         nxt = self.word(offset + 1)
-        if nxt is not None and (w, nxt) in _TWO_WORD_DIMENSIONS:
-            return DimensionRef(_DIMENSION_WORDS[_fold(w + nxt)]), 2
+        if nxt is not None and (w, nxt) in TWO_WORD_DIMENSIONS:
+            return DimensionRef(DIMENSION_WORDS[fold(w + nxt)]), 2
         if w.startswith("tag:"):
             return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset].text)), 1
         if w in ("tag", "tags") and nxt is not None and self.kind(offset + 2) not in (Kind.EQ, Kind.NE):
             return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset + 1].text)), 2
-        if w in _GRANULARITY_UNITS:
-            return _GRANULARITY_UNITS[w], 1
-        kind = _DIMENSION_WORDS.get(_fold(w))
+        if w in GRANULARITY_UNITS:
+            return GRANULARITY_UNITS[w], 1
+        kind = DIMENSION_WORDS.get(fold(w))
         if kind is not None:
             return DimensionRef(kind), 1
         key = self.tag_key_word(self.tokens[self.i + offset].text)
@@ -443,7 +255,7 @@ class _Parser:
 
     def tag_key_word(self, word: str) -> str | None:
         """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does."""
-        if not word.replace("-", "").replace("_", "").isalnum() or _fold(word) in _DIMENSION_WORDS:
+        if not word.replace("-", "").replace("_", "").isalnum() or fold(word) in DIMENSION_WORDS:
             return None
         for candidate in dict.fromkeys([word, word[:-1] if word.casefold().endswith("s") else word]):
             if not any(
@@ -459,7 +271,7 @@ class _Parser:
 
     # ------------------------------------------------------------------------------ the loop
 
-    def parse(self) -> _Builder:
+    def parse(self) -> Builder:
         while self.i < len(self.tokens):
             self.step()
         self.finish()
@@ -483,7 +295,7 @@ class _Parser:
         if self.kind(1) in (Kind.EQ, Kind.NE):
             self.assignment(1)
             return
-        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in _TWO_WORD_DIMENSIONS:
+        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in TWO_WORD_DIMENSIONS:
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
@@ -569,12 +381,12 @@ class _Parser:
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
             return
-        if w in _BASIS_WORDS:
-            self.out.set_basis(_BASIS_WORDS[w])
+        if w in BASIS_WORDS:
+            self.out.set_basis(BASIS_WORDS[w])
             self.i += 1
             return
-        if w in _GRANULARITY_WORDS:
-            self.out.set_granularity(_GRANULARITY_WORDS[w])
+        if w in GRANULARITY_WORDS:
+            self.out.set_granularity(GRANULARITY_WORDS[w])
             self.i += 1
             return
         if w in ("per", "every", "each"):
@@ -586,7 +398,7 @@ class _Parser:
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
             )
-        if w == "top" or _TOP.match(w):
+        if w == "top" or TOP_N.match(w):
             self.top(w)
             return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
@@ -615,15 +427,6 @@ class _Parser:
             self.i += 1
             return
         raise self.unknown_word(tok)
-
-    def out_days(self) -> str:
-        """The days of the holiday just read, as the reading says them."""
-        holiday = self.out.holiday
-        if holiday is None:
-            return "its day"
-        tr = holiday.time_range
-        last = tr.end - timedelta(days=1)
-        return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
 
     def commitment_phrase(self) -> bool:
         """`reserved instances`, `RI`, `savings plans`: the commitment fees, i.e. the recurring and one-time charge
@@ -759,7 +562,7 @@ class _Parser:
         phrase) are never corrected."""
 
         def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
-            if w in _KNOWN_WORDS or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
+            if w in _KNOWN_WORDS or fold(w) in DIMENSION_WORDS or self.vocabulary.meanings(w):
                 return True
             return (
                 self.tag_key_word(tokens[j].text) is not None
@@ -790,7 +593,7 @@ class _Parser:
             if explicit is None:
                 out.filters.append(Filter(ref, tuple(values), negate=negate))
             elif explicit.negate != negate:
-                name = _ref_text(ref, self.vocabulary)
+                name = ref_text(ref, self.vocabulary)
                 raise UsageError(
                     f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
                     hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
@@ -817,7 +620,7 @@ class _Parser:
             out.versus = out.versus or shifted_range(current, "year")
         if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
             words = " ".join(out.holiday.words)
-            out.readings.append(f"Read `{words}` as {out.holiday.what}: {self.out_days()}.")
+            out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()
@@ -868,7 +671,7 @@ class _Parser:
             )
 
     def top(self, w: str) -> None:
-        if m := _TOP.match(w):
+        if m := TOP_N.match(w):
             self.out.set_top(int(m[1]), w)
             self.i += 1
             return
@@ -906,7 +709,7 @@ class _Parser:
             else:
                 if not self.allow_group_by:
                     raise UsageError(
-                        f"This command does not group results: drop `by {_ref_text(what, self.vocabulary)}`.",
+                        f"This command does not group results: drop `by {ref_text(what, self.vocabulary)}`.",
                         hint="Filter instead, e.g. `service=ec2`.",
                     )
                 self.out.add_group(what, self.vocabulary)
@@ -925,7 +728,7 @@ class _Parser:
         j = self.i
         shown = self.tokens[j].text if j < len(self.tokens) else ""
         choices = [
-            *_FILTER_KEYS[:-1],
+            *FILTER_KEYS[:-1],
             *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
             "day",
             "week",
@@ -942,13 +745,13 @@ class _Parser:
 
     def assignment(self, key_tokens: int) -> None:
         key_text = " ".join(t.text for t in self.tokens[self.i : self.i + key_tokens])
-        key = _fold(key_text)
+        key = fold(key_text)
         op = self.tokens[self.i + key_tokens]
         self.i += key_tokens + 1
         values = self.values(key_text, op)
         if key in {"basis", "cost"}:
             self.single_option(key_text, op, values)
-            basis = _BASIS_WORDS.get(values[0].casefold())
+            basis = BASIS_WORDS.get(values[0].casefold())
             if basis is None:
                 raise UsageError(
                     f"`{values[0]}` is not a cost basis.",
@@ -965,7 +768,7 @@ class _Parser:
         if key in ("granularity", "per", "step"):
             self.single_option(key_text, op, values)
             v = values[0].casefold()
-            g = _GRANULARITY_WORDS.get(v) or _GRANULARITY_UNITS.get(v)
+            g = GRANULARITY_WORDS.get(v) or GRANULARITY_UNITS.get(v)
             if g is None:
                 raise UsageError(f"`{values[0]}` is not a time step.", hint="Use `daily`, `weekly` or `monthly`.")
             self.out.set_granularity(g)
@@ -983,7 +786,7 @@ class _Parser:
         out: list[str] = []
         while True:
             if self.kind() not in (Kind.WORD, Kind.QUOTED):
-                example = _VALUE_EXAMPLES.get(_fold(key_text), f"{key_text}{op.text}...")
+                example = _VALUE_EXAMPLES.get(fold(key_text), f"{key_text}{op.text}...")
                 raise UsageError(f"`{key_text}{op.text}` needs a value after it.", hint=f"Example: `{example}`.")
             tok = self.tokens[self.i]
             if tok.kind is Kind.QUOTED and not tok.text.strip():
@@ -1009,7 +812,7 @@ class _Parser:
             return False
         if self.kind(offset + 1) in (Kind.EQ, Kind.NE):
             return True
-        if w in ("by", "top", "per", *_BASIS_WORDS, *_GRANULARITY_WORDS, *TIME_WORDS, *TIME_STARTERS):
+        if w in ("by", "top", "per", *BASIS_WORDS, *GRANULARITY_WORDS, *TIME_WORDS, *TIME_STARTERS):
             return True
         saved = self.i
         self.i += offset
@@ -1021,10 +824,10 @@ class _Parser:
             self.i = saved
 
     def filter_dimension(self, key_text: str) -> DimensionRef:
-        key = _fold(key_text)
+        key = fold(key_text)
         if key_text.casefold().startswith("tag:"):
             return DimensionRef.tag(self.vocabulary.resolve_tag_key(key_text))
-        kind = _DIMENSION_WORDS.get(key)
+        kind = DIMENSION_WORDS.get(key)
         if kind is not None:
             return DimensionRef(kind)
         if key in ("tag", "tags"):
@@ -1036,10 +839,10 @@ class _Parser:
         if tag_match:
             hint = f"Did you mean `tag:{key_text}=...`? Tag filters start with `tag:`."
         else:
-            keys = [*_FILTER_KEYS[:-1], *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys)]
+            keys = [*FILTER_KEYS[:-1], *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys)]
             close = suggest(key_text, [*keys, "basis", "top"])
             hint = ("Did you mean " + " or ".join(f"`{c}=`" for c in close) + "? " if close else "") + (
-                "Filters: " + ", ".join(f"`{k}=`" for k in _FILTER_KEYS[:-1]) + ", `tag:<key>=`."
+                "Filters: " + ", ".join(f"`{k}=`" for k in FILTER_KEYS[:-1]) + ", `tag:<key>=`."
             )
         return _raise(UsageError(f"I can't filter on `{key_text}`.", hint=hint))
 
@@ -1082,7 +885,7 @@ class _Parser:
             tok = Token(tok.kind, self.typed[tok.position], tok.position)
         typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
-        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
+        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *FILTER_KEYS[:-1]])
         values = self.vocabulary.suggest_values(tok.text)
         seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
         for v in values:
@@ -1096,12 +899,6 @@ class _Parser:
 
 def _raise(error: UsageError) -> DimensionRef:
     raise error
-
-
-def _ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:
-    if ref.kind is Dimension.TAG:
-        return vocabulary.tag_label(str(ref.tag_key))
-    return ref.kind.value
 
 
 def parse_query(
@@ -1120,29 +917,10 @@ def parse_query(
     `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
     else for any input string.
     """
-    builder = _Parser(text, today, vocabulary, allow_group_by, default_range).parse()
-    time_range = builder.time_range or parse_time_range(default_range, today)
-    versus = builder.versus
-    if versus is not None:
-        previous = time_range.previous()
-        if (versus.start, versus.end) == (previous.start, previous.end):
-            versus = None  # what every answer compares with anyway
-        elif versus.start < time_range.end and time_range.start < versus.end:
-            raise UsageError(
-                f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
-                f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
-                hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",
-            )
-    return CostQuery(
-        time_range=time_range,
-        group_by=tuple(builder.group_by),
-        filters=tuple(builder.filters),
-        basis=builder.basis or default_basis,
-        granularity=builder.granularity or Granularity.NONE,
-        top=builder.top or DEFAULT_TOP,
-        versus=versus,
-        question=builder.question,
-        readings=tuple(builder.readings),
+    return (
+        _Parser(text, today, vocabulary, allow_group_by, default_range)
+        .parse()
+        .query(today, default_range, default_basis)
     )
 
 
@@ -1215,7 +993,7 @@ def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
         parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
     parts.append(query.basis.value)
     if query.granularity is not Granularity.NONE:
-        parts.append(_CANONICAL_GRANULARITY[query.granularity])
+        parts.append(CANONICAL_GRANULARITY[query.granularity])
     if query.top != DEFAULT_TOP:
         parts.append(f"top {query.top}")
     return " ".join(parts)
