@@ -10,13 +10,12 @@ knows (`Vocabulary`) are arguments.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
-from bot.billing.grammar_builder import DEFAULT_TOP, MAX_TOP, Builder, ref_text
+from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
-    CANONICAL_GRANULARITY,
     DIMENSION_WORDS,
     FILTER_KEYS,
     GRANULARITY_UNITS,
@@ -36,7 +35,7 @@ from bot.billing.grammar_time import (
     range_label,
     shifted_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
+from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_typos import correct_typos, typo_candidates
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
@@ -71,15 +70,7 @@ from bot.billing.model import (
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
 from bot.errors import UsageError, UserFacingError
 
-__all__ = [
-    "EXAMPLES",
-    "USAGE",
-    "format_query",
-    "parse_query",
-    "parse_time_range",
-    "question_word",
-    "refuse_questions",
-]
+__all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
 USAGE = """\
 [time range] [by <dimension>[, <dimension>...]] [filters] [cost basis] [top N] [daily|weekly|monthly]
@@ -922,84 +913,3 @@ def parse_query(
         .parse()
         .query(today, default_range, default_basis)
     )
-
-
-#: What a word beyond the cost asks for, by the word sets that mean it (`question_word`).
-_QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
-    (VERSUS_WORDS | COMPARE_WORDS | OVER_PREVIOUS | YEAR_OVER_YEAR, "a comparison of two periods"),
-    (WHY_WORDS, Question.WHY.asks),
-    (FORECAST_WORDS | frozenset({"eom"}), Question.FORECAST.asks),
-    (AVERAGE_WORDS | frozenset({"avg"}), Question.AVERAGE.asks),
-    (ANOMALY_WORDS, Question.ANOMALIES.asks),
-    (INCREASE_WORDS, Question.INCREASES.asks),
-    (DECREASE_WORDS, Question.DECREASES.asks),
-)
-
-
-def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
-    """The first word of `text` that asks for more than costs (`vs`, `compare`, `why`, `forecast`, `burn rate`,
-    `average`, `spikes`, `increase`, ...), as typed, with what it asks for; None when there is none. Words the
-    store holds as values or tag keys (a tag value `forecast`) ask for nothing."""
-    try:
-        tokens = tokenize(text)
-    except UserFacingError:
-        return None  # the command's own parser says what is wrong
-    for j, tok in enumerate(tokens):
-        w = tok.lower
-        if tok.kind is not Kind.WORD or (j > 0 and tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
-            continue
-        if w in ("burn", "run") and j + 1 < len(tokens) and tokens[j + 1].lower == "rate":
-            return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
-        for words, asks in _QUESTION_SETS:
-            if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
-                return tok.text, asks
-    return None
-
-
-def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:
-    folded = word.casefold()
-    return any(k.casefold() == folded or k.split(":", 1)[-1].casefold() == folded for k in vocabulary.tag_keys)
-
-
-def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> None:
-    """Raise `UsageError` when `text` asks `command` (which lists costs only) for a comparison, a forecast, an
-    explanation, an average, unusual days or a ranking by change: naming the word and pointing to `/cost`,
-    which answers those."""
-    found = question_word(text, vocabulary)
-    if found is None:
-        return
-    word, asks = found
-    raise UsageError(
-        f"`{word}` asks for {asks}, which `{command}` does not answer.",
-        hint=f"Ask `/cost {text.strip()}` for it.",
-    )
-
-
-def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
-    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`).
-
-    The time range is written as its label when it has one, else as explicit days. Tag keys are written in
-    full (`tag:user:team`) unless a vocabulary is given to shorten them.
-    """
-    r = query.time_range
-    parts = [] if query.question is Question.COST else [query.question.value]
-    parts.append(r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}")
-    if query.versus is not None:
-        parts.append(f"vs {range_label(query.versus.start, query.versus.end)}")
-    if query.group_by:
-        parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
-    for f in query.filters:
-        values = ",".join(quote_value(x) for x in f.values)
-        parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
-    parts.append(query.basis.value)
-    if query.granularity is not Granularity.NONE:
-        parts.append(CANONICAL_GRANULARITY[query.granularity])
-    if query.top != DEFAULT_TOP:
-        parts.append(f"top {query.top}")
-    return " ".join(parts)
-
-
-def _full_ref_text(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
-    if ref.kind is Dimension.TAG:
-        return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else f"tag:{ref.tag_key}"
-    return ref.kind.value
