@@ -34,10 +34,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from time import perf_counter
 
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.orm import Session
 
+from bot.aws.cloudtrail import MAX_RESOURCES, ClientFor, Creators, LookupTarget, clients_for, find_creators
+from bot.aws.session import AwsIdentity
 from bot.billing.anomaly import (
     Anomaly,
     DetectorConfig,
@@ -50,6 +53,7 @@ from bot.billing.anomaly import (
     series_from_store,
     sibling_typical,
 )
+from bot.billing.anomaly_changes import ChangeKind
 from bot.billing.anomaly_period import PeriodChange, period_changes
 from bot.billing.anomaly_rootcause import DEFAULT_CAUSE_DIMENSIONS
 from bot.billing.currency import CurrencyScope, currency_scope
@@ -57,10 +61,12 @@ from bot.billing.model import UNTAGGED, CostBasis, Filter, TimeRange
 from bot.billing.money import DEFAULT_CURRENCY, Money
 from bot.billing.query import resolve_tag_key
 from bot.billing.store import BillingStore
+from bot.config import Settings
 from bot.delivery import Deliverer, DeliveryOutcome, DeliveryPolicy
 from bot.errors import NotFound, UserFacingError
 from bot.scheduler import JobContext, JobScheduler
 from bot.services import Services
+from bot.slack.anomaly_cause import contributor_name, creations_message
 from bot.slack.blocks import Message
 from bot.slack.period_alerts import period_alert_message
 from bot.slack.triage import AlertView, alert_message, follow_up_message
@@ -74,6 +80,7 @@ from bot.state.alerts import (
     set_alert_message,
     set_alert_progress,
 )
+from bot.state.audit import record_audit
 from bot.state.db import StateStore
 from bot.state.deliveries import DeliveryKey, due_retries, get_delivery
 from bot.state.routes import WILDCARD, list_routes, route_channels
@@ -99,6 +106,11 @@ NEW_ALERT_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unr
 FOLLOW_UP_POLICY = DeliveryPolicy(deadline=timedelta(days=RECENT_DAYS), when_unreadable="skip")
 
 SCOPE_ALL = ""
+#: Delivery job of the "who created it" thread replies: best effort, posted once after the alert and never
+#: retried by the alert job's retry check (which only looks at `JOB_ID`).
+CREATORS_JOB_ID = "anomaly_creators"
+#: Who the audit trail names for the CloudTrail look-ups the job makes (no person asked for them).
+AUDIT_USER = "trackit:anomaly_alerts"
 
 
 # ------------------------------------------------------------------------------------------- compute
@@ -281,6 +293,8 @@ class PlannedPost:
     #: Where the episode stands, recorded with the post's delivery (what the channel has been told).
     impact: float = 0.0
     end: date | None = None
+    #: The root cause a new alert shows (its new resources are looked up in CloudTrail once it is posted).
+    cause: RootCause | None = None
 
     @property
     def delivery_key(self) -> DeliveryKey:
@@ -416,7 +430,9 @@ def plan(
                     continue  # first seen too late to be news: posting it now would be a stale "new" alert
                 message = alert_message(view, key)
                 posts.append(
-                    PlannedPost(channel, key, "new", delivery_period(key, "new"), message, None, a.impact, end)
+                    PlannedPost(
+                        channel, key, "new", delivery_period(key, "new"), message, None, a.impact, end, detection.cause
+                    )
                 )
                 continue
             unit = max(config.min_impact, 1.0)
@@ -510,11 +526,17 @@ def run_alerts(
     *,
     config: DetectorConfig | None = None,
     now: datetime | None = None,
+    cloudtrail: ClientFor | None = None,
 ) -> RunReport:
-    """Detect, plan and post (see the module docstring). One failing channel or scope never stops the others."""
+    """Detect, plan and post (see the module docstring). One failing channel or scope never stops the others.
+
+    Once a new alert is posted, its new resources are looked up in CloudTrail (`cloudtrail`, default: the
+    configured AWS access, `creator_clients`) and who created them is replied in its thread."""
     config = config or DetectorConfig()
     now = now or services.clock()
     settings = services.settings
+    lookup = cloudtrail if cloudtrail is not None else creator_clients(settings)
+    creators: dict[tuple[object, ...], Creators] = {}
     sensitivities = series_sensitivities(services.state)
     routes = list_routes(services.state)
     route_keys = sorted({r.tag_key for r in routes if not r.is_fallback})
@@ -573,6 +595,16 @@ def run_alerts(
             outcomes[outcome.outcome] = outcomes.get(outcome.outcome, 0) + 1
             if outcome.outcome in ("failed", "expired"):
                 failed[post.channel] = outcome.error
+            elif post.kind == "new" and outcome.outcome == "sent" and outcome.message_ts and lookup is not None:
+                tell_creators(
+                    services.state,
+                    deliverer,
+                    post,
+                    thread_ts=outcome.message_ts,
+                    lookup=lookup,
+                    cache=creators,
+                    now=now,
+                )
     if total or outcomes:
         log.info("anomaly alerts: %d detection(s), posts %s", total, outcomes)
     return RunReport(total, outcomes, failed, scope_errors)
@@ -595,6 +627,82 @@ def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> Deli
             post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
         )
     return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=told)
+
+
+def creator_clients(settings: Settings) -> ClientFor | None:
+    """CloudTrail clients through the bot's AWS access, when it has AWS access to the estate configured (the
+    inventory is enabled: the deployment's role then grants `cloudtrail:LookupEvents`); None otherwise."""
+    if not settings.inventory_enabled:
+        return None
+    identity = AwsIdentity(
+        profile=settings.aws_profile,
+        role_arn=settings.aws_role_arn,
+        external_id=settings.aws_external_id,
+        region=settings.aws_region,
+    )
+    return clients_for(identity, settings.aws_member_role)
+
+
+def new_resources(cause: RootCause | None) -> list[LookupTarget]:
+    """The root cause's new resources worth a look-up, biggest first, at most `MAX_RESOURCES`."""
+    if cause is None:
+        return []
+    found = [c for c in cause.changes if c.kind is ChangeKind.NEW and c.dimension == "resource"]
+    return [LookupTarget(c.key, c.account, c.region) for c in found[:MAX_RESOURCES]]
+
+
+def tell_creators(
+    state: StateStore,
+    deliverer: Deliverer,
+    post: PlannedPost,
+    *,
+    thread_ts: str,
+    lookup: ClientFor,
+    cache: dict[tuple[object, ...], Creators],
+    now: datetime,
+) -> None:
+    """Look up who created the new resources of a just-posted alert (once per set of resources and window in a
+    run, each look-up audited) and reply in the alert's thread when CloudTrail named anyone. Never raises for AWS
+    trouble."""
+    cause = post.cause
+    targets = new_resources(cause)
+    if cause is None or not targets:
+        return
+    asked = (*targets, cause.baseline_window.start, cause.anomaly_window.end)  # the same look-ups, the same answer
+    found = cache.get(asked)
+    if found is None:
+        started = perf_counter()
+        window_end = datetime.combine(cause.anomaly_window.end, time.min, tzinfo=UTC)
+        found = find_creators(
+            targets,
+            lookup,
+            start=datetime.combine(cause.baseline_window.start, time.min, tzinfo=UTC),
+            end=min(now, window_end),
+        )
+        cache[asked] = found
+        ms = round((perf_counter() - started) * 1000)
+        for item in found.lookups:
+            where = f"{item.account or 'unknown account'} {item.region or 'no region'}"
+            record_audit(
+                state,
+                user_id=AUDIT_USER,
+                channel_id=post.channel,
+                command="cloudtrail:LookupEvents",
+                text=f"{item.resource} in {where}: {item.outcome} ({item.calls} call(s))",
+                outcome=_AUDIT_OUTCOME.get(item.outcome, "error"),
+                duration_ms=ms if item is found.lookups[0] else 0,
+                at=now,
+            )
+        log.info("cloudtrail look-ups for %s: %s", post.alert_key, [(x.resource, x.outcome) for x in found.lookups])
+    if not found.creations:
+        return
+    names = {c.key: contributor_name(c) for c in cause.changes[: len(targets) + 10]}
+    key = DeliveryKey(CREATORS_JOB_ID, post.channel, delivery_period(post.alert_key, "creators"))
+    deliverer.post_message(key, creations_message(found.creations, names), policy=FOLLOW_UP_POLICY, thread_ts=thread_ts)
+
+
+#: Audit outcome of a look-up: it ran (found or not), was refused, or failed (skipped for another reason).
+_AUDIT_OUTCOME = {"found": "ok", "not found": "ok", "access denied": "denied"}
 
 
 def thread_from_delivery(state: StateStore, alert: AnomalyAlert) -> AnomalyAlert | None:

@@ -97,6 +97,8 @@ class Dimension(StrEnum):
     ACCOUNT = "account"
     REGION = "region"
     USAGE_TYPE = "usage-type"
+    #: The pricing unit of `usage_amount` (Hrs, GB-Mo, Requests): usage amounts add up only within one unit.
+    USAGE_UNIT = "usage-unit"
     OPERATION = "operation"
     RESOURCE = "resource"
     CHARGE_TYPE = "charge-type"
@@ -116,6 +118,7 @@ _DIMENSION_COLUMNS: dict[Dimension, str] = {
     Dimension.ACCOUNT: "sub_account_id",
     Dimension.REGION: "region_id",
     Dimension.USAGE_TYPE: "usage_type",
+    Dimension.USAGE_UNIT: "usage_unit",
     Dimension.OPERATION: "operation",
     Dimension.RESOURCE: "resource_id",
     Dimension.CHARGE_TYPE: "charge_category",

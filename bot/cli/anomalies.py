@@ -30,6 +30,7 @@ from bot.billing.anomaly import (
     detect_many,
     explain,
 )
+from bot.billing.anomaly_changes import Change
 from bot.billing.anomaly_rootcause import series_from_store
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import CostBasis, Granularity, TimeRange
@@ -394,6 +395,7 @@ def run_list(args: argparse.Namespace) -> int:
                     ]
                     for dim, rows in item.cause.breakdowns.items()
                 }
+                d["what_changed"] = [change_dict(c) for c in item.cause.changes]
             out.append(d)
         print(
             json.dumps(
@@ -416,4 +418,39 @@ def run_list(args: argparse.Namespace) -> int:
                 if rows:
                     top = ", ".join(f"{c.key or '(none)'} {c.excess:+,.2f}" for c in rows[:3])
                     print(f"  by {dim}: {top}")
+            for c in item.cause.changes[:5]:
+                print(f"  {change_line(c)}")
     return 0
+
+
+def change_line(c: Change) -> str:
+    """`new resource=i-0abc (Amazon EC2) +120.00 [quantity +120.00, rate +0.00]`: one change, as the CLI prints it."""
+    service = f" ({c.service})" if c.service else ""
+    units = "" if not c.mixed_units else f", units {'/'.join(c.units)}"
+    return (
+        f"{c.kind.value} {c.dimension}={c.key}{service} {c.excess:+,.2f} "
+        f"[quantity {c.quantity:+,.2f}, rate {c.rate:+,.2f}, unsplit {c.unsplit:+,.2f}{units}]"
+    )
+
+
+def change_dict(c: Change) -> dict[str, object]:
+    """One change for `--format json`: what it is, where, and its exact parts."""
+    return {
+        "kind": c.kind.value,
+        "dimension": c.dimension,
+        "key": c.key,
+        "service": c.service,
+        "account": c.account,
+        "region": c.region,
+        "usage_type": c.usage_type,
+        "units": list(c.units),
+        "actual": round(c.actual, 4),
+        "expected": round(c.expected, 4),
+        "excess": round(c.excess, 4),
+        "quantity": round(c.quantity, 4),
+        "rate": round(c.rate, 4),
+        "unsplit": round(c.unsplit, 4),
+        "share": round(c.share, 4),
+        "used_before": round(c.used_before, 4),
+        "used_now": round(c.used_now, 4),
+    }

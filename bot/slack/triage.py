@@ -18,6 +18,7 @@ from bot.billing.anomaly_model import DAY
 from bot.billing.anomaly_rootcause import TOTAL
 from bot.billing.model import UNTAGGED, CostBasis
 from bot.billing.money import format_change, format_money, format_pct
+from bot.slack.anomaly_cause import what_changed_lines
 from bot.slack.blocks import (
     Block,
     Message,
@@ -64,6 +65,8 @@ NOT_ANOMALY = TriageChoice("anomaly_not_anomaly", "Not an anomaly", "not_anomaly
 CHOICES: tuple[TriageChoice, ...] = (ACKNOWLEDGE, SNOOZE_1D, SNOOZE_7D, SNOOZE_30D, EXPECTED, NOT_ANOMALY)
 BY_ACTION_ID: dict[str, TriageChoice] = {c.action_id: c for c in CHOICES}
 
+#: Breakdowns that the "What changed" lines stand for when the root cause has them.
+CHANGE_DIMENSIONS = ("usage-type", "resource")
 #: Root-cause contributors below this share of the excess are left out (after the first of each dimension).
 MIN_SHARE_SHOWN = 0.05
 #: "Not an anomaly" multiplies the series' sensitivity factor by this (thresholds x factor), up to the cap.
@@ -156,9 +159,14 @@ def _cause_lines(view: AlertView, per_dimension: int = 3) -> list[str]:
     if cause is None:
         return []
     lines: list[str] = []
+    # What changed per resource replaces the usage type and resource lines: it names the same contributors and
+    # says what happened to each (new, gone, more usage, higher rate).
+    replaced = CHANGE_DIMENSIONS if cause.changes else ()
     for dimension, contributors in cause.breakdowns.items():
         # The anomaly's own slice says nothing new; tags are listed once, below.
         if dimension.startswith("tag:") or dimension == view.anomaly.dimension or not contributors:
+            continue
+        if dimension in replaced:
             continue
         parts = []
         shown = [c for i, c in enumerate(contributors[:per_dimension]) if i == 0 or abs(c.share) >= MIN_SHARE_SHOWN]
@@ -176,6 +184,7 @@ def _cause_lines(view: AlertView, per_dimension: int = 3) -> list[str]:
         for c in contributors[:1]
         if c.key not in ("", UNTAGGED)
     ]
+    lines.extend(what_changed_lines(cause, view.symbol))
     if tags:
         lines.append("*Owner tags:* " + ", ".join(tags))
     return lines

@@ -8,7 +8,7 @@ import json
 import re
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from botocore.client import BaseClient
 from botocore.stub import Stubber
 
 from bot.aws.clients import ClientPool
+from bot.aws.cloudtrail import LookupTarget, clients_for, find_creators
 from bot.aws.inventory import InventoryOptions, collect_inventory
 from bot.aws.metrics import collect_metrics
 from bot.aws.organizations import AccountTarget, member_accounts
@@ -209,6 +210,12 @@ def _stub_commitments(client: Any) -> None:
     stubber.activate()
 
 
+def _stub_lookup_events(client: Any) -> None:
+    stubber = Stubber(client)
+    stubber.add_response("lookup_events", {"Events": []})
+    stubber.activate()
+
+
 def _queue_cost_explorer(url: str) -> None:
     group = {"Keys": ["Amazon EC2", ACCOUNT], "Metrics": {"UnblendedCost": {"Amount": "1.5", "Unit": "USD"}}}
     result = {"ResultsByTime": [{"TimePeriod": {"Start": "2026-11-01", "End": "2026-11-02"}, "Groups": [group]}]}
@@ -258,6 +265,11 @@ def test_the_role_allows_exactly_the_calls_the_bot_makes(
     stubbed = ClientPool(on_client=_stub_commitments)
     ends = commitment_end_dates(here, [region], pool=stubbed)
     assert targets and inventory.resources and not inventory.errors and not ends.errors
+    # Who created an anomaly's new resource: moto lacks CloudTrail's LookupEvents, stubbed on the pool's client.
+    trail = clients_for(AwsIdentity(region=region), pool=ClientPool(on_client=_stub_lookup_events))
+    when = datetime(2026, 11, 27, tzinfo=UTC)
+    creators = find_creators([LookupTarget("i-1", ACCOUNT, region)], trail, start=when - timedelta(days=7), end=when)
+    assert [x.outcome for x in creators.lookups] == ["not found"]
 
     granted = role_actions(render(PARAMS))
     called = recorded - _NO_PERMISSION

@@ -3,6 +3,7 @@ event, follow-ups in the thread, muting after triage, a broken channel that does
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 from collections.abc import Iterator
@@ -10,10 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import boto3
 import pytest
+from botocore.stub import Stubber
 from slack_sdk import WebClient
 
+from bot.aws.cloudtrail import LOOKUP_RETRY_CONFIG
 from bot.billing.anomaly import DetectorConfig, Series
 from bot.billing.anomaly_model import DAY
 from bot.billing.money import format_money
@@ -21,6 +26,7 @@ from bot.billing.store import BillingStore
 from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
 from bot.state.alerts import get_anomaly_alert, list_anomaly_alerts, record_anomaly, triage_anomaly
+from bot.state.audit import recent_audit
 from bot.state.routes import set_fallback_route, set_route
 from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
@@ -106,7 +112,7 @@ def test_one_alert_per_event_goes_to_the_owner_channel_once(env: Env) -> None:
     assert f"{format_money(actual)} spent vs" in post["blocks"][1]["text"]["text"]
     cause = post["blocks"][3]["text"]["text"]
     # 3 days x 400.00, none in the baseline: the root cause adds up to the headline's impact (same expectation)
-    assert "*Resource:* `i-web-2` +$1,200.00 (100%)" in cause
+    assert "• new: EC2 `i-web-2` +$1,200.00 (100%): USE1-BoxUsage:m5.4xlarge\n• other (3 more): +$0.03 (0%)" in cause
     # The headline's impact and the root cause's account total are the same figure (not the previous week's).
     assert post["blocks"][2]["fields"][0]["text"] == "*Impact*\n+$1,200.03 (+228.5%)"
     assert "*Account:* `prod (111111111111)` +$1,200.03 (100%)" in cause
@@ -116,6 +122,92 @@ def test_one_alert_per_event_goes_to_the_owner_channel_once(env: Env) -> None:
     alert = get_anomaly_alert(env.services.state, key)
     assert alert is not None
     assert (alert.channel_id, alert.message_ts, alert.thread_ts, alert.status) == (WEB, post["ts"], post["ts"], "open")
+
+
+def cloudtrail_client() -> Any:
+    return boto3.client(
+        "cloudtrail",
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=LOOKUP_RETRY_CONFIG,
+    )
+
+
+def test_who_created_a_new_resource_is_told_in_the_alert_thread_and_audited(env: Env) -> None:
+    """With AWS access, the new instance behind the alert is looked up in CloudTrail, in its own account and
+    region, once: the thread says who created it, the audit trail what was asked."""
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    trail = cloudtrail_client()
+    stub = Stubber(trail)
+    created = datetime(2026, 11, 23, 18, 30, 5, tzinfo=UTC)
+    detail = {"userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111111111111:assumed-role/deploy/ci"}}
+    stub.add_response(
+        "lookup_events",
+        {
+            "Events": [
+                {
+                    "EventName": "RunInstances",
+                    "EventTime": created,
+                    "Username": "ci",
+                    "CloudTrailEvent": json.dumps(detail),
+                }
+            ]
+        },
+        {
+            "LookupAttributes": [{"AttributeKey": "ResourceName", "AttributeValue": "i-web-2"}],
+            "StartTime": datetime(2026, 11, 17, tzinfo=UTC),  # the baseline's start
+            "EndTime": datetime(2026, 11, 27, tzinfo=UTC),  # the anomaly window's end
+            "MaxResults": 50,
+        },
+    )
+    stub.activate()
+    asked: list[tuple[str, str]] = []
+
+    def client_for(account: str, region: str) -> Any:
+        asked.append((account, region))
+        return trail
+
+    first = run_alerts(env.services, env.deliverer, cloudtrail=client_for)
+    second = run_alerts(env.services, env.deliverer, cloudtrail=client_for)  # nothing new: no look-up again
+    stub.assert_no_pending_responses()
+    assert (dict(first.outcomes), dict(second.outcomes), asked) == ({"sent": 1}, {}, [("111111111111", "us-east-1")])
+    alert, reply = env.slack.posts(WEB)
+    assert reply["thread_ts"] == alert["ts"]
+    assert reply["text"] == (
+        ":mag: *Who created the new resources* (CloudTrail):\n"
+        "• EC2 `i-web-2`: created by arn:aws:sts::111111111111:assumed-role/deploy/ci at 2026-11-23 18:30 UTC "
+        "via RunInstances"
+    )
+    audit = [e for e in recent_audit(env.services.state) if e.command == "cloudtrail:LookupEvents"]
+    assert [(e.user_id, e.channel_id, e.text, e.outcome) for e in audit] == [
+        ("trackit:anomaly_alerts", WEB, "i-web-2 in 111111111111 us-east-1: found (1 call(s))", "ok")
+    ]
+
+
+def test_a_refused_cloudtrail_look_up_leaves_the_alert_alone(env: Env) -> None:
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    trail = cloudtrail_client()
+    stub = Stubber(trail)
+    stub.add_client_error("lookup_events", "AccessDeniedException", "no cloudtrail:LookupEvents", 400)
+    stub.activate()
+    report = run_alerts(env.services, env.deliverer, cloudtrail=lambda account, region: trail)
+    stub.assert_no_pending_responses()
+    assert dict(report.outcomes) == {"sent": 1}
+    (alert,) = env.slack.posts()  # the alert, no reply, nothing about CloudTrail in it
+    assert "CloudTrail" not in json.dumps(alert["blocks"])
+    audit = [e for e in recent_audit(env.services.state) if e.command == "cloudtrail:LookupEvents"]
+    assert [(e.text, e.outcome) for e in audit] == [
+        ("i-web-2 in 111111111111 us-east-1: access denied (1 call(s))", "denied")
+    ]
+
+
+def test_without_aws_access_nothing_is_looked_up(env: Env) -> None:
+    assert not env.services.settings.inventory_enabled
+    set_route(env.services.state, tag_key="team", tag_value="web", channel_id=WEB, created_by="U0ADMIN")
+    assert dict(env.run().outcomes) == {"sent": 1}
+    assert len(env.slack.posts()) == 1
+    assert not [e for e in recent_audit(env.services.state) if e.command == "cloudtrail:LookupEvents"]
 
 
 def test_unrouted_alert_goes_to_subscribers_else_the_ops_channel(env: Env) -> None:

@@ -365,3 +365,36 @@ def test_count_groups_counts_the_groups_aggregate_returns(
 def test_count_groups_of_an_empty_range_is_zero(may: BillingStore) -> None:
     june = TimeRange(date(2024, 6, 1), date(2024, 7, 1))
     assert may.count_groups(AggregateRequest(june, group_by=(RESOURCE,))) == 0
+
+
+# ------------------------------------------------------------------------------------- usage by pricing unit
+
+
+@pytest.mark.parametrize("filters", [(), (Filter(SERVICE, (S3,)),), (Filter(RESOURCE, ("i-web1", "bucket-0")),)])
+def test_usage_amounts_by_resource_usage_type_and_unit_are_the_sums_of_the_line_items(
+    may: BillingStore, filters: tuple[Filter, ...]
+) -> None:
+    """What the anomaly root cause splits into quantity and rate: cost, usage amount and line items per resource,
+    usage type and pricing unit (an empty unit reads `(none)`, as every empty key does), filtered like any
+    aggregate."""
+    unit = DimensionRef(Dimension.USAGE_UNIT)
+    usage_type = DimensionRef(Dimension.USAGE_TYPE)
+    request = AggregateRequest(MAY, group_by=(RESOURCE, usage_type, unit), filters=filters)
+    got = {
+        r.keys: (Decimal(repr(r.cost)).quantize(Decimal("0.000001")), Decimal(repr(r.usage_amount)), r.line_items)
+        for r in may.aggregate(request)
+    }
+    expected: dict[tuple[str, ...], list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
+    for r in ROWS:
+        service = "Tax" if r["charge_category"] == "Tax" else r["service_name"]
+        if any((f.dimension is SERVICE and service not in f.values) for f in filters):
+            continue
+        if any((f.dimension is RESOURCE and r["resource_id"] not in f.values) for f in filters):
+            continue
+        key = tuple(_key(r, c) or "(none)" for c in ("resource_id", "usage_type", "usage_unit"))
+        acc = expected[key]
+        acc[0] += _d(r["billed_cost"])
+        acc[1] += _d(r["usage_amount"])
+        acc[2] += 1
+    assert got == {k: (v[0].quantize(Decimal("0.000001")), v[1], int(v[2])) for k, v in expected.items()}
+    assert {k[2] for k in got} >= ({"GB-Mo"} if not filters or filters[0].dimension is SERVICE else {"Hrs"})
