@@ -10,7 +10,8 @@ file layout is unchanged; ingest itself is measured by `ingest_bench.py`). Each 
 files, as the first question after a start does) and then `--repeat` times, timed. Reported: p50 and p95 in
 milliseconds, the process's CPU seconds and peak RSS, the load average.
 
-The mix is what the slash commands ask the store, through the same query layer (`bot.billing.query`,
+The mix (`slash_mix.py`, shared with `cluster_query_bench.py`) is what the slash commands ask the store, through
+the same query layer (`bot.billing.query`,
 `bot.billing.rightsizing`, `bot.billing.commitments`): `/cost` by service, account, resource (top 10 and the
 count of the others), daily by service, three dimensions, month to date with a forecast; `/tags` for one key and
 the coverage of every key; `/top-resources 20`; `/trackit rightsizing` (on-demand rates by instance type) and
@@ -42,34 +43,15 @@ TARGET_MS = 1000.0
 _CHILD = r"""
 import json, os, resource, statistics, sys, time
 from datetime import date
-from bot.billing.commitments import analyse_commitments, rows_from_store
-from bot.billing.model import AggregateRequest, CostQuery, Dimension, DimensionRef, Granularity, TimeRange
-from bot.billing.periods import add_months
-from bot.billing.query import run_cost_query, run_tag_report, run_top_resources
-from bot.billing.rightsizing import rates_from_store
+from bot.billing.model import AggregateRequest, Dimension, DimensionRef, TimeRange
 from bot.store.duckdb import DuckDBStore
+from bench.slash_mix import slash_command_mix
 
 store_dir, repeat, threads, memory = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 store = DuckDBStore(store_dir, threads=threads, memory_limit=memory)
 month = TimeRange.month(date(2025, 1, 1))
-outside = date(2030, 1, 1)  # no forecast: the breakdown itself
-svc, acct, res = (DimensionRef(d) for d in (Dimension.SERVICE, Dimension.ACCOUNT, Dimension.RESOURCE))
-three = (acct, svc, DimensionRef(Dimension.REGION))
-quarter = TimeRange(add_months(month.start, -2), month.end)
-mix = {
-    "/cost by service (+prev)": lambda: run_cost_query(store, CostQuery(month, group_by=(svc,)), today=outside),
-    "/cost by account": lambda: run_cost_query(store, CostQuery(month, group_by=(acct,)), today=outside),
-    "/cost by resource": lambda: run_cost_query(store, CostQuery(month, group_by=(res,)), today=outside),
-    "/cost daily by service": lambda: run_cost_query(
-        store, CostQuery(month, group_by=(svc,), granularity=Granularity.DAY), today=outside),
-    "/cost 3-level group-by": lambda: run_cost_query(store, CostQuery(month, group_by=three, top=20), today=outside),
-    "/cost mtd + forecast": lambda: run_cost_query(store, CostQuery(month), today=date(2025, 1, 16)),
-    "/tags team": lambda: run_tag_report(store, "user:team", month),
-    "/tags (coverage)": lambda: run_tag_report(store, None, month),
-    "/top-resources 20": lambda: run_top_resources(store, 20, month),
-    "/trackit rightsizing": lambda: rates_from_store(store, month),
-    "/trackit commitments": lambda: analyse_commitments(rows_from_store(store, quarter), today=outside),
-}
+res = DimensionRef(Dimension.RESOURCE)
+mix = slash_command_mix(store, month.start)
 figures = {}
 for name, fn in mix.items():
     fn()

@@ -159,6 +159,10 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
             if f.name not in ("freshness", "query"):
                 out += differences(getattr(a, f.name), getattr(b, f.name), f"{path}.{f.name}")
         return out
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return [f"{path}: keys {sorted(a)} vs {sorted(b)}"]
+        return [d for k in a for d in differences(a[k], b[k], f"{path}[{k!r}]")]
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         if len(a) != len(b):
             return [f"{path}: {len(a)} vs {len(b)} entries"]

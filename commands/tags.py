@@ -13,7 +13,8 @@ from datetime import date
 
 from slack_sdk import WebClient
 
-from bot.billing.grammar import parse_time_range, refuse_questions
+from bot.billing.grammar_refusals import refuse_questions
+from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report

@@ -14,7 +14,8 @@ from datetime import date
 from slack_sdk import WebClient
 
 from bot.billing.currency import currency_scope
-from bot.billing.grammar import parse_query, refuse_questions
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_refusals import refuse_questions
 from bot.billing.model import CostBasis, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents
 from bot.billing.query import ResourceCost, run_top_resources

@@ -5,35 +5,47 @@ docs/query-language.md for the full grammar. `parse_query` is pure: the clock (`
 knows (`Vocabulary`) are arguments.
 
     last month by service, region service=ec2,s3 tag:team!=untagged amortized top 5
+
+This module holds the reading loop (`_Parser.step`), bare values, typo and abbreviation handling, and the help
+text. The parser reads with the clause readers of `grammar_questions` (what a question asks beyond its cost) and
+`grammar_clauses` (filters, `by` dimensions, `top`), sharing one `grammar_cursor.Cursor`, and assembles a
+`grammar_builder.Builder`; `grammar_keywords` holds the words naming dimensions, bases and time steps.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
+from bot.billing.grammar_builder import Builder, ref_text
+from bot.billing.grammar_clauses import ClauseReader
+from bot.billing.grammar_keywords import (
+    BASIS_WORDS,
+    DIMENSION_WORDS,
+    FILTER_KEYS,
+    GRANULARITY_WORDS,
+    TOP_N,
+    TWO_WORD_DIMENSIONS,
+    fold,
+)
+from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_time import (
     MONTH_NAMES,
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
-    Holiday,
     match_holiday,
     match_time_range,
     parse_time_range,
-    range_label,
     shifted_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, quote_value, tokenize
+from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_typos import correct_typos, typo_candidates
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
-    CHANGE_RANKINGS,
     CHAT_WORDS,
     COMMITMENT_PHRASES,
     COMPARE_WORDS,
@@ -42,40 +54,17 @@ from bot.billing.grammar_words import (
     FORECAST_WORDS,
     INCREASE_WORDS,
     JOINERS,
-    MOTION_WORDS,
     OVER_PREVIOUS,
     RANKING_WORDS,
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
 )
-from bot.billing.model import (
-    UNTAGGED,
-    CostBasis,
-    CostQuery,
-    Dimension,
-    DimensionRef,
-    Filter,
-    Granularity,
-    Question,
-    TimeRange,
-)
-from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, Vocabulary, suggest
-from bot.errors import UsageError, UserFacingError
+from bot.billing.model import UNTAGGED, CostBasis, CostQuery, Dimension, DimensionRef, Filter, Question
+from bot.billing.vocabulary import Vocabulary, suggest
+from bot.errors import UsageError
 
-__all__ = [
-    "EXAMPLES",
-    "USAGE",
-    "format_query",
-    "parse_query",
-    "parse_time_range",
-    "question_word",
-    "refuse_questions",
-]
-
-MAX_GROUP_BY = 3
-MAX_TOP = 1000
-DEFAULT_TOP = 10
+__all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
 USAGE = """\
 [time range] [by <dimension>[, <dimension>...]] [filters] [cost basis] [top N] [daily|weekly|monthly]
@@ -111,73 +100,14 @@ EXAMPLES: tuple[str, ...] = (
 )
 
 _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
-
-#: Folded words (case, `-`, `_` and spaces removed) that name a dimension.
-_DIMENSION_WORDS: dict[str, Dimension] = {
-    "service": Dimension.SERVICE,
-    "services": Dimension.SERVICE,
-    "svc": Dimension.SERVICE,
-    "product": Dimension.SERVICE,
-    "account": Dimension.ACCOUNT,
-    "accounts": Dimension.ACCOUNT,
-    "linkedaccount": Dimension.ACCOUNT,
-    "acct": Dimension.ACCOUNT,
-    "region": Dimension.REGION,
-    "regions": Dimension.REGION,
-    "usagetype": Dimension.USAGE_TYPE,
-    "usagetypes": Dimension.USAGE_TYPE,
-    "operation": Dimension.OPERATION,
-    "operations": Dimension.OPERATION,
-    "resource": Dimension.RESOURCE,
-    "resources": Dimension.RESOURCE,
-    "resourceid": Dimension.RESOURCE,
-    "chargetype": Dimension.CHARGE_TYPE,
-    "chargetypes": Dimension.CHARGE_TYPE,
-    "chargecategory": Dimension.CHARGE_TYPE,
-    "currency": Dimension.CURRENCY,
-    "currencies": Dimension.CURRENCY,
-    "provider": Dimension.PROVIDER,
-    "providers": Dimension.PROVIDER,
-    "cloud": Dimension.PROVIDER,
-    "clouds": Dimension.PROVIDER,
-    "chargeclass": Dimension.CHARGE_CLASS,
-    "chargeclasses": Dimension.CHARGE_CLASS,
-}
-#: Two-word dimension names: `usage type`, `charge type`, `resource id`.
-_TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
-_TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
-#: An instance type is part of the usage type (`BoxUsage:m5.large`): people group EC2 by it.
-_TWO_WORD_DIMENSIONS |= {("instance", "type"), ("instance", "types")}
-_DIMENSION_WORDS["instancetype"] = _DIMENSION_WORDS["instancetypes"] = Dimension.USAGE_TYPE
-
-_BASIS_WORDS: dict[str, CostBasis] = {
-    "unblended": CostBasis.UNBLENDED,
-    "billed": CostBasis.UNBLENDED,
-    "amortized": CostBasis.AMORTIZED,
-    "amortised": CostBasis.AMORTIZED,
-    "effective": CostBasis.AMORTIZED,
-    "net": CostBasis.NET,
-}
-_GRANULARITY_WORDS: dict[str, Granularity] = {
-    "hourly": Granularity.HOUR,
-    "daily": Granularity.DAY,
-    "weekly": Granularity.WEEK,
-    "monthly": Granularity.MONTH,
-}
-_GRANULARITY_UNITS: dict[str, Granularity] = {
-    "hour": Granularity.HOUR,
-    "day": Granularity.DAY,
-    "week": Granularity.WEEK,
-    "month": Granularity.MONTH,
-}
-_CANONICAL_GRANULARITY = {v: k for k, v in _GRANULARITY_WORDS.items()}
+#: The grammar's keywords, offered as "did you mean" for a word it does not know.
 _KEYWORDS = (
     "by",
     "top",
     "per",
     "basis",
-    *_BASIS_WORDS,
-    *_GRANULARITY_WORDS,
+    *BASIS_WORDS,
+    *GRANULARITY_WORDS,
     *TIME_WORDS,
     *TIME_STARTERS,
     "this month",
@@ -194,9 +124,9 @@ _KEYWORDS = (
 _TYPO_TARGETS = tuple(
     sorted(
         {
-            *(w for w in _DIMENSION_WORDS if w.isalpha()),
-            *_BASIS_WORDS,
-            *_GRANULARITY_WORDS,
+            *(w for w in DIMENSION_WORDS if w.isalpha()),
+            *BASIS_WORDS,
+            *GRANULARITY_WORDS,
             *TIME_WORDS,
             *TIME_STARTERS,
             *(m for m in MONTH_NAMES if len(m) > 3),
@@ -205,37 +135,8 @@ _TYPO_TARGETS = tuple(
         }
     )
 )
-_FILTER_KEYS = (
-    "service",
-    "account",
-    "region",
-    "usage-type",
-    "operation",
-    "resource",
-    "charge-type",
-    "currency",
-    "provider",
-    "charge-class",
-    "tag:",
-)
-_VALUE_EXAMPLES = {
-    "service": "service=ec2,s3",
-    "account": "account=123456789012",
-    "region": "region=us-east-1",
-    "usagetype": "usage-type=USE1-BoxUsage:m5.large",
-    "operation": "operation=RunInstances",
-    "resource": "resource=i-0abc123",
-    "chargetype": "charge-type=Tax",
-    "currency": "currency=EUR",
-    "provider": "provider=azure",
-    "chargeclass": "charge-class=usage",
-    "basis": "basis=amortized",
-    "top": "top=5",
-}
-_TOP = re.compile(r"^top(\d+)$")
-#: `by cost`, `by spend`: the order every breakdown has anyway.
+#: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
-_COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 _EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "minus", "ignoring", "not"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -263,135 +164,11 @@ _KNOWN_WORDS = frozenset(
         *("fortnight", "burn"),
     }
 )
-#: What commitment words (`grammar_words.COMMITMENT_PHRASES`) filter on: the charge classes of commitment fees.
-_COMMITMENT_MEANING = Meaning(
-    DimensionRef(Dimension.CHARGE_CLASS),
-    ("recurring", "one-time"),
-    "charge-class=recurring,one-time",
-    "the commitment fees",
-)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text.casefold())
+class _Parser(QuestionReader, ClauseReader):
+    """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
 
-
-def _whole_year(time_range: TimeRange) -> bool:
-    start, end = time_range.start, time_range.end
-    return (start.month, start.day, end.month, end.day, end.year - start.year) == (1, 1, 1, 1, 1)
-
-
-@dataclass
-class _Builder:
-    """The query being assembled; each setter refuses a second, conflicting value."""
-
-    time_range: TimeRange | None = None
-    group_by: list[DimensionRef] = field(default_factory=list)
-    filters: list[Filter] = field(default_factory=list)
-    basis: CostBasis | None = None
-    granularity: Granularity | None = None
-    top: int | None = None
-    versus: TimeRange | None = None
-    question: Question = Question.COST
-    #: values typed without their dimension (`ec2`, `support`), each with every reading the vocabulary has for it
-    bare: list[Bare] = field(default_factory=list)
-    #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
-    named: list[DimensionRef] = field(default_factory=list)
-    comparing: bool = False
-    after_versus: bool = False
-    year_over_year: bool = False
-    readings: list[str] = field(default_factory=list)
-    #: set by `except`/`excluding`: the bare values named after it are left out
-    excluding: bool = False
-    #: `untagged` typed alone: settled by the one tag key the question names
-    untagged: list[Token] = field(default_factory=list)
-    #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
-    holiday: Holiday | None = None
-    #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
-    moves: list[Question] = field(default_factory=list)
-    #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
-    unusual: bool = False
-
-    def set_holiday(self, holiday: Holiday) -> None:
-        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""
-        current = self.time_range
-        if current is not None and not self.comparing and _whole_year(current):
-            self.time_range = None
-            holiday = holiday.in_year(current.start.year)
-        self.set_time(holiday.time_range)
-        if self.time_range == holiday.time_range:
-            self.holiday = holiday
-
-    def set_time(self, time_range: TimeRange) -> None:
-        holiday = self.holiday
-        same = holiday is not None and self.time_range == holiday.time_range
-        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
-            # `black friday ... last year`: that year's
-            self.holiday = holiday.in_year(time_range.start.year)
-            self.time_range = self.holiday.time_range
-            return
-        if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
-            if self.versus is not None:
-                raise UsageError(
-                    f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",
-                    hint="Compare two periods at a time, e.g. `2026-11 vs 2026-08`.",
-                )
-            self.versus = time_range
-            return
-        if self.time_range is not None:
-            raise UsageError(
-                f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
-                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days, or compare two with `vs`: "
-                f"`{self.time_range.label} vs {time_range.label}`.",
-            )
-        self.time_range = time_range
-
-    def set_basis(self, basis: CostBasis) -> None:
-        if self.basis is not None and self.basis is not basis:
-            raise UsageError(
-                f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
-                hint="Pick one of `unblended`, `amortized`, `net`.",
-            )
-        self.basis = basis
-
-    def set_granularity(self, granularity: Granularity) -> None:
-        if self.granularity is not None and self.granularity is not granularity:
-            raise UsageError(
-                f"Two time steps: `{_CANONICAL_GRANULARITY[self.granularity]}` and "
-                f"`{_CANONICAL_GRANULARITY[granularity]}`.",
-                hint="Pick one of `daily`, `weekly`, `monthly`, `hourly`.",
-            )
-        self.granularity = granularity
-
-    def set_top(self, top: int, text: str) -> None:
-        if not 1 <= top <= MAX_TOP:
-            raise UsageError(f"`{text}`: top must be between 1 and {MAX_TOP}.", hint="Example: `top 5`.")
-        if self.top is not None and self.top != top:
-            raise UsageError(f"Two `top` values: {self.top} and {top}.", hint="Give one, e.g. `top 5`.")
-        self.top = top
-
-    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary) -> None:
-        if ref in self.group_by:
-            raise UsageError(f"`by {_ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
-        if len(self.group_by) == MAX_GROUP_BY:
-            shown = ", ".join(_ref_text(r, vocabulary) for r in [*self.group_by, ref])
-            raise UsageError(
-                f"At most {MAX_GROUP_BY} group-by dimensions: got `by {shown}`.",
-                hint="Drop one, or filter on it instead, e.g. `by service, region account=prod`.",
-            )
-        self.group_by.append(ref)
-
-    def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
-        if any(f.dimension == flt.dimension for f in self.filters):
-            name = _ref_text(flt.dimension, vocabulary)
-            raise UsageError(
-                f"`{name}` is filtered twice.",
-                hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
-            )
-        self.filters.append(flt)
-
-
-class _Parser:
     def __init__(
         self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
     ) -> None:
@@ -400,66 +177,15 @@ class _Parser:
         self.today = today
         self.vocabulary = vocabulary
         self.allow_group_by = allow_group_by
-        self.out = _Builder()
+        self.out = Builder()
         self.i = 0
-        #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
-        self.typed: dict[int, str] = {}
+        self.typed = {}
         self.expand_abbreviations()
         self.correct_typos()
 
-    # ------------------------------------------------------------------------------ token helpers
-
-    def word(self, offset: int = 0) -> str | None:
-        j = self.i + offset
-        if j < len(self.tokens) and self.tokens[j].kind is Kind.WORD:
-            return self.tokens[j].lower
-        return None
-
-    def kind(self, offset: int = 0) -> Kind | None:
-        j = self.i + offset
-        return self.tokens[j].kind if j < len(self.tokens) else None
-
-    def dimension_at(self, offset: int = 0) -> tuple[DimensionRef | Granularity, int] | None:
-        """A dimension (or `day`/`week`/... as a time step) named at `offset`, with the tokens it uses."""
-        w = self.word(offset)
-        if w is None:
-            return None
-        nxt = self.word(offset + 1)
-        if nxt is not None and (w, nxt) in _TWO_WORD_DIMENSIONS:
-            return DimensionRef(_DIMENSION_WORDS[_fold(w + nxt)]), 2
-        if w.startswith("tag:"):
-            return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset].text)), 1
-        if w in ("tag", "tags") and nxt is not None and self.kind(offset + 2) not in (Kind.EQ, Kind.NE):
-            return DimensionRef.tag(self.vocabulary.resolve_tag_key(self.tokens[self.i + offset + 1].text)), 2
-        if w in _GRANULARITY_UNITS:
-            return _GRANULARITY_UNITS[w], 1
-        kind = _DIMENSION_WORDS.get(_fold(w))
-        if kind is not None:
-            return DimensionRef(kind), 1
-        key = self.tag_key_word(self.tokens[self.i + offset].text)
-        if key is not None:  # `by team` for `by tag:team`
-            return DimensionRef.tag(key), 1
-        return None
-
-    def tag_key_word(self, word: str) -> str | None:
-        """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does."""
-        if not word.replace("-", "").replace("_", "").isalnum() or _fold(word) in _DIMENSION_WORDS:
-            return None
-        for candidate in dict.fromkeys([word, word[:-1] if word.casefold().endswith("s") else word]):
-            if not any(
-                k.casefold() == candidate.casefold() or k.split(":", 1)[-1].casefold() == candidate.casefold()
-                for k in self.vocabulary.tag_keys
-            ):
-                continue
-            try:
-                return self.vocabulary.resolve_tag_key(candidate)
-            except UserFacingError:
-                return None
-        return None
-
     # ------------------------------------------------------------------------------ the loop
 
-    def parse(self) -> _Builder:
+    def parse(self) -> Builder:
         while self.i < len(self.tokens):
             self.step()
         self.finish()
@@ -483,7 +209,7 @@ class _Parser:
         if self.kind(1) in (Kind.EQ, Kind.NE):
             self.assignment(1)
             return
-        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in _TWO_WORD_DIMENSIONS:
+        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in TWO_WORD_DIMENSIONS:
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
@@ -569,12 +295,12 @@ class _Parser:
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
             return
-        if w in _BASIS_WORDS:
-            self.out.set_basis(_BASIS_WORDS[w])
+        if w in BASIS_WORDS:
+            self.out.set_basis(BASIS_WORDS[w])
             self.i += 1
             return
-        if w in _GRANULARITY_WORDS:
-            self.out.set_granularity(_GRANULARITY_WORDS[w])
+        if w in GRANULARITY_WORDS:
+            self.out.set_granularity(GRANULARITY_WORDS[w])
             self.i += 1
             return
         if w in ("per", "every", "each"):
@@ -586,7 +312,7 @@ class _Parser:
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
             )
-        if w == "top" or _TOP.match(w):
+        if w == "top" or TOP_N.match(w):
             self.top(w)
             return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
@@ -615,112 +341,6 @@ class _Parser:
             self.i += 1
             return
         raise self.unknown_word(tok)
-
-    def out_days(self) -> str:
-        """The days of the holiday just read, as the reading says them."""
-        holiday = self.out.holiday
-        if holiday is None:
-            return "its day"
-        tr = holiday.time_range
-        last = tr.end - timedelta(days=1)
-        return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
-
-    def commitment_phrase(self) -> bool:
-        """`reserved instances`, `RI`, `savings plans`: the commitment fees, i.e. the recurring and one-time charge
-        classes (unless the store holds a value spelled so, which the bare-value lookup has read already)."""
-        for n in (2, 1):
-            toks = self.tokens[self.i : self.i + n]
-            if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
-                continue
-            words = tuple(t.lower for t in toks)
-            if words not in COMMITMENT_PHRASES or self.vocabulary.meanings(" ".join(words)):
-                continue
-            typed = " ".join(t.text for t in toks)
-            self.out.bare.append(Bare(typed, (_COMMITMENT_MEANING,), self.out.excluding))
-            self.out.readings.append(
-                f"Read `{typed}` as the commitment fees (RI and Savings Plans, recurring and upfront): "
-                "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support."
-            )
-            self.i += n
-            return True
-        return False
-
-    def moves_and_rates(self, w: str) -> bool:
-        """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
-        forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
-        nxt = self.word(1)
-        if w in ("burn", "run") and nxt == "rate":
-            self.set_question(Question.FORECAST, self.tokens[self.i])
-            self.i += 2
-            return True
-        if w in MOTION_WORDS and nxt in ("up", "down"):
-            self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
-            self.i += 2
-            return True
-        if w in INCREASE_WORDS or w in DECREASE_WORDS:
-            self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
-            self.i += 1
-            return True
-        return False
-
-    def set_question(self, question: Question, tok: Token) -> None:
-        if self.out.question not in (Question.COST, question):
-            raise UsageError(
-                f"`{tok.text}` asks for {question.asks}, but the question already asks for {self.out.question.asks}.",
-                hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
-            )
-        self.out.question = question
-
-    def forecast_phrase(self) -> bool:
-        """`end of (the) month`, `by end of month`, `month end`: the month-end forecast."""
-        w, j = self.word(), 0
-        if w == "by" and self.word(1) in ("end", "eom"):
-            j = 1
-        if self.word(j) == "eom":
-            used = j + 1
-        elif self.word(j) == "end":  # `end of month`, `end of the month`, `end the month`
-            k = j + 2 if self.word(j + 1) == "of" else j + 1
-            k = k + 1 if self.word(k) in ("the", "this") else k
-            if self.word(k) != "month":
-                return False
-            used = k + 1
-        elif self.word(j) == "month" and self.word(j + 1) == "end":
-            used = j + 2
-        else:
-            return False
-        self.set_question(Question.FORECAST, self.tokens[self.i])
-        self.i += used
-        return True
-
-    def versus_relative(self) -> bool:
-        """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
-        month last year`, `a year ago`, `before`."""
-        if not self.out.after_versus or self.out.time_range is None:
-            return False
-        j = 1 if self.word() in ("the", "a") else 0
-        w, nxt = self.word(j), self.word(j + 1)
-        units = {"day", "week", "month", "quarter", "year", "period", "one"}
-        unit: str | None
-        if w in ("previous", "prior", "preceding") and nxt in units:
-            unit, used = nxt, j + 2
-        elif w in ("previous", "prior", "preceding", "before") or (
-            w == "last" and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
-        ):
-            unit, used = None, j + 1  # `vs before`, `compared to last`
-        elif w in units and nxt == "before":
-            unit, used = w, j + 2
-        elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
-            unit, used = self.word(j + 3), j + 4  # `same day last week`, `same month last year`
-        elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
-            unit, used = "year", j + 2
-        else:
-            return False
-        if unit in ("period", "one"):
-            unit = None
-        self.out.set_time(shifted_range(self.out.time_range, unit))
-        self.out.after_versus = False
-        self.i += used
-        return True
 
     # ------------------------------------------------------------------------------ bare words
 
@@ -759,7 +379,7 @@ class _Parser:
         phrase) are never corrected."""
 
         def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
-            if w in _KNOWN_WORDS or _fold(w) in _DIMENSION_WORDS or self.vocabulary.meanings(w):
+            if w in _KNOWN_WORDS or fold(w) in DIMENSION_WORDS or self.vocabulary.meanings(w):
                 return True
             return (
                 self.tag_key_word(tokens[j].text) is not None
@@ -790,7 +410,7 @@ class _Parser:
             if explicit is None:
                 out.filters.append(Filter(ref, tuple(values), negate=negate))
             elif explicit.negate != negate:
-                name = _ref_text(ref, self.vocabulary)
+                name = ref_text(ref, self.vocabulary)
                 raise UsageError(
                     f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
                     hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
@@ -817,30 +437,10 @@ class _Parser:
             out.versus = out.versus or shifted_range(current, "year")
         if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
             words = " ".join(out.holiday.words)
-            out.readings.append(f"Read `{words}` as {out.holiday.what}: {self.out_days()}.")
+            out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()
-
-    def settle_question(self) -> None:
-        """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
-        service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
-        out = self.out
-        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
-        ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
-        if out.question is Question.COST and out.moves and ranked:
-            out.question = out.moves[0]
-        if out.question is Question.COST and out.unusual:
-            out.question = Question.ANOMALIES
-        how_much = any(
-            a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
-        )
-        if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
-            out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
-        if out.question is Question.AVERAGE and out.granularity is Granularity.DAY:
-            out.granularity = None  # `daily average`: the average is per day
-        if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
-            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
@@ -855,226 +455,6 @@ class _Parser:
             f"`{self.out.untagged[0].text}` needs the tag key it is about.", hint=f"Say which: {examples}."
         )
 
-    def check_forecast(self) -> None:
-        current = parse_time_range("this month", self.today)
-        tr = self.out.time_range
-        if tr is None:
-            self.out.time_range = current
-        elif not tr.start <= self.today < tr.end:
-            raise UsageError(
-                f"A forecast is for the month in progress, and `{tr.label or range_label(tr.start, tr.end)}` is not in "
-                "progress.",
-                hint="Ask `forecast` (this month), or `last month` for what a past period cost.",
-            )
-
-    def top(self, w: str) -> None:
-        if m := _TOP.match(w):
-            self.out.set_top(int(m[1]), w)
-            self.i += 1
-            return
-        n = self.word(1)
-        if n is not None and n in NUMBER_WORDS and n != "couple":
-            n = str(NUMBER_WORDS[n])  # `top five`
-        if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
-            self.i += 1  # `top services`: the default number of the dimension named next
-            return
-        if n is None or not n.isdecimal():
-            raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
-        self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
-        self.i += 2
-
-    def group_by_list(self, by: Token) -> None:
-        if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`
-            self.i += 1
-            return
-        first = True
-        while True:
-            found = self.dimension_at()
-            if found is None:
-                if first:
-                    raise self.bad_dimension(by)
-                return
-            what, used = found
-            if self.kind(used) in (Kind.EQ, Kind.NE):
-                key = " ".join(t.text for t in self.tokens[self.i : self.i + used])
-                raise UsageError(
-                    f"`{by.text} {key}{self.tokens[self.i + used].text}...` mixes grouping and filtering.",
-                    hint=f"Filter with `{key}=value`, group with `by {key}`.",
-                )
-            if isinstance(what, Granularity):
-                self.out.set_granularity(what)
-            else:
-                if not self.allow_group_by:
-                    raise UsageError(
-                        f"This command does not group results: drop `by {_ref_text(what, self.vocabulary)}`.",
-                        hint="Filter instead, e.g. `service=ec2`.",
-                    )
-                self.out.add_group(what, self.vocabulary)
-            self.i += used
-            first = False
-            # `, region`, `and region` continue the list; `by region` is handled by the main loop.
-            if self.kind() is Kind.COMMA or self.word() == "and":
-                after = self.dimension_at(1)
-                if after is None or self.kind(1 + after[1]) in (Kind.EQ, Kind.NE):
-                    return
-                self.i += 1
-            else:
-                return
-
-    def bad_dimension(self, by: Token) -> UsageError:
-        j = self.i
-        shown = self.tokens[j].text if j < len(self.tokens) else ""
-        choices = [
-            *_FILTER_KEYS[:-1],
-            *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys),
-            "day",
-            "week",
-            "month",
-        ]
-        example = "Example: `by service`, `by service, region`, `by tag:team`."
-        if not shown:
-            return UsageError(f"`{by.text}` at the end needs a dimension after it.", hint=example)
-        close = suggest(shown, choices)
-        hint = ("Did you mean " + " or ".join(f"`by {c}`" for c in close) + "? " if close else "") + example
-        return UsageError(f"I can't group by `{shown}`.", hint=hint)
-
-    # ------------------------------------------------------------------------------ filters
-
-    def assignment(self, key_tokens: int) -> None:
-        key_text = " ".join(t.text for t in self.tokens[self.i : self.i + key_tokens])
-        key = _fold(key_text)
-        op = self.tokens[self.i + key_tokens]
-        self.i += key_tokens + 1
-        values = self.values(key_text, op)
-        if key in {"basis", "cost"}:
-            self.single_option(key_text, op, values)
-            basis = _BASIS_WORDS.get(values[0].casefold())
-            if basis is None:
-                raise UsageError(
-                    f"`{values[0]}` is not a cost basis.",
-                    hint="Use `basis=unblended`, `basis=amortized` or `basis=net`.",
-                )
-            self.out.set_basis(basis)
-            return
-        if key == "top":
-            self.single_option(key_text, op, values)
-            if not values[0].isdecimal():
-                raise UsageError(f"`top={values[0]}`: top must be a number.", hint="Example: `top=5`.")
-            self.out.set_top(int(values[0]) if len(values[0]) < 7 else MAX_TOP + 1, f"top={values[0]}")
-            return
-        if key in ("granularity", "per", "step"):
-            self.single_option(key_text, op, values)
-            v = values[0].casefold()
-            g = _GRANULARITY_WORDS.get(v) or _GRANULARITY_UNITS.get(v)
-            if g is None:
-                raise UsageError(f"`{values[0]}` is not a time step.", hint="Use `daily`, `weekly` or `monthly`.")
-            self.out.set_granularity(g)
-            return
-        ref = self.filter_dimension(key_text)
-        resolved = self.resolve_values(ref, values)
-        self.out.add_filter(Filter(ref, resolved, negate=op.kind is Kind.NE), self.vocabulary)
-
-    def single_option(self, key_text: str, op: Token, values: Sequence[str]) -> None:
-        if op.kind is Kind.NE or len(values) != 1:
-            raise UsageError(f"`{key_text}` takes one value with `=`.", hint=f"Example: `{key_text}=...`.")
-
-    def values(self, key_text: str, op: Token) -> list[str]:
-        """Comma-separated values after `=`; a comma followed by a keyword ends the list."""
-        out: list[str] = []
-        while True:
-            if self.kind() not in (Kind.WORD, Kind.QUOTED):
-                example = _VALUE_EXAMPLES.get(_fold(key_text), f"{key_text}{op.text}...")
-                raise UsageError(f"`{key_text}{op.text}` needs a value after it.", hint=f"Example: `{example}`.")
-            tok = self.tokens[self.i]
-            if tok.kind is Kind.QUOTED and not tok.text.strip():
-                raise UsageError(f'`{key_text}{op.text}""`: the value is empty.', hint=f"Example: `{key_text}=web`.")
-            out.append(tok.text.strip() if tok.kind is Kind.QUOTED else tok.text)
-            self.i += 1
-            if self.kind() is not Kind.COMMA:
-                return out
-            nxt = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None
-            if nxt is None:
-                self.i += 1
-                return out
-            if nxt.kind is Kind.WORD and self.starts_clause(1):
-                return out
-            if nxt.kind not in (Kind.WORD, Kind.QUOTED):
-                return out
-            self.i += 1
-
-    def starts_clause(self, offset: int) -> bool:
-        """Whether the word at `offset` begins something other than a value (keyword, filter, time range)."""
-        w = self.word(offset)
-        if w is None:
-            return False
-        if self.kind(offset + 1) in (Kind.EQ, Kind.NE):
-            return True
-        if w in ("by", "top", "per", *_BASIS_WORDS, *_GRANULARITY_WORDS, *TIME_WORDS, *TIME_STARTERS):
-            return True
-        saved = self.i
-        self.i += offset
-        try:
-            return match_time_range(self.tokens, self.i, self.today) is not None
-        except UsageError:
-            return False
-        finally:
-            self.i = saved
-
-    def filter_dimension(self, key_text: str) -> DimensionRef:
-        key = _fold(key_text)
-        if key_text.casefold().startswith("tag:"):
-            return DimensionRef.tag(self.vocabulary.resolve_tag_key(key_text))
-        kind = _DIMENSION_WORDS.get(key)
-        if kind is not None:
-            return DimensionRef(kind)
-        if key in ("tag", "tags"):
-            raise UsageError("A tag filter names its key.", hint="Example: `tag:team=web`.")
-        tag_key = self.tag_key_word(key_text)
-        if tag_key is not None:  # `team=web` for `tag:team=web`
-            return DimensionRef.tag(tag_key)
-        tag_match = [k for k in self.vocabulary.tag_keys if ":" in k and k.split(":", 1)[1].casefold() == key]
-        if tag_match:
-            hint = f"Did you mean `tag:{key_text}=...`? Tag filters start with `tag:`."
-        else:
-            keys = [*_FILTER_KEYS[:-1], *(self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys)]
-            close = suggest(key_text, [*keys, "basis", "top"])
-            hint = ("Did you mean " + " or ".join(f"`{c}=`" for c in close) + "? " if close else "") + (
-                "Filters: " + ", ".join(f"`{k}=`" for k in _FILTER_KEYS[:-1]) + ", `tag:<key>=`."
-            )
-        return _raise(UsageError(f"I can't filter on `{key_text}`.", hint=hint))
-
-    def resolve_values(self, ref: DimensionRef, values: Sequence[str]) -> tuple[str, ...]:
-        v = self.vocabulary
-        out: list[str] = []
-        for value in values:
-            # The label of an empty value (`(none)`, `untagged` for tags; `global` regions resolve below).
-            empty = value.casefold() in (UNTAGGED_WORDS if ref.kind is Dimension.TAG else EMPTY_WORDS)
-            if ref.kind is Dimension.REGION:
-                out.append(v.resolve_region(value))
-            elif empty:
-                out.append(ref.empty_key)
-            elif ref.kind is Dimension.SERVICE:
-                out.extend(v.resolve_service(value))
-            elif ref.kind is Dimension.ACCOUNT:
-                out.append(v.resolve_account(value))
-            elif ref.kind is Dimension.USAGE_TYPE:
-                out.append(v.resolve_usage_type(value))
-            elif ref.kind is Dimension.OPERATION:
-                out.append(v.resolve_operation(value))
-            elif ref.kind is Dimension.CHARGE_TYPE:
-                out.append(v.resolve_charge_type(value))
-            elif ref.kind is Dimension.CURRENCY:
-                out.append(v.resolve_currency(value))
-            elif ref.kind is Dimension.PROVIDER:
-                out.append(v.resolve_provider(value))
-            elif ref.kind is Dimension.CHARGE_CLASS:
-                out.append(v.resolve_charge_class(value))
-            elif ref.kind is Dimension.TAG:
-                out.append(v.resolve_tag_value(str(ref.tag_key), value))
-            else:  # resource ids are not listed in the vocabulary
-                out.append(value)
-        return tuple(dict.fromkeys(out))
-
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
@@ -1082,7 +462,7 @@ class _Parser:
             tok = Token(tok.kind, self.typed[tok.position], tok.position)
         typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
-        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *_FILTER_KEYS[:-1]])
+        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *FILTER_KEYS[:-1]])
         values = self.vocabulary.suggest_values(tok.text)
         seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
         for v in values:
@@ -1092,16 +472,6 @@ class _Parser:
         choices = list(dict.fromkeys([*spelled, *close]))[:4]
         hint = ("Did you mean " + " or ".join(f"`{c}`" for c in choices) + "? " if choices else "") + _GENERIC_EXAMPLE
         return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
-
-
-def _raise(error: UsageError) -> DimensionRef:
-    raise error
-
-
-def _ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:
-    if ref.kind is Dimension.TAG:
-        return vocabulary.tag_label(str(ref.tag_key))
-    return ref.kind.value
 
 
 def parse_query(
@@ -1120,108 +490,8 @@ def parse_query(
     `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
     else for any input string.
     """
-    builder = _Parser(text, today, vocabulary, allow_group_by, default_range).parse()
-    time_range = builder.time_range or parse_time_range(default_range, today)
-    versus = builder.versus
-    if versus is not None:
-        previous = time_range.previous()
-        if (versus.start, versus.end) == (previous.start, previous.end):
-            versus = None  # what every answer compares with anyway
-        elif versus.start < time_range.end and time_range.start < versus.end:
-            raise UsageError(
-                f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
-                f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
-                hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",
-            )
-    return CostQuery(
-        time_range=time_range,
-        group_by=tuple(builder.group_by),
-        filters=tuple(builder.filters),
-        basis=builder.basis or default_basis,
-        granularity=builder.granularity or Granularity.NONE,
-        top=builder.top or DEFAULT_TOP,
-        versus=versus,
-        question=builder.question,
-        readings=tuple(builder.readings),
+    return (
+        _Parser(text, today, vocabulary, allow_group_by, default_range)
+        .parse()
+        .query(today, default_range, default_basis)
     )
-
-
-#: What a word beyond the cost asks for, by the word sets that mean it (`question_word`).
-_QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
-    (VERSUS_WORDS | COMPARE_WORDS | OVER_PREVIOUS | YEAR_OVER_YEAR, "a comparison of two periods"),
-    (WHY_WORDS, Question.WHY.asks),
-    (FORECAST_WORDS | frozenset({"eom"}), Question.FORECAST.asks),
-    (AVERAGE_WORDS | frozenset({"avg"}), Question.AVERAGE.asks),
-    (ANOMALY_WORDS, Question.ANOMALIES.asks),
-    (INCREASE_WORDS, Question.INCREASES.asks),
-    (DECREASE_WORDS, Question.DECREASES.asks),
-)
-
-
-def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
-    """The first word of `text` that asks for more than costs (`vs`, `compare`, `why`, `forecast`, `burn rate`,
-    `average`, `spikes`, `increase`, ...), as typed, with what it asks for; None when there is none. Words the
-    store holds as values or tag keys (a tag value `forecast`) ask for nothing."""
-    try:
-        tokens = tokenize(text)
-    except UserFacingError:
-        return None  # the command's own parser says what is wrong
-    for j, tok in enumerate(tokens):
-        w = tok.lower
-        if tok.kind is not Kind.WORD or (j > 0 and tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)):
-            continue
-        if w in ("burn", "run") and j + 1 < len(tokens) and tokens[j + 1].lower == "rate":
-            return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
-        for words, asks in _QUESTION_SETS:
-            if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
-                return tok.text, asks
-    return None
-
-
-def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:
-    folded = word.casefold()
-    return any(k.casefold() == folded or k.split(":", 1)[-1].casefold() == folded for k in vocabulary.tag_keys)
-
-
-def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> None:
-    """Raise `UsageError` when `text` asks `command` (which lists costs only) for a comparison, a forecast, an
-    explanation, an average, unusual days or a ranking by change: naming the word and pointing to `/cost`,
-    which answers those."""
-    found = question_word(text, vocabulary)
-    if found is None:
-        return
-    word, asks = found
-    raise UsageError(
-        f"`{word}` asks for {asks}, which `{command}` does not answer.",
-        hint=f"Ask `/cost {text.strip()}` for it.",
-    )
-
-
-def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
-    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`).
-
-    The time range is written as its label when it has one, else as explicit days. Tag keys are written in
-    full (`tag:user:team`) unless a vocabulary is given to shorten them.
-    """
-    r = query.time_range
-    parts = [] if query.question is Question.COST else [query.question.value]
-    parts.append(r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}")
-    if query.versus is not None:
-        parts.append(f"vs {range_label(query.versus.start, query.versus.end)}")
-    if query.group_by:
-        parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
-    for f in query.filters:
-        values = ",".join(quote_value(x) for x in f.values)
-        parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
-    parts.append(query.basis.value)
-    if query.granularity is not Granularity.NONE:
-        parts.append(_CANONICAL_GRANULARITY[query.granularity])
-    if query.top != DEFAULT_TOP:
-        parts.append(f"top {query.top}")
-    return " ".join(parts)
-
-
-def _full_ref_text(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
-    if ref.kind is Dimension.TAG:
-        return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else f"tag:{ref.tag_key}"
-    return ref.kind.value

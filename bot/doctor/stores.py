@@ -6,11 +6,15 @@ from collections.abc import Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.doctor.checks import Check, fail, guarded, ok, skip, warn
 from bot.ingest.rhythm import humanize
 from bot.state.db import StateStore
+
+if TYPE_CHECKING:
+    from bot.store.search_cluster import ClusterHealth
 
 _MIGRATE = "Start the bot once (`trackit serve` migrates app state at start-up), with this version of the code."
 
@@ -63,13 +67,17 @@ def checks(
 
 def _billing(settings: Settings) -> Check:
     from bot.store.registry import open_store
+    from bot.store.search_cluster import SearchClusterStore
 
     url = settings.billing_store_url
     shown = url.split("@")[-1] if "@" in url else url
+    health: ClusterHealth | None = None
     try:
         store = open_store(url)
         try:
             periods = store.periods()
+            if isinstance(store, SearchClusterStore):
+                health = store.cluster_health()
         finally:
             store.close()
     except Exception as exc:
@@ -80,6 +88,8 @@ def _billing(settings: Settings) -> Check:
             "Check TRACKIT_STORE_URL (and TRACKIT_ES_API_KEY / TRACKIT_ES_PASSWORD), and that the node runs "
             "or the directory is writable.",
         )
+    if health is not None and health.status != "green":
+        return _cluster_health(shown, health)
     if not periods:
         return warn(
             "store.billing",
@@ -93,6 +103,30 @@ def _billing(settings: Settings) -> Check:
         "Billing store",
         f"{shown}: {len(periods)} billing periods, newest "
         f"{newest.billing_period:%Y-%m} with usage up to {newest.data_until:%Y-%m-%d %H:%M} UTC",
+    )
+
+
+def _cluster_health(shown: str, health: ClusterHealth) -> Check:
+    """A search cluster whose billing indices are not all allocated: red fails (some answers would miss line
+    items), yellow warns (answers are complete, but a replica is missing: one more node lost may lose data)."""
+    where = (
+        f"{shown}: cluster {health.status}, {health.unassigned_shards} shard(s) of the billing indices unassigned "
+        f"on {health.nodes} node(s)"
+    )
+    if health.status == "red":
+        return fail(
+            "store.billing",
+            "Billing store",
+            f"{where}: a primary shard is missing, so answers would leave its line items out",
+            "Bring the stopped nodes back (their data is on their disks); `GET _cluster/allocation/explain` says why "
+            "a shard is not allocated. Once a period is loaded again (`trackit ingest`) it is whole.",
+        )
+    return warn(
+        "store.billing",
+        "Billing store",
+        f"{where}: answers are complete, but a replica is missing, so losing one more node may lose a period",
+        "Bring the stopped node back, or start another one; with a single node use replicas=auto or replicas=0 "
+        "in the store URL.",
     )
 
 

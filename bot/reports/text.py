@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.billing.grammar import format_query
+from bot.billing.grammar_format import format_query
 from bot.billing.model import (
     CostResult,
     Dimension,

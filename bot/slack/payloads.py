@@ -95,3 +95,6 @@ def check_shape(data: dict[str, Any]) -> None:
             for name in ("action_id", "block_id", "value", "type"):
                 if name in action and not isinstance(action[name], str):
                     raise BadRequest(400, f"actions[].{name} is not a string")
+            # Bolt's block action matcher reads `action_id` of a block action without checking it is there.
+            if data.get("type") == "block_actions" and "action_id" not in action:
+                raise BadRequest(400, "actions[] has no action_id")

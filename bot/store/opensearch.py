@@ -82,14 +82,27 @@ class OpenSearchClient(ClusterClient):
     def refresh(self, index: str) -> None:
         self.client.indices.refresh(index=index)
 
-    def search(self, index: str, body: dict[str, Any], *, lenient: bool = False) -> dict[str, Any]:
+    def search(
+        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+    ) -> dict[str, Any]:
+        # A shard no copy of which answers fails the search instead of leaving its line items out of the answer.
+        extra: dict[str, Any] = {"allow_partial_search_results": False}
+        if shard is not None:
+            extra["preference"] = f"_shards:{shard}"
         if lenient:
-            return dict(self.client.search(index=index, body=body, ignore_unavailable=True, allow_no_indices=True))
-        return dict(self.client.search(index=index, body=body))
+            extra |= {"ignore_unavailable": True, "allow_no_indices": True}
+        return dict(self.client.search(index=index, body=body, **extra))
+
+    def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:
+        # A wait that times out is answered 408 with the health body.
+        params: dict[str, Any] = {"timeout": f"{timeout_seconds:.0f}s", "request_timeout": timeout_seconds + 30}
+        if wait_for_status:
+            params["wait_for_status"] = wait_for_status
+        return dict(self.client.cluster.health(index=index, params=params, ignore=408))
 
     def bulk_index(
         self,
-        documents: Iterable[str],
+        documents: Iterable[dict[str, str]],
         *,
         index: str,
         chunk_size: int,
@@ -146,7 +159,10 @@ class OpenSearchStore(SearchClusterStore):
             kwargs["ssl_show_warn"] = parsed.verify  # the URL said verify=false on purpose
             if parsed.ca_certs:
                 kwargs["ca_certs"] = parsed.ca_certs
-        return cls(OpenSearchClient(OpenSearch(hosts=[parsed.node], **kwargs)), prefix=parsed.prefix)
+        # Every node given: a request that a node cannot answer (stopped, unreachable) is retried on another.
+        kwargs["max_retries"] = max(3, len(parsed.nodes))
+        client = OpenSearchClient(OpenSearch(hosts=list(parsed.nodes), **kwargs))
+        return cls(client, prefix=parsed.prefix, replicas=parsed.replicas)
 
 
 def _aws_signer(parsed: ClusterURL) -> Urllib3AWSV4SignerAuth:

@@ -8,9 +8,13 @@ same index settings and mappings for this store (the contract suite runs against
 seam has no mapping hook.
 
 Layout (docs/architecture.md, "The billing store contract"):
-- one index per billing period per source per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`, one
-  primary shard,
-  no replicas while loading, `keyword` dimensions, `double` costs, `date` timestamps, tags as keyword fields;
+- one index per billing period per source per delivery, `<prefix>-li-<YYYY-MM>-<delivery hash>-<load id>`,
+  primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~146M line items),
+  replicas from the store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double`
+  costs, `date` timestamps, tags as keyword fields;
+- beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias
+  `<prefix>-ru`, written and reconciled in the same load and swapped in the same `_aliases` request; questions
+  that need nothing finer (no hourly series, no resource) read it;
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
   its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
   indices behind the alias, and there is no second catalog to get out of step;
@@ -30,7 +34,7 @@ while the client prepares the next request. Reads avoid needless full scans: a `
 cost for the top N of one dimension when one index matches, a plain `date_histogram` for series, no composite
 request after a short page, and the account names recorded in `_meta` at load time.
 
-Nothing here uses delete-by-query, data streams, ILM / ISM, transforms, rollups or scripts.
+Nothing here uses delete-by-query, data streams, ILM / ISM, transforms, the servers' own rollup jobs or scripts.
 
 Tag keys are arbitrary (`user:team`, `kubernetes.io/cluster`), and dots in field names mean objects to both
 servers, so a tag key is stored under `tags.<escaped key>` with `.` and `%` percent-escaped.
@@ -86,6 +90,7 @@ from bot.billing.model import (
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
 from bot.errors import ConfigError, ReconciliationError, StoreError
 from bot.sqltext import quote_ident, quote_literal
+from bot.store import search_rollup
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +123,9 @@ _BULK_THREADS = 2
 _SCAN_PAGE = 5000
 #: A load's heartbeat older than this means its loader is gone (renewed four times per lease while loading).
 _LOAD_LEASE_SECONDS = 60.0
+#: The `cardinality` precision threshold (the servers' maximum): below it the count keeps a hash of every value, so
+#: it is exact but for rare hash collisions; tag value counts near or above it are counted exactly instead.
+_EXACT_CARDINALITY = 40_000
 #: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
 _COUNT_TERMS = 10_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
@@ -135,6 +143,33 @@ class ClusterFailure:
 
     status: int | None
     reason: str
+
+
+@dataclass(frozen=True)
+class ClusterHealth:
+    """A cluster's health: `green` (every copy allocated), `yellow` (a replica missing: answers are complete but
+    one more node lost may lose data), `red` (a primary missing: some answers would be incomplete)."""
+
+    status: str
+    nodes: int
+    unassigned_shards: int
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where a question is read: the line-item alias, or the daily rollup alias (`rollup`), whose documents count
+    their line items in a field instead of being one each."""
+
+    index: str
+    rollup: bool
+
+    def metrics(self) -> dict[str, Any]:
+        """The aggregation that counts line items under a bucket (none on line items: `doc_count` does)."""
+        return {"n": {"sum": {"field": search_rollup.COUNT}}} if self.rollup else {}
+
+    def count(self, bucket: dict[str, Any]) -> int:
+        """Line items under `bucket` (a bucket aggregated with `metrics()`)."""
+        return int(bucket["n"]["value"] or 0) if self.rollup else int(bucket["doc_count"])
 
 
 class ClusterClient(abc.ABC):
@@ -191,14 +226,22 @@ class ClusterClient(abc.ABC):
         """Make everything indexed into `index` so far searchable."""
 
     @abc.abstractmethod
-    def search(self, index: str, body: dict[str, Any], *, lenient: bool = False) -> dict[str, Any]:
+    def search(
+        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+    ) -> dict[str, Any]:
         """The response of one `_search` request; `lenient`: an alias or pattern naming no index answers empty
-        instead of failing (before the first load)."""
+        instead of failing (before the first load); `shard`: search that primary shard number only
+        (`preference=_shards:N`)."""
+
+    @abc.abstractmethod
+    def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:
+        """The `_cluster/health` answer (of `index` only, when given), waiting up to `timeout_seconds` for
+        `wait_for_status` when given; a wait that timed out answers `timed_out: true` instead of failing."""
 
     @abc.abstractmethod
     def bulk_index(
         self,
-        documents: Iterable[str],
+        documents: Iterable[dict[str, str]],
         *,
         index: str,
         chunk_size: int,
@@ -206,8 +249,9 @@ class ClusterClient(abc.ABC):
         initial_backoff: float,
         max_backoff: float,
     ) -> Iterator[dict[str, Any]]:
-        """Index raw JSON `documents` into `index` with the library's streaming bulk helper, `chunk_size` per
-        request, retrying requests and items answered 429 up to `max_retries` times with backoff.
+        """Index `documents` (`{"_id": ..., "_source": raw JSON}`) into `index` with the library's streaming bulk
+        helper, `chunk_size` per request, retrying requests and items answered 429 up to `max_retries` times with
+        backoff.
 
         Yields the response item of every document the cluster refused (`{"index": {"status": ..., "error": ...}}`)
         and nothing for the others; raises when a whole request fails.
@@ -223,7 +267,9 @@ class ClusterURL:
     """The parts of a store URL both backends read: `scheme://[user[:password]@]host[:port][?options]`.
 
     Options: `tls` (https), `verify` (certificate verification, on by default), `ca_certs` (a CA bundle path),
-    `timeout` (seconds per request, 60), `prefix` (of index names, `trackit`); a backend reads its own too.
+    `timeout` (seconds per request, 60), `prefix` (of index names, `trackit`), `nodes` (more nodes of the same
+    cluster, `host:port,host:port`: the client fails over to them when one stops answering), `replicas` (copies
+    of each shard, a number or `auto`: one when the cluster has two nodes or more); a backend reads its own too.
     """
 
     node: str  # "http(s)://host:port"
@@ -235,6 +281,8 @@ class ClusterURL:
     timeout: float
     prefix: str
     options: dict[str, str]  # every option as given, for the backend's own
+    nodes: tuple[str, ...] = ()  # every node the client may use, `node` first
+    replicas: str = "auto"
 
     @classmethod
     def parse(cls, url: str, *, default_port: int = 9200, default_tls: bool = False) -> ClusterURL:
@@ -262,7 +310,36 @@ class ClusterURL:
             timeout=timeout,
             prefix=options.get("prefix", "trackit"),
             options=options,
+            nodes=_nodes(options, tls, port, parts.hostname or "127.0.0.1", url),
+            replicas=options.get("replicas", "auto"),
         )
+
+
+def _nodes(options: dict[str, str], tls: bool, port: int, host: str, url: str) -> tuple[str, ...]:
+    """`http(s)://host:port` of the URL's node, then of each node in the `nodes` option."""
+    scheme = "https" if tls else "http"
+    out = [f"{scheme}://{host}:{port}"]
+    for extra in filter(None, (n.strip() for n in options.get("nodes", "").split(","))):
+        name, _, extra_port = extra.rpartition(":") if ":" in extra else (extra, "", str(port))
+        if not name or not extra_port.isdigit():
+            raise ConfigError(
+                f"store URL {_redacted(url)!r}: nodes={options['nodes']!r}: {extra!r} is not host:port "
+                "(e.g. nodes=10.0.0.2:9200,10.0.0.3:9200)"
+            )
+        out.append(f"{scheme}://{name}:{extra_port}")
+    return tuple(dict.fromkeys(out))
+
+
+def _replica_settings(replicas: str, product: str) -> dict[str, Any]:
+    """Index settings for `replicas` (a number, or `auto`: 0 on one node, 1 from two nodes on, which both servers
+    keep up to date as nodes come and go)."""
+    if replicas.strip().lower() == "auto":
+        return {"auto_expand_replicas": "0-1"}
+    if replicas.strip().isdigit():
+        return {"number_of_replicas": int(replicas), "auto_expand_replicas": "false"}
+    raise ConfigError(
+        f"{product} replicas={replicas!r} is not a number of copies or auto (e.g. replicas=1, or replicas=auto)"
+    )
 
 
 def _flag(options: dict[str, str], name: str, default: bool, url: str) -> bool:
@@ -340,10 +417,18 @@ class SearchClusterStore(BillingStore):
         initial_backoff: float = 1.0,
         max_backoff: float = 30.0,
         load_lease_seconds: float = _LOAD_LEASE_SECONDS,
+        replicas: str = "auto",
+        rows_per_shard: int = search_rollup.DEFAULT_ROWS_PER_SHARD,
+        replica_wait_seconds: float = 120.0,
     ) -> None:
         """`bulk_retries` is how often a `_bulk` request (or its rejected items) answered 429 "too many
         requests" is retried, waiting `initial_backoff` seconds doubled each time up to `max_backoff`. A load's
-        index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone."""
+        index whose heartbeat is older than `load_lease_seconds` belongs to a loader that is gone.
+
+        `replicas`: copies of each shard, from the start of a load, a number or `auto` (one replica when the
+        cluster has two nodes or more, none on a single node); a load waits up to `replica_wait_seconds` for
+        every copy to be allocated before it publishes. `rows_per_shard`: documents per primary shard
+        (`search_rollup.shards_for`)."""
         if not _PREFIX.fullmatch(prefix):
             raise ConfigError(
                 f"{cluster.product} index prefix {prefix!r} is not usable in index names: use lowercase letters, "
@@ -360,6 +445,13 @@ class SearchClusterStore(BillingStore):
         self._initial_backoff = initial_backoff
         self._max_backoff = max_backoff
         self._load_lease = load_lease_seconds
+        self._replicas = _replica_settings(replicas, cluster.product)
+        self._replica_option = replicas
+        self._rows_per_shard = max(1, rows_per_shard)
+        self._replica_wait = replica_wait_seconds
+        self._rollup_alias = f"{prefix}-ru"
+        #: Primary shards of each index read so far (index name -> count; an index never changes it).
+        self._shard_counts: dict[str, int] = {}
         #: Where the cluster is, for error messages (never carries credentials).
         self.host = cluster.host
 
@@ -410,6 +502,7 @@ class SearchClusterStore(BillingStore):
         with self._load_lock:
             # Every live index of the period is kept, whichever source it holds: only orphans go.
             self._delete_orphans(period, keep=set(self._live_indices()))
+            self._delete_rollup_orphans(period)
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
             self._create_index(index, source)
@@ -420,21 +513,31 @@ class SearchClusterStore(BillingStore):
                     self._call("refresh", self._cluster.refresh, index)
                     billed = self._reconcile(index, source, rows)
                     meta = self._meta(index, source, rows)
+                    meta |= self._load_rollup(index, source, rows, billed)
                     heartbeat.stop()  # the final _meta below drops the lease: the alias makes the index live
                 self._call("mapping update", self._cluster.put_meta, index, meta)
-                self._call("index settings", self._cluster.put_settings, index, {"index": {"refresh_interval": "1s"}})
+                self._call(
+                    "index settings",
+                    self._cluster.put_settings,
+                    index,
+                    {"index": {"refresh_interval": "1s", **self._replicas}},
+                )
+                self._wait_for_replicas([index, *([meta["rollup"]["index"]] if "rollup" in meta else [])], source)
                 # Another process may have published this period while we loaded: replace what is live now.
                 live = {_live_key(m): (name, m) for name, m in self._live_indices().items()}
                 old = live.get(key)
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
+                actions += self._rollup_alias_actions(meta, old[1] if old else None)
                 self._call("alias swap", self._cluster.update_aliases, actions)
             except BaseException:
                 self._drop(index, "the failed load's index")
+                self._drop(self._rollup_name(index), "the failed load's rollup index")
                 raise
             if old:
                 self._drop(old[0], "the replaced delivery's index")
+                self._drop(self._rollup_name(old[0]), "the replaced delivery's rollup index")
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -498,11 +601,18 @@ class SearchClusterStore(BillingStore):
             "index creation",
             self._cluster.create_index,
             index,
-            settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
+            settings={
+                "number_of_shards": search_rollup.shards_for(source.expected_rows, self._rows_per_shard),
+                # Replicas from the start: a node lost mid-load then loses no line item (one node: none).
+                **self._replicas,
+                "refresh_interval": "-1",
+            },
             mappings={"dynamic": "strict", "properties": properties, "_meta": _loading_meta()},
         )
 
-    def _documents(self, source: NormalizedSource) -> Generator[list[str], None, None]:
+    def _documents(
+        self, source: NormalizedSource, documents_sql: Callable[[NormalizedSource, Sequence[str]], str]
+    ) -> Generator[list[str], None, None]:
         """The period's line items as JSON documents, in batches of `bulk_chunk`.
 
         DuckDB writes the JSON itself (`_document_sql`): the client only frames and sends it, which is what
@@ -513,7 +623,7 @@ class SearchClusterStore(BillingStore):
             # DuckDB draws its own progress bar on stdout for long queries (the bot's or the CLI's stdout).
             con.execute("SET enable_progress_bar = false")
             described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
-            cursor = con.execute(_document_sql(source, [d[0] for d in described]))
+            cursor = con.execute(documents_sql(source, [d[0] for d in described]))
             while batch := cursor.fetchmany(self._bulk_chunk):
                 yield [doc for (doc,) in batch]
         except duckdb.Error as exc:
@@ -521,28 +631,39 @@ class SearchClusterStore(BillingStore):
         finally:
             con.close()
 
-    def _bulk_load(self, index: str, source: NormalizedSource, progress: Progress | None) -> int:
+    def _bulk_load(
+        self,
+        index: str,
+        source: NormalizedSource,
+        progress: Progress | None,
+        documents_sql: Callable[[NormalizedSource, Sequence[str]], str] | None = None,
+    ) -> int:
         """Index every line item of `source` into `index` with `bulk_threads` streaming bulk loops in parallel.
 
         Each loop retries requests and items answered 429. Returns the number of documents sent; raises
         StoreError naming the cluster when a document is rejected (mapping) or the cluster cannot be reached.
         """
-        batches = self._documents(source)
+        batches = self._documents(source, documents_sql or _document_sql)
         lock = threading.Lock()
         stop = threading.Event()
         sent = 0
 
-        def documents() -> Iterator[str]:
+        def documents() -> Iterator[dict[str, str]]:
             nonlocal sent
             while not stop.is_set():
                 with lock:  # one DuckDB cursor shared by the loops: hand out whole batches
                     batch = next(batches, None)
                     if batch is None:
                         return
+                    first = sent
                     sent += len(batch)
                     if progress:
                         progress(sent, source.expected_rows)
-                yield from batch
+                # Each document's id is its place in the delivery: a request the client sends again (its node
+                # died after indexing part of it, and the client retried it on another node) overwrites what
+                # it indexed instead of indexing it twice.
+                for n, doc in enumerate(batch, first):
+                    yield {"_id": str(n), "_source": doc}
 
         def loop() -> tuple[int, dict[str, Any] | None]:
             failures, first = 0, None
@@ -682,7 +803,143 @@ class SearchClusterStore(BillingStore):
             ]
             for name in names:
                 self._call("index deletion", self._cluster.delete_index, name)
+                self._call("rollup index deletion", self._cluster.delete_index, self._rollup_name(name))
             return bool(names)
+
+    # ------------------------------------------------------------------ rollups, shards and replicas
+
+    def _rollup_name(self, index: str) -> str:
+        """The daily rollup index of line-item index `index` (same period, delivery and load id)."""
+        return self._rollup_alias + index[len(self._alias) :]
+
+    def _delete_rollup_orphans(self, period: date) -> None:
+        """Rollup indices of this period whose line-item index is gone (a failed or killed load, whose line-item
+        index `_delete_orphans` has just dropped): the rollup of a live or still loading index is kept."""
+        pattern = f"{self._rollup_alias}-{period:%Y-%m}-*"
+        rollups = self._call("index listing", self._cluster.index_names, pattern)
+        if not rollups:
+            return
+        line_items = set(self._all_period_indices())
+        for name in rollups:
+            if self._alias + name[len(self._rollup_alias) :] not in line_items:
+                log.info("deleting orphan rollup index %s from an interrupted load", name)
+                self._call(f"deletion of orphan index {name}", self._cluster.delete_index, name)
+
+    def _load_rollup(self, index: str, source: NormalizedSource, rows: int, billed: float) -> dict[str, Any]:
+        """Write the daily rollup of `source` (`bot.store.search_rollup`) into its own index beside `index`,
+        check that it holds every line item and the same unblended total, and return the `_meta` entries that
+        record it (with the line-item index's shard count). It becomes live with `index`, in the same alias swap.
+
+        Its shard count follows its own document count, which is counted first only when the line items need
+        more than one shard (a rollup never has more documents than line items)."""
+        name = self._rollup_name(index)
+        shards = search_rollup.shards_for(rows, self._rows_per_shard)
+        rollup_shards = 1 if shards == 1 else search_rollup.shards_for(self._rollup_rows(source), self._rows_per_shard)
+        tag_fields = [escape_key(k) for k in source.tag_keys]
+        self._call(
+            "rollup index creation",
+            self._cluster.create_index,
+            name,
+            settings={"number_of_shards": rollup_shards, **self._replicas, "refresh_interval": "-1"},
+            mappings={"dynamic": "strict", "properties": search_rollup.mapping_properties(tag_fields)},
+        )
+        documents = self._bulk_load(name, source, None, _rollup_document_sql)
+        self._call("refresh", self._cluster.refresh, name)
+        aggs = self._search(
+            "rollup reconciliation",
+            {"match_all": {}},
+            {"n": {"sum": {"field": search_rollup.COUNT}}, "billed": {"sum": {"field": "billed_cost"}}},
+            name,
+        )
+        items, total = int(aggs["n"]["value"] or 0), float(aggs["billed"]["value"] or 0.0)
+        if items != rows or abs(Decimal(str(total)) - Decimal(str(billed))) >= Decimal("0.005"):
+            raise ReconciliationError(
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id}: the daily rollup "
+                f"holds {items} line items totalling {total:.4f}, the line items {rows} totalling {billed:.4f}; "
+                "the previous data stays live"
+            )
+        self._call(
+            "index settings", self._cluster.put_settings, name, {"index": {"refresh_interval": "1s", **self._replicas}}
+        )
+        self._shard_counts |= {index: shards, name: rollup_shards}
+        return {"shards": shards, "rollup": {"index": name, "documents": documents, "shards": rollup_shards}}
+
+    def _rollup_rows(self, source: NormalizedSource) -> int:
+        """How many documents the daily rollup of `source` has (one DuckDB count over the export)."""
+        con = duckdb.connect()
+        try:
+            con.execute("SET enable_progress_bar = false")
+            described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
+            sql = search_rollup.relation_sql(source.select_sql, source.tag_keys, [d[0] for d in described])
+            found = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read {source.delivery.source_uri} for loading: {exc}") from exc
+        finally:
+            con.close()
+        return int(found[0]) if found else 0
+
+    def _wait_for_replicas(self, indices: list[str], source: NormalizedSource) -> None:
+        """Wait until every copy of the new indices is allocated (cluster health green for them), so the period
+        survives the loss of a node from the moment it is live; raises StoreError saying why when it is not
+        within `replica_wait_seconds` (the previous data stays live)."""
+        body = self._call(
+            "cluster health",
+            self._cluster.health,
+            ",".join(indices),
+            wait_for_status="green",
+            timeout_seconds=self._replica_wait,
+        )
+        if body.get("status") == "green" and not body.get("timed_out"):
+            return
+        raise StoreError(
+            f"{self._cluster.product} at {self.host} did not allocate every copy of "
+            f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id} within "
+            f"{self._replica_wait:.0f} s (status {body.get('status')}, {body.get('unassigned_shards')} unassigned "
+            f"shard(s) on {body.get('number_of_data_nodes')} data node(s)): with replicas={self._replica_option} "
+            "each copy needs its own node; start the missing nodes or lower `replicas` in the store URL. "
+            "The previous data stays live"
+        )
+
+    def _rollup_alias_actions(self, meta: dict[str, Any], old_meta: dict[str, Any] | None) -> list[Any]:
+        """The `_aliases` actions that make the new delivery's rollup (`meta`) live in place of the old one's
+        (`old_meta`), sent in the line items' swap: readers see both switch together."""
+        actions: list[dict[str, Any]] = []
+        if old_meta and "rollup" in old_meta:
+            actions.append({"remove": {"index": old_meta["rollup"]["index"], "alias": self._rollup_alias}})
+        if "rollup" in meta:
+            actions.append({"add": {"index": meta["rollup"]["index"], "alias": self._rollup_alias}})
+        return actions
+
+    def _read_target(self, serves: bool) -> _Target:
+        """Where a question is read: the rollup alias when it `serves` the question and every live period has a
+        rollup (periods loaded before rollups existed are read from their line items), else the line items."""
+        if serves:
+            live = self._live_indices()
+            if live and all("rollup" in m for m in live.values()):
+                self._shard_counts |= {n: int(m.get("shards", 1)) for n, m in live.items()}
+                self._shard_counts |= {m["rollup"]["index"]: int(m["rollup"]["shards"]) for m in live.values()}
+                return _Target(self._rollup_alias, rollup=True)
+        return _Target(self._alias, rollup=False)
+
+    def _one_shard(self, index: str) -> bool:
+        """Whether `index` (line items or rollup) has one primary shard (indices loaded before shard sizing do)."""
+        if index not in self._shard_counts:
+            for name, m in self._live_indices().items():
+                self._shard_counts[name] = int(m.get("shards", 1))
+                if "rollup" in m:
+                    self._shard_counts[m["rollup"]["index"]] = int(m["rollup"]["shards"])
+        return self._shard_counts.get(index, 1) == 1
+
+    def cluster_health(self) -> ClusterHealth:
+        """The health of this store's indices as an operator reads it (`trackit doctor`): status, nodes of the
+        cluster, shards not allocated (the indices of other applications on the cluster do not count)."""
+        indices = f"{self._alias}-*,{self._rollup_alias}-*"
+        body = self._call("cluster health", self._cluster.health, indices, wait_for_status=None, timeout_seconds=10)
+        return ClusterHealth(
+            status=str(body.get("status", "unknown")),
+            nodes=int(body.get("number_of_nodes", 0)),
+            unassigned_shards=int(body.get("unassigned_shards", 0)),
+        )
 
     # ------------------------------------------------------------------ reading
 
@@ -761,9 +1018,11 @@ class SearchClusterStore(BillingStore):
             return self._aggregate_per_class(request)
         query = self._query(request.time_range, request.filters)
         cost_field = _BASIS_FIELDS[request.basis]
+        target = self._read_target(search_rollup.serves_aggregate(request))
         metrics = {
             "cost": {"sum": {"field": cost_field}},
             "usage": {"sum": {"field": "usage_amount"}},
+            **target.metrics(),
         }
         sources: list[dict[str, Any]] = []
         if request.granularity is not Granularity.NONE:
@@ -787,14 +1046,16 @@ class SearchClusterStore(BillingStore):
         if len(sources) == 1 and not request.group_by:
             # A plain series: one date_histogram answers it whole, no composite paging.
             histogram = {**sources[0]["bucket"]["date_histogram"], "min_doc_count": 1}
-            aggs = self._search("series", query, {"series": {"date_histogram": histogram, "aggs": metrics}})
+            aggs = self._search(
+                "series", query, {"series": {"date_histogram": histogram, "aggs": metrics}}, target.index
+            )
             return [
                 AggregateRow(
                     keys=(),
                     cost=b["cost"]["value"],
                     bucket=datetime.fromtimestamp(b["key"] / 1000, UTC),
                     usage_amount=b["usage"]["value"],
-                    line_items=b["doc_count"],
+                    line_items=target.count(b),
                 )
                 for b in (aggs["series"]["buckets"] if aggs else [])
             ]
@@ -802,7 +1063,7 @@ class SearchClusterStore(BillingStore):
             body = self._call(
                 "total",
                 self._cluster.search,
-                self._alias,
+                target.index,
                 {"size": 0, "query": query, "aggs": metrics, "track_total_hits": True},
                 lenient=True,
             )
@@ -811,18 +1072,19 @@ class SearchClusterStore(BillingStore):
                 return []
             aggs = body["aggregations"]
             cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
-            return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=hits)]
+            count = target.count({**aggs, "doc_count": hits})
+            return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=count)]
         if (
             request.granularity is Granularity.NONE
             and request.limit is not None
             and len(request.group_by) == 1
             and _one_term_per_key(request.group_by[0], fold_tax)
         ):
-            top = self._top_terms(query, request.group_by[0], request.limit, metrics)
+            top = self._top_terms(query, request.group_by[0], request.limit, metrics, target)
             if top is not None:
                 return top
         merged: dict[tuple[datetime | None, tuple[str, ...]], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for b in self._composite("aggregation", query, sources, metrics):
+        for b in self._composite("aggregation", query, sources, metrics, target.index):
             key = b["key"]
             bucket = datetime.fromtimestamp(key["bucket"] / 1000, UTC) if "bucket" in key else None
             # '' and a missing value are the dimension's empty key, as in every backend; tax reads as `Tax`.
@@ -833,7 +1095,7 @@ class SearchClusterStore(BillingStore):
             acc = merged[(bucket, keys)]
             acc[0] += b["cost"]["value"]
             acc[1] += b["usage"]["value"]
-            acc[2] += b["doc_count"]
+            acc[2] += target.count(b)
         rows = [
             AggregateRow(keys=keys, cost=v[0], bucket=bucket, usage_amount=v[1], line_items=int(v[2]))
             for (bucket, keys), v in merged.items()
@@ -859,7 +1121,7 @@ class SearchClusterStore(BillingStore):
         return _ordered(rows, request)
 
     def _top_terms(
-        self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any]
+        self, query: dict[str, Any], dim: DimensionRef, limit: int, metrics: dict[str, Any], target: _Target
     ) -> list[AggregateRow] | None:
         """The `limit` most costly groups of one dimension from a `terms` aggregation ordered by cost.
 
@@ -878,17 +1140,20 @@ class SearchClusterStore(BillingStore):
             "top groups",
             query,
             {"indices": {"terms": {"field": "_index", "size": 2}}, "groups": {"terms": terms, "aggs": metrics}},
+            target.index,
         )
         if not aggs:
             return []
-        if len(aggs["indices"]["buckets"]) > 1:
+        if len(aggs["indices"]["buckets"]) > 1 or not all(
+            self._one_shard(b["key"]) for b in aggs["indices"]["buckets"]
+        ):
             return None
         rows = [
             AggregateRow(
                 keys=(b["key"] or dim.empty_key,),
                 cost=b["cost"]["value"],
                 usage_amount=b["usage"]["value"],
-                line_items=b["doc_count"],
+                line_items=target.count(b),
             )
             for b in aggs["groups"]["buckets"]
         ]
@@ -907,7 +1172,10 @@ class SearchClusterStore(BillingStore):
             field = _field(request.group_by[0])
             terms = {"field": field, "size": _COUNT_TERMS, "missing": _LEGACY_VALUES.get(field, "")}
             aggs = self._search(
-                "group count", self._query(request.time_range, request.filters), {"g": {"terms": terms}}
+                "group count",
+                self._query(request.time_range, request.filters),
+                {"g": {"terms": terms}},
+                self._read_target(search_rollup.serves_aggregate(request)).index,
             )
             if not aggs:
                 return 0
@@ -951,7 +1219,8 @@ class SearchClusterStore(BillingStore):
                 sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
         plain = 0
         merged: set[tuple[str, ...]] = set()
-        for b in self._composite("group count", query, sources, {}):
+        index = self._read_target(search_rollup.serves_aggregate(request)).index
+        for b in self._composite("group count", query, sources, {}, index):
             key = b["key"]
             keys = tuple(
                 TAX_SERVICE if folded[i] and key[f"c{i}"] == TAX_CHARGE else key[f"k{i}"] or dim.empty_key
@@ -972,28 +1241,38 @@ class SearchClusterStore(BillingStore):
         query["bool"]["filter"].append({"terms": {"line_item_type": list(dict.fromkeys(request.line_item_types))}})
         for col in dict.fromkeys(request.non_empty):
             query["bool"]["filter"].append(_present(col))
+        target = self._read_target(search_rollup.serves_line_sums(request))
+        # Line items without an effective cost count their billed cost (as the amortized basis does); the rollup
+        # holds that sum per document.
+        no_effective: dict[str, Any] = (
+            {"filter": {"match_all": {}}, "aggs": {"cost": {"sum": {"field": search_rollup.BILLED_NO_EFFECTIVE}}}}
+            if target.rollup
+            else {
+                "filter": {"bool": {"must_not": [{"exists": {"field": "effective_cost"}}]}},
+                "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
+            }
+        )
         metrics: dict[str, Any] = {
             "billed": {"sum": {"field": "billed_cost"}},
             "effective": {"sum": {"field": "effective_cost"}},
-            # Line items without an effective cost count their billed cost (as the amortized basis does).
-            "billed_no_effective": {
-                "filter": {"bool": {"must_not": [{"exists": {"field": "effective_cost"}}]}},
-                "aggs": {"cost": {"sum": {"field": "billed_cost"}}},
-            },
+            "billed_no_effective": no_effective,
             "usage": {"sum": {"field": "usage_amount"}},
             "ri": {"sum": {"field": "reservation_effective_cost"}},
             "sp": {"sum": {"field": "savings_plan_effective_cost"}},
+            **target.metrics(),
         }
         if not request.keys:
-            aggs = self._search("line-item sums", query, {"all": {"filter": {"match_all": {}}, "aggs": metrics}})
+            aggs = self._search(
+                "line-item sums", query, {"all": {"filter": {"match_all": {}}, "aggs": metrics}}, target.index
+            )
             if not aggs or not aggs["all"]["doc_count"]:
                 return []
-            return [_line_sums((), aggs["all"], aggs["all"]["doc_count"])]
+            return [_line_sums((), aggs["all"], target.count(aggs["all"]))]
         sources = [{f"k{i}": {"terms": {"field": col, "missing_bucket": True}}} for i, col in enumerate(request.keys)]
         merged: dict[tuple[str, ...], LineItemSums] = {}
-        for b in self._composite("line-item sums", query, sources, metrics):
+        for b in self._composite("line-item sums", query, sources, metrics, target.index):
             keys = tuple(_line_key(col, b["key"][f"k{i}"]) for i, col in enumerate(request.keys))
-            row = _line_sums(keys, b, b["doc_count"])
+            row = _line_sums(keys, b, target.count(b))
             old = merged.get(keys)  # '' and a missing value are one key
             merged[keys] = row if old is None else _add_sums(old, row)
         return list(merged.values())
@@ -1006,9 +1285,13 @@ class SearchClusterStore(BillingStore):
             field = _tag_field(key)
             aggs[f"t{i}"] = {
                 "filter": _present(field),
-                "aggs": {"cost": {"sum": {"field": "billed_cost"}}, "values": {"cardinality": {"field": field}}},
+                "aggs": {
+                    "cost": {"sum": {"field": "billed_cost"}},
+                    "values": {"cardinality": {"field": field, "precision_threshold": _EXACT_CARDINALITY}},
+                },
             }
-        result = self._search("tag coverage", query, aggs)
+        index = self._read_target(search_rollup.serves_filters(filters)).index
+        result = self._search("tag coverage", query, aggs, index)
         if not result:
             return []
         total = result["total"]["value"]
@@ -1017,12 +1300,23 @@ class SearchClusterStore(BillingStore):
                 key=key,
                 tagged_cost=result[f"t{i}"]["cost"]["value"],
                 total_cost=total,
-                distinct_values=int(result[f"t{i}"]["values"]["value"]),
+                distinct_values=self._exact_values(key, int(result[f"t{i}"]["values"]["value"]), query, index),
             )
             for i, key in enumerate(keys)
             if result[f"t{i}"]["doc_count"] > 0
         ]
         return sorted(out, key=lambda c: (-c.tagged_cost, c.key))
+
+    def _exact_values(self, key: str, estimate: int, query: dict[str, Any], index: str) -> int:
+        """The number of distinct values of tag `key` under `query`: the `cardinality` estimate where it is exact
+        (below its precision threshold it keeps a hash of every value), else counted exactly by paging a
+        key-only composite aggregation (`/tags` shows the count as a number, not an estimate)."""
+        if estimate < _EXACT_CARDINALITY * 0.9:  # the estimate's error stays far below the margin
+            return estimate
+        field = _tag_field(key)
+        narrowed = {"bool": {"filter": [query, _present(field)]}}
+        sources = [{"v": {"terms": {"field": field}}}]
+        return sum(1 for _ in self._composite("tag value count", narrowed, sources, {}, index))
 
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)
@@ -1034,7 +1328,8 @@ class SearchClusterStore(BillingStore):
             wanted["values"]["terms"]["missing"] = _LEGACY_VALUES[field]
         if dimension.kind is Dimension.SERVICE:
             wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
-        aggs = self._search("distinct values", {"match_all": {}}, wanted)
+        target = self._read_target(dimension.kind is not Dimension.RESOURCE)
+        aggs = self._search("distinct values", {"match_all": {}}, wanted, target.index)
         if not aggs:
             return []
         # The services line items were charged on (not folded), then `Tax` when there is tax.
@@ -1094,19 +1389,27 @@ class SearchClusterStore(BillingStore):
             | {COST_CATEGORY_PREFIX + c for m in live.values() for c in m.get("cost_categories", [])}
         )
         wanted = list(columns) or [name for name, _, _ in LINE_ITEM_COLUMNS] + extra
-        # One index at a time: `_doc` order is unique within one single-shard index, so search_after is exact.
+        # One shard at a time: `_doc` order is unique within one shard, so search_after is exact.
         for index in sorted(live):
-            search_after: list[Any] | None = None
-            while True:
-                body: dict[str, Any] = {"size": _SCAN_PAGE, "query": query, "sort": ["_doc"]}
-                if search_after is not None:
-                    body["search_after"] = search_after
-                hits = self._call("line item scan", self._cluster.search, index, body)["hits"]["hits"]
-                for hit in hits:
-                    yield _flatten(hit["_source"], wanted)
-                if len(hits) < _SCAN_PAGE:
-                    break
-                search_after = hits[-1]["sort"]
+            shards = int(live[index].get("shards", 1))
+            for shard in range(shards) if shards > 1 else [None]:
+                yield from self._scan_shard(index, shard, query, wanted)
+
+    def _scan_shard(
+        self, index: str, shard: int | None, query: dict[str, Any], wanted: Sequence[str]
+    ) -> Iterator[dict[str, object]]:
+        """Every matching line item of one shard of `index` (None: the index's only shard), in `_doc` order."""
+        search_after: list[Any] | None = None
+        while True:
+            body: dict[str, Any] = {"size": _SCAN_PAGE, "query": query, "sort": ["_doc"]}
+            if search_after is not None:
+                body["search_after"] = search_after
+            hits = self._call("line item scan", self._cluster.search, index, body, shard=shard)["hits"]["hits"]
+            for hit in hits:
+                yield _flatten(hit["_source"], wanted)
+            if len(hits) < _SCAN_PAGE:
+                break
+            search_after = hits[-1]["sort"]
 
     def close(self) -> None:
         self._cluster.close()
@@ -1356,6 +1659,19 @@ def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None
             inner = _json_object([_json_pair(escape_key(k), quote_ident(prefix + k)) for k in keys])
             pairs.append(f"{quote_literal(json.dumps(field) + ':')} || {inner}")
     return f"SELECT {_json_object(pairs)} AS doc FROM ({source.select_sql}) AS line_items"
+
+
+def _rollup_document_sql(source: NormalizedSource, columns: Sequence[str]) -> str:
+    """A DuckDB SELECT of one VARCHAR column: each daily rollup row of `source` (`search_rollup.relation_sql`)
+    as the JSON document to index, NULLs left out and tags under `tags`, as in `_document_sql`."""
+    pairs = [_json_pair(search_rollup.DAY, f"strftime({quote_ident(search_rollup.DAY)}, '%Y-%m-%dT%H:%M:%S.%gZ')")]
+    names = [*search_rollup.TEXT_KEYS, *search_rollup.DATE_KEYS, *(m for m, _ in search_rollup.MEASURES)]
+    pairs += [_json_pair(name, quote_ident(name)) for name in names]
+    if source.tag_keys:
+        inner = _json_object([_json_pair(escape_key(k), quote_ident(TAG_PREFIX + k)) for k in source.tag_keys])
+        pairs.append(f"{quote_literal(json.dumps('tags') + ':')} || {inner}")
+    relation = search_rollup.relation_sql(source.select_sql, source.tag_keys, columns)
+    return f"SELECT {_json_object(pairs)} AS doc FROM ({relation}) AS rollup"
 
 
 def _unescape(key: str) -> str:

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.billing.grammar import EXAMPLES, USAGE, format_query, parse_query
+from bot.billing.grammar import EXAMPLES, USAGE, parse_query
+from bot.billing.grammar_format import format_query
 from bot.billing.model import (
     UNTAGGED,
     CostBasis,

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.billing.grammar import format_query, parse_query
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_format import format_query
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import UNTAGGED, CostBasis, CostQuery, Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import Vocabulary

@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
-from bot.billing.grammar import format_query, parse_query, question_word
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_format import format_query
+from bot.billing.grammar_refusals import question_word
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError

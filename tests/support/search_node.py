@@ -85,12 +85,15 @@ class Engine:
         port: int = 0,
         heap: str | None = None,
         build_timeout: float = BUILD_TIMEOUT,
+        env: dict[str, str] | None = None,
     ) -> SearchNodeHandle:
         """Build if needed, start a node on 127.0.0.1 (free port unless ``port``), wait until it is yellow/green.
 
         ``timeout`` covers the start only (JVM up, HTTP bound, cluster health yellow or green); the build has its
         own ``build_timeout`` since a first build downloads from Maven Central. ``heap`` defaults to run.sh's
-        (this engine's ``heap_env`` or 512m). Raises RuntimeError with the log tail when the node fails to come up;
+        (this engine's ``heap_env`` or 512m). ``env``: more environment for the launcher (e.g. the cluster
+        settings of ``tools/es-node``: ES_NODE_NAME, ES_NODE_TRANSPORT_PORT, ES_NODE_SEED_HOSTS). Raises
+        RuntimeError with the log tail when the node fails to come up;
         the process is stopped in that case.
         """
         self.build(build_timeout)
@@ -99,7 +102,7 @@ class Engine:
         port_file = workdir / "http.port"
         port_file.unlink(missing_ok=True)
         log_path = workdir / self.log_name
-        env = dict(os.environ)
+        env = {**os.environ, **(env or {})}
         if heap:
             env[self.heap_env] = heap
         with open(log_path, "ab") as log:

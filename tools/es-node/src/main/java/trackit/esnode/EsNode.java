@@ -32,6 +32,11 @@ import java.util.concurrent.TimeUnit;
  * bound HTTP port is written to DIR/http.port and the process id to DIR/es.pid (both written atomically, port
  * last, so a reader that sees http.port can use it). --exit-on-stdin-eof stops the node when standard input is
  * closed, so a node started by a test process dies with it.
+ *
+ * <p>Several nodes on 127.0.0.1 form one cluster when each is started with the environment variables
+ * ES_NODE_NAME (unique), ES_NODE_TRANSPORT_PORT (its fixed transport port) and ES_NODE_SEED_HOSTS (every node's
+ * 127.0.0.1:transport port, comma-separated); the first cluster's masters are the nodes named in
+ * ES_NODE_INITIAL_MASTERS. Without ES_NODE_SEED_HOSTS the node is a single-node cluster.
  */
 public final class EsNode {
 
@@ -64,16 +69,24 @@ public final class EsNode {
         }
         Files.deleteIfExists(dir.resolve("http.port"));
 
-        Settings settings = Settings.builder()
+        String seedHosts = System.getenv().getOrDefault("ES_NODE_SEED_HOSTS", "");
+        String nodeName = System.getenv().getOrDefault("ES_NODE_NAME", "trackit-es-node");
+        Settings.Builder builder = Settings.builder();
+        if (seedHosts.isEmpty()) {
+            builder.put("discovery.type", "single-node").put("transport.port", "0");
+        } else {
+            builder.putList("discovery.seed_hosts", List.of(seedHosts.split(",")))
+                .putList("cluster.initial_master_nodes", List.of(System.getenv("ES_NODE_INITIAL_MASTERS").split(",")))
+                .put("transport.port", System.getenv("ES_NODE_TRANSPORT_PORT"));
+        }
+        Settings settings = builder
             .put("path.home", home.toString())
             .put("path.data", data.toString())
             .put("path.logs", logs.toString())
             .put("cluster.name", clusterName)
-            .put("node.name", "trackit-es-node")
-            .put("discovery.type", "single-node")
+            .put("node.name", nodeName)
             .put("network.host", "127.0.0.1")
             .put("http.port", port)
-            .put("transport.port", "0")
             .put("http.type", Netty4Plugin.NETTY_HTTP_TRANSPORT_NAME)
             .put("transport.type", Netty4Plugin.NETTY_TRANSPORT_NAME)
             .put("node.portsfile", true)
@@ -92,7 +105,7 @@ public final class EsNode {
                 "rootLogger.appenderRef.console.ref = console"));
         }
         Environment environment = InternalSettingsPreparer.prepareEnvironment(
-            settings, Collections.emptyMap(), home.resolve("config"), () -> "trackit-es-node");
+            settings, Collections.emptyMap(), home.resolve("config"), () -> nodeName);
         LogConfigurator.configure(environment, true);
 
         List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, RootEndpointPlugin.class);

@@ -1,0 +1,42 @@
+"""A query written back as text: the canonical form that `grammar.parse_query` reads back to an equal query."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.billing.grammar_builder import DEFAULT_TOP
+from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
+from bot.billing.grammar_time import range_label
+from bot.billing.grammar_tokens import quote_value
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question
+from bot.billing.vocabulary import Vocabulary
+
+
+def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
+    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`).
+
+    The time range is written as its label when it has one, else as explicit days. Tag keys are written in
+    full (`tag:user:team`) unless a vocabulary is given to shorten them.
+    """
+    r = query.time_range
+    parts = [] if query.question is Question.COST else [query.question.value]
+    parts.append(r.label or f"{r.start:%Y-%m-%d}..{r.end - timedelta(days=1):%Y-%m-%d}")
+    if query.versus is not None:
+        parts.append(f"vs {range_label(query.versus.start, query.versus.end)}")
+    if query.group_by:
+        parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
+    for f in query.filters:
+        values = ",".join(quote_value(x) for x in f.values)
+        parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
+    parts.append(query.basis.value)
+    if query.granularity is not Granularity.NONE:
+        parts.append(CANONICAL_GRANULARITY[query.granularity])
+    if query.top != DEFAULT_TOP:
+        parts.append(f"top {query.top}")
+    return " ".join(parts)
+
+
+def _full_ref_text(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:
+    if ref.kind is Dimension.TAG:
+        return vocabulary.tag_label(str(ref.tag_key)) if vocabulary else f"tag:{ref.tag_key}"
+    return ref.kind.value
