@@ -85,12 +85,7 @@ class OpenSearchClient(ClusterClient):
     def search(
         self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
     ) -> dict[str, Any]:
-        # A shard no copy of which answers fails the search instead of leaving its line items out of the answer.
-        extra: dict[str, Any] = {"allow_partial_search_results": False}
-        if shard is not None:
-            extra["preference"] = f"_shards:{shard}"
-        if lenient:
-            extra |= {"ignore_unavailable": True, "allow_no_indices": True}
+        extra = search_cluster.search_options(lenient=lenient, shard=shard)
         return dict(self.client.search(index=index, body=body, **extra))
 
     def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:

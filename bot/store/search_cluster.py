@@ -172,6 +172,17 @@ class _Target:
         return int(bucket["n"]["value"] or 0) if self.rollup else int(bucket["doc_count"])
 
 
+def search_options(*, lenient: bool, shard: int | None) -> dict[str, Any]:
+    """The search parameters every client adapter sends (both client libraries take them by these names)."""
+    # A shard no copy of which answers fails the search instead of leaving its line items out of the answer.
+    extra: dict[str, Any] = {"allow_partial_search_results": False}
+    if shard is not None:
+        extra["preference"] = f"_shards:{shard}"
+    if lenient:
+        extra |= {"ignore_unavailable": True, "allow_no_indices": True}
+    return extra
+
+
 class ClusterClient(abc.ABC):
     """The seam between the store and one search engine's client library.
 
