@@ -10,7 +10,7 @@ Every hour the job checks whether today's collection (due at `settings.inventory
 4. the end dates of active reservations and savings plans (for the commitments alerts);
 
 (`bot.aws.collection.collect`, which `trackit inventory collect` runs on demand too) and stores the snapshot
-(`bot.state.inventory.save_snapshot`), keeping `settings.inventory_keep_days` days.
+(`bot.state.inventory.save_collection`), keeping `settings.inventory_keep_days` days.
 A part that fails (a region denied, an account whose role cannot be assumed, CloudWatch throttled past its
 retries) is stored as an error of a `partial` snapshot, shown by `/trackit status`; only a failure to find the
 accounts at all fails the day (recorded, retried at the next hourly check, the previous snapshot still served).
@@ -32,7 +32,7 @@ from bot.config import Settings
 from bot.errors import TrackItError
 from bot.scheduler import JobContext, JobScheduler
 from bot.services import Services
-from bot.state.inventory import SnapshotSummary, record_failure, save_snapshot, snapshot_summaries
+from bot.state.inventory import SnapshotSummary, record_failure, save_collection, snapshot_summaries
 
 log = logging.getLogger(__name__)
 
@@ -86,16 +86,7 @@ def run(ctx: JobContext, collector: Collector | None = None) -> SnapshotSummary 
     except Exception as exc:  # botocore and credential errors of the account discovery
         log.exception("inventory of %s failed", day)
         return record_failure(state, day, f"{type(exc).__name__}: {exc}", now=now)
-    summary = save_snapshot(
-        state,
-        day,
-        collected.inventory,
-        collected.metrics,
-        commitment_ends=collected.commitment_ends,
-        extra_errors=collected.commitment_errors,
-        keep_days=settings.inventory_keep_days,
-        now=now,
-    )
+    summary = save_collection(state, day, collected, keep_days=settings.inventory_keep_days, now=now)
     log.info(
         "inventory of %s stored: %d resources, %d errors, %s API calls",
         day,

@@ -131,21 +131,12 @@ def run_collect(args: argparse.Namespace) -> int:
     stored = "not stored (--no-store)"
     if not args.no_store:
         from bot.state.db import StateStore
-        from bot.state.inventory import save_snapshot
+        from bot.state.inventory import save_collection
 
         state = StateStore(settings.app_database_url)
         try:
             state.migrate()
-            saved = save_snapshot(
-                state,
-                now.date(),
-                collected.inventory,
-                collected.metrics,
-                commitment_ends=collected.commitment_ends,
-                extra_errors=collected.commitment_errors,
-                keep_days=settings.inventory_keep_days,
-                now=now,
-            )
+            saved = save_collection(state, now.date(), collected, keep_days=settings.inventory_keep_days, now=now)
         finally:
             state.dispose()
         stored = f"stored as the snapshot of {saved.day} ({saved.status}); /trackit resources answers from it"

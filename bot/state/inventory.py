@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from sqlalchemy import delete, select
 
+from bot.aws.collection import Collected
 from bot.aws.metrics import MetricsResult
 from bot.aws.snapshot import dump, load
 from bot.billing.inventory import CollectionError, Inventory, ResourceKind, ResourceMetrics
@@ -127,6 +128,22 @@ def save_snapshot(
         summary = _summary(row)
         session.execute(delete(InventorySnapshotRow).where(InventorySnapshotRow.day <= day - timedelta(days=keep_days)))
     return summary
+
+
+def save_collection(
+    store: StateStore, day: date, collected: Collected, *, keep_days: int, now: datetime | None = None
+) -> SnapshotSummary:
+    """Store one whole collection (what the daily job and `trackit inventory collect` gather) as `day`'s snapshot."""
+    return save_snapshot(
+        store,
+        day,
+        collected.inventory,
+        collected.metrics,
+        commitment_ends=collected.commitment_ends,
+        extra_errors=collected.commitment_errors,
+        keep_days=keep_days,
+        now=now,
+    )
 
 
 def record_failure(store: StateStore, day: date, message: str, *, now: datetime | None = None) -> SnapshotSummary:
