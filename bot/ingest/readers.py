@@ -410,17 +410,23 @@ def _extras(
             if typ.upper().startswith("MAP")
             else f"json_keys({quote_ident(map_col)})"
         )
-        try:
-            found = con.execute(
-                f"SELECT DISTINCT k FROM (SELECT unnest({keys_sql}) AS k FROM {relation}) WHERE k IS NOT NULL "
-                "ORDER BY k"
-            ).fetchall()
-        except duckdb.Error as exc:
-            raise CorruptFile(f"column {map_col}: not a map or JSON object ({_first_line(exc)})") from exc
-        for (raw,) in found:
+        found = _distinct_keys(con, keys_sql, relation, f"column {map_col}: not a map or JSON object")
+        for raw in found:
             key = tag_key_from_snake(str(raw)) if snake_keys else str(raw)
             exprs.setdefault(key, []).append(map_value_sql(quote_ident(map_col), typ, str(raw)))
     return _Extra(tuple(sorted(exprs)), exprs)
+
+
+def _distinct_keys(con: duckdb.DuckDBPyConnection, keys_sql: str, relation: str, refusal: str) -> list[object]:
+    """The distinct non-null keys `keys_sql` (a list expression per row) yields over `relation`, sorted; a column
+    DuckDB cannot read as keys raises `CorruptFile` with `refusal` and DuckDB's first line."""
+    try:
+        rows = con.execute(
+            f"SELECT DISTINCT k FROM (SELECT unnest({keys_sql}) AS k FROM {relation}) WHERE k IS NOT NULL ORDER BY k"
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise CorruptFile(f"{refusal} ({_first_line(exc)})") from exc
+    return [k for (k,) in rows]
 
 
 #: Map columns (parquet MAP or JSON text) whose keys become tag / cost category columns, per format.
@@ -511,14 +517,8 @@ def _azure_tags(resolver: _Resolver, con: duckdb.DuckDBPyConnection, relation: s
         return _Extra((), {})
     text = f"NULLIF(TRIM(CAST({quote_ident(col)} AS VARCHAR)), '')"
     obj = f"CASE WHEN starts_with({text}, '{{') THEN {text} ELSE '{{' || {text} || '}}' END"
-    try:
-        found = con.execute(
-            f"SELECT DISTINCT k FROM (SELECT unnest(json_keys({obj})) AS k FROM {relation}) WHERE k IS NOT NULL "
-            "ORDER BY k"
-        ).fetchall()
-    except duckdb.Error as exc:
-        raise CorruptFile(f"column {col}: not JSON object members ({_first_line(exc)})") from exc
-    exprs = {str(k): [map_value_sql(f"({obj})", "VARCHAR", str(k))] for (k,) in found}
+    found = _distinct_keys(con, f"json_keys({obj})", relation, f"column {col}: not JSON object members")
+    exprs = {str(k): [map_value_sql(f"({obj})", "VARCHAR", str(k))] for k in found}
     return _Extra(tuple(sorted(exprs)), exprs)
 
 
