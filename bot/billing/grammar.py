@@ -20,6 +20,8 @@ from datetime import date
 from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
 from bot.billing.grammar_builder import Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
+from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -31,11 +33,9 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_time import (
-    MONTH_NAMES,
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
-    match_holiday,
     match_time_range,
     parse_time_range,
     shifted_range,

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import Bare
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_holidays import Holiday
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
-from bot.billing.grammar_time import Holiday, parse_time_range, range_label
+from bot.billing.grammar_time import parse_time_range
 from bot.billing.grammar_tokens import Token
 from bot.billing.model import (
     CostBasis,

@@ -9,7 +9,8 @@ lists themselves are in `grammar_words`.
 from __future__ import annotations
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, range_label, shifted_range
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, shifted_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
