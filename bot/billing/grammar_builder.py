@@ -68,6 +68,10 @@ class Builder:
     moves: list[Question] = field(default_factory=list)
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
     unusual: bool = False
+    #: the two ends of a span read as the time range (`from september to october`), for a question about a change
+    span_ends: tuple[TimeRange, TimeRange] | None = None
+    #: nouns for resources typed (`servers`, `buckets`), which may imply their service
+    resource_nouns: list[str] = field(default_factory=list)
 
     def set_holiday(self, holiday: Holiday) -> None:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""

@@ -29,6 +29,7 @@ from bot.billing.grammar_dates import (
 from bot.billing.grammar_tokens import Token, tokenize
 from bot.billing.model import TimeRange
 from bot.billing.periods import add_months
+from bot.errors import UsageError
 
 #: Largest N accepted in `last N <unit>`.
 MAX_UNITS = {"day": 3660, "week": 520, "month": 120, "quarter": 40, "year": 10}
@@ -62,6 +63,24 @@ NUMBER_WORDS: dict[str, int] = {
     "twelve": 12,
     "couple": 2,
 }
+#: Days of the week (`why did it jump tues`): the latest such day.
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("monday",),
+        ("tuesday", "tue", "tues"),
+        ("wednesday", "weds"),
+        ("thursday", "thu", "thur", "thurs"),
+        ("friday", "fri"),
+        ("saturday",),
+        ("sunday",),
+    )
+):
+    for _name in _names:
+        WEEKDAYS[_name] = _number
+#: Fiscal years: the store does not know when one starts, so they are refused naming what to type instead.
+_FISCAL = ("fy", "fiscal")
+_FISCAL_YEAR = re.compile(r"^fy-?(\d{2}|\d{4})$")
 #: Single words that are a whole time phrase (`month-to-date` is `mtd`).
 TIME_WORDS = ("today", "yesterday", "mtd", "ytd", "qtd", "wtd")
 _TO_DATE = {f"{unit}-to-date": unit for unit in ("week", "month", "quarter", "year")}
@@ -108,8 +127,31 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
     return TimeRange(start, end, label), used
 
 
+def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
+    """`tuesday`: the latest Tuesday up to today; `last tuesday` the latest before today; `this tuesday` this
+    week's (which `match_time_range` refuses when it is still to come)."""
+    if which == "this":
+        day = today - timedelta(days=today.weekday() - weekday)
+    else:
+        back = (today.weekday() - weekday) % 7
+        day = today - timedelta(days=back or (7 if which == "last" else 0))
+    return day, day + timedelta(days=1), f"{day:%Y-%m-%d}"
+
+
+def _fiscal_year(word: str) -> UsageError:
+    return UsageError(
+        f"`{word}`: I don't know when your fiscal year starts.",
+        hint="Ask `ytd` for the calendar year so far, `2026` for the whole year, or give the fiscal year's months, "
+        "e.g. `2025-04..2026-03`.",
+    )
+
+
 def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
     text = " ".join(t.text for t in tokens[i : i + 4])
+    if w in WEEKDAYS:
+        return _weekday("", WEEKDAYS[w], today), 1
+    if w in _FISCAL or _FISCAL_YEAR.match(w):
+        raise _fiscal_year(tokens[i].text)
     if w == "today":
         return (today, today + timedelta(days=1), "today"), 1
     if w == "yesterday":
@@ -139,6 +181,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)
+        if nxt in WEEKDAYS and nxt is not None:  # `last tuesday`, `this monday`
+            return _weekday(which, WEEKDAYS[nxt], today), 2
+        if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
+            raise _fiscal_year(tokens[i + 1].text)
+        if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):
+            return None  # `at this pace`, `current run rate`: not a time phrase
         if which == "last" and nxt in NUMBER_WORDS and nxt is not None:
             # `last two weeks`, `past couple of months`
             skip = 2 if nxt == "couple" and word_at(tokens, i + 2) == "of" else 1
@@ -187,17 +235,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise range_error(f"`since {point[2]}` starts after today ({today:%Y-%m-%d}).")
         return (start, today + timedelta(days=1), f"since {start:%Y-%m-%d}"), 1 + point[3]
     if w in ("from", "between"):
-        joiner = "to" if w == "from" else "and"
-        first = point_at(tokens, i + 1, today)
-        if first is None and w == "between":
-            return None  # `the split between prod and dev`: not a time phrase
-        if first is None or word_at(tokens, i + 1 + first[3]) not in (joiner, "..", "until"):
-            raise range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
-        j = i + 2 + first[3]
-        last = end_point(tokens, j, first, today)
-        if last is None:
-            raise range_error(f"`{w} {first[2]} {joiner}` needs an end date, e.g. `{joiner} 2026-10-15`.")
-        return span_range(first[:3], last[:3], text), j + last[3] - i
+        ends = _ends_at(tokens, i, w, today)
+        return None if ends is None else (span_range(ends[0][:3], ends[1][:3], text), ends[2])
     if m := _SPAN.match(w):
         a, b = m[1], m[2]
         first_span, last_span = absolute_span(a), absolute_span(b)
@@ -208,13 +247,57 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     point = point_at(tokens, i, today)
     if point is None:
         return None
-    # `2026-10-01 .. 2026-10-15` and `2026-10-01 to 2026-10-15`
-    after = word_at(tokens, i + point[3])
-    if after in ("..", "to", "until"):
-        last = end_point(tokens, i + point[3] + 1, point, today)
-        if last is not None:
-            return span_range(point[:3], last[:3], text), point[3] + 1 + last[3]
+    ends = _ends_at(tokens, i, w, today)  # `2026-10-01 .. 2026-10-15`, `oct through dec`
+    if ends is not None:
+        return span_range(ends[0][:3], ends[1][:3], text), ends[2]
     return point[:3], point[3]
+
+
+#: Words between the two ends of a span (`from oct to dec`, `oct through dec`, `03/11 until 17/11`).
+_SPAN_JOINERS = ("to", "..", "until", "till", "til", "through", "thru", "-")
+_Point = tuple[date, date, str, int]
+
+
+def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Point, _Point, int] | None:
+    """The two ends of a span starting at `i` (`from A to B`, `between A and B`, `A to B`) and the tokens it
+    uses; None when no span starts there. Raises `UsageError` for `from`/`between` with a date and no end."""
+    starter = w in ("from", "between")
+    first = point_at(tokens, i + starter, today)
+    if first is None:
+        if w == "between":
+            return None  # `the split between prod and dev`: not a time phrase
+        if w == "from":
+            raise range_error("`from` starts a range: write `from 2026-10-01 to 2026-10-15`.")
+        return None
+    joiners = ("and", *_SPAN_JOINERS) if w == "between" else _SPAN_JOINERS
+    j = i + starter + first[3]
+    if word_at(tokens, j) not in joiners:
+        if starter:
+            joiner = "to" if w == "from" else "and"
+            raise range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")
+        return None
+    last = end_point(tokens, j + 1, first, today)
+    if last is None:
+        if starter:
+            raise range_error(f"`{w} {first[2]} {tokens[j].text}` needs an end date, e.g. `to 2026-10-15`.")
+        return None
+    return first, last, j + 1 + last[3] - i
+
+
+def span_ends(tokens: Sequence[Token], i: int, today: date) -> tuple[TimeRange, TimeRange] | None:
+    """The two periods a span at `i` runs between (`from september to october`: September and October), so a
+    question about a change can compare them instead; None when no span of two points starts there."""
+    w = word_at(tokens, i)
+    if w is None:
+        return None
+    try:
+        ends = _ends_at(tokens, i, w, today)
+    except UsageError:
+        return None
+    if ends is None:
+        return None
+    first, last, _ = ends
+    return TimeRange(first[0], first[1], first[2]), TimeRange(last[0], last[1], last[2])
 
 
 def parse_time_range(text: str, today: date) -> TimeRange:

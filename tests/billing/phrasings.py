@@ -67,7 +67,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("lambda by region last 7 days", "last 7 days service=lambda by region"),
     ("rds daily last 30d", "last 30 days service=rds daily"),
     ("eks cost per account", "service=eks by account"),
-    ("glue + lambda last week", "!+"),
+    ("glue + lambda last week", "last week service=glue,lambda"),
     ("kms, sqs last month by service", "last month service=kms,sqs by service"),
     ("dynamodb in prod vs dev", "service=dynamodb tag:env=prod,dev by tag:env"),
     ("checkout project last month", "last month tag:project=checkout"),
@@ -159,7 +159,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("this past week", "last week"),
     ("ec2 in the past month", "last month service=ec2"),
     ("cost in the last 24 hours", "!last 24 hours"),
-    ("show costs for week 45", "!week"),
+    ("show costs for week 45", "2026-w45"),
     ("ec2 spending over time", "service=ec2"),
     ("how did we do last month", "last month"),
     ("ec2 vs last month", "service=ec2"),
@@ -178,13 +178,13 @@ def parsed(text: str, command: str = "/cost") -> object:
     return parse_query(text, today=TODAY, vocabulary=VOCAB)
 
 
-def _days(value: object) -> object:
+def without_labels(value: object) -> object:
     """`value` with every time range's label dropped: the same days are the same question, however the period
     was named (`ytd` and `2026` read the same days with different labels)."""
     if isinstance(value, TimeRange):
         return TimeRange(value.start, value.end)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _days(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        changes = {f.name: without_labels(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return dataclasses.replace(value, **changes)
     return value
 
@@ -201,7 +201,7 @@ def outcome(text: str, meaning: str, command: str = "/cost") -> tuple[bool, str]
     if meaning.startswith("!"):
         return False, "answered, but should have been refused"
     want = parsed(meaning, command)
-    return _days(got) == _days(want), repr(got)
+    return without_labels(got) == without_labels(want), repr(got)
 
 
 def sight(text: str, meaning: str, command: str = "/cost") -> str:
