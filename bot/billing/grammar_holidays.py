@@ -7,9 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from bot.billing.grammar_dates import check_year, range_error, range_label, week_start, word_at, year_at
 from bot.billing.grammar_tokens import Token
 from bot.billing.model import TimeRange
+from bot.errors import UsageError
 
 
 def _thanksgiving(year: int) -> date:
@@ -36,6 +39,29 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
     ("new", "year", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
     ("new", "years", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
     ("independence", "day"): ("US Independence Day", lambda y: date(y, 7, 4)),
+    # days that are the same everywhere they are kept (Easter by the Western churches' reckoning)
+    ("good", "friday"): ("Good Friday (two days before Western Easter)", lambda y: easter(y) - timedelta(2)),
+    ("easter", "monday"): ("Easter Monday (the day after Western Easter)", lambda y: easter(y) + timedelta(1)),
+    ("easter", "sunday"): ("Easter Sunday (Western)", easter),
+    ("easter",): ("Easter Sunday (Western)", easter),
+    ("halloween",): ("Halloween", lambda y: date(y, 10, 31)),
+    ("valentine", "day"): ("Valentine's Day", lambda y: date(y, 2, 14)),
+    ("valentines", "day"): ("Valentine's Day", lambda y: date(y, 2, 14)),
+    ("st", "patrick", "day"): ("St Patrick's Day", lambda y: date(y, 3, 17)),
+    ("st", "patricks", "day"): ("St Patrick's Day", lambda y: date(y, 3, 17)),
+    ("singles", "day"): ("Singles' Day", lambda y: date(y, 11, 11)),
+}
+#: Holidays kept on different days in different countries: asked about by name, never guessed.
+AMBIGUOUS_HOLIDAYS: dict[tuple[str, ...], str] = {
+    ("labor", "day"): "the first Monday of September in the US and Canada, May 1 in much of the world",
+    ("labour", "day"): "the first Monday of September in Canada, May 1 in much of the world",
+    ("mother", "day"): "the second Sunday of May in the US, other days elsewhere",
+    ("mothers", "day"): "the second Sunday of May in the US, other days elsewhere",
+    ("father", "day"): "the third Sunday of June in the US and UK, other days elsewhere",
+    ("fathers", "day"): "the third Sunday of June in the US and UK, other days elsewhere",
+    ("memorial", "day"): "the last Monday of May in the US, other days elsewhere",
+    ("victoria", "day"): "a Monday in May in Canada",
+    ("bank", "holiday"): "a different day in each country and season",
 }
 
 
@@ -80,6 +106,10 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
     """
     which = word_at(tokens, i)
     skip = 1 if which in ("last", "this", "previous", "past") else 0
+    for words, when in AMBIGUOUS_HOLIDAYS.items():
+        if tuple(word_at(tokens, i + skip + k) for k in range(len(words))) == words:
+            said = " ".join(t.text for t in tokens[i + skip : i + skip + len(words)])
+            raise UsageError(f"`{said}` is {when}.", hint="Give its date as year-month-day, e.g. `2026-05-01`.")
     for words, (what, rule) in HOLIDAYS.items():
         n = len(words)
         got = tuple(word_at(tokens, i + skip + k) for k in range(n))

@@ -45,6 +45,11 @@ def days(start: str, end: str) -> tuple[date, date]:
         ("last fortnight", "2026-11-09", "2026-11-23"),
         ("last wk", "2026-11-16", "2026-11-23"),
         ("prev qtr", "2026-07-01", "2026-10-01"),
+        ("easter", "2026-04-05", "2026-04-06"),
+        ("good friday 2025", "2025-04-18", "2025-04-19"),
+        ("easter monday", "2026-04-06", "2026-04-07"),
+        ("halloween", "2026-10-31", "2026-11-01"),
+        ("valentine's day", "2026-02-14", "2026-02-15"),
     ],
 )
 def test_holidays_and_spoken_periods_name_their_days(text: str, first: str, after_last: str) -> None:
@@ -56,6 +61,15 @@ def test_holidays_and_spoken_periods_name_their_days(text: str, first: str, afte
 def test_a_holiday_says_how_it_was_read() -> None:
     q = parse_query("how much did black friday cost us last year", today=TODAY, vocabulary=VOCAB)
     assert q.readings == ("Read `black friday` as Black Friday (the day after US Thanksgiving): Friday 2025-11-28.",)
+
+
+def test_a_holiday_kept_on_different_days_in_different_countries_is_asked_for_by_date() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_query("costs on labor day", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == (
+        "`labor day` is the first Monday of September in the US and Canada, May 1 in much of the world."
+    )
+    assert info.value.hint == "Give its date as year-month-day, e.g. `2026-05-01`."
 
 
 def test_a_holiday_that_has_not_begun_is_refused_by_name() -> None:
