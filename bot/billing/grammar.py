@@ -86,7 +86,8 @@ USAGE = """\
 
 Time range (default: this month): today, yesterday, last 7 days, last N days, this week, last week,
   this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
-  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
+  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01,
+  week 45, h1, tuesday, since 1st, 17/11.
   `last N days|weeks|months` are whole units before the current one (today is not included).
 Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
   currency | charge-class | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
