@@ -86,13 +86,27 @@ class PeriodChange:
     charges: tuple[float, float] | None = None
 
     @property
-    def key(self) -> str:
-        """Stable identity of the alert: the charge, the month and the kind (one alert each)."""
+    def charge_key(self) -> str:
+        """The charge alone, whatever the month or kind: `period:<class>|<account>|<service>|<usage type>|<ARN>`
+        (what triage mutes: a snoozed or expected charge is silenced across months)."""
         i = self.identity
-        return (
-            f"period:{i.charge_class.value}|{i.account}|{i.service}|{i.usage_type}|{i.commitment}"
-            f"@{self.month:%Y-%m}:{self.kind.value}"
-        )
+        return f"period:{i.charge_class.value}|{i.account}|{i.service}|{i.usage_type}|{i.commitment}"
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the alert: the charge, the month and the kind (one alert each); `parse_key` reads
+        it back."""
+        return f"{self.charge_key}@{self.month:%Y-%m}:{self.kind.value}"
+
+    @property
+    def amount(self) -> float:
+        """The month's amount the alert is about: the charge that is missing, else the one that posted."""
+        return self.previous if self.kind is PeriodChangeKind.MISSING else self.current
+
+    def is_at(self, amount: float) -> bool:
+        """True when this alert's amount is `amount` give or take less than a change that alerts
+        (`CHANGE_SHARE`): the same charge at the same amount, as a person marked it expected."""
+        return abs(self.amount - amount) < CHANGE_SHARE * max(abs(amount), EPSILON)
 
     @property
     def impact(self) -> float:
@@ -102,6 +116,29 @@ class PeriodChange:
         if self.kind is PeriodChangeKind.MISSING:
             return -self.previous
         return self.current - (self.expected if self.expected is not None else self.previous)
+
+
+@dataclass(frozen=True)
+class AlertKey:
+    """A period alert's key read back (`PeriodChange.key`): the charge, its account and the kind of alert."""
+
+    charge_key: str
+    account: str
+    kind: PeriodChangeKind
+
+
+def parse_key(key: str) -> AlertKey | None:
+    """`PeriodChange.key` read back; None when `key` is not one (the class and account never hold `|`, the month
+    and kind never `@`, so a service or ARN that holds either still reads right)."""
+    charge, at, rest = key.rpartition("@")
+    _, colon, kind = rest.rpartition(":")
+    parts = charge.removeprefix("period:").split("|", 2)
+    if not at or not colon or not charge.startswith("period:") or len(parts) < 3:
+        return None
+    try:
+        return AlertKey(charge, parts[1], PeriodChangeKind(kind))
+    except ValueError:
+        return None
 
 
 #: Months of period charges read before the month judged (Support compares two closed months, and a new charge

@@ -1,5 +1,6 @@
 """The Slack message of a period-charge alert (`bot.billing.anomaly_period`): what the charge is, last month's
-amount against this month's, and why it is an alert (new, missing, changed beyond the month's length or usage)."""
+amount against this month's, why it is an alert (new, missing, changed beyond the month's length or usage), and
+its triage buttons (`bot.slack.period_triage`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.billing.charges import ChargeClass
 from bot.billing.money import format_change, format_money, format_pct
 from bot.billing.vocabulary import account_label
 from bot.slack.blocks import Message, context, escape, header, message, section
+from bot.slack.period_triage import period_buttons
 
 _TITLE = {
     PeriodChangeKind.NEW: ":new: New recurring {what}",
@@ -97,9 +99,15 @@ def why(change: PeriodChange, symbol: str = "$") -> str:
 
 
 def period_alert_message(
-    change: PeriodChange, *, symbol: str = "$", accounts: Mapping[str, str] | None = None, scope: str = ""
+    change: PeriodChange,
+    alert_key: str,
+    *,
+    symbol: str = "$",
+    accounts: Mapping[str, str] | None = None,
+    scope: str = "",
 ) -> Message:
-    """The alert: title, the charge, last month's amount vs this month's, and why (see the module docstring)."""
+    """The alert: title, the charge, last month's amount vs this month's, why (see the module docstring), and
+    the triage buttons carrying `alert_key` (`bot.slack.period_triage`)."""
     accounts = accounts or {}
     previous_month = date(change.month.year - (change.month.month == 1), (change.month.month - 2) % 12 + 1, 1)
     so_far = " so far" if change.kind is PeriodChangeKind.NEW and change.charges is None else ""
@@ -114,5 +122,6 @@ def period_alert_message(
         header(_TITLE[change.kind].format(what=_what(change)) + f": {change.identity.service}"),
         section(f"*{escape(charge_label(change, accounts))}*\n{amounts}\n{escape(why(change, symbol))}"),
         context(*notes),
+        period_buttons(alert_key),
     ]
     return message(summary(change, symbol), blocks)

@@ -21,6 +21,8 @@ from bot.billing.periods import add_months
 from bot.billing.support_plans import BUSINESS, ENTERPRISE, expected_fee
 from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
+from bot.slack.period_triage import PERIOD_CHOICES
+from bot.state.alerts import get_anomaly_alert
 from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
 from jobs.anomaly_alerts import RunReport, preview, run_alerts
@@ -161,7 +163,12 @@ def env(tmp_path: Path, template: Path, slack: HistorySlack, client: WebClient) 
 
 
 def _texts(post: dict[str, Any]) -> list[str]:
-    return [b["text"]["text"] if "text" in b else " | ".join(e["text"] for e in b["elements"]) for b in post["blocks"]]
+    """Each block's text (a context's elements joined by ` | `), the buttons left out (tested on their own)."""
+    return [
+        b["text"]["text"] if "text" in b else " | ".join(e["text"] for e in b["elements"])
+        for b in post["blocks"]
+        if b["type"] != "actions"
+    ]
 
 
 def test_new_and_missing_recurring_charges_alert_once_with_their_own_text(env: Env) -> None:
@@ -197,6 +204,14 @@ def test_new_and_missing_recurring_charges_alert_once_with_their_own_text(env: E
         f"new recurring charge: {data.RDS} fee, $140.00 in November 2026",
     ]
     assert {p["channel"] for p in posts} == {OPS}
+    # Each carries triage buttons whose value is the alert recorded with where it was posted.
+    for post in posts:
+        (buttons,) = [b for b in post["blocks"] if b["type"] == "actions"]
+        keys = {e["value"] for e in buttons["elements"]}
+        assert [e["action_id"] for e in buttons["elements"]] == [c.action_id for c in PERIOD_CHOICES]
+        (key,) = keys
+        alert = get_anomaly_alert(env.services.state, key)
+        assert alert is not None and (alert.channel_id, alert.message_ts, alert.status) == (OPS, post["ts"], "open")
 
 
 def test_fees_and_credits_that_come_back_and_support_that_follows_usage_say_nothing(env: Env) -> None:
