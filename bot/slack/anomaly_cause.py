@@ -15,7 +15,7 @@ from decimal import Decimal
 from bot.aws.cloudtrail import Creation
 from bot.billing.anomaly_changes import Change, ChangeKind
 from bot.billing.anomaly_rootcause import RootCause
-from bot.billing.money import format_change, round_money
+from bot.billing.money import format_change, format_money, round_money
 from bot.billing.vocabulary import short_service_name
 from bot.slack.blocks import Message, escape, message, section, truncate
 
@@ -55,7 +55,11 @@ def contributor_name(change: Change) -> str:
 
 
 def _detail(change: Change, symbol: str) -> str:
-    """What moved inside one change: usage from -> to, rate from -> to, or why there is no split."""
+    """What moved inside one change: usage from -> to, rate from -> to, a resized resource's cost a day before
+    and after, or why there is no split."""
+    if change.resize is not None:
+        r = change.resize
+        return f": {format_money(r.daily_before, symbol)} → {format_money(r.daily_now, symbol)} a day"
     if change.kind in (ChangeKind.NEW, ChangeKind.GONE):
         return f": {escape(change.usage_type)}" if change.dimension == "resource" and change.usage_type else ""
     if change.mixed_units:
@@ -87,7 +91,8 @@ def _pct(amount: Decimal, total: Decimal) -> str:
 
 
 def what_changed_lines(cause: RootCause, symbol: str = "$", top: int = TOP_CHANGES) -> list[str]:
-    """`*What changed* (+$X vs expected):` then one line per top contributor, `kind: name +$a (s%)[: detail]`,
+    """`*What changed* (+$X vs expected):` then one line per top contributor, `kind: name +$a (s%)[: detail]`
+    (`resized: EC2 `i-1` m5.xlarge → m5.2xlarge +$a (s%): $b → $c a day` for a resized resource),
     then `other (n more): +$b (s%)`. The amounts add up to the excess in cents. Empty without changes.
 
     Named: up to `top` contributors that moved the alert's way, each after the first only with at least
@@ -107,8 +112,9 @@ def what_changed_lines(cause: RootCause, symbol: str = "$", top: int = TOP_CHANG
     for c in shown:
         amount = round_money(c.excess)
         running += amount
+        sizes = f" {escape(c.resize.old_size)} → {escape(c.resize.new_size)}" if c.resize else ""
         lines.append(
-            f"• {c.kind.value}: {contributor_name(c)} {format_change(amount, symbol)}{_pct(amount, total)}"
+            f"• {c.kind.value}: {contributor_name(c)}{sizes} {format_change(amount, symbol)}{_pct(amount, total)}"
             f"{_detail(c, symbol)}"
         )
     rest = len(changes) - len(shown)
