@@ -21,6 +21,7 @@ from bot.billing.periods import add_months
 from bot.billing.support_plans import BUSINESS, ENTERPRISE, expected_fee
 from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
+from bot.slack.period_alerts import summary
 from bot.slack.period_triage import PERIOD_CHOICES
 from bot.state.alerts import get_anomaly_alert
 from bot.state.subscriptions import subscribe
@@ -335,3 +336,54 @@ def test_preview_shows_the_period_charge_alerts_with_their_channels(env: Env) ->
         ("charge-01-to-unrouted", "Amazon Elastic Compute Cloud fee of $180.00 has not come back in November 2026")
     ]
     assert env.slack.posts() == []  # a preview posts nothing
+
+
+def test_a_support_plan_switch_is_one_alert_not_a_new_charge_and_a_missing_one(
+    tmp_path: Path, slack: HistorySlack, client: WebClient
+) -> None:
+    """Prod moved from Business to Enterprise On-Ramp in October: October's Support fee is On-Ramp's minimum."""
+    on_ramp = {
+        "service_code": "AWSEnterpriseOnRamp",
+        "service_name": "AWS Support (Enterprise On-Ramp)",
+        "billed_cost": "5500.00",
+    }
+    rows = [
+        {**row, **on_ramp}
+        if row["service_name"] == "AWS Support (Business)" and str(row["charge_period_start"]).startswith("2026-10")
+        else row
+        for row in period_rows()
+    ]
+    september = BUSINESS.fee(_usage_of(PROD, date(2026, 9, 1)) + 300.0)
+    for env in _env(tmp_path, slack, client, rows):
+        env.run()
+        support = [p for p in env.period_posts() if "Support" in p["text"]]
+        assert [p["text"] for p in support] == [
+            f"AWS Support plan changed from Business to Enterprise On-Ramp: ${september:,.2f} → $5,500.00 a month"
+        ]
+        assert _texts(support[0])[:2] == [
+            ":arrows_counterclockwise: AWS Support plan changed: Business → Enterprise On-Ramp",
+            f"*AWS Support (Enterprise On-Ramp), Dollar (recurring fee), account prod ({PROD})*\n"
+            f"September 2026: ${september:,.2f} → October 2026: $5,500.00\n"
+            "The account moved from Business to Enterprise On-Ramp: one alert for the switch, not the new plan as "
+            "a new charge and the old one as missing.",
+        ]
+
+
+def test_a_switch_within_a_month_is_told_once_and_its_tail_says_nothing() -> None:
+    business = ChargeIdentity(ChargeClass.RECURRING, PROD, "AWS Support (Business)", "Dollar")
+    on_ramp = ChargeIdentity(ChargeClass.RECURRING, PROD, "AWS Support (Enterprise On-Ramp)", "Dollar")
+    fees = {
+        business: {date(2026, 8, 1): 1_000.0, date(2026, 9, 1): 1_000.0, date(2026, 10, 1): 500.0},
+        on_ramp: {date(2026, 10, 1): 2_750.0, date(2026, 11, 1): 5_500.0},
+    }
+    base = {(PROD, date(2026, m, 1)): 10_000.0 for m in (8, 9, 10, 11)}
+
+    def judged(cutoff: date) -> list[str]:
+        found = judge_period_charges(_ledger(fees, base), cutoff=cutoff, first_day=date(2026, 7, 1), minimum=100)
+        return [summary(c) for c in found]
+
+    assert judged(date(2026, 11, 5)) == [
+        "AWS Support plan changed from Business to Enterprise On-Ramp: $1,000.00 → $3,250.00 in October 2026, both "
+        "plans billed part of it"
+    ]
+    assert judged(date(2026, 12, 5)) == []  # November: Business's last part gone, On-Ramp's first whole month
