@@ -181,6 +181,7 @@ def what_changed(
     increase: bool = True,
     by_resource: bool = True,
     described: int = DESCRIBED,
+    bounds: Sequence[Filter] | None = None,
 ) -> tuple[Change, ...]:
     """Every contributor's change from `base` (costs and usage amounts times `factor`, as the root cause scales
         its baseline) to `window`, inside `filters`: the biggest changes in the direction of the alert first (up for
@@ -192,7 +193,8 @@ def what_changed(
         (where the line items say) and checked over the `NEW_LOOKBACK_DAYS` before the baseline and the baseline
         itself, in the whole bill: one seen there (a resized instance, one that ran last month) is not new; one whose
     usage type changed within its family in the whole bill is `RESIZED` (`Resize`). `share`
-        is each delta over `excess_total` (default: the sum of the deltas).
+        is each delta over `excess_total` (default: the sum of the deltas). `bounds` confines those look-ups beyond
+    the slice (a resize, a resource seen before) to what a person may see (None: the whole bill, for alerts).
     """
     group = (RESOURCE, USAGE_TYPE, USAGE_UNIT)
     flt = tuple(filters)
@@ -277,7 +279,7 @@ def what_changed(
         )
     sign = 1.0 if increase else -1.0
     changes.sort(key=lambda c: (sign * c.excess <= 0, -abs(c.excess), c.dimension, c.key))
-    head = _describe(store, changes[:described], window=window, base=base, filters=flt, basis=basis)
+    head = _describe(store, changes[:described], window=window, base=base, filters=flt, basis=basis, bounds=bounds)
     return (*head, *changes[described:])
 
 
@@ -300,6 +302,7 @@ def _describe(
     base: TimeRange,
     filters: tuple[Filter, ...],
     basis: CostBasis,
+    bounds: Sequence[Filter] | None = None,
 ) -> list[Change]:
     """The resources among `changes` with their service, account and region, and "new" checked over the weeks
     before the baseline, and resizes (`_resizes`). Five `aggregate` calls restricted to those resources (none
@@ -315,13 +318,14 @@ def _describe(
         service.setdefault(r.keys[0], r.keys[1])  # most costly first: the service that bills it most
     for r in store.aggregate(AggregateRequest(both, (RESOURCE, ACCOUNT, REGION), only, basis)):
         where.setdefault(r.keys[0], (r.keys[1], r.keys[2]))
-    resizes = _resizes(store, resources, window=window, base=base, basis=basis)
+    beyond = tuple(bounds or ())
+    resizes = _resizes(store, resources, window=window, base=base, basis=basis, bounds=beyond)
     new = tuple(c.key for c in changes if c.kind is ChangeKind.NEW and c.dimension == "resource")
     seen_earlier: set[str] = set()
     if new:
         earlier = TimeRange(base.start - timedelta(days=NEW_LOOKBACK_DAYS), window.start)
         # Anywhere in the bill, not only in the alert's slice: an instance resized into this usage type is not new.
-        request = AggregateRequest(earlier, (RESOURCE,), (Filter(RESOURCE, new),), basis)
+        request = AggregateRequest(earlier, (RESOURCE,), (Filter(RESOURCE, new), *beyond), basis)
         seen_earlier = {r.keys[0] for r in store.aggregate(request)}
     out = []
     for c in changes:
@@ -360,14 +364,20 @@ def _family(usage_type: str) -> str:
 
 
 def _resizes(
-    store: BillingStore, resources: tuple[str, ...], *, window: TimeRange, base: TimeRange, basis: CostBasis
+    store: BillingStore,
+    resources: tuple[str, ...],
+    *,
+    window: TimeRange,
+    base: TimeRange,
+    basis: CostBasis,
+    bounds: tuple[Filter, ...] = (),
 ) -> dict[str, Resize]:
     """The resources among `resources` that were resized, across the whole bill (a slice of one usage type sees
     only half of a resize): a usage type that had no cost in `base` started in `window` while another of its
-    family fell to at most `RESIZE_FALL` of its daily cost. Two `aggregate` calls."""
+    family fell to at most `RESIZE_FALL` of its daily cost (inside `bounds`). Two `aggregate` calls."""
     daily: dict[str, dict[str, list[float]]] = {}  # resource -> usage type -> [a day in base, a day in window]
     for side, tr in enumerate((base, window)):
-        request = AggregateRequest(tr, (RESOURCE, USAGE_TYPE), (Filter(RESOURCE, resources),), basis)
+        request = AggregateRequest(tr, (RESOURCE, USAGE_TYPE), (Filter(RESOURCE, resources), *bounds), basis)
         for r in store.aggregate(request):
             if _family(r.keys[1]):
                 daily.setdefault(r.keys[0], {}).setdefault(r.keys[1], [0.0, 0.0])[side] += r.cost / max(tr.days, 1)

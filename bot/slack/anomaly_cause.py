@@ -91,23 +91,35 @@ def _pct(amount: Decimal, total: Decimal) -> str:
 
 
 def what_changed_lines(cause: RootCause, symbol: str = "$", top: int = TOP_CHANGES) -> list[str]:
-    """`*What changed* (+$X vs expected):` then one line per top contributor, `kind: name +$a (s%)[: detail]`
-    (`resized: EC2 `i-1` m5.xlarge → m5.2xlarge +$a (s%): $b → $c a day` for a resized resource),
-    then `other (n more): +$b (s%)`. The amounts add up to the excess in cents. Empty without changes.
+    """An alert's "What changed" lines: `change_lines` of its root cause's changes, against the expectation."""
+    return change_lines(cause.changes, cause.excess, symbol, top=top)
 
-    Named: up to `top` contributors that moved the alert's way, each after the first only with at least
+
+def change_lines(
+    changes: Sequence[Change],
+    excess: float,
+    symbol: str = "$",
+    *,
+    against: str = "expected",
+    top: int = TOP_CHANGES,
+) -> list[str]:
+    """`*What changed* (+$X vs <against>):` then one line per top contributor, `kind: name +$a (s%)[: detail]`
+    (`resized: EC2 `i-1` m5.xlarge → m5.2xlarge +$a (s%): $b → $c a day` for a resized resource),
+    then `other (n more): +$b (s%)`. The amounts add up to `excess` (what `changes` add up to) in cents. Empty
+    without changes; the alerts and `/cost why` both say it so.
+
+    Named: up to `top` contributors that moved the change's way, each after the first only with at least
     `MIN_SHARE_NAMED` of the excess."""
-    changes = cause.changes
     if not changes:
         return []
-    total = round_money(cause.excess)
-    increase = cause.excess >= 0
+    total = round_money(excess)
+    increase = excess >= 0
     shown = [
         c
         for i, c in enumerate(changes[:top])
         if (c.excess >= 0) == increase and (i == 0 or abs(c.share) >= MIN_SHARE_NAMED)
     ] or list(changes[:1])
-    lines = [f"*What changed* ({format_change(total, symbol)} vs expected):"]
+    lines = [f"*What changed* ({format_change(total, symbol)} vs {against}):"]
     running = Decimal(0)
     for c in shown:
         amount = round_money(c.excess)
