@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind
 from bot.billing.charges import ChargeClass
+from bot.billing.dates import day_text
 from bot.billing.money import format_change, format_money, format_pct
 from bot.billing.support_plans import plan_name
 from bot.billing.vocabulary import account_label
@@ -35,7 +36,7 @@ def _month(d: date) -> str:
 
 
 def _day(d: date) -> str:
-    return f"{d:%B} {d.day}"
+    return day_text(d, long=True)
 
 
 def _old_and_new(change: PeriodChange) -> tuple[str, str]:
