@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind, parse_key
@@ -114,7 +114,7 @@ class PeriodMutes:
 
     snoozed: frozenset[str] = frozenset()
     varies: frozenset[str] = frozenset()
-    expected: Mapping[tuple[str, PeriodChangeKind], tuple[float, ...]] | None = None
+    expected: Mapping[tuple[str, PeriodChangeKind], tuple[float, ...]] = field(default_factory=dict)
 
     def silences(self, change: PeriodChange) -> bool:
         """True when people said not to tell `change` (see the module docstring)."""
@@ -123,7 +123,7 @@ class PeriodMutes:
             return True
         if charge in self.varies and change.kind is PeriodChangeKind.CHANGED:
             return True
-        amounts = (self.expected or {}).get((charge, change.kind), ())
+        amounts = self.expected.get((charge, change.kind), ())
         return any(change.is_at(amount) for amount in amounts)
 
 

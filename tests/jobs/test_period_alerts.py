@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from slack_sdk import WebClient
 
-from bot.billing.anomaly_period import PeriodChangeKind, judge_period_charges
+from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind, judge_period_charges, parse_key
 from bot.billing.charges import ChargeClass
 from bot.billing.pace import ChargeIdentity, PeriodLedger
 from bot.billing.periods import add_months
@@ -22,7 +22,7 @@ from bot.billing.support_plans import BUSINESS, ENTERPRISE, expected_fee
 from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
 from bot.slack.period_alerts import summary
-from bot.slack.period_triage import PERIOD_CHOICES
+from bot.slack.period_triage import PERIOD_CHOICES, period_alert_key
 from bot.state.alerts import get_anomaly_alert
 from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
@@ -387,3 +387,17 @@ def test_a_switch_within_a_month_is_told_once_and_its_tail_says_nothing() -> Non
         "plans billed part of it"
     ]
     assert judged(date(2026, 12, 5)) == []  # November: Business's last part gone, On-Ramp's first whole month
+
+
+def test_a_period_alert_key_reads_back_and_fits_app_state() -> None:
+    odd = ChargeIdentity(ChargeClass.RECURRING, PROD, "Marketplace @ vendor: a|b", "Usage:x", ARN_NEW)
+    change = PeriodChange(PeriodChangeKind.CHANGED, odd, date(2026, 11, 1), 100.0, 300.0, expected=100.0)
+    parsed = parse_key(change.key)
+    assert parsed is not None and (parsed.charge_key, parsed.account, parsed.kind) == (
+        change.charge_key,
+        PROD,
+        PeriodChangeKind.CHANGED,
+    )
+    assert parse_key("service=Amazon EC2@2026-11-24T00:00:00+00:00") is None  # a spend alert's key
+    long_key = period_alert_key(f"[abcdef12]{change.key}" + "x" * 300, "C0OPS")
+    assert len(long_key) <= 255 and long_key.startswith("period@") and long_key.endswith("#C0OPS")
