@@ -11,6 +11,7 @@ fails with its error.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Sequence
@@ -95,6 +96,7 @@ class _Watch:
         self.running: dict[int, tuple[duckdb.DuckDBPyConnection, int]] = {}
         self.finished = 0
         self.failed = threading.Event()
+        self.first: int | None = None
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
         if progress is not None and expected > 0:
@@ -124,15 +126,23 @@ class _Watch:
 
     def ended(self, index: int, rows: int) -> None:
         with self.lock:
-            self.running.pop(index, None)
             self.finished += rows
 
-    def fail(self) -> None:
-        """Stop the parts still running (their queries raise) and keep the others from starting."""
-        self.failed.set()
+    def left(self, index: int) -> None:
+        """A part's connection is closing (loaded or failed): never poll or interrupt it again."""
         with self.lock:
+            self.running.pop(index, None)
+
+    def fail(self, index: int) -> None:
+        """Part `index` failed: stop the parts still running (their queries raise an interruption) and keep the
+        others from starting. The first part to fail is the load's error (`first`)."""
+        with self.lock:
+            if self.first is None:
+                self.first = index
+            self.failed.set()
             for con, _ in self.running.values():
-                con.interrupt()
+                with contextlib.suppress(duckdb.Error):
+                    con.interrupt()
 
     def close(self) -> None:
         self.stop.set()
@@ -181,7 +191,7 @@ def write_parts(
             )
         except BaseException as exc:
             results[index] = exc
-            watch.fail()
+            watch.fail(index)
             return
         results[index] = stats
         watch.ended(index, stats.rows)
@@ -196,11 +206,11 @@ def write_parts(
                     future.result()
     finally:
         watch.close()
-    errors = [r for r in results if isinstance(r, BaseException)]
-    # The part that failed first in job order, not one merely interrupted because of it.
-    real = [e for e in errors if not isinstance(e.__cause__, duckdb.InterruptException)]
-    if errors:
-        raise (real or errors)[0]
+    if watch.first is not None:
+        # The part that failed first, not one merely interrupted because of it.
+        error = results[watch.first]
+        assert isinstance(error, BaseException)
+        raise error
     return [r for r in results if isinstance(r, PartStats)]
 
 
@@ -270,6 +280,7 @@ def _write_part(
                 raise CorruptFile(f"{source_uri}: cannot read {label}: {exc}") from exc
             raise wrap(exc, f"loading {label}") from exc
     finally:
+        watch.left(index)
         con.close()
     assert row is not None
     rows, total, data_from, short_until, any_until, last_start, final, currencies, has_net = row
