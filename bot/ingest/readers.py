@@ -43,7 +43,7 @@ import duckdb
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
 from bot.billing.store import NormalizedSource, SourcePart
-from bot.errors import CorruptFile, MissingColumns, UnknownFormat
+from bot.errors import CorruptFile, IngestError, MissingColumns, UnknownFormat
 from bot.ingest import csvfiles, integrity
 from bot.ingest.csvfiles import DataFile
 from bot.ingest.mapping import (
@@ -576,14 +576,21 @@ def run(
     con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[DataFile], *, scratch: Path | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Execute `sql` over export files. A full disk raises `DiskFull` naming `scratch` (where the query writes);
-    a CSV that is not well-formed raises `CorruptFile` naming file and line (`csvfiles.explain`); any other
-    DuckDB failure raises `CorruptFile` naming the files."""
+    running out of memory raises `IngestError` naming the memory setting (the files are not at fault); a CSV
+    that is not well-formed raises `CorruptFile` naming file and line (`csvfiles.explain`); any other DuckDB
+    failure raises `CorruptFile` naming the files."""
     try:
         return con.execute(sql)
     except duckdb.Error as exc:
         if is_disk_full(exc):
             where = scratch or _temp_directory(con) or (files[0].path.parent if files else Path("."))
             raise disk_full(where, f"reading {files_label(files)}") from exc
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise IngestError(
+                f"reading {files_label(files)} ran out of memory ({_first_line(exc)}); the files are not at "
+                "fault: raise the store's memory limit (setting duckdb_memory_limit, TRACKIT_DUCKDB_MEMORY_LIMIT) "
+                "or lower its threads, and ingest again"
+            ) from exc
         explained = csvfiles.explain(exc, files)
         diagnose_gzip(files)  # DuckDB's own gzip errors do not always name the file, nor truncation as such
         if explained is not None:
