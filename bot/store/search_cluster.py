@@ -1425,7 +1425,8 @@ class SearchClusterStore(BillingStore):
             wanted["values"]["terms"]["missing"] = _LEGACY_VALUES[field]
         if dimension.kind is Dimension.SERVICE:
             wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
-        target = self._read_target(dimension.kind is not Dimension.RESOURCE)
+        # Over all time: every period whole, so the resource summary answers too (resources included).
+        target = self._read_target(dimension.kind is not Dimension.RESOURCE, _ALL_TIME)
         aggs = self._search("distinct values", {"match_all": {}}, wanted, target.index)
         if not aggs:
             return []
@@ -1512,6 +1513,8 @@ class SearchClusterStore(BillingStore):
         self._cluster.close()
 
 
+#: Every day a question can name: holds every period whole.
+_ALL_TIME = TimeRange(date.min, date.max)
 #: Tax line items.
 _IS_TAX: dict[str, Any] = {"term": {"charge_category": TAX_CHARGE}}
 #: Aggregations recording a period's currencies and whether any line item has a net cost.

@@ -300,6 +300,21 @@ def test_resource_questions_over_whole_periods_read_the_resource_summary_and_ans
             problems += [f"{request}: {d}" for d in _rows_differ(answered, store.aggregate(request))]
             if counted != store.count_groups(request):
                 problems.append(f"{request}: {counted} groups counted, {store.count_groups(request)} on line items")
+    # The value list of resources (all time: every period whole) too.
+    spied: list[str] = []
+    real = SearchClusterStore._read_target
+
+    def spy(self: SearchClusterStore, *args: Any) -> _Target:
+        spied.append(real(self, *args).index.rsplit("-", 1)[-1])
+        return real(self, *args)
+
+    with monkeypatch.context() as watched:
+        watched.setattr(SearchClusterStore, "_read_target", spy)
+        values = store.distinct_values(RESOURCE)
+    with monkeypatch.context() as forced:
+        forced.setattr(SearchClusterStore, "_read_target", lambda self, *_: _Target(self._alias, False))
+        assert values == store.distinct_values(RESOURCE)
+    assert spied == ["rs"] and len(values) == 40
     assert problems == []
     assert len(RESOURCE_REQUESTS) == 192
 
