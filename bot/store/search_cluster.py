@@ -123,8 +123,11 @@ _LOAD_LEASE_SECONDS = 60.0
 #: The `cardinality` precision threshold (the servers' maximum): below it the count keeps a hash of every value, so
 #: it is exact but for rare hash collisions; tag value counts near or above it are counted exactly instead.
 _EXACT_CARDINALITY = 40_000
-#: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
+#: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging; on
+#: a summary index, up to its document count within `_SUMMARY_COUNT_TERMS` (below both servers' default
+#: `search.max_buckets`, 65,535).
 _COUNT_TERMS = 10_000
+_SUMMARY_COUNT_TERMS = 50_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 
 
@@ -165,6 +168,7 @@ class _Target:
     index: str
     rollup: bool
     amortized: bool = False
+    documents: int = 0  # of a summary, over every live period (0: not known)
 
     def metrics(self) -> dict[str, Any]:
         """The aggregation that counts line items under a bucket (none on line items: `doc_count` does)."""
@@ -198,10 +202,12 @@ class _Target:
         return cost
 
 
-def search_options(*, lenient: bool, shard: int | None) -> dict[str, Any]:
+def search_options(*, lenient: bool, shard: int | None, filter_path: str | None = None) -> dict[str, Any]:
     """The search parameters every client adapter sends (both client libraries take them by these names)."""
     # A shard no copy of which answers fails the search instead of leaving its line items out of the answer.
     extra: dict[str, Any] = {"allow_partial_search_results": False}
+    if filter_path:
+        extra["filter_path"] = filter_path
     if shard is not None:
         extra["preference"] = f"_shards:{shard}"
     if lenient:
@@ -264,11 +270,17 @@ class ClusterClient(abc.ABC):
 
     @abc.abstractmethod
     def search(
-        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+        self,
+        index: str,
+        body: dict[str, Any],
+        *,
+        lenient: bool = False,
+        shard: int | None = None,
+        filter_path: str | None = None,
     ) -> dict[str, Any]:
         """The response of one `_search` request; `lenient`: an alias or pattern naming no index answers empty
         instead of failing (before the first load); `shard`: search that primary shard number only
-        (`preference=_shards:N`)."""
+        (`preference=_shards:N`); `filter_path`: only these parts of the response."""
 
     @abc.abstractmethod
     def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:
@@ -992,17 +1004,17 @@ class SearchClusterStore(BillingStore):
         if not live:
             return _Target(self._alias, rollup=False)
         self._remember_shards(live)
-        candidates: list[tuple[int, _Target]] = []
+        candidates: list[_Target] = []
         daily, resources = search_rollup.DAILY, search_rollup.RESOURCES
         if serves and all(daily.key in m for m in live.values()):
             current = all(int(m[daily.key].get("format", 1)) >= 2 for m in live.values())
-            target = _Target(self._summary_alias(daily), rollup=True, amortized=current)
-            candidates.append((sum(int(m[daily.key]["documents"]) for m in live.values()), target))
+            documents = sum(int(m[daily.key]["documents"]) for m in live.values())
+            candidates.append(_Target(self._summary_alias(daily), True, current, documents))
         if whole is not None and all(resources.key in m and _whole_or_none(whole, m) for m in live.values()):
-            target = _Target(self._summary_alias(resources), rollup=True, amortized=True)
-            candidates.append((sum(int(m[resources.key]["documents"]) for m in live.values()), target))
+            documents = sum(int(m[resources.key]["documents"]) for m in live.values())
+            candidates.append(_Target(self._summary_alias(resources), True, True, documents))
         if candidates:
-            return min(candidates, key=lambda c: c[0])[1]
+            return min(candidates, key=lambda c: c.documents)
         return _Target(self._alias, rollup=False)
 
     def _remember_shards(self, live: dict[str, dict[str, Any]]) -> None:
@@ -1258,26 +1270,37 @@ class SearchClusterStore(BillingStore):
         return rows[:limit]
 
     def count_groups(self, request: AggregateRequest) -> int:
-        """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
-        since it is only used when the node returned every term (`sum_other_doc_count` 0); else an exact count
-        of a key-only composite aggregation (no group is kept in memory)."""
+        """Groups of one dimension counted by the node from a `terms` aggregation without metrics (one request,
+        answering only the number of its buckets); exact, since it is only used when the node returned every term
+        (`sum_other_doc_count` 0); else an exact count of a key-only composite aggregation (no group is kept in
+        memory). On a summary the `terms` aggregation may ask for as many terms as it has documents (up to
+        `_SUMMARY_COUNT_TERMS`): the resource count of a whole month in one request over the resource summary."""
         if (
             len(request.group_by) == 1
             and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
             and not _groups_by_class(request)
         ):
             field = _field(request.group_by[0])
-            terms = {"field": field, "size": _COUNT_TERMS, "missing": _LEGACY_VALUES.get(field, "")}
-            aggs = self._search(
+            target = self._target_for(request)
+            size = max(_COUNT_TERMS, min(target.documents, _SUMMARY_COUNT_TERMS))
+            terms = {"field": field, "size": size, "missing": _LEGACY_VALUES.get(field, "")}
+            body = self._call(
                 "group count",
-                self._query(request.time_range, request.filters),
-                {"g": {"terms": terms}},
-                self._target_for(request).index,
+                self._cluster.search,
+                target.index,
+                {
+                    "size": 0,
+                    "query": self._query(request.time_range, request.filters),
+                    "aggs": {"g": {"terms": terms}, "n": {"stats_bucket": {"buckets_path": "g>_count"}}},
+                },
+                lenient=True,
+                filter_path="aggregations.g.sum_other_doc_count,aggregations.n.count",
             )
+            aggs = body.get("aggregations")
             if not aggs:
                 return 0
             if aggs["g"]["sum_other_doc_count"] == 0:
-                return len(aggs["g"]["buckets"])
+                return int(aggs["n"]["count"])
         if _groups_by_class(request) and self._without_charge_class():
             return self._count_per_class(request)
         return self._count_composite(request)
