@@ -23,6 +23,7 @@ one node.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import statistics
@@ -124,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--heap", default="1g", help="heap of the node this starts (default 1g)")
     p.add_argument("--keep", action="store_true", help="keep the loaded indices (with --es-url: reuse them)")
     p.add_argument("--data", type=Path, help="an exports folder to load instead of the generated set")
+    p.add_argument(
+        "--answered-only", action="store_true", help="time the questions as answered only (no line-item mode)"
+    )
     args = p.parse_args(argv)
 
     data = args.data or dataset(FORMAT, args.rows)
@@ -165,7 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         real = SearchClusterStore._read_target
         SearchClusterStore._read_target = lambda self, *_: _Target(self._alias, False)  # type: ignore[method-assign]
         try:
-            line_items, plain_answers, load_plain = time_mix(store, month, args.repeat)
+            line_items, plain_answers, load_plain = (
+                ({q: [math.nan] for q in answers}, answers, math.nan)
+                if args.answered_only
+                else time_mix(store, month, args.repeat)
+            )
         finally:
             SearchClusterStore._read_target = real  # type: ignore[method-assign]
         mismatches = [f"{q}{d}" for q in answers for d in differences(plain_answers[q], answers[q])]
