@@ -12,9 +12,11 @@ Layout (docs/architecture.md, "The billing store contract"):
   primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~146M line items),
   replicas from the store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double`
   costs, `date` timestamps, tags as keyword fields;
-- beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias
-  `<prefix>-ru`, written and reconciled in the same load and swapped in the same `_aliases` request; questions
-  that need nothing finer (no hourly series, no resource) read it;
+- beside it, its summaries (`bot.store.search_rollup`): the daily rollup `<prefix>-ru-<same suffix>` behind the
+  alias `<prefix>-ru` and the whole-period resource summary `<prefix>-rs-<same suffix>` behind `<prefix>-rs`,
+  written and reconciled in the same load and swapped in the same `_aliases` request; questions that need
+  nothing finer (no hourly series, no resource) read the rollup, unbucketed questions over whole periods the
+  resource summary (the smaller of the two when both serve);
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
   its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
   indices behind the alias, and there is no second catalog to get out of step;
