@@ -189,7 +189,7 @@ def test_exception_in_the_document_stream_keeps_the_old_index_live(
     assert (result.rows, result.replaced) == (10_000, "old")
     assert result.billed_total == pytest.approx(100.0)
     assert jan_total(store) == pytest.approx(100.0)
-    assert rollup_indices(store) == live_rollups(store) and len(rollup_indices(store)) == 1
+    assert rollup_indices(store) == live_rollups(store) and len(rollup_indices(store)) == 2  # rollup, resources
 
 
 def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
@@ -295,9 +295,11 @@ def test_bulk_answered_429_is_retried_and_nothing_is_lost(cluster: Cluster, prox
     try:
         result = store.replace_period(synthetic_source(3_000, cost=0.25, delivery_id="retried"))
         assert proxy.rejected == 1
-        rollup_documents = next(iter(store._live_indices().values()))["rollup"]["documents"]
-        # Every chunk of line items, then of daily rollup documents, reached the node once.
-        assert proxy.bulk_forwarded == 3_000 // 500 + -(-rollup_documents // 500)
+        meta = next(iter(store._live_indices().values()))
+        # Every chunk of line items, then of the daily rollup's and the resource summary's documents, reached the
+        # node once.
+        summaries = sum(-(-meta[key]["documents"] // 500) for key in ("rollup", "resources"))
+        assert proxy.bulk_forwarded == 3_000 // 500 + summaries
         assert result.rows == 3_000
         assert Decimal(str(result.billed_total)).quantize(Decimal("0.01")) == Decimal("750.00")
         assert jan_total(store) == pytest.approx(750.0)
@@ -502,7 +504,9 @@ def test_count_groups_counts_every_group_once(
     ]
     expected = [3, 3, 4, 1, 0]
     assert [store.count_groups(r) for r in requests] == expected
-    monkeypatch.setattr("bot.store.search_cluster._COUNT_TERMS", 2)  # more values than asked for: fall back
+    # More values than asked for (on line items, and on a summary): fall back to the composite count.
+    monkeypatch.setattr("bot.store.search_cluster._COUNT_TERMS", 2)
+    monkeypatch.setattr("bot.store.search_cluster._SUMMARY_COUNT_TERMS", 2)
     assert [store.count_groups(r) for r in requests] == expected
 
 
