@@ -73,9 +73,15 @@ class ElasticsearchClient(ClusterClient):
         self.client.indices.refresh(index=index)
 
     def search(
-        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+        self,
+        index: str,
+        body: dict[str, Any],
+        *,
+        lenient: bool = False,
+        shard: int | None = None,
+        filter_path: str | None = None,
     ) -> dict[str, Any]:
-        extra = search_cluster.search_options(lenient=lenient, shard=shard)
+        extra = search_cluster.search_options(lenient=lenient, shard=shard, filter_path=filter_path)
         return dict(self.client.search(index=index, **extra, **body))
 
     def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:

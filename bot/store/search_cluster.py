@@ -12,9 +12,11 @@ Layout (docs/architecture.md, "The billing store contract"):
   primary shards sized from the delivery's row count (`search_rollup.shards_for`: one up to ~146M line items),
   replicas from the store URL (`auto`: one from two nodes on) from the start, `keyword` dimensions, `double`
   costs, `date` timestamps, tags as keyword fields;
-- beside it, its daily rollup `<prefix>-ru-<same suffix>` (`bot.store.search_rollup`) behind the alias
-  `<prefix>-ru`, written and reconciled in the same load and swapped in the same `_aliases` request; questions
-  that need nothing finer (no hourly series, no resource) read it;
+- beside it, its summaries (`bot.store.search_rollup`): the daily rollup `<prefix>-ru-<same suffix>` behind the
+  alias `<prefix>-ru` and the whole-period resource summary `<prefix>-rs-<same suffix>` behind `<prefix>-rs`,
+  written and reconciled in the same load and swapped in the same `_aliases` request; questions that need
+  nothing finer (no hourly series, no resource) read the rollup, unbucketed questions over whole periods the
+  resource summary (the smaller of the two when both serve);
 - every live period index carries the alias `<prefix>-li` (what readers search) and the delivery's metadata in
   its mapping `_meta`, so the alias swap is the one and only commit point: `periods()` reads `_meta` of the
   indices behind the alias, and there is no second catalog to get out of step;
@@ -43,6 +45,7 @@ servers, so a tag key is stored under `tags.<escaped key>` with `.` and `%` perc
 from __future__ import annotations
 
 import abc
+import functools
 import hashlib
 import json
 import logging
@@ -100,11 +103,7 @@ _NET_OR_BILLED = "net_or_billed_cost"
 #: End of line items at most a day long: freshness must not count month-long fee, tax and RI-fee lines, whose
 #: end is the end of the month from its first day.
 _USAGE_END = "usage_end"
-_BASIS_FIELDS = {
-    CostBasis.UNBLENDED: "billed_cost",
-    CostBasis.AMORTIZED: "effective_cost",
-    CostBasis.NET: _NET_OR_BILLED,
-}
+_BASIS_FIELDS = {CostBasis.UNBLENDED: "billed_cost", CostBasis.NET: _NET_OR_BILLED}
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
 _CHARGE_CLASS = "charge_class"
 #: Fields added after the first release, and the value a line item indexed before its field existed reads as:
@@ -126,8 +125,11 @@ _LOAD_LEASE_SECONDS = 60.0
 #: The `cardinality` precision threshold (the servers' maximum): below it the count keeps a hash of every value, so
 #: it is exact but for rare hash collisions; tag value counts near or above it are counted exactly instead.
 _EXACT_CARDINALITY = 40_000
-#: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging.
+#: Distinct values a group count asks for in one `terms` aggregation before falling back to composite paging; on
+#: a summary index, up to its document count within `_SUMMARY_COUNT_TERMS` (below both servers' default
+#: `search.max_buckets`, 65,535).
 _COUNT_TERMS = 10_000
+_SUMMARY_COUNT_TERMS = 50_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 
 
@@ -155,13 +157,20 @@ class ClusterHealth:
     unassigned_shards: int
 
 
+#: Line items without an effective cost (the amortized basis counts their unblended cost).
+_NO_EFFECTIVE: dict[str, Any] = {"bool": {"must_not": [{"exists": {"field": "effective_cost"}}]}}
+
+
 @dataclass(frozen=True)
 class _Target:
-    """Where a question is read: the line-item alias, or the daily rollup alias (`rollup`), whose documents count
-    their line items in a field instead of being one each."""
+    """Where a question is read: the line-item alias, or a summary alias (`rollup`: the daily rollup or the
+    resource summary), whose documents count their line items in a field instead of being one each.
+    `amortized`: its documents carry the amortized cost per line item summed (`search_rollup.AMORTIZED`)."""
 
     index: str
     rollup: bool
+    amortized: bool = False
+    documents: int = 0  # of a summary, over every live period (0: not known)
 
     def metrics(self) -> dict[str, Any]:
         """The aggregation that counts line items under a bucket (none on line items: `doc_count` does)."""
@@ -171,11 +180,36 @@ class _Target:
         """Line items under `bucket` (a bucket aggregated with `metrics()`)."""
         return int(bucket["n"]["value"] or 0) if self.rollup else int(bucket["doc_count"])
 
+    def cost_metrics(self, basis: CostBasis) -> dict[str, Any]:
+        """The aggregations `cost()` reads under a bucket: the sum of the basis's field, or, for the amortized
+        basis where no field holds it per line item, the effective cost plus (`fill`) the unblended cost of the
+        line items without one: the per-line fallback DuckDB's `COALESCE(effective_cost, billed_cost)` makes."""
+        if basis is CostBasis.AMORTIZED and not self.amortized:
+            fill: dict[str, Any] = (
+                {"sum": {"field": search_rollup.BILLED_NO_EFFECTIVE}}
+                if self.rollup
+                else {"filter": _NO_EFFECTIVE, "aggs": {"v": {"sum": {"field": "billed_cost"}}}}
+            )
+            return {"cost": {"sum": {"field": "effective_cost"}}, "fill": fill}
+        field = search_rollup.AMORTIZED if basis is CostBasis.AMORTIZED else _BASIS_FIELDS[basis]
+        return {"cost": {"sum": {"field": field}}}
 
-def search_options(*, lenient: bool, shard: int | None) -> dict[str, Any]:
+    @staticmethod
+    def cost(bucket: dict[str, Any]) -> float:
+        """The cost under `bucket` (aggregated with `cost_metrics()`)."""
+        cost = float(bucket["cost"]["value"] or 0.0)
+        fill = bucket.get("fill")
+        if fill is not None:
+            cost += float(fill.get("v", fill)["value"] or 0.0)
+        return cost
+
+
+def search_options(*, lenient: bool, shard: int | None, filter_path: str | None = None) -> dict[str, Any]:
     """The search parameters every client adapter sends (both client libraries take them by these names)."""
     # A shard no copy of which answers fails the search instead of leaving its line items out of the answer.
     extra: dict[str, Any] = {"allow_partial_search_results": False}
+    if filter_path:
+        extra["filter_path"] = filter_path
     if shard is not None:
         extra["preference"] = f"_shards:{shard}"
     if lenient:
@@ -238,11 +272,17 @@ class ClusterClient(abc.ABC):
 
     @abc.abstractmethod
     def search(
-        self, index: str, body: dict[str, Any], *, lenient: bool = False, shard: int | None = None
+        self,
+        index: str,
+        body: dict[str, Any],
+        *,
+        lenient: bool = False,
+        shard: int | None = None,
+        filter_path: str | None = None,
     ) -> dict[str, Any]:
         """The response of one `_search` request; `lenient`: an alias or pattern naming no index answers empty
         instead of failing (before the first load); `shard`: search that primary shard number only
-        (`preference=_shards:N`)."""
+        (`preference=_shards:N`); `filter_path`: only these parts of the response."""
 
     @abc.abstractmethod
     def health(self, index: str | None, *, wait_for_status: str | None, timeout_seconds: float) -> dict[str, Any]:
@@ -460,7 +500,8 @@ class SearchClusterStore(BillingStore):
         self._replica_option = replicas
         self._rows_per_shard = max(1, rows_per_shard)
         self._replica_wait = replica_wait_seconds
-        self._rollup_alias = f"{prefix}-ru"
+        self._rollup_alias = f"{prefix}-{search_rollup.DAILY.infix}"
+        self._resource_alias = f"{prefix}-{search_rollup.RESOURCES.infix}"
         #: Primary shards of each index read so far (index name -> count; an index never changes it).
         self._shard_counts: dict[str, int] = {}
         #: Where the cluster is, for error messages (never carries credentials).
@@ -513,7 +554,7 @@ class SearchClusterStore(BillingStore):
         with self._load_lock:
             # Every live index of the period is kept, whichever source it holds: only orphans go.
             self._delete_orphans(period, keep=set(self._live_indices()))
-            self._delete_rollup_orphans(period)
+            self._delete_summary_orphans(period)
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
             self._create_index(index, source)
@@ -524,7 +565,7 @@ class SearchClusterStore(BillingStore):
                     self._call("refresh", self._cluster.refresh, index)
                     billed = self._reconcile(index, source, rows)
                     meta = self._meta(index, source, rows)
-                    meta |= self._load_rollup(index, source, rows, billed)
+                    meta |= self._load_summaries(index, source, rows, billed)
                     heartbeat.stop()  # the final _meta below drops the lease: the alias makes the index live
                 self._call("mapping update", self._cluster.put_meta, index, meta)
                 self._call(
@@ -533,22 +574,24 @@ class SearchClusterStore(BillingStore):
                     index,
                     {"index": {"refresh_interval": "1s", **self._replicas}},
                 )
-                self._wait_for_replicas([index, *([meta["rollup"]["index"]] if "rollup" in meta else [])], source)
+                self._wait_for_replicas([index, *_summary_indices(meta)], source)
                 # Another process may have published this period while we loaded: replace what is live now.
                 live = {_live_key(m): (name, m) for name, m in self._live_indices().items()}
                 old = live.get(key)
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
                     actions.insert(0, {"remove": {"index": old[0], "alias": self._alias}})
-                actions += self._rollup_alias_actions(meta, old[1] if old else None)
+                actions += self._summary_alias_actions(meta, old[1] if old else None)
                 self._call("alias swap", self._cluster.update_aliases, actions)
             except BaseException:
                 self._drop(index, "the failed load's index")
-                self._drop(self._rollup_name(index), "the failed load's rollup index")
+                for summary in search_rollup.SUMMARIES:
+                    self._drop(self._summary_name(index, summary), f"the failed load's {summary.what} index")
                 raise
             if old:
                 self._drop(old[0], "the replaced delivery's index")
-                self._drop(self._rollup_name(old[0]), "the replaced delivery's rollup index")
+                for summary in search_rollup.SUMMARIES:
+                    self._drop(self._summary_name(old[0], summary), f"the replaced delivery's {summary.what} index")
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -814,50 +857,78 @@ class SearchClusterStore(BillingStore):
             ]
             for name in names:
                 self._call("index deletion", self._cluster.delete_index, name)
-                self._call("rollup index deletion", self._cluster.delete_index, self._rollup_name(name))
+                for summary in search_rollup.SUMMARIES:
+                    self._call(
+                        f"{summary.what} index deletion", self._cluster.delete_index, self._summary_name(name, summary)
+                    )
             return bool(names)
 
     # ------------------------------------------------------------------ rollups, shards and replicas
 
-    def _rollup_name(self, index: str) -> str:
-        """The daily rollup index of line-item index `index` (same period, delivery and load id)."""
-        return self._rollup_alias + index[len(self._alias) :]
+    def _summary_alias(self, summary: search_rollup.Summary) -> str:
+        return f"{self._prefix}-{summary.infix}"
 
-    def _delete_rollup_orphans(self, period: date) -> None:
-        """Rollup indices of this period whose line-item index is gone (a failed or killed load, whose line-item
-        index `_delete_orphans` has just dropped): the rollup of a live or still loading index is kept."""
-        pattern = f"{self._rollup_alias}-{period:%Y-%m}-*"
-        rollups = self._call("index listing", self._cluster.index_names, pattern)
-        if not rollups:
-            return
-        line_items = set(self._all_period_indices())
-        for name in rollups:
-            if self._alias + name[len(self._rollup_alias) :] not in line_items:
-                log.info("deleting orphan rollup index %s from an interrupted load", name)
-                self._call(f"deletion of orphan index {name}", self._cluster.delete_index, name)
+    def _summary_name(self, index: str, summary: search_rollup.Summary) -> str:
+        """The summary index of line-item index `index` (same period, delivery and load id)."""
+        return self._summary_alias(summary) + index[len(self._alias) :]
 
-    def _load_rollup(self, index: str, source: NormalizedSource, rows: int, billed: float) -> dict[str, Any]:
-        """Write the daily rollup of `source` (`bot.store.search_rollup`) into its own index beside `index`,
-        check that it holds every line item and the same unblended total, and return the `_meta` entries that
-        record it (with the line-item index's shard count). It becomes live with `index`, in the same alias swap.
+    def _delete_summary_orphans(self, period: date) -> None:
+        """Summary indices of this period whose line-item index is gone (a failed or killed load, whose line-item
+        index `_delete_orphans` has just dropped): the summaries of a live or still loading index are kept."""
+        line_items: set[str] | None = None
+        for summary in search_rollup.SUMMARIES:
+            alias = self._summary_alias(summary)
+            found = self._call("index listing", self._cluster.index_names, f"{alias}-{period:%Y-%m}-*")
+            if not found:
+                continue
+            line_items = set(self._all_period_indices()) if line_items is None else line_items
+            for name in found:
+                if self._alias + name[len(alias) :] not in line_items:
+                    log.info("deleting orphan %s index %s from an interrupted load", summary.what, name)
+                    self._call(f"deletion of orphan index {name}", self._cluster.delete_index, name)
+
+    def _load_summaries(self, index: str, source: NormalizedSource, rows: int, billed: float) -> dict[str, Any]:
+        """Write every summary of `source` (`search_rollup.SUMMARIES`) into its own index beside `index` and return
+        the `_meta` entries that record them (with the line-item index's shard count). They become live with
+        `index`, in the same alias swap."""
+        shards = search_rollup.shards_for(rows, self._rows_per_shard)
+        meta: dict[str, Any] = {"shards": shards}
+        self._shard_counts[index] = shards
+        for summary in search_rollup.SUMMARIES:
+            meta[summary.key] = self._load_summary(summary, index, source, totals=(rows, billed), shards=shards)
+        return meta
+
+    def _load_summary(
+        self,
+        summary: search_rollup.Summary,
+        index: str,
+        source: NormalizedSource,
+        *,
+        totals: tuple[int, float],
+        shards: int,
+    ) -> dict[str, Any]:
+        """Write one summary of `source` into its index beside `index`, check that it holds every line item and the
+        same unblended total as the line items (`totals`: their count and total), and return its `_meta` entry.
 
         Its shard count follows its own document count, which is counted first only when the line items need
-        more than one shard (a rollup never has more documents than line items)."""
-        name = self._rollup_name(index)
-        shards = search_rollup.shards_for(rows, self._rows_per_shard)
-        rollup_shards = 1 if shards == 1 else search_rollup.shards_for(self._rollup_rows(source), self._rows_per_shard)
+        more than one shard (a summary never has more documents than line items)."""
+        name = self._summary_name(index, summary)
+        rows, billed = totals
+        own_shards = (
+            1 if shards == 1 else search_rollup.shards_for(self._summary_rows(source, summary), self._rows_per_shard)
+        )
         tag_fields = [escape_key(k) for k in source.tag_keys]
         self._call(
-            "rollup index creation",
+            f"{summary.what} index creation",
             self._cluster.create_index,
             name,
-            settings={"number_of_shards": rollup_shards, **self._replicas, "refresh_interval": "-1"},
-            mappings={"dynamic": "strict", "properties": search_rollup.mapping_properties(tag_fields)},
+            settings={"number_of_shards": own_shards, **self._replicas, "refresh_interval": "-1"},
+            mappings={"dynamic": "strict", "properties": summary.mapping_properties(tag_fields)},
         )
-        documents = self._bulk_load(name, source, None, _rollup_document_sql)
+        documents = self._bulk_load(name, source, None, functools.partial(_summary_document_sql, summary))
         self._call("refresh", self._cluster.refresh, name)
         aggs = self._search(
-            "rollup reconciliation",
+            f"{summary.what} reconciliation",
             {"match_all": {}},
             {"n": {"sum": {"field": search_rollup.COUNT}}, "billed": {"sum": {"field": "billed_cost"}}},
             name,
@@ -865,23 +936,23 @@ class SearchClusterStore(BillingStore):
         items, total = int(aggs["n"]["value"] or 0), float(aggs["billed"]["value"] or 0.0)
         if items != rows or abs(Decimal(str(total)) - Decimal(str(billed))) >= Decimal("0.005"):
             raise ReconciliationError(
-                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id}: the daily rollup "
+                f"{source.delivery.billing_period:%Y-%m} delivery {source.delivery.delivery_id}: the {summary.what} "
                 f"holds {items} line items totalling {total:.4f}, the line items {rows} totalling {billed:.4f}; "
                 "the previous data stays live"
             )
         self._call(
             "index settings", self._cluster.put_settings, name, {"index": {"refresh_interval": "1s", **self._replicas}}
         )
-        self._shard_counts |= {index: shards, name: rollup_shards}
-        return {"shards": shards, "rollup": {"index": name, "documents": documents, "shards": rollup_shards}}
+        self._shard_counts[name] = own_shards
+        return {"index": name, "documents": documents, "shards": own_shards, "format": search_rollup.FORMAT}
 
-    def _rollup_rows(self, source: NormalizedSource) -> int:
-        """How many documents the daily rollup of `source` has (one DuckDB count over the export)."""
+    def _summary_rows(self, source: NormalizedSource, summary: search_rollup.Summary) -> int:
+        """How many documents `summary` of `source` has (one DuckDB count over the export)."""
         con = duckdb.connect()
         try:
             con.execute("SET enable_progress_bar = false")
             described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
-            sql = search_rollup.relation_sql(source.select_sql, source.tag_keys, [d[0] for d in described])
+            sql = summary.relation_sql(source.select_sql, source.tag_keys, [d[0] for d in described])
             found = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
         except duckdb.Error as exc:
             raise StoreError(f"cannot read {source.delivery.source_uri} for loading: {exc}") from exc
@@ -911,40 +982,62 @@ class SearchClusterStore(BillingStore):
             "The previous data stays live"
         )
 
-    def _rollup_alias_actions(self, meta: dict[str, Any], old_meta: dict[str, Any] | None) -> list[Any]:
-        """The `_aliases` actions that make the new delivery's rollup (`meta`) live in place of the old one's
-        (`old_meta`), sent in the line items' swap: readers see both switch together."""
+    def _summary_alias_actions(self, meta: dict[str, Any], old_meta: dict[str, Any] | None) -> list[Any]:
+        """The `_aliases` actions that make the new delivery's summaries (`meta`) live in place of the old one's
+        (`old_meta`), sent in the line items' swap: readers see them all switch together."""
         actions: list[dict[str, Any]] = []
-        if old_meta and "rollup" in old_meta:
-            actions.append({"remove": {"index": old_meta["rollup"]["index"], "alias": self._rollup_alias}})
-        if "rollup" in meta:
-            actions.append({"add": {"index": meta["rollup"]["index"], "alias": self._rollup_alias}})
+        for summary in search_rollup.SUMMARIES:
+            alias = self._summary_alias(summary)
+            if old_meta and summary.key in old_meta:
+                actions.append({"remove": {"index": old_meta[summary.key]["index"], "alias": alias}})
+            if summary.key in meta:
+                actions.append({"add": {"index": meta[summary.key]["index"], "alias": alias}})
         return actions
 
-    def _read_target(self, serves: bool) -> _Target:
-        """Where a question is read: the rollup alias when it `serves` the question and every live period has a
-        rollup (periods loaded before rollups existed are read from their line items), else the line items."""
-        if serves:
-            live = self._live_indices()
-            if live and all("rollup" in m for m in live.values()):
-                self._shard_counts |= {n: int(m.get("shards", 1)) for n, m in live.items()}
-                self._shard_counts |= {m["rollup"]["index"]: int(m["rollup"]["shards"]) for m in live.values()}
-                return _Target(self._rollup_alias, rollup=True)
+    def _read_target(self, serves: bool, whole: TimeRange | None = None) -> _Target:
+        """Where a question is read.
+
+        `serves`: the daily rollup answers it (when every live period has one; periods loaded before rollups
+        existed are read from their line items). `whole`: the question's range, when the resource summary answers
+        it provided the range holds each live period whole or not at all (every live period must have one: an
+        older store answers from its line items until re-ingested). When both may, the one with fewer documents
+        is read; else the line items."""
+        live = self._live_indices()
+        if not live:
+            return _Target(self._alias, rollup=False)
+        self._remember_shards(live)
+        candidates: list[_Target] = []
+        daily, resources = search_rollup.DAILY, search_rollup.RESOURCES
+        if serves and all(daily.key in m for m in live.values()):
+            current = all(int(m[daily.key].get("format", 1)) >= 2 for m in live.values())
+            documents = sum(int(m[daily.key]["documents"]) for m in live.values())
+            candidates.append(_Target(self._summary_alias(daily), True, current, documents))
+        if whole is not None and all(resources.key in m and _whole_or_none(whole, m) for m in live.values()):
+            documents = sum(int(m[resources.key]["documents"]) for m in live.values())
+            candidates.append(_Target(self._summary_alias(resources), True, True, documents))
+        if candidates:
+            return min(candidates, key=lambda c: c.documents)
         return _Target(self._alias, rollup=False)
 
+    def _remember_shards(self, live: dict[str, dict[str, Any]]) -> None:
+        """Record the primary shard count of every live index and its summaries (an index never changes it)."""
+        for name, m in live.items():
+            self._shard_counts[name] = int(m.get("shards", 1))
+            for summary in search_rollup.SUMMARIES:
+                if summary.key in m:
+                    self._shard_counts[m[summary.key]["index"]] = int(m[summary.key]["shards"])
+
     def _one_shard(self, index: str) -> bool:
-        """Whether `index` (line items or rollup) has one primary shard (indices loaded before shard sizing do)."""
+        """Whether `index` (line items or a summary) has one primary shard (indices loaded before shard sizing
+        do)."""
         if index not in self._shard_counts:
-            for name, m in self._live_indices().items():
-                self._shard_counts[name] = int(m.get("shards", 1))
-                if "rollup" in m:
-                    self._shard_counts[m["rollup"]["index"]] = int(m["rollup"]["shards"])
+            self._remember_shards(self._live_indices())
         return self._shard_counts.get(index, 1) == 1
 
     def cluster_health(self) -> ClusterHealth:
         """The health of this store's indices as an operator reads it (`trackit doctor`): status, nodes of the
         cluster, shards not allocated (the indices of other applications on the cluster do not count)."""
-        indices = f"{self._alias}-*,{self._rollup_alias}-*"
+        indices = ",".join(f"{a}-*" for a in (self._alias, *map(self._summary_alias, search_rollup.SUMMARIES)))
         body = self._call("cluster health", self._cluster.health, indices, wait_for_status=None, timeout_seconds=10)
         return ClusterHealth(
             status=str(body.get("status", "unknown")),
@@ -1024,14 +1117,18 @@ class SearchClusterStore(BillingStore):
             if len(buckets) < _COMPOSITE_PAGE or after is None:
                 return
 
+    def _target_for(self, request: AggregateRequest) -> _Target:
+        """Where `request` is read (`_read_target`)."""
+        whole = request.time_range if search_rollup.serves_resources(request) else None
+        return self._read_target(search_rollup.serves_aggregate(request), whole)
+
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         if _groups_by_class(request) and self._without_charge_class():
             return self._aggregate_per_class(request)
         query = self._query(request.time_range, request.filters)
-        cost_field = _BASIS_FIELDS[request.basis]
-        target = self._read_target(search_rollup.serves_aggregate(request))
+        target = self._target_for(request)
         metrics = {
-            "cost": {"sum": {"field": cost_field}},
+            **target.cost_metrics(request.basis),
             "usage": {"sum": {"field": "usage_amount"}},
             **target.metrics(),
         }
@@ -1063,7 +1160,7 @@ class SearchClusterStore(BillingStore):
             return [
                 AggregateRow(
                     keys=(),
-                    cost=b["cost"]["value"],
+                    cost=target.cost(b),
                     bucket=datetime.fromtimestamp(b["key"] / 1000, UTC),
                     usage_amount=b["usage"]["value"],
                     line_items=target.count(b),
@@ -1082,7 +1179,7 @@ class SearchClusterStore(BillingStore):
             if not hits:
                 return []
             aggs = body["aggregations"]
-            cost, usage = aggs["cost"]["value"], aggs["usage"]["value"]
+            cost, usage = target.cost(aggs), aggs["usage"]["value"]
             count = target.count({**aggs, "doc_count": hits})
             return [AggregateRow(keys=(), cost=cost, usage_amount=usage, line_items=count)]
         if (
@@ -1104,7 +1201,7 @@ class SearchClusterStore(BillingStore):
                 for i, dim in enumerate(request.group_by)
             )
             acc = merged[(bucket, keys)]
-            acc[0] += b["cost"]["value"]
+            acc[0] += target.cost(b)
             acc[1] += b["usage"]["value"]
             acc[2] += target.count(b)
         rows = [
@@ -1139,8 +1236,11 @@ class SearchClusterStore(BillingStore):
         Exact only when every matching line item lives in one index (one shard: no per-shard top lists to
         merge), which is the common case of a range within one billing period; the same request says how many
         indices matched, and None is returned when it was more than one (the caller then pages a composite).
-        Saves paging through every group (50k resources) to keep 20.
+        Saves paging through every group (50k resources) to keep 20. None too when no one field holds the cost
+        (`_Target.cost_metrics`): a `terms` aggregation ranks by one metric.
         """
+        if "fill" in metrics:
+            return None
         terms = {
             "field": _field(dim),
             "size": limit + 1,  # one spare: '' and missing sort differently from a stored value equal to the key
@@ -1162,7 +1262,7 @@ class SearchClusterStore(BillingStore):
         rows = [
             AggregateRow(
                 keys=(b["key"] or dim.empty_key,),
-                cost=b["cost"]["value"],
+                cost=target.cost(b),
                 usage_amount=b["usage"]["value"],
                 line_items=target.count(b),
             )
@@ -1172,26 +1272,37 @@ class SearchClusterStore(BillingStore):
         return rows[:limit]
 
     def count_groups(self, request: AggregateRequest) -> int:
-        """Groups of one dimension counted from a `terms` aggregation without metrics (one request); exact,
-        since it is only used when the node returned every term (`sum_other_doc_count` 0); else an exact count
-        of a key-only composite aggregation (no group is kept in memory)."""
+        """Groups of one dimension counted by the node from a `terms` aggregation without metrics (one request,
+        answering only the number of its buckets); exact, since it is only used when the node returned every term
+        (`sum_other_doc_count` 0); else an exact count of a key-only composite aggregation (no group is kept in
+        memory). On a summary the `terms` aggregation may ask for as many terms as it has documents (up to
+        `_SUMMARY_COUNT_TERMS`): the resource count of a whole month in one request over the resource summary."""
         if (
             len(request.group_by) == 1
             and _one_term_per_key(request.group_by[0], tax_as_service(request.filters))
             and not _groups_by_class(request)
         ):
             field = _field(request.group_by[0])
-            terms = {"field": field, "size": _COUNT_TERMS, "missing": _LEGACY_VALUES.get(field, "")}
-            aggs = self._search(
+            target = self._target_for(request)
+            size = max(_COUNT_TERMS, min(target.documents, _SUMMARY_COUNT_TERMS))
+            terms = {"field": field, "size": size, "missing": _LEGACY_VALUES.get(field, "")}
+            body = self._call(
                 "group count",
-                self._query(request.time_range, request.filters),
-                {"g": {"terms": terms}},
-                self._read_target(search_rollup.serves_aggregate(request)).index,
+                self._cluster.search,
+                target.index,
+                {
+                    "size": 0,
+                    "query": self._query(request.time_range, request.filters),
+                    "aggs": {"g": {"terms": terms}, "n": {"stats_bucket": {"buckets_path": "g>_count"}}},
+                },
+                lenient=True,
+                filter_path="aggregations.g.sum_other_doc_count,aggregations.n.count",
             )
+            aggs = body.get("aggregations")
             if not aggs:
                 return 0
             if aggs["g"]["sum_other_doc_count"] == 0:
-                return len(aggs["g"]["buckets"])
+                return int(aggs["n"]["count"])
         if _groups_by_class(request) and self._without_charge_class():
             return self._count_per_class(request)
         return self._count_composite(request)
@@ -1230,7 +1341,7 @@ class SearchClusterStore(BillingStore):
                 sources.append({f"c{i}": {"terms": {"field": "charge_category", "missing_bucket": True}}})
         plain = 0
         merged: set[tuple[str, ...]] = set()
-        index = self._read_target(search_rollup.serves_aggregate(request)).index
+        index = self._target_for(request).index
         for b in self._composite("group count", query, sources, {}, index):
             key = b["key"]
             keys = tuple(
@@ -1301,7 +1412,7 @@ class SearchClusterStore(BillingStore):
                     "values": {"cardinality": {"field": field, "precision_threshold": _EXACT_CARDINALITY}},
                 },
             }
-        index = self._read_target(search_rollup.serves_filters(filters)).index
+        index = self._read_target(search_rollup.serves_filters(filters), time_range).index
         result = self._search("tag coverage", query, aggs, index)
         if not result:
             return []
@@ -1339,7 +1450,8 @@ class SearchClusterStore(BillingStore):
             wanted["values"]["terms"]["missing"] = _LEGACY_VALUES[field]
         if dimension.kind is Dimension.SERVICE:
             wanted["tax"] = {"filter": _IS_TAX, "aggs": cost}
-        target = self._read_target(dimension.kind is not Dimension.RESOURCE)
+        # Over all time: every period whole, so the resource summary answers too (resources included).
+        target = self._read_target(dimension.kind is not Dimension.RESOURCE, _ALL_TIME)
         aggs = self._search("distinct values", {"match_all": {}}, wanted, target.index)
         if not aggs:
             return []
@@ -1426,6 +1538,8 @@ class SearchClusterStore(BillingStore):
         self._cluster.close()
 
 
+#: Every day a question can name: holds every period whole.
+_ALL_TIME = TimeRange(date.min, date.max)
 #: Tax line items.
 _IS_TAX: dict[str, Any] = {"term": {"charge_category": TAX_CHARGE}}
 #: Aggregations recording a period's currencies and whether any line item has a net cost.
@@ -1672,17 +1786,35 @@ def _document_sql(source: NormalizedSource, columns: Sequence[str] | None = None
     return f"SELECT {_json_object(pairs)} AS doc FROM ({source.select_sql}) AS line_items"
 
 
-def _rollup_document_sql(source: NormalizedSource, columns: Sequence[str]) -> str:
-    """A DuckDB SELECT of one VARCHAR column: each daily rollup row of `source` (`search_rollup.relation_sql`)
-    as the JSON document to index, NULLs left out and tags under `tags`, as in `_document_sql`."""
+def _summary_document_sql(summary: search_rollup.Summary, source: NormalizedSource, columns: Sequence[str]) -> str:
+    """A DuckDB SELECT of one VARCHAR column: each row of `summary` of `source` (`Summary.relation_sql`) as the
+    JSON document to index, NULLs left out and tags under `tags`, as in `_document_sql`."""
     pairs = [_json_pair(search_rollup.DAY, f"strftime({quote_ident(search_rollup.DAY)}, '%Y-%m-%dT%H:%M:%S.%gZ')")]
-    names = [*search_rollup.TEXT_KEYS, *search_rollup.DATE_KEYS, *(m for m, _ in search_rollup.MEASURES)]
+    names = [*summary.text_keys, *summary.date_keys, *(m for m, _ in summary.measures)]
     pairs += [_json_pair(name, quote_ident(name)) for name in names]
     if source.tag_keys:
         inner = _json_object([_json_pair(escape_key(k), quote_ident(TAG_PREFIX + k)) for k in source.tag_keys])
         pairs.append(f"{quote_literal(json.dumps('tags') + ':')} || {inner}")
-    relation = search_rollup.relation_sql(source.select_sql, source.tag_keys, columns)
-    return f"SELECT {_json_object(pairs)} AS doc FROM ({relation}) AS rollup"
+    relation = summary.relation_sql(source.select_sql, source.tag_keys, columns)
+    return f"SELECT {_json_object(pairs)} AS doc FROM ({relation}) AS summary"
+
+
+def _summary_indices(meta: dict[str, Any]) -> list[str]:
+    """The summary indices a line-item index's `_meta` records."""
+    return [meta[s.key]["index"] for s in search_rollup.SUMMARIES if s.key in meta]
+
+
+def _whole_or_none(time_range: TimeRange, meta: dict[str, Any]) -> bool:
+    """Whether `time_range` holds every line item of the live index with `meta`, or none of them (from the span of
+    its usage starts; an index without one holds no line item)."""
+    if "data_from" not in meta:
+        return False
+    first, last = _parse_ts(meta.get("data_from")), _parse_ts(meta.get("last_start"))
+    if first is None or last is None:
+        return True
+    start = datetime.combine(time_range.start, datetime.min.time(), UTC)
+    end = datetime.combine(time_range.end, datetime.min.time(), UTC)
+    return (start <= first and last < end) or last < start or first >= end
 
 
 def _unescape(key: str) -> str:

@@ -319,7 +319,7 @@ def _load_before_the_provider_column(store: BillingStore, tmp_path: Path, monkey
             import bot.store.search_cluster as cluster
 
             patch.setattr(cluster, "LINE_ITEM_COLUMNS", tuple(c for c in LINE_ITEM_COLUMNS if c[0] != "provider"))
-            patch.setattr(cluster.SearchClusterStore, "_load_rollup", lambda *_: {})  # before daily rollups too
+            patch.setattr(cluster.SearchClusterStore, "_load_summaries", lambda *_: {})  # before summaries too
         store.replace_period(
             dataclasses.replace(old, select_sql=f"SELECT * EXCLUDE (provider) FROM ({old.select_sql})")
         )

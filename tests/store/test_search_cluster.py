@@ -33,6 +33,7 @@ from bot.errors import ConfigError, StoreError
 from bot.store.elasticsearch import ElasticsearchClient
 from bot.store.registry import open_store
 from bot.store.search_cluster import SearchClusterStore
+from bot.store.search_rollup import SUMMARIES
 from tests.store.cluster_proxy import ClusterProxy, running_proxy
 from tests.store.sources import item, make_source, total
 from tests.store.test_duckdb import _child_env, synthetic_source
@@ -101,12 +102,15 @@ def period_indices(store: SearchClusterStore) -> list[str]:
 
 
 def rollup_indices(store: SearchClusterStore) -> list[str]:
-    """The daily rollup indices of January 2024, live or not: one per live line-item index, never an orphan."""
-    return sorted(store._cluster.index_names(f"{store._rollup_alias}-2024-01-*"))
+    """The summary indices (daily rollup, resource summary) of January 2024, live or not: one of each per live
+    line-item index, never an orphan."""
+    found = store._cluster.index_names(f"{store._rollup_alias}-2024-01-*")
+    return sorted(found + store._cluster.index_names(f"{store._resource_alias}-2024-01-*"))
 
 
 def live_rollups(store: SearchClusterStore) -> list[str]:
-    return sorted(m["rollup"]["index"] for m in store._live_indices().values() if "rollup" in m)
+    metas = store._live_indices().values()
+    return sorted(m[key]["index"] for m in metas for key in ("rollup", "resources") if key in m)
 
 
 def free_port() -> int:
@@ -185,7 +189,7 @@ def test_exception_in_the_document_stream_keeps_the_old_index_live(
     assert (result.rows, result.replaced) == (10_000, "old")
     assert result.billed_total == pytest.approx(100.0)
     assert jan_total(store) == pytest.approx(100.0)
-    assert rollup_indices(store) == live_rollups(store) and len(rollup_indices(store)) == 1
+    assert rollup_indices(store) == live_rollups(store) and len(rollup_indices(store)) == 2  # rollup, resources
 
 
 def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
@@ -222,17 +226,22 @@ def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
     # The killed loader's lease runs out (shortened here from a minute): its index is then an orphan.
     reader._load_lease = 0.5
     time.sleep(0.6)
-    # A loader killed while writing the daily rollup leaves its rollup index too (its line-item index is the
-    # orphan above): made by hand here, as the kill above lands in the line items.
-    killed_rollup = reader._rollup_name(orphan)
-    reader._cluster.create_index(killed_rollup, settings={"number_of_shards": 1}, mappings={})
+    # A loader killed while writing its summaries leaves their indices too (its line-item index is the orphan
+    # above): made by hand here, as the kill above lands in the line items.
+    for summary in SUMMARIES:
+        reader._cluster.create_index(
+            reader._summary_name(orphan, summary), settings={"number_of_shards": 1}, mappings={}
+        )
 
     result = reader.replace_period(make_source(tmp_path, [item("2024-01-09", "5.00")], delivery_id="new"))
     assert result.replaced == "old"
     assert jan_total(reader) == pytest.approx(5.0)
     indices = period_indices(reader)
     assert orphan not in indices and live not in indices and len(indices) == 1
-    assert rollup_indices(reader) == live_rollups(reader) == [reader._rollup_name(indices[0])]
+    assert (
+        rollup_indices(reader) == live_rollups(reader) == sorted(reader._summary_name(indices[0], s) for s in SUMMARIES)
+    )
+    assert len(live_rollups(reader)) == 2
     reader.close()
 
 
@@ -286,9 +295,11 @@ def test_bulk_answered_429_is_retried_and_nothing_is_lost(cluster: Cluster, prox
     try:
         result = store.replace_period(synthetic_source(3_000, cost=0.25, delivery_id="retried"))
         assert proxy.rejected == 1
-        rollup_documents = next(iter(store._live_indices().values()))["rollup"]["documents"]
-        # Every chunk of line items, then of daily rollup documents, reached the node once.
-        assert proxy.bulk_forwarded == 3_000 // 500 + -(-rollup_documents // 500)
+        meta = next(iter(store._live_indices().values()))
+        # Every chunk of line items, then of the daily rollup's and the resource summary's documents, reached the
+        # node once.
+        summaries = sum(-(-meta[key]["documents"] // 500) for key in ("rollup", "resources"))
+        assert proxy.bulk_forwarded == 3_000 // 500 + summaries
         assert result.rows == 3_000
         assert Decimal(str(result.billed_total)).quantize(Decimal("0.01")) == Decimal("750.00")
         assert jan_total(store) == pytest.approx(750.0)
@@ -493,7 +504,9 @@ def test_count_groups_counts_every_group_once(
     ]
     expected = [3, 3, 4, 1, 0]
     assert [store.count_groups(r) for r in requests] == expected
-    monkeypatch.setattr("bot.store.search_cluster._COUNT_TERMS", 2)  # more values than asked for: fall back
+    # More values than asked for (on line items, and on a summary): fall back to the composite count.
+    monkeypatch.setattr("bot.store.search_cluster._COUNT_TERMS", 2)
+    monkeypatch.setattr("bot.store.search_cluster._SUMMARY_COUNT_TERMS", 2)
     assert [store.count_groups(r) for r in requests] == expected
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,7 @@ def prefix() -> str:
 
 MAY, JUNE = date(2024, 5, 1), date(2024, 6, 1)
 MONTH = TimeRange(MAY, JUNE)
+JUNE_RANGE = TimeRange(JUNE, date(2024, 7, 1))
 BOTH = TimeRange(MAY, date(2024, 7, 1))
 WEEK = TimeRange(date(2024, 5, 6), date(2024, 5, 13))
 HALF_CENT = 0.005
@@ -216,8 +218,8 @@ def test_every_rollup_served_answer_equals_the_line_item_answer(
     served: list[bool] = []
     real = SearchClusterStore._read_target
 
-    def spy(self: SearchClusterStore, serves: bool) -> _Target:
-        target = real(self, serves)
+    def spy(self: SearchClusterStore, serves: bool, whole: TimeRange | None = None) -> _Target:
+        target = real(self, serves, whole)
         served.append(target.rollup)
         return target
 
@@ -244,7 +246,7 @@ def test_every_rollup_served_answer_equals_the_line_item_answer(
         served.clear()
         from_rollup = ask()
         assert served and all(served), f"{name} was not read from the rollup"
-        monkeypatch.setattr(SearchClusterStore, "_read_target", lambda self, serves: _Target(self._alias, False))
+        monkeypatch.setattr(SearchClusterStore, "_read_target", lambda self, *_: _Target(self._alias, False))
         from_line_items = ask()
         monkeypatch.setattr(SearchClusterStore, "_read_target", spy)
         if isinstance(from_rollup, list) and from_rollup and isinstance(from_rollup[0], AggregateRow):
@@ -257,23 +259,134 @@ def test_every_rollup_served_answer_equals_the_line_item_answer(
     assert len(questions) > 300
 
 
-def test_hourly_series_and_resource_questions_read_the_line_items(loaded: SearchClusterStore) -> None:
+RESOURCE = DimensionRef(Dimension.RESOURCE)
+#: Resource questions over whole periods (the resource summary answers them) and over part of one (line items).
+RESOURCE_REQUESTS: tuple[AggregateRequest, ...] = tuple(
+    AggregateRequest(time_range, group_by, filters, basis=basis, limit=limit)
+    for time_range in (MONTH, BOTH, WEEK, TimeRange(MAY, date(2024, 6, 10)))
+    for group_by in ((RESOURCE,), (RESOURCE, SERVICE, ACCOUNT), (SERVICE,), (RESOURCE, TEAM))
+    for filters in (
+        (),
+        (Filter(RESOURCE, (RESOURCE.empty_key,), negate=True),),
+        (Filter(RESOURCE, ("r-1", "r-2", "r-30")), Filter(ACCOUNT, (ACCOUNTS[0],))),
+        (Filter(SERVICE, ("Tax", SERVICES[0])), Filter(TEAM, ("web", "untagged"))),
+    )
+    for basis, limit in ((CostBasis.UNBLENDED, 5), (CostBasis.AMORTIZED, None), (CostBasis.NET, 1))
+)
+
+
+def _read(store: SearchClusterStore, request: AggregateRequest) -> str:
+    """The alias suffix `request` is read from: li (line items), ru (daily rollup), rs (resource summary)."""
+    return store._target_for(request).index.rsplit("-", 1)[-1]
+
+
+def test_resource_questions_over_whole_periods_read_the_resource_summary_and_answer_as_the_line_items(
+    loaded: SearchClusterStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = loaded
-    resource = DimensionRef(Dimension.RESOURCE)
+    assert all(m["resources"]["format"] == 2 for m in store._live_indices().values())
+    problems: list[str] = []
+    for request in RESOURCE_REQUESTS:
+        whole = request.time_range in (MONTH, BOTH)
+        resources = any(ref.kind is Dimension.RESOURCE for ref in request.group_by) or any(
+            f.dimension.kind is Dimension.RESOURCE for f in request.filters
+        )
+        expected_read = "rs" if whole and resources else "li" if resources else _read(store, request)
+        if _read(store, request) != expected_read:
+            problems.append(f"{request} read {_read(store, request)}, not {expected_read}")
+        answered, counted = store.aggregate(request), store.count_groups(request)
+        with monkeypatch.context() as forced:
+            forced.setattr(SearchClusterStore, "_read_target", lambda self, *_: _Target(self._alias, False))
+            problems += [f"{request}: {d}" for d in _rows_differ(answered, store.aggregate(request))]
+            if counted != store.count_groups(request):
+                problems.append(f"{request}: {counted} groups counted, {store.count_groups(request)} on line items")
+    # The value list of resources (all time: every period whole) too.
+    spied: list[str] = []
+    real = SearchClusterStore._read_target
+
+    def spy(self: SearchClusterStore, *args: Any) -> _Target:
+        spied.append(real(self, *args).index.rsplit("-", 1)[-1])
+        return real(self, *args)
+
+    with monkeypatch.context() as watched:
+        watched.setattr(SearchClusterStore, "_read_target", spy)
+        values = store.distinct_values(RESOURCE)
+    with monkeypatch.context() as forced:
+        forced.setattr(SearchClusterStore, "_read_target", lambda self, *_: _Target(self._alias, False))
+        assert values == store.distinct_values(RESOURCE)
+    assert spied == ["rs"] and len(values) == 40
+    assert problems == []
+    assert len(RESOURCE_REQUESTS) == 192
+
+
+def test_hourly_series_and_partial_resource_questions_read_the_line_items(loaded: SearchClusterStore) -> None:
+    store = loaded
     hourly = AggregateRequest(WEEK, granularity=Granularity.HOUR)
-    by_resource = AggregateRequest(MONTH, group_by=(resource,), limit=5)
-    one_resource = AggregateRequest(MONTH, group_by=(SERVICE,), filters=(Filter(resource, ("r-1",)),))
-    for request in (hourly, by_resource, one_resource):
-        assert not store._read_target(_serves(request)).rollup
+    by_resource = AggregateRequest(WEEK, group_by=(RESOURCE,), limit=5)
+    one_resource = AggregateRequest(MONTH, group_by=(SERVICE,), filters=(Filter(RESOURCE, ("r-1",)),))
+    daily = AggregateRequest(MONTH, group_by=(RESOURCE,), granularity=Granularity.DAY)
+    for request in (hourly, by_resource, daily):
+        assert _read(store, request) == "li"
         assert store.aggregate(request)  # answered, from the line items
+    assert _read(store, one_resource) == "rs"  # a whole month: the resource summary
     hours = {r.bucket.hour for r in store.aggregate(hourly) if r.bucket}
     assert len(hours) > 1  # hourly buckets: a daily rollup could not have answered it
 
 
-def _serves(request: AggregateRequest) -> bool:
-    from bot.store.search_rollup import serves_aggregate
+def test_a_store_loaded_before_the_resource_summary_answers_the_same_until_re_ingested(
+    cluster: Cluster, prefix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Format 1 (a daily rollup without the amortized cost per line item, no resource summary): resource questions
+    read the line items, amortized ones add the two sums the old rollup has; the answers are those of a current
+    store. A re-ingested period then has its resource summary, and a store with one period of each format reads
+    resource questions from the line items until every period has one."""
+    from bot.store import search_rollup
 
-    return serves_aggregate(request)
+    rng = random.Random(14)
+    months = {period: _month(period, rng) for period in (MAY, JUNE)}
+    old_daily = replace(
+        search_rollup.DAILY, measures=tuple(m for m in search_rollup.DAILY.measures if m[0] != search_rollup.AMORTIZED)
+    )
+    current, old = cluster.open(prefix + "new"), cluster.open(prefix + "old")
+    try:
+        with monkeypatch.context() as before:
+            before.setattr(search_rollup, "SUMMARIES", (old_daily,))
+            before.setattr(search_rollup, "FORMAT", 1)
+            for period, rows in months.items():
+                old.replace_period(make_source(tmp_path, rows, delivery_id=f"d{period}"))
+        for period, rows in months.items():
+            current.replace_period(make_source(tmp_path, rows, delivery_id=f"d{period}"))
+        assert all("resources" not in m and m["rollup"]["format"] == 1 for m in old._live_indices().values())
+        by_resource = AggregateRequest(MONTH, group_by=(RESOURCE,), basis=CostBasis.AMORTIZED, limit=5)
+        by_service = AggregateRequest(BOTH, group_by=(SERVICE,), basis=CostBasis.AMORTIZED, limit=2)
+        assert (_read(old, by_resource), _read(current, by_resource)) == ("li", "rs")
+        assert old._target_for(by_service).rollup and not old._target_for(by_service).amortized
+
+        def answers(store: SearchClusterStore) -> list[Any]:
+            out: list[Any] = []
+            for request in (*RESOURCE_REQUESTS[::7], by_resource, by_service):
+                out += [store.aggregate(request), store.count_groups(request)]
+            return [*out, store.tag_coverage(MONTH, (Filter(RESOURCE, ("r-3",)),))]
+
+        expected = answers(current)
+        *got, coverage = answers(old)
+        for got_one, want in zip(got, expected, strict=False):
+            assert _rows_differ(got_one, want) == [] if isinstance(got_one, list) else got_one == want
+        assert [(c.key, c.distinct_values) for c in coverage] == [(c.key, c.distinct_values) for c in expected[-1]]
+        assert [c.tagged_cost for c in coverage] == pytest.approx([c.tagged_cost for c in expected[-1]])
+
+        old.replace_period(make_source(tmp_path, months[JUNE], delivery_id="again"))  # one period re-ingested
+        assert _read(old, AggregateRequest(BOTH, group_by=(RESOURCE,))) == "li"
+        assert _read(old, AggregateRequest(JUNE_RANGE, group_by=(RESOURCE,))) == "li"  # May's has none yet
+        old.replace_period(make_source(tmp_path, months[MAY], delivery_id="again"))
+        assert _read(old, by_resource) == "rs"
+        assert _rows_differ(old.aggregate(by_resource), current.aggregate(by_resource)) == []
+        assert len(old._cluster.index_names(f"{old._resource_alias}-*")) == 2  # no garbage of the older loads
+    finally:
+        for store in (current, old):
+            for p in store.periods():
+                store.delete_period(p.billing_period)
+            store.close()
 
 
 def test_a_month_over_several_shards_answers_as_one_shard_does(cluster: Cluster, prefix: str, tmp_path: Path) -> None:
@@ -318,7 +431,7 @@ def test_replicas_a_cluster_cannot_hold_fail_the_load_clearly_and_keep_the_live_
             strict.replace_period(make_source(tmp_path, [item("2024-05-03", "5.00")], delivery_id="new"))
         assert str(failed.value) == (
             f"{cluster.product} at http://{_hostport(cluster.url)} did not allocate every copy of 2024-05 delivery "
-            "new within 1 s (status yellow, 2 unassigned shard(s) on 1 data node(s)): with replicas=1 each copy "
+            "new within 1 s (status yellow, 3 unassigned shard(s) on 1 data node(s)): with replicas=1 each copy "
             "needs its own node; start the missing nodes or lower `replicas` in the store URL. The previous data "
             "stays live"
         )
