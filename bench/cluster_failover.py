@@ -4,9 +4,11 @@ and an ingest either completes or says why not.
     .venv/bin/python bench/cluster_failover.py                         # 3 nodes (heap 768m each), 500k line items
     .venv/bin/python bench/cluster_failover.py --rows 1000000 --heap 1g --signal term
 
-Starts three Elasticsearch nodes on 127.0.0.1 (`tools/es-node` in cluster mode: fixed transport ports, each the
-others' seed), opens the store on all three (`elasticsearch://A?nodes=B,C`, replicas `auto`: one replica per
-shard) and loads one month of `store_compare.py`'s synthetic line items. Then:
+Starts three Elasticsearch nodes on 127.0.0.1 (`tests.support.node_cluster`: `tools/es-node` in cluster mode,
+fixed ports, each the others' seed), opens the store on all three (`elasticsearch://A?nodes=B,C`, replicas
+`auto`: one replica per shard) and loads one month of `store_compare.py`'s synthetic line items. The question
+loop is `tests.support.question_loop`'s, shared with `tests/store/test_cluster_failover.py` (the same failures
+at test size, on the sample organisation through the real ingest). Then:
 
 1. **Queries**: a client asks `store_compare.py`'s query mix (daily totals, top services, a tag report, tag
    coverage, top resources, a three-level group-by) in a loop; after `--before` seconds the node the store URL
@@ -29,15 +31,10 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import signal
-import socket
-import statistics
 import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,96 +45,9 @@ from store_compare import MONTH, differences, make_source, query_mix
 
 from bot.store.registry import open_store
 from bot.store.search_cluster import SearchClusterStore
-from tests.support.search_node import ELASTICSEARCH, SearchNodeHandle
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Node:
-    name: str
-    workdir: Path
-    http_port: int
-    transport_port: int
-    handle: SearchNodeHandle | None = None
-
-
-@dataclass
-class Cluster:
-    nodes: list[Node]
-    heap: str
-    seeds: str = ""
-
-    def env(self, node: Node) -> dict[str, str]:
-        return {
-            "ES_NODE_NAME": node.name,
-            "ES_NODE_TRANSPORT_PORT": str(node.transport_port),
-            "ES_NODE_SEED_HOSTS": self.seeds,
-            "ES_NODE_INITIAL_MASTERS": ",".join(n.name for n in self.nodes),
-        }
-
-    def start(self, node: Node) -> None:
-        node.handle = ELASTICSEARCH.start(node.workdir, 300.0, port=node.http_port, heap=self.heap, env=self.env(node))
-
-    def start_all(self) -> None:
-        # Together: no node is healthy before a master is elected, which needs two of the three.
-        with ThreadPoolExecutor(len(self.nodes)) as pool:
-            list(pool.map(self.start, self.nodes))
-
-    def kill(self, node: Node, how: str) -> None:
-        assert node.handle is not None
-        if how == "kill":
-            os.killpg(node.handle.pid, signal.SIGKILL)
-            node.handle.process.wait()
-        node.handle.stop()
-
-    def stop_all(self) -> None:
-        for node in self.nodes:
-            if node.handle is not None:
-                node.handle.stop()
-
-
-@dataclass
-class Loop:
-    """Asks the query mix over and over in a thread, checking each answer against the recorded ones."""
-
-    store: SearchClusterStore
-    expected: dict[str, Any]
-    stopped_at: float = 0.0
-    answered: int = 0
-    wrong: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    before_ms: list[float] = field(default_factory=list)
-    after_ms: list[float] = field(default_factory=list)
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    def run(self) -> None:
-        mix = query_mix(self.store)
-        while not self._stop.is_set():
-            for name, ask in mix.items():
-                t0 = time.perf_counter()
-                try:
-                    answer = ask()
-                except Exception as exc:  # a failed question is reported, never taken for a right answer
-                    self.failed.append(f"{name}: {type(exc).__name__}: {exc}"[:400])
-                    continue
-                ms = (time.perf_counter() - t0) * 1000
-                (self.after_ms if self.stopped_at and t0 >= self.stopped_at else self.before_ms).append(ms)
-                self.answered += 1
-                self.wrong += [f"{name}{d}" for d in differences(self.expected[name], answer)]
-
-    def __enter__(self) -> Loop:
-        self._thread = threading.Thread(target=self.run, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+from tests.support.node_cluster import ClusterNode, NodeCluster
+from tests.support.question_loop import QuestionLoop
+from tests.support.search_node import ELASTICSEARCH
 
 
 def health(store: SearchClusterStore) -> str:
@@ -157,16 +67,22 @@ def wait_green(store: SearchClusterStore, timeout: float = 300.0) -> str:
     return health(store)
 
 
-def report(phase: str, loop: Loop) -> None:
-    def p(samples: list[float]) -> str:
-        return f"p50 {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms" if samples else "none"
-
-    print(f"## {phase}: {loop.answered} answers, {len(loop.wrong)} wrong, {len(loop.failed)} failed")
-    print(f"   before the stop: {p(loop.before_ms)}; after: {p(loop.after_ms)}")
+def report(phase: str, loop: QuestionLoop, expected: dict[str, Any]) -> int:
+    """Print the phase's answers, failures and wrong answers; returns how many were wrong."""
+    verdict = loop.verdict([expected], differences)
+    print(f"## {phase}: {len(verdict.wrong)} wrong; {loop.summary()}")
     for line in loop.failed[:5]:
         print(f"   failed: {line}")
-    for line in loop.wrong[:5]:
+    for line in verdict.wrong[:5]:
         print(f"   WRONG: {line}")
+    return len(verdict.wrong)
+
+
+def stop(cluster: NodeCluster, node: ClusterNode, how: str) -> None:
+    if how == "kill":
+        cluster.kill(node)
+    else:
+        cluster.stop(node)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,54 +95,47 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="trackit-failover-")
-    nodes = [Node(f"bench-es-{i}", Path(tmp.name) / f"node{i}", free_port(), free_port()) for i in range(3)]
-    cluster = Cluster(nodes, args.heap)
-    cluster.seeds = ",".join(f"127.0.0.1:{n.transport_port}" for n in nodes)
+    cluster = NodeCluster(ELASTICSEARCH, Path(tmp.name), heap=args.heap)
     print(f"# {platform.node()}, {os.cpu_count()} cores; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     try:
         t0 = time.perf_counter()
         cluster.start_all()
         print(f"# 3 Elasticsearch nodes up in {time.perf_counter() - t0:.0f} s (heap {args.heap} each)")
-        first, *others = nodes
-        url = (
-            f"elasticsearch://127.0.0.1:{first.http_port}?prefix=bench-failover&timeout=30"
-            f"&nodes={','.join(f'127.0.0.1:{n.http_port}' for n in others)}"
-        )
-        store = open_store(url)
+        first, victim, _ = cluster.nodes
+        store = open_store(cluster.store_url(prefix="bench-failover"))
         assert isinstance(store, SearchClusterStore)
         source = make_source(args.rows, MONTH, "failover-1")
         t0 = time.perf_counter()
         store.replace_period(source)
         print(f"# loaded {args.rows:,} line items in {time.perf_counter() - t0:.0f} s; health {wait_green(store)}")
-        expected = {name: ask() for name, ask in query_mix(store).items()}
+        mix = query_mix(store)
+        expected = {name: ask() for name, ask in mix.items()}
 
         # 1. A node killed while questions are asked.
-        with Loop(store, expected) as loop:
+        with QuestionLoop(mix) as loop:
             time.sleep(args.before)
-            loop.stopped_at = time.perf_counter()
-            cluster.kill(first, args.signal)
+            loop.mark()
+            stop(cluster, first, args.signal)
             print(f"# {first.name} ({'SIGKILL' if args.signal == 'kill' else 'clean stop'}) mid-query")
             time.sleep(args.after)
             seen = health(store)
-        report("queries, a node stopped", loop)
+        bad = report("queries, a node stopped", loop, expected)
         print(f"   health after the stop: {seen}; re-replicated: {wait_green(store)}")
         t0 = time.perf_counter()
         cluster.start(first)
         print(f"# {first.name} back in {time.perf_counter() - t0:.0f} s; health {wait_green(store)}")
-        bad = len(loop.wrong)
 
         # 2. A node killed mid-ingest (half the line items sent), questions asked all along.
-        victim = others[0]
         half = threading.Event()
 
         def progress(sent: int, total: int) -> None:
             if sent >= total // 2 and not half.is_set():
                 half.set()
-                threading.Thread(target=cluster.kill, args=(victim, args.signal), daemon=True).start()
+                threading.Thread(target=stop, args=(cluster, victim, args.signal), daemon=True).start()
 
-        with Loop(store, expected) as loop:
+        with QuestionLoop(mix) as loop:
             time.sleep(2)
-            loop.stopped_at = time.perf_counter()
+            loop.mark()
             t0 = time.perf_counter()
             try:
                 result = store.replace_period(make_source(args.rows, MONTH, "failover-2"), progress)
@@ -234,10 +143,9 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 outcome = f"failed after {time.perf_counter() - t0:.0f} s: {type(exc).__name__}: {exc}"
             time.sleep(5)
-        report(f"ingest, {victim.name} stopped at half", loop)
+        bad += report(f"ingest, {victim.name} stopped at half", loop, expected)
         print(f"   ingest {outcome}")
         print(f"   live delivery: {[p.delivery_id for p in store.periods()]}; health {health(store)}")
-        bad += len(loop.wrong)
         store.delete_period(MONTH)
         store.close()
         print(f"# load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -1,4 +1,4 @@
-"""Start a real single-node search server (Elasticsearch or OpenSearch) for tests and benchmarks (stdlib only).
+"""Start a real search server node (Elasticsearch or OpenSearch) for tests and benchmarks (stdlib only).
 
 One implementation of the process handling behind ``tests.support.es_node`` and ``tests.support.os_node``: each
 names its :class:`Engine` (label, launcher folder, heap variable, how to tell its server from any other) and keeps
@@ -46,6 +46,11 @@ class Engine:
     verify: Callable[[str, Message, float], None]
 
     @property
+    def env_prefix(self) -> str:
+        """The launcher's environment variables start so, e.g. ``ES_NODE`` (ES_NODE_HEAP, ES_NODE_SEED_HOSTS)."""
+        return f"{self.key.upper()}_NODE"
+
+    @property
     def tool(self) -> str:
         """The launcher folder under tools/, e.g. ``es-node``."""
         return f"{self.key}-node"
@@ -91,8 +96,9 @@ class Engine:
 
         ``timeout`` covers the start only (JVM up, HTTP bound, cluster health yellow or green); the build has its
         own ``build_timeout`` since a first build downloads from Maven Central. ``heap`` defaults to run.sh's
-        (this engine's ``heap_env`` or 512m). ``env``: more environment for the launcher (e.g. the cluster
-        settings of ``tools/es-node``: ES_NODE_NAME, ES_NODE_TRANSPORT_PORT, ES_NODE_SEED_HOSTS). Raises
+        (this engine's ``heap_env`` or 512m). ``env``: more environment for the launcher (e.g. its cluster
+        settings, ``<env_prefix>_NAME``, ``_TRANSPORT_PORT``, ``_SEED_HOSTS``, ``_INITIAL_MASTERS``: see
+        ``tests.support.node_cluster``). Raises
         RuntimeError with the log tail when the node fails to come up;
         the process is stopped in that case.
         """

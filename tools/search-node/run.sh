@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Start one real single-node search server (Elasticsearch 8.19 or OpenSearch 2.19, the vendor's own jars from
+# Start one real search server node (Elasticsearch 8.19 or OpenSearch 2.19, the vendor's own jars from
 # Maven Central) bound to 127.0.0.1. The one launcher behind tools/es-node/run.sh and tools/os-node/run.sh; each
-# engine keeps its own Java sources and pom.xml (different server jars) in its own folder.
+# engine keeps its own main class and pom.xml (different server jars) in its own folder, and both compile the
+# launcher code they share from src/ here (trackit.searchnode.Launcher: command line, folders, settings, cluster
+# mode, pid and port files, the stdin watch).
 #
 # Usage:
 #   tools/search-node/run.sh ENGINE [options] DIR [PORT]      (or: tools/es-node/run.sh, tools/os-node/run.sh)
@@ -18,6 +20,8 @@
 #     --stdin-eof    with --foreground: stop the node when standard input closes (tests keep a pipe open)
 #     --wait SECS    background mode: wait up to SECS (default 180) for http.port, print the URL; 0 = don't wait
 #   Environment: ES_NODE_HEAP / OS_NODE_HEAP (default 512m), JAVA (default: java on PATH), MVN (default: mvn).
+#   Cluster mode (E_NODE_ being ES_NODE_ or OS_NODE_): E_NODE_NAME, E_NODE_TRANSPORT_PORT, E_NODE_SEED_HOSTS
+#   (every node's 127.0.0.1:transport port) and E_NODE_INITIAL_MASTERS; without E_NODE_SEED_HOSTS: one node.
 #
 # Background mode (default) prints "http://127.0.0.1:PORT" and leaves the node running; stop it with
 #   kill "$(cat DIR/E.pid)"
@@ -55,8 +59,9 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-build_stamp() {
-    (cd "$HERE" && cat pom.xml $(find src -type f -name '*.java' | LC_ALL=C sort)) | sha256sum | cut -d' ' -f1
+build_stamp() {  # this engine's pom and sources, and the launcher code both share (tools/search-node/src)
+    (cd "$HERE/.." && cat "$NAME/pom.xml" $(find "$NAME/src" search-node/src -type f -name '*.java' | LC_ALL=C sort)) \
+        | sha256sum | cut -d' ' -f1
 }
 
 build_is_current() {
