@@ -598,6 +598,28 @@ def run(
         raise CorruptFile(f"{files_label(files)}: unreadable export data ({_first_line(exc)})") from exc
 
 
+def _check_sql(rows: str, *, wrong_period: str, keyed: bool, force_rows: bool) -> str:
+    """The one pass over a delivery's rows (`rows`: a relation with `__billed_exact`, and `__bill_period` /
+    `__line_item` when checked) giving, in this order: the row count, the export's exact billed total as text,
+    the rows of another billing period, the duplicate line items (rows beyond the first of each line-item key)
+    and, with `force_rows`, a hash of every row (which makes every column that can fail be evaluated).
+
+    With a line-item key, rows are grouped by the key first: DuckDB spills a grouped aggregate to disk, while
+    `count(DISTINCT ...)` beside other aggregates ran out of 1 GB at 100M line items."""
+    total = "CAST(COALESCE(SUM({}), 0) AS DECIMAL(38, 10))::VARCHAR"
+    forced = "max(hash(n))" if force_rows else "0"
+    if not keyed:
+        return f"SELECT count(*), {total.format('__billed_exact')}, {wrong_period}, 0, {forced} FROM {rows} AS n"
+    per_key = (
+        f"SELECT __line_item AS k, count(*) AS n_rows, SUM(__billed_exact) AS billed, {wrong_period} AS wrong, "
+        f"{forced} AS forced FROM {rows} AS n GROUP BY __line_item"
+    )
+    return (
+        f"SELECT COALESCE(SUM(n_rows), 0), {total.format('billed')}, COALESCE(SUM(wrong), 0), "
+        f"COALESCE(SUM(n_rows - 1) FILTER (WHERE k IS NOT NULL), 0), max(forced) FROM ({per_key})"
+    )
+
+
 def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
     try:
         row = con.execute("SELECT current_setting('temp_directory')").fetchone()
@@ -739,12 +761,7 @@ def build_source(
     if checks.key is not None:
         extra_cols.append(f"{checks.key} AS __line_item")
     period_lit = f"DATE {quote_literal(delivery.billing_period.isoformat())}"
-    aggregates = [
-        "count(*)",
-        "CAST(COALESCE(SUM(__billed_exact), 0) AS DECIMAL(38, 10))::VARCHAR",
-        f"count(*) FILTER (WHERE __bill_period <> {period_lit})" if checks.period else "0",
-        "count(__line_item) - count(DISTINCT __line_item)" if checks.key else "0",
-    ]
+    wrong_period = f"count(*) FILTER (WHERE __bill_period <> {period_lit})" if checks.period else "0"
     parts: tuple[SourcePart, ...] = ()
     if stage_dir is not None:
         target = stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{uuid.uuid4().hex[:12]}.parquet"
@@ -757,7 +774,7 @@ def build_source(
             scratch=stage_dir,
         )
         staged = f"read_parquet({quote_literal(str(target))})"
-        check_sql = f"SELECT {', '.join(aggregates)} FROM {staged}"
+        check_sql = _check_sql(staged, wrong_period=wrong_period, keyed=checks.key is not None, force_rows=False)
         select_sql = "SELECT " + ", ".join(quote_ident(n) for n in names) + f" FROM {staged}"
     else:
         select_sql = (
@@ -769,10 +786,11 @@ def build_source(
         # before any store is touched. Only casts to numbers and timestamps and JSON functions can fail: text
         # columns that are trimmed, compared or cast to text cannot, and skipping them halves this pass on
         # parquet.
-        check_sql = (
-            f"SELECT {', '.join(aggregates)}, max(hash(n)) FROM (SELECT {', '.join(can_fail)}, "
-            f"{exact} AS __billed_exact{''.join(', ' + c for c in extra_cols)} FROM {relation} AS src{where}) AS n"
+        rows = (
+            f"(SELECT {', '.join(can_fail)}, {exact} AS __billed_exact{''.join(', ' + c for c in extra_cols)} "
+            f"FROM {relation} AS src{where})"
         )
+        check_sql = _check_sql(rows, wrong_period=wrong_period, keyed=checks.key is not None, force_rows=True)
     row = run(con, check_sql, named, scratch=stage_dir).fetchone()
     assert row is not None
     if int(row[2]) and checks.period is not None:
