@@ -5,8 +5,10 @@ Pure functions over series (no Slack, no I/O except through the `BillingStore` c
 
 - `anomaly_model`: the values (`Series`, `Unit`, `DetectorConfig`, `Scores`, `Span`) and robust statistics;
 - `anomaly_season`: the seasonal profile chosen from the data (hour-of-week, hour-of-day, weekday or none);
-- `anomaly_judge`: the point-by-point model (level, noise, cold start, intermittent series) and the episode
-  state machine (baseline frozen when an episode opens; over when back in its band, or a new level);
+- `anomaly_judge`: the tests and the point-by-point loop, built on `anomaly_history` (what the judge of a
+  series remembers), `anomaly_intermittent` (on/off series), `anomaly_band` (expected value and noise band:
+  level, noise, cold start) and `anomaly_lifecycle` (an episode's baseline frozen when it opens; over when back
+  in its band, or a new level);
 - `anomaly_recurring`: monthly recurring charges of cost series;
 - `anomaly_episodes`: `Anomaly`, the episodes as values with kind, baseline and outcome;
 - `anomaly_rootcause`: `series_from_store` and `explain` (breakdown of the excess down to the resource).
