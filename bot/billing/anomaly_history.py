@@ -121,7 +121,9 @@ class History:
         finite = np.isfinite(x)
         self.finite = finite
         self.is_zero = x == 0
-        self.quantum = resolution(x)
+        # Money is billed to the cent: a flat-priced resource takes few distinct values because it is flat, not
+        # because its cost moves in steps (the coarse grid `resolution` finds in counts and levels).
+        self.quantum = 0.01 if self.money else resolution(x)
         self.nonneg = bool(np.all(x[finite] >= 0)) if finite.any() else True
         self.level_window = config.level_days if self.daily else spd
         self.scale_window = _SCALE_DAYS * spd if self.daily else _SUB_SCALE_DAYS * spd
@@ -232,10 +234,11 @@ class History:
         elif not self.seen_nonzero:
             self.seen_nonzero = True
             if self.money and self.seen_zero:
-                # A cost series that appears: its history starts now (the zeros before say nothing of its level).
-                self.reset_at = i
+                # A cost series that appears: its history starts after this point (the zeros before say nothing
+                # of its level, and its first point is as a rule partial: a resource starts during the day).
+                self.reset_at = i + 1
                 self.version += 1
-                self.n_clean = 1 if self.clean[i] else 0
+                self.n_clean = 0
 
     def _every(self) -> int:
         """Points between re-estimates of the slowly moving parts of the model, once settled."""

@@ -16,6 +16,7 @@ from bot.billing.anomaly_band import BandModel
 from bot.billing.anomaly_history import OpenEpisode, State
 from bot.billing.anomaly_model import (
     SOURCE_LEVEL,
+    SOURCE_RISE,
     SOURCE_RUN,
     Outcome,
     Span,
@@ -61,7 +62,7 @@ class EpisodeLifecycle(BandModel):
             return False
         z = abs(res) / s if s > 0 else math.inf
         rel = abs(res) / abs(e) if e != 0 else math.inf
-        floor = self.lasting_pt if ep.source == SOURCE_LEVEL and ep.sign > 0 else self.floor_pt
+        floor = self.lasting_pt if ep.source in (SOURCE_LEVEL, SOURCE_RISE) and ep.sign > 0 else self.floor_pt
         return z >= config.range_z and rel >= 0.5 * config.min_relative and abs(res) >= 0.5 * floor
 
     def _continue(self, ep: OpenEpisode, i: int, e: float, dn: float, up: float) -> bool:

@@ -247,8 +247,9 @@ class Outcome(StrEnum):
     NEW_LEVEL = "new-level"
 
 
-#: Which test opened an episode.
-SOURCE_POINT, SOURCE_BURST, SOURCE_LEVEL, SOURCE_NEW, SOURCE_RUN = 1, 2, 3, 4, 5
+#: Which test opened an episode. SOURCE_RISE: a money rise on its first day, far outside the band and worth the
+#: monthly floor if it lasts (`anomaly_judge`), though under the one-day floor.
+SOURCE_POINT, SOURCE_BURST, SOURCE_LEVEL, SOURCE_NEW, SOURCE_RUN, SOURCE_RISE = 1, 2, 3, 4, 5, 6
 
 
 @dataclass(frozen=True)
