@@ -1,7 +1,8 @@
 """The expected value and noise band of each point, from the clean history before it: the seasonal profile in
 force, the level (median of the de-seasonalised clean points, plus a capped trend for daily series), robust
 noise scales below and above expected (relative for multiplicative series, apart for the low part of the
-profile), the cold-start widening, and monthly recurring charges of cost series.
+profile), the cold-start widening, a young series' noise leaning on its mature siblings' (`noise_prior`,
+pooled with its own and fading at `PRIOR_DAYS`), and monthly recurring charges of cost series.
 
 `BandModel` adds them to the judge's history (and its intermittent model, which it chooses when the series
 is off part of the time).
@@ -30,6 +31,8 @@ _LOCAL_NOISE = 1.10
 _GROUP_MIN = 20
 #: Profile values under this share of the mean form the "low" part, whose relative noise is estimated apart.
 _LOW_PROFILE = 0.5
+#: Days of its own history after which a series' noise no longer leans on its siblings' (`noise_prior`).
+PRIOR_DAYS = 21
 
 
 class BandModel(IntermittentModel):
@@ -108,6 +111,13 @@ class BandModel(IntermittentModel):
                 dn, up = (dn / abs(level), up / abs(level)) if level != 0 else (math.nan, math.nan)
             groups = tuple((_nanmax(g[0], dn), _nanmax(g[1], up)) for g in groups)
         groups = tuple((g[0] if math.isfinite(g[0]) else 0.0, g[1] if math.isfinite(g[1]) else 0.0) for g in groups)
+        age = (c - lo) / self.spd
+        if self.noise_prior > 0 and age < PRIOR_DAYS:
+            # A young series: its few residuals say little of its noise; its mature siblings' relative noise is a
+            # prior worth `need_resid` residuals at first, fading to none at three weeks.
+            k = self.need_resid * (1 - age / PRIOR_DAYS)
+            prior = self.noise_prior * (1.0 if mult else abs(level))
+            groups = tuple((_lean(g[0], count, k, prior), _lean(g[1], count, k, prior)) for g in groups)
         type_inflate = (inflate, inflate)
         fresh = False
         if self.profile.kind in ("none", "day"):
@@ -297,3 +307,12 @@ def _nanmax(a: float, b: float) -> float:
     if not math.isfinite(b):
         return a
     return max(a, b)
+
+
+def _lean(own: float, count: int, weight: float, prior: float) -> float:
+    """A noise scale that rests on `count` residuals, leaning on `prior` worth `weight` residuals (pooled
+    variances); never narrower than the series' own: the prior widens a band that few residuals made too
+    narrow, it does not narrow one that the series' own noise made wide."""
+    if weight <= 0:
+        return own
+    return max(own, math.sqrt((count * own * own + weight * prior * prior) / (count + weight)))

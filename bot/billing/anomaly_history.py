@@ -102,10 +102,17 @@ class History:
     """The state of the judge of one series (see the module docstring) and its bookkeeping."""
 
     def __init__(
-        self, series: Series, config: DetectorConfig, new_series_floor: float | None, scope: float = 0
+        self,
+        series: Series,
+        config: DetectorConfig,
+        new_series_floor: float | None,
+        scope: float = 0,
+        noise_prior: float = 0.0,
     ) -> None:
         self.series = series
         self.config = config
+        #: Relative noise scale of the series' mature siblings: the young series' band leans on it (`anomaly_band`).
+        self.noise_prior = noise_prior
         x = np.asarray(series.values, dtype=np.float64)
         self.x = x
         self.n = n = len(x)

@@ -382,10 +382,17 @@ class _Judge(EpisodeLifecycle):
 
 
 def score_series(
-    series: Series, config: DetectorConfig, *, new_series_floor: float | None = None, scope_daily: float = 0.0
+    series: Series,
+    config: DetectorConfig,
+    *,
+    new_series_floor: float | None = None,
+    scope_daily: float = 0.0,
+    noise_prior: float = 0.0,
 ) -> Scores:
     """Expected value, noise band, flags and episodes of every point of `series`, each judged from the points
     before it only (see the module docstring). `new_series_floor` (money per day) is the cost at which a cost
     series that was zero until now alerts; default `config.min_impact`. A lasting rise must be worth
-    `config.lasting_floor(scope_daily)` a day, `scope_daily` being the typical spend a day of the scope."""
-    return _Judge(series, config, new_series_floor, scope_daily).run()
+    `config.lasting_floor(scope_daily)` a day, `scope_daily` being the typical spend a day of the scope.
+    `noise_prior` (relative, e.g. 0.05) is the noise of the series' mature siblings: while the series is younger
+    than `anomaly_band.PRIOR_DAYS`, its band leans on it (never narrower than its own)."""
+    return _Judge(series, config, new_series_floor, scope_daily, noise_prior).run()

@@ -8,7 +8,18 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from bot.billing.anomaly import AnomalyKind, DetectorConfig, Outcome, Series, Severity, detect, detect_many
+from bot.billing.anomaly import (
+    AnomalyKind,
+    DetectorConfig,
+    Outcome,
+    Series,
+    Severity,
+    detect,
+    detect_many,
+    sibling_noise,
+    sibling_typical,
+)
+from bot.billing.anomaly_judge import score_series
 from bot.slack.triage import AlertView, alert_message
 
 START = datetime(2025, 1, 1, tzinfo=UTC)  # a Wednesday
@@ -263,7 +274,6 @@ def test_a_small_step_that_lasts_is_material_while_a_fall_of_the_same_size_is_no
 def test_a_sustained_step_on_day_nine_of_a_young_service_is_alerted() -> None:
     """A service eight days old at $60 a day (under the new-spending floor its siblings give) steps up by half on
     its ninth day: the alert names it that day, judged on its own short history."""
-    from bot.slack.triage import AlertView
 
     start = datetime(2026, 9, 1, tzinfo=UTC)
     n = 60
@@ -314,3 +324,44 @@ def test_a_small_blip_told_as_a_rise_is_over_the_next_days_not_a_new_level() -> 
         (day(100), AnomalyKind.SPIKE, Outcome.RECOVERED, None)
     ]
     assert found[0].back_to_normal
+
+
+def _young_among_siblings(seed: int, noise: float, step_day: int | None = None) -> dict[tuple[str, str], Series]:
+    """Five mature services of $500 a day and one that appeared 18 days ago at $100 a day, all with `noise`
+    (log-normal, daily); the young one steps up by half on day `step_day + 1` of its life when given."""
+    rng = np.random.default_rng(seed)
+    n = 60
+    out = {("service", f"S{k}"): series(500 * np.exp(rng.normal(0, noise, n)), value=f"S{k}") for k in range(5)}
+    young = np.zeros(n)
+    young[42:] = 100 * np.exp(rng.normal(0, noise, 18))
+    if step_day is not None:
+        young[42 + step_day :] *= 1.5
+    out[("service", "Young")] = series(young, value="Young")
+    return out
+
+
+def test_a_young_noisy_series_leans_on_its_siblings_noise() -> None:
+    """An 18-day-old service as noisy as its siblings (30% a day): judged on its own 10 days it takes a normal
+    wobble for a spike; with its mature siblings' relative noise as a prior (pooled with its own, fading at
+    three weeks) its band is as wide as theirs and nothing is said."""
+    noisy = _young_among_siblings(37, 0.3)
+    young = noisy[("service", "Young")]
+    floor = 0.5 * sibling_typical(noisy.values())
+    alone = detect(young, DetectorConfig(), new_series_floor=floor)
+    assert [AlertView(a, None).summary() for a in alone] == [
+        "Service Young: spike, $183.20 vs $87.09 expected, impact +$96.11 (+110.4%), Feb 22"
+    ]
+    assert [a for a in detect_many(noisy, DetectorConfig()) if a.value == "Young"] == []
+    scores = {k: score_series(s, DetectorConfig()) for k, s in noisy.items()}
+    assert 0.2 < sibling_noise(noisy, scores)["service"] < 0.45  # about the siblings' 30%
+
+
+def test_a_day_nine_step_of_a_quiet_young_series_is_still_found_with_the_prior() -> None:
+    """Quiet siblings (5% a day) give a narrow prior: a +50% step on day 9 of a quiet young service is found
+    on its first day, and the alert reads as a sustained increase once it lasted."""
+    quiet = _young_among_siblings(1, 0.05, step_day=8)
+    found = [a for a in detect_many(quiet, DetectorConfig()) if a.value == "Young"]
+    assert [AlertView(a, None).summary() for a in found] == [
+        "Service Young: sustained increase, $1,055.36 vs $694.50 expected, impact +$360.86 (+52.0%), Feb 20 – Feb 26"
+    ]
+    assert found[0].start == day(50)  # day 9 of its life
