@@ -15,10 +15,10 @@ For every point, from the clean history before it (points judged normal, or acce
 - cost series: monthly recurring charges (`anomaly_recurring`), and "new" series (zero until now) judged
   against a floor from their siblings.
 
-A point is flagged by a single-point test (a rise under the one-day money floor too, when it is worth the
-monthly floor if it lasts: `SOURCE_RISE`), a burst test (sub-daily: several same-sided points whose summed
-excess is significant) or a level test (several same-sided material points whose median z passes
-`z_level`). A flag opens an episode whose baseline is frozen at the model as it stood before the episode; the
+A point is flagged by a single-point test (for daily money series, a rise under the one-day floor too, when
+it is worth the monthly floor if it lasts: `SOURCE_RISE`), a burst test (sub-daily: several same-sided points
+whose summed excess is significant) or a level test (several same-sided material points whose median z
+passes `z_level`). A flag opens an episode whose baseline is frozen at the model as it stood before the episode; the
 episode's points stay out of the level's history, so the model cannot learn the anomaly as normal. The
 episode ends when the series is back in the band of that baseline for `gap_points` points ("recovered"; its
 points then join the history of the profile and of the noise scale, so a pattern that keeps coming back
@@ -203,7 +203,7 @@ class _Judge(EpisodeLifecycle):
         material = judged & (ares >= self.floor_pt) & (rel >= cfg.min_relative)
         lasting = judged & (ares >= np.where(res > 0, self.lasting_pt, self.floor_pt)) & (rel >= cfg.min_relative)
         each = judged & (ares >= s) & (rel >= 0.5 * cfg.min_relative)
-        if np.any(material & (np.abs(z) >= self.z_single)) or np.any(lasting & (z >= self.z_single)):
+        if np.any(material & (np.abs(z) >= self.z_single)):
             return False
         # Same-sided candidates for a run test, prefixed by the buffered points just before the chunk.
         k = max(cfg.burst_points if self.bursts else 1, cfg.level_points)
@@ -282,9 +282,10 @@ class _Judge(EpisodeLifecycle):
         if material and abs(z) >= self.z_single:
             self._open(i, i, sign, SOURCE_POINT, None)
             return True
-        if res > 0 and lasting and z >= self.z_single and not state.fresh_type:
-            # A rise under the one-day floor but worth the monthly one if it lasts, as far outside the band as a
-            # single point must be: told on its first day, by what it costs a month if it lasts.
+        if self.daily and res > 0 and lasting and z >= self.z_single and not state.fresh_type:
+            # A day's rise under the one-day floor but worth the monthly one if it lasts, as far outside the band
+            # as a single point must be: told on its first day, by what it costs a month if it lasts. (Sub-daily
+            # series: an hour is no day; their daily levels are judged by `_slow_changes`.)
             self._open(i, i, sign, SOURCE_RISE, None)
             return True
         start = None if state.fresh_type else self._burst(state) if self.bursts else None
