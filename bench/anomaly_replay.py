@@ -235,7 +235,7 @@ def replay(store: BillingStore, truth: dict[str, Any], first_day: date, last_day
                             result.false_back_to_normal += 1
                             break
         changes = period_changes(view, day, minimum=config.min_monthly_impact)
-        for post, change in zip(plan_period(state, changes, scope), changes, strict=True):
+        for post, change in zip(plan_period(state, changes, scope, now=now), changes, strict=True):
             if post.delivery_key in delivered:
                 continue
             delivered.add(post.delivery_key)

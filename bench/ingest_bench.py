@@ -13,7 +13,10 @@ CUR 2.0 parquet and legacy CUR csv.gz. Each run starts two fresh processes, one 
 - yardstick: DuckDB reads exactly those columns from the same files into a table in a new database file
   (`CREATE TABLE t AS SELECT <those columns> FROM read_parquet(...) / read_csv(...)`), same threads and memory
   limit: no transformation, no rollups, no checks. Map columns the store does not read (`product` where flat
-  columns exist ...) are left out.
+  columns exist ...) are left out. Measured two ways (`--yardstick`), each in a fresh process: one statement
+  over every file on all the threads, and file by file on one-thread connections, as many at once as there are
+  threads, each with its share of the memory limit (the way the store loads a delivery of several files; DuckDB
+  spends about half the CPU per row on one thread that it spends on two). The ratio is against the cheaper.
 
 Figures per process: CPU seconds (user + system of every thread: the steady figure on a shared machine), wall
 seconds, peak RSS as the kernel's high-water mark of the process's own memory (`VmHWM`, read by the child at its
@@ -73,6 +76,34 @@ rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
 seconds = time.perf_counter() - t0
 con.close()
 _measure(rows, seconds)
+"""
+)
+
+_CHILD_RAW_FILES = (
+    _MEASURE
+    + r"""
+import json, sys, time, duckdb
+from concurrent.futures import ThreadPoolExecutor
+from bot.store.duckdb_load import split_config
+files, kind, db, threads, memory, columns = (json.loads(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]),
+                                             sys.argv[5], json.loads(sys.argv[6]))
+cols = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
+workers, config = split_config(threads, memory, len(files))  # the store's own split of threads and memory
+
+def one(i):
+    con = duckdb.connect(f"{db}.{i}", config=config)
+    con.execute("SET enable_progress_bar = false")
+    src = f"read_parquet({files[i]!r})" if kind == "parquet" else f"read_csv({files[i]!r}, header = true)"
+    con.execute(f"CREATE TABLE t AS SELECT {cols} FROM {src}")
+    con.execute("CHECKPOINT")
+    n = con.execute("SELECT count(*) FROM t").fetchall()[0][0]
+    con.close()
+    return n
+
+t0 = time.perf_counter()
+with ThreadPoolExecutor(workers) as pool:
+    rows = sum(pool.map(one, range(len(files))))
+_measure(rows, time.perf_counter() - t0)
 """
 )
 
@@ -146,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--formats", nargs="+", choices=sorted(FORMATS), default=["parquet", "csv.gz"])
     p.add_argument("--work", type=Path, default=OUT / "ingest", help="where stores are written (removed after)")
     p.add_argument("--json", type=Path, default=None, help="also write every run's figures here")
+    p.add_argument(
+        "--yardstick",
+        choices=("both", "statement", "per-file"),
+        default="both",
+        help="how DuckDB reads the columns: one statement, file by file on one-thread connections, or both "
+        "(the ratio is against the cheaper)",
+    )
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
 
@@ -167,16 +205,30 @@ def main(argv: list[str] | None = None) -> int:
                 looked_up = out["columns"]
                 assert isinstance(looked_up, list)
                 needed = _needed([str(c) for c in looked_up], every)
-                r, _ = _child(
-                    _CHILD_RAW,
-                    json.dumps([str(f) for f in files]),
-                    kind,
-                    str(work / "raw.duckdb"),
-                    str(args.threads),
-                    args.memory_limit,
-                    json.dumps(needed),
+                ways = {"statement": [_CHILD_RAW], "per-file": [_CHILD_RAW_FILES]}.get(
+                    args.yardstick, [_CHILD_RAW, _CHILD_RAW_FILES]
                 )
-                raw.append(r)
+                measured = []
+                for code in ways:
+                    m_raw, _ = _child(
+                        code,
+                        json.dumps([str(f) for f in files]),
+                        kind,
+                        str(work / "raw.duckdb"),
+                        str(args.threads),
+                        args.memory_limit,
+                        json.dumps(needed),
+                    )
+                    measured.append(m_raw)
+                    for stale in work.glob("raw.duckdb*"):
+                        stale.unlink()
+                    print(
+                        f"  {label} yardstick {'per file' if code is _CHILD_RAW_FILES else 'one statement'}: "
+                        f"{m_raw.cpu:.1f} CPU-s ({m_raw.seconds:.1f} s, {m_raw.peak_rss / 2**20:,.0f} MiB, "
+                        f"load {m_raw.load:.1f})",
+                        flush=True,
+                    )
+                raw.append(min(measured, key=lambda m: m.cpu))
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             print(

@@ -89,7 +89,7 @@ print(json.dumps({"rows": sum(p.rows for p in report.periods), "seconds": time.p
 def _layout_stamp() -> str:
     """Changes when the store's file layout may change (a cached store is then built again)."""
     h = hashlib.sha256()
-    for name in ("duckdb.py", "duckdb_rollup.py", "duckdb_sql.py"):
+    for name in ("duckdb.py", "duckdb_catalog.py", "duckdb_load.py", "duckdb_rollup.py", "duckdb_sql.py"):
         h.update((ROOT / "bot" / "store" / name).read_bytes())
     return h.hexdigest()[:10]
 

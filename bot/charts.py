@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from bot.billing.dates import day_text
 from bot.billing.money import format_money, money_number
 
 #: Colour-blind-safe palette (Okabe-Ito), then grey for "Other".
@@ -130,7 +131,7 @@ def _day_ticks(days: Sequence[date]) -> tuple[list[int], list[str]]:
     """At most MAX_X_TICKS evenly spaced day labels (`Oct 8`), starting with the first day."""
     step = max(1, -(-len(days) // MAX_X_TICKS))
     positions = list(range(0, len(days), step))
-    return positions, [f"{days[i]:%b} {days[i].day}" for i in positions]
+    return positions, [day_text(days[i]) for i in positions]
 
 
 def stacked_daily(
@@ -255,8 +256,12 @@ def cost_series(title: str, buckets: Sequence[datetime], values: Sequence[float]
     hourly = any(b.hour or b.minute for b in buckets)
     step = max(1, -(-len(buckets) // MAX_X_TICKS))
     positions = list(range(0, len(buckets), step))
-    fmt = "%b %d %H:%M" if hourly else ("%b %d" if len({b.year for b in buckets}) == 1 else "%b %d %Y")
-    ax.set_xticks(positions, [buckets[i].strftime(fmt) for i in positions])
+    years = len({b.year for b in buckets}) > 1
+
+    def label(b: datetime) -> str:
+        return f"{day_text(b)} {b:%H:%M}" if hourly else day_text(b, year=years)
+
+    ax.set_xticks(positions, [label(buckets[i]) for i in positions])
     ax.set_xlim(-0.5, len(buckets) - 0.5)
     _style(fig, ax, title, money_axis="y", symbol=symbol)
     ax.set_ylim(min(0.0, min(values, default=0.0)) * 1.05, max(values, default=0.0) * 1.05 or 1)

@@ -1,10 +1,12 @@
-"""The triage buttons of anomaly alerts: Acknowledge, Snooze 1/7/30 days, Expected, Not an anomaly.
+"""The triage buttons of anomaly alerts: Acknowledge, Snooze 1/7/30 days, Expected, Not an anomaly; and those of
+period-charge alerts (`bot.slack.period_triage`: Acknowledge, Snooze 7/30 days, Expected, Not an anomaly).
 
 A press is acked at once (Slack wants it within 3 seconds); the lazy half stores the decision with
 `triage_anomaly` and rewrites the alert with `chat.update` so the channel sees who did what, when. The
 decision feeds the alert job: snoozed and expected episodes stay quiet, and "not an anomaly" makes the
-series less sensitive (its alert's sensitivity factor grows, see `bot.slack.triage.relaxed`). Only someone who
-may see every cost of the alert's series (their grant plus the channel's, or an admin) may press; every press is
+series less sensitive (its alert's sensitivity factor grows, see `bot.slack.triage.relaxed`); for a period
+charge, what each press silences is `bot.slack.period_triage`'s. Only someone who may see every cost of the
+alert's series or charge's account (their grant plus the channel's, or an admin) may press; every press is
 audited.
 https://api.slack.com/interactivity/handling#acknowledgment_response
 """
@@ -23,6 +25,7 @@ from bot.services import Services
 from bot.slack.asker import asker_for, audit_action_hook
 from bot.slack.errors import report_error
 from bot.slack.listeners import ActionRequest, responder
+from bot.slack.period_triage import PERIOD_CHOICES, alert_slice
 from bot.slack.triage import CHOICES, TriageChoice, relaxed, triage_note, with_triage
 from bot.state.alerts import get_anomaly_alert, triage_anomaly
 
@@ -44,14 +47,15 @@ def apply_choice(
     """Store the decision for the alert in the button's value, then update the alert message in place.
 
     Raises NotFound when the alert is unknown, `AccessDenied` when the clicker (with the channel's grant) may not
-    see every cost of the alert's series and is no admin (the user is told, nothing changes).
+    see every cost of the alert's series (a period charge's account) and is no admin (the user is told, nothing
+    changes).
     """
     key = request.value
     asker = asker_for(services, request.user_id, request.channel_id)
     alert = get_anomaly_alert(services.state, key)
     if alert is None:
         raise NotFound("This alert is no longer known to the bot (its history was cleared); nothing was changed.")
-    if not asker.scope.covers_slice(alert.dimension, alert.value):
+    if not asker.scope.covers_slice(*alert_slice(alert)):
         raise NOT_YOURS
     now = services.clock()
     until = choice.snoozed_until(now)
@@ -82,7 +86,7 @@ def register(app: App, services: Services) -> None:
     def ack_now(ack: Ack) -> None:
         ack()
 
-    for choice in CHOICES:
+    for choice in (*CHOICES, *PERIOD_CHOICES):
         app.action(choice.action_id)(ack=ack_now, lazy=[_worker(services, choice)])
 
 

@@ -30,7 +30,15 @@ from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
 from bot.errors import UsageError
-from bot.reports.text import average_text, comparison_text, period_text, total_text, unusual_lines, why_lines
+from bot.reports.text import (
+    average_text,
+    comparison_text,
+    period_text,
+    total_text,
+    unusual_lines,
+    why_changes,
+    why_lines,
+)
 from bot.services import Services
 from bot.slack.asker import Asked, Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section
@@ -111,6 +119,9 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         why = why_lines(result, money, vocabulary)
         blocks.append(section("*Why* (what moved most with the change)\n" + "\n".join(f"• {w}" for w in why)))
         fallback.append("why: " + "; ".join(why))
+        changed = why_changes(result, money)
+        if changed:
+            blocks.append(section("\n".join(changed)))
     if q.group_by:
         titles = " / ".join(dimension_title(g, vocabulary) for g in q.group_by)
         if q.question in (Question.INCREASES, Question.DECREASES):

@@ -14,12 +14,13 @@ from datetime import date
 from slack_sdk import WebClient
 
 from bot.billing.grammar_refusals import refuse_questions
+from bot.billing.grammar_tags import read_tag_question
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError
+from bot.errors import UsageError, UserFacingError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
@@ -44,8 +45,9 @@ class TagQuery:
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
-    """`[key] [range]` -> TagQuery. Raises `UsageError` (with usage; naming a word that asks for more than costs,
-    such as `vs` or `why`, with a pointer to `/cost`) or `NotFound` (unknown key, with suggestions)."""
+    """`[key] [range]`, or a question in plain words (`bot.billing.grammar_tags`) -> TagQuery. Raises `UsageError`
+    (with usage; naming a word that asks for more than costs, such as `vs` or `why`, with a pointer to `/cost`)
+    or `NotFound` (unknown key, with suggestions)."""
     refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     if not words:
@@ -53,8 +55,14 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
     try:
         return TagQuery(None, parse_time_range(text, today))
     except UsageError:
-        pass  # not only a time range: the first word is the key
-    key = vocabulary.resolve_tag_key(words[0])
+        pass  # not only a time range: the first word is the key, or a question in plain words
+    try:
+        key = vocabulary.resolve_tag_key(words[0])
+    except UserFacingError as not_a_key:
+        try:  # `how does spend break down across teams this year?`
+            return TagQuery(*read_tag_question(text, today=today, vocabulary=vocabulary, default_range=DEFAULT_RANGE))
+        except UserFacingError as exc:
+            raise (not_a_key if len(words) <= 3 else exc) from None
     rest = " ".join(words[1:])
     try:
         time_range = parse_time_range(rest or DEFAULT_RANGE, today)

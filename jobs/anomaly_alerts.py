@@ -69,6 +69,7 @@ from bot.services import Services
 from bot.slack.anomaly_cause import contributor_name, creations_message
 from bot.slack.blocks import Message
 from bot.slack.period_alerts import period_alert_message
+from bot.slack.period_triage import period_alert_key, period_mutes, record_period_alert
 from bot.slack.triage import AlertView, alert_message, follow_up_message
 from bot.state.alerts import (
     AnomalyAlert,
@@ -531,22 +532,28 @@ def plan_period(
     changes: Sequence[PeriodChange],
     scope: Scope,
     *,
+    now: datetime,
     symbol: str = "$",
     fallback_channel: str = "",
     accounts: Mapping[str, str] | None = None,
 ) -> list[PlannedPost]:
     """One post per period-charge alert (`bot.billing.anomaly_period`) and channel, routed as an alert without
-    owner tags; its delivery key names the charge, the month and the kind, so each is posted once ever."""
+    owner tags; its delivery key names the charge, the month and the kind, so each is posted once ever. Each is
+    recorded for its triage buttons; charges people muted (`bot.slack.period_triage`) are not told."""
     posts: list[PlannedPost] = []
+    mutes = period_mutes(state, now)
     for change in changes:
-        message = period_alert_message(change, symbol=symbol, accounts=accounts or {}, scope=scope.filters_text)
+        if mutes.silences(change):
+            continue
         for channel in recipients_of_tags(state, {}, scope, fallback_channel):
             key = f"[{_digest(scope.filters_text, 8)}]{change.key}" if scope.filters_text else change.key
-            posts.append(
-                PlannedPost(
-                    channel, key, "period", delivery_period(f"{key}#{channel}", "period"), message, None, change.impact
-                )
+            triage_key = period_alert_key(key, channel)
+            record_period_alert(state, triage_key, change, channel, now=now)
+            message = period_alert_message(
+                change, triage_key, symbol=symbol, accounts=accounts or {}, scope=scope.filters_text
             )
+            period = delivery_period(f"{key}#{channel}", "period")
+            posts.append(PlannedPost(channel, triage_key, "period", period, message, None, change.impact))
     return posts
 
 
@@ -651,6 +658,7 @@ def run_alerts(
                 services.state,
                 changes,
                 scope,
+                now=now,
                 symbol=Money(in_currency.currency).symbol,
                 fallback_channel=settings.ops_channel,
                 accounts=services.store.accounts(),
@@ -685,8 +693,11 @@ def deliver_post(deliverer: Deliverer, post: PlannedPost, now: datetime) -> Deli
             record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
         record_alert_progress(session, post.alert_key, end=post.end, impact=post.impact, now=now)
 
-    if post.kind == "period":  # nothing to record besides the delivery itself: no thread, no follow-ups
-        return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY)
+    def posted(session: Session, ts: str) -> None:
+        record_alert_message(session, post.alert_key, channel_id=post.channel, message_ts=ts)
+
+    if post.kind == "period":  # where it was posted, for its triage buttons: no thread, no follow-ups
+        return deliverer.post_message(post.delivery_key, post.message, policy=NEW_ALERT_POLICY, on_sent=posted)
     if post.kind != "new":
         return deliverer.post_message(
             post.delivery_key, post.message, policy=FOLLOW_UP_POLICY, thread_ts=post.thread_ts, on_sent=told
@@ -843,7 +854,11 @@ def preview(services: Services, filters_text: str = "", *, config: DetectorConfi
     channels = recipients_of_tags(services.state, {}, scope, settings.ops_channel)
     for i, change in enumerate(changes, start=1):
         message = period_alert_message(
-            change, symbol=Money(in_currency.currency).symbol, accounts=accounts, scope=filters_text
+            change,
+            period_alert_key(change.key, channels[0] if channels else "preview"),
+            symbol=Money(in_currency.currency).symbol,
+            accounts=accounts,
+            scope=filters_text,
         )
         out.append((f"charge-{i:02d}-to-{'-'.join(channels) or 'unrouted'}", message, ()))
     return out

@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 from bot.billing.basis import require_basis
 from bot.billing.charges import CHARGE_CLASS, PERIOD_CHARGES, USAGE_ONLY, ChargeClass, parse_charge_class
 from bot.billing.currency import currency_scope
+from bot.billing.dates import day_text
 from bot.billing.model import (
     TAGGABLE,
     TAX_SERVICE,
@@ -268,11 +269,12 @@ def render_daily_summary(summary: DailySummary, money: Money) -> Message:
         return message(f"{title}: no data yet", blocks)
     partial = s.status == "partial"
     later = "partial day: compared once complete"
+    week_ago = day_text(s.day - timedelta(days=7), weekday=True)
     facts = [
         f"*Usage-driven spend*\n{money(s.usage)}" + (" so far" if partial else ""),
         f"*vs 7-day average* ({'no data' if s.average_7d is None else money(s.average_7d)})\n"
         + (later if partial else _versus(money, s.usage, s.average_7d)),
-        f"*vs {s.day - timedelta(days=7):%a %m-%d}* ({'no data' if s.same_weekday is None else money(s.same_weekday)})"
+        f"*vs {week_ago}* ({'no data' if s.same_weekday is None else money(s.same_weekday)})"
         + "\n"
         + (later if partial else _versus(money, s.usage, s.same_weekday)),
         f"*Month to date*\n{money(s.month_to_date)}",
@@ -364,7 +366,7 @@ def report_day(subscription: Subscription, moment: datetime) -> date:
 def due_label(moment: datetime, timezone: str) -> str:
     """`Mon Nov 23, 09:00 CET`: when a summary was due, in the subscription's zone."""
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%a %b %d, %H:%M} {local.tzname()}"
+    return f"{day_text(local, weekday=True)}, {local:%H:%M} {local.tzname()}"
 
 
 def delivery_key(subscription: Subscription, day: date) -> DeliveryKey:

@@ -36,6 +36,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.billing.basis import require_basis
 from bot.billing.charges import PERIOD_CHARGES, USAGE_ONLY
 from bot.billing.currency import currency_scope
+from bot.billing.dates import day_text
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
@@ -296,7 +297,7 @@ def period_name(kind: DigestKind, period: TimeRange) -> str:
     if kind == "monthly":
         return f"{period.start:%B %Y}"
     last = period.end - timedelta(days=1)
-    return f"week of {period.start:%b %d} – {last:%b %d, %Y}"
+    return f"week of {day_text(period.start)} – {day_text(last, year=True)}"
 
 
 def summary_lines(data: DigestData, money: Money) -> list[str]:
@@ -306,7 +307,7 @@ def summary_lines(data: DigestData, money: Money) -> list[str]:
     if data.compared is None:
         lines = [f"*{money(data.total)}* spent; no complete day to compare yet."]
     elif data.in_progress:
-        days = f"{data.compared.start:%b %d} – {data.compared.end - timedelta(days=1):%b %d}"
+        days = f"{day_text(data.compared.start)} – {day_text(data.compared.end - timedelta(days=1))}"
         versus = (
             "no data for the same days before"
             if data.previous_total is None
@@ -355,7 +356,7 @@ def coverage_note(data: DigestData) -> str:
         return ""
     through = data.compared.end - timedelta(days=1)
     return (
-        f":warning: The bill only reaches {through:%b %d} (exports lag): the last "
+        f":warning: The bill only reaches {day_text(through)} (exports lag): the last "
         f"{(data.period.end - data.compared.end).days} day(s) of the period are not in yet; the comparison "
         "covers the complete days only."
     )
@@ -486,7 +487,7 @@ def due_digests(kind: DigestKind, subscription: Subscription, now: datetime) -> 
 def due_label(moment: datetime, timezone: str) -> str:
     """`Mon Nov 16, 09:00 CET`: when a digest was due, in the subscription's zone."""
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%a %b %d, %H:%M} {local.tzname()}"
+    return f"{day_text(local, weekday=True)}, {local:%H:%M} {local.tzname()}"
 
 
 def delivery_key(kind: DigestKind, subscription: Subscription, period: TimeRange) -> DeliveryKey:

@@ -9,12 +9,14 @@ root cause scales it, `bot.billing.anomaly_rootcause`) is split exactly, per usa
 
 where q is the usage amount (`line_item_usage_amount`, in the pricing unit) and c the cost on the alert's basis.
 The baseline's quantity is scaled with its cost, so its rate is the rate the baseline actually paid. A usage type
-that starts or stops is all quantity. What cannot be split honestly is kept apart as `unsplit`: a usage type
+that starts or stops is all quantity. A resource that moved from one usage type to another of the same family
+(an instance resized from m5.xlarge to m5.2xlarge: its old usage type falls as the new one starts, across the whole
+bill) is `RESIZED`, whatever its split says. What cannot be split honestly is kept apart as `unsplit`: a usage type
 whose pricing unit differs between the two windows, or whose rows carry no usage amount. The three parts of every
 change add up to its delta, and the deltas of all changes add up to the root cause's excess: nothing is lost.
 
 Everything goes through the `BillingStore` contract (`aggregate` by resource, usage type and usage unit), two
-calls for the whole breakdown plus at most three small calls for the contributors shown.
+calls for the whole breakdown plus at most five small calls for the contributors shown.
 """
 
 from __future__ import annotations
@@ -62,6 +64,28 @@ class ChangeKind(StrEnum):
     HIGHER_RATE = "higher rate"  # cost per usage unit rose: price, pricing model, RI or SP coverage lost
     LOWER_RATE = "lower rate"
     CHANGED = "changed"  # no usage amount to split by (or its unit changed): cost moved, reason unknown
+    RESIZED = "resized"  # the same resource moved from one usage type (instance type) to another: `Resize`
+
+
+@dataclass(frozen=True)
+class Resize:
+    """A resource that moved from one usage type to another of the same family (`USE1-BoxUsage:m5.xlarge` ->
+    `USE1-BoxUsage:m5.2xlarge`), across the whole bill: what it cost a day before (on the old one, in the
+    baseline) and now (on the new one, in the window)."""
+
+    old_usage_type: str
+    new_usage_type: str
+    daily_before: float
+    daily_now: float
+
+    @property
+    def old_size(self) -> str:
+        """What the usage type names after its family: `m5.xlarge`."""
+        return self.old_usage_type.partition(":")[2]
+
+    @property
+    def new_size(self) -> str:
+        return self.new_usage_type.partition(":")[2]
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,7 @@ class Change:
     service: str = ""
     account: str = ""
     region: str = ""
+    resize: Resize | None = None  # set when `kind` is RESIZED
 
     @property
     def excess(self) -> float:
@@ -156,17 +181,20 @@ def what_changed(
     increase: bool = True,
     by_resource: bool = True,
     described: int = DESCRIBED,
+    bounds: Sequence[Filter] | None = None,
 ) -> tuple[Change, ...]:
     """Every contributor's change from `base` (costs and usage amounts times `factor`, as the root cause scales
-    its baseline) to `window`, inside `filters`: the biggest changes in the direction of the alert first (up for
-    an `increase`, down otherwise), those that moved the other way last; contributors that did not move are left
-    out. Their deltas add up to the slice's actual minus its scaled baseline.
+        its baseline) to `window`, inside `filters`: the biggest changes in the direction of the alert first (up for
+        an `increase`, down otherwise), those that moved the other way last; contributors that did not move are left
+        out. Their deltas add up to the slice's actual minus its scaled baseline.
 
-    Contributors are resources (`by_resource`), with the line items without a resource by usage type; or usage
-    types only (a slice that is one resource). The first `described` are given their service, account and region
-    (where the line items say) and checked over the `NEW_LOOKBACK_DAYS` before the baseline and the baseline
-    itself, in the whole bill: one seen there (a resized instance, one that ran last month) is not new. `share`
-    is each delta over `excess_total` (default: the sum of the deltas).
+        Contributors are resources (`by_resource`), with the line items without a resource by usage type; or usage
+        types only (a slice that is one resource). The first `described` are given their service, account and region
+        (where the line items say) and checked over the `NEW_LOOKBACK_DAYS` before the baseline and the baseline
+        itself, in the whole bill: one seen there (a resized instance, one that ran last month) is not new; one whose
+    usage type changed within its family in the whole bill is `RESIZED` (`Resize`). `share`
+        is each delta over `excess_total` (default: the sum of the deltas). `bounds` confines those look-ups beyond
+    the slice (a resize, a resource seen before) to what a person may see (None: the whole bill, for alerts).
     """
     group = (RESOURCE, USAGE_TYPE, USAGE_UNIT)
     flt = tuple(filters)
@@ -251,7 +279,7 @@ def what_changed(
         )
     sign = 1.0 if increase else -1.0
     changes.sort(key=lambda c: (sign * c.excess <= 0, -abs(c.excess), c.dimension, c.key))
-    head = _describe(store, changes[:described], window=window, base=base, filters=flt, basis=basis)
+    head = _describe(store, changes[:described], window=window, base=base, filters=flt, basis=basis, bounds=bounds)
     return (*head, *changes[described:])
 
 
@@ -274,9 +302,11 @@ def _describe(
     base: TimeRange,
     filters: tuple[Filter, ...],
     basis: CostBasis,
+    bounds: Sequence[Filter] | None = None,
 ) -> list[Change]:
     """The resources among `changes` with their service, account and region, and "new" checked over the weeks
-    before the baseline. Three `aggregate` calls restricted to those resources (none without resources)."""
+    before the baseline, and resizes (`_resizes`). Five `aggregate` calls restricted to those resources (none
+    without resources)."""
     resources = tuple(c.key for c in changes if c.dimension == "resource")
     if not resources:
         return list(changes)
@@ -288,12 +318,14 @@ def _describe(
         service.setdefault(r.keys[0], r.keys[1])  # most costly first: the service that bills it most
     for r in store.aggregate(AggregateRequest(both, (RESOURCE, ACCOUNT, REGION), only, basis)):
         where.setdefault(r.keys[0], (r.keys[1], r.keys[2]))
+    beyond = tuple(bounds or ())
+    resizes = _resizes(store, resources, window=window, base=base, basis=basis, bounds=beyond)
     new = tuple(c.key for c in changes if c.kind is ChangeKind.NEW and c.dimension == "resource")
     seen_earlier: set[str] = set()
     if new:
         earlier = TimeRange(base.start - timedelta(days=NEW_LOOKBACK_DAYS), window.start)
         # Anywhere in the bill, not only in the alert's slice: an instance resized into this usage type is not new.
-        request = AggregateRequest(earlier, (RESOURCE,), (Filter(RESOURCE, new),), basis)
+        request = AggregateRequest(earlier, (RESOURCE,), (Filter(RESOURCE, new), *beyond), basis)
         seen_earlier = {r.keys[0] for r in store.aggregate(request)}
     out = []
     for c in changes:
@@ -303,14 +335,58 @@ def _describe(
         kind = c.kind
         if kind is ChangeKind.NEW and c.key in seen_earlier:
             kind = ChangeKind.MORE_USAGE if c.excess > 0 else ChangeKind.LESS_USAGE  # back after a pause
+        resize = resizes.get(c.key)
+        if resize is not None:
+            kind = ChangeKind.RESIZED
         account, region = where.get(c.key, ("", ""))
         out.append(
             replace(
                 c,
                 kind=kind,
+                resize=resize,
                 service=service.get(c.key, ""),
                 account="" if _empty(account) else account,
                 region=region,
             )
         )
+    return out
+
+
+#: A resized resource's old usage type cost at most this share a day of what it cost in the baseline.
+RESIZE_FALL = 0.5
+
+
+def _family(usage_type: str) -> str:
+    """A usage type's family: what it says before its size (`USE1-BoxUsage` of `USE1-BoxUsage:m5.xlarge`); ''
+    for one that names no size."""
+    family, colon, size = usage_type.partition(":")
+    return family if colon and family and size else ""
+
+
+def _resizes(
+    store: BillingStore,
+    resources: tuple[str, ...],
+    *,
+    window: TimeRange,
+    base: TimeRange,
+    basis: CostBasis,
+    bounds: tuple[Filter, ...] = (),
+) -> dict[str, Resize]:
+    """The resources among `resources` that were resized, across the whole bill (a slice of one usage type sees
+    only half of a resize): a usage type that had no cost in `base` started in `window` while another of its
+    family fell to at most `RESIZE_FALL` of its daily cost (inside `bounds`). Two `aggregate` calls."""
+    daily: dict[str, dict[str, list[float]]] = {}  # resource -> usage type -> [a day in base, a day in window]
+    for side, tr in enumerate((base, window)):
+        request = AggregateRequest(tr, (RESOURCE, USAGE_TYPE), (Filter(RESOURCE, resources), *bounds), basis)
+        for r in store.aggregate(request):
+            if _family(r.keys[1]):
+                daily.setdefault(r.keys[0], {}).setdefault(r.keys[1], [0.0, 0.0])[side] += r.cost / max(tr.days, 1)
+    out: dict[str, Resize] = {}
+    for resource, by_type in daily.items():
+        started = [(now, u) for u, (then, now) in by_type.items() if then <= _NOISE * now and now > 0]
+        fell = [(then, u) for u, (then, now) in by_type.items() if then > 0 and now <= RESIZE_FALL * then]
+        pairs = [(n, t, new, old) for n, new in started for t, old in fell if _family(new) == _family(old)]
+        if pairs:
+            now, then, new, old = max(pairs)
+            out[resource] = Resize(old, new, then, now)
     return out

@@ -16,6 +16,8 @@ its sign. Three things do, each once per charge and month:
   fees) changed its daily rate; a Support plan's fee for a closed month differs from what the account's charges
   explain under the plan's published tiers (`bot.billing.support_plans`: a fee that rose with usage is
   expected). Support is judged once the month is closed plus `GRACE_DAYS` (it is priced on the whole month).
+- PLAN_CHANGED: an account's AWS Support plan was replaced by another (Business -> Enterprise On-Ramp): one
+  alert for the switch, never the new plan "new" and the old one "missing" (`_plan_switches`).
 
 Material: the monthly amount at stake (a new or missing charge's month, a change's difference) reaches the
 minimum given (`DetectorConfig.min_monthly_impact`), and a change is at least `CHANGE_SHARE` of the amount.
@@ -52,6 +54,7 @@ class PeriodChangeKind(StrEnum):
     NEW = "new"
     MISSING = "missing"
     CHANGED = "changed"
+    PLAN_CHANGED = "plan-changed"  # an account's AWS Support plan replaced by another: one alert, not two
 
 
 @dataclass(frozen=True)
@@ -84,15 +87,33 @@ class PeriodChange:
     basis_note: str = ""
     #: Support: the account's charges the fee is priced on, the month before and the month judged.
     charges: tuple[float, float] | None = None
+    #: A Support plan switch: the plan the account left (`identity` is the one it moved to).
+    replaced: ChargeIdentity | None = None
+    #: A Support plan switch within the month judged: the old plan billed part of it too (in `current`).
+    overlap: bool = False
+
+    @property
+    def charge_key(self) -> str:
+        """The charge alone, whatever the month or kind: `period:<class>|<account>|<service>|<usage type>|<ARN>`
+        (what triage mutes: a snoozed or expected charge is silenced across months)."""
+        i = self.identity
+        return f"period:{i.charge_class.value}|{i.account}|{i.service}|{i.usage_type}|{i.commitment}"
 
     @property
     def key(self) -> str:
-        """Stable identity of the alert: the charge, the month and the kind (one alert each)."""
-        i = self.identity
-        return (
-            f"period:{i.charge_class.value}|{i.account}|{i.service}|{i.usage_type}|{i.commitment}"
-            f"@{self.month:%Y-%m}:{self.kind.value}"
-        )
+        """Stable identity of the alert: the charge, the month and the kind (one alert each); `parse_key` reads
+        it back."""
+        return f"{self.charge_key}@{self.month:%Y-%m}:{self.kind.value}"
+
+    @property
+    def amount(self) -> float:
+        """The month's amount the alert is about: the charge that is missing, else the one that posted."""
+        return self.previous if self.kind is PeriodChangeKind.MISSING else self.current
+
+    def is_at(self, amount: float) -> bool:
+        """True when this alert's amount is `amount` give or take less than a change that alerts
+        (`CHANGE_SHARE`): the same charge at the same amount, as a person marked it expected."""
+        return abs(self.amount - amount) < CHANGE_SHARE * max(abs(amount), EPSILON)
 
     @property
     def impact(self) -> float:
@@ -101,7 +122,32 @@ class PeriodChange:
             return self.current
         if self.kind is PeriodChangeKind.MISSING:
             return -self.previous
+        if self.kind is PeriodChangeKind.PLAN_CHANGED:
+            return self.current - self.previous
         return self.current - (self.expected if self.expected is not None else self.previous)
+
+
+@dataclass(frozen=True)
+class AlertKey:
+    """A period alert's key read back (`PeriodChange.key`): the charge, its account and the kind of alert."""
+
+    charge_key: str
+    account: str
+    kind: PeriodChangeKind
+
+
+def parse_key(key: str) -> AlertKey | None:
+    """`PeriodChange.key` read back; None when `key` is not one (the class and account never hold `|`, the month
+    and kind never `@`, so a service or ARN that holds either still reads right)."""
+    charge, at, rest = key.rpartition("@")
+    _, colon, kind = rest.rpartition(":")
+    parts = charge.removeprefix("period:").split("|", 2)
+    if not at or not colon or not charge.startswith("period:") or len(parts) < 3:
+        return None
+    try:
+        return AlertKey(charge, parts[1], PeriodChangeKind(kind))
+    except ValueError:
+        return None
 
 
 #: Months of period charges read before the month judged (Support compares two closed months, and a new charge
@@ -134,9 +180,13 @@ def judge_period_charges(ledger: PeriodLedger, *, cutoff: date, first_day: date,
         return []  # the month before is not (wholly) in the store: no charge can be told new or missing
     m = _Month(ledger, month, cutoff, first_day, minimum)
     out: list[PeriodChange] = []
+    switched = _plan_switches(m)
+    out.extend(c for c in switched.values() if c is not None)
     for identity in sorted(ledger.charges):
         if identity.charge_class not in (ChargeClass.RECURRING, ChargeClass.CREDIT):
             continue
+        if is_support_product(identity.service) and identity.account in switched:
+            continue  # told as the account's plan switch (or its tail)
         now = ledger.month_total(identity, month)
         last = ledger.month_total(identity, prev)
         older = ledger.month_total(identity, before) if first_day <= before else None
@@ -224,15 +274,67 @@ def _changed(m: _Month, identity: ChargeIdentity, *, now: float, last: float) ->
     return PeriodChange(PeriodChangeKind.CHANGED, identity, m.month, last, now, expected=expected, basis_note=note)
 
 
-def _support(m: _Month, identity: ChargeIdentity) -> PeriodChange | None:
-    """A Support fee is judged for the month that closed (once the grace passed), against the account's charges:
-    new or ended plans, and a fee beyond what the plan's tiers make of the change in charges."""
+def _support_months(m: _Month) -> tuple[date, date] | None:
+    """The month a Support fee is judged for (the last closed one whose grace passed) and the month before it;
+    None when the store does not hold the month before."""
     closed = add_months(m.month, -1)
     if m.cutoff < m.month + timedelta(days=GRACE_DAYS):
         closed = add_months(closed, -1)  # the last month has not settled yet: judge the one before
     before = add_months(closed, -1)
-    if m.first_day > before:
+    return None if m.first_day > before else (closed, before)
+
+
+def _plan_switches(m: _Month) -> dict[str, PeriodChange | None]:
+    """Per account whose AWS Support plan changed: one PLAN_CHANGED alert, in the month a plan the account did not
+    have the month before posts while another had (that one stopped, or billed part of the month too); None for
+    the month after a switch within a month (the old plan's last part gone, the new one's first whole month: told
+    already). Accounts without a switch are not listed: their plans are judged one by one (`_support`).
+    The month at stake is the larger of the plans' months: it must reach the minimum."""
+    months = _support_months(m)
+    if months is None:
+        return {}
+    closed, before = months
+    plans: dict[str, list[ChargeIdentity]] = {}
+    for identity in m.ledger.charges:
+        if identity.charge_class is ChargeClass.RECURRING and is_support_product(identity.service):
+            plans.setdefault(identity.account, []).append(identity)
+    out: dict[str, PeriodChange | None] = {}
+    for account, identities in sorted(plans.items()):
+        now = {i: m.ledger.month_total(i, closed) for i in identities}
+        then = {i: m.ledger.month_total(i, before) for i in identities}
+        in_now = {i for i, v in now.items() if abs(v) >= EPSILON}
+        in_then = {i for i, v in then.items() if abs(v) >= EPSILON}
+        added, dropped = in_now - in_then, in_then - in_now
+        if added and in_then:
+            new = max(added, key=lambda i: (abs(now[i]), i))
+            old = max(in_then, key=lambda i: (abs(then[i]), i))
+            current, previous = sum(now[i] for i in in_now), sum(then[i] for i in in_then)
+            material = max(abs(current), abs(previous)) >= m.minimum
+            out[account] = (
+                PeriodChange(
+                    PeriodChangeKind.PLAN_CHANGED,
+                    new,
+                    closed,
+                    previous,
+                    current,
+                    replaced=old,
+                    overlap=bool(in_now - added),
+                )
+                if material
+                else None
+            )
+        elif dropped and not added and len(in_then) > 1 and in_now:
+            out[account] = None
+    return out
+
+
+def _support(m: _Month, identity: ChargeIdentity) -> PeriodChange | None:
+    """A Support fee is judged for the month that closed (once the grace passed), against the account's charges:
+    new or ended plans, and a fee beyond what the plan's tiers make of the change in charges."""
+    months = _support_months(m)
+    if months is None:
         return None
+    closed, before = months
     fee = m.ledger.month_total(identity, closed)
     last = m.ledger.month_total(identity, before)
     if abs(last) < EPSILON and abs(fee) >= max(m.minimum, EPSILON):

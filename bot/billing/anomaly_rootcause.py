@@ -289,6 +289,7 @@ def explain_windows(
     expected: float | None = None,
     changes: bool = False,
     by_resource: bool = True,
+    change_bounds: Sequence[Filter] | None = None,
 ) -> RootCause:
     """Break the change from `base` to `window` down by each of `dimensions`, ranked by contribution.
 
@@ -299,7 +300,8 @@ def explain_windows(
     changes come first; for a drop the biggest decreases. Without `top` each breakdown is complete (values that
     moved the other way last, so it adds up); with it, the `top` values that moved in the change's direction.
     Two `store.aggregate` calls per dimension. With `changes`, also what changed per resource (or per usage type,
-    without `by_resource`), scaled the same way (`what_changed`: two more calls, three small ones).
+    without `by_resource`), scaled the same way (`what_changed`: two more calls, five small ones, those beyond
+    the slice inside `change_bounds`).
     """
     factor = window.days / base.days if scale else 1.0
     slice_filters = tuple(filters)
@@ -349,5 +351,6 @@ def explain_windows(
             excess_total=excess_total,
             increase=increase,
             by_resource=by_resource,
+            bounds=change_bounds,
         )
     return RootCause(window, base, actual_total, baseline_total, breakdowns, found)

@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
-from bot.billing.grammar_builder import Builder, ref_text
+from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
+from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -31,11 +33,9 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_time import (
-    MONTH_NAMES,
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
-    match_holiday,
     match_time_range,
     parse_time_range,
     shifted_range,
@@ -47,20 +47,35 @@ from bot.billing.grammar_words import (
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
+    CLOSE_PERIODS,
     COMMITMENT_PHRASES,
     COMPARE_WORDS,
+    COUNT_RANKINGS,
     DECREASE_WORDS,
     FILLERS,
     FORECAST_WORDS,
     INCREASE_WORDS,
     JOINERS,
     OVER_PREVIOUS,
+    PRONOUNS,
     RANKING_WORDS,
+    RESOURCE_NOUNS,
+    USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
+    ZONE_WORDS,
 )
-from bot.billing.model import UNTAGGED, CostBasis, CostQuery, Dimension, DimensionRef, Filter, Question
+from bot.billing.model import (
+    UNTAGGED,
+    CostBasis,
+    CostQuery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    Question,
+)
 from bot.billing.vocabulary import Vocabulary, suggest
 from bot.errors import UsageError
 
@@ -71,7 +86,8 @@ USAGE = """\
 
 Time range (default: this month): today, yesterday, last 7 days, last N days, this week, last week,
   this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
-  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01.
+  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01,
+  week 45, h1, tuesday, since 1st, 17/11.
   `last N days|weeks|months` are whole units before the current one (today is not included).
 Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
   currency | charge-class | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
@@ -219,6 +235,13 @@ class _Parser(QuestionReader, ClauseReader):
                     hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
                 )
             return
+        if w in CLOSE_PERIODS and self.word(1) in ("close", "closing"):  # `the monthly close`: accounting
+            self.i += 2
+            return
+        if (w, self.word(1)) in TWO_WORD_DIMENSIONS and not self.vocabulary.meanings(f"{w} {self.word(1)}"):
+            self.out.named.append(DimensionRef(DIMENSION_WORDS[fold(w + str(self.word(1)))]))  # `usage types`
+            self.i += 2
+            return
         if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
             return
         if self.commitment_phrase():
@@ -233,8 +256,7 @@ class _Parser(QuestionReader, ClauseReader):
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
-            self.out.set_time(found[0])
-            self.out.after_versus = self.out.excluding = False
+            self.time_phrase(found[0])
             self.i += found[1]
             return
         if self.forecast_phrase():
@@ -283,6 +305,13 @@ class _Parser(QuestionReader, ClauseReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
+        if w == "mean" and (self.word(-1) in {*PRONOUNS, "it"} or self.kind(1) in (None, Kind.COMMA)):
+            self.i += 1  # `what does it mean`, `I mean`: the verb
+            return
+        if w in ("project", "projecting") and self.word(-1) in PRONOUNS:  # `where do you project it to land`
+            self.set_question(Question.FORECAST, tok)
+            self.i += 1
+            return
         if w in AVERAGE_WORDS:
             self.set_question(Question.AVERAGE, tok)
             self.i += 1
@@ -304,6 +333,8 @@ class _Parser(QuestionReader, ClauseReader):
             self.i += 1
             return
         if w in ("per", "every", "each"):
+            if self.word(1) in ZONE_WORDS:
+                raise self.unknown_word(self.tokens[self.i + 1])
             if self.dimension_at(1) is not None:  # `per account` groups like `by account`
                 self.i += 1
                 self.group_by_list(tok)
@@ -322,12 +353,31 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if self.bare_value(tok.text, 1):
             return
+        if w.isdecimal() and self.word(1) in COUNT_RANKINGS:  # `the 5 most expensive`
+            self.out.set_top(int(w) if len(w) < 7 else MAX_TOP + 1, w)
+            self.i += 1
+            return
+        if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
+            self.out.set_granularity(Granularity.DAY)
+            self.i += 1
+            return
+        if w in RESOURCE_NOUNS:  # `which servers`, `biggest buckets`: resources (of the service they imply)
+            self.out.named.append(DimensionRef(Dimension.RESOURCE))
+            self.out.resource_nouns.append(tok.text)
+            self.i += 1
+            return
+        if w in ("created", "creator", "creators") and "aws:createdBy" in self.vocabulary.tag_keys:
+            self.out.named.append(DimensionRef.tag("aws:createdBy"))  # `who created`: AWS's own creator tag
+            self.i += 1
+            return
         named = self.dimension_at()
         if named is not None and isinstance(named[0], DimensionRef):
             self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
             self.i += named[1]
             return
         partial = self.vocabulary.word_meanings(tok.text)
+        if w in CHAT_WORDS:  # `out` in `figure out` is no part of `EU-DataTransfer-Out-Bytes`
+            partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
@@ -364,7 +414,17 @@ class _Parser(QuestionReader, ClauseReader):
 
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
-        spelled so or the word is a filter's value."""
+        spelled so or the word is a filter's value; `kms+sqs` reads as `kms + sqs` when each part is a value."""
+        joined: list[Token] = []
+        for tok in self.tokens:
+            parts = tok.text.split("+")
+            if tok.kind is Kind.WORD and len(parts) > 1 and all(self.vocabulary.meanings(p) for p in parts):
+                for k, part in enumerate(parts):
+                    joined.extend([Token(Kind.WORD, "+", tok.position)] if k else [])
+                    joined.append(Token(Kind.WORD, part, tok.position))
+            else:
+                joined.append(tok)
+        self.tokens = joined
         for j, tok in enumerate(self.tokens):
             full = ABBREVIATIONS.get(tok.lower)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
@@ -429,8 +489,16 @@ class _Parser(QuestionReader, ClauseReader):
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
+        self.compare_span_ends()
+        self.imply_resource_service()
+        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         if out.versus is not None and out.time_range is None:
-            out.time_range = parse_time_range(self.default_range, self.today)
+            unit = out.versus.label.removeprefix("last ")
+            # `trending up vs last quarter`: this quarter against it; else the default range against it
+            this = f"this {unit}" if unit in ("week", "month", "quarter", "year") else self.default_range
+            out.time_range = parse_time_range(this, self.today)
         if out.year_over_year:
             current = out.time_range or parse_time_range(self.default_range, self.today)
             out.time_range = current
@@ -458,6 +526,16 @@ class _Parser(QuestionReader, ClauseReader):
     # ------------------------------------------------------------------------------ errors
 
     def unknown_word(self, tok: Token) -> UsageError:
+        if tok.lower in ZONE_WORDS:
+            return UsageError(
+                f"`{tok.text}`: costs are kept by region, not by availability zone.",
+                hint="Did you mean `by region`, or a region such as `region=us-east-1`?",
+            )
+        if tok.lower in USAGE_UNITS:
+            return UsageError(
+                f"`{tok.text}`: I answer costs, not usage amounts.",
+                hint="Ask what that usage cost, e.g. `service=s3 by usage-type last month`.",
+            )
         if tok.position in self.typed:  # a typo correction that led nowhere: name the word as typed
             tok = Token(tok.kind, self.typed[tok.position], tok.position)
         typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)

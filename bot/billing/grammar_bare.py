@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.model import DimensionRef
+from bot.billing.model import Dimension, DimensionRef
 from bot.billing.vocabulary import Meaning, Vocabulary
 from bot.errors import UsageError
 
@@ -77,6 +77,36 @@ def in_stored_phrase(tokens: Sequence[Token], j: int, vocabulary: Vocabulary) ->
     return False
 
 
+def _named_prefix(phrase: str, named: set[DimensionRef], vocabulary: Vocabulary) -> list[Meaning]:
+    """Values of the named dimensions that start with `phrase` (`prod` beside `account`: `production`), at least
+    `MIN_PREFIX` letters long; one reading per value."""
+    w = phrase.casefold()
+    if len(w) < MIN_PREFIX - 1:
+        return []
+    names: list[str] = []
+    for ref in named:
+        if ref.kind is Dimension.ACCOUNT:
+            names += [n for n in vocabulary.accounts.values() if n.casefold().startswith(w)]
+        elif ref.kind is Dimension.TAG:
+            names += [v for v in vocabulary.tag_values.get(str(ref.tag_key), ()) if v.casefold().startswith(w)]
+    found = [m for n in dict.fromkeys(names) for m in vocabulary.meanings(n) if m.dimension in named]
+    return list({(m.dimension, m.values): m for m in found}.values())
+
+
+def _narrowed(bare: Sequence[Bare]) -> list[Bare]:
+    """Words of stored names typed together narrow each other (`m5.large boxusage use1`: the one usage type
+    holding all three), so a word that is part of several names settles when the others name one of them."""
+    partial = [b for b in bare if b.partial and len(b.meanings) > 1]
+    if not partial:
+        return list(bare)
+    out = []
+    for b in bare:
+        others = [o for o in bare if o.partial and o is not b and not o.negate]
+        keep = tuple(m for m in b.meanings if others and all(m in o.meanings for o in others))
+        out.append(Bare(b.phrase, keep, b.negate, partial=True) if b in partial and len(keep) == 1 else b)
+    return out
+
+
 def settle(
     bare: Sequence[Bare], named: set[DimensionRef], vocabulary: Vocabulary
 ) -> tuple[dict[tuple[DimensionRef, bool], list[str]], list[str]]:
@@ -89,13 +119,16 @@ def settle(
     """
     chosen: dict[tuple[DimensionRef, bool], list[str]] = {}
     readings_out: list[str] = []
+    bare = _narrowed(bare)
     for b in bare:
         readings: Sequence[Meaning] = b.meanings
         if named and not any(m.dimension in named for m in readings):
             # `staging account`: the name holds the word, where the word alone reads as another dimension
             beside = [m for m in vocabulary.word_meanings(b.phrase) if m.dimension in named]
-            if len(beside) == 1:
+            beside = beside or _named_prefix(b.phrase, named, vocabulary)
+            if len(beside) == 1:  # `prod account`: the account `production`, though `prod` is an env value
                 readings = beside
+                readings_out.append(f"Read `{b.phrase}` as `{beside[0].spelled}`.")
         meanings = readings
         if len({m.dimension for m in readings}) > 1:
             # A named dimension settles it: `staging account`, `staging env`.

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import Bare
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_holidays import Holiday
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
-from bot.billing.grammar_time import Holiday, parse_time_range, range_label
+from bot.billing.grammar_time import parse_time_range
 from bot.billing.grammar_tokens import Token
 from bot.billing.model import (
     CostBasis,
@@ -66,6 +68,10 @@ class Builder:
     moves: list[Question] = field(default_factory=list)
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
     unusual: bool = False
+    #: the two ends of a span read as the time range (`from september to october`), for a question about a change
+    span_ends: tuple[TimeRange, TimeRange] | None = None
+    #: nouns for resources typed (`servers`, `buckets`), which may imply their service
+    resource_nouns: list[str] = field(default_factory=list)
 
     def set_holiday(self, holiday: Holiday) -> None:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""

@@ -25,7 +25,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_words import COMMITMENT_PHRASES
+from bot.billing.grammar_words import COMMITMENT_PHRASES, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
 from bot.errors import UsageError, UserFacingError
@@ -52,6 +52,13 @@ _COMMITMENT_MEANING = Meaning(
     "charge-class=recurring,one-time",
     "the commitment fees",
 )
+#: The long and short names of common tag keys: `environment` names a key `env`, and the other way round.
+_TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "environment": ("env",),
+    "env": ("environment",),
+    "application": ("app",),
+    "app": ("application",),
+}
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
 
@@ -87,7 +94,9 @@ class ClauseReader(Cursor):
         """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does."""
         if not word.replace("-", "").replace("_", "").isalnum() or fold(word) in DIMENSION_WORDS:
             return None
-        for candidate in dict.fromkeys([word, word[:-1] if word.casefold().endswith("s") else word]):
+        singular = word[:-1] if word.casefold().endswith("s") else word
+        synonyms = _TAG_KEY_SYNONYMS.get(word.casefold(), _TAG_KEY_SYNONYMS.get(singular.casefold(), ()))
+        for candidate in dict.fromkeys([word, singular, *synonyms]):
             if not any(
                 k.casefold() == candidate.casefold() or k.split(":", 1)[-1].casefold() == candidate.casefold()
                 for k in self.vocabulary.tag_keys
@@ -98,6 +107,21 @@ class ClauseReader(Cursor):
             except UserFacingError:
                 return None
         return None
+
+    def imply_resource_service(self) -> None:
+        """`which servers`, `biggest buckets`: the service a resource noun implies, when the question names none."""
+        out = self.out
+        services = {m.dimension for b in out.bare for m in b.meanings if m.dimension.kind is Dimension.SERVICE}
+        if not out.resource_nouns or services or any(f.dimension.kind is Dimension.SERVICE for f in out.filters):
+            return
+        implied = {RESOURCE_NOUNS[n.casefold()] for n in out.resource_nouns}
+        if len(implied) != 1:
+            return
+        meanings = self.vocabulary.meanings(implied.pop())
+        if len(meanings) == 1 and meanings[0].dimension.kind is Dimension.SERVICE:
+            noun = out.resource_nouns[0]
+            out.filters.append(Filter(meanings[0].dimension, meanings[0].values))
+            out.readings.append(f"Read `{noun}` as the resources of `{meanings[0].spelled}`.")
 
     # ------------------------------------------------------------------------------ commitment words
 

@@ -32,11 +32,11 @@ class Cursor:
     def word(self, offset: int = 0) -> str | None:
         """The lower-cased word `offset` tokens ahead; None past the end or for a token that is not a word."""
         j = self.i + offset
-        if j < len(self.tokens) and self.tokens[j].kind is Kind.WORD:
+        if 0 <= j < len(self.tokens) and self.tokens[j].kind is Kind.WORD:
             return self.tokens[j].lower
         return None
 
     def kind(self, offset: int = 0) -> Kind | None:
         """The kind of the token `offset` tokens ahead; None past the end."""
         j = self.i + offset
-        return self.tokens[j].kind if j < len(self.tokens) else None
+        return self.tokens[j].kind if 0 <= j < len(self.tokens) else None

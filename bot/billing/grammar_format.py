@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.billing.grammar_builder import DEFAULT_TOP
+from bot.billing.grammar_dates import range_label
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
-from bot.billing.grammar_time import range_label
 from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question
 from bot.billing.vocabulary import Vocabulary

@@ -23,6 +23,8 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "acct": Dimension.ACCOUNT,
     "region": Dimension.REGION,
     "regions": Dimension.REGION,
+    "location": Dimension.REGION,
+    "locations": Dimension.REGION,
     "usagetype": Dimension.USAGE_TYPE,
     "usagetypes": Dimension.USAGE_TYPE,
     "operation": Dimension.OPERATION,

@@ -9,17 +9,23 @@ lists themselves are in `grammar_words`.
 from __future__ import annotations
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, range_label, shifted_range
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
+from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, shifted_range, span_ends
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
+    CHANGE_WORDS,
     DECREASE_WORDS,
     INCREASE_WORDS,
     MOTION_WORDS,
     RANKING_WORDS,
 )
-from bot.billing.model import Dimension, DimensionRef, Granularity, Question
+from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.errors import UsageError
+
+#: Words that hold a month-end forecast against a past period (`under last month's total`).
+FORECAST_AGAINST = frozenset({"under", "below", "above", "over", "beat", "exceed", "than", "vs", "versus", "against"})
 
 
 class QuestionReader(Cursor):
@@ -29,6 +35,11 @@ class QuestionReader(Cursor):
         """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
         forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
         nxt = self.word(1)
+        if (w == "on" and nxt in ("track", "pace")) or (w == "going" and nxt == "on"):
+            # `are we on track`: the forecast; `what's going on with cloudfront`: why it changed
+            self.set_question(Question.FORECAST if nxt != "on" else Question.WHY, self.tokens[self.i])
+            self.i += 2
+            return True
         if w in ("burn", "run") and nxt == "rate":
             self.set_question(Question.FORECAST, self.tokens[self.i])
             self.i += 2
@@ -79,7 +90,7 @@ class QuestionReader(Cursor):
             return False
         j = 1 if self.word() in ("the", "a") else 0
         w, nxt = self.word(j), self.word(j + 1)
-        units = {"day", "week", "month", "quarter", "year", "period", "one"}
+        units = {"day", "week", "month", "quarter", "year", "period", "one", "days", "weeks", "months"}
         unit: str | None
         if w in ("previous", "prior", "preceding") and nxt in units:
             unit, used = nxt, j + 2
@@ -91,16 +102,56 @@ class QuestionReader(Cursor):
             unit, used = w, j + 2
         elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
             unit, used = self.word(j + 3), j + 4  # `same day last week`, `same month last year`
+        elif w == "same" and nxt in units and self.word(j + 2) in ("of", "the", "a"):
+            # `the same day of the week before`, `same day a week earlier`
+            k = j + 3 if self.word(j + 3) not in ("the", "a") else j + 4
+            if self.word(k) not in units or self.word(k + 1) not in ("before", "earlier", "prior"):
+                return False
+            unit, used = self.word(k), k + 2
         elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
             unit, used = "year", j + 2
         else:
             return False
         if unit in ("period", "one"):
             unit = None
+        elif unit is not None:
+            unit = unit.removesuffix("s")
         self.out.set_time(shifted_range(self.out.time_range, unit))
         self.out.after_versus = False
         self.i += used
         return True
+
+    def time_phrase(self, found: TimeRange) -> None:
+        """A time phrase read at the cursor. Right after `and` and adjacent to the range already read, it
+        extends it (`total for oct and nov`); a span's two ends are kept, so that a question about a change
+        compares them (`the change from september to october`)."""
+        out = self.out
+        current = out.time_range
+        joined = self.i > 0 and self.tokens[self.i - 1].lower in ("and", "&", "+")
+        if current is not None and joined and not (out.comparing or out.after_versus) and current.end == found.start:
+            out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
+            return
+        if current is not None and (current.start, current.end) == (found.start, found.end) and not out.after_versus:
+            return  # `november, month to date`: the same days named twice
+        ends = span_ends(self.tokens, self.i, self.today)
+        if ends is not None and out.time_range is None:
+            out.span_ends = ends
+        out.set_time(found)
+        out.after_versus = out.excluding = False
+
+    def compare_span_ends(self) -> None:
+        """A span of two like periods in a question about a change compares them, the later against the earlier
+        (`why ... from september to october`, `MoM variance between september and october`)."""
+        out = self.out
+        if out.span_ends is None or out.versus is not None or out.time_range is None:
+            return
+        first, last = out.span_ends
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        about_change = out.comparing or out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS)
+        alike = first.days == last.days or (first.whole_months and last.whole_months)
+        whole = (first.start, last.end) == (out.time_range.start, out.time_range.end)
+        if about_change and alike and whole and first.end <= last.start:
+            out.time_range, out.versus = last, first
 
     def settle_question(self) -> None:
         """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
@@ -117,14 +168,26 @@ class QuestionReader(Cursor):
         )
         if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
             out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
-        if out.question is Question.AVERAGE and out.granularity is Granularity.DAY:
-            out.granularity = None  # `daily average`: the average is per day
+        if out.question in (Question.AVERAGE, Question.ANOMALIES) and out.granularity is Granularity.DAY:
+            out.granularity = None  # `daily average`: the average is per day; `unusual days` are days
+        if out.question is Question.AVERAGE and out.granularity in (Granularity.WEEK, Granularity.MONTH):
+            step = "week" if out.granularity is Granularity.WEEK else "month"
+            said = next((t.text for t in self.tokens if t.lower in ("average", "mean", "averages")), "average")
+            raise UsageError(
+                f"`{said}` per {step}: the average I give is per day.",
+                hint=f"Ask `{CANONICAL_GRANULARITY[out.granularity]}` for each {step}'s cost, or `average` for the "
+                "average per day of the period.",
+            )
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 
     def check_forecast(self) -> None:
         current = parse_time_range("this month", self.today)
         tr = self.out.time_range
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
+            # `on track to come in under last month's total`: the past period is what the forecast is held against
+            self.out.versus, self.out.time_range, tr = tr, current, current
         if tr is None:
             self.out.time_range = current
         elif not tr.start <= self.today < tr.end:

@@ -24,6 +24,7 @@ FILLERS = frozenset(
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
+        *("+", "&"),
     }
 )
 #: Chatty words around a question (`hey, glue jobs getting expensive, why?`, `any spikes`, `too high`). They are
@@ -39,6 +40,15 @@ CHAT_WORDS = frozenset(
         *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
         *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
         *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
+        # politeness and the verbs of asking (`sorry, would you be able to tell me`, `I was asked to look into`)
+        *("sorry", "apologies", "apologise", "apologize", "hello", "um", "uh", "erm", "silly", "dumb", "but"),
+        *("able", "possible", "way", "asked", "ask", "asking", "into", "trying", "try", "figure", "new", "here"),
+        *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
+        *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
+        *("received", "receive", "line", "lines", "item", "items", "find", "finding", "this", "current"),
+        *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
+        *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
+        *("pricey", "pricier", "costly", "share", "break", "breaks"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -63,6 +73,8 @@ ABBREVIATIONS: dict[str, str] = {
     "accts": "accounts",
     "accnt": "account",
     "accnts": "accounts",
+    "xfer": "transfer",
+    "xfers": "transfers",
 }
 #: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
 AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
@@ -89,7 +101,7 @@ DECREASE_WORDS = frozenset(
     {
         *("decrease", "decreased", "decreasing", "drop", "dropped", "drops", "fell", "fall", "falling", "shrank"),
         *("shrunk", "shrink", "declined", "decline", "declines", "reduced", "reduction", "reductions"),
-        *("decreases", "fallers"),
+        *("decreases", "fallers", "savings", "saving", "saved", "cheaper"),
     }
 )
 #: Plural nouns that ask for the ranking on their own.
@@ -118,8 +130,8 @@ COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
 #: After a compare word, these join the two things compared.
 JOINERS = frozenset({"to", "with", "and"})
 #: "X over X" comparisons with the previous period (what every answer does anyway).
-OVER_PREVIOUS = frozenset({"mom", "wow", "qoq", "dod"})
-YEAR_OVER_YEAR = frozenset({"yoy"})
+OVER_PREVIOUS = frozenset({"mom", "wow", "qoq", "dod", "m/m", "w/w", "q/q", "d/d", "mom%"})
+YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
 #: Words asking for the month-end forecast.
 FORECAST_WORDS = frozenset(
     {
@@ -134,3 +146,32 @@ WHY_WORDS = frozenset(
     {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
     | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening"}
 )
+
+#: Words that ask how a cost changed between two periods: with a span (`the change from september to october`)
+#: they compare its two ends instead of summing it.
+CHANGE_WORDS = frozenset({"change", "changes", "changed", "variance", "variances", "difference", "delta"})
+#: Nouns for resources, with the service they mean when the question names none (`which servers are the
+#: priciest`: EC2 instances; `biggest buckets`: S3). Said in the answer's readings.
+RESOURCE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
+    **dict.fromkeys(("bucket", "buckets"), "s3"),
+    **dict.fromkeys(("table", "tables"), "dynamodb"),
+    **dict.fromkeys(("function", "functions", "lambdas"), "lambda"),
+}
+#: Words a ranking count stands before (`the 5 most expensive`, `10 biggest`): read as `top N`.
+COUNT_RANKINGS = frozenset(
+    {"most", "biggest", "largest", "priciest", "costliest", "highest", "top", "expensive", "heaviest"}
+)
+#: The accounting close (`for the monthly close`, `month-end close`): not a time step, not a forecast.
+CLOSE_PERIODS = frozenset(
+    {"monthly", "quarterly", "yearly", "annual", "month-end", "quarter-end", "year-end", "month", "quarter", "year"}
+)
+#: Usage amounts the bill measures in: the bot answers costs, so these get a message saying so.
+USAGE_UNITS = frozenset(
+    {"gb", "gib", "tb", "tib", "gb-month", "gb-months", "gbs", "vcpu", "vcpus", "iops", "requests", "invocations"}
+    | {"kwh", "gb-hours", "gb-seconds", "terabytes", "gigabytes"}
+)
+#: Availability zones: the bill's answers group by region, so these get a message pointing there.
+ZONE_WORDS = frozenset({"zone", "zones", "az", "azs", "availability-zone", "availability-zones"})
+#: Subjects before a verb: `where do you project november to land` (`project` the verb), `I mean`.
+PRONOUNS = frozenset({"i", "you", "we", "they"})

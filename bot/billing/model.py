@@ -14,8 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.billing.periods import add_months, month_start, months_between
+
+if TYPE_CHECKING:
+    from bot.billing.anomaly_changes import Change  # it builds on this module: for the annotation only
 
 # --------------------------------------------------------------------------------------------- schema
 
@@ -692,6 +696,8 @@ class CostResult:
     previous_usage: float | None = None
     #: For a "why" question: where the change comes from, biggest contributors first per dimension.
     causes: tuple[Cause, ...] = ()
+    #: For a "why" question: what changed per resource (new, gone, resized, usage vs rate), biggest first.
+    changes: tuple[Change, ...] = ()
     #: For an "average" question: the average per day.
     average: DailyAverage | None = None
     #: For an "anomalies" question: unusual days of the range, biggest impact first.

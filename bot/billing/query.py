@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from bot.billing.basis import require_basis
 from bot.billing.charges import USAGE_ONLY
@@ -45,6 +46,9 @@ from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, pr
 from bot.billing.store import BillingStore
 from bot.billing.unusual import unusual_days
 from bot.errors import NotFound, UsageError
+
+if TYPE_CHECKING:
+    from bot.billing.anomaly_changes import Change
 
 #: First key of the series point that sums the groups folded into "Other" (the other keys are "").
 OTHER_LABEL = "Other"
@@ -212,10 +216,13 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     if query.question is Question.FORECAST and forecast is None:
         notes.append("No month-end forecast yet: it needs complete days of this month or last month in the store.")
     causes: tuple[Cause, ...] = ()
+    changes: tuple[Change, ...] = ()
     if query.question is Question.WHY:
         if compared is not None and previous_range is not None and previous_total is not None:
             now = total if compared_total is None else compared_total
-            causes = explain_change(store, compared, previous_range, filters, query, increase=now >= previous_total)
+            causes, changes = explain_change(
+                store, compared, previous_range, filters, query, increase=now >= previous_total
+            )
             if not causes:
                 notes.append("Why: no service, account, region or usage type moved the cost; nothing to explain.")
         else:
@@ -258,6 +265,7 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
         compared_usage=compared_usage,
         previous_usage=previous_usage,
         causes=causes,
+        changes=changes,
         average=average,
         unusual=unusual,
     )
@@ -283,10 +291,12 @@ def explain_change(
     query: CostQuery,
     *,
     increase: bool,
-) -> tuple[Cause, ...]:
+) -> tuple[tuple[Cause, ...], tuple[Change, ...]]:
     """Where the change from `previous` to `compared` comes from: per dimension of `WHY_DIMENSIONS` (those the
     question does not already pin to one value), the `WHY_TOP` values that moved most in the direction of the
-    total change. Spans are compared as they are (no scaling): the causes add up to the change shown."""
+    total change; and what changed per resource (new, gone, resized, usage vs rate: the alerts' own
+    `bot.billing.anomaly_changes`, every look-up inside `filters`, so inside the asker's scope). Spans are
+    compared as they are (no scaling): the causes, and the changes, add up to the change shown."""
     # Imported here: the root-cause code pulls in numpy, which `trackit query` and the other answers never need.
     from bot.billing.anomaly_rootcause import explain_windows
 
@@ -302,12 +312,15 @@ def explain_change(
         top=WHY_TOP,
         increase=increase,
         scale=False,
+        changes=True,
+        change_bounds=filters,
     )
-    return tuple(
+    causes = tuple(
         Cause(c.dimension, c.key, c.actual, c.baseline, c.excess, c.share)
         for d in dimensions
         for c in cause.breakdowns.get(d, ())
     )
+    return causes, cause.changes
 
 
 # --------------------------------------------------------------------------------------------- tags

@@ -32,6 +32,24 @@ from bot.billing.model import (
 
 
 @dataclass(frozen=True)
+class SourcePart:
+    """One export file of a delivery of several, as its own SELECT (same columns as the whole delivery's).
+
+    `size` and `digest` (the file's SHA-256) identify the file's content; `fingerprint` identifies the
+    transformation (the SELECT with the file left out, and the delivery's column types): a stored part with the
+    same three yields exactly the rows this SELECT would, so a store may keep it instead of loading it again.
+    `share` is the part's share of the delivery's bytes (for progress estimates).
+    """
+
+    name: str
+    size: int
+    digest: str
+    fingerprint: str
+    select_sql: str
+    share: float = 1.0
+
+
+@dataclass(frozen=True)
 class NormalizedSource:
     """A billing period's line items, ready to load.
 
@@ -39,6 +57,10 @@ class NormalizedSource:
     `LINE_ITEM_COLUMNS` in order, then one VARCHAR column per tag key (`"tag:<key>"`, NULL when absent) and
     per cost category (`"costcat:<name>"`). `expected_billed_total` is the export's own sum of unblended cost,
     computed in DECIMAL by the reader, that the loaded data must match to the cent.
+
+    `parts`, when not empty, split the same rows by export file (a delivery of several parquet files): their
+    SELECTs together yield exactly `select_sql`'s rows. A store may load them separately (in parallel, re-using
+    a part it holds already) or ignore them and load `select_sql`.
     """
 
     delivery: Delivery
@@ -48,6 +70,7 @@ class NormalizedSource:
     expected_billed_total: str  # decimal as text, e.g. "12345.6789"
     expected_rows: int
     bytes_read: int = 0
+    parts: tuple[SourcePart, ...] = ()
 
 
 @dataclass(frozen=True)

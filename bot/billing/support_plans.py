@@ -65,6 +65,13 @@ def plan_of(service: str) -> SupportPlan | None:
     return None
 
 
+def plan_name(service: str) -> str:
+    """The plan's name a Support service name names (`AWS Support (Business)` -> `Business`), else the service
+    name itself."""
+    plan = plan_of(service)
+    return plan.name if plan else service
+
+
 def expected_fee(plan: SupportPlan | None, last_fee: float, charges_then: float, charges_now: float) -> float | None:
     """This month's fee expected from last month's actual `last_fee`, scaled as the plan prices the change of
     the account's charges from `charges_then` to `charges_now` (a plain share of the charges when the plan is

@@ -596,7 +596,8 @@ class Vocabulary:
 
     def word_meanings(self, word: str) -> list[Meaning]:
         """Stored values that hold `word` as one of their words: `support` in the service `AWS Support
-        (Business)`, `ml` in the tag value `ml-research`, `staging` in the account name `acme-staging`. Looser
+        (Business)`, `ml` in the tag value `ml-research`, `staging` in the account name `acme-staging`, `m5.large`
+        in the usage type `USE1-BoxUsage:m5.large`. Looser
         than `meanings` (the caller accepts one only when nothing else reads the word, or a dimension named
         beside it settles which); vendor words (`aws`, `amazon`) and numbers hold nothing."""
         out: list[Meaning] = []
@@ -610,7 +611,8 @@ class Vocabulary:
 
     @cached_property
     def _word_index(self) -> dict[str, list[tuple[DimensionRef, str]]]:
-        """Whole words (letters and digits) of service names, account names and tag values -> those values."""
+        """Whole words (letters and digits) of service names, account names and tag values, and the parts of usage
+        types between `-` and `:` (`m5.large`) -> those values."""
         index: dict[str, list[tuple[DimensionRef, str]]] = {}
 
         def add(ref: DimensionRef, value: str, text: str) -> None:
@@ -626,6 +628,10 @@ class Vocabulary:
         for key, values in self.tag_values.items():
             for value in values:
                 add(DimensionRef.tag(key), value, value)
+        for usage_type in self.usage_types:  # `USE1-BoxUsage:m5.large`: `use1`, `boxusage`, `m5.large`
+            for part in dict.fromkeys(re.split(r"[-:/]", usage_type.casefold())):
+                if len(part) > 1 and not part.isdigit():
+                    index.setdefault(part, []).append((DimensionRef(Dimension.USAGE_TYPE), usage_type))
         return index
 
     def _account_meaning(self, account_id: str, phrase: str) -> Meaning:

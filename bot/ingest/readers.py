@@ -28,6 +28,8 @@ numbers are cast in SQL, where a bad value fails loudly instead of turning into 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import uuid
 import zipfile
@@ -40,8 +42,8 @@ from pathlib import Path
 import duckdb
 
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
-from bot.billing.store import NormalizedSource
-from bot.errors import CorruptFile, MissingColumns, UnknownFormat
+from bot.billing.store import NormalizedSource, SourcePart
+from bot.errors import CorruptFile, IngestError, MissingColumns, UnknownFormat
 from bot.ingest import csvfiles, integrity
 from bot.ingest.csvfiles import DataFile
 from bot.ingest.mapping import (
@@ -574,14 +576,21 @@ def run(
     con: duckdb.DuckDBPyConnection, sql: str, files: Sequence[DataFile], *, scratch: Path | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Execute `sql` over export files. A full disk raises `DiskFull` naming `scratch` (where the query writes);
-    a CSV that is not well-formed raises `CorruptFile` naming file and line (`csvfiles.explain`); any other
-    DuckDB failure raises `CorruptFile` naming the files."""
+    running out of memory raises `IngestError` naming the memory setting (the files are not at fault); a CSV
+    that is not well-formed raises `CorruptFile` naming file and line (`csvfiles.explain`); any other DuckDB
+    failure raises `CorruptFile` naming the files."""
     try:
         return con.execute(sql)
     except duckdb.Error as exc:
         if is_disk_full(exc):
             where = scratch or _temp_directory(con) or (files[0].path.parent if files else Path("."))
             raise disk_full(where, f"reading {files_label(files)}") from exc
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            raise IngestError(
+                f"reading {files_label(files)} ran out of memory ({_first_line(exc)}); the files are not at "
+                "fault: raise the store's memory limit (setting duckdb_memory_limit, TRACKIT_DUCKDB_MEMORY_LIMIT) "
+                "or lower its threads, and ingest again"
+            ) from exc
         explained = csvfiles.explain(exc, files)
         diagnose_gzip(files)  # DuckDB's own gzip errors do not always name the file, nor truncation as such
         if explained is not None:
@@ -736,6 +745,7 @@ def build_source(
         f"count(*) FILTER (WHERE __bill_period <> {period_lit})" if checks.period else "0",
         "count(__line_item) - count(DISTINCT __line_item)" if checks.key else "0",
     ]
+    parts: tuple[SourcePart, ...] = ()
     if stage_dir is not None:
         target = stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{uuid.uuid4().hex[:12]}.parquet"
         # The export's own total travels with the rows as an exact DECIMAL column, summed from the file below.
@@ -753,6 +763,7 @@ def build_source(
         select_sql = (
             "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {inspected.relation(spec.null_strings)} AS src{where}"
         )
+        parts = _parts(inspected, select, where)
         # One pass computes the export's own totals, the integrity counts, and evaluates every normalised column
         # that a bad value can make fail (hashing the whole row defeats projection pushdown), so it fails here,
         # before any store is touched. Only casts to numbers and timestamps and JSON functions can fail: text
@@ -793,4 +804,35 @@ def build_source(
         expected_billed_total=str(row[1]),
         expected_rows=int(row[0]),
         bytes_read=bytes_read,
+        parts=parts,
     )
+
+
+def _parts(inspected: Inspected, select: Sequence[str], where: str) -> tuple[SourcePart, ...]:
+    """The delivery's SELECT split by export file, for a delivery of several parquet files read in place (a store
+    may load them in parallel and keep the parts a re-delivery repeats). Each part reads its own file through the
+    delivery's union of columns (a file lacking one reads NULL, as in the whole): DuckDB skips the other files
+    on the `filename` filter. Nothing to split for one file, for CSV (staged as one copy) or for an export with a
+    column of its own called `filename`."""
+    if inspected.staged or not inspected.parquet or len(inspected.files) < 2:
+        return ()
+    if any(c.lower() == "filename" for c in inspected.columns):
+        return ()
+    placeholder = "\x00relation\x00"
+    template = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {placeholder} AS src{where}"
+    paths = "[" + ", ".join(quote_literal(str(f.path)) for f in inspected.files) + "]"
+    # The transformation a part's rows come from: the SELECT without its files, and the column types it reads.
+    fingerprint = hashlib.sha256(json.dumps([template, sorted(inspected.columns.items())]).encode("utf-8")).hexdigest()
+    sizes = [f.path.stat().st_size for f in inspected.files]
+    total = max(sum(sizes), 1)
+    parts = []
+    for f, size in zip(inspected.files, sizes, strict=True):
+        with f.path.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        relation = (
+            f"(SELECT * FROM read_parquet({paths}, union_by_name = true) WHERE filename = {quote_literal(str(f.path))})"
+        )
+        parts.append(
+            SourcePart(f.name, size, digest, fingerprint, template.replace(placeholder, relation), size / total)
+        )
+    return tuple(parts)

@@ -141,6 +141,19 @@ def why_lines(result: CostResult, money: Money, vocabulary: Vocabulary | None) -
     return [f"{dimension}: {', '.join(parts)}" for dimension, parts in by_dimension.items()]
 
 
+def why_changes(result: CostResult, money: Money) -> list[str]:
+    """The answer to "why", per resource: what changed from the period compared with (new, gone, resized, usage
+    vs rate), as an alert's root cause says it (`bot.slack.anomaly_cause.change_lines`); empty without changes."""
+    if not result.changes or result.previous_range is None:
+        return []
+    # Imported here: the alert rendering pulls in the root-cause code (numpy), which other answers never need.
+    from bot.slack.anomaly_cause import change_lines
+
+    excess = sum(c.excess for c in result.changes)
+    against = result.previous_range.label or "the previous period"
+    return change_lines(result.changes, excess, money.symbol, against=against)
+
+
 def average_text(result: CostResult, money: Money) -> str:
     """`$412.30 per day over 30 complete days (previous period $380.10 per day, +$32.20)`; "" without one."""
     a = result.average
@@ -234,6 +247,7 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
             "",
             "Why (what moved most with the change):",
             *(f"  {w}" for w in why_lines(result, money, vocabulary)),
+            *(f"  {w}" for w in why_changes(result, money)),
         ]
     if result.average is not None:
         lines.append(f"Average: {average_text(result, money)}")

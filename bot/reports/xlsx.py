@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 import xlsxwriter
 
 from bot.billing.commitments import accounts_in, commitment_account, of_accounts
+from bot.billing.dates import day_text
 from bot.billing.idle import find_idle
 from bot.billing.inventory import Resource, ResourceKind, ResourceMetrics
 from bot.billing.model import (
@@ -176,7 +177,7 @@ def usage_types_by_day(
     return Sheet(
         name="Usage types by day",
         title=f"Cost by usage type per day, {month.start:%B %Y} ({basis.value} cost)",
-        header=("Service", "Usage type", *(d.strftime("%b %d") for d in days), "Total"),
+        header=("Service", "Usage type", *(day_text(d) for d in days), "Total"),
         rows=out,
         money=frozenset(range(2, n + 3)),
         frozen_columns=2,

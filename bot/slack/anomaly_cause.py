@@ -15,7 +15,7 @@ from decimal import Decimal
 from bot.aws.cloudtrail import Creation
 from bot.billing.anomaly_changes import Change, ChangeKind
 from bot.billing.anomaly_rootcause import RootCause
-from bot.billing.money import format_change, round_money
+from bot.billing.money import format_change, format_money, round_money
 from bot.billing.vocabulary import short_service_name
 from bot.slack.blocks import Message, escape, message, section, truncate
 
@@ -55,7 +55,11 @@ def contributor_name(change: Change) -> str:
 
 
 def _detail(change: Change, symbol: str) -> str:
-    """What moved inside one change: usage from -> to, rate from -> to, or why there is no split."""
+    """What moved inside one change: usage from -> to, rate from -> to, a resized resource's cost a day before
+    and after, or why there is no split."""
+    if change.resize is not None:
+        r = change.resize
+        return f": {format_money(r.daily_before, symbol)} → {format_money(r.daily_now, symbol)} a day"
     if change.kind in (ChangeKind.NEW, ChangeKind.GONE):
         return f": {escape(change.usage_type)}" if change.dimension == "resource" and change.usage_type else ""
     if change.mixed_units:
@@ -87,28 +91,42 @@ def _pct(amount: Decimal, total: Decimal) -> str:
 
 
 def what_changed_lines(cause: RootCause, symbol: str = "$", top: int = TOP_CHANGES) -> list[str]:
-    """`*What changed* (+$X vs expected):` then one line per top contributor, `kind: name +$a (s%)[: detail]`,
-    then `other (n more): +$b (s%)`. The amounts add up to the excess in cents. Empty without changes.
+    """An alert's "What changed" lines: `change_lines` of its root cause's changes, against the expectation."""
+    return change_lines(cause.changes, cause.excess, symbol, top=top)
 
-    Named: up to `top` contributors that moved the alert's way, each after the first only with at least
+
+def change_lines(
+    changes: Sequence[Change],
+    excess: float,
+    symbol: str = "$",
+    *,
+    against: str = "expected",
+    top: int = TOP_CHANGES,
+) -> list[str]:
+    """`*What changed* (+$X vs <against>):` then one line per top contributor, `kind: name +$a (s%)[: detail]`
+    (`resized: EC2 `i-1` m5.xlarge → m5.2xlarge +$a (s%): $b → $c a day` for a resized resource),
+    then `other (n more): +$b (s%)`. The amounts add up to `excess` (what `changes` add up to) in cents. Empty
+    without changes; the alerts and `/cost why` both say it so.
+
+    Named: up to `top` contributors that moved the change's way, each after the first only with at least
     `MIN_SHARE_NAMED` of the excess."""
-    changes = cause.changes
     if not changes:
         return []
-    total = round_money(cause.excess)
-    increase = cause.excess >= 0
+    total = round_money(excess)
+    increase = excess >= 0
     shown = [
         c
         for i, c in enumerate(changes[:top])
         if (c.excess >= 0) == increase and (i == 0 or abs(c.share) >= MIN_SHARE_NAMED)
     ] or list(changes[:1])
-    lines = [f"*What changed* ({format_change(total, symbol)} vs expected):"]
+    lines = [f"*What changed* ({format_change(total, symbol)} vs {against}):"]
     running = Decimal(0)
     for c in shown:
         amount = round_money(c.excess)
         running += amount
+        sizes = f" {escape(c.resize.old_size)} → {escape(c.resize.new_size)}" if c.resize else ""
         lines.append(
-            f"• {c.kind.value}: {contributor_name(c)} {format_change(amount, symbol)}{_pct(amount, total)}"
+            f"• {c.kind.value}: {contributor_name(c)}{sizes} {format_change(amount, symbol)}{_pct(amount, total)}"
             f"{_detail(c, symbol)}"
         )
     rest = len(changes) - len(shown)

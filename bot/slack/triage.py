@@ -16,6 +16,7 @@ from typing import Any
 from bot.billing.anomaly import Anomaly, AnomalyKind, Outcome, RootCause, Severity
 from bot.billing.anomaly_model import DAY
 from bot.billing.anomaly_rootcause import TOTAL
+from bot.billing.dates import day_text
 from bot.billing.model import UNTAGGED, CostBasis
 from bot.billing.money import format_change, format_money, format_pct
 from bot.slack.anomaly_cause import what_changed_lines
@@ -112,7 +113,7 @@ def slice_label(dimension: str, value: str) -> str:
 
 
 def _day(d: datetime) -> str:
-    return d.strftime("%b %d")
+    return day_text(d)
 
 
 def period_text(anomaly: Anomaly) -> str:

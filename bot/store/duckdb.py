@@ -45,7 +45,6 @@ All returned instants (`data_until`, `loaded_at`, buckets) are timezone-aware UT
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import threading
@@ -83,7 +82,7 @@ from bot.billing.model import (
     combined_until,
 )
 from bot.billing.store import BillingStore, LoadResult, NormalizedSource, Progress
-from bot.errors import ConfigError, CorruptFile, ReconciliationError, StoreError
+from bot.errors import ConfigError, ReconciliationError, StoreError
 from bot.scratch import claim, disk_full, is_disk_full
 from bot.sqltext import quote_ident, quote_literal
 from bot.store.duckdb_catalog import (
@@ -93,6 +92,8 @@ from bot.store.duckdb_catalog import (
     Catalog,
     CatalogEntry,
     EntryKey,
+    PartStats,
+    StoredPart,
     catalog_lock,
     catalog_signature,
     collect_garbage,
@@ -102,10 +103,10 @@ from bot.store.duckdb_catalog import (
     utc,
     write_catalog,
 )
+from bot.store.duckdb_load import CHARGE_CLASS_COLUMN, CURRENCIES_AND_NET, PartJob, wrap, write_parts
 from bot.store.duckdb_rollup import (
     ACCOUNTS_TABLE,
     ROLLUPS,
-    create_accounts_sql,
     request_columns,
     rollup_serves,
 )
@@ -114,7 +115,6 @@ from bot.store.duckdb_sql import (
     Relation,
     Where,
     aggregate_sql,
-    column_type,
     day_start,
     key_expr,
     line_sums_columns,
@@ -128,13 +128,6 @@ log = logging.getLogger(__name__)
 RECONCILE_TOLERANCE = Decimal("0.005")
 DEFAULT_GRACE_SECONDS = 600.0
 _ITER_BATCH = 10_000
-#: A period's billing currencies (sorted, empty codes left out) and whether any line item has a net cost.
-_CURRENCIES_AND_NET = (
-    "COALESCE(list_sort(list(DISTINCT currency) FILTER (WHERE COALESCE(currency, '') <> '')), []), "
-    "COALESCE(bool_or(net_cost IS NOT NULL), false)"
-)
-#: Added after the first release: files written before it have no such column and derive it on read.
-CHARGE_CLASS_COLUMN = "charge_class"
 #: Added with multi-cloud ingestion: files written before it hold AWS billing, the only provider read then.
 PROVIDER_COLUMN = "provider"
 LEGACY_PROVIDER_SQL = "'aws'"
@@ -147,8 +140,8 @@ class _Generation:
     con: duckdb.DuckDBPyConnection
     catalog: Catalog
     signature: tuple[int, int, int] | None
-    branches: dict[EntryKey, Branch]
-    rollups: dict[EntryKey, list[Branch]] = field(default_factory=dict)  # per entry: its rollups, smallest first
+    branches: dict[EntryKey, tuple[Branch, ...]]  # per entry: its line items, one branch per part file
+    rollups: dict[str, list[Branch]] = field(default_factory=dict)  # per part file (alias): rollups, smallest first
     accounts: tuple[str, ...] = ()  # aliases of the files that have an accounts table
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -165,14 +158,16 @@ class _Generation:
         for key, entry in sorted(self.catalog.entries.items()):
             if not _may_hold(time_range, entry):
                 continue  # no line item of the period starts in the range (or the delivery is empty)
-            raw = self.branches[key]
-            if needed is None:
-                chosen.append(raw)
-                continue
-            wanted = needed & raw.columns  # a column the period lacks reads as NULL from any table
             whole = not bucketed and _holds_period(time_range, entry)
-            usable = (r for r in self.rollups.get(key, ()) if wanted <= r.columns and (whole or not r.whole_period))
-            chosen.append(next(usable, raw))
+            for raw in self.branches[key]:
+                if needed is None:
+                    chosen.append(raw)
+                    continue
+                wanted = needed & raw.columns  # a column the part lacks reads as NULL from any table
+                usable = (
+                    r for r in self.rollups.get(raw.alias, ()) if wanted <= r.columns and (whole or not r.whole_period)
+                )
+                chosen.append(next(usable, raw))
         return Relation(tuple(chosen))
 
 
@@ -196,51 +191,53 @@ def _holds_period(time_range: TimeRange | None, entry: CatalogEntry) -> bool:
     )
 
 
-#: Seconds between two progress reports of a running load.
-PROGRESS_EVERY = 1.0
+_wrap = wrap
 
 
-@contextlib.contextmanager
-def _reporting(con: duckdb.DuckDBPyConnection, expected: int, progress: Progress | None) -> Iterator[None]:
-    """While the block runs a query on `con`, report its progress as rows (DuckDB's own estimate of the share
-    done, `query_progress`, times the rows expected) every `PROGRESS_EVERY` seconds, from a helper thread."""
-    if progress is None or expected <= 0:
-        yield
-        return
-    done = threading.Event()
+@dataclass(frozen=True)
+class _Part:
+    """A part of a delivery to store: its SELECT, rows expected (estimated), and its export file's identity."""
 
-    def watch() -> None:
-        last = 0  # the caller reported 0 before the load began
-        while not done.wait(PROGRESS_EVERY):
-            try:
-                share = con.query_progress()
-            except duckdb.Error:
-                return
-            rows = int(expected * min(max(share, 0.0), 100.0) / 100)
-            if share >= 0 and rows > last:
-                last = rows
-                progress(rows, expected)
-
-    watcher = threading.Thread(target=watch, name="load-progress", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        done.set()
-        watcher.join()
+    select_sql: str
+    expected_rows: int
+    name: str = ""
+    size: int = 0
+    digest: str = ""
+    fingerprint: str = ""
 
 
-def _load_projection(column: str, *, present: bool) -> str:
-    """How a loaded column is computed from the source: a cast, and for the charge class the value the source
-    gives or, where it gives none, the class derived from the row (`bot.billing.charges`)."""
-    if column == CHARGE_CLASS_COLUMN:
-        given = f"NULLIF(CAST(src.{quote_ident(column)} AS VARCHAR), '')" if present else "NULL"
-        return f"COALESCE({given}, {DERIVED_SQL}) AS {quote_ident(column)}"
-    return f"CAST(src.{quote_ident(column)} AS {column_type(column)}) AS {quote_ident(column)}"
+def _plan_parts(source: NormalizedSource, live: CatalogEntry | None) -> list[tuple[_Part, StoredPart | None]]:
+    """The delivery's parts, each with the live part it re-uses (same export file size and checksum, same
+    transformation: the same rows) or None when it is to be loaded. A delivery that does not come in parts is
+    one part, always loaded."""
+    if not source.parts:
+        return [(_Part(source.select_sql, source.expected_rows), None)]
+    reusable: dict[tuple[int, str, str], list[StoredPart]] = defaultdict(list)
+    for stored in () if live is None else live.parts:
+        if stored.identity is not None:
+            reusable[stored.identity].append(stored)
+    plan: list[tuple[_Part, StoredPart | None]] = []
+    for p in source.parts:
+        part = _Part(p.select_sql, round(source.expected_rows * p.share), p.name, p.size, p.digest, p.fingerprint)
+        same = reusable.get((p.size, p.digest, p.fingerprint))
+        plan.append((part, same.pop(0) if same else None))
+    return plan
 
 
-def _wrap(exc: duckdb.Error, what: str) -> StoreError:
-    return StoreError(f"DuckDB billing store failed while {what}: {exc}")
+def _must_stats(part: StoredPart) -> PartStats:
+    assert part.stats is not None  # loaded now, or re-used (only parts with stats are)
+    return part.stats
+
+
+def _check_kept(current: Catalog, entry: CatalogEntry, planned_from: CatalogEntry | None, label: str) -> None:
+    """Refuse to publish parts kept from a live delivery that another load replaced meanwhile (their files may
+    be on their way to deletion)."""
+    kept = {p.file for p in entry.parts} & ({p.file for p in planned_from.parts} if planned_from else set())
+    now_live = current.entries.get(entry.key)
+    if kept and (now_live is None or not kept <= set(now_live.files)):
+        raise StoreError(
+            f"{label}: another load replaced the period while this one ran; the previous data is kept (ingest again)"
+        )
 
 
 @register("duckdb")
@@ -348,56 +345,24 @@ class DuckDBStore(BillingStore):
             con = duckdb.connect(":memory:", config=self._config())
         except duckdb.Error as exc:
             raise _wrap(exc, "opening a reader connection") from exc
-        branches: dict[EntryKey, Branch] = {}
-        rollups: dict[EntryKey, list[Branch]] = {}
+        branches: dict[EntryKey, tuple[Branch, ...]] = {}
+        rollups: dict[str, list[Branch]] = {}
         with_accounts: list[str] = []
         try:
             for i, entry in enumerate(catalog.sorted_entries()):
-                alias = f"p{i}_{entry.billing_period:%Y%m}"
-                path = self.root / PERIODS_DIR / entry.file
-                con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
-                # Files written before the rollup existed have only line_items: they are read raw.
-                tables = {
-                    str(name): int(size or 0)
-                    for name, size in con.execute(
-                        "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ?", [alias]
-                    ).fetchall()
-                }
-                # The columns each table really has: files written before a column was added lack it.
-                held: dict[str, set[str]] = defaultdict(set)
-                for table, column in con.execute(
-                    "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [alias]
-                ).fetchall():
-                    held[str(table)].add(str(column))
-                raw_columns = frozenset(held["line_items"])
-                derived: tuple[tuple[str, str], ...] = ()
-                if CHARGE_CLASS_COLUMN not in raw_columns:
-                    derived += ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
-                    raw_columns |= {CHARGE_CLASS_COLUMN}
-                if PROVIDER_COLUMN not in raw_columns:
-                    derived += ((PROVIDER_COLUMN, LEGACY_PROVIDER_SQL),)
-                    raw_columns |= {PROVIDER_COLUMN}
-                branches[entry.key] = Branch(alias, raw_columns, derived=derived)
                 tags = [c for c in entry.columns if c.startswith(TAG_PREFIX)]
-                present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
-                # A file's rollups hold only the columns of the version that wrote it: a question reading a newer
-                # dimension (currency, charge class) is then answered from the line items.
-                rollups[entry.key] = [
-                    Branch(
-                        alias,
-                        r.columns(tags) & frozenset(held[r.table]),
-                        r.table,
-                        rollup=True,
-                        whole_period=r.whole_period,
-                        unique_by=r.unique_by(tags) & frozenset(held[r.table]),
-                    )
-                    for r in present
-                ]
-                if ACCOUNTS_TABLE in tables:
-                    with_accounts.append(alias)
+                parts = []
+                for j, file in enumerate(entry.files):
+                    alias = f"p{i}_{entry.billing_period:%Y%m}" + (f"_{j}" if j else "")
+                    branch, part_rollups, has_accounts = self._attach(con, alias, self.root / PERIODS_DIR / file, tags)
+                    parts.append(branch)
+                    rollups[alias] = part_rollups
+                    if has_accounts:
+                        with_accounts.append(alias)
+                branches[entry.key] = tuple(parts)
             if branches:
                 union = " UNION ALL BY NAME ".join(
-                    f"SELECT * FROM {quote_ident(b.alias)}.line_items" for b in branches.values()
+                    f"SELECT * FROM {quote_ident(b.alias)}.line_items" for parts in branches.values() for b in parts
                 )
             else:
                 union = Relation(()).from_sql(LINE_ITEM_COLUMN_NAMES).removesuffix(" AS li")
@@ -410,6 +375,50 @@ class DuckDBStore(BillingStore):
             con.close()
             raise _wrap(exc, "attaching period files") from exc
         return _Generation(con, catalog, sig, branches, rollups, tuple(with_accounts))
+
+    @staticmethod
+    def _attach(
+        con: duckdb.DuckDBPyConnection, alias: str, path: Path, tags: Sequence[str]
+    ) -> tuple[Branch, list[Branch], bool]:
+        """ATTACH one part file READ_ONLY: its line items, its rollups (smallest first) and whether it has an
+        accounts table."""
+        con.execute(f"ATTACH {quote_literal(str(path))} AS {quote_ident(alias)} (READ_ONLY)")
+        # Files written before the rollup existed have only line_items: they are read raw.
+        tables = {
+            str(name): int(size or 0)
+            for name, size in con.execute(
+                "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ?", [alias]
+            ).fetchall()
+        }
+        # The columns each table really has: files written before a column was added lack it.
+        held: dict[str, set[str]] = defaultdict(set)
+        for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [alias]
+        ).fetchall():
+            held[str(table)].add(str(column))
+        raw_columns = frozenset(held["line_items"])
+        derived: tuple[tuple[str, str], ...] = ()
+        if CHARGE_CLASS_COLUMN not in raw_columns:
+            derived += ((CHARGE_CLASS_COLUMN, DERIVED_SQL),)
+            raw_columns |= {CHARGE_CLASS_COLUMN}
+        if PROVIDER_COLUMN not in raw_columns:
+            derived += ((PROVIDER_COLUMN, LEGACY_PROVIDER_SQL),)
+            raw_columns |= {PROVIDER_COLUMN}
+        present = sorted((r for r in ROLLUPS if r.table in tables), key=lambda r: tables[r.table])
+        # A file's rollups hold only the columns of the version that wrote it: a question reading a newer
+        # dimension (currency, charge class) is then answered from the line items.
+        rollups = [
+            Branch(
+                alias,
+                r.columns(tags) & frozenset(held[r.table]),
+                r.table,
+                rollup=True,
+                whole_period=r.whole_period,
+                unique_by=r.unique_by(tags) & frozenset(held[r.table]),
+            )
+            for r in present
+        ]
+        return Branch(alias, raw_columns, derived=derived), rollups, ACCOUNTS_TABLE in tables
 
     def _cursor(self) -> tuple[duckdb.DuckDBPyConnection, _Generation]:
         """This thread's cursor on the current generation (one cursor per thread, as DuckDB requires)."""
@@ -437,6 +446,10 @@ class DuckDBStore(BillingStore):
     # ------------------------------------------------------------------ loading
 
     def replace_period(self, source: NormalizedSource, progress: Progress | None = None) -> LoadResult:
+        """Load the delivery, part by part when it comes split by export file (several parts at once, sharing the
+        store's threads and memory; a part whose export file the live delivery of the period already holds, same
+        size, checksum and transformation, is kept instead of loaded again), reconcile the whole against the
+        export's own total, and publish every part in one catalog swap."""
         t0 = time.monotonic()
         delivery = source.delivery
         period = delivery.billing_period
@@ -447,58 +460,87 @@ class DuckDBStore(BillingStore):
             raise StoreError(f"{label}: expected total {source.expected_billed_total!r} is not a decimal") from exc
         self.collect_garbage()
         periods_dir = self.root / PERIODS_DIR
+        live = read_catalog(self.root).entries.get((period, delivery.source))
+        plan = _plan_parts(source, live)
         # The load's files are owned through a flock (bot.scratch), not a pid: a load running in another
         # container that shares this folder is never collected, and a dead one always is.
         try:
             owner = claim(periods_dir, LOAD_PREFIX)
         except OSError as exc:
             raise self._disk_error(exc, label) from exc
-        tmp = owner.path(".duckdb")
-        spill = owner.path(".spill")
         token = owner.name.removeprefix(LOAD_PREFIX)[:12]
-        if progress is not None:
-            progress(0, source.expected_rows)
-        try:
-            stats = self._write_period_file(source, tmp, spill, label, progress)
-            rows, loaded, data_from, data_until, last_start, final, tag_keys, cost_categories, currencies, has_net = (
-                stats
+        loading = [i for i, (_, kept) in enumerate(plan) if kept is None]
+        jobs = [
+            PartJob(
+                plan[i][0].select_sql, plan[i][0].expected_rows, owner.path(f".{i}.duckdb"), owner.path(f".{i}.spill")
             )
+            for i in loading
+        ]
+        if len(plan) > 1:
+            log.info(
+                "%s: %d part(s), %d to load, %d kept from the live delivery",
+                label,
+                len(plan),
+                len(jobs),
+                len(plan) - len(jobs),
+            )
+        if progress is not None:
+            progress(0, sum(j.expected_rows for j in jobs))
+        try:
+            written = write_parts(
+                jobs,
+                threads=self.threads,
+                memory_limit=self.memory_limit,
+                label=label,
+                source_uri=delivery.source_uri,
+                root=self.root,
+                progress=progress,
+                columns=LINE_ITEM_COLUMN_NAMES,
+                rollups=ROLLUPS,
+            )
+            single = len(plan) == 1
+            stored: list[StoredPart] = []
+            new_files: list[tuple[Path, str]] = []
+            made = dict(zip(loading, written, strict=True))
+            for i, (part, kept) in enumerate(plan):
+                if kept is not None:
+                    stored.append(kept)
+                    continue
+                name = f"{period:%Y-%m}--{token}.duckdb" if single else f"{period:%Y-%m}--{token}-{i + 1}.duckdb"
+                new_files.append((owner.path(f".{i}.duckdb"), name))
+                stored.append(StoredPart(name, part.name, part.size, part.digest, part.fingerprint, made[i]))
+            stats = [_must_stats(p) for p in stored]
+            loaded = sum(st.billed_total for st in stats)
             if abs(Decimal(repr(loaded)) - expected) >= RECONCILE_TOLERANCE:
                 raise ReconciliationError(
                     f"{label}: loaded unblended total {loaded:.4f} differs from the export's own sum "
                     f"{expected} by {Decimal(repr(loaded)) - expected:.4f}; the previous data is kept",
                     hint="The export may be incomplete or still being written; ingest again later.",
                 )
-            fsync_file(tmp)
+            for path, _ in new_files:
+                fsync_file(path)
+            rows = sum(st.rows for st in stats)
             if progress is not None:
-                progress(rows, source.expected_rows)
-            final_name = f"{period:%Y-%m}--{token}.duckdb"
+                progress(sum(made[i].rows for i in loading), sum(j.expected_rows for j in jobs))
             now = datetime.now(UTC)
-            entry = CatalogEntry(
+            entry = CatalogEntry.combined(
                 billing_period=period,
-                file=final_name,
+                parts=tuple(stored),
                 delivery_id=delivery.delivery_id,
                 delivered_at=utc(delivery.delivered_at),
                 loaded_at=now,
                 source_format=delivery.source_format,
                 source_uri=delivery.source_uri,
-                rows=rows,
-                final=final,
-                data_from=data_from,
-                data_until=data_until,
-                last_start=last_start,
-                billed_total=loaded,
-                tag_keys=tag_keys,
-                cost_categories=cost_categories,
-                currencies=currencies,
-                has_net_cost=has_net,
                 source=delivery.source,
                 complete_until=None if delivery.complete_until is None else utc(delivery.complete_until),
             )
             with catalog_lock(self.root):
-                os.replace(tmp, periods_dir / final_name)
+                current = read_catalog(self.root)
+                _check_kept(current, entry, live, label)
+                for path, name in new_files:
+                    os.replace(path, periods_dir / name)
                 fsync_dir(periods_dir)
-                catalog, old = read_catalog(self.root).with_entry(entry, now)
+                catalog, old = current.with_entry(entry, now)
                 catalog, _ = collect_garbage(self.root, catalog, self.grace_seconds, now)
                 write_catalog(self.root, catalog)
         except OSError as exc:
@@ -508,7 +550,7 @@ class DuckDBStore(BillingStore):
                 raise disk_full(self.root, f"loading {label}") from exc
             raise
         finally:
-            owner.release()  # the load's leftovers (a failed load's file, its WAL, the spill folder) go with it
+            owner.release()  # the load's leftovers (a failed load's files, their WALs, the spill folders) go with it
         return LoadResult(
             delivery=delivery,
             rows=rows,
@@ -522,96 +564,6 @@ class DuckDBStore(BillingStore):
         if is_disk_full(exc):
             return disk_full(self.root, f"loading {label}")
         return StoreError(f"DuckDB billing store {self.root}: cannot load {label}: {exc}")
-
-    def _write_period_file(
-        self, source: NormalizedSource, tmp: Path, spill: Path, label: str, progress: Progress | None = None
-    ) -> tuple[
-        int,
-        float,
-        datetime | None,
-        datetime | None,
-        datetime | None,
-        bool,
-        tuple[str, ...],
-        tuple[str, ...],
-        tuple[str, ...],
-        bool,
-    ]:
-        """Run the source's SELECT into a new database file; returns what the catalog records."""
-        config: dict[str, str | bool | int | float | list[str]] = {**self._config(), "temp_directory": str(spill)}
-        try:
-            con = duckdb.connect(str(tmp), config=config)
-            # Progress is tracked (`_reporting` polls it) but never printed: DuckDB's own bar would draw on the
-            # bot's or the CLI's stdout during long loads.
-            con.execute("SET enable_progress_bar = true")
-            con.execute("SET enable_progress_bar_print = false")
-        except duckdb.Error as exc:
-            if is_disk_full(exc):
-                raise disk_full(self.root, f"loading {label}") from exc
-            raise _wrap(exc, f"creating the file for {label}") from exc
-        try:
-            try:
-                described = con.execute(f"SELECT * FROM ({source.select_sql}) LIMIT 0").description
-            except (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-                raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
-            except duckdb.Error as exc:
-                raise _wrap(exc, f"planning the load of {label}") from exc
-            columns = [d[0] for d in described]
-            # A source without a charge class (a producer older than the column) gets the derived one.
-            missing = [c for c in LINE_ITEM_COLUMN_NAMES if c not in columns and c != CHARGE_CLASS_COLUMN]
-            extra = [
-                c
-                for c in columns
-                if c not in LINE_ITEM_COLUMN_NAMES and not c.startswith((TAG_PREFIX, COST_CATEGORY_PREFIX))
-            ]
-            if missing or extra or len(set(columns)) != len(columns):
-                raise StoreError(
-                    f"{label}: the normalised relation does not match the line-item schema "
-                    f"(missing: {', '.join(missing) or 'none'}; unexpected: {', '.join(extra) or 'none'}; "
-                    f"duplicates: {len(columns) - len(set(columns))})"
-                )
-            tag_cols = sorted(c for c in columns if c.startswith(TAG_PREFIX))
-            cat_cols = sorted(c for c in columns if c.startswith(COST_CATEGORY_PREFIX))
-            ordered = [*LINE_ITEM_COLUMN_NAMES, *tag_cols, *cat_cols]
-            proj = ", ".join(_load_projection(c, present=c in columns) for c in ordered)
-            try:
-                with _reporting(con, source.expected_rows, progress):
-                    con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({source.select_sql}) AS src")
-                for rollup in ROLLUPS:
-                    con.execute(rollup.create_sql(tag_cols))
-                con.execute(create_accounts_sql())
-                row = con.execute(
-                    "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
-                    # Freshness: month-long fee, tax and RI-fee lines end at the month's end from its first day.
-                    "COALESCE(MAX(charge_period_end) FILTER "
-                    "(WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), MAX(charge_period_end)), "
-                    "MAX(charge_period_start), "
-                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false), "
-                    f"{_CURRENCIES_AND_NET} FROM line_items"
-                ).fetchone()
-                con.execute("CHECKPOINT")
-            except duckdb.Error as exc:
-                if is_disk_full(exc):
-                    raise disk_full(self.root, f"loading {label}") from exc
-                if isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException)):
-                    raise CorruptFile(f"{source.delivery.source_uri}: cannot read {label}: {exc}") from exc
-                raise _wrap(exc, f"loading {label}") from exc
-        finally:
-            con.close()
-        assert row is not None
-        rows, total, data_from, data_until, last_start, final, currencies, has_net = row
-        return (
-            int(rows),
-            float(total),
-            None if data_from is None else utc(data_from),
-            None if data_until is None else utc(data_until),
-            None if last_start is None else utc(last_start),
-            bool(final),
-            tuple(c.removeprefix(TAG_PREFIX) for c in tag_cols),
-            tuple(c.removeprefix(COST_CATEGORY_PREFIX) for c in cat_cols),
-            tuple(currencies),
-            bool(has_net),
-        )
 
     def collect_garbage(self) -> list[str]:
         """Delete superseded files past the grace period and leftovers of crashed loads; returns their names."""
@@ -631,10 +583,10 @@ class DuckDBStore(BillingStore):
         entries loaded before the catalog recorded them."""
         if entry.currencies is not None and entry.has_net_cost is not None:
             return entry.status()
-        memo_key = f"legacy:{entry.file}"
+        memo_key = f"legacy:{entry.files[0]}"
         if memo_key not in gen.memo:
-            alias = gen.branches[entry.key].alias
-            sql = f"SELECT {_CURRENCIES_AND_NET} FROM {quote_ident(alias)}.line_items"
+            alias = gen.branches[entry.key][0].alias  # written before parts: one file
+            sql = f"SELECT {CURRENCIES_AND_NET} FROM {quote_ident(alias)}.line_items"
             currencies, has_net = self._fetch(sql, [], "reading a period's currencies")[0]
             gen.memo[memo_key] = (tuple(currencies), bool(has_net))
         currencies, has_net = gen.memo[memo_key]

@@ -8,10 +8,16 @@ Layout of a store directory:
                                 belongs to the source its `source_uri` names: `source_of_uri`)
     <dir>/catalog.lock          fcntl lock taken by anyone who rewrites catalog.json or deletes files
     <dir>/.catalog.json.<pid>.tmp           a catalog being written (under the lock; a leftover is garbage)
-    <dir>/periods/<YYYY-MM>--<id>.duckdb     one immutable DuckDB file per (period, delivery)
+    <dir>/periods/<YYYY-MM>--<id>.duckdb     one immutable DuckDB file per (period, delivery) ...
+    <dir>/periods/<YYYY-MM>--<id>-<n>.duckdb   ... or per part of it: a delivery of several export files is
+                                            loaded file by file, and a period's entry lists its parts (format 2)
     <dir>/periods/.load-<token>.duckdb      a load in progress, with its .wal and .spill/, owned by whoever holds
     <dir>/periods/.load-<token>.lock        the flock on this file (`bot.scratch`): GC removes it once free
     <dir>/staging/                          ingest staging folders, lock-owned the same way (`bot.ingest.pipeline`)
+
+Format 2 (this version) added the parts: an entry of several parts has `parts` and no `file` (a version that
+knows only format 1 then refuses the catalog as unreadable instead of reading one part of a month); an entry of
+one part keeps `file`, as format 1 wrote it. A catalog of a newer format than this version knows is refused.
 
 Superseded files are listed under `retired` with the time they stopped being live and are deleted by
 `collect_garbage` only after a grace period, so a reader in another process that attached them just before the
@@ -41,7 +47,11 @@ PERIODS_DIR = "periods"
 LOAD_PREFIX = ".load-"
 STAGING_DIR = "staging"
 _CATALOG_TMP_PREFIX = f".{CATALOG_FILE}."
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+
+class NewerFormat(ValueError):
+    """A catalog written by a newer version of the store."""
 
 
 def utc(dt: datetime) -> datetime:
@@ -58,11 +68,113 @@ EntryKey = tuple[date, str]
 
 
 @dataclass(frozen=True)
+class PartStats:
+    """What loading one part measured, combined over parts into the entry (`CatalogEntry.combined`)."""
+
+    rows: int
+    billed_total: float
+    data_from: datetime | None  # earliest charge_period_start
+    #: Latest charge_period_end of the line items at most a day long, and of every line item: freshness is the
+    #: first where any part has one (month-long fee lines end at the month's end from its first day).
+    short_until: datetime | None
+    any_until: datetime | None
+    last_start: datetime | None
+    final: bool
+    tag_keys: tuple[str, ...]
+    cost_categories: tuple[str, ...]
+    currencies: tuple[str, ...]
+    has_net_cost: bool
+
+    @property
+    def data_until(self) -> datetime | None:
+        return self.short_until if self.short_until is not None else self.any_until
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "billed_total": self.billed_total,
+            "data_from": _iso(self.data_from),
+            "short_until": _iso(self.short_until),
+            "any_until": _iso(self.any_until),
+            "last_start": _iso(self.last_start),
+            "final": self.final,
+            "tag_keys": list(self.tag_keys),
+            "cost_categories": list(self.cost_categories),
+            "currencies": list(self.currencies),
+            "has_net_cost": self.has_net_cost,
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> PartStats:
+        return cls(
+            rows=int(raw["rows"]),
+            billed_total=float(raw["billed_total"]),
+            data_from=_dt(raw.get("data_from")),
+            short_until=_dt(raw.get("short_until")),
+            any_until=_dt(raw.get("any_until")),
+            last_start=_dt(raw.get("last_start")),
+            final=bool(raw["final"]),
+            tag_keys=tuple(raw.get("tag_keys", ())),
+            cost_categories=tuple(raw.get("cost_categories", ())),
+            currencies=tuple(raw.get("currencies", ())),
+            has_net_cost=bool(raw["has_net_cost"]),
+        )
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """One part file of a period entry and the export file it was loaded from (`name`, `size`, `digest`: its
+    SHA-256; `fingerprint`: the transformation, see `bot.billing.store.SourcePart`), with what its load measured.
+    A part loaded without an identity (the whole delivery as one SELECT) has empty `digest` and is never re-used.
+    """
+
+    file: str  # name under periods/
+    name: str = ""
+    size: int = 0
+    digest: str = ""
+    fingerprint: str = ""
+    stats: PartStats | None = None
+
+    @property
+    def identity(self) -> tuple[int, str, str] | None:
+        """What a re-delivered export file must match to re-use this part (None: never re-used)."""
+        if not self.digest or not self.fingerprint or self.stats is None:
+            return None
+        return (self.size, self.digest, self.fingerprint)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "name": self.name,
+            "size": self.size,
+            "digest": self.digest,
+            "fingerprint": self.fingerprint,
+            "stats": None if self.stats is None else self.stats.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> StoredPart:
+        stats = raw.get("stats")
+        return cls(
+            file=str(raw["file"]),
+            name=str(raw.get("name", "")),
+            size=int(raw.get("size", 0)),
+            digest=str(raw.get("digest", "")),
+            fingerprint=str(raw.get("fingerprint", "")),
+            stats=None if stats is None else PartStats.from_json(stats),
+        )
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.isoformat()
+
+
+@dataclass(frozen=True)
 class CatalogEntry:
     """The live delivery of one billing period from one source and what was measured when it was loaded."""
 
     billing_period: date
-    file: str  # name under periods/
+    parts: tuple[StoredPart, ...]  # one or more part files under periods/, read together
     delivery_id: str
     delivered_at: datetime
     loaded_at: datetime
@@ -86,6 +198,54 @@ class CatalogEntry:
     @property
     def key(self) -> EntryKey:
         return (self.billing_period, self.source)
+
+    @classmethod
+    def combined(
+        cls,
+        *,
+        billing_period: date,
+        parts: tuple[StoredPart, ...],
+        delivery_id: str,
+        delivered_at: datetime,
+        loaded_at: datetime,
+        source_format: str,
+        source_uri: str,
+        source: str,
+        complete_until: datetime | None,
+    ) -> CatalogEntry:
+        """The entry of a delivery stored as `parts` (each with its stats), its measures combined over them."""
+        stats = [p.stats for p in parts if p.stats is not None]
+        assert len(stats) == len(parts), "every part of a new entry has its stats"
+        starts = [s.data_from for s in stats if s.data_from is not None]
+        short = [s.short_until for s in stats if s.short_until is not None]
+        every = [s.any_until for s in stats if s.any_until is not None]
+        last = [s.last_start for s in stats if s.last_start is not None]
+        return cls(
+            billing_period=billing_period,
+            parts=parts,
+            delivery_id=delivery_id,
+            delivered_at=delivered_at,
+            loaded_at=loaded_at,
+            source_format=source_format,
+            source_uri=source_uri,
+            rows=sum(s.rows for s in stats),
+            final=any(s.final for s in stats),
+            data_from=min(starts, default=None),
+            data_until=max(short, default=None) or max(every, default=None),
+            billed_total=sum(s.billed_total for s in stats),
+            tag_keys=tuple(sorted({k for s in stats for k in s.tag_keys})),
+            cost_categories=tuple(sorted({c for s in stats for c in s.cost_categories})),
+            last_start=max(last, default=None),
+            currencies=tuple(sorted({c for s in stats for c in s.currencies})),
+            has_net_cost=any(s.has_net_cost for s in stats),
+            source=source,
+            complete_until=complete_until,
+        )
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The entry's part files (names under periods/), in load order."""
+        return tuple(p.file for p in self.parts)
 
     def starts_before(self, instant: datetime) -> bool:
         """Whether some line item may start before `instant`."""
@@ -130,7 +290,12 @@ class CatalogEntry:
     def to_json(self) -> dict[str, Any]:
         return {
             "billing_period": self.billing_period.isoformat(),
-            "file": self.file,
+            # One plain part keeps format 1's `file`; parts otherwise (a format-1 reader then refuses).
+            **(
+                {"file": self.parts[0].file}
+                if len(self.parts) == 1 and self.parts[0].identity is None
+                else {"parts": [p.to_json() for p in self.parts]}
+            ),
             "delivery_id": self.delivery_id,
             "delivered_at": self.delivered_at.isoformat(),
             "loaded_at": self.loaded_at.isoformat(),
@@ -157,7 +322,11 @@ class CatalogEntry:
         assert delivered_at is not None and loaded_at is not None
         return cls(
             billing_period=date.fromisoformat(raw["billing_period"]),
-            file=str(raw["file"]),
+            parts=(
+                tuple(StoredPart.from_json(p) for p in raw["parts"])
+                if "parts" in raw
+                else (StoredPart(str(raw["file"])),)
+            ),
             delivery_id=str(raw["delivery_id"]),
             delivered_at=delivered_at,
             loaded_at=loaded_at,
@@ -192,7 +361,9 @@ class Catalog:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "format": FORMAT_VERSION,
+            "format": FORMAT_VERSION
+            if any(len(e.parts) > 1 or e.parts[0].identity for e in self.entries.values())
+            else 1,
             "version": self.version,
             "periods": {_json_key(k): e.to_json() for k, e in sorted(self.entries.items())},
             "retired": [{"file": f, "retired_at": t.isoformat()} for f, t in self.retired],
@@ -200,6 +371,12 @@ class Catalog:
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> Catalog:
+        fmt = int(raw.get("format", 1))
+        if fmt > FORMAT_VERSION:
+            raise NewerFormat(
+                f"it was written by a newer version of TrackIt (catalog format {fmt}; this version reads up to "
+                f"{FORMAT_VERSION}); upgrade TrackIt to read this store"
+            )
         loaded = [CatalogEntry.from_json(v) for v in raw.get("periods", {}).values()]
         entries = {e.key: e for e in loaded}
         retired = tuple((str(r["file"]), utc(datetime.fromisoformat(r["retired_at"]))) for r in raw.get("retired", ()))
@@ -211,7 +388,8 @@ class Catalog:
         old = self.entries.get(entry.key)
         entries = dict(self.entries)
         entries[entry.key] = entry
-        retired = self.retired + (((old.file, now),) if old is not None and old.file != entry.file else ())
+        gone = () if old is None else tuple(f for f in old.files if f not in entry.files)  # re-used parts stay
+        retired = tuple((f, t) for f, t in self.retired if f not in entry.files) + tuple((f, now) for f in gone)
         return Catalog(self.version + 1, entries, retired), old
 
     def without(self, billing_period: date, source: str | None, now: datetime) -> tuple[Catalog, list[CatalogEntry]]:
@@ -222,7 +400,7 @@ class Catalog:
             return self, []
         keys = {e.key for e in gone}
         entries = {k: v for k, v in self.entries.items() if k not in keys}
-        return Catalog(self.version + 1, entries, (*self.retired, *((e.file, now) for e in gone))), gone
+        return Catalog(self.version + 1, entries, (*self.retired, *((f, now) for e in gone for f in e.files))), gone
 
 
 def _json_key(key: EntryKey) -> str:
@@ -252,6 +430,8 @@ def read_catalog(root: Path) -> Catalog:
         raise StoreError(f"cannot read billing catalog {path}: {exc}") from exc
     try:
         return Catalog.from_json(json.loads(text))
+    except NewerFormat as exc:
+        raise StoreError(f"cannot read billing catalog {path}: {exc}") from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"billing catalog {path} is corrupt ({exc}); restore it or re-ingest") from exc
 
@@ -326,7 +506,7 @@ def collect_garbage(root: Path, catalog: Catalog, grace_seconds: float, now: dat
     while holding `catalog_lock`.
     """
     periods = root / PERIODS_DIR
-    live = {e.file for e in catalog.entries.values()}
+    live = {f for e in catalog.entries.values() for f in e.files}
     keep_retired: list[tuple[str, datetime]] = []
     removed: list[str] = []
     for name, retired_at in catalog.retired:

@@ -8,12 +8,15 @@ written in the canonical grammar and parsed too; `!word` means a clear message n
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
 from bot.billing.grammar import parse_query
+from bot.billing.model import TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
+from commands import tags, top_resources
 
 TODAY = date(2026, 11, 27)  # a Friday
 VOCAB = Vocabulary(
@@ -64,7 +67,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("lambda by region last 7 days", "last 7 days service=lambda by region"),
     ("rds daily last 30d", "last 30 days service=rds daily"),
     ("eks cost per account", "service=eks by account"),
-    ("glue + lambda last week", "!+"),
+    ("glue + lambda last week", "last week service=glue,lambda"),
     ("kms, sqs last month by service", "last month service=kms,sqs by service"),
     ("dynamodb in prod vs dev", "service=dynamodb tag:env=prod,dev by tag:env"),
     ("checkout project last month", "last month tag:project=checkout"),
@@ -156,7 +159,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("this past week", "last week"),
     ("ec2 in the past month", "last month service=ec2"),
     ("cost in the last 24 hours", "!last 24 hours"),
-    ("show costs for week 45", "!week"),
+    ("show costs for week 45", "2026-w45"),
     ("ec2 spending over time", "service=ec2"),
     ("how did we do last month", "last month"),
     ("ec2 vs last month", "service=ec2"),
@@ -165,10 +168,31 @@ CORPUS: tuple[tuple[str, str], ...] = (
 )
 
 
-def outcome(text: str, meaning: str) -> tuple[bool, str]:
-    """Whether `text` is answered as `meaning` says, and what it was answered with (for failure messages)."""
+def parsed(text: str, command: str = "/cost") -> object:
+    """What `command` reads `text` as, with the batch's today and vocabulary: a `CostQuery` for `/cost`, the
+    command's own query for `/tags` and `/top-resources` (their parsers, refusals included)."""
+    if command == "/tags":
+        return tags.parse(text, today=TODAY, vocabulary=VOCAB)
+    if command == "/top-resources":
+        return top_resources.parse(text, today=TODAY, vocabulary=VOCAB)
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+def without_labels(value: object) -> object:
+    """`value` with every time range's label dropped: the same days are the same question, however the period
+    was named (`ytd` and `2026` read the same days with different labels)."""
+    if isinstance(value, TimeRange):
+        return TimeRange(value.start, value.end)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: without_labels(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def outcome(text: str, meaning: str, command: str = "/cost") -> tuple[bool, str]:
+    """Whether `text` is answered as `meaning` says (both read by `command`), and what it was answered with."""
     try:
-        got = parse_query(text, today=TODAY, vocabulary=VOCAB)
+        got = parsed(text, command)
     except UserFacingError as exc:
         said = f"{exc.message} {exc.hint or ''}"
         if meaning.startswith("!"):
@@ -176,22 +200,22 @@ def outcome(text: str, meaning: str) -> tuple[bool, str]:
         return False, said
     if meaning.startswith("!"):
         return False, "answered, but should have been refused"
-    want = parse_query(meaning, today=TODAY, vocabulary=VOCAB)
-    return got == want, repr(got)
+    want = parsed(meaning, command)
+    return without_labels(got) == without_labels(want), repr(got)
 
 
-def sight(text: str, meaning: str) -> str:
+def sight(text: str, meaning: str, command: str = "/cost") -> str:
     """How `text` fares: `right` (answered as `meaning` says), `refused` (a message naming a word the person
     typed, when an answer was meant) or `wrong` (another answer, a generic refusal, or a meaning the grammar
     cannot read yet)."""
     try:
-        ok = outcome(text, meaning)[0]
+        ok = outcome(text, meaning, command)[0]
     except UserFacingError:
         ok = False
     if ok:
         return "right"
     try:
-        parse_query(text, today=TODAY, vocabulary=VOCAB)
+        parsed(text, command)
     except UserFacingError as exc:
         typed = {w.strip("?,.!").casefold() for w in text.split()}
         named = {m.casefold() for m in re.findall(r"`([^`]+)`", exc.message)}
@@ -199,19 +223,29 @@ def sight(text: str, meaning: str) -> str:
     return "wrong"
 
 
-def tally(cases: tuple[tuple[str, str], ...]) -> tuple[int, int, int]:
+#: (text, meaning) for `/cost`, or (command, text, meaning) for any command.
+Case = tuple[str, str] | tuple[str, str, str]
+
+
+def _split(case: Case) -> tuple[str, str, str]:
+    if len(case) == 2:
+        return "/cost", case[0], case[1]
+    return case[0], case[1], case[2]
+
+
+def tally(cases: tuple[Case, ...]) -> tuple[int, int, int]:
     """(right, refused naming a typed word, wrong) over `cases` (see `sight`)."""
-    seen = [sight(text, meaning) for text, meaning in cases]
+    seen = [sight(text, meaning, command) for command, text, meaning in map(_split, cases)]
     return seen.count("right"), seen.count("refused"), seen.count("wrong")
 
 
-def score(cases: tuple[tuple[str, str], ...]) -> tuple[int, list[str]]:
+def score(cases: tuple[Case, ...]) -> tuple[int, list[str]]:
     """How many cases are answered right, and a line per miss."""
     misses = []
     right = 0
-    for text, meaning in cases:
-        ok, got = outcome(text, meaning)
+    for command, text, meaning in map(_split, cases):
+        ok, got = outcome(text, meaning, command)
         right += ok
         if not ok:
-            misses.append(f"{text!r}: want {meaning!r}, got {got}")
+            misses.append(f"{command} {text!r}: want {meaning!r}, got {got}")
     return right, misses

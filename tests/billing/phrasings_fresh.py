@@ -7,8 +7,17 @@ range), `increases` / `decreases` (groups ranked by their change against the pre
 
 `FRESH_1` was written after the grammar split and before any of the fixes it prompted (filler clauses, average,
 anomalies, commitments, biggest increases, holidays): its first-sight score is `FRESH_1_FIRST_SIGHT`.
-`FRESH_2` was written after those fixes, in a different style, before it was ever run: its first-sight score
-(`FRESH_2_FIRST_SIGHT`) is the figure README quotes.
+`FRESH_2` was written after those fixes, in a different style, before it was ever run (`FRESH_2_FIRST_SIGHT`).
+`FRESH_3` was typed by people who never saw the grammar (finance close questions, terse engineers, polite
+newcomers, non-native speakers), each with the command it was typed in and a meaning in plain English, which was
+translated into the canonical grammar of that command (for `/tags`: `[key] [range]`; for `/top-resources`: `[N]
+[range] [filters]`) before the grammar was run on it. Its first-sight score (`FRESH_3_FIRST_SIGHT`, on the
+grammar before any change it prompted) is the figure README quotes. Relative ranges read by the grammar's
+documented rule (`last 2 wks` is the two whole weeks before this one), where the writer counted days back from
+today. Meanings the bot cannot answer as asked are written as the message it should give (`!budget`: a refusal
+naming `budget`), or as the nearest answer the writer accepted (`forecast 2026`: the year so far with the
+month-end forecast). A `/tags` refusal that names the first word as an unknown tag key counts as `refused`
+under the scorer's rule, though it is hardly more useful than a generic one (3 of the 34 at first sight).
 """
 
 from __future__ import annotations
@@ -123,4 +132,163 @@ FRESH_2: tuple[tuple[str, str], ...] = (
     ("whats the split between prod and dev", "tag:env=prod,dev by tag:env"),
     ("how much did we spend on black friday", "2026-11-27"),
     ("total spend in the last 12 months by month", "last 12 months monthly"),
+)
+
+#: Typed by people who never saw the grammar, each with its command, and frozen before it was run.
+FRESH_3_FIRST_SIGHT = (8, 34, 8)
+
+FRESH_3: tuple[tuple[str, str, str], ...] = (
+    (
+        "/cost",
+        "What was our total AWS spend for October 2026, broken down by service, for the monthly close?",
+        "2026-10 by service",
+    ),
+    ("/cost", "Can you give me the MoM variance by account between September and October?", "2026-10 by account"),
+    (
+        "/cost",
+        "What's our current run rate, and where do you project November to land at month end?",
+        "forecast 2026-11",
+    ),
+    ("/cost", "Please show QoQ spend for Q3 versus Q2, split by service.", "2026-q3 by service"),
+    (
+        "/cost",
+        "How much did we pay in Savings Plans and Reserved Instance fees in H1?",
+        "2026-01..2026-06 charge-class=recurring,one-time",
+    ),
+    (
+        "/cost",
+        "What is the YoY change in November spend, month to date versus the same days last year?",
+        "this month vs 2025-11",
+    ),
+    (
+        "/cost",
+        "How much in credits have we received this FY, and what is our net spend after credits?",
+        "ytd charge-class=credit",
+    ),
+    ("/cost", "What was the tax line on the bill for each month of Q3?", "2026-q3 service=tax monthly"),
+    ("/tags", "What percentage of October's spend is allocated to a team via the team tag?", "team 2026-10"),
+    ("/cost", "What's our variance against budget for October by account?", "!budget"),
+    ("/cost", "ec2 yday by usage type", "yesterday service=ec2 by usage-type"),
+    ("/cost", "why did prod jump tues??", "why 2026-11-24 account=production"),
+    ("/cost", "any weird days in dynamo last 2 wks", "anomalies last 2 weeks service=dynamodb"),
+    ("/top-resources", "top 10 ec2 instances us-east-1 this wk", "10 this week service=ec2 region=us-east-1"),
+    ("/cost", "lamda daily since 1st", "since 2026-11-01 service=lambda daily"),
+    (
+        "/cost",
+        "data xfer out eu-west-1 last 30d, daily pls",
+        "last 30 days service=data-transfer region=eu-west-1 daily",
+    ),
+    ("/cost", "m5.large boxusage use1 last 7d", "last 7 days usage-type=USE1-BoxUsage:m5.large"),
+    ("/cost", "eks staging acct cost by region mtd", "this month service=eks account=staging by region"),
+    ("/top-resources", "biggest s3 buckets data-lake last month", "last month service=s3 account=data-lake"),
+    ("/cost", "kms+sqs spend wk45", "2026-11-02..2026-11-08 service=kms,sqs"),
+    ("/cost", "which svc grew most d/d yesterday", "increases yesterday by service"),
+    ("/cost", "Where is most of our money going this year?", "this year by service"),
+    ("/cost", "Are we on track to come in under last month's total?", "forecast"),
+    ("/cost", "Show me the monthly trend over the last six months.", "last 6 months monthly"),
+    (
+        "/cost",
+        "What were the biggest cost increases by service in Q3 compared to Q2?",
+        "increases 2026-q3 by service",
+    ),
+    (
+        "/cost",
+        "How much are we burning per day on average in the data-lake account this quarter?",
+        "average this quarter account=data-lake",
+    ),
+    ("/tags", "How does spend break down across teams in the first half of the year?", "team 2026-01..2026-06"),
+    (
+        "/cost",
+        "Is checkout getting more expensive? Weekly view since September, please.",
+        "since 2026-09-01 tag:project=checkout weekly",
+    ),
+    ("/cost", "What share of our bill is support and commitment fees versus actual usage?", "by charge-class"),
+    ("/cost", "What drove the change in spend from September to October?", "why 2026-10"),
+    (
+        "/top-resources",
+        "What are the 5 most expensive things we run in production right now?",
+        "5 this month account=production",
+    ),
+    ("/cost", "At this pace, what will 2026 cost us in total?", "forecast 2026"),
+    (
+        "/cost",
+        "Hi, sorry if this is a silly question, but could you tell me how much the compute part cost us last week?",
+        "last week service=ec2",
+    ),
+    ("/tags", "Um, how much of our spending doesn't have labels on it? I think they're called tags?", ""),
+    (
+        "/cost",
+        "I was asked to look into database costs. Would it be possible to see them for each day of this month?",
+        "this month service=rds daily",
+    ),
+    (
+        "/cost",
+        "Could you please show me what the dev environment costs, by service, over the past 90 days?",
+        "last 90 days tag:env=dev by service",
+    ),
+    (
+        "/top-resources",
+        "I'm trying to figure out which servers are the priciest in the staging account. Could you list them for "
+        "October?",
+        "2026-10 account=staging service=ec2",
+    ),
+    (
+        "/cost",
+        "Sorry, what does the reservation charge mean, and how much was it in October?",
+        "2026-10 charge-class=recurring,one-time",
+    ),
+    (
+        "/cost",
+        "Would you be able to tell me the cost of the api team's stuff between the 2nd and the 15th of this month?",
+        "2026-11-02..2026-11-15 tag:team=api",
+    ),
+    (
+        "/tags",
+        "Hello! Which label covers the most money on our bill, like which one is used the most, for last month?",
+        "last month",
+    ),
+    (
+        "/cost",
+        "Hi, is there a way to see costs per zone, I mean the AWS locations, for the search project since the start "
+        "of the year?",
+        "since 2026-01-01 tag:project=search by region",
+    ),
+    (
+        "/tags",
+        "Apologies, I'm new here. Is it possible to see who created the resources that cost the most money in "
+        "September?",
+        "aws:createdBy 2026-09",
+    ),
+    ("/cost", "cost of s3 from 03/11 until 17/11 please, per day", "2026-11-03..2026-11-17 service=s3 daily"),
+    (
+        "/cost",
+        "How much is costing the RDS in account production in the month of September?",
+        "2026-09 service=rds account=production",
+    ),
+    (
+        "/cost",
+        "Please compare the cost of 10th of November with the same day of the week before",
+        "2026-11-10 vs 2026-11-03",
+    ),
+    ("/tags", "For team Platform what is the cost per project, last quarter", "!Platform"),
+    (
+        "/cost",
+        "In which region we spend the most for Glue since beginning of August?",
+        "since 2026-08-01 service=glue by region",
+    ),
+    (
+        "/cost",
+        "Give me the days with unusual cost for account data-lake in october month",
+        "anomalies 2026-10 account=data-lake",
+    ),
+    (
+        "/top-resources",
+        "dynamo tables most expensive, between 1.10 and 15.10",
+        "2026-10-01..2026-10-15 service=dynamodb",
+    ),
+    (
+        "/cost",
+        "Which usage types are decreasing most from September to October for EC2?",
+        "decreases 2026-10 service=ec2 by usage-type",
+    ),
 )

@@ -253,8 +253,9 @@ def test_the_steps_of_a_2018_like_bill_are_explained_by_name(store_2018: DuckDBS
     assert line in what_changed_lines(cause)
 
 
-def test_an_instance_resized_into_the_alerts_usage_type_is_not_new(tmp_path: Path) -> None:
-    """The alert is on the m5.xlarge usage type; the instance ran as an m5.large the week before: more usage."""
+def test_an_instance_resized_into_the_alerts_usage_type_is_said_resized(tmp_path: Path) -> None:
+    """The alert is on the m5.xlarge usage type; the instance ran as an m5.large the week before: not new, and
+    not "more usage 0 -> 72 Hrs" either, but resized, with what it costs a day before and after."""
     s = DuckDBStore(tmp_path / "store", threads=1, memory_limit="256MB")
     try:
         rows = []
@@ -267,6 +268,35 @@ def test_an_instance_resized_into_the_alerts_usage_type_is_not_new(tmp_path: Pat
         slice_ = (Filter(DimensionRef(Dimension.USAGE_TYPE), ("USE1-BoxUsage:m5.xlarge",)),)
         cause = explain_windows(s, WINDOW, BASE, dimensions=(), filters=slice_, changes=True)
         (resized,) = cause.changes
-        assert (resized.key, resized.kind, f"{resized.excess:.2f}") == ("i-resized", ChangeKind.MORE_USAGE, "13.82")
+        assert (resized.key, resized.kind, f"{resized.excess:.2f}") == ("i-resized", ChangeKind.RESIZED, "13.82")
+        assert what_changed_lines(cause) == [
+            "*What changed* (+$13.82 vs expected):",
+            "• resized: EC2 `i-resized` m5.large → m5.xlarge +$13.82 (100%): $2.30 → $4.61 a day",
+        ]
+        # The whole service sees both halves of the resize: the same words, for the difference.
+        ec2 = (Filter(DimensionRef(Dimension.SERVICE), (EC2,)),)
+        whole = explain_windows(s, WINDOW, BASE, dimensions=(), filters=ec2, changes=True)
+        assert what_changed_lines(whole) == [
+            "*What changed* (+$6.91 vs expected):",
+            "• resized: EC2 `i-resized` m5.large → m5.xlarge +$6.91 (100%): $2.30 → $4.61 a day",
+        ]
+    finally:
+        s.close()
+
+
+def test_a_resource_that_adds_a_usage_type_of_another_family_is_not_resized(tmp_path: Path) -> None:
+    """An instance that keeps its m5.large hours and starts paying for EBS-optimised hours was not resized."""
+    s = DuckDBStore(tmp_path / "store", threads=1, memory_limit="256MB")
+    try:
+        rows = []
+        for i in range(10):
+            d = BASE.start + timedelta(days=i)
+            rows.append(usage(d, "i-grown", EC2, "USE1-BoxUsage:m5.large", "Hrs", "24", "0.096"))
+            if d >= WINDOW.start:
+                rows.append(usage(d, "i-grown", EC2, "USE1-EBSOptimized:m5.large", "Hrs", "24", "0.05"))
+        s.replace_period(make_source(tmp_path, rows, period=date(2025, 2, 1)))
+        cause = explain_windows(s, WINDOW, BASE, dimensions=(), changes=True)
+        (grown,) = cause.changes
+        assert (grown.kind, grown.resize) == (ChangeKind.MORE_USAGE, None)
     finally:
         s.close()

@@ -13,7 +13,7 @@ from bot.billing.grammar_refusals import question_word
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
-from tests.billing.phrasings import TODAY, VOCAB
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
 
 CHARGE_CLASS = DimensionRef(Dimension.CHARGE_CLASS)
 
@@ -45,6 +45,11 @@ def days(start: str, end: str) -> tuple[date, date]:
         ("last fortnight", "2026-11-09", "2026-11-23"),
         ("last wk", "2026-11-16", "2026-11-23"),
         ("prev qtr", "2026-07-01", "2026-10-01"),
+        ("easter", "2026-04-05", "2026-04-06"),
+        ("good friday 2025", "2025-04-18", "2025-04-19"),
+        ("easter monday", "2026-04-06", "2026-04-07"),
+        ("halloween", "2026-10-31", "2026-11-01"),
+        ("valentine's day", "2026-02-14", "2026-02-15"),
     ],
 )
 def test_holidays_and_spoken_periods_name_their_days(text: str, first: str, after_last: str) -> None:
@@ -56,6 +61,15 @@ def test_holidays_and_spoken_periods_name_their_days(text: str, first: str, afte
 def test_a_holiday_says_how_it_was_read() -> None:
     q = parse_query("how much did black friday cost us last year", today=TODAY, vocabulary=VOCAB)
     assert q.readings == ("Read `black friday` as Black Friday (the day after US Thanksgiving): Friday 2025-11-28.",)
+
+
+def test_a_holiday_kept_on_different_days_in_different_countries_is_asked_for_by_date() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_query("costs on labor day", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == (
+        "`labor day` is the first Monday of September in the US and Canada, May 1 in much of the world."
+    )
+    assert info.value.hint == "Give its date as year-month-day, e.g. `2026-05-01`."
 
 
 def test_a_holiday_that_has_not_begun_is_refused_by_name() -> None:
@@ -138,3 +152,87 @@ def test_the_start_of_one_service_name_reads_as_it_and_says_so() -> None:
     assert q.time_range == TimeRange(date(2026, 10, 1), date(2026, 11, 1), "last month")
     assert q.filters == (Filter(DimensionRef(Dimension.SERVICE), ("Amazon DynamoDB",)),)
     assert q.readings == ("Read `dynamo` as `service=dynamodb`.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a span of two like periods in a question about a change compares them, the later against the earlier
+        ("why from september to october", "why 2026-10"),
+        ("MoM variance by account between september and october", "2026-10 by account"),
+        ("which usage types decreased most from september to october", "decreases 2026-10 by usage-type"),
+        ("from september to october", "2026-09..2026-10"),  # no change asked: the span itself
+        # `and` between adjacent periods joins them; the same days named twice are one range
+        ("total for oct and nov", "2026-10..2026-11"),
+        ("november, month to date", "this month"),
+        ("YoY change in november, month to date versus the same days last year", "this month vs 2025-11"),
+        ("the 10th of november compared with the same day of the week before", "2026-11-10 vs 2026-11-03"),
+        ("are we trending up vs last quarter", "this quarter"),
+        # what else people say
+        ("biggest savings this month", "decreases this month by service"),
+        ("how much did prod account spend in oct", "2026-10 account=production"),
+        ("the 5 most expensive resources", "by resource top 5"),
+        ("kms+sqs spend wk45", "2026-w45 service=kms,sqs"),
+        ("total for the monthly close of october", "2026-10"),
+        ("are we on track to come in under last month's total", "forecast"),
+        ("at this pace, what will 2026 cost us", "forecast 2026"),
+        ("where do you project november to land", "forecast"),
+        ("what's going on with cloudfront", "why service=cloudfront"),
+        ("where is most of our money going this year", "this year by service"),
+        (
+            "what does the reservation charge mean, and how much was it in october",
+            "2026-10 charge-class=recurring,one-time",
+        ),
+        ("mean daily cost for lambda", "average service=lambda"),
+        ("dev environment costs", "tag:env=dev"),
+        ("any weird days in dynamo", "anomalies service=dynamodb"),
+        ("which days cost the most last week", "last week daily"),
+        ("usage types of ec2 yesterday", "yesterday service=ec2 by usage-type"),
+        ("m5.large boxusage use1 last 7d", "last 7 days usage-type=USE1-BoxUsage:m5.large"),
+        ("data xfer out eu-west-1", "service=data-transfer region=eu-west-1"),
+        ("costs by location", "by region"),
+    ],
+)
+def test_plain_words_people_type_read_as_the_question_meant(text: str, canonical: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(canonical))
+
+
+def test_a_word_beside_a_dimension_reads_as_that_dimensions_value_it_starts_and_says_so() -> None:
+    q = parse_query("prod account last week", today=TODAY, vocabulary=VOCAB)
+    assert q.filters == (Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",)),)
+    assert "Read `prod` as `account=production`." in q.readings
+    assert parse("prod last week") == parse("last week tag:env=prod")  # alone, the env value it spells
+
+
+def test_a_resource_noun_means_resources_of_the_service_it_implies_and_says_so() -> None:
+    q = parse_query("which servers are the priciest in the staging account", today=TODAY, vocabulary=VOCAB)
+    assert q.group_by == (DimensionRef(Dimension.RESOURCE),)
+    assert q.filters[-1] == Filter(DimensionRef(Dimension.SERVICE), ("Amazon Elastic Compute Cloud",))
+    assert "Read `servers` as the resources of `service=ec2`." in q.readings
+    assert parse("rds instances last month") == parse("last month service=rds by resource")  # named: no EC2
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "average per week last quarter",
+            "`average` per week: the average I give is per day.",
+            "Ask `weekly` for each week's cost, or `average` for the average per day of the period.",
+        ),
+        (
+            "how many GB of s3 last month",
+            "`GB`: I answer costs, not usage amounts.",
+            "Ask what that usage cost, e.g. `service=s3 by usage-type last month`.",
+        ),
+        (
+            "costs per zone",
+            "`zone`: costs are kept by region, not by availability zone.",
+            "Did you mean `by region`, or a region such as `region=us-east-1`?",
+        ),
+    ],
+)
+def test_what_the_grammar_does_not_answer_is_named_with_what_to_ask(text: str, message: str, hint: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    assert (info.value.message, info.value.hint) == (message, hint)

@@ -79,6 +79,32 @@ CASES: list[tuple[str, str, str, str]] = [
     ("from 1st of october to 15th of october", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),
     ("week of nov 18", "2026-11-16", "2026-11-23", "2026-11-16..2026-11-22"),  # weeks start on Monday
     ("month of 2026-10-15", "2026-10-01", "2026-11-01", "2026-10"),
+    # ISO weeks: the latest week N begun, or the one of the year named
+    ("wk45", "2026-11-02", "2026-11-09", "2026-w45"),
+    ("week 45", "2026-11-02", "2026-11-09", "2026-w45"),
+    ("week 49", "2025-12-01", "2025-12-08", "2025-w49"),  # this year's week 49 starts on Monday 2026-11-30
+    ("week 45 2025", "2025-11-03", "2025-11-10", "2025-w45"),
+    ("2026-W01", "2025-12-29", "2026-01-05", "2026-w01"),
+    # half years, days of the week, days of this month, the start of a period
+    ("h1", "2026-01-01", "2026-07-01", "2026-01..2026-06"),
+    ("first half of the year", "2026-01-01", "2026-07-01", "2026-01..2026-06"),
+    ("h2 2025", "2025-07-01", "2026-01-01", "2025-07..2025-12"),
+    ("tues", "2026-11-24", "2026-11-25", "2026-11-24"),
+    ("friday", "2026-11-27", "2026-11-28", "2026-11-27"),  # today is a Friday
+    ("last friday", "2026-11-20", "2026-11-21", "2026-11-20"),
+    ("since 1st", "2026-11-01", "2026-11-28", "since 2026-11-01"),
+    ("since the 28th", "2026-10-28", "2026-11-28", "since 2026-10-28"),  # the 28th of this month is to come
+    ("between the 2nd and the 15th of this month", "2026-11-02", "2026-11-16", "2026-11-02..2026-11-15"),
+    ("since the start of the year", "2026-01-01", "2026-11-28", "since 2026-01-01"),
+    ("since beginning of august", "2026-08-01", "2026-11-28", "since 2026-08-01"),
+    ("october month", "2026-10-01", "2026-11-01", "2026-10"),
+    # dates with a separator: a part above 12 settles day/month order for every date of the question
+    ("from 03/11 until 17/11", "2026-11-03", "2026-11-18", "2026-11-03..2026-11-17"),
+    ("11/03 to 11/17", "2026-11-03", "2026-11-18", "2026-11-03..2026-11-17"),
+    ("between 1.10 and 15.10", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),  # dots: day first
+    ("17/11/2025", "2025-11-17", "2025-11-18", "2025-11-17"),
+    ("2026/11/03", "2026-11-03", "2026-11-04", "2026-11-03"),
+    ("sep through oct", "2026-09-01", "2026-11-01", "2026-09..2026-10"),
 ]
 
 
@@ -133,6 +159,33 @@ ERRORS: list[tuple[str, str]] = [
     ("last month by service", "`by service` after `last month` is not part of a time range."),
     ("fortnight", "`fortnight` is not a time range."),
 ]
+
+
+ERRORS += [("week 53 2025", "`week 53`: 2025 has no ISO week 53 (weeks go from 1 to 52 or 53).")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "03/11",
+            "`03/11` could be day/month or month/day.",
+            "Write dates as year-month-day, e.g. `2026-11-03`, or give a day above 12 (`17/11`).",
+        ),
+        (
+            "this FY",
+            "`FY`: I don't know when your fiscal year starts.",
+            "Ask `ytd` for the calendar year so far, `2026` for the whole year, or give the fiscal year's months, "
+            "e.g. `2025-04..2026-03`.",
+        ),
+        ("fy26", "`fy26`: I don't know when your fiscal year starts.", None),
+    ],
+)
+def test_what_the_grammar_cannot_know_is_asked_for_by_name(text: str, message: str, hint: str | None) -> None:
+    with pytest.raises(UsageError) as info:
+        parse_time_range(text, TODAY)
+    assert info.value.message == message
+    assert hint is None or info.value.hint == hint
 
 
 @pytest.mark.parametrize(("text", "message"), ERRORS)

@@ -3,7 +3,7 @@
 The issue's bar is 45 of 50 natural phrasings answered usefully (the right question, or a message naming the
 word it could not read). The held-out set was written before the parser learnt bare words, comparisons,
 forecast and why; its share is asserted against that bar, not against its own current score. The fresh
-batches (`phrasings_fresh.py`) are frozen with their first-sight scores; the second one's is the honest figure.
+batches (`phrasings_fresh.py`) are frozen with their first-sight scores; the third one's is the honest figure.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from __future__ import annotations
 import pytest
 
 from tests.billing.phrasings import CORPUS, outcome, score, tally
-from tests.billing.phrasings_fresh import FRESH_1, FRESH_1_FIRST_SIGHT, FRESH_2, FRESH_2_FIRST_SIGHT
+from tests.billing.phrasings_fresh import (
+    FRESH_1,
+    FRESH_1_FIRST_SIGHT,
+    FRESH_2,
+    FRESH_2_FIRST_SIGHT,
+    FRESH_3,
+    FRESH_3_FIRST_SIGHT,
+)
 from tests.billing.phrasings_heldout import HELD_OUT
 
 TARGET_SHARE = 45 / 50
@@ -50,5 +57,19 @@ def test_the_second_fresh_batch_is_frozen_and_does_not_slip_below_its_score_afte
     assert len(FRESH_2) == 50 == sum(FRESH_2_FIRST_SIGHT)
     assert not {text.casefold() for text, _ in FRESH_2} & {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1}
     right, _, _ = tally(FRESH_2)
-    # 36 at first sight (the figure README quotes); 44 after general fixes its misses prompted.
-    assert right >= 44, score(FRESH_2)[1]
+    # 36 at first sight; 44 after general fixes its misses prompted, 50 after those the third batch prompted.
+    assert right >= 50, score(FRESH_2)[1]
+
+
+def test_the_third_fresh_batch_is_frozen_with_its_first_sight_score() -> None:
+    assert len(FRESH_3) == 50 == sum(FRESH_3_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    assert not {text.casefold() for _, text, _ in FRESH_3} & earlier
+    assert {command for command, _, _ in FRESH_3} == {"/cost", "/tags", "/top-resources"}
+
+
+def test_the_third_fresh_batch_after_the_general_fixes_it_prompted() -> None:
+    right, _, wrong = tally(FRESH_3)
+    # 8 right at first sight (the figure README quotes); these fixes no longer count as a fresh measurement.
+    assert right >= 45, score(FRESH_3)[1]
+    assert wrong <= 1, score(FRESH_3)[1]  # `prod` alone is the env value, where the writer meant the account

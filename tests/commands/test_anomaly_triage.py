@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 
 from bot.billing.anomaly import Anomaly, AnomalyKind, Outcome, Severity
+from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind
+from bot.billing.charges import ChargeClass
+from bot.billing.pace import ChargeIdentity
 from bot.slack.triage import (
     ACTIONS_BLOCK_ID,
     CHOICES,
@@ -24,6 +27,7 @@ from bot.slack.triage import (
 )
 from bot.state.alerts import get_anomaly_alert, record_anomaly, set_alert_message
 from bot.state.audit import recent_audit
+from jobs.anomaly_alerts import Scope, plan_period
 from tests.commands.conftest import ADMIN, NOW, SECRET, Bot
 from tests.support.fake_slack import blocks_text
 from tests.support.slack_signing import post_signed
@@ -275,3 +279,130 @@ def test_an_episode_over_says_back_to_normal_only_when_it_is() -> None:
     )
     recovered = replace(stopped, outcome=Outcome.RECOVERED, new_level=None)
     assert "is back to normal" in follow_up_message("over", AlertView(recovered, None)).text
+
+
+# ---------------------------------------------------------------------------------------- period charges
+
+STAGING = "222222222222"
+STAGING_ARN = "arn:aws:ec2:us-east-1:222222222222:reserved-instances/ri-staging"
+
+
+def _fee(account: str = STAGING, arn: str = STAGING_ARN) -> ChargeIdentity:
+    return ChargeIdentity(
+        ChargeClass.RECURRING, account, "Amazon Elastic Compute Cloud", "USE1-HeavyUsage:t3.medium", arn
+    )
+
+
+def _period_alert(bot: Bot, change: PeriodChange) -> tuple[str, dict[str, Any]]:
+    """Plan the period alert as the job does (recorded in state with its buttons), and record where it was posted."""
+    (post,) = plan_period(bot.state, [change], Scope(""), now=NOW - timedelta(hours=3), fallback_channel=CHANNEL)
+    set_alert_message(bot.state, post.alert_key, channel_id=CHANNEL, message_ts=TS)
+    return post.alert_key, {"type": "message", "ts": TS, "text": post.message.text, "blocks": list(post.message.blocks)}
+
+
+def _audited(bot: Bot, action_id: str, n: int) -> list[tuple[str, str, str]]:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        found = [(e.user_id, e.outcome, e.text) for e in recent_audit(bot.state, limit=50) if e.command == action_id]
+        if len(found) >= n:
+            return sorted(found)
+        time.sleep(0.05)
+    raise AssertionError(f"{n} audit line(s) of {action_id} expected")
+
+
+@pytest.mark.slack
+def test_a_period_alert_carries_its_buttons_and_a_press_marks_the_charge_expected(clean_bot: Bot) -> None:
+    missing = PeriodChange(
+        PeriodChangeKind.MISSING, _fee(), date(2026, 11, 1), 180.0, 0.0, expected=180.0, due=date(2026, 11, 3)
+    )
+    key, message = _period_alert(clean_bot, missing)
+    assert key == f"{missing.key}#{CHANNEL}"
+    buttons = next(b for b in message["blocks"] if b.get("block_id") == ACTIONS_BLOCK_ID)["elements"]
+    assert [(e["text"]["text"], e["action_id"], e["value"]) for e in buttons] == [
+        ("Acknowledge", "period_acknowledge", key),
+        ("Snooze 7 days", "period_snooze_7d", key),
+        ("Snooze 30 days", "period_snooze_30d", key),
+        ("Expected", "period_expected", key),
+        ("Not an anomaly", "period_not_anomaly", key),
+    ]
+
+    _press(clean_bot, "period_expected", key, message, user=ADMIN)
+    update = clean_bot.fake.wait_for("chat.update")[0].args
+    assert (update["channel"], update["ts"], update["text"]) == (CHANNEL, TS, message["text"])
+    blocks = json.loads(update["blocks"]) if isinstance(update["blocks"], str) else update["blocks"]
+    assert next(b for b in blocks if b.get("block_id") == TRIAGE_BLOCK_ID)["elements"][0]["text"] == (
+        f":white_check_mark: <@{ADMIN}> marked this charge expected at this amount on 2026-11-27 12:00 UTC."
+    )
+    assert [b for b in blocks if b.get("block_id") != TRIAGE_BLOCK_ID] == message["blocks"]
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and (alert.status, alert.triaged_by, alert.last_impact) == ("expected", ADMIN, 180.0)
+    assert _audited(clean_bot, "period_expected", 1) == [(ADMIN, "ok", key)]
+
+    # The same charge missing again at that amount (a fee billed every other month) is not told again; at
+    # another amount it is.
+    january = replace(missing, month=date(2027, 1, 1), due=date(2027, 1, 3))
+    assert plan_period(clean_bot.state, [january], Scope(""), now=NOW, fallback_channel=CHANNEL) == []
+    dearer = replace(january, previous=240.0, expected=240.0)
+    assert [
+        p.message.text for p in plan_period(clean_bot.state, [dearer], Scope(""), now=NOW, fallback_channel=CHANNEL)
+    ] == ["Amazon Elastic Compute Cloud fee of $240.00 has not come back in January 2027"]
+
+
+@pytest.mark.slack
+def test_only_who_may_see_the_charges_account_may_triage_a_period_alert_and_a_snooze_silences_it(
+    clean_bot: Bot,
+) -> None:
+    clean_bot.ask("/trackit", "access grant <@U0BOB|bob> 222222222222", user=ADMIN)
+    clean_bot.ask("/trackit", "access grant <@U0PROD|prod> 111111111111", user=ADMIN)
+    clean_bot.ask("/trackit", "access grant <@U0TAGS|tags> team=web", user=ADMIN)
+    new = PeriodChange(PeriodChangeKind.NEW, _fee(arn=STAGING_ARN + "-new"), date(2026, 11, 1), 0.0, 140.0)
+    key, message = _period_alert(clean_bot, new)
+    for user in ("U0PROD", "U0TAGS", "U0NOBODY"):
+        url = clean_bot.fake.response_url()
+        _press(clean_bot, "period_snooze_30d", key, message, user=user, response_url=url)
+        text = clean_bot.fake.wait_for_response(url).json["text"]
+        expected = "You don't have access" if user == "U0NOBODY" else "This alert covers cost beyond"
+        assert text.startswith(expected), (user, text)
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and alert.status == "open"
+    assert clean_bot.fake.calls("chat.update") == []
+
+    # Bob may see the staging account the fee is billed to: his snooze holds for 30 days.
+    _press(clean_bot, "period_snooze_30d", key, message, user="U0BOB")
+    update = clean_bot.fake.wait_for("chat.update")[0].args
+    blocks = json.loads(update["blocks"]) if isinstance(update["blocks"], str) else update["blocks"]
+    assert blocks_text([b for b in blocks if b.get("block_id") == TRIAGE_BLOCK_ID]) == (
+        ":white_check_mark: <@U0BOB> snoozed this charge for 30 days on 2026-11-27 12:00 UTC until 2026-12-27 "
+        "12:00 UTC."
+    )
+    assert _audited(clean_bot, "period_snooze_30d", 4) == [
+        ("U0BOB", "ok", key),
+        ("U0NOBODY", "denied", key),
+        ("U0PROD", "denied", key),
+        ("U0TAGS", "denied", key),
+    ]
+    # While the snooze runs, no alert on that charge (whatever its kind); after it, alerts again.
+    changed = replace(new, kind=PeriodChangeKind.CHANGED, previous=140.0, current=420.0, expected=140.0)
+    assert (
+        plan_period(clean_bot.state, [changed], Scope(""), now=NOW + timedelta(days=29), fallback_channel=CHANNEL) == []
+    )
+    later = plan_period(clean_bot.state, [changed], Scope(""), now=NOW + timedelta(days=31), fallback_channel=CHANNEL)
+    assert [p.message.text for p in later] == [
+        "Amazon Elastic Compute Cloud fee rose from $140.00 to $420.00 in November 2026"
+    ]
+
+
+@pytest.mark.slack
+def test_not_an_anomaly_on_a_period_charge_silences_its_changes_not_its_absence(clean_bot: Bot) -> None:
+    changed = PeriodChange(
+        PeriodChangeKind.CHANGED, _fee(arn=STAGING_ARN + "-varies"), date(2026, 11, 1), 300.0, 450.0, expected=300.0
+    )
+    key, message = _period_alert(clean_bot, changed)
+    _press(clean_bot, "period_not_anomaly", key, message, user="U0ALICE")
+    clean_bot.fake.wait_for("chat.update")
+    alert = get_anomaly_alert(clean_bot.state, key)
+    assert alert is not None and (alert.status, alert.sensitivity) == ("not_anomaly", 1.0)
+    december = replace(changed, month=date(2026, 12, 1), previous=450.0, current=900.0, expected=450.0)
+    assert plan_period(clean_bot.state, [december], Scope(""), now=NOW, fallback_channel=CHANNEL) == []
+    gone = replace(december, kind=PeriodChangeKind.MISSING, current=0.0, due=date(2026, 12, 3))
+    assert len(plan_period(clean_bot.state, [gone], Scope(""), now=NOW, fallback_channel=CHANNEL)) == 1

@@ -103,7 +103,7 @@ def test_separate_events_stay_separate() -> None:
         "Service Amazon Redshift: drop, $50.00 vs $450.00 expected, impact -$400.00 (-88.9%), "
         "Nov 24 – ongoing (data through Nov 26)",
         "Service Amazon CloudFront: spike, $400.00 vs $100.00 expected, impact +$300.00 (+300.0%), "
-        "Dec 01 – ongoing (data through Dec 03)",
+        "Dec 1 – ongoing (data through Dec 3)",
     ]
 
 

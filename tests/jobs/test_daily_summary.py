@@ -93,7 +93,7 @@ def test_daily_summary_message_snapshot(billing: BillingStore) -> None:
                     },
                     {
                         "type": "mrkdwn",
-                        "text": f"*vs Wed 11-18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
+                        "text": f"*vs Wed Nov 18* ({usd(same_weekday)})\n{signed(spend - same_weekday)} "
                         f"({pct(spend, same_weekday)})",
                     },
                     {"type": "mrkdwn", "text": f"*Month to date*\n{usd(mtd)}"},
@@ -155,7 +155,7 @@ def test_the_first_days_of_data_compare_with_what_there_is(billing: BillingStore
     assert summary.average_7d == pytest.approx(float(range_total(date(2026, 9, 1), day) / 2))
     assert summary.same_weekday is None and summary.previous_month_to_date is None
     fields = build_daily_summary(billing, day).blocks[1]["fields"]
-    assert fields[2]["text"] == "*vs Thu 08-27* (no data)\nno data"
+    assert fields[2]["text"] == "*vs Thu Aug 27* (no data)\nno data"
     assert fields[4]["text"].startswith("*vs same point last month* (no data)\nno data")
 
 

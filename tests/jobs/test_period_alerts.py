@@ -14,13 +14,16 @@ from typing import Any
 import pytest
 from slack_sdk import WebClient
 
-from bot.billing.anomaly_period import PeriodChangeKind, judge_period_charges
+from bot.billing.anomaly_period import PeriodChange, PeriodChangeKind, judge_period_charges, parse_key
 from bot.billing.charges import ChargeClass
 from bot.billing.pace import ChargeIdentity, PeriodLedger
 from bot.billing.periods import add_months
 from bot.billing.support_plans import BUSINESS, ENTERPRISE, expected_fee
 from bot.delivery import ChannelPacer, Deliverer
 from bot.services import Services
+from bot.slack.period_alerts import summary
+from bot.slack.period_triage import PERIOD_CHOICES, period_alert_key
+from bot.state.alerts import get_anomaly_alert
 from bot.state.subscriptions import subscribe
 from bot.store.registry import open_store
 from jobs.anomaly_alerts import RunReport, preview, run_alerts
@@ -161,7 +164,12 @@ def env(tmp_path: Path, template: Path, slack: HistorySlack, client: WebClient) 
 
 
 def _texts(post: dict[str, Any]) -> list[str]:
-    return [b["text"]["text"] if "text" in b else " | ".join(e["text"] for e in b["elements"]) for b in post["blocks"]]
+    """Each block's text (a context's elements joined by ` | `), the buttons left out (tested on their own)."""
+    return [
+        b["text"]["text"] if "text" in b else " | ".join(e["text"] for e in b["elements"])
+        for b in post["blocks"]
+        if b["type"] != "actions"
+    ]
 
 
 def test_new_and_missing_recurring_charges_alert_once_with_their_own_text(env: Env) -> None:
@@ -197,6 +205,14 @@ def test_new_and_missing_recurring_charges_alert_once_with_their_own_text(env: E
         f"new recurring charge: {data.RDS} fee, $140.00 in November 2026",
     ]
     assert {p["channel"] for p in posts} == {OPS}
+    # Each carries triage buttons whose value is the alert recorded with where it was posted.
+    for post in posts:
+        (buttons,) = [b for b in post["blocks"] if b["type"] == "actions"]
+        keys = {e["value"] for e in buttons["elements"]}
+        assert [e["action_id"] for e in buttons["elements"]] == [c.action_id for c in PERIOD_CHOICES]
+        (key,) = keys
+        alert = get_anomaly_alert(env.services.state, key)
+        assert alert is not None and (alert.channel_id, alert.message_ts, alert.status) == (OPS, post["ts"], "open")
 
 
 def test_fees_and_credits_that_come_back_and_support_that_follows_usage_say_nothing(env: Env) -> None:
@@ -320,3 +336,68 @@ def test_preview_shows_the_period_charge_alerts_with_their_channels(env: Env) ->
         ("charge-01-to-unrouted", "Amazon Elastic Compute Cloud fee of $180.00 has not come back in November 2026")
     ]
     assert env.slack.posts() == []  # a preview posts nothing
+
+
+def test_a_support_plan_switch_is_one_alert_not_a_new_charge_and_a_missing_one(
+    tmp_path: Path, slack: HistorySlack, client: WebClient
+) -> None:
+    """Prod moved from Business to Enterprise On-Ramp in October: October's Support fee is On-Ramp's minimum."""
+    on_ramp = {
+        "service_code": "AWSEnterpriseOnRamp",
+        "service_name": "AWS Support (Enterprise On-Ramp)",
+        "billed_cost": "5500.00",
+    }
+    rows = [
+        {**row, **on_ramp}
+        if row["service_name"] == "AWS Support (Business)" and str(row["charge_period_start"]).startswith("2026-10")
+        else row
+        for row in period_rows()
+    ]
+    september = BUSINESS.fee(_usage_of(PROD, date(2026, 9, 1)) + 300.0)
+    for env in _env(tmp_path, slack, client, rows):
+        env.run()
+        support = [p for p in env.period_posts() if "Support" in p["text"]]
+        assert [p["text"] for p in support] == [
+            f"AWS Support plan changed from Business to Enterprise On-Ramp: ${september:,.2f} → $5,500.00 a month"
+        ]
+        assert _texts(support[0])[:2] == [
+            ":arrows_counterclockwise: AWS Support plan changed: Business → Enterprise On-Ramp",
+            f"*AWS Support (Enterprise On-Ramp), Dollar (recurring fee), account prod ({PROD})*\n"
+            f"September 2026: ${september:,.2f} → October 2026: $5,500.00\n"
+            "The account moved from Business to Enterprise On-Ramp: one alert for the switch, not the new plan as "
+            "a new charge and the old one as missing.",
+        ]
+
+
+def test_a_switch_within_a_month_is_told_once_and_its_tail_says_nothing() -> None:
+    business = ChargeIdentity(ChargeClass.RECURRING, PROD, "AWS Support (Business)", "Dollar")
+    on_ramp = ChargeIdentity(ChargeClass.RECURRING, PROD, "AWS Support (Enterprise On-Ramp)", "Dollar")
+    fees = {
+        business: {date(2026, 8, 1): 1_000.0, date(2026, 9, 1): 1_000.0, date(2026, 10, 1): 500.0},
+        on_ramp: {date(2026, 10, 1): 2_750.0, date(2026, 11, 1): 5_500.0},
+    }
+    base = {(PROD, date(2026, m, 1)): 10_000.0 for m in (8, 9, 10, 11)}
+
+    def judged(cutoff: date) -> list[str]:
+        found = judge_period_charges(_ledger(fees, base), cutoff=cutoff, first_day=date(2026, 7, 1), minimum=100)
+        return [summary(c) for c in found]
+
+    assert judged(date(2026, 11, 5)) == [
+        "AWS Support plan changed from Business to Enterprise On-Ramp: $1,000.00 → $3,250.00 in October 2026, both "
+        "plans billed part of it"
+    ]
+    assert judged(date(2026, 12, 5)) == []  # November: Business's last part gone, On-Ramp's first whole month
+
+
+def test_a_period_alert_key_reads_back_and_fits_app_state() -> None:
+    odd = ChargeIdentity(ChargeClass.RECURRING, PROD, "Marketplace @ vendor: a|b", "Usage:x", ARN_NEW)
+    change = PeriodChange(PeriodChangeKind.CHANGED, odd, date(2026, 11, 1), 100.0, 300.0, expected=100.0)
+    parsed = parse_key(change.key)
+    assert parsed is not None and (parsed.charge_key, parsed.account, parsed.kind) == (
+        change.charge_key,
+        PROD,
+        PeriodChangeKind.CHANGED,
+    )
+    assert parse_key("service=Amazon EC2@2026-11-24T00:00:00+00:00") is None  # a spend alert's key
+    long_key = period_alert_key(f"[abcdef12]{change.key}" + "x" * 300, "C0OPS")
+    assert len(long_key) <= 255 and long_key.startswith("period@") and long_key.endswith("#C0OPS")

@@ -51,7 +51,7 @@ def test_usage_types_per_day_of_the_month(book: dict[str, SheetData]) -> None:
     sheet = book["Usage types by day"]
     assert sheet.value("A1") == "Cost by usage type per day, October 2026 (unblended cost)"
     header = sheet.row(3)
-    assert header[:4] == ["Service", "Usage type", "Oct 01", "Oct 02"] and header[-2:] == ["Oct 31", "Total"]
+    assert header[:4] == ["Service", "Usage type", "Oct 1", "Oct 2"] and header[-2:] == ["Oct 31", "Total"]
     assert sheet.frozen == (3, 2)  # labels stay visible when scrolling through the days
     r = sheet.find_row(data.EC2, "USE1-BoxUsage:m5.large")
     values = sheet.row(r)

@@ -235,7 +235,7 @@ def test_period_files_are_immutable_read_only_attachments(tmp_path: Path) -> Non
     store.replace_period(make_source(tmp_path, [item("2024-01-05", "1.00")]))
     cur, _ = store._cursor()
     with pytest.raises(duckdb.Error, match="read-only"):
-        cur.execute(f"DELETE FROM {next(iter(store._cursor()[1].branches.values())).alias}.line_items")
+        cur.execute(f"DELETE FROM {next(iter(store._cursor()[1].branches.values()))[0].alias}.line_items")
 
 
 # ------------------------------------------------------------------------------------ daily rollup
@@ -399,9 +399,9 @@ def test_files_and_catalogs_written_before_currencies_were_recorded(tmp_path: Pa
 
 def test_a_long_load_reports_its_progress_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows loaded so far are reported while the load runs (DuckDB's own estimate), rising, then the total."""
-    import bot.store.duckdb as duckdb_store
+    from bot.store import duckdb_load
 
-    monkeypatch.setattr(duckdb_store, "PROGRESS_EVERY", 0.02)
+    monkeypatch.setattr(duckdb_load, "PROGRESS_EVERY", 0.02)
     store = DuckDBStore(tmp_path / "store")
     reports: list[tuple[int, int]] = []
     store.replace_period(synthetic_source(3_000_000), progress=lambda done, expected: reports.append((done, expected)))

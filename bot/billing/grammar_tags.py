@@ -1,0 +1,58 @@
+"""`/tags` in plain words: which tag key's values a question asks for, and over which period.
+
+`/tags` lists either every tag key ranked by coverage, or one key's values. Its strict form is `[key] [range]`
+(`commands.tags`); a question in plain words (`how does spend break down across teams in the first half of the
+year?`, `who created the resources that cost the most in september`) is read here with the one query grammar,
+the words that only name tags themselves (`labels`, `coverage`, `tagged`) left out. What `/tags` cannot answer
+(a filter, a breakdown by something other than a tag) is refused naming the word, with the `/cost` question
+that answers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_format import format_query
+from bot.billing.model import Dimension, Question, TimeRange
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import UsageError
+
+#: Words that name tags or their coverage: what `/tags` is about anyway.
+TAG_WORDS = frozenset(
+    {
+        *("tag", "tags", "tagged", "tagging", "label", "labels", "labelled", "labeled", "labelling", "labeling"),
+        *("coverage", "covered", "covers", "cover", "percentage", "percent", "allocated", "allocation", "via"),
+    }
+)
+
+
+def read_tag_question(
+    text: str, *, today: date, vocabulary: Vocabulary, default_range: str = "this month"
+) -> tuple[str | None, TimeRange]:
+    """The tag key `text` asks about (None: every key, ranked by coverage) and its time range.
+
+    Raises `UsageError` naming the word for what `/tags` does not answer: a filter (`team Platform`), two tag
+    keys, or a breakdown by something other than a tag; the hint gives the `/cost` question that answers it.
+    """
+    words = [w for w in text.split() if w.strip("?!.,").casefold() not in TAG_WORDS]
+    query = parse_query(" ".join(words), today=today, vocabulary=vocabulary, default_range=default_range)
+    keys = [g.tag_key for g in query.group_by if g.kind is Dimension.TAG and g.tag_key is not None]
+    as_cost = f"`/cost {format_query(replace(query, question=Question.COST), vocabulary)}`"
+    if query.filters:
+        flt = query.filters[0]
+        value = next((v for v in flt.values if v.casefold() in text.casefold()), flt.values[0])
+        raise UsageError(
+            f"`{value}`: `/tags` lists the values of one tag key over all the spend, without filters.",
+            hint=f"Ask {as_cost} for it.",
+        )
+    if len(keys) > 1:
+        labels = " and ".join(f"`{vocabulary.tag_label(k)}`" for k in keys)
+        raise UsageError(f"{labels}: `/tags` lists one tag key at a time.", hint=f"Ask {as_cost} for both.")
+    if not keys and query.group_by:
+        raise UsageError(
+            f"`by {query.group_by[0].kind.value}`: `/tags` lists tag keys, or one key's values.",
+            hint=f"Ask {as_cost} for it.",
+        )
+    return (keys[0] if keys else None), query.time_range
