@@ -308,6 +308,7 @@ def detect_recent(
         filters=filters,
         max_per_dimension=config.max_series_per_dimension,
         limits={"resource": config.max_resource_series},
+        recent_days=recent_days,
     )
     since = datetime.combine(end - timedelta(days=recent_days), time.min, tzinfo=UTC)
     found = detect_with_sensitivity(series, config, sensitivities or {}, since=since)

@@ -11,8 +11,10 @@ import numpy as np
 
 from bot.billing.anomaly_model import (
     DAY,
+    DAYS_PER_MONTH,
     SOURCE_LEVEL,
     SOURCE_NEW,
+    SOURCE_RISE,
     DetectorConfig,
     Outcome,
     Scores,
@@ -85,6 +87,9 @@ class Anomaly:
     step: timedelta = DAY
     unit: Unit = Unit.MONEY
     season: str = "none"
+    #: A rise told on its first days, before the level test could confirm it, while it goes on: what it would
+    #: cost a month if it lasts (its excess a day so far, over a month). None otherwise.
+    monthly_if_lasting: float | None = None
 
     @property
     def ongoing(self) -> bool:
@@ -197,8 +202,9 @@ def _episode(series: Series, scores: Scores, config: DetectorConfig, span: Span)
     actual = float(np.sum(x))
     expected = float(np.sum(exp))
     impact = actual - expected
-    if config.unit.is_money and abs(impact) < config.min_impact:
-        return None
+    rise = span.source == SOURCE_RISE
+    if config.unit.is_money and abs(impact) < config.min_impact and not rise:
+        return None  # a rise was judged by its month by the judge
     impact_pct = impact / expected * 100.0 if expected > 0 else None
     peak_i = int(np.argmax(np.abs(z)))
     peak = span.start + int(np.flatnonzero(ok)[peak_i])
@@ -234,4 +240,7 @@ def _episode(series: Series, scores: Scores, config: DetectorConfig, span: Span)
         step=series.step,
         unit=config.unit,
         season=scores.season,
+        monthly_if_lasting=(
+            impact / (len(x) * series.step / DAY) * DAYS_PER_MONTH if rise and span.outcome is Outcome.ONGOING else None
+        ),
     )

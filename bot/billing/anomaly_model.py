@@ -1,7 +1,8 @@
 """Values of anomaly detection: the series judged, the detector's settings, and the per-point outcome.
 
 The engine itself lives beside this module: `anomaly_season` (seasonal profile chosen from the data),
-`anomaly_judge` (expected values, noise scale and the episode state machine, point by point) and
+`anomaly_judge` (point by point, on `anomaly_history`, `anomaly_intermittent`, `anomaly_band` and
+`anomaly_lifecycle`: expected values, noise scale, the episode state machine) and
 `anomaly_recurring` (monthly charges of cost series). This module holds what they share: `Series`, `Unit`,
 `DetectorConfig`, `Scores`/`Span` (what the judge found) and the robust statistics they all use.
 """
@@ -246,8 +247,9 @@ class Outcome(StrEnum):
     NEW_LEVEL = "new-level"
 
 
-#: Which test opened an episode.
-SOURCE_POINT, SOURCE_BURST, SOURCE_LEVEL, SOURCE_NEW, SOURCE_RUN = 1, 2, 3, 4, 5
+#: Which test opened an episode. SOURCE_RISE: a money rise on its first day, far outside the band and worth the
+#: monthly floor if it lasts (`anomaly_judge`), though under the one-day floor.
+SOURCE_POINT, SOURCE_BURST, SOURCE_LEVEL, SOURCE_NEW, SOURCE_RUN, SOURCE_RISE = 1, 2, 3, 4, 5, 6
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from bot.billing.anomaly_changes import Change, what_changed
@@ -17,6 +17,7 @@ from bot.billing.charges import USAGE_ONLY
 from bot.billing.model import (
     UNTAGGED,
     AggregateRequest,
+    AggregateRow,
     CostBasis,
     Dimension,
     DimensionRef,
@@ -65,6 +66,7 @@ def series_from_store(
     granularity: Granularity = Granularity.DAY,
     usage_only: bool = True,
     limits: Mapping[str, int] | None = None,
+    recent_days: int = 0,
 ) -> dict[tuple[str, str], Series]:
     """Cost series over `time_range`: `("total", "")` plus one per value of each dimension.
 
@@ -78,8 +80,12 @@ def series_from_store(
     buckets before the store's first data (inside `filters` or not), which are unknown (NaN): a bill that
     starts inside the range is not "new spending" on its first day. With `max_per_dimension`, only the most
     costly values of each dimension over the range get a series (`limits`: another number for some
-    dimensions, e.g. `{"resource": 50}`). The caller should end `time_range` at the last complete day (a
-    partial day looks like a drop).
+    dimensions, e.g. `{"resource": 50}`). With `recent_days`, a dimension whose limit binds also gets up to
+    the same number of values whose cost a day moved most (in money) between the range's last `recent_days`
+    days and the days before (`_moved_lately`): a resource that doubled last week is judged even when its cost
+    over the whole range ranks it lower, so a change is looked for where it happened, not only where the
+    spend is largest. The caller should end `time_range`
+    at the last complete day (a partial day looks like a drop).
     """
     if granularity not in _STEPS:
         raise ValueError(f"anomaly series are daily or hourly, not {granularity.value!r}")
@@ -119,16 +125,13 @@ def series_from_store(
         if label == TOTAL:
             continue
         ref = dimension_ref(label)
-        rows = store.aggregate(
-            AggregateRequest(
-                time_range=time_range,
-                group_by=(ref,),
-                filters=tuple(filters),
-                basis=basis,
-                granularity=granularity,
-                limit=(limits or {}).get(label, max_per_dimension),
-            )
+        limit = (limits or {}).get(label, max_per_dimension)
+        request = AggregateRequest(
+            time_range=time_range, group_by=(ref,), filters=tuple(filters), basis=basis, granularity=granularity
         )
+        rows = store.aggregate(replace(request, limit=limit))
+        if limit is not None and recent_days > 0 and len({r.keys[0] for r in rows}) >= limit:
+            rows = [*rows, *_moved_lately(store, request, limit, rows, recent_days)]
         values: dict[str, list[float]] = {}
         for row in rows:
             i = index(row.bucket)
@@ -139,6 +142,36 @@ def series_from_store(
                 continue  # line items without a resource id are no resource: their services hold them
             out[(label, value)] = Series(start, step, known(costs), label, value)
     return out
+
+
+def _moved_lately(
+    store: BillingStore, request: AggregateRequest, limit: int, rows: Sequence[AggregateRow], recent_days: int
+) -> list[AggregateRow]:
+    """Bucketed rows of `request` (one dimension over the whole range) for the values that `rows` (the `limit`
+    most costly over the range) left out and whose cost a day moved most between the range's last
+    `recent_days` days and the days before (the `limit` biggest moves, up or down, in money). Only values with
+    cost in the range's first `recent_days` days and on both sides count, ones that lived through the range: a
+    value that is new lately, or came and went (an instance of an autoscaling group), is its usage type's and
+    service's news (and the root cause's "new"), not a series with a history of its own. Four store calls:
+    the cost of every value at the range's start, before and lately, and the series of the values added."""
+    time_range, ref = request.time_range, request.group_by[0]
+    cut = time_range.end - timedelta(days=recent_days)
+    if cut - timedelta(days=recent_days) < time_range.start:
+        return []
+    head = TimeRange(time_range.start, time_range.start + timedelta(days=recent_days))
+
+    def per_day(tr: TimeRange) -> dict[str, float]:
+        plain = replace(request, time_range=tr, granularity=Granularity.NONE)
+        return {r.keys[0]: r.cost / tr.days for r in store.aggregate(plain) if r.cost}
+
+    lived = per_day(head).keys() - {r.keys[0] for r in rows} - {"", UNTAGGED}
+    old = per_day(TimeRange(time_range.start, cut))
+    new = per_day(TimeRange(cut, time_range.end))
+    moves = sorted(((abs(new[k] - old[k]), k) for k in lived & old.keys() & new.keys()), reverse=True)
+    added = tuple(k for move, k in moves[:limit] if move > 0)
+    if not added:
+        return []
+    return store.aggregate(replace(request, filters=(*request.filters, Filter(ref, added))))
 
 
 @dataclass(frozen=True)

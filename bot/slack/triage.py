@@ -205,6 +205,7 @@ def alert_message(view: AlertView, alert_key: str) -> Message:
     resources, and the triage buttons (values = `alert_key`)."""
     a = view.anomaly
     pct = "" if a.impact_pct is None else f" ({format_pct(a.impact_pct)})"
+    lasts = "" if a.monthly_if_lasting is None else f"\nif it lasts: {view.money(a.monthly_if_lasting)} a month"
     blocks: list[Block] = [
         header(view.title),
         section(
@@ -214,7 +215,7 @@ def alert_message(view: AlertView, alert_key: str) -> Message:
         ),
         *fields(
             [
-                f"*Impact*\n{format_change(a.impact, view.symbol)}{pct}",
+                f"*Impact*\n{format_change(a.impact, view.symbol)}{pct}{lasts}",
                 f"*Severity*\n{a.severity.value}",
                 f"*Period*\n{period_text(a)}",
                 f"*Basis*\n{view.basis.value} cost",

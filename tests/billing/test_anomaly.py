@@ -8,7 +8,19 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from bot.billing.anomaly import AnomalyKind, DetectorConfig, Outcome, Series, Severity, detect, detect_many
+from bot.billing.anomaly import (
+    AnomalyKind,
+    DetectorConfig,
+    Outcome,
+    Series,
+    Severity,
+    detect,
+    detect_many,
+    sibling_noise,
+    sibling_typical,
+)
+from bot.billing.anomaly_judge import score_series
+from bot.slack.triage import AlertView, alert_message
 
 START = datetime(2025, 1, 1, tzinfo=UTC)  # a Wednesday
 DAY = timedelta(days=1)
@@ -166,7 +178,7 @@ def test_slow_drift_is_found_inside_the_ramp() -> None:
 
 def test_noise_floors_both_apply() -> None:
     x = daily(level=50.0, noise=0.01)
-    x[100] += 15.0  # +30%, z far above 5, but only $15: under the $20 absolute floor
+    x[100] -= 15.0  # -30%, z far above 5, but only $15 less: under the $20 one-day floor a fall keeps
     assert detect(series(x)) == []
     y = daily(level=100_000.0, noise=0.01)
     y[100] *= 1.15  # +$15,000, z far above 5, but +15%: under the 20% relative floor
@@ -239,18 +251,20 @@ def test_series_step_must_divide_a_day() -> None:
         Series(START, timedelta(days=7), (1.0, 2.0))
 
 
-def test_a_small_step_that_lasts_is_material_while_a_blip_of_the_same_size_is_not() -> None:
+def test_a_small_step_that_lasts_is_material_while_a_fall_of_the_same_size_is_not() -> None:
     # A $9-a-day table that costs $8.50 a day more from day 100 on ($260 a month): under the one-day floor of
-    # $20, above the lasting floor of $100 a month.
+    # $20, above the lasting floor of $100 a month: told on its first day, a sustained increase once it lasted.
     x = daily(level=9.0, noise=0.03)
     stepped = x.copy()
     stepped[100:] += 8.5
+    (first,) = detect(series(stepped[:101]))
+    assert (first.start, first.monthly_if_lasting) == (day(100), pytest.approx(first.impact * 30.4375))
     (found,) = detect(series(stepped))
-    assert (found.start, found.kind) == (day(100), AnomalyKind.LEVEL_SHIFT)
+    assert (found.start, found.kind, found.monthly_if_lasting) == (day(100), AnomalyKind.LEVEL_SHIFT, None)
     assert DetectorConfig().lasting_floor() == pytest.approx(100.0 / 30.4375)
-    blip = x.copy()
-    blip[100] += 15.0  # one day of +$15 (x2.7): big relative to the series, small money
-    assert detect(series(blip)) == []
+    fall = x.copy()
+    fall[100:] -= 4.5  # -$4.50 a day for good (-50%): falls keep the one-day floor
+    assert detect(series(fall)) == []
     # The scope's spend raises the floor: 0.1% of a $300,000-a-month scope is $300 a month, more than this step.
     assert detect(series(stepped), scope_daily=10_000.0) == []
     # Other units have no money floor at all, lasting or not.
@@ -260,7 +274,6 @@ def test_a_small_step_that_lasts_is_material_while_a_blip_of_the_same_size_is_no
 def test_a_sustained_step_on_day_nine_of_a_young_service_is_alerted() -> None:
     """A service eight days old at $60 a day (under the new-spending floor its siblings give) steps up by half on
     its ninth day: the alert names it that day, judged on its own short history."""
-    from bot.slack.triage import AlertView
 
     start = datetime(2026, 9, 1, tzinfo=UTC)
     n = 60
@@ -275,5 +288,80 @@ def test_a_sustained_step_on_day_nine_of_a_young_service_is_alerted() -> None:
     series[("service", "Young")] = Series(start, timedelta(days=1), young, "service", "Young")
     found = detect_many(series, DetectorConfig())
     assert [AlertView(a, None).summary() for a in found] == [
-        "Service Young: sustained increase, $627.56 vs $425.54 expected, impact +$202.02 (+47.5%), Oct 23 – Oct 29"
+        "Service Young: sustained increase, $627.56 vs $430.66 expected, impact +$196.90 (+45.7%), Oct 23 – Oct 29"
     ]
+
+
+def test_a_small_rise_worth_the_monthly_floor_is_told_on_its_first_day() -> None:
+    """+$15 a day (+30%) on a quiet $50/day series, far outside its band: under the $20 one-day floor, but
+    $457 a month if it lasts (floor $100): alerted the morning after its first day, saying what it would cost
+    a month; a day later it is still going, the same episode."""
+    x = daily(level=50.0, noise=0.01)
+    x[100:] += 15.0
+    first = detect(series(x[:101]))
+    assert [(a.start, a.kind, a.outcome) for a in first] == [(day(100), AnomalyKind.SPIKE, Outcome.ONGOING)]
+    a = first[0]
+    assert a.monthly_if_lasting == pytest.approx(a.impact * 30.4375)
+    assert 14.0 < a.impact < 16.0
+    message = alert_message(AlertView(a, None), "k")
+    impact = next(b for b in message.blocks if b["type"] == "section" and "fields" in b)["fields"][0]["text"]
+    assert impact == (
+        f"*Impact*\n+${a.impact:,.2f} ({a.impact_pct:+.1f}%)\nif it lasts: ${a.monthly_if_lasting:,.2f} a month"
+    )
+    later = detect(series(x[:103]))
+    assert [(a.start, a.outcome) for a in later] == [(day(100), Outcome.ONGOING)]
+    # Its month is judged against the scope too: a $15 rise is 0.1% of a $450,000 month, not worth telling.
+    assert detect(series(x[:101]), scope_daily=15_000 / 0.001 / 30.4375 * 1.01) == []
+
+
+def test_a_small_blip_told_as_a_rise_is_over_the_next_days_not_a_new_level() -> None:
+    """A one-day +$15 blip on a quiet series is told on its first day (it could last); it ends back in the band
+    of its baseline ("back to normal"), never as a new level."""
+    x = daily(level=50.0, noise=0.01)
+    x[100] += 15.0
+    found = detect(series(x))
+    assert [(a.start, a.kind, a.outcome, a.monthly_if_lasting) for a in found] == [
+        (day(100), AnomalyKind.SPIKE, Outcome.RECOVERED, None)
+    ]
+    assert found[0].back_to_normal
+
+
+def _young_among_siblings(seed: int, noise: float, step_day: int | None = None) -> dict[tuple[str, str], Series]:
+    """Five mature services of $500 a day and one that appeared 18 days ago at $100 a day, all with `noise`
+    (log-normal, daily); the young one steps up by half on day `step_day + 1` of its life when given."""
+    rng = np.random.default_rng(seed)
+    n = 60
+    out = {("service", f"S{k}"): series(500 * np.exp(rng.normal(0, noise, n)), value=f"S{k}") for k in range(5)}
+    young = np.zeros(n)
+    young[42:] = 100 * np.exp(rng.normal(0, noise, 18))
+    if step_day is not None:
+        young[42 + step_day :] *= 1.5
+    out[("service", "Young")] = series(young, value="Young")
+    return out
+
+
+def test_a_young_noisy_series_leans_on_its_siblings_noise() -> None:
+    """An 18-day-old service as noisy as its siblings (30% a day): judged on its own 10 days it takes a normal
+    wobble for a spike; with its mature siblings' relative noise as a prior (pooled with its own, fading at
+    three weeks) its band is as wide as theirs and nothing is said."""
+    noisy = _young_among_siblings(37, 0.3)
+    young = noisy[("service", "Young")]
+    floor = 0.5 * sibling_typical(noisy.values())
+    alone = detect(young, DetectorConfig(), new_series_floor=floor)
+    assert [AlertView(a, None).summary() for a in alone] == [
+        "Service Young: spike, $183.20 vs $87.09 expected, impact +$96.11 (+110.4%), Feb 22"
+    ]
+    assert [a for a in detect_many(noisy, DetectorConfig()) if a.value == "Young"] == []
+    scores = {k: score_series(s, DetectorConfig()) for k, s in noisy.items()}
+    assert 0.2 < sibling_noise(noisy, scores)["service"] < 0.45  # about the siblings' 30%
+
+
+def test_a_day_nine_step_of_a_quiet_young_series_is_still_found_with_the_prior() -> None:
+    """Quiet siblings (5% a day) give a narrow prior: a +50% step on day 9 of a quiet young service is found
+    on its first day, and the alert reads as a sustained increase once it lasted."""
+    quiet = _young_among_siblings(1, 0.05, step_day=8)
+    found = [a for a in detect_many(quiet, DetectorConfig()) if a.value == "Young"]
+    assert [AlertView(a, None).summary() for a in found] == [
+        "Service Young: sustained increase, $1,055.36 vs $694.50 expected, impact +$360.86 (+52.0%), Feb 20 – Feb 26"
+    ]
+    assert found[0].start == day(50)  # day 9 of its life

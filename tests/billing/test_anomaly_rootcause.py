@@ -55,6 +55,12 @@ class MemoryStore(BillingStore):
                 datetime(day.year, day.month, day.day, tzinfo=UTC) if request.granularity is Granularity.DAY else None
             )
             sums[(bucket, keys)] += it["billed_cost"]
+        if request.group_by and request.limit is not None:  # the most costly groups over the whole range only
+            per_group: dict[tuple[Any, ...], float] = defaultdict(float)
+            for (_, k), c in sums.items():
+                per_group[k] += c
+            kept = set(sorted(per_group, key=lambda k: -per_group[k])[: request.limit])
+            sums = defaultdict(float, {bk: c for bk, c in sums.items() if bk[1] in kept})
         return [AggregateRow(keys=k, cost=c, bucket=b) for (b, k), c in sorted(sums.items(), key=lambda kv: -kv[1])]
 
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
@@ -310,3 +316,31 @@ def test_a_resource_spike_masked_inside_its_service_total_is_found_at_the_resour
         ("resource", "dist-small", "spike", SPIKE_DAY)
     ]
     assert found[0].impact == pytest.approx(6 * 20.0 * (1 + 0.02 * ((80 * 7) % 5 - 2) / 2), rel=0.1)
+
+
+def test_a_resource_that_moved_lately_is_judged_even_outside_the_most_costly() -> None:
+    """Two big tables and a small one that steps from $10 to $19 a day for good, 3 days before the end: only the
+    two most costly resources get series by cost, so the step (+$9 a day, under its service's relative floor)
+    would be judged nowhere. With `recent_days` the small table joins as the resource that moved most lately,
+    and its step is found there; an instance that lived four days last week does not join (no history)."""
+    items = []
+    end_day = START + timedelta(days=DAYS)
+    for i in range(DAYS):
+        d = START + timedelta(days=i)
+        wobble = 1 + 0.02 * ((i * 7) % 5 - 2) / 2
+        small = (19.0 if i >= DAYS - 3 else 10.0) * wobble
+        for cost, res in ((200.0 * wobble, "table/big-1"), (150.0 * wobble, "table/big-2"), (small, "table/small")):
+            items.append(line(d, cost, "Amazon DynamoDB", account="111", region="us-east-1", usage="", resource=res))
+        if DAYS - 7 <= i < DAYS - 3:
+            items.append(line(d, 300.0, "Amazon EC2", account="111", region="us-east-1", usage="", resource="i-tmp"))
+    MemoryStore.items = items
+    store = MemoryStore()
+    tr = TimeRange(START, end_day)
+    by_cost = series_from_store(store, tr, ("resource",), limits={"resource": 2})
+    assert sorted(v for d, v in by_cost if d == "resource") == ["table/big-1", "table/big-2"]
+    judged = series_from_store(store, tr, ("resource",), limits={"resource": 2}, recent_days=7)
+    assert sorted(v for d, v in judged if d == "resource") == ["table/big-1", "table/big-2", "table/small"]
+    assert judged[("resource", "table/small")].values[-1] == pytest.approx(19.0 * (1 + 0.02 * ((89 * 7) % 5 - 2) / 2))
+    found = [a for a in detect_many(judged, DetectorConfig()) if a.value == "table/small"]
+    assert [(a.kind.value, a.start.date()) for a in found] == [("level-shift", end_day - timedelta(days=3))]
+    assert found[0].impact == pytest.approx(27.0, rel=0.05)

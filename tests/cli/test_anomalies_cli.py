@@ -128,8 +128,14 @@ def test_no_money_floor_unless_the_series_is_money(tmp_path: Path, capsys: pytes
     path = write_csv(tmp_path / "small.csv", daily_rows(values))
     _, out, _ = run(capsys, "--series", str(path), "--format", "text")
     assert out.splitlines()[1].startswith("CRITICAL spike       2025-02-15 -> 2025-02-16  mean 9.00 vs expected 3.00")
-    _, out, _ = run(capsys, "--series", str(path), "--format", "text", "--money")
-    assert out.splitlines()[1:] == ["no anomalies"]  # +$6 a day is under the $20 money floor
+    smaller = list(values)
+    smaller[45] = 5.5
+    money = write_csv(tmp_path / "small-money.csv", daily_rows(smaller))
+    _, out, _ = run(capsys, "--series", str(money), "--format", "text")
+    assert out.splitlines()[1].startswith("MEDIUM   spike       2025-02-15 -> 2025-02-16  mean 5.50 vs expected 3.00")
+    _, out, _ = run(capsys, "--series", str(money), "--format", "text", "--money")
+    # +$2.50 for a day is under the $20 money floor, and under the $100 a month a rise must be worth if it lasts.
+    assert out.splitlines()[1:] == ["no anomalies"]
     _, out, _ = run(capsys, "--series", str(path), "--format", "text", "--money", "--min-impact", "5")
     assert out.splitlines()[1].startswith("LOW      spike       2025-02-15 -> 2025-02-16  actual 9.00 vs expected 3.00")
 
