@@ -19,6 +19,7 @@ import pytest
 
 from bot.billing.model import TimeRange
 from bot.errors import CorruptFile, MissingColumns
+from bot.ingest import readers
 from bot.ingest.pipeline import IngestPolicy, ingest
 from tests.ingest.conftest import CUR_HEADER, csv_bytes, cur_delivery, cur_row
 
@@ -314,6 +315,21 @@ def test_parquet_duplicated_line_items_are_refused(tmp_path: Path, store: Any) -
         "in 10 line items); a line item appears once per file (identity_line_item_id and identity_time_interval) "
         "(billing period 2024-05, delivery files-"
     )
+    assert store.periods() == []
+
+
+@pytest.mark.parametrize("keys_per_pass", [7, 1])
+def test_duplicates_counted_in_passes_are_the_same(
+    tmp_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch, keys_per_pass: int
+) -> None:
+    # A delivery bigger than one pass's keys is counted over disjoint ranges of the key's hash: the same 10 extra
+    # rows are found whether it takes 15 passes or 100.
+    monkeypatch.setattr(readers, "_KEYS_PER_PASS", keys_per_pass)
+    part = tmp_path / "cur" / "rep" / "rep" / "year=2024" / "month=5" / "part-0.parquet"
+    _parquet(part, _CUR2_SELECT.format(ids=90, n=100, extra=""))
+    with pytest.raises(CorruptFile) as err:
+        ingest(str(tmp_path / "cur"), store, progress=False)
+    assert "appears 2 times (10 extra rows in 10 line items)" in err.value.message
     assert store.periods() == []
 
 
