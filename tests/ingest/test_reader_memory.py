@@ -1,4 +1,5 @@
-"""A reader that runs out of memory says so, names the setting to raise, and does not blame the export."""
+"""A reader takes the DuckDB store's memory setting; running out of it says so, names the setting to raise, and
+does not blame the export."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 
 from bot.errors import CorruptFile, IngestError
 from bot.ingest.csvfiles import DataFile
+from bot.ingest.pipeline import _connect
 from bot.ingest.readers import run
+from bot.store.duckdb import DuckDBStore
 
 
 def test_out_of_memory_names_the_setting_not_the_files(tmp_path: Path) -> None:
@@ -27,9 +30,6 @@ def test_out_of_memory_names_the_setting_not_the_files(tmp_path: Path) -> None:
 
 
 def test_the_reader_takes_the_duckdb_stores_memory_setting(tmp_path: Path) -> None:
-    from bot.ingest.pipeline import _connect
-    from bot.store.duckdb import DuckDBStore
-
     store = DuckDBStore(tmp_path / "store", threads=1, memory_limit="640MB")
     con = _connect(store, tmp_path)
     row = con.execute("SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
