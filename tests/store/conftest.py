@@ -8,12 +8,14 @@ Elasticsearch and OpenSearch ones use a fresh index prefix on the node started b
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.billing.store import BillingStore
+from tests.store.search_nodes import CLUSTERS, Cluster
 
 BACKENDS = [
     "duckdb",
@@ -63,3 +65,21 @@ def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[St
 @pytest.fixture
 def store(store_factory: StoreFactory) -> BillingStore:
     return store_factory()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("elasticsearch", marks=pytest.mark.es),
+        pytest.param("opensearch", marks=pytest.mark.opensearch),
+    ]
+)
+def cluster(request: pytest.FixtureRequest) -> Cluster:
+    """Each search node of the session in turn (the search-cluster tests run against both)."""
+    product, fixture, rejected = CLUSTERS[request.param]
+    return Cluster(request.param, product, str(request.getfixturevalue(fixture)), rejected)
+
+
+@pytest.fixture
+def prefix() -> str:
+    """A fresh index prefix for one test on a shared node."""
+    return "t" + uuid.uuid4().hex[:12]

@@ -17,9 +17,7 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -35,53 +33,11 @@ from bot.store.registry import open_store
 from bot.store.search_cluster import SearchClusterStore
 from bot.store.search_rollup import SUMMARIES
 from tests.store.cluster_proxy import ClusterProxy, running_proxy
+from tests.store.search_nodes import Cluster, host_port
 from tests.store.sources import item, make_source, total
 from tests.store.test_duckdb import _child_env, synthetic_source
 
 JAN = TimeRange(date(2024, 1, 1), date(2024, 2, 1))
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """One real node of the session and how its backend is addressed."""
-
-    scheme: str  # the store URL scheme
-    product: str  # as error messages name it
-    url: str  # the node, http://127.0.0.1:PORT
-    #: The `type` the server gives a bulk request refused for a full write queue.
-    rejected_type: str
-
-    def open(self, prefix: str, *, hostport: str | None = None, options: str = "") -> SearchClusterStore:
-        """A store on this node (or on `hostport`, a proxy in front of it) under `prefix`."""
-        store = open_store(f"{self.scheme}://{hostport or _hostport(self.url)}?prefix={prefix}{options}")
-        assert isinstance(store, SearchClusterStore)
-        return store
-
-
-_CLUSTERS = {
-    "elasticsearch": ("Elasticsearch", "es_url", "es_rejected_execution_exception"),
-    "opensearch": ("OpenSearch", "os_url", "rejected_execution_exception"),
-}
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("elasticsearch", marks=pytest.mark.es),
-        pytest.param("opensearch", marks=pytest.mark.opensearch),
-    ]
-)
-def cluster(request: pytest.FixtureRequest) -> Cluster:
-    product, fixture, rejected = _CLUSTERS[request.param]
-    return Cluster(request.param, product, str(request.getfixturevalue(fixture)), rejected)
-
-
-def _hostport(url: str) -> str:
-    return url.split("://", 1)[1].rstrip("/")
-
-
-@pytest.fixture
-def prefix() -> str:
-    return "t" + uuid.uuid4().hex[:12]
 
 
 @pytest.fixture
@@ -201,7 +157,7 @@ def test_sigkill_mid_load_keeps_old_index_live_and_next_load_drops_the_orphan(
         f"""
         from bot.store.registry import open_store
         from tests.store.test_duckdb import synthetic_source
-        store = open_store("{cluster.scheme}://{_hostport(cluster.url)}?prefix={prefix}")
+        store = open_store("{cluster.scheme}://{host_port(cluster.url)}?prefix={prefix}")
         store.replace_period(synthetic_source(2_000_000, delivery_id="killed"))
         print("finished")
         """
@@ -255,7 +211,7 @@ def test_a_load_of_another_process_is_never_taken_for_an_orphan(
         f"""
         from bot.store.registry import open_store
         from tests.store.test_duckdb import synthetic_source
-        store = open_store("{cluster.scheme}://{_hostport(cluster.url)}?prefix={prefix}")
+        store = open_store("{cluster.scheme}://{host_port(cluster.url)}?prefix={prefix}")
         store._bulk_chunk = 2_000
         result = store.replace_period(synthetic_source(300_000, delivery_id="slow"))
         print("finished", result.replaced)

@@ -11,7 +11,6 @@ billing periods, and a line item type the charge class is derived from.
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -39,25 +38,8 @@ from bot.doctor.checks import Status
 from bot.doctor.stores import checks as doctor_checks
 from bot.errors import ConfigError, StoreError
 from bot.store.search_cluster import ClusterURL, SearchClusterStore, _Target
+from tests.store.search_nodes import Cluster, host_port
 from tests.store.sources import item, make_source
-from tests.store.test_search_cluster import _CLUSTERS, Cluster, _hostport
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("elasticsearch", marks=pytest.mark.es),
-        pytest.param("opensearch", marks=pytest.mark.opensearch),
-    ]
-)
-def cluster(request: pytest.FixtureRequest) -> Cluster:
-    product, fixture, rejected = _CLUSTERS[request.param]
-    return Cluster(request.param, product, str(request.getfixturevalue(fixture)), rejected)
-
-
-@pytest.fixture
-def prefix() -> str:
-    return "t" + uuid.uuid4().hex[:12]
-
 
 MAY, JUNE = date(2024, 5, 1), date(2024, 6, 1)
 MONTH = TimeRange(MAY, JUNE)
@@ -430,7 +412,7 @@ def test_replicas_a_cluster_cannot_hold_fail_the_load_clearly_and_keep_the_live_
         with pytest.raises(StoreError) as failed:
             strict.replace_period(make_source(tmp_path, [item("2024-05-03", "5.00")], delivery_id="new"))
         assert str(failed.value) == (
-            f"{cluster.product} at http://{_hostport(cluster.url)} did not allocate every copy of 2024-05 delivery "
+            f"{cluster.product} at http://{host_port(cluster.url)} did not allocate every copy of 2024-05 delivery "
             "new within 1 s (status yellow, 3 unassigned shard(s) on 1 data node(s)): with replicas=1 each copy "
             "needs its own node; start the missing nodes or lower `replicas` in the store URL. The previous data "
             "stays live"
@@ -484,7 +466,7 @@ def test_doctor_reports_billing_indices_a_cluster_cannot_fully_allocate(
     cluster: Cluster, prefix: str, tmp_path: Path
 ) -> None:
     store = cluster.open(prefix)
-    url = f"{cluster.scheme}://{_hostport(cluster.url)}?prefix={prefix}"
+    url = f"{cluster.scheme}://{host_port(cluster.url)}?prefix={prefix}"
     settings = Settings(store_url=url, data_dir=tmp_path)
     try:
         store.replace_period(make_source(tmp_path, [item("2024-05-02", "12.34")]))
