@@ -110,8 +110,17 @@ class QuestionReader(Cursor):
             unit, used = self.word(k), k + 2
         elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
             unit, used = "year", j + 2
+        elif w in ("this", "same") and nxt == "time" and self.word(j + 2) == "last" and self.word(j + 3) in units:
+            unit, used = self.word(j + 3), j + 4  # `this time last year`: the same days a year before
         else:
             return False
+        holiday = self.out.holiday
+        if unit == "year" and holiday is not None and self.out.time_range == holiday.time_range:
+            # `black friday vs this time last year`: last year's Black Friday, not the same date
+            self.out.set_time(holiday.in_year(holiday.time_range.start.year - 1).time_range)
+            self.out.after_versus = False
+            self.i += used
+            return True
         if unit in ("period", "one"):
             unit = None
         elif unit is not None:
