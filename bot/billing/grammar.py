@@ -432,9 +432,8 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
             self.i += 1
             return
-        near = near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near)
-        if ignorable(self.tokens, self.i, self.text, near=near, excluding=self.out.excluding):
-            self.out.ignored.append(tok)
+        if ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+            self.out.ignored.append(tok)  # whether it is near a stored value is checked once it matters
             self.i += 1
             return
         raise self.unknown_word(tok)
@@ -607,6 +606,9 @@ class _Parser(QuestionReader, ClauseReader):
         )
         if not asks:
             raise self.unknown_word(out.ignored[0])
+        for tok in out.ignored:  # a word within typo distance of a value or grammar word may be a typo of it
+            if near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near):
+                raise self.unknown_word(tok)
         words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in out.ignored))
         out.readings.append(f"Ignored {words}: not words of a cost question; the rest was read as asked.")
 

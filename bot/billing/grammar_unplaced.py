@@ -144,13 +144,14 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
     return None
 
 
-def ignorable(tokens: list[Token], i: int, text: str, *, near: bool, excluding: bool) -> bool:
-    """Whether the word at `i`, which the grammar could not place, may be left out of the question (see the module
-    docstring). `near` says whether a stored value or grammar word is within typo distance of it, `excluding`
-    whether it follows `except`/`without`."""
+def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> bool:
+    """Whether the word at `i`, which the grammar could not place, may be left out of the question by its form and
+    place (see the module docstring; `excluding`: it follows `except`/`without`). Whether a stored value is within
+    typo distance of it is the caller's last check (`grammar_typos.near_anything`), made only when the rest of
+    the question stands on its own."""
     tok = tokens[i]
     w = tok.lower.removesuffix(":")  # `for the board deck: ...`: a heading's colon
-    if tok.kind is not Kind.WORD or near or excluding or not _PLAIN_WORD.match(w) or len(w) < 2:
+    if tok.kind is not Kind.WORD or excluding or not _PLAIN_WORD.match(w) or len(w) < 2:
         return False
     if w in _MEANING_WORDS or w in DATE_WORDS or w in SERVICE_WORDS or w in PROVIDER_WORDS or w in NOT_HELD:
         return False
