@@ -110,8 +110,8 @@ Filters: service=ec2 (a name, product code or short name; service=tax), account=
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
 Top N groups, the rest folded into "Other": top 5   (default 10)
 Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)
-Questions: forecast | why | average (per day) | anomalies (`any spikes`) | increases | decreases
-  (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
+Questions: forecast | why | average (per day; `average weekly` per week) | anomalies (`any spikes`) | increases |
+  decreases (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
 
 EXAMPLES: tuple[str, ...] = (
     "last month by service",

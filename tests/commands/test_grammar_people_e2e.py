@@ -46,3 +46,11 @@ def test_what_the_bill_does_not_hold_is_refused_at_ack_by_name(clean_bot: Bot) -
     )
     unplaced = json.loads(clean_bot.command("/cost", "frontend last month").body)
     assert unplaced["text"].startswith("I don't understand `frontend`.")
+
+
+def test_an_average_per_week_is_over_the_complete_weeks(clean_bot: Bot) -> None:
+    """October 2026 runs Thursday to Saturday: its complete weeks are those of Oct 5, 12 and 19."""
+    answer = clean_bot.ask("/cost", "avg weekly spend on s3 in october")
+    weeks = [("2026-10-05", "2026-10-12"), ("2026-10-12", "2026-10-19"), ("2026-10-19", "2026-10-26")]
+    per_week = sum(expected_sum(ROWS, charge_period_start=in_range(a, b), service_name=S3) for a, b in weeks) / 3
+    assert f"*Average* {usd(per_week)} per week over 3 complete weeks (2026-10-05 – 2026-10-25)" in sections(answer)
