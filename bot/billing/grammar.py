@@ -14,6 +14,7 @@ text. The parser reads with the clause readers of `grammar_questions` (what a qu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import date
@@ -49,8 +50,16 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, tokenize
-from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates
-from bot.billing.grammar_unplaced import ignorable, provider_note, refusal_for
+from bot.billing.grammar_typos import correct_typos, typo_candidates, unique_correction
+from bot.billing.grammar_unplaced import (
+    GROSS_NOTE,
+    HEDGES,
+    ignorable,
+    ignored_note,
+    provider_note,
+    refusal_for,
+    refused_ignoring,
+)
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -296,6 +305,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.comparing = True
             self.i += 3
             return
+        if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
+            self.i += 2
+            return
         if w in _EXCLUDING:
             self.out.excluding = True
             self.i += 1
@@ -345,6 +357,8 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if w in BASIS_WORDS:
             self.out.set_basis(BASIS_WORDS[w])
+            if w == "gross":
+                self.out.readings.append(GROSS_NOTE)
             self.i += 1
             return
         if w in GRANULARITY_WORDS:
@@ -418,7 +432,8 @@ class _Parser(QuestionReader, ClauseReader):
     def unplaced(self, tok: Token) -> None:
         """A word nothing else reads: what the bill does not hold is refused by name, another cloud is said to be
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
-        answer is left out and said so (`grammar_unplaced`); anything else is an unknown word."""
+        answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
+        (`grammar_typos.unique_correction`); anything else is an unknown word."""
         refusal = refusal_for(tok, self.vocabulary)
         if refusal is not None:
             raise refusal
@@ -432,8 +447,18 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
             self.i += 1
             return
+        if tok.position in self.typed:  # a correction or short form that led nowhere: named as typed
+            raise self.unknown_word(tok)
+        spelling, near = unique_correction(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.values_within)
+        if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
+            self.tokens[self.i] = Token(Kind.WORD, spelling, tok.position)
+            self.typed[tok.position] = tok.text
+            self.out.readings.append(f"Read `{tok.text}` as `{spelling}`.")
+            return
+        if near:  # a typo of one of several: the message names them
+            raise self.unknown_word(tok)
         if ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
-            self.out.ignored.append(tok)  # whether it is near a stored value is checked once it matters
+            self.out.ignored.append(tok)
             self.i += 1
             return
         raise self.unknown_word(tok)
@@ -471,11 +496,17 @@ class _Parser(QuestionReader, ClauseReader):
 
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
-        spelled so or the word is a filter's value; `kms+sqs` reads as `kms + sqs` when each part is a value."""
+        spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
+        is a value and the whole is not one."""
         joined: list[Token] = []
         for tok in self.tokens:
-            parts = tok.text.split("+")
-            if tok.kind is Kind.WORD and len(parts) > 1 and all(self.vocabulary.meanings(p) for p in parts):
+            parts = re.split(r"[+/]", tok.text)
+            if (
+                tok.kind is Kind.WORD
+                and len(parts) > 1
+                and all(self.vocabulary.meanings(p) for p in parts)
+                and not self.vocabulary.meanings(tok.text)
+            ):
                 for k, part in enumerate(parts):
                     joined.extend([Token(Kind.WORD, "+", tok.position)] if k else [])
                     joined.append(Token(Kind.WORD, part, tok.position))
@@ -591,8 +622,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.check_ignored()
 
     def check_ignored(self) -> None:
-        """Words left out of the question (`grammar_unplaced`) are said in the answer, when the rest asks
-        something on its own; else the first is an unknown word (`data last month`: `data` may be the subject)."""
+        """Words left out of the question (`grammar_unplaced`) are said in the answer when the rest of it stands
+        on its own (`grammar_unplaced.refused_ignoring`): a time range alone does not (`frontend last month`:
+        the word may be the very thing asked about, a value the asker cannot see included)."""
         out = self.out
         asks = (
             out.filters
@@ -604,13 +636,10 @@ class _Parser(QuestionReader, ClauseReader):
             or out.basis is not None
             or out.resource_nouns
         )
-        if not asks:
-            raise self.unknown_word(out.ignored[0])
-        for tok in out.ignored:  # a word within typo distance of a value or grammar word may be a typo of it
-            if near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near):
-                raise self.unknown_word(tok)
-        words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in out.ignored))
-        out.readings.append(f"Ignored {words}: not words of a cost question; the rest was read as asked.")
+        refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
+        if refused is not None:
+            raise self.unknown_word(refused)
+        out.readings.append(ignored_note(out.ignored))
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""

@@ -54,6 +54,7 @@ DIMENSION_WORDS["instancetype"] = DIMENSION_WORDS["instancetypes"] = Dimension.U
 BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,
     "billed": CostBasis.UNBLENDED,
+    "gross": CostBasis.UNBLENDED,
     "amortized": CostBasis.AMORTIZED,
     "amortised": CostBasis.AMORTIZED,
     "effective": CostBasis.AMORTIZED,

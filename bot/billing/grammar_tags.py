@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from rapidfuzz.distance import OSA
+
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_format import format_query
 from bot.billing.model import Dimension, Filter, Question, TimeRange
@@ -84,11 +86,15 @@ def tag_question(text: str, *, today: date, vocabulary: Vocabulary, default_rang
 
 
 def _typed_value(text: str, flt: Filter, vocabulary: Vocabulary) -> str:
-    """The word of `text` that named `flt`'s value (`prod` for the account `production`), else the value."""
+    """The word of `text` that named `flt`'s value (`prod` for the account `production`, `Plattform` read as the
+    tag value `Platform` by the typo rule), else the value."""
     names = [*flt.values, *(vocabulary.accounts.get(v, "") for v in flt.values)]
     names = [n.casefold() for n in names if n]
-    for word in text.split():
-        w = word.strip("?!.,;:").casefold()
+    words = [word.strip("?!.,;:") for word in text.split()]
+    for word in words:
+        w = word.casefold()
         if len(w) >= 2 and any(n == w or n.startswith(w) for n in names):
-            return word.strip("?!.,;:")
-    return flt.values[0]
+            return word
+    return next(
+        (w for w in words if len(w) > 3 and any(OSA.distance(w.casefold(), n) <= 2 for n in names)), flt.values[0]
+    )

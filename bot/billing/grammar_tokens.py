@@ -3,7 +3,8 @@
 Quotes may be straight (`"..."`, `'...'`) or the curly ones Slack's clients substitute (`“...”`, `‘...’`). An
 apostrophe inside a word is part of it (`what's`, `team’s`), and a question's closing punctuation (`?`, `!`, a
 final `.`) is not part of its last word. Slack formatting pasted around words (`*bold*`, `_italic_`, `~struck~`,
-`` `code` ``) and emoji (`:fire:`, a pictograph) are read as spaces: they dress a question, they never change it.
+`` `code` ``), emoji (`:fire:`, a pictograph) and an aside's brackets (`(monthly)`) are read as spaces: they dress a
+question, they never change it.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ def _word_end(text: str, start: int) -> int:
 #: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
 #: codes standing alone (`:fire:`, `:+1:`).
 _MARKUP = re.compile(r"(?<![^\s(])[*_~]+|[*_~]+(?=[\s?!.,)]|$)|`|(?<!\S):[a-z0-9_+\-]+:(?!\S)")
+#: Parentheses at the edge of a word (`(the big ones)`, `(monthly)`): an aside's brackets, never part of a value;
+#: `(none)`, the empty value's spelling, keeps them.
+_BRACKETS = re.compile(r"(?<!\S)\((?!none\))|(?<!\(none)\)(?=[\s?!.,:;]|$)", re.IGNORECASE)
 
 
 def _is_pictograph(ch: str) -> bool:
@@ -85,7 +89,7 @@ def _is_pictograph(ch: str) -> bool:
 
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks and emoji replaced by spaces (positions kept for error messages)."""
-    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    text = _BRACKETS.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 
 

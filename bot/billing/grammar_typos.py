@@ -1,11 +1,16 @@
-"""The grammar's typo rule: a misspelt grammar word (`servce`, `lst month`) is read as the word it is a typo of.
+"""The grammar's typo rule: a misspelt word is read as the one grammar word or stored value it is a typo of.
 
-A correction is made only when it is unique and no stored value is as close: values are never guessed, they get
-a "did you mean" (`bot.billing.vocabulary.suggest`). Distances are rapidfuzz's optimal string alignment.
+Two passes share one rule. Before reading, a misspelt grammar word (`servce`, `lst month`) is corrected when it
+is unique and no stored value is as close (`correct_typos`). While reading, a word nothing else places
+(`cloudfornt`, `us-eats-1`, `stagging`) is read as a grammar word, stored value or tag key when exactly one is
+closest and clearly closer than the runner-up (`unique_correction`); an ambiguous one keeps its "did you mean"
+(`bot.billing.vocabulary.suggest`). Distances are rapidfuzz's optimal string alignment (Damerau-Levenshtein with
+adjacent transpositions, each substring edited once).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,10 +20,11 @@ from bot.billing.grammar_tokens import Kind, Token
 
 
 def _max_distance(word: str) -> int:
-    """The typo rule's edit budget: one edit for words of 3 to 7 letters, two from 8 letters on."""
+    """The typo rule's edit budget: one edit for words of 3 to 6 letters (a 3-letter word may only miss a letter
+    of a grammar word), two from 7 letters on."""
     if len(word) < 3:
         return 0
-    return 1 if len(word) < 8 else 2
+    return 1 if len(word) < 7 else 2
 
 
 def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[str, int], bool] | None) -> list[str]:
@@ -61,6 +67,47 @@ def near_anything(word: str, keywords: Iterable[str], value_near: Callable[[str,
     if budget == 0:
         return False
     return any(OSA.distance(w, k, score_cutoff=budget) <= budget for k in keywords) or value_near(w, budget)
+
+
+#: A word the typo rule may correct as a whole: letters, digits and inner hyphens or dots (`us-eats-1`), no
+#: punctuation around it.
+_PLAIN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+
+
+def unique_correction(
+    word: str, keywords: Iterable[str], values_within: Callable[[str, int], Iterable[tuple[str, int]]]
+) -> tuple[str | None, bool]:
+    """The one grammar word, stored value or tag key name (`values_within(word, budget)`: spellings with their
+    distances) that `word` is a typo of, and whether anything at all is within the rule's distance of it.
+
+    Rule (`_max_distance`; only words of 4 letters or more are corrected): the closest candidate is taken only
+    when it is the only one at its distance, every other is farther, and it has the digits the word has
+    (`us-eats-1` is `us-east-1`, never `us-east-2`). `(None, True)`: an ambiguous typo, which keeps its "did you mean";
+    `(None, False)`: nothing is close, so the word is no typo.
+    """
+    w = word.casefold()
+    budget = _max_distance(w)
+    if budget == 0:
+        return None, False
+    digits = re.sub(r"\D", "", w)
+    best: dict[str, tuple[int, str]] = {}
+    found = [(k, int(OSA.distance(w, k, score_cutoff=budget))) for k in keywords]
+    for spelling, d in [*found, *values_within(w, budget)]:
+        fold = spelling.casefold()
+        if d <= budget and (fold not in best or d < best[fold][0]):
+            best[fold] = (d, spelling)
+    if not best:
+        return None, False
+    ranked = sorted(best.values())
+    if (
+        ranked[0][0] == 0  # the word itself, where the grammar could not place it (`team:` in a heading)
+        or (len(ranked) > 1 and ranked[1][0] <= ranked[0][0])
+        or re.sub(r"\D", "", ranked[0][1]) != digits
+        or not _PLAIN.match(w)
+        or len(w) < 4  # near a 3-letter word is too much alike: `tem` may be `team` or `tme`
+    ):
+        return None, True
+    return ranked[0][1], True
 
 
 @dataclass(frozen=True)

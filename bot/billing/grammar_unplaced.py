@@ -13,11 +13,13 @@ value, a service, a date or a breakdown:
   not read (`holidays`, `weekend`), nor something the bill does not hold (`invoice`, `owner`): those get
   their own message;
 - it does not follow `except`/`without`, nor stand right after `by`/`per`;
-- and the rest of the question asks something on its own: a filter, a breakdown, a time step, a ranking or
-  a question kind. A time range alone is not enough (`data last month`: `data` may be the very thing asked
-  about, a value the asker cannot see included), so such a word is refused as before.
+- the rest of the question asks something on its own: a filter, a breakdown, a time step, a ranking or a
+  question kind. A time range alone is not enough (`frontend last month`: `frontend` may be the very thing
+  asked about, a value the asker cannot see included), so such a word is refused by name;
+- and the words left out are no more than the words read (fillers and chat do not count as read): a question
+  mostly made of words the grammar cannot place is refused naming the first of them.
 
-The answer's readings then say `Ignored ...` with the question as it was read.
+The answer's readings then say `Ignored ...`, so a person sees when the bot missed something.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 
 from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_words import CHAT_WORDS, FILLERS
 from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, SERVICE_ALIASES, Vocabulary
 from bot.errors import UsageError
 
@@ -106,8 +109,13 @@ NOT_HELD: dict[str, tuple[str, str]] = {
     ),
 }
 #: Words that flip or narrow what follows: never left out.
-_MEANING_WORDS = frozenset(
-    {"not", "no", "without", "except", "excluding", "exclude", "net", "gross", "before", "after"}
+_MEANING_WORDS = frozenset({"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"})
+#: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.
+HEDGES = frozenset({"sure", "certain"})
+#: What `gross` is read as: the billed cost before discounts, credits still their own (negative) lines.
+GROSS_NOTE = (
+    "Read `gross` as the unblended cost (before discounts); credits are lines of their own: `charge-class!=credit` "
+    "leaves them out."
 )
 _PLAIN_WORD = re.compile(r"^[a-z]+(?:['’][a-z]+)?$")
 _SENTENCE_ENDS = ".?!:;"
@@ -146,9 +154,8 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
 
 def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> bool:
     """Whether the word at `i`, which the grammar could not place, may be left out of the question by its form and
-    place (see the module docstring; `excluding`: it follows `except`/`without`). Whether a stored value is within
-    typo distance of it is the caller's last check (`grammar_typos.near_anything`), made only when the rest of
-    the question stands on its own."""
+    place (see the module docstring; `excluding`: it follows `except`/`without`). The caller has checked already
+    that no grammar word or stored value is within typo distance of it (`grammar_typos.unique_correction`)."""
     tok = tokens[i]
     w = tok.lower.removesuffix(":")  # `for the board deck: ...`: a heading's colon
     if tok.kind is not Kind.WORD or excluding or not _PLAIN_WORD.match(w) or len(w) < 2:
@@ -159,6 +166,32 @@ def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> boo
         return False  # an acronym, or a name capitalised mid-sentence
     previous = tokens[i - 1].lower if i > 0 else ""
     return previous not in ("by", "per", "each", "every")
+
+
+def refused_ignoring(tokens: list[Token], ignored: list[Token], *, asks: bool) -> Token | None:
+    """The word to refuse the question by, when leaving `ignored` out would leave too little: the rest asks
+    nothing on its own (`asks` false), or the words left out outnumber the words read; None when the rest
+    stands."""
+    if not ignored:
+        return None
+    left_out = {t.position for t in ignored}
+    read = [
+        t
+        for t in tokens
+        if t.kind in (Kind.WORD, Kind.QUOTED)
+        and t.position not in left_out
+        and t.lower not in FILLERS
+        and t.lower not in CHAT_WORDS
+    ]
+    if not asks or len(left_out) > len(read):
+        return ignored[0]
+    return None
+
+
+def ignored_note(ignored: list[Token]) -> str:
+    """The line an answer carries for the words it left out (`Ignored `evolve`, `sure`: ...`)."""
+    words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in ignored))
+    return f"Ignored {words}: not words of a cost question; the rest was read as asked."
 
 
 def _sentence_start(text: str, position: int) -> bool:

@@ -723,6 +723,25 @@ class Vocabulary:
         shortlist += [name for name in self.accounts.values() if name]
         return suggest(word, shortlist, n=n)
 
+    def values_within(self, word: str, distance: int) -> list[tuple[str, int]]:
+        """Stored values (service words, regions, tag values), account names and tag key names within `distance`
+        edits (OSA) of `word`, each with its distance, closest first (a few per kind: enough to tell one closest
+        from a tie)."""
+        key = word.casefold()
+        names = [name for name in self.accounts.values() if name]
+        keys = [k.split(":", 1)[-1] for k in self.tag_keys]
+        pools = (
+            (self._stored_value_folds, self._stored_value_words),
+            ([n.casefold() for n in names], names),
+            ([k.casefold() for k in keys], keys),
+        )
+        found = [
+            (spelled[i], int(d))
+            for folds, spelled in pools
+            for _, d, i in process.extract(key, folds, scorer=OSA.distance, score_cutoff=distance, limit=5)
+        ]
+        return sorted(found, key=lambda pair: pair[1])
+
     def value_near(self, word: str, distance: int) -> bool:
         """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`."""
         key = word.casefold()

@@ -113,7 +113,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("lst week by regoin", "last week by region"),
     ("spend in novmber", "2026-11"),
     ("ec2 dialy last month", "last month service=ec2 daily"),
-    ("lamda last month", "!lamda"),
+    ("lamda last month", "last month service=lambda"),  # one value is closest: read as it, and said
     ("service=ec3", "!ec3"),
     ("tag:team=WEB", "tag:team=web"),
     ("team=frontend", "!frontend"),

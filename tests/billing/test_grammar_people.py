@@ -102,10 +102,10 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
             "I don't understand `Priya's`.",
             "If `Priya's` is a person: `by tag:aws:createdBy` shows who created what.",
         ),
-        # near a stored value: a typo of it, with the value the dimension named beside it allows
+        # near a stored value but with a digit of its own (never a typo), with the value the dimension beside it allows
         (
-            "stagging account cost by service",
-            "I don't understand `stagging`.",
+            "stagin2 account cost by service",
+            "I don't understand `stagin2`.",
             "Did you mean `account=staging`? Example: `last month by service region=us-east-1 top 5`.",
         ),
         # a well-known service the bill does not hold

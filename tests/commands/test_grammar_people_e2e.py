@@ -54,3 +54,23 @@ def test_an_average_per_week_is_over_the_complete_weeks(clean_bot: Bot) -> None:
     weeks = [("2026-10-05", "2026-10-12"), ("2026-10-12", "2026-10-19"), ("2026-10-19", "2026-10-26")]
     per_week = sum(expected_sum(ROWS, charge_period_start=in_range(a, b), service_name=S3) for a, b in weeks) / 3
     assert f"*Average* {usd(per_week)} per week over 3 complete weeks (2026-10-05 – 2026-10-25)" in sections(answer)
+
+
+def test_cost_reads_a_unique_typo_and_the_shapes_people_type_and_says_so(clean_bot: Bot) -> None:
+    """`us-eats-1` is one edit from one stored region only, `ec2/rds` lists two services, `7d` is the last 7
+    days (the 26th still partial: "so far"); the answer's total is that question's and the note under it says
+    how the typo was read."""
+    answer = clean_bot.ask("/cost", "*ec2/rds* in us-eats-1 (7d) :eyes:")
+    services = (SERVICES["AmazonEC2"], SERVICES["AmazonRDS"])
+    total = expected_sum(
+        ROWS,
+        charge_period_start=in_range("2026-11-20", "2026-11-27"),
+        service_name=lambda name: name in services,
+        region_id="us-east-1",
+    )
+    assert sections(answer)[0].startswith(f"*{usd(total)}* so far\n")
+    assert "Read `us-eats-1` as `us-east-1`." in blocks_text(answer["blocks"])
+    ambiguous = json.loads(clean_bot.command("/cost", "ec2 in us-west-1 7d").body)
+    assert ambiguous["text"].startswith(  # two regions two edits away: the person says which
+        "I don't understand `us-west-1`.\nDid you mean `region=us-east-1` or `region=eu-west-1`?"
+    )

@@ -1,0 +1,151 @@
+"""A reader tolerant by default: one unknown word no longer refuses a question that reads without it.
+
+Each rule is asserted for the class of phrasing it stands for, with the exact question read and the exact note a
+person reads under the answer: a typo that is one stored value or grammar word only is read as it and said
+(`grammar_typos.unique_correction`), a typo of several keeps its "did you mean"; compact durations, `a/b` lists,
+an aside's brackets and Slack formatting are read as people mean them; a word that cannot change the answer is left
+out and said, unless the words left out outnumber the words read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import CostBasis
+from bot.errors import UsageError, UserFacingError
+from commands import tags, top_resources
+from tests.billing.phrasings import TODAY, VOCAB
+
+IGNORED = "not words of a cost question; the rest was read as asked."
+EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
+
+
+def parse(text: str) -> object:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+def refusal(text: str) -> tuple[str, str | None]:
+    with pytest.raises(UserFacingError) as info:
+        parse(text)
+    return info.value.message, info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        # one stored value is closest, every other farther: a service word, a region with its digits, an account
+        ("cloudfornt last week", "last week service=cloudfront", "Read `cloudfornt` as `cloudfront`."),
+        ("lamdba cost yday", "yesterday service=lambda", "Read `lamdba` as `lambda`."),
+        ("ec2 us-eats-1 last month", "last month service=ec2 region=us-east-1", "Read `us-eats-1` as `us-east-1`."),
+        # both stored names spelled `staging`: the correction is the spelling, the dimension beside it settles it
+        ("stagging account by service", "account=staging by service", "Read `stagging` as `staging`."),
+        # a tag key's name
+        ("ec2 tema breakdown", "service=ec2 by tag:team", "Read `tema` as `team`."),
+        # longer words may take two edits
+        ("dynamdbo last month", "last month service=dynamodb", "Read `dynamdbo` as `dynamodb`."),
+    ],
+)
+def test_a_typo_of_one_value_only_is_read_as_it_and_said(text: str, same_as: str, note: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert note in query.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        # a stored value and a grammar word one edit away each: which one is the person's to say
+        (
+            "dato last month by service",
+            "I don't understand `dato`.",
+            "Did you mean `tag:team=data` or `tag:project=data` or `service=dt` or `date`? " + EXAMPLE,
+        ),
+        # the one close region has another digit: digits are never typos
+        (
+            "ec2 us-west-1 last month",
+            "I don't understand `us-west-1`.",
+            "Did you mean `region=us-west-2` or `region=us-east-1` or `region=eu-west-1`? " + EXAMPLE,
+        ),
+        # three letters are too few to tell a typo from another word
+        ("kmz last month by service", "I don't understand `kmz`.", "Did you mean `service=kms`? " + EXAMPLE),
+        # a filter's own value is never corrected: the person chose it
+        ("service=lamda", "I don't know the service `lamda`.", None),
+    ],
+)
+def test_a_typo_that_is_not_one_value_only_keeps_its_did_you_mean(text: str, message: str, hint: str | None) -> None:
+    got = refusal(text)
+    assert got[0] == message
+    if hint is not None:
+        assert got[1] == hint
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # compact durations: the last N whole days, weeks, months or years before the current one
+        ("ec2 7d", "last 7 days service=ec2"),
+        ("s3 30d by region", "last 30 days service=s3 by region"),
+        ("lambda 2w daily", "last 2 weeks service=lambda daily"),
+        ("rds 3mo monthly", "last 3 months service=rds monthly"),
+        ("ec2 last 2wks", "last 2 weeks service=ec2"),
+        # `a/b` and `a+b`: a list of values
+        ("ec2/rds last month", "last month service=ec2,rds"),
+        ("ec2/rds/s3 by service", "service=ec2,rds,s3 by service"),
+        ("kms+sqs last week", "last week service=kms,sqs"),
+        # an aside's brackets, Slack formatting and emoji codes dress the question
+        ("ec2 (monthly) this year", "this year service=ec2 monthly"),
+        ("ec2 cost (the big ones), last week.", "last week service=ec2"),
+        ("*ec2* _last week_ `daily` :fire:", "last week service=ec2 daily"),
+        ("usage-type=(none) last month", "last month usage-type=(none)"),
+        # `not sure` hedges the asking: nothing is excluded
+        ("not sure, but what did s3 cost last month", "last month service=s3"),
+    ],
+)
+def test_the_shapes_people_type_read_as_the_question(text: str, same_as: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert query.readings == ()
+
+
+def test_hours_typed_short_are_refused_naming_them() -> None:
+    assert refusal("ec2 12h") == (
+        "`12h`: time ranges are whole days, not hours. Ask `today` or `yesterday` (with `hourly` for hour by hour), "
+        "or `last 2 days`.",
+        "Time ranges look like `today`, `yesterday`, `last 7 days`, `this month`, `last month`, `last 3 months`, "
+        "`2026-10`, `2026-10-01..2026-10-15`.",
+    )
+
+
+def test_gross_is_the_unblended_cost_and_says_what_it_holds() -> None:
+    query = parse("gross spend last month by service")
+    assert query == parse("last month by service unblended")
+    assert query.basis is CostBasis.UNBLENDED
+    assert query.readings == (
+        "Read `gross` as the unblended cost (before discounts); credits are lines of their own: "
+        "`charge-class!=credit` leaves them out.",
+    )
+    assert parse_query("gross ec2", today=TODAY, vocabulary=VOCAB, default_basis=CostBasis.AMORTIZED).basis is (
+        CostBasis.UNBLENDED
+    )
+
+
+def test_words_that_cannot_change_the_answer_are_left_out_and_named_in_one_line() -> None:
+    query = parse("how did ec2 costs evolve over the last 3 months, sure")
+    assert query == parse("last 3 months service=ec2")
+    assert query.readings == (f"Ignored `evolve`, `sure`: {IGNORED}",)
+
+
+def test_more_words_left_out_than_read_refuses_naming_the_first() -> None:
+    assert refusal("evolve sure accrual ec2") == ("I don't understand `evolve`.", EXAMPLE)
+    # as many left out as read: the rest stands
+    assert parse("glue crawlers by region").readings == (f"Ignored `crawlers`: {IGNORED}",)
+
+
+def test_top_resources_and_tags_read_typos_the_same_way() -> None:
+    top = top_resources.parse("top 5 cloudfornt distros 7d", today=TODAY, vocabulary=VOCAB)
+    assert top == top_resources.parse("5 last 7 days service=cloudfront", today=TODAY, vocabulary=VOCAB)
+    assert top.readings == ("Read `cloudfornt` as `cloudfront`.",)
+    with pytest.raises(UsageError) as info:  # a filter `/tags` does not take, named as typed
+        tags.parse("Plattform team tag coverage on ec2", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message.startswith("`Plattform`: `/tags` lists the values of one tag key")
