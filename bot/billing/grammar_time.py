@@ -85,10 +85,22 @@ _FISCAL_YEAR = re.compile(r"^fy-?(\d{2}|\d{4})$")
 #: Single words that are a whole time phrase (`month-to-date` is `mtd`).
 TIME_WORDS = ("today", "yesterday", "mtd", "ytd", "qtd", "wtd")
 _TO_DATE = {f"{unit}-to-date": unit for unit in ("week", "month", "quarter", "year")}
-#: Words that start a multi-word time phrase; `current` reads as `this`, `prior` and `trailing` as `last`.
-TIME_STARTERS = ("last", "past", "previous", "prior", "trailing", "this", "current", "since", "from", "between")
+#: Words that start a multi-word time phrase; `current` reads as `this`; `prior`, `trailing`, `rolling` as `last`.
+TIME_STARTERS = (
+    "last",
+    "past",
+    "previous",
+    "prior",
+    "trailing",
+    "rolling",
+    "this",
+    "current",
+    "since",
+    "from",
+    "between",
+)
 _THIS = ("this", "current")
-_LAST = ("last", "past", "previous", "prior", "trailing")
+_LAST = ("last", "past", "previous", "prior", "trailing", "rolling")
 
 _SPAN = re.compile(r"^(.+?)\.\.(.+)$")
 #: `30d`, `2w`, `3mo`: the count and unit of `last 30d`, or typed alone (`ec2 7d`: the last 7 days). `m` is left

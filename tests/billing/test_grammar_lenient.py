@@ -89,6 +89,7 @@ def test_a_typo_that_is_not_one_value_only_keeps_its_did_you_mean(text: str, mes
         ("lambda 2w daily", "last 2 weeks service=lambda daily"),
         ("rds 3mo monthly", "last 3 months service=rds monthly"),
         ("ec2 last 2wks", "last 2 weeks service=ec2"),
+        ("s3 for data-lake acct, rolling 30 days", "last 30 days service=s3 account=data-lake"),
         # `a/b` and `a+b`: a list of values
         ("ec2/rds last month", "last month service=ec2,rds"),
         ("ec2/rds/s3 by service", "service=ec2,rds,s3 by service"),
