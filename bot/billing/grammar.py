@@ -26,6 +26,7 @@ from bot.billing.grammar_bare import (
     settle,
     shortened_value,
     stored_phrase_at,
+    typed_name,
 )
 from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
@@ -169,6 +170,7 @@ _TYPO_TARGETS = tuple(
         }
     )
 )
+_TYPO_SET = frozenset(_TYPO_TARGETS)
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
@@ -449,7 +451,12 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if tok.position in self.typed:  # a correction or short form that led nowhere: named as typed
             raise self.unknown_word(tok)
-        spelling, near = unique_correction(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.values_within)
+        spelling, near = unique_correction(
+            tok.text.removesuffix(":"),
+            _TYPO_SET,
+            self.vocabulary.values_within,
+            lambda name: typed_name(name, self.vocabulary),
+        )
         if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
             self.tokens[self.i] = Token(Kind.WORD, spelling, tok.position)
             self.typed[tok.position] = tok.text

@@ -75,14 +75,18 @@ _PLAIN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 def unique_correction(
-    word: str, keywords: Iterable[str], values_within: Callable[[str, int], Iterable[tuple[str, int]]]
+    word: str,
+    keywords: Collection[str],
+    values_within: Callable[[str, int], Iterable[tuple[str, int]]],
+    typed_name: Callable[[str], bool],
 ) -> tuple[str | None, bool]:
     """The one grammar word, stored value or tag key name (`values_within(word, budget)`: spellings with their
     distances) that `word` is a typo of, and whether anything at all is within the rule's distance of it.
 
     Rule (`_max_distance`; only words of 4 letters or more are corrected): the closest candidate is taken only
     when it is the only one at its distance, every other is farther, and it has the digits the word has
-    (`us-eats-1` is `us-east-1`, never `us-east-2`). `(None, True)`: an ambiguous typo, which keeps its "did you mean";
+    (`us-eats-1` is `us-east-1`, never `us-east-2`), and it is a grammar word or a name people type
+    (`typed_name`: not one of thousands of ids). `(None, True)`: an ambiguous typo, which keeps its "did you mean";
     `(None, False)`: nothing is close, so the word is no typo.
     """
     w = word.casefold()
@@ -105,6 +109,7 @@ def unique_correction(
         or re.sub(r"\D", "", ranked[0][1]) != digits
         or not _PLAIN.match(w)
         or len(w) < 4  # near a 3-letter word is too much alike: `tem` may be `team` or `tme`
+        or not (ranked[0][1] in keywords or typed_name(ranked[0][1]))
     ):
         return None, True
     return ranked[0][1], True

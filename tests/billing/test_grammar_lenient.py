@@ -9,6 +9,8 @@ out and said, unless the words left out outnumber the words read.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.billing.grammar import parse_query
@@ -150,3 +152,20 @@ def test_top_resources_and_tags_read_typos_the_same_way() -> None:
     with pytest.raises(UsageError) as info:  # a filter `/tags` does not take, named as typed
         tags.parse("Plattform team tag coverage on ec2", today=TODAY, vocabulary=VOCAB)
     assert info.value.message.startswith("`Plattform`: `/tags` lists the values of one tag key")
+
+
+def test_a_typo_is_never_read_as_one_of_thousands_of_ids() -> None:
+    """A tag key with more values than people name (job ids) offers no corrections: `jobaax`, one letter from the
+    id `jobaa` only, stays unknown, while a team name of a small key is still read."""
+    ids = tuple(f"job{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(101))
+    vocabulary = dataclasses.replace(VOCAB, tag_values={**VOCAB.tag_values, "user:job": ids})
+    assert parse_query("jobaa last month by service", today=TODAY, vocabulary=vocabulary).filters
+    with pytest.raises(UserFacingError) as info:
+        parse_query("jobaax last month by service", today=TODAY, vocabulary=vocabulary)
+    assert info.value.message == "I don't understand `jobaax`."
+    small = dataclasses.replace(vocabulary, tag_values={**VOCAB.tag_values, "user:job": ids[:100]})
+    read = parse_query("jobaax last month by service", today=TODAY, vocabulary=small)
+    assert read.readings[0] == "Read `jobaax` as `jobaa`."
+    assert parse_query("platfrom by service", today=TODAY, vocabulary=vocabulary).readings == (
+        "Read `platfrom` as `Platform`.",
+    )
