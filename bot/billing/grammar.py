@@ -55,6 +55,7 @@ from bot.billing.grammar_typos import correct_typos, typo_candidates, unique_cor
 from bot.billing.grammar_unplaced import (
     GROSS_NOTE,
     HEDGES,
+    REFUSAL_WORDS,
     ignorable,
     ignored_note,
     provider_note,
@@ -170,7 +171,9 @@ _TYPO_TARGETS = tuple(
         }
     )
 )
-_TYPO_SET = frozenset(_TYPO_TARGETS)
+#: What a word nothing else places may be a typo of, besides stored names (`grammar_typos.unique_correction`).
+_TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
+_TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
@@ -451,9 +454,10 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if tok.position in self.typed:  # a correction or short form that led nowhere: named as typed
             raise self.unknown_word(tok)
+        word = tok.text.removesuffix(":")
         spelling, near = unique_correction(
-            tok.text.removesuffix(":"),
-            _TYPO_SET,
+            word,
+            _TYPO_SET if len(word) > 3 else _TYPO_TARGET_SET,  # `own` is no typo of `owns`'s refusal
             self.vocabulary.values_within,
             lambda name: typed_name(name, self.vocabulary),
         )

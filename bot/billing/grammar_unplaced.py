@@ -108,6 +108,8 @@ NOT_HELD: dict[str, tuple[str, str]] = {
         ),
     ),
 }
+#: Words with a message of their own: a typo of one (`invoce`, `budgte`) is read as it, so it gets that message.
+REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, "budget", "budgets"})
 #: Words that flip or narrow what follows: never left out.
 _MEANING_WORDS = frozenset({"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"})
 #: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.

@@ -169,3 +169,12 @@ def test_a_typo_is_never_read_as_one_of_thousands_of_ids() -> None:
     assert parse_query("platfrom by service", today=TODAY, vocabulary=vocabulary).readings == (
         "Read `platfrom` as `Platform`.",
     )
+
+
+def test_a_typo_of_a_word_with_its_own_message_gets_that_message() -> None:
+    assert refusal("are we over budgte for q4")[0] == (
+        "`budget`: budgets are kept with `/trackit budget`, not asked in a cost question."
+    )
+    assert refusal("send me the octobr invoce by service")[0].startswith("`invoice`: I answer from the billing data")
+    # three letters are never read as such a word: `own` is no typo of `owns`
+    assert parse("by team tag, include untagged as its own line") == parse("by tag:team")
