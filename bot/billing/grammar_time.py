@@ -106,13 +106,14 @@ _SPAN = re.compile(r"^(.+?)\.\.(.+)$")
 #: `30d`, `2w`, `3mo`: the count and unit of `last 30d`, or typed alone (`ec2 7d`: the last 7 days). `m` is left
 #: out: minutes or months.
 _COMPACT = re.compile(r"^(\d+)(d|w|wk|wks|mo|mos|mth|mths|y|yr|yrs)$")
-_COMPACT_UNITS = {"d": "day", "w": "week", "mo": "month", "mth": "month", "y": "year", "yr": "year"}
+_COMPACT_UNITS = {
+    **dict.fromkeys(("d",), "day"),
+    **dict.fromkeys(("w", "wk", "wks"), "week"),
+    **dict.fromkeys(("mo", "mos", "mth", "mths"), "month"),
+    **dict.fromkeys(("y", "yr", "yrs"), "year"),
+}
 #: `12h`: hours, which a time range is never made of.
 _COMPACT_HOURS = re.compile(r"^(\d+)(h|hr|hrs)$")
-
-
-def _compact_unit(suffix: str) -> str:
-    return _COMPACT_UNITS[suffix.removesuffix("s") if suffix.removesuffix("s") in _COMPACT_UNITS else suffix[:1]]
 
 
 def _relative(unit_word: str, count: int | None, which: str, today: date, text: str) -> tuple[date, date, str]:
@@ -191,7 +192,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _TO_DATE:
         return _relative(_TO_DATE[w], None, "this", today, w), 1
     if (m := _COMPACT.match(w)) and len(m[1]) < 7:  # `ec2 7d`, `2w`, `3mo`: the last 7 days, 2 weeks, 3 months
-        return _relative(_compact_unit(m[2]), int(m[1]), "last", today, tokens[i].text), 1
+        return _relative(_COMPACT_UNITS[m[2]], int(m[1]), "last", today, tokens[i].text), 1
     if _COMPACT_HOURS.match(w):
         raise range_error(
             f"`{tokens[i].text}`: time ranges are whole days, not hours. Ask `today` or `yesterday` (with `hourly` "
@@ -241,7 +242,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if which == "last" and nxt is not None and (m := _COMPACT.match(nxt)):  # `last 30d`
             if len(m[1]) > 6:
                 raise range_error(f"`{text}`: that number is too large.")
-            return _relative(_compact_unit(m[2]), int(m[1]), which, today, text), 2
+            return _relative(_COMPACT_UNITS[m[2]], int(m[1]), which, today, text), 2
         if which == "last" and nxt is not None and nxt.isdecimal():
             unit_word = word_at(tokens, i + 2)
             if unit_word is not None and unit_word in _UNITS:
