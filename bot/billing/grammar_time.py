@@ -224,6 +224,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise _fiscal_year(tokens[i + 1].text)
         if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):
             return None  # `at this pace`, `current run rate`: not a time phrase
+        if which == "last" and nxt in ("full", "complete", "whole") and word_at(tokens, i + 2) in _UNITS:
+            return _relative(str(word_at(tokens, i + 2)), None, which, today, text), 3  # `last full month`
         if which == "last" and nxt in NUMBER_WORDS and nxt is not None:
             # `last two weeks`, `past couple of months`
             skip = 2 if nxt == "couple" and word_at(tokens, i + 2) == "of" else 1

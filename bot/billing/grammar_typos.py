@@ -85,9 +85,9 @@ def unique_correction(
 
     Rule (`_max_distance`; only words of 4 letters or more are corrected): the closest candidate is taken only
     when it is the only one at its distance, every other is farther, and it has the digits the word has
-    (`us-eats-1` is `us-east-1`, never `us-east-2`), and it is a grammar word or a name people type
-    (`typed_name`: not one of thousands of ids). `(None, True)`: an ambiguous typo, which keeps its "did you mean";
-    `(None, False)`: nothing is close, so the word is no typo.
+    (`us-eats-1` is `us-east-1`, never `us-east-2`), two edits away only with the word's first letter, and it is
+    a grammar word or a name people type (`typed_name`: not one of thousands of ids). `(None, True)`: an
+    ambiguous typo, which keeps its "did you mean"; `(None, False)`: nothing is close, so the word is no typo.
     """
     w = word.casefold()
     budget = _max_distance(w)
@@ -109,6 +109,7 @@ def unique_correction(
         or re.sub(r"\D", "", ranked[0][1]) != digits
         or not _PLAIN.match(w)
         or len(w) < 4  # near a 3-letter word is too much alike: `tem` may be `team` or `tme`
+        or (ranked[0][0] > 1 and ranked[0][1][:1].casefold() != w[:1])  # two edits and another first letter
         or not (ranked[0][1] in keywords or typed_name(ranked[0][1]))
     ):
         return None, True

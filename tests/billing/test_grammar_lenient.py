@@ -69,6 +69,12 @@ def test_a_typo_of_one_value_only_is_read_as_it_and_said(text: str, same_as: str
             "I don't understand `us-west-1`.",
             "Did you mean `region=us-west-2` or `region=us-east-1` or `region=eu-west-1`? " + EXAMPLE,
         ),
+        # two edits away with another first letter: more likely another word than a typo
+        (
+            "rds in krodction last week",
+            "I don't understand `krodction`.",
+            "Did you mean `account=production`? " + EXAMPLE,
+        ),
         # three letters are too few to tell a typo from another word
         ("kmz last month by service", "I don't understand `kmz`.", "Did you mean `service=kms`? " + EXAMPLE),
         # a filter's own value is never corrected: the person chose it
@@ -92,6 +98,7 @@ def test_a_typo_that_is_not_one_value_only_keeps_its_did_you_mean(text: str, mes
         ("rds 3mo monthly", "last 3 months service=rds monthly"),
         ("ec2 last 2wks", "last 2 weeks service=ec2"),
         ("s3 for data-lake acct, rolling 30 days", "last 30 days service=s3 account=data-lake"),
+        ("billing for data-lake account, last full month", "last month account=data-lake"),
         # `a/b` and `a+b`: a list of values
         ("ec2/rds last month", "last month service=ec2,rds"),
         ("ec2/rds/s3 by service", "service=ec2,rds,s3 by service"),
