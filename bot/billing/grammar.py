@@ -26,7 +26,6 @@ from bot.billing.grammar_bare import (
     settle,
     shortened_value,
     stored_phrase_at,
-    typed_name,
 )
 from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
@@ -51,7 +50,7 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, tokenize
-from bot.billing.grammar_typos import correct_typos, typo_candidates, unique_correction
+from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     GROSS_NOTE,
     HEDGES,
@@ -458,8 +457,7 @@ class _Parser(QuestionReader, ClauseReader):
         spelling, near = unique_correction(
             word,
             _TYPO_SET if len(word) > 3 else _TYPO_TARGET_SET,  # `own` is no typo of `owns`'s refusal
-            self.vocabulary.values_within,
-            lambda name: typed_name(name, self.vocabulary),
+            self.vocabulary.names_within,
         )
         if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
             self.tokens[self.i] = Token(Kind.WORD, spelling, tok.position)
@@ -650,6 +648,9 @@ class _Parser(QuestionReader, ClauseReader):
         refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
         if refused is not None:
             raise self.unknown_word(refused)
+        for tok in out.ignored:  # within typo distance of any stored value (an id included): a typo of it
+            if near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near):
+                raise self.unknown_word(tok)
         out.readings.append(ignored_note(out.ignored))
 
     def untagged_key(self) -> DimensionRef:

@@ -72,23 +72,6 @@ _VOWELS = frozenset("aeiouy")
 _ACCOUNT = DimensionRef(Dimension.ACCOUNT)
 
 
-def typed_name(spelling: str, vocabulary: Vocabulary) -> bool:
-    """Whether `spelling` is a name people type, so a typo may be read as it: a service word, a region, an account
-    name, a tag key's name, or a value of a tag key with at most `SHORT_FORM_VALUES` values (never the ids of a
-    key with thousands)."""
-    s = spelling.casefold()
-    if any(s == w.casefold() for w in (*vocabulary.service_words(), *vocabulary.regions)):
-        return True
-    if any(s == n.casefold() for n in vocabulary.accounts.values() if n):
-        return True
-    if any(s == k.split(":", 1)[-1].casefold() for k in vocabulary.tag_keys):
-        return True
-    return any(
-        len(values) <= SHORT_FORM_VALUES and any(s == v.casefold() for v in values)
-        for values in vocabulary.tag_values.values()
-    )
-
-
 def _initials(name: str) -> str:
     return "".join(part[0] for part in name.replace("_", "-").replace(" ", "-").split("-") if part)
 

@@ -77,18 +77,16 @@ _PLAIN = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 def unique_correction(
     word: str,
     keywords: Collection[str],
-    values_within: Callable[[str, int], Iterable[tuple[str, int]]],
-    typed_name: Callable[[str], bool],
+    names_within: Callable[[str, int], Iterable[tuple[str, int]]],
 ) -> tuple[str | None, bool]:
-    """The one grammar word, stored value or tag key name (`values_within(word, budget)`: spellings with their
-    distances) that `word` is a typo of, and whether anything at all is within the rule's distance of it.
+    """The one grammar word or name people type (`names_within(word, budget)`: stored names with their
+    distances) that `word` is a typo of, and whether any of them is within the rule's distance of it.
 
     Rule (`_max_distance`; only words of 4 letters or more are corrected): the closest candidate is taken only
     when it is the only one at its distance, every other is farther, and it has the digits the word has
-    (`us-eats-1` is `us-east-1`, never `us-east-2`), two edits away only with the word's first letter, and it is
-    a grammar word or a name people type (`typed_name`: not one of thousands of ids). `(None, True)`: an
-    ambiguous typo, which keeps its "did you mean"; `(None, False)`: nothing is close, so the word is no typo.
-    """
+    (`us-eats-1` is `us-east-1`, never `us-east-2`), and two edits away only with the word's first letter.
+    `(None, True)`: an ambiguous typo, which keeps its "did you mean"; `(None, False)`: no such word or name is
+    close (a caller leaving the word out checks every stored value too: `near_anything`)."""
     w = word.casefold()
     budget = _max_distance(w)
     if budget == 0:
@@ -96,7 +94,7 @@ def unique_correction(
     digits = re.sub(r"\D", "", w)
     best: dict[str, tuple[int, str]] = {}
     found = [(k, int(OSA.distance(w, k, score_cutoff=budget))) for k in keywords]
-    for spelling, d in [*found, *values_within(w, budget)]:
+    for spelling, d in [*found, *names_within(w, budget)]:
         fold = spelling.casefold()
         if d <= budget and (fold not in best or d < best[fold][0]):
             best[fold] = (d, spelling)
@@ -110,7 +108,6 @@ def unique_correction(
         or not _PLAIN.match(w)
         or len(w) < 4  # near a 3-letter word is too much alike: `tem` may be `team` or `tme`
         or (ranked[0][0] > 1 and ranked[0][1][:1].casefold() != w[:1])  # two edits and another first letter
-        or not (ranked[0][1] in keywords or typed_name(ranked[0][1]))
     ):
         return None, True
     return ranked[0][1], True

@@ -156,8 +156,10 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
 
 def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> bool:
     """Whether the word at `i`, which the grammar could not place, may be left out of the question by its form and
-    place (see the module docstring; `excluding`: it follows `except`/`without`). The caller has checked already
-    that no grammar word or stored value is within typo distance of it (`grammar_typos.unique_correction`)."""
+    place (see the module docstring; `excluding`: it follows `except`/`without`). The caller has checked that no
+    grammar word or name people type is within typo distance of it (`grammar_typos.unique_correction`); whether
+    any other stored value is, is its last check (`grammar_typos.near_anything`), made only when the rest of the
+    question stands on its own."""
     tok = tokens[i]
     w = tok.lower.removesuffix(":")  # `for the board deck: ...`: a heading's colon
     if tok.kind is not Kind.WORD or excluding or not _PLAIN_WORD.match(w) or len(w) < 2:

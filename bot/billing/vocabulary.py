@@ -723,24 +723,27 @@ class Vocabulary:
         shortlist += [name for name in self.accounts.values() if name]
         return suggest(word, shortlist, n=n)
 
-    def values_within(self, word: str, distance: int) -> list[tuple[str, int]]:
-        """Stored values (service words, regions, tag values), account names and tag key names within `distance`
-        edits (OSA) of `word`, each with its distance, closest first (a few per kind: enough to tell one closest
-        from a tie)."""
-        key = word.casefold()
-        names = [name for name in self.accounts.values() if name]
+    @cached_property
+    def typed_names(self) -> tuple[str, ...]:
+        """The names people type, which a typo may be read as: service words, regions, account names, tag keys'
+        names, and the values of tag keys with at most `TYPED_VALUES_MAX` values (teams and environments, not
+        the ids of a key with thousands)."""
+        small = [v for values in self.tag_values.values() if len(values) <= TYPED_VALUES_MAX for v in values]
         keys = [k.split(":", 1)[-1] for k in self.tag_keys]
-        pools = (
-            (self._stored_value_folds, self._stored_value_words),
-            ([n.casefold() for n in names], names),
-            ([k.casefold() for k in keys], keys),
+        names = [n for n in self.accounts.values() if n]
+        return tuple(dict.fromkeys([*self.service_words(), *self.regions, *names, *keys, *small]))
+
+    @cached_property
+    def _typed_name_folds(self) -> tuple[str, ...]:
+        return tuple(n.casefold() for n in self.typed_names)
+
+    def names_within(self, word: str, distance: int) -> list[tuple[str, int]]:
+        """`typed_names` within `distance` edits (OSA) of `word`, each with its distance, closest first (a few:
+        enough to tell one closest from a tie)."""
+        found = process.extract(
+            word.casefold(), self._typed_name_folds, scorer=OSA.distance, score_cutoff=distance, limit=5
         )
-        found = [
-            (spelled[i], int(d))
-            for folds, spelled in pools
-            for _, d, i in process.extract(key, folds, scorer=OSA.distance, score_cutoff=distance, limit=5)
-        ]
-        return sorted(found, key=lambda pair: pair[1])
+        return [(self.typed_names[i], int(d)) for _, d, i in found]
 
     def value_near(self, word: str, distance: int) -> bool:
         """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`."""
@@ -751,6 +754,10 @@ class Vocabulary:
             [k.split(":", 1)[-1].casefold() for k in self.tag_keys],
         )
         return any(process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=distance) for pool in pools)
+
+
+#: Tag keys with at most this many values have their values read from typos (`platfrom`): see `typed_names`.
+TYPED_VALUES_MAX = 100
 
 
 def _known_code(name: str) -> str:
