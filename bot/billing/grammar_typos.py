@@ -1,9 +1,10 @@
-"""The grammar's typo rule: a misspelt word is read as the one grammar word or stored value it is a typo of.
+"""The grammar's typo rule: a misspelt word is read as the one grammar word or stored name it is a typo of.
 
-Two passes share one rule. Before reading, a misspelt grammar word (`servce`, `lst month`) is corrected when it
-is unique and no stored value is as close (`correct_typos`). While reading, a word nothing else places
-(`cloudfornt`, `us-eats-1`, `stagging`) is read as a grammar word, stored value or tag key when exactly one is
-closest and clearly closer than the runner-up (`unique_correction`); an ambiguous one keeps its "did you mean"
+Two passes share one edit budget. Before reading, a misspelt grammar word (`servce`, `lst month`) is corrected
+when it is unique and no stored value is as close (`correct_typos`). While reading, a word nothing else places
+(`cloudfornt`, `us-eats-1`, `stagging`) is read as a grammar word or a name people type (a service, region,
+account, tag key, or a value of a small tag key) when exactly one is closest and clearly closer than the
+runner-up (`unique_correction`); an ambiguous one keeps its "did you mean"
 (`bot.billing.vocabulary.suggest`). Distances are rapidfuzz's optimal string alignment (Damerau-Levenshtein with
 adjacent transpositions, each substring edited once).
 """
