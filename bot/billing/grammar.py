@@ -50,7 +50,7 @@ from bot.billing.grammar_time import (
 )
 from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates
-from bot.billing.grammar_unplaced import ignorable, provider_note, refusal_for
+from bot.billing.grammar_unplaced import COST_NOUNS, ignorable, provider_note, refusal_for
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -432,11 +432,23 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
             self.i += 1
             return
-        if ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+        if not self.value_slot() and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
             self.out.ignored.append(tok)  # whether it is near a stored value is checked once it matters
             self.i += 1
             return
         raise self.unknown_word(tok)
+
+    def value_slot(self) -> bool:
+        """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
+        (`frontend costs`, `frontend team`), or right after a dimension (`team frontend`)."""
+        if self.word(1) in COST_NOUNS:
+            return True
+        with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
+            return any(
+                found is not None and isinstance(found[0], DimensionRef)
+                for found in (self.dimension_at(1), self.dimension_at(-1) if self.i > 0 else None)
+            )
+        return False
 
     def counts_what(self) -> bool:
         """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or

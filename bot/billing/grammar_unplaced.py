@@ -12,7 +12,9 @@ value, a service, a date or a breakdown:
 - it names no cloud service or provider the bill could hold (`support`, `azure`), nor a date the grammar does
   not read (`holidays`, `weekend`), nor something the bill does not hold (`invoice`, `owner`): those get
   their own message;
-- it does not follow `except`/`without`, nor stand right after `by`/`per`;
+- it does not follow `except`/`without`, nor stand right after `by`/`per`, nor stand where a value would: right
+  before a cost noun or a dimension (`frontend costs`, `frontend team`) or right after a dimension (`team
+  frontend`);
 - and the rest of the question asks something on its own: a filter, a breakdown, a time step, a ranking or
   a question kind. A time range alone is not enough (`data last month`: `data` may be the very thing asked
   about, a value the asker cannot see included), so such a word is refused as before.
@@ -105,6 +107,10 @@ NOT_HELD: dict[str, tuple[str, str]] = {
         ),
     ),
 }
+#: Nouns of the cost itself: the word right before one names what costs (`frontend costs`), a value.
+COST_NOUNS = frozenset(
+    {"cost", "costs", "spend", "spending", "bill", "bills", "billing", "charges", "expenses", "expense", "usage"}
+)
 #: Words that flip or narrow what follows: never left out.
 _MEANING_WORDS = frozenset(
     {"not", "no", "without", "except", "excluding", "exclude", "net", "gross", "before", "after"}
