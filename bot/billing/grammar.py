@@ -162,6 +162,8 @@ _TYPO_TARGETS = tuple(
 )
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
+_VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 _INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
@@ -440,8 +442,9 @@ class _Parser(QuestionReader, ClauseReader):
 
     def value_slot(self) -> bool:
         """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
-        (`frontend costs`, `frontend team`), or right after a dimension (`team frontend`)."""
-        if self.word(1) in COST_NOUNS:
+        (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
+        for marketing`; `for the board deck` has an article between)."""
+        if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
             return True
         with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
             return any(

@@ -13,8 +13,8 @@ value, a service, a date or a breakdown:
   not read (`holidays`, `weekend`), nor something the bill does not hold (`invoice`, `owner`): those get
   their own message;
 - it does not follow `except`/`without`, nor stand right after `by`/`per`, nor stand where a value would: right
-  before a cost noun or a dimension (`frontend costs`, `frontend team`) or right after a dimension (`team
-  frontend`);
+  before a cost noun or a dimension (`frontend costs`, `frontend team`), right after a dimension (`team
+  frontend`) or right after a preposition (`spend for marketing`);
 - and the rest of the question asks something on its own: a filter, a breakdown, a time step, a ranking or
   a question kind. A time range alone is not enough (`data last month`: `data` may be the very thing asked
   about, a value the asker cannot see included), so such a word is refused as before.

@@ -101,6 +101,11 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
             "I don't understand `frontend`.",
             "Example: `last month by service region=us-east-1 top 5`.",
         ),
+        (
+            "spend by service for marketing last month",
+            "I don't understand `marketing`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
         # after `except`: leaving it out would answer the opposite
         (
             "ec2 by region last month except frobnicate",
