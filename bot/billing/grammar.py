@@ -52,6 +52,7 @@ from bot.billing.grammar_time import (
 from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
+    COST_NOUNS,
     GROSS_NOTE,
     HEDGES,
     REFUSAL_WORDS,
@@ -175,6 +176,8 @@ _TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
 _TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
+_VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 _INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
@@ -466,11 +469,24 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if near:  # a typo of one of several: the message names them
             raise self.unknown_word(tok)
-        if ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+        if not self.value_slot() and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
             self.out.ignored.append(tok)
             self.i += 1
             return
         raise self.unknown_word(tok)
+
+    def value_slot(self) -> bool:
+        """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
+        (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
+        for marketing`; `for the board deck` has an article between)."""
+        if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
+            return True
+        with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
+            return any(
+                found is not None and isinstance(found[0], DimensionRef)
+                for found in (self.dimension_at(1), self.dimension_at(-1) if self.i > 0 else None)
+            )
+        return False
 
     def counts_what(self) -> bool:
         """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or

@@ -12,7 +12,9 @@ value, a service, a date or a breakdown:
 - it names no cloud service or provider the bill could hold (`support`, `azure`), nor a date the grammar does
   not read (`holidays`, `weekend`), nor something the bill does not hold (`invoice`, `owner`): those get
   their own message;
-- it does not follow `except`/`without`, nor stand right after `by`/`per`;
+- it does not follow `except`/`without`, nor stand right after `by`/`per`, nor stand where a value would: right
+  before a cost noun or a dimension (`frontend costs`, `frontend team`), right after a dimension (`team
+  frontend`) or right after a preposition (`spend for marketing`);
 - the rest of the question asks something on its own: a filter, a breakdown, a time step, a ranking or a
   question kind. A time range alone is not enough (`frontend last month`: `frontend` may be the very thing
   asked about, a value the asker cannot see included), so such a word is refused by name;
@@ -110,6 +112,10 @@ NOT_HELD: dict[str, tuple[str, str]] = {
 }
 #: Words with a message of their own: a typo of one (`invoce`, `budgte`) is read as it, so it gets that message.
 REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, "budget", "budgets"})
+#: Nouns of the cost itself: the word right before one names what costs (`frontend costs`), a value.
+COST_NOUNS = frozenset(
+    {"cost", "costs", "spend", "spending", "bill", "bills", "billing", "charges", "expenses", "expense", "usage"}
+)
 #: Words that flip or narrow what follows: never left out.
 _MEANING_WORDS = frozenset({"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"})
 #: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.

@@ -53,6 +53,8 @@ CHAT_WORDS = frozenset(
         *("pricey", "pricier", "costly", "share", "break", "breaks"),
         # chat shorthand
         *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only"),
+        # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
+        *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
