@@ -84,7 +84,7 @@ def test_unreachable_cluster_is_a_store_error_naming_the_host(cluster: Cluster) 
     with pytest.raises(StoreError) as err:
         store.periods()
     message = str(err.value)
-    assert message.startswith(f"cannot reach {cluster.product} at http://127.0.0.1:{port} for alias check: ")
+    assert message.startswith(f"cannot reach {cluster.product} at http://127.0.0.1:{port} for mapping read: ")
     assert "s3cret" not in message
     with pytest.raises(StoreError, match=f"cannot reach {cluster.product} at http://127.0.0.1:{port}"):
         store.replace_period(synthetic_source(10))
