@@ -679,7 +679,12 @@ class SearchClusterStore(BillingStore):
         product = self._cluster.product
         if failure.status is None:
             return StoreError(f"cannot reach {product} at {self.host} for {what}: {failure.reason}")
-        return StoreError(f"{product} at {self.host} refused {what} (HTTP {failure.status}): {failure.reason}")
+        hint = (
+            f" (not an answer of {product}: is another program listening at one of the store URL's nodes?)"
+            if failure.status == 501
+            else ""
+        )
+        return StoreError(f"{product} at {self.host} refused {what} (HTTP {failure.status}): {failure.reason}{hint}")
 
     def _live_indices(self) -> dict[str, dict[str, Any]]:
         """Index name -> `_meta` of every live period index (behind the read alias) in the question's view."""
