@@ -453,6 +453,17 @@ def _flag(options: dict[str, str], name: str, default: bool, url: str) -> bool:
     raise ConfigError(f"store URL {_redacted(url)!r}: {name}={raw!r} is not true or false")
 
 
+def _clashing_prefix(prefix: str) -> tuple[str, str] | None:
+    """(the shorter prefix, the part) when a part of `prefix` between hyphens, after the first, names a kind of
+    this store's indices (`li`, or a summary's infix); else None. Index names are `<prefix>-<kind>-<YYYY-MM>-...`:
+    a prefix `a-li` makes names (`a-li-li-...`) that the store with prefix `a` takes for its own line-item
+    indices (`a-li-*`), and the reverse; a prefix without such a part never does."""
+    kinds = {"li", *(summary.infix for summary in search_rollup.SUMMARIES)}
+    parts = prefix.split("-")
+    at = next((i for i, part in enumerate(parts) if i and part in kinds), None)
+    return None if at is None else ("-".join(parts[:at]), parts[at])
+
+
 def _redacted(url: str) -> str:
     """`url` without a password, for messages."""
     parts = urlsplit(url)
@@ -546,6 +557,13 @@ class SearchClusterStore(BillingStore):
             raise ConfigError(
                 f"{cluster.product} index prefix {prefix!r} is not usable in index names: use lowercase letters, "
                 "digits, '-' and '_', starting with a letter or digit (e.g. prefix=trackit)"
+            )
+        if clash := _clashing_prefix(prefix):
+            shorter, part = clash
+            raise ConfigError(
+                f"{cluster.product} index prefix {prefix!r} could share index names with the prefix {shorter!r} (index "
+                f"names are <prefix>-li-..., <prefix>-ru-..., <prefix>-rs-...): set a `prefix` without a '-{part}' "
+                "part in the store URL (`store_url`, e.g. prefix=trackit)"
             )
         self._cluster = cluster
         self._prefix = prefix

@@ -162,6 +162,39 @@ def test_prefix_that_cannot_name_an_index_is_a_config_error(cluster: Cluster, ba
         cluster.open(bad)
 
 
+@pytest.mark.parametrize(
+    ("prefix_", "shorter", "part"), [("a-li", "a", "li"), ("team-ru-x", "team", "ru"), ("x-y-rs", "x-y", "rs")]
+)
+def test_a_prefix_whose_index_names_another_prefix_would_take_for_its_own_is_refused(
+    cluster: Cluster, prefix_: str, shorter: str, part: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        cluster.open(prefix_)
+    assert str(err.value) == (
+        f"{cluster.product} index prefix {prefix_!r} could share index names with the prefix {shorter!r} (index names "
+        f"are <prefix>-li-..., <prefix>-ru-..., <prefix>-rs-...): set a `prefix` without a '-{part}' part in the "
+        "store URL (`store_url`, e.g. prefix=trackit)"
+    )
+
+
+def test_stores_whose_prefixes_only_look_alike_keep_their_own_data(
+    cluster: Cluster, prefix: str, tmp_path: Path
+) -> None:
+    stores = [cluster.open(p) for p in (prefix, f"{prefix}-lis", f"{prefix}_li", f"li-{prefix}")]
+    try:
+        for n, store in enumerate(stores, 1):
+            store.replace_period(make_source(tmp_path, [item("2024-01-05", f"{n}.00")], delivery_id=f"d{n}"))
+        # A re-delivery in one store (which deletes its period's orphans) leaves the others' indices alone.
+        stores[0].replace_period(make_source(tmp_path, [item("2024-01-06", "9.00")], delivery_id="again"))
+        assert [jan_total(s) for s in stores] == [9.0, 2.0, 3.0, 4.0]
+        assert [[p.delivery_id for p in s.periods()] for s in stores] == [["again"], ["d2"], ["d3"], ["d4"]]
+    finally:
+        for store in stores:
+            for p in store.periods():
+                store.delete_period(p.billing_period)
+            store.close()
+
+
 # ------------------------------------------------------------------------------------------- crash safety
 
 
