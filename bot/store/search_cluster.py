@@ -612,9 +612,18 @@ class SearchClusterStore(BillingStore):
             view = _View(self._fresh_mappings())
             token = self._views.set(view)
             try:
-                answer = question()
-                if view.wide:
-                    self._check_still_live(view)
+                try:
+                    answer = question()
+                except ViewChanged:
+                    raise
+                except Exception:
+                    # A search that named the index pattern may have missed a deleted index: the question may
+                    # have failed on what it read (no group where its total said there was cost). Asked again then.
+                    if view.wide and self._lost_an_index(view):
+                        raise ViewChanged(self._replaced_message()) from None
+                    raise
+                if view.wide and self._lost_an_index(view):
+                    raise ViewChanged(self._replaced_message())
                 return answer
             except ViewChanged as exc:
                 if attempt == _VIEW_ATTEMPTS:
@@ -624,16 +633,17 @@ class SearchClusterStore(BillingStore):
                 self._views.reset(token)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
-    def _check_still_live(self, view: _View) -> None:
-        """Raise ViewChanged when an index `view` read is gone (searches that named the index pattern do not fail
-        for a deleted index: they would have left its line items out)."""
+    def _lost_an_index(self, view: _View) -> bool:
+        """Whether an index `view` reads is gone (a search naming the index pattern does not fail for a deleted
+        index: it leaves its line items out)."""
         patterns = ",".join(f"{a}-*" for a in (self._alias, *map(self._summary_alias, search_rollup.SUMMARIES)))
-        existing = set(self._call("index listing", self._cluster.index_names, patterns))
-        if gone := view.every_index() - existing:
-            raise ViewChanged(
-                f"{len(gone)} {self._cluster.product} index(es) at {self.host} were replaced by a new delivery while "
-                "the question was answered; ask again"
-            )
+        return bool(view.every_index() - set(self._call("index listing", self._cluster.index_names, patterns)))
+
+    def _replaced_message(self) -> str:
+        return (
+            f"{self._cluster.product} at {self.host}: the indices a question read were replaced by a new delivery "
+            "while it was answered; ask again"
+        )
 
     def _view(self) -> _View:
         """The view of the question being answered, or (outside one) the indices live now."""
@@ -674,10 +684,7 @@ class SearchClusterStore(BillingStore):
             if failure is None:
                 raise
             if failure.status == 404 and "index_not_found" in failure.reason and view is self._views.get() is not None:
-                raise ViewChanged(
-                    f"{self._cluster.product} at {self.host}: an index of the question's view was replaced by a new "
-                    f"delivery while the question was answered ({failure.reason}); ask again"
-                ) from exc
+                raise ViewChanged(f"{self._replaced_message()} ({failure.reason})") from exc
             raise self._error(what, failure) from exc
 
     # ------------------------------------------------------------------ helpers
