@@ -25,6 +25,10 @@ Layout (docs/architecture.md, "The billing store contract"):
   the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
   Each source (`_meta.source`; an index loaded before sources were recorded belongs to `source_of_uri` of its
   `source_uri`) has its own live index per period: a load replaces only its own source's, and readers sum them;
+- a question reads one view (`read_consistently`): the indices behind the read alias resolved once (one
+  `_mapping` request), their summaries from their `_meta`, and every search of the question naming them instead
+  of the aliases, so a delivery published meanwhile is in all of its figures or in none; a question whose
+  indices were deleted under it (the load that replaced them is done) is asked again from the new ones;
 - a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
   `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
   beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
