@@ -100,13 +100,13 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     it, StoreError when the store fails. Every figure is read from one view of the store (`read_consistently`): a
     delivery published while the question is answered is in all of them or in none.
     """
+    if query.top < 1:
+        raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
     return store.read_consistently(lambda: _cost_query(store, query, today=today))
 
 
 def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostResult:
     """`run_cost_query` within one view of the store."""
-    if query.top < 1:
-        raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
     tr = query.time_range
     require_basis(store, query.basis, tr)
     scope = currency_scope(store, tr, query.filters)
@@ -500,6 +500,8 @@ def run_top_resources(
     days of a period in progress; None when the store has no data then); amounts in the currency
     `currency_scope` gives for the same question (`filters` may carry its `currency=` filter). Raises UsageError
     for `n < 1`, `BasisUnavailable`. Read from one view of the store (`read_consistently`)."""
+    if n < 1:
+        raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
     return store.read_consistently(lambda: _top_resources(store, n, time_range, filters, basis, compare=compare))
 
 
@@ -513,8 +515,6 @@ def _top_resources(
     compare: bool,
 ) -> list[ResourceCost]:
     """`run_top_resources` within one view of the store."""
-    if n < 1:
-        raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
     require_basis(store, basis, time_range)
     resource = DimensionRef(Dimension.RESOURCE)
     with_id = (*filters, Filter(resource, (resource.empty_key,), negate=True))
