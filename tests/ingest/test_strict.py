@@ -318,19 +318,15 @@ def test_parquet_duplicated_line_items_are_refused(tmp_path: Path, store: Any) -
     assert store.periods() == []
 
 
-@pytest.mark.parametrize("keys_per_pass", [7, 1])
-def test_duplicates_counted_in_passes_are_the_same(
-    tmp_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch, keys_per_pass: int
-) -> None:
-    # A delivery bigger than one pass's keys is counted over disjoint ranges of the key's hash: the same 10 extra
-    # rows are found whether it takes 15 passes or 100.
-    monkeypatch.setattr(readers, "_KEYS_PER_PASS", keys_per_pass)
-    part = tmp_path / "cur" / "rep" / "rep" / "year=2024" / "month=5" / "part-0.parquet"
-    _parquet(part, _CUR2_SELECT.format(ids=90, n=100, extra=""))
-    with pytest.raises(CorruptFile) as err:
-        ingest(str(tmp_path / "cur"), store, progress=False)
-    assert "appears 2 times (10 extra rows in 10 line items)" in err.value.message
-    assert store.periods() == []
+def test_duplicates_are_counted_in_one_pass_in_bounded_memory(tmp_path: Path) -> None:
+    # The count is one GROUP BY over the keys, which DuckDB partitions and spills beyond its memory limit: 2M keys
+    # (1,000 of them twice) counted exactly on a 16 MB connection, where `count(DISTINCT ...)` runs out of memory.
+    con = duckdb.connect(config={"memory_limit": "16MB", "threads": 2, "temp_directory": str(tmp_path)})
+    keys = "(SELECT hash(i % 1999000) AS __line_item FROM range(2000000) t(i))"
+    with pytest.raises(duckdb.OutOfMemoryException):
+        con.execute(f"SELECT count(__line_item) - count(DISTINCT __line_item) FROM {keys}").fetchone()
+    assert con.execute(readers._duplicates_sql(keys)).fetchone() == (1000,)
+    con.close()
 
 
 def test_parquet_duplicated_column_is_refused(tmp_path: Path, store: Any) -> None:
