@@ -638,17 +638,6 @@ def _check_sql(rows: str, *, wrong_period: str, force_rows: bool) -> str:
     return f"SELECT count(*), {total}, {wrong_period}, {forced} FROM {rows} AS n"
 
 
-def _duplicates_sql(keys: str) -> str:
-    """The query counting duplicate line items among `keys` (a relation of `__line_item`, a hash): rows beyond
-    the first of each key. One pass whatever the size: a GROUP BY, which DuckDB partitions by hash and spills to
-    the connection's temp directory beyond its memory limit (a `count(DISTINCT ...)` cannot spill, and in passes
-    over hash ranges it re-read the keys once per pass)."""
-    return (
-        "SELECT COALESCE(sum(n - 1), 0) FROM (SELECT __line_item, count(*) AS n FROM "
-        f"{keys} WHERE __line_item IS NOT NULL GROUP BY __line_item HAVING count(*) > 1)"
-    )
-
-
 def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
     try:
         row = con.execute("SELECT current_setting('temp_directory')").fetchone()
@@ -929,8 +918,11 @@ def build_source(
         )
     duplicates = 0
     if checks.key is not None:
-        counted = run(con, _duplicates_sql(keys), named, scratch=stage_dir).fetchone()
-        duplicates = int(counted[0]) if counted else 0
+        # The keys of a big delivery are partitioned on disk where DuckDB spills (the ingest's own folder).
+        where_keys = stage_dir or _temp_directory(con) or Path(".tmp")
+        duplicates = integrity.count_duplicates(
+            lambda sql: run(con, sql, named, scratch=where_keys), keys, int(row[0]), where_keys
+        )
     if duplicates and checks.key is not None:
         refusal = integrity.duplicate_line_items(
             lambda sql: run(con, sql, named),

@@ -14,7 +14,7 @@ import pytest
 
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Granularity, TimeRange
 from bot.errors import CorruptFile
-from bot.ingest import parts
+from bot.ingest import integrity, parts
 from bot.ingest.pipeline import ingest
 from bot.store import duckdb_load
 from bot.store.duckdb import DuckDBStore
@@ -161,9 +161,15 @@ def test_small_files_share_a_part(tmp_path: Path, loads: list[int], monkeypatch:
     store.close()
 
 
-def test_duplicates_within_files_are_counted_exactly_and_across_files_allowed(tmp_path: Path, loads: list[int]) -> None:
+@pytest.mark.parametrize("keys_per_count", [None, 4])
+def test_duplicates_within_files_are_counted_exactly_and_across_files_allowed(
+    tmp_path: Path, loads: list[int], monkeypatch: pytest.MonkeyPatch, keys_per_count: int | None
+) -> None:
     # CUR promises a line item id once per file (and time interval), not once per delivery: the same line item in
-    # two files is two rows; within one file it is a duplicate, counted exactly whichever part holds it.
+    # two files is two rows; within one file it is a duplicate, counted exactly whichever part holds it, in one
+    # count or in hash buckets of 4 keys.
+    if keys_per_count is not None:
+        monkeypatch.setattr(integrity, "KEYS_PER_COUNT", keys_per_count)
     src, store = tmp_path / "src", DuckDBStore(tmp_path / "billing")
     base = _rows(0, 30)
     files = {
