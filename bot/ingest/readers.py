@@ -646,9 +646,12 @@ def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
     return Path(str(row[0])) if row and row[0] else None
 
 
-#: Parquet options of staged copies: uncompressed is the cheapest to write and read back (5% less CPU than
-#: snappy, a fifth larger; a DuckDB database file costs the same CPU and twice the disk).
-STAGE_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
+#: Parquet options of staged copies. Measured on the generated legacy CUR csv.gz month (`bench/ingest_bench.py
+#: --csv-staging`, docs/scaling.md): zstd stages 26 MB at 1M line items and 294 MB at 10M, uncompressed 60 and
+#: 595 MB, snappy 31 and 346 MB, for the same ingest CPU within the machine's noise (7.6 / 8.5 / 8.3 CPU-s at 1M,
+#: 98.9 / 94.5 / 92.0 at 10M); no staging (the CSV parsed twice, for the checks and for the load) costs 13.1 and
+#: 112.9 CPU-s.
+STAGE_OPTIONS = "FORMAT parquet, COMPRESSION zstd"
 
 
 def copy_parts(
