@@ -209,3 +209,22 @@ def test_totals_to_the_cent_equal_duckdbs_sum_of_the_raw_export(tmp_path: Path, 
     assert Decimal(repr(day.cost)).quantize(Decimal("0.01")) == total.quantize(Decimal("0.01"))
     assert json.loads(json.dumps(loads)) == [3]
     store.close()
+
+
+def test_loose_files_of_two_months_are_staged_raw_and_stored_in_parts(tmp_path: Path, loads: list[int]) -> None:
+    # Without a manifest the billing periods are found first (another pass), so the raw CSV is staged as text, one
+    # file per part, and each month is stored in parts read from those files.
+    src, store = tmp_path / "src", DuckDBStore(tmp_path / "billing")
+    src.mkdir()
+    march = [cur_row(i, f"{i}.0625", period="2024-03") for i in range(40)]
+    april = [cur_row(i, f"{i}.5", period="2024-04") for i in range(40, 70)]
+    for name, lines in zip(FILES, (march[:25], march[25:] + april[:10], april[10:]), strict=True):
+        (src / name).write_bytes(csv_bytes([CUR_HEADER, *lines]))
+    got = {p.billing_period: (p.rows, Decimal(p.billed_total)) for p in ingest(str(src), store, progress=False).periods}
+    assert got == {
+        date(2024, 3, 1): (40, sum(Decimal(f"{i}.0625") for i in range(40))),
+        date(2024, 4, 1): (30, sum(Decimal(f"{i}.5") for i in range(40, 70))),
+    }
+    assert loads == [3, 3], "each month in a part per file (a file without rows of the month gives an empty part)"
+    assert _leftovers(tmp_path / "billing") == []
+    store.close()
