@@ -21,7 +21,9 @@ CUR 2.0 parquet and legacy CUR csv.gz. Each run starts two fresh processes, one 
 Figures per process: CPU seconds (user + system of every thread: the steady figure on a shared machine), wall
 seconds, peak RSS as the kernel's high-water mark of the process's own memory (`VmHWM`, read by the child at its
 end: `ru_maxrss` is not used because a child inherits its parent's high-water mark through fork and exec), and
-the load average. The table gives the median of `--runs` and the ratio ingest CPU / yardstick CPU.
+the load average. The table gives the median of `--runs`, the ratio ingest CPU / yardstick CPU and the bytes of
+CSV staged (the staged copies of a period, measured before the store loads them). `--csv-staging` replaces the
+reader's CSV staging (a parquet compression, or `none`: the CSV parsed twice, for the checks and for the load).
 Targets: ingest CPU <= 2x the yardstick from parquet and <= 3x from csv.gz; peak RSS < 2 GiB.
 """
 
