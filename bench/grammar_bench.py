@@ -7,7 +7,7 @@ A slash command is parsed before it is acked (Slack allows 3 s, the bot aims for
 grammar's cost with a big organisation's vocabulary matters: every bare word is looked up among all stored values,
 and an unknown word is compared with all of them by the typo rule. The vocabulary is synthetic (random words),
 built once and restricted to one account per question as `/cost` does; the phrasings are the development
-corpus, the held-out set, the three fresh batches (the third's `/cost` questions), and misspelt or unknown
+corpus, the held-out set, the fresh batches (the third's and fourth's `/cost` questions), and misspelt or unknown
 words (the slow path). Prints p50 / p95 / max per group and the load average.
 """
 
@@ -29,7 +29,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from tests.billing.phrasings import CORPUS, TODAY, VOCAB
-from tests.billing.phrasings_fresh import FRESH_1, FRESH_2, FRESH_3
+from tests.billing.phrasings_fresh import FRESH_1, FRESH_2, FRESH_3, FRESH_4
 from tests.billing.phrasings_heldout import HELD_OUT
 
 SLOW_PATH = (
@@ -95,6 +95,7 @@ def main() -> None:
         "corpus": tuple(t for t, _ in CORPUS),
         "held-out": tuple(t for t, _ in HELD_OUT),
         "fresh": tuple(t for t, _ in FRESH_1 + FRESH_2) + tuple(t for c, t, _ in FRESH_3 if c == "/cost"),
+        "fourth fresh (/cost)": tuple(t for c, t, _ in FRESH_4 if c == "/cost"),
         "typos / unknown words": SLOW_PATH,
     }
     for name, texts in groups.items():

@@ -34,6 +34,7 @@ from bot.reports.text import (
     average_text,
     comparison_text,
     period_text,
+    step_average_text,
     total_text,
     unusual_lines,
     why_changes,
@@ -109,6 +110,10 @@ def render(result: CostResult, vocabulary: Vocabulary, *, ref: AnswerRef | None 
         fallback.append(f"month-end forecast {money(f.expected)}")
     if result.average is not None:
         average = average_text(result, money)
+        blocks.append(section(f"*Average* {average}"))
+        fallback.append(f"average {average}")
+    if result.step_average is not None:
+        average = step_average_text(result, money)
         blocks.append(section(f"*Average* {average}"))
         fallback.append(f"average {average}")
     if result.unusual:

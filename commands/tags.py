@@ -8,13 +8,14 @@ taggable cost tagged) and tagged cost.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from slack_sdk import WebClient
 
 from bot.billing.grammar_refusals import refuse_questions
-from bot.billing.grammar_tags import read_tag_question
+from bot.billing.grammar_tags import tag_question
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
@@ -42,6 +43,8 @@ NOT_TAGGABLE_LABEL = "(not taggable)"
 class TagQuery:
     key: str | None  # stored key (`user:team`), None for the ranking of keys
     time_range: TimeRange
+    #: how a question in plain words was read (words corrected or left out), said in the answer
+    readings: tuple[str, ...] = field(default=(), compare=False)
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
@@ -60,15 +63,24 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
         key = vocabulary.resolve_tag_key(words[0])
     except UserFacingError as not_a_key:
         try:  # `how does spend break down across teams this year?`
-            return TagQuery(*read_tag_question(text, today=today, vocabulary=vocabulary, default_range=DEFAULT_RANGE))
+            return _plain(text, today, vocabulary)
         except UserFacingError as exc:
             raise (not_a_key if len(words) <= 3 else exc) from None
     rest = " ".join(words[1:])
     try:
         time_range = parse_time_range(rest or DEFAULT_RANGE, today)
     except UsageError as exc:
-        raise UsageError(exc.message, hint=HINT) from exc
+        try:  # `env tag coverage last month`, `createdby tag - which one created most cost?`
+            return _plain(text, today, vocabulary)
+        except UserFacingError as plain:
+            strict = UsageError(exc.message, hint=HINT)
+            raise (plain if plain.message.startswith("`") and "`/tags`" in plain.message else strict) from exc
     return TagQuery(key, time_range)
+
+
+def _plain(text: str, today: date, vocabulary: Vocabulary) -> TagQuery:
+    found = tag_question(text, today=today, vocabulary=vocabulary, default_range=DEFAULT_RANGE)
+    return TagQuery(found.key, found.time_range, found.readings)
 
 
 def _value_label(value: str) -> str:
@@ -82,14 +94,22 @@ def _not_taggable(report: TagReport, money: Money) -> str:
     return f" · {money(report.not_taggable_cost)} not taggable (fees, tax, credits)"
 
 
-def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, ref: AnswerRef | None = None) -> Message:
-    """The answer to `/tags` (pure), in the report's currency."""
+def render(
+    report: TagReport,
+    freshness: Freshness,
+    vocabulary: Vocabulary,
+    *,
+    ref: AnswerRef | None = None,
+    notes: Sequence[str] = (),
+) -> Message:
+    """The answer to `/tags` (pure), in the report's currency, with `notes` (how the question was read) under its
+    header."""
     money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
     blocks: list[Block]
     if report.key is None:
         label = f"Tag keys · {period}"
-        blocks = [header(label)]
+        blocks = [header(label), *([context(*notes)] if notes else [])]
         if not report.keys:
             blocks.append(
                 section("_No tags in this period._ Activate cost allocation tags in the AWS Billing console.")
@@ -131,7 +151,11 @@ def render(report: TagReport, freshness: Freshness, vocabulary: Vocabulary, *, r
         f"{format_pct(report.untagged_share * 100, signed=False)} of taggable usage untagged "
         f"({money(report.untagged_cost)})"
     )
-    blocks = [header(label), section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}")]
+    blocks = [
+        header(label),
+        *([context(*notes)] if notes else []),
+        section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}"),
+    ]
     values = report.values
     rest = values[SHOWN:]
     if values or report.not_taggable_cost:
@@ -203,14 +227,16 @@ def report(services: Services, ask: TagAsk) -> TagReport:
 def answer(services: Services, ask: TagAsk) -> Message:
     tags = report(services, ask)
     ref = AnswerRef(COMMAND, ask.text, ask.today)
-    return render(tags, services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
+    freshness = services.store.freshness(ask.query.time_range)
+    return render(tags, freshness, ask.vocabulary, ref=ref, notes=ask.query.readings)
 
 
 def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
     """The answer to the question behind `ref` as `asker` may see it (Share in channel compares two of them)."""
     request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
     ask = prepare(services, request, today=ref.today, asker=asker)
-    return render(report(services, ask), services.store.freshness(ask.query.time_range), ask.vocabulary, ref=ref)
+    freshness = services.store.freshness(ask.query.time_range)
+    return render(report(services, ask), freshness, ask.vocabulary, ref=ref, notes=ask.query.readings)
 
 
 def export(services: Services, action: ActionRequest, client: WebClient) -> Message:

@@ -8,7 +8,7 @@ account, region, cost and change against the previous equal period.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from slack_sdk import WebClient
@@ -45,6 +45,8 @@ class TopQuery:
     time_range: TimeRange
     filters: tuple[Filter, ...]
     basis: CostBasis
+    #: how the text was read (words corrected, implied or left out), said in the answer
+    readings: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
         raise
     if n is None:
         n = query.top
-    return TopQuery(n, query.time_range, query.filters, query.basis)
+    return TopQuery(n, query.time_range, query.filters, query.basis, query.readings)
 
 
 def _resource_label(resource_id: str, width: int = 60) -> str:
@@ -102,6 +104,8 @@ def render(
     period = query.time_range.label or f"{query.time_range.start}..{query.time_range.end}"
     title = f"Top {query.n} resources · {period}"
     blocks: list[Block] = [header(title)]
+    if query.readings:
+        blocks.append(context(*query.readings))
     if not resources:
         blocks.append(section("_No resource-level cost in this period_ (the export may not include resource ids)."))
     lines = []
@@ -170,7 +174,7 @@ def prepare(
     asker, vocabulary = asker_with_vocabulary(services, request, asker)
     day = today or services.today()
     q = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
-    query = TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis)
+    query = TopQuery(q.n, q.time_range, confine(q.filters, asker), q.basis, q.readings)
     return Asked(query, vocabulary, request.text, day, request.user_id)
 
 

@@ -15,9 +15,17 @@ text. The parser reads with the clause readers of `grammar_questions` (what a qu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date
 
-from bot.billing.grammar_bare import Bare, in_stored_phrase, service_prefix, settle, stored_phrase_at
+from bot.billing.grammar_bare import (
+    Bare,
+    in_stored_phrase,
+    service_prefix,
+    settle,
+    shortened_value,
+    stored_phrase_at,
+)
 from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES
@@ -41,7 +49,8 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, tokenize
-from bot.billing.grammar_typos import correct_typos, typo_candidates
+from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates
+from bot.billing.grammar_unplaced import COST_NOUNS, ignorable, provider_note, refusal_for
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -77,7 +86,7 @@ from bot.billing.model import (
     Question,
 )
 from bot.billing.vocabulary import Vocabulary, suggest
-from bot.errors import UsageError
+from bot.errors import UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
@@ -101,8 +110,8 @@ Filters: service=ec2 (a name, product code or short name; service=tax), account=
 Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
 Top N groups, the rest folded into "Other": top 5   (default 10)
 Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)
-Questions: forecast | why | average (per day) | anomalies (`any spikes`) | increases | decreases
-  (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
+Questions: forecast | why | average (per day; `average weekly` per week) | anomalies (`any spikes`) | increases |
+  decreases (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
 
 EXAMPLES: tuple[str, ...] = (
     "last month by service",
@@ -153,6 +162,10 @@ _TYPO_TARGETS = tuple(
 )
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
+_VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
+#: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
+_INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 _EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "minus", "ignoring", "not"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -188,6 +201,7 @@ class _Parser(QuestionReader, ClauseReader):
     def __init__(
         self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
     ) -> None:
+        self.text = text
         self.tokens = tokenize(text)
         self.default_range = default_range
         self.today = today
@@ -293,9 +307,16 @@ class _Parser(QuestionReader, ClauseReader):
                 f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
                 hint="`/trackit budget list` shows them; `forecast` gives this month's expected total.",
             )
+        if w in _INCLUDING and self.word(1) == "untagged":  # `by team, include untagged`: a group it shows anyway
+            self.out.untagged_shown.append(self.tokens[self.i + 1])
+            self.i += 2
+            return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
             self.out.untagged.append(tok)
             self.i += 1
+            return
+        if w in ("tag", "tags") and self.i > 0 and self.tag_key_word(self.tokens[self.i - 1].text) is not None:
+            self.i += 1  # `by team tag`: the key named already
             return
         if w in WHY_WORDS:
             self.set_question(Question.WHY, tok)
@@ -353,9 +374,13 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if self.bare_value(tok.text, 1):
             return
-        if w.isdecimal() and self.word(1) in COUNT_RANKINGS:  # `the 5 most expensive`
-            self.out.set_top(int(w) if len(w) < 7 else MAX_TOP + 1, w)
+        count = w if w.isdecimal() else str(NUMBER_WORDS.get(w, "")) if w not in ("one", "couple", "a") else ""
+        if count and self.counts_what():  # `the 5 most expensive`, `which five individual resources`
+            self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
             self.i += 1
+            return
+        if w == "day" and match_time_range(self.tokens, self.i + 1, self.today) is not None:
+            self.i += 1  # `the cost of day 3rd nov`: that day
             return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
@@ -390,7 +415,54 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.bare.append(Bare(tok.text, tuple(started), self.out.excluding, partial=True))
             self.i += 1
             return
+        self.unplaced(tok)
+
+    def unplaced(self, tok: Token) -> None:
+        """A word nothing else reads: what the bill does not hold is refused by name, another cloud is said to be
+        missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
+        answer is left out and said so (`grammar_unplaced`); anything else is an unknown word."""
+        refusal = refusal_for(tok, self.vocabulary)
+        if refusal is not None:
+            raise refusal
+        note = provider_note(tok.text, self.vocabulary)
+        if note is not None:  # `how does our AWS bill compare to azure`: the AWS answer, and why no Azure
+            self.out.readings.append(note)
+            self.i += 1
+            return
+        shortened = shortened_value(tok.text, self.vocabulary)
+        if shortened:  # `prd`, `stg`, `dl acct`: the consonants or initials of stored names
+            self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
+            self.i += 1
+            return
+        if not self.value_slot() and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+            self.out.ignored.append(tok)  # whether it is near a stored value is checked once it matters
+            self.i += 1
+            return
         raise self.unknown_word(tok)
+
+    def value_slot(self) -> bool:
+        """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
+        (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
+        for marketing`; `for the board deck` has an article between)."""
+        if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
+            return True
+        with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
+            return any(
+                found is not None and isinstance(found[0], DimensionRef)
+                for found in (self.dimension_at(1), self.dimension_at(-1) if self.i > 0 else None)
+            )
+        return False
+
+    def counts_what(self) -> bool:
+        """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or
+        resource noun follows, maybe after one adjective (`5 most expensive`, `five individual resources`)."""
+        for k in (1, 2):
+            nxt = self.word(k)
+            if nxt is None:
+                return False
+            if nxt in COUNT_RANKINGS or nxt in RESOURCE_NOUNS or (nxt.endswith("s") and self.dimension_at(k)):
+                return True
+        return False
 
     # ------------------------------------------------------------------------------ bare words
 
@@ -424,10 +496,20 @@ class _Parser(QuestionReader, ClauseReader):
                     joined.append(Token(Kind.WORD, part, tok.position))
             else:
                 joined.append(tok)
-        self.tokens = joined
+        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads)
+        self.tokens = [
+            t
+            for j, t in enumerate(joined)
+            if not (t.lower == "calendar" and j + 1 < len(joined) and joined[j + 1].lower in _UNIT_OVER)
+        ]
         for j, tok in enumerate(self.tokens):
             full = ABBREVIATIONS.get(tok.lower)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`
+                self.tokens[j] = Token(Kind.WORD, region, tok.position)
+                self.typed[tok.position] = tok.text
+                continue
             if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
                 continue
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
@@ -461,6 +543,8 @@ class _Parser(QuestionReader, ClauseReader):
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
+        if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
+            out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
         chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
@@ -489,6 +573,15 @@ class _Parser(QuestionReader, ClauseReader):
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
+        if out.granularity not in (None, Granularity.NONE) and not out.group_by and self.allow_group_by:
+            # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved
+            several = [
+                ref
+                for (ref, negate) in chosen
+                if not negate and sum(any(m.dimension == ref for m in b.meanings) for b in out.bare if not b.negate) > 1
+            ]
+            for ref in several[:1]:
+                out.add_group(ref, self.vocabulary)
         self.compare_span_ends()
         self.imply_resource_service()
         typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
@@ -509,6 +602,30 @@ class _Parser(QuestionReader, ClauseReader):
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()
+        if out.ignored:
+            self.check_ignored()
+
+    def check_ignored(self) -> None:
+        """Words left out of the question (`grammar_unplaced`) are said in the answer, when the rest asks
+        something on its own; else the first is an unknown word (`data last month`: `data` may be the subject)."""
+        out = self.out
+        asks = (
+            out.filters
+            or out.group_by
+            or out.named
+            or out.question is not Question.COST
+            or out.granularity is not None
+            or out.top is not None
+            or out.basis is not None
+            or out.resource_nouns
+        )
+        if not asks:
+            raise self.unknown_word(out.ignored[0])
+        for tok in out.ignored:  # a word within typo distance of a value or grammar word may be a typo of it
+            if near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near):
+                raise self.unknown_word(tok)
+        words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in out.ignored))
+        out.readings.append(f"Ignored {words}: not words of a cost question; the rest was read as asked.")
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
@@ -546,9 +663,23 @@ class _Parser(QuestionReader, ClauseReader):
         for v in values:
             for m in self.vocabulary.meanings(v):
                 seen.setdefault((m.dimension, m.values), m.spelled)
+        named = set(self.out.named)
+        with suppress(UserFacingError):
+            after = self.dimension_at(1) if self.i < len(self.tokens) and self.tokens[self.i] == tok else None
+            if after is not None and isinstance(after[0], DimensionRef):
+                named.add(after[0])
+        if any(ref in named for ref, _ in seen):  # `stagging account`: the account's value, not the env's
+            seen = {k: v for k, v in seen.items() if k[0] in named}
+            close = []
         spelled = list(seen.values())[:3]
         choices = list(dict.fromkeys([*spelled, *close]))[:4]
         hint = ("Did you mean " + " or ".join(f"`{c}`" for c in choices) + "? " if choices else "") + _GENERIC_EXAMPLE
+        creator = "aws:createdBy" in self.vocabulary.tag_keys
+        if creator and tok.text[:1].isupper() and not tok.text.isupper() and not seen and tok.position > 0:
+            # `Priya's experiments`: a name the bill cannot hold; who created what is AWS's creator tag
+            hint = hint.replace(
+                _GENERIC_EXAMPLE, f"If `{tok.text}` is a person: `by tag:aws:createdBy` shows who created what."
+            )
         return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
 
 

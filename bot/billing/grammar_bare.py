@@ -65,6 +65,47 @@ def service_prefix(word: str, vocabulary: Vocabulary) -> list[Meaning]:
     return list(found.values()) if len(found) == 1 else []
 
 
+#: Tag keys with at most this many values have their values read from short forms (`stg` for `staging`): the
+#: environments and teams people abbreviate, not the ids of a key with thousands of values.
+SHORT_FORM_VALUES = 100
+_VOWELS = frozenset("aeiouy")
+_ACCOUNT = DimensionRef(Dimension.ACCOUNT)
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in name.replace("_", "-").replace(" ", "-").split("-") if part)
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Whether the letters of `short` appear in `name` in order (`prd` in `production`)."""
+    letters = iter(name)
+    return all(ch in letters for ch in short)
+
+
+def shortened_value(word: str, vocabulary: Vocabulary) -> list[Meaning]:
+    """The stored account names and tag values `word` shortens, the way engineers shorten them in chat: a word of
+    two to four letters without vowels (`prd`, `stg`, `dl`) that starts like the name and is its consonants in
+    order (`prd`: `prod`, `production`) or its initials (`dl`: `data-lake`). Every such reading is returned; the
+    caller settles several by a dimension named beside it or asks which (`prd` could be the env tag `prod` or
+    the account `production`). [] when `word` is not such a short form."""
+    w = word.casefold()
+    if not 2 <= len(w) <= 4 or not w.isalpha() or _VOWELS & set(w):
+        return []
+    names = [n for n in vocabulary.accounts.values() if n]
+    for values in vocabulary.tag_values.values():
+        if len(values) <= SHORT_FORM_VALUES:
+            names.extend(values)
+    found: dict[tuple[DimensionRef, tuple[str, ...]], Meaning] = {}
+    for name in dict.fromkeys(names):
+        n = name.casefold()
+        if len(n) <= len(w) or n[0] != w[0] or not (_initials(n) == w or _in_order(w, n)):
+            continue
+        for m in vocabulary.meanings(name):
+            if m.dimension.kind in (Dimension.ACCOUNT, Dimension.TAG):
+                found.setdefault((m.dimension, m.values), m)
+    return list(found.values())
+
+
 def in_stored_phrase(tokens: Sequence[Token], j: int, vocabulary: Vocabulary) -> bool:
     """Whether token `j` is part of a stored value of two to `MAX_PHRASE_WORDS` words (`data` in `data
     transfer`): such a word is a value, never a typo of a grammar word."""
@@ -142,6 +183,14 @@ def settle(
             raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
         if b.partial:
             readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
+        elif meanings[0].dimension.kind is Dimension.TAG and not named & {meanings[0].dimension, _ACCOUNT}:
+            # `prod`: the env tag's value, though it also starts the account `production`; say which was read
+            accounts = _named_prefix(b.phrase, {_ACCOUNT}, vocabulary)
+            if len(accounts) == 1:
+                readings_out.append(
+                    f"Read `{b.phrase}` as the tag `{meanings[0].spelled}`; for {accounts[0].what} say "
+                    f"`{b.phrase} account`."
+                )
         bucket = chosen.setdefault((meanings[0].dimension, b.negate), [])
         for m in meanings:
             bucket.extend(v for v in m.values if v not in bucket)

@@ -62,6 +62,8 @@ class Builder:
     excluding: bool = False
     #: `untagged` typed alone: settled by the one tag key the question names
     untagged: list[Token] = field(default_factory=list)
+    #: `include untagged`: the untagged group shown beside the values of a tag the question groups by
+    untagged_shown: list[Token] = field(default_factory=list)
     #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
     holiday: Holiday | None = None
     #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
@@ -72,6 +74,8 @@ class Builder:
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: nouns for resources typed (`servers`, `buckets`), which may imply their service
     resource_nouns: list[str] = field(default_factory=list)
+    #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
+    ignored: list[Token] = field(default_factory=list)
 
     def set_holiday(self, holiday: Holiday) -> None:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""

@@ -158,10 +158,21 @@ class ClauseReader(Cursor):
         if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
             self.i += 1  # `top services`: the default number of the dimension named next
             return
+        if n is not None and not n.isdecimal() and self.ranked_next(n):
+            self.i += 1  # `top cloudfront distros`, `top spend`: the most expensive, the default number of them
+            return
         if n is None or not n.isdecimal():
             raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
+
+    def ranked_next(self, word: str) -> bool:
+        """Whether `word`, after `top`, names what is ranked or its cost (`top ec2`, `top buckets`, `top spend`)."""
+        return (
+            word in RESOURCE_NOUNS
+            or word in ("spend", "spenders", "spending", "cost", "costs", "costing")
+            or bool(self.vocabulary.meanings(word))
+        )
 
     def group_by_list(self, by: Token) -> None:
         if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`

@@ -58,6 +58,8 @@ _ORDINAL = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$")
 _SLASHED = re.compile(r"^(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 #: ISO weeks: `2026-w45`, `2026w45` (absolute), `wk45`, `w45`, `week45` (the latest week 45 begun).
+#: Days of one month typed as a span beside its name (`nov 3-10`, `3rd-10th nov`).
+_DAY_SPAN = re.compile(r"^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[-–]([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
 #: Half years: `h1`, `2h`.
@@ -175,7 +177,8 @@ def _half(half: int, year: int | None, today: date) -> tuple[date, date, str]:
 
 def _slash_order(tokens: Sequence[Token], word: str) -> str:
     """Whether the slashed dates of a question are day first (`dm`) or month first (`md`): a part above 12 in any
-    of them settles it for all (`from 03/11 until 17/11`). Raises `UsageError` naming `word` when none does."""
+    of them settles it for all (`from 03/11 until 17/11`); "" when none does. Raises `UsageError` naming `word`
+    when they disagree."""
     orders = set()
     for t in tokens:
         m = _SLASHED.match(t.lower)
@@ -189,10 +192,7 @@ def _slash_order(tokens: Sequence[Token], word: str) -> str:
         return orders.pop()
     if len(orders) > 1:
         raise range_error(f"`{word}`: the dates are written both day first and month first.")
-    raise UsageError(
-        f"`{word}` could be day/month or month/day.",
-        hint="Write dates as year-month-day, e.g. `2026-11-03`, or give a day above 12 (`17/11`).",
-    )
+    return ""
 
 
 def _slashed_day(tokens: Sequence[Token], w: str, today: date) -> tuple[date, date, str] | None:
@@ -207,11 +207,18 @@ def _slashed_day(tokens: Sequence[Token], w: str, today: date) -> tuple[date, da
     first, second = int(m[1]), int(m[3])
     if not (first and second) or min(first, second) > 12 or max(first, second) > 31 or (m[2] == "." and second > 12):
         return None  # `50/50`, `1.50`: not a date
-    day, month = (first, second) if m[2] == "." or _slash_order(tokens, w) == "dm" else (second, first)
+    order = "dm" if m[2] == "." else _slash_order(tokens, w)
     written = None if m[4] is None else int(m[4]) + (2000 if len(m[4]) == 2 else 0)
     if written is not None:
         check_year(written, w)
-    return calendar_day(month, day, written, today, w)
+    if order:
+        day, month = (first, second) if order == "dm" else (second, first)
+        return calendar_day(month, day, written, today, w)
+    # `11/03` with nothing to settle it: the reading nearest before today (a pasted date is recent); the answer
+    # names the day it read, and `2026-03-11` asks the other one
+    readings = [calendar_day(b, a, written, today, w) for a, b in ((first, second), (second, first))]
+    past = [r for r in readings if r[0] <= today] or readings
+    return max(past, key=lambda r: r[0])
 
 
 def named_month(name: str, year: int | None, today: date) -> tuple[date, date, str]:
@@ -339,8 +346,17 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             if nxt in MONTH_NAMES:
                 return (*named_month(nxt, int(w), today), 2)
         return (*span, 1)
+    if (days := _DAY_SPAN.match(w)) is not None and word_at(tokens, i + 1) in MONTH_NAMES:  # `3-10 nov`
+        year, used = year_at(tokens, i + 2)
+        return (
+            *_days_of(str(word_at(tokens, i + 1)), (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]),
+            2 + used,
+        )
     if w in MONTH_NAMES:
         nxt = word_at(tokens, i + 1)
+        if nxt is not None and (days := _DAY_SPAN.match(nxt)) is not None:  # `nov 3-10`, `nov 3rd-10th 2025`
+            year, used = year_at(tokens, i + 2)
+            return (*_days_of(w, (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]), 2 + used)
         if nxt is not None and (day := _DAY_NUMBER.match(nxt)) is not None:  # `oct 3`, `october 3rd 2026`
             year, used = year_at(tokens, i + 2)
             text = " ".join(t.text for t in tokens[i : i + 2 + used])
@@ -356,6 +372,16 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             return start, add_months(start, 3), f"{start.year}-q{m[1]}", 2
         return (*bare_quarter(int(m[1]), today), 1)
     return None
+
+
+def _days_of(
+    month: str, days: tuple[int, int], year: int | None, today: date, typed: Sequence[Token]
+) -> tuple[date, date, str]:
+    """Days `first` to `last` of one month (both included), in `year` or the latest such month begun."""
+    text = " ".join(t.text for t in typed)
+    start = calendar_day(MONTH_NAMES[month], days[0], year, today, text)
+    end = calendar_day(MONTH_NAMES[month], days[1], start[0].year, today, text)
+    return span_range(start, end, text)
 
 
 def end_point(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_dates import range_label
-from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
 from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, shifted_range, span_ends
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import (
@@ -110,8 +109,17 @@ class QuestionReader(Cursor):
             unit, used = self.word(k), k + 2
         elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
             unit, used = "year", j + 2
+        elif w in ("this", "same") and nxt == "time" and self.word(j + 2) == "last" and self.word(j + 3) in units:
+            unit, used = self.word(j + 3), j + 4  # `this time last year`: the same days a year before
         else:
             return False
+        holiday = self.out.holiday
+        if unit == "year" and holiday is not None and self.out.time_range == holiday.time_range:
+            # `black friday vs this time last year`: last year's Black Friday, not the same date
+            self.out.set_time(holiday.in_year(holiday.time_range.start.year - 1).time_range)
+            self.out.after_versus = False
+            self.i += used
+            return True
         if unit in ("period", "one"):
             unit = None
         elif unit is not None:
@@ -170,14 +178,7 @@ class QuestionReader(Cursor):
             out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
         if out.question in (Question.AVERAGE, Question.ANOMALIES) and out.granularity is Granularity.DAY:
             out.granularity = None  # `daily average`: the average is per day; `unusual days` are days
-        if out.question is Question.AVERAGE and out.granularity in (Granularity.WEEK, Granularity.MONTH):
-            step = "week" if out.granularity is Granularity.WEEK else "month"
-            said = next((t.text for t in self.tokens if t.lower in ("average", "mean", "averages")), "average")
-            raise UsageError(
-                f"`{said}` per {step}: the average I give is per day.",
-                hint=f"Ask `{CANONICAL_GRANULARITY[out.granularity]}` for each {step}'s cost, or `average` for the "
-                "average per day of the period.",
-            )
+        # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 

@@ -26,6 +26,7 @@ from bot.billing.grammar_dates import (
     unit_start,
     word_at,
 )
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_tokens import Token, tokenize
 from bot.billing.model import TimeRange
 from bot.billing.periods import add_months
@@ -156,6 +157,15 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return (today, today + timedelta(days=1), "today"), 1
     if w == "yesterday":
         return (today - timedelta(days=1), today, "yesterday"), 1
+    if w in _LAST and word_at(tokens, i + 1) in ("night", "evening"):  # `spike last night`: the day before
+        return (today - timedelta(days=1), today, "yesterday"), 2
+    if w in _THIS and word_at(tokens, i + 1) in ("morning", "afternoon", "evening"):  # hours of today
+        return (today, today + timedelta(days=1), "today"), 2
+    if w == "tonight":
+        return (today, today + timedelta(days=1), "today"), 1
+    if w in ("end", "close") and word_at(tokens, i + 1) == "of" and word_at(tokens, i + 2) in _LAST:
+        found = _match(tokens, i + 2, str(word_at(tokens, i + 2)), today)  # `end of last month`: that month
+        return None if found is None else (found[0], found[1] + 2)
     if w in ("mtd", "wtd", "qtd", "ytd"):
         unit = {"m": "month", "w": "week", "q": "quarter", "y": "year"}[w[0]]
         return _relative(unit, None, "this", today, w), 1
@@ -228,6 +238,10 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
         point = point_at(tokens, i + 1, today)
+        holiday = match_holiday(tokens, i + 1, today) if point is None else None
+        if holiday is not None:  # `since thanksgiving`: from its first day
+            span = holiday[0].time_range
+            point = (span.start, span.end, f"{span.start:%Y-%m-%d}", holiday[1])
         if point is None:
             raise range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
         start = point[0]
@@ -281,7 +295,21 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
         if starter:
             raise range_error(f"`{w} {first[2]} {tokens[j].text}` needs an end date, e.g. `to 2026-10-15`.")
         return None
+    typed_end = " ".join(t.text for t in tokens[j + 1 : j + 1 + last[3]])
+    if last[1] <= first[0] and typed_end[:1].isalpha() and not re.search(r"\d{4}", typed_end):
+        # `oct through dec` in November: the December after October (the answer says what is still to come),
+        # not the last one, which would end before the span starts
+        start, end = _a_year_later(last[0]), _a_year_later(last[1])
+        last = (start, end, range_label(start, end), last[3])
     return first, last, j + 1 + last[3] - i
+
+
+def _a_year_later(d: date) -> date:
+    """The same day a year later (a month's first day stays one; 29 February becomes 1 March)."""
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:
+        return date(d.year + 1, 3, 1)
 
 
 def span_ends(tokens: Sequence[Token], i: int, today: date) -> tuple[TimeRange, TimeRange] | None:

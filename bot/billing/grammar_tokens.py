@@ -2,12 +2,14 @@
 
 Quotes may be straight (`"..."`, `'...'`) or the curly ones Slack's clients substitute (`“...”`, `‘...’`). An
 apostrophe inside a word is part of it (`what's`, `team’s`), and a question's closing punctuation (`?`, `!`, a
-final `.`) is not part of its last word.
+final `.`) is not part of its last word. Slack formatting pasted around words (`*bold*`, `_italic_`, `~struck~`,
+`` `code` ``) and emoji (`:fire:`, a pictograph) are read as spaces: they dress a question, they never change it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -67,13 +69,35 @@ def _word_end(text: str, start: int) -> int:
         return end
 
 
+#: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
+#: codes standing alone (`:fire:`, `:+1:`).
+_MARKUP = re.compile(r"(?<![^\s(])[*_~]+|[*_~]+(?=[\s?!.,)]|$)|`|(?<!\S):[a-z0-9_+\-]+:(?!\S)")
+
+
+def _is_pictograph(ch: str) -> bool:
+    """An emoji or another pictograph (`🎄`), its skin tone or variation selector, or the joiner
+    between them."""
+    if ch in "\u200d\ufe0e\ufe0f":
+        return True
+    category = unicodedata.category(ch)
+    return category == "So" or (category == "Sk" and ord(ch) >= 0x1F000)
+
+
+def strip_markup(text: str) -> str:
+    """`text` with Slack formatting marks and emoji replaced by spaces (positions kept for error messages)."""
+    text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
 def tokenize(text: str) -> list[Token]:
-    """Tokens of `text`. Raises `UsageError` for an unclosed quote or an over-long query."""
+    """Tokens of `text`, read without its Slack formatting and emoji (`strip_markup`). Raises `UsageError` for an
+    unclosed quote or an over-long query."""
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(
             f"That query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}.",
             hint="Ask a shorter question, e.g. `last month by service`.",
         )
+    text = strip_markup(text)
     tokens: list[Token] = []
     i = 0
     n = len(text)

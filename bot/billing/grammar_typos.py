@@ -53,6 +53,16 @@ def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[st
     return found
 
 
+def near_anything(word: str, keywords: Iterable[str], value_near: Callable[[str, int], bool]) -> bool:
+    """Whether a grammar word or a stored value (`value_near`) is within the typo rule's distance of `word`:
+    such a word may be a misspelling of it, never a word to leave out."""
+    w = word.casefold()
+    budget = _max_distance(w)
+    if budget == 0:
+        return False
+    return any(OSA.distance(w, k, score_cutoff=budget) <= budget for k in keywords) or value_near(w, budget)
+
+
 @dataclass(frozen=True)
 class Corrections:
     """What `correct_typos` did: the corrected tokens, the word typed at each corrected position, and a reading
@@ -87,6 +97,7 @@ def correct_typos(
             continue
         if w.endswith(("'s", "’s")) and len(w) > 2 and not is_value(w):
             out[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
+            typed[tok.position] = tok.text  # a message about the word names it as typed
             w = out[j].lower
         if w in keywords or is_known(out, j, w):
             continue

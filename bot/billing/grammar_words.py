@@ -24,7 +24,9 @@ FILLERS = frozenset(
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
-        *("+", "&"),
+        *("+", "&", "-", "–", "—"),
+        # verbs that only lead to `by` (`separated by service`, `grouped by account`)
+        *("separated", "grouped", "sorted", "divided", "segmented", "organised", "organized", "ordered"),
     }
 )
 #: Chatty words around a question (`hey, glue jobs getting expensive, why?`, `any spikes`, `too high`). They are
@@ -49,6 +51,10 @@ CHAT_WORDS = frozenset(
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
         *("pricey", "pricier", "costly", "share", "break", "breaks"),
+        # chat shorthand
+        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only"),
+        # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
+        *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -118,7 +124,7 @@ COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
     {
         *(("reserved", w) for w in ("instance", "instances", "instance's", "capacity", "nodes", "db")),
         *((w,) for w in ("ri", "ris", "ri's", "reservation", "reservations", "reserved", "commitment")),
-        *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps")),
+        *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps", "sp", "ri+sp", "ri&sp")),
         *(("savings", w) for w in ("plan", "plans", "plan's")),
         *(("saving", w) for w in ("plan", "plans")),
     }
@@ -130,7 +136,10 @@ COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
 #: After a compare word, these join the two things compared.
 JOINERS = frozenset({"to", "with", "and"})
 #: "X over X" comparisons with the previous period (what every answer does anyway).
-OVER_PREVIOUS = frozenset({"mom", "wow", "qoq", "dod", "m/m", "w/w", "q/q", "d/d", "mom%"})
+OVER_PREVIOUS = frozenset(
+    {"mom", "wow", "qoq", "dod", "m/m", "w/w", "q/q", "d/d", "mom%"}
+    | {"improved", "improve", "improving", "improvement", "worsened", "worsening", "regressed"}
+)
 YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
 #: Words asking for the month-end forecast.
 FORECAST_WORDS = frozenset(
@@ -156,7 +165,8 @@ RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),
     **dict.fromkeys(("table", "tables"), "dynamodb"),
-    **dict.fromkeys(("function", "functions", "lambdas"), "lambda"),
+    **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),
+    **dict.fromkeys(("distribution", "distributions", "distro", "distros"), "cloudfront"),
 }
 #: Words a ranking count stands before (`the 5 most expensive`, `10 biggest`): read as `top N`.
 COUNT_RANKINGS = frozenset(

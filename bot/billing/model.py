@@ -644,6 +644,19 @@ class DailyAverage:
 
 
 @dataclass(frozen=True)
+class StepAverage:
+    """The average cost per week or month (`unit`) over the `steps` complete weeks or months of a range, which
+    run from `first` to `last` (both included): their total divided by their number, each step counted even
+    when it cost nothing."""
+
+    per_step: float
+    steps: int
+    unit: str  # "week" or "month"
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
 class UnusualSpan:
     """Unusual days of one slice of the bill (`dimension` `total` or `service`, `value` its key): from `start` to
     `last` (both included), `actual` cost against `expected` over them (`bot.billing.anomaly`)."""
@@ -700,6 +713,8 @@ class CostResult:
     changes: tuple[Change, ...] = ()
     #: For an "average" question: the average per day.
     average: DailyAverage | None = None
+    #: For an average per week or month (`average weekly`): over the complete weeks or months of the range.
+    step_average: StepAverage | None = None
     #: For an "anomalies" question: unusual days of the range, biggest impact first.
     unusual: tuple[UnusualSpan, ...] = ()
 

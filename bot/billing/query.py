@@ -37,12 +37,14 @@ from bot.billing.model import (
     PreviousStatus,
     Question,
     SeriesPoint,
+    StepAverage,
     TagCoverage,
     TimeRange,
     UnusualSpan,
 )
 from bot.billing.movers import rank_changes
 from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
+from bot.billing.periods import add_months
 from bot.billing.store import BillingStore
 from bot.billing.unusual import unusual_days
 from bot.errors import NotFound, UsageError
@@ -235,7 +237,14 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
             notes.append("Why: there is nothing to compare this period with, so no change to explain.")
     average: DailyAverage | None = None
     # Asked for (`daily average`), or beside a daily series (`spend per day last week`: each day, and per day).
-    per_day = query.question is Question.AVERAGE or query.granularity is Granularity.DAY
+    per_step = query.question is Question.AVERAGE and query.granularity in _STEPS
+    per_day = (query.question is Question.AVERAGE and not per_step) or query.granularity is Granularity.DAY
+    step_average: StepAverage | None = None
+    if per_step:  # `average per week`: over the complete weeks (months) of the range, from the series
+        step_average = average_per_step(series, tr, cutoff, query.granularity)
+        if step_average is None:
+            unit = _STEPS[query.granularity]
+            notes.append(f"No average per {unit} yet: the period has no complete {unit} in the store.")
     if per_day:
         if compared is not None:
             now = total if compared_total is None else compared_total
@@ -274,7 +283,41 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
         changes=changes,
         average=average,
         unusual=unusual,
+        step_average=step_average,
     )
+
+
+#: Time steps an average may be per, besides the day.
+_STEPS = {Granularity.WEEK: "week", Granularity.MONTH: "month"}
+
+
+def average_per_step(
+    series: Sequence[SeriesPoint], tr: TimeRange, cutoff: date | None, granularity: Granularity
+) -> StepAverage | None:
+    """The average cost per week or month over the complete ones of `tr`: the buckets that start in it and end
+    before both its end and `cutoff` (the first day without complete data). A bucket with no cost counts as
+    zero. None when there is no complete one."""
+    if cutoff is None:
+        return None
+    unit = _STEPS[granularity]
+    by_bucket: dict[date, float] = {}
+    for p in series:
+        day = p.bucket.date()
+        by_bucket[day] = by_bucket.get(day, 0.0) + p.cost
+    end = min(tr.end, cutoff)
+    start = tr.start - timedelta(days=tr.start.weekday()) if unit == "week" else tr.start.replace(day=1)
+    steps: list[tuple[date, float]] = []
+    while True:
+        after = start + timedelta(days=7) if unit == "week" else add_months(start, 1)
+        if after > end:
+            break
+        if start >= tr.start:
+            steps.append((start, by_bucket.get(start, 0.0)))
+        start = after
+    if not steps:
+        return None
+    last = steps[-1][0] + timedelta(days=6) if unit == "week" else add_months(steps[-1][0], 1) - timedelta(days=1)
+    return StepAverage(sum(c for _, c in steps) / len(steps), len(steps), unit, steps[0][0], last)
 
 
 def compared_with(query: CostQuery, compared: TimeRange) -> TimeRange:

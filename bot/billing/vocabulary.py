@@ -64,6 +64,10 @@ SERVICE_ALIASES: dict[str, str] = {
     "support": "AWSSupportBusiness",
     "shield": "AWSShield",
     "xray": "AWSXRay",
+    # what engineers type in chat and incident channels
+    "ddb": "AmazonDynamoDB",
+    "cf": "AmazonCloudFront",
+    "r53": "AmazonRoute53",
 }
 
 #: Well-known service names per product code, used when the store has no product codes (Cost Explorer and some
@@ -121,6 +125,30 @@ class Meaning:
 def _fold(text: str) -> str:
     """Case- and separator-insensitive form used for matching (`Usage Type` ~ `usage-type` ~ `usage_type`)."""
     return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+#: Compass words of region names and their letters in AWS's short region codes (`us-east-1` -> `USE1`).
+_COMPASS = {
+    "east": "e",
+    "west": "w",
+    "north": "n",
+    "south": "s",
+    "central": "c",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+}
+
+
+def region_short_form(region: str) -> str:
+    """An AWS region as people shorten it in chat: `us-east-1` -> `us-e-1`, `ap-southeast-2` -> `ap-se-2`; "" for
+    a name not written area-compass-number. (Not `use1`: that is also the start of a usage type, `USE1-BoxUsage`.)
+    """
+    parts = region.casefold().split("-")
+    if len(parts) != 3 or parts[1] not in _COMPASS or not parts[2].isdecimal():
+        return ""
+    return f"{parts[0]}-{_COMPASS[parts[1]]}-{parts[2]}"
 
 
 def _code_alias(code: str) -> str:
@@ -678,6 +706,11 @@ class Vocabulary:
     @cached_property
     def _stored_value_folds(self) -> tuple[str, ...]:
         return tuple(w.casefold() for w in self._stored_value_words)
+
+    def region_of_short_form(self, word: str) -> str | None:
+        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`), or None."""
+        folded = word.casefold()
+        return next((r for r in self.regions if region_short_form(r) == folded), None)
 
     def suggest_values(self, word: str, n: int = 3) -> list[str]:
         """Stored values that look like `word` (`suggest`'s rule), without re-reading every value per call:

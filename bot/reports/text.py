@@ -167,6 +167,15 @@ def average_text(result: CostResult, money: Money) -> str:
     return text
 
 
+def step_average_text(result: CostResult, money: Money) -> str:
+    """`$2,890.10 per week over 7 complete weeks (2026-10-05 – 2026-11-22)`; "" without one."""
+    a = result.step_average
+    if a is None:
+        return ""
+    steps = f"{a.steps} complete {a.unit}{'' if a.steps == 1 else 's'}"
+    return f"{money(a.per_step)} per {a.unit} over {steps} ({a.first:%Y-%m-%d} – {a.last:%Y-%m-%d})"
+
+
 def unusual_lines(result: CostResult, money: Money, vocabulary: Vocabulary | None) -> list[str]:
     """One line per unusual span: `2026-11-18 to 2026-11-19, service Amazon EC2: $900.00 against about $300.00
     expected (+$600.00)`."""
@@ -251,6 +260,8 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         ]
     if result.average is not None:
         lines.append(f"Average: {average_text(result, money)}")
+    if result.step_average is not None:
+        lines.append(f"Average: {step_average_text(result, money)}")
     if result.unusual:
         lines += [
             "",
@@ -439,6 +450,15 @@ def result_to_json(result: CostResult, *, text: str | None = None) -> dict[str, 
             "per_day": _money(result.average.per_day),
             "days": result.average.days,
             "previous_per_day": _money(result.average.previous_per_day),
+        },
+        "average_per_step": None
+        if result.step_average is None
+        else {
+            "unit": result.step_average.unit,
+            "amount": _money(result.step_average.per_step),
+            "steps": result.step_average.steps,
+            "first_day": result.step_average.first.isoformat(),
+            "last_day": result.step_average.last.isoformat(),
         },
         "unusual": [
             {

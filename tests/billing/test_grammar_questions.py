@@ -212,14 +212,16 @@ def test_a_resource_noun_means_resources_of_the_service_it_implies_and_says_so()
     assert parse("rds instances last month") == parse("last month service=rds by resource")  # named: no EC2
 
 
+def test_an_average_per_week_or_month_keeps_its_step() -> None:
+    weekly = parse("average per week last quarter")
+    assert (weekly.question, weekly.granularity) == (Question.AVERAGE, Granularity.WEEK)
+    assert parse("avg monthly spend this year") == parse("average this year monthly")
+    assert parse("daily average last week").granularity is Granularity.NONE  # per day: no series of days
+
+
 @pytest.mark.parametrize(
     ("text", "message", "hint"),
     [
-        (
-            "average per week last quarter",
-            "`average` per week: the average I give is per day.",
-            "Ask `weekly` for each week's cost, or `average` for the average per day of the period.",
-        ),
         (
             "how many GB of s3 last month",
             "`GB`: I answer costs, not usage amounts.",

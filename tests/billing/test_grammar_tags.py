@@ -72,6 +72,8 @@ def test_the_strict_form_keeps_its_own_messages() -> None:
     with pytest.raises(UserFacingError) as info:
         tags.parse("tem last month", today=TODAY, vocabulary=VOCAB)
     assert info.value.message == "I don't know the tag key `tem`."
+    lst = tags.parse("team lst month", today=TODAY, vocabulary=VOCAB)  # not a range: read in plain words
+    assert (lst.key, lst.time_range.start, lst.readings) == ("user:team", date(2026, 10, 1), ("Read `lst` as `last`.",))
     with pytest.raises(UserFacingError) as info:
-        tags.parse("team lst month", today=TODAY, vocabulary=VOCAB)
-    assert "`lst`" in info.value.message
+        tags.parse("team Frobnicate last month", today=TODAY, vocabulary=VOCAB)  # a name: never left out
+    assert info.value.message == "`Frobnicate` is not a time range."

@@ -100,6 +100,18 @@ CASES: list[tuple[str, str, str, str]] = [
     ("october month", "2026-10-01", "2026-11-01", "2026-10"),
     # dates with a separator: a part above 12 settles day/month order for every date of the question
     ("from 03/11 until 17/11", "2026-11-03", "2026-11-18", "2026-11-03..2026-11-17"),
+    # nothing settles the order: the most recent day it can be (the answer names the day it read)
+    ("03/11", "2026-11-03", "2026-11-04", "2026-11-03"),
+    ("11/03", "2026-11-03", "2026-11-04", "2026-11-03"),
+    ("05/06", "2026-06-05", "2026-06-06", "2026-06-05"),
+    # a month's days pasted as a span
+    ("nov 3-10", "2026-11-03", "2026-11-11", "2026-11-03..2026-11-10"),
+    ("3rd-10th nov 2025", "2025-11-03", "2025-11-11", "2025-11-03..2025-11-10"),
+    # the later end of a span without a year is the one after its start, even when still to come
+    ("oct through dec", "2026-10-01", "2027-01-01", "2026-10..2026-12"),
+    ("end of last month", "2026-10-01", "2026-11-01", "last month"),
+    ("last night", "2026-11-26", "2026-11-27", "yesterday"),
+    ("since thanksgiving", "2026-11-26", "2026-11-28", "since 2026-11-26"),
     ("11/03 to 11/17", "2026-11-03", "2026-11-18", "2026-11-03..2026-11-17"),
     ("between 1.10 and 15.10", "2026-10-01", "2026-10-16", "2026-10-01..2026-10-15"),  # dots: day first
     ("17/11/2025", "2025-11-17", "2025-11-18", "2025-11-17"),
@@ -167,11 +179,6 @@ ERRORS += [("week 53 2025", "`week 53`: 2025 has no ISO week 53 (weeks go from 1
 @pytest.mark.parametrize(
     ("text", "message", "hint"),
     [
-        (
-            "03/11",
-            "`03/11` could be day/month or month/day.",
-            "Write dates as year-month-day, e.g. `2026-11-03`, or give a day above 12 (`17/11`).",
-        ),
         (
             "this FY",
             "`FY`: I don't know when your fiscal year starts.",

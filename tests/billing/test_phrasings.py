@@ -18,6 +18,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_2_FIRST_SIGHT,
     FRESH_3,
     FRESH_3_FIRST_SIGHT,
+    FRESH_4,
+    FRESH_4_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -73,3 +75,21 @@ def test_the_third_fresh_batch_after_the_general_fixes_it_prompted() -> None:
     # 8 right at first sight (the figure README quotes); these fixes no longer count as a fresh measurement.
     assert right >= 45, score(FRESH_3)[1]
     assert wrong <= 1, score(FRESH_3)[1]  # `prod` alone is the env value, where the writer meant the account
+
+
+def test_the_fourth_fresh_batch_is_frozen_with_its_first_sight_score() -> None:
+    assert len(FRESH_4) == 50 == sum(FRESH_4_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    earlier |= {t.casefold() for _, t, _ in FRESH_3}
+    assert not {text.casefold() for _, text, _ in FRESH_4} & earlier
+    assert {command for command, _, _ in FRESH_4} == {"/cost", "/tags", "/top-resources"}
+
+
+def test_the_fourth_fresh_batch_after_the_general_fixes_it_prompted() -> None:
+    right, _, wrong = tally(FRESH_4)
+    # 10 right at first sight (the figure README quotes); these fixes no longer count as a fresh measurement. The
+    # rest are refusals naming the word with what would be right (`prd`, `stg`, `FY26`, `invoice`, `holidays`).
+    assert right >= 34, score(FRESH_4)[1]
+    # `prod` alone is the env tag (the writer meant the account; the answer says how to ask for it), and
+    # `since start of Q4` was translated as `this quarter` (same days with data, different end)
+    assert wrong <= 2, score(FRESH_4)[1]

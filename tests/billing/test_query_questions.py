@@ -92,6 +92,46 @@ def test_a_daily_series_carries_the_average_per_day_too(store: DuckDBStore) -> N
     assert run_cost_query(store, CostQuery(MAR), today=TODAY).average is None
 
 
+def test_an_average_per_week_or_month_is_over_the_complete_ones(store: DuckDBStore) -> None:
+    """February and March 2024 asked on March 16 (data complete through March 15): the complete weeks are the
+    five Mondays from Feb 5 to Mar 4 (the week of Mar 11 is not over), the complete month is February alone;
+    a week with no cost counts as zero."""
+    feb_mar = TimeRange(date(2024, 2, 1), date(2024, 4, 1))
+    rows = FEB_ROWS + MAR_ROWS
+    weeks = [date(2024, 2, 5) + timedelta(days=7 * k) for k in range(5)]
+    week_costs = [sum(sums(rows, w, w + timedelta(days=7)).values(), Decimal(0)) for w in weeks]
+    weekly = run_cost_query(
+        store, CostQuery(feb_mar, granularity=Granularity.WEEK, question=Question.AVERAGE), today=TODAY
+    )
+    a = weekly.step_average
+    assert a is not None and (a.unit, a.steps, a.first, a.last) == ("week", 5, weeks[0], date(2024, 3, 10))
+    assert a.per_step == pytest.approx(float(sum(week_costs) / 5))
+    assert weekly.average is None  # per week, not per day
+    per_week = float(sum(week_costs) / 5)
+    assert (
+        f"average ${per_week:,.2f} per week over 5 complete weeks (2024-02-05 – 2024-03-10)"
+        in render(weekly, Vocabulary()).text
+    )
+    assert result_to_json(weekly)["average_per_step"] == {
+        "unit": "week",
+        "amount": round(per_week, 6),
+        "steps": 5,
+        "first_day": "2024-02-05",
+        "last_day": "2024-03-10",
+    }
+    monthly = run_cost_query(
+        store, CostQuery(feb_mar, granularity=Granularity.MONTH, question=Question.AVERAGE), today=TODAY
+    ).step_average
+    february = sum(sums(rows, date(2024, 2, 1), date(2024, 3, 1)).values(), Decimal(0))
+    assert monthly is not None and (monthly.steps, monthly.last) == (1, date(2024, 2, 29))
+    assert monthly.per_step == pytest.approx(float(february))
+    none_yet = run_cost_query(
+        store, CostQuery(MAR, granularity=Granularity.MONTH, question=Question.AVERAGE), today=TODAY
+    )
+    assert none_yet.step_average is None
+    assert "No average per month yet: the period has no complete month in the store." in none_yet.notes
+
+
 def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
     start = date(2024, 1, 1)
     rows = []

@@ -251,6 +251,7 @@ def test_json_document_has_every_documented_key() -> None:
         "question": "cost",
         "causes": [],
         "average": None,
+        "average_per_step": None,
         "unusual": [],
     }
 

@@ -1,0 +1,224 @@
+"""The grammar meets people: the rules the fourth fresh batch prompted, each for the class of phrasing it stands
+for, asserting the exact question read and the exact sentence a person reads when something is left out or
+refused. (`phrasings_fresh.FRESH_4` holds the batch itself, frozen with its first-sight score.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import Dimension, DimensionRef, Filter
+from bot.errors import UsageError
+from commands import tags, top_resources
+from tests.billing.phrasings import TODAY, VOCAB
+
+IGNORED = "not words of a cost question; the rest was read as asked."
+
+
+def parse(text: str) -> object:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+def refusal(text: str) -> tuple[str, str | None]:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    return info.value.message, info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # Slack formatting and emoji dress a question, never change it
+        ("*total* `last month` :fire: ec2 \N{CHRISTMAS TREE}", "last month service=ec2"),
+        (
+            "_only_ ~s3~ by region plz \N{PERSON WITH FOLDED HANDS}\N{EMOJI MODIFIER FITZPATRICK TYPE-4}",
+            "service=s3 by region",
+        ),
+        # AWS's short region codes and what engineers call services in chat
+        ("s3 us-e-1 vs us-w-2", "service=s3 region=us-east-1,us-west-2 by region"),
+        ("ddb and cf in ap-se-2 yday", "yesterday service=dynamodb,cloudfront region=ap-southeast-2"),
+        # dates pasted from elsewhere
+        ("Nov 3-10 vs Nov 17-24 by service", "2026-11-03..2026-11-10 vs 2026-11-17..2026-11-24 by service"),
+        ("black friday vs this time last year", "2026-11-27 vs 2025-11-28"),
+        ("yesterday vs this time last week", "yesterday vs 2026-11-19"),
+        ("the cost of day 3rd nov for ec2", "2026-11-03 service=ec2"),
+        ("monthly totals for this calendar year by account", "this year by account monthly"),
+        ("rds since thanksgiving", "since 2026-11-26 service=rds"),
+        ("ec2 spike last night", "anomalies yesterday service=ec2"),
+        ("s3 end of last month", "last month service=s3"),
+        # words that only lead to `by`, chat shorthand, `only`
+        ("cost of production account, separated by service", "account=production by service"),
+        ("can u show data-lake only, grouped by region", "account=data-lake by region"),
+        # a tag key's own suffix, and the untagged group shown beside the values
+        ("by team tag, include untagged as a line", "by tag:team"),
+        # several values of one dimension as a series: a series of each
+        ("kms + sqs monthly since june", "since 2026-06-01 service=kms,sqs monthly by service"),
+        ("glue + lambda last week", "last week service=glue,lambda"),
+        # commitments in short
+        ("RI + SP fees last month", "last month charge-class=recurring,one-time"),
+    ],
+)
+def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> None:
+    assert parse(text) == parse(same_as)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "ignored"),
+    [
+        ("showback for october by team", "2026-10 by tag:team", "`showback`"),
+        ("for the board deck: monthly totals by account", "by account monthly", "`board`, `deck`"),
+        ("how much credits we got applied on this year", "this year charge-class=credit", "`applied`"),
+        ("is rds higher then normal? compare with previous week", "this week service=rds", "`normal`"),
+        ("what is our projected spend, and what we actually spent", "forecast", "`actually`"),
+    ],
+)
+def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, same_as: str, ignored: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert query.readings[-1] == f"Ignored {ignored}: {IGNORED}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        # nothing but a period besides it: the word may be the very thing asked about (or a value hidden from
+        # the asker), so it is named, not left out
+        (
+            "frontend last month",
+            "I don't understand `frontend`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        # where a value would stand: before a cost noun or a dimension, or after a dimension
+        (
+            "frontend costs by service last month",
+            "I don't understand `frontend`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        (
+            "ec2 costs for frontend team last month",
+            "I don't understand `frontend`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        (
+            "spend by service for marketing last month",
+            "I don't understand `marketing`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        # after `except`: leaving it out would answer the opposite
+        (
+            "ec2 by region last month except frobnicate",
+            "I don't understand `frobnicate`.",
+            "Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        # a name capitalised mid-sentence, possessive and all
+        (
+            "how much did Priya's experiments cost us by service",
+            "I don't understand `Priya's`.",
+            "If `Priya's` is a person: `by tag:aws:createdBy` shows who created what.",
+        ),
+        # near a stored value: a typo of it, with the value the dimension named beside it allows
+        (
+            "stagging account cost by service",
+            "I don't understand `stagging`.",
+            "Did you mean `account=staging`? Example: `last month by service region=us-east-1 top 5`.",
+        ),
+        # a well-known service the bill does not hold
+        (
+            "tax and support by service in q3",
+            "`support`: this bill has no service by that name.",
+            "`/cost by service` lists the services it holds.",
+        ),
+        # dates the grammar cannot place
+        (
+            "what we spent over the holidays by service",
+            "`holidays`: I can't tell which days that is.",
+            "Give the days, e.g. `2025-12-20..2026-01-04`, or a holiday such as `christmas 2025`.",
+        ),
+        # what the bill does not hold
+        (
+            "send me the october invoice pdf by service",
+            "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console "
+            "has them under Bills).",
+            "A month's costs as the invoice itemises them: e.g. `last month by service`.",
+        ),
+        (
+            "what percentage of compute is covered by commitments",
+            "`covered`: commitment coverage and utilisation are answered by `/trackit commitments`.",
+            "The fees themselves: `charge-class=recurring,one-time`, or the split `by charge-class`.",
+        ),
+        (
+            "unit cost per order for checkout",
+            "`unit`: the bill holds costs only, nothing to divide them by (orders, users, revenue).",
+            "The cost of what you would divide: e.g. `this month tag:project=checkout daily`.",
+        ),
+        # a short form of two stored names: which one
+        (
+            "prd ec2 last night",
+            "`prd` could be the account `production (123456789012)` or the tag value `tag:env=prod`.",
+            "Say which: `account=production` or `tag:env=prod`.",
+        ),
+        (
+            "ddb stg cost 11/03",
+            "`stg` could be the tag value `tag:env=staging` or the account `staging (210987654321)`.",
+            "Say which: `tag:env=staging` or `account=staging`.",
+        ),
+    ],
+)
+def test_a_word_that_could_change_the_answer_is_named_with_what_would_be_right(
+    text: str, message: str, hint: str
+) -> None:
+    assert refusal(text) == (message, hint)
+
+
+def test_a_short_form_with_its_dimension_reads_as_the_stored_name_and_says_so() -> None:
+    query = parse("kms + sqs in dl acct, monthly since june")
+    assert Filter(DimensionRef(Dimension.ACCOUNT), ("333344445555",)) in query.filters
+    assert query.readings == ("Read `dl` as `account=data-lake`.",)
+    assert parse("top ec2 in prd account").filters[-1] == Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",))
+
+
+def test_prod_alone_is_the_env_tag_and_the_answer_says_how_to_ask_for_the_account() -> None:
+    """`prod` is a stored env tag value exactly and only the start of the account `production`: the exact value
+    is read (as most people in the earlier batches meant), and the answer says so and how to ask the other."""
+    query = parse("any weird days in prod past fortnight?")
+    assert query == parse("anomalies last 2 weeks tag:env=prod")
+    assert query.readings == (
+        "Read `prod` as the tag `tag:env=prod`; for the account `production (123456789012)` say `prod account`.",
+    )
+    assert parse("anomalies in prod account").filters == (Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",)),)
+    assert parse("staging env").readings == ()  # a dimension named beside it settles it: nothing to say
+
+
+def test_another_cloud_than_the_bills_is_said_to_be_missing() -> None:
+    query = parse("how does our AWS bill compare to what we spend on Azure")
+    assert query == parse("this month")
+    assert query.readings == ("This bill holds AWS costs only: nothing of `Azure` to compare with.",)
+
+
+def test_top_resources_rank_without_a_number_count_in_words_and_say_what_they_left_out() -> None:
+    def top(text: str) -> top_resources.TopQuery:
+        return top_resources.parse(text, today=TODAY, vocabulary=VOCAB)
+
+    assert top("top cloudfront distros past fortnight plz") == top("last 2 weeks service=cloudfront")
+    assert top("lambda fns top spend yesterday eu-west-1") == top("yesterday service=lambda region=eu-west-1")
+    five = top("Which five individual resources cost us the most in the data-lake account this quarter?")
+    assert five == top("5 this quarter account=data-lake")
+
+
+def test_tags_reads_a_key_followed_by_plain_words() -> None:
+    def tag(text: str) -> tags.TagQuery:
+        return tags.parse(text, today=TODAY, vocabulary=VOCAB)
+
+    assert tag("createdby tag - which one created most cost?") == tag("aws:createdBy")
+    assert tag("how much of our spend is untagged by team?") == tag("team")
+    listed = tag("project tag breakdown for the checkout, search, data since start of Q4")
+    assert (listed.key, listed.time_range.start) == ("user:project", date(2026, 10, 1))
+    assert listed.readings[-1] == "Listed every value of `tag:project`, `checkout`, `search`, `data` among them."
+    with pytest.raises(UsageError) as info:
+        tag("env tag coverage in prod acct last month")
+    assert info.value.message == "`prod`: `/tags` lists the values of one tag key over all the spend, without filters."
+    with pytest.raises(UsageError) as info:
+        tag("What share of the bill can we allocate to a team today, and has that improved since September?")
+    assert info.value.message == "`improved` asks for a comparison of two periods, which `/tags` does not answer."

@@ -1,0 +1,56 @@
+"""Questions typed the way people type them, end to end over signed HTTP: what was left out of a question is said
+in the answer people read (on `/cost`, `/top-resources` and `/tags`), the totals are those of the question as
+read, and what cannot be answered is refused at ack naming the word and what would be right."""
+
+from __future__ import annotations
+
+import json
+
+from tests.commands.conftest import ROWS, SERVICES, Bot, expected_sum, in_range
+from tests.commands.test_cost import sections, usd
+from tests.support.fake_slack import blocks_text
+
+OCTOBER = in_range("2026-10-01", "2026-11-01")
+S3 = SERVICES["AmazonS3"]
+
+
+def test_cost_answers_the_rest_of_a_question_and_says_which_words_it_left_out(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/cost", "*showback* for october, s3 :money_with_wings: by region")
+    total = expected_sum(ROWS, charge_period_start=OCTOBER, service_name=S3)
+    assert sections(answer)[0].startswith(f"*{usd(total)}* total\n")
+    assert "Ignored `showback`: not words of a cost question; the rest was read as asked." in blocks_text(
+        answer["blocks"]
+    )
+
+
+def test_top_resources_say_which_words_they_left_out(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/top-resources", "top s3 buckets eating the money last month")
+    text = blocks_text(answer["blocks"])
+    assert "Ignored `eating`: not words of a cost question; the rest was read as asked." in text
+    assert "arn:aws:amazons3:" in text and "arn:aws:amazonec2:" not in text
+
+
+def test_tags_reads_a_key_with_plain_words_after_it(clean_bot: Bot) -> None:
+    answer = clean_bot.ask("/tags", "team tag coverage lst month, include untagged")
+    text = blocks_text(answer["blocks"])
+    total = expected_sum(ROWS, charge_period_start=OCTOBER)
+    assert f"*{usd(total)}* total" in text
+    assert "Read `lst` as `last`." in text
+
+
+def test_what_the_bill_does_not_hold_is_refused_at_ack_by_name(clean_bot: Bot) -> None:
+    invoice = json.loads(clean_bot.command("/cost", "can u send me the october invoice pdf for finance").body)
+    assert invoice["text"].startswith(
+        "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console has "
+        "them under Bills).\nA month's costs as the invoice itemises them: e.g. `last month by service`."
+    )
+    unplaced = json.loads(clean_bot.command("/cost", "frontend last month").body)
+    assert unplaced["text"].startswith("I don't understand `frontend`.")
+
+
+def test_an_average_per_week_is_over_the_complete_weeks(clean_bot: Bot) -> None:
+    """October 2026 runs Thursday to Saturday: its complete weeks are those of Oct 5, 12 and 19."""
+    answer = clean_bot.ask("/cost", "avg weekly spend on s3 in october")
+    weeks = [("2026-10-05", "2026-10-12"), ("2026-10-12", "2026-10-19"), ("2026-10-19", "2026-10-26")]
+    per_week = sum(expected_sum(ROWS, charge_period_start=in_range(a, b), service_name=S3) for a, b in weeks) / 3
+    assert f"*Average* {usd(per_week)} per week over 3 complete weeks (2026-10-05 – 2026-10-25)" in sections(answer)
