@@ -21,7 +21,9 @@ CUR 2.0 parquet and legacy CUR csv.gz. Each run starts two fresh processes, one 
 Figures per process: CPU seconds (user + system of every thread: the steady figure on a shared machine), wall
 seconds, peak RSS as the kernel's high-water mark of the process's own memory (`VmHWM`, read by the child at its
 end: `ru_maxrss` is not used because a child inherits its parent's high-water mark through fork and exec), and
-the load average. The table gives the median of `--runs` and the ratio ingest CPU / yardstick CPU.
+the load average. The table gives the median of `--runs`, the ratio ingest CPU / yardstick CPU and the bytes of
+CSV staged (the staged copies of a period, measured before the store loads them). `--csv-staging` replaces the
+reader's CSV staging (a parquet compression, or `none`: the CSV parsed twice, for the checks and for the load).
 Targets: ingest CPU <= 2x the yardstick from parquet and <= 3x from csv.gz; peak RSS < 2 GiB.
 """
 
@@ -111,10 +113,22 @@ _CHILD_INGEST = (
     _MEASURE
     + r"""
 import logging, sys, time
-from bot.ingest import readers
+from bot.ingest import pipeline, readers
 from bot.ingest.pipeline import ingest
 from bot.store.registry import open_store
-data, store_dir, threads, memory = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+data, store_dir, threads, memory, staging = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+if staging not in ("", "none"):
+    readers.STAGE_OPTIONS = f"FORMAT parquet, COMPRESSION {staging}"
+staged = [0]
+build = pipeline.build_source
+def measuring(*args, **kw):
+    if staging == "none":
+        kw["stage_dir"] = None
+    out = build(*args, **kw)
+    if kw.get("stage_dir") is not None:  # the staged copies live until the period is loaded
+        staged[0] += sum(p.stat().st_size for p in kw["stage_dir"].glob("staged-*"))
+    return out
+pipeline.build_source = measuring
 looked_up = set()
 find = readers._Resolver.find
 def recording(self, name):
@@ -129,7 +143,7 @@ t0 = time.perf_counter()
 report = ingest(data, store, progress=False)
 seconds = time.perf_counter() - t0
 store.close()
-_measure(sum(p.rows for p in report.periods), seconds, {"columns": sorted(looked_up)})
+_measure(sum(p.rows for p in report.periods), seconds, {"columns": sorted(looked_up), "staged": staged[0]})
 """
 )
 
@@ -184,6 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         help="how DuckDB reads the columns: one statement, file by file on one-thread connections, or both "
         "(the ratio is against the cheaper)",
     )
+    p.add_argument(
+        "--csv-staging",
+        default="",
+        help="CSV staging to measure instead of the reader's own: a parquet compression (uncompressed, snappy, "
+        "zstd, lz4) or none (the CSV read twice: checks, then the load)",
+    )
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
 
@@ -197,10 +217,19 @@ def main(argv: list[str] | None = None) -> int:
         raw: list[Measure] = []
         ing: list[Measure] = []
         needed: list[str] = []
+        staged: list[int] = []
         for run in range(args.runs):
             work = Path(tempfile.mkdtemp(prefix="run-", dir=args.work))
             try:
-                m, out = _child(_CHILD_INGEST, str(data), str(work / "store"), str(args.threads), args.memory_limit)
+                m, out = _child(
+                    _CHILD_INGEST,
+                    str(data),
+                    str(work / "store"),
+                    str(args.threads),
+                    args.memory_limit,
+                    args.csv_staging,
+                )
+                staged.append(int(str(out.get("staged", 0))))
                 ing.append(m)
                 looked_up = out["columns"]
                 assert isinstance(looked_up, list)
@@ -233,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(work, ignore_errors=True)
             print(
                 f"  {label} run {run + 1}: ingest {ing[-1].cpu:.1f} CPU-s ({ing[-1].seconds:.1f} s wall, peak "
-                f"{ing[-1].peak_rss / 2**20:,.0f} MiB, load {ing[-1].load:.1f}); yardstick {raw[-1].cpu:.1f} "
-                f"CPU-s ({raw[-1].seconds:.1f} s, {raw[-1].peak_rss / 2**20:,.0f} MiB, load {raw[-1].load:.1f}); "
+                f"{ing[-1].peak_rss / 2**20:,.0f} MiB, staged {staged[-1] / 1e6:,.0f} MB, load {ing[-1].load:.1f}); "
+                f"yardstick {raw[-1].cpu:.1f} CPU-s ({raw[-1].seconds:.1f} s, {raw[-1].peak_rss / 2**20:,.0f} MiB, "
+                f"load {raw[-1].load:.1f}); "
                 f"ratio {ing[-1].cpu / raw[-1].cpu:.2f}",
                 flush=True,
             )
@@ -252,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                 "raw_s": statistics.median(m.seconds for m in raw),
                 "ratio": statistics.median(i.cpu / r.cpu for i, r in zip(ing, raw, strict=True)),
                 "peak": max(m.peak_rss for m in ing),
+                "staged_mb": max(staged) / 1e6,
                 "raw_peak": max(m.peak_rss for m in raw),
                 "load": statistics.median(m.load for m in ing + raw),
                 "runs": [[i.__dict__, r.__dict__] for i, r in zip(ing, raw, strict=True)],
@@ -266,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     head = (
         f"{'format':<8} {'rows':>12} {'MB':>7} {'columns':>9} {'yard CPU-s':>10} {'ingest CPU-s':>12} "
-        f"{'us/row':>7} {'ratio':>6} {'wall s':>7} {'peak RSS':>9} {'yard RSS':>9} {'load':>5}  target"
+        f"{'us/row':>7} {'ratio':>6} {'wall s':>7} {'peak RSS':>9} {'yard RSS':>9} {'staged MB':>9} {'load':>5}  target"
     )
     print(head)
     print("-" * len(head))
@@ -278,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['format']:<8} {r['rows']:>12,} {r['mb']:>7,.0f} {r['columns']:>9} {r['raw_cpu']:>10.1f} "
             f"{r['ingest_cpu']:>12.1f} {r['ingest_cpu'] / r['rows'] * 1e6:>7.2f} {r['ratio']:>6.2f} "
             f"{r['ingest_s']:>7.1f} {r['peak'] / 2**20:>5,.0f} MiB {r['raw_peak'] / 2**20:>5,.0f} MiB "
+            f"{r['staged_mb']:>9,.0f} "
             f"{r['load']:>5.1f}  {'ok' if passed else 'MISSED'} (<= {TARGETS[r['format']]:.0f}x, < 2 GiB)"
         )
     for r in results:

@@ -99,10 +99,16 @@ def run_cost_query(store: BillingStore, query: CostQuery, *, today: date) -> Cos
     range with no complete day yet is not compared, nor is a previous span billed in another currency or
     without the asked net cost (`notes` says why). Raises UsageError for `top < 1`, `MixedCurrencies` for a
     question over several currencies that picked none, `BasisUnavailable` for net cost over periods without
-    it, StoreError when the store fails.
+    it, StoreError when the store fails. Every figure is read from one view of the store (`read_consistently`): a
+    delivery published while the question is answered is in all of them or in none.
     """
     if query.top < 1:
         raise UsageError(f"top must be at least 1, not {query.top}", hint="e.g. `top 10`")
+    return store.read_consistently(lambda: _cost_query(store, query, today=today))
+
+
+def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostResult:
+    """`run_cost_query` within one view of the store."""
     tr = query.time_range
     require_basis(store, query.basis, tr)
     scope = currency_scope(store, tr, query.filters)
@@ -441,8 +447,16 @@ def run_tag_report(
     """Cost by value of one tag key (with the untagged share of taggable cost and the not-taggable rest), or
     every key ranked by coverage of taggable cost when `key` is None.
 
-    Raises NotFound (with suggestions) for an unknown key, `MixedCurrencies`, `BasisUnavailable`.
+    Raises NotFound (with suggestions) for an unknown key, `MixedCurrencies`, `BasisUnavailable`. Read from one
+    view of the store (`read_consistently`).
     """
+    return store.read_consistently(lambda: _tag_report(store, key, time_range, filters, basis))
+
+
+def _tag_report(
+    store: BillingStore, key: str | None, time_range: TimeRange, filters: Sequence[Filter], basis: CostBasis
+) -> TagReport:
+    """`run_tag_report` within one view of the store."""
     scope = currency_scope(store, time_range, filters)
     filters = scope.filters
     if key is None:  # coverage is of unblended cost, whatever the basis
@@ -528,9 +542,22 @@ def run_top_resources(
     with, when `compare`, their cost over the same stretch of the previous period (like for like: the complete
     days of a period in progress; None when the store has no data then); amounts in the currency
     `currency_scope` gives for the same question (`filters` may carry its `currency=` filter). Raises UsageError
-    for `n < 1`, `BasisUnavailable`."""
+    for `n < 1`, `BasisUnavailable`. Read from one view of the store (`read_consistently`)."""
     if n < 1:
         raise UsageError(f"the number of resources must be at least 1, not {n}", hint="e.g. `/top-resources 20`")
+    return store.read_consistently(lambda: _top_resources(store, n, time_range, filters, basis, compare=compare))
+
+
+def _top_resources(
+    store: BillingStore,
+    n: int,
+    time_range: TimeRange,
+    filters: Sequence[Filter],
+    basis: CostBasis,
+    *,
+    compare: bool,
+) -> list[ResourceCost]:
+    """`run_top_resources` within one view of the store."""
     require_basis(store, basis, time_range)
     resource = DimensionRef(Dimension.RESOURCE)
     with_id = (*filters, Filter(resource, (resource.empty_key,), negate=True))

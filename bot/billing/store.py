@@ -14,7 +14,7 @@ import abc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from bot.billing.model import (
     AggregateRequest,
@@ -29,6 +29,8 @@ from bot.billing.model import (
     TagCoverage,
     TimeRange,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,15 @@ class BillingStore(abc.ABC):
         whether one existed). Deliveries of other sources are untouched."""
 
     # ------------------------------------------------------------------ reading
+
+    def read_consistently(self, question: Callable[[], T]) -> T:
+        """Answer `question` (several reads of this store that make one answer) from one consistent view of the
+        stored deliveries: a delivery published meanwhile is seen by all of its reads or by none, never by some.
+
+        The default runs `question` as it is: each of its reads sees one delivery or the other. The search-cluster
+        backends pin the live indices for the question and may run `question` again from a newer view when the
+        ones it read were deleted under it, so `question` must only read."""
+        return question()
 
     @abc.abstractmethod
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:

@@ -28,12 +28,11 @@ import duckdb
 
 from bot.errors import MissingColumns, UnknownFormat
 from bot.ingest.csvfiles import DataFile
-from bot.ingest.readers import PART, Inspected, files_label, run
+from bot.ingest.readers import PART, STAGE_OPTIONS, Inspected, files_label, run
 from bot.sqltext import quote_ident, quote_literal
 
 #: Without these, nothing can be read from a row.
 _REQUIRED = ("cost", "usage_start_time", "usage_end_time", "service", "currency")
-_STAGE_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
 
 
 class _Columns:
@@ -133,7 +132,7 @@ def flatten(inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path)
         raise MissingColumns(label, missing, "gcp")
     target = workdir / f"staged-gcp-{uuid.uuid4().hex[:12]}.parquet"
     sql = flat_sql(inspected.columns, inspected.relation(("",), part=True))
-    run(con, f"COPY ({sql}) TO {quote_literal(str(target))} ({_STAGE_OPTIONS})", inspected.named, scratch=workdir)
+    run(con, f"COPY ({sql}) TO {quote_literal(str(target))} ({STAGE_OPTIONS})", inspected.named, scratch=workdir)
     described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quote_literal(str(target))})").fetchall()
     columns = {str(r[0]): str(r[1]) for r in described if str(r[0]) != PART}
     return Inspected((DataFile(target, target.name),), True, columns, sources=inspected.named, staged=True)

@@ -464,8 +464,8 @@ def _read_planned(plan: PlannedDelivery, source: FileSource, run: _Run, workdir:
                     continue
             declared = recency.complete_until(run.sectors, period)
             delivery = Delivery(period, delivery_id, plan.delivered_at, fmt, uri, source.uri, declared)
-            # CSV is staged (parsed once, normalised rows in parquet); parquet is read directly, since
-            # staging it would cost more than the one check pass it saves.
+            # CSV is staged (parsed once, normalised rows in zstd parquet, a file per part); parquet is read
+            # directly, since staging it would cost more than the one check pass it saves.
             normalized = build_source(
                 spec,
                 inspected,

@@ -6,11 +6,14 @@ count and DECIMAL sum of unblended cost. The store runs the SELECT itself.
 
 CSV is read strictly (`bot.ingest.csvfiles`): each file with its own checked header, every row with exactly one
 value per column, or the file and line are named. Each export file is decompressed and parsed once. CSV is
-staged: its normalised rows are written to a parquet file in the ingest's staging folder (every value cast
-there, so bad input fails before the store is touched), the totals and integrity checks are computed from that
-file, and the store's SELECT reads it. When more passes are needed first (billing periods of a file without a
-manifest, keys of JSON map columns), the raw CSV is staged as text parquet and every pass reads that. Parquet is
-read in place: one pass for the totals, the integrity checks and the casts that can fail, then the store's.
+staged part by part (`bot.ingest.parts`: an export file, or a run of small ones): each part's normalised rows
+are written to a parquet file of its own in the ingest's staging folder (every value cast there, so bad input
+fails before the store is touched; parts staged as many at once as the connection has threads), the totals and
+integrity checks are computed from those files, and the store loads each part from its file (`SourcePart`:
+in parallel, keeping the parts a re-delivery repeats). When more passes are needed first (billing periods of a
+file without a manifest, keys of JSON map columns), the raw CSV is staged as text parquet, one file per part,
+and every pass reads those. Parquet is read in place: one pass for the totals, the integrity checks and the
+casts that can fail, then the store's, one part per export file.
 DuckDB reads each gzip stream to its end; when it fails, the streams are read again in Python to name the file
 and say whether it is truncated or corrupt.
 
@@ -28,13 +31,13 @@ numbers are cast in SQL, where a bad value fails loudly instead of turning into 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
+import threading
 import uuid
 import zipfile
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +47,7 @@ import duckdb
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMNS, TAG_PREFIX, Delivery
 from bot.billing.store import NormalizedSource, SourcePart
 from bot.errors import CorruptFile, IngestError, MissingColumns, UnknownFormat
-from bot.ingest import csvfiles, integrity
+from bot.ingest import csvfiles, integrity, parts
 from bot.ingest.csvfiles import DataFile
 from bot.ingest.mapping import (
     AZURE_EA,
@@ -159,8 +162,9 @@ class Inspected:
     """What the files hold: their column names and DuckDB types (union over files, first spelling wins).
 
     For CSV, `headers` holds each file's own header (files are read with exactly their columns). A staged copy
-    (`staged`) is one parquet file whose rows carry the number of the export file they came from (`__part`);
-    `sources` are then the export files it was made from.
+    (`staged`) is parquet whose rows carry the number of the export file they came from (`__part`); `sources`
+    are then the export files it was made from, and `groups` which export files each staged file holds (one
+    staged file per part; empty for a copy staged as one file).
     """
 
     files: tuple[DataFile, ...]
@@ -169,6 +173,7 @@ class Inspected:
     headers: tuple[tuple[str, ...], ...] = ()
     sources: tuple[DataFile, ...] = ()
     staged: bool = False
+    groups: tuple[tuple[int, ...], ...] = ()
 
     @property
     def named(self) -> tuple[DataFile, ...]:
@@ -178,7 +183,8 @@ class Inspected:
     def relation(self, null_strings: Sequence[str], *, part: bool = False) -> str:
         """A FROM-able relation over every file; with `part`, a `__part` column numbers the export file."""
         if self.staged:
-            read = f"read_parquet({quote_literal(str(self.files[0].path))})"
+            paths = "[" + ", ".join(quote_literal(str(f.path)) for f in self.files) + "]"
+            read = f"read_parquet({paths})"
             return read if part else f"(SELECT * EXCLUDE ({PART}) FROM {read})"
         if self.parquet:
             if not part:
@@ -194,6 +200,30 @@ class Inspected:
                 for i, (f, h) in enumerate(zip(self.files, self.headers, strict=True))
             ]
         return "(" + " UNION ALL BY NAME ".join(branches) + ")"
+
+    def split(self) -> list[tuple[int, ...]]:
+        """The parts of a CSV delivery (raw or staged): the export files (indices into `named`) of each, in
+        order (`bot.ingest.parts.group_files`). Not for parquet read in place (`_parts` splits it by file)."""
+        if self.staged:
+            return list(self.groups) or [tuple(range(len(self.named)))]
+        return parts.group_files([f.path.stat().st_size for f in self.files])
+
+    def part_relation(self, index: int, members: Sequence[int], null_strings: Sequence[str]) -> str:
+        """A FROM-able relation over part `index` of `split()` (its export files `members`) with every column of
+        the delivery (NULL where a file lacks one) and `__part`, the export file's number in the delivery."""
+        if self.staged:
+            if not self.groups:
+                return self.relation(null_strings, part=True)
+            return f"read_parquet({quote_literal(str(self.files[index].path))})"
+        branches = []
+        for i in members:
+            present = {h.lower() for h in self.headers[i]}
+            cols = ", ".join(
+                quote_ident(c) if c.lower() in present else f"NULL::VARCHAR AS {quote_ident(c)}" for c in self.columns
+            )
+            read = csvfiles.file_relation(self.files[i], self.headers[i], null_strings, None)
+            branches.append(f"SELECT {cols}, {i} AS {PART} FROM ({read})")
+        return "(" + " UNION ALL ".join(branches) + ")"
 
 
 def inspect_files(files: Sequence[DataFile | Path], con: duckdb.DuckDBPyConnection) -> Inspected:
@@ -608,22 +638,6 @@ def _check_sql(rows: str, *, wrong_period: str, force_rows: bool) -> str:
     return f"SELECT count(*), {total}, {wrong_period}, {forced} FROM {rows} AS n"
 
 
-#: Line items whose keys one duplicate-count pass holds: `count(DISTINCT ...)` keeps every key of its pass in
-#: memory; the 30M-line month fitted one pass in 384 MB, the 100M one ran out of 1 GB.
-_KEYS_PER_PASS = 25_000_000
-
-
-def _duplicates_sql(keys: str, rows: int) -> list[str]:
-    """Queries whose results sum to the duplicate line items among `keys` (a relation of `__line_item`, a hash):
-    rows beyond the first of each key. A delivery of more than `_KEYS_PER_PASS` rows is counted in passes over
-    disjoint ranges of the hash (equal keys fall in the same pass), so memory stays bounded at any size."""
-    passes = max(1, -(-rows // _KEYS_PER_PASS))
-    count = f"SELECT count(__line_item) - count(DISTINCT __line_item) FROM {keys}"
-    if passes == 1:
-        return [count]
-    return [f"{count} WHERE __line_item % {passes} = {i}" for i in range(passes)]
-
-
 def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
     try:
         row = con.execute("SELECT current_setting('temp_directory')").fetchone()
@@ -632,31 +646,104 @@ def _temp_directory(con: duckdb.DuckDBPyConnection) -> Path | None:
     return Path(str(row[0])) if row and row[0] else None
 
 
-#: Parquet options of staged copies: uncompressed is the cheapest to write and read back (5% less CPU than
-#: snappy, a fifth larger; a DuckDB database file costs the same CPU and twice the disk).
-_STAGE_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
+#: Parquet options of staged copies. Measured on the generated legacy CUR csv.gz month (`bench/ingest_bench.py
+#: --csv-staging`, docs/scaling.md): zstd stages 26 MB at 1M line items and 294 MB at 10M, uncompressed 60 and
+#: 595 MB, snappy 31 and 346 MB, for the same ingest CPU within the machine's noise (7.6 / 8.5 / 8.3 CPU-s at 1M,
+#: 98.9 / 94.5 / 92.0 at 10M); no staging (the CSV parsed twice, for the checks and for the load) costs 13.1 and
+#: 112.9 CPU-s.
+STAGE_OPTIONS = "FORMAT parquet, COMPRESSION zstd"
+
+
+def copy_parts(
+    con: duckdb.DuckDBPyConnection,
+    jobs: Sequence[tuple[str, Path, Sequence[DataFile]]],
+    *,
+    scratch: Path,
+) -> None:
+    """Run `COPY (<select>) TO <target>` for each job (select, target, the export files it reads), as many at
+    once as the connection has threads (each on a cursor of its own: a gzip stream decompresses on one core).
+    The first job to fail interrupts the others and its error is raised, naming its files (`run`)."""
+    if not jobs:
+        return
+    row = con.execute("SELECT current_setting('threads')").fetchone()
+    workers = max(1, min(int(row[0]) if row else 1, len(jobs)))
+
+    def copy(cur: duckdb.DuckDBPyConnection, job: tuple[str, Path, Sequence[DataFile]]) -> None:
+        select, target, files = job
+        run(cur, f"COPY ({select}) TO {quote_literal(str(target))} ({STAGE_OPTIONS})", files, scratch=scratch)
+
+    if workers == 1:
+        for job in jobs:
+            copy(con, job)
+        return
+    lock = threading.Lock()
+    failed: list[BaseException] = []
+    running: set[duckdb.DuckDBPyConnection] = set()
+
+    def one(job: tuple[str, Path, Sequence[DataFile]]) -> None:
+        cur = con.cursor()
+        try:
+            with lock:
+                if failed:
+                    return
+                running.add(cur)
+            try:
+                copy(cur, job)
+            except BaseException as exc:
+                with lock:
+                    first = not failed
+                    failed.append(exc)
+                    for other in running - {cur}:
+                        other.interrupt()
+                if first:
+                    raise
+        finally:
+            with lock:
+                running.discard(cur)
+            cur.close()
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stage-part") as pool:
+        futures = [pool.submit(one, job) for job in jobs]
+        wait(futures)
+    if failed:
+        raise failed[0]
 
 
 def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path) -> Inspected:
-    """Parse CSV files once into a parquet copy in `workdir` (every column text, the format's null strings
-    applied, each row numbered with its file) and return it inspected, so that the passes that follow read
-    columnar data instead of decompressing and parsing the CSV again. Parquet input is returned unchanged.
+    """Parse CSV files once into parquet copies in `workdir`, one per part (`Inspected.split`; every column text,
+    the format's null strings applied, each row numbered with its file), and return them inspected, so that the
+    passes that follow read columnar data instead of decompressing and parsing the CSV again. Parquet input is
+    returned unchanged.
 
     Raises `CorruptFile` naming the export file (and line) when DuckDB cannot read it.
     """
     if inspected.parquet:
         return inspected
-    target = workdir / f"staged-raw-{uuid.uuid4().hex[:12]}.parquet"
-    run(
+    token = uuid.uuid4().hex[:12]
+    groups = inspected.split()
+    targets = [workdir / f"staged-raw-{token}-{k + 1}.parquet" for k in range(len(groups))]
+    copy_parts(
         con,
-        f"COPY (SELECT * FROM {inspected.relation(spec.null_strings, part=True)}) TO {quote_literal(str(target))} "
-        f"({_STAGE_OPTIONS})",
-        inspected.named,
+        [
+            (
+                f"SELECT * FROM {inspected.part_relation(k, members, spec.null_strings)}",
+                target,
+                [inspected.named[i] for i in members],
+            )
+            for k, (members, target) in enumerate(zip(groups, targets, strict=True))
+        ],
         scratch=workdir,
     )
-    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quote_literal(str(target))})").fetchall()
+    described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quote_literal(str(targets[0]))})").fetchall()
     columns = {str(r[0]): str(r[1]) for r in described if str(r[0]) != PART}
-    return Inspected((DataFile(target, target.name),), True, columns, sources=inspected.named, staged=True)
+    return Inspected(
+        tuple(DataFile(t, t.name) for t in targets),
+        True,
+        columns,
+        sources=inspected.named,
+        staged=True,
+        groups=tuple(groups),
+    )
 
 
 def _may_fail(expr: str) -> bool:
@@ -764,26 +851,51 @@ def build_source(
     key_cols = [f"{checks.key} AS __line_item"] if checks.key is not None else []
     period_lit = f"DATE {quote_literal(delivery.billing_period.isoformat())}"
     wrong_period = f"count(*) FILTER (WHERE __bill_period <> {period_lit})" if checks.period else "0"
-    parts: tuple[SourcePart, ...] = ()
-    if stage_dir is not None:
-        target = stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{uuid.uuid4().hex[:12]}.parquet"
-        # The export's own total travels with the rows as an exact DECIMAL column, summed from the file below.
-        run(
+    source_parts: tuple[SourcePart, ...] = ()
+    template = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {_RELATION} AS src{where}"
+    if stage_dir is not None and not inspected.parquet:
+        # CSV: each part's normalised rows are written once to a parquet file of its own, the export's own total
+        # travelling with them as an exact DECIMAL column (summed from the files below).
+        split = inspected.split()
+        token = uuid.uuid4().hex[:12]
+        targets = [
+            stage_dir / f"staged-{delivery.billing_period:%Y-%m}-{token}-{k + 1}.parquet" for k in range(len(split))
+        ]
+        staged_select = ", ".join([*select, f"{exact} AS __billed_exact", *period_cols, *key_cols])
+        copy_parts(
             con,
-            f"COPY (SELECT {', '.join([*select, f'{exact} AS __billed_exact', *period_cols, *key_cols])} "
-            f"FROM {relation} AS src{where}) TO {quote_literal(str(target))} ({_STAGE_OPTIONS})",
-            named,
+            [
+                (
+                    f"SELECT {staged_select} FROM {inspected.part_relation(k, members, spec.null_strings)} "
+                    f"AS src{where}",
+                    target,
+                    [named[i] for i in members],
+                )
+                for k, (members, target) in enumerate(zip(split, targets, strict=True))
+            ],
             scratch=stage_dir,
         )
-        staged = f"read_parquet({quote_literal(str(target))})"
+        staged = "read_parquet([" + ", ".join(quote_literal(str(t)) for t in targets) + "])"
         check_sql = _check_sql(staged, wrong_period=wrong_period, force_rows=False)
         keys = staged
-        select_sql = "SELECT " + ", ".join(quote_ident(n) for n in names) + f" FROM {staged}"
+        columns = ", ".join(quote_ident(n) for n in names)
+        select_sql = f"SELECT {columns} FROM {staged}"
+        part_selects = [f"SELECT {columns} FROM read_parquet({quote_literal(str(t))})" for t in targets]
+        source_parts = _csv_parts(spec, inspected, split, template, part_selects)
     else:
-        select_sql = (
-            "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {inspected.relation(spec.null_strings)} AS src{where}"
-        )
-        parts = _parts(inspected, select, where)
+        select_sql = template.replace(_RELATION, inspected.relation(spec.null_strings))
+        if inspected.parquet and not inspected.staged:
+            source_parts = _parts(inspected, template)
+        elif not inspected.parquet or inspected.groups:  # CSV read in place, or staged as one file per part
+            split = inspected.split()
+            part_selects = [
+                template.replace(
+                    _RELATION,
+                    f"(SELECT * EXCLUDE ({PART}) FROM {inspected.part_relation(k, m, spec.null_strings)})",
+                )
+                for k, m in enumerate(split)
+            ]
+            source_parts = _csv_parts(spec, inspected, split, template, part_selects)
         # One pass computes the export's own totals, the rows of another period, and evaluates every normalised column
         # that a bad value can make fail (hashing the whole row defeats projection pushdown), so it fails here,
         # before any store is touched. Only casts to numbers and timestamps and JSON functions can fail: text
@@ -809,9 +921,11 @@ def build_source(
         )
     duplicates = 0
     if checks.key is not None:
-        for sql in _duplicates_sql(keys, int(row[0])):
-            counted = run(con, sql, named, scratch=stage_dir).fetchone()
-            duplicates += int(counted[0]) if counted else 0
+        # The keys of a big delivery are partitioned on disk where DuckDB spills (the ingest's own folder).
+        where_keys = stage_dir or _temp_directory(con) or Path(".tmp")
+        duplicates = integrity.count_duplicates(
+            lambda sql: run(con, sql, named, scratch=where_keys), keys, int(row[0]), where_keys
+        )
     if duplicates and checks.key is not None:
         refusal = integrity.duplicate_line_items(
             lambda sql: run(con, sql, named),
@@ -831,35 +945,54 @@ def build_source(
         expected_billed_total=str(row[1]),
         expected_rows=int(row[0]),
         bytes_read=bytes_read,
-        parts=parts,
+        parts=source_parts,
     )
 
 
-def _parts(inspected: Inspected, select: Sequence[str], where: str) -> tuple[SourcePart, ...]:
-    """The delivery's SELECT split by export file, for a delivery of several parquet files read in place (a store
-    may load them in parallel and keep the parts a re-delivery repeats). Each part reads its own file through the
-    delivery's union of columns (a file lacking one reads NULL, as in the whole): DuckDB skips the other files
-    on the `filename` filter. Nothing to split for one file, for CSV (staged as one copy) or for an export with a
-    column of its own called `filename`."""
-    if inspected.staged or not inspected.parquet or len(inspected.files) < 2:
+#: Where a part's relation goes in the SELECT template that every part shares (the fingerprint's SELECT).
+_RELATION = "\x00relation\x00"
+
+
+def _csv_parts(
+    spec: FormatSpec,
+    inspected: Inspected,
+    split: Sequence[tuple[int, ...]],
+    template: str,
+    selects: Sequence[str],
+) -> tuple[SourcePart, ...]:
+    """The CSV delivery's parts (`split`: the export files of each; `selects`: each one's SELECT), identified
+    for re-use by their export files and the transformation: the SELECT template, the delivery's columns and
+    null strings (`bot.ingest.parts`). Nothing to split for a single part."""
+    if len(split) < 2:
         return ()
-    if any(c.lower() == "filename" for c in inspected.columns):
+    fingerprint = parts.fingerprint("csv", template, sorted(inspected.columns.items()), list(spec.null_strings))
+    found = parts.part_files(inspected.named, split)
+    total = max(sum(p.size for p in found), 1)
+    return tuple(
+        SourcePart(p.name, p.size, p.digest, fingerprint, sql, p.size / total)
+        for p, sql in zip(found, selects, strict=True)
+    )
+
+
+def _parts(inspected: Inspected, template: str) -> tuple[SourcePart, ...]:
+    """The delivery's SELECT (`template`, its relation left out) split by export file, for a delivery of several
+    parquet files read in place (a store may load them in parallel and keep the parts a re-delivery repeats).
+    Each part reads its own file through the delivery's union of columns (a file lacking one reads NULL, as in
+    the whole): DuckDB skips the other files on the `filename` filter. Nothing to split for one file or for an
+    export with a column of its own called `filename`."""
+    if len(inspected.files) < 2 or any(c.lower() == "filename" for c in inspected.columns):
         return ()
-    placeholder = "\x00relation\x00"
-    template = "SELECT\n    " + ",\n    ".join(select) + f"\nFROM {placeholder} AS src{where}"
     paths = "[" + ", ".join(quote_literal(str(f.path)) for f in inspected.files) + "]"
     # The transformation a part's rows come from: the SELECT without its files, and the column types it reads.
-    fingerprint = hashlib.sha256(json.dumps([template, sorted(inspected.columns.items())]).encode("utf-8")).hexdigest()
-    sizes = [f.path.stat().st_size for f in inspected.files]
-    total = max(sum(sizes), 1)
-    parts = []
-    for f, size in zip(inspected.files, sizes, strict=True):
-        with f.path.open("rb") as fh:
-            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    fingerprint = parts.fingerprint(template, sorted(inspected.columns.items()))
+    found = parts.part_files(inspected.files, [(i,) for i in range(len(inspected.files))])
+    total = max(sum(p.size for p in found), 1)
+    out = []
+    for f, p in zip(inspected.files, found, strict=True):
         relation = (
             f"(SELECT * FROM read_parquet({paths}, union_by_name = true) WHERE filename = {quote_literal(str(f.path))})"
         )
-        parts.append(
-            SourcePart(f.name, size, digest, fingerprint, template.replace(placeholder, relation), size / total)
+        out.append(
+            SourcePart(p.name, p.size, p.digest, fingerprint, template.replace(_RELATION, relation), p.size / total)
         )
-    return tuple(parts)
+    return tuple(out)

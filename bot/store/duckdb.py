@@ -50,12 +50,12 @@ import os
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
@@ -123,6 +123,7 @@ from bot.store.duckdb_sql import (
 from bot.store.registry import register
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Loaded totals may differ from the export's own sum by less than half a cent (float summation noise).
 RECONCILE_TOLERANCE = Decimal("0.005")
@@ -263,7 +264,7 @@ class DuckDBStore(BillingStore):
         except OSError as exc:
             raise StoreError(f"cannot create billing store directory {self.root}: {exc}") from exc
         self._lock = threading.Lock()
-        self._local = threading.local()
+        self._local = threading.local()  # per thread: its cursor, and the generation a question pinned
         self._gen: _Generation | None = None
         self._closed = False
         # The next start collects what a killed load or ingest left behind (files whose flock is free).
@@ -313,10 +314,27 @@ class DuckDBStore(BillingStore):
     def _config(self) -> dict[str, str | bool | int | float | list[str]]:
         return {"threads": self.threads, "memory_limit": self.memory_limit}
 
+    def read_consistently(self, question: Callable[[], T]) -> T:
+        """Answer `question` from the generation current when it starts: every read of this thread until it
+        ends uses that catalog snapshot, so a delivery published meanwhile is seen by none of its reads. The
+        snapshot's files outlive a replacement by `grace_seconds`, much longer than a question."""
+        local = self._local
+        if getattr(local, "pinned", None) is not None:
+            return question()  # a question inside a question reads the outer one's snapshot
+        local.pinned = self._generation()
+        try:
+            return question()
+        finally:
+            local.pinned = None
+
     def _generation(self) -> _Generation:
-        """The reader connection for the current catalog, rebuilt when another process published."""
+        """The reader connection for the current catalog (or the one this thread's question pinned), rebuilt
+        when another process published."""
         if self._closed:
             raise StoreError("the billing store is closed")
+        pinned: _Generation | None = getattr(self._local, "pinned", None)
+        if pinned is not None:
+            return pinned
         sig = catalog_signature(self.root)
         gen = self._gen
         if gen is not None and gen.signature == sig:

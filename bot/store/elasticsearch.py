@@ -45,10 +45,9 @@ class ElasticsearchClient(ClusterClient):
             return ClusterFailure(None, exc.message)
         return None
 
-    def alias_exists(self, alias: str) -> bool:
-        return bool(self.client.indices.exists_alias(name=alias))
-
-    def mappings(self, index: str) -> dict[str, Any]:
+    def mappings(self, index: str, *, lenient: bool = False) -> dict[str, Any]:
+        if lenient:
+            return dict(self.client.indices.get_mapping(index=index, ignore_unavailable=True, allow_no_indices=True))
         return dict(self.client.indices.get_mapping(index=index))
 
     def index_names(self, pattern: str) -> list[str]:
@@ -142,5 +141,6 @@ class ElasticsearchStore(SearchClusterStore):
             kwargs["ca_certs"] = parsed.ca_certs
         # Every node given: a request that a node cannot answer (stopped, unreachable) is retried on another.
         kwargs["max_retries"] = max(3, len(parsed.nodes))
+        kwargs["retry_on_status"] = (429, *search_cluster.RETRY_ON_STATUS)
         client = ElasticsearchClient(Elasticsearch(list(parsed.nodes), **kwargs))
         return cls(client, prefix=parsed.prefix, replicas=parsed.replicas)

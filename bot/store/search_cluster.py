@@ -25,6 +25,10 @@ Layout (docs/architecture.md, "The billing store contract"):
   the old index. A failed or killed load leaves the old index live (its orphan is deleted by the next load).
   Each source (`_meta.source`; an index loaded before sources were recorded belongs to `source_of_uri` of its
   `source_uri`) has its own live index per period: a load replaces only its own source's, and readers sum them;
+- a question reads one view (`read_consistently`): the indices behind the read alias resolved once (one
+  `_mapping` request), their summaries from their `_meta`, and every search of the question naming them instead
+  of the aliases, so a delivery published meanwhile is in all of its figures or in none; a question whose
+  indices were deleted under it (the load that replaced them is done) is asked again from the new ones;
 - a load in progress is owned through a lease in its index's `_meta` (`loading.heartbeat`, renewed every
   `load_lease_seconds / 4` while it runs): another process loading the same period (a shell `trackit ingest`
   beside the bot, another replica) never deletes it; once the heartbeat is older than the lease, the loader is
@@ -45,6 +49,7 @@ servers, so a tag key is stored under `tags.<escaped key>` with `.` and `%` perc
 from __future__ import annotations
 
 import abc
+import contextvars
 import functools
 import hashlib
 import json
@@ -61,7 +66,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import duckdb
@@ -131,9 +136,23 @@ _EXACT_CARDINALITY = 40_000
 _COUNT_TERMS = 10_000
 _SUMMARY_COUNT_TERMS = 50_000
 _PREFIX = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+#: HTTP statuses a request is sent again for, to another node (besides a node that cannot be reached at all):
+#: 502-504 from a node that is stopping, overloaded or behind a proxy whose upstream went away, and 501, which
+#: neither server answers to any request this store sends (every API it uses exists on both): a 501 comes from
+#: something that is not a node of the cluster, typically another program that took over the port of a node
+#: that was stopped (Python's `http.server` answers 501 to a HEAD). The client marks that node dead.
+RETRY_ON_STATUS = (501, 502, 503, 504)
+#: Longest comma-separated list of index names a search names in its URL: both servers refuse a request line
+#: longer than `http.max_initial_line_length` (4 KB by default). A view with more indices searches the store's
+#: index pattern narrowed to its indices by `_index`.
+_URL_INDICES = 3000
+#: Views a question may be answered from before giving up: a question whose indices were deleted under it
+#: (replaced by a new delivery) is answered again from the new ones.
+_VIEW_ATTEMPTS = 3
 
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _TRUE = ("1", "true", "yes")
 _FALSE = ("0", "false", "no")
 
@@ -145,6 +164,42 @@ class ClusterFailure:
 
     status: int | None
     reason: str
+
+
+class _View:
+    """The live indices one question reads, resolved once: the line-item indices behind the read alias with their
+    mappings (one `_mapping` request: one cluster state), and their summaries as each one's `_meta` records them.
+
+    Every search of the question names these indices, never the aliases, so a delivery published while the
+    question is answered is not seen by it: the answer is the old delivery's. If a replaced index is deleted
+    before the question is done, a search of it fails (index names are never reused) and the question is asked
+    again from a new view (`SearchClusterStore.read_consistently`): the answer is the new delivery's.
+    """
+
+    def __init__(self, mappings: dict[str, dict[str, Any]]) -> None:
+        self.mappings = mappings
+        self.metas = {name: m.get("_meta", {}) for name, m in mappings.items()}
+        #: Whether a search named the index pattern instead of the indices (`_URL_INDICES`): a deletion is then
+        #: noticed by checking the indices still exist when the question is answered.
+        self.wide = False
+
+    def names(self, alias: str, prefix: str) -> tuple[str, ...] | None:
+        """The indices behind `alias` (the line-item alias or a summary alias of the store with `prefix`) in this
+        view; None when `alias` is not one of them (a concrete index name)."""
+        if alias == f"{prefix}-li":
+            return tuple(sorted(self.metas))
+        for summary in search_rollup.SUMMARIES:
+            if alias == f"{prefix}-{summary.infix}":
+                return tuple(sorted(m[summary.key]["index"] for m in self.metas.values() if summary.key in m))
+        return None
+
+    def every_index(self) -> set[str]:
+        """Every index this view reads: line items and summaries."""
+        return set(self.metas) | set(_summary_indices_of(self.metas.values()))
+
+
+class ViewChanged(StoreError):
+    """The indices a question was reading were deleted under it (a new delivery replaced them)."""
 
 
 @dataclass(frozen=True)
@@ -235,12 +290,10 @@ class ClusterClient(abc.ABC):
         """What `exc` says about the cluster, or None when it is not a failure of the client or the cluster."""
 
     @abc.abstractmethod
-    def alias_exists(self, alias: str) -> bool:
-        """Whether `alias` names at least one index."""
-
-    @abc.abstractmethod
-    def mappings(self, index: str) -> dict[str, Any]:
-        """Index name -> `{"mappings": {...}}` of every index `index` (a name, alias or pattern) names."""
+    def mappings(self, index: str, *, lenient: bool = False) -> dict[str, Any]:
+        """Index name -> `{"mappings": {...}}` of every index `index` (a name, alias or pattern) names, in one
+        request (one cluster state: an alias is resolved once); `lenient`: a name naming no index answers `{}`
+        instead of failing."""
 
     @abc.abstractmethod
     def index_names(self, pattern: str) -> list[str]:
@@ -404,6 +457,17 @@ def _flag(options: dict[str, str], name: str, default: bool, url: str) -> bool:
     raise ConfigError(f"store URL {_redacted(url)!r}: {name}={raw!r} is not true or false")
 
 
+def _clashing_prefix(prefix: str) -> tuple[str, str] | None:
+    """(the shorter prefix, the part) when a part of `prefix` between hyphens, after the first, names a kind of
+    this store's indices (`li`, or a summary's infix); else None. Index names are `<prefix>-<kind>-<YYYY-MM>-...`:
+    a prefix `a-li` makes names (`a-li-li-...`) that the store with prefix `a` takes for its own line-item
+    indices (`a-li-*`), and the reverse; a prefix without such a part never does."""
+    kinds = {"li", *(summary.infix for summary in search_rollup.SUMMARIES)}
+    parts = prefix.split("-")
+    at = next((i for i, part in enumerate(parts) if i and part in kinds), None)
+    return None if at is None else ("-".join(parts[:at]), parts[at])
+
+
 def _redacted(url: str) -> str:
     """`url` without a password, for messages."""
     parts = urlsplit(url)
@@ -451,6 +515,19 @@ def _parse_ts(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
+def _consistent(
+    method: Callable[Concatenate[SearchClusterStore, _P], _T],
+) -> Callable[Concatenate[SearchClusterStore, _P], _T]:
+    """A read of the store answered from one view of the live indices (`SearchClusterStore.read_consistently`):
+    that of the question it is part of, or its own."""
+
+    @functools.wraps(method)
+    def read(self: SearchClusterStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        return self.read_consistently(lambda: method(self, *args, **kwargs))
+
+    return read
+
+
 class SearchClusterStore(BillingStore):
     """BillingStore on an Elasticsearch or OpenSearch cluster: the index-per-period design, one client seam.
 
@@ -485,6 +562,13 @@ class SearchClusterStore(BillingStore):
                 f"{cluster.product} index prefix {prefix!r} is not usable in index names: use lowercase letters, "
                 "digits, '-' and '_', starting with a letter or digit (e.g. prefix=trackit)"
             )
+        if clash := _clashing_prefix(prefix):
+            shorter, part = clash
+            raise ConfigError(
+                f"{cluster.product} index prefix {prefix!r} could share index names with the prefix {shorter!r} (index "
+                f"names are <prefix>-li-..., <prefix>-ru-..., <prefix>-rs-...): set a `prefix` without a '-{part}' "
+                "part in the store URL (`store_url`, e.g. prefix=trackit)"
+            )
         self._cluster = cluster
         self._prefix = prefix
         self._alias = f"{prefix}-li"
@@ -506,6 +590,106 @@ class SearchClusterStore(BillingStore):
         self._shard_counts: dict[str, int] = {}
         #: Where the cluster is, for error messages (never carries credentials).
         self.host = cluster.host
+        #: The view the question being answered in this thread (context) reads (`read_consistently`).
+        self._views: contextvars.ContextVar[_View | None] = contextvars.ContextVar(f"view-{id(self)}", default=None)
+
+    @property
+    def cluster(self) -> ClusterClient:
+        """The client every request of this store goes through."""
+        return self._cluster
+
+    def wrap_cluster(self, wrap: Callable[[ClusterClient], ClusterClient]) -> None:
+        """Send every later request through `wrap(client)`: a `ClusterClient` that delegates to the current one,
+        to observe requests or to inject failures and concurrent changes between them (tests, benchmarks)."""
+        self._cluster = wrap(self._cluster)
+
+    # ------------------------------------------------------------------ consistent reads
+
+    def read_consistently(self, question: Callable[[], _T]) -> _T:
+        """Answer `question` (any number of this store's reads) from one view of the live indices: every search
+        names the indices that were live when it started, so a delivery published meanwhile is either wholly
+        unseen or, when the replaced indices were deleted under the question, the question is answered again from
+        the new ones. Nested calls read the outer view."""
+        if self._views.get() is not None:
+            return question()
+        for attempt in range(1, _VIEW_ATTEMPTS + 1):
+            view = _View(self._fresh_mappings())
+            token = self._views.set(view)
+            try:
+                try:
+                    answer = question()
+                except ViewChanged:
+                    raise
+                except Exception:
+                    # A search that named the index pattern may have missed a deleted index: the question may
+                    # have failed on what it read (no group where its total said there was cost). Asked again then.
+                    if view.wide and self._lost_an_index(view):
+                        raise ViewChanged(self._replaced_message()) from None
+                    raise
+                if view.wide and self._lost_an_index(view):
+                    raise ViewChanged(self._replaced_message())
+                return answer
+            except ViewChanged as exc:
+                if attempt == _VIEW_ATTEMPTS:
+                    raise
+                log.info("a delivery replaced the indices of a question being answered; asking again: %s", exc)
+            finally:
+                self._views.reset(token)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _lost_an_index(self, view: _View) -> bool:
+        """Whether an index `view` reads is gone (a search naming the index pattern does not fail for a deleted
+        index: it leaves its line items out)."""
+        patterns = ",".join(f"{a}-*" for a in (self._alias, *map(self._summary_alias, search_rollup.SUMMARIES)))
+        return bool(view.every_index() - set(self._call("index listing", self._cluster.index_names, patterns)))
+
+    def _replaced_message(self) -> str:
+        return (
+            f"{self._cluster.product} at {self.host}: the indices a question read were replaced by a new delivery "
+            "while it was answered; ask again"
+        )
+
+    def _view(self) -> _View:
+        """The view of the question being answered, or (outside one) the indices live now."""
+        return self._views.get() or _View(self._fresh_mappings())
+
+    def _fresh_mappings(self) -> dict[str, dict[str, Any]]:
+        """Index name -> mapping of every index behind the read alias now (one request)."""
+        mappings = self._call("mapping read", self._cluster.mappings, self._alias, lenient=True)
+        return {name: dict(body["mappings"]) for name, body in mappings.items()}
+
+    def _read(
+        self, what: str, index: str, body: dict[str, Any], *, shard: int | None = None, filter_path: str | None = None
+    ) -> dict[str, Any]:
+        """One search of `index`: one of the store's aliases, read as the indices behind it in the question's view
+        (an empty response, without asking, when there are none), or a concrete index name.
+
+        Raises ViewChanged when an index of the view was deleted (the question is then asked again); a list too
+        long for one request line searches the store's index pattern narrowed to the view's indices by `_index`."""
+        view = self._views.get()
+        names: tuple[str, ...] | None = None
+        if index in (self._alias, self._rollup_alias, self._resource_alias):
+            view = view or _View(self._fresh_mappings())
+            names = view.names(index, self._prefix)
+        if names is None:
+            names = (index,)
+        if not names:
+            return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+        target, wide = ",".join(names), False
+        if len(target) > _URL_INDICES and view is not None:
+            view.wide = wide = True
+            target = f"{index}-*"
+            narrowed = [body.get("query", {"match_all": {}}), {"terms": {"_index": list(names)}}]
+            body = {**body, "query": {"bool": {"filter": narrowed}}}
+        try:
+            return self._cluster.search(target, body, lenient=wide, shard=shard, filter_path=filter_path)
+        except Exception as exc:
+            failure = self._cluster.failure(exc)
+            if failure is None:
+                raise
+            if failure.status == 404 and "index_not_found" in failure.reason and view is self._views.get() is not None:
+                raise ViewChanged(f"{self._replaced_message()} ({failure.reason})") from exc
+            raise self._error(what, failure) from exc
 
     # ------------------------------------------------------------------ helpers
 
@@ -524,22 +708,24 @@ class SearchClusterStore(BillingStore):
         product = self._cluster.product
         if failure.status is None:
             return StoreError(f"cannot reach {product} at {self.host} for {what}: {failure.reason}")
-        return StoreError(f"{product} at {self.host} refused {what} (HTTP {failure.status}): {failure.reason}")
-
-    def _live_mappings(self) -> dict[str, dict[str, Any]]:
-        """Index name -> mapping of every live period index (behind the read alias)."""
-        if not self._call("alias check", self._cluster.alias_exists, self._alias):
-            return {}
-        mappings = self._call("mapping read", self._cluster.mappings, self._alias)
-        return {name: dict(body["mappings"]) for name, body in mappings.items()}
+        hint = (
+            f" (not an answer of {product}: is another program listening at one of the store URL's nodes?)"
+            if failure.status == 501
+            else ""
+        )
+        return StoreError(f"{product} at {self.host} refused {what} (HTTP {failure.status}): {failure.reason}{hint}")
 
     def _live_indices(self) -> dict[str, dict[str, Any]]:
-        """Index name -> `_meta` of every live period index (behind the read alias)."""
-        return {name: m.get("_meta", {}) for name, m in self._live_mappings().items()}
+        """Index name -> `_meta` of every live period index (behind the read alias) in the question's view."""
+        return self._view().metas
+
+    def _fresh_indices(self) -> dict[str, dict[str, Any]]:
+        """Index name -> `_meta` of every period index live now, whatever a question reads (for loads)."""
+        return {name: m.get("_meta", {}) for name, m in self._fresh_mappings().items()}
 
     def _without_charge_class(self) -> bool:
         """Whether some live index was loaded before line items carried `charge_class` (read by derivation)."""
-        return any(_CHARGE_CLASS not in m.get("properties", {}) for m in self._live_mappings().values())
+        return any(_CHARGE_CLASS not in m.get("properties", {}) for m in self._view().mappings.values())
 
     def _all_period_indices(self) -> list[str]:
         return sorted(self._call("index listing", self._cluster.index_names, f"{self._alias}-*"))
@@ -553,7 +739,7 @@ class SearchClusterStore(BillingStore):
         key = (period.isoformat(), delivery.source)
         with self._load_lock:
             # Every live index of the period is kept, whichever source it holds: only orphans go.
-            self._delete_orphans(period, keep=set(self._live_indices()))
+            self._delete_orphans(period, keep=set(self._fresh_indices()))
             self._delete_summary_orphans(period)
             digest = hashlib.sha1(delivery.delivery_id.encode()).hexdigest()[:10]
             index = f"{self._alias}-{period:%Y-%m}-{digest}-{uuid.uuid4().hex[:8]}"
@@ -576,7 +762,7 @@ class SearchClusterStore(BillingStore):
                 )
                 self._wait_for_replicas([index, *_summary_indices(meta)], source)
                 # Another process may have published this period while we loaded: replace what is live now.
-                live = {_live_key(m): (name, m) for name, m in self._live_indices().items()}
+                live = {_live_key(m): (name, m) for name, m in self._fresh_indices().items()}
                 old = live.get(key)
                 actions: list[dict[str, Any]] = [{"add": {"index": index, "alias": self._alias}}]
                 if old:
@@ -824,6 +1010,7 @@ class SearchClusterStore(BillingStore):
             )
         return self._legacy_meta[index]
 
+    @_consistent
     def periods(self) -> list[PeriodStatus]:
         out = [
             PeriodStatus(
@@ -852,7 +1039,7 @@ class SearchClusterStore(BillingStore):
         with self._load_lock:
             names = [
                 n
-                for n, m in self._live_indices().items()
+                for n, m in self._fresh_indices().items()
                 if m.get("billing_period") == billing_period.isoformat() and (source is None or _source_of(m) == source)
             ]
             for name in names:
@@ -1087,10 +1274,9 @@ class SearchClusterStore(BillingStore):
     def _search(
         self, what: str, query: dict[str, Any], aggs: dict[str, Any], index: str | None = None
     ) -> dict[str, Any]:
-        """Aggregations over the live data (or one `index`); {} before the first load (no index behind the alias)."""
-        body = self._call(
-            what, self._cluster.search, index or self._alias, {"size": 0, "query": query, "aggs": aggs}, lenient=True
-        )
+        """Aggregations over the live line items (or `index`: an alias or one index, `_read`); {} before the first
+        load (no index behind the alias)."""
+        body = self._read(what, index or self._alias, {"size": 0, "query": query, "aggs": aggs})
         return dict(body.get("aggregations") or {})
 
     def _composite(
@@ -1122,6 +1308,7 @@ class SearchClusterStore(BillingStore):
         whole = request.time_range if search_rollup.serves_resources(request) else None
         return self._read_target(search_rollup.serves_aggregate(request), whole)
 
+    @_consistent
     def aggregate(self, request: AggregateRequest) -> list[AggregateRow]:
         if _groups_by_class(request) and self._without_charge_class():
             return self._aggregate_per_class(request)
@@ -1168,12 +1355,8 @@ class SearchClusterStore(BillingStore):
                 for b in (aggs["series"]["buckets"] if aggs else [])
             ]
         if not sources:
-            body = self._call(
-                "total",
-                self._cluster.search,
-                target.index,
-                {"size": 0, "query": query, "aggs": metrics, "track_total_hits": True},
-                lenient=True,
+            body = self._read(
+                "total", target.index, {"size": 0, "query": query, "aggs": metrics, "track_total_hits": True}
             )
             hits = body["hits"]["total"]["value"]
             if not hits:
@@ -1271,6 +1454,7 @@ class SearchClusterStore(BillingStore):
         rows.sort(key=lambda r: (-r.cost, r.keys))
         return rows[:limit]
 
+    @_consistent
     def count_groups(self, request: AggregateRequest) -> int:
         """Groups of one dimension counted by the node from a `terms` aggregation without metrics (one request,
         answering only the number of its buckets); exact, since it is only used when the node returned every term
@@ -1286,16 +1470,14 @@ class SearchClusterStore(BillingStore):
             target = self._target_for(request)
             size = max(_COUNT_TERMS, min(target.documents, _SUMMARY_COUNT_TERMS))
             terms = {"field": field, "size": size, "missing": _LEGACY_VALUES.get(field, "")}
-            body = self._call(
+            body = self._read(
                 "group count",
-                self._cluster.search,
                 target.index,
                 {
                     "size": 0,
                     "query": self._query(request.time_range, request.filters),
                     "aggs": {"g": {"terms": terms}, "n": {"stats_bucket": {"buckets_path": "g>_count"}}},
                 },
-                lenient=True,
                 filter_path="aggregations.g.sum_other_doc_count,aggregations.n.count",
             )
             aggs = body.get("aggregations")
@@ -1357,6 +1539,7 @@ class SearchClusterStore(BillingStore):
                 plain += 1
         return plain + len(merged)
 
+    @_consistent
     def line_item_sums(self, request: LineItemSumsRequest) -> list[LineItemSums]:
         """A composite aggregation over the request's keys with sums: exact, paged, groups only."""
         query = self._query(request.time_range, request.filters)
@@ -1399,6 +1582,7 @@ class SearchClusterStore(BillingStore):
             merged[keys] = row if old is None else _add_sums(old, row)
         return list(merged.values())
 
+    @_consistent
     def tag_coverage(self, time_range: TimeRange, filters: Sequence[Filter] = ()) -> list[TagCoverage]:
         keys = sorted(self._tag_keys_live())
         query = self._query(time_range, filters)
@@ -1440,6 +1624,7 @@ class SearchClusterStore(BillingStore):
         sources = [{"v": {"terms": {"field": field}}}]
         return sum(1 for _ in self._composite("tag value count", narrowed, sources, {}, index))
 
+    @_consistent
     def distinct_values(self, dimension: DimensionRef, limit: int = 10_000) -> list[str]:
         field = _field(dimension)
         cost = {"cost": {"sum": {"field": "billed_cost"}}}
@@ -1462,6 +1647,7 @@ class SearchClusterStore(BillingStore):
         values = [v for _, v in sorted(ranked) if v not in ("", dimension.empty_key)]
         return list(dict.fromkeys(values))[:limit]
 
+    @_consistent
     def tag_keys(self) -> list[str]:
         return sorted(self._tag_keys_live())
 
@@ -1477,6 +1663,7 @@ class SearchClusterStore(BillingStore):
             for b in self._composite("accounts", {"match_all": {}}, sources, metrics, index)
         ]
 
+    @_consistent
     def accounts(self) -> dict[str, str]:
         live = self._live_indices()
         if all("accounts" in m for m in live.values()):  # recorded at load time: no aggregation per question
@@ -1491,6 +1678,7 @@ class SearchClusterStore(BillingStore):
                 names[account], latest[account] = name, seen
         return names
 
+    @_consistent
     def freshness(self, time_range: TimeRange | None = None) -> Freshness:
         """Newest usage and the status of every period whose index may hold usage starting in the range:
         queries filter the whole alias by usage start, so these are exactly the periods an answer reads."""
@@ -1527,7 +1715,7 @@ class SearchClusterStore(BillingStore):
             body: dict[str, Any] = {"size": _SCAN_PAGE, "query": query, "sort": ["_doc"]}
             if search_after is not None:
                 body["search_after"] = search_after
-            hits = self._call("line item scan", self._cluster.search, index, body, shard=shard)["hits"]["hits"]
+            hits = self._read("line item scan", index, body, shard=shard)["hits"]["hits"]
             for hit in hits:
                 yield _flatten(hit["_source"], wanted)
             if len(hits) < _SCAN_PAGE:
@@ -1802,6 +1990,11 @@ def _summary_document_sql(summary: search_rollup.Summary, source: NormalizedSour
 def _summary_indices(meta: dict[str, Any]) -> list[str]:
     """The summary indices a line-item index's `_meta` records."""
     return [meta[s.key]["index"] for s in search_rollup.SUMMARIES if s.key in meta]
+
+
+def _summary_indices_of(metas: Iterable[dict[str, Any]]) -> list[str]:
+    """The summary indices the `_meta` of several line-item indices record."""
+    return [name for meta in metas for name in _summary_indices(meta)]
 
 
 def _whole_or_none(time_range: TimeRange, meta: dict[str, Any]) -> bool:

@@ -19,7 +19,7 @@ import pytest
 
 from bot.billing.model import TimeRange
 from bot.errors import CorruptFile, MissingColumns
-from bot.ingest import readers
+from bot.ingest import integrity
 from bot.ingest.pipeline import IngestPolicy, ingest
 from tests.ingest.conftest import CUR_HEADER, csv_bytes, cur_delivery, cur_row
 
@@ -318,18 +318,30 @@ def test_parquet_duplicated_line_items_are_refused(tmp_path: Path, store: Any) -
     assert store.periods() == []
 
 
-@pytest.mark.parametrize("keys_per_pass", [7, 1])
-def test_duplicates_counted_in_passes_are_the_same(
-    tmp_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch, keys_per_pass: int
+@pytest.mark.parametrize("keys_per_count", [7, 1])
+def test_duplicates_counted_in_hash_buckets_are_the_same(
+    tmp_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch, keys_per_count: int
 ) -> None:
-    # A delivery bigger than one pass's keys is counted over disjoint ranges of the key's hash: the same 10 extra
-    # rows are found whether it takes 15 passes or 100.
-    monkeypatch.setattr(readers, "_KEYS_PER_PASS", keys_per_pass)
+    # A delivery with more keys than one count holds has its keys written once, partitioned by hash bucket, and
+    # each bucket counted on its own: the same 10 extra rows are found in 15 buckets or 100, and the partitioned
+    # keys are gone afterwards.
+    monkeypatch.setattr(integrity, "KEYS_PER_COUNT", keys_per_count)
+    buckets: list[int] = []
+    real = integrity.count_duplicates
+
+    def spy(run: integrity.Runner, keys: str, rows: int, scratch: Path) -> int:
+        found = real(run, keys, rows, scratch)
+        buckets.append(-(-rows // keys_per_count))
+        assert not list(scratch.glob("keys-*")), "the partitioned keys are removed"
+        return found
+
+    monkeypatch.setattr(integrity, "count_duplicates", spy)
     part = tmp_path / "cur" / "rep" / "rep" / "year=2024" / "month=5" / "part-0.parquet"
     _parquet(part, _CUR2_SELECT.format(ids=90, n=100, extra=""))
     with pytest.raises(CorruptFile) as err:
         ingest(str(tmp_path / "cur"), store, progress=False)
     assert "appears 2 times (10 extra rows in 10 line items)" in err.value.message
+    assert buckets == [-(-100 // keys_per_count)]
     assert store.periods() == []
 
 

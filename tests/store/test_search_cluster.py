@@ -16,10 +16,12 @@ import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -84,10 +86,54 @@ def test_unreachable_cluster_is_a_store_error_naming_the_host(cluster: Cluster) 
     with pytest.raises(StoreError) as err:
         store.periods()
     message = str(err.value)
-    assert message.startswith(f"cannot reach {cluster.product} at http://127.0.0.1:{port} for alias check: ")
+    assert message.startswith(f"cannot reach {cluster.product} at http://127.0.0.1:{port} for mapping read: ")
     assert "s3cret" not in message
     with pytest.raises(StoreError, match=f"cannot reach {cluster.product} at http://127.0.0.1:{port}"):
         store.replace_period(synthetic_source(10))
+
+
+@pytest.fixture
+def foreign_port() -> Iterator[int]:
+    """A port where a program that is not a search node answers: Python's `http.server` with no handlers, which
+    answers every request 501 (as it answers a HEAD when it has only GET handlers). Such a program can take the
+    port of a node that was stopped, while the store's client still has that node in its list."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_501_from_a_program_on_a_stopped_nodes_port_is_retried_on_another_node(
+    cluster: Cluster, prefix: str, foreign_port: int, tmp_path: Path
+) -> None:
+    # The client picks nodes in turn: among several questions, some are sent to the foreign program first.
+    store = cluster.open(prefix, hostport=f"127.0.0.1:{foreign_port}", options=f"&nodes={host_port(cluster.url)}")
+    try:
+        store.replace_period(make_source(tmp_path, [item("2024-01-05", "12.34")]))
+        for _ in range(6):
+            assert [p.billed_total for p in store.periods()] == [12.34]
+            assert jan_total(store) == pytest.approx(12.34)
+    finally:
+        for p in store.periods():
+            store.delete_period(p.billing_period)
+        store.close()
+
+
+def test_a_url_naming_only_a_program_that_is_not_a_node_says_so(cluster: Cluster, foreign_port: int) -> None:
+    store = cluster.open("t", hostport=f"127.0.0.1:{foreign_port}", options="&timeout=5")
+    with pytest.raises(StoreError) as err:
+        store.periods()
+    message = str(err.value)
+    assert message.startswith(f"{cluster.product} at http://127.0.0.1:{foreign_port} refused mapping read (HTTP 501): ")
+    assert message.endswith(
+        f"(not an answer of {cluster.product}: is another program listening at one of the store URL's nodes?)"
+    )
+    store.close()
 
 
 def test_rejected_line_item_fails_the_load_and_keeps_the_old_delivery(
@@ -114,6 +160,39 @@ def test_prefix_that_cannot_name_an_index_is_a_config_error(cluster: Cluster, ba
     expected = f"{cluster.product} index prefix {bad!r} is not usable in index names: use lowercase letters, digits"
     with pytest.raises(ConfigError, match=re.escape(expected)):
         cluster.open(bad)
+
+
+@pytest.mark.parametrize(
+    ("prefix_", "shorter", "part"), [("a-li", "a", "li"), ("team-ru-x", "team", "ru"), ("x-y-rs", "x-y", "rs")]
+)
+def test_a_prefix_whose_index_names_another_prefix_would_take_for_its_own_is_refused(
+    cluster: Cluster, prefix_: str, shorter: str, part: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        cluster.open(prefix_)
+    assert str(err.value) == (
+        f"{cluster.product} index prefix {prefix_!r} could share index names with the prefix {shorter!r} (index names "
+        f"are <prefix>-li-..., <prefix>-ru-..., <prefix>-rs-...): set a `prefix` without a '-{part}' part in the "
+        "store URL (`store_url`, e.g. prefix=trackit)"
+    )
+
+
+def test_stores_whose_prefixes_only_look_alike_keep_their_own_data(
+    cluster: Cluster, prefix: str, tmp_path: Path
+) -> None:
+    stores = [cluster.open(p) for p in (prefix, f"{prefix}-lis", f"{prefix}_li", f"li-{prefix}")]
+    try:
+        for n, store in enumerate(stores, 1):
+            store.replace_period(make_source(tmp_path, [item("2024-01-05", f"{n}.00")], delivery_id=f"d{n}"))
+        # A re-delivery in one store (which deletes its period's orphans) leaves the others' indices alone.
+        stores[0].replace_period(make_source(tmp_path, [item("2024-01-06", "9.00")], delivery_id="again"))
+        assert [jan_total(s) for s in stores] == [9.0, 2.0, 3.0, 4.0]
+        assert [[p.delivery_id for p in s.periods()] for s in stores] == [["again"], ["d2"], ["d3"], ["d4"]]
+    finally:
+        for store in stores:
+            for p in store.periods():
+                store.delete_period(p.billing_period)
+            store.close()
 
 
 # ------------------------------------------------------------------------------------------- crash safety
