@@ -274,6 +274,8 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if self.commitment_phrase():
             return
+        if self.credit_phrase():
+            return
         if self.versus_relative():
             return
         holiday = match_holiday(self.tokens, self.i, self.today)

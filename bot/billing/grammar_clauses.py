@@ -52,6 +52,25 @@ _COMMITMENT_MEANING = Meaning(
     "charge-class=recurring,one-time",
     "the commitment fees",
 )
+_CREDIT_MEANING = Meaning(DimensionRef(Dimension.CHARGE_CLASS), ("credit",), "charge-class=credit", "the credits")
+#: Phrases saying how credits count, longest first, each with whether it asks for the total net of them.
+_CREDIT_PHRASES: tuple[tuple[tuple[str, ...], bool], ...] = tuple(
+    (tuple(phrase.split()), net)
+    for phrase, net in (
+        ("with credits applied", True),
+        ("net of credits", True),
+        ("net of credit", True),
+        ("gross of credits", False),
+        ("after credits", True),
+        ("after credit", True),
+        ("including credits", True),
+        ("incl credits", True),
+        ("credits included", True),
+        ("before credits", False),
+        ("before credit", False),
+        ("without credits", False),
+    )
+)
 #: The long and short names of common tag keys: `environment` names a key `env`, and the other way round.
 _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "environment": ("env",),
@@ -141,6 +160,31 @@ class ClauseReader(Cursor):
                 f"Read `{typed}` as the commitment fees (RI and Savings Plans, recurring and upfront): "
                 "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support."
             )
+            self.i += n
+            return True
+        return False
+
+    # ------------------------------------------------------------------------------ credits, net or gross
+
+    def credit_phrase(self) -> bool:
+        """How credits are counted, said in words. Credits are negative lines of the bill, counted in every total:
+        `net of credits`, `after credits`, `including credits` ask for what is already answered (read, with a
+        note, not as a filter keeping only the credits); `before credits`, `gross of credits`, `without credits`
+        leave them out (`charge-class!=credit`)."""
+        for words, net in _CREDIT_PHRASES:
+            n = len(words)
+            toks = self.tokens[self.i : self.i + n]
+            if len(toks) < n or tuple(t.lower for t in toks) != words:
+                continue
+            typed = " ".join(t.text for t in toks)
+            if net:
+                self.out.readings.append(
+                    f"`{typed}`: credits are counted in every total (negative lines); "
+                    "`charge-class!=credit` leaves them out."
+                )
+            else:
+                self.out.bare.append(Bare(typed, (_CREDIT_MEANING,), negate=True))
+                self.out.readings.append(f"Read `{typed}` as leaving the credits out: `charge-class!=credit`.")
             self.i += n
             return True
         return False

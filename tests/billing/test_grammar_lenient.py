@@ -185,3 +185,41 @@ def test_a_typo_of_a_word_with_its_own_message_gets_that_message() -> None:
     assert refusal("send me the octobr invoce by service")[0].startswith("`invoice`: I answer from the billing data")
     # three letters are never read as such a word: `own` is no typo of `owns`
     assert parse("by team tag, include untagged as its own line") == parse("by tag:team")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        # credits are negative lines counted in every total: "net of" / "after" them asks for the total as it is
+        (
+            "total for October net of credits",
+            "2026-10",
+            "`net of credits`: credits are counted in every total (negative lines); `charge-class!=credit` leaves "
+            "them out.",
+        ),
+        (
+            "ec2 after credits last month",
+            "last month service=ec2",
+            "`after credits`: credits are counted in every total (negative lines); `charge-class!=credit` leaves "
+            "them out.",
+        ),
+        # "before" / "without" them leaves them out
+        (
+            "october before credits by account",
+            "2026-10 charge-class!=credit by account",
+            "Read `before credits` as leaving the credits out: `charge-class!=credit`.",
+        ),
+        (
+            "last month without credits",
+            "last month charge-class!=credit",
+            "Read `without credits` as leaving the credits out: `charge-class!=credit`.",
+        ),
+    ],
+)
+def test_how_credits_count_said_in_words_is_read_as_the_total_net_or_gross_of_them(
+    text: str, same_as: str, note: str
+) -> None:
+    got = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    want = parse_query(same_as, today=TODAY, vocabulary=VOCAB)
+    assert dataclasses.replace(got, readings=()) == dataclasses.replace(want, readings=())
+    assert note in got.readings
