@@ -77,6 +77,7 @@ from bot.billing.grammar_words import (
     INCREASE_WORDS,
     JOINERS,
     OVER_PREVIOUS,
+    OVER_PREVIOUS_PERIOD,
     PRONOUNS,
     RANKING_WORDS,
     RESOURCE_NOUNS,
@@ -300,6 +301,7 @@ class _Parser(QuestionReader, ClauseReader):
             return
         if w in COMPARE_WORDS or w in OVER_PREVIOUS or w == "between":  # `the split between prod and dev`
             self.out.comparing = True
+            self.out.implied_range = self.out.implied_range or OVER_PREVIOUS_PERIOD.get(w)
             self.i += 1
             return
         if w in YEAR_OVER_YEAR:

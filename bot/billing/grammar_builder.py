@@ -57,6 +57,7 @@ class Builder:
     comparing: bool = False
     after_versus: bool = False
     year_over_year: bool = False
+    implied_range: str | None = None  # the period an `X over X` word names (`wow`: this week), if none is said
     readings: list[str] = field(default_factory=list)
     #: set by `except`/`excluding`: the bare values named after it are left out
     excluding: bool = False
@@ -168,7 +169,7 @@ class Builder:
         """The `CostQuery` assembled, with defaults for what was not said: `default_range` (a time phrase),
         `default_basis`, top 10, no time series. A `versus` that is the period just before is dropped (every answer
         compares with it anyway); one that overlaps the time range raises `UsageError`."""
-        time_range = self.time_range or parse_time_range(default_range, today)
+        time_range = self.time_range or parse_time_range(self.implied_range or default_range, today)
         versus = self.versus
         if versus is not None:
             previous = time_range.previous()

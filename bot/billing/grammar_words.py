@@ -141,6 +141,18 @@ OVER_PREVIOUS = frozenset(
     | {"improved", "improve", "improving", "improvement", "worsened", "worsening", "regressed"}
 )
 YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
+#: The period an "X over X" word names when the question names none (`rds wow`: this week against the last).
+OVER_PREVIOUS_PERIOD = {
+    "wow": "this week",
+    "w/w": "this week",
+    "mom": "this month",
+    "m/m": "this month",
+    "mom%": "this month",
+    "qoq": "this quarter",
+    "q/q": "this quarter",
+    "dod": "yesterday",
+    "d/d": "yesterday",
+}
 #: Words asking for the month-end forecast.
 FORECAST_WORDS = frozenset(
     {

@@ -223,3 +223,22 @@ def test_how_credits_count_said_in_words_is_read_as_the_total_net_or_gross_of_th
     want = parse_query(same_as, today=TODAY, vocabulary=VOCAB)
     assert dataclasses.replace(got, readings=()) == dataclasses.replace(want, readings=())
     assert note in got.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("rds wow", "this week service=rds"),
+        ("ec2 w/w", "this week service=ec2"),
+        ("ec2 mom", "this month service=ec2"),
+        ("s3 qoq by account", "this quarter service=s3 by account"),
+        ("lambda dod", "yesterday service=lambda"),
+        ("ec2 wow last month", "last month service=ec2"),  # a period said is the one compared
+    ],
+)
+def test_an_x_over_x_word_names_its_period_when_the_question_names_none(text: str, same_as: str) -> None:
+    got = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    want = parse_query(same_as, today=TODAY, vocabulary=VOCAB)
+    assert (got.time_range.start, got.time_range.end) == (want.time_range.start, want.time_range.end)
+    assert dataclasses.replace(got, time_range=want.time_range) == want
+    assert got.compare

@@ -20,6 +20,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_3_FIRST_SIGHT,
     FRESH_4,
     FRESH_4_FIRST_SIGHT,
+    FRESH_5,
+    FRESH_5_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -93,3 +95,15 @@ def test_the_fourth_fresh_batch_after_the_general_fixes_it_prompted() -> None:
     # `prod` alone is the env tag (the writer meant the account; the answer says how to ask for it), and
     # `since start of Q4` was translated as `this quarter` (same days with data, different end)
     assert wrong <= 2, score(FRESH_4)[1]
+
+
+def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not_slip() -> None:
+    assert len(FRESH_5) == 50 == sum(FRESH_5_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    earlier |= {t.casefold() for _, t, _ in FRESH_3 + FRESH_4}
+    assert not {text.casefold() for _, text, _ in FRESH_5} & earlier
+    right, _, wrong = tally(FRESH_5)
+    # 18 right at first sight: far from 45 of 50. The misses are mostly refusals naming the word (`evolve`,
+    # `crawlers`, `7d by rgn`, `per engineer`) and a few wrong readings (`wow` as a word, `last weekend`).
+    assert right >= 19, score(FRESH_5)[1]
+    assert wrong <= 8, score(FRESH_5)[1]
