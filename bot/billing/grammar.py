@@ -182,7 +182,7 @@ _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "wit
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 _INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
-_EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "minus", "ignoring", "not"})
+_EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
 _KNOWN_WORDS = frozenset(
     {
@@ -598,6 +598,14 @@ class _Parser(QuestionReader, ClauseReader):
             explicit = next((f for f in out.filters if f.dimension == ref), None)
             if explicit is None:
                 out.filters.append(Filter(ref, tuple(values), negate=negate))
+            elif explicit.negate != negate and not set(explicit.values) & set(values):
+                # `ec2 without tax`: keeping some values already leaves the others out (tax lines are the service
+                # `Tax`, not EC2's); the kept values are the filter, and the answer says so
+                kept, dropped = (explicit.values, values) if negate else (tuple(values), explicit.values)
+                out.filters[out.filters.index(explicit)] = Filter(ref, tuple(kept))
+                out.readings.append(
+                    f"`{', '.join(dropped)}` is left out anyway: the question keeps only `{', '.join(kept)}`."
+                )
             elif explicit.negate != negate:
                 name = ref_text(ref, self.vocabulary)
                 raise UsageError(

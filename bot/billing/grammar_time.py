@@ -159,6 +159,16 @@ def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
     return day, day + timedelta(days=1), f"{day:%Y-%m-%d}"
 
 
+def _weekend(which: str, today: date) -> tuple[date, date, str]:
+    """Saturday and Sunday of an ISO week: `this weekend` this week's (which `match_time_range` refuses before
+    Saturday); `last weekend` the week before's; `the weekend` alone, the latest one that has started."""
+    monday = today - timedelta(days=today.weekday())
+    if which == "last" or (which == "" and today.weekday() < 5):
+        monday -= timedelta(days=7)
+    start = monday + timedelta(days=5)
+    return start, start + timedelta(days=2), f"{start:%Y-%m-%d}..{start + timedelta(days=1):%Y-%m-%d}"
+
+
 def _fiscal_year(word: str) -> UsageError:
     return UsageError(
         f"`{word}`: I don't know when your fiscal year starts.",
@@ -181,6 +191,10 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return (today - timedelta(days=1), today, "yesterday"), 2
     if w in _THIS and word_at(tokens, i + 1) in ("morning", "afternoon", "evening"):  # hours of today
         return (today, today + timedelta(days=1), "today"), 2
+    if (w in _THIS or w in _LAST) and word_at(tokens, i + 1) in ("weekend", "wknd"):  # `last weekend`
+        return _weekend("this" if w in _THIS else "last", today), 2
+    if w in ("weekend", "wknd") or (w in ("the", "over") and word_at(tokens, i + 1) in ("weekend", "wknd")):
+        return _weekend("", today), 1 if w in ("weekend", "wknd") else 2  # `over the weekend`: the latest one
     if w == "tonight":
         return (today, today + timedelta(days=1), "today"), 1
     if w in ("end", "close") and word_at(tokens, i + 1) == "of" and word_at(tokens, i + 2) in _LAST:

@@ -350,9 +350,17 @@ def test_a_value_typo_is_never_guessed() -> None:
     assert "Did you mean `service=ec2`" in (info.value.hint or "")
 
 
-def test_an_excluded_dimension_named_as_a_bare_value_is_refused() -> None:
+def test_a_value_kept_beside_an_excluded_one_keeps_it_alone_and_says_so() -> None:
+    got = parse("service!=ec2 s3")
+    assert replace(got, readings=()) == parse("service=s3")
+    assert got.readings == (
+        "`Amazon Elastic Compute Cloud` is left out anyway: the question keeps only `Amazon Simple Storage Service`.",
+    )
+
+
+def test_a_value_both_excluded_and_kept_is_refused() -> None:
     with pytest.raises(UsageError) as info:
-        parse("service!=ec2 s3")
+        parse("service!=s3 s3")
     assert info.value.message == "`service` is both excluded and kept: `Amazon Simple Storage Service`."
 
 

@@ -242,3 +242,34 @@ def test_an_x_over_x_word_names_its_period_when_the_question_names_none(text: st
     assert (got.time_range.start, got.time_range.end) == (want.time_range.start, want.time_range.end)
     assert dataclasses.replace(got, time_range=want.time_range) == want
     assert got.compare
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        # Saturday and Sunday of an ISO week; today is Friday 2026-11-27
+        ("dev env cost last weekend by service", "2026-11-21..2026-11-22 tag:env=dev by service", None),
+        ("what did we spend over the weekend", "2026-11-21..2026-11-22", None),
+        ("ec2 7d by rgn", "last 7 days service=ec2 by region", None),
+        ("last month w/o credits by svcs", "last month charge-class!=credit by service", None),
+        # keeping a service already leaves the tax out (tax lines are the service `Tax`): said, not refused
+        (
+            "ec2 w/o tax last month",
+            "last month service=ec2",
+            "`Tax` is left out anyway: the question keeps only `Amazon Elastic Compute Cloud`.",
+        ),
+    ],
+)
+def test_weekends_short_words_and_an_exclusion_the_filter_implies(text: str, same_as: str, note: str | None) -> None:
+    got = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    want = parse_query(same_as, today=TODAY, vocabulary=VOCAB)
+    assert (got.time_range.start, got.time_range.end) == (want.time_range.start, want.time_range.end)
+    assert dataclasses.replace(got, time_range=want.time_range, readings=()) == dataclasses.replace(want, readings=())
+    assert note is None or note in got.readings
+
+
+def test_this_weekend_before_saturday_has_no_data_yet_and_a_value_both_kept_and_excluded_is_refused() -> None:
+    assert refusal("ec2 this weekend")[0] == (
+        "`2026-11-28..2026-11-29` starts after today (2026-11-27): there is no billing data for it yet."
+    )
+    assert refusal("ec2 excluding ec2")[0] == "`service` is both excluded and kept: `Amazon Elastic Compute Cloud`."
