@@ -247,6 +247,9 @@ class FakeSlack:
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if len(body) < length:  # the client went away mid-request (killed): like Slack, act on nothing
+                    self.close_connection = True
+                    return
                 parts = urlsplit(self.path)
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 now = time.monotonic()
