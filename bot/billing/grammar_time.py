@@ -24,6 +24,7 @@ from bot.billing.grammar_dates import (
     shift_unit,
     span_range,
     unit_start,
+    week_start,
     word_at,
 )
 from bot.billing.grammar_holidays import match_holiday
@@ -162,11 +163,11 @@ def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
 def _weekend(which: str, today: date) -> tuple[date, date, str]:
     """Saturday and Sunday of an ISO week: `this weekend` this week's (which `match_time_range` refuses before
     Saturday); `last weekend` the week before's; `the weekend` alone, the latest one that has started."""
-    monday = today - timedelta(days=today.weekday())
+    monday = week_start(today)
     if which == "last" or (which == "" and today.weekday() < 5):
         monday -= timedelta(days=7)
-    start = monday + timedelta(days=5)
-    return start, start + timedelta(days=2), f"{start:%Y-%m-%d}..{start + timedelta(days=1):%Y-%m-%d}"
+    start, end = monday + timedelta(days=5), monday + timedelta(days=7)
+    return start, end, range_label(start, end)
 
 
 def _fiscal_year(word: str) -> UsageError:

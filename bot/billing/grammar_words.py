@@ -135,12 +135,6 @@ VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v", "against", "compared", "re
 COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
 #: After a compare word, these join the two things compared.
 JOINERS = frozenset({"to", "with", "and"})
-#: "X over X" comparisons with the previous period (what every answer does anyway).
-OVER_PREVIOUS = frozenset(
-    {"mom", "wow", "qoq", "dod", "m/m", "w/w", "q/q", "d/d", "mom%"}
-    | {"improved", "improve", "improving", "improvement", "worsened", "worsening", "regressed"}
-)
-YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
 #: The period an "X over X" word names when the question names none (`rds wow`: this week against the last).
 OVER_PREVIOUS_PERIOD = {
     "wow": "this week",
@@ -153,6 +147,17 @@ OVER_PREVIOUS_PERIOD = {
     "dod": "yesterday",
     "d/d": "yesterday",
 }
+#: "X over X" comparisons with the previous period (what every answer does anyway).
+OVER_PREVIOUS = frozenset(OVER_PREVIOUS_PERIOD) | {
+    "improved",
+    "improve",
+    "improving",
+    "improvement",
+    "worsened",
+    "worsening",
+    "regressed",
+}
+YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
 #: Words asking for the month-end forecast.
 FORECAST_WORDS = frozenset(
     {
