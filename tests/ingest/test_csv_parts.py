@@ -16,9 +16,9 @@ from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Granula
 from bot.errors import CorruptFile
 from bot.ingest import integrity, parts
 from bot.ingest.pipeline import ingest
-from bot.store import duckdb_load
 from bot.store.duckdb import DuckDBStore
 from tests.ingest.conftest import CUR_HEADER, csv_bytes, cur_delivery, cur_row
+from tests.support.part_loads import record_part_loads
 
 MARCH = TimeRange(date(2024, 3, 1), date(2024, 4, 1))
 MANIFEST = "(billing period 2024-03, manifest cur/rep/20240301-20240401/rep-Manifest.json)"
@@ -29,14 +29,7 @@ FILES = ("rep-1.csv.gz", "rep-2.csv.gz", "rep-3.csv.gz")
 def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """Each file its own part (test files are tiny), and the number of parts each store load writes."""
     monkeypatch.setattr(parts, "SMALL_PART_BYTES", 1)
-    loaded: list[int] = []
-    real = duckdb_load.write_parts
-
-    def spy(jobs: Sequence[duckdb_load.PartJob], **kw: object) -> object:
-        loaded.append(len(jobs))
-        return real(jobs, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("bot.store.duckdb.write_parts", spy)
+    loaded = record_part_loads(monkeypatch)
     yield loaded
 
 

@@ -15,8 +15,8 @@ import pytest
 from bot.billing.model import AggregateRequest, Dimension, DimensionRef, Granularity, TimeRange
 from bot.ingest import readers
 from bot.ingest.pipeline import ingest
-from bot.store import duckdb_load
 from bot.store.duckdb import DuckDBStore
+from tests.support.part_loads import record_part_loads
 
 JULY = TimeRange(date(2024, 7, 1), date(2024, 8, 1))
 FILES = ("x-00001.snappy.parquet", "x-00002.snappy.parquet", "x-00003.snappy.parquet")
@@ -76,14 +76,7 @@ def _answers(store: DuckDBStore) -> list[object]:
 
 
 def test_a_redelivery_changing_one_file_loads_only_that_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    loaded: list[int] = []
-    real = duckdb_load.write_parts
-
-    def spy(jobs: Sequence[duckdb_load.PartJob], **kw: object) -> object:
-        loaded.append(len(jobs))
-        return real(jobs, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("bot.store.duckdb.write_parts", spy)
+    loaded = record_part_loads(monkeypatch)
     exports = tmp_path / "exp"
     store = DuckDBStore(tmp_path / "billing")
     total = _deliver(exports, "exec-1", (3000, 2500, 2000))

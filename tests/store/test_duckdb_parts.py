@@ -34,6 +34,7 @@ from bot.store.duckdb import DuckDBStore
 from bot.store.duckdb_load import split_config
 from tests.store.sources import item, make_source
 from tests.store.test_duckdb import _child_env
+from tests.support.part_loads import record_part_loads
 
 JAN = TimeRange(date(2024, 1, 1), date(2024, 2, 1))
 TEAM = DimensionRef(Dimension.TAG, "user:team")
@@ -195,14 +196,7 @@ def test_a_redelivery_loads_only_the_file_that_changed(tmp_path: Path, monkeypat
     first = [p["file"] for p in _entry(root)["parts"]]  # type: ignore[attr-defined]
     assert len(first) == 3
 
-    loaded: list[int] = []
-    real = duckdb_load.write_parts
-
-    def spy(jobs: Sequence[duckdb_load.PartJob], **kw: object) -> object:
-        loaded.append(len(jobs))
-        return real(jobs, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("bot.store.duckdb.write_parts", spy)
+    loaded = record_part_loads(monkeypatch)
     changed = _files(3, salt="7.77")  # the third file gains a line item; the first two are byte for byte the same
     result = store.replace_period(parted(tmp_path, changed, delivery_id="d2"))
     assert loaded == [1]
