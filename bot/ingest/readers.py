@@ -183,13 +183,11 @@ class Inspected:
     def relation(self, null_strings: Sequence[str], *, part: bool = False) -> str:
         """A FROM-able relation over every file; with `part`, a `__part` column numbers the export file."""
         if self.staged:
-            paths = "[" + ", ".join(quote_literal(str(f.path)) for f in self.files) + "]"
-            read = f"read_parquet({paths})"
+            read = f"read_parquet({_path_list(self.files)})"
             return read if part else f"(SELECT * EXCLUDE ({PART}) FROM {read})"
         if self.parquet:
             if not part:
-                paths = "[" + ", ".join(quote_literal(str(f.path)) for f in self.files) + "]"
-                return f"read_parquet({paths}, union_by_name = true)"
+                return f"read_parquet({_path_list(self.files)}, union_by_name = true)"
             branches = [
                 f"SELECT *, {i} AS {PART} FROM read_parquet({quote_literal(str(f.path))})"
                 for i, f in enumerate(self.files)
@@ -224,6 +222,11 @@ class Inspected:
             read = csvfiles.file_relation(self.files[i], self.headers[i], null_strings, None)
             branches.append(f"SELECT {cols}, {i} AS {PART} FROM ({read})")
         return "(" + " UNION ALL ".join(branches) + ")"
+
+
+def _path_list(files: Sequence[DataFile]) -> str:
+    """The files' paths as a DuckDB list literal, for `read_parquet([...])`."""
+    return "[" + ", ".join(quote_literal(str(f.path)) for f in files) + "]"
 
 
 def inspect_files(files: Sequence[DataFile | Path], con: duckdb.DuckDBPyConnection) -> Inspected:
@@ -982,7 +985,7 @@ def _parts(inspected: Inspected, template: str) -> tuple[SourcePart, ...]:
     export with a column of its own called `filename`."""
     if len(inspected.files) < 2 or any(c.lower() == "filename" for c in inspected.columns):
         return ()
-    paths = "[" + ", ".join(quote_literal(str(f.path)) for f in inspected.files) + "]"
+    paths = _path_list(inspected.files)
     # The transformation a part's rows come from: the SELECT without its files, and the column types it reads.
     fingerprint = parts.fingerprint(template, sorted(inspected.columns.items()))
     found = parts.part_files(inspected.files, [(i,) for i in range(len(inspected.files))])
