@@ -1,9 +1,12 @@
-"""`/tags [key] [range]`: cost by value of one tag key, including the untagged share of taggable cost and what no
-one could tag (fees, tax, credits: "not taggable"); without a key, the tag keys ranked by coverage (share of
-taggable cost tagged) and tagged cost.
+"""`/tags [key] [filters] [range]`: cost by value of one tag key, including the untagged share of taggable cost and
+what no one could tag (fees, tax, credits: "not taggable"); without a key, the tag keys ranked by coverage (share
+of taggable cost tagged) and tagged cost. Filters (`service=ec2`, `account=staging`, `tag:env=prod`,
+`service!=tax`) keep the spend the answer is about, AND'ed with the asker's scope: totals, shares and coverage
+are then of that spend.
 
-    /tags                  tag keys this month, best covered first
-    /tags team last month  cost by team, with what carries no team tag
+    /tags                              tag keys this month, best covered first
+    /tags team last month              cost by team, with what carries no team tag
+    /tags team service=ec2 last month  the same over EC2 only
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import date
 from slack_sdk import WebClient
 
 from bot.billing.grammar_refusals import refuse_questions
-from bot.billing.grammar_tags import tag_question
+from bot.billing.grammar_tags import NotATagsQuestion, filters_text, tag_question
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
@@ -31,7 +34,10 @@ from bot.slack.render import Row, answer_buttons, breakdown_blocks, cut_note, fo
 from bot.slack.upload import csv_bytes
 
 COMMAND = "/tags"
-HINT = "Usage: `/tags [tag key] [time range]`, e.g. `/tags team last month`, or `/tags` for every key."
+HINT = (
+    "Usage: `/tags [tag key] [filters] [time range]`, e.g. `/tags team service=ec2 last month`, or `/tags` for "
+    "every key."
+)
 #: Values (or keys) shown in Slack; the rest folds into "Other" and the full list is one click away as CSV.
 SHOWN = 15
 DEFAULT_RANGE = "this month"
@@ -43,14 +49,18 @@ NOT_TAGGABLE_LABEL = "(not taggable)"
 class TagQuery:
     key: str | None  # stored key (`user:team`), None for the ranking of keys
     time_range: TimeRange
+    #: the spend the question is about, as the asker typed it (their scope is added at `prepare`)
+    filters: tuple[Filter, ...] = ()
     #: how a question in plain words was read (words corrected or left out), said in the answer
     readings: tuple[str, ...] = field(default=(), compare=False)
 
 
 def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
-    """`[key] [range]`, or a question in plain words (`bot.billing.grammar_tags`) -> TagQuery. Raises `UsageError`
-    (with usage; naming a word that asks for more than costs, such as `vs` or `why`, with a pointer to `/cost`)
-    or `NotFound` (unknown key, with suggestions)."""
+    """`[key] [filters] [range]` (`team service=ec2 last month`), or a question in plain words
+    (`bot.billing.grammar_tags`) -> TagQuery. Raises `UsageError` (with usage; naming a word that asks for more
+    than costs, such as `vs` or `why`, with a pointer to `/cost`; naming what `/tags` does not answer, such as
+    two keys or a breakdown by service, with the `/cost` question for it) or `NotFound` (unknown key or value,
+    with suggestions)."""
     refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     if not words:
@@ -62,25 +72,29 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
     try:
         key = vocabulary.resolve_tag_key(words[0])
     except UserFacingError as not_a_key:
-        try:  # `how does spend break down across teams this year?`
-            return _plain(text, today, vocabulary)
+        try:  # `how does spend break down across teams this year?`, `service=ec2 team last month`
+            return _read(text, today, vocabulary)
         except UserFacingError as exc:
-            raise (not_a_key if len(words) <= 3 else exc) from None
-    rest = " ".join(words[1:])
-    try:
-        time_range = parse_time_range(rest or DEFAULT_RANGE, today)
-    except UsageError as exc:
-        try:  # `env tag coverage last month`, `createdby tag - which one created most cost?`
-            return _plain(text, today, vocabulary)
-        except UserFacingError as plain:
-            strict = UsageError(exc.message, hint=HINT)
-            raise (plain if plain.message.startswith("`") and "`/tags`" in plain.message else strict) from exc
-    return TagQuery(key, time_range)
+            short = len(words) <= 3 and "=" not in words[0]  # `tem last month`: a key misspelt
+            raise (not_a_key if short and not isinstance(exc, NotATagsQuestion) else exc) from None
+    try:  # `team service=ec2 last month`, `env tag coverage in prod acct last month`
+        return _read(" ".join(words[1:]), today, vocabulary, key=key)
+    except NotATagsQuestion:
+        raise
+    except UserFacingError as strict:
+        try:  # the key's word helps read the rest: `project tag for checkout, search, data`
+            return _read(text, today, vocabulary)
+        except NotATagsQuestion as plain:
+            raise plain from strict
+        except UserFacingError:
+            if strict.hint is None:
+                strict.hint = HINT
+            raise strict from None
 
 
-def _plain(text: str, today: date, vocabulary: Vocabulary) -> TagQuery:
-    found = tag_question(text, today=today, vocabulary=vocabulary, default_range=DEFAULT_RANGE)
-    return TagQuery(found.key, found.time_range, found.readings)
+def _read(text: str, today: date, vocabulary: Vocabulary, *, key: str | None = None) -> TagQuery:
+    found = tag_question(text, today=today, vocabulary=vocabulary, default_range=DEFAULT_RANGE, key=key)
+    return TagQuery(found.key, found.time_range, found.filters, found.readings)
 
 
 def _value_label(value: str) -> str:
@@ -101,20 +115,29 @@ def render(
     *,
     ref: AnswerRef | None = None,
     notes: Sequence[str] = (),
+    filters: Sequence[Filter] = (),
 ) -> Message:
-    """The answer to `/tags` (pure), in the report's currency, with `notes` (how the question was read) under its
-    header."""
+    """The answer to `/tags` (pure), in the report's currency, with what it was filtered to (`filters`: the
+    asker's own, never their scope's) and `notes` (how the question was read) under its header."""
     money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
     blocks: list[Block]
+    filtered = filters_text(list(filters), vocabulary)
+    lines = [f"Filtered to `{filtered}`: totals, shares and coverage are of that spend." if filtered else "", *notes]
+    under = [context(*lines)] if any(lines) else []
+    within = f" · {filtered}" if filtered else ""
+    nothing = "that matches these filters " if filtered else ""
     if report.key is None:
         label = f"Tag keys · {period}"
-        blocks = [header(label), *([context(*notes)] if notes else [])]
+        blocks = [header(label), *under]
         if not report.keys:
             blocks.append(
-                section("_No tags in this period._ Activate cost allocation tags in the AWS Billing console.")
+                section(
+                    f"_No tags on the cost {nothing}in this period._ Activate cost allocation tags in the AWS "
+                    "Billing console."
+                )
             )
-            fallback = f"{label}: no tags"
+            fallback = f"{label}{within}: no tags"
         else:
             ranked = report.keys
             table = [("Tag", "Coverage", "Tagged cost", "Values")] + [
@@ -137,7 +160,7 @@ def render(
                 blocks.append(context(cut_note(SHOWN, len(ranked), "tag keys")))
             best = ranked[0]
             fallback = (
-                f"{label}: best covered {vocabulary.tag_label(best.key)} "
+                f"{label}{within}: best covered {vocabulary.tag_label(best.key)} "
                 f"({format_pct(best.coverage * 100, signed=False)} of {money(report.total)})"
             )
         if ref is not None:
@@ -153,7 +176,7 @@ def render(
     )
     blocks = [
         header(label),
-        *([context(*notes)] if notes else []),
+        *under,
         section(f"*{money(report.total)}* total · {untagged}{_not_taggable(report, money)}"),
     ]
     values = report.values
@@ -166,12 +189,12 @@ def render(
         other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
     else:
-        blocks.append(section("_No cost in this period._"))
+        blocks.append(section(f"_No cost {nothing}in this period._"))
     if ref is not None:
         blocks.append(answer_buttons(ref, export=bool(rest)))
     blocks.append(footer(report.time_range, report.basis, freshness))
     top = "; ".join(f"{_value_label(v.value)} {money(v.cost)}" for v in values[:5])
-    return message(f"{label}: {money(report.total)}, {untagged}" + (f". {top}" if top else ""), blocks)
+    return message(f"{label}{within}: {money(report.total)}, {untagged}" + (f". {top}" if top else ""), blocks)
 
 
 def export_csv(report: TagReport, vocabulary: Vocabulary) -> bytes:
@@ -199,7 +222,8 @@ def _pct(share: float) -> str:
 
 @dataclass(frozen=True)
 class TagAsk:
-    """A `/tags` request ready to answer: the question, the asker's scope as filters, their vocabulary, the text."""
+    """A `/tags` request ready to answer: the question, its filters AND'ed with the asker's scope (`confine`), their
+    vocabulary, the text."""
 
     query: TagQuery
     filters: tuple[Filter, ...]
@@ -212,11 +236,13 @@ def prepare(
     services: Services, request: SlashRequest, *, today: date | None = None, asker: Asker | None = None
 ) -> TagAsk:
     """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
-    `today` (default: the bot's today; a button replays the day its answer was given)."""
+    `today` (default: the bot's today; a button replays the day its answer was given), its filters AND'ed with
+    the scope as `/cost` does (`confine`: an account filter outside the scope is refused), so no filter widens
+    what the asker sees."""
     asker, vocabulary = asker_with_vocabulary(services, request, asker)
     day = today or services.today()
     query = parse(request.text, today=day, vocabulary=vocabulary)
-    return TagAsk(query, confine((), asker), vocabulary, request.text, day)
+    return TagAsk(query, confine(query.filters, asker), vocabulary, request.text, day)
 
 
 def report(services: Services, ask: TagAsk) -> TagReport:
@@ -228,7 +254,7 @@ def answer(services: Services, ask: TagAsk) -> Message:
     tags = report(services, ask)
     ref = AnswerRef(COMMAND, ask.text, ask.today)
     freshness = services.store.freshness(ask.query.time_range)
-    return render(tags, freshness, ask.vocabulary, ref=ref, notes=ask.query.readings)
+    return render(tags, freshness, ask.vocabulary, ref=ref, notes=ask.query.readings, filters=ask.query.filters)
 
 
 def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
@@ -236,7 +262,8 @@ def answer_in(services: Services, asker: Asker, ref: AnswerRef) -> Message:
     request = SlashRequest(COMMAND, ref.text, asker.user_id, asker.channel_id)
     ask = prepare(services, request, today=ref.today, asker=asker)
     freshness = services.store.freshness(ask.query.time_range)
-    return render(report(services, ask), freshness, ask.vocabulary, ref=ref, notes=ask.query.readings)
+    q = ask.query
+    return render(report(services, ask), freshness, ask.vocabulary, ref=ref, notes=q.readings, filters=q.filters)
 
 
 def export(services: Services, action: ActionRequest, client: WebClient) -> Message:

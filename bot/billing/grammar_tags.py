@@ -1,11 +1,12 @@
-"""`/tags` in plain words: which tag key's values a question asks for, and over which period.
+"""`/tags` in plain words: which tag key's values a question asks for, over which period and which spend.
 
-`/tags` lists either every tag key ranked by coverage, or one key's values. Its strict form is `[key] [range]`
-(`commands.tags`); a question in plain words (`how does spend break down across teams in the first half of the
-year?`, `who created the resources that cost the most in september`) is read here with the one query grammar,
-the words that only name tags themselves (`labels`, `coverage`, `tagged`) left out. What `/tags` cannot answer
-(a filter, a breakdown by something other than a tag) is refused naming the word, with the `/cost` question
-that answers it.
+`/tags` lists either every tag key ranked by coverage, or one key's values, over the spend its filters keep
+(`service=ec2`, `account=staging`, another tag's values, negations such as `service!=tax`). Its strict form is
+`[key] [filters] [range]` (`commands.tags`); a question in plain words (`how much of Glue is tagged by team in
+ap-southeast-2`, `who created the resources that cost the most in september`) is read here with the one query
+grammar, the words that only name tags themselves (`labels`, `coverage`, `tagged`) left out. What `/tags`
+cannot answer (two keys at once, a breakdown by something other than a tag, leaving values of the listed key
+out) is refused naming the word, with the `/cost` question that answers it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from rapidfuzz.distance import OSA
 
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_format import format_query
-from bot.billing.model import Dimension, Filter, Question, TimeRange
+from bot.billing.grammar_tokens import quote_value
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError
+from bot.errors import UsageError, UserFacingError
 
 #: Words that name tags or their coverage: what `/tags` is about anyway.
 TAG_WORDS = frozenset(
@@ -31,14 +33,21 @@ TAG_WORDS = frozenset(
 )
 
 
+class NotATagsQuestion(UsageError):
+    """A question `/tags` does not answer as asked (two keys, a breakdown by something other than a tag, values
+    of the listed key left out): the message names the word, the hint gives the question that answers it."""
+
+
 @dataclass(frozen=True)
 class TagQuestion:
-    """What a `/tags` question in plain words asks: the tag key (None: every key ranked by coverage), the period,
-    and how the grammar read it (corrected words, words left out), said in the answer."""
+    """What a `/tags` question asks: the tag key (None: every key ranked by coverage), the period, the filters
+    (the spend it is about; never the listed key's own values), and how the grammar read it (corrected words,
+    words left out), said in the answer."""
 
     key: str | None
     time_range: TimeRange
     readings: tuple[str, ...] = ()
+    filters: tuple[Filter, ...] = ()
 
 
 def read_tag_question(
@@ -49,40 +58,110 @@ def read_tag_question(
     return found.key, found.time_range
 
 
-def tag_question(text: str, *, today: date, vocabulary: Vocabulary, default_range: str = "this month") -> TagQuestion:
-    """The tag key, period and readings of `text`, a `/tags` question in plain words.
+def tag_question(
+    text: str, *, today: date, vocabulary: Vocabulary, default_range: str = "this month", key: str | None = None
+) -> TagQuestion:
+    """The tag key, period, filters and readings of `text`, a `/tags` question in plain words; with `key` (the
+    stored key the strict form named first), `text` is the rest of the question and lists that key.
 
-    Values of one tag key named without another key to list (`project tag for checkout, search and data`) ask for
-    that key's values, which the answer lists anyway. Raises `UsageError` naming the word for what `/tags` does
-    not answer: a filter (`team Platform`), two tag keys, or a breakdown by something other than a tag; the hint
-    gives the `/cost` question that answers it.
+    A key named by a value alone (`project tag for checkout, search and data`, `Platform team on ec2`) asks for
+    that key's values, which the answer lists anyway: said as a reading, never a filter (a filter on the listed
+    key would leave one value at 100%). Every other filter keeps its spend. Raises `UsageError` (the grammar's,
+    e.g. a did-you-mean for a misspelt value) or `NotATagsQuestion` naming the word for what `/tags` does not
+    answer: two tag keys, a breakdown by something other than a tag, a listed key's values left out (`team!=web`),
+    values of two tag keys with no key to list; the hint gives the `/cost` question that answers it.
     """
     words = [w for w in text.split() if w.strip("?!.,").casefold() not in TAG_WORDS]
     query = parse_query(" ".join(words), today=today, vocabulary=vocabulary, default_range=default_range)
-    keys = [g.tag_key for g in query.group_by if g.kind is Dimension.TAG and g.tag_key is not None]
-    readings = list(query.readings)
-    listed = {f.dimension.tag_key for f in query.filters if f.dimension.kind is Dimension.TAG and not f.negate}
-    if not keys and not query.group_by and len(listed) == 1 and len(query.filters) == 1:
-        key = str(listed.pop())
-        values = ", ".join(f"`{v}`" for v in query.filters[0].values)
-        readings.append(f"Listed every value of `{vocabulary.tag_label(key)}`, {values} among them.")
-        return TagQuestion(key, query.time_range, tuple(readings))
-    as_cost = f"`/cost {format_query(replace(query, question=Question.COST), vocabulary)}`"
-    if query.filters:
-        raise UsageError(
-            f"`{_typed_value(text, query.filters[0], vocabulary)}`: `/tags` lists the values of one tag key over all "
-            "the spend, without filters.",
-            hint=f"Ask {as_cost} for it.",
-        )
+    return _settle(text, query, vocabulary, key)
+
+
+def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None) -> TagQuestion:
+    """The `/tags` question a parsed `query` asks (see `tag_question`)."""
+    keys = [key] if key is not None else []
+    if key is not None and DimensionRef.tag(key) not in query.group_by and len(query.group_by) < 3:
+        query = replace(query, group_by=(DimensionRef.tag(key), *query.group_by))  # the whole question, for hints
+    keys += [str(g.tag_key) for g in query.group_by if g.kind is Dimension.TAG and str(g.tag_key) not in keys]
     if len(keys) > 1:
         labels = " and ".join(f"`{vocabulary.tag_label(k)}`" for k in keys)
-        raise UsageError(f"{labels}: `/tags` lists one tag key at a time.", hint=f"Ask {as_cost} for both.")
-    if not keys and query.group_by:
-        raise UsageError(
-            f"`by {query.group_by[0].kind.value}`: `/tags` lists tag keys, or one key's values.",
-            hint=f"Ask {as_cost} for it.",
+        raise NotATagsQuestion(
+            f"{labels}: `/tags` lists one tag key at a time.", hint=f"Ask {_as_cost(query, vocabulary)} for both."
         )
-    return TagQuestion(keys[0] if keys else None, query.time_range, tuple(readings))
+    others = [g for g in query.group_by if g.kind is not Dimension.TAG]
+    if others and not keys:
+        raise NotATagsQuestion(
+            f"`by {others[0].kind.value}`: `/tags` lists tag keys, or one key's values.",
+            hint=f"Ask {_as_cost(query, vocabulary)} for it.",
+        )
+    if not keys:  # a key named by its values alone: `Platform team`, `project for checkout and search`
+        named = list(dict.fromkeys(_tag_key(f) for f in query.filters if _tag_key(f) and not f.negate))
+        if len(named) > 1:
+            flt = next(f for f in query.filters if _tag_key(f) == named[1])
+            labels = " or ".join(f"`{vocabulary.tag_label(str(k))}`" for k in named)
+            raise NotATagsQuestion(
+                f"`{_typed_value(text, flt, vocabulary)}`: `/tags` lists the values of one tag key, {labels}.",
+                hint=f"Name the key to list, e.g. `/tags {_bare(vocabulary.tag_label(str(named[0])))} "
+                f"{filters_text([flt], vocabulary)}`.",
+            )
+        keys = [str(k) for k in named]
+    readings = list(query.readings)
+    if others:  # `who created the resources that cost the most`: the key's values are the answer
+        by = ", ".join(g.kind.value for g in others)
+        readings.append(
+            f"Listed the values of `{vocabulary.tag_label(keys[0])}` only: `/tags` does not break them down by {by} "
+            f"(ask {_as_cost(query, vocabulary)} for that)."
+        )
+    if not keys:
+        return TagQuestion(None, query.time_range, tuple(readings), query.filters)
+    listed = keys[0]
+    own = [f for f in query.filters if _tag_key(f) == listed]
+    left_out = next((f for f in own if f.negate), None)
+    if left_out is not None:
+        listing = replace(query, group_by=(DimensionRef.tag(listed),))
+        raise NotATagsQuestion(
+            f"`{_typed_value(text, left_out, vocabulary)}`: `/tags` lists every value of "
+            f"`{vocabulary.tag_label(listed)}`, and cannot leave some out.",
+            hint=f"Ask {_as_cost(listing, vocabulary)} for the others.",
+        )
+    if own:
+        values = ", ".join(f"`{v}`" for v in dict.fromkeys(v for f in own for v in f.values))
+        readings.append(f"Listed every value of `{vocabulary.tag_label(listed)}`, {values} among them.")
+    filters = tuple(f for f in query.filters if _tag_key(f) != listed)
+    return TagQuestion(listed, query.time_range, tuple(readings), filters)
+
+
+def _tag_key(flt: Filter) -> str | None:
+    return flt.dimension.tag_key if flt.dimension.kind is Dimension.TAG else None
+
+
+def _bare(label: str) -> str:
+    """`tag:team` -> `team`, the way the strict form names a key."""
+    return label.removeprefix("tag:")
+
+
+def _as_cost(query: CostQuery, vocabulary: Vocabulary) -> str:
+    return f"`/cost {format_query(replace(query, question=Question.COST), vocabulary)}`"
+
+
+def filters_text(filters: tuple[Filter, ...] | list[Filter], vocabulary: Vocabulary) -> str:
+    """`filters` as the grammar reads them back (`service="AWS Glue" region=ap-southeast-2 tag:env!=dev`), the
+    way `/cost` questions are written (`bot.billing.grammar_format`); accounts by the name that reads back to
+    them, else their id."""
+    parts = []
+    for f in filters:
+        ref = f.dimension
+        name = vocabulary.tag_label(str(ref.tag_key)) if ref.kind is Dimension.TAG else ref.kind.value
+        values = [_account_word(v, vocabulary) if ref.kind is Dimension.ACCOUNT else v for v in f.values]
+        parts.append(f"{name}{'!=' if f.negate else '='}{','.join(quote_value(v) for v in values)}")
+    return " ".join(parts)
+
+
+def _account_word(account_id: str, vocabulary: Vocabulary) -> str:
+    name = vocabulary.accounts.get(account_id, "")
+    try:
+        return name if name and vocabulary.resolve_account(name) == account_id else account_id
+    except UserFacingError:
+        return account_id
 
 
 def _typed_value(text: str, flt: Filter, vocabulary: Vocabulary) -> str:
@@ -91,6 +170,9 @@ def _typed_value(text: str, flt: Filter, vocabulary: Vocabulary) -> str:
     names = [*flt.values, *(vocabulary.accounts.get(v, "") for v in flt.values)]
     names = [n.casefold() for n in names if n]
     words = [word.strip("?!.,;:") for word in text.split()]
+    for word in words:  # `team!=web`, `service=glue` as typed
+        if "=" in word and word.rpartition("=")[2].casefold() in names:
+            return word
     for word in words:
         w = word.casefold()
         if len(w) >= 2 and any(n == w or n.startswith(w) for n in names):

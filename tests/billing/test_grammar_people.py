@@ -216,9 +216,9 @@ def test_tags_reads_a_key_followed_by_plain_words() -> None:
     listed = tag("project tag breakdown for the checkout, search, data since start of Q4")
     assert (listed.key, listed.time_range.start) == ("user:project", date(2026, 10, 1))
     assert listed.readings[-1] == "Listed every value of `tag:project`, `checkout`, `search`, `data` among them."
-    with pytest.raises(UsageError) as info:
-        tag("env tag coverage in prod acct last month")
-    assert info.value.message == "`prod`: `/tags` lists the values of one tag key over all the spend, without filters."
+    prod = tag("env tag coverage in prod acct last month")
+    assert prod == tag("env last month account=production")
+    assert prod.readings == ("Read `prod` as `account=production`.",)
     with pytest.raises(UsageError) as info:
         tag("What share of the bill can we allocate to a team today, and has that improved since September?")
     assert info.value.message == "`improved` asks for a comparison of two periods, which `/tags` does not answer."

@@ -1,4 +1,5 @@
-"""`/tags` in plain words: the tag key and period a question asks for, and the `/cost` question for the rest."""
+"""`/tags` in plain words and in its strict form: the tag key, period and filters a question asks for, and the
+`/cost` question for what `/tags` does not answer."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.billing.grammar_tags import read_tag_question
-from bot.errors import UsageError, UserFacingError
+from bot.billing.grammar_tags import NotATagsQuestion, filters_text, read_tag_question
+from bot.errors import NotFound, UsageError, UserFacingError
 from commands import tags
 from tests.billing.phrasings import TODAY, VOCAB
 
@@ -42,18 +43,101 @@ def test_a_question_in_plain_words_names_its_key_and_period(text: str, key: str 
     assert tags.parse(text, today=TODAY, vocabulary=VOCAB).key == key  # the command reads it the same way
 
 
+def parse(text: str) -> tags.TagQuery:
+    return tags.parse(text, today=TODAY, vocabulary=VOCAB)
+
+
+def described(text: str) -> tuple[str | None, str, str]:
+    """The key, the days (`start..end`, end excluded) and the filters as the answer names them."""
+    q = parse(text)
+    return q.key, f"{q.time_range.start}..{q.time_range.end}", filters_text(q.filters, VOCAB)
+
+
+GLUE_SYDNEY = 'service="AWS Glue" region=ap-southeast-2'
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "days", "filters"),
+    [
+        # the strict form, `[key] [filters] [range]` in any order
+        (
+            "team service=ec2 last month",
+            "user:team",
+            "2026-10-01..2026-11-01",
+            'service="Amazon Elastic Compute Cloud"',
+        ),
+        (
+            "service=ec2 team last month",
+            "user:team",
+            "2026-10-01..2026-11-01",
+            'service="Amazon Elastic Compute Cloud"',
+        ),
+        ("last month team service=glue region=ap-southeast-2", "user:team", "2026-10-01..2026-11-01", GLUE_SYDNEY),
+        ("project region=eu-west-1", "user:project", "2026-11-01..2026-12-01", "region=eu-west-1"),
+        ("team service!=tax 2026-10", "user:team", "2026-10-01..2026-11-01", "service!=Tax"),
+        ("project tag:env!=dev", "user:project", "2026-11-01..2026-12-01", "tag:env!=dev"),
+        ("project team=untagged", "user:project", "2026-11-01..2026-12-01", "tag:team=untagged"),
+        ("account=staging last month", None, "2026-10-01..2026-11-01", "account=staging"),
+        # plain words
+        ("how much of Glue is tagged by team in ap-southeast-2", "user:team", "2026-11-01..2026-12-01", GLUE_SYDNEY),
+        ("env tag split for the staging account", "user:env", "2026-11-01..2026-12-01", "account=staging"),
+        ("env tag coverage in prod acct last month", "user:env", "2026-10-01..2026-11-01", "account=production"),
+        (
+            "For team Platform what is the cost per project, last quarter",
+            "user:project",
+            "2026-07-01..2026-10-01",
+            "tag:team=Platform",
+        ),
+        # the value names the key to list, Platform among its values: the rest is the filter
+        (
+            "Platform team tag coverage on ec2",
+            "user:team",
+            "2026-11-01..2026-12-01",
+            'service="Amazon Elastic Compute Cloud"',
+        ),
+    ],
+)
+def test_filters_in_the_strict_form_and_in_plain_words(text: str, key: str | None, days: str, filters: str) -> None:
+    assert described(text) == (key, days, filters)
+
+
+def test_a_value_of_the_listed_key_is_read_as_one_of_the_values_listed_and_said() -> None:
+    """`/tags team team=web` lists every team (web among them, said): a filter on the listed key would leave one
+    value at 100% coverage, and the plain-words path reads `Platform team` the same way."""
+    web = parse("team team=web last month")
+    assert web == parse("team last month") and not web.filters
+    assert web.readings == ("Listed every value of `tag:team`, `web` among them.",)
+    platform = parse("Plattform team tag coverage on ec2")
+    assert platform == parse("team service=ec2")
+    assert platform.readings == (
+        "Read `Plattform` as `Platform`.",
+        "Listed every value of `tag:team`, `Platform` among them.",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message", "hint"),
     [
         (
-            "For team Platform what is the cost per project, last quarter",
-            "`Platform`: `/tags` lists the values of one tag key over all the spend, without filters.",
-            "Ask `/cost last quarter by tag:project tag:team=Platform unblended` for it.",
+            "team team!=web last month",
+            "`team!=web`: `/tags` lists every value of `tag:team`, and cannot leave some out.",
+            "Ask `/cost last month by tag:team tag:team!=web unblended` for the others.",
+        ),
+        (
+            "Platform in prod",
+            "`prod`: `/tags` lists the values of one tag key, `tag:team` or `tag:env`.",
+            "Name the key to list, e.g. `/tags team tag:env=prod`.",
         ),
         (
             "costs by team and project last month",
             "`tag:team` and `tag:project`: `/tags` lists one tag key at a time.",
             "Ask `/cost last month by tag:team, tag:project unblended` for both.",
+        ),
+        (
+            "team by project service=ec2",
+            "`tag:team` and `tag:project`: `/tags` lists one tag key at a time.",
+            "Ask `/cost this month by tag:team, tag:project "
+            'service="Amazon Elastic Compute Cloud" unblended` for both.',
         ),
         (
             "spend by service last month please",
@@ -63,8 +147,48 @@ def test_a_question_in_plain_words_names_its_key_and_period(text: str, key: str 
     ],
 )
 def test_what_tags_does_not_answer_is_named_with_the_cost_question(text: str, message: str, hint: str) -> None:
+    with pytest.raises(NotATagsQuestion) as info:
+        parse(text)
+    assert (info.value.message, info.value.hint) == (message, hint)
+
+
+def test_questions_beyond_costs_are_still_refused_with_filters() -> None:
     with pytest.raises(UsageError) as info:
-        read_tag_question(text, today=TODAY, vocabulary=VOCAB)
+        parse("team service=ec2 last month vs september")
+    assert info.value.message == "`vs` asks for a comparison of two periods, which `/tags` does not answer."
+    with pytest.raises(UsageError) as info:
+        parse("why team region=eu-west-1")
+    assert info.value.message == "`why` asks for why the cost changed, which `/tags` does not answer."
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "project team=Plattform last month",
+            "No line item has the tag `tag:team` set to `Plattform`.",
+            "Did you mean `tag:team=Platform`? Example: `tag:team=Platform`, `tag:team=untagged`.",
+        ),
+        (
+            "team service=glu",
+            "I don't know the service `glu`.",
+            'Did you mean `glue` or `AWS Glue`? Example: `service=ec2`, `service="Amazon Simple Storage Service"`.',
+        ),
+        (
+            "env account=stagng last month",
+            "I don't know the account `stagng`.",
+            "Did you mean `staging`? Example: `account=123456789012`, `account=production`.",
+        ),
+        (
+            "service=ec3 team",
+            "I don't know the service `ec3`.",
+            'Did you mean `ec2`? Example: `service=ec2`, `service="Amazon Simple Storage Service"`.',
+        ),
+    ],
+)
+def test_a_misspelt_filter_value_gets_the_usual_did_you_mean(text: str, message: str, hint: str) -> None:
+    with pytest.raises(NotFound) as info:
+        parse(text)
     assert (info.value.message, info.value.hint) == (message, hint)
 
 
@@ -76,4 +200,4 @@ def test_the_strict_form_keeps_its_own_messages() -> None:
     assert (lst.key, lst.time_range.start, lst.readings) == ("user:team", date(2026, 10, 1), ("Read `lst` as `last`.",))
     with pytest.raises(UserFacingError) as info:
         tags.parse("team Frobnicate last month", today=TODAY, vocabulary=VOCAB)  # a name: never left out
-    assert info.value.message == "`Frobnicate` is not a time range."
+    assert info.value.message == "I don't understand `Frobnicate`."
