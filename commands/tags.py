@@ -24,7 +24,7 @@ from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError, UserFacingError
+from bot.errors import NotFound, UsageError, UserFacingError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
@@ -87,8 +87,8 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
         except NotATagsQuestion as plain:
             raise plain from strict
         except UserFacingError:
-            if strict.hint is None:
-                strict.hint = HINT
+            if not isinstance(strict, NotFound):  # a did-you-mean says what would be right; else the usage too
+                strict.hint = f"{strict.hint}\n{HINT}" if strict.hint else HINT
             raise strict from None
 
 
@@ -122,19 +122,22 @@ def render(
     money = Money(report.currency)
     period = report.time_range.label or f"{report.time_range.start}..{report.time_range.end}"
     blocks: list[Block]
-    filtered = filters_text(list(filters), vocabulary)
+    filtered = filters_text(filters, vocabulary)
     lines = [f"Filtered to `{filtered}`: totals, shares and coverage are of that spend." if filtered else "", *notes]
     under = [context(*lines)] if any(lines) else []
     within = f" · {filtered}" if filtered else ""
-    nothing = "that matches these filters " if filtered else ""
     if report.key is None:
         label = f"Tag keys · {period}"
         blocks = [header(label), *under]
         if not report.keys:
             blocks.append(
                 section(
-                    f"_No tags on the cost {nothing}in this period._ Activate cost allocation tags in the AWS "
-                    "Billing console."
+                    (
+                        "_No tags on the cost these filters keep in this period._"
+                        if filtered
+                        else "_No tags in this period._"
+                    )
+                    + " Activate cost allocation tags in the AWS Billing console."
                 )
             )
             fallback = f"{label}{within}: no tags"
@@ -189,7 +192,9 @@ def render(
         other = Row(NOT_TAGGABLE_LABEL, report.not_taggable_cost) if report.not_taggable_cost else None
         blocks.extend(breakdown_blocks(key_label, rows, money, other=other, compare=False))
     else:
-        blocks.append(section(f"_No cost {nothing}in this period._"))
+        blocks.append(
+            section("_No cost these filters keep in this period._" if filtered else "_No cost in this period._")
+        )
     if ref is not None:
         blocks.append(answer_buttons(ref, export=bool(rest)))
     blocks.append(footer(report.time_range, report.basis, freshness))

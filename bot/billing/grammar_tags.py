@@ -11,6 +11,7 @@ out) is refused naming the word, with the `/cost` question that answers it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -143,7 +144,7 @@ def _as_cost(query: CostQuery, vocabulary: Vocabulary) -> str:
     return f"`/cost {format_query(replace(query, question=Question.COST), vocabulary)}`"
 
 
-def filters_text(filters: tuple[Filter, ...] | list[Filter], vocabulary: Vocabulary) -> str:
+def filters_text(filters: Sequence[Filter], vocabulary: Vocabulary) -> str:
     """`filters` as the grammar reads them back (`service="AWS Glue" region=ap-southeast-2 tag:env!=dev`), the
     way `/cost` questions are written (`bot.billing.grammar_format`); accounts by the name that reads back to
     them, else their id."""

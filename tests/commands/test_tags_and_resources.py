@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from commands import tags
 from tests.commands.conftest import ACCOUNTS, ADMIN, ROWS, SERVICES, Bot, expected_sum, in_range
 from tests.commands.test_cost import table_rows, usd
 from tests.support.fake_slack import blocks_text
@@ -42,7 +43,8 @@ def test_tags_unknown_key_is_answered_at_ack_with_suggestion(clean_bot: Bot) -> 
     assert ack["text"].startswith("I don't know the tag key `tem`.")
     assert "tag:team" in ack["text"]
     bad_range = json.loads(clean_bot.command("/tags", "team 2026-13").body)
-    assert "`2026-13` is not a month" in bad_range["text"] and "/tags team last month" in bad_range["text"]
+    assert bad_range["text"].startswith("`2026-13` is not a month: months go from 01 to 12.\n")
+    assert bad_range["text"].endswith(f"\n{tags.HINT}")
 
 
 def test_top_resources_with_service_account_region_cost_and_change(clean_bot: Bot) -> None:

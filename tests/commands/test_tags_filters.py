@@ -47,7 +47,7 @@ Row = Mapping[str, object]
 def _rows() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
 
-    def add(day: date, cost: str, account: str, service: str, region: str, **fields: object) -> None:
+    def add(day: date, cost: str, account: str, service: str, region: str, **fields: Any) -> None:
         code = {EC2: "AmazonEC2", S3: "AmazonS3", GLUE: "AWSGlue", SUPPORT: "AWSSupportBusiness"}[service]
         rows.append(
             item(
@@ -64,7 +64,7 @@ def _rows() -> list[dict[str, object]]:
         )
 
     first = date(2026, 10, 1)
-    month = {"hours": 744, "usage_type": "", "operation": ""}
+    month: dict[str, Any] = {"hours": 744, "usage_type": "", "operation": ""}
     add(first, "19.99", PROD, EC2, "", line_item_type="Tax", charge_category="Tax", **month)
     add(first, "-4.00", PROD, EC2, "", line_item_type="Credit", charge_category="Credit", **month)
     add(first, "30.00", PROD, EC2, "", line_item_type="Fee", charge_category="Purchase", **month)
@@ -185,6 +185,8 @@ def test_a_region_filter_keeps_what_has_no_region_out_and_a_negation_leaves_a_se
         "untagged": float(total(*kept, usage, team(None))),
     }
     assert round(without_glue.not_taggable_cost, 2) == float(total(*kept, not_usage)) == 145.99
+    nothing = bot.ask("/tags", "team service=s3 region=ap-southeast-2 2026-10")
+    assert "_No cost these filters keep in this period._" in blocks_text(nothing["blocks"])
 
 
 def test_key_coverage_over_one_account_is_of_that_accounts_taggable_spend(bot: Bot) -> None:
