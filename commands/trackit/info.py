@@ -52,8 +52,8 @@ def render_help() -> Message:
         section(
             "*/cost* `[range] [by ...] [filters]` total, change against the previous equal period and the "
             "breakdown; month-to-date and a month-end forecast for the current month.\n"
-            "*/tags* `[key] [range]` cost by tag value with the untagged share; without a key, tag keys ranked "
-            "by coverage.\n"
+            "*/tags* `[key] [filters] [range]` cost by tag value with the untagged share; without a key, tag keys "
+            "ranked by coverage.\n"
             "*/top-resources* `[N] [range] [filters]` the most expensive resources.\n"
             "*/trackit* `accounts | status | access ...` known accounts, ingestion and billing-source status, access "
             "(admins).\n" + "\n".join((*subscriptions.HELP_LINES, *budgets.HELP_LINES, *resources.HELP_LINES))
