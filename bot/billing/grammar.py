@@ -56,6 +56,7 @@ from bot.billing.grammar_unplaced import (
     COST_NOUNS,
     GROSS_NOTE,
     HEDGES,
+    NOT_HELD,
     REFUSAL_WORDS,
     ignorable,
     ignored_note,
@@ -387,6 +388,9 @@ class _Parser(QuestionReader, ClauseReader):
                 self.i += 1
                 self.group_by_list(tok)
                 return
+            if (self.word(1) or "").strip("'’") in NOT_HELD:  # `cost per order`: the word says what is missing
+                self.i += 1
+                return
             raise UsageError(
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
@@ -449,6 +453,15 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        held = NOT_HELD.get(tok.lower.strip("'’"))
+        if held is not None:  # `invoice`, `who owns`, `per order`: as near as the bill allows, and said
+            if held not in self.out.not_held:  # `invoice pdf`: said once
+                self.out.readings.append(held.note(tok.text))
+                self.out.not_held.append(held)
+            self.i += 1
+            if self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
+                self.i += 2
+            return
         refusal = refusal_for(tok, self.vocabulary)
         if refusal is not None:
             raise refusal
@@ -644,6 +657,9 @@ class _Parser(QuestionReader, ClauseReader):
         typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
+        nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
+        if nearest is not None and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(nearest), self.vocabulary)  # `the october invoice`: by service, as itemised
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it
@@ -676,6 +692,7 @@ class _Parser(QuestionReader, ClauseReader):
             or out.top is not None
             or out.basis is not None
             or out.resource_nouns
+            or out.not_held
         )
         refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
         if refused is not None:

@@ -170,28 +170,57 @@ def settle(
             if len(beside) == 1:  # `prod account`: the account `production`, though `prod` is an env value
                 readings = beside
                 readings_out.append(f"Read `{b.phrase}` as `{beside[0].spelled}`.")
-        meanings = readings
+        meanings = list(readings)
+        siblings = _sibling_dimensions(b, bare)
+        noted = len(readings_out)
         if len({m.dimension for m in readings}) > 1:
             # A named dimension settles it: `staging account`, `staging env`.
             meanings = [m for m in readings if m.dimension in named]
             if len({m.dimension for m in meanings}) != 1:
-                options = " or ".join(m.what for m in readings)
-                spelled = " or ".join(f"`{m.spelled}`" for m in readings)
-                raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")
-        if b.partial and len(meanings) > 1:
-            spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
-            raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
-        if b.partial:
-            readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
+                meanings, note = _unnamed_choice(b, readings, siblings)
+                readings_out.append(note)
         elif meanings[0].dimension.kind is Dimension.TAG and not named & {meanings[0].dimension, _ACCOUNT}:
-            # `prod`: the env tag's value, though it also starts the account `production`; say which was read
+            # `prod`: the env tag's value exactly, though it also starts the account `production`: the whole
+            # name wins over the start of another; say which was read (not when `prod vs dev` says it)
             accounts = _named_prefix(b.phrase, {_ACCOUNT}, vocabulary)
-            if len(accounts) == 1:
+            if len(accounts) == 1 and meanings[0].dimension not in siblings:
                 readings_out.append(
                     f"Read `{b.phrase}` as the tag `{meanings[0].spelled}`; for {accounts[0].what} say "
                     f"`{b.phrase} account`."
                 )
+        if b.partial and len(meanings) > 1:
+            spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
+            raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
+        if b.partial and len(readings_out) == noted:
+            readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
         bucket = chosen.setdefault((meanings[0].dimension, b.negate), [])
         for m in meanings:
             bucket.extend(v for v in m.values if v not in bucket)
     return chosen, readings_out
+
+
+def _sibling_dimensions(b: Bare, bare: Sequence[Bare]) -> set[DimensionRef]:
+    """The dimensions the other bare values of the question settle on alone (`dev` in `staging vs dev` is only an
+    env value): a word with readings in several dimensions that names values beside them reads as their kin."""
+    return {o.meanings[0].dimension for o in bare if o is not b and len({m.dimension for m in o.meanings}) == 1}
+
+
+def _unnamed_choice(b: Bare, readings: Sequence[Meaning], siblings: set[DimensionRef]) -> tuple[list[Meaning], str]:
+    """The reading of `b` when nothing beside it names a dimension, with the note the answer carries.
+
+    A value typed beside values of one dimension reads as theirs (`staging vs dev`: the env tag). Else an
+    account name and a tag value read as the account: every line item of the bill has an account, where a tag
+    covers only what was tagged, so the account is the whole of what the word names; the note says how to ask
+    for the tag. Raises `UsageError` naming the word and its readings when neither settles it.
+    """
+    kin = [m for m in readings if m.dimension in siblings]
+    if len({m.dimension for m in kin}) == 1:
+        return kin, f"Read `{b.phrase}` as {kin[0].what}, like the values beside it."
+    accounts = [m for m in readings if m.dimension.kind is Dimension.ACCOUNT]
+    others = [m for m in readings if m.dimension.kind is not Dimension.ACCOUNT]
+    if len(accounts) == 1 and all(m.dimension.kind is Dimension.TAG for m in others):
+        alternatives = " or ".join(f"`{m.spelled}`" for m in others)
+        return accounts, f"Read `{b.phrase}` as {accounts[0].what}; for the tag say {alternatives}."
+    options = " or ".join(m.what for m in readings)
+    spelled = " or ".join(f"`{m.spelled}`" for m in readings)
+    raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")

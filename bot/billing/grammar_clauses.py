@@ -192,6 +192,8 @@ class ClauseReader(Cursor):
     # ------------------------------------------------------------------------------ top and by
 
     def top(self, w: str) -> None:
+        """`top 5`, `top5`, `top five`; `top` before anything else (`top services`, `top movers`) is a ranking
+        word: the default number of what is ranked."""
         if m := TOP_N.match(w):
             self.out.set_top(int(m[1]), w)
             self.i += 1
@@ -199,24 +201,11 @@ class ClauseReader(Cursor):
         n = self.word(1)
         if n is not None and n in NUMBER_WORDS and n != "couple":
             n = str(NUMBER_WORDS[n])  # `top five`
-        if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
-            self.i += 1  # `top services`: the default number of the dimension named next
-            return
-        if n is not None and not n.isdecimal() and self.ranked_next(n):
-            self.i += 1  # `top cloudfront distros`, `top spend`: the most expensive, the default number of them
-            return
         if n is None or not n.isdecimal():
-            raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
+            self.i += 1
+            return
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
-
-    def ranked_next(self, word: str) -> bool:
-        """Whether `word`, after `top`, names what is ranked or its cost (`top ec2`, `top buckets`, `top spend`)."""
-        return (
-            word in RESOURCE_NOUNS
-            or word in ("spend", "spenders", "spending", "cost", "costs", "costing")
-            or bool(self.vocabulary.meanings(word))
-        )
 
     def group_by_list(self, by: Token) -> None:
         if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`

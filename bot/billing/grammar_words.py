@@ -51,6 +51,9 @@ CHAT_WORDS = frozenset(
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
         *("pricey", "pricier", "costly", "share", "break", "breaks"),
+        # verbs of how a cost fared over a period (`how did spend evolve this year`): the answer states the change
+        *("evolve", "evolved", "evolving", "develop", "developed", "developing", "trended", "progress"),
+        *("progressed", "tracking", "tracked", "shaping", "fare", "fared", "faring", "doing", "moving", "moved"),
         # chat shorthand
         *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)

@@ -130,46 +130,111 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
             "`support`: this bill has no service by that name.",
             "`/cost by service` lists the services it holds.",
         ),
-        # dates the grammar cannot place
-        (
-            "what we spent over the holidays by service",
-            "`holidays`: I can't tell which days that is.",
-            "Give the days, e.g. `2025-12-20..2026-01-04`, or a holiday such as `christmas 2025`.",
-        ),
-        # what the bill does not hold
-        (
-            "send me the october invoice pdf by service",
-            "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console "
-            "has them under Bills).",
-            "A month's costs as the invoice itemises them: e.g. `last month by service`.",
-        ),
-        (
-            "what percentage of compute is covered by commitments",
-            "`covered`: commitment coverage and utilisation are answered by `/trackit commitments`.",
-            "The fees themselves: `charge-class=recurring,one-time`, or the split `by charge-class`.",
-        ),
-        (
-            "unit cost per order for checkout",
-            "`unit`: the bill holds costs only, nothing to divide them by (orders, users, revenue).",
-            "The cost of what you would divide: e.g. `this month tag:project=checkout daily`.",
-        ),
-        # a short form of two stored names: which one
-        (
-            "prd ec2 last night",
-            "`prd` could be the account `production (123456789012)` or the tag value `tag:env=prod`.",
-            "Say which: `account=production` or `tag:env=prod`.",
-        ),
-        (
-            "ddb stg cost 11/03",
-            "`stg` could be the tag value `tag:env=staging` or the account `staging (210987654321)`.",
-            "Say which: `tag:env=staging` or `account=staging`.",
-        ),
     ],
 )
 def test_a_word_that_could_change_the_answer_is_named_with_what_would_be_right(
     text: str, message: str, hint: str
 ) -> None:
     assert refusal(text) == (message, hint)
+
+
+UNIT_COST = (
+    "the bill holds costs only, nothing to divide them by (orders, users, people, revenue). Answered with the cost "
+    "itself, to divide by your own figure."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        (
+            "send me the october invoice pdf",
+            "2026-10 by service",
+            "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console has "
+            "them under Bills). Answered with the costs the invoice itemises (by service unless you ask another "
+            "breakdown).",
+        ),
+        (
+            "what percentage of compute is covered by commitments",
+            "service=ec2 by charge-class",
+            "`covered`: commitment coverage and utilisation are answered by `/trackit commitments`. Answered with the "
+            "split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask another breakdown.",
+        ),
+        ("unit cost per order for checkout", "tag:project=checkout", f"`unit`: {UNIT_COST}"),
+        ("cost per engineer this quarter", "this quarter", f"`engineer`: {UNIT_COST}"),
+        (
+            "who owns the most ec2 spend by account",
+            "service=ec2 by account",
+            "`owns`: the bill does not say who owns a resource. Its creator is AWS's tag (`by tag:aws:createdBy`); a "
+            "team tag answers `by tag:team`.",
+        ),
+    ],
+)
+def test_what_the_bill_does_not_hold_is_answered_as_near_as_it_allows_and_said(
+    text: str, same_as: str, note: str
+) -> None:
+    """An invoice, an owner, a cost per order: nothing the answer could silently miss (the word names no value),
+    so the nearest answer is given, and its first line says what the bill does not hold."""
+    query = parse(text)
+    assert query == parse(same_as)
+    assert note in query.readings
+
+
+def test_the_year_end_holidays_are_a_span_said_with_its_days() -> None:
+    query = parse("what we spent over the holidays by service")
+    assert query == parse("2025-12-20..2026-01-04 by service")
+    assert query.readings == (
+        "Read `holidays` as the year-end holidays (December 20 to January 4): Sat 2025-12-20 to Sun 2026-01-04.",
+    )
+    assert parse("festive season last year") == parse("2025-12-20..2026-01-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        (
+            "prd ec2 last night",
+            "yesterday account=production service=ec2",
+            "Read `prd` as the account `production (123456789012)`; for the tag say `tag:env=prod`.",
+        ),
+        (
+            "ddb stg cost 11/03",
+            "2026-11-03 service=dynamodb account=staging",
+            "Read `stg` as the account `staging (210987654321)`; for the tag say `tag:env=staging`.",
+        ),
+        (
+            "staging last month",
+            "last month account=staging",
+            "Read `staging` as the account `staging (210987654321)`; for the tag say `tag:env=staging`.",
+        ),
+        (
+            "staging vs dev last month",
+            "last month tag:env=staging,dev by tag:env",
+            "Read `staging` as the tag value `tag:env=staging`, like the values beside it.",
+        ),
+    ],
+)
+def test_a_name_of_an_account_and_a_tag_value_reads_as_the_account_unless_its_neighbours_say_otherwise(
+    text: str, same_as: str, note: str
+) -> None:
+    """Every line item has an account, where a tag covers what was tagged: a word naming both reads as the account,
+    and the answer says how to ask for the tag; beside values of one tag it reads as that tag's."""
+    query = parse(text)
+    assert query == parse(same_as)
+    assert query.readings == (note,)
+
+
+def test_top_without_a_number_ranks_the_default_number_and_movers_are_the_rises_said() -> None:
+    assert parse("top services last month") == parse("last month by service")
+    movers = parse("top movers by service last month")
+    assert movers == parse("increases last month by service")
+    assert movers.readings == ("Read `movers` as the biggest increases; ask `biggest decreases` for the falls.",)
+
+
+def test_a_heading_colon_and_words_of_how_a_cost_fared_are_read_past() -> None:
+    assert parse("platform team: ec2 last month") == parse("last month tag:team=Platform service=ec2")
+    assert parse("how did our total spend evolve since july") == parse("since 2026-07-01")
+    assert parse("how has rds trended over the last 6 months") == parse("last 6 months service=rds")
 
 
 def test_a_short_form_with_its_dimension_reads_as_the_stored_name_and_says_so() -> None:
