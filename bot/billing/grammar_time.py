@@ -153,6 +153,11 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
     return TimeRange(start, end, label), used
 
 
+def _after_time_word(word: str | None) -> int | None:
+    """The day of the week `word` names right after a time word (`tuesday`, `tue`, `sat`), or None."""
+    return None if word is None else WEEKDAYS.get(word, SHORT_WEEKDAYS.get(word))
+
+
 def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
     """`tuesday`: the latest Tuesday up to today; `last tuesday` the latest before today; `this tuesday` this
     week's (which `match_time_range` refuses when it is still to come)."""
@@ -257,9 +262,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)
-        day = WEEKDAYS.get(nxt or "", SHORT_WEEKDAYS.get(nxt or ""))
-        if day is not None:  # `last tuesday`, `this monday`, `last sat`
-            return _weekday(which, day, today), 2
+        weekday = _after_time_word(nxt)
+        if weekday is not None:  # `last tuesday`, `this monday`, `last sat`
+            return _weekday(which, weekday, today), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
             found, used = _fiscal_year(tokens, i + 1, which, today)
             return found, 1 + used
@@ -307,10 +312,10 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             end = shift_unit(w, start, 1)
             return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
-        day = WEEKDAYS.get(word_at(tokens, i + 1) or "", SHORT_WEEKDAYS.get(word_at(tokens, i + 1) or ""))
+        weekday = _after_time_word(word_at(tokens, i + 1))
         point = point_at(tokens, i + 1, today)
-        if point is None and day is not None:  # `since mon`: from the latest Monday
-            start = _weekday("", day, today)[0]
+        if point is None and weekday is not None:  # `since mon`: from the latest Monday
+            start = _weekday("", weekday, today)[0]
             point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
         holiday = match_holiday(tokens, i + 1, today) if point is None else None
         if holiday is not None:  # `since thanksgiving`: from its first day
