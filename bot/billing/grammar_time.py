@@ -266,8 +266,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if weekday is not None:  # `last tuesday`, `this monday`, `last sat`
             return _weekday(which, weekday, today), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
-            found, used = _fiscal_year(tokens, i + 1, which, today)
-            return found, 1 + used
+            fiscal, used = _fiscal_year(tokens, i + 1, which, today)
+            return fiscal, 1 + used
         if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):
             return None  # `at this pace`, `current run rate`: not a time phrase
         if which == "last" and nxt in ("full", "complete", "whole") and word_at(tokens, i + 2) in _UNITS:
