@@ -208,6 +208,7 @@ _KNOWN_WORDS = frozenset(
         *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
         *("fortnight", "burn"),
+        *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
     }
 )
 
@@ -397,6 +398,9 @@ class _Parser(QuestionReader, ClauseReader):
             )
         if w == "top" or TOP_N.match(w):
             self.top(w)
+            return
+        if (w, self.word(1)) in (("bottom", "line"), ("grand", "total")):  # the total: what every answer states
+            self.i += 2
             return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
         providers = self.vocabulary.providers

@@ -66,6 +66,8 @@ _WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
 _START_WORDS = ("start", "beginning", "begin")
+#: The middle of a month (`mid-october`, `mid oct`): its 15th.
+_MID_MONTH = re.compile(r"^mid-?([a-z]+)?$")
 #: The unit a `the <unit>` means: the one holding today (`the start of the year`).
 _THE_UNITS = ("week", "month", "quarter", "year")
 
@@ -289,6 +291,13 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     w = word_at(tokens, i)
     if w is None:
         return None
+    mid = _MID_MONTH.match(w)
+    if mid is not None and ((mid[1] or word_at(tokens, i + 1)) in MONTH_NAMES):
+        month = mid[1] or str(word_at(tokens, i + 1))  # `mid-october`, `mid oct 2025`: its 15th
+        used = 1 if mid[1] else 2
+        year, year_used = year_at(tokens, i + used)
+        text = " ".join(t.text for t in tokens[i : i + used + year_used])
+        return (*calendar_day(MONTH_NAMES[month], 15, year, today, text), used + year_used)
     if w in _START_WORDS and word_at(tokens, i + 1) == "of":  # `start of the year`, `beginning of august`
         j = i + 3 if word_at(tokens, i + 2) in ("the", "this") else i + 2
         unit = word_at(tokens, j)
@@ -387,9 +396,12 @@ def _days_of(
 def end_point(
     tokens: Sequence[Token], i: int, first: tuple[date, date, str, int], today: date
 ) -> tuple[date, date, str, int] | None:
-    """The end of a range at `i`: a point, or a bare day number in the start's month (`oct 3 to 9`)."""
+    """The end of a range at `i`: a point, today (`nov 1st till now`, `to date`, `till today`), or a bare day
+    number in the start's month (`oct 3 to 9`)."""
     point = point_at(tokens, i, today)
     w = word_at(tokens, i)
+    if point is None and w in ("now", "today", "date"):
+        return today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 1
     if point is not None or w is None or first[1] - first[0] != timedelta(days=1):
         return point
     day = _DAY_NUMBER.match(w)

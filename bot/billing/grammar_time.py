@@ -244,6 +244,13 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         )
     if w in _UNITS and word_at(tokens, i + 1) == "to" and word_at(tokens, i + 2) == "date":  # `month to date`
         return _relative(_UNITS[w], None, "this", today, text), 3
+    if w in ("week", "month", "quarter", "year") and (word_at(tokens, i + 1), word_at(tokens, i + 2)) == (
+        "before",
+        "last",
+    ):  # `the month before last`: two months back
+        start = shift_unit(w, unit_start(w, today), -2)
+        end = shift_unit(w, start, 1)
+        return (start, end, range_label(start, end)), 3
     if word_at(tokens, i + 2) == "ago" and word_at(tokens, i + 1) in _UNITS:  # `2 months ago`, `three weeks ago`
         count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)
         if w in ("a", "one"):

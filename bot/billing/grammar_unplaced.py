@@ -128,6 +128,10 @@ NOT_HELD: dict[str, NotHeld] = {
             Dimension.CHARGE_CLASS,
         ),
     ),
+    "blended": NotHeld(
+        "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
+        "Answered with the question's cost basis (unblended unless you name another).",
+    ),
     **dict.fromkeys(
         (
             *("unit", "units", "order", "orders", "customer", "customers", "user", "users", "revenue", "margin"),

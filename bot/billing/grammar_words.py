@@ -54,8 +54,10 @@ CHAT_WORDS = frozenset(
         # verbs of how a cost fared over a period (`how did spend evolve this year`): the answer states the change
         *("evolve", "evolved", "evolving", "develop", "developed", "developing", "trended", "progress"),
         *("progressed", "tracking", "tracked", "shaping", "fare", "fared", "faring", "doing", "moving", "moved"),
-        # chat shorthand
-        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only"),
+        # chat shorthand and exclamations
+        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
+        *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
+        *("costed", "rough", "estimate", "damn", "dang", "yikes", "whoa"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }

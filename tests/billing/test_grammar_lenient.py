@@ -141,9 +141,9 @@ def test_gross_is_the_unblended_cost_and_says_what_it_holds() -> None:
 
 
 def test_words_that_cannot_change_the_answer_are_left_out_and_named_in_one_line() -> None:
-    query = parse("how did ec2 costs evolve over the last 3 months, sure, cheers")
+    query = parse("how did ec2 costs evolve over the last 3 months, sure, honestly")
     assert query == parse("last 3 months service=ec2")
-    assert query.readings == (f"Ignored `sure`, `cheers`: {IGNORED}",)  # `evolve`: how a cost fared, read
+    assert query.readings == (f"Ignored `sure`, `honestly`: {IGNORED}",)  # `evolve`: how a cost fared, read
 
 
 def test_more_words_left_out_than_read_refuses_naming_the_first() -> None:

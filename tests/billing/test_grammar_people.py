@@ -287,3 +287,14 @@ def test_tags_reads_a_key_followed_by_plain_words() -> None:
     with pytest.raises(UsageError) as info:
         tag("What share of the bill can we allocate to a team today, and has that improved since September?")
     assert info.value.message == "`improved` asks for a comparison of two periods, which `/tags` does not answer."
+
+
+def test_blended_cost_is_said_not_kept_and_the_question_answered_on_its_own_basis() -> None:
+    query = parse("blended cost by account last month")
+    assert query == parse("last month by account")
+    assert query.readings == (
+        "`blended`: blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net "
+        "are. Answered with the question's cost basis (unblended unless you name another).",
+    )
+    assert parse("bottom line for q3") == parse("2026-q3")
+    assert parse("wtf is up with cloudfront rn, ballpark") == parse("service=cloudfront")
