@@ -15,7 +15,7 @@ text. The parser reads with the clause readers of `grammar_questions` (what a qu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import date
 
@@ -30,6 +30,7 @@ from bot.billing.grammar_bare import (
 from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
@@ -50,7 +51,7 @@ from bot.billing.grammar_time import (
     parse_time_range,
     shifted_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
 from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     COST_NOUNS,
@@ -100,7 +101,7 @@ from bot.billing.model import (
     Question,
 )
 from bot.billing.vocabulary import Vocabulary, suggest
-from bot.errors import UsageError, UserFacingError
+from bot.errors import UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
@@ -759,7 +760,7 @@ class _Parser(QuestionReader, ClauseReader):
             hint = hint.replace(
                 _GENERIC_EXAMPLE, f"If `{tok.text}` is a person: `by tag:aws:createdBy` shows who created what."
             )
-        return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
+        return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
 
 
 def parse_query(
@@ -775,11 +776,41 @@ def parse_query(
 
     Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series.
     Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
-    `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
-    else for any input string.
+    `NotFound` for a value the store does not know (with "did you mean" suggestions). A word nothing reads
+    (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
+    raises anything else for any input string.
     """
-    return (
-        _Parser(text, today, vocabulary, allow_group_by, default_range)
-        .parse()
-        .query(today, default_range, default_basis)
-    )
+
+    def read(words: str) -> CostQuery:
+        return (
+            _Parser(words, today, vocabulary, allow_group_by, default_range)
+            .parse()
+            .query(today, default_range, default_basis)
+        )
+
+    try:
+        return read(text)
+    except UnknownWord as exc:
+        raise _without(exc, text, read, vocabulary, default_basis) from None
+
+
+def _without(
+    exc: UnknownWord, text: str, read: Callable[[str], CostQuery], vocabulary: Vocabulary, basis: CostBasis
+) -> UnknownWord:
+    """`exc` with its hint naming the question the text asks without the unknown word (`frontend last month`:
+    `last month`, everything), so the person sees what the rest would answer and can ask it or name the word;
+    `exc` itself when the rest asks nothing either."""
+    stripped = strip_markup(text)
+    if stripped[exc.position : exc.position + len(exc.word)] != exc.word:
+        return exc
+    rest = f"{stripped[: exc.position]} {stripped[exc.position + len(exc.word) :]}"
+    try:
+        nearest = format_query(read(rest), vocabulary, default_basis=basis)
+    except UserFacingError:
+        return exc
+    choices = (exc.hint or "").removesuffix(_GENERIC_EXAMPLE).strip()
+    without = f"Without `{exc.word}`, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"
+    keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
+    example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
+    hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position)

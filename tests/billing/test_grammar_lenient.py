@@ -61,22 +61,30 @@ def test_a_typo_of_one_value_only_is_read_as_it_and_said(text: str, same_as: str
         (
             "dato last month by service",
             "I don't understand `dato`.",
-            "Did you mean `tag:team=data` or `tag:project=data` or `service=dt` or `date`? " + EXAMPLE,
+            "Did you mean `tag:team=data` or `tag:project=data` or `service=dt` or `date`? Without `dato`, the "
+            "question reads `last month by service`: ask that, or say what `dato` is.",
         ),
         # the one close region has another digit: digits are never typos
         (
             "ec2 us-west-1 last month",
             "I don't understand `us-west-1`.",
-            "Did you mean `region=us-west-2` or `region=us-east-1` or `region=eu-west-1`? " + EXAMPLE,
+            "Did you mean `region=us-west-2` or `region=us-east-1` or `region=eu-west-1`? Without `us-west-1`, the "
+            'question reads `last month service="Amazon Elastic Compute Cloud"`: ask that, or say what `us-west-1` is.',
         ),
         # two edits away with another first letter: more likely another word than a typo
         (
             "rds in krodction last week",
             "I don't understand `krodction`.",
-            "Did you mean `account=production`? " + EXAMPLE,
+            "Did you mean `account=production`? Without `krodction`, the question reads `last week "
+            'service="Amazon Relational Database Service"`: ask that, or say what `krodction` is.',
         ),
         # three letters are too few to tell a typo from another word
-        ("kmz last month by service", "I don't understand `kmz`.", "Did you mean `service=kms`? " + EXAMPLE),
+        (
+            "kmz last month by service",
+            "I don't understand `kmz`.",
+            "Did you mean `service=kms`? Without `kmz`, the question reads `last month by service`: ask that, or say "
+            "what `kmz` is.",
+        ),
         # a filter's own value is never corrected: the person chose it
         ("service=lamda", "I don't know the service `lamda`.", None),
     ],

@@ -21,6 +21,14 @@ def parse(text: str) -> object:
     return parse_query(text, today=TODAY, vocabulary=VOCAB)
 
 
+def without(word: str, question: str) -> str:
+    """The hint of a word nothing reads and nothing is near: the question the rest asks, and how to name it."""
+    return (
+        f"Without `{word}`, the question reads `{question}`: ask that, or say what `{word}` is, e.g. "
+        "`tag:env=<value>` or `account=<value>`."
+    )
+
+
 def refusal(text: str) -> tuple[str, str | None]:
     with pytest.raises(UsageError) as info:
         parse(text)
@@ -88,29 +96,29 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
         (
             "frontend last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", "last month"),
         ),
         # where a value would stand: before a cost noun or a dimension, or after a dimension
         (
             "frontend costs by service last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", "last month by service"),
         ),
         (
             "ec2 costs for frontend team last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", 'last month by tag:team service="Amazon Elastic Compute Cloud"'),
         ),
         (
             "spend by service for marketing last month",
             "I don't understand `marketing`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("marketing", "last month by service"),
         ),
         # after `except`: leaving it out would answer the opposite
         (
             "ec2 by region last month except frobnicate",
             "I don't understand `frobnicate`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frobnicate", 'last month by region service="Amazon Elastic Compute Cloud"'),
         ),
         # a name capitalised mid-sentence, possessive and all
         (
@@ -122,7 +130,8 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
         (
             "stagin2 account cost by service",
             "I don't understand `stagin2`.",
-            "Did you mean `account=staging`? Example: `last month by service region=us-east-1 top 5`.",
+            "Did you mean `account=staging`? Without `stagin2`, the question reads `this month by service, account`: "
+            "ask that, or say what `stagin2` is.",
         ),
         # a well-known service the bill does not hold
         (

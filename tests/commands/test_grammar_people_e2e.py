@@ -50,7 +50,10 @@ def test_what_the_bill_does_not_hold_is_answered_as_near_as_it_allows_and_said(c
         "breakdown)."
     ) in blocks_text(answer["blocks"])
     unplaced = json.loads(clean_bot.command("/cost", "frontend last month").body)
-    assert unplaced["text"].startswith("I don't understand `frontend`.")
+    assert unplaced["text"].startswith(  # named, with the question the rest asks
+        "I don't understand `frontend`.\nWithout `frontend`, the question reads `last month`: ask that, or say what "
+        "`frontend` is, e.g. `tag:"
+    )
 
 
 def test_an_average_per_week_is_over_the_complete_weeks(clean_bot: Bot) -> None:
