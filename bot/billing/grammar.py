@@ -84,6 +84,7 @@ from bot.billing.grammar_words import (
     PRONOUNS,
     RANKING_WORDS,
     RESOURCE_NOUNS,
+    USAGE_FAMILIES,
     USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -439,9 +440,13 @@ class _Parser(QuestionReader, ClauseReader):
         partial = self.vocabulary.word_meanings(tok.text)
         if w in CHAT_WORDS:  # `out` in `figure out` is no part of `EU-DataTransfer-Out-Bytes`
             partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
+        if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
+            partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
+            if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
+                self.i += 1
             return
         if w in CHAT_WORDS or w in RANKING_WORDS:  # after values and dimensions: a stored value is never lost
             self.i += 1

@@ -144,7 +144,8 @@ def _narrowed(bare: Sequence[Bare]) -> list[Bare]:
     for b in bare:
         others = [o for o in bare if o.partial and o is not b and not o.negate]
         keep = tuple(m for m in b.meanings if others and all(m in o.meanings for o in others))
-        out.append(Bare(b.phrase, keep, b.negate, partial=True) if b in partial and len(keep) == 1 else b)
+        family = bool(keep) and all(m.dimension.kind is Dimension.USAGE_TYPE for m in keep)  # `ebs volumes`
+        out.append(Bare(b.phrase, keep, b.negate, partial=True) if b in partial and (len(keep) == 1 or family) else b)
     return out
 
 
@@ -188,6 +189,15 @@ def settle(
                     f"Read `{b.phrase}` as the tag `{meanings[0].spelled}`; for {accounts[0].what} say "
                     f"`{b.phrase} account`."
                 )
+        if b.partial and len(meanings) > 1 and {m.dimension.kind for m in meanings} == {Dimension.USAGE_TYPE}:
+            # `ebs`: a word of several usage types names their family (`USE1-EBS:VolumeUsage.gp3`, ...): all of them
+            meanings = [_family(b.phrase, meanings)]
+            readings_out.append(
+                f"Read `{b.phrase}` as the {len(meanings[0].values)} usage types holding it: "
+                + ", ".join(f"`{v}`" for v in meanings[0].values[:3])
+                + (", ..." if len(meanings[0].values) > 3 else "")
+                + "."
+            )
         if b.partial and len(meanings) > 1:
             spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
             raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
@@ -224,3 +234,10 @@ def _unnamed_choice(b: Bare, readings: Sequence[Meaning], siblings: set[Dimensio
     options = " or ".join(m.what for m in readings)
     spelled = " or ".join(f"`{m.spelled}`" for m in readings)
     raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")
+
+
+def _family(phrase: str, meanings: Sequence[Meaning]) -> Meaning:
+    """One reading holding every value of `meanings` (usage types sharing the word `phrase`)."""
+    values = tuple(dict.fromkeys(v for m in meanings for v in m.values))
+    ref = meanings[0].dimension
+    return Meaning(ref, values, f"usage-type={','.join(values)}", f"the usage types holding `{phrase}`")

@@ -4,6 +4,7 @@ refused. (`phrasings_fresh.FRESH_4` holds the batch itself, frozen with its firs
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -307,3 +308,28 @@ def test_blended_cost_is_said_not_kept_and_the_question_answered_on_its_own_basi
     )
     assert parse("bottom line for q3") == parse("2026-q3")
     assert parse("wtf is up with cloudfront rn, ballpark") == parse("service=cloudfront")
+
+
+def test_what_aws_bills_as_usage_types_reads_as_their_family_said() -> None:
+    """EBS, snapshots and NAT gateways are usage types (of EC2 on a real bill): a word held by several of them
+    names them all, and the answer lists them; words beside it narrow the family (`ebs volumes`)."""
+    ebs = ("USE1-EBS:VolumeUsage.gp3", "USE1-EBS:SnapshotUsage", "USW2-EBS:VolumeUsage.gp2")
+    nat = ("USE1-NatGateway-Hours", "USE1-NatGateway-Bytes")
+    vocabulary = replace(VOCAB, usage_types=(*VOCAB.usage_types, *ebs, *nat))
+
+    def read(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        query = parse_query(text, today=TODAY, vocabulary=vocabulary)
+        (flt,) = query.filters
+        assert flt.dimension == DimensionRef(Dimension.USAGE_TYPE)
+        return flt.values, query.readings
+
+    assert read("ebs costs last month") == (
+        ebs,
+        (
+            "Read `ebs` as the 3 usage types holding it: `USE1-EBS:VolumeUsage.gp3`, `USE1-EBS:SnapshotUsage`, "
+            "`USW2-EBS:VolumeUsage.gp2`.",
+        ),
+    )
+    assert read("what do our nat gateways cost")[0] == nat
+    assert read("ebs volumes by region")[0] == (ebs[0], ebs[2])
+    assert read("snapshots")[0] == (ebs[1],)
