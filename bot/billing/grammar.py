@@ -27,7 +27,7 @@ from bot.billing.grammar_bare import (
     shortened_value,
     stored_phrase_at,
 )
-from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
+from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES
 from bot.billing.grammar_format import format_query
@@ -58,9 +58,11 @@ from bot.billing.grammar_unplaced import (
     GROSS_NOTE,
     HEDGES,
     NOT_HELD,
+    PERSON,
     REFUSAL_WORDS,
     ignorable,
     ignored_note,
+    names_person,
     provider_note,
     refusal_for,
     refused_ignoring,
@@ -464,6 +466,9 @@ class _Parser(QuestionReader, ClauseReader):
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
         held = NOT_HELD.get(tok.lower.strip("'’"))
+        typed = self.typed.get(tok.position, tok.text)
+        if held is None and names_person(typed, self.vocabulary):
+            held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
         if held is not None:  # `invoice`, `who owns`, `per order`: as near as the bill allows, and said
             if held not in self.out.not_held:  # `invoice pdf`: said once
                 self.out.readings.append(held.note(tok.text))
@@ -509,7 +514,13 @@ class _Parser(QuestionReader, ClauseReader):
     def value_slot(self) -> bool:
         """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
         (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
-        for marketing`; `for the board deck` has an article between)."""
+        for marketing`; `for the board deck` has an article between); never right after a stored value (`the
+        search feature costs`: the noun says what the value is)."""
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        if before is not None and before.kind is Kind.WORD and self.vocabulary.meanings(before.text):
+            return False  # `the search feature`, `checkout flow`: a noun after a value says what the value is
+        if before is not None and names_person(self.typed.get(before.position, before.text), self.vocabulary):
+            return False  # `Priya's experiments`: what of the person's
         if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
             return True
         with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
@@ -669,7 +680,11 @@ class _Parser(QuestionReader, ClauseReader):
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
         if nearest is not None and not out.group_by and self.allow_group_by:
-            out.add_group(DimensionRef(nearest), self.vocabulary)  # `the october invoice`: by service, as itemised
+            out.add_group(nearest, self.vocabulary)  # `the october invoice`: by service, as itemised
+        creator = PERSON.breakdown
+        room = len(out.group_by) < MAX_GROUP_BY
+        if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
+            out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it

@@ -85,9 +85,9 @@ def _in_order(short: str, name: str) -> bool:
 def shortened_value(word: str, vocabulary: Vocabulary) -> list[Meaning]:
     """The stored account names and tag values `word` shortens, the way engineers shorten them in chat: a word of
     two to four letters without vowels (`prd`, `stg`, `dl`) that starts like the name and is its consonants in
-    order (`prd`: `prod`, `production`) or its initials (`dl`: `data-lake`). Every such reading is returned; the
-    caller settles several by a dimension named beside it or asks which (`prd` could be the env tag `prod` or
-    the account `production`). [] when `word` is not such a short form."""
+    order (`prd`: `prod`, `production`; three letters at least) or its initials (`dl`: `data-lake`). Every such
+    reading is returned; the caller settles several by a dimension named beside it, or reads the account
+    (`grammar_bare.settle`). [] when `word` is not such a short form."""
     w = word.casefold()
     if not 2 <= len(w) <= 4 or not w.isalpha() or _VOWELS & set(w):
         return []
@@ -98,7 +98,8 @@ def shortened_value(word: str, vocabulary: Vocabulary) -> list[Meaning]:
     found: dict[tuple[DimensionRef, tuple[str, ...]], Meaning] = {}
     for name in dict.fromkeys(names):
         n = name.casefold()
-        if len(n) <= len(w) or n[0] != w[0] or not (_initials(n) == w or _in_order(w, n)):
+        in_order = len(w) > 2 and _in_order(w, n)  # two letters only as initials: `pm` is no short `platform`
+        if len(n) <= len(w) or n[0] != w[0] or not (_initials(n) == w or in_order):
             continue
         for m in vocabulary.meanings(name):
             if m.dimension.kind in (Dimension.ACCOUNT, Dimension.TAG):

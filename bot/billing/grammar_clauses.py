@@ -25,7 +25,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_words import COMMITMENT_PHRASES, RESOURCE_NOUNS
+from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
 from bot.errors import UsageError, UserFacingError
@@ -125,7 +125,16 @@ class ClauseReader(Cursor):
                 return self.vocabulary.resolve_tag_key(candidate)
             except UserFacingError:
                 return None
-        return None
+        return self._tag_key_start(word)
+
+    def _tag_key_start(self, word: str) -> str | None:
+        """The one stored tag key whose name starts with `word` (`proj`: `user:project`), four letters at least,
+        when `word` is no stored value nor a word the grammar reads (`cost` never starts `costcenter`)."""
+        w = word.casefold()
+        if len(w) < 4 or not w.isalpha() or w in FILLERS or w in CHAT_WORDS or self.vocabulary.meanings(w):
+            return None
+        starts = [k for k in self.vocabulary.tag_keys if k.split(":", 1)[-1].casefold().startswith(w)]
+        return starts[0] if len(starts) == 1 else None
 
     def imply_resource_service(self) -> None:
         """`which servers`, `biggest buckets`: the service a resource noun implies, when the question names none."""

@@ -66,6 +66,8 @@ _WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
 _START_WORDS = ("start", "beginning", "begin")
+#: A month written with a slash and a four-digit year (`2026/10`, `10/2026`).
+_SLASHED_MONTH = re.compile(r"^(?:(\d{4})/(\d{1,2})|(\d{1,2})/(\d{4}))$")
 #: The middle of a month (`mid-october`, `mid oct`): its 15th.
 _MID_MONTH = re.compile(r"^mid-?([a-z]+)?$")
 #: The unit a `the <unit>` means: the one holding today (`the start of the year`).
@@ -308,6 +310,10 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         if found is None:
             return None
         return found[0], found[0] + timedelta(days=1), f"{found[0]:%Y-%m-%d}", j + found[3] - i
+    if (slashed := _SLASHED_MONTH.match(w)) is not None:  # `2026/10`, `10/2026`: a month
+        written_year, written_month = (slashed[1], slashed[2]) if slashed[1] else (slashed[4], slashed[3])
+        month_span = absolute_span(f"{written_year}-{int(written_month):02d}")
+        return None if month_span is None else (*month_span, 1)
     if (day_span := _slashed_day(tokens, w, today)) is not None:
         return (*day_span, 1)
     week, used = _week_number(tokens, i)

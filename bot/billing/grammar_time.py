@@ -251,6 +251,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         start = shift_unit(w, unit_start(w, today), -2)
         end = shift_unit(w, start, 1)
         return (start, end, range_label(start, end)), 3
+    if word_at(tokens, i + 2) == "back" and word_at(tokens, i + 1) in _UNITS and (w.isdecimal() or w in NUMBER_WORDS):
+        count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)  # `10 days back`: since then
+        return _relative(str(word_at(tokens, i + 1)), count, "last", today, text), 3
     if word_at(tokens, i + 2) == "ago" and word_at(tokens, i + 1) in _UNITS:  # `2 months ago`, `three weeks ago`
         count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)
         if w in ("a", "one"):
@@ -328,6 +331,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if holiday is not None:  # `since thanksgiving`: from its first day
             span = holiday[0].time_range
             point = (span.start, span.end, f"{span.start:%Y-%m-%d}", holiday[1])
+        nxt = word_at(tokens, i + 1)
+        relative = _match(tokens, i + 1, nxt, today) if point is None and nxt not in (None, "since") else None
+        if relative is not None:  # `since yesterday`, `since last week`: from the first day of that phrase
+            (start, _, _), used = relative
+            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", used)
         if point is None:
             raise range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
         start = point[0]

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, FILLERS
-from bot.billing.model import Dimension
+from bot.billing.model import Dimension, DimensionRef
 from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, SERVICE_ALIASES, Vocabulary
 from bot.errors import UsageError
 
@@ -89,7 +89,7 @@ class NotHeld:
 
     why: str
     instead: str
-    breakdown: Dimension | None = None
+    breakdown: DimensionRef | None = None
 
     def note(self, word: str) -> str:
         """The line the answer carries for `word`."""
@@ -109,7 +109,7 @@ NOT_HELD: dict[str, NotHeld] = {
             "I answer from the billing data and cannot fetch invoice documents (the AWS Billing console has them "
             "under Bills).",
             "Answered with the costs the invoice itemises (by service unless you ask another breakdown).",
-            Dimension.SERVICE,
+            DimensionRef(Dimension.SERVICE),
         ),
     ),
     **dict.fromkeys(
@@ -125,7 +125,7 @@ NOT_HELD: dict[str, NotHeld] = {
             "commitment coverage and utilisation are answered by `/trackit commitments`.",
             "Answered with the split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask "
             "another breakdown.",
-            Dimension.CHARGE_CLASS,
+            DimensionRef(Dimension.CHARGE_CLASS),
         ),
     ),
     "blended": NotHeld(
@@ -141,6 +141,21 @@ NOT_HELD: dict[str, NotHeld] = {
         _UNIT_COST,
     ),
 }
+#: A person named in a question (`John's instances`): the bill names none, its creator tag names who created what.
+PERSON = NotHeld(
+    "the bill does not name people.",
+    "AWS's creator tag says who created what (`by tag:aws:createdBy`).",
+    DimensionRef.tag("aws:createdBy"),
+)
+_POSSESSIVE_NAME = re.compile(r"^[A-Z][a-z]+['’]s$")
+
+
+def names_person(typed: str, vocabulary: Vocabulary) -> bool:
+    """Whether `typed` (a word nothing else reads, no stored value) is a capitalised name in the possessive
+    (`how much did John's instances cost`), on a bill that carries AWS's creator tag."""
+    return bool(_POSSESSIVE_NAME.match(typed)) and "aws:createdBy" in vocabulary.tag_keys
+
+
 #: Words with a message of their own: a typo of one (`invoce`, `budgte`) is read as it, so it gets that message.
 REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, "budget", "budgets"})
 #: Nouns of the cost itself: the word right before one names what costs (`frontend costs`), a value.

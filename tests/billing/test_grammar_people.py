@@ -121,11 +121,11 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
             "I don't understand `frobnicate`.",
             without("frobnicate", 'last month by region service="Amazon Elastic Compute Cloud"'),
         ),
-        # a name capitalised mid-sentence, possessive and all
+        # a name capitalised mid-sentence, not possessive: maybe a value the asker cannot see
         (
-            "how much did Priya's experiments cost us by service",
-            "I don't understand `Priya's`.",
-            "If `Priya's` is a person: `by tag:aws:createdBy` shows who created what.",
+            "how much did Priya spend on experiments by service",
+            "I don't understand `Priya`.",
+            "Did you mean `prior` or `april`? If `Priya` is a person: `by tag:aws:createdBy` shows who created what.",
         ),
         # near a stored value but with a digit of its own (never a typo), with the value the dimension beside it allows
         (
@@ -299,6 +299,15 @@ def test_tags_reads_a_key_followed_by_plain_words() -> None:
     assert info.value.message == "`improved` asks for a comparison of two periods, which `/tags` does not answer."
 
 
+def test_a_person_named_in_the_possessive_is_answered_by_the_creator_tag_and_said() -> None:
+    query = parse("how much did Priya's experiments cost us by service")
+    assert query == parse("by tag:aws:createdBy, service")
+    assert query.readings == (
+        "`Priya's`: the bill does not name people. AWS's creator tag says who created what (`by tag:aws:createdBy`).",
+        f"Ignored `experiments`: {IGNORED}",
+    )
+
+
 def test_blended_cost_is_said_not_kept_and_the_question_answered_on_its_own_basis() -> None:
     query = parse("blended cost by account last month")
     assert query == parse("last month by account")
@@ -333,3 +342,13 @@ def test_what_aws_bills_as_usage_types_reads_as_their_family_said() -> None:
     assert read("what do our nat gateways cost")[0] == nat
     assert read("ebs volumes by region")[0] == (ebs[0], ebs[2])
     assert read("snapshots")[0] == (ebs[1],)
+
+
+def test_a_noun_after_a_value_says_what_it_is_and_two_letters_are_initials_only() -> None:
+    query = parse("how much does the search feature cost us")
+    assert query == parse("tag:project=search")
+    assert query.readings == (f"Ignored `feature`: {IGNORED}",)
+    with pytest.raises(UsageError) as info:  # `PM` is no short form of `Platform`: the person says what it is
+        parse("PM for checkout here: what does it cost")
+    assert info.value.message == "I don't understand `PM`."
+    assert tags.parse("proj tag coverage oct pls", today=TODAY, vocabulary=VOCAB).key == "user:project"

@@ -113,9 +113,10 @@ def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # 18 right at first sight: far from 45 of 50. The misses were mostly refusals naming the word (`evolve`,
     # `crawlers`, `7d by rgn`, `per engineer`) and a few wrong readings (`wow` as a word, `last weekend`). Since
     # answered as near as the bill allows, where the translator wrote another meaning: `per engineer` (the cost
-    # itself, not by team), `crawlers` (Glue's resources, not its usage types), `prod` alone (the env tag).
+    # itself, not by team), `crawlers` (Glue's resources, not its usage types), `prod` alone (the env tag),
+    # `deployed on Monday` (that day, where the translator wrote the days since).
     assert right >= 25, score(FRESH_5)[1]
-    assert wrong <= 9, score(FRESH_5)[1]
+    assert wrong <= 10, score(FRESH_5)[1]
 
 
 def test_the_sixth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not_slip() -> None:
@@ -126,6 +127,8 @@ def test_the_sixth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     assert {command for command, _, _ in FRESH_6} == {"/cost", "/tags", "/top-resources"}
     right, _, wrong = tally(FRESH_6)
     # 24 right at first sight (22 on the grammar before the rules it measured); most refusals now carry the
-    # question without the unknown word.
-    assert right >= 24, score(FRESH_6)[1]
-    assert wrong <= 12, score(FRESH_6)[1]
+    # question without the unknown word. After the general rules it prompted (`since yesterday`, `2026/10`, `the
+    # search feature`, `10 days back`, `John's`, `proj`): 29 right, 6 refused, 15 answered otherwise than the
+    # translator wrote (a spike read as unusual days, the writer's own date windows, `by service too` ordered).
+    assert right >= 29, score(FRESH_6)[1]
+    assert wrong <= 15, score(FRESH_6)[1]
