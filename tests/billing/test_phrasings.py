@@ -24,6 +24,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_5_FIRST_SIGHT,
     FRESH_6,
     FRESH_6_FIRST_SIGHT,
+    FRESH_7,
+    FRESH_7_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -132,3 +134,15 @@ def test_the_sixth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # translator wrote (a spike read as unusual days, the writer's own date windows, `by service too` ordered).
     assert right >= 29, score(FRESH_6)[1]
     assert wrong <= 15, score(FRESH_6)[1]
+
+
+def test_the_seventh_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not_slip() -> None:
+    assert len(FRESH_7) == 50 == sum(FRESH_7_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    earlier |= {t.casefold() for _, t, _ in FRESH_3 + FRESH_4 + FRESH_5 + FRESH_6}
+    assert not {text.casefold() for _, text, _ in FRESH_7} & earlier
+    right, _, wrong = tally(FRESH_7)
+    # 17 right at first sight (16 on the grammar at the start of the work): unseen voices (dictation, incident
+    # times, statistics) stay far from 45 of 50.
+    assert right >= 17, score(FRESH_7)[1]
+    assert wrong <= 10, score(FRESH_7)[1]
