@@ -60,6 +60,8 @@ from bot.billing.grammar_unplaced import (
     NOT_HELD,
     PERSON,
     REFUSAL_WORDS,
+    UNIT_COST,
+    UNIT_WORDS,
     ignorable,
     ignored_note,
     names_person,
@@ -103,7 +105,7 @@ from bot.billing.model import (
     Granularity,
     Question,
 )
-from bot.billing.vocabulary import Vocabulary, suggest
+from bot.billing.vocabulary import REGION_PLACES, Vocabulary, suggest
 from bot.errors import UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -183,6 +185,8 @@ _TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
 _TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
+_CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
@@ -465,7 +469,14 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
+            self.out.clock = tok.text
+            self.i += 1
+            return
         held = NOT_HELD.get(tok.lower.strip("'’"))
+        if held is UNIT_COST and tok.lower not in UNIT_WORDS and self.word(-1) not in ("per", "each", "every", "by"):
+            self.i += 1  # `customer says slow`: a customer, not a cost per customer
+            return
         typed = self.typed.get(tok.position, tok.text)
         if held is None and names_person(typed, self.vocabulary):
             held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
@@ -589,9 +600,11 @@ class _Parser(QuestionReader, ClauseReader):
             full = ABBREVIATIONS.get(tok.lower)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
             region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
-            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
                 self.tokens[j] = Token(Kind.WORD, region, tok.position)
                 self.typed[tok.position] = tok.text
+                if tok.lower in REGION_PLACES:
+                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
                 continue
             if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
                 continue
@@ -685,6 +698,10 @@ class _Parser(QuestionReader, ClauseReader):
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
+            out.set_granularity(Granularity.HOUR)
+            out.time_range = out.time_range or parse_time_range("today", self.today)
+            out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it

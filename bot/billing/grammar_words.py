@@ -58,6 +58,7 @@ CHAT_WORDS = frozenset(
         *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
         *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
         *("costed", "rough", "estimate", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
+        *("says", "said", "say", "saying", "spenders", "hit", "hitting"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }

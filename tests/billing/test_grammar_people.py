@@ -352,3 +352,23 @@ def test_a_noun_after_a_value_says_what_it_is_and_two_letters_are_initials_only(
         parse("PM for checkout here: what does it cost")
     assert info.value.message == "I don't understand `PM`."
     assert tags.parse("proj tag coverage oct pls", today=TODAY, vocabulary=VOCAB).key == "user:project"
+
+
+def test_regions_by_their_place_times_of_day_and_commitments_the_bill_does_not_hold() -> None:
+    sydney = parse("priciest rds in sydney ytd")
+    assert sydney == parse("ytd service=rds region=ap-southeast-2")
+    assert sydney.readings == ("Read `sydney` as the region `ap-southeast-2`.",)
+    assert refusal("tokyo last month") == (
+        "`tokyo` is AWS's region `ap-northeast-1`, where this bill has no costs.",
+        "`/cost by region` lists the regions it holds.",
+    )
+    three = parse("cloudfront around 3pm, customer says site is slow")
+    assert three == parse("today service=cloudfront hourly")
+    assert three.readings[0] == "Read `3pm` as the day hour by hour (costs are kept by the hour)."
+    edp = parse("are we on track to hit our EDP commit this year?")
+    assert edp == parse("forecast this year")
+    assert edp.readings == (
+        "`EDP`: the bill does not hold the terms of a private pricing commitment (EDP, PPA), only the spend and its "
+        "discounts. Answered with the spend, to set against the commitment yourself.",
+    )
+    assert parse("cost per eng this yr") == parse("this year")
