@@ -45,6 +45,7 @@ from bot.billing.grammar_time import (
     NUMBER_WORDS,
     TIME_STARTERS,
     TIME_WORDS,
+    fiscal_note,
     match_time_range,
     parse_time_range,
     shifted_range,
@@ -288,6 +289,9 @@ class _Parser(QuestionReader, ClauseReader):
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
             self.time_phrase(found[0])
+            note = fiscal_note(self.tokens, self.i, found[1], found[0])
+            if note is not None:  # `FY26`: the calendar year, said
+                self.out.readings.append(note)
             self.i += found[1]
             return
         if self.forecast_phrase():

@@ -28,7 +28,7 @@ from bot.billing.grammar_dates import (
     word_at,
 )
 from bot.billing.grammar_holidays import match_holiday
-from bot.billing.grammar_tokens import Token, tokenize
+from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.model import TimeRange
 from bot.billing.periods import add_months
 from bot.errors import UsageError
@@ -80,7 +80,11 @@ for _number, _names in enumerate(
 ):
     for _name in _names:
         WEEKDAYS[_name] = _number
-#: Fiscal years: the store does not know when one starts, so they are refused naming what to type instead.
+#: Short forms of days that are English words too (`mon`, `sat`, `sun`): days only right after `since`, `last`,
+#: `this` or `on` (`since mon`, `last sat`, `on wed`).
+SHORT_WEEKDAYS: dict[str, int] = {"mon": 0, "wed": 2, "sat": 5, "sun": 6}
+#: Fiscal years: the bill does not say when one starts, so one is read as the calendar year, and said
+#: (`fiscal_note`): `FY26`, `this FY`, `last fiscal year`.
 _FISCAL = ("fy", "fiscal")
 _FISCAL_YEAR = re.compile(r"^fy-?(\d{2}|\d{4})$")
 #: Single words that are a whole time phrase (`month-to-date` is `mtd`).
@@ -170,20 +174,40 @@ def _weekend(which: str, today: date) -> tuple[date, date, str]:
     return start, end, range_label(start, end)
 
 
-def _fiscal_year(word: str) -> UsageError:
-    return UsageError(
-        f"`{word}`: I don't know when your fiscal year starts.",
-        hint="Ask `ytd` for the calendar year so far, `2026` for the whole year, or give the fiscal year's months, "
-        "e.g. `2025-04..2026-03`.",
+def fiscal_note(tokens: Sequence[Token], i: int, used: int, time_range: TimeRange) -> str | None:
+    """What a time phrase of `used` tokens at `i` that names a fiscal year (`FY26`, `this FY`) was read as: the
+    calendar year, said with how to ask for another; None when the phrase names none."""
+    words = [t for t in tokens[i : i + used] if t.kind is Kind.WORD]
+    first = next((k for k, t in enumerate(words) if t.lower in _FISCAL or _FISCAL_YEAR.match(t.lower)), None)
+    if first is None:
+        return None
+    named = " ".join(t.text for t in words[first:])
+    last = time_range.end - timedelta(days=1)
+    return (
+        f"Read `{named}` as the calendar year ({time_range.start:%Y-%m-%d}..{last:%Y-%m-%d}): the bill does not say "
+        "when your fiscal year starts. For another, give its months, e.g. `2025-04..2026-03`."
     )
+
+
+def _fiscal_year(tokens: Sequence[Token], i: int, which: str, today: date) -> tuple[tuple[date, date, str], int]:
+    """The calendar year a fiscal-year phrase at `i` names (`FY26`, `fy2026`, `fiscal year`, `FY`), with `which`
+    (`this`/`last`/``) before it, and the tokens it uses from `i`."""
+    w = str(word_at(tokens, i))
+    used = 2 if w == "fiscal" and word_at(tokens, i + 1) == "year" else 1
+    m = _FISCAL_YEAR.match(w)
+    year = today.year - (which == "last") if m is None else int(m[1]) + (2000 if len(m[1]) == 2 else 0)
+    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    return (start, end, str(year)), used
 
 
 def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
     text = " ".join(t.text for t in tokens[i : i + 4])
     if w in WEEKDAYS:
         return _weekday("", WEEKDAYS[w], today), 1
+    if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS:  # `spike on sat`
+        return _weekday("", SHORT_WEEKDAYS[str(word_at(tokens, i + 1))], today), 2
     if w in _FISCAL or _FISCAL_YEAR.match(w):
-        raise _fiscal_year(tokens[i].text)
+        return _fiscal_year(tokens, i, "", today)
     if w == "today":
         return (today, today + timedelta(days=1), "today"), 1
     if w == "yesterday":
@@ -233,10 +257,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)
-        if nxt in WEEKDAYS and nxt is not None:  # `last tuesday`, `this monday`
-            return _weekday(which, WEEKDAYS[nxt], today), 2
+        day = WEEKDAYS.get(nxt or "", SHORT_WEEKDAYS.get(nxt or ""))
+        if day is not None:  # `last tuesday`, `this monday`, `last sat`
+            return _weekday(which, day, today), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
-            raise _fiscal_year(tokens[i + 1].text)
+            found, used = _fiscal_year(tokens, i + 1, which, today)
+            return found, 1 + used
         if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):
             return None  # `at this pace`, `current run rate`: not a time phrase
         if which == "last" and nxt in ("full", "complete", "whole") and word_at(tokens, i + 2) in _UNITS:
@@ -281,7 +307,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             end = shift_unit(w, start, 1)
             return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
+        day = WEEKDAYS.get(word_at(tokens, i + 1) or "", SHORT_WEEKDAYS.get(word_at(tokens, i + 1) or ""))
         point = point_at(tokens, i + 1, today)
+        if point is None and day is not None:  # `since mon`: from the latest Monday
+            start = _weekday("", day, today)[0]
+            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
         holiday = match_holiday(tokens, i + 1, today) if point is None else None
         if holiday is not None:  # `since thanksgiving`: from its first day
             span = holiday[0].time_range

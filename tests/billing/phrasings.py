@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.billing.grammar import parse_query
 from bot.billing.model import TimeRange
@@ -179,10 +179,11 @@ def parsed(text: str, command: str = "/cost") -> object:
 
 
 def without_labels(value: object) -> object:
-    """`value` with every time range's label dropped: the same days are the same question, however the period
-    was named (`ytd` and `2026` read the same days with different labels)."""
+    """`value` with every time range's label dropped and its end cut at the batch's today: the same days of bill
+    are the same question, however the period was named (`ytd`, `this year` and `2026` read the same days with
+    different labels; no bill holds a day after today)."""
     if isinstance(value, TimeRange):
-        return TimeRange(value.start, value.end)
+        return TimeRange(value.start, min(value.end, TODAY + timedelta(days=1)))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: without_labels(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return dataclasses.replace(value, **changes)

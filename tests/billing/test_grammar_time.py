@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from bot.billing.grammar import parse_query
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.model import TimeRange
 from bot.errors import UsageError
+from tests.billing.phrasings import VOCAB
 
 TODAY = date(2026, 11, 27)  # a Friday
 
@@ -176,22 +178,32 @@ ERRORS += [("week 53 2025", "`week 53`: 2025 has no ISO week 53 (weeks go from 1
 
 
 @pytest.mark.parametrize(
-    ("text", "message", "hint"),
+    ("text", "days", "named"),
     [
-        (
-            "this FY",
-            "`FY`: I don't know when your fiscal year starts.",
-            "Ask `ytd` for the calendar year so far, `2026` for the whole year, or give the fiscal year's months, "
-            "e.g. `2025-04..2026-03`.",
-        ),
-        ("fy26", "`fy26`: I don't know when your fiscal year starts.", None),
+        ("this FY", ("2026-01-01", "2027-01-01"), "FY"),
+        ("fy26", ("2026-01-01", "2027-01-01"), "fy26"),
+        ("last fiscal year by account", ("2025-01-01", "2026-01-01"), "fiscal year"),
+        ("FY2025", ("2025-01-01", "2026-01-01"), "FY2025"),
     ],
 )
-def test_what_the_grammar_cannot_know_is_asked_for_by_name(text: str, message: str, hint: str | None) -> None:
-    with pytest.raises(UsageError) as info:
-        parse_time_range(text, TODAY)
-    assert info.value.message == message
-    assert hint is None or info.value.hint == hint
+def test_a_fiscal_year_is_read_as_the_calendar_year_and_said(text: str, days: tuple[str, str], named: str) -> None:
+    """The bill does not say when a fiscal year starts: the calendar year is answered, and the answer says so."""
+    query = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    assert (query.time_range.start.isoformat(), query.time_range.end.isoformat()) == days
+    last = (query.time_range.end - timedelta(days=1)).isoformat()
+    assert query.readings == (
+        f"Read `{named}` as the calendar year ({days[0]}..{last}): the bill does not say when your fiscal year "
+        "starts. For another, give its months, e.g. `2025-04..2026-03`.",
+    )
+
+
+def test_short_days_that_are_words_are_days_only_after_a_time_word() -> None:
+    """`since mon`, `last sat`, `on wed`: the latest such day (today is a Friday); `sun` alone is no day."""
+    assert parse_time_range("since mon", TODAY).start.isoformat() == "2026-11-23"
+    assert parse_time_range("last sat", TODAY).start.isoformat() == "2026-11-21"
+    assert parse_time_range("on wed", TODAY).start.isoformat() == "2026-11-25"
+    with pytest.raises(UsageError):
+        parse_time_range("sun", TODAY)
 
 
 @pytest.mark.parametrize(("text", "message"), ERRORS)
