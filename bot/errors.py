@@ -3,6 +3,7 @@
     TrackItError                      base of everything we raise on purpose
     ├── UserFacingError               carries the sentence a user reads (Slack, CLI)
     │   ├── UsageError                a malformed command; `hint` shows the right form
+    │   │   └── UnknownWord           a word of a question nothing reads (where it was typed)
     │   ├── AccessDenied              outside the asker's scope; never names what is hidden
     │   └── NotFound                  an unknown tag key, account, period ... (with suggestions)
     ├── IngestError                   a bad export; names the file and the problem
@@ -44,6 +45,16 @@ class UserFacingError(TrackItError):
 
 class UsageError(UserFacingError):
     """A malformed command or query."""
+
+
+class UnknownWord(UsageError):
+    """A word of a question that nothing reads: `word` as typed and where it starts in the text the grammar read
+    (after Slack formatting was taken out)."""
+
+    def __init__(self, message: str, hint: str | None, *, word: str, position: int) -> None:
+        super().__init__(message, hint)
+        self.word = word
+        self.position = position
 
 
 class AccessDenied(UserFacingError):

@@ -15,7 +15,7 @@ text. The parser reads with the clause readers of `grammar_questions` (what a qu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import date
 
@@ -27,9 +27,10 @@ from bot.billing.grammar_bare import (
     shortened_value,
     stored_phrase_at,
 )
-from bot.billing.grammar_builder import MAX_TOP, Builder, ref_text
+from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
@@ -50,15 +51,18 @@ from bot.billing.grammar_time import (
     parse_time_range,
     shifted_range,
 )
-from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
 from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     COST_NOUNS,
     GROSS_NOTE,
     HEDGES,
+    NOT_HELD,
+    PERSON,
     REFUSAL_WORDS,
     ignorable,
     ignored_note,
+    names_person,
     provider_note,
     refusal_for,
     refused_ignoring,
@@ -82,6 +86,7 @@ from bot.billing.grammar_words import (
     PRONOUNS,
     RANKING_WORDS,
     RESOURCE_NOUNS,
+    USAGE_FAMILIES,
     USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -99,7 +104,7 @@ from bot.billing.model import (
     Question,
 )
 from bot.billing.vocabulary import Vocabulary, suggest
-from bot.errors import UsageError, UserFacingError
+from bot.errors import UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
@@ -207,6 +212,7 @@ _KNOWN_WORDS = frozenset(
         *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
         *("fortnight", "burn"),
+        *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
     }
 )
 
@@ -387,12 +393,18 @@ class _Parser(QuestionReader, ClauseReader):
                 self.i += 1
                 self.group_by_list(tok)
                 return
+            if (self.word(1) or "").strip("'’") in NOT_HELD:  # `cost per order`: the word says what is missing
+                self.i += 1
+                return
             raise UsageError(
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
             )
         if w == "top" or TOP_N.match(w):
             self.top(w)
+            return
+        if (w, self.word(1)) in (("bottom", "line"), ("grand", "total")):  # the total: what every answer states
+            self.i += 2
             return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
         providers = self.vocabulary.providers
@@ -430,9 +442,13 @@ class _Parser(QuestionReader, ClauseReader):
         partial = self.vocabulary.word_meanings(tok.text)
         if w in CHAT_WORDS:  # `out` in `figure out` is no part of `EU-DataTransfer-Out-Bytes`
             partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
+        if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
+            partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
+            if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
+                self.i += 1
             return
         if w in CHAT_WORDS or w in RANKING_WORDS:  # after values and dimensions: a stored value is never lost
             self.i += 1
@@ -449,6 +465,18 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        held = NOT_HELD.get(tok.lower.strip("'’"))
+        typed = self.typed.get(tok.position, tok.text)
+        if held is None and names_person(typed, self.vocabulary):
+            held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
+        if held is not None:  # `invoice`, `who owns`, `per order`: as near as the bill allows, and said
+            if held not in self.out.not_held:  # `invoice pdf`: said once
+                self.out.readings.append(held.note(tok.text))
+                self.out.not_held.append(held)
+            self.i += 1
+            if self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
+                self.i += 2
+            return
         refusal = refusal_for(tok, self.vocabulary)
         if refusal is not None:
             raise refusal
@@ -486,7 +514,13 @@ class _Parser(QuestionReader, ClauseReader):
     def value_slot(self) -> bool:
         """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
         (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
-        for marketing`; `for the board deck` has an article between)."""
+        for marketing`; `for the board deck` has an article between); never right after a stored value (`the
+        search feature costs`: the noun says what the value is)."""
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        if before is not None and before.kind is Kind.WORD and self.vocabulary.meanings(before.text):
+            return False  # `the search feature`, `checkout flow`: a noun after a value says what the value is
+        if before is not None and names_person(self.typed.get(before.position, before.text), self.vocabulary):
+            return False  # `Priya's experiments`: what of the person's
         if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
             return True
         with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
@@ -644,6 +678,13 @@ class _Parser(QuestionReader, ClauseReader):
         typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
+        nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
+        if nearest is not None and not out.group_by and self.allow_group_by:
+            out.add_group(nearest, self.vocabulary)  # `the october invoice`: by service, as itemised
+        creator = PERSON.breakdown
+        room = len(out.group_by) < MAX_GROUP_BY
+        if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
+            out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it
@@ -676,6 +717,7 @@ class _Parser(QuestionReader, ClauseReader):
             or out.top is not None
             or out.basis is not None
             or out.resource_nouns
+            or out.not_held
         )
         refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
         if refused is not None:
@@ -738,7 +780,7 @@ class _Parser(QuestionReader, ClauseReader):
             hint = hint.replace(
                 _GENERIC_EXAMPLE, f"If `{tok.text}` is a person: `by tag:aws:createdBy` shows who created what."
             )
-        return UsageError(f"I don't understand `{tok.text}`.", hint=hint)
+        return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
 
 
 def parse_query(
@@ -754,11 +796,41 @@ def parse_query(
 
     Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series.
     Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
-    `NotFound` for a value the store does not know (with "did you mean" suggestions). Never raises anything
-    else for any input string.
+    `NotFound` for a value the store does not know (with "did you mean" suggestions). A word nothing reads
+    (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
+    raises anything else for any input string.
     """
-    return (
-        _Parser(text, today, vocabulary, allow_group_by, default_range)
-        .parse()
-        .query(today, default_range, default_basis)
-    )
+
+    def read(words: str) -> CostQuery:
+        return (
+            _Parser(words, today, vocabulary, allow_group_by, default_range)
+            .parse()
+            .query(today, default_range, default_basis)
+        )
+
+    try:
+        return read(text)
+    except UnknownWord as exc:
+        raise _without(exc, text, read, vocabulary, default_basis) from None
+
+
+def _without(
+    exc: UnknownWord, text: str, read: Callable[[str], CostQuery], vocabulary: Vocabulary, basis: CostBasis
+) -> UnknownWord:
+    """`exc` with its hint naming the question the text asks without the unknown word (`frontend last month`:
+    `last month`, everything), so the person sees what the rest would answer and can ask it or name the word;
+    `exc` itself when the rest asks nothing either."""
+    stripped = strip_markup(text)
+    if stripped[exc.position : exc.position + len(exc.word)] != exc.word:
+        return exc
+    rest = f"{stripped[: exc.position]} {stripped[exc.position + len(exc.word) :]}"
+    try:
+        nearest = format_query(read(rest), vocabulary, default_basis=basis)
+    except UserFacingError:
+        return exc
+    choices = (exc.hint or "").removesuffix(_GENERIC_EXAMPLE).strip()
+    without = f"Without `{exc.word}`, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"
+    keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
+    example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
+    hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position)

@@ -85,9 +85,9 @@ def _in_order(short: str, name: str) -> bool:
 def shortened_value(word: str, vocabulary: Vocabulary) -> list[Meaning]:
     """The stored account names and tag values `word` shortens, the way engineers shorten them in chat: a word of
     two to four letters without vowels (`prd`, `stg`, `dl`) that starts like the name and is its consonants in
-    order (`prd`: `prod`, `production`) or its initials (`dl`: `data-lake`). Every such reading is returned; the
-    caller settles several by a dimension named beside it or asks which (`prd` could be the env tag `prod` or
-    the account `production`). [] when `word` is not such a short form."""
+    order (`prd`: `prod`, `production`; three letters at least) or its initials (`dl`: `data-lake`). Every such
+    reading is returned; the caller settles several by a dimension named beside it, or reads the account
+    (`grammar_bare.settle`). [] when `word` is not such a short form."""
     w = word.casefold()
     if not 2 <= len(w) <= 4 or not w.isalpha() or _VOWELS & set(w):
         return []
@@ -98,7 +98,8 @@ def shortened_value(word: str, vocabulary: Vocabulary) -> list[Meaning]:
     found: dict[tuple[DimensionRef, tuple[str, ...]], Meaning] = {}
     for name in dict.fromkeys(names):
         n = name.casefold()
-        if len(n) <= len(w) or n[0] != w[0] or not (_initials(n) == w or _in_order(w, n)):
+        in_order = len(w) > 2 and _in_order(w, n)  # two letters only as initials: `pm` is no short `platform`
+        if len(n) <= len(w) or n[0] != w[0] or not (_initials(n) == w or in_order):
             continue
         for m in vocabulary.meanings(name):
             if m.dimension.kind in (Dimension.ACCOUNT, Dimension.TAG):
@@ -144,7 +145,8 @@ def _narrowed(bare: Sequence[Bare]) -> list[Bare]:
     for b in bare:
         others = [o for o in bare if o.partial and o is not b and not o.negate]
         keep = tuple(m for m in b.meanings if others and all(m in o.meanings for o in others))
-        out.append(Bare(b.phrase, keep, b.negate, partial=True) if b in partial and len(keep) == 1 else b)
+        family = bool(keep) and all(m.dimension.kind is Dimension.USAGE_TYPE for m in keep)  # `ebs volumes`
+        out.append(Bare(b.phrase, keep, b.negate, partial=True) if b in partial and (len(keep) == 1 or family) else b)
     return out
 
 
@@ -170,28 +172,73 @@ def settle(
             if len(beside) == 1:  # `prod account`: the account `production`, though `prod` is an env value
                 readings = beside
                 readings_out.append(f"Read `{b.phrase}` as `{beside[0].spelled}`.")
-        meanings = readings
+        meanings = list(readings)
+        siblings = _sibling_dimensions(b, bare)
+        noted = len(readings_out)
         if len({m.dimension for m in readings}) > 1:
             # A named dimension settles it: `staging account`, `staging env`.
             meanings = [m for m in readings if m.dimension in named]
             if len({m.dimension for m in meanings}) != 1:
-                options = " or ".join(m.what for m in readings)
-                spelled = " or ".join(f"`{m.spelled}`" for m in readings)
-                raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")
-        if b.partial and len(meanings) > 1:
-            spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
-            raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
-        if b.partial:
-            readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
+                meanings, note = _unnamed_choice(b, readings, siblings)
+                readings_out.append(note)
         elif meanings[0].dimension.kind is Dimension.TAG and not named & {meanings[0].dimension, _ACCOUNT}:
-            # `prod`: the env tag's value, though it also starts the account `production`; say which was read
+            # `prod`: the env tag's value exactly, though it also starts the account `production`: the whole
+            # name wins over the start of another; say which was read (not when `prod vs dev` says it)
             accounts = _named_prefix(b.phrase, {_ACCOUNT}, vocabulary)
-            if len(accounts) == 1:
+            if len(accounts) == 1 and meanings[0].dimension not in siblings:
                 readings_out.append(
                     f"Read `{b.phrase}` as the tag `{meanings[0].spelled}`; for {accounts[0].what} say "
                     f"`{b.phrase} account`."
                 )
+        if b.partial and len(meanings) > 1 and {m.dimension.kind for m in meanings} == {Dimension.USAGE_TYPE}:
+            # `ebs`: a word of several usage types names their family (`USE1-EBS:VolumeUsage.gp3`, ...): all of them
+            meanings = [_family(b.phrase, meanings)]
+            readings_out.append(
+                f"Read `{b.phrase}` as the {len(meanings[0].values)} usage types holding it: "
+                + ", ".join(f"`{v}`" for v in meanings[0].values[:3])
+                + (", ..." if len(meanings[0].values) > 3 else "")
+                + "."
+            )
+        if b.partial and len(meanings) > 1:
+            spelled = " or ".join(f"`{m.spelled}`" for m in meanings[:4])
+            raise UsageError(f"`{b.phrase}` is part of several names.", hint=f"Say which: {spelled}.")
+        if b.partial and len(readings_out) == noted:
+            readings_out.append(f"Read `{b.phrase}` as `{meanings[0].spelled}`.")
         bucket = chosen.setdefault((meanings[0].dimension, b.negate), [])
         for m in meanings:
             bucket.extend(v for v in m.values if v not in bucket)
     return chosen, readings_out
+
+
+def _sibling_dimensions(b: Bare, bare: Sequence[Bare]) -> set[DimensionRef]:
+    """The dimensions the other bare values of the question settle on alone (`dev` in `staging vs dev` is only an
+    env value): a word with readings in several dimensions that names values beside them reads as their kin."""
+    return {o.meanings[0].dimension for o in bare if o is not b and len({m.dimension for m in o.meanings}) == 1}
+
+
+def _unnamed_choice(b: Bare, readings: Sequence[Meaning], siblings: set[DimensionRef]) -> tuple[list[Meaning], str]:
+    """The reading of `b` when nothing beside it names a dimension, with the note the answer carries.
+
+    A value typed beside values of one dimension reads as theirs (`staging vs dev`: the env tag). Else an
+    account name and a tag value read as the account: every line item of the bill has an account, where a tag
+    covers only what was tagged, so the account is the whole of what the word names; the note says how to ask
+    for the tag. Raises `UsageError` naming the word and its readings when neither settles it.
+    """
+    kin = [m for m in readings if m.dimension in siblings]
+    if len({m.dimension for m in kin}) == 1:
+        return kin, f"Read `{b.phrase}` as {kin[0].what}, like the values beside it."
+    accounts = [m for m in readings if m.dimension.kind is Dimension.ACCOUNT]
+    others = [m for m in readings if m.dimension.kind is not Dimension.ACCOUNT]
+    if len(accounts) == 1 and all(m.dimension.kind is Dimension.TAG for m in others):
+        alternatives = " or ".join(f"`{m.spelled}`" for m in others)
+        return accounts, f"Read `{b.phrase}` as {accounts[0].what}; for the tag say {alternatives}."
+    options = " or ".join(m.what for m in readings)
+    spelled = " or ".join(f"`{m.spelled}`" for m in readings)
+    raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")
+
+
+def _family(phrase: str, meanings: Sequence[Meaning]) -> Meaning:
+    """One reading holding every value of `meanings` (usage types sharing the word `phrase`)."""
+    values = tuple(dict.fromkeys(v for m in meanings for v in m.values))
+    ref = meanings[0].dimension
+    return Meaning(ref, values, f"usage-type={','.join(values)}", f"the usage types holding `{phrase}`")

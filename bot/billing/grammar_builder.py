@@ -15,6 +15,7 @@ from bot.billing.grammar_holidays import Holiday
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
 from bot.billing.grammar_time import parse_time_range
 from bot.billing.grammar_tokens import Token
+from bot.billing.grammar_unplaced import NotHeld
 from bot.billing.model import (
     CostBasis,
     CostQuery,
@@ -77,6 +78,8 @@ class Builder:
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
     ignored: list[Token] = field(default_factory=list)
+    #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
+    not_held: list[NotHeld] = field(default_factory=list)
 
     def set_holiday(self, holiday: Holiday) -> None:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""

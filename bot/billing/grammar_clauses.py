@@ -25,7 +25,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_words import COMMITMENT_PHRASES, RESOURCE_NOUNS
+from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
 from bot.errors import UsageError, UserFacingError
@@ -125,7 +125,16 @@ class ClauseReader(Cursor):
                 return self.vocabulary.resolve_tag_key(candidate)
             except UserFacingError:
                 return None
-        return None
+        return self._tag_key_start(word)
+
+    def _tag_key_start(self, word: str) -> str | None:
+        """The one stored tag key whose name starts with `word` (`proj`: `user:project`), four letters at least,
+        when `word` is no stored value nor a word the grammar reads (`cost` never starts `costcenter`)."""
+        w = word.casefold()
+        if len(w) < 4 or not w.isalpha() or w in FILLERS or w in CHAT_WORDS or self.vocabulary.meanings(w):
+            return None
+        starts = [k for k in self.vocabulary.tag_keys if k.split(":", 1)[-1].casefold().startswith(w)]
+        return starts[0] if len(starts) == 1 else None
 
     def imply_resource_service(self) -> None:
         """`which servers`, `biggest buckets`: the service a resource noun implies, when the question names none."""
@@ -192,6 +201,8 @@ class ClauseReader(Cursor):
     # ------------------------------------------------------------------------------ top and by
 
     def top(self, w: str) -> None:
+        """`top 5`, `top5`, `top five`; `top` before anything else (`top services`, `top movers`) is a ranking
+        word: the default number of what is ranked."""
         if m := TOP_N.match(w):
             self.out.set_top(int(m[1]), w)
             self.i += 1
@@ -199,24 +210,11 @@ class ClauseReader(Cursor):
         n = self.word(1)
         if n is not None and n in NUMBER_WORDS and n != "couple":
             n = str(NUMBER_WORDS[n])  # `top five`
-        if (n is None or not n.isdecimal()) and self.dimension_at(1) is not None:
-            self.i += 1  # `top services`: the default number of the dimension named next
-            return
-        if n is not None and not n.isdecimal() and self.ranked_next(n):
-            self.i += 1  # `top cloudfront distros`, `top spend`: the most expensive, the default number of them
-            return
         if n is None or not n.isdecimal():
-            raise UsageError("`top` needs a number after it.", hint="Example: `top 5`.")
+            self.i += 1
+            return
         self.out.set_top(int(n) if len(n) < 7 else MAX_TOP + 1, f"top {n}")
         self.i += 2
-
-    def ranked_next(self, word: str) -> bool:
-        """Whether `word`, after `top`, names what is ranked or its cost (`top ec2`, `top buckets`, `top spend`)."""
-        return (
-            word in RESOURCE_NOUNS
-            or word in ("spend", "spenders", "spending", "cost", "costs", "costing")
-            or bool(self.vocabulary.meanings(word))
-        )
 
     def group_by_list(self, by: Token) -> None:
         if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`

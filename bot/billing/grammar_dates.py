@@ -66,6 +66,10 @@ _WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
 _START_WORDS = ("start", "beginning", "begin")
+#: A month written with a slash and a four-digit year (`2026/10`, `10/2026`).
+_SLASHED_MONTH = re.compile(r"^(?:(\d{4})/(\d{1,2})|(\d{1,2})/(\d{4}))$")
+#: The middle of a month (`mid-october`, `mid oct`): its 15th.
+_MID_MONTH = re.compile(r"^mid-?([a-z]+)?$")
 #: The unit a `the <unit>` means: the one holding today (`the start of the year`).
 _THE_UNITS = ("week", "month", "quarter", "year")
 
@@ -289,6 +293,13 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     w = word_at(tokens, i)
     if w is None:
         return None
+    mid = _MID_MONTH.match(w)
+    if mid is not None and ((mid[1] or word_at(tokens, i + 1)) in MONTH_NAMES):
+        month = mid[1] or str(word_at(tokens, i + 1))  # `mid-october`, `mid oct 2025`: its 15th
+        used = 1 if mid[1] else 2
+        year, year_used = year_at(tokens, i + used)
+        text = " ".join(t.text for t in tokens[i : i + used + year_used])
+        return (*calendar_day(MONTH_NAMES[month], 15, year, today, text), used + year_used)
     if w in _START_WORDS and word_at(tokens, i + 1) == "of":  # `start of the year`, `beginning of august`
         j = i + 3 if word_at(tokens, i + 2) in ("the", "this") else i + 2
         unit = word_at(tokens, j)
@@ -299,6 +310,10 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         if found is None:
             return None
         return found[0], found[0] + timedelta(days=1), f"{found[0]:%Y-%m-%d}", j + found[3] - i
+    if (slashed := _SLASHED_MONTH.match(w)) is not None:  # `2026/10`, `10/2026`: a month
+        written_year, written_month = (slashed[1], slashed[2]) if slashed[1] else (slashed[4], slashed[3])
+        month_span = absolute_span(f"{written_year}-{int(written_month):02d}")
+        return None if month_span is None else (*month_span, 1)
     if (day_span := _slashed_day(tokens, w, today)) is not None:
         return (*day_span, 1)
     week, used = _week_number(tokens, i)
@@ -387,9 +402,12 @@ def _days_of(
 def end_point(
     tokens: Sequence[Token], i: int, first: tuple[date, date, str, int], today: date
 ) -> tuple[date, date, str, int] | None:
-    """The end of a range at `i`: a point, or a bare day number in the start's month (`oct 3 to 9`)."""
+    """The end of a range at `i`: a point, today (`nov 1st till now`, `to date`, `till today`), or a bare day
+    number in the start's month (`oct 3 to 9`)."""
     point = point_at(tokens, i, today)
     w = word_at(tokens, i)
+    if point is None and w in ("now", "today", "date"):
+        return today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 1
     if point is not None or w is None or first[1] - first[0] != timedelta(days=1):
         return point
     day = _DAY_NUMBER.match(w)

@@ -8,12 +8,15 @@ from bot.billing.grammar_builder import DEFAULT_TOP
 from bot.billing.grammar_dates import range_label
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
 from bot.billing.grammar_tokens import quote_value
-from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question
+from bot.billing.model import CostBasis, CostQuery, Dimension, DimensionRef, Granularity, Question
 from bot.billing.vocabulary import Vocabulary
 
 
-def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
-    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`).
+def format_query(
+    query: CostQuery, vocabulary: Vocabulary | None = None, *, default_basis: CostBasis | None = None
+) -> str:
+    """Canonical text for `query`, which `parse_query` reads back to an equal query (same `today`, and the same
+    default basis when `default_basis` is given: the basis is then written only when it is another).
 
     The time range is written as its label when it has one, else as explicit days. Tag keys are written in
     full (`tag:user:team`) unless a vocabulary is given to shorten them.
@@ -28,7 +31,8 @@ def format_query(query: CostQuery, vocabulary: Vocabulary | None = None) -> str:
     for f in query.filters:
         values = ",".join(quote_value(x) for x in f.values)
         parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
-    parts.append(query.basis.value)
+    if query.basis is not default_basis:
+        parts.append(query.basis.value)
     if query.granularity is not Granularity.NONE:
         parts.append(CANONICAL_GRANULARITY[query.granularity])
     if query.top != DEFAULT_TOP:

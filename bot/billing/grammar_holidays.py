@@ -25,6 +25,11 @@ def _thanksgiving(year: int) -> date:
 #: Thanksgiving, Cyber Monday the Monday after it) are what cost questions ask about; no library lists them as
 #: holidays (they are not public holidays), so the rules are written here, one line each.
 HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
+    # the year-end holidays as a span (`over the holidays`, `the festive season`): from its first day
+    **dict.fromkeys(
+        (("christmas", "holidays"), ("xmas", "holidays"), ("holiday", "season"), ("festive", "season"), ("holidays",)),
+        ("the year-end holidays (December 20 to January 4)", lambda y: date(y, 12, 20)),
+    ),
     ("thanksgiving",): ("US Thanksgiving (the fourth Thursday of November)", _thanksgiving),
     ("black", "friday"): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
     ("cyber", "monday"): ("Cyber Monday (the Monday after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(4)),
@@ -67,10 +72,14 @@ AMBIGUOUS_HOLIDAYS: dict[tuple[str, ...], str] = {
 
 #: What may follow a holiday's name: its day, the calendar week holding it, or it through the next Sunday.
 HOLIDAY_SPANS = ("day", "week", "weekend")
+#: Holidays that are a season of days, not one: how many days from the first (December 20 to January 4).
+SEASON_DAYS = {words: 16 for words, (what, _) in HOLIDAYS.items() if what.startswith("the year-end holidays")}
 
 
 def _holiday_range(day: date, span: str) -> TimeRange:
-    if span == "week":
+    if span == "season":
+        start, end = day, day + timedelta(days=16)
+    elif span == "week":
         start = week_start(day)
         end = start + timedelta(days=7)
     elif span == "weekend":
@@ -117,7 +126,9 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
             continue
         used = skip + n
         span = word_at(tokens, i + used)
-        if span in HOLIDAY_SPANS and not (span == "day" and words[-1] == "day"):
+        if words in SEASON_DAYS:
+            span = "season"
+        elif span in HOLIDAY_SPANS and not (span == "day" and words[-1] == "day"):
             used += 1
         else:
             span = "day"

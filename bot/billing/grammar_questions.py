@@ -51,6 +51,13 @@ class QuestionReader(Cursor):
             self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
             self.i += 1
             return True
+        if w in ("movers", "mover"):  # `top movers`: the rises, said, with how to ask for the falls
+            self.out.moves.append(Question.INCREASES)
+            self.out.readings.append(
+                f"Read `{self.tokens[self.i].text}` as the biggest increases; ask `biggest decreases` for the falls."
+            )
+            self.i += 1
+            return True
         return False
 
     def set_question(self, question: Question, tok: Token) -> None:

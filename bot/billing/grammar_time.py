@@ -153,6 +153,11 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
     return TimeRange(start, end, label), used
 
 
+def _after_time_word(word: str | None) -> int | None:
+    """The day of the week `word` names right after a time word (`tuesday`, `tue`, `sat`), or None."""
+    return None if word is None else WEEKDAYS.get(word, SHORT_WEEKDAYS.get(word))
+
+
 def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
     """`tuesday`: the latest Tuesday up to today; `last tuesday` the latest before today; `this tuesday` this
     week's (which `match_time_range` refuses when it is still to come)."""
@@ -239,6 +244,16 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         )
     if w in _UNITS and word_at(tokens, i + 1) == "to" and word_at(tokens, i + 2) == "date":  # `month to date`
         return _relative(_UNITS[w], None, "this", today, text), 3
+    if w in ("week", "month", "quarter", "year") and (word_at(tokens, i + 1), word_at(tokens, i + 2)) == (
+        "before",
+        "last",
+    ):  # `the month before last`: two months back
+        start = shift_unit(w, unit_start(w, today), -2)
+        end = shift_unit(w, start, 1)
+        return (start, end, range_label(start, end)), 3
+    if word_at(tokens, i + 2) == "back" and word_at(tokens, i + 1) in _UNITS and (w.isdecimal() or w in NUMBER_WORDS):
+        count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)  # `10 days back`: since then
+        return _relative(str(word_at(tokens, i + 1)), count, "last", today, text), 3
     if word_at(tokens, i + 2) == "ago" and word_at(tokens, i + 1) in _UNITS:  # `2 months ago`, `three weeks ago`
         count = int(w) if w.isdecimal() and len(w) < 5 else NUMBER_WORDS.get(w, 0)
         if w in ("a", "one"):
@@ -257,12 +272,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)
-        day = WEEKDAYS.get(nxt or "", SHORT_WEEKDAYS.get(nxt or ""))
-        if day is not None:  # `last tuesday`, `this monday`, `last sat`
-            return _weekday(which, day, today), 2
+        weekday = _after_time_word(nxt)
+        if weekday is not None:  # `last tuesday`, `this monday`, `last sat`
+            return _weekday(which, weekday, today), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
-            found, used = _fiscal_year(tokens, i + 1, which, today)
-            return found, 1 + used
+            fiscal, used = _fiscal_year(tokens, i + 1, which, today)
+            return fiscal, 1 + used
         if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):
             return None  # `at this pace`, `current run rate`: not a time phrase
         if which == "last" and nxt in ("full", "complete", "whole") and word_at(tokens, i + 2) in _UNITS:
@@ -307,15 +322,20 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             end = shift_unit(w, start, 1)
             return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
-        day = WEEKDAYS.get(word_at(tokens, i + 1) or "", SHORT_WEEKDAYS.get(word_at(tokens, i + 1) or ""))
+        weekday = _after_time_word(word_at(tokens, i + 1))
         point = point_at(tokens, i + 1, today)
-        if point is None and day is not None:  # `since mon`: from the latest Monday
-            start = _weekday("", day, today)[0]
+        if point is None and weekday is not None:  # `since mon`: from the latest Monday
+            start = _weekday("", weekday, today)[0]
             point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
         holiday = match_holiday(tokens, i + 1, today) if point is None else None
         if holiday is not None:  # `since thanksgiving`: from its first day
             span = holiday[0].time_range
             point = (span.start, span.end, f"{span.start:%Y-%m-%d}", holiday[1])
+        nxt = word_at(tokens, i + 1)
+        relative = _match(tokens, i + 1, nxt, today) if point is None and nxt not in (None, "since") else None
+        if relative is not None:  # `since yesterday`, `since last week`: from the first day of that phrase
+            (start, _, _), used = relative
+            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", used)
         if point is None:
             raise range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
         start = point[0]

@@ -47,7 +47,8 @@ class Token:
 
 _WORD_END = re.compile(r"[\s,=\"'“”‘’„]|!=")
 _APOSTROPHES = "'’"
-_TRAILING_PUNCTUATION = re.compile(r"(?<!\.)[?!.]+$|\?+$")
+#: Sentence marks after a word (`team:`, `costs?!`), not the dots of an open range (`2026-10-01..`).
+_TRAILING_PUNCTUATION = re.compile(r"(?<!\.)[?!.:;]+$|\?+$")
 
 
 def _word_end(text: str, start: int) -> int:
@@ -131,7 +132,7 @@ def tokenize(text: str) -> list[Token]:
         else:
             end = _word_end(text, i)
             word = text[i:end]
-            if not word.endswith(".."):
+            if not word.endswith("..") and word.casefold() != "tag:":  # `tag:` alone is a key left out
                 word = _TRAILING_PUNCTUATION.sub("", word)
             if word:
                 tokens.append(Token(Kind.WORD, word, i))

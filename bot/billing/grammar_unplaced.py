@@ -10,8 +10,8 @@ value, a service, a date or a breakdown:
   capitalised mid-sentence (`Priya's`), no digits or hyphens (`secret-lab`, `FY26`);
 - no stored value, tag key or grammar word is within the typo rule's distance of it (`lamda`, `stagging`);
 - it names no cloud service or provider the bill could hold (`support`, `azure`), nor a date the grammar does
-  not read (`holidays`, `weekend`), nor something the bill does not hold (`invoice`, `owner`): those get
-  their own message;
+  not read (`holidays`), nor something the bill does not hold (`invoice`, `owner`, `per order`): those get
+  their own message (what the bill does not hold is answered as near as it allows, and said: `NOT_HELD`);
 - it does not follow `except`/`without`, nor stand right after `by`/`per`, nor stand where a value would: right
   before a cost noun or a dimension (`frontend costs`, `frontend team`), right after a dimension (`team
   frontend`) or right after a preposition (`spend for marketing`);
@@ -27,9 +27,11 @@ The answer's readings then say `Ignored ...`, so a person sees when the bot miss
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, FILLERS
+from bot.billing.model import Dimension, DimensionRef
 from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, SERVICE_ALIASES, Vocabulary
 from bot.errors import UsageError
 
@@ -78,38 +80,82 @@ DATE_WORDS = frozenset(
         *("tonight", "midnight", "noon", "overnight", "hours", "minutes", "fiscal", "fy", "sprint", "release"),
     }
 )
-#: What the bill cannot answer, with the message that says so and what it can answer instead.
-NOT_HELD: dict[str, tuple[str, str]] = {
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    """What a word asks that the bill does not hold (`invoice`, `owner`, `per order`): why not, what is answered
+    instead, and the breakdown that comes nearest (None: the question's own)."""
+
+    why: str
+    instead: str
+    breakdown: DimensionRef | None = None
+
+    def note(self, word: str) -> str:
+        """The line the answer carries for `word`."""
+        return f"`{word}`: {self.why} {self.instead}"
+
+
+_UNIT_COST = NotHeld(
+    "the bill holds costs only, nothing to divide them by (orders, users, people, revenue).",
+    "Answered with the cost itself, to divide by your own figure.",
+)
+#: What the bill cannot answer: a question naming one is answered as near as the bill allows, and the answer
+#: says what was not (never refused: the word names nothing the answer could silently miss).
+NOT_HELD: dict[str, NotHeld] = {
     **dict.fromkeys(
         ("invoice", "invoices", "pdf", "pdfs"),
-        (
+        NotHeld(
             "I answer from the billing data and cannot fetch invoice documents (the AWS Billing console has them "
             "under Bills).",
-            "A month's costs as the invoice itemises them: e.g. `last month by service`.",
+            "Answered with the costs the invoice itemises (by service unless you ask another breakdown).",
+            DimensionRef(Dimension.SERVICE),
         ),
     ),
     **dict.fromkeys(
         ("owner", "owners", "owns", "owned", "owning"),
-        (
+        NotHeld(
             "the bill does not say who owns a resource.",
-            "Its creator is AWS's tag: `by tag:aws:createdBy`; a team tag answers `by tag:team`.",
+            "Its creator is AWS's tag (`by tag:aws:createdBy`); a team tag answers `by tag:team`.",
         ),
     ),
     **dict.fromkeys(
         ("coverage", "covered", "utilization", "utilisation"),
-        (
+        NotHeld(
             "commitment coverage and utilisation are answered by `/trackit commitments`.",
-            "The fees themselves: `charge-class=recurring,one-time`, or the split `by charge-class`.",
+            "Answered with the split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask "
+            "another breakdown.",
+            DimensionRef(Dimension.CHARGE_CLASS),
         ),
+    ),
+    "blended": NotHeld(
+        "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
+        "Answered with the question's cost basis (unblended unless you name another).",
     ),
     **dict.fromkeys(
-        ("unit", "units", "order", "orders", "customer", "customers", "user", "users", "revenue", "margin"),
         (
-            "the bill holds costs only, nothing to divide them by (orders, users, revenue).",
-            "The cost of what you would divide: e.g. `this month tag:project=checkout daily`.",
+            *("unit", "units", "order", "orders", "customer", "customers", "user", "users", "revenue", "margin"),
+            *("engineer", "engineers", "employee", "employees", "developer", "developers", "head", "headcount"),
+            *("seat", "seats", "request", "requests", "transaction", "transactions", "visitor", "visitors"),
         ),
+        _UNIT_COST,
     ),
 }
+#: A person named in a question (`John's instances`): the bill names none, its creator tag names who created what.
+PERSON = NotHeld(
+    "the bill does not name people.",
+    "AWS's creator tag says who created what (`by tag:aws:createdBy`).",
+    DimensionRef.tag("aws:createdBy"),
+)
+_POSSESSIVE_NAME = re.compile(r"^[A-Z][a-z]+['’]s$")
+
+
+def names_person(typed: str, vocabulary: Vocabulary) -> bool:
+    """Whether `typed` (a word nothing else reads, no stored value) is a capitalised name in the possessive
+    (`how much did John's instances cost`), on a bill that carries AWS's creator tag."""
+    return bool(_POSSESSIVE_NAME.match(typed)) and "aws:createdBy" in vocabulary.tag_keys
+
+
 #: Words with a message of their own: a typo of one (`invoce`, `budgte`) is read as it, so it gets that message.
 REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, "budget", "budgets"})
 #: Nouns of the cost itself: the word right before one names what costs (`frontend costs`), a value.
@@ -141,12 +187,9 @@ def provider_note(word: str, vocabulary: Vocabulary) -> str | None:
 
 
 def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
-    """The message for a word naming what the bill does not hold (a service it has none of, an invoice, an
-    owner), naming the word and what would answer; None for any other word."""
+    """The message for a word naming what the bill does not hold (a service it has none of, days it cannot
+    place), naming the word and what would answer; None for any other word (`NOT_HELD` words are answered)."""
     w = tok.lower.strip("'’")
-    if w in NOT_HELD:
-        message, hint = NOT_HELD[w]
-        return UsageError(f"`{tok.text}`: {message}", hint=hint)
     if w in DATE_WORDS:
         return UsageError(
             f"`{tok.text}`: I can't tell which days that is.",

@@ -51,8 +51,13 @@ CHAT_WORDS = frozenset(
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
         *("pricey", "pricier", "costly", "share", "break", "breaks"),
-        # chat shorthand
-        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only"),
+        # verbs of how a cost fared over a period (`how did spend evolve this year`): the answer states the change
+        *("evolve", "evolved", "evolving", "develop", "developed", "developing", "trended", "progress"),
+        *("progressed", "tracking", "tracked", "shaping", "fare", "fared", "faring", "doing", "moving", "moved"),
+        # chat shorthand and exclamations
+        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
+        *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
+        *("costed", "rough", "estimate", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
@@ -178,12 +183,28 @@ WHY_WORDS = frozenset(
 CHANGE_WORDS = frozenset({"change", "changes", "changed", "variance", "variances", "difference", "delta"})
 #: Nouns for resources, with the service they mean when the question names none (`which servers are the
 #: priciest`: EC2 instances; `biggest buckets`: S3). Said in the answer's readings.
+#: Words for what AWS bills under another service's usage types (EBS volumes and snapshots, NAT gateways and
+#: Elastic IPs are EC2 usage types: `USE1-EBS:VolumeUsage.gp3`, `USE1-NatGateway-Hours`): the part of the
+#: usage type's name each names.
+USAGE_FAMILIES: dict[str, str] = {
+    "nat": "natgateway",
+    "natgateway": "natgateway",
+    "natgateways": "natgateway",
+    "snapshot": "snapshot",
+    "snapshots": "snapshot",
+    "eip": "elasticip",
+    "eips": "elasticip",
+    "iops": "iops",
+    "volume": "volumeusage",
+    "volumes": "volumeusage",
+}
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),
     **dict.fromkeys(("table", "tables"), "dynamodb"),
     **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),
     **dict.fromkeys(("distribution", "distributions", "distro", "distros"), "cloudfront"),
+    **dict.fromkeys(("crawler", "crawlers"), "glue"),
 }
 #: Words a ranking count stands before (`the 5 most expensive`, `10 biggest`): read as `top N`.
 COUNT_RANKINGS = frozenset(

@@ -637,6 +637,12 @@ class Vocabulary:
                 out.append(self._meaning(ref, (value,), value))
         return out
 
+    def usage_types_holding(self, fragment: str) -> list[Meaning]:
+        """One reading per stored usage type whose name holds `fragment` (case-insensitive): `natgateway` in
+        `USE1-NatGateway-Hours`."""
+        ref = DimensionRef(Dimension.USAGE_TYPE)
+        return [self._meaning(ref, (u,), u) for u in self.usage_types if fragment.casefold() in u.casefold()]
+
     @cached_property
     def _word_index(self) -> dict[str, list[tuple[DimensionRef, str]]]:
         """Whole words (letters and digits) of service names, account names and tag values, and the parts of usage

@@ -32,7 +32,9 @@ HELD_OUT: tuple[tuple[str, str], ...] = (
     ("last month by servce", "last month by service"),
     ("lst month by account", "last month by account"),
     ("ec2 costs by instance type last month", "last month service=ec2 by usage-type"),
-    ("what did staging cost in september", "!staging"),
+    # an account name and a tag value: the account, said with how to ask for the tag (was a refusal until the
+    # account became the reading of a name that is both)
+    ("what did staging cost in september", "2026-09 account=staging"),
     ("month to date by service", "this month by service"),
     ("ytd spend per account", "ytd by account"),
     ("breakdown by service and region for last month", "last month by service, region"),

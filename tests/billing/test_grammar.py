@@ -257,7 +257,7 @@ def test_cost_explorer_names_split_ec2_in_two() -> None:
 USAGE_ERRORS: list[tuple[str, str, str]] = [
     # text, message, a phrase the hint must contain
     ("lastmonth", "I don't understand `lastmonth`.", "`last month`"),
-    ("frobnicate", "I don't understand `frobnicate`.", "Example: `last month by service region=us-east-1 top 5`."),
+    ("frobnicate", "I don't understand `frobnicate`.", "Without `frobnicate`, the question reads `this month`"),
     ("tag=web", "A tag filter names its key.", "`tag:team=web`"),
     ("by", "`by` at the end needs a dimension after it.", "`by service, region`"),
     (
@@ -276,11 +276,6 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
     ("daily weekly", "Two time steps: `daily` and `weekly`.", "`monthly`"),
     ("per fortnight", "`per` needs a time step or a dimension after it.", "`per day`"),
     ("servce=ec2 servic=s3", "`service` is filtered twice.", "`service=a,b`"),
-    (
-        "staging",
-        "`staging` could be the tag value `tag:env=staging` or the account `staging (210987654321)`.",
-        "Say which: `tag:env=staging` or `account=staging`.",
-    ),
     (
         "last month vs last 3 months",
         "`last month` and `last 3 months` overlap: compare two separate periods.",
@@ -301,8 +296,6 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
         "The tag `tag:team` has 2 values spelled like `WEB`: `tag:team=Web`, `tag:team=web`.",
         "case-sensitive",
     ),
-    ("top", "`top` needs a number after it.", "`top 5`"),
-    ("top lots", "`top` needs a number after it.", "`top 5`"),
     ("top 0", "`top 0`: top must be between 1 and 1000.", "`top 5`"),
     ("top 5000", "`top 5000`: top must be between 1 and 1000.", "`top 5`"),
     ("top 5 top 6", "Two `top` values: 5 and 6.", "`top 5`"),

@@ -4,6 +4,7 @@ refused. (`phrasings_fresh.FRESH_4` holds the batch itself, frozen with its firs
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -19,6 +20,14 @@ IGNORED = "not words of a cost question; the rest was read as asked."
 
 def parse(text: str) -> object:
     return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+def without(word: str, question: str) -> str:
+    """The hint of a word nothing reads and nothing is near: the question the rest asks, and how to name it."""
+    return (
+        f"Without `{word}`, the question reads `{question}`: ask that, or say what `{word}` is, e.g. "
+        "`tag:env=<value>` or `account=<value>`."
+    )
 
 
 def refusal(text: str) -> tuple[str, str | None]:
@@ -88,41 +97,42 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
         (
             "frontend last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", "last month"),
         ),
         # where a value would stand: before a cost noun or a dimension, or after a dimension
         (
             "frontend costs by service last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", "last month by service"),
         ),
         (
             "ec2 costs for frontend team last month",
             "I don't understand `frontend`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frontend", 'last month by tag:team service="Amazon Elastic Compute Cloud"'),
         ),
         (
             "spend by service for marketing last month",
             "I don't understand `marketing`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("marketing", "last month by service"),
         ),
         # after `except`: leaving it out would answer the opposite
         (
             "ec2 by region last month except frobnicate",
             "I don't understand `frobnicate`.",
-            "Example: `last month by service region=us-east-1 top 5`.",
+            without("frobnicate", 'last month by region service="Amazon Elastic Compute Cloud"'),
         ),
-        # a name capitalised mid-sentence, possessive and all
+        # a name capitalised mid-sentence, not possessive: maybe a value the asker cannot see
         (
-            "how much did Priya's experiments cost us by service",
-            "I don't understand `Priya's`.",
-            "If `Priya's` is a person: `by tag:aws:createdBy` shows who created what.",
+            "how much did Priya spend on experiments by service",
+            "I don't understand `Priya`.",
+            "Did you mean `prior` or `april`? If `Priya` is a person: `by tag:aws:createdBy` shows who created what.",
         ),
         # near a stored value but with a digit of its own (never a typo), with the value the dimension beside it allows
         (
             "stagin2 account cost by service",
             "I don't understand `stagin2`.",
-            "Did you mean `account=staging`? Example: `last month by service region=us-east-1 top 5`.",
+            "Did you mean `account=staging`? Without `stagin2`, the question reads `this month by service, account`: "
+            "ask that, or say what `stagin2` is.",
         ),
         # a well-known service the bill does not hold
         (
@@ -130,46 +140,111 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
             "`support`: this bill has no service by that name.",
             "`/cost by service` lists the services it holds.",
         ),
-        # dates the grammar cannot place
-        (
-            "what we spent over the holidays by service",
-            "`holidays`: I can't tell which days that is.",
-            "Give the days, e.g. `2025-12-20..2026-01-04`, or a holiday such as `christmas 2025`.",
-        ),
-        # what the bill does not hold
-        (
-            "send me the october invoice pdf by service",
-            "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console "
-            "has them under Bills).",
-            "A month's costs as the invoice itemises them: e.g. `last month by service`.",
-        ),
-        (
-            "what percentage of compute is covered by commitments",
-            "`covered`: commitment coverage and utilisation are answered by `/trackit commitments`.",
-            "The fees themselves: `charge-class=recurring,one-time`, or the split `by charge-class`.",
-        ),
-        (
-            "unit cost per order for checkout",
-            "`unit`: the bill holds costs only, nothing to divide them by (orders, users, revenue).",
-            "The cost of what you would divide: e.g. `this month tag:project=checkout daily`.",
-        ),
-        # a short form of two stored names: which one
-        (
-            "prd ec2 last night",
-            "`prd` could be the account `production (123456789012)` or the tag value `tag:env=prod`.",
-            "Say which: `account=production` or `tag:env=prod`.",
-        ),
-        (
-            "ddb stg cost 11/03",
-            "`stg` could be the tag value `tag:env=staging` or the account `staging (210987654321)`.",
-            "Say which: `tag:env=staging` or `account=staging`.",
-        ),
     ],
 )
 def test_a_word_that_could_change_the_answer_is_named_with_what_would_be_right(
     text: str, message: str, hint: str
 ) -> None:
     assert refusal(text) == (message, hint)
+
+
+UNIT_COST = (
+    "the bill holds costs only, nothing to divide them by (orders, users, people, revenue). Answered with the cost "
+    "itself, to divide by your own figure."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        (
+            "send me the october invoice pdf",
+            "2026-10 by service",
+            "`invoice`: I answer from the billing data and cannot fetch invoice documents (the AWS Billing console has "
+            "them under Bills). Answered with the costs the invoice itemises (by service unless you ask another "
+            "breakdown).",
+        ),
+        (
+            "what percentage of compute is covered by commitments",
+            "service=ec2 by charge-class",
+            "`covered`: commitment coverage and utilisation are answered by `/trackit commitments`. Answered with the "
+            "split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask another breakdown.",
+        ),
+        ("unit cost per order for checkout", "tag:project=checkout", f"`unit`: {UNIT_COST}"),
+        ("cost per engineer this quarter", "this quarter", f"`engineer`: {UNIT_COST}"),
+        (
+            "who owns the most ec2 spend by account",
+            "service=ec2 by account",
+            "`owns`: the bill does not say who owns a resource. Its creator is AWS's tag (`by tag:aws:createdBy`); a "
+            "team tag answers `by tag:team`.",
+        ),
+    ],
+)
+def test_what_the_bill_does_not_hold_is_answered_as_near_as_it_allows_and_said(
+    text: str, same_as: str, note: str
+) -> None:
+    """An invoice, an owner, a cost per order: nothing the answer could silently miss (the word names no value),
+    so the nearest answer is given, and its first line says what the bill does not hold."""
+    query = parse(text)
+    assert query == parse(same_as)
+    assert note in query.readings
+
+
+def test_the_year_end_holidays_are_a_span_said_with_its_days() -> None:
+    query = parse("what we spent over the holidays by service")
+    assert query == parse("2025-12-20..2026-01-04 by service")
+    assert query.readings == (
+        "Read `holidays` as the year-end holidays (December 20 to January 4): Sat 2025-12-20 to Sun 2026-01-04.",
+    )
+    assert parse("festive season last year") == parse("2025-12-20..2026-01-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "note"),
+    [
+        (
+            "prd ec2 last night",
+            "yesterday account=production service=ec2",
+            "Read `prd` as the account `production (123456789012)`; for the tag say `tag:env=prod`.",
+        ),
+        (
+            "ddb stg cost 11/03",
+            "2026-11-03 service=dynamodb account=staging",
+            "Read `stg` as the account `staging (210987654321)`; for the tag say `tag:env=staging`.",
+        ),
+        (
+            "staging last month",
+            "last month account=staging",
+            "Read `staging` as the account `staging (210987654321)`; for the tag say `tag:env=staging`.",
+        ),
+        (
+            "staging vs dev last month",
+            "last month tag:env=staging,dev by tag:env",
+            "Read `staging` as the tag value `tag:env=staging`, like the values beside it.",
+        ),
+    ],
+)
+def test_a_name_of_an_account_and_a_tag_value_reads_as_the_account_unless_its_neighbours_say_otherwise(
+    text: str, same_as: str, note: str
+) -> None:
+    """Every line item has an account, where a tag covers what was tagged: a word naming both reads as the account,
+    and the answer says how to ask for the tag; beside values of one tag it reads as that tag's."""
+    query = parse(text)
+    assert query == parse(same_as)
+    assert query.readings == (note,)
+
+
+def test_top_without_a_number_ranks_the_default_number_and_movers_are_the_rises_said() -> None:
+    assert parse("top services last month") == parse("last month by service")
+    movers = parse("top movers by service last month")
+    assert movers == parse("increases last month by service")
+    assert movers.readings == ("Read `movers` as the biggest increases; ask `biggest decreases` for the falls.",)
+
+
+def test_a_heading_colon_and_words_of_how_a_cost_fared_are_read_past() -> None:
+    assert parse("platform team: ec2 last month") == parse("last month tag:team=Platform service=ec2")
+    assert parse("how did our total spend evolve since july") == parse("since 2026-07-01")
+    assert parse("how has rds trended over the last 6 months") == parse("last 6 months service=rds")
 
 
 def test_a_short_form_with_its_dimension_reads_as_the_stored_name_and_says_so() -> None:
@@ -222,3 +297,58 @@ def test_tags_reads_a_key_followed_by_plain_words() -> None:
     with pytest.raises(UsageError) as info:
         tag("What share of the bill can we allocate to a team today, and has that improved since September?")
     assert info.value.message == "`improved` asks for a comparison of two periods, which `/tags` does not answer."
+
+
+def test_a_person_named_in_the_possessive_is_answered_by_the_creator_tag_and_said() -> None:
+    query = parse("how much did Priya's experiments cost us by service")
+    assert query == parse("by tag:aws:createdBy, service")
+    assert query.readings == (
+        "`Priya's`: the bill does not name people. AWS's creator tag says who created what (`by tag:aws:createdBy`).",
+        f"Ignored `experiments`: {IGNORED}",
+    )
+
+
+def test_blended_cost_is_said_not_kept_and_the_question_answered_on_its_own_basis() -> None:
+    query = parse("blended cost by account last month")
+    assert query == parse("last month by account")
+    assert query.readings == (
+        "`blended`: blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net "
+        "are. Answered with the question's cost basis (unblended unless you name another).",
+    )
+    assert parse("bottom line for q3") == parse("2026-q3")
+    assert parse("wtf is up with cloudfront rn, ballpark") == parse("service=cloudfront")
+
+
+def test_what_aws_bills_as_usage_types_reads_as_their_family_said() -> None:
+    """EBS, snapshots and NAT gateways are usage types (of EC2 on a real bill): a word held by several of them
+    names them all, and the answer lists them; words beside it narrow the family (`ebs volumes`)."""
+    ebs = ("USE1-EBS:VolumeUsage.gp3", "USE1-EBS:SnapshotUsage", "USW2-EBS:VolumeUsage.gp2")
+    nat = ("USE1-NatGateway-Hours", "USE1-NatGateway-Bytes")
+    vocabulary = replace(VOCAB, usage_types=(*VOCAB.usage_types, *ebs, *nat))
+
+    def read(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        query = parse_query(text, today=TODAY, vocabulary=vocabulary)
+        (flt,) = query.filters
+        assert flt.dimension == DimensionRef(Dimension.USAGE_TYPE)
+        return flt.values, query.readings
+
+    assert read("ebs costs last month") == (
+        ebs,
+        (
+            "Read `ebs` as the 3 usage types holding it: `USE1-EBS:VolumeUsage.gp3`, `USE1-EBS:SnapshotUsage`, "
+            "`USW2-EBS:VolumeUsage.gp2`.",
+        ),
+    )
+    assert read("what do our nat gateways cost")[0] == nat
+    assert read("ebs volumes by region")[0] == (ebs[0], ebs[2])
+    assert read("snapshots")[0] == (ebs[1],)
+
+
+def test_a_noun_after_a_value_says_what_it_is_and_two_letters_are_initials_only() -> None:
+    query = parse("how much does the search feature cost us")
+    assert query == parse("tag:project=search")
+    assert query.readings == (f"Ignored `feature`: {IGNORED}",)
+    with pytest.raises(UsageError) as info:  # `PM` is no short form of `Platform`: the person says what it is
+        parse("PM for checkout here: what does it cost")
+    assert info.value.message == "I don't understand `PM`."
+    assert tags.parse("proj tag coverage oct pls", today=TODAY, vocabulary=VOCAB).key == "user:project"

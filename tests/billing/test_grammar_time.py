@@ -213,3 +213,41 @@ def test_bad_time_ranges_say_what_is_wrong(text: str, message: str) -> None:
     assert info.value.message == message
     assert info.value.hint is not None
     assert "`last 7 days`" in info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("nov 1st till now", ("2026-11-01", "2026-11-28")),
+        ("beginning of the month till today", ("2026-11-01", "2026-11-28")),
+        ("from the 1st to date", ("2026-11-01", "2026-11-28")),
+        ("mid-october to now", ("2026-10-15", "2026-11-28")),
+        ("since mid oct", ("2026-10-15", "2026-11-28")),
+        ("month before last", ("2026-09-01", "2026-10-01")),
+        ("week before last", ("2026-11-09", "2026-11-16")),
+    ],
+)
+def test_spans_to_now_the_middle_of_a_month_and_the_unit_before_last(text: str, days: tuple[str, str]) -> None:
+    found = parse_time_range(text, TODAY)
+    assert (found.start.isoformat(), found.end.isoformat()) == days
+
+
+def test_mid_is_the_middle_of_a_month_only_before_a_month_name() -> None:
+    with pytest.raises(UsageError):
+        parse_time_range("middle", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("since yesterday", ("2026-11-26", "2026-11-28")),
+        ("since last week", ("2026-11-16", "2026-11-28")),
+        ("2026/10", ("2026-10-01", "2026-11-01")),
+        ("10/2026", ("2026-10-01", "2026-11-01")),
+        ("10 days back", ("2026-11-17", "2026-11-27")),
+        ("two weeks back", ("2026-11-09", "2026-11-23")),
+    ],
+)
+def test_since_a_relative_day_a_slashed_month_and_units_back(text: str, days: tuple[str, str]) -> None:
+    found = parse_time_range(text, TODAY)
+    assert (found.start.isoformat(), found.end.isoformat()) == days
