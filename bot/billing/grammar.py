@@ -237,6 +237,7 @@ class _Parser(QuestionReader, ClauseReader):
         self.i = 0
         self.typed = {}
         self.expand_abbreviations()
+        self.join_spoken_names()
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ the loop
@@ -571,6 +572,43 @@ class _Parser(QuestionReader, ClauseReader):
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
         self.i += used
         return True
+
+    def join_spoken_names(self) -> None:
+        """Names typed in pieces, as dictation writes them (`lamb da`, `cloud front`, `s three`, `us east one`):
+        two or three words, numbers in words as digits, that make one stored name (joined, or with hyphens for a
+        region) where the first word alone names nothing; read as that name, and said."""
+        out: list[Token] = []
+        j = 0
+        while j < len(self.tokens):
+            found = self._spoken_name_at(j)
+            if found is None:
+                out.append(self.tokens[j])
+                j += 1
+                continue
+            name, used = found
+            typed = " ".join(t.text for t in self.tokens[j : j + used])
+            out.append(Token(Kind.WORD, name, self.tokens[j].position))
+            self.typed[self.tokens[j].position] = typed
+            self.out.readings.append(f"Read `{typed}` as `{name}`.")
+            j += used
+        self.tokens = out
+
+    def _spoken_name_at(self, j: int) -> tuple[str, int] | None:
+        first = self.tokens[j]
+        if first.kind is not Kind.WORD or self.vocabulary.meanings(first.text):
+            return None
+        for used in (3, 2):
+            pieces = self.tokens[j : j + used]
+            if len(pieces) < used or any(t.kind is not Kind.WORD for t in pieces):
+                continue
+            words = [str(NUMBER_WORDS.get(t.lower, t.lower)) for t in pieces]
+            region = "-".join(words)
+            if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
+                return region, used
+            joined = "".join(words)
+            if first.lower not in _KNOWN_WORDS and self.vocabulary.meanings(joined):
+                return joined, used
+        return None
 
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value

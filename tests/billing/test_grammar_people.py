@@ -372,3 +372,11 @@ def test_regions_by_their_place_times_of_day_and_commitments_the_bill_does_not_h
         "discounts. Answered with the spend, to set against the commitment yourself.",
     )
     assert parse("cost per eng this yr") == parse("this year")
+
+
+def test_names_dictated_in_pieces_read_as_one_name_and_said() -> None:
+    dictated = parse("lamb da by account past 7 days")
+    assert dictated == parse("last 7 days service=lambda by account")
+    assert dictated.readings == ("Read `lamb da` as `lambda`.",)
+    assert parse("dynamo db in us east one last month") == parse("last month service=dynamodb region=us-east-1")
+    assert parse("s three buckets") == parse("service=s3 by resource")
