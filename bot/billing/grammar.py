@@ -377,6 +377,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.unusual = True
             self.i += 1
             return
+        if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
+            self.out.readings.append(f"Read `{tok.text}` as `by`.")
+            w = "by"
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)

@@ -207,6 +207,9 @@ def _fiscal_year(tokens: Sequence[Token], i: int, which: str, today: date) -> tu
 
 def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
     text = " ".join(t.text for t in tokens[i : i + 4])
+    dated = point_at(tokens, i + 1, today) if _after_time_word(w) is not None else None
+    if dated is not None and dated[1] - dated[0] == timedelta(days=1):  # `wed the 18th`: the date names the day
+        return dated[:3], 1 + dated[3]
     if w in WEEKDAYS:
         return _weekday("", WEEKDAYS[w], today), 1
     if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS:  # `spike on sat`

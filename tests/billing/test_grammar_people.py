@@ -380,3 +380,12 @@ def test_names_dictated_in_pieces_read_as_one_name_and_said() -> None:
     assert dictated.readings == ("Read `lamb da` as `lambda`.",)
     assert parse("dynamo db in us east one last month") == parse("last month service=dynamodb region=us-east-1")
     assert parse("s three buckets") == parse("service=s3 by resource")
+
+
+def test_a_weekday_before_its_date_and_dictated_by_read_as_meant() -> None:
+    assert parse("monday 3 nov by service") == parse("2026-11-03 by service")
+    assert parse("wed the 18th") == parse("2026-11-18")
+    spoken = parse("lamb da cost buy account past 7 days")
+    assert spoken == parse("last 7 days service=lambda by account")
+    assert spoken.readings == ("Read `lamb da` as `lambda`.", "Read `buy` as `by`.")
+    assert tags.parse("how much of our spend has no env tag", today=TODAY, vocabulary=VOCAB).key == "user:env"
