@@ -48,13 +48,15 @@ class UsageError(UserFacingError):
 
 
 class UnknownWord(UsageError):
-    """A word of a question that nothing reads: `word` as typed and where it starts in the text the grammar read
-    (after Slack formatting was taken out)."""
+    """A word of a question that nothing reads: `word` as typed, where it starts in the text the grammar read
+    (after Slack formatting was taken out), and `nearest`, the question the rest of the text asks (canonical
+    text; None when the rest asks nothing), which the refusal offers to ask."""
 
-    def __init__(self, message: str, hint: str | None, *, word: str, position: int) -> None:
+    def __init__(self, message: str, hint: str | None, *, word: str, position: int, nearest: str | None = None) -> None:
         super().__init__(message, hint)
         self.word = word
         self.position = position
+        self.nearest = nearest
 
 
 class AccessDenied(UserFacingError):

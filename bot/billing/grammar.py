@@ -891,4 +891,4 @@ def _without(
     keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
-    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position)
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)

@@ -12,8 +12,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.errors import UserFacingError
+from bot.errors import UnknownWord, UserFacingError
 from bot.slack.blocks import Message, context, message, section
+from bot.slack.nearest import nearest_actions
 
 log = logging.getLogger("bot.slack")
 
@@ -21,12 +22,17 @@ log = logging.getLogger("bot.slack")
 Respond = Callable[..., Any]
 
 
-def error_message(error: BaseException, correlation_id: str | None = None) -> Message:
-    """The message a user reads for `error`: its own sentence when user-facing, else a reference to the log."""
+def error_message(error: BaseException, correlation_id: str | None = None, *, command: str = "") -> Message:
+    """The message a user reads for `error`: its own sentence when user-facing (with an "Ask that" button when a
+    question of `command` is left once the unknown word is, `bot.slack.nearest`), else a reference to the log."""
     if isinstance(error, UserFacingError):
         blocks = [section(f":warning: {error.message}")]
         if error.hint:
             blocks.append(section(error.hint))
+        nearest = getattr(error, "nearest", None) if isinstance(error, UnknownWord) else None
+        ask = nearest_actions(command, nearest) if command and nearest else None
+        if ask is not None:
+            blocks.append(ask)
         return message(error.user_text(), blocks)
     ref = correlation_id or "-"
     text = f"Something went wrong on our side (ref `{ref}`). Please try again; an admin can find the details."
