@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
     Bare,
@@ -71,6 +71,7 @@ from bot.billing.grammar_unplaced import (
 )
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
+    AMOUNT,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
@@ -426,8 +427,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
             self.i += 1
             return
-        if w == "day" and match_time_range(self.tokens, self.i + 1, self.today) is not None:
-            self.i += 1  # `the cost of day 3rd nov`: that day
+        named_day = match_time_range(self.tokens, self.i + 1, self.today) if w == "day" else None
+        if named_day is not None and named_day[0].end - named_day[0].start == timedelta(days=1):
+            self.i += 1  # `the cost of day 3rd nov`: that day (`most expensive day last month`: day by day)
             return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
@@ -473,6 +475,13 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
+            self.i += 1  # `blow past 100k`: the amount says what
+            return
+        if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
+            self.out.amount = tok.text
+            self.i += 1
+            return
         if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
             self.out.clock = tok.text
             self.i += 1
@@ -739,6 +748,8 @@ class _Parser(QuestionReader, ClauseReader):
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        if out.amount:
+            self.amount_question(out.amount)
         if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)

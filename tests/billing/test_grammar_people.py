@@ -389,3 +389,20 @@ def test_a_weekday_before_its_date_and_dictated_by_read_as_meant() -> None:
     assert spoken == parse("last 7 days service=lambda by account")
     assert spoken.readings == ("Read `lamb da` as `lambda`.", "Read `buy` as `by`.")
     assert tags.parse("how much of our spend has no env tag", today=TODAY, vocabulary=VOCAB).key == "user:env"
+
+
+def test_an_amount_is_a_figure_to_hold_the_forecast_or_the_cost_against() -> None:
+    ahead = parse("will we blow past 100k this month")
+    assert ahead == parse("forecast this month")
+    assert ahead.readings == ("Read `100k` as a figure to hold the month-end forecast against.",)
+    past = parse("did we stay under $40k last month")
+    assert past == parse("last month")
+    assert past.readings == ("Read `$40k` as a figure to hold the cost against.",)
+    assert parse("top 5 services last 30 days") == parse("last 30 days by service top 5")
+
+
+def test_what_changed_asks_why_and_the_most_expensive_day_is_day_by_day() -> None:
+    assert parse("what changed in ec2 last week") == parse("why last week service=ec2")
+    assert parse("what was our most expensive day last month") == parse("last month daily")
+    assert parse("the cost of day 3rd nov") == parse("2026-11-03")
+    assert parse("cheapest service last month") == parse("last month by service")
