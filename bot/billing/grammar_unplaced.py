@@ -139,6 +139,17 @@ NOT_HELD: dict[str, NotHeld] = {
             "Answered with the spend, to set against the commitment yourself.",
         ),
     ),
+    **dict.fromkeys(
+        (
+            *("idle", "unused", "underutilized", "underutilised", "rightsizing", "rightsize"),
+            *("recommendation", "recommendations"),
+        ),
+        NotHeld(
+            "idle resources and rightsizing are answered by `/trackit idle` and `/trackit rightsizing`.",
+            "Answered with what the resources cost, most expensive first.",
+            DimensionRef(Dimension.RESOURCE),
+        ),
+    ),
     "blended": NotHeld(
         "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
         "Answered with the question's cost basis (unblended unless you name another).",

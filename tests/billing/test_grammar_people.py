@@ -406,3 +406,13 @@ def test_what_changed_asks_why_and_the_most_expensive_day_is_day_by_day() -> Non
     assert parse("what was our most expensive day last month") == parse("last month daily")
     assert parse("the cost of day 3rd nov") == parse("2026-11-03")
     assert parse("cheapest service last month") == parse("last month by service")
+
+
+def test_other_answers_of_the_bot_are_named_and_egress_is_data_transfer() -> None:
+    idle = parse("which instances are idle")
+    assert idle == parse("service=ec2 by resource")
+    assert idle.readings[0] == (
+        "`idle`: idle resources and rightsizing are answered by `/trackit idle` and `/trackit rightsizing`. Answered "
+        "with what the resources cost, most expensive first."
+    )
+    assert parse("egress costs last month") == parse("last month service=data-transfer")
