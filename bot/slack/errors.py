@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.errors import UnknownWord, UserFacingError
+from bot.errors import AskedElsewhere, UnknownWord, UserFacingError
 from bot.slack.blocks import Message, context, message, section
 from bot.slack.nearest import nearest_actions
 
@@ -23,20 +23,30 @@ Respond = Callable[..., Any]
 
 
 def error_message(error: BaseException, correlation_id: str | None = None, *, command: str = "") -> Message:
-    """The message a user reads for `error`: its own sentence when user-facing (with an "Ask that" button when a
-    question of `command` is left once the unknown word is, `bot.slack.nearest`), else a reference to the log."""
+    """The message a user reads for `error`: its own sentence when user-facing (with an "Ask that" button for the
+    question that would answer, `_asked_instead`, `bot.slack.nearest`), else a reference to the log."""
     if isinstance(error, UserFacingError):
         blocks = [section(f":warning: {error.message}")]
         if error.hint:
             blocks.append(section(error.hint))
-        nearest = getattr(error, "nearest", None) if isinstance(error, UnknownWord) else None
-        ask = nearest_actions(command, nearest) if command and nearest else None
+        asked = _asked_instead(error, command)
+        ask = nearest_actions(*asked) if asked is not None else None
         if ask is not None:
             blocks.append(ask)
         return message(error.user_text(), blocks)
     ref = correlation_id or "-"
     text = f"Something went wrong on our side (ref `{ref}`). Please try again; an admin can find the details."
     return message(text, [section(f":boom: {text}"), context(f"reference {ref}")])
+
+
+def _asked_instead(error: UserFacingError, command: str) -> tuple[str, str] | None:
+    """The command and question a refusal offers to ask instead: the rest of the text without an unknown word (of
+    `command` itself), or the same text of the command that answers it; None when there is none."""
+    if isinstance(error, UnknownWord) and error.nearest and command:
+        return command, error.nearest
+    if isinstance(error, AskedElsewhere):
+        return error.command, error.text
+    return None
 
 
 def report_error(error: BaseException, respond: Respond | None, body: dict[str, Any] | None = None) -> Message:

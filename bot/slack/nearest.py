@@ -1,7 +1,8 @@
 """The question a refusal offers to ask instead: a word nothing reads was left out, the rest is a question.
 
 A refused question whose unknown word leaves a question behind (`frontend last month` -> `last month`,
-`bot.errors.UnknownWord.nearest`) carries an "Ask that" button; pressing it asks that question of the same
+`bot.errors.UnknownWord.nearest`), or that another command answers (`/top-resources ... vs last week` ->
+`/cost`, `bot.errors.AskedElsewhere`), carries an "Ask that" button; pressing it asks that question of that
 command as the person who pressed it (their own access, like typing it), and the press is audited.
 """
 

@@ -67,3 +67,18 @@ def test_the_button_answers_within_the_pressers_own_access(clean_bot: Bot) -> No
 def test_a_forged_button_value_is_refused_in_words(clean_bot: Bot) -> None:
     reply = _press(clean_bot, "last month", user="U0ALICE")
     assert reply["text"] == "That button is from an older version of the bot.\nAsk the question again."
+
+
+def test_a_question_another_command_answers_offers_it_there(clean_bot: Bot) -> None:
+    refused = json.loads(clean_bot.command("/top-resources", "biggest ec2 in october vs september").body)
+    assert refused["text"] == (
+        "`vs` asks for a comparison of two periods, which `/top-resources` does not answer.\n"
+        "Ask `/cost biggest ec2 in october vs september` for it."
+    )
+    (buttons,) = [b for b in refused["blocks"] if b["type"] == "actions"]
+    value = buttons["elements"][0]["value"]
+    assert decode(value) == ("/cost", "biggest ec2 in october vs september")
+    answer = _press(clean_bot, value, user="U0ALICE")
+    typed = clean_bot.ask("/cost", "biggest ec2 in october vs september")
+    assert answer["text"] == typed["text"]
+    assert _audited(clean_bot, "U0ALICE") == "ok"
