@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
     Bare,
@@ -60,6 +60,8 @@ from bot.billing.grammar_unplaced import (
     NOT_HELD,
     PERSON,
     REFUSAL_WORDS,
+    UNIT_COST,
+    UNIT_WORDS,
     ignorable,
     ignored_note,
     names_person,
@@ -69,6 +71,7 @@ from bot.billing.grammar_unplaced import (
 )
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
+    AMOUNT,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
@@ -103,7 +106,7 @@ from bot.billing.model import (
     Granularity,
     Question,
 )
-from bot.billing.vocabulary import Vocabulary, suggest
+from bot.billing.vocabulary import REGION_PLACES, Vocabulary, suggest
 from bot.errors import UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -183,6 +186,8 @@ _TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
 _TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
+_CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
@@ -233,6 +238,7 @@ class _Parser(QuestionReader, ClauseReader):
         self.i = 0
         self.typed = {}
         self.expand_abbreviations()
+        self.join_spoken_names()
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ the loop
@@ -372,6 +378,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.unusual = True
             self.i += 1
             return
+        if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
+            self.out.readings.append(f"Read `{tok.text}` as `by`.")
+            w = "by"
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
@@ -418,8 +427,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
             self.i += 1
             return
-        if w == "day" and match_time_range(self.tokens, self.i + 1, self.today) is not None:
-            self.i += 1  # `the cost of day 3rd nov`: that day
+        named_day = match_time_range(self.tokens, self.i + 1, self.today) if w == "day" else None
+        if named_day is not None and named_day[0].end - named_day[0].start == timedelta(days=1):
+            self.i += 1  # `the cost of day 3rd nov`: that day (`most expensive day last month`: day by day)
             return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
@@ -465,7 +475,21 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
+            self.i += 1  # `blow past 100k`: the amount says what
+            return
+        if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
+            self.out.amount = tok.text
+            self.i += 1
+            return
+        if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
+            self.out.clock = tok.text
+            self.i += 1
+            return
         held = NOT_HELD.get(tok.lower.strip("'’"))
+        if held is UNIT_COST and tok.lower not in UNIT_WORDS and self.word(-1) not in ("per", "each", "every", "by"):
+            self.i += 1  # `customer says slow`: a customer, not a cost per customer
+            return
         typed = self.typed.get(tok.position, tok.text)
         if held is None and names_person(typed, self.vocabulary):
             held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
@@ -561,6 +585,43 @@ class _Parser(QuestionReader, ClauseReader):
         self.i += used
         return True
 
+    def join_spoken_names(self) -> None:
+        """Names typed in pieces, as dictation writes them (`lamb da`, `cloud front`, `s three`, `us east one`):
+        two or three words, numbers in words as digits, that make one stored name (joined, or with hyphens for a
+        region) where the first word alone names nothing; read as that name, and said."""
+        out: list[Token] = []
+        j = 0
+        while j < len(self.tokens):
+            found = self._spoken_name_at(j)
+            if found is None:
+                out.append(self.tokens[j])
+                j += 1
+                continue
+            name, used = found
+            typed = " ".join(t.text for t in self.tokens[j : j + used])
+            out.append(Token(Kind.WORD, name, self.tokens[j].position))
+            self.typed[self.tokens[j].position] = typed
+            self.out.readings.append(f"Read `{typed}` as `{name}`.")
+            j += used
+        self.tokens = out
+
+    def _spoken_name_at(self, j: int) -> tuple[str, int] | None:
+        first = self.tokens[j]
+        if first.kind is not Kind.WORD or self.vocabulary.meanings(first.text):
+            return None
+        for used in (3, 2):
+            pieces = self.tokens[j : j + used]
+            if len(pieces) < used or any(t.kind is not Kind.WORD for t in pieces):
+                continue
+            words = [str(NUMBER_WORDS.get(t.lower, t.lower)) for t in pieces]
+            region = "-".join(words)
+            if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
+                return region, used
+            joined = "".join(words)
+            if first.lower not in _KNOWN_WORDS and self.vocabulary.meanings(joined):
+                return joined, used
+        return None
+
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
         spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
@@ -589,9 +650,11 @@ class _Parser(QuestionReader, ClauseReader):
             full = ABBREVIATIONS.get(tok.lower)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
             region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
-            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
                 self.tokens[j] = Token(Kind.WORD, region, tok.position)
                 self.typed[tok.position] = tok.text
+                if tok.lower in REGION_PLACES:
+                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
                 continue
             if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
                 continue
@@ -685,6 +748,12 @@ class _Parser(QuestionReader, ClauseReader):
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        if out.amount:
+            self.amount_question(out.amount)
+        if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
+            out.set_granularity(Granularity.HOUR)
+            out.time_range = out.time_range or parse_time_range("today", self.today)
+            out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it
@@ -833,4 +902,4 @@ def _without(
     keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
-    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position)
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)

@@ -78,6 +78,10 @@ class Builder:
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
     ignored: list[Token] = field(default_factory=list)
+    #: a time of day typed (`3pm`): the day is answered hour by hour
+    clock: str = ""
+    #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
+    amount: str = ""
     #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
     not_held: list[NotHeld] = field(default_factory=list)
 

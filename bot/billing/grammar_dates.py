@@ -66,6 +66,21 @@ _WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
 _START_WORDS = ("start", "beginning", "begin")
+#: Days of a month in words (`the first`, `the fifteenth`): read as `1st`, `15th`.
+ORDINAL_WORDS: dict[str, int] = {
+    w: n + 1
+    for n, w in enumerate(
+        (
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+            *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+            *("eighteenth", "nineteenth", "twentieth"),
+        )
+    )
+}
+#: Words after an ordinal that make it no day (`the first half`, `the second week`, `first quarter`).
+_NOT_A_DAY_AFTER = frozenset(
+    {"half", "week", "weeks", "quarter", "quarters", "month", "months", "day", "days", "year", "years", "time"}
+)
 #: A month written with a slash and a four-digit year (`2026/10`, `10/2026`).
 _SLASHED_MONTH = re.compile(r"^(?:(\d{4})/(\d{1,2})|(\d{1,2})/(\d{4}))$")
 #: The middle of a month (`mid-october`, `mid oct`): its 15th.
@@ -281,8 +296,12 @@ def year_at(tokens: Sequence[Token], i: int) -> tuple[int | None, int]:
 
 def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
     """An absolute point in time at `i` (`2026-10`, `2026-10-05`, `october`, `oct 2026`, `oct 3`, `3rd of
-    october 2026`, `q3`, `h1`, `week 45`, `17/11`, `the 2nd`, `the start of the year`): span, spelling, tokens
-    used."""
+    october 2026`, `q3`, `h1`, `week 45`, `17/11`, `the 2nd`, `the first`, `the start of the year`): span,
+    spelling, tokens used."""
+    day = ORDINAL_WORDS.get(word_at(tokens, i + (word_at(tokens, i) == "the")) or "")
+    if day is not None and word_at(tokens, i + (word_at(tokens, i) == "the") + 1) not in _NOT_A_DAY_AFTER:
+        j = i + (word_at(tokens, i) == "the")  # `since the first`, `the fifteenth of october`: as `1st`, `15th`
+        tokens = [*tokens[:j], Token(Kind.WORD, f"{day}th", tokens[j].position), *tokens[j + 1 :]]
     if word_at(tokens, i) == "the":
         found = _point(tokens, i + 1, today)
         return None if found is None else (*found[:3], found[3] + 1)
@@ -325,6 +344,21 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (m := _HALF.match(w)) is not None:  # `h1`, `h2 2025`
         year, used = year_at(tokens, i + 1)
         return (*_half(int(m[1] or m[2]), year, today), 1 + used)
+    if ORDINAL_WORDS.get(w, 5) <= 4 and word_at(tokens, i + 1) == "quarter":  # `first quarter`, `... of 2025`
+        j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
+        year, used = year_at(tokens, j)
+        quarter = ORDINAL_WORDS[w]
+        if year is None:
+            return (*bare_quarter(quarter, today), 2)
+        start = date(year, 3 * quarter - 2, 1)
+        return start, add_months(start, 3), f"{start.year}-q{quarter}", j + used - i
+    if ORDINAL_WORDS.get(w, 6) <= 5 and (word_at(tokens, i + 1), word_at(tokens, i + 2)) == ("week", "of"):
+        found = _point(tokens, i + 3, today)  # `the first week of november`: its days 1-7
+        if found is None or not _MONTH.match(found[2]):
+            return None
+        start = found[0] + timedelta(days=7 * (ORDINAL_WORDS[w] - 1))
+        end = min(start + timedelta(days=7), found[1])
+        return start, end, range_label(start, end), 3 + found[3]
     if w in ("first", "second") and word_at(tokens, i + 1) == "half":  # `first half of the year`, `... of 2025`
         j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
         j = j + 1 if word_at(tokens, j) in ("the", "this") else j

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, FILLERS
 from bot.billing.model import Dimension, DimensionRef
-from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, SERVICE_ALIASES, Vocabulary
+from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, REGION_PLACES, SERVICE_ALIASES, Vocabulary
 from bot.errors import UsageError
 
 #: Cloud providers a question may name (`what we spend on azure`); a bill from one provider holds no other's.
@@ -96,10 +96,13 @@ class NotHeld:
         return f"`{word}`: {self.why} {self.instead}"
 
 
-_UNIT_COST = NotHeld(
+UNIT_COST = NotHeld(
     "the bill holds costs only, nothing to divide them by (orders, users, people, revenue).",
     "Answered with the cost itself, to divide by your own figure.",
 )
+#: Words that ask for a cost per unit on their own; the other nouns of `UNIT_COST` (`order`, `engineer`) only
+#: after `per`, `each`, `every` or `by` (`customer says slow` names no unit).
+UNIT_WORDS = frozenset({"unit", "units", "headcount"})
 #: What the bill cannot answer: a question naming one is answered as near as the bill allows, and the answer
 #: says what was not (never refused: the word names nothing the answer could silently miss).
 NOT_HELD: dict[str, NotHeld] = {
@@ -128,6 +131,25 @@ NOT_HELD: dict[str, NotHeld] = {
             DimensionRef(Dimension.CHARGE_CLASS),
         ),
     ),
+    **dict.fromkeys(
+        ("edp", "ppa", "commit", "commitment"),
+        NotHeld(
+            "the bill does not hold the terms of a private pricing commitment (EDP, PPA), only the spend and its "
+            "discounts.",
+            "Answered with the spend, to set against the commitment yourself.",
+        ),
+    ),
+    **dict.fromkeys(
+        (
+            *("idle", "unused", "underutilized", "underutilised", "rightsizing", "rightsize"),
+            *("recommendation", "recommendations"),
+        ),
+        NotHeld(
+            "idle resources and rightsizing are answered by `/trackit idle` and `/trackit rightsizing`.",
+            "Answered with what the resources cost, most expensive first.",
+            DimensionRef(Dimension.RESOURCE),
+        ),
+    ),
     "blended": NotHeld(
         "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
         "Answered with the question's cost basis (unblended unless you name another).",
@@ -137,8 +159,9 @@ NOT_HELD: dict[str, NotHeld] = {
             *("unit", "units", "order", "orders", "customer", "customers", "user", "users", "revenue", "margin"),
             *("engineer", "engineers", "employee", "employees", "developer", "developers", "head", "headcount"),
             *("seat", "seats", "request", "requests", "transaction", "transactions", "visitor", "visitors"),
+            *("eng", "engs", "fte", "ftes", "dev", "devs"),
         ),
-        _UNIT_COST,
+        UNIT_COST,
     ),
 }
 #: A person named in a question (`John's instances`): the bill names none, its creator tag names who created what.
@@ -157,13 +180,16 @@ def names_person(typed: str, vocabulary: Vocabulary) -> bool:
 
 
 #: Words with a message of their own: a typo of one (`invoce`, `budgte`) is read as it, so it gets that message.
-REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, "budget", "budgets"})
+REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, *REGION_PLACES, "budget", "budgets"})
 #: Nouns of the cost itself: the word right before one names what costs (`frontend costs`), a value.
 COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "spending", "bill", "bills", "billing", "charges", "expenses", "expense", "usage"}
 )
-#: Words that flip or narrow what follows: never left out.
-_MEANING_WORDS = frozenset({"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"})
+#: Words that flip or narrow what follows, and compass words of region names (`you west one`): never left out.
+_MEANING_WORDS = frozenset(
+    {"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"}
+    | {"east", "west", "north", "south", "central", "northeast", "northwest", "southeast", "southwest"}
+)
 #: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.
 HEDGES = frozenset({"sure", "certain"})
 #: What `gross` is read as: the billed cost before discounts, credits still their own (negative) lines.
@@ -194,6 +220,12 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
         return UsageError(
             f"`{tok.text}`: I can't tell which days that is.",
             hint="Give the days, e.g. `2025-12-20..2026-01-04`, or a holiday such as `christmas 2025`.",
+        )
+    place = REGION_PLACES.get(w)
+    if place is not None and place not in vocabulary.regions:
+        return UsageError(
+            f"`{tok.text}` is AWS's region `{place}`, where this bill has no costs.",
+            hint="`/cost by region` lists the regions it holds.",
         )
     if w in SERVICE_WORDS and not vocabulary.meanings(w):
         return UsageError(

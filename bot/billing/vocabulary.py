@@ -57,6 +57,8 @@ SERVICE_ALIASES: dict[str, str] = {
     "codebuild": "CodeBuild",
     "data-transfer": "AWSDataTransfer",
     "dt": "AWSDataTransfer",
+    "egress": "AWSDataTransfer",
+    "bandwidth": "AWSDataTransfer",
     "ssm": "AWSSystemsManager",
     "secrets": "AWSSecretsManager",
     "apigw": "AmazonApiGateway",
@@ -138,6 +140,42 @@ _COMPASS = {
     "northwest": "nw",
     "southeast": "se",
     "southwest": "sw",
+}
+
+
+#: Places AWS names its regions by (the region list in AWS's documentation), as people say them: `sydney` is
+#: `ap-southeast-2`.
+REGION_PLACES: dict[str, str] = {
+    "virginia": "us-east-1",
+    "ohio": "us-east-2",
+    "california": "us-west-1",
+    "oregon": "us-west-2",
+    "capetown": "af-south-1",
+    "hongkong": "ap-east-1",
+    "mumbai": "ap-south-1",
+    "hyderabad": "ap-south-2",
+    "tokyo": "ap-northeast-1",
+    "seoul": "ap-northeast-2",
+    "osaka": "ap-northeast-3",
+    "singapore": "ap-southeast-1",
+    "sydney": "ap-southeast-2",
+    "jakarta": "ap-southeast-3",
+    "melbourne": "ap-southeast-4",
+    "canada": "ca-central-1",
+    "montreal": "ca-central-1",
+    "frankfurt": "eu-central-1",
+    "zurich": "eu-central-2",
+    "ireland": "eu-west-1",
+    "dublin": "eu-west-1",
+    "london": "eu-west-2",
+    "paris": "eu-west-3",
+    "stockholm": "eu-north-1",
+    "milan": "eu-south-1",
+    "spain": "eu-south-2",
+    "bahrain": "me-south-1",
+    "uae": "me-central-1",
+    "israel": "il-central-1",
+    "saopaulo": "sa-east-1",
 }
 
 
@@ -714,8 +752,12 @@ class Vocabulary:
         return tuple(w.casefold() for w in self._stored_value_words)
 
     def region_of_short_form(self, word: str) -> str | None:
-        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`), or None."""
+        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`) or names by its
+        place (`sydney` -> `ap-southeast-2`, `hong kong` joined), or None."""
         folded = word.casefold()
+        place = REGION_PLACES.get(folded.replace(" ", ""))
+        if place is not None:
+            return place if place in self.regions else None
         return next((r for r in self.regions if region_short_form(r) == folded), None)
 
     def suggest_values(self, word: str, n: int = 3) -> list[str]:

@@ -251,3 +251,19 @@ def test_mid_is_the_middle_of_a_month_only_before_a_month_name() -> None:
 def test_since_a_relative_day_a_slashed_month_and_units_back(text: str, days: tuple[str, str]) -> None:
     found = parse_time_range(text, TODAY)
     assert (found.start.isoformat(), found.end.isoformat()) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("since the first", ("2026-11-01", "2026-11-28")),
+        ("the fifteenth of october", ("2026-10-15", "2026-10-16")),
+        ("first quarter", ("2026-01-01", "2026-04-01")),
+        ("fourth quarter of 2025", ("2025-10-01", "2026-01-01")),
+        ("first week of november", ("2026-11-01", "2026-11-08")),
+        ("first half of the year", ("2026-01-01", "2026-07-01")),
+    ],
+)
+def test_ordinals_in_words_name_days_quarters_and_weeks_of_a_month(text: str, days: tuple[str, str]) -> None:
+    found = parse_time_range(text, TODAY)
+    assert (found.start.isoformat(), found.end.isoformat()) == days
