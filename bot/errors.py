@@ -3,7 +3,8 @@
     TrackItError                      base of everything we raise on purpose
     ├── UserFacingError               carries the sentence a user reads (Slack, CLI)
     │   ├── UsageError                a malformed command; `hint` shows the right form
-    │   │   └── UnknownWord           a word of a question nothing reads (where it was typed)
+    │   │   ├── UnknownWord           a word of a question nothing reads (where it was typed)
+    │   │   └── AskedElsewhere        a question another command answers (which, and the text to ask it)
     │   ├── AccessDenied              outside the asker's scope; never names what is hidden
     │   └── NotFound                  an unknown tag key, account, period ... (with suggestions)
     ├── IngestError                   a bad export; names the file and the problem
@@ -48,13 +49,24 @@ class UsageError(UserFacingError):
 
 
 class UnknownWord(UsageError):
-    """A word of a question that nothing reads: `word` as typed and where it starts in the text the grammar read
-    (after Slack formatting was taken out)."""
+    """A word of a question that nothing reads: `word` as typed, where it starts in the text the grammar read
+    (after Slack formatting was taken out), and `nearest`, the question the rest of the text asks (canonical
+    text; None when the rest asks nothing), which the refusal offers to ask."""
 
-    def __init__(self, message: str, hint: str | None, *, word: str, position: int) -> None:
+    def __init__(self, message: str, hint: str | None, *, word: str, position: int, nearest: str | None = None) -> None:
         super().__init__(message, hint)
         self.word = word
         self.position = position
+        self.nearest = nearest
+
+
+class AskedElsewhere(UsageError):
+    """A question this command does not answer and `command` does: asking it there with `text` answers it."""
+
+    def __init__(self, message: str, hint: str | None, *, command: str, text: str) -> None:
+        super().__init__(message, hint)
+        self.command = command
+        self.text = text
 
 
 class AccessDenied(UserFacingError):

@@ -19,6 +19,7 @@ from bot.slack.asker import Asker, audit_action_hook, audit_hook
 from bot.slack.blocks import Message
 from bot.slack.export import AnswerRef
 from bot.slack.listeners import ActionRequest, SlashRequest, register_action, register_slash_command
+from bot.slack.nearest import ASK_NEAREST, STALE, decode
 from bot.slack.render import export_action_id
 from bot.slack.sharing import register_share
 from commands import anomaly_triage, cost, tags, top_resources, trackit
@@ -63,4 +64,18 @@ def register_all(app: App, services: Services) -> None:
             audit=audit_action_hook(services),
         )
         register_share(app, services, exporting.COMMAND, partial(exporting.answer_in, services))
+    register_action(app, ASK_NEAREST, answer=partial(ask_nearest, services), audit=audit_action_hook(services))
     anomaly_triage.register(app, services)
+
+
+def ask_nearest(services: Services, action: ActionRequest, client: WebClient) -> Message:
+    """The "Ask that" button of a refusal (`bot.slack.nearest`): the question it names, asked of its command by
+    the person who pressed it, with their own access, as if they had typed it."""
+    command_name, text = decode(action.value)
+    command = next((c for c in EXPORTS if command_name == c.COMMAND), None)
+    if command is None:
+        raise STALE
+    request = SlashRequest(command_name, text, action.user_id, action.channel_id, action.team_id)
+    if command is cost:
+        return cost.answer(services, cost.prepare(services, request), client=client)
+    return command.answer(services, command.prepare(services, request))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
     Bare,
@@ -71,6 +71,7 @@ from bot.billing.grammar_unplaced import (
 )
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
+    AMOUNT,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
@@ -237,6 +238,7 @@ class _Parser(QuestionReader, ClauseReader):
         self.i = 0
         self.typed = {}
         self.expand_abbreviations()
+        self.join_spoken_names()
         self.correct_typos()
 
     # ------------------------------------------------------------------------------ the loop
@@ -376,6 +378,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.unusual = True
             self.i += 1
             return
+        if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
+            self.out.readings.append(f"Read `{tok.text}` as `by`.")
+            w = "by"
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
@@ -422,8 +427,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
             self.i += 1
             return
-        if w == "day" and match_time_range(self.tokens, self.i + 1, self.today) is not None:
-            self.i += 1  # `the cost of day 3rd nov`: that day
+        named_day = match_time_range(self.tokens, self.i + 1, self.today) if w == "day" else None
+        if named_day is not None and named_day[0].end - named_day[0].start == timedelta(days=1):
+            self.i += 1  # `the cost of day 3rd nov`: that day (`most expensive day last month`: day by day)
             return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
@@ -469,6 +475,13 @@ class _Parser(QuestionReader, ClauseReader):
         missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
         answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
         (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
+            self.i += 1  # `blow past 100k`: the amount says what
+            return
+        if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
+            self.out.amount = tok.text
+            self.i += 1
+            return
         if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
             self.out.clock = tok.text
             self.i += 1
@@ -571,6 +584,43 @@ class _Parser(QuestionReader, ClauseReader):
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
         self.i += used
         return True
+
+    def join_spoken_names(self) -> None:
+        """Names typed in pieces, as dictation writes them (`lamb da`, `cloud front`, `s three`, `us east one`):
+        two or three words, numbers in words as digits, that make one stored name (joined, or with hyphens for a
+        region) where the first word alone names nothing; read as that name, and said."""
+        out: list[Token] = []
+        j = 0
+        while j < len(self.tokens):
+            found = self._spoken_name_at(j)
+            if found is None:
+                out.append(self.tokens[j])
+                j += 1
+                continue
+            name, used = found
+            typed = " ".join(t.text for t in self.tokens[j : j + used])
+            out.append(Token(Kind.WORD, name, self.tokens[j].position))
+            self.typed[self.tokens[j].position] = typed
+            self.out.readings.append(f"Read `{typed}` as `{name}`.")
+            j += used
+        self.tokens = out
+
+    def _spoken_name_at(self, j: int) -> tuple[str, int] | None:
+        first = self.tokens[j]
+        if first.kind is not Kind.WORD or self.vocabulary.meanings(first.text):
+            return None
+        for used in (3, 2):
+            pieces = self.tokens[j : j + used]
+            if len(pieces) < used or any(t.kind is not Kind.WORD for t in pieces):
+                continue
+            words = [str(NUMBER_WORDS.get(t.lower, t.lower)) for t in pieces]
+            region = "-".join(words)
+            if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
+                return region, used
+            joined = "".join(words)
+            if first.lower not in _KNOWN_WORDS and self.vocabulary.meanings(joined):
+                return joined, used
+        return None
 
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
@@ -698,6 +748,8 @@ class _Parser(QuestionReader, ClauseReader):
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        if out.amount:
+            self.amount_question(out.amount)
         if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)
@@ -850,4 +902,4 @@ def _without(
     keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
-    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position)
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)

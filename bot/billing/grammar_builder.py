@@ -80,6 +80,8 @@ class Builder:
     ignored: list[Token] = field(default_factory=list)
     #: a time of day typed (`3pm`): the day is answered hour by hour
     clock: str = ""
+    #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
+    amount: str = ""
     #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
     not_held: list[NotHeld] = field(default_factory=list)
 

@@ -51,6 +51,10 @@ class QuestionReader(Cursor):
             self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
             self.i += 1
             return True
+        if w in ("changed", "change") and (self.word(-1) in ("what", "whats", "what's") or self.word(-2) == "what"):
+            self.set_question(Question.WHY, self.tokens[self.i])  # `what changed in ec2`, `what has changed`
+            self.i += 1
+            return True
         if w in ("movers", "mover"):  # `top movers`: the rises, said, with how to ask for the falls
             self.out.moves.append(Question.INCREASES)
             self.out.readings.append(
@@ -188,6 +192,18 @@ class QuestionReader(Cursor):
         # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
+
+    def amount_question(self, amount: str) -> None:
+        """An amount typed in a question (`will we go over 50k this month`): the bill answers the cost, and for
+        the month in progress its forecast, to hold against it; the answer says so."""
+        out = self.out
+        current = parse_time_range("this month", self.today)
+        in_progress = out.time_range is None or out.time_range.start <= self.today < out.time_range.end
+        if out.question is Question.COST and in_progress and (out.time_range or current).end <= current.end:
+            out.question = Question.FORECAST
+            out.readings.append(f"Read `{amount}` as a figure to hold the month-end forecast against.")
+        else:
+            out.readings.append(f"Read `{amount}` as a figure to hold the cost against.")
 
     def check_forecast(self) -> None:
         current = parse_time_range("this month", self.today)

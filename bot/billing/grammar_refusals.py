@@ -21,7 +21,7 @@ from bot.billing.grammar_words import (
 )
 from bot.billing.model import Question
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError, UserFacingError
+from bot.errors import AskedElsewhere, UserFacingError
 
 #: What a word beyond the cost asks for, by the word sets that mean it (`question_word`).
 _QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
@@ -68,7 +68,9 @@ def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> None:
     if found is None:
         return
     word, asks = found
-    raise UsageError(
+    raise AskedElsewhere(
         f"`{word}` asks for {asks}, which `{command}` does not answer.",
         hint=f"Ask `/cost {text.strip()}` for it.",
+        command="/cost",
+        text=text.strip(),
     )

@@ -29,6 +29,7 @@ from bot.billing.grammar_dates import (
 )
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_words import AMOUNT
 from bot.billing.model import TimeRange
 from bot.billing.periods import add_months
 from bot.errors import UsageError
@@ -207,6 +208,9 @@ def _fiscal_year(tokens: Sequence[Token], i: int, which: str, today: date) -> tu
 
 def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
     text = " ".join(t.text for t in tokens[i : i + 4])
+    dated = point_at(tokens, i + 1, today) if _after_time_word(w) is not None else None
+    if dated is not None and dated[1] - dated[0] == timedelta(days=1):  # `wed the 18th`: the date names the day
+        return dated[:3], 1 + dated[3]
     if w in WEEKDAYS:
         return _weekday("", WEEKDAYS[w], today), 1
     if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS:  # `spike on sat`
@@ -269,6 +273,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _THIS and word_at(tokens, i + 1) in ("past", "last"):  # `this past week`
         found = _match(tokens, i + 1, "past", today)
         return None if found is None else (found[0], found[1] + 1)
+    if (w in _THIS or w in _LAST) and AMOUNT.match(word_at(tokens, i + 1) or ""):
+        return None  # `blow past 100k`: an amount, not a time
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)

@@ -139,6 +139,17 @@ NOT_HELD: dict[str, NotHeld] = {
             "Answered with the spend, to set against the commitment yourself.",
         ),
     ),
+    **dict.fromkeys(
+        (
+            *("idle", "unused", "underutilized", "underutilised", "rightsizing", "rightsize"),
+            *("recommendation", "recommendations"),
+        ),
+        NotHeld(
+            "idle resources and rightsizing are answered by `/trackit idle` and `/trackit rightsizing`.",
+            "Answered with what the resources cost, most expensive first.",
+            DimensionRef(Dimension.RESOURCE),
+        ),
+    ),
     "blended": NotHeld(
         "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
         "Answered with the question's cost basis (unblended unless you name another).",
@@ -174,8 +185,11 @@ REFUSAL_WORDS = frozenset({*NOT_HELD, *DATE_WORDS, *PROVIDER_WORDS, *REGION_PLAC
 COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "spending", "bill", "bills", "billing", "charges", "expenses", "expense", "usage"}
 )
-#: Words that flip or narrow what follows: never left out.
-_MEANING_WORDS = frozenset({"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"})
+#: Words that flip or narrow what follows, and compass words of region names (`you west one`): never left out.
+_MEANING_WORDS = frozenset(
+    {"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"}
+    | {"east", "west", "north", "south", "central", "northeast", "northwest", "southeast", "southwest"}
+)
 #: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.
 HEDGES = frozenset({"sure", "certain"})
 #: What `gross` is read as: the billed cost before discounts, credits still their own (negative) lines.

@@ -7,6 +7,8 @@ the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why
 
 from __future__ import annotations
 
+import re
+
 #: Words that carry no meaning for the answer.
 FILLERS = frozenset(
     {
@@ -57,8 +59,8 @@ CHAT_WORDS = frozenset(
         # chat shorthand and exclamations
         *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
         *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
-        *("costed", "rough", "estimate", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
-        *("says", "said", "say", "saying", "spenders", "hit", "hitting"),
+        *("costed", "rough", "cheapest", "least", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
+        *("says", "said", "say", "saying", "spenders", "hit", "hitting", "stay", "stayed", "blow", "blown"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
@@ -199,6 +201,8 @@ USAGE_FAMILIES: dict[str, str] = {
     "volume": "volumeusage",
     "volumes": "volumeusage",
 }
+#: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
+AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),

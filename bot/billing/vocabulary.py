@@ -57,6 +57,8 @@ SERVICE_ALIASES: dict[str, str] = {
     "codebuild": "CodeBuild",
     "data-transfer": "AWSDataTransfer",
     "dt": "AWSDataTransfer",
+    "egress": "AWSDataTransfer",
+    "bandwidth": "AWSDataTransfer",
     "ssm": "AWSSystemsManager",
     "secrets": "AWSSecretsManager",
     "apigw": "AmazonApiGateway",

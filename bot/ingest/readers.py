@@ -31,13 +31,12 @@ numbers are cast in SQL, where a bad value fails loudly instead of turning into 
 
 from __future__ import annotations
 
+import functools
 import re
-import threading
 import uuid
 import zipfile
 import zlib
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,6 +62,7 @@ from bot.ingest.mapping import (
     athena_name,
     tag_key_from_snake,
 )
+from bot.parallel import FirstFailure, run_until_first_failure
 from bot.scratch import disk_full, is_disk_full
 from bot.sqltext import quote_ident, quote_literal
 
@@ -669,47 +669,14 @@ def copy_parts(
     if not jobs:
         return
     row = con.execute("SELECT current_setting('threads')").fetchone()
-    workers = max(1, min(int(row[0]) if row else 1, len(jobs)))
+    workers = int(row[0]) if row else 1
 
-    def copy(cur: duckdb.DuckDBPyConnection, job: tuple[str, Path, Sequence[DataFile]]) -> None:
+    def copy(job: tuple[str, Path, Sequence[DataFile]], first_failure: FirstFailure) -> None:
         select, target, files = job
-        run(cur, f"COPY ({select}) TO {quote_literal(str(target))} ({STAGE_OPTIONS})", files, scratch=scratch)
+        with con.cursor() as cur, first_failure.interruptible(cur):
+            run(cur, f"COPY ({select}) TO {quote_literal(str(target))} ({STAGE_OPTIONS})", files, scratch=scratch)
 
-    if workers == 1:
-        for job in jobs:
-            copy(con, job)
-        return
-    lock = threading.Lock()
-    failed: list[BaseException] = []
-    running: set[duckdb.DuckDBPyConnection] = set()
-
-    def one(job: tuple[str, Path, Sequence[DataFile]]) -> None:
-        cur = con.cursor()
-        try:
-            with lock:
-                if failed:
-                    return
-                running.add(cur)
-            try:
-                copy(cur, job)
-            except BaseException as exc:
-                with lock:
-                    first = not failed
-                    failed.append(exc)
-                    for other in running - {cur}:
-                        other.interrupt()
-                if first:
-                    raise
-        finally:
-            with lock:
-                running.discard(cur)
-            cur.close()
-
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stage-part") as pool:
-        futures = [pool.submit(one, job) for job in jobs]
-        wait(futures)
-    if failed:
-        raise failed[0]
+    run_until_first_failure([functools.partial(copy, job) for job in jobs], workers, name="stage-part")
 
 
 def stage_csv(spec: FormatSpec, inspected: Inspected, con: duckdb.DuckDBPyConnection, workdir: Path) -> Inspected:

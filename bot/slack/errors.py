@@ -12,8 +12,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.errors import UserFacingError
+from bot.errors import AskedElsewhere, UnknownWord, UserFacingError
 from bot.slack.blocks import Message, context, message, section
+from bot.slack.nearest import nearest_actions
 
 log = logging.getLogger("bot.slack")
 
@@ -21,16 +22,31 @@ log = logging.getLogger("bot.slack")
 Respond = Callable[..., Any]
 
 
-def error_message(error: BaseException, correlation_id: str | None = None) -> Message:
-    """The message a user reads for `error`: its own sentence when user-facing, else a reference to the log."""
+def error_message(error: BaseException, correlation_id: str | None = None, *, command: str = "") -> Message:
+    """The message a user reads for `error`: its own sentence when user-facing (with an "Ask that" button for the
+    question that would answer, `_asked_instead`, `bot.slack.nearest`), else a reference to the log."""
     if isinstance(error, UserFacingError):
         blocks = [section(f":warning: {error.message}")]
         if error.hint:
             blocks.append(section(error.hint))
+        asked = _asked_instead(error, command)
+        ask = nearest_actions(*asked) if asked is not None else None
+        if ask is not None:
+            blocks.append(ask)
         return message(error.user_text(), blocks)
     ref = correlation_id or "-"
     text = f"Something went wrong on our side (ref `{ref}`). Please try again; an admin can find the details."
     return message(text, [section(f":boom: {text}"), context(f"reference {ref}")])
+
+
+def _asked_instead(error: UserFacingError, command: str) -> tuple[str, str] | None:
+    """The command and question a refusal offers to ask instead: the rest of the text without an unknown word (of
+    `command` itself), or the same text of the command that answers it; None when there is none."""
+    if isinstance(error, UnknownWord) and error.nearest and command:
+        return command, error.nearest
+    if isinstance(error, AskedElsewhere):
+        return error.command, error.text
+    return None
 
 
 def report_error(error: BaseException, respond: Respond | None, body: dict[str, Any] | None = None) -> Message:

@@ -150,7 +150,7 @@ def register_slash_command(
             prepared = prepare(SlashRequest.from_body(body))
         except UserFacingError as exc:
             context[_REFUSED] = _outcome(exc)
-            ack(response_type="ephemeral", **error_message(exc).as_kwargs())
+            ack(response_type="ephemeral", **error_message(exc, command=command).as_kwargs())
             return
         except Exception as exc:  # still ack (else Slack shows a bare failure), with the logged reference
             context[_REFUSED] = "error"

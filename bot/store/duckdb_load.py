@@ -6,16 +6,16 @@ fresh connection into its own database file (line items in the source's order, t
 publishes them together (`DuckDBStore.replace_period`). Several parts load at once, on separate connections
 that share the store's `threads` and `memory_limit` between them (never more in total): with 2 threads, two parts
 at a time with one thread each and half the memory. The first part to fail interrupts the others, and the load
-fails with its error.
+fails with its error (`bot.parallel.run_until_first_failure`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from bot.billing.charges import DERIVED_SQL
 from bot.billing.model import COST_CATEGORY_PREFIX, LINE_ITEM_COLUMN_NAMES, TAG_PREFIX
 from bot.billing.store import Progress
 from bot.errors import CorruptFile, StoreError
+from bot.parallel import FirstFailure, run_until_first_failure
 from bot.scratch import disk_full, is_disk_full
 from bot.sqltext import quote_ident
 from bot.store.duckdb_catalog import PartStats, utc
@@ -95,8 +96,6 @@ class _Watch:
         self.lock = threading.Lock()
         self.running: dict[int, tuple[duckdb.DuckDBPyConnection, int]] = {}
         self.finished = 0
-        self.failed = threading.Event()
-        self.first: int | None = None
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
         if progress is not None and expected > 0:
@@ -120,29 +119,20 @@ class _Watch:
                 last = done
                 self.progress(done, self.expected)
 
-    def started(self, index: int, con: duckdb.DuckDBPyConnection, expected: int) -> None:
+    @contextlib.contextmanager
+    def loading(self, index: int, con: duckdb.DuckDBPyConnection, expected: int) -> Iterator[None]:
+        """Part `index` loads on `con` while inside: its progress is polled. Leave before closing `con`."""
         with self.lock:
             self.running[index] = (con, expected)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running.pop(index, None)
 
-    def ended(self, index: int, rows: int) -> None:
+    def ended(self, rows: int) -> None:
         with self.lock:
             self.finished += rows
-
-    def left(self, index: int) -> None:
-        """A part's connection is closing (loaded or failed): never poll or interrupt it again."""
-        with self.lock:
-            self.running.pop(index, None)
-
-    def fail(self, index: int) -> None:
-        """Part `index` failed: stop the parts still running (their queries raise an interruption) and keep the
-        others from starting. The first part to fail is the load's error (`first`)."""
-        with self.lock:
-            if self.first is None:
-                self.first = index
-            self.failed.set()
-            for con, _ in self.running.values():
-                with contextlib.suppress(duckdb.Error):
-                    con.interrupt()
 
     def close(self) -> None:
         self.stop.set()
@@ -171,47 +161,29 @@ def write_parts(
     """
     workers, config = split_config(threads, memory_limit, len(jobs))
     watch = _Watch(progress, sum(j.expected_rows for j in jobs))
-    results: list[PartStats | BaseException | None] = [None] * len(jobs)
 
-    def run(index: int) -> None:
-        if watch.failed.is_set():
-            return
+    def run(index: int, first_failure: FirstFailure) -> PartStats:
         job = jobs[index]
         part_label = label if len(jobs) == 1 else f"{label}, part {index + 1} of {len(jobs)}"
-        try:
-            stats = _write_part(
-                job,
-                {**config, "temp_directory": str(job.spill)},
-                part_label,
-                source_uri=source_uri,
-                root=root,
-                watch=watch,
-                index=index,
-                schema=(tuple(columns), tuple(rollups)),
-            )
-        except BaseException as exc:
-            results[index] = exc
-            watch.fail(index)
-            return
-        results[index] = stats
-        watch.ended(index, stats.rows)
+        stats = _write_part(
+            job,
+            {**config, "temp_directory": str(job.spill)},
+            part_label,
+            source_uri=source_uri,
+            root=root,
+            watch=watch,
+            index=index,
+            first_failure=first_failure,
+            schema=(tuple(columns), tuple(rollups)),
+        )
+        watch.ended(stats.rows)
+        return stats
 
     try:
-        if workers == 1:
-            for i in range(len(jobs)):
-                run(i)
-        else:
-            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="load-part") as pool:
-                for future in [pool.submit(run, i) for i in range(len(jobs))]:
-                    future.result()
+        # The part that fails first is the error, not one merely interrupted because of it.
+        return run_until_first_failure([functools.partial(run, i) for i in range(len(jobs))], workers, name="load-part")
     finally:
         watch.close()
-    if watch.first is not None:
-        # The part that failed first, not one merely interrupted because of it.
-        error = results[watch.first]
-        assert isinstance(error, BaseException)
-        raise error
-    return [r for r in results if isinstance(r, PartStats)]
 
 
 def _write_part(
@@ -223,6 +195,7 @@ def _write_part(
     root: Path,
     watch: _Watch,
     index: int,
+    first_failure: FirstFailure,
     schema: tuple[tuple[str, ...], tuple[Rollup, ...]],
 ) -> PartStats:
     """Run one part's SELECT into a new database file with its rollups; returns what the catalog records."""
@@ -258,29 +231,29 @@ def _write_part(
         cat_cols = sorted(c for c in columns if c.startswith(COST_CATEGORY_PREFIX))
         ordered = [*line_columns, *tag_cols, *cat_cols]
         proj = ", ".join(_load_projection(c, present=c in columns) for c in ordered)
-        watch.started(index, con, job.expected_rows)
-        try:
-            con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({job.select_sql}) AS src")
-            for rollup in rollups:
-                con.execute(rollup.create_sql(tag_cols))
-            con.execute(create_accounts_sql())
-            row = con.execute(
-                "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
-                # Freshness: month-long fee, tax and RI-fee lines end at the month's end from its first day.
-                "MAX(charge_period_end) FILTER (WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), "
-                "MAX(charge_period_end), MAX(charge_period_start), "
-                "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false), "
-                f"{CURRENCIES_AND_NET} FROM line_items"
-            ).fetchone()
-            con.execute("CHECKPOINT")
-        except duckdb.Error as exc:
-            if is_disk_full(exc):
-                raise disk_full(root, f"loading {label}") from exc
-            if isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException)):
-                raise CorruptFile(f"{source_uri}: cannot read {label}: {exc}") from exc
-            raise wrap(exc, f"loading {label}") from exc
+        # Interruptible and polled only while loading; both end before the connection closes.
+        with first_failure.interruptible(con), watch.loading(index, con, job.expected_rows):
+            try:
+                con.execute(f"CREATE TABLE line_items AS SELECT {proj} FROM ({job.select_sql}) AS src")
+                for rollup in rollups:
+                    con.execute(rollup.create_sql(tag_cols))
+                con.execute(create_accounts_sql())
+                row = con.execute(
+                    "SELECT COUNT(*), COALESCE(fsum(billed_cost), 0), MIN(charge_period_start), "
+                    # Freshness: month-long fee, tax and RI-fee lines end at the month's end from its first day.
+                    "MAX(charge_period_end) FILTER (WHERE charge_period_end - charge_period_start <= INTERVAL 1 DAY), "
+                    "MAX(charge_period_end), MAX(charge_period_start), "
+                    "COALESCE(bool_or(COALESCE(invoice_id, '') <> ''), false), "
+                    f"{CURRENCIES_AND_NET} FROM line_items"
+                ).fetchone()
+                con.execute("CHECKPOINT")
+            except duckdb.Error as exc:
+                if is_disk_full(exc):
+                    raise disk_full(root, f"loading {label}") from exc
+                if isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException, duckdb.ConversionException)):
+                    raise CorruptFile(f"{source_uri}: cannot read {label}: {exc}") from exc
+                raise wrap(exc, f"loading {label}") from exc
     finally:
-        watch.left(index)
         con.close()
     assert row is not None
     rows, total, data_from, short_until, any_until, last_start, final, currencies, has_net = row

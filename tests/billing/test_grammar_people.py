@@ -372,3 +372,47 @@ def test_regions_by_their_place_times_of_day_and_commitments_the_bill_does_not_h
         "discounts. Answered with the spend, to set against the commitment yourself.",
     )
     assert parse("cost per eng this yr") == parse("this year")
+
+
+def test_names_dictated_in_pieces_read_as_one_name_and_said() -> None:
+    dictated = parse("lamb da by account past 7 days")
+    assert dictated == parse("last 7 days service=lambda by account")
+    assert dictated.readings == ("Read `lamb da` as `lambda`.",)
+    assert parse("dynamo db in us east one last month") == parse("last month service=dynamodb region=us-east-1")
+    assert parse("s three buckets") == parse("service=s3 by resource")
+
+
+def test_a_weekday_before_its_date_and_dictated_by_read_as_meant() -> None:
+    assert parse("monday 3 nov by service") == parse("2026-11-03 by service")
+    assert parse("wed the 18th") == parse("2026-11-18")
+    spoken = parse("lamb da cost buy account past 7 days")
+    assert spoken == parse("last 7 days service=lambda by account")
+    assert spoken.readings == ("Read `lamb da` as `lambda`.", "Read `buy` as `by`.")
+    assert tags.parse("how much of our spend has no env tag", today=TODAY, vocabulary=VOCAB).key == "user:env"
+
+
+def test_an_amount_is_a_figure_to_hold_the_forecast_or_the_cost_against() -> None:
+    ahead = parse("will we blow past 100k this month")
+    assert ahead == parse("forecast this month")
+    assert ahead.readings == ("Read `100k` as a figure to hold the month-end forecast against.",)
+    past = parse("did we stay under $40k last month")
+    assert past == parse("last month")
+    assert past.readings == ("Read `$40k` as a figure to hold the cost against.",)
+    assert parse("top 5 services last 30 days") == parse("last 30 days by service top 5")
+
+
+def test_what_changed_asks_why_and_the_most_expensive_day_is_day_by_day() -> None:
+    assert parse("what changed in ec2 last week") == parse("why last week service=ec2")
+    assert parse("what was our most expensive day last month") == parse("last month daily")
+    assert parse("the cost of day 3rd nov") == parse("2026-11-03")
+    assert parse("cheapest service last month") == parse("last month by service")
+
+
+def test_other_answers_of_the_bot_are_named_and_egress_is_data_transfer() -> None:
+    idle = parse("which instances are idle")
+    assert idle == parse("service=ec2 by resource")
+    assert idle.readings[0] == (
+        "`idle`: idle resources and rightsizing are answered by `/trackit idle` and `/trackit rightsizing`. Answered "
+        "with what the resources cost, most expensive first."
+    )
+    assert parse("egress costs last month") == parse("last month service=data-transfer")
