@@ -24,7 +24,7 @@ from bot.billing.model import UNTAGGED, Filter, Freshness, TimeRange
 from bot.billing.money import Money, cents, format_pct, round_money
 from bot.billing.query import TagReport, run_tag_report
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import NotFound, UsageError, UserFacingError
+from bot.errors import NotFound, UnknownWord, UsageError, UserFacingError
 from bot.services import Services
 from bot.slack.asker import Asker, asker_with_vocabulary, confine
 from bot.slack.blocks import Block, Message, code_sections, context, header, message, section, table_lines
@@ -87,9 +87,21 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
         except NotATagsQuestion as plain:
             raise plain from strict
         except UserFacingError:
-            if not isinstance(strict, NotFound):  # a did-you-mean says what would be right; else the usage too
+            if isinstance(strict, UnknownWord) and strict.nearest:  # the rest's question, asked with its key
+                _with_key(strict, words[0])
+            elif not isinstance(strict, NotFound):  # a did-you-mean says what would be right; else the usage too
                 strict.hint = f"{strict.hint}\n{HINT}" if strict.hint else HINT
             raise strict from None
+
+
+def _with_key(refusal: UnknownWord, key: str) -> None:
+    """`refusal` of the rest of a strict question (`team Frobnicate last month`) offers the question the rest asks
+    with the key before it (`team last month`), in its hint and its Ask that button."""
+    nearest = str(refusal.nearest)
+    whole = f"{key} {nearest}"
+    if refusal.hint:
+        refusal.hint = refusal.hint.replace(f"`{nearest}`", f"`{whole}`", 1)
+    refusal.nearest = whole
 
 
 def _read(text: str, today: date, vocabulary: Vocabulary, *, key: str | None = None) -> TagQuery:

@@ -22,7 +22,7 @@ from bot.billing.grammar_format import format_query
 from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError, UserFacingError
+from bot.errors import AskedElsewhere, UserFacingError
 
 #: Words that name tags or their coverage: what `/tags` is about anyway.
 TAG_WORDS = frozenset(
@@ -35,9 +35,15 @@ TAG_WORDS = frozenset(
 )
 
 
-class NotATagsQuestion(UsageError):
+class NotATagsQuestion(AskedElsewhere):
     """A question `/tags` does not answer as asked (two keys, a breakdown by something other than a tag, values
-    of the listed key left out): the message names the word, the hint gives the question that answers it."""
+    of the listed key left out, values of two keys and no key named): the message names the word, the hint gives
+    the question that answers it, which the refusal offers to ask (`command`, `text`)."""
+
+    @classmethod
+    def asking(cls, message: str, command: str, text: str, *, what: str = "it") -> NotATagsQuestion:
+        """The refusal `message`, offering `command text`: `Ask `/cost ...` for it.`"""
+        return cls(message, f"Ask `{command} {text}` for {what}.", command=command, text=text)
 
 
 @dataclass(frozen=True)
@@ -86,24 +92,27 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
     keys += [str(g.tag_key) for g in query.group_by if g.kind is Dimension.TAG and str(g.tag_key) not in keys]
     if len(keys) > 1:
         labels = " and ".join(f"`{vocabulary.tag_label(k)}`" for k in keys)
-        raise NotATagsQuestion(
-            f"{labels}: `/tags` lists one tag key at a time.", hint=f"Ask {_as_cost(query, vocabulary)} for both."
+        raise NotATagsQuestion.asking(
+            f"{labels}: `/tags` lists one tag key at a time.", "/cost", _cost_text(query, vocabulary), what="both"
         )
     others = [g for g in query.group_by if g.kind is not Dimension.TAG]
     if others and not keys:
-        raise NotATagsQuestion(
+        raise NotATagsQuestion.asking(
             f"`by {others[0].kind.value}`: `/tags` lists tag keys, or one key's values.",
-            hint=f"Ask {_as_cost(query, vocabulary)} for it.",
+            "/cost",
+            _cost_text(query, vocabulary),
         )
     if not keys:  # a key named by its values alone: `Platform team`, `project for checkout and search`
         named = list(dict.fromkeys(_tag_key(f) for f in query.filters if _tag_key(f) and not f.negate))
         if len(named) > 1:
             flt = next(f for f in query.filters if _tag_key(f) == named[1])
             labels = " or ".join(f"`{vocabulary.tag_label(str(k))}`" for k in named)
+            listing = f"{_bare(vocabulary.tag_label(str(named[0])))} {filters_text([flt], vocabulary)}"
             raise NotATagsQuestion(
                 f"`{_typed_value(text, flt, vocabulary)}`: `/tags` lists the values of one tag key, {labels}.",
-                hint=f"Name the key to list, e.g. `/tags {_bare(vocabulary.tag_label(str(named[0])))} "
-                f"{filters_text([flt], vocabulary)}`.",
+                f"Name the key to list, e.g. `/tags {listing}`.",
+                command="/tags",
+                text=listing,
             )
         keys = [str(k) for k in named]
     readings = list(query.readings)
@@ -111,7 +120,7 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
         by = ", ".join(g.kind.value for g in others)
         readings.append(
             f"Listed the values of `{vocabulary.tag_label(keys[0])}` only: `/tags` does not break them down by {by} "
-            f"(ask {_as_cost(query, vocabulary)} for that)."
+            f"(ask `/cost {_cost_text(query, vocabulary)}` for that)."
         )
     if not keys:
         return TagQuestion(None, query.time_range, tuple(readings), query.filters)
@@ -119,11 +128,12 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
     own = [f for f in query.filters if _tag_key(f) == listed]
     left_out = next((f for f in own if f.negate), None)
     if left_out is not None:
-        listing = replace(query, group_by=(DimensionRef.tag(listed),))
-        raise NotATagsQuestion(
+        raise NotATagsQuestion.asking(
             f"`{_typed_value(text, left_out, vocabulary)}`: `/tags` lists every value of "
             f"`{vocabulary.tag_label(listed)}`, and cannot leave some out.",
-            hint=f"Ask {_as_cost(listing, vocabulary)} for the others.",
+            "/cost",
+            _cost_text(replace(query, group_by=(DimensionRef.tag(listed),)), vocabulary),
+            what="the others",
         )
     if own:
         values = ", ".join(f"`{v}`" for v in dict.fromkeys(v for f in own for v in f.values))
@@ -141,8 +151,9 @@ def _bare(label: str) -> str:
     return label.removeprefix("tag:")
 
 
-def _as_cost(query: CostQuery, vocabulary: Vocabulary) -> str:
-    return f"`/cost {format_query(replace(query, question=Question.COST), vocabulary)}`"
+def _cost_text(query: CostQuery, vocabulary: Vocabulary) -> str:
+    """The `/cost` question (canonical text) that answers what `query` asks."""
+    return format_query(replace(query, question=Question.COST), vocabulary)
 
 
 def filters_text(filters: Sequence[Filter], vocabulary: Vocabulary) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.billing.grammar_tags import NotATagsQuestion, filters_text, read_tag_question
-from bot.errors import NotFound, UsageError, UserFacingError
+from bot.errors import NotFound, UnknownWord, UsageError, UserFacingError
 from commands import tags
 from tests.billing.phrasings import TODAY, VOCAB
 
@@ -150,6 +150,10 @@ def test_what_tags_does_not_answer_is_named_with_the_cost_question(text: str, me
     with pytest.raises(NotATagsQuestion) as info:
         parse(text)
     assert (info.value.message, info.value.hint) == (message, hint)
+    if info.value.command == "/cost":  # what the refusal's Ask that button asks
+        assert hint.startswith(f"Ask `/cost {info.value.text}` for")
+    else:
+        assert (info.value.command, info.value.text) == ("/tags", "team tag:env=prod")
 
 
 def test_questions_beyond_costs_are_still_refused_with_filters() -> None:
@@ -201,3 +205,5 @@ def test_the_strict_form_keeps_its_own_messages() -> None:
     with pytest.raises(UserFacingError) as info:
         tags.parse("team Frobnicate last month", today=TODAY, vocabulary=VOCAB)  # a name: never left out
     assert info.value.message == "I don't understand `Frobnicate`."
+    assert isinstance(info.value, UnknownWord) and info.value.nearest == "team last month"  # offered with its key
+    assert "the question reads `team last month`" in str(info.value.hint)

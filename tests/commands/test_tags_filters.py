@@ -24,6 +24,7 @@ import pytest
 
 from bot.slack.export import AnswerRef
 from bot.slack.listeners import SlashRequest
+from bot.slack.nearest import decode
 from bot.state.access import clear_grants
 from bot.state.audit import AuditEntry, recent_audit
 from commands import tags
@@ -305,3 +306,13 @@ def test_share_in_channel_compares_the_filtered_answers(bot: Bot) -> None:
     refused = _share(bot, everything, user="U0BOB", channel="C0STAGING")
     assert refused["response_type"] == "ephemeral"
     assert refused["text"].startswith("Not everyone in this channel may see all of this answer, so I did not share")
+
+
+def test_a_refusal_offers_the_cost_question_that_answers_it(bot: Bot) -> None:
+    refused = json.loads(bot.command("/tags", "team team!=web 2026-10").body)
+    assert refused["text"] == (
+        "`team!=web`: `/tags` lists every value of `tag:team`, and cannot leave some out.\n"
+        "Ask `/cost 2026-10 by tag:team tag:team!=web unblended` for the others."
+    )
+    (buttons,) = [b for b in refused["blocks"] if b["type"] == "actions"]
+    assert decode(buttons["elements"][0]["value"]) == ("/cost", "2026-10 by tag:team tag:team!=web unblended")
