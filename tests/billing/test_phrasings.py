@@ -26,6 +26,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_6_FIRST_SIGHT,
     FRESH_7,
     FRESH_7_FIRST_SIGHT,
+    FRESH_8,
+    FRESH_8_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -149,3 +151,15 @@ def test_the_seventh_fresh_batch_is_frozen_with_its_first_sight_score_and_does_n
     # day; `stagign spend` in `/tags` read as the env value where the account was meant).
     assert right >= 22, score(FRESH_7)[1]
     assert wrong <= 14, score(FRESH_7)[1]
+
+
+def test_the_eighth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not_slip() -> None:
+    assert len(FRESH_8) == 50 == sum(FRESH_8_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    earlier |= {t.casefold() for _, t, _ in FRESH_3 + FRESH_4 + FRESH_5 + FRESH_6 + FRESH_7}
+    assert not {text.casefold() for _, text, _ in FRESH_8} & earlier
+    right, _, wrong = tally(FRESH_8)
+    # 19 right at first sight (13 on the grammar at the start of the work that preceded it), 17 refused naming a
+    # word (most with the question the rest asks and its Ask that button), 14 answered otherwise.
+    assert right >= 19, score(FRESH_8)[1]
+    assert wrong <= 14, score(FRESH_8)[1]
