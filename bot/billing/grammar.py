@@ -186,6 +186,8 @@ _TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
 _TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
+_INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
 _CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
@@ -271,6 +273,11 @@ class _Parser(QuestionReader, ClauseReader):
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
+            if len(tok.text.split()) > 2 and not self.vocabulary.meanings(tok.text):
+                # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
+                inner = [Token(t.kind, t.text, tok.position + 1 + t.position) for t in tokenize(tok.text)]
+                self.tokens[self.i : self.i + 1] = inner
+                return
             if not self.bare_value(tok.text, 1):
                 raise UsageError(
                     f'The quoted text "{tok.text}" is not attached to a filter.',
@@ -454,6 +461,8 @@ class _Parser(QuestionReader, ClauseReader):
             partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
         if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
             partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
+        if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
+            partial = self.vocabulary.usage_types_holding(f":{w}.")
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1

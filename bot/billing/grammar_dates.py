@@ -61,7 +61,7 @@ _YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 #: Days of one month typed as a span beside its name (`nov 3-10`, `3rd-10th nov`).
 _DAY_SPAN = re.compile(r"^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[-–]([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
-_WEEK_NUMBER = re.compile(r"^(?:week|wk|w)(\d{1,2})$")
+_WEEK_NUMBER = re.compile(r"^(?:week|wk|w|kw|cw)(\d{1,2})$")
 #: Half years: `h1`, `2h`.
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
@@ -262,7 +262,7 @@ def _week_number(tokens: Sequence[Token], i: int) -> tuple[int, int]:
     if m := _WEEK_NUMBER.match(w):
         return int(m[1]), 1
     nxt = word_at(tokens, i + 1) or ""
-    if w in ("week", "wk", "w") and nxt.isdecimal() and len(nxt) <= 2:
+    if w in ("week", "wk", "w", "kw", "cw") and nxt.isdecimal() and len(nxt) <= 2:  # `KW 46`: Kalenderwoche
         return int(nxt), 2
     return 0, 0
 

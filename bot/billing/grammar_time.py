@@ -65,6 +65,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eleven": 11,
     "twelve": 12,
     "couple": 2,
+    "few": 3,
 }
 #: Days of the week (`why did it jump tues`): the latest such day.
 WEEKDAYS: dict[str, int] = {}
@@ -154,6 +155,25 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
     return TimeRange(start, end, label), used
 
 
+def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
+    """A short clause ending in `on <date>` at `i` (`we launched on the 2nd`, `the deploy on tuesday`): that
+    date, with the tokens used from `i`; None when there is none within four words."""
+    for j in range(i, min(i + 5, len(tokens))):
+        if word_at(tokens, j) != "on":
+            if tokens[j].kind is not Kind.WORD:
+                return None
+            continue
+        nxt = word_at(tokens, j + 1)
+        point = point_at(tokens, j + 1, today)
+        weekday = _after_time_word(nxt)
+        if point is None and weekday is not None:
+            start = _weekday("", weekday, today)[0]
+            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
+        if point is not None:
+            return (*point[:3], j + 1 - i + point[3])
+    return None
+
+
 def _after_time_word(word: str | None) -> int | None:
     """The day of the week `word` names right after a time word (`tuesday`, `tue`, `sat`), or None."""
     return None if word is None else WEEKDAYS.get(word, SHORT_WEEKDAYS.get(word))
@@ -184,11 +204,16 @@ def fiscal_note(tokens: Sequence[Token], i: int, used: int, time_range: TimeRang
     """What a time phrase of `used` tokens at `i` that names a fiscal year (`FY26`, `this FY`) was read as: the
     calendar year, said with how to ask for another; None when the phrase names none."""
     words = [t for t in tokens[i : i + used] if t.kind is Kind.WORD]
+    last = time_range.end - timedelta(days=1)
+    if len(words) == 2 and words[0].lower == "period" and words[1].text.isdecimal():
+        return (
+            f"Read `{words[0].text} {words[1].text}` as the calendar month {time_range.start:%Y-%m}: the bill does "
+            "not say when your fiscal year starts. For another, give its months, e.g. `2025-04..2026-03`."
+        )
     first = next((k for k, t in enumerate(words) if t.lower in _FISCAL or _FISCAL_YEAR.match(t.lower)), None)
     if first is None:
         return None
     named = " ".join(t.text for t in words[first:])
-    last = time_range.end - timedelta(days=1)
     return (
         f"Read `{named}` as the calendar year ({time_range.start:%Y-%m-%d}..{last:%Y-%m-%d}): the bill does not say "
         "when your fiscal year starts. For another, give its months, e.g. `2025-04..2026-03`."
@@ -217,6 +242,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _weekday("", SHORT_WEEKDAYS[str(word_at(tokens, i + 1))], today), 2
     if w in _FISCAL or _FISCAL_YEAR.match(w):
         return _fiscal_year(tokens, i, "", today)
+    period = word_at(tokens, i + 1) if w == "period" else None
+    if period is not None and period.isdecimal() and 1 <= int(period) <= 12:  # `period 10`: an accounting month
+        start = date(today.year, int(period), 1)
+        start = start if start <= today else date(today.year - 1, int(period), 1)
+        return (start, add_months(start, 1), f"{start:%Y-%m}"), 2
     if w == "today":
         return (today, today + timedelta(days=1), "today"), 1
     if w == "yesterday":
@@ -342,12 +372,16 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if relative is not None:  # `since yesterday`, `since last week`: from the first day of that phrase
             (start, _, _), used = relative
             point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", used)
+        if point is None:  # `since we launched on the 2nd`: the date a few words on, after `on`
+            point = _dated_clause(tokens, i + 1, today)
         if point is None:
             raise range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
         start = point[0]
         if start > today:
             raise range_error(f"`since {point[2]}` starts after today ({today:%Y-%m-%d}).")
         return (start, today + timedelta(days=1), f"since {start:%Y-%m-%d}"), 1 + point[3]
+    if w == "from" and point_at(tokens, i + 1, today) is None:
+        return None  # `Sarah from finance`: no date after it
     if w in ("from", "between"):
         ends = _ends_at(tokens, i, w, today)
         return None if ends is None else (span_range(ends[0][:3], ends[1][:3], text), ends[2])

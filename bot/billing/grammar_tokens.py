@@ -45,6 +45,8 @@ class Token:
         return self.text.casefold()
 
 
+#: A year written short after an apostrophe (`Nov '26`, `Q3 ’25`).
+_SHORT_YEAR = re.compile(r"['’](\d{2})(?![\w'’])")
 _WORD_END = re.compile(r"[\s,=\"'“”‘’„]|!=")
 _APOSTROPHES = "'’"
 #: Sentence marks after a word (`team:`, `costs?!`), not the dots of an open range (`2026-10-01..`).
@@ -119,6 +121,9 @@ def tokenize(text: str) -> list[Token]:
         elif text.startswith("!=", i):
             tokens.append(Token(Kind.NE, "!=", i))
             i += 2
+        elif (year := _SHORT_YEAR.match(text, i)) is not None:  # `Nov '26`: an apostrophe, no quote
+            tokens.append(Token(Kind.WORD, f"20{year[1]}", i))
+            i = year.end()
         elif ch in _CLOSING_QUOTE:
             close = _CLOSING_QUOTE[ch]
             end = text.find(close, i + 1)

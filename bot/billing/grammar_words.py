@@ -14,6 +14,7 @@ FILLERS = frozenset(
     {
         *("for", "in", "of", "the", "during", "over", "and", "cost", "costs", "spend", "show", "me"),
         *("a", "an", "on", "at", "to", "with", "so", "far", "please", "pls", "can", "could", "you", "give", "get"),
+        *("from",),
         *("tell", "see", "list", "all", "what", "whats", "what's", "how", "much", "many", "did", "do", "does"),
         *("we", "our", "ours", "us", "i", "my", "is", "are", "was", "were", "be", "been", "it", "its", "it's"),
         *("spent", "spending", "spends", "costing", "bill", "billing", "bills", "aws", "total", "totals"),
@@ -61,6 +62,12 @@ CHAT_WORDS = frozenset(
         *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
         *("costed", "rough", "cheapest", "least", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
         *("says", "said", "say", "saying", "spenders", "hit", "hitting", "stay", "stayed", "blow", "blown"),
+        # politeness, relaying and the paperwork a question is for (`if it isn't a hassle`, `my boss wants to know`,
+        # `for the board deck`, `for the journal`): context, never what is asked
+        *("bother", "hassle", "moment", "perhaps", "maybe", "overview", "mind", "grateful", "wants", "asks"),
+        *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
+        *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
+        *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
@@ -205,6 +212,7 @@ USAGE_FAMILIES: dict[str, str] = {
 AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
+    **dict.fromkeys(("box", "boxes", "host", "hosts"), "ec2"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),
     **dict.fromkeys(("table", "tables"), "dynamodb"),
     **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),

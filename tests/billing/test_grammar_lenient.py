@@ -155,7 +155,7 @@ def test_words_that_cannot_change_the_answer_are_left_out_and_named_in_one_line(
 
 
 def test_more_words_left_out_than_read_refuses_naming_the_first() -> None:
-    assert refusal("advance sure accrual ec2") == ("I don't understand `advance`.", EXAMPLE)
+    assert refusal("zorblax sure quindle ec2") == ("I don't understand `zorblax`.", EXAMPLE)
     # as many left out as read: the rest stands
     assert parse("glue pipelines by region").readings == (f"Ignored `pipelines`: {IGNORED}",)
 

@@ -77,7 +77,7 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
     ("text", "same_as", "ignored"),
     [
         ("showback for october by team", "2026-10 by tag:team", "`showback`"),
-        ("for the board deck: monthly totals by account", "by account monthly", "`board`, `deck`"),
+        ("for the offsite slideware: monthly totals by account", "by account monthly", "`offsite`, `slideware`"),
         ("how much credits we got applied on this year", "this year charge-class=credit", "`applied`"),
         ("is rds higher then normal? compare with previous week", "this week service=rds", "`normal`"),
         ("what is our projected spend, and what we actually spent", "forecast", "`actually`"),
@@ -416,3 +416,28 @@ def test_other_answers_of_the_bot_are_named_and_egress_is_data_transfer() -> Non
         "with what the resources cost, most expensive first."
     )
     assert parse("egress costs last month") == parse("last month service=data-transfer")
+
+
+def test_relayed_and_polite_questions_quoted_questions_and_accounting_periods() -> None:
+    relayed = parse('finance asked me to find out "total AWS spend per account for Q3, excl. tax"')
+    assert relayed == parse("2026-q3 by account service!=tax")
+    assert parse('CTO asks: "what will November land at?"') == parse("forecast 2026-11")
+    polite = parse("would it perhaps be possible to get an overview of S3 in the week of the 16th? thanks in advance")
+    assert polite == parse("2026-11-16..2026-11-22 service=s3")
+    period = parse("need the GL figure for AWS period 10")
+    assert period == parse("2026-10")
+    assert period.readings == (
+        "Read `period 10` as the calendar month 2026-10: the bill does not say when your fiscal year starts. For "
+        "another, give its months, e.g. `2025-04..2026-03`.",
+    )
+    assert parse("are we bleeding money on EKS since we launched on the 2nd?") == parse("since 2026-11-02 service=eks")
+    assert parse("KW 46 by service") == parse("2026-w46 by service")
+    assert parse("dynamodb in Nov '25") == parse("2025-11 service=dynamodb")
+    assert parse("glue for the data team over the last few days") == parse("last 3 days service=glue tag:team=data")
+
+
+def test_an_instance_family_reads_as_the_usage_types_of_its_sizes() -> None:
+    sizes = ("USE1-BoxUsage:p4d.24xlarge", "USW2-SpotUsage:p4d.24xlarge")
+    vocabulary = replace(VOCAB, usage_types=(*VOCAB.usage_types, *sizes))
+    query = top_resources.parse("which of my p4d boxes cost the most this week", today=TODAY, vocabulary=vocabulary)
+    assert Filter(DimensionRef(Dimension.USAGE_TYPE), sizes) in query.filters
