@@ -64,7 +64,7 @@ def _word_end(text: str, start: int) -> int:
         if (
             text[end] in _APOSTROPHES
             and end > start
-            and text[end - 1].isalpha()
+            and text[end - 1].isalnum()
             and end + 1 < len(text)
             and text[end + 1].isalpha()
         ):
@@ -73,6 +73,9 @@ def _word_end(text: str, start: int) -> int:
         return end
 
 
+#: Slack's entities in a text (mentions `<@U0123>`, `<!here>`, channel links `<#C0123|name>`, links
+#: `<https://...|label>`) and links as typed (`https://...`): none of them is a word of a question.
+_SLACK_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|\bhttps?://\S+")
 #: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
 #: codes standing alone (`:fire:`, `:+1:`).
 _MARKUP = re.compile(r"(?<![^\s(])[*_~]+|[*_~]+(?=[\s?!.,)]|$)|`|(?<!\S):[a-z0-9_+\-]+:(?!\S)")
@@ -91,9 +94,21 @@ def _is_pictograph(ch: str) -> bool:
 
 
 def strip_markup(text: str) -> str:
-    """`text` with Slack formatting marks and emoji replaced by spaces (positions kept for error messages)."""
+    """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
+    messages); a channel link keeps its name (`<#C0123|platform>`: `platform`)."""
+    text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
+def _entity_spaces(match: re.Match[str]) -> str:
+    """A Slack entity as spaces of its length; the name of a channel or user group link is kept in its place (it
+    may name a team: `<!subteam^S0123|@platform>`)."""
+    whole = match.group()
+    if whole.startswith(("<#", "<!subteam")) and "|" in whole:
+        name = whole[whole.index("|") + 1 : -1].lstrip("@#")
+        return " " * (len(whole) - len(name) - 1) + name + " "
+    return " " * len(whole)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -441,3 +441,13 @@ def test_an_instance_family_reads_as_the_usage_types_of_its_sizes() -> None:
     vocabulary = replace(VOCAB, usage_types=(*VOCAB.usage_types, *sizes))
     query = top_resources.parse("which of my p4d boxes cost the most this week", today=TODAY, vocabulary=vocabulary)
     assert Filter(DimensionRef(Dimension.USAGE_TYPE), sizes) in query.filters
+
+
+def test_slack_mentions_links_and_channel_names_in_a_question() -> None:
+    assert parse("<@U0BOB> what did we spend on ec2 last month") == parse("last month service=ec2")
+    assert parse("cost for <#C0PLATFORM|platform> last week") == parse("last week tag:team=Platform")
+    assert parse("<!subteam^S0123|@platform> spend last week") == parse("last week tag:team=Platform")
+    linked = parse("see <https://console.aws.amazon.com/billing/home|the console> last month by service")
+    assert linked == parse("last month by service")
+    assert parse("see https://console.aws.amazon.com/billing/home last month") == parse("last month")
+    assert parse("ec2's cost yesterday") == parse("yesterday service=ec2")
