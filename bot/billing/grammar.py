@@ -759,6 +759,8 @@ class _Parser(QuestionReader, ClauseReader):
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
         if out.amount:
             self.amount_question(out.amount)
+        if out.burn:
+            self.burn_question()
         if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)

@@ -82,6 +82,8 @@ class Builder:
     clock: str = ""
     #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
     amount: str = ""
+    #: `our burn`: the spend of the month in progress, answered with its pace
+    burn: bool = False
     #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
     not_held: list[NotHeld] = field(default_factory=list)
 

@@ -43,6 +43,10 @@ class QuestionReader(Cursor):
             self.set_question(Question.FORECAST, self.tokens[self.i])
             self.i += 2
             return True
+        if w in ("burn", "burning") and self.word(-1) in ("our", "the", "my", "monthly", "current"):
+            self.out.burn = True  # `what's our burn`: for the month in progress, its pace (settled in `finish`)
+            self.i += 1
+            return True
         if w in MOTION_WORDS and nxt in ("up", "down"):
             self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
             self.i += 2
@@ -192,6 +196,18 @@ class QuestionReader(Cursor):
         # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
+
+    def burn_question(self) -> None:
+        """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far
+        and where the month lands; for a past period its cost."""
+        out = self.out
+        current = parse_time_range("this month", self.today)
+        in_progress = out.time_range is None or (out.time_range.start, out.time_range.end) == (
+            current.start,
+            current.end,
+        )
+        if out.question is Question.COST and in_progress and out.versus is None:
+            out.question = Question.FORECAST
 
     def amount_question(self, amount: str) -> None:
         """An amount typed in a question (`will we go over 50k this month`): the bill answers the cost, and for

@@ -451,3 +451,9 @@ def test_slack_mentions_links_and_channel_names_in_a_question() -> None:
     assert linked == parse("last month by service")
     assert parse("see https://console.aws.amazon.com/billing/home last month") == parse("last month")
     assert parse("ec2's cost yesterday") == parse("yesterday service=ec2")
+
+
+def test_our_burn_for_the_month_in_progress_is_its_pace() -> None:
+    assert parse("what's our burn this month") == parse("forecast this month")
+    assert parse("what's our burn") == parse("forecast this month")
+    assert parse("our burn last month") == parse("last month")
