@@ -402,6 +402,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.set_granularity(GRANULARITY_WORDS[w])
             self.i += 1
             return
+        if w in ("every", "each") and self.word(1) == "of":
+            self.i += 2  # `how much does each of our products cost`: what follows names them
+            return
         if w in ("per", "every", "each"):
             if self.word(1) in ZONE_WORDS:
                 raise self.unknown_word(self.tokens[self.i + 1])

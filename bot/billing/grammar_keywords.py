@@ -43,6 +43,8 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "currencies": Dimension.CURRENCY,
     "provider": Dimension.PROVIDER,
     "providers": Dimension.PROVIDER,
+    "vendor": Dimension.PROVIDER,
+    "vendors": Dimension.PROVIDER,
     "cloud": Dimension.PROVIDER,
     "clouds": Dimension.PROVIDER,
     "chargeclass": Dimension.CHARGE_CLASS,

@@ -380,6 +380,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if start > today:
             raise range_error(f"`since {point[2]}` starts after today ({today:%Y-%m-%d}).")
         return (start, today + timedelta(days=1), f"since {start:%Y-%m-%d}"), 1 + point[3]
+    after = _dated_clause(tokens, i + 1, today) if w == "after" else None
+    if after is not None:  # `spike after the deploy on tuesday`: from that day on
+        return (after[0], today + timedelta(days=1), f"since {after[0]:%Y-%m-%d}"), 1 + after[3]
     if w == "from" and point_at(tokens, i + 1, today) is None:
         return None  # `Sarah from finance`: no date after it
     if w in ("from", "between"):
@@ -420,6 +423,10 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
     joiners = ("and", *_SPAN_JOINERS) if w == "between" else _SPAN_JOINERS
     j = i + starter + first[3]
     if word_at(tokens, j) not in joiners:
+        if w == "from" and first[1] - first[0] > timedelta(days=1):
+            return first, first, j - i  # `from the 10th-20th nov`, `from october`: that span
+        if w == "from" and first[0] <= today:  # `from 2026-10-01`: from that day to today
+            return first, (today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 0), j - i
         if starter:
             joiner = "to" if w == "from" else "and"
             raise range_error(f"`{w}` starts a range: write `{w} 2026-10-01 {joiner} 2026-10-15`.")

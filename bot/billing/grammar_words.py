@@ -67,7 +67,8 @@ CHAT_WORDS = frozenset(
         *("bother", "hassle", "moment", "perhaps", "maybe", "overview", "mind", "grateful", "wants", "asks"),
         *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
-        *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance"),
+        *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
+        *("other", "others", "%"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }

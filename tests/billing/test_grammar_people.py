@@ -457,3 +457,10 @@ def test_our_burn_for_the_month_in_progress_is_its_pace() -> None:
     assert parse("what's our burn this month") == parse("forecast this month")
     assert parse("what's our burn") == parse("forecast this month")
     assert parse("our burn last month") == parse("last month")
+
+
+def test_each_of_the_other_and_percent_signs_are_read_past() -> None:
+    assert parse("how much does each of our products cost") == parse("by service")  # AWS products: services
+    compared = parse("are we burning too much on S3 in data-lake compared to the other accounts")
+    assert compared == parse("service=s3 account=data-lake")
+    assert tags.parse("what % is tagged by team", today=TODAY, vocabulary=VOCAB).key == "user:team"

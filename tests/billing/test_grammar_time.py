@@ -167,7 +167,6 @@ ERRORS: list[tuple[str, str]] = [
     ("this months", "`this months`: write `this month`."),
     ("2026-10-15..2026-10-01", "`2026-10-15..2026-10-01` ends before it starts: put the earlier date first."),
     ("2026-10-01..soon", "`soon` in `2026-10-01..soon` is not a date: write dates like `2026-10-01`."),
-    ("from 2026-10-01", "`from` starts a range: write `from 2026-10-01 to 2026-10-15`."),
     ("since", "`since` needs a date after it, e.g. `since 2026-10-01`."),
     ("last month by service", "`by service` after `last month` is not part of a time range."),
     ("fortnight", "`fortnight` is not a time range."),
@@ -237,6 +236,9 @@ PEOPLES_SPANS = [
     ("fourth quarter of 2025", ("2025-10-01", "2026-01-01")),
     ("first week of november", ("2026-11-01", "2026-11-08")),
     ("first half of the year", ("2026-01-01", "2026-07-01")),
+    ("from 2026-10-01", ("2026-10-01", "2026-11-28")),
+    ("from the 10th-20th nov", ("2026-11-10", "2026-11-21")),
+    ("after the deploy on tuesday", ("2026-11-24", "2026-11-28")),
 ]
 
 
