@@ -178,6 +178,7 @@ _TYPO_TARGETS = tuple(
             *(m for m in MONTH_NAMES if len(m) > 3),
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
+            *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
         }
     )
 )
@@ -188,6 +189,8 @@ _TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
 _UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
 _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
+#: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
+_TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
 _CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
@@ -220,6 +223,8 @@ _KNOWN_WORDS = frozenset(
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
         *("fortnight", "burn"),
         *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
+        *_INCLUDING,  # `include` is no typo of `exclude`
+        *_EXCLUDING,
     }
 )
 
@@ -355,6 +360,9 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.untagged_shown.append(self.tokens[self.i + 1])
             self.i += 2
             return
+        if w in ("include", "includes", "including", "incl", "inc"):
+            self.i += 1  # `include` before nothing it could leave out: every total includes everything asked
+            return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
             self.out.untagged.append(tok)
             self.i += 1
@@ -425,6 +433,12 @@ class _Parser(QuestionReader, ClauseReader):
         if (w, self.word(1)) in (("bottom", "line"), ("grand", "total")):  # the total: what every answer states
             self.i += 2
             return
+        if w in _TEST_KINDS and self.word(1) in ("test", "tests", "testing", "run", "runs"):
+            self.i += 2  # `during the load test`: when, said by the dates beside it
+            return
+        if (w, self.word(1)) == ("as", "of") and self.word(2) in ("today", "now"):
+            self.i += 3  # `the estimated bill as of today`: the data is as of today anyway
+            return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
         providers = self.vocabulary.providers
         if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)):
@@ -450,7 +464,8 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.resource_nouns.append(tok.text)
             self.i += 1
             return
-        if w in ("created", "creator", "creators") and "aws:createdBy" in self.vocabulary.tag_keys:
+        spun = w in ("spun", "launched", "provisioned") and "who" in {t.lower for t in self.tokens}
+        if (w in ("created", "creator", "creators") or spun) and "aws:createdBy" in self.vocabulary.tag_keys:
             self.out.named.append(DimensionRef.tag("aws:createdBy"))  # `who created`: AWS's own creator tag
             self.i += 1
             return

@@ -77,6 +77,10 @@ _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "env": ("environment",),
     "application": ("app",),
     "app": ("application",),
+    "squad": ("team",),
+    "tribe": ("team",),
+    "department": ("team",),
+    "dept": ("team",),
 }
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})

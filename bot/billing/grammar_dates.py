@@ -362,6 +362,13 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if w in ("first", "second") and word_at(tokens, i + 1) == "half":  # `first half of the year`, `... of 2025`
         j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
         j = j + 1 if word_at(tokens, j) in ("the", "this") else j
+        if word_at(tokens, j) in MONTH_NAMES:  # `first half of nov`: its 1st to 15th, the 16th to its end
+            month = _point(tokens, j, today)
+            if month is None:
+                return None
+            middle = month[0] + timedelta(days=15)
+            start, end = (month[0], middle) if w == "first" else (middle, month[1])
+            return start, end, range_label(start, end), j + month[3] - i
         year, used = year_at(tokens, j)
         if word_at(tokens, j) == "year":
             used = 1

@@ -156,12 +156,15 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
 
 
 def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
-    """A short clause ending in `on <date>` at `i` (`we launched on the 2nd`, `the deploy on tuesday`): that
-    date, with the tokens used from `i`; None when there is none within four words."""
+    """A short clause ending in a day, or `on <day>`, at `i` (`we launched on the 2nd`, `the deploy on tuesday`,
+    `go-live (the 9th)`): that day, with the tokens used from `i`; None when there is none within four words."""
     for j in range(i, min(i + 5, len(tokens))):
+        if tokens[j].kind is not Kind.WORD:
+            return None
+        dated = point_at(tokens, j, today) if j > i else None
+        if dated is not None and dated[1] - dated[0] == timedelta(days=1):  # `since go-live (the 9th)`
+            return (*dated[:3], j - i + dated[3])
         if word_at(tokens, j) != "on":
-            if tokens[j].kind is not Kind.WORD:
-                return None
             continue
         nxt = word_at(tokens, j + 1)
         point = point_at(tokens, j + 1, today)

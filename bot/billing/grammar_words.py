@@ -68,7 +68,8 @@ CHAT_WORDS = frozenset(
         *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
         *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
-        *("other", "others", "%"),
+        *("other", "others", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
+        *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
     }
@@ -97,6 +98,8 @@ ABBREVIATIONS: dict[str, str] = {
     "accnts": "accounts",
     "xfer": "transfer",
     "xfers": "transfers",
+    "tot": "total",
+    "ttl": "total",
 }
 #: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
 AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
@@ -214,6 +217,7 @@ AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("box", "boxes", "host", "hosts"), "ec2"),
+    **dict.fromkeys(("bkt", "bkts"), "s3"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),
     **dict.fromkeys(("table", "tables"), "dynamodb"),
     **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),

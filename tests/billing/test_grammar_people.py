@@ -464,3 +464,17 @@ def test_each_of_the_other_and_percent_signs_are_read_past() -> None:
     compared = parse("are we burning too much on S3 in data-lake compared to the other accounts")
     assert compared == parse("service=s3 account=data-lake")
     assert tags.parse("what % is tagged by team", today=TODAY, vocabulary=VOCAB).key == "user:team"
+
+
+def test_test_runs_organisation_words_and_a_typo_of_excluding_never_flips_a_filter() -> None:
+    assert parse("what did the load test cost us Nov 20-22") == parse("2026-11-20..2026-11-22")
+    assert parse("which squad spent the most last month") == parse("last month by tag:team")
+    assert parse("estimated bill for November as of today") == parse("forecast 2026-11")
+    assert parse("tot spend q4") == parse("2026-q4")
+    assert parse("who spun up the ec2 in staging on the 14th") == parse(
+        "2026-11-14 by tag:aws:createdBy service=ec2 account=staging"
+    )
+    excluded = parse("member accounts charges exclusing tax, first half of Nov")
+    assert excluded == parse("2026-11-01..2026-11-15 by account service!=tax")
+    assert excluded.readings == ("Read `exclusing` as `excluding`.",)
+    assert parse("what are we spending since go-live (the 9th)") == parse("since 2026-11-09")
