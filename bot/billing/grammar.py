@@ -15,21 +15,18 @@ text. The parser reads with the clause readers of `grammar_questions` (what a qu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
     Bare,
-    in_stored_phrase,
     service_prefix,
     settle,
     shortened_value,
     stored_phrase_at,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
-from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import MONTH_NAMES
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
@@ -41,25 +38,32 @@ from bot.billing.grammar_keywords import (
     TWO_WORD_DIMENSIONS,
     fold,
 )
+from bot.billing.grammar_prepass import (
+    EXCLUDING,
+    INCLUDING,
+    KEYWORDS,
+    TYPO_SET,
+    TYPO_TARGET_SET,
+    TYPO_TARGETS,
+    UNIT_OVER,
+    PrepassReader,
+)
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
-    TIME_STARTERS,
-    TIME_WORDS,
     fiscal_note,
     match_time_range,
     parse_time_range,
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
-from bot.billing.grammar_typos import correct_typos, near_anything, typo_candidates, unique_correction
+from bot.billing.grammar_typos import near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     COST_NOUNS,
     GROSS_NOTE,
     HEDGES,
     NOT_HELD,
     PERSON,
-    REFUSAL_WORDS,
     UNIT_COST,
     UNIT_WORDS,
     ignorable,
@@ -70,19 +74,15 @@ from bot.billing.grammar_unplaced import (
     refused_ignoring,
 )
 from bot.billing.grammar_words import (
-    ABBREVIATIONS,
     AMOUNT,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
     CLOSE_PERIODS,
-    COMMITMENT_PHRASES,
     COMPARE_WORDS,
     COUNT_RANKINGS,
-    DECREASE_WORDS,
     FILLERS,
     FORECAST_WORDS,
-    INCREASE_WORDS,
     JOINERS,
     OVER_PREVIOUS,
     OVER_PREVIOUS_PERIOD,
@@ -106,7 +106,7 @@ from bot.billing.model import (
     Granularity,
     Question,
 )
-from bot.billing.vocabulary import REGION_PLACES, Vocabulary, suggest
+from bot.billing.vocabulary import Vocabulary, suggest
 from bot.errors import UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -146,47 +146,8 @@ EXAMPLES: tuple[str, ...] = (
 )
 
 _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
-#: The grammar's keywords, offered as "did you mean" for a word it does not know.
-_KEYWORDS = (
-    "by",
-    "top",
-    "per",
-    "basis",
-    *BASIS_WORDS,
-    *GRANULARITY_WORDS,
-    *TIME_WORDS,
-    *TIME_STARTERS,
-    "this month",
-    "last month",
-    "last 7 days",
-    "this week",
-    "last week",
-    *MONTH_NAMES,
-    "forecast",
-    "why",
-    "vs",
-)
-#: Grammar words the typo rule may correct to (`servce` -> `service`, `lst` -> `last`, `novmber` -> `november`).
-_TYPO_TARGETS = tuple(
-    sorted(
-        {
-            *(w for w in DIMENSION_WORDS if w.isalpha()),
-            *BASIS_WORDS,
-            *GRANULARITY_WORDS,
-            *TIME_WORDS,
-            *TIME_STARTERS,
-            *(m for m in MONTH_NAMES if len(m) > 3),
-            *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
-            *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
-            *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
-        }
-    )
-)
-#: What a word nothing else places may be a typo of, besides stored names (`grammar_typos.unique_correction`).
-_TYPO_TARGET_SET = frozenset(_TYPO_TARGETS)
-_TYPO_SET = _TYPO_TARGET_SET | REFUSAL_WORDS
-#: Units in `week over week`, `for the month of october`.
-_UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+
+
 #: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
 _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
@@ -195,41 +156,9 @@ _TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke
 _CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
-#: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
-_INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
-#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
-_EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
-#: Every word the grammar itself reads; the typo rule leaves them alone.
-_KNOWN_WORDS = frozenset(
-    {
-        *FILLERS,
-        *VERSUS_WORDS,
-        *COMPARE_WORDS,
-        *JOINERS,
-        *OVER_PREVIOUS,
-        *YEAR_OVER_YEAR,
-        *FORECAST_WORDS,
-        *WHY_WORDS,
-        *CHAT_WORDS,
-        *AVERAGE_WORDS,
-        *ANOMALY_WORDS,
-        *INCREASE_WORDS,
-        *DECREASE_WORDS,
-        *RANKING_WORDS,
-        *(w for phrase in COMMITMENT_PHRASES for w in phrase),
-        *NUMBER_WORDS,
-        *_KEYWORDS,
-        *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
-        *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
-        *("fortnight", "burn"),
-        *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
-        *_INCLUDING,  # `include` is no typo of `exclude`
-        *_EXCLUDING,
-    }
-)
 
 
-class _Parser(QuestionReader, ClauseReader):
+class _Parser(QuestionReader, PrepassReader):
     """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
 
     def __init__(
@@ -336,10 +265,10 @@ class _Parser(QuestionReader, ClauseReader):
             self.out.year_over_year = True
             self.i += 1
             return
-        if w in _UNIT_OVER and self.word(1) == "of":  # `for the month of october`
+        if w in UNIT_OVER and self.word(1) == "of":  # `for the month of october`
             self.i += 2
             return
-        if w in _UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
+        if w in UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
             self.out.year_over_year = self.out.year_over_year or w == "year"
             self.out.comparing = True
             self.i += 3
@@ -347,7 +276,7 @@ class _Parser(QuestionReader, ClauseReader):
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
             self.i += 2
             return
-        if w in _EXCLUDING:
+        if w in EXCLUDING:
             self.out.excluding = True
             self.i += 1
             return
@@ -356,7 +285,7 @@ class _Parser(QuestionReader, ClauseReader):
                 f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
                 hint="`/trackit budget list` shows them; `forecast` gives this month's expected total.",
             )
-        if w in _INCLUDING and self.word(1) == "untagged":  # `by team, include untagged`: a group it shows anyway
+        if w in INCLUDING and self.word(1) == "untagged":  # `by team, include untagged`: a group it shows anyway
             self.out.untagged_shown.append(self.tokens[self.i + 1])
             self.i += 2
             return
@@ -546,7 +475,7 @@ class _Parser(QuestionReader, ClauseReader):
         word = tok.text.removesuffix(":")
         spelling, near = unique_correction(
             word,
-            _TYPO_SET if len(word) > 3 else _TYPO_TARGET_SET,  # `own` is no typo of `owns`'s refusal
+            TYPO_SET if len(word) > 3 else TYPO_TARGET_SET,  # `own` is no typo of `owns`'s refusal
             self.vocabulary.names_within,
         )
         if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
@@ -611,107 +540,6 @@ class _Parser(QuestionReader, ClauseReader):
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
         self.i += used
         return True
-
-    def join_spoken_names(self) -> None:
-        """Names typed in pieces, as dictation writes them (`lamb da`, `cloud front`, `s three`, `us east one`):
-        two or three words, numbers in words as digits, that make one stored name (joined, or with hyphens for a
-        region) where the first word alone names nothing; read as that name, and said."""
-        out: list[Token] = []
-        j = 0
-        while j < len(self.tokens):
-            found = self._spoken_name_at(j)
-            if found is None:
-                out.append(self.tokens[j])
-                j += 1
-                continue
-            name, used = found
-            typed = " ".join(t.text for t in self.tokens[j : j + used])
-            out.append(Token(Kind.WORD, name, self.tokens[j].position))
-            self.typed[self.tokens[j].position] = typed
-            self.out.readings.append(f"Read `{typed}` as `{name}`.")
-            j += used
-        self.tokens = out
-
-    def _spoken_name_at(self, j: int) -> tuple[str, int] | None:
-        first = self.tokens[j]
-        if first.kind is not Kind.WORD or self.vocabulary.meanings(first.text):
-            return None
-        for used in (3, 2):
-            pieces = self.tokens[j : j + used]
-            if len(pieces) < used or any(t.kind is not Kind.WORD for t in pieces):
-                continue
-            words = [str(NUMBER_WORDS.get(t.lower, t.lower)) for t in pieces]
-            region = "-".join(words)
-            if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
-                return region, used
-            joined = "".join(words)
-            if first.lower not in _KNOWN_WORDS and self.vocabulary.meanings(joined):
-                return joined, used
-        return None
-
-    def expand_abbreviations(self) -> None:
-        """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
-        spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
-        is a value and the whole is not one."""
-        joined: list[Token] = []
-        for tok in self.tokens:
-            parts = re.split(r"[+/]", tok.text)
-            if (
-                tok.kind is Kind.WORD
-                and len(parts) > 1
-                and all(self.vocabulary.meanings(p) for p in parts)
-                and not self.vocabulary.meanings(tok.text)
-            ):
-                for k, part in enumerate(parts):
-                    joined.extend([Token(Kind.WORD, "+", tok.position)] if k else [])
-                    joined.append(Token(Kind.WORD, part, tok.position))
-            else:
-                joined.append(tok)
-        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads)
-        self.tokens = [
-            t
-            for j, t in enumerate(joined)
-            if not (t.lower == "calendar" and j + 1 < len(joined) and joined[j + 1].lower in _UNIT_OVER)
-        ]
-        for j, tok in enumerate(self.tokens):
-            full = ABBREVIATIONS.get(tok.lower)
-            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
-            region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
-            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
-                self.tokens[j] = Token(Kind.WORD, region, tok.position)
-                self.typed[tok.position] = tok.text
-                if tok.lower in REGION_PLACES:
-                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
-                continue
-            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
-                continue
-            self.tokens[j] = Token(Kind.WORD, full, tok.position)
-            self.typed[tok.position] = tok.text
-
-    def correct_typos(self) -> None:
-        """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words
-        the grammar reads, tag keys and stored values (alone, as a word of a stored name, or within a stored
-        phrase) are never corrected."""
-
-        def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
-            if w in _KNOWN_WORDS or fold(w) in DIMENSION_WORDS or self.vocabulary.meanings(w):
-                return True
-            return (
-                self.tag_key_word(tokens[j].text) is not None
-                or in_stored_phrase(tokens, j, self.vocabulary)
-                or bool(self.vocabulary.word_meanings(w))
-                or bool(service_prefix(w, self.vocabulary))
-            )
-
-        done = correct_typos(
-            self.tokens,
-            frozenset(_TYPO_TARGETS),
-            is_value=lambda w: bool(self.vocabulary.meanings(w)),
-            is_known=is_known,
-            value_near=self.vocabulary.value_near,
-        )
-        self.tokens, self.typed = done.tokens, {**self.typed, **done.typed}
-        self.out.readings.extend(done.readings)
 
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
@@ -821,7 +649,7 @@ class _Parser(QuestionReader, ClauseReader):
         if refused is not None:
             raise self.unknown_word(refused)
         for tok in out.ignored:  # within typo distance of any stored value (an id included): a typo of it
-            if near_anything(tok.text.removesuffix(":"), _TYPO_TARGETS, self.vocabulary.value_near):
+            if near_anything(tok.text.removesuffix(":"), TYPO_TARGETS, self.vocabulary.value_near):
                 raise self.unknown_word(tok)
         out.readings.append(ignored_note(out.ignored))
 
@@ -853,9 +681,9 @@ class _Parser(QuestionReader, ClauseReader):
             )
         if tok.position in self.typed:  # a typo correction that led nowhere: name the word as typed
             tok = Token(tok.kind, self.typed[tok.position], tok.position)
-        typos = [] if tok.lower in _TYPO_TARGETS else typo_candidates(tok.lower, _TYPO_TARGETS, None)
+        typos = [] if tok.lower in TYPO_TARGETS else typo_candidates(tok.lower, TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
-        close = typos or suggest(tok.text, [*_KEYWORDS, *dims, *FILTER_KEYS[:-1]])
+        close = typos or suggest(tok.text, [*KEYWORDS, *dims, *FILTER_KEYS[:-1]])
         values = self.vocabulary.suggest_values(tok.text)
         seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
         for v in values:
