@@ -30,6 +30,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_8_FIRST_SIGHT,
     FRESH_9,
     FRESH_9_FIRST_SIGHT,
+    FRESH_10,
+    FRESH_10_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -179,3 +181,14 @@ def test_the_ninth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # 23 right at first sight (16 on the grammar at the start of the work), 20 refused naming a word, 7 wrong.
     assert right >= 23, score(FRESH_9)[1]
     assert wrong <= 7, score(FRESH_9)[1]
+
+
+def test_the_tenth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not_slip() -> None:
+    assert len(FRESH_10) == 50 == sum(FRESH_10_FIRST_SIGHT)
+    earlier = {t.casefold() for t, _ in CORPUS + HELD_OUT + FRESH_1 + FRESH_2}
+    earlier |= {t.casefold() for _, t, _ in FRESH_3 + FRESH_4 + FRESH_5 + FRESH_6 + FRESH_7 + FRESH_8 + FRESH_9}
+    assert not {text.casefold() for _, text, _ in FRESH_10} & earlier
+    right, _, wrong = tally(FRESH_10)
+    # 17 right at first sight (13 on the grammar at the start of the work), 17 refused naming a word, 16 wrong.
+    assert right >= 17, score(FRESH_10)[1]
+    assert wrong <= 16, score(FRESH_10)[1]
