@@ -72,6 +72,7 @@ from bot.billing.grammar_unplaced import (
     provider_note,
     refusal_for,
     refused_ignoring,
+    speaker_label,
 )
 from bot.billing.grammar_words import (
     AMOUNT,
@@ -352,6 +353,15 @@ class _Parser(QuestionReader, PrepassReader):
             if (self.word(1) or "").strip("'’") in NOT_HELD:  # `cost per order`: the word says what is missing
                 self.i += 1
                 return
+            if self.word(1) in USAGE_UNITS and self.allow_group_by:  # `how much per GB`: what each usage cost
+                self.out.readings.append(
+                    f"`per {self.tokens[self.i + 1].text}`: answered with the cost of each usage type (storage, "
+                    "requests, transfer), not a price per unit."
+                )
+                if DimensionRef(Dimension.USAGE_TYPE) not in self.out.group_by:
+                    self.out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
+                self.i += 2
+                return
             raise UsageError(
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
@@ -485,7 +495,8 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if near:  # a typo of one of several: the message names them
             raise self.unknown_word(tok)
-        if not self.value_slot() and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+        slot = self.value_slot() and not speaker_label(tok, self.text)
+        if not slot and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
             self.out.ignored.append(tok)
             self.i += 1
             return

@@ -176,7 +176,7 @@ class PrepassReader(ClauseReader):
         self.tokens = [
             t
             for j, t in enumerate(joined)
-            if not (t.lower == "calendar" and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
+            if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
         ]
         for j, tok in enumerate(self.tokens):
             full = ABBREVIATIONS.get(tok.lower)

@@ -354,6 +354,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
+    if w == "week" and word_at(tokens, i + 1) in ("ending", "ended", "to"):  # `week ending nov 22`: its 7 days
+        last_day = point_at(tokens, i + 2, today)
+        if last_day is not None and last_day[1] - last_day[0] == timedelta(days=1):
+            start = last_day[1] - timedelta(days=7)
+            return (start, last_day[1], range_label(start, last_day[1])), 2 + last_day[3]
     if w in ("week", "month") and word_at(tokens, i + 1) == "of":  # `week of nov 16`: the week holding that day
         point = point_at(tokens, i + 2, today)
         if point is not None:

@@ -76,6 +76,15 @@ def _word_end(text: str, start: int) -> int:
 #: Slack's entities in a text (mentions `<@U0123>`, `<!here>`, channel links `<#C0123|name>`, links
 #: `<https://...|label>`) and links as typed (`https://...`): none of them is a word of a question.
 _SLACK_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|\bhttps?://\S+")
+#: A letter's sign-off at the end of a text (`Best, Alex`, `Thanks, Sam`): a greeting and up to two names.
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta),?(?:\s+[A-Z][\w'-]*){1,2}\s*$",
+    re.IGNORECASE,
+)
+#: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
+_FLAG = re.compile(r"(?<!\S)--(?=[a-z])")
+#: A function call around a word (`sum(cost)`): read as the two words.
+_CALL = re.compile(r"\b(sum|total|avg|count|max|min)\(([\w-]*)\)", re.IGNORECASE)
 #: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
 #: codes standing alone (`:fire:`, `:+1:`).
 _MARKUP = re.compile(r"(?<![^\s(])[*_~]+|[*_~]+(?=[\s?!.,)]|$)|`|(?<!\S):[a-z0-9_+\-]+:(?!\S)")
@@ -95,8 +104,12 @@ def _is_pictograph(ch: str) -> bool:
 
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
-    messages); a channel link keeps its name (`<#C0123|platform>`: `platform`)."""
+    messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
+    calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off is no part of it (`Best, Alex`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
+    text = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text)
+    text = _FLAG.sub(lambda m: " " * len(m.group()), text)
+    text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 

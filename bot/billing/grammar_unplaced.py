@@ -247,8 +247,9 @@ def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> boo
         return False
     if w in _MEANING_WORDS or w in DATE_WORDS or w in SERVICE_WORDS or w in PROVIDER_WORDS or w in NOT_HELD:
         return False
-    if tok.text.casefold() != tok.text and (tok.text.isupper() or not _sentence_start(text, tok.position)):
-        return False  # an acronym, or a name capitalised mid-sentence
+    capitalised = tok.text.casefold() != tok.text and (tok.text.isupper() or not _sentence_start(text, tok.position))
+    if capitalised and not speaker_label(tok, text):
+        return False  # an acronym, or a name capitalised mid-sentence (not a speaker's label)
     previous = tokens[i - 1].lower if i > 0 else ""
     return previous not in ("by", "per", "each", "every")
 
@@ -277,6 +278,13 @@ def ignored_note(ignored: list[Token]) -> str:
     """The line an answer carries for the words it left out (`Ignored `evolve`, `sure`: ...`)."""
     words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in ignored))
     return f"Ignored {words}: not words of a cost question; the rest was read as asked."
+
+
+def speaker_label(tok: Token, text: str) -> bool:
+    """Whether `tok` is a name right before a colon (`forwarding from Sam: "..."`): who said the question, no part
+    of it."""
+    end = tok.position + len(tok.text)
+    return tok.text[:1].isupper() and text[end : end + 1] == ":"
 
 
 def _sentence_start(text: str, position: int) -> bool:

@@ -59,6 +59,7 @@ CHAT_WORDS = frozenset(
         *("progressed", "tracking", "tracked", "shaping", "fare", "fared", "faring", "doing", "moving", "moved"),
         # chat shorthand and exclamations
         *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
+        *("afaict", "iirc", "imho", "tbf", "+1", "following", "thread", "regards", "hello", "cc", "fwd"),
         *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
         *("costed", "rough", "cheapest", "least", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
         *("says", "said", "say", "saying", "spenders", "hit", "hitting", "stay", "stayed", "blow", "blown"),

@@ -70,6 +70,12 @@ SERVICE_ALIASES: dict[str, str] = {
     "ddb": "AmazonDynamoDB",
     "cf": "AmazonCloudFront",
     "r53": "AmazonRoute53",
+    # product categories people name instead of the service
+    "cdn": "AmazonCloudFront",
+    "serverless": "AWSLambda",
+    "k8s": "AmazonEKS",
+    "kubernetes": "AmazonEKS",
+    "dns": "AmazonRoute53",
 }
 
 #: Well-known service names per product code, used when the store has no product codes (Cost Explorer and some

@@ -478,3 +478,20 @@ def test_test_runs_organisation_words_and_a_typo_of_excluding_never_flips_a_filt
     assert excluded == parse("2026-11-01..2026-11-15 by account service!=tax")
     assert excluded.readings == ("Read `exclusing` as `excluding`.",)
     assert parse("what are we spending since go-live (the 9th)") == parse("since 2026-11-09")
+
+
+def test_flags_calls_sign_offs_speakers_product_categories_and_weeks_ending() -> None:
+    assert parse("sum(cost) by region --since 2026-11-01") == parse("since 2026-11-01 by region")
+    assert parse("daily spend --since last week --acct staging") == parse("since 2026-11-16 account=staging daily")
+    assert parse("Hi all, which lambdas cost most? Best, Alex") == parse("service=lambda by resource")
+    relayed = parse('forwarding from Sam: "which usage type is driving data transfer?"')
+    assert relayed == parse("why service=data-transfer by usage-type")
+    assert parse("the CDN this month") == parse("this month service=cloudfront")
+    assert parse("serverless spend Q3'26 by month") == parse("2026-q3 service=lambda monthly")
+    assert parse("kms + sqs, last cal month") == parse("last month service=kms,sqs")
+    assert parse("week ending Nov 22 by account") == parse("2026-11-16..2026-11-22 by account")
+    per_gb = parse("how much per GB does S3 charge us?")
+    assert per_gb == parse("service=s3 by usage-type")
+    assert per_gb.readings == (
+        "`per GB`: answered with the cost of each usage type (storage, requests, transfer), not a price per unit.",
+    )
