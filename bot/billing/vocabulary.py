@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -800,16 +800,26 @@ class Vocabulary:
         return [(self.typed_names[i], int(d)) for _, d, i in found]
 
     def value_near(self, word: str, distance: int) -> bool:
-        """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`."""
-        key = word.casefold()
-        pools = (
-            self._stored_value_folds,
-            [name.casefold() for name in self.accounts.values() if name],
-            [k.split(":", 1)[-1].casefold() for k in self.tag_keys],
-        )
-        return any(process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=distance) for pool in pools)
+        """Whether a stored value (or a tag key's name) is within `distance` edits (OSA) of `word`. Answers are
+        remembered (a bounded cache: the same words are searched again when a refusal's hint reads the rest of
+        the question, `grammar._without`)."""
+        return self._value_near(word.casefold(), distance)
+
+    @cached_property
+    def _value_near(self) -> Callable[[str, int], bool]:
+        def near(key: str, distance: int) -> bool:
+            pools = (
+                self._stored_value_folds,
+                [name.casefold() for name in self.accounts.values() if name],
+                [k.split(":", 1)[-1].casefold() for k in self.tag_keys],
+            )
+            return any(process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=distance) for pool in pools)
+
+        return lru_cache(maxsize=_SEARCHES_REMEMBERED)(near)
 
 
+#: How many typo searches a vocabulary remembers (each a word and a distance): bounded, whatever people type.
+_SEARCHES_REMEMBERED = 4096
 #: Tag keys with at most this many values have their values read from typos (`platfrom`): see `typed_names`.
 TYPED_VALUES_MAX = 100
 
