@@ -35,6 +35,8 @@ from tests.billing.phrasings_fresh import (
     FRESH_9_FIRST_SIGHT,
     FRESH_10,
     FRESH_10_FIRST_SIGHT,
+    FRESH_11,
+    FRESH_11_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -160,6 +162,7 @@ BLIND_BATCHES = (
         wrong=15,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=17, wrong=14),
 )
 
 
