@@ -8,6 +8,7 @@ asker may see it, `bot.slack.sharing`). Only the composition root (`bot.compose`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, Protocol
 
@@ -50,9 +51,7 @@ def register_all(app: App, services: Services) -> None:
     on `app`; every command and every press is audited."""
     audit = audit_hook(services)
     for command in COMMANDS:
-        answer = partial(command.answer, services)
-        if command is cost:  # a long series also goes to the asker's DM as a chart, through the app's client
-            answer = partial(cost.answer, services, client=app.client)
+        answer = _answering(command, services, app.client)
         register_slash_command(
             app, command.COMMAND, prepare=partial(command.prepare, services), answer=answer, audit=audit
         )
@@ -76,6 +75,11 @@ def ask_nearest(services: Services, action: ActionRequest, client: WebClient) ->
     if command is None:
         raise STALE
     request = SlashRequest(command_name, text, action.user_id, action.channel_id, action.team_id)
+    return _answering(command, services, client)(command.prepare(services, request))
+
+
+def _answering(command: Command, services: Services, client: WebClient) -> Callable[[Any], Message]:
+    """`command`'s answer; `/cost`'s also sends a long series to the asker's DM as a chart, through `client`."""
     if command is cost:
-        return cost.answer(services, cost.prepare(services, request), client=client)
-    return command.answer(services, command.prepare(services, request))
+        return partial(cost.answer, services, client=client)
+    return partial(command.answer, services)
