@@ -298,9 +298,10 @@ def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, 
     """An absolute point in time at `i` (`2026-10`, `2026-10-05`, `october`, `oct 2026`, `oct 3`, `3rd of
     october 2026`, `q3`, `h1`, `week 45`, `17/11`, `the 2nd`, `the first`, `the start of the year`): span,
     spelling, tokens used."""
-    day = ORDINAL_WORDS.get(word_at(tokens, i + (word_at(tokens, i) == "the")) or "")
-    if day is not None and word_at(tokens, i + (word_at(tokens, i) == "the") + 1) not in _NOT_A_DAY_AFTER:
-        j = i + (word_at(tokens, i) == "the")  # `since the first`, `the fifteenth of october`: as `1st`, `15th`
+    j = i + (word_at(tokens, i) == "the")
+    day = ORDINAL_WORDS.get(word_at(tokens, j) or "")
+    if day is not None and word_at(tokens, j + 1) not in _NOT_A_DAY_AFTER:
+        # `since the first`, `the fifteenth of october`: as `1st`, `15th`
         tokens = [*tokens[:j], Token(Kind.WORD, f"{day}th", tokens[j].position), *tokens[j + 1 :]]
     if word_at(tokens, i) == "the":
         found = _point(tokens, i + 1, today)

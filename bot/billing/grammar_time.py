@@ -166,15 +166,20 @@ def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, d
             return (*dated[:3], j - i + dated[3])
         if word_at(tokens, j) != "on":
             continue
-        nxt = word_at(tokens, j + 1)
-        point = point_at(tokens, j + 1, today)
-        weekday = _after_time_word(nxt)
-        if point is None and weekday is not None:
-            start = _weekday("", weekday, today)[0]
-            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
+        point = _day_at(tokens, j + 1, today)
         if point is not None:
             return (*point[:3], j + 1 - i + point[3])
     return None
+
+
+def _day_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
+    """A point in time at `i` (`point_at`), or a day of the week, short forms included (`mon`: the latest Monday),
+    with the tokens it uses; None when neither is there."""
+    point = point_at(tokens, i, today)
+    weekday = _after_time_word(word_at(tokens, i))
+    if point is None and weekday is not None:
+        return (*_weekday("", weekday, today), 1)
+    return point
 
 
 def _after_time_word(word: str | None) -> int | None:
@@ -366,11 +371,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             end = shift_unit(w, start, 1)
             return (start, end, range_label(start, end)), 2 + point[3]
     if w == "since":
-        weekday = _after_time_word(word_at(tokens, i + 1))
-        point = point_at(tokens, i + 1, today)
-        if point is None and weekday is not None:  # `since mon`: from the latest Monday
-            start = _weekday("", weekday, today)[0]
-            point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", 1)
+        point = _day_at(tokens, i + 1, today)  # `since oct 3`, `since mon`: from the latest Monday
         holiday = match_holiday(tokens, i + 1, today) if point is None else None
         if holiday is not None:  # `since thanksgiving`: from its first day
             span = holiday[0].time_range
