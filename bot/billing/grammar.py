@@ -39,8 +39,6 @@ from bot.billing.grammar_keywords import (
     fold,
 )
 from bot.billing.grammar_prepass import (
-    EXCLUDING,
-    INCLUDING,
     KEYWORDS,
     TYPO_SET,
     TYPO_TARGET_SET,
@@ -82,8 +80,10 @@ from bot.billing.grammar_words import (
     CLOSE_PERIODS,
     COMPARE_WORDS,
     COUNT_RANKINGS,
+    EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
+    INCLUDING,
     JOINERS,
     OVER_PREVIOUS,
     OVER_PREVIOUS_PERIOD,
@@ -437,10 +437,12 @@ class _Parser(QuestionReader, PrepassReader):
         self.unplaced(tok)
 
     def unplaced(self, tok: Token) -> None:
-        """A word nothing else reads: what the bill does not hold is refused by name, another cloud is said to be
-        missing, a short form of a stored name (`prd`, `dl`) is read as it, and a word that cannot change the
-        answer is left out and said so (`grammar_unplaced`), a typo of one word or value is read as it
-        (`grammar_typos.unique_correction`); anything else is an unknown word."""
+        """A word nothing else reads: an amount or a time of day is noted for `finish`; what the bill does not hold
+        (an invoice, a person, a cost per order) is answered as near as it allows, and said; a service or region
+        the bill has none of is refused by name; another cloud is said to be missing; a short form of a stored
+        name (`prd`, `dl`) is read as it; a typo of one word or value is read as it
+        (`grammar_typos.unique_correction`); a word that cannot change the answer is left out and said so
+        (`grammar_unplaced`); anything else is an unknown word."""
         if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `blow past 100k`: the amount says what
             return

@@ -27,8 +27,10 @@ from bot.billing.grammar_words import (
     COMMITMENT_PHRASES,
     COMPARE_WORDS,
     DECREASE_WORDS,
+    EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
+    INCLUDING,
     INCREASE_WORDS,
     JOINERS,
     OVER_PREVIOUS,
@@ -80,10 +82,6 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS
 #: Units in `week over week`, `for the month of october`.
 UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
-#: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
-INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
-#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
-EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
 KNOWN_WORDS = frozenset(
     {

@@ -30,9 +30,9 @@ import re
 from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_words import CHAT_WORDS, FILLERS
+from bot.billing.grammar_words import CHAT_WORDS, EXCLUDING, FILLERS
 from bot.billing.model import Dimension, DimensionRef
-from bot.billing.vocabulary import KNOWN_SERVICE_NAMES, REGION_PLACES, SERVICE_ALIASES, Vocabulary
+from bot.billing.vocabulary import COMPASS_WORDS, KNOWN_SERVICE_NAMES, REGION_PLACES, SERVICE_ALIASES, Vocabulary
 from bot.errors import UsageError
 
 #: Cloud providers a question may name (`what we spend on azure`); a bill from one provider holds no other's.
@@ -186,10 +186,7 @@ COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "spending", "bill", "bills", "billing", "charges", "expenses", "expense", "usage"}
 )
 #: Words that flip or narrow what follows, and compass words of region names (`you west one`): never left out.
-_MEANING_WORDS = frozenset(
-    {"not", "no", "without", "except", "excluding", "exclude", "net", "before", "after"}
-    | {"east", "west", "north", "south", "central", "northeast", "northwest", "southeast", "southwest"}
-)
+_MEANING_WORDS = EXCLUDING | {"no", "net", "before", "after"} | COMPASS_WORDS
 #: Words after `not` that hedge the asking (`not sure if ...`): the `not` excludes nothing.
 HEDGES = frozenset({"sure", "certain"})
 #: What `gross` is read as: the billed cost before discounts, credits still their own (negative) lines.

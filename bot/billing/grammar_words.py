@@ -213,6 +213,10 @@ USAGE_FAMILIES: dict[str, str] = {
     "volume": "volumeusage",
     "volumes": "volumeusage",
 }
+#: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
+INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
+#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
+EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
 #: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
 AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {

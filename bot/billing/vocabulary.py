@@ -185,6 +185,10 @@ REGION_PLACES: dict[str, str] = {
 }
 
 
+#: The compass words of AWS region names (`west` in `us-west-2`).
+COMPASS_WORDS = frozenset(_COMPASS)
+
+
 def region_short_form(region: str) -> str:
     """An AWS region as people shorten it in chat: `us-east-1` -> `us-e-1`, `ap-southeast-2` -> `ap-se-2`; "" for
     a name not written area-compass-number. (Not `use1`: that is also the start of a usage type, `USE1-BoxUsage`.)
