@@ -107,11 +107,15 @@ def strip_markup(text: str) -> str:
     messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
     calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off is no part of it (`Best, Alex`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
-    text = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text)
-    text = _FLAG.sub(lambda m: " " * len(m.group()), text)
+    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, text))
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
-    text = _BRACKETS.sub(" ", _MARKUP.sub(lambda m: " " * len(m.group()), text))
+    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    """A match as spaces of its length: what it covered is gone, every position after it stays where it was."""
+    return " " * len(match.group())
 
 
 def _entity_spaces(match: re.Match[str]) -> str:
