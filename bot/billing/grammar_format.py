@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.billing.grammar_builder import DEFAULT_TOP
 from bot.billing.grammar_dates import range_label
 from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
 from bot.billing.grammar_tokens import quote_value
-from bot.billing.model import CostBasis, CostQuery, Dimension, DimensionRef, Granularity, Question
+from bot.billing.model import CostBasis, CostQuery, Dimension, DimensionRef, Filter, Granularity, Question
 from bot.billing.vocabulary import Vocabulary
 
 
@@ -28,9 +29,7 @@ def format_query(
         parts.append(f"vs {range_label(query.versus.start, query.versus.end)}")
     if query.group_by:
         parts.append("by " + ", ".join(_full_ref_text(g, vocabulary) for g in query.group_by))
-    for f in query.filters:
-        values = ",".join(quote_value(x) for x in f.values)
-        parts.append(f"{_full_ref_text(f.dimension, vocabulary)}{'!=' if f.negate else '='}{values}")
+    parts.extend(format_filter(f, vocabulary) for f in query.filters)
     if query.basis is not default_basis:
         parts.append(query.basis.value)
     if query.granularity is not Granularity.NONE:
@@ -38,6 +37,13 @@ def format_query(
     if query.top != DEFAULT_TOP:
         parts.append(f"top {query.top}")
     return " ".join(parts)
+
+
+def format_filter(flt: Filter, vocabulary: Vocabulary | None, values: Sequence[str] | None = None) -> str:
+    """One filter as the grammar reads it back (`service="AWS Glue"`, `tag:env!=dev`), with `values` written in
+    place of the stored ones when given (an account's name for its id)."""
+    written = ",".join(quote_value(v) for v in (flt.values if values is None else values))
+    return f"{_full_ref_text(flt.dimension, vocabulary)}{'!=' if flt.negate else '='}{written}"
 
 
 def _full_ref_text(ref: DimensionRef, vocabulary: Vocabulary | None) -> str:

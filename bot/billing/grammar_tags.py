@@ -18,8 +18,7 @@ from datetime import date
 from rapidfuzz.distance import OSA
 
 from bot.billing.grammar import parse_query
-from bot.billing.grammar_format import format_query
-from bot.billing.grammar_tokens import quote_value
+from bot.billing.grammar_format import format_filter, format_query
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AskedElsewhere, UserFacingError
@@ -160,13 +159,12 @@ def filters_text(filters: Sequence[Filter], vocabulary: Vocabulary) -> str:
     """`filters` as the grammar reads them back (`service="AWS Glue" region=ap-southeast-2 tag:env!=dev`), the
     way `/cost` questions are written (`bot.billing.grammar_format`); accounts by the name that reads back to
     them, else their id."""
-    parts = []
-    for f in filters:
-        ref = f.dimension
-        name = vocabulary.tag_label(str(ref.tag_key)) if ref.kind is Dimension.TAG else ref.kind.value
-        values = [_account_word(v, vocabulary) if ref.kind is Dimension.ACCOUNT else v for v in f.values]
-        parts.append(f"{name}{'!=' if f.negate else '='}{','.join(quote_value(v) for v in values)}")
-    return " ".join(parts)
+    return " ".join(
+        format_filter(f, vocabulary, [_account_word(v, vocabulary) for v in f.values])
+        if f.dimension.kind is Dimension.ACCOUNT
+        else format_filter(f, vocabulary)
+        for f in filters
+    )
 
 
 def _account_word(account_id: str, vocabulary: Vocabulary) -> str:
