@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
     Bare,
+    as_typed,
     service_prefix,
     settle,
     shortened_value,
@@ -547,7 +548,7 @@ class _Parser(QuestionReader, PrepassReader):
         return True
 
     def bare_value(self, phrase: str, used: int) -> bool:
-        meanings = self.vocabulary.meanings(phrase)
+        meanings = as_typed(phrase, self.vocabulary.meanings(phrase))
         if not meanings:
             return False
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))

@@ -8,6 +8,7 @@ account`, `staging env`), else the asker is asked which; never guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,24 @@ class Bare:
     meanings: tuple[Meaning, ...]
     negate: bool = False
     partial: bool = False
+
+
+#: An operation named by one plain word (`Send`, `List`, `Storage`, `Decrypt`): also an English word.
+_PLAIN_OPERATION = re.compile(r"^[A-Z][a-z]+$")
+
+
+def as_typed(phrase: str, meanings: Sequence[Meaning]) -> list[Meaning]:
+    """The readings of a bare `phrase` a person meant by typing it: an operation whose stored name is one plain
+    word (a genuine bill holds `Send`, `List`, `Storage`, `Decrypt`) only when typed as stored, since `can u send
+    me the bill` or `storage costs` use the English word; identifiers (`PutObject`, `RunInstances`) and every
+    other dimension's values in any case."""
+    return [
+        m
+        for m in meanings
+        if not (
+            m.dimension.kind is Dimension.OPERATION and _PLAIN_OPERATION.match(m.values[0]) and phrase != m.values[0]
+        )
+    ]
 
 
 def stored_phrase_at(tokens: Sequence[Token], i: int, vocabulary: Vocabulary) -> tuple[str, list[Meaning], int] | None:
@@ -222,7 +241,8 @@ def _unnamed_choice(b: Bare, readings: Sequence[Meaning], siblings: set[Dimensio
     A value typed beside values of one dimension reads as theirs (`staging vs dev`: the env tag). Else an
     account name and a tag value read as the account: every line item of the bill has an account, where a tag
     covers only what was tagged, so the account is the whole of what the word names; the note says how to ask
-    for the tag. Raises `UsageError` naming the word and its readings when neither settles it.
+    for the tag. Likewise a word of one service's name and of usage types reads as the service (`storage`).
+    Raises `UsageError` naming the word and its readings when none of these settles it.
     """
     kin = [m for m in readings if m.dimension in siblings]
     if len({m.dimension for m in kin}) == 1:
@@ -232,6 +252,14 @@ def _unnamed_choice(b: Bare, readings: Sequence[Meaning], siblings: set[Dimensio
     if len(accounts) == 1 and all(m.dimension.kind is Dimension.TAG for m in others):
         alternatives = " or ".join(f"`{m.spelled}`" for m in others)
         return accounts, f"Read `{b.phrase}` as {accounts[0].what}; for the tag say {alternatives}."
+    services = [m for m in readings if m.dimension.kind is Dimension.SERVICE]
+    parts = [m for m in readings if m.dimension.kind is not Dimension.SERVICE]
+    if len(services) == 1 and all(m.dimension.kind is Dimension.USAGE_TYPE for m in parts):
+        # `storage costs` on a bill with `CAN1-Catalog-Storage`: the service's name, not a part of usage types
+        return services, (
+            f"Read `{b.phrase}` as {services[0].what} (the word is also part of {len(parts)} usage type(s), e.g. "
+            f"`{parts[0].values[0]}`)."
+        )
     options = " or ".join(m.what for m in readings)
     spelled = " or ".join(f"`{m.spelled}`" for m in readings)
     raise UsageError(f"`{b.phrase}` could be {options}.", hint=f"Say which: {spelled}.")

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import Dimension, DimensionRef, Filter
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter
 from bot.errors import UsageError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB
@@ -495,3 +495,30 @@ def test_flags_calls_sign_offs_speakers_product_categories_and_weeks_ending() ->
     assert per_gb.readings == (
         "`per GB`: answered with the cost of each usage type (storage, requests, transfer), not a price per unit.",
     )
+
+
+def test_english_words_that_are_plain_operation_names_on_a_genuine_bill_read_as_english() -> None:
+    """A genuine CUR (the FinOps Foundation's anonymised export) holds operations named `Send`, `Storage` and
+    `Decrypt` and usage types such as `CAN1-Catalog-Storage`: `can u send me the bill` asked for no operation,
+    and `storage costs` for S3, not for a slice of it. An operation typed as stored, or an identifier such as
+    `PutObject` in any case, still reads as the operation."""
+    vocabulary = replace(
+        VOCAB,
+        operations=(*VOCAB.operations, "Send", "Storage", "Decrypt"),
+        usage_types=(*VOCAB.usage_types, "CAN1-Catalog-Storage", "USW2-Catalog-Storage"),
+    )
+
+    def read(text: str) -> CostQuery:
+        return parse_query(text, today=TODAY, vocabulary=vocabulary)
+
+    invoice = read("can u send me the october invoice pdf")
+    assert invoice.filters == () and invoice.group_by == (DimensionRef(Dimension.SERVICE),)
+    assert invoice.readings[-1] == f"Ignored `send`: {IGNORED}"
+    storage = read("storage costs this month")
+    assert storage.filters == (Filter(DimensionRef(Dimension.SERVICE), ("Amazon Simple Storage Service",)),)
+    assert storage.readings == (
+        "Read `storage` as the service `Amazon Simple Storage Service` (the word is also part of 2 usage type(s), "
+        "e.g. `CAN1-Catalog-Storage`).",
+    )
+    assert read("kms Decrypt costs").filters[-1] == Filter(DimensionRef(Dimension.OPERATION), ("Decrypt",))
+    assert read("putobject last month").filters == (Filter(DimensionRef(Dimension.OPERATION), ("PutObject",)),)
