@@ -90,6 +90,35 @@ class VocabularyCache:
             self._confined.clear()
 
 
+class LastQuestions:
+    """What each person last asked each command in each channel, for follow-ups (`and for staging?`).
+
+    Kept in memory for `keep_seconds` (a conversation, not a history) and for at most `most` people at once (the
+    oldest forgotten first); only the question's canonical text is kept, never an answer.
+    """
+
+    def __init__(self, keep_seconds: float = 1800.0, most: int = 10_000) -> None:
+        self._keep_seconds = keep_seconds
+        self._most = most
+        self._lock = threading.Lock()
+        self._asked: dict[tuple[str, ...], tuple[str, float]] = {}
+
+    def remember(self, key: tuple[str, ...], text: str) -> None:
+        with self._lock:
+            self._asked.pop(key, None)
+            self._asked[key] = (text, time.monotonic())
+            while len(self._asked) > self._most:
+                del self._asked[next(iter(self._asked))]
+
+    def last(self, key: tuple[str, ...]) -> str | None:
+        """The text last remembered under `key`, unless it is older than `keep_seconds`."""
+        with self._lock:
+            found = self._asked.get(key)
+        if found is None or time.monotonic() - found[1] > self._keep_seconds:
+            return None
+        return found[0]
+
+
 @dataclass
 class Services:
     """The bot's long-lived collaborators (one per process)."""
@@ -99,6 +128,7 @@ class Services:
     state: StateStore
     vocabulary: VocabularyCache
     clock: Callable[[], datetime] = field(default=utc_now)
+    last_questions: LastQuestions = field(default_factory=LastQuestions)
 
     def today(self) -> date:
         """Today in the configured time zone (relative ranges such as `yesterday` use it)."""

@@ -13,7 +13,9 @@ from datetime import date, datetime
 
 from slack_sdk import WebClient
 
+from bot.billing.followup import follow_on, is_follow_up
 from bot.billing.grammar import parse_query
+from bot.billing.grammar_format import format_query, range_text
 from bot.billing.model import (
     CostBasis,
     CostQuery,
@@ -29,7 +31,7 @@ from bot.billing.money import Money, cents, currency_symbol
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary, key_text
 from bot.charts import Chart, cost_series
-from bot.errors import UsageError
+from bot.errors import UsageError, UserFacingError
 from bot.reports.text import (
     average_text,
     comparison_text,
@@ -54,10 +56,17 @@ EXAMPLE = "Example: `/cost last month by service`."
 EXPORT_LIMIT = 100_000
 
 
-def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> CostQuery:
+def parse(
+    text: str,
+    *,
+    today: date,
+    vocabulary: Vocabulary,
+    basis: CostBasis = CostBasis.UNBLENDED,
+    default_range: str = "this month",
+) -> CostQuery:
     """The question in `/cost` text. Raises `UsageError` (with the grammar and an example) or `NotFound`."""
     try:
-        return parse_query(text, today=today, vocabulary=vocabulary, default_basis=basis)
+        return parse_query(text, today=today, vocabulary=vocabulary, default_basis=basis, default_range=default_range)
     except UsageError as exc:
         if exc.hint is None:
             exc.hint = EXAMPLE
@@ -220,11 +229,51 @@ def prepare(
 ) -> Asked[CostQuery]:
     """Before the ack: the asker's scope (or `asker`'s), then the text parsed once against their vocabulary, for
     `today` (default: the bot's today; a button replays the day its answer was given)."""
+    typed = today is None and asker is None
     asker, vocabulary = asker_with_vocabulary(services, request, asker)
     day = today or services.today()
-    query = parse(request.text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+    query, text = (
+        _read(services, request, day, vocabulary)
+        if typed
+        else (_parse(services, request.text, day, vocabulary), request.text)
+    )
     filters = confine(query.filters, asker)
-    return Asked(replace(query, filters=filters), vocabulary, request.text, day, request.user_id)
+    return Asked(replace(query, filters=filters), vocabulary, text, day, request.user_id)
+
+
+def _parse(services: Services, text: str, day: date, vocabulary: Vocabulary) -> CostQuery:
+    return parse(text, today=day, vocabulary=vocabulary, basis=services.settings.cost_basis)
+
+
+def _read(services: Services, request: SlashRequest, day: date, vocabulary: Vocabulary) -> tuple[CostQuery, str]:
+    """A typed question and the text that asks it on its own: a follow-up (`and for staging?`,
+    `bot.billing.followup`) over the asker's last `/cost` question in this channel, said in the answer; any other
+    text as typed. The question is remembered for the next follow-up."""
+    basis = services.settings.cost_basis
+    key = (request.team_id, request.channel_id, request.user_id, COMMAND)
+    previous_text = services.last_questions.last(key) if is_follow_up(request.text) else None
+    previous = None
+    if previous_text is not None:
+        try:
+            previous = _parse(services, previous_text, day, vocabulary)
+        except UserFacingError:  # an account or tag that left the bill since: the follow-up is read on its own
+            previous = None
+    if previous is None:
+        query, text = _parse(services, request.text, day, vocabulary), request.text
+    else:
+        said = parse(
+            request.text,
+            today=day,
+            vocabulary=vocabulary,
+            basis=previous.basis,
+            default_range=range_text(previous.time_range),
+        )
+        query = follow_on(previous, said)
+        text = format_query(query, vocabulary, default_basis=basis, named=True)
+        follows = f"Read as a follow-up to `{COMMAND} {previous_text}`: `{COMMAND} {text}`."
+        query = replace(query, readings=(follows, *query.readings))
+    services.last_questions.remember(key, format_query(query, vocabulary, default_basis=basis, named=True))
+    return query, text
 
 
 def answer(services: Services, ask: Asked[CostQuery], client: WebClient | None = None) -> Message:

@@ -18,10 +18,10 @@ from datetime import date
 from rapidfuzz.distance import OSA
 
 from bot.billing.grammar import parse_query
-from bot.billing.grammar_format import format_filter, format_query
+from bot.billing.grammar_format import format_filter, format_query, named_filter
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import AskedElsewhere, UserFacingError
+from bot.errors import AskedElsewhere
 
 #: Words that name tags or their coverage: what `/tags` is about anyway.
 TAG_WORDS = frozenset(
@@ -160,19 +160,9 @@ def filters_text(filters: Sequence[Filter], vocabulary: Vocabulary) -> str:
     way `/cost` questions are written (`bot.billing.grammar_format`); accounts by the name that reads back to
     them, else their id."""
     return " ".join(
-        format_filter(f, vocabulary, [_account_word(v, vocabulary) for v in f.values])
-        if f.dimension.kind is Dimension.ACCOUNT
-        else format_filter(f, vocabulary)
+        named_filter(f, vocabulary) if f.dimension.kind is Dimension.ACCOUNT else format_filter(f, vocabulary)
         for f in filters
     )
-
-
-def _account_word(account_id: str, vocabulary: Vocabulary) -> str:
-    name = vocabulary.accounts.get(account_id, "")
-    try:
-        return name if name and vocabulary.resolve_account(name) == account_id else account_id
-    except UserFacingError:
-        return account_id
 
 
 def _typed_value(text: str, flt: Filter, vocabulary: Vocabulary) -> str:
