@@ -188,7 +188,9 @@ def series_chart(result: CostResult) -> Chart:
     for p in result.series:
         buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
     ordered = sorted(buckets)
-    every = {"hour": "Hourly", "day": "Daily", "week": "Weekly", "month": "Monthly"}[result.query.granularity.value]
+    every = {"hour": "Hourly", "day": "Daily", "week": "Weekly", "month": "Monthly", "quarter": "Quarterly"}[
+        result.query.granularity.value
+    ]
     title = f"{every} cost · {period_text(result.query.time_range)}"
     return cost_series(title, ordered, [buckets[b] for b in ordered], symbol=currency_symbol(result.currency))
 

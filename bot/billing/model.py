@@ -214,6 +214,7 @@ class Granularity(StrEnum):
     DAY = "day"
     WEEK = "week"  # ISO weeks, starting Monday
     MONTH = "month"
+    QUARTER = "quarter"  # calendar quarters
 
 
 class Question(StrEnum):

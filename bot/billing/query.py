@@ -288,7 +288,9 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
 
 
 #: Time steps an average may be per, besides the day.
-_STEPS = {Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_STEPS = {Granularity.WEEK: "week", Granularity.MONTH: "month", Granularity.QUARTER: "quarter"}
+#: Months per step of a calendar step.
+_MONTHS = {"month": 1, "quarter": 3}
 
 
 def average_per_step(
@@ -305,10 +307,13 @@ def average_per_step(
         day = p.bucket.date()
         by_bucket[day] = by_bucket.get(day, 0.0) + p.cost
     end = min(tr.end, cutoff)
-    start = tr.start - timedelta(days=tr.start.weekday()) if unit == "week" else tr.start.replace(day=1)
+    if unit == "week":
+        start = tr.start - timedelta(days=tr.start.weekday())
+    else:
+        start = tr.start.replace(month=tr.start.month - (tr.start.month - 1) % _MONTHS[unit], day=1)
     steps: list[tuple[date, float]] = []
     while True:
-        after = start + timedelta(days=7) if unit == "week" else add_months(start, 1)
+        after = start + timedelta(days=7) if unit == "week" else add_months(start, _MONTHS[unit])
         if after > end:
             break
         if start >= tr.start:
@@ -316,7 +321,11 @@ def average_per_step(
         start = after
     if not steps:
         return None
-    last = steps[-1][0] + timedelta(days=6) if unit == "week" else add_months(steps[-1][0], 1) - timedelta(days=1)
+    last = (
+        steps[-1][0] + timedelta(days=6)
+        if unit == "week"
+        else add_months(steps[-1][0], _MONTHS[unit]) - timedelta(days=1)
+    )
     return StepAverage(sum(c for _, c in steps) / len(steps), len(steps), unit, steps[0][0], last)
 
 

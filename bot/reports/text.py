@@ -220,7 +220,12 @@ def forecast_text(forecast: Forecast, money: Callable[[float], str]) -> str:
     )
 
 
-_STEP_NAMES = {Granularity.HOUR: "Hourly", Granularity.DAY: "Daily", Granularity.WEEK: "Weekly"}
+_STEP_NAMES = {
+    Granularity.HOUR: "Hourly",
+    Granularity.DAY: "Daily",
+    Granularity.WEEK: "Weekly",
+    Granularity.QUARTER: "Quarterly",
+}
 
 
 def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
@@ -228,6 +233,8 @@ def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
         return f"{_utc(bucket):%Y-%m-%d %H:00}"
     if granularity is Granularity.MONTH:
         return f"{bucket:%Y-%m}"
+    if granularity is Granularity.QUARTER:
+        return f"{bucket.year}-q{(bucket.month - 1) // 3 + 1}"
     if granularity is Granularity.WEEK:
         return f"week of {bucket:%Y-%m-%d}"
     return f"{bucket:%Y-%m-%d}"

@@ -139,7 +139,7 @@ def answer_buttons(ref: AnswerRef, *, export: bool) -> Block:
 
 #: Buckets of a time series shown in a message (the newest ones; the chart and the export have every one).
 MAX_SERIES_ROWS = 31
-_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
+_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "quarter": "quarters"}
 
 
 def plural(count: int, unit: str) -> str:

@@ -38,6 +38,7 @@ _TRUNC_UNITS: dict[Granularity, str] = {
     Granularity.DAY: "day",
     Granularity.WEEK: "week",  # DuckDB truncates weeks to the ISO Monday
     Granularity.MONTH: "month",
+    Granularity.QUARTER: "quarter",
 }
 
 

@@ -110,6 +110,7 @@ _NET_OR_BILLED = "net_or_billed_cost"
 _USAGE_END = "usage_end"
 _BASIS_FIELDS = {CostBasis.UNBLENDED: "billed_cost", CostBasis.NET: _NET_OR_BILLED}
 _INTERVALS = {Granularity.HOUR: "hour", Granularity.DAY: "day", Granularity.WEEK: "week", Granularity.MONTH: "month"}
+_INTERVALS[Granularity.QUARTER] = "quarter"
 _CHARGE_CLASS = "charge_class"
 #: Fields added after the first release, and the value a line item indexed before its field existed reads as:
 #: every index loaded before the provider field holds AWS billing (the only provider ingested then). Documents

@@ -285,6 +285,17 @@ def test_week_starts_on_iso_monday(store: BillingStore, tmp_path: Path) -> None:
     ]
 
 
+def test_quarters_are_calendar_quarters(store: BillingStore, tmp_path: Path) -> None:
+    for day, cost in (("2024-03-31", "1.25"), ("2024-04-01", "2.50"), ("2024-06-30", "4.00")):
+        (tmp_path / day).mkdir()
+        store.replace_period(make_source(tmp_path / day, [item(day, cost)]))
+    out = agg(store, TimeRange(date(2024, 3, 1), date(2024, 7, 1)), granularity=Granularity.QUARTER)
+    assert [(r.bucket.date() if r.bucket else None, round(r.cost, 6)) for r in out] == [
+        (date(2024, 1, 1), 1.25),
+        (date(2024, 4, 1), 6.5),
+    ]
+
+
 def test_top_n_orders_by_cost_and_breaks_ties_by_key(store: BillingStore, tmp_path: Path) -> None:
     rows = [
         item("2024-03-01", "1.00", service_name="Zeta"),
