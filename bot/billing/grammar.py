@@ -63,6 +63,7 @@ from bot.billing.grammar_unplaced import (
     HEDGES,
     NOT_HELD,
     PERSON,
+    SERVICE_WORDS,
     UNIT_COST,
     UNIT_WORDS,
     ignorable,
@@ -78,12 +79,15 @@ from bot.billing.grammar_words import (
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
+    CLOSE_EVENTS,
     CLOSE_PERIODS,
+    COMPARATIVES,
     COMPARE_WORDS,
     COUNT_RANKINGS,
     EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
+    INCLUDED_WORDS,
     INCLUDING,
     JOINERS,
     OVER_PREVIOUS,
@@ -188,6 +192,18 @@ class _Parser(QuestionReader, PrepassReader):
         return self.out
 
     def step(self) -> None:
+        """Read the token at `self.i` (`_step`); values named after `including` are noted for `finish`, until a
+        word that is neither a value nor a joiner."""
+        tok, before = self.tokens[self.i], len(self.out.bare)
+        including = self.out.including
+        self._step()
+        if including:
+            added = self.out.bare[before:]
+            self.out.included.extend(added)
+            if not added and tok.kind is not Kind.COMMA and tok.lower not in JOINERS:
+                self.out.including = False
+
+    def _step(self) -> None:
         tok = self.tokens[self.i]
         if tok.kind is Kind.COMMA:
             self.i += 1
@@ -220,7 +236,7 @@ class _Parser(QuestionReader, PrepassReader):
                     hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
                 )
             return
-        if w in CLOSE_PERIODS and self.word(1) in ("close", "closing"):  # `the monthly close`: accounting
+        if w in CLOSE_PERIODS and self.word(1) in CLOSE_EVENTS:  # `the monthly close`, `the quarterly review`
             self.i += 2
             return
         if (w, self.word(1)) in TWO_WORD_DIMENSIONS and not self.vocabulary.meanings(f"{w} {self.word(1)}"):
@@ -291,8 +307,9 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.untagged_shown.append(self.tokens[self.i + 1])
             self.i += 2
             return
-        if w in ("include", "includes", "including", "incl", "inc"):
-            self.i += 1  # `include` before nothing it could leave out: every total includes everything asked
+        if w in INCLUDED_WORDS:
+            self.out.including = True  # `october including tax`: the total, which holds tax anyway (`finish`)
+            self.i += 2 if self.word(1) == "of" else 1
             return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
             self.out.untagged.append(tok)
@@ -331,6 +348,9 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
             return
+        if (w, self.word(1)) in (("net", "unblended"), ("unblended", "net")):
+            self.i += 1  # AWS's `net unblended cost` is the net basis (`lineItem/NetUnblendedCost`)
+            w = "net"
         if w in BASIS_WORDS:
             self.out.set_basis(BASIS_WORDS[w])
             if w == "gross":
@@ -381,8 +401,9 @@ class _Parser(QuestionReader, PrepassReader):
             return
         # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
         providers = self.vocabulary.providers
-        if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)):
-            self.i += 1
+        us_area = w == "us" and self._names_an_area(tok) and self.vocabulary.area_meaning(w) is not None
+        if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)) and not us_area:
+            self.i += 1  # (`in the US` is the area)
             return
         if self.bare_value(tok.text, 1):
             return
@@ -417,6 +438,12 @@ class _Parser(QuestionReader, PrepassReader):
         partial = self.vocabulary.word_meanings(tok.text)
         if w in CHAT_WORDS:  # `out` in `figure out` is no part of `EU-DataTransfer-Out-Bytes`
             partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
+        area = self.vocabulary.area_meaning(w) if self._names_an_area(tok) else None
+        if area is not None and all(m.dimension.kind is Dimension.USAGE_TYPE for m in partial):
+            partial = [area]  # `in Europe`, `eu` (not the `EU-` of usage types): the regions there
+        category = None if partial else self.vocabulary.category_meaning(w)
+        if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
+            partial = [category]
         if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
             partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
@@ -436,6 +463,22 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         self.unplaced(tok)
+
+    def settle_included(self) -> None:
+        """Values named after `including` (`october including tax`): a total holds them anyway, so they filter
+        nothing, and that is said; beside other values of their dimension (`ec2 including tax`) they are added."""
+        out = self.out
+        for b in out.included:
+            dimensions = {m.dimension for m in b.meanings}
+            kin = [o for o in out.bare if o not in out.included and not o.negate and dimensions & _dimensions(o)]
+            if len(dimensions) != 1 or kin or any(f.dimension in dimensions and not f.negate for f in out.filters):
+                continue
+            out.bare.remove(b)
+            out.readings.append(f"Read `including {b.phrase}` as the whole total, which holds it anyway.")
+
+    def _names_an_area(self, tok: Token) -> bool:
+        """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun)."""
+        return tok.lower != "us" or tok.text == "US" or self.word(-1) == "the"
 
     def unplaced(self, tok: Token) -> None:
         """A word nothing else reads: an amount or a time of day is noted for `finish`; what the bill does not hold
@@ -471,6 +514,11 @@ class _Parser(QuestionReader, PrepassReader):
                 self.i += 2
             return
         refusal = refusal_for(tok, self.vocabulary)
+        if refusal is not None and self.out.including and tok.lower in SERVICE_WORDS:
+            # `october including tax and support`: the total holds whatever the bill has; it has no support
+            self.out.readings.append(f"The bill holds no `{tok.text}` charges: the total is without them.")
+            self.i += 1
+            return
         if refusal is not None:
             raise refusal
         note = provider_note(tok.text, self.vocabulary)
@@ -560,6 +608,7 @@ class _Parser(QuestionReader, PrepassReader):
         out = self.out
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
+        self.settle_included()
         chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
@@ -590,7 +639,9 @@ class _Parser(QuestionReader, PrepassReader):
             # A dimension named next to one of its values qualifies it; named alone, it groups.
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
-        if out.comparing and out.versus is None and self.allow_group_by:
+        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
+        if (out.comparing or weighed) and out.versus is None and self.allow_group_by:
             # `ec2 vs s3`: values of one dimension side by side
             several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
             for ref in several[:1]:
@@ -607,7 +658,6 @@ class _Parser(QuestionReader, PrepassReader):
                 out.add_group(ref, self.vocabulary)
         self.compare_span_ends()
         self.imply_resource_service()
-        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
@@ -774,3 +824,7 @@ def _without(
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
     return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)
+
+
+def _dimensions(bare: Bare) -> set[DimensionRef]:
+    return {m.dimension for m in bare.meanings}

@@ -62,6 +62,9 @@ class Builder:
     readings: list[str] = field(default_factory=list)
     #: set by `except`/`excluding`: the bare values named after it are left out
     excluding: bool = False
+    #: set by `including`: the bare values named after it (`included`) filter nothing alone (`Parser.finish`)
+    including: bool = False
+    included: list[Bare] = field(default_factory=list)
     #: `untagged` typed alone: settled by the one tag key the question names
     untagged: list[Token] = field(default_factory=list)
     #: `include untagged`: the untagged group shown beside the values of a tag the question groups by
@@ -88,11 +91,14 @@ class Builder:
     not_held: list[NotHeld] = field(default_factory=list)
 
     def set_holiday(self, holiday: Holiday) -> None:
-        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's."""
+        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's; compared
+        with itself (`thanksgiving vs last thanksgiving`), the year before's."""
         current = self.time_range
         if current is not None and not self.comparing and _whole_year(current):
             self.time_range = None
             holiday = holiday.in_year(current.start.year)
+        if current == holiday.time_range and (self.after_versus or self.comparing):
+            holiday = holiday.in_year(holiday.time_range.start.year - 1)  # `thanksgiving vs last thanksgiving`
         self.set_time(holiday.time_range)
         if self.time_range == holiday.time_range:
             self.holiday = holiday

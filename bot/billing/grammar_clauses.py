@@ -114,7 +114,11 @@ class ClauseReader(Cursor):
         return None
 
     def tag_key_word(self, word: str) -> str | None:
-        """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does."""
+        """The stored tag key a plain word names (`team`, `teams` -> `user:team`), when exactly one does; a key
+        typed whole (`aws:createdBy`, `user:team`) names itself."""
+        whole = next((k for k in self.vocabulary.tag_keys if ":" in word and k.casefold() == word.casefold()), None)
+        if whole is not None:
+            return whole
         if not word.replace("-", "").replace("_", "").isalnum() or fold(word) in DIMENSION_WORDS:
             return None
         singular = word[:-1] if word.casefold().endswith("s") else word

@@ -309,6 +309,43 @@ def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, 
     return _point(tokens, i, today)
 
 
+_DAY_OF_MONTH = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+#: What joins the two ends of a span typed as one word (`11/20-11/26`, `Jun–Aug`, `10/1..10/15`).
+_SPAN_MARK = re.compile(r"\.\.|[-–—]")
+
+
+def split_span(word: str, today: date) -> str | None:
+    """A span typed as one word in a form the grammar does not read (`11/20-11/26`, `Jun–Aug`, `10/1..10/15`,
+    `2026-11-01-2026-11-05`), each end a date or a month on its own, written as the grammar's span of them
+    (`2026-11-20..2026-11-26`); None for any other word, and for a word that is one point itself (`2026-q3`)
+    or a span the grammar reads already (`2026-10-01..2026-10-15`)."""
+    if _one_word_point(word, today) or _read_already(word):
+        return None
+    for mark in _SPAN_MARK.finditer(word):
+        first, last = _one_word_point(word[: mark.start()], today), _one_word_point(word[mark.end() :], today)
+        if first and last:
+            return f"{first}..{last}"
+    return None
+
+
+def _read_already(word: str) -> bool:
+    """`2026-10-01..2026-10-15`, `2026-06..2026-08`: a span of absolute dates the time grammar reads itself."""
+    first, dots, last = word.partition("..")
+    return bool(dots) and absolute_span(first) is not None and absolute_span(last) is not None
+
+
+def _one_word_point(word: str, today: date) -> str | None:
+    """The grammar's spelling of the point `word` names on its own (`11/20`: `2026-11-20`), else None; a day of
+    the month alone (`10th`) is no point here (`the 10th-20th Nov` is read with its month)."""
+    if _DAY_OF_MONTH.match(word):
+        return None
+    try:
+        found = point_at([Token(Kind.WORD, word, 0)], 0, today) if word else None
+    except UsageError:
+        return None
+    return found[2] if found is not None and found[3] == 1 and ".." not in found[2] else None
+
+
 def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
     w = word_at(tokens, i)
     if w is None:
@@ -362,7 +399,15 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         return start, end, range_label(start, end), 3 + found[3]
     if w in ("first", "second") and word_at(tokens, i + 1) == "half":  # `first half of the year`, `... of 2025`
         j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
-        j = j + 1 if word_at(tokens, j) in ("the", "this") else j
+        which = word_at(tokens, j) if word_at(tokens, j) in ("the", "this", "last") else None
+        j = j + 1 if which is not None else j
+        if word_at(tokens, j) == "month":  # `first half of the month`, `second half of last month`
+            first = month_start(today) if which != "last" else add_months(month_start(today), -1)
+            middle = first + timedelta(days=15)
+            start, end = (first, middle) if w == "first" else (middle, add_months(first, 1))
+            return start, end, range_label(start, end), j + 1 - i
+        if which == "last":
+            return None
         if word_at(tokens, j) in MONTH_NAMES:  # `first half of nov`: its 1st to 15th, the 16th to its end
             month = _point(tokens, j, today)
             if month is None:

@@ -49,7 +49,24 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "clouds": Dimension.PROVIDER,
     "chargeclass": Dimension.CHARGE_CLASS,
     "chargeclasses": Dimension.CHARGE_CLASS,
+    # FOCUS's and other clouds' words for the same columns: a sub account is an Azure subscription; a SKU or an
+    # Azure meter is what AWS bills as a usage type
+    "subaccount": Dimension.ACCOUNT,
+    "subaccounts": Dimension.ACCOUNT,
+    "subscription": Dimension.ACCOUNT,
+    "subscriptions": Dimension.ACCOUNT,
+    "servicename": Dimension.SERVICE,
+    "regionid": Dimension.REGION,
+    "sku": Dimension.USAGE_TYPE,
+    "skus": Dimension.USAGE_TYPE,
+    "meter": Dimension.USAGE_TYPE,
+    "meters": Dimension.USAGE_TYPE,
 }
+#: Dimension words read only as typed, never as what a typo was meant to be (`centers` is no typo of `meters`).
+EXACT_DIMENSION_WORDS = frozenset(
+    {"subaccount", "subaccounts", "subscription", "subscriptions", "servicename", "regionid", "sku", "skus"}
+    | {"meter", "meters"}
+)
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
 TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
@@ -71,12 +88,14 @@ GRANULARITY_WORDS: dict[str, Granularity] = {
     "daily": Granularity.DAY,
     "weekly": Granularity.WEEK,
     "monthly": Granularity.MONTH,
+    "quarterly": Granularity.QUARTER,
 }
 GRANULARITY_UNITS: dict[str, Granularity] = {
     "hour": Granularity.HOUR,
     "day": Granularity.DAY,
     "week": Granularity.WEEK,
     "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
 }
 CANONICAL_GRANULARITY = {v: k for k, v in GRANULARITY_WORDS.items()}
 #: The filter keys as help and hints spell them; the last, `tag:`, starts a tag key.

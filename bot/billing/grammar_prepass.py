@@ -2,8 +2,8 @@
 
 `KNOWN_WORDS` are the words the grammar reads itself (the typo rule leaves them alone), `TYPO_TARGETS` the ones a
 misspelt word may be read as. `PrepassReader` runs over the tokens once before `grammar._Parser` reads them:
-short forms (`wk`, `us-e-1`, AWS's region places such as `sydney`; `kms+sqs` split), names dictated in pieces
-(`lamb da`, `us east one`) and typos of grammar words (`servce`), each said in the answer's readings.
+short forms (`wk`, `us-e-1`, AWS's region places such as `sydney`; `kms+sqs` and `11/20-11/26` split), names
+dictated in pieces (`lamb da`, `us east one`) and typos of grammar words (`servce`), each said in the answer's readings.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ from collections.abc import Sequence
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import MONTH_NAMES
-from bot.billing.grammar_keywords import BASIS_WORDS, DIMENSION_WORDS, GRANULARITY_WORDS, fold
+from bot.billing.grammar_dates import MONTH_NAMES, split_span
+from bot.billing.grammar_keywords import (
+    BASIS_WORDS,
+    DIMENSION_WORDS,
+    EXACT_DIMENSION_WORDS,
+    GRANULARITY_WORDS,
+    fold,
+)
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import correct_typos
@@ -65,7 +71,7 @@ KEYWORDS = (
 TYPO_TARGETS = tuple(
     sorted(
         {
-            *(w for w in DIMENSION_WORDS if w.isalpha()),
+            *(w for w in DIMENSION_WORDS if w.isalpha() and w not in EXACT_DIMENSION_WORDS),
             *BASIS_WORDS,
             *GRANULARITY_WORDS,
             *TIME_WORDS,
@@ -158,6 +164,11 @@ class PrepassReader(ClauseReader):
         is a value and the whole is not one."""
         joined: list[Token] = []
         for tok in self.tokens:
+            span = split_span(tok.text, self.today) if tok.kind is Kind.WORD else None
+            if span is not None and not self.vocabulary.meanings(tok.text):  # `11/20-11/26`: `2026-11-20..2026-11-26`
+                joined.append(Token(Kind.WORD, span, tok.position))
+                self.typed[tok.position] = tok.text
+                continue
             parts = re.split(r"[+/]", tok.text)
             if (
                 tok.kind is Kind.WORD
@@ -170,11 +181,18 @@ class PrepassReader(ClauseReader):
                     joined.append(Token(Kind.WORD, part, tok.position))
             else:
                 joined.append(tok)
-        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads)
+        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
+        # full months`: the last 3 months (whole months, as the grammar reads them anyway)
         self.tokens = [
             t
             for j, t in enumerate(joined)
             if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
+            and not (
+                t.lower in ("full", "complete", "whole")
+                and 0 < j < len(joined) - 1
+                and (joined[j - 1].lower.isdecimal() or joined[j - 1].lower in NUMBER_WORDS)
+                and joined[j + 1].lower.rstrip("s") in UNIT_OVER
+            )
         ]
         for j, tok in enumerate(self.tokens):
             full = ABBREVIATIONS.get(tok.lower)

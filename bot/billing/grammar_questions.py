@@ -9,8 +9,9 @@ lists themselves are in `grammar_words`.
 from __future__ import annotations
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_dates import range_label
-from bot.billing.grammar_time import NUMBER_WORDS, parse_time_range, shifted_range, span_ends
+from bot.billing.grammar_dates import MONTH_NAMES, range_label
+from bot.billing.grammar_holidays import match_holiday
+from bot.billing.grammar_time import NUMBER_WORDS, match_time_range, parse_time_range, shifted_range, span_ends
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
@@ -77,16 +78,17 @@ class QuestionReader(Cursor):
         self.out.question = question
 
     def forecast_phrase(self) -> bool:
-        """`end of (the) month`, `by end of month`, `month end`: the month-end forecast."""
+        """`end of (the) month`, `by end of month`, `month end`, `the end of november` (in November): the
+        month-end forecast."""
         w, j = self.word(), 0
-        if w == "by" and self.word(1) in ("end", "eom"):
+        if w == "by" and self.word(1) in ("end", "eom", "month"):
             j = 1
         if self.word(j) == "eom":
             used = j + 1
         elif self.word(j) == "end":  # `end of month`, `end of the month`, `end the month`
             k = j + 2 if self.word(j + 1) == "of" else j + 1
             k = k + 1 if self.word(k) in ("the", "this") else k
-            if self.word(k) != "month":
+            if self.word(k) != "month" and MONTH_NAMES.get(self.word(k) or "") != self.today.month:
                 return False
             used = k + 1
         elif self.word(j) == "month" and self.word(j + 1) == "end":
@@ -96,6 +98,16 @@ class QuestionReader(Cursor):
         self.set_question(Question.FORECAST, self.tokens[self.i])
         self.i += used
         return True
+
+    def _names_a_time(self, j: int) -> bool:
+        """Whether a holiday or a time phrase starts `j` tokens on (`last black friday`, `last tuesday`)."""
+        at = self.i + j
+        try:
+            return match_holiday(self.tokens, at, self.today) is not None or bool(
+                match_time_range(self.tokens, at, self.today)
+            )
+        except UsageError:
+            return False
 
     def versus_relative(self) -> bool:
         """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
@@ -109,7 +121,9 @@ class QuestionReader(Cursor):
         if w in ("previous", "prior", "preceding") and nxt in units:
             unit, used = nxt, j + 2
         elif w in ("previous", "prior", "preceding", "before") or (
-            w == "last" and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
+            w == "last"
+            and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
+            and not self._names_a_time(j)  # `vs last black friday`, `vs last tuesday`: that day
         ):
             unit, used = None, j + 1  # `vs before`, `compared to last`
         elif w in units and nxt == "before":

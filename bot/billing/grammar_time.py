@@ -73,7 +73,7 @@ for _number, _names in enumerate(
     (
         ("monday",),
         ("tuesday", "tue", "tues"),
-        ("wednesday", "weds"),
+        ("wednesday", "wed", "weds"),
         ("thursday", "thu", "thur", "thurs"),
         ("friday", "fri"),
         ("saturday",),
@@ -83,8 +83,10 @@ for _number, _names in enumerate(
     for _name in _names:
         WEEKDAYS[_name] = _number
 #: Short forms of days that are English words too (`mon`, `sat`, `sun`): days only right after `since`, `last`,
-#: `this` or `on` (`since mon`, `last sat`, `on wed`).
-SHORT_WEEKDAYS: dict[str, int] = {"mon": 0, "wed": 2, "sat": 5, "sun": 6}
+#: `this` or `on` (`since mon`, `last sat`, `on sun`), or as the other end of a span or comparison
+#: (`yday vs sat`, `fri to sun`).
+SHORT_WEEKDAYS: dict[str, int] = {"mon": 0, "wed": 2, "sat": 5, "sun": 6}  # (`wed` alone is a day too)
+_BEFORE_OTHER_END = frozenset({"vs", "vs.", "versus", "to", "through", "thru", "till", "until", "-", "–"})
 #: Fiscal years: the bill does not say when one starts, so one is read as the calendar year, and said
 #: (`fiscal_note`): `FY26`, `this FY`, `last fiscal year`.
 _FISCAL = ("fy", "fiscal")
@@ -248,6 +250,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _weekday("", WEEKDAYS[w], today), 1
     if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS:  # `spike on sat`
         return _weekday("", SHORT_WEEKDAYS[str(word_at(tokens, i + 1))], today), 2
+    if w in SHORT_WEEKDAYS and i > 0 and tokens[i - 1].lower in _BEFORE_OTHER_END:  # `yday vs sat`
+        return _weekday("", SHORT_WEEKDAYS[w], today), 1
     if w in _FISCAL or _FISCAL_YEAR.match(w):
         return _fiscal_year(tokens, i, "", today)
     period = word_at(tokens, i + 1) if w == "period" else None

@@ -67,6 +67,7 @@ CHAT_WORDS = frozenset(
         # `for the board deck`, `for the journal`): context, never what is asked
         *("bother", "hassle", "moment", "perhaps", "maybe", "overview", "mind", "grateful", "wants", "asks"),
         *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
+        *("behalf", "director", "directors", "leadership", "exec", "execs", "executive", "executives", "requested"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
         *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
         *("other", "others", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
@@ -153,6 +154,9 @@ COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
 VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v", "against", "compared", "relative", "than"})
 #: Words that announce a comparison of two things named later (`compare this month with last month`).
 COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
+#: Words that weigh values against each other: with `or` between values (`is ec2 or rds more expensive`), the
+#: values side by side.
+COMPARATIVES = frozenset({"more", "less", "cheaper", "pricier", "costlier", "bigger", "higher", "lower", "which"})
 #: After a compare word, these join the two things compared.
 JOINERS = frozenset({"to", "with", "and"})
 #: The period an "X over X" word names when the question names none (`rds wow`: this week against the last).
@@ -215,6 +219,8 @@ USAGE_FAMILIES: dict[str, str] = {
 }
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
+#: Words after which values are part of the total asked rather than its filter (`october including tax`).
+INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
 #: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
@@ -236,6 +242,10 @@ COUNT_RANKINGS = frozenset(
 #: The accounting close (`for the monthly close`, `month-end close`): not a time step, not a forecast.
 CLOSE_PERIODS = frozenset(
     {"monthly", "quarterly", "yearly", "annual", "month-end", "quarter-end", "year-end", "month", "quarter", "year"}
+)
+#: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
+CLOSE_EVENTS = frozenset(
+    {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}
 )
 #: Usage amounts the bill measures in: the bot answers costs, so these get a message saying so.
 USAGE_UNITS = frozenset(

@@ -104,6 +104,51 @@ KNOWN_SERVICE_NAMES: dict[str, tuple[str, ...]] = {
     "AmazonStates": ("AWS Step Functions",),
 }
 
+#: AWS's product categories, as its console groups services, by the short names of their services: a word for a
+#: category (`databases`) names the services of it that the bill holds.
+SERVICE_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "database": (
+        "rds",
+        "dynamodb",
+        "elasticache",
+        "redshift",
+        "docdb",
+        "neptune",
+        "keyspaces",
+        "timestream",
+        "memorydb",
+    ),
+    "container": ("eks", "ecs", "ecr", "fargate"),
+    "analytics": ("glue", "athena", "emr", "kinesis", "redshift", "quicksight", "opensearch", "msk"),
+    "networking": ("data-transfer", "cloudfront", "vpc", "route53", "elb", "directconnect", "globalaccelerator"),
+    "security": ("kms", "guardduty", "securityhub", "waf", "shield", "inspector", "macie", "secrets", "acm"),
+    "messaging": ("sqs", "sns", "eventbridge", "mq"),
+    "monitoring": ("cloudwatch", "cloudtrail", "xray", "config"),
+}
+#: Words people type for a category (`which databases cost most`, `networking costs`, `our dbs`).
+CATEGORY_WORDS: dict[str, str] = {
+    **dict.fromkeys(("database", "databases", "db", "dbs"), "database"),
+    **dict.fromkeys(("container", "containers"), "container"),
+    **dict.fromkeys(("analytics",), "analytics"),
+    **dict.fromkeys(("networking", "network"), "networking"),
+    **dict.fromkeys(("security",), "security"),
+    **dict.fromkeys(("messaging",), "messaging"),
+    **dict.fromkeys(("monitoring", "observability"), "monitoring"),
+}
+
+#: Parts of the world by the prefixes of AWS's region codes in them: a word for one (`Europe`, `APAC`) names the
+#: regions of it that the bill holds.
+REGION_AREAS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("europe", "eu", "european"), ("eu-",)),
+    **dict.fromkeys(("us", "usa", "u.s.", "america", "american"), ("us-",)),
+    **dict.fromkeys(("northamerica", "namer", "na"), ("us-", "ca-")),
+    **dict.fromkeys(("asia", "apac", "asiapacific", "apj"), ("ap-",)),
+    **dict.fromkeys(("emea",), ("eu-", "me-", "af-", "il-")),
+    **dict.fromkeys(("latam", "southamerica"), ("sa-",)),
+    **dict.fromkeys(("middleeast",), ("me-", "il-")),
+    **dict.fromkeys(("africa",), ("af-",)),
+}
+
 _GLOBAL_REGION_WORDS = frozenset({GLOBAL_REGION, "none", "(none)", "no-region", "noregion", UNTAGGED})
 #: Words for "no value" of a dimension other than tags and regions (`untagged` is what older versions said).
 EMPTY_WORDS = frozenset({NO_VALUE, "none", UNTAGGED})
@@ -684,6 +729,35 @@ class Vocabulary:
             else:
                 out.append(self._meaning(ref, (value,), value))
         return out
+
+    def category_meaning(self, word: str) -> Meaning | None:
+        """The services of the product category `word` names (`databases`: RDS and DynamoDB, on a bill holding
+        those two) as one reading, or None when `word` names no category or the bill holds none of its services."""
+        category = CATEGORY_WORDS.get(word.casefold())
+        if category is None:
+            return None
+        short: list[str] = []
+        names: list[str] = []
+        for service in SERVICE_CATEGORIES[category]:
+            held = self._service_keys.get(_fold(service)) or self._service_keys.get(_name_alias(service))
+            if held:
+                short.append(service)
+                names.extend(n for n in held if n not in names)
+        if not names:
+            return None
+        ref = DimensionRef(Dimension.SERVICE)
+        shown = ", ".join(f"`{n}`" for n in names)
+        return Meaning(ref, tuple(names), f"service={','.join(short)}", f"the {category} services on the bill: {shown}")
+
+    def area_meaning(self, word: str) -> Meaning | None:
+        """The regions of the part of the world `word` names (`europe`: `eu-west-1` and `eu-central-1`, on a bill
+        holding those) as one reading, or None when `word` names none or the bill holds no region in it."""
+        prefixes = REGION_AREAS.get(word.casefold().replace(" ", ""))
+        regions = tuple(r for r in self.regions if prefixes and r.startswith(prefixes))
+        if not regions:
+            return None
+        ref = DimensionRef(Dimension.REGION)
+        return Meaning(ref, regions, f"region={','.join(regions)}", f"the regions in {word}: {', '.join(regions)}")
 
     def usage_types_holding(self, fragment: str) -> list[Meaning]:
         """One reading per stored usage type whose name holds `fragment` (case-insensitive): `natgateway` in

@@ -127,9 +127,11 @@ def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # `crawlers`, `7d by rgn`, `per engineer`) and a few wrong readings (`wow` as a word, `last weekend`). Since
     # answered as near as the bill allows, where the translator wrote another meaning: `per engineer` (the cost
     # itself, not by team), `crawlers` (Glue's resources, not its usage types), `prod` alone (the env tag),
-    # `deployed on Monday` (that day, where the translator wrote the days since).
-    assert right >= 25, score(FRESH_5)[1]
-    assert wrong <= 10, score(FRESH_5)[1]
+    # `deployed on Monday` (that day, where the translator wrote the days since); `for the quarterly review: how
+    # did the prod vs staging split evolve` (refused on `quarterly` until quarters became a time step; now read,
+    # with `prod vs staging` as the env tag like every such pair, where the translator wrote the accounts).
+    assert right >= 29, score(FRESH_5)[1]
+    assert wrong <= 11, score(FRESH_5)[1]
 
 
 @dataclass(frozen=True)
@@ -152,17 +154,19 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=32, wrong=14),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=27, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=31, wrong=15),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=32, wrong=7),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=33, wrong=7),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
-        right=26,
+        right=27,
         wrong=15,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=17, wrong=14),
+    # `net unblended cost excluding credits and tax` became answerable (AWS's net unblended cost is the net basis):
+    # tax left out as the service `Tax` where the translator wrote the charge class, the same line items
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=18, wrong=15),
 )
 
 

@@ -85,3 +85,16 @@ def test_a_short_series_is_shown_whole_without_a_note_or_chart(long_bot: Bot) ->
     (actions,) = [b for b in answer["blocks"] if b["type"] == "actions"]
     assert [e["text"]["text"] for e in actions["elements"]] == ["Share in channel"]  # nothing left out to export
     assert long_bot.fake.calls("upload") == []
+
+
+def test_a_quarterly_series_sums_each_calendar_quarter(long_bot: Bot) -> None:
+    answer = long_bot.ask("/cost", "how much did we spend by quarter from 2025-10-23 to 2026-11-26")
+    table = [line for b in answer["blocks"] if b["type"] == "section" for line in b["text"]["text"].splitlines()]
+    rows = [line.split() for line in table if line[:4] in ("2025", "2026", "Tota")]
+    quarters: dict[str, Decimal] = {}
+    for i in range(DAYS):
+        day = FIRST + timedelta(days=i)
+        start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1).isoformat()
+        quarters[start] = quarters.get(start, Decimal(0)) + _cost(i)
+    assert [r[:2] for r in rows[:-1]] == [[q, _money(c)] for q, c in quarters.items()]
+    assert rows[-1] == ["Total", "(5", "quarters)", _money(sum(quarters.values(), Decimal(0)))]

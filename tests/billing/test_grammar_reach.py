@@ -1,0 +1,162 @@
+"""The grammar meets people (the twelfth and thirteenth blind batches): each rule for the class of phrasing it
+stands for, asserting the exact question read and the sentence a person reads about it. Today is Friday
+2026-11-27, Black Friday; `tests.billing.phrasings.VOCAB` holds EC2, S3, RDS, DynamoDB, Lambda, CloudFront, Glue,
+KMS, SQS, Data Transfer, EKS and Tax, in us-east-1, us-west-2, eu-west-1 and ap-southeast-2."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.followup import follow_on, is_follow_up
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_format import format_query, range_text
+from bot.billing.model import CostBasis, CostQuery, Granularity
+from bot.errors import UsageError
+from commands import tags
+from tests.billing.phrasings import TODAY, VOCAB
+
+
+def parse(text: str, default_range: str = "this month") -> CostQuery:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB, default_range=default_range)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # a span typed as one word, US order and dashes
+        ("glue + s3 per day, 11/20-11/26", "2026-11-20..2026-11-26 service=glue,s3 daily by service"),
+        ("dynamodb 10/1..10/15", "2026-10-01..2026-10-15 service=dynamodb"),
+        ("s3 by account and region, Jun–Aug", "2026-06..2026-08 service=s3 by account, region"),
+        ("2026-11-01-2026-11-05", "2026-11-01..2026-11-05"),
+        ("why 11/26-11/27", "why 2026-11-26..2026-11-27"),  # a span, not the change between its two ends
+        ("from the 10th-20th Nov", "2026-11-10..2026-11-20"),  # a day alone keeps its month
+        ("2026-q3 amortized", "2026-q3 amortized"),  # one point is never split
+        # the same holiday on both sides of `vs`, and `vs last <day>`: the one before, not the previous period
+        ("cloudfront black friday vs last black friday", "2026-11-27 vs 2025-11-28 service=cloudfront"),
+        ("thanksgiving vs last thanksgiving", "2026-11-26 vs 2025-11-27"),
+        ("yesterday vs last tuesday", "yesterday vs 2026-11-24"),
+        ("ec2 this week vs last", "this week service=ec2"),
+        # days of the week in short after `vs`
+        ("yesterday vs sat", "yesterday vs 2026-11-21"),
+        ("ec2 spike?? what changed yday vs wed", "why yesterday service=ec2"),  # wed: the day before anyway
+        # halves of a month, full months
+        ("sqs first half of the month", "2026-11-01..2026-11-15 service=sqs"),
+        ("second half of last month", "2026-10-16..2026-10-31"),
+        ("for the quarterly review: spend over the last 3 full months", "last 3 months"),
+        # the month's end is the forecast, also named by the month in progress
+        ("What is our forecast for the end of November?", "forecast"),
+        ("what will we spend by month end", "forecast"),
+        # other clouds' and FOCUS's words for the same columns
+        ("spend per subscription last month", "last month by account"),
+        ("checkout project spend by meter, last 3 months", "last 3 months tag:project=checkout by usage-type"),
+        ("top SKUs for ec2", "service=ec2 by usage-type"),
+        # AWS's net unblended cost is the net basis
+        ("net unblended last month by svc", "last month net by service"),
+        # quarters as a time step
+        ("The CFO is asking what we spent in 2025 in total, and by quarter.", "2025 quarterly"),
+        ("quarterly spend this year by service", "this year by service quarterly"),
+        # a tag key typed whole
+        ("aws:createdBy breakdown for nov", "2026-11 by tag:aws:createdBy"),
+        # relaying
+        ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
+        # weighing values: side by side
+        ("is ec2 or rds more expensive", "service=ec2,rds by service"),
+    ],
+)
+def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> None:
+    assert parse(text) == parse(same_as)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # AWS's product categories and parts of the world name the bill's services and regions in them
+        ("five most expensive databases", "service=rds,dynamodb top 5", "Read `databases` as `service=rds,dynamodb`."),
+        ("networking costs last month", "last month service=data-transfer,cloudfront", None),
+        ("ec2 in europe", "service=ec2 region=eu-west-1", "Read `europe` as `region=eu-west-1`."),
+        ("ec2 in eu", "service=ec2 region=eu-west-1", "Read `eu` as `region=eu-west-1`."),
+        ("lambda in the US", "service=lambda region=us-east-1,us-west-2", None),
+        (
+            "Is the data project more expensive in Europe or in the US?",
+            "tag:project=data region=eu-west-1,us-east-1,us-west-2 by region",
+            "Read `US` as `region=us-east-1,us-west-2`.",
+        ),
+        # `including` keeps a total whole: nothing it names filters alone
+        ("october including tax", "2026-10", "Read `including tax` as the whole total, which holds it anyway."),
+        (
+            "total AWS spend for October, including tax and support",
+            "2026-10",
+            "The bill holds no `support` charges: the total is without them.",
+        ),
+    ],
+)
+def test_names_of_groups_read_as_their_members_and_say_so(text: str, same_as: str, reading: str | None) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    if reading is not None:
+        assert reading in query.readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much did it cost us last month",  # the pronoun, never the US regions
+        "tell us the cost",
+        "ec2 including tax",  # beside another service, tax is added, not dropped
+    ],
+)
+def test_words_that_only_look_like_areas_or_inclusions_keep_their_reading(text: str) -> None:
+    query = parse(text)
+    assert not any("region=" in r or "whole total" in r for r in query.readings)
+    if "tax" in text:
+        assert query == parse("service=ec2,tax")
+    else:
+        assert not query.filters
+
+
+def test_a_new_word_for_a_dimension_is_never_a_typo_target() -> None:
+    # `centers` is two letters from `meters`: a cost center is no usage type
+    with pytest.raises(UsageError) as info:
+        parse("which cost centers are missing tags")
+    assert info.value.message == "I don't understand `centers`."
+
+
+def test_tags_reads_a_key_typed_whole_in_a_sentence() -> None:
+    found = tags.parse("what % of kms spend has aws:createdBy", today=TODAY, vocabulary=VOCAB)
+    assert found.key == "aws:createdBy"
+    assert [f.values for f in found.filters] == [("AWS Key Management Service",)]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "whole"),
+    [
+        ("ec2 last month", "and for staging?", "last month service=ec2 account=staging"),
+        ("ec2 last month by account", "same but by region", "last month service=ec2 by region"),
+        ("account=production last month", "what about staging", "last month account=staging"),
+        ("ec2 last month", "now only prod", "last month service=ec2 tag:env=prod"),
+        ("why did ec2 go up last week", "and s3?", "why last week service=s3"),
+        ("ec2 daily last month", "what about this month", "this month service=ec2 daily"),
+        ("last month by service", "break that down by team", "last month by tag:team"),
+    ],
+)
+def test_a_follow_up_changes_only_what_it_names(previous: str, follow_up: str, whole: str) -> None:
+    assert is_follow_up(follow_up)
+    before = parse(previous)
+    said = parse_query(
+        follow_up,
+        today=TODAY,
+        vocabulary=VOCAB,
+        default_range=range_text(before.time_range),
+        default_basis=before.basis,
+    )
+    assert follow_on(before, said) == parse(whole)
+
+
+@pytest.mark.parametrize("text", ["ec2 last month", "s3 by region", "forecast", "and", "android spend"])
+def test_a_question_of_its_own_is_no_follow_up(text: str) -> None:
+    assert is_follow_up(text) is (text == "and")
+
+
+def test_quarters_step_by_calendar_quarter() -> None:
+    assert parse("2025 by quarter").granularity is Granularity.QUARTER
+    assert format_query(parse("2025 by quarter"), default_basis=CostBasis.UNBLENDED) == "2025 quarterly"
