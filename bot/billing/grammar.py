@@ -28,6 +28,7 @@ from bot.billing.grammar_bare import (
     stored_phrase_at,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
+from bot.billing.grammar_dates import range_label
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
@@ -41,6 +42,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_prepass import (
     KEYWORDS,
+    KNOWN_WORDS,
     TYPO_SET,
     TYPO_TARGET_SET,
     TYPO_TARGETS,
@@ -84,6 +86,7 @@ from bot.billing.grammar_words import (
     COMPARATIVES,
     COMPARE_WORDS,
     COUNT_RANKINGS,
+    EVENT_SPANS,
     EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
@@ -383,6 +386,14 @@ class _Parser(QuestionReader, PrepassReader):
                     self.out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
                 self.i += 2
                 return
+            unit = self.word(1)
+            if w == "per" and unit is not None and unit.isalpha() and self.nothing_reads(unit):
+                # `cost per researcher`, `per CCU`: a unit the bill cannot count, answered with the cost itself
+                if UNIT_COST not in self.out.not_held:
+                    self.out.readings.append(UNIT_COST.note(f"per {self.tokens[self.i + 1].text}"))
+                    self.out.not_held.append(UNIT_COST)
+                self.i += 2
+                return
             raise UsageError(
                 f"`{w}` needs a time step or a dimension after it.",
                 hint="Example: `per day`, `per week`, `per account`.",
@@ -464,6 +475,15 @@ class _Parser(QuestionReader, PrepassReader):
             return
         self.unplaced(tok)
 
+    def nothing_reads(self, word: str) -> bool:
+        """Whether `word` is no word of the grammar, no stored value or part of one, and no tag key."""
+        return not (
+            word in KNOWN_WORDS
+            or self.vocabulary.meanings(word)
+            or self.vocabulary.word_meanings(word)
+            or self.tag_key_word(word) is not None
+        )
+
     def settle_included(self) -> None:
         """Values named after `including` (`october including tax`): a total holds them anyway, so they filter
         nothing, and that is said; beside other values of their dimension (`ec2 including tax`) they are added."""
@@ -489,6 +509,16 @@ class _Parser(QuestionReader, PrepassReader):
         (`grammar_unplaced`); anything else is an unknown word."""
         if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `blow past 100k`: the amount says what
+            return
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        if (
+            tok.lower in EVENT_SPANS
+            and before is not None
+            and before.lower.isalpha()
+            and self.nothing_reads(before.lower)
+        ):
+            self.out.event = f"{before.text} {tok.text}"  # `launch week (Nov 16-22)`: named by its days (`finish`)
+            self.i += 1
             return
         if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
             self.out.amount = tok.text
@@ -608,6 +638,14 @@ class _Parser(QuestionReader, PrepassReader):
         out = self.out
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
+        if out.event and out.time_range is None:
+            raise UsageError(
+                f"`{out.event}`: I can't tell which days that is.",
+                hint=f"Give its days, e.g. `{out.event} 2026-11-16..2026-11-22`.",
+            )
+        if out.event and out.time_range is not None:
+            days = out.time_range.label or range_label(out.time_range.start, out.time_range.end)
+            out.readings.append(f"Read `{out.event}` as `{days}`, the days given.")
         self.settle_included()
         chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
         out.readings.extend(readings)

@@ -83,6 +83,8 @@ class Builder:
     ignored: list[Token] = field(default_factory=list)
     #: a time of day typed (`3pm`): the day is answered hour by hour
     clock: str = ""
+    #: an event named by a span word (`launch week`): its days must be given too
+    event: str = ""
     #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
     amount: str = ""
     #: `our burn`: the spend of the month in progress, answered with its pace

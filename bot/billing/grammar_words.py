@@ -243,6 +243,8 @@ COUNT_RANKINGS = frozenset(
 CLOSE_PERIODS = frozenset(
     {"monthly", "quarterly", "yearly", "annual", "month-end", "quarter-end", "year-end", "month", "quarter", "year"}
 )
+#: Span words an event is named by (`launch week`, `migration weekend`, `sale day`): its days must be said.
+EVENT_SPANS = frozenset({"week", "weekend", "day", "month", "sprint"})
 #: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
 CLOSE_EVENTS = frozenset(
     {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}

@@ -81,6 +81,21 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "tag:project=data region=eu-west-1,us-east-1,us-west-2 by region",
             "Read `US` as `region=us-east-1,us-west-2`.",
         ),
+        # an event named with its days: the days
+        (
+            "ec2 during launch week (Nov 16-22)",
+            "2026-11-16..2026-11-22 service=ec2",
+            "Read `launch week` as `2026-11-16..2026-11-22`, the days given.",
+        ),
+        # a unit the bill cannot count: the cost itself, said
+        (
+            "spend per researcher last month",
+            "last month",
+            "`per researcher`: the bill holds costs only, nothing to divide them by (orders, users, people, "
+            "revenue). Answered with the cost itself, to divide by your own figure.",
+        ),
+        # on-demand against commitments: the split by charge class, said
+        ("ec2 on-demand vs covered last month", "last month service=ec2 by charge-class", None),
         # `including` keeps a total whole: nothing it names filters alone
         ("october including tax", "2026-10", "Read `including tax` as the whole total, which holds it anyway."),
         (
@@ -112,6 +127,13 @@ def test_words_that_only_look_like_areas_or_inclusions_keep_their_reading(text: 
         assert query == parse("service=ec2,tax")
     else:
         assert not query.filters
+
+
+def test_an_event_without_its_days_is_refused_by_name() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("ec2 launch week")
+    assert info.value.message == "`launch week`: I can't tell which days that is."
+    assert info.value.hint == "Give its days, e.g. `launch week 2026-11-16..2026-11-22`."
 
 
 def test_a_new_word_for_a_dimension_is_never_a_typo_target() -> None:

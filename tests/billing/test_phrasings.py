@@ -164,9 +164,13 @@ BLIND_BATCHES = (
         wrong=15,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
-    # `net unblended cost excluding credits and tax` became answerable (AWS's net unblended cost is the net basis):
-    # tax left out as the service `Tax` where the translator wrote the charge class, the same line items
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=18, wrong=15),
+    # Four refusals became answers or other refusals the translator did not write: `net unblended cost excluding
+    # credits and tax` (AWS's net unblended cost is the net basis; tax left out as the service `Tax`, the same line
+    # items as the charge class written), `the servers during launch week (Nov 16-22)` (the days given; servers
+    # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
+    # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
+    # naming `launch week`, a phrase, where the scorer counts single words)
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=18, wrong=18),
 )
 
 
