@@ -60,6 +60,11 @@ class UnknownWord(UsageError):
         self.nearest = nearest
 
 
+class TwoAsked(UsageError):
+    """A question that says one thing twice, differently: two time ranges, two cost bases, two time steps, two
+    kinds of answer (a message asking two questions reads so)."""
+
+
 class AskedElsewhere(UsageError):
     """A question this command does not answer and `command` does: asking it there with `text` answers it."""
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
@@ -116,7 +117,7 @@ from bot.billing.model import (
     Question,
 )
 from bot.billing.vocabulary import Vocabulary, suggest
-from bot.errors import UnknownWord, UsageError, UserFacingError
+from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
 
@@ -685,13 +686,19 @@ class _Parser(QuestionReader, PrepassReader):
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
+        # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
+        named_apart = [
+            ref
+            for (ref, negate) in chosen
+            if not negate and sum(any(m.dimension == ref for m in b.meanings) for b in out.bare if not b.negate) > 1
+        ]
+        asked_twice = sum(t.lower in ("what", "what's", "whats", "how") for t in self.tokens) > 1
+        if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:
+            for ref in named_apart[:1]:  # one question per value: answered side by side
+                out.add_group(ref, self.vocabulary)
         if out.granularity not in (None, Granularity.NONE) and not out.group_by and self.allow_group_by:
             # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved
-            several = [
-                ref
-                for (ref, negate) in chosen
-                if not negate and sum(any(m.dimension == ref for m in b.meanings) for b in out.bare if not b.negate) > 1
-            ]
+            several = named_apart
             for ref in several[:1]:
                 out.add_group(ref, self.vocabulary)
         self.compare_span_ends()
@@ -840,6 +847,44 @@ def parse_query(
         return read(text)
     except UnknownWord as exc:
         raise _without(exc, text, read, vocabulary, default_basis) from None
+    except TwoAsked:
+        first = _first_question(text, read)
+        if first is None:
+            raise
+        return first
+
+
+#: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
+#: and a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on).
+_QUESTION_ENDS = re.compile(r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+", re.IGNORECASE)
+
+
+#: A full stop that ends a short form, not a sentence (`excl.`, `Nov.`, `vs.`, `approx.`, `e.g.`).
+_SHORT_FORM_STOP = re.compile(
+    r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\.",
+    re.IGNORECASE,
+)
+
+
+def _first_question(text: str, read: Callable[[str], CostQuery]) -> CostQuery | None:
+    """A message asking two things (`unusual days in staging this month? someone left something running since
+    May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
+    said; None when the message has one sentence or no sentence asks anything alone."""
+    parts = [p.strip() for p in _QUESTION_ENDS.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
+    if len(parts) < 2:
+        return None
+    nothing = read("")
+    for k, part in enumerate(parts):
+        try:
+            query = read(part)
+        except UserFacingError:
+            continue
+        if query == nothing:
+            continue
+        rest = " ".join(parts[:k] + parts[k + 1 :])
+        note = f"Answered `{part}` only; the rest (`{rest}`) asks something else: ask it on its own."
+        return replace(query, readings=(*query.readings, note))
+    return None
 
 
 def _without(

@@ -27,7 +27,7 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import UsageError
+from bot.errors import TwoAsked, UsageError
 
 MAX_GROUP_BY = 3
 MAX_TOP = 1000
@@ -124,14 +124,14 @@ class Builder:
             return
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
             if self.versus is not None:
-                raise UsageError(
+                raise TwoAsked(
                     f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",
                     hint="Compare two periods at a time, e.g. `2026-11 vs 2026-08`.",
                 )
             self.versus = time_range
             return
         if self.time_range is not None:
-            raise UsageError(
+            raise TwoAsked(
                 f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
                 hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days, or compare two with `vs`: "
                 f"`{self.time_range.label} vs {time_range.label}`.",
@@ -140,7 +140,7 @@ class Builder:
 
     def set_basis(self, basis: CostBasis) -> None:
         if self.basis is not None and self.basis is not basis:
-            raise UsageError(
+            raise TwoAsked(
                 f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
                 hint="Pick one of `unblended`, `amortized`, `net`.",
             )
@@ -148,7 +148,7 @@ class Builder:
 
     def set_granularity(self, granularity: Granularity) -> None:
         if self.granularity is not None and self.granularity is not granularity:
-            raise UsageError(
+            raise TwoAsked(
                 f"Two time steps: `{CANONICAL_GRANULARITY[self.granularity]}` and "
                 f"`{CANONICAL_GRANULARITY[granularity]}`.",
                 hint="Pick one of `daily`, `weekly`, `monthly`, `hourly`.",

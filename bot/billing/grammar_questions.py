@@ -8,6 +8,8 @@ lists themselves are in `grammar_words`.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_dates import MONTH_NAMES, range_label
 from bot.billing.grammar_holidays import match_holiday
@@ -22,7 +24,7 @@ from bot.billing.grammar_words import (
     RANKING_WORDS,
 )
 from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
-from bot.errors import UsageError
+from bot.errors import TwoAsked, UsageError
 
 #: Words that hold a month-end forecast against a past period (`under last month's total`).
 FORECAST_AGAINST = frozenset({"under", "below", "above", "over", "beat", "exceed", "than", "vs", "versus", "against"})
@@ -71,7 +73,7 @@ class QuestionReader(Cursor):
 
     def set_question(self, question: Question, tok: Token) -> None:
         if self.out.question not in (Question.COST, question):
-            raise UsageError(
+            raise TwoAsked(
                 f"`{tok.text}` asks for {question.asks}, but the question already asks for {self.out.question.asks}.",
                 hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
             )
@@ -170,11 +172,40 @@ class QuestionReader(Cursor):
             return
         if current is not None and (current.start, current.end) == (found.start, found.end) and not out.after_versus:
             return  # `november, month to date`: the same days named twice
+        if current is not None and out.excluding:  # `this month excl. today`: the days without it
+            out.time_range = self._trimmed(current, found)
+            out.excluding = False
+            return
         ends = span_ends(self.tokens, self.i, self.today)
         if ends is not None and out.time_range is None:
             out.span_ends = ends
         out.set_time(found)
         out.after_versus = out.excluding = False
+
+    def _trimmed(self, current: TimeRange, left_out: TimeRange) -> TimeRange:
+        """`current` without `left_out` at its start or its end (a range in progress ends today), or as it is when
+        they do not meet (said); raises
+        `UsageError` when `left_out` is inside it, which would leave two spans."""
+        end = min(current.end, self.today + timedelta(days=1))
+        start = current.start
+        if left_out.end <= start or end <= left_out.start:  # `last 7 days without today`: not in it anyway
+            self.out.readings.append(f"`{left_out.label}` is not part of `{current.label}` anyway.")
+            return current
+        if left_out.start <= start < left_out.end:
+            start = left_out.end
+        elif left_out.start < end <= left_out.end:
+            end = left_out.start
+        else:
+            raise UsageError(
+                f"`{left_out.label}` is not at the start or the end of `{current.label}`: leaving it out would leave "
+                "two spans.",
+                hint="Ask for each span, e.g. `2026-11-01..2026-11-09`.",
+            )
+        if start >= end:
+            raise UsageError(
+                f"Without `{left_out.label}`, `{current.label}` has no days left.", hint="Ask another range."
+            )
+        return TimeRange(start, end, range_label(start, end))
 
     def compare_span_ends(self) -> None:
         """A span of two like periods in a question about a change compares them, the later against the earlier

@@ -91,6 +91,8 @@ _BEFORE_OTHER_END = frozenset({"vs", "vs.", "versus", "to", "through", "thru", "
 #: (`fiscal_note`): `FY26`, `this FY`, `last fiscal year`.
 _FISCAL = ("fy", "fiscal")
 _FISCAL_YEAR = re.compile(r"^fy-?(\d{2}|\d{4})$")
+#: Hedges between `since` and its day (`since like tuesday`).
+_HEDGES = frozenset({"like", "about", "around", "roughly", "approximately", "maybe", "approx"})
 #: Single words that are a whole time phrase (`month-to-date` is `mtd`).
 TIME_WORDS = ("today", "yesterday", "mtd", "ytd", "qtd", "wtd")
 _TO_DATE = {f"{unit}-to-date": unit for unit in ("week", "month", "quarter", "year")}
@@ -374,6 +376,10 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             start = unit_start(w, point[0])
             end = shift_unit(w, start, 1)
             return (start, end, range_label(start, end)), 2 + point[3]
+    if w == "since" and word_at(tokens, i + 1) in _HEDGES and match_time_range(tokens, i + 2, today) is not None:
+        tokens = [*tokens[: i + 1], *tokens[i + 2 :]]  # `since like tuesday`, `since about the 3rd`
+        found = _match(tokens, i, w, today)
+        return None if found is None else (found[0], found[1] + 1)
     if w == "since":
         point = _day_at(tokens, i + 1, today)  # `since oct 3`, `since mon`: from the latest Monday
         holiday = match_holiday(tokens, i + 1, today) if point is None else None

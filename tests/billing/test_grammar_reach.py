@@ -57,6 +57,10 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("quarterly spend this year by service", "this year by service quarterly"),
         # a tag key typed whole
         ("aws:createdBy breakdown for nov", "2026-11 by tag:aws:createdBy"),
+        # a hedge after `since`
+        ("ec2 in staging since like tuesday", "since 2026-11-24 service=ec2 account=staging"),
+        # one question per value: side by side
+        ("what did ec2 cost and what did s3 cost", "service=ec2,s3 by service"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -127,6 +131,58 @@ def test_words_that_only_look_like_areas_or_inclusions_keep_their_reading(text: 
         assert query == parse("service=ec2,tax")
     else:
         assert not query.filters
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "first", "rest"),
+    [
+        (
+            "unusual days in staging this month? someone may have left something running since May",
+            "anomalies this month account=staging",
+            "unusual days in staging this month",
+            "someone may have left something running since May",
+        ),
+        (
+            "dynamo and rds last month by account — also what's the forecast for this month?",
+            "last month service=dynamodb,rds by account",
+            "dynamo and rds last month by account",
+            "also what's the forecast for this month",
+        ),
+        (
+            "launch went live on the 17th. any weird days this month?",
+            "anomalies this month",
+            "any weird days this month",
+            "launch went live on the 17th",
+        ),
+    ],
+)
+def test_a_message_asking_two_things_answers_the_first_that_asks_alone(
+    text: str, same_as: str, first: str, rest: str
+) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert query.readings[-1] == f"Answered `{first}` only; the rest (`{rest}`) asks something else: ask it on its own."
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # a short form's full stop ends no question; a day left out of a range trims it at its end or start
+        ("the CDN this month excl. today", "2026-11-01..2026-11-26 service=cloudfront"),
+        ("november except the 1st", "2026-11-02..2026-11-27"),
+        ("last 7 days without today", "last 7 days"),
+    ],
+)
+def test_days_left_out_of_a_range_trim_it(text: str, same_as: str) -> None:
+    assert parse(text) == parse(same_as)
+
+
+def test_a_day_inside_a_range_cannot_be_left_out() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("this month except the 15th")
+    assert info.value.message == (
+        "`2026-11-15` is not at the start or the end of `this month`: leaving it out would leave two spans."
+    )
 
 
 def test_an_event_without_its_days_is_refused_by_name() -> None:
