@@ -365,6 +365,9 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.set_granularity(GRANULARITY_WORDS[w])
             self.i += 1
             return
+        if w in ("date", "dates", "day", "days") and self.word(1) in ("between", "from", "since", "after"):
+            self.i += 1  # `where date between 2026-08-01 and 2026-08-31` (as SQL writes it): the span says when
+            return
         if w in ("every", "each") and self.word(1) == "of":
             self.i += 2  # `how much does each of our products cost`: what follows names them
             return
@@ -705,6 +708,8 @@ class _Parser(QuestionReader, PrepassReader):
         self.imply_resource_service()
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
+        if any(h.daily for h in out.not_held) and out.granularity is None:
+            out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
         if nearest is not None and not out.group_by and self.allow_group_by:
             out.add_group(nearest, self.vocabulary)  # `the october invoice`: by service, as itemised

@@ -23,7 +23,7 @@ from bot.billing.grammar_keywords import (
     TWO_WORD_DIMENSIONS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
+from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
@@ -84,6 +84,10 @@ _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
+
+
+#: Filter keys that name the time range (`month = '2026-09'`, `usage_date=2026-11-03`).
+_DATE_KEYS = frozenset({"month", "date", "day", "period", "billingperiod", "usagedate", "chargeperiodstart"})
 
 
 class ClauseReader(Cursor):
@@ -302,6 +306,10 @@ class ClauseReader(Cursor):
             if not values[0].isdecimal():
                 raise UsageError(f"`top={values[0]}`: top must be a number.", hint="Example: `top=5`.")
             self.out.set_top(int(values[0]) if len(values[0]) < 7 else MAX_TOP + 1, f"top={values[0]}")
+            return
+        if key in _DATE_KEYS and op.kind is Kind.EQ and len(values) == 1:
+            # `month = '2026-09'`, `date=2026-11-03` (as SQL writes it): the time range
+            self.out.set_time(parse_time_range(values[0], self.today))
             return
         if key in ("granularity", "per", "step"):
             self.single_option(key_text, op, values)

@@ -269,6 +269,18 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return (today - timedelta(days=1), today, "yesterday"), 2
     if w in _THIS and word_at(tokens, i + 1) in ("morning", "afternoon", "evening"):  # hours of today
         return (today, today + timedelta(days=1), "today"), 2
+    k = i + 1 if w in ("the", "over") else i  # `over the weekend of the 21st`
+    if (
+        word_at(tokens, k) in ("weekend", "wknd") and word_at(tokens, k + 1) == "of"
+    ):  # `the weekend of the 21st`: its Saturday and Sunday
+        point = point_at(tokens, k + 2, today)
+        if point is not None and point[1] - point[0] == timedelta(days=1):
+            day = point[0]
+            saturday = (
+                day - timedelta(days=day.weekday() - 5) if day.weekday() >= 5 else day + timedelta(5 - day.weekday())
+            )
+            end = saturday + timedelta(days=2)
+            return (saturday, end, range_label(saturday, end)), k - i + 2 + point[3]
     if (w in _THIS or w in _LAST) and word_at(tokens, i + 1) in ("weekend", "wknd"):  # `last weekend`
         return _weekend("this" if w in _THIS else "last", today), 2
     if w in ("weekend", "wknd") or (w in ("the", "over") and word_at(tokens, i + 1) in ("weekend", "wknd")):

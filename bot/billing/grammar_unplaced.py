@@ -75,7 +75,7 @@ SERVICE_WORDS = (
 #: Dates and times the grammar does not read: a question naming them asks for days it cannot place.
 DATE_WORDS = frozenset(
     {
-        *("holiday", "holidays", "weekend", "weekends", "weekday", "weekdays", "season", "seasonal", "summer"),
+        *("holiday", "holidays", "season", "seasonal", "summer"),
         *("winter", "spring", "autumn", "festive", "morning", "afternoon", "evening", "night", "nights"),
         *("tonight", "midnight", "noon", "overnight", "hours", "minutes", "fiscal", "fy", "sprint", "release"),
     }
@@ -90,6 +90,8 @@ class NotHeld:
     why: str
     instead: str
     breakdown: DimensionRef | None = None
+    #: the answer day by day (when the question names no time step)
+    daily: bool = False
 
     def note(self, word: str) -> str:
         """The line the answer carries for `word`."""
@@ -106,6 +108,14 @@ UNIT_WORDS = frozenset({"unit", "units", "headcount"})
 #: What the bill cannot answer: a question naming one is answered as near as the bill allows, and the answer
 #: says what was not (never refused: the word names nothing the answer could silently miss).
 NOT_HELD: dict[str, NotHeld] = {
+    **dict.fromkeys(
+        ("weekday", "weekdays", "weekend", "weekends", "workdays", "business-days"),
+        NotHeld(
+            "a cost question cannot keep some days of the week and leave out others.",
+            "Answered day by day, so each day shows with its date.",
+            daily=True,
+        ),
+    ),
     **dict.fromkeys(
         ("invoice", "invoices", "pdf", "pdfs"),
         NotHeld(

@@ -163,8 +163,10 @@ JOINERS = frozenset({"to", "with", "and"})
 OVER_PREVIOUS_PERIOD = {
     "wow": "this week",
     "w/w": "this week",
+    "wk/wk": "this week",
     "mom": "this month",
     "m/m": "this month",
+    "mo/mo": "this month",
     "mom%": "this month",
     "qoq": "this quarter",
     "q/q": "this quarter",

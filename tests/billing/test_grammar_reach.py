@@ -61,6 +61,18 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("ec2 in staging since like tuesday", "since 2026-11-24 service=ec2 account=staging"),
         # one question per value: side by side
         ("what did ec2 cost and what did s3 cost", "service=ec2,s3 by service"),
+        # the weekend of a day, week over week in short
+        ("the most over the weekend of the 21st", "2026-11-21..2026-11-22"),
+        ("eks ap-southeast-2 vs eu-west-1 wk/wk", "this week service=eks region=ap-southeast-2,eu-west-1 by region"),
+        # as SQL writes it
+        (
+            "select sum(cost) from s3 where account = 'data-lake' and month = '2026-09'",
+            "2026-09 account=data-lake service=s3",
+        ),
+        (
+            "group by region where service='Glue' and date between 2026-08-01 and 2026-08-31",
+            "2026-08-01..2026-08-31 service=glue by region",
+        ),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -97,6 +109,13 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "last month",
             "`per researcher`: the bill holds costs only, nothing to divide them by (orders, users, people, "
             "revenue). Answered with the cost itself, to divide by your own figure.",
+        ),
+        # days of the week: each day, said
+        (
+            "ec2 weekdays only in nov",
+            "2026-11 service=ec2 daily",
+            "`weekdays`: a cost question cannot keep some days of the week and leave out others. Answered day by "
+            "day, so each day shows with its date.",
         ),
         # on-demand against commitments: the split by charge class, said
         ("ec2 on-demand vs covered last month", "last month service=ec2 by charge-class", None),
