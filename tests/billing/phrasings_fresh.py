@@ -78,6 +78,12 @@ mixing Spanish or French in, follow-ups written as if the bot remembered the las
 by a tenth. It was first run on the grammar after the tenth batch's rules, written without it:
 `FRESH_11_FIRST_SIGHT` (the grammar at the start of that work: 13 right, 25 refused, 12 wrong). The bot reads each
 message on its own: a follow-up (`and for staging?`) is translated as the whole question its writer meant.
+`FRESH_12` and `FRESH_13` were typed by a tenth and an eleventh person who never saw the grammar (a finance manager
+at the monthly close, an engineering manager, an SRE paged about a spike, a product owner, an executive assistant
+for the CFO, a platform engineer; a data engineer writing SQL-ish, a security engineer, a FinOps practitioner in
+Azure's and GCP's words, an account manager, a hedging junior developer, someone asking two things at once) and
+translated blind by two others. Both were first run on the grammar at the start of that work (commit 4168b48),
+written without them: `FRESH_12_FIRST_SIGHT` and `FRESH_13_FIRST_SIGHT`.
 """
 
 from __future__ import annotations
@@ -1503,4 +1509,376 @@ FRESH_11: tuple[tuple[str, str, str], ...] = (
     ),
     # NOT SUPPORTED (names): the writer's nearest, by the creator tag
     ("/cost", "what did Alice's test environment cost in novembre", "2026-11 by tag:aws:createdBy"),
+)
+
+#: Typed by a tenth person, translated blind by another; first run on the grammar at 4168b48.
+FRESH_12_FIRST_SIGHT = (24, 11, 15)
+
+FRESH_12: tuple[tuple[str, str, str], ...] = (
+    # `including tax and support` asks for the total as it is (every charge is in it), as `including credits`, not
+    # for the Support line
+    (
+        "/cost",
+        "Could you please tell me our total AWS spend for October, including tax and support, for the month-end close?",
+        "2026-10",
+    ),
+    (
+        "/cost",
+        "For the close, please break down October's charges by account and by service.",
+        "2026-10 by account, service",
+    ),
+    # the fees and the credits side by side by charge class, as FRESH_10's `RI and savings plan fees vs credits`
+    (
+        "/cost",
+        "Hi, what credits were applied to our bill last month, and how much did we pay in RI and Savings Plan fees?",
+        "last month charge-class=recurring,one-time,credit by charge-class",
+    ),
+    ("/cost", "Could you please show me the amortized cost for Q3, by month?", "2026-q3 monthly amortized"),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`
+    (
+        "/cost",
+        "What is our forecast for the end of November, and how does it compare with what we spent in October?",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_11
+    ("/cost", "Are we within our approved budget for November?", "!budget"),
+    # NOT SUPPORTED (my teams): the writer's nearest, as FRESH_8's `Dave's team`
+    ("/cost", "how much are my teams spending this month", "this month by tag:team"),
+    # the same days of last month are the comparison every answer makes anyway
+    (
+        "/cost",
+        "our services (web + api), month to date vs same point last month",
+        "this month tag:team=web,api by tag:team",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7's `rds q3 vs q2`; the writer's split by service kept
+    (
+        "/cost",
+        "What did the api team spend on RDS and DynamoDB in Q3 compared to Q2?",
+        "2026-q3 service=rds,dynamodb tag:team=api by service",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as FRESH_7's `how much budget does Platform have left`
+    ("/cost", "how much of my budget has Platform burned since Oct 1", "!budget"),
+    # `the last 8 weeks` by the grammar's rule (the writer counted this week in)
+    ("/cost", "weekly spend for team data over the last 8 weeks", "last 8 weeks tag:team=data weekly"),
+    # Wednesday is the day yesterday is compared with anyway
+    ("/cost", "ec2 spike?? what changed yday vs wed", "why yesterday service=ec2"),
+    # yesterday is the day today is compared with anyway
+    ("/cost", "why did costs jump today", "why today"),
+    # `last 3 days` by the grammar's rule (the writer counted today in); `prod` meant as the account; the writer's
+    # `daily` kept
+    (
+        "/cost",
+        "prod ec2 by usage type last 3 days",
+        "last 3 days service=ec2 account=production by usage-type daily",
+    ),
+    (
+        "/cost",
+        "dt costs us-east-1 daily since monday",
+        "since 2026-11-23 service=data-transfer region=us-east-1 daily",
+    ),
+    # daily data: the whole days holding the last 48 hours, as the writer read it
+    ("/cost", "lamda cost by region last 48h", "2026-11-26..2026-11-27 service=lambda by region"),
+    # `stagng` the staging account, as the writer read it
+    ("/cost", "any anomalies in stagng this week?", "anomalies this week account=staging"),
+    (
+        "/cost",
+        "cloudfrnt spend black friday vs last black friday",
+        "2026-11-27 vs 2025-11-28 service=cloudfront",
+    ),
+    # the writer's split by service kept
+    (
+        "/cost",
+        "data-lake glue + s3 per day, 11/20-11/26",
+        "2026-11-20..2026-11-26 service=glue,s3 account=data-lake daily by service",
+    ),
+    # NOT SUPPORTED (launch date): the writer's nearest, the project this year by month
+    ("/cost", "How much did the checkout launch cost us?", "ytd tag:project=checkout monthly"),
+    # the writer's split by service kept
+    (
+        "/cost",
+        "Did Black Friday traffic make checkout more expensive than a normal Friday?",
+        "2026-11-27 vs 2026-11-20 tag:project=checkout by service",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, as FRESH_4's `unit cost per order for checkout`
+    ("/cost", "what's our cost per order for checkout?", "this month tag:project=checkout daily"),
+    # the 44 days before the 15th are the period compared with anyway
+    (
+        "/cost",
+        "how much did the new search feature add since we shipped it on 10/15?",
+        "since 2026-10-15 tag:project=search",
+    ),
+    # no range typed: this month, as the writer read it; Europe and the US as the writer's regions, side by side
+    (
+        "/cost",
+        "Is the data project more expensive in Europe or in the US?",
+        "this month tag:project=data region=eu-west-1,us-east-1,us-west-2 by region",
+    ),
+    ("/cost", "Hello, the CFO would like a single number: total AWS spend year to date, please.", "ytd"),
+    # like for like: this quarter's complete days against the same stretch of Q3
+    ("/cost", "On behalf of the CFO: how does this quarter compare to last quarter so far?", "this quarter"),
+    # no quarterly step in the grammar: the year by month, which adds up per quarter, as in FRESH_5
+    ("/cost", "The CFO is asking what we spent on AWS in 2025 in total, and by quarter.", "2025 monthly"),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this month
+    ("/cost", "Can you compare our AWS costs to what we spend on GCP?", "this month"),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "Please send the CFO our cost per employee for October.", "2026-10"),
+    # NOT SUPPORTED (approvals): the writer's nearest, EC2 by charge class (its commitment fees among them)
+    ("/cost", "Who approved the big EC2 purchase in September?", "2026-09 service=ec2 by charge-class"),
+    # Savings Plan coverage is the split by charge class, as FRESH_4's `covered by commitments`; `last 30d` by the
+    # grammar's rule (the writer counted today in)
+    ("/cost", "ec2 SP covered vs on-demand, last 30d, daily", "last 30 days service=ec2 by charge-class daily"),
+    ("/cost", "kms+sqs by account, mtd", "this month service=kms,sqs by account, service"),
+    # `wk/wk` by the grammar's rule, this week against last week's same days, as FRESH_5's `rds wow prod` (the writer
+    # counted 7 days back from today)
+    (
+        "/cost",
+        "eks ap-southeast-2 vs eu-west-1 wk/wk",
+        "this week service=eks region=ap-southeast-2,eu-west-1 by region",
+    ),
+    # the writer's unblended basis (not the net basis: the writer read `net` as without credits and tax); credits and
+    # tax left out by charge class, as FRESH_11
+    (
+        "/cost",
+        "net unblended excl credits & tax, by svc, 2026-10",
+        "2026-10 unblended charge-class!=tax,credit by service",
+    ),
+    (
+        "/cost",
+        "dynamo usage types in eu-wst-1 since the 15th",
+        "since 2026-11-15 service=dynamodb region=eu-west-1 by usage-type",
+    ),
+    # no Support service on the bill, as in FRESH_4, FRESH_5 and FRESH_7 to FRESH_11
+    ("/cost", "Support plan charges for the past 6 months, by month please", "!support"),
+    # `rn` as the writer read it, today; `prod` meant as the account
+    ("/top-resources", "top 10 ec2 in prod rn", "10 today service=ec2 account=production"),
+    # NOT SUPPORTED (my teams): the writer's nearest, the databases as RDS and DynamoDB, as FRESH_10's `the database`;
+    # the team tag beside each resource has no canonical form
+    (
+        "/top-resources",
+        "What are the five most expensive databases for my teams this month?",
+        "5 this month service=rds,dynamodb",
+    ),
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in data-lake, october",
+        "2026-10 service=s3 account=data-lake",
+    ),
+    # a ranking by change is not something `/top-resources` answers (it lists costs only): refused naming the word,
+    # as FRESH_4's `/tags` comparison `!improved`
+    ("/top-resources", "which resources blew up since tuesday", "!blew"),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "Which servers are costing the most for the checkout feature?",
+        "this month service=ec2 tag:project=checkout",
+    ),
+    ("/top-resources", "lambda fns us-west-2 top 20 last wk", "20 last week service=lambda region=us-west-2"),
+    (
+        "/top-resources",
+        "most expensive ddb tables, staging + prod, Q3",
+        "2026-q3 service=dynamodb account=staging,production",
+    ),
+    # NOT SUPPORTED (owner): the writer's nearest, as in FRESH_4, FRESH_6 and FRESH_10
+    ("/top-resources", "The CFO wants to know who owns the most expensive instances.", "this month service=ec2"),
+    ("/tags", "how much of our spend has a team tag this month", "team this month"),
+    # a filtered tag breakdown; `stagin acct` is the account
+    ("/tags", "env tag coverage in stagin acct for sept", "env account=staging 2026-09"),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Could you please show cost by project tag for October, including untagged spend, for the allocation report?",
+        "project 2026-10",
+    ),
+    # a filtered tag breakdown; `last 7d` by the grammar's rule (the writer counted today in)
+    ("/tags", "aws:createdBy coverage on EC2, last 7d", "aws:createdBy service=ec2 last 7 days"),
+    # a filtered tag breakdown; `prod` meant as the account, as the writer read it
+    ("/tags", "is everything in prod tagged with env? since 11/1", "env account=production since 2026-11-01"),
+    # the untagged share is part of every breakdown
+    ("/tags", "For the CFO: what share of November spend isn't tagged to any project?", "project 2026-11"),
+)
+
+#: Typed by a eleventh person, translated blind by another; first run on the grammar at 4168b48.
+FRESH_13_FIRST_SIGHT = (18, 19, 13)
+
+FRESH_13: tuple[tuple[str, str, str], ...] = (
+    # no per-job dimension in the cost data: Glue by usage type, as the writer read it
+    (
+        "/cost",
+        "glue spend in data-lake last month group by job",
+        "last month service=glue account=data-lake by usage-type",
+    ),
+    (
+        "/cost",
+        "select sum(cost) from s3 where account = 'data-lake' and month = '2026-09'",
+        "2026-09 service=s3 account=data-lake",
+    ),
+    (
+        "/top-resources",
+        "top 10 s3 buckets in datalake by spend this month",
+        "10 this month service=s3 account=data-lake",
+    ),
+    ("/cost", "kms costs by account last 30 days", "last 30 days service=kms by account"),
+    # an Azure subscription is an AWS account, as the writer read it
+    ("/cost", "spend per subscription last month", "last month by account"),
+    # no range typed: the writer's last 3 full months, by month
+    (
+        "/cost",
+        "what does the checkout workload cost us per month, roughly? customer's asking",
+        "last 3 months tag:project=checkout monthly",
+    ),
+    # `the last couple of weeks` by the grammar's rule (the writer counted 14 days back from yesterday); `staging` the
+    # account, as the writer read it; the writer's `daily` kept
+    (
+        "/cost",
+        "sorry if this is a dumb question but how much does my lambda stuff cost, I think it's in staging, maybe for "
+        "the last couple of weeks?",
+        "last 2 weeks service=lambda account=staging daily",
+    ),
+    # the total against September and the services ranked by their change, as FRESH_3's `biggest cost increases by
+    # service in Q3 compared to Q2`
+    (
+        "/cost",
+        "total for october, how does that compare to september, and which service grew the most?",
+        "increases 2026-10 by service",
+    ),
+    ("/cost", "cloudfornt cost ap-southeast2 yesterday", "yesterday service=cloudfront region=ap-southeast-2"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_11
+    ("/cost", "are we over budget for Q4?", "!budget"),
+    (
+        "/cost",
+        "s3 storage vs requests vs transfer for data-lake, Q3",
+        "2026-q3 service=s3 account=data-lake by usage-type",
+    ),
+    ("/tags", "who's creating untagged stuff? aws:createdBy breakdown for November", "aws:createdBy 2026-11"),
+    # SKUs read as usage types, compute as EC2, as the writer read them; `prod` meant as the account
+    ("/cost", "top SKUs for compute in prod MTD", "this month service=ec2 account=production by usage-type"),
+    # NOT SUPPORTED (customer): the writer's nearest
+    (
+        "/cost",
+        "Acme is asking what their search feature runs on and what it cost in october",
+        "2026-10 tag:project=search by service",
+    ),
+    (
+        "/top-resources",
+        "i think i might have left an ec2 instance running in staging since like tuesday, can you show me the "
+        "expensive ones?",
+        "since 2026-11-24 service=ec2 account=staging",
+    ),
+    # two questions: the first kept, with the writer's split by service (the forecast is this month's, a question of its
+    # own)
+    (
+        "/cost",
+        "dynamo and rds last month by account — also what's the forecast for this month?",
+        "last month service=dynamodb,rds by account, service",
+    ),
+    (
+        "/cost",
+        "dynamodb in prodution vs stagin, 10/1-10/15",
+        "2026-10-01..2026-10-15 service=dynamodb account=production,staging by account",
+    ),
+    (
+        "/cost",
+        "group by region, usage_type where service='Glue' and date between 2026-08-01 and 2026-08-31",
+        "2026-08 service=glue by region, usage-type",
+    ),
+    # no range typed: this month, as the writer read it; `prod` meant as the account
+    ("/top-resources", "which kms keys cost the most in prod", "this month service=kms account=production"),
+    # NOT SUPPORTED (utilisation): the writer's nearest, the commitment fees split by charge class, as FRESH_8
+    (
+        "/cost",
+        "how much of our commitment did we burn in October",
+        "2026-10 charge-class=recurring,one-time by charge-class",
+    ),
+    # the api team and the production account, as the writer read them; last Black Friday is 2025-11-28
+    ("/cost", "prod api cost today vs last black friday", "2026-11-27 vs 2025-11-28 account=production tag:team=api"),
+    # egress is the DataTransfer-Out usage types: the writer's split by usage type
+    (
+        "/cost",
+        'is "data transfer" the same thing as egress?? and how much was it in us-west-2 last month, roughly',
+        "last month service=data-transfer region=us-west-2 by usage-type",
+    ),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this month
+    ("/cost", "compare our AWS spend to what we pay on GCP", "this month"),
+    # Labor Day 2026 is Monday 2026-09-07; two questions: the first kept (unusual days are a question of their own)
+    (
+        "/cost",
+        "weekly spend since labor day split by env, and flag anything weird",
+        "since 2026-09-07 by tag:env weekly",
+    ),
+    ("/tags", "label coverage for team", "team this month"),
+    # NOT SUPPORTED (names): the writer's nearest; a person's name is not a stored value of the creator tag, and
+    # `/top-resources` has no grouping by it
+    ("/top-resources", "show me everything jsmith spun up", "this month"),
+    # the writer's week from the rotation with its explanation; the 7 days before are the period compared with anyway
+    ("/cost", "did KMS jump after we rotated keys on 11/3?", "why 2026-11-03..2026-11-09 service=kms"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "biggest rds instances behind checkout", "this month service=rds tag:project=checkout"),
+    # meters read as usage types, as the writer read them; `last 3 months` by the grammar's rule (the writer counted
+    # November in)
+    (
+        "/cost",
+        "checkout project spend by meter, last 3 months",
+        "last 3 months tag:project=checkout monthly by usage-type",
+    ),
+    (
+        "/top-resources",
+        "most expensive lamba functions us-east1 last 7 days",
+        "last 7 days service=lambda region=us-east-1",
+    ),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "cost per engineer on the data team", "this month tag:team=data"),
+    # the week before is the period compared with anyway
+    ("/cost", "why did the bill go up last week compared with the one before? not sure what changed", "why last week"),
+    # a filtered tag breakdown; `staging` the account, as the writer read it
+    (
+        "/tags",
+        "does my stuff have the right env tag? like how much of staging is tagged env=dev by mistake",
+        "env account=staging this month",
+    ),
+    (
+        "/cost",
+        "sqs spend datalake acct eu-west-1 first half of the month",
+        "2026-11-01..2026-11-15 service=sqs account=data-lake region=eu-west-1",
+    ),
+    # NOT SUPPORTED: services not on the bill are refused by name, like FRESH_5's `athena` and FRESH_8's `sagemaker`
+    ("/cost", "cloudtrail + config spend this quarter", "!cloudtrail"),
+    # no Support service on the bill, as in FRESH_4, FRESH_5 and FRESH_7 to FRESH_11
+    ("/cost", "net spend excl tax and support, MTD, per project", "!support"),
+    # two lists of 5 have no canonical form: the 10 most expensive EC2 and S3 resources in one list
+    ("/top-resources", "top 5 ec2 + top 5 s3 this month", "10 this month service=ec2,s3"),
+    # the EKS charges only, as the writer read it (worker nodes are EC2), as FRESH_10's `k8s cluster`
+    (
+        "/cost",
+        "how much is the EKS cluster costing, I mean the control plane or whatever, not the nodes, since Nov 1",
+        "since 2026-11-01 service=eks",
+    ),
+    # `staging` the account, as the writer read it
+    (
+        "/cost",
+        "unusual days in staging this month? someone may have left something running",
+        "anomalies this month account=staging",
+    ),
+    # two questions: the first kept, a filtered tag breakdown; `prod` meant as the account (EC2 by team is a `/cost`
+    # question)
+    ("/tags", "team coverage in prod and which team spends the most on ec2", "team account=production this month"),
+    ("/cost", "Q3 spend amortized pls", "2026-q3 amortized"),
+    ("/cost", "credits applied per billing account this year", "this year charge-class=credit by account"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_11
+    ("/cost", "how much budget is left for prod this month", "!budget"),
+    ("/cost", "s3 by account and region, Jun–Aug", "2026-06..2026-08 service=s3 by account, region"),
+    # all accounts is every account anyway
+    ("/tags", "env coverage across all 3 accts last quarter", "env last quarter"),
+    ("/top-resources", "which glue jobs burned the most since the 20th", "since 2026-11-20 service=glue"),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it
+    ("/tags", "what % of kms spend has aws:createdBy", "aws:createdBy service=kms this month"),
+    # no weekday filter in the grammar: the daily series, the weekdays read off it, as the writer read it
+    (
+        "/cost",
+        "ec2 us-west-2 and eu-west-1, team Platform, env prod, weekdays only in nov",
+        "2026-11 service=ec2 region=us-west-2,eu-west-1 tag:team=Platform tag:env=prod daily",
+    ),
+    # no Support service on the bill, as in FRESH_4, FRESH_5 and FRESH_7 to FRESH_11
+    ("/cost", "support plan + tax for 2026-Q2", "!support"),
+    # a service not on the bill, as FRESH_5's `athena` (the writer's nearest, Glue and S3 in data-lake, was not taken)
+    ("/cost", "athena cost last wk", "!athena"),
 )

@@ -37,6 +37,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_10_FIRST_SIGHT,
     FRESH_11,
     FRESH_11_FIRST_SIGHT,
+    FRESH_12,
+    FRESH_12_FIRST_SIGHT,
+    FRESH_13,
+    FRESH_13_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -173,6 +177,10 @@ BLIND_BATCHES = (
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
     BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=20, wrong=16),
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=33, wrong=16),
+    BlindBatch(
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=29, wrong=15, shared=frozenset({"are we over budget for q4?"})
+    ),
 )
 
 
