@@ -316,15 +316,15 @@ _SPAN_MARK = re.compile(r"\.\.|[-–—]")
 
 def split_span(word: str, today: date) -> str | None:
     """A span typed as one word in a form the grammar does not read (`11/20-11/26`, `Jun–Aug`, `10/1..10/15`,
-    `2026-11-01-2026-11-05`), each end a date or a month on its own, written as the grammar's span of them
-    (`2026-11-20..2026-11-26`); None for any other word, and for a word that is one point itself (`2026-q3`)
-    or a span the grammar reads already (`2026-10-01..2026-10-15`)."""
+    `2026-11-01-2026-11-05`), each end a date or a month on its own, written as the grammar's spelling of the
+    span (`2026-11-20..2026-11-26`; `9/1-9/30` is `2026-09`); None for any other word, and for a word that is one
+    point itself (`2026-q3`) or a span the grammar reads already (`2026-10-01..2026-10-15`)."""
     if _one_word_point(word, today) or _read_already(word):
         return None
     for mark in _SPAN_MARK.finditer(word):
         first, last = _one_word_point(word[: mark.start()], today), _one_word_point(word[mark.end() :], today)
-        if first and last:
-            return f"{first}..{last}"
+        if first and last and first[0] < last[1]:
+            return range_label(first[0], last[1])
     return None
 
 
@@ -334,16 +334,16 @@ def _read_already(word: str) -> bool:
     return bool(dots) and absolute_span(first) is not None and absolute_span(last) is not None
 
 
-def _one_word_point(word: str, today: date) -> str | None:
-    """The grammar's spelling of the point `word` names on its own (`11/20`: `2026-11-20`), else None; a day of
-    the month alone (`10th`) is no point here (`the 10th-20th Nov` is read with its month)."""
+def _one_word_point(word: str, today: date) -> tuple[date, date, str, int] | None:
+    """The point `word` names on its own (`11/20`: 2026-11-20), else None; a day of the month alone (`10th`) is
+    no point here (`the 10th-20th Nov` is read with its month), nor a span (`h1`)."""
     if _DAY_OF_MONTH.match(word):
         return None
     try:
         found = point_at([Token(Kind.WORD, word, 0)], 0, today) if word else None
     except UsageError:
         return None
-    return found[2] if found is not None and found[3] == 1 and ".." not in found[2] else None
+    return found if found is not None and found[3] == 1 and ".." not in found[2] else None
 
 
 def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:

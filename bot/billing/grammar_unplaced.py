@@ -133,7 +133,7 @@ NOT_HELD: dict[str, NotHeld] = {
         ),
     ),
     **dict.fromkeys(
-        ("coverage", "covered", "utilization", "utilisation", "on-demand", "ondemand"),
+        ("coverage", "covered", "utilization", "utilisation"),
         NotHeld(
             "commitment coverage and utilisation are answered by `/trackit commitments`.",
             "Answered with the split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask "

@@ -125,7 +125,9 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("hourly ec2 yesterday", "yesterday service=ec2 hourly"),
     # a second fresh batch, written after the first round of work (17 of 30 right before the fixes it prompted)
     ("How much are we paying for S3?", "service=s3"),
-    ("cost of prod last week", "last week tag:env=prod"),
+    # `prod` alone: the production account it starts, as blind translators read it 28 times in 29 (said, with how
+    # to ask for the env tag); this meaning was the tag until the sixteenth batch
+    ("cost of prod last week", "last week account=production"),
     ("What's the damage this month", "this month"),
     ("show ec2 spend per day for november", "2026-11 service=ec2 daily"),
     ("Give me a breakdown of last month's costs by service", "last month by service"),

@@ -118,7 +118,8 @@ FRESH_1: tuple[tuple[str, str], ...] = (
     ("ec2 spend by region for sept", "2026-09 service=ec2 by region"),
     ("glue jobs getting expensive, why", "why service=glue"),
     ("show me the last 3 months by account", "last 3 months by account"),
-    ("any anomalies in prod?", "anomalies tag:env=prod"),
+    # `prod` alone: the production account (blind translators, 28 of 29); the env tag until the sixteenth batch
+    ("any anomalies in prod?", "anomalies account=production"),
     ("what did the data lake acct cost yesterday", "yesterday account=data-lake"),
     ("cloudfront vs s3 last quarter", "last quarter service=cloudfront,s3 by service"),
     ("how much did we pay for tax in 2025", "2025 service=tax"),
@@ -189,7 +190,8 @@ FRESH_2: tuple[tuple[str, str], ...] = (
     ("monthly spend for 2025", "2025 monthly"),
     ("how much did the data lake account cost in q2 vs q1", "2026-q2 vs 2026-q1 account=data-lake"),
     ("which team's costs grew fastest this quarter", "increases this quarter by tag:team"),
-    ("avg per day for prod last week", "average last week tag:env=prod"),
+    # `prod` alone: the production account (blind translators, 28 of 29); the env tag until the sixteenth batch
+    ("avg per day for prod last week", "average last week account=production"),
     ("anything abnormal in us-west-2 yesterday?", "anomalies yesterday region=us-west-2"),
     ("savings plan costs this month", "this month charge-class=recurring,one-time"),
     ("lambda per day this month", "this month service=lambda daily"),

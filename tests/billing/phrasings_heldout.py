@@ -44,7 +44,8 @@ HELD_OUT: tuple[tuple[str, str], ...] = (
     ("amortized cost of rds for the past 3 months", "last 3 months service=rds amortized"),
     ("how much is the web team spending", "tag:team=web"),
     ("q3 2026 by account", "2026-q3 by account"),
-    ("kms in prod", "service=kms tag:env=prod"),
+    # `prod` alone: the production account (blind translators, 28 of 29); the env tag until the sixteenth batch
+    ("kms in prod", "service=kms account=production"),
     ("s3 last 7 days daily", "last 7 days service=s3 daily"),
     ("costs for dynamodb last week compared to the week before", "last week service=dynamodb"),
     ("why is ec2 so expensive this month", "why this month service=ec2"),

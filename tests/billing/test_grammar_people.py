@@ -254,14 +254,17 @@ def test_a_short_form_with_its_dimension_reads_as_the_stored_name_and_says_so() 
     assert parse("top ec2 in prd account").filters[-1] == Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",))
 
 
-def test_prod_alone_is_the_env_tag_and_the_answer_says_how_to_ask_for_the_account() -> None:
-    """`prod` is a stored env tag value exactly and only the start of the account `production`: the exact value
-    is read (as most people in the earlier batches meant), and the answer says so and how to ask the other."""
+def test_prod_alone_is_the_production_account_and_the_answer_says_how_to_ask_for_the_tag() -> None:
+    """`prod` is a stored env tag value exactly and the start of the account `production`: the account is read
+    (what blind translators of the third to sixteenth batches meant 28 times in 29), said with how to ask for the
+    tag; beside env values (`prod vs dev`) or with the key named (`env prod`) it is the tag."""
     query = parse("any weird days in prod past fortnight?")
-    assert query == parse("anomalies last 2 weeks tag:env=prod")
+    assert query == parse("anomalies last 2 weeks account=production")
     assert query.readings == (
-        "Read `prod` as the tag `tag:env=prod`; for the account `production (123456789012)` say `prod account`.",
+        "Read `prod` as the account `production (123456789012)`; for the tag say `tag:env=prod`.",
     )
+    assert parse("prod vs dev") == parse("tag:env=prod,dev by tag:env")
+    assert parse("env prod") == parse("tag:env=prod")
     assert parse("anomalies in prod account").filters == (Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",)),)
     assert parse("staging env").readings == ()  # a dimension named beside it settles it: nothing to say
 

@@ -201,7 +201,8 @@ def test_a_word_beside_a_dimension_reads_as_that_dimensions_value_it_starts_and_
     q = parse_query("prod account last week", today=TODAY, vocabulary=VOCAB)
     assert q.filters == (Filter(DimensionRef(Dimension.ACCOUNT), ("123456789012",)),)
     assert "Read `prod` as `account=production`." in q.readings
-    assert parse("prod last week") == parse("last week tag:env=prod")  # alone, the env value it spells
+    # alone, the account it starts (what people mean), said with how to ask for the env value it spells
+    assert parse("prod last week") == parse("last week account=production")
 
 
 def test_a_resource_noun_means_resources_of_the_service_it_implies_and_says_so() -> None:

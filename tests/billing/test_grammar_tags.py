@@ -124,9 +124,9 @@ def test_a_value_of_the_listed_key_is_read_as_one_of_the_values_listed_and_said(
             "Ask `/cost last month by tag:team tag:team!=web unblended` for the others.",
         ),
         (
-            "Platform in prod",
-            "`prod`: `/tags` lists the values of one tag key, `tag:team` or `tag:env`.",
-            "Name the key to list, e.g. `/tags team tag:env=prod`.",
+            "Platform in dev",
+            "`dev`: `/tags` lists the values of one tag key, `tag:team` or `tag:env`.",
+            "Name the key to list, e.g. `/tags team tag:env=dev`.",
         ),
         (
             "costs by team and project last month",
@@ -153,7 +153,7 @@ def test_what_tags_does_not_answer_is_named_with_the_cost_question(text: str, me
     if info.value.command == "/cost":  # what the refusal's Ask that button asks
         assert hint.startswith(f"Ask `/cost {info.value.text}` for")
     else:
-        assert (info.value.command, info.value.text) == ("/tags", "team tag:env=prod")
+        assert (info.value.command, info.value.text) == ("/tags", "team tag:env=dev")
 
 
 def test_questions_beyond_costs_are_still_refused_with_filters() -> None:
