@@ -479,6 +479,16 @@ class _Parser(QuestionReader, PrepassReader):
             return
         self.unplaced(tok)
 
+    def asks_ahead(self) -> bool:
+        """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,
+        `gonna`), not a request (`will you show me`)."""
+        words = [t.lower for t in self.tokens if t.kind is Kind.WORD]
+        for k, w in enumerate(words):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if (w in ("will", "gonna") and after not in ("you", "u", "ya")) or (w, after) == ("going", "to"):
+                return True
+        return False
+
     def nothing_reads(self, word: str) -> bool:
         """Whether `word` is no word of the grammar, no stored value or part of one, and no tag key."""
         return not (
@@ -719,8 +729,8 @@ class _Parser(QuestionReader, PrepassReader):
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
         if out.amount:
             self.amount_question(out.amount)
-        if out.burn:
-            self.burn_question()
+        if out.burn or self.asks_ahead():
+            self.burn_question()  # `our burn`, `what will november cost`: the month in progress, where it lands
         if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)

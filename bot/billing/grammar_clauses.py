@@ -81,6 +81,9 @@ _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "tribe": ("team",),
     "department": ("team",),
     "dept": ("team",),
+    # `cost center`: a key so named (`CostCenter`, `cost-center`), else the team, as a department is
+    "costcenter": ("cost-center", "cost_center", "costcentre", "team"),
+    "costcentre": ("costcenter", "cost-center", "cost_center", "team"),
 }
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
@@ -129,7 +132,7 @@ class ClauseReader(Cursor):
         synonyms = _TAG_KEY_SYNONYMS.get(word.casefold(), _TAG_KEY_SYNONYMS.get(singular.casefold(), ()))
         for candidate in dict.fromkeys([word, singular, *synonyms]):
             if not any(
-                k.casefold() == candidate.casefold() or k.split(":", 1)[-1].casefold() == candidate.casefold()
+                k.casefold() == candidate.casefold() or fold(k.split(":", 1)[-1]) == fold(candidate)
                 for k in self.vocabulary.tag_keys
             ):
                 continue

@@ -489,12 +489,15 @@ def _days_of(
 def end_point(
     tokens: Sequence[Token], i: int, first: tuple[date, date, str, int], today: date
 ) -> tuple[date, date, str, int] | None:
-    """The end of a range at `i`: a point, today (`nov 1st till now`, `to date`, `till today`), or a bare day
-    number in the start's month (`oct 3 to 9`)."""
+    """The end of a range at `i`: a point, today (`nov 1st till now`, `to date`, `till today`), yesterday
+    (`through yesterday`), or a bare day number in the start's month (`oct 3 to 9`)."""
     point = point_at(tokens, i, today)
     w = word_at(tokens, i)
     if point is None and w in ("now", "today", "date"):
         return today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 1
+    if point is None and w in ("yesterday", "yday", "yda"):
+        before = today - timedelta(days=1)
+        return before, today, f"{before:%Y-%m-%d}", 1
     if point is not None or w is None or first[1] - first[0] != timedelta(days=1):
         return point
     day = _DAY_NUMBER.match(w)

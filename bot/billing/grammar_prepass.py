@@ -45,7 +45,7 @@ from bot.billing.grammar_words import (
     WHY_WORDS,
     YEAR_OVER_YEAR,
 )
-from bot.billing.vocabulary import REGION_PLACES
+from bot.billing.vocabulary import COMPASS_WORDS, REGION_PLACES
 
 #: The grammar's keywords, offered as "did you mean" for a word it does not know.
 KEYWORDS = (
@@ -75,7 +75,8 @@ TYPO_TARGETS = tuple(
             *BASIS_WORDS,
             *GRANULARITY_WORDS,
             *TIME_WORDS,
-            *TIME_STARTERS,
+            # `training` and `trading` are words, not typos of `trailing` (nor `polling` of `rolling`)
+            *(w for w in TIME_STARTERS if w not in ("trailing", "rolling")),
             *(m for m in MONTH_NAMES if len(m) > 3),
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
@@ -153,6 +154,9 @@ class PrepassReader(ClauseReader):
             region = "-".join(words)
             if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
                 return region, used
+            held = [r for r in self.vocabulary.regions if r.startswith(region + "-")]
+            if used == 2 and words[1] in COMPASS_WORDS and len(held) == 1:  # `eu west`: the one region so named
+                return held[0], used
             joined = "".join(words)
             if first.lower not in KNOWN_WORDS and self.vocabulary.meanings(joined):
                 return joined, used
@@ -181,6 +185,10 @@ class PrepassReader(ClauseReader):
                     joined.append(Token(Kind.WORD, part, tok.position))
             else:
                 joined.append(tok)
+        # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
+        for j in range(len(joined) - 1, 0, -1):
+            if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
+                joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
         self.tokens = [

@@ -251,8 +251,11 @@ class QuestionReader(Cursor):
             current.start,
             current.end,
         )
-        if out.question is Question.COST and in_progress and out.versus is None:
-            out.question = Question.FORECAST
+        before = current.previous()
+        against_last = out.versus is not None and (out.versus.start, out.versus.end) == (before.start, before.end)
+        if out.question is Question.COST and in_progress and (out.versus is None or against_last):
+            out.question = Question.FORECAST  # (`higher than october` in November: what every answer compares with)
+            out.versus = None
 
     def amount_question(self, amount: str) -> None:
         """An amount typed in a question (`will we go over 50k this month`): the bill answers the cost, and for

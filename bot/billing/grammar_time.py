@@ -412,6 +412,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise range_error(f"`since {point[2]}` starts after today ({today:%Y-%m-%d}).")
         return (start, today + timedelta(days=1), f"since {start:%Y-%m-%d}"), 1 + point[3]
     after = _dated_clause(tokens, i + 1, today) if w == "after" else None
+    named_day = _day_at(tokens, i + 1, today) if w == "after" and after is None else None
+    if named_day is not None and named_day[1] - named_day[0] == timedelta(days=1):  # `after tuesday's deploy`
+        after = named_day
     if after is not None:  # `spike after the deploy on tuesday`: from that day on
         return (after[0], today + timedelta(days=1), f"since {after[0]:%Y-%m-%d}"), 1 + after[3]
     if w == "from" and point_at(tokens, i + 1, today) is None:

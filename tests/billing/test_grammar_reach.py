@@ -73,6 +73,13 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "group by region where service='Glue' and date between 2026-08-01 and 2026-08-31",
             "2026-08-01..2026-08-31 service=glue by region",
         ),
+        # ends and days around a deploy, the future tense, a region in two words
+        ("pull EC2 from 11/1 through yesterday, daily", "2026-11-01..2026-11-26 service=ec2 daily"),
+        ("did s3 go up after tuesday's deploy", "since 2026-11-24 service=s3"),
+        ("is november going to be higher than october", "forecast 2026-11"),
+        ("what will november cost", "forecast 2026-11"),
+        ("will you show me ec2 last month", "last month service=ec2"),
+        ("whats burning money in eu west", "region=eu-west-1"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -210,10 +217,12 @@ def test_an_event_without_its_days_is_refused_by_name() -> None:
 
 
 def test_a_new_word_for_a_dimension_is_never_a_typo_target() -> None:
-    # `centers` is two letters from `meters`: a cost center is no usage type
+    # `centers` is two letters from `meters`: no usage type
     with pytest.raises(UsageError) as info:
-        parse("which cost centers are missing tags")
+        parse("centers last month")
     assert info.value.message == "I don't understand `centers`."
+    # a cost center is a tag key so named, else the team (as a department is)
+    assert parse("can you split the aws bill by cost center for the november accrual") == parse("2026-11 by tag:team")
 
 
 def test_tags_reads_a_key_typed_whole_in_a_sentence() -> None:

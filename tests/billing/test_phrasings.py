@@ -157,17 +157,17 @@ class BlindBatch:
 #: In the order written. What "wrong" still counts: readings other than the translator's (a spike read as unusual
 #: days where a why was written, a writer's own date window, an extra `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
-    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=32, wrong=14),
-    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=27, wrong=14),
-    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=31, wrong=15),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=33, wrong=7),
+    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=33, wrong=14),
+    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=32, wrong=13),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=6),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
-        right=28,
-        wrong=15,
+        right=29,
+        wrong=14,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
     # Four refusals became answers or other refusals the translator did not write: `net unblended cost excluding
@@ -176,10 +176,10 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=20, wrong=16),
-    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=33, wrong=16),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=21, wrong=15),
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=29, wrong=15, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget for q4?"})
     ),
 )
 
