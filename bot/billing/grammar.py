@@ -65,6 +65,7 @@ from bot.billing.grammar_unplaced import (
     GROSS_NOTE,
     HEDGES,
     NOT_HELD,
+    PAPERWORK,
     PERSON,
     SERVICE_WORDS,
     UNIT_COST,
@@ -116,7 +117,7 @@ from bot.billing.model import (
     Granularity,
     Question,
 )
-from bot.billing.vocabulary import Vocabulary, suggest
+from bot.billing.vocabulary import Meaning, Vocabulary, suggest
 from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -160,6 +161,9 @@ _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 
 #: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
 _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
+#: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
+#: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
+_GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
 _TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
@@ -435,6 +439,10 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.set_granularity(Granularity.DAY)
             self.i += 1
             return
+        if w in RESOURCE_NOUNS and self.out.excluding:  # `not the nodes`: the service they are of, left out
+            self.tokens[self.i] = Token(Kind.WORD, RESOURCE_NOUNS[w], tok.position)
+            self.typed[tok.position] = tok.text
+            return
         if w in RESOURCE_NOUNS:  # `which servers`, `biggest buckets`: resources (of the service they imply)
             self.out.named.append(DimensionRef(Dimension.RESOURCE))
             self.out.resource_nouns.append(tok.text)
@@ -461,6 +469,10 @@ class _Parser(QuestionReader, PrepassReader):
             partial = [category]
         if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
             partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
+        if not partial and w in ("gpu", "gpus"):  # EC2's GPU and ML-accelerator families (`BoxUsage:g5.xlarge`)
+            ref = DimensionRef(Dimension.USAGE_TYPE)
+            gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
+            partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in gpu_types]
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
         if partial:  # `support costs`, `ml team`: a word of one stored name
@@ -577,6 +589,10 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if tok.position in self.typed:  # a correction or short form that led nowhere: named as typed
             raise self.unknown_word(tok)
+        if tok.lower in PAPERWORK:  # `for chargeback`: what the answer is for, left out and said (no typo)
+            self.out.ignored.append(tok)
+            self.i += 1
+            return
         word = tok.text.removesuffix(":")
         spelling, near = unique_correction(
             word,

@@ -251,13 +251,14 @@ class ClauseReader(Cursor):
                 )
             if isinstance(what, Granularity):
                 self.out.set_granularity(what)
-            else:
-                if not self.allow_group_by:
-                    raise UsageError(
-                        f"This command does not group results: drop `by {ref_text(what, self.vocabulary)}`.",
-                        hint="Filter instead, e.g. `service=ec2`.",
-                    )
+            elif self.allow_group_by:
                 self.out.add_group(what, self.vocabulary)
+            else:  # `most expensive RDS for october, by account`: the list itself, said
+                name = ref_text(what, self.vocabulary)
+                self.out.readings.append(
+                    f"Left out `by {name}`: this lists resources one by one (`/cost ... by resource, {name}` "
+                    "groups them)."
+                )
             self.i += used
             first = False
             # `, region`, `and region` continue the list; `by region` is handled by the main loop.

@@ -242,6 +242,11 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
     return None
 
 
+#: What an answer is for, in FinOps' words, close in spelling to grammar words (`chargeback`, `charge-class`):
+#: left out and said, never read as a typo.
+PAPERWORK = frozenset({"chargeback", "chargebacks", "showback", "showbacks"})
+
+
 def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> bool:
     """Whether the word at `i`, which the grammar could not place, may be left out of the question by its form and
     place (see the module docstring; `excluding`: it follows `except`/`without`). The caller has checked that no

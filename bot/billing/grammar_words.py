@@ -218,6 +218,7 @@ USAGE_FAMILIES: dict[str, str] = {
     "iops": "iops",
     "volume": "volumeusage",
     "volumes": "volumeusage",
+    "spot": "spotusage",
 }
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
@@ -229,7 +230,7 @@ EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o
 AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
-    **dict.fromkeys(("box", "boxes", "host", "hosts"), "ec2"),
+    **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),
     **dict.fromkeys(("bkt", "bkts"), "s3"),
     **dict.fromkeys(("bucket", "buckets"), "s3"),
     **dict.fromkeys(("table", "tables"), "dynamodb"),

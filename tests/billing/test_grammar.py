@@ -229,11 +229,13 @@ def test_filler_words_are_ignored() -> None:
     )
 
 
-def test_allow_group_by_false_refuses_dimensions_but_not_time_steps() -> None:
+def test_allow_group_by_false_leaves_dimensions_out_and_says_so_but_keeps_time_steps() -> None:
     assert parse("by day", allow_group_by=False).granularity is Granularity.DAY
-    with pytest.raises(UsageError) as info:
-        parse("last month by service", allow_group_by=False)
-    assert info.value.message == "This command does not group results: drop `by service`."
+    query = parse("last month by service", allow_group_by=False)
+    assert query == parse("last month")
+    assert query.readings == (
+        "Left out `by service`: this lists resources one by one (`/cost ... by resource, service` groups them).",
+    )
 
 
 def test_an_empty_vocabulary_passes_values_through() -> None:

@@ -11,6 +11,7 @@ from bot.billing.followup import follow_on, is_follow_up
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_format import format_query, range_text
 from bot.billing.model import CostBasis, CostQuery, Granularity
+from bot.billing.vocabulary import Vocabulary
 from bot.errors import UsageError
 from commands import tags
 from tests.billing.phrasings import TODAY, VOCAB
@@ -80,6 +81,9 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("what will november cost", "forecast 2026-11"),
         ("will you show me ec2 last month", "last month service=ec2"),
         ("whats burning money in eu west", "region=eu-west-1"),
+        # resources named in an exclusion leave their service out; FinOps paperwork is left out
+        ("EKS since Nov 1, not the nodes", "since 2026-11-01 service=eks"),
+        ("October spend by team tag for chargeback", "2026-10 by tag:team"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -207,6 +211,17 @@ def test_a_day_inside_a_range_cannot_be_left_out() -> None:
     assert info.value.message == (
         "`2026-11-15` is not at the start or the end of `this month`: leaving it out would leave two spans."
     )
+
+
+def test_spot_and_gpu_name_their_usage_types() -> None:
+    usage = ("BoxUsage:g5.xlarge", "USE1-SpotUsage:p4d.24xlarge", "BoxUsage:m5.large", "USE1-EBS:VolumeUsage.gp3")
+    vocabulary = Vocabulary(services={"Amazon Elastic Compute Cloud": "AmazonEC2"}, usage_types=usage)
+
+    def read(text: str) -> CostQuery:
+        return parse_query(text, today=TODAY, vocabulary=vocabulary)
+
+    assert read("gpu spend this month") == read("usage-type=BoxUsage:g5.xlarge,USE1-SpotUsage:p4d.24xlarge")
+    assert read("spot spend") == read("usage-type=USE1-SpotUsage:p4d.24xlarge")
 
 
 def test_an_event_without_its_days_is_refused_by_name() -> None:

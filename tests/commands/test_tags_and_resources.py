@@ -78,8 +78,9 @@ def test_top_resources_bad_n_is_answered_at_ack(clean_bot: Bot) -> None:
         "0 resources: ask for 1 to 1000.\n"
         "Usage: `/top-resources [N] [time range] [filters]`, e.g. `/top-resources 20 last 7 days service=ec2`."
     )
-    grouped = json.loads(clean_bot.command("/top-resources", "last month by service").body)
-    assert grouped["response_type"] == "ephemeral" and "by" in grouped["text"]
+    # a breakdown beside the list is left out and said, the list answered
+    grouped = clean_bot.ask("/top-resources", "last month by service")
+    assert "Left out `by service`: this lists resources one by one" in blocks_text(grouped["blocks"])
 
 
 def test_scoped_user_never_sees_other_accounts_in_tags_or_resources(clean_bot: Bot) -> None:
