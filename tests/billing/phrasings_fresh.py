@@ -84,6 +84,11 @@ for the CFO, a platform engineer; a data engineer writing SQL-ish, a security en
 Azure's and GCP's words, an account manager, a hedging junior developer, someone asking two things at once) and
 translated blind by two others. Both were first run on the grammar at the start of that work (commit 4168b48),
 written without them: `FRESH_12_FIRST_SIGHT` and `FRESH_13_FIRST_SIGHT`.
+`FRESH_15` and `FRESH_16` were typed by a twelfth and a thirteenth person (a FinOps analyst doing chargeback, a
+Kubernetes platform engineer, a support engineer chasing a jump, a founder on a phone, a data scientist with GPUs,
+a procurement manager; a finance manager, an engineering manager, a backend developer, an SRE, a CTO, a product
+manager on an ordinary day) and translated blind by two others; both first run on the grammar after the twelfth
+and thirteenth batches' rules (commit 2667415), written without them.
 """
 
 from __future__ import annotations
@@ -1883,4 +1888,319 @@ FRESH_13: tuple[tuple[str, str, str], ...] = (
     ("/cost", "support plan + tax for 2026-Q2", "!support"),
     # a service not on the bill, as FRESH_5's `athena` (the writer's nearest, Glue and S3 in data-lake, was not taken)
     ("/cost", "athena cost last wk", "!athena"),
+)
+
+#: Typed by a twelfth person, translated blind by another; first run on the grammar at 2667415.
+FRESH_15_FIRST_SIGHT = (21, 9, 20)
+
+FRESH_15: tuple[tuple[str, str, str], ...] = (
+    # the team tag is the chargeback key; untagged is its own group anyway
+    ("/cost", "October spend by team tag for chargeback", "2026-10 by tag:team"),
+    ("/cost", "oct costs by account and service, amortized pls", "2026-10 by account, service amortized"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much of last month's bill has no team tag", "team last month"),
+    # no Support service on the bill, as in FRESH_4, FRESH_5 and FRESH_7 to FRESH_13
+    (
+        "/cost",
+        "shared costs (support, tax, KMS) for Nov MTD so I can split them across teams",
+        "!support",
+    ),
+    # no Support service on the bill: refused by name, as FRESH_13's `net spend excl tax and support, MTD, per project`
+    (
+        "/cost",
+        "for the Q3 chargeback deck I need spend per project tag, excluding credits, tax and the support plan, since "
+        "finance allocates those separately based on revenue share",
+        "!support",
+    ),
+    # a filtered tag breakdown
+    ("/tags", "team coverage for data-lake account, Oct", "team account=data-lake 2026-10"),
+    # the team tag's stored values side by side, `Platform` and `platform` apart if both are stored
+    (
+        "/cost",
+        "how much did team=Platform vs team=platform cost in october? think someone tagged lowercase",
+        "2026-10 by tag:team",
+    ),
+    # the writer's split by service kept
+    ("/cost", "chargeback for api team 9/1-9/30", "2026-09 tag:team=api by service"),
+    # NOT SUPPORTED (headcount): the writer's nearest, as FRESH_13's `cost per engineer on the data team`
+    ("/cost", "what's the cost per engineer on the data team this month", "this month tag:team=data"),
+    # the writer's `daily` kept
+    ("/cost", "EKS cost last week", "last week service=eks daily"),
+    # NOT SUPPORTED (namespaces): the writer's nearest; `the prod cluster` as the production account's EKS and EC2
+    (
+        "/cost",
+        "cost by namespace for the prod cluster this month",
+        "this month service=eks,ec2 account=production by tag:team",
+    ),
+    # node groups are not in the bill: the EC2 instances; `prod` meant as the account; `last 14 days` by the grammar's
+    # rule (the writer counted today in)
+    (
+        "/top-resources",
+        "biggest ec2 nodes in the eks node groups, prod, last 14 days",
+        "last 14 days service=ec2 account=production",
+    ),
+    (
+        "/cost",
+        "ec2 spend by usage type us-west-2 since nov 1",
+        "since 2026-11-01 service=ec2 region=us-west-2 by usage-type",
+    ),
+    # two questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13's `flag
+    # anything weird`
+    (
+        "/cost",
+        "did the cluster autoscaler freak out over thanksgiving? ec2 daily 11/20 to yesterday",
+        "2026-11-20..2026-11-26 service=ec2 daily",
+    ),
+    # no inter-AZ usage type in the vocabulary: data transfer by usage type, the regional lines among them; the earlier
+    # month first, both kept, as FRESH_9's `oct vs nov`
+    (
+        "/cost",
+        "inter-AZ data transfer sep vs oct",
+        "2026-09 vs 2026-10 service=data-transfer by usage-type",
+    ),
+    # a filtered tag breakdown; `stagging acct` is the account; no range typed: this month, as the writer read it
+    ("/tags", "env tag coverage on EC2 in stagging acct", "env service=ec2 account=staging this month"),
+    ("/top-resources", "eks clusters ranked by cost this quarter", "this quarter service=eks"),
+    # Monday is the day Tuesday is compared with anyway
+    ("/cost", "why did the bill jump on tuesday", "why 2026-11-24"),
+    ("/cost", "unusual days in november", "anomalies 2026-11"),
+    # what moved between the weeks, as FRESH_3's `what drove the change`; the week before is the period compared with
+    # anyway
+    (
+        "/cost",
+        "what changed between 2026-11-09 week and 2026-11-16 week",
+        "why 2026-11-16..2026-11-22",
+    ),
+    # a filtered tag breakdown; `staging` the account, as the writer read it
+    ("/tags", "aws:createdBy coverage in staging last month", "aws:createdBy account=staging last month"),
+    # the writer's week up to today, Black Friday included, as FRESH_8's `did Black Friday traffic blow up CloudFront`
+    ("/cost", "cloudfrnt costs spiked black friday?", "2026-11-20..2026-11-27 service=cloudfront daily"),
+    # a ranking by change is not something `/top-resources` answers (it lists costs only): refused naming the word, as
+    # FRESH_12's `which resources blew up since tuesday`
+    ("/top-resources", "which dynamo tables grew the most this month vs last", "!grew"),
+    # no NAT Gateway usage type in the vocabulary: EC2 by usage type, the NAT lines among them; `prod` meant as the
+    # account; `last 30 days` by the grammar's rule (the writer counted today in); the writer's `daily` kept
+    (
+        "/cost",
+        "nat gateway charges in prod us-east-1 last 30 days",
+        "last 30 days service=ec2 account=production region=us-east-1 by usage-type daily",
+    ),
+    # September is the period October is compared with anyway
+    ("/cost", "why was 2026-10 higher than 2026-09", "why 2026-10"),
+    # NOT SUPPORTED (who): the writer's nearest, by the creator tag
+    (
+        "/cost",
+        "who launched the big instances in staging on 11/18",
+        "2026-11-18 service=ec2 account=staging by tag:aws:createdBy",
+    ),
+    # the writer's last complete week; the week before is the period compared with anyway; the writer's split by
+    # service kept
+    (
+        "/cost",
+        "lambda sqs costs data-lake acct wk over wk",
+        "last week service=lambda,sqs account=data-lake by service",
+    ),
+    ("/cost", "total mtd", "this month"),
+    ("/cost", "forecast nov", "forecast 2026-11"),
+    # `rn` as the writer read it, the latest full day
+    ("/top-resources", "whats costing most rn", "yesterday"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_13
+    ("/cost", "are we over budget", "!budget"),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this year by month, as FRESH_8
+    ("/cost", "aws vs gcp this yr", "this year monthly"),
+    # `prod acct` is the account; the writer's split by service kept
+    ("/cost", "prod acct last mo", "last month account=production by service"),
+    ("/top-resources", "top 5", "5 this month"),
+    # the writer's `monthly` kept
+    ("/cost", "how much did credits save us this yr", "this year charge-class=credit monthly"),
+    # NOT SUPPORTED (runway): the writer's nearest, the months since August by month with the forecast, as FRESH_6
+    ("/cost", "runway at current burn", "forecast since 2026-08-01 monthly"),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the GPU lines among them, as FRESH_8
+    ("/cost", "gpu spend this month", "this month service=ec2 by usage-type"),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8
+    (
+        "/top-resources",
+        "most expensive p4d / g5 instances in datalake since Halloween",
+        "since 2026-10-31 service=ec2 account=data-lake",
+    ),
+    # a service not on the bill, as FRESH_8's `sagemaker` (the writer's nearest, Glue only, was not taken)
+    ("/cost", "glue + sagemaker for the data team Q4", "!sagemaker"),
+    # the writer's split by service kept
+    (
+        "/cost",
+        "how much did my training run cost last weekend, it was tagged project=search",
+        "2026-11-21..2026-11-22 tag:project=search by service",
+    ),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them, as FRESH_8
+    (
+        "/cost",
+        "spot vs on-demand ec2 in us-west-2 for oct",
+        "2026-10 service=ec2 region=us-west-2 by usage-type",
+    ),
+    # a filtered tag breakdown; `last 2 weeks` by the grammar's rule (the writer counted days back from today)
+    (
+        "/tags",
+        "project tag coverage for ec2 in the data-lake account, last 2 weeks",
+        "project service=ec2 account=data-lake last 2 weeks",
+    ),
+    # the bucket's contents are not in the bill: the S3 buckets; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "s3 buckets with training data, biggest cost, ap-southeast2",
+        "this month service=s3 region=ap-southeast-2",
+    ),
+    ("/cost", "RI and savings plan fees by month this year", "this year charge-class=recurring,one-time monthly"),
+    # on-demand read as the usage lines (the commitment fees, credits and tax left out)
+    (
+        "/cost",
+        "on-demand EC2 + RDS spend last 3 months by service and region, need it for SP sizing",
+        "last 3 months service=ec2,rds charge-class=usage by service, region",
+    ),
+    # NOT SUPPORTED (utilization): the writer's nearest, RDS by usage type, its RI fee lines among them
+    ("/cost", "what's our RI utilization for RDS", "this month service=rds by usage-type"),
+    # compute as EC2, Lambda and EKS, as the writer read it; the earlier half first, both kept (H2 so far)
+    (
+        "/cost",
+        "compute spend h1 vs h2",
+        "2026-01..2026-06 vs 2026-07..2026-12 service=ec2,lambda,eks",
+    ),
+    ("/top-resources", "rds instances running all of q3 - biggest ones", "2026-q3 service=rds"),
+    # the Savings Plan fees are the commitment fees, as FRESH_1's `savings plans cost last quarter`
+    (
+        "/cost",
+        "savings plan cost 07/01/2026 - 10/31/2026 by acount",
+        "2026-07..2026-10 charge-class=recurring,one-time by account",
+    ),
+    # the writer's order kept, as FRESH_4's `Nov 3-10 vs Nov 17-24`
+    (
+        "/cost",
+        "ec2 stagging vs prod, nov 1-15 compared to oct 1-15",
+        "2026-11-01..2026-11-15 vs 2026-10-01..2026-10-15 service=ec2 account=staging,production by account",
+    ),
+)
+
+#: Typed by a thirteenth person, translated blind by another; first run on the grammar at 2667415.
+FRESH_16_FIRST_SIGHT = (32, 5, 13)
+
+FRESH_16: tuple[tuple[str, str, str], ...] = (
+    ("/cost", "how much did we spend last month", "last month"),
+    ("/cost", "forecast for nov?", "forecast 2026-11"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_13
+    ("/cost", "are we over budget this month", "!budget"),
+    ("/cost", "q3 spend by account and service", "2026-q3 by account, service"),
+    # the day before is the day yesterday is compared with anyway
+    ("/cost", "why did ec2 jump yesterday", "why yesterday service=ec2"),
+    # last Black Friday is 2025-11-28, as FRESH_13
+    ("/cost", "cloudfrount today vs last black friday", "2026-11-27 vs 2025-11-28 service=cloudfront"),
+    # `prod` meant as the account, as the writer read it
+    (
+        "/top-resources",
+        "most expensive ec2 instances in prod this week",
+        "this week service=ec2 account=production",
+    ),
+    # no range typed: this month, as the writer read it; the values are listed in every breakdown
+    ("/tags", "how much of our spend is tagged with team", "team this month"),
+    # `incl tax and support` asks for the total as it is (every charge is in it), as FRESH_12; the writer's separate
+    # lines for tax and Support have no canonical form beside the total (no Support service on the bill)
+    ("/cost", "total aws bill for october incl tax and support", "2026-10"),
+    # the writer's `monthly` kept
+    ("/cost", "what did we get in credits ytd", "ytd charge-class=credit monthly"),
+    ("/cost", "RI and SP fees last qtr by month", "last quarter charge-class=recurring,one-time monthly"),
+    ("/cost", "cost by account 10/1-10/15", "2026-10-01..2026-10-15 by account"),
+    # NOT SUPPORTED (cost center): the writer's nearest, by the team tag
+    (
+        "/cost",
+        "can you split the aws bill by cost center for the november accrual",
+        "this month by tag:team",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7's `rds q3 vs q2`
+    ("/cost", "Q3 vs Q2", "2026-q3"),
+    ("/tags", "project tag coverage last month", "project last month"),
+    ("/cost", "api team spend per month since june", "since 2026-06-01 tag:team=api monthly"),
+    # a filtered tag breakdown; `staging` the account, as the writer read it; no range typed: this month
+    ("/tags", "team breakdown for staging", "team account=staging this month"),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "what's the aws cost per engineer on the web team", "this month tag:team=web"),
+    # the writer's 18 days since the move (to yesterday) against the 18 days before
+    (
+        "/cost",
+        "did data team glue spend go down after we moved the jobs on the 9th?",
+        "2026-11-09..2026-11-26 vs 2026-10-22..2026-11-08 service=glue tag:team=data",
+    ),
+    # `last 30 days` by the grammar's rule (the writer counted today in)
+    ("/cost", "spend by team and env last 30 days", "last 30 days by tag:team, tag:env"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "top 10 things Platform owns", "10 this month tag:team=Platform"),
+    # a filtered tag breakdown; `dev` the env tag value, as the writer read it; no range typed: this month
+    ("/tags", "aws:createdBy in dev", "aws:createdBy tag:env=dev this month"),
+    ("/top-resources", "eks clusters by cost nov", "2026-11 service=eks"),
+    ("/cost", "how much is lamda costing us", "this month service=lambda"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "biggest dynamo tables", "this month service=dynamodb"),
+    # the writer's `daily` kept
+    ("/cost", "sqs in us-east1 since monday", "since 2026-11-23 service=sqs region=us-east-1 daily"),
+    # the bot cannot see deploys: the writer's three days after Tuesday against the three before, by day (the writer's
+    # longer daily view from the 17th has no form beside the comparison)
+    (
+        "/cost",
+        "did s3 go up after tuesday's deploy",
+        "2026-11-24..2026-11-26 vs 2026-11-21..2026-11-23 service=s3 daily",
+    ),
+    # no range typed: this month, as the writer read it
+    ("/cost", "kms for checkout", "this month service=kms tag:project=checkout"),
+    ("/cost", "data transfer by region last week", "last week service=data-transfer by region"),
+    # NOT SUPPORTED (requests): the writer's nearest
+    ("/cost", "what's the cost per request of the search service", "this month tag:project=search daily"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "priciest s3 buckets in datalake acct", "this month service=s3 account=data-lake"),
+    # the baseline before the two days is the engine's own
+    ("/cost", "anything weird over thanksgiving", "anomalies 2026-11-26..2026-11-27"),
+    # `rn` as the writer read it, today, as FRESH_12's `top 10 ec2 in prod rn`
+    ("/top-resources", "what's burning money in eu west rn", "today region=eu-west-1"),
+    # no inter-region usage type in the vocabulary: Data Transfer by usage type, the inter-region lines among them;
+    # `prod` and `stagging` the accounts, as the writer read them, side by side
+    (
+        "/cost",
+        "inter-region data transfer prod vs stagging mtd",
+        "this month service=data-transfer account=production,staging by account, usage-type",
+    ),
+    # NOT SUPPORTED (PagerDuty, another vendor's bill, as GCP): the writer's nearest, the AWS bill by service
+    ("/cost", "is the pagerduty bill in here", "this month by service"),
+    ("/cost", "ec2 weekly since sept 1 by usage type", "since 2026-09-01 service=ec2 weekly by usage-type"),
+    # a filtered tag breakdown; no range typed: this month
+    ("/tags", "env coverage in ap-southeast-2", "env region=ap-southeast-2 this month"),
+    ("/cost", "what's our run rate", "forecast 2026-11"),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this month with its month-end forecast
+    ("/cost", "how does aws compare to gcp for us", "forecast this month"),
+    ("/cost", "top 5 services H2 so far", "since 2026-07-01 by service top 5"),
+    # like for like, as FRESH_3's `YoY change in November spend, month to date`
+    ("/cost", "nov yoy", "this month vs 2025-11"),
+    # `last 6 months` by the grammar's rule: the six full months before this one, as the writer counted
+    ("/cost", "cost by account, last 6 months, monthly", "last 6 months by account monthly"),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_5's `Black Friday last year vs today`
+    (
+        "/cost",
+        "how much did checkout cost black friday week last year vs this year",
+        "2025-11-24..2025-11-28 vs 2026-11-23..2026-11-27 tag:project=checkout",
+    ),
+    ("/cost", "search cost since we launched on 9/15", "since 2026-09-15 tag:project=search"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "3 most expensive things in checkout", "3 this month tag:project=checkout"),
+    # NOT SUPPORTED (names): the writer's nearest, as FRESH_8's `Dave's team`
+    ("/cost", "what did Priya's team spend in october", "2026-10 by tag:team"),
+    (
+        "/cost",
+        "hey can you pull EC2 + RDS for production only, us-east-1 and us-west-2, daily from the 1st through "
+        "yesterday, need it for the capacity review on monday",
+        "2026-11-01..2026-11-26 service=ec2,rds account=production region=us-east-1,us-west-2 daily",
+    ),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`
+    ("/cost", "is november going to be higher than october", "forecast 2026-11"),
+    ("/tags", "project split last quarter", "project last quarter"),
+    # `/top-resources` has no grouping: the RDS resources of both accounts in one list, each with its account
+    (
+        "/top-resources",
+        "most expensive RDS in data-lake and staging for the month of october, by account",
+        "2026-10 service=rds account=data-lake,staging",
+    ),
 )

@@ -41,6 +41,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_12_FIRST_SIGHT,
     FRESH_13,
     FRESH_13_FIRST_SIGHT,
+    FRESH_15,
+    FRESH_15_FIRST_SIGHT,
+    FRESH_16,
+    FRESH_16_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -181,6 +185,10 @@ BLIND_BATCHES = (
     BlindBatch(
         "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget for q4?"})
     ),
+    BlindBatch(
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=23, wrong=16, shared=frozenset({"are we over budget"})
+    ),
+    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=36, wrong=12),
 )
 
 
