@@ -166,8 +166,11 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
         # Only the top groups leave the store: a breakdown by resource can have 50k groups.
         kept = store.aggregate(replace(grouped, limit=query.top))
         folded = store.count_groups(grouped) - len(kept) if len(kept) == query.top else 0
-        # Restrict other spans to the kept keys (a superset for several dimensions; matched below).
-        narrowing = tuple(Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by))
+        # Restrict other spans to the kept keys (a superset for several dimensions; matched below); with no group
+        # kept there is nothing to look up (and a filter needs values)
+        narrowing = tuple(
+            Filter(ref, tuple(sorted({r.keys[i] for r in kept}))) for i, ref in enumerate(query.group_by) if kept
+        )
 
         def by_keys(span: TimeRange) -> dict[tuple[str, ...], float]:
             request = AggregateRequest(span, group_by=query.group_by, filters=filters + narrowing, basis=query.basis)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.billing.model import CostQuery, Dimension, DimensionRef, Granularity, Question, TimeRange
+from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Granularity, Question, TimeRange
 from bot.billing.query import run_cost_query
 from bot.billing.vocabulary import Vocabulary
 from bot.reports.text import result_to_json
@@ -167,3 +167,13 @@ def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
     )
     assert quiet.unusual == ()
     assert "Nothing unusual: no day of this period stands out from the weeks before it." in quiet.notes
+
+
+def test_a_breakdown_of_a_period_without_costs_is_empty_not_an_error(store: DuckDBStore) -> None:
+    """A service the bill holds, asked by service for a month it has no lines in (on a genuine bill: `data
+    transfer costs by service` this month): the answer is an empty breakdown, never a crash."""
+    january = TimeRange(date(2024, 1, 1), date(2024, 2, 1))
+    query = CostQuery(january, group_by=(SERVICE,), filters=(Filter(SERVICE, ("EC2",)),))
+    res = run_cost_query(store, query, today=TODAY)
+    assert res.groups == () and res.total == 0
+    assert "_No cost in this period._" in json.dumps(render(res, Vocabulary()).blocks)
