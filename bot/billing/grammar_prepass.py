@@ -45,7 +45,7 @@ from bot.billing.grammar_words import (
     WHY_WORDS,
     YEAR_OVER_YEAR,
 )
-from bot.billing.vocabulary import COMPASS_WORDS, REGION_PLACES
+from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES
 
 #: The grammar's keywords, offered as "did you mean" for a word it does not know.
 KEYWORDS = (
@@ -224,6 +224,8 @@ class PrepassReader(ClauseReader):
 
         def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
             if w in KNOWN_WORDS or fold(w) in DIMENSION_WORDS or self.vocabulary.meanings(w):
+                return True
+            if w in CATEGORY_WORDS or w in REGION_AREAS:  # `compute` is no typo of `compare`
                 return True
             return (
                 self.tag_key_word(tokens[j].text) is not None

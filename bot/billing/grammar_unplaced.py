@@ -32,7 +32,16 @@ from dataclasses import dataclass
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, EXCLUDING, FILLERS
 from bot.billing.model import Dimension, DimensionRef
-from bot.billing.vocabulary import COMPASS_WORDS, KNOWN_SERVICE_NAMES, REGION_PLACES, SERVICE_ALIASES, Vocabulary
+from bot.billing.vocabulary import (
+    CATEGORY_WORDS,
+    COMPASS_WORDS,
+    KNOWN_SERVICE_NAMES,
+    REGION_AREAS,
+    REGION_PLACES,
+    SERVICE_ALIASES,
+    SERVICE_CATEGORIES,
+    Vocabulary,
+)
 from bot.errors import UsageError
 
 #: Cloud providers a question may name (`what we spend on azure`); a bill from one provider holds no other's.
@@ -232,6 +241,18 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
     if place is not None and place not in vocabulary.regions:
         return UsageError(
             f"`{tok.text}` is AWS's region `{place}`, where this bill has no costs.",
+            hint="`/cost by region` lists the regions it holds.",
+        )
+    category = CATEGORY_WORDS.get(w)
+    if category is not None and vocabulary.category_meaning(w) is None:
+        return UsageError(
+            f"`{tok.text}`: this bill holds none of AWS's {category} services "
+            f"({', '.join(SERVICE_CATEGORIES[category][:4])}, ...).",
+            hint="`/cost by service` lists the services it holds.",
+        )
+    if w in REGION_AREAS and w != "us" and vocabulary.area_meaning(w) is None:
+        return UsageError(
+            f"`{tok.text}`: this bill has no costs in a region there.",
             hint="`/cost by region` lists the regions it holds.",
         )
     if w in SERVICE_WORDS and not vocabulary.meanings(w):

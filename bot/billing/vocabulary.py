@@ -107,6 +107,7 @@ KNOWN_SERVICE_NAMES: dict[str, tuple[str, ...]] = {
 #: AWS's product categories, as its console groups services, by the short names of their services: a word for a
 #: category (`databases`) names the services of it that the bill holds.
 SERVICE_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "compute": ("ec2", "lambda", "ecs", "eks", "fargate", "batch", "lightsail"),
     "database": (
         "rds",
         "dynamodb",
@@ -127,6 +128,7 @@ SERVICE_CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 #: Words people type for a category (`which databases cost most`, `networking costs`, `our dbs`).
 CATEGORY_WORDS: dict[str, str] = {
+    **dict.fromkeys(("compute",), "compute"),
     **dict.fromkeys(("database", "databases", "db", "dbs"), "database"),
     **dict.fromkeys(("container", "containers"), "container"),
     **dict.fromkeys(("analytics",), "analytics"),

@@ -224,6 +224,21 @@ def test_spot_and_gpu_name_their_usage_types() -> None:
     assert read("spot spend") == read("usage-type=USE1-SpotUsage:p4d.24xlarge")
 
 
+def test_a_category_or_area_the_bill_holds_nothing_of_is_refused_by_name_never_read_as_a_typo() -> None:
+    # a bill of S3 and KMS only (as the genuine FinOps Foundation sample): `compute` was read as `compare`
+    vocabulary = Vocabulary(services={"Amazon Simple Storage Service": "AmazonS3"}, regions=("us-east-1",))
+
+    def refused(text: str) -> str:
+        with pytest.raises(UsageError) as info:
+            parse_query(text, today=TODAY, vocabulary=vocabulary)
+        return info.value.message
+
+    assert refused("compute vs storage") == (
+        "`compute`: this bill holds none of AWS's compute services (ec2, lambda, ecs, eks, ...)."
+    )
+    assert refused("spend in europe") == "`europe`: this bill has no costs in a region there."
+
+
 def test_an_event_without_its_days_is_refused_by_name() -> None:
     with pytest.raises(UsageError) as info:
         parse("ec2 launch week")
