@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
@@ -27,6 +26,7 @@ from bot.billing.grammar_bare import (
     settle,
     shortened_value,
     stored_phrase_at,
+    whole_total,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
 from bot.billing.grammar_dates import range_label
@@ -51,6 +51,7 @@ from bot.billing.grammar_prepass import (
     PrepassReader,
 )
 from bot.billing.grammar_questions import QuestionReader
+from bot.billing.grammar_sentences import first_question
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
     fiscal_note,
@@ -491,16 +492,6 @@ class _Parser(QuestionReader, PrepassReader):
             return
         self.unplaced(tok)
 
-    def asks_ahead(self) -> bool:
-        """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,
-        `gonna`), not a request (`will you show me`)."""
-        words = [t.lower for t in self.tokens if t.kind is Kind.WORD]
-        for k, w in enumerate(words):
-            after = words[k + 1] if k + 1 < len(words) else ""
-            if (w in ("will", "gonna") and after not in ("you", "u", "ya")) or (w, after) == ("going", "to"):
-                return True
-        return False
-
     def nothing_reads(self, word: str) -> bool:
         """Whether `word` is no word of the grammar, no stored value or part of one, and no tag key."""
         return not (
@@ -509,18 +500,6 @@ class _Parser(QuestionReader, PrepassReader):
             or self.vocabulary.word_meanings(word)
             or self.tag_key_word(word) is not None
         )
-
-    def settle_included(self) -> None:
-        """Values named after `including` (`october including tax`): a total holds them anyway, so they filter
-        nothing, and that is said; beside other values of their dimension (`ec2 including tax`) they are added."""
-        out = self.out
-        for b in out.included:
-            dimensions = {m.dimension for m in b.meanings}
-            kin = [o for o in out.bare if o not in out.included and not o.negate and dimensions & _dimensions(o)]
-            if len(dimensions) != 1 or kin or any(f.dimension in dimensions and not f.negate for f in out.filters):
-                continue
-            out.bare.remove(b)
-            out.readings.append(f"Read `including {b.phrase}` as the whole total, which holds it anyway.")
 
     def _names_an_area(self, tok: Token) -> bool:
         """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun)."""
@@ -676,7 +655,8 @@ class _Parser(QuestionReader, PrepassReader):
         if out.event and out.time_range is not None:
             days = out.time_range.label or range_label(out.time_range.start, out.time_range.end)
             out.readings.append(f"Read `{out.event}` as `{days}`, the days given.")
-        self.settle_included()
+        out.bare, included = whole_total(out.bare, out.included, out.filters)
+        out.readings.extend(included)
         chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
@@ -879,43 +859,10 @@ def parse_query(
     except UnknownWord as exc:
         raise _without(exc, text, read, vocabulary, default_basis) from None
     except TwoAsked:
-        first = _first_question(text, read)
+        first = first_question(text, read)
         if first is None:
             raise
         return first
-
-
-#: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
-#: and a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on).
-_QUESTION_ENDS = re.compile(r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+", re.IGNORECASE)
-
-
-#: A full stop that ends a short form, not a sentence (`excl.`, `Nov.`, `vs.`, `approx.`, `e.g.`).
-_SHORT_FORM_STOP = re.compile(
-    r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\.",
-    re.IGNORECASE,
-)
-
-
-def _first_question(text: str, read: Callable[[str], CostQuery]) -> CostQuery | None:
-    """A message asking two things (`unusual days in staging this month? someone left something running since
-    May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
-    said; None when the message has one sentence or no sentence asks anything alone."""
-    parts = [p.strip() for p in _QUESTION_ENDS.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
-    if len(parts) < 2:
-        return None
-    nothing = read("")
-    for k, part in enumerate(parts):
-        try:
-            query = read(part)
-        except UserFacingError:
-            continue
-        if query == nothing:
-            continue
-        rest = " ".join(parts[:k] + parts[k + 1 :])
-        note = f"Answered `{part}` only; the rest (`{rest}`) asks something else: ask it on its own."
-        return replace(query, readings=(*query.readings, note))
-    return None
 
 
 def _without(
@@ -938,7 +885,3 @@ def _without(
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
     return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)
-
-
-def _dimensions(bare: Bare) -> set[DimensionRef]:
-    return {m.dimension for m in bare.meanings}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.model import Dimension, DimensionRef
+from bot.billing.model import Dimension, DimensionRef, Filter
 from bot.billing.vocabulary import Meaning, Vocabulary
 from bot.errors import UsageError
 
@@ -274,3 +274,20 @@ def _family(phrase: str, meanings: Sequence[Meaning]) -> Meaning:
     values = tuple(dict.fromkeys(v for m in meanings for v in m.values))
     ref = meanings[0].dimension
     return Meaning(ref, values, f"usage-type={','.join(values)}", f"the usage types holding `{phrase}`")
+
+
+def whole_total(
+    bare: Sequence[Bare], included: Sequence[Bare], filters: Sequence[Filter]
+) -> tuple[list[Bare], list[str]]:
+    """Values named after `including` (`october including tax`): a total holds them anyway, so alone in their
+    dimension they filter nothing (left out of `bare`, said); beside other values of it (`ec2 including tax`) or
+    a filter on it they are kept, and so added. Returns the bare values to settle and the readings."""
+    kept, readings = list(bare), []
+    for b in included:
+        dimensions = {m.dimension for m in b.meanings}
+        kin = [o for o in bare if o not in included and not o.negate and dimensions & {m.dimension for m in o.meanings}]
+        if len(dimensions) != 1 or kin or any(f.dimension in dimensions and not f.negate for f in filters):
+            continue
+        kept.remove(b)
+        readings.append(f"Read `including {b.phrase}` as the whole total, which holds it anyway.")
+    return kept, readings

@@ -242,6 +242,16 @@ class QuestionReader(Cursor):
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
 
+    def asks_ahead(self) -> bool:
+        """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,
+        `gonna`), not a request (`will you show me`)."""
+        words = [t.lower for t in self.tokens if t.kind is Kind.WORD]
+        for k, w in enumerate(words):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if (w in ("will", "gonna") and after not in ("you", "u", "ya")) or (w, after) == ("going", "to"):
+                return True
+        return False
+
     def burn_question(self) -> None:
         """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far
         and where the month lands; for a past period its cost."""
