@@ -18,6 +18,7 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "svc": Dimension.SERVICE,
     "svcs": Dimension.SERVICE,
     "product": Dimension.SERVICE,
+    "products": Dimension.SERVICE,
     "account": Dimension.ACCOUNT,
     "accounts": Dimension.ACCOUNT,
     "linkedaccount": Dimension.ACCOUNT,

@@ -14,10 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from rapidfuzz.distance import OSA
 
 from bot.billing.grammar_tokens import Kind, Token
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The most frequent English words (`english_words.txt`, written by `tools/english_words.py`): a word people
+    type every day is never read as a misspelling of another (`match` is no typo of `march`, `company` none of
+    `compare`, `training` none of `trailing`); it is read, left out or named as itself."""
+    text = files("bot.billing").joinpath("english_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _max_distance(word: str) -> int:
@@ -39,7 +50,7 @@ def typo_candidates(word: str, keywords: Iterable[str], value_near: Callable[[st
     """
     w = word.casefold()
     budget = _max_distance(w)
-    if budget == 0 or not w.replace("-", "").isalpha():
+    if budget == 0 or not w.replace("-", "").isalpha() or w in english_words():
         return []
     best = budget + 1
     found: list[str] = []
@@ -109,6 +120,7 @@ def unique_correction(
         or not _PLAIN.match(w)
         or len(w) < 4  # near a 3-letter word is too much alike: `tem` may be `team` or `tme`
         or (ranked[0][0] > 1 and ranked[0][1][:1].casefold() != w[:1])  # two edits and another first letter
+        or w in english_words()  # a word, not a typo: near a name, it is named back with the candidates
     ):
         return None, True
     return ranked[0][1], True

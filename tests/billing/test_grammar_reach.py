@@ -239,6 +239,25 @@ def test_a_category_or_area_the_bill_holds_nothing_of_is_refused_by_name_never_r
     assert refused("spend in europe") == "`europe`: this bill has no costs in a region there."
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("what did we pay aws for october, need it to match the invoice", "match"),  # never `march`
+        ("company spend last month", "company"),  # never `compare`
+        ("how much did my training run cost last weekend", "training"),  # never `trailing`
+    ],
+)
+def test_a_common_english_word_is_never_read_as_a_typo(text: str, word: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    assert info.value.message == f"I don't understand `{word}`."
+
+
+def test_a_misspelling_is_still_read_as_the_word_it_misspells() -> None:
+    assert parse("last month by servce") == parse("last month by service")
+    assert parse("cloudfornt last week") == parse("last week service=cloudfront")
+
+
 def test_an_event_without_its_days_is_refused_by_name() -> None:
     with pytest.raises(UsageError) as info:
         parse("ec2 launch week")

@@ -141,7 +141,7 @@ def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # `does that include the stuff that runs on weekends` (refused on `weekends` until a day of the week became a
     # day-by-day answer, said; the translator wrote a breakdown by service).
     assert right >= 29, score(FRESH_5)[1]
-    assert wrong <= 12, score(FRESH_5)[1]
+    assert wrong <= 10, score(FRESH_5)[1]
 
 
 @dataclass(frozen=True)
@@ -164,14 +164,14 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=33, wrong=14),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=32, wrong=13),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=6),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=5),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
         right=29,
-        wrong=14,
+        wrong=12,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
     # Four refusals became answers or other refusals the translator did not write: `net unblended cost excluding
@@ -180,10 +180,10 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=21, wrong=15),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=21, wrong=14),
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=33, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
     BlindBatch(
         "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=23, wrong=16, shared=frozenset({"are we over budget"})

@@ -1,0 +1,887 @@
+"""The one query grammar shared by every slash command and `trackit query`.
+
+Words are case-insensitive and may come in any order; values with spaces are quoted. See USAGE below and
+docs/query-language.md for the full grammar. `parse_query` is pure: the clock (`today`) and what the store
+knows (`Vocabulary`) are arguments.
+
+    last month by service, region service=ec2,s3 tag:team!=untagged amortized top 5
+
+This module holds the reading loop (`_Parser.step`), bare values, typo and abbreviation handling, and the help
+text. The parser reads with the clause readers of `grammar_questions` (what a question asks beyond its cost) and
+`grammar_clauses` (filters, `by` dimensions, `top`), sharing one `grammar_cursor.Cursor`, and assembles a
+`grammar_builder.Builder`; `grammar_keywords` holds the words naming dimensions, bases and time steps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import date, timedelta
+
+from bot.billing.grammar_bare import (
+    Bare,
+    as_typed,
+    service_prefix,
+    settle,
+    shortened_value,
+    stored_phrase_at,
+    whole_total,
+)
+from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_format import format_query
+from bot.billing.grammar_holidays import match_holiday
+from bot.billing.grammar_keywords import (
+    BASIS_WORDS,
+    DIMENSION_WORDS,
+    FILTER_KEYS,
+    GRANULARITY_WORDS,
+    TOP_N,
+    TWO_WORD_DIMENSIONS,
+    fold,
+)
+from bot.billing.grammar_prepass import (
+    KEYWORDS,
+    KNOWN_WORDS,
+    TYPO_SET,
+    TYPO_TARGET_SET,
+    TYPO_TARGETS,
+    UNIT_OVER,
+    PrepassReader,
+)
+from bot.billing.grammar_questions import QuestionReader
+from bot.billing.grammar_sentences import first_question
+from bot.billing.grammar_time import (
+    NUMBER_WORDS,
+    fiscal_note,
+    match_time_range,
+    parse_time_range,
+    shifted_range,
+)
+from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
+from bot.billing.grammar_typos import near_anything, typo_candidates, unique_correction
+from bot.billing.grammar_unplaced import (
+    COST_NOUNS,
+    GROSS_NOTE,
+    HEDGES,
+    NOT_HELD,
+    PAPERWORK,
+    PERSON,
+    SERVICE_WORDS,
+    UNIT_COST,
+    UNIT_WORDS,
+    ignorable,
+    ignored_note,
+    names_person,
+    provider_note,
+    refusal_for,
+    refused_ignoring,
+    speaker_label,
+)
+from bot.billing.grammar_words import (
+    AMOUNT,
+    ANOMALY_WORDS,
+    AVERAGE_WORDS,
+    CHAT_WORDS,
+    CLOSE_EVENTS,
+    CLOSE_PERIODS,
+    COMPARATIVES,
+    COMPARE_WORDS,
+    COUNT_RANKINGS,
+    EVENT_SPANS,
+    EXCLUDING,
+    FILLERS,
+    FORECAST_WORDS,
+    INCLUDED_WORDS,
+    INCLUDING,
+    JOINERS,
+    OVER_PREVIOUS,
+    OVER_PREVIOUS_PERIOD,
+    PRONOUNS,
+    RANKING_WORDS,
+    RESOURCE_NOUNS,
+    USAGE_FAMILIES,
+    USAGE_UNITS,
+    VERSUS_WORDS,
+    WHY_WORDS,
+    YEAR_OVER_YEAR,
+    ZONE_WORDS,
+)
+from bot.billing.model import (
+    UNTAGGED,
+    CostBasis,
+    CostQuery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    Question,
+)
+from bot.billing.vocabulary import Meaning, Vocabulary, suggest
+from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
+
+__all__ = ["EXAMPLES", "USAGE", "parse_query"]
+
+USAGE = """\
+[time range] [by <dimension>[, <dimension>...]] [filters] [cost basis] [top N] [daily|weekly|monthly]
+
+Time range (default: this month): today, yesterday, last 7 days, last N days, this week, last week,
+  this month (mtd), last month, last 3 months, this quarter, last quarter, this year (ytd), last year,
+  2026-10, october, oct 2025, 2026-q3, 2026, 2026-10-01..2026-10-15 (both days included), since 2026-10-01,
+  week 45, h1, tuesday, since 1st, 17/11.
+  `last N days|weeks|months` are whole units before the current one (today is not included).
+Group by (up to 3): by service | account | region | usage-type | operation | resource | charge-type |
+  currency | charge-class | tag:<key>   e.g. `by service, region` or `by service by tag:team`.
+  Tax is its own service, `Tax`; `charge-type=tax by service` shows the tax of each service.
+Filters: service=ec2 (a name, product code or short name; service=tax), account=<id or name>,
+  region=us-east-1 (region=global: charges without a region), usage-type=..., operation=..., resource=...,
+  charge-type=Tax, currency=EUR, tag:team=web, tag:team=untagged; usage-type=(none) for an empty value;
+  charge-class=usage (usage-driven) or recurring, one-time, tax, credit, adjustment (period charges).
+  Several values: service=ec2,s3. Exclude with != : service!=ec2. Quote values with spaces:
+  account="Prod EU".
+Cost basis (default from settings): unblended | amortized | net   (or basis=amortized)
+Top N groups, the rest folded into "Other": top 5   (default 10)
+Time series: daily | weekly | monthly | hourly   (or `per day`, `by week`)
+Questions: forecast | why | average (per day; `average weekly` per week) | anomalies (`any spikes`) | increases |
+  decreases (groups ranked by their change), e.g. `why last week`, `increases last month by team`."""
+
+EXAMPLES: tuple[str, ...] = (
+    "last month by service",
+    "this month by account top 5",
+    "last 7 days service=ec2 by usage-type daily",
+    "2026-10 by tag:team",
+    "last 3 months tag:team=untagged by service",
+    "2026-10-01..2026-10-15 by region service=ec2,s3 amortized",
+    'yesterday account="Prod EU" by operation',
+    "mtd by service, region service!=tax",
+)
+
+_GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
+
+
+#: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
+_INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
+#: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
+#: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
+_GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
+#: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
+_TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
+#: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
+_CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
+#: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
+_VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
+
+
+class _Parser(QuestionReader, PrepassReader):
+    """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
+
+    def __init__(
+        self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
+    ) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.default_range = default_range
+        self.today = today
+        self.vocabulary = vocabulary
+        self.allow_group_by = allow_group_by
+        self.out = Builder()
+        self.i = 0
+        self.typed = {}
+        self.expand_abbreviations()
+        self.join_spoken_names()
+        self.correct_typos()
+
+    # ------------------------------------------------------------------------------ the loop
+
+    def parse(self) -> Builder:
+        while self.i < len(self.tokens):
+            self.step()
+        self.finish()
+        return self.out
+
+    def step(self) -> None:
+        """Read the token at `self.i` (`_step`); values named after `including` are noted for `finish`, until a
+        word that is neither a value nor a joiner."""
+        tok, before = self.tokens[self.i], len(self.out.bare)
+        including = self.out.including
+        self._step()
+        if including:
+            added = self.out.bare[before:]
+            self.out.included.extend(added)
+            if not added and tok.kind is not Kind.COMMA and tok.lower not in JOINERS:
+                self.out.including = False
+
+    def _step(self) -> None:
+        tok = self.tokens[self.i]
+        if tok.kind is Kind.COMMA:
+            self.i += 1
+            return
+        if tok.kind in (Kind.EQ, Kind.NE):
+            raise UsageError(
+                f"`{tok.text}` at character {tok.position + 1} needs a name before it.",
+                hint="Filters look like `service=ec2` or `tag:team!=web`.",
+            )
+        w = tok.lower
+        if w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE):  # `tag env=prod`
+            self.i += 1
+            return
+        # key=value, also with a two-word key (`usage type=...`)
+        if self.kind(1) in (Kind.EQ, Kind.NE):
+            self.assignment(1)
+            return
+        if self.kind(2) in (Kind.EQ, Kind.NE) and (w, self.word(1)) in TWO_WORD_DIMENSIONS:
+            self.assignment(2)
+            return
+        if tok.kind is Kind.QUOTED:
+            if len(tok.text.split()) > 2 and not self.vocabulary.meanings(tok.text):
+                # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
+                inner = [Token(t.kind, t.text, tok.position + 1 + t.position) for t in tokenize(tok.text)]
+                self.tokens[self.i : self.i + 1] = inner
+                return
+            if not self.bare_value(tok.text, 1):
+                raise UsageError(
+                    f'The quoted text "{tok.text}" is not attached to a filter.',
+                    hint='Quote filter values, e.g. `account="Prod EU"` (no space around `=`).',
+                )
+            return
+        if w in CLOSE_PERIODS and self.word(1) in CLOSE_EVENTS:  # `the monthly close`, `the quarterly review`
+            self.i += 2
+            return
+        if (w, self.word(1)) in TWO_WORD_DIMENSIONS and not self.vocabulary.meanings(f"{w} {self.word(1)}"):
+            self.out.named.append(DimensionRef(DIMENSION_WORDS[fold(w + str(self.word(1)))]))  # `usage types`
+            self.i += 2
+            return
+        if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
+            return
+        if self.commitment_phrase():
+            return
+        if self.credit_phrase():
+            return
+        if self.versus_relative():
+            return
+        holiday = match_holiday(self.tokens, self.i, self.today)
+        if holiday is not None:
+            self.out.set_holiday(holiday[0])
+            self.out.after_versus = self.out.excluding = False
+            self.i += holiday[1]
+            return
+        found = match_time_range(self.tokens, self.i, self.today)
+        if found is not None:
+            self.time_phrase(found[0])
+            note = fiscal_note(self.tokens, self.i, found[1], found[0])
+            if note is not None:  # `FY26`: the calendar year, said
+                self.out.readings.append(note)
+            self.i += found[1]
+            return
+        if self.forecast_phrase():
+            return
+        if self.moves_and_rates(w):
+            return
+        self.out.after_versus = self.out.after_versus and (w in FILLERS or w in JOINERS)
+        if w in VERSUS_WORDS or (w in JOINERS and self.out.comparing):
+            self.out.comparing = self.out.after_versus = True
+            self.i += 1
+            return
+        if w in COMPARE_WORDS or w in OVER_PREVIOUS or w == "between":  # `the split between prod and dev`
+            self.out.comparing = True
+            self.out.implied_range = self.out.implied_range or OVER_PREVIOUS_PERIOD.get(w)
+            self.i += 1
+            return
+        if w in YEAR_OVER_YEAR:
+            self.out.year_over_year = True
+            self.i += 1
+            return
+        if w in UNIT_OVER and self.word(1) == "of":  # `for the month of october`
+            self.i += 2
+            return
+        if w in UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
+            self.out.year_over_year = self.out.year_over_year or w == "year"
+            self.out.comparing = True
+            self.i += 3
+            return
+        if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
+            self.i += 2
+            return
+        if w in EXCLUDING:
+            self.out.excluding = True
+            self.i += 1
+            return
+        if w in ("budget", "budgets"):
+            raise UsageError(
+                f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
+                hint="`/trackit budget list` shows them; `forecast` gives this month's expected total.",
+            )
+        if w in INCLUDING and self.word(1) == "untagged":  # `by team, include untagged`: a group it shows anyway
+            self.out.untagged_shown.append(self.tokens[self.i + 1])
+            self.i += 2
+            return
+        if w in INCLUDED_WORDS:
+            self.out.including = True  # `october including tax`: the total, which holds tax anyway (`finish`)
+            self.i += 2 if self.word(1) == "of" else 1
+            return
+        if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
+            self.out.untagged.append(tok)
+            self.i += 1
+            return
+        if w in ("tag", "tags") and self.i > 0 and self.tag_key_word(self.tokens[self.i - 1].text) is not None:
+            self.i += 1  # `by team tag`: the key named already
+            return
+        if w in WHY_WORDS:
+            self.set_question(Question.WHY, tok)
+            self.i += 1
+            return
+        if w in FORECAST_WORDS:
+            self.set_question(Question.FORECAST, tok)
+            self.i += 1
+            return
+        if w == "mean" and (self.word(-1) in {*PRONOUNS, "it"} or self.kind(1) in (None, Kind.COMMA)):
+            self.i += 1  # `what does it mean`, `I mean`: the verb
+            return
+        if w in ("project", "projecting") and self.word(-1) in PRONOUNS:  # `where do you project it to land`
+            self.set_question(Question.FORECAST, tok)
+            self.i += 1
+            return
+        if w in AVERAGE_WORDS:
+            self.set_question(Question.AVERAGE, tok)
+            self.i += 1
+            return
+        if w in ANOMALY_WORDS:
+            self.out.unusual = True
+            self.i += 1
+            return
+        if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
+            self.out.readings.append(f"Read `{tok.text}` as `by`.")
+            w = "by"
+        if w == "by" or (w == "group" and self.word(1) == "by"):
+            self.i += 1 if w == "by" else 2
+            self.group_by_list(tok)
+            return
+        if (w, self.word(1)) in (("net", "unblended"), ("unblended", "net")):
+            self.i += 1  # AWS's `net unblended cost` is the net basis (`lineItem/NetUnblendedCost`)
+            w = "net"
+        if w in BASIS_WORDS:
+            self.out.set_basis(BASIS_WORDS[w])
+            if w == "gross":
+                self.out.readings.append(GROSS_NOTE)
+            self.i += 1
+            return
+        if w in GRANULARITY_WORDS:
+            self.out.set_granularity(GRANULARITY_WORDS[w])
+            self.i += 1
+            return
+        if w in ("date", "dates", "day", "days") and self.word(1) in ("between", "from", "since", "after"):
+            self.i += 1  # `where date between 2026-08-01 and 2026-08-31` (as SQL writes it): the span says when
+            return
+        if w in ("every", "each") and self.word(1) == "of":
+            self.i += 2  # `how much does each of our products cost`: what follows names them
+            return
+        if w in ("per", "every", "each"):
+            if self.word(1) in ZONE_WORDS:
+                raise self.unknown_word(self.tokens[self.i + 1])
+            if self.dimension_at(1) is not None:  # `per account` groups like `by account`
+                self.i += 1
+                self.group_by_list(tok)
+                return
+            if (self.word(1) or "").strip("'’") in NOT_HELD:  # `cost per order`: the word says what is missing
+                self.i += 1
+                return
+            if self.word(1) in USAGE_UNITS and self.allow_group_by:  # `how much per GB`: what each usage cost
+                self.out.readings.append(
+                    f"`per {self.tokens[self.i + 1].text}`: answered with the cost of each usage type (storage, "
+                    "requests, transfer), not a price per unit."
+                )
+                if DimensionRef(Dimension.USAGE_TYPE) not in self.out.group_by:
+                    self.out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
+                self.i += 2
+                return
+            unit = self.word(1)
+            if w == "per" and unit is not None and unit.isalpha() and self.nothing_reads(unit):
+                # `cost per researcher`, `per CCU`: a unit the bill cannot count, answered with the cost itself
+                if UNIT_COST not in self.out.not_held:
+                    self.out.readings.append(UNIT_COST.note(f"per {self.tokens[self.i + 1].text}"))
+                    self.out.not_held.append(UNIT_COST)
+                self.i += 2
+                return
+            raise UsageError(
+                f"`{w}` needs a time step or a dimension after it.",
+                hint="Example: `per day`, `per week`, `per account`.",
+            )
+        if w == "top" or TOP_N.match(w):
+            self.top(w)
+            return
+        if (w, self.word(1)) in (("bottom", "line"), ("grand", "total")):  # the total: what every answer states
+            self.i += 2
+            return
+        if w in _TEST_KINDS and self.word(1) in ("test", "tests", "testing", "run", "runs"):
+            self.i += 2  # `during the load test`: when, said by the dates beside it
+            return
+        if (w, self.word(1)) == ("as", "of") and self.word(2) in ("today", "now"):
+            self.i += 3  # `the estimated bill as of today`: the data is as of today anyway
+            return
+        # `aws` is a filler on an AWS-only bill, the provider on a multi-cloud one (`aws vs azure`)
+        providers = self.vocabulary.providers
+        us_area = w == "us" and self._names_an_area(tok) and self.vocabulary.area_meaning(w) is not None
+        if w in FILLERS and not (len(providers) > 1 and w in map(str.casefold, providers)) and not us_area:
+            self.i += 1  # (`in the US` is the area)
+            return
+        if self.bare_value(tok.text, 1):
+            return
+        count = w if w.isdecimal() else str(NUMBER_WORDS.get(w, "")) if w not in ("one", "couple", "a") else ""
+        if count and self.counts_what():  # `the 5 most expensive`, `which five individual resources`
+            self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
+            self.i += 1
+            return
+        named_day = match_time_range(self.tokens, self.i + 1, self.today) if w == "day" else None
+        if named_day is not None and named_day[0].end - named_day[0].start == timedelta(days=1):
+            self.i += 1  # `the cost of day 3rd nov`: that day (`most expensive day last month`: day by day)
+            return
+        if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
+            self.out.set_granularity(Granularity.DAY)
+            self.i += 1
+            return
+        if w in RESOURCE_NOUNS and self.out.excluding:  # `not the nodes`: the service they are of, left out
+            self.tokens[self.i] = Token(Kind.WORD, RESOURCE_NOUNS[w], tok.position)
+            self.typed[tok.position] = tok.text
+            return
+        if w in RESOURCE_NOUNS:  # `which servers`, `biggest buckets`: resources (of the service they imply)
+            self.out.named.append(DimensionRef(Dimension.RESOURCE))
+            self.out.resource_nouns.append(tok.text)
+            self.i += 1
+            return
+        spun = w in ("spun", "launched", "provisioned") and "who" in {t.lower for t in self.tokens}
+        if (w in ("created", "creator", "creators") or spun) and "aws:createdBy" in self.vocabulary.tag_keys:
+            self.out.named.append(DimensionRef.tag("aws:createdBy"))  # `who created`: AWS's own creator tag
+            self.i += 1
+            return
+        named = self.dimension_at()
+        if named is not None and isinstance(named[0], DimensionRef):
+            self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
+            self.i += named[1]
+            return
+        partial = self.vocabulary.word_meanings(tok.text)
+        if w in CHAT_WORDS:  # `out` in `figure out` is no part of `EU-DataTransfer-Out-Bytes`
+            partial = [m for m in partial if m.dimension.kind is not Dimension.USAGE_TYPE]
+        area = self.vocabulary.area_meaning(w) if self._names_an_area(tok) else None
+        if area is not None and all(m.dimension.kind is Dimension.USAGE_TYPE for m in partial):
+            partial = [area]  # `in Europe`, `eu` (not the `EU-` of usage types): the regions there
+        category = None if partial else self.vocabulary.category_meaning(w)
+        if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
+            partial = [category]
+        if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
+            partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
+        if not partial and w in ("gpu", "gpus"):  # EC2's GPU and ML-accelerator families (`BoxUsage:g5.xlarge`)
+            ref = DimensionRef(Dimension.USAGE_TYPE)
+            gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
+            partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in gpu_types]
+        if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
+            partial = self.vocabulary.usage_types_holding(f":{w}.")
+        if partial:  # `support costs`, `ml team`: a word of one stored name
+            self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
+            self.i += 1
+            if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
+                self.i += 1
+            return
+        if w in CHAT_WORDS or w in RANKING_WORDS:  # after values and dimensions: a stored value is never lost
+            self.i += 1
+            return
+        started = service_prefix(tok.text, self.vocabulary)
+        if started:  # `dynamo`: the start of one service's short name
+            self.out.bare.append(Bare(tok.text, tuple(started), self.out.excluding, partial=True))
+            self.i += 1
+            return
+        self.unplaced(tok)
+
+    def nothing_reads(self, word: str) -> bool:
+        """Whether `word` is no word of the grammar, no stored value or part of one, and no tag key."""
+        return not (
+            word in KNOWN_WORDS
+            or self.vocabulary.meanings(word)
+            or self.vocabulary.word_meanings(word)
+            or self.tag_key_word(word) is not None
+        )
+
+    def _names_an_area(self, tok: Token) -> bool:
+        """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun)."""
+        return tok.lower != "us" or tok.text == "US" or self.word(-1) == "the"
+
+    def unplaced(self, tok: Token) -> None:
+        """A word nothing else reads: an amount or a time of day is noted for `finish`; what the bill does not hold
+        (an invoice, a person, a cost per order) is answered as near as it allows, and said; a service or region
+        the bill has none of is refused by name; another cloud is said to be missing; a short form of a stored
+        name (`prd`, `dl`) is read as it; a typo of one word or value is read as it
+        (`grammar_typos.unique_correction`); a word that cannot change the answer is left out and said so
+        (`grammar_unplaced`); anything else is an unknown word."""
+        if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
+            self.i += 1  # `blow past 100k`: the amount says what
+            return
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        if (
+            tok.lower in EVENT_SPANS
+            and before is not None
+            and before.lower.isalpha()
+            and self.nothing_reads(before.lower)
+        ):
+            self.out.event = f"{before.text} {tok.text}"  # `launch week (Nov 16-22)`: named by its days (`finish`)
+            self.i += 1
+            return
+        if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
+            self.out.amount = tok.text
+            self.i += 1
+            return
+        if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
+            self.out.clock = tok.text
+            self.i += 1
+            return
+        held = NOT_HELD.get(tok.lower.strip("'’"))
+        if held is UNIT_COST and tok.lower not in UNIT_WORDS and self.word(-1) not in ("per", "each", "every", "by"):
+            self.i += 1  # `customer says slow`: a customer, not a cost per customer
+            return
+        typed = self.typed.get(tok.position, tok.text)
+        if held is None and names_person(typed, self.vocabulary):
+            held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
+        if held is not None:  # `invoice`, `who owns`, `per order`: as near as the bill allows, and said
+            if held not in self.out.not_held:  # `invoice pdf`: said once
+                self.out.readings.append(held.note(tok.text))
+                self.out.not_held.append(held)
+            self.i += 1
+            if self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
+                self.i += 2
+            return
+        refusal = refusal_for(tok, self.vocabulary)
+        if refusal is not None and self.out.including and tok.lower in SERVICE_WORDS:
+            # `october including tax and support`: the total holds whatever the bill has; it has no support
+            self.out.readings.append(f"The bill holds no `{tok.text}` charges: the total is without them.")
+            self.i += 1
+            return
+        if refusal is not None:
+            raise refusal
+        note = provider_note(tok.text, self.vocabulary)
+        if note is not None:  # `how does our AWS bill compare to azure`: the AWS answer, and why no Azure
+            self.out.readings.append(note)
+            self.i += 1
+            return
+        shortened = shortened_value(tok.text, self.vocabulary)
+        if shortened:  # `prd`, `stg`, `dl acct`: the consonants or initials of stored names
+            self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
+            self.i += 1
+            return
+        if tok.position in self.typed:  # a correction or short form that led nowhere: named as typed
+            raise self.unknown_word(tok)
+        if tok.lower in PAPERWORK:  # `for chargeback`: what the answer is for, left out and said (no typo)
+            self.out.ignored.append(tok)
+            self.i += 1
+            return
+        word = tok.text.removesuffix(":")
+        spelling, near = unique_correction(
+            word,
+            TYPO_SET if len(word) > 3 else TYPO_TARGET_SET,  # `own` is no typo of `owns`'s refusal
+            self.vocabulary.names_within,
+        )
+        if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
+            self.tokens[self.i] = Token(Kind.WORD, spelling, tok.position)
+            self.typed[tok.position] = tok.text
+            self.out.readings.append(f"Read `{tok.text}` as `{spelling}`.")
+            return
+        if near:  # a typo of one of several: the message names them
+            raise self.unknown_word(tok)
+        slot = self.value_slot() and not speaker_label(tok, self.text)
+        if not slot and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+            self.out.ignored.append(tok)
+            self.i += 1
+            return
+        raise self.unknown_word(tok)
+
+    def value_slot(self) -> bool:
+        """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
+        (`frontend costs`, `frontend team`), right after a dimension (`team frontend`) or a preposition (`spend
+        for marketing`; `for the board deck` has an article between); never right after a stored value (`the
+        search feature costs`: the noun says what the value is)."""
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        if before is not None and before.kind is Kind.WORD and self.vocabulary.meanings(before.text):
+            return False  # `the search feature`, `checkout flow`: a noun after a value says what the value is
+        if before is not None and names_person(self.typed.get(before.position, before.text), self.vocabulary):
+            return False  # `Priya's experiments`: what of the person's
+        if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
+            return True
+        with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here
+            return any(
+                found is not None and isinstance(found[0], DimensionRef)
+                for found in (self.dimension_at(1), self.dimension_at(-1) if self.i > 0 else None)
+            )
+        return False
+
+    def counts_what(self) -> bool:
+        """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or
+        resource noun follows, maybe after one adjective (`5 most expensive`, `five individual resources`)."""
+        for k in (1, 2):
+            nxt = self.word(k)
+            if nxt is None:
+                return False
+            if nxt in COUNT_RANKINGS or nxt in RESOURCE_NOUNS or (nxt.endswith("s") and self.dimension_at(k)):
+                return True
+        return False
+
+    # ------------------------------------------------------------------------------ bare words
+
+    def bare_value_phrase(self) -> bool:
+        """A stored value of two to four words at the cursor, typed without its dimension."""
+        found = stored_phrase_at(self.tokens, self.i, self.vocabulary)
+        if found is None:
+            return False
+        phrase, meanings, used = found
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.i += used
+        return True
+
+    def bare_value(self, phrase: str, used: int) -> bool:
+        meanings = as_typed(phrase, self.vocabulary.meanings(phrase))
+        if not meanings:
+            return False
+        self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.i += used
+        return True
+
+    def finish(self) -> None:
+        """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
+        out = self.out
+        if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
+            out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
+        if out.event and out.time_range is None:
+            raise UsageError(
+                f"`{out.event}`: I can't tell which days that is.",
+                hint=f"Give its days, e.g. `{out.event} 2026-11-16..2026-11-22`.",
+            )
+        if out.event and out.time_range is not None:
+            days = out.time_range.label or range_label(out.time_range.start, out.time_range.end)
+            out.readings.append(f"Read `{out.event}` as `{days}`, the days given.")
+        out.bare, included = whole_total(out.bare, out.included, out.filters)
+        out.readings.extend(included)
+        chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
+        out.readings.extend(readings)
+        if out.untagged:
+            chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
+        for (ref, negate), values in chosen.items():
+            explicit = next((f for f in out.filters if f.dimension == ref), None)
+            if explicit is None:
+                out.filters.append(Filter(ref, tuple(values), negate=negate))
+            elif explicit.negate != negate and not set(explicit.values) & set(values):
+                # `ec2 without tax`: keeping some values already leaves the others out (tax lines are the service
+                # `Tax`, not EC2's); the kept values are the filter, and the answer says so
+                kept, dropped = (explicit.values, values) if negate else (tuple(values), explicit.values)
+                out.filters[out.filters.index(explicit)] = Filter(ref, tuple(kept))
+                out.readings.append(
+                    f"`{', '.join(dropped)}` is left out anyway: the question keeps only `{', '.join(kept)}`."
+                )
+            elif explicit.negate != negate:
+                name = ref_text(ref, self.vocabulary)
+                raise UsageError(
+                    f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
+                    hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
+                )
+            else:
+                merged = tuple(dict.fromkeys([*explicit.values, *values]))
+                out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
+        filtered = {f.dimension for f in out.filters}
+        for ref in dict.fromkeys(out.named):
+            # A dimension named next to one of its values qualifies it; named alone, it groups.
+            if ref not in filtered and ref not in out.group_by and self.allow_group_by:
+                out.add_group(ref, self.vocabulary)
+        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
+        if (out.comparing or weighed) and out.versus is None and self.allow_group_by:
+            # `ec2 vs s3`: values of one dimension side by side
+            several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
+            for ref in several[:1]:
+                if ref not in out.group_by:
+                    out.add_group(ref, self.vocabulary)
+        # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
+        named_apart = [
+            ref
+            for (ref, negate) in chosen
+            if not negate and sum(any(m.dimension == ref for m in b.meanings) for b in out.bare if not b.negate) > 1
+        ]
+        asked_twice = sum(t.lower in ("what", "what's", "whats", "how") for t in self.tokens) > 1
+        if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:
+            for ref in named_apart[:1]:  # one question per value: answered side by side
+                out.add_group(ref, self.vocabulary)
+        if out.granularity not in (None, Granularity.NONE) and not out.group_by and self.allow_group_by:
+            # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved
+            several = named_apart
+            for ref in several[:1]:
+                out.add_group(ref, self.vocabulary)
+        self.compare_span_ends()
+        self.imply_resource_service()
+        if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
+        if any(h.daily for h in out.not_held) and out.granularity is None:
+            out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
+        nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
+        if nearest is not None and not out.group_by and self.allow_group_by:
+            out.add_group(nearest, self.vocabulary)  # `the october invoice`: by service, as itemised
+        creator = PERSON.breakdown
+        room = len(out.group_by) < MAX_GROUP_BY
+        if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
+            out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        if out.amount:
+            self.amount_question(out.amount)
+        if out.burn or self.asks_ahead():
+            self.burn_question()  # `our burn`, `what will november cost`: the month in progress, where it lands
+        if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
+            out.set_granularity(Granularity.HOUR)
+            out.time_range = out.time_range or parse_time_range("today", self.today)
+            out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")
+        if out.versus is not None and out.time_range is None:
+            unit = out.versus.label.removeprefix("last ")
+            # `trending up vs last quarter`: this quarter against it; else the default range against it
+            this = f"this {unit}" if unit in ("week", "month", "quarter", "year") else self.default_range
+            out.time_range = parse_time_range(this, self.today)
+        if out.year_over_year:
+            current = out.time_range or parse_time_range(self.default_range, self.today)
+            out.time_range = current
+            out.versus = out.versus or shifted_range(current, "year")
+        if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
+            words = " ".join(out.holiday.words)
+            out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
+        self.settle_question()
+        if out.question is Question.FORECAST:
+            self.check_forecast()
+        if out.ignored:
+            self.check_ignored()
+
+    def check_ignored(self) -> None:
+        """Words left out of the question (`grammar_unplaced`) are said in the answer when the rest of it stands
+        on its own (`grammar_unplaced.refused_ignoring`): a time range alone does not (`frontend last month`:
+        the word may be the very thing asked about, a value the asker cannot see included)."""
+        out = self.out
+        asks = (
+            out.filters
+            or out.group_by
+            or out.named
+            or out.question is not Question.COST
+            or out.granularity is not None
+            or out.top is not None
+            or out.basis is not None
+            or out.resource_nouns
+            or out.not_held
+        )
+        refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
+        if refused is not None:
+            raise self.unknown_word(refused)
+        for tok in out.ignored:  # within typo distance of any stored value (an id included): a typo of it
+            if near_anything(tok.text.removesuffix(":"), TYPO_TARGETS, self.vocabulary.value_near):
+                raise self.unknown_word(tok)
+        out.readings.append(ignored_note(out.ignored))
+
+    def untagged_key(self) -> DimensionRef:
+        """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
+        keys = list(dict.fromkeys(r for r in [*self.out.named, *self.out.group_by] if r.kind is Dimension.TAG))
+        if len(keys) != 1 and len(self.vocabulary.tag_keys) == 1:
+            keys = [DimensionRef.tag(self.vocabulary.tag_keys[0])]
+        if len(keys) == 1:
+            return keys[0]
+        labels = [self.vocabulary.tag_label(k) for k in self.vocabulary.tag_keys if k.startswith("user:")][:3]
+        examples = " or ".join(f"`{label}=untagged`" for label in labels or ["tag:team"])
+        raise UsageError(
+            f"`{self.out.untagged[0].text}` needs the tag key it is about.", hint=f"Say which: {examples}."
+        )
+
+    # ------------------------------------------------------------------------------ errors
+
+    def unknown_word(self, tok: Token) -> UsageError:
+        if tok.lower in ZONE_WORDS:
+            return UsageError(
+                f"`{tok.text}`: costs are kept by region, not by availability zone.",
+                hint="Did you mean `by region`, or a region such as `region=us-east-1`?",
+            )
+        if tok.lower in USAGE_UNITS:
+            return UsageError(
+                f"`{tok.text}`: I answer costs, not usage amounts.",
+                hint="Ask what that usage cost, e.g. `service=s3 by usage-type last month`.",
+            )
+        if tok.position in self.typed:  # a typo correction that led nowhere: name the word as typed
+            tok = Token(tok.kind, self.typed[tok.position], tok.position)
+        typos = [] if tok.lower in TYPO_TARGETS else typo_candidates(tok.lower, TYPO_TARGETS, None)
+        dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
+        close = typos or suggest(tok.text, [*KEYWORDS, *dims, *FILTER_KEYS[:-1]])
+        values = self.vocabulary.suggest_values(tok.text)
+        seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
+        for v in values:
+            for m in self.vocabulary.meanings(v):
+                seen.setdefault((m.dimension, m.values), m.spelled)
+        named = set(self.out.named)
+        with suppress(UserFacingError):
+            after = self.dimension_at(1) if self.i < len(self.tokens) and self.tokens[self.i] == tok else None
+            if after is not None and isinstance(after[0], DimensionRef):
+                named.add(after[0])
+        if any(ref in named for ref, _ in seen):  # `stagging account`: the account's value, not the env's
+            seen = {k: v for k, v in seen.items() if k[0] in named}
+            close = []
+        spelled = list(seen.values())[:3]
+        choices = list(dict.fromkeys([*spelled, *close]))[:4]
+        hint = ("Did you mean " + " or ".join(f"`{c}`" for c in choices) + "? " if choices else "") + _GENERIC_EXAMPLE
+        creator = "aws:createdBy" in self.vocabulary.tag_keys
+        if creator and tok.text[:1].isupper() and not tok.text.isupper() and not seen and tok.position > 0:
+            # `Priya's experiments`: a name the bill cannot hold; who created what is AWS's creator tag
+            hint = hint.replace(
+                _GENERIC_EXAMPLE, f"If `{tok.text}` is a person: `by tag:aws:createdBy` shows who created what."
+            )
+        return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
+
+
+def parse_query(
+    text: str,
+    *,
+    today: date,
+    vocabulary: Vocabulary,
+    default_range: str = "this month",
+    default_basis: CostBasis = CostBasis.UNBLENDED,
+    allow_group_by: bool = True,
+) -> CostQuery:
+    """The `CostQuery` that `text` asks for, resolved against `today` and the store's `vocabulary`.
+
+    Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series.
+    Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
+    `NotFound` for a value the store does not know (with "did you mean" suggestions). A word nothing reads
+    (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
+    raises anything else for any input string.
+    """
+
+    def read(words: str) -> CostQuery:
+        return (
+            _Parser(words, today, vocabulary, allow_group_by, default_range)
+            .parse()
+            .query(today, default_range, default_basis)
+        )
+
+    try:
+        return read(text)
+    except UnknownWord as exc:
+        raise _without(exc, text, read, vocabulary, default_basis) from None
+    except TwoAsked:
+        first = first_question(text, read)
+        if first is None:
+            raise
+        return first
+
+
+def _without(
+    exc: UnknownWord, text: str, read: Callable[[str], CostQuery], vocabulary: Vocabulary, basis: CostBasis
+) -> UnknownWord:
+    """`exc` with its hint naming the question the text asks without the unknown word (`frontend last month`:
+    `last month`, everything), so the person sees what the rest would answer and can ask it or name the word;
+    `exc` itself when the rest asks nothing either."""
+    stripped = strip_markup(text)
+    if stripped[exc.position : exc.position + len(exc.word)] != exc.word:
+        return exc
+    rest = f"{stripped[: exc.position]} {stripped[exc.position + len(exc.word) :]}"
+    try:
+        nearest = format_query(read(rest), vocabulary, default_basis=basis)
+    except UserFacingError:
+        return exc
+    choices = (exc.hint or "").removesuffix(_GENERIC_EXAMPLE).strip()
+    without = f"Without `{exc.word}`, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"
+    keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
+    example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
+    hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."
+    return UnknownWord(exc.message, hint, word=exc.word, position=exc.position, nearest=nearest)

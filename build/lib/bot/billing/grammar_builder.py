@@ -1,0 +1,218 @@
+"""The query builder: what a question accumulates while it is read, and the `CostQuery` it becomes.
+
+Each setter refuses a second, conflicting value (two time ranges, two cost bases, a dimension grouped twice) with a
+`UsageError` naming both; `Builder.query` fills in the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.billing.grammar_bare import Bare
+from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_holidays import Holiday
+from bot.billing.grammar_keywords import CANONICAL_GRANULARITY
+from bot.billing.grammar_time import parse_time_range
+from bot.billing.grammar_tokens import Token
+from bot.billing.grammar_unplaced import NotHeld
+from bot.billing.model import (
+    CostBasis,
+    CostQuery,
+    Dimension,
+    DimensionRef,
+    Filter,
+    Granularity,
+    Question,
+    TimeRange,
+)
+from bot.billing.vocabulary import Vocabulary
+from bot.errors import TwoAsked, UsageError
+
+MAX_GROUP_BY = 3
+MAX_TOP = 1000
+DEFAULT_TOP = 10
+
+
+def _whole_year(time_range: TimeRange) -> bool:
+    start, end = time_range.start, time_range.end
+    return (start.month, start.day, end.month, end.day, end.year - start.year) == (1, 1, 1, 1, 1)
+
+
+@dataclass
+class Builder:
+    """The query being assembled; each setter refuses a second, conflicting value."""
+
+    time_range: TimeRange | None = None
+    group_by: list[DimensionRef] = field(default_factory=list)
+    filters: list[Filter] = field(default_factory=list)
+    basis: CostBasis | None = None
+    granularity: Granularity | None = None
+    top: int | None = None
+    versus: TimeRange | None = None
+    question: Question = Question.COST
+    #: values typed without their dimension (`ec2`, `support`), each with every reading the vocabulary has for it
+    bare: list[Bare] = field(default_factory=list)
+    #: dimensions named without `by` (`production account`, `top 5 services`): qualifiers or group-bys
+    named: list[DimensionRef] = field(default_factory=list)
+    comparing: bool = False
+    after_versus: bool = False
+    year_over_year: bool = False
+    implied_range: str | None = None  # the period an `X over X` word names (`wow`: this week), if none is said
+    readings: list[str] = field(default_factory=list)
+    #: set by `except`/`excluding`: the bare values named after it are left out
+    excluding: bool = False
+    #: set by `including`: the bare values named after it (`included`) filter nothing alone (`Parser.finish`)
+    including: bool = False
+    included: list[Bare] = field(default_factory=list)
+    #: `untagged` typed alone: settled by the one tag key the question names
+    untagged: list[Token] = field(default_factory=list)
+    #: `include untagged`: the untagged group shown beside the values of a tag the question groups by
+    untagged_shown: list[Token] = field(default_factory=list)
+    #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
+    holiday: Holiday | None = None
+    #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
+    moves: list[Question] = field(default_factory=list)
+    #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
+    unusual: bool = False
+    #: the two ends of a span read as the time range (`from september to october`), for a question about a change
+    span_ends: tuple[TimeRange, TimeRange] | None = None
+    #: nouns for resources typed (`servers`, `buckets`), which may imply their service
+    resource_nouns: list[str] = field(default_factory=list)
+    #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
+    ignored: list[Token] = field(default_factory=list)
+    #: a time of day typed (`3pm`): the day is answered hour by hour
+    clock: str = ""
+    #: an event named by a span word (`launch week`): its days must be given too
+    event: str = ""
+    #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
+    amount: str = ""
+    #: `our burn`: the spend of the month in progress, answered with its pace
+    burn: bool = False
+    #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
+    not_held: list[NotHeld] = field(default_factory=list)
+
+    def set_holiday(self, holiday: Holiday) -> None:
+        """A holiday as the time range; after a whole year (`last year ... christmas`), that year's; compared
+        with itself (`thanksgiving vs last thanksgiving`), the year before's."""
+        current = self.time_range
+        if current is not None and not self.comparing and _whole_year(current):
+            self.time_range = None
+            holiday = holiday.in_year(current.start.year)
+        if current == holiday.time_range and (self.after_versus or self.comparing):
+            holiday = holiday.in_year(holiday.time_range.start.year - 1)  # `thanksgiving vs last thanksgiving`
+        self.set_time(holiday.time_range)
+        if self.time_range == holiday.time_range:
+            self.holiday = holiday
+
+    def holiday_days(self) -> str:
+        """The days of the holiday read, as the reading says them (`Friday 2026-12-25`)."""
+        holiday = self.holiday
+        if holiday is None:
+            return "its day"
+        tr = holiday.time_range
+        last = tr.end - timedelta(days=1)
+        return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
+
+    def set_time(self, time_range: TimeRange) -> None:
+        holiday = self.holiday
+        same = holiday is not None and self.time_range == holiday.time_range
+        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
+            # `black friday ... last year`: that year's
+            self.holiday = holiday.in_year(time_range.start.year)
+            self.time_range = self.holiday.time_range
+            return
+        if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
+            if self.versus is not None:
+                raise TwoAsked(
+                    f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",
+                    hint="Compare two periods at a time, e.g. `2026-11 vs 2026-08`.",
+                )
+            self.versus = time_range
+            return
+        if self.time_range is not None:
+            raise TwoAsked(
+                f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",
+                hint="Give one, e.g. `2026-10-01..2026-10-15` for a span of days, or compare two with `vs`: "
+                f"`{self.time_range.label} vs {time_range.label}`.",
+            )
+        self.time_range = time_range
+
+    def set_basis(self, basis: CostBasis) -> None:
+        if self.basis is not None and self.basis is not basis:
+            raise TwoAsked(
+                f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
+                hint="Pick one of `unblended`, `amortized`, `net`.",
+            )
+        self.basis = basis
+
+    def set_granularity(self, granularity: Granularity) -> None:
+        if self.granularity is not None and self.granularity is not granularity:
+            raise TwoAsked(
+                f"Two time steps: `{CANONICAL_GRANULARITY[self.granularity]}` and "
+                f"`{CANONICAL_GRANULARITY[granularity]}`.",
+                hint="Pick one of `daily`, `weekly`, `monthly`, `hourly`.",
+            )
+        self.granularity = granularity
+
+    def set_top(self, top: int, text: str) -> None:
+        if not 1 <= top <= MAX_TOP:
+            raise UsageError(f"`{text}`: top must be between 1 and {MAX_TOP}.", hint="Example: `top 5`.")
+        if self.top is not None and self.top != top:
+            raise UsageError(f"Two `top` values: {self.top} and {top}.", hint="Give one, e.g. `top 5`.")
+        self.top = top
+
+    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary) -> None:
+        if ref in self.group_by:
+            raise UsageError(f"`by {ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
+        if len(self.group_by) == MAX_GROUP_BY:
+            shown = ", ".join(ref_text(r, vocabulary) for r in [*self.group_by, ref])
+            raise UsageError(
+                f"At most {MAX_GROUP_BY} group-by dimensions: got `by {shown}`.",
+                hint="Drop one, or filter on it instead, e.g. `by service, region account=prod`.",
+            )
+        self.group_by.append(ref)
+
+    def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
+        if any(f.dimension == flt.dimension for f in self.filters):
+            name = ref_text(flt.dimension, vocabulary)
+            raise UsageError(
+                f"`{name}` is filtered twice.",
+                hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
+            )
+        self.filters.append(flt)
+
+    def query(self, today: date, default_range: str, default_basis: CostBasis) -> CostQuery:
+        """The `CostQuery` assembled, with defaults for what was not said: `default_range` (a time phrase),
+        `default_basis`, top 10, no time series. A `versus` that is the period just before is dropped (every answer
+        compares with it anyway); one that overlaps the time range raises `UsageError`."""
+        time_range = self.time_range or parse_time_range(self.implied_range or default_range, today)
+        versus = self.versus
+        if versus is not None:
+            previous = time_range.previous()
+            if (versus.start, versus.end) == (previous.start, previous.end):
+                versus = None  # what every answer compares with anyway
+            elif versus.start < time_range.end and time_range.start < versus.end:
+                raise UsageError(
+                    f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
+                    f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
+                    hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",
+                )
+        return CostQuery(
+            time_range=time_range,
+            group_by=tuple(self.group_by),
+            filters=tuple(self.filters),
+            basis=self.basis or default_basis,
+            granularity=self.granularity or Granularity.NONE,
+            top=self.top or DEFAULT_TOP,
+            versus=versus,
+            question=self.question,
+            readings=tuple(self.readings),
+        )
+
+
+def ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:
+    """How errors name a dimension: its keyword, or a tag key as the vocabulary labels it (`tag:team`)."""
+    if ref.kind is Dimension.TAG:
+        return vocabulary.tag_label(str(ref.tag_key))
+    return ref.kind.value

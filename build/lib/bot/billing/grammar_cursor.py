@@ -1,0 +1,42 @@
+"""The parser's place in a question: the tokens, the position read to, and the query being built.
+
+`grammar._Parser` reads a question with the clause readers of `grammar_questions` (what a question asks) and
+`grammar_clauses` (filters, `by` dimensions, `top`); each reads and moves the one `Cursor` they share.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.billing.grammar_builder import Builder
+from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.vocabulary import Vocabulary
+
+
+class Cursor:
+    """The state every clause reader shares; `grammar._Parser.__init__` sets it."""
+
+    tokens: list[Token]
+    #: the index of the next token to read
+    i: int
+    today: date
+    vocabulary: Vocabulary
+    #: False for commands that do not group results (`by ...` is refused)
+    allow_group_by: bool
+    #: the time phrase a question without one asks about
+    default_range: str
+    out: Builder
+    #: position -> the word as typed, for tokens `correct_typos` replaced (errors name what was typed)
+    typed: dict[int, str]
+
+    def word(self, offset: int = 0) -> str | None:
+        """The lower-cased word `offset` tokens ahead; None past the end or for a token that is not a word."""
+        j = self.i + offset
+        if 0 <= j < len(self.tokens) and self.tokens[j].kind is Kind.WORD:
+            return self.tokens[j].lower
+        return None
+
+    def kind(self, offset: int = 0) -> Kind | None:
+        """The kind of the token `offset` tokens ahead; None past the end."""
+        j = self.i + offset
+        return self.tokens[j].kind if 0 <= j < len(self.tokens) else None

@@ -1,0 +1,245 @@
+"""Before the reading loop: the words the grammar knows, and the passes that make the tokens readable.
+
+`KNOWN_WORDS` are the words the grammar reads itself (the typo rule leaves them alone), `TYPO_TARGETS` the ones a
+misspelt word may be read as. `PrepassReader` runs over the tokens once before `grammar._Parser` reads them:
+short forms (`wk`, `us-e-1`, AWS's region places such as `sydney`; `kms+sqs` and `11/20-11/26` split), names
+dictated in pieces (`lamb da`, `us east one`) and typos of grammar words (`servce`), each said in the answer's readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.billing.grammar_bare import in_stored_phrase, service_prefix
+from bot.billing.grammar_clauses import ClauseReader
+from bot.billing.grammar_dates import MONTH_NAMES, split_span
+from bot.billing.grammar_keywords import (
+    BASIS_WORDS,
+    DIMENSION_WORDS,
+    EXACT_DIMENSION_WORDS,
+    GRANULARITY_WORDS,
+    fold,
+)
+from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS
+from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_typos import correct_typos
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS
+from bot.billing.grammar_words import (
+    ABBREVIATIONS,
+    ANOMALY_WORDS,
+    AVERAGE_WORDS,
+    CHAT_WORDS,
+    COMMITMENT_PHRASES,
+    COMPARE_WORDS,
+    DECREASE_WORDS,
+    EXCLUDING,
+    FILLERS,
+    FORECAST_WORDS,
+    INCLUDING,
+    INCREASE_WORDS,
+    JOINERS,
+    OVER_PREVIOUS,
+    RANKING_WORDS,
+    VERSUS_WORDS,
+    WHY_WORDS,
+    YEAR_OVER_YEAR,
+)
+from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES
+
+#: The grammar's keywords, offered as "did you mean" for a word it does not know.
+KEYWORDS = (
+    "by",
+    "top",
+    "per",
+    "basis",
+    *BASIS_WORDS,
+    *GRANULARITY_WORDS,
+    *TIME_WORDS,
+    *TIME_STARTERS,
+    "this month",
+    "last month",
+    "last 7 days",
+    "this week",
+    "last week",
+    *MONTH_NAMES,
+    "forecast",
+    "why",
+    "vs",
+)
+#: Grammar words the typo rule may correct to (`servce` -> `service`, `lst` -> `last`, `novmber` -> `november`).
+TYPO_TARGETS = tuple(
+    sorted(
+        {
+            *(w for w in DIMENSION_WORDS if w.isalpha() and w not in EXACT_DIMENSION_WORDS),
+            *BASIS_WORDS,
+            *GRANULARITY_WORDS,
+            *TIME_WORDS,
+            # `training` and `trading` are words, not typos of `trailing` (nor `polling` of `rolling`)
+            *(w for w in TIME_STARTERS if w not in ("trailing", "rolling")),
+            *(m for m in MONTH_NAMES if len(m) > 3),
+            *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
+            *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
+            *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
+        }
+    )
+)
+#: What a word nothing else places may be a typo of, besides stored names (`grammar_typos.unique_correction`).
+TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
+TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS
+#: Units in `week over week`, `for the month of october`.
+UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
+#: Every word the grammar itself reads; the typo rule leaves them alone.
+KNOWN_WORDS = frozenset(
+    {
+        *FILLERS,
+        *VERSUS_WORDS,
+        *COMPARE_WORDS,
+        *JOINERS,
+        *OVER_PREVIOUS,
+        *YEAR_OVER_YEAR,
+        *FORECAST_WORDS,
+        *WHY_WORDS,
+        *CHAT_WORDS,
+        *AVERAGE_WORDS,
+        *ANOMALY_WORDS,
+        *INCREASE_WORDS,
+        *DECREASE_WORDS,
+        *RANKING_WORDS,
+        *(w for phrase in COMMITMENT_PHRASES for w in phrase),
+        *NUMBER_WORDS,
+        *KEYWORDS,
+        *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
+        *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
+        *("fortnight", "burn"),
+        *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
+        *INCLUDING,  # `include` is no typo of `exclude`
+        *EXCLUDING,
+    }
+)
+
+
+class PrepassReader(ClauseReader):
+    """The passes over the tokens before the loop reads them (`grammar._Parser.__init__` runs them in order)."""
+
+    def join_spoken_names(self) -> None:
+        """Names typed in pieces, as dictation writes them (`lamb da`, `cloud front`, `s three`, `us east one`):
+        two or three words, numbers in words as digits, that make one stored name (joined, or with hyphens for a
+        region) where the first word alone names nothing; read as that name, and said."""
+        out: list[Token] = []
+        j = 0
+        while j < len(self.tokens):
+            found = self._spoken_name_at(j)
+            if found is None:
+                out.append(self.tokens[j])
+                j += 1
+                continue
+            name, used = found
+            typed = " ".join(t.text for t in self.tokens[j : j + used])
+            out.append(Token(Kind.WORD, name, self.tokens[j].position))
+            self.typed[self.tokens[j].position] = typed
+            self.out.readings.append(f"Read `{typed}` as `{name}`.")
+            j += used
+        self.tokens = out
+
+    def _spoken_name_at(self, j: int) -> tuple[str, int] | None:
+        first = self.tokens[j]
+        if first.kind is not Kind.WORD or self.vocabulary.meanings(first.text):
+            return None
+        for used in (3, 2):
+            pieces = self.tokens[j : j + used]
+            if len(pieces) < used or any(t.kind is not Kind.WORD for t in pieces):
+                continue
+            words = [str(NUMBER_WORDS.get(t.lower, t.lower)) for t in pieces]
+            region = "-".join(words)
+            if used == 3 and region in self.vocabulary.regions:  # `us east one`: `us` is a word too
+                return region, used
+            held = [r for r in self.vocabulary.regions if r.startswith(region + "-")]
+            if used == 2 and words[1] in COMPASS_WORDS and len(held) == 1:  # `eu west`: the one region so named
+                return held[0], used
+            joined = "".join(words)
+            if first.lower not in KNOWN_WORDS and self.vocabulary.meanings(joined):
+                return joined, used
+        return None
+
+    def expand_abbreviations(self) -> None:
+        """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
+        spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
+        is a value and the whole is not one."""
+        joined: list[Token] = []
+        for tok in self.tokens:
+            span = split_span(tok.text, self.today) if tok.kind is Kind.WORD else None
+            if span is not None and not self.vocabulary.meanings(tok.text):  # `11/20-11/26`: `2026-11-20..2026-11-26`
+                joined.append(Token(Kind.WORD, span, tok.position))
+                self.typed[tok.position] = tok.text
+                continue
+            parts = re.split(r"[+/]", tok.text)
+            if (
+                tok.kind is Kind.WORD
+                and len(parts) > 1
+                and all(self.vocabulary.meanings(p) for p in parts)
+                and not self.vocabulary.meanings(tok.text)
+            ):
+                for k, part in enumerate(parts):
+                    joined.extend([Token(Kind.WORD, "+", tok.position)] if k else [])
+                    joined.append(Token(Kind.WORD, part, tok.position))
+            else:
+                joined.append(tok)
+        # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
+        for j in range(len(joined) - 1, 0, -1):
+            if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
+                joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
+        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
+        # full months`: the last 3 months (whole months, as the grammar reads them anyway)
+        self.tokens = [
+            t
+            for j, t in enumerate(joined)
+            if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
+            and not (
+                t.lower in ("full", "complete", "whole")
+                and 0 < j < len(joined) - 1
+                and (joined[j - 1].lower.isdecimal() or joined[j - 1].lower in NUMBER_WORDS)
+                and joined[j + 1].lower.rstrip("s") in UNIT_OVER
+            )
+        ]
+        for j, tok in enumerate(self.tokens):
+            full = ABBREVIATIONS.get(tok.lower)
+            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
+                self.tokens[j] = Token(Kind.WORD, region, tok.position)
+                self.typed[tok.position] = tok.text
+                if tok.lower in REGION_PLACES:
+                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
+                continue
+            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
+                continue
+            self.tokens[j] = Token(Kind.WORD, full, tok.position)
+            self.typed[tok.position] = tok.text
+
+    def correct_typos(self) -> None:
+        """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words
+        the grammar reads, tag keys and stored values (alone, as a word of a stored name, or within a stored
+        phrase) are never corrected."""
+
+        def is_known(tokens: Sequence[Token], j: int, w: str) -> bool:
+            if w in KNOWN_WORDS or fold(w) in DIMENSION_WORDS or self.vocabulary.meanings(w):
+                return True
+            if w in CATEGORY_WORDS or w in REGION_AREAS:  # `compute` is no typo of `compare`
+                return True
+            return (
+                self.tag_key_word(tokens[j].text) is not None
+                or in_stored_phrase(tokens, j, self.vocabulary)
+                or bool(self.vocabulary.word_meanings(w))
+                or bool(service_prefix(w, self.vocabulary))
+            )
+
+        done = correct_typos(
+            self.tokens,
+            frozenset(TYPO_TARGETS),
+            is_value=lambda w: bool(self.vocabulary.meanings(w)),
+            is_known=is_known,
+            value_near=self.vocabulary.value_near,
+        )
+        self.tokens, self.typed = done.tokens, {**self.typed, **done.typed}
+        self.out.readings.extend(done.readings)

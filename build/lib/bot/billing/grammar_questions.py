@@ -1,0 +1,296 @@
+"""The question kinds the parser recognises beyond a cost: compare, forecast, why, average, unusual days, movers.
+
+A `QuestionReader` reads the phrases that change what is asked (`burn rate`, `end of month`, `vs the month
+before`, `went up`) at the cursor, and settles what only the whole text tells (`which service
+grew the most` ranks by change, `any spikes` asks for unusual days, `how much per day` for the average). The word
+lists themselves are in `grammar_words`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.billing.grammar_cursor import Cursor
+from bot.billing.grammar_dates import MONTH_NAMES, range_label
+from bot.billing.grammar_holidays import match_holiday
+from bot.billing.grammar_time import NUMBER_WORDS, match_time_range, parse_time_range, shifted_range, span_ends
+from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_words import (
+    CHANGE_RANKINGS,
+    CHANGE_WORDS,
+    DECREASE_WORDS,
+    INCREASE_WORDS,
+    MOTION_WORDS,
+    RANKING_WORDS,
+)
+from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
+from bot.errors import TwoAsked, UsageError
+
+#: Words that hold a month-end forecast against a past period (`under last month's total`).
+FORECAST_AGAINST = frozenset({"under", "below", "above", "over", "beat", "exceed", "than", "vs", "versus", "against"})
+
+
+class QuestionReader(Cursor):
+    """Reads what a question asks for beyond its cost; `grammar._Parser` calls these from its loop and `finish`."""
+
+    def moves_and_rates(self, w: str) -> bool:
+        """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
+        forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
+        nxt = self.word(1)
+        if (w == "on" and nxt in ("track", "pace")) or (w == "going" and nxt == "on"):
+            # `are we on track`: the forecast; `what's going on with cloudfront`: why it changed
+            self.set_question(Question.FORECAST if nxt != "on" else Question.WHY, self.tokens[self.i])
+            self.i += 2
+            return True
+        if w in ("burn", "run") and nxt == "rate":
+            self.set_question(Question.FORECAST, self.tokens[self.i])
+            self.i += 2
+            return True
+        if w in ("burn", "burning") and self.word(-1) in ("our", "the", "my", "monthly", "current"):
+            self.out.burn = True  # `what's our burn`: for the month in progress, its pace (settled in `finish`)
+            self.i += 1
+            return True
+        if w in MOTION_WORDS and nxt in ("up", "down"):
+            self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
+            self.i += 2
+            return True
+        if w in INCREASE_WORDS or w in DECREASE_WORDS:
+            self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
+            self.i += 1
+            return True
+        if w in ("changed", "change") and (self.word(-1) in ("what", "whats", "what's") or self.word(-2) == "what"):
+            self.set_question(Question.WHY, self.tokens[self.i])  # `what changed in ec2`, `what has changed`
+            self.i += 1
+            return True
+        if w in ("movers", "mover"):  # `top movers`: the rises, said, with how to ask for the falls
+            self.out.moves.append(Question.INCREASES)
+            self.out.readings.append(
+                f"Read `{self.tokens[self.i].text}` as the biggest increases; ask `biggest decreases` for the falls."
+            )
+            self.i += 1
+            return True
+        return False
+
+    def set_question(self, question: Question, tok: Token) -> None:
+        if self.out.question not in (Question.COST, question):
+            raise TwoAsked(
+                f"`{tok.text}` asks for {question.asks}, but the question already asks for {self.out.question.asks}.",
+                hint="Ask one at a time: `forecast` for the month-end forecast, `why last week` for what changed.",
+            )
+        self.out.question = question
+
+    def forecast_phrase(self) -> bool:
+        """`end of (the) month`, `by end of month`, `month end`, `the end of november` (in November): the
+        month-end forecast."""
+        w, j = self.word(), 0
+        if w == "by" and self.word(1) in ("end", "eom", "month"):
+            j = 1
+        if self.word(j) == "eom":
+            used = j + 1
+        elif self.word(j) == "end":  # `end of month`, `end of the month`, `end the month`
+            k = j + 2 if self.word(j + 1) == "of" else j + 1
+            k = k + 1 if self.word(k) in ("the", "this") else k
+            if self.word(k) != "month" and MONTH_NAMES.get(self.word(k) or "") != self.today.month:
+                return False
+            used = k + 1
+        elif self.word(j) == "month" and self.word(j + 1) == "end":
+            used = j + 2
+        else:
+            return False
+        self.set_question(Question.FORECAST, self.tokens[self.i])
+        self.i += used
+        return True
+
+    def _names_a_time(self, j: int) -> bool:
+        """Whether a holiday or a time phrase starts `j` tokens on (`last black friday`, `last tuesday`)."""
+        at = self.i + j
+        try:
+            return match_holiday(self.tokens, at, self.today) is not None or bool(
+                match_time_range(self.tokens, at, self.today)
+            )
+        except UsageError:
+            return False
+
+    def versus_relative(self) -> bool:
+        """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
+        month last year`, `a year ago`, `before`."""
+        if not self.out.after_versus or self.out.time_range is None:
+            return False
+        j = 1 if self.word() in ("the", "a") else 0
+        w, nxt = self.word(j), self.word(j + 1)
+        units = {"day", "week", "month", "quarter", "year", "period", "one", "days", "weeks", "months"}
+        unit: str | None
+        if w in ("previous", "prior", "preceding") and nxt in units:
+            unit, used = nxt, j + 2
+        elif w in ("previous", "prior", "preceding", "before") or (
+            w == "last"
+            and (nxt is None or not (nxt in units or nxt.isdecimal() or nxt in NUMBER_WORDS))
+            and not self._names_a_time(j)  # `vs last black friday`, `vs last tuesday`: that day
+        ):
+            unit, used = None, j + 1  # `vs before`, `compared to last`
+        elif w in units and nxt == "before":
+            unit, used = w, j + 2
+        elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
+            unit, used = self.word(j + 3), j + 4  # `same day last week`, `same month last year`
+        elif w == "same" and nxt in units and self.word(j + 2) in ("of", "the", "a"):
+            # `the same day of the week before`, `same day a week earlier`
+            k = j + 3 if self.word(j + 3) not in ("the", "a") else j + 4
+            if self.word(k) not in units or self.word(k + 1) not in ("before", "earlier", "prior"):
+                return False
+            unit, used = self.word(k), k + 2
+        elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
+            unit, used = "year", j + 2
+        elif w in ("this", "same") and nxt == "time" and self.word(j + 2) == "last" and self.word(j + 3) in units:
+            unit, used = self.word(j + 3), j + 4  # `this time last year`: the same days a year before
+        else:
+            return False
+        holiday = self.out.holiday
+        if unit == "year" and holiday is not None and self.out.time_range == holiday.time_range:
+            # `black friday vs this time last year`: last year's Black Friday, not the same date
+            self.out.set_time(holiday.in_year(holiday.time_range.start.year - 1).time_range)
+            self.out.after_versus = False
+            self.i += used
+            return True
+        if unit in ("period", "one"):
+            unit = None
+        elif unit is not None:
+            unit = unit.removesuffix("s")
+        self.out.set_time(shifted_range(self.out.time_range, unit))
+        self.out.after_versus = False
+        self.i += used
+        return True
+
+    def time_phrase(self, found: TimeRange) -> None:
+        """A time phrase read at the cursor. Right after `and` and adjacent to the range already read, it
+        extends it (`total for oct and nov`); a span's two ends are kept, so that a question about a change
+        compares them (`the change from september to october`)."""
+        out = self.out
+        current = out.time_range
+        joined = self.i > 0 and self.tokens[self.i - 1].lower in ("and", "&", "+")
+        if current is not None and joined and not (out.comparing or out.after_versus) and current.end == found.start:
+            out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
+            return
+        if current is not None and (current.start, current.end) == (found.start, found.end) and not out.after_versus:
+            return  # `november, month to date`: the same days named twice
+        if current is not None and out.excluding:  # `this month excl. today`: the days without it
+            out.time_range = self._trimmed(current, found)
+            out.excluding = False
+            return
+        ends = span_ends(self.tokens, self.i, self.today)
+        if ends is not None and out.time_range is None:
+            out.span_ends = ends
+        out.set_time(found)
+        out.after_versus = out.excluding = False
+
+    def _trimmed(self, current: TimeRange, left_out: TimeRange) -> TimeRange:
+        """`current` without `left_out` at its start or its end (a range in progress ends today), or as it is when
+        they do not meet (said); raises
+        `UsageError` when `left_out` is inside it, which would leave two spans."""
+        end = min(current.end, self.today + timedelta(days=1))
+        start = current.start
+        if left_out.end <= start or end <= left_out.start:  # `last 7 days without today`: not in it anyway
+            self.out.readings.append(f"`{left_out.label}` is not part of `{current.label}` anyway.")
+            return current
+        if left_out.start <= start < left_out.end:
+            start = left_out.end
+        elif left_out.start < end <= left_out.end:
+            end = left_out.start
+        else:
+            raise UsageError(
+                f"`{left_out.label}` is not at the start or the end of `{current.label}`: leaving it out would leave "
+                "two spans.",
+                hint="Ask for each span, e.g. `2026-11-01..2026-11-09`.",
+            )
+        if start >= end:
+            raise UsageError(
+                f"Without `{left_out.label}`, `{current.label}` has no days left.", hint="Ask another range."
+            )
+        return TimeRange(start, end, range_label(start, end))
+
+    def compare_span_ends(self) -> None:
+        """A span of two like periods in a question about a change compares them, the later against the earlier
+        (`why ... from september to october`, `MoM variance between september and october`)."""
+        out = self.out
+        if out.span_ends is None or out.versus is not None or out.time_range is None:
+            return
+        first, last = out.span_ends
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        about_change = out.comparing or out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS)
+        alike = first.days == last.days or (first.whole_months and last.whole_months)
+        whole = (first.start, last.end) == (out.time_range.start, out.time_range.end)
+        if about_change and alike and whole and first.end <= last.start:
+            out.time_range, out.versus = last, first
+
+    def settle_question(self) -> None:
+        """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
+        service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
+        out = self.out
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
+        if out.question is Question.COST and out.moves and ranked:
+            out.question = out.moves[0]
+        if out.question is Question.COST and out.unusual:
+            out.question = Question.ANOMALIES
+        how_much = any(
+            a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
+        )
+        if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
+            out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
+        if out.question in (Question.AVERAGE, Question.ANOMALIES) and out.granularity is Granularity.DAY:
+            out.granularity = None  # `daily average`: the average is per day; `unusual days` are days
+        # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series
+        if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
+            out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
+
+    def asks_ahead(self) -> bool:
+        """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,
+        `gonna`), not a request (`will you show me`)."""
+        words = [t.lower for t in self.tokens if t.kind is Kind.WORD]
+        for k, w in enumerate(words):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if (w in ("will", "gonna") and after not in ("you", "u", "ya")) or (w, after) == ("going", "to"):
+                return True
+        return False
+
+    def burn_question(self) -> None:
+        """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far
+        and where the month lands; for a past period its cost."""
+        out = self.out
+        current = parse_time_range("this month", self.today)
+        in_progress = out.time_range is None or (out.time_range.start, out.time_range.end) == (
+            current.start,
+            current.end,
+        )
+        before = current.previous()
+        against_last = out.versus is not None and (out.versus.start, out.versus.end) == (before.start, before.end)
+        if out.question is Question.COST and in_progress and (out.versus is None or against_last):
+            out.question = Question.FORECAST  # (`higher than october` in November: what every answer compares with)
+            out.versus = None
+
+    def amount_question(self, amount: str) -> None:
+        """An amount typed in a question (`will we go over 50k this month`): the bill answers the cost, and for
+        the month in progress its forecast, to hold against it; the answer says so."""
+        out = self.out
+        current = parse_time_range("this month", self.today)
+        in_progress = out.time_range is None or out.time_range.start <= self.today < out.time_range.end
+        if out.question is Question.COST and in_progress and (out.time_range or current).end <= current.end:
+            out.question = Question.FORECAST
+            out.readings.append(f"Read `{amount}` as a figure to hold the month-end forecast against.")
+        else:
+            out.readings.append(f"Read `{amount}` as a figure to hold the cost against.")
+
+    def check_forecast(self) -> None:
+        current = parse_time_range("this month", self.today)
+        tr = self.out.time_range
+        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
+            # `on track to come in under last month's total`: the past period is what the forecast is held against
+            self.out.versus, self.out.time_range, tr = tr, current, current
+        if tr is None:
+            self.out.time_range = current
+        elif not tr.start <= self.today < tr.end:
+            raise UsageError(
+                f"A forecast is for the month in progress, and `{tr.label or range_label(tr.start, tr.end)}` is not in "
+                "progress.",
+                hint="Ask `forecast` (this month), or `last month` for what a past period cost.",
+            )

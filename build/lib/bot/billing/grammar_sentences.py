@@ -1,0 +1,47 @@
+"""A message that asks two things at once: `unusual days in staging this month? someone may have left something
+running since May`, `dynamo last month — also what's the forecast`.
+
+When the whole message cannot be one question (it names two time ranges, two kinds of answer: `bot.errors.TwoAsked`),
+`grammar.parse_query` answers the first sentence that asks something on its own and says which rest it left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.billing.model import CostQuery
+from bot.errors import UserFacingError
+
+#: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
+#: and a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on).
+_QUESTION_ENDS = re.compile(r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+", re.IGNORECASE)
+
+
+#: A full stop that ends a short form, not a sentence (`excl.`, `Nov.`, `vs.`, `approx.`, `e.g.`).
+_SHORT_FORM_STOP = re.compile(
+    r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\.",
+    re.IGNORECASE,
+)
+
+
+def first_question(text: str, read: Callable[[str], CostQuery]) -> CostQuery | None:
+    """A message asking two things (`unusual days in staging this month? someone left something running since
+    May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
+    said; None when the message has one sentence or no sentence asks anything alone."""
+    parts = [p.strip() for p in _QUESTION_ENDS.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
+    if len(parts) < 2:
+        return None
+    nothing = read("")
+    for k, part in enumerate(parts):
+        try:
+            query = read(part)
+        except UserFacingError:
+            continue
+        if query == nothing:
+            continue
+        rest = " ".join(parts[:k] + parts[k + 1 :])
+        note = f"Answered `{part}` only; the rest (`{rest}`) asks something else: ask it on its own."
+        return replace(query, readings=(*query.readings, note))
+    return None

@@ -1,0 +1,187 @@
+"""Splitting query text into tokens: words, quoted values, `=` / `!=`, and commas.
+
+Quotes may be straight (`"..."`, `'...'`) or the curly ones Slack's clients substitute (`“...”`, `‘...’`). An
+apostrophe inside a word is part of it (`what's`, `team’s`), and a question's closing punctuation (`?`, `!`, a
+final `.`) is not part of its last word. Slack formatting pasted around words (`*bold*`, `_italic_`, `~struck~`,
+`` `code` ``), emoji (`:fire:`, a pictograph) and an aside's brackets (`(monthly)`) are read as spaces: they dress a
+question, they never change it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.errors import UsageError
+
+#: Longest query accepted; a slash command's text is at most a few hundred characters in practice.
+MAX_QUERY_LENGTH = 2000
+
+_CLOSING_QUOTE = {'"': '"', "'": "'", "“": "”", "”": "”", "‘": "’", "’": "’", "„": "“"}
+
+
+class Kind(StrEnum):
+    WORD = "word"
+    QUOTED = "quoted"
+    EQ = "="
+    NE = "!="
+    COMMA = ","
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: Kind
+    text: str
+    position: int  # offset in the query text, for error messages
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind in (Kind.WORD, Kind.QUOTED)
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+
+#: A year written short after an apostrophe (`Nov '26`, `Q3 ’25`).
+_SHORT_YEAR = re.compile(r"['’](\d{2})(?![\w'’])")
+_WORD_END = re.compile(r"[\s,=\"'“”‘’„]|!=")
+_APOSTROPHES = "'’"
+#: Sentence marks after a word (`team:`, `costs?!`), not the dots of an open range (`2026-10-01..`).
+_TRAILING_PUNCTUATION = re.compile(r"(?<!\.)[?!.:;]+$|\?+$")
+
+
+def _word_end(text: str, start: int) -> int:
+    """Where the word starting at `start` ends: at a separator, but not at an apostrophe between two letters."""
+    i = start
+    while True:
+        match = _WORD_END.search(text, i)
+        if match is None:
+            return len(text)
+        end = match.start()
+        if (
+            text[end] in _APOSTROPHES
+            and end > start
+            and text[end - 1].isalnum()
+            and end + 1 < len(text)
+            and text[end + 1].isalpha()
+        ):
+            i = end + 1
+            continue
+        return end
+
+
+#: Slack's entities in a text (mentions `<@U0123>`, `<!here>`, channel links `<#C0123|name>`, links
+#: `<https://...|label>`) and links as typed (`https://...`): none of them is a word of a question.
+_SLACK_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|\bhttps?://\S+")
+#: A letter's sign-off at the end of a text (`Best, Alex`, `Thanks, Sam`): a greeting and up to two names.
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta),?(?:\s+[A-Z][\w'-]*){1,2}\s*$",
+    re.IGNORECASE,
+)
+#: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
+_FLAG = re.compile(r"(?<!\S)--(?=[a-z])")
+#: A function call around a word (`sum(cost)`): read as the two words.
+_CALL = re.compile(r"\b(sum|total|avg|count|max|min)\(([\w-]*)\)", re.IGNORECASE)
+#: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
+#: codes standing alone (`:fire:`, `:+1:`).
+_MARKUP = re.compile(r"(?<![^\s(])[*_~]+|[*_~]+(?=[\s?!.,)]|$)|`|(?<!\S):[a-z0-9_+\-]+:(?!\S)")
+#: Parentheses at the edge of a word (`(the big ones)`, `(monthly)`): an aside's brackets, never part of a value;
+#: `(none)`, the empty value's spelling, keeps them.
+_BRACKETS = re.compile(r"(?<!\S)\((?!none\))|(?<!\(none)\)(?=[\s?!.,:;]|$)", re.IGNORECASE)
+
+
+def _is_pictograph(ch: str) -> bool:
+    """An emoji or another pictograph (`🎄`), its skin tone or variation selector, or the joiner
+    between them."""
+    if ch in "\u200d\ufe0e\ufe0f":
+        return True
+    category = unicodedata.category(ch)
+    return category == "So" or (category == "Sk" and ord(ch) >= 0x1F000)
+
+
+def strip_markup(text: str) -> str:
+    """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
+    messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
+    calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off is no part of it (`Best, Alex`)."""
+    text = _SLACK_ENTITY.sub(_entity_spaces, text)
+    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, text))
+    text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
+    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
+    return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
+def _spaces(match: re.Match[str]) -> str:
+    """A match as spaces of its length: what it covered is gone, every position after it stays where it was."""
+    return " " * len(match.group())
+
+
+def _entity_spaces(match: re.Match[str]) -> str:
+    """A Slack entity as spaces of its length; the name of a channel or user group link is kept in its place (it
+    may name a team: `<!subteam^S0123|@platform>`)."""
+    whole = match.group()
+    if whole.startswith(("<#", "<!subteam")) and "|" in whole:
+        name = whole[whole.index("|") + 1 : -1].lstrip("@#")
+        return " " * (len(whole) - len(name) - 1) + name + " "
+    return " " * len(whole)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text`, read without its Slack formatting and emoji (`strip_markup`). Raises `UsageError` for an
+    unclosed quote or an over-long query."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError(
+            f"That query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}.",
+            hint="Ask a shorter question, e.g. `last month by service`.",
+        )
+    text = strip_markup(text)
+    tokens: list[Token] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch == ",":
+            tokens.append(Token(Kind.COMMA, ",", i))
+            i += 1
+        elif ch == "=":
+            tokens.append(Token(Kind.EQ, "=", i))
+            i += 1
+        elif text.startswith("!=", i):
+            tokens.append(Token(Kind.NE, "!=", i))
+            i += 2
+        elif (year := _SHORT_YEAR.match(text, i)) is not None:  # `Nov '26`: an apostrophe, no quote
+            tokens.append(Token(Kind.WORD, f"20{year[1]}", i))
+            i = year.end()
+        elif ch in _CLOSING_QUOTE:
+            close = _CLOSING_QUOTE[ch]
+            end = text.find(close, i + 1)
+            if end < 0:
+                raise UsageError(
+                    f"The quote {ch} at character {i + 1} is never closed.",
+                    hint='Close it, e.g. `service="Amazon Simple Storage Service"`.',
+                )
+            tokens.append(Token(Kind.QUOTED, text[i + 1 : end], i))
+            i = end + 1
+        else:
+            end = _word_end(text, i)
+            word = text[i:end]
+            if not word.endswith("..") and word.casefold() != "tag:":  # `tag:` alone is a key left out
+                word = _TRAILING_PUNCTUATION.sub("", word)
+            if word:
+                tokens.append(Token(Kind.WORD, word, i))
+            i = end
+    return tokens
+
+
+def quote_value(value: str) -> str:
+    """A value written so that `tokenize` reads it back as one value: as is, or quoted when it has spaces, commas,
+    `=`, `!` or quotes."""
+    if value and not re.search(r"[\s,=\"'!]", value):
+        return value
+    if '"' not in value:
+        return f'"{value}"'
+    return f"'{value}'"

@@ -1,0 +1,263 @@
+"""The plain words of the query grammar: fillers, and the comparison, forecast and "why" markers.
+
+People type questions, not queries: `how much did we spend on ec2 last month?`. Words that carry no meaning for
+the answer are fillers; a few words change what is asked (`vs`, `forecast`, `why`). Misspelt words are left to
+`grammar_typos`.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that carry no meaning for the answer.
+FILLERS = frozenset(
+    {
+        *("for", "in", "of", "the", "during", "over", "and", "cost", "costs", "spend", "show", "me"),
+        *("a", "an", "on", "at", "to", "with", "so", "far", "please", "pls", "can", "could", "you", "give", "get"),
+        *("from",),
+        *("tell", "see", "list", "all", "what", "whats", "what's", "how", "much", "many", "did", "do", "does"),
+        *("we", "our", "ours", "us", "i", "my", "is", "are", "was", "were", "be", "been", "it", "its", "it's"),
+        *("spent", "spending", "spends", "costing", "bill", "billing", "bills", "aws", "total", "totals"),
+        *("money", "expense", "expenses", "charges", "charged", "amount", "pay", "paid", "paying", "usage"),
+        *("sum", "summed", "tally", "trending", "burn", "burning", "burned", "burnt"),
+        *("breakdown", "broken", "split", "overall", "across", "whole", "entire", "just", "there", "that"),
+        *("which", "where", "who", "has", "have", "had", "biggest", "largest", "highest", "most", "up", "down"),
+        *("go", "goes", "went", "gone", "going", "higher", "high", "expensive", "lower", "low", "cheaper"),
+        *("change", "changed", "changes", "big", "more", "less"),
+        *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
+        *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
+        *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
+        *("+", "&", "-", "–", "—"),
+        # verbs that only lead to `by` (`separated by service`, `grouped by account`)
+        *("separated", "grouped", "sorted", "divided", "segmented", "organised", "organized", "ordered"),
+    }
+)
+#: Chatty words around a question (`hey, glue jobs getting expensive, why?`, `any spikes`, `too high`). They are
+#: read after stored values, dimension names and time words, so a value spelled like one (a team called `ops`)
+#: is never swallowed, and never corrected as a typo.
+CHAT_WORDS = frozenset(
+    {
+        *("any", "anyone", "some", "something", "stuff", "things", "thing", "too", "very", "really", "quite"),
+        *("pretty", "super", "kinda", "bit", "lot", "lots", "getting", "got", "gets", "seem", "seems", "seemed"),
+        *("lately", "recently", "recent", "ok", "okay", "thanks", "thx", "ty", "yo", "folks", "guys", "quick"),
+        *("question", "wondering", "wonder", "know", "need", "want", "wanted", "check", "checking", "curious"),
+        *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
+        *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
+        *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
+        *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
+        # politeness and the verbs of asking (`sorry, would you be able to tell me`, `I was asked to look into`)
+        *("sorry", "apologies", "apologise", "apologize", "hello", "um", "uh", "erm", "silly", "dumb", "but"),
+        *("able", "possible", "way", "asked", "ask", "asking", "into", "trying", "try", "figure", "new", "here"),
+        *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
+        *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
+        *("received", "receive", "line", "lines", "item", "items", "find", "finding", "this", "current"),
+        *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
+        *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
+        *("pricey", "pricier", "costly", "share", "break", "breaks"),
+        # verbs of how a cost fared over a period (`how did spend evolve this year`): the answer states the change
+        *("evolve", "evolved", "evolving", "develop", "developed", "developing", "trended", "progress"),
+        *("progressed", "tracking", "tracked", "shaping", "fare", "fared", "faring", "doing", "moving", "moved"),
+        # chat shorthand and exclamations
+        *("u", "ur", "pl", "tia", "btw", "imo", "afaik", "np", "lmk", "only", "rn", "atm", "wtf", "omg", "lol"),
+        *("afaict", "iirc", "imho", "tbf", "+1", "following", "thread", "regards", "hello", "cc", "fwd"),
+        *("idk", "tbh", "fwiw", "nvm", "ngl", "tysm", "cheers", "kindly", "appreciate", "appreciated", "ballpark"),
+        *("costed", "rough", "cheapest", "least", "damn", "dang", "yikes", "whoa", "r", "fine", "headline", "figure"),
+        *("says", "said", "say", "saying", "spenders", "hit", "hitting", "stay", "stayed", "blow", "blown"),
+        # politeness, relaying and the paperwork a question is for (`if it isn't a hassle`, `my boss wants to know`,
+        # `for the board deck`, `for the journal`): context, never what is asked
+        *("bother", "hassle", "moment", "perhaps", "maybe", "overview", "mind", "grateful", "wants", "asks"),
+        *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
+        *("behalf", "director", "directors", "leadership", "exec", "execs", "executive", "executives", "requested"),
+        *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
+        *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
+        *("other", "others", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
+        *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
+        # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
+        *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
+    }
+)
+#: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
+#: the store holds a value spelled so.
+ABBREVIATIONS: dict[str, str] = {
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "mth": "month",
+    "mths": "months",
+    "mnth": "month",
+    "yr": "year",
+    "yrs": "years",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "yday": "yesterday",
+    "yest": "yesterday",
+    "avg": "average",
+    "prev": "previous",
+    "svcs": "services",
+    "accts": "accounts",
+    "accnt": "account",
+    "accnts": "accounts",
+    "xfer": "transfer",
+    "xfers": "transfers",
+    "tot": "total",
+    "ttl": "total",
+}
+#: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
+AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
+#: Words asking for unusual days of the range: the anomaly answer (`any spikes`, `anything unusual`). "Why"
+#: outranks them (`what caused the spike` asks why).
+ANOMALY_WORDS = frozenset(
+    {
+        *("anomaly", "anomalies", "anomalous", "unusual", "abnormal", "outlier", "outliers", "irregular"),
+        *("spike", "spikes", "spiked", "spiking", "spikey", "spiky", "odd", "weird", "strange", "unexpected"),
+        *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch"),
+    }
+)
+#: Words of a cost that went up or down. With a ranking word (`biggest increase`, `which service grew the
+#: most`, `what went up`), or as plural nouns (`increases`, `decreases`), they ask for the groups ranked by
+#: their change; alone (`is the bill going up`) the usual answer, which states the change, is meant.
+INCREASE_WORDS = frozenset(
+    {
+        *("increase", "increased", "increasing", "grew", "grow", "grown", "growth", "growing", "rise", "rose"),
+        *("risen", "rising", "jump", "jumped", "jumps", "climb", "climbed", "climbing", "gainers", "gainer"),
+        *("increases", "risers"),
+    }
+)
+DECREASE_WORDS = frozenset(
+    {
+        *("decrease", "decreased", "decreasing", "drop", "dropped", "drops", "fell", "fall", "falling", "shrank"),
+        *("shrunk", "shrink", "declined", "decline", "declines", "reduced", "reduction", "reductions"),
+        *("decreases", "fallers", "savings", "saving", "saved", "cheaper"),
+    }
+)
+#: Plural nouns that ask for the ranking on their own.
+CHANGE_RANKINGS = frozenset({"increases", "decreases", "risers", "fallers", "gainers", "reductions", "declines"})
+#: `went up`, `go down`: a verb of motion and its direction.
+MOTION_WORDS = frozenset({"go", "goes", "went", "gone", "going"})
+#: Words that make a change word ask for a ranking.
+RANKING_WORDS = frozenset(
+    {"biggest", "largest", "most", "top", "which", "what", "greatest", "fastest", "highest", "where", "who", "whats"}
+)
+#: Commitment words (`reserved instances`, `RI`, `savings plans`): their fees are the recurring and one-time
+#: charge classes (`bot.billing.charges`: RIFee, SavingsPlanRecurringFee, Fee, SavingsPlanUpfrontFee).
+COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    {
+        *(("reserved", w) for w in ("instance", "instances", "instance's", "capacity", "nodes", "db")),
+        *((w,) for w in ("ri", "ris", "ri's", "reservation", "reservations", "reserved", "commitment")),
+        *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps", "sp", "ri+sp", "ri&sp")),
+        *(("savings", w) for w in ("plan", "plans", "plan's")),
+        *(("saving", w) for w in ("plan", "plans")),
+    }
+)
+#: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).
+VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v", "against", "compared", "relative", "than"})
+#: Words that announce a comparison of two things named later (`compare this month with last month`).
+COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
+#: Words that weigh values against each other: with `or` between values (`is ec2 or rds more expensive`), the
+#: values side by side.
+COMPARATIVES = frozenset({"more", "less", "cheaper", "pricier", "costlier", "bigger", "higher", "lower", "which"})
+#: After a compare word, these join the two things compared.
+JOINERS = frozenset({"to", "with", "and"})
+#: The period an "X over X" word names when the question names none (`rds wow`: this week against the last).
+OVER_PREVIOUS_PERIOD = {
+    "wow": "this week",
+    "w/w": "this week",
+    "wk/wk": "this week",
+    "mom": "this month",
+    "m/m": "this month",
+    "mo/mo": "this month",
+    "mom%": "this month",
+    "qoq": "this quarter",
+    "q/q": "this quarter",
+    "dod": "yesterday",
+    "d/d": "yesterday",
+}
+#: "X over X" comparisons with the previous period (what every answer does anyway).
+OVER_PREVIOUS = frozenset(OVER_PREVIOUS_PERIOD) | {
+    "improved",
+    "improve",
+    "improving",
+    "improvement",
+    "worsened",
+    "worsening",
+    "regressed",
+}
+YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
+#: Words asking for the month-end forecast.
+FORECAST_WORDS = frozenset(
+    {
+        *("forecast", "forecasts", "forecasted", "forecasting", "projected", "projection", "projections"),
+        *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom"),
+        *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land", "burn-rate"),
+        *("burnrate",),
+    }
+)
+#: Words asking why the cost changed.
+WHY_WORDS = frozenset(
+    {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
+    | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening"}
+)
+
+#: Words that ask how a cost changed between two periods: with a span (`the change from september to october`)
+#: they compare its two ends instead of summing it.
+CHANGE_WORDS = frozenset({"change", "changes", "changed", "variance", "variances", "difference", "delta"})
+#: Nouns for resources, with the service they mean when the question names none (`which servers are the
+#: priciest`: EC2 instances; `biggest buckets`: S3). Said in the answer's readings.
+#: Words for what AWS bills under another service's usage types (EBS volumes and snapshots, NAT gateways and
+#: Elastic IPs are EC2 usage types: `USE1-EBS:VolumeUsage.gp3`, `USE1-NatGateway-Hours`): the part of the
+#: usage type's name each names.
+USAGE_FAMILIES: dict[str, str] = {
+    "nat": "natgateway",
+    "natgateway": "natgateway",
+    "natgateways": "natgateway",
+    "snapshot": "snapshot",
+    "snapshots": "snapshot",
+    "eip": "elasticip",
+    "eips": "elasticip",
+    "iops": "iops",
+    "volume": "volumeusage",
+    "volumes": "volumeusage",
+    "spot": "spotusage",
+}
+#: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
+INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
+#: Words after which values are part of the total asked rather than its filter (`october including tax`).
+INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
+#: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
+EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
+#: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
+AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
+RESOURCE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
+    **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),
+    **dict.fromkeys(("bkt", "bkts"), "s3"),
+    **dict.fromkeys(("bucket", "buckets"), "s3"),
+    **dict.fromkeys(("table", "tables"), "dynamodb"),
+    **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),
+    **dict.fromkeys(("distribution", "distributions", "distro", "distros"), "cloudfront"),
+    **dict.fromkeys(("crawler", "crawlers"), "glue"),
+}
+#: Words a ranking count stands before (`the 5 most expensive`, `10 biggest`): read as `top N`.
+COUNT_RANKINGS = frozenset(
+    {"most", "biggest", "largest", "priciest", "costliest", "highest", "top", "expensive", "heaviest"}
+)
+#: The accounting close (`for the monthly close`, `month-end close`): not a time step, not a forecast.
+CLOSE_PERIODS = frozenset(
+    {"monthly", "quarterly", "yearly", "annual", "month-end", "quarter-end", "year-end", "month", "quarter", "year"}
+)
+#: Span words an event is named by (`launch week`, `migration weekend`, `sale day`): its days must be said.
+EVENT_SPANS = frozenset({"week", "weekend", "day", "month", "sprint"})
+#: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
+CLOSE_EVENTS = frozenset(
+    {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}
+)
+#: Usage amounts the bill measures in: the bot answers costs, so these get a message saying so.
+USAGE_UNITS = frozenset(
+    {"gb", "gib", "tb", "tib", "gb-month", "gb-months", "gbs", "vcpu", "vcpus", "iops", "requests", "invocations"}
+    | {"kwh", "gb-hours", "gb-seconds", "terabytes", "gigabytes"}
+)
+#: Availability zones: the bill's answers group by region, so these get a message pointing there.
+ZONE_WORDS = frozenset({"zone", "zones", "az", "azs", "availability-zone", "availability-zones"})
+#: Subjects before a verb: `where do you project november to land` (`project` the verb), `I mean`.
+PRONOUNS = frozenset({"i", "you", "we", "they"})
