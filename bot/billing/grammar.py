@@ -36,6 +36,7 @@ from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
     FILTER_KEYS,
+    GRANULARITY_UNITS,
     GRANULARITY_WORDS,
     TOP_N,
     TWO_WORD_DIMENSIONS,
@@ -98,9 +99,11 @@ from bot.billing.grammar_words import (
     JOINERS,
     OVER_PREVIOUS,
     OVER_PREVIOUS_PERIOD,
+    PERIOD_CHARGE_WORDS,
     PRONOUNS,
     RANKING_WORDS,
     RESOURCE_NOUNS,
+    SEPARATELY,
     USAGE_FAMILIES,
     USAGE_UNITS,
     VERSUS_WORDS,
@@ -165,6 +168,8 @@ _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 #: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
 #: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
 _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
+#: The days of one unit of `X over X`: a span longer than that is shown step by step.
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
 _TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
@@ -298,6 +303,7 @@ class _Parser(QuestionReader, PrepassReader):
         if w in UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
             self.out.year_over_year = self.out.year_over_year or w == "year"
             self.out.comparing = True
+            self.out.over_unit = w
             self.i += 3
             return
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
@@ -316,8 +322,8 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.untagged_shown.append(self.tokens[self.i + 1])
             self.i += 2
             return
-        if w in INCLUDED_WORDS:
-            self.out.including = True  # `october including tax`: the total, which holds tax anyway (`finish`)
+        if w in INCLUDED_WORDS or (w == "with" and self.word(1) in PERIOD_CHARGE_WORDS):
+            self.out.including = True  # `october including tax`, `with tax`: the total, which holds it (`finish`)
             self.i += 2 if self.word(1) == "of" else 1
             return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
@@ -645,6 +651,7 @@ class _Parser(QuestionReader, PrepassReader):
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
+        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
         if out.event and out.time_range is None:
@@ -657,6 +664,9 @@ class _Parser(QuestionReader, PrepassReader):
             out.readings.append(f"Read `{out.event}` as `{days}`, the days given.")
         out.bare, included = whole_total(out.bare, out.included, out.filters)
         out.readings.extend(included)
+        if included and typed & SEPARATELY and self.allow_group_by and len(out.group_by) < MAX_GROUP_BY:
+            # `with tax and credits shown separately`: the period charges each on a line of their own
+            out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
         chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
@@ -687,7 +697,6 @@ class _Parser(QuestionReader, PrepassReader):
             # A dimension named next to one of its values qualifies it; named alone, it groups.
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
-        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
         if (out.comparing or weighed) and out.versus is None and self.allow_group_by:
             # `ec2 vs s3`: values of one dimension side by side
@@ -727,6 +736,10 @@ class _Parser(QuestionReader, PrepassReader):
             self.amount_question(out.amount)
         if out.burn or self.asks_ahead():
             self.burn_question()  # `our burn`, `what will november cost`: the month in progress, where it lands
+        step = GRANULARITY_UNITS.get(out.over_unit)
+        span = out.time_range
+        if step is not None and out.granularity is None and span is not None and span.days > _UNIT_DAYS[out.over_unit]:
+            out.set_granularity(step)  # `week over week, last 6 weeks`: each week beside the one before
         if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)

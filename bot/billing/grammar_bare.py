@@ -289,5 +289,5 @@ def whole_total(
         if len(dimensions) != 1 or kin or any(f.dimension in dimensions and not f.negate for f in filters):
             continue
         kept.remove(b)
-        readings.append(f"Read `including {b.phrase}` as the whole total, which holds it anyway.")
+        readings.append(f"Read `{b.phrase}` as part of the whole total, not a filter on it.")
     return kept, readings

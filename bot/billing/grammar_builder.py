@@ -58,6 +58,8 @@ class Builder:
     comparing: bool = False
     after_versus: bool = False
     year_over_year: bool = False
+    #: the unit of an `X over X` typed (`week over week`): over a longer span, the answer steps by it
+    over_unit: str = ""
     implied_range: str | None = None  # the period an `X over X` word names (`wow`: this week), if none is said
     readings: list[str] = field(default_factory=list)
     #: set by `except`/`excluding`: the bare values named after it are left out
@@ -71,6 +73,8 @@ class Builder:
     untagged_shown: list[Token] = field(default_factory=list)
     #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year
     holiday: Holiday | None = None
+    #: the holiday the period compared with is (`today vs black friday last year`), for the same reason
+    versus_holiday: Holiday | None = None
     #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
     moves: list[Question] = field(default_factory=list)
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
@@ -104,6 +108,8 @@ class Builder:
         self.set_time(holiday.time_range)
         if self.time_range == holiday.time_range:
             self.holiday = holiday
+        elif self.versus == holiday.time_range:
+            self.versus_holiday = holiday
 
     def holiday_days(self) -> str:
         """The days of the holiday read, as the reading says them (`Friday 2026-12-25`)."""
@@ -115,6 +121,12 @@ class Builder:
         return f"{tr.start:%A %Y-%m-%d}" if tr.days == 1 else f"{tr.start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
 
     def set_time(self, time_range: TimeRange) -> None:
+        held = self.versus_holiday
+        if held is not None and self.versus == held.time_range and _whole_year(time_range):
+            # `today vs black friday last year`: the holiday compared with is that year's
+            self.versus_holiday = held.in_year(time_range.start.year)
+            self.versus = self.versus_holiday.time_range
+            return
         holiday = self.holiday
         same = holiday is not None and self.time_range == holiday.time_range
         if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):

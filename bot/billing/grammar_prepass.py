@@ -119,6 +119,11 @@ KNOWN_WORDS = frozenset(
 )
 
 
+#: An amount written with thousands separators, as its tokens come (`$48`, `,`, `212.07`).
+_THOUSANDS_START = re.compile(r"^[$€£]\d{1,3}(?:,\d{3})*$")
+_THOUSANDS = re.compile(r"^\d{3}(?:\.\d+)?$")
+
+
 class PrepassReader(ClauseReader):
     """The passes over the tokens before the loop reads them (`grammar._Parser.__init__` runs them in order)."""
 
@@ -185,6 +190,14 @@ class PrepassReader(ClauseReader):
                     joined.append(Token(Kind.WORD, part, tok.position))
             else:
                 joined.append(tok)
+        # `$48,212.07`: one amount, though its commas separate tokens
+        j = 0
+        while j + 2 < len(joined):
+            first, comma, rest = joined[j : j + 3]
+            if comma.kind is Kind.COMMA and _THOUSANDS_START.match(first.text) and _THOUSANDS.match(rest.text):
+                joined[j : j + 3] = [Token(Kind.WORD, f"{first.text},{rest.text}", first.position)]
+            else:
+                j += 1
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):

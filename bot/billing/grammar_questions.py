@@ -215,7 +215,10 @@ class QuestionReader(Cursor):
             return
         first, last = out.span_ends
         words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
-        about_change = out.comparing or out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS)
+        # a `vs` between values (`s3 storage vs requests from 11/2 to 11/20`) compares them, not the span's ends
+        values_compared = any(len(f.values) > 1 and not f.negate for f in out.filters)
+        compares = out.comparing and not values_compared
+        about_change = compares or out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS)
         alike = first.days == last.days or (first.whole_months and last.whole_months)
         whole = (first.start, last.end) == (out.time_range.start, out.time_range.end)
         if about_change and alike and whole and first.end <= last.start:

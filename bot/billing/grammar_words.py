@@ -74,6 +74,7 @@ CHAT_WORDS = frozenset(
         *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
+        *("separately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -222,12 +223,16 @@ USAGE_FAMILIES: dict[str, str] = {
 }
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
+#: Period charges after `with` (`total with tax`): part of the total, like after `including`.
+PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fees", "refund", "refunds"})
+#: Words asking for what is included to be shown on its own line (`with tax shown separately`).
+SEPARATELY = frozenset({"separately", "separate", "itemized", "itemised", "broken"})
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
 #: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
-AMOUNT = re.compile(r"^(?:\$\d+(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
+AMOUNT = re.compile(r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),

@@ -84,6 +84,16 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # resources named in an exclusion leave their service out; FinOps paperwork is left out
         ("EKS since Nov 1, not the nodes", "since 2026-11-01 service=eks"),
         ("October spend by team tag for chargeback", "2026-10 by tag:team"),
+        # period charges `with` a total, shown on their own lines; amounts with thousands separators
+        (
+            "total spend by month for the last 12 months, split by account, with tax and credits shown separately",
+            "last 12 months by account, charge-class monthly",
+        ),
+        ("total with tax last month", "last month"),
+        ("will we go over $50,000 this month", "forecast"),
+        # the holiday compared with in the year named; `X over X` over a longer span, step by step
+        ("how does today compare to black friday last year", "today vs 2025-11-28"),
+        ("cloudfront spend week over week, last 6 weeks", "last 6 weeks service=cloudfront weekly"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -129,7 +139,7 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "day, so each day shows with its date.",
         ),
         # `including` keeps a total whole: nothing it names filters alone
-        ("october including tax", "2026-10", "Read `including tax` as the whole total, which holds it anyway."),
+        ("october including tax", "2026-10", "Read `tax` as part of the whole total, not a filter on it."),
         (
             "total AWS spend for October, including tax and support",
             "2026-10",
