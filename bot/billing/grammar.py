@@ -168,6 +168,8 @@ _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 #: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
 #: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
 _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
+#: Words before a noun that ask for a cost per one of it (`per order`, `each engineer`).
+_PER_WORDS = ("per", "each", "every", "by")
 #: The days of one unit of `X over X`: a span longer than that is shown step by step.
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
@@ -433,6 +435,9 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if self.bare_value(tok.text, 1):
             return
+        if w.isdecimal() and NOT_HELD.get(self.word(1) or "") is UNIT_COST:
+            self.i += 1  # `my 6 engineers`: how many there are, which the bill cannot divide by (said at the noun)
+            return
         count = w if w.isdecimal() else str(NUMBER_WORDS.get(w, "")) if w not in ("one", "couple", "a") else ""
         if count and self.counts_what():  # `the 5 most expensive`, `which five individual resources`
             self.out.set_top(int(count) if len(count) < 7 else MAX_TOP + 1, w)
@@ -540,7 +545,8 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         held = NOT_HELD.get(tok.lower.strip("'’"))
-        if held is UNIT_COST and tok.lower not in UNIT_WORDS and self.word(-1) not in ("per", "each", "every", "by"):
+        counted = (self.word(-1) or "").isdecimal()  # `each of my 6 engineers`: a count of them
+        if held is UNIT_COST and tok.lower not in UNIT_WORDS and not counted and self.word(-1) not in _PER_WORDS:
             self.i += 1  # `customer says slow`: a customer, not a cost per customer
             return
         typed = self.typed.get(tok.position, tok.text)

@@ -124,6 +124,13 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "2026-11-16..2026-11-22 service=ec2",
             "Read `launch week` as `2026-11-16..2026-11-22`, the days given.",
         ),
+        # a count of people before the unit: the cost itself, said
+        (
+            "can you tell me how much each of my 6 engineers costs us",
+            "this month",
+            "`engineers`: the bill holds costs only, nothing to divide them by (orders, users, people, revenue). "
+            "Answered with the cost itself, to divide by your own figure.",
+        ),
         # a unit the bill cannot count: the cost itself, said
         (
             "spend per researcher last month",
