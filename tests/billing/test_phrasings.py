@@ -41,10 +41,16 @@ from tests.billing.phrasings_fresh import (
     FRESH_12_FIRST_SIGHT,
     FRESH_13,
     FRESH_13_FIRST_SIGHT,
+    FRESH_14,
+    FRESH_14_FIRST_SIGHT,
     FRESH_15,
     FRESH_15_FIRST_SIGHT,
     FRESH_16,
     FRESH_16_FIRST_SIGHT,
+    FRESH_17,
+    FRESH_17_FIRST_SIGHT,
+    FRESH_18,
+    FRESH_18_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -189,6 +195,17 @@ BLIND_BATCHES = (
         "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=23, wrong=16, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=36, wrong=12),
+    # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to
+    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=38, wrong=8, shared=frozenset({"forecast nov"})),
+    BlindBatch(
+        "FRESH_17",
+        FRESH_17,
+        FRESH_17_FIRST_SIGHT,
+        right=35,
+        wrong=14,
+        shared=frozenset({"q3 spend by account and service"}),
+    ),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=35, wrong=10),
 )
 
 
