@@ -37,6 +37,7 @@ from bot.reports.text import (
     comparison_text,
     period_text,
     step_average_text,
+    step_name,
     total_text,
     unusual_lines,
     why_changes,
@@ -188,10 +189,7 @@ def series_chart(result: CostResult) -> Chart:
     for p in result.series:
         buckets[p.bucket] = buckets.get(p.bucket, 0.0) + p.cost
     ordered = sorted(buckets)
-    every = {"hour": "Hourly", "day": "Daily", "week": "Weekly", "month": "Monthly", "quarter": "Quarterly"}[
-        result.query.granularity.value
-    ]
-    title = f"{every} cost · {period_text(result.query.time_range)}"
+    title = f"{step_name(result.query.granularity)} cost · {period_text(result.query.time_range)}"
     return cost_series(title, ordered, [buckets[b] for b in ordered], symbol=currency_symbol(result.currency))
 
 

@@ -224,8 +224,14 @@ _STEP_NAMES = {
     Granularity.HOUR: "Hourly",
     Granularity.DAY: "Daily",
     Granularity.WEEK: "Weekly",
+    Granularity.MONTH: "Monthly",
     Granularity.QUARTER: "Quarterly",
 }
+
+
+def step_name(granularity: Granularity) -> str:
+    """How a time step is titled (`Daily`, `Quarterly`), in the CLI's tables and the charts alike."""
+    return _STEP_NAMES.get(granularity, "Monthly")
 
 
 def _bucket_text(bucket: datetime, granularity: Granularity) -> str:
@@ -306,7 +312,7 @@ def render_text(result: CostResult, *, text: str | None = None, vocabulary: Voca
         totals: dict[datetime, float] = {}
         for p in result.series:
             totals[p.bucket] = totals.get(p.bucket, 0.0) + p.cost
-        step = _STEP_NAMES.get(q.granularity, "Monthly")
+        step = step_name(q.granularity)
         lines += ["", f"{step} totals" + (" (per-group series: --format json)" if q.group_by else "")]
         series_rows = [["period", "cost"]]
         series_rows += [[_bucket_text(b, q.granularity), money(c)] for b, c in sorted(totals.items())]
