@@ -104,6 +104,7 @@ from bot.billing.grammar_words import (
     RANKING_WORDS,
     RESOURCE_NOUNS,
     SEPARATELY,
+    SHARE_WORDS,
     USAGE_FAMILIES,
     USAGE_UNITS,
     VERSUS_WORDS,
@@ -170,6 +171,8 @@ _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
 #: Words before a noun that ask for a cost per one of it (`per order`, `each engineer`).
 _PER_WORDS = ("per", "each", "every", "by")
+#: A percentage typed as a threshold (`more than 10%`).
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 #: The days of one unit of `X over X`: a span longer than that is shown step by step.
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
@@ -302,7 +305,9 @@ class _Parser(QuestionReader, PrepassReader):
         if w in UNIT_OVER and self.word(1) == "of":  # `for the month of october`
             self.i += 2
             return
-        if w in UNIT_OVER and self.word(1) == "over" and self.word(2) == w:  # `week over week`
+        if (
+            w in UNIT_OVER and self.word(1) in ("over", "on") and self.word(2) == w
+        ):  # `week over week`, `month on month`
             self.out.year_over_year = self.out.year_over_year or w == "year"
             self.out.comparing = True
             self.out.over_unit = w
@@ -485,6 +490,16 @@ class _Parser(QuestionReader, PrepassReader):
             ref = DimensionRef(Dimension.USAGE_TYPE)
             gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
             partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in gpu_types]
+            ec2 = self.vocabulary.meanings("ec2")
+            if not partial and ec2:  # none on this bill: EC2 by usage type, where instance families show
+                self.out.bare.append(Bare(tok.text, tuple(ec2), self.out.excluding))
+                self.out.named.append(ref)
+                self.out.readings.append(
+                    f"`{tok.text}`: no GPU instance family (p, g, inf, trn) in this bill's usage types; answered "
+                    "with EC2 by usage type."
+                )
+                self.i += 1
+                return
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
         if partial:  # `support costs`, `ml team`: a word of one stored name
@@ -502,6 +517,26 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         self.unplaced(tok)
+
+    def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
+        """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
+        dimension, where its part of the whole shows beside the others (a filter would show it alone), said."""
+        out = self.out
+        kept = [ref for (ref, negate) in chosen if not negate]
+        if not typed & SHARE_WORDS or out.group_by or not self.allow_group_by or len(kept) != 1:
+            return
+        if any(h.breakdown is not None for h in out.not_held):  # `what % of compute is covered`: coverage's own
+            return
+        ref = kept[0]
+        shown = next(f for f in out.filters if f.dimension == ref and not f.negate)
+        out.filters.remove(shown)
+        out.add_group(ref, self.vocabulary)
+        named = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in shown.values]
+        by = ref_text(ref, self.vocabulary)
+        out.readings.append(
+            f"Read the share of {', '.join(f'`{n}`' for n in named)} as the breakdown by {by}, where its part of "
+            "the total shows."
+        )
 
     def nothing_reads(self, word: str) -> bool:
         """Whether `word` is no word of the grammar, no stored value or part of one, and no tag key."""
@@ -534,6 +569,10 @@ class _Parser(QuestionReader, PrepassReader):
             and self.nothing_reads(before.lower)
         ):
             self.out.event = f"{before.text} {tok.text}"  # `launch week (Nov 16-22)`: named by its days (`finish`)
+            self.i += 1
+            return
+        if _PERCENT.match(tok.lower):  # `flag anything that moved more than 10%`: the changes are shown anyway
+            self.out.readings.append(f"Read `{tok.text}` as a threshold to hold the changes shown against.")
             self.i += 1
             return
         if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
@@ -725,6 +764,12 @@ class _Parser(QuestionReader, PrepassReader):
             several = named_apart
             for ref in several[:1]:
                 out.add_group(ref, self.vocabulary)
+        self.share_of_total(chosen, typed)
+        by_creator = DimensionRef.tag("aws:createdBy")
+        spenders = "who" in typed and bool(typed & {"spent", "spends", "spending", "spend", "uses", "used", "using"})
+        if spenders and not out.group_by and self.allow_group_by and "aws:createdBy" in self.vocabulary.tag_keys:
+            out.add_group(by_creator, self.vocabulary)  # `who spent the most on ec2`: people by what they created
+            out.readings.append("Read `who` as AWS's creator tag: the bill says who created a resource, not who spent.")
         self.compare_span_ends()
         self.imply_resource_service()
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:

@@ -117,6 +117,13 @@ class QuestionReader(Cursor):
         if not self.out.after_versus or self.out.time_range is None:
             return False
         j = 1 if self.word() in ("the", "a") else 0
+        if self.word(j) == "same":  # `the same two days the week before`: how many is the first range's count
+            while (
+                self.word(j + 1) is not None
+                and (str(self.word(j + 1)).isdecimal() or self.word(j + 1) in NUMBER_WORDS)
+                and self.word(j + 2) in ("days", "weeks", "months", "dates")
+            ):
+                self.tokens = [*self.tokens[: self.i + j + 1], *self.tokens[self.i + j + 2 :]]
         w, nxt = self.word(j), self.word(j + 1)
         units = {"day", "week", "month", "quarter", "year", "period", "one", "days", "weeks", "months"}
         unit: str | None
@@ -217,7 +224,8 @@ class QuestionReader(Cursor):
         words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
         # a `vs` between values (`s3 storage vs requests from 11/2 to 11/20`) compares them, not the span's ends
         values_compared = any(len(f.values) > 1 and not f.negate for f in out.filters)
-        compares = out.comparing and not values_compared
+        # `jan through oct, month on month`: each step against the one before, not the ends
+        compares = out.comparing and not values_compared and not out.over_unit
         about_change = compares or out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS)
         alike = first.days == last.days or (first.whole_months and last.whole_months)
         whole = (first.start, last.end) == (out.time_range.start, out.time_range.end)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from bot.billing.grammar_dates import (
     absolute_span,
     end_point,
@@ -532,6 +534,9 @@ def shifted_range(time_range: TimeRange, unit: str | None) -> TimeRange:
     if unit in ("month", "quarter", "year") and whole_months:
         n = {"month": 1, "quarter": 3, "year": 12}[unit]
         new_start, new_end = add_months(start, -n), add_months(end, -n)
+    elif unit in ("month", "quarter"):  # `nov 1-10 vs the same days last month`: oct 1-10 (a short month clamps)
+        back = relativedelta(months={"month": 1, "quarter": 3}[unit])
+        new_start, new_end = start - back, end - back
     elif unit in ("day", "week", "year"):
         step = {"day": timedelta(days=1), "week": timedelta(weeks=1), "year": timedelta(weeks=52)}[unit]
         new_start, new_end = start - step, end - step

@@ -75,6 +75,7 @@ CHAT_WORDS = frozenset(
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
         *("separately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
+        *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -191,7 +192,7 @@ FORECAST_WORDS = frozenset(
         *("forecast", "forecasts", "forecasted", "forecasting", "projected", "projection", "projections"),
         *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom"),
         *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land", "burn-rate"),
-        *("burnrate",),
+        *("burnrate", "tracking"),
     }
 )
 #: Words asking why the cost changed.
@@ -223,6 +224,8 @@ USAGE_FAMILIES: dict[str, str] = {
 }
 #: Words before `untagged` that ask to show it beside the tagged values, not to keep it alone.
 INCLUDING = frozenset({"include", "including", "incl", "inc", "plus", "with", "showing", "show"})
+#: Words asking for a part of the whole (`what % of our spend is lambda`): the breakdown shows it among the rest.
+SHARE_WORDS = frozenset({"%", "percent", "percentage", "share", "proportion", "fraction", "portion"})
 #: Period charges after `with` (`total with tax`): part of the total, like after `including`.
 PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fees", "refund", "refunds"})
 #: Words asking for what is included to be shown on its own line (`with tax shown separately`).

@@ -94,6 +94,17 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # the holiday compared with in the year named; `X over X` over a longer span, step by step
         ("how does today compare to black friday last year", "today vs 2025-11-28"),
         ("cloudfront spend week over week, last 6 weeks", "last 6 weeks service=cloudfront weekly"),
+        # the same days a unit before; `X on X`; a span stepped, never its ends compared, under `month on month`
+        (
+            "cloudfront 11/24-11/25 vs the same two days the week before",
+            "2026-11-24..2026-11-25 vs 2026-11-17..2026-11-18 service=cloudfront",
+        ),
+        ("nov 1-10 vs the same days last month", "2026-11-01..2026-11-10 vs 2026-10-01..2026-10-10"),
+        (
+            "monthly spend jan through oct by service, flag anything that moved 10% month on month",
+            "2026-01..2026-10 by service monthly",
+        ),
+        ("how are we tracking this month", "forecast"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -123,6 +134,26 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "ec2 during launch week (Nov 16-22)",
             "2026-11-16..2026-11-22 service=ec2",
             "Read `launch week` as `2026-11-16..2026-11-22`, the days given.",
+        ),
+        # a share: the breakdown where the part shows among the rest
+        (
+            "what % of our spend is lambda",
+            "by service",
+            "Read the share of `AWS Lambda` as the breakdown by service, where its part of the total shows.",
+        ),
+        ("staging as % of total this quarter?", "this quarter by account", None),
+        # who spent: the creator tag, said
+        (
+            "who in the web team spent the most on ec2 in nov",
+            "2026-11 tag:team=web service=ec2 by tag:aws:createdBy",
+            "Read `who` as AWS's creator tag: the bill says who created a resource, not who spent.",
+        ),
+        # GPUs on a bill without GPU instances: EC2 by usage type, said
+        (
+            "how much are we spending on GPUs",
+            "service=ec2 by usage-type",
+            "`GPUs`: no GPU instance family (p, g, inf, trn) in this bill's usage types; answered with EC2 by usage "
+            "type.",
         ),
         # a count of people before the unit: the cost itself, said
         (

@@ -167,9 +167,9 @@ class BlindBatch:
 #: In the order written. What "wrong" still counts: readings other than the translator's (a spike read as unusual
 #: days where a why was written, a writer's own date window, an extra `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
-    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=33, wrong=14),
+    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
-    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=32, wrong=13),
+    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=33, wrong=12),
     BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=5),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
@@ -192,20 +192,20 @@ BLIND_BATCHES = (
         "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=33, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=23, wrong=16, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=24, wrong=16, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=36, wrong=12),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to
-    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=38, wrong=8, shared=frozenset({"forecast nov"})),
+    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=39, wrong=7, shared=frozenset({"forecast nov"})),
     BlindBatch(
         "FRESH_17",
         FRESH_17,
         FRESH_17_FIRST_SIGHT,
-        right=35,
-        wrong=14,
+        right=36,
+        wrong=13,
         shared=frozenset({"q3 spend by account and service"}),
     ),
-    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=35, wrong=10),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=36, wrong=9),
 )
 
 
