@@ -93,6 +93,9 @@ and thirteenth batches' rules (commit 2667415), written without them.
 the twelfth to sixteenth batches' rules were written; the first two were held back unread until the end of that
 work and only scored (their first sight is on the grammar at its start, 4168b48); the third was scored on 4168b48
 (29/7/14), then read on ac6675c, which is its first sight, and prompted a few rules.
+`FRESH_19` and `FRESH_20` were typed by two more people and translated blind by two others at the end of that
+work: the nineteenth was scored on 4168b48 (31/8/11), then read on 07fa3e2 (its first sight) and prompted a few
+rules; the twentieth was held back unread and only scored (first sight on 4168b48).
 """
 
 from __future__ import annotations
@@ -2609,4 +2612,303 @@ FRESH_18: tuple[tuple[str, str, str], ...] = (
         "staging ec2 by region and usage type since labor day",
         "since 2026-09-07 service=ec2 account=staging by region, usage-type",
     ),
+)
+
+#: Typed by one more person, translated blind by another; first sight on 07fa3e2 (31/8/11 on 4168b48).
+FRESH_19_FIRST_SIGHT = (35, 8, 7)
+
+FRESH_19: tuple[tuple[str, str, str], ...] = (
+    ("/cost", "total aws spend Q3 for the board deck, excl tax pls", "2026-q3 service!=tax"),
+    ("/top-resources", "top 20 line items ytd for the appendix", "20 ytd"),
+    ("/cost", "where will november land", "forecast 2026-11"),
+    ("/cost", "ytd by account", "ytd by account"),
+    # the fees and the credits side by side by charge class, as FRESH_12's `what credits were applied ... RI and
+    # Savings Plan fees`
+    (
+        "/cost",
+        "what was our credits total this year and how much went on RI/SP fees",
+        "this year charge-class=recurring,one-time,credit by charge-class",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_18 (the writer's nearest, Q4 so far
+    # with the forecast, was not taken)
+    ("/cost", "are we over budget for Q4?", "!budget"),
+    ("/tags", "team coverage Q3 - need the % we can allocate to teams for the board", "team 2026-q3"),
+    # flagging moves over 10% has no canonical form: the monthly series by service they are read off, as FRESH_7's
+    # `median` and `percentiles`
+    (
+        "/cost",
+        "for the board pack I need monthly spend jan through oct broken out by service, and please flag "
+        "anything that moved more than 10% month on month",
+        "2026-01..2026-10 monthly by service",
+    ),
+    # daily data: the whole days holding Tuesday night, against the writer's preceding days (both spans compared as
+    # they are), by day
+    ("/cost", "did ec2 spike tuesday night?", "2026-11-24..2026-11-25 vs 2026-11-17..2026-11-23 service=ec2 daily"),
+    # the day before is the day yesterday is compared with anyway
+    ("/cost", "why did data transfer jump yesterday", "why yesterday service=data-transfer"),
+    # `last 7 days` by the grammar's rule (the writer counted today in); `prod` meant as the account
+    ("/cost", "any anomalies last 7 days in prod", "anomalies last 7 days account=production"),
+    (
+        "/cost",
+        "cloudfornt spend during the incident window 11/24-11/25 vs the same two days the week before, need "
+        "it for the postmortem",
+        "2026-11-24..2026-11-25 vs 2026-11-17..2026-11-18 service=cloudfront",
+    ),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "top 10 rds instances in prod us-east-1 this week",
+        "10 this week service=rds account=production region=us-east-1",
+    ),
+    (
+        "/cost",
+        "lamda cost per day since monday, us-east1 only",
+        "since 2026-11-23 service=lambda region=us-east-1 daily",
+    ),
+    # the writer's days of the loop, Saturday included, against the same days a week earlier; the writer's `daily`
+    # kept
+    (
+        "/cost",
+        "what did the runaway sqs retry loop cost us? started wed the 18th, fixed it saturday morning",
+        "2026-11-18..2026-11-21 vs 2026-11-11..2026-11-14 service=sqs daily",
+    ),
+    # `prod` meant as the account
+    ("/top-resources", "prod, yesterday, top 10", "10 yesterday account=production"),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the GPU lines among them, as FRESH_15; no range typed:
+    # this month, as the writer read it
+    ("/cost", "how much are we spending on GPUs", "this month service=ec2 by usage-type"),
+    ("/cost", "glue spend in data-lake last month", "last month service=glue account=data-lake"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "biggest s3 buckets in datalake acct", "this month service=s3 account=data-lake"),
+    # a service not on the bill, as FRESH_8's and FRESH_15's `sagemaker` (the writer's nearest, EC2 and Glue in data-
+    # lake, was not taken)
+    ("/cost", "sagemaker cost for training jobs in oct", "!sagemaker"),
+    # NOT SUPPORTED (hours, jobs): the writer's nearest, the whole days holding the run
+    (
+        "/cost",
+        "what did my training run cost from 9pm 11/19 to 3am 11/20",
+        "2026-11-19..2026-11-20 service=ec2 account=data-lake daily",
+    ),
+    # a filtered tag breakdown; a value of the key listed is one of the values listed, as FRESH_4's `Plattform team
+    # tag coverage on ec2`; no range typed: this month
+    ("/tags", "project=data coverage in data-lake account", "project account=data-lake this month"),
+    # Q4 so far from its start, as FRESH_3's convention
+    (
+        "/cost",
+        "s3 + dynamo for team data, weekly, since start of Q4",
+        "since 2026-10-01 service=s3,dynamodb tag:team=data weekly",
+    ),
+    # idle or busy is not in the bill: the EC2 instances by cost, as the writer read it
+    (
+        "/top-resources",
+        "top ec2 in data-lake this month, want to find the gpu boxes someone forgot to turn off",
+        "this month service=ec2 account=data-lake",
+    ),
+    # `last 30 days` by the grammar's rule (the writer counted today in)
+    ("/cost", "cost by account and service for last 30 days", "last 30 days by account, service"),
+    # no inter-region or internet usage types in the vocabulary: Data Transfer by usage type, those lines among them,
+    # as FRESH_16; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "how much of our data transfer is cross-region vs internet egress? trying to figure out if the eu "
+        "replication is worth it",
+        "this month service=data-transfer by usage-type",
+    ),
+    (
+        "/cost",
+        "eu-west1 vs ap-southeast2 monthly since july",
+        "since 2026-07-01 region=eu-west-1,ap-southeast-2 by region monthly",
+    ),
+    # all accounts is every account anyway
+    ("/top-resources", "most expensive dynamodb tables, all accounts, last month", "last month service=dynamodb"),
+    # no range typed: this month, as the writer read it
+    ("/cost", "how much is KMS costing us per region", "this month service=kms by region"),
+    # NOT SUPPORTED (coverage): the writer's nearest, the commitment fees split by charge class, as FRESH_13
+    ("/cost", "RI + savings plan coverage %?", "this month charge-class=recurring,one-time by charge-class"),
+    # a filtered tag breakdown; `staging acct` is the account; no range typed: this month, as the writer read it
+    ("/tags", "env tag breakdown staging acct ec2 only", "env service=ec2 account=staging this month"),
+    # NOT SUPPORTED (what-if pricing): the writer's nearest
+    ("/cost", "what would it cost to move staging to graviton", "2026-10 service=ec2 account=staging by usage-type"),
+    ("/cost", "total bill last month", "last month"),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "why is the bill up", "why this month"),
+    # no Support service on the bill, as in FRESH_4 to FRESH_18
+    ("/cost", "how much did we pay for support in 2026", "!support"),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "cost per employee this year", "this year"),
+    # no percentages in the grammar: the breakdown they are shares of, as FRESH_7 and FRESH_14
+    ("/cost", "staging as % of total this quarter?", "this quarter by account"),
+    ("/cost", "Oct '26 vs Oct '25", "2026-10 vs 2025-10"),
+    # last Black Friday is 2025-11-28; the writer's order kept, as FRESH_5
+    ("/cost", "what did black friday cost us last year vs today so far", "2025-11-28 vs 2026-11-27"),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this month with its month-end forecast, as FRESH_16
+    ("/cost", "how are we tracking vs GCP", "forecast this month"),
+    (
+        "/cost",
+        "hi! can i get the ec2 numbers for each month of 2026 so far please, split by account",
+        "ytd service=ec2 by account monthly",
+    ),
+    ("/cost", "s3 cost 10/1/2026 - 10/31/2026", "2026-10 service=s3"),
+    ("/top-resources", "top 5 most expensive things last week", "5 last week"),
+    # no range typed: this month, as the writer read it
+    ("/tags", "team tag", "team this month"),
+    # `stagging` the account, as the writer read it
+    ("/cost", "rds stagging sep", "2026-09 service=rds account=staging"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much of our spend doesnt have a project tag, last quarter", "project last quarter"),
+    # NOT SUPPORTED (names): the writer's nearest, by the creator tag
+    (
+        "/cost",
+        "who in the web team spent the most on ec2 in nov",
+        "2026-11 service=ec2 tag:team=web by tag:aws:createdBy",
+    ),
+    # Oregon is us-west-2
+    ("/top-resources", "ec2 instances oregon 2nd-15th nov", "2026-11-02..2026-11-15 service=ec2 region=us-west-2"),
+    # tax and credits left out by charge class, as FRESH_11 and FRESH_12
+    (
+        "/cost",
+        "cost by region and account 2026-04 thru 2026-06 pls (excluding tax + credits)",
+        "2026-04..2026-06 by region, account charge-class!=tax,credit",
+    ),
+    # a filtered tag breakdown; `prod` meant as the account
+    ("/tags", "aws:createdBy coverage for prod since sept", "aws:createdBy account=production since 2026-09-01"),
+)
+
+#: Typed by one more person, translated blind by another; held back unread; first sight on 4168b48.
+FRESH_20_FIRST_SIGHT = (27, 10, 13)
+
+FRESH_20: tuple[tuple[str, str, str], ...] = (
+    ("/cost", "how much did we spend yesterday", "yesterday"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_18
+    ("/cost", "platform mtd vs budget?", "!budget"),
+    # `last 3 months` by the grammar's rule: the three full months before this one, as the writer counted; the writer's
+    # `monthly` kept
+    ("/cost", "rds cost by account last 3 months", "last 3 months service=rds by account monthly"),
+    ("/top-resources", "biggest rds instances this month", "this month service=rds"),
+    # the week before is the period compared with anyway
+    ("/cost", "why did dynamo go up last week", "why last week service=dynamodb"),
+    # no range typed: the writer's latest full month; the bracketed `(monthly)` left out, as FRESH_4
+    ("/cost", "how much does checkout cost us a month", "last month tag:project=checkout"),
+    ("/cost", "cloudfornt spend since oct 1, daily", "since 2026-10-01 service=cloudfront daily"),
+    # the week before is the period compared with anyway, as CORPUS's `last week versus the week before`
+    (
+        "/cost",
+        "weekly review - totals by account and service, last week vs the week before",
+        "last week by account, service",
+    ),
+    ("/cost", "any weird days this month?", "anomalies this month"),
+    # a filtered tag breakdown; `production` the account; no range typed: this month, as the writer read it
+    ("/tags", "how much of production spend has a team tag", "team account=production this month"),
+    # the untagged share is part of every breakdown
+    ("/tags", "untagged spend by env in sept", "env 2026-09"),
+    # NOT SUPPORTED (who): the writer's nearest, by the creator tag, as FRESH_9, FRESH_15 and FRESH_18; `staging` the
+    # account; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "who spun up the big ec2 boxes in staging",
+        "this month service=ec2 account=staging by tag:aws:createdBy",
+    ),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "what web team stuff costs the most", "this month tag:team=web"),
+    ("/cost", "checkout vs search for october", "2026-10 tag:project=checkout,search by tag:project"),
+    ("/cost", "forecast", "forecast 2026-11"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_18
+    ("/cost", "are we going to blow through the platform budget this month or what", "!budget"),
+    # Labor Day 2026 is Monday 2026-09-07, as FRESH_13
+    (
+        "/top-resources",
+        "top 10 s3 buckets in data-lake since labor day",
+        "10 since 2026-09-07 service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total last month
+    ("/cost", "what did we spend on gcp last month", "last month"),
+    # `the last two weeks` by the grammar's rule (the writer counted 14 days back from today), as FRESH_18
+    (
+        "/cost",
+        "glue cost per day for the last two weeks in the datalake account",
+        "last 2 weeks service=glue account=data-lake daily",
+    ),
+    ("/cost", "data transfer by region 9/1-9/15", "2026-09-01..2026-09-15 service=data-transfer by region"),
+    # savings against on-demand have no canonical form: the writer's nearest, the Savings Plan fees, as FRESH_9's `how
+    # much did savings plans save us`; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "how much are savings plans actually saving us vs on demand",
+        "this month charge-class=recurring,one-time",
+    ),
+    # no Support service on the bill, as in FRESH_4, FRESH_5, FRESH_7 to FRESH_13, FRESH_15 and FRESH_18
+    ("/cost", "support plan cost this year, monthly", "!support"),
+    # `last 7 days` by the grammar's rule (the writer counted today in)
+    ("/tags", "aws:createdBy coverage last 7 days", "aws:createdBy last 7 days"),
+    ("/cost", "how much credit have we burned ytd", "ytd charge-class=credit"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_5's `rds wow prod`; the
+    # writer's split by service
+    (
+        "/cost",
+        "eks and ec2 in us-west-2, this week vs last week",
+        "this week service=eks,ec2 region=us-west-2 by service",
+    ),
+    ("/top-resources", "most expensive lambdas yesterday", "yesterday service=lambda"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "whats the priciest thing in ap-southeast2", "this month region=ap-southeast-2"),
+    # last Black Friday is 2025-11-28, as FRESH_13
+    ("/cost", "black friday vs last year's black friday", "2026-11-27 vs 2025-11-28"),
+    # NOT SUPPORTED (headcount): the writer's nearest; `the frontend` as the web team, as the writer read it
+    ("/cost", "whats the frontend costing per engineer", "this month tag:team=web"),
+    # the earlier month first, both kept, as FRESH_9's `oct vs nov`
+    ("/cost", "sqs + lambda for the api team oct vs nov", "2026-10 vs 2026-11 service=sqs,lambda tag:team=api"),
+    # the untagged share is part of every breakdown
+    ("/tags", "project tag coverage q3", "project 2026-q3"),
+    ("/tags", "team coverage since monday", "team since 2026-11-23"),
+    # storage and instance hours are RDS usage types: split by usage type, as FRESH_13's `s3 storage vs requests`
+    ("/cost", "rds storage vs instance hours last month", "last month service=rds by usage-type"),
+    # `production` the account
+    ("/cost", "production by region and service since Nov 1", "since 2026-11-01 account=production by region, service"),
+    ("/cost", "s3 monthly trend jan-oct", "2026-01..2026-10 service=s3 monthly"),
+    # the writer's Thanksgiving week, as FRESH_18's `unusual days over thanksgiving week`
+    ("/cost", "did anything spike over thanksgiving", "anomalies 2026-11-23..2026-11-27"),
+    # NOT SUPPORTED (hourly, incident): the writer's nearest, RDS by day around Tuesday the 24th
+    ("/cost", "how much did the rds failover at 2am tuesday cost us", "2026-11-20..2026-11-27 service=rds daily"),
+    # `prod` meant as the account; `last 30 days` by the grammar's rule (the writer counted today in)
+    ("/top-resources", "top dynamodb tables in prod last 30 days", "last 30 days service=dynamodb account=production"),
+    # FY read as the calendar year, as the writer assumed (FRESH_4's `FY26 so far`: `ytd`); all accounts is every
+    # account anyway, split by account as the writer read it
+    ("/cost", "kms spend across all accounts FY26 to date, for the audit file", "ytd service=kms by account"),
+    # NOT SUPPORTED (encryption): the writer's nearest; no range typed: this month
+    ("/top-resources", "list unencrypted s3 buckets", "this month service=s3"),
+    # no range typed: the writer's last four full weeks, by week, each against the one before
+    ("/cost", "ec2 for env dev week over week", "last 4 weeks service=ec2 tag:env=dev weekly"),
+    # a list of days has no canonical form: the writer's span, by day, the weekend days read off by hand, as FRESH_14;
+    # `staging` the account
+    ("/cost", "staging spend on weekends in november", "2026-11 account=staging daily"),
+    # a filtered tag breakdown; `stagng acct` is the account; no range typed: this month
+    ("/tags", "env coverage in stagng acct", "env account=staging this month"),
+    (
+        "/cost",
+        "how much did we spend on ec2 in us-east-1 for the search project between 10/05 and 10/19",
+        "2026-10-05..2026-10-19 service=ec2 region=us-east-1 tag:project=search",
+    ),
+    # the earlier month first, both kept, as FRESH_9's `oct vs nov`; tax and credits left out by charge class, as
+    # FRESH_11 and FRESH_12; no threshold in the grammar: the changes over 20% read off the comparison by hand
+    (
+        "/cost",
+        "for the weekly review: october vs november so far by account and service, excluding tax and credits, flag "
+        "anything that moved more than 20%",
+        "2026-10 vs 2026-11 by account, service charge-class!=tax,credit",
+    ),
+    # the RI fees are the commitment fees, as FRESH_1's `RI spend ytd`; H1 as FRESH_3; the writer's `monthly` kept
+    ("/cost", "RI fees H1", "2026-01..2026-06 charge-class=recurring,one-time monthly"),
+    # the Terraform role is not a stored value of the creator tag the writer could name (as FRESH_13's `jsmith`): the
+    # staging EC2 instances; `stagin` the account; no range typed: this month
+    ("/top-resources", "top 5 ec2 created by terraform in stagin", "5 this month service=ec2 account=staging"),
+    # the writer's order kept, by month, each project its own line
+    (
+        "/cost",
+        "for the QBR can you show what search has cost each month since may next to checkout",
+        "since 2026-05-01 tag:project=search,checkout monthly by tag:project",
+    ),
+    # NOT SUPPORTED (names): the writer's nearest, by the creator tag, as FRESH_11's `spend per researcher`; no range
+    # typed: this month
+    ("/cost", "which person on the data team spends the most", "this month tag:team=data by tag:aws:createdBy"),
+    ("/cost", "dynamdb 11/2 to 11/8", "2026-11-02..2026-11-08 service=dynamodb"),
 )

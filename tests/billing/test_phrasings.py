@@ -51,6 +51,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_17_FIRST_SIGHT,
     FRESH_18,
     FRESH_18_FIRST_SIGHT,
+    FRESH_19,
+    FRESH_19_FIRST_SIGHT,
+    FRESH_20,
+    FRESH_20_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -206,6 +210,16 @@ BLIND_BATCHES = (
         shared=frozenset({"q3 spend by account and service"}),
     ),
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=36, wrong=9),
+    BlindBatch(
+        "FRESH_19",
+        FRESH_19,
+        FRESH_19_FIRST_SIGHT,
+        right=42,
+        wrong=4,
+        shared=frozenset({"where will november land", "are we over budget for q4?"}),
+    ),
+    # held back unread
+    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=31, wrong=12, shared=frozenset({"forecast"})),
 )
 
 
