@@ -171,6 +171,8 @@ _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
 _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
 #: Words before a noun that ask for a cost per one of it (`per order`, `each engineer`).
 _PER_WORDS = ("per", "each", "every", "by")
+#: A capitalised name in the possessive (`Jenna's`).
+_POSSESSIVE = re.compile(r"^[A-Z][a-z]+['’]s$")
 #: A percentage typed as a threshold (`more than 10%`).
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 #: The days of one unit of `X over X`: a span longer than that is shown step by step.
@@ -490,16 +492,18 @@ class _Parser(QuestionReader, PrepassReader):
             ref = DimensionRef(Dimension.USAGE_TYPE)
             gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
             partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in gpu_types]
-            ec2 = self.vocabulary.meanings("ec2")
-            if not partial and ec2:  # none on this bill: EC2 by usage type, where instance families show
-                self.out.bare.append(Bare(tok.text, tuple(ec2), self.out.excluding))
-                self.out.named.append(ref)
-                self.out.readings.append(
-                    f"`{tok.text}`: no GPU instance family (p, g, inf, trn) in this bill's usage types; answered "
-                    "with EC2 by usage type."
-                )
-                self.i += 1
-                return
+            if not partial and self.ec2_by_usage_type(
+                tok, "no GPU instance family (p, g, inf, trn) in this bill's usage types"
+            ):
+                return  # none on this bill: EC2 by usage type, where instance families show
+        if (
+            not partial
+            and fold(w) == "ec2other"
+            and self.ec2_by_usage_type(
+                tok, "Cost Explorer's name for EC2's usage besides instances (volumes, NAT gateways, IPs, transfer)"
+            )
+        ):
+            return
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
         if partial:  # `support costs`, `ml team`: a word of one stored name
@@ -517,6 +521,18 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         self.unplaced(tok)
+
+    def ec2_by_usage_type(self, tok: Token, why: str) -> bool:
+        """`tok` answered as EC2 by usage type (`GPUs` on a bill without GPU instances, `EC2-Other`), said with
+        `why`; False when the bill holds no EC2."""
+        ec2 = self.vocabulary.meanings("ec2")
+        if not ec2:
+            return False
+        self.out.bare.append(Bare(tok.text, tuple(ec2), self.out.excluding))
+        self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
+        self.out.readings.append(f"`{tok.text}`: {why}; answered with EC2 by usage type.")
+        self.i += 1
+        return True
 
     def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
@@ -589,6 +605,16 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1  # `customer says slow`: a customer, not a cost per customer
             return
         typed = self.typed.get(tok.position, tok.text)
+        key = self.tag_key_word(self.word(1) or "") if self.word(1) else None
+        if held is None and key is not None and _POSSESSIVE.match(typed):
+            # `Jenna's team`: the bill does not say which is hers; by that tag, where it shows among the others
+            self.out.named.append(DimensionRef.tag(key))
+            self.out.readings.append(
+                f"`{typed}`: the bill does not say which {self.tokens[self.i + 1].text} is whose; answered by "
+                f"{self.vocabulary.tag_label(key)}."
+            )
+            self.i += 2
+            return
         if held is None and names_person(typed, self.vocabulary):
             held, tok = PERSON, Token(tok.kind, typed, tok.position)  # `John's instances`: who created what
         if held is not None:  # `invoice`, `who owns`, `per order`: as near as the bill allows, and said
@@ -921,6 +947,10 @@ def parse_query(
     try:
         return read(text)
     except UnknownWord as exc:
+        # `monthly? trying to size the Sydney footprint`: a word of another sentence than the one that asks
+        first = first_question(text, read, without=exc.word)
+        if first is not None:
+            return first
         raise _without(exc, text, read, vocabulary, default_basis) from None
     except TwoAsked:
         first = first_question(text, read)

@@ -222,7 +222,7 @@ class PrepassReader(ClauseReader):
             if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
                 self.tokens[j] = Token(Kind.WORD, region, tok.position)
                 self.typed[tok.position] = tok.text
-                if tok.lower in REGION_PLACES:
+                if tok.lower in REGION_PLACES or re.fullmatch(r"[a-z]{2}-[a-z]+", tok.lower):  # `sydney`, `eu-west`
                     self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
                 continue
             if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):

@@ -147,8 +147,13 @@ class QuestionReader(Cursor):
             unit, used = self.word(k), k + 2
         elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
             unit, used = "year", j + 2
-        elif w in ("this", "same") and nxt == "time" and self.word(j + 2) == "last" and self.word(j + 3) in units:
-            unit, used = self.word(j + 3), j + 4  # `this time last year`: the same days a year before
+        elif (
+            w in ("this", "same")
+            and nxt in ("time", "point")
+            and self.word(j + 2) == "last"
+            and self.word(j + 3) in units
+        ):
+            unit, used = self.word(j + 3), j + 4  # `this time last year`, `same point last month`: the same days
         else:
             return False
         holiday = self.out.holiday

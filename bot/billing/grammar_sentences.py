@@ -19,6 +19,8 @@ from bot.errors import UserFacingError
 _QUESTION_ENDS = re.compile(r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+", re.IGNORECASE)
 
 
+#: Ends that part sentences surely (a full stop may end a short form, `also` may join one question's parts).
+_STRONG_ENDS = re.compile(r"[?!]+\s*|\s+[—–-]+\s+")
 #: A full stop that ends a short form, not a sentence (`excl.`, `Nov.`, `vs.`, `approx.`, `e.g.`).
 _SHORT_FORM_STOP = re.compile(
     r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\.",
@@ -26,15 +28,23 @@ _SHORT_FORM_STOP = re.compile(
 )
 
 
-def first_question(text: str, read: Callable[[str], CostQuery]) -> CostQuery | None:
+def first_question(text: str, read: Callable[[str], CostQuery], *, without: str | None = None) -> CostQuery | None:
     """A message asking two things (`unusual days in staging this month? someone left something running since
     May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
-    said; None when the message has one sentence or no sentence asks anything alone."""
-    parts = [p.strip() for p in _QUESTION_ENDS.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
+    said; None when the message has one sentence or no sentence asks anything alone. With `without` (a word
+    nothing reads), only the first sentence, when the word is in a later one and a question mark, an exclamation
+    mark or a dash parts them (`monthly? trying to size the Sydney footprint`): the word is context after the
+    question, never left out of the question itself."""
+    ends = _STRONG_ENDS if without is not None else _QUESTION_ENDS
+    parts = [p.strip() for p in ends.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
     if len(parts) < 2:
         return None
+    if without is not None:
+        holding = [p for p in parts if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
+        if parts[0] in holding or any(len(p.split()) < 3 for p in holding):
+            return None  # in the question itself (`frontend costs? last month`) or an afterthought (`? frontend`)
     nothing = read("")
-    for k, part in enumerate(parts):
+    for k, part in enumerate(parts[:1] if without is not None else parts):
         try:
             query = read(part)
         except UserFacingError:

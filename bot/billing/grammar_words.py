@@ -76,6 +76,7 @@ CHAT_WORDS = frozenset(
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
         *("separately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
+        *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

@@ -844,6 +844,10 @@ class Vocabulary:
         place = REGION_PLACES.get(folded.replace(" ", ""))
         if place is not None:
             return place if place in self.regions else None
+        if re.fullmatch(r"[a-z]{2}-[a-z]+", folded):  # `eu-west`: the one held region whose name it starts
+            held = [r for r in self.regions if r.startswith(folded + "-")]
+            if len(held) == 1:
+                return held[0]
         return next((r for r in self.regions if region_short_form(r) == folded), None)
 
     def suggest_values(self, word: str, n: int = 3) -> list[str]:

@@ -105,6 +105,10 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "2026-01..2026-10 by service monthly",
         ),
         ("how are we tracking this month", "forecast"),
+        # `same point last month`; paperwork acronyms; a hyphenated region start
+        ("mtd vs same point last month", "this month"),
+        ("Q3 spend by account and service for my QBR deck", "2026-q3 by account, service"),
+        ("Lamda eu-west", "service=lambda region=eu-west-1"),
         # relaying
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
@@ -154,6 +158,26 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "service=ec2 by usage-type",
             "`GPUs`: no GPU instance family (p, g, inf, trn) in this bill's usage types; answered with EC2 by usage "
             "type.",
+        ),
+        # a person's team: the team tag, said
+        (
+            "how much did Jenna's team spend last month",
+            "last month by tag:team",
+            "`Jenna's`: the bill does not say which team is whose; answered by tag:team.",
+        ),
+        # Cost Explorer's EC2-Other: EC2 by usage type, said
+        (
+            "EC2-Other breakdown past week",
+            "last week service=ec2 by usage-type",
+            "`EC2-Other`: Cost Explorer's name for EC2's usage besides instances (volumes, NAT gateways, IPs, "
+            "transfer); answered with EC2 by usage type.",
+        ),
+        # context after the question: the question, said
+        (
+            "how much do we spend in ap-southeast-2 this year, monthly? trying to size the Sydney footprint",
+            "this year region=ap-southeast-2 monthly",
+            "Answered `how much do we spend in ap-southeast-2 this year, monthly` only; the rest (`trying to size the "
+            "Sydney footprint`) asks something else: ask it on its own.",
         ),
         # a count of people before the unit: the cost itself, said
         (
@@ -361,3 +385,10 @@ def test_a_question_of_its_own_is_no_follow_up(text: str) -> None:
 def test_quarters_step_by_calendar_quarter() -> None:
     assert parse("2025 by quarter").granularity is Granularity.QUARTER
     assert format_query(parse("2025 by quarter"), default_basis=CostBasis.UNBLENDED) == "2025 quarterly"
+
+
+@pytest.mark.parametrize("text", ["frontend costs? last month", "last month? frontend"])
+def test_an_unknown_word_in_the_question_or_an_afterthought_is_named_never_left_out(text: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    assert info.value.message == "I don't understand `frontend`."

@@ -150,7 +150,7 @@ def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # with `prod vs staging` as the env tag like every such pair, where the translator wrote the accounts);
     # `does that include the stuff that runs on weekends` (refused on `weekends` until a day of the week became a
     # day-by-day answer, said; the translator wrote a breakdown by service).
-    assert right >= 29, score(FRESH_5)[1]
+    assert right >= 31, score(FRESH_5)[1]
     assert wrong <= 10, score(FRESH_5)[1]
 
 
@@ -174,14 +174,14 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=5),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=6),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
-        right=29,
-        wrong=12,
+        right=31,
+        wrong=11,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
     # Four refusals became answers or other refusals the translator did not write: `net unblended cost excluding
@@ -190,7 +190,7 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=21, wrong=14),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=22, wrong=14),
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch(
         "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=33, wrong=11, shared=frozenset({"are we over budget for q4?"})
@@ -198,15 +198,15 @@ BLIND_BATCHES = (
     BlindBatch(
         "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=24, wrong=16, shared=frozenset({"are we over budget"})
     ),
-    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=37, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to
     BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=39, wrong=7, shared=frozenset({"forecast nov"})),
     BlindBatch(
         "FRESH_17",
         FRESH_17,
         FRESH_17_FIRST_SIGHT,
-        right=36,
-        wrong=13,
+        right=37,
+        wrong=12,
         shared=frozenset({"q3 spend by account and service"}),
     ),
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=36, wrong=9),
