@@ -96,6 +96,9 @@ work and only scored (their first sight is on the grammar at its start, 4168b48)
 `FRESH_19` and `FRESH_20` were typed by two more people and translated blind by two others at the end of that
 work: the nineteenth was scored on 4168b48 (31/8/11), then read on 07fa3e2 (its first sight) and prompted a few
 rules; the twentieth was held back unread and only scored (first sight on 4168b48).
+`FRESH_21` and `FRESH_22` were typed by two more people and translated blind by two others at the very end: the
+twenty-first was scored on 4168b48 (27/15/8), read on 9005b8a (its first sight) and prompted a few rules; the
+twenty-second was held back unread and only scored (first sight on 4168b48).
 """
 
 from __future__ import annotations
@@ -2911,4 +2914,307 @@ FRESH_20: tuple[tuple[str, str, str], ...] = (
     # typed: this month
     ("/cost", "which person on the data team spends the most", "this month tag:team=data by tag:aws:createdBy"),
     ("/cost", "dynamdb 11/2 to 11/8", "2026-11-02..2026-11-08 service=dynamodb"),
+)
+
+#: Typed by one more person, translated blind by another; first sight on 9005b8a (27/15/8 on 4168b48).
+FRESH_21_FIRST_SIGHT = (32, 12, 6)
+
+FRESH_21: tuple[tuple[str, str, str], ...] = (
+    ("/cost", "how much did we spend in october", "2026-10"),
+    # the same days of last month are the comparison every answer makes anyway, as FRESH_7's `ec2 mtd vs last mo`
+    ("/cost", "mtd vs same point last month", "this month"),
+    ("/cost", "where are we landing for november? need a number for the flash report", "forecast 2026-11"),
+    ("/cost", "Q3 spend by account and service for my QBR deck", "2026-q3 by account, service"),
+    # the day before is the day yesterday is compared with anyway
+    ("/cost", "why did costs jump yesterday", "why yesterday"),
+    # `prod` meant as the account
+    ("/cost", "ec2 spend in prod last week by region", "last week service=ec2 account=production by region"),
+    # the outbound lines by usage type, as the writer read `out` (the vocabulary's only Out usage type is eu-west-1's)
+    (
+        "/cost",
+        "data transfer out of us-east1 since 11/1",
+        "since 2026-11-01 service=data-transfer region=us-east-1 by usage-type",
+    ),
+    # the load test day against the writer's typical day, the same weekday a week earlier, as FRESH_12's `normal
+    # Friday` (the Monday before is no typical day: the perf suite ran mon-wed); the writer's split by service kept
+    (
+        "/cost",
+        "how much did the load test on tues cost us in staging",
+        "2026-11-24 vs 2026-11-17 account=staging by service",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_20 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we over budget this month?", "!budget"),
+    # last Black Friday is 2025-11-28, as FRESH_13 and FRESH_16
+    ("/cost", "cloudfrount costs today vs last black friday", "2026-11-27 vs 2025-11-28 service=cloudfront"),
+    ("/cost", "RDS by usage type last month", "last month service=rds by usage-type"),
+    ("/cost", "any weird days in november?", "anomalies 2026-11"),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4 and FRESH_6
+    ("/cost", "amortized vs unblended for sept, excluding credits and tax", "!unblended"),
+    # the RI and SP fees are the commitment fees, as FRESH_1's `RI spend ytd`; the writer's `monthly` kept
+    (
+        "/cost",
+        "how much are we paying for savings plans and RIs ytd",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # no Support service on the bill, as in FRESH_4 to FRESH_20
+    ("/cost", "what did the support plan run us in Q2", "!support"),
+    # NOT SUPPORTED (names): the writer's nearest, as FRESH_17's `Priya's team`
+    ("/cost", "how much did Jenna's team spend last month", "last month by tag:team"),
+    # NOT SUPPORTED (GCP): the writer's nearest, the AWS total this quarter
+    ("/cost", "compare our AWS and GCP spend this quarter", "this quarter"),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "aws cost per engineer this year for the QBR", "this year"),
+    # Labor Day 2026 is Monday 2026-09-07, as FRESH_13
+    ("/cost", "weekly lambda cost since labor day", "since 2026-09-07 service=lambda weekly"),
+    # `last 30 days` by the grammar's rule (the writer counted today in)
+    (
+        "/cost",
+        "eks spend us-west-2 vs eu-west-1 last 30 days",
+        "last 30 days service=eks region=us-west-2,eu-west-1 by region",
+    ),
+    # storage and requests are S3 usage types, as FRESH_13's `s3 storage vs requests`
+    (
+        "/cost",
+        "s3 storage vs requests in the datalake acct for oct",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    (
+        "/cost",
+        "how much do we spend in ap-southeast-2 this year, monthly? trying to size the Sydney footprint before we "
+        "consolidate",
+        "this year region=ap-southeast-2 monthly",
+    ),
+    # NOT SUPPORTED (what-if pricing): the writer's nearest
+    (
+        "/cost",
+        "what would it cost to move everything from us-east-1 to us-west-2",
+        "2026-10 region=us-east-1 by service",
+    ),
+    # `last 3 months` by the grammar's rule: the three full months before this one (the writer counted November in)
+    (
+        "/cost",
+        "glue and dynamo spend in data-lake, last 3 months by month",
+        "last 3 months service=glue,dynamodb account=data-lake monthly by service",
+    ),
+    # no range typed: this month, as the writer read it
+    ("/cost", "kms by acct", "this month service=kms by account"),
+    ("/cost", "sqs prodution 11/16-11/20 daily", "2026-11-16..2026-11-20 service=sqs account=production daily"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20; `staging` the account
+    (
+        "/cost",
+        "staging this week vs last week by service, we ran the perf suite mon-wed",
+        "this week account=staging by service",
+    ),
+    (
+        "/cost",
+        "spend for env=prod, team=api, last month, by service",
+        "last month tag:env=prod tag:team=api by service",
+    ),
+    # `right now` as the writer read it: unusual days over the writer's two weeks up to today, as FRESH_17's `weird rn`
+    (
+        "/cost",
+        "first on-call, got paged for a cost alert - is spend higher than normal right now??",
+        "anomalies 2026-11-13..2026-11-27",
+    ),
+    # EC2-Other is EC2's non-instance usage types (NAT gateway among them): EC2 by usage type, as FRESH_15's `nat
+    # gateway`; `past week` by the grammar's rule (the writer counted 7 days back from today), as FRESH_9's `past wk`
+    ("/cost", "EC2-Other breakdown, nat gateway etc, past week", "last week service=ec2 by usage-type"),
+    ("/cost", "Oct '26 vs Oct '25 by service", "2026-10 vs 2025-10 by service"),
+    # `eu-west` is eu-west-1, the bill's only region there; no range typed: this month, as the writer read it
+    ("/cost", "Lamda eu-west", "this month service=lambda region=eu-west-1"),
+    (
+        "/cost",
+        "between 9/14 and 10/2, how much did we spend on data transfer in the production account, split by region",
+        "2026-09-14..2026-10-02 service=data-transfer account=production by region",
+    ),
+    # NOT SUPPORTED (Datadog, another vendor's bill, as GCP): the writer's nearest, the AWS total this year by month
+    ("/cost", "how much did the datadog bill go up this year", "this year monthly"),
+    ("/cost", "spend by account and region for the week of 11/9", "2026-11-09..2026-11-15 by account, region"),
+    # no range typed: this month, as the writer read it; `prod` meant as the account
+    ("/top-resources", "biggest ec2 instances in prod", "this month service=ec2 account=production"),
+    ("/top-resources", "top 10 most expensive things last month", "10 last month"),
+    (
+        "/top-resources",
+        "which s3 buckets cost the most in data-lake this quarter",
+        "this quarter service=s3 account=data-lake",
+    ),
+    ("/top-resources", "dynamodb tables ranked by cost since monday", "since 2026-11-23 service=dynamodb"),
+    # `past 30 days` by the grammar's rule (the writer counted today in)
+    (
+        "/top-resources",
+        "which rds instances in us-east-1 should I look at first before the migration, past 30 days",
+        "last 30 days service=rds region=us-east-1",
+    ),
+    (
+        "/top-resources",
+        "most expensive resources in staging yesterday, loadtest ran overnight",
+        "yesterday account=staging",
+    ),
+    (
+        "/top-resources",
+        "top 5 lambdas by cost in ap-southeast2 for sept",
+        "5 2026-09 service=lambda region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (owner): the writer's nearest, as in FRESH_4, FRESH_6, FRESH_10 and FRESH_12; the tags beside each
+    # resource have no canonical form
+    ("/top-resources", "who owns the most expensive instance?", "this month service=ec2"),
+    # the EKS charges only (worker nodes are EC2), as FRESH_10's `k8s cluster`
+    ("/top-resources", "eks top cost 11/20-11/26", "2026-11-20..2026-11-26 service=eks"),
+    # no range typed: this month, as the writer read it; the values are listed in every breakdown
+    ("/tags", "how much of our spend is tagged with team?", "team this month"),
+    ("/tags", "env tag coverage last month", "env last month"),
+    # a filtered tag breakdown
+    ("/tags", "project coverage in data-lake account for Q3", "project account=data-lake 2026-q3"),
+    # the untagged share is part of every breakdown
+    ("/tags", "untagged spend by team this month, need it for the chargeback", "team this month"),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18
+    ("/tags", "team tag ytd - do we have both Platform and platform?", "team ytd"),
+    # a filtered tag breakdown
+    ("/tags", "aws:createdBy coverage on EC2 since oct 1", "aws:createdBy service=ec2 since 2026-10-01"),
+)
+
+#: Typed by one more person, translated blind by another; held back unread; first sight on 4168b48.
+FRESH_22_FIRST_SIGHT = (24, 10, 16)
+
+FRESH_22: tuple[tuple[str, str, str], ...] = (
+    # the charge types the writer lists (usage, tax, credits, RI and SP fees) by charge class, as FRESH_11's `break down
+    # last month by charge type`
+    ("/cost", "october total incl tax, credits and RI fees broken out", "2026-10 by charge-class"),
+    ("/cost", "what did we pay in tax in Q3", "2026-q3 service=tax monthly"),
+    ("/cost", "credits applied ytd by month", "ytd charge-class=credit monthly"),
+    ("/cost", "accrual estimate for november - where are we going to land?", "forecast 2026-11"),
+    # no Support service on the bill, as in FRESH_4 to FRESH_20
+    ("/cost", "support plan charges 9/1-10/31", "!support"),
+    ("/cost", "october by account and service, unblended pls", "2026-10 by account, service unblended"),
+    # no split of the commitment fees into Savings Plan and RI fees by charge class: the fees by usage type, where the
+    # Savings Plan and RI fee lines are apart, as FRESH_18
+    (
+        "/cost",
+        "savings plan fees vs RI fees last quarter",
+        "last quarter charge-class=recurring,one-time by usage-type",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_20 (the writer's nearest, the forecast
+    # against October, was not taken)
+    ("/cost", "what's our budget variance for nov", "!budget"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much of october spend has no team tag", "team 2026-10"),
+    # the earlier month first, both kept, as FRESH_9's `oct vs nov`
+    ("/cost", "dta-lake acct spend sept vs oct", "2026-09 vs 2026-10 account=data-lake"),
+    ("/cost", "api team spend this month", "this month tag:team=api"),
+    # the week before is the period compared with anyway, as CORPUS's `last week versus the week before`
+    (
+        "/cost",
+        "how much did team:api spend on lamda last week vs the week before",
+        "last week service=lambda tag:team=api",
+    ),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "biggest api dynamo tables", "this month service=dynamodb tag:team=api"),
+    # `production account` is the account
+    (
+        "/cost",
+        "for the api team can you give me sqs plus lambda in the production account only, daily since the 15th, want "
+        "to see if the retry storm fix actually landed",
+        "since 2026-11-15 service=sqs,lambda account=production tag:team=api daily",
+    ),
+    # a follow-up read on its own: the writer's api team; the baseline before the day is the engine's own, as FRESH_16's
+    # `anything weird over thanksgiving`
+    ("/cost", "did our costs spike yesterday with the thanksgiving traffic?", "anomalies yesterday tag:team=api"),
+    # NOT SUPPORTED (who): the writer's nearest, by the creator tag, as FRESH_9, FRESH_15, FRESH_18 and FRESH_20; no
+    # range typed: this month, as the writer read it
+    (
+        "/cost",
+        "who on the api team spun up the instance that's costing us the most",
+        "this month service=ec2 tag:team=api by tag:aws:createdBy",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it
+    ("/tags", "project tag for team api", "project tag:team=api this month"),
+    # the writer's order kept, side by side
+    (
+        "/cost",
+        "api spend us-west-2 vs us-east-1 nov so far",
+        "this month tag:team=api region=us-west-2,us-east-1 by region",
+    ),
+    # `last 30 days` by the grammar's rule, the writer's 30 days to yesterday
+    ("/cost", "daily glue spend for the last 30 days", "last 30 days service=glue daily"),
+    ("/cost", "s3 by usage type in data-lake, 2026-10", "2026-10 service=s3 account=data-lake by usage-type"),
+    # Labor Day 2026 is Monday 2026-09-07, as FRESH_13
+    ("/cost", "weekly cost by service since labor day", "since 2026-09-07 by service weekly"),
+    ("/top-resources", "top 10 s3 buckets in data lake last month", "10 last month service=s3 account=data-lake"),
+    ("/cost", "any weird days for glue or s3 in nov?", "anomalies 2026-11 service=glue,s3"),
+    # the writer's `monthly` kept
+    (
+        "/cost",
+        "data transfer out of eu-west-1 by usage type, Aug thru Oct",
+        "2026-08..2026-10 service=data-transfer region=eu-west-1 monthly by usage-type",
+    ),
+    # a filtered tag breakdown; 1H as FRESH_3's H1
+    ("/tags", "project coverage in the data-lake account for 1H", "project account=data-lake 2026-01..2026-06"),
+    # NOT SUPPORTED (BigQuery, GCP): the writer's nearest, Glue in October
+    ("/cost", "compare our BigQuery bill with glue for october", "2026-10 service=glue"),
+    ("/cost", "kms cost per region, 11/1-11/25", "2026-11-01..2026-11-25 service=kms by region"),
+    # the month so far against the same days of October with the month-end forecast, as CORPUS's `are we on pace this
+    # month`
+    ("/cost", "how are we trending this month", "forecast this month"),
+    # September is the period October is compared with anyway
+    ("/cost", "why did spend go up in october", "why 2026-10"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7's `rds q3 vs q2`
+    ("/cost", "Q3 vs Q2 by account", "2026-q3 by account"),
+    # NOT SUPPORTED (headcount): the writer's nearest
+    ("/cost", "what's our cloud cost per engineer this year", "this year monthly"),
+    ("/cost", "eks spend ytd monthly by team", "ytd service=eks monthly by tag:team"),
+    # `right now` as the writer read it, this month; `prod` meant as the account
+    ("/top-resources", "most expensive stuff in prod right now", "this month account=production"),
+    # no range typed: this month, as the writer read it
+    ("/tags", "team", "team this month"),
+    # no percentages in the grammar: the two accounts side by side they are shares of; `last 3 months` by the grammar's
+    # rule, as the writer counted; the writer's `monthly` kept
+    (
+        "/cost",
+        "staging is what % of prod? last 3 months",
+        "last 3 months account=staging,production by account monthly",
+    ),
+    ("/cost", "ec2 by region and usage type yesterday", "yesterday service=ec2 by region, usage-type"),
+    ("/top-resources", "top rds instances in us-east-1 this week", "this week service=rds region=us-east-1"),
+    # NOT SUPPORTED (hourly): the writer's nearest, CloudFront by day over the week up to today
+    ("/cost", "cloudfrnt costs hourly today", "2026-11-20..2026-11-27 service=cloudfront daily"),
+    # `the past two weeks` by the grammar's rule (the writer counted 14 days back from yesterday); `prodution` the
+    # account
+    ("/cost", "anomalies in prodution over the past two weeks", "anomalies last 2 weeks account=production"),
+    (
+        "/top-resources",
+        "which lambdas cost the most in ap-southeast2 since Monday",
+        "since 2026-11-23 service=lambda region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (PagerDuty, another vendor's bill): the writer's nearest, the AWS bill by service, as FRESH_16
+    ("/cost", "is the pagerduty bill in here somewhere?", "this month by service"),
+    # no EBS usage type in the vocabulary: the EC2 resources, the volumes among them; `staging` the account; no range
+    # typed: this month
+    ("/top-resources", "biggest ebs volumes in staging", "this month service=ec2 account=staging"),
+    # no NAT Gateway usage type in the vocabulary: the EC2 resources, the NAT gateways among them; `prod` meant as the
+    # account; `last 7 days` by the grammar's rule, the writer's 7 days to yesterday
+    (
+        "/top-resources",
+        "nat gateways costing the most in prod, last 7 days",
+        "last 7 days service=ec2 account=production",
+    ),
+    ("/cost", "checkout spend since the 11/16 launch, daily", "since 2026-11-16 tag:project=checkout daily"),
+    ("/cost", "what's the checkout project going to cost for the full month", "forecast 2026-11 tag:project=checkout"),
+    # no range typed: this month, as the writer read it
+    ("/tags", "project", "project this month"),
+    # `prod` the env tag, as the writer read it; last Black Friday is 2025-11-28, as FRESH_13
+    (
+        "/cost",
+        "checkout in prod: black friday vs last year's black friday",
+        "2026-11-27 vs 2025-11-28 tag:project=checkout tag:env=prod",
+    ),
+    ("/top-resources", "top 5 resources for project search in Oct", "5 2026-10 tag:project=search"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last week`
+    ("/cost", "search vs checkout this wk vs last wk", "this week tag:project=search,checkout by tag:project"),
+    # a filtered tag breakdown
+    (
+        "/tags",
+        "env breakdown for checkout spend, 10/1/26 to yesterday",
+        "env tag:project=checkout 2026-10-01..2026-11-26",
+    ),
 )

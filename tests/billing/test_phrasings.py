@@ -55,6 +55,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_19_FIRST_SIGHT,
     FRESH_20,
     FRESH_20_FIRST_SIGHT,
+    FRESH_21,
+    FRESH_21_FIRST_SIGHT,
+    FRESH_22,
+    FRESH_22_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -220,6 +224,15 @@ BLIND_BATCHES = (
     ),
     # held back unread
     BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=31, wrong=12, shared=frozenset({"forecast"})),
+    BlindBatch(
+        "FRESH_21",
+        FRESH_21,
+        FRESH_21_FIRST_SIGHT,
+        right=38,
+        wrong=5,
+        shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
+    ),
+    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=28, wrong=15),  # held back unread
 )
 
 
