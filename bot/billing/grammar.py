@@ -467,7 +467,7 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.resource_nouns.append(tok.text)
             self.i += 1
             return
-        spun = w in ("spun", "launched", "provisioned") and "who" in {t.lower for t in self.tokens}
+        spun = w in ("spun", "launched", "provisioned") and "who" in self.typed_words()
         if (w in ("created", "creator", "creators") or spun) and "aws:createdBy" in self.vocabulary.tag_keys:
             self.out.named.append(DimensionRef.tag("aws:createdBy"))  # `who created`: AWS's own creator tag
             self.i += 1
@@ -722,7 +722,7 @@ class _Parser(QuestionReader, PrepassReader):
     def finish(self) -> None:
         """Settle what only the whole question tells: bare values, named dimensions, comparisons, forecast."""
         out = self.out
-        typed = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        typed = self.typed_words()
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
         if out.event and out.time_range is None:

@@ -36,6 +36,10 @@ class Cursor:
             return self.tokens[j].lower
         return None
 
+    def typed_words(self) -> set[str]:
+        """Every word of the question, lower-cased (what the whole text says, for the rules that read it whole)."""
+        return {t.lower for t in self.tokens if t.kind is Kind.WORD}
+
     def kind(self, offset: int = 0) -> Kind | None:
         """The kind of the token `offset` tokens ahead; None past the end."""
         j = self.i + offset

@@ -319,8 +319,8 @@ def split_span(word: str, today: date) -> str | None:
     `2026-11-01-2026-11-05`), each end a date or a month on its own, written as the grammar's spelling of the
     span (`2026-11-20..2026-11-26`; `9/1-9/30` is `2026-09`); None for any other word, and for a word that is one
     point itself (`2026-q3`) or a span the grammar reads already (`2026-10-01..2026-10-15`)."""
-    if _one_word_point(word, today) or _read_already(word):
-        return None
+    if not _SPAN_MARK.search(word) or _one_word_point(word, today) or _read_already(word):
+        return None  # (most words hold no dash: no date reading is tried for them)
     for mark in _SPAN_MARK.finditer(word):
         first, last = _one_word_point(word[: mark.start()], today), _one_word_point(word[mark.end() :], today)
         if first and last and first[0] < last[1]:

@@ -50,8 +50,11 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "clouds": Dimension.PROVIDER,
     "chargeclass": Dimension.CHARGE_CLASS,
     "chargeclasses": Dimension.CHARGE_CLASS,
-    # FOCUS's and other clouds' words for the same columns: a sub account is an Azure subscription; a SKU or an
-    # Azure meter is what AWS bills as a usage type
+}
+#: FOCUS's and other clouds' words for the same columns: a sub account is an Azure subscription; a SKU or an Azure
+#: meter is what AWS bills as a usage type. Read only as typed, never as what a typo was meant to be (`centers` is
+#: no typo of `meters`).
+OTHER_CLOUDS_DIMENSION_WORDS: dict[str, Dimension] = {
     "subaccount": Dimension.ACCOUNT,
     "subaccounts": Dimension.ACCOUNT,
     "subscription": Dimension.ACCOUNT,
@@ -63,11 +66,7 @@ DIMENSION_WORDS: dict[str, Dimension] = {
     "meter": Dimension.USAGE_TYPE,
     "meters": Dimension.USAGE_TYPE,
 }
-#: Dimension words read only as typed, never as what a typo was meant to be (`centers` is no typo of `meters`).
-EXACT_DIMENSION_WORDS = frozenset(
-    {"subaccount", "subaccounts", "subscription", "subscriptions", "servicename", "regionid", "sku", "skus"}
-    | {"meter", "meters"}
-)
+DIMENSION_WORDS.update(OTHER_CLOUDS_DIMENSION_WORDS)
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
 TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}

@@ -17,8 +17,8 @@ from bot.billing.grammar_dates import MONTH_NAMES, split_span
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
-    EXACT_DIMENSION_WORDS,
     GRANULARITY_WORDS,
+    OTHER_CLOUDS_DIMENSION_WORDS,
     fold,
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS
@@ -71,7 +71,7 @@ KEYWORDS = (
 TYPO_TARGETS = tuple(
     sorted(
         {
-            *(w for w in DIMENSION_WORDS if w.isalpha() and w not in EXACT_DIMENSION_WORDS),
+            *(w for w in DIMENSION_WORDS if w.isalpha() and w not in OTHER_CLOUDS_DIMENSION_WORDS),
             *BASIS_WORDS,
             *GRANULARITY_WORDS,
             *TIME_WORDS,

@@ -226,7 +226,7 @@ class QuestionReader(Cursor):
         if out.span_ends is None or out.versus is not None or out.time_range is None:
             return
         first, last = out.span_ends
-        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        words = self.typed_words()
         # a `vs` between values (`s3 storage vs requests from 11/2 to 11/20`) compares them, not the span's ends
         values_compared = any(len(f.values) > 1 and not f.negate for f in out.filters)
         # `jan through oct, month on month`: each step against the one before, not the ends
@@ -241,7 +241,7 @@ class QuestionReader(Cursor):
         """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
         service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
         out = self.out
-        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        words = self.typed_words()
         ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
         if out.question is Question.COST and out.moves and ranked:
             out.question = out.moves[0]
@@ -298,7 +298,7 @@ class QuestionReader(Cursor):
     def check_forecast(self) -> None:
         current = parse_time_range("this month", self.today)
         tr = self.out.time_range
-        words = {t.lower for t in self.tokens if t.kind is Kind.WORD}
+        words = self.typed_words()
         if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
             # `on track to come in under last month's total`: the past period is what the forecast is held against
             self.out.versus, self.out.time_range, tr = tr, current, current

@@ -755,7 +755,9 @@ class Vocabulary:
         """The regions of the part of the world `word` names (`europe`: `eu-west-1` and `eu-central-1`, on a bill
         holding those) as one reading, or None when `word` names none or the bill holds no region in it."""
         prefixes = REGION_AREAS.get(word.casefold().replace(" ", ""))
-        regions = tuple(r for r in self.regions if prefixes and r.startswith(prefixes))
+        if prefixes is None:
+            return None
+        regions = tuple(r for r in self.regions if r.startswith(prefixes))
         if not regions:
             return None
         ref = DimensionRef(Dimension.REGION)
