@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 from concurrent.futures import ThreadPoolExecutor
@@ -30,8 +31,15 @@ from tests.support.search_node import Engine, SearchNodeHandle
 START_TIMEOUT = 300.0
 
 
+#: Attempts at starting the cluster when a port probed free was taken before a node bound it.
+START_ATTEMPTS = 3
+#: What a JVM's log says when its port was taken (`java.net.BindException: Address already in use`).
+_BIND_FAILED = "Address already in use"
+
+
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 now (the node binds it a moment later)."""
+    """A TCP port free on 127.0.0.1 now (the node binds it a moment later: another process may take it first,
+    which `NodeCluster.start_all` answers by starting again on fresh ports)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -68,7 +76,10 @@ class NodeCluster:
     nodes: list[ClusterNode] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.nodes = [
+        self.nodes = self._fresh_nodes()
+
+    def _fresh_nodes(self) -> list[ClusterNode]:
+        return [
             ClusterNode(f"trackit-{self.engine.key}-{i}", Path(self.root) / f"node{i}", free_port(), free_port())
             for i in range(self.size)
         ]
@@ -92,16 +103,27 @@ class NodeCluster:
 
     def start_all(self) -> None:
         """Start every node at once (no node is healthy before a master is elected, which needs a majority).
-        Raises RuntimeError naming each node that failed, with its log tail; the others are stopped then."""
+        When a node could not bind a port probed free (another process took it between probe and bind), the
+        cluster starts again from empty folders on fresh ports, up to `START_ATTEMPTS` times, as the PostgreSQL
+        test server does. Raises RuntimeError naming each node that failed, with its log tail; the others are
+        stopped then."""
         self.engine.build()  # once, before three launchers would each take the build lock
-        with ThreadPoolExecutor(len(self.nodes)) as pool:
-            futures = [pool.submit(self.start, node) for node in self.nodes]
-            errors = [
-                f"{node.name}: {f.exception()}" for node, f in zip(self.nodes, futures, strict=True) if f.exception()
-            ]
-        if errors:
+        for attempt in range(1, START_ATTEMPTS + 1):
+            with ThreadPoolExecutor(len(self.nodes)) as pool:
+                futures = [pool.submit(self.start, node) for node in self.nodes]
+                errors = [
+                    f"{node.name}: {f.exception()}"
+                    for node, f in zip(self.nodes, futures, strict=True)
+                    if f.exception()
+                ]
+            if not errors:
+                return
             self.stop_all()
-            raise RuntimeError(f"the {self.engine.label} cluster did not start:\n" + "\n".join(errors))
+            if attempt == START_ATTEMPTS or not any(_BIND_FAILED in e for e in errors):
+                raise RuntimeError(f"the {self.engine.label} cluster did not start:\n" + "\n".join(errors))
+            for node in self.nodes:
+                shutil.rmtree(node.workdir, ignore_errors=True)
+            self.nodes = self._fresh_nodes()
 
     def kill(self, node: ClusterNode) -> None:
         """SIGKILL ``node``'s JVM, as a crash: no clean shutdown, no goodbye to the other nodes."""
