@@ -284,6 +284,10 @@ class _Parser(QuestionReader, PrepassReader):
             note = fiscal_note(self.tokens, self.i, found[1], found[0])
             if note is not None:  # `FY26`: the calendar year, said
                 self.out.readings.append(note)
+            since = match_holiday(self.tokens, self.i + 1, self.today) if w == "since" else None
+            if since is not None:  # `since labor day`: which day that is, said
+                day = since[0].time_range.start
+                self.out.readings.append(f"Read `{' '.join(since[0].words)}` as {since[0].what}: {day:%A %Y-%m-%d}.")
             self.i += found[1]
             return
         if self.forecast_phrase():
@@ -833,6 +837,9 @@ class _Parser(QuestionReader, PrepassReader):
         if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
             words = " ".join(out.holiday.words)
             out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
+        elif out.versus_holiday is not None:  # `today vs last year's black friday`
+            words = " ".join(out.versus_holiday.words)
+            out.readings.append(f"Read `{words}` as {out.versus_holiday.what}: {out.versus.label}.")
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()

@@ -100,6 +100,11 @@ class Builder:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's; compared
         with itself (`thanksgiving vs last thanksgiving`), the year before's."""
         current = self.time_range
+        if current is not None and self.versus is not None and _whole_year(self.versus):
+            # `today vs last year's black friday`: the holiday of the year compared with
+            holiday = holiday.in_year(self.versus.start.year)
+            self.versus, self.versus_holiday = holiday.time_range, holiday
+            return
         if current is not None and not self.comparing and _whole_year(current):
             self.time_range = None
             holiday = holiday.in_year(current.start.year)
@@ -142,6 +147,9 @@ class Builder:
                 )
             self.versus = time_range
             return
+        current = self.time_range
+        if current is not None and (current.start, current.end) == (time_range.start, time_range.end):
+            return  # the same days named twice (`yesterday ... the thanksgiving traffic`)
         if self.time_range is not None:
             raise TwoAsked(
                 f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",

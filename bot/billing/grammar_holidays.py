@@ -15,15 +15,25 @@ from bot.billing.model import TimeRange
 from bot.errors import UsageError
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (Monday 0) of `month`; `n` = -1 for the last one."""
+    if n < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
 def _thanksgiving(year: int) -> date:
     """US Thanksgiving: the fourth Thursday of November."""
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return _nth_weekday(year, 11, 3, 4)
 
 
 #: Days people name by their holiday, each a rule for a year. US retail days (Black Friday is the day after US
 #: Thanksgiving, Cyber Monday the Monday after it) are what cost questions ask about; no library lists them as
-#: holidays (they are not public holidays), so the rules are written here, one line each.
+#: holidays (they are not public holidays), so the rules are written here, one line each. A name only the US uses
+#: (`labor day` in its US spelling, `memorial day`, `presidents day`) is the US day, as Thanksgiving is; a name kept
+#: on different days by countries that spell it alike (`labour day`, `mother's day`) is asked about instead.
 HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
     # the year-end holidays as a span (`over the holidays`, `the festive season`): from its first day
     **dict.fromkeys(
@@ -44,6 +54,12 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
     ("new", "year", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
     ("new", "years", "day"): ("New Year's Day", lambda y: date(y, 1, 1)),
     ("independence", "day"): ("US Independence Day", lambda y: date(y, 7, 4)),
+    ("labor", "day"): ("US Labor Day (the first Monday of September)", lambda y: _nth_weekday(y, 9, 0, 1)),
+    ("memorial", "day"): ("US Memorial Day (the last Monday of May)", lambda y: _nth_weekday(y, 5, 0, -1)),
+    ("presidents", "day"): ("US Presidents' Day (the third Monday of February)", lambda y: _nth_weekday(y, 2, 0, 3)),
+    ("president", "day"): ("US Presidents' Day (the third Monday of February)", lambda y: _nth_weekday(y, 2, 0, 3)),
+    ("mlk", "day"): ("Martin Luther King Jr. Day (the third Monday of January)", lambda y: _nth_weekday(y, 1, 0, 3)),
+    ("juneteenth",): ("Juneteenth (June 19)", lambda y: date(y, 6, 19)),
     # days that are the same everywhere they are kept (Easter by the Western churches' reckoning)
     ("good", "friday"): ("Good Friday (two days before Western Easter)", lambda y: easter(y) - timedelta(2)),
     ("easter", "monday"): ("Easter Monday (the day after Western Easter)", lambda y: easter(y) + timedelta(1)),
@@ -58,13 +74,11 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
 }
 #: Holidays kept on different days in different countries: asked about by name, never guessed.
 AMBIGUOUS_HOLIDAYS: dict[tuple[str, ...], str] = {
-    ("labor", "day"): "the first Monday of September in the US and Canada, May 1 in much of the world",
     ("labour", "day"): "the first Monday of September in Canada, May 1 in much of the world",
     ("mother", "day"): "the second Sunday of May in the US, other days elsewhere",
     ("mothers", "day"): "the second Sunday of May in the US, other days elsewhere",
     ("father", "day"): "the third Sunday of June in the US and UK, other days elsewhere",
     ("fathers", "day"): "the third Sunday of June in the US and UK, other days elsewhere",
-    ("memorial", "day"): "the last Monday of May in the US, other days elsewhere",
     ("victoria", "day"): "a Monday in May in Canada",
     ("bank", "holiday"): "a different day in each country and season",
 }

@@ -111,6 +111,12 @@ class QuestionReader(Cursor):
         except UsageError:
             return False
 
+    def _names_a_holiday(self, j: int) -> bool:
+        try:
+            return match_holiday(self.tokens, self.i + j, self.today) is not None
+        except UsageError:
+            return False
+
     def versus_relative(self) -> bool:
         """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
         month last year`, `a year ago`, `before`."""
@@ -145,7 +151,11 @@ class QuestionReader(Cursor):
             if self.word(k) not in units or self.word(k + 1) not in ("before", "earlier", "prior"):
                 return False
             unit, used = self.word(k), k + 2
-        elif (w, nxt) in (("last", "year"), ("year", "ago")) and self.out.time_range.days < 360:
+        elif (
+            (w, nxt) in (("last", "year"), ("year", "ago"))
+            and self.out.time_range.days < 360
+            and not (nxt == "year" and self._names_a_holiday(j + 2))  # `vs last year's black friday`: that day
+        ):
             unit, used = "year", j + 2
         elif (
             w in ("this", "same")

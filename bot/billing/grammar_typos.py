@@ -162,6 +162,10 @@ def correct_typos(
             out[j] = Token(Kind.WORD, tok.text[:-2], tok.position)
             typed[tok.position] = tok.text  # a message about the word names it as typed
             w = out[j].lower
+        if w == "years" and j > 0 and out[j - 1].lower in ("last", "this", "previous", "past", "next"):
+            out[j] = Token(Kind.WORD, "year", tok.position)  # `last years black friday`: the possessive unwritten
+            typed[tok.position] = tok.text
+            continue
         if w in keywords or is_known(out, j, w):
             continue
         found = typo_candidates(w, keywords, value_near)

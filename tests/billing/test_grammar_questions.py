@@ -65,11 +65,24 @@ def test_a_holiday_says_how_it_was_read() -> None:
 
 def test_a_holiday_kept_on_different_days_in_different_countries_is_asked_for_by_date() -> None:
     with pytest.raises(UsageError) as info:
-        parse_query("costs on labor day", today=TODAY, vocabulary=VOCAB)
-    assert info.value.message == (
-        "`labor day` is the first Monday of September in the US and Canada, May 1 in much of the world."
-    )
+        parse_query("costs on labour day", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == "`labour day` is the first Monday of September in Canada, May 1 in much of the world."
     assert info.value.hint == "Give its date as year-month-day, e.g. `2026-05-01`."
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("since labor day", "Read `labor day` as US Labor Day (the first Monday of September): Monday 2026-09-07."),
+        ("memorial day", "Read `memorial day` as US Memorial Day (the last Monday of May): Monday 2026-05-25."),
+        (
+            "presidents day",
+            "Read `presidents day` as US Presidents' Day (the third Monday of February): Monday 2026-02-16.",
+        ),
+    ],
+)
+def test_a_holiday_named_only_in_the_us_is_the_us_day_and_the_answer_says_so(text: str, reading: str) -> None:
+    assert parse_query(text, today=TODAY, vocabulary=VOCAB).readings == (reading,)
 
 
 def test_a_holiday_that_has_not_begun_is_refused_by_name() -> None:
@@ -239,3 +252,25 @@ def test_what_the_grammar_does_not_answer_is_named_with_what_to_ask(text: str, m
     with pytest.raises(UsageError) as info:
         parse(text)
     assert (info.value.message, info.value.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "versus"),
+    [
+        ("black friday vs last year's black friday", "2026-11-27", "2025-11-28"),
+        ("black friday vs last years black friday", "2026-11-27", "2025-11-28"),  # the apostrophe left out
+        ("today vs last year's black friday", "2026-11-27", "2025-11-28"),
+        ("q3 vs last year's q3", "2026-07-01", "2025-07-01"),
+    ],
+)
+def test_a_period_compared_with_last_years_holiday_is_that_years_day(text: str, first: str, versus: str) -> None:
+    q = parse_query(text, today=TODAY, vocabulary=VOCAB)
+    assert q.versus is not None
+    assert (str(q.time_range.start), str(q.versus.start)) == (first, versus)
+
+
+def test_the_same_days_named_twice_are_one_range_not_two() -> None:
+    q = parse_query("did our costs spike yesterday with the thanksgiving traffic?", today=TODAY, vocabulary=VOCAB)
+    assert (str(q.time_range.start), q.time_range.days, q.question) == ("2026-11-26", 1, Question.ANOMALIES)
+    with pytest.raises(UsageError, match="Two time ranges"):  # other days still ask which
+        parse_query("costs yesterday with the black friday traffic", today=TODAY, vocabulary=VOCAB)
