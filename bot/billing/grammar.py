@@ -492,6 +492,11 @@ class _Parser(QuestionReader, PrepassReader):
             partial = [category]
         if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
             partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
+            why = f"AWS bills these under EC2, and no usage type of this bill holds `{USAGE_FAMILIES[w]}`"
+            if not partial and self.ec2_by_usage_type(tok, why):
+                if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
+                    self.i += 1
+                return  # none on this bill: EC2 by usage type, where they would show
         if not partial and w in ("gpu", "gpus"):  # EC2's GPU and ML-accelerator families (`BoxUsage:g5.xlarge`)
             ref = DimensionRef(Dimension.USAGE_TYPE)
             gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
@@ -532,6 +537,11 @@ class _Parser(QuestionReader, PrepassReader):
         ec2 = self.vocabulary.meanings("ec2")
         if not ec2:
             return False
+        if DimensionRef(Dimension.USAGE_TYPE) in self.out.named and any(
+            b.meanings == tuple(ec2) for b in self.out.bare
+        ):
+            self.i += 1  # `ebs volumes`: the word before it said so
+            return True
         self.out.bare.append(Bare(tok.text, tuple(ec2), self.out.excluding))
         self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
         self.out.readings.append(f"`{tok.text}`: {why}; answered with EC2 by usage type.")
@@ -839,7 +849,7 @@ class _Parser(QuestionReader, PrepassReader):
             out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
         elif out.versus_holiday is not None:  # `today vs last year's black friday`
             words = " ".join(out.versus_holiday.words)
-            out.readings.append(f"Read `{words}` as {out.versus_holiday.what}: {out.versus.label}.")
+            out.readings.append(f"Read `{words}` as {out.versus_holiday.what}: {out.versus_holiday.time_range.label}.")
         self.settle_question()
         if out.question is Question.FORECAST:
             self.check_forecast()

@@ -55,7 +55,8 @@ _DAY_NUMBER = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
 _ORDINAL = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$")
 #: Day and month with a separator: `17/11`, `03/11/2026` (order settled by `_slash_order`), `15.10` (always day
 #: first: no calendar writes month.day), and `2026/11/03`.
-_SLASHED = re.compile(r"^(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?$")
+#: `01-11-2026`, day or month first with dashes, is read the same way when its year is written in full.
+_SLASHED = re.compile(r"^(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?$|^(\d{1,2})(-)(\d{1,2})-(\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 #: ISO weeks: `2026-w45`, `2026w45` (absolute), `wk45`, `w45`, `week45` (the latest week 45 begun).
 #: Days of one month typed as a span beside its name (`nov 3-10`, `3rd-10th nov`).
@@ -194,14 +195,24 @@ def _half(half: int, year: int | None, today: date) -> tuple[date, date, str]:
     return start, end, range_label(start, end)
 
 
+def _slashed(w: str) -> tuple[str, str, str, str, str | None] | None:
+    """`_SLASHED`'s parts of `w` as (whole, day-or-month, separator, day-or-month, year), whichever form."""
+    m = _SLASHED.match(w)
+    if m is None:
+        return None
+    if m[1] is not None:
+        return (m[0], m[1], m[2], m[3], m[4])
+    return (m[0], m[5], m[6], m[7], m[8])  # `01-11-2026`: its year is always written
+
+
 def _slash_order(tokens: Sequence[Token], word: str) -> str:
     """Whether the slashed dates of a question are day first (`dm`) or month first (`md`): a part above 12 in any
     of them settles it for all (`from 03/11 until 17/11`); "" when none does. Raises `UsageError` naming `word`
     when they disagree."""
     orders = set()
     for t in tokens:
-        m = _SLASHED.match(t.lower)
-        if m and m[2] == "/":
+        m = _slashed(t.lower)
+        if m and m[2] in "/-":
             first, second = int(m[1]), int(m[3])
             if first > 12 >= second:
                 orders.add("dm")
@@ -220,14 +231,20 @@ def _slashed_day(tokens: Sequence[Token], w: str, today: date) -> tuple[date, da
         year = int(m[1])
         check_year(year, w)
         return calendar_day(int(m[2]), int(m[3]), year, today, w)
-    m = _SLASHED.match(w)
-    if m is None:
+    parts = _slashed(w)
+    if parts is None:
         return None
-    first, second = int(m[1]), int(m[3])
-    if not (first and second) or min(first, second) > 12 or max(first, second) > 31 or (m[2] == "." and second > 12):
+    first, second = int(parts[1]), int(parts[3])
+    if (
+        not (first and second)
+        or min(first, second) > 12
+        or max(first, second) > 31
+        or (parts[2] == "." and second > 12)
+    ):
         return None  # `50/50`, `1.50`: not a date
-    order = "dm" if m[2] == "." else _slash_order(tokens, w)
-    written = None if m[4] is None else int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+    order = "dm" if parts[2] == "." else _slash_order(tokens, w)
+    year_written = parts[4]
+    written = None if year_written is None else int(year_written) + (2000 if len(year_written) == 2 else 0)
     if written is not None:
         check_year(written, w)
     if order:

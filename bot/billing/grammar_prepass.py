@@ -47,6 +47,9 @@ from bot.billing.grammar_words import (
 )
 from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES
 
+#: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
+_GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
+_ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
 #: The grammar's keywords, offered as "did you mean" for a word it does not know.
 KEYWORDS = (
     "by",
@@ -202,6 +205,36 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
+        # `env wise`, `day-wise`, `servicewise` (Indian English): `by env`, `by day`
+        for j in range(len(joined) - 1, -1, -1):
+            tok = joined[j]
+            stem = re.fullmatch(r"(\w+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
+            if stem is not None and stem[1] not in ("like", "other", "clock", "length"):
+                said = "day" if stem[1] == "date" else stem[1]
+                joined[j : j + 1] = [Token(Kind.WORD, "by", tok.position), Token(Kind.WORD, said, tok.position)]
+            elif tok.lower == "wise" and j > 0 and joined[j - 1].kind is Kind.WORD:
+                stem_tok = joined[j - 1]
+                if stem_tok.lower == "date":
+                    stem_tok = Token(Kind.WORD, "day", stem_tok.position)
+                joined[j - 1 : j + 1] = [Token(Kind.WORD, "by", stem_tok.position), stem_tok]
+        # `hi team,`, `Dear all`: a greeting, not the team tag
+        if len(joined) > 1 and joined[0].lower in _GREETINGS and joined[1].lower in _ADDRESSED:
+            del joined[1]
+        # `from 15th Nov onwards`: since that day (`increased from` alone compares the two ends)
+        for j, tok in enumerate(joined):
+            if tok.lower in ("onwards", "onward"):
+                start = next((k for k in range(j - 1, max(j - 5, -1), -1) if joined[k].lower == "from"), None)
+                if start is not None:
+                    joined[start] = Token(Kind.WORD, "since", joined[start].position)
+                    del joined[j]
+                break
+        # `top 10 tables by $`: by cost, the order every answer has
+        for j, tok in enumerate(joined):
+            if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):
+                joined[j] = Token(Kind.WORD, "cost", tok.position)
+        # `what is the reason for same?` (Indian English): for the same, the thing just named
+        if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
+            del joined[-2:]
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
         self.tokens = [

@@ -106,7 +106,10 @@ def unique_correction(
     digits = re.sub(r"\D", "", w)
     best: dict[str, tuple[int, str]] = {}
     found = [(k, int(OSA.distance(w, k, score_cutoff=budget))) for k in keywords]
-    for spelling, d in [*found, *names_within(w, budget)]:
+    values = names_within(w, budget)
+    if w in english_words() and not values:
+        return None, False  # a word, not a typo of a grammar word (`provide`, `next`): placed or left out as one
+    for spelling, d in [*found, *values]:
         fold = spelling.casefold()
         if d <= budget and (fold not in best or d < best[fold][0]):
             best[fold] = (d, spelling)

@@ -265,7 +265,9 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
 
 #: What an answer is for, in FinOps' words, close in spelling to grammar words (`chargeback`, `charge-class`):
 #: left out and said, never read as a typo.
-PAPERWORK = frozenset({"chargeback", "chargebacks", "showback", "showbacks"})
+PAPERWORK = frozenset(
+    {"chargeback", "chargebacks", "showback", "showbacks", "rebill", "rebills", "rebilling", "re-bill", "re-billing"}
+)
 
 
 def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> bool:

@@ -27,7 +27,7 @@ FILLERS = frozenset(
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
-        *("+", "&", "-", "–", "—"),
+        *("+", "&", "-", "–", "—", "/", "|", "$", "€", "£", "usd"),
         # verbs that only lead to `by` (`separated by service`, `grouped by account`)
         *("separated", "grouped", "sorted", "divided", "segmented", "organised", "organized", "ordered"),
     }
@@ -77,6 +77,8 @@ CHAT_WORDS = frozenset(
         *("separately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
+        # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")
+        *("provide", "pull", "fetch", "prepare", "generate", "dear", "pfb", "pfa", "needful"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -212,6 +214,7 @@ CHANGE_WORDS = frozenset({"change", "changes", "changed", "variance", "variances
 #: usage type's name each names.
 USAGE_FAMILIES: dict[str, str] = {
     "nat": "natgateway",
+    "ebs": "ebs:",
     "natgateway": "natgateway",
     "natgateways": "natgateway",
     "snapshot": "snapshot",

@@ -525,3 +525,33 @@ def test_english_words_that_are_plain_operation_names_on_a_genuine_bill_read_as_
     )
     assert read("kms Decrypt costs").filters[-1] == Filter(DimensionRef(Dimension.OPERATION), ("Decrypt",))
     assert read("putobject last month").filters == (Filter(DimensionRef(Dimension.OPERATION), ("PutObject",)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # Indian English: `X wise` is `by X`, `day wise` day by day; `Dear team`, `PFB`, `kindly provide` ask
+        ("kindly provide day wise cost for EC2 from 01-11-2026 till date", "2026-11-01..2026-11-27 service=ec2 daily"),
+        ("Dear team, KMS cost env-wise last month", "last month service=kms by tag:env"),
+        ("hi team, service wise cost for october", "2026-10 by service"),
+        ("PFB - S3 cost from 15th Nov onwards in us-west-2", "since 2026-11-15 service=s3 region=us-west-2"),
+        ("S3 cost increased from 15th Nov onwards. What is the reason for same?", "why since 2026-11-15 service=s3"),
+        # a date written day first with dashes and its year, read as slashed dates are (`25-11-2026`)
+        ("ec2 on 25-11-2026", "2026-11-25 service=ec2"),
+        # money signs: `by $` is by cost, the order every answer has; elsewhere a sign says nothing
+        ("ec2 by $ last month", "last month service=ec2"),
+        ("exact $ by account for october", "2026-10 by account"),
+    ],
+)
+def test_how_people_write_requests_elsewhere_reads_as_the_question(text: str, meaning: str) -> None:
+    assert parse(text) == parse(meaning)
+
+
+def test_what_aws_bills_under_ec2_is_ec2_by_usage_type_when_the_bill_names_no_such_usage_type() -> None:
+    q = parse("NAT gateway charges this month")
+    assert q == parse("this month service=ec2 by usage-type")
+    assert q.readings == (
+        "`NAT`: AWS bills these under EC2, and no usage type of this bill holds `natgateway`; answered with EC2 "
+        "by usage type.",
+    )
+    assert parse("ebs volumes in staging") == parse("this month service=ec2 account=staging by usage-type")

@@ -199,8 +199,11 @@ BLIND_BATCHES = (
     BlindBatch(
         "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=33, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
+    # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
+    # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
+    # also wrote the writer's `daily`: a refusal became a near answer the scorer counts wrong
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=24, wrong=16, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=24, wrong=17, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=37, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to
