@@ -100,6 +100,7 @@ from bot.billing.grammar_words import (
     OVER_PREVIOUS,
     OVER_PREVIOUS_PERIOD,
     PERIOD_CHARGE_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     RANKING_WORDS,
     RESOURCE_NOUNS,
@@ -270,7 +271,7 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if self.credit_phrase():
             return
-        if self.versus_relative():
+        if self.versus_relative() or self.span_to_end():
             return
         holiday = match_holiday(self.tokens, self.i, self.today)
         if holiday is not None:
@@ -415,6 +416,9 @@ class _Parser(QuestionReader, PrepassReader):
                 self.i += 2
                 return
             unit = self.word(1)
+            if w in ("each", "every") and unit is None and (self.out.group_by or self.out.named):
+                self.i += 1  # `by service, with % of total next to each`: each of those already named
+                return
             if w == "per" and unit is not None and unit.isalpha() and self.nothing_reads(unit):
                 # `cost per researcher`, `per CCU`: a unit the bill cannot count, answered with the cost itself
                 if UNIT_COST not in self.out.not_held:
@@ -806,10 +810,15 @@ class _Parser(QuestionReader, PrepassReader):
                 out.add_group(ref, self.vocabulary)
         self.share_of_total(chosen, typed)
         by_creator = DimensionRef.tag("aws:createdBy")
-        spenders = "who" in typed and bool(typed & {"spent", "spends", "spending", "spend", "uses", "used", "using"})
+        asks_who = "who" in typed or (bool(typed & {"which", "what"}) and bool(typed & PERSON_NOUNS))
+        spenders = asks_who and bool(typed & {"spent", "spends", "spending", "spend", "uses", "used", "using"})
         if spenders and not out.group_by and self.allow_group_by and "aws:createdBy" in self.vocabulary.tag_keys:
             out.add_group(by_creator, self.vocabulary)  # `who spent the most on ec2`: people by what they created
-            out.readings.append("Read `who` as AWS's creator tag: the bill says who created a resource, not who spent.")
+            said = "who" if "who" in typed else next(t.text for t in self.tokens if t.lower in PERSON_NOUNS)
+            out.ignored = [t for t in out.ignored if t.lower not in PERSON_NOUNS]
+            out.readings.append(
+                f"Read `{said}` as AWS's creator tag: the bill says who created a resource, not who spent."
+            )
         self.compare_span_ends()
         self.imply_resource_service()
         if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:

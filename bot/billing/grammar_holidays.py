@@ -42,6 +42,7 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
     ),
     ("thanksgiving",): ("US Thanksgiving (the fourth Thursday of November)", _thanksgiving),
     ("black", "friday"): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
+    ("bf",): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
     ("cyber", "monday"): ("Cyber Monday (the Monday after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(4)),
     ("christmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),
     ("xmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),

@@ -21,7 +21,7 @@ from bot.billing.grammar_keywords import (
     OTHER_CLOUDS_DIMENSION_WORDS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS
+from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import correct_typos
 from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS
@@ -46,7 +46,12 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES
+from bot.errors import UserFacingError
 
+#: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
+_COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
+#: Words before the end of a span (`through the end of October`).
+_SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
 _GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
 _ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
@@ -170,6 +175,12 @@ class PrepassReader(ClauseReader):
                 return joined, used
         return None
 
+    def _time_at(self, tokens: list[Token], k: int) -> bool:
+        try:
+            return match_time_range(tokens, k, self.today) is not None
+        except UserFacingError:
+            return True  # a time phrase, though not one the grammar can read
+
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
         spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
@@ -227,6 +238,60 @@ class PrepassReader(ClauseReader):
                 if start is not None:
                     joined[start] = Token(Kind.WORD, "since", joined[start].position)
                     del joined[j]
+                break
+        # `team:api` (a key and a value, as some tools write tags): `tag:team=api`
+        for j in range(len(joined) - 1, -1, -1):
+            tok = joined[j]
+            pair = re.fullmatch(r"([\w-]+):([\w.-]+)", tok.text) if tok.kind is Kind.WORD else None
+            if pair is None or pair[1].casefold() in ("tag", "user", "aws") or self.vocabulary.meanings(tok.text):
+                continue
+            key = self.tag_key_word(pair[1])
+            if key is not None:
+                joined[j : j + 1] = [
+                    Token(Kind.WORD, f"tag:{key}", tok.position),
+                    Token(Kind.EQ, "=", tok.position),
+                    Token(Kind.WORD, pair[2], tok.position),
+                ]
+        # `side by side`: how an answer with two things shows them anyway; `next to checkout`: and checkout
+        for j in range(len(joined) - 3, -1, -1):
+            if [t.lower for t in joined[j : j + 3]] == ["side", "by", "side"]:
+                del joined[j : j + 3]
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower == "next" and joined[j + 1].lower == "to":
+                joined[j : j + 2] = [Token(Kind.WORD, "and", joined[j].position)]
+        # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase);
+        # `where will Q4 end up`: where it lands
+        for j in range(len(joined) - 1, -1, -1):
+            words = [t.lower for t in joined[j : j + 4]]
+            if words[:1] != ["end"] or j + 1 >= len(joined):
+                continue
+            if words[1] == "up":
+                joined[j : j + 2] = [Token(Kind.WORD, "land", joined[j].position)]
+                continue
+            if words[1] != "of":
+                continue
+            the = 1 if j > 0 and joined[j - 1].lower == "the" else 0
+            if j - the > 0 and joined[j - the - 1].lower in _SPAN_ENDS:
+                del joined[j - the : j + 2]
+        # `for the full month`, `the whole quarter`: this one, whole (a forecast if the question asks where it lands)
+        for j in range(len(joined) - 1):
+            before = joined[j - 1].lower if j > 0 else ""
+            if (
+                joined[j].lower in ("full", "whole", "entire")
+                and joined[j + 1].lower in ("month", "quarter", "year", "week")
+                and not (before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this"))
+            ):
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `what does checkout cost us a month`: what a month costs, the latest whole month; `a day`: the average day
+        for j in range(1, len(joined) - 1):
+            if joined[j].lower != "a" or joined[j - 1].lower not in _COST_VERBS:
+                continue
+            unit = joined[j + 1].lower
+            if unit in ("month", "day"):
+                dated = any(self._time_at(joined, k) for k in range(len(joined)) if k not in (j, j + 1))
+                said = ("monthly" if dated else "last month") if unit == "month" else "average"
+                self.out.readings.append(f"Read `a {joined[j + 1].text}` as `{said}`.")
+                joined[j : j + 2] = [Token(Kind.WORD, w, joined[j].position) for w in said.split()]
                 break
         # `top 10 tables by $`: by cost, the order every answer has
         for j, tok in enumerate(joined):

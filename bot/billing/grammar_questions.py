@@ -26,6 +26,9 @@ from bot.billing.grammar_words import (
 from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.errors import TwoAsked, UsageError
 
+#: Words that end a range already read at the end of the period after them (`ytd through october`).
+_TO_END = frozenset({"through", "thru", "till", "til", "until", "up"})
+
 #: Words that hold a month-end forecast against a past period (`under last month's total`).
 FORECAST_AGAINST = frozenset({"under", "below", "above", "over", "beat", "exceed", "than", "vs", "versus", "against"})
 
@@ -182,18 +185,53 @@ class QuestionReader(Cursor):
         self.i += used
         return True
 
+    def span_to_end(self) -> bool:
+        """`ytd through october`, `since august until october`, `this month through yesterday`: the range already
+        read, ended where the period after the word ends (the end a person names is the last day they want)."""
+        current = self.out.time_range
+        w = self.word()
+        if current is None or self.out.after_versus:
+            return False
+        if w in ("to", "till", "til", "until") and self.word(1) == "date":  # `FY26 to date`: through today
+            end = min(current.end, self.today + timedelta(days=1))
+            if end > current.start:
+                self.out.time_range = TimeRange(current.start, end, range_label(current.start, end))
+                self.i += 2
+                return True
+        if w not in _TO_END:
+            return False
+        j = 2 if (w, self.word(1)) == ("up", "to") else 1
+        if w == "up" and j == 1:
+            return False
+        try:
+            found = match_time_range(self.tokens, self.i + j, self.today)
+        except UsageError:
+            return False
+        if found is None or not (current.start <= found[0].start < current.end or found[0].end <= current.end):
+            return False
+        end = found[0].end
+        if end <= current.start:
+            return False
+        self.out.time_range = TimeRange(current.start, end, range_label(current.start, end))
+        self.i += j + found[1]
+        return True
+
     def time_phrase(self, found: TimeRange) -> None:
         """A time phrase read at the cursor. Right after `and` and adjacent to the range already read, it
         extends it (`total for oct and nov`); a span's two ends are kept, so that a question about a change
         compares them (`the change from september to october`)."""
         out = self.out
         current = out.time_range
-        joined = self.i > 0 and self.tokens[self.i - 1].lower in ("and", "&", "+")
-        if current is not None and joined and not (out.comparing or out.after_versus) and current.end == found.start:
-            out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
-            return
-        if current is not None and (current.start, current.end) == (found.start, found.end) and not out.after_versus:
-            return  # `november, month to date`: the same days named twice
+        before = self.tokens[self.i - 1] if self.i > 0 else None
+        joined = before is not None and (before.lower in ("and", "&", "+") or before.kind is Kind.COMMA)
+        if current is not None and joined and not (out.comparing or out.after_versus):
+            # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
+            if current.end == found.start:
+                out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
+                return
+            if found.end == current.start:
+                out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
+                return
         if current is not None and out.excluding:  # `this month excl. today`: the days without it
             out.time_range = self._trimmed(current, found)
             out.excluding = False

@@ -58,6 +58,7 @@ PROVIDER_WORDS: dict[str, str] = {
 #: Words of AWS service names that name no one service on their own.
 _GENERIC_SERVICE_WORDS = frozenset(
     {"amazon", "aws", "service", "services", "simple", "elastic", "cloud", "for", "and", "other", "data", "web"}
+    | {"file", "system", "manager"}  # `for the audit file`: English before it is a word of `Elastic File System`
 )
 #: Well-known AWS service words (short names, product-code names, words of their names): a word among them that
 #: the bill does not hold is said to be missing, never left out.

@@ -79,6 +79,7 @@ CHAT_WORDS = frozenset(
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")
         *("provide", "pull", "fetch", "prepare", "generate", "dear", "pfb", "pfa", "needful"),
+        *("update", "updating", "tracker", "sheet", "spreadsheet", "excel"),  # `need to update in tracker`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -254,15 +255,18 @@ RESOURCE_NOUNS: dict[str, str] = {
 COUNT_RANKINGS = frozenset(
     {"most", "biggest", "largest", "priciest", "costliest", "highest", "top", "expensive", "heaviest"}
 )
-#: The accounting close (`for the monthly close`, `month-end close`): not a time step, not a forecast.
+#: The accounting close and team rituals (`for the monthly close`, `month-end close`, `weekly review`, `daily
+#: standup`): not a time step, not a forecast.
 CLOSE_PERIODS = frozenset(
     {"monthly", "quarterly", "yearly", "annual", "month-end", "quarter-end", "year-end", "month", "quarter", "year"}
+    | {"weekly", "daily", "week", "day"}
 )
 #: Span words an event is named by (`launch week`, `migration weekend`, `sale day`): its days must be said.
 EVENT_SPANS = frozenset({"week", "weekend", "day", "month", "sprint"})
 #: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
 CLOSE_EVENTS = frozenset(
     {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}
+    | {"standup", "stand-up", "retro", "check-in", "call"}
 )
 #: Usage amounts the bill measures in: the bot answers costs, so these get a message saying so.
 USAGE_UNITS = frozenset(
@@ -271,5 +275,9 @@ USAGE_UNITS = frozenset(
 )
 #: Availability zones: the bill's answers group by region, so these get a message pointing there.
 ZONE_WORDS = frozenset({"zone", "zones", "az", "azs", "availability-zone", "availability-zones"})
+#: Nouns for a person (`which person spends the most`, `which engineer`): with `which`, as `who`.
+PERSON_NOUNS = frozenset(
+    {"person", "people", "engineer", "engineers", "user", "users", "developer", "developers", "dev", "devs"}
+)
 #: Subjects before a verb: `where do you project november to land` (`project` the verb), `I mean`.
 PRONOUNS = frozenset({"i", "you", "we", "they"})

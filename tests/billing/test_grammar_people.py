@@ -13,7 +13,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter
 from bot.errors import UsageError
 from commands import tags, top_resources
-from tests.billing.phrasings import TODAY, VOCAB
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
 
 IGNORED = "not words of a cost question; the rest was read as asked."
 
@@ -555,3 +555,38 @@ def test_what_aws_bills_under_ec2_is_ec2_by_usage_type_when_the_bill_names_no_su
         "by usage type.",
     )
     assert parse("ebs volumes in staging") == parse("this month service=ec2 account=staging by usage-type")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a range already read, ended where the period named after `through`/`until`/`to date` ends
+        ("What's our YTD AWS spend through end of October?", "2026-01..2026-10"),
+        ("spend since august up to the end of october", "2026-08..2026-10"),
+        ("this month through yesterday", "2026-11-01..2026-11-26"),
+        ("kms spend FY26 to date", "2026-01-01..2026-11-27 service=kms"),
+        # periods listed side by side are one span
+        ("Platform team monthly cost Aug, Sep, Oct side by side pls", "2026-08..2026-10 tag:team=Platform monthly"),
+        ("Glue cost for current month and previous month", "2026-10..2026-11 service=glue"),
+        # what a month or a day of it costs
+        ("how much does checkout cost us a month", "last month tag:project=checkout"),
+        ("how much does checkout cost us a month this year", "this year tag:project=checkout monthly"),
+        ("what do we spend a day on s3 in october", "average 2026-10 service=s3"),
+        ("what's the checkout project going to cost for the full month", "forecast this month tag:project=checkout"),
+        # a team ritual is no time step; `which person` asks who, as `who` does
+        ("weekly review - totals by account and service, last week", "last week by account, service"),
+        ("which person on the data team spends the most", "this month tag:team=data by tag:aws:createdBy"),
+        # a tag written `key:value`; `next to` another value is beside it; `each` after a breakdown is its rows
+        ("how much did team:api spend on lambda last week", "last week tag:team=api service=lambda"),
+        (
+            "search cost each month since may next to checkout",
+            "since 2026-05 tag:project=search,checkout monthly by tag:project",
+        ),
+        ("top 5 services by spend in Q3, with % of total next to each", "2026-q3 by service top 5"),
+        # `BF`: Black Friday, as retail writes it; `end up`: where it lands
+        ("BF vs last BF", "2026-11-27 vs 2025-11-28"),
+        ("Where do we expect Q4 to end up?", "forecast 2026-q4"),
+    ],
+)
+def test_spans_rates_and_shorthand_people_type_read_as_the_question(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
