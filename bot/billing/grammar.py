@@ -535,6 +535,30 @@ class _Parser(QuestionReader, PrepassReader):
             return
         self.unplaced(tok)
 
+    def charges_side_by_side(self, typed: set[str]) -> None:
+        """`tax vs credits vs actual usage`: kinds of charge compared are the split by charge class, which shows
+        each (tax is a service of its own on AWS's bill and credits a charge class: filters on both would keep
+        nothing), said."""
+        out = self.out
+        kinds = {_CHARGE_KINDS[w] for w in typed if w in _CHARGE_KINDS}
+        charges = [
+            f
+            for f in out.filters
+            if not f.negate
+            and (
+                f.dimension.kind is Dimension.CHARGE_CLASS
+                or (f.dimension.kind is Dimension.SERVICE and set(f.values) <= {"Tax"})
+            )
+        ]
+        if len(kinds) < 2 or not charges or DimensionRef(Dimension.CHARGE_CLASS) in out.group_by:
+            return
+        for f in charges:
+            out.filters.remove(f)
+        out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
+        out.readings.append(
+            f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
+        )
+
     def ec2_by_usage_type(self, tok: Token, why: str) -> bool:
         """`tok` answered as EC2 by usage type (`GPUs` on a bill without GPU instances, `EC2-Other`), said with
         `why`; False when the bill holds no EC2."""
@@ -793,6 +817,8 @@ class _Parser(QuestionReader, PrepassReader):
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
+        if out.comparing and out.versus is None and self.allow_group_by:
+            self.charges_side_by_side(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
         named_apart = [
             ref
@@ -943,6 +969,15 @@ class _Parser(QuestionReader, PrepassReader):
                 _GENERIC_EXAMPLE, f"If `{tok.text}` is a person: `by tag:aws:createdBy` shows who created what."
             )
         return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
+
+
+#: Words for a kind of charge (`tax vs credits vs usage`), by the kind.
+_CHARGE_KINDS = {
+    **dict.fromkeys(("tax", "taxes", "vat"), "tax"),
+    **dict.fromkeys(("credit", "credits", "refund", "refunds"), "credits"),
+    **dict.fromkeys(("fee", "fees"), "fees"),
+    "usage": "usage",
+}
 
 
 def parse_query(

@@ -81,6 +81,8 @@ class Builder:
     unusual: bool = False
     #: the two ends of a span read as the time range (`from september to october`), for a question about a change
     span_ends: tuple[TimeRange, TimeRange] | None = None
+    #: where in the text the time range was read (`grammar_questions.time_phrase`)
+    time_at: int | None = None
     #: nouns for resources typed (`servers`, `buckets`), which may imply their service
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings

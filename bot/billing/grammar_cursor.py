@@ -16,6 +16,8 @@ from bot.billing.vocabulary import Vocabulary
 class Cursor:
     """The state every clause reader shares; `grammar._Parser.__init__` sets it."""
 
+    #: the question as typed (token positions are offsets in it)
+    text: str
     tokens: list[Token]
     #: the index of the next token to read
     i: int

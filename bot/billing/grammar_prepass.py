@@ -40,6 +40,7 @@ from bot.billing.grammar_words import (
     INCREASE_WORDS,
     JOINERS,
     OVER_PREVIOUS,
+    PERIOD_CHARGE_WORDS,
     RANKING_WORDS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -293,6 +294,16 @@ class PrepassReader(ClauseReader):
                 self.out.readings.append(f"Read `a {joined[j + 1].text}` as `{said}`.")
                 joined[j : j + 2] = [Token(Kind.WORD, w, joined[j].position) for w in said.split()]
                 break
+        # `fees and tax included`: `including fees and tax`, the whole total
+        for j, tok in enumerate(joined):
+            if tok.lower not in ("included", "inclusive", "incl", "incl."):
+                continue
+            k = j
+            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in ("and", "&", "+")):
+                k -= 1
+            if k < j and joined[k].lower in PERIOD_CHARGE_WORDS:
+                joined[k : j + 1] = [Token(Kind.WORD, "including", tok.position), *joined[k:j]]
+            break
         # `top 10 tables by $`: by cost, the order every answer has
         for j, tok in enumerate(joined):
             if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):

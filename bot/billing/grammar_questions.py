@@ -8,6 +8,7 @@ lists themselves are in `grammar_words`.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.billing.grammar_cursor import Cursor
@@ -236,11 +237,39 @@ class QuestionReader(Cursor):
             out.time_range = self._trimmed(current, found)
             out.excluding = False
             return
+        if current is not None and not (out.comparing or out.after_versus):
+            # `this year so far, Jan through Nov`: the days within, in one sentence; in an aside after it (`Jan
+            # through Nov (Nov partial is fine)`), days the answer holds already
+            inner = found if current.start <= found.start and found.end <= current.end else None
+            if found.start <= current.start and current.end <= found.end:
+                inner = current
+            apart = self._apart(out.time_at)
+            if inner is found and apart == "(":
+                out.readings.append(f"`{found.label}` in the aside is part of `{current.label}`, the days answered.")
+                return
+            if inner is not None and not apart:
+                outer = current if inner is found else found
+                out.time_range = inner
+                out.readings.append(f"Read `{inner.label}` within `{outer.label}` as the days asked about.")
+                return
         ends = span_ends(self.tokens, self.i, self.today)
         if ends is not None and out.time_range is None:
             out.span_ends = ends
+        if out.time_range is None:
+            out.time_at = self.tokens[self.i].position
         out.set_time(found)
         out.after_versus = out.excluding = False
+
+    def _apart(self, since: int | None) -> str:
+        """What sets the cursor apart from the text's offset `since`: "." when a sentence ends between them
+        (`launch went live on the 17th. any weird days this month?` asks two things), "(" when the cursor is in
+        an aside opened after it, "" when neither (also "." when there is no offset)."""
+        if since is None or self.i >= len(self.tokens):
+            return "."
+        between = self.text[since : self.tokens[self.i].position]
+        if re.search(r"[.?!;](\s|$)", between):
+            return "."
+        return "(" if between.count("(") > between.count(")") else ""
 
     def _trimmed(self, current: TimeRange, left_out: TimeRange) -> TimeRange:
         """`current` without `left_out` at its start or its end (a range in progress ends today), or as it is when

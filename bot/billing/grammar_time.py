@@ -163,11 +163,12 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
 
 def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
     """A short clause ending in a day, or `on <day>`, at `i` (`we launched on the 2nd`, `the deploy on tuesday`,
-    `go-live (the 9th)`): that day, with the tokens used from `i`; None when there is none within four words."""
+    `go-live (the 9th)`, `we scaled it down tues`): that day, with the tokens used from `i`; None when there is
+    none within four words."""
     for j in range(i, min(i + 5, len(tokens))):
         if tokens[j].kind is not Kind.WORD:
             return None
-        dated = point_at(tokens, j, today) if j > i else None
+        dated = _day_at(tokens, j, today) if j > i else None  # `after we scaled it down tues`: a weekday too
         if dated is not None and dated[1] - dated[0] == timedelta(days=1):  # `since go-live (the 9th)`
             return (*dated[:3], j - i + dated[3])
         if word_at(tokens, j) != "on":

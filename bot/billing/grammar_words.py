@@ -80,6 +80,8 @@ CHAT_WORDS = frozenset(
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")
         *("provide", "pull", "fetch", "prepare", "generate", "dear", "pfb", "pfa", "needful"),
         *("update", "updating", "tracker", "sheet", "spreadsheet", "excel"),  # `need to update in tracker`
+        # what was spent rather than forecast (`Oct actual + Nov projected`, `actual usage`), and where egress goes
+        *("actual", "actuals", "internet"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

@@ -590,3 +590,39 @@ def test_what_aws_bills_under_ec2_is_ec2_by_usage_type_when_the_bill_names_no_su
 )
 def test_spans_rates_and_shorthand_people_type_read_as_the_question(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        (
+            "how much of the Sept bill was tax vs credits vs actual usage?",
+            "2026-09 by charge-class",
+            "Read `credits`, `tax`, `usage` side by side as the split by charge class.",
+        ),
+        (
+            "what did the staging account cost in oct all in, fees and tax included?",
+            "2026-10 account=staging",
+            "Read `tax` as part of the whole total, not a filter on it.",
+        ),
+        (
+            "is staging eks still costing anything after we scaled it down tues",
+            "since 2026-11-24 service=eks account=staging",
+            "Read `staging` as the account `staging (210987654321)`; for the tag say `tag:env=staging`.",
+        ),
+        (
+            "monthly totals for each month this year so far, Jan through Nov (Nov partial is fine)",
+            "2026-01..2026-11 monthly",
+            "`2026-11` in the aside is part of `2026-01..2026-11`, the days answered.",
+        ),
+    ],
+)
+def test_kinds_of_charge_and_days_within_a_range_read_as_meant_and_said(text: str, meaning: str, said: str) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert said in q.readings
+
+
+def test_a_day_in_another_sentence_is_another_question_not_the_days_within() -> None:
+    q = parse("launch went live on the 17th. any weird days this month?")
+    assert without_labels(q) == without_labels(parse("anomalies this month"))
