@@ -29,7 +29,7 @@ from bot.billing.grammar_bare import (
     whole_total,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
-from bot.billing.grammar_dates import range_label
+from bot.billing.grammar_dates import range_label, shift_unit, unit_start
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
@@ -122,6 +122,7 @@ from bot.billing.model import (
     Filter,
     Granularity,
     Question,
+    TimeRange,
 )
 from bot.billing.vocabulary import Meaning, Vocabulary, suggest
 from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
@@ -482,6 +483,11 @@ class _Parser(QuestionReader, PrepassReader):
             return
         named = self.dimension_at()
         if named is not None and isinstance(named[0], DimensionRef):
+            if self.word(-1) == "all" and self.word(-2) != "across" and "total" in self.typed_words():
+                # `total spend for october, all accounts`: the total over all of them, not each
+                self.out.readings.append(f"Read `all {tok.text}` as the total over every one of them.")
+                self.i += named[1]
+                return
             self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
             self.i += named[1]
             return
@@ -492,6 +498,15 @@ class _Parser(QuestionReader, PrepassReader):
         if area is not None and all(m.dimension.kind is Dimension.USAGE_TYPE for m in partial):
             partial = [area]  # `in Europe`, `eu` (not the `EU-` of usage types): the regions there
         category = None if partial else self.vocabulary.category_meaning(w)
+        just_named = self.out.bare[-1].meanings if self.out.bare and self.i > 0 else ()
+        if (
+            category is not None
+            and just_named
+            and self.tokens[self.i - 1].text == self.out.bare[-1].phrase
+            and all(set(m.values) <= set(category.values) for m in just_named)
+        ):
+            self.i += 1  # `rds databases`: the noun of the service just named, not the whole category
+            return
         if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
             partial = [category]
         if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
@@ -534,6 +549,20 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         self.unplaced(tok)
+
+    def step_window(self) -> None:
+        """`ec2 monthly`, `checkout per month`: a series with no range asked is this period and the few before it (a
+        series of this month alone would be one row), said."""
+        out = self.out
+        unit = _STEP_WINDOWS.get(out.granularity or Granularity.NONE)
+        if unit is None or out.time_range is not None or out.versus is not None or out.question is not Question.COST:
+            return
+        if self.default_range != "this month" or out.implied_range is not None:
+            return  # a follow-up's range, or one the words imply
+        count, name = unit
+        start = shift_unit(name, unit_start(name, self.today), 1 - count)
+        out.time_range = TimeRange(start, self.today + timedelta(days=1), f"since {start:%Y-%m-%d}")
+        out.readings.append(f"No range given: the last {count} {name}s, this one so far included.")
 
     def charges_side_by_side(self, typed: set[str]) -> None:
         """`tax vs credits vs actual usage`: kinds of charge compared are the split by charge class, which shows
@@ -879,6 +908,7 @@ class _Parser(QuestionReader, PrepassReader):
             current = out.time_range or parse_time_range(self.default_range, self.today)
             out.time_range = current
             out.versus = out.versus or shifted_range(current, "year")
+        self.step_window()
         if out.holiday is not None:  # said once its year is settled (`black friday ... last year`)
             words = " ".join(out.holiday.words)
             out.readings.append(f"Read `{words}` as {out.holiday.what}: {out.holiday_days()}.")
@@ -971,6 +1001,8 @@ class _Parser(QuestionReader, PrepassReader):
         return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
 
 
+#: A series asked without a range: how many of its periods it shows, this one included.
+_STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
 #: Words for a kind of charge (`tax vs credits vs usage`), by the kind.
 _CHARGE_KINDS = {
     **dict.fromkeys(("tax", "taxes", "vat"), "tax"),

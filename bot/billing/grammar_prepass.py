@@ -51,6 +51,8 @@ from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
 _COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
+#: `<unit> by <unit>`: the time step it names.
+_STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 #: Words before the end of a span (`through the end of October`).
 _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
@@ -304,6 +306,11 @@ class PrepassReader(ClauseReader):
             if k < j and joined[k].lower in PERIOD_CHARGE_WORDS:
                 joined[k : j + 1] = [Token(Kind.WORD, "including", tok.position), *joined[k:j]]
             break
+        # `month by month`, `week by week`: the time step
+        for j in range(len(joined) - 3, -1, -1):
+            unit = joined[j].lower
+            if unit in _STEP_BY_STEP and joined[j + 1].lower == "by" and joined[j + 2].lower == unit:
+                joined[j : j + 3] = [Token(Kind.WORD, _STEP_BY_STEP[unit], joined[j].position)]
         # `top 10 tables by $`: by cost, the order every answer has
         for j, tok in enumerate(joined):
             if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):

@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_dates import MONTH_NAMES, range_label
+from bot.billing.grammar_dates import MONTH_NAMES, range_label, shift_unit
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_time import NUMBER_WORDS, match_time_range, parse_time_range, shifted_range, span_ends
 from bot.billing.grammar_tokens import Kind, Token
@@ -350,6 +350,22 @@ class QuestionReader(Cursor):
         and where the month lands; for a past period its cost."""
         out = self.out
         current = parse_time_range("this month", self.today)
+        tr = out.time_range
+        if (
+            tr is not None
+            and tr.start.day == 1
+            and tr.end == shift_unit("month", tr.start, 1)
+            and tr.start.year == self.today.year - 1
+            and tr.start.month > self.today.month
+            and str(tr.start.year) not in self.text
+            and out.question is Question.COST
+        ):
+            # `how much will we spend in december` (in November): that month has not begun; where this one lands
+            out.readings.append(
+                f"{tr.start:%B} {self.today.year} has not begun, and the bot forecasts only the month in progress: "
+                f"answered with where {self.today:%B} lands."
+            )
+            out.time_range = tr = None
         in_progress = out.time_range is None or (out.time_range.start, out.time_range.end) == (
             current.start,
             current.end,
@@ -365,6 +381,22 @@ class QuestionReader(Cursor):
         the month in progress its forecast, to hold against it; the answer says so."""
         out = self.out
         current = parse_time_range("this month", self.today)
+        tr = out.time_range
+        if (
+            tr is not None
+            and tr.start.day == 1
+            and tr.end == shift_unit("month", tr.start, 1)
+            and tr.start.year == self.today.year - 1
+            and tr.start.month > self.today.month
+            and str(tr.start.year) not in self.text
+            and out.question is Question.COST
+        ):
+            # `how much will we spend in december` (in November): that month has not begun; where this one lands
+            out.readings.append(
+                f"{tr.start:%B} {self.today.year} has not begun, and the bot forecasts only the month in progress: "
+                f"answered with where {self.today:%B} lands."
+            )
+            out.time_range = tr = None
         in_progress = out.time_range is None or out.time_range.start <= self.today < out.time_range.end
         if out.question is Question.COST and in_progress and (out.time_range or current).end <= current.end:
             out.question = Question.FORECAST

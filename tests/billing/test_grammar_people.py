@@ -626,3 +626,35 @@ def test_kinds_of_charge_and_days_within_a_range_read_as_meant_and_said(text: st
 def test_a_day_in_another_sentence_is_another_question_not_the_days_within() -> None:
     q = parse("launch went live on the 17th. any weird days this month?")
     assert without_labels(q) == without_labels(parse("anomalies this month"))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        # a series asked with no range shows several of its periods, said
+        ("what does checkout cost us per month", "since 2026-06-01 tag:project=checkout monthly", "the last 6 months"),
+        ("ec2 weekly", "since 2026-11-02 service=ec2 weekly", "the last 4 weeks"),
+        # a month not begun, in the future tense: where this month lands
+        ("how much will we spend in december", "forecast this month", "December 2026 has not begun"),
+        # `all accounts` with a total: the total over them, not each
+        ("total spend for october, all accounts", "2026-10", "Read `all accounts` as the total"),
+    ],
+)
+def test_defaults_people_leave_out_are_filled_as_they_mean_and_said(text: str, meaning: str, said: str) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert any(said in r for r in q.readings), q.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        (
+            "How much have we paid in RI and Savings Plan fees year to date, month by month?",
+            "ytd charge-class=recurring,one-time monthly",
+        ),
+        ("top 5 rds databases last month", "last month service=rds top 5"),
+    ],
+)
+def test_a_step_said_twice_and_a_service_with_its_category_noun_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))

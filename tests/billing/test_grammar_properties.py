@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_time import parse_time_range
-from bot.billing.model import UNTAGGED, CostBasis, CostQuery, Dimension, DimensionRef, Filter, Granularity
+from bot.billing.model import UNTAGGED, CostBasis, CostQuery, Dimension, DimensionRef, Filter, Granularity, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import NotFound, UsageError
 
@@ -236,6 +236,14 @@ def constructed_queries(draw: st.DrawFn) -> tuple[str, CostQuery, date]:
             "monthly": Granularity.MONTH,
             "hourly": Granularity.HOUR,
         }[granularity]
+    if phrase is None and expected_granularity in (Granularity.WEEK, Granularity.MONTH):
+        # a series with no range asked: this week and the 3 before, this month and the 5 before
+        if expected_granularity is Granularity.WEEK:
+            start = today - timedelta(days=today.weekday() + 21)
+        else:
+            month = today.year * 12 + today.month - 1 - 5
+            start = date(month // 12, month % 12 + 1, 1)
+        time_range = TimeRange(start, today + timedelta(days=1), f"since {start:%Y-%m-%d}")
     top = draw(st.none() | st.integers(min_value=1, max_value=1000))
     if top is not None:
         clauses.append(draw(st.sampled_from([f"top {top}", f"top{top}", f"top={top}"])))
