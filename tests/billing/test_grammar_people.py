@@ -651,7 +651,7 @@ def test_defaults_people_leave_out_are_filled_as_they_mean_and_said(text: str, m
     [
         (
             "How much have we paid in RI and Savings Plan fees year to date, month by month?",
-            "ytd charge-class=recurring,one-time monthly",
+            "ytd charge-class=recurring,one-time monthly by charge-class",
         ),
         ("top 5 rds databases last month", "last month service=rds top 5"),
     ],
