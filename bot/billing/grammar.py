@@ -876,7 +876,8 @@ class _Parser(QuestionReader, PrepassReader):
             )
         self.compare_span_ends()
         self.imply_resource_service()
-        if "where" in typed and typed & {"go", "goes", "going", "went"} and not out.group_by and self.allow_group_by:
+        money_goes = "where" in typed and typed & {"go", "goes", "going", "went"} and out.question is Question.COST
+        if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date

@@ -51,6 +51,8 @@ from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
 _COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
+#: Words after `trending` that say which way, not where it lands.
+_DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "downward", "downwards", *VERSUS_WORDS})
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 #: Words before the end of a span (`through the end of October`).
@@ -306,6 +308,12 @@ class PrepassReader(ClauseReader):
             if k < j and joined[k].lower in PERIOD_CHARGE_WORDS:
                 joined[k : j + 1] = [Token(Kind.WORD, "including", tok.position), *joined[k:j]]
             break
+        # `how are we trending this month`: how it is tracking, the forecast (`trending up vs ...` compares)
+        words = [t.lower for t in joined]
+        for j, w in enumerate(words):
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if w == "trending" and "how" in words[max(0, j - 4) : j] and after not in _DIRECTIONS:
+                joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
         # `month by month`, `week by week`: the time step
         for j in range(len(joined) - 3, -1, -1):
             unit = joined[j].lower

@@ -300,7 +300,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _relative(_TO_DATE[w], None, "this", today, w), 1
     if (m := _COMPACT.match(w)) and len(m[1]) < 7:  # `ec2 7d`, `2w`, `3mo`: the last 7 days, 2 weeks, 3 months
         return _relative(_COMPACT_UNITS[m[2]], int(m[1]), "last", today, tokens[i].text), 1
-    if _COMPACT_HOURS.match(w):
+    if _COMPACT_HOURS.match(w) and tokens[i].text not in ("1H", "2H"):  # `1H`, as finance writes it: a half year
         raise range_error(
             f"`{tokens[i].text}`: time ranges are whole days, not hours. Ask `today` or `yesterday` (with `hourly` "
             "for hour by hour), or `last 2 days`."

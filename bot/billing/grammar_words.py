@@ -82,6 +82,8 @@ CHAT_WORDS = frozenset(
         *("update", "updating", "tracker", "sheet", "spreadsheet", "excel"),  # `need to update in tracker`
         # what was spent rather than forecast (`Oct actual + Nov projected`, `actual usage`), and where egress goes
         *("actual", "actuals", "internet"),
+        # how a person wants the answer marked (`flag anything that moved`): every answer shows the changes
+        *("flag", "flagged", "highlight", "highlighted", "highlighting", "mark", "marked"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

@@ -658,3 +658,20 @@ def test_defaults_people_leave_out_are_filled_as_they_mean_and_said(text: str, m
 )
 def test_a_step_said_twice_and_a_service_with_its_category_noun_read_as_meant(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("accrual estimate for november - where are we going to land?", "forecast 2026-11"),
+        ("how are we trending this month", "forecast this month"),
+        ("are we trending up vs last quarter?", "this quarter"),
+        ("the data-lake account for 1H", "2026-01..2026-06 account=data-lake"),
+        (
+            "october vs november so far by account and service, excluding tax and credits, flag anything that moved",
+            "2026-10 vs 2026-11 by account, service service!=tax charge-class!=credit",
+        ),
+    ],
+)
+def test_where_it_lands_and_how_it_is_marked_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
