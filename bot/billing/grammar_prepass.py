@@ -21,7 +21,7 @@ from bot.billing.grammar_keywords import (
     OTHER_CLOUDS_DIMENSION_WORDS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range
+from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import correct_typos
 from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS
@@ -53,6 +53,7 @@ from bot.errors import UserFacingError
 _COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
 #: Words after `trending` that say which way, not where it lands.
 _DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "downward", "downwards", *VERSUS_WORDS})
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 #: Words before the end of a span (`through the end of October`).
@@ -314,6 +315,19 @@ class PrepassReader(ClauseReader):
             after = words[j + 1] if j + 1 < len(words) else ""
             if w == "trending" and "how" in words[max(0, j - 4) : j] and after not in _DIRECTIONS:
                 joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
+        # `every saturday and sunday`, `each monday`: saturdays and sundays, days of the week
+        for j in range(len(joined) - 1):
+            if joined[j].lower not in ("every", "each"):
+                continue
+            k = j + 1
+            while k < len(joined) and (joined[k].lower in WEEKDAYS or (joined[k].lower in ("and", "&") and k > j + 1)):
+                if joined[k].lower in WEEKDAYS:
+                    full = _WEEKDAY_NAMES[WEEKDAYS[joined[k].lower]]
+                    joined[k] = Token(Kind.WORD, full + "s", joined[k].position)
+                k += 1
+            if k > j + 1:
+                del joined[j]
+                break
         # `month by month`, `week by week`: the time step
         for j in range(len(joined) - 3, -1, -1):
             unit = joined[j].lower

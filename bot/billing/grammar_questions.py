@@ -14,7 +14,15 @@ from datetime import timedelta
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_dates import MONTH_NAMES, range_label, shift_unit
 from bot.billing.grammar_holidays import match_holiday
-from bot.billing.grammar_time import NUMBER_WORDS, match_time_range, parse_time_range, shifted_range, span_ends
+from bot.billing.grammar_time import (
+    NUMBER_WORDS,
+    SHORT_WEEKDAYS,
+    WEEKDAYS,
+    match_time_range,
+    parse_time_range,
+    shifted_range,
+    span_ends,
+)
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
@@ -27,6 +35,8 @@ from bot.billing.grammar_words import (
 from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.errors import TwoAsked, UsageError
 
+#: Words for a day like any other (`vs a normal thursday`).
+_ORDINARY = frozenset({"normal", "typical", "regular", "usual", "ordinary"})
 #: Words that end a range already read at the end of the period after them (`ytd through october`).
 _TO_END = frozenset({"through", "thru", "till", "til", "until", "up"})
 
@@ -135,6 +145,8 @@ class QuestionReader(Cursor):
             ):
                 self.tokens = [*self.tokens[: self.i + j + 1], *self.tokens[self.i + j + 2 :]]
         w, nxt = self.word(j), self.word(j + 1)
+        if w in _ORDINARY and self.out.time_range.days < 7:
+            return self._ordinary_day(j)
         units = {"day", "week", "month", "quarter", "year", "period", "one", "days", "weeks", "months"}
         unit: str | None
         if w in ("previous", "prior", "preceding") and nxt in units:
@@ -184,6 +196,25 @@ class QuestionReader(Cursor):
         self.out.set_time(shifted_range(self.out.time_range, unit))
         self.out.after_versus = False
         self.i += used
+        return True
+
+    def _ordinary_day(self, j: int) -> bool:
+        """`yesterday (thanksgiving) vs a normal thursday`, `vs a typical day`: the latest such weekday before the
+        range (its own weekday for `day`), as many days as the range, said."""
+        tr = self.out.time_range
+        assert tr is not None
+        named = self.word(j + 1)
+        target = None if named is None else WEEKDAYS.get(named, SHORT_WEEKDAYS.get(named))
+        if target is None and named not in ("day", "days", "week"):
+            return False
+        weekday = tr.start.weekday() if target is None else target
+        back = (tr.start.weekday() - weekday) % 7 or 7
+        start = tr.start - timedelta(days=back)
+        end = start + timedelta(days=tr.days)
+        self.out.set_time(TimeRange(start, end, range_label(start, end)))
+        self.out.readings.append(f"Read `{self.word(j)} {named}` as {start:%A %Y-%m-%d}, the latest before it.")
+        self.out.after_versus = False
+        self.i += j + 2
         return True
 
     def span_to_end(self) -> bool:
@@ -313,6 +344,16 @@ class QuestionReader(Cursor):
         whole = (first.start, last.end) == (out.time_range.start, out.time_range.end)
         if about_change and alike and whole and first.end <= last.start:
             out.time_range, out.versus = last, first
+
+    def later_against_earlier(self) -> None:
+        """`why did ec2 jump between tuesday and wednesday`: a change between two periods is the later one against
+        the earlier, whichever was named first."""
+        out = self.out
+        words = self.typed_words()
+        about_change = out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS) or "between" in words
+        tr, versus = out.time_range, out.versus
+        if about_change and tr is not None and versus is not None and versus.start >= tr.end:
+            out.time_range, out.versus = versus, tr
 
     def settle_question(self) -> None:
         """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which

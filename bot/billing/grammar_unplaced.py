@@ -119,7 +119,10 @@ UNIT_WORDS = frozenset({"unit", "units", "headcount"})
 #: says what was not (never refused: the word names nothing the answer could silently miss).
 NOT_HELD: dict[str, NotHeld] = {
     **dict.fromkeys(
-        ("weekday", "weekdays", "weekend", "weekends", "workdays", "business-days"),
+        (
+            *("weekday", "weekdays", "weekend", "weekends", "workdays", "business-days"),
+            *("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
+        ),
         NotHeld(
             "a cost question cannot keep some days of the week and leave out others.",
             "Answered day by day, so each day shows with its date.",

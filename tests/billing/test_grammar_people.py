@@ -675,3 +675,26 @@ def test_a_step_said_twice_and_a_service_with_its_category_noun_read_as_meant(te
 )
 def test_where_it_lands_and_how_it_is_marked_read_as_meant(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        (
+            "yesterday (thanksgiving) vs a normal thursday",
+            "2026-11-26 vs 2026-11-19",
+            "Read `normal thursday` as Thursday 2026-11-19, the latest before it.",
+        ),
+        ("why did ec2 jump between tuesday and wednesday", "why 2026-11-25 vs 2026-11-24 service=ec2", None),
+        (
+            "data transfer by region, every saturday and sunday in november",
+            "2026-11 service=data-transfer by region daily",
+            "`saturdays`: a cost question cannot keep some days of the week and leave out others. Answered day by "
+            "day, so each day shows with its date.",
+        ),
+    ],
+)
+def test_days_like_any_other_and_days_of_the_week_read_as_meant(text: str, meaning: str, said: str | None) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert said is None or said in q.readings
