@@ -202,6 +202,7 @@ class _Parser(QuestionReader, PrepassReader):
         self.out = Builder()
         self.i = 0
         self.typed = {}
+        self.translate_foreign_words()
         self.expand_abbreviations()
         self.join_spoken_names()
         self.correct_typos()
@@ -891,6 +892,7 @@ class _Parser(QuestionReader, PrepassReader):
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
         if out.amount:
             self.amount_question(out.amount)
+        self.month_not_begun()
         if out.burn or self.asks_ahead():
             self.burn_question()  # `our burn`, `what will november cost`: the month in progress, where it lands
         step = GRANULARITY_UNITS.get(out.over_unit)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
+from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -187,6 +188,22 @@ class PrepassReader(ClauseReader):
         except UserFacingError:
             return True  # a time phrase, though not one the grammar can read
 
+    def translate_foreign_words(self) -> None:
+        """Words of German, French and Spanish mixed into a question (`the Kosten for letzte Woche`) read as the
+        English ones (`grammar_foreign`), said once for them all; a stored value is never translated."""
+        tokens, pairs = translated(self.tokens, lambda w: bool(self.vocabulary.meanings(w)))
+        if tokens == self.tokens:
+            return
+        for tok in tokens:
+            if tok.position not in self.typed:
+                typed = next((t.text for t in self.tokens if t.position == tok.position), tok.text)
+                if typed != tok.text:
+                    self.typed[tok.position] = typed
+        self.tokens = tokens
+        if pairs:
+            said = ", ".join(f"`{typed}` as `{english}`" for typed, english in dict.fromkeys(pairs))
+            self.out.readings.append(f"Read {said}.")
+
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
         spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
@@ -322,8 +339,8 @@ class PrepassReader(ClauseReader):
             k = j + 1
             while k < len(joined) and (joined[k].lower in WEEKDAYS or (joined[k].lower in ("and", "&") and k > j + 1)):
                 if joined[k].lower in WEEKDAYS:
-                    full = _WEEKDAY_NAMES[WEEKDAYS[joined[k].lower]]
-                    joined[k] = Token(Kind.WORD, full + "s", joined[k].position)
+                    day_name = _WEEKDAY_NAMES[WEEKDAYS[joined[k].lower]]
+                    joined[k] = Token(Kind.WORD, day_name + "s", joined[k].position)
                 k += 1
             if k > j + 1:
                 del joined[j]

@@ -386,11 +386,11 @@ class QuestionReader(Cursor):
                 return True
         return False
 
-    def burn_question(self) -> None:
-        """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far
-        and where the month lands; for a past period its cost."""
+    def month_not_begun(self) -> None:
+        """`how much will we spend in december`, `forecast for december` (in November): a month that has not
+        begun, read as last year's by the calendar rule; the bot forecasts only the month in progress, so that is
+        the answer, said."""
         out = self.out
-        current = parse_time_range("this month", self.today)
         tr = out.time_range
         if (
             tr is not None
@@ -399,14 +399,20 @@ class QuestionReader(Cursor):
             and tr.start.year == self.today.year - 1
             and tr.start.month > self.today.month
             and str(tr.start.year) not in self.text
-            and out.question is Question.COST
+            and (out.question is Question.FORECAST or (out.question is Question.COST and self.asks_ahead()))
         ):
-            # `how much will we spend in december` (in November): that month has not begun; where this one lands
             out.readings.append(
                 f"{tr.start:%B} {self.today.year} has not begun, and the bot forecasts only the month in progress: "
                 f"answered with where {self.today:%B} lands."
             )
-            out.time_range = tr = None
+            out.time_range = None
+            out.question = Question.FORECAST
+
+    def burn_question(self) -> None:
+        """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far
+        and where the month lands; for a past period its cost."""
+        out = self.out
+        current = parse_time_range("this month", self.today)
         in_progress = out.time_range is None or (out.time_range.start, out.time_range.end) == (
             current.start,
             current.end,

@@ -1,0 +1,154 @@
+"""Words of other languages that colleagues mix into an English question (`the Kosten per service for letzte
+Woche`, `coût de la semaine dernière`, `gastos de ayer`): read as the English word, and said.
+
+Only words that are unambiguous in a cost question across English and the three languages are listed: `hier`
+(French "yesterday", German "here"), `an`, `pro`, `tag` (the grammar's own word) and the like are left out, and a
+word the store holds as a value is never translated (the caller checks). The answer says which words were read
+so, except the small ones (articles, `and`, `please`). Word order is the grammar's business: adjectives
+after their noun (`semaine dernière`) and `vorletzte Woche` are put in English order here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.billing.grammar_tokens import Kind, Token
+
+#: German, French and Spanish words of cost questions -> the English word the grammar reads.
+FOREIGN_WORDS: dict[str, str] = {
+    # costs and spend
+    **dict.fromkeys(("kosten", "ausgaben", "coût", "coûts", "cout", "couts", "dépenses", "depenses"), "costs"),
+    **dict.fromkeys(("costo", "costos", "coste", "costes", "gasto", "gastos", "custo", "custos"), "costs"),
+    **dict.fromkeys(("rechnung", "facture", "factura"), "bill"),
+    **dict.fromkeys(("costó", "cuesta", "cuestan", "coûte", "coûtent", "coute", "kostet", "kostete"), "cost"),
+    **dict.fromkeys(("gastamos", "gastado", "dépensé", "depense", "ausgegeben"), "spent"),
+    # periods
+    **dict.fromkeys(("woche", "semaine", "semana"), "week"),
+    **dict.fromkeys(("wochen", "semaines", "semanas"), "weeks"),
+    **dict.fromkeys(("monat", "monats", "mois", "mes"), "month"),
+    **dict.fromkeys(("monate", "monaten", "meses"), "months"),
+    **dict.fromkeys(("jahr", "jahres", "année", "annee", "año", "ano"), "year"),
+    **dict.fromkeys(("tage", "tagen", "jours", "días", "dias"), "days"),
+    **dict.fromkeys(("jour", "día", "dia"), "day"),
+    **dict.fromkeys(("quartal", "trimestre"), "quarter"),
+    **dict.fromkeys(("heute", "aujourd'hui", "hoy"), "today"),
+    **dict.fromkeys(("gestern", "ayer"), "yesterday"),
+    **dict.fromkeys(("letzte", "letzten", "letzter", "letztes", "dernier", "dernière", "derniers"), "last"),
+    **dict.fromkeys(("dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo", "ultima"), "last"),
+    **dict.fromkeys(("diese", "diesen", "dieser", "dieses", "cette", "ce", "cet", "este", "esta"), "this"),
+    **dict.fromkeys(("seit", "depuis", "desde"), "since"),
+    **dict.fromkeys(("täglich", "taglich", "quotidien", "diario"), "daily"),
+    **dict.fromkeys(("wöchentlich", "wochentlich", "hebdomadaire", "semanal"), "weekly"),
+    **dict.fromkeys(("monatlich", "mensuel", "mensual"), "monthly"),
+    # what is asked
+    **dict.fromkeys(("prognose", "prévision", "prevision", "previsión", "pronóstico", "pronostico"), "forecast"),
+    **dict.fromkeys(("warum", "pourquoi"), "why"),
+    **dict.fromkeys(("ungewöhnlich", "ungewöhnliche", "komisch", "seltsam", "bizarre", "inhabituel"), "unusual"),
+    **dict.fromkeys(
+        ("raro", "raros", "extraño", "extraños", "anomalía", "anomalías", "anomalie", "anomalies"), "unusual"
+    ),
+    **dict.fromkeys(("augmenté", "augmente", "gestiegen", "aumentó", "aumento", "subió"), "increased"),
+    **dict.fromkeys(("baissé", "baisse", "gesunken", "bajó", "disminuyó"), "dropped"),
+    **dict.fromkeys(
+        ("caro", "caros", "cara", "caras", "cher", "chers", "chère", "chères", "teuer", "teuren"), "expensive"
+    ),
+    **dict.fromkeys(("teuersten", "teuerste"), "most expensive"),
+    # what a cost is broken down by
+    **dict.fromkeys(("instancias", "instanzen", "servidores", "serveurs", "maschinen"), "instances"),
+    **dict.fromkeys(("servicio", "servicios", "dienst", "dienste", "dienstes"), "service"),
+    **dict.fromkeys(("cuenta", "cuentas", "compte", "comptes", "konto", "kontos", "konten"), "account"),
+    **dict.fromkeys(("región", "régions", "regiones", "région"), "region"),
+    **dict.fromkeys(("equipo", "equipos", "équipe", "équipes", "equipe"), "team"),
+    **dict.fromkeys(("proyecto", "proyectos", "projet", "projets", "projekt", "projekte"), "project"),
+    **dict.fromkeys(("por", "nach"), "by"),
+    **dict.fromkeys(("par",), "per"),
+    # small words
+    **dict.fromkeys(("la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den"), "the"),
+    **dict.fromkeys(("de", "des", "du", "del", "von", "vom"), "of"),
+    **dict.fromkeys(("en", "dans", "im"), "in"),
+    **dict.fromkeys(("und", "et", "y"), "and"),
+    **dict.fromkeys(("für", "fur", "pour", "para"), "for"),
+    **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
+    **dict.fromkeys(("cuánto", "cuanto", "cuánta", "combien", "wieviel", "wie"), "how"),
+    **dict.fromkeys(("más", "mehr"), "more"),
+    **dict.fromkeys(("gab", "gibt", "es", "il", "y'a", "hay", "ist", "sind", "war", "mir", "uns"), "is"),
+    # days and months
+    **{"montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday"},
+    **{"freitag": "friday", "samstag": "saturday", "sonntag": "sunday"},
+    **{"lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday", "jeudi": "thursday", "vendredi": "friday"},
+    **{"samedi": "saturday", "dimanche": "sunday", "lunes": "monday", "martes": "tuesday"},
+    **{"miércoles": "wednesday", "miercoles": "wednesday", "jueves": "thursday", "viernes": "friday"},
+    **{"sábado": "saturday", "sabado": "saturday", "domingo": "sunday"},
+    **{"januar": "january", "februar": "february", "märz": "march", "maerz": "march", "juni": "june"},
+    **{"juli": "july", "oktober": "october", "dezember": "december"},
+    **{"janvier": "january", "février": "february", "fevrier": "february", "mars": "march", "avril": "april"},
+    **{"juin": "june", "juillet": "july", "août": "august", "aout": "august", "septembre": "september"},
+    **{"octobre": "october", "novembre": "november", "décembre": "december", "decembre": "december"},
+    **{"enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may"},
+    **{"junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october"},
+    **{"noviembre": "november", "diciembre": "december"},
+}
+#: Translations not worth saying in the answer.
+_SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
+#: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
+_AFTER_NOUN = frozenset(
+    {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
+    | {"ultima"}
+)
+_PERIOD_NOUNS = frozenset({"week", "month", "year", "quarter", "weeks", "months", "days"})
+#: The start of a period (`seit Anfang November`, `depuis début novembre`): `start of`.
+_START = frozenset({"anfang", "début", "debut", "inicio", "principios"})
+#: German's `vorletzte Woche`: the week before last.
+_BEFORE_LAST = frozenset({"vorletzte", "vorletzten", "vorletzter", "avant-dernière", "antepasada", "antepasado"})
+
+
+def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[list[Token], list[tuple[str, str]]]:
+    """`tokens` with the other languages' words in English (and English order), and the (typed, read) pairs.
+    `is_value(word)` says whether the store holds a value spelled so (never translated)."""
+    out: list[Token] = []
+    pairs: list[tuple[str, str]] = []
+    for typed in tokens:
+        tok = typed
+        elided = re.match(r"(?:d|l|qu)['’](.+)$", tok.lower) if tok.kind is Kind.WORD else None
+        if elided is not None:  # `d'EKS`, `l'équipe`: French elision, the word after it
+            tok = Token(Kind.WORD, tok.text[len(tok.text) - len(elided[1]) :], tok.position)
+            if tok.lower == "hier":  # `d'hier`: only French elides before it
+                tok = Token(Kind.WORD, "yesterday", tok.position)
+                pairs.append((typed.text, "yesterday"))
+        w = tok.lower
+        if tok.kind is not Kind.WORD or is_value(tok.text):
+            out.append(tok)
+            continue
+        if w in _START:
+            out.extend([Token(Kind.WORD, "start", tok.position), Token(Kind.WORD, "of", tok.position)])
+            pairs.append((tok.text, "start of"))
+            continue
+        if w in _BEFORE_LAST:
+            out.append(Token(Kind.WORD, "\0before-last", tok.position))  # placed after its noun below
+            pairs.append((tok.text, "before last"))
+            continue
+        english = FOREIGN_WORDS.get(w)
+        if english is None:
+            out.append(tok)
+            continue
+        pairs.append((tok.text, english))
+        if " " in english:  # `teuersten`: `most expensive`
+            out.extend(Token(Kind.WORD, part, tok.position) for part in english.split())
+            continue
+        if w in _AFTER_NOUN and out and out[-1].lower in _PERIOD_NOUNS:
+            out.insert(len(out) - 1, Token(Kind.WORD, english, tok.position))  # `semaine dernière`: last week
+            continue
+        out.append(Token(Kind.WORD, english, tok.position))
+    for j, tok in enumerate(out):  # `vorletzte Woche`: `week before last`
+        if tok.text == "\0before-last":
+            noun = out[j + 1] if j + 1 < len(out) else None
+            if noun is not None and noun.lower in _PERIOD_NOUNS:
+                out[j : j + 2] = [
+                    noun,
+                    Token(Kind.WORD, "before", tok.position),
+                    Token(Kind.WORD, "last", tok.position),
+                ]
+            else:
+                out[j] = Token(Kind.WORD, "before", tok.position)
+    return out, [(typed, english) for typed, english in pairs if english not in _SMALL]

@@ -1,0 +1,88 @@
+"""Words of German, French and Spanish mixed into an English question, read as the English words and said."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.billing.vocabulary import Vocabulary
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
+
+
+def parse(text: str, vocabulary: Vocabulary = VOCAB) -> object:
+    return parse_query(text, today=TODAY, vocabulary=vocabulary)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        (
+            "please the Kosten per service in eu-west-1 for letzte Woche",
+            "last week region=eu-west-1 by service",
+            "Read `Kosten` as `costs`, `letzte` as `last`, `Woche` as `week`.",
+        ),
+        (
+            "Glue: vorletzte Woche vs letzte Woche, danke",
+            "2026-11-09..2026-11-15 vs 2026-11-16..2026-11-22 service=glue",
+            "Read `vorletzte` as `before last`, `Woche` as `week`, `letzte` as `last`.",
+        ),
+        (
+            "Gab es unusual days in the last 30 Tage?",
+            "anomalies last 30 days",
+            "Read `Tage` as `days`.",
+        ),
+        (
+            "Why are the RDS Kosten since Anfang November so high?",
+            "why since 2026-11-01 service=rds",
+            "Read `Kosten` as `costs`, `Anfang` as `start of`.",
+        ),
+        # French and Spanish adjectives after their noun; elision
+        (
+            "pourquoi le coût d'EKS a augmenté la semaine dernière?",
+            "why last week service=eks",
+            "Read `pourquoi` as `why`, `coût` as `costs`, `augmenté` as `increased`, `semaine` as `week`, "
+            "`dernière` as `last`.",
+        ),
+        (
+            "le coût d'hier par service stp",
+            "yesterday by service",
+            "Read `coût` as `costs`, `d'hier` as `yesterday`, `par` as `per`.",
+        ),
+        (
+            "el costo de ec2 del mes pasado",
+            "last month service=ec2",
+            "Read `costo` as `costs`, `mes` as `month`, `pasado` as `last`.",
+        ),
+        (
+            "cuánto costó lambda en octubre por región",
+            "2026-10 service=lambda by region",
+            "Read `cuánto` as `how`, `costó` as `cost`, `octubre` as `october`, `por` as `by`, `región` as `region`.",
+        ),
+    ],
+)
+def test_words_of_other_languages_read_as_english_and_said(text: str, meaning: str, said: str) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert q.readings[0] == said  # type: ignore[attr-defined]
+
+
+def test_a_stored_value_spelled_like_a_foreign_word_is_the_value() -> None:
+    vocabulary = Vocabulary(
+        services=dict(VOCAB.services),
+        accounts={**VOCAB.accounts, "444455556666": "semana"},
+        regions=VOCAB.regions,
+        tag_keys=VOCAB.tag_keys,
+        tag_values=VOCAB.tag_values,
+    )
+    q = parse("semana last month", vocabulary)
+    assert without_labels(q) == without_labels(parse("last month account=444455556666", vocabulary))
+
+
+def test_a_month_not_begun_asked_in_another_language_is_where_this_month_lands() -> None:
+    q = parse("Prognose for Dezember?")
+    assert without_labels(q) == without_labels(parse("forecast this month"))
+    assert q.readings == (  # type: ignore[attr-defined]
+        "Read `Prognose` as `forecast`, `Dezember` as `december`.",
+        "December 2026 has not begun, and the bot forecasts only the month in progress: answered with where "
+        "November lands.",
+    )
