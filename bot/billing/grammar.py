@@ -94,6 +94,7 @@ from bot.billing.grammar_words import (
     EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
+    HOLIDAY_EVENTS,
     INCLUDED_WORDS,
     INCLUDING,
     JOINERS,
@@ -277,9 +278,13 @@ class _Parser(QuestionReader, PrepassReader):
             return
         holiday = match_holiday(self.tokens, self.i, self.today)
         if holiday is not None:
+            # `the BF load test on 17 nov`: the holiday names the event; another date, if any, is the one asked
+            self.out.holiday_names_event = self.word(holiday[1]) in HOLIDAY_EVENTS
             self.out.set_holiday(holiday[0])
             self.out.after_versus = self.out.excluding = False
             self.i += holiday[1]
+            while self.word() in HOLIDAY_EVENTS:  # `black friday traffic`, `the BF load test`: the event's nouns
+                self.i += 1
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:

@@ -83,6 +83,8 @@ class Builder:
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)
     time_at: int | None = None
+    #: the holiday last read qualifies a noun (`the BF load test`): another date is the one asked
+    holiday_names_event: bool = False
     #: nouns for resources typed (`servers`, `buckets`), which may imply their service
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
@@ -102,6 +104,11 @@ class Builder:
         """A holiday as the time range; after a whole year (`last year ... christmas`), that year's; compared
         with itself (`thanksgiving vs last thanksgiving`), the year before's."""
         current = self.time_range
+        if current is not None and self.holiday_names_event and not (self.after_versus or self.comparing):
+            # `costs on 17 nov for the black friday load test`: 17 nov
+            self.readings.append(f"Read `{' '.join(holiday.words)}` as naming an event, not the days asked.")
+            self.holiday_names_event = False
+            return
         if current is not None and self.versus is not None and _whole_year(self.versus):
             # `today vs last year's black friday`: the holiday of the year compared with
             holiday = holiday.in_year(self.versus.start.year)
@@ -150,8 +157,17 @@ class Builder:
             self.versus = time_range
             return
         current = self.time_range
-        if current is not None and (current.start, current.end) == (time_range.start, time_range.end):
+        days = (time_range.start, time_range.end)
+        if current is not None and (current.start, current.end) == days:
             return  # the same days named twice (`yesterday ... the thanksgiving traffic`)
+        if self.versus is not None and (self.versus.start, self.versus.end) == days:
+            return  # `vs a normal tuesday like the 10th`: the day compared with, named again
+        held = self.holiday
+        if current is not None and held is not None and self.holiday_names_event and current == held.time_range:
+            self.time_range, self.holiday = time_range, None  # `the BF load test on 17 nov`: 17 nov
+            self.readings.append(f"Read `{' '.join(held.words)}` as naming an event, not the days asked.")
+            self.holiday_names_event = False
+            return
         if self.time_range is not None:
             raise TwoAsked(
                 f"Two time ranges: `{self.time_range.label}` and `{time_range.label}`.",

@@ -278,7 +278,8 @@ class QuestionReader(Cursor):
             if inner is found and apart == "(":
                 out.readings.append(f"`{found.label}` in the aside is part of `{current.label}`, the days answered.")
                 return
-            if inner is not None and not apart:
+            # one day within is often a description (`the stuff that hits on the 1st`): which is meant is asked
+            if inner is not None and not apart and inner.days > 1:
                 outer = current if inner is found else found
                 out.time_range = inner
                 out.readings.append(f"Read `{inner.label}` within `{outer.label}` as the days asked about.")

@@ -279,6 +279,12 @@ USAGE_UNITS = frozenset(
 )
 #: Availability zones: the bill's answers group by region, so these get a message pointing there.
 ZONE_WORDS = frozenset({"zone", "zones", "az", "azs", "availability-zone", "availability-zones"})
+#: Nouns a holiday's name can qualify (`the BF load test`, `the thanksgiving traffic`, `black friday prep`): with
+#: another date in the question, that date is the one asked.
+HOLIDAY_EVENTS = frozenset(
+    {"load", "test", "tests", "traffic", "sale", "sales", "prep", "deploy", "launch", "campaign", "rush", "peak"}
+    | {"scale-out", "scaleout", "readiness", "freeze", "promo", "promotion", "event", "war-room", "gameday"}
+)
 #: Nouns for a person (`which person spends the most`, `which engineer`): with `which`, as `who`.
 PERSON_NOUNS = frozenset(
     {"person", "people", "engineer", "engineers", "user", "users", "developer", "developers", "dev", "devs"}

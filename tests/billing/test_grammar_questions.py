@@ -273,4 +273,18 @@ def test_the_same_days_named_twice_are_one_range_not_two() -> None:
     q = parse_query("did our costs spike yesterday with the thanksgiving traffic?", today=TODAY, vocabulary=VOCAB)
     assert (str(q.time_range.start), q.time_range.days, q.question) == ("2026-11-26", 1, Question.ANOMALIES)
     with pytest.raises(UsageError, match="Two time ranges"):  # other days still ask which
-        parse_query("costs yesterday with the black friday traffic", today=TODAY, vocabulary=VOCAB)
+        parse_query("ec2 yesterday black friday", today=TODAY, vocabulary=VOCAB)
+
+
+def test_a_holiday_naming_an_event_leaves_the_other_date_asked() -> None:
+    q = parse_query("costs yesterday with the black friday traffic", today=TODAY, vocabulary=VOCAB)
+    assert (str(q.time_range.start), q.time_range.days) == ("2026-11-26", 1)
+    assert q.readings == ("Read `black friday` as naming an event, not the days asked.",)
+    load_test = parse_query(
+        "ran the BF load test on 17 nov in staging, vs a normal tuesday", today=TODAY, vocabulary=VOCAB
+    )
+    assert load_test.versus is not None
+    assert (str(load_test.time_range.start), str(load_test.versus.start)) == ("2026-11-17", "2026-11-10")
+    alone = parse_query("black friday traffic vs last year", today=TODAY, vocabulary=VOCAB)  # no other date: the day
+    assert alone.versus is not None
+    assert (str(alone.time_range.start), str(alone.versus.start)) == ("2026-11-27", "2025-11-28")
