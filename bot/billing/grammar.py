@@ -443,7 +443,7 @@ class _Parser(QuestionReader, PrepassReader):
         if (w, self.word(1)) in (("bottom", "line"), ("grand", "total")):  # the total: what every answer states
             self.i += 2
             return
-        if w in _TEST_KINDS and self.word(1) in ("test", "tests", "testing", "run", "runs"):
+        if w in _TEST_KINDS and self.word(1) in ("test", "tests", "testing", "tested", "run", "runs"):
             self.i += 2  # `during the load test`: when, said by the dates beside it
             return
         if (w, self.word(1)) == ("as", "of") and self.word(2) in ("today", "now"):
@@ -489,8 +489,10 @@ class _Parser(QuestionReader, PrepassReader):
             return
         named = self.dimension_at()
         if named is not None and isinstance(named[0], DimensionRef):
-            if self.word(-1) == "all" and self.word(-2) != "across" and "total" in self.typed_words():
-                # `total spend for october, all accounts`: the total over all of them, not each
+            back = 2 if self.word(-1) in ("linked", "our", "the") else 1
+            if self.word(-back) == "all" and self.word(-back - 1) not in ("across", "by", "per", "for"):
+                # `total spend for october, all accounts`, `EOM forecast, all linked accounts`: the total over all
+                # of them, not each (`across all accounts`, `for all accounts` still list each)
                 self.out.readings.append(f"Read `all {tok.text}` as the total over every one of them.")
                 self.i += named[1]
                 return
@@ -673,7 +675,7 @@ class _Parser(QuestionReader, PrepassReader):
             self.i += 1
             return
         if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
-            self.out.clock = tok.text
+            self.out.clock = self.typed.get(tok.position, tok.text)  # `noon` as typed, read as `12pm`
             self.i += 1
             return
         held = NOT_HELD.get(tok.lower.strip("'’"))

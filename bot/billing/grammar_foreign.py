@@ -120,8 +120,11 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if tok.kind is not Kind.WORD or is_value(tok.text):
             out.append(tok)
             continue
-        if w in _START:
-            out.extend([Token(Kind.WORD, "start", tok.position), Token(Kind.WORD, "of", tok.position)])
+        if w in _START:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
+            nxt = tokens[tokens.index(typed) + 1].lower if typed is not tokens[-1] else ""
+            out.append(Token(Kind.WORD, "start", tok.position))
+            if nxt not in ("of", "de", "du", "del", "des"):
+                out.append(Token(Kind.WORD, "of", tok.position))
             pairs.append((tok.text, "start of"))
             continue
         if w in _BEFORE_LAST:

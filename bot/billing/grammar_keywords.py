@@ -67,6 +67,21 @@ OTHER_CLOUDS_DIMENSION_WORDS: dict[str, Dimension] = {
     "meters": Dimension.USAGE_TYPE,
 }
 DIMENSION_WORDS.update(OTHER_CLOUDS_DIMENSION_WORDS)
+#: The CUR's own column names (`line_item_line_item_type`, `product_region`), folded: the dimension each holds.
+CUR_COLUMN_WORDS: dict[str, Dimension] = {
+    "lineitemlineitemtype": Dimension.CHARGE_TYPE,
+    "lineitemtype": Dimension.CHARGE_TYPE,
+    "lineitemproductcode": Dimension.SERVICE,
+    "productproductname": Dimension.SERVICE,
+    "productservicecode": Dimension.SERVICE,
+    "lineitemusageaccountid": Dimension.ACCOUNT,
+    "lineitemusagetype": Dimension.USAGE_TYPE,
+    "lineitemoperation": Dimension.OPERATION,
+    "lineitemresourceid": Dimension.RESOURCE,
+    "productregion": Dimension.REGION,
+    "productregioncode": Dimension.REGION,
+}
+DIMENSION_WORDS.update(CUR_COLUMN_WORDS)
 #: Two-word dimension names: `usage type`, `charge type`, `resource id`.
 TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type"), ("charge", "types")}
 TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}

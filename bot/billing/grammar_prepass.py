@@ -345,6 +345,33 @@ class PrepassReader(ClauseReader):
             if k > j + 1:
                 del joined[j]
                 break
+        # `around noon`: a time of day (`12pm`)
+        for j, tok in enumerate(joined):
+            if tok.lower in ("noon", "midday", "midnight"):
+                clock = "12am" if tok.lower == "midnight" else "12pm"
+                joined[j] = Token(Kind.WORD, clock, tok.position)
+                self.typed[tok.position] = tok.text
+        # `oct+nov`: two months
+        for j in range(len(joined) - 1, -1, -1):
+            parts = joined[j].lower.split("+")
+            if joined[j].kind is Kind.WORD and len(parts) > 1 and all(p in MONTH_NAMES for p in parts):
+                pieces: list[Token] = []
+                for k, part in enumerate(parts):
+                    pieces.extend([Token(Kind.WORD, "+", joined[j].position)] if k else [])
+                    pieces.append(Token(Kind.WORD, part, joined[j].position))
+                joined[j : j + 1] = pieces
+        # `all 3 accounts`: how many there are, not a ranking
+        for j in range(len(joined) - 3, -1, -1):
+            count = joined[j + 1].lower
+            counted = count.isdecimal() or count in NUMBER_WORDS
+            if joined[j].lower == "all" and counted and fold(joined[j + 2].lower) in DIMENSION_WORDS:
+                del joined[j + 1]
+        # `for the quarter so far`, `the month to date`: this one
+        for j in range(len(joined) - 2):
+            if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):
+                tail = [t.lower for t in joined[j + 2 : j + 4]]
+                if tail in (["so", "far"], ["to", "date"]):
+                    joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `month by month`, `week by week`: the time step
         for j in range(len(joined) - 3, -1, -1):
             unit = joined[j].lower

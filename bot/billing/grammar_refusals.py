@@ -6,7 +6,7 @@ unusual days or a ranking by change); `refuse_questions` turns it into a `UsageE
 
 from __future__ import annotations
 
-from bot.billing.grammar_tokens import Kind, tokenize
+from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_words import (
     ANOMALY_WORDS,
     AVERAGE_WORDS,
@@ -49,10 +49,25 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             continue
         if w in ("burn", "run") and j + 1 < len(tokens) and tokens[j + 1].lower == "rate":
             return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
+        if w == "behind":  # `the tables behind search`, `what's behind the number`: what these commands list
+            continue
+        if w in VERSUS_WORDS and _values_compared(tokens, j, vocabulary):
+            continue  # `search vs checkout`, `Platform vs everyone else`: values side by side, which the list shows
         for words, asks in _QUESTION_SETS:
             if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
                 return tok.text, asks
     return None
+
+
+def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> bool:
+    """Whether the `vs` at `j` stands between stored values (`search vs checkout`, `Platform vs everyone else`)
+    rather than periods."""
+    after = [t for t in tokens[j + 1 : j + 3] if t.lower not in ("the", "a")]
+    before = tokens[j - 1] if j > 0 else None
+    if not after or before is None:
+        return False
+    named = [t.text for t in (before, after[0]) if vocabulary.meanings(t.text)]
+    return len(named) == 2 or (len(named) == 1 and after[0].lower in ("everyone", "everything", "rest", "others"))
 
 
 def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:

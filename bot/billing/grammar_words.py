@@ -84,6 +84,9 @@ CHAT_WORDS = frozenset(
         *("actual", "actuals", "internet"),
         # how a person wants the answer marked (`flag anything that moved`): every answer shows the changes
         *("flag", "flagged", "highlight", "highlighted", "highlighting", "mark", "marked"),
+        *("understand", "eyeball", "noticeable", "noticable", "significant", "nobody", "nobody's"),
+        *("infra", "infrastructure", "linked", "ids", "id"),  # `infra cost`, `all linked accounts`, `resource IDs`
+        *("purpose", "intentionally", "deliberately", "synthetic"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -156,6 +159,7 @@ COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
         *(("reserved", w) for w in ("instance", "instances", "instance's", "capacity", "nodes", "db")),
         *((w,) for w in ("ri", "ris", "ri's", "reservation", "reservations", "reserved", "commitment")),
         *((w,) for w in ("commitments", "ri/sp", "ri/sps", "sps", "sp", "ri+sp", "ri&sp")),
+        *((w,) for w in ("sp/ri", "sp/ris", "sps/ris", "sp+ri", "sp&ri", "sp+ris", "ris/sps")),
         *(("savings", w) for w in ("plan", "plans", "plan's")),
         *(("saving", w) for w in ("plan", "plans")),
     }

@@ -698,3 +698,47 @@ def test_days_like_any_other_and_days_of_the_week_read_as_meant(text: str, meani
     q = parse(text)
     assert without_labels(q) == without_labels(parse(meaning))
     assert said is None or said in q.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("kms and sqs in oct+nov, daily", "2026-10..2026-11 service=kms,sqs daily by service"),
+        ("SP/RI fees for EC2 last month", "last month service=ec2 charge-class=recurring,one-time"),
+        ("line_item_line_item_type breakdown for last month", "last month by charge-type"),
+        ("the data transfer since the début of the month", "since 2026-11-01 service=data-transfer"),
+        ("we rotated the credentials on 12 nov around noon", "2026-11-12 hourly"),
+        ("EOM forecast for Nov, all linked accounts", "forecast 2026-11"),
+        ("October total, all 3 accounts", "2026-10"),
+        ("spend across all accounts in october", "2026-10 by account"),
+        ("rough split of spend by team for the quarter so far", "this quarter by tag:team"),
+        (
+            "any unusual days in staging this month apart from the ones we load tested",
+            "anomalies this month account=staging",
+        ),
+    ],
+)
+def test_shorthand_columns_and_counts_people_type_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        ("/tags", "search vs checkout this month, which one is more expensive"),
+        ("/tags", "rough split of spend by team this quarter, mostly want Platform vs everyone else"),
+        ("/top-resources", "the 5 priciest dynamodb tables behind search?"),
+    ],
+)
+def test_values_side_by_side_and_behind_are_what_the_listing_commands_show(command: str, text: str) -> None:
+    from tests.billing.phrasings import parsed
+
+    parsed(text, command)  # answered, not sent to /cost as a comparison or a why
+
+
+def test_periods_compared_are_still_sent_to_cost_from_tags() -> None:
+    from bot.errors import AskedElsewhere
+    from tests.billing.phrasings import parsed
+
+    with pytest.raises(AskedElsewhere, match="`vs` asks for a comparison of two periods"):
+        parsed("team this month vs last month", "/tags")
