@@ -61,7 +61,7 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
-from bot.billing.grammar_typos import near_anything, typo_candidates, unique_correction
+from bot.billing.grammar_typos import english_words, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     COST_NOUNS,
     GROSS_NOTE,
@@ -532,6 +532,8 @@ class _Parser(QuestionReader, PrepassReader):
                 tok, "no GPU instance family (p, g, inf, trn) in this bill's usage types"
             ):
                 return  # none on this bill: EC2 by usage type, where instance families show
+        if not partial and fold(w) in _BETWEEN_PLACES and self.transfer_by_usage_type(tok):
+            return
         if (
             not partial
             and fold(w) == "ec2other"
@@ -595,6 +597,23 @@ class _Parser(QuestionReader, PrepassReader):
         out.readings.append(
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
         )
+
+    def transfer_by_usage_type(self, tok: Token) -> bool:
+        """`inter-region`, `cross-AZ`: transfer between places, which the bill tells apart only in its usage types
+        (`USE1-EUW1-AWS-Out-Bytes`, `USE1-DataTransfer-Regional-Bytes`): data transfer by usage type, said; False
+        when the bill holds no data transfer service."""
+        transfer = self.vocabulary.meanings("data transfer")
+        if not transfer:
+            return False
+        if not any(b.meanings == tuple(transfer) for b in self.out.bare):
+            self.out.bare.append(Bare(tok.text, tuple(transfer), self.out.excluding))
+        self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
+        self.out.readings.append(
+            f"`{tok.text}`: the bill tells transfer between places apart only in its usage types; answered with "
+            "data transfer by usage type."
+        )
+        self.i += 1
+        return True
 
     def ec2_by_usage_type(self, tok: Token, why: str) -> bool:
         """`tok` answered as EC2 by usage type (`GPUs` on a bill without GPU instances, `EC2-Other`), said with
@@ -742,11 +761,27 @@ class _Parser(QuestionReader, PrepassReader):
         if near:  # a typo of one of several: the message names them
             raise self.unknown_word(tok)
         slot = self.value_slot() and not speaker_label(tok, self.text)
-        if not slot and ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding):
+        if not slot and (
+            ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding) or self.english_compound(tok)
+        ):
             self.out.ignored.append(tok)
             self.i += 1
             return
         raise self.unknown_word(tok)
+
+    def english_compound(self, tok: Token) -> bool:
+        """`one-line`, `under-covered`, `follow-up`: a lower-case word of English words joined by hyphens, none of
+        them a stored value, names nothing the bill holds (`data-lake`, `search-as-you-type` are values or hold
+        one: never left out)."""
+        parts = tok.text.split("-")
+        return (
+            len(parts) > 1
+            and tok.text.islower()
+            and not self.out.excluding
+            and all(p in english_words() and not self.vocabulary.meanings(p) and p not in NOT_HELD for p in parts)
+            and not any(fold(p) in DIMENSION_WORDS for p in parts)  # `cross-region` says what transfer
+            and not any(self.vocabulary.word_meanings(p) for p in parts)
+        )
 
     def value_slot(self) -> bool:
         """Whether the word at the cursor stands where a value would: right before a cost noun or a dimension
@@ -754,6 +789,9 @@ class _Parser(QuestionReader, PrepassReader):
         for marketing`; `for the board deck` has an article between); never right after a stored value (`the
         search feature costs`: the noun says what the value is)."""
         before = self.tokens[self.i - 1] if self.i > 0 else None
+        w = self.tokens[self.i].lower
+        if len(w) > 4 and w.endswith("ly") and w in english_words():
+            return False  # `what did we actually spend`: an English adverb names nothing
         if before is not None and before.kind is Kind.WORD and self.vocabulary.meanings(before.text):
             return False  # `the search feature`, `checkout flow`: a noun after a value says what the value is
         if before is not None and names_person(self.typed.get(before.position, before.text), self.vocabulary):
@@ -854,6 +892,7 @@ class _Parser(QuestionReader, PrepassReader):
             for ref in several[:1]:
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
+                    out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
         if out.comparing and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
@@ -1012,6 +1051,10 @@ class _Parser(QuestionReader, PrepassReader):
         return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
 
 
+#: Transfer between places (`inter-region`, `cross-AZ`), folded.
+_BETWEEN_PLACES = frozenset(
+    {"interregion", "crossregion", "intraregion", "interaz", "crossaz", "intraaz", "crosszone", "interzone"}
+)
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
 #: Words for a kind of charge (`tax vs credits vs usage`), by the kind.

@@ -27,7 +27,7 @@ FILLERS = frozenset(
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),
         *("everything", "anything", "cloud", "been", "tell", "let", "let's", "lets", "view", "report", "time"),
-        *("+", "&", "-", "–", "—", "/", "|", "$", "€", "£", "usd"),
+        *("+", "&", "-", "–", "—", "/", "|", "$", "€", "£", "usd", "<->", "->", "<-", "→", "↔", "=>"),
         # verbs that only lead to `by` (`separated by service`, `grouped by account`)
         *("separated", "grouped", "sorted", "divided", "segmented", "organised", "organized", "ordered"),
     }

@@ -742,3 +742,30 @@ def test_periods_compared_are_still_sent_to_cost_from_tags() -> None:
 
     with pytest.raises(AskedElsewhere, match="`vs` asks for a comparison of two periods"):
         parsed("team this month vs last month", "/tags")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        ("what did we actually spend on ec2", "this month service=ec2", "Ignored `actually`"),
+        ("is there a one-line reason Sept was higher than Aug?", "why 2026-09", "Ignored `one-line`"),
+        (
+            "inter-region data transfer prod vs staging mtd",
+            "this month service=data-transfer account=production,staging by account, usage-type",
+            "`inter-region`: the bill tells transfer between places apart only in its usage types",
+        ),
+    ],
+)
+def test_english_adverbs_compounds_and_transfer_between_places_read_as_meant(
+    text: str, meaning: str, said: str
+) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert any(r.startswith(said) for r in q.readings), q.readings
+
+
+def test_a_compound_holding_a_value_or_a_dimension_is_still_asked_about() -> None:
+    with pytest.raises(UsageError, match="`search-as-you-type`"):
+        parse("how much is the new search-as-you-type thing costing since the 2nd?")
+    with pytest.raises(UsageError, match="`frontend`"):
+        parse("frontend costs last month")

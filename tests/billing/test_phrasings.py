@@ -217,12 +217,15 @@ BLIND_BATCHES = (
         shared=frozenset({"q3 spend by account and service"}),
     ),
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=36, wrong=9),
+    # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
+    # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
+    # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
     BlindBatch(
         "FRESH_19",
         FRESH_19,
         FRESH_19_FIRST_SIGHT,
         right=42,
-        wrong=4,
+        wrong=5,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread
