@@ -99,6 +99,19 @@ rules; the twentieth was held back unread and only scored (first sight on 4168b4
 `FRESH_21` and `FRESH_22` were typed by two more people and translated blind by two others at the very end: the
 twenty-first was scored on 4168b48 (27/15/8), read on 9005b8a (its first sight) and prompted a few rules; the
 twenty-second was held back unread and only scored (first sight on 4168b48).
+`FRESH_23` to `FRESH_26` were typed by four more people who never saw the grammar and translated blind by four others
+(who read the conventions above on 6d255f6 and never ran the typed texts), in the next stop of work, with a writer's
+brief rewritten from scratch (voices: a head of FinOps after Black Friday, Indian-English engineers, a chief of staff,
+a re-billing contractor, a network engineer; a CEO on a phone, an SRE in an incident, a Kubernetes admin, an invoice
+reconciler, a German colleague, a marketing manager; an Australian lead, an SQL analyst, a new graduate, a head of
+platform cutting costs, a month-end closer, a 3am on-call phone typist; a French developer, a CTO's board update, a
+load tester, a security engineer, a product manager, a FinOps practitioner in CUR words). The first sight of each is
+on 6d255f6, the grammar at the start of that work. They were much harder than the earlier batches at first sight.
+The twenty-third was read at once and prompted rules; the twenty-fourth was scored on b228fbd (17/18/15) before it
+was read (its translator's note quoted a few of its words); the twenty-sixth on 216aef6 (15/21/14) before it was
+read; the twenty-fifth was held back unread to the end and only scored.
+The twenty-fourth, twenty-fifth and twenty-sixth were written with the grammar of a session that had already read
+the twelfth to twenty-second batches, so they measure how far rules written for other people's words reach.
 """
 
 from __future__ import annotations
@@ -3217,4 +3230,955 @@ FRESH_22: tuple[tuple[str, str, str], ...] = (
         "env breakdown for checkout spend, 10/1/26 to yesterday",
         "env tag:project=checkout 2026-10-01..2026-11-26",
     ),
+)
+
+
+FRESH_23_FIRST_SIGHT = (22, 21, 7)
+
+FRESH_23: tuple[tuple[str, str, str], ...] = (
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_16's `black friday week last year vs this
+    # year`
+    (
+        "/cost",
+        "ok how is BF week tracking vs last years BF week?? mon thru today vs the same days last yr pls",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "chargeback for november so far by team - and how much is sitting untagged, I need to chase that before close",
+        "team 2026-11",
+    ),
+    # the fees booked on each 1st; SP and RI fees are the commitment fees, as FRESH_1's `RI spend ytd`; the writer's
+    # split by fee type by usage type, where the Savings Plan and RI fee lines are apart, as FRESH_18
+    (
+        "/cost",
+        "what did the SP + RI fees on the 1st come to this month vs Oct? trying to see if someone bought more "
+        "commitment without telling me",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2 by day this week; last week's same days are the period this
+    # week is compared with anyway, as FRESH_20; the November Savings Plan fee, booked on the 1st, is a question of its
+    # own
+    (
+        "/cost",
+        "are we under-covered on savings plans this week? feels like a lot of on-demand ec2 with the BF scale-out",
+        "this week service=ec2 daily",
+    ),
+    # credits are in the total as it is; the writer's optional second figure without credits has no form beside it (a
+    # question of its own, `charge-class!=credit`)
+    (
+        "/cost",
+        "where does november land? need a number for monday's call. with and w/o credits if you can",
+        "forecast 2026-11",
+    ),
+    # `last 2 wks` by the grammar's rule (the two whole weeks before this one) would leave out the Wednesday the writer
+    # asks about: the writer's 14 days to yesterday
+    (
+        "/cost",
+        "anything odd in the last 2 wks? wednesday looked spiky on the dashboard but could be the dashboard lol",
+        "anomalies 2026-11-13..2026-11-26",
+    ),
+    # the untagged share is part of every breakdown; no percentages in the grammar: the breakdown they are shares of
+    ("/tags", "how much of October had no team tag at all? as a % too please", "team 2026-10"),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "which prod instances are burning the most since mon, I want names not totals",
+        "since 2026-11-23 service=ec2 account=production",
+    ),
+    # as CORPUS's `yesterday compared with the same day last week`
+    ("/cost", "ec2 yday vs same day last wk", "yesterday vs 2026-11-19 service=ec2"),
+    # like for like: this week's complete days against the same days of last week
+    ("/cost", "why did rds jump this wk", "why this week service=rds"),
+    # `prod acct` is the account
+    ("/cost", "ddb daily for nov prod acct only", "2026-11 service=dynamodb account=production daily"),
+    # `last 30d` by the grammar's rule, the writer's 30 days to yesterday
+    ("/cost", "lambda us-east-1 last 30d roughly whats that", "last 30 days service=lambda region=us-east-1"),
+    # the writer's days either side of Tuesday, by day
+    (
+        "/cost",
+        "is staging eks still costing anything after we scaled it down tues",
+        "2026-11-16..2026-11-27 service=eks account=staging daily",
+    ),
+    # a filtered tag breakdown
+    ("/tags", "api team stuff only by project this mo", "project tag:team=api this month"),
+    # `last 7d` by the grammar's rule, the writer's 7 days to yesterday
+    ("/top-resources", "top 10 ddb tables by $ last 7d", "10 last 7 days service=dynamodb"),
+    (
+        "/top-resources",
+        "biggest s3 buckets cost wise in data lake acct this month",
+        "this month service=s3 account=data-lake",
+    ),
+    # `last one week` by the grammar's rule (the writer counted 7 days back from today), as FRESH_9's `past wk`;
+    # `production account` is the account
+    (
+        "/cost",
+        "Hi, kindly share what is the cost of RDS for the last one week in production account",
+        "last week service=rds account=production",
+    ),
+    # a month in progress is compared with the same days of the other one: the two months side by side by month, October
+    # whole, as FRESH_8's `October and November`
+    (
+        "/cost",
+        "Please let me know the Glue cost of data-lake account for current month and previous month, need to update in "
+        "tracker",
+        "2026-10..2026-11 service=glue account=data-lake monthly",
+    ),
+    # the writer's days from the 15th to yesterday; the 12 days before are the period compared with anyway
+    (
+        "/cost",
+        "PFB query - S3 cost has increased from 15th Nov onwards in us-west-2. What is the reason for same?",
+        "why 2026-11-15..2026-11-26 service=s3 region=us-west-2",
+    ),
+    ("/cost", "kindly provide day wise cost for EC2 from 01-11-2026 till date", "since 2026-11-01 service=ec2 daily"),
+    (
+        "/cost",
+        "What will be the total bill for this month approx? Manager is asking, please do the needful",
+        "forecast 2026-11",
+    ),
+    # `staging` the account; `last 15 days` by the grammar's rule, the writer's 15 days to yesterday
+    (
+        "/cost",
+        "Dear team, KMS charges are showing high in staging, is it normal or any anomaly is there in last 15 days?",
+        "anomalies last 15 days service=kms account=staging",
+    ),
+    ("/tags", "Can you please give the cost env wise for the month of October", "env 2026-10"),
+    (
+        "/top-resources",
+        "Which are the top 5 costly EC2 instances in ap-southeast-2 region, for this week itself",
+        "5 this week service=ec2 region=ap-southeast-2",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_16's `Q3 vs Q2`; all accounts is every account anyway
+    ("/cost", "Q3 total vs Q2 total, all accounts - need it for slide 4", "2026-q3"),
+    # January to October of each year, the writer's order kept
+    (
+        "/cost",
+        "What's our YTD AWS spend through end of October? And the same period in 2025 so I can show YoY",
+        "2026-01..2026-10 vs 2025-01..2025-10",
+    ),
+    (
+        "/cost",
+        "Hi - could I get monthly totals for each month this year so far, Jan through Nov (Nov partial is fine, just "
+        "flag it)",
+        "ytd monthly",
+    ),
+    # the forecast is for the month, never the quarter: Q4 so far with this month's forecast line, the writer's nearest,
+    # as FRESH_3's `what will 2026 cost us in total`
+    ("/cost", "Where do we expect Q4 to end up? Oct actual + Nov + Dec projected, roughly", "forecast 2026-q4"),
+    # August is the period September is compared with anyway
+    ("/cost", "is there a one-line reason Sept was higher than Aug? CFO will ask", "why 2026-09"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the year so
+    # far with the forecast, was not taken)
+    ("/cost", "are we over budget for the year?", "!budget"),
+    # no percentages in the grammar: the breakdown they are shares of, as FRESH_7
+    ("/cost", "top 5 services by spend in Q3 please, with % of total next to each", "2026-q3 by service top 5"),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "For the board: this year's spend split by project (checkout / search / data), plus whatever isn't tagged",
+        "project this year",
+    ),
+    ("/tags", "rebill run for October - project tag breakdown, need exact $ to the cent", "project 2026-10"),
+    # the total as it is holds fees and tax (no filter keeps them out), as FRESH_12's `including tax and support`
+    (
+        "/cost",
+        "what did the staging account (210987654321) cost in oct all in, fees and tax included?",
+        "2026-10 account=staging",
+    ),
+    (
+        "/cost",
+        "checkout project, env=prod only, oct 1-31, just the number",
+        "2026-10 tag:project=checkout tag:env=prod",
+    ),
+    # a filtered tag breakdown
+    ("/tags", "how does the data-lake acct split across teams? last month", "team account=data-lake last month"),
+    (
+        "/cost",
+        "for re-billing I need search project cost per account for October, prod / staging / data-lake separately",
+        "2026-10 tag:project=search by account",
+    ),
+    # a filtered tag breakdown; `staging acct` is the account
+    (
+        "/tags",
+        "aws:createdBy breakdown for staging acct this month - want to see who keeps spinning stuff up",
+        "aws:createdBy account=staging this month",
+    ),
+    # usage, fees, credits and tax by charge class, as FRESH_11's `break down last month by charge type`
+    (
+        "/cost",
+        "how much of the Sept bill was tax vs credits vs actual usage? client wants it itemised",
+        "2026-09 by charge-class",
+    ),
+    (
+        "/cost",
+        "Platform team monthly cost Aug, Sep, Oct side by side pls",
+        "2026-08..2026-10 tag:team=Platform monthly",
+    ),
+    (
+        "/top-resources",
+        "what are the priciest resources tagged project=data last month? need to justify the rebill to them",
+        "last month tag:project=data",
+    ),
+    # no internet-egress usage types in the vocabulary: Data Transfer by region and usage type, the outbound lines among
+    # them, as FRESH_21's `data transfer out of us-east1`
+    (
+        "/cost",
+        "how much did we spend on data transfer out to internet last month, by region",
+        "last month service=data-transfer by region, usage-type",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20
+    (
+        "/cost",
+        "cloudfront per day since monday - did BF traffic actually move the needle?",
+        "this week service=cloudfront daily",
+    ),
+    # no NAT Gateway usage type in the vocabulary: EC2 by usage type, the NAT lines among them, as FRESH_15; like for
+    # like, the same days of October; the writer's split by account kept
+    (
+        "/cost",
+        "NAT gateway charges across all accounts this month vs last, feels like it doubled",
+        "this month service=ec2 by account, usage-type",
+    ),
+    # no inter-region usage type in the vocabulary: Data Transfer by usage type, the inter-region lines among them, as
+    # FRESH_16; no range typed (`lately`): the writer's 14 days to yesterday; both directions are billed in the two
+    # regions
+    (
+        "/cost",
+        "inter-region transfer us-east-1 <-> eu-west-1, what's that costing us per day lately?",
+        "2026-11-13..2026-11-26 service=data-transfer region=us-east-1,eu-west-1 by usage-type daily",
+    ),
+    # `the last month` by the grammar's rule (the writer counted a month back from yesterday), as FRESH_7; S3's cross-
+    # region lines among the services the anomalies are judged on
+    (
+        "/cost",
+        "any spikes in data transfer over the last month? wondering if someone's pulling from s3 cross region again",
+        "anomalies last month service=data-transfer",
+    ),
+    # like for like: the complete days of November against the same days of October
+    (
+        "/cost",
+        "why is data transfer in ap-southeast-2 up so much in nov vs oct?? we barely run anything there",
+        "why this month service=data-transfer region=ap-southeast-2",
+    ),
+    ("/top-resources", "which cloudfront distributions cost the most this week", "this week service=cloudfront"),
+    # no NAT Gateway usage type in the vocabulary: the EC2 resources, the NAT gateways among them, as FRESH_22; `last 14
+    # days` by the grammar's rule, the writer's 14 days to yesterday
+    ("/top-resources", "top nat gateways by cost last 14 days? want the ids", "last 14 days service=ec2"),
+    # no egress usage type for us-east-1 in the vocabulary: the S3 buckets there by their whole cost
+    (
+        "/top-resources",
+        "buckets with the highest egress $ in us-east-1 this month",
+        "this month service=s3 region=us-east-1",
+    ),
+)
+
+
+FRESH_24_FIRST_SIGHT = (16, 19, 15)
+
+FRESH_24: tuple[tuple[str, str, str], ...] = (
+    # the month so far, as the writer meant it (not the forecast FRESH_8's `burn this month` was); `net of credits`
+    # is the total as it is, as FRESH_5; all accounts is every account anyway
+    ("/cost", "burn this month?", "this month"),
+    # an unclear question: the writer's nearest useful answer, the month so far (as FRESH_14's `what can you do`) with
+    # the top services the writer named
+    ("/cost", "?", "this month by service"),
+    # the same days of last month are the comparison every answer makes anyway, as FRESH_7's `ec2 mtd vs last mo`
+    ("/cost", "vs oct?", "this month"),
+    ("/cost", "where r we landing", "forecast 2026-11"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the month
+    # so far with the forecast against October, was not taken)
+    ("/cost", "budget ok??", "!budget"),
+    ("/cost", "yday", "yesterday"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "top 5 $$", "5 this month"),
+    # no range typed: this month, as the writer read it; the untagged share is part of every breakdown
+    ("/tags", "teams", "team this month"),
+    # `prod acct` is the account
+    (
+        "/cost",
+        "daily by service since tue, prod acct. need it NOW",
+        "since 2026-11-24 account=production daily by service",
+    ),
+    # Monday is the day Tuesday is compared with anyway, as FRESH_15's `why did the bill jump on tuesday`
+    ("/cost", "tue vs mon what chnaged", "why 2026-11-24"),
+    ("/top-resources", "123456789012 top 10 since 24/11", "10 since 2026-11-24 account=production"),
+    # NOT SUPPORTED (hourly): the writer's nearest, the daily series of the spike days against the writer's preceding
+    # days (both spans compared as they are), as FRESH_19's `did ec2 spike tuesday night?`; EC2 and data transfer side
+    # by side
+    (
+        "/cost",
+        "is it ec2 or data transfer?? spike started ~14:00 UTC tue, need hourly",
+        "2026-11-24..2026-11-27 vs 2026-11-17..2026-11-23 service=ec2,data-transfer by service daily",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "aws:createdBy since tuesday - who spun this up", "aws:createdBy since 2026-11-24"),
+    # no excess amount in the grammar: the average per day of the spike days against last week's, the excess (their
+    # difference times the days) worked out by hand
+    (
+        "/cost",
+        "how much has this spike cost us so far vs normal? use last wk avg as baseline",
+        "average 2026-11-24..2026-11-27 vs 2026-11-16..2026-11-22",
+    ),
+    (
+        "/top-resources",
+        "eu-west-1 s3 buckets + cloudfront dists, tue onwards",
+        "since 2026-11-24 service=s3,cloudfront region=eu-west-1",
+    ),
+    # the writer's three days by day, today's partial one among them
+    (
+        "/cost",
+        "still climbing today or flattening out? today vs wed/thu",
+        "2026-11-25..2026-11-27 daily",
+    ),
+    # worker nodes are billed as EC2: the writer's nearest, EKS and EC2 per account
+    (
+        "/cost",
+        "how much is EKS costing us this month? control plane + the worker nodes",
+        "this month service=eks,ec2 by account",
+    ),
+    # NOT SUPPORTED (namespaces): the writer's nearest, as FRESH_15's `cost by namespace for the prod cluster`; `the
+    # prod
+    # cluster` as the production account's EKS and EC2
+    (
+        "/cost",
+        "cost per namespace on the prod cluster for last week?",
+        "last week service=eks,ec2 account=production by tag:team",
+    ),
+    # node types are not in the vocabulary: the EC2 instances, the m5 and c5 ones among them; no range typed: this month
+    (
+        "/top-resources",
+        "most expensive nodes in staging 210987654321, m5s/c5s whatever",
+        "this month service=ec2 account=staging",
+    ),
+    # a filtered tag breakdown; the cluster as EKS and its EC2 workers, as the writer read it; `last 30 days` by the
+    # grammar's rule (the writer counted today in)
+    (
+        "/tags",
+        "team on eks, last 30 days. want to know if platform or data owns most of the cluster spend",
+        "team service=eks,ec2 last 30 days",
+    ),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last week`
+    ("/cost", "did karpenter go nuts this week? ec2 per day pls", "this week service=ec2 daily"),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them, as FRESH_15
+    ("/cost", "spot vs ondemand for the node pools, nov", "2026-11 service=ec2 by usage-type"),
+    # NOT SUPPORTED (pods): the writer's nearest, the EC2 instances; no range typed: this month
+    ("/top-resources", "biggest pods?", "this month service=ec2"),
+    # a filtered tag breakdown; the clusters as EKS and EC2, as the writer read it; prod is among the values listed
+    (
+        "/tags",
+        "env - how much are the dev + staging clusters burning this month vs prod",
+        "env service=eks,ec2 this month",
+    ),
+    # no NAT Gateway or inter-AZ usage type in the vocabulary: Data Transfer and EC2 by usage type, those lines among
+    # them, as FRESH_15; `last 2 weeks` by the grammar's rule (the writer counted days back from today)
+    (
+        "/cost",
+        "NAT gw / cross-AZ data transfer in us-west-2 last 2wks, think the cluster's chatty",
+        "last 2 weeks service=data-transfer,ec2 region=us-west-2 by usage-type daily",
+    ),
+    # the total as it is holds tax and credits, as FRESH_14; all accounts is every account anyway
+    ("/cost", "October invoice total, all 3 accounts, incl. tax and credits", "2026-10"),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6 and FRESH_21
+    (
+        "/cost",
+        "can I get Oct amortized vs unblended side by side? the SP fee on the 1st is skewing my daily numbers",
+        "!unblended",
+    ),
+    ("/cost", "credits YTD, month by month", "ytd charge-class=credit monthly"),
+    # the same days of last month are the comparison every answer makes anyway
+    ("/cost", "Tax MTD vs same point last month", "this month service=tax"),
+    # `/tags` answers carry no cost basis: the writer's project split as billed; the untagged share is part of every
+    # breakdown
+    (
+        "/tags",
+        "project for Q3 (Jul-Sep) amortised please - for the chargeback sheet, incl. untagged",
+        "project 2026-q3",
+    ),
+    # the SP and RI fees are the commitment fees, as FRESH_1's `RI spend ytd`
+    (
+        "/cost",
+        "SP + RI fees charged on 1 Nov, split by account",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        "data-lake (333344445555) up ~18% Oct vs Sep - what's driving it?",
+        "why 2026-10 account=data-lake",
+    ),
+    # the owners beside each resource have no canonical form
+    (
+        "/top-resources",
+        "largest resources with no team tag in october? need owners before I close the month",
+        "2026-10 tag:team=untagged",
+    ),
+    # `the last 30 days` by the grammar's rule (the writer counted today in)
+    (
+        "/cost",
+        "Gab es unusual days in the last 30 Tage? Something looks komisch to me in the graph",
+        "anomalies last 30 days",
+    ),
+    ("/cost", "please the Kosten per service in eu-west-1 for letzte Woche", "last week region=eu-west-1 by service"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how is the spend split by env in Oktober? untagged also please", "env 2026-10"),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "Why are the RDS Kosten since Anfang November so high?", "why this month service=rds"),
+    (
+        "/top-resources",
+        "which are the teuersten S3 buckets this month, in the data-lake account?",
+        "this month service=s3 account=data-lake",
+    ),
+    # `the last 14 days` by the grammar's rule (the writer counted today in)
+    (
+        "/cost",
+        "Can you me the daily DynamoDB costs for the last 14 Tage show?",
+        "last 14 days service=dynamodb daily",
+    ),
+    # the earlier week first, both kept, as FRESH_8's `KW 46 vs KW 47`
+    (
+        "/cost",
+        "Glue: vorletzte Woche vs letzte Woche, danke",
+        "2026-11-09..2026-11-15 vs 2026-11-16..2026-11-22 service=glue",
+    ),
+    # NOT SUPPORTED (December): the writer's nearest, this month's forecast, as FRESH_14's `how much will we spend in
+    # december`
+    ("/cost", "Prognose for Dezember? We have on Montag the budget meeting", "forecast 2026-11"),
+    # `the website` read as the web team, the writer's nearest, as FRESH_5; a typical recent day as the same weekday a
+    # week earlier (yesterday was Thanksgiving), as FRESH_12's `normal Friday`
+    (
+        "/cost",
+        "how much has the website cost us today? its black friday so im guessing a lot lol",
+        "2026-11-27 vs 2026-11-20 tag:team=web",
+    ),
+    # servers are EC2; no range typed: the writer's recent full months, June to October, by month
+    (
+        "/cost",
+        "Hi! quick one - what do our servers cost per month? putting together a slide 🙏",
+        "2026-06..2026-10 service=ec2 monthly",
+    ),
+    # the database as RDS and DynamoDB, as FRESH_10's `the database`; the same days of October are the comparison every
+    # answer makes anyway; the total bill beside a filter has no canonical form
+    ("/cost", "is the database expensive??", "this month service=rds,dynamodb by service"),
+    # the values of the key are listed in every breakdown (checkout and search among them)
+    ("/tags", "checkout vs search - which costs more this year?", "project ytd"),
+    # `the website` read as the web team, as FRESH_5; no range typed: this month, as the writer read it
+    ("/top-resources", "what are the most expensive things running the website?", "this month tag:team=web"),
+    # last Black Friday is 2025-11-28, as FRESH_13; the writer's order kept, as FRESH_5
+    ("/cost", "was black friday last year more expensive than this year?", "2025-11-28 vs 2026-11-27"),
+    # NOT SUPPORTED (campaign): the writer's nearest, the web team since Monday; last week is the period this week is
+    # compared with anyway (its same days), as FRESH_20's `this week vs last week`
+    (
+        "/cost",
+        "how much is the landing page for the email campaign costing? went out monday",
+        "this week tag:team=web",
+    ),
+    # `the website` read as the web team, as FRESH_5; like for like: this week's complete days against the same days of
+    # last week, as FRESH_8 and FRESH_9; the writer's split by service kept
+    (
+        "/cost",
+        "why is the website more expensive this week? is it the sale traffic?",
+        "why this week tag:team=web by service",
+    ),
+    # NOT SUPPORTED (marketing): no such team value, the writer's nearest, the team split; no range typed: this month
+    ("/tags", "can u split the bill by team, I need what marketing is paying", "team this month"),
+)
+
+
+FRESH_25_FIRST_SIGHT = (14, 21, 15)
+
+FRESH_25: tuple[tuple[str, str, str], ...] = (
+    # the writer's split by service kept, EKS among the services
+    (
+        "/cost",
+        "how much did we burn in ap-southeast-2 last week? reckon EKS went a bit mental",
+        "last week region=ap-southeast-2 by service",
+    ),
+    # Sydney is ap-southeast-2; 01/11 is 1 November, day first
+    (
+        "/cost",
+        "g'day mate, after a day by day for Sydney since 01/11 if that's doable",
+        "since 2026-11-01 region=ap-southeast-2 daily",
+    ),
+    # the writer's order kept, as FRESH_4's `Nov 3-10 vs Nov 17-24`; day-first dates; Sydney is ap-southeast-2
+    (
+        "/cost",
+        "can u compare 2/11-8/11 vs 9/11-15/11 for syd, just EC2",
+        "2026-11-02..2026-11-08 vs 2026-11-09..2026-11-15 service=ec2 region=ap-southeast-2",
+    ),
+    # `atm` as the writer read it, this month, as FRESH_18's `right now`; Sydney is ap-southeast-2
+    (
+        "/top-resources",
+        "what are the chunkiest ec2 boxes in syd atm? want to know what's chewing thru the cash before this arvo's "
+        "standup",
+        "this month service=ec2 region=ap-southeast-2",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; Sydney is ap-southeast-2
+    (
+        "/tags",
+        "how's the team split look for our sydney stuff in oct, i reckon heaps of it is untagged",
+        "team region=ap-southeast-2 2026-10",
+    ),
+    (
+        "/cost",
+        "roughly where's ap-southeast-2 gonna land for the month? boss wants a number before brekkie monday",
+        "forecast 2026-11 region=ap-southeast-2",
+    ),
+    # Monday is the day Tuesday is compared with anyway, as FRESH_15's `why did the bill jump on tuesday`; data transfer
+    # among the services the answer ranks; Sydney is ap-southeast-2
+    ("/cost", "why'd syd jump on 24/11?? data transfer or something else", "why 2026-11-24 region=ap-southeast-2"),
+    # `the fortnight just gone` is the two whole weeks before this one, as the writer counted
+    (
+        "/top-resources",
+        "top 5 s3 buckets in ap-southeast-2 for the fortnight just gone, ta",
+        "5 last 2 weeks service=s3 region=ap-southeast-2",
+    ),
+    # 333344445555 is the data-lake account; every breakdown is ordered by cost
+    (
+        "/cost",
+        "select service, sum(cost) where account = 333344445555 and month = oct group by service order by 2 desc",
+        "2026-10 account=data-lake by service",
+    ),
+    # a filtered tag breakdown
+    ("/tags", "sum(cost) group by project where env=prod, MTD", "project tag:env=prod this month"),
+    # the writer's months by account, as FRESH_6's `group by linked account ..., granularity monthly`
+    (
+        "/cost",
+        "need a pivot - rows=month, cols=account, jun thru oct 2026. unblended if you can",
+        "2026-06..2026-10 by account monthly unblended",
+    ),
+    # `before credits` leaves the credits out, as FRESH_5's `gross, before credits`; `last 30 days` by the grammar's
+    # rule, as the writer counted
+    (
+        "/cost",
+        "glue spend per day for the data lake acct last 30 days, gross i.e. before credits",
+        "last 30 days service=glue account=data-lake charge-class!=credit daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "breakdown by team WHERE service = 'Amazon DynamoDB' for Q3 -- what % is null?",
+        "team service=dynamodb 2026-q3",
+    ),
+    (
+        "/top-resources",
+        "top 10 resource_id by sum(cost) for glue, data-lake acct, this month",
+        "10 this month service=glue account=data-lake",
+    ),
+    # the earlier month first, both kept, as FRESH_15's `inter-AZ data transfer sep vs oct`; `prod` meant as the account
+    (
+        "/cost",
+        "any way to get data transfer broken out by usage type for prod, sep vs oct? basically group by usage_type",
+        "2026-09 vs 2026-10 service=data-transfer account=production by usage-type",
+    ),
+    # a filtered tag breakdown; `staging` the account; `last 7 days` by the grammar's rule, as the writer counted
+    (
+        "/tags",
+        "group by aws:createdBy for staging, last 7 days - who's creating the spend",
+        "aws:createdBy account=staging last 7 days",
+    ),
+    # no range typed: the writer's latest full month; all accounts is every account anyway
+    ("/cost", "hi! sorry if this is a silly question but how much do we spend on AWS in total?", "2026-10"),
+    # NOT SUPPORTED (what Lambda is): the writer's nearest, Lambda this month
+    ("/cost", "Hello, what is Lambda exactly? and how much does it cost us", "this month service=lambda"),
+    # no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "um is staging the account that costs less? just trying to understand which account is which",
+        "this month by account",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "what are the most expensive things we run? (sorry not sure if this is what this command is for)",
+        "this month",
+    ),
+    # NOT SUPPORTED (sprint dates): the writer's nearest, the two weeks ending last Friday as the writer counted them
+    (
+        "/cost",
+        'my team lead asked me to check what the api stuff cost "last sprint" - i think that\'s the 2 weeks ending '
+        "last friday?",
+        "2026-11-07..2026-11-20 tag:team=api",
+    ),
+    # tax is its own service, `Tax`, in every total: the tax line answers both
+    ("/cost", "sorry, does the bill include tax? how much was it for last month?", "last month service=tax"),
+    # no range typed: this month, as the writer read it; web is among the team values listed
+    ("/tags", 'hi, how would i see what the "web" team costs compared to the other teams?', "team this month"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8's `why has the bill gone
+    # up this week`; `why` outranks unusual days
+    ("/cost", "is it normal that costs went up this week?? i saw a graph going up somewhere", "why this week"),
+    # NOT SUPPORTED (idle, utilisation): the writer's nearest, as FRESH_14's `idle ec2 instances we can turn off`
+    (
+        "/top-resources",
+        "which ec2 instances have been on all month doing basically nothing? need an idle list for the cut plan",
+        "this month service=ec2",
+    ),
+    # `last 3 months` by the grammar's rule: the three full months before this one, as the writer counted
+    ("/cost", "what are our 10 biggest lines over the last 3 months, by service", "last 3 months by service top 10"),
+    # the average over the complete months of the year, beside each month's total; NOT SUPPORTED (a what-if saving): the
+    # shutdown saving worked out by hand
+    (
+        "/cost",
+        "avg monthly cost of staging this year? thinking of shutting it down nights + weekends",
+        "average monthly this year account=staging",
+    ),
+    # a filtered tag breakdown
+    ("/tags", "env=dev spend by team for october - who do I go after first", "team tag:env=dev 2026-10"),
+    # all accounts is every account anyway
+    (
+        "/top-resources",
+        "top RDS instances and dynamo tables across all 3 accounts last month",
+        "last month service=rds,dynamodb",
+    ),
+    # NOT SUPPORTED (what-if saving): the writer's nearest, as FRESH_21's `move everything from us-east-1`
+    ("/cost", "what would we save if we pulled out of eu-west-1 entirely?", "2026-10 region=eu-west-1 by service"),
+    # the untagged share is part of every breakdown; `last 90 days` by the grammar's rule, as the writer counted
+    (
+        "/tags",
+        "how much of our spend has no team tag at all over the last 90 days? can't cut what we can't attribute",
+        "team last 90 days",
+    ),
+    # no percentages in the grammar: the two services side by side, their shares read against the year's total by hand
+    ("/cost", "KMS + SQS YTD - worth even looking at or rounding errors?", "ytd service=kms,sqs by service"),
+    # no range typed: this month, as the writer read it; who reads the buckets is not in the bill
+    (
+        "/top-resources",
+        "biggest s3 buckets in the data lake account, i suspect old logs/snapshots nobody reads",
+        "this month service=s3 account=data-lake",
+    ),
+    ("/cost", "Nov MTD total by account thru 11/25 pls, our cutoff is the 25th", "2026-11-01..2026-11-25 by account"),
+    # all accounts is every account anyway
+    (
+        "/cost",
+        "need a full-month forecast for November, all accounts - have to book the accrual by EOD",
+        "forecast 2026-11",
+    ),
+    # the charge types the writer lists (usage, SP/RI fees, credits, tax) by charge class, as FRESH_22's `october total
+    # incl tax, credits and RI fees broken out`
+    ("/cost", "can you split Nov so far into usage vs SP/RI fees vs credits vs tax?", "this month by charge-class"),
+    # no split of the commitment fees into Savings Plan and RI fees by charge class: the fees by usage type, where the
+    # Savings Plan and RI fee lines are apart, as FRESH_18 and FRESH_22
+    (
+        "/cost",
+        "what SP and RI fees hit on the 1st? want to make sure I'm not double counting them in the accrual",
+        "2026-11-01 charge-class=recurring,one-time by account, usage-type",
+    ),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`; no threshold in the grammar: the
+    # moves over 10% read off by hand, as FRESH_20
+    (
+        "/cost",
+        "Oct actuals vs Nov forecast by service, I need commentary on anything moving more than 10%",
+        "forecast 2026-11 by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "november by project for the recharge - checkout, search, data and whatever's untagged",
+        "project 2026-11",
+    ),
+    # the writer's optional split by account or service left out
+    ("/cost", "did we get any credits applied this month? how much", "this month charge-class=credit"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the forecast
+    # against the 480k, was not taken)
+    ("/cost", "are we going to blow the november budget? it was 480k", "!budget"),
+    # `Ron` as `rn`: the writer's yesterday and today against the two days before, as FRESH_5's `why costs jumped
+    # yesterday and today`; `prod` meant as the account
+    ("/cost", "why is ec2 spiking Ron?? prod", "why 2026-11-26..2026-11-27 service=ec2 account=production"),
+    # the day before is the day yesterday is compared with anyway; `lamb da` is Lambda
+    ("/cost", "cost yesterday vs day befor lamb da", "yesterday service=lambda"),
+    # `cloud from` is CloudFront
+    ("/cost", "any weird days in cloud from this week getting alarms", "anomalies this week service=cloudfront"),
+    # `dynamic` is DynamoDB
+    ("/top-resources", "which dynamic table is eating all the money today", "today service=dynamodb"),
+    # `last 3 days` by the grammar's rule, as the writer counted
+    ("/cost", "sqs daily last 3 days us east 1 pls", "last 3 days service=sqs region=us-east-1 daily"),
+    # NOT SUPPORTED (deploy time, hours): the writer's nearest, Thursday against the Thursday before
+    (
+        "/cost",
+        "did data transfer blow up after tonites deploy? vs last thurs",
+        "2026-11-26 vs 2026-11-19 service=data-transfer",
+    ),
+    # the day judged against the days before it, as the anomaly engine does
+    ("/cost", "is eks in us-west-2 normal today or are we on fire", "anomalies today service=eks region=us-west-2"),
+    # last Black Friday is 2025-11-28, as FRESH_13; all accounts is every account anyway
+    ("/cost", "totl spend today so far all accts vs last black friday", "2026-11-27 vs 2025-11-28"),
+    # NOT SUPPORTED (hours): the writer's nearest, the whole days holding the last 6 hours, by day; `prod` meant as the
+    # account
+    ("/cost", "rds prod hourly last 6 hrs", "2026-11-26..2026-11-27 service=rds account=production daily"),
+)
+
+
+FRESH_26_FIRST_SIGHT = (14, 26, 10)
+
+FRESH_26: tuple[tuple[str, str, str], ...] = (
+    (
+        "/cost",
+        "hello, what is the coût of EC2 for this semaine on the prod account pls?",
+        "this week service=ec2 account=production",
+    ),
+    # like for like: this week's complete days (Monday to Thursday) against the same days of last week, as FRESH_8 and
+    # FRESH_10
+    (
+        "/cost",
+        "why the lambda is so much more expensive since monday compare to the semaine before?? nothing changed in "
+        "our side",
+        "why this week service=lambda",
+    ),
+    # `the last 2 weeks` by the grammar's rule (the writer counted 14 days back from today), as FRESH_18 and FRESH_20
+    (
+        "/cost",
+        "staging account, it cost how much per day the last 2 weeks? i think something is running for nothing since "
+        "a while",
+        "last 2 weeks account=staging daily",
+    ),
+    # whether tables exist is not in the bill: the spend there; the writer's split by account kept
+    (
+        "/cost",
+        "Is it normal that dynamodb in eu-west-1 is at 0 for octobre? we have tables there no?",
+        "2026-10 service=dynamodb region=eu-west-1 by account",
+    ),
+    (
+        "/top-resources",
+        "which are the most expensive S3 buckets in the data-lake account this month",
+        "this month service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "coût by team for env dev only, last month please (merci!)", "team tag:env=dev last month"),
+    (
+        "/cost",
+        "how much we will pay at the end of the month for cloudfront? approximatively is ok",
+        "forecast 2026-11 service=cloudfront",
+    ),
+    # the two regions side by side
+    (
+        "/cost",
+        "sorry me again, the data transfer, how much since the début of the month in us-east-1 vs us-west-2?",
+        "since 2026-11-01 service=data-transfer region=us-east-1,us-west-2 by region",
+    ),
+    # like for like: the same days of 2025 are the comparison every answer makes anyway, as CORPUS's `2026 vs 2025`
+    # and FRESH_18; no per-month percentages in the grammar: the monthly series they are read off
+    (
+        "/cost",
+        "need total AWS spend per month for 2026 so far vs same months in 2025, YoY growth % per month for board deck",
+        "ytd monthly",
+    ),
+    # the forecast is the month's: the quarter so far with this month's forecast line, as FRESH_3's `what will 2026
+    # cost us`; Q3's same stretch is the period compared with anyway
+    ("/cost", "whats our run-rate looking like for Q4? are we landing above Q3", "forecast this quarter"),
+    # the commitment fees, as FRESH_1's `RI spend ytd`; the writer's optional split between Savings Plans and RIs left
+    # out (no charge class parts them)
+    (
+        "/cost",
+        "how much are we paying for commitments each month this year - savings plans + RIs, the stuff that hits on "
+        "the 1st",
+        "this year charge-class=recurring,one-time monthly",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the October total to divide by hand
+    ("/cost", "whats infra cost per order for october? we did ~412k orders", "2026-10"),
+    # Platform is among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "rough split of spend by team for the quarter so far, for the board slide. mostly want Platform vs everyone "
+        "else",
+        "team this quarter",
+    ),
+    # `last 6 months` by the grammar's rule, the six full months before this one (the writer's alternative); the
+    # optional Glue part left out
+    (
+        "/cost",
+        "is data-lake growing faster than prod? month by month last 6 months, mostly glue i guess",
+        "last 6 months account=data-lake,production by account monthly",
+    ),
+    # two questions: the credits kept, the writer's `monthly`; the balance and expiry are not in the bill
+    (
+        "/cost",
+        "how much did we get in credits this year, and when do they run out?",
+        "this year charge-class=credit monthly",
+    ),
+    # FY read as the calendar year, as the writer said; tax and credits left out by charge class, as FRESH_11 and
+    # FRESH_19
+    ("/cost", "FY25 total excluding tax (our FY = calendar year), before credits", "2025 charge-class!=tax,credit"),
+    # the writer's split by service kept, as FRESH_21's `load test on tues`
+    (
+        "/cost",
+        "ran the BF load test on 17 nov in staging, how did that day compare vs a normal tuesday like the 10th?",
+        "2026-11-17 vs 2026-11-10 account=staging by service",
+    ),
+    (
+        "/cost",
+        "daily EC2 + EKS in staging 9th-22nd nov, wanna see the spike from the soak test",
+        "2026-11-09..2026-11-22 service=ec2,eks account=staging daily by service",
+    ),
+    (
+        "/top-resources",
+        "biggest instances in staging on 19/11 (load test day 2)",
+        "2026-11-19 service=ec2 account=staging",
+    ),
+    # what drove it, as the writer asked; the week before is the period compared with anyway
+    (
+        "/cost",
+        "did the load tests actually cost anything noticable? week of the 16th vs week of the 9th, staging only",
+        "why 2026-11-16..2026-11-22 account=staging",
+    ),
+    # no form leaves days out: the writer's known days are read off by hand
+    (
+        "/cost",
+        "any unusual days in staging this month apart from the ones we load tested on purpose (17 + 19)?",
+        "anomalies this month account=staging",
+    ),
+    ("/tags", "lambda by env on 2026-11-17", "env service=lambda 2026-11-17"),
+    # a different account on each day has no canonical form: both accounts on both days by account and service, the
+    # writer's two cells among them
+    (
+        "/cost",
+        "how much cloudfront + data transfer did yesterday's real BF-eve traffic in prod cost compared to our "
+        "synthetic run in staging on the 19th?",
+        "2026-11-26 vs 2026-11-19 service=cloudfront,data-transfer account=production,staging by account, service",
+    ),
+    (
+        "/top-resources",
+        "top 10 most expensive things in staging during the load test window 17-19 nov",
+        "10 2026-11-17..2026-11-19 account=staging",
+    ),
+    # NOT SUPPORTED (hourly): the writer's nearest, the 17th beside the days around it, by day
+    (
+        "/cost",
+        "rds cost per hour during the test on the 17th? we bumped the aurora cluster to r6g.4xlarge for ~6h then back",
+        "2026-11-16..2026-11-18 service=rds account=staging daily",
+    ),
+    # `last 30 days` by the grammar's rule (the writer counted today in); two questions: the IAM user is not in the
+    # bill
+    (
+        "/cost",
+        "any weird spikes in EC2 in ap-southeast-2 last 30 days?? we dont run anything there. if so which IAM user "
+        "started it",
+        "anomalies last 30 days service=ec2 region=ap-southeast-2",
+    ),
+    (
+        "/top-resources",
+        "ec2 instances in regions we dont use (ap-southeast-2, eu-west-1) ranked by cost, this week",
+        "this week service=ec2 region=ap-southeast-2,eu-west-1",
+    ),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the GPU lines among them, as FRESH_15 and FRESH_19; all
+    # accounts is every account anyway, split by account
+    (
+        "/cost",
+        "GPU instance spend? p3/p4/g5 whatever, across all 3 accts since nov 1",
+        "since 2026-11-01 service=ec2 by account, usage-type",
+    ),
+    # a filtered tag breakdown
+    (
+        "/tags",
+        "aws:createdBy for EC2 this week - want to see if some principal we dont recognise is launching stuff",
+        "aws:createdBy service=ec2 this week",
+    ),
+    # the writer's order kept, as FRESH_4's `Nov 3-10 vs Nov 17-24`; what drove the change, as the writer asked
+    (
+        "/cost",
+        "we rotated a leaked key on 12 nov around noon. did prod spend drop after? 5-11 vs 13-19",
+        "why 2026-11-05..2026-11-11 vs 2026-11-13..2026-11-19 account=production",
+    ),
+    (
+        "/cost",
+        "lambda dayly since 20 nov per account pls, looks like invocations jumped",
+        "since 2026-11-20 service=lambda by account daily",
+    ),
+    # two questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15;
+    # the writer's split by service kept
+    (
+        "/cost",
+        "kms and sqs in oct+nov, daily, flag anything odd. someone could be hammering decrypt with stolen creds",
+        "2026-10..2026-11 service=kms,sqs daily by service",
+    ),
+    # `last 7 days` by the grammar's rule (the writer counted today in); who owns a resource is for the writer to
+    # judge
+    (
+        "/top-resources",
+        "top 15 most expensive resources in data-lake last 7 days, need to eyeball for anything nobody owns",
+        "15 last 7 days account=data-lake",
+    ),
+    # no time step in `/tags`; checkout among the values listed; `last 3 months` by the grammar's rule, the writer's
+    # alternative
+    (
+        "/tags",
+        "how much does checkout cost us per month? using the project tag, last 3 months",
+        "project last 3 months",
+    ),
+    # the values are listed in every breakdown, as FRESH_7's `env=prod vs env=dev vs untagged`
+    ("/tags", "search vs checkout this month, which one is more expensive", "project this month"),
+    # NOT SUPPORTED (ticket): the writer's nearest, the search project since the 2nd; the 26 days before are the
+    # period compared with anyway, as FRESH_12
+    (
+        "/cost",
+        "how much is the new search-as-you-type thing costing since we launched it on the 2nd? its under SRCH-881",
+        "since 2026-11-02 tag:project=search",
+    ),
+    (
+        "/top-resources",
+        "top resources tagged project=checkout this month, trying to understand what's behind the number",
+        "this month tag:project=checkout",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, checkout's
+    # forecast held against the 40k, was not taken), as FRESH_11's `$20k grant budget`
+    ("/cost", "is checkout going to blow its budget this month? budget is 40k", "!budget"),
+    # the untagged share is part of every breakdown
+    ("/tags", "which teams spend the most and how much is nobody's? last month", "team last month"),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "the 5 priciest dynamodb tables behind search?",
+        "5 this month service=dynamodb tag:project=search",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_16
+    (
+        "/cost",
+        "did black friday week cost more than last year's BF week? checkout only",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 tag:project=checkout",
+    ),
+    # the writer's line item types are the usage class (credits, tax and fees left out)
+    (
+        "/cost",
+        "amortized cost by service for October, excl credits & tax - only "
+        "Usage/SavingsPlanCoveredUsage/DiscountedUsage line items",
+        "2026-10 by service amortized charge-class=usage",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6 and FRESH_21
+    ("/cost", "unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?", "!unblended"),
+    # no line item type dimension: the types the writer lists by charge class, as FRESH_11's `break down last month by
+    # charge type`
+    (
+        "/cost",
+        "line_item_line_item_type breakdown for last month (Usage / Fee / Credit / Tax / SavingsPlanNegation etc)",
+        "last month by charge-class",
+    ),
+    # a filtered tag breakdown; `prod acct` is the account; unblended is the default basis
+    (
+        "/tags",
+        "untagged % on the team tag, MTD, unblended, prod acct only - we're trying to get under 5%",
+        "team account=production this month",
+    ),
+    # no net amortized basis in the grammar (its `net` is net unblended): amortized, the basis the writer's net
+    # qualifies
+    ("/top-resources", "top 20 resource IDs by net amortized cost, last full week", "20 last week amortized"),
+    # the forecast carries its 80% range
+    (
+        "/cost",
+        "EOM forecast for Nov, all linked accounts. with 80% prediction interval if you have it",
+        "forecast 2026-11",
+    ),
+    # EC2-Other is EC2's non-instance usage types: EC2 by usage type, as FRESH_21's `EC2-Other breakdown`; the week
+    # before is the period compared with anyway
+    (
+        "/cost",
+        "WoW delta by usage type for EC2-Other (NatGateway-Bytes, EBS:VolumeUsage.gp3 ...) last wk vs the wk before",
+        "last week service=ec2 by usage-type",
+    ),
+    # the fee line items are the commitment fee classes, left out
+    (
+        "/cost",
+        "daily unblended nov 1-26 but drop the fee line items on the 1st so the chart isn't ruined",
+        "2026-11-01..2026-11-26 daily unblended charge-class!=recurring,one-time",
+    ),
+    # NOT SUPPORTED (coverage, utilization): the writer's nearest, the split by charge class, as FRESH_4 and FRESH_13
+    ("/cost", "SP/RI coverage and utilization for EC2 + RDS last month?", "last month service=ec2,rds by charge-class"),
 )

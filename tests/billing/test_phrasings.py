@@ -59,6 +59,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_21_FIRST_SIGHT,
     FRESH_22,
     FRESH_22_FIRST_SIGHT,
+    FRESH_23,
+    FRESH_23_FIRST_SIGHT,
+    FRESH_24,
+    FRESH_24_FIRST_SIGHT,
+    FRESH_25,
+    FRESH_25_FIRST_SIGHT,
+    FRESH_26,
+    FRESH_26_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -172,19 +180,20 @@ class BlindBatch:
     shared: frozenset[str] = frozenset()
 
 
-#: In the order written. What "wrong" still counts: readings other than the translator's (a spike read as unusual
-#: days where a why was written, a writer's own date window, an extra `monthly`), some of them judgement calls.
+#: In the order written; `right`/`wrong` are the figures at the last stop. What "wrong" still counts: readings other
+#: than the translator's (a spike read as unusual days where a why was written, a writer's own date window, an extra
+#: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=34, wrong=6),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=6),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
-        right=31,
+        right=32,
         wrong=11,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
@@ -194,29 +203,30 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=22, wrong=14),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=33, wrong=11, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=34, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
     # also wrote the writer's `daily`: a refusal became a near answer the scorer counts wrong
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=24, wrong=17, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=25, wrong=17, shared=frozenset({"are we over budget"})
     ),
-    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=37, wrong=11),
-    # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to
-    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=39, wrong=7, shared=frozenset({"forecast nov"})),
+    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
+    # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
+    # in the next stop of work (with the twentieth and twenty-second)
+    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=41, wrong=7, shared=frozenset({"forecast nov"})),
     BlindBatch(
         "FRESH_17",
         FRESH_17,
         FRESH_17_FIRST_SIGHT,
-        right=37,
-        wrong=12,
+        right=42,
+        wrong=8,
         shared=frozenset({"q3 spend by account and service"}),
     ),
-    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=36, wrong=9),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=38, wrong=8),
     # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
     # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
     # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
@@ -228,17 +238,21 @@ BLIND_BATCHES = (
         wrong=5,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
-    # held back unread
-    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=31, wrong=12, shared=frozenset({"forecast"})),
+    # held back unread through one stop, read in the next
+    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"forecast"})),
     BlindBatch(
         "FRESH_21",
         FRESH_21,
         FRESH_21_FIRST_SIGHT,
-        right=38,
-        wrong=5,
+        right=41,
+        wrong=4,
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
-    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=28, wrong=15),  # held back unread
+    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
+    BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=23, wrong=15),
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=16, wrong=17),  # held back unread
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
 )
 
 
