@@ -825,6 +825,7 @@ class _Parser(QuestionReader, PrepassReader):
             return False
         phrase, meanings, used = found
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.out.after_versus = False  # `checkout vs search ... this year`: values compared, not periods
         self.i += used
         return True
 
@@ -833,6 +834,7 @@ class _Parser(QuestionReader, PrepassReader):
         if not meanings:
             return False
         self.out.bare.append(Bare(phrase, tuple(meanings), self.out.excluding))
+        self.out.after_versus = False  # `checkout vs search ... this year`: values compared, not periods
         self.i += used
         return True
 

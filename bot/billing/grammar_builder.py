@@ -149,6 +149,11 @@ class Builder:
             self.time_range = self.holiday.time_range
             return
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
+            main = self.holiday
+            if main is not None and self.time_range == main.time_range and _whole_year(time_range):
+                # `was black friday last year more expensive than this year`: this year's Black Friday
+                self.versus_holiday = main.in_year(time_range.start.year)
+                time_range = self.versus_holiday.time_range
             if self.versus is not None:
                 raise TwoAsked(
                     f"Two periods to compare with: `{self.versus.label}` and `{time_range.label}`.",

@@ -57,6 +57,17 @@ _DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
+
+
+#: Verbs of something starting (`launched monday`, `went live tue`): what it costs runs from that day.
+_STARTED = frozenset({"launched", "deployed", "shipped", "released", "started", "enabled", "activated"})
+_UP = ("out", "live", "on", "off")
+
+
+def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].lower in words
+
+
 #: Words before the end of a span (`through the end of October`).
 _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
@@ -96,6 +107,7 @@ TYPO_TARGETS = tuple(
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
             *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
+            *("changed", "change", "increase", "increased", "average", "anomalies", "unusual"),  # `what chnaged`
         }
     )
 )
@@ -254,13 +266,15 @@ class PrepassReader(ClauseReader):
         # `hi team,`, `Dear all`: a greeting, not the team tag
         if len(joined) > 1 and joined[0].lower in _GREETINGS and joined[1].lower in _ADDRESSED:
             del joined[1]
-        # `from 15th Nov onwards`: since that day (`increased from` alone compares the two ends)
+        # `from 15th Nov onwards`, `tue onwards`: since that day (`increased from` alone compares the two ends)
         for j, tok in enumerate(joined):
             if tok.lower in ("onwards", "onward"):
                 start = next((k for k in range(j - 1, max(j - 5, -1), -1) if joined[k].lower == "from"), None)
                 if start is not None:
                     joined[start] = Token(Kind.WORD, "since", joined[start].position)
                     del joined[j]
+                elif j > 0 and joined[j - 1].lower in WEEKDAYS:
+                    joined[j - 1 : j + 1] = [Token(Kind.WORD, "since", tok.position), joined[j - 1]]
                 break
         # `team:api` (a key and a value, as some tools write tags): `tag:team=api`
         for j in range(len(joined) - 1, -1, -1):
@@ -351,15 +365,51 @@ class PrepassReader(ClauseReader):
                 clock = "12am" if tok.lower == "midnight" else "12pm"
                 joined[j] = Token(Kind.WORD, clock, tok.position)
                 self.typed[tok.position] = tok.text
-        # `oct+nov`: two months
+        # `oct+nov`, `wed/thu`: two months, two days
         for j in range(len(joined) - 1, -1, -1):
-            parts = joined[j].lower.split("+")
-            if joined[j].kind is Kind.WORD and len(parts) > 1 and all(p in MONTH_NAMES for p in parts):
+            parts = re.split(r"[+/]", joined[j].lower)
+            named = all(p in MONTH_NAMES for p in parts) or all(p in WEEKDAYS for p in parts)
+            if (
+                joined[j].kind is Kind.WORD
+                and len(parts) > 1
+                and named
+                and not self.vocabulary.meanings(joined[j].text)
+            ):
                 pieces: list[Token] = []
                 for k, part in enumerate(parts):
-                    pieces.extend([Token(Kind.WORD, "+", joined[j].position)] if k else [])
+                    pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
                     pieces.append(Token(Kind.WORD, part, joined[j].position))
                 joined[j : j + 1] = pieces
+        # `what is it costing? went out monday`: since that day (what started then costs from then on)
+        for j in range(len(joined) - 1):
+            w = joined[j].lower
+            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and _next_is(joined, j, *_UP))
+            k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
+            k += 1 if k < len(joined) and joined[k].lower == "on" else 0
+            if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
+                joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
+                break
+        # `the landing page`: a page, not where the month lands
+        joined = [
+            t for j, t in enumerate(joined) if not (t.lower == "landing" and _next_is(joined, j, "page", "pages"))
+        ]
+        # `largest resources with no team tag`: untagged by the team tag
+        for j in range(len(joined) - 2, 0, -1):
+            if (
+                joined[j - 1].lower == "no"
+                and joined[j + 1].lower in ("tag", "tags")
+                and self.tag_key_word(joined[j].text)
+            ):
+                start_at = j - 2 if j > 1 and joined[j - 2].lower in ("with", "without", "has", "have") else j - 1
+                joined[start_at : j + 2] = [Token(Kind.WORD, "untagged", joined[j - 1].position), joined[j]]
+        # `the website`, `the checkout app`: a stored value and what it is (`web` + `site`), said
+        for j, tok in enumerate(joined):
+            stem = re.fullmatch(r"([a-z]+?)(site|sites|app|apps)", tok.lower) if tok.kind is Kind.WORD else None
+            if stem is None or self.vocabulary.meanings(tok.text) or len(self.vocabulary.meanings(stem[1])) != 1:
+                continue
+            joined[j] = Token(Kind.WORD, stem[1], tok.position)
+            meaning = self.vocabulary.meanings(stem[1])[0]
+            self.out.readings.append(f"Read `{tok.text}` as `{meaning.spelled}`.")
         # `all 3 accounts`: how many there are, not a ranking
         for j in range(len(joined) - 3, -1, -1):
             count = joined[j + 1].lower

@@ -256,6 +256,10 @@ class QuestionReader(Cursor):
         current = out.time_range
         before = self.tokens[self.i - 1] if self.i > 0 else None
         joined = before is not None and (before.lower in ("and", "&", "+") or before.kind is Kind.COMMA)
+        versus = out.versus
+        if versus is not None and joined and versus.end == found.start:  # `today vs wed/thu`: the days compared
+            out.versus = TimeRange(versus.start, found.end, range_label(versus.start, found.end))
+            return
         if current is not None and joined and not (out.comparing or out.after_versus):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
             if current.end == found.start:

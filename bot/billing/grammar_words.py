@@ -85,7 +85,20 @@ CHAT_WORDS = frozenset(
         # how a person wants the answer marked (`flag anything that moved`): every answer shows the changes
         *("flag", "flagged", "highlight", "highlighted", "highlighting", "mark", "marked"),
         *("understand", "eyeball", "noticeable", "noticable", "significant", "nobody", "nobody's"),
-        *("infra", "infrastructure", "linked", "ids", "id"),  # `infra cost`, `all linked accounts`, `resource IDs`
+        *("infra", "infrastructure", "linked", "ids", "id", "cluster", "clusters", "cluster's", "$$", "$$$"),
+        *("page", "pages", "campaign", "campaigns", "email", "emails", "e-mail", "mail", "newsletter"),
+        *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
+        *(
+            "page",
+            "pages",
+            "campaign",
+            "campaigns",
+            "email",
+            "emails",
+            "e-mail",
+            "mail",
+            "newsletter",
+        ),  # `infra cost`, `all linked accounts`, `resource IDs`
         *("purpose", "intentionally", "deliberately", "synthetic"),
     }
 )
@@ -258,6 +271,7 @@ RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("function", "functions", "lambdas", "fn", "fns", "func", "funcs"), "lambda"),
     **dict.fromkeys(("distribution", "distributions", "distro", "distros"), "cloudfront"),
     **dict.fromkeys(("crawler", "crawlers"), "glue"),
+    **dict.fromkeys(("pod", "pods"), "ec2"),  # pods run on the cluster's EC2 nodes
 }
 #: Words a ranking count stands before (`the 5 most expensive`, `10 biggest`): read as `top N`.
 COUNT_RANKINGS = frozenset(

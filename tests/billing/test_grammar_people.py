@@ -769,3 +769,35 @@ def test_a_compound_holding_a_value_or_a_dimension_is_still_asked_about() -> Non
         parse("how much is the new search-as-you-type thing costing since the 2nd?")
     with pytest.raises(UsageError, match="`frontend`"):
         parse("frontend costs last month")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        ("why is the website more expensive this week?", "why this week tag:team=web", "Read `website` as"),
+        ("tue vs mon what chnaged", "why 2026-11-24", "Read `chnaged` as `changed`."),
+        ("was black friday last year more expensive than this year?", "2025-11-28 vs 2026-11-27", None),
+        ("how much is the landing page costing? went out monday", "since 2026-11-23", None),
+        ("still climbing today or flattening out? today vs wed/thu", "today vs 2026-11-25..2026-11-26", None),
+        (
+            "checkout vs search - which costs more this year?",
+            "this year tag:project=checkout,search by tag:project",
+            None,
+        ),
+    ],
+)
+def test_what_a_kubernetes_admin_a_ceo_and_marketing_typed_reads_as_meant(
+    text: str, meaning: str, said: str | None
+) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert said is None or any(r.startswith(said) for r in q.readings), q.readings
+
+
+def test_listing_commands_read_pods_money_signs_and_resources_without_a_tag() -> None:
+    from tests.billing.phrasings import parsed
+
+    assert parsed("top 5 $$", "/top-resources") == parsed("5 this month", "/top-resources")
+    assert parsed("biggest pods?", "/top-resources") == parsed("this month service=ec2", "/top-resources")
+    untagged = parsed("largest resources with no team tag in october", "/top-resources")
+    assert untagged == parsed("2026-10 tag:team=untagged", "/top-resources")
