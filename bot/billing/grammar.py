@@ -1028,6 +1028,8 @@ class _Parser(QuestionReader, PrepassReader):
         typos = [] if tok.lower in TYPO_TARGETS else typo_candidates(tok.lower, TYPO_TARGETS, None)
         dims = ["by service", "by account", "by region", "by usage-type", "by operation", "by resource"]
         close = typos or suggest(tok.text, [*KEYWORDS, *dims, *FILTER_KEYS[:-1]])
+        if tok.lower in english_words():
+            close = []  # `match` is a word, not a misspelt `march`: only stored values are offered for it
         values = self.vocabulary.suggest_values(tok.text)
         seen: dict[tuple[DimensionRef, tuple[str, ...]], str] = {}
         for v in values:

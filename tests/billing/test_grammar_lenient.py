@@ -288,3 +288,9 @@ def test_this_weekend_before_saturday_has_no_data_yet_and_a_value_both_kept_and_
         "`2026-11-28..2026-11-29` starts after today (2026-11-27): there is no billing data for it yet."
     )
     assert refusal("ec2 excluding ec2")[0] == "`service` is both excluded and kept: `Amazon Elastic Compute Cloud`."
+
+
+def test_an_english_word_is_never_offered_a_grammar_word_it_looks_like() -> None:
+    """`match` is a word, not a misspelt `march`: the refusal offers no month for it."""
+    message = refusal("why doesn't your number match the invoice PDF AWS emailed us?")
+    assert "`march`" not in f"{message[0]} {message[1]}"
