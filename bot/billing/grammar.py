@@ -349,6 +349,7 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
             self.out.untagged.append(tok)
+            self.out.after_versus = False  # `team=api vs untagged, last 30 days`: values compared, not periods
             self.i += 1
             return
         if w in ("tag", "tags") and self.i > 0 and self.tag_key_word(self.tokens[self.i - 1].text) is not None:
@@ -724,6 +725,9 @@ class _Parser(QuestionReader, PrepassReader):
                 self.i += 2
             return
         refusal = refusal_for(tok, self.vocabulary)
+        typed_as = self.typed.get(tok.position)
+        if refusal is not None and typed_as is not None:  # `api gateway`, read as one name: named as typed
+            refusal = UsageError(refusal.message.replace(f"`{tok.text}`", f"`{typed_as}`"), hint=refusal.hint)
         if refusal is not None and self.out.including and tok.lower in SERVICE_WORDS:
             # `october including tax and support`: the total holds whatever the bill has; it has no support
             self.out.readings.append(f"The bill holds no `{tok.text}` charges: the total is without them.")
@@ -993,7 +997,11 @@ class _Parser(QuestionReader, PrepassReader):
         if refused is not None:
             raise self.unknown_word(refused)
         for tok in out.ignored:  # within typo distance of any stored value (an id included): a typo of it
-            if near_anything(tok.text.removesuffix(":"), TYPO_TARGETS, self.vocabulary.value_near):
+            word = tok.text.removesuffix(":")
+            # `normally` is an English word, no `monthly`; `weeks`, `months` are the grammar's own, not left out
+            english = word.casefold() in english_words() and word.casefold() not in TYPO_TARGET_SET
+            keywords = () if english else TYPO_TARGETS
+            if near_anything(word, keywords, self.vocabulary.value_near):
                 raise self.unknown_word(tok)
         out.readings.append(ignored_note(out.ignored))
 

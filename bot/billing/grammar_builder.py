@@ -205,9 +205,13 @@ class Builder:
             raise UsageError(f"Two `top` values: {self.top} and {top}.", hint="Give one, e.g. `top 5`.")
         self.top = top
 
-    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary) -> None:
+    def add_group(self, ref: DimensionRef, vocabulary: Vocabulary, *, listed: bool = False) -> None:
+        """`ref` added to the breakdown. Named again in one `by` list (`by service, service`: `listed`) is a slip
+        the person is told of; named again elsewhere (`MTD by account + where it lands, by account`) is meant once."""
         if ref in self.group_by:
-            raise UsageError(f"`by {ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
+            if listed:
+                raise UsageError(f"`by {ref_text(ref, vocabulary)}` is given twice.", hint="Name each dimension once.")
+            return
         if len(self.group_by) == MAX_GROUP_BY:
             shown = ", ".join(ref_text(r, vocabulary) for r in [*self.group_by, ref])
             raise UsageError(

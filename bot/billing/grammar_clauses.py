@@ -236,6 +236,7 @@ class ClauseReader(Cursor):
             self.i += 1
             return
         first = True
+        listed: list[object] = []
         while True:
             found = self.dimension_at()
             if found is None:
@@ -252,7 +253,8 @@ class ClauseReader(Cursor):
             if isinstance(what, Granularity):
                 self.out.set_granularity(what)
             elif self.allow_group_by:
-                self.out.add_group(what, self.vocabulary)
+                self.out.add_group(what, self.vocabulary, listed=what in listed)
+                listed.append(what)
             else:  # `most expensive RDS for october, by account`: the list itself, said
                 name = ref_text(what, self.vocabulary)
                 self.out.readings.append(

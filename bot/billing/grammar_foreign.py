@@ -63,10 +63,37 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("proyecto", "proyectos", "projet", "projets", "projekt", "projekte"), "project"),
     **dict.fromkeys(("por", "nach"), "by"),
     **dict.fromkeys(("par",), "per"),
+    # Portuguese
+    **dict.fromkeys(("ontem",), "yesterday"),
+    **dict.fromkeys(("hoje",), "today"),
+    **dict.fromkeys(("passada", "passado", "passadas", "passados"), "last"),
+    **dict.fromkeys(("essa", "esse", "nesta", "neste", "nessa", "nesse"), "this"),
+    **dict.fromkeys(("mês",), "month"),
+    **dict.fromkeys(("conta",), "account"),
+    **dict.fromkeys(("contas",), "accounts"),
+    **dict.fromkeys(("região", "regiao", "regiões", "regioes"), "region"),
+    **dict.fromkeys(("quanto", "quanta", "quantos"), "how"),
+    **dict.fromkeys(("qual", "quais"), "which"),
+    **dict.fromkeys(("pq", "porque", "porquê"), "why"),
+    **dict.fromkeys(("subiu", "aumentou"), "increased"),
+    **dict.fromkeys(("caiu", "diminuiu"), "dropped"),
+    **dict.fromkeys(("estranho", "estranhos", "estranha", "anomalia", "anomalias", "esquisito"), "unusual"),
+    **dict.fromkeys(("máquina", "máquinas", "maquina", "maquinas", "instâncias"), "instances"),
+    **dict.fromkeys(("todas", "todos"), "all"),
+    **dict.fromkeys(("até", "ate"), "until"),
+    **dict.fromkeys(("mais",), "most"),
+    **dict.fromkeys(("foi", "teve", "está", "tá"), "is"),  # not `tem`, a typo of `team` as often
+    **dict.fromkeys(("janeiro",), "january"),
+    **{"fevereiro": "february", "março": "march", "marco": "march", "maio": "may", "junho": "june"},
+    **{"julho": "july", "setembro": "september", "outubro": "october", "novembro": "november"},
+    **{"dezembro": "december"},
     # small words
     **dict.fromkeys(("la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den"), "the"),
     **dict.fromkeys(("de", "des", "du", "del", "von", "vom"), "of"),
     **dict.fromkeys(("en", "dans", "im"), "in"),
+    **dict.fromkeys(("al", "au"), "to"),
+    **dict.fromkeys(("hasta", "jusqu'à", "bis"), "until"),
+    **dict.fromkeys(("separado", "separados", "séparé", "séparément", "getrennt"), "separately"),
     **dict.fromkeys(("und", "et", "y"), "and"),
     **dict.fromkeys(("für", "fur", "pour", "para"), "for"),
     **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
@@ -89,13 +116,26 @@ FOREIGN_WORDS: dict[str, str] = {
     **{"junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october"},
     **{"noviembre": "november", "diciembre": "december"},
 }
+#: Words that are English words too (`no`, `a`, `as`, `do`): read as the other language's only beside at least two
+#: words of it (`top 10 instancias ec2 mais caras no staging`, never `no daily needed`).
+IN_COMPANY: dict[str, str] = {
+    **dict.fromkeys(("no", "na", "nos", "nas", "em", "num", "numa"), "in"),
+    **dict.fromkeys(("o", "a", "os", "as"), "the"),
+    **dict.fromkeys(("do", "da", "dos", "das"), "of"),
+    **dict.fromkeys(("com",), "with"),
+    **dict.fromkeys(("sem",), "untagged"),
+    **dict.fromkeys(("e",), "and"),
+    **dict.fromkeys(("tag",), "tag"),
+}
 #: Translations not worth saying in the answer.
 _SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
 #: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
 _AFTER_NOUN = frozenset(
     {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
-    | {"ultima"}
+    | {"ultima", "passado", "passada", "passados", "passadas"}
 )
+#: `dia 1`, `le jour 3`: that day of the month (`1st`).
+_DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
 _PERIOD_NOUNS = frozenset({"week", "month", "year", "quarter", "weeks", "months", "days"})
 #: The start of a period (`seit Anfang November`, `depuis début novembre`): `start of`.
 _START = frozenset({"anfang", "début", "debut", "inicio", "principios"})
@@ -121,15 +161,36 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             out.append(tok)
             continue
         if w in _START:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
-            nxt = tokens[tokens.index(typed) + 1].lower if typed is not tokens[-1] else ""
+            after = tokens[tokens.index(typed) + 1].lower if typed is not tokens[-1] else ""
             out.append(Token(Kind.WORD, "start", tok.position))
-            if nxt not in ("of", "de", "du", "del", "des"):
+            if after not in ("of", "de", "du", "del", "des"):
                 out.append(Token(Kind.WORD, "of", tok.position))
             pairs.append((tok.text, "start of"))
             continue
         if w in _BEFORE_LAST:
             out.append(Token(Kind.WORD, "\0before-last", tok.position))  # placed after its noun below
             pairs.append((tok.text, "before last"))
+            continue
+        k = tokens.index(typed)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if w in ("por", "per") and nxt is not None and nxt.lower == "favor":
+            out.append(Token(Kind.WORD, "please", tok.position))  # `por favor`: its `favor` is skipped below
+            continue
+        if w == "favor" and out and out[-1].lower == "please":
+            continue
+        if w in _DAY_WORDS and w != "tag" and nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31:
+            number = int(nxt.text)  # `do dia 1`: from the 1st (its number is skipped below)
+            suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+            out.extend([Token(Kind.WORD, "the", tok.position), Token(Kind.WORD, f"{number}{suffix}", nxt.position)])
+            pairs.append((f"{tok.text} {nxt.text}", f"the {number}{suffix}"))
+            continue
+        if (
+            k > 0
+            and tok.text.isdecimal()
+            and tokens[k - 1].lower in _DAY_WORDS
+            and out
+            and out[-1].position == tok.position
+        ):
             continue
         english = FOREIGN_WORDS.get(w)
         if english is None:
@@ -154,4 +215,13 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 ]
             else:
                 out[j] = Token(Kind.WORD, "before", tok.position)
+    if len(pairs) >= 2:  # in company of the language: its words that are English words too
+        for j, tok in enumerate(out):
+            english = IN_COMPANY.get(tok.lower)
+            if english is not None and tok.kind is Kind.WORD and not is_value(tok.text):
+                if english == "untagged" and j + 1 < len(out) and out[j + 1].lower == "tag":
+                    out[j : j + 2] = [Token(Kind.WORD, "untagged", tok.position)]  # `sem tag`
+                    pairs.append((f"{tok.text} tag", "untagged"))
+                    continue
+                out[j] = Token(Kind.WORD, english, tok.position)
     return out, [(typed, english) for typed, english in pairs if english not in _SMALL]

@@ -47,7 +47,7 @@ from bot.billing.grammar_words import (
     WHY_WORDS,
     YEAR_OVER_YEAR,
 )
-from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES
+from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES, SERVICE_ALIASES
 from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
@@ -389,6 +389,30 @@ class PrepassReader(ClauseReader):
             if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
                 joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
                 break
+        # `api gateway`, `step functions`: a service's name in two words (an AWS service the bill may not hold)
+        for j in range(len(joined) - 2, -1, -1):
+            two_words = f"{joined[j].lower}-{joined[j + 1].lower}"
+            if two_words in SERVICE_ALIASES and not self.vocabulary.meanings(joined[j].text + " " + joined[j + 1].text):
+                self.typed[joined[j].position] = f"{joined[j].text} {joined[j + 1].text}"
+                joined[j : j + 2] = [Token(Kind.WORD, two_words, joined[j].position)]
+        # `January...`: a trailing ellipsis; `names/ids`: words the grammar reads anyway, each
+        for j in range(len(joined) - 1, -1, -1):
+            tok = joined[j]
+            if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{3}|…)", tok.text):
+                joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
+            parts = tok.lower.split("/")
+            if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
+                joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+        # `w/ black friday`: with; `or w/e`: whatever
+        joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
+        # `tax on its own`: shown separately
+        for j in range(len(joined) - 2, -1, -1):
+            if [t.lower for t in joined[j : j + 3]] in (["on", "its", "own"], ["on", "their", "own"]):
+                joined[j : j + 3] = [Token(Kind.WORD, "separately", joined[j].position)]
+        # `no daily needed`: the step not asked
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower == "no" and joined[j + 1].lower in GRANULARITY_WORDS:
+                del joined[j : j + 2]
         # `the landing page`: a page, not where the month lands
         joined = [
             t for j, t in enumerate(joined) if not (t.lower == "landing" and _next_is(joined, j, "page", "pages"))

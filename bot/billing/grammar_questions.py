@@ -255,7 +255,7 @@ class QuestionReader(Cursor):
         out = self.out
         current = out.time_range
         before = self.tokens[self.i - 1] if self.i > 0 else None
-        joined = before is not None and (before.lower in ("and", "&", "+") or before.kind is Kind.COMMA)
+        joined = before is not None and (before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA)
         versus = out.versus
         if versus is not None and joined and versus.end == found.start:  # `today vs wed/thu`: the days compared
             out.versus = TimeRange(versus.start, found.end, range_label(versus.start, found.end))
@@ -265,7 +265,7 @@ class QuestionReader(Cursor):
             if current.end == found.start:
                 out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
                 return
-            if found.end == current.start:
+            if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
                 return
         if current is not None and out.excluding:  # `this month excl. today`: the days without it
@@ -275,8 +275,9 @@ class QuestionReader(Cursor):
         if current is not None and not (out.comparing or out.after_versus):
             # `this year so far, Jan through Nov`: the days within, in one sentence; in an aside after it (`Jan
             # through Nov (Nov partial is fine)`), days the answer holds already
-            inner = found if current.start <= found.start and found.end <= current.end else None
-            if found.start <= current.start and current.end <= found.end:
+            same = (current.start, current.end) == (found.start, found.end)
+            inner = found if current.start <= found.start and found.end <= current.end and not same else None
+            if found.start <= current.start and current.end <= found.end and not same:
                 inner = current
             apart = self._apart(out.time_at)
             if inner is found and apart == "(":

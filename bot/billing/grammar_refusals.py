@@ -67,7 +67,8 @@ def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> boo
     if not after or before is None:
         return False
     named = [t.text for t in (before, after[0]) if vocabulary.meanings(t.text)]
-    return len(named) == 2 or (len(named) == 1 and after[0].lower in ("everyone", "everything", "rest", "others"))
+    others = ("everyone", "everything", "rest", "others", "untagged", "nothing", "none", "nobody")
+    return len(named) == 2 or (len(named) == 1 and after[0].lower in others)
 
 
 def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:

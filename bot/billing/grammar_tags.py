@@ -78,7 +78,14 @@ def tag_question(
     answer: two tag keys, a breakdown by something other than a tag, a listed key's values left out (`team!=web`),
     values of two tag keys with no key to list; the hint gives the `/cost` question that answers it.
     """
-    words = [w for w in text.split() if w.strip("?!.,").casefold() not in TAG_WORDS]
+    typed = text.split()
+    dropped = [w.strip("?!.,").casefold() in TAG_WORDS for w in typed]
+    words = [
+        w
+        for k, w in enumerate(typed)
+        if not dropped[k]
+        and not (w.casefold() in ("vs", "versus", "vs.") and k + 1 < len(typed) and dropped[k + 1])  # `vs untagged`
+    ]
     query = parse_query(" ".join(words), today=today, vocabulary=vocabulary, default_range=default_range)
     return _settle(text, query, vocabulary, key)
 

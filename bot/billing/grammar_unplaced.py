@@ -8,7 +8,8 @@ value, a service, a date or a breakdown:
 
 - it is a plain lower-case word (letters, maybe an apostrophe): not an acronym (`SP`, `PDF`), not a name
   capitalised mid-sentence (`Priya's`), no digits or hyphens (`secret-lab`, `FY26`);
-- no stored value, tag key or grammar word is within the typo rule's distance of it (`lamda`, `stagging`);
+- no stored value, tag key or grammar word is within the typo rule's distance of it (`lamda`, `stagging`); for a
+  common English word (`normally`, `match`) only stored values count, as it is a word and no typo of the grammar's;
 - it names no cloud service or provider the bill could hold (`support`, `azure`), nor a date the grammar does
   not read (`holidays`), nor something the bill does not hold (`invoice`, `owner`, `per order`): those get
   their own message (what the bill does not hold is answered as near as it allows, and said: `NOT_HELD`);

@@ -87,6 +87,8 @@ CHAT_WORDS = frozenset(
         *("understand", "eyeball", "noticeable", "noticable", "significant", "nobody", "nobody's"),
         *("infra", "infrastructure", "linked", "ids", "id", "cluster", "clusters", "cluster's", "$$", "$$$"),
         *("page", "pages", "campaign", "campaigns", "email", "emails", "e-mail", "mail", "newsletter"),
+        *("outage", "outages", "incident", "incidents", "downtime", "ticket", "tickets", "prospect", "back"),
+        *("names", "name", "your", "yours", "prepaid", "sitting", "spread"),
         *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
         *(
             "page",
@@ -259,7 +261,9 @@ SEPARATELY = frozenset({"separately", "separate", "itemized", "itemised", "broke
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
-EXCLUDING = frozenset({"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not"})
+EXCLUDING = frozenset(
+    {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
+)
 #: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
 AMOUNT = re.compile(r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
 RESOURCE_NOUNS: dict[str, str] = {

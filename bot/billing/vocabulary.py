@@ -62,6 +62,8 @@ SERVICE_ALIASES: dict[str, str] = {
     "ssm": "AWSSystemsManager",
     "secrets": "AWSSecretsManager",
     "apigw": "AmazonApiGateway",
+    "apigateway": "AmazonApiGateway",
+    "api-gateway": "AmazonApiGateway",
     "docdb": "AmazonDocDB",
     "support": "AWSSupportBusiness",
     "shield": "AWSShield",

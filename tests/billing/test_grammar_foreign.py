@@ -86,3 +86,34 @@ def test_a_month_not_begun_asked_in_another_language_is_where_this_month_lands()
         "December 2026 has not begun, and the bot forecasts only the month in progress: answered with where "
         "November lands.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("qual foi o custo total de ontem? todas as contas", "yesterday"),
+        (
+            "custo de EC2 semana passada, us-east-1 vs us-west-2 por favor",
+            "last week service=ec2 region=us-east-1,us-west-2 by region",
+        ),
+        ("pq o custo do staging subiu tanto essa semana??", "why this week account=staging"),
+        ("teve algum dia estranho em outubro?", "anomalies 2026-10"),
+        (
+            "quanto gastamos com data transfer do dia 1 até hoje, por regiao",
+            "2026-11-01..2026-11-27 service=data-transfer by region",
+        ),
+        ("gastos del día 3 al 10 de noviembre", "2026-11-03..2026-11-10"),
+    ],
+)
+def test_portuguese_and_spanish_read_as_english(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_words_that_are_english_too_are_read_so_only_beside_others_of_the_language() -> None:
+    from tests.billing.phrasings import parsed
+
+    portuguese = parsed("top 10 instancias ec2 mais caras no staging mes passado", "/top-resources")
+    assert portuguese == parsed("10 last month service=ec2 account=staging", "/top-resources")
+    assert without_labels(parse("nov vs oct net of credits. no daily needed")) == without_labels(parse("2026-11"))
+    english = parsed("largest resources with no team tag in october", "/top-resources")
+    assert english == parsed("2026-10 tag:team=untagged", "/top-resources")

@@ -292,5 +292,9 @@ def test_this_weekend_before_saturday_has_no_data_yet_and_a_value_both_kept_and_
 
 def test_an_english_word_is_never_offered_a_grammar_word_it_looks_like() -> None:
     """`match` is a word, not a misspelt `march`: the refusal offers no month for it."""
-    message = refusal("why doesn't your number match the invoice PDF AWS emailed us?")
+    message = refusal("frontend match last month")
+    assert message[0] == "I don't understand `frontend`."
     assert "`march`" not in f"{message[0]} {message[1]}"
+    message = refusal("match last month")
+    assert message[0] == "I don't understand `match`."
+    assert "`march`" not in str(message[1])

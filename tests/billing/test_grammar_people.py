@@ -801,3 +801,31 @@ def test_listing_commands_read_pods_money_signs_and_resources_without_a_tag() ->
     assert parsed("biggest pods?", "/top-resources") == parsed("this month service=ec2", "/top-resources")
     untagged = parsed("largest resources with no team tag in october", "/top-resources")
     assert untagged == parsed("2026-10 tag:team=untagged", "/top-resources")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("did cloudfront costs go crazy yesterday or wed?", "2026-11-25..2026-11-26 service=cloudfront"),
+        ("MTD total by account + where the full month is projected to land, by account", "forecast 2026-11 by account"),
+        ("Q3 total ex tax", "2026-q3 service!=tax"),
+        (
+            "the RIs we prepaid back in January... is that upfront in your numbers",
+            "2026-01 charge-class=recurring,one-time",
+        ),
+        ("roughly what does aws cost us per day normally?", "this month daily"),
+    ],
+)
+def test_either_days_said_twice_ex_and_an_ellipsis_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_a_service_named_in_two_words_the_bill_lacks_is_refused_by_its_name() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("whats our api gateway bill looking like this month")
+    assert info.value.message == "`api gateway`: this bill has no service by that name."
+
+
+def test_a_dimension_named_twice_in_one_list_is_still_a_slip() -> None:
+    with pytest.raises(UsageError, match="`by service` is given twice"):
+        parse("last month by service, service")

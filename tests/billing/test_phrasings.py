@@ -163,7 +163,9 @@ def test_the_fifth_fresh_batch_is_frozen_with_its_first_sight_score_and_does_not
     # `does that include the stuff that runs on weekends` (refused on `weekends` until a day of the week became a
     # day-by-day answer, said; the translator wrote a breakdown by service).
     assert right >= 31, score(FRESH_5)[1]
-    assert wrong <= 10, score(FRESH_5)[1]
+    # `... and does that include the stuff that runs on weekends automatically` was refused naming `runs`, an
+    # English word that names nothing; it is now left out and said, where the translator wrote a breakdown by service
+    assert wrong <= 11, score(FRESH_5)[1]
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=6),
+    # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
+    # refused naming `serving`), where the translator wrote no region
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=7),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
@@ -211,13 +215,17 @@ BLIND_BATCHES = (
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
     # also wrote the writer's `daily`: a refusal became a near answer the scorer counts wrong
+    # `biggest ec2 nodes in the eks node groups`: `groups` left out and said (was refused naming it), where the
+    # translator wrote EC2 alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=25, wrong=17, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=25, wrong=18, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
     # in the next stop of work (with the twentieth and twenty-second)
-    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=41, wrong=7, shared=frozenset({"forecast nov"})),
+    # `why doesn't your number match the invoice PDF`: `match` left out and said (was refused naming it, with a
+    # did-you-mean of `march`), answered as the invoice's breakdown by service where charge classes were written
+    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=41, wrong=8, shared=frozenset({"forecast nov"})),
     BlindBatch(
         "FRESH_17",
         FRESH_17,
