@@ -183,7 +183,10 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
 #: Kinds of test run named around a question (`the load test`, `the soak test`): context, the dates say when.
 _TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
-_CLOCK = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
+_CLOCK = re.compile(
+    r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
+    r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm))$"  # `2-4pm`
+)
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 
@@ -239,6 +242,8 @@ class _Parser(QuestionReader, PrepassReader):
                 hint="Filters look like `service=ec2` or `tag:team!=web`.",
             )
         w = tok.lower
+        if self.out.excluding and w in _CLAUSE_STARTS:
+            self.out.excluding = False  # `sorry not technical - did we spend more on checkout`: a new clause
         if w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE):  # `tag env=prod`
             self.i += 1
             return
@@ -329,6 +334,10 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
             self.i += 2
+            return
+        nxt = self.word(1)
+        if w == "not" and nxt in english_words() and nxt not in KNOWN_WORDS and not self.vocabulary.meanings(nxt):
+            self.i += 1  # `sorry not technical`: an adjective denied, nothing excluded (the word is read on its own)
             return
         if w in EXCLUDING:
             self.out.excluding = True
@@ -1066,6 +1075,10 @@ class _Parser(QuestionReader, PrepassReader):
 #: Transfer between places (`inter-region`, `cross-AZ`), folded.
 _BETWEEN_PLACES = frozenset(
     {"interregion", "crossregion", "intraregion", "interaz", "crossaz", "intraaz", "crosszone", "interzone"}
+)
+#: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
+_CLAUSE_STARTS = frozenset(
+    {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}

@@ -68,6 +68,8 @@ def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].lower in words
 
 
+#: Words a ticket's or a change's reference follows (`ticket 48213`, `case #1234`).
+_REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr"})
 #: Words before the end of a span (`through the end of October`).
 _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
@@ -403,6 +405,17 @@ class PrepassReader(ClauseReader):
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+        # `ticket 48213`, `case #1234`, `INC-204`: a reference, no figure of the bill
+        joined = [
+            t
+            for j, t in enumerate(joined)
+            if not (
+                j > 0
+                and joined[j - 1].lower in _REFERENCES
+                and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower) is not None
+                and not self.vocabulary.meanings(t.text)
+            )
+        ]
         # `w/ black friday`: with; `or w/e`: whatever
         joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
         # `tax on its own`: shown separately

@@ -88,7 +88,7 @@ CHAT_WORDS = frozenset(
         *("infra", "infrastructure", "linked", "ids", "id", "cluster", "clusters", "cluster's", "$$", "$$$"),
         *("page", "pages", "campaign", "campaigns", "email", "emails", "e-mail", "mail", "newsletter"),
         *("outage", "outages", "incident", "incidents", "downtime", "ticket", "tickets", "prospect", "back"),
-        *("names", "name", "your", "yours", "prepaid", "sitting", "spread"),
+        *("names", "name", "your", "yours", "prepaid", "sitting", "spread", "their", "theirs", "technical"),
         *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
         *(
             "page",

@@ -829,3 +829,20 @@ def test_a_service_named_in_two_words_the_bill_lacks_is_refused_by_its_name() ->
 def test_a_dimension_named_twice_in_one_list_is_still_a_slip() -> None:
     with pytest.raises(UsageError, match="`by service` is given twice"):
         parse("last month by service, service")
+
+
+def test_an_exclusion_ends_with_its_clause_and_a_denied_adjective_excludes_nothing() -> None:
+    q = parse("sorry not technical - did we spend more on aws during the checkout outage last week than normal??")
+    assert without_labels(q) == without_labels(parse("last week tag:project=checkout"))
+    assert without_labels(parse("excluding tax and credits last month")) == without_labels(
+        parse("last month service!=tax charge-class!=credit")
+    )
+    assert without_labels(parse("ec2 not prod last month")) == without_labels(
+        parse("last month service=ec2 account!=production")
+    )
+
+
+def test_a_ticket_reference_and_a_span_of_hours_read_as_meant() -> None:
+    q = parse("did the outage cost us anything extra? it was roughly 2-4pm eastern on the 24th")
+    assert without_labels(q) == without_labels(parse("2026-11-24 hourly"))
+    assert without_labels(parse("ec2 for ticket 48213 on nov 24")) == without_labels(parse("2026-11-24 service=ec2"))
