@@ -169,6 +169,10 @@ _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 
 #: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
 _INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
+#: EC2's instance families by name (`m5`, `c6g`, `p4d`, `g5`, `inf2`, `trn1`): a word that is surely one.
+_EC2_FAMILY = re.compile(
+    r"^(?:a1|[cmr][4-8][a-z]{0,3}|[dgi][2-6][a-z]{0,3}|p[2-5][a-z]{0,2}|t[2-4][a-z]?|inf[12]|trn[12]|x[12][a-z]{0,2}|z1d)s?$"
+)
 #: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
 #: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
 _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
@@ -275,7 +279,7 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if self.bare_value_phrase():  # values of several words first: `data transfer`, `us east 1`
             return
-        if self.commitment_phrase():
+        if self.commitment_phrase() or self.on_demand():
             return
         if self.credit_phrase():
             return
@@ -554,6 +558,9 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
+            why = f"no `{w}` instance family in this bill's usage types"
+            if not partial and _EC2_FAMILY.match(w) and self.ec2_by_usage_type(tok, why):
+                return  # none on this bill: EC2 by usage type, where instance families show
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
@@ -606,6 +613,17 @@ class _Parser(QuestionReader, PrepassReader):
         out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
         out.readings.append(
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
+        )
+
+    def on_demand(self) -> bool:
+        """`spot vs on-demand` (`on demand`, `ondemand`): EC2 by usage type, where spot and on-demand hours are
+        apart, said. Alone it is asked about: the bill's charge classes keep on-demand usage with the usage that
+        Savings Plans and RIs covered."""
+        tok = self.tokens[self.i]
+        if tok.lower not in ("on-demand", "ondemand") or self.vocabulary.meanings(tok.text):
+            return False
+        return "spot" in self.typed_words() and self.ec2_by_usage_type(
+            tok, "spot and on-demand hours are apart in EC2's usage types"
         )
 
     def transfer_by_usage_type(self, tok: Token) -> bool:

@@ -416,6 +416,10 @@ class PrepassReader(ClauseReader):
                 and not self.vocabulary.meanings(t.text)
             )
         ]
+        # `spot vs on demand`: one word, read beside `spot` (`grammar._Parser.on_demand`)
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
+                joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
         # `w/ black friday`: with; `or w/e`: whatever
         joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
         # `tax on its own`: shown separately

@@ -846,3 +846,14 @@ def test_a_ticket_reference_and_a_span_of_hours_read_as_meant() -> None:
     q = parse("did the outage cost us anything extra? it was roughly 2-4pm eastern on the 24th")
     assert without_labels(q) == without_labels(parse("2026-11-24 hourly"))
     assert without_labels(parse("ec2 for ticket 48213 on nov 24")) == without_labels(parse("2026-11-24 service=ec2"))
+
+
+def test_spot_against_on_demand_and_instance_families_the_bill_lacks_are_ec2_by_usage_type() -> None:
+    q = parse("spot vs on-demand ec2 in us-west-2 for oct")
+    assert without_labels(q) == without_labels(parse("2026-10 service=ec2 region=us-west-2 by usage-type"))
+    families = parse("most expensive p4d / g5 instances since Halloween")
+    assert families.readings[0] == (
+        "`p4d`: no `p4d` instance family in this bill's usage types; answered with EC2 by usage type."
+    )
+    with pytest.raises(UsageError, match="`demand`"):  # alone, on-demand is asked about
+        parse("how much are savings plans actually saving us vs on demand")
