@@ -24,7 +24,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_typos import correct_typos
+from bot.billing.grammar_typos import correct_typos, english_words
 from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
@@ -253,6 +253,53 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
+        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self._read_time_phrases):
+            joined = read(joined)
+        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
+        # full months`: the last 3 months (whole months, as the grammar reads them anyway)
+        self.tokens = [
+            t
+            for j, t in enumerate(joined)
+            if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
+            and not (
+                t.lower in ("full", "complete", "whole")
+                and 0 < j < len(joined) - 1
+                and (joined[j - 1].lower.isdecimal() or joined[j - 1].lower in NUMBER_WORDS)
+                and joined[j + 1].lower.rstrip("s") in UNIT_OVER
+            )
+        ]
+        for j, tok in enumerate(self.tokens):
+            full = ABBREVIATIONS.get(tok.lower)
+            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
+                self.tokens[j] = Token(Kind.WORD, region, tok.position)
+                self.typed[tok.position] = tok.text
+                if tok.lower in REGION_PLACES or re.fullmatch(r"[a-z]{2}-[a-z]+", tok.lower):  # `sydney`, `eu-west`
+                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
+                continue
+            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
+                continue
+            self.tokens[j] = Token(Kind.WORD, full, tok.position)
+            self.typed[tok.position] = tok.text
+
+    def _read_marks(self, joined: list[Token]) -> list[Token]:
+        """Marks around words: a trailing ellipsis (`January...`), words joined by a slash that the grammar reads each
+        (`names/ids`)."""
+        # `January...`: a trailing ellipsis; `names/ids`: words the grammar reads anyway, each
+        for j in range(len(joined) - 1, -1, -1):
+            tok = joined[j]
+            if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{3}|…)", tok.text):
+                joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
+            parts = tok.lower.split("/")
+            if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
+                joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+        return joined
+
+    def _read_ways_of_asking(self, joined: list[Token]) -> list[Token]:
+        """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
+        `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
+        needed`)."""
         # `env wise`, `day-wise`, `servicewise` (Indian English): `by env`, `by day`
         for j in range(len(joined) - 1, -1, -1):
             tok = joined[j]
@@ -278,6 +325,48 @@ class PrepassReader(ClauseReader):
                 elif j > 0 and joined[j - 1].lower in WEEKDAYS:
                     joined[j - 1 : j + 1] = [Token(Kind.WORD, "since", tok.position), joined[j - 1]]
                 break
+        # `what is it costing? went out monday`: since that day (what started then costs from then on)
+        for j in range(len(joined) - 1):
+            w = joined[j].lower
+            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and _next_is(joined, j, *_UP))
+            k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
+            k += 1 if k < len(joined) and joined[k].lower == "on" else 0
+            if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
+                joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
+                break
+        # `ticket 48213`, `case #1234`, `INC-204`: a reference, no figure of the bill
+        joined = [
+            t
+            for j, t in enumerate(joined)
+            if not (
+                j > 0
+                and joined[j - 1].lower in _REFERENCES
+                and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower) is not None
+                and not self.vocabulary.meanings(t.text)
+            )
+        ]
+        # `w/ black friday`: with; `or w/e`: whatever
+        joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
+        # `no daily needed`: the step not asked
+        for j in range(len(joined) - 2, -1, -1):
+            denied = joined[j + 1]
+            if joined[j].lower != "no" or self.vocabulary.meanings(denied.text) or self.tag_key_word(denied.text):
+                continue
+            if (
+                denied.lower in GRANULARITY_WORDS
+                or denied.lower in CHAT_WORDS
+                or (denied.lower in english_words() and denied.lower not in KNOWN_WORDS)
+            ):
+                del joined[j : j + 2]  # `no daily needed`, `no rounding to k please`: what is not wanted
+        # `what is the reason for same?` (Indian English): for the same, the thing just named
+        if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
+            del joined[-2:]
+        return joined
+
+    def _read_value_phrases(self, joined: list[Token]) -> list[Token]:
+        """Values and what they are named with: `team:api`, `side by side`, `next to`, `fees and tax included`, two-word
+        service names, `spot vs on demand`, `on its own`, `the landing page`, `no team tag`, `the website`, `all 3
+        accounts`, `by $`."""
         # `team:api` (a key and a value, as some tools write tags): `tag:team=api`
         for j in range(len(joined) - 1, -1, -1):
             tok = joined[j]
@@ -298,6 +387,66 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 2, -1, -1):
             if joined[j].lower == "next" and joined[j + 1].lower == "to":
                 joined[j : j + 2] = [Token(Kind.WORD, "and", joined[j].position)]
+        # `fees and tax included`: `including fees and tax`, the whole total
+        for j, tok in enumerate(joined):
+            if tok.lower not in ("included", "inclusive", "incl", "incl."):
+                continue
+            k = j
+            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in ("and", "&", "+")):
+                k -= 1
+            if k < j and joined[k].lower in PERIOD_CHARGE_WORDS:
+                joined[k : j + 1] = [Token(Kind.WORD, "including", tok.position), *joined[k:j]]
+            break
+        # `api gateway`, `step functions`: a service's name in two words (an AWS service the bill may not hold)
+        for j in range(len(joined) - 2, -1, -1):
+            two_words = f"{joined[j].lower}-{joined[j + 1].lower}"
+            if two_words in SERVICE_ALIASES and not self.vocabulary.meanings(joined[j].text + " " + joined[j + 1].text):
+                self.typed[joined[j].position] = f"{joined[j].text} {joined[j + 1].text}"
+                joined[j : j + 2] = [Token(Kind.WORD, two_words, joined[j].position)]
+        # `spot vs on demand`: one word, read beside `spot` (`grammar._Parser.on_demand`)
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
+                joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
+        # `tax on its own`: shown separately
+        for j in range(len(joined) - 2, -1, -1):
+            if [t.lower for t in joined[j : j + 3]] in (["on", "its", "own"], ["on", "their", "own"]):
+                joined[j : j + 3] = [Token(Kind.WORD, "separately", joined[j].position)]
+        # `the landing page`: a page, not where the month lands
+        joined = [
+            t for j, t in enumerate(joined) if not (t.lower == "landing" and _next_is(joined, j, "page", "pages"))
+        ]
+        # `largest resources with no team tag`: untagged by the team tag
+        for j in range(len(joined) - 2, 0, -1):
+            if (
+                joined[j - 1].lower == "no"
+                and joined[j + 1].lower in ("tag", "tags")
+                and self.tag_key_word(joined[j].text)
+            ):
+                start_at = j - 2 if j > 1 and joined[j - 2].lower in ("with", "without", "has", "have") else j - 1
+                joined[start_at : j + 2] = [Token(Kind.WORD, "untagged", joined[j - 1].position), joined[j]]
+        # `the website`, `the checkout app`: a stored value and what it is (`web` + `site`), said
+        for j, tok in enumerate(joined):
+            stem = re.fullmatch(r"([a-z]+?)(site|sites|app|apps)", tok.lower) if tok.kind is Kind.WORD else None
+            if stem is None or self.vocabulary.meanings(tok.text) or len(self.vocabulary.meanings(stem[1])) != 1:
+                continue
+            joined[j] = Token(Kind.WORD, stem[1], tok.position)
+            meaning = self.vocabulary.meanings(stem[1])[0]
+            self.out.readings.append(f"Read `{tok.text}` as `{meaning.spelled}`.")
+        # `all 3 accounts`: how many there are, not a ranking
+        for j in range(len(joined) - 3, -1, -1):
+            count = joined[j + 1].lower
+            counted = count.isdecimal() or count in NUMBER_WORDS
+            if joined[j].lower == "all" and counted and fold(joined[j + 2].lower) in DIMENSION_WORDS:
+                del joined[j + 1]
+        # `top 10 tables by $`: by cost, the order every answer has
+        for j, tok in enumerate(joined):
+            if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):
+                joined[j] = Token(Kind.WORD, "cost", tok.position)
+        return joined
+
+    def _read_time_phrases(self, joined: list[Token]) -> list[Token]:
+        """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
+        `every saturday`, `noon`, `oct+nov`, `the quarter so far`, `month by month`."""
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase);
         # `where will Q4 end up`: where it lands
         for j in range(len(joined) - 1, -1, -1):
@@ -332,16 +481,6 @@ class PrepassReader(ClauseReader):
                 self.out.readings.append(f"Read `a {joined[j + 1].text}` as `{said}`.")
                 joined[j : j + 2] = [Token(Kind.WORD, w, joined[j].position) for w in said.split()]
                 break
-        # `fees and tax included`: `including fees and tax`, the whole total
-        for j, tok in enumerate(joined):
-            if tok.lower not in ("included", "inclusive", "incl", "incl."):
-                continue
-            k = j
-            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in ("and", "&", "+")):
-                k -= 1
-            if k < j and joined[k].lower in PERIOD_CHARGE_WORDS:
-                joined[k : j + 1] = [Token(Kind.WORD, "including", tok.position), *joined[k:j]]
-            break
         # `how are we trending this month`: how it is tracking, the forecast (`trending up vs ...` compares)
         words = [t.lower for t in joined]
         for j, w in enumerate(words):
@@ -382,81 +521,6 @@ class PrepassReader(ClauseReader):
                     pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
                     pieces.append(Token(Kind.WORD, part, joined[j].position))
                 joined[j : j + 1] = pieces
-        # `what is it costing? went out monday`: since that day (what started then costs from then on)
-        for j in range(len(joined) - 1):
-            w = joined[j].lower
-            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and _next_is(joined, j, *_UP))
-            k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
-            k += 1 if k < len(joined) and joined[k].lower == "on" else 0
-            if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
-                joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
-                break
-        # `api gateway`, `step functions`: a service's name in two words (an AWS service the bill may not hold)
-        for j in range(len(joined) - 2, -1, -1):
-            two_words = f"{joined[j].lower}-{joined[j + 1].lower}"
-            if two_words in SERVICE_ALIASES and not self.vocabulary.meanings(joined[j].text + " " + joined[j + 1].text):
-                self.typed[joined[j].position] = f"{joined[j].text} {joined[j + 1].text}"
-                joined[j : j + 2] = [Token(Kind.WORD, two_words, joined[j].position)]
-        # `January...`: a trailing ellipsis; `names/ids`: words the grammar reads anyway, each
-        for j in range(len(joined) - 1, -1, -1):
-            tok = joined[j]
-            if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{3}|…)", tok.text):
-                joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
-            parts = tok.lower.split("/")
-            if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
-                joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
-        # `ticket 48213`, `case #1234`, `INC-204`: a reference, no figure of the bill
-        joined = [
-            t
-            for j, t in enumerate(joined)
-            if not (
-                j > 0
-                and joined[j - 1].lower in _REFERENCES
-                and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower) is not None
-                and not self.vocabulary.meanings(t.text)
-            )
-        ]
-        # `spot vs on demand`: one word, read beside `spot` (`grammar._Parser.on_demand`)
-        for j in range(len(joined) - 2, -1, -1):
-            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
-                joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
-        # `w/ black friday`: with; `or w/e`: whatever
-        joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
-        # `tax on its own`: shown separately
-        for j in range(len(joined) - 2, -1, -1):
-            if [t.lower for t in joined[j : j + 3]] in (["on", "its", "own"], ["on", "their", "own"]):
-                joined[j : j + 3] = [Token(Kind.WORD, "separately", joined[j].position)]
-        # `no daily needed`: the step not asked
-        for j in range(len(joined) - 2, -1, -1):
-            if joined[j].lower == "no" and joined[j + 1].lower in GRANULARITY_WORDS:
-                del joined[j : j + 2]
-        # `the landing page`: a page, not where the month lands
-        joined = [
-            t for j, t in enumerate(joined) if not (t.lower == "landing" and _next_is(joined, j, "page", "pages"))
-        ]
-        # `largest resources with no team tag`: untagged by the team tag
-        for j in range(len(joined) - 2, 0, -1):
-            if (
-                joined[j - 1].lower == "no"
-                and joined[j + 1].lower in ("tag", "tags")
-                and self.tag_key_word(joined[j].text)
-            ):
-                start_at = j - 2 if j > 1 and joined[j - 2].lower in ("with", "without", "has", "have") else j - 1
-                joined[start_at : j + 2] = [Token(Kind.WORD, "untagged", joined[j - 1].position), joined[j]]
-        # `the website`, `the checkout app`: a stored value and what it is (`web` + `site`), said
-        for j, tok in enumerate(joined):
-            stem = re.fullmatch(r"([a-z]+?)(site|sites|app|apps)", tok.lower) if tok.kind is Kind.WORD else None
-            if stem is None or self.vocabulary.meanings(tok.text) or len(self.vocabulary.meanings(stem[1])) != 1:
-                continue
-            joined[j] = Token(Kind.WORD, stem[1], tok.position)
-            meaning = self.vocabulary.meanings(stem[1])[0]
-            self.out.readings.append(f"Read `{tok.text}` as `{meaning.spelled}`.")
-        # `all 3 accounts`: how many there are, not a ranking
-        for j in range(len(joined) - 3, -1, -1):
-            count = joined[j + 1].lower
-            counted = count.isdecimal() or count in NUMBER_WORDS
-            if joined[j].lower == "all" and counted and fold(joined[j + 2].lower) in DIMENSION_WORDS:
-                del joined[j + 1]
         # `for the quarter so far`, `the month to date`: this one
         for j in range(len(joined) - 2):
             if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):
@@ -468,40 +532,7 @@ class PrepassReader(ClauseReader):
             unit = joined[j].lower
             if unit in _STEP_BY_STEP and joined[j + 1].lower == "by" and joined[j + 2].lower == unit:
                 joined[j : j + 3] = [Token(Kind.WORD, _STEP_BY_STEP[unit], joined[j].position)]
-        # `top 10 tables by $`: by cost, the order every answer has
-        for j, tok in enumerate(joined):
-            if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):
-                joined[j] = Token(Kind.WORD, "cost", tok.position)
-        # `what is the reason for same?` (Indian English): for the same, the thing just named
-        if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
-            del joined[-2:]
-        # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
-        # full months`: the last 3 months (whole months, as the grammar reads them anyway)
-        self.tokens = [
-            t
-            for j, t in enumerate(joined)
-            if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
-            and not (
-                t.lower in ("full", "complete", "whole")
-                and 0 < j < len(joined) - 1
-                and (joined[j - 1].lower.isdecimal() or joined[j - 1].lower in NUMBER_WORDS)
-                and joined[j + 1].lower.rstrip("s") in UNIT_OVER
-            )
-        ]
-        for j, tok in enumerate(self.tokens):
-            full = ABBREVIATIONS.get(tok.lower)
-            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
-            region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
-            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
-                self.tokens[j] = Token(Kind.WORD, region, tok.position)
-                self.typed[tok.position] = tok.text
-                if tok.lower in REGION_PLACES or re.fullmatch(r"[a-z]{2}-[a-z]+", tok.lower):  # `sydney`, `eu-west`
-                    self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
-                continue
-            if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
-                continue
-            self.tokens[j] = Token(Kind.WORD, full, tok.position)
-            self.typed[tok.position] = tok.text
+        return joined
 
     def correct_typos(self) -> None:
         """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words

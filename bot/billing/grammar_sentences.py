@@ -28,6 +28,14 @@ _SHORT_FORM_STOP = re.compile(
 )
 
 
+#: A dash between two ends of a span of days (`1 Nov - 26 Nov`, `Nov 3 - 10`): no end of a question.
+_DATE_DASH = re.compile(
+    r"(\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+[—–-]+\s+"
+    r"(\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE,
+)
+
+
 def first_question(text: str, read: Callable[[str], CostQuery], *, without: str | None = None) -> CostQuery | None:
     """A message asking two things (`unusual days in staging this month? someone left something running since
     May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
@@ -36,7 +44,8 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     mark or a dash parts them (`monthly? trying to size the Sydney footprint`): the word is context after the
     question, never left out of the question itself."""
     ends = _STRONG_ENDS if without is not None else _QUESTION_ENDS
-    parts = [p.strip() for p in ends.split(_SHORT_FORM_STOP.sub(r"\1", text)) if p.strip()]
+    kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
+    parts = [p.strip() for p in ends.split(kept) if p.strip()]
     if len(parts) < 2:
         return None
     if without is not None:

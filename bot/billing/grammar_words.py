@@ -88,6 +88,7 @@ CHAT_WORDS = frozenset(
         *("infra", "infrastructure", "linked", "ids", "id", "cluster", "clusters", "cluster's", "$$", "$$$"),
         *("page", "pages", "campaign", "campaigns", "email", "emails", "e-mail", "mail", "newsletter"),
         *("outage", "outages", "incident", "incidents", "downtime", "ticket", "tickets", "prospect", "back"),
+        *("k", "rounding", "rounded", "cents", "decimals", "b4", "y/n", "i.e", "i.e.", "e.g", "e.g.", "nb"),
         *("names", "name", "your", "yours", "prepaid", "sitting", "spread", "their", "theirs", "technical"),
         *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
         *(

@@ -857,3 +857,18 @@ def test_spot_against_on_demand_and_instance_families_the_bill_lacks_are_ec2_by_
     )
     with pytest.raises(UsageError, match="`demand`"):  # alone, on-demand is asked about
         parse("how much are savings plans actually saving us vs on demand")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        (
+            "Can you give me daily spend 1 Nov - 26 Nov, all accounts (no rounding to k please, pasting into the sheet)",
+            "2026-11-01..2026-11-26 daily",
+        ),
+        ("anything weird this week b4 i log off", "anomalies this week"),
+        ("will nov be higher than oct y/n", "forecast 2026-11"),
+    ],
+)
+def test_a_dash_inside_a_span_and_what_is_not_wanted_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
