@@ -863,7 +863,7 @@ def test_spot_against_on_demand_and_instance_families_the_bill_lacks_are_ec2_by_
     ("text", "meaning"),
     [
         (
-            "Can you give me daily spend 1 Nov - 26 Nov, all accounts (no rounding to k please, pasting into the sheet)",
+            "daily spend 1 Nov - 26 Nov, all accounts (no rounding to k please, pasting into the sheet)",
             "2026-11-01..2026-11-26 daily",
         ),
         ("anything weird this week b4 i log off", "anomalies this week"),
