@@ -288,7 +288,11 @@ class _Parser(QuestionReader, PrepassReader):
         holiday = match_holiday(self.tokens, self.i, self.today)
         if holiday is not None:
             # `the BF load test on 17 nov`: the holiday names the event; another date, if any, is the one asked
-            self.out.holiday_names_event = self.word(holiday[1]) in HOLIDAY_EVENTS
+            # `with black friday`, `due to thanksgiving`: the reason named beside the days asked
+            back = 2 if self.word(-1) in ("the", "a", "is") else 1  # `con il black friday`: `with the`
+            before, earlier = self.word(-back), self.word(-back - 1)
+            context = before in ("with", "given") or (before, earlier) in (("to", "due"), ("of", "because"))
+            self.out.holiday_names_event = self.word(holiday[1]) in HOLIDAY_EVENTS or context
             self.out.set_holiday(holiday[0])
             self.out.after_versus = self.out.excluding = False
             self.i += holiday[1]

@@ -79,7 +79,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("caiu", "diminuiu"), "dropped"),
     **dict.fromkeys(("estranho", "estranhos", "estranha", "anomalia", "anomalias", "esquisito"), "unusual"),
     **dict.fromkeys(("máquina", "máquinas", "maquina", "maquinas", "instâncias"), "instances"),
-    **dict.fromkeys(("todas", "todos"), "all"),
+    **dict.fromkeys(("todas", "todos", "tutti", "tutte", "tutto"), "all"),
     **dict.fromkeys(("até", "ate"), "until"),
     **dict.fromkeys(("mais",), "most"),
     **dict.fromkeys(("foi", "teve", "está", "tá"), "is"),  # not `tem`, a typo of `team` as often
@@ -87,6 +87,35 @@ FOREIGN_WORDS: dict[str, str] = {
     **{"fevereiro": "february", "março": "march", "marco": "march", "maio": "may", "junho": "june"},
     **{"julho": "july", "setembro": "september", "outubro": "october", "novembro": "november"},
     **{"dezembro": "december"},
+    # Italian
+    **dict.fromkeys(("ieri",), "yesterday"),
+    **dict.fromkeys(("oggi",), "today"),
+    **dict.fromkeys(("settimana",), "week"),
+    **dict.fromkeys(("settimane",), "weeks"),
+    **dict.fromkeys(("mese",), "month"),
+    **dict.fromkeys(("mesi",), "months"),
+    **dict.fromkeys(("anno",), "year"),
+    **dict.fromkeys(("giorno",), "day"),
+    **dict.fromkeys(("giorni",), "days"),
+    **dict.fromkeys(("scorsa", "scorso", "scorse", "scorsi"), "last"),
+    **dict.fromkeys(("questo", "questa", "quest'anno"), "this"),
+    **dict.fromkeys(("speso", "spendiamo"), "spent"),
+    **dict.fromkeys(("totale",), "total"),
+    **dict.fromkeys(("perché", "perche"), "why"),
+    **dict.fromkeys(("cresciuto", "cresciuta", "salito", "salita", "aumentato"), "increased"),
+    **dict.fromkeys(("previsione", "stima"), "forecast"),
+    **dict.fromkeys(("tasse", "imposte"), "tax"),
+    **dict.fromkeys(("incluse", "inclusi", "incluso", "inclusa"), "included"),
+    **dict.fromkeys(("progetto", "progetti"), "project"),
+    **dict.fromkeys(("squadra",), "team"),
+    **dict.fromkeys(("strano", "strani", "anomalo", "anomali"), "unusual"),
+    **dict.fromkeys(("ciao", "grazie", "algún", "alguna", "algun"), "please"),
+    # words around a question that say nothing of it (read as a courtesy, not said)
+    **dict.fromkeys(("solito", "rispetto", "volevo", "vedere", "abbiamo", "arriviamo", "intendo", "quella"), "please"),
+    **dict.fromkeys(("queria", "quería", "saber", "quiero", "veo", "je", "voudrais", "savoir"), "please"),
+    **dict.fromkeys(("ich", "möchte", "wissen", "gostaria"), "please"),  # not `eu` (Europe), `vi`
+    **{"gennaio": "january", "febbraio": "february", "aprile": "april", "maggio": "may", "giugno": "june"},
+    **{"luglio": "july", "settembre": "september", "ottobre": "october", "dicembre": "december"},
     # small words
     **dict.fromkeys(("la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den"), "the"),
     **dict.fromkeys(("de", "des", "du", "del", "von", "vom"), "of"),
@@ -119,6 +148,14 @@ FOREIGN_WORDS: dict[str, str] = {
 #: Words that are English words too (`no`, `a`, `as`, `do`): read as the other language's only beside at least two
 #: words of it (`top 10 instancias ec2 mais caras no staging`, never `no daily needed`).
 IN_COMPANY: dict[str, str] = {
+    **dict.fromkeys(("è", "e'"), "is"),
+    **dict.fromkeys(("lo", "gli", "i"), "the"),
+    **dict.fromkeys(("di", "della", "dei", "delle"), "of"),
+    **dict.fromkeys(("con",), "with"),
+    **dict.fromkeys(("se", "si", "puo", "può"), "please"),
+    **dict.fromkeys(("per",), "for"),
+    **dict.fromkeys(("senza",), "untagged"),
+    **dict.fromkeys(("fine",), "end"),
     **dict.fromkeys(("no", "na", "nos", "nas", "em", "num", "numa"), "in"),
     **dict.fromkeys(("o", "a", "os", "as"), "the"),
     **dict.fromkeys(("do", "da", "dos", "das"), "of"),
@@ -132,7 +169,7 @@ _SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
 #: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
 _AFTER_NOUN = frozenset(
     {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
-    | {"ultima", "passado", "passada", "passados", "passadas"}
+    | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
 )
 #: `dia 1`, `le jour 3`: that day of the month (`1st`).
 _DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
@@ -173,10 +210,10 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             continue
         k = tokens.index(typed)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if w in ("por", "per") and nxt is not None and nxt.lower == "favor":
+        if w in ("por", "per") and nxt is not None and nxt.lower in ("favor", "favore"):
             out.append(Token(Kind.WORD, "please", tok.position))  # `por favor`: its `favor` is skipped below
             continue
-        if w == "favor" and out and out[-1].lower == "please":
+        if w in ("favor", "favore") and out and out[-1].lower == "please":
             continue
         if w in _DAY_WORDS and w != "tag" and nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31:
             number = int(nxt.text)  # `do dia 1`: from the 1st (its number is skipped below)
@@ -220,7 +257,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             english = IN_COMPANY.get(tok.lower)
             if english is not None and tok.kind is Kind.WORD and not is_value(tok.text):
                 if english == "untagged" and j + 1 < len(out) and out[j + 1].lower == "tag":
-                    out[j : j + 2] = [Token(Kind.WORD, "untagged", tok.position)]  # `sem tag`
+                    out[j : j + 2] = [Token(Kind.WORD, "untagged", tok.position)]  # `sem tag`, `senza tag`
                     pairs.append((f"{tok.text} tag", "untagged"))
                     continue
                 out[j] = Token(Kind.WORD, english, tok.position)

@@ -117,3 +117,22 @@ def test_words_that_are_english_too_are_read_so_only_beside_others_of_the_langua
     assert without_labels(parse("nov vs oct net of credits. no daily needed")) == without_labels(parse("2026-11"))
     english = parsed("largest resources with no team tag in october", "/top-resources")
     assert english == parsed("2026-10 tag:team=untagged", "/top-resources")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        (
+            "ciao! quanto abbiamo speso ieri in totale? con il black friday volevo vedere se il costo e salito",
+            "yesterday",
+        ),
+        ("perche il costo di lambda è cresciuto la settimana scorsa?", "why last week service=lambda"),
+        ("a fine mese quanto arriviamo? previsione per novembre, tutti gli account, tasse incluse", "forecast 2026-11"),
+    ],
+)
+def test_italian_reads_as_english(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_eu_is_still_europe_beside_the_languages() -> None:
+    assert without_labels(parse("eu costs last month")) == without_labels(parse("last month region=eu-west-1"))
