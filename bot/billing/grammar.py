@@ -376,6 +376,15 @@ class _Parser(QuestionReader, PrepassReader):
             self.set_question(Question.WHY, tok)
             self.i += 1
             return
+        if (
+            w in ("expect", "expected")
+            and self.i + 1 < len(self.tokens)
+            and self.vocabulary.meanings(self.word(1) or "")
+        ):
+            said = f"{tok.text} {self.tokens[self.i + 1].text}"
+            self.out.readings.append(f"Left out `{said}`: a guess at the answer, not a filter on it.")
+            self.i += 2  # `any account, though I expect prod`: a guess about the answer, no forecast, no filter
+            return
         if w in FORECAST_WORDS:
             self.set_question(Question.FORECAST, tok)
             self.i += 1

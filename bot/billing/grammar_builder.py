@@ -221,7 +221,15 @@ class Builder:
         self.group_by.append(ref)
 
     def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
-        if any(f.dimension == flt.dimension for f in self.filters):
+        same = next((f for f in self.filters if f.dimension == flt.dimension), None)
+        if same is not None and self.comparing and same.negate == flt.negate == False:  # noqa: E712
+            # `team=Platform vs team=platform`, `env=prod vs env=dev`: the values side by side
+            merged = Filter(flt.dimension, tuple(dict.fromkeys([*same.values, *flt.values])))
+            self.filters[self.filters.index(same)] = merged
+            if flt.dimension not in self.group_by:
+                self.group_by.insert(0, flt.dimension)
+            return
+        if same is not None:
             name = ref_text(flt.dimension, vocabulary)
             raise UsageError(
                 f"`{name}` is filtered twice.",

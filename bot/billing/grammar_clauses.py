@@ -328,6 +328,7 @@ class ClauseReader(Cursor):
         ref = self.filter_dimension(key_text)
         resolved = self.resolve_values(ref, values)
         self.out.add_filter(Filter(ref, resolved, negate=op.kind is Kind.NE), self.vocabulary)
+        self.out.after_versus = False  # `project=checkout vs project=search, last month`: values compared
 
     def single_option(self, key_text: str, op: Token, values: Sequence[str]) -> None:
         if op.kind is Kind.NE or len(values) != 1:

@@ -294,6 +294,8 @@ class PrepassReader(ClauseReader):
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+        # `the #1 table`: a rank named in passing
+        joined = [t for t in joined if not re.fullmatch(r"#\d{1,2}", t.lower)]
         return joined
 
     def _read_ways_of_asking(self, joined: list[Token]) -> list[Token]:

@@ -6,6 +6,9 @@ unusual days or a ranking by change); `refuse_questions` turns it into a `UsageE
 
 from __future__ import annotations
 
+import re
+
+from bot.billing.grammar_dates import MONTH_NAMES
 from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_words import (
     ANOMALY_WORDS,
@@ -23,6 +26,11 @@ from bot.billing.model import Question
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AskedElsewhere, UserFacingError
 
+#: Words that name a period after a comparison word (`vs last month`, `than the week before`).
+_PERIOD_WORDS = frozenset(
+    {"last", "previous", "prior", "this", "today", "yesterday", "week", "month", "quarter", "year", "before", "ago"}
+    | {"mtd", "ytd", "qtd", "wtd", "days", "weeks", "months", "same", "lastyear", "yoy", "mom", "wow", "period"}
+)
 #: What a word beyond the cost asks for, by the word sets that mean it (`question_word`).
 _QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
     (VERSUS_WORDS | COMPARE_WORDS | OVER_PREVIOUS | YEAR_OVER_YEAR, "a comparison of two periods"),
@@ -51,8 +59,10 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
         if w == "behind":  # `the tables behind search`, `what's behind the number`: what these commands list
             continue
-        if w in VERSUS_WORDS and _values_compared(tokens, j, vocabulary):
-            continue  # `search vs checkout`, `Platform vs everyone else`: values side by side, which the list shows
+        if w in VERSUS_WORDS and (_values_compared(tokens, j, vocabulary) or not _period_follows(tokens, j)):
+            continue  # `search vs checkout`, `reconcile against our IAM list`: no two periods compared
+        if w in FORECAST_WORDS and j + 1 < len(tokens) and vocabulary.meanings(tokens[j + 1].text):
+            continue  # `though I expect prod`: a guess about a value, no forecast
         for words, asks in _QUESTION_SETS:
             if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
                 return tok.text, asks
@@ -69,6 +79,16 @@ def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> boo
     named = [t.text for t in (before, after[0]) if vocabulary.meanings(t.text)]
     others = ("everyone", "everything", "rest", "others", "untagged", "nothing", "none", "nobody")
     return len(named) == 2 or (len(named) == 1 and after[0].lower in others)
+
+
+def _period_follows(tokens: list[Token], j: int) -> bool:
+    """Whether a period is named within four words after the comparison word at `j` (`vs last month`, `than
+    october`, `against the week before`): only two periods make a comparison these commands cannot answer."""
+    for k in range(j + 1, min(j + 5, len(tokens))):
+        w = tokens[k].lower
+        if w in _PERIOD_WORDS or w in MONTH_NAMES or re.fullmatch(r"(?:\d{4}-\d{2}.*|q[1-4]|h[12]|fy\d{2,4})", w):
+            return True
+    return False
 
 
 def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:

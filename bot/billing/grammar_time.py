@@ -380,6 +380,21 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             raise range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
+    ending_count = NUMBER_WORDS.get(w, int(w) if w.isdecimal() and len(w) < 4 else None)
+    if (
+        ending_count
+        and word_at(tokens, i + 1) in ("days", "weeks")
+        and word_at(tokens, i + 2) in ("ending", "ended", "to")
+    ):
+        last_day = _day_at(tokens, i + 3, today)  # `the 7 days ending yesterday`: those days, through it
+        named = word_at(tokens, i + 3)
+        if last_day is None and named in ("yesterday", "today"):
+            day = today - timedelta(days=1 if named == "yesterday" else 0)
+            last_day = (day, day + timedelta(days=1), f"{day:%Y-%m-%d}", 1)
+        if last_day is not None and last_day[1] - last_day[0] == timedelta(days=1):
+            days = ending_count * (7 if word_at(tokens, i + 1) == "weeks" else 1)
+            start = last_day[1] - timedelta(days=days)
+            return (start, last_day[1], range_label(start, last_day[1])), 3 + last_day[3]
     if w == "week" and word_at(tokens, i + 1) in ("ending", "ended", "to"):  # `week ending nov 22`: its 7 days
         last_day = point_at(tokens, i + 2, today)
         if last_day is not None and last_day[1] - last_day[0] == timedelta(days=1):

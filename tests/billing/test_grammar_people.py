@@ -872,3 +872,31 @@ def test_spot_against_on_demand_and_instance_families_the_bill_lacks_are_ec2_by_
 )
 def test_a_dash_inside_a_span_and_what_is_not_wanted_read_as_meant(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        (
+            "project=checkout vs project=search, last month, by service",
+            "last month tag:project=checkout,search by tag:project, service",
+        ),
+        ("how much did team=Platform vs team=api cost in october?", "2026-10 tag:team=Platform,api by tag:team"),
+        (
+            "which DynamoDB tables cost the most in the 7 days ending yesterday",
+            "2026-11-20..2026-11-26 service=dynamodb by resource",
+        ),
+    ],
+)
+def test_filters_compared_and_days_ending_a_day_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_a_guess_at_the_answer_is_no_filter_and_no_forecast() -> None:
+    from tests.billing.phrasings import parsed
+
+    q = parsed("which tables cost the most last week (any account, though I expect prod)?", "/top-resources")
+    assert q == parsed("last week service=dynamodb", "/top-resources")
+    assert "Left out `expect prod`: a guess at the answer, not a filter on it." in q.readings  # type: ignore[attr-defined]
+    with pytest.raises(UsageError, match="filtered twice"):  # without a comparison, one list is asked for
+        parse("team=api team=web")

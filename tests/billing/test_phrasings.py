@@ -259,8 +259,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
     BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=36, wrong=12),
     # refusals that became near answers the scorer counts wrong: `today vs wed/thu` compared (a daily series was
-    # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team
-    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=17),
+    # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
+    # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
+    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=18),
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=16, wrong=17),  # held back unread
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
 )
