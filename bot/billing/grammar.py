@@ -945,7 +945,9 @@ class _Parser(QuestionReader, PrepassReader):
         named_apart = [
             ref
             for (ref, negate) in chosen
-            if not negate and sum(any(m.dimension == ref for m in b.meanings) for b in out.bare if not b.negate) > 1
+            # distinct values, not mentions: `commitments ... savings plans + RIs` name the same fees three times
+            if not negate
+            and len({m.values for b in out.bare if not b.negate for m in b.meanings if m.dimension == ref}) > 1
         ]
         asked_twice = sum(t.lower in ("what", "what's", "whats", "how") for t in self.tokens) > 1
         if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:

@@ -273,6 +273,7 @@ class QuestionReader(Cursor):
             out.excluding = False
             return
         if current is not None and not (out.comparing or out.after_versus):
+            found = self._weekday_within(current, found)
             # `this year so far, Jan through Nov`: the days within, in one sentence; in an aside after it (`Jan
             # through Nov (Nov partial is fine)`), days the answer holds already
             same = (current.start, current.end) == (found.start, found.end)
@@ -283,7 +284,13 @@ class QuestionReader(Cursor):
             if inner is found and apart == "(":
                 out.readings.append(f"`{found.label}` in the aside is part of `{current.label}`, the days answered.")
                 return
-            # one day within is often a description (`the stuff that hits on the 1st`): which is meant is asked
+            # one day within is a description (`the fees that hit on the 1st`, `we cut over the CDN on tuesday`):
+            # part of the days answered
+            if inner is not None and not apart and inner.days == 1:
+                outer = current if inner is found else found
+                out.readings.append(f"`{inner.label}` is part of `{outer.label}`, the days answered.")
+                out.time_range = outer
+                return
             if inner is not None and not apart and inner.days > 1:
                 outer = current if inner is found else found
                 out.time_range = inner
@@ -296,6 +303,17 @@ class QuestionReader(Cursor):
             out.time_at = self.tokens[self.i].position
         out.set_time(found)
         out.after_versus = out.excluding = False
+
+    def _weekday_within(self, current: TimeRange, found: TimeRange) -> TimeRange:
+        """`last week ... on tuesday`, `the thurs autoscaling change` beside `last week`: that weekday of the range
+        already read (a weekday alone is the latest one), when the range holds one that has begun."""
+        named = WEEKDAYS.get(self.word() or "", SHORT_WEEKDAYS.get(self.word() or ""))
+        if named is None or found.days != 1 or current.days > 7:
+            return found
+        day = current.start + timedelta(days=(named - current.start.weekday()) % 7)
+        if day < current.end and day <= self.today:
+            return TimeRange(day, day + timedelta(days=1), range_label(day, day + timedelta(days=1)))
+        return found
 
     def _apart(self, since: int | None) -> str:
         """What sets the cursor apart from the text's offset `since`: "." when a sentence ends between them

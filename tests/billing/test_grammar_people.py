@@ -900,3 +900,24 @@ def test_a_guess_at_the_answer_is_no_filter_and_no_forecast() -> None:
     assert "Left out `expect prod`: a guess at the answer, not a filter on it." in q.readings  # type: ignore[attr-defined]
     with pytest.raises(UsageError, match="filtered twice"):  # without a comparison, one list is asked for
         parse("team=api team=web")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        (
+            "cloudfront per day last week, we cut over the image CDN on tuesday",
+            "last week service=cloudfront daily",
+            "`2026-11-17` is part of `last week`, the days answered.",
+        ),
+        (
+            "what did the SP + RI fees on the 1st come to this month?",
+            "this month charge-class=recurring,one-time",
+            "`2026-11-01` is part of `this month`, the days answered.",
+        ),
+    ],
+)
+def test_one_day_named_within_the_range_is_part_of_the_days_answered(text: str, meaning: str, said: str) -> None:
+    q = parse(text)
+    assert without_labels(q) == without_labels(parse(meaning))
+    assert said in q.readings
