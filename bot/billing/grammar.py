@@ -351,6 +351,9 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.excluding = True
             self.i += 1
             return
+        if w in ("budget", "budgets") and (self.word(1) in _NOTICES or self.word(-1) in ("aws",)):
+            self.i += 1  # `just got an AWS budgets email ... what spiked`: the email is context; what spiked is asked
+            return
         if w in ("budget", "budgets"):
             raise UsageError(
                 f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
@@ -572,8 +575,24 @@ class _Parser(QuestionReader, PrepassReader):
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
             why = f"no `{w}` instance family in this bill's usage types"
-            if not partial and _EC2_FAMILY.match(w) and self.ec2_by_usage_type(tok, why):
+            other = (
+                any(
+                    m.dimension.kind is Dimension.SERVICE
+                    and m.values != tuple(self.vocabulary.meanings("ec2")[0].values)
+                    for b in self.out.bare
+                    for m in b.meanings
+                )
+                if self.vocabulary.meanings("ec2")
+                else True
+            )  # `RDS instances (r6g candidates)`: RDS's class
+            if not partial and _EC2_FAMILY.match(w) and not other and self.ec2_by_usage_type(tok, why):
                 return  # none on this bill: EC2 by usage type, where instance families show
+            if not partial and _EC2_FAMILY.match(w) and other:  # `RDS instances (r6g candidates)`: its class
+                partial = self.vocabulary.usage_types_holding(f"db.{w}.")
+                if not partial:
+                    self.out.readings.append(f"Left out `{tok.text}`: no usage type of this bill holds that class.")
+                    self.i += 1
+                    return
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
@@ -1113,6 +1132,8 @@ _BETWEEN_PLACES = frozenset(
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: What a budget sends (`an AWS budgets email`, `the budget alert`): context for the question, not a budget asked.
+_NOTICES = frozenset({"email", "emails", "alert", "alerts", "alarm", "alarms", "notification", "notifications", "says"})
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
 #: Words for a kind of charge (`tax vs credits vs usage`), by the kind.

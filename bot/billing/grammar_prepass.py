@@ -294,6 +294,29 @@ class PrepassReader(ClauseReader):
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+        # `days that stand out`, `is it normal?`: unusual days
+        for j in range(len(joined) - 1, -1, -1):
+            pair = [t.lower for t in joined[j : j + 2]]
+            if pair in (["stand", "out"], ["stands", "out"], ["stood", "out"], ["standing", "out"]):
+                joined[j : j + 2] = [Token(Kind.WORD, "standout", joined[j].position)]
+            elif (
+                len(pair) == 2
+                and pair[0] in ("normal", "expected")
+                and j > 1
+                and joined[j - 1].lower in ("it", "that", "this")
+            ):
+                joined[j] = Token(Kind.WORD, "unusual", joined[j].position)  # `is it normal`: is it unusual
+        # `forecast to blow past it`: beyond it, no time
+        joined = [
+            t
+            for j, t in enumerate(joined)
+            if not (t.lower == "past" and j + 1 < len(joined) and joined[j + 1].lower in ("it", "that", "this", "them"))
+        ]
+        # `recent 2 weeks`, `past few`: the last ones
+        for j in range(len(joined) - 2):
+            count = joined[j + 1].lower
+            if joined[j].lower == "recent" and (count.isdecimal() or count in NUMBER_WORDS):
+                joined[j] = Token(Kind.WORD, "last", joined[j].position)
         # `the #1 table`: a rank named in passing
         joined = [t for t in joined if not re.fullmatch(r"#\d{1,2}", t.lower)]
         return joined

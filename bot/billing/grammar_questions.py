@@ -72,7 +72,9 @@ class QuestionReader(Cursor):
             self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
             self.i += 1
             return True
-        if w in ("changed", "change") and (self.word(-1) in ("what", "whats", "what's") or self.word(-2) == "what"):
+        if w in ("changed", "change", "moved") and (
+            self.word(-1) in ("what", "whats", "what's") or self.word(-2) == "what"
+        ):
             self.set_question(Question.WHY, self.tokens[self.i])  # `what changed in ec2`, `what has changed`
             self.i += 1
             return True

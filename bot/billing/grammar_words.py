@@ -88,6 +88,7 @@ CHAT_WORDS = frozenset(
         *("infra", "infrastructure", "linked", "ids", "id", "cluster", "clusters", "cluster's", "$$", "$$$"),
         *("page", "pages", "campaign", "campaigns", "email", "emails", "e-mail", "mail", "newsletter"),
         *("outage", "outages", "incident", "incidents", "downtime", "ticket", "tickets", "prospect", "back"),
+        *("threshold", "thresholds", "exceeded", "exceeds"),
         *("k", "rounding", "rounded", "cents", "decimals", "b4", "y/n", "i.e", "i.e.", "e.g", "e.g.", "nb"),
         *("names", "name", "your", "yours", "prepaid", "sitting", "spread", "their", "theirs", "technical"),
         *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
@@ -140,7 +141,7 @@ ANOMALY_WORDS = frozenset(
     {
         *("anomaly", "anomalies", "anomalous", "unusual", "abnormal", "outlier", "outliers", "irregular"),
         *("spike", "spikes", "spiked", "spiking", "spikey", "spiky", "odd", "weird", "strange", "unexpected"),
-        *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch"),
+        *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch", "standout", "standouts"),
     }
 )
 #: Words of a cost that went up or down. With a ranking word (`biggest increase`, `which service grew the

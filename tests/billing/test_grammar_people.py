@@ -921,3 +921,30 @@ def test_one_day_named_within_the_range_is_part_of_the_days_answered(text: str, 
     q = parse(text)
     assert without_labels(q) == without_labels(parse(meaning))
     assert said in q.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("just got an AWS budgets email - what spiked??", "anomalies this month"),
+        ("last week vs week before, total + what moved", "why last week"),
+        ("any days last week that stand out?", "anomalies last week"),
+        ("Glue cost of 2026/11/22 was very high, is it normal?", "anomalies 2026-11-22 service=glue"),
+        (
+            "daily DynamoDB cost in ap-southeast-2 region for recent 2 weeks?",
+            "last 2 weeks service=dynamodb region=ap-southeast-2 daily",
+        ),
+    ],
+)
+def test_notices_moves_and_days_that_stand_out_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_an_instance_class_of_another_service_named_is_left_out_and_said() -> None:
+    from tests.billing.phrasings import parsed
+
+    q = parsed("most expensive RDS instances last 90 days (looking at r6g candidates)", "/top-resources")
+    assert q == parsed("last 90 days service=rds", "/top-resources")
+    assert "Left out `r6g`: no usage type of this bill holds that class." in q.readings  # type: ignore[attr-defined]
+    with pytest.raises(UsageError, match="`budget`"):  # a budget asked about is still kept elsewhere
+        parse("are we over budget")
