@@ -299,12 +299,7 @@ class PrepassReader(ClauseReader):
             pair = [t.lower for t in joined[j : j + 2]]
             if pair in (["stand", "out"], ["stands", "out"], ["stood", "out"], ["standing", "out"]):
                 joined[j : j + 2] = [Token(Kind.WORD, "standout", joined[j].position)]
-            elif (
-                len(pair) == 2
-                and pair[0] in ("normal", "expected")
-                and j > 1
-                and joined[j - 1].lower in ("it", "that", "this")
-            ):
+            elif pair[0] in ("normal", "expected") and j > 1 and joined[j - 1].lower in ("it", "that", "this"):
                 joined[j] = Token(Kind.WORD, "unusual", joined[j].position)  # `is it normal`: is it unusual
         # `forecast to blow past it`: beyond it, no time
         joined = [
