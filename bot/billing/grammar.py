@@ -323,6 +323,8 @@ class _Parser(QuestionReader, PrepassReader):
         if w in COMPARE_WORDS or w in OVER_PREVIOUS or w == "between":  # `the split between prod and dev`
             self.out.comparing = True
             self.out.implied_range = self.out.implied_range or OVER_PREVIOUS_PERIOD.get(w)
+            # `MoM growth for the last 12 months`: each month beside the one before
+            self.out.over_unit = self.out.over_unit or _OVER_UNITS.get(w, "")
             self.i += 1
             return
         if w in YEAR_OVER_YEAR:
@@ -1132,6 +1134,13 @@ _BETWEEN_PLACES = frozenset(
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: The unit an "X over X" short form steps by (`mom`: month).
+_OVER_UNITS = {
+    **dict.fromkeys(("wow", "w/w", "wk/wk"), "week"),
+    **dict.fromkeys(("mom", "m/m", "mo/mo", "mom%"), "month"),
+    **dict.fromkeys(("qoq", "q/q"), "quarter"),
+    **dict.fromkeys(("dod", "d/d"), "day"),
+}
 #: What a budget sends (`an AWS budgets email`, `the budget alert`): context for the question, not a budget asked.
 _NOTICES = frozenset({"email", "emails", "alert", "alerts", "alarm", "alarms", "notification", "notifications", "says"})
 #: A series asked without a range: how many of its periods it shows, this one included.

@@ -37,6 +37,7 @@ from bot.billing.grammar_words import (
     EXCLUDING,
     FILLERS,
     FORECAST_WORDS,
+    INCLUDED_WORDS,
     INCLUDING,
     INCREASE_WORDS,
     JOINERS,
@@ -307,11 +308,28 @@ class PrepassReader(ClauseReader):
             for j, t in enumerate(joined)
             if not (t.lower == "past" and j + 1 < len(joined) and joined[j + 1].lower in ("it", "that", "this", "them"))
         ]
+        # `Week-over-week`, `month-over-month`: the short forms (`wow`, `mom`)
+        for j, tok in enumerate(joined):
+            over = re.fullmatch(r"(day|week|month|quarter|year)-(?:over|on)-\1", tok.lower)
+            if over is not None:
+                joined[j] = Token(Kind.WORD, {"year": "yoy"}.get(over[1], over[1][0] + "o" + over[1][0]), tok.position)
+                if over[1] == "quarter":
+                    joined[j] = Token(Kind.WORD, "qoq", tok.position)
+        # `all in (tax, credits, the lot)`: the whole total
+        for j in range(len(joined) - 1, -1, -1):
+            all_in = joined[j].lower == "all-in" or [t.lower for t in joined[j : j + 2]] == ["all", "in"]
+            if all_in and (j + 2 >= len(joined) or joined[j + 2].lower not in MONTH_NAMES):  # not `all in october`
+                said_later = any(t.lower in INCLUDED_WORDS | {"included"} for t in joined[j + 1 :])
+                joined[j : j + (1 if joined[j].lower == "all-in" else 2)] = (
+                    [] if said_later else [Token(Kind.WORD, "including", joined[j].position)]
+                )  # `all in, fees and tax included`: the list says what is included
         # `recent 2 weeks`, `past few`: the last ones
         for j in range(len(joined) - 2):
             count = joined[j + 1].lower
             if joined[j].lower == "recent" and (count.isdecimal() or count in NUMBER_WORDS):
                 joined[j] = Token(Kind.WORD, "last", joined[j].position)
+        # `(Mon–Sun)`: the whole week, as every week is
+        joined = [t for t in joined if not re.fullmatch(r"mon(?:day)?[-–]sun(?:day)?", t.lower)]
         # `the #1 table`: a rank named in passing
         joined = [t for t in joined if not re.fullmatch(r"#\d{1,2}", t.lower)]
         return joined

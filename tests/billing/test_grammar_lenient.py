@@ -248,7 +248,7 @@ def test_how_credits_count_said_in_words_is_read_as_the_total_net_or_gross_of_th
         ("ec2 mom", "this month service=ec2"),
         ("s3 qoq by account", "this quarter service=s3 by account"),
         ("lambda dod", "yesterday service=lambda"),
-        ("ec2 wow last month", "last month service=ec2"),  # a period said is the one compared
+        ("ec2 wow last month", "last month service=ec2 weekly"),  # a period said: week by week, as `week over week`
     ],
 )
 def test_an_x_over_x_word_names_its_period_when_the_question_names_none(text: str, same_as: str) -> None:

@@ -948,3 +948,15 @@ def test_an_instance_class_of_another_service_named_is_left_out_and_said() -> No
     assert "Left out `r6g`: no usage type of this bill holds that class." in q.readings  # type: ignore[attr-defined]
     with pytest.raises(UsageError, match="`budget`"):  # a budget asked about is still kept elsewhere
         parse("are we over budget")
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("MoM growth for the last 12 months - is the curve flattening or not", "last 12 months monthly"),
+        ("Week-over-week totals for the last 6 full weeks (Mon–Sun)", "last 6 weeks weekly"),
+        ("what's our monthly run rate right now, all in (tax, credits, the lot)", "forecast this month monthly"),
+    ],
+)
+def test_short_forms_of_x_over_x_and_all_in_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
