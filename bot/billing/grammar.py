@@ -556,6 +556,19 @@ class _Parser(QuestionReader, PrepassReader):
                 if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
                     self.i += 1
                 return  # none on this bill: EC2 by usage type, where they would show
+        if not partial and fold(w) in _S3_CLASSES:  # `glacier`, `deep archive`: S3's storage classes
+            fragment = _S3_CLASSES[fold(w)]
+            partial = self.vocabulary.usage_types_holding(fragment)
+            why = f"S3 bills its storage classes in its usage types, and none of this bill holds `{fragment}`"
+            if not partial and self.service_by_usage_type(tok, "s3", why):
+                return
+        if not partial and w in ("graviton", "arm64", "aarch64"):  # the `g` families (`m7g`, `c6g`)
+            ref = DimensionRef(Dimension.USAGE_TYPE)
+            graviton = [u for u in self.vocabulary.usage_types if _GRAVITON_FAMILY.search(u)]
+            partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in graviton]
+            why = "no Graviton instance family (the `g` families, e.g. `m7g`) in this bill's usage types"
+            if not partial and self.ec2_by_usage_type(tok, why):
+                return
         if not partial and w in ("gpu", "gpus"):  # EC2's GPU and ML-accelerator families (`BoxUsage:g5.xlarge`)
             ref = DimensionRef(Dimension.USAGE_TYPE)
             gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
@@ -680,17 +693,23 @@ class _Parser(QuestionReader, PrepassReader):
     def ec2_by_usage_type(self, tok: Token, why: str) -> bool:
         """`tok` answered as EC2 by usage type (`GPUs` on a bill without GPU instances, `EC2-Other`), said with
         `why`; False when the bill holds no EC2."""
-        ec2 = self.vocabulary.meanings("ec2")
-        if not ec2:
+        return self.service_by_usage_type(tok, "ec2", why)
+
+    def service_by_usage_type(self, tok: Token, service: str, why: str) -> bool:
+        """`tok` answered as `service` by usage type, where what it names would show (`glacier`: S3's usage
+        types), said with `why`; False when the bill holds no such service."""
+        meanings = self.vocabulary.meanings(service)
+        if not meanings:
             return False
+        said = service.upper()
         if DimensionRef(Dimension.USAGE_TYPE) in self.out.named and any(
-            b.meanings == tuple(ec2) for b in self.out.bare
+            b.meanings == tuple(meanings) for b in self.out.bare
         ):
             self.i += 1  # `ebs volumes`: the word before it said so
             return True
-        self.out.bare.append(Bare(tok.text, tuple(ec2), self.out.excluding))
+        self.out.bare.append(Bare(tok.text, tuple(meanings), self.out.excluding))
         self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
-        self.out.readings.append(f"`{tok.text}`: {why}; answered with EC2 by usage type.")
+        self.out.readings.append(f"`{tok.text}`: {why}; answered with {said} by usage type.")
         self.i += 1
         return True
 
@@ -1134,6 +1153,17 @@ _BETWEEN_PLACES = frozenset(
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: S3's storage classes as people name them (folded) -> the part of S3's usage types naming each.
+_S3_CLASSES = {
+    "glacier": "glacier",
+    "deeparchive": "deeparchive",
+    "intelligenttiering": "intelligenttiering",
+    "infrequentaccess": "sia",
+    "standardia": "sia",
+    "onezoneia": "zia",
+}
+#: Graviton instance families in a usage type (`BoxUsage:m7g.large`, `USW2-BoxUsage:c6gn.xlarge`).
+_GRAVITON_FAMILY = re.compile(r":[a-z]+\d+g[a-z]*\.", re.IGNORECASE)
 #: The unit an "X over X" short form steps by (`mom`: month).
 _OVER_UNITS = {
     **dict.fromkeys(("wow", "w/w", "wk/wk"), "week"),

@@ -87,7 +87,10 @@ TWO_WORD_DIMENSIONS = {("usage", "type"), ("usage", "types"), ("charge", "type")
 TWO_WORD_DIMENSIONS |= {("resource", "id"), ("charge", "category"), ("linked", "account"), ("charge", "class")}
 #: An instance type is part of the usage type (`BoxUsage:m5.large`): people group EC2 by it.
 TWO_WORD_DIMENSIONS |= {("instance", "type"), ("instance", "types")}
+#: S3's storage classes are part of its usage types (`TimedStorage-GlacierByteHrs`).
+TWO_WORD_DIMENSIONS |= {("storage", "class"), ("storage", "classes")}
 DIMENSION_WORDS["instancetype"] = DIMENSION_WORDS["instancetypes"] = Dimension.USAGE_TYPE
+DIMENSION_WORDS["storageclass"] = DIMENSION_WORDS["storageclasses"] = Dimension.USAGE_TYPE
 
 BASIS_WORDS: dict[str, CostBasis] = {
     "unblended": CostBasis.UNBLENDED,

@@ -323,6 +323,10 @@ class PrepassReader(ClauseReader):
                 joined[j : j + (1 if joined[j].lower == "all-in" else 2)] = (
                     [] if said_later else [Token(Kind.WORD, "including", joined[j].position)]
                 )  # `all in, fees and tax included`: the list says what is included
+        # `deep archive`, `infrequent access`: one name of S3's storage classes
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower + joined[j + 1].lower in ("deeparchive", "infrequentaccess", "intelligenttiering"):
+                joined[j : j + 2] = [Token(Kind.WORD, f"{joined[j].text}-{joined[j + 1].text}", joined[j].position)]
         # `recent 2 weeks`, `past few`: the last ones
         for j in range(len(joined) - 2):
             count = joined[j + 1].lower

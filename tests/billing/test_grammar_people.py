@@ -960,3 +960,16 @@ def test_an_instance_class_of_another_service_named_is_left_out_and_said() -> No
 )
 def test_short_forms_of_x_over_x_and_all_in_read_as_meant(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_storage_classes_and_graviton_are_usage_types_of_their_service_said() -> None:
+    q = parse("S3 by storage class for Oct")
+    assert without_labels(q) == without_labels(parse("2026-10 service=s3 by usage-type"))
+    glacier = parse("glacier costs last month")
+    assert without_labels(glacier) == without_labels(parse("last month service=s3 by usage-type"))
+    assert glacier.readings[0] == (
+        "`glacier`: S3 bills its storage classes in its usage types, and none of this bill holds `glacier`; "
+        "answered with S3 by usage type."
+    )
+    graviton = parse("graviton spend this month")
+    assert without_labels(graviton) == without_labels(parse("this month service=ec2 by usage-type"))
