@@ -112,6 +112,15 @@ was read (its translator's note quoted a few of its words); the twenty-sixth on 
 read; the twenty-fifth was held back unread to the end and only scored.
 The twenty-fourth, twenty-fifth and twenty-sixth were written with the grammar of a session that had already read
 the twelfth to twenty-second batches, so they measure how far rules written for other people's words reach.
+`FRESH_27` to `FRESH_30` were typed and translated the same way later in that stop (a mobile team lead, a Portuguese
+speaker, a controller, a data platform engineer, an engineering director, customer support after an outage; a solo
+DevOps person, a UK finance analyst, an SRE manager's post-incident review, a procurement lead, a junior data
+scientist, questions pasted from email; a staff engineer's nested questions, Italian and Spanish colleagues, an
+intern, an ops manager in spreadsheets, team leads defending their spend, Friday one-liners; a cloud architect
+before a Graviton move, Japanese and Korean engineers, a finance VP, a developer after a Budgets alert, a storage
+admin, a weekly ops review). First sight on 6d255f6; each was also scored on the grammar of its day before it was
+read (the twenty-seventh 19/21/10 on d102551, the twenty-ninth 19/20/11 and the thirtieth 17/17/16 on 3e1203b);
+the twenty-eighth was held back unread to the end and only scored (20/13/17 on d102551).
 """
 
 from __future__ import annotations
@@ -4181,4 +4190,1045 @@ FRESH_26: tuple[tuple[str, str, str], ...] = (
     ),
     # NOT SUPPORTED (coverage, utilization): the writer's nearest, the split by charge class, as FRESH_4 and FRESH_13
     ("/cost", "SP/RI coverage and utilization for EC2 + RDS last month?", "last month service=ec2,rds by charge-class"),
+)
+
+
+FRESH_27_FIRST_SIGHT = (18, 22, 10)
+
+FRESH_27: tuple[tuple[str, str, str], ...] = (
+    # `prod` meant as the account
+    (
+        "/cost",
+        "hey how much did lambda cost us last week? prod only pls",
+        "last week service=lambda account=production",
+    ),
+    # the same days of last month are the comparison every answer makes anyway, as FRESH_7's `ec2 mtd vs last mo`
+    (
+        "/cost",
+        "dynamo spend so far this month vs same point last month? feels like its creeping up",
+        "this month service=dynamodb",
+    ),
+    # a service not on the bill, as FRESH_5's and FRESH_13's `athena` (the writer's nearest, Lambda, DynamoDB and SQS
+    # this month, was not taken)
+    ("/cost", "whats our api gateway bill looking like this month", "!api gateway"),
+    # NOT SUPPORTED (holiday traffic): the writer's nearest, the month-end forecast as it stands
+    (
+        "/cost",
+        "where's lambda going to land for nov w/ black friday today and cyber monday on the 30th",
+        "forecast 2026-11 service=lambda",
+    ),
+    # Monday is the day Tuesday is compared with anyway, as FRESH_15's `why did the bill jump on tuesday`; deploys are
+    # not in the bill
+    ("/cost", "why did dynamodb jump on tuesday?? nobody deployed anything", "why 2026-11-24 service=dynamodb"),
+    # a filtered tag breakdown; the api value and the untagged share are among the values listed, as FRESH_7's
+    # `env=prod vs env=dev vs untagged`; `last 30 days` by the grammar's rule
+    (
+        "/tags",
+        "lambda only - how much is tagged team=api vs untagged, last 30 days",
+        "team service=lambda last 30 days",
+    ),
+    # `rn` as the writer read it, this month, as FRESH_18's `right now`
+    ("/top-resources", "which dynamo tables are costing us the most rn", "this month service=dynamodb"),
+    # `the last 2 weeks` by the grammar's rule (the writer counted 14 days back from yesterday), the 18th inside it;
+    # the writer's split by service kept
+    (
+        "/cost",
+        "can i get sqs and lambda day by day for the last 2 weeks. we shipped the new order-events consumer on the "
+        "18th and want to see if it moved anything",
+        "last 2 weeks service=sqs,lambda daily by service",
+    ),
+    # all accounts is every account anyway
+    ("/cost", "qual foi o custo total de ontem? todas as contas", "yesterday"),
+    (
+        "/cost",
+        "custo de EC2 semana passada, us-east-1 vs us-west-2 por favor",
+        "last week service=ec2 region=us-east-1,us-west-2 by region",
+    ),
+    # like for like: this week's complete days against the same days of last week; `staging` the account; who left
+    # something running is not in the bill, the per-resource changes of `why` are the nearest
+    (
+        "/cost",
+        "pq o custo do staging subiu tanto essa semana?? alguém esqueceu máquina ligada?",
+        "why this week account=staging",
+    ),
+    # `staging` the account
+    (
+        "/top-resources",
+        "top 10 instancias ec2 mais caras no staging mes passado",
+        "10 last month service=ec2 account=staging",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "custo por env esse mes, e quanto ta sem tag?", "env this month"),
+    ("/cost", "teve algum dia estranho em outubro? tipo anomalia de custo", "anomalies 2026-10"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "quais buckets s3 mais caros na eu-west-1?", "this month service=s3 region=eu-west-1"),
+    (
+        "/cost",
+        "quanto gastamos com data transfer do dia 1 até hoje, separado por regiao",
+        "since 2026-11-01 service=data-transfer by region",
+    ),
+    # the month so far by account with the month-end forecast, as FRESH_5's `November accrual estimate`
+    (
+        "/cost",
+        "For the Nov accrual: MTD total by account + where the full month is projected to land, by account if possible",
+        "forecast 2026-11 by account",
+    ),
+    # the charge types the writer lists (RI and SP fees, usage, credits, tax) by charge class, as FRESH_22's `october
+    # total incl tax, credits and RI fees broken out`
+    (
+        "/cost",
+        "how much of October was SP/RI fees vs actual usage? want credits and tax as separate lines too",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (a future day's fees): the writer's nearest, the fees posted on 1 November; no split of the
+    # commitment fees into Savings Plan and RI fees by charge class: the fees by usage type, as FRESH_18
+    (
+        "/cost",
+        "what will the savings plan + RI charges be on Dec 1, same as what posted Nov 1?",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    ("/cost", "credits applied YTD, by month pls", "ytd charge-class=credit monthly"),
+    # tax as its own line beside the rest by charge class, as FRESH_18's `tax and credits shown separately`; the total
+    # without tax is the total less that line
+    ("/cost", "Q3 total ex tax, and tax on its own", "2026-q3 by charge-class"),
+    # the RIs are the commitment fees, as FRESH_1's `RI spend ytd`, by month to show where the upfront sits in the
+    # (unblended) numbers; NOT SUPPORTED (finance's ledger)
+    (
+        "/cost",
+        "the RIs we prepaid back in January... is that upfront sitting all in Jan in your numbers or spread out over "
+        "the months?",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # `net of credits` is credits included (the default), as FRESH_5; October is the period November is compared with
+    # anyway (its same days)
+    ("/cost", "nov vs oct net of credits. no daily needed", "2026-11"),
+    # a filtered tag breakdown
+    (
+        "/tags",
+        "data-lake acct split by project for October, need it for the intercompany recharge",
+        "project account=data-lake 2026-10",
+    ),
+    # days after today hold no data: the writer's nearest, the month-end forecast, which gives the month to date
+    # beside it (the days to come are the difference)
+    ("/cost", "need to accrue for the days not in yet - what's the estimate for 28th-30th?", "forecast 2026-11"),
+    # `last 7 days` by the grammar's rule, the writer's 7 days to yesterday
+    ("/cost", "glue day by day last 7 days, data-lake acct", "last 7 days service=glue account=data-lake daily"),
+    # `the lake account` is the data-lake account
+    (
+        "/top-resources",
+        "biggest s3 buckets by $ in the lake account this month",
+        "this month service=s3 account=data-lake",
+    ),
+    ("/top-resources", "which glue jobs were most expensive in october?", "2026-10 service=glue"),
+    # a service not on the bill, as FRESH_5's and FRESH_13's `athena` (the writer's nearest, data-lake by service, was
+    # not taken)
+    ("/cost", "how much are we paying for athena? ballpark is fine", "!athena"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last
+    # week`
+    (
+        "/cost",
+        "s3 in data-lake this wk vs last wk? turned on the glacier lifecycle rule monday",
+        "this week service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the values and the untagged share are listed in every breakdown; no range typed: this
+    # month, as the writer read it
+    (
+        "/tags",
+        "team split inside the data-lake account - how much is actually tagged data vs Platform vs nothing",
+        "team account=data-lake this month",
+    ),
+    # `the last month or so` by the grammar's rule, as FRESH_7's `over the last month or so` (the writer counted 30
+    # days back from today); `the lake account` is the data-lake account
+    (
+        "/cost",
+        "KMS in the lake account did something weird in the last month or so, were there any spikes",
+        "anomalies last month service=kms account=data-lake",
+    ),
+    (
+        "/top-resources",
+        "top 5 most expensive anything in data-lake eu-west-1 last week",
+        "5 last week account=data-lake region=eu-west-1",
+    ),
+    # the values are listed in every breakdown, biggest first
+    ("/tags", "spend by team this month, who's the biggest?", "team this month"),
+    # a ranking by change is not something `/tags` answers (it lists costs only): refused naming the word, as
+    # FRESH_15's `/top-resources` `grew` and FRESH_4's `improved`
+    ("/tags", "team breakdown Oct vs Sep - want to see who grew the most", "!grew"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22
+    ("/tags", "is api over budget for Q4?", "!budget"),
+    # NOT SUPPORTED (reasonable): the writer's nearest; September is the period October is compared with anyway
+    (
+        "/cost",
+        "what did Platform spend on EKS last month and is that reasonable",
+        "last month service=eks tag:team=Platform",
+    ),
+    # NOT SUPPORTED (untagged spend has no team): the writer's nearest, the team tag's breakdown with its untagged
+    # share; no range typed: this month
+    ("/tags", "which team has the most untagged stuff? keep hearing our tagging is bad", "team this month"),
+    # no percentages in the grammar: the two accounts side by side they are shares of, as FRESH_22's `staging is what
+    # % of prod`; `prod` meant as the account
+    (
+        "/cost",
+        "prod vs staging YTD. staging shouldn't be more than ~20% of prod",
+        "ytd account=production,staging by account",
+    ),
+    # all accounts is every account anyway; each resource is listed by its id
+    (
+        "/top-resources",
+        "top 10 most expensive resources across all 3 accounts this month, need actual names/ids",
+        "10 this month",
+    ),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "why did web's costs go up in november?", "why 2026-11 tag:team=web"),
+    # Monday is the day Tuesday is compared with anyway; whether the day was unusual is a question of its own
+    (
+        "/cost",
+        "hi! customer asked if the outage on tuesday cost us more money 😅 did our aws bill go up that day?",
+        "2026-11-24",
+    ),
+    # NOT SUPPORTED (the outage's day): the writer's nearest, the checkout project by day last week; the week before
+    # is the period compared with anyway
+    (
+        "/cost",
+        "sorry not technical - did we spend more on aws during the checkout outage last week than normal??",
+        "last week tag:project=checkout daily",
+    ),
+    # NOT SUPPORTED (a customer's charges, the ticket): the writer's nearest, our total that day; Monday is the day
+    # compared with anyway
+    (
+        "/cost",
+        "customer on ticket 48213 wants to know if the outage made their bill higher, can you pull what they got "
+        "charged on nov 24",
+        "2026-11-24",
+    ),
+    # NOT SUPPORTED (hours): the writer's nearest, the servers as EC2 over the whole day; Monday is the day compared
+    # with anyway
+    (
+        "/cost",
+        "did the outage cost us anything extra? like more servers spun up or w/e. it was roughly 2-4pm eastern on "
+        "the 24th",
+        "2026-11-24 service=ec2",
+    ),
+    # no range typed: the writer's last 30 days, by the grammar's rule
+    (
+        "/cost",
+        "roughly what does aws cost us per day normally? trying to tell a customer whether an outage is even a big "
+        "deal money-wise",
+        "average last 30 days",
+    ),
+    ("/top-resources", "what were the most expensive things running on nov 24 (day of the outage)", "2026-11-24"),
+    # `last Wednesday` as the writer read it, the Wednesday of last week (not the 25th); the EU downtime in eu-west-1,
+    # as the writer named it
+    (
+        "/cost",
+        "Quick one from sales - prospect on a call asking whether our EU downtime last Wednesday spiked our cloud "
+        "bill. anything odd in eu-west-1 that day?",
+        "anomalies 2026-11-18 region=eu-west-1",
+    ),
+    # NOT SUPPORTED (outage, SLA credits): the writer's nearest, the credits this month
+    ("/cost", "did aws give us any credits back for the outage?", "this month charge-class=credit"),
+    # the writer's two days against the days before them (both spans compared as they are), by day, as FRESH_19's `did
+    # ec2 spike tuesday night?`
+    (
+        "/cost",
+        "customer says the site was super slow over thanksgiving, did cloudfront costs go crazy yesterday or wed?",
+        "2026-11-25..2026-11-26 vs 2026-11-18..2026-11-24 service=cloudfront daily",
+    ),
+)
+
+
+FRESH_28_FIRST_SIGHT = (17, 18, 15)
+
+FRESH_28: tuple[tuple[str, str, str], ...] = (
+    # the day before is the day yesterday is compared with anyway, as FRESH_16's `why did ec2 jump yesterday`
+    ("/cost", "ec2 yday vs day before??", "yesterday service=ec2"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8; `staging` the account,
+    # as the writer read it
+    ("/cost", "why'd staging jump this wk", "why this week account=staging"),
+    # no EBS usage type in the vocabulary: the EC2 resources, the volumes among them, as FRESH_22; `prod` meant as the
+    # account; `rn` as the writer read it, this month
+    ("/top-resources", "biggest ebs vols in prod rn", "this month service=ec2 account=production"),
+    # no NAT Gateway usage type in the vocabulary: Data Transfer and EC2 by usage type, the NAT lines among EC2's, as
+    # FRESH_15's `nat gateway charges`; `last 7d` by the grammar's rule, the writer's 7 days to yesterday
+    (
+        "/cost",
+        "nat gw / data transfer us-east-1 last 7d, daily",
+        "last 7 days service=data-transfer,ec2 region=us-east-1 by usage-type daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "env split for eks this month + how much is untagged", "env service=eks this month"),
+    ("/cost", "where's nov gonna land.", "forecast 2026-11"),
+    ("/top-resources", "lambdas costing most eu-west-1 oct", "2026-10 service=lambda region=eu-west-1"),
+    # the writer's complete days of the month; the daily series is the engine's context
+    ("/cost", "kms looks weird this month? any odd days", "anomalies this month service=kms"),
+    # `net of credits` is credits included (the default), as FRESH_5 and FRESH_17
+    ("/cost", "Could you give me MTD spend by account please, net of credits?", "this month by account"),
+    ("/cost", "What was the total for the fortnight 09/11 to 22/11, excl. tax?", "2026-11-09..2026-11-22 service!=tax"),
+    # the writer's fiscal quarter, the calendar months they named (Oct-Dec 2025)
+    (
+        "/cost",
+        "Q3 FY26 spend by service please (our FY starts 1 April so that's Oct-Dec 25)",
+        "2025-10..2025-12 by service",
+    ),
+    # the fees, usage, credits and tax by charge class, as FRESH_22's `october total incl tax, credits and RI fees
+    # broken out`
+    ("/cost", "how much of Oct's bill was Savings Plan / RI fees vs actual usage?", "2026-10 by charge-class"),
+    # the untagged share is part of every breakdown; Platform is one of the values listed, each apart
+    (
+        "/tags",
+        "Hi, need the team split for October for the recharge, incl. the untagged bit. Platform separately pls",
+        "team 2026-10",
+    ),
+    # the writer's two spans as typed, the later first
+    (
+        "/cost",
+        "Can we compare month to date against the same point last month? i.e. 01/11-26/11 vs 01/10-26/10",
+        "2026-11-01..2026-11-26 vs 2026-10-01..2026-10-26",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "project split on the data-lake acct for last quarter (Jul-Sep) ta",
+        "project account=data-lake last quarter",
+    ),
+    # NOT SUPPORTED (reasons for tax): the writer's nearest, October by charge class, the tax and the taxable spend
+    # each against September, the period compared with anyway
+    ("/cost", "Is there any reason tax was higher on the Oct invoice compared with Sept?", "2026-10 by charge-class"),
+    # `prod acct` is the account
+    (
+        "/cost",
+        "daily spend nov 16-22, prod acct only, need it for the PIR timeline",
+        "2026-11-16..2026-11-22 account=production daily",
+    ),
+    # the writer's optional narrowing to the checkout project left out
+    (
+        "/cost",
+        "did the checkout outage on the 19th cost us anything extra in ec2? compare to the 12th maybe",
+        "2026-11-19 vs 2026-11-12 service=ec2",
+    ),
+    ("/top-resources", "which rds instances were most expensive on 11/19", "2026-11-19 service=rds"),
+    # the day before is the day the 19th is compared with anyway; autoscaling read off the EC2 and EKS lines among the
+    # causes
+    ("/cost", "what drove the spike on thurs 11/19 - autoscaling or something else?", "why 2026-11-19"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "checkout project cost by env 17th-21st", "env tag:project=checkout 2026-11-17..2026-11-21"),
+    # the hourly step the grammar has, as CORPUS's `hourly ec2 yesterday` (the writer's daily fallback not needed)
+    (
+        "/cost",
+        "lambda + sqs by hour on nov 19? think we had a retry storm during the outage",
+        "2026-11-19 service=lambda,sqs hourly",
+    ),
+    # the services behind each day are part of the answer
+    (
+        "/cost",
+        "were there any unusual cost days around the incident, say 15th to 25th",
+        "anomalies 2026-11-15..2026-11-25",
+    ),
+    # the incident week as the writer's days, Mon 16 to Sun 22 Nov
+    (
+        "/top-resources",
+        "top 10 resources tagged project=checkout during incident week",
+        "10 2026-11-16..2026-11-22 tag:project=checkout",
+    ),
+    # three days side by side have no canonical form: the three days by day; egress is the DataTransfer-Out usage
+    # types, as FRESH_13, so split by usage type; the cause is not in the bill
+    (
+        "/cost",
+        "cloudfront 18th vs 19th vs 20th -- did failing over to the static maintenance page push egress up?",
+        "2026-11-18..2026-11-20 service=cloudfront daily by usage-type",
+    ),
+    # `trailing 12 months` by the grammar's rule: the 12 full months before this one, as the writer counted
+    ("/cost", "what's our total spend trailing 12 months, month by month", "last 12 months monthly"),
+    # NOT SUPPORTED (coverage): the split by charge class, as FRESH_4's `covered by commitments` and FRESH_12's `SP
+    # covered vs on-demand`; `last 3 months` by the grammar's rule, as the writer counted; by month, as the writer
+    # read it
+    (
+        "/cost",
+        "how much of our EC2 and Lambda compute is running on-demand vs covered by savings plans, last 3 months?",
+        "last 3 months service=ec2,lambda by charge-class monthly",
+    ),
+    # the Savings Plan fees are the commitment fees, as FRESH_1's `savings plans cost last quarter`
+    ("/cost", "Savings Plan fees we've paid each month this year", "this year charge-class=recurring,one-time monthly"),
+    # NOT SUPPORTED (annualising, EDP): the writer's 90 days to yesterday, scaled to a year by hand; the writer's
+    # monthly totals kept
+    (
+        "/cost",
+        "For the EDP conversation - what's our annualised run-rate based on the last 90 days?",
+        "last 90 days monthly",
+    ),
+    # NOT SUPPORTED (EDP contract, commit): the writer's nearest, the credit lines this year by month
+    (
+        "/cost",
+        "Do we have an EDP discount applied anywhere on the bill already, and what was our commit?",
+        "ytd charge-class=credit monthly",
+    ),
+    # no percentages in the grammar: the breakdown they are shares of, as FRESH_7 and FRESH_14
+    ("/cost", "what % of spend is us-east-1 vs everything else, last quarter", "last quarter by region"),
+    (
+        "/top-resources",
+        "our 20 priciest EC2 instances last month - trying to figure out what to cover with RIs",
+        "20 last month service=ec2",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "team split YTD - need to know which teams to loop in on the 3yr commit", "team ytd"),
+    # the writer's table is the daily series
+    ("/cost", "daily total cost for november so far, as a table i can paste into pandas?", "this month daily"),
+    (
+        "/cost",
+        "hi! could I get monthly cost per service for jan-oct 2026 for a stacked bar chart 🙏",
+        "2026-01..2026-10 by service monthly",
+    ),
+    # weeks run Monday to Sunday
+    ("/cost", "glue spend by week since september, weeks starting monday pls", "since 2026-09-01 service=glue weekly"),
+    # `last 6 months` by the grammar's rule: the six full months before this one, as the writer counted
+    (
+        "/cost",
+        "is s3 cost in the data-lake account trending up? need the series for the last 6 months",
+        "last 6 months service=s3 account=data-lake monthly",
+    ),
+    # a filtered tag breakdown; two months apart have no `/tags` form: the span holding both, as FRESH_14's `sept and
+    # oct`
+    (
+        "/tags",
+        "sorry if this is the wrong cmd - data team costs by env tag for sept and oct separately?",
+        "env tag:team=data 2026-09..2026-10",
+    ),
+    ("/cost", "uh what's the forecast for dynamodb for the rest of the month", "forecast 2026-11 service=dynamodb"),
+    (
+        "/top-resources",
+        "which s3 buckets cost the most in the data lake acct? last month",
+        "last month service=s3 account=data-lake",
+    ),
+    # a service not on the bill, as FRESH_5's and FRESH_13's `athena` (the writer's nearest, Glue alone, was not
+    # taken)
+    (
+        "/cost",
+        "can i get athena+glue costs per day for oct 1 to nov 15 (want to overlay w/ our job run logs)",
+        "!athena",
+    ),
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        'Hi team, forwarding from Jen below, can someone answer? > "What did we spend on AWS in total last month, '
+        'and how does that compare to September?" Thanks, Mark',
+        "2026-10",
+    ),
+    # `staging` the account, as the writer read it
+    (
+        "/cost",
+        'Hi, re ticket FIN-2231: "Please provide the staging AWS costs for the period 1 October 2026 to 15 November '
+        '2026 broken down by service." Kind regards, Priya',
+        "2026-10-01..2026-11-15 account=staging by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "From the CFO office: \"How much of our AWS cost isn't tagged with a team? We need this before the board "
+        'pack." -- for Nov MTD please',
+        "team this month",
+    ),
+    # the capacity mode is not in the bill: the tables by cost, as the writer read it
+    (
+        "/top-resources",
+        'Pasting from #platform: "can someone pull the 5 most expensive DynamoDB tables this month? pretty sure one '
+        "of them is on on-demand and shouldn't be\" cheers",
+        "5 this month service=dynamodb",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    (
+        "/cost",
+        'Good morning, re: budget check - "Are we tracking over budget for November?" Best, Dana | FP&A',
+        "!budget",
+    ),
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        'Hey all, the AWS account manager\'s email says "Your eu-west-1 usage increased 40% in October" -- is that '
+        "true? what changed?",
+        "why 2026-10 region=eu-west-1",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Hi, per Jira DATA-88: \">> please split September's data-lake bill by the aws:createdBy tag so we can see "
+        'which IAM roles/users created the spend" thx',
+        "aws:createdBy account=data-lake 2026-09",
+    ),
+    (
+        "/top-resources",
+        "fwd from a security ticket: \"which KMS keys are we paying the most for since 1 Nov? we're seeing "
+        'unexpected KMS line items" - Tom',
+        "since 2026-11-01 service=kms",
+    ),
+    # the week before is the period compared with anyway, as FRESH_1's `compare last week to the week before by
+    # service`; the load tests read off the services that rose
+    (
+        "/cost",
+        "Hi! Quick one from the weekly review email: \"what was last week's spend vs the week before, and were the "
+        'Black Friday load tests visible?"',
+        "last week by service",
+    ),
+)
+
+
+FRESH_29_FIRST_SIGHT = (12, 26, 12)
+
+FRESH_29: tuple[tuple[str, str, str], ...] = (
+    # usage only, the Savings Plan fee and tax left out by charge class; `net of credits` keeps the credits in (as
+    # FRESH_5), so the credit class beside usage; `prod` the account; the writer's Mon-Thu windows, both kept
+    (
+        "/cost",
+        "Comparing EC2 spend in prod (123456789012 only, i.e. excluding staging + data-lake) for Black Friday week "
+        "so far (Mon 23 Nov through yesterday, since today's data will be partial) vs the same Mon–Thu window last "
+        "week — and please exclude the Savings Plan fee from the 1st, I only care about usage (net of credits if "
+        "that's possible).",
+        "2026-11-23..2026-11-26 vs 2026-11-16..2026-11-19 service=ec2 account=production charge-class=usage,credit",
+    ),
+    # like for like: the complete days of November against the same days of October; the writer's split by usage type
+    # kept
+    (
+        "/cost",
+        "what's driving the S3 increase in us-east-1 this month? (my guess is request/transfer charges from "
+        "CloudFront origin fetches rather than storage, but I'd like it broken down by usage type to confirm) — MTD "
+        "vs the same days of October",
+        "why this month service=s3 region=us-east-1 by usage-type",
+    ),
+    # NOT SUPPORTED (backfill): the bot knows no event, so the writer's nearest, the account's month-end forecast;
+    # Glue's daily cost since the 18th is a question of its own
+    (
+        "/cost",
+        "Forecast where November lands for the data-lake account (333344445555), assuming the Glue backfill that "
+        "kicked off ~Nov 18 keeps running at its current daily rate — I know it'll be rough, I just want the order "
+        "of magnitude plus whatever run rate you used",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18; the untagged share is part of
+    # every breakdown; unblended is the default basis
+    (
+        "/tags",
+        "split of last month's spend by `team` (Oct 1–31, all three accounts, unblended; NB the Platform value is "
+        "capitalised and some stuff was tagged `platform` lowercase before the migration — show both rather than "
+        "merging them pls), plus the untagged remainder",
+        "team last month",
+    ),
+    # no RDS instance-hour usage type in the vocabulary: the total per resource, as the writer accepted; `prod` the
+    # account; `last 30 days` by the grammar's rule, the writer's 28 Oct - 26 Nov
+    (
+        "/top-resources",
+        "Top 10 most expensive RDS instances in prod over the last 30 days (28 Oct – 26 Nov), excluding "
+        "storage/backup line items if they can be separated out — I want the instance-hours picture, not the "
+        "snapshot noise",
+        "10 last 30 days service=rds account=production",
+    ),
+    # a split by usage type per resource has no canonical `/top-resources` form: the ranking, as the writer accepted;
+    # `last 7 days` by the grammar's rule, the writer's 7 days to yesterday
+    (
+        "/top-resources",
+        "which DynamoDB tables cost the most in the 7 days ending yesterday (any account, though I expect prod)? and "
+        "for the #1 table, is it on-demand reads/writes or storage? if per-resource usage-type granularity isn't a "
+        "thing just the ranking is fine",
+        "last 7 days service=dynamodb",
+    ),
+    # NOT SUPPORTED (key rotation): two questions, the daily series typed kept (unusual days are a question of their
+    # own), as FRESH_13 and FRESH_15; several services as a series are one series per value anyway
+    (
+        "/cost",
+        "Daily series of KMS + SQS combined for eu-west-1, Nov 1 to date, and flag any day >2σ from the mean (trying "
+        "to work out whether the key rotation on the 12th caused the bump or if it's just request volume)",
+        "since 2026-11-01 service=kms,sqs region=eu-west-1 daily",
+    ),
+    # the average per day of each period beside its total and days; the writer's order kept, as FRESH_9's `q3 vs q4 so
+    # far`
+    (
+        "/cost",
+        "Total EKS cost Q3 (Jul–Sep) vs Q4-to-date, normalised per day since the periods are different lengths — or "
+        "if normalising isn't something the bot does, give me both totals + day counts and I'll do the maths myself",
+        "average 2026-q3 vs this quarter service=eks",
+    ),
+    # the day before is the day yesterday is compared with anyway
+    (
+        "/cost",
+        "ciao! quanto abbiamo speso ieri in totale? con il black friday volevo vedere se il costo e salito rispetto "
+        "al solito",
+        "yesterday",
+    ),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep`
+    (
+        "/cost",
+        "hola, cuanto fue el costo de CloudFront el mes pasado vs septiembre? gracias!!",
+        "2026-10 service=cloudfront",
+    ),
+    (
+        "/cost",
+        "me puedes dar el gasto de EC2 por region esta semana? (de lunes a hoy)",
+        "this week service=ec2 by region",
+    ),
+    # the values are listed in every breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "costo per progetto questo mese per favore — checkout vs search vs data, e quanto è senza tag",
+        "project this month",
+    ),
+    # the week before is the period compared with anyway
+    (
+        "/cost",
+        "perche il costo di lambda è cresciuto la settimana scorsa? rispetto a quella prima intendo",
+        "why last week service=lambda",
+    ),
+    (
+        "/top-resources",
+        "cuales son los buckets de S3 mas caros en el data-lake? del mes pasado porfa",
+        "last month service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (the alert seen): the writer's nearest, November's unusual days in the staging account
+    (
+        "/cost",
+        "hay algún día raro en noviembre en staging? ayer vi una alerta pero no se de que era",
+        "anomalies 2026-11 account=staging",
+    ),
+    # tax is in the total anyway; all accounts is every account anyway
+    (
+        "/cost",
+        "a fine mese quanto arriviamo? previsione per novembre, tutti gli account, tasse incluse se si puo",
+        "forecast 2026-11",
+    ),
+    (
+        "/cost",
+        "hi! sorry if this is a dumb question but how much is our bill for the cloud this month so far?",
+        "this month",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "what are the biggest charges on the aws bill? like which services cost the most",
+        "this month by service",
+    ),
+    # no percentages in the grammar: the two accounts side by side they are shares of, as FRESH_22; `the staging one`
+    # and `the production one` the accounts; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "is the staging one more expensive than the production one?? my manager said staging is like half of it",
+        "this month account=staging,production by account",
+    ),
+    # no range typed: the writer's last 30 full days, by the grammar's rule
+    ("/cost", "how much do we pay for the lambdas per day roughly", "average last 30 days service=lambda"),
+    # what tax is goes beyond the data: the amount, the part the bill holds
+    ("/cost", 'what is the "tax" thing on the bill and how much was it last month?', "last month service=tax"),
+    # the writer's `by month` kept
+    (
+        "/cost",
+        "did we get any credits? someone said aws gave us credits, how much were they this year",
+        "ytd charge-class=credit monthly",
+    ),
+    # a value of the key listed is one of the values listed, as FRESH_19; no range typed: this month, as the writer
+    # read it
+    ("/tags", "how do i see what the web team spends? sorry still figuring out the tags thing", "team this month"),
+    # `servers` are the EC2 instances; no range typed: this month, as the writer read it
+    ("/top-resources", "which servers cost teh most money?", "this month service=ec2"),
+    # the charge types (usage, RI and SP fees, tax, credits) by charge class, as FRESH_11; the day before is the
+    # typical day it is compared with anyway
+    (
+        "/cost",
+        "what was the charge on november 1st, it looks way bigger than the other days on the graph",
+        "2026-11-01 by charge-class",
+    ),
+    # the writer's `unblended` kept, as FRESH_22; tax is in the total anyway
+    (
+        "/cost",
+        "Need monthly totals by account for Jun, Jul, Aug, Sep, Oct 2026 — one column per month, one row per account "
+        "please. Unblended, incl. tax.",
+        "2026-06..2026-10 by account monthly unblended",
+    ),
+    (
+        "/cost",
+        "Can you give me daily spend 1 Nov - 26 Nov, all accounts, as a number per day (no rounding to k please, "
+        "pasting straight into the sheet)",
+        "2026-11-01..2026-11-26 daily",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "env tag breakdown for Q3 (01/07/2026–30/09/2026): prod / dev / staging / untagged, exact $ and % of total",
+        "env 2026-q3",
+    ),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep`
+    (
+        "/cost",
+        "Data transfer costs per region for October, and the same for September next to it so I can fill in the "
+        "variance column",
+        "2026-10 service=data-transfer by region",
+    ),
+    # the Savings Plan and RI fees are the commitment fees, as FRESH_1's `RI spend ytd`
+    (
+        "/cost",
+        "What's the total of the fees posted on the 1st of each month (Savings Plans + RIs) Jan through Nov this "
+        "year? need a line per month",
+        "2026-01..2026-11 charge-class=recurring,one-time monthly",
+    ),
+    # `production` the account
+    (
+        "/top-resources",
+        "export-ish list: top 20 resources by cost in production for October, w/ resource ID, service and amount",
+        "20 2026-10 account=production",
+    ),
+    # `last 6 weeks` by the grammar's rule: the six full weeks before this one, as the writer counted
+    (
+        "/cost",
+        "Week-over-week totals for the last 6 full weeks (Mon–Sun), all services, I'm building a trend line",
+        "last 6 weeks weekly",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "aws:createdBy — how much did each creator account for last month? need to reconcile against our IAM user "
+        "list. untagged figure too",
+        "aws:createdBy last month",
+    ),
+    # a comparison is not something `/tags` answers, and the writer's October beside it was only ideal: the month so
+    # far
+    (
+        "/tags",
+        "data team keeps saying web is the one blowing up the bill. can i get spend by team for nov so far so i can "
+        "show them we're flat",
+        "team this month",
+    ),
+    # the same days of last month are the comparison every answer makes anyway, as FRESH_7's `ec2 mtd vs last mo`
+    (
+        "/cost",
+        "API team has been told our costs doubled. did they?? team=api, this month vs last month at the same point "
+        "(1st-26th)",
+        "this month tag:team=api",
+    ),
+    # the team tag beside each resource has no canonical form: the Glue ranking, as the writer accepted; `last 30 days`
+    # by the grammar's rule, the writer's 30 days to yesterday
+    (
+        "/top-resources",
+        "which of the top glue jobs are actually ours (data team) vs someone in Platform spinning them up? top Glue "
+        "resources last 30 days please",
+        "last 30 days service=glue",
+    ),
+    # Platform against everything else read off the breakdown by team, untagged its own group
+    (
+        "/cost",
+        "For the record: how much of the EKS bill is tagged team=Platform vs everything else this quarter? they're "
+        "trying to push the cluster cost onto us",
+        "this quarter service=eks by tag:team",
+    ),
+    # both projects side by side, each by service
+    (
+        "/cost",
+        "honestly want to know why checkout costs more than search. project=checkout vs project=search, last month, "
+        "by service",
+        "2026-10 tag:project=checkout,search by tag:project, service",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: the writer's last full
+    # month
+    (
+        "/tags",
+        "before the budget meeting: what % of S3 spend is untagged? web team is getting blamed for buckets nobody "
+        "tagged",
+        "team service=s3 last month",
+    ),
+    # `prod` the account
+    (
+        "/top-resources",
+        "top 5 ec2 instances tagged team=web in prod this week. need to prove the big ones arent ours",
+        "5 this week service=ec2 account=production tag:team=web",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the web and
+    # data teams' month so far with the forecast, was not taken)
+    (
+        "/cost",
+        "are we over budget? web team budget is 40k/month and I think we're way under while data is over",
+        "!budget",
+    ),
+    ("/cost", "total so far today?", "today"),
+    # `prod` meant as the account
+    ("/cost", "prod last wk", "last week account=production"),
+    ("/cost", "anything weird this week b4 i log off", "anomalies this week"),
+    # no key typed: the team tag, as the writer read it; the untagged share is part of every breakdown
+    ("/tags", "untagged $ mtd", "team this month"),
+    ("/top-resources", "biggest spenders yesterday, quick", "yesterday"),
+    # like for like: the complete days of November against the same days of October, as FRESH_7's `Oct vs Nov so far`
+    ("/cost", "rds oct vs nov so far", "this month service=rds"),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`
+    ("/cost", "will nov be higher than oct y/n", "forecast 2026-11"),
+    # `last 7 days` by the grammar's rule, the writer's 7 days to yesterday
+    ("/cost", "ap-southeast-2 spend last 7d pls, leaving in 10", "last 7 days region=ap-southeast-2"),
+    # today so far against last Friday, as FRESH_12's `normal Friday`
+    (
+        "/cost",
+        "did the black friday traffic hit cloudfront yet? cf cost today vs last fri",
+        "2026-11-27 vs 2026-11-20 service=cloudfront",
+    ),
+)
+
+
+FRESH_30_FIRST_SIGHT = (12, 24, 14)
+
+FRESH_30: tuple[tuple[str, str, str], ...] = (
+    # `prod acct` is the account; instance types are EC2 usage types, as CORPUS's `ec2 by instance type`; `last 30d`
+    # by the grammar's rule (the writer counted today in)
+    (
+        "/cost",
+        "ec2 spend by instance type for prod acct, last 30d? sizing the graviton migration",
+        "last 30 days service=ec2 account=production by usage-type",
+    ),
+    # `use1` is us-east-1; the instance type beside each resource has no canonical form: the EC2 instances, the m5/c5
+    # ones read off by hand
+    (
+        "/top-resources",
+        "top ec2 instances in use1 for october, need to spot whats still on m5/c5",
+        "2026-10 service=ec2 region=us-east-1",
+    ),
+    # no percentages in the grammar and no Graviton usage types in the vocabulary: EC2 by usage type, the *g lines
+    # among them, as FRESH_15's `gpu spend`
+    (
+        "/cost",
+        "roughly what % of our EC2 compute is already on graviton (the *g families) vs x86, this month",
+        "this month service=ec2 by usage-type",
+    ),
+    # the commitment fees against EC2 on-demand usage by charge class, as FRESH_12's `ec2 SP covered vs on-demand`;
+    # the writer's months, by month
+    (
+        "/cost",
+        "how much are the SP/RI fees on the 1st each month vs what we still pay on-demand for ec2? sep, oct, nov",
+        "2026-09..2026-11 service=ec2 by charge-class monthly",
+    ),
+    # a filtered tag breakdown; dev and prod are among the env values listed; no range typed: this month, as the
+    # writer read it
+    (
+        "/tags",
+        "EKS only, team=Platform - split by env. is dev really bigger than prod??",
+        "env service=eks tag:team=Platform this month",
+    ),
+    (
+        "/cost",
+        "EKS monthly since june, want to see the trend before we move node groups to c7g",
+        "since 2026-06-01 service=eks monthly",
+    ),
+    # `last 90 days` by the grammar's rule (the writer counted today in); all accounts is every account anyway
+    (
+        "/top-resources",
+        "most expensive RDS instances last 90 days, all 3 accounts (looking at r6g candidates)",
+        "last 90 days service=rds",
+    ),
+    # no inter-AZ usage type in the vocabulary: data transfer by region and usage type, the regional lines of
+    # eu-west-1 and ap-southeast-2 among them, as FRESH_15's `inter-AZ data transfer`
+    (
+        "/cost",
+        "data transfer last month by region - eu-west-1 and syd look high. how much is inter-AZ?",
+        "last month service=data-transfer by region, usage-type",
+    ),
+    (
+        "/cost",
+        "Please let me know Lambda cost of staging account in this month. Thank you.",
+        "this month service=lambda account=staging",
+    ),
+    # the writer's days since the 20th with their explanation; the 8 days before are the period compared with anyway
+    (
+        "/cost",
+        "S3 cost is increased from 11/20, what is the reason? I did not change anything I think.",
+        "why since 2026-11-20 service=s3",
+    ),
+    # `recent 2 weeks` by the grammar's rule (the writer counted 14 days back from today)
+    (
+        "/cost",
+        "Could you show daily DynamoDB cost in ap-southeast-2 region for recent 2 weeks?",
+        "last 2 weeks service=dynamodb region=ap-southeast-2 daily",
+    ),
+    # the untagged share is part of every breakdown; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        'How much cost is not having "project" tag? I think many resource are still no tag.',
+        "project this month",
+    ),
+    # `is it normal` asks whether the day is unusual: the anomaly engine's expected day is the usual day, judged from
+    # the days before
+    (
+        "/cost",
+        "Glue cost of 2026/11/22 was very high, is it normal? Please compare with usual day.",
+        "anomalies 2026-11-22 service=glue",
+    ),
+    (
+        "/top-resources",
+        "KMS key which is most expensive, in data-lake account. From 1st of this month.",
+        "since 2026-11-01 service=kms account=data-lake",
+    ),
+    # the October total with its tax line apart, by charge class, as FRESH_5's `does the bot include tax and support`
+    (
+        "/cost",
+        "sorry for basic question. Total cost include tax or not? How much was tax in October?",
+        "2026-10 by charge-class",
+    ),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`
+    (
+        "/cost",
+        "please forecast end of month cost for eu-west-1. It will be over than last month?",
+        "forecast 2026-11 region=eu-west-1",
+    ),
+    # the forecast is for the month: the year so far with this month's forecast line, as FRESH_3's `what will 2026
+    # cost us in total`
+    ("/cost", "where do we land for the full year? need a number for the board deck monday", "forecast this year"),
+    # run rate is the forecast; `all in` is the total as it is (every charge is in it), as FRESH_12's `including tax
+    # and support`
+    ("/cost", "what's our monthly run rate right now, all in (tax, credits, the lot)", "forecast 2026-11"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_22's `Q3 vs Q2 by account`
+    ("/cost", "Q3 vs Q2 by service pls", "2026-q3 by service"),
+    # NOT SUPPORTED (remaining balance): the writer's nearest, the credits applied so far by month
+    (
+        "/cost",
+        "how much have credits knocked off the bill ytd? and how much is left on them",
+        "ytd charge-class=credit monthly",
+    ),
+    # `last 12 months` by the grammar's rule (the writer counted November in), as FRESH_18; each month against the one
+    # before
+    ("/cost", "MoM growth for the last 12 months - is the curve flattening or not", "last 12 months monthly"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22
+    ("/cost", "are we tracking over the Q4 budget? I believe we signed off 1.4M for the quarter", "!budget"),
+    ("/tags", "team breakdown YTD, need to charge back to the P&Ls", "team ytd"),
+    # the same days of last year are the comparison every answer makes anyway, as FRESH_18's `ytd vs same period last
+    # year`
+    ("/cost", "2026 vs 2025 same period, jan through today", "ytd"),
+    # this week to today against Black Friday week last year to its Friday, the writer's order kept, as FRESH_16's
+    # `black friday week last year vs this year`; the writer's `ideally day by day` not typed, left out
+    (
+        "/cost",
+        "is black friday showing up in the numbers yet? how does this week stack up against BF week last year",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the budget email is the context, not what is asked: `what spiked` asks why, like for like the complete days of
+    # November against the same days of October (the writer's nearest)
+    (
+        "/cost",
+        'just got an AWS budgets email "actual cost exceeded 80% of threshold" - what spiked??',
+        "why this month",
+    ),
+    # last week's same days are the comparison every answer makes anyway; by day to see a jump from Monday, as the
+    # writer read it
+    (
+        "/cost",
+        "did lambda in staging go up this week? I deployed a new cron monday morning, pls tell me it wasn't that",
+        "this week service=lambda account=staging daily",
+    ),
+    # the writer's creator tag value is not known exactly (a person's name is not a stored value, as FRESH_13's
+    # `jsmith`): the most expensive resources; no range typed: this month
+    (
+        "/top-resources",
+        "what are the most expensive things created by me (jdoe)? aws:createdBy tag i think",
+        "this month",
+    ),
+    # a filtered tag breakdown; `last 7 days` by the grammar's rule (the writer counted today in)
+    (
+        "/tags",
+        "api team, split by aws:createdBy for the last 7 days - trying to figure out if its my test stack",
+        "aws:createdBy tag:team=api last 7 days",
+    ),
+    # the day before is the day yesterday is compared with anyway
+    (
+        "/cost",
+        "sqs yesterday vs the day before? might have left a consumer polling in a tight loop :grimacing:",
+        "yesterday service=sqs",
+    ),
+    # two questions: the first kept (the forecast is a question of its own); the budget is the context, not what is
+    # asked
+    (
+        "/cost",
+        "is env=dev spending weird this week? budgets says we're forecast to blow past it",
+        "anomalies this week tag:env=dev",
+    ),
+    # `staging` the account
+    (
+        "/top-resources",
+        "top 10 dynamo tables in staging since tues",
+        "10 since 2026-11-24 service=dynamodb account=staging",
+    ),
+    # EC2 is the writer's focus, not a filter, as FRESH_10; the engine's baseline is the days before
+    (
+        "/cost",
+        "anything odd in us-west-2 since wed? spun up a g5 box for testing and honestly not sure i terminated it",
+        "anomalies since 2026-11-25 region=us-west-2",
+    ),
+    # storage classes are S3 usage types, as FRESH_13's `s3 storage vs requests`
+    (
+        "/cost",
+        "S3 by storage class for Oct - standard vs IA vs glacier/deep archive",
+        "2026-10 service=s3 by usage-type",
+    ),
+    # no snapshot usage type in the vocabulary: EC2 by usage type, the snapshot lines among them, as FRESH_15's `nat
+    # gateway`; `last 6 mo` by the grammar's rule (the writer counted November in)
+    ("/cost", "what are ebs snapshots costing per month, last 6 mo", "last 6 months service=ec2 monthly by usage-type"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "biggest buckets in the data lake acct", "this month service=s3 account=data-lake"),
+    # NOT SUPPORTED (what-if pricing): the writer's nearest, the bucket (its name as its resource id) by month for
+    # October and November so far, storage and requests apart by usage type
+    (
+        "/cost",
+        "if we moved the access-logs bucket to deep archive how much would we save per month",
+        "2026-10..2026-11 service=s3 resource=access-logs monthly by usage-type",
+    ),
+    # no backup usage type in the vocabulary: RDS by usage type, the backup lines among them; `last 2 months` by the
+    # grammar's rule, as FRESH_1's `weekly costs for the last 2 months`
+    (
+        "/cost",
+        "rds backup storage charges, are they growing? weekly for last 2 months pls",
+        "last 2 months service=rds weekly by usage-type",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month, as the
+    # writer read it
+    ("/tags", "S3 only, by project - how much is sitting in untagged buckets", "project service=s3 this month"),
+    # no request usage type in the vocabulary: the S3 buckets by cost, the writer's nearest; `past 14 days` by the
+    # grammar's rule (the writer counted today in)
+    (
+        "/top-resources",
+        "which buckets are racking up request charges (not storage) over the past 14 days",
+        "last 14 days service=s3",
+    ),
+    # no Glacier retrieval usage type in the vocabulary: S3's unusual days over the writer's days around the 18th; who
+    # restored is not in the bill
+    (
+        "/cost",
+        "glacier retrieval fees jumped around the 18th?? someone restore something?",
+        "anomalies 2026-11-11..2026-11-25 service=s3",
+    ),
+    # the week before is the period compared with anyway; what moved is why, as FRESH_15's `what changed between ...
+    # week`
+    ("/cost", "last week vs week before, total + what moved", "why last week"),
+    # the writer's week before and week after the deploy, the writer's order kept, as FRESH_10's `before vs after the
+    # fix`; the writer's optional project=search left out
+    (
+        "/cost",
+        "did glue go up after the search reindex deploy on wed 18th? before/after pls",
+        "2026-11-11..2026-11-17 vs 2026-11-18..2026-11-24 service=glue",
+    ),
+    # the writer's ideal comparison with the week before has no `/tags` form and is not asked: the split
+    ("/tags", "env split last week, feels like staging keeps creeping up", "env last week"),
+    ("/cost", "any days last week that stand out?", "anomalies last week"),
+    (
+        "/cost",
+        "cloudfront per day mon-sun last week, we cut over the image CDN on tuesday",
+        "last week service=cloudfront daily",
+    ),
+    # values of the key listed are among the values listed, as FRESH_4's `project tag breakdown for the checkout,
+    # search, data`
+    ("/tags", "checkout vs search vs data for last wk (project tag)", "project last week"),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "top 5 ec2 in prod last week, want to check the thurs autoscaling change didn't leave big boxes running",
+        "5 last week service=ec2 account=production",
+    ),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18
+    (
+        "/tags",
+        "team values since the 19th - did the Platform vs platform casing thing get fixed?",
+        "team since 2026-11-19",
+    ),
+    # the writer's daily view of the staging account as the daily series per account
+    (
+        "/cost",
+        "RDS last week per account, and did the staging db get scaled back down after tuesdays load test",
+        "last week service=rds by account daily",
+    ),
 )

@@ -67,6 +67,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_25_FIRST_SIGHT,
     FRESH_26,
     FRESH_26_FIRST_SIGHT,
+    FRESH_27,
+    FRESH_27_FIRST_SIGHT,
+    FRESH_28,
+    FRESH_28_FIRST_SIGHT,
+    FRESH_29,
+    FRESH_29_FIRST_SIGHT,
+    FRESH_30,
+    FRESH_30_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -187,8 +195,8 @@ class BlindBatch:
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
-    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=28, wrong=14),
-    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=33, wrong=12),
+    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
     # refused naming `serving`), where the translator wrote no region
     BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=7),
@@ -218,7 +226,7 @@ BLIND_BATCHES = (
     # `biggest ec2 nodes in the eks node groups`: `groups` left out and said (was refused naming it), where the
     # translator wrote EC2 alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=25, wrong=18, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=27, wrong=18, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
@@ -262,8 +270,12 @@ BLIND_BATCHES = (
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=18),
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=16, wrong=17),  # held back unread
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=20, wrong=16),  # held back unread
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
+    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=35, wrong=10),
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=21, wrong=17),  # held back unread
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=28, wrong=12),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=26, wrong=15),
 )
 
 
