@@ -1024,9 +1024,9 @@ class _Parser(QuestionReader, PrepassReader):
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:
             out.group_by.insert(0, creator)  # `John's instances`: by creator, then by instance
+        self.month_not_begun()
         if out.amount:
             self.amount_question(out.amount)
-        self.month_not_begun()
         if out.burn or self.asks_ahead():
             self.burn_question()  # `our burn`, `what will november cost`: the month in progress, where it lands
         step = GRANULARITY_UNITS.get(out.over_unit)

@@ -454,24 +454,9 @@ class QuestionReader(Cursor):
         the month in progress its forecast, to hold against it; the answer says so."""
         out = self.out
         current = parse_time_range("this month", self.today)
-        tr = out.time_range
-        if (
-            tr is not None
-            and tr.start.day == 1
-            and tr.end == shift_unit("month", tr.start, 1)
-            and tr.start.year == self.today.year - 1
-            and tr.start.month > self.today.month
-            and str(tr.start.year) not in self.text
-            and out.question is Question.COST
-        ):
-            # `how much will we spend in december` (in November): that month has not begun; where this one lands
-            out.readings.append(
-                f"{tr.start:%B} {self.today.year} has not begun, and the bot forecasts only the month in progress: "
-                f"answered with where {self.today:%B} lands."
-            )
-            out.time_range = tr = None
         in_progress = out.time_range is None or out.time_range.start <= self.today < out.time_range.end
-        if out.question is Question.COST and in_progress and (out.time_range or current).end <= current.end:
+        asks = out.question in (Question.COST, Question.FORECAST)  # a forecast already: `50k in december`
+        if asks and in_progress and (out.time_range or current).end <= current.end:
             out.question = Question.FORECAST
             out.readings.append(f"Read `{amount}` as a figure to hold the month-end forecast against.")
         else:

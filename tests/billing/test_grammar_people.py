@@ -973,3 +973,9 @@ def test_storage_classes_and_graviton_are_usage_types_of_their_service_said() ->
     )
     graviton = parse("graviton spend this month")
     assert without_labels(graviton) == without_labels(parse("this month service=ec2 by usage-type"))
+
+
+def test_an_amount_held_against_a_month_not_begun_is_held_against_this_months_forecast() -> None:
+    q = parse("will we spend over 50k in december")
+    assert without_labels(q) == without_labels(parse("forecast this month"))
+    assert q.readings[-1] == "Read `50k` as a figure to hold the month-end forecast against."
