@@ -1,11 +1,14 @@
 """Words of other languages that colleagues mix into an English question (`the Kosten per service for letzte
-Woche`, `coût de la semaine dernière`, `gastos de ayer`): read as the English word, and said.
+Woche`, `coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the
+English word, and said.
 
-Only words that are unambiguous in a cost question across English and the three languages are listed: `hier`
-(French "yesterday", German "here"), `an`, `pro`, `tag` (the grammar's own word) and the like are left out, and a
-word the store holds as a value is never translated (the caller checks). The answer says which words were read
-so, except the small ones (articles, `and`, `please`). Word order is the grammar's business: adjectives
-after their noun (`semaine dernière`) and `vorletzte Woche` are put in English order here.
+German, French, Spanish, Portuguese and Italian. Only words that are unambiguous in a cost question are read
+anywhere (`FOREIGN_WORDS`); words that are English words too (`no`, `a`, `do`, `per`, `con`) are read as the other
+language's only beside at least two words of it (`IN_COMPANY`); `hier` (French "yesterday", German "here"), `an`,
+`pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the store holds as a value is never translated
+(the caller checks). The answer says which words were read so, except the small ones (articles, `and`, courtesy
+words). Adjectives after their noun (`semaine dernière`, `mes pasado`), `vorletzte Woche`, `Anfang November`, `dia
+1` and `por favor` are put in English order here.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Callable
 
 from bot.billing.grammar_tokens import Kind, Token
 
-#: German, French and Spanish words of cost questions -> the English word the grammar reads.
+#: Words of cost questions in the five languages -> the English word the grammar reads (a courtesy or a word
+#: that says nothing of the question reads as `please`, which the grammar passes over).
 FOREIGN_WORDS: dict[str, str] = {
     # costs and spend
     **dict.fromkeys(("kosten", "ausgaben", "coût", "coûts", "cout", "couts", "dépenses", "depenses"), "costs"),
