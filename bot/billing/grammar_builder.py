@@ -222,7 +222,7 @@ class Builder:
 
     def add_filter(self, flt: Filter, vocabulary: Vocabulary) -> None:
         same = next((f for f in self.filters if f.dimension == flt.dimension), None)
-        if same is not None and self.comparing and same.negate == flt.negate == False:  # noqa: E712
+        if same is not None and self.comparing and not same.negate and not flt.negate:
             # `team=Platform vs team=platform`, `env=prod vs env=dev`: the values side by side
             merged = Filter(flt.dimension, tuple(dict.fromkeys([*same.values, *flt.values])))
             self.filters[self.filters.index(same)] = merged
