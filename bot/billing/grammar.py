@@ -342,6 +342,9 @@ class _Parser(QuestionReader, PrepassReader):
             self.out.over_unit = w
             self.i += 3
             return
+        if w == "before" and (self.word(1) in PRONOUNS or self.word(1) == "the") and not self._names_a_time(1):
+            self.i += 1  # `before the budget meeting:`, `before we move to c7g`: when the person asks, no range
+            return
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
             self.i += 2
             return
@@ -455,6 +458,10 @@ class _Parser(QuestionReader, PrepassReader):
                 self.i += 2
                 return
             unit = self.word(1)
+            if unit in ("creator", "creators") and "aws:createdBy" in self.vocabulary.tag_keys:
+                self.out.named.append(DimensionRef.tag("aws:createdBy"))  # `how much did each creator account for`
+                self.i += 2
+                return
             if w in ("each", "every") and unit is None and (self.out.group_by or self.out.named):
                 self.i += 1  # `by service, with % of total next to each`: each of those already named
                 return
@@ -1172,7 +1179,10 @@ _OVER_UNITS = {
     **dict.fromkeys(("dod", "d/d"), "day"),
 }
 #: What a budget sends (`an AWS budgets email`, `the budget alert`): context for the question, not a budget asked.
-_NOTICES = frozenset({"email", "emails", "alert", "alerts", "alarm", "alarms", "notification", "notifications", "says"})
+_NOTICES = frozenset(
+    {"email", "emails", "alert", "alerts", "alarm", "alarms", "notification", "notifications", "says", "meeting"}
+    | {"review", "call", "sync", "planning", "discussion", "deck", "owner", "owners"}
+)
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
 #: Words for a kind of charge (`tax vs credits vs usage`), by the kind.

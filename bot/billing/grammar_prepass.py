@@ -334,6 +334,23 @@ class PrepassReader(ClauseReader):
                 joined[j] = Token(Kind.WORD, "last", joined[j].position)
         # `(Mon–Sun)`: the whole week, as every week is
         joined = [t for t in joined if not re.fullmatch(r"mon(?:day)?[-–]sun(?:day)?", t.lower)]
+        # `Q4-to-date`, `month-to-date`: the period, then `to date`
+        for j in range(len(joined) - 1, -1, -1):
+            stem = re.fullmatch(r"(.+)-to-date", joined[j].lower) if joined[j].kind is Kind.WORD else None
+            if stem is not None:
+                position = joined[j].position
+                joined[j : j + 1] = [Token(Kind.WORD, w, position) for w in (stem[1], "to", "date")]
+        # `the fees on the 1st of each month`: when they post, every month, no day asked
+        for j in range(len(joined) - 3, -1, -1):
+            words = [t.lower for t in joined[j : j + 4]]
+            every = words[1:3] in (["of", "each"], ["of", "every"]) and words[3] == "month"
+            if every and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", words[0]):
+                first = j - 1 if j > 0 and joined[j - 1].lower == "the" else j
+                first = first - 1 if first > 0 and joined[first - 1].lower in ("on", "at") else first
+                del joined[first : j + 4]
+        # `leaving in 10`: minutes, at the end of a message
+        if len(joined) > 1 and joined[-1].text.isdecimal() and joined[-2].lower == "in" and len(joined[-1].text) < 3:
+            del joined[-2:]
         # `the #1 table`: a rank named in passing
         joined = [t for t in joined if not re.fullmatch(r"#\d{1,2}", t.lower)]
         return joined

@@ -979,3 +979,19 @@ def test_an_amount_held_against_a_month_not_begun_is_held_against_this_months_fo
     q = parse("will we spend over 50k in december")
     assert without_labels(q) == without_labels(parse("forecast this month"))
     assert q.readings[-1] == "Read `50k` as a figure to hold the month-end forecast against."
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        (
+            "the fees posted on the 1st of each month, Jan through Nov this year",
+            "2026-01..2026-11 charge-class=recurring",
+        ),
+        ("ap-southeast-2 spend last 7d pls, leaving in 10", "last 7 days region=ap-southeast-2"),
+        ("EKS monthly since june, want to see the trend before we move to c7g", "since 2026-06-01 service=eks monthly"),
+        ("EKS cost Q4-to-date", "2026-10-01..2026-11-27 service=eks"),
+    ],
+)
+def test_descriptions_around_the_days_asked_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))

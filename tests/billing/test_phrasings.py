@@ -274,8 +274,12 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=35, wrong=10),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=21, wrong=17),  # held back unread
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=28, wrong=12),
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=26, wrong=15),
+    # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
+    # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
+    # sent to `/cost` by resource
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=31, wrong=14),
+    # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=26, wrong=16),
 )
 
 
