@@ -289,6 +289,8 @@ class PrepassReader(ClauseReader):
         (`names/ids`)."""
         # `January...`: a trailing ellipsis; `names/ids`: words the grammar reads anyway, each
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             tok = joined[j]
             if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{3}|…)", tok.text):
                 joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
@@ -297,6 +299,8 @@ class PrepassReader(ClauseReader):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
         # `days that stand out`, `is it normal?`: unusual days
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             pair = [t.lower for t in joined[j : j + 2]]
             if pair in (["stand", "out"], ["stands", "out"], ["stood", "out"], ["standing", "out"]):
                 joined[j : j + 2] = [Token(Kind.WORD, "standout", joined[j].position)]
@@ -317,6 +321,8 @@ class PrepassReader(ClauseReader):
                     joined[j] = Token(Kind.WORD, "qoq", tok.position)
         # `all in (tax, credits, the lot)`: the whole total
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             all_in = joined[j].lower == "all-in" or [t.lower for t in joined[j : j + 2]] == ["all", "in"]
             if all_in and (j + 2 >= len(joined) or joined[j + 2].lower not in MONTH_NAMES):  # not `all in october`
                 said_later = any(t.lower in INCLUDED_WORDS | {"included"} for t in joined[j + 1 :])
@@ -325,7 +331,10 @@ class PrepassReader(ClauseReader):
                 )  # `all in, fees and tax included`: the list says what is included
         # `deep archive`, `infrequent access`: one name of S3's storage classes
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             if joined[j].lower + joined[j + 1].lower in ("deeparchive", "infrequentaccess", "intelligenttiering"):
+                self.typed[joined[j].position] = f"{joined[j].text} {joined[j + 1].text}"
                 joined[j : j + 2] = [Token(Kind.WORD, f"{joined[j].text}-{joined[j + 1].text}", joined[j].position)]
         # `recent 2 weeks`, `past few`: the last ones
         for j in range(len(joined) - 2):
@@ -336,14 +345,18 @@ class PrepassReader(ClauseReader):
         joined = [t for t in joined if not re.fullmatch(r"mon(?:day)?[-–]sun(?:day)?", t.lower)]
         # `Q4-to-date`, `month-to-date`: the period, then `to date`
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             stem = re.fullmatch(r"(.+)-to-date", joined[j].lower) if joined[j].kind is Kind.WORD else None
             if stem is not None:
                 position = joined[j].position
                 joined[j : j + 1] = [Token(Kind.WORD, w, position) for w in (stem[1], "to", "date")]
         # `the fees on the 1st of each month`: when they post, every month, no day asked
         for j in range(len(joined) - 3, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
             words = [t.lower for t in joined[j : j + 4]]
-            every = words[1:3] in (["of", "each"], ["of", "every"]) and words[3] == "month"
+            every = words[1:] in (["of", "each", "month"], ["of", "every", "month"])
             if every and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", words[0]):
                 first = j - 1 if j > 0 and joined[j - 1].lower == "the" else j
                 first = first - 1 if first > 0 and joined[first - 1].lower in ("on", "at") else first
@@ -361,6 +374,8 @@ class PrepassReader(ClauseReader):
         needed`)."""
         # `env wise`, `day-wise`, `servicewise` (Indian English): `by env`, `by day`
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             tok = joined[j]
             stem = re.fullmatch(r"(\w+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
             if stem is not None and stem[1] not in ("like", "other", "clock", "length"):
@@ -408,6 +423,8 @@ class PrepassReader(ClauseReader):
         joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
         # `no daily needed`: the step not asked
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             denied = joined[j + 1]
             if joined[j].lower != "no" or self.vocabulary.meanings(denied.text) or self.tag_key_word(denied.text):
                 continue
@@ -428,6 +445,8 @@ class PrepassReader(ClauseReader):
         accounts`, `by $`."""
         # `team:api` (a key and a value, as some tools write tags): `tag:team=api`
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             tok = joined[j]
             pair = re.fullmatch(r"([\w-]+):([\w.-]+)", tok.text) if tok.kind is Kind.WORD else None
             if pair is None or pair[1].casefold() in ("tag", "user", "aws") or self.vocabulary.meanings(tok.text):
@@ -441,9 +460,13 @@ class PrepassReader(ClauseReader):
                 ]
         # `side by side`: how an answer with two things shows them anyway; `next to checkout`: and checkout
         for j in range(len(joined) - 3, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
             if [t.lower for t in joined[j : j + 3]] == ["side", "by", "side"]:
                 del joined[j : j + 3]
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             if joined[j].lower == "next" and joined[j + 1].lower == "to":
                 joined[j : j + 2] = [Token(Kind.WORD, "and", joined[j].position)]
         # `fees and tax included`: `including fees and tax`, the whole total
@@ -458,16 +481,22 @@ class PrepassReader(ClauseReader):
             break
         # `api gateway`, `step functions`: a service's name in two words (an AWS service the bill may not hold)
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             two_words = f"{joined[j].lower}-{joined[j + 1].lower}"
             if two_words in SERVICE_ALIASES and not self.vocabulary.meanings(joined[j].text + " " + joined[j + 1].text):
                 self.typed[joined[j].position] = f"{joined[j].text} {joined[j + 1].text}"
                 joined[j : j + 2] = [Token(Kind.WORD, two_words, joined[j].position)]
         # `spot vs on demand`: one word, read beside `spot` (`grammar._Parser.on_demand`)
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
                 joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
         # `tax on its own`: shown separately
         for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
             if [t.lower for t in joined[j : j + 3]] in (["on", "its", "own"], ["on", "their", "own"]):
                 joined[j : j + 3] = [Token(Kind.WORD, "separately", joined[j].position)]
         # `the landing page`: a page, not where the month lands
@@ -493,6 +522,8 @@ class PrepassReader(ClauseReader):
             self.out.readings.append(f"Read `{tok.text}` as `{meaning.spelled}`.")
         # `all 3 accounts`: how many there are, not a ranking
         for j in range(len(joined) - 3, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
             count = joined[j + 1].lower
             counted = count.isdecimal() or count in NUMBER_WORDS
             if joined[j].lower == "all" and counted and fold(joined[j + 2].lower) in DIMENSION_WORDS:
@@ -509,6 +540,8 @@ class PrepassReader(ClauseReader):
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase);
         # `where will Q4 end up`: where it lands
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             words = [t.lower for t in joined[j : j + 4]]
             if words[:1] != ["end"] or j + 1 >= len(joined):
                 continue
@@ -567,6 +600,8 @@ class PrepassReader(ClauseReader):
                 self.typed[tok.position] = tok.text
         # `oct+nov`, `wed/thu`: two months, two days
         for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
             parts = re.split(r"[+/]", joined[j].lower)
             named = all(p in MONTH_NAMES for p in parts) or all(p in WEEKDAYS for p in parts)
             if (
@@ -588,6 +623,8 @@ class PrepassReader(ClauseReader):
                     joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `month by month`, `week by week`: the time step
         for j in range(len(joined) - 3, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
             unit = joined[j].lower
             if unit in _STEP_BY_STEP and joined[j + 1].lower == "by" and joined[j + 2].lower == unit:
                 joined[j : j + 3] = [Token(Kind.WORD, _STEP_BY_STEP[unit], joined[j].position)]
