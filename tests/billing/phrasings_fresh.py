@@ -121,6 +121,12 @@ before a Graviton move, Japanese and Korean engineers, a finance VP, a developer
 admin, a weekly ops review). First sight on 6d255f6; each was also scored on the grammar of its day before it was
 read (the twenty-seventh 19/21/10 on d102551, the twenty-ninth 19/20/11 and the thirtieth 17/17/16 on 3e1203b);
 the twenty-eighth was held back unread to the end and only scored (20/13/17 on d102551).
+`FRESH_31` and `FRESH_32` were typed and translated the same way at the very end (a head of engineering in a 1:1,
+Dutch and Scandinavian engineers, a platform rotation answering others, an accountant in GL codes and periods, a
+search engineer, a bored engineer poking the bot; a COO in business words, a DBA, a release manager, dashboard
+numbers pasted for confirmation, a weekly FinOps review, very short questions with typos) and held back unread:
+only scored, first sight on 6d255f6. One of the thirty-second's questions crashed the parser at first scoring (a
+rewrite indexed past a list another had shortened); the fix is general and its figure is after it.
 """
 
 from __future__ import annotations
@@ -5231,4 +5237,503 @@ FRESH_30: tuple[tuple[str, str, str], ...] = (
         "RDS last week per account, and did the staging db get scaled back down after tuesdays load test",
         "last week service=rds by account daily",
     ),
+)
+
+
+FRESH_31_FIRST_SIGHT = (12, 20, 18)
+
+FRESH_31: tuple[tuple[str, str, str], ...] = (
+    # `net` as the writer's total as it is (credits included), not the net basis, as FRESH_12's `net unblended`
+    ("/cost", "quick one - whats our total aws spend MTD? need a number for my 1:1 in 5 mins", "this month"),
+    ("/cost", "where are we gonna land for november roughly? boss wants a number he can repeat", "forecast 2026-11"),
+    # a run rate over the writer's three full months: the average per month, multiplied by 12 by hand
+    (
+        "/cost",
+        "whats our annual run rate if u take the last 3 months? ballpark is fine",
+        "average last 3 months monthly",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7's `rds q3 vs q2`; `prod acct` is the account
+    ("/cost", "prod acct only - Q3 total vs Q2, and the % diff", "2026-q3 account=production"),
+    # like for like: the complete days of November against the same days of October; `why` gives the three values
+    # that moved most per dimension anyway
+    ("/cost", "what's driving the jump this month vs last?? top 3 things is enough", "why this month"),
+    # the untagged share is part of every breakdown
+    ("/tags", "can u split this years spend by team, just need rough %s for a slide", "team ytd"),
+    # `rn` as the writer read it, this month; `prod` meant as the account
+    (
+        "/top-resources",
+        'what are the 5 biggest individual resources in prod rn? I keep getting asked about "that one massive db"',
+        "5 this month account=production",
+    ),
+    (
+        "/cost",
+        'How much did we spend on data transfer + cloudfront last quarter combined? Boss thinks its "a lot"',
+        "last quarter service=data-transfer,cloudfront",
+    ),
+    # `last 14 days` by the grammar's rule, the writer's 14 days to yesterday
+    (
+        "/cost",
+        "Hoi, can you give me the costs of S3 per day for the last 14 days? Dank je",
+        "last 14 days service=s3 daily",
+    ),
+    # like for like: this week's complete days against the same days of last week
+    (
+        "/cost",
+        "What is the reason that the Glue costs are so much higher in this week? Ik snap het niet, we did not change "
+        "anything",
+        "why this week service=glue",
+    ),
+    # `the staging account` is the account
+    (
+        "/cost",
+        "how much did eu-west-1 cost us in total in the month of oktober, only the staging account please",
+        "2026-10 region=eu-west-1 account=staging",
+    ),
+    # `the last month` by the grammar's rule (the writer counted 30 days back from yesterday), as FRESH_7
+    (
+        "/cost",
+        "Were there any strange days in the last month? Something which is not normal i mean",
+        "anomalies last month",
+    ),
+    # no range typed: this month, as the writer read it, against its same days last year
+    (
+        "/cost",
+        "Hej! What is the cost of KMS compared with same month last year? Tack",
+        "this month vs 2025-11 service=kms",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "How is the spend divided over the env tag for the data-lake account since 1 september? and how much has no "
+        "tag at all",
+        "env account=data-lake since 2026-09-01",
+    ),
+    (
+        "/top-resources",
+        "Which EC2 instances are most expensive in ap-southeast-2? only last week. mvh Lars",
+        "last week service=ec2 region=ap-southeast-2",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "give me the 10 most dure dynamodb tables, I think one is vergeten from a test and still running",
+        "10 this month service=dynamodb",
+    ),
+    # the writer's api team kept; Tuesday to Thursday against the same days a week earlier, as the writer read
+    # `the days before`
+    (
+        "/cost",
+        'api team asking "why did our lambda bill double since tuesday??" - can u check lambda tue-thu vs the days '
+        "before",
+        "why 2026-11-24..2026-11-26 vs 2026-11-17..2026-11-19 service=lambda tag:team=api",
+    ),
+    (
+        "/cost",
+        'from #data-eng: "how much is the data lake account costing per month this year" -> monthly, jan to now pls',
+        "ytd account=data-lake monthly",
+    ),
+    # a filtered tag breakdown; web is among the team values listed; `prod` meant as the account
+    (
+        "/tags",
+        "someone in web asked how much of prod spend is team=web vs everyone else, for last month",
+        "team account=production last month",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the
+    # data team's Q4 so far, was not taken)
+    ("/cost", "Finance asks whether the data team is over its budget for Q4 yet. can u tell?", "!budget"),
+    # the two regions side by side
+    (
+        "/cost",
+        "re @maria's q in #checkout - is RDS in us-west-2 more expensive than us-east-1 this month?",
+        "this month service=rds region=us-west-2,us-east-1 by region",
+    ),
+    # `staging` the account, as the writer read it; no range typed: this month
+    (
+        "/top-resources",
+        "ticket PLAT-4412 wants the biggest s3 buckets by cost in staging, can u pull top 10",
+        "10 this month service=s3 account=staging",
+    ),
+    # the writer's order kept, the 14 days before the upgrade first, as FRESH_10's `before vs after the fix`
+    (
+        "/cost",
+        '"what did the EKS cluster upgrade do to our costs" - upgrade was 9th nov. 2wks before vs 2wks after?',
+        "2026-10-26..2026-11-08 vs 2026-11-09..2026-11-22 service=eks",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "q from leadership channel: how much stuff has no project tag at all? $ and % of total, MTD",
+        "project this month",
+    ),
+    # the charge types the writer lists (usage, Savings Plan and RI fees, credits, tax) by charge class, as
+    # FRESH_11's `break down last month by charge type`
+    (
+        "/cost",
+        "someone asked if the savings plan fee on the 1st is in the daily numbers they see.. can u show nov 1 broken "
+        "down by charge type",
+        "2026-11-01 by charge-class",
+    ),
+    # period 10 read as October (calendar fiscal year, as the writer assumed), as FRESH_8's `period 10`; tax and
+    # credits as their own lines by charge class, as FRESH_18
+    (
+        "/cost",
+        "Need P10 total by account for month-end close pls - gross, with credits and tax shown separately",
+        "2026-10 by account, charge-class",
+    ),
+    # period 11 read as November (calendar fiscal year, as the writer assumed)
+    ("/cost", "what is the tax amount for P11 so far?", "this month service=tax"),
+    # the forecast excluding tax, as FRESH_5's `November accrual estimate`
+    (
+        "/cost",
+        "For the accrual: estimate for november full month, excluding tax please",
+        "forecast 2026-11 service!=tax",
+    ),
+    # NOT SUPPORTED (prepaid balance): the writer's nearest, the commitment fees of the two days side by side, the
+    # earlier first, as FRESH_9's `oct vs nov`; no split of the fees into Savings Plan and RI fees by charge
+    # class: by usage type, as FRESH_18
+    (
+        "/cost",
+        "How much were the SP + RI fees posted on 1 Oct and 1 Nov? I need to check against what we hold as prepaid",
+        "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # period 10 read as October, as FRESH_8; the team tag is the cost centre key; untagged is its own line anyway
+    ("/tags", "cost centre mapping is by team tag - P10 split by team incl. unallocated please", "team 2026-10"),
+    ("/cost", "credits recieved YTD? by month", "ytd charge-class=credit monthly"),
+    # NOT SUPPORTED (GL code): the writer's nearest, the total by month; periods 7 to 9 read as July to September
+    # (calendar fiscal year, as the writer assumed)
+    ("/cost", "Could you give me GL 6420 (cloud hosting) for P7-P9 per month", "2026-07..2026-09 monthly"),
+    # periods 10 and 9 read as October and September; September is the period October is compared with anyway; the
+    # commentary as `why`, beside the writer's split by service; `staging acct` is the account
+    (
+        "/cost",
+        "staging acct variance P10 vs P9 by service pls, need commentary for the flash report",
+        "why 2026-10 account=staging by service",
+    ),
+    # the writer's two projects side by side; both envs is every env anyway
+    (
+        "/cost",
+        "how much did project search cost vs project checkout last week? both envs",
+        "last week tag:project=search,checkout by tag:project",
+    ),
+    # a filtered tag breakdown
+    (
+        "/tags",
+        "project split for env=dev only, this month - wanna see if search dev is bigger than checkout dev lol",
+        "project tag:env=dev this month",
+    ),
+    # a filtered tag breakdown; the start of October, as FRESH_3's convention
+    ("/tags", "break down env tag for project=search since start of oct", "env tag:project=search since 2026-10-01"),
+    # `staging` the env tag, as the writer read it; `last 7 days` by the grammar's rule, the writer's 7 days to
+    # yesterday; the two projects side by side, by day
+    (
+        "/cost",
+        "search staging vs checkout staging daily for last 7 days? want to see if our load test spike shows up",
+        "last 7 days tag:env=staging tag:project=search,checkout by tag:project daily",
+    ),
+    # `prod` the env tag, as the writer read it; no range typed: this month
+    (
+        "/top-resources",
+        "top 5 most expensive things tagged project=search in prod",
+        "5 this month tag:project=search tag:env=prod",
+    ),
+    # a follow-up read on its own: the writer's meaning without context, the env tag prod and 5 as before
+    (
+        "/top-resources",
+        "same for checkout pls but only ec2",
+        "5 this month service=ec2 tag:project=checkout tag:env=prod",
+    ),
+    # `last 6 months` by the grammar's rule: the six full months before this one (the writer counted November in),
+    # as FRESH_13 and FRESH_19; each project its own line
+    (
+        "/cost",
+        "whats the monthly trend for project=search over the last 6 months, with checkout next to it",
+        "last 6 months tag:project=search,checkout by tag:project monthly",
+    ),
+    # today against last Friday, each project its own line
+    (
+        "/cost",
+        "did checkout get a bigger black friday bump than us? today vs last friday",
+        "2026-11-27 vs 2026-11-20 tag:project=checkout,search by tag:project",
+    ),
+    ("/cost", "how much did we burn on thanksgiving while everyone was eating turkey", "2026-11-26"),
+    # the daily series of the year so far, the most expensive day read off by hand
+    ("/cost", "whats the single most expensive day of 2026 so far lol", "ytd daily"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "whos the most expensive thing we own. just one. the champion", "1 this month"),
+    # no average per hour in the grammar: the average per day, divided by 24 by hand
+    (
+        "/cost",
+        "how much do we pay for kms per hour basically? like avg per hour last month",
+        "average last month service=kms",
+    ),
+    # NOT SUPPORTED (a forecast of one day): the writer's nearest, last year's Black Friday against the Friday
+    # before it
+    ("/cost", "if black friday goes like last year how much is today gonna cost us", "2025-11-28 vs 2025-11-21"),
+    # no range typed: this month, as the writer read it
+    ("/tags", "aws:createdBy - who's spinning up the most stuff??", "aws:createdBy this month"),
+    # no range typed: this month, as the writer read it; the two side by side
+    ("/cost", "do we spend more on tax or on SQS haha", "this month service=tax,sqs by service"),
+    # no threshold in the grammar: the functions ranked by cost, those above $500 read off by hand
+    ("/top-resources", "any lambda function costing more than like $500 this month??", "this month service=lambda"),
+    # `without credits` leaves them out, as the doc's credits rule; `last 3 months` by the grammar's rule, as the
+    # writer counted; the writer's `monthly` kept
+    (
+        "/cost",
+        "what would our bill be without the credits, last 3 months",
+        "last 3 months charge-class!=credit monthly",
+    ),
+)
+
+
+FRESH_32_FIRST_SIGHT = (15, 22, 13)
+
+FRESH_32: tuple[tuple[str, str, str], ...] = (
+    # `the live website` and `our testing setup` as the production and staging accounts, as the writer read them; the
+    # data-lake account its own group beside them
+    (
+        "/cost",
+        "roughly how much are we spending on running the live website vs our testing setup? this month so far is fine",
+        "this month by account",
+    ),
+    (
+        "/cost",
+        "Ahead of the board pack - what has our total AWS bill been each month this year? just need the monthly "
+        "figures, no detail",
+        "this year monthly",
+    ),
+    (
+        "/cost",
+        "where is the money actually going? top 5 things we pay for, in words I can repeat to the CFO",
+        "this month by service top 5",
+    ),
+    # last year's Black Friday per day against the writer's typical days around it, per day; today's partial day is a
+    # question of its own
+    (
+        "/cost",
+        "Is today (black friday) going to blow up the bill? what did last year's black friday cost us compared to a "
+        "normal day",
+        "average 2025-11-28 vs 2025-11-17..2025-11-23",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, the forecast
+    # against October, was not taken)
+    ("/cost", "where will we end up for November, and are we going to be over budget?", "!budget"),
+    ("/tags", "which of our teams are costing us the most this quarter?", "team this quarter"),
+    # no range typed: this month, as the writer read it; the resources carry their ids
+    (
+        "/top-resources",
+        "what are the single biggest things we're paying for - like specific servers or storage? I want actual "
+        "names, not categories",
+        "this month",
+    ),
+    # September is the period October is compared with anyway, as FRESH_18's `why is Oct higher than Sept`
+    (
+        "/cost",
+        "Why did our costs go up last month? Someone in the exec meeting said October was a lot higher than "
+        "September, is that actually right",
+        "why 2026-10",
+    ),
+    # `the last 30 days` by the grammar's rule (the writer counted today in)
+    (
+        "/cost",
+        "RDS spend by usage type for the last 30 days - want to see instance hours vs storage vs iops vs backup "
+        "separately",
+        "last 30 days service=rds by usage-type",
+    ),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "which rds instances cost the most in prod this month?",
+        "this month service=rds account=production",
+    ),
+    # no backup usage type in the vocabulary: RDS by usage type, the backup and snapshot lines among them, as FRESH_15's
+    # `nat gateway`
+    (
+        "/cost",
+        "has our rds backup storage been creeping up? show me daily for november",
+        "2026-11 service=rds by usage-type daily",
+    ),
+    # no request usage types in the vocabulary: DynamoDB by usage type, the on-demand read and write lines among them;
+    # `staging` the account; the week before is the period compared with anyway
+    (
+        "/cost",
+        "dynamo costs jumped in staging?? on-demand read/write request costs last week vs the week before pls",
+        "last week service=dynamodb account=staging by usage-type",
+    ),
+    # all accounts is every account anyway
+    (
+        "/top-resources",
+        "top 10 dynamodb tables by cost, all accounts, since 1st oct",
+        "10 since 2026-10-01 service=dynamodb",
+    ),
+    # NOT SUPPORTED (replicas): the writer's nearest, RDS in eu-west-1 by day from the writer's 27 Oct, the step after
+    # the 3rd read off by hand
+    (
+        "/cost",
+        "how much are the read replicas costing us in eu-west-1? we spun up 2 for the reporting db, I think around "
+        "the 3rd of nov",
+        "2026-10-27..2026-11-27 service=rds region=eu-west-1 daily",
+    ),
+    # the instance class beside each resource has no canonical form: the RDS instances by cost
+    (
+        "/top-resources",
+        "biggest rds instances by cost in us-east-1 last month, need it for rightsizing - include instance class if "
+        "you have it",
+        "last month service=rds region=us-east-1",
+    ),
+    # no engine dimension in the cost data: RDS by usage type, the Aurora lines apart, as the writer's nearest
+    (
+        "/cost",
+        "whats the split between aurora and plain rds (postgres/mysql) for Q3?",
+        "2026-q3 service=rds by usage-type",
+    ),
+    # daily data: the writer's three whole days either side of the mixed day, the earlier first as the writer ordered
+    # them; the writer's optional project=checkout left out
+    (
+        "/cost",
+        "we deployed checkout v4.12 on Tue 17 Nov around 14:00 UTC, did EC2 cost change after that? compare the 3 "
+        "days before and after",
+        "2026-11-14..2026-11-16 vs 2026-11-18..2026-11-20 service=ec2",
+    ),
+    (
+        "/cost",
+        "lambda cost daily from nov 9 to nov 22 please, we moved the image resizer to lambda on the 12th",
+        "2026-11-09..2026-11-22 service=lambda daily",
+    ),
+    # the 7 days before the upgrade are the period compared with anyway, as FRESH_7's `rolled it out wed the 18th`; the
+    # EKS charges only, as FRESH_10's `k8s cluster`
+    (
+        "/cost",
+        "did the EKS cluster upgrade last weds (nov 18th) change anything cost-wise?",
+        "2026-11-18..2026-11-24 service=eks",
+    ),
+    # the writer's 7 days from the freeze; the 7 days before are the period compared with anyway; `staging` the account
+    (
+        "/cost",
+        "staging costs since the code freeze on 2026-11-20 — did they actually go down like they should have?",
+        "2026-11-20..2026-11-26 account=staging",
+    ),
+    # the day before, one of the writer's preceding days, is the day the 24th is compared with anyway; the hour is not
+    # in daily data
+    (
+        "/cost",
+        "cloudfront spend spiked on the 24th? we had the new asset pipeline release that morning (09:30 GMT). whats "
+        "driving it",
+        "why 2026-11-24 service=cloudfront",
+    ),
+    # a comparison is not something `/tags` answers (it lists costs only): refused naming the word, as FRESH_4's
+    # `improved`
+    ("/tags", "cost by project for the week of the search reindex release (nov 9-15) vs the week after", "!vs"),
+    # NOT SUPPORTED (new resources): the writer's nearest, the resources ranked since the release; `prod` meant as the
+    # account
+    (
+        "/top-resources",
+        "which resources are new or most expensive in prod since the 2026.11.23 release train?",
+        "since 2026-11-23 account=production",
+    ),
+    # `the last 2 weeks` by the grammar's rule (the writer counted 14 days back from yesterday); the deploy calendar is
+    # matched by hand
+    (
+        "/cost",
+        "any unusual days in the last 2 weeks? want to line them up against our deploy calendar",
+        "anomalies last 2 weeks",
+    ),
+    # the 5 days the change was live; the 5 days before are the period compared with anyway (the days after have no form
+    # beside them)
+    (
+        "/cost",
+        "Rolled back the SQS batching change on Mon 16th at 11pm, was it costing us more while it was live? (went "
+        "out thu 12th)",
+        "2026-11-12..2026-11-16 service=sqs",
+    ),
+    # the writer's unblended basis, tax left out, to hold against the console figure by hand
+    (
+        "/cost",
+        "Cost Explorer says $48,212.77 for October (unblended, excl. tax), all accounts. does that match what you "
+        "have?",
+        "2026-10 service!=tax unblended",
+    ),
+    # the writer's complete days of this week against the whole of last week, per day
+    (
+        "/cost",
+        "my grafana billing panel shows EC2 at ~1,240/day last week but 1,610/day this week.. is that real?",
+        "average 2026-11-23..2026-11-26 vs 2026-11-16..2026-11-22 service=ec2",
+    ),
+    # the writer's three services side by side, each by usage type, what makes up data transfer among them, as
+    # FRESH_10's `which usage type is driving data transfer`
+    (
+        "/cost",
+        "these are nov MTD from the billing console: S3 $3,902.14  Data Transfer $2,877.50  KMS $411.08 -- why is "
+        "data transfer almost as much as s3??",
+        "this month service=s3,data-transfer,kms by service, usage-type",
+    ),
+    # the charge types of the day (usage, credits, fees, tax) by charge class, as FRESH_11's `break down last month by
+    # charge type`
+    (
+        "/cost",
+        "The finance dashboard shows a -$2,000 line on Nov 1 – is that a credit? and what's the $18k fee on the same "
+        "day",
+        "2026-11-01 by charge-class",
+    ),
+    # team=data is among the values listed, its share read off against the 31% by hand
+    ("/tags", "our FinOps sheet says team=data was 31% of spend in october, can u check that", "team 2026-10"),
+    (
+        "/top-resources",
+        "the quicksight chart has one bucket at like $900 this month, which bucket is that??",
+        "this month service=s3",
+    ),
+    # the week before is the period compared with anyway; what moved by service, as the writer asked
+    (
+        "/cost",
+        "data-lake acct shows 7.3k in the CUR dashboard for last week, seems high?? normal is ~5k",
+        "why last week account=data-lake",
+    ),
+    # the forecast, to hold against the console's $61.4k by hand
+    ("/cost", "Forecast widget in the console says Nov will land at $61.4k. what do you get?", "forecast 2026-11"),
+    # the week before is the period compared with anyway, as CORPUS's `last week versus the week before`
+    (
+        "/cost",
+        "weekly review item 1: total spend last week (Mon-Sun) vs the week before, by account",
+        "last week by account",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "checklist #2 - untagged spend by `team` for last week, what % of total is it?", "team last week"),
+    # dev and staging are among the values listed; no threshold in the grammar: the 20% checked by hand
+    ("/tags", "env tag breakdown MTD — is dev/staging creeping above 20% of total?", "env this month"),
+    # no threshold in the grammar: the anomaly engine's own baseline of the days before; `last 7 days` by the grammar's
+    # rule
+    ("/cost", "item 4: anomalies in the last 7 days, anything > 20% above the trailing avg", "anomalies last 7 days"),
+    # all accounts is every account anyway
+    ("/top-resources", "for the review: top 15 resources last week across all 3 accounts", "15 last week"),
+    # no split of the commitment fees into Savings Plan and RI fees by charge class: the fees by usage type, where the
+    # fee lines are apart, as FRESH_18 and FRESH_22; the writer's order kept
+    (
+        "/cost",
+        "the SP + RI fees that hit on nov 1st vs oct 1st — same amount? anything new in there",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # `/tags` has no time step: the split over the writer's four full weeks; the writer's values are among the values
+    # listed
+    ("/tags", "project tag split for checkout/search/data last 4 wks, weekly pls", "project last 4 weeks"),
+    # the credits and the tax side by side by charge class; the total is net of credits as it is, as FRESH_5's `net of
+    # credits`
+    (
+        "/cost",
+        "last item: credits + tax so far this month, and what's the net total after credits",
+        "this month by charge-class",
+    ),
+    ("/cost", "s3 cost yesterdy", "yesterday service=s3"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last week`
+    ("/cost", "ec2 this wek vs last", "this week service=ec2"),
+    # no range typed: this month, as the writer read it
+    ("/tags", "spend by craetedBy", "aws:createdBy this month"),
+    ("/cost", "total novmber so far", "2026-11"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "most expnsive lambdas", "this month service=lambda"),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "why is glue so hihg", "why this month service=glue"),
+    # no range typed: this month, as the writer read it
+    ("/cost", "kms by regon", "this month service=kms by region"),
+    ("/tags", "team spned last mnth", "team last month"),
+    # Sydney is ap-southeast-2; no range typed: this month, as the writer read it
+    ("/cost", "daily costs sydeny region", "this month region=ap-southeast-2 daily"),
 )

@@ -75,6 +75,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_29_FIRST_SIGHT,
     FRESH_30,
     FRESH_30_FIRST_SIGHT,
+    FRESH_31,
+    FRESH_31_FIRST_SIGHT,
+    FRESH_32,
+    FRESH_32_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -260,7 +264,7 @@ BLIND_BATCHES = (
         "FRESH_21",
         FRESH_21,
         FRESH_21_FIRST_SIGHT,
-        right=41,
+        right=42,
         wrong=4,
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
@@ -280,6 +284,8 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=31, wrong=14),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=26, wrong=16),
+    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=14, wrong=20),  # held back unread
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=20, wrong=14),  # held back unread
 )
 
 
