@@ -80,6 +80,7 @@ from bot.billing.grammar_unplaced import (
     refused_ignoring,
     speaker_label,
 )
+from bot.billing.grammar_usage import UsageFamilyReader
 from bot.billing.grammar_words import (
     AMOUNT,
     ANOMALY_WORDS,
@@ -107,7 +108,6 @@ from bot.billing.grammar_words import (
     RESOURCE_NOUNS,
     SEPARATELY,
     SHARE_WORDS,
-    USAGE_FAMILIES,
     USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -125,7 +125,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
-from bot.billing.vocabulary import Meaning, Vocabulary, suggest
+from bot.billing.vocabulary import Vocabulary, suggest
 from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -167,15 +167,6 @@ EXAMPLES: tuple[str, ...] = (
 _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 
 
-#: An EC2 instance family (`m5`, `c6g`, `p4d`): the usage types of its sizes (`USE1-BoxUsage:p4d.24xlarge`).
-_INSTANCE_FAMILY = re.compile(r"^[a-z]{1,3}\d[a-z]{0,4}$")
-#: EC2's instance families by name (`m5`, `c6g`, `p4d`, `g5`, `inf2`, `trn1`): a word that is surely one.
-_EC2_FAMILY = re.compile(
-    r"^(?:a1|[cmr][4-8][a-z]{0,3}|[dgi][2-6][a-z]{0,3}|p[2-5][a-z]{0,2}|t[2-4][a-z]?|inf[12]|trn[12]|x[12][a-z]{0,2}|z1d)s?$"
-)
-#: EC2's GPU and machine-learning accelerator instance families in a usage type (`BoxUsage:g5.xlarge`,
-#: `SpotUsage:p4d.24xlarge`, `inf2`, `trn1`, `dl1`).
-_GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNORECASE)
 #: Words before a noun that ask for a cost per one of it (`per order`, `each engineer`).
 _PER_WORDS = ("per", "each", "every", "by")
 #: A capitalised name in the possessive (`Jenna's`).
@@ -195,7 +186,7 @@ _CLOCK = re.compile(
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 
 
-class _Parser(QuestionReader, PrepassReader):
+class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
     """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
 
     def __init__(
@@ -556,65 +547,10 @@ class _Parser(QuestionReader, PrepassReader):
             return
         if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
             partial = [category]
-        if not partial and w in USAGE_FAMILIES:  # `nat gateways`, `snapshots`: usage types of another service
-            partial = self.vocabulary.usage_types_holding(USAGE_FAMILIES[w])
-            why = f"AWS bills these under EC2, and no usage type of this bill holds `{USAGE_FAMILIES[w]}`"
-            if not partial and self.ec2_by_usage_type(tok, why):
-                if w == "nat" and self.word() in ("gateway", "gateways", "gw", "gws"):
-                    self.i += 1
-                return  # none on this bill: EC2 by usage type, where they would show
-        if not partial and fold(w) in _S3_CLASSES:  # `glacier`, `deep archive`: S3's storage classes
-            fragment = _S3_CLASSES[fold(w)]
-            partial = self.vocabulary.usage_types_holding(fragment)
-            why = f"S3 bills its storage classes in its usage types, and none of this bill holds `{fragment}`"
-            if not partial and self.service_by_usage_type(tok, "s3", why):
+        if not partial:  # what AWS bills in another service's usage types (`nat gateways`, `glacier`, `p4d`)
+            answered, partial = self.usage_family(tok, w)
+            if answered:
                 return
-        if not partial and w in ("graviton", "arm64", "aarch64"):  # the `g` families (`m7g`, `c6g`)
-            ref = DimensionRef(Dimension.USAGE_TYPE)
-            graviton = [u for u in self.vocabulary.usage_types if _GRAVITON_FAMILY.search(u)]
-            partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in graviton]
-            why = "no Graviton instance family (the `g` families, e.g. `m7g`) in this bill's usage types"
-            if not partial and self.ec2_by_usage_type(tok, why):
-                return
-        if not partial and w in ("gpu", "gpus"):  # EC2's GPU and ML-accelerator families (`BoxUsage:g5.xlarge`)
-            ref = DimensionRef(Dimension.USAGE_TYPE)
-            gpu_types = [u for u in self.vocabulary.usage_types if _GPU_FAMILY.search(u)]
-            partial = [Meaning(ref, (u,), f"usage-type={u}", f"the usage type `{u}`") for u in gpu_types]
-            if not partial and self.ec2_by_usage_type(
-                tok, "no GPU instance family (p, g, inf, trn) in this bill's usage types"
-            ):
-                return  # none on this bill: EC2 by usage type, where instance families show
-        if not partial and fold(w) in _BETWEEN_PLACES and self.transfer_by_usage_type(tok):
-            return
-        if (
-            not partial
-            and fold(w) == "ec2other"
-            and self.ec2_by_usage_type(
-                tok, "Cost Explorer's name for EC2's usage besides instances (volumes, NAT gateways, IPs, transfer)"
-            )
-        ):
-            return
-        if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
-            partial = self.vocabulary.usage_types_holding(f":{w}.")
-            why = f"no `{w}` instance family in this bill's usage types"
-            other = (
-                any(
-                    m.dimension.kind is Dimension.SERVICE
-                    and m.values != tuple(self.vocabulary.meanings("ec2")[0].values)
-                    for b in self.out.bare
-                    for m in b.meanings
-                )
-                if self.vocabulary.meanings("ec2")
-                else True
-            )  # `RDS instances (r6g candidates)`: RDS's class
-            if not partial and _EC2_FAMILY.match(w) and not other and self.ec2_by_usage_type(tok, why):
-                return  # none on this bill: EC2 by usage type, where instance families show
-            if not partial and _EC2_FAMILY.match(w) and other:  # `RDS instances (r6g candidates)`: its class
-                partial = self.vocabulary.usage_types_holding(f"db.{w}.")
-                if not partial:
-                    self.out.readings.append(f"Left out `{tok.text}`: no usage type of this bill holds that class.")
-                    self.i += 1
-                    return
         if partial:  # `support costs`, `ml team`: a word of one stored name
             self.out.bare.append(Bare(tok.text, tuple(partial), self.out.excluding, partial=True))
             self.i += 1
@@ -668,57 +604,6 @@ class _Parser(QuestionReader, PrepassReader):
         out.readings.append(
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
         )
-
-    def on_demand(self) -> bool:
-        """`spot vs on-demand` (`on demand`, `ondemand`): EC2 by usage type, where spot and on-demand hours are
-        apart, said. Alone it is asked about: the bill's charge classes keep on-demand usage with the usage that
-        Savings Plans and RIs covered."""
-        tok = self.tokens[self.i]
-        if tok.lower not in ("on-demand", "ondemand") or self.vocabulary.meanings(tok.text):
-            return False
-        return "spot" in self.typed_words() and self.ec2_by_usage_type(
-            tok, "spot and on-demand hours are apart in EC2's usage types"
-        )
-
-    def transfer_by_usage_type(self, tok: Token) -> bool:
-        """`inter-region`, `cross-AZ`: transfer between places, which the bill tells apart only in its usage types
-        (`USE1-EUW1-AWS-Out-Bytes`, `USE1-DataTransfer-Regional-Bytes`): data transfer by usage type, said; False
-        when the bill holds no data transfer service."""
-        transfer = self.vocabulary.meanings("data transfer")
-        if not transfer:
-            return False
-        if not any(b.meanings == tuple(transfer) for b in self.out.bare):
-            self.out.bare.append(Bare(tok.text, tuple(transfer), self.out.excluding))
-        self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
-        self.out.readings.append(
-            f"`{tok.text}`: the bill tells transfer between places apart only in its usage types; answered with "
-            "data transfer by usage type."
-        )
-        self.i += 1
-        return True
-
-    def ec2_by_usage_type(self, tok: Token, why: str) -> bool:
-        """`tok` answered as EC2 by usage type (`GPUs` on a bill without GPU instances, `EC2-Other`), said with
-        `why`; False when the bill holds no EC2."""
-        return self.service_by_usage_type(tok, "ec2", why)
-
-    def service_by_usage_type(self, tok: Token, service: str, why: str) -> bool:
-        """`tok` answered as `service` by usage type, where what it names would show (`glacier`: S3's usage
-        types), said with `why`; False when the bill holds no such service."""
-        meanings = self.vocabulary.meanings(service)
-        if not meanings:
-            return False
-        said = service.upper()
-        if DimensionRef(Dimension.USAGE_TYPE) in self.out.named and any(
-            b.meanings == tuple(meanings) for b in self.out.bare
-        ):
-            self.i += 1  # `ebs volumes`: the word before it said so
-            return True
-        self.out.bare.append(Bare(tok.text, tuple(meanings), self.out.excluding))
-        self.out.named.append(DimensionRef(Dimension.USAGE_TYPE))
-        self.out.readings.append(f"`{tok.text}`: {why}; answered with {said} by usage type.")
-        self.i += 1
-        return True
 
     def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
@@ -1152,25 +1037,10 @@ class _Parser(QuestionReader, PrepassReader):
         return UnknownWord(f"I don't understand `{tok.text}`.", hint, word=tok.text, position=tok.position)
 
 
-#: Transfer between places (`inter-region`, `cross-AZ`), folded.
-_BETWEEN_PLACES = frozenset(
-    {"interregion", "crossregion", "intraregion", "interaz", "crossaz", "intraaz", "crosszone", "interzone"}
-)
 #: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
-#: S3's storage classes as people name them (folded) -> the part of S3's usage types naming each.
-_S3_CLASSES = {
-    "glacier": "glacier",
-    "deeparchive": "deeparchive",
-    "intelligenttiering": "intelligenttiering",
-    "infrequentaccess": "sia",
-    "standardia": "sia",
-    "onezoneia": "zia",
-}
-#: Graviton instance families in a usage type (`BoxUsage:m7g.large`, `USW2-BoxUsage:c6gn.xlarge`).
-_GRAVITON_FAMILY = re.compile(r":[a-z]+\d+g[a-z]*\.", re.IGNORECASE)
 #: The unit an "X over X" short form steps by (`mom`: month).
 _OVER_UNITS = {
     **dict.fromkeys(("wow", "w/w", "wk/wk"), "week"),
