@@ -65,6 +65,38 @@ _STARTED = frozenset({"launched", "deployed", "shipped", "released", "started", 
 _UP = ("out", "live", "on", "off")
 
 
+#: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
+_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    # `days that stand out`: unusual days
+    **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
+    ("side", "by", "side"): (),  # how an answer with two things shows them anyway
+    ("next", "to"): ("and",),  # `search next to checkout`
+    ("on", "its", "own"): ("separately",),  # `tax on its own`
+    ("on", "their", "own"): ("separately",),
+    ("landing", "page"): ("page",),  # a page, not where the month lands
+    ("landing", "pages"): ("pages",),
+    ("end", "up"): ("land",),  # `where will Q4 end up`
+    # `month by month`: the time step
+    **{(unit, "by", unit): (step,) for unit, step in _STEP_BY_STEP.items()},
+}
+
+
+def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]]) -> list[Token]:
+    """`tokens` with each of `phrases` (lower-cased words) replaced by its words, read left to right; a replacement
+    stands at the phrase's first position."""
+    out: list[Token] = []
+    j = 0
+    while j < len(tokens):
+        found = next((p for p in phrases if tuple(t.lower for t in tokens[j : j + len(p)]) == p), None)
+        if found is None:
+            out.append(tokens[j])
+            j += 1
+            continue
+        out.extend(Token(Kind.WORD, w, tokens[j].position) for w in phrases[found])
+        j += len(found)
+    return out
+
+
 def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].lower in words
 
@@ -254,6 +286,7 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
+        joined = _rewrite(joined, _PHRASES)
         for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self._read_time_phrases):
             joined = read(joined)
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
@@ -297,15 +330,10 @@ class PrepassReader(ClauseReader):
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
-        # `days that stand out`, `is it normal?`: unusual days
-        for j in range(len(joined) - 1, -1, -1):
-            if j > len(joined) - 1:
-                continue  # a rewrite after this place shortened the list
-            pair = [t.lower for t in joined[j : j + 2]]
-            if pair in (["stand", "out"], ["stands", "out"], ["stood", "out"], ["standing", "out"]):
-                joined[j : j + 2] = [Token(Kind.WORD, "standout", joined[j].position)]
-            elif pair[0] in ("normal", "expected") and j > 1 and joined[j - 1].lower in ("it", "that", "this"):
-                joined[j] = Token(Kind.WORD, "unusual", joined[j].position)  # `is it normal`: is it unusual
+        # `is it normal?`: is it unusual
+        for j in range(2, len(joined)):
+            if joined[j].lower in ("normal", "expected") and joined[j - 1].lower in ("it", "that", "this"):
+                joined[j] = Token(Kind.WORD, "unusual", joined[j].position)
         # `forecast to blow past it`: beyond it, no time
         joined = [
             t
@@ -440,9 +468,9 @@ class PrepassReader(ClauseReader):
         return joined
 
     def _read_value_phrases(self, joined: list[Token]) -> list[Token]:
-        """Values and what they are named with: `team:api`, `side by side`, `next to`, `fees and tax included`, two-word
-        service names, `spot vs on demand`, `on its own`, `the landing page`, `no team tag`, `the website`, `all 3
-        accounts`, `by $`."""
+        """Values and what they are named with: `team:api`, `fees and tax included`, two-word service names, `spot vs on
+        demand`, `no team tag`, `the website`, `all 3 accounts`, `by $` (fixed phrases such as `side by side` are
+        `_PHRASES`)."""
         # `team:api` (a key and a value, as some tools write tags): `tag:team=api`
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:
@@ -458,17 +486,6 @@ class PrepassReader(ClauseReader):
                     Token(Kind.EQ, "=", tok.position),
                     Token(Kind.WORD, pair[2], tok.position),
                 ]
-        # `side by side`: how an answer with two things shows them anyway; `next to checkout`: and checkout
-        for j in range(len(joined) - 3, -1, -1):
-            if j > len(joined) - 3:
-                continue  # a rewrite after this place shortened the list
-            if [t.lower for t in joined[j : j + 3]] == ["side", "by", "side"]:
-                del joined[j : j + 3]
-        for j in range(len(joined) - 2, -1, -1):
-            if j > len(joined) - 2:
-                continue  # a rewrite after this place shortened the list
-            if joined[j].lower == "next" and joined[j + 1].lower == "to":
-                joined[j : j + 2] = [Token(Kind.WORD, "and", joined[j].position)]
         # `fees and tax included`: `including fees and tax`, the whole total
         for j, tok in enumerate(joined):
             if tok.lower not in ("included", "inclusive", "incl", "incl."):
@@ -493,16 +510,6 @@ class PrepassReader(ClauseReader):
                 continue  # a rewrite after this place shortened the list
             if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
                 joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
-        # `tax on its own`: shown separately
-        for j in range(len(joined) - 2, -1, -1):
-            if j > len(joined) - 2:
-                continue  # a rewrite after this place shortened the list
-            if [t.lower for t in joined[j : j + 3]] in (["on", "its", "own"], ["on", "their", "own"]):
-                joined[j : j + 3] = [Token(Kind.WORD, "separately", joined[j].position)]
-        # `the landing page`: a page, not where the month lands
-        joined = [
-            t for j, t in enumerate(joined) if not (t.lower == "landing" and _next_is(joined, j, "page", "pages"))
-        ]
         # `largest resources with no team tag`: untagged by the team tag
         for j in range(len(joined) - 2, 0, -1):
             if (
@@ -536,19 +543,12 @@ class PrepassReader(ClauseReader):
 
     def _read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
-        `every saturday`, `noon`, `oct+nov`, `the quarter so far`, `month by month`."""
-        # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase);
-        # `where will Q4 end up`: where it lands
+        `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
+        # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:
                 continue  # a rewrite after this place shortened the list
-            words = [t.lower for t in joined[j : j + 4]]
-            if words[:1] != ["end"] or j + 1 >= len(joined):
-                continue
-            if words[1] == "up":
-                joined[j : j + 2] = [Token(Kind.WORD, "land", joined[j].position)]
-                continue
-            if words[1] != "of":
+            if joined[j].lower != "end" or not _next_is(joined, j, "of"):
                 continue
             the = 1 if j > 0 and joined[j - 1].lower == "the" else 0
             if j - the > 0 and joined[j - the - 1].lower in _SPAN_ENDS:
@@ -621,13 +621,6 @@ class PrepassReader(ClauseReader):
                 tail = [t.lower for t in joined[j + 2 : j + 4]]
                 if tail in (["so", "far"], ["to", "date"]):
                     joined[j] = Token(Kind.WORD, "this", joined[j].position)
-        # `month by month`, `week by week`: the time step
-        for j in range(len(joined) - 3, -1, -1):
-            if j > len(joined) - 3:
-                continue  # a rewrite after this place shortened the list
-            unit = joined[j].lower
-            if unit in _STEP_BY_STEP and joined[j + 1].lower == "by" and joined[j + 2].lower == unit:
-                joined[j : j + 3] = [Token(Kind.WORD, _STEP_BY_STEP[unit], joined[j].position)]
         return joined
 
     def correct_typos(self) -> None:
