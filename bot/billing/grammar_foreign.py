@@ -189,7 +189,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
     `is_value(word)` says whether the store holds a value spelled so (never translated)."""
     out: list[Token] = []
     pairs: list[tuple[str, str]] = []
-    for typed in tokens:
+    for k, typed in enumerate(tokens):
         tok = typed
         elided = re.match(r"(?:d|l|qu)['’](.+)$", tok.lower) if tok.kind is Kind.WORD else None
         if elided is not None:  # `d'EKS`, `l'équipe`: French elision, the word after it
@@ -202,7 +202,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             out.append(tok)
             continue
         if w in _START:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
-            after = tokens[tokens.index(typed) + 1].lower if typed is not tokens[-1] else ""
+            after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             out.append(Token(Kind.WORD, "start", tok.position))
             if after not in ("of", "de", "du", "del", "des"):
                 out.append(Token(Kind.WORD, "of", tok.position))
@@ -212,7 +212,6 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             out.append(Token(Kind.WORD, "\0before-last", tok.position))  # placed after its noun below
             pairs.append((tok.text, "before last"))
             continue
-        k = tokens.index(typed)
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if w in ("por", "per") and nxt is not None and nxt.lower in ("favor", "favore"):
             out.append(Token(Kind.WORD, "please", tok.position))  # `por favor`: its `favor` is skipped below

@@ -94,16 +94,12 @@ class UsageFamilyReader(Cursor):
         if not partial and _INSTANCE_FAMILY.match(w):  # `p4d boxes`, `m5 instances`: `BoxUsage:p4d.24xlarge`
             partial = self.vocabulary.usage_types_holding(f":{w}.")
             why = f"no `{w}` instance family in this bill's usage types"
-            other = (
-                any(
-                    m.dimension.kind is Dimension.SERVICE
-                    and m.values != tuple(self.vocabulary.meanings("ec2")[0].values)
-                    for b in self.out.bare
-                    for m in b.meanings
-                )
-                if self.vocabulary.meanings("ec2")
-                else True
-            )  # `RDS instances (r6g candidates)`: RDS's class
+            ec2 = self.vocabulary.meanings("ec2")
+            other = not ec2 or any(  # `RDS instances (r6g candidates)`: RDS's class
+                m.dimension.kind is Dimension.SERVICE and m.values != ec2[0].values
+                for b in self.out.bare
+                for m in b.meanings
+            )
             if not partial and _EC2_FAMILY.match(w) and not other and self.ec2_by_usage_type(tok, why):
                 return True, partial  # none on this bill: EC2 by usage type, where instance families show
             if not partial and _EC2_FAMILY.match(w) and other:  # `RDS instances (r6g candidates)`: its class
