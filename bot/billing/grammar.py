@@ -64,6 +64,7 @@ from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
 from bot.billing.grammar_typos import english_words, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
     COST_NOUNS,
+    EVENT_WORDS,
     GROSS_NOTE,
     HEDGES,
     NOT_HELD,
@@ -74,6 +75,7 @@ from bot.billing.grammar_unplaced import (
     UNIT_WORDS,
     ignorable,
     ignored_note,
+    in_aside,
     names_person,
     provider_note,
     refusal_for,
@@ -125,7 +127,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
-from bot.billing.vocabulary import Vocabulary, suggest
+from bot.billing.vocabulary import REGION_PLACES, Vocabulary, suggest
 from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -171,6 +173,8 @@ _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 _PER_WORDS = ("per", "each", "every", "by")
 #: A capitalised name in the possessive (`Jenna's`).
 _POSSESSIVE = re.compile(r"^[A-Z][a-z]+['’]s$")
+#: Words that only narrow the words after them (`not sure if`).
+_NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 #: The days of one unit of `X over X`: a span longer than that is shown step by step.
@@ -250,9 +254,10 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
-            if len(tok.text.split()) > 2 and not self.vocabulary.meanings(tok.text):
+            if (len(tok.text.split()) > 2 or self._quotes_a_time(tok)) and not self.vocabulary.meanings(tok.text):
                 # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
                 inner = [Token(t.kind, t.text, tok.position + 1 + t.position) for t in tokenize(tok.text)]
+                inner = self.read_quoted(inner)  # `">> please split ..."`: a mail's quote marks
                 self.tokens[self.i : self.i + 1] = inner
                 return
             if not self.bare_value(tok.text, 1):
@@ -696,6 +701,12 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             if self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
                 self.i += 2
             return
+        elsewhere = (k for k in range(len(self.tokens)) if k != self.i)
+        if tok.lower in EVENT_WORDS and any(self._time_at(self.tokens, k) for k in elsewhere):
+            # `the api cost "last sprint" - i think that's the 2 weeks ending last friday`: the days given are its days
+            self.out.event = self.out.event or tok.text
+            self.i += 1
+            return
         refusal = refusal_for(tok, self.vocabulary)
         typed_as = self.typed.get(tok.position)
         if refusal is not None and typed_as is not None:  # `api gateway`, read as one name: named as typed
@@ -730,20 +741,42 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             self.vocabulary.names_within,
         )
         if spelling is not None:  # `cloudfornt`: read again as the one word or value it is a typo of
-            self.tokens[self.i] = Token(Kind.WORD, spelling, tok.position)
+            region = self.vocabulary.region_of_short_form(spelling) if spelling in REGION_PLACES else None
+            self.tokens[self.i] = Token(Kind.WORD, region or spelling, tok.position)
             self.typed[tok.position] = tok.text
-            self.out.readings.append(f"Read `{tok.text}` as `{spelling}`.")
+            said = f"`{spelling}`, the region `{region}`" if region else f"`{spelling}`"  # `sydeny`
+            self.out.readings.append(f"Read `{tok.text}` as {said}.")
             return
         if near:  # a typo of one of several: the message names them
             raise self.unknown_word(tok)
-        slot = self.value_slot() and not speaker_label(tok, self.text)
+        aside = in_aside(self.tokens, tok, self.text, self.is_content)
+        slot = not aside and self.value_slot() and not speaker_label(tok, self.text)
         if not slot and (
             ignorable(self.tokens, self.i, self.text, excluding=self.out.excluding) or self.english_compound(tok)
         ):
             self.out.ignored.append(tok)
+            if aside:
+                self.out.aside.add(tok.position)
             self.i += 1
             return
         raise self.unknown_word(tok)
+
+    def _quotes_a_time(self, tok: Token) -> bool:
+        """`what the api stuff cost "last sprint"`: a time phrase in quotes, read as its words."""
+        try:
+            return match_time_range(tokenize(tok.text), 0, self.today) is not None
+        except UserFacingError:
+            return True
+
+    def is_content(self, tok: Token) -> bool:
+        """Whether `tok` is a word the question is made of: a stored value, a tag key, a number or a grammar word
+        that is no filler or chat (`in_aside`)."""
+        if tok.kind is Kind.QUOTED:
+            return True
+        if tok.kind is not Kind.WORD or tok.lower in FILLERS or tok.lower in CHAT_WORDS or tok.lower in _NEGATIONS:
+            return False  # `not sure if ...`: a negation alone narrows nothing
+        digits = any(c.isdigit() for c in tok.text)
+        return self.grammar_reads(tok.text) or self.tag_key_word(tok.text) is not None or digits
 
     def english_compound(self, tok: Token) -> bool:
         """`one-line`, `under-covered`, `follow-up`: a lower-case word of English words joined by hyphens, none of
@@ -967,7 +1000,8 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             or out.resource_nouns
             or out.not_held
         )
-        refused = refused_ignoring(self.tokens, out.ignored, asks=bool(asks))
+        in_question = [t for t in out.ignored if t.position not in out.aside]  # an aside's words are context
+        refused = refused_ignoring(self.tokens, in_question, asks=bool(asks))
         if refused is not None:
             raise self.unknown_word(refused)
         for tok in out.ignored:  # within typo distance of any stored value (an id included): a typo of it

@@ -89,6 +89,8 @@ class Builder:
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
     ignored: list[Token] = field(default_factory=list)
+    #: the text offsets of ignored words that stand in an aside of their own (`grammar_unplaced.in_aside`)
+    aside: set[int] = field(default_factory=set)
     #: a time of day typed (`3pm`): the day is answered hour by hour
     clock: str = ""
     #: an event named by a span word (`launch week`): its days must be given too

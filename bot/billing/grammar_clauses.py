@@ -235,6 +235,8 @@ class ClauseReader(Cursor):
         if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`
             self.i += 1
             return
+        if self.word() in ("the", "their", "its") and self.dimension_at(1) is not None:  # `by the team tag`
+            self.i += 1
         first = True
         listed: list[object] = []
         while True:

@@ -65,6 +65,12 @@ _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _WEEK_NUMBER = re.compile(r"^(?:week|wk|w|kw|cw)(\d{1,2})$")
 #: Half years: `h1`, `2h`.
 _HALF = re.compile(r"^(?:h([12])|([12])h)$")
+#: An accounting period as finance writes it (`P10`): the calendar month of that number.
+ACCOUNTING_PERIOD = re.compile(r"^p(1[0-2]|[1-9])$")
+#: A day written with dots, year first (`2026.11.23`).
+_DOTTED_DAY = re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$")
+#: Days of the month in ordinals, no month named (`17th-21st`).
+_ORDINAL_SPAN = re.compile(r"^([1-9]|[12]\d|3[01])(?:st|nd|rd|th)[-–]([1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
 #: Words naming the start of a period: `since the start of the year`, `beginning of august`.
 _START_WORDS = ("start", "beginning", "begin")
 #: Days of a month in words (`the first`, `the fifteenth`): read as `1st`, `15th`.
@@ -390,6 +396,18 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         return None if month_span is None else (*month_span, 1)
     if (day_span := _slashed_day(tokens, w, today)) is not None:
         return (*day_span, 1)
+    if (dotted := _DOTTED_DAY.match(w)) is not None:  # `2026.11.23`
+        dotted_span = absolute_span(f"{dotted[1]}-{int(dotted[2]):02d}-{int(dotted[3]):02d}")
+        return None if dotted_span is None else (*dotted_span, 1)
+    if (period := ACCOUNTING_PERIOD.match(w)) is not None:  # `P10`: this year's October (last year's, if to come)
+        start = date(today.year, int(period[1]), 1)
+        start = start if start <= today else date(today.year - 1, int(period[1]), 1)
+        return start, add_months(start, 1), f"{start:%Y-%m}", 1
+    if (days := _ORDINAL_SPAN.match(w)) is not None and word_at(tokens, i + 1) not in MONTH_NAMES:
+        # `17th-21st`: days of this month (of the last, when the first is still to come)
+        first = month_start(today) if int(days[1]) <= today.day else add_months(month_start(today), -1)
+        named = next(k for k, v in MONTH_NAMES.items() if v == first.month and len(k) == 3)
+        return (*_days_of(named, (int(days[1]), int(days[2])), first.year, today, tokens[i : i + 1]), 1)
     week, used = _week_number(tokens, i)
     if week:  # `week 45`, `wk45`, `week 45 2025`
         year, year_used = year_at(tokens, i + used)

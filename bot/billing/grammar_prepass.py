@@ -48,6 +48,7 @@ from bot.billing.grammar_words import (
     WHY_WORDS,
     YEAR_OVER_YEAR,
 )
+from bot.billing.grammar_wrapping import unwrapped
 from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES, SERVICE_ALIASES
 from bot.errors import UserFacingError
 
@@ -70,6 +71,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `days that stand out`: unusual days
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
+    ("by", "the", "way"): (),
+    ("on", "fire"): ("unusual",),  # `or are we on fire`
+    # `we had a release that morning`: the day named already
+    **{("that", part): () for part in ("morning", "afternoon", "evening", "night", "day")},
+    **dict.fromkeys((("last", "sprint"), ("this", "sprint"), ("the", "sprint")), ("sprint",)),  # its days named apart
+    # who asked (`my team lead asked me`): not the team tag
+    **dict.fromkeys((("team", "lead"), ("tech", "lead"), ("line", "manager")), ("boss",)),
     ("next", "to"): ("and",),  # `search next to checkout`
     ("on", "its", "own"): ("separately",),  # `tax on its own`
     ("on", "their", "own"): ("separately",),
@@ -78,6 +86,11 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("end", "up"): ("land",),  # `where will Q4 end up`
     # `month by month`: the time step
     **{(unit, "by", unit): (step,) for unit, step in _STEP_BY_STEP.items()},
+    # `the fortnight just gone`, `the week just gone`: the last one
+    **{("the", unit, "just", "gone"): ("last", unit) for unit in (*_STEP_BY_STEP, "fortnight")},
+    **{(unit, "just", "gone"): ("last", unit) for unit in (*_STEP_BY_STEP, "fortnight")},
+    # `for the rest of the month`: where this month lands
+    **dict.fromkeys((("rest", "of", "the", "month"), ("rest", "of", "this", "month")), ("forecast",)),
 }
 
 
@@ -101,8 +114,8 @@ def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].lower in words
 
 
-#: Words a ticket's or a change's reference follows (`ticket 48213`, `case #1234`).
-_REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr"})
+#: Words a ticket's, a change's or a ledger account's reference follows (`ticket 48213`, `case #1234`, `GL 6420`).
+_REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr", "gl"})
 #: Words before the end of a span (`through the end of October`).
 _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
@@ -148,7 +161,10 @@ TYPO_TARGETS = tuple(
 )
 #: What a word nothing else places may be a typo of, besides stored names (`grammar_typos.unique_correction`).
 TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
-TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS
+#: ... and, for a word nothing else places, the words of a cost question itself (`totl spend`, `spned`).
+TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
+#: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
+_UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
 #: Units in `week over week`, `for the month of october`.
 UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -229,6 +245,19 @@ class PrepassReader(ClauseReader):
                 return joined, used
         return None
 
+    def read_quoted(self, tokens: list[Token]) -> list[Token]:
+        """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
+        fixed phrases read as their words, as the question's own are."""
+        joined = _rewrite(unwrapped(tokens, self.grammar_reads), _PHRASES)
+        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self._read_time_phrases):
+            joined = read(joined)
+        return joined
+
+    def grammar_reads(self, word: str) -> bool:
+        """Whether the grammar reads `word` itself: a stored value, a grammar word, a month or a weekday."""
+        w = word.casefold()
+        return bool(self.vocabulary.meanings(word)) or w in KNOWN_WORDS or w in MONTH_NAMES or w in WEEKDAYS
+
     def _time_at(self, tokens: list[Token], k: int) -> bool:
         try:
             return match_time_range(tokens, k, self.today) is not None
@@ -282,6 +311,7 @@ class PrepassReader(ClauseReader):
                 joined[j : j + 3] = [Token(Kind.WORD, f"{first.text},{rest.text}", first.position)]
             else:
                 j += 1
+        joined = unwrapped(joined, self.grammar_reads)  # `from #data-eng:`, `Best, Dana`, `Cost Explorer says`
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
@@ -615,6 +645,27 @@ class PrepassReader(ClauseReader):
                     pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
                     pieces.append(Token(Kind.WORD, part, joined[j].position))
                 joined[j : j + 1] = pieces
+        # `last week's spend`, `today's`, `September's bill`: the period itself (`John's` is a person's)
+        for j, tok in enumerate(joined):
+            owned = re.fullmatch(r"([a-z]+)['’]s", tok.lower)
+            if owned is not None and (owned[1] in _UNITS_OWNING or owned[1] in MONTH_NAMES):
+                joined[j] = Token(Kind.WORD, owned[1], tok.position)
+        # `on all month`, `all week`: this one, whole
+        for j in range(len(joined) - 1):
+            of = j + 2 < len(joined) and joined[j + 2].lower == "of"  # `all month of october`
+            if joined[j].lower == "all" and joined[j + 1].lower in ("week", "month", "quarter", "year") and not of:
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `where will we land for the month`, `how's the week looking`: this one (`by the month` is a step, `the
+        # month before` a period before another, `the month of october` that month)
+        for j in range(1, len(joined) - 1):
+            unit, after = joined[j + 1].lower, joined[j + 2].lower if j + 2 < len(joined) else ""
+            if (
+                joined[j].lower == "the"
+                and unit in ("week", "month", "quarter", "year")
+                and joined[j - 1].lower in ("for", "in", "over", "during", "is", "s")
+                and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
+            ):
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `for the quarter so far`, `the month to date`: this one
         for j in range(len(joined) - 2):
             if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):

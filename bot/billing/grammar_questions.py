@@ -136,9 +136,21 @@ class QuestionReader(Cursor):
     def versus_relative(self) -> bool:
         """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
         month last year`, `a year ago`, `before`."""
+        j = 1 if self.word() in ("the", "a") else 0
+        unit_named = self.word(j + 1)
+        if (
+            self.out.after_versus
+            and self.out.time_range is None
+            and self.word(j) == "same"
+            and unit_named in ("day", "week", "month", "quarter")
+            and self.word(j + 2) == "last"
+        ):  # `KMS compared with same month last year`: this month, beside the same one a year back
+            words = ["today"] if unit_named == "day" else ["this", unit_named]
+            found = match_time_range([Token(Kind.WORD, w, 0) for w in words], 0, self.today)
+            if found is not None:
+                self.out.time_range = found[0]
         if not self.out.after_versus or self.out.time_range is None:
             return False
-        j = 1 if self.word() in ("the", "a") else 0
         if self.word(j) == "same":  # `the same two days the week before`: how many is the first range's count
             while (
                 self.word(j + 1) is not None
@@ -259,6 +271,24 @@ class QuestionReader(Cursor):
         before = self.tokens[self.i - 1] if self.i > 0 else None
         joined = before is not None and (before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA)
         versus = out.versus
+        if (
+            out.after_versus
+            and current is not None
+            and versus is not None
+            and current.end == versus.start
+            and versus.end == found.start
+            and _same_size(versus, found)
+        ):  # `18th vs 19th vs 20th`: a run of periods side by side, the span step by step
+            step = _STEPS.get(found.days, Granularity.MONTH if found.days >= 28 else None)
+            out.time_range, out.versus = (
+                TimeRange(current.start, found.end, range_label(current.start, found.end)),
+                None,
+            )
+            out.after_versus = out.comparing = False
+            if step is not None and out.granularity is None:
+                out.set_granularity(step)
+            out.readings.append(f"Read the periods compared as `{out.time_range.label}`, each beside the others.")
+            return
         if versus is not None and joined and versus.end == found.start:  # `today vs wed/thu`: the days compared
             out.versus = TimeRange(versus.start, found.end, range_label(versus.start, found.end))
             return
@@ -269,6 +299,11 @@ class QuestionReader(Cursor):
                 return
             if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
+                return
+            if _same_size(current, found) and found.start > current.start and out.versus is None:
+                # `the fees posted on 1 Oct and 1 Nov`: two periods of one size apart, side by side
+                out.readings.append(f"Read `{current.label}` and `{found.label}` as compared with each other.")
+                out.versus = found
                 return
         if current is not None and out.excluding:  # `this month excl. today`: the days without it
             out.time_range = self._trimmed(current, found)
@@ -283,6 +318,11 @@ class QuestionReader(Cursor):
             if found.start <= current.start and current.end <= found.end and not same:
                 inner = current
             apart = self._apart(out.time_at)
+            if apart == "(" and _same_size(current, found) and self._restates(out.time_at):
+                # `last weds (nov 18th)`: the date in the aside right after a range says which days were meant
+                out.readings.append(f"Read `{current.label}` as `{found.label}`, the date given beside it.")
+                out.time_range = found
+                return
             if inner is found and apart == "(":
                 out.readings.append(f"`{found.label}` in the aside is part of `{current.label}`, the days answered.")
                 return
@@ -327,6 +367,14 @@ class QuestionReader(Cursor):
         if re.search(r"[.?!;](\s|$)", between):
             return "."
         return "(" if between.count("(") > between.count(")") else ""
+
+    def _restates(self, since: int | None) -> bool:
+        """Whether the cursor opens an aside right after the time phrase at the text's offset `since` (`last weds
+        (nov 18th)`)."""
+        if since is None:
+            return False
+        between = self.text[since : self.tokens[self.i].position]
+        return between.rstrip().endswith("(") and between.count("(") == 1 and len(between.split()) <= 4
 
     def _trimmed(self, current: TimeRange, left_out: TimeRange) -> TimeRange:
         """`current` without `left_out` at its start or its end (a range in progress ends today), or as it is when
@@ -477,3 +525,12 @@ class QuestionReader(Cursor):
                 "progress.",
                 hint="Ask `forecast` (this month), or `last month` for what a past period cost.",
             )
+
+
+#: The time step of a run of periods of so many days (`18th vs 19th vs 20th`: day by day).
+_STEPS = {1: Granularity.DAY, 7: Granularity.WEEK}
+
+
+def _same_size(a: TimeRange, b: TimeRange) -> bool:
+    """Whether two ranges are periods of one size: as many days, or both a month (28 to 31 days)."""
+    return a.days == b.days or (28 <= a.days <= 31 and 28 <= b.days <= 31)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_dates import (
+    ACCOUNTING_PERIOD,
     absolute_span,
     end_point,
     point_at,
@@ -220,9 +221,11 @@ def fiscal_note(tokens: Sequence[Token], i: int, used: int, time_range: TimeRang
     calendar year, said with how to ask for another; None when the phrase names none."""
     words = [t for t in tokens[i : i + used] if t.kind is Kind.WORD]
     last = time_range.end - timedelta(days=1)
-    if len(words) == 2 and words[0].lower == "period" and words[1].text.isdecimal():
+    period = len(words) == 2 and words[0].lower == "period" and words[1].text.isdecimal()
+    if period or (len(words) == 1 and ACCOUNTING_PERIOD.match(words[0].lower)):
+        named = " ".join(t.text for t in words)
         return (
-            f"Read `{words[0].text} {words[1].text}` as the calendar month {time_range.start:%Y-%m}: the bill does "
+            f"Read `{named}` as the calendar month {time_range.start:%Y-%m}: the bill does "
             "not say when your fiscal year starts. For another, give its months, e.g. `2025-04..2026-03`."
         )
     first = next((k for k, t in enumerate(words) if t.lower in _FISCAL or _FISCAL_YEAR.match(t.lower)), None)
@@ -253,7 +256,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return dated[:3], 1 + dated[3]
     if w in WEEKDAYS:
         return _weekday("", WEEKDAYS[w], today), 1
-    if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS:  # `spike on sat`
+    if w == "on" and word_at(tokens, i + 1) in SHORT_WEEKDAYS and point_at(tokens, i + 2, today) is None:
+        # `spike on sat` (`on Mon 16th`: the date names the day)
         return _weekday("", SHORT_WEEKDAYS[str(word_at(tokens, i + 1))], today), 2
     if w in SHORT_WEEKDAYS and i > 0 and tokens[i - 1].lower in _BEFORE_OTHER_END:  # `yday vs sat`
         return _weekday("", SHORT_WEEKDAYS[w], today), 1
@@ -391,6 +395,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if last_day is None and named in ("yesterday", "today"):
             day = today - timedelta(days=1 if named == "yesterday" else 0)
             last_day = (day, day + timedelta(days=1), f"{day:%Y-%m-%d}", 1)
+        if last_day is None and named in _LAST:  # `the 2 weeks ending last friday`
+            found = _match(tokens, i + 3, named, today)
+            last_day = None if found is None else (*found[0], found[1])
         if last_day is not None and last_day[1] - last_day[0] == timedelta(days=1):
             days = ending_count * (7 if word_at(tokens, i + 1) == "weeks" else 1)
             start = last_day[1] - timedelta(days=days)

@@ -22,12 +22,17 @@ value, a service, a date or a breakdown:
 - and the words left out are no more than the words read (fillers and chat do not count as read): a question
   mostly made of words the grammar cannot place is refused naming the first of them.
 
+A sentence or aside of its own that holds nothing the grammar reads, beside one that holds the question, is context
+(`where will november land? boss wants a number he can repeat`): its plain words are left out wherever they stand
+(`in_aside`), and do not count against the rest; the typo and form checks above still hold.
+
 The answer's readings then say `Ignored ...`, so a person sees when the bot missed something.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
@@ -91,6 +96,10 @@ DATE_WORDS = frozenset(
         *("tonight", "midnight", "noon", "overnight", "hours", "minutes", "fiscal", "fy", "sprint", "release"),
     }
 )
+
+#: Of those, the ones naming a span of days (not a time of day): beside days named elsewhere in the question (`the
+#: "last sprint" - the 2 weeks ending last friday`), those days are its days.
+EVENT_WORDS = frozenset({"sprint", "release", "holiday", "holidays", "season", "festive"})
 
 
 @dataclass(frozen=True)
@@ -312,6 +321,38 @@ def refused_ignoring(tokens: list[Token], ignored: list[Token], *, asks: bool) -
     if not asks or len(left_out) > len(read):
         return ignored[0]
     return None
+
+
+#: What ends a sentence or bounds an aside (`... MTD? need a number for my 1:1`, `(sorry, not sure this is the
+#: right command)`, `... - boss wants a number`).
+_CLAUSE_BREAK = re.compile(r"[.?!;]+(?=\s|$)|[()]|\s[-–—]{1,2}\s|\n")
+#: The fewest words an aside has for its words to be left out as context (`frontend only.` may name what is asked).
+_ASIDE_WORDS = 3
+
+
+def clause_span(text: str, position: int) -> tuple[int, int]:
+    """The offsets of the sentence or aside of `text` holding the offset `position`."""
+    start, end = 0, len(text)
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.end() <= position:
+            start = found.end()
+        elif found.start() >= position:
+            end = found.start()
+            break
+    return start, end
+
+
+def in_aside(tokens: list[Token], tok: Token, text: str, is_content: Callable[[Token], bool]) -> bool:
+    """Whether `tok` stands in a sentence or aside of its own that holds nothing the grammar reads
+    (`is_content`), of at least `_ASIDE_WORDS` words, while another part of the message holds the question
+    (`where are we going to land for november? boss wants a number he can repeat`): context, whose plain words
+    are left out (and said) wherever they stand."""
+    start, end = clause_span(text, tok.position)
+    inside = [t for t in tokens if start <= t.position < end]
+    outside = [t for t in tokens if not start <= t.position < end]
+    return (
+        len(inside) >= _ASIDE_WORDS and not any(is_content(t) for t in inside) and any(is_content(t) for t in outside)
+    )
 
 
 def ignored_note(ignored: list[Token]) -> str:

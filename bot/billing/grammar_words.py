@@ -92,18 +92,12 @@ CHAT_WORDS = frozenset(
         *("k", "rounding", "rounded", "cents", "decimals", "b4", "y/n", "i.e", "i.e.", "e.g", "e.g.", "nb"),
         *("names", "name", "your", "yours", "prepaid", "sitting", "spread", "their", "theirs", "technical"),
         *("flattening", "flatten", "flattened", "leveling", "levelling", "settling", "stabilising", "stabilizing"),
-        *(
-            "page",
-            "pages",
-            "campaign",
-            "campaigns",
-            "email",
-            "emails",
-            "e-mail",
-            "mail",
-            "newsletter",
-        ),  # `infra cost`, `all linked accounts`, `resource IDs`
         *("purpose", "intentionally", "deliberately", "synthetic"),
+        # what a person read a number in, and the question they relay (`the CUR dashboard shows`, `re maria's q`)
+        *("shows", "showed", "dashboard", "dashboards", "panel", "chart", "graph", "console", "1:1"),
+        # greetings, thanks and contractions of other Englishes (`g'day mate`, `Hej!`, `Tack`, `gonna`, `whos`)
+        *("g'day", "gday", "mate", "hej", "tack", "mvh", "gonna", "wanna", "gotta", "whos", "who's"),
+        *("while", "own", "save", "saving"),  # `while everyone was eating`, `things we own`, `what would we save`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

@@ -231,6 +231,10 @@ REGION_PLACES: dict[str, str] = {
     "uae": "me-central-1",
     "israel": "il-central-1",
     "saopaulo": "sa-east-1",
+    # the airport codes engineers call regions by in chat (`syd`, `iad`, `pdx`), those that are no English word
+    **{"iad": "us-east-1", "cmh": "us-east-2", "pdx": "us-west-2", "syd": "ap-southeast-2", "nrt": "ap-northeast-1"},
+    **{"icn": "ap-northeast-2", "bom": "ap-south-1", "fra": "eu-central-1", "lhr": "eu-west-2", "cdg": "eu-west-3"},
+    **{"dub": "eu-west-1", "gru": "sa-east-1", "yul": "ca-central-1"},
 }
 
 

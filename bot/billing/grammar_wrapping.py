@@ -1,0 +1,150 @@
+"""What people wrap around a question, read past before the loop (`grammar_prepass.PrepassReader` runs it first).
+
+A question pasted into Slack carries where it came from and who sent it: a channel (`from #data-eng:`), a person
+(`re @maria's q`), the quote marks of a forwarded mail (`>>`), a greeting (`Good morning`), a sign-off (`Best,
+Dana | FP&A`, `- Tom`, `mvh Lars`), the tool that showed the asker a number (`Cost Explorer says`, `in the CUR
+dashboard`, `my grafana billing panel`) and the zone of a time of day (`14:00 UTC`). None of it is a filter, a
+date or a breakdown; a word the grammar reads (a stored value, a month) is never read past.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.billing.grammar_tokens import Kind, Token
+
+#: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
+#: `#checkout`, is still a channel).
+_SLACK_REFERENCE = re.compile(r"^[#@][^\W\d_][\w.-]*(?:['’]s)?:?$")
+#: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`), a release's version (`v4.12`, `v2.3.1`) and a
+#: ticket's key (`DATA-88`, `FIN-2231:`).
+_TICKET_KEY = re.compile(r"^[A-Z][A-Z0-9]+-\d+:?$")
+_MARKS = re.compile(rf"^(?:>+|-{{2,3}}|={{2,}}|v\d+(?:\.\d+)+)$|{_TICKET_KEY.pattern}")
+#: Words that close a message before the sender's name (`Thanks, Mark`, `mvh Lars`, `Best, Dana | FP&A`).
+_SIGN_OFFS = frozenset(
+    {"thanks", "thank", "thx", "cheers", "best", "regards", "br", "kr", "ta", "mvh", "tack", "gracias", "saludos"}
+    | {"danke", "grazie", "obrigado", "obrigada", "merci", "cordialement", "rgds", "tia"}
+)
+#: Dashes before a name at the end of a message (`- Tom`).
+_DASHES = frozenset({"-", "–", "—", "--"})
+#: Zones a time of day is written in (`14:00 UTC`, `9:30am PT`).
+_ZONES = frozenset(
+    {"utc", "gmt", "z", "pst", "pdt", "pt", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "cet", "cest"}
+    | {"bst", "ist", "aest", "aedt", "jst", "kst", "sgt", "nzt", "nzdt", "brt", "local"}
+)
+#: A time of day as typed (`14:00`, `9:30am`, `11pm`).
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d(?:am|pm)?$|^(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)$")
+#: What shows a person a number (`the CUR dashboard`, `my grafana billing panel`, `our FinOps sheet`): the words
+#: before one of these name the tool, not what is asked.
+_TOOL_NOUNS = frozenset(
+    {"dashboard", "dashboards", "panel", "panels", "chart", "charts", "graph", "graphs", "console", "sheet"}
+    | {"sheets", "widget", "widgets", "tile", "tiles"}
+)
+#: Words that may stand between the tool's name and its noun (`grafana billing panel`, `finance cost dashboard`).
+_TOOL_WORDS = frozenset({"billing", "cost", "costs", "spend", "finops", "finance", "aws"})
+#: Words of someone needing an answer, and when (`boss wants a number before monday`, `need it by EOD`).
+_NEEDS = frozenset({"need", "needs", "needed", "want", "wants", "wanted", "asap", "due", "deadline"})
+_DEADLINES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri"}
+    | {"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "noon", "tonight"}
+)
+_MINUTES = frozenset({"min", "mins", "minutes", "m"})
+#: Greetings of two words (`good morning`).
+_GREETING_PAIRS = frozenset({("good", w) for w in ("morning", "afternoon", "evening", "day")})
+
+
+def unwrapped(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
+    """`tokens` without what wraps the question (see the module docstring); `is_read(word)`: whether the
+    grammar reads the word (a stored value, a date, a grammar word): such a word is always kept."""
+    kept: list[Token] = []
+    for tok in tokens:
+        marked = _MARKS.match(tok.text) and not (_TICKET_KEY.match(tok.text) and is_read(tok.text))
+        if tok.kind is Kind.WORD and (_SLACK_REFERENCE.match(tok.text) or marked):
+            if _TICKET_KEY.match(tok.text) and kept and kept[-1].lower in ("per", "re", "ref", "see"):
+                kept.pop()  # `per DATA-88:`: as the ticket asks
+            continue
+        kept.append(tok)
+    kept = [t for j, t in enumerate(kept) if not _zone_of_clock(kept, j) and not _a_question_relayed(kept, j)]
+    kept = _without_greetings(kept)
+    kept = _without_deadline(kept, is_read)
+    kept = _without_tools(kept, is_read)
+    return _without_signature(kept, is_read)
+
+
+def _a_question_relayed(tokens: list[Token], j: int) -> bool:
+    """`q from leadership:`, `re maria's q`: `q` as a question relayed (`spend q` is a quarter)."""
+    if tokens[j].lower not in ("q", "qq"):
+        return False
+    before = tokens[j - 1].lower if j > 0 else ""
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return before in ("re", "quick", "a", "her", "his", "their") or before.endswith("'s") or after in ("from", "about")
+
+
+def _zone_of_clock(tokens: list[Token], j: int) -> bool:
+    return j > 0 and tokens[j].lower in _ZONES and bool(_CLOCK.match(tokens[j - 1].lower))
+
+
+def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
+    """`need a number before monday`, `boss wants it by EOD`, `for my 1:1 in 5 mins`: when the asker needs the
+    answer, no part of the question (the days asked are named apart)."""
+    words = [t.lower for t in tokens]
+    for j, w in enumerate(words):
+        after = words[j + 1 : j + 3]
+        if w == "in" and len(after) == 2 and after[0].isdecimal() and len(after[0]) < 3 and after[1] in _MINUTES:
+            return [*tokens[:j], *tokens[j + 3 :]]  # `in 5 mins`
+        if w not in ("before", "by") or not any(n in _NEEDS for n in words[max(0, j - 6) : j]) or not after:
+            continue
+        # `before brekkie monday`: one word nothing reads may stand between
+        k = j + 1 if after[0] in _DEADLINES or is_read(tokens[j + 1].text) else j + 2
+        if k < len(words) and words[k] in _DEADLINES:
+            return [*tokens[:j], *tokens[k + 1 :]]
+    return tokens
+
+
+def _without_greetings(tokens: list[Token]) -> list[Token]:
+    if len(tokens) > 2 and (tokens[0].lower, tokens[1].lower) in _GREETING_PAIRS:
+        return tokens[2:]
+    return tokens
+
+
+def _without_tools(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
+    """`Cost Explorer says`, `in the CUR dashboard`, `my grafana billing panel`, `our FinOps sheet`: the tool's name
+    read past (its noun is chat); a word the grammar reads before the noun (`the ec2 dashboard`) is kept."""
+    out = list(tokens)
+    for j in range(len(out) - 1, 0, -1):
+        if j >= len(out):
+            continue
+        if out[j - 1].lower == "cost" and out[j].lower == "explorer":
+            del out[j - 1 : j + 1]
+            continue
+        if out[j].lower not in _TOOL_NOUNS:
+            continue
+        k = j
+        while k > 0 and _names_a_tool(out[k - 1], is_read):
+            k -= 1
+        del out[k:j]
+    return out
+
+
+def _names_a_tool(tok: Token, is_read: Callable[[str], bool]) -> bool:
+    """A word of a tool's name before its noun: a word nothing reads (`grafana`, `CUR`), or a word of what it shows
+    (`billing`, `finops`)."""
+    return tok.kind is Kind.WORD and tok.text.isalpha() and (tok.lower in _TOOL_WORDS or not is_read(tok.text))
+
+
+def _without_signature(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
+    """`... Thanks, Mark`, `Best, Dana | FP&A`, `- Tom`, `mvh Lars` at the end: the sender, no part of the question."""
+    for k in range(max(0, len(tokens) - 6), len(tokens)):
+        tok = tokens[k]
+        if tok.lower not in _SIGN_OFFS and not (tok.lower in _DASHES and k > 0):
+            continue
+        rest = [t for t in tokens[k + 1 :] if t.kind is not Kind.COMMA and t.lower not in ("you", "|", "/")]
+        if 0 < len(rest) <= 3 and all(_signs(t, is_read) for t in rest) and rest[0].text[:1].isupper():
+            return tokens[:k]
+    return tokens
+
+
+def _signs(tok: Token, is_read: Callable[[str], bool]) -> bool:
+    """A word of a signature: a capitalised name or a team's initials (`Dana`, `FP&A`), no stored value."""
+    return tok.kind is Kind.WORD and tok.text[:1].isupper() and not is_read(tok.text)

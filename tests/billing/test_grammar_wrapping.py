@@ -1,0 +1,119 @@
+"""What people wrap around a question (where it came from, who sent it, the tool that showed them a number, asides)
+is read past; what could change the answer is still named back."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.errors import UsageError
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
+
+
+def parse(text: str) -> object:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+def refusal(text: str) -> str:
+    with pytest.raises(UsageError) as info:
+        parse(text)
+    return info.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # Slack channels and people, a mail's quote marks, greetings and sign-offs
+        (
+            'from #data-eng: "how much is the data lake account costing per month this year"',
+            "this year account=data-lake monthly",
+        ),
+        (
+            "re @maria's q in #checkout - rds in us-west-2 vs us-east-1 this month",
+            "this month service=rds region=us-west-2,us-east-1 by region",
+        ),
+        (
+            'per DATA-88: ">> please split September\'s data-lake bill by the aws:createdBy tag" thx',
+            "2026-09 account=data-lake by tag:aws:createdBy",
+        ),
+        ("Good morning, ec2 last week by region", "last week service=ec2 by region"),
+        (
+            "ec2 in ap-southeast-2? only last week. mvh Lars",
+            "last week service=ec2 region=ap-southeast-2",
+        ),
+        ("kms since 1 Nov please - Tom", "since 2026-11-01 service=kms"),
+        ("s3 last month by region. Best, Dana | FP&A", "last month service=s3 by region"),
+        # the tool that showed the asker a number
+        ("Cost Explorer says $48,212.77 for October (unblended, excl. tax)", "2026-10 service!=tax unblended"),
+        ("our FinOps sheet says team=data was 31% of spend in october", "2026-10 tag:team=data"),
+        ("the quicksight chart has s3 way up this month", "this month service=s3"),
+        # a version, a time zone, a deadline: no part of the question
+        ("ec2 since the v4.12 deploy on 2026-11-17", "since 2026-11-17 service=ec2"),
+        ("boss wants the forecast for ec2 before brekkie monday", "forecast service=ec2"),
+        ("whats our total aws spend MTD? need a number for my 1:1 in 5 mins", "this month"),
+        # an aside of its own beside the question: context
+        ("where are we gonna land for november roughly? boss wants a number he can repeat", "forecast 2026-11"),
+        ("kms last month (sorry not sure if this is what this command is for)", "last month service=kms"),
+    ],
+)
+def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("what was last week's spend", "last week"),
+        ("checkout project cost 17th-21st", "2026-11-17..2026-11-21 tag:project=checkout"),
+        ("s3 for the fortnight just gone", "last 2 weeks service=s3"),
+        ("ec2 all month", "this month service=ec2"),
+        ("forecast for dynamodb for the rest of the month", "forecast service=dynamodb"),
+        ("where will ec2 land for the month", "forecast service=ec2"),
+        ("KMS compared with same month last year", "this month vs 2025-11 service=kms"),
+        ("tax for P11 so far", "2026-11 service=tax"),
+        ("GL 6420 for P7-P9 per month", "2026-07..2026-09 monthly"),
+        ("since 2026.11.23", "since 2026-11-23"),
+        ("did the EKS upgrade last weds (nov 18th) change anything", "2026-11-18 service=eks"),
+        ("the SP + RI fees posted on 1 Oct and 1 Nov", "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time"),
+        ("cloudfront 18th vs 19th vs 20th", "2026-11-18..2026-11-20 service=cloudfront daily"),
+        ("sqs rolled back on Mon 16th", "2026-11-16 service=sqs"),
+        ('api team cost "last sprint" - the 2 weeks ending last friday', "2026-11-07..2026-11-20 tag:team=api"),
+        ("daily costs sydeny region", "region=ap-southeast-2 daily"),
+        ("ec2 in syd last month", "last month service=ec2 region=ap-southeast-2"),
+        ("totl spend today vs yesterday", "today vs yesterday"),
+        ("is eks in us-west-2 normal today or are we on fire", "anomalies today service=eks region=us-west-2"),
+        ("split last month by the team tag", "last month by tag:team"),
+    ],
+)
+def test_periods_and_names_as_people_write_them(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
+    aside = parse("where are we gonna land for november roughly? boss wants a number he can repeat")
+    assert aside.readings[-1] == "Ignored `he`, `repeat`: not words of a cost question; the rest was read as asked."
+    restated = parse("did the EKS upgrade last weds (nov 18th) change anything")
+    assert "Read `2026-11-25` as `2026-11-18`, the date given beside it." in restated.readings
+    period = parse("Need P10 total by account")
+    assert period.readings[0].startswith("Read `P10` as the calendar month 2026-10: the bill does not say when")
+    typo = parse("daily costs sydeny region")
+    assert typo.readings == ("Read `sydeny` as `sydney`, the region `ap-southeast-2`.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("ec2 last month? for frontend", "frontend"),  # an aside of two words may name what is asked
+        ("tot spend q", "q"),  # `q` after a cost word is no relayed question
+        ("ec2 in fra last month", "fra"),  # an airport's region the bill has no costs in
+    ],
+)
+def test_what_could_change_the_answer_is_still_named(text: str, named: str) -> None:
+    assert f"`{named}`" in refusal(text)
+
+
+def test_a_month_after_a_dash_is_no_signature_and_a_channel_named_like_a_value_is_still_a_channel() -> None:
+    assert parse("ec2 last month - September").readings == (
+        "Answered `ec2 last month` only; the rest (`September`) asks something else: ask it on its own.",
+    )
+    assert without_labels(parse("from #checkout: ec2 last month")) == without_labels(parse("last month service=ec2"))
