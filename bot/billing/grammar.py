@@ -601,11 +601,15 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
                 or (f.dimension.kind is Dimension.SERVICE and set(f.values) <= {"Tax"})
             )
         ]
-        if len(kinds) < 2 or not charges or DimensionRef(Dimension.CHARGE_CLASS) in out.group_by:
+        if len(kinds) < 2 or not (charges or out.on_demand_beside):
             return
+        covered = {_CLASS_KINDS.get(v, "") for f in charges for v in f.values}
+        tax_and_class = any(f.dimension.kind is Dimension.SERVICE for f in charges) and len(charges) > 1
+        if kinds <= covered and not tax_and_class and DimensionRef(Dimension.CHARGE_CLASS) in out.group_by:
+            return  # `RI and savings plan fees vs credits`: the filters keep just the kinds compared, split already
         for f in charges:
             out.filters.remove(f)
-        out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
+        out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)  # (once, if named already)
         out.readings.append(
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
         )
@@ -904,7 +908,7 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
-        if out.comparing and out.versus is None and self.allow_group_by:
+        if (out.comparing or out.on_demand_beside) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
         named_apart = [
@@ -1095,7 +1099,11 @@ _CHARGE_KINDS = {
     **dict.fromkeys(("credit", "credits", "refund", "refunds"), "credits"),
     **dict.fromkeys(("fee", "fees"), "fees"),
     "usage": "usage",
+    **dict.fromkeys(("on-demand", "ondemand"), "usage"),  # `SP covered vs on-demand`: usage at the public rate
+    **dict.fromkeys(("sp", "sps", "ri", "ris", "savings", "reserved", "commitments"), "fees"),
 }
+#: The kind of charge each filtered value keeps (`charge-class=credit`: credits; `service=Tax`: tax).
+_CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "usage": "usage", "Tax": "tax"}
 
 
 def parse_query(

@@ -89,6 +89,8 @@ class Builder:
     resource_nouns: list[str] = field(default_factory=list)
     #: words the grammar could not place and left out (`grammar_unplaced`), said in the answer's readings
     ignored: list[Token] = field(default_factory=list)
+    #: `on-demand` named beside the commitments: the kinds of charge side by side (`grammar._Parser.on_demand`)
+    on_demand_beside: bool = False
     #: the text offsets of ignored words that stand in an aside of their own (`grammar_unplaced.in_aside`)
     aside: set[int] = field(default_factory=set)
     #: a time of day typed (`3pm`): the day is answered hour by hour

@@ -73,6 +73,14 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
     ("on", "fire"): ("unusual",),  # `or are we on fire`
+    # how the answer should look (`as a table i can paste`): every answer is a table, and exports to CSV
+    **dict.fromkeys(
+        (("as", "a", "table"), ("in", "a", "table"), ("as", "a", "spreadsheet"), ("as", "csv"), ("as", "a", "csv")),
+        (),
+    ),
+    # `weeks starting monday`: as every week is
+    **dict.fromkeys((("weeks", "starting", "monday"), ("weeks", "start", "monday"), ("starting", "monday")), ()),
+    **dict.fromkeys((("account", "manager"), ("account", "manager's"), ("account", "managers")), ("boss",)),
     # `we had a release that morning`: the day named already
     **{("that", part): () for part in ("morning", "afternoon", "evening", "night", "day")},
     **dict.fromkeys((("last", "sprint"), ("this", "sprint"), ("the", "sprint")), ("sprint",)),  # its days named apart
@@ -348,14 +356,14 @@ class PrepassReader(ClauseReader):
             self.typed[tok.position] = tok.text
 
     def _read_marks(self, joined: list[Token]) -> list[Token]:
-        """Marks around words: a trailing ellipsis (`January...`), words joined by a slash that the grammar reads each
-        (`names/ids`)."""
+        """Marks around words: a trailing ellipsis (`January...`, `see..`), words joined by a slash that the grammar
+        reads each (`names/ids`)."""
         # `January...`: a trailing ellipsis; `names/ids`: words the grammar reads anyway, each
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:
                 continue  # a rewrite after this place shortened the list
             tok = joined[j]
-            if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{3}|…)", tok.text):
+            if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{2,}|…)", tok.text):
                 joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
@@ -409,16 +417,17 @@ class PrepassReader(ClauseReader):
             if stem is not None:
                 position = joined[j].position
                 joined[j : j + 1] = [Token(Kind.WORD, w, position) for w in (stem[1], "to", "date")]
-        # `the fees on the 1st of each month`: when they post, every month, no day asked
-        for j in range(len(joined) - 3, -1, -1):
-            if j > len(joined) - 3:
+        # `the fees on the 1st of each month`, `on the 1st each month`: when they post, every month: month by month
+        for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
                 continue  # a rewrite after this place shortened the list
-            words = [t.lower for t in joined[j : j + 4]]
-            every = words[1:] in (["of", "each", "month"], ["of", "every", "month"])
-            if every and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", words[0]):
+            k = j + 2 if j + 1 < len(joined) and joined[j + 1].lower == "of" else j + 1
+            words = [t.lower for t in joined[k : k + 2]]
+            every = words in (["each", "month"], ["every", "month"])
+            if every and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", joined[j].lower):
                 first = j - 1 if j > 0 and joined[j - 1].lower == "the" else j
                 first = first - 1 if first > 0 and joined[first - 1].lower in ("on", "at") else first
-                del joined[first : j + 4]
+                joined[first : k + 2] = [Token(Kind.WORD, "monthly", joined[j].position)]
         # `leaving in 10`: minutes, at the end of a message
         if len(joined) > 1 and joined[-1].text.isdecimal() and joined[-2].lower == "in" and len(joined[-1].text) < 3:
             del joined[-2:]

@@ -517,6 +517,18 @@ class QuestionReader(Cursor):
         if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
             # `on track to come in under last month's total`: the past period is what the forecast is held against
             self.out.versus, self.out.time_range, tr = tr, current, current
+        versus = self.out.versus
+        if tr is not None and tr.end <= self.today and versus is not None and versus.start <= self.today < versus.end:
+            # `Oct actuals vs Nov forecast`: the forecast of the month in progress, held against the past one
+            self.out.time_range, self.out.versus, tr = versus, tr, versus
+        if tr is not None and tr.end <= self.today and words & _RUN_RATE_WORDS:
+            # `our annual run rate if you take the last 3 months`: what those months averaged, month by month
+            self.out.question = Question.AVERAGE
+            self.out.granularity = self.out.granularity or Granularity.MONTH
+            self.out.readings.append(
+                f"Read the run rate over `{tr.label or range_label(tr.start, tr.end)}` as its average, month by month."
+            )
+            return
         if tr is None:
             self.out.time_range = current
         elif not tr.start <= self.today < tr.end:
@@ -527,6 +539,8 @@ class QuestionReader(Cursor):
             )
 
 
+#: Words of a run rate: over a past range, what it averaged (`annualised run-rate based on the last 90 days`).
+_RUN_RATE_WORDS = frozenset({"run", "run-rate", "runrate", "annualised", "annualized", "annualise", "annualize"})
 #: The time step of a run of periods of so many days (`18th vs 19th vs 20th`: day by day).
 _STEPS = {1: Granularity.DAY, 7: Granularity.WEEK}
 

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_dates import (
     ACCOUNTING_PERIOD,
+    MONTH_NAMES,
     absolute_span,
     end_point,
     point_at,
@@ -264,7 +265,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     if w in _FISCAL or _FISCAL_YEAR.match(w):
         return _fiscal_year(tokens, i, "", today)
     period = word_at(tokens, i + 1) if w == "period" else None
-    if period is not None and period.isdecimal() and 1 <= int(period) <= 12:  # `period 10`: an accounting month
+    date_follows = word_at(tokens, i + 2) in MONTH_NAMES  # `for the period 1 October 2026 to ...`: a date follows
+    if period is not None and period.isdecimal() and 1 <= int(period) <= 12 and not date_follows:  # `period 10`
         start = date(today.year, int(period), 1)
         start = start if start <= today else date(today.year - 1, int(period), 1)
         return (start, add_months(start, 1), f"{start:%Y-%m}"), 2

@@ -45,6 +45,10 @@ _S3_CLASSES = {
 _GRAVITON_FAMILY = re.compile(r":[a-z]+\d+g[a-z]*\.", re.IGNORECASE)
 
 
+#: Words of commitments, beside which `on-demand` is a kind of charge (`SP covered vs on-demand`).
+_COMMITMENT_WORDS = frozenset({"sp", "sps", "ri", "ris", "savings", "reserved", "reservations", "commitments"})
+
+
 class UsageFamilyReader(Cursor):
     """Reads the words of `grammar_usage`; `grammar._Parser` calls `usage_family` for a word no stored name holds
     whole, and `on_demand` from its loop."""
@@ -112,12 +116,20 @@ class UsageFamilyReader(Cursor):
 
     def on_demand(self) -> bool:
         """`spot vs on-demand` (`on demand`, `ondemand`): EC2 by usage type, where spot and on-demand hours are
-        apart, said. Alone it is asked about: the bill's charge classes keep on-demand usage with the usage that
-        Savings Plans and RIs covered."""
+        apart, said; `SP covered vs on-demand`: beside the commitments, one of the kinds of charge shown side by side
+        (`grammar._Parser.charges_side_by_side`). Alone it is asked about: the bill's charge classes keep on-demand
+        usage with the usage that Savings Plans and RIs covered."""
         tok = self.tokens[self.i]
         if tok.lower not in ("on-demand", "ondemand") or self.vocabulary.meanings(tok.text):
             return False
-        return "spot" in self.typed_words() and self.ec2_by_usage_type(
+        typed = self.typed_words()
+        if "spot" not in typed and typed & _COMMITMENT_WORDS:
+            # `SP covered vs on-demand, last 30d`: kinds compared, not periods
+            self.out.after_versus = self.out.comparing = False
+            self.out.on_demand_beside = True
+            self.i += 1
+            return True
+        return "spot" in typed and self.ec2_by_usage_type(
             tok, "spot and on-demand hours are apart in EC2's usage types"
         )
 

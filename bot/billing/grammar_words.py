@@ -97,7 +97,8 @@ CHAT_WORDS = frozenset(
         *("shows", "showed", "dashboard", "dashboards", "panel", "chart", "graph", "console", "1:1"),
         # greetings, thanks and contractions of other Englishes (`g'day mate`, `Hej!`, `Tack`, `gonna`, `whos`)
         *("g'day", "gday", "mate", "hej", "tack", "mvh", "gonna", "wanna", "gotta", "whos", "who's"),
-        *("while", "own", "save", "saving"),  # `while everyone was eating`, `things we own`, `what would we save`
+        # `while everyone was eating`, `things we own`, `what would we save`, `rough %s`, `IAM roles`
+        *("while", "own", "save", "saving", "%s", "iam"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

@@ -83,6 +83,22 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ("totl spend today vs yesterday", "today vs yesterday"),
         ("is eks in us-west-2 normal today or are we on fire", "anomalies today service=eks region=us-west-2"),
         ("split last month by the team tag", "last month by tag:team"),
+        # what a run rate over past months, actuals beside a forecast, and kinds of charge side by side ask
+        ("whats our annual run rate if u take the last 3 months?", "average last 3 months monthly"),
+        ("Oct actuals vs Nov forecast by service", "forecast 2026-11 vs 2026-10 by service"),
+        ("staging costs for the period 1 October 2026 to 15 November 2026", "2026-10-01..2026-11-15 account=staging"),
+        ("daily total cost for november so far, as a table i can paste", "2026-11 daily"),
+        ("glue spend by week since september, weeks starting monday pls", "since 2026-09-01 service=glue weekly"),
+        ("ec2 SP covered vs on-demand, last 30d, daily", "last 30 days service=ec2 by charge-class daily"),
+        ("can you split Nov so far into usage vs SP/RI fees vs credits vs tax?", "2026-11 by charge-class"),
+        (
+            "RI and savings plan fees vs credits since Oct 1st",
+            "since 2026-10-01 charge-class=recurring,one-time,credit by charge-class",
+        ),
+        (
+            "the SP/RI fees on the 1st each month, sep, oct, nov",
+            "2026-09..2026-11 charge-class=recurring,one-time by charge-class monthly",
+        ),
     ],
 )
 def test_periods_and_names_as_people_write_them(text: str, meaning: str) -> None:

@@ -206,8 +206,10 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=29, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
-    # refused naming `serving`), where the translator wrote no region
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=7),
+    # refused naming `serving`), where the translator wrote no region; `the acme account manager wants to know what
+    # acme specifically costs us each month`: the months with `acme` left out and said (a customer the bill does
+    # not name), where the translator wrote the months since September
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=8),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
@@ -224,7 +226,7 @@ BLIND_BATCHES = (
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
     BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=28, wrong=14),
-    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=34, wrong=14),
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=35, wrong=14),
     BlindBatch(
         "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=34, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
@@ -232,9 +234,10 @@ BLIND_BATCHES = (
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
     # also wrote the writer's `daily`: a refusal became a near answer the scorer counts wrong
     # `biggest ec2 nodes in the eks node groups`: `groups` left out and said (was refused naming it), where the
-    # translator wrote EC2 alone
+    # translator wrote EC2 alone; `on-demand EC2 + RDS ... need it for SP sizing`: on-demand beside the Savings
+    # Plans is the split by charge class (was refused naming `on-demand`), where the translator wrote usage alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=27, wrong=18, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=27, wrong=19, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
@@ -278,10 +281,10 @@ BLIND_BATCHES = (
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=18),
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=28, wrong=15),  # held back, read in the next stop
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=30, wrong=13),  # held back, read in the next stop
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
-    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=36, wrong=10),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=26, wrong=15),  # held back, read in the next stop
+    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=37, wrong=9),
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=31, wrong=12),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -289,10 +292,10 @@ BLIND_BATCHES = (
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=26, wrong=17),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=27, wrong=17),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
-    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=23, wrong=20),  # held back, read in the next stop
+    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=25, wrong=19),  # held back, read in the next stop
     # refusals of pasted dashboards that became answers of the period asked, where the translator wrote why or an
     # average: `my grafana billing panel shows ...`, `data-lake acct shows 7.3k in the CUR dashboard ... seems high`,
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given)
