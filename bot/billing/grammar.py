@@ -209,6 +209,7 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
         self.expand_abbreviations()
         self.join_spoken_names()
         self.correct_typos()
+        self.read_guesses()
 
     # ------------------------------------------------------------------------------ the loop
 
@@ -962,10 +963,13 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
         span = out.time_range
         if step is not None and out.granularity is None and span is not None and span.days > _UNIT_DAYS[out.over_unit]:
             out.set_granularity(step)  # `week over week, last 6 weeks`: each week beside the one before
-        if out.clock and out.granularity is None:  # `3pm`: the day (today unless one is named) hour by hour
+        one_day = out.time_range is None or out.time_range.days == 1
+        if out.clock and out.granularity is None and one_day:  # `3pm`: the day (today unless one is named) hourly
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)
             out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")
+        elif out.clock and out.granularity is None:  # `deployed around 14:00 ... the 3 days before and after`
+            out.readings.append(f"`{out.clock}`: the days asked are more than one, so answered day by day totals.")
         if out.versus is not None and out.time_range is None:
             unit = out.versus.label.removeprefix("last ")
             # `trending up vs last quarter`: this quarter against it; else the default range against it

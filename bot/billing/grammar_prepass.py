@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.billing.grammar_around import around_event
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
@@ -25,7 +26,7 @@ from bot.billing.grammar_keywords import (
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import correct_typos, english_words
-from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, clause_span
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -73,6 +74,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
     ("on", "fire"): ("unusual",),  # `or are we on fire`
+    **dict.fromkeys((("after", "that"), ("after", "this"), ("since", "then")), ()),  # the day named already
     # how the answer should look (`as a table i can paste`): every answer is a table, and exports to CSV
     **dict.fromkeys(
         (("as", "a", "table"), ("in", "a", "table"), ("as", "a", "spreadsheet"), ("as", "csv"), ("as", "a", "csv")),
@@ -116,6 +118,21 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
         out.extend(Token(Kind.WORD, w, tokens[j].position) for w in phrases[found])
         j += len(found)
     return out
+
+
+#: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
+_GUESSES = frozenset({"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch"})
+
+
+def _opens_a_guess(words: list[str]) -> bool:
+    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`)."""
+    head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
+    return bool(head) and (head[0] in _GUESSES or head[:2] == ["pretty", "sure"] or head[:2] == ["must", "be"])
+
+
+def _ends_a_guess(words: list[str]) -> bool:
+    """Whether a clause ends in `or something (else)`: what comes before it is a guess."""
+    return words[-2:] == ["or", "something"] or words[-3:] == ["or", "something", "else"]
 
 
 def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
@@ -675,6 +692,10 @@ class PrepassReader(ClauseReader):
                 and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
             ):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `the 3 days before and after` a deploy on a named day: the two spans compared
+        joined, around = around_event(joined, self.today)
+        if around is not None:
+            self.out.readings.append(around)
         # `for the quarter so far`, `the month to date`: this one
         for j in range(len(joined) - 2):
             if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):
@@ -682,6 +703,39 @@ class PrepassReader(ClauseReader):
                 if tail in (["so", "far"], ["to", "date"]):
                     joined[j] = Token(Kind.WORD, "this", joined[j].position)
         return joined
+
+    def read_guesses(self) -> None:
+        """`how much did we burn in syd last week? reckon EKS went a bit mental`, `why'd syd jump?? data transfer or
+        something else`, `biggest s3 buckets, i suspect old logs nobody reads`: a clause after the question that
+        guesses at the cause is no part of what is asked. Its words are left out; a value it names is shown
+        beside the others (`by service`) unless the question asks why (whose answer names the cause anyway), said.
+        A guess that opens the message (`i think i left an ec2 instance running in staging`) is the question."""
+        for j, tok in enumerate(self.tokens):
+            start, end = clause_span(self.text, tok.position)
+            if j > 0 and self.tokens[j - 1].kind is Kind.COMMA:  # `biggest s3 buckets, i suspect old logs`
+                start = tok.position
+            clause = [k for k, t in enumerate(self.tokens) if start <= t.position < end and t.kind is not Kind.COMMA]
+            words = [self.tokens[k].lower for k in clause]
+            opens = clause and clause[0] == j and _opens_a_guess(words)
+            if not (opens or (clause and clause[-1] == j and _ends_a_guess(words))):
+                continue
+            before = [t for t in self.tokens if t.position < start]
+            if not any(self.grammar_reads(t.text) and t.lower not in FILLERS for t in before):
+                return  # the guess is the question
+            if any(self._time_at(self.tokens, k) for k in clause):
+                return  # `i think it started on the 12th`: days the question needs
+            named = [m.dimension for k in clause for m in self.vocabulary.meanings(self.tokens[k].text)[:1]]
+            typed = " ".join(self.tokens[k].text for k in clause)
+            kept = [t for k, t in enumerate(self.tokens) if k not in clause]
+            asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
+            shown = dict.fromkeys(named) if not asks_why else {}
+            for ref in shown:
+                label = ref.kind.value if ref.tag_key is None else self.vocabulary.tag_label(ref.tag_key)
+                kept += [Token(Kind.WORD, "by", end), Token(Kind.WORD, label, end)]
+            self.tokens = kept
+            beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
+            self.out.readings.append(f"Read `{typed}` as your guess, not part of the question{beside}.")
+            return
 
     def correct_typos(self) -> None:
         """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words

@@ -222,7 +222,7 @@ FORECAST_WORDS = frozenset(
 #: Words asking why the cost changed.
 WHY_WORDS = frozenset(
     {"why", "explain", "cause", "caused", "causes", "causing", "drove", "drive", "drives", "driving", "driver"}
-    | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening"}
+    | {"drivers", "behind", "reason", "reasons", "root", "happened", "happening", "why'd", "whyd"}
 )
 
 #: Words that ask how a cost changed between two periods: with a span (`the change from september to october`)

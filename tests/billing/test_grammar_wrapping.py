@@ -105,6 +105,47 @@ def test_periods_and_names_as_people_write_them(text: str, meaning: str) -> None
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning", "said"),
+    [
+        (
+            "how much did we burn in ap-southeast-2 last week? reckon EKS went a bit mental",
+            "last week region=ap-southeast-2 by service",
+            "Read `reckon EKS went a bit mental` as your guess, not part of the question; shown beside the rest by "
+            "service.",
+        ),
+        (
+            "why'd syd jump on 24/11?? data transfer or something else",
+            "why 2026-11-24 region=ap-southeast-2",
+            "Read `data transfer or something else` as your guess, not part of the question.",
+        ),
+        (
+            "upgrade was 9th nov. eks 2wks before vs 2wks after?",
+            "2026-10-26..2026-11-08 vs 2026-11-09..2026-11-22 service=eks",
+            "Read `2wks before vs 2wks after` around Monday 2026-11-09 as "
+            "`2026-10-26..2026-11-08 vs 2026-11-09..2026-11-22`.",
+        ),
+        (
+            "lambda the week before and after the deploy on the 10th",
+            "2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16 service=lambda",
+            "Read `the week before and after` around Tuesday 2026-11-10 as "
+            "`2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16`.",
+        ),
+    ],
+)
+def test_a_guess_at_the_cause_and_days_around_an_event_read_as_meant_and_said(
+    text: str, meaning: str, said: str
+) -> None:
+    query = parse(text)
+    assert without_labels(query) == without_labels(parse(meaning))
+    assert said in query.readings
+
+
+def test_a_guess_that_opens_the_message_is_the_question() -> None:
+    query = parse("i think i might have left an ec2 instance running in staging since tuesday")
+    assert [f.values for f in query.filters] == [("Amazon Elastic Compute Cloud",), ("210987654321",)]
+
+
 def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
     aside = parse("where are we gonna land for november roughly? boss wants a number he can repeat")
     assert aside.readings[-1] == "Ignored `he`, `repeat`: not words of a cost question; the rest was read as asked."
