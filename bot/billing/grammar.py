@@ -80,6 +80,7 @@ from bot.billing.grammar_unplaced import (
     provider_note,
     refusal_for,
     refused_ignoring,
+    sentence_start,
     speaker_label,
 )
 from bot.billing.grammar_usage import UsageFamilyReader
@@ -173,6 +174,11 @@ _GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 _PER_WORDS = ("per", "each", "every", "by")
 #: A capitalised name in the possessive (`Jenna's`).
 _POSSESSIVE = re.compile(r"^[A-Z][a-z]+['’]s$")
+#: Words before and after a person's name around a question (`from Jen`, `what Dana asked`, `Jen below`).
+_PASSED_FROM = frozenset({"from", "what", "cc", "ask", "tell", "via", "thanks", "thx", "ping", "per", "like"})
+_PASSED_ON = frozenset(
+    {"asked", "asks", "said", "says", "wants", "wanted", "below", "mentioned", "needs", "wrote", "writes", "here"}
+)
 #: Words that only narrow the words after them (`not sure if`).
 _NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
@@ -728,6 +734,10 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             self.out.readings.append(note)
             self.i += 1
             return
+        if self.names_someone(tok):  # `forwarding from Jen below`, `+1 to what Dana asked`, `spiking Ron??`
+            self.out.readings.append(f"Read `{tok.text}` as someone's name, no part of the question.")
+            self.i += 1
+            return
         shortened = shortened_value(tok.text, self.vocabulary)
         if shortened:  # `prd`, `stg`, `dl acct`: the consonants or initials of stored names
             self.out.bare.append(Bare(tok.text, tuple(shortened), self.out.excluding, partial=True))
@@ -773,6 +783,20 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
         except UserFacingError:
             return True
 
+    def names_someone(self, tok: Token) -> bool:
+        """Whether `tok` is a person's name around the question: a capitalised word nothing else reads, mid-sentence,
+        after a word that passes a question on (`from Jen`, `what Dana asked`) or before one (`Dana asked`, `Jen
+        below`), or called to before a question mark (`spiking Ron??`)."""
+        text = tok.text
+        if not (len(text) > 2 and text.isalpha() and text[0].isupper() and text[1:].islower()):
+            return False
+        if sentence_start(self.text, tok.position):
+            return False  # (names are among the English words people type: `Dana`, `Mark`)
+        before, after = self.word(-1), self.word(1)
+        end = tok.position + len(text)
+        called = self.text[end : end + 1] in ("?", "!")
+        return before in _PASSED_FROM or after in _PASSED_ON or called
+
     def is_content(self, tok: Token) -> bool:
         """Whether `tok` is a word the question is made of: a stored value, a tag key, a number or a grammar word
         that is no filler or chat (`in_aside`)."""
@@ -784,15 +808,17 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
         return self.grammar_reads(tok.text) or self.tag_key_word(tok.text) is not None or digits
 
     def english_compound(self, tok: Token) -> bool:
-        """`one-line`, `under-covered`, `follow-up`: a lower-case word of English words joined by hyphens, none of
-        them a stored value, names nothing the bill holds (`data-lake`, `search-as-you-type` are values or hold
-        one: never left out)."""
-        parts = tok.text.split("-")
+        """`one-line`, `under-covered`, `follow-up`, `roles/users`: a lower-case word of English words joined by
+        hyphens or slashes, none of them a stored value or an AWS service, names nothing the bill holds
+        (`data-lake`, `search-as-you-type` are values or hold one: never left out)."""
+        parts = re.split(r"[-/]", tok.text)
         return (
             len(parts) > 1
             and tok.text.islower()
             and not self.out.excluding
-            and all(p in english_words() and not self.vocabulary.meanings(p) and p not in NOT_HELD for p in parts)
+            and all(p in english_words() and not self.vocabulary.meanings(p) for p in parts)
+            and all(NOT_HELD.get(p) in (None, UNIT_COST) for p in parts)  # `roles/users`: no cost per user asked
+            and not any(p in SERVICE_WORDS for p in parts)  # `storage/backup`: AWS Backup is a service
             and not any(fold(p) in DIMENSION_WORDS for p in parts)  # `cross-region` says what transfer
             and not any(self.vocabulary.word_meanings(p) for p in parts)
         )

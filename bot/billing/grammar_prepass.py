@@ -583,6 +583,14 @@ class PrepassReader(ClauseReader):
             joined[j] = Token(Kind.WORD, stem[1], tok.position)
             meaning = self.vocabulary.meanings(stem[1])[0]
             self.out.readings.append(f"Read `{tok.text}` as `{meaning.spelled}`.")
+        # `both envs`, `both accounts`: each of them, no filter and no split
+        for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 2:
+                continue  # a rewrite after this place shortened the list
+            named = joined[j + 1].lower
+            dimension = fold(named) in DIMENSION_WORDS or self.tag_key_word(named) is not None
+            if joined[j].lower == "both" and named.endswith("s") and dimension:
+                del joined[j : j + 2]
         # `all 3 accounts`: how many there are, not a ranking
         for j in range(len(joined) - 3, -1, -1):
             if j > len(joined) - 3:

@@ -296,7 +296,7 @@ def ignorable(tokens: list[Token], i: int, text: str, *, excluding: bool) -> boo
         return False
     if w in _MEANING_WORDS or w in DATE_WORDS or w in SERVICE_WORDS or w in PROVIDER_WORDS or w in NOT_HELD:
         return False
-    capitalised = tok.text.casefold() != tok.text and (tok.text.isupper() or not _sentence_start(text, tok.position))
+    capitalised = tok.text.casefold() != tok.text and (tok.text.isupper() or not sentence_start(text, tok.position))
     if capitalised and not speaker_label(tok, text):
         return False  # an acronym, or a name capitalised mid-sentence (not a speaker's label)
     previous = tokens[i - 1].lower if i > 0 else ""
@@ -368,6 +368,7 @@ def speaker_label(tok: Token, text: str) -> bool:
     return tok.text[:1].isupper() and text[end : end + 1] == ":"
 
 
-def _sentence_start(text: str, position: int) -> bool:
+def sentence_start(text: str, position: int) -> bool:
+    """Whether the offset `position` of `text` starts a sentence."""
     before = text[:position].rstrip()
     return not before or before[-1] in _SENTENCE_ENDS

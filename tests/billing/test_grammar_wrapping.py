@@ -146,6 +146,24 @@ def test_a_guess_that_opens_the_message_is_the_question() -> None:
     assert [f.values for f in query.filters] == [("Amazon Elastic Compute Cloud",), ("210987654321",)]
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning", "name"),
+    [
+        ("+1 to what Dana asked, where do we land end of month?", "forecast", "Dana"),
+        ("forwarding from Jen below: ec2 last month", "last month service=ec2", "Jen"),
+        ("why is ec2 spiking Ron?? prod", "why service=ec2 account=production", "Ron"),
+    ],
+)
+def test_a_persons_name_around_the_question_is_said_and_read_past(text: str, meaning: str, name: str) -> None:
+    query = parse(text)
+    assert without_labels(query) == without_labels(parse(meaning))
+    assert f"Read `{name}` as someone's name, no part of the question." in query.readings
+
+
+def test_a_capitalised_word_where_a_value_would_stand_is_still_named() -> None:
+    assert "`Frontend`" in refusal("ec2 for Frontend")
+
+
 def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
     aside = parse("where are we gonna land for november roughly? boss wants a number he can repeat")
     assert aside.readings[-1] == "Ignored `he`, `repeat`: not words of a cost question; the rest was read as asked."

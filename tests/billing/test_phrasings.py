@@ -215,7 +215,7 @@ BLIND_BATCHES = (
         "FRESH_10",
         FRESH_10,
         FRESH_10_FIRST_SIGHT,
-        right=32,
+        right=33,
         wrong=11,
         shared=frozenset({"who owns the most expensive instance?"}),
     ),
@@ -281,10 +281,12 @@ BLIND_BATCHES = (
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=18),
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=33, wrong=11),  # held back, read in the next stop
+    # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
+    # where the translator wrote the last two days for `spiking`
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=33, wrong=12),  # held back, read in the next stop
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
-    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=37, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=32, wrong=11),  # held back, read in the next stop
+    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=33, wrong=11),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -295,7 +297,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=27, wrong=17),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
-    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=26, wrong=18),  # held back, read in the next stop
+    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
     # refusals of pasted dashboards that became answers of the period asked, where the translator wrote why or an
     # average: `my grafana billing panel shows ...`, `data-lake acct shows 7.3k in the CUR dashboard ... seems high`,
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
