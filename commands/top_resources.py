@@ -63,7 +63,7 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
     refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     n: int | None = None
-    if words and words[0].isdecimal():
+    if words and words[0].isdecimal() and not vocabulary.meanings(words[0]):  # `123456789012 top 10`: an account
         n = int(words[0])
         words = words[1:]
         if not 1 <= n <= MAX_N:

@@ -261,7 +261,9 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
-            if (len(tok.text.split()) > 2 or self._quotes_a_time(tok)) and not self.vocabulary.meanings(tok.text):
+            quoted_word = self.tag_key_word(tok.text) is not None or tok.text.casefold() in KNOWN_WORDS
+            read_as_words = len(tok.text.split()) > 2 or self._quotes_a_time(tok) or quoted_word  # `"project" tag`
+            if read_as_words and not self.vocabulary.meanings(tok.text):
                 # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
                 inner = [Token(t.kind, t.text, tok.position + 1 + t.position) for t in tokenize(tok.text)]
                 inner = self.read_quoted(inner)  # `">> please split ..."`: a mail's quote marks

@@ -1,6 +1,7 @@
 """Days around an event: `compare the 3 days before and after` a deploy on a named day, `2wks before vs 2wks after`
-the upgrade on the 9th. Read before the loop (`grammar_prepass`) as the two spans compared: the days before the
-event's day, against as many from that day on (the day holds the change), the latest ending today.
+the upgrade on the 9th, `before/after` (a week either side). Read before the loop (`grammar_prepass`) as the two
+spans compared: the days before the event's day, against as many from that day on (the day holds the change), the
+latest ending today.
 """
 
 from __future__ import annotations
@@ -31,13 +32,13 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
         if w != "before":
             continue
         count, unit, first = _side(words, b)
-        if unit is None:
-            continue
+        if unit is None and b + 1 < len(words) and "after" in words[b + 1 : b + 3]:
+            count, unit, first = 7, "day", b  # `before/after pls`: a week either side
         k = b + 1
         while k < len(words) and words[k] in _BETWEEN:
             k += 1
         last = next((a for a in range(k, min(k + 4, len(words))) if words[a] == "after"), None)
-        if k == b + 1 or last is None:
+        if last is None or unit is None:
             continue
         after_count, after_unit, _ = _side(words, last) if last > k else (count, unit, last)
         if after_unit is None:
@@ -54,6 +55,9 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
         position = tokens[first].position
         replaced = [Token(Kind.WORD, s, position) for s in spans]
         drop = set(range(first, last + 1)) | set(range(at, at + used))
+        lead = next((j for j in range(at - 1, max(at - 8, -1), -1) if words[j] in ("after", "since")), None)
+        if lead is not None:  # `did glue go up after the deploy on wed 18th? before/after`: the event's day, once
+            drop.add(lead)
         out = [t for j, t in enumerate(tokens) if j not in drop or j == first]
         place = out.index(tokens[first])
         out[place : place + 1] = replaced
@@ -94,7 +98,7 @@ def _event_day(tokens: list[Token], today: date, skip: set[int]) -> tuple[date, 
     found: list[tuple[date, int, int]] = []
     k = 0
     while k < len(tokens):
-        if k in skip:
+        if k in skip or tokens[k].lower in ("after", "since", "before"):  # `after the deploy on the 18th`
             k += 1
             continue
         try:

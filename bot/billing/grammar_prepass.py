@@ -73,6 +73,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
+    ("the", "same", "for"): ("vs",),  # `for October, and the same for September next to it`
     ("on", "fire"): ("unusual",),  # `or are we on fire`
     **dict.fromkeys((("after", "that"), ("after", "this"), ("since", "then")), ()),  # the day named already
     # how the answer should look (`as a table i can paste`): every answer is a table, and exports to CSV
@@ -214,7 +215,7 @@ KNOWN_WORDS = frozenset(
         *KEYWORDS,
         *("by", "group", "per", "every", "each", "day", "to", "date", "until", "before", "same", "ago", "end"),
         *("eom", "prior", "preceding", "period", "one", "tag", "tags", "untagged", "none", "global", "hour"),
-        *("fortnight", "burn"),
+        *("fortnight", "burn", "after"),
         *NOT_HELD,  # `blended` is no typo of `unblended`: it has its own answer
         *INCLUDING,  # `include` is no typo of `exclude`
         *EXCLUDING,

@@ -92,6 +92,8 @@ def tag_question(
 
 def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None) -> TagQuestion:
     """The `/tags` question a parsed `query` asks (see `tag_question`)."""
+    if any(g.kind is Dimension.RESOURCE for g in query.group_by):  # `buckets nobody tagged`: what tags are on
+        query = replace(query, group_by=tuple(g for g in query.group_by if g.kind is not Dimension.RESOURCE))
     keys = [key] if key is not None else []
     if key is not None and DimensionRef.tag(key) not in query.group_by and len(query.group_by) < 3:
         query = replace(query, group_by=(DimensionRef.tag(key), *query.group_by))  # the whole question, for hints

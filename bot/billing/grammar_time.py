@@ -187,6 +187,9 @@ def _day_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, s
     point = point_at(tokens, i, today)
     weekday = _after_time_word(word_at(tokens, i))
     if point is None and weekday is not None:
+        dated = point_at(tokens, i + 1, today)
+        if dated is not None and dated[1] - dated[0] == timedelta(days=1):  # `on wed 18th`: the date names the day
+            return (*dated[:3], 1 + dated[3])
         return (*_weekday("", weekday, today), 1)
     return point
 

@@ -83,6 +83,11 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ("totl spend today vs yesterday", "today vs yesterday"),
         ("is eks in us-west-2 normal today or are we on fire", "anomalies today service=eks region=us-west-2"),
         ("split last month by the team tag", "last month by tag:team"),
+        (
+            "Data transfer per region for October, and the same for September",
+            "2026-10 vs 2026-09 service=data-transfer by region",
+        ),
+        ("glue before/after the deploy on wed 18th", "2026-11-11..2026-11-17 vs 2026-11-18..2026-11-24 service=glue"),
         # what a run rate over past months, actuals beside a forecast, and kinds of charge side by side ask
         ("whats our annual run rate if u take the last 3 months?", "average last 3 months monthly"),
         ("Oct actuals vs Nov forecast by service", "forecast 2026-11 vs 2026-10 by service"),
@@ -158,6 +163,15 @@ def test_a_persons_name_around_the_question_is_said_and_read_past(text: str, mea
     query = parse(text)
     assert without_labels(query) == without_labels(parse(meaning))
     assert f"Read `{name}` as someone's name, no part of the question." in query.readings
+
+
+def test_an_account_id_first_is_no_count_and_a_quoted_tag_key_is_the_key() -> None:
+    from commands import tags, top_resources
+
+    top = top_resources.parse("123456789012 top 10 since 24/11", today=TODAY, vocabulary=VOCAB)
+    assert (top.n, [f.values for f in top.filters]) == (10, [("123456789012",)])
+    asked = tags.parse('How much cost is not having "project" tag?', today=TODAY, vocabulary=VOCAB)
+    assert asked.key == "user:project"
 
 
 def test_a_capitalised_word_where_a_value_would_stand_is_still_named() -> None:

@@ -280,7 +280,7 @@ BLIND_BATCHES = (
     # refusals that became near answers the scorer counts wrong: `today vs wed/thu` compared (a daily series was
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
-    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=31, wrong=18),
+    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=32, wrong=17),
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=33, wrong=12),  # held back, read in the next stop
@@ -290,11 +290,11 @@ BLIND_BATCHES = (
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=32, wrong=14),
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=33, wrong=13),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=27, wrong=17),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=16),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
