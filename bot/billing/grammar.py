@@ -261,7 +261,9 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             self.assignment(2)
             return
         if tok.kind is Kind.QUOTED:
-            quoted_word = self.tag_key_word(tok.text) is not None or tok.text.casefold() in KNOWN_WORDS
+            quoted_word = self.tag_key_word(tok.text) is not None or all(
+                w in KNOWN_WORDS or w in english_words() for w in tok.text.casefold().split()
+            )  # `"project" tag`, `Boss thinks its "a lot"`, `an "unassigned" column`
             read_as_words = len(tok.text.split()) > 2 or self._quotes_a_time(tok) or quoted_word  # `"project" tag`
             if read_as_words and not self.vocabulary.meanings(tok.text):
                 # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
@@ -534,9 +536,11 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
         named = self.dimension_at()
         if named is not None and isinstance(named[0], DimensionRef):
             back = 2 if self.word(-1) in ("linked", "our", "the") else 1
-            if self.word(-back) == "all" and self.word(-back - 1) not in ("across", "by", "per", "for"):
+            listed = self.word(-back - 1) in ("across", "by", "per", "for") and "total" not in self.typed_words()
+            if self.word(-back) == "all" and not listed:
                 # `total spend for october, all accounts`, `EOM forecast, all linked accounts`: the total over all
-                # of them, not each (`across all accounts`, `for all accounts` still list each)
+                # of them, not each (`across all accounts`, `for all accounts` still list each, unless the question
+                # asks the `total`)
                 self.out.readings.append(f"Read `all {tok.text}` as the total over every one of them.")
                 self.i += named[1]
                 return

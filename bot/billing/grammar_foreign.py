@@ -118,6 +118,24 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("solito", "rispetto", "volevo", "vedere", "abbiamo", "arriviamo", "intendo", "quella"), "please"),
     **dict.fromkeys(("queria", "quería", "saber", "quiero", "veo", "je", "voudrais", "savoir"), "please"),
     **dict.fromkeys(("ich", "möchte", "wissen", "gostaria"), "please"),  # not `eu` (Europe), `vi`
+    # German of everyday questions (`wie viel hat EKS gekostet`, `kannst du mal schauen`, `vergleich ... bis jetzt`)
+    **dict.fromkeys(("gekostet", "kostete"), "cost"),
+    **dict.fromkeys(("viel", "viele"), "much"),
+    **dict.fromkeys(("alle", "allen", "gesamt", "insgesamt"), "all"),
+    **dict.fromkeys(("vergleich", "vergleiche", "vergleichen"), "compare"),
+    **dict.fromkeys(("mit",), "with"),
+    **dict.fromkeys(("getagged", "getaggt", "markiert"), "please"),  # `mit team=Platform getagged`: the filter says it
+    **dict.fromkeys(("ungetaggt", "ungetagged"), "untagged"),
+    **dict.fromkeys(("aufschlüsselung", "aufschlusselung", "aufteilung", "aufgeschlüsselt"), "breakdown"),
+    **dict.fromkeys(("explodiert", "gestiegen", "hochgegangen"), "increased"),
+    **dict.fromkeys(("anomalien", "auffälligkeiten", "ausreißer"), "unusual"),
+    **dict.fromkeys(("wer",), "who"),
+    **dict.fromkeys(("laufen", "läuft", "lauft"), "running"),
+    **dict.fromkeys(("jetzt",), "now"),
+    **dict.fromkeys(
+        ("gefühlt", "kannst", "mal", "schauen", "brauch", "brauche", "zeug", "angelegt", "doch"),
+        "please",
+    ),
     **{"gennaio": "january", "febbraio": "february", "aprile": "april", "maggio": "may", "giugno": "june"},
     **{"luglio": "july", "settembre": "september", "ottobre": "october", "dicembre": "december"},
     # small words
@@ -128,7 +146,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("hasta", "jusqu'à", "bis"), "until"),
     **dict.fromkeys(("separado", "separados", "séparé", "séparément", "getrennt"), "separately"),
     **dict.fromkeys(("und", "et", "y"), "and"),
-    **dict.fromkeys(("für", "fur", "pour", "para"), "for"),
+    **dict.fromkeys(("für", "fur", "pour", "para", "fürs"), "for"),
     **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
     **dict.fromkeys(("cuánto", "cuanto", "cuánta", "combien", "wieviel", "wie"), "how"),
     **dict.fromkeys(("más", "mehr"), "more"),
@@ -167,6 +185,8 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("sem",), "untagged"),
     **dict.fromkeys(("e",), "and"),
     **dict.fromkeys(("tag",), "tag"),
+    **dict.fromkeys(("pro",), "per"),  # `Kosten pro Region`
+    **dict.fromkeys(("hat", "hatten"), "has"),
 }
 #: Translations not worth saying in the answer.
 _SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
@@ -180,6 +200,13 @@ _DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
 _PERIOD_NOUNS = frozenset({"week", "month", "year", "quarter", "weeks", "months", "days"})
 #: The start of a period (`seit Anfang November`, `depuis début novembre`): `start of`.
 _START = frozenset({"anfang", "début", "debut", "inicio", "principios"})
+#: Two words read as one phrase (`seit wann`: since when, no date asked; `bis jetzt`: so far).
+_PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("seit", "wann"): (),
+    ("bis", "jetzt"): ("so", "far"),
+    ("bis", "heute"): ("so", "far"),
+    ("wie", "viel"): ("how", "much"),
+}
 #: German's `vorletzte Woche`: the week before last.
 _BEFORE_LAST = frozenset({"vorletzte", "vorletzten", "vorletzter", "avant-dernière", "antepasada", "antepasado"})
 
@@ -213,6 +240,14 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             pairs.append((tok.text, "before last"))
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (w, nxt.lower if nxt else "") in _PAIRS or (out and (out[-1].text, w) == ("\0pair", "")):
+            out.extend(Token(Kind.WORD, e, tok.position) for e in _PAIRS[(w, nxt.lower if nxt else "")])
+            out.append(Token(Kind.WORD, "\0pair", tok.position))  # its second word is skipped below
+            pairs.append((f"{tok.text} {nxt.text if nxt else ''}", " ".join(_PAIRS[(w, nxt.lower if nxt else "")])))
+            continue
+        if out and out[-1].text == "\0pair":
+            out.pop()
+            continue
         if w in ("por", "per") and nxt is not None and nxt.lower in ("favor", "favore"):
             out.append(Token(Kind.WORD, "please", tok.position))  # `por favor`: its `favor` is skipped below
             continue

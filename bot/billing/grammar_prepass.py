@@ -26,7 +26,7 @@ from bot.billing.grammar_keywords import (
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import correct_typos, english_words
-from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, clause_span
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS, clause_span
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -74,6 +74,10 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
     ("the", "same", "for"): ("vs",),  # `for October, and the same for September next to it`
+    # `month by month for 2026, with the same months of 2025 next to it`
+    **{("same", unit, joiner): ("vs",) for unit in ("months", "days", "weeks", "period") for joiner in ("of", "in")},
+    # `regions other than us-east-1`, `outside us-east-1`: all but it
+    **dict.fromkeys((("other", "than"), ("outside", "of"), ("outside",)), ("except",)),
     ("on", "fire"): ("unusual",),  # `or are we on fire`
     **dict.fromkeys((("after", "that"), ("after", "this"), ("since", "then")), ()),  # the day named already
     # how the answer should look (`as a table i can paste`): every answer is a table, and exports to CSV
@@ -191,6 +195,8 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
 #: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
 _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
+#: Words between the charges of a list (`tax + credits + the RI/SP fees`).
+_CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
 UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -271,6 +277,13 @@ class PrepassReader(ClauseReader):
                 return joined, used
         return None
 
+    def _names_a_service(self, part: str, added: bool) -> bool:
+        """`kms+sqs`, `ec2/rds`, `sqs+lambda+dynamo`: a part of a joined word is a value or the start of a stored
+        service's name; joined by `+` (`athena+glue`: `added`), also an AWS service the bill may not hold (named
+        back then; `storage/backup` may be one thing)."""
+        held = bool(self.vocabulary.meanings(part) or service_prefix(part, self.vocabulary))
+        return held or (added and part in SERVICE_WORDS)
+
     def read_quoted(self, tokens: list[Token]) -> list[Token]:
         """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
         fixed phrases read as their words, as the question's own are."""
@@ -321,7 +334,7 @@ class PrepassReader(ClauseReader):
             if (
                 tok.kind is Kind.WORD
                 and len(parts) > 1
-                and all(self.vocabulary.meanings(p) for p in parts)
+                and all(self._names_a_service(p, "+" in tok.text) for p in parts)
                 and not self.vocabulary.meanings(tok.text)
             ):
                 for k, part in enumerate(parts):
@@ -519,6 +532,10 @@ class PrepassReader(ClauseReader):
                 or (denied.lower in english_words() and denied.lower not in KNOWN_WORDS)
             ):
                 del joined[j : j + 2]  # `no daily needed`, `no rounding to k please`: what is not wanted
+        # `by env instead of team`: what is not wanted
+        for j in range(len(joined) - 2, -1, -1):
+            if j < len(joined) - 2 and joined[j].lower == "instead" and joined[j + 1].lower == "of":
+                del joined[j : j + 3]
         # `what is the reason for same?` (Indian English): for the same, the thing just named
         if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
             del joined[-2:]
@@ -543,6 +560,26 @@ class PrepassReader(ClauseReader):
                     Token(Kind.EQ, "=", tok.position),
                     Token(Kind.WORD, pair[2], tok.position),
                 ]
+        # `does september's total include tax + credits + the RI/SP fees?`: asked whether they are in it, the split by
+        # charge class shows each
+        for j, tok in enumerate(joined):
+            asked = any(t.lower in ("does", "do", "did", "is", "are", "will") for t in joined[max(0, j - 6) : j])
+            after = [t.lower for t in joined[j + 1 : j + 8]]
+            asked = asked or any(after[m : m + 2] == ["or", "not"] for m in range(len(after)))  # `include tax or not?`
+            if tok.lower not in ("include", "includes") or not asked:
+                continue
+            k = j + 1
+            while k < len(joined) and (
+                joined[k].lower in PERIOD_CHARGE_WORDS
+                or joined[k].lower in _CHARGE_LIST_WORDS
+                or joined[k].kind is Kind.COMMA
+            ):
+                k += 1
+            if any(joined[m].lower in PERIOD_CHARGE_WORDS for m in range(j + 1, k)):
+                typed = " ".join(t.text for t in joined[j:k])
+                self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
+                joined[j:k] = [Token(Kind.WORD, w, tok.position) for w in ("by", "charge-class")]
+            break
         # `fees and tax included`: `including fees and tax`, the whole total
         for j, tok in enumerate(joined):
             if tok.lower not in ("included", "inclusive", "incl", "incl."):
@@ -598,7 +635,8 @@ class PrepassReader(ClauseReader):
                 continue  # a rewrite after this place shortened the list
             count = joined[j + 1].lower
             counted = count.isdecimal() or count in NUMBER_WORDS
-            if joined[j].lower == "all" and counted and fold(joined[j + 2].lower) in DIMENSION_WORDS:
+            named = ABBREVIATIONS.get(joined[j + 2].lower, joined[j + 2].lower)  # `all 3 accts`
+            if joined[j].lower == "all" and counted and fold(named) in DIMENSION_WORDS:
                 del joined[j + 1]
         # `top 10 tables by $`: by cost, the order every answer has
         for j, tok in enumerate(joined):
@@ -629,8 +667,8 @@ class PrepassReader(ClauseReader):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `what does checkout cost us a month`: what a month costs, the latest whole month; `a day`: the average day
         for j in range(1, len(joined) - 1):
-            if joined[j].lower != "a" or joined[j - 1].lower not in _COST_VERBS:
-                continue
+            if joined[j].lower != "a" or not any(t.lower in _COST_VERBS for t in joined[max(0, j - 3) : j]):
+                continue  # `what do we spend on amazon a month`
             unit = joined[j + 1].lower
             if unit in ("month", "day"):
                 dated = any(self._time_at(joined, k) for k in range(len(joined)) if k not in (j, j + 1))

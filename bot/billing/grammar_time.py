@@ -166,8 +166,8 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
 def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:
     """A short clause ending in a day, or `on <day>`, at `i` (`we launched on the 2nd`, `the deploy on tuesday`,
     `go-live (the 9th)`, `we scaled it down tues`): that day, with the tokens used from `i`; None when there is
-    none within four words."""
-    for j in range(i, min(i + 5, len(tokens))):
+    none within seven words."""
+    for j in range(i, min(i + 8, len(tokens))):
         if tokens[j].kind is not Kind.WORD:
             return None
         dated = _day_at(tokens, j, today) if j > i else None  # `after we scaled it down tues`: a weekday too
@@ -349,6 +349,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         weekday = _after_time_word(nxt)
         if weekday is not None:  # `last tuesday`, `this monday`, `last sat`
             return _weekday(which, weekday, today), 2
+        if which == "last" and nxt in MONTH_NAMES and word_at(tokens, i + 2) not in _UNITS:
+            # `last november`: the latest November before this month (a year ago, in November)
+            month = MONTH_NAMES[nxt]
+            year = today.year if month < today.month else today.year - 1
+            start = date(year, month, 1)
+            return (start, add_months(start, 1), f"{start:%Y-%m}"), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
             fiscal, used = _fiscal_year(tokens, i + 1, which, today)
             return fiscal, 1 + used
@@ -364,8 +370,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
                 return _relative(unit_word, NUMBER_WORDS[nxt], which, today, text), 2 + skip
             raise range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
         if nxt in _UNITS and nxt is not None:
-            if which == "this" and nxt.endswith("s"):
-                raise range_error(f"`{text}`: write `this {_UNITS[nxt]}`.")
+            if which == "this" and nxt.endswith("s"):  # `this months bill`: this month's
+                return _relative(_UNITS[nxt], None, which, today, text), 2
             if which == "last" and nxt.endswith("s"):
                 raise range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2

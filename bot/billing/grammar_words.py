@@ -99,6 +99,8 @@ CHAT_WORDS = frozenset(
         *("g'day", "gday", "mate", "hej", "tack", "mvh", "gonna", "wanna", "gotta", "whos", "who's"),
         # `while everyone was eating`, `things we own`, `what would we save`, `rough %s`, `IAM roles`
         *("while", "own", "save", "saving", "%s", "iam"),
+        # `because of black friday`, `not the categories`, `wait, does that include`, `redo it without`
+        *("because", "categories", "category", "wait", "redo", "amazon"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

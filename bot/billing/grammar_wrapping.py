@@ -50,6 +50,8 @@ _DEADLINES = frozenset(
     | {"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "noon", "tonight"}
 )
 _MINUTES = frozenset({"min", "mins", "minutes", "m"})
+#: A greeting of one word, before a comma or a dash (`morning - what was ...`).
+_GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
 #: Greetings of two words (`good morning`).
 _GREETING_PAIRS = frozenset({("good", w) for w in ("morning", "afternoon", "evening", "day")})
 
@@ -78,7 +80,8 @@ def _a_question_relayed(tokens: list[Token], j: int) -> bool:
         return False
     before = tokens[j - 1].lower if j > 0 else ""
     after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-    return before in ("re", "quick", "a", "her", "his", "their") or before.endswith("'s") or after in ("from", "about")
+    asked = before in ("re", "quick", "a", "her", "his", "their", "dumb", "silly", "stupid", "basic", "same")
+    return asked or before.endswith("'s") or after in ("from", "about")
 
 
 def _zone_of_clock(tokens: list[Token], j: int) -> bool:
@@ -103,7 +106,14 @@ def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> li
 
 
 def _without_greetings(tokens: list[Token]) -> list[Token]:
+    """`Good morning, ...`, `morning - ...`, `evening all,`: a greeting opening the message."""
     if len(tokens) > 2 and (tokens[0].lower, tokens[1].lower) in _GREETING_PAIRS:
+        return tokens[2:]
+    if (
+        len(tokens) > 2
+        and tokens[0].lower in _GREETING_ALONE
+        and (tokens[1].kind is Kind.COMMA or tokens[1].text in _DASHES)
+    ):
         return tokens[2:]
     return tokens
 

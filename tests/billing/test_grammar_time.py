@@ -34,6 +34,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("last week", "2026-11-16", "2026-11-23", "last week"),
     ("last 2 weeks", "2026-11-09", "2026-11-23", "last 2 weeks"),
     ("this month", "2026-11-01", "2026-12-01", "this month"),
+    ("this months", "2026-11-01", "2026-12-01", "this month"),  # `this months bill`: this month's
     ("mtd", "2026-11-01", "2026-12-01", "this month"),
     ("MTD", "2026-11-01", "2026-12-01", "this month"),
     ("last month", "2026-10-01", "2026-11-01", "last month"),
@@ -164,7 +165,6 @@ ERRORS: list[tuple[str, str]] = [
     ("last 99999999 days", "`last 99999999 days`: that number is too large."),
     ("last 3", "`last 3` needs a unit: `last 3 days`, `last 3 weeks` or `last 3 months`."),
     ("last months", "`last months` needs a number, e.g. `last 3 months`."),
-    ("this months", "`this months`: write `this month`."),
     ("2026-10-15..2026-10-01", "`2026-10-15..2026-10-01` ends before it starts: put the earlier date first."),
     ("2026-10-01..soon", "`soon` in `2026-10-01..soon` is not a date: write dates like `2026-10-01`."),
     ("since", "`since` needs a date after it, e.g. `since 2026-10-01`."),

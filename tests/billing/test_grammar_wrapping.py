@@ -88,6 +88,22 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
             "2026-10 vs 2026-09 service=data-transfer by region",
         ),
         ("glue before/after the deploy on wed 18th", "2026-11-11..2026-11-17 vs 2026-11-18..2026-11-24 service=glue"),
+        # German mixed in, `last <month>`, `this months bill`, exclusions said in words, a question about what a
+        # total holds
+        ("wie viel hat EKS im Oktober gekostet, alle accounts", "2026-10 service=eks"),
+        ("vergleich eu-west-1: Oktober vs November bis jetzt", "2026-10 vs 2026-11 region=eu-west-1"),
+        (
+            "KMS kosten sind gefühlt explodiert, kannst du mal schauen seit wann? daily, letzte 2 wochen",
+            "last 2 weeks service=kms daily",
+        ),
+        ("why is S3 so much higher than last november??", "why this month vs 2025-11 service=s3"),
+        ("roughly what will this months bill come to?", "forecast"),
+        ("any spend in regions other than us-east-1 / us-west-2 this month?", "this month region!=us-east-1,us-west-2"),
+        ("ec2 or lambda outside us-east-1 since nov 1", "since 2026-11-01 service=ec2,lambda region!=us-east-1"),
+        ("does september's total include tax + credits + the RI/SP fees?", "2026-09 by charge-class"),
+        ("morning - what was total spend last week across all 3 accts?", "last week"),
+        ("sqs+lambda+dynamo for team=api last 7 days", "last 7 days service=sqs,lambda,dynamodb tag:team=api"),
+        ("dynamo spend day by day since we shipped the new GSI on the 18th", "since 2026-11-18 service=dynamodb daily"),
         # what a run rate over past months, actuals beside a forecast, and kinds of charge side by side ask
         ("whats our annual run rate if u take the last 3 months?", "average last 3 months monthly"),
         ("Oct actuals vs Nov forecast by service", "forecast 2026-11 vs 2026-10 by service"),
@@ -195,6 +211,7 @@ def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
         ("ec2 last month? for frontend", "frontend"),  # an aside of two words may name what is asked
         ("tot spend q", "q"),  # `q` after a cost word is no relayed question
         ("ec2 in fra last month", "fra"),  # an airport's region the bill has no costs in
+        ("can i get athena+glue costs per day", "athena"),  # a service joined to one held, the bill holds none of
     ],
 )
 def test_what_could_change_the_answer_is_still_named(text: str, named: str) -> None:

@@ -284,9 +284,9 @@ BLIND_BATCHES = (
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=33, wrong=12),  # held back, read in the next stop
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=25, wrong=17),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=33, wrong=11),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=34, wrong=11),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -297,7 +297,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=16),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
-    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
+    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
     # refusals of pasted dashboards that became answers of the period asked, where the translator wrote why or an
     # average: `my grafana billing panel shows ...`, `data-lake acct shows 7.3k in the CUR dashboard ... seems high`,
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
