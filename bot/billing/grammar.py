@@ -298,7 +298,8 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             # `with black friday`, `due to thanksgiving`: the reason named beside the days asked
             back = 2 if self.word(-1) in ("the", "a", "is") else 1  # `con il black friday`: `with the`
             before, earlier = self.word(-back), self.word(-back - 1)
-            context = before in ("with", "given") or (before, earlier) in (("to", "due"), ("of", "because"))
+            # `we bumped node groups for BF on the 20th`: the reason for what happened on another day
+            context = before in ("with", "given", "for") or (before, earlier) in (("to", "due"), ("of", "because"))
             self.out.holiday_names_event = self.word(holiday[1]) in HOLIDAY_EVENTS or context
             self.out.set_holiday(holiday[0])
             self.out.after_versus = self.out.excluding = False
@@ -928,9 +929,10 @@ class _Parser(QuestionReader, PrepassReader, UsageFamilyReader):
             else:
                 merged = tuple(dict.fromkeys([*explicit.values, *values]))
                 out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
-        filtered = {f.dimension for f in out.filters}
+        filtered = {f.dimension for f in out.filters if not f.negate}
         for ref in dict.fromkeys(out.named):
-            # A dimension named next to one of its values qualifies it; named alone, it groups.
+            # A dimension named next to one of its values qualifies it; named alone, or beside the values it leaves
+            # out (`regions other than us-east-1`: the others, each), it groups.
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
         weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`

@@ -65,6 +65,10 @@ PROVIDER_WORDS: dict[str, str] = {
 _GENERIC_SERVICE_WORDS = frozenset(
     {"amazon", "aws", "service", "services", "simple", "elastic", "cloud", "for", "and", "other", "data", "web"}
     | {"file", "system", "manager"}  # `for the audit file`: English before it is a word of `Elastic File System`
+    # words of services' names that people type for other things (`the load test`, `see the step`, `key rotation`)
+    | {"balancing", "bandwidth", "compute", "container", "database", "functions", "key", "load", "management"}
+    | {"notification", "private", "queue", "registry", "relational", "route", "secrets", "states", "step"}
+    | {"storage", "virtual"}
 )
 #: Well-known AWS service words (short names, product-code names, words of their names): a word among them that
 #: the bill does not hold is said to be missing, never left out.

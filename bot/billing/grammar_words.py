@@ -100,7 +100,7 @@ CHAT_WORDS = frozenset(
         # `while everyone was eating`, `things we own`, `what would we save`, `rough %s`, `IAM roles`
         *("while", "own", "save", "saving", "%s", "iam"),
         # `because of black friday`, `not the categories`, `wait, does that include`, `redo it without`
-        *("because", "categories", "category", "wait", "redo", "amazon"),
+        *("because", "categories", "category", "wait", "redo", "amazon", "extra", "additional"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -304,7 +304,7 @@ ZONE_WORDS = frozenset({"zone", "zones", "az", "azs", "availability-zone", "avai
 #: another date in the question, that date is the one asked.
 HOLIDAY_EVENTS = frozenset(
     {"load", "test", "tests", "traffic", "sale", "sales", "prep", "deploy", "launch", "campaign", "rush", "peak"}
-    | {"scale-out", "scaleout", "readiness", "freeze", "promo", "promotion", "event", "war-room", "gameday"}
+    | {"scale-out", "scaleout", "readiness", "freeze", "promo", "promotion", "event", "war-room", "gameday", "push"}
 )
 #: Nouns for a person (`which person spends the most`, `which engineer`): with `which`, as `who`.
 PERSON_NOUNS = frozenset(

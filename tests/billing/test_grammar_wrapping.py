@@ -98,7 +98,10 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ),
         ("why is S3 so much higher than last november??", "why this month vs 2025-11 service=s3"),
         ("roughly what will this months bill come to?", "forecast"),
-        ("any spend in regions other than us-east-1 / us-west-2 this month?", "this month region!=us-east-1,us-west-2"),
+        (
+            "any spend in regions other than us-east-1 / us-west-2 this month?",
+            "this month region!=us-east-1,us-west-2 by region",
+        ),
         ("ec2 or lambda outside us-east-1 since nov 1", "since 2026-11-01 service=ec2,lambda region!=us-east-1"),
         ("does september's total include tax + credits + the RI/SP fees?", "2026-09 by charge-class"),
         ("morning - what was total spend last week across all 3 accts?", "last week"),
