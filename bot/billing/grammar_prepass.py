@@ -73,6 +73,9 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
+    **dict.fromkeys((("by", "mistake"), ("by", "accident"), ("by", "hand")), ()),  # `tagged env=dev by mistake`
+    # `credits per billing account`: the account
+    **{("billing", unit): (unit,) for unit in ("account", "accounts", "acct", "accts")},
     ("the", "same", "for"): ("vs",),  # `for October, and the same for September next to it`
     # `month by month for 2026, with the same months of 2025 next to it`
     **{("same", unit, joiner): ("vs",) for unit in ("months", "days", "weeks", "period") for joiner in ("of", "in")},
@@ -195,6 +198,10 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
 #: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
 _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
+#: Units a period before `before`/`after` is counted in (`the day before?`, `2wks after?`).
+_PERIOD_UNITS = frozenset(
+    {"day", "week", "wk", "month", "mo", "mth", "quarter", "qtr", "year", "yr", "fortnight", "one"}
+)
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
@@ -536,6 +543,14 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 2, -1, -1):
             if j < len(joined) - 2 and joined[j].lower == "instead" and joined[j + 1].lower == "of":
                 del joined[j : j + 3]
+        # `did prod spend drop after? 5-11 vs 13-19`: `after` (or `before`) closing a sentence points at days named
+        # elsewhere (`vs the day before?`, `2wks after?` are periods)
+        for j in range(len(joined) - 1, 0, -1):
+            tok, previous = joined[j], joined[j - 1].lower
+            end = tok.position + len(tok.text)
+            period = previous.rstrip("s") in _PERIOD_UNITS or re.fullmatch(r"\d+[a-z]*", previous) is not None
+            if tok.lower in ("after", "before") and self.text[end : end + 1] in ("?", ".", "!") and not period:
+                del joined[j]
         # `what is the reason for same?` (Indian English): for the same, the thing just named
         if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
             del joined[-2:]

@@ -355,9 +355,10 @@ def in_aside(tokens: list[Token], tok: Token, text: str, is_content: Callable[[T
     start, end = clause_span(text, tok.position)
     inside = [t for t in tokens if start <= t.position < end]
     outside = [t for t in tokens if not start <= t.position < end]
-    return (
-        len(inside) >= _ASIDE_WORDS and not any(is_content(t) for t in inside) and any(is_content(t) for t in outside)
-    )
+    # the question outside may be made of plain words only (`/top-resources what are the most expensive things we
+    # run? (sorry, not sure this is the right command)`)
+    asked = len(outside) >= _ASIDE_WORDS or any(is_content(t) for t in outside)
+    return len(inside) >= _ASIDE_WORDS and not any(is_content(t) for t in inside) and asked
 
 
 def ignored_note(ignored: list[Token]) -> str:

@@ -54,6 +54,15 @@ def refusal(text: str) -> str:
         # an aside of its own beside the question: context
         ("where are we gonna land for november roughly? boss wants a number he can repeat", "forecast 2026-11"),
         ("kms last month (sorry not sure if this is what this command is for)", "last month service=kms"),
+        (
+            "what are the most expensive things we run? (sorry not sure if this is what this command is for)",
+            "this month",
+        ),
+        (
+            "we rotated a leaked key, did prod spend drop after? 5-11 vs 13-19",
+            "2026-11-05..2026-11-11 vs 2026-11-13..2026-11-19 account=production",
+        ),
+        ("credits applied per billing account this year", "this year charge-class=credit by account"),
     ],
 )
 def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:

@@ -225,10 +225,12 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=29, wrong=14),
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=35, wrong=14),
+    # `/tags ... how much of staging is tagged env=dev by mistake`: the env tag's values within env=dev (was refused
+    # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=34, wrong=11, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=35, wrong=12, shared=frozenset({"are we over budget for q4?"})
     ),
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
@@ -283,7 +285,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=32, wrong=17),
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=33, wrong=12),  # held back, read in the next stop
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=34, wrong=12),  # held back, read in the next stop
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=34, wrong=11),  # held back, read in the next stop
