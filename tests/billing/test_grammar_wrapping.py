@@ -59,8 +59,8 @@ def refusal(text: str) -> str:
             "this month",
         ),
         (
-            "we rotated a leaked key, did prod spend drop after? 5-11 vs 13-19",
-            "2026-11-05..2026-11-11 vs 2026-11-13..2026-11-19 account=production",
+            "we rotated the leaked creds, did prod spend drop after? nov 5-11 vs nov 13-19",
+            "2026-11-13..2026-11-19 vs 2026-11-05..2026-11-11 account=production",
         ),
         ("credits applied per billing account this year", "this year charge-class=credit by account"),
     ],
