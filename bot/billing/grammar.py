@@ -169,6 +169,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         self.translate_foreign_words()
         self.expand_abbreviations()
         self.join_spoken_names()
+        self.correct_unit_typos()
         self.correct_typos()
         self.read_guesses()
 
@@ -205,7 +206,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         w = tok.lower
         if self.out.excluding and w in _CLAUSE_STARTS:
             self.out.excluding = False  # `sorry not technical - did we spend more on checkout`: a new clause
-        if w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE):  # `tag env=prod`
+        tagged = w == "tagged" and self.tag_key_word(self.word(1) or "") is not None  # `tagged project checkout`
+        if (w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE)) or tagged:  # `tag env=prod`
             self.i += 1
             return
         # key=value, also with a two-word key (`usage type=...`)
@@ -666,7 +668,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         if included and typed & SEPARATELY and self.allow_group_by and len(out.group_by) < MAX_GROUP_BY:
             # `with tax and credits shown separately`: the period charges each on a line of their own
             out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
-        chosen, readings = settle(out.bare, set(out.named), self.vocabulary)
+        # a value beside a breakdown by its dimension is of it (`spend by team ... is data the biggest`)
+        chosen, readings = settle(out.bare, set(out.named) | set(out.group_by), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)

@@ -417,6 +417,8 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (m := _HALF.match(w)) is not None:  # `h1`, `h2 2025`
         year, used = year_at(tokens, i + 1)
         return (*_half(int(m[1] or m[2]), year, today), 1 + used)
+    if w in ("1st", "2nd", "3rd", "4th") and word_at(tokens, i + 1) == "quarter":  # `the 3rd quarter`
+        w = ("first", "second", "third", "fourth")[int(w[0]) - 1]
     if ORDINAL_WORDS.get(w, 5) <= 4 and word_at(tokens, i + 1) == "quarter":  # `first quarter`, `... of 2025`
         j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
         year, used = year_at(tokens, j)

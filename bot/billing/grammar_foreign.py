@@ -25,6 +25,11 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("kosten", "ausgaben", "coût", "coûts", "cout", "couts", "dépenses", "depenses"), "costs"),
     **dict.fromkeys(("costo", "costos", "coste", "costes", "gasto", "gastos", "custo", "custos"), "costs"),
     **dict.fromkeys(("rechnung", "facture", "factura"), "bill"),
+    **dict.fromkeys(("hors",), "excluding"),  # `hors taxes`
+    **dict.fromkeys(("ht",), "excluding tax"),  # `le total HT`: hors taxes
+    **dict.fromkeys(("répartition", "repartition", "ventilation"), "breakdown"),
+    **dict.fromkeys(("écart", "écarts", "ecart"), "difference"),
+    **dict.fromkeys(("clôture", "cloture"), "please"),  # the month-end close a question is for
     **dict.fromkeys(("costó", "cuesta", "cuestan", "coûte", "coûtent", "coute", "kostet", "kostete"), "cost"),
     **dict.fromkeys(("gastamos", "gastado", "dépensé", "depense", "ausgegeben"), "spent"),
     # periods
@@ -148,6 +153,9 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("und", "et", "y"), "and"),
     **dict.fromkeys(("für", "fur", "pour", "para", "fürs"), "for"),
     **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
+    **dict.fromkeys(
+        ("bonjour", "salut", "hola", "olá", "ola", "oi", "hallo", "moin", "servus", "buongiorno"), "please"
+    ),
     **dict.fromkeys(("cuánto", "cuanto", "cuánta", "combien", "wieviel", "wie"), "how"),
     **dict.fromkeys(("más", "mehr"), "more"),
     **dict.fromkeys(("gab", "gibt", "es", "il", "y'a", "hay", "ist", "sind", "war", "mir", "uns"), "is"),

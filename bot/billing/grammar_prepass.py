@@ -25,7 +25,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_typos import correct_typos, english_words
+from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates
 from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS, clause_span
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
@@ -73,6 +73,11 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
+    # `got pinged by someone`: who, no breakdown
+    **{("by", who): () for who in ("someone", "somebody", "anyone", "me", "us", "them", "him", "her", "finance")},
+    # how the answer is laid out (`one row each`, `the service next to each one`): as every answer is
+    **dict.fromkeys((("one", "row", "each"), ("a", "row", "each"), ("one", "line", "each"), ("a", "line", "each")), ()),
+    ("next", "to", "each", "one"): (),
     **dict.fromkeys((("by", "mistake"), ("by", "accident"), ("by", "hand")), ()),  # `tagged env=dev by mistake`
     # `credits per billing account`: the account
     **{("billing", unit): (unit,) for unit in ("account", "accounts", "acct", "accts")},
@@ -132,10 +137,14 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
 _GUESSES = frozenset({"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch"})
 
 
+#: Questions that guess at a value (`was it glue?`); without one they ask something of their own (`is it normal?`).
+_ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
+
+
 def _opens_a_guess(words: list[str]) -> bool:
-    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`)."""
+    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
     head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
-    return bool(head) and (head[0] in _GUESSES or head[:2] == ["pretty", "sure"] or head[:2] == ["must", "be"])
+    return bool(head) and (head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], *_ASKED_GUESSES))
 
 
 def _ends_a_guess(words: list[str]) -> bool:
@@ -202,6 +211,9 @@ _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "tod
 _PERIOD_UNITS = frozenset(
     {"day", "week", "wk", "month", "mo", "mth", "quarter", "qtr", "year", "yr", "fortnight", "one"}
 )
+#: Words that lead a period (`this week`, `per day`), and the units a typo after one is read as.
+_UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "every", "a", "the"})
+_TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
@@ -447,14 +459,16 @@ class PrepassReader(ClauseReader):
                 joined[j] = Token(Kind.WORD, "last", joined[j].position)
         # `(Mon–Sun)`: the whole week, as every week is
         joined = [t for t in joined if not re.fullmatch(r"mon(?:day)?[-–]sun(?:day)?", t.lower)]
-        # `Q4-to-date`, `month-to-date`: the period, then `to date`
+        # `Q4-to-date`, `month-to-date`, `Q4-so-far`: the period, then `to date`; `by-account`: `by account`
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:
                 continue  # a rewrite after this place shortened the list
-            stem = re.fullmatch(r"(.+)-to-date", joined[j].lower) if joined[j].kind is Kind.WORD else None
+            word = joined[j].lower if joined[j].kind is Kind.WORD else ""
+            stem = re.fullmatch(r"(.+)-(to-date|so-far)", word) or re.fullmatch(r"(by|per)-([a-z][\w:-]*)", word)
             if stem is not None:
                 position = joined[j].position
-                joined[j : j + 1] = [Token(Kind.WORD, w, position) for w in (stem[1], "to", "date")]
+                parts = [stem[1], *stem[2].split("-")] if stem[1] not in ("by", "per") else [stem[1], stem[2]]
+                joined[j : j + 1] = [Token(Kind.WORD, w, position) for w in parts]
         # `the fees on the 1st of each month`, `on the 1st each month`: when they post, every month: month by month
         for j in range(len(joined) - 2, -1, -1):
             if j > len(joined) - 2:
@@ -733,6 +747,15 @@ class PrepassReader(ClauseReader):
                     pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
                     pieces.append(Token(Kind.WORD, part, joined[j].position))
                 joined[j : j + 1] = pieces
+        # `last dec 20 thru jan 3`: that day of the latest December before this month, its year written out
+        for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
+            month = MONTH_NAMES.get(joined[j + 1].lower)
+            day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", joined[j + 2].lower)
+            if joined[j].lower == "last" and month is not None and day is not None:
+                year = self.today.year if month < self.today.month else self.today.year - 1
+                joined[j : j + 3] = [joined[j + 1], joined[j + 2], Token(Kind.WORD, str(year), joined[j].position)]
         # `last week's spend`, `today's`, `September's bill`: the period itself (`John's` is a person's)
         for j, tok in enumerate(joined):
             owned = re.fullmatch(r"([a-z]+)['’]s", tok.lower)
@@ -787,6 +810,8 @@ class PrepassReader(ClauseReader):
             if any(self._time_at(self.tokens, k) for k in clause):
                 return  # `i think it started on the 12th`: days the question needs
             named = [m.dimension for k in clause for m in self.vocabulary.meanings(self.tokens[k].text)[:1]]
+            if opens and words[:2] in _ASKED_GUESSES and not named:
+                continue  # `is it normal?`: a question of its own, no guess at a value
             typed = " ".join(self.tokens[k].text for k in clause)
             kept = [t for k, t in enumerate(self.tokens) if k not in clause]
             asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
@@ -798,6 +823,21 @@ class PrepassReader(ClauseReader):
             beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
             self.out.readings.append(f"Read `{typed}` as your guess, not part of the question{beside}.")
             return
+
+    def correct_unit_typos(self) -> None:
+        """`this wek`, `last mnoth`, `per dya`: after a word that leads a period, a typo of a time unit is the unit
+        (`wek` is as near `web` and `eks`, but no value follows `this`), said."""
+        for j in range(1, len(self.tokens)):
+            tok = self.tokens[j]
+            if self.tokens[j - 1].lower not in _UNIT_LEADS or tok.kind is not Kind.WORD or tok.lower in KNOWN_WORDS:
+                continue
+            if self.vocabulary.meanings(tok.text) or len(tok.lower) < 3:
+                continue
+            found = typo_candidates(tok.lower, _TIME_UNITS, None)
+            if len(found) == 1:
+                self.tokens[j] = Token(Kind.WORD, found[0], tok.position)
+                self.typed[tok.position] = tok.text
+                self.out.readings.append(f"Read `{tok.text}` as `{found[0]}`.")
 
     def correct_typos(self) -> None:
         """Replace misspelt grammar words by the one they are a typo of (`grammar_typos.correct_typos`): words

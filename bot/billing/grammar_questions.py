@@ -149,6 +149,14 @@ class QuestionReader(Cursor):
             found = match_time_range([Token(Kind.WORD, w, 0) for w in words], 0, self.today)
             if found is not None:
                 self.out.time_range = found[0]
+        if (
+            self.out.after_versus
+            and self.out.time_range is None
+            and (self.word(j), self.word(j + 1)) in (("last", "year"), ("last", "yr"), ("year", "ago"))
+        ):  # `s3 vs last yr`: this month beside the same month a year back
+            found = match_time_range([Token(Kind.WORD, w, 0) for w in self.default_range.split()], 0, self.today)
+            if found is not None:
+                self.out.time_range = found[0]
         if not self.out.after_versus or self.out.time_range is None:
             return False
         if self.word(j) == "same":  # `the same two days the week before`: how many is the first range's count

@@ -377,6 +377,12 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             return _relative(nxt, None, which, today, text), 2
         if which == "last" and nxt in ("fortnight", "fortnights"):  # `the last fortnight`: two weeks
             return _relative("week", 2, which, today, text), 2
+        hours = _COMPACT_HOURS.match(nxt) if which == "last" and nxt is not None else None
+        if hours is not None and 24 <= int(hours[1]) <= 24 * 31:
+            # `last 48h`: ranges are whole days, so the days those hours reach into, today included
+            start = today - timedelta(days=-(-int(hours[1]) // 24) - 1)
+            end = today + timedelta(days=1)
+            return (start, end, range_label(start, end)), 2
         if which == "last" and nxt is not None and (m := _COMPACT.match(nxt)):  # `last 30d`
             if len(m[1]) > 6:
                 raise range_error(f"`{text}`: that number is too large.")

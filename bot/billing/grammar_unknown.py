@@ -78,7 +78,7 @@ _PASSED_ON = frozenset(
 #: Words that only narrow the words after them (`not sure if`).
 _NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
-_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
+_PERCENT = re.compile(r"^[+-]?\d+(?:\.\d+)?%$")
 #: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
 _CLOCK = re.compile(
     r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
@@ -229,12 +229,13 @@ class UnknownWordReader(PrepassReader):
         text = tok.text
         if not (len(text) > 2 and text.isalpha() and text[0].isupper() and text[1:].islower()):
             return False
-        if sentence_start(self.text, tok.position):
-            return False  # (names are among the English words people type: `Dana`, `Mark`)
         before, after = self.word(-1), self.word(1)
         end = tok.position + len(text)
         called = self.text[end : end + 1] in ("?", "!")
-        return before in _PASSED_FROM or after in _PASSED_ON or called
+        asking = after == "is" and self.word(2) in ("asking", "wondering", "asked")  # `Sarah is asking`
+        if sentence_start(self.text, tok.position):  # (names are among the English words people type: `Dana`)
+            return after in _PASSED_ON or asking  # `Daniel asks "..."`; `Frontend costs` is no name
+        return before in _PASSED_FROM or after in _PASSED_ON or called or asking
 
     def is_content(self, tok: Token) -> bool:
         """Whether `tok` is a word the question is made of: a stored value, a tag key, a number or a grammar word

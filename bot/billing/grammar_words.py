@@ -101,6 +101,8 @@ CHAT_WORDS = frozenset(
         *("while", "own", "save", "saving", "%s", "iam"),
         # `because of black friday`, `not the categories`, `wait, does that include`, `redo it without`
         *("because", "categories", "category", "wait", "redo", "amazon", "extra", "additional"),
+        *("paste", "pasting", "copy", "i'd", "assume", "assuming", "presume", "certo"),  # `going to paste into sheets`
+        *("doubled", "double", "tripled", "triple", "halved", "myth", "really"),  # `did it double?`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -129,6 +131,7 @@ ABBREVIATIONS: dict[str, str] = {
     "xfers": "transfers",
     "tot": "total",
     "ttl": "total",
+    "taxes": "tax",
 }
 #: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
 AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})

@@ -19,7 +19,7 @@ from bot.billing.grammar_tokens import Kind, Token
 _SLACK_REFERENCE = re.compile(r"^[#@][^\W\d_][\w.-]*(?:['’]s)?:?$")
 #: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`), a release's version (`v4.12`, `v2.3.1`) and a
 #: ticket's key (`DATA-88`, `FIN-2231:`).
-_TICKET_KEY = re.compile(r"^[A-Z][A-Z0-9]+-\d+:?$")
+_TICKET_KEY = re.compile(r"^[A-Z][A-Z0-9]+(?:-\d+)+:?$")
 _MARKS = re.compile(rf"^(?:>+|-{{2,3}}|={{2,}}|v\d+(?:\.\d+)+)$|{_TICKET_KEY.pattern}")
 #: Words that close a message before the sender's name (`Thanks, Mark`, `mvh Lars`, `Best, Dana | FP&A`).
 _SIGN_OFFS = frozenset(
@@ -151,6 +151,8 @@ def _without_signature(tokens: list[Token], is_read: Callable[[str], bool]) -> l
             continue
         rest = [t for t in tokens[k + 1 :] if t.kind is not Kind.COMMA and t.lower not in ("you", "|", "/")]
         if 0 < len(rest) <= 3 and all(_signs(t, is_read) for t in rest) and rest[0].text[:1].isupper():
+            return tokens[:k]
+        if not rest and tok.lower in _SIGN_OFFS and k == len(tokens) - 1 and k > 0:  # `... interne. Cordialement`
             return tokens[:k]
     return tokens
 

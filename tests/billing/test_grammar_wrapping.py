@@ -116,6 +116,24 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ("morning - what was total spend last week across all 3 accts?", "last week"),
         ("sqs+lambda+dynamo for team=api last 7 days", "last 7 days service=sqs,lambda,dynamodb tag:team=api"),
         ("dynamo spend day by day since we shipped the new GSI on the 18th", "since 2026-11-18 service=dynamodb daily"),
+        # French of a month-end close, hours and weeks as people count them, a typo of a unit after `this`
+        ("Bonjour, the total of the facture for october please, hors taxes (HT) ?", "2026-10 service!=tax"),
+        ("repartition of the cost by team for the 3rd trimestre (Q3) please", "2026-q3 by tag:team"),
+        ("ec2 last 48h hourly??", "2026-11-26..2026-11-27 service=ec2 hourly"),
+        (
+            "what did the staging acct spend last dec 20 thru jan 3, day by day",
+            "2025-12-20..2026-01-03 account=staging daily",
+        ),
+        ("spend this wek", "this week"),
+        ("s3 vs last yr", "this month vs 2025-11 service=s3"),
+        ("oct: usage vs fees vs credits vs tax, one row each", "2026-10 by charge-class"),
+        ("by-account spend per month since July", "since 2026-07-01 by account monthly"),
+        ("why did team=data go up last week? was it glue?", "why last week tag:team=data"),
+        ("Glue cost of 2026/11/22 was very high, is it normal?", "anomalies 2026-11-22 service=glue"),
+        (
+            "any weird days in data transfer this month? got pinged by someone in data team",
+            "anomalies this month service=data-transfer tag:team=data",
+        ),
         # what a run rate over past months, actuals beside a forecast, and kinds of charge side by side ask
         ("whats our annual run rate if u take the last 3 months?", "average last 3 months monthly"),
         ("Oct actuals vs Nov forecast by service", "forecast 2026-11 vs 2026-10 by service"),
@@ -184,6 +202,7 @@ def test_a_guess_that_opens_the_message_is_the_question() -> None:
     [
         ("+1 to what Dana asked, where do we land end of month?", "forecast", "Dana"),
         ("forwarding from Jen below: ec2 last month", "last month service=ec2", "Jen"),
+        ("Hi! Sarah is asking what the total AWS bill was for October", "2026-10", "Sarah"),
         ("why is ec2 spiking Ron?? prod", "why service=ec2 account=production", "Ron"),
     ],
 )

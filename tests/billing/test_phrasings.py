@@ -226,11 +226,13 @@ BLIND_BATCHES = (
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
     BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=29, wrong=14),
-    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=35, wrong=14),
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=36, wrong=13),
     # `/tags ... how much of staging is tagged env=dev by mistake`: the env tag's values within env=dev (was refused
-    # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging
+    # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging; `Acme is asking
+    # what their search feature runs on and what it cost in october`: `Acme` read as the name of who asks (was
+    # refused naming it), the search project's October, where the translator also wrote by service
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=35, wrong=12, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=35, wrong=13, shared=frozenset({"are we over budget for q4?"})
     ),
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
@@ -255,7 +257,7 @@ BLIND_BATCHES = (
         wrong=8,
         shared=frozenset({"q3 spend by account and service"}),
     ),
-    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=38, wrong=8),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=39, wrong=7),
     # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
     # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
     # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
@@ -296,7 +298,9 @@ BLIND_BATCHES = (
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=16),
+    # `the most expensive things created by me (jdoe)? aws:createdBy tag i think`: refused naming `jdoe` (it named
+    # `me` before), where the translator wrote this month's list
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=17),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
@@ -305,7 +309,7 @@ BLIND_BATCHES = (
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
-    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=26, wrong=18),  # held back, read in the next stop
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
 )
 
 
