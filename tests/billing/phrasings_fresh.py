@@ -127,6 +127,19 @@ search engineer, a bored engineer poking the bot; a COO in business words, a DBA
 numbers pasted for confirmation, a weekly FinOps review, very short questions with typos) and held back unread:
 only scored, first sight on 6d255f6. One of the thirty-second's questions crashed the parser at first scoring (a
 rewrite indexed past a list another had shortened); the fix is general and its figure is after it.
+`FRESH_33` to `FRESH_39` were typed and translated the same way in the stop after (writers' briefs as before, new
+voices: an agency account manager, an SRE watching Black Friday live, a finance partner in quarters and run rates, a
+developer in week one, a VP of sales, an ML engineer; a lowercase Slack power user, a Polish or Russian engineer, a
+week-over-week manager, an internal auditor, the data team's lead, thread follow-ups; a Latin American analyst, a
+release engineer before and after a deploy, search's product owner, an executive assistant, a cloud architect, a
+phone typist; a Monday SRE review, an unsure office manager, a month-end accountant, a Lambda developer, a German
+platform engineer, thread replies; a head of data, a founder on a phone, a security lead, a marketing manager, a
+Kubernetes team, an intern's spreadsheet; an engineering manager's QBR, a Brazilian developer, a procurement lead,
+an on-call engineer at night, an SQL analyst, a CFO's assistant; a French controller, a DevOps lead shutting staging
+for the holidays, checkout's product manager, a team lead feeling blamed, a data transfer investigation, messages
+of two to five words). First sight of each on c9253c5, the grammar at the start of that work. The thirty-third to
+thirty-fifth were held back unread to the end and only scored; the thirty-sixth to thirty-ninth were scored on
+the grammar of their day, then read, and prompted rules.
 """
 
 from __future__ import annotations
@@ -5736,4 +5749,1557 @@ FRESH_32: tuple[tuple[str, str, str], ...] = (
     ("/tags", "team spned last mnth", "team last month"),
     # Sydney is ap-southeast-2; no range typed: this month, as the writer read it
     ("/cost", "daily costs sydeny region", "this month region=ap-southeast-2 daily"),
+)
+
+FRESH_33_FIRST_SIGHT = (18, 10, 22)
+
+FRESH_33: tuple[tuple[str, str, str], ...] = (
+    # the total as it is holds tax, as FRESH_24's `October invoice total, all 3 accounts, incl. tax and credits`; all
+    # accounts is every account anyway
+    (
+        "/cost",
+        "hi! need the total aws spend for october across all 3 accounts for the client report pls, incl tax",
+        "2026-10",
+    ),
+    ("/cost", 'can u break october down by service? top 10 is fine, rest can be "other"', "2026-10 by service top 10"),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep`
+    ("/cost", "how did oct compare to sept - per account, with % change if poss", "2026-10 by account"),
+    # the fees and the credits side by side by charge class, as FRESH_12's `what credits were applied ... RI and Savings
+    # Plan fees`; the fees booked on 1 Oct are October's
+    (
+        "/cost",
+        "what did we get in credits last month + what were the SP/RI charges on the 1st? client always asks about "
+        "those two",
+        "2026-10 charge-class=recurring,one-time,credit by charge-class",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "october by team please, and how much is untagged (client keeps pushing on tagging hygiene)",
+        "team 2026-10",
+    ),
+    # `prod` meant as the account; each resource is listed by its id
+    (
+        "/top-resources",
+        "top 5 most expensive resources in prod for october? client wants actual names/ids",
+        "5 2026-10 account=production",
+    ),
+    # `net of credits` is credits included (the default), as FRESH_5
+    (
+        "/cost",
+        "monthly totals jan - oct 2026, net of credits, one number per month (going in a chart)",
+        "2026-01..2026-10 monthly",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "are we still inside the 40k/month budget we agreed in the SOW??", "!budget"),
+    # today so far against last Friday, as FRESH_29's `cf cost today vs last fri`; the same hours of the day have no
+    # form beside the comparison
+    ("/cost", "how much have we burned so far today vs last friday at this time", "2026-11-27 vs 2026-11-20"),
+    # ranges are whole days: today hour by hour, the hourly step the grammar has, as FRESH_28; yesterday is the day
+    # today is compared with anyway; `prod` meant as the account
+    ("/cost", "prod ec2 last 3 hrs - is it spiking or is it just me", "today service=ec2 account=production hourly"),
+    # today hour by hour, the hourly step the grammar has, as FRESH_28; several services as a series are one series per
+    # value anyway
+    (
+        "/cost",
+        "cloudfront + data transfer since this morning, hourly if u have it",
+        "today service=cloudfront,data-transfer hourly",
+    ),
+    ("/cost", "anything weird this week in us-east-1?", "anomalies this week region=us-east-1"),
+    # NOT SUPPORTED (today's pace): the writer's nearest, the month-end forecast as it stands, as FRESH_27's `w/ black
+    # friday today and cyber monday on the 30th`
+    ("/cost", "if we keep today's pace thru cyber monday where does nov end up", "forecast 2026-11"),
+    # `right now` as the writer read it, today
+    (
+        "/top-resources",
+        "what's eating the most right now - dynamo tables and lambdas specifically",
+        "today service=dynamodb,lambda",
+    ),
+    # which instances are EKS workers is not in the bill: the writer's nearest, the EC2 instances in production with the
+    # EKS clusters in the same list, as FRESH_24's cluster as EKS and its EC2 workers
+    ("/top-resources", "biggest $ ec2 nodes today, the eks worker ones", "today service=ec2,eks account=production"),
+    # the untagged share is part of every breakdown; web and api are among the values listed
+    ("/tags", "today split by team - want to know if it's web (checkout) or api eating the budget", "team today"),
+    # like for like: this quarter's complete days against the same stretch of Q3, as FRESH_12's `this quarter compare to
+    # last quarter so far`
+    ("/cost", "QTD total vs where we were at the same point last quarter?", "this quarter"),
+    # the earlier half first, both kept (H2 so far), as FRESH_15's `compute spend h1 vs h2`
+    ("/cost", "H1 vs H2-to-date, split by account pls", "2026-01..2026-06 vs 2026-07..2026-12 by account"),
+    # tax and credits left out by charge class, as FRESH_11 and FRESH_25
+    ("/cost", "YTD spend ex tax and ex credits - gross usage + fees only", "ytd charge-class!=tax,credit"),
+    # a run rate over the writer's three full months: the average per month, multiplied by 12 by hand, as FRESH_31's
+    # `annual run rate if u take the last 3 months`
+    ("/cost", "whats our annualised run rate off the last 3 full months?", "average last 3 months monthly"),
+    # NOT SUPPORTED (the 1.1m plan): the forecast is for the month, never the quarter: Q4 so far with this month's
+    # forecast line, as FRESH_23's `Where do we expect Q4 to end up`; the plan figure is held against it by hand
+    ("/cost", "where does Q4 land vs the 1.1m plan? need it for the reforecast monday", "forecast 2026-q4"),
+    # the values are listed in every breakdown; the untagged share is part of every breakdown
+    ("/tags", "Q3 by project for the chargeback — checkout / search / data. + whatever isnt tagged", "project 2026-q3"),
+    # the untagged share is part of every breakdown; dev and staging are among the values listed
+    ("/tags", "ytd by env tag, how much of it is non-prod really", "env ytd"),
+    # the services ranked by their change against Q2, as FRESH_5's `Q3 vs Q2 by service, I need the top movers`
+    ("/cost", "q3 vs q2 by service - which lines moved the most?", "increases 2026-q3 by service"),
+    # FY read as the calendar year, as the writer said
+    ("/top-resources", "top 10 cost items FY26 to date (assume calendar year)", "10 ytd"),
+    # `a month` is the latest full month, as the doc's `what does checkout cost us a month`; `the prod account` is the
+    # account; November so far is a question of its own
+    (
+        "/cost",
+        "hey sorry if this is a dumb q but how much does the prod account cost a month roughly",
+        "last month account=production",
+    ),
+    # no sandbox account on the bill: the writer's nearest, the staging account; no range typed: this month, as the
+    # writer read it
+    (
+        "/cost",
+        "how much is the sandbox acct spending? the one we're supposed to test stuff in",
+        "this month account=staging",
+    ),
+    # `our main account` as the production account, as the writer read it; no range typed: this month, as the writer
+    # read it
+    ("/cost", "what does our main account spend on lambda", "this month service=lambda account=production"),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which s3 buckets cost the most? trying to figure out if my test bucket even matters lol",
+        "this month service=s3",
+    ),
+    # NOT SUPPORTED (tagging policy): the writer's nearest, the team values in use with the untagged share; no range
+    # typed: this month
+    ("/tags", "what team tag am i supposed to put on my stuff? what are ppl using", "team this month"),
+    # no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "is the data lake acct the one with glue in it? how much does glue run there",
+        "this month service=glue account=data-lake",
+    ),
+    # `staging` the account; no range typed: this month, as the writer read it
+    ("/top-resources", "most expensive rds databases in staging?", "this month service=rds account=staging"),
+    # the bot cannot see deploys: the writer's days either side of Wednesday, by day, as FRESH_23's `after we scaled it
+    # down tues`
+    ("/cost", "did my deploy on wed make staging more expensive??", "2026-11-16..2026-11-27 account=staging daily"),
+    # last Black Friday is 2025-11-28, as FRESH_13; the writer's order kept, as FRESH_24
+    ("/cost", "what did black friday cost us last year vs this year", "2025-11-28 vs 2026-11-27"),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20's `this week vs last week`
+    ("/cost", "how much more are we spending BF week vs a normal week?", "this week"),
+    ("/cost", "thanksgiving thru cyber monday last yr, total?", "2025-11-27..2025-12-01"),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's November so far against the same days last
+    # year, as FRESH_3's `YoY change in November spend, month to date`
+    ("/cost", "is checkout costing us more per order than last year?", "this month vs 2025-11 tag:project=checkout"),
+    # Black Friday is today; the untagged share is part of every breakdown
+    ("/tags", "black friday by project - want checkout vs search side by side", "project 2026-11-27"),
+    # like for like, as FRESH_3's `YoY change in November spend, month to date`
+    ("/cost", "november so far this year vs last november same days", "this month vs 2025-11"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8
+    ("/cost", "why are we spending more this week? need a 2-line summary for the exec channel", "why this week"),
+    # NOT SUPPORTED (revenue): the writer's nearest, today's total so far
+    ("/cost", "whats the peak day cloud cost as a % of revenue", "today"),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the GPU lines among them, as FRESH_15 and FRESH_19
+    ("/cost", "how much did the gpu boxes cost last week, the p4d/g5 stuff", "last week service=ec2 by usage-type"),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8
+    ("/top-resources", "top 5 gpu instances by cost this month", "5 this month service=ec2"),
+    # `the last 30 days` by the grammar's rule, the writer's 30 days to yesterday
+    (
+        "/cost",
+        "s3 cost per day for the last 30 days in the data lake acct - want to see if the storage is creeping up",
+        "last 30 days service=s3 account=data-lake daily",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which buckets cost the most in us-west-2? pretty sure old dataset snapshots are just sitting there",
+        "this month service=s3 region=us-west-2",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; data is among the values listed
+    (
+        "/tags",
+        "ec2 last month by team - did my training runs blow up team=data's number?",
+        "team service=ec2 last month",
+    ),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them, as FRESH_15;
+    # `last 2 weeks` by the grammar's rule (the writer counted 14 days back from today)
+    ("/cost", "spot vs on-demand split for my training jobs last 2 weeks?", "last 2 weeks service=ec2 by usage-type"),
+    # NOT SUPPORTED (what-if pricing): the writer's nearest, EC2's month-end forecast
+    ("/cost", "what would it cost if i left 8 a100s running till the end of the month", "forecast 2026-11 service=ec2"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "project=data since oct 1, split by env?", "env tag:project=data since 2026-10-01"),
+    # the writer's days around Tuesday, by day
+    (
+        "/cost",
+        "did data transfer out of eu-west-1 jump tuesday when i copied the dataset over to us-east-1",
+        "2026-11-17..2026-11-26 service=data-transfer region=eu-west-1 daily",
+    ),
+)
+
+FRESH_34_FIRST_SIGHT = (31, 9, 10)
+
+FRESH_34: tuple[tuple[str, str, str], ...] = (
+    # today so far against last Friday, as FRESH_29's `cf cost today vs last fri`
+    ("/cost", "how bad is bf lookin so far :fire: ec2 today vs last fri", "2026-11-27 vs 2026-11-20 service=ec2"),
+    # `staging` the account; `rn` as the writer read it, this month, as FRESH_27
+    (
+        "/top-resources",
+        "whats the priciest stuff in staging rn :thinking_face: shouldnt be anything big there",
+        "this month account=staging",
+    ),
+    ("/tags", "team split last wk pls :pray:", "team last week"),
+    # `use1` is us-east-1, as FRESH_30
+    ("/top-resources", "top 10 ec2 in use1 this mo :money_with_wings:", "10 this month service=ec2 region=us-east-1"),
+    ("/cost", "where r we landin for nov :crystal_ball:", "forecast 2026-11"),
+    # `the last 2 wks` by the grammar's rule (the writer counted 14 days back from today), as FRESH_32
+    ("/cost", "any weird days in the last 2 wks :thinking_face:", "anomalies last 2 weeks"),
+    # last week's same days are the period this week is compared with anyway, as FRESH_23's `cloudfront per day since
+    # monday`
+    ("/cost", "cf daily since mon :chart_with_upwards_trend: traffic is nuts", "this week service=cloudfront daily"),
+    # `euw1` is eu-west-1; the writer's split by service kept, as FRESH_26's `kms and sqs in oct+nov`
+    (
+        "/cost",
+        "lambda n sqs euw1 by month since aug :shrug:",
+        "since 2026-08-01 service=lambda,sqs region=eu-west-1 monthly by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Please give me distribution of cost by team for October, I need to send it to finance for chargeback",
+        "team 2026-10",
+    ),
+    # like for like: this week's complete days against the same days of last week; `staging account` is the account
+    (
+        "/cost",
+        "Why cost of EC2 is growing in staging account from beginning of week?",
+        "why this week service=ec2 account=staging",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; `production account` is the account
+    ("/tags", "How much is spent without tag env in production account in november?", "env account=production 2026-11"),
+    # `last 30 days` by the grammar's rule (the writer counted today in)
+    (
+        "/top-resources",
+        "Which DynamoDB table is most expensive? Need top 5 for last 30 days",
+        "5 last 30 days service=dynamodb",
+    ),
+    (
+        "/cost",
+        "Give me daily cost for EKS in us-west-2 from 1 to 15 november",
+        "2026-11-01..2026-11-15 service=eks region=us-west-2 daily",
+    ),
+    # tax and credits left out by charge class, as FRESH_26's `FY25 total excluding tax ..., before credits`
+    ("/cost", "What is total bill for Q3 without tax and without credits?", "2026-q3 charge-class!=tax,credit"),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_30's `is it normal`
+    (
+        "/cost",
+        "Is there anomaly in KMS cost yesterday? On dashboard I see strange number",
+        "anomalies yesterday service=kms",
+    ),
+    # NOT SUPPORTED (December): the writer's nearest, this month's data transfer forecast, as FRESH_24's `Prognose for
+    # Dezember`; the daily run rate is in its answer
+    (
+        "/cost",
+        "How much we will pay for data transfer in december if trend stays same?",
+        "forecast 2026-11 service=data-transfer",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20's `this week vs last week`;
+    # all accounts is every account anyway
+    ("/cost", "WoW total? this wk vs last, all accts (yes i know thanksgiving + BF skew it)", "this week"),
+    # `wow` as the writer meant it, the last full week against the week before (compared anyway); `why` gives the
+    # three values that moved most, as FRESH_31; the writer's split by service kept, as FRESH_24
+    ("/cost", "what moved WoW? top 3 services driving the delta pls", "why last week by service"),
+    # `last 6 wks` by the grammar's rule: the six full weeks before this one, as the writer counted, as FRESH_29;
+    # `prod` meant as the account
+    (
+        "/cost",
+        "weekly totals last 6 wks, prod only. need the trend line for the board deck",
+        "last 6 weeks account=production weekly",
+    ),
+    # a comparison is not something `/tags` answers (it lists costs only): refused naming the word, as FRESH_32's `vs`
+    ("/tags", "by team, last full week vs the one before - whos up, whos down?", "!vs"),
+    # the writer's two spans as typed, the later first, as FRESH_28's `01/11-26/11 vs 01/10-26/10`
+    (
+        "/cost",
+        "nov 1-26 vs oct 1-26, same days, whats the % diff? are we on pace",
+        "2026-11-01..2026-11-26 vs 2026-10-01..2026-10-26",
+    ),
+    # NOT SUPPORTED (a run rate of chosen days): the writer's nearest, the month-end forecast, as FRESH_29's `Glue
+    # backfill ... at its current daily rate`
+    ("/cost", "if the rest of the month looks like mon-thu this week where does nov end up", "forecast 2026-11"),
+    # NOT SUPPORTED (new resources, two lists side by side): the writer's nearest, this week's top 10 (last week's a
+    # question of its own), as FRESH_32's `new or most expensive`
+    (
+        "/top-resources",
+        "anything new in the top 10 this week that wasnt there last week? someone spun something up i bet",
+        "10 this week",
+    ),
+    # `w/w` as the writer meant it, the last full week against the week before (compared anyway); the four weeks ago
+    # is a question of its own
+    ("/cost", "eks w/w % and vs 4 wks ago? platform keeps saying its flat", "last week service=eks"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_22 (the writer's nearest, Q4 so far
+    # with the forecast, was not taken)
+    ("/cost", "are we over the Q4 budget yet? need a yes/no for staff mtg", "!budget"),
+    (
+        "/cost",
+        "Please list all credits applied in October 2026, broken down by account.",
+        "2026-10 charge-class=credit by account",
+    ),
+    # NOT SUPPORTED (invoices): the writer's nearest, the monthly tax totals, as FRESH_7's `Tax by month this year`
+    (
+        "/cost",
+        "Total tax charged year to date, by month please - need to tie it out to the invoices",
+        "ytd service=tax monthly",
+    ),
+    # the SP and RI fees are the commitment fees, as FRESH_24's `SP + RI fees charged on 1 Nov, split by account`
+    (
+        "/cost",
+        "Savings Plans / RI fees posted on Nov 1 - amount per account?",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; `the staging account` is the account
+    (
+        "/tags",
+        "Spend by aws:createdBy for the staging account, Sep through Nov, incl. untagged please",
+        "aws:createdBy account=staging 2026-09..2026-11",
+    ),
+    # refunds are the adjustment class, as FRESH_7 and FRESH_9
+    (
+        "/cost",
+        "Were there any refunds in Q3? If yes, which service and how much.",
+        "2026-q3 charge-class=adjustment by service",
+    ),
+    # the creator beside each resource has no canonical form: the ranking, as FRESH_24's `need owners` (the creator
+    # split is a question of its own)
+    (
+        "/top-resources",
+        "For the audit file: 20 most expensive resources in the data-lake account in October, and who created each one",
+        "20 2026-10 account=data-lake",
+    ),
+    # the charge types by charge class, gross and net read off it, as FRESH_32's `credits + tax so far this month, and
+    # what's the net total`
+    (
+        "/cost",
+        "November to date: usage, credits, fees and tax shown separately please (gross vs net)",
+        "this month by charge-class",
+    ),
+    # a change between two months compares the later against the earlier (August compared with anyway)
+    (
+        "/cost",
+        "Did credits change between August and September? Promo credit was supposed to expire 31 Aug.",
+        "2026-09 charge-class=credit",
+    ),
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        "how much did glue cost us in data-lake last month vs the month before?",
+        "2026-10 service=glue account=data-lake",
+    ),
+    (
+        "/top-resources",
+        "biggest s3 buckts by cost in the data lake acct, nov so far",
+        "this month service=s3 account=data-lake",
+    ),
+    # `past 2 weeks` by the grammar's rule (the writer counted 14 days back from today), the 18th inside it, as
+    # FRESH_27; all accounts, as the writer allowed
+    (
+        "/cost",
+        "glue daily for past 2 weeks - nightly ETL moved to 2am UTC on the 18th, want to see if it did anything",
+        "last 2 weeks service=glue daily",
+    ),
+    # a filtered tag breakdown; the untagged share and data are among the values listed
+    (
+        "/tags",
+        "project split in data-lake this month? curious how much isnt tagged project=data",
+        "project account=data-lake this month",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "S3 in data-lake by region? we're supposed to be all us-east-1 but i suspect someone made buckets in "
+        "ap-southeast-2",
+        "this month service=s3 account=data-lake by region",
+    ),
+    # the day before is the day the 19th is compared with anyway, as FRESH_28's `what drove the spike on thurs 11/19`
+    ("/cost", "why did the data lake account jump on the 19th", "why 2026-11-19 account=data-lake"),
+    ("/top-resources", "which glue jobs cost most in sept? top 10", "10 2026-09 service=glue"),
+    # a filtered tag breakdown; the values are listed in every breakdown
+    (
+        "/tags",
+        "how does the team tag split inside data-lake for oct - is it all team=data or are web/api folks running "
+        "stuff there too?",
+        "team account=data-lake 2026-10",
+    ),
+    # a follow-up read on its own: the writer's meaning without context, this month for the staging account, as
+    # FRESH_11
+    ("/cost", "and staging?", "this month account=staging"),
+    # a follow-up read on its own: the writer's meaning without context, as FRESH_11
+    ("/cost", "same for october", "2026-10"),
+    # a follow-up read on its own: the writer's meaning without context; `prod` meant as the account, as FRESH_11's
+    # `now only prod`
+    ("/cost", "only prod pls", "this month account=production"),
+    # a follow-up read on its own: the writer's meaning without context, as FRESH_11's `and the priciest dynamo
+    # tables?`
+    ("/top-resources", "ok same but rds", "this month service=rds"),
+    # a follow-up read on its own: the writer's meaning without context, as FRESH_11's `same but by region`
+    ("/cost", "hmm can u split that by region", "this month by region"),
+    # a follow-up read on its own: the writer's meaning without context, as FRESH_11's `same for env`
+    ("/tags", "what about env instead of team?", "env this month"),
+    # a follow-up read on its own: the writer's example, the week before last week
+    ("/cost", "and the week before that?", "2026-11-09..2026-11-15"),
+    # a follow-up read on its own: the writer's meaning without context; the total holds tax as its own service, left
+    # out
+    ("/cost", "wait does that include tax? show it w/o tax", "this month service!=tax"),
+    # a follow-up read on its own: the writer's meaning without context
+    ("/cost", "ok now excluding the data-lake account", "this month account!=data-lake"),
+)
+
+FRESH_35_FIRST_SIGHT = (30, 11, 9)
+
+FRESH_35: tuple[tuple[str, str, str], ...] = (
+    (
+        "/cost",
+        "hola! cuanto fue the total of EC2 in octubre for the account of production?",
+        "2026-10 service=ec2 account=production",
+    ),
+    # all accounts is every account anyway; tax is its own service in every by-service view; the bracketed credits line
+    # is a
+    # presentation detail the text does not ask for, left out, as FRESH_4's `(monthly)`
+    (
+        "/cost",
+        "I need please the costs by service of the last month, all the accounts, is for a reporte for my jefe",
+        "last month by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how is distributed the spend by team this month? and also how much is without tag pls",
+        "team this month",
+    ),
+    # like for like: this week's complete days against the same days of last week, as FRESH_23's `why did rds jump this
+    # wk`
+    (
+        "/cost",
+        "why the costs of S3 are more high this week compared with the last week? no entiendo nada",
+        "why this week service=s3",
+    ),
+    (
+        "/top-resources",
+        "which are the 10 resources more expensive in the data-lake account in november? gracias",
+        "10 2026-11 account=data-lake",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the forecast
+    # against October, was not taken)
+    ("/cost", "and the forecast for the end of the mes? we are going to pass the budget or no?", "!budget"),
+    (
+        "/cost",
+        "can you give me the costs of RDS day by day since 1 de noviembre until today, in eu-west-1 por favor",
+        "since 2026-11-01 service=rds region=eu-west-1 daily",
+    ),
+    # the values of the key are listed in every breakdown (checkout and search among them), as FRESH_26's `search vs
+    # checkout this month`
+    ("/tags", "el tag project... how much cost checkout vs search in the Q3?", "project 2026-q3"),
+    # the writer's order kept, the 7 days before the deploy first, as FRESH_31's `2wks before vs 2wks after`
+    (
+        "/cost",
+        "we shipped the new checkout service 2026-11-10. can I get total spend 7 days before vs 7 days after?",
+        "2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16",
+    ),
+    # the writer's order kept, as FRESH_4's `Nov 3-10 vs Nov 17-24`; what drove the change, as the writer asked, as
+    # FRESH_26's `5-11 vs 13-19`
+    (
+        "/cost",
+        "did lambda go up after the 11/17 deploy? comparing 11/10-11/16 vs 11/17-11/23",
+        "why 2026-11-10..2026-11-16 vs 2026-11-17..2026-11-23 service=lambda",
+    ),
+    # the writer's week before and week after the 4th, the writer's order kept, as FRESH_30's `before/after pls`; `prod`
+    # meant as the account
+    (
+        "/cost",
+        "EKS in prod before/after we bumped the node groups on nov 4, week before vs week after",
+        "2026-10-28..2026-11-03 vs 2026-11-04..2026-11-10 service=eks account=production",
+    ),
+    # the step around the 18th read off the series by hand
+    (
+        "/cost",
+        "daily for team=api env=prod from nov 1 thru yesterday — want to see if there's a step on the 18th when 2.14 "
+        "went out",
+        "2026-11-01..2026-11-26 tag:team=api tag:env=prod daily",
+    ),
+    # the writer's optional cost of each instance over 10-18 Nov has no `/top-resources` form (it lists costs only):
+    # left
+    # out; the c6i instances among the EC2 ones
+    (
+        "/top-resources",
+        "which ec2 instances are costing the most since the release on 19 Nov? want to see if the new c6i fleet is in "
+        "there",
+        "since 2026-11-19 service=ec2",
+    ),
+    # the writer's 6 days after the rollback against the same 6 days before the deploy, in the writer's order;
+    # `staging` the
+    # account
+    (
+        "/cost",
+        "rollback was 11/21 — did staging go back down to what it was before the 11/16 deploy?",
+        "2026-11-21..2026-11-26 vs 2026-11-10..2026-11-15 account=staging",
+    ),
+    # a comparison is not something `/tags` answers (it lists costs only): refused naming the word, as FRESH_32's `vs
+    # the
+    # week after`
+    ("/tags", "after the sqs migration on oct 26 how did the split by env change? oct 19-25 vs oct 26-nov 1", "!vs"),
+    # NOT SUPPORTED (deploy): the bot knows no deploy, the writer's nearest, unusual days since Monday, as FRESH_7's
+    # `did
+    # anything spike after the deploy on tuesday`
+    ("/cost", "anything weird cost-wise since Monday's deploy?", "anomalies since 2026-11-23"),
+    # `last 3 months` by the grammar's rule: the three full months before this one, as the writer counted, as FRESH_13's
+    # `what does the checkout workload cost us per month`
+    (
+        "/cost",
+        "how much does search cost us a month? last 3 months is fine",
+        "last 3 months tag:project=search monthly",
+    ),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "why did search go up so much in nov vs oct??", "why this month tag:project=search"),
+    # search is among the values listed; its share of the total is part of every breakdown, untagged its own line
+    ("/tags", "what share of our total is project search this month", "project this month"),
+    # OpenSearch is not on this bill: the services that carry the tag, as the writer read it
+    (
+        "/cost",
+        "is opensearch part of the search cost? like which services make up project=search last month",
+        "2026-10 tag:project=search by service",
+    ),
+    # `right now` as the writer read it, this month, as FRESH_18
+    ("/top-resources", "what are the biggest things tagged project=search right now", "this month tag:project=search"),
+    # `last couple weeks` by the grammar's rule (the writer counted 14 days back from today), as FRESH_18 and FRESH_26;
+    # two
+    # questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15
+    (
+        "/cost",
+        "search dynamodb day by day last couple weeks, pretty sure something spiked",
+        "last 2 weeks service=dynamodb tag:project=search daily",
+    ),
+    ("/cost", "where does search land for november if it keeps going like this", "forecast 2026-11 tag:project=search"),
+    # a filtered tag breakdown; web and api are among the team values listed; no range typed: this month, as the writer
+    # read it
+    ("/tags", "within project search, how much is web team vs api team?", "team tag:project=search this month"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7's `rds q3 vs q2`; no percentages in the grammar: the
+    # breakdown by project they are shares of, search's line among them with Q2 beside it, as FRESH_14's `what % of
+    # total`
+    (
+        "/cost",
+        "can u compare search Q3 vs Q2 — need it for the roadmap deck. and what % of total aws is that",
+        "2026-q3 by tag:project",
+    ),
+    # all accounts is every account anyway
+    (
+        "/cost",
+        "Hi! Could you tell me our total AWS spend for October? It's for the leadership meeting tomorrow morning, "
+        "thank you so much 🙏",
+        "2026-10",
+    ),
+    ("/cost", "what's our AWS spend year to date?", "ytd"),
+    # a follow-up read as the whole question; the same days of last year are the comparison every answer makes anyway,
+    # as
+    # FRESH_18's `ytd vs same period last year`
+    ("/cost", "and how does that compare to the same time last year?", "ytd"),
+    ("/cost", "Sorry one more 😅 top 5 services by cost last month, with the amounts?", "last month by service top 5"),
+    # the untagged share is part of every breakdown
+    ("/tags", "Jen asked for cost per team for Q3, can I get that?", "team 2026-q3"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the forecast
+    # against October, was not taken)
+    ("/cost", "Are we over budget for November? Just need a yes/no and the number for the slide", "!budget"),
+    (
+        "/top-resources",
+        "what are the 3 most expensive individual things we pay for this month? (plain words please, it's for the CFO)",
+        "3 this month",
+    ),
+    # the credits and the tax side by side by charge class, as FRESH_32's `credits + tax so far this month`
+    (
+        "/cost",
+        "how much did we get in credits this year and how much went to tax?",
+        "ytd charge-class=credit,tax by charge-class",
+    ),
+    # no replication usage type in the vocabulary: Data Transfer by region and usage type, the inter-region lines among
+    # them,
+    # as FRESH_23's `data transfer out to internet last month, by region`
+    (
+        "/cost",
+        "data transfer by region last month - trying to figure out what cross-region replication is costing us",
+        "last month service=data-transfer by region, usage-type",
+    ),
+    # the writer's two months by month, the two regions side by side, as FRESH_19's `eu-west1 vs ap-southeast2 monthly`
+    (
+        "/cost",
+        "eu-west-1 vs ap-southeast-2, sept and oct?",
+        "2026-09..2026-10 region=eu-west-1,ap-southeast-2 by region monthly",
+    ),
+    # NOT SUPPORTED (replicas): whether a bucket is a replication target is not in the bill, the writer's nearest, the
+    # buckets by cost; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest s3 buckets in us-west-2 — are those the CRR replicas?",
+        "this month service=s3 region=us-west-2",
+    ),
+    # the writer's 14 days before the 15th against the 14 days from it, the writer's order kept, as FRESH_31's `2wks
+    # before
+    # vs 2wks after`; DynamoDB beside data transfer, each its own line
+    (
+        "/cost",
+        "did inter-region transfer go up after we turned on dynamo global tables in ap-southeast-2 mid oct (15th-ish)?",
+        "2026-10-01..2026-10-14 vs 2026-10-15..2026-10-28 service=data-transfer,dynamodb by service",
+    ),
+    # `rn` per month as the writer read it, the last complete month; the what-if estimate is the writer's own
+    (
+        "/cost",
+        "thinking about active-active in us-west-2 — what's us-east-1 running us per month for ec2 + rds rn",
+        "2026-10 service=ec2,rds region=us-east-1 by service",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; Sydney is ap-southeast-2
+    (
+        "/tags",
+        "ap-southeast-2 spend by aws:createdBy last month, want to know who spun stuff up in sydney",
+        "aws:createdBy region=ap-southeast-2 last month",
+    ),
+    # `last 30 days` by the grammar's rule (the writer counted today in)
+    ("/top-resources", "top cloudfront distributions last 30 days", "last 30 days service=cloudfront"),
+    # the writer's split by region, by service beside it
+    (
+        "/cost",
+        "glue + s3 in the data-lake acct — is that all us-east-1 or is some of it leaking into other regions? last "
+        "month",
+        "2026-10 service=glue,s3 account=data-lake by region, service",
+    ),
+    ("/cost", "ec2 cost ytday", "yesterday service=ec2"),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last week`
+    ("/cost", "tot spend thiswk vs lst wk", "this week"),
+    # Monday is the day Tuesday is compared with anyway, as FRESH_15's `why did the bill jump on tuesday`
+    ("/cost", "why did costs jump on tuesdy??", "why 2026-11-24"),
+    # `rn` as the writer read it, this month; `prod acct` is the account
+    ("/top-resources", "top5 most expensive thngs in prod acct rn", "5 this month account=production"),
+    # the same days of last month are the comparison every answer makes anyway, as FRESH_7's `ec2 mtd vs last mo`
+    ("/cost", "rds nov so far vs same pt in oct", "this month service=rds"),
+    # the untagged share is part of every breakdown
+    ("/tags", "untagged % last mnth by project", "project last month"),
+    # the writer's week up to today, Black Friday included, as FRESH_8's `did Black Friday traffic blow up CloudFront
+    # today`
+    (
+        "/cost",
+        "is blk friday traffic blowing up cloud front today??",
+        "2026-11-20..2026-11-27 service=cloudfront daily",
+    ),
+    ("/top-resources", "wich lambada functions cost most this moth", "this month service=lambda"),
+    # `stagi g` the staging account, as the writer meant it
+    ("/cost", "kms+sqs stagi g oct", "2026-10 service=kms,sqs account=staging by service"),
+)
+
+FRESH_36_FIRST_SIGHT = (17, 17, 16)
+
+FRESH_36: tuple[tuple[str, str, str], ...] = (
+    # all accounts is every account anyway; `net` as the writer's total as it is (credits included), not the net basis,
+    # as FRESH_31
+    ("/cost", "morning - what was total spend last week across all 3 accts?", "last week"),
+    # the week before is the period compared with anyway, as FRESH_30's `last week vs week before, total + what moved`;
+    # the writer's split by service kept
+    ("/cost", "last wk vs the week before, whats driving the diff", "why last week by service"),
+    # `prod account` is the account
+    ("/cost", "ec2 per day for prod account last week pls", "last week service=ec2 account=production daily"),
+    # Tuesday the 17th is among the days judged; what drove that day is a question of its own
+    ("/cost", "were there any odd days last week? got a spike alert tues-ish i think", "anomalies last week"),
+    ("/cost", "data transfer broken out by region, for last week", "last week service=data-transfer by region"),
+    # the untagged share is part of every breakdown
+    ("/tags", "team split for last week, and how much of it has no team tag at all?", "team last week"),
+    ("/top-resources", "top 10 priciest ec2 instances last week", "10 last week service=ec2"),
+    (
+        "/top-resources",
+        "anything in eks / us-east-1 that stood out last week cost-wise? biggest ones",
+        "last week service=eks region=us-east-1",
+    ),
+    # no range typed: the writer's latest full month, as FRESH_25's `how much do we spend on AWS in total`; all accounts
+    # is every account anyway
+    ("/cost", "Hi! um how much do we spend on amazon a month?", "2026-10"),
+    # no range typed (`lately`): the writer's September and October by month with November so far and its forecast line,
+    # as FRESH_6's `what's our monthly run rate`
+    (
+        "/cost",
+        "Sorry if this is a silly question but is our bill going up or down lately?",
+        "forecast since 2026-09-01 monthly",
+    ),
+    ("/cost", "roughly what will this months bill come to?", "forecast 2026-11"),
+    # today's total so far; the writer's optional comparison with a normal day left out
+    ("/cost", "how much have we spent today because of black friday??", "today"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "my boss is asking if we're over budget this month, is there a budget on here somewhere?", "!budget"),
+    # no range typed: this month, as the writer read it
+    ("/cost", "whats the most expensive thing we pay AWS for", "this month by service"),
+    # no range typed: this month, as the writer read it; the values are listed in every breakdown, biggest first, the
+    # untagged share among them
+    ("/tags", "which team is spending the most money?", "team this month"),
+    # no range typed: this month, as the writer read it; the resources carry their ids, as FRESH_32's `actual names, not
+    # categories`
+    (
+        "/top-resources",
+        "can you show me the biggest costs but like the actual things, not the categories",
+        "this month",
+    ),
+    # the writer's days to yesterday; `net of credits` is the total as it is (credits included), as FRESH_5; tax is in
+    # the total anyway; all accounts is every account anyway
+    (
+        "/cost",
+        "need Nov total for the accrual - net of credits, incl tax, all 3 linked accts. MTD thru yesterday is fine",
+        "2026-11-01..2026-11-26",
+    ),
+    # the SP and RI fees are the commitment fees; no split of them into Savings Plan and RI fees by charge class: the
+    # fees by usage type, where the Savings Plan and RI fee lines are apart, as FRESH_18 and FRESH_22
+    (
+        "/cost",
+        "what were the fees charged on 1st Nov? SP and RI separately if poss",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    (
+        "/cost",
+        "total credits applied in November so far, and against which services?",
+        "2026-11 charge-class=credit by service",
+    ),
+    # the whole of October against November so far, the earlier month first, both kept, as FRESH_10's `Oct vs Nov so
+    # far`
+    ("/cost", "tax - october vs november to date", "2026-10 vs 2026-11 service=tax"),
+    # usage only: the usage class leaves tax, fees and credits out, as FRESH_26's `only Usage ... line items`
+    (
+        "/cost",
+        "can I get gross usage by account for Nov, i.e. excluding tax, fees and credits",
+        "2026-11 charge-class=usage by account",
+    ),
+    # the two fee days, the earlier first, both kept; the Savings Plan fee lines apart from the RI ones by usage type,
+    # as FRESH_23's `SP + RI fees on the 1st ... this month vs Oct`
+    (
+        "/cost",
+        "I'm amortising the savings plan upfront over the month, what was the SP fee on 1 Oct and on 1 Nov?",
+        "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    (
+        "/cost",
+        "forecast for end of November, staging + data-lake only (prod is accrued separately)",
+        "forecast 2026-11 account=staging,data-lake",
+    ),
+    ("/cost", "Q3 totals by month please (Jul / Aug / Sep)", "2026-q3 monthly"),
+    # the untagged share is part of every breakdown; the values are listed in every breakdown
+    (
+        "/tags",
+        "project split for Nov for the cost centre recharges - checkout/search/data + whatever's untagged",
+        "project 2026-11",
+    ),
+    # `prod` meant as the account
+    ("/cost", "how much is lambda costing us this month in prod", "this month service=lambda account=production"),
+    # the writer's week before the 18th and the days since, by day, the jump read off the series
+    (
+        "/cost",
+        "dynamo spend day by day since we shipped the new GSI on the 18th, did it jump?",
+        "2026-11-11..2026-11-27 service=dynamodb daily",
+    ),
+    # `last 7 days` by the grammar's rule (the writer counted today in); the writer's split by service kept
+    (
+        "/cost",
+        "sqs+lambda+dynamo for team=api last 7 days",
+        "last 7 days service=sqs,lambda,dynamodb tag:team=api by service",
+    ),
+    # `our` as the writer's api team, as the writer meant it; like for like: this week's complete days against the same
+    # days of last week, as FRESH_8 and FRESH_9
+    ("/cost", "why did our lambda bill go up this week vs last?", "why this week service=lambda tag:team=api"),
+    # the Black Friday load test names an event, the 24th is the day asked; `staging` the account; NOT SUPPORTED (Jira):
+    # the figure; the writer's split by service kept
+    (
+        "/cost",
+        "how much did the black friday load test in staging cost? it ran on the 24th, need the number for the jira",
+        "2026-11-24 account=staging by service",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "env breakdown for api team stuff, this month", "env tag:team=api this month"),
+    # `rn` as the writer read it, this month, as FRESH_18's `right now`
+    ("/top-resources", "which dynamodb tables cost the most rn", "this month service=dynamodb"),
+    # `last 30 days` by the grammar's rule (the writer counted today in); `prod` meant as the account
+    ("/top-resources", "top lambdas by cost last 30 days, prod only", "last 30 days service=lambda account=production"),
+    # all accounts is every account anyway
+    ("/cost", "wie viel hat EKS im Oktober gekostet, alle accounts", "2026-10 service=eks"),
+    ("/cost", "Kosten pro Region für diesen Monat bitte, brauch das fürs Platform meeting", "this month by region"),
+    # `the last 2 weeks` by the grammar's rule (the writer counted 14 days back from today), as FRESH_18 and FRESH_20
+    (
+        "/cost",
+        "KMS kosten sind gefühlt explodiert, kannst du mal schauen seit wann? daily, letzte 2 wochen",
+        "last 2 weeks service=kms daily",
+    ),
+    # the whole of October against November so far, the earlier month first, both kept, as FRESH_10's `Oct vs Nov so
+    # far`
+    ("/cost", "vergleich eu-west-1: Oktober vs November bis jetzt", "2026-10 vs 2026-11 region=eu-west-1"),
+    # Glue is the writer's focus, not a filter, as FRESH_10's EC2; each service's unusual days are judged anyway
+    (
+        "/cost",
+        "gibt es anomalien im data-lake account diese woche? die glue jobs laufen komisch",
+        "anomalies this week account=data-lake",
+    ),
+    # Platform and the untagged share are among the values listed, as FRESH_27's `team=api vs untagged`
+    ("/tags", "wie viel ist mit team=Platform getagged vs untagged, letzten monat?", "team last month"),
+    # a filtered tag breakdown; `staging` the account; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "aws:createdBy aufschlüsselung für staging bitte, wer hat da so viel zeug angelegt",
+        "aws:createdBy account=staging this month",
+    ),
+    ("/top-resources", "teuerste S3 buckets im data-lake acct, november", "2026-11 service=s3 account=data-lake"),
+    # a follow-up read as the whole question: October's total by service
+    ("/cost", "thx - can you split that number by service?", "2026-10 by service"),
+    # a follow-up read as the whole question; the day before is the day the 17th is compared with anyway
+    ("/cost", "hmm the 17th in that chart looks way too high, what happened that day?", "why 2026-11-17"),
+    # a follow-up read as the whole question: November so far without the tax lines
+    ("/cost", "wait does that include tax? can you redo it without", "2026-11 service!=tax"),
+    # a follow-up read as the whole question: daily RDS last week, us-west-2 only
+    ("/cost", "same q but us-west-2 only", "last week service=rds region=us-west-2 daily"),
+    # a follow-up read as the whole question; Black Friday week to each Friday, as FRESH_23 and FRESH_30
+    (
+        "/cost",
+        "and how does that compare to black friday week last year?",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # a follow-up read as the whole question: last week's split by env; the untagged share is part of every breakdown
+    ("/tags", "can u do that by env instead of team", "env last week"),
+    # a follow-up read as the whole question; a breakdown by account is not something `/tags` answers (it lists a tag
+    # key's values): refused naming the word, with the `/cost` question it offers (`this month tag:team=untagged by
+    # account`), as FRESH_4's `!improved`
+    ("/tags", "the untagged chunk is huge, which account is most of it coming from?", "!account"),
+    # a follow-up read as the whole question; the writer's ideal comparison with last week has no `/top-resources` form
+    # (it lists costs only), left out
+    ("/top-resources", "ok so which instances are behind that ec2 jump", "this week service=ec2"),
+    # a follow-up read as the whole question: the same month so far, the data team's five
+    ("/top-resources", "cool, now just top 5 for the data team?", "5 this month tag:team=data"),
+)
+
+FRESH_37_FIRST_SIGHT = (35, 4, 11)
+
+FRESH_37: tuple[tuple[str, str, str], ...] = (
+    # the same days of last year are the comparison every answer makes anyway, as FRESH_18's `ytd vs same period last
+    # year`; `data-lake acct` is the account
+    (
+        "/cost",
+        "data-lake acct (333344445555) total spend this year so far vs same point last year?",
+        "ytd account=data-lake",
+    ),
+    # the same months of 2025 are the comparison every answer makes anyway (like for like, November's same days), as
+    # FRESH_26's `per month for 2026 so far vs same months in 2025`; no per-month percentages in the grammar: the
+    # monthly
+    # series they are read off
+    (
+        "/cost",
+        "glue in the data lake account month by month for 2026, with the same months of 2025 next to it if u can",
+        "ytd service=glue account=data-lake monthly",
+    ),
+    # like for like: November's complete days against the same days of November 2025, as FRESH_3's `YoY change in
+    # November
+    # spend, month to date`; what drove it, as the writer asked
+    (
+        "/cost",
+        "why is S3 in data-lake so much higher than last november?? storage shouldnt have grown that much",
+        "why this month vs 2025-11 service=s3 account=data-lake",
+    ),
+    # `yoy` compares with a year earlier, as CORPUS's `last month yoy`; the writer's split by service kept
+    ("/cost", "Q3 data lake yoy, by service pls", "2026-q3 vs 2025-q3 account=data-lake by service"),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, as FRESH_3's `what
+    # will 2026 cost us in total` and FRESH_30's `where do we land for the full year`; no budget word typed: the 400k
+    # held
+    # against it by hand, as FRESH_6's `will we blow past 100k this month`
+    (
+        "/cost",
+        "where will the data lake account land for full year 2026? finance gave us 400k and I need to know if we're "
+        "going over",
+        "forecast 2026 account=data-lake",
+    ),
+    # the writer's months from January 2025 to now, November so far, by month
+    (
+        "/cost",
+        "can I get monthly totals for the data lake acct from jan 2025 until now, one number per month, want to chart "
+        "it",
+        "since 2025-01-01 account=data-lake monthly",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; data is among the values listed
+    (
+        "/tags",
+        "project split in the data-lake account this year - how much is 'data' vs the rest, and how much has no "
+        "project tag at all",
+        "project account=data-lake this year",
+    ),
+    # two kinds of resource in one list, as FRESH_13's `top 5 ec2 + top 5 s3`; 333344445555 is the data-lake account
+    (
+        "/top-resources",
+        "biggest cost s3 buckets + glue jobs in 333344445555 ytd",
+        "ytd service=s3,glue account=data-lake",
+    ),
+    ("/cost", "how much this month so far", "this month"),
+    ("/cost", "where does nov end up", "forecast 2026-11"),
+    ("/cost", "why r we higher than oct", "why this month"),
+    # `staging acct` is the account; `why so much` as the writer read it, the split by service (not a comparison)
+    ("/cost", "staging acct how much. and why so much", "this month account=staging by service"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the month
+    # so far
+    # with the forecast against October, was not taken)
+    ("/cost", "are we over budget??", "!budget"),
+    ("/cost", "yday total?", "yesterday"),
+    # the SP and RI fees are the commitment fees, as FRESH_26's `commitments each month this year`; NOT SUPPORTED (worth
+    # it): savings against on-demand have no canonical form, as FRESH_9's `how much did savings plans save us`
+    (
+        "/cost",
+        "what do savings plans + RIs cost us every month. is it even worth it",
+        "this year charge-class=recurring,one-time monthly",
+    ),
+    # `rn` as the writer read it, this month, as FRESH_27
+    ("/top-resources", "top 10 most expensive things running rn", "10 this month"),
+    # the two regions left out, every other region (and `global`) its own group
+    (
+        "/cost",
+        "any spend in regions other than us-east-1 / us-west-2 this month?",
+        "this month region!=us-east-1,us-west-2 by region",
+    ),
+    # `last 30 days` by the grammar's rule, the writer's 30 days to yesterday; the writer's optional split by account or
+    # service left out; Sydney is ap-southeast-2
+    (
+        "/cost",
+        "ap-southeast-2 day by day last 30 days - nobody should be in sydney",
+        "last 30 days region=ap-southeast-2 daily",
+    ),
+    # `the last 2 wks` by the grammar's rule (the writer counted 14 days back from today), as
+    # FRESH_32's `any unusual days in the last 2 weeks`; EC2 is the writer's focus, not a filter, as FRESH_10 (each
+    # service's unusual days are part of the answer)
+    (
+        "/cost",
+        "anything weird in the last 2 wks? esp ec2 spikes, checking nobody is mining on our dime",
+        "anomalies last 2 weeks",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20's `this week vs last week`
+    ("/cost", "KMS cost per account and region, this week vs last week", "this week service=kms by account, region"),
+    # the region left out, every other region its own group; any amount there is the answer
+    (
+        "/cost",
+        "did the data-lake account run any ec2 or lambda outside us-east-1 since nov 1",
+        "since 2026-11-01 service=ec2,lambda account=data-lake region!=us-east-1 by region",
+    ),
+    # a filtered tag breakdown; `prod` meant as the account; the untagged share is part of every breakdown
+    ("/tags", "aws:createdBy for prod last month pls", "aws:createdBy account=production last month"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much spend YTD has no aws:createdBy at all?", "aws:createdBy ytd"),
+    # `staging` the account
+    (
+        "/top-resources",
+        "most expensive stuff in eu-west-1 in staging this month",
+        "this month account=staging region=eu-west-1",
+    ),
+    # the creator beside each resource has no canonical form: the ranking, as FRESH_24's `need owners` (the creator
+    # split
+    # is a `/tags` question of its own); no range typed: this month, as the writer read it
+    ("/top-resources", "whats costing money in ap-southeast-2 and who created it?", "this month region=ap-southeast-2"),
+    # last Black Friday is 2025-11-28, as FRESH_13
+    ("/cost", "Hi! what did it cost us to run everything on black friday last year (28th nov 2025)?", "2025-11-28"),
+    # today so far against last Friday, as FRESH_12's `normal Friday`
+    ("/cost", "how's today looking cost wise compared to a normal friday?", "2026-11-27 vs 2026-11-20"),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20's `this week vs last week`;
+    # the
+    # writer's split by service kept; NOT SUPPORTED (the campaign's share): the week-over-week change, the writer's
+    # nearest
+    (
+        "/cost",
+        "roughly how much extra has the black friday push cost us in infra this week vs last week?",
+        "this week by service",
+    ),
+    # like for like: November's complete days against the same days of November 2025, as FRESH_3's `YoY change in
+    # November
+    # spend, month to date`
+    (
+        "/cost",
+        "cloudfront nov 2026 vs nov 2025? our campaign landing pages go thru cloudfront i think",
+        "2026-11 vs 2025-11 service=cloudfront",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far to divide by hand, as FRESH_26's `infra cost
+    # per
+    # order for october`; the writer's optional narrowing to production left out
+    ("/cost", "Could you give me the infra cost per order for black friday?", "2026-11-27"),
+    # Thanksgiving 2025 is Thursday 27 Nov and Cyber Monday 2025 is Monday 1 Dec, both days included
+    (
+        "/cost",
+        "daily spend thanksgiving thru cyber monday last year, need it for the campaign recap deck 🙏",
+        "2025-11-27..2025-12-01 daily",
+    ),
+    # the values are listed in every breakdown (checkout and search among them), as FRESH_26's `search vs checkout this
+    # month`
+    ("/tags", "split this week's spend by project? mainly want checkout vs search", "project this week"),
+    # `servers` are the EC2 instances
+    (
+        "/top-resources",
+        "which servers cost the most this week? want to give the team a shoutout lol",
+        "this week service=ec2",
+    ),
+    ("/cost", "eks spend per account for october", "2026-10 service=eks by account"),
+    (
+        "/cost",
+        "ec2 in prod daily since the 13th, we bumped node groups for BF on the 20th and want to see the step",
+        "since 2026-11-13 service=ec2 account=production daily",
+    ),
+    # like for like: this week's complete days against the same days of last week, as FRESH_23's `why did rds jump this
+    # wk`
+    ("/cost", "data transfer jumped this week, whats driving it?", "why this week service=data-transfer"),
+    # no inter-region usage type in the vocabulary: Data Transfer by usage type, the inter-region lines among them, as
+    # FRESH_23's `inter-region transfer us-east-1 <-> eu-west-1`; both directions are billed in the two regions
+    (
+        "/cost",
+        "cross-region DT us-east-1 <-> us-west-2 this month",
+        "this month service=data-transfer region=us-east-1,us-west-2 by usage-type",
+    ),
+    # `env=prod` is the env tag, as the writer typed it
+    ("/cost", "eks+ec2 forecast for end of month, env=prod only", "forecast 2026-11 service=eks,ec2 tag:env=prod"),
+    # a filtered tag breakdown; Platform is among the values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "team split of EKS + EC2 last month - how much is Platform vs everyone else?",
+        "team service=eks,ec2 last month",
+    ),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "top 15 ec2 instances in prod us-east-1 mtd",
+        "15 this month service=ec2 account=production region=us-east-1",
+    ),
+    # `last 30d` by the grammar's rule, the writer's 30 days to yesterday; all accounts is every account anyway; the
+    # clusters are the EKS resources
+    (
+        "/top-resources",
+        "which eks clusters are most expensive across all 3 accounts, last 30d",
+        "last 30 days service=eks",
+    ),
+    # `/tags` has no time step: the split over the writer's months of the year so far, as FRESH_32's `weekly pls`; the
+    # untagged share is part of every breakdown
+    ("/tags", "monthly cost per team for 2026 so far", "team ytd"),
+    # all three accounts are listed in a breakdown by account anyway, as FRESH_18's `each month of 2026 so far, split by
+    # account`
+    (
+        "/cost",
+        "hi sorry if this is a dumb q, can I get total cost per account for every month this year?",
+        "ytd by account monthly",
+    ),
+    # a follow-up read on its own: the writer's meaning, the previous question's monthly split by account for last year,
+    # as FRESH_11
+    ("/cost", "and same for last year? (per acct per month)", "last year by account monthly"),
+    # Platform is one of the values listed, as FRESH_4's `Plattform team tag coverage on ec2`
+    ("/tags", "how much did the platform team spend in october", "team 2026-10"),
+    # `/tags` has no time step: the split over the writer's months of the year so far, as FRESH_32's `weekly pls`; the
+    # untagged share is part of every breakdown
+    ("/tags", 'whats the untagged amount each month for team? need an "unassigned" column', "team ytd"),
+    # `staging acct` is the account
+    ("/cost", "staging acct jan-oct by month", "2026-01..2026-10 account=staging monthly"),
+    # the charge types the writer lists (usage, RI and SP fees, credits, tax) by charge class, as FRESH_22's `october
+    # total
+    # incl tax, credits and RI fees broken out`
+    (
+        "/cost",
+        "does september's total include tax + credits + the RI/SP fees? need my sheet to match the invoice",
+        "2026-09 by charge-class",
+    ),
+    # `team=data` is the team tag, as the writer typed it
+    ("/cost", "team=data cost per account per month since july", "since 2026-07-01 tag:team=data by account monthly"),
+    # per-team lists have no canonical `/top-resources` form: the 5 of each team in one list of 20 tagged with a team,
+    # as
+    # FRESH_13's `top 5 ec2 + top 5 s3` (each team in turn is a question of its own)
+    (
+        "/top-resources",
+        "my manager asked for the top 5 most expensive resources for each team last month, is that possible?",
+        "20 last month tag:team=web,api,data,Platform",
+    ),
+)
+
+FRESH_38_FIRST_SIGHT = (21, 18, 11)
+
+FRESH_38: tuple[tuple[str, str, str], ...] = (
+    # two questions: the writer's months July to November kept, by month (November so far); Q3 and Q4 so far add up
+    # from the months, as FRESH_5's `quarter over quarter ... by month`
+    (
+        "/cost",
+        "need monthly totals jul through nov for the QBR deck (bar chart), Q3 vs Q4-so-far basically",
+        "2026-07..2026-11 monthly",
+    ),
+    # the top 5 services with the rest folded into Other
+    (
+        "/cost",
+        'top 5 services by cost last quarter? gonna make a pie, everything else can go in "other"',
+        "2026-q3 by service top 5",
+    ),
+    # the team values are listed in every breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how's spend split across the teams this quarter — web / api / data / Platform. and how much has no team tag "
+        "at all, that's going on a slide too",
+        "team this quarter",
+    ),
+    # Q2 is the period Q3 is compared with anyway (the change and its %), as FRESH_7's `rds q3 vs q2`
+    ("/cost", "QoQ % change for EC2, Q2 -> Q3", "2026-q3 service=ec2"),
+    # NOT SUPPORTED (orders): the writer's nearest, the Q3 total; Q2 is the period Q3 is compared with anyway
+    ("/cost", "what was our cost per order in Q3 vs Q2? leadership loves a unit economics slide", "2026-q3"),
+    # `prod/staging/data-lake` are every account anyway
+    (
+        "/cost",
+        "by-account spend per month since July pls (prod/staging/data-lake), doing a stacked chart",
+        "since 2026-07-01 by account monthly",
+    ),
+    # `prod` meant as the account
+    (
+        "/top-resources",
+        "biggest 10 individual things we pay for in prod this quarter? want to call out 2-3 on a slide",
+        "10 this quarter account=production",
+    ),
+    # no percentages in the grammar: the breakdown they are shares of; prod, dev and staging are among the values
+    # listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "env split for Q3 as % of total - prod vs dev vs staging. trying to make the point that non-prod is too big",
+        "env 2026-q3",
+    ),
+    # `staging` the account; by day to see a jump from Tuesday, as the writer read it; last week's same days are the
+    # comparison every answer makes anyway
+    (
+        "/cost",
+        "quanto gastamos with lambda in staging this week? i think my deploy of tuesday broke something",
+        "this week service=lambda account=staging daily",
+    ),
+    # `day 15` is this month's 15th
+    (
+        "/cost",
+        "please can you show me the cost of dynamodb per day since day 15? is growing a lot no?",
+        "since 2026-11-15 service=dynamodb daily",
+    ),
+    # `the whole month` as the writer read it, the month so far
+    (
+        "/top-resources",
+        "which are the buckets S3 more expensives in the data-lake account, the month inteira",
+        "this month service=s3 account=data-lake",
+    ),
+    # the week before is the period compared with anyway
+    (
+        "/cost",
+        "why the eu-west-1 subiu so much last week comparing with the week before??",
+        "why last week region=eu-west-1",
+    ),
+    # the untagged share is part of every breakdown; which untagged spend is the search team's is not in the bill
+    (
+        "/tags",
+        "how much is without the project tag this month? we from search team want to know if we tagged everything "
+        "certo",
+        "project this month",
+    ),
+    (
+        "/cost",
+        "gente, EKS in ap-southeast-2 costs how much por mês this year?",
+        "this year service=eks region=ap-southeast-2 monthly",
+    ),
+    (
+        "/top-resources",
+        "top 5 instancias ec2 mais caras of the team api yesterday",
+        "5 yesterday service=ec2 tag:team=api",
+    ),
+    (
+        "/cost",
+        "tem algum dia estranho in the glue costs this month? looks weird for me",
+        "anomalies this month service=glue",
+    ),
+    # `trailing 12 months` by the grammar's rule: the 12 full months before this one, as the writer counted; `net of
+    # credits` is credits included (the default), as FRESH_5; the EDP is the context, not what is asked
+    (
+        "/cost",
+        "total spend trailing 12 months, net of credits, excluding tax — need the number for the EDP conversation",
+        "last 12 months service!=tax",
+    ),
+    # the fees booked on 1 November; no split of the commitment fees into Savings Plan and RI fees by charge class:
+    # the fees by usage type, where the Savings Plan and RI fee lines are apart, as FRESH_18 and FRESH_22
+    (
+        "/cost",
+        "how much did we get charged for savings plans + RI fees on the 1st?",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the average over the complete months beside each month's total, as FRESH_31's `annual run rate`; `last 6 months`
+    # by the grammar's rule, as the writer counted; several services as a series are one series per value anyway
+    (
+        "/cost",
+        "What's the monthly run rate on EC2, RDS and EKS combined over the last 6 months? sizing a compute commit",
+        "average last 6 months service=ec2,rds,eks monthly",
+    ),
+    # NOT SUPPORTED (commitment): the writer's nearest, the year so far with this month's forecast line, as FRESH_7's
+    # `on track to hit our EDP commit this year`
+    (
+        "/cost",
+        "are we on pace to hit the $2.4M commitment for this year or are we going to fall short",
+        "forecast this year",
+    ),
+    ("/cost", "credits applied YTD - how much, and which accounts got them?", "ytd charge-class=credit by account"),
+    # data transfer and CloudFront each apart, by region
+    (
+        "/cost",
+        "data transfer costs by region for the last full quarter, and cloudfront broken out separately please",
+        "2026-q3 service=data-transfer,cloudfront by service, region",
+    ),
+    # the untagged share is part of every breakdown; no percentages in the grammar: the share read off the breakdown
+    (
+        "/tags",
+        "what share of last month's spend has no team tag? our AWS rep keeps asking how well we allocate",
+        "team last month",
+    ),
+    # `last 3 months` by the grammar's rule, as the writer counted; RI coverage is not in the ranking
+    (
+        "/top-resources",
+        "which RDS instances cost the most over the last 3 months? checking if RIs would cover them",
+        "last 3 months service=rds",
+    ),
+    # NOT SUPPORTED (coverage): the writer's nearest, October's compute (EC2, Lambda, EKS) split by charge class, as
+    # FRESH_4's `covered by commitments` and FRESH_28
+    (
+        "/cost",
+        "what % of our compute is covered by savings plans vs on demand??",
+        "2026-10 service=ec2,lambda,eks by charge-class",
+    ),
+    # yesterday is the day today is compared with anyway, as FRESH_17's `why is cost spiking today`
+    ("/cost", "what spiked today", "why today"),
+    # NOT SUPPORTED (hourly): the writer's nearest, EC2 by day over the whole days holding the last 48 hours
+    # (Wednesday to today), as FRESH_22 and FRESH_25
+    ("/cost", "ec2 last 48h hourly??", "2026-11-25..2026-11-27 service=ec2 daily"),
+    ("/top-resources", "top spenders today prod acct 123456789012", "today account=production"),
+    (
+        "/cost",
+        "alert says +340% on sqs us-east-1 is that even real. daily this week",
+        "this week service=sqs region=us-east-1 daily",
+    ),
+    # Wednesday is the day yesterday is compared with anyway, as FRESH_12's `what changed yday vs wed`
+    ("/cost", "why was yday so much more than wed", "why yesterday"),
+    # the untagged share is part of every breakdown; the comparison with Wednesday is not something `/tags` answers
+    # and was only ideal
+    ("/tags", "which team is the spike on? team tag for yesterday", "team yesterday"),
+    # every ranking is by cost, descending
+    ("/top-resources", "lambda fns costing most today sorted desc", "today service=lambda"),
+    # `the last 2 wks` by the grammar's rule (the writer counted 14 days back from today); Glue among the services the
+    # unusual days are judged on
+    (
+        "/cost",
+        "any weird days in data-lake the last 2 wks? glue maybe, or is it just black friday noise on prod",
+        "anomalies last 2 weeks account=data-lake",
+    ),
+    (
+        "/cost",
+        "basically SELECT service, region, SUM(cost) WHERE month = oct GROUP BY 1,2 — as a table",
+        "2026-10 by service, region",
+    ),
+    (
+        "/cost",
+        "daily cost by account 2026-11-01 to 2026-11-26 inclusive, going to paste into sheets",
+        "2026-11-01..2026-11-26 by account daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "env breakdown where service = S3, last month", "env service=s3 last month"),
+    # a filtered tag breakdown; `data-lake acct` is the account; exact amounts are a presentation detail
+    (
+        "/tags",
+        "aws:createdBy breakdown for data-lake acct MTD. exact numbers pls, not rounded",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # usage, fees, credits and tax by charge class, as FRESH_11's `break down last month by charge type`
+    ("/cost", "oct: usage vs fees vs credits vs tax, one row each", "2026-10 by charge-class"),
+    # ISO weeks 44 to 47, by week
+    ("/cost", "totals for weeks 44-47 (mon-sun), just the total per week", "2026-10-26..2026-11-22 weekly"),
+    # each resource is listed with its service
+    (
+        "/top-resources",
+        "top 20 resource ids by cost for nov 1-26, need the service next to each one",
+        "20 2026-11-01..2026-11-26",
+    ),
+    # the writer's order kept, as FRESH_22's `sept vs oct`; no standard deviation in the grammar: a question of its
+    # own (the daily series it is computed from)
+    ("/cost", "avg daily spend sept vs oct? and stddev if you can do that", "average 2026-09 vs 2026-10"),
+    # the total as it is holds fees, credits and tax
+    (
+        "/cost",
+        "Hi! Sarah is asking what the total AWS bill was for October, it's for the board pack — thank you so much!",
+        "2026-10",
+    ),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`
+    ("/cost", 'From Mark\'s email: "where do we think November will land vs October?"', "forecast 2026-11"),
+    # the same days of last year are the comparison every answer makes anyway, as FRESH_18's `ytd vs same period last
+    # year`
+    (
+        "/cost",
+        "Could you tell me how much we've spent on AWS so far this year compared with the same point last year?",
+        "ytd",
+    ),
+    # NOT SUPPORTED (invoice): the writer's nearest, the October total (tax included), held against the invoice figure
+    # by hand, as FRESH_18
+    ("/cost", "is this invoice correct? INV-2026-10-4471, $187,340.12 — AP wants to pay it today", "2026-10"),
+    # `<holiday> weekend` is the day through the next Sunday: last year's Friday to Sunday against today, the writer's
+    # order kept, as FRESH_5
+    (
+        "/cost",
+        "the CFO wants Black Friday weekend last year vs this year (so far)",
+        "2025-11-28..2025-11-30 vs 2026-11-27",
+    ),
+    # `what does checkout cost us a month` is last month; checkout is among the values listed
+    (
+        "/tags",
+        "Question from the exec meeting: roughly what does the checkout project cost us a month?",
+        "project last month",
+    ),
+    ("/cost", "accounting asked how much tax we've paid on AWS in 2026 to date", "ytd service=tax"),
+    # the writer's last month
+    (
+        "/top-resources",
+        "Daniel asks \"what's the single most expensive thing we run?\" — I'd assume last month?",
+        "1 last month",
+    ),
+    # two questions: the staging account's October, September the period compared with anyway; NOT SUPPORTED (who
+    # signed off): not in the bill
+    (
+        "/cost",
+        "Can you confirm whether staging went up or down last month? someone said it doubled. also who signed off on "
+        "the new staging environment?",
+        "2026-10 account=staging",
+    ),
+)
+
+FRESH_39_FIRST_SIGHT = (20, 15, 15)
+
+FRESH_39: tuple[tuple[str, str, str], ...] = (
+    # `hors taxes` leaves the tax out: the October total without the `Tax` service
+    (
+        "/cost",
+        "Bonjour, can you give me the total of the facture for october please, hors taxes (HT) ?",
+        "2026-10 service!=tax",
+    ),
+    # the writer's `per month` kept, as FRESH_16's `what did we get in credits ytd`
+    (
+        "/cost",
+        "what is the amount of credits we have received since the begining of the year ? merci",
+        "ytd charge-class=credit monthly",
+    ),
+    # tax as its own line beside the rest by charge class, per account, as FRESH_31's `P10 total by account ... tax
+    # shown
+    # separately`
+    (
+        "/cost",
+        "For the clôture i need the cost per account for the month of october, with the tax separated please",
+        "2026-10 by account, charge-class",
+    ),
+    # the fees booked on the 1st; SP and RI fees are the commitment fees; no split into Savings Plan and RI fees by
+    # charge
+    # class: by usage type, where the fee lines are apart, as FRESH_18 and FRESH_31
+    (
+        "/cost",
+        "the fees of the 1st november (savings plans and the RI) , how much it was exactly ?",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the écart to explain is a variance: what drove the change by service, as FRESH_31's `variance P10 vs P9 by
+    # service`;
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        "Can you compare september and october by service please, I must explain the écart to my director :",
+        "why 2026-10 by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "repartition of the cost by team for the 3rd trimestre (Q3) please, and I need also the part without tag",
+        "team 2026-q3",
+    ),
+    # the budget is the writer's context, not what is asked (as FRESH_30): the month-end forecast, to hold against the
+    # 180k by hand, as FRESH_6's `will we blow past 100k this month`
+    (
+        "/cost",
+        "Hello, what will be the total of november at the end of the month ? we have a budget of 180k$ and I am "
+        "afraid we go over",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (euros, no exchange rate): the writer's nearest, the account's October total in the billing currency
+    (
+        "/cost",
+        "please the amount in euros of the data-lake account for octobre, it is for the refacturation interne. "
+        "Cordialement",
+        "2026-10 account=data-lake",
+    ),
+    # no range typed: the writer's last 30 full days, by the grammar's rule, as FRESH_27's `what does aws cost us per
+    # day
+    # normally`; `staging` the account
+    (
+        "/cost",
+        "how much does staging cost us per day on avg? thinking of killing it over xmas",
+        "average last 30 days account=staging",
+    ),
+    # last December to early January, the days the writer named; `staging acct` is the account
+    (
+        "/cost",
+        "what did the staging acct spend last dec 20 thru jan 3, day by day",
+        "2025-12-20..2026-01-03 account=staging daily",
+    ),
+    # `right now` as the writer read it, this month, as FRESH_18; `staging` the account
+    (
+        "/top-resources",
+        "biggest stuff in staging right now? want to know what to turn off first",
+        "this month account=staging",
+    ),
+    # a filtered tag breakdown; dev, staging and the untagged share are among the values listed
+    (
+        "/tags",
+        "in the staging account, how much is env=dev vs env=staging vs not tagged, this month",
+        "env account=staging this month",
+    ),
+    # NOT SUPPORTED (what-if saving): the writer's nearest, staging's EC2 and RDS cost over the same days last holidays
+    # (19 Dec 2025 to 4 Jan 2026)
+    (
+        "/cost",
+        "if we shut down all the EC2 + RDS in staging from dec 19 to jan 4 how much do we save??",
+        "2025-12-19..2026-01-04 service=ec2,rds account=staging",
+    ),
+    # `last 4 weeks` by the grammar's rule, the four whole weeks before this one, as the writer counted; `staging` the
+    # account
+    ("/cost", "staging EKS by region, last 4 weeks?", "last 4 weeks service=eks account=staging by region"),
+    # no weekday grouping in the grammar: the daily series, weekends and weekdays read off by hand, as FRESH_14 and
+    # FRESH_20; the writer's days to yesterday
+    (
+        "/cost",
+        "does staging even go down on weekends? show me sat/sun vs weekdays, oct-nov",
+        "2026-10-01..2026-11-26 account=staging daily",
+    ),
+    # `nobody tagged with a team` is `tag:team=untagged`; `staging` the account
+    (
+        "/top-resources",
+        "top 10 in staging that nobody tagged with a team, mtd",
+        "10 this month account=staging tag:team=untagged",
+    ),
+    # Thanksgiving against the same weekday a week earlier, as FRESH_14's `vs a normal thursday`; the writer's optional
+    # split by service left out
+    (
+        "/cost",
+        "how much did we spend yesterday vs a normal thursday? thanksgiving traffic was nuts",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # values of the key listed are among the values listed, as FRESH_30's `checkout vs search vs data`
+    ("/tags", "project=checkout vs search vs data this week so far", "project this week"),
+    # last Black Friday is 2025-11-28, as FRESH_13; today's partial day is marked so in the answer
+    (
+        "/cost",
+        "what is black friday costing us so far today? and how does that compare to last years BF",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the writer's order kept, before the launch first, as FRESH_10's `before vs after the fix`; periods of different
+    # lengths compared per day, as FRESH_29's `normalised per day`
+    (
+        "/cost",
+        "checkout project by service for november - the new one-click checkout launched nov 10 so id like to see "
+        "before/after if possible",
+        "average 2026-11-01..2026-11-09 vs 2026-11-10..2026-11-27 tag:project=checkout by service",
+    ),
+    # the writer's split by service kept
+    (
+        "/cost",
+        "Hey! quick one, Lambda + DynamoDB for checkout, daily, since nov 1?",
+        "since 2026-11-01 service=lambda,dynamodb tag:project=checkout daily by service",
+    ),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8; the promo images are not
+    # in the bill, the causes by usage type, region and account are the nearest
+    (
+        "/cost",
+        "why did cloudfront jump this week? is it the BF promo images or smth else",
+        "why this week service=cloudfront",
+    ),
+    (
+        "/top-resources",
+        "what are the most expensive resources tagged project checkout this month",
+        "this month tag:project=checkout",
+    ),
+    # Cyber Monday is 30 November, the month's last day: checkout's month-end forecast
+    ("/cost", "can u forecast checkout spend thru cyber monday", "forecast 2026-11 tag:project=checkout"),
+    # NOT SUPPORTED (orders): the writer's nearest, the day's total to divide by hand, as FRESH_26's `cost per order for
+    # october`
+    ("/cost", "whats the aws cost per order yesterday? we did about 41k orders", "yesterday"),
+    # the untagged share is part of every breakdown; data among the values listed
+    ("/tags", "spend by team last month - is data really the biggest or is that a myth", "team last month"),
+    # like for like: the complete days of November against the same days of October, as FRESH_29's `team=api, this
+    # month vs last month at the same point`
+    ("/cost", "finance says data team doubled. did it?? team=data oct vs nov so far", "this month tag:team=data"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month
+    (
+        "/tags",
+        'how much is untagged in the data-lake account? i bet half of what people call "data" has no tag at all',
+        "team account=data-lake this month",
+    ),
+    # no time step in `/tags`: the split over the writer's months since July, as FRESH_26 and FRESH_32; the values are
+    # listed in every breakdown
+    ("/tags", "team web vs api vs data, month by month since july", "team since 2026-07-01"),
+    (
+        "/top-resources",
+        "top 15 for team data in nov. want to see if its actually our stuff",
+        "15 2026-11 tag:team=data",
+    ),
+    # the week before is the period compared with anyway; Glue among the services the answer ranks
+    ("/cost", "why did team=data go up last week? was it glue?", "why last week tag:team=data"),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18 and FRESH_21
+    (
+        "/tags",
+        'team tag values ytd, is there a "platform" AND a "Platform"?? someone told me our numbers are off',
+        "team ytd",
+    ),
+    # a different team on each service has no canonical form: both services for both teams by month, the writer's two
+    # cells among them, as FRESH_26's account on each day; `last 3 months` by the grammar's rule, as the writer counted
+    (
+        "/cost",
+        "Platform's EKS bill vs our Glue bill, last 3 months side by side pls",
+        "last 3 months service=eks,glue tag:team=Platform,data by service, tag:team monthly",
+    ),
+    # `incl inter-region` keeps the whole of data transfer (every kind is in it)
+    (
+        "/cost",
+        "data transfer by region for november so far, incl inter-region",
+        "this month service=data-transfer by region",
+    ),
+    # no inter-region usage type in the vocabulary: Data Transfer in the source region by usage type, the inter-region
+    # lines among them, as FRESH_23; the 12th read off the daily series
+    (
+        "/cost",
+        "how much is us-east-1 -> eu-west-1 transfer costing per day? we started replicating the catalog bucket on "
+        "the 12th",
+        "this month service=data-transfer region=us-east-1 by usage-type daily",
+    ),
+    # the only stored usage type holding `DataTransfer-Out-Bytes` is eu-west-1's, as FRESH_6; the service is not typed,
+    # so not filtered; `last 30 days` by the grammar's rule, the writer's 30 days to yesterday
+    (
+        "/cost",
+        "DataTransfer-Out-Bytes (internet egress) last 30 days by account",
+        "last 30 days usage-type=EU-DataTransfer-Out-Bytes by account",
+    ),
+    # the data transfer lines carry the bucket or instance they are billed to: the resources ranked by them
+    (
+        "/top-resources",
+        "which buckets / instances generate the most data transfer $$? mtd",
+        "this month service=data-transfer",
+    ),
+    # egress read as data transfer, as the writer read it; like for like: the complete days of November against the same
+    # days of October, as FRESH_29's `rds oct vs nov so far`
+    ("/cost", "is the ap-southeast-2 egress new? oct vs nov", "this month service=data-transfer region=ap-southeast-2"),
+    # cross-AZ, inter-region and internet out are Data Transfer usage types, as the doc's `transfer between places`
+    (
+        "/cost",
+        "data transfer split: same-region cross AZ vs inter-region vs internet out, for last week",
+        "last week service=data-transfer by usage-type",
+    ),
+    (
+        "/cost",
+        "any weird days in data transfer this month? got pinged by someone in data team but no details",
+        "anomalies this month service=data-transfer",
+    ),
+    ("/top-resources", "which cloudfront distributions cost the most, last week", "last week service=cloudfront"),
+    ("/cost", "yestrday total", "yesterday"),
+    ("/cost", "spend this wek", "this week"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "top 5 ec2", "5 this month service=ec2"),
+    # no range typed: this month, as the writer read it; the untagged share is part of every breakdown
+    ("/tags", "env breakdwon pls", "env this month"),
+    ("/cost", "rds last mnth", "last month service=rds"),
+    # no range typed: the month so far against its same days last year, as FRESH_16's `nov yoy`
+    ("/cost", "s3 vs last yr", "this month vs 2025-11 service=s3"),
+    ("/cost", "forcast eom?", "forecast 2026-11"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "bigest dynamo tables", "this month service=dynamodb"),
+    # like for like: the complete days of November against the same days of October
+    ("/cost", "kms why up", "why this month service=kms"),
 )

@@ -79,6 +79,20 @@ from tests.billing.phrasings_fresh import (
     FRESH_31_FIRST_SIGHT,
     FRESH_32,
     FRESH_32_FIRST_SIGHT,
+    FRESH_33,
+    FRESH_33_FIRST_SIGHT,
+    FRESH_34,
+    FRESH_34_FIRST_SIGHT,
+    FRESH_35,
+    FRESH_35_FIRST_SIGHT,
+    FRESH_36,
+    FRESH_36_FIRST_SIGHT,
+    FRESH_37,
+    FRESH_37_FIRST_SIGHT,
+    FRESH_38,
+    FRESH_38_FIRST_SIGHT,
+    FRESH_39,
+    FRESH_39_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -310,6 +324,15 @@ BLIND_BATCHES = (
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
     BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
+    # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=24, wrong=17),
+    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=8),
+    # scored on the grammar of their day, then read (first sight on c9253c5)
+    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=28, wrong=21),
+    BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=41, wrong=9),
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=26, wrong=15),
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=30, wrong=14),
 )
 
 
