@@ -16,6 +16,7 @@ the words naming dimensions, bases and time steps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.billing.grammar_bare import (
@@ -45,6 +46,7 @@ from bot.billing.grammar_prepass import (
 )
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_sentences import first_question
+from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
     fiscal_note,
@@ -64,6 +66,7 @@ from bot.billing.grammar_unplaced import (
 )
 from bot.billing.grammar_usage import UsageFamilyReader
 from bot.billing.grammar_words import (
+    AMOUNT,
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
@@ -190,7 +193,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         if including:
             added = self.out.bare[before:]
             self.out.included.extend(added)
-            if not added and tok.kind is not Kind.COMMA and tok.lower not in JOINERS:
+            if not added and tok.kind is not Kind.COMMA and tok.lower not in JOINERS and tok.lower != "the":
                 self.out.including = False
 
     def _step(self) -> None:
@@ -324,6 +327,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         if w in ("budget", "budgets") and (self.word(1) in _NOTICES or self.word(-1) in ("aws",)):
             self.i += 1  # `just got an AWS budgets email ... what spiked`: the email is context; what spiked is asked
             return
+        amount_at = 2 if self.word(1) in ("of", "is", "was", "=", "at") else 1
+        if w in ("budget", "budgets") and AMOUNT.match(self.word(amount_at) or ""):
+            self.i += 1  # `we have a budget of 180k$ and I am afraid we go over`: the amount is held against the total
+            return
         if w in ("budget", "budgets"):
             raise UsageError(
                 f"`{tok.text}`: budgets are kept with `/trackit budget`, not asked in a cost question.",
@@ -333,7 +340,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             self.out.untagged_shown.append(self.tokens[self.i + 1])
             self.i += 2
             return
-        if w in INCLUDED_WORDS or (w == "with" and self.word(1) in PERIOD_CHARGE_WORDS):
+        charge_next = self.word(1) in PERIOD_CHARGE_WORDS or (
+            self.word(1) == "the" and self.word(2) in PERIOD_CHARGE_WORDS
+        )
+        if w in INCLUDED_WORDS or (w == "with" and charge_next):  # `with the tax separated`
             self.out.including = True  # `october including tax`, `with tax`: the total, which holds it (`finish`)
             self.i += 2 if self.word(1) == "of" else 1
             return
@@ -585,6 +595,20 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
         )
 
+    def plans_and_reservations(self, typed: set[str]) -> None:
+        """`savings plans + RI fees on the 1st`, `SP and RI separately`: the fees of both kinds of commitment on the
+        day they post, each plan and reservation on its own line (their usage types tell them apart: `ComputeSP:...`,
+        `HeavyUsage:...`), said; only when nothing else splits the answer."""
+        out = self.out
+        fees = any(f.dimension.kind is Dimension.CHARGE_CLASS and not f.negate for f in out.filters)
+        both = typed & _PLAN_WORDS and typed & _RESERVATION_WORDS
+        one_day = out.time_range is not None and out.time_range.days == 1  # the day they post (`on the 1st`)
+        split = bool(out.group_by) or not self.allow_group_by or out.question is not Question.COST
+        if not (fees and both and one_day) or split:
+            return
+        out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
+        out.readings.append("Savings Plans and reservations side by side: by usage type, each on its own line.")
+
     def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
         dimension, where its part of the whole shows beside the others (a filter would show it alone), said."""
@@ -710,6 +734,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
         if (out.comparing or out.on_demand_beside) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)
+        self.plans_and_reservations(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
         named_apart = [
             ref
@@ -834,6 +859,9 @@ _CHARGE_KINDS = {
     **dict.fromkeys(("on-demand", "ondemand"), "usage"),  # `SP covered vs on-demand`: usage at the public rate
     **dict.fromkeys(("sp", "sps", "ri", "ris", "savings", "reserved", "commitments"), "fees"),
 }
+#: Words of Savings Plans, and of reservations (`SP and RI fees`: both kinds of commitment).
+_PLAN_WORDS = frozenset({"sp", "sps", "savings", "sp/ri", "ri/sp"})
+_RESERVATION_WORDS = frozenset({"ri", "ris", "reserved", "reservation", "reservations", "sp/ri", "ri/sp"})
 #: The kind of charge each filtered value keeps (`charge-class=credit`: credits; `service=Tax`: tax).
 _CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "usage": "usage", "Tax": "tax"}
 
@@ -862,6 +890,18 @@ def parse_query(
             .parse()
             .query(today, default_range, default_basis)
         )
+
+    sql = sql_question(text)
+    if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
+        asked = parse_query(
+            sql,
+            today=today,
+            vocabulary=vocabulary,
+            default_range=default_range,
+            default_basis=default_basis,
+            allow_group_by=allow_group_by,
+        )
+        return replace(asked, readings=(f"Read the SQL as `{sql}`.", *asked.readings))
 
     try:
         return read(text)

@@ -323,7 +323,10 @@ def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, 
     spelling, tokens used."""
     j = i + (word_at(tokens, i) == "the")
     day = ORDINAL_WORDS.get(word_at(tokens, j) or "")
-    if day is not None and word_at(tokens, j + 1) not in _NOT_A_DAY_AFTER:
+    after = word_at(tokens, j + 1)
+    if day is not None and j == i and after != "of" and after not in MONTH_NAMES:
+        day = None  # `what to turn off first`: a day of the month is `the first`, `first of november`, `first nov`
+    if day is not None and after not in _NOT_A_DAY_AFTER:
         # `since the first`, `the fifteenth of october`: as `1st`, `15th`
         tokens = [*tokens[:j], Token(Kind.WORD, f"{day}th", tokens[j].position), *tokens[j + 1 :]]
     if word_at(tokens, i) == "the":

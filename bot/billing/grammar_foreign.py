@@ -29,7 +29,9 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("ht",), "excluding tax"),  # `le total HT`: hors taxes
     **dict.fromkeys(("répartition", "repartition", "ventilation"), "breakdown"),
     **dict.fromkeys(("écart", "écarts", "ecart"), "difference"),
-    **dict.fromkeys(("clôture", "cloture"), "please"),  # the month-end close a question is for
+    **dict.fromkeys(("clôture", "cloture", "interne", "certo"), "please"),  # the close a question is for
+    **dict.fromkeys(("algum", "alguma", "algún", "alguno", "alguna"), "any"),
+    **dict.fromkeys(("inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"), "whole"),
     **dict.fromkeys(("costó", "cuesta", "cuestan", "coûte", "coûtent", "coute", "kostet", "kostete"), "cost"),
     **dict.fromkeys(("gastamos", "gastado", "dépensé", "depense", "ausgegeben"), "spent"),
     # periods
@@ -194,6 +196,7 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("e",), "and"),
     **dict.fromkeys(("tag",), "tag"),
     **dict.fromkeys(("pro",), "per"),  # `Kosten pro Region`
+    **dict.fromkeys(("tem",), "is"),  # `tem algum dia estranho`: not `tem`, a typo of `team`, alone
     **dict.fromkeys(("hat", "hatten"), "has"),
 }
 #: Translations not worth saying in the answer.
@@ -201,6 +204,7 @@ _SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
 #: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
 _AFTER_NOUN = frozenset(
     {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
+    | {"inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"}
     | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
 )
 #: `dia 1`, `le jour 3`: that day of the month (`1st`).

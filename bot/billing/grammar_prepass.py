@@ -73,6 +73,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
+    # `QoQ % change`, `the % diff`: the change every comparison shows, no share of a total
+    **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
     # `got pinged by someone`: who, no breakdown
     **{("by", who): () for who in ("someone", "somebody", "anyone", "me", "us", "them", "him", "her", "finance")},
     # how the answer is laid out (`one row each`, `the service next to each one`): as every answer is
@@ -196,6 +198,7 @@ TYPO_TARGETS = tuple(
             *(m for m in MONTH_NAMES if len(m) > 3),
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
+            *("beginning",),  # `since the begining of the year`
             *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
             *("changed", "change", "increase", "increased", "average", "anomalies", "unusual"),  # `what chnaged`
         }
@@ -214,6 +217,10 @@ _PERIOD_UNITS = frozenset(
 #: Words that lead a period (`this week`, `per day`), and the units a typo after one is read as.
 _UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "every", "a", "the"})
 _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
+#: Words that open an event after `before`/`after` (`before the migration`, `after we moved`).
+_EVENT_LEADS = frozenset({"the", "we", "our", "i", "they", "my", "it", "you"})
+#: Adjectives that rank by cost, before the count (`biggest 10`).
+_RANKED_BY_COST = frozenset({"biggest", "largest", "priciest", "costliest", "heaviest", "most-expensive", "expensive"})
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
@@ -667,6 +674,16 @@ class PrepassReader(ClauseReader):
             named = ABBREVIATIONS.get(joined[j + 2].lower, joined[j + 2].lower)  # `all 3 accts`
             if joined[j].lower == "all" and counted and fold(named) in DIMENSION_WORDS:
                 del joined[j + 1]
+        # `resource_id by sum(cost)`: SQL's words for the cost (`sum(cost)` comes as `sum cost`) and the resources
+        for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
+            tok = joined[j]
+            summed = joined[j + 1].lower if j + 1 < len(joined) else ""
+            if tok.lower == "sum" and summed in ("cost", "unblended_cost", "amortized_cost", "net_cost"):
+                del joined[j]
+            elif tok.lower in ("resource_id", "resource_ids", "line_item_resource_id"):
+                joined[j] = Token(Kind.WORD, "resources", tok.position)
         # `top 10 tables by $`: by cost, the order every answer has
         for j, tok in enumerate(joined):
             if j > 0 and joined[j - 1].lower == "by" and tok.lower in ("$", "€", "£", "usd", "dollars", "money"):
@@ -747,6 +764,35 @@ class PrepassReader(ClauseReader):
                     pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
                     pieces.append(Token(Kind.WORD, part, joined[j].position))
                 joined[j : j + 1] = pieces
+        # `biggest 10 things`, `priciest 5 buckets`: the ranking's count (`top 10`)
+        for j in range(1, len(joined)):
+            count = joined[j].lower
+            ranked = joined[j - 1].lower in _RANKED_BY_COST
+            if ranked and count.isdecimal() and 0 < int(count) <= 1000 and j + 1 < len(joined):
+                joined[j : j + 1] = [Token(Kind.WORD, "top", joined[j].position), joined[j]]
+                break
+        # `since day 15`: the 15th (of the month in progress, or the last)
+        for j in range(1, len(joined) - 1):
+            number = joined[j + 1].lower
+            led = joined[j - 1].lower in ("since", "from", "on", "until", "till")
+            if joined[j].lower == "day" and led and number.isdecimal() and 1 <= int(number) <= 31:
+                nth = int(number)
+                suffix = "th" if 10 <= nth <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
+                joined[j : j + 2] = [Token(Kind.WORD, f"{nth}{suffix}", joined[j].position)]
+                break
+        # `look at first before the migration`, `before we move`: an event with no date, no period asked
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower not in ("before", "after") or joined[j + 1].lower not in _EVENT_LEADS:
+                continue
+            if not any(self._time_at(joined, k) for k in range(j + 1, min(j + 7, len(joined)))):
+                del joined[j]
+        # `weeks 44-47`: ISO weeks 44 to 47
+        for j in range(len(joined) - 1):
+            span = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", joined[j + 1].lower)
+            if joined[j].lower in ("weeks", "wks", "kw", "cw") and span is not None:
+                position = joined[j].position
+                joined[j : j + 2] = [Token(Kind.WORD, w, position) for w in ("week", span[1], "to", "week", span[2])]
+                break
         # `last dec 20 thru jan 3`: that day of the latest December before this month, its year written out
         for j in range(len(joined) - 2, -1, -1):
             if j > len(joined) - 3:

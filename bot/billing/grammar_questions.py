@@ -522,13 +522,6 @@ class QuestionReader(Cursor):
         current = parse_time_range("this month", self.today)
         tr = self.out.time_range
         words = self.typed_words()
-        if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
-            # `on track to come in under last month's total`: the past period is what the forecast is held against
-            self.out.versus, self.out.time_range, tr = tr, current, current
-        versus = self.out.versus
-        if tr is not None and tr.end <= self.today and versus is not None and versus.start <= self.today < versus.end:
-            # `Oct actuals vs Nov forecast`: the forecast of the month in progress, held against the past one
-            self.out.time_range, self.out.versus, tr = versus, tr, versus
         if tr is not None and tr.end <= self.today and words & _RUN_RATE_WORDS:
             # `our annual run rate if you take the last 3 months`: what those months averaged, month by month
             self.out.question = Question.AVERAGE
@@ -537,6 +530,13 @@ class QuestionReader(Cursor):
                 f"Read the run rate over `{tr.label or range_label(tr.start, tr.end)}` as its average, month by month."
             )
             return
+        if tr is not None and tr.end <= self.today and self.out.versus is None and words & FORECAST_AGAINST:
+            # `on track to come in under last month's total`: the past period is what the forecast is held against
+            self.out.versus, self.out.time_range, tr = tr, current, current
+        versus = self.out.versus
+        if tr is not None and tr.end <= self.today and versus is not None and versus.start <= self.today < versus.end:
+            # `Oct actuals vs Nov forecast`: the forecast of the month in progress, held against the past one
+            self.out.time_range, self.out.versus, tr = versus, tr, versus
         if tr is None:
             self.out.time_range = current
         elif not tr.start <= self.today < tr.end:

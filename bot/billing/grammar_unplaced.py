@@ -285,7 +285,7 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
 #: left out and said, never read as a typo.
 PAPERWORK = frozenset(
     {"chargeback", "chargebacks", "showback", "showbacks", "rebill", "rebills", "rebilling", "re-bill", "re-billing"}
-    | {"recharge", "recharges", "recharging", "cross-charge", "cross-charges", "crosscharge"}
+    | {"recharge", "recharges", "recharging", "cross-charge", "cross-charges", "crosscharge", "refacturation"}
 )
 
 

@@ -31,6 +31,7 @@ _GPU_FAMILY = re.compile(r":(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d)[a-z]*\.", re.IGNOR
 #: Transfer between places (`inter-region`, `cross-AZ`), folded.
 _BETWEEN_PLACES = frozenset(
     {"interregion", "crossregion", "intraregion", "interaz", "crossaz", "intraaz", "crosszone", "interzone"}
+    | {"sameregion", "inregion", "sameaz"}
 )
 #: S3's storage classes as people name them (folded) -> the part of S3's usage types naming each.
 _S3_CLASSES = {

@@ -103,6 +103,7 @@ CHAT_WORDS = frozenset(
         *("because", "categories", "category", "wait", "redo", "amazon", "extra", "additional"),
         *("paste", "pasting", "copy", "i'd", "assume", "assuming", "presume", "certo"),  # `going to paste into sheets`
         *("doubled", "double", "tripled", "triple", "halved", "myth", "really"),  # `did it double?`
+        *("first", "firstly"),  # `which should I look at first`: the first of the month is `the first`
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless
@@ -259,15 +260,15 @@ SHARE_WORDS = frozenset({"%", "percent", "percentage", "share", "proportion", "f
 #: Period charges after `with` (`total with tax`): part of the total, like after `including`.
 PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fees", "refund", "refunds"})
 #: Words asking for what is included to be shown on its own line (`with tax shown separately`).
-SEPARATELY = frozenset({"separately", "separate", "itemized", "itemised", "broken"})
+SEPARATELY = frozenset({"separately", "separate", "separated", "itemized", "itemised", "broken", "apart"})
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
 )
-#: An amount of money (`50k`, `$1.2m`, `$40000`): a figure the person holds the cost against, never a date.
-AMOUNT = re.compile(r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm))$")
+#: An amount of money (`50k`, `$1.2m`, `$40000`, `180k$`): a figure the person holds the cost against, never a date.
+AMOUNT = re.compile(r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm)[$€£]?)$")
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),

@@ -83,7 +83,10 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ("GL 6420 for P7-P9 per month", "2026-07..2026-09 monthly"),
         ("since 2026.11.23", "since 2026-11-23"),
         ("did the EKS upgrade last weds (nov 18th) change anything", "2026-11-18 service=eks"),
-        ("the SP + RI fees posted on 1 Oct and 1 Nov", "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time"),
+        (
+            "the SP + RI fees posted on 1 Oct and 1 Nov",
+            "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time by usage-type",
+        ),
         ("cloudfront 18th vs 19th vs 20th", "2026-11-18..2026-11-20 service=cloudfront daily"),
         ("sqs rolled back on Mon 16th", "2026-11-16 service=sqs"),
         ('api team cost "last sprint" - the 2 weeks ending last friday', "2026-11-07..2026-11-20 tag:team=api"),
@@ -134,6 +137,19 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
             "any weird days in data transfer this month? got pinged by someone in data team",
             "anomalies this month service=data-transfer tag:team=data",
         ),
+        # a budget's amount, the fees of both commitments on the day they post, counts after a ranking word, days
+        # and weeks by number, `the tax separated`
+        ("what will november land at? we have a budget of 180k$ and I am afraid we go over", "forecast 2026-11"),
+        (
+            "how much did we get charged for savings plans + RI fees on the 1st?",
+            "2026-11-01 charge-class=recurring,one-time by usage-type",
+        ),
+        ("RIs and savings plans last year", "last year charge-class=recurring,one-time"),
+        ("the cost of dynamodb per day since day 15?", "since 2026-11-15 service=dynamodb daily"),
+        ("totals for weeks 44-47 (mon-sun), just the total per week", "2026-10-26..2026-11-22 weekly"),
+        ("the cost per account for october, with the tax separated please", "2026-10 by account, charge-class"),
+        ("QoQ % change for EC2, Q2 -> Q3", "2026-q3 service=ec2"),
+        ("tem algum dia estranho in the glue costs this month?", "anomalies this month service=glue"),
         # what a run rate over past months, actuals beside a forecast, and kinds of charge side by side ask
         ("whats our annual run rate if u take the last 3 months?", "average last 3 months monthly"),
         ("Oct actuals vs Nov forecast by service", "forecast 2026-11 vs 2026-10 by service"),
@@ -219,6 +235,21 @@ def test_an_account_id_first_is_no_count_and_a_quoted_tag_key_is_the_key() -> No
     assert (top.n, [f.values for f in top.filters]) == (10, [("123456789012",)])
     asked = tags.parse('How much cost is not having "project" tag?', today=TODAY, vocabulary=VOCAB)
     assert asked.key == "user:project"
+
+
+def test_a_count_after_a_ranking_word_is_how_many_and_first_alone_is_no_day() -> None:
+    from commands import top_resources
+
+    top = top_resources.parse(
+        "biggest 10 individual things we pay for in prod this quarter?", today=TODAY, vocabulary=VOCAB
+    )
+    assert top.n == 10
+    last = top_resources.parse("biggest stuff in staging? what to turn off first", today=TODAY, vocabulary=VOCAB)
+    assert last.time_range.label == "this month"
+
+
+def test_a_budget_without_its_amount_is_still_refused_as_kept_elsewhere() -> None:
+    assert "budgets are kept with `/trackit budget`" in refusal("are we going to blow the november budget? it was 480k")
 
 
 def test_a_capitalised_word_where_a_value_would_stand_is_still_named() -> None:

@@ -223,7 +223,9 @@ BLIND_BATCHES = (
     # refused naming `serving`), where the translator wrote no region; `the acme account manager wants to know what
     # acme specifically costs us each month`: the months with `acme` left out and said (a customer the bill does
     # not name), where the translator wrote the months since September
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=8),
+    # `any unusual days in eu-west-1 after the acme rollout`: the rollout has no date, so this month's unusual days
+    # (`acme`, `rollout` said left out), where the translator wrote the days since the go-live an earlier line named
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=9),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
@@ -301,7 +303,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=32, wrong=17),
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=34, wrong=12),  # held back, read in the next stop
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=11),  # held back, read in the next stop
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=34, wrong=11),  # held back, read in the next stop
@@ -317,22 +319,22 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=17),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
-    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
+    BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
     # refusals of pasted dashboards that became answers of the period asked, where the translator wrote why or an
     # average: `my grafana billing panel shows ...`, `data-lake acct shows 7.3k in the CUR dashboard ... seems high`,
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
-    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=27, wrong=18),  # held back, read in the next stop
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=24, wrong=17),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=8),
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
-    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=28, wrong=21),
+    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=29, wrong=20),
     BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=41, wrong=9),
-    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=26, wrong=15),
-    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=30, wrong=14),
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=34, wrong=12),
 )
 
 
