@@ -73,6 +73,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
     ("by", "the", "way"): (),
+    ("over", "the", "month"): (),  # `amortising the upfront over the month`: spread over it (the default range anyway)
     # `QoQ % change`, `the % diff`: the change every comparison shows, no share of a total
     **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
     # `got pinged by someone`: who, no breakdown
@@ -671,7 +672,8 @@ class PrepassReader(ClauseReader):
                 continue  # a rewrite after this place shortened the list
             count = joined[j + 1].lower
             counted = count.isdecimal() or count in NUMBER_WORDS
-            named = ABBREVIATIONS.get(joined[j + 2].lower, joined[j + 2].lower)  # `all 3 accts`
+            k = j + 3 if joined[j + 2].lower in ("linked", "our", "the", "member") and j + 3 < len(joined) else j + 2
+            named = ABBREVIATIONS.get(joined[k].lower, joined[k].lower)  # `all 3 accts`, `all 3 linked accounts`
             if joined[j].lower == "all" and counted and fold(named) in DIMENSION_WORDS:
                 del joined[j + 1]
         # `resource_id by sum(cost)`: SQL's words for the cost (`sum(cost)` comes as `sum cost`) and the resources
@@ -819,7 +821,7 @@ class PrepassReader(ClauseReader):
             if (
                 joined[j].lower == "the"
                 and unit in ("week", "month", "quarter", "year")
-                and joined[j - 1].lower in ("for", "in", "over", "during", "is", "s")
+                and joined[j - 1].lower in ("for", "in", "during", "is", "s")  # (`spread over the month` is no range)
                 and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
             ):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)

@@ -277,6 +277,8 @@ class QuestionReader(Cursor):
         out = self.out
         current = out.time_range
         before = self.tokens[self.i - 1] if self.i > 0 else None
+        if before is not None and before.lower in ("on", "in") and self.i > 1 and self.word(-2) == "and":
+            before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`: joined all the same
         joined = before is not None and (before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA)
         versus = out.versus
         if (
