@@ -120,13 +120,26 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 
 
+def _by_first_word(phrases: dict[tuple[str, ...], tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """`phrases` by their first word, each word's in the order given (the first that matches is read)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+_PHRASE_INDEX = _by_first_word(_PHRASES)
+
+
 def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]]) -> list[Token]:
     """`tokens` with each of `phrases` (lower-cased words) replaced by its words, read left to right; a replacement
     stands at the phrase's first position."""
+    index = _PHRASE_INDEX if phrases is _PHRASES else _by_first_word(phrases)
+    words = [t.lower for t in tokens]
     out: list[Token] = []
     j = 0
     while j < len(tokens):
-        found = next((p for p in phrases if tuple(t.lower for t in tokens[j : j + len(p)]) == p), None)
+        found = next((p for p in index.get(words[j], ()) if tuple(words[j : j + len(p)]) == p), None)
         if found is None:
             out.append(tokens[j])
             j += 1
@@ -663,8 +676,9 @@ class PrepassReader(ClauseReader):
             if j > len(joined) - 2:
                 continue  # a rewrite after this place shortened the list
             named = joined[j + 1].lower
-            dimension = fold(named) in DIMENSION_WORDS or self.tag_key_word(named) is not None
-            if joined[j].lower == "both" and named.endswith("s") and dimension:
+            if joined[j].lower != "both" or not named.endswith("s"):
+                continue
+            if fold(named) in DIMENSION_WORDS or self.tag_key_word(named) is not None:
                 del joined[j : j + 2]
         # `all 3 accounts`: how many there are, not a ranking
         for j in range(len(joined) - 3, -1, -1):

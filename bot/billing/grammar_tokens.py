@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.errors import UsageError
@@ -35,14 +35,15 @@ class Token:
     kind: Kind
     text: str
     position: int  # offset in the query text, for error messages
+    #: the text case-folded, once (every rule compares words so)
+    lower: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.casefold())
 
     @property
     def is_value(self) -> bool:
         return self.kind in (Kind.WORD, Kind.QUOTED)
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
 
 
 #: A year written short after an apostrophe (`Nov '26`, `Q3 ’25`).
