@@ -652,7 +652,8 @@ class PrepassReader(ClauseReader):
         for j in range(len(joined) - 2, -1, -1):
             if j > len(joined) - 2:
                 continue  # a rewrite after this place shortened the list
-            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and "spot" in (t.lower for t in joined):
+            beside = {"spot", "savings", "sp", "sps", "ri", "ris", "reserved", "covered", "coverage"}
+            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and beside & {t.lower for t in joined}:
                 joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
         # `largest resources with no team tag`: untagged by the team tag
         for j in range(len(joined) - 2, 0, -1):

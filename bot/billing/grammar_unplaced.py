@@ -187,6 +187,13 @@ NOT_HELD: dict[str, NotHeld] = {
             DimensionRef(Dimension.RESOURCE),
         ),
     ),
+    **dict.fromkeys(
+        ("euros", "euro", "eur", "pounds", "gbp", "yen", "jpy", "inr", "rupees"),
+        NotHeld(
+            "amounts are in the currency AWS billed them in; I don't convert them.",
+            "Answered in the bill's currency.",
+        ),
+    ),
     "blended": NotHeld(
         "blended cost (AWS's organisation-wide average rates) is not kept; unblended, amortized and net are.",
         "Answered with the question's cost basis (unblended unless you name another).",

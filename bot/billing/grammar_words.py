@@ -104,6 +104,8 @@ CHAT_WORDS = frozenset(
         *("paste", "pasting", "copy", "i'd", "assume", "assuming", "presume", "certo"),  # `going to paste into sheets`
         *("doubled", "double", "tripled", "triple", "halved", "myth", "really"),  # `did it double?`
         *("first", "firstly"),  # `which should I look at first`: the first of the month is `the first`
+        # `the board pack`, `charge back to the P&Ls`, `thank you`
+        *("pack", "everyone", "everybody", "p&l", "p&ls", "pnl", "pnls", "thank"),
     }
 )
 #: Short forms people type for grammar words (`last wk`, `prev qtr`, `avg`): read as the word itself, unless

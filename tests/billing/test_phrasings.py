@@ -286,7 +286,9 @@ BLIND_BATCHES = (
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread through one stop, read in the next
-    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"forecast"})),
+    # `how much are savings plans actually saving us vs on demand`: the split by charge class (was refused naming
+    # `demand`), where the translator wrote the commitment fees alone
+    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=38, wrong=10, shared=frozenset({"forecast"})),
     BlindBatch(
         "FRESH_21",
         FRESH_21,
@@ -316,7 +318,7 @@ BLIND_BATCHES = (
     # as the last sentence asks, where the translator wrote the split by charge class
     # `the most expensive things created by me (jdoe)? aws:createdBy tag i think`: refused naming `jdoe` (it named
     # `me` before), where the translator wrote this month's list
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=28, wrong=17),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=29, wrong=17),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
@@ -331,10 +333,12 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
     BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
-    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=29, wrong=20),
+    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=30, wrong=19),
     BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=41, wrong=9),
-    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=34, wrong=13),
-    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=34, wrong=12),
+    # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
+    # refused naming `demand`), where the translator wrote October's compute services
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=35, wrong=14),
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
 )
 
 
