@@ -140,6 +140,13 @@ for the holidays, checkout's product manager, a team lead feeling blamed, a data
 of two to five words). First sight of each on c9253c5, the grammar at the start of that work. The thirty-third to
 thirty-fifth were held back unread to the end and only scored; the thirty-sixth to thirty-ninth were scored on
 the grammar of their day, then read, and prompted rules.
+`FRESH_40` to `FRESH_42` were typed and translated the same way at the very end of that stop (a head of
+infrastructure budgeting next year, an SRE from Spain, a customer success manager, a junior FinOps analyst, a
+backend engineer after a memory leak, a tired late-night DM; a Japanese engineer's formal English, a data engineer,
+a CFO's investor update, a platform engineer on tagging hygiene, a QA lead after a load-test weekend, questions
+pasted out of email threads; an Australian startup's operations manager, an SRE tracking a slow creep, a
+procurement analyst on Savings Plans and RIs, a developer with one bucket and one table, an executive assistant,
+two questions in one message) and held back unread: only scored, first sight on c9253c5.
 """
 
 from __future__ import annotations
@@ -7302,4 +7309,777 @@ FRESH_39: tuple[tuple[str, str, str], ...] = (
     ("/top-resources", "bigest dynamo tables", "this month service=dynamodb"),
     # like for like: the complete days of November against the same days of October
     ("/cost", "kms why up", "why this month service=kms"),
+)
+
+FRESH_40_FIRST_SIGHT = (25, 12, 13)
+
+FRESH_40: tuple[tuple[str, str, str], ...] = (
+    # the budget deck is the context, not what is asked; the year so far by month, November partial
+    ("/cost", "what did we spend total in 2026 so far, by month pls — need it for the FY27 budget deck", "ytd monthly"),
+    # tax and credits left out by charge class, as FRESH_11 and FRESH_19; `gross` is the default unblended basis
+    (
+        "/cost",
+        "can you give me per-service totals for jan 1 thru oct 31 this year, excluding tax and credits? want the "
+        "gross number",
+        "2026-01..2026-10 by service charge-class!=tax,credit",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, as FRESH_30's
+    # `where do we land for the full year`; December as November is the writer's own sum
+    (
+        "/cost",
+        "where does november land? and roughly what does that put us at for full year if dec looks like nov",
+        "forecast this year",
+    ),
+    # the writer's spans as typed, the later first, as FRESH_28's `01/11-26/11 vs 01/10-26/10`
+    (
+        "/cost",
+        "how does H2 compare to H1 so far.. jul-nov vs jan-may? trying to get a growth rate to budget against",
+        "2026-07..2026-11 vs 2026-01..2026-05",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the year
+    # so far by service, was not taken)
+    ("/cost", "how are we tracking vs the approved 2026 infra budget? finance wants variance by service", "!budget"),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "split of this year's spend by team? need web/api/data/Platform numbers for chargeback next yr, and how much "
+        "is untagged",
+        "team ytd",
+    ),
+    # dev, staging and prod are among the values listed, dev and staging added by hand; the untagged share is part of
+    # every breakdown
+    ("/tags", "env split ytd - how much are we burning on dev+staging vs prod", "env ytd"),
+    # all accounts is every account anyway; the year so far, as FRESH_19's `top 20 line items ytd`
+    (
+        "/top-resources",
+        "biggest 20 resources across all accounts for 2026 — want to know what to commit savings plans against",
+        "20 ytd",
+    ),
+    (
+        "/cost",
+        "hola! una pregunta, how much is costing us the EKS in eu-west-1 this month??",
+        "this month service=eks region=eu-west-1",
+    ),
+    # as CORPUS's `yesterday compared with the same day last week`
+    (
+        "/cost",
+        "is possible to see the data transfer of yesterday vs the same day of last week, no?",
+        "yesterday vs 2026-11-19 service=data-transfer",
+    ),
+    # `cloudfornt` is CloudFront; like for like: this week's complete days against the same days of last week, as
+    # FRESH_8 and FRESH_26
+    (
+        "/cost",
+        "vale, and why it went up the cloudfornt this week? today is black friday so maybe is normal pero quiero "
+        "confirmar",
+        "why this week service=cloudfront",
+    ),
+    # `production` the account
+    (
+        "/top-resources",
+        "cuales son the 10 instances EC2 more expensive in production this week",
+        "10 this week service=ec2 account=production",
+    ),
+    (
+        "/top-resources",
+        "which dynamo tables cost more in ap-southeast-2 last month?",
+        "last month service=dynamodb region=ap-southeast-2",
+    ),
+    # `the staging account` is the account
+    (
+        "/cost",
+        "there is some day strange in november in the staging account? I see the graph weird",
+        "anomalies 2026-11 account=staging",
+    ),
+    # several services as a series are one series per value, the writer's split by service kept
+    (
+        "/cost",
+        "por favor day by day of the KMS + SQS since 1 of november, separated",
+        "since 2026-11-01 service=kms,sqs daily by service",
+    ),
+    # a filtered tag breakdown; `staging` the account, as the writer read it
+    (
+        "/tags",
+        "the cost of october by aws:createdBy, I want to know who is creating all the things in staging",
+        "aws:createdBy account=staging 2026-10",
+    ),
+    # NOT SUPPORTED (customer): the writer's nearest, the total by month for recent months, as FRESH_9's `acme`
+    (
+        "/cost",
+        "hi! quick one - how much does Brightline (our biggest customer) cost us on AWS per month? renewal call on "
+        "tuesday",
+        "since 2026-09-01 monthly",
+    ),
+    # the customer's mapping to search is the writer's own
+    (
+        "/cost",
+        "Brightline runs almost everything through search, so what did project=search cost in october? roughly is fine",
+        "2026-10 tag:project=search",
+    ),
+    # the untagged share is part of every breakdown; which customers fall in which project is not in the bill
+    (
+        "/tags",
+        "can u show me how the spend breaks down by project for last month, trying to figure out which bucket our "
+        "enterprise customers fall into lol",
+        "project last month",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_23's `BF week tracking vs last years BF week`;
+    # NOT SUPPORTED (the customer's share): the whole CloudFront cost
+    (
+        "/cost",
+        "how much more are we spending on cloudfront this BF week compared to BF week last year? Brightline's big "
+        "promo runs through us",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 service=cloudfront",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's month so far, to divide by hand
+    (
+        "/cost",
+        "whats our cost per order?? the customer wants to know what it costs us to process one of their checkouts",
+        "this month tag:project=checkout",
+    ),
+    # the bucket names read off by hand
+    (
+        "/top-resources",
+        "which S3 buckets are the most expensive this month? trying to see if the brightline export bucket is up there",
+        "this month service=s3",
+    ),
+    # the writer's three months side by side by month, November so far, as FRESH_23's `Aug, Sep, Oct side by side`;
+    # NOT SUPPORTED (the customer's part)
+    (
+        "/cost",
+        "sorry if this is a dumb q - did our costs go up since we onboarded Halvorsen in september? like sept vs oct "
+        "vs nov",
+        "2026-09..2026-11 monthly",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "for the checkout project only, how does it split across env? want to make sure the customer demo envs aren't "
+        "eating a ton",
+        "env tag:project=checkout this month",
+    ),
+    # the forecast against October, as FRESH_4's `projected ... compare with October`; NOT SUPPORTED (the customer's
+    # traffic)
+    (
+        "/cost",
+        "are we going to end the month higher than october? need to flag to the account team if Brightline's traffic "
+        "is pushing us over",
+        "forecast 2026-11",
+    ),
+    # October 31 is the day the 1st is compared with anyway; the writer's split by charge type kept, the fees booked on
+    # the 1st among them, as FRESH_29's `charge on november 1st`
+    ("/cost", "why is there a huge spike on nov 1st?? is that a mistake", "why 2026-11-01 by charge-class"),
+    # no split of the commitment fees into Savings Plan and RI fees by charge class: the fees by usage type, where the
+    # Savings Plan and RI fee lines are apart, as FRESH_18's `savings plan fees vs RI fees ytd`
+    (
+        "/cost",
+        "sorry whats the difference between the savings plan fee and the RI fee... how much of each did we pay this "
+        "year?",
+        "ytd charge-class=recurring,one-time by usage-type",
+    ),
+    (
+        "/cost",
+        "how much credits did we get applied in october, and on which services?",
+        "2026-10 charge-class=credit by service",
+    ),
+    # tax as its own line beside the rest by charge class, credits too (`net` is ambiguous), as FRESH_29's `Q3 total ex
+    # tax, and tax on its own`; the total without tax is the total less that line
+    (
+        "/cost",
+        'total for last month with and without tax please (my manager asked for "net" and im not 100% sure what that '
+        "means)",
+        "last month by charge-class",
+    ),
+    # the writer's three full months and November so far side by side by month, as FRESH_23's `Aug, Sep, Oct side by
+    # side`
+    (
+        "/cost",
+        "is the s3 cost this month normal compared to the last 3 months? not sure how to tell what normal is",
+        "2026-08..2026-11 service=s3 monthly",
+    ),
+    # weeks run Monday to Sunday, the first one partial, as FRESH_28's `glue spend by week since september`
+    (
+        "/cost",
+        "can I get glue spend week by week for the data-lake account since september",
+        "since 2026-09-01 service=glue account=data-lake weekly",
+    ),
+    # no range typed: this month, as the writer read it; the untagged share is part of every breakdown
+    ("/tags", 'how much of our spend has no team tag? is that what "untagged" means?', "team this month"),
+    # the RDS resources are the DB instances
+    (
+        "/top-resources",
+        "what are the top resources in RDS? (like the db instances i mean) for october",
+        "2026-10 service=rds",
+    ),
+    # the bot knows no incident: the writer's days against the same days a week earlier, as FRESH_19's `runaway sqs
+    # retry loop`; `api` the team, `prod` the account, as the writer read them
+    (
+        "/cost",
+        "how much did the memory leak cost us? ASG scaled api up from tue 17th until we rolled back thu 19th evening, "
+        "need a number for the postmortem",
+        "2026-11-17..2026-11-19 vs 2026-11-10..2026-11-12 service=ec2 account=production tag:team=api",
+    ),
+    # `prod` meant as the account
+    (
+        "/cost",
+        "ec2 daily in prod from nov 10 to nov 24 so I can see the bump and that it actualy went back down",
+        "2026-11-10..2026-11-24 service=ec2 account=production daily",
+    ),
+    # `between the 17th and 19th` are this month's days
+    (
+        "/top-resources",
+        "top ec2 instances in us-east-1 between the 17th and 19th — want to see if the big r6i nodes show up",
+        "2026-11-17..2026-11-19 service=ec2 region=us-east-1",
+    ),
+    # the writer's days against the same days a week earlier, the writer's split by service kept
+    (
+        "/cost",
+        "did the leak also push up data transfer or was it only compute? compare 17-19 nov against the same 3 days "
+        "the week before, by service",
+        "2026-11-17..2026-11-19 vs 2026-11-10..2026-11-12 by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "team split for 17-19 nov, want to know if api is the one that ate it or if platform's EKS nodes got charged",
+        "team 2026-11-17..2026-11-19",
+    ),
+    # the average per day of the last 3 full days against the week before the leak, as FRESH_32's `1,240/day last
+    # week but 1,610/day this week`
+    (
+        "/cost",
+        "is EKS back to normal now post-incident? last 3 days vs the week before the leak",
+        "average 2026-11-24..2026-11-26 vs 2026-11-09..2026-11-15 service=eks",
+    ),
+    # the retry storm is the context: the functions ranked by cost
+    (
+        "/top-resources",
+        "which lambdas cost the most last week, the retry storm from the leak might've hammered some",
+        "last week service=lambda",
+    ),
+    # the leak days are among the days the answer lists, set aside by hand
+    (
+        "/cost",
+        "was there anything unusual in api team's costs last week besides the leak days?",
+        "anomalies last week tag:team=api",
+    ),
+    ("/cost", "total today so far", "today"),
+    # the day before is the day yesterday is compared with anyway, as FRESH_28's `ec2 yday vs day before`
+    ("/cost", "yday vs day before", "yesterday"),
+    # `rn` as the writer read it, today; yesterday is the day today is compared with anyway, as FRESH_12's `why did
+    # costs jump today`
+    ("/cost", "why so high rn", "why today"),
+    ("/cost", "mtd", "this month"),
+    # `last 7d` by the grammar's rule, the writer's 7 days to yesterday
+    ("/cost", "s3 last 7d daily", "last 7 days service=s3 daily"),
+    ("/cost", "anything weird this wk", "anomalies this week"),
+    # `stg acct` is the staging account
+    ("/cost", "stg acct month end?", "forecast 2026-11 account=staging"),
+    ("/tags", "env mtd", "env this month"),
+    # `now` as the writer read it, today, as FRESH_15's `top 10 ec2 in prod rn`; `prod` meant as the account
+    ("/top-resources", "top 5 prod now", "5 today account=production"),
+)
+
+FRESH_41_FIRST_SIGHT = (22, 19, 9)
+
+FRESH_41: tuple[tuple[str, str, str], ...] = (
+    # `net` as the writer's total as it is (credits included), not the net basis, as FRESH_31; the production account by
+    # its id
+    (
+        "/cost",
+        "Excuse me, could you please tell me the total AWS cost of the production account (123456789012) for October "
+        "2026? Thank you in advance.",
+        "2026-10 account=production",
+    ),
+    # the 1st to yesterday, by day
+    (
+        "/cost",
+        "Hello. I would like to confirm the daily cost of EC2 in ap-southeast-2 region from 1st November until "
+        "yesterday. Sorry for the trouble.",
+        "2026-11-01..2026-11-26 service=ec2 region=ap-southeast-2 daily",
+    ),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8; `staging account` is the
+    # account
+    (
+        "/cost",
+        "I am sorry to bother you, but may I ask the reason why RDS cost of staging account became higher in this "
+        "week compared with last week?",
+        "why this week service=rds account=staging",
+    ),
+    (
+        "/top-resources",
+        "Please let me know the five most expensive DynamoDB tables in production account during this month. I "
+        "appreciate your help.",
+        "5 this month service=dynamodb account=production",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        'Could you kindly show the cost split by "env" tag for eu-west-1 region in last month? Also I want to know '
+        "the amount which has no env tag.",
+        "env region=eu-west-1 last month",
+    ),
+    # the $500 held against the total by hand; the writer's split by account kept
+    (
+        "/cost",
+        "Good morning. In my understanding KMS cost should be very small, however somebody said KMS was more than "
+        "$500 in November. Is it true? If possible please show per account.",
+        "2026-11 service=kms by account",
+    ),
+    (
+        "/top-resources",
+        "Excuse me for asking again. Which EC2 instances were most expensive in us-west-2 last week (16th to 22nd "
+        "November)? Top 10 is enough.",
+        "10 last week service=ec2 region=us-west-2",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the forecast
+    # with the month so far, was not taken)
+    (
+        "/cost",
+        "May I ask the forecast of total cost at the end of November? And is it within the budget which my manager "
+        "decided? I am sorry if this is not possible.",
+        "!budget",
+    ),
+    # `last 30 days` by the grammar's rule, the writer's 30 days to yesterday; the 30 days before are the period
+    # compared with anyway; the crawler change is not in the bill, the usage types that grew among the causes
+    (
+        "/cost",
+        "glue spend last 30 days vs the 30 before that? feels like the crawler change blew it up",
+        "why last 30 days service=glue",
+    ),
+    # a service not on the bill, as FRESH_5's, FRESH_13's and FRESH_27's `athena` (the writer's nearest, Glue and S3 in
+    # data-lake, was not taken)
+    (
+        "/cost",
+        "how much r we paying for athena-ish stuff in the data-lake acct this month.. glue + s3 scans basically",
+        "!athena",
+    ),
+    # storage, requests and transfer are S3 usage types, as FRESH_13's `s3 storage vs requests`
+    (
+        "/cost",
+        "s3 in datalake acct by usage type for oct pls, wanna see storage vs requests vs transfer",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # 333344445555 is the data-lake account
+    ("/top-resources", "biggest s3 buckets $ wise in 333344445555 mtd", "this month service=s3 account=data-lake"),
+    (
+        "/top-resources",
+        "which glue jobs cost the most last wk? need the job names if u have them",
+        "last week service=glue",
+    ),
+    # a filtered tag breakdown; data and search are among the values listed; the untagged share is part of every
+    # breakdown
+    (
+        "/tags",
+        'project tag breakdown for glue only, nov so far - is "data" eating all of it or is search doing etl too',
+        "project service=glue 2026-11",
+    ),
+    # two questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15;
+    # the writer's split by service kept
+    (
+        "/cost",
+        "daily glue + s3 for data lake since the 9th, i think theres a spike around 18/19th??",
+        "since 2026-11-09 service=glue,s3 account=data-lake daily by service",
+    ),
+    # the writer's order kept, both kept, as FRESH_22's `sept vs oct`
+    (
+        "/cost",
+        "what did the data team spend per service in september vs october",
+        "2026-09 vs 2026-10 tag:team=data by service",
+    ),
+    # `net of credits` is credits included (the default), as FRESH_5; Q2 is the period Q3 is compared with anyway, as
+    # FRESH_16's `Q3 vs Q2`; all accounts is every account anyway
+    ("/cost", "Need total AWS spend Q3 vs Q2, all accounts, net of credits. For investor deck.", "2026-q3"),
+    # the same days of last year are the comparison every answer makes anyway, as FRESH_18's `ytd vs same period last
+    # year`
+    ("/cost", "whats YTD spend? and how does that compare to same period last yr", "ytd"),
+    # tax is in the total anyway
+    ("/cost", "monthly totals jan thru oct please, one number per month, incl tax", "2026-01..2026-10 monthly"),
+    # the forecast carries its 80% range
+    (
+        "/cost",
+        'where will november land? I\'ll quote it as "expected" so give me a range if you can',
+        "forecast 2026-11",
+    ),
+    # usage, fees, credits and tax by charge class, as FRESH_24's `usage vs SP/RI fees vs credits vs tax`
+    (
+        "/cost",
+        "how much of our bill is credits vs actual usage this year? don't want the board seeing an inflated saving",
+        "ytd by charge-class",
+    ),
+    # NOT SUPPORTED (revenue): the writer's nearest, the Q3 total
+    ("/cost", "AWS cost as % of revenue for Q3?", "2026-q3"),
+    # the SP and RI fees are the commitment fees, as FRESH_1's `RI spend ytd`, by month; NOT SUPPORTED (future
+    # commitments): the latest month's fee is the November line
+    (
+        "/cost",
+        "Quick one - Savings Plans & RI fees this year in total, and what are we committed to monthly going forward",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # web, api, data and Platform are among the values listed; the untagged share is part of every breakdown
+    ("/tags", "cost by team for last quarter, I want to show web vs api vs data vs platform", "team last quarter"),
+    # September is the period October is compared with anyway
+    ("/cost", "why did october go up vs september? one or two sentences I can put in the deck", "why 2026-10"),
+    # the untagged share is part of every breakdown; all accounts is every account anyway
+    ("/tags", "how much is untagged on `team` across all 3 accounts, mtd", "team this month"),
+    # a filtered tag breakdown; the values are listed in every breakdown, each stored casing apart, as FRESH_18;
+    # `staging` the account; no range typed: this month
+    (
+        "/tags",
+        'team tag in staging - r people still tagging "platform" lowercase vs "Platform"? show me values + $',
+        "team account=staging this month",
+    ),
+    # a filtered tag breakdown; `prod acct` is the account; `last 7 days` by the grammar's rule, the writer's 7 days to
+    # yesterday
+    ("/tags", "aws:createdBy breakdown last 7 days prod acct", "aws:createdBy account=production last 7 days"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month
+    ("/tags", "env split for EKS only - how much of the cluster cost does nobody own", "env service=eks this month"),
+    # `no team tag` is `tag:team=untagged`, as FRESH_24; no range typed: this month
+    (
+        "/top-resources",
+        "top untagged resources in data-lake, like the 20 biggest spenders with no team tag",
+        "20 this month account=data-lake tag:team=untagged",
+    ),
+    # `staging` the account
+    (
+        "/top-resources",
+        "most expensive ec2 in staging this month. suspect someone left big instances running after the test",
+        "this month service=ec2 account=staging",
+    ),
+    # `last 4 weeks` by the grammar's rule, the four whole weeks before this one, as the writer counted
+    ("/cost", "eks cost per account per week for the last 4 weeks", "last 4 weeks service=eks by account weekly"),
+    # NOT SUPPORTED (Jira tickets): the writer's nearest, the resources without a team tag this month by cost; no
+    # threshold in the grammar: those over $100 read off by hand
+    (
+        "/cost",
+        "can u open a jira for every untagged resource over $100/mo?",
+        "this month tag:team=untagged by resource",
+    ),
+    # the latest weekend, Sat 21 and Sun 22; `staging` the account; the writer's optional normal weekend beside it not
+    # typed, left out
+    (
+        "/cost",
+        "how much did the load test cost us this weekend?? ran sat+sun in staging",
+        "2026-11-21..2026-11-22 account=staging",
+    ),
+    # the writer's optional split by service left out; `staging` the account
+    (
+        "/cost",
+        "compare staging spend sat 21 - sun 22 vs the weekend before",
+        "2026-11-21..2026-11-22 vs 2026-11-14..2026-11-15 account=staging",
+    ),
+    # `staging` the account
+    (
+        "/top-resources",
+        "what were the top 10 things burning money in staging during the load test (sat/sun)",
+        "10 2026-11-21..2026-11-22 account=staging",
+    ),
+    # the writer's days around the weekend, by day; several services as a series are one series per value anyway
+    (
+        "/cost",
+        "did lambda + sqs go nuts over the weekend? we hammered the order queue",
+        "2026-11-16..2026-11-24 service=lambda,sqs daily",
+    ),
+    # `staging` the account; today's partial day among them
+    (
+        "/cost",
+        "staging cost daily from 16th to today, want to see if it came back down after the test ended sunday night",
+        "since 2026-11-16 account=staging daily",
+    ),
+    # `staging` the account; no form leaves days out: the load test weekend read off by hand, as FRESH_26
+    (
+        "/cost",
+        "any weird days in staging this month apart from the load test weekend?",
+        "anomalies this month account=staging",
+    ),
+    # `staging` the account; saturday is the 21st
+    (
+        "/top-resources",
+        "which dynamo tables in staging cost most on saturday",
+        "2026-11-21 service=dynamodb account=staging",
+    ),
+    # the load test weekend; each service and their total; the $2k held against it by hand; the writer's optional
+    # staging split left out
+    (
+        "/cost",
+        "data transfer + cloudfront for the load test, was it more than $2k?? my manager is asking",
+        "2026-11-21..2026-11-22 service=data-transfer,cloudfront by service",
+    ),
+    (
+        "/cost",
+        '"Hi team, can someone confirm what we spent on CloudFront in eu-west-1 in October? Finance needs it by EOD. '
+        'Thanks, Priya" Priya Nair | FP&A Analyst | Sent from my iPhone',
+        "2026-10 service=cloudfront region=eu-west-1",
+    ),
+    # like for like: the complete days of November against the same days of October; Black Friday prep is not in the
+    # bill, the causes are the nearest
+    (
+        "/cost",
+        "> On Wed, Nov 25, 2026 at 4:12 PM Mark Chen wrote: > Why is the bill up so much this month vs last? Is it "
+        "Black Friday prep? > -- > Mark Chen | VP Engineering",
+        "why this month",
+    ),
+    # tax as its own line beside the rest by charge class, per account, as FRESH_31's `P10 total by account ... tax
+    # shown separately`
+    (
+        "/cost",
+        'fwd from accounting: "Please provide AWS charges for Sept 2026 broken down by account, tax shown separately. '
+        'Regards, Accounts Payable | ap@..."',
+        "2026-09 by account, charge-class",
+    ),
+    # the untagged share is part of every breakdown; where untagged goes is the writer's chargeback rule
+    (
+        "/tags",
+        'From: Sarah Okafor Subject: RE: chargeback -- "we need the project split (checkout / search / data) for '
+        'November before we can do chargebacks, untagged goes to Platform"',
+        "project 2026-11",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, RDS in us-
+    # east-1 last week and Q4 so far, was not taken)
+    (
+        "/cost",
+        "pasting from email: \"Can you tell me how much RDS in us-east-1 cost last week, and whether it's on track vs "
+        'our Q4 budget?" -Tom',
+        "!budget",
+    ),
+    # FY read as the calendar year, as the writer assumed; the writer's order kept, all of 2025 against 2026 so far, as
+    # FRESH_9's `q3 vs q4 so far`
+    (
+        "/cost",
+        '"Quick q from the board pre-read: what was total AWS spend in FY2025 and FY2026 YTD?" Sent from Outlook for '
+        "Android",
+        "2025 vs ytd",
+    ),
+    # the month-end forecast, to hold against the $40k by hand, as FRESH_6's `will we blow past 100k this month`
+    (
+        "/cost",
+        ">> Hey, is the data-lake account going to go over $40k this month? >> Thx, J",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # `prod` meant as the account; today's partial day among them
+    (
+        "/cost",
+        'Re: Black Friday readiness - "What\'s prod spending per day this week so far? we expect today to be huge" '
+        "Best, Operations",
+        "this week account=production daily",
+    ),
+    # `the staging account` is the account; the two weeks ending 20 Nov
+    (
+        "/cost",
+        '"Hi, could you send the breakdown by service for the staging account for the 2 weeks ending 20 Nov? Cheers, '
+        'Luis (Contractor, Platform team)"',
+        "2026-11-07..2026-11-20 account=staging by service",
+    ),
+)
+
+FRESH_42_FIRST_SIGHT = (23, 12, 15)
+
+FRESH_42: tuple[tuple[str, str, str], ...] = (
+    # Sydney is ap-southeast-2
+    ("/cost", "hey mate what did we spend in sydney region last month?", "last month region=ap-southeast-2"),
+    # GST is the tax line, the service `Tax`; the writer's Australian financial year from 1 July, as FRESH_28's fiscal
+    # quarter read as the months the writer named; the BAS itself is outside the bot
+    ("/cost", "how much GST have we been charged this FY so far, need it for the BAS", "since 2026-07-01 service=tax"),
+    # NOT SUPPORTED (AUD, no exchange rates): the writer's nearest, the month so far in the billing currency
+    ("/cost", "can u give me nov so far in AUD? accountant wants it in aussie dollars not USD", "this month"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "spend by team for ap-southeast-2 this month pls, need to chase whoever isnt tagging",
+        "team region=ap-southeast-2 this month",
+    ),
+    # last week is the period this week is compared with anyway (its same days), as FRESH_20's `this week vs last
+    # week`; Sydney is ap-southeast-2
+    ("/cost", "is syd costing more this week than last or am i imagining it", "this week region=ap-southeast-2"),
+    # `atm` as the writer read it, this month, as FRESH_25; Sydney is ap-southeast-2
+    (
+        "/top-resources",
+        "whats the priciest ec2 boxes we've got in sydney atm",
+        "this month service=ec2 region=ap-southeast-2",
+    ),
+    # the forecast, to hold against the 40k by hand, as FRESH_6's `will we blow past 100k this month`
+    ("/cost", "whats the forecast for end of month? boss wants to know if we blow past 40k", "forecast 2026-11"),
+    # the day before, one of the writer's surrounding days, is the day the 24th is compared with anyway, as FRESH_32's
+    # `cloudfront spend spiked on the 24th`; NOT SUPPORTED (the afternoon): the hour is not in daily data
+    ("/cost", "what happened tuesday arvo, cloudfront went nuts??", "why 2026-11-24 service=cloudfront"),
+    ("/cost", "monthly totals since may pls, want to see the creep", "since 2026-05-01 monthly"),
+    # `prod` meant as the account; `last 3 months` by the grammar's rule: the three full months before this one (the
+    # writer counted days back from today), as FRESH_21
+    (
+        "/top-resources",
+        "lambda fns in prod w/ the biggest cost over the last 3 months, i suspect one of them is the creep",
+        "last 3 months service=lambda account=production",
+    ),
+    # `prod` meant as the account; the writer's July against October, the services behind the change among the causes
+    (
+        "/cost",
+        "why is prod ~15% higher in oct vs july, nothing changed on our side afaik",
+        "why 2026-10 vs 2026-07 account=production",
+    ),
+    # the writer's four months of weeks, from Monday 27 July to this week
+    (
+        "/cost",
+        "data transfer has been creeping up for like 4 months, can I get weekly numbers",
+        "since 2026-07-27 service=data-transfer weekly",
+    ),
+    # `last 90d` by the grammar's rule, the writer's 90 days to yesterday; the trend is read off the daily series
+    (
+        "/cost",
+        "eks in us-west-2 - actually growing or just noise? last 90d daily",
+        "last 90 days service=eks region=us-west-2 daily",
+    ),
+    # `/tags` has no time step: the split over the writer's months since June, as FRESH_32; the untagged share is part
+    # of
+    # every breakdown
+    (
+        "/tags",
+        "untagged spend on team tag feels like its growing every month since summer, numbers?",
+        "team since 2026-06-01",
+    ),
+    # a ranking by change is not something `/top-resources` answers (it lists costs only): refused naming the word, as
+    # FRESH_15's `which dynamo tables grew the most` (the writer's fallback, two rankings, is two questions)
+    ("/top-resources", "which rds instances grew the most since august?", "!grew"),
+    ("/cost", "sep this year vs sep last yr? trying to show mgmt the yoy drift", "2026-09 vs 2025-09"),
+    # the Savings Plan fees are the commitment fees, as FRESH_1's `savings plans cost last quarter`
+    ("/cost", "how much did the savings plan fees come to on nov 1", "2026-11-01 charge-class=recurring,one-time"),
+    # the RI fees are the commitment fees, upfront and recurring, as FRESH_1's `RI spend ytd`
+    (
+        "/cost",
+        "RI fees (upfront + recurring) for 2026 YTD broken down by month please",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "ec2 by env for oct - only want to commit on the prod baseline", "env service=ec2 2026-10"),
+    # the Savings Plan fees are the commitment fees, as FRESH_1's `savings plans cost last quarter`
+    (
+        "/cost",
+        "Hi - could you pull the monthly Savings Plans commitment charges for Q3 (Jul, Aug, Sep)? Thanks.",
+        "2026-q3 charge-class=recurring,one-time monthly",
+    ),
+    # `last 6 mths` by the grammar's rule: the six full months before this one (the writer counted November in), as
+    # FRESH_13 and FRESH_19; the writer's `monthly` kept
+    (
+        "/cost",
+        "rds spend in eu-west-1 for the last 6 mths? thinking about reserving the big instance",
+        "last 6 months service=rds region=eu-west-1 monthly",
+    ),
+    # the fees and the credits side by side by charge class, as FRESH_19's `credits total this year and how much went
+    # on RI/SP fees`
+    (
+        "/cost",
+        "how much credits did we get applied this year vs what we paid in fees",
+        "this year charge-class=recurring,one-time,credit by charge-class",
+    ),
+    # NOT SUPPORTED (uptime): the writer's nearest, the EC2 instances ranked by cost
+    ("/top-resources", "top 10 ec2 instances running 24/7 last month, candidates for RIs", "10 last month service=ec2"),
+    # NOT SUPPORTED (Savings Plan recommendations): the writer's nearest, last month's compute (EC2, Lambda and EKS, as
+    # FRESH_15's `compute spend`) usage lines, as FRESH_15's `on-demand ... for SP sizing`
+    (
+        "/cost",
+        "what would a 3yr all upfront compute SP save us vs what we pay now",
+        "2026-10 service=ec2,lambda,eks charge-class=usage",
+    ),
+    # the writer's order kept, as FRESH_31's `1 Oct and 1 Nov`; no split of the commitment fees into Savings Plan and RI
+    # fees by charge class: the fees by usage type, where the fee lines are apart, as FRESH_18
+    (
+        "/cost",
+        "fees on the 1st, oct vs nov - did the new RI actually kick in?",
+        "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the buckets ranked by cost, the writer's bucket and its rank read off by hand
+    ("/top-resources", "is product-images-prod anywhere near the top buckets this month?", "this month service=s3"),
+    # the bucket by its name as its resource id, as FRESH_30's `access-logs bucket`
+    (
+        "/cost",
+        "how much is product-images-prod costing per day this week",
+        "this week service=s3 resource=product-images-prod daily",
+    ),
+    # `last 7 days` by the grammar's rule, the writer's 7 days to yesterday; orders-prod read off the ranking
+    (
+        "/top-resources",
+        "dynamo tables by cost last 7 days, mainly care about orders-prod",
+        "last 7 days service=dynamodb",
+    ),
+    # the day judged against the days before it, the engine's own baseline, as FRESH_22's `did our costs spike yesterday
+    # with the thanksgiving traffic?`; the table by its name as its resource id
+    (
+        "/cost",
+        "did orders-prod ddb spike yesterday with the thanksgiving traffic?",
+        "anomalies yesterday service=dynamodb resource=orders-prod",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13
+    ("/cost", "dynamodb today so far vs black friday last yr", "2026-11-27 vs 2025-11-28 service=dynamodb"),
+    # the earlier month first, both kept, as FRESH_10's `Oct vs Nov so far`; `prod acct` is the account; the writer's
+    # optional per-day view left out; the tiering change is context, not a filter
+    (
+        "/cost",
+        "s3 us-east-1 prod acct, oct vs nov so far - i moved product-images-prod to intelligent tiering on the 3rd",
+        "2026-10 vs 2026-11 service=s3 region=us-east-1 account=production",
+    ),
+    # storage, requests and transfer are S3 usage types, as FRESH_13's `s3 storage vs requests vs transfer`; the bucket
+    # by
+    # its name as its resource id; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "is the bucket (product-images-prod) mostly storage or requests or transfer?",
+        "this month service=s3 resource=product-images-prod by usage-type",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month, as the writer
+    # read it; which project orders-prod carries is read off by hand
+    (
+        "/tags",
+        "dynamo split by project - hoping orders-prod lands under checkout, how much is untagged?",
+        "project service=dynamodb this month",
+    ),
+    ("/cost", "Hi! Could I please get the total AWS spend for October for the board pack?", "2026-10"),
+    # the total with its tax line apart, by charge class, as FRESH_30's `Total cost include tax or not?`
+    ("/cost", "what was the total for Q3 2026 please, and is that including tax?", "2026-q3 by charge-class"),
+    ("/cost", 'Sarah asked for "AWS costs by account for last month" - thanks in advance :)', "last month by account"),
+    ("/cost", "year to date total? need it for the 3pm", "ytd"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much does each team spend? just this month is fine", "team this month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_32 (the writer's nearest, the year so
+    # far, was not taken)
+    ("/cost", "can you tell me how much we've spent vs the budget finance approved in jan?", "!budget"),
+    ("/cost", "cost per month for 2026, just a list is fine (jan to now)", "ytd monthly"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "Mark wants the 5 most expensive things we run, whatever that means lol", "5 this month"),
+    # two questions: the first kept (the data-lake forecast against October is a question of its own); `staging` the
+    # account
+    (
+        "/cost",
+        "how much did staging cost last week? also is data-lake on track to go over what it did in oct",
+        "last week account=staging",
+    ),
+    # two questions: the first kept (unusual days this month are a question of their own)
+    ("/cost", "lambda spend yesterday + were there any weird days this month?", "yesterday service=lambda"),
+    # two questions: the first kept (the project split is a question of its own, two keys); the untagged share is part
+    # of every breakdown
+    ("/tags", "split by env for last month, and separately by project", "env last month"),
+    # two lists have no canonical form: the S3 and DynamoDB resources in one list, as FRESH_13's `top 5 ec2 + top 5 s3`
+    (
+        "/top-resources",
+        "biggest s3 buckets and biggest dynamo tables in the data-lake acct, nov",
+        "2026-11 service=s3,dynamodb account=data-lake",
+    ),
+    # two questions: the first kept (why Tuesday was high is a question of its own)
+    ("/cost", "glue costs by day this week?? and why was tues so high", "this week service=glue daily"),
+    # September is the period October is compared with anyway, as FRESH_10's `kms + sqs, last cal month vs the month
+    # before`; each service its own line
+    ("/cost", "kms + sqs total last month, and what were they in sept", "last month service=kms,sqs by service"),
+    # the values are listed in every breakdown, biggest first, the untagged share among them; no range typed: this
+    # month, as the writer read it
+    (
+        "/tags",
+        "who's created the most expensive stuff (createdBy) and how much has no createdBy at all?",
+        "aws:createdBy this month",
+    ),
+    # two questions: the first kept (the CloudFront forecast is a question of its own); the two regions side by side
+    (
+        "/cost",
+        "cloudfront eu-west-1 vs us-east-1 last month? also whats the forecast for cloudfront for all of nov",
+        "last month service=cloudfront region=eu-west-1,us-east-1 by region",
+    ),
+    # the values are listed in every breakdown, biggest first, the untagged share among them
+    ("/tags", "how much is untagged on project this week and which project is eating the most", "project this week"),
 )

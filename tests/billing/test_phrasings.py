@@ -93,6 +93,12 @@ from tests.billing.phrasings_fresh import (
     FRESH_38_FIRST_SIGHT,
     FRESH_39,
     FRESH_39_FIRST_SIGHT,
+    FRESH_40,
+    FRESH_40_FIRST_SIGHT,
+    FRESH_41,
+    FRESH_41_FIRST_SIGHT,
+    FRESH_42,
+    FRESH_42_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -339,6 +345,10 @@ BLIND_BATCHES = (
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=35, wrong=14),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
+    # written at the very end of their stop, held back unread and only scored (first sight on c9253c5)
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=26, wrong=12),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
 )
 
 
