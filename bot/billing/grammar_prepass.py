@@ -4,6 +4,8 @@
 misspelt word may be read as. `PrepassReader` runs over the tokens once before `grammar._Parser` reads them:
 short forms (`wk`, `us-e-1`, AWS's region places such as `sydney`; `kms+sqs` and `11/20-11/26` split), names
 dictated in pieces (`lamb da`, `us east one`) and typos of grammar words (`servce`), each said in the answer's readings.
+Its phrase passes read marks, ways of asking and value phrases here; periods are `grammar_time_phrases`, what wraps
+a question `grammar_wrapping`, a guess at the cause `grammar_guesses`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.billing.grammar_around import around_event
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
-from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
 from bot.billing.grammar_foreign import translated
+from bot.billing.grammar_guesses import read_past_guess
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -23,10 +24,11 @@ from bot.billing.grammar_keywords import (
     OTHER_CLOUDS_DIMENSION_WORDS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS, match_time_range
-from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS
+from bot.billing.grammar_time_phrases import TimePhraseReader
+from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates
-from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS, clause_span
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -51,13 +53,7 @@ from bot.billing.grammar_words import (
 )
 from bot.billing.grammar_wrapping import unwrapped
 from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES, SERVICE_ALIASES
-from bot.errors import UserFacingError
 
-#: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
-_COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
-#: Words after `trending` that say which way, not where it lands.
-_DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "downward", "downwards", *VERSUS_WORDS})
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
@@ -149,33 +145,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
     return out
 
 
-#: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
-_GUESSES = frozenset({"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch"})
-
-
-#: Questions that guess at a value (`was it glue?`); without one they ask something of their own (`is it normal?`).
-_ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
-
-
-def _opens_a_guess(words: list[str]) -> bool:
-    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
-    head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
-    return bool(head) and (head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], *_ASKED_GUESSES))
-
-
-def _ends_a_guess(words: list[str]) -> bool:
-    """Whether a clause ends in `or something (else)`: what comes before it is a guess."""
-    return words[-2:] == ["or", "something"] or words[-3:] == ["or", "something", "else"]
-
-
-def _next_is(tokens: list[Token], j: int, *words: str) -> bool:
-    return j + 1 < len(tokens) and tokens[j + 1].lower in words
-
-
 #: Words a ticket's, a change's or a ledger account's reference follows (`ticket 48213`, `case #1234`, `GL 6420`).
 _REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr", "gl"})
-#: Words before the end of a span (`through the end of October`).
-_SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
 _GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
 _ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
@@ -222,8 +193,6 @@ TYPO_TARGETS = tuple(
 TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 #: ... and, for a word nothing else places, the words of a cost question itself (`totl spend`, `spned`).
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
-#: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
-_UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
 #: Units a period before `before`/`after` is counted in (`the day before?`, `2wks after?`).
 _PERIOD_UNITS = frozenset(
     {"day", "week", "wk", "month", "mo", "mth", "quarter", "qtr", "year", "yr", "fortnight", "one"}
@@ -231,10 +200,6 @@ _PERIOD_UNITS = frozenset(
 #: Words that lead a period (`this week`, `per day`), and the units a typo after one is read as.
 _UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "every", "a", "the"})
 _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
-#: Words that open an event after `before`/`after` (`before the migration`, `after we moved`).
-_EVENT_LEADS = frozenset({"the", "we", "our", "i", "they", "my", "it", "you"})
-#: Adjectives that rank by cost, before the count (`biggest 10`).
-_RANKED_BY_COST = frozenset({"biggest", "largest", "priciest", "costliest", "heaviest", "most-expensive", "expensive"})
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
@@ -274,7 +239,7 @@ _THOUSANDS_START = re.compile(r"^[$€£]\d{1,3}(?:,\d{3})*$")
 _THOUSANDS = re.compile(r"^\d{3}(?:\.\d+)?$")
 
 
-class PrepassReader(ClauseReader):
+class PrepassReader(TimePhraseReader):
     """The passes over the tokens before the loop reads them (`grammar._Parser.__init__` runs them in order)."""
 
     def join_spoken_names(self) -> None:
@@ -328,7 +293,7 @@ class PrepassReader(ClauseReader):
         """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
         fixed phrases read as their words, as the question's own are."""
         joined = _rewrite(unwrapped(tokens, self.grammar_reads), _PHRASES)
-        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self._read_time_phrases):
+        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self.read_time_phrases):
             joined = read(joined)
         return joined
 
@@ -336,12 +301,6 @@ class PrepassReader(ClauseReader):
         """Whether the grammar reads `word` itself: a stored value, a grammar word, a month or a weekday."""
         w = word.casefold()
         return bool(self.vocabulary.meanings(word)) or w in KNOWN_WORDS or w in MONTH_NAMES or w in WEEKDAYS
-
-    def _time_at(self, tokens: list[Token], k: int) -> bool:
-        try:
-            return match_time_range(tokens, k, self.today) is not None
-        except UserFacingError:
-            return True  # a time phrase, though not one the grammar can read
 
     def translate_foreign_words(self) -> None:
         """Words of German, French and Spanish mixed into a question (`the Kosten for letzte Woche`) read as the
@@ -396,7 +355,7 @@ class PrepassReader(ClauseReader):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
         joined = _rewrite(joined, _PHRASES)
-        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self._read_time_phrases):
+        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self.read_time_phrases):
             joined = read(joined)
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
@@ -542,7 +501,7 @@ class PrepassReader(ClauseReader):
         # `what is it costing? went out monday`: since that day (what started then costs from then on)
         for j in range(len(joined) - 1):
             w = joined[j].lower
-            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and _next_is(joined, j, *_UP))
+            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and next_is(joined, j, *_UP))
             k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
             k += 1 if k < len(joined) and joined[k].lower == "on" else 0
             if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
@@ -707,185 +666,13 @@ class PrepassReader(ClauseReader):
                 joined[j] = Token(Kind.WORD, "cost", tok.position)
         return joined
 
-    def _read_time_phrases(self, joined: list[Token]) -> list[Token]:
-        """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
-        `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
-        # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
-        for j in range(len(joined) - 1, -1, -1):
-            if j > len(joined) - 1:
-                continue  # a rewrite after this place shortened the list
-            if joined[j].lower != "end" or not _next_is(joined, j, "of"):
-                continue
-            the = 1 if j > 0 and joined[j - 1].lower == "the" else 0
-            if j - the > 0 and joined[j - the - 1].lower in _SPAN_ENDS:
-                del joined[j - the : j + 2]
-        # `for the full month`, `the whole quarter`: this one, whole (a forecast if the question asks where it lands)
-        for j in range(len(joined) - 1):
-            before = joined[j - 1].lower if j > 0 else ""
-            if (
-                joined[j].lower in ("full", "whole", "entire")
-                and joined[j + 1].lower in ("month", "quarter", "year", "week")
-                and not (before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this"))
-            ):
-                joined[j] = Token(Kind.WORD, "this", joined[j].position)
-        # `what does checkout cost us a month`: what a month costs, the latest whole month; `a day`: the average day
-        for j in range(1, len(joined) - 1):
-            if joined[j].lower != "a" or not any(t.lower in _COST_VERBS for t in joined[max(0, j - 3) : j]):
-                continue  # `what do we spend on amazon a month`
-            unit = joined[j + 1].lower
-            if unit in ("month", "day"):
-                dated = any(self._time_at(joined, k) for k in range(len(joined)) if k not in (j, j + 1))
-                said = ("monthly" if dated else "last month") if unit == "month" else "average"
-                self.out.readings.append(f"Read `a {joined[j + 1].text}` as `{said}`.")
-                joined[j : j + 2] = [Token(Kind.WORD, w, joined[j].position) for w in said.split()]
-                break
-        # `how are we trending this month`: how it is tracking, the forecast (`trending up vs ...` compares)
-        words = [t.lower for t in joined]
-        for j, w in enumerate(words):
-            after = words[j + 1] if j + 1 < len(words) else ""
-            if w == "trending" and "how" in words[max(0, j - 4) : j] and after not in _DIRECTIONS:
-                joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
-        # `every saturday and sunday`, `each monday`: saturdays and sundays, days of the week
-        for j in range(len(joined) - 1):
-            if joined[j].lower not in ("every", "each"):
-                continue
-            k = j + 1
-            while k < len(joined) and (joined[k].lower in WEEKDAYS or (joined[k].lower in ("and", "&") and k > j + 1)):
-                if joined[k].lower in WEEKDAYS:
-                    day_name = _WEEKDAY_NAMES[WEEKDAYS[joined[k].lower]]
-                    joined[k] = Token(Kind.WORD, day_name + "s", joined[k].position)
-                k += 1
-            if k > j + 1:
-                del joined[j]
-                break
-        # `around noon`: a time of day (`12pm`)
-        for j, tok in enumerate(joined):
-            if tok.lower in ("noon", "midday", "midnight"):
-                clock = "12am" if tok.lower == "midnight" else "12pm"
-                joined[j] = Token(Kind.WORD, clock, tok.position)
-                self.typed[tok.position] = tok.text
-        # `oct+nov`, `wed/thu`: two months, two days
-        for j in range(len(joined) - 1, -1, -1):
-            if j > len(joined) - 1:
-                continue  # a rewrite after this place shortened the list
-            parts = re.split(r"[+/]", joined[j].lower)
-            named = all(p in MONTH_NAMES for p in parts) or all(p in WEEKDAYS for p in parts)
-            if (
-                joined[j].kind is Kind.WORD
-                and len(parts) > 1
-                and named
-                and not self.vocabulary.meanings(joined[j].text)
-            ):
-                pieces: list[Token] = []
-                for k, part in enumerate(parts):
-                    pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
-                    pieces.append(Token(Kind.WORD, part, joined[j].position))
-                joined[j : j + 1] = pieces
-        # `biggest 10 things`, `priciest 5 buckets`: the ranking's count (`top 10`)
-        for j in range(1, len(joined)):
-            count = joined[j].lower
-            ranked = joined[j - 1].lower in _RANKED_BY_COST
-            if ranked and count.isdecimal() and 0 < int(count) <= 1000 and j + 1 < len(joined):
-                joined[j : j + 1] = [Token(Kind.WORD, "top", joined[j].position), joined[j]]
-                break
-        # `since day 15`: the 15th (of the month in progress, or the last)
-        for j in range(1, len(joined) - 1):
-            number = joined[j + 1].lower
-            led = joined[j - 1].lower in ("since", "from", "on", "until", "till")
-            if joined[j].lower == "day" and led and number.isdecimal() and 1 <= int(number) <= 31:
-                nth = int(number)
-                suffix = "th" if 10 <= nth <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
-                joined[j : j + 2] = [Token(Kind.WORD, f"{nth}{suffix}", joined[j].position)]
-                break
-        # `look at first before the migration`, `before we move`: an event with no date, no period asked
-        for j in range(len(joined) - 2, -1, -1):
-            if joined[j].lower not in ("before", "after") or joined[j + 1].lower not in _EVENT_LEADS:
-                continue
-            if not any(self._time_at(joined, k) for k in range(j + 1, min(j + 7, len(joined)))):
-                del joined[j]
-        # `weeks 44-47`: ISO weeks 44 to 47
-        for j in range(len(joined) - 1):
-            span = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", joined[j + 1].lower)
-            if joined[j].lower in ("weeks", "wks", "kw", "cw") and span is not None:
-                position = joined[j].position
-                joined[j : j + 2] = [Token(Kind.WORD, w, position) for w in ("week", span[1], "to", "week", span[2])]
-                break
-        # `last dec 20 thru jan 3`: that day of the latest December before this month, its year written out
-        for j in range(len(joined) - 2, -1, -1):
-            if j > len(joined) - 3:
-                continue  # a rewrite after this place shortened the list
-            month = MONTH_NAMES.get(joined[j + 1].lower)
-            day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", joined[j + 2].lower)
-            if joined[j].lower == "last" and month is not None and day is not None:
-                year = self.today.year if month < self.today.month else self.today.year - 1
-                joined[j : j + 3] = [joined[j + 1], joined[j + 2], Token(Kind.WORD, str(year), joined[j].position)]
-        # `last week's spend`, `today's`, `September's bill`: the period itself (`John's` is a person's)
-        for j, tok in enumerate(joined):
-            owned = re.fullmatch(r"([a-z]+)['’]s", tok.lower)
-            if owned is not None and (owned[1] in _UNITS_OWNING or owned[1] in MONTH_NAMES):
-                joined[j] = Token(Kind.WORD, owned[1], tok.position)
-        # `on all month`, `all week`: this one, whole
-        for j in range(len(joined) - 1):
-            of = j + 2 < len(joined) and joined[j + 2].lower == "of"  # `all month of october`
-            if joined[j].lower == "all" and joined[j + 1].lower in ("week", "month", "quarter", "year") and not of:
-                joined[j] = Token(Kind.WORD, "this", joined[j].position)
-        # `where will we land for the month`, `how's the week looking`: this one (`by the month` is a step, `the
-        # month before` a period before another, `the month of october` that month)
-        for j in range(1, len(joined) - 1):
-            unit, after = joined[j + 1].lower, joined[j + 2].lower if j + 2 < len(joined) else ""
-            if (
-                joined[j].lower == "the"
-                and unit in ("week", "month", "quarter", "year")
-                and joined[j - 1].lower in ("for", "in", "during", "is", "s")  # (`spread over the month` is no range)
-                and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
-            ):
-                joined[j] = Token(Kind.WORD, "this", joined[j].position)
-        # `the 3 days before and after` a deploy on a named day: the two spans compared
-        joined, around = around_event(joined, self.today)
-        if around is not None:
-            self.out.readings.append(around)
-        # `for the quarter so far`, `the month to date`: this one
-        for j in range(len(joined) - 2):
-            if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):
-                tail = [t.lower for t in joined[j + 2 : j + 4]]
-                if tail in (["so", "far"], ["to", "date"]):
-                    joined[j] = Token(Kind.WORD, "this", joined[j].position)
-        return joined
-
     def read_guesses(self) -> None:
-        """`how much did we burn in syd last week? reckon EKS went a bit mental`, `why'd syd jump?? data transfer or
-        something else`, `biggest s3 buckets, i suspect old logs nobody reads`: a clause after the question that
-        guesses at the cause is no part of what is asked. Its words are left out; a value it names is shown
-        beside the others (`by service`) unless the question asks why (whose answer names the cause anyway), said.
-        A guess that opens the message (`i think i left an ec2 instance running in staging`) is the question."""
-        for j, tok in enumerate(self.tokens):
-            start, end = clause_span(self.text, tok.position)
-            if j > 0 and self.tokens[j - 1].kind is Kind.COMMA:  # `biggest s3 buckets, i suspect old logs`
-                start = tok.position
-            clause = [k for k, t in enumerate(self.tokens) if start <= t.position < end and t.kind is not Kind.COMMA]
-            words = [self.tokens[k].lower for k in clause]
-            opens = clause and clause[0] == j and _opens_a_guess(words)
-            if not (opens or (clause and clause[-1] == j and _ends_a_guess(words))):
-                continue
-            before = [t for t in self.tokens if t.position < start]
-            if not any(self.grammar_reads(t.text) and t.lower not in FILLERS for t in before):
-                return  # the guess is the question
-            if any(self._time_at(self.tokens, k) for k in clause):
-                return  # `i think it started on the 12th`: days the question needs
-            named = [m.dimension for k in clause for m in self.vocabulary.meanings(self.tokens[k].text)[:1]]
-            if opens and words[:2] in _ASKED_GUESSES and not named:
-                continue  # `is it normal?`: a question of its own, no guess at a value
-            typed = " ".join(self.tokens[k].text for k in clause)
-            kept = [t for k, t in enumerate(self.tokens) if k not in clause]
-            asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
-            shown = dict.fromkeys(named) if not asks_why else {}
-            for ref in shown:
-                label = ref.kind.value if ref.tag_key is None else self.vocabulary.tag_label(ref.tag_key)
-                kept += [Token(Kind.WORD, "by", end), Token(Kind.WORD, label, end)]
-            self.tokens = kept
-            beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
-            self.out.readings.append(f"Read `{typed}` as your guess, not part of the question{beside}.")
-            return
+        """A guess at the cause after the question, read past (`grammar_guesses.read_past_guess`), said."""
+        self.tokens, reading = read_past_guess(
+            self.tokens, self.text, self.vocabulary, self.grammar_reads, self.time_at
+        )
+        if reading is not None:
+            self.out.readings.append(reading)
 
     def correct_unit_typos(self) -> None:
         """`this wek`, `last mnoth`, `per dya`: after a word that leads a period, a typo of a time unit is the unit

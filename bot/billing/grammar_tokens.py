@@ -186,3 +186,8 @@ def quote_value(value: str) -> str:
     if '"' not in value:
         return f'"{value}"'
     return f"'{value}'"
+
+
+def next_is(tokens: list[Token], j: int, *words: str) -> bool:
+    """Whether the token after `j` is one of `words` (lower-cased)."""
+    return j + 1 < len(tokens) and tokens[j + 1].lower in words

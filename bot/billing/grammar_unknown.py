@@ -159,7 +159,7 @@ class UnknownWordReader(PrepassReader):
                 self.i += 2
             return
         elsewhere = (k for k in range(len(self.tokens)) if k != self.i)
-        if tok.lower in EVENT_WORDS and any(self._time_at(self.tokens, k) for k in elsewhere):
+        if tok.lower in EVENT_WORDS and any(self.time_at(self.tokens, k) for k in elsewhere):
             # `the api cost "last sprint" - i think that's the 2 weeks ending last friday`: the days given are its days
             self.out.event = self.out.event or tok.text
             self.i += 1

@@ -856,7 +856,9 @@ def test_spot_against_on_demand_and_instance_families_the_bill_lacks_are_ec2_by_
         "`p4d`: no `p4d` instance family in this bill's usage types; answered with EC2 by usage type."
     )
     with pytest.raises(UsageError, match="`demand`"):  # alone, on-demand is asked about
-        parse("how much are savings plans actually saving us vs on demand")
+        parse("how much did on demand ec2 cost us last month")
+    beside = parse("how much are savings plans actually saving us vs on demand")  # beside the commitments: a kind
+    assert beside.group_by == (DimensionRef(Dimension.CHARGE_CLASS),)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,72 @@
+"""A guess at the cause, typed after the question (`how much did we burn in syd last week? reckon EKS went a bit
+mental`, `why'd syd jump?? data transfer or something else`, `biggest s3 buckets, i suspect old logs nobody reads`,
+`was it glue?`): no part of what is asked. Read before the loop (`grammar_prepass.PrepassReader.read_guesses`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_unplaced import clause_span
+from bot.billing.grammar_words import FILLERS, WHY_WORDS
+from bot.billing.vocabulary import Vocabulary
+
+#: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
+_GUESSES = frozenset({"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch"})
+
+
+#: Questions that guess at a value (`was it glue?`); without one they ask something of their own (`is it normal?`).
+_ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
+
+
+def _opens_a_guess(words: list[str]) -> bool:
+    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
+    head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
+    return bool(head) and (head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], *_ASKED_GUESSES))
+
+
+def _ends_a_guess(words: list[str]) -> bool:
+    """Whether a clause ends in `or something (else)`: what comes before it is a guess."""
+    return words[-2:] == ["or", "something"] or words[-3:] == ["or", "something", "else"]
+
+
+def read_past_guess(
+    tokens: list[Token],
+    text: str,
+    vocabulary: Vocabulary,
+    reads: Callable[[str], bool],
+    time_at: Callable[[list[Token], int], bool],
+) -> tuple[list[Token], str | None]:
+    """`tokens` without a clause after the question that guesses at the cause, and the reading that says so; a
+    value the guess names is shown beside the others (`by service`) unless the question asks why (whose answer
+    names the cause anyway). A guess that opens the message (`i think i left an ec2 instance running in staging`),
+    or one holding days (`i think it started on the 12th`), is the question: `tokens` as they are, and None.
+    `reads(word)`: whether the grammar reads the word; `time_at(tokens, k)`: whether a time phrase starts at `k`."""
+    for j, tok in enumerate(tokens):
+        start, end = clause_span(text, tok.position)
+        if j > 0 and tokens[j - 1].kind is Kind.COMMA:  # `biggest s3 buckets, i suspect old logs`
+            start = tok.position
+        clause = [k for k, t in enumerate(tokens) if start <= t.position < end and t.kind is not Kind.COMMA]
+        words = [tokens[k].lower for k in clause]
+        opens = clause and clause[0] == j and _opens_a_guess(words)
+        if not (opens or (clause and clause[-1] == j and _ends_a_guess(words))):
+            continue
+        before = [t for t in tokens if t.position < start]
+        if not any(reads(t.text) and t.lower not in FILLERS for t in before):
+            return tokens, None  # the guess is the question
+        if any(time_at(tokens, k) for k in clause):
+            return tokens, None  # `i think it started on the 12th`: days the question needs
+        named = [m.dimension for k in clause for m in vocabulary.meanings(tokens[k].text)[:1]]
+        if opens and words[:2] in _ASKED_GUESSES and not named:
+            continue  # `is it normal?`: a question of its own, no guess at a value
+        typed = " ".join(tokens[k].text for k in clause)
+        kept = [t for k, t in enumerate(tokens) if k not in clause]
+        asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
+        shown = dict.fromkeys(named) if not asks_why else {}
+        for ref in shown:
+            label = ref.kind.value if ref.tag_key is None else vocabulary.tag_label(ref.tag_key)
+            kept += [Token(Kind.WORD, "by", end), Token(Kind.WORD, label, end)]
+        beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
+        return kept, f"Read `{typed}` as your guess, not part of the question{beside}."
+    return tokens, None

@@ -1,0 +1,187 @@
+"""Periods as people say them, read before the loop (`grammar_prepass.PrepassReader` runs `read_time_phrases` with
+its other phrase passes): `through the end of October`, `the full month`, `a month`, `how are we trending`, `every
+saturday`, `noon`, `oct+nov`, `the quarter so far`, possessives (`last week's`), `all month`, `the month` in a
+question about it, `last dec 20`, counts after a ranking word, `since day 15`, `weeks 44-47`, an event with no
+date (`before the migration`), days around an event (`grammar_around`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.billing.grammar_around import around_event
+from bot.billing.grammar_clauses import ClauseReader
+from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
+from bot.billing.grammar_tokens import Kind, Token, next_is
+from bot.billing.grammar_words import VERSUS_WORDS
+from bot.errors import UserFacingError
+
+#: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
+_COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
+#: Words after `trending` that say which way, not where it lands.
+_DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "downward", "downwards", *VERSUS_WORDS})
+#: Words that open an event after `before`/`after` (`before the migration`, `after we moved`).
+_EVENT_LEADS = frozenset({"the", "we", "our", "i", "they", "my", "it", "you"})
+#: Adjectives that rank by cost, before the count (`biggest 10`).
+_RANKED_BY_COST = frozenset({"biggest", "largest", "priciest", "costliest", "heaviest", "most-expensive", "expensive"})
+#: Words before the end of a span (`through the end of October`).
+_SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
+#: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
+_UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class TimePhraseReader(ClauseReader):
+    """The time-phrase pass of the prepass, and whether a time phrase starts at a place (`time_at`)."""
+
+    def time_at(self, tokens: list[Token], k: int) -> bool:
+        try:
+            return match_time_range(tokens, k, self.today) is not None
+        except UserFacingError:
+            return True  # a time phrase, though not one the grammar can read
+
+    def read_time_phrases(self, joined: list[Token]) -> list[Token]:
+        """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
+        `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
+        # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
+        for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
+            if joined[j].lower != "end" or not next_is(joined, j, "of"):
+                continue
+            the = 1 if j > 0 and joined[j - 1].lower == "the" else 0
+            if j - the > 0 and joined[j - the - 1].lower in _SPAN_ENDS:
+                del joined[j - the : j + 2]
+        # `for the full month`, `the whole quarter`: this one, whole (a forecast if the question asks where it lands)
+        for j in range(len(joined) - 1):
+            before = joined[j - 1].lower if j > 0 else ""
+            if (
+                joined[j].lower in ("full", "whole", "entire")
+                and joined[j + 1].lower in ("month", "quarter", "year", "week")
+                and not (before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this"))
+            ):
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `what does checkout cost us a month`: what a month costs, the latest whole month; `a day`: the average day
+        for j in range(1, len(joined) - 1):
+            if joined[j].lower != "a" or not any(t.lower in _COST_VERBS for t in joined[max(0, j - 3) : j]):
+                continue  # `what do we spend on amazon a month`
+            unit = joined[j + 1].lower
+            if unit in ("month", "day"):
+                dated = any(self.time_at(joined, k) for k in range(len(joined)) if k not in (j, j + 1))
+                said = ("monthly" if dated else "last month") if unit == "month" else "average"
+                self.out.readings.append(f"Read `a {joined[j + 1].text}` as `{said}`.")
+                joined[j : j + 2] = [Token(Kind.WORD, w, joined[j].position) for w in said.split()]
+                break
+        # `how are we trending this month`: how it is tracking, the forecast (`trending up vs ...` compares)
+        words = [t.lower for t in joined]
+        for j, w in enumerate(words):
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if w == "trending" and "how" in words[max(0, j - 4) : j] and after not in _DIRECTIONS:
+                joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
+        # `every saturday and sunday`, `each monday`: saturdays and sundays, days of the week
+        for j in range(len(joined) - 1):
+            if joined[j].lower not in ("every", "each"):
+                continue
+            k = j + 1
+            while k < len(joined) and (joined[k].lower in WEEKDAYS or (joined[k].lower in ("and", "&") and k > j + 1)):
+                if joined[k].lower in WEEKDAYS:
+                    day_name = _WEEKDAY_NAMES[WEEKDAYS[joined[k].lower]]
+                    joined[k] = Token(Kind.WORD, day_name + "s", joined[k].position)
+                k += 1
+            if k > j + 1:
+                del joined[j]
+                break
+        # `around noon`: a time of day (`12pm`)
+        for j, tok in enumerate(joined):
+            if tok.lower in ("noon", "midday", "midnight"):
+                clock = "12am" if tok.lower == "midnight" else "12pm"
+                joined[j] = Token(Kind.WORD, clock, tok.position)
+                self.typed[tok.position] = tok.text
+        # `oct+nov`, `wed/thu`: two months, two days
+        for j in range(len(joined) - 1, -1, -1):
+            if j > len(joined) - 1:
+                continue  # a rewrite after this place shortened the list
+            parts = re.split(r"[+/]", joined[j].lower)
+            named = all(p in MONTH_NAMES for p in parts) or all(p in WEEKDAYS for p in parts)
+            if (
+                joined[j].kind is Kind.WORD
+                and len(parts) > 1
+                and named
+                and not self.vocabulary.meanings(joined[j].text)
+            ):
+                pieces: list[Token] = []
+                for k, part in enumerate(parts):
+                    pieces.extend([Token(Kind.WORD, "and", joined[j].position)] if k else [])
+                    pieces.append(Token(Kind.WORD, part, joined[j].position))
+                joined[j : j + 1] = pieces
+        # `biggest 10 things`, `priciest 5 buckets`: the ranking's count (`top 10`)
+        for j in range(1, len(joined)):
+            count = joined[j].lower
+            ranked = joined[j - 1].lower in _RANKED_BY_COST
+            if ranked and count.isdecimal() and 0 < int(count) <= 1000 and j + 1 < len(joined):
+                joined[j : j + 1] = [Token(Kind.WORD, "top", joined[j].position), joined[j]]
+                break
+        # `since day 15`: the 15th (of the month in progress, or the last)
+        for j in range(1, len(joined) - 1):
+            number = joined[j + 1].lower
+            led = joined[j - 1].lower in ("since", "from", "on", "until", "till")
+            if joined[j].lower == "day" and led and number.isdecimal() and 1 <= int(number) <= 31:
+                nth = int(number)
+                suffix = "th" if 10 <= nth <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
+                joined[j : j + 2] = [Token(Kind.WORD, f"{nth}{suffix}", joined[j].position)]
+                break
+        # `look at first before the migration`, `before we move`: an event with no date, no period asked
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower not in ("before", "after") or joined[j + 1].lower not in _EVENT_LEADS:
+                continue
+            if not any(self.time_at(joined, k) for k in range(j + 1, min(j + 7, len(joined)))):
+                del joined[j]
+        # `weeks 44-47`: ISO weeks 44 to 47
+        for j in range(len(joined) - 1):
+            span = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", joined[j + 1].lower)
+            if joined[j].lower in ("weeks", "wks", "kw", "cw") and span is not None:
+                position = joined[j].position
+                joined[j : j + 2] = [Token(Kind.WORD, w, position) for w in ("week", span[1], "to", "week", span[2])]
+                break
+        # `last dec 20 thru jan 3`: that day of the latest December before this month, its year written out
+        for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
+            month = MONTH_NAMES.get(joined[j + 1].lower)
+            day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", joined[j + 2].lower)
+            if joined[j].lower == "last" and month is not None and day is not None:
+                year = self.today.year if month < self.today.month else self.today.year - 1
+                joined[j : j + 3] = [joined[j + 1], joined[j + 2], Token(Kind.WORD, str(year), joined[j].position)]
+        # `last week's spend`, `today's`, `September's bill`: the period itself (`John's` is a person's)
+        for j, tok in enumerate(joined):
+            owned = re.fullmatch(r"([a-z]+)['’]s", tok.lower)
+            if owned is not None and (owned[1] in _UNITS_OWNING or owned[1] in MONTH_NAMES):
+                joined[j] = Token(Kind.WORD, owned[1], tok.position)
+        # `on all month`, `all week`: this one, whole
+        for j in range(len(joined) - 1):
+            of = j + 2 < len(joined) and joined[j + 2].lower == "of"  # `all month of october`
+            if joined[j].lower == "all" and joined[j + 1].lower in ("week", "month", "quarter", "year") and not of:
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `where will we land for the month`, `how's the week looking`: this one (`by the month` is a step, `the
+        # month before` a period before another, `the month of october` that month)
+        for j in range(1, len(joined) - 1):
+            unit, after = joined[j + 1].lower, joined[j + 2].lower if j + 2 < len(joined) else ""
+            if (
+                joined[j].lower == "the"
+                and unit in ("week", "month", "quarter", "year")
+                and joined[j - 1].lower in ("for", "in", "during", "is", "s")  # (`spread over the month` is no range)
+                and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
+            ):
+                joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `the 3 days before and after` a deploy on a named day: the two spans compared
+        joined, around = around_event(joined, self.today)
+        if around is not None:
+            self.out.readings.append(around)
+        # `for the quarter so far`, `the month to date`: this one
+        for j in range(len(joined) - 2):
+            if joined[j].lower == "the" and joined[j + 1].lower in ("week", "month", "quarter", "year"):
+                tail = [t.lower for t in joined[j + 2 : j + 4]]
+                if tail in (["so", "far"], ["to", "date"]):
+                    joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        return joined
