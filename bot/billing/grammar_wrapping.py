@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_typos import english_words
 
 #: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
 #: `#checkout`, is still a channel).
@@ -150,7 +151,9 @@ def _without_signature(tokens: list[Token], is_read: Callable[[str], bool]) -> l
         if tok.lower not in _SIGN_OFFS and not (tok.lower in _DASHES and k > 0):
             continue
         rest = [t for t in tokens[k + 1 :] if t.kind is not Kind.COMMA and t.lower not in ("you", "|", "/")]
-        if 0 < len(rest) <= 3 and all(_signs(t, is_read) for t in rest) and rest[0].text[:1].isupper():
+        # after a bare dash, only one name people are called by (`- Tom`; `- Frontend` may be what is asked)
+        named = tok.lower in _SIGN_OFFS or (len(rest) == 1 and rest[0].lower in english_words())
+        if 0 < len(rest) <= 3 and named and all(_signs(t, is_read) for t in rest) and rest[0].text[:1].isupper():
             return tokens[:k]
         if not rest and tok.lower in _SIGN_OFFS and k == len(tokens) - 1 and k > 0:  # `... interne. Cordialement`
             return tokens[:k]

@@ -272,6 +272,7 @@ def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
     [
         ("ec2 last month? for frontend", "frontend"),  # an aside of two words may name what is asked
         ("tot spend q", "q"),  # `q` after a cost word is no relayed question
+        ("s3 by region - Frontend", "Frontend"),  # after a bare dash, a word nobody is called may be what is asked
         ("ec2 in fra last month", "fra"),  # an airport's region the bill has no costs in
         ("can i get athena+glue costs per day", "athena"),  # a service joined to one held, the bill holds none of
     ],
