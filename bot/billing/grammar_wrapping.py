@@ -42,6 +42,11 @@ _TOOL_NOUNS = frozenset(
     {"dashboard", "dashboards", "panel", "panels", "chart", "charts", "graph", "graphs", "console", "sheet"}
     | {"sheets", "widget", "widgets", "tile", "tiles"}
 )
+#: Tools people read costs in, named before a tool's noun (`my grafana billing panel`, `the quicksight chart`).
+_TOOLS = frozenset(
+    {"grafana", "quicksight", "tableau", "looker", "datadog", "kibana", "metabase", "superset", "powerbi", "excel"}
+    | {"cloudability", "cloudhealth", "vantage", "kubecost", "apptio", "finout", "opencost"}
+)
 #: Words that may stand between the tool's name and its noun (`grafana billing panel`, `finance cost dashboard`).
 _TOOL_WORDS = frozenset({"billing", "cost", "costs", "spend", "finops", "finance", "aws"})
 #: Words of someone needing an answer, and when (`boss wants a number before monday`, `need it by EOD`).
@@ -121,7 +126,7 @@ def _without_greetings(tokens: list[Token]) -> list[Token]:
 
 def _without_tools(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
     """`Cost Explorer says`, `in the CUR dashboard`, `my grafana billing panel`, `our FinOps sheet`: the tool's name
-    read past (its noun is chat); a word the grammar reads before the noun (`the ec2 dashboard`) is kept."""
+    read past (its noun is chat); any other word before the noun (`the ec2 dashboard`) is kept."""
     out = list(tokens)
     for j in range(len(out) - 1, 0, -1):
         if j >= len(out):
@@ -139,9 +144,13 @@ def _without_tools(tokens: list[Token], is_read: Callable[[str], bool]) -> list[
 
 
 def _names_a_tool(tok: Token, is_read: Callable[[str], bool]) -> bool:
-    """A word of a tool's name before its noun: a word nothing reads (`grafana`, `CUR`), or a word of what it shows
-    (`billing`, `finops`)."""
-    return tok.kind is Kind.WORD and tok.text.isalpha() and (tok.lower in _TOOL_WORDS or not is_read(tok.text))
+    """A word of a tool's name before its noun: a tool people read costs in (`grafana`, `quicksight`), an acronym
+    nothing reads (`CUR`, `BI`), or a word of what it shows (`billing`, `finops`); any other word (`the frontend
+    dashboard`) may be what is asked, and is left to the grammar."""
+    if tok.kind is not Kind.WORD or not tok.text.isalpha():
+        return False
+    acronym = tok.text.isupper() and len(tok.text) <= 5 and not is_read(tok.text)
+    return tok.lower in _TOOL_WORDS or tok.lower in _TOOLS or acronym
 
 
 def _without_signature(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:

@@ -252,6 +252,11 @@ def test_a_budget_without_its_amount_is_still_refused_as_kept_elsewhere() -> Non
     assert "budgets are kept with `/trackit budget`" in refusal("are we going to blow the november budget? it was 480k")
 
 
+def test_a_word_before_a_dashboard_that_names_no_tool_is_left_to_the_grammar_and_said() -> None:
+    query = parse("the frontend dashboard shows high s3 this month")
+    assert query.readings[-1] == "Ignored `frontend`: not words of a cost question; the rest was read as asked."
+
+
 def test_a_capitalised_word_where_a_value_would_stand_is_still_named() -> None:
     assert "`Frontend`" in refusal("ec2 for Frontend")
 
