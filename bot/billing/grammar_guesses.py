@@ -13,7 +13,9 @@ from bot.billing.grammar_words import FILLERS, WHY_WORDS
 from bot.billing.vocabulary import Vocabulary
 
 #: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
-_GUESSES = frozenset({"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch"})
+_GUESSES = frozenset(
+    {"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch", "assuming", "assume"}
+)
 
 
 #: Questions that guess at a value (`was it glue?`); without one they ask something of their own (`is it normal?`).
@@ -27,8 +29,11 @@ def _opens_a_guess(words: list[str]) -> bool:
 
 
 def _ends_a_guess(words: list[str]) -> bool:
-    """Whether a clause ends in `or something (else)`: what comes before it is a guess."""
-    return words[-2:] == ["or", "something"] or words[-3:] == ["or", "something", "else"]
+    """Whether a clause ends in `or something (else)` or `i guess` (`mostly glue i guess`): what comes before it
+    is a guess."""
+    return words[-2:] in (["or", "something"], ["i", "guess"], ["i", "think"], ["i", "reckon"], ["i", "suspect"]) or (
+        words[-3:] == ["or", "something", "else"]
+    )
 
 
 def read_past_guess(
@@ -47,15 +52,20 @@ def read_past_guess(
         start, end = clause_span(text, tok.position)
         if j > 0 and tokens[j - 1].kind is Kind.COMMA:  # `biggest s3 buckets, i suspect old logs`
             start = tok.position
+        commas = [t.position for t in tokens[:j] if t.kind is Kind.COMMA and start <= t.position]
+        pair = [tok.lower, tokens[j + 1].lower] if j + 1 < len(tokens) else [tok.lower]
+        if commas and _ends_a_guess(pair):
+            start = commas[-1] + 1  # `month by month last 6 months, mostly glue i guess`: the part after the comma
         clause = [k for k, t in enumerate(tokens) if start <= t.position < end and t.kind is not Kind.COMMA]
         words = [tokens[k].lower for k in clause]
         opens = clause and clause[0] == j and _opens_a_guess(words)
-        if not (opens or (clause and clause[-1] == j and _ends_a_guess(words))):
+        if not (opens or (clause and clause[-1] in (j, j + 1) and _ends_a_guess(words))):
             continue
         before = [t for t in tokens if t.position < start]
         if not any(reads(t.text) and t.lower not in FILLERS for t in before):
             return tokens, None  # the guess is the question
-        if any(time_at(tokens, k) for k in clause):
+        supposed = words[0] in ("assuming", "assume")  # `assuming the backfill that kicked off ~Nov 18 keeps running`
+        if not supposed and any(time_at(tokens, k) for k in clause):
             return tokens, None  # `i think it started on the 12th`: days the question needs
         named = [m.dimension for k in clause for m in vocabulary.meanings(tokens[k].text)[:1]]
         if opens and words[:2] in _ASKED_GUESSES and not named:
@@ -63,7 +73,9 @@ def read_past_guess(
         typed = " ".join(tokens[k].text for k in clause)
         kept = [t for k, t in enumerate(tokens) if k not in clause]
         asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
-        shown = dict.fromkeys(named) if not asks_why else {}
+        asked = {t.lower for t in kept}  # `cloudfront nov vs nov? ... go thru cloudfront i think`: asked already
+        again = any(tokens[k].lower in asked for k in clause if vocabulary.meanings(tokens[k].text))
+        shown = dict.fromkeys(named) if not (asks_why or again) else {}
         for ref in shown:
             label = ref.kind.value if ref.tag_key is None else vocabulary.tag_label(ref.tag_key)
             kept += [Token(Kind.WORD, "by", end), Token(Kind.WORD, label, end)]

@@ -533,6 +533,13 @@ class PrepassReader(TimePhraseReader):
                 or (denied.lower in english_words() and denied.lower not in KNOWN_WORDS)
             ):
                 del joined[j : j + 2]  # `no daily needed`, `no rounding to k please`: what is not wanted
+        # `drop the fee line items`, `remove the credits`: what is not wanted (`did spend drop` is a move)
+        for j in range(len(joined) - 1):
+            k = j + 2 if joined[j + 1].lower == "the" else j + 1
+            named = joined[k].lower if k < len(joined) else ""
+            charges = named in PERIOD_CHARGE_WORDS or named in ("sp", "ri")
+            if joined[j].lower in ("drop", "remove", "strip") and charges:
+                joined[j] = Token(Kind.WORD, "excluding", joined[j].position)
         # `by env instead of team`: what is not wanted
         for j in range(len(joined) - 2, -1, -1):
             if j < len(joined) - 2 and joined[j].lower == "instead" and joined[j + 1].lower == "of":

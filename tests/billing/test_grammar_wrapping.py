@@ -208,6 +208,29 @@ def test_a_guess_at_the_cause_and_days_around_an_event_read_as_meant_and_said(
     assert said in query.readings
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a guess closing the question (`..., mostly glue i guess`), a supposition (`assuming ...`), a value the
+        # question asks already
+        (
+            "data-lake month by month last 6 months, mostly glue i guess",
+            "last 6 months account=data-lake monthly by service",
+        ),
+        (
+            "forecast for data-lake, assuming the Glue backfill that kicked off ~Nov 18 keeps running",
+            "forecast account=data-lake by service",
+        ),
+        (
+            "cloudfront nov 2026 vs nov 2025? our campaign pages go thru cloudfront i think",
+            "2026-11 vs 2025-11 service=cloudfront",
+        ),
+    ],
+)
+def test_a_guess_closing_the_question_or_supposing_is_read_past(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
 def test_a_guess_that_opens_the_message_is_the_question() -> None:
     query = parse("i think i might have left an ec2 instance running in staging since tuesday")
     assert [f.values for f in query.filters] == [("Amazon Elastic Compute Cloud",), ("210987654321",)]

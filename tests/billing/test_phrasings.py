@@ -335,7 +335,7 @@ BLIND_BATCHES = (
     # after, where the translator left the deploy's day out)
     BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
-    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=24, wrong=17),
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=25, wrong=16),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
     BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
