@@ -113,6 +113,24 @@ def quarter_start(d: date) -> date:
     return date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
 
 
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `11th`, `23rd`: a day of the month as the grammar reads it."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def accounting_month(number: int, today: date) -> date:
+    """The first day of the calendar month an accounting period names (`P10`, `period 10`): this year's, or last
+    year's when it is still to come."""
+    start = date(today.year, number, 1)
+    return start if start <= today else date(today.year - 1, number, 1)
+
+
+def year_of_last(month: int, today: date) -> int:
+    """The year of the latest month `month` before the current one (`last november`, in November: a year ago)."""
+    return today.year if month < today.month else today.year - 1
+
+
 def unit_start(unit: str, d: date) -> date:
     if unit == "day":
         return d
@@ -403,8 +421,7 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         dotted_span = absolute_span(f"{dotted[1]}-{int(dotted[2]):02d}-{int(dotted[3]):02d}")
         return None if dotted_span is None else (*dotted_span, 1)
     if (period := ACCOUNTING_PERIOD.match(w)) is not None:  # `P10`: this year's October (last year's, if to come)
-        start = date(today.year, int(period[1]), 1)
-        start = start if start <= today else date(today.year - 1, int(period[1]), 1)
+        start = accounting_month(int(period[1]), today)
         return start, add_months(start, 1), f"{start:%Y-%m}", 1
     if (days := _ORDINAL_SPAN.match(w)) is not None and word_at(tokens, i + 1) not in MONTH_NAMES:
         # `17th-21st`: days of this month (of the last, when the first is still to come)

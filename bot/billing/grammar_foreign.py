@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.billing.grammar_dates import ordinal
 from bot.billing.grammar_tokens import Kind, Token
 
 #: Words of cost questions in the five languages -> the English word the grammar reads (a courtesy or a word
@@ -266,10 +267,9 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if w in ("favor", "favore") and out and out[-1].lower == "please":
             continue
         if w in _DAY_WORDS and w != "tag" and nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31:
-            number = int(nxt.text)  # `do dia 1`: from the 1st (its number is skipped below)
-            suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-            out.extend([Token(Kind.WORD, "the", tok.position), Token(Kind.WORD, f"{number}{suffix}", nxt.position)])
-            pairs.append((f"{tok.text} {nxt.text}", f"the {number}{suffix}"))
+            day = ordinal(int(nxt.text))  # `do dia 1`: from the 1st (its number is skipped below)
+            out.extend([Token(Kind.WORD, "the", tok.position), Token(Kind.WORD, day, nxt.position)])
+            pairs.append((f"{tok.text} {nxt.text}", f"the {day}"))
             continue
         if (
             k > 0

@@ -21,6 +21,7 @@ from bot.billing.grammar_dates import (
     ACCOUNTING_PERIOD,
     MONTH_NAMES,
     absolute_span,
+    accounting_month,
     end_point,
     point_at,
     range_error,
@@ -30,6 +31,7 @@ from bot.billing.grammar_dates import (
     unit_start,
     week_start,
     word_at,
+    year_of_last,
 )
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_tokens import Kind, Token, tokenize
@@ -270,8 +272,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     period = word_at(tokens, i + 1) if w == "period" else None
     date_follows = word_at(tokens, i + 2) in MONTH_NAMES  # `for the period 1 October 2026 to ...`: a date follows
     if period is not None and period.isdecimal() and 1 <= int(period) <= 12 and not date_follows:  # `period 10`
-        start = date(today.year, int(period), 1)
-        start = start if start <= today else date(today.year - 1, int(period), 1)
+        start = accounting_month(int(period), today)
         return (start, add_months(start, 1), f"{start:%Y-%m}"), 2
     if w == "today":
         return (today, today + timedelta(days=1), "today"), 1
@@ -352,8 +353,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if which == "last" and nxt in MONTH_NAMES and word_at(tokens, i + 2) not in _UNITS:
             # `last november`: the latest November before this month (a year ago, in November)
             month = MONTH_NAMES[nxt]
-            year = today.year if month < today.month else today.year - 1
-            start = date(year, month, 1)
+            start = date(year_of_last(month, today), month, 1)
             return (start, add_months(start, 1), f"{start:%Y-%m}"), 2
         if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
             fiscal, used = _fiscal_year(tokens, i + 1, which, today)

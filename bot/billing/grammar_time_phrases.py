@@ -11,7 +11,7 @@ import re
 
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_dates import MONTH_NAMES, ordinal, year_of_last
 from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_words import VERSUS_WORDS
@@ -127,9 +127,7 @@ class TimePhraseReader(ClauseReader):
             number = joined[j + 1].lower
             led = joined[j - 1].lower in ("since", "from", "on", "until", "till")
             if joined[j].lower == "day" and led and number.isdecimal() and 1 <= int(number) <= 31:
-                nth = int(number)
-                suffix = "th" if 10 <= nth <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
-                joined[j : j + 2] = [Token(Kind.WORD, f"{nth}{suffix}", joined[j].position)]
+                joined[j : j + 2] = [Token(Kind.WORD, ordinal(int(number)), joined[j].position)]
                 break
         # `look at first before the migration`, `before we move`: an event with no date, no period asked
         for j in range(len(joined) - 2, -1, -1):
@@ -151,7 +149,7 @@ class TimePhraseReader(ClauseReader):
             month = MONTH_NAMES.get(joined[j + 1].lower)
             day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", joined[j + 2].lower)
             if joined[j].lower == "last" and month is not None and day is not None:
-                year = self.today.year if month < self.today.month else self.today.year - 1
+                year = year_of_last(month, self.today)
                 joined[j : j + 3] = [joined[j + 1], joined[j + 2], Token(Kind.WORD, str(year), joined[j].position)]
         # `last week's spend`, `today's`, `September's bill`: the period itself (`John's` is a person's)
         for j, tok in enumerate(joined):
