@@ -137,26 +137,10 @@ class QuestionReader(Cursor):
         """After `vs`, periods named relative to the first one: `the day before`, `the previous month`, `same
         month last year`, `a year ago`, `before`."""
         j = 1 if self.word() in ("the", "a") else 0
-        unit_named = self.word(j + 1)
-        if (
-            self.out.after_versus
-            and self.out.time_range is None
-            and self.word(j) == "same"
-            and unit_named in ("day", "week", "month", "quarter")
-            and self.word(j + 2) == "last"
-        ):  # `KMS compared with same month last year`: this month, beside the same one a year back
-            words = ["today"] if unit_named == "day" else ["this", unit_named]
-            found = match_time_range([Token(Kind.WORD, w, 0) for w in words], 0, self.today)
-            if found is not None:
-                self.out.time_range = found[0]
-        if (
-            self.out.after_versus
-            and self.out.time_range is None
-            and (self.word(j), self.word(j + 1)) in (("last", "year"), ("last", "yr"), ("year", "ago"))
-        ):  # `s3 vs last yr`: this month beside the same month a year back
-            found = match_time_range([Token(Kind.WORD, w, 0) for w in self.default_range.split()], 0, self.today)
-            if found is not None:
-                self.out.time_range = found[0]
+        unnamed = self.out.after_versus and self.out.time_range is None
+        implied = self._range_a_year_back_implies(j) if unnamed else None
+        if implied is not None:
+            self.out.time_range = parse_time_range(implied, self.today)
         if not self.out.after_versus or self.out.time_range is None:
             return False
         if self.word(j) == "same":  # `the same two days the week before`: how many is the first range's count
@@ -219,6 +203,16 @@ class QuestionReader(Cursor):
         self.out.after_versus = False
         self.i += used
         return True
+
+    def _range_a_year_back_implies(self, j: int) -> str | None:
+        """The range compared with a year back when none was named before `vs` (`KMS compared with same month last
+        year`: this month; `s3 vs last yr`: the default range); None for anything else."""
+        w, unit = self.word(j), self.word(j + 1)
+        if w == "same" and unit in ("day", "week", "month", "quarter") and self.word(j + 2) == "last":
+            return "today" if unit == "day" else f"this {unit}"
+        if (w, unit) in (("last", "year"), ("last", "yr"), ("year", "ago")):
+            return self.default_range
+        return None
 
     def _ordinary_day(self, j: int) -> bool:
         """`yesterday (thanksgiving) vs a normal thursday`, `vs a typical day`: the latest such weekday before the
