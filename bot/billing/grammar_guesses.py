@@ -22,6 +22,10 @@ _GUESSES = frozenset(
 _ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
 
 
+#: Words a guess's clause may open or close at (`reckon`, `i think`, `was it`, `or something else`).
+_MARKERS = _GUESSES | {"i", "we", "my", "i'd", "'d", "pretty", "must", "was", "is", "could", "or", "something"}
+
+
 def _opens_a_guess(words: list[str]) -> bool:
     """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
     head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
@@ -49,6 +53,8 @@ def read_past_guess(
     or one holding days (`i think it started on the 12th`), is the question: `tokens` as they are, and None.
     `reads(word)`: whether the grammar reads the word; `time_at(tokens, k)`: whether a time phrase starts at `k`."""
     for j, tok in enumerate(tokens):
+        if tok.lower not in _MARKERS:
+            continue  # (most words open and close no guess: their clause is not looked for)
         start, end = clause_span(text, tok.position)
         if j > 0 and tokens[j - 1].kind is Kind.COMMA:  # `biggest s3 buckets, i suspect old logs`
             start = tok.position
