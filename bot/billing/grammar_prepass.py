@@ -200,6 +200,8 @@ _PERIOD_UNITS = frozenset(
 #: Words that lead a period (`this week`, `per day`), and the units a typo after one is read as.
 _UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "every", "a", "the"})
 _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
+#: Words beside which `on demand` is one word, a kind of usage (`spot vs on demand`, `savings plans vs on demand`).
+_ON_DEMAND_BESIDE = frozenset({"spot", "savings", "sp", "sps", "ri", "ris", "reserved", "covered", "coverage"})
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.
@@ -535,10 +537,11 @@ class PrepassReader(TimePhraseReader):
                 del joined[j : j + 2]  # `no daily needed`, `no rounding to k please`: what is not wanted
         # `drop the fee line items`, `remove the credits`: what is not wanted (`did spend drop` is a move)
         for j in range(len(joined) - 1):
+            if joined[j].lower not in ("drop", "remove", "strip"):
+                continue
             k = j + 2 if joined[j + 1].lower == "the" else j + 1
             named = joined[k].lower if k < len(joined) else ""
-            charges = named in PERIOD_CHARGE_WORDS or named in ("sp", "ri")
-            if joined[j].lower in ("drop", "remove", "strip") and charges:
+            if named in PERIOD_CHARGE_WORDS or named in ("sp", "ri"):
                 joined[j] = Token(Kind.WORD, "excluding", joined[j].position)
         # `by env instead of team`: what is not wanted
         for j in range(len(joined) - 2, -1, -1):
@@ -579,10 +582,12 @@ class PrepassReader(TimePhraseReader):
         # `does september's total include tax + credits + the RI/SP fees?`: asked whether they are in it, the split by
         # charge class shows each
         for j, tok in enumerate(joined):
+            if tok.lower not in ("include", "includes"):
+                continue
             asked = any(t.lower in ("does", "do", "did", "is", "are", "will") for t in joined[max(0, j - 6) : j])
             after = [t.lower for t in joined[j + 1 : j + 8]]
             asked = asked or any(after[m : m + 2] == ["or", "not"] for m in range(len(after)))  # `include tax or not?`
-            if tok.lower not in ("include", "includes") or not asked:
+            if not asked:
                 continue
             k = j + 1
             while k < len(joined) and (
@@ -618,8 +623,11 @@ class PrepassReader(TimePhraseReader):
         for j in range(len(joined) - 2, -1, -1):
             if j > len(joined) - 2:
                 continue  # a rewrite after this place shortened the list
-            beside = {"spot", "savings", "sp", "sps", "ri", "ris", "reserved", "covered", "coverage"}
-            if joined[j].lower == "on" and joined[j + 1].lower == "demand" and beside & {t.lower for t in joined}:
+            if (
+                joined[j].lower == "on"
+                and joined[j + 1].lower == "demand"
+                and _ON_DEMAND_BESIDE & {t.lower for t in joined}
+            ):
                 joined[j : j + 2] = [Token(Kind.WORD, "on-demand", joined[j].position)]
         # `largest resources with no team tag`: untagged by the team tag
         for j in range(len(joined) - 2, 0, -1):
