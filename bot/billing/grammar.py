@@ -72,6 +72,7 @@ from bot.billing.grammar_words import (
     CHAT_WORDS,
     CLOSE_EVENTS,
     CLOSE_PERIODS,
+    COMMITMENT_WORDS,
     COMPARATIVES,
     COMPARE_WORDS,
     COUNT_RANKINGS,
@@ -88,7 +89,9 @@ from bot.billing.grammar_words import (
     PERSON_NOUNS,
     PRONOUNS,
     RANKING_WORDS,
+    RESERVATION_WORDS,
     RESOURCE_NOUNS,
+    SAVINGS_PLAN_WORDS,
     SEPARATELY,
     SHARE_WORDS,
     USAGE_UNITS,
@@ -601,7 +604,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         `HeavyUsage:...`), said; only when nothing else splits the answer."""
         out = self.out
         fees = any(f.dimension.kind is Dimension.CHARGE_CLASS and not f.negate for f in out.filters)
-        both = typed & _PLAN_WORDS and typed & _RESERVATION_WORDS
+        both = typed & SAVINGS_PLAN_WORDS and typed & RESERVATION_WORDS
         one_day = out.time_range is not None and out.time_range.days == 1  # the day they post (`on the 1st`)
         split = bool(out.group_by) or not self.allow_group_by or out.question is not Question.COST
         if not (fees and both and one_day) or split:
@@ -857,11 +860,8 @@ _CHARGE_KINDS = {
     **dict.fromkeys(("fee", "fees"), "fees"),
     "usage": "usage",
     **dict.fromkeys(("on-demand", "ondemand"), "usage"),  # `SP covered vs on-demand`: usage at the public rate
-    **dict.fromkeys(("sp", "sps", "ri", "ris", "savings", "reserved", "commitments"), "fees"),
+    **dict.fromkeys(COMMITMENT_WORDS, "fees"),
 }
-#: Words of Savings Plans, and of reservations (`SP and RI fees`: both kinds of commitment).
-_PLAN_WORDS = frozenset({"sp", "sps", "savings", "sp/ri", "ri/sp"})
-_RESERVATION_WORDS = frozenset({"ri", "ris", "reserved", "reservation", "reservations", "sp/ri", "ri/sp"})
 #: The kind of charge each filtered value keeps (`charge-class=credit`: credits; `service=Tax`: tax).
 _CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "usage": "usage", "Tax": "tax"}
 

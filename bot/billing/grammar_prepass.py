@@ -35,6 +35,7 @@ from bot.billing.grammar_words import (
     AVERAGE_WORDS,
     CHAT_WORDS,
     COMMITMENT_PHRASES,
+    COMMITMENT_WORDS,
     COMPARE_WORDS,
     DECREASE_WORDS,
     EXCLUDING,
@@ -201,7 +202,7 @@ _PERIOD_UNITS = frozenset(
 _UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "every", "a", "the"})
 _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 #: Words beside which `on demand` is one word, a kind of usage (`spot vs on demand`, `savings plans vs on demand`).
-_ON_DEMAND_BESIDE = frozenset({"spot", "savings", "sp", "sps", "ri", "ris", "reserved", "covered", "coverage"})
+_ON_DEMAND_BESIDE = COMMITMENT_WORDS | {"spot", "covered", "coverage"}
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
 #: Units in `week over week`, `for the month of october`.

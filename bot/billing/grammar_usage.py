@@ -15,7 +15,7 @@ from bot.billing.grammar_bare import Bare
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_keywords import fold
 from bot.billing.grammar_tokens import Token
-from bot.billing.grammar_words import USAGE_FAMILIES
+from bot.billing.grammar_words import COMMITMENT_WORDS, USAGE_FAMILIES
 from bot.billing.model import Dimension, DimensionRef
 from bot.billing.vocabulary import Meaning
 
@@ -44,10 +44,6 @@ _S3_CLASSES = {
 }
 #: Graviton instance families in a usage type (`BoxUsage:m7g.large`, `USW2-BoxUsage:c6gn.xlarge`).
 _GRAVITON_FAMILY = re.compile(r":[a-z]+\d+g[a-z]*\.", re.IGNORECASE)
-
-
-#: Words of commitments, beside which `on-demand` is a kind of charge (`SP covered vs on-demand`).
-_COMMITMENT_WORDS = frozenset({"sp", "sps", "ri", "ris", "savings", "reserved", "reservations", "commitments"})
 
 
 class UsageFamilyReader(Cursor):
@@ -124,7 +120,7 @@ class UsageFamilyReader(Cursor):
         if tok.lower not in ("on-demand", "ondemand") or self.vocabulary.meanings(tok.text):
             return False
         typed = self.typed_words()
-        if "spot" not in typed and typed & _COMMITMENT_WORDS:
+        if "spot" not in typed and typed & COMMITMENT_WORDS:
             # `SP covered vs on-demand, last 30d`: kinds compared, not periods
             self.out.after_versus = self.out.comparing = False
             self.out.on_demand_beside = True

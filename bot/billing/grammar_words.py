@@ -185,6 +185,11 @@ COMMITMENT_PHRASES: frozenset[tuple[str, ...]] = frozenset(
     }
 )
 #: Words that compare with what follows (`nov vs oct`, `ec2 versus s3`, `compared to the week before`).
+#: Single words of Savings Plans and of reservations (`SP`, `RIs`, `sp/ri`), and of commitments of either kind:
+#: beside them `on demand` is a kind of usage, and both named on one day are split by usage type.
+SAVINGS_PLAN_WORDS = frozenset({"sp", "sps", "savings", "sp/ri", "ri/sp"})
+RESERVATION_WORDS = frozenset({"ri", "ris", "reserved", "reservation", "reservations", "sp/ri", "ri/sp"})
+COMMITMENT_WORDS = SAVINGS_PLAN_WORDS | RESERVATION_WORDS | {"commitments"}
 VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v", "against", "compared", "relative", "than"})
 #: Words that announce a comparison of two things named later (`compare this month with last month`).
 COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
