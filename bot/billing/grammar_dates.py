@@ -426,8 +426,7 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (days := _ORDINAL_SPAN.match(w)) is not None and word_at(tokens, i + 1) not in MONTH_NAMES:
         # `17th-21st`: days of this month (of the last, when the first is still to come)
         first = month_start(today) if int(days[1]) <= today.day else add_months(month_start(today), -1)
-        named = next(k for k, v in MONTH_NAMES.items() if v == first.month and len(k) == 3)
-        return (*_days_of(named, (int(days[1]), int(days[2])), first.year, today, tokens[i : i + 1]), 1)
+        return (*_days_of(first.month, (int(days[1]), int(days[2])), first.year, today, tokens[i : i + 1]), 1)
     week, used = _week_number(tokens, i)
     if week:  # `week 45`, `wk45`, `week 45 2025`
         year, year_used = year_at(tokens, i + used)
@@ -508,14 +507,23 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (days := _DAY_SPAN.match(w)) is not None and word_at(tokens, i + 1) in MONTH_NAMES:  # `3-10 nov`
         year, used = year_at(tokens, i + 2)
         return (
-            *_days_of(str(word_at(tokens, i + 1)), (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]),
+            *_days_of(
+                MONTH_NAMES[str(word_at(tokens, i + 1))],
+                (int(days[1]), int(days[2])),
+                year,
+                today,
+                tokens[i : i + 2 + used],
+            ),
             2 + used,
         )
     if w in MONTH_NAMES:
         nxt = word_at(tokens, i + 1)
         if nxt is not None and (days := _DAY_SPAN.match(nxt)) is not None:  # `nov 3-10`, `nov 3rd-10th 2025`
             year, used = year_at(tokens, i + 2)
-            return (*_days_of(w, (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]), 2 + used)
+            return (
+                *_days_of(MONTH_NAMES[w], (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]),
+                2 + used,
+            )
         if nxt is not None and (day := _DAY_NUMBER.match(nxt)) is not None:  # `oct 3`, `october 3rd 2026`
             year, used = year_at(tokens, i + 2)
             text = " ".join(t.text for t in tokens[i : i + 2 + used])
@@ -534,12 +542,12 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
 
 
 def _days_of(
-    month: str, days: tuple[int, int], year: int | None, today: date, typed: Sequence[Token]
+    month: int, days: tuple[int, int], year: int | None, today: date, typed: Sequence[Token]
 ) -> tuple[date, date, str]:
-    """Days `first` to `last` of one month (both included), in `year` or the latest such month begun."""
+    """Days `first` to `last` of one month (1-12; both days included), in `year` or the latest such month begun."""
     text = " ".join(t.text for t in typed)
-    start = calendar_day(MONTH_NAMES[month], days[0], year, today, text)
-    end = calendar_day(MONTH_NAMES[month], days[1], start[0].year, today, text)
+    start = calendar_day(month, days[0], year, today, text)
+    end = calendar_day(month, days[1], start[0].year, today, text)
     return span_range(start, end, text)
 
 
