@@ -229,7 +229,10 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
     `is_value(word)` says whether the store holds a value spelled so (never translated)."""
     out: list[Token] = []
     pairs: list[tuple[str, str]] = []
+    paired = -1  # the second word of a phrase of two (`_PAIRS`), read with the first
     for k, typed in enumerate(tokens):
+        if k == paired:
+            continue
         tok = typed
         elided = re.match(r"(?:d|l|qu)['’](.+)$", tok.lower) if tok.kind is Kind.WORD else None
         if elided is not None:  # `d'EKS`, `l'équipe`: French elision, the word after it
@@ -253,13 +256,11 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             pairs.append((tok.text, "before last"))
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if (w, nxt.lower if nxt else "") in _PAIRS or (out and (out[-1].text, w) == ("\0pair", "")):
-            out.extend(Token(Kind.WORD, e, tok.position) for e in _PAIRS[(w, nxt.lower if nxt else "")])
-            out.append(Token(Kind.WORD, "\0pair", tok.position))  # its second word is skipped below
-            pairs.append((f"{tok.text} {nxt.text if nxt else ''}", " ".join(_PAIRS[(w, nxt.lower if nxt else "")])))
-            continue
-        if out and out[-1].text == "\0pair":
-            out.pop()
+        if nxt is not None and (w, nxt.lower) in _PAIRS:  # `seit wann`, `bis jetzt`: its second word is skipped
+            phrase = _PAIRS[(w, nxt.lower)]
+            out.extend(Token(Kind.WORD, e, tok.position) for e in phrase)
+            pairs.append((f"{tok.text} {nxt.text}", " ".join(phrase)))
+            paired = k + 1
             continue
         if w in ("por", "per") and nxt is not None and nxt.lower in ("favor", "favore"):
             out.append(Token(Kind.WORD, "please", tok.position))  # `por favor`: its `favor` is skipped below
