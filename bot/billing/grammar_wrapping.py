@@ -18,10 +18,10 @@ from bot.billing.grammar_typos import english_words
 #: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
 #: `#checkout`, is still a channel).
 _SLACK_REFERENCE = re.compile(r"^[#@][^\W\d_][\w.-]*(?:['’]s)?:?$")
-#: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`), a release's version (`v4.12`, `v2.3.1`) and a
-#: ticket's key (`DATA-88`, `FIN-2231:`).
+#: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`) and a release's version (`v4.12`, `v2.3.1`).
+_MARKS = re.compile(r"^(?:>+|-{2,3}|={2,}|v\d+(?:\.\d+)+)$")
+#: A ticket's key (`DATA-88`, `FIN-2231:`), unless the store holds a value so spelled.
 _TICKET_KEY = re.compile(r"^[A-Z][A-Z0-9]+(?:-\d+)+:?$")
-_MARKS = re.compile(rf"^(?:>+|-{{2,3}}|={{2,}}|v\d+(?:\.\d+)+)$|{_TICKET_KEY.pattern}")
 #: Words that close a message before the sender's name (`Thanks, Mark`, `mvh Lars`, `Best, Dana | FP&A`).
 _SIGN_OFFS = frozenset(
     {"thanks", "thank", "thx", "cheers", "best", "regards", "br", "kr", "ta", "mvh", "tack", "gracias", "saludos"}
@@ -67,12 +67,14 @@ def unwrapped(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token
     grammar reads the word (a stored value, a date, a grammar word): such a word is always kept."""
     kept: list[Token] = []
     for tok in tokens:
-        marked = _MARKS.match(tok.text) and not (_TICKET_KEY.match(tok.text) and is_read(tok.text))
-        if tok.kind is Kind.WORD and (_SLACK_REFERENCE.match(tok.text) or marked):
-            if _TICKET_KEY.match(tok.text) and kept and kept[-1].lower in ("per", "re", "ref", "see"):
-                kept.pop()  # `per DATA-88:`: as the ticket asks
+        if tok.kind is not Kind.WORD:
+            kept.append(tok)
             continue
-        kept.append(tok)
+        ticket = _TICKET_KEY.match(tok.text) is not None and not is_read(tok.text)
+        if ticket and kept and kept[-1].lower in ("per", "re", "ref", "see"):
+            kept.pop()  # `per DATA-88:`: as the ticket asks
+        if not (ticket or _SLACK_REFERENCE.match(tok.text) or _MARKS.match(tok.text)):
+            kept.append(tok)
     kept = [t for j, t in enumerate(kept) if not _zone_of_clock(kept, j) and not _a_question_relayed(kept, j)]
     kept = _without_greetings(kept)
     kept = _without_deadline(kept, is_read)
