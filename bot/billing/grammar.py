@@ -494,6 +494,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             self.tokens[self.i] = Token(Kind.WORD, RESOURCE_NOUNS[w], tok.position)
             self.typed[tok.position] = tok.text
             return
+        if w in ("distribution", "distributions") and self.word(1) in ("of", "by", "across", "per", "over"):
+            self.i += 1  # `distribution of cost by team`: a breakdown, no CloudFront distribution
+            return
         if w in RESOURCE_NOUNS:  # `which servers`, `biggest buckets`: resources (of the service they imply)
             self.out.named.append(DimensionRef(Dimension.RESOURCE))
             self.out.resource_nouns.append(tok.text)
@@ -775,8 +778,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
-        if nearest is not None and not out.group_by and self.allow_group_by:
-            out.add_group(nearest, self.vocabulary)  # `the october invoice`: by service, as itemised
+        one_value = any(f.dimension == nearest and len(f.values) == 1 and not f.negate for f in out.filters)
+        if nearest is not None and not out.group_by and self.allow_group_by and not one_value:
+            # `the october invoice`: by service, as itemised (`tax ..., to tie out to the invoices`: one service)
+            out.add_group(nearest, self.vocabulary)
         creator = PERSON.breakdown
         room = len(out.group_by) < MAX_GROUP_BY
         if PERSON in out.not_held and self.allow_group_by and creator and creator not in out.group_by and room:

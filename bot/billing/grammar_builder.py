@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.billing.charges import ChargeClass
 from bot.billing.grammar_bare import Bare
 from bot.billing.grammar_dates import range_label
 from bot.billing.grammar_holidays import Holiday
@@ -17,6 +18,7 @@ from bot.billing.grammar_time import parse_time_range
 from bot.billing.grammar_tokens import Token
 from bot.billing.grammar_unplaced import NotHeld
 from bot.billing.model import (
+    TAX_SERVICE,
     CostBasis,
     CostQuery,
     Dimension,
@@ -260,7 +262,7 @@ class Builder:
         return CostQuery(
             time_range=time_range,
             group_by=tuple(self.group_by),
-            filters=tuple(self.filters),
+            filters=_tax_among_classes(self.filters),
             basis=self.basis or default_basis,
             granularity=self.granularity or Granularity.NONE,
             top=self.top or DEFAULT_TOP,
@@ -268,6 +270,19 @@ class Builder:
             question=self.question,
             readings=tuple(self.readings),
         )
+
+
+def _tax_among_classes(filters: list[Filter]) -> tuple[Filter, ...]:
+    """`filters` with `service=Tax` folded into a charge-class filter of the same sense (`credits and tax`,
+    `without tax and credits`): tax is a charge class of its own, so the two name one set of line items between
+    them; kept apart they would ask for credits that are also tax (nothing), or leave out tax and credits by two
+    different rules."""
+    service = next((f for f in filters if f.dimension.kind is Dimension.SERVICE), None)
+    classes = next((f for f in filters if f.dimension.kind is Dimension.CHARGE_CLASS), None)
+    if service is None or classes is None or service.values != (TAX_SERVICE,) or service.negate != classes.negate:
+        return tuple(filters)
+    merged = Filter(classes.dimension, (*classes.values, ChargeClass.TAX.value), negate=classes.negate)
+    return tuple(merged if f is classes else f for f in filters if f is not service)
 
 
 def ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:

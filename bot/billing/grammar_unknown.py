@@ -86,6 +86,13 @@ _CLOCK = re.compile(
 )
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
+#: Words before `to` that make the word after it a verb (`I need to send`, `would like to confirm`, `how to tell`):
+#: an infinitive, no value (`charged to marketing`).
+_BEFORE_INFINITIVE = frozenset(
+    {"need", "needs", "needed", "want", "wants", "wanted", "like", "love", "have", "has", "had", "got", "going"}
+    | {"try", "trying", "tried", "able", "supposed", "meant", "hope", "hoping", "plan", "planning", "asked"}
+    | {"told", "how", "way", "time", "easy", "hard", "wish", "wishes", "forgot", "remember", "used", "allowed"}
+)
 
 
 class UnknownWordReader(PrepassReader):
@@ -276,6 +283,8 @@ class UnknownWordReader(PrepassReader):
             return False  # `the search feature`, `checkout flow`: a noun after a value says what the value is
         if before is not None and names_person(self.typed.get(before.position, before.text), self.vocabulary):
             return False  # `Priya's experiments`: what of the person's
+        if self.word(-1) == "to" and self.word(-2) in _BEFORE_INFINITIVE:
+            return False  # `I need to send it`: a verb
         if self.word(1) in COST_NOUNS or self.word(-1) in _VALUE_PREPOSITIONS:
             return True
         with suppress(UserFacingError):  # `tag foo`: a tag key that does not exist names nothing here

@@ -338,14 +338,16 @@ def refused_ignoring(tokens: list[Token], ignored: list[Token], *, asks: bool) -
 #: What ends a sentence or bounds an aside (`... MTD? need a number for my 1:1`, `(sorry, not sure this is the
 #: right command)`, `... - boss wants a number`).
 _CLAUSE_BREAK = re.compile(r"[.?!;]+(?=\s|$)|[()]|\s[-–—]{1,2}\s|\n")
+#: What bounds a clause within a sentence as well (`..., I need to send it to finance for chargeback`).
+_COMMA_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|,(?=\s)")
 #: The fewest words an aside has for its words to be left out as context (`frontend only.` may name what is asked).
 _ASIDE_WORDS = 3
 
 
-def clause_span(text: str, position: int) -> tuple[int, int]:
-    """The offsets of the sentence or aside of `text` holding the offset `position`."""
+def clause_span(text: str, position: int, *, commas: bool = False) -> tuple[int, int]:
+    """The offsets of the sentence or aside of `text` holding the offset `position` (`commas`: the clause)."""
     start, end = 0, len(text)
-    for found in _CLAUSE_BREAK.finditer(text):
+    for found in (_COMMA_BREAK if commas else _CLAUSE_BREAK).finditer(text):
         if found.end() <= position:
             start = found.end()
         elif found.start() >= position:
@@ -359,13 +361,16 @@ def in_aside(tokens: list[Token], tok: Token, text: str, is_content: Callable[[T
     (`is_content`), of at least `_ASIDE_WORDS` words, while another part of the message holds the question
     (`where are we going to land for november? boss wants a number he can repeat`): context, whose plain words
     are left out (and said) wherever they stand."""
-    start, end = clause_span(text, tok.position)
-    inside = [t for t in tokens if start <= t.position < end]
-    outside = [t for t in tokens if not start <= t.position < end]
-    # the question outside may be made of plain words only (`/top-resources what are the most expensive things we
-    # run? (sorry, not sure this is the right command)`)
-    asked = len(outside) >= _ASIDE_WORDS or any(is_content(t) for t in outside)
-    return len(inside) >= _ASIDE_WORDS and not any(is_content(t) for t in inside) and asked
+    for commas in (False, True):
+        start, end = clause_span(text, tok.position, commas=commas)
+        inside = [t for t in tokens if start <= t.position < end]
+        outside = [t for t in tokens if not start <= t.position < end]
+        # the question outside may be made of plain words only (`/top-resources what are the most expensive things
+        # we run? (sorry, not sure this is the right command)`)
+        asked = len(outside) >= _ASIDE_WORDS or any(is_content(t) for t in outside)
+        if len(inside) >= _ASIDE_WORDS and not any(is_content(t) for t in inside) and asked:
+            return True
+    return False
 
 
 def ignored_note(ignored: list[Token]) -> str:

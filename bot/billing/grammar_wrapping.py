@@ -55,6 +55,8 @@ _DEADLINES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri"}
     | {"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "noon", "tonight"}
 )
+#: Of those, the ones no breakdown or day is named by: after `by`, a deadline wherever they stand.
+_DUE_WORDS = frozenset({"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "tonight"})
 _MINUTES = frozenset({"min", "mins", "minutes", "m"})
 #: A greeting of one word, before a comma or a dash (`morning - what was ...`).
 _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
@@ -104,6 +106,8 @@ def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> li
         after = words[j + 1 : j + 3]
         if w == "in" and len(after) == 2 and after[0].isdecimal() and len(after[0]) < 3 and after[1] in _MINUTES:
             return [*tokens[:j], *tokens[j + 3 :]]  # `in 5 mins`
+        if w == "by" and after and after[0] in _DUE_WORDS:
+            return [*tokens[:j], *tokens[j + 2 :]]  # `book the accrual by EOD`: a deadline, whoever needs it
         if w not in ("before", "by") or not any(n in _NEEDS for n in words[max(0, j - 6) : j]) or not after:
             continue
         # `before brekkie monday`: one word nothing reads may stand between

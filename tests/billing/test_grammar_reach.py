@@ -176,9 +176,25 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
         (
             "how much do we spend in ap-southeast-2 this year, monthly? trying to size the Sydney footprint",
             "this year region=ap-southeast-2 monthly",
-            "Answered `how much do we spend in ap-southeast-2 this year, monthly` only; the rest (`trying to size the "
-            "Sydney footprint`) asks something else: ask it on its own.",
+            "Ignored `size`, `footprint`: not words of a cost question; the rest was read as asked.",
         ),
+        # a verb after `need to`, `would like to`: no value, left out and said
+        (
+            "Hello. I would like to confirm the daily cost of EC2 in ap-southeast-2 since 1st November.",
+            "since 2026-11-01 service=ec2 region=ap-southeast-2 daily",
+            "Ignored `confirm`: not words of a cost question; the rest was read as asked.",
+        ),
+        # a clause after a comma holding nothing of the question: context, left out and said
+        (
+            "Please give me distribution of cost by team for October, I need to send it to finance for chargeback",
+            "2026-10 by tag:team",
+            "Ignored `send`, `finance`, `chargeback`: not words of a cost question; the rest was read as asked.",
+        ),
+        # tax beside another kind of charge: one charge-class filter (never credits that are also tax)
+        ("credits this year and how much went to tax", "this year charge-class=credit,tax", None),
+        ("ytd excluding tax and credits", "this year charge-class!=credit,tax", None),
+        # a deadline after `by`, whoever needs it
+        ("forecast for november - have to book the accrual by EOD", "forecast 2026-11", None),
         # a count of people before the unit: the cost itself, said
         (
             "can you tell me how much each of my 6 engineers costs us",
