@@ -185,6 +185,7 @@ TYPO_TARGETS = tuple(
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
             *("beginning",),  # `since the begining of the year`
+            *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),  # `tuesdy`
             *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
             *("changed", "change", "increase", "increased", "average", "anomalies", "unusual"),  # `what chnaged`
         }
@@ -194,6 +195,8 @@ TYPO_TARGETS = tuple(
 TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 #: ... and, for a word nothing else places, the words of a cost question itself (`totl spend`, `spned`).
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
+#: A period typed as one word (`thiswk`, `lastmonth`, `prevqtr`): its two words.
+_GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo|mth|mnth|quarter|qtr|year|yr|weekend)")
 #: Units a period before `before`/`after` is counted in (`the day before?`, `2wks after?`).
 _PERIOD_UNITS = frozenset(
     {"day", "week", "wk", "month", "mo", "mth", "quarter", "qtr", "year", "yr", "fortnight", "one"}
@@ -401,6 +404,9 @@ class PrepassReader(TimePhraseReader):
             parts = tok.lower.split("/")
             if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+            glued = _GLUED_PERIOD.fullmatch(tok.lower) if tok.kind is Kind.WORD else None
+            if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words
+                joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]
         # `is it normal?`: is it unusual
         for j in range(2, len(joined)):
             if joined[j].lower in ("normal", "expected") and joined[j - 1].lower in ("it", "that", "this"):

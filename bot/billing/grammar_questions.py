@@ -165,6 +165,8 @@ class QuestionReader(Cursor):
             unit, used = None, j + 1  # `vs before`, `compared to last`
         elif w in units and nxt == "before":
             unit, used = w, j + 2
+        elif w in ("weekend", "wknd") and nxt in ("before", "prior", "earlier"):
+            unit, used = "week", j + 2  # `sat 21 - sun 22 vs the weekend before`: the same days a week earlier
         elif w == "same" and nxt in units and self.word(j + 2) == "last" and self.word(j + 3) in units:
             unit, used = self.word(j + 3), j + 4  # `same day last week`, `same month last year`
         elif w == "same" and nxt in units and self.word(j + 2) in ("of", "the", "a"):

@@ -213,10 +213,11 @@ def _weekday(which: str, weekday: int, today: date) -> tuple[date, date, str]:
 
 
 def _weekend(which: str, today: date) -> tuple[date, date, str]:
-    """Saturday and Sunday of an ISO week: `this weekend` this week's (which `match_time_range` refuses before
-    Saturday); `last weekend` the week before's; `the weekend` alone, the latest one that has started."""
+    """Saturday and Sunday of an ISO week: `last weekend` the week before's; `the weekend` alone, the latest one that
+    has started, and so `this weekend` too (`how much did the load test cost us this weekend` on a Friday: the one
+    just past, as the coming one has no costs yet; its days are the answer's label)."""
     monday = week_start(today)
-    if which == "last" or (which == "" and today.weekday() < 5):
+    if which == "last" or (which in ("", "this") and today.weekday() < 5):
         monday -= timedelta(days=7)
     start, end = monday + timedelta(days=5), monday + timedelta(days=7)
     return start, end, range_label(start, end)

@@ -30,6 +30,56 @@ _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
 _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A day of the month as people type it (`21`, `19th`).
+_DAY_NUMBER = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+#: Two days typed with a slash, the second an ordinal (`18/19th`; `11/17` is a month and a day).
+_SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+#: Words between the two days of a span (`17 to 19 nov`, `sat 21 - sun 22`).
+_DAY_JOINERS = frozenset({"to", "-", "–", "thru", "through", "till", "until", "til"})
+#: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
+_BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
+
+
+def _day_spans(joined: list[Token]) -> list[Token]:
+    """Days as people name them: a day's name before its number is the number (`sat 21`, `thu 19th`), two
+    numbers and a month are the days between them (`17 to 19 nov`, `sat 21 - sun 22 nov`: `17-19 nov`), and
+    Saturday with Sunday (`sat/sun`, `sat+sun`, `saturday and sunday`) is the weekend."""
+    weekdays = {*WEEKDAYS, "mon", "sat", "sun"}
+    named = {  # the numbers a day's name stood before: days of the month
+        joined[j + 1].position
+        for j, t in enumerate(joined[:-1])
+        if t.lower in weekdays and _DAY_NUMBER.fullmatch(joined[j + 1].lower)
+    }
+    joined = [
+        t
+        for j, t in enumerate(joined)
+        if not (t.lower in weekdays and j + 1 < len(joined) and joined[j + 1].position in named)
+    ]
+    for j in range(len(joined) - 1, -1, -1):
+        window = [t.lower for t in joined[j : j + 4]]
+        if (
+            len(window) >= 3
+            and _DAY_NUMBER.fullmatch(window[0])
+            and window[1] in _DAY_JOINERS
+            and _DAY_NUMBER.fullmatch(window[2])
+            and ((window[3:] and window[3] in MONTH_NAMES) or joined[j].position in named)
+            and (j == 0 or joined[j - 1].lower not in ("top", "first", "last"))
+        ):
+            first, last = (int(re.sub(r"\D", "", w)) for w in (window[0], window[2]))
+            joined[j : j + 3] = [Token(Kind.WORD, f"{ordinal(first)}-{ordinal(last)}", joined[j].position)]
+    for j, tok in enumerate(joined):  # `around 18/19th`: the two days
+        pair = _SLASHED_DAYS.fullmatch(tok.lower)
+        if pair is not None:
+            joined[j] = Token(Kind.WORD, f"{ordinal(int(pair[1]))}-{ordinal(int(pair[2]))}", tok.position)
+    for j in range(len(joined) - 1, -1, -1):
+        if j > len(joined) - 1:
+            continue  # a rewrite after this place shortened the list
+        pair = " ".join(t.lower for t in joined[j : j + 3])
+        if _BOTH_WEEKEND_DAYS.fullmatch(joined[j].lower):
+            joined[j] = Token(Kind.WORD, "weekend", joined[j].position)
+        elif re.fullmatch(r"(sat|saturday) (and|&) (sun|sunday)", pair) and (j == 0 or joined[j - 1].lower != "every"):
+            joined[j : j + 3] = [Token(Kind.WORD, "weekend", joined[j].position)]
+    return joined
 
 
 class TimePhraseReader(ClauseReader):
@@ -44,6 +94,7 @@ class TimePhraseReader(ClauseReader):
     def read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
+        joined = _day_spans(joined)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:
@@ -122,6 +173,12 @@ class TimePhraseReader(ClauseReader):
             if ranked and count.isdecimal() and 0 < int(count) <= 1000 and j + 1 < len(joined):
                 joined[j : j + 1] = [Token(Kind.WORD, "top", joined[j].position), joined[j]]
                 break
+        # `sep last yr`, `sep this year`: that month of that year
+        for j in range(len(joined) - 3, -1, -1):
+            month, which, unit = (t.lower for t in joined[j : j + 3])
+            if month in MONTH_NAMES and which in ("last", "this") and unit in ("year", "yr"):
+                year = self.today.year - (which == "last")
+                joined[j : j + 3] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
         # `since day 15`: the 15th (of the month in progress, or the last)
         for j in range(1, len(joined) - 1):
             number = joined[j + 1].lower

@@ -124,6 +124,7 @@ ABBREVIATIONS: dict[str, str] = {
     "qtrs": "quarters",
     "yday": "yesterday",
     "yest": "yesterday",
+    "ytday": "yesterday",
     "avg": "average",
     "prev": "previous",
     "svcs": "services",

@@ -258,7 +258,7 @@ def test_cost_explorer_names_split_ec2_in_two() -> None:
 
 USAGE_ERRORS: list[tuple[str, str, str]] = [
     # text, message, a phrase the hint must contain
-    ("lastmonth", "I don't understand `lastmonth`.", "`last month`"),
+    ("lastmont", "I don't understand `lastmont`.", "`last month`"),
     ("frobnicate", "I don't understand `frobnicate`.", "Without `frobnicate`, the question reads `this month`"),
     ("tag=web", "A tag filter names its key.", "`tag:team=web`"),
     ("by", "`by` at the end needs a dimension after it.", "`by service, region`"),

@@ -10,6 +10,7 @@ out and said, unless the words left out outnumber the words read.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
@@ -283,9 +284,13 @@ def test_weekends_short_words_and_an_exclusion_the_filter_implies(text: str, sam
     assert note is None or note in got.readings
 
 
-def test_this_weekend_before_saturday_has_no_data_yet_and_a_value_both_kept_and_excluded_is_refused() -> None:
-    assert refusal("ec2 this weekend")[0] == (
-        "`2026-11-28..2026-11-29` starts after today (2026-11-27): there is no billing data for it yet."
+def test_this_weekend_before_saturday_is_the_one_just_past_and_a_value_both_kept_and_excluded_is_refused() -> None:
+    # on a Friday the coming weekend has no costs: a cost question asks about the one just past, its days shown
+    weekend = parse_query("ec2 this weekend", today=TODAY, vocabulary=VOCAB).time_range
+    assert (weekend.start, weekend.end, weekend.label) == (
+        date(2026, 11, 21),
+        date(2026, 11, 23),
+        "2026-11-21..2026-11-22",
     )
     assert refusal("ec2 excluding ec2")[0] == "`service` is both excluded and kept: `Amazon Elastic Compute Cloud`."
 

@@ -113,6 +113,21 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("On behalf of the CFO: how does this quarter compare to last quarter?", "this quarter"),
         # weighing values: side by side
         ("is ec2 or rds more expensive", "service=ec2,rds by service"),
+        # days as people name them: a day's name before its number, two numbers and a month, two slashed days
+        ("ec2 from tue 17th until thu 19th", "2026-11-17..2026-11-19 service=ec2"),
+        ("daily cost for EKS from 1 to 15 november", "2026-11-01..2026-11-15 service=eks daily"),
+        (
+            "staging sat 21 - sun 22 vs the weekend before",
+            "2026-11-21..2026-11-22 vs 2026-11-14..2026-11-15 account=staging",
+        ),
+        ("ec2 around 18/19th", "2026-11-18..2026-11-19 service=ec2"),
+        ("ec2 sat+sun", "2026-11-21..2026-11-22 service=ec2"),
+        ("ec2 saturday and sunday", "2026-11-21..2026-11-22 service=ec2"),
+        # a month of last year or this; periods and days typed as one word or misspelt
+        ("sep this year vs sep last yr", "2026-09 vs 2025-09"),
+        ("tot spend thiswk vs lastwk", "this week"),
+        ("ec2 cost ytday", "yesterday service=ec2"),
+        ("why did costs jump on tuesdy", "why 2026-11-24"),
     ],
 )
 def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> None:
