@@ -68,9 +68,9 @@ def _day_spans(joined: list[Token]) -> list[Token]:
             first, last = (int(re.sub(r"\D", "", w)) for w in (window[0], window[2]))
             joined[j : j + 3] = [Token(Kind.WORD, f"{ordinal(first)}-{ordinal(last)}", joined[j].position)]
     for j, tok in enumerate(joined):  # `around 18/19th`: the two days
-        pair = _SLASHED_DAYS.fullmatch(tok.lower)
-        if pair is not None:
-            joined[j] = Token(Kind.WORD, f"{ordinal(int(pair[1]))}-{ordinal(int(pair[2]))}", tok.position)
+        slashed = _SLASHED_DAYS.fullmatch(tok.lower)
+        if slashed is not None:
+            joined[j] = Token(Kind.WORD, f"{ordinal(int(slashed[1]))}-{ordinal(int(slashed[2]))}", tok.position)
     for j in range(len(joined) - 1, -1, -1):
         if j > len(joined) - 1:
             continue  # a rewrite after this place shortened the list
@@ -175,8 +175,8 @@ class TimePhraseReader(ClauseReader):
                 break
         # `sep last yr`, `sep this year`: that month of that year
         for j in range(len(joined) - 3, -1, -1):
-            month, which, unit = (t.lower for t in joined[j : j + 3])
-            if month in MONTH_NAMES and which in ("last", "this") and unit in ("year", "yr"):
+            called, which, unit = (t.lower for t in joined[j : j + 3])
+            if called in MONTH_NAMES and which in ("last", "this") and unit in ("year", "yr"):
                 year = self.today.year - (which == "last")
                 joined[j : j + 3] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
         # `since day 15`: the 15th (of the month in progress, or the last)
