@@ -34,10 +34,28 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _DAY_NUMBER = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
 #: Two days typed with a slash, the second an ordinal (`18/19th`; `11/17` is a month and a day).
 _SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+#: A count of hours (`6h`, `3hrs`) and the words for hours.
+_SHORT_HOURS = re.compile(r"(\d{1,2})(?:h|hr|hrs)")
+_HOUR_WORDS = frozenset({"hours", "hour", "hrs", "hr", "h"})
 #: Words between the two days of a span (`17 to 19 nov`, `sat 21 - sun 22`).
 _DAY_JOINERS = frozenset({"to", "-", "–", "thru", "through", "till", "until", "til"})
 #: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
 _BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
+
+
+def _hours_back(joined: list[Token], j: int) -> int:
+    """How many tokens at `j` name a few hours back from now (`last 3 hrs`, `past few hours`, `last 6h`, `the
+    last couple of hours`): fewer than a day's; 0 when none do (`last 48h` is days)."""
+    if joined[j].lower not in ("last", "past"):
+        return 0
+    words = [t.lower for t in joined[j + 1 : j + 5]]
+    if words[:1] and (m := _SHORT_HOURS.fullmatch(words[0])) and int(m[1]) < 24:
+        return 2  # `last 6h`
+    number = words[0] if words else ""
+    said = 2 if words[:2] == ["couple", "of"] else 1  # `couple of`
+    few = (number.isdecimal() and 0 < int(number) < 24) or number in ("few", "couple", "several")
+    unit = words[said] if len(words) > said else ""
+    return 1 + said + 1 if few and unit in _HOUR_WORDS else 0
 
 
 def _day_spans(joined: list[Token]) -> list[Token]:
@@ -172,6 +190,16 @@ class TimePhraseReader(ClauseReader):
             ranked = joined[j - 1].lower in _RANKED_BY_COST
             if ranked and count.isdecimal() and 0 < int(count) <= 1000 and j + 1 < len(joined):
                 joined[j : j + 1] = [Token(Kind.WORD, "top", joined[j].position), joined[j]]
+                break
+        # `last 3 hrs`, `past few hours`: costs are kept by the hour, so today hour by hour
+        for j in range(len(joined) - 1):
+            hours = _hours_back(joined, j)
+            if hours:
+                words = {t.lower for t in joined}
+                stepped = ["today"] if words & {"hourly", "hour-by-hour"} else ["today", "hourly"]
+                typed = " ".join(t.text for t in joined[j : j + hours])
+                joined[j : j + hours] = [Token(Kind.WORD, w, joined[j].position) for w in stepped]
+                self.out.readings.append(f"Read `{typed}` as today hour by hour (costs are kept by the hour).")
                 break
         # `sep last yr`, `sep this year`: that month of that year
         for j in range(len(joined) - 3, -1, -1):

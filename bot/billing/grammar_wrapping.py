@@ -57,6 +57,13 @@ _DEADLINES = frozenset(
 )
 #: Of those, the ones no breakdown or day is named by: after `by`, a deadline wherever they stand.
 _DUE_WORDS = frozenset({"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "tonight"})
+#: Words before a follow-up's `same` (`ok so same for october`), and after it (`same thing again but ...`).
+_FOLLOW_UP_LEADS = frozenset({"ok", "okay", "so", "and", "&", "also", "now", "then", "cool", "great", "thanks"})
+_FOLLOW_UP_NOUNS = frozenset({"thing", "things", "again", "question", "query", "q", "one", "please", "pls", "plz"})
+#: What `same` compares when it is no follow-up's mark (`same day last week`, `same period`).
+_SAME_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "quarter", "year", "period", "time", "point", "dates"}
+)
 _MINUTES = frozenset({"min", "mins", "minutes", "m"})
 #: A greeting of one word, before a comma or a dash (`morning - what was ...`).
 _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
@@ -79,6 +86,7 @@ def unwrapped(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token
             kept.append(tok)
     kept = [t for j, t in enumerate(kept) if not _zone_of_clock(kept, j) and not _a_question_relayed(kept, j)]
     kept = _without_greetings(kept)
+    kept = _without_follow_up_mark(kept)
     kept = _without_deadline(kept, is_read)
     kept = _without_tools(kept, is_read)
     return _without_signature(kept, is_read)
@@ -115,6 +123,23 @@ def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> li
         if k < len(words) and words[k] in _DEADLINES:
             return [*tokens[:j], *tokens[k + 1 :]]
     return tokens
+
+
+def _without_follow_up_mark(tokens: list[Token]) -> list[Token]:
+    """`same for october`, `ditto for s3`, `ok same thing but by region`: the mark of a follow-up
+    (`bot.billing.followup` keeps the rest of the question before it), no part of what the message asks (`same day
+    last week` is a day)."""
+    j = 0
+    while j < len(tokens) and tokens[j].lower in _FOLLOW_UP_LEADS:
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in ("same", "ditto"):
+        return tokens
+    k = j + 1
+    while k < len(tokens) and tokens[k].lower in _FOLLOW_UP_NOUNS:
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _SAME_UNITS:
+        return tokens  # `same month last year`
+    return [*tokens[:j], *tokens[k:]]
 
 
 def _without_greetings(tokens: list[Token]) -> list[Token]:

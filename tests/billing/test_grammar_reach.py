@@ -208,6 +208,12 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
         # tax beside another kind of charge: one charge-class filter (never credits that are also tax)
         ("credits this year and how much went to tax", "this year charge-class=credit,tax", None),
         ("ytd excluding tax and credits", "this year charge-class!=credit,tax", None),
+        # a few hours back: today hour by hour, said (a day's worth or more is days: `last 48h`)
+        (
+            "ec2 in prod last 3 hrs",
+            "today service=ec2 account=production hourly",
+            "Read `last 3 hrs` as today hour by hour (costs are kept by the hour).",
+        ),
         # a deadline after `by`, whoever needs it
         ("forecast for november - have to book the accrual by EOD", "forecast 2026-11", None),
         # a count of people before the unit: the cost itself, said
@@ -393,6 +399,8 @@ def test_tags_reads_a_key_typed_whole_in_a_sentence() -> None:
         ("why did ec2 go up last week", "and s3?", "why last week service=s3"),
         ("ec2 daily last month", "what about this month", "this month service=ec2 daily"),
         ("last month by service", "break that down by team", "last month by tag:team"),
+        ("ec2 last month by region", "same for september", "2026-09 service=ec2 by region"),
+        ("s3 last month", "ok same thing but daily", "last month service=s3 daily"),
     ],
 )
 def test_a_follow_up_changes_only_what_it_names(previous: str, follow_up: str, whole: str) -> None:

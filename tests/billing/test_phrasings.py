@@ -310,8 +310,9 @@ BLIND_BATCHES = (
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
     BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=32, wrong=17),
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
-    # where the translator wrote the last two days for `spiking`
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=11),  # held back, read in the next stop
+    # where the translator wrote the last two days for `spiking`; `rds prod hourly last 6 hrs`: today hour by hour,
+    # said (was refused naming the hours), where the translator wrote the last two days daily
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=34, wrong=11),  # held back, read in the next stop
