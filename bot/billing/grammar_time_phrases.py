@@ -195,8 +195,8 @@ class TimePhraseReader(ClauseReader):
         for j in range(len(joined) - 1):
             hours = _hours_back(joined, j)
             if hours:
-                words = {t.lower for t in joined}
-                stepped = ["today"] if words & {"hourly", "hour-by-hour"} else ["today", "hourly"]
+                hourly = any(t.lower in ("hourly", "hour-by-hour") for t in joined)
+                stepped = ["today"] if hourly else ["today", "hourly"]
                 typed = " ".join(t.text for t in joined[j : j + hours])
                 joined[j : j + hours] = [Token(Kind.WORD, w, joined[j].position) for w in stepped]
                 self.out.readings.append(f"Read `{typed}` as today hour by hour (costs are kept by the hour).")
