@@ -15,8 +15,13 @@ from bot.billing.model import CostQuery
 from bot.errors import UserFacingError
 
 #: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
-#: and a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on).
-_QUESTION_ENDS = re.compile(r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+", re.IGNORECASE)
+#: a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on)
+#: and a question word after `and` (`kms + sqs last month, and what were they in sept`).
+_QUESTION_ENDS = re.compile(
+    r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+"
+    r"|,?\s+(?:and|&|\+)\s+(?=(?:what|what's|whats|how|which|why|where|when|were|was|is|are|did|does|do|can|could|any)\b)",
+    re.IGNORECASE,
+)
 
 
 #: Ends that part sentences surely (a full stop may end a short form, `also` may join one question's parts).

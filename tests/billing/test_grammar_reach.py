@@ -291,6 +291,12 @@ def test_words_that_only_look_like_areas_or_inclusions_keep_their_reading(text: 
             "any weird days this month",
             "launch went live on the 17th",
         ),
+        (
+            "kms + sqs total last month, and what were they in sept",
+            "last month service=kms,sqs",
+            "kms + sqs total last month",
+            "what were they in sept",
+        ),
     ],
 )
 def test_a_message_asking_two_things_answers_the_first_that_asks_alone(
