@@ -12,7 +12,7 @@ are then of that spend.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from slack_sdk import WebClient
@@ -61,7 +61,12 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
     than costs, such as `vs` or `why`, with a pointer to `/cost`; naming what `/tags` does not answer, such as
     two keys or a breakdown by service, with the `/cost` question for it) or `NotFound` (unknown key or value,
     with suggestions)."""
-    refuse_questions(COMMAND, text, vocabulary)
+    note = refuse_questions(COMMAND, text, vocabulary)
+    query = _parse(text, today=today, vocabulary=vocabulary)
+    return query if note is None else replace(query, readings=(*query.readings, note))
+
+
+def _parse(text: str, *, today: date, vocabulary: Vocabulary) -> TagQuery:
     words = text.split()
     if not words:
         return TagQuery(None, parse_time_range(DEFAULT_RANGE, today))

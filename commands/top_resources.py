@@ -60,7 +60,7 @@ class TopResources:
 def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = CostBasis.UNBLENDED) -> TopQuery:
     """`[N] [range] [filters]` -> TopQuery. `top N` works too. Raises `UsageError` (naming a word that asks for
     more than costs, such as `vs` or `forecast`, with a pointer to `/cost`) or `NotFound`."""
-    refuse_questions(COMMAND, text, vocabulary)
+    note = refuse_questions(COMMAND, text, vocabulary)
     words = text.split()
     n: int | None = None
     if words and words[0].isdecimal() and not vocabulary.meanings(words[0]):  # `123456789012 top 10`: an account
@@ -78,7 +78,8 @@ def parse(text: str, *, today: date, vocabulary: Vocabulary, basis: CostBasis = 
         raise
     if n is None:
         n = query.top
-    return TopQuery(n, query.time_range, query.filters, query.basis, query.readings)
+    readings = query.readings if note is None else (*query.readings, note)
+    return TopQuery(n, query.time_range, query.filters, query.basis, readings)
 
 
 def _resource_label(resource_id: str, width: int = 60) -> str:

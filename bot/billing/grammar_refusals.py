@@ -1,7 +1,8 @@
 """Which commands refuse which question words: `/tags` and `/top-resources` list costs only.
 
 `question_word` finds the first word asking for more than costs (a comparison, forecast, explanation, average,
-unusual days or a ranking by change); `refuse_questions` turns it into a `UsageError` pointing to `/cost`.
+unusual days or a ranking by change); `refuse_questions` turns it into a `UsageError` pointing to `/cost`, or, for
+the costs behind a spike or a change, into a note beside the list.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ _QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
+#: What a listing command answers with its list, saying where the rest is: the costs behind a spike or a change.
+_LISTED_ANYWAY = frozenset({Question.ANOMALIES.asks, Question.INCREASES.asks, Question.DECREASES.asks})
+
+
 def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
     """The first word of `text` that asks for more than costs (`vs`, `compare`, `why`, `forecast`, `burn rate`,
     `average`, `spikes`, `increase`, ...), as typed, with what it asks for; None when there is none. Words the
@@ -59,6 +64,8 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
         if w == "behind":  # `the tables behind search`, `what's behind the number`: what these commands list
             continue
+        if _no_question(tokens, j):
+            continue
         if w in VERSUS_WORDS and (_values_compared(tokens, j, vocabulary) or not _period_follows(tokens, j)):
             continue  # `search vs checkout`, `reconcile against our IAM list`: no two periods compared
         if w in FORECAST_WORDS and j + 1 < len(tokens) and vocabulary.meanings(tokens[j + 1].text):
@@ -67,6 +74,28 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             if w in words and not vocabulary.meanings(tok.text) and not _is_tag_key(tok.text, vocabulary):
                 return tok.text, asks
     return None
+
+
+def _names_an_event(text: str, word: str) -> bool:
+    """Whether `word` in `text` names a change that happened (`the spike`, `that ec2 jump`) rather than asks to rank
+    by change (`which tables grew the most`): a determiner stands at most two words before it."""
+    words = [w.strip("?,.!").casefold() for w in text.split()]
+    k = words.index(word.casefold()) if word.casefold() in words else -1
+    return k > 0 and any(w in ("the", "that", "this", "those", "these", "a", "an") for w in words[max(0, k - 2) : k])
+
+
+def _no_question(tokens: list[Token], j: int) -> bool:
+    """Whether the word at `j` only looks like a question word: `I mean`, `whatever that means`, `savings plans`,
+    `which bucket they fall into`."""
+    w = tokens[j].lower
+    before = tokens[j - 1].lower if j > 0 else ""
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    return (
+        (w == "mean" and before in ("i", "you", "we"))
+        or w == "means"
+        or (w == "savings" and after in ("plan", "plans"))
+        or (w in ("fall", "falls") and after in ("into", "under", "in"))
+    )
 
 
 def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> bool:
@@ -96,14 +125,18 @@ def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:
     return any(k.casefold() == folded or k.split(":", 1)[-1].casefold() == folded for k in vocabulary.tag_keys)
 
 
-def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> None:
+def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> str | None:
     """Raise `UsageError` when `text` asks `command` (which lists costs only) for a comparison, a forecast, an
-    explanation, an average, unusual days or a ranking by change: naming the word and pointing to `/cost`,
-    which answers those."""
+    explanation or an average: naming the word and pointing to `/cost`, which answers those. A word asking for
+    unusual days or a change that happened (`which team is the spike on?`, `which instances are behind that jump`)
+    asks about the costs the command lists: the list is answered, and the note returned says where the rest is (a
+    ranking by change, `which tables grew the most`, is refused)."""
     found = question_word(text, vocabulary)
     if found is None:
-        return
+        return None
     word, asks = found
+    if asks in _LISTED_ANYWAY and _names_an_event(text, word):
+        return f"`{word}`: `{command}` lists costs, not {asks}; `/cost {text.strip()}` answers that."
     raise AskedElsewhere(
         f"`{word}` asks for {asks}, which `{command}` does not answer.",
         hint=f"Ask `/cost {text.strip()}` for it.",

@@ -9,7 +9,7 @@ import pytest
 
 from bot.billing.grammar_tags import NotATagsQuestion, filters_text, read_tag_question
 from bot.errors import NotFound, UnknownWord, UsageError, UserFacingError
-from commands import tags
+from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB
 
 
@@ -163,6 +163,29 @@ def test_questions_beyond_costs_are_still_refused_with_filters() -> None:
     with pytest.raises(UsageError) as info:
         parse("why team region=eu-west-1")
     assert info.value.message == "`why` asks for why the cost changed, which `/tags` does not answer."
+
+
+def test_a_change_that_happened_is_answered_with_the_list_and_a_ranking_by_change_is_refused() -> None:
+    # `the spike`: the costs behind it are what /tags lists; the note says where the spike itself is answered
+    found = parse("which team is the spike on? team tag for yesterday")
+    assert (found.key, found.time_range.label) == ("user:team", "yesterday")
+    assert found.readings == (
+        "`spike`: `/tags` lists costs, not unusual days; `/cost which team is the spike on? team tag for yesterday` "
+        "answers that.",
+    )
+    listed = top_resources.parse("ok so which instances are behind that ec2 jump", today=TODAY, vocabulary=VOCAB)
+    assert [f.values for f in listed.filters] == [("Amazon Elastic Compute Cloud",)]
+    assert listed.readings[-1].startswith("`jump`: `/top-resources` lists costs, not the biggest increases; ")
+    # which grew the most is a ranking by change, which the list is not
+    with pytest.raises(UsageError) as info:
+        top_resources.parse("which rds instances grew the most since august?", today=TODAY, vocabulary=VOCAB)
+    assert info.value.message == "`grew` asks for the biggest increases, which `/top-resources` does not answer."
+    # words that only look like question words: `I mean`, `savings plans`, `fall into`
+    assert parse("project split last month, which bucket our customers fall into").key == "user:project"
+    mean = top_resources.parse(
+        "top resources in RDS (the db instances i mean) for october", today=TODAY, vocabulary=VOCAB
+    )
+    assert mean.time_range.label == "2026-10"
 
 
 @pytest.mark.parametrize(

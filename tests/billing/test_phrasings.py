@@ -340,14 +340,18 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
     BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
-    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=30, wrong=19),
+    # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
+    # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
+    BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=30, wrong=20),
     BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=41, wrong=9),
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=35, wrong=14),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5)
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=26, wrong=12),
+    # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
+    # against` lists the commitment fees' lines, `... which bucket our enterprise customers fall into` keeps S3
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=13),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
 )
