@@ -153,7 +153,20 @@ class QuestionReader(Cursor):
         w, nxt = self.word(j), self.word(j + 1)
         if w in _ORDINARY and self.out.time_range.days < 7:
             return self._ordinary_day(j)
-        units = {"day", "week", "month", "quarter", "year", "period", "one", "days", "weeks", "months"}
+        units = {
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "year",
+            "period",
+            "one",
+            "days",
+            "weeks",
+            "months",
+            "window",
+            "stretch",
+        }
         unit: str | None
         if w in ("previous", "prior", "preceding") and nxt in units:
             unit, used = nxt, j + 2
@@ -535,6 +548,16 @@ class QuestionReader(Cursor):
         if tr is not None and tr.end <= self.today and versus is not None and versus.start <= self.today < versus.end:
             # `Oct actuals vs Nov forecast`: the forecast of the month in progress, held against the past one
             self.out.time_range, self.out.versus, tr = versus, tr, versus
+        if tr is not None and current.start <= tr.start and tr.end <= self.today + timedelta(days=1) and tr != current:
+            # `if the rest of the month looks like mon-thu this week, where does nov end up`: days of the month in
+            # progress, named as its pace; the forecast is that month's (paced on its own days so far)
+            label = tr.label or range_label(tr.start, tr.end)
+            self.out.readings = [r for r in self.out.readings if not r.startswith(f"Read `{label}` within ")]
+            self.out.readings.append(
+                f"`{label}` lies within the month in progress: answered with that month's forecast, paced on its days "
+                "so far."
+            )
+            self.out.time_range = tr = current
         if tr is None:
             self.out.time_range = current
         elif not tr.start <= self.today < tr.end:

@@ -8,10 +8,11 @@ date (`before the migration`), days around an event (`grammar_around`).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import MONTH_NAMES, ordinal, year_of_last
+from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_words import VERSUS_WORDS
@@ -56,6 +57,46 @@ def _hours_back(joined: list[Token], j: int) -> int:
     few = (number.isdecimal() and 0 < int(number) < 24) or number in ("few", "couple", "several")
     unit = words[said] if len(words) > said else ""
     return 1 + said + 1 if few and unit in _HOUR_WORDS else 0
+
+
+def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
+    """Days of a week named by their first and last (`mon-thu`, `Mon–Thu last week`, `monday to thursday`): those
+    days of the week named after them, else of the latest week that has reached the last of them."""
+    days = {**WEEKDAYS, "mon": 0, "sat": 5, "sun": 6}
+    for j in range(len(joined) - 1, -1, -1):
+        if j > len(joined) - 1:
+            continue  # a rewrite after this place shortened the list
+        glued = re.fullmatch(r"([a-z]+)[-–]([a-z]+)", joined[j].lower)
+        if glued is not None and glued[1] in days and glued[2] in days:
+            first, last, used = days[glued[1]], days[glued[2]], 1
+        elif (
+            j + 2 < len(joined)
+            and joined[j].lower in days
+            and joined[j + 1].lower in _DAY_JOINERS
+            and joined[j + 2].lower in days
+        ):
+            first, last, used = days[joined[j].lower], days[joined[j + 2].lower], 3
+        else:
+            continue
+        if first >= last:
+            continue
+        if j + used < len(joined) and joined[j + used].lower in ("window", "stretch", "days"):
+            used += 1  # `the same Mon–Thu window last week`
+        after = [t.lower for t in joined[j + used : j + used + 3]]
+        if after[:1] == ["of"]:
+            after = after[1:]
+        monday = week_start(today)
+        week = 0
+        if after[:2] in (["last", "week"], ["previous", "week"], ["last", "wk"]):
+            week, used = 1, used + 2 + (joined[j + used].lower == "of")
+        elif after[:2] in (["this", "week"], ["this", "wk"]):
+            used += 2 + (joined[j + used].lower == "of")
+        elif today.weekday() < last:
+            week = 1  # `mon-thu` on a Wednesday: last week's, the whole span
+        start = monday - timedelta(weeks=week) + timedelta(days=first)
+        end = monday - timedelta(weeks=week) + timedelta(days=last + 1)
+        joined[j : j + used] = [Token(Kind.WORD, range_label(start, end), joined[j].position)]
+    return joined
 
 
 def _day_spans(joined: list[Token]) -> list[Token]:
@@ -112,7 +153,7 @@ class TimePhraseReader(ClauseReader):
     def read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
-        joined = _day_spans(joined)
+        joined = _weekday_spans(_day_spans(joined), self.today)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

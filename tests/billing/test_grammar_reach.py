@@ -123,6 +123,16 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("ec2 around 18/19th", "2026-11-18..2026-11-19 service=ec2"),
         ("ec2 sat+sun", "2026-11-21..2026-11-22 service=ec2"),
         ("ec2 saturday and sunday", "2026-11-21..2026-11-22 service=ec2"),
+        # days of a week named by their first and last: of the week named, else the latest that reached the last
+        ("ec2 mon-thu this week", "2026-11-23..2026-11-26 service=ec2"),
+        ("ec2 Mon–Thu last week", "2026-11-16..2026-11-19 service=ec2"),
+        ("ec2 monday to thursday", "2026-11-23..2026-11-26 service=ec2"),
+        ("ec2 this week vs the same mon-thu window last week", "this week vs 2026-11-16..2026-11-19 service=ec2"),
+        # context after a comma with a subject of its own: the question before it
+        (
+            "staging this week vs last week by service, we ran the perf suite mon-wed",
+            "this week account=staging by service",
+        ),
         # a month of last year or this; periods and days typed as one word or misspelt
         ("sep this year vs sep last yr", "2026-09 vs 2025-09"),
         ("tot spend thiswk vs lastwk", "this week"),
@@ -213,6 +223,13 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "ec2 in prod last 3 hrs",
             "today service=ec2 account=production hourly",
             "Read `last 3 hrs` as today hour by hour (costs are kept by the hour).",
+        ),
+        # days of the month in progress named in a forecast: that month's forecast, said
+        (
+            "if the rest of the month looks like mon-thu this week where does nov end up",
+            "forecast this month",
+            "`2026-11-23..2026-11-26` lies within the month in progress: answered with that month's forecast, paced "
+            "on its days so far.",
         ),
         # a deadline after `by`, whoever needs it
         ("forecast for november - have to book the accrual by EOD", "forecast 2026-11", None),
