@@ -53,7 +53,14 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
-from bot.billing.vocabulary import CATEGORY_WORDS, COMPASS_WORDS, REGION_AREAS, REGION_PLACES, SERVICE_ALIASES
+from bot.billing.vocabulary import (
+    CATEGORY_WORDS,
+    COMPASS_WORDS,
+    REGION_AREAS,
+    REGION_PLACES,
+    SERVICE_ALIASES,
+    region_code,
+)
 
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
@@ -380,16 +387,25 @@ class PrepassReader(TimePhraseReader):
             full = ABBREVIATIONS.get(tok.lower)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
             region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
-            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`
+            coded = region is not None and tok.lower == region_code(region)  # `use1`
+            if coded and self._names_a_value_with_neighbour(j):
+                continue  # `m5.large boxusage use1`: a word of the usage type the words beside it name
+            if region is not None and not self.vocabulary.meanings(tok.text):  # `us-e-1`, `sydney`, `use1`
                 self.tokens[j] = Token(Kind.WORD, region, tok.position)
                 self.typed[tok.position] = tok.text
-                if tok.lower in REGION_PLACES or re.fullmatch(r"[a-z]{2}-[a-z]+", tok.lower):  # `sydney`, `eu-west`
+                if tok.lower in REGION_PLACES or re.fullmatch(r"[a-z]{2}-[a-z]+", tok.lower) or coded:  # `sydney`
                     self.out.readings.append(f"Read `{tok.text}` as the region `{region}`.")
                 continue
             if full is None or tok.kind is not Kind.WORD or after_op or self.vocabulary.meanings(tok.text):
                 continue
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
             self.typed[tok.position] = tok.text
+
+    def _names_a_value_with_neighbour(self, j: int) -> bool:
+        """Whether the word at `j` and a word beside it are words of one stored value (`boxusage use1`)."""
+        own = {m.values for m in self.vocabulary.word_meanings(self.tokens[j].text)}
+        beside = [self.tokens[k] for k in (j - 1, j + 1) if 0 <= k < len(self.tokens)]
+        return any(own & {m.values for m in self.vocabulary.word_meanings(t.text)} for t in beside)
 
     def _read_marks(self, joined: list[Token]) -> list[Token]:
         """Marks around words: a trailing ellipsis (`January...`, `see..`), words joined by a slash that the grammar

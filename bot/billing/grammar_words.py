@@ -125,6 +125,7 @@ ABBREVIATIONS: dict[str, str] = {
     "yday": "yesterday",
     "yest": "yesterday",
     "ytday": "yesterday",
+    "n": "and",  # `lambda n sqs`
     "avg": "average",
     "prev": "previous",
     "svcs": "services",

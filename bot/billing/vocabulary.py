@@ -244,12 +244,18 @@ COMPASS_WORDS = frozenset(_COMPASS)
 
 def region_short_form(region: str) -> str:
     """An AWS region as people shorten it in chat: `us-east-1` -> `us-e-1`, `ap-southeast-2` -> `ap-se-2`; "" for
-    a name not written area-compass-number. (Not `use1`: that is also the start of a usage type, `USE1-BoxUsage`.)
-    """
+    a name not written area-compass-number."""
     parts = region.casefold().split("-")
     if len(parts) != 3 or parts[1] not in _COMPASS or not parts[2].isdecimal():
         return ""
     return f"{parts[0]}-{_COMPASS[parts[1]]}-{parts[2]}"
+
+
+def region_code(region: str) -> str:
+    """An AWS region as infrastructure names write it, in one word: `us-east-1` -> `use1`, `eu-west-1` -> `euw1`,
+    `ap-southeast-2` -> `apse2` (a usage type's own prefix, `USE1-BoxUsage`, is the region too); "" for a name not
+    written area-compass-number."""
+    return region_short_form(region).replace("-", "")
 
 
 def _code_alias(code: str) -> str:
@@ -846,8 +852,8 @@ class Vocabulary:
         return tuple(w.casefold() for w in self._stored_value_words)
 
     def region_of_short_form(self, word: str) -> str | None:
-        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`) or names by its
-        place (`sydney` -> `ap-southeast-2`, `hong kong` joined), or None."""
+        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`, `euw1` ->
+        `eu-west-1`) or names by its place (`sydney` -> `ap-southeast-2`, `hong kong` joined), or None."""
         folded = word.casefold()
         place = REGION_PLACES.get(folded.replace(" ", ""))
         if place is not None:
@@ -856,7 +862,7 @@ class Vocabulary:
             held = [r for r in self.regions if r.startswith(folded + "-")]
             if len(held) == 1:
                 return held[0]
-        return next((r for r in self.regions if region_short_form(r) == folded), None)
+        return next((r for r in self.regions if folded in (region_short_form(r), region_code(r))), None)
 
     def suggest_values(self, word: str, n: int = 3) -> list[str]:
         """Stored values that look like `word` (`suggest`'s rule), without re-reading every value per call:

@@ -133,6 +133,13 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "staging this week vs last week by service, we ran the perf suite mon-wed",
             "this week account=staging by service",
         ),
+        # a region in one word as infrastructure names write it (a usage type's words beside it keep that)
+        ("top ec2 in use1 this mo", "this month service=ec2 region=us-east-1 top 10"),
+        (
+            "lambda n sqs euw1 by month since aug",
+            "since 2026-08-01 service=lambda,sqs region=eu-west-1 by service monthly",
+        ),
+        ("ec2 apse2 last month", "last month service=ec2 region=ap-southeast-2"),
         # a month of last year or this; periods and days typed as one word or misspelt
         ("sep this year vs sep last yr", "2026-09 vs 2025-09"),
         ("tot spend thiswk vs lastwk", "this week"),
