@@ -45,7 +45,7 @@ from bot.billing.grammar_prepass import (
     UNIT_OVER,
 )
 from bot.billing.grammar_questions import QuestionReader
-from bot.billing.grammar_sentences import first_question
+from bot.billing.grammar_sentences import first_question, quoted_question
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
@@ -908,16 +908,39 @@ def parse_query(
         )
         return replace(asked, readings=(f"Read the SQL as `{sql}`.", *asked.readings))
 
+    def relayed() -> CostQuery | None:
+        """The question a message relays in quote marks, read alone (`grammar_sentences.quoted_question`)."""
+        found = quoted_question(text)
+        if found is None:
+            return None
+        quoted, around = found
+        try:
+            asked = parse_query(
+                quoted,
+                today=today,
+                vocabulary=vocabulary,
+                default_range=default_range,
+                default_basis=default_basis,
+                allow_group_by=allow_group_by,
+            )
+        except UserFacingError:
+            return None
+        if not around:
+            return asked
+        note = f"Read the quoted question alone: `{around}` around it says who sent it."
+        return replace(asked, readings=(*asked.readings, note))
+
     try:
         return read(text)
     except UnknownWord as exc:
+        # `"... what was total AWS spend in FY2025?" Sent from Outlook`: the question relayed
         # `monthly? trying to size the Sydney footprint`: a word of another sentence than the one that asks
-        first = first_question(text, read, without=exc.word)
+        first = relayed() or first_question(text, read, without=exc.word)
         if first is not None:
             return first
         raise _without(exc, text, read, vocabulary, default_basis) from None
     except TwoAsked:
-        first = first_question(text, read)
+        first = relayed() or first_question(text, read)
         if first is None:
             raise
         return first

@@ -48,6 +48,7 @@ from bot.billing.grammar_words import (
     OVER_PREVIOUS,
     PERIOD_CHARGE_WORDS,
     RANKING_WORDS,
+    SEPARATELY,
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
@@ -496,6 +497,12 @@ class PrepassReader(TimePhraseReader):
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
         needed`)."""
+        # `tax shown separately`, `credits broken out`: with them, each on a line of its own (`finish`)
+        for j in range(len(joined) - 1, -1, -1):
+            apart = {t.lower for t in joined[j + 1 : j + 3]} & SEPARATELY
+            led = j > 0 and joined[j - 1].lower in ({"with", "and", "&", "+"} | INCLUDED_WORDS | EXCLUDING)
+            if joined[j].lower in PERIOD_CHARGE_WORDS and apart and not led:
+                joined.insert(j, Token(Kind.WORD, "with", joined[j].position))
         # `env wise`, `day-wise`, `servicewise` (Indian English): `by env`, `by day`
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

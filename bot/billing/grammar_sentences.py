@@ -71,3 +71,21 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
         note = f"Answered `{part}` only; the rest (`{rest}`) asks something else: ask it on its own."
         return replace(query, readings=(*query.readings, note))
     return None
+
+
+#: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+#: The fewest words a quoted span has to be a question relayed (`"unassigned"` is a word quoted).
+_RELAYED_WORDS = 4
+
+
+def quoted_question(text: str) -> tuple[str, str] | None:
+    """A message relaying a question in quote marks, which cannot be read whole (`From: Sarah Okafor Subject: RE:
+    chargeback -- "we need the project split for November"`, `"... what was total AWS spend in FY2025?" Sent from
+    Outlook for Android`): the quoted question and the words around it (who sent it, where from; none when the
+    whole message is the quote); None when the message quotes no question, or more than one."""
+    found = [m for m in _QUOTED.finditer(text) if len(m[1].split()) >= _RELAYED_WORDS]
+    if len(found) != 1:
+        return None
+    around = f"{text[: found[0].start()]} {text[found[0].end() :]}".split()
+    return found[0][1], " ".join(around)

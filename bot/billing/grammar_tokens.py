@@ -77,10 +77,18 @@ def _word_end(text: str, start: int) -> int:
 #: Slack's entities in a text (mentions `<@U0123>`, `<!here>`, channel links `<#C0123|name>`, links
 #: `<https://...|label>`) and links as typed (`https://...`): none of them is a word of a question.
 _SLACK_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|\bhttps?://\S+")
-#: A letter's sign-off at the end of a text (`Best, Alex`, `Thanks, Sam`): a greeting and up to two names.
+#: A letter's sign-off at the end of a text (`Best, Alex`, `Thanks, Sam`): a greeting and up to two names
+#: (their role after a bar or in brackets: `Regards, Accounts Payable | ap@...`, `Cheers, Luis (Contractor)`).
 _SIGN_OFF = re.compile(
-    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta),?(?:\s+[A-Z][\w'-]*){1,2}\s*$",
+    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta),?(?:\s+[A-Z][\w'-]*){1,2}"
+    r"(?:\s*[|(][^|()\"“”]{0,60}(?:[|)][^|()\"“”]{0,60})*)?\s*$",
     re.IGNORECASE,
+)
+#: What a mail client writes around a pasted mail: `On Wed, Nov 25, 2026 at 4:12 PM Mark Chen wrote:`, `Sent from my
+#: iPhone`, `Sent from Outlook for Android`, `Get Outlook for iOS`.
+_MAIL_LINES = re.compile(
+    r"\b[Oo]n\s[^\"“”?]{5,80}?\swrote:"
+    r"|\bSent from (?:my \w+|Outlook|Mail|Gmail|Yahoo)(?: for \w+)?|\bGet Outlook for \w+"
 )
 #: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
 _FLAG = re.compile(r"(?<!\S)--(?=[a-z])")
@@ -106,9 +114,10 @@ def _is_pictograph(ch: str) -> bool:
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
     messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
-    calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off is no part of it (`Best, Alex`)."""
+    calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off and what a mail client writes around a
+    mail are no part of it (`Best, Alex`, `Sent from my iPhone`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
-    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, text))
+    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)

@@ -84,6 +84,8 @@ _CLOCK = re.compile(
     r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
     r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm))$"  # `2-4pm`
 )
+#: Prefixes people join to an English word with a hyphen (`pre-read`, `co-worker`; `non-prod` names a value).
+_PREFIXES = frozenset({"pre", "post", "re", "co", "sub", "mid", "multi", "semi", "self", "ex"})
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `to` that make the word after it a verb (`I need to send`, `would like to confirm`, `how to tell`):
@@ -263,7 +265,7 @@ class UnknownWordReader(PrepassReader):
             len(parts) > 1
             and tok.text.islower()
             and not self.out.excluding
-            and all(p in english_words() and not self.vocabulary.meanings(p) for p in parts)
+            and all((p in english_words() or p in _PREFIXES) and not self.vocabulary.meanings(p) for p in parts)
             and all(NOT_HELD.get(p) in (None, UNIT_COST) for p in parts)  # `roles/users`: no cost per user asked
             and not any(p in SERVICE_WORDS for p in parts)  # `storage/backup`: AWS Backup is a service
             and not any(fold(p) in DIMENSION_WORDS for p in parts)  # `cross-region` says what transfer

@@ -63,6 +63,26 @@ def refusal(text: str) -> str:
             "2026-11-13..2026-11-19 vs 2026-11-05..2026-11-11 account=production",
         ),
         ("credits applied per billing account this year", "this year charge-class=credit by account"),
+        # a pasted mail: its client's lines, its headers, the signature with a role, the question it quotes
+        (
+            "> On Wed, Nov 25, 2026 at 4:12 PM Mark Chen wrote: > Why is the bill up so much this month vs last?",
+            "why this month",
+        ),
+        (
+            '"can someone confirm what we spent on CloudFront in eu-west-1 in October? Thanks, Priya" Priya Nair | '
+            "FP&A Analyst | Sent from my iPhone",
+            "2026-10 service=cloudfront region=eu-west-1",
+        ),
+        (
+            'fwd from accounting: "Please provide AWS charges for Sept 2026 broken down by account, tax shown '
+            'separately. Regards, Accounts Payable | ap@..."',
+            "2026-09 by account, charge-class",
+        ),
+        (
+            '"could you send the breakdown by service for the staging account for the 2 weeks ending 20 Nov? Cheers, '
+            'Luis (Contractor, Platform team)"',
+            "2026-11-07..2026-11-20 account=staging by service",
+        ),
     ],
 )
 def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
@@ -314,3 +334,8 @@ def test_a_month_after_a_dash_is_no_signature_and_a_channel_named_like_a_value_i
         "Answered `ec2 last month` only; the rest (`September`) asks something else: ask it on its own.",
     )
     assert without_labels(parse("from #checkout: ec2 last month")) == without_labels(parse("last month service=ec2"))
+
+
+def test_a_relayed_question_says_what_stood_around_it() -> None:
+    found = parse_query('frontend: "total spend last month for all accounts"', today=TODAY, vocabulary=VOCAB)
+    assert found.readings[-1] == "Read the quoted question alone: `frontend:` around it says who sent it."
