@@ -352,6 +352,12 @@ class QuestionReader(Cursor):
                 out.readings.append(f"`{inner.label}` is part of `{outer.label}`, the days answered.")
                 out.time_range = outer
                 return
+            spanned = ".." in (current.label or "") and (found.label or "").startswith("since ")
+            if inner is found and spanned:
+                # `daily from 16th to today, ... came back down after the test ended sunday`: both ends were given;
+                # a later `since` within them tells of an event
+                out.readings.append(f"`{found.label}` is part of `{current.label}`, the days answered.")
+                return
             if inner is not None and not apart and inner.days > 1:
                 outer = current if inner is found else found
                 out.time_range = inner

@@ -44,6 +44,11 @@ _QUESTION_SETS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
+#: Words asking what makes up a cost (`what's driving the bill`, `is it api or web driving it`): what `/tags` and
+#: `/top-resources` list, no question of why it changed.
+_WHAT_DRIVES = frozenset(
+    {"drive", "drives", "driving", "drove", "driver", "drivers", "cause", "causes", "causing", "caused"}
+)
 #: What a listing command answers with its list, saying where the rest is: the costs behind a spike or a change.
 _LISTED_ANYWAY = frozenset({Question.ANOMALIES.asks, Question.INCREASES.asks, Question.DECREASES.asks})
 
@@ -62,8 +67,8 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             continue
         if w in ("burn", "run") and j + 1 < len(tokens) and tokens[j + 1].lower == "rate":
             return f"{tok.text} {tokens[j + 1].text}", Question.FORECAST.asks
-        if w == "behind":  # `the tables behind search`, `what's behind the number`: what these commands list
-            continue
+        if w == "behind" or w in _WHAT_DRIVES:  # `the tables behind search`, `which things drive the bill`: the
+            continue  # list these commands answer
         if _no_question(tokens, j):
             continue
         if w in VERSUS_WORDS and (_values_compared(tokens, j, vocabulary) or not _period_follows(tokens, j)):

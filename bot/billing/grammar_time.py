@@ -11,6 +11,7 @@ spans (`2026-10`, `oct 3`, `A to B`) are read by `grammar_dates`, holidays by `g
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -500,6 +501,10 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
     joiners = ("and", *_SPAN_JOINERS) if w == "between" else _SPAN_JOINERS
     j = i + starter + first[3]
     if word_at(tokens, j) not in joiners:
+        whole = first[1] - first[0] > timedelta(days=27)  # a month, a quarter, a year
+        if w == "from" and whole and first[1] <= today and _asks_series(tokens):
+            # `sqs cost month wise from jan`: a series from that month to today
+            return first, (today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 0), j - i
         if w == "from" and first[1] - first[0] > timedelta(days=1):
             return first, first, j - i  # `from the 10th-20th nov`, `from october`: that span
         if w == "from" and first[0] <= today:  # `from 2026-10-01`: from that day to today
@@ -520,6 +525,15 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
         start, end = _a_year_later(last[0]), _a_year_later(last[1])
         last = (start, end, range_label(start, end), last[3])
     return first, last, j + 1 + last[3] - i
+
+
+def _asks_series(tokens: Sequence[Token]) -> bool:
+    """Whether the question asks a series (`monthly`, `by month`, `per week`, `each month`)."""
+    words = [t.lower for t in tokens]
+    steps = {"monthly", "weekly", "daily", "quarterly"}
+    units = {"month", "week", "day", "quarter"}
+    pairs = itertools.pairwise(words)
+    return bool(steps & set(words)) or any(a in ("by", "per", "each", "every") and b in units for a, b in pairs)
 
 
 def _a_year_later(d: date) -> date:

@@ -33,6 +33,8 @@ _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "tod
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A day of the month as people type it (`21`, `19th`).
 _DAY_NUMBER = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+#: Parts of a day after the day (`wed night`, `this morning`).
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "nite", "arvo"})
 #: Two days typed with a slash, the second an ordinal (`18/19th`; `11/17` is a month and a day).
 _SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 #: A count of hours (`6h`, `3hrs`) and the words for hours.
@@ -150,10 +152,30 @@ class TimePhraseReader(ClauseReader):
         except UserFacingError:
             return True  # a time phrase, though not one the grammar can read
 
+    def _parts_of_days(self, joined: list[Token]) -> list[Token]:
+        """A part of a named day (`since wed night`, `thu 19th evening`, `this morning`): the whole day, said (costs
+        are kept by the day and the hour)."""
+        for j in range(len(joined) - 1, 0, -1):
+            if j > len(joined) - 1 or joined[j].lower not in _DAY_PARTS:
+                continue
+            before, part = joined[j - 1], joined[j]
+            day = "today" if before.lower == "this" and part.lower != "night" else ""  # (`last night` is read)
+            named = before.lower in WEEKDAYS or before.lower in ("mon", "sat", "sun", "yesterday", "today", "yday")
+            if day:
+                joined[j - 1 : j + 1] = [Token(Kind.WORD, day, before.position)]
+            elif named or _DAY_NUMBER.fullmatch(before.lower):
+                del joined[j]
+            else:
+                continue
+            self.out.readings.append(
+                f"Read `{before.text} {part.text}` as the whole day (costs are kept by the day and the hour)."
+            )
+        return joined
+
     def read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
-        joined = _weekday_spans(_day_spans(joined), self.today)
+        joined = _weekday_spans(_day_spans(self._parts_of_days(joined)), self.today)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

@@ -140,6 +140,20 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "since 2026-08-01 service=lambda,sqs region=eu-west-1 by service monthly",
         ),
         ("ec2 apse2 last month", "last month service=ec2 region=ap-southeast-2"),
+        # a series from a month: from it to today (`from october` alone is that month)
+        (
+            "sqs,kms,lambda cost month wise from jan",
+            "2026-01-01..2026-11-27 service=sqs,kms,lambda monthly by service",
+        ),
+        ("ec2 costs from october", "2026-10 service=ec2"),
+        # a part of a named day: the whole day
+        ("ec2 since wed night", "since 2026-11-25 service=ec2"),
+        ("cloudfront since this morning, hourly", "since 2026-11-27 service=cloudfront hourly"),
+        # both ends given: a later `since` within them tells of an event
+        (
+            "staging cost daily from 16th to today, did it come back down after the test ended sunday night",
+            "2026-11-16..2026-11-27 account=staging daily",
+        ),
         # a month of last year or this; periods and days typed as one word or misspelt
         ("sep this year vs sep last yr", "2026-09 vs 2025-09"),
         ("tot spend thiswk vs lastwk", "this week"),

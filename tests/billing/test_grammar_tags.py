@@ -176,6 +176,9 @@ def test_a_change_that_happened_is_answered_with_the_list_and_a_ranking_by_chang
     listed = top_resources.parse("ok so which instances are behind that ec2 jump", today=TODAY, vocabulary=VOCAB)
     assert [f.values for f in listed.filters] == [("Amazon Elastic Compute Cloud",)]
     assert listed.readings[-1].startswith("`jump`: `/top-resources` lists costs, not the biggest increases; ")
+    # what drives the bill is what the list shows
+    driving = top_resources.parse("what's driving the bill this month", today=TODAY, vocabulary=VOCAB)
+    assert (driving.n, driving.time_range.label, driving.readings) == (10, "this month", ())
     # which grew the most is a ranking by change, which the list is not
     with pytest.raises(UsageError) as info:
         top_resources.parse("which rds instances grew the most since august?", today=TODAY, vocabulary=VOCAB)
