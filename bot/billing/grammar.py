@@ -101,6 +101,7 @@ from bot.billing.grammar_words import (
     ZONE_WORDS,
 )
 from bot.billing.model import (
+    TAX_SERVICE,
     UNTAGGED,
     CostBasis,
     CostQuery,
@@ -518,6 +519,13 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
                 self.out.readings.append(f"Read `all {tok.text}` as the total over every one of them.")
                 self.i += named[1]
                 return
+            plural = tok.lower.endswith("s") and tok.lower != "aws"
+            if self.word(-back) in ("across", "between") and plural and self.allow_group_by:
+                # `split across the accounts? is data-lake the biggest`: each of them, a value beside them one of them
+                if named[0] not in self.out.group_by:
+                    self.out.add_group(named[0], self.vocabulary)
+                self.i += named[1]
+                return
             self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
             self.i += named[1]
             return
@@ -627,6 +635,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         ref = kept[0]
         shown = next(f for f in out.filters if f.dimension == ref and not f.negate)
         out.filters.remove(shown)
+        if ref.kind is Dimension.SERVICE and shown.values == (TAX_SERVICE,):
+            ref = DimensionRef(Dimension.CHARGE_CLASS)  # `what % of the bill was tax`: tax beside usage, fees, credits
         out.add_group(ref, self.vocabulary)
         named = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in shown.values]
         by = ref_text(ref, self.vocabulary)
@@ -703,8 +713,15 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
+        weighs = bool(typed & _WEIGHING)
         for (ref, negate), values in chosen.items():
             explicit = next((f for f in out.filters if f.dimension == ref), None)
+            if explicit is None and ref in out.group_by and not negate and weighs and values != [UNTAGGED]:
+                # `split across the accounts? is data-lake the biggest`: weighed against the others, shown among them
+                labels = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
+                shown = ", ".join(f"`{v}`" for v in labels)
+                out.readings.append(f"Listed every value of `{ref_text(ref, self.vocabulary)}`, {shown} among them.")
+                continue
             if explicit is None:
                 out.filters.append(Filter(ref, tuple(values), negate=negate))
             elif explicit.negate != negate and not set(explicit.values) & set(values):
@@ -844,6 +861,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: Words weighing one value against the others (`is data-lake the biggest`, `as big as people say`).
+_WEIGHING = frozenset({"biggest", "largest", "most", "big", "bigger", "larger", "main", "majority", "dominant"})
 #: The unit an "X over X" short form steps by (`mom`: month).
 _OVER_UNITS = {
     **dict.fromkeys(("wow", "w/w", "wk/wk"), "week"),

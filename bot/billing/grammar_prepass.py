@@ -54,6 +54,7 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
+from bot.billing.model import Dimension
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -87,6 +88,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("one", "row", "each"), ("a", "row", "each"), ("one", "line", "each"), ("a", "line", "each")), ()),
     ("next", "to", "each", "one"): (),
     **dict.fromkeys((("by", "mistake"), ("by", "accident"), ("by", "hand")), ()),  # `tagged env=dev by mistake`
+    # `hand them all to platform by default`, `by far the biggest`
+    **dict.fromkeys((("by", "default"), ("by", "far"), ("by", "design"), ("by", "chance"), ("by", "then")), ()),
+    # `just need 1 number`: the total, which every answer leads with
+    **{(n, w): () for n in ("1", "one", "single") for w in ("number", "figure")},
+    # `are we gonna blow past last month at this rate`: where the month lands
+    **{("at", which, pace): ("forecast",) for which in ("this", "the", "current") for pace in ("rate", "pace")},
     # `credits per billing account`: the account
     **{("billing", unit): (unit,) for unit in ("account", "accounts", "acct", "accts")},
     ("the", "same", "for"): ("vs",),  # `for October, and the same for September next to it`
@@ -205,6 +212,10 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
 #: A period typed as one word (`thiswk`, `lastmonth`, `prevqtr`): its two words.
 _GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo|mth|mnth|quarter|qtr|year|yr|weekend)")
+#: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
+_PASSING = frozenset({"blow", "blowing", "blew", "go", "going", "went", "get", "getting", "shoot", "run", "fly", "be"})
+#: Words asking whether charges were taken off the total (`are credits netted out`).
+_NETTED = frozenset({"netted", "deducted", "subtracted", "applied"})
 #: Units a period before `before`/`after` is counted in (`the day before?`, `2wks after?`).
 _PERIOD_UNITS = frozenset(
     {"day", "week", "wk", "month", "mo", "mth", "quarter", "qtr", "year", "yr", "fortnight", "one"}
@@ -402,6 +413,13 @@ class PrepassReader(TimePhraseReader):
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
             self.typed[tok.position] = tok.text
 
+    def _every_one(self, count: str, named: str) -> bool:
+        """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
+        number = int(count) if count.isdecimal() else NUMBER_WORDS.get(count)
+        held = {Dimension.ACCOUNT: len(self.vocabulary.accounts), Dimension.REGION: len(self.vocabulary.regions)}
+        dimension = DIMENSION_WORDS.get(fold(named))
+        return number is not None and dimension is not None and held.get(dimension) == number > 1
+
     def _names_a_value_with_neighbour(self, j: int) -> bool:
         """Whether the word at `j` and a word beside it are words of one stored value (`boxusage use1`)."""
         own = {m.values for m in self.vocabulary.word_meanings(self.tokens[j].text)}
@@ -428,12 +446,16 @@ class PrepassReader(TimePhraseReader):
         for j in range(2, len(joined)):
             if joined[j].lower in ("normal", "expected") and joined[j - 1].lower in ("it", "that", "this"):
                 joined[j] = Token(Kind.WORD, "unusual", joined[j].position)
-        # `forecast to blow past it`: beyond it, no time
+        # `forecast to blow past it`: beyond it, no time; `blow past last month`: over it, the period held against
         joined = [
             t
             for j, t in enumerate(joined)
             if not (t.lower == "past" and j + 1 < len(joined) and joined[j + 1].lower in ("it", "that", "this", "them"))
         ]
+        for j in range(1, len(joined) - 1):
+            passing = joined[j - 1].lower in _PASSING and joined[j + 1].lower in ("last", "previous", "prior")
+            if joined[j].lower == "past" and passing:
+                joined[j] = Token(Kind.WORD, "over", joined[j].position)
         # `Week-over-week`, `month-over-month`: the short forms (`wow`, `mom`)
         for j, tok in enumerate(joined):
             over = re.fullmatch(r"(day|week|month|quarter|year)-(?:over|on)-\1", tok.lower)
@@ -497,6 +519,10 @@ class PrepassReader(TimePhraseReader):
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
         needed`)."""
+        # `only usage, no tax`: without it
+        for j, tok in enumerate(joined[:-1]):
+            if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:
+                joined[j] = Token(Kind.WORD, "without", tok.position)
         # `tax shown separately`, `credits broken out`: with them, each on a line of its own (`finish`)
         for j in range(len(joined) - 1, -1, -1):
             apart = {t.lower for t in joined[j + 1 : j + 3]} & SEPARATELY
@@ -631,6 +657,21 @@ class PrepassReader(TimePhraseReader):
                 self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
                 joined[j:k] = [Token(Kind.WORD, w, tok.position) for w in ("by", "charge-class")]
             break
+        # `are credits netted out in yours?`, `is tax deducted?`: asked whether they are in the total, the split by
+        # charge class shows each
+        for j, tok in enumerate(joined):
+            if tok.lower not in _NETTED:
+                continue
+            k = j
+            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in _CHARGE_LIST_WORDS):
+                k -= 1
+            asked = k > 0 and joined[k - 1].lower in ("is", "are", "was", "were", "have", "has")
+            if k < j and asked:
+                end = j + 1 + (j + 1 < len(joined) and joined[j + 1].lower in ("out", "off", "in"))
+                typed = " ".join(t.text for t in joined[k - 1 : end])
+                self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
+                joined[k - 1 : end] = [Token(Kind.WORD, w, tok.position) for w in ("by", "charge-class")]
+                break
         # `fees and tax included`: `including fees and tax`, the whole total
         for j, tok in enumerate(joined):
             if tok.lower not in ("included", "inclusive", "incl", "incl."):
@@ -695,6 +736,8 @@ class PrepassReader(TimePhraseReader):
             named = ABBREVIATIONS.get(joined[k].lower, joined[k].lower)  # `all 3 accts`, `all 3 linked accounts`
             if joined[j].lower == "all" and counted and fold(named) in DIMENSION_WORDS:
                 del joined[j + 1]
+            elif joined[j].lower in ("the", "our") and counted and self._every_one(count, named):
+                del joined[j + 1]  # `split across the 3 accounts`: as many as there are, each
         # `resource_id by sum(cost)`: SQL's words for the cost (`sum(cost)` comes as `sum cost`) and the resources
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

@@ -374,6 +374,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if nxt in _UNITS and nxt is not None:
             if which == "this" and nxt.endswith("s"):  # `this months bill`: this month's
                 return _relative(_UNITS[nxt], None, which, today, text), 2
+            if which == "last" and nxt.endswith("s") and word_at(tokens, i + 2) in _OWNED_BY_A_PERIOD:
+                return _relative(_UNITS[nxt], None, which, today, text), 2  # `last months spend`: last month's
             if which == "last" and nxt.endswith("s"):
                 raise range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2
@@ -525,6 +527,12 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
         start, end = _a_year_later(last[0]), _a_year_later(last[1])
         last = (start, end, range_label(start, end), last[3])
     return first, last, j + 1 + last[3] - i
+
+
+#: What a period's possessive typed without its apostrophe owns (`last months spend`, `last weeks bill`).
+_OWNED_BY_A_PERIOD = frozenset(
+    {"spend", "spending", "bill", "cost", "costs", "total", "totals", "invoice", "charges", "numbers", "number"}
+)
 
 
 def _asks_series(tokens: Sequence[Token]) -> bool:

@@ -154,6 +154,17 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "staging cost daily from 16th to today, did it come back down after the test ended sunday night",
             "2026-11-16..2026-11-27 account=staging daily",
         ),
+        # charges as people exclude, ask about and weigh them
+        ("pls tell total bill for 12 nov. only usage, no tax", "2026-11-12 service!=tax"),
+        ("kms + sqs + eks for october, just need 1 number", "2026-10 service=kms,sqs,eks"),
+        (
+            "which account got the credits in oct & nov? dont want to hand them all out by default",
+            "2026-10..2026-11 charge-class=credit by account",
+        ),
+        ("are we gonna blow past last month at this rate", "forecast this month"),
+        ("ec2 for last months bill", "last month service=ec2"),
+        # every one of a dimension, counted
+        ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
         ("sep this year vs sep last yr", "2026-09 vs 2025-09"),
         ("tot spend thiswk vs lastwk", "this week"),
@@ -251,6 +262,23 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "forecast this month",
             "`2026-11-23..2026-11-26` lies within the month in progress: answered with that month's forecast, paced "
             "on its days so far.",
+        ),
+        # whether charges were taken off: what the total holds; the share of tax: beside the other charges
+        (
+            "console says 212k for october. are credits netted out in yours?",
+            "2026-10 by charge-class",
+            "Read `are credits netted out` as asking what the total holds: the split by charge class.",
+        ),
+        (
+            "roughly what % of the 2025 bill was tax?",
+            "2025 by charge-class",
+            "Read the share of `Tax` as the breakdown by charge-class, where its part of the total shows.",
+        ),
+        # a value weighed against the others of a breakdown: shown among them
+        (
+            "spend split across the accounts? is data-lake really as big as people say",
+            "this month by account",
+            "Listed every value of `account`, `data-lake (333344445555)` among them.",
         ),
         # a deadline after `by`, whoever needs it
         ("forecast for november - have to book the accrual by EOD", "forecast 2026-11", None),
