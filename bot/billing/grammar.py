@@ -388,7 +388,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             self.i += 1
             return
         if w in ANOMALY_WORDS:
-            self.out.unusual = True
+            if w in _EVENT_NOUNS and (self.word(-1) in _DETERMINERS or self.word(-2) in _DETERMINERS):
+                self.out.spike_named = True  # `want to see the autoscaling spike`: one that happened
+            else:
+                self.out.unusual = True
             self.i += 1
             return
         if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
@@ -623,6 +626,12 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
         out.readings.append("Savings Plans and reservations side by side: by usage type, each on its own line.")
 
+    def held(self, ref: DimensionRef) -> set[str]:
+        """Every value the bill holds of an account or a region (two or more); empty for another dimension."""
+        held = {Dimension.ACCOUNT: set(self.vocabulary.accounts), Dimension.REGION: set(self.vocabulary.regions)}
+        every = held.get(ref.kind, set())
+        return every if len(every) > 1 else set()
+
     def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
         dimension, where its part of the whole shows beside the others (a filter would show it alone), said."""
@@ -714,6 +723,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
         weighs = bool(typed & _WEIGHING)
+        named_in_words: list[Filter] = []  # filters of values named in words (not `key=value`)
         for (ref, negate), values in chosen.items():
             explicit = next((f for f in out.filters if f.dimension == ref), None)
             if explicit is None and ref in out.group_by and not negate and weighs and values != [UNTAGGED]:
@@ -724,6 +734,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
                 continue
             if explicit is None:
                 out.filters.append(Filter(ref, tuple(values), negate=negate))
+                named_in_words.append(out.filters[-1])
             elif explicit.negate != negate and not set(explicit.values) & set(values):
                 # `ec2 without tax`: keeping some values already leaves the others out (tax lines are the service
                 # `Tax`, not EC2's); the kept values are the filter, and the answer says so
@@ -776,6 +787,18 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             for ref in several[:1]:
                 out.add_group(ref, self.vocabulary)
         self.share_of_total(chosen, typed)
+        for f in named_in_words:
+            if (
+                f in out.filters
+                and f.dimension in out.group_by
+                and not f.negate
+                and set(f.values) == self.held(f.dimension)
+            ):
+                # `us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2`: every one named keeps nothing out
+                out.filters.remove(f)
+                out.readings.append(
+                    f"Read the {len(f.values)} values named as every {f.dimension.kind.value} there is."
+                )
         by_creator = DimensionRef.tag("aws:createdBy")
         asks_who = "who" in typed or (bool(typed & {"which", "what"}) and bool(typed & PERSON_NOUNS))
         spenders = asks_who and bool(typed & {"spent", "spends", "spending", "spend", "uses", "used", "using"})
@@ -861,6 +884,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: Words that point at a thing already known (`the spike`, `that jump`).
+_DETERMINERS = frozenset({"the", "that", "this", "those"})
+#: Words of unusual days that name one change (`the spike`, `that jump`), not a quality (`days that stand out`).
+_EVENT_NOUNS = frozenset({"spike", "spikes", "jump", "jumps", "blip", "bump", "surge", "peak", "hike"})
 #: Words weighing one value against the others (`is data-lake the biggest`, `as big as people say`).
 _WEIGHING = frozenset({"biggest", "largest", "most", "big", "bigger", "larger", "main", "majority", "dominant"})
 #: The unit an "X over X" short form steps by (`mom`: month).

@@ -81,6 +81,9 @@ class Builder:
     moves: list[Question] = field(default_factory=list)
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
     unusual: bool = False
+    #: a spike named as a known event (`the autoscaling spike from the incident`): unusual days unless a series is
+    #: asked, which shows it
+    spike_named: bool = False
     #: the two ends of a span read as the time range (`from september to october`), for a question about a change
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)

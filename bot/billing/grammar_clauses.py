@@ -209,6 +209,8 @@ class ClauseReader(Cursor):
             else:
                 self.out.bare.append(Bare(typed, (_CREDIT_MEANING,), negate=True))
                 self.out.readings.append(f"Read `{typed}` as leaving the credits out: `charge-class!=credit`.")
+                listed = self.word(n) in ("and", "&", "+", "or", "nor") or self.kind(n) is Kind.COMMA
+                self.out.excluding = self.out.excluding or listed  # `without credits and tax`: tax left out too
             self.i += n
             return True
         return False

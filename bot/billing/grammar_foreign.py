@@ -2,7 +2,7 @@
 Woche`, `coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the
 English word, and said.
 
-German, French, Spanish, Portuguese and Italian. Only words that are unambiguous in a cost question are read
+German, French, Spanish, Portuguese, Italian and Dutch. Only words that are unambiguous in a cost question are read
 anywhere (`FOREIGN_WORDS`); words that are English words too (`no`, `a`, `do`, `per`, `con`) are read as the other
 language's only beside at least two words of it (`IN_COMPANY`); `hier` (French "yesterday", German "here"), `an`,
 `pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the store holds as a value is never translated
@@ -45,7 +45,18 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("jour", "día", "dia"), "day"),
     **dict.fromkeys(("quartal", "trimestre"), "quarter"),
     **dict.fromkeys(("heute", "aujourd'hui", "hoy"), "today"),
-    **dict.fromkeys(("gestern", "ayer"), "yesterday"),
+    **dict.fromkeys(("gestern", "ayer", "gisteren"), "yesterday"),
+    # Dutch (`vorige maand`, `deze week`, `kosten per dienst`)
+    **dict.fromkeys(("vorige", "afgelopen"), "last"),
+    **dict.fromkeys(("maand",), "month"),
+    **dict.fromkeys(("maanden",), "months"),
+    **dict.fromkeys(("jaar",), "year"),
+    **dict.fromkeys(("vandaag",), "today"),
+    **dict.fromkeys(("deze",), "this"),
+    **dict.fromkeys(("dagelijks",), "daily"),
+    **dict.fromkeys(("dag",), "day"),
+    **dict.fromkeys(("dagen",), "days"),
+    **dict.fromkeys(("maandelijks",), "monthly"),
     **dict.fromkeys(("letzte", "letzten", "letzter", "letztes", "dernier", "dernière", "derniers"), "last"),
     **dict.fromkeys(("dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo", "ultima"), "last"),
     **dict.fromkeys(("diese", "diesen", "dieser", "dieses", "cette", "ce", "cet", "este", "esta"), "this"),

@@ -98,7 +98,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("billing", unit): (unit,) for unit in ("account", "accounts", "acct", "accts")},
     ("the", "same", "for"): ("vs",),  # `for October, and the same for September next to it`
     # `month by month for 2026, with the same months of 2025 next to it`
-    **{("same", unit, joiner): ("vs",) for unit in ("months", "days", "weeks", "period") for joiner in ("of", "in")},
+    **{("same", unit, joiner): ("vs",) for unit in ("months", "weeks", "period") for joiner in ("of", "in")},
     # `regions other than us-east-1`, `outside us-east-1`: all but it
     **dict.fromkeys((("other", "than"), ("outside", "of"), ("outside",)), ("except",)),
     ("on", "fire"): ("unusual",),  # `or are we on fire`

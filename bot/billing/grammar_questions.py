@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_dates import MONTH_NAMES, range_label, shift_unit
 from bot.billing.grammar_holidays import match_holiday
@@ -151,6 +153,17 @@ class QuestionReader(Cursor):
             ):
                 self.tokens = [*self.tokens[: self.i + j + 1], *self.tokens[self.i + j + 2 :]]
         w, nxt = self.word(j), self.word(j + 1)
+        month = MONTH_NAMES.get(self.word(j + 3) or "")
+        if w == "same" and nxt in ("days", "dates") and self.word(j + 2) in ("in", "of") and month is not None:
+            # `since the 1st, compared with the same days in october`: those day numbers of that month
+            current = self.out.time_range
+            back = (current.start.month - month) % 12 or 12
+            end = min(current.end, self.today + timedelta(days=1))  # the days that have costs
+            shifted = TimeRange(current.start - relativedelta(months=back), end - relativedelta(months=back))
+            self.out.set_time(TimeRange(shifted.start, shifted.end, range_label(shifted.start, shifted.end)))
+            self.out.after_versus = False
+            self.i += j + 4
+            return True
         if w in _ORDINARY and self.out.time_range.days < 7:
             return self._ordinary_day(j)
         units = {
@@ -462,8 +475,8 @@ class QuestionReader(Cursor):
         ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
         if out.question is Question.COST and out.moves and ranked:
             out.question = out.moves[0]
-        if out.question is Question.COST and out.unusual:
-            out.question = Question.ANOMALIES
+        if out.question is Question.COST and (out.unusual or (out.spike_named and out.granularity is None)):
+            out.question = Question.ANOMALIES  # (`EC2 per day ..., want to see the spike`: the series shows it)
         how_much = any(
             a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
         )

@@ -46,10 +46,10 @@ _DATE_DASH = re.compile(
 def first_question(text: str, read: Callable[[str], CostQuery], *, without: str | None = None) -> CostQuery | None:
     """A message asking two things (`unusual days in staging this month? someone left something running since
     May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
-    said; None when the message has one sentence or no sentence asks anything alone. With `without` (a word
-    nothing reads), only the first sentence, when the word is in a later one and a question mark, an exclamation
-    mark or a dash parts them (`monthly? trying to size the Sydney footprint`): the word is context after the
-    question, never left out of the question itself."""
+    said (a sentence ended by a full stop after the others); None when the message has one sentence
+    or no sentence asks anything alone. With `without` (a word nothing reads), only the first sentence, when the
+    word is in a later one and a question mark, an exclamation mark or a dash parts them (`monthly? trying to size
+    the Sydney footprint`): the word is context after the question, never left out of the question itself."""
     ends = _STRONG_ENDS if without is not None else _QUESTION_ENDS
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
     parts = [p.strip() for p in ends.split(kept) if p.strip()]
@@ -60,7 +60,12 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
         if parts[0] in holding or any(len(p.split()) < 3 for p in holding):
             return None  # in the question itself (`frontend costs? last month`) or an afterthought (`? frontend`)
     nothing = read("")
-    for k, part in enumerate(parts[:1] if without is not None else parts):
+    told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept)]
+    # a sentence told (ended by a full stop) after the others (`customer in australia getting timeouts since
+    # monday. any drop in ap-southeast-2 spend this week??`)
+    order = [*(k for k in range(len(parts)) if k not in told), *told] if without is None else [0]
+    for k in order:
+        part = parts[k]
         try:
             query = read(part)
         except UserFacingError:

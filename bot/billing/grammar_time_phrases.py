@@ -15,6 +15,7 @@ from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
+from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import VERSUS_WORDS
 from bot.errors import UserFacingError
 
@@ -277,12 +278,21 @@ class TimePhraseReader(ClauseReader):
             if joined[j].lower == "day" and led and number.isdecimal() and 1 <= int(number) <= 31:
                 joined[j : j + 2] = [Token(Kind.WORD, ordinal(int(number)), joined[j].position)]
                 break
-        # `look at first before the migration`, `before we move`: an event with no date, no period asked
+        # `look at first before the migration`, `before we move`, `blow up after the outage? this week ...`: an event
+        # with no date in its clause, no period asked; `since we started turning stuff off in september`: since the
+        # date the clause gives
         for j in range(len(joined) - 2, -1, -1):
-            if joined[j].lower not in ("before", "after") or joined[j + 1].lower not in _EVENT_LEADS:
+            if joined[j].lower not in ("before", "after", "since") or joined[j + 1].lower not in _EVENT_LEADS:
                 continue
-            if not any(self.time_at(joined, k) for k in range(j + 1, min(j + 7, len(joined)))):
+            end = clause_span(self.text, joined[j].position)[1]
+            within = [k for k in range(j + 1, min(j + 12, len(joined))) if joined[k].position < end]
+            at = next((k for k in within if self.time_at(joined, k)), None)
+            if at is None or (joined[j].lower != "since" and at > j + 6):
                 del joined[j]
+            elif joined[j].lower == "since":
+                typed = " ".join(t.text for t in joined[j:at])
+                self.out.readings.append(f"Read `{typed} ...` as since the date it gives.")
+                del joined[j + 1 : at]
         # `weeks 44-47`: ISO weeks 44 to 47
         for j in range(len(joined) - 1):
             span = re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", joined[j + 1].lower)

@@ -86,6 +86,10 @@ _CLOCK = re.compile(
 )
 #: Prefixes people join to an English word with a hyphen (`pre-read`, `co-worker`; `non-prod` names a value).
 _PREFIXES = frozenset({"pre", "post", "re", "co", "sub", "mid", "multi", "semi", "self", "ex"})
+#: Times of day, and the words before one that tell when a thing is done rather than which days are asked
+#: (`switched off overnight`, `turning stuff off at night`).
+_TIMES_OF_DAY = frozenset({"overnight", "night", "nights", "nightly", "evenings", "weekends"})
+_WHEN_DONE = frozenset({"off", "down", "at", "every", "each", "during", "over"})
 #: Prepositions whose object is what a cost is of (`spend for marketing`, `costs in frontend`).
 _VALUE_PREPOSITIONS = frozenset({"for", "on", "in", "of", "from", "across", "within", "at", "to"})
 #: Words before `to` that make the word after it a verb (`I need to send`, `would like to confirm`, `how to tell`):
@@ -171,6 +175,10 @@ class UnknownWordReader(PrepassReader):
         if tok.lower in EVENT_WORDS and any(self.time_at(self.tokens, k) for k in elsewhere):
             # `the api cost "last sprint" - i think that's the 2 weeks ending last friday`: the days given are its days
             self.out.event = self.out.event or tok.text
+            self.i += 1
+            return
+        if tok.lower in _TIMES_OF_DAY and self.word(-1) in _WHEN_DONE:
+            self.out.ignored.append(tok)  # `dev that could be switched off overnight`: when a thing is done, no days
             self.i += 1
             return
         refusal = refusal_for(tok, self.vocabulary)

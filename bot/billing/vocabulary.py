@@ -151,6 +151,16 @@ REGION_AREAS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("latam", "southamerica"), ("sa-",)),
     **dict.fromkeys(("middleeast",), ("me-", "il-")),
     **dict.fromkeys(("africa",), ("af-",)),
+    # countries with regions of AWS's (`customer in australia`): the regions there (not their adjectives: `the
+    # French controller` is a person)
+    **dict.fromkeys(("australia",), ("ap-southeast-2", "ap-southeast-4")),
+    **dict.fromkeys(("japan",), ("ap-northeast-1", "ap-northeast-3")),
+    **dict.fromkeys(("india",), ("ap-south-",)),
+    **dict.fromkeys(("germany",), ("eu-central-1",)),
+    **dict.fromkeys(("uk", "britain"), ("eu-west-2",)),
+    **dict.fromkeys(("france",), ("eu-west-3",)),
+    **dict.fromkeys(("brazil",), ("sa-east-1",)),
+    **dict.fromkeys(("korea",), ("ap-northeast-2",)),
 }
 
 _GLOBAL_REGION_WORDS = frozenset({GLOBAL_REGION, "none", "(none)", "no-region", "noregion", UNTAGGED})

@@ -163,6 +163,35 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ),
         ("are we gonna blow past last month at this rate", "forecast this month"),
         ("ec2 for last months bill", "last month service=ec2"),
+        # a list after `without credits` is left out too (tax was kept, silently)
+        ("forecast for end of month, without credits and the tax", "forecast this month charge-class!=credit,tax"),
+        # the same day numbers of another month; Dutch; a country's regions
+        (
+            "why did KMS go up since begin of november, compared with the same days in october?",
+            "why since 2026-11-01 vs 2026-10-01..2026-10-27 service=kms",
+        ),
+        ("ec2 kosten deze maand", "this month service=ec2"),
+        ("ec2 in australia last month", "last month service=ec2 region=ap-southeast-2"),
+        # a sentence told before the one asked: the one asked
+        (
+            "customer in australia getting timeouts since monday. any drop in ap-southeast-2 spend this week??",
+            "this week region=ap-southeast-2",
+        ),
+        # every region named one by one keeps none out
+        ("spend this year in us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2", "this year by region"),
+        # an event clause: since the date it gives; with none, context
+        ("ec2 since we migrated in september", "since 2026-09-01 service=ec2"),
+        (
+            "did lambda or sqs retries blow up after the outage? this week vs week before, by service",
+            "this week service=lambda,sqs by service",
+        ),
+        # a series asked with the spike to see in it: the series
+        ("EC2 per day 20th-26th nov, want to see the autoscaling spike", "2026-11-20..2026-11-26 service=ec2 daily"),
+        # when a thing is done (`switched off overnight`) asks no days
+        (
+            "how much is dev in ap-southeast-2 that could be switched off overnight?",
+            "tag:env=dev region=ap-southeast-2",
+        ),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

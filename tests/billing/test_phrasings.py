@@ -319,7 +319,9 @@ BLIND_BATCHES = (
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=33, wrong=13),
+    # `Total EKS cost Q3 vs Q4-to-date, normalised per day since the periods are different lengths ...`: the `since`
+    # clause gives no date, so it is read past (was refused naming `since`), leaving totals, not averages
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=33, wrong=14),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
@@ -351,7 +353,9 @@ BLIND_BATCHES = (
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5)
     # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
     # against` lists the commitment fees' lines, `... which bucket our enterprise customers fall into` keeps S3
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=13),
+    # `did our costs go up since we onboarded Halvorsen in september? like sept vs oct vs nov`: since September,
+    # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
 )
