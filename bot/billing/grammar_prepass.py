@@ -314,6 +314,10 @@ class PrepassReader(TimePhraseReader):
         held = bool(self.vocabulary.meanings(part) or service_prefix(part, self.vocabulary))
         return held or (added and part in SERVICE_WORDS)
 
+    def _holds_one(self, parts: list[str]) -> bool:
+        """Whether the bill holds a value named by one of `parts` (`ec2` of `ec2/ebs`)."""
+        return any(self.vocabulary.meanings(p) for p in parts)
+
     def read_quoted(self, tokens: list[Token]) -> list[Token]:
         """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
         fixed phrases read as their words, as the question's own are."""
@@ -358,7 +362,8 @@ class PrepassReader(TimePhraseReader):
             if (
                 tok.kind is Kind.WORD
                 and len(parts) > 1
-                and all(self._names_a_service(p, "+" in tok.text) for p in parts)
+                # `ec2/ebs`: beside a service the bill holds, a word of AWS's services is one too
+                and all(self._names_a_service(p, "+" in tok.text or self._holds_one(parts)) for p in parts)
                 and not self.vocabulary.meanings(tok.text)
             ):
                 for k, part in enumerate(parts):

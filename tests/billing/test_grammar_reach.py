@@ -192,6 +192,9 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "how much is dev in ap-southeast-2 that could be switched off overnight?",
             "tag:env=dev region=ap-southeast-2",
         ),
+        # words of AWS's services joined by a slash to one the bill holds; a day after `by` says when
+        ("which ec2/ebs things in us-west-2 cost most", "this month service=ec2 region=us-west-2 by usage-type"),
+        ("checkout so far in november, and where will it end up by the 30th?", "forecast 2026-11 tag:project=checkout"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
