@@ -55,7 +55,8 @@ def stored_phrase_at(tokens: Sequence[Token], i: int, vocabulary: Vocabulary) ->
     readings and the number of tokens it uses; None when there is none."""
     for n in range(MAX_PHRASE_WORDS, 1, -1):
         toks = tokens[i : i + n]
-        if len(toks) < n or any(t.kind is not Kind.WORD for t in toks):
+        # (a dash or a sign between words is no word of a name: `without tax - ec2 only`)
+        if len(toks) < n or any(t.kind is not Kind.WORD or not any(c.isalnum() for c in t.text) for t in toks):
             continue
         phrase = " ".join(t.text for t in toks)
         meanings = vocabulary.meanings(phrase)

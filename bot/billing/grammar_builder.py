@@ -279,10 +279,14 @@ def _tax_among_classes(filters: list[Filter]) -> tuple[Filter, ...]:
     """`filters` with `service=Tax` folded into a charge-class filter of the same sense (`credits and tax`,
     `without tax and credits`): tax is a charge class of its own, so the two name one set of line items between
     them; kept apart they would ask for credits that are also tax (nothing), or leave out tax and credits by two
-    different rules."""
+    different rules. Tax left out beside classes kept that hold none (`only usage, no tax`) is said by them."""
     service = next((f for f in filters if f.dimension.kind is Dimension.SERVICE), None)
     classes = next((f for f in filters if f.dimension.kind is Dimension.CHARGE_CLASS), None)
-    if service is None or classes is None or service.values != (TAX_SERVICE,) or service.negate != classes.negate:
+    if service is None or classes is None or service.values != (TAX_SERVICE,):
+        return tuple(filters)
+    if service.negate and not classes.negate and ChargeClass.TAX.value not in classes.values:
+        return tuple(f for f in filters if f is not service)  # `only usage, no tax`: the kept classes hold no tax
+    if service.negate != classes.negate:
         return tuple(filters)
     merged = Filter(classes.dimension, (*classes.values, ChargeClass.TAX.value), negate=classes.negate)
     return tuple(merged if f is classes else f for f in filters if f is not service)

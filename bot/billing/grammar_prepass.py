@@ -524,6 +524,24 @@ class PrepassReader(TimePhraseReader):
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
         needed`)."""
+        # `usage + fees only`, `only the usage`: the usage charge class (else `usage` is the spend itself)
+        for j, tok in enumerate(joined):
+            if tok.lower != "usage" or next_is(joined, j, "type") or next_is(joined, j, "types"):
+                continue
+            before = [t.lower for t in joined[max(0, j - 2) : j]]
+            after = [t.lower for t in joined[j + 1 : j + 3]]
+            only = after[:1] == ["only"] or bool({"only", "just"} & set(before))
+            listed = (len(after) == 2 and after[0] in ("+", "and", "&") and after[1] in PERIOD_CHARGE_WORDS) or (
+                len(before) == 2 and before[1] in ("+", "and", "&") and before[0] in PERIOD_CHARGE_WORDS
+            )
+            if only or listed:
+                comma = j + 1 < len(joined) and joined[j + 1].kind is Kind.COMMA  # `only usage, no tax`: no list
+                joined[j : j + 1 + comma] = [
+                    Token(Kind.WORD, "charge-class", tok.position),
+                    Token(Kind.EQ, "=", tok.position),
+                    Token(Kind.WORD, "usage", tok.position),
+                ]
+                break
         # `only usage, no tax`: without it
         for j, tok in enumerate(joined[:-1]):
             if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:

@@ -155,7 +155,9 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
             "2026-11-16..2026-11-27 account=staging daily",
         ),
         # charges as people exclude, ask about and weigh them
-        ("pls tell total bill for 12 nov. only usage, no tax", "2026-11-12 service!=tax"),
+        ("pls tell total bill for 12 nov. only usage, no tax", "2026-11-12 charge-class=usage"),
+        ("YTD spend ex tax - usage + fees only", "this year charge-class=usage,recurring service!=tax"),
+        ("ytd without tax - ec2 only", "this year service=ec2"),
         ("kms + sqs + eks for october, just need 1 number", "2026-10 service=kms,sqs,eks"),
         (
             "which account got the credits in oct & nov? dont want to hand them all out by default",
