@@ -257,7 +257,7 @@ class Builder:
             if (versus.start, versus.end) == (previous.start, previous.end):
                 versus = None  # what every answer compares with anyway
             elif versus.start < time_range.end and time_range.start < versus.end:
-                raise UsageError(
+                raise TwoAsked(  # (a message of two sentences answers the first that asks alone)
                     f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
                     f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
                     hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",

@@ -524,6 +524,14 @@ class PrepassReader(TimePhraseReader):
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
         needed`)."""
+        # `non-prod`, `nonprod ec2`: all but it, said last so that it leaves out nothing else
+        for j in range(len(joined) - 1, -1, -1):
+            tok = joined[j]
+            rest = re.fullmatch(r"non-?(\w[\w-]*)", tok.lower) if tok.kind is Kind.WORD else None
+            if rest is not None and self.vocabulary.meanings(rest[1]) and not self.vocabulary.meanings(tok.text):
+                self.typed[tok.position] = tok.text
+                del joined[j]
+                joined += [Token(Kind.WORD, "except", tok.position), Token(Kind.WORD, rest[1], tok.position)]
         # `usage + fees only`, `only the usage`: the usage charge class (else `usage` is the spend itself)
         for j, tok in enumerate(joined):
             if tok.lower != "usage" or next_is(joined, j, "type") or next_is(joined, j, "types"):

@@ -139,6 +139,7 @@ class UnknownWordReader(PrepassReader):
             return
         if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
             self.out.amount = tok.text
+            self.out.after_versus = False  # `where does Q4 land vs the 1.1m plan`: held against it, no period
             self.i += 1
             return
         if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour

@@ -277,7 +277,11 @@ EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
 )
 #: An amount of money (`50k`, `$1.2m`, `$40000`, `180k$`): a figure the person holds the cost against, never a date.
-AMOUNT = re.compile(r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm)[$€£]?)$")
+#: (a rate after a slash, `40k/month`, is the same figure per period)
+AMOUNT = re.compile(
+    r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm)[$€£]?)"
+    r"(?:/(?:mo|month|mth|yr|year|day|wk|week|quarter|qtr))?$"
+)
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),

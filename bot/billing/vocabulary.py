@@ -666,6 +666,9 @@ class Vocabulary:
         values = self.tag_values.get(key)
         if not values or word in values:
             return word
+        owner = re.sub(r"['’]s$", "", word)
+        if owner != word and owner in values:
+            return owner  # `team=data's number`: the value, in the possessive
         folded = [v for v in values if v.casefold() == word.casefold()]
         if len(folded) == 1:
             return folded[0]

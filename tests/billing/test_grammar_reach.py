@@ -197,6 +197,10 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # words of AWS's services joined by a slash to one the bill holds; a day after `by` says when
         ("which ec2/ebs things in us-west-2 cost most", "this month service=ec2 region=us-west-2 by usage-type"),
         ("checkout so far in november, and where will it end up by the 30th?", "forecast 2026-11 tag:project=checkout"),
+        # a figure after `vs`, then a deadline in its own sentence; `non-` a value; a rate after an amount
+        ("where does Q4 land vs the 1.1m plan? need it for the reforecast monday", "forecast 2026-q4"),
+        ("nonprod ec2 this month", "this month service=ec2 account!=production"),
+        ("team=data's ec2 last month", "last month tag:team=data service=ec2"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

@@ -339,3 +339,9 @@ def test_a_month_after_a_dash_is_no_signature_and_a_channel_named_like_a_value_i
 def test_a_relayed_question_says_what_stood_around_it() -> None:
     found = parse_query('frontend: "total spend last month for all accounts"', today=TODAY, vocabulary=VOCAB)
     assert found.readings[-1] == "Read the quoted question alone: `frontend:` around it says who sent it."
+
+
+def test_a_budget_as_a_rate_is_named_as_a_budget() -> None:
+    assert refusal("are we still inside the 40k/month budget we agreed in the SOW??") == (
+        "`budget`: budgets are kept with `/trackit budget`, not asked in a cost question."
+    )
