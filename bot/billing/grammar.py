@@ -819,7 +819,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
         one_value = any(f.dimension == nearest and len(f.values) == 1 and not f.negate for f in out.filters)
-        if nearest is not None and not out.group_by and self.allow_group_by and not one_value:
+        total = "total" in typed  # `the checkout total for october for my invoice`: the one figure
+        if nearest is not None and not out.group_by and self.allow_group_by and not one_value and not total:
             # `the october invoice`: by service, as itemised (`tax ..., to tie out to the invoices`: one service)
             out.add_group(nearest, self.vocabulary)
         creator = PERSON.breakdown

@@ -25,6 +25,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token
+from bot.billing.grammar_typos import english_words
 from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
@@ -358,6 +359,14 @@ class ClauseReader(Cursor):
                 return out
             if nxt.kind is Kind.WORD and self.starts_clause(1):
                 return out
+            spaced = nxt.position > self.tokens[self.i].position + 1
+            if (
+                spaced
+                and nxt.kind is Kind.WORD
+                and nxt.lower in english_words()
+                and not self.vocabulary.meanings(nxt.text)
+            ):
+                return out  # `all my stuff is env=dev, can you split ...`: the sentence goes on
             if nxt.kind not in (Kind.WORD, Kind.QUOTED):
                 return out
             self.i += 1

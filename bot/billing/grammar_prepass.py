@@ -102,6 +102,15 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `regions other than us-east-1`, `outside us-east-1`: all but it
     **dict.fromkeys((("other", "than"), ("outside", "of"), ("outside",)), ("except",)),
     ("on", "fire"): ("unusual",),  # `or are we on fire`
+    # `which resources make up most of the bill`: what it is made of, the list
+    **dict.fromkeys((("make", "up"), ("makes", "up"), ("made", "up"), ("making", "up")), ()),
+    # `whats eating all the money`, `api eating the budget`: costing (no budget asked)
+    **{
+        (verb, *det, what): ("costing",)
+        for verb in ("eating", "eats", "chewing", "burning", "draining")
+        for det in ((), ("the",), ("our",), ("all", "the"), ("all", "our"), ("up", "the"))
+        for what in ("money", "budget", "cash", "bill", "dollars")
+    },
     **dict.fromkeys((("after", "that"), ("after", "this"), ("since", "then")), ()),  # the day named already
     # how the answer should look (`as a table i can paste`): every answer is a table, and exports to CSV
     **dict.fromkeys(
@@ -531,6 +540,8 @@ class PrepassReader(TimePhraseReader):
             if rest is not None and self.vocabulary.meanings(rest[1]) and not self.vocabulary.meanings(tok.text):
                 self.typed[tok.position] = tok.text
                 del joined[j]
+                if any(t.lower == rest[1] for t in joined):  # `prod vs dev vs staging ... non-prod is too big`
+                    continue  # named beside the others already: shown among them
                 joined += [Token(Kind.WORD, "except", tok.position), Token(Kind.WORD, rest[1], tok.position)]
         # `usage + fees only`, `only the usage`: the usage charge class (else `usage` is the spend itself)
         for j, tok in enumerate(joined):

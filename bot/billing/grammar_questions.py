@@ -30,6 +30,7 @@ from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
     CHANGE_WORDS,
     DECREASE_WORDS,
+    EXCLUDING,
     INCREASE_WORDS,
     MOTION_WORDS,
     RANKING_WORDS,
@@ -54,8 +55,12 @@ class QuestionReader(Cursor):
         forecast). A move asks for a ranking only with a ranking word (settled in `finish`)."""
         nxt = self.word(1)
         if (w == "on" and nxt in ("track", "pace")) or (w == "going" and nxt == "on"):
-            # `are we on track`: the forecast; `what's going on with cloudfront`: why it changed
-            self.set_question(Question.FORECAST if nxt != "on" else Question.WHY, self.tokens[self.i])
+            # `are we on track`: the forecast; `what's going on with cloudfront`: why it changed (`anything weird
+            # going on`: the weird days asked, the words after it)
+            if nxt != "on":
+                self.set_question(Question.FORECAST, self.tokens[self.i])
+            elif not self.out.unusual:
+                self.set_question(Question.WHY, self.tokens[self.i])
             self.i += 2
             return True
         if w in ("burn", "run") and nxt == "rate":
@@ -337,6 +342,12 @@ class QuestionReader(Cursor):
                 out.readings.append(f"Read `{current.label}` and `{found.label}` as compared with each other.")
                 out.versus = found
                 return
+        back = 2 if self.word(-1) == "the" else 1  # `except the last 3 days`
+        leading = self.word(-back)
+        listed = leading in ("and", "or", "&") or self.kind(-back) is Kind.COMMA
+        led = self.i >= back and (leading in EXCLUDING or listed)
+        if current is not None and out.excluding and not led:
+            out.excluding = False  # `Q3 total excluding tax? (jul 1 - sep 30)`: the days say which, none left out
         if current is not None and out.excluding:  # `this month excl. today`: the days without it
             out.time_range = self._trimmed(current, found)
             out.excluding = False

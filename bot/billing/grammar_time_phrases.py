@@ -119,16 +119,17 @@ def _day_spans(joined: list[Token]) -> list[Token]:
     ]
     for j in range(len(joined) - 1, -1, -1):
         window = [t.lower for t in joined[j : j + 4]]
+        between = j > 0 and joined[j - 1].lower == "between"  # `between 2nd and 15th nov`
         if (
             len(window) >= 3
             and _DAY_NUMBER.fullmatch(window[0])
-            and window[1] in _DAY_JOINERS
+            and (window[1] in _DAY_JOINERS or (between and window[1] == "and"))
             and _DAY_NUMBER.fullmatch(window[2])
             and ((window[3:] and window[3] in MONTH_NAMES) or joined[j].position in named)
             and (j == 0 or joined[j - 1].lower not in ("top", "first", "last"))
         ):
             first, last = (int(re.sub(r"\D", "", w)) for w in (window[0], window[2]))
-            joined[j : j + 3] = [Token(Kind.WORD, f"{ordinal(first)}-{ordinal(last)}", joined[j].position)]
+            joined[j - between : j + 3] = [Token(Kind.WORD, f"{ordinal(first)}-{ordinal(last)}", joined[j].position)]
     for j, tok in enumerate(joined):  # `around 18/19th`: the two days
         slashed = _SLASHED_DAYS.fullmatch(tok.lower)
         if slashed is not None:
@@ -211,6 +212,10 @@ class TimePhraseReader(ClauseReader):
         for j, w in enumerate(words):
             after = words[j + 1] if j + 1 < len(words) else ""
             if w == "trending" and "how" in words[max(0, j - 4) : j] and after not in _DIRECTIONS:
+                joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
+            # `how are we doing this month`: how the month is going, the forecast
+            asking = words[max(0, j - 3) : j]
+            if w == "doing" and {"how", "how're", "hows", "how's"} & set(asking) and "we" in asking:
                 joined[j] = Token(Kind.WORD, "tracking", joined[j].position)
         # `every saturday and sunday`, `each monday`: saturdays and sundays, days of the week
         for j in range(len(joined) - 1):

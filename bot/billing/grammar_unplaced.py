@@ -293,7 +293,7 @@ def refusal_for(tok: Token, vocabulary: Vocabulary) -> UsageError | None:
 PAPERWORK = frozenset(
     {"chargeback", "chargebacks", "showback", "showbacks", "rebill", "rebills", "rebilling", "re-bill", "re-billing"}
     | {"recharge", "recharges", "recharging", "cross-charge", "cross-charges", "crosscharge", "refacturation"}
-    | {"budgeting", "reforecast", "reforecasting", "accrual", "accruals"}
+    | {"budgeting", "reforecast", "reforecasting", "accrual", "accruals", "allocation", "allocations"}
 )
 
 

@@ -50,6 +50,7 @@ CHAT_WORDS = frozenset(
         *("able", "possible", "way", "asked", "ask", "asking", "into", "trying", "try", "figure", "new", "here"),
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
+        *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
         *("received", "receive", "line", "lines", "item", "items", "find", "finding", "this", "current"),
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),

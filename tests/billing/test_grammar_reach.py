@@ -201,6 +201,12 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("where does Q4 land vs the 1.1m plan? need it for the reforecast monday", "forecast 2026-q4"),
         ("nonprod ec2 this month", "this month service=ec2 account!=production"),
         ("team=data's ec2 last month", "last month tag:team=data service=ec2"),
+        # ways of asking: how we are doing, what eats the money, what makes up the bill, weird things going on
+        ("how are we doing this month", "forecast this month"),
+        ("anything weird going on with eks costs in the last 30 days?", "anomalies last 30 days service=eks"),
+        ("daily costs for project data between 2nd and 15th nov", "2026-11-02..2026-11-15 tag:project=data daily"),
+        ("Q3 total excluding tax? (jul 1 - sep 30)", "2026-q3 service!=tax"),
+        ("checkout project total for october for my invoice", "2026-10 tag:project=checkout"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

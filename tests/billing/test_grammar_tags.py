@@ -179,6 +179,13 @@ def test_a_change_that_happened_is_answered_with_the_list_and_a_ranking_by_chang
     # what drives the bill is what the list shows
     driving = top_resources.parse("what's driving the bill this month", today=TODAY, vocabulary=VOCAB)
     assert (driving.n, driving.time_range.label, driving.readings) == (10, "this month", ())
+    # what eats the money, what makes up the bill: the list
+    eating = top_resources.parse("whats eating all the money", today=TODAY, vocabulary=VOCAB)
+    assert (eating.n, eating.time_range.label, eating.readings) == (10, "this month", ())
+    made = top_resources.parse(
+        "which resources make up most of the staging bill for october", today=TODAY, vocabulary=VOCAB
+    )
+    assert [f.values for f in made.filters] == [("210987654321",)]
     # which grew the most is a ranking by change, which the list is not
     with pytest.raises(UsageError) as info:
         top_resources.parse("which rds instances grew the most since august?", today=TODAY, vocabulary=VOCAB)
@@ -233,3 +240,15 @@ def test_the_strict_form_keeps_its_own_messages() -> None:
     assert info.value.message == "I don't understand `Frobnicate`."
     assert isinstance(info.value, UnknownWord) and info.value.nearest == "team last month"  # offered with its key
     assert "the question reads `team last month`" in str(info.value.hint)
+
+
+def test_a_value_of_the_listed_key_left_out_in_words_is_listed_among_the_others() -> None:
+    found = parse("ytd by env tag, how much of it is non-prod really")
+    assert (found.key, found.filters) == ("user:env", ())
+    assert found.readings == (
+        "Listed every value of `tag:env`, `prod` among them: `/cost this year by tag:env tag:env!=prod "
+        "unblended` totals the others.",
+    )
+    # a comma after `key=value` and a sentence going on ends the values
+    dev = parse("all my stuff is env=dev, can you split dev spend by project for last month")
+    assert (dev.key, [f.values for f in dev.filters]) == ("user:project", [("dev",)])
