@@ -456,9 +456,10 @@ class PrepassReader(TimePhraseReader):
             glued = _GLUED_PERIOD.fullmatch(tok.lower) if tok.kind is Kind.WORD else None
             if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words
                 joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]
-        # `is it normal?`: is it unusual
-        for j in range(2, len(joined)):
-            if joined[j].lower in ("normal", "expected") and joined[j - 1].lower in ("it", "that", "this"):
+        # `is it normal?`, `back to normal`: is it unusual (`more than normal` compares, as every answer does)
+        for j in range(1, len(joined)):
+            before = joined[j - 1].lower
+            if joined[j].lower in ("normal", "expected") and before in ("it", "that", "this", "to", "above"):
                 joined[j] = Token(Kind.WORD, "unusual", joined[j].position)
         # `forecast to blow past it`: beyond it, no time; `blow past last month`: over it, the period held against
         joined = [

@@ -171,6 +171,13 @@ class QuestionReader(Cursor):
             return True
         if w in _ORDINARY and self.out.time_range.days < 7:
             return self._ordinary_day(j)
+        if w in _ORDINARY and nxt in ("week", "month", "quarter"):
+            # `BF week vs a normal week`: the one before, which every answer compares with
+            self.out.readings.append(f"Read `{w} {nxt}` as the {nxt} before.")
+            self.out.set_time(shifted_range(self.out.time_range, nxt))
+            self.out.after_versus = False
+            self.i += j + 2
+            return True
         units = {
             "day",
             "week",

@@ -51,6 +51,7 @@ CHAT_WORDS = frozenset(
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
+        *("on-call", "oncall", "paged"),  # `first on-call, got paged for a cost alert` (a tool's bill is named)
         *("received", "receive", "line", "lines", "item", "items", "find", "finding", "this", "current"),
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),

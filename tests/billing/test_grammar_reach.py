@@ -207,6 +207,9 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("daily costs for project data between 2nd and 15th nov", "2026-11-02..2026-11-15 tag:project=data daily"),
         ("Q3 total excluding tax? (jul 1 - sep 30)", "2026-q3 service!=tax"),
         ("checkout project total for october for my invoice", "2026-10 tag:project=checkout"),
+        # a normal week: the one before; back to normal: unusual days
+        ("how much more are we spending this week vs a normal week?", "this week"),
+        ("is EKS back to normal now?", "anomalies this month service=eks"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

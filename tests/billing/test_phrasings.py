@@ -355,7 +355,9 @@ BLIND_BATCHES = (
     # against` lists the commitment fees' lines, `... which bucket our enterprise customers fall into` keeps S3
     # `did our costs go up since we onboarded Halvorsen in september? like sept vs oct vs nov`: since September,
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=14),
+    # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
+    # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=15),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
 )
