@@ -250,6 +250,8 @@ class QuestionReader(Cursor):
         w, unit = self.word(j), self.word(j + 1)
         if w == "same" and unit in ("day", "week", "month", "quarter") and self.word(j + 2) == "last":
             return "today" if unit == "day" else f"this {unit}"
+        if w == "same" and unit in ("time", "point", "period") and self.word(j + 2) == "last":
+            return self.default_range  # `how does that compare to the same time last year`: the default's days
         if (w, unit) in (("last", "year"), ("last", "yr"), ("year", "ago")):
             return self.default_range
         return None

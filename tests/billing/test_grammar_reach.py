@@ -210,6 +210,7 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # a normal week: the one before; back to normal: unusual days
         ("how much more are we spending this week vs a normal week?", "this week"),
         ("is EKS back to normal now?", "anomalies this month service=eks"),
+        ("and how does that compare to the same time last year?", "this month vs 2025-11"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
