@@ -15,6 +15,7 @@ the words naming dimensions, bases and time steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -63,6 +64,7 @@ from bot.billing.grammar_unplaced import (
     NOT_HELD,
     PERSON,
     UNIT_COST,
+    clause_span,
 )
 from bot.billing.grammar_usage import UsageFamilyReader
 from bot.billing.grammar_words import (
@@ -626,6 +628,23 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
         out.readings.append("Savings Plans and reservations side by side: by usage type, each on its own line.")
 
+    def named_in_another_clause(self, ref: DimensionRef, values: list[str]) -> bool:
+        """Whether every one of `values` (bare values of `ref`) was typed in a sentence or aside after the breakdown
+        by `ref` (`data transfer by region - eu-west-1 and syd look high`): remarks on the rows the breakdown
+        shows, no filter (`lambda or sqs ...? this week, by service`: named first, what is asked)."""
+        if ref.kind not in (Dimension.REGION, Dimension.ACCOUNT, Dimension.SERVICE):
+            return False
+        by = re.search(rf"\b(?:by|per|across)\s+(?:the\s+)?{ref.kind.value}", self.text, re.IGNORECASE)
+        if by is None:
+            return False
+        end = clause_span(self.text, by.start())[1]
+        places = [
+            t.position
+            for t in self.tokens
+            if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
+        ]
+        return bool(places) and all(p >= end for p in places)
+
     def held(self, ref: DimensionRef) -> set[str]:
         """Every value the bill holds of an account or a region (two or more); empty for another dimension."""
         held = {Dimension.ACCOUNT: set(self.vocabulary.accounts), Dimension.REGION: set(self.vocabulary.regions)}
@@ -726,7 +745,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         named_in_words: list[Filter] = []  # filters of values named in words (not `key=value`)
         for (ref, negate), values in chosen.items():
             explicit = next((f for f in out.filters if f.dimension == ref), None)
-            if explicit is None and ref in out.group_by and not negate and weighs and values != [UNTAGGED]:
+            aside = self.named_in_another_clause(ref, values)
+            if explicit is None and ref in out.group_by and not negate and (weighs or aside) and values != [UNTAGGED]:
                 # `split across the accounts? is data-lake the biggest`: weighed against the others, shown among them
                 labels = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
                 shown = ", ".join(f"`{v}`" for v in labels)

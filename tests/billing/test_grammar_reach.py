@@ -322,6 +322,12 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
             "2025 by charge-class",
             "Read the share of `Tax` as the breakdown by charge-class, where its part of the total shows.",
         ),
+        # values remarked on after the breakdown by their dimension: shown among the others
+        (
+            "data transfer last month by region - eu-west-1 and syd look high.",
+            "last month service=data-transfer by region",
+            "Listed every value of `region`, `eu-west-1`, `ap-southeast-2` among them.",
+        ),
         # a value weighed against the others of a breakdown: shown among them
         (
             "spend split across the accounts? is data-lake really as big as people say",

@@ -340,7 +340,9 @@ BLIND_BATCHES = (
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=25, wrong=16),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=9),  # a refusal became an answer
+    # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
+    # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=10),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
