@@ -15,7 +15,6 @@ the words naming dimensions, bases and time steps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -28,7 +27,7 @@ from bot.billing.grammar_bare import (
     stored_phrase_at,
     whole_total,
 )
-from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder, ref_text
+from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder
 from bot.billing.grammar_dates import range_label, shift_unit, unit_start
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
@@ -46,6 +45,7 @@ from bot.billing.grammar_prepass import (
     UNIT_OVER,
 )
 from bot.billing.grammar_questions import QuestionReader
+from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import first_question, quoted_question
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
@@ -64,7 +64,6 @@ from bot.billing.grammar_unplaced import (
     NOT_HELD,
     PERSON,
     UNIT_COST,
-    clause_span,
 )
 from bot.billing.grammar_usage import UsageFamilyReader
 from bot.billing.grammar_words import (
@@ -74,8 +73,6 @@ from bot.billing.grammar_words import (
     CHAT_WORDS,
     CLOSE_EVENTS,
     CLOSE_PERIODS,
-    COMMITMENT_WORDS,
-    COMPARATIVES,
     COMPARE_WORDS,
     COUNT_RANKINGS,
     EXCLUDING,
@@ -91,11 +88,8 @@ from bot.billing.grammar_words import (
     PERSON_NOUNS,
     PRONOUNS,
     RANKING_WORDS,
-    RESERVATION_WORDS,
     RESOURCE_NOUNS,
-    SAVINGS_PLAN_WORDS,
     SEPARATELY,
-    SHARE_WORDS,
     USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -103,13 +97,11 @@ from bot.billing.grammar_words import (
     ZONE_WORDS,
 )
 from bot.billing.model import (
-    TAX_SERVICE,
     UNTAGGED,
     CostBasis,
     CostQuery,
     Dimension,
     DimensionRef,
-    Filter,
     Granularity,
     Question,
     TimeRange,
@@ -160,7 +152,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
 _TEST_KINDS = frozenset({"load", "soak", "perf", "performance", "stress", "smoke", "chaos", "pen", "penetration"})
 
 
-class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
+class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
 
     def __init__(
@@ -586,93 +578,6 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         out.time_range = TimeRange(start, self.today + timedelta(days=1), f"since {start:%Y-%m-%d}")
         out.readings.append(f"No range given: the last {count} {name}s, this one so far included.")
 
-    def charges_side_by_side(self, typed: set[str]) -> None:
-        """`tax vs credits vs actual usage`: kinds of charge compared are the split by charge class, which shows
-        each (tax is a service of its own on AWS's bill and credits a charge class: filters on both would keep
-        nothing), said."""
-        out = self.out
-        kinds = {_CHARGE_KINDS[w] for w in typed if w in _CHARGE_KINDS}
-        charges = [
-            f
-            for f in out.filters
-            if not f.negate
-            and (
-                f.dimension.kind is Dimension.CHARGE_CLASS
-                or (f.dimension.kind is Dimension.SERVICE and set(f.values) <= {"Tax"})
-            )
-        ]
-        if len(kinds) < 2 or not (charges or out.on_demand_beside):
-            return
-        covered = {_CLASS_KINDS.get(v, "") for f in charges for v in f.values}
-        tax_and_class = any(f.dimension.kind is Dimension.SERVICE for f in charges) and len(charges) > 1
-        if kinds <= covered and not tax_and_class and DimensionRef(Dimension.CHARGE_CLASS) in out.group_by:
-            return  # `RI and savings plan fees vs credits`: the filters keep just the kinds compared, split already
-        for f in charges:
-            out.filters.remove(f)
-        out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)  # (once, if named already)
-        out.readings.append(
-            f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."
-        )
-
-    def plans_and_reservations(self, typed: set[str]) -> None:
-        """`savings plans + RI fees on the 1st`, `SP and RI separately`: the fees of both kinds of commitment on the
-        day they post, each plan and reservation on its own line (their usage types tell them apart: `ComputeSP:...`,
-        `HeavyUsage:...`), said; only when nothing else splits the answer."""
-        out = self.out
-        fees = any(f.dimension.kind is Dimension.CHARGE_CLASS and not f.negate for f in out.filters)
-        both = typed & SAVINGS_PLAN_WORDS and typed & RESERVATION_WORDS
-        one_day = out.time_range is not None and out.time_range.days == 1  # the day they post (`on the 1st`)
-        split = bool(out.group_by) or not self.allow_group_by or out.question is not Question.COST
-        if not (fees and both and one_day) or split:
-            return
-        out.add_group(DimensionRef(Dimension.USAGE_TYPE), self.vocabulary)
-        out.readings.append("Savings Plans and reservations side by side: by usage type, each on its own line.")
-
-    def named_in_another_clause(self, ref: DimensionRef, values: list[str]) -> bool:
-        """Whether every one of `values` (bare values of `ref`) was typed in a sentence or aside after the breakdown
-        by `ref` (`data transfer by region - eu-west-1 and syd look high`): remarks on the rows the breakdown
-        shows, no filter (`lambda or sqs ...? this week, by service`: named first, what is asked)."""
-        if ref.kind not in (Dimension.REGION, Dimension.ACCOUNT, Dimension.SERVICE):
-            return False
-        by = re.search(rf"\b(?:by|per|across)\s+(?:the\s+)?{ref.kind.value}", self.text, re.IGNORECASE)
-        if by is None:
-            return False
-        end = clause_span(self.text, by.start())[1]
-        places = [
-            t.position
-            for t in self.tokens
-            if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
-        ]
-        return bool(places) and all(p >= end for p in places)
-
-    def held(self, ref: DimensionRef) -> set[str]:
-        """Every value the bill holds of an account or a region (two or more); empty for another dimension."""
-        held = {Dimension.ACCOUNT: set(self.vocabulary.accounts), Dimension.REGION: set(self.vocabulary.regions)}
-        every = held.get(ref.kind, set())
-        return every if len(every) > 1 else set()
-
-    def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
-        """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
-        dimension, where its part of the whole shows beside the others (a filter would show it alone), said."""
-        out = self.out
-        kept = [ref for (ref, negate) in chosen if not negate]
-        if not typed & SHARE_WORDS or out.group_by or not self.allow_group_by or len(kept) != 1:
-            return
-        if any(h.breakdown is not None for h in out.not_held):  # `what % of compute is covered`: coverage's own
-            return
-        ref = kept[0]
-        shown = next(f for f in out.filters if f.dimension == ref and not f.negate)
-        out.filters.remove(shown)
-        if ref.kind is Dimension.SERVICE and shown.values == (TAX_SERVICE,):
-            ref = DimensionRef(Dimension.CHARGE_CLASS)  # `what % of the bill was tax`: tax beside usage, fees, credits
-        out.add_group(ref, self.vocabulary)
-        named = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in shown.values]
-        by = ref_text(ref, self.vocabulary)
-        out.readings.append(
-            f"Read the share of {', '.join(f'`{n}`' for n in named)} as the breakdown by {by}, where its part of "
-            "the total shows."
-        )
-
     def _names_an_area(self, tok: Token) -> bool:
         """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun)."""
         return tok.lower != "us" or tok.text == "US" or self.word(-1) == "the"
@@ -741,84 +646,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader):
         out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
-        weighs = bool(typed & _WEIGHING)
-        named_in_words: list[Filter] = []  # filters of values named in words (not `key=value`)
-        for (ref, negate), values in chosen.items():
-            explicit = next((f for f in out.filters if f.dimension == ref), None)
-            aside = self.named_in_another_clause(ref, values)
-            if explicit is None and ref in out.group_by and not negate and (weighs or aside) and values != [UNTAGGED]:
-                # `split across the accounts? is data-lake the biggest`: weighed against the others, shown among them
-                labels = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
-                shown = ", ".join(f"`{v}`" for v in labels)
-                out.readings.append(f"Listed every value of `{ref_text(ref, self.vocabulary)}`, {shown} among them.")
-                continue
-            if explicit is None:
-                out.filters.append(Filter(ref, tuple(values), negate=negate))
-                named_in_words.append(out.filters[-1])
-            elif explicit.negate != negate and not set(explicit.values) & set(values):
-                # `ec2 without tax`: keeping some values already leaves the others out (tax lines are the service
-                # `Tax`, not EC2's); the kept values are the filter, and the answer says so
-                kept, dropped = (explicit.values, values) if negate else (tuple(values), explicit.values)
-                out.filters[out.filters.index(explicit)] = Filter(ref, tuple(kept))
-                out.readings.append(
-                    f"`{', '.join(dropped)}` is left out anyway: the question keeps only `{', '.join(kept)}`."
-                )
-            elif explicit.negate != negate:
-                name = ref_text(ref, self.vocabulary)
-                raise UsageError(
-                    f"`{name}` is both excluded and kept: `{', '.join(values)}`.",
-                    hint=f"Give all the values at once, e.g. `{name}=a,b`, or exclude with `{name}!=a,b`.",
-                )
-            else:
-                merged = tuple(dict.fromkeys([*explicit.values, *values]))
-                out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
+        named_in_words = self.values_as_filters(chosen, typed)
         filtered = {f.dimension for f in out.filters if not f.negate}
         for ref in dict.fromkeys(out.named):
             # A dimension named next to one of its values qualifies it; named alone, or beside the values it leaves
             # out (`regions other than us-east-1`: the others, each), it groups.
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
-        weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
-        if (out.comparing or weighed) and out.versus is None and self.allow_group_by:
-            # `ec2 vs s3`: values of one dimension side by side
-            several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
-            for ref in several[:1]:
-                if ref not in out.group_by:
-                    out.add_group(ref, self.vocabulary)
-                    out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
-        if (out.comparing or out.on_demand_beside) and out.versus is None and self.allow_group_by:
-            self.charges_side_by_side(typed)
-        self.plans_and_reservations(typed)
-        # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
-        named_apart = [
-            ref
-            for (ref, negate) in chosen
-            # distinct values, not mentions: `commitments ... savings plans + RIs` name the same fees three times
-            if not negate
-            and len({m.values for b in out.bare if not b.negate for m in b.meanings if m.dimension == ref}) > 1
-        ]
-        asked_twice = sum(t.lower in ("what", "what's", "whats", "how") for t in self.tokens) > 1
-        if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:
-            for ref in named_apart[:1]:  # one question per value: answered side by side
-                out.add_group(ref, self.vocabulary)
-        if out.granularity not in (None, Granularity.NONE) and not out.group_by and self.allow_group_by:
-            # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved
-            several = named_apart
-            for ref in several[:1]:
-                out.add_group(ref, self.vocabulary)
+        self.side_by_side(chosen, typed)
         self.share_of_total(chosen, typed)
-        for f in named_in_words:
-            if (
-                f in out.filters
-                and f.dimension in out.group_by
-                and not f.negate
-                and set(f.values) == self.held(f.dimension)
-            ):
-                # `us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2`: every one named keeps nothing out
-                out.filters.remove(f)
-                out.readings.append(
-                    f"Read the {len(f.values)} values named as every {f.dimension.kind.value} there is."
-                )
+        self.every_value_named(named_in_words)
         by_creator = DimensionRef.tag("aws:createdBy")
         asks_who = "who" in typed or (bool(typed & {"which", "what"}) and bool(typed & PERSON_NOUNS))
         spenders = asks_who and bool(typed & {"spent", "spends", "spending", "spend", "uses", "used", "using"})
@@ -909,8 +746,6 @@ _CLAUSE_STARTS = frozenset(
 _DETERMINERS = frozenset({"the", "that", "this", "those"})
 #: Words of unusual days that name one change (`the spike`, `that jump`), not a quality (`days that stand out`).
 _EVENT_NOUNS = frozenset({"spike", "spikes", "jump", "jumps", "blip", "bump", "surge", "peak", "hike"})
-#: Words weighing one value against the others (`is data-lake the biggest`, `as big as people say`).
-_WEIGHING = frozenset({"biggest", "largest", "most", "big", "bigger", "larger", "main", "majority", "dominant"})
 #: The unit an "X over X" short form steps by (`mom`: month).
 _OVER_UNITS = {
     **dict.fromkeys(("wow", "w/w", "wk/wk"), "week"),
@@ -925,17 +760,6 @@ _NOTICES = frozenset(
 )
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
-#: Words for a kind of charge (`tax vs credits vs usage`), by the kind.
-_CHARGE_KINDS = {
-    **dict.fromkeys(("tax", "taxes", "vat"), "tax"),
-    **dict.fromkeys(("credit", "credits", "refund", "refunds"), "credits"),
-    **dict.fromkeys(("fee", "fees"), "fees"),
-    "usage": "usage",
-    **dict.fromkeys(("on-demand", "ondemand"), "usage"),  # `SP covered vs on-demand`: usage at the public rate
-    **dict.fromkeys(COMMITMENT_WORDS, "fees"),
-}
-#: The kind of charge each filtered value keeps (`charge-class=credit`: credits; `service=Tax`: tax).
-_CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "usage": "usage", "Tax": "tax"}
 
 
 def parse_query(
