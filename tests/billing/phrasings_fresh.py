@@ -147,6 +147,18 @@ a CFO's investor update, a platform engineer on tagging hygiene, a QA lead after
 pasted out of email threads; an Australian startup's operations manager, an SRE tracking a slow creep, a
 procurement analyst on Savings Plans and RIs, a developer with one bucket and one table, an executive assistant,
 two questions in one message) and held back unread: only scored, first sight on c9253c5.
+`FRESH_43` to `FRESH_47` were typed and translated the same way in the stop after (new voices: a game studio's
+live-ops engineer on a launch weekend, an Indian backend developer's terse English, a finance director planning
+2027, the platform team's chargeback owner, a new CTO, replies in a thread; a Dutch data analyst, a support engineer
+tying a customer's complaint to cost, a sustainability lead, an SRE's outage review, checkout's product manager,
+people typing in a hurry; a contractor billing by project, an accountant reconciling the invoice, an engineer
+migrating from us-east-1 to eu-west-1, the owner of EKS costs, a manager asking vague questions, a nervous intern;
+a retail merchandising analyst, an SRE paged at 3am, a FinOps practitioner in FOCUS and Cost Explorer terms, a
+new-grad developer, a UK finance manager, thread follow-ups; a security engineer, a data scientist with GPU jobs, a
+CFO before the board, a platform lead doing chargeback, a support manager with a customer on the line, pasted
+numbers). The forty-third to forty-fifth, first sight on 7f00e05 (the grammar at the start of that stop), were
+scored unread, then read, and prompted rules; the forty-sixth and forty-seventh, first sight on a7459e7 (part way
+through), were held back unread to the end and only scored.
 """
 
 from __future__ import annotations
@@ -8082,4 +8094,1189 @@ FRESH_42: tuple[tuple[str, str, str], ...] = (
     ),
     # the values are listed in every breakdown, biggest first, the untagged share among them
     ("/tags", "how much is untagged on project this week and which project is eating the most", "project this week"),
+)
+
+FRESH_43_FIRST_SIGHT = (23, 8, 19)
+
+FRESH_43: tuple[tuple[str, str, str], ...] = (
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12 and FRESH_37; the load is the
+    # writer's context
+    ("/cost", "whats spend looking like today vs a normal friday?? traffic is like 4x", "2026-11-27 vs 2026-11-20"),
+    # NOT SUPPORTED (hourly, real time): the writer's nearest, EC2 in us-east-1 on the last full day, divided by 24 by
+    # hand
+    ("/cost", "ec2 hourly burn rn in us-east-1", "yesterday service=ec2 region=us-east-1"),
+    # the seven days by the grammar's rule, the whole days before today (the writer counted today in), as FRESH_36
+    (
+        "/cost",
+        "cloudfront last 7 days day by day pls, need to see if the edge spike is showing up yet",
+        "last 7 days service=cloudfront daily",
+    ),
+    # the tables are the DynamoDB resources; Thursday to today
+    ("/top-resources", "which dynamo tables are eating the most since thurs", "since 2026-11-26 service=dynamodb"),
+    # the forecast against October, as FRESH_38 and FRESH_40
+    ("/cost", "are we gonna blow past last month at this rate? where does nov land", "forecast 2026-11"),
+    # a filtered tag breakdown; the evening read as Wednesday, the data being daily; api and web are among the values
+    # listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "team split on eks since wed night, want to know if its api or web driving it",
+        "team service=eks since 2026-11-25",
+    ),
+    # the week by the grammar's rule, the last whole week (the writer counted 7 days back from today), as FRESH_7 and
+    # FRESH_27 read a month or so; Lambda as the writer meant it
+    (
+        "/cost",
+        "anything weird the last week or so? lambda looked jumpy on grafana",
+        "anomalies last week service=lambda",
+    ),
+    # the production account, as the writer read it; the day before is the day yesterday is compared with anyway, as
+    # FRESH_40
+    (
+        "/cost",
+        "data transfer out of the prod acct yday vs day before??",
+        "yesterday service=data-transfer account=production",
+    ),
+    # the staging account, as the writer read it
+    ("/cost", "rds cost staging last month", "last month service=rds account=staging"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_8 and FRESH_35
+    ("/cost", "why s3 cost increased this week?", "why this week service=s3"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "top 10 ec2 instance in ap-southeast-2", "10 this month service=ec2 region=ap-southeast-2"),
+    # by month, January to November so far; the writer's split by service kept, as FRESH_34
+    ("/cost", "sqs,kms,lambda cost month wise from jan", "since 2026-01-01 service=sqs,kms,lambda monthly by service"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month, as the
+    # writer read it
+    ("/tags", "project wise cost for dev env kindly share", "project tag:env=dev this month"),
+    (
+        "/cost",
+        "glue spend in data-lake acct 1-15 nov, daywise",
+        "2026-11-01..2026-11-15 service=glue account=data-lake daily",
+    ),
+    # thirty days by the grammar's rule, the whole days before today (the writer counted today in), as FRESH_34
+    (
+        "/top-resources",
+        "which s3 bucket costliest in eu-west-1 last 30 days",
+        "last 30 days service=s3 region=eu-west-1",
+    ),
+    # usage only: the usage class leaves tax, fees and credits out, as FRESH_36
+    ("/cost", "pls tell total bill for 12 nov. only usage, no tax", "2026-11-12 charge-class=usage"),
+    # twelve months by the grammar's rule: the full months before this one, as the writer counted; a total with
+    # credits subtracted is the total as it is (the default), as FRESH_5; all accounts is every account anyway
+    (
+        "/cost",
+        "Could you give me total AWS spend by month for the last 12 months, all three accounts, net of credits?",
+        "last 12 months monthly",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, as FRESH_30 and
+    # FRESH_40; December is the writer's own extrapolation
+    ("/cost", "what's our YTD spend, and where do we land for the full year if trends hold?", "forecast this year"),
+    # the deck is the context, not a budget question; the change and its percentage are in every comparison
+    ("/cost", "How does Q3 2026 compare to Q3 2025? Need the growth % for the budget deck", "2026-q3 vs 2025-q3"),
+    # which services grow fastest is read off the monthly series by service, November so far
+    (
+        "/cost",
+        "Can you split 2026 so far by service, month by month? I want to see which lines are growing fastest",
+        "ytd by service monthly",
+    ),
+    # the SP and RI fees are the commitment fees, by month, as FRESH_41; NOT SUPPORTED (renewal): utilisation and
+    # coverage are not in the bill, the fee totals are the writer's nearest
+    (
+        "/cost",
+        "How much have we paid in Savings Plan / RI fees this year? Trying to decide whether to renew the commitments",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # no percentages in the grammar: the 2025 total with its tax line apart, by charge class, the share read off by
+    # hand, as FRESH_42
+    ("/cost", "roughly what % of the 2025 bill was tax?", "2025 by charge-class"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, Q4 so far
+    # with the forecast, was not taken)
+    ("/cost", "are we tracking under or over budget for Q4? Sarah said the Q4 number was locked in Sept", "!budget"),
+    # the untagged share is part of every breakdown; the planning purpose is the writer's context
+    ("/tags", "For budgeting by team: what did each team cost in October, and how much is untagged?", "team 2026-10"),
+    # the last full quarter; each resource's share of the total read off by hand
+    (
+        "/top-resources",
+        "Which are the 20 biggest single resources last quarter? Want to know if a handful of things drive the bill",
+        "20 2026-q3",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "team breakdown for nov so far, need it for the chargeback sheet. untagged too pls", "team this month"),
+    # the untagged share is part of every breakdown; a split by account is not something /tags answers (it lists a tag
+    # key's values) and was only asked if possible: left out, as FRESH_38's ideal comparison (each account is a
+    # question of its own)
+    ("/tags", "how much of last months spend had no team tag at all? per account if poss", "team last month"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "who is spinning stuff up in data-lake - aws:createdBy split this month",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # a comparison is not something /tags answers (it lists costs only): refused naming the word, as FRESH_35 and
+    # FRESH_36
+    ("/tags", "env tag split for EKS, oct vs nov? trying to work out how to allocate the shared cluster", "!vs"),
+    # one total of the three services, not filtered by tag: the three are the writer's common services, not a team tag
+    # value
+    (
+        "/cost",
+        "shared platform costs (kms + sqs + eks) for october, just need 1 number to split across the consuming teams",
+        "2026-10 service=kms,sqs,eks",
+    ),
+    # the credits by account and by month: October and November so far as one span, by month
+    (
+        "/cost",
+        "which account got the credits in oct & nov? dont want to hand them all to platform by default",
+        "2026-10..2026-11 charge-class=credit by account monthly",
+    ),
+    (
+        "/top-resources",
+        "top resources tagged team=Platform this month? want to show them what theyre actually being charged for",
+        "this month tag:team=Platform",
+    ),
+    # the week holding 9 November, Monday 9 to Sunday 15; the staging account, as the writer read it
+    ("/cost", "what was the staging acct total for the week of 9 nov", "2026-11-09..2026-11-15 account=staging"),
+    # the writer's monthly figure, each of the last 3 full months' totals (not the forecast), as FRESH_35
+    ("/cost", "hey, new here. what's our monthly run rate roughly? last 3 months is fine", "last 3 months monthly"),
+    # no range typed: the writer's latest full month, as FRESH_36
+    ("/cost", "what are the top 5 services on the bill and how much is each", "last month by service top 5"),
+    # no range typed: the writer's latest full month; each account's share read off the breakdown
+    (
+        "/cost",
+        "how does spend split across the 3 accounts? is data-lake really as big as people say",
+        "2026-10 by account",
+    ),
+    # the production account, as the writer read it; the present as this month, as FRESH_18 and FRESH_35
+    (
+        "/top-resources",
+        "what are the 10 most expensive things we're running in prod right now",
+        "10 this month account=production",
+    ),
+    # August is the period September is compared with anyway; the migration is not in the bill, the services, accounts
+    # and regions that moved are the nearest
+    (
+        "/cost",
+        "why did we jump so much in september? someone mentioned a migration but no one can tell me what",
+        "why 2026-09",
+    ),
+    # the four regions side by side, the US ones added by hand; no range typed: the writer's latest full month
+    (
+        "/cost",
+        "how much are we spending in eu-west-1 and ap-southeast-2 vs the us regions? trying to understand our "
+        "footprint",
+        "2026-10 region=eu-west-1,ap-southeast-2,us-east-1,us-west-2 by region",
+    ),
+    # NOT SUPPORTED (overprovisioning): utilisation is not in the bill, the writer's nearest, the instances ranked by
+    # cost; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest RDS instances by cost - want to get a feel for whether we're overprovisioned",
+        "this month service=rds",
+    ),
+    # this month's forecast held against last November; the holiday is the writer's context
+    (
+        "/cost",
+        "is black friday going to wreck the november bill? whats the forecast and how does it compare to last nov",
+        "forecast 2026-11 vs 2025-11",
+    ),
+    # a follow-up read as the whole question: October's split by service
+    ("/cost", "ok and same thing for last month?", "last month by service"),
+    # a follow-up read as the whole question: last week's EC2 split by region
+    ("/cost", "hmm thats higher than i expected. can you break that down by region", "last week service=ec2 by region"),
+    # a follow-up read as the whole question: October's total with its tax line apart by charge class, the total
+    # without tax that total less that line, as FRESH_40
+    ("/cost", "wait does that include tax? whats it without", "2026-10 by charge-class"),
+    # a follow-up read as the whole question: this week's total by day, today's partial day among them
+    ("/cost", "and per day?", "this week daily"),
+    # a follow-up read as the whole question: November so far split by project; the untagged share is part of every
+    # breakdown
+    ("/tags", "thx. can u do that by project instead of team", "project this month"),
+    # a follow-up read as the whole question; the instances are EC2's; the writer's ideal comparison with a normal day
+    # has no /top-resources form (it lists costs only), left out, as FRESH_36
+    ("/top-resources", "which instances are behind that jump on the 24th?", "2026-11-24 service=ec2"),
+    # a follow-up read as the whole question; the day judged against the days before it, the engine's own baseline, as
+    # FRESH_22 and FRESH_42; the traffic is not in the bill, the services that moved are the nearest
+    ("/cost", "is the 26th also unusual or is that just thanksgiving traffic", "anomalies 2026-11-26"),
+    # a follow-up read as the whole question; credits as their own line beside the rest by charge class, gross and net
+    # read off it, as FRESH_36
+    (
+        "/cost",
+        "that number seems off, console says 212k for october. are credits netted out in yours?",
+        "2026-10 by charge-class",
+    ),
+    # a follow-up read as the whole question; Black Friday week to each Friday, as FRESH_23 and FRESH_36
+    ("/cost", "can u compare that to the same week last year", "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28"),
+)
+
+FRESH_44_FIRST_SIGHT = (25, 10, 15)
+
+FRESH_44: tuple[tuple[str, str, str], ...] = (
+    # the total as it is holds tax and every other charge, as FRESH_33; the data-lake account
+    ("/cost", "hoi, what was the total for the data-lake acount in oktober? incl tax pls", "2026-10 account=data-lake"),
+    # dates written day first with dashes, both days included; all accounts is every account anyway
+    (
+        "/cost",
+        "can I get the Glue costs per day from 01-11-2026 till 26-11-2026 (dates are dd-mm, sorry)",
+        "2026-11-01..2026-11-26 service=glue daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how is the spend divided over the team tag for data lake this month? and how much has no team at all",
+        "team account=data-lake this month",
+    ),
+    # the two regions side by side by region, by month; the three full months before this one, as the writer counted
+    (
+        "/cost",
+        "is S3 in eu-west-1 actually more expensive then in us-east-1? last 3 months, per month if possible",
+        "last 3 months service=s3 region=eu-west-1,us-east-1 by region monthly",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November
+    ("/top-resources", "which dynamodb tables cost the most in week 47?", "2026-11-16..2026-11-22 service=dynamodb"),
+    # usage only: the usage class leaves tax, fees and credits out, as FRESH_36's gross usage; this month's forecast
+    (
+        "/cost",
+        "wat is the forecast for end of month? I mean only the usage, so without credits and the tax",
+        "forecast 2026-11 charge-class=usage",
+    ),
+    # like for like: the complete days of November against the same days of October, as the writer asked; what drove
+    # it by usage type, region and resource among the causes
+    (
+        "/cost",
+        "why did KMS go up so much in data-lake since begin of november, compared with the same days in october?",
+        "why this month service=kms account=data-lake",
+    ),
+    # a filtered tag breakdown by the env tag value the writer typed; the untagged share is part of every breakdown
+    ("/tags", "split on project please, only env=prod, vorige maand", "project tag:env=prod last month"),
+    # NOT SUPPORTED (the hour): the whole day, the writer's nearest; the day before is the day compared with anyway;
+    # the writer's split by service kept; the slow page is context, not a filter
+    (
+        "/cost",
+        "customer says checkout was super slow on wed the 25th around noon - did anything change in cloudfront or ec2 "
+        "spend that day vs the day before?",
+        "2026-11-25 service=cloudfront,ec2 by service",
+    ),
+    # NOT SUPPORTED (the ticket): the writer's nearest, the region by day; last week's same days are the period this
+    # week is compared with anyway, as FRESH_20
+    (
+        "/cost",
+        "ticket CS-4412, customer in australia getting timeouts since monday. any drop in ap-southeast-2 spend this "
+        "week??",
+        "this week region=ap-southeast-2 daily",
+    ),
+    # the last two weeks by the grammar's rule (the writer counted 14 days back from today), as FRESH_32 and FRESH_37;
+    # the production account; NOT SUPPORTED (the complaint): unusual days only
+    (
+        "/cost",
+        "were there any weird days for lambda in the production account in the last 2 weeks? trying to line it up "
+        "with a complaint about failed order emails",
+        "anomalies last 2 weeks service=lambda account=production",
+    ),
+    # the writer's week around the 19th, by day
+    (
+        "/cost",
+        "did sqs spend fall off around 19 nov? customer says order confirmations stopped arriving that evening",
+        "2026-11-16..2026-11-22 service=sqs daily",
+    ),
+    # the present read as the writer read it, the latest complete day; the production account; the slow page is
+    # context, not a filter
+    (
+        "/top-resources",
+        "most expensive rds instances in prod atm? customer complaining search page slow since yesterday",
+        "yesterday service=rds account=production",
+    ),
+    # the average per day of the two days against the two weeks before them, the writer's normal, as FRESH_40's
+    # average against the week before the leak
+    (
+        "/cost",
+        "hey, was data transfer out in eu-west-1 lower than normal on the 22nd and 23rd? EU customer says product "
+        "images not loading",
+        "average 2026-11-22..2026-11-23 vs 2026-11-08..2026-11-21 service=data-transfer region=eu-west-1",
+    ),
+    # a filtered tag breakdown; the last 7 complete days; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "for the complaint im looking at - how does cloudfront cost split by team for the past 7 days? need to know "
+        "who owns it",
+        "team service=cloudfront last 7 days",
+    ),
+    # the two accounts side by side; last week's same days are the period this week is compared with anyway; NOT
+    # SUPPORTED (leaked test orders): the per-account cost, the writer's nearest
+    (
+        "/cost",
+        "dynamo spend in staging vs prod this week? customer claims their test orders showed up in live ??",
+        "this week service=dynamodb account=staging,production by account",
+    ),
+    # every region its own group, global among them, as the writer asked
+    (
+        "/cost",
+        "how much of our spend this year ran in us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2?",
+        "ytd by region",
+    ),
+    # NOT SUPPORTED (idle, utilisation): the writer's nearest, the ranking by cost, as FRESH_25; the staging account
+    (
+        "/top-resources",
+        "show me ec2 instances in staging that cost money but are basically idle, top 10 for last month",
+        "10 last month service=ec2 account=staging",
+    ),
+    # no percentages in the grammar: the breakdown by region the share is read off; NOT SUPPORTED (grid intensity):
+    # the cost share only
+    (
+        "/cost",
+        "what share of EC2 is in us-east-1 this month? need it as a % for the grid intensity report",
+        "this month service=ec2 by region",
+    ),
+    # NOT SUPPORTED (carbon): the writer's nearest, the account's Q3 by region, as FRESH_10
+    (
+        "/cost",
+        "could you tell me the carbon footprint of the data-lake account for Q3?",
+        "2026-q3 account=data-lake by region",
+    ),
+    # no range typed: this month, as the writer read it; NOT SUPPORTED (access patterns): the ranking by cost
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in the data-lake acct.. i suspect tons of old stuff nobody reads anymore",
+        "this month service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; dev among the values listed; NOT
+    # SUPPORTED (overnight savings): the dev amount, the writer's nearest
+    (
+        "/tags",
+        "env split for everything in ap-southeast-2 — how much is dev that could just be switched off overnight?",
+        "env region=ap-southeast-2 this month",
+    ),
+    # dev and staging side by side are the env tag's values, summed as the writer asked; June through November so far,
+    # by month
+    (
+        "/cost",
+        "has dev+staging spend gone down since we started turning stuff off at night in september? monthly from june "
+        "please",
+        "since 2026-06-01 tag:env=dev,staging monthly",
+    ),
+    # EBS volumes are billed under EC2: the EC2 resources; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which ec2/ebs things in us-west-2 are the costliest? we barely use that region anymore",
+        "this month service=ec2 region=us-west-2",
+    ),
+    # the region left out, every other region (and global) its own group, as FRESH_37; all accounts is every account
+    # anyway
+    (
+        "/cost",
+        "quick one: total spend outside us-east-1 last week, all accounts",
+        "last week region!=us-east-1 by region",
+    ),
+    # the writer's two Tuesdays, the outage day first, by service
+    (
+        "/cost",
+        "postmortem for tuesdays outage: spend per service on 24 nov vs a normal tuesday (17 nov)",
+        "2026-11-24 vs 2026-11-17 by service",
+    ),
+    # the production account; both days included, by day
+    (
+        "/cost",
+        "EC2 per day in prod account 20th-26th nov, want to see the autoscaling spike from the incident",
+        "2026-11-20..2026-11-26 service=ec2 account=production daily",
+    ),
+    # the instances are the EC2 ones; all accounts, as the writer read it
+    (
+        "/top-resources",
+        "which instances cost the most on the 24th? looking for whatever got scaled out during the incident",
+        "2026-11-24 service=ec2",
+    ),
+    # a list of days has no canonical form: the span holding the writer's four Tuesdays, by day, read off by hand, as
+    # FRESH_14's weekend days; the extra worked out by hand
+    (
+        "/cost",
+        "roughly how much extra did the outage cost us? compare tue 24/11 with the avg of the 3 tuesdays before",
+        "2026-11-03..2026-11-24 daily",
+    ),
+    # the two days judged against the days before them, the anomaly engine's own baseline
+    (
+        "/cost",
+        "was EKS on the 24th and 25th unusual or within the normal range?",
+        "anomalies 2026-11-24..2026-11-25 service=eks",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "cost by team on outage day (24 Nov) - need to know which teams to cc on the incident review",
+        "team 2026-11-24",
+    ),
+    # the writer's split by the two regions, by day; all three days included
+    (
+        "/cost",
+        "data transfer during the failover us-east-1 -> us-west-2, 23rd to 25th, per day",
+        "2026-11-23..2026-11-25 service=data-transfer region=us-east-1,us-west-2 by region daily",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20; the writer's split by
+    # service kept
+    (
+        "/cost",
+        "did lambda or sqs retries blow up after the outage? this week vs week before, by service",
+        "this week service=lambda,sqs by service",
+    ),
+    # the project tag; the month so far with its month-end forecast line
+    (
+        "/cost",
+        "how much has checkout cost us so far in november? and where will it end up by the 30th?",
+        "forecast 2026-11 tag:project=checkout",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13; today's partial day is marked so in the answer
+    (
+        "/cost",
+        "black friday vs last years black friday for checkout, is that even possible?",
+        "2026-11-27 vs 2025-11-28 tag:project=checkout",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, Q4 so far
+    # with the forecast, was not taken)
+    ("/cost", "are we over budget for checkout this quarter?", "!budget"),
+    # a filtered tag breakdown; web and api among the values listed; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "which teams spend money under project checkout? I thought it was only web and api",
+        "team tag:project=checkout this month",
+    ),
+    # the last 30 complete days by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "top 5 most expensive resources tagged project=checkout last 30 days",
+        "5 last 30 days tag:project=checkout",
+    ),
+    # like for like: the complete days of November against the same days of October, as FRESH_35
+    (
+        "/cost",
+        "sorry if dumb q — why is checkout higher in november than october? we didnt ship anything big",
+        "why this month tag:project=checkout",
+    ),
+    # a filtered tag breakdown; prod among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "env breakdown for checkout since sept 1, how much of it is actually prod?",
+        "env tag:project=checkout since 2026-09-01",
+    ),
+    # the eight full weeks before this one, Monday to Sunday, as the writer counted
+    (
+        "/cost",
+        "checkout spend per week for the last 8 weeks, need it on a slide for mondays review",
+        "last 8 weeks tag:project=checkout weekly",
+    ),
+    # the day before is the day yesterday is compared with anyway; NOT SUPPORTED (the alert): the day's change and its
+    # drivers
+    ("/cost", "WHAT HAPPENED YESTERDAY?? bill alert says we're way up 🔥🔥", "why yesterday"),
+    # today's total so far; all accounts is every account anyway
+    ("/cost", "total today so far!!! black friday traffic is nuts", "today"),
+    # the present read as the writer read it, the latest complete day; all services and accounts
+    ("/top-resources", "TOP 10 RIGHT NOW pls 🙏", "10 yesterday"),
+    # the US and Europe as the regions the bill holds there, side by side by region; last week's same days are
+    # compared with anyway
+    (
+        "/cost",
+        "cloudfrnt US vs EU this wk?? quick",
+        "this week service=cloudfront region=us-east-1,us-west-2,eu-west-1 by region",
+    ),
+    # all accounts, every charge
+    ("/cost", "MONTH END FORECAST. NOW. cfo asking 😬", "forecast 2026-11"),
+    # no key typed: the team tag, the writer's likeliest key; the untagged share is part of every breakdown
+    ("/tags", "untagged $$ this month???", "team this month"),
+    # the same weekday a week earlier, as CORPUS
+    ("/cost", "ec2 yesterday vs same day last week!!!!", "yesterday vs 2026-11-19 service=ec2"),
+    # the Savings Plan fees are the commitment fees, as FRESH_42
+    ("/cost", "did the savings plan fee hit on the 1st?? how much 💸", "2026-11-01 charge-class=recurring,one-time"),
+    # the last 7 complete days by the grammar's rule; the writer's split by service kept
+    ("/cost", "RDS+DYNAMO last 7 days by day, go go", "last 7 days service=rds,dynamodb daily by service"),
+)
+
+FRESH_45_FIRST_SIGHT = (26, 6, 18)
+
+FRESH_45: tuple[tuple[str, str, str], ...] = (
+    # all accounts is every account anyway
+    (
+        "/cost",
+        "hey - need the checkout project total for october for my invoice, all accounts pls",
+        "2026-10 tag:project=checkout",
+    ),
+    # the values are listed in every breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how did october split across the projects? checkout vs search vs data + whatever isnt tagged",
+        "project 2026-10",
+    ),
+    # the month so far, as the writer read it; the writer's split by service kept
+    (
+        "/cost",
+        "search project spend broken out by service for nov so far? client wants line items on the invoice",
+        "this month tag:project=search by service",
+    ),
+    (
+        "/cost",
+        "can u give me daily costs for project data between 2nd and 15th nov, need to match it against my timesheet",
+        "2026-11-02..2026-11-15 tag:project=data daily",
+    ),
+    (
+        "/top-resources",
+        "whats the priciest stuff tagged project=checkout this month? top 10 is fine",
+        "10 this month tag:project=checkout",
+    ),
+    # September is the period October is compared with anyway (the change and its percentage are in every answer)
+    ("/cost", "did checkout cost more in oct than sept?? roughly how much diff", "2026-10 tag:project=checkout"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "all my stuff is env=dev, can you split dev spend by project for last month",
+        "project tag:env=dev last month",
+    ),
+    # NOT SUPPORTED (the quoted price): the writer's nearest, the project's month-end forecast with its month so far,
+    # held
+    # against the quote by hand, as FRESH_6 and FRESH_39
+    (
+        "/cost",
+        "where will search land for november? i quoted them a fixed monthly and wanna know if im going over",
+        "forecast 2026-11 tag:project=search",
+    ),
+    # the total as it is holds tax and credits, as FRESH_24; net as the writer's total as it is (credits included), not
+    # the
+    # net basis, as FRESH_31; all accounts is every account anyway
+    (
+        "/cost",
+        "Total for the October 2026 invoice please, all 3 linked accounts, incl. tax and credits (net)",
+        "2026-10",
+    ),
+    # a follow-up read as the whole question: October by account; the three accounts listed are every account anyway, as
+    # FRESH_38
+    ("/cost", "Same period (Oct) but by account pls: 123456789012 / 210987654321 / 333344445555", "2026-10 by account"),
+    # the credits only, by charge class, as earlier batches; the invoice figure held against it by hand
+    (
+        "/cost",
+        "how much in credits were applied in october? invoice shows -$1,240.00 and I need to tie it out",
+        "2026-10 charge-class=credit",
+    ),
+    # the SP and RI fees are the commitment fees; no split of them into Savings Plan and RI fees by charge class: the
+    # fees
+    # by usage type, where the Savings Plan and RI fee lines are apart, as FRESH_36
+    (
+        "/cost",
+        "What were the fees charged on Nov 1st - Savings Plans vs RI, separately if possible",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # tax is its own service, Tax, by month
+    ("/cost", "tax only, by month, jul thru oct", "2026-07..2026-10 service=tax monthly"),
+    ("/cost", "Q3 total excluding tax? (jul 1 - sep 30)", "2026-q3 service!=tax"),
+    # the team tag is the cost centre key; the untagged share is its own line anyway, as FRESH_31
+    (
+        "/tags",
+        "For cost centre allocation: October by team. I need the untagged figure as its own line",
+        "team 2026-10",
+    ),
+    # the staging account is the account
+    (
+        "/top-resources",
+        "which individual resources make up most of the staging account bill for october?",
+        "2026-10 account=staging",
+    ),
+    (
+        "/cost",
+        "eu-west-1 daily since the 9th? thats when we started shifting traffic",
+        "since 2026-11-09 region=eu-west-1 daily",
+    ),
+    # the two regions side by side; last week's same days are the period this week is compared with anyway, as FRESH_20
+    # and FRESH_37
+    ("/cost", "us-east-1 vs eu-west-1, this week vs last week", "this week region=us-east-1,eu-west-1 by region"),
+    # like for like: the complete days of November against the same days of October; the writer's guess at the cause is
+    # no filter, the regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why did data transfer jump in nov? im guessing cross region replication but want to confirm before i tell "
+        "anyone",
+        "why this month service=data-transfer",
+    ),
+    # which instances were meant to move is not in the bill: the EC2 instances there by cost; the last 7 days by the
+    # grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "biggest ec2 instances still in us-east-1 over the last 7 days — trying to find what we forgot to move",
+        "last 7 days service=ec2 region=us-east-1",
+    ),
+    # the production account, as the writer named it
+    ("/cost", "rds in eu-west-1 nov mtd, prod acct only", "this month service=rds region=eu-west-1 account=production"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, the region's
+    # forecast alone, was not taken), as FRESH_41
+    (
+        "/cost",
+        "forecast eu-west-1 for end of month + how far off is that from the migration budget in MIG-212?",
+        "!budget",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; no range typed: this month, as the writer
+    # read it
+    (
+        "/tags",
+        "in eu-west-1 how much is missing the team tag? terraform is supposed to tag everything but not convinced",
+        "team region=eu-west-1 this month",
+    ),
+    (
+        "/top-resources",
+        "s3 buckets in eu-west-1 ranked by cost since nov 1",
+        "since 2026-11-01 service=s3 region=eu-west-1",
+    ),
+    # like for like: the complete days of November against the same days of October, as the writer asked; the writer's
+    # split by service kept
+    (
+        "/cost",
+        "has us-east-1 actually gone down yet?? oct vs nov so far, by service",
+        "this month region=us-east-1 by service",
+    ),
+    ("/cost", "EKS spend last month split by account", "last month service=eks by account"),
+    # two whole weeks by the grammar's rule would leave out the Black Friday week the writer wants to see: the writer's
+    # 14
+    # days to yesterday and today's partial day, as FRESH_23; the production account, as the writer read it
+    (
+        "/cost",
+        "eks daily for past 2 weeks, prod only - should see the black friday scale up",
+        "since 2026-11-13 service=eks account=production daily",
+    ),
+    # the clusters are the EKS resources, as FRESH_37
+    ("/top-resources", "which eks clusters cost the most this month", "this month service=eks"),
+    # a filtered tag breakdown; the team tag is the chargeback key; the untagged share is part of every breakdown
+    ("/tags", "EKS by team for november pls - need to know who to chargeback", "team service=eks 2026-11"),
+    # the last 30 days by the grammar's rule, as the writer counted
+    ("/cost", "anything weird going on with eks costs in the last 30 days?", "anomalies last 30 days service=eks"),
+    # NOT SUPPORTED (worker nodes): which EC2 instances are EKS workers is not in the bill: the writer's nearest, EKS
+    # and
+    # EC2 by service, as FRESH_24; the last 4 weeks by the grammar's rule, as the writer counted
+    (
+        "/cost",
+        "whats EKS + the EC2 nodes underneath it costing per week, last 4 weeks",
+        "last 4 weeks service=eks,ec2 weekly by service",
+    ),
+    # nodes read as the EC2 instances
+    ("/top-resources", "top 5 ec2 nodes w/ team=Platform yesterday", "5 yesterday service=ec2 tag:team=Platform"),
+    # like for like: the complete days of November against the same days of October; the holiday cause is read off by
+    # hand
+    ("/cost", "eks nov vs oct - are we trending up or is it just the holiday scale?", "this month service=eks"),
+    # the month so far against the same days of October, with the month-end forecast line
+    ("/cost", "how are we doing this month", "forecast 2026-11"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "are we over budget?", "!budget"),
+    # no range typed: like for like, the complete days of November against the same days of October, as the writer read
+    # it; the services that moved are among the causes
+    ("/cost", "why is aws so expensive lately??", "why this month"),
+    # no range typed: this month, as the writer read it
+    ("/top-resources", "whats eating all the money", "this month"),
+    # no range typed: this month, as the writer read it; the values are listed in every breakdown, biggest first, the
+    # untagged share among them
+    ("/tags", "which team spends the most", "team this month"),
+    ("/cost", "quick number for exec sync - what have we spent this year?", "ytd"),
+    # today so far against last Friday, as FRESH_12 and FRESH_37; yesterday against the Thursday before is a question of
+    # its own
+    ("/cost", "is black friday costing us way more than a normal day?", "2026-11-27 vs 2026-11-20"),
+    # the staging account, as the writer read it; no range typed: this month, against the same days of October; the
+    # writer's split by service
+    ("/cost", "staging seems like a lot?", "this month account=staging by service"),
+    # the console figure held against it by hand; all accounts is every account anyway
+    (
+        "/cost",
+        "sorry if this is a dumb q but what was the total for last week? i got 18,4xx from cost explorer and want to "
+        "make sure im not crazy",
+        "last week",
+    ),
+    # last month is October, as the writer checked
+    (
+        "/cost",
+        'just double checking, "last month" = october right? if so what was lambda for it',
+        "2026-10 service=lambda",
+    ),
+    # the data-lake account by its id
+    (
+        "/cost",
+        "hi! um could you show me S3 per day for 1-7 nov, only the data-lake account (333344445555)? thank you!!",
+        "2026-11-01..2026-11-07 service=s3 account=data-lake daily",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much of november spend has no env tag?? my number seems way too high", "env 2026-11"),
+    # the writer's two months by month, as FRESH_35
+    (
+        "/cost",
+        "is dynamodb in ap-southeast-2 really that small or am i filtering wrong? sep and oct pls",
+        "2026-09..2026-10 service=dynamodb region=ap-southeast-2 monthly",
+    ),
+    # the functions are the Lambda resources
+    (
+        "/top-resources",
+        "sorry to bug - top 3 most expensive lambda functions in october? want to check against the console",
+        "3 2026-10 service=lambda",
+    ),
+    # the charge types of October by charge class, the fees booked on 1 October among them (those of 1 November are
+    # November's), as FRESH_37
+    (
+        "/cost",
+        "does the october total include the savings plan fee from the 1st or the one from nov 1? i keep getting "
+        "different totals lol",
+        "2026-10 by charge-class",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "using aws:createdBy - who/what created the most spend last week? not sure im using that tag right",
+        "aws:createdBy last week",
+    ),
+    # the two services side by side with their total; the writer's threshold checked by hand
+    ("/cost", "kms and sqs for yesterday, was it really under $5?? seems low", "yesterday service=kms,sqs by service"),
+)
+
+FRESH_46_FIRST_SIGHT = (21, 10, 19)
+
+FRESH_46: tuple[tuple[str, str, str], ...] = (
+    # Thanksgiving against the same weekday a week earlier, as FRESH_39; all accounts is every account anyway
+    (
+        "/cost",
+        "how much did the website cost us to run yesterday vs a normal thursday? trying to get a feel before the BF "
+        "numbers come in",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    (
+        "/cost",
+        "hi! whats our tech spend for the checkout project so far this month? need it for the promo P&L",
+        "this month tag:project=checkout",
+    ),
+    # the team values are listed in every breakdown; the untagged share is part of every breakdown
+    ("/tags", "can you split last month's costs by team? web vs data vs whoever else", "team 2026-10"),
+    # the month-end forecast against October, as FRESH_4 and FRESH_40
+    ("/cost", "is the site going to cost more this month than october?? with black friday and all", "forecast 2026-11"),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far to divide by hand, as FRESH_39
+    ("/cost", "what does it cost us per order on black friday", "today"),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "what are the biggest things we pay for in the search project? like the actual servers or whatever",
+        "this month tag:project=search",
+    ),
+    # the writer's days from the 9th to today
+    (
+        "/cost",
+        "how much have we spent on the content delivery thing for the website (images etc) since the holiday campaign "
+        "went live on Nov 9",
+        "since 2026-11-09 service=cloudfront",
+    ),
+    # the Europe region of the bill is eu-west-1, as the writer meant it; September is the period October is compared
+    # with anyway
+    (
+        "/cost",
+        "hey sorry if this is a dumb q - how much did the Europe side of the site cost in oct compared to sept",
+        "2026-10 region=eu-west-1",
+    ),
+    # NOT SUPPORTED (hourly): the writer's nearest, EC2 by day over the whole days holding the last 24 hours
+    # (yesterday and today), as FRESH_25 and FRESH_38
+    ("/cost", "wtf is ec2 doing rn, spend last 24h by hour?", "2026-11-26..2026-11-27 service=ec2 daily"),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_25; the production account, as
+    # the writer meant it; the scaling group is the writer's context, not a filter
+    (
+        "/cost",
+        "anything weird in prod spend today?? getting paged for asg scaling",
+        "anomalies today account=production",
+    ),
+    # the production account, as the writer meant it; the writer's two days, yesterday and today
+    ("/top-resources", "top ec2 instances prod last 2 days", "2026-11-26..2026-11-27 service=ec2 account=production"),
+    # the writer's daily series this week, today's partial day among them
+    ("/cost", "dynamo cost spiking?? us-east-1 daily this week", "this week service=dynamodb region=us-east-1 daily"),
+    # last night is yesterday; the day before is the day yesterday is compared with anyway
+    ("/cost", "why did data transfer jump last night", "why yesterday service=data-transfer"),
+    ("/top-resources", "whch lambdas costing most today", "today service=lambda"),
+    # the two accounts side by side, as the writer meant them; the staging account and the production account
+    ("/cost", "eks cost stagin vs prod this wk", "this week service=eks account=staging,production by account"),
+    # the writer's most recent period, today, as FRESH_40; the production account, as the writer meant it
+    ("/top-resources", "most expensive rds instance in prod rn?", "today service=rds account=production"),
+    # effective cost is the amortized basis; credits and tax left out by charge class, as FRESH_11 and FRESH_25
+    (
+        "/cost",
+        "EffectiveCost by ServiceName for Nov MTD, excl. credits and tax pls",
+        "this month by service amortized charge-class!=tax,credit",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6, FRESH_21 and FRESH_24
+    (
+        "/cost",
+        "what's the amortized vs unblended delta for October - want to see how much of the SP fee is being smeared",
+        "!unblended",
+    ),
+    # a filtered tag breakdown; the untagged share and its percentage are part of every breakdown; the production
+    # account, as the writer meant it
+    ("/tags", "untagged % for env tag, last full month, prod acct only", "env account=production last month"),
+    # the charge types the writer lists (usage, fees, credits, tax) by charge class, as FRESH_11 and FRESH_38
+    ("/cost", "show me ChargeCategory breakdown (usage / purchase / credit / tax) for Q3", "2026-q3 by charge-class"),
+    # credits included is the total as it is (the default), as FRESH_5
+    ("/cost", "forecast EOM for data-lake acct, net of credits", "forecast 2026-11 account=data-lake"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "allocation by team for Glue + S3 in the data-lake account, MTD",
+        "team service=glue,s3 account=data-lake this month",
+    ),
+    # no net amortized basis in the grammar: amortized, credits included as in every total, as FRESH_26; two
+    # questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15
+    (
+        "/cost",
+        "daily net amortized cost for ap-southeast-2 from 2026-11-01 to 2026-11-26, and flag any anomalous days",
+        "2026-11-01..2026-11-26 region=ap-southeast-2 amortized daily",
+    ),
+    # no blended basis on the bill: the question's own basis, as the doc's nearest answer for blended cost; the year
+    # so far by month, November partial
+    ("/cost", "KMS spend trend by month YTD (blended)", "ytd service=kms monthly"),
+    # the last 7 days by the grammar's rule (the writer counted today in); the production account, as the writer meant
+    # it
+    ("/top-resources", "top 10 ResourceIds by BilledCost in prod, last 7d", "10 last 7 days account=production"),
+    # the env values are listed in every breakdown; the untagged share is part of every breakdown; no range typed:
+    # this month, as the writer read it
+    ("/tags", "um how is our spend split between dev and prod envs? also is alot of it not tagged", "env this month"),
+    # no range typed: this month, as the writer read it; the api team as the writer meant it
+    (
+        "/top-resources",
+        "which of the s3 buckets r the most expensive? (im on the api team if that matters)",
+        "this month service=s3 tag:team=api",
+    ),
+    # the misspelt service is Lambda, as the writer meant it; the checkout project, last week as the writer read it
+    (
+        "/cost",
+        'is the "lamda" thing expensive? i made some functions last week for the checkout stuff',
+        "last week service=lambda tag:project=checkout",
+    ),
+    # NOT SUPPORTED (names): the writer's nearest, by the creator tag, as FRESH_6 and FRESH_11 (the IAM user's line
+    # read off by hand); no range typed: this month, as the writer read it
+    ("/cost", "how much did the stuff I created cost? my IAM user is dev-jsmith", "this month by tag:aws:createdBy"),
+    # a filtered tag breakdown; the staging account, as the writer meant it; no range typed: this month, as the writer
+    # read it
+    (
+        "/tags",
+        "what does the createdBy tag show for staging? trying to figure out who spun up all those boxes",
+        "aws:createdBy account=staging this month",
+    ),
+    # the two regions side by side
+    (
+        "/cost",
+        "sorry newbie q: whats the difference in cost between the rds database in us-west-2 and the one in us-east-1 "
+        "this month?",
+        "this month service=rds region=us-west-2,us-east-1 by region",
+    ),
+    # no NAT Gateway usage type in the vocabulary: EC2 and Data Transfer by usage type, the NAT lines among them, as
+    # FRESH_15 and FRESH_28; the writer's week before the change against the week after, the writer's order kept
+    (
+        "/cost",
+        "did my PR that turned off the extra nat gateways actually save anything? merged on the 18th",
+        "2026-11-11..2026-11-17 vs 2026-11-19..2026-11-25 service=ec2,data-transfer by usage-type",
+    ),
+    # no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest dynamodb tables? just want to know which ones actually matter",
+        "this month service=dynamodb",
+    ),
+    # tax is in the total anyway; all accounts is every account anyway
+    ("/cost", "Could you give me the total AWS spend for 01/10/2026 to 31/10/2026 please, including tax", "2026-10"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, the
+    # forecast with October beside it, was not taken)
+    ("/cost", "How are we tracking against budget for November? Need to flag any overspend to the CFO", "!budget"),
+    # the writer's months April to September, by month; the three accounts are every account anyway
+    (
+        "/cost",
+        "Please can I have the monthly spend per account for the first half of the financial year (Apr-Sep)",
+        "2026-04..2026-09 by account monthly",
+    ),
+    # tax is its own service, Tax
+    ("/cost", "how much VAT/tax have we been charged between 1/11 and 26/11?", "2026-11-01..2026-11-26 service=tax"),
+    # the calendar year so far
+    (
+        "/cost",
+        "What credits have we received this calendar year, and against which services?",
+        "ytd charge-class=credit by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Could I get a split of October's costs by project for the cross-charge journals, with the untagged element "
+        "shown separately",
+        "project 2026-10",
+    ),
+    # the Savings Plan fees are the commitment fees, as FRESH_42; the writer's order kept, as FRESH_35; what drove the
+    # change, as the writer asked, by account and usage type among the causes
+    (
+        "/cost",
+        "Why is the Savings Plan charge on 1st Nov higher than the one on 1st Oct?",
+        "why 2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # the week of the 16th is last week; the week before is the period compared with anyway, as FRESH_36; the staging
+    # account, as the writer meant it
+    ("/cost", "Spend w/c 16/11 versus w/c 09/11 please - staging account only", "last week account=staging"),
+    # a follow-up read as the whole question: November so far by service for the staging account, as FRESH_11
+    ("/cost", "same but for staging", "this month account=staging by service"),
+    # a follow-up read as the whole question: EC2 in the production account for October, as FRESH_11
+    ("/cost", "and last month?", "last month service=ec2 account=production"),
+    # a follow-up read as the whole question: November so far by region, as FRESH_11
+    ("/cost", "can u break that down by region", "this month by region"),
+    # a follow-up read as the whole question: the EC2 instances in the production account on the 26th
+    ("/top-resources", "ok which instances tho", "2026-11-26 service=ec2 account=production"),
+    # a follow-up read as the whole question: October split by env; the untagged share is part of every breakdown
+    ("/tags", "what about by env instead", "env 2026-10"),
+    # a follow-up read as the whole question: last Black Friday is 2025-11-28, as FRESH_13
+    ("/cost", "hmm what was it same time last year", "2025-11-28"),
+    # a follow-up read as the whole question: October with the credits on a line of their own by charge class, the
+    # total before credits read off it, as FRESH_30
+    ("/cost", "wait does that include the credits?", "2026-10 by charge-class"),
+    # a follow-up read as the whole question: the three days before today, by day; the earlier answer's filters are
+    # not known, none kept
+    ("/cost", "just the 3 days before thx", "2026-11-24..2026-11-26 daily"),
+    # a follow-up read as the whole question; a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "how much of that has no team tag", "team account=data-lake this month"),
+)
+
+FRESH_47_FIRST_SIGHT = (29, 6, 15)
+
+FRESH_47: tuple[tuple[str, str, str], ...] = (
+    # the writer's split by service and by day, as the writer asked, rather than the unusual days; Sydney is
+    # ap-southeast-2
+    (
+        "/cost",
+        "anything weird in ap-southeast-2 this week?? afaik we dont run anything in sydney at all",
+        "this week region=ap-southeast-2 by service daily",
+    ),
+    # from this week's Monday to today; the staging account, as the writer meant it; who launched them is not in the
+    # ranking
+    (
+        "/top-resources",
+        "which ec2 instances in staging cost the most since monday, looking for stuff nobody admits launching",
+        "since 2026-11-23 service=ec2 account=staging",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_36
+    (
+        "/cost",
+        "KMS per day for the last 2 weeks pls. think someone is hammering decrypt",
+        "last 2 weeks service=kms daily",
+    ),
+    # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "data-lake acct, how much spend has no aws:createdBy on it mtd",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # the GuardDuty findings are the writer's context, not what is asked (not in the bill)
+    (
+        "/cost",
+        "were there any unusual days in eu-west-1 in nov? getting guardduty noise from that region",
+        "anomalies 2026-11 region=eu-west-1",
+    ),
+    # the week before is the period compared with anyway; what drove it by account, region and usage type is in the
+    # answer; exfiltration is the writer's guess, not a filter
+    (
+        "/cost",
+        "why did data transfer go up last wk compared to the week before. want to rule out exfil",
+        "why last week service=data-transfer",
+    ),
+    # the 30 days by the grammar's rule (the writer counted today in); the production account, as the writer meant it
+    (
+        "/top-resources",
+        "biggest s3 buckets $$ wise in prod + data lake, last 30d",
+        "last 30 days service=s3 account=production,data-lake",
+    ),
+    # the staging account, as the writer meant it; this month's Saturday 21st and Sunday 22nd, by day, their total
+    # beside them
+    (
+        "/cost",
+        "lambda in staging on the 21st and 22nd - how much? heard a cron was looping all weekend",
+        "2026-11-21..2026-11-22 service=lambda account=staging daily",
+    ),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the p3 and g5 lines among them, as FRESH_33 and
+    # FRESH_19
+    (
+        "/cost",
+        "how much have the gpu boxes (p3 / g5, us-west-2) cost this month so far",
+        "this month service=ec2 region=us-west-2 by usage-type",
+    ),
+    # the instances are EC2's
+    (
+        "/top-resources",
+        "top 10 most expensive instances in the data-lake account last month",
+        "10 last month service=ec2 account=data-lake",
+    ),
+    # the days just before the 15th are the period compared with anyway; the writer's optional comparison with 1-14
+    # Nov left out
+    (
+        "/cost",
+        "glue cost per day since the 15th? my etl rewrite went live that day, want to see if it actually helped",
+        "since 2026-11-15 service=glue daily",
+    ),
+    # a service not on the bill, as FRESH_8 and FRESH_19 (the writer's nearest, EC2 this year, was not taken)
+    ("/cost", "did we spend anything on sagemaker this year or is all our training on ec2", "!sagemaker"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown; web is among the values listed
+    (
+        "/tags",
+        "for project=data in october, which teams' spend is it? suspect web is running jobs on our project lol",
+        "team tag:project=data 2026-10",
+    ),
+    # the forecast is for the month: the data-lake account's November forecast; the experiments into December are the
+    # writer's context
+    (
+        "/cost",
+        "where will the data-lake acct land for november? my experiments keep running till dec 3",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # no range typed: this month, as the writer read it; the feature store's table read off by hand
+    (
+        "/top-resources",
+        "which dynamo tables are the most expensive, think the feature store is hogging",
+        "this month service=dynamodb",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20; the data-lake account
+    (
+        "/cost",
+        "ec2 data lake acct this week vs last. killed 4 nodes tuesday morning so should be lower",
+        "this week service=ec2 account=data-lake",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_41 and FRESH_16
+    ("/cost", "Total AWS spend Q3 vs Q2 please, needed for the board deck", "2026-q3"),
+    ("/cost", "what's November going to come in at?", "forecast 2026-11"),
+    # tax is in the total anyway; November partial
+    ("/cost", "YTD by month, including tax", "ytd monthly"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_42 (the writer's nearest, the year
+    # so far with the forecast, was not taken)
+    ("/cost", "Are we over budget for the year?", "!budget"),
+    # the credits and the Savings Plans fees (the commitment fees) side by side by charge class, as FRESH_42 and
+    # FRESH_35
+    (
+        "/cost",
+        "how much did we receive in credits this year and what have the savings plan fees been",
+        "ytd charge-class=recurring,one-time,credit by charge-class",
+    ),
+    # the values are listed in every breakdown (checkout, search and data among them); the untagged share is part of
+    # every breakdown
+    ("/tags", "how much of Q3 went to checkout vs search vs data (project)", "project 2026-q3"),
+    # October a year earlier, as the writer meant it; the writer's split by service kept
+    ("/cost", "Oct 2026 vs Oct 2025 by service, for yoy growth", "2026-10 vs 2025-10 by service"),
+    # August is the period September is compared with anyway
+    ("/cost", "why was sept so much higher than aug?", "why 2026-09"),
+    # last year's Black Friday week is the calendar week holding 2025-11-28, by day; the comparison with this week,
+    # once it is over, is a question of its own
+    (
+        "/cost",
+        "what did last years black friday week cost? want to compare once this one is done",
+        "2025-11-24..2025-11-30 daily",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "team breakdown for october for chargeback, need the untagged number too", "team 2026-10"),
+    # a filtered tag breakdown; the production account, as the writer meant it; dev is among the values listed, the
+    # untagged share part of every breakdown
+    (
+        "/tags",
+        "env split in the prod account this month - why is there any dev spend in prod at all",
+        "env account=production this month",
+    ),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18 and FRESH_39; no range typed:
+    # this month
+    ("/tags", "do we have both team=Platform and team=platform?? how much is under each", "team this month"),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "who owns the EKS spend? by team, last month", "team service=eks last month"),
+    # weeks run Monday to Sunday, the first and last partial, as FRESH_40 and FRESH_28
+    ("/cost", "api team spend per week since start of oct", "since 2026-10-01 tag:team=api weekly"),
+    # the two regions side by side
+    (
+        "/cost",
+        "checkout project eu-west-1 vs us-east-1, last month",
+        "last month tag:project=checkout region=eu-west-1,us-east-1 by region",
+    ),
+    # no Support service on the bill: refused by name, as FRESH_15's shared costs to split across teams (the
+    # allocation itself is not in the bill)
+    ("/cost", "shared stuff - tax + kms + support - total nov mtd so i can spread it over the teams", "!support"),
+    (
+        "/top-resources",
+        "top resources tagged team=web this month, going to send them the list",
+        "this month tag:team=web",
+    ),
+    # NOT SUPPORTED (slowness): the writer's days around yesterday, by day, as FRESH_27
+    (
+        "/cost",
+        "customer says checkout was really slow yesterday, did cloudfront spend spike or drop?",
+        "2026-11-19..2026-11-27 service=cloudfront daily",
+    ),
+    # NOT SUPPORTED (site availability): the writer's nearest, unusual days over the last few days up to today, three
+    # days as FRESH_6
+    (
+        "/cost",
+        "is anything spiking today?? customer on the phone saying site is down",
+        "anomalies 2026-11-25..2026-11-27",
+    ),
+    # the same weekday a week earlier, as CORPUS; the production account, as the writer meant it
+    ("/cost", "prod rds yesterday vs same day last wk", "yesterday vs 2026-11-19 service=rds account=production"),
+    ("/top-resources", "which cloudfront distributions are the priciest this week", "this week service=cloudfront"),
+    # NOT SUPPORTED (what data is stored there): the writer's nearest, the spend by service; no range typed: this
+    # month, as the writer read it
+    (
+        "/cost",
+        "customer's DPO wants to know what we run in the EU - what do we spend in eu-west-1, per service?",
+        "this month region=eu-west-1 by service",
+    ),
+    # the seven days by the grammar's rule, the writer's 7 days to yesterday (the writer counted today in)
+    (
+        "/cost",
+        "sqs cost last 7 days day by day. order queue had a massive backlog this am",
+        "last 7 days service=sqs daily",
+    ),
+    # the production account, as the writer meant it; the timeouts and the downsizing are the writer's context, the
+    # instance read off by hand
+    (
+        "/top-resources",
+        "top rds instances in prod by cost mtd, ticket about db timeouts & want to see if the big one got downsized",
+        "this month service=rds account=production",
+    ),
+    # last Thursday is the 19th; the slowness is not in the bill, the change around Tuesday read off the series
+    (
+        "/cost",
+        "search project daily cost from last thurs to now? cust complaining search slow since tues",
+        "since 2026-11-19 tag:project=search daily",
+    ),
+    # the charge classes apart, so whether credits and fees are in it is read off, as FRESH_37 and FRESH_42; the
+    # finance figure held against it by hand
+    (
+        "/cost",
+        "finance says EC2 was $48,212.77 in october, console shows me something else. what does the bot get?",
+        "2026-10 service=ec2 by charge-class",
+    ),
+    # whether the day is unusual: the anomaly engine judges the 25th from the days before it, as FRESH_30 and FRESH_34
+    (
+        "/cost",
+        "nov 23 4,102.55 / nov 24 4,388.10 / nov 25 6,921.40   is the 25th a real spike or just normal pre black "
+        "friday?",
+        "anomalies 2026-11-25",
+    ),
+    # the invoice figure held against the total by hand
+    (
+        "/cost",
+        'from the invoice: "Amazon Simple Storage Service $12,880.14" for September. can you split that by account',
+        "2026-09 service=s3 by account",
+    ),
+    # the untagged share is part of every breakdown; prod, staging and dev are among the values listed, held against
+    # the sheet by hand
+    ("/tags", "my spreadsheet has env prod 210k / staging 18k / dev 25k for Q3 - does that line up?", "env 2026-q3"),
+    # the EC2 instances ranked by cost, the writer's instance and its rank read off by hand, as FRESH_42's bucket
+    (
+        "/top-resources",
+        "i-0a1b2c3d4e5f67890 came in at $3.1k on our report, is it one of the top instances this month?",
+        "this month service=ec2",
+    ),
+    # the charge classes of the day apart, the fees booked on the 1st among them, as FRESH_40 (no why asked)
+    (
+        "/cost",
+        "2026-11-01  $8,940.00   -- is that the savings plan fee or something else? looks huge",
+        "2026-11-01 by charge-class",
+    ),
+    # H2 so far; H1 is the period it is compared with anyway, as FRESH_6
+    ("/cost", "my model has 612k for H1 and 688k for H2 so far. what's actual H2 to date?", "2026-07..2026-12"),
+    # the writer's four months by month, each account apart; the writer's totals held against them by hand
+    (
+        "/cost",
+        "jul 198.2k, aug 201.4k, sep 236.0k, oct 229.7k -- can u give me the same per account (prod/staging/datalake)",
+        "2026-07..2026-10 by account monthly",
+    ),
+    # November's tax so far with its forecast line; October is the month it is compared with, its total held against
+    # the invoice's 4,812.33 a question of its own
+    (
+        "/cost",
+        "tax was 4,812.33 on last months invoice, whats it so far for nov and where will it end up",
+        "forecast 2026-11 service=tax",
+    ),
 )

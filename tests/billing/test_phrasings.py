@@ -99,6 +99,16 @@ from tests.billing.phrasings_fresh import (
     FRESH_41_FIRST_SIGHT,
     FRESH_42,
     FRESH_42_FIRST_SIGHT,
+    FRESH_43,
+    FRESH_43_FIRST_SIGHT,
+    FRESH_44,
+    FRESH_44_FIRST_SIGHT,
+    FRESH_45,
+    FRESH_45_FIRST_SIGHT,
+    FRESH_46,
+    FRESH_46_FIRST_SIGHT,
+    FRESH_47,
+    FRESH_47_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -352,7 +362,8 @@ BLIND_BATCHES = (
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=35, wrong=14),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
-    # written at the very end of their stop, held back unread and only scored (first sight on c9253c5)
+    # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
+    # next stop
     # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
     # against` lists the commitment fees' lines, `... which bucket our enterprise customers fall into` keeps S3
     # `did our costs go up since we onboarded Halvorsen in september? like sept vs oct vs nov`: since September,
@@ -362,6 +373,20 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=15),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
+    # scored unread on the grammar of their day (first sight on 7f00e05), then read
+    BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
+    BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=33, wrong=14),
+    BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=37, wrong=12),
+    # held back unread to the end of their stop and only scored (first sight on a7459e7)
+    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=21, wrong=19),
+    BlindBatch(
+        "FRESH_47",
+        FRESH_47,
+        FRESH_47_FIRST_SIGHT,
+        right=28,
+        wrong=16,
+        shared=frozenset({"are we over budget for the year?"}),
+    ),
 )
 
 
