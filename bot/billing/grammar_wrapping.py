@@ -2,9 +2,10 @@
 
 A question pasted into Slack carries where it came from and who sent it: a channel (`from #data-eng:`), a person
 (`re @maria's q`), the quote marks of a forwarded mail (`>>`), a greeting (`Good morning`), a sign-off (`Best,
-Dana | FP&A`, `- Tom`, `mvh Lars`), the tool that showed the asker a number (`Cost Explorer says`, `in the CUR
-dashboard`, `my grafana billing panel`) and the zone of a time of day (`14:00 UTC`). None of it is a filter, a
-date or a breakdown; a word the grammar reads (a stored value, a month) is never read past.
+Dana | FP&A`, `- Tom`, `mvh Lars`), how its dates are written (`dd-mm`), the tool that showed the asker a number
+(`Cost Explorer says`, `in the CUR dashboard`, `my grafana billing panel`) and the zone of a time of day (`14:00
+UTC`). None of it is a filter, a date or a breakdown; a word the grammar reads (a stored value, a month) is never
+read past.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from bot.billing.grammar_typos import english_words
 _SLACK_REFERENCE = re.compile(r"^[#@][^\W\d_][\w.-]*(?:['’]s)?:?$")
 #: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`) and a release's version (`v4.12`, `v2.3.1`).
 _MARKS = re.compile(r"^(?:>+|-{2,3}|={2,}|v\d+(?:\.\d+)+)$")
+#: How a date is written (`dd-mm`, `mm/dd/yyyy`): a note on the dates typed, no date itself.
+_DATE_FORM = re.compile(r"(?:dd|mm|yy|yyyy)(?:[-/.](?:dd|mm|yy|yyyy)){1,2}")
 #: A ticket's key (`DATA-88`, `FIN-2231:`), unless the store holds a value so spelled.
 _TICKET_KEY = re.compile(r"^[A-Z][A-Z0-9]+(?:-\d+)+:?$")
 #: Words that close a message before the sender's name (`Thanks, Mark`, `mvh Lars`, `Best, Dana | FP&A`).
@@ -84,7 +87,8 @@ def unwrapped(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token
         ticket = _TICKET_KEY.match(tok.text) is not None and not is_read(tok.text)
         if ticket and kept and kept[-1].lower in ("per", "re", "ref", "see"):
             kept.pop()  # `per DATA-88:`: as the ticket asks
-        if not (ticket or _SLACK_REFERENCE.match(tok.text) or _MARKS.match(tok.text)):
+        form = _DATE_FORM.fullmatch(tok.lower) is not None  # `(dates are dd-mm, sorry)`: how dates were written
+        if not (ticket or form or _SLACK_REFERENCE.match(tok.text) or _MARKS.match(tok.text)):
             kept.append(tok)
     kept = [t for j, t in enumerate(kept) if not _zone_of_clock(kept, j) and not _a_question_relayed(kept, j)]
     kept = _without_greetings(kept)

@@ -63,6 +63,11 @@ def refusal(text: str) -> str:
             "2026-11-13..2026-11-19 vs 2026-11-05..2026-11-11 account=production",
         ),
         ("credits applied per billing account this year", "this year charge-class=credit by account"),
+        # how the dates were written
+        (
+            "Glue costs per day from 01-11-2026 till 26-11-2026 (dates are dd-mm, sorry)",
+            "2026-11-01..2026-11-26 service=glue daily",
+        ),
         # a pasted mail: its client's lines, its headers, the signature with a role, the question it quotes
         (
             "> On Wed, Nov 25, 2026 at 4:12 PM Mark Chen wrote: > Why is the bill up so much this month vs last?",
