@@ -21,6 +21,7 @@ from bot.billing.grammar_words import (
     RESERVATION_WORDS,
     SAVINGS_PLAN_WORDS,
     SHARE_WORDS,
+    VERSUS_WORDS,
 )
 from bot.billing.model import TAX_SERVICE, UNTAGGED, Dimension, DimensionRef, Filter, Granularity, Question
 from bot.errors import UsageError
@@ -89,7 +90,8 @@ class RowsReader(Cursor):
         beside reservations, and several values asked apart (`kms + sqs monthly`): the breakdown that shows each."""
         out = self.out
         weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
-        if (out.comparing or weighed) and out.versus is None and self.allow_group_by:
+        pitted = self.values_pitted()  # `us-east-1 vs eu-west-1, this week vs last week`: both compared
+        if (((out.comparing or weighed) and out.versus is None) or pitted) and self.allow_group_by:
             # `ec2 vs s3`: values of one dimension side by side
             several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
             for ref in several[:1]:
@@ -116,6 +118,18 @@ class RowsReader(Cursor):
             several = named_apart
             for ref in several[:1]:
                 out.add_group(ref, self.vocabulary)
+
+    def values_pitted(self) -> bool:
+        """Whether `vs` stands right between two values of one dimension (`us-east-1 vs eu-west-1`), whatever
+        periods the question compares too."""
+        for k in range(1, len(self.tokens) - 1):
+            if self.tokens[k].lower not in VERSUS_WORDS:
+                continue
+            before = {m.dimension for m in self.vocabulary.meanings(self.tokens[k - 1].text)}
+            after = {m.dimension for m in self.vocabulary.meanings(self.tokens[k + 1].text)}
+            if before & after:
+                return True
+        return False
 
     def every_value_named(self, named_in_words: list[Filter]) -> None:
         """`us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2`: every region (or account) the bill holds, named

@@ -211,6 +211,8 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("how much more are we spending this week vs a normal week?", "this week"),
         ("is EKS back to normal now?", "anomalies this month service=eks"),
         ("and how does that compare to the same time last year?", "this month vs 2025-11"),
+        # values pitted against each other and periods too: each value, against the period before
+        ("us-east-1 vs eu-west-1, this week vs last week", "this week region=us-east-1,eu-west-1 by region"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
