@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
@@ -154,6 +155,35 @@ class TimePhraseReader(ClauseReader):
         except UserFacingError:
             return True  # a time phrase, though not one the grammar can read
 
+    def _holiday_spans(self, joined: list[Token]) -> list[Token]:
+        """`thanksgiving thru cyber monday last yr`: the days from one holiday to another of the same year (the
+        year said after them, else the latest the first has begun in), up to today, said."""
+        for j in range(len(joined)):
+            try:
+                first = match_holiday(joined, j, self.today)
+                k = j + first[1] if first is not None else len(joined)
+                joins = k < len(joined) and joined[k].lower in _DAY_JOINERS
+                last = match_holiday(joined, k + 1, self.today) if joins else None
+            except UserFacingError:
+                continue
+            if first is None or last is None:
+                continue
+            end_at = k + 1 + last[1]
+            year = first[0].time_range.start.year
+            tail = [t.lower for t in joined[end_at : end_at + 2]]
+            if tail in (["last", "year"], ["last", "yr"]):
+                year, end_at = self.today.year - 1, end_at + 2
+            start = first[0].in_year(year).time_range.start
+            end = min(last[0].in_year(year).time_range.end, self.today + timedelta(days=1))
+            if end <= start:
+                continue
+            label = range_label(start, end)
+            typed = " ".join(t.text for t in joined[j:end_at])
+            self.out.readings.append(f"Read `{typed}` as `{label}`.")
+            joined[j:end_at] = [Token(Kind.WORD, label, joined[j].position)]
+            break
+        return joined
+
     def _parts_of_days(self, joined: list[Token]) -> list[Token]:
         """A part of a named day (`since wed night`, `thu 19th evening`, `this morning`): the whole day, said (costs
         are kept by the day and the hour)."""
@@ -178,6 +208,7 @@ class TimePhraseReader(ClauseReader):
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
         joined = _weekday_spans(_day_spans(self._parts_of_days(joined)), self.today)
+        joined = self._holiday_spans(joined)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

@@ -213,6 +213,8 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("and how does that compare to the same time last year?", "this month vs 2025-11"),
         # values pitted against each other and periods too: each value, against the period before
         ("us-east-1 vs eu-west-1, this week vs last week", "this week region=us-east-1,eu-west-1 by region"),
+        # from one holiday to another, of the year said
+        ("thanksgiving thru cyber monday last yr, total?", "2025-11-27..2025-12-01"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
