@@ -257,8 +257,8 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=29, wrong=14),
-    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=36, wrong=13),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=30, wrong=13),
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=37, wrong=12),
     # `/tags ... how much of staging is tagged env=dev by mistake`: the env tag's values within env=dev (was refused
     # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging; `Acme is asking
     # what their search feature runs on and what it cost in october`: `Acme` read as the name of who asks (was
@@ -273,20 +273,20 @@ BLIND_BATCHES = (
     # translator wrote EC2 alone; `on-demand EC2 + RDS ... need it for SP sizing`: on-demand beside the Savings
     # Plans is the split by charge class (was refused naming `on-demand`), where the translator wrote usage alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=27, wrong=19, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=28, wrong=18, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
     # in the next stop of work (with the twentieth and twenty-second)
     # `why doesn't your number match the invoice PDF`: `match` left out and said (was refused naming it, with a
     # did-you-mean of `march`), answered as the invoice's breakdown by service where charge classes were written
-    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=41, wrong=8, shared=frozenset({"forecast nov"})),
+    BlindBatch("FRESH_14", FRESH_14, FRESH_14_FIRST_SIGHT, right=42, wrong=7, shared=frozenset({"forecast nov"})),
     BlindBatch(
         "FRESH_17",
         FRESH_17,
         FRESH_17_FIRST_SIGHT,
-        right=42,
-        wrong=8,
+        right=43,
+        wrong=7,
         shared=frozenset({"q3 spend by account and service"}),
     ),
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=39, wrong=7),
@@ -297,14 +297,14 @@ BLIND_BATCHES = (
         "FRESH_19",
         FRESH_19,
         FRESH_19_FIRST_SIGHT,
-        right=42,
-        wrong=5,
+        right=44,
+        wrong=4,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread through one stop, read in the next
     # `how much are savings plans actually saving us vs on demand`: the split by charge class (was refused naming
     # `demand`), where the translator wrote the commitment fees alone
-    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=38, wrong=10, shared=frozenset({"forecast"})),
+    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=39, wrong=9, shared=frozenset({"forecast"})),
     BlindBatch(
         "FRESH_21",
         FRESH_21,
@@ -313,19 +313,19 @@ BLIND_BATCHES = (
         wrong=4,
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
-    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
-    BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
+    BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=38, wrong=11),
     # refusals that became near answers the scorer counts wrong: `today vs wed/thu` compared (a daily series was
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
-    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=32, wrong=17),
+    BlindBatch("FRESH_24", FRESH_24, FRESH_24_FIRST_SIGHT, right=33, wrong=16),
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`; `rds prod hourly last 6 hrs`: today hour by hour,
     # said (was refused naming the hours), where the translator wrote the last two days daily
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=34, wrong=11),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=36, wrong=10),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -337,7 +337,7 @@ BLIND_BATCHES = (
     # as the last sentence asks, where the translator wrote the split by charge class
     # `the most expensive things created by me (jdoe)? aws:createdBy tag i think`: refused naming `jdoe` (it named
     # `me` before), where the translator wrote this month's list
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=29, wrong=17),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=30, wrong=16),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
@@ -346,21 +346,21 @@ BLIND_BATCHES = (
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
-    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=28, wrong=17),  # held back, read in the next stop
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=17),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
-    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=25, wrong=16),
-    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=30, wrong=12),
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=31, wrong=14),
+    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=33, wrong=10),  # a refusal became an answer
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
     BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=30, wrong=20),
-    BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=41, wrong=9),
+    BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=42, wrong=8),
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
-    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=35, wrong=14),
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=37, wrong=13),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
@@ -371,12 +371,12 @@ BLIND_BATCHES = (
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=15),
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=26, wrong=9),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=27, wrong=13),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=36, wrong=8),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=30, wrong=12),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
-    BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=33, wrong=14),
-    BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=37, wrong=12),
+    BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
+    BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=38, wrong=11),
     # held back unread to the end of their stop and only scored (first sight on a7459e7)
     BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=21, wrong=19),
     BlindBatch(
