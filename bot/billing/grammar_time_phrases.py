@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
-from bot.billing.grammar_holidays import match_holiday
+from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
 from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
@@ -35,6 +35,8 @@ _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "tod
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A day of the month as people type it (`21`, `19th`).
 _DAY_NUMBER = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+#: The words a holiday's name may start with (`thanksgiving`, `black`, `last`).
+_HOLIDAY_STARTS = frozenset({words[0] for words in HOLIDAYS} | {"last", "this", "previous", "past"})
 #: Parts of a day after the day (`wed night`, `this morning`).
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "nite", "arvo"})
 #: Two days typed with a slash, the second an ordinal (`18/19th`; `11/17` is a month and a day).
@@ -158,7 +160,11 @@ class TimePhraseReader(ClauseReader):
     def _holiday_spans(self, joined: list[Token]) -> list[Token]:
         """`thanksgiving thru cyber monday last yr`: the days from one holiday to another of the same year (the
         year said after them, else the latest the first has begun in), up to today, said."""
+        if not any(t.lower in _DAY_JOINERS for t in joined):
+            return joined
         for j in range(len(joined)):
+            if joined[j].lower not in _HOLIDAY_STARTS:
+                continue
             try:
                 first = match_holiday(joined, j, self.today)
                 k = j + first[1] if first is not None else len(joined)
