@@ -42,6 +42,7 @@ from bot.billing.grammar_keywords import (
 )
 from bot.billing.grammar_prepass import (
     KNOWN_WORDS,
+    TYPO_SET,
     UNIT_OVER,
 )
 from bot.billing.grammar_questions import QuestionReader
@@ -56,7 +57,7 @@ from bot.billing.grammar_time import (
     shifted_range,
 )
 from bot.billing.grammar_tokens import Kind, Token, strip_markup, tokenize
-from bot.billing.grammar_typos import english_words
+from bot.billing.grammar_typos import english_words, unique_correction
 from bot.billing.grammar_unknown import GENERIC_EXAMPLE, UnknownWordReader
 from bot.billing.grammar_unplaced import (
     GROSS_NOTE,
@@ -223,6 +224,14 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
                 w in KNOWN_WORDS or w in english_words() for w in tok.text.casefold().split()
             )  # `"project" tag`, `Boss thinks its "a lot"`, `an "unassigned" column`
             read_as_words = len(tok.text.split()) > 2 or self._quotes_a_time(tok) or quoted_word  # `"project" tag`
+            # `is the "lamda" thing expensive`: a quoted word no value is spelled as, read (and corrected) as a word
+            attached = self.i > 0 and self.tokens[self.i - 1].kind in (Kind.EQ, Kind.NE)
+            misspelt = (
+                not attached
+                and tok.text.strip().isalnum()
+                and unique_correction(tok.text.strip(), TYPO_SET, self.vocabulary.names_within)[0] is not None
+            )
+            read_as_words = read_as_words or misspelt
             if read_as_words and not self.vocabulary.meanings(tok.text):
                 # `finance asked me: "total spend per account for Q3"`: a quoted question, read as its words
                 inner = [Token(t.kind, t.text, tok.position + 1 + t.position) for t in tokenize(tok.text)]

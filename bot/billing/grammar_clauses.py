@@ -238,6 +238,11 @@ class ClauseReader(Cursor):
         if self.word() in _COST_WORDS and self.dimension_at() is None:  # `top 10 resources by cost`
             self.i += 1
             return
+        basis = BASIS_WORDS.get(self.word() or "")
+        if basis is not None and self.dimension_at() is None:  # `top 10 ResourceIds by BilledCost`: that cost
+            self.out.set_basis(basis)
+            self.i += 1
+            return
         if self.word() in ("the", "their", "its") and self.dimension_at(1) is not None:  # `by the team tag`
             self.i += 1
         first = True

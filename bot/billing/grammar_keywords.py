@@ -100,6 +100,9 @@ BASIS_WORDS: dict[str, CostBasis] = {
     "amortised": CostBasis.AMORTIZED,
     "effective": CostBasis.AMORTIZED,
     "net": CostBasis.NET,
+    # FOCUS's cost columns (`EffectiveCost by ServiceName`, `top 10 by BilledCost`)
+    "billedcost": CostBasis.UNBLENDED,
+    "effectivecost": CostBasis.AMORTIZED,
 }
 GRANULARITY_WORDS: dict[str, Granularity] = {
     "hourly": Granularity.HOUR,

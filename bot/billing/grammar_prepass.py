@@ -451,7 +451,12 @@ class PrepassReader(TimePhraseReader):
             if tok.kind is Kind.WORD and re.fullmatch(r"[^\W\d_]+(?:\.{2,}|…)", tok.text):
                 joined[j] = Token(Kind.WORD, tok.text.rstrip(".…"), tok.position)
             parts = tok.lower.split("/")
-            if tok.kind is Kind.WORD and len(parts) > 1 and all(p in KNOWN_WORDS for p in parts if p):
+            if (
+                tok.kind is Kind.WORD
+                and len(parts) > 1
+                and tok.lower not in KNOWN_WORDS  # `wk/wk`, `sp/ri`: one word
+                and all(p in KNOWN_WORDS or p in ABBREVIATIONS or self.vocabulary.meanings(p) for p in parts if p)
+            ):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
             glued = _GLUED_PERIOD.fullmatch(tok.lower) if tok.kind is Kind.WORD else None
             if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words

@@ -52,6 +52,9 @@ CHAT_WORDS = frozenset(
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
         *("on-call", "oncall", "paged"),  # `first on-call, got paged for a cost alert` (a tool's bill is named)
+        # `what about by env instead`, `my PR that turned off the nat gateways ... merged on the 18th`, `our tech
+        # spend`, `the Europe side of the site`
+        *("instead", "pr", "prs", "merged", "tech", "site", "side"),
         *("received", "receive", "line", "lines", "item", "items", "find", "finding", "this", "current"),
         *("under", "below", "above", "beat", "exceed", "exceeding", "within"),
         *("charge", "fee", "fees", "variance", "variances", "difference", "delta", "priciest", "costliest"),
@@ -139,6 +142,8 @@ ABBREVIATIONS: dict[str, str] = {
     "tot": "total",
     "ttl": "total",
     "taxes": "tax",
+    "vat": "tax",
+    "gst": "tax",
 }
 #: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
 AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})

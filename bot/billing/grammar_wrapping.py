@@ -104,7 +104,7 @@ def _a_question_relayed(tokens: list[Token], j: int) -> bool:
         return False
     before = tokens[j - 1].lower if j > 0 else ""
     after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-    asked = before in ("re", "quick", "a", "her", "his", "their", "dumb", "silly", "stupid", "basic", "same")
+    asked = before in ("re", "quick", "a", "her", "his", "their", "dumb", "silly", "stupid", "basic", "same", "newbie")
     return asked or before.endswith("'s") or after in ("from", "about")
 
 

@@ -215,6 +215,13 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("us-east-1 vs eu-west-1, this week vs last week", "this week region=us-east-1,eu-west-1 by region"),
         # from one holiday to another, of the year said
         ("thanksgiving thru cyber monday last yr, total?", "2025-11-27..2025-12-01"),
+        # FOCUS's cost and service columns; VAT and GST are the tax line; a slash between words read each
+        ("EffectiveCost by ServiceName for Nov MTD", "2026-11 by service amortized"),
+        ("how much VAT/tax have we been charged between 1/11 and 26/11?", "2026-11-01..2026-11-26 service=tax"),
+        ("eks ap-southeast-2 vs eu-west-1 wk/wk", "this week service=eks region=ap-southeast-2,eu-west-1 by region"),
+        # a quoted misspelling is read as the word it misspells; chat around the question
+        ('is the "lamda" thing expensive? last week', "last week service=lambda"),
+        ("hi! whats our tech spend for the checkout project so far this month?", "this month tag:project=checkout"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

@@ -186,6 +186,9 @@ def test_a_change_that_happened_is_answered_with_the_list_and_a_ranking_by_chang
         "which resources make up most of the staging bill for october", today=TODAY, vocabulary=VOCAB
     )
     assert [f.values for f in made.filters] == [("210987654321",)]
+    # FOCUS's billed cost after `by` is the cost to rank by
+    billed = top_resources.parse("top 10 ResourceIds by BilledCost in prod, last 7d", today=TODAY, vocabulary=VOCAB)
+    assert (billed.n, billed.time_range.label, billed.basis.value) == (10, "last 7 days", "unblended")
     # which grew the most is a ranking by change, which the list is not
     with pytest.raises(UsageError) as info:
         top_resources.parse("which rds instances grew the most since august?", today=TODAY, vocabulary=VOCAB)
