@@ -90,6 +90,10 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("by", "mistake"), ("by", "accident"), ("by", "hand")), ()),  # `tagged env=dev by mistake`
     # `hand them all to platform by default`, `by far the biggest`
     **dict.fromkeys((("by", "default"), ("by", "far"), ("by", "design"), ("by", "chance"), ("by", "then")), ()),
+    # `w/c 16/11`, `week commencing 16 nov` (British): the week of that day
+    **dict.fromkeys(
+        (("w/c",), ("w/b",), ("week", "commencing"), ("week", "beginning"), ("week", "starting")), ("week", "of")
+    ),
     # `just need 1 number`: the total, which every answer leads with
     **{(n, w): () for n in ("1", "one", "single") for w in ("number", "figure")},
     # `are we gonna blow past last month at this rate`: where the month lands

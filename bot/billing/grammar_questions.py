@@ -8,6 +8,7 @@ lists themselves are in `grammar_words`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import timedelta
 
@@ -495,8 +496,10 @@ class QuestionReader(Cursor):
         ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
         if out.question is Question.COST and out.moves and ranked:
             out.question = out.moves[0]
-        if out.question is Question.COST and (out.unusual or (out.spike_named and out.granularity is None)):
-            out.question = Question.ANOMALIES  # (`EC2 per day ..., want to see the spike`: the series shows it)
+        if out.question is Question.COST and (out.unusual or out.spike_named) and not self.asks_a_series():
+            # (`dynamo cost spiking?? us-east-1 daily this week`, `EC2 per day ..., want to see the spike`: the
+            # series asked shows it; `any weird days` asks the days that are weird)
+            out.question = Question.ANOMALIES
         how_much = any(
             a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
         )
@@ -507,6 +510,14 @@ class QuestionReader(Cursor):
         # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series
         if out.question in (Question.INCREASES, Question.DECREASES) and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # what moved: by service unless asked
+
+    def asks_a_series(self) -> bool:
+        """Whether the question names a time step in so many words (`daily`, `per day`, `day by day`, `hourly`), not
+        only days (`any weird days`)."""
+        words = [t.lower for t in self.tokens]
+        steps = {"daily", "hourly", "weekly", "day-by-day"}
+        pairs = itertools.pairwise(words)
+        return bool(steps & set(words)) or any(a in ("per", "by", "each") and b in ("day", "hour") for a, b in pairs)
 
     def asks_ahead(self) -> bool:
         """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
-from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range
+from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import VERSUS_WORDS
@@ -307,6 +309,22 @@ class TimePhraseReader(ClauseReader):
                 joined[j : j + hours] = [Token(Kind.WORD, w, joined[j].position) for w in stepped]
                 self.out.readings.append(f"Read `{typed}` as today hour by hour (costs are kept by the hour).")
                 break
+        # `what was it same time last year` (nothing compared): the default period's days so far, a year back
+        compared = any(t.lower in VERSUS_WORDS or t.lower in ("compare", "comparing") for t in joined)
+        for j in range(len(joined) - 3):
+            words = [t.lower for t in joined[j : j + 4]]
+            if compared or words[0] not in ("same", "this") or words[1] not in ("time", "point", "period"):
+                continue
+            if words[2:] not in (["last", "year"], ["last", "yr"]):
+                continue
+            current = parse_time_range(self.default_range, self.today)
+            end = min(current.end, self.today + timedelta(days=1))
+            start, end = current.start - relativedelta(years=1), end - relativedelta(years=1)
+            label = range_label(start, end)
+            typed = " ".join(t.text for t in joined[j : j + 4])
+            self.out.readings.append(f"Read `{typed}` as `{label}`: {self.default_range}'s days so far, a year back.")
+            joined[j : j + 4] = [Token(Kind.WORD, label, joined[j].position)]
+            break
         # `sep last yr`, `sep this year`: that month of that year
         for j in range(len(joined) - 3, -1, -1):
             called, which, unit = (t.lower for t in joined[j : j + 3])
@@ -326,8 +344,8 @@ class TimePhraseReader(ClauseReader):
         for j in range(len(joined) - 2, -1, -1):
             if joined[j].lower not in ("before", "after", "since") or joined[j + 1].lower not in _EVENT_LEADS:
                 continue
-            end = clause_span(self.text, joined[j].position)[1]
-            within = [k for k in range(j + 1, min(j + 12, len(joined))) if joined[k].position < end]
+            clause_end = clause_span(self.text, joined[j].position)[1]
+            within = [k for k in range(j + 1, min(j + 12, len(joined))) if joined[k].position < clause_end]
             at = next((k for k in within if self.time_at(joined, k)), None)
             if at is None or (joined[j].lower != "since" and at > j + 6):
                 del joined[j]

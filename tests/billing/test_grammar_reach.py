@@ -222,6 +222,12 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # a quoted misspelling is read as the word it misspells; chat around the question
         ('is the "lamda" thing expensive? last week', "last week service=lambda"),
         ("hi! whats our tech spend for the checkout project so far this month?", "this month tag:project=checkout"),
+        # a series asked in so many words beside a spike: the series, which shows it
+        ("dynamo cost spiking?? us-east-1 daily this week", "this week service=dynamodb region=us-east-1 daily"),
+        ("any weird days in prod past fortnight?", "anomalies last 2 weeks account=production"),
+        # British weeks; the same time last year with nothing compared
+        ("Spend w/c 16/11 please - staging account only", "2026-11-16..2026-11-22 account=staging"),
+        ("hmm what was it same time last year", "2025-11-01..2025-11-27"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt
