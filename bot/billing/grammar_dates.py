@@ -420,7 +420,8 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (dotted := _DOTTED_DAY.match(w)) is not None:  # `2026.11.23`
         dotted_span = absolute_span(f"{dotted[1]}-{int(dotted[2]):02d}-{int(dotted[3]):02d}")
         return None if dotted_span is None else (*dotted_span, 1)
-    if (period := ACCOUNTING_PERIOD.match(w)) is not None:  # `P10`: this year's October (last year's, if to come)
+    period = ACCOUNTING_PERIOD.match(w) if tokens[i].text[:1] == "P" else None  # (`p3 / g5`: instance families)
+    if period is not None:  # `P10`: this year's October (last year's, if to come)
         start = accounting_month(int(period[1]), today)
         return start, add_months(start, 1), f"{start:%Y-%m}", 1
     if (days := _ORDINAL_SPAN.match(w)) is not None and word_at(tokens, i + 1) not in MONTH_NAMES:

@@ -94,6 +94,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys(
         (("w/c",), ("w/b",), ("week", "commencing"), ("week", "beginning"), ("week", "starting")), ("week", "of")
     ),
+    # `biggest s3 buckets $$ wise`: by cost, as every list is
+    **{(w, "wise"): () for w in ("$", "$$", "$$$", "cost", "money", "price", "spend")},
     # `just need 1 number`: the total, which every answer leads with
     **{(n, w): () for n in ("1", "one", "single") for w in ("number", "figure")},
     # `are we gonna blow past last month at this rate`: where the month lands
@@ -587,6 +589,9 @@ class PrepassReader(TimePhraseReader):
                 continue  # a rewrite after this place shortened the list
             tok = joined[j]
             stem = re.fullmatch(r"(\w+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
+            if stem is not None and stem[1] in ("$", "$$", "$$$", "cost", "money", "price", "spend"):
+                del joined[j]  # `biggest s3 buckets $$ wise`: by cost, as every list is
+                continue
             if stem is not None and stem[1] not in ("like", "other", "clock", "length"):
                 said = "day" if stem[1] == "date" else stem[1]
                 joined[j : j + 1] = [Token(Kind.WORD, "by", tok.position), Token(Kind.WORD, said, tok.position)]

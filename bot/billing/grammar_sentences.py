@@ -16,12 +16,13 @@ from bot.errors import UserFacingError
 
 #: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
 #: a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on)
-#: a question word after `and` (`kms + sqs last month, and what were they in sept`) and a subject after a comma
-#: (`staging this week vs last week, we ran the perf suite mon-wed`).
+#: a question word after `and` or a comma (`kms + sqs last month, and what were they in sept`) and a subject after
+#: a comma (`staging this week vs last week, we ran the perf suite mon-wed`).
 _QUESTION_ENDS = re.compile(
     r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+"
     r"|,?\s+(?:and|&|\+)\s+(?=(?:what|what's|whats|how|which|why|where|when|were|was|is|are|did|does|do|can|could|any)\b)"
-    r"|,\s+(?=(?:we|i|they|someone|somebody|he|she)\s)",
+    r"|,\s+(?=(?:we|i|they|someone|somebody|he|she)\s)"
+    r"|,\s+(?=(?:what|what's|whats|how|which|where|why)\b)",
     re.IGNORECASE,
 )
 

@@ -346,6 +346,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return None if found is None else (found[0], found[1] + 1)
     if (w in _THIS or w in _LAST) and AMOUNT.match(word_at(tokens, i + 1) or ""):
         return None  # `blow past 100k`: an amount, not a time
+    if w in _THIS and word_at(tokens, i + 1) in _NO_PERIOD_AFTER:
+        return None  # `once this one is done`, `this is huge`: no period
     if w in _THIS or w in _LAST:
         which = "this" if w in _THIS else "last"
         nxt = word_at(tokens, i + 1)
@@ -484,6 +486,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     return point[:3], point[3]
 
 
+#: Words after `this` that make it no period (`once this one is done`, `this is huge`).
+_NO_PERIOD_AFTER = frozenset({"one", "ones", "is", "was", "will", "would", "should", "thing", "stuff", "number"})
 #: Words between the two ends of a span (`from oct to dec`, `oct through dec`, `03/11 until 17/11`).
 _SPAN_JOINERS = ("to", "..", "until", "till", "til", "through", "thru", "-")
 _Point = tuple[date, date, str, int]

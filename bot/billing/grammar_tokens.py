@@ -71,6 +71,9 @@ def _word_end(text: str, start: int) -> int:
         ):
             i = end + 1
             continue
+        if text[end] == "," and text[end - 1 : end].isdigit() and re.match(r",\d{3}(?!\d)", text[end:]):
+            i = end + 1  # `4,812.33`: a number's thousands
+            continue
         return end
 
 
@@ -166,6 +169,8 @@ def tokenize(text: str) -> list[Token]:
         elif (year := _SHORT_YEAR.match(text, i)) is not None:  # `Nov '26`: an apostrophe, no quote
             tokens.append(Token(Kind.WORD, f"20{year[1]}", i))
             i = year.end()
+        elif ch in _APOSTROPHES and i > 0 and text[i - 1].isalpha():
+            i += 1  # `which teams' spend`: a plural's possessive, no quote
         elif ch in _CLOSING_QUOTE:
             close = _CLOSING_QUOTE[ch]
             end = text.find(close, i + 1)

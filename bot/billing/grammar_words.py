@@ -286,7 +286,8 @@ EXCLUDING = frozenset(
 #: An amount of money (`50k`, `$1.2m`, `$40000`, `180k$`): a figure the person holds the cost against, never a date.
 #: (a rate after a slash, `40k/month`, is the same figure per period)
 AMOUNT = re.compile(
-    r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm)[$€£]?)"
+    r"^(?:[$€£](?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:k|m|mm)?|\d+(?:\.\d+)?(?:k|m|mm)[$€£]?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d)"  # `4,812.33`, `8940.00`: cents or thousands say money
     r"(?:/(?:mo|month|mth|yr|year|day|wk|week|quarter|qtr))?$"
 )
 RESOURCE_NOUNS: dict[str, str] = {

@@ -228,6 +228,9 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         # British weeks; the same time last year with nothing compared
         ("Spend w/c 16/11 please - staging account only", "2026-11-16..2026-11-22 account=staging"),
         ("hmm what was it same time last year", "2025-11-01..2025-11-27"),
+        # money written with thousands and cents; a plural's possessive; `p3 / g5` no accounting period; `$$ wise`
+        ("tax was 4,812.33 on last months invoice, whats it so far for nov", "last month service=tax"),
+        ("what did last years black friday week cost? want to compare once this one is done", "2025-11-24..2025-11-30"),
         # every one of a dimension, counted
         ("how does spend split across the 3 accounts", "this month by account"),
         # a month of last year or this; periods and days typed as one word or misspelt

@@ -189,6 +189,11 @@ def test_a_change_that_happened_is_answered_with_the_list_and_a_ranking_by_chang
     # FOCUS's billed cost after `by` is the cost to rank by
     billed = top_resources.parse("top 10 ResourceIds by BilledCost in prod, last 7d", today=TODAY, vocabulary=VOCAB)
     assert (billed.n, billed.time_range.label, billed.basis.value) == (10, "last 7 days", "unblended")
+    # `$$ wise`: by cost, as every list is; a plural's possessive is no quote
+    dollars = top_resources.parse("biggest s3 buckets $$ wise in prod, last 30d", today=TODAY, vocabulary=VOCAB)
+    assert dollars.time_range.label == "last 30 days"
+    teams = parse("for project=data in october, which teams' spend is it?")
+    assert (teams.key, teams.time_range.label) == ("user:team", "2026-10")
     # which grew the most is a ranking by change, which the list is not
     with pytest.raises(UsageError) as info:
         top_resources.parse("which rds instances grew the most since august?", today=TODAY, vocabulary=VOCAB)

@@ -323,7 +323,9 @@ BLIND_BATCHES = (
     # where the translator wrote the last two days for `spiking`; `rds prod hourly last 6 hrs`: today hour by hour,
     # said (was refused naming the hours), where the translator wrote the last two days daily
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
+    # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
+    # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=36, wrong=10),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
