@@ -158,7 +158,13 @@ new-grad developer, a UK finance manager, thread follow-ups; a security engineer
 CFO before the board, a platform lead doing chargeback, a support manager with a customer on the line, pasted
 numbers). The forty-third to forty-fifth, first sight on 7f00e05 (the grammar at the start of that stop), were
 scored unread, then read, and prompted rules; the forty-sixth and forty-seventh, first sight on a7459e7 (part way
-through), were held back unread to the end and only scored.
+through), were held back unread to the end and only scored; then they were read too, and two more were written
+and translated the same way (a marketing analyst planning a holiday campaign, a staff engineer's precise long
+questions, a finance business partner in cost centres, a developer on a phone, a team lead asking about their own
+team, a number pasted from elsewhere; a South African engineer, an SRE planning a failover between regions, a head
+of procurement negotiating with AWS, a data engineer after failed Glue jobs, an executive's one-liners, questions
+about the bot's own numbers): `FRESH_48` and `FRESH_49`, first sight on 04a15b3, held back unread to the end and
+only scored.
 """
 
 from __future__ import annotations
@@ -9279,4 +9285,517 @@ FRESH_47: tuple[tuple[str, str, str], ...] = (
         "tax was 4,812.33 on last months invoice, whats it so far for nov and where will it end up",
         "forecast 2026-11 service=tax",
     ),
+)
+
+FRESH_48_FIRST_SIGHT = (25, 10, 15)
+
+FRESH_48: tuple[tuple[str, str, str], ...] = (
+    # a normal Friday is the latest Friday before the day, as FRESH_12 and FRESH_43 (the writer's own example was a
+    # week earlier still); last Black Friday is 2025-11-28, as FRESH_13
+    (
+        "/cost",
+        "how much did cloudfront cost us on black friday last year vs a normal friday? trying to size the campaign "
+        "push for today",
+        "2025-11-28 vs 2025-11-21 service=cloudfront",
+    ),
+    # Black Friday 2025 is Friday 28 November and Cyber Monday 2025 is Monday 1 December, both days included, as
+    # FRESH_37; the writer's optional series by day kept
+    (
+        "/cost",
+        "what did the whole BF thru cyber monday stretch cost last yr? total is fine, daily if easy",
+        "2025-11-28..2025-12-01 daily",
+    ),
+    # the values are listed in every breakdown (checkout and search among them), as FRESH_37; the untagged share is
+    # part of every breakdown
+    ("/tags", "hey! rough split of this month by project pls, mainly want checkout vs search", "project this month"),
+    # the writer's days from the 16th to today, by day; the same number of days just before the 16th is the period
+    # compared with anyway
+    (
+        "/cost",
+        "is checkout spend creeping up since the pre-BF promo went live on the 16th??",
+        "since 2026-11-16 tag:project=checkout daily",
+    ),
+    # the month-end forecast; the campaign is the writer's context
+    (
+        "/cost",
+        "can u forecast where november lands? want to know if campaign traffic is going to blow up the month",
+        "forecast 2026-11",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_36 and FRESH_47; the distributions are the CloudFront resources
+    (
+        "/top-resources",
+        "which cloudfront distros are the priciest over the last 2 weeks",
+        "last 2 weeks service=cloudfront",
+    ),
+    # NOT SUPPORTED (the sale's own share): the writer's nearest, yesterday's total; the writer's optional comparison
+    # with a normal day left out
+    (
+        "/cost",
+        "sorry if this is a dumb q but what does one day of the holiday sale roughly cost us on aws? like yesterday "
+        "say",
+        "yesterday",
+    ),
+    # October and November so far as one span, by month; the December push is the writer's context
+    (
+        "/cost",
+        "data transfer out of eu-west-1 for oct + nov? we're thinking about a big UK push in december",
+        "2026-10..2026-11 service=data-transfer region=eu-west-1 monthly",
+    ),
+    # usage only: the usage class leaves the fees, credits and tax out, as FRESH_36 and FRESH_43; the production
+    # account by its id; both days included, by day
+    (
+        "/cost",
+        "For the production account (123456789012) only, could you give me the daily EC2 cost in us-east-1 from "
+        "2026-11-09 through 2026-11-22 inclusive, excluding Savings Plan/RI fees and credits, so I can line it up "
+        "against our ASG scaling events?",
+        "2026-11-09..2026-11-22 service=ec2 account=production region=us-east-1 charge-class=usage daily",
+    ),
+    # the average per day of each side, the writer's order kept, as FRESH_29's Q3 against Q4 so far; all three
+    # accounts are every account anyway
+    (
+        "/cost",
+        "I'd like to compare EKS spend across all three accounts between the full calendar month of October 2026 and "
+        "Nov 1–26 (i.e. leaving out today since it's partial). A per-day average for each side would be ideal since "
+        "the periods are different lengths.",
+        "average 2026-10 vs 2026-11-01..2026-11-26 service=eks",
+    ),
+    # the last 30 days by the grammar's rule, the 30 whole days before today, as the writer allowed; the data-lake
+    # account by its id; each table lives in one region, read off the list
+    (
+        "/top-resources",
+        "Which 10 DynamoDB tables in the data-lake account (333344445555) had the highest cost over the last 30 days, "
+        "and for each, how much of that was us-west-2 vs eu-west-1?",
+        "10 last 30 days service=dynamodb account=data-lake",
+    ),
+    # the week of the 16th is last week; the week before is the period compared with anyway, as FRESH_36 and FRESH_46;
+    # NOT SUPPORTED (a rotation misconfiguration as such): the usage types that grew (key-months or requests) are
+    # among the causes
+    (
+        "/cost",
+        "Why did KMS cost in staging (210987654321) roughly double between the week of Nov 9 and the week of Nov 16? "
+        "I'm trying to rule out a key-rotation misconfig vs. just more API calls from the new Lambda consumers.",
+        "why last week service=kms account=staging",
+    ),
+    # a filtered tag breakdown; the untagged share is its own line in every breakdown; NOT SUPPORTED (which untagged
+    # cost predates the tag's activation): the untagged amount, the writer's nearest
+    (
+        "/tags",
+        "Break down last month's (October 2026) spend in the production account by the aws:createdBy tag, and please "
+        "call out the untagged portion explicitly — I want to know how much of it predates us activating that tag.",
+        "aws:createdBy account=production 2026-10",
+    ),
+    # the answer lists the unusual days, spikes and drops alike, the spikes read off by hand
+    (
+        "/cost",
+        "Were there any anomalous days for Lambda in ap-southeast-2 since 1 Sep 2026? Define anomalous however you "
+        "normally do, but I'm mostly interested in spikes rather than drops.",
+        "anomalies since 2026-09-01 service=lambda region=ap-southeast-2",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_41 and FRESH_47; credits are counted in every total, as
+    # FRESH_5; the tax lines are the service Tax, left out by the service filter; the production account
+    (
+        "/cost",
+        "What's SQS + Lambda combined in prod for Q3 2026 (Jul 1 – Sep 30) vs Q2 (Apr 1 – Jun 30)? Net of credits "
+        "please; tax doesn't matter.",
+        "2026-q3 service=sqs,lambda account=production",
+    ),
+    # this week's days so far, Monday to today; the env tag value the writer named; the instances are EC2's
+    (
+        "/top-resources",
+        "Top EC2 instances by cost in us-east-1 for the current week so far (Mon 23 Nov onwards), env=prod only. I "
+        "suspect the c6i fleet we scaled up for Black Friday is dominating but want to confirm.",
+        "this week service=ec2 region=us-east-1 tag:env=prod",
+    ),
+    # January to October, by month, each account apart
+    (
+        "/cost",
+        "Hi, could I get monthly AWS totals Jan–Oct 2026 by account please? Need it for the forecast pack",
+        "2026-01..2026-10 by account monthly",
+    ),
+    # the untagged share is part of every breakdown; NOT SUPPORTED (cost-centre codes): the team split, mapped to the
+    # codes by hand
+    (
+        "/tags",
+        "what's the split by team for October - need to charge back to cost centres (Platform = CC 4100, web = 4200 "
+        "etc)",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_47 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "how are we tracking vs budget for November?", "!budget"),
+    # tax is its own service, Tax; Q2 is the period Q3 is compared with anyway, as FRESH_41 and FRESH_47
+    ("/cost", "what was the tax line in Q3 vs Q2", "2026-q3 service=tax"),
+    # the Savings Plan and RI fees are the commitment fees, by month, as FRESH_42; the year so far, November among the
+    # months
+    (
+        "/cost",
+        "Savings Plan + RI fees for each month this year pls (the charges that land on the 1st)",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # NOT SUPPORTED (the credit balance left): the credits applied so far this year, by month, as FRESH_30
+    (
+        "/cost",
+        "total credits applied YTD? trying to work out how much of the promo credit we've burned",
+        "ytd charge-class=credit monthly",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, as FRESH_24
+    ("/cost", "What's the run-rate for December looking like? Need to put an accrual in", "forecast 2026-11"),
+    # the untagged share and its percentage are part of every breakdown
+    ("/tags", "how much of october was untagged for team? auditors keep asking about it", "team 2026-10"),
+    # the writer's months since July, by month, November so far; the staging account
+    ("/cost", "staging account per month since july, is it creeping up?", "since 2026-07-01 account=staging monthly"),
+    ("/cost", "lambda cost yday?", "yesterday service=lambda"),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20 and FRESH_45
+    ("/cost", "s3 this wk vs last wk", "this week service=s3"),
+    # the buckets are the S3 resources
+    ("/top-resources", "biggest s3 buckets $ this month", "this month service=s3"),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_46; the env tag value; the
+    # writer's guess at the cause is no filter; NOT SUPPORTED (who left it on)
+    ("/cost", "did dev env spike today?? think someone left a gpu box on", "anomalies today tag:env=dev"),
+    # the last 7 days by the grammar's rule, the writer's 7 days to yesterday; the untagged share is part of every
+    # breakdown
+    ("/tags", "env split last 7d", "env last 7 days"),
+    ("/cost", "rds eu-west-1 nov so far", "this month service=rds region=eu-west-1"),
+    # the present read as the writer read it, the month so far; the staging account; the functions are the Lambda
+    # resources, the top one first
+    ("/top-resources", "whats the most exp lambda fn in staging rn", "this month service=lambda account=staging"),
+    # like for like: the complete days of November against the same days of October, as FRESH_35 and FRESH_44
+    ("/cost", "glue cost jumped?? vs last mo", "why this month service=glue"),
+    # October and November so far as one span, by month; a range holding today carries the month-end forecast line
+    (
+        "/cost",
+        "how much did team=data spend in october, and what's november looking like",
+        "2026-10..2026-11 tag:team=data monthly",
+    ),
+    ("/top-resources", "top 5 most expensive things tagged team:api this month?", "5 this month tag:team=api"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_36 and FRESH_47; NOT SUPPORTED (the load test itself): read off the series
+    (
+        "/cost",
+        "daily spend for my team (web) over the last 2 weeks, want to see if the BF load test showed up",
+        "last 2 weeks tag:team=web daily",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged share is part of every
+    # breakdown
+    ("/tags", "for the Platform team's stuff how does it split across envs?", "env tag:team=Platform this month"),
+    # the week before is the period last week is compared with anyway; the services that moved are among the causes
+    ("/cost", "why did api team costs go up last week", "why last week tag:team=api"),
+    # the last 3 months by the grammar's rule, the three full months before this one (the writer counted November in),
+    # as FRESH_13 and FRESH_42; the writer's split by service kept
+    (
+        "/cost",
+        "can you show just the data-lake account glue + s3 for our team (data), last 3 months by month",
+        "last 3 months service=glue,s3 account=data-lake tag:team=data monthly by service",
+    ),
+    # no range typed: this month, as the writer read it; NOT SUPPORTED (the ticket): the ranked list
+    (
+        "/top-resources",
+        "which of OUR rds instances (team=web) costs the most? need numbers for the rightsizing ticket in JIRA",
+        "this month service=rds tag:team=web",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; api among the values listed
+    (
+        "/tags",
+        "how much of the checkout project is actually on my team (api) vs other teams?",
+        "team tag:project=checkout this month",
+    ),
+    # the charge classes apart, so the gap to the writer's figure is read off, as FRESH_43 and FRESH_47; NOT SUPPORTED
+    # (the console's settings)
+    (
+        "/cost",
+        "Cost Explorer says October was $387,912.44 but you said ~$401k earlier, which one is right?",
+        "2026-10 by charge-class",
+    ),
+    # tax is its own service, Tax, each account apart; NOT SUPPORTED (the invoice): the bill's figure held against it
+    # by hand
+    ("/cost", "the october invoice has $18,240.10 in tax, bot shows less??", "2026-10 service=tax by account"),
+    # each account and charge class apart, as FRESH_41; the deck's figure held against it by hand, as FRESH_47
+    (
+        "/cost",
+        "finance deck says EC2 was 142k in sept, why am i getting a different number from you",
+        "2026-09 service=ec2 by account, charge-class",
+    ),
+    # the untagged share is part of every breakdown, Platform among the values listed; NOT SUPPORTED (the dashboard's
+    # method)
+    (
+        "/tags",
+        "the grafana platform dashboard shows $23.5k for last week but /tags gave me something different, what am I "
+        "missing",
+        "team last week",
+    ),
+    # the charge classes and services of the day apart, the console's figure held against them by hand; NOT SUPPORTED
+    # (the earlier reply)
+    (
+        "/cost",
+        "\"Total: $12,871.06\" <- that's what the billing console shows for yesterday, why's it different from what "
+        "you told me this morning",
+        "yesterday by charge-class, service",
+    ),
+    # OpenSearch is not on this bill: the writer's nearest, the search project's resources over the last full month,
+    # as FRESH_35's OpenSearch question
+    (
+        "/top-resources",
+        "someone posted in #eng that the search opensearch cluster is like $9k/mo, is that right? it's not in the top "
+        "list",
+        "2026-10 tag:project=search",
+    ),
+    # the budget email is the context, not what is asked, as FRESH_30; the staging account's month so far, the amount
+    # held against it by hand
+    (
+        "/cost",
+        "my budget alert email said staging hit 80% of $50,000 this month, that's not what ur showing",
+        "this month account=staging",
+    ),
+    # ISO week 46, Monday 9 to Sunday 15 November, as FRESH_4; each charge class and account apart, the writer's
+    # figure held against them by hand
+    (
+        "/cost",
+        "CUR in athena gives 6,402.19 for dynamodb in week 46, you say ~5.9k. what's included on your side?",
+        "2026-11-09..2026-11-15 service=dynamodb by charge-class, account",
+    ),
+    # no percentages in the grammar: the breakdown by service the share is read off, with the total, as FRESH_14
+    (
+        "/cost",
+        "the slides from last quarter's review say data transfer was 31% of total spend in Q3?? seems high, can you "
+        "confirm",
+        "2026-q3 by service",
+    ),
+)
+
+FRESH_49_FIRST_SIGHT = (27, 8, 15)
+
+FRESH_49: tuple[tuple[str, str, str], ...] = (
+    # the staging account, as the writer meant it; the last whole week by the grammar's rule, Monday 16 to Sunday 22,
+    # as the writer counted
+    (
+        "/cost",
+        "howzit, what did staging cost us last week? eish it looks high on the dashboard",
+        "last week account=staging",
+    ),
+    # NOT SUPPORTED (rand, no exchange rates): the writer's nearest, EC2's month to date in the billing currency, as
+    # FRESH_42's Australian dollars
+    (
+        "/cost",
+        "ja ok so whats the EC2 bill for nov so far... in rands if you can, my manager thinks in ZAR",
+        "this month service=ec2",
+    ),
+    # the instances are EC2's; the month so far, as the writer read it
+    (
+        "/top-resources",
+        "which ec2 instances in eu-west-1 are eating the most this month? need to chat to the team just now",
+        "this month service=ec2 region=eu-west-1",
+    ),
+    # from this week's Monday to today by day, today's partial day among them
+    (
+        "/cost",
+        "lambda per day since monday pls, think the api retries are going mad",
+        "since 2026-11-23 service=lambda daily",
+    ),
+    # a filtered tag breakdown by the env tag value; the 30 whole days before today by the grammar's rule, as the
+    # writer counted; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "team split for dev env over the last 30 days, how much has no team tag at all?",
+        "team tag:env=dev last 30 days",
+    ),
+    # like for like: the complete days of November against the same days of October, the writer's fair comparison, as
+    # FRESH_29 and FRESH_39
+    (
+        "/cost",
+        "did cloudfront go up after we moved the static stuff over? oct vs nov so far",
+        "this month service=cloudfront",
+    ),
+    # the buckets are the S3 resources; the data-lake account; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in the data lake acc? sorry if noob q",
+        "this month service=s3 account=data-lake",
+    ),
+    # the day before is the day yesterday is compared with anyway, as FRESH_16; what drove it by account, region and
+    # usage type among the causes
+    ("/cost", "shame man the dynamo bill... why did it jump yesterday??", "why yesterday service=dynamodb"),
+    # the two regions side by side, each split by service, as the writer asked
+    (
+        "/cost",
+        "us-east-1 vs us-west-2 last month, just ec2 + rds",
+        "last month service=ec2,rds region=us-east-1,us-west-2 by region, service",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # yesterday), as FRESH_36 and FRESH_47
+    (
+        "/cost",
+        "data transfer out of us-east-1 per day for the past 2 wks? trying to size cross-region replication",
+        "last 2 weeks service=data-transfer region=us-east-1 daily",
+    ),
+    # the production account, as the writer meant it
+    ("/cost", "break down prod by region for Q3 please", "2026-q3 account=production by region"),
+    # the production account, as the writer meant it; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "top 10 rds instances us-east-1 prod",
+        "10 this month service=rds region=us-east-1 account=production",
+    ),
+    # NOT SUPPORTED (what-if pricing): the writer's nearest, the production account's month so far by region and
+    # service, as FRESH_21's move between regions
+    (
+        "/cost",
+        "rough cost if we ran a warm standby of prod in us-west-2?",
+        "this month account=production by region, service",
+    ),
+    # a filtered tag breakdown; prod among the values listed, the untagged share part of every breakdown; no range
+    # typed: this month, as the writer read it
+    (
+        "/tags",
+        "env breakdown for ap-southeast-2 — is any of that stuff actually prod??",
+        "env region=ap-southeast-2 this month",
+    ),
+    # every service, as the writer asked; the present as this month, as the writer read it, as FRESH_43
+    (
+        "/top-resources",
+        "whats the priciest stuff running in eu-west-1 rn, anything not just ec2",
+        "this month region=eu-west-1",
+    ),
+    # weeks run Monday to Sunday, the first and last partial, as FRESH_47; the October bump read off the series
+    (
+        "/cost",
+        "weekly us-west-2 since start of sept, want to see if the DR test in oct even shows up",
+        "since 2026-09-01 region=us-west-2 weekly",
+    ),
+    # twelve months by the grammar's rule: the full months before this one, as the writer counted; the three accounts
+    # are every account anyway, as FRESH_43
+    (
+        "/cost",
+        "Need total AWS spend by month for the last 12 months, all 3 accounts. For the EDP renewal deck",
+        "last 12 months monthly",
+    ),
+    # the SP and RI fees are the commitment fees, by month, as FRESH_41 and FRESH_43; the day they are booked on is a
+    # description, each month's figure is that day's
+    (
+        "/cost",
+        "what are we paying for savings plans and RIs each month (the charges on the 1st)?",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2's month so far by charge class, its usage beside the
+    # commitment fees, as FRESH_26 and FRESH_28
+    (
+        "/cost",
+        "roughly how much of our EC2 is still on-demand vs covered by the SP?",
+        "this month service=ec2 by charge-class",
+    ),
+    # the tax and the credits as their own lines beside the rest by charge class, both totals read off it, as FRESH_27
+    # and
+    # FRESH_40
+    (
+        "/cost",
+        "can I get the YTD number excluding tax and credits pls. and then with them, separately",
+        "ytd by charge-class",
+    ),
+    # NOT SUPPORTED (December): the writer's nearest, this month's forecast, as FRESH_14 and FRESH_24
+    (
+        "/cost",
+        "what's the forecast for december? trying to work out our commit level for next year",
+        "forecast 2026-11",
+    ),
+    # the values are listed in every breakdown (checkout, search and data among them); the untagged share is part of
+    # every breakdown, as FRESH_47
+    ("/tags", "spend by project last quarter - finance want checkout vs search vs data", "project last quarter"),
+    # the untagged share is part of every breakdown
+    ("/tags", "team split for october and how much nobody owns", "team 2026-10"),
+    # all accounts and services is everything anyway; the year so far, as FRESH_19
+    ("/top-resources", "top 20 most expensive resources across everything YTD", "20 ytd"),
+    # NOT SUPPORTED (remaining balance): the writer's nearest, the credits applied so far by month, as FRESH_30
+    ("/cost", "how much credit have we burned this year and whats left on it?", "ytd charge-class=credit monthly"),
+    # daily data: the whole days holding the night, yesterday and today's partial day, as FRESH_9 and FRESH_17; the
+    # data-lake account, as the writer meant it; the two days before are the period compared with anyway
+    (
+        "/cost",
+        "glue cost last night?? jobs fell over around 2am and i think they retried like crazy",
+        "2026-11-26..2026-11-27 service=glue account=data-lake",
+    ),
+    # the ten whole days before today by the grammar's rule, as the writer counted
+    ("/cost", "glue daily in the data-lake acct, last 10 days", "last 10 days service=glue account=data-lake daily"),
+    # the jobs are the Glue resources; this week from Monday to today
+    ("/top-resources", "which glue jobs cost the most this week", "this week service=glue"),
+    # a follow-up read as the whole question: the data-lake account's S3 by day from the 20th to today; storage and
+    # requests are S3 usage types, as FRESH_13
+    (
+        "/cost",
+        "did s3 spike as well? the broken job was writing a ton of tiny files to the lake bucket",
+        "since 2026-11-20 service=s3 account=data-lake daily by usage-type",
+    ),
+    # data among the values listed beside the others; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "project=data vs everything else this month, trying to show mgmt what the glue mess costs",
+        "project this month",
+    ),
+    # the week by the grammar's rule, the last whole week (the writer counted 7 days back from yesterday), as
+    # FRESH_43; the data-lake account
+    ("/cost", "anything weird in data lake over the last week?", "anomalies last week account=data-lake"),
+    # the keys and queues are the KMS and SQS resources, in one list; the data-lake account
+    (
+        "/top-resources",
+        "kms keys and sqs queues by cost, data-lake only, nov",
+        "2026-11 service=kms,sqs account=data-lake",
+    ),
+    # NOT SUPPORTED (job runs): the writer's nearest, Glue's cost on the 26th against its average day over the month
+    # before it, as FRESH_44's average against the days before
+    (
+        "/cost",
+        "how much did the failed glue runs cost us compared to a normal night",
+        "average 2026-11-26 vs 2026-11-01..2026-11-25 service=glue",
+    ),
+    ("/cost", "where do we land this month", "forecast 2026-11"),
+    # Black Friday is today: its total so far, the partial day marked so; the writer's optional comparison with last
+    # year's left out, as FRESH_47
+    ("/cost", "black friday so far?", "today"),
+    # no range typed: like for like, the complete days of November against the same days of October, as FRESH_45
+    ("/cost", "why is aws up", "why this month"),
+    # the same days of last year are the comparison every answer makes anyway, as CORPUS and FRESH_18
+    ("/cost", "2026 vs 2025?", "ytd"),
+    # no range typed: this month, as the writer read it; the values are listed biggest first, the untagged share among
+    # them, as FRESH_45
+    ("/tags", "which team spends most", "team this month"),
+    # the single most expensive resource; no range typed: this month, as the writer read it
+    ("/top-resources", "biggest single line item?", "1 this month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_47 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we over budget", "!budget"),
+    # the two accounts side by side; no percentages in the grammar: the share read off by hand, as FRESH_46
+    ("/cost", "staging vs prod last month, as a %?", "last month account=staging,production by account"),
+    # the month so far with its tax line apart by charge class, as FRESH_30 and FRESH_42; the total without tax is the
+    # total less that line
+    (
+        "/cost",
+        "quick q - does the total you show include tax? just want to know which number im looking at",
+        "this month by charge-class",
+    ),
+    # no freshness question in the grammar: today's total, whose answer says whether the day is partial or has no data
+    # yet, and how far the data goes
+    ("/cost", "how fresh is this data? is today in there yet", "today"),
+    # every answer names its basis: October's total on the bot's own basis; NOT SUPPORTED (invoice): held against it
+    # by hand, as FRESH_38
+    ("/cost", "are these numbers amortized or unblended?? finance says oct doesnt match the invoice", "2026-10"),
+    # no range typed: this month; the untagged share of the team key is part of every breakdown, as FRESH_40
+    ("/tags", 'when you say "untagged" does that mean no team tag or no tags at all?', "team this month"),
+    # the week by the grammar's rule, Monday 16 to Sunday 22, the answer naming its days
+    ("/cost", 'does "last week" mean mon-sun or just the last 7 days for you', "last week"),
+    # credits as their own line beside the rest by charge class, the figure with and without them read off it, as
+    # FRESH_43
+    (
+        "/cost",
+        "are credits netted out of the ec2 number from yesterday or not",
+        "yesterday service=ec2 by charge-class",
+    ),
+    # no range typed: this month; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "does aws:createdBy count as a tag here or only our own ones? give me the createdBy split anyway",
+        "aws:createdBy this month",
+    ),
+    # every account the bot sees on its own line, the data-lake account among them; no range typed: this month
+    ("/cost", "which accounts are you even looking at? dont see the data lake one anywhere", "this month by account"),
+    # the charge classes of the day apart, the fees booked on the first of the month among them, as FRESH_47
+    ("/cost", "the nov 1 number looks insane, is that the SP/RI fees or something else?", "2026-11-01 by charge-class"),
 )

@@ -109,6 +109,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_46_FIRST_SIGHT,
     FRESH_47,
     FRESH_47_FIRST_SIGHT,
+    FRESH_48,
+    FRESH_48_FIRST_SIGHT,
+    FRESH_49,
+    FRESH_49_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -379,15 +383,26 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=38, wrong=11),
-    # held back unread to the end of their stop and only scored (first sight on a7459e7)
-    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=21, wrong=19),
+    # held back unread to the end of their stop and scored (first sight on a7459e7: 21/10/19 and 29/6/15 at the
+    # end), then read at its very end
+    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=29, wrong=19),
     BlindBatch(
         "FRESH_47",
         FRESH_47,
         FRESH_47_FIRST_SIGHT,
-        right=28,
-        wrong=16,
+        right=31,
+        wrong=14,
         shared=frozenset({"are we over budget for the year?"}),
+    ),
+    # held back unread to the end of their stop and only scored (first sight on 04a15b3)
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=25, wrong=15),
+    BlindBatch(
+        "FRESH_49",
+        FRESH_49,
+        FRESH_49_FIRST_SIGHT,
+        right=27,
+        wrong=15,
+        shared=frozenset({"are we over budget"}),
     ),
 )
 
