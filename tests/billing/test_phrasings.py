@@ -354,7 +354,7 @@ BLIND_BATCHES = (
     # after, where the translator left the deploy's day out)
     BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=17),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
-    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=31, wrong=14),
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=32, wrong=13),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
