@@ -50,9 +50,9 @@ _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?q([1-4])$")
 _BARE_QUARTER = re.compile(r"^q([1-4])$")
 #: A day of the month as people write it beside a month name: `3`, `3rd`, `21st`.
-_DAY_NUMBER = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
+DAY_NUMBER = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
 #: A day of the month alone, as an ordinal: `the 2nd`, `since 1st` (a bare number is not a day).
-_ORDINAL = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$")
+ORDINAL = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)$")
 #: Day and month with a separator: `17/11`, `03/11/2026` (order settled by `_slash_order`), `15.10` (always day
 #: first: no calendar writes month.day), and `2026/11/03`.
 #: `01-11-2026`, day or month first with dashes, is read the same way when its year is written in full.
@@ -477,18 +477,18 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             used = 1
         return (*_half(1 if w == "first" else 2, year, today), j + used - i)
     if (
-        (day := _ORDINAL.match(w)) is not None
+        (day := ORDINAL.match(w)) is not None
         and word_at(tokens, i + 1) != "of"
         and (word_at(tokens, i + 1) not in MONTH_NAMES)
     ):  # `since 1st`: a day of this month (or the last, when it is still to come)
         start = month_start(today) if int(day[1]) <= today.day else add_months(month_start(today), -1)
         return (*calendar_day(start.month, int(day[1]), start.year, today, w), 1)
-    if (day := _ORDINAL.match(w)) is not None and word_at(tokens, i + 1) == "of":
+    if (day := ORDINAL.match(w)) is not None and word_at(tokens, i + 1) == "of":
         which = word_at(tokens, i + 2)
         if which in ("this", "last", "the") and word_at(tokens, i + 3) == "month":  # `the 15th of this month`
             start = month_start(today) if which != "last" else add_months(month_start(today), -1)
             return (*calendar_day(start.month, int(day[1]), start.year, today, w), 4)
-    if (day := _DAY_NUMBER.match(w)) is not None:  # `3 oct`, `3rd of october`
+    if (day := DAY_NUMBER.match(w)) is not None:  # `3 oct`, `3rd of october`
         j = i + 2 if word_at(tokens, i + 1) == "of" else i + 1
         month = word_at(tokens, j)
         if month is None or month not in MONTH_NAMES:
@@ -525,7 +525,7 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
                 *_days_of(MONTH_NAMES[w], (int(days[1]), int(days[2])), year, today, tokens[i : i + 2 + used]),
                 2 + used,
             )
-        if nxt is not None and (day := _DAY_NUMBER.match(nxt)) is not None:  # `oct 3`, `october 3rd 2026`
+        if nxt is not None and (day := DAY_NUMBER.match(nxt)) is not None:  # `oct 3`, `october 3rd 2026`
             year, used = year_at(tokens, i + 2)
             text = " ".join(t.text for t in tokens[i : i + 2 + used])
             return (*calendar_day(MONTH_NAMES[w], int(day[1]), year, today, text), 2 + used)
@@ -566,7 +566,7 @@ def end_point(
         return before, today, f"{before:%Y-%m-%d}", 1
     if point is not None or w is None or first[1] - first[0] != timedelta(days=1):
         return point
-    day = _DAY_NUMBER.match(w)
+    day = DAY_NUMBER.match(w)
     if day is None:
         return None
     start = first[0]

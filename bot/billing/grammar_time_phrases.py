@@ -14,9 +14,9 @@ from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import MONTH_NAMES, ordinal, range_label, week_start, year_of_last
+from bot.billing.grammar_dates import DAY_NUMBER, MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
-from bot.billing.grammar_time import NUMBER_WORDS, WEEKDAYS, match_time_range, parse_time_range
+from bot.billing.grammar_time import NUMBER_WORDS, SHORT_WEEKDAYS, WEEKDAYS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import VERSUS_WORDS
@@ -35,8 +35,8 @@ _SPAN_ENDS = frozenset({"through", "thru", "till", "til", "until", "to", "up"})
 #: Periods whose possessive is the period itself (`last week's spend`, `today's`; a month's too: `September's`).
 _UNITS_OWNING = frozenset({"week", "month", "quarter", "year", "fortnight", "today", "yesterday"})
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-#: A day of the month as people type it (`21`, `19th`).
-_DAY_NUMBER = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+#: Every way of naming a day of the week, with its number (`tue`, `sat`: beside a date or another day, a day).
+_DAY_NAMES = {**WEEKDAYS, **SHORT_WEEKDAYS}
 #: The words a holiday's name may start with (`thanksgiving`, `black`, `last`).
 _HOLIDAY_STARTS = frozenset({words[0] for words in HOLIDAYS} | {"last", "this", "previous", "past"})
 #: Parts of a day after the day (`wed night`, `this morning`).
@@ -70,20 +70,19 @@ def _hours_back(joined: list[Token], j: int) -> int:
 def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
     """Days of a week named by their first and last (`mon-thu`, `Mon–Thu last week`, `monday to thursday`): those
     days of the week named after them, else of the latest week that has reached the last of them."""
-    days = {**WEEKDAYS, "mon": 0, "sat": 5, "sun": 6}
     for j in range(len(joined) - 1, -1, -1):
         if j > len(joined) - 1:
             continue  # a rewrite after this place shortened the list
         glued = re.fullmatch(r"([a-z]+)[-–]([a-z]+)", joined[j].lower)
-        if glued is not None and glued[1] in days and glued[2] in days:
-            first, last, used = days[glued[1]], days[glued[2]], 1
+        if glued is not None and glued[1] in _DAY_NAMES and glued[2] in _DAY_NAMES:
+            first, last, used = _DAY_NAMES[glued[1]], _DAY_NAMES[glued[2]], 1
         elif (
             j + 2 < len(joined)
-            and joined[j].lower in days
+            and joined[j].lower in _DAY_NAMES
             and joined[j + 1].lower in _DAY_JOINERS
-            and joined[j + 2].lower in days
+            and joined[j + 2].lower in _DAY_NAMES
         ):
-            first, last, used = days[joined[j].lower], days[joined[j + 2].lower], 3
+            first, last, used = _DAY_NAMES[joined[j].lower], _DAY_NAMES[joined[j + 2].lower], 3
         else:
             continue
         if first >= last:
@@ -111,25 +110,24 @@ def _day_spans(joined: list[Token]) -> list[Token]:
     """Days as people name them: a day's name before its number is the number (`sat 21`, `thu 19th`), two
     numbers and a month are the days between them (`17 to 19 nov`, `sat 21 - sun 22 nov`: `17-19 nov`), and
     Saturday with Sunday (`sat/sun`, `sat+sun`, `saturday and sunday`) is the weekend."""
-    weekdays = {*WEEKDAYS, "mon", "sat", "sun"}
     named = {  # the numbers a day's name stood before: days of the month
         joined[j + 1].position
         for j, t in enumerate(joined[:-1])
-        if t.lower in weekdays and _DAY_NUMBER.fullmatch(joined[j + 1].lower)
+        if t.lower in _DAY_NAMES and DAY_NUMBER.match(joined[j + 1].lower)
     }
     joined = [
         t
         for j, t in enumerate(joined)
-        if not (t.lower in weekdays and j + 1 < len(joined) and joined[j + 1].position in named)
+        if not (t.lower in _DAY_NAMES and j + 1 < len(joined) and joined[j + 1].position in named)
     ]
     for j in range(len(joined) - 1, -1, -1):
         window = [t.lower for t in joined[j : j + 4]]
         between = j > 0 and joined[j - 1].lower == "between"  # `between 2nd and 15th nov`
         if (
             len(window) >= 3
-            and _DAY_NUMBER.fullmatch(window[0])
+            and DAY_NUMBER.match(window[0])
             and (window[1] in _DAY_JOINERS or (between and window[1] == "and"))
-            and _DAY_NUMBER.fullmatch(window[2])
+            and DAY_NUMBER.match(window[2])
             and ((window[3:] and window[3] in MONTH_NAMES) or joined[j].position in named)
             and (j == 0 or joined[j - 1].lower not in ("top", "first", "last"))
         ):
@@ -200,10 +198,10 @@ class TimePhraseReader(ClauseReader):
                 continue
             before, part = joined[j - 1], joined[j]
             day = "today" if before.lower == "this" and part.lower != "night" else ""  # (`last night` is read)
-            named = before.lower in WEEKDAYS or before.lower in ("mon", "sat", "sun", "yesterday", "today", "yday")
+            named = before.lower in _DAY_NAMES or before.lower in ("yesterday", "today", "yday")
             if day:
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, day, before.position)]
-            elif named or _DAY_NUMBER.fullmatch(before.lower):
+            elif named or DAY_NUMBER.match(before.lower):
                 del joined[j]
             else:
                 continue
@@ -365,7 +363,7 @@ class TimePhraseReader(ClauseReader):
             if j > len(joined) - 3:
                 continue  # a rewrite after this place shortened the list
             month = MONTH_NAMES.get(joined[j + 1].lower)
-            day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", joined[j + 2].lower)
+            day = DAY_NUMBER.match(joined[j + 2].lower)
             if joined[j].lower == "last" and month is not None and day is not None:
                 year = year_of_last(month, self.today)
                 joined[j : j + 3] = [joined[j + 1], joined[j + 2], Token(Kind.WORD, str(year), joined[j].position)]

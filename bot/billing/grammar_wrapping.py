@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.billing.grammar_dates import ORDINAL
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
 
@@ -67,8 +68,6 @@ _FOLLOW_UP_NOUNS = frozenset({"thing", "things", "again", "question", "query", "
 _SAME_UNITS = frozenset(
     {"day", "days", "week", "weeks", "month", "months", "quarter", "year", "period", "time", "point", "dates"}
 )
-#: A day of the month written as an ordinal (`30th`, `1st`).
-_ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 _MINUTES = frozenset({"min", "mins", "minutes", "m"})
 #: A greeting of one word, before a comma or a dash (`morning - what was ...`).
 _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
@@ -124,7 +123,7 @@ def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> li
             return [*tokens[:j], *tokens[j + 2 :]]  # `book the accrual by EOD`: a deadline, whoever needs it
         the = after[:1] == ["the"]
         day = after[1:2] if the else after[:1]
-        if w == "by" and day and _ORDINAL_DAY.fullmatch(day[0]):
+        if w == "by" and day and ORDINAL.match(day[0]):
             # `where will it end up by the 30th`: when, no breakdown (a forecast is the month's end anyway)
             return [*tokens[:j], *tokens[j + 2 + the :]]
         if w not in ("before", "by") or not any(n in _NEEDS for n in words[max(0, j - 6) : j]) or not after:
