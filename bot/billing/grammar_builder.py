@@ -81,8 +81,8 @@ class Builder:
     moves: list[Question] = field(default_factory=list)
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
     unusual: bool = False
-    #: a spike named as a known event (`the autoscaling spike from the incident`): unusual days unless a series is
-    #: asked, which shows it
+    #: a spike named as a known event (`the autoscaling spike`): unusual days like `unusual`, but one that does not
+    #: stop `going on` asking why (`the spike going on in ec2`; `anything weird going on` asks the weird days)
     spike_named: bool = False
     #: the two ends of a span read as the time range (`from september to october`), for a question about a change
     span_ends: tuple[TimeRange, TimeRange] | None = None
