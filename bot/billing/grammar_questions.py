@@ -8,7 +8,6 @@ lists themselves are in `grammar_words`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ from bot.billing.grammar_time import (
     SHORT_WEEKDAYS,
     WEEKDAYS,
     match_time_range,
+    names_a_step,
     parse_time_range,
     shifted_range,
     span_ends,
@@ -513,11 +513,8 @@ class QuestionReader(Cursor):
 
     def asks_a_series(self) -> bool:
         """Whether the question names a time step in so many words (`daily`, `per day`, `day by day`, `hourly`), not
-        only days (`any weird days`)."""
-        words = [t.lower for t in self.tokens]
-        steps = {"daily", "hourly", "weekly", "day-by-day"}
-        pairs = itertools.pairwise(words)
-        return bool(steps & set(words)) or any(a in ("per", "by", "each") and b in ("day", "hour") for a, b in pairs)
+        only days (`any weird days`): the series it asks shows a spike."""
+        return names_a_step(self.tokens, _SPIKE_SERIES_STEPS, _SPIKE_SERIES_UNITS, leads=("per", "by", "each"))
 
     def asks_ahead(self) -> bool:
         """Whether the question is in the future tense (`what will november cost`, `is it going to be higher`,
@@ -618,6 +615,9 @@ class QuestionReader(Cursor):
             )
 
 
+#: The steps a spike shows in (`dynamo cost spiking?? daily this week`: the series, not the unusual days).
+_SPIKE_SERIES_STEPS = frozenset({"daily", "hourly", "weekly", "day-by-day"})
+_SPIKE_SERIES_UNITS = frozenset({"day", "hour"})
 #: Words of a run rate: over a past range, what it averaged (`annualised run-rate based on the last 90 days`).
 _RUN_RATE_WORDS = frozenset({"run", "run-rate", "runrate", "annualised", "annualized", "annualise", "annualize"})
 #: The time step of a run of periods of so many days (`18th vs 19th vs 20th`: day by day).

@@ -508,7 +508,12 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
     j = i + starter + first[3]
     if word_at(tokens, j) not in joiners:
         whole = first[1] - first[0] > timedelta(days=27)  # a month, a quarter, a year
-        if w == "from" and whole and first[1] <= today and _asks_series(tokens):
+        if (
+            w == "from"
+            and whole
+            and first[1] <= today
+            and names_a_step(tokens, _MONTH_SERIES_STEPS, _MONTH_SERIES_UNITS)
+        ):
             # `sqs cost month wise from jan`: a series from that month to today
             return first, (today, today + timedelta(days=1), f"{today:%Y-%m-%d}", 0), j - i
         if w == "from" and first[1] - first[0] > timedelta(days=1):
@@ -539,13 +544,21 @@ _OWNED_BY_A_PERIOD = frozenset(
 )
 
 
-def _asks_series(tokens: Sequence[Token]) -> bool:
-    """Whether the question asks a series (`monthly`, `by month`, `per week`, `each month`)."""
+def names_a_step(
+    tokens: Sequence[Token],
+    steps: frozenset[str],
+    units: frozenset[str],
+    leads: tuple[str, ...] = ("by", "per", "each", "every"),
+) -> bool:
+    """Whether the question names a time step in so many words: one of `steps` (`monthly`), or one of `units`
+    after a word stepping by it (`by month`, `per day`), not merely days (`any weird days`)."""
     words = [t.lower for t in tokens]
-    steps = {"monthly", "weekly", "daily", "quarterly"}
-    units = {"month", "week", "day", "quarter"}
-    pairs = itertools.pairwise(words)
-    return bool(steps & set(words)) or any(a in ("by", "per", "each", "every") and b in units for a, b in pairs)
+    return bool(steps & set(words)) or any(a in leads and b in units for a, b in itertools.pairwise(words))
+
+
+#: The steps of a series from a month (`sqs cost month wise from jan`: a series to today).
+_MONTH_SERIES_STEPS = frozenset({"monthly", "weekly", "daily", "quarterly"})
+_MONTH_SERIES_UNITS = frozenset({"month", "week", "day", "quarter"})
 
 
 def _a_year_later(d: date) -> date:
