@@ -54,7 +54,6 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
-from bot.billing.model import Dimension
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -436,9 +435,9 @@ class PrepassReader(TimePhraseReader):
     def _every_one(self, count: str, named: str) -> bool:
         """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
         number = int(count) if count.isdecimal() else NUMBER_WORDS.get(count)
-        held = {Dimension.ACCOUNT: len(self.vocabulary.accounts), Dimension.REGION: len(self.vocabulary.regions)}
         dimension = DIMENSION_WORDS.get(fold(named))
-        return number is not None and dimension is not None and held.get(dimension) == number > 1
+        held = len(self.vocabulary.every_value(dimension)) if dimension is not None else 0
+        return number is not None and held == number > 1
 
     def _names_a_value_with_neighbour(self, j: int) -> bool:
         """Whether the word at `j` and a word beside it are words of one stored value (`boxusage use1`)."""

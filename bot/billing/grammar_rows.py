@@ -11,6 +11,7 @@ calls these once every word is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.billing.grammar_builder import ref_text
 from bot.billing.grammar_cursor import Cursor
@@ -56,11 +57,10 @@ class RowsReader(Cursor):
         named_in_words: list[Filter] = []
         for (ref, negate), values in chosen.items():
             explicit = next((f for f in out.filters if f.dimension == ref), None)
-            aside = self.named_in_another_clause(ref, values)
-            if explicit is None and ref in out.group_by and not negate and (weighs or aside) and values != [UNTAGGED]:
+            grouped = explicit is None and ref in out.group_by and not negate and values != [UNTAGGED]
+            if grouped and (weighs or self.named_in_another_clause(ref, values)):
                 # `split across the accounts? is data-lake the biggest`: weighed against the others, shown among them
-                labels = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
-                shown = ", ".join(f"`{v}`" for v in labels)
+                shown = ", ".join(f"`{v}`" for v in self.labels(ref, values))
                 out.readings.append(f"Listed every value of `{ref_text(ref, self.vocabulary)}`, {shown} among them.")
                 continue
             if explicit is None:
@@ -136,12 +136,9 @@ class RowsReader(Cursor):
         one by one, keeps nothing out; the breakdown shows them all, said."""
         out = self.out
         for f in named_in_words:
-            if (
-                f in out.filters
-                and f.dimension in out.group_by
-                and not f.negate
-                and set(f.values) == self.held(f.dimension)
-            ):
+            every = self.vocabulary.every_value(f.dimension.kind)
+            shown = f in out.filters and f.dimension in out.group_by and not f.negate
+            if shown and len(every) > 1 and set(f.values) == every:
                 # `us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2`: every one named keeps nothing out
                 out.filters.remove(f)
                 out.readings.append(
@@ -207,11 +204,9 @@ class RowsReader(Cursor):
         ]
         return bool(places) and all(p >= end for p in places)
 
-    def held(self, ref: DimensionRef) -> set[str]:
-        """Every value the bill holds of an account or a region (two or more); empty for another dimension."""
-        held = {Dimension.ACCOUNT: set(self.vocabulary.accounts), Dimension.REGION: set(self.vocabulary.regions)}
-        every = held.get(ref.kind, set())
-        return every if len(every) > 1 else set()
+    def labels(self, ref: DimensionRef, values: Sequence[str]) -> list[str]:
+        """`values` of `ref` as a person reads them (an account by its name and id)."""
+        return [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
 
     def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
@@ -228,7 +223,7 @@ class RowsReader(Cursor):
         if ref.kind is Dimension.SERVICE and shown.values == (TAX_SERVICE,):
             ref = DimensionRef(Dimension.CHARGE_CLASS)  # `what % of the bill was tax`: tax beside usage, fees, credits
         out.add_group(ref, self.vocabulary)
-        named = [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in shown.values]
+        named = self.labels(ref, shown.values)
         by = ref_text(ref, self.vocabulary)
         out.readings.append(
             f"Read the share of {', '.join(f'`{n}`' for n in named)} as the breakdown by {by}, where its part of "

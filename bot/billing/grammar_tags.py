@@ -135,16 +135,17 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
     listed = keys[0]
     own = [f for f in query.filters if _tag_key(f) == listed]
     left_out = next((f for f in own if f.negate), None)
-    typed = _typed_value(text, left_out, vocabulary) if left_out is not None else ""
-    rest = _cost_text(replace(query, group_by=(DimensionRef.tag(listed),)), vocabulary)
-    if left_out is not None and "!=" in typed:  # `team team!=web`: asked to leave it out, which the list cannot
-        raise NotATagsQuestion.asking(
-            f"`{typed}`: `/tags` lists every value of `{vocabulary.tag_label(listed)}`, and cannot leave some out.",
-            "/cost",
-            rest,
-            what="the others",
-        )
-    if left_out is not None:  # `how much of it is non-prod`: every value listed, the one named among them
+    if left_out is not None:
+        typed = _typed_value(text, left_out, vocabulary)
+        rest = _cost_text(replace(query, group_by=(DimensionRef.tag(listed),)), vocabulary)
+        if "!=" in typed:  # `team team!=web`: asked to leave it out, which the list cannot
+            raise NotATagsQuestion.asking(
+                f"`{typed}`: `/tags` lists every value of `{vocabulary.tag_label(listed)}`, and cannot leave some out.",
+                "/cost",
+                rest,
+                what="the others",
+            )
+        # `how much of it is non-prod`: every value listed, the one named among them
         readings.append(
             f"Listed every value of `{vocabulary.tag_label(listed)}`, `{typed}` among them: `/cost {rest}` totals the "
             "others."

@@ -864,6 +864,15 @@ class Vocabulary:
     def _stored_value_folds(self) -> tuple[str, ...]:
         return tuple(w.casefold() for w in self._stored_value_words)
 
+    def every_value(self, kind: Dimension) -> frozenset[str]:
+        """Every account or every region the bill holds (all of them named means none left out); empty for a
+        dimension whose values the vocabulary may hold only in part."""
+        if kind is Dimension.ACCOUNT:
+            return frozenset(self.accounts)
+        if kind is Dimension.REGION:
+            return frozenset(self.regions)
+        return frozenset()
+
     def region_of_short_form(self, word: str) -> str | None:
         """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`, `euw1` ->
         `eu-west-1`) or names by its place (`sydney` -> `ap-southeast-2`, `hong kong` joined), or None."""
