@@ -73,6 +73,8 @@ _UP = ("out", "live", "on", "off")
 
 
 #: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
+#: What a list is ranked by anyway, before `wise` (`$$ wise`, `cost-wise`).
+_COST_WISE = ("$", "$$", "$$$", "cost", "money", "price", "spend")
 _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `days that stand out`: unusual days
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
@@ -94,7 +96,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         (("w/c",), ("w/b",), ("week", "commencing"), ("week", "beginning"), ("week", "starting")), ("week", "of")
     ),
     # `biggest s3 buckets $$ wise`: by cost, as every list is
-    **{(w, "wise"): () for w in ("$", "$$", "$$$", "cost", "money", "price", "spend")},
+    **{(w, "wise"): () for w in _COST_WISE},
     # `just need 1 number`: the total, which every answer leads with
     **{(n, w): () for n in ("1", "one", "single") for w in ("number", "figure")},
     # `are we gonna blow past last month at this rate`: where the month lands
@@ -432,6 +434,13 @@ class PrepassReader(TimePhraseReader):
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
             self.typed[tok.position] = tok.text
 
+    def _what_the_total_holds(self, joined: list[Token], start: int, end: int, position: int) -> None:
+        """The words `joined[start:end]` ask whether charges are in the total (`does it include tax`, `are credits
+        netted out`): read as the split by charge class (at `position`), which shows each, and said."""
+        typed = " ".join(t.text for t in joined[start:end])
+        self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
+        joined[start:end] = [Token(Kind.WORD, w, position) for w in ("by", "charge-class")]
+
     def _every_one(self, count: str, named: str) -> bool:
         """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
         number = int(count) if count.isdecimal() else NUMBER_WORDS.get(count)
@@ -588,7 +597,7 @@ class PrepassReader(TimePhraseReader):
                 continue  # a rewrite after this place shortened the list
             tok = joined[j]
             stem = re.fullmatch(r"(\w+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
-            if stem is not None and stem[1] in ("$", "$$", "$$$", "cost", "money", "price", "spend"):
+            if stem is not None and stem[1] in _COST_WISE:
                 del joined[j]  # `biggest s3 buckets $$ wise`: by cost, as every list is
                 continue
             if stem is not None and stem[1] not in ("like", "other", "clock", "length"):
@@ -709,9 +718,7 @@ class PrepassReader(TimePhraseReader):
             ):
                 k += 1
             if any(joined[m].lower in PERIOD_CHARGE_WORDS for m in range(j + 1, k)):
-                typed = " ".join(t.text for t in joined[j:k])
-                self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
-                joined[j:k] = [Token(Kind.WORD, w, tok.position) for w in ("by", "charge-class")]
+                self._what_the_total_holds(joined, j, k, tok.position)
             break
         # `are credits netted out in yours?`, `is tax deducted?`: asked whether they are in the total, the split by
         # charge class shows each
@@ -724,9 +731,7 @@ class PrepassReader(TimePhraseReader):
             asked = k > 0 and joined[k - 1].lower in ("is", "are", "was", "were", "have", "has")
             if k < j and asked:
                 end = j + 1 + (j + 1 < len(joined) and joined[j + 1].lower in ("out", "off", "in"))
-                typed = " ".join(t.text for t in joined[k - 1 : end])
-                self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
-                joined[k - 1 : end] = [Token(Kind.WORD, w, tok.position) for w in ("by", "charge-class")]
+                self._what_the_total_holds(joined, k - 1, end, tok.position)
                 break
         # `fees and tax included`: `including fees and tax`, the whole total
         for j, tok in enumerate(joined):
