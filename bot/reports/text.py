@@ -123,7 +123,8 @@ def comparison_text(
         compared = result.compared_total if result.compared_total is not None else result.total
         head = f"complete days {period_days(result.compared_range)}: {money(compared)}"
     if result.previous_status is PreviousStatus.NO_DATA or result.previous_total is None:
-        return f"{head}; the {versus.removeprefix('vs the ')}: no data" if head else f"{versus}: no data"
+        # (`...: $1.67; the previous period (...): no data`, `...; same days of 2023-10-01..2023-10-15 (...): no data`)
+        return f"{head}; {versus.removeprefix('vs ')}: no data" if head else f"{versus}: no data"
     delta = f"{change(result.change)} ({format_pct(result.change_pct)}) {versus}: {money(result.previous_total)}"
     text = f"{head}, {delta}" if head else delta
     usage = _usage_text(result, change)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -27,7 +28,7 @@ from bot.billing.model import (
 )
 from bot.billing.money import currency_symbol, format_change, format_money, format_pct
 from bot.billing.vocabulary import Vocabulary
-from bot.reports.text import JSON_SCHEMA, freshness_text, period_text, render_text, result_to_json
+from bot.reports.text import JSON_SCHEMA, comparison_text, freshness_text, period_text, render_text, result_to_json
 
 NOV = TimeRange(date(2026, 11, 1), date(2026, 12, 1), "this month")
 SERVICE = DimensionRef(Dimension.SERVICE)
@@ -119,6 +120,27 @@ def test_render_text_of_a_grouped_result() -> None:
         "",
         "Data up to 2026-11-26 18:00 UTC; 2026-11 estimated.",
     ]
+
+
+def test_a_period_named_to_compare_with_and_holding_no_data_is_said_without_a_stray_vs() -> None:
+    result = grouped_result()
+    october = TimeRange(date(2026, 10, 1), date(2026, 10, 28), "2026-10-01..2026-10-27")
+    named = dataclasses.replace(
+        result,
+        query=dataclasses.replace(result.query, versus=october),
+        previous_range=TimeRange(october.start, date(2026, 10, 26), f"same days of {october.label}"),
+        previous_total=None,
+        previous_status=PreviousStatus.NO_DATA,
+    )
+    assert comparison_text(named, format_money, format_change) == (
+        "complete days 2026-11-01 – 2026-11-25: $1,400.00; same days of 2026-10-01..2026-10-27 "
+        "(2026-10-01 – 2026-10-25): no data"
+    )
+    unnamed = dataclasses.replace(named, query=result.query, previous_range=result.previous_range)
+    assert comparison_text(unnamed, format_money, format_change) == (
+        "complete days 2026-11-01 – 2026-11-25: $1,400.00; the same days of the previous period (2026-10-01 – "
+        "2026-10-25): no data"
+    )
 
 
 def test_render_text_without_groups_shows_the_daily_series_and_canonical_query() -> None:
