@@ -46,6 +46,7 @@ from bot.billing.grammar_prepass import (
     UNIT_OVER,
 )
 from bot.billing.grammar_questions import QuestionReader
+from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import first_question, quoted_question
 from bot.billing.grammar_sql import sql_question
@@ -779,10 +780,13 @@ def parse_query(
     default_range: str = "this month",
     default_basis: CostBasis = CostBasis.UNBLENDED,
     allow_group_by: bool = True,
+    split_checks: bool = True,
 ) -> CostQuery:
     """The `CostQuery` that `text` asks for, resolved against `today` and the store's `vocabulary`.
 
-    Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series.
+    Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series. A
+    figure checked against another source is answered split by charge class (`grammar_reconcile`) when
+    `allow_group_by` and `split_checks` (`/tags` answers its key's values instead).
     Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
     `NotFound` for a value the store does not know (with "did you mean" suggestions). A word nothing reads
     (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
@@ -805,6 +809,7 @@ def parse_query(
             default_range=default_range,
             default_basis=default_basis,
             allow_group_by=allow_group_by,
+            split_checks=split_checks,
         )
         return replace(asked, readings=(f"Read the SQL as `{sql}`.", *asked.readings))
 
@@ -822,6 +827,7 @@ def parse_query(
                 default_range=default_range,
                 default_basis=default_basis,
                 allow_group_by=allow_group_by,
+                split_checks=split_checks,
             )
         except UserFacingError:
             return None
@@ -830,6 +836,10 @@ def parse_query(
         note = f"Read the quoted question alone: `{around}` around it says who sent it."
         return replace(asked, readings=(*asked.readings, note))
 
+    if checks_a_figure(text):  # `Cost Explorer says October was $387,912.44 but you said ~$401k`
+        checked = reconciled(text, read, split=allow_group_by and split_checks)
+        if checked is not None:
+            return checked
     try:
         return read(text)
     except UnknownWord as exc:

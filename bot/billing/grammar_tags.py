@@ -86,7 +86,9 @@ def tag_question(
         if not dropped[k]
         and not (w.casefold() in ("vs", "versus", "vs.") and k + 1 < len(typed) and dropped[k + 1])  # `vs untagged`
     ]
-    query = parse_query(" ".join(words), today=today, vocabulary=vocabulary, default_range=default_range)
+    query = parse_query(
+        " ".join(words), today=today, vocabulary=vocabulary, default_range=default_range, split_checks=False
+    )
     return _settle(text, query, vocabulary, key)
 
 

@@ -82,3 +82,20 @@ def test_cost_reads_a_unique_typo_and_the_shapes_people_type_and_says_so(clean_b
     assert ambiguous["text"].startswith(  # two regions two edits away: the person says which
         "I don't understand `us-west-1`.\nDid you mean `region=us-east-1` or `region=eu-west-1`?"
     )
+
+
+def test_a_figure_checked_against_another_tool_gets_the_split_that_explains_it(clean_bot: Bot) -> None:
+    """`Cost Explorer says ... you said ..., which one is right?`: October's total split by charge class (usage, the
+    fees of the 1st, credits, tax), with a line saying why two tools' totals differ, never a refusal of `earlier`."""
+    answer = clean_bot.ask(
+        "/cost", "Cost Explorer says October was $387,912.44 but you said ~$401k earlier, which one is right?"
+    )
+    text = blocks_text(answer["blocks"])
+    total = expected_sum(ROWS, charge_period_start=OCTOBER)
+    assert sections(answer)[0].startswith(f"*{usd(total)}* total\n")
+    assert (
+        "Read as a check of a figure from elsewhere (read past: `earlier`): the total split by charge class, "
+        "unblended. Other tools' totals differ by credits, tax, the fees of the 1st and the basis (amortized spreads "
+        "Savings Plan and RI fees over their days)."
+    ) in text
+    assert f"usage         {usd(total)}  100.0%" in text  # the test bill holds usage only
