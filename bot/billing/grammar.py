@@ -87,6 +87,7 @@ from bot.billing.grammar_words import (
     OVER_PREVIOUS,
     OVER_PREVIOUS_PERIOD,
     PERIOD_CHARGE_WORDS,
+    PERIOD_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
     RANKING_WORDS,
@@ -272,8 +273,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.set_holiday(holiday[0])
             self.out.after_versus = self.out.excluding = False
             self.i += holiday[1]
-            while self.word() in HOLIDAY_EVENTS:  # `black friday traffic`, `the BF load test`: the event's nouns
-                self.i += 1
+            while self.word() in HOLIDAY_EVENTS or self.word() in PERIOD_NOUNS:  # `black friday traffic`, `the BF
+                self.i += 1  # load test`: the event's nouns; `the BF week stretch`: its days
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
@@ -286,6 +287,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
                 day = since[0].time_range.start
                 self.out.readings.append(f"Read `{' '.join(since[0].words)}` as {since[0].what}: {day:%A %Y-%m-%d}.")
             self.i += found[1]
+            while self.word() in PERIOD_NOUNS:  # `the nov 16-22 window`: those days
+                self.i += 1
             return
         if self.forecast_phrase():
             return

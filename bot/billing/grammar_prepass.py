@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
@@ -63,6 +64,8 @@ from bot.billing.vocabulary import (
     region_code,
 )
 
+#: Documents and meetings named after a forecast (`the forecast pack`): what the figures are for.
+_FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting", "review", "doc", "slides", "file")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
@@ -138,6 +141,10 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("landing", "page"): ("page",),  # a page, not where the month lands
     ("landing", "pages"): ("pages",),
     ("end", "up"): ("land",),  # `where will Q4 end up`
+    # `the charges that land on the 1st`: where charges are posted, not where the month lands
+    **{(which, verb): (which,) for which in ("that", "which") for verb in ("land", "lands", "landed")},
+    # `need it for the forecast pack`: a document named after the forecast, not a forecast asked for
+    **{("forecast", what): () for what in _FORECAST_DOCUMENTS},
     # `month by month`: the time step
     **{(unit, "by", unit): (step,) for unit, step in _STEP_BY_STEP.items()},
     # `the fortnight just gone`, `the week just gone`: the last one
@@ -168,6 +175,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
     j = 0
     while j < len(tokens):
         found = next((p for p in index.get(words[j], ()) if tuple(words[j : j + len(p)]) == p), None)
+        if found is not None and found[0].isdigit() and j and words[j - 1] in MONTH_NAMES:
+            found = None  # `the nov 1 number`: a day of the month, not `1 number`
         if found is None:
             out.append(tokens[j])
             j += 1
@@ -243,6 +252,30 @@ _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "qu
 _ON_DEMAND_BESIDE = COMMITMENT_WORDS | {"spot", "covered", "coverage"}
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
+#: A clause after the question saying what the person guesses or is after (`, think the api retries are going mad`,
+#: `? trying to size cross-region replication`, `, want to see if the DR test in oct even shows up`).
+_GUESS = re.compile(
+    r"((?:([,;]|\s[-–—])|[.?!])\s*)(?:i\s+|i'?m\s+|am\s+)?"
+    r"(?:think|guess|suspect|pretty sure|bet|trying to|want to see if|wanna see if)\b"
+    r"(?!\s+(?:that'?s|that is|it'?s|it is|they'?re|they are|those are)\b)",  # `i think that's the 2 weeks ending ...`
+    re.IGNORECASE,
+)
+#: Where such a clause ends: its sentence's end (after `?`, `!`, `.`), or also a comma's (after a comma or a dash); a
+#: short form's full stop (`vs.`, `e.g.`) ends nothing.
+_SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.?!](?=\s|$)|\s[-–—]\s|[()]|\n")
+_CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|[,;](?=\s|$)")
+#: Words of what a cost is as a rule (`per day normally`): its average per day.
+_USUALLY = frozenset({"normally", "usually", "typically", "generally"})
+#: Words that deny a verb after them (`doesn't matter`, `do not care`).
+_NEGATIONS = frozenset({"doesn't", "doesnt", "don't", "dont", "not", "didn't", "didnt"})
+_ABOUT = frozenset({"about", "abt", "re", "for", "if"})
+
+
+def _names_charges(tok: Token) -> bool:
+    """Whether `tok` is a word of a list of charges (`tax`, `credits`, `the`, `and`, `RI/SP`)."""
+    return tok.lower in PERIOD_CHARGE_WORDS or tok.lower in _CHARGE_LIST_WORDS
+
+
 #: Units in `week over week`, `for the month of october`.
 UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -396,6 +429,7 @@ class PrepassReader(TimePhraseReader):
             else:
                 j += 1
         joined = unwrapped(joined, self.grammar_reads)  # `from #data-eng:`, `Best, Dana`, `Cost Explorer says`
+        joined = self._without_guesses(joined)
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
@@ -440,6 +474,52 @@ class PrepassReader(TimePhraseReader):
         typed = " ".join(t.text for t in joined[start:end])
         self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
         joined[start:end] = [Token(Kind.WORD, w, position) for w in ("by", "charge-class")]
+
+    def _without_guesses(self, joined: list[Token]) -> list[Token]:
+        """`joined` without the clauses after the question that say what the person guesses or is after (`lambda per
+        day since monday, think the api retries are going mad`, `weekly us-west-2, want to see if the DR test
+        shows up`): context, whose values are no filter; said."""
+        for found in _GUESS.finditer(self.text):
+            start = found.end(1)
+            ends = _CLAUSE_END if found[2] else _SENTENCE_END
+            end = next((m.start() for m in ends.finditer(self.text, found.end())), len(self.text))
+            inside = [t for t in joined if start <= t.position < end]
+            if not inside or not any(t.position < start for t in joined):
+                continue
+            self.out.readings.append(f"Read `{self.text[start:end].strip()}` as context, not part of the question.")
+            joined = [t for t in joined if not start <= t.position < end]
+        return joined
+
+    def _usual_rate(self, joined: list[Token]) -> None:
+        """`what does aws cost us per day normally?`, `usually spend a day`: the average per day, said."""
+        words = [t.lower for t in joined]
+        per_day = "daily" in words or any(w in ("per", "a", "each") and nxt == "day" for w, nxt in pairwise(words))
+        for j, tok in enumerate(joined):
+            if tok.lower in _USUALLY and per_day:
+                self.out.readings.append(f"Read `{tok.text}` as the average per day.")
+                joined[j] = Token(Kind.WORD, "average", tok.position)
+                return
+
+    def _without_indifference(self, joined: list[Token]) -> None:
+        """Charges the person says either way is fine for (`tax doesn't matter`, `don't care about credits`): no
+        filter on them, the whole total, said."""
+        for j, tok in enumerate(joined):
+            negated = j > 0 and joined[j - 1].lower in _NEGATIONS
+            if tok.lower == "matter" and negated:
+                start, end = j - 1 - (joined[j - 1].lower == "not" and j > 1), j + 1
+                while start > 0 and _names_charges(joined[start - 1]):
+                    start -= 1
+            elif tok.lower == "care" and negated and j + 1 < len(joined) and joined[j + 1].lower in _ABOUT:
+                start, end = j - 1, j + 2
+                while end < len(joined) and _names_charges(joined[end]):
+                    end += 1
+            else:
+                continue
+            if any(t.lower in PERIOD_CHARGE_WORDS for t in joined[start:end]):
+                typed = " ".join(t.text for t in joined[start:end])
+                self.out.readings.append(f"Read `{typed}` as no filter on them: the whole total.")
+                del joined[start:end]
+            return
 
     def _every_one(self, count: str, named: str) -> bool:
         """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
@@ -720,6 +800,8 @@ class PrepassReader(TimePhraseReader):
             if any(joined[m].lower in PERIOD_CHARGE_WORDS for m in range(j + 1, k)):
                 self._what_the_total_holds(joined, j, k, tok.position)
             break
+        self._without_indifference(joined)
+        self._usual_rate(joined)
         # `are credits netted out in yours?`, `is tax deducted?`: asked whether they are in the total, the split by
         # charge class shows each
         for j, tok in enumerate(joined):

@@ -14,7 +14,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_dates import MONTH_NAMES, range_label, shift_unit
+from bot.billing.grammar_dates import MONTH_NAMES, ORDINAL, range_label, shift_unit
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
@@ -318,6 +318,10 @@ class QuestionReader(Cursor):
             before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`: joined all the same
         joined = before is not None and (before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA)
         versus = out.versus
+        if current is None and out.granularity is Granularity.MONTH and found.days == 1 and self._day_of_month_only():
+            # `RI fees each month (the charges on the 1st)`: the day of every month they are posted on
+            out.readings.append(f"Read `{self.word(0)} {self.word(1)}` as the day of each month, not one day.")
+            return
         if (
             out.after_versus
             and current is not None
@@ -338,6 +342,14 @@ class QuestionReader(Cursor):
             return
         if versus is not None and joined and versus.end == found.start:  # `today vs wed/thu`: the days compared
             out.versus = TimeRange(versus.start, found.end, range_label(versus.start, found.end))
+            return
+        if (
+            versus is not None
+            and versus.start <= found.start
+            and found.end <= versus.end
+            and self._apart(out.time_at) == "("
+        ):  # `Q3 vs Q2 (Apr 1 - Jun 30)`: the days of the period compared, restated in an aside
+            out.readings.append(f"`{found.label}` in the aside is part of `{versus.label}`, the days compared.")
             return
         if current is not None and joined and not (out.comparing or out.after_versus):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
@@ -415,6 +427,12 @@ class QuestionReader(Cursor):
         if day < current.end and day <= self.today:
             return TimeRange(day, day + timedelta(days=1), range_label(day, day + timedelta(days=1)))
         return found
+
+    def _day_of_month_only(self) -> bool:
+        """Whether the cursor is at a day of the month named with no month (`the 1st`, `1st`)."""
+        words = [self.word(0), self.word(1)] if self.word(0) == "the" else [self.word(0)]
+        following = self.word(len(words))
+        return ORDINAL.fullmatch(words[-1] or "") is not None and following not in MONTH_NAMES and following != "of"
 
     def _apart(self, since: int | None) -> str:
         """What sets the cursor apart from the text's offset `since`: "." when a sentence ends between them

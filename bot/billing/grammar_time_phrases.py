@@ -148,6 +148,12 @@ def _day_spans(joined: list[Token]) -> list[Token]:
     return joined
 
 
+#: The most words between a span of holidays and its year (`BF thru cyber monday stretch cost last yr`), and words that
+#: end the span's sentence before one (`vs`: the year of another period).
+_MOST_WORDS_TO_YEAR = 3
+_NOT_TO_YEAR = frozenset({"vs", "versus", "compared", "and", "or", "than", ","})
+
+
 class TimePhraseReader(ClauseReader):
     """The time-phrase pass of the prepass, and whether a time phrase starts at a place (`time_at`)."""
 
@@ -176,9 +182,14 @@ class TimePhraseReader(ClauseReader):
                 continue
             end_at = k + 1 + last[1]
             year = first[0].time_range.start.year
-            tail = [t.lower for t in joined[end_at : end_at + 2]]
-            if tail in (["last", "year"], ["last", "yr"]):
-                year, end_at = self.today.year - 1, end_at + 2
+            # the year after them, or after a few words of the question (`... cyber monday stretch cost last yr`)
+            for gap in range(_MOST_WORDS_TO_YEAR + 1):
+                if any(t.lower in _NOT_TO_YEAR for t in joined[end_at : end_at + gap]):
+                    break
+                if [t.lower for t in joined[end_at + gap : end_at + gap + 2]] in (["last", "year"], ["last", "yr"]):
+                    year = self.today.year - 1
+                    del joined[end_at + gap : end_at + gap + 2]
+                    break
             start = first[0].in_year(year).time_range.start
             end = min(last[0].in_year(year).time_range.end, self.today + timedelta(days=1))
             if end <= start:
@@ -384,7 +395,9 @@ class TimePhraseReader(ClauseReader):
             if (
                 joined[j].lower == "the"
                 and unit in ("week", "month", "quarter", "year")
-                and joined[j - 1].lower in ("for", "in", "during", "is", "s")  # (`spread over the month` is no range)
+                # (`spread over the month` is no range)
+                and joined[j - 1].lower
+                in ("for", "in", "during", "is", "s", "how's", "hows", "does", "did", "will", "was")
                 and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
             ):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)

@@ -188,7 +188,13 @@ NOT_HELD: dict[str, NotHeld] = {
         ),
     ),
     **dict.fromkeys(
-        ("euros", "euro", "eur", "pounds", "gbp", "yen", "jpy", "inr", "rupees"),
+        (  # currencies by ISO 4217 code and name (`in rands`, `ZAR`), not English words (`real`, `won`, `try`)
+            *("euros", "euro", "eur", "pounds", "gbp", "yen", "jpy", "inr", "rupees", "rupee"),
+            *("aud", "cad", "nzd", "zar", "rand", "rands", "chf", "francs", "sek", "nok", "dkk", "kronor", "kroner"),
+            *("krona", "krone", "pln", "zloty", "czk", "huf", "brl", "reais", "mxn", "pesos", "ars", "clp", "cop"),
+            *("sgd", "hkd", "cny", "rmb", "yuan", "renminbi", "krw", "twd", "thb", "baht", "idr", "rupiah", "myr"),
+            *("ringgit", "aed", "dirhams", "sar", "riyals", "ils", "shekels", "lira"),
+        ),
         NotHeld(
             "amounts are in the currency AWS billed them in; I don't convert them.",
             "Answered in the bill's currency.",

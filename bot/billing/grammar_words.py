@@ -331,6 +331,8 @@ HOLIDAY_EVENTS = frozenset(
     {"load", "test", "tests", "traffic", "sale", "sales", "prep", "deploy", "launch", "campaign", "rush", "peak"}
     | {"scale-out", "scaleout", "readiness", "freeze", "promo", "promotion", "event", "war-room", "gameday", "push"}
 )
+#: Nouns a time phrase may end with (`the BF thru cyber monday stretch`, `the nov 16-22 window`): its days.
+PERIOD_NOUNS = frozenset({"period", "window", "stretch", "span", "timeframe", "timespan"})
 #: Nouns for a person (`which person spends the most`, `which engineer`): with `which`, as `who`.
 PERSON_NOUNS = frozenset(
     {"person", "people", "engineer", "engineers", "user", "users", "developer", "developers", "dev", "devs"}

@@ -813,7 +813,8 @@ def test_listing_commands_read_pods_money_signs_and_resources_without_a_tag() ->
             "the RIs we prepaid back in January... is that upfront in your numbers",
             "2026-01 charge-class=recurring,one-time",
         ),
-        ("roughly what does aws cost us per day normally?", "this month daily"),
+        # what a day usually costs: the average per day, one figure
+        ("roughly what does aws cost us per day normally?", "average this month"),
     ],
 )
 def test_either_days_said_twice_ex_and_an_ellipsis_read_as_meant(text: str, meaning: str) -> None:

@@ -261,14 +261,14 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=30, wrong=13),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=37, wrong=12),
     # `/tags ... how much of staging is tagged env=dev by mistake`: the env tag's values within env=dev (was refused
     # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging; `Acme is asking
     # what their search feature runs on and what it cost in october`: `Acme` read as the name of who asks (was
     # refused naming it), the search project's October, where the translator also wrote by service
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=35, wrong=13, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=36, wrong=12, shared=frozenset({"are we over budget for q4?"})
     ),
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
@@ -301,8 +301,8 @@ BLIND_BATCHES = (
         "FRESH_19",
         FRESH_19,
         FRESH_19_FIRST_SIGHT,
-        right=44,
-        wrong=4,
+        right=45,
+        wrong=3,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread through one stop, read in the next
@@ -329,7 +329,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=26, wrong=17),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=36, wrong=10),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
@@ -352,13 +352,16 @@ BLIND_BATCHES = (
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
-    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=17),  # held back, read in the next stop
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=16),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=32, wrong=13),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=9),  # a refusal became an answer
+    # `data transfer by region last month - trying to figure out what cross-region replication is costing us`: what
+    # the person is after is context (no longer split by usage type), where the translator read the replication
+    # words as the usage types to show
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=35, wrong=10),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
@@ -367,7 +370,9 @@ BLIND_BATCHES = (
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=37, wrong=13),
-    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
+    # `/tags how much is untagged in the data-lake account? i bet half of what people call "data" has no tag at
+    # all`: the guess is context, so every key's coverage in data-lake, where the translator wrote the team key
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=34, wrong=13),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
     # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
@@ -376,16 +381,16 @@ BLIND_BATCHES = (
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=28, wrong=15),
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=36, wrong=8),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=30, wrong=12),
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=12),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
     BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=38, wrong=11),
     # held back unread to the end of their stop and scored (first sight on a7459e7: 21/10/19 and 29/6/15 at the
     # end), then read at its very end
-    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=29, wrong=19),
+    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=30, wrong=18),
     BlindBatch(
         "FRESH_47",
         FRESH_47,
@@ -394,14 +399,14 @@ BLIND_BATCHES = (
         wrong=14,
         shared=frozenset({"are we over budget for the year?"}),
     ),
-    # held back unread to the end of their stop and only scored (first sight on 04a15b3)
-    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=25, wrong=15),
+    # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
         FRESH_49_FIRST_SIGHT,
-        right=27,
-        wrong=15,
+        right=32,
+        wrong=13,
         shared=frozenset({"are we over budget"}),
     ),
 )

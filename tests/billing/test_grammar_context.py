@@ -1,0 +1,195 @@
+"""The grammar meets people (the forty-eighth and forty-ninth blind batches): a figure of ours checked against
+another tool's, what the person guesses or is after, what they say does not matter, and a few words of time. Each
+test asserts the question read and the sentence a person reads about it. Today is Friday 2026-11-27, Black Friday;
+`tests.billing.phrasings.VOCAB` holds the accounts production, staging and data-lake and EC2, S3, RDS, DynamoDB,
+Lambda, CloudFront, Glue, KMS, SQS, Data Transfer, EKS and Tax."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.billing.grammar_tags import tag_question
+from bot.billing.model import CostQuery
+from tests.billing.phrasings import TODAY, VOCAB
+
+#: What every check of a figure from elsewhere says after its period, filters and words read past.
+_WHY_TOTALS_DIFFER = (
+    "Other tools' totals differ by credits, tax, the fees of the 1st and the basis (amortized spreads Savings Plan "
+    "and RI fees over their days)."
+)
+
+
+def parse(text: str) -> CostQuery:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "read_past"),
+    [
+        # another tool's total and ours, which is right: the month split by charge class
+        (
+            "Cost Explorer says October was $387,912.44 but you said ~$401k earlier, which one is right?",
+            "2026-10 by charge-class",
+            " (read past: `earlier`)",
+        ),
+        # the filters named stay; `why` is the why of the two figures, not of a change in the bill
+        (
+            "finance deck says EC2 was 142k in sept, why am i getting a different number from you",
+            "2026-09 service=ec2 by charge-class",
+            "",
+        ),
+        # a figure quoted in quote marks, and our own figure's clause with its own time (`this morning`)
+        (
+            "\"Total: $12,871.06\" <- that's what the billing console shows for yesterday, why's it different from "
+            "what you told me this morning",
+            "yesterday by charge-class",
+            "",
+        ),
+        (
+            "CUR in athena gives 6,402.19 for dynamodb in week 46, you say ~5.9k. what's included on your side?",
+            "2026-w46 service=dynamodb by charge-class",
+            " (read past: `gives`)",
+        ),
+        # which basis: the note says which one answered
+        (
+            "are these numbers amortized or unblended?? finance says oct doesnt match the invoice",
+            "2026-10 by charge-class",
+            " (read past: `finance`, `doesnt`, `match`)",
+        ),
+    ],
+)
+def test_a_figure_checked_against_another_tool_is_answered_split_by_charge_class(
+    text: str, same_as: str, read_past: str
+) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    note = f"Read as a check of a figure from elsewhere{read_past}: the total split by charge class, unblended."
+    assert f"{note} {_WHY_TOTALS_DIFFER}" in query.readings
+
+
+def test_a_check_in_tags_lists_the_key_and_says_what_totals_hold() -> None:
+    found = tag_question(
+        "the grafana platform dashboard shows $23.5k for last week but /tags gave me something different, "
+        "what am I missing",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (found.key, found.time_range.label, found.filters) == ("user:team", "last week", ())
+    assert f"Read as a check of a figure from elsewhere, unblended. {_WHY_TOTALS_DIFFER}" in found.readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ec2 this month vs last month, is that right?",  # a doubt with no other figure: the question as asked
+        "what's different in s3 this week",
+        "ec2 by region last month",
+    ],
+)
+def test_a_question_with_no_figure_from_elsewhere_is_no_check(text: str) -> None:
+    assert not any("check of a figure" in r for r in parse(text).readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # what the person guesses: a value in it is no filter
+        (
+            "lambda per day since monday pls, think the api retries are going mad",
+            "since 2026-11-23 service=lambda daily",
+            "Read `think the api retries are going mad` as context, not part of the question.",
+        ),
+        # what they are after, to its sentence's end, past a short form's full stop
+        (
+            "Why did KMS cost in staging roughly double between the week of Nov 9 and the week of Nov 16? I'm trying "
+            "to rule out a key-rotation misconfig vs. just more API calls from the new Lambda consumers.",
+            "why 2026-11-16..2026-11-22 service=kms account=staging",
+            "Read `I'm trying to rule out a key-rotation misconfig vs. just more API calls from the new Lambda "
+            "consumers` as context, not part of the question.",
+        ),
+        (
+            "weekly us-west-2 since start of sept, want to see if the DR test in oct even shows up",
+            "since 2026-09-01 region=us-west-2 weekly",
+            "Read `want to see if the DR test in oct even shows up` as context, not part of the question.",
+        ),
+        # a guess that says which days were meant is part of the question
+        (
+            'what the api stuff cost "last sprint" - i think that\'s the 2 weeks ending last friday?',
+            "2026-11-07..2026-11-20 tag:team=api",
+            "Read `sprint` as `2026-11-07..2026-11-20`, the days given.",
+        ),
+        # what does not matter is no filter
+        (
+            "ec2 last month, tax doesn't matter",
+            "last month service=ec2",
+            "Read `tax doesn't matter` as no filter on them: the whole total.",
+        ),
+        (
+            "ec2 last month, don't care about tax",
+            "last month service=ec2",
+            "Read `don't care about tax` as no filter on them: the whole total.",
+        ),
+        (
+            "What's SQS + Lambda combined in prod for Q3 2026 (Jul 1 – Sep 30) vs Q2 (Apr 1 – Jun 30)? Net of "
+            "credits please; tax doesn't matter.",
+            "2026-q3 vs 2026-q2 service=sqs,lambda account=production",
+            "`2026-04-01` in the aside is part of `2026-q2`, the days compared.",
+        ),
+    ],
+)
+def test_context_around_the_question_is_said_and_filters_nothing(text: str, same_as: str, reading: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert reading in query.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # a document named after the forecast is no forecast asked
+        (
+            "monthly AWS totals Jan–Oct 2026 by account please? Need it for the forecast pack",
+            "2026-01..2026-10 by account monthly",
+            None,
+        ),
+        # charges that land on the 1st are posted then; `where will we land` is still the forecast
+        ("Savings Plan + RI fees for each month this year (the charges that land on the 1st)", None, None),
+        ("where does the month land", "forecast this month", None),
+        # the 1st beside a monthly step is the day of each month
+        (
+            "what are we paying for savings plans and RIs each month (the charges on the 1st)?",
+            "since 2026-06-01 charge-class=recurring,one-time monthly",
+            "Read `the 1st` as the day of each month, not one day.",
+        ),
+        ("the nov 1 number looks insane", "2026-11-01", None),  # a day, not `1 number`
+        (
+            "roughly what does aws cost us per day normally?",
+            "average this month",
+            "Read `normally` as the average per day.",
+        ),
+        ("how's the week looking", "this week", None),
+        ("what did the year cost", "this year", None),
+        ("oct 1 to oct 15 period", "2026-10-01..2026-10-15", None),
+        ("the nov 16-22 window", "2026-11-16..2026-11-22", None),
+        (
+            "what did the whole BF thru cyber monday stretch cost last yr? daily if easy",
+            "2025-11-28..2025-12-01 daily",
+            "Read `BF thru cyber monday` as `2025-11-28..2025-12-01`.",
+        ),
+        (
+            "whats the EC2 bill for nov so far... in rands if you can, my manager thinks in ZAR",
+            "2026-11 service=ec2",
+            "`rands`: amounts are in the currency AWS billed them in; I don't convert them. Answered in the bill's "
+            "currency.",
+        ),
+    ],
+)
+def test_words_of_time_and_money_people_use(text: str, same_as: str | None, reading: str | None) -> None:
+    query = parse(text)
+    if same_as is None:
+        assert query.question.value != "forecast"
+    else:
+        assert query == parse(same_as)
+    if reading is not None:
+        assert reading in query.readings
