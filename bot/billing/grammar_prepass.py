@@ -141,6 +141,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("landing", "page"): ("page",),  # a page, not where the month lands
     ("landing", "pages"): ("pages",),
     ("end", "up"): ("land",),  # `where will Q4 end up`
+    # `this month until now`, `Nov 1st till now`: to date (through today)
+    **dict.fromkeys((("until", "now"), ("till", "now"), ("til", "now"), ("up", "to", "now")), ("to", "date")),
     # `the charges that land on the 1st`: where charges are posted, not where the month lands
     **{(which, verb): (which,) for which in ("that", "which") for verb in ("land", "lands", "landed")},
     # `need it for the forecast pack`: a document named after the forecast, not a forecast asked for
@@ -556,9 +558,16 @@ class PrepassReader(TimePhraseReader):
             if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words
                 joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]
         # `is it normal?`, `back to normal`: is it unusual (`more than normal` compares, as every answer does)
+        asks_if = bool(joined) and joined[0].lower in ("is", "are", "does", "do", "looks", "look")
         for j in range(1, len(joined)):
             before = joined[j - 1].lower
-            if joined[j].lower in ("normal", "expected") and before in ("it", "that", "this", "to", "above"):
+            after = joined[j + 1].lower if j + 1 < len(joined) else ""
+            # `is ap-se-2 normal today?`: asked of what was named before it (`a normal week` is a period)
+            period = after in UNIT_OVER or after in WEEKDAYS
+            asked_of = asks_if and not period and before not in ("a", "than", "then")
+            if joined[j].lower in ("normal", "expected") and (
+                before in ("it", "that", "this", "to", "above") or asked_of
+            ):
                 joined[j] = Token(Kind.WORD, "unusual", joined[j].position)
         # `forecast to blow past it`: beyond it, no time; `blow past last month`: over it, the period held against
         joined = [

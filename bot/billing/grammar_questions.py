@@ -281,6 +281,9 @@ class QuestionReader(Cursor):
         read, ended where the period after the word ends (the end a person names is the last day they want)."""
         current = self.out.time_range
         w = self.word()
+        if current is None and w in ("to", "till", "til", "until") and self.word(1) in ("date", "today"):
+            self.i += 2  # `how much have we spent to date`, `till today`: the range in progress (the default), so far
+            return True
         if current is None or self.out.after_versus:
             return False
         if w in ("to", "till", "til", "until") and self.word(1) == "date":  # `FY26 to date`: through today

@@ -54,12 +54,14 @@ _BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
 
 def _hours_back(joined: list[Token], j: int) -> int:
     """How many tokens at `j` name a few hours back from now (`last 3 hrs`, `past few hours`, `last 6h`, `the
-    last couple of hours`): fewer than a day's; 0 when none do (`last 48h` is days)."""
+    last couple of hours`, `last hr`): fewer than a day's; 0 when none do (`last 48h` is days)."""
     if joined[j].lower not in ("last", "past"):
         return 0
     words = [t.lower for t in joined[j + 1 : j + 5]]
     if words[:1] and (m := _SHORT_HOURS.fullmatch(words[0])) and int(m[1]) < 24:
         return 2  # `last 6h`
+    if words[:1] and words[0] in _HOUR_WORDS:
+        return 2  # `last hr`, `the past hour`
     number = words[0] if words else ""
     said = 2 if words[:2] == ["couple", "of"] else 1  # `couple of`
     few = (number.isdecimal() and 0 < int(number) < 24) or number in ("few", "couple", "several")

@@ -164,7 +164,13 @@ questions, a finance business partner in cost centres, a developer on a phone, a
 team, a number pasted from elsewhere; a South African engineer, an SRE planning a failover between regions, a head
 of procurement negotiating with AWS, a data engineer after failed Glue jobs, an executive's one-liners, questions
 about the bot's own numbers): `FRESH_48` and `FRESH_49`, first sight on 04a15b3, held back unread to the end and
-only scored.
+only scored. They were read in the next stop, when three more were written and translated the same way, all first
+sight on faac62b (the grammar at that stop's start): `FRESH_50` (a Brazilian developer writing English, a FinOps
+practitioner in Cost Explorer's terms, a chief of staff preparing an all-hands, a platform engineer mid-refactor, an
+on-call engineer on a phone, replies in a thread), read part way through that stop; `FRESH_51` (an Indian English
+SRE lead, a data scientist on spot instances, a German engineer, an accounts-payable clerk at month end, a mobile
+product manager in product words, a tired team lead on a Friday) and `FRESH_52` (the same six voices as `FRESH_50`,
+written by another writer), held back unread to its end and only scored.
 """
 
 from __future__ import annotations
@@ -9798,4 +9804,822 @@ FRESH_49: tuple[tuple[str, str, str], ...] = (
     ("/cost", "which accounts are you even looking at? dont see the data lake one anywhere", "this month by account"),
     # the charge classes of the day apart, the fees booked on the first of the month among them, as FRESH_47
     ("/cost", "the nov 1 number looks insane, is that the SP/RI fees or something else?", "2026-11-01 by charge-class"),
+)
+
+FRESH_50_FIRST_SIGHT = (22, 12, 16)
+
+FRESH_50: tuple[tuple[str, str, str], ...] = (
+    # all accounts and regions is every account anyway; the month so far, today's partial day marked so
+    ("/cost", "hello, how much we spent with EC2 in this month until now?", "this month service=ec2"),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6, FRESH_21, FRESH_24 and
+    # FRESH_46
+    ("/cost", "unblended vs amortized for linked account 123456789012, MTD, group by service pls", "!unblended"),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_44; the rounding done by hand
+    ("/cost", "whats our total AWS bill for October, roughly? need a round number for a slide", "2026-10"),
+    # the three days by the grammar's rule, the whole days before today, as the writer counted; the staging account by
+    # its id; the instances are EC2's; the teardown is the writer's context, the leftovers read off the list
+    (
+        "/top-resources",
+        "anything in staging still burning money after we tore down the old eks module? biggest ec2 in 210987654321 "
+        "last 3 days",
+        "last 3 days service=ec2 account=staging",
+    ),
+    # yesterday is the day today is compared with anyway, as FRESH_12, FRESH_17, FRESH_38 and FRESH_40 (the writer's
+    # week-earlier Friday left out); today's partial day is marked so
+    ("/cost", "why is today so hugh", "why today"),
+    # a follow-up read as the whole question: the month so far for the staging account, as FRESH_11 and FRESH_46
+    ("/top-resources", "ok and same thing but staging?", "this month account=staging"),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how is divided the cost between the teams in last month? and how much stay without tag",
+        "team last month",
+    ),
+    # no filter matches part of a value: the only stored usage type holding the writer's string is
+    # `EU-DataTransfer-Out-Bytes`, as FRESH_6 and FRESH_41; the writer's region and days, both included; unblended as
+    # the writer asked
+    (
+        "/cost",
+        "daily unblended, usage type contains DataTransfer-Out, us-east-1, 1 Nov - 26 Nov",
+        "2026-11-01..2026-11-26 usage-type=EU-DataTransfer-Out-Bytes region=us-east-1 daily unblended",
+    ),
+    # like for like: this quarter's complete days against the same stretch of Q3, as FRESH_2, FRESH_12 and FRESH_33;
+    # the change and its percentage are in every comparison, rounded by hand
+    ("/cost", 'are we spending more or less than last quarter? just need "up X%" or "down X%"', "this quarter"),
+    # NOT SUPPORTED (the hour): the writer's nearest, RDS today against yesterday, the day compared with anyway, as
+    # FRESH_9
+    ("/cost", "rds cost last hr", "today service=rds"),
+    # no NAT Gateway usage type in the vocabulary: EC2 by usage type, the NAT lines among them, as FRESH_46; the
+    # writer's week before the merge against the week from it, the writer's order kept, as FRESH_46
+    (
+        "/cost",
+        "did the nat gateway cost drop after I merged the vpc refactor on the 18th? compare week before vs week after",
+        "2026-11-11..2026-11-17 vs 2026-11-18..2026-11-24 service=ec2 by usage-type",
+    ),
+    # a follow-up read as the whole question; NOT SUPPORTED (a single resource's tags): the writer's nearest, the list
+    # again, the second resource's id, account, service and cost read off it; the earlier list's filters are not
+    # known, none kept; no range known: this month, as FRESH_46
+    ("/top-resources", "the 2nd one in that list, whats it tagged with? who created it", "this month"),
+    # the complete days of November against the same days of September from its start; the one function is the
+    # writer's suspicion, read off by hand
+    (
+        "/cost",
+        "the lambda is more expensive now that in september? i think we have a problem with one function",
+        "this month vs 2026-09 service=lambda",
+    ),
+    # no net amortized basis in the grammar: amortized, as FRESH_26 and FRESH_46; usage only: the usage class leaves
+    # tax, fees and credits out, as FRESH_36 and FRESH_43
+    (
+        "/cost",
+        "whats the net amortized for Nov so far, excl credits and tax, charge type Usage only",
+        "this month amortized charge-class=usage",
+    ),
+    # no percentages in the grammar: each service's share of the total read off by hand, as FRESH_7 and FRESH_48
+    ("/cost", "can you give me the top 5 services for 2026 so far, with a % of total for each", "ytd by service top 5"),
+    # Europe as the writer meant it, CloudFront's EU edge usage type (not the region); the writer's days from the 20th
+    # to today judged against the days before them, the anomaly engine's own baseline
+    (
+        "/cost",
+        "cloudfrnt spike?? eu",
+        "anomalies 2026-11-20..2026-11-27 service=cloudfront usage-type=EU-DataTransfer-Out-Bytes",
+    ),
+    # the writer's days from the 9th to yesterday, by day; the same number of days just before the 9th is the period
+    # compared with anyway, the writer's baseline of 1-8 Nov left out, as FRESH_47
+    (
+        "/cost",
+        "how much is KMS costing us per day since I added the per-tenant keys (tf apply went out Nov 9)",
+        "2026-11-09..2026-11-26 service=kms daily",
+    ),
+    # a follow-up read as the whole question: October's total with its tax line apart by charge class, the total
+    # without tax that total less that line, as FRESH_43
+    ("/cost", "hm that number seems too low, does it include tax?", "2026-10 by charge-class"),
+    # the buckets are the S3 resources; the data-lake account; no range typed: this month, as the writer read it, as
+    # FRESH_49
+    (
+        "/top-resources",
+        "which are the buckets more expensive of the data-lake? I need to know for to clean",
+        "this month service=s3 account=data-lake",
+    ),
+    # a tag breakdown by the project key; /tags takes no basis: the split on the bot's own basis, the writer's basis
+    # left out; the untagged share and its percentage are part of every breakdown
+    ("/tags", "project tag coverage MTD, what % of spend is untagged, amortized", "project this month"),
+    # the month-end forecast against October, as FRESH_4, FRESH_40 and FRESH_43
+    ("/cost", "where will November end up? and is that more than October", "forecast 2026-11"),
+    # the writer's most recent period, today, as FRESH_40 and FRESH_46; the production account, as the writer meant
+    # it; the instances are EC2's
+    ("/top-resources", "top ec2 prod rn", "today service=ec2 account=production"),
+    # a filtered tag breakdown; the staging account; this week from Monday to today; the untagged share is part of
+    # every breakdown
+    (
+        "/tags",
+        "spend by aws:createdBy in staging this week, trying to find who's spinning stuff up outside terraform",
+        "aws:createdBy account=staging this week",
+    ),
+    # a follow-up read as the whole question: November so far by region, as FRESH_46
+    ("/cost", "can u break those down by region", "this month by region"),
+    # Thanksgiving against the same weekday a week earlier, as FRESH_39 and FRESH_46
+    (
+        "/cost",
+        "yesterday was feriado in US, the cost was lower? compare with the thursday before please",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # the Savings Plans fees are the commitment fees, as FRESH_42 and FRESH_46; the writer's order kept; unblended as
+    # the writer asked
+    (
+        "/cost",
+        "SP fee on the 1st, how much was the Savings Plans recurring fee on 2026-11-01 vs 2026-10-01",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time unblended",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13; the writer's order kept, as FRESH_48; today's partial day is
+    # marked so; the Thursday check is a question of its own
+    ("/cost", "Black Friday last year vs today - how do costs compare? ballpark is fine", "2025-11-28 vs 2026-11-27"),
+    # NOT SUPPORTED (throttling): the writer's nearest, DynamoDB by day over the two whole days before today; the two
+    # days before are the period compared with anyway
+    ("/cost", "dynamo thrttling = more $$? last 2 days", "last 2 days service=dynamodb daily"),
+    # all three accounts are every account anyway; the writer's days from the 1st to today
+    (
+        "/top-resources",
+        "list the priciest rds instances across all 3 accounts since nov 1, I'm pretty sure the old aurora cluster "
+        "from the pre-refactor stack is still up",
+        "since 2026-11-01 service=rds",
+    ),
+    # a follow-up read as the whole question; the day before is the day the 17th is compared with anyway, as FRESH_15
+    # and FRESH_34 (a why compares spans as they are); what drove it by service, account and usage type among the
+    # causes
+    ("/cost", "wait, why did it jump on the 17th?", "why 2026-11-17"),
+    # this week from Monday to today; dev and prod among the values listed, the untagged share part of every breakdown
+    ("/tags", "the env dev is spending how much compared with prod? in this week", "env this week"),
+    # the thirty whole days before today by the grammar's rule, as the writer counted; the data-lake account by its id
+    (
+        "/cost",
+        "Glue cost by usage type, linked acct 333344445555, last 30 days, daily granularity",
+        "last 30 days service=glue account=data-lake by usage-type daily",
+    ),
+    # the same days of last year are the comparison every answer makes anyway, as FRESH_49; NOT SUPPORTED (history
+    # older than the store keeps): the answer says where last year has no data
+    ("/cost", "How much did we spend on AWS in total this year vs last year? Same period please, Jan to now", "ytd"),
+    # a filtered tag breakdown; today's partial day; the untagged share is part of every breakdown
+    ("/tags", "whos team is the ec2 spike from today", "team service=ec2 today"),
+    # the fourteen whole days before today by the grammar's rule, as the writer counted; the staging account; the
+    # writer's split by service
+    (
+        "/cost",
+        "eks control plane + the worker ec2s for staging, daily, last 14 days. want to see if the old cluster is "
+        "still billing",
+        "last 14 days service=eks,ec2 account=staging daily by service",
+    ),
+    # a follow-up read as the whole question; a breakdown by account is not something /tags answers (it lists a tag
+    # key's values): refused naming the word, with the /cost question it offers, as FRESH_36
+    ("/tags", "and that untagged chunk, which accounts is it in", "!account"),
+    # the six whole weeks before this one, Monday to Sunday, as the writer counted; the writer's optional partial week
+    # left out
+    (
+        "/cost",
+        "I need to know if the costs of eu-west-1 are growing each week, can you show me the last 6 weeks?",
+        "last 6 weeks region=eu-west-1 weekly",
+    ),
+    # credits only by charge class, by month, each service apart
+    (
+        "/cost",
+        "show me credits applied YTD by month, and which services they were applied against",
+        "ytd charge-class=credit monthly by service",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20 and FRESH_45; the rounding
+    # done by hand
+    (
+        "/cost",
+        "One-liner for the all-hands: how much did Black Friday week cost us so far compared with a normal week?",
+        "this week",
+    ),
+    # the functions are the Lambda resources; today's partial day
+    ("/top-resources", "wich lambda is eating $ today", "today service=lambda"),
+    # the writer's days from the 13th to today, by day, each service apart
+    (
+        "/cost",
+        "is anything still being billed in us-west-2? we moved everything out of there with the refactor ~2 wks ago, "
+        "should be ~0 since the 13th",
+        "since 2026-11-13 region=us-west-2 daily by service",
+    ),
+    # a follow-up read as the whole question: October's split by service, as FRESH_43
+    ("/cost", "can you do the same for last month so i can compare", "last month by service"),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, as FRESH_48 and
+    # FRESH_49; the planning is the writer's context, not a budget question
+    (
+        "/cost",
+        "good morning! the forecast for december is how much? we need to plan the budget with the gerente",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's; the production account, as the writer named it; the last whole week, Monday 16 to
+    # Sunday 22
+    (
+        "/top-resources",
+        "top 10 resource IDs by amortized cost, EC2-Instances, linked account prod, last full week",
+        "10 last week service=ec2 account=production amortized",
+    ),
+    # no range typed: the writer's latest full month; the values are listed in every breakdown with their shares, the
+    # untagged share among them
+    (
+        "/tags",
+        "What % of our cloud cost goes to the checkout project vs search? Need it for the slide",
+        "project 2026-10",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_25 and FRESH_46
+    ("/cost", "is ap-se-2 normal today", "anomalies today region=ap-southeast-2"),
+    # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown; the old module
+    # is the writer's guess
+    (
+        "/tags",
+        "env split for the data-lake account, MTD. pretty sure half of it is untagged bc the glue jobs came from the "
+        "old module",
+        "env account=data-lake this month",
+    ),
+    # a follow-up read as the whole question: every answer names its basis; October's total as it is, on the bot's
+    # basis, as FRESH_49
+    ("/cost", "thx. is that amortized or unblended? finance wants the one that matches the invoice", "2026-10"),
+    # like for like: the complete days of November against the same days of October, as FRESH_44 and FRESH_45; the
+    # accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why the bill of S3 growed so much from october to november? nobody change nothing",
+        "why this month service=s3",
+    ),
+    # yesterday against its average day over the writer's thirty days before it, as FRESH_44 and FRESH_49
+    ("/cost", "total spend yday vs avg", "average yesterday vs 2026-10-27..2026-11-25"),
+)
+
+FRESH_51_FIRST_SIGHT = (24, 11, 15)
+
+FRESH_51: tuple[tuple[str, str, str], ...] = (
+    # the production account by its id; the last whole week, Monday 16 to Sunday 22, as the writer counted
+    (
+        "/cost",
+        "Hi team, kindly share the EC2 spend for prod acct 123456789012 for last week, region wise. Need it for ops "
+        "review, pls do the needful",
+        "last week service=ec2 account=production by region",
+    ),
+    # a follow-up read as the whole question: EC2 in the staging account (by its id) last week by region; two
+    # questions: the first kept (the account's total over every service is a question of its own)
+    (
+        "/cost",
+        "same for staging acct also pls.. and what is overall total last week for 210987654321",
+        "last week service=ec2 account=staging by region",
+    ),
+    # the writer's days from the 18th to yesterday, as FRESH_23's days onwards; the nine days before are the period
+    # compared with anyway (the writer's earlier days were an example); the pasted figures are context
+    (
+        "/cost",
+        "can u check why RDS cost has gone up from 18th nov onwards? PFB numbers from cost explorer - 18th: $412, "
+        "19th: $455, 20th: $498. Revert asap",
+        "why 2026-11-18..2026-11-26 service=rds",
+    ),
+    (
+        "/top-resources",
+        "kindly give top 10 costliest ec2 instances in us-east-1 this month till date",
+        "10 this month service=ec2 region=us-east-1",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "what is the untagged spend for team tag in Oct? we need to chase the owners before EOM", "team 2026-10"),
+    # the content delivery network is CloudFront, beside data transfer, as the writer meant it; the last 7 days by the
+    # grammar's rule, as the writer counted; Tuesday read off the unusual days
+    (
+        "/cost",
+        "Kindly confirm whether any unusual spike in data transfer cost in last 7 days, we had CDN config change on "
+        "tuesday",
+        "anomalies last 7 days service=data-transfer,cloudfront",
+    ),
+    # the forecast against October, as FRESH_4 and FRESH_40; the production account, as the writer named it
+    (
+        "/cost",
+        "hi, can we prepone monthly cost review to today - need forecast for nov month end for production account, "
+        "will it cross Oct figure?",
+        "forecast 2026-11 account=production",
+    ),
+    # the data-lake account by its id; the buckets are the S3 resources
+    (
+        "/top-resources",
+        "pls share which s3 buckets are costing most in data-lake account (333344445555), top 5 is fine, for last "
+        "month",
+        "5 last month service=s3 account=data-lake",
+    ),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot lines among them, as FRESH_8 and FRESH_15;
+    # this week from Monday to today; NOT SUPPORTED (whose usage): all of it, the writer's nearest
+    (
+        "/cost",
+        "how much did spot cost me this week? ran a bunch of training jobs mon-wed in us-west-2",
+        "this week service=ec2 region=us-west-2 by usage-type",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8; both tag values
+    # the writer named
+    (
+        "/top-resources",
+        "which of my gpu boxes were the most expensive last week?? they're tagged team=data env=dev",
+        "last week service=ec2 tag:team=data tag:env=dev",
+    ),
+    # a filtered tag breakdown; the data-lake account; prod and dev among the values listed, the untagged share part
+    # of every breakdown
+    (
+        "/tags",
+        "how much of the data lake acct is env=dev vs prod last month? pretty sure all my experiments r dev",
+        "env account=data-lake last month",
+    ),
+    # a filtered tag breakdown; the data-lake account; checkout and search among the values listed, the untagged share
+    # part of every breakdown
+    (
+        "/tags",
+        "whats the breakdown by project for the data lake account in november so far, trying to see how much is "
+        "actually my stuff vs checkout/search",
+        "project account=data-lake this month",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_47 and FRESH_49; each service its own series, as the writer asked
+    (
+        "/cost",
+        "glue + s3 costs per day for last 2 wks pls, i think my feature pipeline is re-running every hour by accident",
+        "last 2 weeks service=glue,s3 daily by service",
+    ),
+    # the budget's amount is named: the month-end forecast with the month so far, held against the writer's amount by
+    # hand, as FRESH_39's budget of 180k (a budget named without an amount is refused)
+    (
+        "/cost",
+        "my experiment budget is $3k for the month, am I going to blow past it? project=data, env=dev",
+        "forecast 2026-11 tag:project=data tag:env=dev",
+    ),
+    # NOT SUPPORTED (interruptions of spot capacity): no spot usage type in the vocabulary, EC2 by usage type, the
+    # spot and on-demand lines among them, as FRESH_15; Thursday's cost against the average day of the week before it,
+    # as FRESH_49's average against the days before
+    (
+        "/cost",
+        "did the spot interruption thing on thursday cost us more? like did stuff fall back to on-demand. compare thu "
+        "vs avg of the days before",
+        "average 2026-11-26 vs 2026-11-19..2026-11-25 service=ec2 by usage-type",
+    ),
+    # the tables are the DynamoDB resources; the last 30 days by the grammar's rule, as the writer counted; the
+    # feature store's table read off by hand
+    (
+        "/top-resources",
+        "top dynamodb tables by cost past 30 days - someone said my feature store table is huge",
+        "last 30 days service=dynamodb",
+    ),
+    # the writer's month-first date is 12 November; from that day to today; the writer's optional per-day view left
+    # out
+    (
+        "/cost",
+        "how much have we spent on ec2 in ap-southeast-2 since i started the hyperparam sweep on 11/12?",
+        "since 2026-11-12 service=ec2 region=ap-southeast-2",
+    ),
+    # the staging account by its id; both days included
+    (
+        "/cost",
+        "Please give me the Costs for the Account 210987654321 from 01.11. until 26.11., broken down by Service.",
+        "2026-11-01..2026-11-26 account=staging by service",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November
+    (
+        "/cost",
+        "How high were the KMS Costs in eu-west-1 in Calendar Week 47?",
+        "2026-11-16..2026-11-22 service=kms region=eu-west-1",
+    ),
+    # October whole and November so far side by side by month, a range holding today carrying the month-end forecast
+    # line, as FRESH_48; the production account
+    (
+        "/cost",
+        "Comparison please: EKS Costs October vs. November (until today), for the Production Account. The November "
+        "Value is of course not complete, maybe you can also give the Forecast.",
+        "2026-10..2026-11 service=eks account=production monthly",
+    ),
+    # the last full quarter, July to September; the untagged share is part of every breakdown
+    (
+        "/tags",
+        'How is the Distribution of the Costs over the Tag "env" in the last Quarter? Is there a large untagged Part?',
+        "env last quarter",
+    ),
+    # the day before is the day the 24th is compared with anyway; the dashboard figure is context
+    (
+        "/cost",
+        "Why were the Costs on 24.11. so much higher than on 23.11.? I see in the Dashboard approx. 30% more.",
+        "why 2026-11-24",
+    ),
+    # the functions are the Lambda resources; from 1 October to today
+    (
+        "/top-resources",
+        "Which Lambda Functions have caused the highest Costs since 01.10.? Top 5, please.",
+        "5 since 2026-10-01 service=lambda",
+    ),
+    # the 14 whole days before today by the grammar's rule, as the writer counted
+    ("/cost", "Are there in the last 14 Days Days with unusual Costs for SQS?", "anomalies last 14 days service=sqs"),
+    # a filtered tag breakdown; ISO week 48, Monday 23 to Sunday 29, the data so far; the staging account; the
+    # untagged share is part of every breakdown
+    (
+        "/tags",
+        "Please the Split after the Tag aws:createdBy for the Staging-Account in KW 48, as far as available.",
+        "aws:createdBy account=staging 2026-11-23..2026-11-29",
+    ),
+    # the total as it is holds tax and credits, as FRESH_45; each account and their total, as the writer asked; the
+    # invoice figure held against it by hand
+    (
+        "/cost",
+        "Hi! Matching the October invoice - whats the total for all 3 accounts for October incl tax and credits? "
+        "Invoice says $184,392.17",
+        "2026-10 by account",
+    ),
+    # usage, fees, credits and tax by charge class, as FRESH_24 and FRESH_46
+    (
+        "/cost",
+        "Can you break down October by charge type? Need usage, fees, credits, and tax seperately",
+        "2026-10 by charge-class",
+    ),
+    # the charge classes of the day apart, the Savings Plan fee and the tax among them, as FRESH_47 and FRESH_49
+    (
+        "/cost",
+        "what was the tax amount on the November 1 charges? the Savings Plan fee line",
+        "2026-11-01 by charge-class",
+    ),
+    # the credits only, by month, July to September; the writer's optional split by service or account left out
+    (
+        "/cost",
+        "sorry another one - credits applied in Q3 per month? July Aug Sept. Finance is asking where the promo "
+        "credits went",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the data-lake account; tax as its own line beside the rest by charge class, the total before tax the total less
+    # that line, as FRESH_40; the invoice figure held against it by hand
+    (
+        "/cost",
+        "Hello, for the data-lake account please, October total before tax. I have $41,208.55 on the invoice for that "
+        "linked account but I think that figure includes tax",
+        "2026-10 account=data-lake by charge-class",
+    ),
+    # web, api, data and Platform are among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "need October cost by team for the chargeback journal entries, web / api / data / Platform and whatever is "
+        "untagged",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (purchase order and invoice references): the writer's nearest, the staging account's last invoiced
+    # month, as FRESH_8's invoice number
+    ("/cost", "Is there a PO number or invoice ID for the staging account bill?", "2026-10 account=staging"),
+    # the writer's day-first dates, 1 October and 1 November, the writer's order kept, as FRESH_42; the RI fees are
+    # the commitment fees, split by usage type, where the upfront and recurring fee lines are apart
+    (
+        "/cost",
+        "whats the amount for the RI fees on 1/10 vs 1/11? trying to see why the upfront line changed",
+        "2026-10-01 vs 2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # tax is its own service, Tax, left out; the year so far by month, November partial; all accounts is every account
+    # anyway
+    (
+        "/cost",
+        "total spend year to date for all accounts, by month, excl tax, need it for the accrual",
+        "ytd service!=tax monthly",
+    ),
+    # the content delivery network for the images is CloudFront, with the data transfer out beside it, as the writer
+    # meant it; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "how much does it cost us to send all the product images to the app? like the image CDN thing",
+        "this month service=cloudfront,data-transfer",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13; today's partial day is marked so in the answer; the traffic is
+    # context
+    (
+        "/cost",
+        "how much did black friday cost us vs last years black friday? app traffic is like 3x",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # checkout and search are among the values listed; the untagged share is part of every breakdown
+    ("/tags", "how much are we spending on checkout vs search this month?", "project this month"),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's month so far, to divide by hand, as
+    # FRESH_40
+    ("/cost", "what does the checkout flow cost per order?", "this month tag:project=checkout"),
+    # NOT SUPPORTED (which resources serve the app): the writer's nearest, the api team's prod resources; the present
+    # read as the writer read it, the last 7 complete days
+    (
+        "/top-resources",
+        "what are the most expensive things running the app backend right now? the servers the app talks to",
+        "last 7 days tag:team=api tag:env=prod",
+    ),
+    # no notification service on the bill: the writer's nearest, Lambda and SQS; the writer's days from the 16th to
+    # yesterday, the eleven days before being the period compared with anyway
+    (
+        "/cost",
+        "did the push notification thing get more expensive since we launched the holiday campaign on Nov 16?",
+        "2026-11-16..2026-11-26 service=lambda,sqs",
+    ),
+    # the month so far against the same days of October, with the month-end forecast line, as FRESH_45
+    (
+        "/cost",
+        "quick one for the exec deck - whats our total AWS spend this month and is it going up or down vs last month?",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (where data lives): the writer's nearest, the storage and database services by service; no range
+    # typed: this month, as the writer read it
+    (
+        "/cost",
+        "where is all the customer data stored and how much does that cost? like order history, user profiles",
+        "this month service=s3,rds,dynamodb by service",
+    ),
+    # two questions: the first kept (the month-end forecast is a question of its own); this week from Monday to today
+    (
+        "/cost",
+        "ok so what happened this week, anything weird? also are we on track for the month or not",
+        "anomalies this week",
+    ),
+    # the week before is the period last week is compared with anyway; what drove the change among the causes, as
+    # FRESH_48
+    (
+        "/cost",
+        "need numbers for monday's meeting - api team spend last week vs week before, and whatevers driving it if it "
+        "went up. thx",
+        "why last week tag:team=api",
+    ),
+    # the staging account; no range typed: this month, as the writer read it; NOT SUPPORTED (utilisation): the ranking
+    # by cost, the writer's nearest
+    (
+        "/top-resources",
+        "whats the biggest thing eating money in staging. and is any of it just sitting there idle",
+        "this month account=staging",
+    ),
+    # Platform among the values listed, the untagged share part of every breakdown; no range typed: this month, as the
+    # writer read it; NOT SUPPORTED (whose untagged spend)
+    (
+        "/tags",
+        "how much of platform's spend is actually tagged properly? i feel like half of it isnt",
+        "team this month",
+    ),
+    # two questions: the first kept (the us-west-2 weekend is a question of its own); no range typed: the writer's 14
+    # days to yesterday, by day
+    (
+        "/cost",
+        "eks... is it still going up? and did someone leave something on in us-west-2 over the weekend",
+        "2026-11-13..2026-11-26 service=eks daily",
+    ),
+    # October whole and November so far side by side by month, a range holding today carrying the month-end forecast
+    # line, as FRESH_48
+    (
+        "/cost",
+        "can u just give me the dev env cost for nov so far and what itll end at, and remind me what it was in oct",
+        "2026-10..2026-11 tag:env=dev monthly",
+    ),
+    # the production account, as the writer meant it
+    (
+        "/top-resources",
+        "rds instances by cost this month, prod only. need to know which one to downsize first",
+        "this month service=rds account=production",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one (the writer counted November in),
+    # as FRESH_42 and FRESH_48; two questions: the first kept, NOT SUPPORTED (the alert configuration)
+    (
+        "/cost",
+        "web team cloudfront + s3 last 3 months, monthly. and is the budget alert thing still set up?",
+        "last 3 months service=cloudfront,s3 tag:team=web monthly",
+    ),
+)
+
+FRESH_52_FIRST_SIGHT = (20, 11, 19)
+
+FRESH_52: tuple[tuple[str, str, str], ...] = (
+    (
+        "/cost",
+        "hello, how much we are spending with lambda in this month? actually is very high or is normal?",
+        "this month service=lambda",
+    ),
+    # the day before is the day yesterday is compared with anyway, as FRESH_40 and FRESH_43
+    ("/cost", "ec2 spend yesterday vs day befor", "yesterday service=ec2"),
+    # tax and credits left out by charge class, as FRESH_11 and FRESH_46
+    (
+        "/cost",
+        "Amortized cost MTD grouped by linked account pls, exclude credits + tax",
+        "this month by account amortized charge-class!=tax,credit",
+    ),
+    # the year so far; the rounding is done by hand
+    ("/cost", "whats our total AWS spend so far this year? a round number is fine, its going on a slide", "ytd"),
+    # the instances are EC2's; the staging account, as the writer meant it; NOT SUPPORTED (Terraform state): the
+    # writer's
+    # nearest, the instances ranked by cost
+    (
+        "/top-resources",
+        "which ec2 instances in staging cost the most last week? pretty sure some of the old ASG nodes didnt get "
+        "destroyed when I moved them into the new module",
+        "last week service=ec2 account=staging",
+    ),
+    # a follow-up read as the whole question: last week's EC2 for the staging account, as FRESH_11
+    ("/cost", "ok nice. and the same thing for staging?", "last week service=ec2 account=staging"),
+    # yesterday is the day today is compared with anyway, as FRESH_36 and FRESH_40
+    ("/cost", "why bill up today??", "why today"),
+    # data is among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how is divided the cost by team in last month? i need to know specially how much is for team data",
+        "team last month",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_24 and FRESH_46
+    (
+        "/cost",
+        "unblended vs amortized for October — whats the delta? trying to see how much of the 10/1 SP/RI fees gets "
+        "spread out",
+        "!unblended",
+    ),
+    # like for like: the complete days of November against the same days of October, as FRESH_44 and FRESH_49
+    (
+        "/cost",
+        "How is November looking compared to October so far? Just need a simple up or down and roughly by how much %",
+        "this month",
+    ),
+    # this week's days from Monday to today, by day and by service, Glue among them; the data-lake account
+    (
+        "/cost",
+        "did anything in data-lake keep charging after wed? tore down the glue crawlers + the dev jobs on 11/25 and "
+        "want to make sure it actually stopped",
+        "this week account=data-lake by service daily",
+    ),
+    # the present read as the writer read it, the month so far, as FRESH_48; the production account, as the writer
+    # meant it
+    ("/top-resources", "top 5 rds rn prod", "5 this month service=rds account=production"),
+    # a follow-up read as the whole question: EC2's month so far split by region, as FRESH_11
+    ("/cost", "can you break that down by region?", "this month service=ec2 by region"),
+    # the month-end forecast; the holiday is the writer's context
+    (
+        "/cost",
+        "we will finish the month in how much? i want the forecast, with the black friday i think will be more big "
+        "than normal",
+        "forecast 2026-11",
+    ),
+    # the 14 whole days before today by the grammar's rule, as the writer counted; unblended is the default basis; the
+    # two usage types among the groups
+    (
+        "/cost",
+        "Daily unblended EC2 by usage type, last 14 days? mostly curious BoxUsage vs DataTransfer-Out",
+        "last 14 days service=ec2 by usage-type daily",
+    ),
+    # the quarter so far; the percentages are part of every breakdown, checkout and search among the values listed
+    (
+        "/tags",
+        "for the all-hands: what share of our cloud spend this quarter went to checkout vs search? percentages would "
+        "be perfect",
+        "project this quarter",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged share is part of every
+    # breakdown
+    (
+        "/tags",
+        "how much of eks has no team tag?? i think half the node groups lost their default_tags in the refactor",
+        "team service=eks this month",
+    ),
+    # NOT SUPPORTED (a rolling window of hours): the whole days holding it, yesterday and today, as FRESH_41 and
+    # FRESH_46
+    ("/cost", "Cloud front cost last 24 hrs", "2026-11-26..2026-11-27 service=cloudfront"),
+    # a follow-up whose list is not known, read on its own: the ranking this month, as FRESH_11; NOT SUPPORTED (owner):
+    # the tags beside each resource have no canonical form, as FRESH_4, FRESH_10 and FRESH_12
+    ("/top-resources", "who owns the second one?", "this month"),
+    # June to November so far, by month; Portuguese words read as the English ones
+    (
+        "/cost",
+        "o custo do S3... sorry, the S3 cost in eu-west-1 is growing every month? i want see since june",
+        "since 2026-06-01 service=s3 region=eu-west-1 monthly",
+    ),
+    # the services ranked by their change against Q2, as FRESH_5 and FRESH_34; no net amortized basis in the grammar:
+    # amortized, as FRESH_26 and FRESH_46
+    ("/cost", "Q3 vs Q2 net amortized by service, top movers only", "increases 2026-q3 by service amortized"),
+    # last Black Friday is 2025-11-28, as FRESH_13; the writer's order kept, today's partial day beside it
+    (
+        "/cost",
+        "How much did we spend on Black Friday last year? Want to put this year right next to it",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # no range typed: this month, as the writer read it; the bucket names read off by hand, as FRESH_40
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in us-west-2 - looking for anything with tfstate or legacy in the name that "
+        "should've been deleted",
+        "this month service=s3 region=us-west-2",
+    ),
+    # NOT SUPPORTED (the hour): the whole days holding the night, yesterday and today, as FRESH_49; the days judged
+    # against the days before them, as the anomaly engine does, as FRESH_46
+    ("/cost", "dynamo spike?? paged at 2am", "anomalies 2026-11-26..2026-11-27 service=dynamodb"),
+    # a follow-up read as the whole question: the month so far with the fees booked on the 1st as their own line by
+    # charge class, as FRESH_43 and FRESH_45
+    ("/cost", "hm that seems low, does it include the savings plan fee from the 1st?", "this month by charge-class"),
+    # no range typed: like for like, the complete days of November against the same days of October, as FRESH_45; the
+    # accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "someone knows why KMS is costing more then before? we didnt change nothing in the keys",
+        "why this month service=kms",
+    ),
+    (
+        "/cost",
+        "total credits applied YTD and which linked accounts they landed on?",
+        "ytd charge-class=credit by account",
+    ),
+    # October is the period November is compared with anyway (its same days, not all 31), as FRESH_7
+    ("/cost", "Can I get one chart-ready number — avg daily spend Nov vs Oct?", "average this month"),
+    # the 7 whole days before today by the grammar's rule, as the writer counted; the staging account; by day, as the
+    # writer meant it
+    (
+        "/cost",
+        "staging cost last 7 days by service. should be basically zero after I terraform destroyed the old vpc stack "
+        "tuesday, want to confirm",
+        "last 7 days account=staging by service daily",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "env tag split this wk", "env this week"),
+    # a follow-up read as the whole question: Black Friday week to each Friday, as FRESH_23 and FRESH_43
+    ("/cost", "what about same week last year?", "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28"),
+    # the functions are the Lambda resources; yesterday and today
+    (
+        "/top-resources",
+        "what are the lambda functions more expensive? i think one of mine is in loop since yesterday",
+        "since 2026-11-26 service=lambda",
+    ),
+    # usage, recurring fees, credits and tax are the charge classes, as FRESH_45
+    (
+        "/cost",
+        "group by charge type for nov MTD — usage / recurring fee / credit / tax separately",
+        "this month by charge-class",
+    ),
+    # the rounding is done by hand
+    (
+        "/cost",
+        "what were our 3 biggest services last quarter and how much each (rounded pls)",
+        "last quarter by service top 3",
+    ),
+    # a filtered tag breakdown; the staging account; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown for staging this month, want to see if anything is still attributed to my old IAM "
+        "user after the refactor",
+        "aws:createdBy account=staging this month",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_46; the traffic is not in the
+    # bill, the services that moved are the nearest
+    ("/cost", "is today weird or just bf traffic", "anomalies today"),
+    # a follow-up read as the whole question: October split by project; the untagged share is part of every breakdown
+    ("/tags", "and how much of those is untagged?", "project 2026-10"),
+    # no inter-region usage type in the vocabulary: Data Transfer in the source region by usage type, the inter-region
+    # lines among them, as FRESH_23 and FRESH_39
+    (
+        "/cost",
+        "please, how much costed the data transfer between regions last week? mainly eu-west-1 to us-east-1",
+        "last week service=data-transfer region=eu-west-1 by usage-type",
+    ),
+    # the writer's order kept, both kept, as FRESH_41; NOT SUPPORTED (RI expiry): the usage types of each month
+    (
+        "/cost",
+        "RDS amortized by usage type, Sep vs Oct — did the RI expiry on 10/1 show up as on-demand InstanceUsage?",
+        "2026-09 vs 2026-10 service=rds by usage-type amortized",
+    ),
+    # like for like: the quarter's complete days against the same days of Q3, the period compared with anyway
+    (
+        "/cost",
+        "quick one - is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide",
+        "this quarter",
+    ),
+    # the data-lake account; the tags beside each resource have no canonical form
+    (
+        "/top-resources",
+        "top 10 most expensive things in the data-lake acct since nov 1 — anything without a team tag is probably "
+        "mine from the old stack",
+        "10 since 2026-11-01 account=data-lake",
+    ),
+    # no range typed: the latest complete day, as the writer read it, as FRESH_45
+    ("/top-resources", "wich ec2 burning most $ usw2", "yesterday service=ec2 region=us-west-2"),
+    # a follow-up read as the whole question: last week by day; the earlier answer's filters are not known, none kept,
+    # as FRESH_46
+    ("/cost", "can u show that day by day instead", "last week daily"),
+    # a comparison is not something /tags answers (it lists costs only): refused naming the word, as FRESH_35 and
+    # FRESH_43
+    ("/tags", "team Platform is spending much more than web? compare for me october and november please", "!compare"),
+    # the net basis; the service filter leaves the tax lines out, as FRESH_48; the data-lake account by its id; January
+    # to November so far, by month
+    (
+        "/cost",
+        "net unblended excl tax, linked acct 333344445555, Glue only, monthly granularity Jan→Nov",
+        "ytd service=glue account=data-lake net monthly",
+    ),
+    # prod, dev and staging are among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Roughly what % of our spend is actually prod vs dev/staging environments? Looking for a one-liner for the "
+        "all-hands, YTD is fine",
+        "env ytd",
+    ),
+    # the writer's days from the 15th to today, by day
+    (
+        "/cost",
+        "sqs cost went weird around the 18th, need daily numbers 15th to today. want to see if its when the dup "
+        "queues from the module rename got created",
+        "since 2026-11-15 service=sqs daily",
+    ),
+    # today so far against last Friday, as FRESH_12 and FRESH_37; the production account, as the writer meant it
+    ("/cost", "prod spend Today so far vs last fri", "2026-11-27 vs 2026-11-20 account=production"),
+    # a follow-up whose list is not known, read on its own: the ranking over the 30 whole days before today, the
+    # writer's span; NOT SUPPORTED (one resource's history): read off by hand
+    ("/top-resources", "the first one, how long has it been that expensive? is it new?", "last 30 days"),
+    # tax is its own service, Tax
+    (
+        "/cost",
+        'im new in the team, what is this "tax" line in the bill and how much it was in october?',
+        "2026-10 service=tax",
+    ),
 )

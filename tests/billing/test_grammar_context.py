@@ -169,6 +169,18 @@ def test_context_around_the_question_is_said_and_filters_nothing(text: str, same
             "Read `normally` as the average per day.",
         ),
         ("how's the week looking", "this week", None),
+        # to date, typed as people say it
+        ("hello, how much we spent with EC2 in this month until now?", "2026-11-01..2026-11-27 service=ec2", None),
+        ("ec2 nov 1st till now", "2026-11-01..2026-11-27 service=ec2", None),
+        ("how much have we spent till today", "this month", None),
+        (
+            "rds cost last hr",
+            "today service=rds hourly",
+            "Read `last hr` as today hour by hour (costs are kept by the hour).",
+        ),
+        # asked whether something is normal: its unusual days (`higher than normal` compares, as every answer does)
+        ("is ap-se-2 normal today", "anomalies today region=ap-southeast-2", None),
+        ("is rds higher than normal", "this month service=rds", None),
         ("what did the year cost", "this year", None),
         ("oct 1 to oct 15 period", "2026-10-01..2026-10-15", None),
         ("the nov 16-22 window", "2026-11-16..2026-11-22", None),

@@ -113,6 +113,12 @@ from tests.billing.phrasings_fresh import (
     FRESH_48_FIRST_SIGHT,
     FRESH_49,
     FRESH_49_FIRST_SIGHT,
+    FRESH_50,
+    FRESH_50_FIRST_SIGHT,
+    FRESH_51,
+    FRESH_51_FIRST_SIGHT,
+    FRESH_52,
+    FRESH_52_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -409,6 +415,10 @@ BLIND_BATCHES = (
         wrong=13,
         shared=frozenset({"are we over budget"}),
     ),
+    # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
+    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=26, wrong=15),
+    BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=20, wrong=19),
 )
 
 
