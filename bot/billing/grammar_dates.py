@@ -84,9 +84,14 @@ ORDINAL_WORDS: dict[str, int] = {
         )
     )
 }
+#: Words after an ordinal that make it a place in a list, no day (`the 2nd one in that list`, `3rd biggest`).
+_LIST_PLACES = frozenset(
+    {"one", "ones", "row", "rows", "line", "item", "entry", "result", "biggest", "largest", "most", "highest"}
+)
 #: Words after an ordinal that make it no day (`the first half`, `the second week`, `first quarter`).
 _NOT_A_DAY_AFTER = frozenset(
     {"half", "week", "weeks", "quarter", "quarters", "month", "months", "day", "days", "year", "years", "time"}
+    | _LIST_PLACES
 )
 #: A month written with a slash and a four-digit year (`2026/10`, `10/2026`).
 _SLASHED_MONTH = re.compile(r"^(?:(\d{4})/(\d{1,2})|(\d{1,2})/(\d{4}))$")
@@ -479,7 +484,8 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
     if (
         (day := ORDINAL.match(w)) is not None
         and word_at(tokens, i + 1) != "of"
-        and (word_at(tokens, i + 1) not in MONTH_NAMES)
+        and word_at(tokens, i + 1) not in MONTH_NAMES
+        and word_at(tokens, i + 1) not in _LIST_PLACES
     ):  # `since 1st`: a day of this month (or the last, when it is still to come)
         start = month_start(today) if int(day[1]) <= today.day else add_months(month_start(today), -1)
         return (*calendar_day(start.month, int(day[1]), start.year, today, w), 1)

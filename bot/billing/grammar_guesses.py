@@ -1,10 +1,13 @@
-"""A guess at the cause, typed after the question (`how much did we burn in syd last week? reckon EKS went a bit
-mental`, `why'd syd jump?? data transfer or something else`, `biggest s3 buckets, i suspect old logs nobody reads`,
-`was it glue?`): no part of what is asked. Read before the loop (`grammar_prepass.PrepassReader.read_guesses`).
+"""Context typed after the question, no part of what is asked: a guess at the cause (`how much did we burn in syd
+last week? reckon EKS went a bit mental`, `why'd syd jump?? data transfer or something else`, `biggest s3 buckets, i
+suspect old logs nobody reads`, `lambda per day since monday, think the api retries are going mad`, `was it glue?`)
+and what the person is after (`? trying to size cross-region replication`, `, want to see if the DR test in oct even
+shows up`). Read before the loop (`grammar_prepass.PrepassReader.read_guesses`, `without_purpose`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.billing.grammar_tokens import Kind, Token
@@ -14,7 +17,7 @@ from bot.billing.vocabulary import Vocabulary
 
 #: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
 _GUESSES = frozenset(
-    {"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch", "assuming", "assume"}
+    {"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch", "assuming", "assume", "think"}
 )
 
 
@@ -50,7 +53,8 @@ def read_past_guess(
     """`tokens` without a clause after the question that guesses at the cause, and the reading that says so; a
     value the guess names is shown beside the others (`by service`) unless the question asks why (whose answer
     names the cause anyway). A guess that opens the message (`i think i left an ec2 instance running in staging`),
-    or one holding days (`i think it started on the 12th`), is the question: `tokens` as they are, and None.
+    or one holding days after a question that names none (`i think it started on the 12th`), is the question:
+    `tokens` as they are, and None.
     `reads(word)`: whether the grammar reads the word; `time_at(tokens, k)`: whether a time phrase starts at `k`."""
     for j, tok in enumerate(tokens):
         if tok.lower not in _MARKERS:
@@ -71,8 +75,10 @@ def read_past_guess(
         if not any(reads(t.text) and t.lower not in FILLERS for t in before):
             return tokens, None  # the guess is the question
         supposed = words[0] in ("assuming", "assume")  # `assuming the backfill that kicked off ~Nov 18 keeps running`
-        if not supposed and any(time_at(tokens, k) for k in clause):
-            return tokens, None  # `i think it started on the 12th`: days the question needs
+        dated = any(time_at(tokens, k) for k, t in enumerate(tokens) if t.position < start)
+        if not supposed and not dated and any(time_at(tokens, k) for k in clause):
+            # `i think it started on the 12th`: days the question needs (after `since the 9th`, a guess at when)
+            return tokens, None
         named = [m.dimension for k in clause for m in vocabulary.meanings(tokens[k].text)[:1]]
         if opens and words[:2] in _ASKED_GUESSES and not named:
             continue  # `is it normal?`: a question of its own, no guess at a value
@@ -88,3 +94,31 @@ def read_past_guess(
         beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
         return kept, f"Read `{typed}` as your guess, not part of the question{beside}."
     return tokens, None
+
+
+#: What the person is after, opening a clause after the question (`? trying to size cross-region replication`, `,
+#: want to see if the DR test in oct even shows up`, `- im trying to figure out ...`).
+_PURPOSE = re.compile(
+    r"((?:([,;]|\s[-–—])|[.?!])\s*)(?:i\s+|i'?m\s+|am\s+|just\s+)?(?:trying to|want to see if|wanna see if)\b",
+    re.IGNORECASE,
+)
+#: Where such a clause ends: its sentence's end (after `?`, `!`, `.`), or also a comma's (after a comma or a dash); a
+#: short form's full stop (`vs.`, `e.g.`) ends nothing.
+_SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.?!](?=\s|$)|\s[-–—]\s|[()]|\n")
+_CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|[,;](?=\s|$)")
+
+
+def without_purpose(tokens: list[Token], text: str) -> tuple[list[Token], list[str]]:
+    """`tokens` without the clauses after the question that say what the person is after (`weekly us-west-2 since
+    start of sept, want to see if the DR test in oct even shows up`): context, whose values and days are no part of
+    the question; and the readings that say so. A clause with nothing before it is the question."""
+    readings: list[str] = []
+    for found in _PURPOSE.finditer(text):
+        start = found.end(1)
+        ends = _CLAUSE_END if found[2] else _SENTENCE_END
+        end = next((m.start() for m in ends.finditer(text, found.end())), len(text))
+        if not any(start <= t.position < end for t in tokens) or not any(t.position < start for t in tokens):
+            continue
+        readings.append(f"Read `{text[start:end].strip()}` as what you are after, not part of the question.")
+        tokens = [t for t in tokens if not start <= t.position < end]
+    return tokens, readings

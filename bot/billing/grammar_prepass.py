@@ -17,7 +17,7 @@ from itertools import pairwise
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
 from bot.billing.grammar_foreign import translated
-from bot.billing.grammar_guesses import read_past_guess
+from bot.billing.grammar_guesses import read_past_guess, without_purpose
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -254,18 +254,6 @@ _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "qu
 _ON_DEMAND_BESIDE = COMMITMENT_WORDS | {"spot", "covered", "coverage"}
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
-#: A clause after the question saying what the person guesses or is after (`, think the api retries are going mad`,
-#: `? trying to size cross-region replication`, `, want to see if the DR test in oct even shows up`).
-_GUESS = re.compile(
-    r"((?:([,;]|\s[-–—])|[.?!])\s*)(?:i\s+|i'?m\s+|am\s+)?"
-    r"(?:think|guess|suspect|pretty sure|bet|trying to|want to see if|wanna see if)\b"
-    r"(?!\s+(?:that'?s|that is|it'?s|it is|they'?re|they are|those are)\b)",  # `i think that's the 2 weeks ending ...`
-    re.IGNORECASE,
-)
-#: Where such a clause ends: its sentence's end (after `?`, `!`, `.`), or also a comma's (after a comma or a dash); a
-#: short form's full stop (`vs.`, `e.g.`) ends nothing.
-_SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.?!](?=\s|$)|\s[-–—]\s|[()]|\n")
-_CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|[,;](?=\s|$)")
 #: Words of what a cost is as a rule (`per day normally`): its average per day.
 _USUALLY = frozenset({"normally", "usually", "typically", "generally"})
 #: Words that deny a verb after them (`doesn't matter`, `do not care`).
@@ -431,7 +419,8 @@ class PrepassReader(TimePhraseReader):
             else:
                 j += 1
         joined = unwrapped(joined, self.grammar_reads)  # `from #data-eng:`, `Best, Dana`, `Cost Explorer says`
-        joined = self._without_guesses(joined)
+        joined, purpose = without_purpose(joined, self.text)  # `, trying to size cross-region replication`
+        self.out.readings.extend(purpose)
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
@@ -476,21 +465,6 @@ class PrepassReader(TimePhraseReader):
         typed = " ".join(t.text for t in joined[start:end])
         self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
         joined[start:end] = [Token(Kind.WORD, w, position) for w in ("by", "charge-class")]
-
-    def _without_guesses(self, joined: list[Token]) -> list[Token]:
-        """`joined` without the clauses after the question that say what the person guesses or is after (`lambda per
-        day since monday, think the api retries are going mad`, `weekly us-west-2, want to see if the DR test
-        shows up`): context, whose values are no filter; said."""
-        for found in _GUESS.finditer(self.text):
-            start = found.end(1)
-            ends = _CLAUSE_END if found[2] else _SENTENCE_END
-            end = next((m.start() for m in ends.finditer(self.text, found.end())), len(self.text))
-            inside = [t for t in joined if start <= t.position < end]
-            if not inside or not any(t.position < start for t in joined):
-                continue
-            self.out.readings.append(f"Read `{self.text[start:end].strip()}` as context, not part of the question.")
-            joined = [t for t in joined if not start <= t.position < end]
-        return joined
 
     def _usual_rate(self, joined: list[Token]) -> None:
         """`what does aws cost us per day normally?`, `usually spend a day`: the average per day, said."""

@@ -172,6 +172,9 @@ class QuestionReader(Cursor):
             return True
         if w in _ORDINARY and self.out.time_range.days < 7:
             return self._ordinary_day(j)
+        named = WEEKDAYS.get(w or "", SHORT_WEEKDAYS.get(w or ""))
+        if named is not None and nxt in ("before", "prior", "earlier") and self.out.time_range.days < 7:
+            return self._weekday_before(named, f"{w} {nxt}", j + 2)  # `yesterday vs the thursday before`
         if w in _ORDINARY and nxt in ("week", "month", "quarter"):
             # `BF week vs a normal week`: the one before, which every answer compares with
             self.out.readings.append(f"Read `{w} {nxt}` as the {nxt} before.")
@@ -267,13 +270,19 @@ class QuestionReader(Cursor):
         if target is None and named not in ("day", "days", "week"):
             return False
         weekday = tr.start.weekday() if target is None else target
+        return self._weekday_before(weekday, f"{self.word(j)} {named}", j + 2)
+
+    def _weekday_before(self, weekday: int, typed: str, used: int) -> bool:
+        """The latest `weekday` before the range read, as many days as it (`typed`, `used` tokens), said."""
+        tr = self.out.time_range
+        assert tr is not None
         back = (tr.start.weekday() - weekday) % 7 or 7
         start = tr.start - timedelta(days=back)
         end = start + timedelta(days=tr.days)
         self.out.set_time(TimeRange(start, end, range_label(start, end)))
-        self.out.readings.append(f"Read `{self.word(j)} {named}` as {start:%A %Y-%m-%d}, the latest before it.")
+        self.out.readings.append(f"Read `{typed}` as {start:%A %Y-%m-%d}, the latest before it.")
         self.out.after_versus = False
-        self.i += j + 2
+        self.i += used
         return True
 
     def span_to_end(self) -> bool:

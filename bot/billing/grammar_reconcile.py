@@ -65,7 +65,12 @@ _BY_CHARGE_CLASS = DimensionRef(Dimension.CHARGE_CLASS)
 
 
 def checks_a_figure(text: str) -> bool:
-    """Whether `text` sets a figure of ours against one from elsewhere, or asks what our figure holds."""
+    """Whether `text` sets a figure of ours against one from elsewhere, asks what our figure holds, or which of two
+    bases it is on (`is that amortized or unblended?`)."""
+    return _sets_against(text) or _WHICH_BASIS.search(text) is not None
+
+
+def _sets_against(text: str) -> bool:
     return bool(_DOUBT.search(text) and (_ELSEWHERE.search(text) or _OURS.search(text)))
 
 
@@ -76,10 +81,15 @@ def reconciled(text: str, read: Callable[[str], CostQuery], *, split: bool = Tru
     the question cannot be read with them. Without `split` (a command whose answer has its own rows: `/tags`,
     `/top-resources`), the question's own rows."""
     words = strip_markup(_WHICH_BASIS.sub(" ", _COMMAND.sub(" ", _ELSEWHERE.sub(" ", _FIGURE.sub(" ", text)))))
-    return _read_past(words, read, split) or _read_past(_OUR_CLAUSE.sub(" ", words), read, split)
+    lead = (
+        "Read as a check of a figure from elsewhere"
+        if _sets_against(text)
+        else "Read as asking which basis the figure is on"
+    )
+    return _read_past(words, read, split, lead) or _read_past(_OUR_CLAUSE.sub(" ", words), read, split, lead)
 
 
-def _read_past(words: str, read: Callable[[str], CostQuery], split: bool) -> CostQuery | None:
+def _read_past(words: str, read: Callable[[str], CostQuery], split: bool, lead: str) -> CostQuery | None:
     past: list[str] = []
     for _ in range(_MOST_READ_PAST):
         try:
@@ -92,11 +102,11 @@ def _read_past(words: str, read: Callable[[str], CostQuery], split: bool) -> Cos
             continue
         except UserFacingError:
             return None
-        return _checked(query, past, split)
+        return _checked(query, past, split, lead)
     return None
 
 
-def _checked(query: CostQuery, past: list[str], split: bool) -> CostQuery:
+def _checked(query: CostQuery, past: list[str], split: bool, lead: str) -> CostQuery:
     """`query` answering a check of a figure: split by charge class (when `split` and it is not already), a why
     (`why am I getting a different number`) being the why of two tools' difference, not of a change in the bill."""
     read_past = f" (read past: {', '.join(f'`{w}`' for w in past)})" if past else ""
@@ -106,11 +116,11 @@ def _checked(query: CostQuery, past: list[str], split: bool) -> CostQuery:
     )
     classes_named = any(f.dimension.kind is Dimension.CHARGE_CLASS for f in query.filters)
     if not split or classes_named or _BY_CHARGE_CLASS in query.group_by or len(query.group_by) >= MAX_GROUP_BY:
-        note = f"Read as a check of a figure from elsewhere{read_past}, {query.basis.value}. {reasons}"
+        note = f"{lead}{read_past}, {query.basis.value}. {reasons}"
         return replace(query, readings=(*query.readings, note))
     question = Question.COST if query.question is Question.WHY else query.question
     what = f"the total split by charge class, {query.basis.value}"
-    note = f"Read as a check of a figure from elsewhere{read_past}: {what}. {reasons}"
+    note = f"{lead}{read_past}: {what}. {reasons}"
     return replace(
         query, group_by=(_BY_CHARGE_CLASS, *query.group_by), question=question, readings=(*query.readings, note)
     )

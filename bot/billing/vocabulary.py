@@ -78,6 +78,8 @@ SERVICE_ALIASES: dict[str, str] = {
     "k8s": "AmazonEKS",
     "kubernetes": "AmazonEKS",
     "dns": "AmazonRoute53",
+    # Cost Explorer's name for EC2's instance hours (its `EC2-Other` is answered as EC2 by usage type)
+    "ec2-instances": "AmazonEC2",
 }
 
 #: Well-known service names per product code, used when the store has no product codes (Cost Explorer and some

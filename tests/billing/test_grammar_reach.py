@@ -301,7 +301,7 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
         (
             "how much do we spend in ap-southeast-2 this year, monthly? trying to size the Sydney footprint",
             "this year region=ap-southeast-2 monthly",
-            "Read `trying to size the Sydney footprint` as context, not part of the question.",
+            "Read `trying to size the Sydney footprint` as what you are after, not part of the question.",
         ),
         # a verb after `need to`, `would like to`: no value, left out and said
         (

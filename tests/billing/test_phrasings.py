@@ -376,9 +376,7 @@ BLIND_BATCHES = (
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=37, wrong=13),
-    # `/tags how much is untagged in the data-lake account? i bet half of what people call "data" has no tag at
-    # all`: the guess is context, so every key's coverage in data-lake, where the translator wrote the team key
-    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
     # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
@@ -405,20 +403,22 @@ BLIND_BATCHES = (
         wrong=14,
         shared=frozenset({"are we over budget for the year?"}),
     ),
-    # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop
+    # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop.
+    # `lambda per day since monday pls, think the api retries are going mad`: the guess's team shown beside the rest
+    # (`grammar_guesses`), where the translator wrote Lambda alone
     BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
         FRESH_49_FIRST_SIGHT,
-        right=32,
-        wrong=13,
+        right=31,
+        wrong=14,
         shared=frozenset({"are we over budget"}),
     ),
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
     BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=26, wrong=15),
     BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=20, wrong=19),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=17),
 )
 
 
