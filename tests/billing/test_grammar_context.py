@@ -11,6 +11,7 @@ import pytest
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
 from bot.billing.model import CostQuery
+from bot.errors import UnknownWord
 from tests.billing.phrasings import TODAY, VOCAB
 
 #: What every check of a figure from elsewhere says after its period, filters and words read past.
@@ -185,6 +186,13 @@ def test_context_around_the_question_is_said_and_filters_nothing(text: str, same
             "today service=rds hourly",
             "Read `last hr` as today hour by hour (costs are kept by the hour).",
         ),
+        # a weekday before the day asked, and Cost Explorer's name for EC2's instances
+        (
+            "yesterday vs the thursday before",
+            "yesterday vs 2026-11-19",
+            "Read `thursday before` as Thursday 2026-11-19, the latest before it.",
+        ),
+        ("EC2-Instances last month", "last month service=ec2", None),
         # asked whether something is normal: its unusual days (`higher than normal` compares, as every answer does)
         ("is ap-se-2 normal today", "anomalies today region=ap-southeast-2", None),
         ("is rds higher than normal", "this month service=rds", None),
@@ -212,3 +220,21 @@ def test_words_of_time_and_money_people_use(text: str, same_as: str | None, read
         assert query == parse(same_as)
     if reading is not None:
         assert reading in query.readings
+
+
+def test_a_place_in_a_list_is_no_day_of_the_month() -> None:
+    """`the 2nd one in that list` (a follow-up to a list the grammar cannot see) was read as 2 November; now the word
+    is refused by name, with what the rest would answer."""
+    with pytest.raises(UnknownWord) as refused:
+        parse("the 2nd one in that list, whats it tagged with?")
+    assert refused.value.word == "2nd"
+    assert parse("ec2 on the 2nd") == parse("2026-11-02 service=ec2")
+
+
+def test_which_basis_is_answered_on_the_basis_used_and_said() -> None:
+    query = parse("thx. is that amortized or unblended? finance wants the one that matches the invoice")
+    assert query == parse("this month by charge-class")
+    assert (
+        f"Read as asking which basis the figure is on: the total split by charge class, unblended. {_WHY_TOTALS_DIFFER}"
+        in query.readings
+    )
