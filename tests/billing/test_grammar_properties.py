@@ -130,6 +130,25 @@ def test_no_grammar_like_text_crashes_the_parser(words: list[str], sep: str, tod
     _check(sep.join(words), today, VOCAB)
 
 
+#: Words of context around a question: another tool's figure, a guess, a purpose, what does not matter, an aside.
+CONTEXT_WORDS = [
+    *("Cost Explorer says", "you said", "$401k", "~5.9k", "6,402.19", "doesn't match", "which one is right?"),
+    *("the invoice", '"Total: $12,871.06"', "/tags gave me", "amortized or unblended?", "tax doesn't matter"),
+    *("don't care about credits", ", trying to", "? want to see if", ", think", "(Apr 1 – Jun 30)", "vs", "the 2nd"),
+    *("one", "until now", "last hr", "is", "normal", "the thursday before", "EC2-Instances", "in rands", "stretch"),
+]
+
+
+@NO_CRASH
+@given(
+    words=st.lists(st.sampled_from(GRAMMAR_WORDS + CONTEXT_WORDS), max_size=10),
+    sep=st.sampled_from([" ", ", ", ". "]),
+    today=dates,
+)
+def test_no_text_with_context_around_it_crashes_the_parser(words: list[str], sep: str, today: date) -> None:
+    _check(sep.join(words), today, VOCAB)
+
+
 @NO_CRASH
 @given(words=st.lists(st.sampled_from(GRAMMAR_WORDS), max_size=5), today=dates)
 def test_no_text_crashes_parse_time_range(words: list[str], today: date) -> None:
