@@ -102,10 +102,6 @@ _PURPOSE = re.compile(
     r"((?:([,;]|\s[-–—])|[.?!])\s*)(?:i\s+|i'?m\s+|am\s+|just\s+)?(?:trying to|want to see if|wanna see if)\b",
     re.IGNORECASE,
 )
-#: Where such a clause ends: its sentence's end (after `?`, `!`, `.`), or also a comma's (after a comma or a dash); a
-#: short form's full stop (`vs.`, `e.g.`) ends nothing.
-_SENTENCE_END = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.?!](?=\s|$)|\s[-–—]\s|[()]|\n")
-_CLAUSE_END = re.compile(rf"{_SENTENCE_END.pattern}|[,;](?=\s|$)")
 
 
 def without_purpose(tokens: list[Token], text: str) -> tuple[list[Token], list[str]]:
@@ -115,8 +111,7 @@ def without_purpose(tokens: list[Token], text: str) -> tuple[list[Token], list[s
     readings: list[str] = []
     for found in _PURPOSE.finditer(text):
         start = found.end(1)
-        ends = _CLAUSE_END if found[2] else _SENTENCE_END
-        end = next((m.start() for m in ends.finditer(text, found.end())), len(text))
+        end = clause_span(text, found.end(), commas=found[2] is not None)[1]  # after a comma, to the next one
         if not any(start <= t.position < end for t in tokens) or not any(t.position < start for t in tokens):
             continue
         readings.append(f"Read `{text[start:end].strip()}` as what you are after, not part of the question.")
