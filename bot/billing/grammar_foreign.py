@@ -46,6 +46,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("quartal", "trimestre"), "quarter"),
     **dict.fromkeys(("heute", "aujourd'hui", "hoy"), "today"),
     **dict.fromkeys(("gestern", "ayer", "gisteren"), "yesterday"),
+    **dict.fromkeys(("feriado", "feiertag", "férié", "ferie", "festivo", "feestdag"), "holiday"),
     # Dutch (`vorige maand`, `deze week`, `kosten per dienst`)
     **dict.fromkeys(("vorige", "afgelopen"), "last"),
     **dict.fromkeys(("maand",), "month"),

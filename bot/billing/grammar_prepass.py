@@ -18,6 +18,7 @@ from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
 from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_guesses import read_past_guess, without_purpose
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -254,6 +255,10 @@ _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "qu
 _ON_DEMAND_BESIDE = COMMITMENT_WORDS | {"spot", "covered", "coverage"}
 #: Words between the charges of a list (`tax + credits + the RI/SP fees`).
 _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
+#: Words for a day off (`a holiday in the US`, `bank holiday in the UK`).
+_HOLIDAY_NOUNS = frozenset({"holiday", "holidays", "vacation", "off"})
+#: Words that say what a day was (`yesterday was a holiday in the US`).
+_COPULAS = frozenset({"was", "is", "were", "are", "being", "it's", "its"})
 #: Words of what a cost is as a rule (`per day normally`): its average per day.
 _USUALLY = frozenset({"normally", "usually", "typically", "generally"})
 #: Words that deny a verb after them (`doesn't matter`, `do not care`).
@@ -465,6 +470,30 @@ class PrepassReader(TimePhraseReader):
         typed = " ".join(t.text for t in joined[start:end])
         self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
         joined[start:end] = [Token(Kind.WORD, w, position) for w in ("by", "charge-class")]
+
+    def _where_a_holiday_is_kept(self, joined: list[Token]) -> None:
+        """`yesterday was a holiday in the US`, `yesterday was thanksgiving in the US`: the country after a day said to
+        be a holiday says where it is kept, no filter on its regions; said."""
+        for j in range(1, len(joined) - 1):
+            if joined[j].lower != "in":
+                continue
+            k = j + 1 + (joined[j + 1].lower == "the")
+            if k >= len(joined) or joined[k].lower not in REGION_AREAS or self.vocabulary.meanings(joined[k].text):
+                continue
+            starts = [s for s in range(max(0, j - 3), j) if self._holiday_ends_at(joined, s, j)]
+            said = starts and any(t.lower in _COPULAS for t in joined[max(0, starts[0] - 3) : starts[0]])
+            if said:  # `yesterday was a holiday in the US` (`black friday in europe`: the spend there)
+                typed = " ".join(t.text for t in joined[j : k + 1])
+                self.out.readings.append(f"Read `{typed}` as where the holiday is kept, not a filter.")
+                del joined[j : k + 1]
+                return
+
+    def _holiday_ends_at(self, joined: list[Token], start: int, end: int) -> bool:
+        """Whether `joined[start:end]` is a holiday (`a holiday`, `thanksgiving`, `black friday`)."""
+        if end - start == 1 and joined[start].lower in _HOLIDAY_NOUNS:
+            return True
+        found = match_holiday(joined, start, self.today)
+        return found is not None and start + found[1] == end
 
     def _usual_rate(self, joined: list[Token]) -> None:
         """`what does aws cost us per day normally?`, `usually spend a day`: the average per day, said."""
@@ -784,6 +813,7 @@ class PrepassReader(TimePhraseReader):
                 self._what_the_total_holds(joined, j, k, tok.position)
             break
         self._without_indifference(joined)
+        self._where_a_holiday_is_kept(joined)
         self._usual_rate(joined)
         # `are credits netted out in yours?`, `is tax deducted?`: asked whether they are in the total, the split by
         # charge class shows each

@@ -238,3 +238,27 @@ def test_which_basis_is_answered_on_the_basis_used_and_said() -> None:
         f"Read as asking which basis the figure is on: the total split by charge class, unblended. {_WHY_TOTALS_DIFFER}"
         in query.readings
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # the country after a day said to be a holiday is where it is kept (it had filtered the US regions)
+        (
+            "yesterday was a holiday in the US, was the cost lower?",
+            "yesterday",
+            "Read `in the US` as where the holiday is kept, not a filter.",
+        ),
+        (
+            "yesterday was feriado in US, the cost was lower? compare with the thursday before please",
+            "yesterday vs 2026-11-19",
+            "Read `in US` as where the holiday is kept, not a filter.",
+        ),
+        # a holiday's spend in a place is the spend there
+        ("black friday in europe", "2026-11-27 region=eu-west-1", None),
+    ],
+)
+def test_a_country_after_a_holiday_is_where_it_is_kept(text: str, same_as: str, reading: str | None) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert reading is None or reading in query.readings

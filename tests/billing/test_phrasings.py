@@ -416,7 +416,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget"}),
     ),
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
-    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=26, wrong=15),
+    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=27, wrong=14),
     BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=17),
 )
