@@ -25,13 +25,15 @@ _GUESSES = frozenset(
 _ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
 
 
+#: Who guesses, before the guess (`i suspect`, `I'm pretty sure`, `we reckon`).
+_SPEAKERS = frozenset({"i", "we", "my", "i'd", "'d", "i'm", "im", "i’m", "we're", "were"})
 #: Words a guess's clause may open or close at (`reckon`, `i think`, `was it`, `or something else`).
-_MARKERS = _GUESSES | {"i", "we", "my", "i'd", "'d", "pretty", "must", "was", "is", "could", "or", "something"}
+_MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "was", "is", "could", "or", "something"}
 
 
 def _opens_a_guess(words: list[str]) -> bool:
     """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
-    head = [w for w in words[:3] if w not in ("i", "we", "my", "'d", "i'd")]
+    head = [w for w in words[:3] if w not in _SPEAKERS]
     return bool(head) and (head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], *_ASKED_GUESSES))
 
 

@@ -65,6 +65,8 @@ from bot.billing.vocabulary import (
     region_code,
 )
 
+#: Words of a ranking a count may stand beside (`biggest single`, `single most expensive`).
+_SUPERLATIVES = frozenset({"most", "biggest", "largest", "priciest", "costliest", "highest", "expensive"})
 #: Documents and meetings named after a forecast (`the forecast pack`): what the figures are for.
 _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting", "review", "doc", "slides", "file")
 #: `<unit> by <unit>`: the time step it names.
@@ -259,6 +261,13 @@ _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris",
 _HOLIDAY_NOUNS = frozenset({"holiday", "holidays", "vacation", "off"})
 #: Words that say what a day was (`yesterday was a holiday in the US`).
 _COPULAS = frozenset({"was", "is", "were", "are", "being", "it's", "its"})
+#: A total asked both ways (`with and without tax`).
+_WITH_AND_WITHOUT = [
+    [w, *joiner, wo]
+    for w in ("with", "w/", "incl", "including")
+    for joiner in (["and"], ["or"], [])
+    for wo in ("without", "w/o", "excl", "excluding")
+]
 #: Words of what a cost is as a rule (`per day normally`): its average per day.
 _USUALLY = frozenset({"normally", "usually", "typically", "generally"})
 #: Words that deny a verb after them (`doesn't matter`, `do not care`).
@@ -504,6 +513,33 @@ class PrepassReader(TimePhraseReader):
                 self.out.readings.append(f"Read `{tok.text}` as the average per day.")
                 joined[j] = Token(Kind.WORD, "average", tok.position)
                 return
+
+    def _single_at_the_top(self, joined: list[Token]) -> None:
+        """`biggest single line item`, `the single most expensive resource`: the one at the top (`top 1`), unless a
+        count is named or several asked (`the 20 biggest single resources`, `what are the single biggest things`)."""
+        words = [t.lower for t in joined]
+        for j, w in enumerate(words):
+            beside = {words[k] for k in (j - 1, j + 1) if 0 <= k < len(words)}
+            before = words[max(0, j - 3) : j]  # `the 20 biggest single ...`, `what are the single biggest things`
+            counted = any(b.isdecimal() or b in NUMBER_WORDS or b in ("are", "were") for b in before)
+            if w == "single" and beside & _SUPERLATIVES and not counted:
+                joined[j] = Token(Kind.WORD, "1", joined[j].position)
+                return
+
+    def _with_and_without(self, joined: list[Token]) -> None:
+        """`last month with and without tax`, `ytd w/ and w/o credits`, `with/without tax`: the total both ways, which
+        the split by charge class shows (each charge on its line), said."""
+        words = [t.lower for t in joined]
+        for j in range(len(joined)):
+            both = next((p for p in _WITH_AND_WITHOUT if words[j : j + len(p)] == p), None)
+            if both is None:
+                continue
+            end = j + len(both)
+            while end < len(joined) and _names_charges(joined[end]):
+                end += 1
+            if any(w in PERIOD_CHARGE_WORDS for w in words[j + len(both) : end]):
+                self._what_the_total_holds(joined, j, end, joined[j].position)
+            return
 
     def _without_indifference(self, joined: list[Token]) -> None:
         """Charges the person says either way is fine for (`tax doesn't matter`, `don't care about credits`): no
@@ -812,6 +848,8 @@ class PrepassReader(TimePhraseReader):
             if any(joined[m].lower in PERIOD_CHARGE_WORDS for m in range(j + 1, k)):
                 self._what_the_total_holds(joined, j, k, tok.position)
             break
+        self._with_and_without(joined)
+        self._single_at_the_top(joined)
         self._without_indifference(joined)
         self._where_a_holiday_is_kept(joined)
         self._usual_rate(joined)

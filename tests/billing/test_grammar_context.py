@@ -12,6 +12,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
 from bot.billing.model import CostQuery
 from bot.errors import UnknownWord
+from commands import top_resources
 from tests.billing.phrasings import TODAY, VOCAB
 
 #: What every check of a figure from elsewhere says after its period, filters and words read past.
@@ -102,6 +103,13 @@ def test_a_question_with_no_figure_from_elsewhere_is_no_check(text: str) -> None
             "Read `think the api retries are going mad` as your guess, not part of the question; shown beside the "
             "rest by tag.",
         ),
+        # who guesses, however written (`I'm pretty sure ...`)
+        (
+            "ec2 since nov 1, I'm pretty sure the old aurora cluster from the pre-refactor stack is still up",
+            "since 2026-11-01 service=ec2",
+            "Read `I'm pretty sure the old aurora cluster from the pre-refactor stack is still up` as your guess, not "
+            "part of the question.",
+        ),
         # a guess at when, after days named: the days named
         (
             "daily glue + s3 for data lake since the 9th, i think theres a spike around 18/19th??",
@@ -186,6 +194,12 @@ def test_context_around_the_question_is_said_and_filters_nothing(text: str, same
             "today service=rds hourly",
             "Read `last hr` as today hour by hour (costs are kept by the hour).",
         ),
+        # `since` an event whose date is in the aside after it
+        (
+            "kms daily since we added the per-tenant keys (tf apply went out Nov 9)",
+            "since 2026-11-09 service=kms daily",
+            "Read `since we added the per tenant keys tf apply went out ...` as since the date it gives.",
+        ),
         # a weekday before the day asked, and Cost Explorer's name for EC2's instances
         (
             "yesterday vs the thursday before",
@@ -262,3 +276,31 @@ def test_a_country_after_a_holiday_is_where_it_is_kept(text: str, same_as: str, 
     query = parse(text)
     assert query == parse(same_as)
     assert reading is None or reading in query.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # a total asked both ways: the split by charge class shows each charge on its line
+        ("ec2 last month with and without tax", "last month service=ec2 by charge-class"),
+        ("total with or without credits?", "this month by charge-class"),
+        ("last month with/without tax and credits", "last month by charge-class"),
+    ],
+)
+def test_a_total_with_and_without_a_charge_is_split_by_charge_class(text: str, same_as: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert any(r.endswith("as asking what the total holds: the split by charge class.") for r in query.readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "top"),
+    [
+        ("biggest single line item?", 1),
+        ("the single most expensive resource last month", 1),
+        ("Which are the 20 biggest single resources last quarter?", 20),  # a count named
+        ("what are the single biggest things we're paying for", 10),  # several asked
+    ],
+)
+def test_the_single_biggest_is_the_one_at_the_top(text: str, top: int) -> None:
+    assert top_resources.parse(text, today=TODAY, vocabulary=VOCAB).n == top

@@ -375,7 +375,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=42, wrong=8),
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
-    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=37, wrong=13),
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=38, wrong=12),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
@@ -411,12 +411,12 @@ BLIND_BATCHES = (
         "FRESH_49",
         FRESH_49,
         FRESH_49_FIRST_SIGHT,
-        right=31,
-        wrong=14,
+        right=32,
+        wrong=13,
         shared=frozenset({"are we over budget"}),
     ),
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
-    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=27, wrong=14),
+    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=17),
 )
