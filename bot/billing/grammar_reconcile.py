@@ -80,7 +80,8 @@ def reconciled(text: str, read: Callable[[str], CostQuery], *, split: bool = Tru
     the grammar reads. The words around our own figure (`what you told me this morning`) are left out only when
     the question cannot be read with them. Without `split` (a command whose answer has its own rows: `/tags`,
     `/top-resources`), the question's own rows."""
-    words = strip_markup(_WHICH_BASIS.sub(" ", _COMMAND.sub(" ", _ELSEWHERE.sub(" ", _FIGURE.sub(" ", text)))))
+    cleaned = _DOUBT.sub(" ", _WHICH_BASIS.sub(" ", _COMMAND.sub(" ", _ELSEWHERE.sub(" ", _FIGURE.sub(" ", text)))))
+    words = strip_markup(cleaned)
     lead = (
         "Read as a check of a figure from elsewhere"
         if _sets_against(text)

@@ -57,7 +57,7 @@ def parse(text: str) -> CostQuery:
         (
             "are these numbers amortized or unblended?? finance says oct doesnt match the invoice",
             "2026-10 by charge-class",
-            " (read past: `finance`, `doesnt`, `match`)",
+            " (read past: `finance`)",
         ),
     ],
 )
