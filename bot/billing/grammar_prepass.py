@@ -30,7 +30,7 @@ from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WE
 from bot.billing.grammar_time_phrases import TimePhraseReader
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates
-from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS, clause_span
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -56,6 +56,7 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
+from bot.billing.model import Dimension
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -261,6 +262,18 @@ _CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris",
 _HOLIDAY_NOUNS = frozenset({"holiday", "holidays", "vacation", "off"})
 #: Words that say what a day was (`yesterday was a holiday in the US`).
 _COPULAS = frozenset({"was", "is", "were", "are", "being", "it's", "its"})
+#: Words telling of an event that happened to something (`the search reindex deploy`, `checkout was slow`).
+_EVENT_WORDS = frozenset(
+    {"deploy", "deployed", "deployment", "shipped", "released", "release", "launched", "rollout", "rolled", "reindex"}
+    | {"migration", "migrated", "upgrade", "upgraded", "outage", "incident", "slow", "complaining", "broke"}
+)
+#: What a question may name to cost beside an event's subject: the total, or a value of these dimensions.
+_WHOLE_TOTAL = frozenset({"total", "everything", "overall", "all"})
+_COSTED = frozenset({Dimension.SERVICE, Dimension.ACCOUNT, Dimension.REGION})
+#: Nouns after a product's name that name it whole (`the checkout service`, `search page`).
+_PRODUCT_NOUNS = frozenset({"service", "page", "app", "feature", "site", "api", "stack", "cluster"})
+#: Words before a value that make it the scope asked (`ec2 for checkout since the deploy`).
+_SCOPE_WORDS = frozenset({"for", "in", "of", "on", "by", "from", "tagged", "=", "only", "just"})
 #: A total asked both ways (`with and without tax`).
 _WITH_AND_WITHOUT = [
     [w, *joiner, wo]
@@ -495,6 +508,31 @@ class PrepassReader(TimePhraseReader):
                 typed = " ".join(t.text for t in joined[j : k + 1])
                 self.out.readings.append(f"Read `{typed}` as where the holiday is kept, not a filter.")
                 del joined[j : k + 1]
+                return
+
+    def _subject_of_an_event(self, joined: list[Token]) -> None:
+        """`did glue go up after the search reindex deploy on wed 18th?`, `customer says checkout was super slow
+        yesterday - did cloudfront spend spike?`: a tag value beside a word telling of an event (a deploy, a launch,
+        an outage, slowness) in its clause is what the event happened to, no filter, when the question names what
+        to cost besides (a service, an account, a region, or the total); `ec2 for checkout since the deploy` keeps
+        its filter (`for`); said."""
+        words = [t.lower for t in joined]
+        costed = any(
+            w in _WHOLE_TOTAL or any(m.dimension.kind in _COSTED for m in self.vocabulary.meanings(t.text))
+            for w, t in zip(words, joined, strict=True)
+        )
+        for j, tok in enumerate(joined):
+            if not costed or tok.kind is not Kind.WORD or (j and words[j - 1] in _SCOPE_WORDS):
+                continue
+            meanings = self.vocabulary.meanings(tok.text)  # a tag value only (`staging` is an account too)
+            if not meanings or any(m.dimension.kind is not Dimension.TAG for m in meanings):
+                continue
+            start, end = clause_span(self.text, tok.position, commas=True)
+            near = [t for t in joined[max(0, j - 4) : j + 4] if start <= t.position < end]
+            if any(t.lower in _EVENT_WORDS for t in near):
+                self.out.readings.append(f"Read `{tok.text}` as what the event happened to, not a filter.")
+                noun = j + 1 < len(joined) and words[j + 1] in _PRODUCT_NOUNS  # `the new checkout service`
+                del joined[j : j + 1 + noun]
                 return
 
     def _holiday_ends_at(self, joined: list[Token], start: int, end: int) -> bool:
@@ -852,6 +890,7 @@ class PrepassReader(TimePhraseReader):
         self._single_at_the_top(joined)
         self._without_indifference(joined)
         self._where_a_holiday_is_kept(joined)
+        self._subject_of_an_event(joined)
         self._usual_rate(joined)
         # `are credits netted out in yours?`, `is tax deducted?`: asked whether they are in the total, the split by
         # charge class shows each

@@ -304,3 +304,38 @@ def test_a_total_with_and_without_a_charge_is_split_by_charge_class(text: str, s
 )
 def test_the_single_biggest_is_the_one_at_the_top(text: str, top: int) -> None:
     assert top_resources.parse(text, today=TODAY, vocabulary=VOCAB).n == top
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "subject"),
+    [
+        # a product an event happened to, beside what to cost: no filter (it had narrowed the answer to the project)
+        ("did glue go up after the search reindex deploy on wed 18th?", "since 2026-11-18 service=glue", "search"),
+        (
+            "customer says checkout was really slow yesterday, did cloudfront spend spike or drop?",
+            "yesterday service=cloudfront",
+            "checkout",
+        ),
+        (
+            "we shipped the new checkout service 2026-11-10. can I get total spend 7 days before vs 7 days after?",
+            "2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16",
+            "checkout",
+        ),
+    ],
+)
+def test_what_an_event_happened_to_is_no_filter(text: str, same_as: str, subject: str) -> None:
+    query, meant = parse(text), parse(same_as)
+    assert (query.time_range, query.versus, query.filters) == (meant.time_range, meant.versus, meant.filters)
+    assert f"Read `{subject}` as what the event happened to, not a filter." in query.readings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ec2 for checkout since the deploy on the 18th",  # `for`: the scope asked
+        "how much did the checkout launch cost",  # nothing else to cost
+        "did my deploy on wed make staging more expensive??",  # `staging` is an account too
+    ],
+)
+def test_a_value_asked_about_beside_an_event_stays_a_filter(text: str) -> None:
+    assert not any("what the event happened to" in r for r in parse(text).readings)

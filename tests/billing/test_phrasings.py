@@ -337,7 +337,7 @@ BLIND_BATCHES = (
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=36, wrong=10),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=37, wrong=9),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -367,7 +367,7 @@ BLIND_BATCHES = (
     # `data transfer by region last month - trying to figure out what cross-region replication is costing us`: what
     # the person is after is context (no longer split by usage type), where the translator read the replication
     # words as the usage types to show
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=35, wrong=10),  # a refusal became an answer
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
