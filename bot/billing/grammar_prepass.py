@@ -151,6 +151,17 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(which, verb): (which,) for which in ("that", "which") for verb in ("land", "lands", "landed")},
     # `need it for the forecast pack`: a document named after the forecast, not a forecast asked for
     **{("forecast", what): () for what in _FORECAST_DOCUMENTS},
+    # `yday vs same day lw`: chat's short forms of the last week and month
+    # `since few days`, `since 3 weeks` (French `depuis`, German `seit`): the last ones
+    **{
+        ("since", *count, unit): ("last", *count, unit)
+        for count in (("few",), ("a", "few"), ("couple",), ("a", "couple", "of"), *((str(n),) for n in range(2, 13)))
+        for unit in ("days", "weeks", "months", "wks", "mos")
+    },
+    ("lw",): ("last", "week"),
+    ("lm",): ("last", "month"),
+    # `how much cost is for each value` (`/tags`): each value of the key, which the answer lists anyway
+    **dict.fromkeys((("each", "value"), ("every", "value"), ("each", "tag", "value"), ("per", "value")), ()),
     # `month by month`: the time step
     **{(unit, "by", unit): (step,) for unit, step in _STEP_BY_STEP.items()},
     # `the fortnight just gone`, `the week just gone`: the last one

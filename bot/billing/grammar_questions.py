@@ -328,7 +328,10 @@ class QuestionReader(Cursor):
         before = self.tokens[self.i - 1] if self.i > 0 else None
         if before is not None and before.lower in ("on", "in") and self.i > 1 and self.word(-2) == "and":
             before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`: joined all the same
-        joined = before is not None and (before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA)
+        # `sep -> oct -> nov`: an arrow from one period to the next
+        joined = before is not None and (
+            before.lower in ("and", "&", "+", "or", "->", "→") or before.kind is Kind.COMMA
+        )
         versus = out.versus
         if current is None and out.granularity is Granularity.MONTH and found.days == 1 and self._day_of_month_only():
             # `RI fees each month (the charges on the 1st)`: the day of every month they are posted on
@@ -355,13 +358,13 @@ class QuestionReader(Cursor):
         if versus is not None and joined and versus.end == found.start:  # `today vs wed/thu`: the days compared
             out.versus = TimeRange(versus.start, found.end, range_label(versus.start, found.end))
             return
-        if (
-            versus is not None
-            and versus.start <= found.start
-            and found.end <= versus.end
-            and self._apart(out.time_at) == "("
-        ):  # `Q3 vs Q2 (Apr 1 - Jun 30)`: the days of the period compared, restated in an aside
-            out.readings.append(f"`{found.label}` in the aside is part of `{versus.label}`, the days compared.")
+        restated = next(
+            (r for r in (versus, current) if r is not None and r.start <= found.start and found.end <= r.end), None
+        )
+        if restated is not None and out.comparing and self._apart(out.time_at) == "(":
+            # `Q3 vs Q2 (Apr 1 - Jun 30)`, `YTD vs same period last year (jan 1 to today)`: the days of a period
+            # compared, restated in an aside
+            out.readings.append(f"`{found.label}` in the aside is part of `{restated.label}`, the days compared.")
             return
         if current is not None and joined and not (out.comparing or out.after_versus):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span

@@ -28,6 +28,8 @@ _ELSEWHERE = re.compile(
 )
 #: The bot's own figure named (`you said`, `ur showing`, `bot shows`, `your number`, `/tags gave me`).
 _OURS = re.compile(
+    # (`could you show me`, `can u give`: a request, no figure of ours)
+    r"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bpls )(?<!\bplease )"
     r"\b(?:you|u|the bot|bot|/cost|/tags|/top-resources)\s+(?:\w+\s+){0,2}?"
     r"(?:said|say|says|show|shows|showing|gave|give|told|report|reports|reported)\b"
     r"|\b(?:your|ur|yr)\s+(?:number|numbers|figure|figures|total|totals|side)\b|\bfrom you\b|\bur showing\b",

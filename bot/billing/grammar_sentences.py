@@ -31,7 +31,9 @@ _QUESTION_ENDS = re.compile(
 _STRONG_ENDS = re.compile(r"[?!]+\s*|\s+[—–-]+\s+")
 #: A full stop that ends a short form, not a sentence (`excl.`, `Nov.`, `vs.`, `approx.`, `e.g.`).
 _SHORT_FORM_STOP = re.compile(
-    r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\.",
+    r"\b(excl|incl|inc|vs|approx|est|etc|e\.g|i\.e|no|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|wk|mo|yr)\."
+    # (`... at 18th Nov. Could you show me ...`: a question word capitalised after it starts a sentence)
+    r"(?!\s+(?-i:Could|Can|What|How|Which|Why|Where|When|Is|Are|Did|Does|Do|Please|Pls|Also)\b)",
     re.IGNORECASE,
 )
 
@@ -50,21 +52,29 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     said (a sentence ended by a full stop after the others); None when the message has one sentence
     or no sentence asks anything alone. With `without` (a word nothing reads), only the first sentence, when the
     word is in a later one and a question mark, an exclamation mark or a dash parts them (`monthly? trying to size
-    the Sydney footprint`): the word is context after the question, never left out of the question itself."""
-    ends = _STRONG_ENDS if without is not None else _QUESTION_ENDS
+    the Sydney footprint`): the word is context after the question, never left out of the question itself; or
+    the sentences asked (`?`), when the word is only in sentences told (`.`) (`I changed SQS to long polling on
+    the 18th. Could you show me the SQS cost of every day since the 10th?`)."""
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
-    parts = [p.strip() for p in ends.split(kept) if p.strip()]
-    if len(parts) < 2:
-        return None
-    if without is not None:
-        holding = [p for p in parts if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
-        if parts[0] in holding or any(len(p.split()) < 3 for p in holding):
-            return None  # in the question itself (`frontend costs? last month`) or an afterthought (`? frontend`)
-    nothing = read("")
+    parts = [p.strip() for p in _QUESTION_ENDS.split(kept) if p.strip()]
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept)]
     # a sentence told (ended by a full stop) after the others (`customer in australia getting timeouts since
     # monday. any drop in ap-southeast-2 spend this week??`)
-    order = [*(k for k in range(len(parts)) if k not in told), *told] if without is None else [0]
+    order = [*(k for k in range(len(parts)) if k not in told), *told]
+    if without is not None:
+        holding = [k for k, p in enumerate(parts) if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
+        asked = [k for k, p in enumerate(parts) if k not in holding and re.search(rf"{re.escape(p)}\?", kept)]
+        if holding and set(holding) <= set(told) and asked:
+            order = asked  # `I changed SQS to long polling at 18th Nov. Could you show me ...?`: the question asked
+        else:
+            parts = [p.strip() for p in _STRONG_ENDS.split(kept) if p.strip()]
+            in_parts = [p for p in parts if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
+            if len(parts) < 2 or parts[0] in in_parts or any(len(p.split()) < 3 for p in in_parts):
+                return None  # in the question itself (`frontend costs? last month`) or an afterthought (`? frontend`)
+            order = [0]
+    if len(parts) < 2:
+        return None
+    nothing = read("")
     for k in order:
         part = parts[k]
         try:

@@ -51,6 +51,7 @@ CHAT_WORDS = frozenset(
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
+        *("she", "he", "her", "him", "his", "she's", "he's"),  # `she wants to know`, `he's asking`: who asks
         *("on-call", "oncall", "paged"),  # `first on-call, got paged for a cost alert` (a tool's bill is named)
         # `what about by env instead`, `my PR that turned off the nat gateways ... merged on the 18th`, `our tech
         # spend`, `the Europe side of the site`
@@ -236,7 +237,7 @@ YEAR_OVER_YEAR = frozenset({"yoy", "y/y"})
 FORECAST_WORDS = frozenset(
     {
         *("forecast", "forecasts", "forecasted", "forecasting", "projected", "projection", "projections"),
-        *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom"),
+        *("predict", "predicted", "prediction", "expected", "expect", "estimate", "estimated", "eom", "fcst", "fcast"),
         *("month-end", "run-rate", "runrate", "pace", "trajectory", "outlook", "landing", "land", "burn-rate"),
         *("burnrate", "tracking"),
     }

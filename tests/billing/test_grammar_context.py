@@ -339,3 +339,51 @@ def test_what_an_event_happened_to_is_no_filter(text: str, same_as: str, subject
 )
 def test_a_value_asked_about_beside_an_event_stays_a_filter(text: str) -> None:
     assert not any("what the event happened to" in r for r in parse(text).readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # who relays the question
+        ("she wants to know how much today is costing us vs a normal friday", "today vs 2026-11-20"),
+        # chat's short forms
+        ("eks nov fcst?", "forecast 2026-11 service=eks"),
+        ("cloudfront yday vs same day lw", "yesterday vs 2026-11-19 service=cloudfront"),
+        ("top s3 spend lm", "last month service=s3"),
+        # `since` a count of days, as French and German speakers say it: the last ones
+        (
+            "Why the KMS cost became so high in data-lake account since few days?",
+            "why last 3 days service=kms account=data-lake",
+        ),
+        ("lambda since 2 weeks", "last 2 weeks service=lambda"),
+        # an arrow from one period to the next
+        ("sep -> oct -> nov", "2026-09..2026-11"),
+        # the period answered, restated in brackets while comparing
+        ("YTD spend vs same period last year please (jan 1 to today)", "ytd"),
+        # `could you show me ... so I can confirm`: a request, no figure of ours to check
+        (
+            "Could you show me the SQS cost of every day from 10th Nov to now, so I can confirm the effect?",
+            "2026-11-10..2026-11-27 service=sqs daily",
+        ),
+        # a word nothing reads in a sentence told, and the question asked after it
+        (
+            "I changed SQS to long polling at 18th Nov. Could you show me the SQS cost of every day from 10th Nov to "
+            "now?",
+            "2026-11-10..2026-11-27 service=sqs daily",
+        ),
+    ],
+)
+def test_ways_people_write_read_as_meant(text: str, same_as: str) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    assert not any("check of a figure" in r for r in query.readings)
+
+
+def test_each_value_of_a_tag_is_what_tags_lists() -> None:
+    found = tag_question(
+        "About env tag, how much cost is for each value in RDS in October? Also I want to know the cost which has no "
+        "env tag.",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (found.key, found.time_range.label) == ("user:env", "2026-10")

@@ -311,7 +311,7 @@ def test_a_capitalised_word_where_a_value_would_stand_is_still_named() -> None:
 
 def test_what_is_read_past_is_said_when_it_could_have_mattered() -> None:
     aside = parse("where are we gonna land for november roughly? boss wants a number he can repeat")
-    assert aside.readings[-1] == "Ignored `he`, `repeat`: not words of a cost question; the rest was read as asked."
+    assert aside.readings[-1] == "Ignored `repeat`: not words of a cost question; the rest was read as asked."
     restated = parse("did the EKS upgrade last weds (nov 18th) change anything")
     assert "Read `2026-11-25` as `2026-11-18`, the date given beside it." in restated.readings
     period = parse("Need P10 total by account")

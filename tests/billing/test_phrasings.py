@@ -251,7 +251,7 @@ BLIND_BATCHES = (
     # not name), where the translator wrote the months since September
     # `any unusual days in eu-west-1 after the acme rollout`: the rollout has no date, so this month's unusual days
     # (`acme`, `rollout` said left out), where the translator wrote the days since the go-live an earlier line named
-    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=35, wrong=9),
+    BlindBatch("FRESH_9", FRESH_9, FRESH_9_FIRST_SIGHT, right=36, wrong=9),
     # two writers who never met typed one question word for word (the fourth batch has it too)
     BlindBatch(
         "FRESH_10",
@@ -418,7 +418,9 @@ BLIND_BATCHES = (
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
     BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=17),
+    # (unread: one refusal became a wrong answer when a question asked after a sentence told is answered alone,
+    # `grammar_sentences.first_question`)
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=18),
 )
 
 
