@@ -339,8 +339,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1  # `just got an AWS budgets email ... what spiked`: the email is context; what spiked is asked
             return
         amount_at = 2 if self.word(1) in ("of", "is", "was", "=", "at") else 1
-        if w in ("budget", "budgets") and AMOUNT.match(self.word(amount_at) or ""):
-            self.i += 1  # `we have a budget of 180k$ and I am afraid we go over`: the amount is held against the total
+        if w in ("budget", "budgets", "budgeted") and AMOUNT.match(self.word(amount_at) or ""):
+            # `we have a budget of 180k$ and I am afraid we go over`, `we budgeted $180k for November`: the amount
+            # is held against the total
+            self.i += 1
             return
         if w in ("budget", "budgets"):
             raise UsageError(
@@ -383,7 +385,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
-        if w == "mean" and (self.word(-1) in {*PRONOUNS, "it"} or self.kind(1) in (None, Kind.COMMA)):
+        asked_what = any(self.word(-k) in ("does", "do", "did") for k in range(1, 5))  # `what does "credits" mean`
+        if w == "mean" and (self.word(-1) in {*PRONOUNS, "it"} or self.kind(1) in (None, Kind.COMMA) or asked_what):
             self.i += 1  # `what does it mean`, `I mean`: the verb
             return
         if w in ("project", "projecting") and self.word(-1) in PRONOUNS:  # `where do you project it to land`
@@ -707,7 +710,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if step is not None and out.granularity is None and span is not None and span.days > _UNIT_DAYS[out.over_unit]:
             out.set_granularity(step)  # `week over week, last 6 weeks`: each week beside the one before
         one_day = out.time_range is None or out.time_range.days == 1
-        if out.clock and out.granularity is None and one_day:  # `3pm`: the day (today unless one is named) hourly
+        hourly = out.granularity in (None, Granularity.HOUR)  # `2am hourly`: the step named is the day's anyway
+        if out.clock and hourly and one_day:  # `3pm`: the day (today unless one is named) hourly
+            out.granularity = None
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)
             out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")

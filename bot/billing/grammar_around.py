@@ -82,6 +82,8 @@ def _side(words: list[str], at: int) -> tuple[int, str | None, int]:
                 return int(count), _UNITS[one], first
             if n in ("the", "a") and not one.endswith("s"):  # `the week before and after`
                 return 1, _UNITS[one], at - 2
+        if one in _UNITS and not one.endswith("s") and len(one) > 1:  # `? week before vs week after`
+            return 1, _UNITS[one], at - 1
     return 0, None, at
 
 

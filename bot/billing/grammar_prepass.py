@@ -158,6 +158,16 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for count in (("few",), ("a", "few"), ("couple",), ("a", "couple", "of"), *((str(n),) for n in range(2, 13)))
         for unit in ("days", "weeks", "months", "wks", "mos")
     },
+    # `for the 3 last months` (French order), `the 2 previous weeks`: the last ones
+    **{
+        (*the, str(n), which, unit): ("last", str(n), unit)
+        for the in ((), ("the",))
+        for n in range(2, 13)
+        for which in ("last", "previous", "past")
+        for unit in ("days", "weeks", "months", "quarters")
+    },
+    # `which project cost more and by how much`: the difference, which a comparison shows anyway
+    **dict.fromkeys((("by", "how", "much"), ("by", "how", "many")), ()),
     ("lw",): ("last", "week"),
     ("lm",): ("last", "month"),
     # `how much cost is for each value` (`/tags`): each value of the key, which the answer lists anyway

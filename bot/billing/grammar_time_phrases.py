@@ -156,6 +156,13 @@ _MOST_WORDS_TO_YEAR = 3
 _NOT_TO_YEAR = frozenset({"vs", "versus", "compared", "and", "or", "than", ","})
 
 
+#: A time of day after `since` (`since 2am`, `since 14:30`).
+_CLOCK_TIME = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
+#: Units a `the <unit> last` names (French order), and what after `last` makes it another phrase (`the week last year`).
+_THE_UNITS = frozenset({"week", "month", "quarter", "year"})
+_LAST_OF = frozenset({"year", "yr", "month", "week", "quarter", "time", "one"})
+
+
 class TimePhraseReader(ClauseReader):
     """The time-phrase pass of the prepass, and whether a time phrase starts at a place (`time_at`)."""
 
@@ -392,6 +399,24 @@ class TimePhraseReader(ClauseReader):
             of = j + 2 < len(joined) and joined[j + 2].lower == "of"  # `all month of october`
             if joined[j].lower == "all" and joined[j + 1].lower in ("week", "month", "quarter", "year") and not of:
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)
+        # `since like 2am`: the hours of today since then, which the day hour by hour shows (`grammar_unknown`)
+        for j in range(len(joined) - 1):
+            k = j + 1 + (joined[j + 1].lower in ("like", "about", "around", "~") and j + 2 < len(joined))
+            if joined[j].lower == "since" and _CLOCK_TIME.match(joined[k].lower):
+                del joined[j:k]
+                break
+        # `the week last compared to the week before` (French order): last week
+        for j in range(len(joined) - 2):
+            after = joined[j + 3].lower if j + 3 < len(joined) else ""
+            unit = joined[j + 1].lower
+            if (
+                joined[j].lower == "the"
+                and unit in _THE_UNITS
+                and joined[j + 2].lower == "last"
+                and after not in _LAST_OF
+            ):
+                joined[j : j + 3] = [Token(Kind.WORD, "last", joined[j].position), joined[j + 1]]
+                break
         # `where will we land for the month`, `how's the week looking`: this one (`by the month` is a step, `the
         # month before` a period before another, `the month of october` that month)
         for j in range(1, len(joined) - 1):
@@ -403,6 +428,7 @@ class TimePhraseReader(ClauseReader):
                 and joined[j - 1].lower
                 in ("for", "in", "during", "is", "s", "how's", "hows", "does", "did", "will", "was")
                 and after not in ("of", "before", "after", "ending", "ended", "starting", "prior", "just", "to", "so")
+                and not after.isdecimal()  # `for the week 47`: that week
             ):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `the 3 days before and after` a deploy on a named day: the two spans compared

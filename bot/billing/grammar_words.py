@@ -52,6 +52,7 @@ CHAT_WORDS = frozenset(
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
         *("she", "he", "her", "him", "his", "she's", "he's"),  # `she wants to know`, `he's asking`: who asks
+        *("bring", "brings", "brought", "bringing"),  # `did the rewrite bring costs down`: a move asked
         *("on-call", "oncall", "paged"),  # `first on-call, got paged for a cost alert` (a tool's bill is named)
         # `what about by env instead`, `my PR that turned off the nat gateways ... merged on the 18th`, `our tech
         # spend`, `the Europe side of the site`

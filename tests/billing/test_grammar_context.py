@@ -387,3 +387,33 @@ def test_each_value_of_a_tag_is_what_tags_lists() -> None:
         vocabulary=VOCAB,
     )
     assert (found.key, found.time_range.label) == ("user:env", "2026-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("for the 3 last months", "last 3 months"),  # French order
+        ("Good morning, what is the total of the week last compared to the week before ?", "last week"),
+        ("/top-resources the 5 most expensive in eu-west-1 for the week 47", None),
+        (
+            "search vs checkout, which project cost more in October and by how much",
+            "2026-10 tag:project=search,checkout by tag:project",
+        ),
+        ('what does "credits" mean on the bill and how much did we get?', "this month charge-class=credit"),
+        ("lambda cost exploded since like 2am?? hourly breakdown pls", "today service=lambda hourly"),
+        (
+            "we budgeted $180k for November across all accounts, are we going to land over or under?",
+            "forecast 2026-11 by account",
+        ),
+        (
+            "did the glue job rewrite we shipped on the 17th actually bring costs down? week before vs week after",
+            "2026-11-10..2026-11-16 vs 2026-11-17..2026-11-23 service=glue",
+        ),
+    ],
+)
+def test_more_ways_people_write_read_as_meant(text: str, same_as: str | None) -> None:
+    if same_as is None:
+        top = top_resources.parse(text.removeprefix("/top-resources "), today=TODAY, vocabulary=VOCAB)
+        assert (top.n, top.time_range.label) == (5, "2026-w47")
+        return
+    assert parse(text) == parse(same_as)

@@ -243,7 +243,7 @@ class BlindBatch:
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
-    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=30, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
     # refused naming `serving`), where the translator wrote no region; `the acme account manager wants to know what
@@ -364,10 +364,12 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
+    # `EKS in prod before/after we bumped the node groups on nov 4, week before vs week after`: the two weeks now
+    # (was refused naming `before`), by resource for the node groups, where the translator wrote EKS alone;
     # `data transfer by region last month - trying to figure out what cross-region replication is costing us`: what
     # the person is after is context (no longer split by usage type), where the translator read the replication
     # words as the usage types to show
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=9),  # a refusal became an answer
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=10),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
