@@ -170,7 +170,11 @@ practitioner in Cost Explorer's terms, a chief of staff preparing an all-hands, 
 on-call engineer on a phone, replies in a thread), read part way through that stop; `FRESH_51` (an Indian English
 SRE lead, a data scientist on spot instances, a German engineer, an accounts-payable clerk at month end, a mobile
 product manager in product words, a tired team lead on a Friday) and `FRESH_52` (the same six voices as `FRESH_50`,
-written by another writer), held back unread to its end and only scored.
+written by another writer), held back unread to its end and only scored. Two more were written late in that stop,
+first sight on ba25ec8, and read: `FRESH_53` (an engineering manager planning a quarter, a Japanese backend
+engineer, an SRE in a cost-cutting drive, an assistant asking for a VP, a support engineer in product names, a
+hurried typist of fragments) and `FRESH_54` (a French FinOps analyst, a data engineer worried about the lake, a
+CFO's analyst on variance, a developer new to the bot, an on-call engineer mid-incident, a PM comparing features).
 """
 
 from __future__ import annotations
@@ -10622,4 +10626,531 @@ FRESH_52: tuple[tuple[str, str, str], ...] = (
         'im new in the team, what is this "tax" line in the bill and how much it was in october?',
         "2026-10 service=tax",
     ),
+)
+
+FRESH_53_FIRST_SIGHT = (25, 11, 14)
+
+FRESH_53: tuple[tuple[str, str, str], ...] = (
+    # NOT SUPPORTED (the cost of two hires, no salary data): the writer's nearest, November's month-end
+    # forecast, annualised by hand (times 12), as FRESH_28 and FRESH_31 scale a run rate by hand
+    (
+        "/cost",
+        "whats our annualized run rate looking like off november? trying to figure out if infra is costing us more "
+        "than 2 eng hires would",
+        "forecast 2026-11",
+    ),
+    # the production account, as the writer named it; the week before is the period last week is compared with
+    # anyway, as FRESH_36
+    (
+        "/cost",
+        "Excuse me, I would like to know the DynamoDB cost of production account for last week. Is it increased "
+        "compared with the week before?",
+        "last week service=dynamodb account=production",
+    ),
+    # the production account, as the writer meant it
+    ("/cost", "ec2 prod mtd", "this month service=ec2 account=production"),
+    # the writer's 14 days before the 2nd against the 14 days from it, the writer's order kept, as FRESH_31's
+    # two weeks before and after; the production account, as the writer meant it
+    (
+        "/cost",
+        "did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after",
+        "2026-10-19..2026-11-01 vs 2026-11-02..2026-11-15 service=ec2 account=production",
+    ),
+    # the three accounts are every account anyway, each on its own line
+    (
+        "/cost",
+        "Hi! Sarah needs the total AWS spend for October for the board pack, all 3 accounts, broken down by account "
+        "if possible. Thank you!!",
+        "2026-10 by account",
+    ),
+    # the project and env tag values, as the writer meant them; no range typed: the writer's latest full month,
+    # as FRESH_36; the customer is the writer's context
+    (
+        "/cost",
+        'how much does checkout cost us to run in prod? customer is asking about our "infrastructure investment" lol',
+        "last month tag:project=checkout tag:env=prod",
+    ),
+    # Q2 is the period Q3 is compared with anyway (the change and its percentage are in every answer), as
+    # FRESH_41 and FRESH_47; all accounts is every account anyway
+    ("/cost", "Q3 vs Q2 total spend across all accounts? need the QoQ growth % for the planning doc", "2026-q3"),
+    # the functions are the Lambda resources; the month so far
+    (
+        "/top-resources",
+        "Please tell me which Lambda functions are most expensive in us-east-1 on this month.",
+        "this month service=lambda region=us-east-1",
+    ),
+    # the same weekday a week earlier, as CORPUS and FRESH_44
+    ("/cost", "cloudfront yday vs same day lw", "yesterday vs 2026-11-19 service=cloudfront"),
+    # the staging account, as the writer meant it; from the 9th to today by day; the days just before the 9th are
+    # the period compared with anyway, the writer's optional earlier days left out, as FRESH_47
+    (
+        "/cost",
+        "staging ec2 per day since the nightly shutdown schedule went live on the 9th, should see nights/weekends drop",
+        "since 2026-11-09 service=ec2 account=staging daily",
+    ),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12, FRESH_43 and FRESH_45;
+    # today's partial day is marked so in the answer
+    (
+        "/cost",
+        "she wants to know how much today is costing us vs a normal friday (black friday so she's curious)",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the search project; the writer's days from Tuesday to yesterday, the same number of days just before them
+    # being the period compared with anyway; the outage is the writer's context
+    (
+        "/cost",
+        "has search gotten more expensive since the outage tuesday?",
+        "2026-11-24..2026-11-26 tag:project=search",
+    ),
+    # NOT SUPPORTED (headcount): the writer's nearest, the team split in dollars; the untagged share is part of
+    # every breakdown
+    ("/tags", "spend by team for Q3 pls, want to see which team's infra cost per engineer is worst", "team 2026-q3"),
+    # the writer's days from the 1st to yesterday, both included
+    (
+        "/cost",
+        "How much is the data transfer fee of ap-southeast-2 region from 1st November until yesterday?",
+        "2026-11-01..2026-11-26 service=data-transfer region=ap-southeast-2",
+    ),
+    ("/cost", "eks nov fcst?", "forecast 2026-11 service=eks"),
+    # the staging account, as the writer meant it; no range typed: this month, as the writer read it; the
+    # cleanup is the writer's context
+    (
+        "/top-resources",
+        "what's still expensive in staging? looking for instances/volumes we missed in the cleanup",
+        "this month account=staging",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_49 (the writer's nearest, the
+    # month-end forecast, was not taken)
+    (
+        "/cost",
+        "Mark asked me to check if we're on track to be under budget this month... he didn't give me the number, sorry",
+        "!budget",
+    ),
+    # the staging account among the others, its share read off the breakdown, as FRESH_43; no range typed: the
+    # writer's latest full month
+    (
+        "/cost",
+        "how much of our monthly burn is acutally staging?? feels like we're paying for a second prod",
+        "2026-10 by account",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "About env tag, how much cost is for each value in RDS in October? Also I want to know the cost which has no "
+        "env tag.",
+        "env service=rds 2026-10",
+    ),
+    # the RDS resources
+    ("/top-resources", "top 5 rds $$ oct", "5 2026-10 service=rds"),
+    # the writer's 14 days before the 12th against the 14 days from it, the writer's order kept, as FRESH_31's
+    # two weeks before and after
+    (
+        "/cost",
+        "we killed the old glue crawlers on 11/12 - glue spend before vs after pls",
+        "2026-10-29..2026-11-11 vs 2026-11-12..2026-11-25 service=glue",
+    ),
+    # a filtered tag breakdown; prod, staging and dev among the values listed, the untagged share part of every
+    # breakdown
+    (
+        "/tags",
+        "for checkout, how much is prod vs the test environments (staging/dev) last week?",
+        "env tag:project=checkout last week",
+    ),
+    # the same days of last year are the comparison the year so far makes anyway, as FRESH_49
+    ("/cost", "for the board pack: YTD spend vs same period last year please (jan 1 to today)", "ytd"),
+    # the budget is the writer's context: the month-end forecast, to hold against the 180k by hand, as FRESH_39
+    (
+        "/cost",
+        "where does november land? we budgeted 180k for the month, are we gonna blow through it",
+        "forecast 2026-11",
+    ),
+    # a filtered tag breakdown; the 30 whole days before today by the grammar's rule, as the writer counted; the
+    # untagged share is part of every breakdown
+    ("/tags", "createdBy split lambda 30d", "aws:createdBy service=lambda last 30 days"),
+    # from the 10th to today by day, today's partial day among them
+    (
+        "/cost",
+        "I changed SQS to long polling at 18th Nov. Could you show me the SQS cost of every day from 10th Nov to now, "
+        "so I can confirm the effect?",
+        "since 2026-11-10 service=sqs daily",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back
+    # from today), as FRESH_32, FRESH_37 and FRESH_44
+    (
+        "/cost",
+        "anythign look off in the last 2 weeks? wanna make sure none of our changes blew up something else",
+        "anomalies last 2 weeks",
+    ),
+    # the search project; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "what are the most expensive things behind search? like the actual servers / database",
+        "this month tag:project=search",
+    ),
+    # dates day first, both days included
+    ("/cost", "total 01/11-26/11 by svc usw2", "2026-11-01..2026-11-26 region=us-west-2 by service"),
+    # the production account, as the writer meant it; the line items are the resources; the quarter so far
+    (
+        "/top-resources",
+        "10 biggest line items in prod this quarter so far, want to know what to go after first",
+        "10 this quarter account=production",
+    ),
+    # the writer's last few days, the 23rd to yesterday; the same number of days just before them is the period
+    # compared with anyway (the writer's week-long baseline was an example); the usage types that moved are among
+    # the causes
+    (
+        "/cost",
+        "Why the KMS cost became so high in data-lake account since few days? I did not change anything about the "
+        "keys.",
+        "why 2026-11-23..2026-11-26 service=kms account=data-lake",
+    ),
+    # the second half so far, July to today; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Could I get spend by project for H2 so far? David wants one number per product for his slides",
+        "project since 2026-07-01",
+    ),
+    # the day against the average day of the week before it, the writer's normal, as FRESH_44 and FRESH_49; the
+    # slow page is context, not a filter
+    (
+        "/cost",
+        "the checkout page was slow yesterday, did we spend more on checkout yesterday than usual?",
+        "average 2026-11-26 vs 2026-11-19..2026-11-25 tag:project=checkout",
+    ),
+    # weeks run Monday to Sunday, from the Monday of the 5th to this week's partial one; the writer's optional
+    # earlier weeks left out, as FRESH_47
+    (
+        "/cost",
+        "S3 weekly since we put lifecycle rules in on oct 5. storage should be trending down",
+        "since 2026-10-05 service=s3 weekly",
+    ),
+    # a filtered tag breakdown; the data-lake account; September and October as one span; the percentages are
+    # part of every breakdown
+    ("/tags", "team % dl acct sep+oct", "team account=data-lake 2026-09..2026-10"),
+    # October with its tax line apart by charge class, the total holding it, as FRESH_43 and FRESH_49
+    (
+        "/cost",
+        "Sorry for basic question. Tax is included in the total which this bot shows? And how much was tax in last "
+        "month?",
+        "2026-10 by charge-class",
+    ),
+    # September is the period October is compared with anyway
+    (
+        "/cost",
+        "hi sorry to bother — she's asking why october was higher than september? a short explanation she can paste "
+        "into an email would be perfect",
+        "why 2026-10",
+    ),
+    # NOT SUPPORTED (next quarter): the forecast is for the month in progress; the writer's nearest, the three
+    # months by month, November so far, a range holding today carrying the month-end forecast line, as FRESH_48
+    (
+        "/cost",
+        "if growth keeps going like sep -> oct -> nov what's Q1 going to look like, roughly",
+        "2026-09..2026-11 monthly",
+    ),
+    # the env tag value and the two projects, one total, as the writer meant them
+    (
+        "/cost",
+        "how much did staging cost last week for checkout and search together",
+        "last week tag:env=staging tag:project=checkout,search",
+    ),
+    # the buckets are the S3 resources; September and October as one span
+    (
+        "/top-resources",
+        "I want to check the S3 buckets which are costing most in eu-west-1. Period is September and October.",
+        "2026-09..2026-10 service=s3 region=eu-west-1",
+    ),
+    # week 46 is the period week 47 is compared with anyway; all accounts is every account anyway
+    ("/cost", "wk47 vs wk46 all accts", "2026-w47"),
+    # the untagged share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "how much is still untagged for project, MTD? the tagging sprint was supposed to fix this lol",
+        "project this month",
+    ),
+    # the credits of the year so far by month, with their total, as FRESH_49
+    (
+        "/cost",
+        "Jen needs a list of the credits we got this year for finance + the total",
+        "ytd charge-class=credit monthly",
+    ),
+    # every region its own group, the US ones added by hand; no range typed: the writer's latest full month
+    ("/cost", "does the app cost more in europe or in the US?", "2026-10 by region"),
+    # the fees booked on the 1st are the commitment fees, as FRESH_42 and FRESH_46; the writer's order kept
+    (
+        "/cost",
+        "the fees on the 1st, nov 1 vs oct 1? we dropped one SP commitment and want to see it landed",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # what each resource is is shown beside it
+    (
+        "/top-resources",
+        "My VP would like the top 5 most expensive resources of last month and what they are, for a slide",
+        "5 last month",
+    ),
+    # a total with credits subtracted is the total as it is (the default), as FRESH_5 and FRESH_43; November
+    # partial
+    (
+        "/cost",
+        "can I get total per month for every month this year, net of credits? just want to eyeball the trend",
+        "ytd monthly",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged share is part of
+    # every breakdown
+    (
+        "/tags",
+        "who is paying for search? which team does the search spend fall under",
+        "team tag:project=search this month",
+    ),
+    # the tables are the DynamoDB resources; the 90 whole days before today by the grammar's rule, as the
+    # writer counted; all accounts is every account anyway
+    ("/top-resources", "dynamo tbls top 10 all accts 90d", "10 last 90 days service=dynamodb"),
+    # the two services side by side with their total; the data-lake account
+    ("/cost", "glue + kms datalake sept??", "2026-09 service=glue,kms account=data-lake by service"),
+)
+
+FRESH_54_FIRST_SIGHT = (29, 9, 12)
+
+FRESH_54: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it
+    (
+        "/cost",
+        "hello, how much costs the EC2 on the month of october for the production account ?",
+        "2026-10 service=ec2 account=production",
+    ),
+    # the seven days by the grammar's rule, the whole days before today, as the writer counted; the data-lake account
+    (
+        "/cost",
+        "what did glue cost us in the data lake acct the last 7 days, daily pls",
+        "last 7 days service=glue account=data-lake daily",
+    ),
+    # September is the period October is compared with anyway, each service's change and its percentage in the answer,
+    # as
+    # FRESH_3's month-over-month question by account; the slides are the writer's context
+    (
+        "/cost",
+        "Need MoM for the variance deck - total Oct vs Sept, broken down by service please",
+        "2026-10 by service",
+    ),
+    # a help request: the writer's nearest useful answer, the total this month, as FRESH_14
+    ("/cost", "hi! just got added to this channel 👋 what kind of stuff can i ask you?", "this month"),
+    # yesterday is the day today is compared with anyway, as FRESH_17; today's partial day is marked so in the answer
+    ("/cost", "ec2 spend spikng?? whats today vs yestrday in us-east-1 URGENT", "today service=ec2 region=us-east-1"),
+    # the values are listed in every breakdown (checkout and search among them), as FRESH_48; the untagged share is part
+    # of every breakdown
+    (
+        "/tags",
+        "how does the spend split between checkout and search this month? want to see it side by side",
+        "project this month",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one (the writer's alternative), as
+    # FRESH_13 and FRESH_48; a split by month has no /tags form, left out
+    ("/tags", "What is the repartition of the costs by team for the 3 last months ?", "team last 3 months"),
+    # the buckets are the S3 resources; the data-lake account
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in the data-lake account, last month",
+        "last month service=s3 account=data-lake",
+    ),
+    # the instances are EC2's; the writer's most recent period, today, as FRESH_46; the production account, as the
+    # writer
+    # meant it
+    ("/top-resources", "wich instances r costing the most rn in prod??", "today service=ec2 account=production"),
+    # Q2 is the period Q3 is compared with anyway; what drove the change by service, as FRESH_34's week-over-week
+    # question
+    # by service
+    ("/cost", "Q3 vs Q2 total spend, and which services drove the delta?", "why 2026-q3 by service"),
+    # a budget with its amount: the month-end forecast, held against the writer's amount by hand, as FRESH_39 and the
+    # doc's
+    # rule for a budget named with its amount; all accounts is every account anyway
+    (
+        "/cost",
+        "we budgeted $180k for November across all accounts, are we going to land over or under?",
+        "forecast 2026-11",
+    ),
+    # a question about the bot's scope: every account the bot sees on its own line, as FRESH_49; no range typed: this
+    # month
+    ("/cost", "sorry dumb q - does this include staging or only prod?", "this month by account"),
+    # the two projects side by side, their difference read off by hand
+    (
+        "/cost",
+        "search vs checkout, which project cost more in October and by how much",
+        "2026-10 tag:project=search,checkout by tag:project",
+    ),
+    # NOT SUPPORTED (hourly): the writer's nearest, Lambda by day over the week up to today, as FRESH_22's CloudFront by
+    # the hour
+    (
+        "/cost",
+        "lambda cost exploded since like 2am?? hourly breakdown pls",
+        "2026-11-20..2026-11-27 service=lambda daily",
+    ),
+    # dates written day first, both days included
+    (
+        "/cost",
+        "Can you give me the costs from the 16/11 to the 22/11, day per day please?",
+        "2026-11-16..2026-11-22 daily",
+    ),
+    # data transfer out is the Data Transfer service, as FRESH_3; like for like: the complete days of November against
+    # the same days of October, compared anyway
+    (
+        "/cost",
+        "how much data transfer out of eu-west-1 so far this month vs same point last month?",
+        "this month service=data-transfer region=eu-west-1",
+    ),
+    # no key named: every key listed, with its values; no range typed: this month
+    ("/tags", "what tags are there? like what can i group by", "this month"),
+    # last week by the grammar's rule, Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "top 10 most expensive things tagged project=checkout last week",
+        "10 last week tag:project=checkout",
+    ),
+    # yesterday is the day today is compared with anyway, as FRESH_17; the writer's guess at the services is no filter,
+    # the services that moved are among the causes
+    ("/cost", "why is the bill so high today, is it rds? dynamo??", "why today"),
+    # the forecast is for the month, never the quarter: Q4 so far with this month's forecast line, as FRESH_23 and
+    # FRESH_33
+    ("/cost", "where does Q4 land at current run rate? need actual + forecast for the quarter", "forecast 2026-q4"),
+    # the writer's month so far; the data-lake account
+    (
+        "/cost",
+        "Hello, please what are the unusual days on november for the account data-lake ?",
+        "anomalies 2026-11 account=data-lake",
+    ),
+    # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown; no range typed:
+    # this
+    # month, as the writer read it
+    ("/tags", "data lake spend by env - how much of it is untagged??", "env account=data-lake this month"),
+    ("/cost", "how much did we spend yesterday", "yesterday"),
+    # the two teams side by side; no range typed: this month, as the writer read it; NOT SUPPORTED (the move the writer
+    # is
+    # weighing): the current comparison, the writer's nearest
+    (
+        "/cost",
+        "is the api team more expensive than web? thinking about moving search onto api's cluster",
+        "this month tag:team=api,web by tag:team",
+    ),
+    # the tables are the DynamoDB resources; today's partial day
+    ("/top-resources", "dynamo tables most expensive today pls quick", "today service=dynamodb"),
+    # the Savings Plan and RI fees are the commitment fees, usage left out; each plan and reservation apart by usage
+    # type, as FRESH_39 and FRESH_45
+    (
+        "/cost",
+        "what were the savings plan and RI fees on Nov 1? need them separate from usage",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the year so far by month, November partial
+    (
+        "/cost",
+        "Which is the evolution of the KMS since the beginning of the year? Per month please",
+        "ytd service=kms monthly",
+    ),
+    # the writer's week before the change against the week after, the writer's order kept, as FRESH_35 and FRESH_46;
+    # the data-lake account, as the writer meant it
+    (
+        "/cost",
+        "did the glue job rewrite we shipped on the 17th actually bring costs down? week before vs week after",
+        "2026-11-10..2026-11-16 vs 2026-11-17..2026-11-23 service=glue account=data-lake",
+    ),
+    # a help request about the command: the writer's example, the top resources this month, as FRESH_14
+    ("/top-resources", "what does this one do exactly?", "this month"),
+    # three days by the grammar's rule would leave out Black Friday, today, which the writer wants to see: the writer's
+    # days to today, as FRESH_45; NOT SUPPORTED (the cause): the days before are compared with anyway
+    (
+        "/cost",
+        "cloudfront cost last 3 days daily - is it BF traffic or smth broken",
+        "2026-11-25..2026-11-27 service=cloudfront daily",
+    ),
+    # last Black Friday is 2025-11-28; the writer's order kept, as FRESH_19; today's partial day is marked so
+    (
+        "/cost",
+        "how much did checkout cost on black friday last year vs today so far",
+        "2025-11-28 vs 2026-11-27 tag:project=checkout",
+    ),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_46; the year so far by month, November
+    # partial
+    (
+        "/cost",
+        "pls give me the total for each month of 2026 excluding tax and credits",
+        "ytd charge-class!=tax,credit monthly",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November, as FRESH_44
+    (
+        "/top-resources",
+        "what are the 5 resources the more expensive in eu-west-1 for the week 47 ?",
+        "5 2026-11-16..2026-11-22 region=eu-west-1",
+    ),
+    # storage, requests and transfer are S3 usage types, as FRESH_13; the data-lake account
+    (
+        "/cost",
+        "S3 costs broken down by usage type? like storage vs requests vs transfer, data lake acct, october",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # this week from Monday to today, by day, the writer's ideal; the staging account, as the writer meant it
+    (
+        "/cost",
+        "staging acct costs look weird, eks nodes left running?? how much EKS in staging this wk",
+        "this week service=eks account=staging daily",
+    ),
+    # the credits by charge class; what credits are is said in the answer; no range typed: this month, as the writer
+    # read
+    # it
+    ("/cost", 'what does "credits" mean on the bill and how much did we get?', "this month charge-class=credit"),
+    # the untagged share is part of every breakdown, Platform among the values listed
+    (
+        "/tags",
+        "team breakdown for last month - I need to know if Platform is the one eating the budget",
+        "team last month",
+    ),
+    # the same days of last year are the comparison every answer makes anyway, as CORPUS and FRESH_49
+    ("/cost", "how does YTD compare to the same period last year? by account pls", "ytd by account"),
+    ("/cost", "Is it possible to have the forecast of the end of month for the RDS ?", "forecast 2026-11 service=rds"),
+    # today's cost against the average day of last week, as FRESH_24's spike against last week's average
+    (
+        "/cost",
+        "sqs costs ?? something is looping, compare today w/ avg of last week",
+        "average 2026-11-27 vs 2026-11-16..2026-11-22 service=sqs",
+    ),
+    # the jobs and crawlers are the Glue resources; the month so far; no account named
+    ("/top-resources", "which glue jobs/crawlers burned the most in nov so far", "this month service=glue"),
+    # run rate is the forecast, as FRESH_30; NOT SUPPORTED (the decision about the feature): the project's spend, the
+    # writer's nearest
+    (
+        "/cost",
+        "what's the monthly run rate of the search project? trying to decide if we kill the new search feature",
+        "forecast 2026-11 tag:project=search",
+    ),
+    # the function by its name as its resource id, as FRESH_30 and FRESH_42; no range typed: this month, as the writer
+    # read it
+    (
+        "/cost",
+        "how much does my lambda cost? its called order-webhook-handler",
+        "this month service=lambda resource=order-webhook-handler",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_49 (the writer's nearest, October by
+    # service, was not taken)
+    ("/cost", "Variance vs budget by service for Oct - budget file is in the FP&A sharepoint", "!budget"),
+    # the untagged share is part of every breakdown
+    ("/tags", "how much is not tagged with the tag project on the month of september ?", "project 2026-09"),
+    # daily data: the whole days holding the last 24 hours, yesterday and today, as FRESH_46; the production account;
+    # NOT SUPPORTED (utilisation): the ranking by cost
+    (
+        "/top-resources",
+        "top rds instances last 24h prod acct, db cpu pegged need to know which one",
+        "2026-11-26..2026-11-27 service=rds account=production",
+    ),
+    # the two regions side by side
+    (
+        "/cost",
+        "data transfer in ap-southeast-2 vs us-west-2 for last month?",
+        "last month service=data-transfer region=ap-southeast-2,us-west-2 by region",
+    ),
+    # a filtered tag breakdown; prod, dev and staging among the values listed, the untagged share part of every
+    # breakdown;
+    # no range typed: this month, as the writer read it
+    ("/tags", "for checkout, how much is actually prod vs dev/staging?", "env tag:project=checkout this month"),
+    # the creator tag; the untagged share is part of every breakdown; no range typed: this month
+    ("/tags", "who created most of the stuff? is there like a createdBy tag or smth", "aws:createdBy this month"),
+    # the week before is the period compared with anyway, as CORPUS
+    ("/cost", "Good morning, what is the total of the week last compared to the week before ?", "last week"),
 )

@@ -119,6 +119,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_51_FIRST_SIGHT,
     FRESH_52,
     FRESH_52_FIRST_SIGHT,
+    FRESH_53,
+    FRESH_53_FIRST_SIGHT,
+    FRESH_54,
+    FRESH_54_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -423,6 +427,16 @@ BLIND_BATCHES = (
     # (unread: one refusal became a wrong answer when a question asked after a sentence told is answered alone,
     # `grammar_sentences.first_question`)
     BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=18),
+    # first sight on ba25ec8, then read
+    BlindBatch("FRESH_53", FRESH_53, FRESH_53_FIRST_SIGHT, right=32, wrong=11),
+    BlindBatch(
+        "FRESH_54",
+        FRESH_54,
+        FRESH_54_FIRST_SIGHT,
+        right=34,
+        wrong=13,
+        shared=frozenset({"how much did we spend yesterday"}),
+    ),
 )
 
 
