@@ -35,6 +35,9 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
         if unit is None and b + 1 < len(words) and "after" in words[b + 1 : b + 3]:
             count, unit, first = 7, "day", b  # `before/after pls`: a week either side
         k = b + 1
+        # `2 wks before nov 2 vs 2 wks after`: the event's day between the sides
+        dated = _time_at(tokens, k, today) if k < len(words) and words[k] not in _BETWEEN | {"after"} else 0
+        k += dated
         while k < len(words) and words[k] in _BETWEEN:
             k += 1
         last = next((a for a in range(k, min(k + 4, len(words))) if words[a] == "after"), None)
@@ -43,7 +46,8 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
         after_count, after_unit, _ = _side(words, last) if last > k else (count, unit, last)
         if after_unit is None:
             after_count, after_unit = count, unit
-        event = _event_day(tokens, today, set(range(first, last + 1)))
+        sides = set(range(first, last + 1)) - set(range(b + 1, b + 1 + dated))
+        event = _event_day(tokens, today, sides)
         if event is None:
             return tokens, None
         day, at, used = event
@@ -116,3 +120,12 @@ def _event_day(tokens: list[Token], today: date, skip: set[int]) -> tuple[date, 
         found.append((span.start, k, used))
         k += used
     return found[0] if len(found) == 1 else None
+
+
+def _time_at(tokens: list[Token], k: int, today: date) -> int:
+    """How many tokens at `k` name a time (0 when none do, or what they name cannot be read)."""
+    try:
+        found = match_time_range(tokens, k, today)
+    except UserFacingError:
+        return 0
+    return 0 if found is None else found[1]

@@ -405,6 +405,11 @@ def test_each_value_of_a_tag_is_what_tags_lists() -> None:
             "we budgeted $180k for November across all accounts, are we going to land over or under?",
             "forecast 2026-11 by account",
         ),
+        # the event's day between the two sides
+        (
+            "ec2 prod 2 wks before nov 2 vs 2 wks after",
+            "2026-10-19..2026-11-01 vs 2026-11-02..2026-11-15 service=ec2 account=production",
+        ),
         (
             "did the glue job rewrite we shipped on the 17th actually bring costs down? week before vs week after",
             "2026-11-10..2026-11-16 vs 2026-11-17..2026-11-23 service=glue",

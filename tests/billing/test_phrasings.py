@@ -428,7 +428,9 @@ BLIND_BATCHES = (
     # `grammar_sentences.first_question`)
     BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=18),
     # first sight on ba25ec8, then read
-    BlindBatch("FRESH_53", FRESH_53, FRESH_53_FIRST_SIGHT, right=32, wrong=11),
+    # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
+    # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
+    BlindBatch("FRESH_53", FRESH_53, FRESH_53_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch(
         "FRESH_54",
         FRESH_54,
