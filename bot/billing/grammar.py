@@ -15,6 +15,7 @@ the words naming dimensions, bases and time steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -148,6 +149,20 @@ EXAMPLES: tuple[str, ...] = (
     "mtd by service, region service!=tax",
 )
 
+
+#: A message asking what the bot can do (`help`, `what kind of stuff can i ask you?`, `how do I use this`).
+_ASKS_FOR_HELP = re.compile(
+    r"^\W*help\W*$"
+    r"|\bwhat (?:kind of (?:stuff|things|questions) |sort of (?:stuff|things|questions) )?can (?:i|we) ask"
+    r"|\bwhat can (?:you|this bot|the bot|it) (?:do|tell|answer)"
+    r"|\bhow (?:do|can|should) (?:i|we) use (?:this|you|it|the bot)|\bhow does (?:this|it|the bot) work\b",
+    re.IGNORECASE,
+)
+#: What a request for help is answered with.
+HELP_TEXT = (
+    "I answer questions about the AWS bill: how much was spent, on what, when; breakdowns, day-by-day series, "
+    "comparisons of two periods, where the month lands (`forecast`), why costs changed (`why`), unusual days."
+)
 
 #: The days of one unit of `X over X`: a span longer than that is shown step by step.
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92}
@@ -844,6 +859,16 @@ def parse_query(
         note = f"Read the quoted question alone: `{around}` around it says who sent it."
         return replace(asked, readings=(*asked.readings, note))
 
+    if _ASKS_FOR_HELP.search(text):  # `what kind of stuff can i ask you?`: the default answer, and what is answered
+        nothing = read("")
+        try:
+            read_whole = read(text)
+        except UserFacingError:
+            read_whole = nothing
+        if read_whole == nothing:
+            examples = ", ".join(f"`/cost {e}`" for e in EXAMPLES[:3])
+            note = f"{HELP_TEXT} Try {examples}; `/trackit help` lists every command."
+            return replace(nothing, readings=(*nothing.readings, note))
     if checks_a_figure(text):  # `Cost Explorer says October was $387,912.44 but you said ~$401k`
         checked = reconciled(text, read, split=allow_group_by and split_checks)
         if checked is not None:

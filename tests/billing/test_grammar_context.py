@@ -422,3 +422,19 @@ def test_more_ways_people_write_read_as_meant(text: str, same_as: str | None) ->
         assert (top.n, top.time_range.label) == (5, "2026-w47")
         return
     assert parse(text) == parse(same_as)
+
+
+@pytest.mark.parametrize(
+    "text", ["help", "hi! just got added to this channel 👋 what kind of stuff can i ask you?", "how do i use this"]
+)
+def test_asking_what_the_bot_does_gets_this_month_and_what_it_answers(text: str) -> None:
+    query = parse(text)
+    assert query == parse("this month")
+    assert query.readings[-1].startswith("I answer questions about the AWS bill: how much was spent, on what, when;")
+    assert query.readings[-1].endswith("`/trackit help` lists every command.")
+
+
+def test_a_question_beside_help_is_answered_as_asked() -> None:
+    query = parse("what can you tell me about ec2 last month")
+    assert query == parse("last month service=ec2")
+    assert not any(r.startswith("I answer questions") for r in query.readings)

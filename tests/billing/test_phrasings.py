@@ -435,7 +435,7 @@ BLIND_BATCHES = (
         "FRESH_54",
         FRESH_54,
         FRESH_54_FIRST_SIGHT,
-        right=34,
+        right=35,
         wrong=13,
         shared=frozenset({"how much did we spend yesterday"}),
     ),
