@@ -158,6 +158,8 @@ _ASKS_FOR_HELP = re.compile(
     r"|\bhow (?:do|can|should) (?:i|we) use (?:this|you|it|the bot)|\bhow does (?:this|it|the bot) work\b",
     re.IGNORECASE,
 )
+#: The most words nothing reads that a refusal leaves out to show the question the rest asks.
+_MOST_LEFT_OUT = 3
 #: What a request for help is answered with.
 HELP_TEXT = (
     "I answer questions about the AWS bill: how much was spent, on what, when; breakdowns, day-by-day series, "
@@ -899,12 +901,23 @@ def _without(
     if stripped[exc.position : exc.position + len(exc.word)] != exc.word:
         return exc
     rest = f"{stripped[: exc.position]} {stripped[exc.position + len(exc.word) :]}"
-    try:
-        nearest = format_query(read(rest), vocabulary, default_basis=basis)
-    except UserFacingError:
+    left_out = [exc.word]
+    for _ in range(_MOST_LEFT_OUT):  # `One-liner for the all-hands: ...`: without the words nothing reads, each said
+        try:
+            nearest = format_query(read(rest), vocabulary, default_basis=basis)
+            break
+        except UnknownWord as also:
+            if rest[also.position : also.position + len(also.word)] != also.word:
+                return exc
+            left_out.append(also.word)
+            rest = f"{rest[: also.position]} {rest[also.position + len(also.word) :]}"
+        except UserFacingError:
+            return exc
+    else:
         return exc
     choices = (exc.hint or "").removesuffix(GENERIC_EXAMPLE).strip()
-    without = f"Without `{exc.word}`, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"
+    words = ", ".join(f"`{w}`" for w in left_out)
+    without = f"Without {words}, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"
     keys = [vocabulary.tag_label(k) for k in vocabulary.tag_keys if k.startswith("user:")][:1]
     example = " or ".join(f"`{k}=<value>`" for k in [*keys, "account"])
     hint = f"{choices} {without}." if choices else f"{without}, e.g. {example}."

@@ -438,3 +438,13 @@ def test_a_question_beside_help_is_answered_as_asked() -> None:
     query = parse("what can you tell me about ec2 last month")
     assert query == parse("last month service=ec2")
     assert not any(r.startswith("I answer questions") for r in query.readings)
+
+
+def test_a_refusal_leaves_out_every_word_nothing_reads_to_show_the_question() -> None:
+    with pytest.raises(UnknownWord) as refused:
+        parse("One-liner for the all-hands: how much did Black Friday week cost us so far?")
+    assert refused.value.word == "One-liner"
+    assert (
+        "Without `One-liner`, `all-hands`, the question reads `2026-11-23..2026-11-29`: ask that, or say what "
+        "`One-liner` is"
+    ) in (refused.value.hint or "")

@@ -21,7 +21,6 @@ from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB
 
 IGNORED = "not words of a cost question; the rest was read as asked."
-EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 
 
 def parse(text: str) -> object:
@@ -156,7 +155,11 @@ def test_words_that_cannot_change_the_answer_are_left_out_and_named_in_one_line(
 
 
 def test_more_words_left_out_than_read_refuses_naming_the_first() -> None:
-    assert refusal("zorblax sure quindle ec2") == ("I don't understand `zorblax`.", EXAMPLE)
+    assert refusal("zorblax sure quindle ec2") == (
+        "I don't understand `zorblax`.",
+        'Without `zorblax`, `sure`, the question reads `this month service="Amazon Elastic Compute Cloud"`: ask that, '
+        "or say what `zorblax` is, e.g. `tag:env=<value>` or `account=<value>`.",
+    )
     # as many left out as read: the rest stands
     assert parse("glue pipelines by region").readings == (f"Ignored `pipelines`: {IGNORED}",)
 

@@ -125,7 +125,9 @@ def test_a_word_that_cannot_change_the_answer_is_left_out_and_said(text: str, sa
         (
             "how much did Priya spend on experiments by service",
             "I don't understand `Priya`.",
-            "Did you mean `prior` or `april`? If `Priya` is a person: `by tag:aws:createdBy` shows who created what.",
+            "Did you mean `prior` or `april`? If `Priya` is a person: `by tag:aws:createdBy` shows who created what. "
+            "Without `Priya`, `experiments`, the question reads `this month by service`: ask that, or say what `Priya` "
+            "is.",
         ),
         # near a stored value but with a digit of its own (never a typo), with the value the dimension beside it allows
         (
