@@ -295,10 +295,11 @@ _COSTED = frozenset({Dimension.SERVICE, Dimension.ACCOUNT, Dimension.REGION})
 _PRODUCT_NOUNS = frozenset({"service", "page", "app", "feature", "site", "api", "stack", "cluster"})
 #: Words before a value that make it the scope asked (`ec2 for checkout since the deploy`).
 _SCOPE_WORDS = frozenset({"for", "in", "of", "on", "by", "from", "tagged", "=", "only", "just"})
-#: A total asked both ways (`with and without tax`).
+#: A total asked both ways (`with and without tax`), and the words one starts with.
+_WITH_WORDS = frozenset({"with", "w/", "incl", "including"})
 _WITH_AND_WITHOUT = [
     [w, *joiner, wo]
-    for w in ("with", "w/", "incl", "including")
+    for w in sorted(_WITH_WORDS)
     for joiner in (["and"], ["or"], [])
     for wo in ("without", "w/o", "excl", "excluding")
 ]
@@ -517,6 +518,8 @@ class PrepassReader(TimePhraseReader):
     def _where_a_holiday_is_kept(self, joined: list[Token]) -> None:
         """`yesterday was a holiday in the US`, `yesterday was thanksgiving in the US`: the country after a day said to
         be a holiday says where it is kept, no filter on its regions; said."""
+        if not _COPULAS & {t.lower for t in joined}:
+            return
         for j in range(1, len(joined) - 1):
             if joined[j].lower != "in":
                 continue
@@ -538,6 +541,8 @@ class PrepassReader(TimePhraseReader):
         to cost besides (a service, an account, a region, or the total); `ec2 for checkout since the deploy` keeps
         its filter (`for`); said."""
         words = [t.lower for t in joined]
+        if not _EVENT_WORDS & set(words):
+            return
         costed = any(
             w in _WHOLE_TOTAL or any(m.dimension.kind in _COSTED for m in self.vocabulary.meanings(t.text))
             for w, t in zip(words, joined, strict=True)
@@ -589,6 +594,8 @@ class PrepassReader(TimePhraseReader):
         """`last month with and without tax`, `ytd w/ and w/o credits`, `with/without tax`: the total both ways, which
         the split by charge class shows (each charge on its line), said."""
         words = [t.lower for t in joined]
+        if not _WITH_WORDS & set(words):
+            return
         for j in range(len(joined)):
             both = next((p for p in _WITH_AND_WITHOUT if words[j : j + len(p)] == p), None)
             if both is None:
