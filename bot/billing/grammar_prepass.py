@@ -4,21 +4,21 @@
 misspelt word may be read as. `PrepassReader` runs over the tokens once before `grammar._Parser` reads them:
 short forms (`wk`, `us-e-1`, AWS's region places such as `sydney`; `kms+sqs` and `11/20-11/26` split), names
 dictated in pieces (`lamb da`, `us east one`) and typos of grammar words (`servce`), each said in the answer's readings.
-Its phrase passes read marks, ways of asking and value phrases here; periods are `grammar_time_phrases`, what wraps
-a question `grammar_wrapping`, a guess at the cause `grammar_guesses`.
+Its phrase passes read marks, ways of asking and value phrases here; periods are `grammar_time_phrases`, what a
+question says around what it asks `grammar_context`, what wraps a question `grammar_wrapping`, a guess at the cause
+or what the person is after `grammar_guesses`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
+from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
 from bot.billing.grammar_dates import MONTH_NAMES, split_span
 from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_guesses import read_past_guess, without_purpose
-from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -27,10 +27,9 @@ from bot.billing.grammar_keywords import (
     fold,
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS
-from bot.billing.grammar_time_phrases import TimePhraseReader
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates
-from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS, clause_span
+from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS
 from bot.billing.grammar_words import (
     ABBREVIATIONS,
     ANOMALY_WORDS,
@@ -56,7 +55,6 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
-from bot.billing.model import Dimension
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -66,8 +64,6 @@ from bot.billing.vocabulary import (
     region_code,
 )
 
-#: Words of a ranking a count may stand beside (`biggest single`, `single most expensive`).
-_SUPERLATIVES = frozenset({"most", "biggest", "largest", "priciest", "costliest", "highest", "expensive"})
 #: Documents and meetings named after a forecast (`the forecast pack`): what the figures are for.
 _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting", "review", "doc", "slides", "file")
 #: `<unit> by <unit>`: the time step it names.
@@ -277,44 +273,6 @@ _UNIT_LEADS = frozenset({"this", "last", "past", "previous", "per", "each", "eve
 _TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years")
 #: Words beside which `on demand` is one word, a kind of usage (`spot vs on demand`, `savings plans vs on demand`).
 _ON_DEMAND_BESIDE = COMMITMENT_WORDS | {"spot", "covered", "coverage"}
-#: Words between the charges of a list (`tax + credits + the RI/SP fees`).
-_CHARGE_LIST_WORDS = frozenset({"+", "&", "and", "or", "the", "ri", "sp", "ris", "sps", "ri/sp", "sp/ri", "all"})
-#: Words for a day off (`a holiday in the US`, `bank holiday in the UK`).
-_HOLIDAY_NOUNS = frozenset({"holiday", "holidays", "vacation", "off"})
-#: Words that say what a day was (`yesterday was a holiday in the US`).
-_COPULAS = frozenset({"was", "is", "were", "are", "being", "it's", "its"})
-#: Words telling of an event that happened to something (`the search reindex deploy`, `checkout was slow`).
-_EVENT_WORDS = frozenset(
-    {"deploy", "deployed", "deployment", "shipped", "released", "release", "launched", "rollout", "rolled", "reindex"}
-    | {"migration", "migrated", "upgrade", "upgraded", "outage", "incident", "slow", "complaining", "broke"}
-)
-#: What a question may name to cost beside an event's subject: the total, or a value of these dimensions.
-_WHOLE_TOTAL = frozenset({"total", "everything", "overall", "all"})
-_COSTED = frozenset({Dimension.SERVICE, Dimension.ACCOUNT, Dimension.REGION})
-#: Nouns after a product's name that name it whole (`the checkout service`, `search page`).
-_PRODUCT_NOUNS = frozenset({"service", "page", "app", "feature", "site", "api", "stack", "cluster"})
-#: Words before a value that make it the scope asked (`ec2 for checkout since the deploy`).
-_SCOPE_WORDS = frozenset({"for", "in", "of", "on", "by", "from", "tagged", "=", "only", "just"})
-#: A total asked both ways (`with and without tax`), and the words one starts with.
-_WITH_WORDS = frozenset({"with", "w/", "incl", "including"})
-_WITH_AND_WITHOUT = [
-    [w, *joiner, wo]
-    for w in sorted(_WITH_WORDS)
-    for joiner in (["and"], ["or"], [])
-    for wo in ("without", "w/o", "excl", "excluding")
-]
-#: Words of what a cost is as a rule (`per day normally`): its average per day.
-_USUALLY = frozenset({"normally", "usually", "typically", "generally"})
-#: Words that deny a verb after them (`doesn't matter`, `do not care`).
-_NEGATIONS = frozenset({"doesn't", "doesnt", "don't", "dont", "not", "didn't", "didnt"})
-_ABOUT = frozenset({"about", "abt", "re", "for", "if"})
-
-
-def _names_charges(tok: Token) -> bool:
-    """Whether `tok` is a word of a list of charges (`tax`, `credits`, `the`, `and`, `RI/SP`)."""
-    return tok.lower in PERIOD_CHARGE_WORDS or tok.lower in _CHARGE_LIST_WORDS
-
-
 #: Units in `week over week`, `for the month of october`.
 UNIT_OVER = frozenset({"day", "week", "month", "quarter", "year"})
 #: Every word the grammar itself reads; the typo rule leaves them alone.
@@ -352,7 +310,7 @@ _THOUSANDS_START = re.compile(r"^[$€£]\d{1,3}(?:,\d{3})*$")
 _THOUSANDS = re.compile(r"^\d{3}(?:\.\d+)?$")
 
 
-class PrepassReader(TimePhraseReader):
+class PrepassReader(ContextPhraseReader):
     """The passes over the tokens before the loop reads them (`grammar._Parser.__init__` runs them in order)."""
 
     def join_spoken_names(self) -> None:
@@ -507,126 +465,6 @@ class PrepassReader(TimePhraseReader):
                 continue
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
             self.typed[tok.position] = tok.text
-
-    def _what_the_total_holds(self, joined: list[Token], start: int, end: int, position: int) -> None:
-        """The words `joined[start:end]` ask whether charges are in the total (`does it include tax`, `are credits
-        netted out`): read as the split by charge class (at `position`), which shows each, and said."""
-        typed = " ".join(t.text for t in joined[start:end])
-        self.out.readings.append(f"Read `{typed}` as asking what the total holds: the split by charge class.")
-        joined[start:end] = [Token(Kind.WORD, w, position) for w in ("by", "charge-class")]
-
-    def _where_a_holiday_is_kept(self, joined: list[Token]) -> None:
-        """`yesterday was a holiday in the US`, `yesterday was thanksgiving in the US`: the country after a day said to
-        be a holiday says where it is kept, no filter on its regions; said."""
-        if not _COPULAS & {t.lower for t in joined}:
-            return
-        for j in range(1, len(joined) - 1):
-            if joined[j].lower != "in":
-                continue
-            k = j + 1 + (joined[j + 1].lower == "the")
-            if k >= len(joined) or joined[k].lower not in REGION_AREAS or self.vocabulary.meanings(joined[k].text):
-                continue
-            starts = [s for s in range(max(0, j - 3), j) if self._holiday_ends_at(joined, s, j)]
-            said = starts and any(t.lower in _COPULAS for t in joined[max(0, starts[0] - 3) : starts[0]])
-            if said:  # `yesterday was a holiday in the US` (`black friday in europe`: the spend there)
-                typed = " ".join(t.text for t in joined[j : k + 1])
-                self.out.readings.append(f"Read `{typed}` as where the holiday is kept, not a filter.")
-                del joined[j : k + 1]
-                return
-
-    def _subject_of_an_event(self, joined: list[Token]) -> None:
-        """`did glue go up after the search reindex deploy on wed 18th?`, `customer says checkout was super slow
-        yesterday - did cloudfront spend spike?`: a tag value beside a word telling of an event (a deploy, a launch,
-        an outage, slowness) in its clause is what the event happened to, no filter, when the question names what
-        to cost besides (a service, an account, a region, or the total); `ec2 for checkout since the deploy` keeps
-        its filter (`for`); said."""
-        words = [t.lower for t in joined]
-        if not _EVENT_WORDS & set(words):
-            return
-        costed = any(
-            w in _WHOLE_TOTAL or any(m.dimension.kind in _COSTED for m in self.vocabulary.meanings(t.text))
-            for w, t in zip(words, joined, strict=True)
-        )
-        for j, tok in enumerate(joined):
-            if not costed or tok.kind is not Kind.WORD or (j and words[j - 1] in _SCOPE_WORDS):
-                continue
-            meanings = self.vocabulary.meanings(tok.text)  # a tag value only (`staging` is an account too)
-            if not meanings or any(m.dimension.kind is not Dimension.TAG for m in meanings):
-                continue
-            start, end = clause_span(self.text, tok.position, commas=True)
-            near = [t for t in joined[max(0, j - 4) : j + 4] if start <= t.position < end]
-            if any(t.lower in _EVENT_WORDS for t in near):
-                self.out.readings.append(f"Read `{tok.text}` as what the event happened to, not a filter.")
-                noun = j + 1 < len(joined) and words[j + 1] in _PRODUCT_NOUNS  # `the new checkout service`
-                del joined[j : j + 1 + noun]
-                return
-
-    def _holiday_ends_at(self, joined: list[Token], start: int, end: int) -> bool:
-        """Whether `joined[start:end]` is a holiday (`a holiday`, `thanksgiving`, `black friday`)."""
-        if end - start == 1 and joined[start].lower in _HOLIDAY_NOUNS:
-            return True
-        found = match_holiday(joined, start, self.today)
-        return found is not None and start + found[1] == end
-
-    def _usual_rate(self, joined: list[Token]) -> None:
-        """`what does aws cost us per day normally?`, `usually spend a day`: the average per day, said."""
-        words = [t.lower for t in joined]
-        per_day = "daily" in words or any(w in ("per", "a", "each") and nxt == "day" for w, nxt in pairwise(words))
-        for j, tok in enumerate(joined):
-            if tok.lower in _USUALLY and per_day:
-                self.out.readings.append(f"Read `{tok.text}` as the average per day.")
-                joined[j] = Token(Kind.WORD, "average", tok.position)
-                return
-
-    def _single_at_the_top(self, joined: list[Token]) -> None:
-        """`biggest single line item`, `the single most expensive resource`: the one at the top (`top 1`), unless a
-        count is named or several asked (`the 20 biggest single resources`, `what are the single biggest things`)."""
-        words = [t.lower for t in joined]
-        for j, w in enumerate(words):
-            beside = {words[k] for k in (j - 1, j + 1) if 0 <= k < len(words)}
-            before = words[max(0, j - 3) : j]  # `the 20 biggest single ...`, `what are the single biggest things`
-            counted = any(b.isdecimal() or b in NUMBER_WORDS or b in ("are", "were") for b in before)
-            if w == "single" and beside & _SUPERLATIVES and not counted:
-                joined[j] = Token(Kind.WORD, "1", joined[j].position)
-                return
-
-    def _with_and_without(self, joined: list[Token]) -> None:
-        """`last month with and without tax`, `ytd w/ and w/o credits`, `with/without tax`: the total both ways, which
-        the split by charge class shows (each charge on its line), said."""
-        words = [t.lower for t in joined]
-        if not _WITH_WORDS & set(words):
-            return
-        for j in range(len(joined)):
-            both = next((p for p in _WITH_AND_WITHOUT if words[j : j + len(p)] == p), None)
-            if both is None:
-                continue
-            end = j + len(both)
-            while end < len(joined) and _names_charges(joined[end]):
-                end += 1
-            if any(w in PERIOD_CHARGE_WORDS for w in words[j + len(both) : end]):
-                self._what_the_total_holds(joined, j, end, joined[j].position)
-            return
-
-    def _without_indifference(self, joined: list[Token]) -> None:
-        """Charges the person says either way is fine for (`tax doesn't matter`, `don't care about credits`): no
-        filter on them, the whole total, said."""
-        for j, tok in enumerate(joined):
-            negated = j > 0 and joined[j - 1].lower in _NEGATIONS
-            if tok.lower == "matter" and negated:
-                start, end = j - 1 - (joined[j - 1].lower == "not" and j > 1), j + 1
-                while start > 0 and _names_charges(joined[start - 1]):
-                    start -= 1
-            elif tok.lower == "care" and negated and j + 1 < len(joined) and joined[j + 1].lower in _ABOUT:
-                start, end = j - 1, j + 2
-                while end < len(joined) and _names_charges(joined[end]):
-                    end += 1
-            else:
-                continue
-            if any(t.lower in PERIOD_CHARGE_WORDS for t in joined[start:end]):
-                typed = " ".join(t.text for t in joined[start:end])
-                self.out.readings.append(f"Read `{typed}` as no filter on them: the whole total.")
-                del joined[start:end]
-            return
 
     def _every_one(self, count: str, named: str) -> bool:
         """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
@@ -907,12 +745,12 @@ class PrepassReader(TimePhraseReader):
             k = j + 1
             while k < len(joined) and (
                 joined[k].lower in PERIOD_CHARGE_WORDS
-                or joined[k].lower in _CHARGE_LIST_WORDS
+                or joined[k].lower in CHARGE_LIST_WORDS
                 or joined[k].kind is Kind.COMMA
             ):
                 k += 1
             if any(joined[m].lower in PERIOD_CHARGE_WORDS for m in range(j + 1, k)):
-                self._what_the_total_holds(joined, j, k, tok.position)
+                self.what_the_total_holds(joined, j, k, tok.position)
             break
         self._with_and_without(joined)
         self._single_at_the_top(joined)
@@ -926,12 +764,12 @@ class PrepassReader(TimePhraseReader):
             if tok.lower not in _NETTED:
                 continue
             k = j
-            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in _CHARGE_LIST_WORDS):
+            while k > 0 and (joined[k - 1].lower in PERIOD_CHARGE_WORDS or joined[k - 1].lower in CHARGE_LIST_WORDS):
                 k -= 1
             asked = k > 0 and joined[k - 1].lower in ("is", "are", "was", "were", "have", "has")
             if k < j and asked:
                 end = j + 1 + (j + 1 < len(joined) and joined[j + 1].lower in ("out", "off", "in"))
-                self._what_the_total_holds(joined, k - 1, end, tok.position)
+                self.what_the_total_holds(joined, k - 1, end, tok.position)
                 break
         # `fees and tax included`: `including fees and tax`, the whole total
         for j, tok in enumerate(joined):
