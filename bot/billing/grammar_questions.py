@@ -628,9 +628,11 @@ class QuestionReader(Cursor):
         if tr is not None and tr.end <= self.today and versus is not None and versus.start <= self.today < versus.end:
             # `Oct actuals vs Nov forecast`: the forecast of the month in progress, held against the past one
             self.out.time_range, self.out.versus, tr = versus, tr, versus
-        if tr is not None and current.start <= tr.start and tr.end <= self.today + timedelta(days=1) and tr != current:
+        inside = tr is not None and current.start <= tr.start and tr.end <= current.end and tr.days < current.days
+        if tr is not None and inside and (tr.end <= self.today + timedelta(days=1) or self.out.versus is None):
             # `if the rest of the month looks like mon-thu this week, where does nov end up`: days of the month in
-            # progress, named as its pace; the forecast is that month's (paced on its own days so far)
+            # progress (on a Wednesday some still to come, unless another period is compared), named as its pace;
+            # the forecast is that month's (paced on its own days so far)
             label = tr.label or range_label(tr.start, tr.end)
             self.out.readings = [r for r in self.out.readings if not r.startswith(f"Read `{label}` within ")]
             self.out.readings.append(

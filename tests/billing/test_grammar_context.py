@@ -6,6 +6,8 @@ Lambda, CloudFront, Glue, KMS, SQS, Data Transfer, EKS and Tax."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.billing.grammar import parse_query
@@ -448,3 +450,16 @@ def test_a_refusal_leaves_out_every_word_nothing_reads_to_show_the_question() ->
         "Without `One-liner`, `all-hands`, the question reads `2026-11-23..2026-11-29`: ask that, or say what "
         "`One-liner` is"
     ) in (refused.value.hint or "")
+
+
+def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast_even_with_days_to_come() -> None:
+    """On Wednesday 25 November, `mon-thu this week` holds a day still to come; the forecast asked is November's."""
+    wednesday = date(2026, 11, 25)
+    query = parse_query(
+        "if the rest of the month looks like mon-thu this week where does nov end up", today=wednesday, vocabulary=VOCAB
+    )
+    assert query == parse_query("forecast this month", today=wednesday, vocabulary=VOCAB)
+    assert query.readings == (
+        "`2026-11-23..2026-11-26` lies within the month in progress: answered with that month's forecast, paced on "
+        "its days so far.",
+    )
