@@ -67,6 +67,7 @@ from bot.billing.grammar_unplaced import (
     NOT_HELD,
     PERSON,
     UNIT_COST,
+    read_leaving_out,
 )
 from bot.billing.grammar_usage import UsageFamilyReader
 from bot.billing.grammar_words import (
@@ -901,20 +902,12 @@ def _without(
     if stripped[exc.position : exc.position + len(exc.word)] != exc.word:
         return exc
     rest = f"{stripped[: exc.position]} {stripped[exc.position + len(exc.word) :]}"
-    left_out = [exc.word]
-    for _ in range(_MOST_LEFT_OUT):  # `One-liner for the all-hands: ...`: without the words nothing reads, each said
-        try:
-            nearest = format_query(read(rest), vocabulary, default_basis=basis)
-            break
-        except UnknownWord as also:
-            if rest[also.position : also.position + len(also.word)] != also.word:
-                return exc
-            left_out.append(also.word)
-            rest = f"{rest[: also.position]} {rest[also.position + len(also.word) :]}"
-        except UserFacingError:
-            return exc
-    else:
+    # `One-liner for the all-hands: ...`: without the other words nothing reads too, each said
+    found = read_leaving_out(rest, read, _MOST_LEFT_OUT - 1)
+    if found is None:
         return exc
+    nearest = format_query(found[0], vocabulary, default_basis=basis)
+    left_out = [exc.word, *found[1]]
     choices = (exc.hint or "").removesuffix(GENERIC_EXAMPLE).strip()
     words = ", ".join(f"`{w}`" for w in left_out)
     without = f"Without {words}, the question reads `{nearest}`: ask that, or say what `{exc.word}` is"

@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from bot.billing.grammar_builder import MAX_GROUP_BY
 from bot.billing.grammar_tokens import strip_markup
+from bot.billing.grammar_unplaced import read_leaving_out
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Question
-from bot.errors import UnknownWord, UserFacingError
 
 #: Where else a figure of the bill is read: AWS's own tools and the documents people carry figures in.
 _ELSEWHERE = re.compile(
@@ -60,8 +60,8 @@ _OUR_CLAUSE = re.compile(rf"(?:{_OURS.pattern})[^,.;?!]*", re.IGNORECASE)
 _WHICH_BASIS = re.compile(
     r"\b(?:amorti[sz]ed|unblended|blended|net)\s+or\s+(?:amorti[sz]ed|unblended|blended|net)\b", re.IGNORECASE
 )
-#: At most this many words are read past before the question is left to the grammar's usual refusal.
-_MOST_READ_PAST = 8
+#: At most this many words nothing reads are read past before the question is left to the grammar's usual refusal.
+_MOST_READ_PAST = 7
 
 _BY_CHARGE_CLASS = DimensionRef(Dimension.CHARGE_CLASS)
 
@@ -93,20 +93,8 @@ def reconciled(text: str, read: Callable[[str], CostQuery], *, split: bool = Tru
 
 
 def _read_past(words: str, read: Callable[[str], CostQuery], split: bool, lead: str) -> CostQuery | None:
-    past: list[str] = []
-    for _ in range(_MOST_READ_PAST):
-        try:
-            query = read(words)
-        except UnknownWord as exc:
-            if words[exc.position : exc.position + len(exc.word)] != exc.word:
-                return None
-            past.append(exc.word)
-            words = f"{words[: exc.position]} {words[exc.position + len(exc.word) :]}"
-            continue
-        except UserFacingError:
-            return None
-        return _checked(query, past, split, lead)
-    return None
+    found = read_leaving_out(words, read, _MOST_READ_PAST)
+    return None if found is None else _checked(*found, split, lead)
 
 
 def _checked(query: CostQuery, past: list[str], split: bool, lead: str) -> CostQuery:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_words import CHAT_WORDS, EXCLUDING, FILLERS
-from bot.billing.model import Dimension, DimensionRef
+from bot.billing.model import CostQuery, Dimension, DimensionRef
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -48,7 +48,7 @@ from bot.billing.vocabulary import (
     SERVICE_CATEGORIES,
     Vocabulary,
 )
-from bot.errors import UsageError
+from bot.errors import UnknownWord, UsageError, UserFacingError
 
 #: Cloud providers a question may name (`what we spend on azure`); a bill from one provider holds no other's.
 PROVIDER_WORDS: dict[str, str] = {
@@ -397,3 +397,19 @@ def sentence_start(text: str, position: int) -> bool:
     """Whether the offset `position` of `text` starts a sentence."""
     before = text[:position].rstrip()
     return not before or before[-1] in _SENTENCE_ENDS
+
+
+def read_leaving_out(text: str, read: Callable[[str], CostQuery], most: int) -> tuple[CostQuery, list[str]] | None:
+    """`text` read, leaving out one by one up to `most` words nothing reads (each where its `UnknownWord` says): the
+    query and the words left out; None when more would have to go, or the rest cannot be read."""
+    left_out: list[str] = []
+    while True:
+        try:
+            return read(text), left_out
+        except UnknownWord as exc:
+            if len(left_out) == most or text[exc.position : exc.position + len(exc.word)] != exc.word:
+                return None
+            left_out.append(exc.word)
+            text = f"{text[: exc.position]} {text[exc.position + len(exc.word) :]}"
+        except UserFacingError:
+            return None
