@@ -19,7 +19,7 @@ from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
 from bot.billing.grammar_time import NUMBER_WORDS, SHORT_WEEKDAYS, WEEKDAYS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
-from bot.billing.grammar_words import VERSUS_WORDS
+from bot.billing.grammar_words import CLOCK, VERSUS_WORDS
 from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
@@ -156,8 +156,6 @@ _MOST_WORDS_TO_YEAR = 3
 _NOT_TO_YEAR = frozenset({"vs", "versus", "compared", "and", "or", "than", ","})
 
 
-#: A time of day after `since` (`since 2am`, `since 14:30`).
-_CLOCK_TIME = re.compile(r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d)$")
 #: Units a `the <unit> last` names (French order), and what after `last` makes it another phrase (`the week last year`).
 _THE_UNITS = frozenset({"week", "month", "quarter", "year"})
 _LAST_OF = frozenset({"year", "yr", "month", "week", "quarter", "time", "one"})
@@ -402,7 +400,7 @@ class TimePhraseReader(ClauseReader):
         # `since like 2am`: the hours of today since then, which the day hour by hour shows (`grammar_unknown`)
         for j in range(len(joined) - 1):
             k = j + 1 + (joined[j + 1].lower in ("like", "about", "around", "~") and j + 2 < len(joined))
-            if joined[j].lower == "since" and _CLOCK_TIME.match(joined[k].lower):
+            if joined[j].lower == "since" and CLOCK.match(joined[k].lower):
                 del joined[j:k]
                 break
         # `the week last compared to the week before` (French order): last week

@@ -53,6 +53,7 @@ from bot.billing.grammar_unplaced import (
 from bot.billing.grammar_words import (
     AMOUNT,
     CHAT_WORDS,
+    CLOCK,
     EVENT_SPANS,
     FILLERS,
     USAGE_UNITS,
@@ -79,11 +80,6 @@ _PASSED_ON = frozenset(
 _NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
 _PERCENT = re.compile(r"^[+-]?\d+(?:\.\d+)?%$")
-#: A time of day (`3pm`, `15:30`, `9am`): the costs of that hour are in the day's hourly series.
-_CLOCK = re.compile(
-    r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
-    r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm))$"  # `2-4pm`
-)
 #: Prefixes people join to an English word with a hyphen (`pre-read`, `co-worker`; `non-prod` names a value).
 _PREFIXES = frozenset({"pre", "post", "re", "co", "sub", "mid", "multi", "semi", "self", "ex"})
 #: Times of day, and the words before one that tell when a thing is done rather than which days are asked
@@ -142,7 +138,7 @@ class UnknownWordReader(PrepassReader):
             self.out.after_versus = False  # `where does Q4 land vs the 1.1m plan`: held against it, no period
             self.i += 1
             return
-        if _CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
+        if CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
             self.out.clock = self.typed.get(tok.position, tok.text)  # `noon` as typed, read as `12pm`
             self.i += 1
             return

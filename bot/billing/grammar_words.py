@@ -285,6 +285,12 @@ INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.",
 EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
 )
+#: A time of day (`3pm`, `15:30`, `9am`, `2-4pm`): the costs of that hour are in the day's hourly series
+#: (`grammar_unknown`), also after `since` (`grammar_time_phrases`).
+CLOCK = re.compile(
+    r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
+    r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm))$"  # `2-4pm`
+)
 #: An amount of money (`50k`, `$1.2m`, `$40000`, `180k$`): a figure the person holds the cost against, never a date.
 #: (a rate after a slash, `40k/month`, is the same figure per period)
 AMOUNT = re.compile(
