@@ -403,8 +403,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
-        asked_what = any(self.word(-k) in ("does", "do", "did") for k in range(1, 5))  # `what does "credits" mean`
-        if w == "mean" and (self.word(-1) in {*PRONOUNS, "it"} or self.kind(1) in (None, Kind.COMMA) or asked_what):
+        if w == "mean" and (
+            self.word(-1) in {*PRONOUNS, "it"}
+            or self.kind(1) in (None, Kind.COMMA)
+            or any(self.word(-k) in ("does", "do", "did") for k in range(1, 5))  # `what does "credits" mean`
+        ):
             self.i += 1  # `what does it mean`, `I mean`: the verb
             return
         if w in ("project", "projecting") and self.word(-1) in PRONOUNS:  # `where do you project it to land`
@@ -730,7 +733,6 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         one_day = out.time_range is None or out.time_range.days == 1
         hourly = out.granularity in (None, Granularity.HOUR)  # `2am hourly`: the step named is the day's anyway
         if out.clock and hourly and one_day:  # `3pm`: the day (today unless one is named) hourly
-            out.granularity = None
             out.set_granularity(Granularity.HOUR)
             out.time_range = out.time_range or parse_time_range("today", self.today)
             out.readings.append(f"Read `{out.clock}` as the day hour by hour (costs are kept by the hour).")

@@ -95,15 +95,16 @@ class ContextPhraseReader(TimePhraseReader):
         words = [t.lower for t in joined]
         if not _EVENT_WORDS & set(words):
             return
+        meanings = [self.vocabulary.meanings(t.text) for t in joined]
         costed = any(
-            w in _WHOLE_TOTAL or any(m.dimension.kind in _COSTED for m in self.vocabulary.meanings(t.text))
-            for w, t in zip(words, joined, strict=True)
+            w in _WHOLE_TOTAL or any(m.dimension.kind in _COSTED for m in named)
+            for w, named in zip(words, meanings, strict=True)
         )
         for j, tok in enumerate(joined):
             if not costed or tok.kind is not Kind.WORD or (j and words[j - 1] in _SCOPE_WORDS):
                 continue
-            meanings = self.vocabulary.meanings(tok.text)  # a tag value only (`staging` is an account too)
-            if not meanings or any(m.dimension.kind is not Dimension.TAG for m in meanings):
+            # a tag value only (`staging` is an account too)
+            if not meanings[j] or any(m.dimension.kind is not Dimension.TAG for m in meanings[j]):
                 continue
             start, end = clause_span(self.text, tok.position, commas=True)
             near = [t for t in joined[max(0, j - 4) : j + 4] if start <= t.position < end]
@@ -135,10 +136,12 @@ class ContextPhraseReader(TimePhraseReader):
         count is named or several asked (`the 20 biggest single resources`, `what are the single biggest things`)."""
         words = [t.lower for t in joined]
         for j, w in enumerate(words):
+            if w != "single":
+                continue
             beside = {words[k] for k in (j - 1, j + 1) if 0 <= k < len(words)}
             before = words[max(0, j - 3) : j]  # `the 20 biggest single ...`, `what are the single biggest things`
             counted = any(b.isdecimal() or b in NUMBER_WORDS or b in ("are", "were") for b in before)
-            if w == "single" and beside & _SUPERLATIVES and not counted:
+            if beside & _SUPERLATIVES and not counted:
                 joined[j] = Token(Kind.WORD, "1", joined[j].position)
                 return
 

@@ -147,7 +147,6 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(which, verb): (which,) for which in ("that", "which") for verb in ("land", "lands", "landed")},
     # `need it for the forecast pack`: a document named after the forecast, not a forecast asked for
     **{("forecast", what): () for what in _FORECAST_DOCUMENTS},
-    # `yday vs same day lw`: chat's short forms of the last week and month
     # `since few days`, `since 3 weeks` (French `depuis`, German `seit`): the last ones
     **{
         ("since", *count, unit): ("last", *count, unit)
@@ -164,6 +163,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     },
     # `which project cost more and by how much`: the difference, which a comparison shows anyway
     **dict.fromkeys((("by", "how", "much"), ("by", "how", "many")), ()),
+    # `yday vs same day lw`: chat's short forms of the last week and month
     ("lw",): ("last", "week"),
     ("lm",): ("last", "month"),
     # `how much cost is for each value` (`/tags`): each value of the key, which the answer lists anyway

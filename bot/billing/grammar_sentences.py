@@ -62,13 +62,14 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     # monday. any drop in ap-southeast-2 spend this week??`)
     order = [*(k for k in range(len(parts)) if k not in told), *told]
     if without is not None:
-        holding = [k for k, p in enumerate(parts) if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
+        word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
+        holding = [k for k, p in enumerate(parts) if word.search(p)]
         asked = [k for k, p in enumerate(parts) if k not in holding and re.search(rf"{re.escape(p)}\?", kept)]
         if holding and set(holding) <= set(told) and asked:
             order = asked  # `I changed SQS to long polling at 18th Nov. Could you show me ...?`: the question asked
         else:
             parts = [p.strip() for p in _STRONG_ENDS.split(kept) if p.strip()]
-            in_parts = [p for p in parts if re.search(rf"(?<!\w){re.escape(without)}(?!\w)", p)]
+            in_parts = [p for p in parts if word.search(p)]
             if len(parts) < 2 or parts[0] in in_parts or any(len(p.split()) < 3 for p in in_parts):
                 return None  # in the question itself (`frontend costs? last month`) or an afterthought (`? frontend`)
             order = [0]
