@@ -219,6 +219,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         tok = self.tokens[self.i]
         if tok.kind is Kind.COMMA:
             self.i += 1
+            if self.out.excluding and (self.word() in DIMENSION_WORDS or self.word(1) in DIMENSION_WORDS):
+                self.out.excluding = False  # `excl tax, linked acct 3333...`: a filter of its own after the list
             return
         if tok.kind in (Kind.EQ, Kind.NE):
             raise UsageError(
@@ -267,6 +269,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if w in CLOSE_PERIODS and self.word(1) in CLOSE_EVENTS:  # `the monthly close`, `the quarterly review`
             self.i += 2
             return
+        if w in CLOSE_PERIODS and self.word(1) in _COST_NOUNS and self.word(2) in CLOSE_EVENTS:
+            self.i += 3  # `monthly cost review`, `weekly spend sync`
+            return
         if (w, self.word(1)) in TWO_WORD_DIMENSIONS and not self.vocabulary.meanings(f"{w} {self.word(1)}"):
             self.out.named.append(DimensionRef(DIMENSION_WORDS[fold(w + str(self.word(1)))]))  # `usage types`
             self.i += 2
@@ -310,7 +315,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             return
         if self.forecast_phrase():
             return
-        if self.moves_and_rates(w):
+        if self.moves_and_rates(w) or self.outgrows(w):
             return
         self.out.after_versus = self.out.after_versus and (w in FILLERS or w in JOINERS)
         if w in VERSUS_WORDS or (w in JOINERS and self.out.comparing):
@@ -777,6 +782,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
 
 
 #: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
+#: Nouns of what a ritual reviews (`monthly cost review`).
+_COST_NOUNS = frozenset({"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws"})
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )

@@ -79,6 +79,8 @@ class Builder:
     versus_holiday: Holiday | None = None
     #: words of a cost going up or down (`increase`, `grew`, `went up`), in the order typed
     moves: list[Question] = field(default_factory=list)
+    #: whether every move named is the whole cost's (`is it going up`, `are we trending down`): no ranking
+    moves_of_whole: bool = True
     #: words asking for unusual days (`spikes`, `anything unusual`); a "why" outranks them
     unusual: bool = False
     #: a spike named as a known event (`the autoscaling spike`): unusual days like `unusual`, but one that does not

@@ -35,6 +35,7 @@ from bot.billing.grammar_words import (
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
+    CLOSE_EVENTS,
     COMMITMENT_PHRASES,
     COMMITMENT_WORDS,
     COMPARE_WORDS,
@@ -175,6 +176,31 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(unit, "just", "gone"): ("last", unit) for unit in (*_STEP_BY_STEP, "fortnight")},
     # `for the rest of the month`: where this month lands
     **dict.fromkeys((("rest", "of", "the", "month"), ("rest", "of", "this", "month")), ("forecast",)),
+    # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
+    ("month", "end"): ("month-end",),
+    **dict.fromkeys((("end", "at"), ("ends", "at"), ("end", "on")), ("land",)),
+    **dict.fromkeys((("finish", "the", "month"), ("end", "the", "month")), ("month-end",)),
+    # `need numbers for monday's meeting`, `for tomorrow's standup`: when the person needs the answer, no range
+    **{
+        (f"{day}{mark}s", event): ()
+        for day in (*WEEKDAYS, "today", "tomorrow")
+        for mark in ("'", "’")
+        for event in (*CLOSE_EVENTS, "all-hands", "presentation", "demo", "offsite", "1:1", "board")
+    },
+    # `it's going on a slide`, `goes in the board deck`: where the answer goes, no `what's going on`
+    **{
+        (verb, where, det, document): ()
+        for verb in ("going", "goes", "go")
+        for where in ("on", "in", "into")
+        for det in ("a", "the", "my", "our")
+        for document in (*_FORECAST_DOCUMENTS, "slide", "board", "dashboard", "report", "email", "update")
+    },
+    # `im new in the team`: who asks, no breakdown by the team tag
+    **{("new", where, "the", "team"): ("new",) for where in ("in", "on", "to")},
+    # `total before tax`, `pre-tax`: without it
+    **dict.fromkeys((("before", "tax"), ("pre-tax",), ("pretax",)), ("excluding", "tax")),
+    # `3 biggest services and how much each`: each one's amount, as every list shows
+    ("much", "each"): ("much",),
 }
 
 
@@ -602,8 +628,9 @@ class PrepassReader(ContextPhraseReader):
             before = [t.lower for t in joined[max(0, j - 2) : j]]
             after = [t.lower for t in joined[j + 1 : j + 3]]
             only = after[:1] == ["only"] or bool({"only", "just"} & set(before))
-            listed = (len(after) == 2 and after[0] in ("+", "and", "&") and after[1] in PERIOD_CHARGE_WORDS) or (
-                len(before) == 2 and before[1] in ("+", "and", "&") and before[0] in PERIOD_CHARGE_WORDS
+            # (`usage, fees, credits and tax`: a list of them)
+            listed = (len(after) == 2 and after[0] in ("+", "and", "&", ",") and after[1] in PERIOD_CHARGE_WORDS) or (
+                len(before) == 2 and before[1] in ("+", "and", "&", ",") and before[0] in PERIOD_CHARGE_WORDS
             )
             if only or listed:
                 comma = j + 1 < len(joined) and joined[j + 1].kind is Kind.COMMA  # `only usage, no tax`: no list

@@ -48,6 +48,12 @@ _TO_END = frozenset({"through", "thru", "till", "til", "until", "up"})
 FORECAST_AGAINST = frozenset({"under", "below", "above", "over", "beat", "exceed", "than", "vs", "versus", "against"})
 
 
+#: Subjects of a move that are the whole cost (`is it going up`, `are we trending down`), which no ranking asks.
+_WHOLE_SUBJECTS = frozenset({"it", "it's", "its", "we", "we're"})
+#: Verbs of one period's cost passing another's (`will it cross Oct figure`, `will this month exceed october`).
+_OUTGROW = frozenset({"cross", "exceed", "beat", "surpass", "pass", "overtake", "outrun", "overshoot"})
+
+
 class QuestionReader(Cursor):
     """Reads what a question asks for beyond its cost; `grammar._Parser` calls these from its loop and `finish`."""
 
@@ -74,10 +80,12 @@ class QuestionReader(Cursor):
             return True
         if w in MOTION_WORDS and nxt in ("up", "down"):
             self.out.moves.append(Question.INCREASES if nxt == "up" else Question.DECREASES)
+            self.out.moves_of_whole = self.out.moves_of_whole and self.word(-1) in _WHOLE_SUBJECTS
             self.i += 2
             return True
         if w in INCREASE_WORDS or w in DECREASE_WORDS:
             self.out.moves.append(Question.INCREASES if w in INCREASE_WORDS else Question.DECREASES)
+            self.out.moves_of_whole = self.out.moves_of_whole and self.word(-1) in _WHOLE_SUBJECTS
             self.i += 1
             return True
         if w in ("changed", "change", "moved") and (
@@ -88,6 +96,7 @@ class QuestionReader(Cursor):
             return True
         if w in ("movers", "mover"):  # `top movers`: the rises, said, with how to ask for the falls
             self.out.moves.append(Question.INCREASES)
+            self.out.moves_of_whole = False
             self.out.readings.append(
                 f"Read `{self.tokens[self.i].text}` as the biggest increases; ask `biggest decreases` for the falls."
             )
@@ -107,9 +116,9 @@ class QuestionReader(Cursor):
         """`end of (the) month`, `by end of month`, `month end`, `the end of november` (in November): the
         month-end forecast."""
         w, j = self.word(), 0
-        if w == "by" and self.word(1) in ("end", "eom", "month"):
+        if w == "by" and self.word(1) in ("end", "eom", "month-end"):
             j = 1
-        if self.word(j) == "eom":
+        if self.word(j) in ("eom", "month-end"):  # (`month end` is read as `month-end` first)
             used = j + 1
         elif self.word(j) == "end":  # `end of month`, `end of the month`, `end the month`
             k = j + 2 if self.word(j + 1) == "of" else j + 1
@@ -117,12 +126,23 @@ class QuestionReader(Cursor):
             if self.word(k) != "month" and MONTH_NAMES.get(self.word(k) or "") != self.today.month:
                 return False
             used = k + 1
-        elif self.word(j) == "month" and self.word(j + 1) == "end":
-            used = j + 2
         else:
             return False
         self.set_question(Question.FORECAST, self.tokens[self.i])
         self.i += used
+        return True
+
+    def outgrows(self, w: str) -> bool:
+        """`will this month exceed october`, `forecast for nov, will it cross Oct figure`: a period held against
+        another named after the verb, compared; the month in progress by its forecast (`check_forecast` holds it
+        against the other)."""
+        tr = self.out.time_range
+        if w not in _OUTGROW or tr is None or not self._names_a_time(2 if self.word(1) == "the" else 1):
+            return False
+        self.out.comparing = self.out.after_versus = True
+        if tr.start <= self.today < tr.end and self.out.question is Question.COST:
+            self.out.question = Question.FORECAST
+        self.i += 1
         return True
 
     def _names_a_time(self, j: int) -> bool:
@@ -374,6 +394,10 @@ class QuestionReader(Cursor):
             if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
                 return
+            if before is not None and before.lower in ("->", "→") and found.start > current.start:
+                # `Jan→Nov`: from one to the other, as `jan to nov`
+                out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
+                return
             if _same_size(current, found) and found.start > current.start and out.versus is None:
                 # `the fees posted on 1 Oct and 1 Nov`: two periods of one size apart, side by side
                 out.readings.append(f"Read `{current.label}` and `{found.label}` as compared with each other.")
@@ -527,7 +551,7 @@ class QuestionReader(Cursor):
         out = self.out
         words = self.typed_words()
         ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
-        if out.question is Question.COST and out.moves and ranked:
+        if out.question is Question.COST and out.moves and ranked and not out.moves_of_whole:
             out.question = out.moves[0]
         if out.question is Question.COST and (out.unusual or out.spike_named) and not self.asks_a_series():
             # (`dynamo cost spiking?? us-east-1 daily this week`, `EC2 per day ..., want to see the spike`: the

@@ -21,6 +21,7 @@ from bot.billing.grammar_words import (
     COMPARATIVES,
     RESERVATION_WORDS,
     SAVINGS_PLAN_WORDS,
+    SEPARATELY,
     SHARE_WORDS,
     VERSUS_WORDS,
 )
@@ -98,7 +99,12 @@ class RowsReader(Cursor):
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
-        if (out.comparing or out.on_demand_beside) and out.versus is None and self.allow_group_by:
+        # `usage, fees, credits and tax separately`: each on its own line (`separate from usage`: without it)
+        apart = any(
+            t.lower in SEPARATELY and (k + 1 == len(self.tokens) or self.tokens[k + 1].lower != "from")
+            for k, t in enumerate(self.tokens)
+        )
+        if (out.comparing or out.on_demand_beside or apart) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)
         self.plans_and_reservations(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
@@ -168,6 +174,10 @@ class RowsReader(Cursor):
             return  # `RI and savings plan fees vs credits`: the filters keep just the kinds compared, split already
         for f in charges:
             out.filters.remove(f)
+        if "fees" in kinds and DimensionRef(Dimension.CHARGE_TYPE) in out.group_by:
+            # `by charge type: usage / recurring fee / credit / tax`: the rows named are charge classes (fees are
+            # no charge category of their own)
+            out.group_by.remove(DimensionRef(Dimension.CHARGE_TYPE))
         out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)  # (once, if named already)
         out.readings.append(
             f"Read {', '.join(f'`{k}`' for k in sorted(kinds))} side by side as the split by charge class."

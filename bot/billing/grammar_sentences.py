@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.billing.grammar_unplaced import read_whole
 from bot.billing.model import CostQuery
 from bot.errors import UserFacingError
 
@@ -38,6 +39,9 @@ _SHORT_FORM_STOP = re.compile(
 )
 
 
+#: Words of a sentence that adds to the one before it (`..., maybe you can also give a forecast?`).
+_ADDS = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
+
 #: A dash between two ends of a span of days (`1 Nov - 26 Nov`, `Nov 3 - 10`): no end of a question.
 _DATE_DASH = re.compile(
     r"(\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+[—–-]+\s+"
@@ -56,11 +60,15 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     the sentences asked (`?`), when the word is only in sentences told (`.`) (`I changed SQS to long polling on
     the 18th. Could you show me the SQS cost of every day since the 10th?`)."""
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
-    parts = [p.strip() for p in _QUESTION_ENDS.split(kept) if p.strip()]
+    pieces = re.split(f"({_QUESTION_ENDS.pattern})", kept, flags=re.IGNORECASE)  # parts and what ends them
+    parts = [p.strip() for p in pieces[::2] if p.strip()]
+    # a sentence that adds to another (`..., maybe you can also give a forecast?`) after the one it adds to
+    adding = {p.strip() for before, p in zip(pieces[1::2], pieces[2::2], strict=True) if _ADDS.search(f"{before} {p}")}
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept)]
     # a sentence told (ended by a full stop) after the others (`customer in australia getting timeouts since
     # monday. any drop in ap-southeast-2 spend this week??`)
-    order = [*(k for k in range(len(parts)) if k not in told), *told]
+    later = [k for k, p in enumerate(parts) if k and p in adding]
+    order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
     if without is not None:
         word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
         holding = [k for k, p in enumerate(parts) if word.search(p)]
@@ -76,18 +84,26 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     if len(parts) < 2:
         return None
     nothing = read("")
+    found: list[tuple[int, CostQuery]] = []
     for k in order:
-        part = parts[k]
         try:
-            query = read(part)
+            query = read(parts[k])
         except UserFacingError:
             continue
-        if query == nothing:
-            continue
-        rest = " ".join(parts[:k] + parts[k + 1 :])
-        note = f"Answered `{part}` only; the rest (`{rest}`) asks something else: ask it on its own."
-        return replace(query, readings=(*query.readings, note))
-    return None
+        if query != nothing:
+            found.append((k, query))
+    if not found:
+        return None
+    # a sentence asked (`?`) before one that is not, and one read whole before one that had to leave words out
+    # (`hi, can we prepone monthly cost review to today - need forecast for nov month end, will it cross Oct?`);
+    # a sentence that adds to another last
+    k, query = min(
+        found,
+        key=lambda f: (f[0] in later, not re.search(rf"{re.escape(parts[f[0]])}\?", kept), not read_whole(f[1])),
+    )
+    rest = " ".join(parts[:k] + parts[k + 1 :])
+    note = f"Answered `{parts[k]}` only; the rest (`{rest}`) asks something else: ask it on its own."
+    return replace(query, readings=(*query.readings, note))
 
 
 #: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).

@@ -132,6 +132,8 @@ _COMPACT_UNITS = {
 }
 #: `12h`: hours, which a time range is never made of.
 _COMPACT_HOURS = re.compile(r"^(\d+)(h|hr|hrs)$")
+#: Hours spelt as a word after their count (`last 24 hours`).
+_HOUR_WORDS = frozenset({"hour", "hours", "h", "hrs", "hr"})
 
 
 def _relative(unit_word: str, count: int | None, which: str, today: date, text: str) -> tuple[date, date, str]:
@@ -384,11 +386,14 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if which == "last" and nxt in ("fortnight", "fortnights"):  # `the last fortnight`: two weeks
             return _relative("week", 2, which, today, text), 2
         hours = _COMPACT_HOURS.match(nxt) if which == "last" and nxt is not None else None
-        if hours is not None and 24 <= int(hours[1]) <= 24 * 31:
-            # `last 48h`: ranges are whole days, so the days those hours reach into, today included
-            start = today - timedelta(days=-(-int(hours[1]) // 24) - 1)
+        spelt = word_at(tokens, i + 2) in _HOUR_WORDS and nxt is not None and nxt.isdecimal()  # `last 24 hours`
+        count = int(hours[1]) if hours is not None else int(nxt) if spelt and nxt is not None else 0
+        if 24 <= count <= 24 * 31:
+            # `last 48h`, `last 24 hrs`: ranges are whole days, so the days those hours reach back into from
+            # some time today (24 hours: yesterday and today), today included
+            start = today - timedelta(days=-(-count // 24))
             end = today + timedelta(days=1)
-            return (start, end, range_label(start, end)), 2
+            return (start, end, range_label(start, end)), 3 if spelt else 2
         if which == "last" and nxt is not None and (m := _COMPACT.match(nxt)):  # `last 30d`
             if len(m[1]) > 6:
                 raise range_error(f"`{text}`: that number is too large.")
@@ -399,7 +404,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
                 if len(nxt) > 6:
                     raise range_error(f"`{text}`: that number is too large.")
                 return _relative(unit_word, int(nxt), which, today, text), 3
-            if unit_word in ("hour", "hours", "h", "hrs"):
+            if unit_word in _HOUR_WORDS:
                 raise range_error(
                     f"`{w} {nxt} {unit_word}`: time ranges are whole days. Ask `today` or `yesterday` (with `hourly` "
                     "for hour by hour), or `last 2 days`."

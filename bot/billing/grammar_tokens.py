@@ -50,6 +50,8 @@ class Token:
 _SHORT_YEAR = re.compile(r"['’](\d{2})(?![\w'’])")
 _WORD_END = re.compile(r"[\s,=\"'“”‘’„]|!=")
 _APOSTROPHES = "'’"
+#: An arrow typed between two words with no space (`Jan→Nov`, `oct->nov`).
+_GLUED_ARROW = re.compile(r"(\w[\w-]*?\w|\w)(->|→)(\w[\w-]*)")
 #: Sentence marks after a word (`team:`, `costs?!`), not the dots of an open range (`2026-10-01..`).
 _TRAILING_PUNCTUATION = re.compile(r"(?<!\.)[?!.:;]+$|\?+$")
 
@@ -186,7 +188,10 @@ def tokenize(text: str) -> list[Token]:
             word = text[i:end]
             if not word.endswith("..") and word.casefold() != "tag:":  # `tag:` alone is a key left out
                 word = _TRAILING_PUNCTUATION.sub("", word)
-            if word:
+            arrow = _GLUED_ARROW.fullmatch(word)
+            if arrow is not None:  # `Jan→Nov`, `oct->nov`: two periods and the arrow between them
+                tokens += [Token(Kind.WORD, arrow[k], i + arrow.start(k)) for k in (1, 2, 3)]
+            elif word:
                 tokens.append(Token(Kind.WORD, word, i))
             i = end
     return tokens

@@ -380,10 +380,19 @@ def in_aside(tokens: list[Token], tok: Token, text: str, is_content: Callable[[T
     return False
 
 
+#: How `ignored_note` ends.
+_IGNORED_TAIL = ": not words of a cost question; the rest was read as asked."
+
+
 def ignored_note(ignored: list[Token]) -> str:
     """The line an answer carries for the words it left out (`Ignored `evolve`, `sure`: ...`)."""
     words = ", ".join(f"`{w}`" for w in dict.fromkeys(t.text.removesuffix(":") for t in ignored))
-    return f"Ignored {words}: not words of a cost question; the rest was read as asked."
+    return f"Ignored {words}{_IGNORED_TAIL}"
+
+
+def read_whole(query: CostQuery) -> bool:
+    """Whether `query` was read with none of its words left out (no `ignored_note` among its readings)."""
+    return not any(reading.endswith(_IGNORED_TAIL) for reading in query.readings)
 
 
 def speaker_label(tok: Token, text: str) -> bool:

@@ -51,6 +51,7 @@ CHAT_WORDS = frozenset(
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
+        "granularity",  # `monthly granularity` (Cost Explorer's word for the time step): the step named beside it
         *("she", "he", "her", "him", "his", "she's", "he's"),  # `she wants to know`, `he's asking`: who asks
         *("bring", "brings", "brought", "bringing"),  # `did the rewrite bring costs down`: a move asked
         *("on-call", "oncall", "paged"),  # `first on-call, got paged for a cost alert` (a tool's bill is named)
@@ -81,7 +82,7 @@ CHAT_WORDS = frozenset(
         *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
-        *("separately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
+        *("separately", "seperately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")
@@ -278,7 +279,9 @@ SHARE_WORDS = frozenset({"%", "percent", "percentage", "share", "proportion", "f
 #: Period charges after `with` (`total with tax`): part of the total, like after `including`.
 PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fees", "refund", "refunds"})
 #: Words asking for what is included to be shown on its own line (`with tax shown separately`).
-SEPARATELY = frozenset({"separately", "separate", "separated", "itemized", "itemised", "broken", "apart"})
+SEPARATELY = frozenset(
+    {"separately", "separate", "separated", "itemized", "itemised", "broken", "apart", "seperately", "seperate"}
+)
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.

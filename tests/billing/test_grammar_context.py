@@ -463,3 +463,108 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
         "`2026-11-23..2026-11-26` lies within the month in progress: answered with that month's forecast, paced on "
         "its days so far.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # when the person needs the answer, and where it goes: no day asked, no `what's going on`
+        (
+            "need numbers for monday's meeting - api team spend last week vs week before",
+            "last week vs 2026-11-09..2026-11-15 tag:team=api",
+            None,
+        ),
+        ("whats our total AWS spend so far this year? its going on a slide", "this year", None),
+        ("im new in the team, what is this tax line and how much was it in october?", "2026-10 service=tax", None),
+        ("hi, can we move the monthly cost review - ec2 last month", "last month service=ec2", None),
+        # where the month ends up, as people word it
+        ("forecast for nov month end for production account", "forecast 2026-11 account=production", None),
+        ("what will nov end at", "forecast 2026-11", None),
+        ("we will finish the month in how much?", "forecast this month", None),
+        ("what will we spend by month end", "forecast this month", None),
+        ("month end close numbers for october", "2026-10", None),
+        # one period passing another: the month in progress by its forecast, held against the other
+        ("will this month exceed october", "forecast this month", None),
+        ("forecast for nov, will it cross the Oct figure?", "forecast 2026-11", None),
+        ("did september exceed july", "2026-09 vs 2026-07", None),
+        # a yes-or-no move of the whole is the comparison every answer makes, no ranking of what moved
+        ("whats our total spend this month and is it going up or down vs last month?", "this month", None),
+        ("what went up this month", "increases this month by service", None),
+        ("Q3 vs Q2 by service, I need the top movers", "increases 2026-q3 by service", None),
+        # without tax, each amount of a list, Cost Explorer's word for the step, an arrow from one month to another
+        ("data-lake October total before tax", "2026-10 account=data-lake service!=tax", None),
+        (
+            "ec2 pre-tax last month",
+            "last month service=ec2",
+            "`Tax` is left out anyway: the question keeps only `Amazon Elastic Compute Cloud`.",
+        ),
+        ("what were our 3 biggest services last quarter and how much each", "last quarter by service top 3", None),
+        ("glue monthly granularity Jan→Nov", "2026-01..2026-11 service=glue monthly", None),
+        ("glue jan->nov", "2026-01..2026-11 service=glue", None),
+        # a list left out ends where another filter starts after a comma
+        (
+            "net unblended excl tax, linked acct 333344445555, Glue only",
+            "this month service=glue account=data-lake net",
+            None,
+        ),
+        # hours reach back into whole days: 24 hours are yesterday and today
+        ("Cloud front cost last 24 hrs", "2026-11-26..2026-11-27 service=cloudfront", None),
+        ("cloudfront last 48h", "2026-11-25..2026-11-27 service=cloudfront", None),
+        # charge classes listed to be seen apart: the split by charge class (the rows named are charge classes)
+        (
+            "Can you break down October by charge type? Need usage, fees, credits, and tax seperately",
+            "2026-10 by charge-class",
+            "Read `credits`, `fees`, `tax`, `usage` side by side as the split by charge class.",
+        ),
+        ("october usage and tax separately", "2026-10 by charge-class", None),
+        ("what were the RI fees on Nov 1? need them separate from usage", None, None),
+    ],
+)
+def test_what_people_say_beside_a_question_this_stop(text: str, same_as: str | None, reading: str | None) -> None:
+    query = parse(text)
+    if same_as is not None:
+        assert query == parse(same_as)
+    else:
+        assert "charge-class" not in [g.kind.value for g in query.group_by]
+    if reading is not None:
+        assert reading in query.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "answered", "same_as"),
+    [
+        # the sentence asked before one that is not, and one read whole before one that leaves words out
+        (
+            "hi, can we prepone monthly cost review to today - need forecast for nov month end for production "
+            "account, will it cross Oct figure?",
+            None,
+            "forecast 2026-11 account=production",
+        ),
+        # a sentence that adds to another comes after it
+        (
+            "Comparison please: EKS Costs October vs. November (until today), for the Production Account. The "
+            "November Value is of course not complete, maybe you can also give a forecast?",
+            "Comparison please: EKS Costs October vs November (until today), for the Production Account",
+            "2026-10 vs 2026-11-01..2026-11-27 service=eks account=production",
+        ),
+        # the question asked, not the one that had to leave a word out
+        (
+            "where does Q4 land vs the 1.1m plan? need it for the reforecast monday",
+            "where does Q4 land vs the 1.1m plan",
+            None,
+        ),
+    ],
+)
+def test_the_sentence_answered_is_the_one_asked(text: str, answered: str | None, same_as: str | None) -> None:
+    query = parse(text)
+    if same_as is not None:
+        expected = parse(same_as)
+        assert (query.time_range, query.versus, query.filters, query.question, query.group_by) == (
+            expected.time_range,
+            expected.versus,
+            expected.filters,
+            expected.question,
+            expected.group_by,
+        )
+    if answered is not None:
+        assert any(r.startswith(f"Answered `{answered}` only;") for r in query.readings)

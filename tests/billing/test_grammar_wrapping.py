@@ -147,7 +147,7 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         # French of a month-end close, hours and weeks as people count them, a typo of a unit after `this`
         ("Bonjour, the total of the facture for october please, hors taxes (HT) ?", "2026-10 service!=tax"),
         ("repartition of the cost by team for the 3rd trimestre (Q3) please", "2026-q3 by tag:team"),
-        ("ec2 last 48h hourly??", "2026-11-26..2026-11-27 service=ec2 hourly"),
+        ("ec2 last 48h hourly??", "2026-11-25..2026-11-27 service=ec2 hourly"),
         (
             "what did the staging acct spend last dec 20 thru jan 3, day by day",
             "2025-12-20..2026-01-03 account=staging daily",

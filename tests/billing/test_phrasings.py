@@ -272,7 +272,9 @@ BLIND_BATCHES = (
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
     BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=31, wrong=13),
-    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=37, wrong=12),
+    # `lamda cost by region last 48h`: the whole days those hours reach back into from some time today (25-27
+    # November; three translators read `last 24 hours` as yesterday and today), where the translator wrote 26-27
+    BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=36, wrong=13),
     # `/tags ... how much of staging is tagged env=dev by mistake`: the env tag's values within env=dev (was refused
     # reading `by mistake` as a breakdown), where the translator wrote the env tag within staging; `Acme is asking
     # what their search feature runs on and what it cost in october`: `Acme` read as the name of who asks (was
@@ -328,7 +330,10 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
     BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
-    BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=38, wrong=11),
+    # `where does november land? need a number for monday's call. with and w/o credits if you can`: read whole now
+    # that `monday's call` says when the answer is needed (was the first sentence alone), the forecast split by
+    # charge class for `with and w/o credits`, where the translator wrote the forecast alone
+    BlindBatch("FRESH_23", FRESH_23, FRESH_23_FIRST_SIGHT, right=37, wrong=12),
     # refusals that became near answers the scorer counts wrong: `today vs wed/thu` compared (a daily series was
     # written), `the website ... today` without the writer's week-ago comparison, `the landing page` without a team,
     # `/tags env - ... the dev + staging clusters ... vs prod` listed by env without the clusters' services
@@ -405,8 +410,8 @@ BLIND_BATCHES = (
         "FRESH_47",
         FRESH_47,
         FRESH_47_FIRST_SIGHT,
-        right=31,
-        wrong=14,
+        right=32,
+        wrong=13,
         shared=frozenset({"are we over budget for the year?"}),
     ),
     # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop.
@@ -423,10 +428,11 @@ BLIND_BATCHES = (
     ),
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
     BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=28, wrong=14),
-    BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=24, wrong=15),
-    # (unread: one refusal became a wrong answer when a question asked after a sentence told is answered alone,
-    # `grammar_sentences.first_question`)
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=22, wrong=18),
+    # read in the next stop: `October total before tax` now the total without tax (was refused naming `before`),
+    # where the translator wrote the split by charge class; `the dev env cost for nov so far and what itll end at`:
+    # November's (was refused naming `end`), where the translator wrote October and November month by month
+    BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=27, wrong=14),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=29, wrong=14),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
