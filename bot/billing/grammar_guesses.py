@@ -18,6 +18,7 @@ from bot.billing.vocabulary import Vocabulary
 #: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
 _GUESSES = frozenset(
     {"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch", "assuming", "assume", "think"}
+    | {"said", "says", "say", "heard"}  # what someone said (`someone said our ETL jobs doubled`, `i heard ...`)
 )
 
 
@@ -26,15 +27,19 @@ _ASKED_GUESSES = (["was", "it"], ["is", "it"], ["could", "it"])
 
 
 #: Who guesses, before the guess (`i suspect`, `I'm pretty sure`, `we reckon`).
-_SPEAKERS = frozenset({"i", "we", "my", "i'd", "'d", "i'm", "im", "i’m", "we're", "were"})
+_SPEAKERS = frozenset(
+    {"i", "we", "my", "i'd", "'d", "i'm", "im", "i’m", "we're", "were"} | {"someone", "somebody", "they", "he", "she"}
+)
 #: Words a guess's clause may open or close at (`reckon`, `i think`, `was it`, `or something else`).
-_MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "was", "is", "could", "or", "something"}
+_MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "should", "was", "is", "could", "or", "something"}
 
 
 def _opens_a_guess(words: list[str]) -> bool:
     """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
     head = [w for w in words[:3] if w not in _SPEAKERS]
-    return bool(head) and (head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], *_ASKED_GUESSES))
+    return bool(head) and (
+        head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], ["should", "be"], *_ASKED_GUESSES)
+    )
 
 
 def _ends_a_guess(words: list[str]) -> bool:
@@ -89,12 +94,14 @@ def read_past_guess(
         asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
         asked = {t.lower for t in kept}  # `cloudfront nov vs nov? ... go thru cloudfront i think`: asked already
         again = any(tokens[k].lower in asked for k in clause if vocabulary.meanings(tokens[k].text))
-        shown = dict.fromkeys(named) if not (asks_why or again) else {}
+        expected = "should" in words[:3]  # `should be zero, the data lake only lives in us-east-1`: no cause
+        shown = dict.fromkeys(named) if not (asks_why or again or expected) else {}
         for ref in shown:
             label = ref.kind.value if ref.tag_key is None else vocabulary.tag_label(ref.tag_key)
             kept += [Token(Kind.WORD, "by", end), Token(Kind.WORD, label, end)]
         beside = f"; shown beside the rest by {', '.join(r.kind.value for r in shown)}" if shown else ""
-        return kept, f"Read `{typed}` as your guess, not part of the question{beside}."
+        what = "what you expect" if expected else "your guess"
+        return kept, f"Read `{typed}` as {what}, not part of the question{beside}."
     return tokens, None
 
 

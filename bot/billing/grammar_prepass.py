@@ -71,6 +71,8 @@ _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
 
+#: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
+_LISTING = frozenset({"+", "and", "&", ",", "/"})
 #: Verbs of something starting (`launched monday`, `went live tue`): what it costs runs from that day.
 _STARTED = frozenset({"launched", "deployed", "shipped", "released", "started", "enabled", "activated"})
 _UP = ("out", "live", "on", "off")
@@ -199,8 +201,11 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("new", where, "the", "team"): ("new",) for where in ("in", "on", "to")},
     # `total before tax`, `pre-tax`: without it
     **dict.fromkeys((("before", "tax"), ("pre-tax",), ("pretax",)), ("excluding", "tax")),
-    # `3 biggest services and how much each`: each one's amount, as every list shows
+    # `3 biggest services and how much each`, `how much did each cost`: each one's amount, as every list shows
     ("much", "each"): ("much",),
+    **{(verb, "each"): (verb,) for verb in ("did", "does", "do", "will")},
+    # `this month vs the last one`: the period before it
+    **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
 }
 
 
@@ -629,8 +634,8 @@ class PrepassReader(ContextPhraseReader):
             after = [t.lower for t in joined[j + 1 : j + 3]]
             only = after[:1] == ["only"] or bool({"only", "just"} & set(before))
             # (`usage, fees, credits and tax`: a list of them)
-            listed = (len(after) == 2 and after[0] in ("+", "and", "&", ",") and after[1] in PERIOD_CHARGE_WORDS) or (
-                len(before) == 2 and before[1] in ("+", "and", "&", ",") and before[0] in PERIOD_CHARGE_WORDS
+            listed = (len(after) == 2 and after[0] in _LISTING and after[1] in PERIOD_CHARGE_WORDS) or (
+                len(before) == 2 and before[1] in _LISTING and before[0] in PERIOD_CHARGE_WORDS
             )
             if only or listed:
                 comma = j + 1 < len(joined) and joined[j + 1].kind is Kind.COMMA  # `only usage, no tax`: no list

@@ -99,10 +99,13 @@ class RowsReader(Cursor):
                 if ref not in out.group_by:
                     out.add_group(ref, self.vocabulary)
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
-        # `usage, fees, credits and tax separately`: each on its own line (`separate from usage`: without it)
+        # `usage, fees, credits and tax separately`, `split usage / fees / credits / tax`: each on its own line
+        # (`separate from usage`: without it)
+        following = [*(t.lower for t in self.tokens[1:]), ""][: len(self.tokens)]
         apart = any(
-            t.lower in SEPARATELY and (k + 1 == len(self.tokens) or self.tokens[k + 1].lower != "from")
-            for k, t in enumerate(self.tokens)
+            (t.lower in SEPARATELY and after != "from")
+            or (t.lower == "split" and (after in _CHARGE_KINDS or after == "charge-class"))
+            for t, after in zip(self.tokens, following, strict=True)
         )
         if (out.comparing or out.on_demand_beside or apart) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)

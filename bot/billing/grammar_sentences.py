@@ -15,12 +15,13 @@ from bot.billing.grammar_unplaced import read_whole
 from bot.billing.model import CostQuery
 from bot.errors import UserFacingError
 
-#: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`,
+#: Where one question ends and another (or its context) starts: `?`, `!`, `;`, a dash between spaces, `, also`, a
+#: smiley (`I just joined the platform team this week :) Could you tell me ...`),
 #: a full stop after a word that is no short form (`excl. today`, `Nov. 3`, `vs. last week` go on)
 #: a question word after `and` or a comma (`kms + sqs last month, and what were they in sept`) and a subject after
 #: a comma (`staging this week vs last week, we ran the perf suite mon-wed`).
 _QUESTION_ENDS = re.compile(
-    r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+"
+    r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+|\s+[:;]-?[()DP](?!\w)\s*"
     r"|,?\s+(?:and|&|\+)\s+(?=(?:what|what's|whats|how|which|why|where|when|were|was|is|are|did|does|do|can|could|any)\b)"
     r"|,\s+(?=(?:we|i|they|someone|somebody|he|she)\s)"
     r"|,\s+(?=(?:what|what's|whats|how|which|where|why)\b)",
@@ -97,15 +98,21 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     # a sentence asked (`?`) before one that is not, and one read whole before one that had to leave words out
     # (`hi, can we prepone monthly cost review to today - need forecast for nov month end, will it cross Oct?`);
     # a sentence that adds to another last
-    k, query = min(
-        found,
-        key=lambda f: (f[0] in later, not re.search(rf"{re.escape(parts[f[0]])}\?", kept), not read_whole(f[1])),
-    )
+    k, query = min(found, key=lambda f: (f[0] in later, not _asked(parts[f[0]], kept), not read_whole(f[1])))
     rest = " ".join(parts[:k] + parts[k + 1 :])
     note = f"Answered `{parts[k]}` only; the rest (`{rest}`) asks something else: ask it on its own."
     return replace(query, readings=(*query.readings, note))
 
 
+def _asked(part: str, text: str) -> bool:
+    """Whether the sentence of `text` holding `part` ends with a question mark (`what did we get in credits last
+    month + what were the SP/RI charges on the 1st?`: both parts asked)."""
+    end = _SENTENCE_END.search(text, text.find(part) + len(part))
+    return end is not None and end[0] == "?"
+
+
+#: Where a sentence ends (a dash between spaces too).
+_SENTENCE_END = re.compile(r"[?!]|\.(?:\s|$)|\s[—–-]+\s")
 #: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 #: The fewest words a quoted span has to be a question relayed (`"unassigned"` is a word quoted).

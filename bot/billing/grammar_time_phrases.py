@@ -364,6 +364,8 @@ class TimePhraseReader(ClauseReader):
             if joined[j].lower == "since" and self.text[clause_end : clause_end + 1] == "(":
                 clause_end = clause_span(self.text, clause_end + 1)[1]  # `since I added the keys (went out Nov 9)`
             within = [k for k in range(j + 1, min(j + 12, len(joined))) if joined[k].position < clause_end]
+            if not within:
+                continue  # `last week vs the week before? our model moved`: the clause ends with it, no event after
             at = next((k for k in within if self.time_at(joined, k)), None)
             if at is None or (joined[j].lower != "since" and at > j + 6):
                 del joined[j]

@@ -395,11 +395,15 @@ def read_whole(query: CostQuery) -> bool:
     return not any(reading.endswith(_IGNORED_TAIL) for reading in query.readings)
 
 
+#: What follows the name of who said a question: a colon, after their role in brackets (`Priya (VP Eng):`).
+_LABEL_END = re.compile(r"(?:\s*\([^()]{1,40}\))?:")
+
+
 def speaker_label(tok: Token, text: str) -> bool:
-    """Whether `tok` is a name right before a colon (`forwarding from Sam: "..."`): who said the question, no part
-    of it."""
+    """Whether `tok` is a name right before a colon (`forwarding from Sam: "..."`, `relaying for Priya (VP Eng):`):
+    who said the question, no part of it."""
     end = tok.position + len(tok.text)
-    return tok.text[:1].isupper() and text[end : end + 1] == ":"
+    return tok.text[:1].isupper() and _LABEL_END.match(text, end) is not None
 
 
 def sentence_start(text: str, position: int) -> bool:

@@ -518,6 +518,33 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
         ),
         ("october usage and tax separately", "2026-10 by charge-class", None),
         ("what were the RI fees on Nov 1? need them separate from usage", None, None),
+        ("Can I get Oct total split usage / fees / credits / tax?", "2026-10 by charge-class", None),
+        # the period before, and each one's amount
+        ("how much we are spending in eks this month vs the last one?", "this month service=eks", None),
+        ("3 biggest services in oct and how much did each cost", "2026-10 by service top 3", None),
+        # who relays the question, what someone said and what the person expects: no part of the question
+        (
+            "relaying for Priya (VP Eng): how much did we spend on ec2 last quarter?",
+            "last quarter service=ec2",
+            None,
+        ),
+        (
+            "glue cost per day since nov 1, someone said our ETL jobs doubled",
+            "since 2026-11-01 service=glue daily",
+            "Read `someone said our ETL jobs doubled` as your guess, not part of the question.",
+        ),
+        (
+            "is there any ec2 in eu-west-1 in the data-lake account? should be zero, the data lake only lives in "
+            "us-east-1",
+            "this month service=ec2 region=eu-west-1 account=data-lake",
+            "Read `should be zero the data lake only lives in us-east-1` as what you expect, not part of the question.",
+        ),
+        # `the week before` ending a question is a period, no event after it
+        (
+            "compare lambda + dynamodb for the search project, last week vs the week before? our model moved to lambda",
+            "last week service=lambda,dynamodb tag:project=search",
+            None,
+        ),
     ],
 )
 def test_what_people_say_beside_a_question_this_stop(text: str, same_as: str | None, reading: str | None) -> None:
@@ -546,6 +573,19 @@ def test_what_people_say_beside_a_question_this_stop(text: str, same_as: str | N
             "November Value is of course not complete, maybe you can also give a forecast?",
             "Comparison please: EKS Costs October vs November (until today), for the Production Account",
             "2026-10 vs 2026-11-01..2026-11-27 service=eks account=production",
+        ),
+        # a smiley ends a sentence
+        (
+            "Hi! Sorry if this is a silly question, I just joined the platform team this week :) Could you tell me "
+            "roughly what our total AWS bill was last month? Thank you",
+            "Could you tell me roughly what our total AWS bill was last month",
+            "last month",
+        ),
+        # both parts of one sentence asked: the first
+        (
+            "what did we get in credits last month + what were the SP/RI charges on the 1st? client always asks",
+            "what did we get in credits last month",
+            "last month charge-class=credit",
         ),
         # the question asked, not the one that had to leave a word out
         (

@@ -432,7 +432,10 @@ BLIND_BATCHES = (
     # where the translator wrote the split by charge class; `the dev env cost for nov so far and what itll end at`:
     # November's (was refused naming `end`), where the translator wrote October and November month by month
     BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=27, wrong=14),
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=29, wrong=14),
+    # `staging cost last 7 days by service. should be basically zero after I terraform destroyed the old vpc stack
+    # tuesday, want to confirm`: what the person expects read past (was refused naming `vpc`), where the translator
+    # also wrote day by day
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=29, wrong=15),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
