@@ -73,6 +73,8 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             continue
         if w in VERSUS_WORDS and (_values_compared(tokens, j, vocabulary) or not _period_follows(tokens, j)):
             continue  # `search vs checkout`, `reconcile against our IAM list`: no two periods compared
+        if w in COMPARE_WORDS and not _period_follows(tokens, j) and _others_follow(tokens, j):
+            continue  # `how does that compare to the other teams`: the values listed side by side
         if w in FORECAST_WORDS and j + 1 < len(tokens) and vocabulary.meanings(tokens[j + 1].text):
             continue  # `though I expect prod`: a guess about a value, no forecast
         for words, asks in _QUESTION_SETS:
@@ -123,6 +125,13 @@ def _period_follows(tokens: list[Token], j: int) -> bool:
         if w in _PERIOD_WORDS or w in MONTH_NAMES or re.fullmatch(r"(?:\d{4}-\d{2}.*|q[1-4]|h[12]|fy\d{2,4})", w):
             return True
     return False
+
+
+def _others_follow(tokens: list[Token], j: int) -> bool:
+    """Whether the others are named within four words after the compare word at `j` (`compare to the other teams`,
+    `compared with everyone else`): values side by side, which every list shows."""
+    others = ("other", "others", "rest", "everyone", "everything", "each")
+    return any(t.lower in others for t in tokens[j + 1 : j + 5])
 
 
 def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:

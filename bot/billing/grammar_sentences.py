@@ -99,9 +99,31 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     # (`hi, can we prepone monthly cost review to today - need forecast for nov month end, will it cross Oct?`);
     # a sentence that adds to another last
     k, query = min(found, key=lambda f: (f[0] in later, not _asked(parts[f[0]], kept), not read_whole(f[1])))
-    rest = " ".join(parts[:k] + parts[k + 1 :])
-    note = f"Answered `{parts[k]}` only; the rest (`{rest}`) asks something else: ask it on its own."
+    answered = [k]
+    if query.time_range == nothing.time_range:
+        # `how much of our spend is untagged for project? ... For October please`: a sentence naming only a
+        # period says when the question asks about
+        periods = [m for m in range(len(parts)) if m != k and _only_a_period(parts[m], read, nothing)]
+        if len(periods) == 1:
+            try:
+                query = read(f"{parts[k]} {parts[periods[0]]}")
+                answered.append(periods[0])
+            except UserFacingError:
+                pass
+    read_text = " ".join(parts[m] for m in sorted(answered))
+    rest = " ".join(p for m, p in enumerate(parts) if m not in answered)
+    note = f"Answered `{read_text}` only; the rest (`{rest}`) asks something else: ask it on its own."
     return replace(query, readings=(*query.readings, note))
+
+
+def _only_a_period(part: str, read: Callable[[str], CostQuery], nothing: CostQuery) -> bool:
+    """Whether `part` names a period and nothing else (`For October please`)."""
+    try:
+        query = read(part)
+    except UserFacingError:
+        return False
+    bare = replace(nothing, readings=())
+    return query.time_range != nothing.time_range and replace(query, time_range=nothing.time_range, readings=()) == bare
 
 
 def _asked(part: str, text: str) -> bool:

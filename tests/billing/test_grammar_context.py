@@ -557,6 +557,23 @@ def test_what_people_say_beside_a_question_this_stop(text: str, same_as: str | N
         assert reading in query.readings
 
 
+def test_a_tags_question_read_with_the_period_a_later_sentence_names_and_the_others_listed() -> None:
+    question = tag_question(
+        "Sorry, one more - how much of our spend is untagged for project? I'm writing a little onboarding doc and "
+        "want to include it. For October please :)",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (question.key, question.time_range.label) == ("user:project", "2026-10")
+    others = tag_question(
+        "how much does the Platform team spend, and how does that compare to the other teams?",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (others.key, others.time_range.label) == ("user:team", "this month")
+    assert "Listed every value of `tag:team`, `Platform` among them." in others.readings
+
+
 @pytest.mark.parametrize(
     ("text", "answered", "same_as"),
     [
