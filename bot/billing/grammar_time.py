@@ -493,8 +493,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
 
 #: Words after `this` that make it no period (`once this one is done`, `this is huge`).
 _NO_PERIOD_AFTER = frozenset({"one", "ones", "is", "was", "will", "would", "should", "thing", "stuff", "number"})
-#: Words between the two ends of a span (`from oct to dec`, `oct through dec`, `03/11 until 17/11`).
-_SPAN_JOINERS = ("to", "..", "until", "till", "til", "through", "thru", "-")
+#: Words between the two ends of a span (`from oct to dec`, `oct through dec`, `03/11 until 17/11`, `mon – wed`).
+SPAN_JOINERS = frozenset({"to", "..", "until", "till", "til", "through", "thru", "-", "–"})
 _Point = tuple[date, date, str, int]
 
 
@@ -509,7 +509,7 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
         if w == "from":
             raise range_error("`from` starts a range: write `from 2026-10-01 to 2026-10-15`.")
         return None
-    joiners = ("and", *_SPAN_JOINERS) if w == "between" else _SPAN_JOINERS
+    joiners = SPAN_JOINERS | {"and"} if w == "between" else SPAN_JOINERS
     j = i + starter + first[3]
     if word_at(tokens, j) not in joiners:
         whole = first[1] - first[0] > timedelta(days=27)  # a month, a quarter, a year

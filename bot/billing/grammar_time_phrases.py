@@ -16,7 +16,14 @@ from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import DAY_NUMBER, MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
-from bot.billing.grammar_time import NUMBER_WORDS, SHORT_WEEKDAYS, WEEKDAYS, match_time_range, parse_time_range
+from bot.billing.grammar_time import (
+    NUMBER_WORDS,
+    SHORT_WEEKDAYS,
+    SPAN_JOINERS,
+    WEEKDAYS,
+    match_time_range,
+    parse_time_range,
+)
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import CLOCK, VERSUS_WORDS
@@ -46,8 +53,6 @@ _SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|
 #: A count of hours (`6h`, `3hrs`) and the words for hours.
 _SHORT_HOURS = re.compile(r"(\d{1,2})(?:h|hr|hrs)")
 _HOUR_WORDS = frozenset({"hours", "hour", "hrs", "hr", "h"})
-#: Words between the two days of a span (`17 to 19 nov`, `sat 21 - sun 22`).
-_DAY_JOINERS = frozenset({"to", "-", "–", "thru", "through", "till", "until", "til"})
 #: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
 _BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
 
@@ -81,7 +86,7 @@ def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
         elif (
             j + 2 < len(joined)
             and joined[j].lower in _DAY_NAMES
-            and joined[j + 1].lower in _DAY_JOINERS
+            and joined[j + 1].lower in SPAN_JOINERS
             and joined[j + 2].lower in _DAY_NAMES
         ):
             first, last, used = _DAY_NAMES[joined[j].lower], _DAY_NAMES[joined[j + 2].lower], 3
@@ -128,7 +133,7 @@ def _day_spans(joined: list[Token]) -> list[Token]:
         if (
             len(window) >= 3
             and DAY_NUMBER.match(window[0])
-            and (window[1] in _DAY_JOINERS or (between and window[1] == "and"))
+            and (window[1] in SPAN_JOINERS or (between and window[1] == "and"))
             and DAY_NUMBER.match(window[2])
             and ((window[3:] and window[3] in MONTH_NAMES) or joined[j].position in named)
             and (j == 0 or joined[j - 1].lower not in ("top", "first", "last"))
@@ -173,7 +178,7 @@ class TimePhraseReader(ClauseReader):
     def _holiday_spans(self, joined: list[Token]) -> list[Token]:
         """`thanksgiving thru cyber monday last yr`: the days from one holiday to another of the same year (the
         year said after them, else the latest the first has begun in), up to today, said."""
-        if not any(t.lower in _DAY_JOINERS for t in joined):
+        if not any(t.lower in SPAN_JOINERS for t in joined):
             return joined
         for j in range(len(joined)):
             if joined[j].lower not in _HOLIDAY_STARTS:
@@ -181,7 +186,7 @@ class TimePhraseReader(ClauseReader):
             try:
                 first = match_holiday(joined, j, self.today)
                 k = j + first[1] if first is not None else len(joined)
-                joins = k < len(joined) and joined[k].lower in _DAY_JOINERS
+                joins = k < len(joined) and joined[k].lower in SPAN_JOINERS
                 last = match_holiday(joined, k + 1, self.today) if joins else None
             except UserFacingError:
                 continue
