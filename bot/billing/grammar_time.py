@@ -536,10 +536,19 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
         return None
     typed_end = " ".join(t.text for t in tokens[j + 1 : j + 1 + last[3]])
     if last[1] <= first[0] and typed_end[:1].isalpha() and not re.search(r"\d{4}", typed_end):
-        # `oct through dec` in November: the December after October (the answer says what is still to come),
-        # not the last one, which would end before the span starts
+        used = j + 1 + last[3] - i
+        if w == "between":
+            return last, first, used  # `the difference between october and september`: the two in time's order
         start, end = _a_year_later(last[0]), _a_year_later(last[1])
-        last = (start, end, range_label(start, end), last[3])
+        if start <= today + _AHEAD:
+            # `oct through dec` in November: the December after October (the answer says what is still to come),
+            # not the last one, which would end before the span starts
+            last = (start, end, range_label(start, end), last[3])
+        else:
+            # `from october to september` in November: the October before that September (a span ending most of a
+            # year ahead holds no bill)
+            start, end = _a_year_earlier(first[0]), _a_year_earlier(first[1])
+            first = (start, end, range_label(start, end), first[3])
     return first, last, j + 1 + last[3] - i
 
 
@@ -564,6 +573,18 @@ def names_a_step(
 #: The steps of a series from a month (`sqs cost month wise from jan`: a series to today).
 _MONTH_SERIES_STEPS = frozenset({"monthly", "weekly", "daily", "quarterly"})
 _MONTH_SERIES_UNITS = frozenset({"month", "week", "day", "quarter"})
+
+
+#: How far ahead the end of a span may start (`oct through dec` in November: next month).
+_AHEAD = timedelta(days=62)
+
+
+def _a_year_earlier(d: date) -> date:
+    """The same day a year earlier (29 February becomes 1 March)."""
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:
+        return date(d.year - 1, 3, 1)
 
 
 def _a_year_later(d: date) -> date:

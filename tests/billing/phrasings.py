@@ -186,8 +186,8 @@ def without_labels(value: object) -> object:
     """`value` with every time range's label dropped and its end cut at the batch's today: the same days of bill
     are the same question, however the period was named (`ytd`, `this year` and `2026` read the same days with
     different labels; no bill holds a day after today), and filters (and their values) in any order are the same."""
-    if isinstance(value, TimeRange):
-        return TimeRange(value.start, min(value.end, TODAY + timedelta(days=1)))
+    if isinstance(value, TimeRange):  # (a range starting after today, which no bill holds, as it is)
+        return TimeRange(value.start, min(value.end, max(TODAY + timedelta(days=1), value.start + timedelta(days=1))))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: without_labels(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if "filters" in changes:

@@ -151,8 +151,8 @@ def test_a_question_with_no_figure_from_elsewhere_is_no_check(text: str) -> None
         (
             "What's SQS + Lambda combined in prod for Q3 2026 (Jul 1 – Sep 30) vs Q2 (Apr 1 – Jun 30)? Net of "
             "credits please; tax doesn't matter.",
-            "2026-q3 vs 2026-q2 service=sqs,lambda account=production",
-            "`2026-04-01` in the aside is part of `2026-q2`, the days compared.",
+            "2026-07-01..2026-09-30 vs 2026-q2 service=sqs,lambda account=production",
+            "`2026-04-01..2026-06-30` in the aside is part of `2026-q2`, the days compared.",
         ),
     ],
 )
@@ -507,6 +507,10 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "this month service=glue account=data-lake net",
             None,
         ),
+        # a span's ends out of time's order: `between` either way round, `from ... to` never most of a year ahead
+        ("cloudfront cost between october and september", "2026-09..2026-10 service=cloudfront", None),
+        ("cost from october to september", "2025-10..2026-09", None),
+        ("oct through dec", "2026-10..2026-12", None),
         # hours reach back into whole days: 24 hours are yesterday and today
         ("Cloud front cost last 24 hrs", "2026-11-26..2026-11-27 service=cloudfront", None),
         ("cloudfront last 48h", "2026-11-25..2026-11-27 service=cloudfront", None),
