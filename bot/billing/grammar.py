@@ -298,6 +298,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += holiday[1]
             while self.word() in HOLIDAY_EVENTS or self.word() in PERIOD_NOUNS:  # `black friday traffic`, `the BF
                 self.i += 1  # load test`: the event's nouns; `the BF week stretch`: its days
+            aside = self.i < len(self.tokens) and "(" in self.text[tok.position : self.tokens[self.i].position]
+            if aside and self.out.time_range is not None and self.out.time_at is None:
+                self.out.time_at = tok.position  # `black friday week (mon-wed)`: the days within it, in the aside
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
@@ -344,8 +347,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.over_unit = w
             self.i += 3
             return
-        if w == "before" and (self.word(1) in PRONOUNS or self.word(1) == "the") and not self._names_a_time(1):
-            self.i += 1  # `before the budget meeting:`, `before we move to c7g`: when the person asks, no range
+        if (
+            w == "before"
+            and (self.word(1) in PRONOUNS or self.word(1) in _EVENT_DETERMINERS)
+            and not self._names_a_time(1)
+        ):
+            # `before the budget meeting:`, `before we move to c7g`: when the person asks, no range; `before a client
+            # call at 3`: the meeting and its hour too
+            event = next((k for k in range(2, 5) if self.word(k) in CLOSE_EVENTS), None)
+            at_hour = event is not None and self.word(event + 1) == "at" and _HOUR.fullmatch(self.word(event + 2) or "")
+            self.i += 1 if event is None else event + 1 + (2 if at_hour else 0)
             return
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
             self.i += 2
@@ -787,6 +798,10 @@ _COST_NOUNS = frozenset({"cost", "costs", "spend", "billing", "bill", "finops", 
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: An hour as typed after `at` (`at 3`, `at 3pm`, `at 14:30`).
+_HOUR = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:am|pm)?")
+#: Words before the event `before` names (`before the budget meeting`, `before a client call at 3`).
+_EVENT_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 #: Words that point at a thing already known (`the spike`, `that jump`).
 _DETERMINERS = frozenset({"the", "that", "this", "those"})
 #: Words of unusual days that name one change (`the spike`, `that jump`), not a quality (`days that stand out`).

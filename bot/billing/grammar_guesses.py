@@ -108,7 +108,8 @@ def read_past_guess(
 #: What the person is after, opening a clause after the question (`? trying to size cross-region replication`, `,
 #: want to see if the DR test in oct even shows up`, `- im trying to figure out ...`).
 _PURPOSE = re.compile(
-    r"((?:([,;]|\s[-–—])|[.?!])\s*)(?:i\s+|i'?m\s+|am\s+|just\s+)?(?:trying to|want to see if|wanna see if)\b",
+    r"((?:([,;]|\s[-–—])|[.?!])\s*|\s(?=so\s))(?:i\s+|i'?m\s+|am\s+|just\s+)?"
+    r"(?:trying to|want to see if|wanna see if|so\s+(?:that\s+)?(?:i|we)\s+can)\b",
     re.IGNORECASE,
 )
 

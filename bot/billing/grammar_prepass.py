@@ -204,6 +204,15 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `3 biggest services and how much each`, `how much did each cost`: each one's amount, as every list shows
     ("much", "each"): ("much",),
     **{(verb, "each"): (verb,) for verb in ("did", "does", "do", "will")},
+    # `based on how the month is going, where do we land`: the pace the forecast goes by
+    **{
+        (*lead, "how", "the", unit, verb, "going"): ()
+        for lead in ((), ("based", "on"), ("going", "by"))
+        for unit in ("month", "week", "quarter", "year")
+        for verb in ("is", "'s")
+    },
+    # `glue jobs ran all night`: how long something ran, no day named
+    **dict.fromkeys((("all", "night"), ("all", "nite"), ("all", "night", "long")), ()),
     # `this month vs the last one`: the period before it
     **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
 }
@@ -244,6 +253,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
 _REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr", "gl"})
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
 _GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
+#: Titles before a person's name (`Dr. Okafor`, `Prof Lindqvist`).
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "dr.", "prof.", "mr.", "mrs.", "ms."})
 _ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
 #: The grammar's keywords, offered as "did you mean" for a word it does not know.
 KEYWORDS = (
@@ -471,7 +482,11 @@ class PrepassReader(ContextPhraseReader):
         self.tokens = [
             t
             for j, t in enumerate(joined)
-            if not (t.lower in ("calendar", "cal") and j + 1 < len(joined) and joined[j + 1].lower in UNIT_OVER)
+            if not (
+                t.lower in ("calendar", "cal")
+                and j + 1 < len(joined)
+                and ABBREVIATIONS.get(joined[j + 1].lower, joined[j + 1].lower) in UNIT_OVER  # (`calendar yr`)
+            )
             and not (
                 t.lower in ("full", "complete", "whole")
                 and 0 < j < len(joined) - 1
@@ -533,6 +548,8 @@ class PrepassReader(ContextPhraseReader):
                 joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]
         # `is it normal?`, `back to normal`: is it unusual (`more than normal` compares, as every answer does)
         asks_if = bool(joined) and joined[0].lower in ("is", "are", "does", "do", "looks", "look")
+        # (`IS TODAY NORMAL?? compare w/ last friday`: the day it is held against says what normal is)
+        compared = any(t.lower in COMPARE_WORDS or t.lower in VERSUS_WORDS for t in joined)
         for j in range(1, len(joined)):
             before = joined[j - 1].lower
             after = joined[j + 1].lower if j + 1 < len(joined) else ""
@@ -542,7 +559,8 @@ class PrepassReader(ContextPhraseReader):
             if joined[j].lower in ("normal", "expected") and (
                 before in ("it", "that", "this", "to", "above") or asked_of
             ):
-                joined[j] = Token(Kind.WORD, "unusual", joined[j].position)
+                # (compared with a period, that period says what normal is: the comparison answers)
+                joined[j] = Token(Kind.WORD, "like" if compared else "unusual", joined[j].position)
         # `forecast to blow past it`: beyond it, no time; `blow past last month`: over it, the period held against
         joined = [
             t
@@ -675,6 +693,11 @@ class PrepassReader(ContextPhraseReader):
         # `hi team,`, `Dear all`: a greeting, not the team tag
         if len(joined) > 1 and joined[0].lower in _GREETINGS and joined[1].lower in _ADDRESSED:
             del joined[1]
+        # `Dr. Okafor's NSF grant`, `Prof. Lindqvist's group`: a person by their title, no word of the question
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower in _TITLES and joined[j + 1].text[:1].isupper() and joined[j + 1].kind is Kind.WORD:
+                self.out.readings.append(f"Read `{joined[j].text} {joined[j + 1].text}` as a person, not a filter.")
+                del joined[j : j + 2]
         # `from 15th Nov onwards`, `tue onwards`: since that day (`increased from` alone compares the two ends)
         for j, tok in enumerate(joined):
             if tok.lower in ("onwards", "onward"):

@@ -73,8 +73,8 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             continue
         if w in VERSUS_WORDS and (_values_compared(tokens, j, vocabulary) or not _period_follows(tokens, j)):
             continue  # `search vs checkout`, `reconcile against our IAM list`: no two periods compared
-        if w in COMPARE_WORDS and not _period_follows(tokens, j) and _others_follow(tokens, j):
-            continue  # `how does that compare to the other teams`: the values listed side by side
+        if w in COMPARE_WORDS and not _period_follows(tokens, j) and _others_follow(tokens, j, vocabulary):
+            continue  # `how does that compare to the other teams`, `to search`: the values listed side by side
         if w in FORECAST_WORDS and j + 1 < len(tokens) and vocabulary.meanings(tokens[j + 1].text):
             continue  # `though I expect prod`: a guess about a value, no forecast
         for words, asks in _QUESTION_SETS:
@@ -102,6 +102,9 @@ def _no_question(tokens: list[Token], j: int) -> bool:
         or w == "means"
         or (w == "savings" and after in ("plan", "plans"))
         or (w in ("fall", "falls") and after in ("into", "under", "in"))
+        or (w == "landing" and after in ("page", "pages"))  # `the promo landing pages`: pages, no forecast
+        # `PI is asking why the storage line went up`: a question someone else asks, beside the one typed
+        or (w.startswith("why") and before in ("asking", "asks", "asked", "wondering", "wonders", "know"))
     )
 
 
@@ -127,11 +130,12 @@ def _period_follows(tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _others_follow(tokens: list[Token], j: int) -> bool:
-    """Whether the others are named within four words after the compare word at `j` (`compare to the other teams`,
-    `compared with everyone else`): values side by side, which every list shows."""
+def _others_follow(tokens: list[Token], j: int, vocabulary: Vocabulary) -> bool:
+    """Whether the others or a stored value are named within four words after the compare word at `j` (`compare
+    to the other teams`, `compared with everyone else`, `how's that compare to search`): values side by side,
+    which every list shows."""
     others = ("other", "others", "rest", "everyone", "everything", "each")
-    return any(t.lower in others for t in tokens[j + 1 : j + 5])
+    return any(t.lower in others or vocabulary.meanings(t.text) for t in tokens[j + 1 : j + 5])
 
 
 def _is_tag_key(word: str, vocabulary: Vocabulary) -> bool:

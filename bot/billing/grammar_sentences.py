@@ -40,6 +40,12 @@ _SHORT_FORM_STOP = re.compile(
 )
 
 
+#: A part telling what someone did (`we moved queue consumer to batch mode`, `i tore down the old stack`).
+_TELLS = re.compile(
+    r"(?:we|i|they|someone|somebody|he|she)\s+(?:just\s+|already\s+)?"
+    r"(?:[a-z]+ed|ran|did|made|spun|took|tore|shut|put|set|cut|got|went|built|began|broke|wrote|left|kept)\b",
+    re.IGNORECASE,
+)
 #: Words of a sentence that adds to the one before it (`..., maybe you can also give a forecast?`).
 _ADDS = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 
@@ -65,7 +71,8 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     parts = [p.strip() for p in pieces[::2] if p.strip()]
     # a sentence that adds to another (`..., maybe you can also give a forecast?`) after the one it adds to
     adding = {p.strip() for before, p in zip(pieces[1::2], pieces[2::2], strict=True) if _ADDS.search(f"{before} {p}")}
-    told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept)]
+    # (a part telling what someone did, `we moved queue consumer to batch mode in start of october`, is told too)
+    told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
     # a sentence told (ended by a full stop) after the others (`customer in australia getting timeouts since
     # monday. any drop in ap-southeast-2 spend this week??`)
     later = [k for k, p in enumerate(parts) if k and p in adding]
@@ -74,8 +81,10 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
         word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
         holding = [k for k, p in enumerate(parts) if word.search(p)]
         asked = [k for k, p in enumerate(parts) if k not in holding and re.search(rf"{re.escape(p)}\?", kept)]
-        if holding and set(holding) <= set(told) and asked:
-            order = asked  # `I changed SQS to long polling at 18th Nov. Could you show me ...?`: the question asked
+        others = [k for k in range(len(parts)) if k not in holding]
+        if holding and set(holding) <= set(told) and others:
+            # `I changed SQS to long polling at 18th Nov. Could you show me ...?`: the question asked
+            order = asked or others
         else:
             parts = [p.strip() for p in _STRONG_ENDS.split(kept) if p.strip()]
             in_parts = [p for p in parts if word.search(p)]

@@ -74,22 +74,28 @@ def _hours_back(joined: list[Token], j: int) -> int:
     return 1 + said + 1 if few and unit in _HOUR_WORDS else 0
 
 
+#: Days named by how far back from today they are, as the last day of a weekday span (`mon-today`).
+_DAYS_BACK = {"today": 0, "now": 0, "yesterday": 1, "yday": 1}
+
+
 def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
     """Days of a week named by their first and last (`mon-thu`, `Mon–Thu last week`, `monday to thursday`): those
     days of the week named after them, else of the latest week that has reached the last of them."""
     for j in range(len(joined) - 1, -1, -1):
         if j > len(joined) - 1:
             continue  # a rewrite after this place shortened the list
+        # (`mon-today`, `monday to yesterday`: to that day of this week)
+        ends = {**_DAY_NAMES, **{w: (today - timedelta(days=back)).weekday() for w, back in _DAYS_BACK.items()}}
         glued = re.fullmatch(r"([a-z]+)[-–]([a-z]+)", joined[j].lower)
-        if glued is not None and glued[1] in _DAY_NAMES and glued[2] in _DAY_NAMES:
-            first, last, used = _DAY_NAMES[glued[1]], _DAY_NAMES[glued[2]], 1
+        if glued is not None and glued[1] in _DAY_NAMES and glued[2] in ends:
+            first, last, used = _DAY_NAMES[glued[1]], ends[glued[2]], 1
         elif (
             j + 2 < len(joined)
             and joined[j].lower in _DAY_NAMES
             and joined[j + 1].lower in SPAN_JOINERS
-            and joined[j + 2].lower in _DAY_NAMES
+            and joined[j + 2].lower in ends
         ):
-            first, last, used = _DAY_NAMES[joined[j].lower], _DAY_NAMES[joined[j + 2].lower], 3
+            first, last, used = _DAY_NAMES[joined[j].lower], ends[joined[j + 2].lower], 3
         else:
             continue
         if first >= last:

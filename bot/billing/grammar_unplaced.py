@@ -344,7 +344,10 @@ def refused_ignoring(tokens: list[Token], ignored: list[Token], *, asks: bool) -
 
 #: What ends a sentence or bounds an aside (`... MTD? need a number for my 1:1`, `(sorry, not sure this is the
 #: right command)`, `... - boss wants a number`); a short form's full stop (`vs.`, `e.g.`) ends nothing.
-_CLAUSE_BREAK = re.compile(r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.?!;]+(?=\s|$)|[()]|\s[-–—]{1,2}\s|\n")
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\b[DM]r)(?<!\bMrs)(?<!\bMs)(?<!\bProf)[.?!;]+(?=\s|$)"
+    r"|[()]|\s[-–—]{1,2}\s|\n"
+)
 #: What bounds a clause within a sentence as well (`..., I need to send it to finance for chargeback`).
 _COMMA_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|,(?=\s)")
 #: The fewest words an aside has for its words to be left out as context (`frontend only.` may name what is asked).

@@ -131,6 +131,8 @@ ABBREVIATIONS: dict[str, str] = {
     "qtr": "quarter",
     "qtrs": "quarters",
     "yday": "yesterday",
+    "nite": "night",
+    "tonite": "tonight",
     "yest": "yesterday",
     "ytday": "yesterday",
     "n": "and",  # `lambda n sqs`

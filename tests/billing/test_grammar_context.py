@@ -543,6 +543,42 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "this month service=ec2 region=eu-west-1 account=data-lake",
             "Read `should be zero the data lake only lives in us-east-1` as what you expect, not part of the question.",
         ),
+        # a person by their title, a clause of what the person will do with it, a meeting and its hour
+        (
+            "I need the total for the data-lake account (333344445555) for October so I can charge it back to Dr. "
+            "Okafor's NSF grant. usage only pls, not the tax",
+            "2026-10 charge-class=usage account=data-lake",
+            "Read `so I can charge it back to Dr. Okafor's NSF grant` as what you are after, not part of the question.",
+        ),
+        (
+            "Quick q before a client call at 3 - did anything unusual happen with our costs around Nov 10-12?",
+            "anomalies 2026-11-10..2026-11-12",
+            None,
+        ),
+        # a span of weekdays to today, the night as typed, a calendar year in short, how long something ran
+        ("ec2 mon-today", "2026-11-23..2026-11-27 service=ec2", None),
+        ("ec2 mon to yesterday", "2026-11-23..2026-11-26 service=ec2", None),
+        ("credits this calendar yr", "this year charge-class=credit", None),
+        (
+            "glue jobs ran all nite in datalake acct. how much did that cost last nite?",
+            "yesterday service=glue account=data-lake",
+            None,
+        ),
+        # `is it normal` beside a period compared: the comparison says what normal is
+        ("IS TODAY NORMAL?? compare w/ last friday", "today vs 2026-11-20", None),
+        ("is ap-se-2 normal today", "anomalies today region=ap-southeast-2", None),
+        (
+            "cyber monday is next week — based on how the month is going where do we land for november total?",
+            "forecast 2026-11",
+            None,
+        ),
+        # a part telling what someone did, holding a word nothing reads: the question answered alone
+        (
+            "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start "
+            "of october and expected drop",
+            "2026-10 vs 2026-09 service=sqs account=production",
+            None,
+        ),
         # `the week before` ending a question is a period, no event after it
         (
             "compare lambda + dynamodb for the search project, last week vs the week before? our model moved to lambda",

@@ -346,13 +346,13 @@ BLIND_BATCHES = (
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=37, wrong=9),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=38, wrong=9),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
     # `Total EKS cost Q3 vs Q4-to-date, normalised per day since the periods are different lengths ...`: the `since`
     # clause gives no date, so it is read past (was refused naming `since`), leaving totals, not averages
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=33, wrong=14),
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=34, wrong=14),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
@@ -417,7 +417,10 @@ BLIND_BATCHES = (
     # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop.
     # `lambda per day since monday pls, think the api retries are going mad`: the guess's team shown beside the rest
     # (`grammar_guesses`), where the translator wrote Lambda alone
-    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=13),
+    # `... excluding Savings Plan/RI fees and credits, so I can line it up against our ASG scaling events?`: the
+    # purpose clause read past (was refused naming `ASG`), fees and credits left out as asked, where the translator
+    # wrote usage alone (tax left out too)
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=14),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
