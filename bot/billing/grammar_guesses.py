@@ -106,10 +106,14 @@ def read_past_guess(
 
 
 #: What the person is after, opening a clause after the question (`? trying to size cross-region replication`, `,
-#: want to see if the DR test in oct even shows up`, `- im trying to figure out ...`).
+#: want to see if the DR test in oct even shows up`, `- im trying to figure out ...`, `, we're looking at moving the
+#: search cluster over`, `so I can charge it back`).
 _PURPOSE = re.compile(
-    r"((?:([,;]|\s[-–—])|[.?!])\s*|\s(?=so\s))(?:i\s+|i'?m\s+|am\s+|just\s+)?"
-    r"(?:trying to|want to see if|wanna see if|so\s+(?:that\s+)?(?:i|we)\s+can)\b",
+    r"((?:([,;]|\s[-–—])|[.?!])\s*|\s(?=so\s))(?:i\s+|i'?m\s+|am\s+|we'?re\s+|we\s+are\s+|just\s+)?"
+    r"(?:trying to|want to see if|wanna see if|so\s+(?:that\s+)?(?:i|we)\s+can"
+    r"|looking (?:at|into) (?=\w+ing\b)|planning (?:to|on)|thinking (?:of|about)|considering"
+    # `— don't want the SP fee on the 1st skewing the run rate`: a worry about the answer, no filter
+    r"|(?:i\s+|we\s+)?don'?t want\b(?=[^.?!]{0,60}\b(?:skew|mess|inflat|distort|doubl)))\b",
     re.IGNORECASE,
 )
 

@@ -211,6 +211,25 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for unit in ("month", "week", "quarter", "year")
         for verb in ("is", "'s")
     },
+    # `don't want tax`, `dont need the credits`: without them
+    **{
+        (*neg, verb): ("without",)
+        for neg in (("don't",), ("dont",), ("don’t",), ("do", "not"))
+        for verb in ("want", "need", "include")
+    },
+    # `the costs of year 2026`: that year
+    **{("year", str(year)): (str(year),) for year in range(2010, 2041)},
+    **{  # (`full year 2026`, `calendar year 2026`: read as they are)
+        (lead, "year", str(year)): (lead, "year", str(year))
+        for lead in ("full", "calendar", "whole", "fiscal", "financial", "entire")
+        for year in range(2010, 2041)
+    },
+    # `not sure who to ask about this`: no ranking asked (`who` ranks in `who spent the most`)
+    **{("who", "to", verb): () for verb in ("ask", "talk", "ping", "contact", "go")},
+    # `is that incl the RI fee or no?`: a yes or no asked, as every answer tells
+    ("or", "no"): (),
+    # `gonna paste into the budget tab`: a document named after the budget, no budget asked
+    **{("budget", document): () for document in ("tab", "sheet", "spreadsheet", "doc", "file", "model", "deck")},
     # `glue jobs ran all night`: how long something ran, no day named
     **dict.fromkeys((("all", "night"), ("all", "nite"), ("all", "night", "long")), ()),
     # `this month vs the last one`: the period before it
@@ -650,7 +669,12 @@ class PrepassReader(ContextPhraseReader):
                 continue
             before = [t.lower for t in joined[max(0, j - 2) : j]]
             after = [t.lower for t in joined[j + 1 : j + 3]]
+            # (`usage line items only`, `usage charges only`: the usage's lines)
+            lines = [t.lower for t in joined[j + 1 : j + 4]]
             only = after[:1] == ["only"] or bool({"only", "just"} & set(before))
+            only = (
+                only or lines[:3] == ["line", "items", "only"] or lines[:2] in (["items", "only"], ["charges", "only"])
+            )
             # (`usage, fees, credits and tax`: a list of them)
             listed = (len(after) == 2 and after[0] in _LISTING and after[1] in PERIOD_CHARGE_WORDS) or (
                 len(before) == 2 and before[1] in _LISTING and before[0] in PERIOD_CHARGE_WORDS

@@ -637,7 +637,7 @@ class QuestionReader(Cursor):
         current = parse_time_range("this month", self.today)
         tr = self.out.time_range
         words = self.typed_words()
-        if tr is not None and tr.end <= self.today and words & _RUN_RATE_WORDS:
+        if tr is not None and tr.end <= self.today and words & _RUN_RATE_WORDS and not words & _FORECAST_NAMED:
             # `our annual run rate if you take the last 3 months`: what those months averaged, month by month
             self.out.question = Question.AVERAGE
             self.out.granularity = self.out.granularity or Granularity.MONTH
@@ -679,6 +679,9 @@ _SPIKE_SERIES_STEPS = frozenset({"daily", "hourly", "weekly", "day-by-day"})
 _SPIKE_SERIES_UNITS = frozenset({"day", "hour"})
 #: Words of a run rate: over a past range, what it averaged (`annualised run-rate based on the last 90 days`).
 _RUN_RATE_WORDS = frozenset({"run", "run-rate", "runrate", "annualised", "annualized", "annualise", "annualize"})
+#: The month-end forecast named in so many words (`EOM forecast ... don't want the SP fee on the 1st skewing the run
+#: rate`): the forecast asked, whatever past days the run rate is said beside.
+_FORECAST_NAMED = frozenset({"forecast", "eom", "month-end", "fcst", "projection", "projected"})
 #: The time step of a run of periods of so many days (`18th vs 19th vs 20th`: day by day).
 _STEPS = {1: Granularity.DAY, 7: Granularity.WEEK}
 

@@ -206,7 +206,7 @@ RESERVATION_WORDS = frozenset({"ri", "ris", "reserved", "reservation", "reservat
 COMMITMENT_WORDS = SAVINGS_PLAN_WORDS | RESERVATION_WORDS | {"commitments"}
 VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v", "against", "compared", "relative", "than"})
 #: Words that announce a comparison of two things named later (`compare this month with last month`).
-COMPARE_WORDS = frozenset({"compare", "comparing", "comparison"})
+COMPARE_WORDS = frozenset({"compare", "comparing", "comparison", "ratio"})  # `the ratio of us-east-1 to ...`
 #: Words that weigh values against each other: with `or` between values (`is ec2 or rds more expensive`), the
 #: values side by side.
 COMPARATIVES = frozenset({"more", "less", "cheaper", "pricier", "costlier", "bigger", "higher", "lower", "which"})

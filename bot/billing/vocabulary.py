@@ -283,6 +283,13 @@ def _code_alias(code: str) -> str:
 _VENDOR_WORDS = frozenset({"aws", "amazon"})
 
 
+#: Words of AWS's long service names that any product could have, naming none (`present to the management`,
+#: `a simple up or down`): `Key Management Service`'s word is `key`, `Simple Storage Service`'s `storage`.
+_GENERIC_NAME_WORDS = frozenset(
+    {"service", "services", "simple", "management", "system", "systems", "for", "and", "of"}
+)
+
+
 def _strip_vendor(name: str) -> str:
     folded = name.casefold()
     for prefix in ("amazon ", "aws "):
@@ -803,8 +810,9 @@ class Vocabulary:
         index: dict[str, list[tuple[DimensionRef, str]]] = {}
 
         def add(ref: DimensionRef, value: str, text: str) -> None:
+            generic = _GENERIC_NAME_WORDS if ref.kind is Dimension.SERVICE else frozenset()
             for word in dict.fromkeys(re.findall(r"[a-z0-9]+", text.casefold())):
-                if len(word) > 1 and not word.isdigit() and word not in _VENDOR_WORDS:
+                if len(word) > 1 and not word.isdigit() and word not in _VENDOR_WORDS and word not in generic:
                     index.setdefault(word, []).append((ref, value))
 
         for name in self.services:

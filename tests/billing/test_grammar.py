@@ -20,7 +20,7 @@ from bot.billing.model import (
     TimeRange,
 )
 from bot.billing.vocabulary import Vocabulary
-from bot.errors import NotFound, UsageError
+from bot.errors import NotFound, UnknownWord, UsageError
 
 TODAY = date(2026, 11, 27)
 EC2 = "Amazon Elastic Compute Cloud"
@@ -524,12 +524,23 @@ def test_a_word_of_one_stored_name_reads_as_it_and_says_so() -> None:
 
 
 def test_a_word_of_several_names_asks_which() -> None:
+    vocabulary = Vocabulary(services={EC2: "", "Amazon Elastic Kubernetes Service": ""})
     with pytest.raises(UsageError) as info:
-        parse("simple last month")
-    assert info.value.message == "`simple` is part of several names."
+        parse_query("elastic last month", today=TODAY, vocabulary=vocabulary)
+    assert info.value.message == "`elastic` is part of several names."
     assert info.value.hint == (
-        'Say which: `service="amazon simple storage service"` or `service="amazon simple queue service"`.'
+        'Say which: `service="amazon elastic compute cloud"` or `service="amazon elastic kubernetes service"`.'
     )
+
+
+def test_a_word_any_product_name_could_have_names_none() -> None:
+    """`simple` is a word of S3's and SQS's long names, and `management` of KMS's: no service by itself."""
+    query = parse("How is November looking compared to October so far? Just need a simple up or down")
+    assert query.filters == ()
+    assert "Ignored `simple`: not words of a cost question; the rest was read as asked." in query.readings
+    with pytest.raises(UnknownWord) as info:  # (not KMS: the word nothing reads is named)
+        parse("the costs for the management this month")
+    assert info.value.word == "management"
 
 
 def test_a_dimension_named_beside_a_word_of_its_name_settles_it() -> None:

@@ -572,6 +572,41 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "forecast 2026-11",
             None,
         ),
+        # a plan, a worry about the answer, a document named after the budget, someone to ask: no part of it
+        (
+            "compare ec2 spend us-east-1 vs eu-west-1 for october, we're looking at moving the search cluster over",
+            "2026-10 by region service=ec2 region=us-east-1,eu-west-1",
+            "Read `we're looking at moving the search cluster over` as what you are after, not part of the question.",
+        ),
+        (
+            "EOM forecast on amortized basis pls — don't want the SP fee on the 1st skewing the run rate",
+            "forecast this month amortized",
+            None,
+        ),
+        (
+            "can I get total spend per month for 2026 so far, one row per month? gonna paste into the budget tab",
+            "2026 monthly",
+            None,
+        ),
+        (
+            "um is it normal that dynamodb went up this week? not sure who to ask",
+            "anomalies this week service=dynamodb",
+            None,
+        ),
+        # what is not wanted is left out; `year 2026`; usage's line items; a ratio of two values
+        ("ec2 last month, don't want tax", "last month service=ec2", None),
+        ("ec2 last month, don't include credits", "last month service=ec2 charge-class!=credit", None),
+        ("the costs of year 2026 until now, divided by service", "2026-01-01..2026-11-27 by service", None),
+        (
+            "Daily unblended for S3 in 333344445555 from 2026-11-01 thru 2026-11-26, usage line items only",
+            "2026-11-01..2026-11-26 charge-class=usage service=s3 account=data-lake daily",
+            None,
+        ),
+        (
+            "whats the ratio of us-east-1 to ap-southeast-2 for EKS this quarter",
+            "this quarter by region region=us-east-1,ap-southeast-2 service=eks",
+            None,
+        ),
         # a part telling what someone did, holding a word nothing reads: the question answered alone
         (
             "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start "

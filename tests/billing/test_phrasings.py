@@ -420,7 +420,9 @@ BLIND_BATCHES = (
     # `... excluding Savings Plan/RI fees and credits, so I can line it up against our ASG scaling events?`: the
     # purpose clause read past (was refused naming `ASG`), fees and credits left out as asked, where the translator
     # wrote usage alone (tax left out too)
-    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=14),
+    # `data transfer out of eu-west-1 for oct + nov? we're thinking about a big UK push in december`: the plan read
+    # past (was refused naming `UK`), where the translator also wrote month by month
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=15),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
@@ -438,7 +440,7 @@ BLIND_BATCHES = (
     # `staging cost last 7 days by service. should be basically zero after I terraform destroyed the old vpc stack
     # tuesday, want to confirm`: what the person expects read past (was refused naming `vpc`), where the translator
     # also wrote day by day
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=29, wrong=15),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=30, wrong=15),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
@@ -447,8 +449,8 @@ BLIND_BATCHES = (
         "FRESH_54",
         FRESH_54,
         FRESH_54_FIRST_SIGHT,
-        right=35,
-        wrong=13,
+        right=36,
+        wrong=12,
         shared=frozenset({"how much did we spend yesterday"}),
     ),
 )
