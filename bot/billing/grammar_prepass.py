@@ -309,6 +309,7 @@ TYPO_TARGETS = tuple(
             *("days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"),
             *("forecast", "versus", "compare", "compared", "breakdown", "group", "explain", "until", "date"),
             *("beginning",),  # `since the begining of the year`
+            *("before", "after", "previous", "separately"),  # `yesterday vs day befor`, `seperately`
             *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),  # `tuesdy`
             *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
             *("changed", "change", "increase", "increased", "average", "anomalies", "unusual"),  # `what chnaged`

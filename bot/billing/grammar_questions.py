@@ -166,9 +166,12 @@ class QuestionReader(Cursor):
         month last year`, `a year ago`, `before`."""
         j = 1 if self.word() in ("the", "a") else 0
         unnamed = self.out.after_versus and self.out.time_range is None
-        implied = self._range_a_year_back_implies(j) if unnamed else None
+        # `what about same week last year?` with no period before it: this week beside that one
+        alone = self.out.time_range is None and self.out.versus is None and self.word(j) == "same"
+        implied = self._range_a_year_back_implies(j) if unnamed or alone else None
         if implied is not None:
             self.out.time_range = parse_time_range(implied, self.today)
+            self.out.after_versus = self.out.comparing = True
         if not self.out.after_versus or self.out.time_range is None:
             return False
         if self.word(j) == "same":  # `the same two days the week before`: how many is the first range's count

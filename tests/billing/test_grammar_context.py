@@ -607,6 +607,15 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "this quarter by region region=us-east-1,ap-southeast-2 service=eks",
             None,
         ),
+        # a misspelt `before`; `same week last year` alone is this week beside it; a purpose told after the question
+        ("ec2 spend yesterday vs day befor", "yesterday service=ec2", "Read `befor` as `before`."),
+        ("what about same week last year?", "this week vs 2025-11-24..2025-11-30", None),
+        ("ec2 same month last year", "this month vs 2025-11 service=ec2", None),
+        (
+            "quick one - is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide",
+            "forecast 2026-q4",
+            "Read `want to say costs are flat/up/down on a slide` as what you are after, not part of the question.",
+        ),
         # a part telling what someone did, holding a word nothing reads: the question answered alone
         (
             "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start "

@@ -341,7 +341,7 @@ BLIND_BATCHES = (
     # `why is ec2 spiking Ron?? prod`: `Ron` read as the name called to (was refused naming it), this month's why,
     # where the translator wrote the last two days for `spiking`; `rds prod hourly last 6 hrs`: today hour by hour,
     # said (was refused naming the hours), where the translator wrote the last two days daily
-    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=36, wrong=12),  # held back, read in the next stop
+    BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
@@ -440,7 +440,11 @@ BLIND_BATCHES = (
     # `staging cost last 7 days by service. should be basically zero after I terraform destroyed the old vpc stack
     # tuesday, want to confirm`: what the person expects read past (was refused naming `vpc`), where the translator
     # also wrote day by day
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=30, wrong=15),
+    # `what about same week last year?`: this week beside that one (was refused naming `same`), where the translator
+    # wrote the days so far of both; `is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide`:
+    # the quarter's forecast, the purpose read past (was refused naming `flat/up/down`), where the translator wrote
+    # the quarter so far
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=31, wrong=16),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
