@@ -563,6 +563,14 @@ class PrepassReader(ContextPhraseReader):
                 and all(p in KNOWN_WORDS or p in ABBREVIATIONS or self.vocabulary.meanings(p) for p in parts if p)
             ):
                 joined[j : j + 1] = [Token(Kind.WORD, p, tok.position) for p in parts if p]
+            named = re.fullmatch(r"(.+)-(accounts?|accts?)", tok.lower) if tok.kind is Kind.WORD else None
+            if named is not None and not self.vocabulary.meanings(tok.text) and self.vocabulary.meanings(named[1]):
+                # `the Staging-Account`: the account of that name (German compounds, hyphenated)
+                noun = tok.text[len(named[1]) + 1 :]
+                joined[j : j + 1] = [
+                    Token(Kind.WORD, tok.text[: len(named[1])], tok.position),
+                    Token(Kind.WORD, noun, tok.position + len(named[1]) + 1),
+                ]
             glued = _GLUED_PERIOD.fullmatch(tok.lower) if tok.kind is Kind.WORD else None
             if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words
                 joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]

@@ -103,6 +103,8 @@ def _no_question(tokens: list[Token], j: int) -> bool:
         or (w == "savings" and after in ("plan", "plans"))
         or (w in ("fall", "falls") and after in ("into", "under", "in"))
         or (w == "landing" and after in ("page", "pages"))  # `the promo landing pages`: pages, no forecast
+        # `we need to chase the owners before EOM`: a deadline, no forecast asked
+        or (w in ("eom", "month-end") and before in ("before", "by", "until", "till"))
         # `PI is asking why the storage line went up`: a question someone else asks, beside the one typed
         or (w.startswith("why") and before in ("asking", "asks", "asked", "wondering", "wonders", "know"))
     )

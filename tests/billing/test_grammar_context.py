@@ -656,6 +656,23 @@ def test_a_tags_question_read_with_the_period_a_later_sentence_names_and_the_oth
     )
     assert (others.key, others.time_range.label) == ("user:team", "this month")
     assert "Listed every value of `tag:team`, `Platform` among them." in others.readings
+    # a hyphenated account (`Staging-Account`), a calendar week in German (`KW 48`), a deadline (`before EOM`)
+    german = tag_question(
+        "Please the Split after the Tag aws:createdBy for the Staging-Account in KW 48, as far as available.",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (german.key, german.time_range.label, german.filters) == (
+        "aws:createdBy",
+        "2026-w48",
+        parse("staging account").filters,
+    )
+    deadline = tag_question(
+        "what is the untagged spend for team tag in Oct? we need to chase the owners before EOM",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (deadline.key, deadline.time_range.label) == ("user:team", "2026-10")
 
 
 @pytest.mark.parametrize(

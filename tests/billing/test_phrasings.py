@@ -436,7 +436,7 @@ BLIND_BATCHES = (
     # read in the next stop: `October total before tax` now the total without tax (was refused naming `before`),
     # where the translator wrote the split by charge class; `the dev env cost for nov so far and what itll end at`:
     # November's (was refused naming `end`), where the translator wrote October and November month by month
-    BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=27, wrong=14),
+    BlindBatch("FRESH_51", FRESH_51, FRESH_51_FIRST_SIGHT, right=29, wrong=14),
     # `staging cost last 7 days by service. should be basically zero after I terraform destroyed the old vpc stack
     # tuesday, want to confirm`: what the person expects read past (was refused naming `vpc`), where the translator
     # also wrote day by day
