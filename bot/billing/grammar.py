@@ -562,11 +562,20 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if named is not None and isinstance(named[0], DimensionRef):
             back = 2 if self.word(-1) in ("linked", "our", "the") else 1
             listed = self.word(-back - 1) in ("across", "by", "per", "for") and "total" not in self.typed_words()
-            if self.word(-back) == "all" and not listed:
+            # `the credits applied to our accounts`: every one of ours together (`across our accounts` lists each)
+            ours = (
+                named[0].kind is Dimension.ACCOUNT
+                and self.word(-1) == "our"
+                and tok.lower.endswith("s")
+                and self.word(-2) in ("to", "in", "on")
+            )
+            if (self.word(-back) == "all" and not listed) or ours:
                 # `total spend for october, all accounts`, `EOM forecast, all linked accounts`: the total over all
                 # of them, not each (`across all accounts`, `for all accounts` still list each, unless the question
                 # asks the `total`)
-                self.out.readings.append(f"Read `all {tok.text}` as the total over every one of them.")
+                self.out.readings.append(
+                    f"Read `{'our' if ours else 'all'} {tok.text}` as the total over every one of them."
+                )
                 self.i += named[1]
                 return
             plural = tok.lower.endswith("s") and tok.lower != "aws"
@@ -594,6 +603,19 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             and all(set(m.values) <= set(category.values) for m in just_named)
         ):
             self.i += 1  # `rds databases`: the noun of the service just named, not the whole category
+            return
+        named_before = [
+            b
+            for b in self.out.bare
+            if b.meanings and all(m.dimension.kind is Dimension.SERVICE for m in b.meanings) and not b.negate
+        ]
+        joined = {self.word(-1), self.word(-2)} & {"and", "&", "+", "or", "plus"}  # `rds and the databases`: both
+        if (
+            category is not None
+            and not joined
+            and any(all(set(m.values) <= set(category.values) for m in b.meanings) for b in named_before)
+        ):
+            self.i += 1  # `rds bill for the checkout db`: the db of the service named, not every database
             return
         if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
             partial = [category]
@@ -632,8 +654,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         out.readings.append(f"No range given: the last {count} {name}s, this one so far included.")
 
     def _names_an_area(self, tok: Token) -> bool:
-        """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun)."""
-        return tok.lower != "us" or tok.text == "US" or self.word(-1) == "the"
+        """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun), `na` only as
+        `NA` or `the na` (`na the glue jobs abi?`: Nigerian Pidgin's `it is`)."""
+        return tok.lower not in ("us", "na") or tok.text.isupper() or self.word(-1) == "the"
 
     def _quotes_a_time(self, tok: Token) -> bool:
         """`what the api stuff cost "last sprint"`: a time phrase in quotes, read as its words."""
@@ -793,8 +816,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
 
 
 #: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
-#: Nouns of what a ritual reviews (`monthly cost review`).
-_COST_NOUNS = frozenset({"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws"})
+#: Nouns of what a ritual reviews (`monthly cost review`, `the monthly business review`).
+_COST_NOUNS = frozenset(
+    {"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws", "business", "ops", "exec"}
+)
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )

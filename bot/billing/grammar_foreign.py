@@ -1,14 +1,14 @@
-"""Words of other languages that colleagues mix into an English question (`the Kosten per service for letzte
-Woche`, `coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the
-English word, and said.
+"""Words of other languages that colleagues mix into an English question (`the Kosten per service for letzte Woche`,
+`coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the English word,
+and said.
 
-German, French, Spanish, Portuguese, Italian and Dutch. Only words that are unambiguous in a cost question are read
-anywhere (`FOREIGN_WORDS`); words that are English words too (`no`, `a`, `do`, `per`, `con`) are read as the other
-language's only beside at least two words of it (`IN_COMPANY`); `hier` (French "yesterday", German "here"), `an`,
-`pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the store holds as a value is never translated
-(the caller checks). The answer says which words were read so, except the small ones (articles, `and`, courtesy
-words). Adjectives after their noun (`semaine dernière`, `mes pasado`), `vorletzte Woche`, `Anfang November`, `dia
-1` and `por favor` are put in English order here.
+German, French, Spanish, Portuguese, Italian and Dutch, and a few words of Nigerian Pidgin. Only words that are
+unambiguous in a cost question are read anywhere (`FOREIGN_WORDS`); words that are English words too (`no`, `a`,
+`do`, `per`, `con`) are read as the other language's only beside at least two words of it (`IN_COMPANY`); `hier`
+(French "yesterday", German "here"), `an`, `pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the
+store holds as a value is never translated (the caller checks). The answer says which words were read so, except the
+small ones (articles, `and`, courtesy words). Adjectives after their noun (`semaine dernière`, `mes pasado`),
+`vorletzte Woche`, `Anfang November`, `dia 1` and `por favor` are put in English order here.
 """
 
 from __future__ import annotations
@@ -168,6 +168,9 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("und", "et", "y"), "and"),
     **dict.fromkeys(("für", "fur", "pour", "para", "fürs"), "for"),
     **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
+    # Nigerian Pidgin (`abeg how much RDS cost us`, `na the glue jobs abi?`, `wetin checkout people dey use`)
+    **dict.fromkeys(("abeg", "abi", "oya", "jare", "biko"), "please"),
+    **{"wetin": "what", "dey": "is"},
     **dict.fromkeys(
         ("bonjour", "salut", "hola", "olá", "ola", "oi", "hallo", "moin", "servus", "buongiorno"), "please"
     ),

@@ -217,6 +217,10 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for neg in (("don't",), ("dont",), ("don’t",), ("do", "not"))
         for verb in ("want", "need", "include")
     },
+    # `what's usage vs fees in general`, `one number, no breakdown pls`: how the person asks, nothing more
+    **dict.fromkeys((("in", "general"), ("no", "breakdown"), ("no", "breakdowns"), ("no", "split")), ()),
+    # `what does aws:createdBy mean, and can you show spend grouped by it`: by what was named already
+    **dict.fromkeys((("grouped", "by", "it"), ("split", "by", "it"), ("broken", "down", "by", "it")), ()),
     # `the costs of year 2026`: that year
     **{("year", str(year)): (str(year),) for year in range(2010, 2041)},
     **{  # (`full year 2026`, `calendar year 2026`: read as they are)
@@ -270,6 +274,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
 
 #: Words a ticket's, a change's or a ledger account's reference follows (`ticket 48213`, `case #1234`, `GL 6420`).
 _REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr", "gl"})
+#: A tracker's key as typed (`[PLAT-1873]`, `FINOPS-212:`, `INV-2026-10-4471`): capitals, a dash and a number.
+_TICKET_KEY = re.compile(r"\[?[A-Z][A-Z0-9]{1,11}-\d+(?:-\d+)*\]?[:.,]?")
 #: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
 _GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
 #: Titles before a person's name (`Dr. Okafor`, `Prof Lindqvist`).
@@ -516,6 +522,9 @@ class PrepassReader(ContextPhraseReader):
         ]
         for j, tok in enumerate(self.tokens):
             full = ABBREVIATIONS.get(tok.lower)
+            stem = re.sub(r"['’]s$", "", tok.lower)
+            if full is None and stem != tok.lower and stem in ABBREVIATIONS:
+                full = ABBREVIATIONS[stem]  # `last wk's increase`: the week's (the possessive is read as the word)
             after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
             region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
             coded = region is not None and tok.lower == region_code(region)  # `use1`
@@ -750,14 +759,15 @@ class PrepassReader(ContextPhraseReader):
             if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
                 joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
                 break
-        # `ticket 48213`, `case #1234`, `INC-204`: a reference, no figure of the bill
+        # `ticket 48213`, `case #1234`, `INC-204`, `[PLAT-1873]`, `FINOPS-212:`: a reference, no figure of the bill
         joined = [
             t
             for j, t in enumerate(joined)
             if not (
-                j > 0
-                and joined[j - 1].lower in _REFERENCES
-                and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower) is not None
+                (
+                    (j > 0 and joined[j - 1].lower in _REFERENCES and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower))
+                    or _TICKET_KEY.fullmatch(t.text)
+                )
                 and not self.vocabulary.meanings(t.text)
             )
         ]

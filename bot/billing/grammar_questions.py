@@ -622,6 +622,10 @@ class QuestionReader(Cursor):
         if out.question is Question.COST and in_progress and (out.versus is None or against_last):
             out.question = Question.FORECAST  # (`higher than october` in November: what every answer compares with)
             out.versus = None
+        elif out.question is Question.COST and in_progress and out.versus is not None and self.asks_ahead():
+            # `what will our total bill be for November, and how does it compare to Nov last year`: the forecast,
+            # held against the period named
+            out.question = Question.FORECAST
 
     def amount_question(self, amount: str) -> None:
         """An amount typed in a question (`will we go over 50k this month`): the bill answers the cost, and for

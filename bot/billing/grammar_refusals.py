@@ -103,6 +103,10 @@ def _no_question(tokens: list[Token], j: int) -> bool:
         or (w == "savings" and after in ("plan", "plans"))
         or (w in ("fall", "falls") and after in ("into", "under", "in"))
         or (w == "landing" and after in ("page", "pages"))  # `the promo landing pages`: pages, no forecast
+        # `karpenter fell back to on-demand`: a fallback, no decrease asked
+        or (w in ("fell", "fall", "falls", "falling") and after == "back")
+        # `what does aws:createdBy actually mean`: what a word means, no average
+        or (w == "mean" and any(t.lower in ("does", "do", "did") for t in tokens[max(0, j - 5) : j]))
         # `we need to chase the owners before EOM`: a deadline, no forecast asked
         or (w in ("eom", "month-end") and before in ("before", "by", "until", "till"))
         # `PI is asking why the storage line went up`: a question someone else asks, beside the one typed

@@ -23,7 +23,7 @@ from bot.errors import UserFacingError
 _QUESTION_ENDS = re.compile(
     r"[?!;]+\s*|\s+[—–-]+\s+|(?<=\w)\.\s+|,?\s+also\s+|\s+[:;]-?[()DP](?!\w)\s*"
     r"|,?\s+(?:and|&|\+)\s+(?=(?:what|what's|whats|how|which|why|where|when|were|was|is|are|did|does|do|can|could|any)\b)"
-    r"|,\s+(?=(?:we|i|they|someone|somebody|he|she)\s)"
+    r"|,\s+(?=(?:we|i|they|someone|somebody|he|she|i'?ve|we'?ve|i'?m|we'?re)\s)"
     r"|,\s+(?=(?:what|what's|whats|how|which|where|why)\b)",
     re.IGNORECASE,
 )
@@ -42,8 +42,11 @@ _SHORT_FORM_STOP = re.compile(
 
 #: A part telling what someone did (`we moved queue consumer to batch mode`, `i tore down the old stack`).
 _TELLS = re.compile(
+    r"(?:(?:so|and|well|ok)\s+)?(?:"
     r"(?:we|i|they|someone|somebody|he|she)\s+(?:just\s+|already\s+)?"
-    r"(?:[a-z]+ed|ran|did|made|spun|took|tore|shut|put|set|cut|got|went|built|began|broke|wrote|left|kept)\b",
+    r"(?:[a-z]+ed|ran|did|made|spun|took|tore|shut|put|set|cut|got|went|built|began|broke|wrote|left|kept)"
+    # (`so I'm putting together a slide for my manager`, `I'm looking at the bill and there's ...`)
+    r"|(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been)\s+[a-z]+ing)\b",
     re.IGNORECASE,
 )
 #: Words of a sentence that adds to the one before it (`..., maybe you can also give a forecast?`).

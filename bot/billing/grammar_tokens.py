@@ -116,6 +116,10 @@ def _is_pictograph(ch: str) -> bool:
     return category == "So" or (category == "Sk" and ord(ch) >= 0x1F000)
 
 
+#: A word's optional ending in brackets (`quick(ish)`, `cost(s)`, `account(s)`): the word as it stands.
+_GLUED_ASIDE = re.compile(r"(?<=[a-z])\((?:s|es|ish)\)", re.IGNORECASE)
+
+
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
     messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
@@ -124,7 +128,7 @@ def strip_markup(text: str) -> str:
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
-    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
+    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _GLUED_ASIDE.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 
 

@@ -69,6 +69,8 @@ from bot.errors import UnknownWord, UsageError, UserFacingError
 GENERIC_EXAMPLE = "Example: `last month by service region=us-east-1 top 5`."
 #: Words before a noun that ask for a cost per one of it (`per order`, `each engineer`).
 _PER_WORDS = ("per", "each", "every", "by")
+#: Seasons, whose days a question may give beside them (`the summer sale (jul 6-19)`).
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "festive", "holiday", "holidays", "season", "seasonal"})
 #: A capitalised name in the possessive (`Jenna's`).
 _POSSESSIVE = re.compile(r"^[A-Z][a-z]+['’]s$")
 #: Words before and after a person's name around a question (`from Jen`, `what Dana asked`, `Jen below`).
@@ -169,8 +171,9 @@ class UnknownWordReader(PrepassReader):
                 self.i += 2
             return
         elsewhere = (k for k in range(len(self.tokens)) if k != self.i)
-        if tok.lower in EVENT_WORDS and any(self.time_at(self.tokens, k) for k in elsewhere):
-            # `the api cost "last sprint" - i think that's the 2 weeks ending last friday`: the days given are its days
+        if (tok.lower in EVENT_WORDS or tok.lower in _SEASONS) and any(self.time_at(self.tokens, k) for k in elsewhere):
+            # `the api cost "last sprint" - i think that's the 2 weeks ending last friday`, `the summer sale (jul
+            # 6-19)`: the days given are its days
             self.out.event = self.out.event or tok.text
             self.i += 1
             return

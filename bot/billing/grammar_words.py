@@ -51,6 +51,11 @@ CHAT_WORDS = frozenset(
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
+        # a ticket's verbs (`Investigate increase in EC2 costs`, `Identify top 5 cost resources`, `Confirm no spend`)
+        *("investigate", "identify", "confirm", "verify", "determine"),
+        # chat's laughs and noises (`lmao`, `go brrr`)
+        *("lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "brrr", "smh", "oof", "yikes", "ugh"),
+        *("bad", "good"),  # `is it bad`: how it fared, which every answer's comparison shows
         "granularity",  # `monthly granularity` (Cost Explorer's word for the time step): the step named beside it
         *("she", "he", "her", "him", "his", "she's", "he's"),  # `she wants to know`, `he's asking`: who asks
         *("bring", "brings", "brought", "bringing"),  # `did the rewrite bring costs down`: a move asked

@@ -616,6 +616,49 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "forecast 2026-q4",
             "Read `want to say costs are flat/up/down on a slide` as what you are after, not part of the question.",
         ),
+        # a tracker's key and its verbs, chat's noises, the possessive of a short form, a season with its days
+        (
+            "[PLAT-1873] Investigate increase in EC2 costs in production account since start of November. Acceptance "
+            "criteria: identify top drivers of the increase.",
+            "why since 2026-11-01 service=ec2 account=production",
+            None,
+        ),
+        (
+            'FINOPS-212: "Provide breakdown of AWS spend by service for October 2026 for the monthly business review"',
+            "2026-10 by service",
+            None,
+        ),
+        ("yo how much have we burned today so far black friday traffic go brrr is it bad lol", "today", None),
+        ("biggest driver of last wk's increase?", "why last week", None),
+        ("hi team!! quick(ish) question: what did we spend per day this week", "this week daily", None),
+        ("Oct total. one number, no breakdown pls", "2026-10", None),
+        # a database named after its service is that service's; `our accounts` together; a forecast compared
+        ("rds bill for the checkout db this month??", "this month service=rds tag:project=checkout", None),
+        ("rds and the databases this month", "this month service=rds,dynamodb", None),
+        (
+            "What was the total amount of credits applied to our accounts in October?",
+            "2026-10 charge-class=credit",
+            "Read `our accounts` as the total over every one of them.",
+        ),
+        (
+            "What will our total AWS bill be for November, and how does it compare to Nov last year?",
+            "forecast 2026-11 vs 2025-11",
+            None,
+        ),
+        # a few words of Nigerian Pidgin; `na` is no North America unless typed `NA`
+        (
+            "pls kindly check for me why cost jump for data-lake account on tuesday, na the glue jobs abi?",
+            "why 2026-11-24 account=data-lake service=glue",
+            None,
+        ),
+        ("ec2 in NA last month", "last month service=ec2 region=us-east-1,us-west-2", None),
+        # a told part in the present (`I'm putting together a slide`, `, I've been seeing alert since Monday`)
+        (
+            "Good morning all. Kindly help me check if DynamoDB for this month is higher than last month, I've been "
+            "seeing alert since Monday",
+            "this month service=dynamodb",
+            None,
+        ),
         # a part telling what someone did, holding a word nothing reads: the question answered alone
         (
             "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start "
@@ -667,6 +710,19 @@ def test_a_tags_question_read_with_the_period_a_later_sentence_names_and_the_oth
         "2026-w48",
         parse("staging account").filters,
     )
+    season = tag_question(
+        "checkout vs search — what did each project cost during the summer sale (jul 6-19)?",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (season.key, season.time_range.label) == ("user:project", "2026-07-06..2026-07-19")
+    assert "Read `summer` as `2026-07-06..2026-07-19`, the days given." in season.readings
+    means = tag_question(
+        "what does aws:createdBy actually mean, and can you show spend grouped by it for the last 7 days?",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (means.key, means.time_range.label) == ("aws:createdBy", "last 7 days")
     deadline = tag_question(
         "what is the untagged spend for team tag in Oct? we need to chase the owners before EOM",
         today=TODAY,

@@ -305,9 +305,9 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
         ),
         # a verb after `need to`, `would like to`: no value, left out and said
         (
-            "Hello. I would like to confirm the daily cost of EC2 in ap-southeast-2 since 1st November.",
+            "Hello. I would like to examine the daily cost of EC2 in ap-southeast-2 since 1st November.",
             "since 2026-11-01 service=ec2 region=ap-southeast-2 daily",
-            "Ignored `confirm`: not words of a cost question; the rest was read as asked.",
+            "Ignored `examine`: not words of a cost question; the rest was read as asked.",
         ),
         # a clause after a comma holding nothing of the question: context, left out and said
         (

@@ -396,7 +396,7 @@ BLIND_BATCHES = (
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=30, wrong=13),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=12),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
@@ -410,8 +410,8 @@ BLIND_BATCHES = (
         "FRESH_47",
         FRESH_47,
         FRESH_47_FIRST_SIGHT,
-        right=32,
-        wrong=13,
+        right=33,
+        wrong=12,
         shared=frozenset({"are we over budget for the year?"}),
     ),
     # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop.
@@ -427,7 +427,7 @@ BLIND_BATCHES = (
         "FRESH_49",
         FRESH_49,
         FRESH_49_FIRST_SIGHT,
-        right=32,
+        right=33,
         wrong=13,
         shared=frozenset({"are we over budget"}),
     ),
@@ -453,8 +453,8 @@ BLIND_BATCHES = (
         "FRESH_54",
         FRESH_54,
         FRESH_54_FIRST_SIGHT,
-        right=36,
-        wrong=12,
+        right=37,
+        wrong=11,
         shared=frozenset({"how much did we spend yesterday"}),
     ),
 )
