@@ -175,6 +175,19 @@ first sight on ba25ec8, and read: `FRESH_53` (an engineering manager planning a 
 engineer, an SRE in a cost-cutting drive, an assistant asking for a VP, a support engineer in product names, a
 hurried typist of fragments) and `FRESH_54` (a French FinOps analyst, a data engineer worried about the lake, a
 CFO's analyst on variance, a developer new to the bot, an on-call engineer mid-incident, a PM comparing features).
+The stop after that wrote seven more the same way. First sight on 989364c (the grammar at its start): `FRESH_55` (a
+Spanish-speaking architect, a controller doing accruals, an ML engineer, a security engineer, a polite new hire,
+forwarded questions), read, and `FRESH_56` (an Australian ops engineer, a procurement lead, a product analyst in unit
+economics, a DevOps engineer typing like a shell, an executive on a phone, a Korean data engineer), held back unread to
+that stop's end and only scored. First sight on 26ff7cb: `FRESH_57` (a research-computing admin, a marketing
+operations manager, a Polish SRE, a blunt CTO, a customer-success manager, a night-shift operator) and `FRESH_58` (a
+FinOps lead in Cost Explorer terms, a junior developer, an Italian product owner, an engineer comparing regions, a
+finance analyst in spreadsheet words, thread follow-ups), read, and `FRESH_59` (a Mexican QA engineer, an accountant
+closing the quarter, a platform engineer mid-migration, a founder checking runway, an analyst half in SQL, a security
+auditor), held back. First sight on 2729a71, read: `FRESH_60` (a Nigerian engineer, a merchandiser, a CFO's chief of
+staff, a Kubernetes SRE, a sustainability lead, an intern asking several things) and `FRESH_61` (a French DevOps
+engineer, a billing administrator, a data-platform lead, a young engineer in emoji and slang, a manager pasting Jira
+tickets, a terse senior engineer).
 """
 
 from __future__ import annotations
@@ -11153,4 +11166,2041 @@ FRESH_54: tuple[tuple[str, str, str], ...] = (
     ("/tags", "who created most of the stuff? is there like a createdBy tag or smth", "aws:createdBy this month"),
     # the week before is the period compared with anyway, as CORPUS
     ("/cost", "Good morning, what is the total of the week last compared to the week before ?", "last week"),
+)
+
+FRESH_55_FIRST_SIGHT = (26, 7, 17)
+
+FRESH_55: tuple[tuple[str, str, str], ...] = (
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_44 and FRESH_45; the change and its direction are in every answer
+    (
+        "/cost",
+        "how much we are spending in eks this month vs the last one? i think is going up no?",
+        "this month service=eks",
+    ),
+    # usage only: the usage class leaves the commitment fees of the 1st, tax and credits out, as FRESH_36 and FRESH_43;
+    # the month so far by account with its month-end forecast line, as FRESH_27's accrual by account
+    (
+        "/cost",
+        "Need Nov accrual by account - MTD actuals thru 11/26 + run rate to 11/30 pls. usage only, exclude the SP/RI "
+        "fees from the 1st and tax",
+        "forecast 2026-11 charge-class=usage by account",
+    ),
+    # the instances are EC2's; the staging account by its id; the month so far
+    (
+        "/top-resources",
+        "which are the instances more expensives in the staging acount (210987654321) this month",
+        "this month service=ec2 account=staging",
+    ),
+    # NOT SUPPORTED (instance families): no GPU usage types in the vocabulary, EC2 in the region this week by usage
+    # type, the GPU lines among them, as FRESH_47 (and FRESH_51's spot lines); this week from Monday to today
+    (
+        "/cost",
+        "how much are the gpu boxes costing us this week? the p4d/g5 stuff in us-west-2",
+        "this week service=ec2 region=us-west-2 by usage-type",
+    ),
+    # the 90 whole days before today by the grammar's rule, as the writer counted; each service and account apart, as
+    # the writer asked; a zero total is the answer
+    (
+        "/cost",
+        "any spend in ap-southeast-2 at all?? we dont run anything there afaik. last 90 days",
+        "last 90 days region=ap-southeast-2 by service, account",
+    ),
+    # all accounts, services and charges is the total as it is
+    (
+        "/cost",
+        "Hi! Sorry if this is a silly question, I just joined the platform team this week :) Could you tell me "
+        "roughly what our total AWS bill was last month? Thank you so much!",
+        "last month",
+    ),
+    # the launch week by its days, both included; the project tag, as the writer meant it where the bot filters by tag;
+    # the two services side by side with their total
+    (
+        "/cost",
+        'fwd from Dana: "Can someone pull what we spent on CloudFront + S3 for the checkout launch week (Nov 9-15)? '
+        'Leadership wants it for the retro."',
+        "2026-11-09..2026-11-15 service=cloudfront,s3 tag:project=checkout by service",
+    ),
+    # the untagged share is part of every breakdown
+    (
+        "/tags",
+        "for the tag team, how is distributed the cost in october? and how much have not tag",
+        "team 2026-10",
+    ),
+    # the credits only by charge class, by month; NOT SUPPORTED (matching credit memos): the monthly totals, the
+    # writer's nearest
+    (
+        "/cost",
+        "what did we get in credits in Q3, by month? need to tie it to the credit memos",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the instances are EC2's; the last 7 days by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "top 10 most expensive ec2 instances in us-west-2 last 7 days, trying to find my forgotten training box lol",
+        "10 last 7 days service=ec2 region=us-west-2",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted; the daily series kept, unusual days a
+    # question of their own, as FRESH_46; NOT SUPPORTED (the cause)
+    (
+        "/cost",
+        "KMS went up? daily KMS last 30d pls, looking for key sprawl or some runaway decrypt loop",
+        "last 30 days service=kms daily",
+    ),
+    # the staging account by its id; the week by the grammar's rule, the last whole week, as FRESH_43 (the writer's
+    # alternative)
+    (
+        "/cost",
+        'Hi there, apologies in advance, I\'m still learning how the accounts are set up. Is "staging" the '
+        "210987654321 one? And if so how much did it cost over the last week or so?",
+        "last week account=staging",
+    ),
+    # September is the period October is compared with anyway; the services and accounts that drove it are among the
+    # causes, the manager's percentage checked against the answer's
+    (
+        "/cost",
+        "From my manager: > why is the AWS bill 18% higher in Oct than Sept? need a 2-line answer for the exec sync "
+        "at 3",
+        "why 2026-10",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back), as
+    # FRESH_47 and FRESH_49
+    (
+        "/cost",
+        "hola, the data transfer of eu-west-1 in the last 2 weeks, day per day please",
+        "last 2 weeks service=data-transfer region=eu-west-1 daily",
+    ),
+    # tax is its own service, Tax; the year so far, the writer's optional split by month left out
+    (
+        "/cost",
+        "total tax charged YTD 2026",
+        "ytd service=tax",
+    ),
+    # the writer's days from Monday the 16th to Tuesday the 24th, by day, the weekend among them
+    (
+        "/cost",
+        "did the training run over the weekend spike anything? sat+sun daily ec2 vs the weekdays around it",
+        "2026-11-16..2026-11-24 service=ec2 daily",
+    ),
+    # a filtered tag breakdown; the untagged share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "how much EC2 spend has no env tag? untagged stuff is where the shadow infra lives. last month",
+        "env service=ec2 last month",
+    ),
+    # the month so far; Platform among the values listed beside the other teams, the untagged share part of every
+    # breakdown
+    (
+        "/tags",
+        'Hello, hope this is the right place to ask... I was told we tag things with "team" and I\'m on Platform - '
+        "how much does the Platform team spend, and how does that compare to the other teams? Just this month is "
+        "fine. Thanks!!",
+        "team this month",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13; today's partial day is marked so in the answer
+    (
+        "/cost",
+        "the cloudfront is more cheap or more expensive that in the black friday of last year?",
+        "2026-11-27 vs 2025-11-28 service=cloudfront",
+    ),
+    # usage, fees, credits and tax by charge class, as FRESH_51; NOT SUPPORTED (line-by-line invoice matching): the
+    # split, the writer's nearest
+    (
+        "/cost",
+        "Can I get Oct total split usage / fees / credits / tax? reconciling to the AWS invoice",
+        "2026-10 by charge-class",
+    ),
+    # the tables are the DynamoDB resources; the data-lake account; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which dynamodb tables cost the most in data-lake acct? feature store table is prob one of them",
+        "this month service=dynamodb account=data-lake",
+    ),
+    # the staging account, as the writer meant it; the services that spiked are part of the answer; NOT SUPPORTED (what
+    # the usage is): unusual days, the writer's nearest
+    (
+        "/cost",
+        "unusual days in the staging account this month? anything that looks like cryptomining",
+        "anomalies this month account=staging",
+    ),
+    # a filtered tag breakdown; October and November so far as one span, as FRESH_53; a split by month has no /tags
+    # form, left out; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Pasting from email thread - \"Re: Q4 chargeback. Can we get API team's share of spend split by env "
+        '(prod/dev/staging) for Oct + Nov so far?"',
+        "env tag:team=api 2026-10..2026-11",
+    ),
+    # Monday to today against the same weekdays of last week, as the writer asked; the accounts, regions and usage types
+    # that moved are among the causes
+    (
+        "/cost",
+        "why the rds is up so much since monday??",
+        "why 2026-11-23..2026-11-27 vs 2026-11-16..2026-11-20 service=rds",
+    ),
+    # NOT SUPPORTED (whether the month is final): October by service as recorded, the writer's nearest
+    (
+        "/cost",
+        "Is October final yet or are there still adjustments coming thru? need Oct number by service please",
+        "2026-10 by service",
+    ),
+    # the writer's days from the 1st to today, by day
+    (
+        "/cost",
+        "glue cost per day since nov 1, someone said our ETL jobs doubled",
+        "since 2026-11-01 service=glue daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "breakdown by aws:createdBy for EC2 this month, want to see which IAM users / roles are launching instances",
+        "aws:createdBy service=ec2 this month",
+    ),
+    # NOT SUPPORTED (how the worker nodes are billed): the writer's nearest, EC2 and EKS side by side, as FRESH_45
+    (
+        "/cost",
+        'hi, sorry to bother - what\'s the difference between what we spend on "EC2" and the "EKS" line? Are the '
+        "kubernetes nodes counted under EC2? Just trying to understand the bill, thanks a lot",
+        "this month service=ec2,eks by service",
+    ),
+    # the production account; the month-end forecast, held against the writer's threshold by hand, as FRESH_39
+    (
+        "/cost",
+        "forecast for end of month, only production account pls, we have doubt if we pass the 200k",
+        "forecast 2026-11 account=production",
+    ),
+    # NOT SUPPORTED (a December scenario): the forecast is for the month in progress, the writer's nearest, as FRESH_48
+    # and FRESH_50
+    (
+        "/cost",
+        'my boss is asking: "what will December look like if Black Friday traffic holds?"',
+        "forecast 2026-11",
+    ),
+    # the past month by the grammar's rule, October, as CORPUS and FRESH_23 (the writer counted 30 days back); the env
+    # tag value
+    (
+        "/cost",
+        "notebooks left running maybe - any unusual days in ec2 spend for the dev env past month?",
+        "anomalies last month service=ec2 tag:env=dev",
+    ),
+    # the functions are the Lambda resources; the production account, as the writer meant it; the last whole week
+    (
+        "/top-resources",
+        "biggest lambda functions by cost in prod last week, think one of them is getting hammered",
+        "last week service=lambda account=production",
+    ),
+    # June to November so far, by month, as FRESH_52
+    (
+        "/cost",
+        "Hello :) quick question (I think!) - how has our spend been trending over the last few months? I'd love to "
+        "see it month by month if that's possible, maybe since the summer?",
+        "since 2026-06-01 monthly",
+    ),
+    # NOT SUPPORTED (ledger codes): each account on its own line, the two sums added by hand; the month so far
+    (
+        "/cost",
+        "GL 6420 (cloud hosting) vs 6425 (data platform): prod + staging go to 6420, data-lake goes to 6425. what are "
+        "the Nov MTD numbers",
+        "this month by account",
+    ),
+    # the month-end forecast with the month so far; the data-lake account
+    (
+        "/cost",
+        "whats S3 going to land at for november in the data lake account, we're dumping checkpoints there like crazy",
+        "forecast 2026-11 service=s3 account=data-lake",
+    ),
+    # the same weekday a week earlier, as CORPUS and FRESH_44; no direction of transfer in the vocabulary for that
+    # region: all of it; NOT SUPPORTED (exfiltration): the writer's guess
+    (
+        "/cost",
+        "data transfer out of us-east-1 yesterday vs same day last week, checking for exfil",
+        "yesterday vs 2026-11-19 service=data-transfer region=us-east-1",
+    ),
+    # all accounts and services is everything anyway; no range typed: this month
+    (
+        "/top-resources",
+        "Good morning! My manager asked me to get familiar with our infra costs - would it be possible to see the "
+        "most expensive things we're running, like the top 5 or so? Not sure if I should pick an account, all of them "
+        "I guess?",
+        "5 this month",
+    ),
+    # the daily series, as FRESH_46; the same days of October are the period compared with anyway; unusual days a
+    # question of their own
+    (
+        "/cost",
+        'fwd: "SQS line on the invoice jumped, is that real or a one-off?" - from #finance-ops, I think they mean the '
+        "Nov one",
+        "this month service=sqs daily",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    (
+        "/tags",
+        'project split for team data only, this month - how much is actually the "data" project vs other stuff',
+        "project tag:team=data this month",
+    ),
+    # the last full quarter; the two env values side by side, as CORPUS
+    (
+        "/cost",
+        "relaying for Priya (VP Eng): how much did we spend on the dev env across all accounts last quarter? she "
+        "thinks it's way too high vs prod",
+        "2026-q3 tag:env=dev,prod by tag:env",
+    ),
+    # the buckets are the S3 resources; the data-lake account
+    (
+        "/top-resources",
+        "the buckets s3 more big in cost on the data-lake, last month",
+        "last month service=s3 account=data-lake",
+    ),
+    # the fees booked on the 1st are the commitment fees, as FRESH_53; the writer's order kept
+    (
+        "/cost",
+        "Savings Plan fee on the Nov 1 invoice vs Oct 1 - did it change?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # Black Friday week to each Friday, as FRESH_43 and FRESH_52; what is normal is read off by hand
+    (
+        "/cost",
+        "Hi everyone, is it normal that costs go up a lot around Black Friday? I'm trying to understand if what we're "
+        "seeing this week is expected... how does this week compare to the same week last year? Thanks!",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # no range typed: this month; NOT SUPPORTED (whether the replica is worth it): its place in the ranking
+    (
+        "/top-resources",
+        '---- Forwarded message ---- From: CTO. "which RDS databases are costing us the most? I want to know if the '
+        'reporting replica is worth it"',
+        "this month service=rds",
+    ),
+    # the data-lake account; no range typed: this month; a zero total is the answer
+    (
+        "/cost",
+        "is there any ec2 in eu-west-1 in the data-lake account? should be zero, the data lake only lives in us-east-1",
+        "this month service=ec2 account=data-lake region=eu-west-1",
+    ),
+    # the untagged share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "Sorry, one more - how much of our spend is untagged for project? I'm writing a little onboarding doc and "
+        "want to include it. For October please :)",
+        "project 2026-10",
+    ),
+    # weeks run Monday to Sunday, the first and last partial, as FRESH_47 and FRESH_49
+    (
+        "/cost",
+        "can you give me the cost of each week since the start of november? i want to see if is stable before the "
+        "black friday",
+        "since 2026-11-01 weekly",
+    ),
+    # the buckets are the S3 resources; the production account; a comparison has no /top-resources form (it lists costs
+    # only), left out, as FRESH_43; September's ranking is a question of its own
+    (
+        "/top-resources",
+        'copying the Q from #cost-review: "what are the top 3 most expensive S3 buckets in prod and how much did each '
+        'cost in Oct vs Sep?"',
+        "3 2026-10 service=s3 account=production",
+    ),
+    # the week before is the period last week is compared with anyway; the two services side by side with their total
+    (
+        "/cost",
+        "compare lambda + dynamodb for the search project, last week vs the week before? our ranking model inference "
+        "moved to lambda",
+        "last week service=lambda,dynamodb tag:project=search by service",
+    ),
+    # a filtered tag breakdown; the data-lake account; the month so far; web among the values listed, the untagged share
+    # part of every breakdown
+    (
+        "/tags",
+        "per Marco's email below -- \"could someone break down the data-lake account's spend by team tag for Nov? "
+        "pretty sure web is running stuff in our account and we're eating the cost\"",
+        "team account=data-lake this month",
+    ),
+)
+
+FRESH_56_FIRST_SIGHT = (29, 7, 14)
+
+FRESH_56: tuple[tuple[str, str, str], ...] = (
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12, FRESH_37 and FRESH_52; today's
+    # partial day is marked so in the answer; the holiday traffic is the writer's context
+    (
+        "/cost",
+        "mate whats the damage on ec2 today vs same day last week? feels like its gone off its head with the black "
+        "friday traffic",
+        "today vs 2026-11-20 service=ec2",
+    ),
+    # the writer's resources of any type, no service kept; the month so far; the writer's guess at the cause is read
+    # off the list by hand
+    (
+        "/top-resources",
+        "which boxes are chewin thru the most coin in ap-southeast-2 this month? reckon its the old jenkins fleet",
+        "this month region=ap-southeast-2",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # yesterday), as FRESH_4 and FRESH_8; CloudFront as the writer meant it
+    (
+        "/cost",
+        "g'day, any weird spikes in the last fortnight? cloudfrnt's been a bit sus",
+        "anomalies last 2 weeks service=cloudfront",
+    ),
+    # the staging account, as the writer meant it; the rounding done by hand
+    (
+        "/cost",
+        "how much did staging set us back in october, ballpark is fine no need for cents",
+        "2026-10 account=staging",
+    ),
+    # a filtered tag breakdown; the production account; the month so far; the untagged share and its percentage are
+    # part of every breakdown
+    (
+        "/tags",
+        "whos not tagging their stuff in the prod acct?? want the untagged chunk for team, nov so far",
+        "team account=production this month",
+    ),
+    # data transfer out is the Data Transfer service, as FRESH_3 and FRESH_54; Sydney is ap-southeast-2; the 7 whole
+    # days before today by the grammar's rule, as the writer counted
+    (
+        "/cost",
+        "data transfer outta sydney last 7 days, day by day pls",
+        "last 7 days service=data-transfer region=ap-southeast-2 daily",
+    ),
+    # the month-end forecast; the sale is the writer's context
+    ("/cost", "righto where's nov gonna land all up? boss'll ask after the sale wraps", "forecast 2026-11"),
+    # the buckets are the S3 resources; the data-lake account
+    (
+        "/top-resources",
+        "biggest s3 buckets $$-wise in the data lake acct last month",
+        "last month service=s3 account=data-lake",
+    ),
+    # the SP and RI fees are the commitment fees, by month, as FRESH_41 and FRESH_43; no split of them into Savings
+    # Plan and RI fees by charge class: the fees by usage type, where the Savings Plan and RI fee lines are apart, as
+    # FRESH_18 and FRESH_22
+    (
+        "/cost",
+        "What did we pay in Savings Plans + RI fees across Q3? Need the number for the renewal conversation next week.",
+        "2026-q3 charge-class=recurring,one-time monthly by usage-type",
+    ),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2's year so far by charge class, its usage beside the
+    # commitment fees, as FRESH_26, FRESH_28 and FRESH_49
+    (
+        "/cost",
+        "Can you tell me how much of our EC2 spend YTD was covered by the compute savings plan vs. on-demand?",
+        "ytd service=ec2 by charge-class",
+    ),
+    # the credits only by charge class, the year so far by month, as FRESH_49 and FRESH_53
+    (
+        "/cost",
+        "Hi - quick one: total credits applied to our accounts this calendar year, and in which months?",
+        "ytd charge-class=credit monthly",
+    ),
+    # NOT SUPPORTED (EDP commitment): the writer's nearest, the year so far with this month's forecast line, as
+    # FRESH_7 and FRESH_38; the amount held against it by hand
+    ("/cost", "Are we on track to hit our EDP committed spend of $1.2M this year?", "forecast this year"),
+    # after discounts is the net basis, the credits in the total as it is, as FRESH_5; tax is its own service, Tax,
+    # left out
+    (
+        "/cost",
+        "what was our net spend for last month after credits & discounts but excluding tax",
+        "last month service!=tax net",
+    ),
+    # the DB instances are the RDS resources; the last 3 months by the grammar's rule, the three full months before
+    # this one, as the writer counted
+    (
+        "/top-resources",
+        "For the RDS reservation decision - which DB instances cost the most over the past 3 months? Thinking of "
+        "reserving the top few",
+        "last 3 months service=rds",
+    ),
+    # tax is its own service, Tax; the writer's order kept, as FRESH_41 and FRESH_52
+    (
+        "/cost",
+        "How much tax were we charged Sep vs Oct 2026? Finance says the number looks off",
+        "2026-09 vs 2026-10 service=tax",
+    ),
+    # checkout, search and data are among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Split of Oct spend by project please - need to charge back checkout vs search vs data for the vendor review",
+        "project 2026-10",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far, to divide by hand, as FRESH_40; today's
+    # partial day is marked so in the answer
+    ("/cost", "whats our infra cost per order on black friday? we're at about 31k orders today so far", "2026-11-27"),
+    # the week before is the period last week is compared with anyway, as CORPUS; NOT SUPPORTED (sessions): the two
+    # totals and the change, the writer's nearest
+    (
+        "/cost",
+        "compare checkout project cost last week vs the week before — trying to see if our per-session cost moved",
+        "last week tag:project=checkout",
+    ),
+    # the untagged share and the percentages are part of every breakdown, the non-prod share read off by hand
+    (
+        "/tags",
+        "how's spend spread across the env tag this month? want to know what % of the bill is non-prod",
+        "env this month",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted; the chart is the writer's context
+    (
+        "/cost",
+        "dynamo cost per day for the last 30 days — want to overlay it with our customer signups chart",
+        "last 30 days service=dynamodb daily",
+    ),
+    # NOT SUPPORTED (query volumes): the writer's nearest, the search project's Q3 by month
+    (
+        "/cost",
+        "what did the search project cost in Q3 broken out by month? trying to get a cost-per-search-query number",
+        "2026-q3 tag:project=search monthly",
+    ),
+    # the writer's Monday to Thursday of each week, this week's against last week's; what drove the change among the
+    # causes; the traffic is not in the bill
+    (
+        "/cost",
+        "is lambda scaling linearly w/ traffic this week or did something jump? mon-thu this wk vs mon-thu last wk",
+        "why 2026-11-23..2026-11-26 vs 2026-11-16..2026-11-19 service=lambda",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which dynamo tables are the priciest for the checkout project?",
+        "this month service=dynamodb tag:project=checkout",
+    ),
+    # the production account, as the writer meant it; October is the period November is compared with anyway (its same
+    # days, not all 31), as FRESH_52
+    ("/cost", "avg daily cost of prod in nov vs oct?", "average this month account=production"),
+    # a filtered tag breakdown; the data-lake account; the last full quarter, July to September; NOT SUPPORTED
+    # (customer cohorts): the team split, the writer's nearest; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "team split for the data lake account last quarter - need to allocate the glue + s3 to teams then per "
+        "customer cohort",
+        "team account=data-lake last quarter",
+    ),
+    # options written as a command line read as the grammar's words, as FRESH_10; from the 1st to today by day
+    (
+        "/cost",
+        "--service eks --region us-west-2 --since 2026-11-01 --daily",
+        "since 2026-11-01 service=eks region=us-west-2 daily",
+    ),
+    # options written as a command line read as the grammar's words, as FRESH_10; the 7 whole days before today by the
+    # grammar's rule
+    ("/cost", "ec2 -by region -last 7d", "last 7 days service=ec2 by region"),
+    # options written as a command line read as the grammar's words, as FRESH_10; the staging account; the instances
+    # are EC2's
+    ("/top-resources", "-n 10 --acct staging --svc ec2 mtd", "10 this month service=ec2 account=staging"),
+    # a filtered tag breakdown; the production account by its id; the untagged share is part of every breakdown
+    ("/tags", "aws:createdBy --month oct --acct 123456789012", "aws:createdBy account=production 2026-10"),
+    # the day before is the day yesterday is compared with anyway, as FRESH_40 and FRESH_52
+    ("/cost", "why did kms jump yday? diff vs the day before", "why yesterday service=kms"),
+    # the two services as one total, as the writer meant it; week 47 is the period week 48 is compared with anyway
+    # (its same days), as FRESH_53; the week so far
+    ("/cost", "sqs+lambda eu-west-1 wk48 vs wk47", "2026-w48 service=sqs,lambda region=eu-west-1"),
+    # options written as a command line read as the grammar's words; all accounts is every account anyway; the 30
+    # whole days before today by the grammar's rule, as the writer counted; tax is its own service, Tax, left out
+    ("/cost", "anomalies --last 30d --acct all | grep -v tax", "anomalies last 30 days service!=tax"),
+    # the functions are the Lambda resources; every list is ranked by cost, highest first
+    ("/top-resources", "lambda fns sorted by cost desc, yday only", "yesterday service=lambda"),
+    # today's partial day is marked so in the answer
+    ("/cost", "How much have we spent today so far", "today"),
+    # last Black Friday is 2025-11-28, as FRESH_13 and FRESH_51; today's partial day is marked so in the answer
+    ("/cost", "are we up or down vs last black friday", "2026-11-27 vs 2025-11-28"),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_44
+    ("/cost", "total aws bill last month quick number", "last month"),
+    # like for like: the complete days of November against the same days of October, as FRESH_44 and FRESH_50; the
+    # services that moved are among the causes; the dictated punctuation is no word of the question
+    ("/cost", "Why is November higher than October question mark", "why this month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_54 (the writer's nearest, the year
+    # so far, was not taken)
+    ("/cost", "year to date spend vs budget", "!budget"),
+    # no range typed: this month, as the writer read it; the values are ranked by cost, the untagged share part of
+    # every breakdown
+    ("/tags", "which team is spending the most", "team this month"),
+    # the present read as the writer read it, the month so far, as FRESH_48 and FRESH_52
+    ("/top-resources", "top 5 most expensive things we run right now", "5 this month"),
+    # the month-end forecast against October, as FRESH_4, FRESH_40 and FRESH_50; the data-lake account
+    (
+        "/cost",
+        "what's the forecast for the data lake account this month. and is that normal",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # the data-lake account; both days included, by day
+    (
+        "/cost",
+        "Hello. Could you please let me know the Glue cost of data-lake account for each day from 2026-11-16 to "
+        "2026-11-22? Thank you.",
+        "2026-11-16..2026-11-22 service=glue account=data-lake daily",
+    ),
+    # like for like: the complete days of November against the same days of October, compared anyway, as FRESH_54; the
+    # data-lake account
+    (
+        "/cost",
+        "I would like to compare S3 cost of this month and last month in data lake account. This month is not "
+        "finished yet so please compare same days if it is possible.",
+        "this month service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the data-lake account; the last whole week, Monday 16 to Sunday 22; the untagged share
+    # is part of every breakdown
+    (
+        "/tags",
+        'Excuse me, how much cost is untagged for "project" tag in data-lake account during last week?',
+        "project account=data-lake last week",
+    ),
+    # the jobs and crawlers are the Glue resources, as FRESH_54; the writer's guess at the crawler read off the list
+    # by hand
+    (
+        "/top-resources",
+        "Please show me top 3 expensive Glue jobs in us-east-1 for October. I think one crawler is running too often.",
+        "3 2026-10 service=glue region=us-east-1",
+    ),
+    # the writer's days from the 1st to today; the schedule change is the writer's context, its days read off the
+    # unusual days
+    (
+        "/cost",
+        "Is there any unusual day in Glue or S3 cost since November 1? Our ETL schedule was changed at 11/10.",
+        "anomalies since 2026-11-01 service=glue,s3",
+    ),
+    # the team tag value, as the writer named it
+    (
+        "/cost",
+        "May I ask the cost of data team (team tag = data) by service for last month?",
+        "last month tag:team=data by service",
+    ),
+    # the day before is the day the 24th is compared with anyway, as FRESH_51; the data-lake account
+    (
+        "/cost",
+        "Sorry, one more question. Why the cost of data-lake account is increased on 24 Nov compare to 23 Nov?",
+        "why 2026-11-24 account=data-lake",
+    ),
+    # NOT SUPPORTED (one pair of regions): the writer's nearest, Data Transfer in the two regions by region and usage
+    # type, the inter-region lines among them, as FRESH_23 and FRESH_52; from 1 September to today
+    (
+        "/cost",
+        "How much is data transfer cost between eu-west-1 and us-east-1? I want to know it for our replication job, "
+        "from 1 Sep until now.",
+        "since 2026-09-01 service=data-transfer region=eu-west-1,us-east-1 by region, usage-type",
+    ),
+    # the values are listed in every breakdown, each stored casing apart, as FRESH_18 and FRESH_30; the 30 whole days
+    # before today by the grammar's rule, as the writer counted; the untagged share is part of every breakdown
+    (
+        "/tags",
+        'In team tag, I think there is "Platform" and also "platform" maybe. Can you show all values of team tag with '
+        "cost for last 30 days?",
+        "team last 30 days",
+    ),
+)
+
+FRESH_57_FIRST_SIGHT = (24, 13, 13)
+
+FRESH_57: tuple[tuple[str, str, str], ...] = (
+    # today's partial day is marked so in the answer; all accounts is every account anyway
+    ("/cost", "EC2 TODAY SO FAR", "today service=ec2"),
+    # the data-lake account by its id; usage only: the usage class leaves tax, fees and credits out, as FRESH_36,
+    # FRESH_43 and FRESH_50; the grant is the writer's own label
+    (
+        "/cost",
+        "hi - I need the total for the data-lake account (333344445555) for October so I can charge it back to Dr."
+        " Okafor's NSF grant. usage only pls, not the tax",
+        "2026-10 account=data-lake charge-class=usage",
+    ),
+    # the writer's order kept, as FRESH_2's two days side by side; today's partial day is marked so; NOT SUPPORTED (the
+    # hour the campaign started): the data is daily
+    (
+        "/cost",
+        "How much did CloudFront cost us yesterday vs today so far? Black Friday campaign went live at 6am and I "
+        "want to see what it costs to serve",
+        "2026-11-26 vs 2026-11-27 service=cloudfront",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20; the staging account, as the
+    # writer meant it; the drivers among the causes
+    (
+        "/cost",
+        "why EKS cost went up in staging account this week compared to previous week?",
+        "why this week service=eks account=staging",
+    ),
+    # the three accounts are every account anyway; the month so far
+    ("/cost", "total. this month. all accounts.", "this month"),
+    # a filtered tag breakdown; data among the values listed, the untagged share part of every breakdown; from 1 July to
+    # today; the writer's accounting year is context
+    (
+        "/tags",
+        "how much of glue spend since jul 1 is tagged project=data vs untagged? our grant year started july 1",
+        "project service=glue since 2026-07-01",
+    ),
+    # NOT SUPPORTED (the partner's share): the writer's nearest, the search project's total for the last full quarter
+    (
+        "/cost",
+        "Hi there! One of our biggest wholesale partners (Brightline) wants to know how much we spend hosting the "
+        "search API they rely on - could you pull last quarter's number for project=search?",
+        "2026-q3 tag:project=search",
+    ),
+    # the writer's most recent period, today, as FRESH_46 and FRESH_50; all services and accounts is everything anyway
+    ("/top-resources", "WHATS BURNING MONEY RIGHT NOW", "today"),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's month so far, to divide by hand, as FRESH_40
+    # and FRESH_51
+    (
+        "/cost",
+        "what's the cost per order for the checkout project this month?? finance keeps asking me",
+        "this month tag:project=checkout",
+    ),
+    # the instances are RDS's resources; the production account, as the writer meant it; the 30 whole days before today
+    # by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "give me top 5 RDS instances in production by cost for last 30 days",
+        "5 last 30 days service=rds account=production",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the writer's percentage is checked by the answer's own change
+    ("/cost", "why is the bill up 20% vs last month", "why this month"),
+    # today so far against last Friday, as FRESH_12, FRESH_37 and FRESH_52; today's partial day is marked so
+    ("/cost", "IS TODAY NORMAL?? compare w/ last friday", "2026-11-27 vs 2026-11-20"),
+    # a filtered tag breakdown by the creator tag; the data-lake account; the untagged share is part of every breakdown;
+    # who the people are is read off by hand
+    (
+        "/tags",
+        "who's been launching stuff in the data lake acct last month? can you split by createdBy - trying to "
+        "figure out which grad students are spinning up instances",
+        "aws:createdBy account=data-lake last month",
+    ),
+    # the writer's days from the 1st to today, by day; the 19th read off the series by hand
+    (
+        "/cost",
+        "please show daily cost of Lambda in us-east-1 from 1 november until today, I need to check if there is "
+        "spike after deploy on 19th",
+        "since 2026-11-01 service=lambda region=us-east-1 daily",
+    ),
+    # last Black Friday is 2025-11-28, as FRESH_13; the writer's order kept, as FRESH_5; the writer's site as the
+    # production account, the writer's ideal; today's partial day is marked so
+    (
+        "/cost",
+        "hey! quick one - whats total cost of running the site last Black Friday vs this one? (last yr it was Nov "
+        "28 i think)",
+        "2025-11-28 vs 2026-11-27 account=production",
+    ),
+    # the team values are listed in every breakdown, the untagged share among them
+    (
+        "/tags",
+        "split by team, YTD. who's spending my money",
+        "team ytd",
+    ),
+    # the writer's days around the 10th to the 12th, judged by the anomaly engine, as FRESH_26's days around a day; NOT
+    # SUPPORTED (the client's slowdown): only the cost side is in the bill
+    (
+        "/cost",
+        "Quick q before a client call at 3 - did anything unusual happen with our costs around Nov 10-12? They saw"
+        " a slowdown those days and are asking if we changed anything",
+        "anomalies 2026-11-06..2026-11-16",
+    ),
+    # an amount without the word budget: the month-end forecast, held against the writer's figure by hand, as FRESH_39
+    # and FRESH_51; the data-lake account
+    (
+        "/cost",
+        "can i get a forecast for end of nov for the data-lake account? need to tell the PI if we'll go over our "
+        "$4k/month allocation",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_32, FRESH_37 and FRESH_53
+    ("/cost", "were there anomalous days for DynamoDB in last two weeks?", "anomalies last 2 weeks service=dynamodb"),
+    # all services and accounts is everything anyway
+    ("/top-resources", "top 10 most expensive things we pay for. anything. last month", "10 last month"),
+    # NOT SUPPORTED (the hour): the writer's nearest, today against yesterday, the day compared with anyway, as FRESH_9
+    # and FRESH_50
+    ("/cost", "cost spike last hr?? alarms going off", "today"),
+    # a filtered tag breakdown by env; prod, dev and staging among the values listed, the untagged share part of every
+    # breakdown; the partner's review is the writer's context
+    (
+        "/tags",
+        "Brightline's vendor review wants our API costs broken out by environment - can you split team=api spend "
+        "by env for October?",
+        "env tag:team=api 2026-10",
+    ),
+    # the writer's days around the campaign, by day, as FRESH_45's week around a day; the campaign itself is not in the
+    # bill
+    (
+        "/cost",
+        'we ran the "Autumn Flash" email campaign Oct 14-16. did data transfer jump those days or not really',
+        "2026-10-07..2026-10-23 service=data-transfer daily",
+    ),
+    # every region on its own line, ap-southeast-2 among them; the month so far
+    (
+        "/cost",
+        "what is cost of KMS per region for this month, is ap-southeast-2 really so expensive or I am reading bill"
+        " wrong",
+        "this month service=kms by region",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, by month, as FRESH_17 and FRESH_27; NOT SUPPORTED (savings
+    # against on-demand prices), as FRESH_9 and FRESH_20: the fees themselves, the writer's nearest
+    (
+        "/cost",
+        "how much r we paying for savings plans and RIs each month, and is it actually cheaper than on demand would be",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the month so far
+    (
+        "/top-resources",
+        "which s3 buckets are costing the most in data lake acct this month? PI is asking why the storage line went up",
+        "this month service=s3 account=data-lake",
+    ),
+    # the seven days by the grammar's rule, the whole days before today, as the writer counted
+    ("/cost", "lambda us-west-2 last 7 days daily", "last 7 days service=lambda region=us-west-2 daily"),
+    # no percentages or remainder in the grammar: every region on its own line, the rest added by hand, as FRESH_28's
+    # one region against everything else
+    (
+        "/cost",
+        "Our client wants to know how much of our AWS is in the EU (they're GDPR-sensitive). Could you show "
+        "eu-west-1 vs everywhere else for this year?",
+        "ytd by region",
+    ),
+    # the two accounts side by side, the writer's order kept; the last 3 months by the grammar's rule (the writer
+    # counted November in), as FRESH_10 and FRESH_21; the ratio read off by hand
+    (
+        "/cost",
+        "staging costs how much vs prod? should be 10x less. last 3 months",
+        "last 3 months account=staging,production by account",
+    ),
+    # the distributions are the CloudFront resources; this week from Monday to today; which serves the promotion is the
+    # writer's to judge
+    (
+        "/top-resources",
+        "which cloudfront distributions are costing the most this week? want to know if the promo landing pages "
+        "are the expensive ones",
+        "this week service=cloudfront",
+    ),
+    # the month so far
+    ("/cost", "any weird days this month. rds", "anomalies this month service=rds"),
+    # the writer's months from July to today, November partial; the report is the writer's context
+    (
+        "/cost",
+        "what did team=data spend per month from jul to now, month by month - doing the quarterly report for the dept",
+        "2026-07..2026-11 tag:team=data monthly",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; the untagged share is part of every
+    # breakdown
+    ("/tags", "how much is untagged by env tag in staging account in october?", "env account=staging 2026-10"),
+    # the year so far by month, November partial
+    ("/cost", "data transfer. 2026 so far by month.", "ytd service=data-transfer monthly"),
+    # NOT SUPPORTED (which credit answers the partner's claim): the writer's nearest, the credits this month, as
+    # FRESH_28's credits for an outage
+    (
+        "/cost",
+        "Could you check whether the AWS SLA credit Northwind keeps asking about has shown up on our bill yet? 😅",
+        "this month charge-class=credit",
+    ),
+    # the instances are EC2's; the writer's suspect read off by hand
+    (
+        "/top-resources",
+        "top 10 most expensive EC2 instances in eu-west-1 last month - suspect a grad student left a GPU box running",
+        "10 last month service=ec2 region=eu-west-1",
+    ),
+    # tonight is today, partial; prod, dev and staging among the values listed, the untagged share part of every
+    # breakdown
+    ("/tags", "env split tonite, prod vs dev vs staging", "env today"),
+    # the month-end forecast, all accounts; the coming holiday is the writer's context
+    (
+        "/cost",
+        "cyber monday is next week — based on how the month is going where do we land for november total?",
+        "forecast 2026-11",
+    ),
+    # September is the period October is compared with anyway, as CORPUS; the production account, as the writer meant it
+    (
+        "/cost",
+        "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start of"
+        " october and expected drop",
+        "2026-10 service=sqs account=production",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as CORPUS and FRESH_4 to FRESH_54 (the writer's nearest, the
+    # month so far with the forecast, was not taken)
+    ("/cost", "are we over budget", "!budget"),
+    # the buckets are the S3 resources; no range typed: this month; whose data they hold is not in the bill
+    (
+        "/top-resources",
+        "what are the priciest S3 buckets in eu-west-1? client asked where their data sits and what it costs us",
+        "this month service=s3 region=eu-west-1",
+    ),
+    # daily data: the whole days holding the night, yesterday and today's partial day, as FRESH_49; the data-lake
+    # account
+    (
+        "/cost",
+        "glue jobs ran all nite in datalake acct. how much did that cost last nite?",
+        "2026-11-26..2026-11-27 service=glue account=data-lake",
+    ),
+    # NOT SUPPORTED (research groups): the writer's nearest, the data-lake account this month by the team tag, as
+    # FRESH_11's people read off a tag
+    (
+        "/cost",
+        "Is there a way to see how much of the data lake cost is Prof. Lindqvist's group vs the genomics group??",
+        "this month account=data-lake by tag:team",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the meeting is the writer's context
+    (
+        "/cost",
+        "Can you break down last week's spend by service? Need it for the Monday marketing sync slide 🙏",
+        "last week by service",
+    ),
+    # the calendar week holding Black Friday, Monday to today; checkout and search among the values listed, the untagged
+    # share part of every breakdown
+    (
+        "/tags",
+        "what did project=checkout cost across black friday week (mon-today)? and how's that compare to search",
+        "project this week",
+    ),
+    # tax is its own service, Tax, as CORPUS and FRESH_52
+    ("/cost", "how much did we pay in tax last year", "last year service=tax"),
+    # the writer's months, by month, November partial; each service its own line
+    (
+        "/cost",
+        "Could you put together a cost breakdown I can share with Northwind's procurement team — all services, "
+        "Sept through Nov, by month? They asked for it in the QBR",
+        "2026-09..2026-11 by service monthly",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month; the writer's table read off by hand
+    (
+        "/top-resources",
+        "which dynamo tables cost most in eu-west-1, is session table on top?",
+        "this month service=dynamodb region=eu-west-1",
+    ),
+    # a filtered tag breakdown; no range typed: this month; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "What share of the checkout project's costs are still untagged by team? An auditor on the client side "
+        "flagged our tagging hygiene",
+        "team tag:project=checkout this month",
+    ),
+    # the credits by charge class; the year so far; the data-lake account, the writer's optional all-accounts figure
+    # left out
+    (
+        "/cost",
+        "how much did we recieve in credits this calendar yr? research credits should be landing on the data-lake acct",
+        "ytd charge-class=credit account=data-lake",
+    ),
+)
+
+FRESH_58_FIRST_SIGHT = (31, 6, 13)
+
+FRESH_58: tuple[tuple[str, str, str], ...] = (
+    # net unblended is the net basis; credits and tax left out by charge class, as FRESH_46 and FRESH_52; the month so
+    # far
+    (
+        "/cost",
+        "What's net unblended cost MTD for Nov, excl. credits + tax, grouped by linked account?",
+        "this month by account net charge-class!=tax,credit",
+    ),
+    # the day before is the day yesterday is compared with anyway; the writer's optional earlier days left out, as
+    # FRESH_47; the deploy is the writer's context
+    (
+        "/cost",
+        "sorry if this is a dumb q but how much did lambda cost us yesterday?? i pushed a change wed night and want "
+        "to make sure i didnt break anything 😬",
+        "yesterday service=lambda",
+    ),
+    # checkout is among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Hello, I would like to know how is divided the cost for the projects in this month, specially checkout. "
+        "Thank you",
+        "project this month",
+    ),
+    # the two regions side by side; NOT SUPPORTED (what-if pricing of the move): the current spend, the writer's
+    # nearest
+    (
+        "/cost",
+        "compare ec2 spend us-east-1 vs eu-west-1 for october, we're looking at moving the search cluster over",
+        "2026-10 service=ec2 region=us-east-1,eu-west-1 by region",
+    ),
+    # the total as it is holds every charge type; the year so far by month, November partial
+    (
+        "/cost",
+        "can I get total spend per month for 2026 so far, one row per month? gonna paste into the budget tab",
+        "ytd monthly",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's assumption, the staging
+    # account's month so far
+    ("/cost", "and staging?", "this month account=staging"),
+    # the month-end forecast on the amortized basis, as the writer asked
+    (
+        "/cost",
+        "EOM forecast on amortized basis pls — don't want the SP fee on the 1st skewing the run rate",
+        "forecast 2026-11 amortized",
+    ),
+    # the instances are EC2's; the staging account, as the writer meant it; the writer's example range, the seven
+    # whole days before today; the load test is the writer's context
+    (
+        "/top-resources",
+        "hi! which ec2 instances are most expensive in staging? i think a couple of mine are still running from a "
+        "load test last week, sorry 🙏",
+        "last 7 days service=ec2 account=staging",
+    ),
+    # the last full month; the untagged share is part of every breakdown
+    ("/tags", "how is divided the cost between the teams in the last month?", "team last month"),
+    # data transfer is the Data Transfer service, as FRESH_3; the three full months before this one by the grammar's
+    # rule; the writer's optional per-month view left out; the move is the writer's context
+    (
+        "/cost",
+        "data transfer costs per region for the last 3 months? trying to figure out where egress is heaviest before "
+        "we move stuff to us-west-2",
+        "last 3 months service=data-transfer by region",
+    ),
+    # tax is its own service, Tax; the writer's optional split by month left out
+    ("/cost", "whats the sum of tax for Q3? need it for the accruals sheet", "2026-q3 service=tax"),
+    # a follow-up read as the whole question: like for like, this week's complete days against the same days of last
+    # week; the earlier answer's filters are not known, none kept
+    ("/cost", "wait why is it so much higher than last week tho", "why this week"),
+    # usage only: the usage class leaves fees, credits and tax out, as FRESH_36 and FRESH_48; the data-lake account by
+    # its id; both days included; unblended as the writer asked
+    (
+        "/cost",
+        "Daily unblended for S3 in 333344445555 from 2026-11-01 thru 2026-11-26, usage line items only",
+        "2026-11-01..2026-11-26 service=s3 account=data-lake charge-class=usage daily unblended",
+    ),
+    # whether a rise is normal asks why, as FRESH_25; like for like, this week's complete days against the same days
+    # of last week; why outranks unusual days
+    (
+        "/cost",
+        "um is it normal that dynamodb went up this week? not sure who to ask about this",
+        "why this week service=dynamodb",
+    ),
+    # the budget's amount is named: the month-end forecast, held against it by hand, as FRESH_39 and FRESH_54
+    ("/cost", "Ciao, for November we have budget of 40k, we are going over or not?", "forecast 2026-11"),
+    # the 30 whole days before today by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "biggest RDS instances in us-east-1 by cost, last 30d — need a shortlist of what to migrate first",
+        "last 30 days service=rds region=us-east-1",
+    ),
+    # the untagged share is part of every breakdown
+    ("/tags", "pivot of spend by env tag for october please, untagged as its own row", "env 2026-10"),
+    # a follow-up read as the whole question: last month; the earlier question is not known, nothing else kept, as
+    # FRESH_52
+    ("/cost", "ok same but for last month", "last month"),
+    # no net amortized basis in the grammar: amortized, as FRESH_26 and FRESH_46; like for like, this week's complete
+    # days against the same days of last week
+    (
+        "/cost",
+        "WoW change in net amortized cost by service, this wk vs last (weeks start Mon)",
+        "this week by service amortized",
+    ),
+    # the functions are the Lambda resources; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which lambda functions cost the most? sorry i have no idea how to find this in the console lol",
+        "this month service=lambda",
+    ),
+    # the writer's days, 1 to 26 November, today's partial day left out
+    (
+        "/cost",
+        "Please can you tell me if there was some strange day in november for the costs?",
+        "anomalies 2026-11-01..2026-11-26",
+    ),
+    # the two regions side by side; no ratios in the grammar: read off by hand, as FRESH_7 and FRESH_48's percentages;
+    # the quarter so far
+    (
+        "/cost",
+        "whats the ratio of us-east-1 to ap-southeast-2 for EKS this quarter",
+        "this quarter service=eks region=us-east-1,ap-southeast-2 by region",
+    ),
+    # credits only by charge class, by month, January to today
+    (
+        "/cost",
+        "can you filter to just credits and give me the total by month since jan",
+        "ytd charge-class=credit monthly",
+    ),
+    # a follow-up read as the whole question: the month so far by region, as FRESH_46 and FRESH_50; the earlier
+    # filters are not known, none kept
+    ("/cost", "hmm can u break that down by region", "this month by region"),
+    # a filtered tag breakdown; the production account, as the writer meant it; the untagged share and its percentage
+    # are part of every breakdown
+    (
+        "/tags",
+        "Untagged spend on the `team` key MTD, prod acct only — what % of total is it?",
+        "team account=production this month",
+    ),
+    # the keys are the KMS resources; the month so far
+    (
+        "/top-resources",
+        "which kms keys cost the most?? someone in standup said kms was weirdly high this month",
+        "this month service=kms",
+    ),
+    # September is the period October is compared with anyway; what drove it by usage type, region and account among
+    # the causes
+    (
+        "/cost",
+        "What is the difference of cost between october and september for cloudfront? I don't understand why it "
+        "change so much",
+        "why 2026-10 service=cloudfront",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the writer's optional split by service left out
+    (
+        "/cost",
+        "how much did we spend in eu-west-1 last week total, all services all accounts",
+        "last week region=eu-west-1",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_16 and FRESH_23; by day, as the writer asked
+    (
+        "/cost",
+        "I need the day by day for black friday week last year vs this year, like columns side by side",
+        "2025-11-24..2025-11-28 vs 2026-11-23..2026-11-27 daily",
+    ),
+    # a follow-up read as the whole question: the month so far with the fees booked on the 1st as their own line by
+    # charge class, as FRESH_52
+    ("/cost", "thx. is that incl the RI fee on the 1st or no?", "this month by charge-class"),
+    # the production account by its id; the month so far; unblended as the writer asked
+    (
+        "/top-resources",
+        "top 10 resource IDs by unblended cost in 123456789012 for Nov, EC2 + RDS only",
+        "10 this month service=ec2,rds account=production unblended",
+    ),
+    # api is among the values listed; the untagged share is part of every breakdown; no range typed: this month
+    (
+        "/tags",
+        "hey so im on the api team, how much are we spending?? is that a tags thing? sorry still new",
+        "team this month",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; the data team is the
+    # writer's guess
+    (
+        "/top-resources",
+        "which are the S3 bucket more expensive? I think the data team has too much of them",
+        "this month service=s3",
+    ),
+    # the two regions side by side, by month, June to today, November partial
+    (
+        "/cost",
+        "us-west-2 vs us-east-1 glue costs, monthly since june pls",
+        "since 2026-06-01 service=glue region=us-west-2,us-east-1 by region monthly",
+    ),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_44
+    (
+        "/cost",
+        "quick one - total AWS bill for october, the number that should match the invoice (so incl tax, credits, fees)",
+        "2026-10",
+    ),
+    # a follow-up read as the whole question: the production account, as the writer meant it; the earlier question is
+    # not known: the month so far
+    ("/cost", "what about just the prod account", "this month account=production"),
+    # like for like: the complete days of November against the same days of October, as FRESH_44 and FRESH_50; the
+    # services, accounts and usage types that moved are among the causes
+    (
+        "/cost",
+        "what are the top drivers of the MoM increase Oct->Nov? normalise for Nov being partial obviously",
+        "why this month",
+    ),
+    # this week from Monday to today; the env tag value the writer named
+    (
+        "/cost",
+        "sorry again — is there a way to see what my test env cost? its env=dev i think, just this week",
+        "this week tag:env=dev",
+    ),
+    # search and the untagged share are part of every breakdown; the last whole week, Monday 16 to Sunday 22
+    (
+        "/tags",
+        "For the project search, how much is the cost of the last week? And the untagged how much is?",
+        "project last week",
+    ),
+    # the clusters are EKS and their worker nodes EC2, in one list, as FRESH_33's EKS workers; no range typed: this
+    # month, as the writer read it; the consolidation is the writer's context
+    (
+        "/top-resources",
+        "most expensive EKS clusters/nodes in ap-southeast-2? want to see whats there before we consolidate into "
+        "us-east-1",
+        "this month service=eks,ec2 region=ap-southeast-2",
+    ),
+    # September and October as one span, by month, each account apart
+    (
+        "/cost",
+        "can you give me SQS spend for each of the 3 accounts for sept and oct, i'll vlookup it in",
+        "2026-09..2026-10 service=sqs by account monthly",
+    ),
+    # a follow-up read as the whole question: the month-end forecast; the earlier filters are not known, none kept
+    ("/cost", "and forecast?", "forecast 2026-11"),
+    # a filtered tag breakdown; the data-lake account; the Glue jobs are the writer's context; the untagged share is
+    # part of every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown for the data-lake acct, last 7 days - want to see who's spinning up all these Glue "
+        "jobs",
+        "aws:createdBy account=data-lake last 7 days",
+    ),
+    # Thanksgiving is the 26th; the day judged against the days before it, as the anomaly engine does, as FRESH_46
+    (
+        "/cost",
+        "did anything weird happen on thanksgiving? like was the bill way higher or lower than normal",
+        "anomalies 2026-11-26",
+    ),
+    # the year so far
+    (
+        "/cost",
+        "I have to present to the management the costs of year 2026 until now, divided for service. Thanks a lot!",
+        "ytd by service",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted; the two regions side by side
+    (
+        "/cost",
+        "avg daily cost ap-southeast-2 vs eu-west-1 over last 30 days?",
+        "average last 30 days region=ap-southeast-2,eu-west-1 by region",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_54 (the writer's nearest, the
+    # Platform team's quarter so far, was not taken)
+    ("/cost", "is the Platform team over budget this quarter? need to flag it in the variance tab", "!budget"),
+    # a follow-up whose spike is not known, read on its own: the EC2 instances; no range known: this month, as
+    # FRESH_46
+    ("/top-resources", "can u show which instances caused it", "this month service=ec2"),
+    # net unblended is the net basis; the fees, usage, credits and tax of the day apart by charge class, as FRESH_49
+    (
+        "/cost",
+        "Net unblended by charge type for Nov 1 only — want the SP/RI fees separated from usage",
+        "2026-11-01 by charge-class net",
+    ),
+    # a follow-up read as the whole question: the env split; the earlier period is not known: this month; the untagged
+    # share is part of every breakdown
+    ("/tags", "ok now same thing by env instead of team", "env this month"),
+)
+
+FRESH_59_FIRST_SIGHT = (29, 9, 12)
+
+FRESH_59: tuple[tuple[str, str, str], ...] = (
+    # the staging account, as the writer named it; the month so far, today's partial day marked so
+    (
+        "/cost",
+        "hola, how much we are spending in the staging account in this month until now? 🙏",
+        "this month account=staging",
+    ),
+    # tax is its own service, Tax, left out; each account on its own line
+    (
+        "/cost",
+        "Total AWS charges for Q3 (Jul 1 – Sep 30 2026) by linked account pls, need to tie out to the invoices. "
+        "excluding tax",
+        "2026-q3 service!=tax by account",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; no range typed: this month, as the
+    # writer read it
+    (
+        "/top-resources",
+        "which ec2 instances are still costing the most in prod? trying to figure out whats left to move onto eks",
+        "this month service=ec2 account=production",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_44 and FRESH_52
+    ("/cost", "whats our burn looking like this month vs last", "this month"),
+    # the query read as the writer meant it: October by service; every breakdown is ordered by cost; all accounts is
+    # every account anyway
+    (
+        "/cost",
+        "select service, sum(cost) from aws where usage_date between '2026-10-01' and '2026-10-31' group by service "
+        "order by 2 desc",
+        "2026-10 by service",
+    ),
+    # the ninety whole days before today by the grammar's rule (the writer counted today in); every account is
+    # counted anyway; the writer's ideal split by account and service was not typed, left out
+    (
+        "/cost",
+        "Do we have ANY spend in ap-southeast-2?? we have zero workloads there. last 90 days, all accounts",
+        "last 90 days region=ap-southeast-2",
+    ),
+    # Platform is among the values listed; the untagged share is part of every breakdown, as FRESH_26
+    (
+        "/tags",
+        "how much of the spend is tagged team=Platform vs everyone else this month? need to show mgmt what the "
+        "migration is costing",
+        "team this month",
+    ),
+    # the day before is the day yesterday is compared with anyway (the writer's example); the services and accounts
+    # that moved are among the causes; the holiday is the writer's context
+    ("/cost", "why the cost of yesterday is so high?? ok is black friday but still..", "why yesterday"),
+    # the credits only by charge class, each account on its own line
+    (
+        "/cost",
+        "Can you pull the credits applied in October? just the credit lines, amounts per account",
+        "2026-10 charge-class=credit by account",
+    ),
+    # the month-end forecast of the month in progress, as FRESH_19
+    ("/cost", "where does november land if we keep going like this", "forecast 2026-11"),
+    # NOT SUPPORTED (no owner tag key on this bill): the writer's nearest, the top 20 in the data-lake account without
+    # a team tag; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "top 20 most expensive resources in the data-lake acct that have no owner tag",
+        "20 this month account=data-lake tag:team=untagged",
+    ),
+    # the fourteen whole days before today by the grammar's rule (the writer counted today in), by day; all accounts
+    # is every account anyway
+    ("/cost", "daily cost for DynamoDB last 14 days, just date + cost no fluff", "last 14 days service=dynamodb daily"),
+    # from the 9th to today, by day
+    (
+        "/cost",
+        "eks cost per day since nov 9 when we cut over the first nodegroup",
+        "since 2026-11-09 service=eks daily",
+    ),
+    # staging is among the env values listed; the untagged share is part of every breakdown; no range typed: this
+    # month, as the writer read it
+    ("/tags", "cuanto is untagged in the env tag? my manager ask me for the staging part specially", "env this month"),
+    # the Savings Plans and RI fees are the commitment fees, split by usage type where each plan and reservation is
+    # apart, as FRESH_54; the writer's optional split by account left out
+    (
+        "/cost",
+        "what were the SP and RI fees charged on Nov 1? want to accrue them correctly",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one (the writer counted November in),
+    # as FRESH_42 and FRESH_48; by month, as the writer meant it; the unowned keys are the writer's context
+    (
+        "/cost",
+        "KMS spend by account for the last 3 months. looking for keys nobody owns",
+        "last 3 months service=kms by account monthly",
+    ),
+    # the year so far
+    ("/cost", "how much did we spend total in 2026 so far? for the investor update", "ytd"),
+    # the query read as the writer meant it: both tag values; weeks run Monday to Sunday, the first one partial, from
+    # the 1st of September to today
+    (
+        "/cost",
+        "-- cost where env='prod' and team='data' group by week, since 1 sep",
+        "since 2026-09-01 tag:env=prod tag:team=data weekly",
+    ),
+    # the query read as the writer meant it: the buckets are the S3 resources, the ten most expensive, in October
+    (
+        "/top-resources",
+        "select resource_id, sum(cost) from cur where service = 'S3' order by 2 desc limit 10 -- for october",
+        "10 2026-10 service=s3",
+    ),
+    # the staging account, as the writer meant it; last week is the period this week is compared with anyway, its same
+    # days; the writer's test day read off by hand
+    (
+        "/cost",
+        "Hi! quick question, the lambda in staging it cost more this week than the last week? we did a load test on "
+        "tuesday",
+        "this week service=lambda account=staging",
+    ),
+    # the writer's days from the 9th to today; the same number of days just before them is the period compared with
+    # anyway
+    (
+        "/cost",
+        "is data transfer going up since cutover? compare nov 9 onwards vs same number of days before",
+        "since 2026-11-09 service=data-transfer",
+    ),
+    # a total with and without tax is the split by charge class, the tax line apart, as FRESH_43 and FRESH_49
+    ("/cost", "Need Oct total w/ and w/o tax. also tax by itself", "2026-10 by charge-class"),
+    # September is the period October is compared with anyway; the services and accounts that moved are among the
+    # causes
+    ("/cost", "why did AWS jump so much in oct?? was like 20% higher than sept", "why 2026-10"),
+    # the thirty whole days before today by the grammar's rule (the writer counted today in); the staging account, as
+    # the writer meant it
+    (
+        "/cost",
+        "any unusual days in the last 30 days? esp in staging, nobody should be running big stuff there",
+        "anomalies last 30 days account=staging",
+    ),
+    # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown for data-lake account this month – want to see which IAM users/roles are creating "
+        "costly stuff",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # the last full month, October; the data-lake account, as the writer meant it
+    (
+        "/cost",
+        "how much cost glue in the data lake for the month past? and for each region please",
+        "last month service=glue account=data-lake by region",
+    ),
+    # the present read as the writer read it, the month so far; all accounts is every account anyway
+    (
+        "/top-resources",
+        "biggest rds instances right now? want to know if the api db is even worth moving",
+        "this month service=rds",
+    ),
+    # NOT SUPPORTED (runway: cash and company burn are not in the bill): the writer's nearest, the average day over
+    # the thirty whole days before today by the grammar's rule (the writer counted today in), as FRESH_27
+    (
+        "/cost",
+        "whats our avg daily spend last 30 days. trying to do runway math, we have ~$1.8M in the bank",
+        "average last 30 days",
+    ),
+    # the writer's months by service, July to November so far, as FRESH_25's pivot; unblended as the writer asked
+    (
+        "/cost",
+        "pivot: months as columns (jul..nov), service as rows, unblended. all accts",
+        "2026-07..2026-11 by service monthly unblended",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, as FRESH_48 and
+    # FRESH_50
+    (
+        "/cost",
+        "hey, for the Q4 accrual – whats the expected total for Nov so I can book it before the invoice comes? Dec "
+        "too if possible",
+        "forecast 2026-11",
+    ),
+    # checkout, search and data are among the values listed; the untagged share is part of every breakdown; no range
+    # typed: this month, as the writer read it
+    ("/tags", "which project is eating the most money? checkout, search or the data thing", "project this month"),
+    # the last 4 weeks by the grammar's rule, the four whole weeks before this one, as the writer counted; the two
+    # services together, week by week
+    (
+        "/cost",
+        "ec2 + eks combined in us-west-2, week over week, last 4 weeks",
+        "last 4 weeks service=ec2,eks region=us-west-2 weekly",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; no range typed: this
+    # month, as the writer read it
+    (
+        "/top-resources",
+        "which are the dynamo tables more expensive in prod? the checkout one is very slow and maybe is also "
+        "expensive lol",
+        "this month service=dynamodb account=production",
+    ),
+    # the last 6 months by the grammar's rule, the six full months before this one (the writer counted November in),
+    # as FRESH_42; by month; the writer's optional split by account left out
+    (
+        "/cost",
+        "Lambda spend in eu-west-1 across all accounts, past 6 months, monthly. We shouldnt have any functions in EU",
+        "last 6 months service=lambda region=eu-west-1 monthly",
+    ),
+    # fees, usage, credits and tax of the day apart by charge class, as FRESH_51
+    (
+        "/cost",
+        "Can I get a breakdown of the Nov 1 charges? lots of lines hit on the 1st and I need to split fees from usage",
+        "2026-11-01 by charge-class",
+    ),
+    # an amount named: the month-end forecast, held against the writer's amount by hand, as FRESH_39 and FRESH_54
+    ("/cost", "are we on track to stay under 55k this month?", "forecast 2026-11"),
+    # the query read as the writer meant it: a filtered tag breakdown, the env tag value; the last full month; the
+    # untagged share is part of every breakdown
+    ("/tags", "GROUP BY tag:team WHERE env = 'staging', last full month pls", "team tag:env=staging last month"),
+    # the staging account, as the writer meant it; September is the period October is compared with anyway
+    ("/cost", "the s3 in staging, it go up or down from september to october?", "2026-10 service=s3 account=staging"),
+    # the old cluster's nodes are EC2, as the writer meant it; both tag values the writer named
+    (
+        "/cost",
+        "what did the old self-managed k8s on ec2 cost us last month? its all tagged team=Platform env=prod",
+        "last month service=ec2 tag:team=Platform tag:env=prod",
+    ),
+    # no creator tag is the untagged value of the aws:createdBy key; the production account, as the writer meant it
+    (
+        "/top-resources",
+        "top 15 resources where aws:createdBy is empty, prod acct, this month",
+        "15 this month account=production tag:aws:createdBy=untagged",
+    ),
+    # the query read as the writer meant it: the writer's days from the 20th to today, both services in one total; the
+    # writer's optional split by service left out
+    (
+        "/cost",
+        "sum(cost) where service in ('SQS','Lambda') and region = 'us-east-1' and date >= current_date - 7",
+        "since 2026-11-20 service=sqs,lambda region=us-east-1",
+    ),
+    # last week's same days are the period this week is compared with anyway; the services and accounts that moved are
+    # among the causes; the dashboard is the writer's context
+    ("/cost", "ok so what changed this week? spend looks weird on the dashboard", "why this week"),
+    # checkout, search and data are among the values listed with their shares; the untagged share is part of every
+    # breakdown
+    (
+        "/tags",
+        "how much of Q3 spend can be allocated by project tag? need allocation % for checkout/search/data and the "
+        "unallocated bit",
+        "project 2026-q3",
+    ),
+    # Black Friday week to each Friday, by day, like for like: last year's week cut at its Friday as this one is so
+    # far (the writer named its whole week), the writer's order kept, as FRESH_16 and FRESH_23
+    (
+        "/cost",
+        "hello, can you give me cost day by day of cloudfront for black friday week last year and this one? for "
+        "compare",
+        "2025-11-24..2025-11-28 vs 2026-11-23..2026-11-27 service=cloudfront daily",
+    ),
+    ("/cost", "cost split by account for eks only, mtd", "this month service=eks by account"),
+    # the explanation in plain words is what each resource is, shown beside it; no range typed: this month, as the
+    # writer read it
+    (
+        "/top-resources",
+        "top 5 most expensive things we run, in plain english please, Im not an engineer",
+        "5 this month",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; from the 1st of September to today; the
+    # untagged share is part of every breakdown
+    (
+        "/tags",
+        "untagged spend on the team tag in staging since Sep 1 – anything without a team is a finding for me",
+        "team account=staging since 2026-09-01",
+    ),
+    # a filtered tag breakdown; the last whole week, Monday 16 to Sunday 22; dev among the values listed, the untagged
+    # share part of every breakdown
+    (
+        "/tags",
+        "env tag split for eks + ec2 last week, want to see how much dev is still on the old nodes",
+        "env service=ec2,eks last week",
+    ),
+    # NOT SUPPORTED (the bot keeps no history of earlier pulls): the writer's nearest, September's total as it is now,
+    # held against the writer's figure by hand
+    (
+        "/cost",
+        "I need the Sep number again, and pls tell me if it changed since I pulled it on Oct 5 (was $48,212.07)",
+        "2026-09",
+    ),
+    # the query read as the writer meant it: the seven whole days before today by the grammar's rule (the writer
+    # counted today in); tax is its own service, Tax, left out
+    (
+        "/top-resources",
+        "top 10 resource_id by cost, team = 'data', last 7 days, excl. tax obviously",
+        "10 last 7 days tag:team=data service!=tax",
+    ),
+)
+
+FRESH_60_FIRST_SIGHT = (24, 12, 14)
+
+FRESH_60: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the month so far, today's partial day marked so
+    (
+        "/cost",
+        "hello please how much have we spent on EC2 for the production account this month so far? my oga is asking",
+        "this month service=ec2 account=production",
+    ),
+    # all three accounts, services and charge types are everything anyway; the month so far
+    ("/cost", "MTD total?", "this month"),
+    # the writer's days, both included; the commitment fees booked on 1 November apart by charge class, the usage
+    # beside them, as the writer asked (the fees called out), as FRESH_47 and FRESH_49
+    (
+        "/cost",
+        "what did the halloween flash sale cost us on the aws side? it ran oct 29 thru nov 1",
+        "2026-10-29..2026-11-01 by charge-class",
+    ),
+    # NOT SUPPORTED (node groups): the writer's nearest, the EC2 instances (the worker nodes) in the production
+    # account, as FRESH_15; this week from Monday to today
+    (
+        "/top-resources",
+        "which node groups in the prod eks cluster are burning the most $$ this week",
+        "this week service=ec2 account=production",
+    ),
+    # the total against September and the services ranked by their change, as FRESH_13's total for October against
+    # September with the service that grew the most; the slide is the writer's context
+    (
+        "/cost",
+        "hi! so I'm putting together a slide for my manager and had a few questions — first what was our total AWS "
+        "spend in October, and how does it compare to September? also is there a way to see which service went up the "
+        "most between those two months? sorry if this is obvious, thanks!!",
+        "increases 2026-10 by service",
+    ),
+    # the untagged share is part of every breakdown; the board pack is the writer's context
+    ("/tags", "need the team split for october for the board pack. numbers only", "team 2026-10"),
+    # Tuesday is the 24th; the day before is the day it is compared with anyway; the writer's guess at Glue is no
+    # filter, the services that moved are among the causes
+    (
+        "/cost",
+        "pls kindly check for me why cost jump for data-lake account on tuesday, na the glue jobs abi?",
+        "why 2026-11-24 account=data-lake",
+    ),
+    # storage, requests and transfer are S3 usage types, as FRESH_13 and FRESH_54; no range typed: this month, as the
+    # writer read it
+    (
+        "/cost",
+        "how much of our s3 bill is actually storage vs requests vs transfer out? trying to work out if we're just "
+        "hoarding old data",
+        "this month service=s3 by usage-type",
+    ),
+    ("/cost", "where does november land?", "forecast 2026-11"),
+    # NOT SUPPORTED (namespaces): the writer's nearest, EKS and EC2 for the checkout project, as FRESH_15 and FRESH_24
+    ("/cost", "k8s spend by namespace for checkout, last month", "last month service=eks,ec2 tag:project=checkout"),
+    # last week's same days are the period this week is compared with anyway, like for like, as FRESH_33 and FRESH_50
+    (
+        "/cost",
+        "how much more are we spending this week vs a normal week? want to know what cyber week is costing us in "
+        "infra (I know it's only friday)",
+        "this week",
+    ),
+    # the instances are EC2's; the staging account, as the writer named it; no range typed: this month, as
+    # the writer read it; NOT SUPPORTED (idle time): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "biggest EC2 boxes in staging? feels like we leave half of it running all weekend for nothing",
+        "this month service=ec2 account=staging",
+    ),
+    # tax is its own service, Tax, as FRESH_48; all accounts is every account anyway
+    (
+        "/cost",
+        "Good afternoon. Please what is the total tax we paid for Q3 across all the accounts? Finance need it before "
+        "close of business today",
+        "2026-q3 service=tax",
+    ),
+    # like for like, as FRESH_3's month-to-date November against the same days of the year before
+    ("/cost", "YoY nov?", "this month vs 2025-11"),
+    # the team values are listed in every breakdown; the untagged share is its own line in every breakdown
+    (
+        "/tags",
+        "hey! me again 🙂 my manager wants to know how much each team spends, can this do that? specifically web vs "
+        "api vs data vs Platform for last quarter. and if there's a chunk that isn't tagged can you tell me how much "
+        "that is too? thank you so much",
+        "team last quarter",
+    ),
+    # NOT SUPPORTED (worker nodes): the writer's nearest, EKS and EC2 side by side, as FRESH_45; the 30 whole days
+    # before today by the grammar's rule, as the writer counted; the production account, as the writer meant it
+    (
+        "/cost",
+        "eks control plane vs worker nodes in prod, last 30d",
+        "last 30 days service=eks,ec2 account=production by service",
+    ),
+    # Black Friday 2025 is Friday 28 November and Cyber Monday 2025 Monday 1 December, both days included, as
+    # FRESH_48; the same four days a week earlier, as the writer meant them
+    (
+        "/cost",
+        "did last year's black friday to cyber monday cost much more than the weekend before it? trying to plan ahead "
+        "for next yr",
+        "2025-11-28..2025-12-01 vs 2025-11-21..2025-11-24",
+    ),
+    # the two accounts side by side, as the writer asked; the last whole week, Monday 16 to Sunday 22
+    (
+        "/cost",
+        "Abeg how much RDS cost us last week for prod and staging, separate am",
+        "last week service=rds account=production,staging by account",
+    ),
+    # from June to November so far, by month, as FRESH_46; all accounts is every account anyway
+    (
+        "/cost",
+        "how much are we spending in ap-southeast-2, month by month since june? trying to see if it's worth keeping a "
+        "whole region going there",
+        "since 2026-06-01 region=ap-southeast-2 monthly",
+    ),
+    # the instances are EC2's; NOT SUPPORTED (spot against on-demand): the ranked list, the writer's nearest
+    (
+        "/top-resources",
+        "top 10 ec2 instances in us-east-1 yesterday. pretty sure karpenter fell back to on-demand when spot dried up "
+        "for BF",
+        "10 yesterday service=ec2 region=us-east-1",
+    ),
+    # no percentages in the grammar: every account on its own line, the staging share read off by hand, as FRESH_49
+    ("/cost", "staging as % of total, last month", "last month by account"),
+    # the writer's days, both included; checkout and search are among the values listed, the untagged share part of
+    # every breakdown
+    (
+        "/tags",
+        "checkout vs search — what did each project cost during the summer sale (jul 6-19)?",
+        "project 2026-07-06..2026-07-19",
+    ),
+    # the charge classes of the day apart, the fees booked on the 1st among them, as FRESH_47 and FRESH_49; the same
+    # day of October beside it, the writer's order kept, to show the fee recurs
+    (
+        "/cost",
+        "Hi, sorry to bother — I'm looking at the bill and there's a really big charge on Nov 1st, is that normal? is "
+        "that the savings plan thing? would it be the same every month? and also how do I tell what's usage vs fees "
+        "in general",
+        "2026-11-01 vs 2026-10-01 by charge-class",
+    ),
+    # like for like: the complete days of November against the same days of October; the writer's days since Monday
+    # read off the daily series of the month
+    (
+        "/cost",
+        "Good morning all. Kindly help me check if DynamoDB for this month is higher than last month, I've been "
+        "seeing alert since Monday",
+        "this month service=dynamodb daily",
+    ),
+    # NOT SUPPORTED (carbon): the writer's nearest, year to date by region, as FRESH_10 and FRESH_46
+    ("/cost", "whats our carbon footprint per region this year", "ytd by region"),
+    # the present read as the writer read it, the month so far, as FRESH_43
+    (
+        "/top-resources",
+        "whats the most expensive stuff behind the checkout project rn?",
+        "this month tag:project=checkout",
+    ),
+    # the credits only, by charge class; all accounts is every account anyway
+    ("/cost", "credits applied YTD", "ytd charge-class=credit"),
+    # transfer between zones is a Data Transfer usage type, as FRESH_15 and FRESH_40; no range typed: this month, as
+    # the writer read it; NOT SUPPORTED (the mesh and the cluster as causes); the monthly trend the writer would have
+    # liked is a question of its own
+    (
+        "/cost",
+        "data transfer between AZs — is that what's eating us? cross-az from the mesh has been bad since we moved to "
+        "the new cluster",
+        "this month service=data-transfer by usage-type",
+    ),
+    # the functions are the Lambda resources; each one's account is read off the list; all accounts
+    (
+        "/top-resources",
+        "ok so kind of a random question but which lambda functions cost the most? I'm writing a little report on "
+        "serverless for my onboarding project. would it be possible to also see if any of them are in the staging "
+        "account? just last month is fine",
+        "last month service=lambda",
+    ),
+    # the untagged share is part of every breakdown; no range typed: this month, as the writer read it
+    ("/tags", "how much spend has no env tag at all? untagged is usually the forgotten stuff", "env this month"),
+    # the writer's days around the 11th, by day, the day held against its neighbours by hand
+    (
+        "/cost",
+        "did 11/11 do anything to the aws bill? we ran the singles day promo just that one day",
+        "2026-11-04..2026-11-18 daily",
+    ),
+    # no range typed: this month, as the writer read it; the top one first
+    (
+        "/top-resources",
+        "Please which RDS instance is the most costly one for us now? I want to downsize it before December",
+        "this month service=rds",
+    ),
+    # the week before is the period last week is compared with anyway; what drove the change among the causes
+    ("/cost", "biggest driver of last wk's increase?", "why last week"),
+    # a filtered tag breakdown; dev and prod among the values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "env split on eks+ec2 this month, want to see what the dev clusters actually cost vs prod",
+        "env service=eks,ec2 this month",
+    ),
+    # this week from Monday to today by day, today's partial day marked so; NOT SUPPORTED (the end of one day): the
+    # series, the writer's nearest (the month-end forecast a question of its own)
+    (
+        "/cost",
+        "hi team!! quick(ish) question: what did we spend per day this week, and is today going to end up higher than "
+        "yesterday because of black friday? also does today's number include everything yet or is it still updating??",
+        "this week daily",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_53 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "will cyber monday push us over budget this month?", "!budget"),
+    # the account data-lake, as the writer meant it; the Glue jobs are the writer's context
+    (
+        "/cost",
+        "pls wetin be the forecast for data lake acct end of month? the glue jobs dey run since tuesday no stop",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; NOT SUPPORTED (who reads
+    # them): the ranking by cost
+    (
+        "/top-resources",
+        "largest s3 buckets by cost? hunting for old log buckets nobody reads anymore",
+        "this month service=s3",
+    ),
+    # the two services side by side, each account apart, as the writer asked; the other questions are context
+    (
+        "/cost",
+        "Hello :) Can you tell me the total for KMS and SQS for the year so far, separately? I'm trying to "
+        'understand the "small" services. Also which account uses them most? And is it normal that KMS charges like '
+        "every single day?",
+        "ytd service=kms,sqs by service, account",
+    ),
+    # the last 30 whole days by the grammar's rule, as the writer counted, as FRESH_45
+    ("/cost", "any weird days on eks in the past month or so?", "anomalies last 30 days service=eks"),
+    # the untagged share and its percentage are part of every breakdown; the quarter so far
+    ("/tags", "untagged % by project, QTD", "project this quarter"),
+    # the env tag value; Wednesday and Thursday of this week, both included; Thanksgiving is the writer's context
+    (
+        "/cost",
+        "how much did the dev env burn wed+thu this week? it was thanksgiving, nobody was even online",
+        "2026-11-25..2026-11-26 tag:env=dev",
+    ),
+    # the writer's order kept, as FRESH_15 and FRESH_52; each service's change, Glue and S3 among them
+    (
+        "/cost",
+        "Sorry for the long msg. My mentor said the data-lake account got more expensive after the Glue migration in "
+        "August. Can you compare July and September for that account and show which services changed? Also did the S3 "
+        "part go up or only Glue?",
+        "2026-07 vs 2026-09 account=data-lake by service",
+    ),
+    # a filtered tag breakdown; the account data-lake; checkout among the values listed, the untagged share part of
+    # every breakdown
+    (
+        "/tags",
+        "abeg show me cost by project for data lake account for october, i wan see wetin checkout people dey use there",
+        "project account=data-lake 2026-10",
+    ),
+    # the writer's days, both included; the two services side by side with their total; the launch is the writer's
+    # context
+    (
+        "/cost",
+        "hw much cloudfront + s3 for the holiday lookbook launch? went live dec 1 last year, ran til jan 5",
+        "2025-12-01..2026-01-05 service=cloudfront,s3 by service",
+    ),
+    # the writer's days from the 16th to today, by day; the drop after the 19th read off the series
+    (
+        "/cost",
+        "ec2 eu-west-1 daily since the 16th pls — we scaled the eu node pool down thurs the 19th and I want to "
+        "confirm it actually dropped",
+        "since 2026-11-16 service=ec2 region=eu-west-1 daily",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it; NOT SUPPORTED
+    # (provisioned against consumed capacity): the ranking by cost
+    (
+        "/top-resources",
+        "which dynamodb tables cost the most? suspect some are provisioned way over what they actually use",
+        "this month service=dynamodb",
+    ),
+    # the creator tag; the 7 whole days before today by the grammar's rule; the untagged share is part of every
+    # breakdown; the split by env is a question of its own
+    (
+        "/tags",
+        "hiya, what does aws:createdBy actually mean, and can you show spend grouped by it for the last 7 days? I "
+        "want to see if people are making stuff by hand in the console, and whether most of that is in dev",
+        "aws:createdBy last 7 days",
+    ),
+    # all accounts is every account anyway
+    ("/cost", "Oct total. one number, no breakdown pls", "2026-10"),
+    # NOT SUPPORTED (usage hours): the writer's nearest, EC2's cost by month from June to November so far
+    (
+        "/cost",
+        "has ec2 usage actually gone down since the rightsizing in sept? hours not dollars if u have it",
+        "2026-06..2026-11 service=ec2 monthly",
+    ),
+)
+
+FRESH_61_FIRST_SIGHT = (26, 7, 17)
+
+FRESH_61: tuple[tuple[str, str, str], ...] = (
+    # the month so far from the 1st; all accounts is every account anyway
+    (
+        "/cost",
+        "hello, how much we have spend on EKS in eu-west-1 since the begin of the month ?",
+        "this month service=eks region=eu-west-1",
+    ),
+    # the ticket key is wrapping; October by service
+    (
+        "/cost",
+        'FINOPS-212: "Provide breakdown of AWS spend by service for October 2026 for the monthly business review"',
+        "2026-10 by service",
+    ),
+    # the credits by charge class; the writer's optional split by account left out, as FRESH_25
+    (
+        "/cost",
+        "What was the total amount of credits applied to our accounts in October? Need it for the reconciliation, "
+        "thanks",
+        "2026-10 charge-class=credit",
+    ),
+    # today's total so far, its partial day marked so; the writer's ideal comparison with a normal Friday not typed,
+    # left out, as FRESH_35
+    ("/cost", "yo how much have we burned today so far 🔥🔥 black friday traffic go brrr is it bad lol", "today"),
+    ("/cost", "mtd", "this month"),
+    # the thirty whole days before today by the grammar's rule, as the writer counted; jobs, crawlers and dev
+    # endpoints are Glue usage types, as FRESH_5
+    (
+        "/cost",
+        "Glue spend last 30 days, split by job vs crawler vs dev endpoint if you can",
+        "last 30 days service=glue by usage-type",
+    ),
+    # the day before is the day yesterday is compared with anyway; the accounts, regions and usage types that moved
+    # are among the causes
+    (
+        "/cost",
+        "Why the cost of data transfer is so high yesterday compare to the day before? I see a pic on the dashboard",
+        "why yesterday service=data-transfer",
+    ),
+    # the tables are the DynamoDB resources; the present read as the writer read it, the month so far; the default
+    # number of them
+    ("/top-resources", "whats the priciest dynamo table rn 🤔", "this month service=dynamodb"),
+    # the production account, as the writer named it; like for like: the complete days of November against the same
+    # days of October; the drivers are among the causes
+    (
+        "/cost",
+        "[PLAT-1873] Investigate increase in EC2 costs in production account since start of November. Acceptance "
+        "criteria: identify top drivers of the increase.",
+        "why this month service=ec2 account=production",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, as FRESH_42 and FRESH_50; each account on its own line
+    (
+        "/cost",
+        "Can you show me the Nov 1 recurring fees - Savings Plans and RI - broken out by linked account?",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; prod among the values listed, the
+    # untagged share part of every breakdown
+    (
+        "/tags",
+        'repartition of the cost by env for staging account on october, i want to check if some "prod" tag is in the '
+        "staging (it should not)",
+        "env account=staging 2026-10",
+    ),
+    # the data-lake account; June to November so far, by month; the lifecycle change is the writer's context; the
+    # writer's ideal split by storage class not typed, left out, as FRESH_53
+    (
+        "/cost",
+        "S3 storage in data-lake month over month since June - want to see if the lifecycle rules to Glacier IR "
+        "actually kicked in (went live mid Aug)",
+        "since 2026-06-01 service=s3 account=data-lake monthly",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway
+    ("/cost", "rds vs last month", "this month service=rds"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway
+    ("/cost", "ngl cloudfront looks kinda 👀 this week vs last week??", "this week service=cloudfront"),
+    # tax is its own service, Tax, as FRESH_5; each account on its own line
+    ("/cost", "tax total for Q3 per account please (July-Sept)", "2026-q3 service=tax by account"),
+    # the instances are EC2's; the production account, as the writer meant it; this week from Monday to today
+    (
+        "/top-resources",
+        "which are the 10 ec2 instances the most expensive in prod account this week please",
+        "10 this week service=ec2 account=production",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by name, as FRESH_5's, FRESH_13's and FRESH_27's `athena`
+    # (the writer's nearest, S3 and Glue in data-lake, was not taken)
+    ("/cost", "Has Athena cost gone up since we moved the analysts to the new workgroup on Nov 9?", "!athena"),
+    # the ticket key is wrapping; the last full month; the untagged share and its percentage are part of every
+    # breakdown
+    (
+        "/tags",
+        "Ticket OPS-4410 says \"Tag compliance: report % of spend untagged for the 'team' tag across all accounts, "
+        'last full month". Can you pull that?',
+        "team last month",
+    ),
+    ("/cost", "eom forecast", "forecast 2026-11"),
+    # refunds are the adjustment class, beside the credits, as FRESH_7; NOT SUPPORTED (the overcharge case behind it):
+    # the writer's nearest, November so far by service, S3 among them
+    (
+        "/cost",
+        "Hi - we were told AWS issued a refund in November for the S3 overcharge from September. Has it shown up yet? "
+        "How much?",
+        "this month charge-class=adjustment,credit by service",
+    ),
+    # the latest weekend, Sat 21 and Sun 22, against the weekend before as the writer meant it, not the two days just
+    # before it, as FRESH_6 and FRESH_41; the staging account; by day
+    (
+        "/cost",
+        "did my sqs thing cost a lot lmao i left a consumer polling in staging all weekend 💀",
+        "2026-11-21..2026-11-22 vs 2026-11-14..2026-11-15 service=sqs account=staging daily",
+    ),
+    # the fourteen whole days before today by the grammar's rule, as the writer counted
+    (
+        "/cost",
+        "Can you give me the cost day per day of Lambda for the last 2 weeks, I think there is a loop somewhere",
+        "last 14 days service=lambda daily",
+    ),
+    # the buckets are the S3 resources; the data-lake account
+    (
+        "/top-resources",
+        "biggest S3 buckets in the data lake acct by cost, october",
+        "2026-10 service=s3 account=data-lake",
+    ),
+    # the budget's amount is named: the data-lake account's quarter so far with this month's forecast line (the
+    # forecast is for the month, never the quarter), held against the writer's amount by hand, as FRESH_51 and
+    # FRESH_54
+    (
+        "/cost",
+        'From Jira DATA-982 — "Q4 budget for data-lake is $45k. Are we on track?"',
+        "forecast 2026-q4 account=data-lake",
+    ),
+    # no range typed: this month; the untagged share is part of every breakdown
+    ("/tags", "by team", "team this month"),
+    # gross is the default unblended basis; usage and credits apart by charge class, the net total being the total,
+    # month by month, November partial
+    ("/cost", "gross usage vs net after credits, year to date, by month", "ytd by charge-class monthly"),
+    # the writer's month so far
+    (
+        "/cost",
+        "is there some strange days in november for KMS ? normaly it is very stable",
+        "anomalies 2026-11 service=kms",
+    ),
+    # a filtered tag breakdown; dev and prod among the values listed, the untagged share part of every breakdown; no
+    # range typed: this month
+    (
+        "/tags",
+        "can u split api team stuff by env?? like how much is dev vs prod for us 😅",
+        "env tag:team=api this month",
+    ),
+    # the ticket key is wrapping; from 1 September to today; the two regions side by side
+    (
+        "/cost",
+        'Re: SEC-77 "Confirm no spend in non-approved regions (only us-east-1 and eu-west-1 allowed)". Need the '
+        "numbers for us-west-2 and ap-southeast-2 since Sept 1",
+        "since 2026-09-01 region=us-west-2,ap-southeast-2 by region",
+    ),
+    # the writer's thirty days before the change against the thirty from it, the writer's order kept, as FRESH_10's
+    # before and after; the data-lake account
+    (
+        "/cost",
+        "what's KMS costing us in data-lake? wondering if the S3 bucket keys change (Sept 15) cut the request charges",
+        "2026-08-16..2026-09-14 vs 2026-09-15..2026-10-14 service=kms account=data-lake",
+    ),
+    # the instances are EC2's; no range typed: this month
+    ("/top-resources", "top 20 ec2", "20 this month service=ec2"),
+    # tax is its own service, Tax, left out, as FRESH_51
+    (
+        "/cost",
+        "Where will November close? Finance wants an accrual estimate by Monday, excluding tax if possible.",
+        "forecast 2026-11 service!=tax",
+    ),
+    # the migrated cluster is the search project's, as the writer meant it; the writer's 14 days before the 2nd
+    # against the 14 days from it, the writer's order kept, as FRESH_53
+    (
+        "/cost",
+        "we have migrate the search cluster to graviton on 2 november, is the EC2 cost lower after? compare 2 weeks "
+        "before and 2 weeks after pls",
+        "2026-10-19..2026-11-01 vs 2026-11-02..2026-11-15 service=ec2 tag:project=search",
+    ),
+    # the checkout database is the checkout project's RDS, as the writer meant it
+    (
+        "/cost",
+        "rds bill for the checkout db this month?? asking for a friend (the friend is my manager) 😭",
+        "this month service=rds tag:project=checkout",
+    ),
+    # a filtered tag breakdown; the staging account; the untagged share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "How much of staging's spend last month had no team tag? Trying to figure out who to charge it back to",
+        "team account=staging last month",
+    ),
+    ("/cost", "spikes nov?", "anomalies 2026-11"),
+    # the ticket is wrapping; the month-end forecast against last November, as FRESH_43
+    (
+        "/cost",
+        'copy-paste from PM ticket: "What will our total AWS bill be for November, and how does it compare to Nov '
+        'last year?"',
+        "forecast 2026-11 vs 2025-11",
+    ),
+    # the seven whole days before today by the grammar's rule, as the writer counted; two questions: the daily series
+    # typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15
+    (
+        "/cost",
+        "Glue daily for the past week — anything out of line? the nightly ETL got retried a bunch on tues",
+        "last 7 days service=glue daily",
+    ),
+    # which instances are EKS workers is not in the bill: the EC2 instances with the EKS resources in the same list,
+    # as FRESH_33; the last whole week, Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "eks nodes that cost the most in us-west-2 last wk pls 🙏",
+        "last week service=ec2,eks region=us-west-2",
+    ),
+    # data transfer is the Data Transfer service; this week from Monday to today
+    ("/cost", "dt by region wtd", "this week service=data-transfer by region"),
+    # a filtered tag breakdown; the production account; the three values and the untagged share are listed in every
+    # breakdown
+    (
+        "/tags",
+        "For the chargeback report: October spend by project tag (checkout / search / data), production account only. "
+        "Please include untagged as its own line.",
+        "project account=production 2026-10",
+    ),
+    # the ticket key is wrapping; the thirty whole days before today by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        'WEB-3321 "Identify top 5 cost resources owned by team web for cleanup candidates" — last 30 days is fine',
+        "5 last 30 days tag:team=web",
+    ),
+    # no range typed: the month so far, by day, as the writer meant it
+    (
+        "/cost",
+        "wait do we still pay for eks in ap-southeast-2?? thought that cluster got deleted 😳",
+        "this month service=eks region=ap-southeast-2 daily",
+    ),
+    # the buckets are the S3 resources, each with all its charges; the data-lake account; no range typed: this month
+    (
+        "/top-resources",
+        "the buckets S3 who cost the most in data-lake, with the storage and the requests together",
+        "this month service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (the invoice document): the writer's nearest, October split by charge class, held against the
+    # invoice figure by hand, as FRESH_5
+    (
+        "/cost",
+        "Invoice for October says 184,392.17 USD - what do you have as the net total for Oct incl. credits and tax? "
+        "need to match it against INV-2026-10-4471",
+        "2026-10 by charge-class",
+    ),
+    # the ticket key is wrapping; the writer's week before the schedule against the week from it, the writer's order
+    # kept, as FRESH_10 and FRESH_30; the staging account
+    (
+        "/cost",
+        "PLAT-1902 status update - has the staging shutdown-at-night schedule (deployed 10/19) reduced staging costs? "
+        "Pls compare week before vs week after",
+        "2026-10-12..2026-10-18 vs 2026-10-19..2026-10-25 account=staging",
+    ),
+    # a filtered tag breakdown; the staging account; no range typed: this month; the untagged share is part of every
+    # breakdown
+    ("/tags", "createdBy untagged staging", "aws:createdBy account=staging this month"),
+    # the jobs are the Glue resources; the month so far
+    ("/top-resources", "which glue jobs cost us most this month?", "this month service=glue"),
+    # a filtered tag breakdown; the data-lake account; the quarter so far; data among the values listed, the untagged
+    # share part of every breakdown
+    (
+        "/tags",
+        "project split for data-lake this quarter — how much is really tagged project=data vs other stuff/untagged?",
+        "project account=data-lake this quarter",
+    ),
+    # the day before is the day yesterday is compared with anyway; the drivers are among the causes
+    ("/cost", "why up yday", "why yesterday"),
 )

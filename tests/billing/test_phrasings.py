@@ -123,6 +123,20 @@ from tests.billing.phrasings_fresh import (
     FRESH_53_FIRST_SIGHT,
     FRESH_54,
     FRESH_54_FIRST_SIGHT,
+    FRESH_55,
+    FRESH_55_FIRST_SIGHT,
+    FRESH_56,
+    FRESH_56_FIRST_SIGHT,
+    FRESH_57,
+    FRESH_57_FIRST_SIGHT,
+    FRESH_58,
+    FRESH_58_FIRST_SIGHT,
+    FRESH_59,
+    FRESH_59_FIRST_SIGHT,
+    FRESH_60,
+    FRESH_60_FIRST_SIGHT,
+    FRESH_61,
+    FRESH_61_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -457,6 +471,18 @@ BLIND_BATCHES = (
         wrong=11,
         shared=frozenset({"how much did we spend yesterday"}),
     ),
+    # the next stop's: first sight on 989364c (the grammar at its start), `FRESH_55` read, `FRESH_56` held back unread
+    # to the end and only scored; first sight on 26ff7cb, `FRESH_57` and `FRESH_58` read, `FRESH_59` held back; first
+    # sight on 2729a71, `FRESH_60` and `FRESH_61` read
+    BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=34, wrong=15),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch(
+        "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
+    ),
+    BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"and staging?"})),
+    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=29, wrong=12),
+    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=31, wrong=15),
+    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=32, wrong=11, shared=frozenset({"mtd"})),
 )
 
 
