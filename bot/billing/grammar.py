@@ -16,7 +16,8 @@ the words naming dimensions, bases and time steps.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -293,7 +294,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             # `we bumped node groups for BF on the 20th`: the reason for what happened on another day
             context = before in ("with", "given", "for") or (before, earlier) in (("to", "due"), ("of", "because"))
             self.out.holiday_names_event = self.word(holiday[1]) in HOLIDAY_EVENTS or context
-            self.out.set_holiday(holiday[0])
+            with self.naming_the_ranges(holiday[0].time_range, holiday[1]):
+                self.out.set_holiday(holiday[0])
             self.out.after_versus = self.out.excluding = False
             self.i += holiday[1]
             while self.word() in HOLIDAY_EVENTS or self.word() in PERIOD_NOUNS:  # `black friday traffic`, `the BF
@@ -304,7 +306,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             return
         found = match_time_range(self.tokens, self.i, self.today)
         if found is not None:
-            self.time_phrase(found[0])
+            with self.naming_the_ranges(found[0], found[1]):
+                self.time_phrase(found[0])
             note = fiscal_note(self.tokens, self.i, found[1], found[0])
             if note is not None:  # `FY26`: the calendar year, said
                 self.out.readings.append(note)
@@ -652,6 +655,25 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         start = shift_unit(name, unit_start(name, self.today), 1 - count)
         out.time_range = TimeRange(start, self.today + timedelta(days=1), f"since {start:%Y-%m-%d}")
         out.readings.append(f"No range given: the last {count} {name}s, this one so far included.")
+
+    @contextmanager
+    def naming_the_ranges(self, found: TimeRange, used: int) -> Iterator[None]:
+        """Around reading the time phrase of `used` tokens at the cursor (`found`): a second range is refused naming
+        both as typed (`Two time ranges: `last week` (2026-11-16..2026-11-22) and `yesterday` (2026-11-26)`), and
+        the words of the first one read are kept for that."""
+        typed = " ".join(self.typed.get(t.position, t.text) for t in self.tokens[self.i : self.i + used])
+        first, first_words = self.out.time_range, self.out.time_words
+        try:
+            yield
+        except TwoAsked as exc:
+            if first is None or first_words is None or not exc.message.startswith("Two time ranges"):
+                raise
+            first_label, second_label = range_label(first.start, first.end), range_label(found.start, found.end)
+            raise TwoAsked(
+                f"Two time ranges: `{first_words}` ({first_label}) and `{typed}` ({second_label}).", hint=exc.hint
+            ) from None
+        if first is None and self.out.time_range is not None:
+            self.out.time_words = typed
 
     def _names_an_area(self, tok: Token) -> bool:
         """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun), `na` only as

@@ -90,6 +90,8 @@ class Builder:
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)
     time_at: int | None = None
+    #: the words the time range was typed as (`last week`), for a message naming them
+    time_words: str | None = None
     #: the holiday last read qualifies a noun (`the BF load test`): another date is the one asked
     holiday_names_event: bool = False
     #: nouns for resources typed (`servers`, `buckets`), which may imply their service

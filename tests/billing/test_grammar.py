@@ -272,7 +272,11 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
     ("service=", "`service=` needs a value after it.", "`service=ec2,s3`"),
     ('tag:team=""', '`tag:team=""`: the value is empty.', "`tag:team=web`"),
     ("service=ec2 service=s3", "`service` is filtered twice.", "`service=a,b`"),
-    ("last month yesterday", "Two time ranges: `last month` and `yesterday`.", "Give one"),
+    (
+        "last month yesterday",
+        "Two time ranges: `last month` (2026-10) and `yesterday` (2026-11-26).",
+        "Give one",
+    ),
     ("amortized net", "Two cost bases: `amortized` and `net`.", "`unblended`"),
     ("basis=blended", "`blended` is not a cost basis.", "`basis=amortized`"),
     ("daily weekly", "Two time steps: `daily` and `weekly`.", "`monthly`"),

@@ -13,7 +13,7 @@ import pytest
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
 from bot.billing.model import CostQuery
-from bot.errors import UnknownWord
+from bot.errors import UnknownWord, UsageError
 from commands import top_resources
 from tests.billing.phrasings import TODAY, VOCAB
 
@@ -782,3 +782,14 @@ def test_the_sentence_answered_is_the_one_asked(text: str, answered: str | None,
         )
     if answered is not None:
         assert any(r.startswith(f"Answered `{answered}` only;") for r in query.readings)
+
+
+def test_two_time_ranges_are_refused_naming_them_as_typed_with_their_days() -> None:
+    with pytest.raises(UsageError) as info:
+        parse("ec2 last week yesterday")
+    assert info.value.message == ("Two time ranges: `last week` (2026-11-16..2026-11-22) and `yesterday` (2026-11-26).")
+    with pytest.raises(UsageError) as info:
+        parse("black friday last week")
+    assert (
+        info.value.message == "Two time ranges: `black friday` (2026-11-27) and `last week` (2026-11-16..2026-11-22)."
+    )

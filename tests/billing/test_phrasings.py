@@ -260,7 +260,7 @@ class BlindBatch:
 #: than the translator's (a spike read as unusual days where a why was written, a writer's own date window, an extra
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
-    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=12),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=30, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
@@ -328,7 +328,7 @@ BLIND_BATCHES = (
         FRESH_19,
         FRESH_19_FIRST_SIGHT,
         right=45,
-        wrong=3,
+        wrong=2,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread through one stop, read in the next
@@ -359,8 +359,8 @@ BLIND_BATCHES = (
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
-    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=9),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=38, wrong=9),  # held back, read in the next stop
+    BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=38, wrong=8),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -410,9 +410,9 @@ BLIND_BATCHES = (
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=30, wrong=13),
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=30, wrong=12),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=11),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
@@ -462,7 +462,7 @@ BLIND_BATCHES = (
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
-    BlindBatch("FRESH_53", FRESH_53, FRESH_53_FIRST_SIGHT, right=32, wrong=12),
+    BlindBatch("FRESH_53", FRESH_53, FRESH_53_FIRST_SIGHT, right=32, wrong=11),
     BlindBatch(
         "FRESH_54",
         FRESH_54,
@@ -482,7 +482,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=29, wrong=12),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=31, wrong=15),
-    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=32, wrong=11, shared=frozenset({"mtd"})),
+    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=32, wrong=10, shared=frozenset({"mtd"})),
 )
 
 
