@@ -221,6 +221,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("in", "general"), ("no", "breakdown"), ("no", "breakdowns"), ("no", "split")), ()),
     # `what does aws:createdBy mean, and can you show spend grouped by it`: by what was named already
     **dict.fromkeys((("grouped", "by", "it"), ("split", "by", "it"), ("broken", "down", "by", "it")), ()),
+    # `Tag compliance: report % of spend untagged`, `tag coverage`: the untagged share
+    **{("tag", word): ("untagged",) for word in ("compliance", "coverage", "hygiene")},
     # `the costs of year 2026`: that year
     **{("year", str(year)): (str(year),) for year in range(2010, 2041)},
     **{  # (`full year 2026`, `calendar year 2026`: read as they are)

@@ -11,6 +11,7 @@ out) is refused naming the word, with the `/cost` question that answers it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -92,6 +93,12 @@ def tag_question(
     return _settle(text, query, vocabulary, key)
 
 
+#: Every value of a dimension named together (`across all accounts`, `all 3 accts`, `all the regions`).
+_ALL_OF = re.compile(r"\ball (?:the |our |linked |\d+ )*(accounts?|accts?|regions?|services?)\b", re.IGNORECASE)
+_ALL_KINDS = {"account": Dimension.ACCOUNT, "acct": Dimension.ACCOUNT, "region": Dimension.REGION}
+_ALL_KINDS["service"] = Dimension.SERVICE
+
+
 def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None) -> TagQuestion:
     """The `/tags` question a parsed `query` asks (see `tag_question`)."""
     if any(g.kind is Dimension.RESOURCE for g in query.group_by):  # `buckets nobody tagged`: what tags are on
@@ -106,6 +113,17 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
             f"{labels}: `/tags` lists one tag key at a time.", "/cost", _cost_text(query, vocabulary), what="both"
         )
     others = [g for g in query.group_by if g.kind is not Dimension.TAG]
+    every = _ALL_OF.search(text)
+    together = [g for g in others if every is not None and g.kind is _ALL_KINDS[every[1].casefold().rstrip("s")]]
+    if together and every is not None and not keys:
+        # `untagged for the team tag across all accounts`: every account together, as `/tags` sums them anyway
+        reading = f"Read `{every[0]}` as all of them together."
+        query = replace(
+            query,
+            group_by=tuple(g for g in query.group_by if g not in together),
+            readings=(*query.readings, reading),
+        )
+        others = [g for g in others if g not in together]
     if others and not keys:
         raise NotATagsQuestion.asking(
             f"`by {others[0].kind.value}`: `/tags` lists tag keys, or one key's values.",

@@ -723,6 +723,15 @@ def test_a_tags_question_read_with_the_period_a_later_sentence_names_and_the_oth
         vocabulary=VOCAB,
     )
     assert (means.key, means.time_range.label) == ("aws:createdBy", "last 7 days")
+    # a ticket asking tag compliance over every account: the key's values, the accounts together
+    compliance = tag_question(
+        "Ticket OPS-4410 says \"Tag compliance: report % of spend untagged for the 'team' tag across all accounts, "
+        'last full month". Can you pull that?',
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (compliance.key, compliance.time_range.label) == ("user:team", "last month")
+    assert "Read `all accounts` as all of them together." in compliance.readings
     deadline = tag_question(
         "what is the untagged spend for team tag in Oct? we need to chase the owners before EOM",
         today=TODAY,

@@ -482,7 +482,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=29, wrong=12),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=31, wrong=15),
-    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=32, wrong=10, shared=frozenset({"mtd"})),
+    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
 )
 
 
