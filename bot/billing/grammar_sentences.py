@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 
 from bot.billing.grammar_unplaced import read_whole
@@ -62,32 +63,29 @@ _DATE_DASH = re.compile(
 
 def first_question(text: str, read: Callable[[str], CostQuery], *, without: str | None = None) -> CostQuery | None:
     """A message asking two things (`unusual days in staging this month? someone left something running since
-    May`, `dynamo last month — also what's the forecast`): the first sentence that asks something on its own,
-    said (a sentence ended by a full stop after the others); None when the message has one sentence
-    or no sentence asks anything alone. With `without` (a word nothing reads), only the first sentence, when the
-    word is in a later one and a question mark, an exclamation mark or a dash parts them (`monthly? trying to size
-    the Sydney footprint`): the word is context after the question, never left out of the question itself; or
-    the sentences asked (`?`), when the word is only in sentences told (`.`) (`I changed SQS to long polling on
-    the 18th. Could you show me the SQS cost of every day since the 10th?`)."""
+    May`, `dynamo last month — also what's the forecast`): one sentence that asks something on its own, said; None
+    when the message has one sentence or no sentence asks anything alone.
+
+    Which one: a sentence asked (`?`) before one that is not, one read whole before one that had to leave words
+    out, a sentence told (ended by a full stop, or telling what someone did or is doing: `we moved queue consumer to
+    batch mode`, `so I'm putting together a slide`) after the others, and one adding to another (`maybe you can also
+    give a forecast?`) last. A sentence naming only a period (`... For October please :)`) dates the one answered
+    when that names none. With `without` (a word nothing reads), only the first sentence, when the word is in a later
+    one and a question mark, an exclamation mark or a dash parts them (`monthly? trying to size the Sydney
+    footprint`): the word is context after the question, never left out of the question itself; or the others, when
+    the word is only in sentences told (`I changed SQS to long polling on the 18th. Could you show me the SQS cost of
+    every day since the 10th?`)."""
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
-    pieces = re.split(f"({_QUESTION_ENDS.pattern})", kept, flags=re.IGNORECASE)  # parts and what ends them
-    parts = [p.strip() for p in pieces[::2] if p.strip()]
-    # a sentence that adds to another (`..., maybe you can also give a forecast?`) after the one it adds to
-    adding = {p.strip() for before, p in zip(pieces[1::2], pieces[2::2], strict=True) if _ADDS.search(f"{before} {p}")}
-    # (a part telling what someone did, `we moved queue consumer to batch mode in start of october`, is told too)
+    parts, adding = _sentences(kept)
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
-    # a sentence told (ended by a full stop) after the others (`customer in australia getting timeouts since
-    # monday. any drop in ap-southeast-2 spend this week??`)
     later = [k for k, p in enumerate(parts) if k and p in adding]
     order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
     if without is not None:
         word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
         holding = [k for k, p in enumerate(parts) if word.search(p)]
-        asked = [k for k, p in enumerate(parts) if k not in holding and re.search(rf"{re.escape(p)}\?", kept)]
         others = [k for k in range(len(parts)) if k not in holding]
         if holding and set(holding) <= set(told) and others:
-            # `I changed SQS to long polling at 18th Nov. Could you show me ...?`: the question asked
-            order = asked or others
+            order = [k for k in others if _asked(parts[k], kept)] or others  # the question asked, if one is
         else:
             parts = [p.strip() for p in _STRONG_ENDS.split(kept) if p.strip()]
             in_parts = [p for p in parts if word.search(p)]
@@ -107,25 +105,26 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
             found.append((k, query))
     if not found:
         return None
-    # a sentence asked (`?`) before one that is not, and one read whole before one that had to leave words out
-    # (`hi, can we prepone monthly cost review to today - need forecast for nov month end, will it cross Oct?`);
-    # a sentence that adds to another last
     k, query = min(found, key=lambda f: (f[0] in later, not _asked(parts[f[0]], kept), not read_whole(f[1])))
     answered = [k]
-    if query.time_range == nothing.time_range:
-        # `how much of our spend is untagged for project? ... For October please`: a sentence naming only a
-        # period says when the question asks about
-        periods = [m for m in range(len(parts)) if m != k and _only_a_period(parts[m], read, nothing)]
-        if len(periods) == 1:
-            try:
-                query = read(f"{parts[k]} {parts[periods[0]]}")
-                answered.append(periods[0])
-            except UserFacingError:
-                pass
-    read_text = " ".join(parts[m] for m in sorted(answered))
+    periods = [m for m in range(len(parts)) if m != k and _only_a_period(parts[m], read, nothing)]
+    if query.time_range == nothing.time_range and len(periods) == 1:
+        with suppress(UserFacingError):  # `how much of our spend is untagged for project? ... For October please`
+            query = read(f"{parts[k]} {parts[periods[0]]}")
+            answered.append(periods[0])
+    asked = " ".join(parts[m] for m in sorted(answered))
     rest = " ".join(p for m, p in enumerate(parts) if m not in answered)
-    note = f"Answered `{read_text}` only; the rest (`{rest}`) asks something else: ask it on its own."
+    note = f"Answered `{asked}` only; the rest (`{rest}`) asks something else: ask it on its own."
     return replace(query, readings=(*query.readings, note))
+
+
+def _sentences(text: str) -> tuple[list[str], set[str]]:
+    """The parts of `text` between the ends of questions (`_QUESTION_ENDS`), and those that add to the one before
+    them (`..., maybe you can also give a forecast?`)."""
+    pieces = re.split(f"({_QUESTION_ENDS.pattern})", text, flags=re.IGNORECASE)  # parts and what ends each
+    parts = [p.strip() for p in pieces[::2] if p.strip()]
+    adding = {p.strip() for end, p in zip(pieces[1::2], pieces[2::2], strict=True) if _ADDS.search(f"{end} {p}")}
+    return parts, adding
 
 
 def _only_a_period(part: str, read: Callable[[str], CostQuery], nothing: CostQuery) -> bool:
