@@ -95,8 +95,12 @@ def tag_question(
 
 #: Every value of a dimension named together (`across all accounts`, `all 3 accts`, `all the regions`).
 _ALL_OF = re.compile(r"\ball (?:the |our |linked |\d+ )*(accounts?|accts?|regions?|services?)\b", re.IGNORECASE)
-_ALL_KINDS = {"account": Dimension.ACCOUNT, "acct": Dimension.ACCOUNT, "region": Dimension.REGION}
-_ALL_KINDS["service"] = Dimension.SERVICE
+_ALL_KINDS = {
+    "account": Dimension.ACCOUNT,
+    "acct": Dimension.ACCOUNT,
+    "region": Dimension.REGION,
+    "service": Dimension.SERVICE,
+}
 
 
 def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None) -> TagQuestion:
