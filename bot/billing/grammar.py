@@ -662,7 +662,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         both as typed (`Two time ranges: `last week` (2026-11-16..2026-11-22) and `yesterday` (2026-11-26)`), and
         the words of the first one read are kept for that."""
         typed = " ".join(self.typed.get(t.position, t.text) for t in self.tokens[self.i : self.i + used])
-        first, first_words = self.out.time_range, self.out.time_words
+        first, first_words, versus = self.out.time_range, self.out.time_words, self.out.versus
         try:
             yield
         except TwoAsked as exc:
@@ -674,6 +674,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             ) from None
         if first is None and self.out.time_range is not None:
             self.out.time_words = typed
+        elif versus is None and self.out.versus is not None:
+            self.out.versus_words = typed  # `this week vs the last 10 days`: the period compared with, as typed
 
     def _names_an_area(self, tok: Token) -> bool:
         """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun), `na` only as

@@ -90,8 +90,9 @@ class Builder:
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)
     time_at: int | None = None
-    #: the words the time range was typed as (`last week`), for a message naming them
+    #: the words the time range and the period compared with were typed as (`last week`), for a message naming them
     time_words: str | None = None
+    versus_words: str | None = None
     #: the holiday last read qualifies a noun (`the BF load test`): another date is the one asked
     holiday_names_event: bool = False
     #: nouns for resources typed (`servers`, `buckets`), which may imply their service
@@ -262,8 +263,8 @@ class Builder:
                 versus = None  # what every answer compares with anyway
             elif versus.start < time_range.end and time_range.start < versus.end:
                 raise TwoAsked(  # (a message of two sentences answers the first that asks alone)
-                    f"`{time_range.label or range_label(time_range.start, time_range.end)}` and "
-                    f"`{versus.label or range_label(versus.start, versus.end)}` overlap: compare two separate periods.",
+                    f"{_as_typed(self.time_words, time_range)} and {_as_typed(self.versus_words, versus)} overlap: "
+                    "compare two separate periods.",
                     hint="Example: `2026-11 vs 2026-08`, `yesterday vs the day before`.",
                 )
         return CostQuery(
@@ -301,3 +302,9 @@ def ref_text(ref: DimensionRef, vocabulary: Vocabulary) -> str:
     if ref.kind is Dimension.TAG:
         return vocabulary.tag_label(str(ref.tag_key))
     return ref.kind.value
+
+
+def _as_typed(words: str | None, period: TimeRange) -> str:
+    """`period` for a message: as typed with its days (`` `this week` (2026-11-23..2026-11-29) ``), or its label."""
+    days = range_label(period.start, period.end)
+    return f"`{period.label or days}`" if words is None else f"`{words}` ({days})"

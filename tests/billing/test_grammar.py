@@ -284,7 +284,7 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
     ("servce=ec2 servic=s3", "`service` is filtered twice.", "`service=a,b`"),
     (
         "last month vs last 3 months",
-        "`last month` and `last 3 months` overlap: compare two separate periods.",
+        "`last month` (2026-10) and `last 3 months` (2026-08..2026-10) overlap: compare two separate periods.",
         "`2026-11 vs 2026-08`",
     ),
     (

@@ -802,3 +802,8 @@ def test_two_time_ranges_are_refused_naming_them_as_typed_with_their_days() -> N
     assert (
         info.value.message == "Two time ranges: `black friday` (2026-11-27) and `last week` (2026-11-16..2026-11-22)."
     )
+    with pytest.raises(UsageError) as info:
+        parse("this month vs the last 2 weeks")
+    assert info.value.message == (
+        "`this month` (2026-11) and `last 2 weeks` (2026-11-09..2026-11-22) overlap: compare two separate periods."
+    )

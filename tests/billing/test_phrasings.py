@@ -412,7 +412,7 @@ BLIND_BATCHES = (
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=30, wrong=12),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=11),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=10),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
