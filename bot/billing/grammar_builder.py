@@ -157,8 +157,8 @@ class Builder:
             return
         holiday = self.holiday
         same = holiday is not None and self.time_range == holiday.time_range
-        if holiday is not None and same and _whole_year(time_range) and not (self.after_versus or self.comparing):
-            # `black friday ... last year`: that year's
+        if holiday is not None and same and _whole_year(time_range) and not self.after_versus:
+            # `black friday ... last year`, `compare black friday last year to today`: that year's
             self.holiday = holiday.in_year(time_range.start.year)
             self.time_range = self.holiday.time_range
             return

@@ -221,6 +221,14 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("in", "general"), ("no", "breakdown"), ("no", "breakdowns"), ("no", "split")), ()),
     # `what does aws:createdBy mean, and can you show spend grouped by it`: by what was named already
     **dict.fromkeys((("grouped", "by", "it"), ("split", "by", "it"), ("broken", "down", "by", "it")), ()),
+    # `did us-east-1 go up by about as much as us-west-2 went down`: an amount's hedge, no breakdown
+    **{("by", hedge): () for hedge in ("about", "around", "roughly", "approx", "approximately", "nearly", "almost")},
+    # `the number cost explorer shows on the home page`: where it is shown (`landing page` likewise)
+    ("home", "page"): ("page",),
+    # `a huge charge dated Nov 1`: on that day
+    ("dated",): ("on",),
+    # `"Instances" vs "Elastic Block Store"` (the EC2 console's names): EBS, EC2's volumes
+    ("elastic", "block", "store"): ("ebs",),
     # `Tag compliance: report % of spend untagged`, `tag coverage`: the untagged share
     **{("tag", word): ("untagged",) for word in ("compliance", "coverage", "hygiene")},
     # `the costs of year 2026`: that year
@@ -799,7 +807,9 @@ class PrepassReader(ContextPhraseReader):
         # `by env instead of team`: what is not wanted
         for j in range(len(joined) - 2, -1, -1):
             if j < len(joined) - 2 and joined[j].lower == "instead" and joined[j + 1].lower == "of":
-                del joined[j : j + 3]
+                # (`per week instead of per day`: a step's two words)
+                led = j + 3 < len(joined) and joined[j + 2].lower in ("per", "by", "each", "every")
+                del joined[j : j + 3 + led]
         # `did prod spend drop after? 5-11 vs 13-19`: `after` (or `before`) closing a sentence points at days named
         # elsewhere (`vs the day before?`, `2wks after?` are periods)
         for j in range(len(joined) - 1, 0, -1):

@@ -659,6 +659,22 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "this month service=dynamodb",
             None,
         ),
+        # an amount's hedge, a console's page, a charge dated a day, `per week instead of per day`
+        (
+            "did us-east-1 go up by about as much as us-west-2 went down? oct vs sep",
+            "2026-10 region=us-east-1,us-west-2",
+            None,
+        ),
+        ("whats the number cost explorer shows for last month on the home page?", "last month", None),
+        ("in Billing > Bills there's a huge charge dated Nov 1, what is that??", "2026-11-01", None),
+        ("ec2 last month weekly instead of daily", "last month service=ec2 weekly", None),
+        ("ec2 per week instead of per day", "since 2026-11-02 service=ec2 weekly", None),
+        # a holiday and its year right after it, in a comparison asked with `compare`
+        (
+            "compare black friday last year to today, total spend. want to say we handled 2x the traffic",
+            "2025-11-28 vs today",
+            "Read `black friday` as Black Friday (the day after US Thanksgiving): Friday 2025-11-28.",
+        ),
         # a part telling what someone did, holding a word nothing reads: the question answered alone
         (
             "compare SQS cost october vs september for prod account, we moved queue consumer to batch mode in start "
