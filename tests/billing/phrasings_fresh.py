@@ -187,7 +187,12 @@ closing the quarter, a platform engineer mid-migration, a founder checking runwa
 auditor), held back. First sight on 2729a71, read: `FRESH_60` (a Nigerian engineer, a merchandiser, a CFO's chief of
 staff, a Kubernetes SRE, a sustainability lead, an intern asking several things) and `FRESH_61` (a French DevOps
 engineer, a billing administrator, a data-platform lead, a young engineer in emoji and slang, a manager pasting Jira
-tickets, a terse senior engineer).
+tickets, a terse senior engineer). Late in that stop, first sight on df6dd8d: `FRESH_62` (a Vietnamese developer, a
+head of engineering before the board, a game-day engineer, an accountant on amortisation, a product manager new to the
+services, a phone's autocorrect) and `FRESH_63` (a Swedish SRE, a showback analyst, a developer in the console's page
+names, a manager of a region migration, a finance partner wanting a format, thread replies), read, and `FRESH_64` (a
+Brazilian data scientist, a COO wanting yes or no, a contractor billing a client, a platform lead after an outage, a
+procurement analyst, a new SRE learning the bill), held back unread.
 """
 
 from __future__ import annotations
@@ -13203,4 +13208,788 @@ FRESH_61: tuple[tuple[str, str, str], ...] = (
     ),
     # the day before is the day yesterday is compared with anyway; the drivers are among the causes
     ("/cost", "why up yday", "why yesterday"),
+)
+
+FRESH_62_FIRST_SIGHT = (32, 8, 10)
+
+FRESH_62: tuple[tuple[str, str, str], ...] = (
+    # the staging account, as the writer named it; the last whole week, Monday 16 to Sunday 22; the week before is the
+    # period it is compared with anyway; the writer's change earlier that week is context
+    (
+        "/cost",
+        "anh oi, cost of lambda in staging account last week is how much? i think it increase because my deploy on "
+        "monday",
+        "last week service=lambda account=staging",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_16 and FRESH_22; tax is its own service, Tax, left out, as
+    # FRESH_19; all accounts is every account anyway
+    (
+        "/cost",
+        "Need total AWS spend Q3 vs Q2 for the board deck - all accounts, ex tax if you can",
+        "2026-q3 service!=tax",
+    ),
+    # Tuesday is the 24th, against the same weekday a week earlier, as FRESH_21; the exercise is the writer's context
+    (
+        "/cost",
+        "how much did the AZ failover game day cost us on tues? we spun up a bunch of extra ec2 in us-west-2 for it",
+        "2026-11-24 vs 2026-11-17 service=ec2 region=us-west-2",
+    ),
+    # the amortized basis spreads the fees over the month; all accounts is every account anyway
+    (
+        "/cost",
+        "Hi - what is the amortized cost for October? I'd like the Savings Plan fee that hit on 1 Oct spread across "
+        "the month rather than sitting as one lump on the 1st.",
+        "2026-10 amortized",
+    ),
+    # checkout is the project tag value; no range typed: the writer's months since June by month, November so far, as
+    # FRESH_17
+    (
+        "/cost",
+        "how much does checkout cost us a month? like the checkout service on EKS i mean, not sure if thats how its "
+        "set up",
+        "since 2026-06-01 tag:project=checkout monthly",
+    ),
+    # today's total so far, its partial day marked so; the holiday load is the writer's context
+    ("/cost", "whats our spend tofay so far?? black friday traffic is nuts", "today"),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; the month so far
+    (
+        "/top-resources",
+        "which dynamodb table is most expensive in production this month. i want check if it is the one of my team",
+        "this month service=dynamodb account=production",
+    ),
+    # an amount named: the month-end forecast, held against the writer's amount by hand, as FRESH_59
+    (
+        "/cost",
+        "where do we land for end of November? I want to tell the board whether we come in over $400k or not",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's; the staging account, as the writer meant it; what the writer hunts for is read off the
+    # list
+    (
+        "/top-resources",
+        "top 10 ec2 instances in staging yesterday - hunting for anything left over from the chaos run",
+        "10 yesterday service=ec2 account=staging",
+    ),
+    # the whole day split by charge class, the commitment fees apart from usage, as the writer meant it, as FRESH_59
+    # and FRESH_60
+    (
+        "/cost",
+        "Can you show me the RI and Savings Plans fees that were charged on Nov 1st, separately from normal usage "
+        "please?",
+        "2026-11-01 by charge-class",
+    ),
+    # search is a project tag value, not a team one: the project key listed, search among its values, the untagged
+    # share part of every breakdown; no range typed: this month, as the writer read it
+    ("/tags", "how much is the search team spending?", "project this month"),
+    # September is the period October is compared with anyway
+    ("/cost", "wgat was s3 last mnth vs the month befor", "2026-10 service=s3"),
+    # the writer's days from the 20th to yesterday, both included, against the seven days just before, the period
+    # compared with anyway; the accounts and usage types that moved are among the causes
+    (
+        "/cost",
+        "why cost of data transfer in eu-west-1 go up so much from 20/11? nothing change in our side",
+        "why 2026-11-20..2026-11-26 service=data-transfer region=eu-west-1",
+    ),
+    # the year so far; the untagged share and amount are part of every breakdown; the board is the writer's context
+    ("/tags", "for the board: this year's spend by team, and how much is still untagged", "team ytd"),
+    # the writer's days from the 16th to today, by day; the writer's test day read off the series
+    (
+        "/cost",
+        "daily cost of the data-lake acct from 16 nov till now pls, we did the glue job kill test on the 18th",
+        "since 2026-11-16 account=data-lake daily",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6, FRESH_21, FRESH_24,
+    # FRESH_46 and FRESH_50; NOT SUPPORTED (finance's prepaid balance)
+    (
+        "/cost",
+        "What's unblended vs amortised for YTD? Finance wants to reconcile the remaining prepaid balance on our "
+        "commitments.",
+        "!unblended",
+    ),
+    # the CDN is CloudFront; the last whole week, Monday 16 to Sunday 22
+    ("/cost", "is cloudfront the same thing as our CDN? how much was that last week", "last week service=cloudfront"),
+    # the buckets are the S3 resources; the month so far; all accounts
+    ("/top-resources", "biggest s3 bucke ts this month pls", "this month service=s3"),
+    # the thirty whole days before today by the grammar's rule, as the writer counted; the two regions among the rest
+    (
+        "/cost",
+        "please show me rds cost by region for last 30 day, I need compare ap-southeast-2 with us-east-1",
+        "last 30 days service=rds by region",
+    ),
+    # the last full quarter, July to September; dev and staging among the values listed, the untagged share part of
+    # every breakdown
+    ("/tags", "board asked how much we burn on non-prod. split last quarter by env tag?", "env last quarter"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_53 and FRESH_55; the services behind them are part of the answer
+    (
+        "/cost",
+        "any weird spikes in the last 2 weeks? want to make sure the chaos monkey stuff didnt leave anything running",
+        "anomalies last 2 weeks",
+    ),
+    # the credits only by charge class, each account on its own line, as FRESH_59
+    (
+        "/cost",
+        "Credits applied in October: how much in total and against which account?",
+        "2026-10 charge-class=credit by account",
+    ),
+    # NOT SUPPORTED (no such feature in the bill): the writer's nearest, Lambda this month by project tag
+    ("/cost", "how much did the recommendations feature cost in lambda??", "this month service=lambda by tag:project"),
+    # this week from Monday to today
+    ("/cost", "ec2 cost by accoubt this week", "this week service=ec2 by account"),
+    # a filtered tag breakdown; the staging account; the untagged share and its percentage are part of every breakdown
+    ("/tags", "env tag in staging account last month, how many % is untagged?", "env account=staging last month"),
+    # the last 6 months by the grammar's rule, the six full months before this one (the writer's alternative), as
+    # FRESH_42 and FRESH_59; by month
+    ("/cost", "month over month for the last 6 months, one number per month is fine", "last 6 months monthly"),
+    # the two days, the writer's order kept; the two regions side by side
+    (
+        "/cost",
+        "region evacuation drill: eu-west-1 and us-east-1 cost on Wed 25 Nov vs Wed 18 Nov?",
+        "2026-11-25 vs 2026-11-18 region=eu-west-1,us-east-1 by region",
+    ),
+    # NOT SUPPORTED (coverage): the split by charge class, the usage beside the Savings Plan fee, as FRESH_12 and
+    # FRESH_56; the month so far
+    (
+        "/cost",
+        "For November so far, how much of the EC2 usage was covered by the Savings Plan vs charged on-demand?",
+        "this month service=ec2 by charge-class",
+    ),
+    # the clusters are the EKS resources; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which EKS clusters cost the most? is that the same as our microservices",
+        "this month service=eks",
+    ),
+    # the month so far; checkout and search among the values listed, the untagged share part of every breakdown
+    ("/tags", "project spend nov so far checkout vs searcg", "project this month"),
+    # the production account; the month so far; the two services side by side with their total
+    (
+        "/cost",
+        "em muon hoi total sqs + kms in production for november, it is small or not?",
+        "this month service=sqs,kms account=production by service",
+    ),
+    # the later month against the earlier, as the docs' change between two months; the services and accounts that
+    # moved are among the causes
+    ("/cost", "what drove the increase from Sept to Oct? need 2-3 bullets for the deck", "why 2026-10"),
+    # the instances are RDS's resources; the last whole week, Monday 16 to Sunday 22; what the writer looks for is
+    # read off the list
+    (
+        "/top-resources",
+        "top rds instances in us-west-2 last week, the failover test created a replica and I want to know if it's "
+        "still around",
+        "last week service=rds region=us-west-2",
+    ),
+    # tax is its own service, Tax; by month
+    ("/cost", "total tax for Q3, by month please", "2026-q3 service=tax monthly"),
+    # no range typed: this month, as the writer read it; each account on its own line, the data-lake among them
+    (
+        "/cost",
+        "what is Glue? it keeps showing on the bill. how much is it and is it the data lake thing",
+        "this month service=glue by account",
+    ),
+    # the same weekday a week earlier, as CORPUS
+    ("/cost", "lamda yesterdya vs same day last week", "yesterday vs 2026-11-19 service=lambda"),
+    # the buckets and jobs are the S3 and Glue resources; the data-lake account; the writer's days from the 1st to
+    # today
+    (
+        "/top-resources",
+        "in data-lake account which s3 bucket and glue job cost most since 1/11?",
+        "since 2026-11-01 service=s3,glue account=data-lake",
+    ),
+    # the last full quarter; each account on its own line, the shares read off by hand, as FRESH_49 and FRESH_60
+    ("/cost", "cost per account last quarter - want prod / staging / data-lake as % of total", "2026-q3 by account"),
+    # this week from Monday to today; the untagged share is part of every breakdown; the exercise is the writer's
+    # context
+    (
+        "/tags",
+        "can u split this week's spend by aws:createdBy? trying to see who launched stuff during gameday",
+        "aws:createdBy this week",
+    ),
+    # credits in the total as it is, as FRESH_5; tax is its own service, Tax, left out, as FRESH_61
+    (
+        "/cost",
+        "We need to accrue for November before the invoice comes in. What's the projected Nov total, net of credits "
+        "and excluding tax?",
+        "forecast 2026-11 service!=tax",
+    ),
+    # a filtered tag breakdown; no range typed: this month; the untagged share is part of every breakdown
+    ("/tags", "which team owns most of the DynamoDB spend", "team service=dynamodb this month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_61 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "did we go over budget this month??", "!budget"),
+    # the writer's days, both included, by day; the staging account, as the writer meant it
+    (
+        "/cost",
+        "eks cost in staging every day from 01/11 to 15/11, we scale down node group at 10/11 so i want see it go down",
+        "2026-11-01..2026-11-15 service=eks account=staging daily",
+    ),
+    # last Black Friday is 2025-11-28; the writer's order kept, as FRESH_20; today's partial day is marked so; NOT
+    # SUPPORTED (traffic)
+    (
+        "/cost",
+        "compare black friday last year to today, total spend. want to say we handled 2x the traffic for only X% more "
+        "cost",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # NOT SUPPORTED (the hours of the experiment): the writer's nearest, the whole day against the same weekday a week
+    # earlier, as FRESH_55; the production account, as the writer meant it
+    (
+        "/cost",
+        "what did the dynamo throttling experiment cost - ran 10:00-14:00 UTC on 19 Nov in prod",
+        "2026-11-19 vs 2026-11-12 service=dynamodb account=production",
+    ),
+    # the RI fees are the commitment fees on the amortized basis, as FRESH_4; March to November so far by month; NOT
+    # SUPPORTED (one purchase on its own)
+    (
+        "/cost",
+        "The 1-yr all-upfront RI we bought in March - how much of it has been amortised month by month so far?",
+        "2026-03..2026-11 charge-class=recurring,one-time amortized monthly",
+    ),
+    # the functions are the Lambda resources; no range typed: this month, as the writer read it; the writer's guess at
+    # one of them is read off the list
+    (
+        "/top-resources",
+        "what are the most expensive lambdas? I think checkout api is one lambda",
+        "this month service=lambda",
+    ),
+    # the present read as the writer read it, the month so far, as FRESH_43
+    ("/top-resources", "whats costing the most in ap-southeast-2 rn", "this month region=ap-southeast-2"),
+    # the last full month; Platform and data among the values listed, the untagged share part of every breakdown
+    ("/tags", "team Platform cost last month is how much, and compare with team data?", "team last month"),
+    # the last whole week, Monday 16 to Sunday 22
+    ("/cost", "breakdwn by service for last weel pls", "last week by service"),
+)
+
+FRESH_63_FIRST_SIGHT = (30, 11, 9)
+
+FRESH_63: tuple[tuple[str, str, str], ...] = (
+    # the production account by its id, as the writer meant it; the last whole week, Monday 16 to Sunday 22; by day
+    ("/cost", "ec2 prod acct last week, per day pls", "last week service=ec2 account=production daily"),
+    # the day before is the day yesterday is compared with anyway; the writer's guess at the holiday traffic is no
+    # filter, the services and accounts that moved are among the causes
+    ("/cost", "why cost go up so much yesterday? is it black friday traffic or something else", "why yesterday"),
+    # the tables are the DynamoDB resources; the month so far
+    (
+        "/top-resources",
+        "biggest dynamodb tables in eu-west-1 this month",
+        "this month service=dynamodb region=eu-west-1",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_43 and FRESH_52; the two services as one
+    # total, the writer's first choice, as FRESH_56
+    (
+        "/cost",
+        "cloudfront + data transfer this week vs black friday week last year",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 service=cloudfront,data-transfer",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted; all accounts is every account
+    # anyway
+    ("/cost", "any strange days in lambda last 30d?", "anomalies last 30 days service=lambda"),
+    # the year so far by month, November partial, as FRESH_54
+    ("/cost", "kms is it growing?? month by month since jan", "ytd service=kms monthly"),
+    # a filtered tag breakdown; the writer's month so far; prod, dev and staging among the values listed, the untagged
+    # share part of every breakdown
+    ("/tags", "eks spend per env, nov", "env service=eks 2026-11"),
+    # the staging account by its id, as the writer meant it; NOT SUPPORTED (another currency, no exchange rates): the
+    # total in the billing currency, the writer's nearest, as FRESH_39, FRESH_42 and FRESH_49
+    ("/cost", "staging sqs oct? only total. in SEK would be nice but usd fine", "2026-10 service=sqs account=staging"),
+    # the instances are EC2's; the production account by its id, as the writer meant it; the 7 whole days before today
+    # by the grammar's rule, as the writer counted; each resource's id is shown beside it
+    (
+        "/top-resources",
+        "top 10 ec2 instances in prod last 7 days, want instance id + type if u have",
+        "10 last 7 days service=ec2 account=production",
+    ),
+    # all three accounts are every account anyway; the untagged share is its own line in every breakdown
+    (
+        "/tags",
+        "Can I get October spend by team tag across all three accounts? Please keep untagged as its own line, I need "
+        "it for showback",
+        "team 2026-10",
+    ),
+    # the untagged share, in dollars and as a percentage, is part of every breakdown; the month so far
+    ("/tags", "what share of MTD spend has no env tag at all? need both the % and the $", "env this month"),
+    # a filtered tag breakdown; the env tag value, as the writer meant it; checkout, search and data among the values
+    # listed, the untagged share part of every breakdown
+    ("/tags", "project breakdown for Q3 — checkout vs search vs data, prod env only", "project tag:env=prod 2026-q3"),
+    # a filtered tag breakdown; the data-lake account; the values are listed as stored, each casing apart, as
+    # FRESH_18, FRESH_30 and FRESH_56; the untagged share is part of every breakdown
+    (
+        "/tags",
+        'team split for the data-lake account last month. fwiw I see both "Platform" and "platform" in the CUR, are '
+        "those being merged or not?",
+        "team account=data-lake last month",
+    ),
+    # the env tag value, as the writer meant it (not the account); September is the period October is compared with
+    # anyway, the change in the answer
+    (
+        "/cost",
+        "how much did team=web spend on EC2 in prod, Oct vs Sep?",
+        "2026-10 service=ec2 tag:team=web tag:env=prod",
+    ),
+    # the env tag value; tax and credits left out by charge class, usage and fees kept, as FRESH_46 and FRESH_52; the
+    # month so far by service
+    (
+        "/cost",
+        "for showback I need Nov-to-date for env=dev split by service, excluding tax and credits",
+        "this month tag:env=dev by service charge-class!=tax,credit",
+    ),
+    # the quarter so far, October to today; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "who's creating the expensive stuff? aws:createdBy breakdown for this quarter so far",
+        "aws:createdBy this quarter",
+    ),
+    # every answer names its basis: the bot's own, as FRESH_49 and FRESH_50; the last whole week, Monday 16 to Sunday
+    # 22
+    (
+        "/cost",
+        "amortized or unblended, whichever you have - team=api total for the last full week",
+        "last week tag:team=api",
+    ),
+    # the console's menu is the writer's context; no instance or volume usage types apart in the vocabulary: EC2 by
+    # usage type, the compute and block storage lines among them, as FRESH_46 and the writer's nearest
+    (
+        "/cost",
+        'how much are we paying for "Instances" vs "Elastic Block Store" (the EC2 console left menu) this month',
+        "this month service=ec2 by usage-type",
+    ),
+    # the buckets are the S3 resources; the production account, as the writer meant it; no range typed: this month, as
+    # the writer read it; the console page is the writer's context
+    (
+        "/top-resources",
+        "which S3 buckets cost the most? like the ones on the Buckets page, prod account",
+        "this month service=s3 account=production",
+    ),
+    # the writer's daily series, not the average; this week from Monday to today; the console path is the writer's
+    # context
+    ("/cost", "what does Lambda > Functions cost us per day this week", "this week service=lambda daily"),
+    # the DB instances are the RDS resources; the top one first, as FRESH_60; the console page is the writer's context
+    (
+        "/top-resources",
+        'on the RDS "Databases" page which db is the most expensive one? for last month',
+        "last month service=rds",
+    ),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_44; the other tool is the writer's
+    # context
+    ("/cost", "whats the number cost explorer shows for last month on the home page?", "last month"),
+    # the charge classes of the day apart, the Savings Plans and RI fees booked on the 1st among them, as FRESH_47,
+    # FRESH_49 and FRESH_59
+    ("/cost", "in Billing > Bills there's a huge charge dated Nov 1, what is that??", "2026-11-01 by charge-class"),
+    # the clusters are the EKS resources; no range typed: this month, as the writer read it
+    ("/top-resources", "which EKS cluster is eating the money? clusters tab shows 4 of them", "this month service=eks"),
+    # NOT SUPPORTED (job runs and their failures): the writer's nearest, Glue by day over the last whole week, the
+    # week before being the period compared with anyway
+    (
+        "/cost",
+        "the Glue Jobs page shows a ton of failed runs last week, did that make glue costs spike?",
+        "last week service=glue daily",
+    ),
+    # the month so far; all accounts is every account anyway
+    ("/cost", "how much is still running in us-west-2? MTD by service pls", "this month region=us-west-2 by service"),
+    # June to November so far, by month, as FRESH_52 and FRESH_60
+    (
+        "/cost",
+        "us-west-2 monthly since june, want to see it actually trending down",
+        "since 2026-06-01 region=us-west-2 monthly",
+    ),
+    # the two regions side by side, each one's change in the answer; September is the period October is compared with
+    # anyway
+    (
+        "/cost",
+        "did us-east-1 go up by about as much as us-west-2 went down? oct vs sep",
+        "2026-10 region=us-east-1,us-west-2 by region",
+    ),
+    # no range typed: this month, as the writer read it; all accounts and services is everything anyway
+    ("/top-resources", "whats left in us-west-2 thats still costing money, top 10", "10 this month region=us-west-2"),
+    # an amount without the word budget: the month-end forecast, held against the writer's figure by hand, as FRESH_39
+    # and FRESH_57
+    (
+        "/cost",
+        "forecast for us-west-2 end of Nov — are we going to land under the $5k the plan said?",
+        "forecast 2026-11 region=us-west-2",
+    ),
+    # transfer between regions is data transfer by usage type, as FRESH_23 and FRESH_52; like for like, the complete
+    # days of November against the same days of October; the migration is the writer's context
+    (
+        "/cost",
+        "data transfer this month, is the migration making cross-region transfer worse?",
+        "this month service=data-transfer by usage-type",
+    ),
+    # the ticket key is wrapping; NOT SUPPORTED (the migration plan and its December date): the writer's nearest, the
+    # region by day this month with the month-end forecast
+    (
+        "/cost",
+        "per the migration jira (OPS-2231) us-west-2 should be at zero by Dec 15, are we on track?",
+        "forecast 2026-11 region=us-west-2 daily",
+    ),
+    # a filtered tag breakdown; the two weeks by the grammar's rule, the two whole weeks before this one (the writer's
+    # alternative), as FRESH_47 and FRESH_49; the untagged share is part of every breakdown
+    ("/tags", "in us-west-2 which teams stuff is left? last 2 wks", "team region=us-west-2 last 2 weeks"),
+    # each account on its own line, its id and name shown; the layout and the rounding are done by hand
+    (
+        "/cost",
+        "Hi! Could you give me October costs per account as a table: account ID | account name | amount (USD, 2 "
+        "decimals, no $ sign pls) - pasting it straight into Excel",
+        "2026-10 by account",
+    ),
+    # January to October, by month; the layout is done by hand
+    (
+        "/cost",
+        "need monthly totals jan-oct 2026, one row per month, format YYYY-MM,amount (csv)",
+        "2026-01..2026-10 monthly",
+    ),
+    # tax is its own service, Tax; the quarter by month
+    ("/cost", "what was tax on the bill for Q3? separate line per month please", "2026-q3 service=tax monthly"),
+    # the credits only by charge class, the year so far by month, as FRESH_49 and FRESH_58; credits are negative lines
+    # already
+    (
+        "/cost",
+        "Credits applied YTD by month — as negative numbers please, that's how our GL wants them",
+        "ytd charge-class=credit monthly",
+    ),
+    # the month-end forecast with the month so far, as FRESH_55's accrual; all accounts is every account anyway
+    (
+        "/cost",
+        "For the accrual: projected Nov total, and how much of that is already incurred thru yesterday (26/11)?",
+        "forecast 2026-11",
+    ),
+    # the fees booked on the 1st are the commitment fees, by month, as FRESH_56; no split of them into Savings Plans
+    # and RI fees by charge class: the fees by usage type, where the two kinds of fee lines are apart, as FRESH_56
+    (
+        "/cost",
+        "SP and RI fees that hit on the 1st for Sep, Oct, Nov - just those please, 3-column table (month / SP / RI)",
+        "2026-09..2026-11 charge-class=recurring,one-time monthly by usage-type",
+    ),
+    # the staging account, as the writer meant it; Q2 is the period Q3 is compared with anyway; the rounding is done
+    # by hand
+    (
+        "/cost",
+        "staging acct spend last quarter vs the quarter before, rounded to whole dollars is fine",
+        "last quarter account=staging",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_61 (the writer's nearest, the month-
+    # end forecast, was not taken)
+    ("/cost", "quick one — is november going to blow through the budget we set up in AWS Budgets?", "!budget"),
+    # a follow-up read as the whole question: last week's EC2 by day for the staging account, as FRESH_52
+    ("/cost", "same but staging only", "last week service=ec2 account=staging daily"),
+    # a follow-up read as the whole question: the month so far, week by week, the first and last weeks partial
+    ("/cost", "can you do that per week instead of per day?", "this month weekly"),
+    # a follow-up read as the whole question: October's total with tax and credits left out by charge class, as
+    # FRESH_46 and FRESH_52
+    ("/cost", "hmm thats incl tax right? redo w/o tax and credits", "2026-10 charge-class!=tax,credit"),
+    # a follow-up read as the whole question: October split by env; the untagged share is part of every breakdown
+    ("/tags", "ok and now by env instead of team", "env 2026-10"),
+    # a follow-up read as the whole question: the month so far, the five most expensive in the region
+    ("/top-resources", "just the top 5 and only eu-west-1 pls", "5 this month region=eu-west-1"),
+    # a follow-up read as the whole question; the earlier question is not known beyond the writer's example: October,
+    # nothing else kept, as FRESH_52 and FRESH_58
+    ("/cost", "wait no, I meant calendar october not the last 30 days", "2026-10"),
+    # a follow-up read as the whole question: like for like, the complete days of November against the same days of
+    # October, the period compared with anyway
+    ("/cost", "can u compare that to the same days in october?", "this month"),
+    # a follow-up whose list is not known, read on its own: the ranking in September, the same resources among it; a
+    # comparison has no /top-resources form, as FRESH_55
+    ("/top-resources", "ok and what were those same ones costing in september?", "2026-09"),
+    # a follow-up read as the whole question: the month so far by region, as FRESH_50 and FRESH_58
+    ("/cost", "break that down by region", "this month by region"),
+)
+
+FRESH_64_FIRST_SIGHT = (24, 8, 18)
+
+FRESH_64: tuple[tuple[str, str, str], ...] = (
+    # the data-lake account; the month so far; like for like, the complete days of November against the same days of
+    # October, the period compared with anyway, as FRESH_55
+    (
+        "/cost",
+        "hi! how much we spent with glue in the data-lake account this month until now? i think it is increasing a "
+        "lot since the new pipeline",
+        "this month service=glue account=data-lake",
+    ),
+    # the month-end forecast against October, as FRESH_4, FRESH_40 and FRESH_50; the yes or no read off by hand
+    ("/cost", "are we going to be over last month? yes or no pls", "forecast 2026-11"),
+    # the writer's days, both included; the project tag value; each service its own line
+    (
+        "/cost",
+        "need a breakdown for invoicing — what did project=checkout cost 1 nov to 26 nov, split by service",
+        "2026-11-01..2026-11-26 tag:project=checkout by service",
+    ),
+    # NOT SUPPORTED (the hours of the failover): the writer's nearest, the two whole days against the same weekdays a
+    # week earlier, as FRESH_44's two Tuesdays; the two services as one total, the extra amount read off the change
+    (
+        "/cost",
+        "what did the outage cost us?? rds failover kicked off tue 24th ~14:00 UTC and we were scaling ec2 like crazy "
+        "til wed morning",
+        "2026-11-24..2026-11-25 vs 2026-11-17..2026-11-18 service=ec2,rds",
+    ),
+    # the writer's ten months of each year, the later first as the writer ordered them; tax is its own service, Tax,
+    # left out; all accounts is every account anyway
+    (
+        "/cost",
+        "Can you give me total AWS spend Jan–Oct 2026 vs Jan–Oct 2025, all accounts, excluding tax?",
+        "2026-01..2026-10 vs 2025-01..2025-10 service!=tax",
+    ),
+    # the charge classes of the 1st apart, the commitment fees booked that day among them, as FRESH_31 and FRESH_60;
+    # the day before, an ordinary day, is the day compared with anyway
+    (
+        "/cost",
+        "sorry newbie q — why is there a massive charge on the 1st of every month? is that a bug or??",
+        "2026-11-01 by charge-class",
+    ),
+    # the month so far; the values are ranked by cost, the untagged share part of every breakdown
+    (
+        "/tags",
+        "Which team is spending more in this month? I want see the split by team tag, and how much is without tag pls",
+        "team this month",
+    ),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12, FRESH_37 and FRESH_57 (the
+    # writer's alternative baseline); today's partial day is marked so in the answer
+    ("/cost", "quick one - is black friday costing us more than normal today?", "2026-11-27 vs 2026-11-20"),
+    # the instances are EC2's; the project tag value; the last whole week, Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "top 10 most expensive ec2 instances tagged project=search last week? client wants to know which boxes "
+        "they're paying for",
+        "10 last week service=ec2 tag:project=search",
+    ),
+    # the ten whole days before today by the grammar's rule, as the writer counted; the cause is the writer's to judge
+    # from the services behind each day
+    (
+        "/cost",
+        "ok so yesterday's spike — was that the incident or just thanksgiving traffic? show me daily for the last 10 "
+        "days by service",
+        "last 10 days by service daily",
+    ),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_58
+    ("/cost", "what was our total bill for November 2025?? need the full month for the yoy deck, incl. tax", "2025-11"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one, the writer's alternative, as FRESH_47
+    # and FRESH_55; the data-lake account; the partitioning is the writer's context
+    (
+        "/cost",
+        "pode me ajudar? S3 cost for data-lake account day by day last 2 weeks, I think the new partitioning made it "
+        "go up",
+        "last 2 weeks service=s3 account=data-lake daily",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_20 and FRESH_61
+    ("/cost", "Did we spend more this week than last week? Just need yes or no + the number", "this week"),
+    # a filtered tag breakdown; the staging account, as the writer meant it; prod among the values listed, the
+    # untagged share part of every breakdown, as FRESH_61
+    (
+        "/tags",
+        "how does the env tag split for the staging account in oct? trying to see if prod stuff is leaking into it",
+        "env account=staging 2026-10",
+    ),
+    # the instances are RDS's resources; all accounts; the next day's cost of the same resources has no /top-resources
+    # form (it lists costs only), a question of its own, as FRESH_55; NOT SUPPORTED (whether it runs now)
+    (
+        "/top-resources",
+        "which rds instances cost the most on wed the 25th? want to know if the replica we spun up during the "
+        "incident is still running up the bill",
+        "2026-11-25 service=rds",
+    ),
+    # the writer's two third quarters, this year's first as the writer ordered them
+    (
+        "/cost",
+        "Hi - could you pull a YoY comparison of CloudFront spend, Q3 this year vs Q3 last year? thanks",
+        "2026-q3 vs 2025-q3 service=cloudfront",
+    ),
+    # tax is its own service, Tax, in every total: the tax line answers both, as FRESH_25
+    (
+        "/cost",
+        'is the "Tax" line something we actually pay or is it already in the other numbers? how much tax was on last '
+        "month",
+        "last month service=tax",
+    ),
+    # the day before is the day the 19th is compared with anyway, as FRESH_51 and FRESH_56 (the writer's days before
+    # read as the nearest one); the accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why the cost of DynamoDB jumped in 19/11? nothing changed in our side (i think)",
+        "why 2026-11-19 service=dynamodb",
+    ),
+    # NOT SUPPORTED (a target never given): no budget named, the writer's nearest, the month-end forecast against
+    # October, as FRESH_4, FRESH_40 and FRESH_50
+    ("/cost", "are we on track for the month or not", "forecast 2026-11"),
+    # the last full month; the project tag value; EKS only
+    (
+        "/cost",
+        "client asked for their share of eks last month. everything tagged project=data, eks only, oct 1-31",
+        "2026-10 service=eks tag:project=data",
+    ),
+    # the production account, as the writer meant it; the writer's days, 1 to 26 November, today's partial day left
+    # out, as FRESH_58
+    (
+        "/cost",
+        "were there any weird days in prod this month besides the 24th/25th?",
+        "anomalies 2026-11-01..2026-11-26 account=production",
+    ),
+    # the writer's fiscal year is the calendar year, as the writer said; the untagged share is its own line in every
+    # breakdown
+    ("/tags", "spend by team for FY2025 (calendar year) please, with untagged shown separately", "team 2025"),
+    # the resources of any type, no service kept; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "where do i see what's eating the most money? like which actual thing, not the service",
+        "this month",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the month so far; the writer's bucket and its rank read
+    # off by hand
+    (
+        "/top-resources",
+        "the top s3 buckets by cost in data-lake acct, from start of month. i suspect our raw-zone bucket is the "
+        "biggest one",
+        "this month service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the data-lake account; the last full month; the untagged share and its percentage are
+    # part of every breakdown
+    (
+        "/tags",
+        "how much of the spend in data lake account has no team tag? last month. we need fix tagging before Q1 "
+        "planning",
+        "team account=data-lake last month",
+    ),
+    # no percentages in the grammar: the breakdown they are shares of, as FRESH_7 and FRESH_14; Data Transfer among
+    # the services
+    ("/cost", "Is data transfer a big deal for us? yes/no, what % of the bill last month", "last month by service"),
+    # the writer's days, Monday 16 to Sunday 22; the two project values side by side, each its own total
+    (
+        "/cost",
+        "hey, closing out the contract: total for project=search and project=checkout, 16-22 nov, separately pls",
+        "2026-11-16..2026-11-22 tag:project=search,checkout by tag:project",
+    ),
+    # the writer's Tuesday and Wednesday of each week, this week's first; the two services side by side, as the writer
+    # asked
+    (
+        "/cost",
+        "compare lambda + sqs costs tue-wed this week vs tue-wed last week, the retry storm must have shown up "
+        "somewhere",
+        "2026-11-24..2026-11-25 vs 2026-11-17..2026-11-18 service=lambda,sqs by service",
+    ),
+    # two years month by month have no comparison of their own: the writer's months from January 2025 to now, November
+    # so far, by month, the matching months read side by side by hand, as FRESH_37
+    (
+        "/cost",
+        "how much did RDS cost us month by month in 2025 vs 2026 so far?",
+        "since 2025-01-01 service=rds monthly",
+    ),
+    # the credits only by charge class, the year so far by month and by service, as the writer would like; NOT
+    # SUPPORTED (which programme gave them): the amounts and where they were applied, the writer's nearest
+    (
+        "/cost",
+        "there's credits on the bill?? where do they come from and how much did we get this year",
+        "ytd charge-class=credit by service monthly",
+    ),
+    # no percentages in the grammar: the breakdown they are shares of, as FRESH_7 and FRESH_14; KMS among the
+    # services; the year so far
+    ("/cost", "did KMS really cost us anything meaningful this year? yes or no", "ytd by service"),
+    # the writer's days, both included, by day; the project tag value
+    (
+        "/cost",
+        "can u break down glue by day for project=data between 2nd and 13th nov, the client disputes a couple of days",
+        "2026-11-02..2026-11-13 service=glue tag:project=data daily",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it
+    (
+        "/top-resources",
+        "top ec2 instances in us-east-1 prod acct on 24 nov — need to see which autoscaling nodes blew up",
+        "2026-11-24 service=ec2 account=production region=us-east-1",
+    ),
+    # the Savings Plans spread over the usage they cover is the amortized basis, as FRESH_46; the writer's order kept
+    (
+        "/cost",
+        "EC2 spend Oct 2025 vs Oct 2026 net of savings plans, can you?",
+        "2025-10 vs 2026-10 service=ec2 amortized",
+    ),
+    # data transfer is the Data Transfer service; the month so far, each region on its own line, the biggest first
+    (
+        "/cost",
+        'what does "data transfer" on our bill actually mean, and which region has the most of it this month?',
+        "this month service=data-transfer by region",
+    ),
+    # the month-end forecast with the month so far; the data-lake account
+    (
+        "/cost",
+        "Can you make forecast for the data-lake account end of november? my manager ask me in the 1:1",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # no range typed: this month, as the writer read it; the values are ranked by cost, the top one first
+    ("/tags", "which team is the most expensive? one name", "team this month"),
+    # the tables are the DynamoDB resources; the project tag value; September and October as one span
+    (
+        "/top-resources",
+        "most expensive dynamodb tables for the checkout project, sept-oct",
+        "2026-09..2026-10 service=dynamodb tag:project=checkout",
+    ),
+    # the same weekday a week earlier, as FRESH_44's two Tuesdays (the writer's first baseline)
+    (
+        "/cost",
+        "how much did eu-west-1 cost on the day of the failover vs a normal day? failover was 24/11",
+        "2026-11-24 vs 2026-11-17 region=eu-west-1",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_34, FRESH_35 and FRESH_43
+    ("/tags", "Project-level spend YTD vs same period last year — checkout, search, data", "!vs"),
+    # the creator tag; the last full month; the untagged share is part of every breakdown
+    ("/tags", "what's aws:createdBy? can I see spend grouped by it for last month", "aws:createdBy last month"),
+    # the writer's order kept, as FRESH_1's two months compared
+    (
+        "/cost",
+        "compare august and september for lambda in us-west-2, the september seems much bigger no?",
+        "2026-08 vs 2026-09 service=lambda region=us-west-2",
+    ),
+    # like for like, as FRESH_3 and FRESH_60's month to date against the same days of the year before
+    ("/cost", "bottom line, are we spending more than this time last year", "this month vs 2025-11"),
+    # the staging account, as the writer meant it; the week holding the 9th, Monday 9 to Sunday 15; NOT SUPPORTED (the
+    # hours worked): the infrastructure cost by service, the writer's nearest
+    (
+        "/cost",
+        'what did staging cost for the week of nov 9? need to bill my "env setup" hours to the client and justify the '
+        "infra",
+        "2026-11-09..2026-11-15 account=staging by service",
+    ),
+    # the writer's three days against the same weekdays of the week before, the change being the rough extra; each
+    # service its own line beside the total
+    (
+        "/cost",
+        "postmortem doc needs a number: extra spend from the incident, 24–26 nov, vs the week before. total + by "
+        "service pls",
+        "2026-11-24..2026-11-26 vs 2026-11-17..2026-11-19 by service",
+    ),
+    # the average over the complete months beside each month's total, as FRESH_31; the six full months before this one
+    # against the same months of 2025
+    (
+        "/cost",
+        "For FY27 budgeting — what's our avg monthly run-rate over the last 6 full months, and what was it over the "
+        "same months in 2025?",
+        "average 2026-05..2026-10 vs 2025-05..2025-10 monthly",
+    ),
+    # the staging account, as the writer meant it; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "what are the top 5 resources in the staging account? trying to figure out why staging costs almost as much "
+        "as prod lol",
+        "5 this month account=staging",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_34, FRESH_35 and FRESH_43
+    (
+        "/tags",
+        "split by team for 23-26 nov please, want to see if Platform's share jumped vs last week since we own the "
+        "incident",
+        "!vs",
+    ),
+    # all accounts is every account anyway; the renewal is the writer's context
+    (
+        "/top-resources",
+        "what were the 10 priciest resources across all accounts in October? flagging candidates for the RI / Savings "
+        "Plan renewal convo",
+        "10 2026-10",
+    ),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_58; every answer names its basis
+    (
+        "/cost",
+        "sorry if this is dumb but is the cost here what we actually pay on the invoice or before discounts? whats "
+        "the nov total so far",
+        "this month",
+    ),
 )

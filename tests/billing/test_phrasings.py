@@ -137,6 +137,12 @@ from tests.billing.phrasings_fresh import (
     FRESH_60_FIRST_SIGHT,
     FRESH_61,
     FRESH_61_FIRST_SIGHT,
+    FRESH_62,
+    FRESH_62_FIRST_SIGHT,
+    FRESH_63,
+    FRESH_63_FIRST_SIGHT,
+    FRESH_64,
+    FRESH_64_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -483,6 +489,10 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=29, wrong=12),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=31, wrong=15),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
+    # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
+    BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=33, wrong=10),
+    BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=24, wrong=18),
 )
 
 
