@@ -112,7 +112,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
-from bot.billing.vocabulary import Vocabulary
+from bot.billing.vocabulary import Meaning, Vocabulary
 from bot.errors import TwoAsked, UnknownWord, UsageError, UserFacingError
 
 __all__ = ["EXAMPLES", "USAGE", "parse_query"]
@@ -607,17 +607,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         ):
             self.i += 1  # `rds databases`: the noun of the service just named, not the whole category
             return
-        named_before = [
-            b
-            for b in self.out.bare
-            if b.meanings and all(m.dimension.kind is Dimension.SERVICE for m in b.meanings) and not b.negate
-        ]
-        joined = {self.word(-1), self.word(-2)} & {"and", "&", "+", "or", "plus"}  # `rds and the databases`: both
-        if (
-            category is not None
-            and not joined
-            and any(all(set(m.values) <= set(category.values) for m in b.meanings) for b in named_before)
-        ):
+        if category is not None and self._names_its_service(category):
             self.i += 1  # `rds bill for the checkout db`: the db of the service named, not every database
             return
         if category is not None:  # `databases`: the services of AWS's Databases category the bill holds
@@ -655,6 +645,18 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         start = shift_unit(name, unit_start(name, self.today), 1 - count)
         out.time_range = TimeRange(start, self.today + timedelta(days=1), f"since {start:%Y-%m-%d}")
         out.readings.append(f"No range given: the last {count} {name}s, this one so far included.")
+
+    def _names_its_service(self, category: Meaning) -> bool:
+        """Whether a service of `category` (a product category read from a noun: `db`) was named before it and not
+        beside it (`rds bill for the checkout db`; `rds and the databases` names both)."""
+        if {self.word(-1), self.word(-2)} & {"and", "&", "+", "or", "plus"}:
+            return False
+        return any(
+            b.meanings
+            and not b.negate
+            and all(m.dimension.kind is Dimension.SERVICE and set(m.values) <= set(category.values) for m in b.meanings)
+            for b in self.out.bare
+        )
 
     @contextmanager
     def naming_the_ranges(self, found: TimeRange, used: int) -> Iterator[None]:
@@ -839,11 +841,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     # ------------------------------------------------------------------------------ errors
 
 
-#: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
 #: Nouns of what a ritual reviews (`monthly cost review`, `the monthly business review`).
 _COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws", "business", "ops", "exec"}
 )
+#: Words that start a new clause: an exclusion (`not`, `without`) before them does not reach past them.
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
@@ -945,6 +947,8 @@ def parse_query(
             examples = ", ".join(f"`/cost {e}`" for e in EXAMPLES[:3])
             note = f"{HELP_TEXT} Try {examples}; `/trackit help` lists every command."
             return replace(nothing, readings=(*nothing.readings, note))
+        if not checks_a_figure(text):
+            return read_whole  # `what can you tell me about ec2 last month`: answered as asked (read once)
     if checks_a_figure(text):  # `Cost Explorer says October was $387,912.44 but you said ~$401k`
         checked = reconciled(text, read, split=allow_group_by and split_checks)
         if checked is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bot.billing.grammar_builder import ref_text
 from bot.billing.grammar_cursor import Cursor
@@ -101,11 +102,10 @@ class RowsReader(Cursor):
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
         # `usage, fees, credits and tax separately`, `split usage / fees / credits / tax`: each on its own line
         # (`separate from usage`: without it)
-        following = [*(t.lower for t in self.tokens[1:]), ""][: len(self.tokens)]
         apart = any(
-            (t.lower in SEPARATELY and after != "from")
-            or (t.lower == "split" and (after in _CHARGE_KINDS or after == "charge-class"))
-            for t, after in zip(self.tokens, following, strict=True)
+            (w in SEPARATELY and after != "from")
+            or (w == "split" and (after in _CHARGE_KINDS or after == "charge-class"))
+            for w, after in pairwise([*(t.lower for t in self.tokens), ""])
         )
         if (out.comparing or out.on_demand_beside or apart) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_format import format_filter, format_query, named_filter
+from bot.billing.grammar_keywords import DIMENSION_WORDS
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Question, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import AskedElsewhere
@@ -95,12 +96,6 @@ def tag_question(
 
 #: Every value of a dimension named together (`across all accounts`, `all 3 accts`, `all the regions`).
 _ALL_OF = re.compile(r"\ball (?:the |our |linked |\d+ )*(accounts?|accts?|regions?|services?)\b", re.IGNORECASE)
-_ALL_KINDS = {
-    "account": Dimension.ACCOUNT,
-    "acct": Dimension.ACCOUNT,
-    "region": Dimension.REGION,
-    "service": Dimension.SERVICE,
-}
 
 
 def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None) -> TagQuestion:
@@ -118,7 +113,7 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
         )
     others = [g for g in query.group_by if g.kind is not Dimension.TAG]
     every = _ALL_OF.search(text)
-    together = [g for g in others if every is not None and g.kind is _ALL_KINDS[every[1].casefold().rstrip("s")]]
+    together = [g for g in others if every is not None and g.kind is DIMENSION_WORDS[every[1].casefold()]]
     if together and every is not None and not keys:
         # `untagged for the team tag across all accounts`: every account together, as `/tags` sums them anyway
         reading = f"Read `{every[0]}` as all of them together."

@@ -81,11 +81,11 @@ _DAYS_BACK = {"today": 0, "now": 0, "yesterday": 1, "yday": 1}
 def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
     """Days of a week named by their first and last (`mon-thu`, `Mon–Thu last week`, `monday to thursday`): those
     days of the week named after them, else of the latest week that has reached the last of them."""
+    # (`mon-today`, `monday to yesterday`: to that day of this week)
+    ends = {**_DAY_NAMES, **{w: (today - timedelta(days=back)).weekday() for w, back in _DAYS_BACK.items()}}
     for j in range(len(joined) - 1, -1, -1):
         if j > len(joined) - 1:
             continue  # a rewrite after this place shortened the list
-        # (`mon-today`, `monday to yesterday`: to that day of this week)
-        ends = {**_DAY_NAMES, **{w: (today - timedelta(days=back)).weekday() for w, back in _DAYS_BACK.items()}}
         glued = re.fullmatch(r"([a-z]+)[-–]([a-z]+)", joined[j].lower)
         if glued is not None and glued[1] in _DAY_NAMES and glued[2] in ends:
             first, last, used = _DAY_NAMES[glued[1]], ends[glued[2]], 1
