@@ -20,6 +20,8 @@ _GUESSES = frozenset(
     {"reckon", "suspect", "guess", "bet", "probably", "prob", "presumably", "hunch", "assuming", "assume", "think"}
     | {"said", "says", "say", "heard"}  # what someone said (`someone said our ETL jobs doubled`, `i heard ...`)
 )
+#: Words of what someone said (a guess only after who said it).
+_HEARSAY = frozenset({"said", "says", "say", "heard"})
 
 
 #: Questions that guess at a value (`was it glue?`); without one they ask something of their own (`is it normal?`).
@@ -35,8 +37,12 @@ _MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "should", "was", "is", "cou
 
 
 def _opens_a_guess(words: list[str]) -> bool:
-    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`)."""
+    """Whether a clause's words open with a guess (`reckon ...`, `i suspect ...`, `pretty sure ...`, `was it glue?`);
+    what was said only after who said it (`someone said ...`; `Cost Explorer says $400 but you said $380` is a check
+    of a figure, `grammar_reconcile`)."""
     head = [w for w in words[:3] if w not in _SPEAKERS]
+    if head and head[0] in _HEARSAY and (not words or words[0] not in _SPEAKERS):
+        return False
     return bool(head) and (
         head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], ["should", "be"], *_ASKED_GUESSES)
     )

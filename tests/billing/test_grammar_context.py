@@ -823,3 +823,11 @@ def test_two_time_ranges_are_refused_naming_them_as_typed_with_their_days() -> N
     assert info.value.message == (
         "`this month` (2026-11) and `last 2 weeks` (2026-11-09..2026-11-22) overlap: compare two separate periods."
     )
+
+
+def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
+    query = parse(
+        "what can you tell me about ec2 last month? Cost Explorer says $400 but you said $380, which is right?"
+    )
+    assert query == parse("last month service=ec2 by charge-class")
+    assert not any("as your guess" in r for r in query.readings)
