@@ -243,6 +243,12 @@ class Builder:
             if flt.dimension not in self.group_by:
                 self.group_by.insert(0, flt.dimension)
             return
+        if same is not None and same.negate == flt.negate:
+            # `project=search and project=checkout`: a line item holds one value of each, so both values (and
+            # `env!=dev env!=test` leaves out both)
+            merged = Filter(flt.dimension, tuple(dict.fromkeys([*same.values, *flt.values])), negate=flt.negate)
+            self.filters[self.filters.index(same)] = merged
+            return
         if same is not None:
             name = ref_text(flt.dimension, vocabulary)
             raise UsageError(

@@ -338,6 +338,11 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
 #: A period typed as one word (`thiswk`, `lastmonth`, `prevqtr`): its two words.
 _GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo|mth|mnth|quarter|qtr|year|yr|weekend)")
+#: Two months typed as one word (`jan-oct`), and a year written out after them (`2025`): both months' year.
+#: Who may do something (`may I ask`, `it may be`): beside them `may` is the verb, no month.
+_SUBJECTS = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "someone", "somebody"})
+_MONTHS_GLUED = re.compile(r"[A-Za-z]{3,9}[-–][A-Za-z]{3,9}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
 _PASSING = frozenset({"blow", "blowing", "blew", "go", "going", "went", "get", "getting", "shoot", "run", "fly", "be"})
 #: Words asking whether charges were taken off the total (`are credits netted out`).
@@ -476,8 +481,11 @@ class PrepassReader(ContextPhraseReader):
         spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
         is a value and the whole is not one."""
         joined: list[Token] = []
-        for tok in self.tokens:
+        for i, tok in enumerate(self.tokens):
             span = split_span(tok.text, self.today) if tok.kind is Kind.WORD else None
+            following = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+            if span is not None and _MONTHS_GLUED.fullmatch(tok.text) and _YEAR.fullmatch(following):
+                span = None  # `jan-oct 2025`: the year is both months' (the time phrases read it)
             if span is not None and not self.vocabulary.meanings(tok.text):  # `11/20-11/26`: `2026-11-20..2026-11-26`
                 joined.append(Token(Kind.WORD, span, tok.position))
                 self.typed[tok.position] = tok.text
@@ -818,6 +826,16 @@ class PrepassReader(ContextPhraseReader):
             period = previous.rstrip("s") in _PERIOD_UNITS or re.fullmatch(r"\d+[a-z]*", previous) is not None
             if tok.lower in ("after", "before") and self.text[end : end + 1] in ("?", ".", "!") and not period:
                 del joined[j]
+        # `May I ask the cost ...`, `it may be high`: the verb, no month (`in may`, `may 2025` are the month)
+        joined = [
+            t
+            for j, t in enumerate(joined)
+            if t.lower != "may"
+            or not (
+                (j + 1 < len(joined) and joined[j + 1].lower in _SUBJECTS)
+                or (j > 0 and joined[j - 1].lower in _SUBJECTS)
+            )
+        ]
         # `what is the reason for same?` (Indian English): for the same, the thing just named
         if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
             del joined[-2:]
@@ -842,6 +860,12 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.EQ, "=", tok.position),
                     Token(Kind.WORD, pair[2], tok.position),
                 ]
+        # `team tag = data`, `(team tag=data)`: the key named before the word `tag`, `tag:team=data`
+        for j in range(len(joined) - 2):
+            key = self.tag_key_word(joined[j].text) if joined[j + 1].lower in ("tag", "tags") else None
+            if key is not None and joined[j + 2].kind is Kind.EQ:
+                joined[j : j + 2] = [Token(Kind.WORD, f"tag:{key}", joined[j].position)]
+                break
         # `does september's total include tax + credits + the RI/SP fees?`: asked whether they are in it, the split by
         # charge class shows each
         for j, tok in enumerate(joined):

@@ -18,6 +18,7 @@ from bot.billing.grammar_builder import ref_text
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import (
+    COMBINED,
     COMMITMENT_WORDS,
     COMPARATIVES,
     RESERVATION_WORDS,
@@ -93,7 +94,8 @@ class RowsReader(Cursor):
         out = self.out
         weighed = "or" in typed and bool(typed & COMPARATIVES)  # `is ec2 or rds more expensive`
         pitted = self.values_pitted()  # `us-east-1 vs eu-west-1, this week vs last week`: both compared
-        if (((out.comparing or weighed) and out.versus is None) or pitted) and self.allow_group_by:
+        summed = bool(typed & COMBINED)  # `ec2 + eks combined, week over week`: their sum, not a line each
+        if (((out.comparing or weighed) and out.versus is None) or pitted) and self.allow_group_by and not summed:
             # `ec2 vs s3`: values of one dimension side by side
             several = [ref for (ref, negate), values in chosen.items() if len(values) > 1 and not negate]
             for ref in several[:1]:
@@ -122,10 +124,12 @@ class RowsReader(Cursor):
         if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:
             for ref in named_apart[:1]:  # one question per value: answered side by side
                 out.add_group(ref, self.vocabulary)
-        if out.granularity not in (None, Granularity.NONE) and not out.group_by and self.allow_group_by:
-            # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved
-            several = named_apart
-            for ref in several[:1]:
+        stepped = out.granularity not in (None, Granularity.NONE)
+        if ((stepped and not summed) or apart) and not out.group_by and self.allow_group_by:
+            # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved;
+            # `s3 and glue separately`: a line each
+            listed = [f.dimension for f in out.filters if len(f.values) > 1 and not f.negate and apart]
+            for ref in [*named_apart, *listed][:1]:  # (`project=search and project=checkout, separately`)
                 out.add_group(ref, self.vocabulary)
 
     def values_pitted(self) -> bool:

@@ -53,6 +53,10 @@ _SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|
 #: A count of hours (`6h`, `3hrs`) and the words for hours.
 _SHORT_HOURS = re.compile(r"(\d{1,2})(?:h|hr|hrs)")
 _HOUR_WORDS = frozenset({"hours", "hour", "hrs", "hr", "h"})
+#: A quarter or half named without its year (`q3`, `h1`): `... last year` gives it one, as to a month.
+_YEARLESS_PERIOD = re.compile(r"q[1-4]|h[12]")
+#: Two month names glued by a dash (`jan-oct`, `jan–oct`).
+_MONTH_SPAN = re.compile(r"([a-z]{3,9})[-–]([a-z]{3,9})")
 #: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
 _BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
 
@@ -76,6 +80,23 @@ def _hours_back(joined: list[Token], j: int) -> int:
 
 #: Days named by how far back from today they are, as the last day of a weekday span (`mon-today`).
 _DAYS_BACK = {"today": 0, "now": 0, "yesterday": 1, "yday": 1}
+
+
+def _month_spans_in_year(joined: list[Token]) -> list[Token]:
+    """`jan-oct 2025`, `jan to oct 2025`: the year written after a span of months is both ends' year."""
+    joined = list(joined)
+    j = -1
+    while (j := j + 1) < len(joined) - 1:
+        glued = _MONTH_SPAN.fullmatch(joined[j].lower)
+        spaced = j + 3 < len(joined) and joined[j + 1].lower in ("to", "-", "–", "thru", "through")
+        words = (glued[1], glued[2]) if glued else (joined[j].lower, joined[j + 2].lower) if spaced else ("", "")
+        used = 1 if glued else 3
+        year = joined[j + used].lower if j + used < len(joined) else ""
+        if not all(w in MONTH_NAMES for w in words) or not re.fullmatch(r"(19|20)\d\d", year):
+            continue
+        position = joined[j].position
+        joined[j : j + used + 1] = [Token(Kind.WORD, w, position) for w in (words[0], year, "to", words[1], year)]
+    return joined
 
 
 def _weekday_spans(joined: list[Token], today: date) -> list[Token]:
@@ -242,7 +263,7 @@ class TimePhraseReader(ClauseReader):
     def read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
-        joined = _weekday_spans(_day_spans(self._parts_of_days(joined)), self.today)
+        joined = _weekday_spans(_day_spans(self._parts_of_days(_month_spans_in_year(joined))), self.today)
         joined = self._holiday_spans(joined)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
@@ -352,12 +373,20 @@ class TimePhraseReader(ClauseReader):
             self.out.readings.append(f"Read `{typed}` as `{label}`: {self.default_range}'s days so far, a year back.")
             joined[j : j + 4] = [Token(Kind.WORD, label, joined[j].position)]
             break
-        # `sep last yr`, `sep this year`: that month of that year
+        # `sep last yr`, `q3 this year`, `h1 of last year`: that month (quarter, half) of that year
         for j in range(len(joined) - 3, -1, -1):
-            called, which, unit = (t.lower for t in joined[j : j + 3])
-            if called in MONTH_NAMES and which in ("last", "this") and unit in ("year", "yr"):
+            if j > len(joined) - 3:
+                continue  # a rewrite after this place shortened the list
+            called = joined[j].lower
+            of = joined[j + 1].lower == "of" and j + 4 <= len(joined)
+            which, unit = (t.lower for t in joined[j + 1 + of : j + 3 + of])
+            if (
+                (called in MONTH_NAMES or _YEARLESS_PERIOD.fullmatch(called))
+                and which in ("last", "this")
+                and unit in ("year", "yr")
+            ):
                 year = self.today.year - (which == "last")
-                joined[j : j + 3] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
+                joined[j : j + 3 + of] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
         # `since day 15`: the 15th (of the month in progress, or the last)
         for j in range(1, len(joined) - 1):
             number = joined[j + 1].lower

@@ -88,6 +88,7 @@ CHAT_WORDS = frozenset(
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
         *("separately", "seperately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
+        *("combined", "together", "altogether", "summed", "lumped", "pooled"),  # `ec2 + eks combined` (COMBINED)
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")
@@ -289,6 +290,8 @@ PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fe
 SEPARATELY = frozenset(
     {"separately", "separate", "separated", "itemized", "itemised", "broken", "apart", "seperately", "seperate"}
 )
+#: Words asking for several values as one sum (`ec2 + eks combined`, `s3 and glue together`): no line each.
+COMBINED = frozenset({"combined", "together", "altogether", "summed", "lumped", "pooled"})
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.

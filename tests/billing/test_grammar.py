@@ -271,7 +271,7 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
     ("by service, service", "`by service` is given twice.", "once"),
     ("service=", "`service=` needs a value after it.", "`service=ec2,s3`"),
     ('tag:team=""', '`tag:team=""`: the value is empty.', "`tag:team=web`"),
-    ("service=ec2 service=s3", "`service` is filtered twice.", "`service=a,b`"),
+    ("service=ec2 service!=s3", "`service` is filtered twice.", "`service=a,b`"),
     (
         "last month yesterday",
         "Two time ranges: `last month` (2026-10) and `yesterday` (2026-11-26).",
@@ -281,7 +281,7 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
     ("basis=blended", "`blended` is not a cost basis.", "`basis=amortized`"),
     ("daily weekly", "Two time steps: `daily` and `weekly`.", "`monthly`"),
     ("per fortnight", "`per` needs a time step or a dimension after it.", "`per day`"),
-    ("servce=ec2 servic=s3", "`service` is filtered twice.", "`service=a,b`"),
+    ("servce=ec2 servic!=s3", "`service` is filtered twice.", "`service=a,b`"),
     (
         "last month vs last 3 months",
         "`last month` (2026-10) and `last 3 months` (2026-08..2026-10) overlap: compare two separate periods.",

@@ -903,8 +903,8 @@ def test_a_guess_at_the_answer_is_no_filter_and_no_forecast() -> None:
     q = parsed("which tables cost the most last week (any account, though I expect prod)?", "/top-resources")
     assert q == parsed("last week service=dynamodb", "/top-resources")
     assert "Left out `expect prod`: a guess at the answer, not a filter on it." in q.readings  # type: ignore[attr-defined]
-    with pytest.raises(UsageError, match="filtered twice"):  # without a comparison, one list is asked for
-        parse("team=api team=web")
+    # a line item holds one team: two teams filtered are both teams' spend, in one total without a comparison
+    assert parse("team=api team=web") == parse("tag:team=api,web")
 
 
 @pytest.mark.parametrize(
