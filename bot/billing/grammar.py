@@ -756,6 +756,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
         self.side_by_side(chosen, typed)
+        self.against_the_rest()
         self.share_of_total(chosen, typed)
         self.every_value_named(named_in_words)
         by_creator = DimensionRef.tag("aws:createdBy")

@@ -689,6 +689,18 @@ class PrepassReader(ContextPhraseReader):
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
         needed`)."""
+        # `prod vs non-prod`, `prod vs non prod`: the one against the rest (`Rows.against_the_rest`)
+        for j in range(1, len(joined) - 1):
+            value, after = joined[j - 1].lower, joined[j + 1].lower
+            if joined[j].lower in VERSUS_WORDS and after in (f"non-{value}", f"non{value}", "non"):
+                spelled = j + 2 < len(joined) and joined[j + 2].lower == value
+                if after == "non" and not spelled:
+                    continue
+                typed = " ".join(t.text for t in joined[j + 1 : j + 2 + (after == "non")])
+                position = joined[j + 1].position
+                joined[j + 1 : j + 2 + (after == "non")] = [Token(Kind.WORD, w, position) for w in ("the", "rest")]
+                self.typed[position] = typed
+                break
         # `non-prod`, `nonprod ec2`: all but it, said last so that it leaves out nothing else
         for j in range(len(joined) - 1, -1, -1):
             tok = joined[j]

@@ -114,16 +114,24 @@ def _no_question(tokens: list[Token], j: int) -> bool:
     )
 
 
+#: Words between a value and the `vs` that pits it against another (`whats staging costing vs prod`).
+_COSTING = frozenset({"cost", "costs", "costing", "spend", "spending", "spent"})
+
+
 def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> bool:
     """Whether the `vs` at `j` stands between stored values (`search vs checkout`, `Platform vs everyone else`)
     rather than periods."""
     after = [t for t in tokens[j + 1 : j + 3] if t.lower not in ("the", "a")]
     before = tokens[j - 1] if j > 0 else None
+    if before is not None and j > 1 and before.lower in _COSTING:
+        before = tokens[j - 2]  # `whats staging costing vs prod`
     if not after or before is None:
         return False
     named = [t.text for t in (before, after[0]) if vocabulary.meanings(t.text)]
     others = ("everyone", "everything", "rest", "others", "untagged", "nothing", "none", "nobody")
-    return len(named) == 2 or (len(named) == 1 and after[0].lower in others)
+    # `prod vs non-prod`: a value against all the others
+    against_others = after[0].lower in others or vocabulary.meanings(re.sub(r"^non-?", "", after[0].text)) != ()
+    return len(named) == 2 or (len(named) == 1 and against_others and after[0].lower.startswith(("non", *others)))
 
 
 def _period_follows(tokens: list[Token], j: int) -> bool:

@@ -46,6 +46,8 @@ _CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "u
 
 #: The values a question chose for each (dimension, left out), as `grammar_bare.settle` gives them.
 Chosen = dict[tuple[DimensionRef, bool], list[str]]
+#: Words for all the values but one, after `vs` (`prod vs the rest`, `web vs everyone else`).
+_THE_REST = frozenset({"rest", "others", "everything", "everyone", "everybody", "all"})
 
 
 class RowsReader(Cursor):
@@ -143,6 +145,31 @@ class RowsReader(Cursor):
             if before & after:
                 return True
         return False
+
+    def against_the_rest(self) -> None:
+        """`prod vs the rest`, `prod vs non-prod`, `web vs everyone else`: one value against all the others of its
+        dimension, every value side by side (a filter on the one would leave the rest out)."""
+        out = self.out
+        for k in range(1, len(self.tokens) - 1):
+            if self.tokens[k].lower not in VERSUS_WORDS:
+                continue
+            value = self.tokens[k - 1]
+            after = [t.lower for t in self.tokens[k + 1 : k + 4] if t.lower not in ("the", "all")]
+            rest = bool(after) and (after[0] in _THE_REST or after[0] in (f"non-{value.lower}", f"non{value.lower}"))
+            rest = rest or after[:2] == ["non", value.lower]
+            named = {m.dimension for m in self.vocabulary.meanings(value.text)}
+            positive = [f for f in out.filters if not f.negate and len(f.values) == 1]
+            own = [f for f in positive if f.dimension in named] or positive  # (`prod`: an account's other name)
+            if not rest or len(own) != 1 or not self.allow_group_by:
+                continue
+            out.filters = [f for f in out.filters if f is not own[0] and f.dimension != own[0].dimension]
+            out.add_group(own[0].dimension, self.vocabulary)
+            end = next(m for m in range(k + 1, len(self.tokens)) if self.tokens[m].lower not in ("the", "all", "non"))
+            end += end + 1 < len(self.tokens) and self.tokens[end + 1].lower == "else"
+            out.ignored = [t for t in out.ignored if t not in self.tokens[k : end + 1]]
+            every = ref_text(own[0].dimension, self.vocabulary)
+            out.readings.append(f"Read `{value.text}` against the rest as every {every} side by side.")
+            return
 
     def every_value_named(self, named_in_words: list[Filter]) -> None:
         """`us-east-1 vs eu-west-1 vs us-west-2 vs ap-southeast-2`: every region (or account) the bill holds, named

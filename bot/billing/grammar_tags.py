@@ -94,6 +94,20 @@ def tag_question(
     return _settle(text, query, vocabulary, key)
 
 
+def _tag_key_too(query: CostQuery, text: str, other: DimensionRef, vocabulary: Vocabulary) -> str | None:
+    """The tag key whose values the words of `text` that group by `other` name as well (`staging`: an account and an
+    `env`; `prod`, read as the account `production`), else None."""
+    for word in re.findall(r"[\w:-]+", text):
+        value = re.sub(r"^non-?", "", word)
+        meanings = vocabulary.meanings(value)
+        read_so = any(r.startswith(f"Read `{value}` as the {other.kind.value}") for r in query.readings)
+        if read_so or any(m.dimension.kind is other.kind for m in meanings):
+            tags = [m.dimension.tag_key for m in meanings if m.dimension.kind is Dimension.TAG]
+            if tags:
+                return str(tags[0])
+    return None
+
+
 #: Every value of a dimension named together (`across all accounts`, `all 3 accts`, `all the regions`).
 _ALL_OF = re.compile(r"\ball (?:the |our |linked |\d+ )*(accounts?|accts?|regions?|services?)\b", re.IGNORECASE)
 
@@ -123,6 +137,16 @@ def _settle(text: str, query: CostQuery, vocabulary: Vocabulary, key: str | None
             readings=(*query.readings, reading),
         )
         others = [g for g in others if g not in together]
+    if others and not keys and (key_too := _tag_key_too(query, text, others[0], vocabulary)) is not None:
+        # `staging vs prod`, `prod vs non-prod`: values of an account and of a tag alike, the tag's are listed here
+        dropped, others, keys = others[0], others[1:], [key_too]
+        account_read = ("; for the tag say `tag:", f"as every {dropped.kind.value} side by side")
+        query = replace(
+            query,
+            group_by=tuple(g for g in query.group_by if g != dropped),
+            filters=tuple(f for f in query.filters if f.dimension != dropped),
+            readings=tuple(r for r in query.readings if not any(a in r for a in account_read)),  # (a tag's, here)
+        )
     if others and not keys:
         raise NotATagsQuestion.asking(
             f"`by {others[0].kind.value}`: `/tags` lists tag keys, or one key's values.",

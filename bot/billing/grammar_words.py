@@ -83,7 +83,7 @@ CHAT_WORDS = frozenset(
         *("behalf", "director", "directors", "leadership", "exec", "execs", "executive", "executives", "requested"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
         *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
-        *("other", "others", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
+        *("other", "others", "rest", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
         *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
         # adjectives that pick no value out (`which five individual resources`, `specific accounts`)
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
