@@ -213,7 +213,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if including:
             added = self.out.bare[before:]
             self.out.included.extend(added)
-            if not added and tok.kind is not Kind.COMMA and tok.lower not in JOINERS and tok.lower != "the":
+            joining = tok.lower in JOINERS or tok.lower in ("the", "+", "&", "plus")  # `tax + credits`
+            if not added and tok.kind is not Kind.COMMA and not joining:
                 self.out.including = False
 
     def _step(self) -> None:
@@ -750,6 +751,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
         named_in_words = self.values_as_filters(chosen, typed)
         filtered = {f.dimension for f in out.filters if not f.negate}
+        if any(f.dimension.kind is Dimension.CHARGE_CLASS for f in out.filters):
+            # `charge type Usage only`, `excl Tax and Credit charge types`: AWS's word for the class
+            filtered.add(DimensionRef(Dimension.CHARGE_TYPE))
         for ref in dict.fromkeys(out.named):
             # A dimension named next to one of its values qualifies it; named alone, or beside the values it leaves
             # out (`regions other than us-east-1`: the others, each), it groups.

@@ -131,7 +131,15 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         (),
     ),
     # `weeks starting monday`: as every week is
-    **dict.fromkeys((("weeks", "starting", "monday"), ("weeks", "start", "monday"), ("starting", "monday")), ()),
+    **{
+        (*weeks, start, monday): ()
+        for weeks in (("weeks",), ("week",), ())
+        for start in ("starting", "start", "begin", "beginning", "starts", "begins")
+        for monday in ("monday", "mon")
+        if weeks or start == "starting"
+    },
+    # `yesterday vs the same day of last week`: the same day last week
+    **{("same", unit, "of", "last"): ("same", unit, "last") for unit in ("day", "weekday", "week")},
     **dict.fromkeys((("account", "manager"), ("account", "manager's"), ("account", "managers")), ("boss",)),
     # `we had a release that morning`: the day named already
     **{("that", part): () for part in ("morning", "afternoon", "evening", "night", "day")},
@@ -166,6 +174,22 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     },
     # `which project cost more and by how much`: the difference, which a comparison shows anyway
     **dict.fromkeys((("by", "how", "much"), ("by", "how", "many")), ()),
+    # `total broken out by account`: a breakdown, not a charge shown separately
+    **dict.fromkeys((("broken", "out", "by"), ("broken", "down", "by")), ("by",)),
+    # `the SP and RI fees, need the split between the two`: each on its own line
+    **dict.fromkeys((("split", "between", "the", "two"), ("split", "between", "them")), ("separately",)),
+    # `a/c` (Indian English): the account
+    ("a/c",): ("account",),
+    # `from 1st nov to till date`: to date
+    **dict.fromkeys((("to", "till", "date"), ("till", "date"), ("until", "date")), ("to", "date")),
+    # `in which months`, `which days`: the months (days) one by one
+    **{
+        (*lead, "which", unit): (step,)
+        for lead in ((), ("in",), ("on",))
+        for unit, step in (("months", "monthly"), ("days", "daily"), ("weeks", "weekly"))
+    },
+    # `what % of the bill`, `eating max cost`: the most
+    **dict.fromkeys((("max", "cost"), ("maximum", "cost"), ("max", "spend")), ("most",)),
     # `yday vs same day lw`: chat's short forms of the last week and month
     ("lw",): ("last", "week"),
     ("lm",): ("last", "month"),
@@ -210,6 +234,21 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for lead in ((), ("based", "on"), ("going", "by"))
         for unit in ("month", "week", "quarter", "year")
         for verb in ("is", "'s")
+    },
+    # `don't need amortized, just what's billed`: that basis not asked (the other one named is)
+    **{
+        (*neg, verb, basis): ()
+        for neg in (("don't",), ("dont",), ("don’t",), ("do", "not"), ("no",))
+        for verb in ("want", "need", "include")
+        for basis in ("amortized", "amortised", "blended", "unblended", "net")
+    },
+    # `net amortized` (Cost Explorer), `net of savings plans`: the commitments spread over their use, amortized
+    **dict.fromkeys(
+        (("net", "amortized"), ("net", "amortised"), ("net-amortized",), ("net-amortised",)), ("amortized",)
+    ),
+    **{
+        ("net", "of", *plans): ("amortized",)
+        for plans in (("savings", "plans"), ("savings", "plan"), ("sps",), ("sp",), ("ris",), ("ri",), ("commitments",))
     },
     # `don't want tax`, `dont need the credits`: without them
     **{
@@ -341,6 +380,8 @@ _GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo
 #: Two months typed as one word (`jan-oct`), and a year written out after them (`2025`): both months' year.
 #: Who may do something (`may I ask`, `it may be`): beside them `may` is the verb, no month.
 _SUBJECTS = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "someone", "somebody"})
+#: Words saying a tag holds no value (`where aws:createdBy is empty`, `team tag missing`).
+_EMPTY = frozenset({"empty", "missing", "blank", "null", "unset", "absent"})
 _MONTHS_GLUED = re.compile(r"[A-Za-z]{3,9}[-–][A-Za-z]{3,9}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
@@ -543,7 +584,7 @@ class PrepassReader(ContextPhraseReader):
             stem = re.sub(r"['’]s$", "", tok.lower)
             if full is None and stem != tok.lower and stem in ABBREVIATIONS:
                 full = ABBREVIATIONS[stem]  # `last wk's increase`: the week's (the possessive is read as the word)
-            after_op = j > 0 and self.tokens[j - 1].kind in (Kind.EQ, Kind.NE, Kind.COMMA)
+            after_op = j > 0 and self._in_value_list(j)
             region = self.vocabulary.region_of_short_form(tok.text) if tok.kind is Kind.WORD else None
             coded = region is not None and tok.lower == region_code(region)  # `use1`
             if coded and self._names_a_value_with_neighbour(j):
@@ -558,6 +599,14 @@ class PrepassReader(ContextPhraseReader):
                 continue
             self.tokens[j] = Token(Kind.WORD, full, tok.position)
             self.typed[tok.position] = tok.text
+
+    def _in_value_list(self, j: int) -> bool:
+        """Whether the word at `j` is a filter's value: right after `=` or `!=`, or after a comma in the list of
+        values that follows one (`service=ec2,s3`; not `lambda, yday only`)."""
+        k = j - 1
+        while k > 0 and self.tokens[k].kind is Kind.COMMA and self.tokens[k - 1].kind is Kind.WORD:
+            k -= 2
+        return k >= 0 and self.tokens[k].kind in (Kind.EQ, Kind.NE)
 
     def _every_one(self, count: str, named: str) -> bool:
         """Whether `count` of `named` (`3 accounts`, `four regions`) is how many the bill holds: every one of them."""
@@ -838,6 +887,13 @@ class PrepassReader(ContextPhraseReader):
             period = previous.rstrip("s") in _PERIOD_UNITS or re.fullmatch(r"\d+[a-z]*", previous) is not None
             if tok.lower in ("after", "before") and self.text[end : end + 1] in ("?", ".", "!") and not period:
                 del joined[j]
+        # `the september seems much bigger no?`, `..., right?`: a tag question after a statement, nothing asked
+        for j in range(len(joined) - 1, 0, -1):
+            tok = joined[j]
+            end = tok.position + len(tok.text)
+            asked = self.text[end : end + 1] == "?" and joined[j - 1].lower not in ("or", "yes", "and")
+            if tok.lower in ("no", "right", "eh", "innit", "non", "nein") and asked:
+                del joined[j]
         # `May I ask the cost ...`, `it may be high`: the verb, no month (`in may`, `may 2025` are the month)
         joined = [
             t
@@ -872,6 +928,18 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.EQ, "=", tok.position),
                     Token(Kind.WORD, pair[2], tok.position),
                 ]
+        # `where aws:createdBy is empty`, `team tag missing`: untagged (`no team tag`)
+        for j in range(len(joined)):
+            key = self.tag_key_word(joined[j].text) if joined[j].lower not in ("tag", "tags") else None
+            if key is None:
+                continue
+            tagged = j + 1 < len(joined) and joined[j + 1].lower in ("tag", "tags")
+            after = [t.lower for t in joined[j + 1 + tagged : j + 3 + tagged]]
+            empty = (after[:1] and after[0] in _EMPTY) or (after[:1] == ["is"] and after[1:] and after[1] in _EMPTY)
+            if empty:
+                end = j + 1 + tagged + (2 if after[0] == "is" else 1)
+                joined[j:end] = [Token(Kind.WORD, w, joined[j].position) for w in ("no", joined[j].text, "tag")]
+                break
         # `team tag = data`, `(team tag=data)`: the key named before the word `tag`, `tag:team=data`
         for j in range(len(joined) - 2):
             key = self.tag_key_word(joined[j].text) if joined[j + 1].lower in ("tag", "tags") else None

@@ -55,6 +55,8 @@ _SHORT_HOURS = re.compile(r"(\d{1,2})(?:h|hr|hrs)")
 _HOUR_WORDS = frozenset({"hours", "hour", "hrs", "hr", "h"})
 #: A quarter or half named without its year (`q3`, `h1`): `... last year` gives it one, as to a month.
 _YEARLESS_PERIOD = re.compile(r"q[1-4]|h[12]")
+#: What a count of the last ones counts (`last 3-4 days`).
+_COUNTED_UNITS = frozenset({"days", "weeks", "months", "wks", "mos", "mths", "quarters", "hours", "hrs"})
 #: Two month names glued by a dash (`jan-oct`, `jan–oct`).
 _MONTH_SPAN = re.compile(r"([a-z]{3,9})[-–]([a-z]{3,9})")
 #: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
@@ -387,6 +389,14 @@ class TimePhraseReader(ClauseReader):
             ):
                 year = self.today.year - (which == "last")
                 joined[j : j + 3 + of] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
+        # `last 3-4 days`, `past 2 or 3 weeks`: a count in doubt, the larger (which holds the smaller)
+        for j in range(1, len(joined) - 1):
+            if joined[j - 1].lower not in ("last", "past", "previous") or joined[j + 1].lower not in _COUNTED_UNITS:
+                continue
+            counts = re.fullmatch(r"(\d{1,2})[-–/](\d{1,2})", joined[j].lower)
+            if counts is not None and int(counts[1]) < int(counts[2]):
+                joined[j] = Token(Kind.WORD, counts[2], joined[j].position)
+                self.out.readings.append(f"Read `{joined[j - 1].text} {counts[0]}` as the last {counts[2]}.")
         # `since day 15`: the 15th (of the month in progress, or the last)
         for j in range(1, len(joined) - 1):
             number = joined[j + 1].lower

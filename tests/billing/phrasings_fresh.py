@@ -192,7 +192,15 @@ head of engineering before the board, a game-day engineer, an accountant on amor
 services, a phone's autocorrect) and `FRESH_63` (a Swedish SRE, a showback analyst, a developer in the console's page
 names, a manager of a region migration, a finance partner wanting a format, thread replies), read, and `FRESH_64` (a
 Brazilian data scientist, a COO wanting yes or no, a contractor billing a client, a platform lead after an outage, a
-procurement analyst, a new SRE learning the bill), held back unread.
+procurement analyst, a new SRE learning the bill), held back unread. The next stop read those three, and at first
+sight on 5ce195a took `FRESH_65` (an Indian DevOps lead, a finance analyst reconciling the invoice, a data engineer
+minding the data lake, a mobile app lead, a phone's dictation, a manager asking whether all is well) and `FRESH_66` (a
+German platform engineer, a CFO with an auditor's mind, a FinOps practitioner in FOCUS and Cost Explorer terms, a
+junior marketer, a sales engineer costing a feature, an engineer mid-incident), read, and `FRESH_67` (a Chinese
+engineer, a team's budget owner, an SRE on call at 3am, a Graviton and region migration manager, a founder counting
+runway, figures pasted from a dashboard) and `FRESH_68` (a British ops engineer, a tax and accounting specialist, a
+data analyst wanting shapes, a security lead chasing unknown spend, a QA engineer on staging, a new manager writing
+paragraphs), held back unread.
 """
 
 from __future__ import annotations
@@ -13991,5 +13999,1049 @@ FRESH_64: tuple[tuple[str, str, str], ...] = (
         "sorry if this is dumb but is the cost here what we actually pay on the invoice or before discounts? whats "
         "the nov total so far",
         "this month",
+    ),
+)
+
+FRESH_65_FIRST_SIGHT = (25, 13, 12)
+
+FRESH_65: tuple[tuple[str, str, str], ...] = (
+    # the production account by its id; EC2 only; the month so far, today's partial day marked so
+    (
+        "/cost",
+        "Hi team, kindly share what is the cost for EC2 in prod account (123456789012) for this month till date. Please do the needful.",
+        "this month service=ec2 account=production",
+    ),
+    # NOT SUPPORTED (a target never given): no budget named, the writer's nearest, the month-end forecast with the month so
+    # far against October, as FRESH_4, FRESH_40 and FRESH_64
+    ("/cost", "are we ok this month?", "forecast 2026-11"),
+    # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_58; each account on its own line; all
+    # three accounts are every account anyway
+    (
+        "/cost",
+        "Reconciling the Oct invoice — what's the total for Oct 1-31 across all 3 accounts, broken out by account? needs to include tax + credits so it ties to the invoice $",
+        "2026-10 by account",
+    ),
+    # the writer's Monday to today against the same weekdays of last week, as FRESH_55 and FRESH_56; by day, as the
+    # writer asked
+    (
+        "/cost",
+        "glue looks insane this week?? glue spend per day since monday vs the same days last week",
+        "2026-11-23..2026-11-27 vs 2026-11-16..2026-11-20 service=glue daily",
+    ),
+    # checkout is the project tag value, as the writer meant it; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "hey how much does checkout cost us? like the backend our app hits when ppl pay",
+        "this month tag:project=checkout",
+    ),
+    # the dictated service words are EC2, as the writer meant them, as FRESH_25's dictated service names
+    ("/cost", "how much did we spend on easy to yesterday", "yesterday service=ec2"),
+    # the instances are EC2's; the staging account by its id; the last whole week, Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "pls share top 10 costliest ec2 instances in staging acct 210987654321 for last week, we need to shutdown the unwanted ones",
+        "10 last week service=ec2 account=staging",
+    ),
+    # checkout, search and data are among the values listed; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "For chargeback - Oct 2026 cost by project tag (checkout/search/data) plus whatever is untagged pls",
+        "project 2026-10",
+    ),
+    # this week from Monday to today; the services behind each unusual day are part of the answer; the review is the
+    # writer's context
+    (
+        "/cost",
+        "anything weird on the bill this week i should know before the black friday review at 3?",
+        "anomalies this week",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the 30 whole days before today by the grammar's rule, as
+    # the writer counted
+    (
+        "/top-resources",
+        "biggest s3 buckets by $ in the data lake account, last 30 days",
+        "last 30 days service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown, the project tag value; staging and prod among the env values listed (values side by
+    # side, not two periods), the untagged share part of every breakdown; the writer's team is context
+    (
+        "/tags",
+        "mobile team here, we only touch checkout — whats staging costing vs prod this month",
+        "env tag:project=checkout this month",
+    ),
+    # the month-end forecast of the whole bill, every charge type; all accounts is every account anyway
+    ("/cost", "what's the forecast for the end of the month for the whole bill", "forecast 2026-11"),
+    # the writer's last few days, the 23rd to yesterday, as FRESH_53's few days; the same number of days just
+    # before them is the period compared with anyway (the writer's week-long baseline was an example); the accounts,
+    # regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "EKS cost is increased since last 3-4 days it seems.. can you check why?",
+        "why 2026-11-23..2026-11-26 service=eks",
+    ),
+    # the Savings Plans and RI fees are the commitment fees; no split of them by charge class: the fees by usage type,
+    # where the Savings Plan and RI fee lines are apart, as FRESH_56 and FRESH_59
+    (
+        "/cost",
+        "how much were the SP and RI fees that hit on Nov 1st? need the split between the two",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # like for like: the complete days of November against the same days of October; the writer's split by usage type
+    # kept, storage and requests among them, as FRESH_28's drivers by usage type; the data-lake account
+    (
+        "/cost",
+        "why did s3 in data-lake jump in nov vs oct? storage or requests??",
+        "why this month service=s3 account=data-lake by usage-type",
+    ),
+    # search is the project tag value; the writer's days from the 10th to today, the same number of days just before
+    # them being the period compared with anyway, as FRESH_12's days since a ship date; the explanation the writer
+    # wants is the causes; the release itself is not in the bill, only its day
+    (
+        "/cost",
+        "did search get more expensive after we shipped app v4.2 on the 10th?",
+        "why since 2026-11-10 tag:project=search",
+    ),
+    # the tables are the DynamoDB resources; the dictated region is us-west-2, as the writer meant it; the month so far
+    (
+        "/top-resources",
+        "what are the top five dynamo DB tables by cost in us west to this month",
+        "5 this month service=dynamodb region=us-west-2",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_64 (the writer's nearest, the quarter
+    # so far with the forecast against Q3, was not taken)
+    ("/cost", "quick one - are we on track vs budget for Q4? finance thinks we're ~$40k over", "!budget"),
+    # the writer's days from the 1st to today, by day, as FRESH_23
+    (
+        "/cost",
+        "kindly give day wise cost for RDS in us-east-1 from 1st nov to till date",
+        "since 2026-11-01 service=rds region=us-east-1 daily",
+    ),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_58 and FRESH_63; each service its own line
+    (
+        "/cost",
+        "Can I get October by service but excluding credits and tax? internal numbers are pre-tax",
+        "2026-10 by service charge-class!=tax,credit",
+    ),
+    # a filtered tag breakdown; data among the values listed, the untagged share part of every breakdown; the month so far
+    (
+        "/tags",
+        "how much of the glue spend is team=data vs not tagged at all, month to date",
+        "team service=glue this month",
+    ),
+    # last Black Friday is 2025-11-28; the writer's order kept, as FRESH_62; today's partial day is marked so; the
+    # project tag value
+    (
+        "/cost",
+        "checkout cost on black friday last year vs today so far?",
+        "2025-11-28 vs 2026-11-27 tag:project=checkout",
+    ),
+    # the dictated service words are Lambda, as the writer meant them; like for like, this week's complete days against
+    # the same days of last week, the period compared with anyway, as FRESH_61
+    ("/cost", "compare this week to last week for lamb to", "this week service=lambda"),
+    # the single most expensive resource, the one at the top, as FRESH_31 and FRESH_48; no range typed: this month, as the writer read
+    # it
+    ("/top-resources", "whats the single most expensive thing we run", "1 this month"),
+    # a filtered tag breakdown; the production account; Platform among the values listed beside the other teams, the
+    # untagged share part of every breakdown
+    (
+        "/tags",
+        "what is the cost for team=Platform vs other teams in production for Oct month? also how much is untagged, kindly confirm",
+        "team account=production 2026-10",
+    ),
+    # the credits only by charge class, by month, as FRESH_55
+    (
+        "/cost",
+        "what credits did we get in Q3 and in which months were they applied",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the jobs and crawlers are the Glue resources, as FRESH_54; the writer's guess at the crawler read off the list
+    (
+        "/top-resources",
+        "which glue jobs cost the most yesterday? think one of the crawlers is stuck in a loop",
+        "yesterday service=glue",
+    ),
+    # NOT SUPPORTED (no such feature in the bill): the writer's nearest, the month so far by day, each project apart, as
+    # FRESH_62's feature read off the project tag
+    ("/cost", "whats the daily cost for the push notifications feature", "this month by tag:project daily"),
+    # the day before is the day the 1st is compared with anyway; the writer's split by charge type, the commitment fees
+    # booked that day apart from usage, as FRESH_40's spike on the 1st
+    (
+        "/cost",
+        "why was the bill so high on the first was that the savings plan thing",
+        "why 2026-11-01 by charge-class",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the services that moved are among the causes; the length of the answer is the writer's
+    ("/cost", "up or down vs last month and why? 2 lines max pls", "why this month"),
+    # the month-end forecast with the month so far; the data-lake account; the status mail is the writer's context
+    (
+        "/cost",
+        "What will be the month end cost for data-lake a/c? need to update in weekly status mail to management",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # tax is its own service, Tax; the staging account; the writer's order kept, as FRESH_56; the booked figure is the
+    # writer's, held against the answer by hand
+    (
+        "/cost",
+        "tax line for the staging acct, Sep vs Oct? number looks off vs what AP booked",
+        "2026-09 vs 2026-10 service=tax account=staging",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_62
+    ("/cost", "any weird days on glue or s3 in the last 2 wks?", "anomalies last 2 weeks service=glue,s3"),
+    # today's partial day is marked so in the answer; the holiday traffic is the writer's context
+    ("/cost", "how much is cloud front costing us today with all the black friday traffic", "today service=cloudfront"),
+    # the project and env tag values; no range typed: the month so far, as the writer read it; the writer's suspect read
+    # off the list
+    (
+        "/top-resources",
+        "what are the priciest things running for checkout in dev? i think someone left a load test box on",
+        "this month tag:project=checkout tag:env=dev",
+    ),
+    # the staging account, as the writer meant it; the last full quarter; NOT SUPPORTED (savings of a nightly shutdown):
+    # the writer's nearest, the quarter by service
+    (
+        "/cost",
+        "how much did staging cost us last quarter? wondering if we should just turn it off at night",
+        "last quarter account=staging by service",
+    ),
+    # data transfer is the Data Transfer service; each region on its own line; the 7 whole days before today by the
+    # grammar's rule, as the writer counted; the alarm is the writer's context
+    (
+        "/cost",
+        "Please tell me cost of data transfer region wise for last 7 days, getting some billing alarm from cloudwatch",
+        "last 7 days service=data-transfer by region",
+    ),
+    # the untagged share is part of every breakdown; the last full month
+    ("/tags", "break down spend by team for last month including the stuff that isn't tagged", "team last month"),
+    # the data-lake account; June to November so far, by month, November partial, as FRESH_61
+    (
+        "/cost",
+        "KMS in the lake account keeps creeping up - monthly trend since june pls",
+        "since 2026-06-01 service=kms account=data-lake monthly",
+    ),
+    # the env tag value, the writer's first reading, as FRESH_53's staging for two projects; weeks run Monday to Sunday,
+    # the last partial, from the writer's example start; the app cannot be told apart beyond the tag
+    (
+        "/cost",
+        "roughly how much r we spending per week on staging for the app?",
+        "since 2026-11-02 tag:env=staging weekly",
+    ),
+    # January to October, by month, as FRESH_41; all accounts is every account anyway
+    (
+        "/cost",
+        "monthly totals YTD thru end of October, all accounts, just one number per month",
+        "2026-01..2026-10 monthly",
+    ),
+    # the team key, as the writer meant it; the untagged share and its percentage are part of every breakdown; no range
+    # typed: this month, as the writer read it
+    ("/tags", "how much of our spend is untagged? CFO keeps asking and I never have a number", "team this month"),
+    # the functions are the Lambda resources; the month so far
+    (
+        "/top-resources",
+        "which lambda functions are eating max cost in ap-southeast-2 this month? kindly revert asap",
+        "this month service=lambda region=ap-southeast-2",
+    ),
+    # the dictated service word is RDS, as the writer meant it; the staging account; September is the period October is
+    # compared with anyway, the two side by side
+    (
+        "/cost",
+        "give me our DS in the staging account for October and September side by side",
+        "2026-10 service=rds account=staging",
+    ),
+    # data transfer out is the Data Transfer service, no direction of transfer in the vocabulary for that region, as
+    # FRESH_55; the data-lake account; the writer's order kept, as FRESH_56
+    (
+        "/cost",
+        "data transfer out of eu-west-1 from data-lake acct, sept vs oct",
+        "2026-09 vs 2026-10 service=data-transfer region=eu-west-1 account=data-lake",
+    ),
+    # a filtered tag breakdown; web and api among the values listed, the untagged share part of every breakdown; no range
+    # typed: this month, as the writer read it
+    (
+        "/tags",
+        "who's paying for cloudfront in front of the app, web team or api team?",
+        "team service=cloudfront this month",
+    ),
+    # the untagged share is part of every breakdown; the billed cost is the default unblended basis; the month so far
+    (
+        "/tags",
+        "hi - how does Nov MTD split across the env tag? prod/dev/staging + untagged. don't need amortized, just what's billed",
+        "env this month",
+    ),
+    # the staging account, as the writer meant it; the present read as the writer read it, the month so far, as FRESH_43;
+    # the creator is shown only where the aws:createdBy tag holds it, a list of its own in /tags
+    (
+        "/top-resources",
+        "top 10 most expensive things in staging rn and who spun them up if you can tell",
+        "10 this month account=staging",
+    ),
+    # the production account, as the writer meant it; the quarter so far
+    ("/cost", "what's the SQS bill for prod so far this quarter", "this quarter service=sqs account=production"),
+    # the same days of last year are the comparison the year so far makes anyway, as FRESH_18 and FRESH_53; the main
+    # changes the writer wants are the causes
+    ("/cost", "anything to worry about for the year? how's 2026 vs 2025 so far", "why ytd"),
+)
+
+FRESH_66_FIRST_SIGHT = (32, 6, 12)
+
+FRESH_66: tuple[tuple[str, str, str], ...] = (
+    # the writer's whole bill, every account and service: the site the writer means is no dimension of the bill; a
+    # month's cost is the last full month, as FRESH_38's checkout a month
+    (
+        "/cost",
+        "hi! sorry if this is a dumb question but how much does our website cost to run per month??",
+        "last month",
+    ),
+    # the production account, as the writer named it; the month so far from the 1st
+    (
+        "/cost",
+        "How much costs EKS in eu-west-1 since begin of this month? Only the production account please, not staging",
+        "this month service=eks region=eu-west-1 account=production",
+    ),
+    # NOT SUPPORTED (hourly): the writer's nearest, Lambda by day from the 24th to today, today's partial day marked so,
+    # as FRESH_38
+    ("/cost", "lambda costs spiking?? need last 48h by the hour", "2026-11-24..2026-11-27 service=lambda daily"),
+    # NOT SUPPORTED (whether the invoice is final): the writer's nearest, October's total as it stands, as FRESH_55; the
+    # total as it is holds fees, credits and tax
+    ("/cost", "What's the October total and is that number final or can it still move? need it for close", "2026-10"),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4,
+    # FRESH_6, FRESH_21, FRESH_46 and FRESH_62 (the FOCUS service category is no dimension either)
+    ("/cost", "EffectiveCost vs BilledCost for Sept, grouped by ServiceCategory pls", "!BilledCost"),
+    # the instances are EC2's; the staging account, as the writer named it
+    (
+        "/top-resources",
+        "which are the 10 most expensive EC2 instances in the staging account in October?",
+        "10 2026-10 service=ec2 account=staging",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, as the writer counted; by month
+    (
+        "/cost",
+        "rough number - what does search cost us per month? customer is asking what a dedicated search tier would run. last 3 full months, project=search",
+        "last 3 months tag:project=search monthly",
+    ),
+    # web and api are among the values listed, the untagged share part of every breakdown; no range typed: this month,
+    # as the writer read it
+    ("/tags", "what does team web spend vs team api? my manager asked lol", "team this month"),
+    # today so far against yesterday, the writer's order kept; today's partial day is marked so
+    (
+        "/cost",
+        "sqs went nuts? compare today vs yesterday, us-east-1",
+        "2026-11-27 vs 2026-11-26 service=sqs region=us-east-1",
+    ),
+    # the credits only by charge class, each service on its own line; the year so far
+    (
+        "/cost",
+        "how much in credits did we receive YTD, and against which services were they applied?",
+        "ytd charge-class=credit by service",
+    ),
+    # Platform among the values listed, the untagged share part of every breakdown; the last whole week, Monday 16 to
+    # Sunday 22
+    (
+        "/tags",
+        "Distribution of costs after tag team for last week. The Platform team I need separately, how much it is",
+        "team last week",
+    ),
+    # no net amortized basis in the grammar: amortized, as FRESH_26, FRESH_46 and FRESH_58; tax and credits left out by
+    # charge class, as FRESH_46 and FRESH_52
+    (
+        "/cost",
+        "MTD net amortized by linked account, excl Tax and Credit charge types",
+        "this month by account amortized charge-class!=tax,credit",
+    ),
+    # the top one first, as FRESH_60 and FRESH_63; the present read as the writer read it, the month so far; all
+    # accounts is every account anyway
+    ("/top-resources", "what's the most expensive thing we have on aws right now", "this month"),
+    # the day before is the day the 25th is compared with anyway, as FRESH_51 and FRESH_56; the accounts, usage types
+    # and resources that moved are among the causes
+    ("/cost", "why did EC2 in us-east-1 jump on the 25th", "why 2026-11-25 service=ec2 region=us-east-1"),
+    # the fourteen whole days before today by the grammar's rule, as the writer counted; the change to the keys is the
+    # writer's context
+    (
+        "/cost",
+        "Please give me the daily costs of KMS for the last 14 days, I want to see if the key rotation has changed something",
+        "last 14 days service=kms daily",
+    ),
+    # tax is its own service, Tax; each account on its own line, as FRESH_61; the writer's optional split by month left
+    # out
+    ("/cost", "Tax for Q3 by account pls - reconciling against the invoices", "2026-q3 service=tax by account"),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12, FRESH_37 and FRESH_64; today's
+    # partial day is marked so
+    ("/cost", "is black friday making the bill go up?? like compared to a normal friday", "2026-11-27 vs 2026-11-20"),
+    # the production account, as the writer meant it; the last full month
+    (
+        "/top-resources",
+        "which resources are behind project=checkout in prod, top 10 by cost last month?",
+        "10 last month tag:project=checkout account=production",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted
+    ("/cost", "any anomalies last 30d?", "anomalies last 30 days"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_64 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "can u tell me if we're over budget for november", "!budget"),
+    # data transfer is the Data Transfer service; week 46 is the period week 47 is compared with anyway, as FRESH_53 and
+    # FRESH_56
+    (
+        "/cost",
+        "is the data transfer cost in week 47 higher than in week 46? Both weeks Monday to Sunday",
+        "2026-w47 service=data-transfer",
+    ),
+    # the month-end forecast with the month so far, as FRESH_55 and FRESH_63
+    ("/cost", "For the Nov accrual: MTD through yesterday + where do we expect to land?", "forecast 2026-11"),
+    # a filtered tag breakdown; the three whole days before today by the grammar's rule, as the writer counted; the
+    # untagged share is part of every breakdown
+    (
+        "/tags",
+        "DynamoDB spend by team past 3 days, need to know whose table is on fire",
+        "team service=dynamodb last 3 days",
+    ),
+    # the project tag value; the two services side by side with their total, as the writer asked; the prospect is the
+    # writer's context
+    (
+        "/cost",
+        "how much did search's cloudfront + s3 cost in ap-southeast-2 last month? AU prospect asking",
+        "last month tag:project=search service=cloudfront,s3 region=ap-southeast-2 by service",
+    ),
+    # a filtered tag breakdown; no blended basis on the bill: the question's own basis, as FRESH_46; the month so far;
+    # the untagged share is part of every breakdown
+    ("/tags", "env split for compute only (EC2+EKS+Lambda) Nov MTD, blended", "env service=ec2,eks,lambda this month"),
+    # the year so far; what the service is goes beyond the bill, only its cost is answered
+    (
+        "/cost",
+        "whats cloudfront?? it showed up on a slide. how much is it costing us this year",
+        "ytd service=cloudfront",
+    ),
+    # the buckets are the S3 resources; the data-lake account; this week from Monday to today
+    (
+        "/top-resources",
+        "which S3 bucket is racking up cost in data-lake, since Monday",
+        "this week service=s3 account=data-lake",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, each account on its own line, as FRESH_61
+    (
+        "/cost",
+        "the SP and RI fees that hit on Nov 1 - how much, split by account?",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # tax is its own service, Tax, left out, as FRESH_61 and FRESH_62
+    (
+        "/cost",
+        "Forecast for end of month, only us-west-2, without tax please",
+        "forecast 2026-11 region=us-west-2 service!=tax",
+    ),
+    # the project tag value; this week from Monday to today by day, today's partial day marked so; the series carries
+    # the average per day too
+    (
+        "/cost",
+        "lambda cost for checkout per day this week? need a per-day number for a proposal",
+        "this week service=lambda tag:project=checkout daily",
+    ),
+    # compute as EC2, EKS and Lambda, as the writer named them, as FRESH_15; the seven whole days before today by the
+    # grammar's rule, the seven before them the period compared with anyway; unblended as the writer asked
+    (
+        "/cost",
+        "run rate check: avg daily unblended for Compute category, last 7d vs prior 7d",
+        "average last 7 days service=ec2,eks,lambda unblended",
+    ),
+    # the untagged share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "How much of September spend can't be attributed to any team? auditors are asking about untagged",
+        "team 2026-09",
+    ),
+    # tax is its own service, Tax; like for like, the complete days of November against the same days of October; the
+    # accounts and regions that moved are among the causes
+    ("/cost", 'umm what is the "tax" line and why is it so big this month vs last??', "why this month service=tax"),
+    # the production account, as the writer meant it; the writer's morning is today, its partial day marked so
+    ("/top-resources", "burning money in prod right now?? top 5 since this morning", "5 today account=production"),
+    # the data-lake account; September is the period October is compared with anyway, as FRESH_59; the usage types,
+    # regions and resources that moved are among the causes
+    (
+        "/cost",
+        "The S3 costs in the data-lake account have since September strongly grown, why?",
+        "why 2026-10 service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (what-if scaling): the writer's nearest, the checkout project's last full month, scaled by hand
+    ("/cost", "what would checkout cost if we 3x the traffic?", "2026-10 tag:project=checkout"),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the writer's word for the
+    # billed basis, as FRESH_4, FRESH_6, FRESH_21, FRESH_46 and FRESH_62
+    (
+        "/cost",
+        "can you show me october amortized vs unamortized? want to see how much of the upfront RI payment gets spread",
+        "!unamortized",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer named it; the quarter so far; the
+    # untagged share is part of every breakdown
+    (
+        "/tags",
+        "breakdown by aws:createdBy for the staging acct, Q4 to date - trying to find who keeps spinning stuff up",
+        "aws:createdBy account=staging this quarter",
+    ),
+    # the whole AWS bill, every account and service
+    ("/cost", "how much did we spend on amazon yesterday", "yesterday"),
+    # data transfer is the Data Transfer service; from Saturday the 21st to today by day, today's partial day marked so
+    (
+        "/cost",
+        "is the data transfer thing still going on? daily since sat pls",
+        "since 2026-11-21 service=data-transfer daily",
+    ),
+    # the tables are the DynamoDB resources; this week from Monday to today
+    (
+        "/top-resources",
+        "Which DynamoDB tables cost the most this week until now (from Monday 23.11.)?",
+        "this week service=dynamodb",
+    ),
+    # tax and credits left out by charge class, as FRESH_46 and FRESH_52; the writer's order kept
+    (
+        "/cost",
+        "compare Oct 26 to Oct 25 total spend, excl tax and credits, board wants YoY",
+        "2026-10 vs 2025-10 charge-class!=tax,credit",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, the writer's first choice; by
+    # month; the project tag value
+    (
+        "/cost",
+        "how much does the checkout thing cost? for the campaign report, last 3 months",
+        "last 3 months tag:project=checkout monthly",
+    ),
+    # NOT SUPPORTED (coverage): the split by charge class, EC2's usage beside the commitment fees, as FRESH_12 and
+    # FRESH_56; the last whole week, Monday 16 to Sunday 22; the fee of the 1st a question of its own
+    (
+        "/cost",
+        "whats our SP coverage looking like? on-demand EC2 last week vs what we pay for the SP",
+        "last week service=ec2 by charge-class",
+    ),
+    # a filtered tag breakdown; the project tag value; no range typed: the last full month, as the writer read it; the
+    # untagged share is part of every breakdown
+    (
+        "/tags",
+        "for project=search how does it split by env? want to strip dev/staging out of the number i give the customer",
+        "env tag:project=search last month",
+    ),
+    # today's cost against the average day of last week, as FRESH_54; today's partial day is marked so
+    (
+        "/cost",
+        "glue job might be stuck in a loop - how much has glue cost today vs an avg day last week",
+        "average 2026-11-27 vs 2026-11-16..2026-11-22 service=glue",
+    ),
+    # all accounts is every account anyway; the last full month; amortized as the writer asked
+    ("/top-resources", "top 20 resources by amortized cost, all accounts, last full month", "20 last month amortized"),
+    # prod, dev and staging among the values listed, the untagged share part of every breakdown; the writer's document
+    # is context
+    ("/tags", "prod vs non-prod for October - need the env split for the capex/opex memo", "env 2026-10"),
+    # the tables are the DynamoDB resources; the project tag value; no range typed: the last full month, as the writer
+    # read it
+    (
+        "/top-resources",
+        "biggest dynamo tables tagged project=checkout, need per-table monthly numbers for sizing",
+        "last month service=dynamodb tag:project=checkout",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's October, to divide by hand, as FRESH_40 and
+    # FRESH_57
+    ("/cost", "per-order cost of checkout in october? we did ~410k orders", "2026-10 tag:project=checkout"),
+)
+
+FRESH_67_FIRST_SIGHT = (28, 6, 16)
+
+FRESH_67: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; the last whole week, Monday 16 to Sunday 22
+    (
+        "/cost",
+        "how much EC2 cost in us-west-2 last week? only prod account",
+        "last week service=ec2 region=us-west-2 account=production",
+    ),
+    # an amount named without the word budget: the month-end forecast with the month so far, held against the writer's
+    # amount by hand, as FRESH_59 and FRESH_62
+    (
+        "/cost",
+        "hey - is team api on track for november? we were given 18k for the month, feels tight",
+        "forecast 2026-11 tag:team=api",
+    ),
+    # yesterday is the day today is compared with anyway, as FRESH_12, FRESH_17 and FRESH_50 (the writer's meaning,
+    # not the nearest reliable day they named as a fallback); today's partial day is marked so
+    ("/cost", "why is today so high?? something spiking", "why today"),
+    # no Graviton usage types in the vocabulary and no percentages in the grammar: EC2 by usage type, the *g lines
+    # among them, as FRESH_30; the writer's latest week against the first week of October, the order typed kept
+    (
+        "/cost",
+        "what share of our EC2 compute is on graviton now vs beginning of october? need it for the steering deck",
+        "2026-11-20..2026-11-26 vs 2026-10-01..2026-10-07 service=ec2 by usage-type",
+    ),
+    # the writer's latest full month, as FRESH_20's monthly cost of a project; its total as it is holds usage, fees,
+    # credits and tax; the writer's optional forecast left out
+    ("/cost", "ok dumb q but whats our aws burn per month rn, just need one number", "last month"),
+    # the writer's days, both included, month first; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "team split for 11/01/2026 - 11/26/2026 pls, same format as finance sheet (web / api / data / Platform / untagged)",
+        "team 2026-11-01..2026-11-26",
+    ),
+    # a filtered tag breakdown; the untagged share is part of every breakdown
+    ("/tags", "for Lambda only, cost by project tag in october?", "project service=lambda 2026-10"),
+    # the writer's last full day, yesterday, today being partial, as the writer meant it; the instances are EC2's; the
+    # production account
+    ("/top-resources", "which ec2 instances cost most in prod last 24h", "yesterday service=ec2 account=production"),
+    # the data team's month-end forecast; the Glue remark is shown beside the rest by service, each against the same
+    # days of October, as FRESH_25's guess at a service
+    (
+        "/cost",
+        "data team here — where do we land end of month? glue feels way up vs october",
+        "forecast 2026-11 tag:team=data by service",
+    ),
+    # weeks run Monday to Sunday, the first and last partial, from 1 October to today; the two regions side by side
+    (
+        "/cost",
+        "weekly spend eu-west-1 vs us-east-1 since oct 1, want to see if the migration is actually shifting anything",
+        "since 2026-10-01 region=eu-west-1,us-east-1 by region weekly",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the writer's nearest, the November month-end forecast, as
+    # FRESH_48, FRESH_50 and FRESH_59
+    (
+        "/cost",
+        "if we keep spending like this how much will aws cost us between now and end of march? trying to plan the raise",
+        "forecast 2026-11",
+    ),
+    # the pasted figures are the writer's context; the day before is the day the 22nd is compared with anyway (the
+    # writer's two days before read as the nearest one), as FRESH_64; the services, accounts and usage types that
+    # moved are among the causes
+    (
+        "/cost",
+        "11/20/2026 $5,912.40   11/21/2026 $6,004.11   11/22/2026 $9,871.56  <-- why the jump on the 22nd",
+        "why 2026-11-22",
+    ),
+    # the buckets are the S3 resources; the month so far
+    ("/top-resources", "top 10 S3 bucket by cost this month", "10 this month service=s3"),
+    # NOT SUPPORTED (hours), as the writer said: the writer's nearest, Lambda by day from the 20th to today, today's
+    # partial day among them, as FRESH_46; the guess at the checkout function is no filter
+    (
+        "/cost",
+        "lambda cost last few hrs looks insane?? checkout fn retrying maybe",
+        "since 2026-11-20 service=lambda daily",
+    ),
+    # a filtered tag breakdown; dev and prod among the values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "web team - how much of our stuff is env=dev vs prod this month? feels like dev is eating our budget",
+        "env tag:team=web this month",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; NOT SUPPORTED (leaving instance
+    # families out): the ranking, the Graviton ones read off by hand, as FRESH_30; no range typed: this month, as the
+    # writer read it
+    (
+        "/top-resources",
+        "biggest non-graviton ec2 instances still in prod? need a hit list for the migration",
+        "this month service=ec2 account=production",
+    ),
+    # the year so far; its total as it is holds fees, credits and tax
+    ("/cost", "total aws spend 2026 so far? investors asking, need it today", "ytd"),
+    # the staging account by its id; like for like, the complete days of November against the same days of October (a
+    # whole month against a part has no form); the services and usage types that moved are among the causes, as
+    # FRESH_32's pasted figures
+    (
+        "/cost",
+        "Staging acct 210987654321 — Oct: $12,340 / Nov MTD: $14,102 ?? how is MTD already higher than all of oct",
+        "why this month account=staging",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway
+    ("/cost", "RDS cost compare this week and last week, eu-west-1 only", "this week service=rds region=eu-west-1"),
+    # the writer's days, 1 to 26 November, today's partial day left out, as FRESH_58 and FRESH_64
+    ("/cost", "any weird days this month", "anomalies 2026-11-01..2026-11-26"),
+    # the month-end forecast against October, as FRESH_4, FRESH_50 and FRESH_64; the tag value and the service
+    (
+        "/cost",
+        "Platform team EKS so far in Nov - are we gonna end up over what we spent in Oct?",
+        "forecast 2026-11 service=eks tag:team=Platform",
+    ),
+    # the writer's days from the 9th to yesterday, by day, as FRESH_50; the same number of days just before the 9th is
+    # the period compared with anyway; the writer's ideal split by region left out
+    (
+        "/cost",
+        "what's data transfer costing us since we started replicating into eu-west-1 (started ~Nov 9)? daily pls",
+        "2026-11-09..2026-11-26 service=data-transfer daily",
+    ),
+    # usage, fees, tax and credits apart by charge class, the net being the total; the month so far
+    (
+        "/cost",
+        "how much of our bill is actually covered by credits rn? like what do we pay net after the activate credits",
+        "this month by charge-class",
+    ),
+    # NOT SUPPORTED (reconciling the invoice document): the writer's nearest, the tax line for October by account, as
+    # the writer asked
+    (
+        "/cost",
+        "Cost Explorer says Tax $3,118.09 for Oct but the invoice says $3,204.55. can u show tax by account for Oct 2026",
+        "2026-10 service=tax by account",
+    ),
+    # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "project tag breakdown data-lake account last month, how much is untagged?",
+        "project account=data-lake last month",
+    ),
+    # the tables are the DynamoDB resources; the latest complete day, as the writer read it, as FRESH_45 and FRESH_52
+    ("/top-resources", "dynamo tables most expensive rn", "yesterday service=dynamodb"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway
+    ("/cost", "quick one: search project month to date vs same point last month?", "this month tag:project=search"),
+    # no instance family usage types in the vocabulary: EC2 by usage type, the two families among them, as FRESH_30;
+    # the thirty whole days before today by the grammar's rule, as the writer counted
+    ("/cost", "daily ec2 c6i vs c7g over last 30 days", "last 30 days service=ec2 by usage-type daily"),
+    # the writer's latest full month, to check against the writer's figure; the three most expensive services
+    (
+        "/cost",
+        "we're at like 180k/mo on aws?? that seems crazy. top 3 things driving it?",
+        "last month by service top 3",
+    ),
+    # dates day first, as the writer meant them; the writer's order kept; the difference by service, as the writer
+    # asked
+    (
+        "/cost",
+        "pls compare 01/11/2026-15/11/2026 vs 16/10/2026-31/10/2026",
+        "2026-11-01..2026-11-15 vs 2026-10-16..2026-10-31 by service",
+    ),
+    # like for like: the complete days of November against the same days of October; the accounts, regions and usage
+    # types that moved are among the causes
+    ("/cost", "KMS cost why increase in november?", "why this month service=kms"),
+    # the production account, as the writer meant it; the day before is the day yesterday is compared with anyway
+    ("/cost", "sqs prod yesterday vs day before", "yesterday service=sqs account=production"),
+    # a filtered tag breakdown; the staging account; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "how much in staging acct has no team tag at all this month? i keep getting pinged about untagged stuff that isnt mine",
+        "team account=staging this month",
+    ),
+    # the instances are RDS's resources; no range typed: this month, as the writer read it; which are to be moved is
+    # read off by hand
+    (
+        "/top-resources",
+        "top rds instances still in us-east-1 that we haven't moved yet",
+        "this month service=rds region=us-east-1",
+    ),
+    # the month-end forecast; the total as it is holds the fees of the 1st, credits and tax
+    (
+        "/cost",
+        "what's november gonna come to all in? incl tax and that savings plan fee on the 1st",
+        "forecast 2026-11",
+    ),
+    # the pasted row is the writer's context; the production account by its id; the day before is the day compared
+    # with anyway (the writer's days before read as the nearest one), as FRESH_64; the usage types that moved are
+    # among the causes
+    (
+        "/cost",
+        "123456789012 | us-east-1 | AmazonEC2 | 2026-11-25 | 3,402.18   <- like 2x normal, whats going on",
+        "why 2026-11-25 service=ec2 account=production region=us-east-1",
+    ),
+    # the staging account; this week from Monday to today, today's partial day marked so
+    ("/cost", "give day by day total cost for staging account this week", "this week account=staging daily"),
+    # last Black Friday is 2025-11-28; the writer's order kept, as FRESH_62; today's partial day is marked so
+    ("/cost", "cloudfront last black friday vs today? traffic is nuts", "2025-11-28 vs 2026-11-27 service=cloudfront"),
+    # the quarter's total with each month apart
+    (
+        "/cost",
+        "Hi! For api team what did we spend in Q3, total + per month? trying to set next year's numbers. thanks!",
+        "2026-q3 tag:team=api monthly",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged share is part of every
+    # breakdown
+    ("/tags", "which teams have most EC2 spend? want to know who to chase for graviton", "team service=ec2 this month"),
+    # NOT SUPPORTED (runway): the writer's nearest, the year so far by month, November partial
+    ("/cost", "runway math - what did aws cost us each month this year?", "ytd monthly"),
+    # the instances are EC2's; the seven whole days before today by the grammar's rule; the writer's instance and its
+    # rank read off the list
+    (
+        "/top-resources",
+        "i-0a3f9c2e71b84d5e6 shows $2,310 last 7 days on the dashboard - is that our top one or are there bigger?",
+        "last 7 days service=ec2",
+    ),
+    # a filtered tag breakdown; the thirty whole days before today by the grammar's rule; the untagged share is part
+    # of every breakdown
+    ("/tags", "aws:createdBy split for s3 cost, last 30 day", "aws:createdBy service=s3 last 30 days"),
+    # a follow-up whose spike is not known, read on its own: the writer's days from the 20th to today by day, today's
+    # partial day among them
+    ("/cost", "did the spike stop", "since 2026-11-20 daily"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_63 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "can u tell me if data team is over budget?", "!budget"),
+    # NOT SUPPORTED (which resources are duplicates): the writer's nearest, the three services in the two regions by
+    # region and service; like for like, the same days of October
+    (
+        "/cost",
+        "how much are we paying double during the cutover? us-east-1 + eu-west-1 both running (rds, ec2, s3)",
+        "this month service=rds,ec2,s3 region=us-east-1,eu-west-1 by region, service",
+    ),
+    # no range typed: this month, as the writer read it; the shares are part of every breakdown, the untagged one
+    # among them
+    ("/tags", "what % of spend is env dev/staging vs prod? my gut says it should be way under 20%", "env this month"),
+    # the charge classes of the day apart, the commitment fees booked on the 1st among them, as FRESH_49 and FRESH_64;
+    # the day before is the day compared with anyway
+    (
+        "/cost",
+        "Nov 1: $28,441.90 (??) normal days are ~$6k. is that the SP/RI fee thing?",
+        "2026-11-01 by charge-class",
+    ),
+    # the jobs are the Glue resources; the data-lake account
+    (
+        "/top-resources",
+        "glue job most expensive in data-lake account, october",
+        "2026-10 service=glue account=data-lake",
+    ),
+    # the clusters are the EKS resources; the latest complete day, as the writer read it, as FRESH_45 and FRESH_52
+    ("/top-resources", "whats burning money in eks cluster rn", "yesterday service=eks"),
+)
+
+FRESH_68_FIRST_SIGHT = (35, 8, 7)
+
+FRESH_68: tuple[tuple[str, str, str], ...] = (
+    # the instances are EC2's; this week from Monday to today; the holiday traffic is the writer's context
+    (
+        "/top-resources",
+        "which ec2 instances are costing the most this week? autoscaler's gone a bit mad with black friday traffic",
+        "this week service=ec2",
+    ),
+    # the fortnight by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_1, FRESH_4 and FRESH_6; by day; NOT SUPPORTED (another currency, no exchange rates): the series
+    # in the billing currency, the writer's nearest, as FRESH_39, FRESH_42 and FRESH_63
+    ("/cost", "whats the damage over the last fortnight, roughly how many quid a day?", "last 2 weeks daily"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_20 and FRESH_61; the CDN service misspelt is CloudFront
+    ("/cost", "cloudfrnt this week vs last week pls, cheers", "this week service=cloudfront"),
+    # the DB instances are the RDS resources; the month so far
+    (
+        "/top-resources",
+        "which rds boxes in eu-west-1 are the priciest this month?",
+        "this month service=rds region=eu-west-1",
+    ),
+    # the couple of days by the grammar's rule, the two whole days before today (the writer counted today in), as
+    # FRESH_6; the services and accounts behind each day are part of the answer; the page is the writer's context
+    (
+        "/cost",
+        "anything dodgy on the bill the last couple of days? got paged at 3am and want to rule out something daft",
+        "anomalies last 2 days",
+    ),
+    # the month-end forecast against October, as FRESH_4, FRESH_40 and FRESH_64
+    ("/cost", "where's november going to land then? reckon we'll blow past october", "forecast 2026-11"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_26; the regions, accounts
+    # and usage types that moved are among the causes
+    ("/cost", "why has data transfer shot up since monday? bloody hell", "why this week service=data-transfer"),
+    # the month so far; Platform among the values listed beside the other teams, its share and the untagged share part
+    # of every breakdown
+    (
+        "/tags",
+        "team split for this month please, want to see how much Platform is hoovering up compared to everyone else",
+        "team this month",
+    ),
+    # tax is its own service, Tax, as FRESH_48 and FRESH_60; all accounts is every account anyway; the reconciliation
+    # is the writer's context
+    (
+        "/cost",
+        "What was the total tax charged on the October 2026 bill? Need it for the VAT reconciliation.",
+        "2026-10 service=tax",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, as FRESH_42, FRESH_50 and FRESH_61; each account on its
+    # own line
+    (
+        "/cost",
+        "can you give me the savings plan + RI fees that hit on 1 nov, split by account",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # the credits only by charge class, each account on its own line, as FRESH_59 and FRESH_62; the year so far
+    ("/cost", "credits applied YTD? and which accts got them", "ytd charge-class=credit by account"),
+    # refunds are the adjustment class, as FRESH_7, FRESH_9 and FRESH_34; each service on its own line
+    ("/cost", "did we recieve any refunds in Q3, and if so what for", "2026-q3 charge-class=adjustment by service"),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_46, FRESH_52 and FRESH_63
+    (
+        "/cost",
+        "Need October's total excluding tax and excluding credits, ie just gross usage + fees",
+        "2026-10 charge-class!=tax,credit",
+    ),
+    # tax is its own service, Tax; the writer's ten months of this year, by month
+    ("/cost", "tax by month for this yr, jan thru oct", "2026-01..2026-10 service=tax monthly"),
+    # tax is its own service, Tax; the data-lake account; like for like: the complete days of November against the
+    # same days of October, the period compared with anyway, as FRESH_60 and FRESH_61; the accrual is the writer's
+    # context
+    (
+        "/cost",
+        "is tax on the data-lake account higher than last month? the nov accrual looks off to me",
+        "this month service=tax account=data-lake",
+    ),
+    # the last full month; the team values are listed in every breakdown, the untagged share its own line
+    (
+        "/tags",
+        "For the month-end cross-charge I need October cost by team tag, with untagged shown separately please",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (invoice number): the writer's nearest, the September total, as FRESH_8 and FRESH_51
+    ("/cost", "Could you pull the invoice number and total for the September AWS bill? AP are chasing it", "2026-09"),
+    # the eight whole weeks before this one, Monday to Sunday, week by week; all accounts is every account anyway
+    ("/cost", "weekly totals for the last 8 wks (mon-sun), all accounts", "last 8 weeks weekly"),
+    # the month so far; no percentages in the grammar: the top five beside the total they are shares of, read off by
+    # hand, as FRESH_7 and FRESH_14
+    ("/cost", "top 5 services by cost nov MTD with % share of total", "this month by service top 5"),
+    # the writer's days, both included, by day; the production account, as the writer meant it
+    (
+        "/cost",
+        "daily s3 for the prod account, 1st to 26th nov",
+        "2026-11-01..2026-11-26 service=s3 account=production daily",
+    ),
+    # the functions are the Lambda resources; the thirty whole days before today by the grammar's rule, as the writer
+    # counted
+    ("/top-resources", "top 10 lambda functions by spend, last 30 days", "10 last 30 days service=lambda"),
+    # the shares and the untagged share are part of every breakdown; the quarter, July to September
+    ("/tags", "env breakdown as percentages for q3", "env 2026-q3"),
+    # the whole of October against November so far, the earlier month first, both kept, as FRESH_10, FRESH_36 and
+    # FRESH_42; every region named one by one keeps none out, each on its own line
+    (
+        "/cost",
+        "region split oct vs nov-to-date, want us-east-1 / us-west-2 / eu-west-1 / ap-southeast-2 side by side",
+        "2026-10 vs 2026-11 by region",
+    ),
+    # today so far against Black Friday last year, 2025-11-28, the writer's order kept, as FRESH_6 and FRESH_42;
+    # today's partial day is marked so in the answer; one day each side needs no time step
+    (
+        "/cost",
+        "compare today (BF) with last years black friday 28 nov 2025, total spend, daily granularity is fine",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # a filtered tag breakdown; the last full month; the untagged share is part of every breakdown
+    ("/tags", "project tag breakdown for dynamodb only, last month", "project service=dynamodb last month"),
+    # the untagged share, its amount and percentage, is part of every breakdown; the month so far
+    ("/tags", "how much of this month's spend has no team tag on it at all?", "team this month"),
+    # the creator tag; the 7 whole days before today by the grammar's rule, as the writer counted; the untagged share
+    # is part of every breakdown
+    (
+        "/tags",
+        "breakdown by aws:createdBy for the last 7 days. want to see who is spinning stuff up",
+        "aws:createdBy last 7 days",
+    ),
+    # no range typed: this month, as the writer read it; each service and account on its own line, as the writer
+    # asked; October is the period compared with anyway, any earlier spend shown in the change; a zero total is the
+    # answer
+    (
+        "/cost",
+        "are we spending anything in ap-southeast-2?? we shouldnt have anything there afaik",
+        "this month region=ap-southeast-2 by service, account",
+    ),
+    # untagged as the writer read it, none of the env, team and project tags, as FRESH_18; the production account, as
+    # the writer meant it; the present read as the writer read it, the month so far, as FRESH_43
+    (
+        "/top-resources",
+        "biggest untagged resources in the prod account rn",
+        "this month account=production tag:env=untagged tag:team=untagged tag:project=untagged",
+    ),
+    # from 1 September to today; each account on its own line; the writer's ideal split by month not typed, left out,
+    # as FRESH_53 and FRESH_61; the alerts are the writer's context
+    (
+        "/cost",
+        "kms spend by account since sept, seeing loads of key usage alerts",
+        "since 2026-09-01 service=kms by account",
+    ),
+    # the instances are EC2's; no range typed: this month, as the writer read it; NOT SUPPORTED (an approved list of
+    # creators): the ranking by cost, the writer's nearest, each one's creator checked by hand, as FRESH_24 and
+    # FRESH_34
+    (
+        "/top-resources",
+        "which ec2 instances in us-west-2 were launched by someone not on our approved list? costliest first",
+        "this month service=ec2 region=us-west-2",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_53, FRESH_55 and FRESH_62; the data-lake account; Glue is the writer's focus, not a filter, as
+    # FRESH_37 (each service's unusual days are part of the answer)
+    (
+        "/cost",
+        "any unusual spikes in the data-lake acct in the last 2 weeks? glue esp",
+        "anomalies last 2 weeks account=data-lake",
+    ),
+    # no filter keeps only the services absent before: the month so far by service, each one's change against the same
+    # days of October, the new ones marked so, the writer's nearest
+    ("/cost", "any services showing up on the bill this month that werent there in october?", "this month by service"),
+    # NOT SUPPORTED (owners, incident tickets): the writer's nearest; like for like: this week's complete days against
+    # the same days of last week, as FRESH_26; the accounts and usage types that moved are among the causes
+    (
+        "/cost",
+        "sqs in eu-west-1 went up a lot this week - who owns it and is there an incident ticket already?",
+        "why this week service=sqs region=eu-west-1",
+    ),
+    # the staging account, as the writer meant it
+    ("/cost", "how much did staging cost yesterday?", "yesterday account=staging"),
+    # the staging account, as the writer meant it, misspelt; this week from Monday to today, by day; the test day read
+    # off the series
+    ("/cost", "stagin spend per day this week, did tuesdays load test show up?", "this week account=staging daily"),
+    # the staging account, as the writer named it; the month so far
+    ("/top-resources", "top 5 most expensive things in the staging account this month", "5 this month account=staging"),
+    # an amount without the word budget: the month-end forecast, held against the writer's figure by hand, as
+    # FRESH_39, FRESH_57 and FRESH_63; the staging account
+    ("/cost", "is staging going to go over $5k this month?", "forecast 2026-11 account=staging"),
+    # a filtered tag breakdown; the staging account; no range typed: this month, as the writer read it; the values are
+    # ranked by cost, the untagged share part of every breakdown
+    ("/tags", "in the staging acct, which team is burning the most?", "team account=staging this month"),
+    # September is the period October is compared with anyway, as FRESH_62; the staging account, as the writer meant
+    # it
+    ("/cost", "rds on staging last month vs the month before", "2026-10 service=rds account=staging"),
+    # the instances are EC2's; the writer's weekend, both days included; the staging account
+    (
+        "/top-resources",
+        "any ec2 left running in staging over the weekend of 21-22 nov? most expensive ones",
+        "2026-11-21..2026-11-22 service=ec2 account=staging",
+    ),
+    # the writer's days from the 10th to today, by day; the staging account, as the writer meant it; the new cluster
+    # is the writer's context
+    (
+        "/cost",
+        "eks cost for staging since we spun up the new cluster on the 10th, day by day",
+        "since 2026-11-10 service=eks account=staging daily",
+    ),
+    # the project tag value; the year so far by month, November partial, as FRESH_54 and FRESH_63; the new role is the
+    # writer's context
+    (
+        "/cost",
+        "Hi! I've just joined as engineering manager for the checkout team and I'm still getting my head around our cloud costs. Could you tell me how much the checkout project has cost each month since the start of the year? Thank you so much!",
+        "ytd tag:project=checkout monthly",
+    ),
+    # September is the period October is compared with anyway; the services, accounts and regions that moved are among
+    # the causes
+    (
+        "/cost",
+        "Hello, apologies if this is a basic question. Finance has asked me to explain why our AWS bill in October was higher than in September. I'm not very familiar with AWS yet, so a plain-language summary of the main drivers would be really helpful.",
+        "why 2026-10",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_63 (the writer's nearest, the
+    # quarter so far with the forecast, was not taken)
+    (
+        "/cost",
+        "Good morning. I'm preparing for a leadership meeting on Monday and I'd like to know whether we're on track against our Q4 cloud budget. Is there a way to see where we stand?",
+        "!budget",
+    ),
+    # the month so far; the project values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "Hi there, I manage the search and data folks. Before I go and talk to them, could you show me how this month's spend breaks down by project? I'm especially interested in how much has no project tag, since I suspect that's where the surprises are.",
+        "project this month",
+    ),
+    # the tables are the DynamoDB resources; the last 3 months by the grammar's rule, the three full months before
+    # this one (the writer counted days back from today), as FRESH_13
+    (
+        "/top-resources",
+        "Hello! My team inherited a bunch of DynamoDB tables from another team and nobody is sure which ones are the expensive ones. Could you list the costliest tables over the last three months, please?",
+        "last 3 months service=dynamodb",
+    ),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_12 and FRESH_64; today's partial day
+    # is marked so in the answer
+    (
+        "/cost",
+        "Hi, quick context: we're running our big Black Friday sale today and the CEO asked how much extra AWS is costing us compared to a normal Friday. Could you compare today with last Friday, the 20th? Thanks in advance!",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; each account on its own line
+    (
+        "/cost",
+        "Sorry to bother you. I'm putting together an overview for my boss - could you give me the total spend for the last full week, split by AWS account, so I can see production vs staging vs the data lake?",
+        "last week by account",
+    ),
+    # the last 6 months by the grammar's rule, the six full months before this one (the writer's alternative), as
+    # FRESH_42 and FRESH_62; no percentages in the grammar: the breakdown they are shares of, Lambda among the
+    # services, as FRESH_7, FRESH_14 and FRESH_64
+    (
+        "/cost",
+        'Hi all, new here. I keep hearing that Lambda is "basically nothing" on our bill, but I\'d like to check that. What did Lambda cost in total over the last 6 months, and what share of the overall bill is that?',
+        "last 6 months by service",
     ),
 )

@@ -143,6 +143,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_63_FIRST_SIGHT,
     FRESH_64,
     FRESH_64_FIRST_SIGHT,
+    FRESH_65,
+    FRESH_65_FIRST_SIGHT,
+    FRESH_66,
+    FRESH_66_FIRST_SIGHT,
+    FRESH_67,
+    FRESH_67_FIRST_SIGHT,
+    FRESH_68,
+    FRESH_68_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -364,7 +372,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=27, wrong=16),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=28, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=38, wrong=8),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
@@ -372,7 +380,7 @@ BLIND_BATCHES = (
     # sent to `/cost` by resource
     # `Total EKS cost Q3 vs Q4-to-date, normalised per day since the periods are different lengths ...`: the `since`
     # clause gives no date, so it is read past (was refused naming `since`), leaving totals, not averages
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=34, wrong=14),
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=35, wrong=13),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
@@ -406,7 +414,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=42, wrong=8),
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
-    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=38, wrong=12),
+    BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=39, wrong=11),
     BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
@@ -416,7 +424,7 @@ BLIND_BATCHES = (
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=30, wrong=12),
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=31, wrong=12),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=10),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
@@ -425,7 +433,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=38, wrong=11),
     # held back unread to the end of their stop and scored (first sight on a7459e7: 21/10/19 and 29/6/15 at the
     # end), then read at its very end
-    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=30, wrong=18),
+    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=31, wrong=18),
     BlindBatch(
         "FRESH_47",
         FRESH_47,
@@ -452,7 +460,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget"}),
     ),
     # first sight on faac62b; the fiftieth read in its stop, the other two held back unread to its end, only scored
-    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_50", FRESH_50, FRESH_50_FIRST_SIGHT, right=29, wrong=14),
     # read in the next stop: `October total before tax` now the total without tax (was refused naming `before`),
     # where the translator wrote the split by charge class; `the dev env cost for nov so far and what itll end at`:
     # November's (was refused naming `end`), where the translator wrote October and November month by month
@@ -464,7 +472,7 @@ BLIND_BATCHES = (
     # wrote the days so far of both; `is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide`:
     # the quarter's forecast, the purpose read past (was refused naming `flat/up/down`), where the translator wrote
     # the quarter so far
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=31, wrong=16),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=32, wrong=16),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
@@ -481,18 +489,26 @@ BLIND_BATCHES = (
     # to the end and only scored; first sight on 26ff7cb, `FRESH_57` and `FRESH_58` read, `FRESH_59` held back; first
     # sight on 2729a71, `FRESH_60` and `FRESH_61` read
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=34, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
     ),
-    BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=38, wrong=9, shared=frozenset({"and staging?"})),
-    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=29, wrong=12),
-    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=31, wrong=15),
+    BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=39, wrong=9, shared=frozenset({"and staging?"})),
+    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=32, wrong=10),
+    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=32, wrong=14),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
     BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=33, wrong=10),
     BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=31, wrong=12),
-    BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=24, wrong=18),
+    BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=29, wrong=15),
+    # the next stop's: first sight on 5ce195a, `FRESH_65` and `FRESH_66` read, `FRESH_67` and `FRESH_68` held back
+    # unread to its end and only scored
+    BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=33, wrong=9),
+    # `biggest dynamo tables tagged project=checkout, need per-table monthly numbers for sizing`: month by month
+    # since June (was refused naming `sizing`), where the translator wrote last month
+    BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_67", FRESH_67, FRESH_67_FIRST_SIGHT, right=28, wrong=16),
+    BlindBatch("FRESH_68", FRESH_68, FRESH_68_FIRST_SIGHT, right=35, wrong=7),
 )
 
 

@@ -1,0 +1,123 @@
+"""The grammar meets people (stop 29's rules): years written after a span or a quarter, a tag key filtered twice,
+values asked together or apart, one value against the rest, tags with no value, bases named in Cost Explorer's
+words, and a few words of chat. Each test asserts the question read and, where the bot says how it read it, the
+sentence a person reads. Today is Friday 2026-11-27; `tests.billing.phrasings.VOCAB` holds the accounts
+production, staging and data-lake, the tag keys team, env, project and aws:createdBy, and the services of the bill."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.billing.grammar import parse_query
+from bot.billing.model import CostQuery
+from bot.errors import UsageError
+from commands import tags, top_resources
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
+
+
+def parse(text: str) -> CostQuery:
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a year after a span of months is both ends' year; `this/last year` after a quarter or half is its year
+        (
+            "total spend Jan–Oct 2026 vs Jan–Oct 2025, excluding tax",
+            "2026-01..2026-10 vs 2025-01..2025-10 service!=tax",
+        ),
+        ("jan to oct 2025 by service", "2025-01..2025-10 by service"),
+        ("sep - nov 2025", "2025-09..2025-11"),
+        ("cloudfront, Q3 this year vs Q3 last year", "2026-q3 vs 2025-q3 service=cloudfront"),
+        ("h1 of last year", "2025-01..2025-06"),
+        ("oct of last year", "2025-10"),
+        # `may` beside who may: the verb, no month
+        (
+            "May I ask the cost of the data team (team tag = data) by service for last month?",
+            "last month tag:team=data by service",
+        ),
+        ("it may be high last month", "last month"),
+        ("what did we spend in May", "2026-05"),
+        # one key filtered twice: a line item holds one value, so either value
+        ("project=search and project=checkout, 16-22 nov", "2026-11-16..2026-11-22 tag:project=search,checkout"),
+        (
+            "project=search and project=checkout, 16-22 nov, separately pls",
+            "2026-11-16..2026-11-22 tag:project=search,checkout by tag:project",
+        ),
+        # several values as one sum, or a line each
+        (
+            "ec2 + eks combined in us-west-2, week over week, last 4 weeks",
+            "last 4 weeks service=ec2,eks region=us-west-2 weekly",
+        ),
+        (
+            "ec2 + eks in us-west-2, week over week, last 4 weeks",
+            "last 4 weeks service=ec2,eks region=us-west-2 weekly by service",
+        ),
+        ("s3 and glue separately last month", "last month service=s3,glue by service"),
+        ("kms + sqs monthly combined", "since 2026-06-01 service=kms,sqs monthly"),
+        # a tag with no value
+        ("where aws:createdBy is empty, prod acct", "account=production tag:aws:createdBy=untagged"),
+        ("team tag missing last month", "last month tag:team=untagged"),
+        # Cost Explorer's bases
+        ("MTD net amortized by linked account", "this month by account amortized"),
+        ("EC2 spend Oct 2025 vs Oct 2026 net of savings plans, can you?", "2025-10 vs 2026-10 service=ec2 amortized"),
+        ("nov mtd by account, don't need amortized, just what's billed", "this month by account unblended"),
+        ("the net amortized for Nov so far, charge type Usage only", "this month amortized charge-class=usage"),
+        # chat's words
+        ("credits this year, and in which months?", "this year charge-class=credit monthly"),
+        (
+            "RDS in us-east-1 from 1st nov to till date, day wise",
+            "2026-11-01..2026-11-27 service=rds region=us-east-1 daily",
+        ),
+        ("cost for data-lake a/c this month", "this month account=data-lake"),
+        ("lambda, yday only", "yesterday service=lambda"),
+        (
+            "compare august and september for lambda, the september seems much bigger no?",
+            "2026-08 vs 2026-09 service=lambda",
+        ),
+        ("yesterday vs the same day of last week, data transfer", "yesterday vs 2026-11-19 service=data-transfer"),
+        ("WoW by service, this wk vs last (weeks start Mon)", "this week by service"),
+        ("oct total by account, needs to include tax + credits", "2026-10 by account"),
+        (
+            "the SP and RI fees on nov 1, need the split between the two",
+            "2026-11-01 charge-class=recurring,one-time by usage-type",
+        ),
+    ],
+)
+def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_one_value_against_the_rest_is_every_value_side_by_side_said() -> None:
+    query = parse("prod vs non-prod for October")
+    assert without_labels(query) == without_labels(parse("2026-10 by account"))
+    assert "Read `prod` against the rest as every account side by side." in query.readings
+    assert without_labels(parse("web vs everyone else last month")) == without_labels(parse("last month by tag:team"))
+
+
+def test_a_count_in_doubt_is_the_larger_said() -> None:
+    query = parse("ec2 last 3-4 days")
+    assert without_labels(query) == without_labels(parse("last 4 days service=ec2"))
+    assert "Read `last 3-4` as the last 4." in query.readings
+
+
+def test_a_key_filtered_both_in_and_out_is_still_refused() -> None:
+    with pytest.raises(UsageError, match="`service` is filtered twice"):
+        parse("service=ec2 service!=s3")
+
+
+def test_tags_lists_the_tag_whose_values_an_account_shares() -> None:
+    query = tags.parse("prod vs non-prod for October - need the env split", today=TODAY, vocabulary=VOCAB)
+    assert (query.key, query.time_range.label, query.filters) == ("user:env", "2026-10", ())
+    assert query.readings == ("Read `prod` against the rest as every tag:env side by side.",)
+    staged = tags.parse("whats staging costing vs prod this month", today=TODAY, vocabulary=VOCAB)
+    assert (staged.key, staged.time_range.label, staged.filters, staged.readings) == ("user:env", "this month", (), ())
+    with pytest.raises(UsageError, match="`by account`: `/tags` lists tag keys"):
+        tags.parse("spend by account last month", today=TODAY, vocabulary=VOCAB)
+
+
+def test_top_resources_reads_a_sort_order_and_a_short_day() -> None:
+    query = top_resources.parse("lambda fns sorted by cost desc, yday only", today=TODAY, vocabulary=VOCAB)
+    assert query == top_resources.parse("yesterday service=lambda", today=TODAY, vocabulary=VOCAB)
+    assert query.readings == ()
