@@ -929,14 +929,11 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.WORD, pair[2], tok.position),
                 ]
         # `where aws:createdBy is empty`, `team tag missing`: untagged (`no team tag`)
-        for j in range(len(joined)):
-            key = self.tag_key_word(joined[j].text) if joined[j].lower not in ("tag", "tags") else None
-            if key is None:
-                continue
-            tagged = j + 1 < len(joined) and joined[j + 1].lower in ("tag", "tags")
+        for j in range(len(joined) - 1):
+            tagged = joined[j + 1].lower in ("tag", "tags")
             after = [t.lower for t in joined[j + 1 + tagged : j + 3 + tagged]]
             empty = (after[:1] and after[0] in _EMPTY) or (after[:1] == ["is"] and after[1:] and after[1] in _EMPTY)
-            if empty:
+            if empty and joined[j].lower not in ("tag", "tags") and self.tag_key_word(joined[j].text) is not None:
                 end = j + 1 + tagged + (2 if after[0] == "is" else 1)
                 joined[j:end] = [Token(Kind.WORD, w, joined[j].position) for w in ("no", joined[j].text, "tag")]
                 break
