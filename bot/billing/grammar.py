@@ -759,7 +759,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             # out (`regions other than us-east-1`: the others, each), it groups.
             if ref not in filtered and ref not in out.group_by and self.allow_group_by:
                 out.add_group(ref, self.vocabulary)
-        self.side_by_side(chosen, typed)
+        unusual_days = (out.unusual or out.question is Question.ANOMALIES) and not self.asks_a_series()
+        self.side_by_side(chosen, typed, unusual_days=unusual_days)
         self.against_the_rest()
         self.share_of_total(chosen, typed)
         self.every_value_named(named_in_words)

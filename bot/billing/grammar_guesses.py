@@ -118,6 +118,8 @@ _PURPOSE = re.compile(
     r"((?:([,;]|\s[-–—])|[.?!])\s*|\s(?=so\s))(?:i\s+|i'?m\s+|am\s+|we'?re\s+|we\s+are\s+|just\s+)?"
     r"(?:trying to|want to see if|wanna see if|so\s+(?:that\s+)?(?:i|we)\s+can|(?:want|wanna|need) to (?:say|tell)"
     r"|looking (?:at|into) (?=\w+ing\b)|planning (?:to|on)|thinking (?:of|about)|considering"
+    # `need to bill my hours to the client and justify the infra`: what the answer is for
+    r"|needs? to (?:bill|allocate|justify|charge|explain|present|report|plan|decide|size|budget|pitch|defend)\b"
     # `— don't want the SP fee on the 1st skewing the run rate`: a worry about the answer, no filter
     r"|(?:i\s+|we\s+)?don'?t want\b(?=[^.?!]{0,60}\b(?:skew|mess|inflat|distort|doubl)))\b",
     re.IGNORECASE,

@@ -178,6 +178,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("broken", "out", "by"), ("broken", "down", "by")), ("by",)),
     # `the SP and RI fees, need the split between the two`: each on its own line
     **dict.fromkeys((("split", "between", "the", "two"), ("split", "between", "them")), ("separately",)),
+    # `are we ok this month?`: whether the month is on track, the forecast
+    **{("are", "we", ok): ("are", "we", "on", "track") for ok in ("ok", "okay", "good", "fine", "alright", "all")},
+    # `since last 4 days` (Indian English): the last ones
+    **{("since", "last", str(n), unit): ("last", str(n), unit) for n in range(2, 32) for unit in ("days", "weeks")},
+    # `cloudfront in front of the app`: where it stands, no word of the question
+    ("in", "front", "of"): ("of",),
     # `a/c` (Indian English): the account
     ("a/c",): ("account",),
     # `from 1st nov to till date`: to date
@@ -740,14 +746,14 @@ class PrepassReader(ContextPhraseReader):
         needed`)."""
         # `prod vs non-prod`, `prod vs non prod`: the one against the rest (`Rows.against_the_rest`)
         for j in range(1, len(joined) - 1):
-            value, after = joined[j - 1].lower, joined[j + 1].lower
-            if joined[j].lower in VERSUS_WORDS and after in (f"non-{value}", f"non{value}", "non"):
+            value, other = joined[j - 1].lower, joined[j + 1].lower
+            if joined[j].lower in VERSUS_WORDS and other in (f"non-{value}", f"non{value}", "non"):
                 spelled = j + 2 < len(joined) and joined[j + 2].lower == value
-                if after == "non" and not spelled:
+                if other == "non" and not spelled:
                     continue
-                typed = " ".join(t.text for t in joined[j + 1 : j + 2 + (after == "non")])
+                typed = " ".join(t.text for t in joined[j + 1 : j + 2 + (other == "non")])
                 position = joined[j + 1].position
-                joined[j + 1 : j + 2 + (after == "non")] = [Token(Kind.WORD, w, position) for w in ("the", "rest")]
+                joined[j + 1 : j + 2 + (other == "non")] = [Token(Kind.WORD, w, position) for w in ("the", "rest")]
                 self.typed[position] = typed
                 break
         # `non-prod`, `nonprod ec2`: all but it, said last so that it leaves out nothing else

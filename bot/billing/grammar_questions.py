@@ -66,7 +66,7 @@ class QuestionReader(Cursor):
             # going on`: the weird days asked, the words after it)
             if nxt != "on":
                 self.set_question(Question.FORECAST, self.tokens[self.i])
-            elif not self.out.unusual:
+            elif not self.out.unusual and self.word(-1) != "still":  # (`is it still going on`: whether it lasts)
                 self.set_question(Question.WHY, self.tokens[self.i])
             self.i += 2
             return True

@@ -109,8 +109,8 @@ def _no_question(tokens: list[Token], j: int) -> bool:
         or (w == "mean" and any(t.lower in ("does", "do", "did") for t in tokens[max(0, j - 5) : j]))
         # `we need to chase the owners before EOM`: a deadline, no forecast asked
         or (w in ("eom", "month-end") and before in ("before", "by", "until", "till"))
-        # `PI is asking why the storage line went up`: a question someone else asks, beside the one typed
-        or (w.startswith("why") and before in ("asking", "asks", "asked", "wondering", "wonders", "know"))
+        # `PI is asking why the storage line went up`, `trying to figure out why`: a question beside the one typed
+        or (w.startswith("why") and before in ("asking", "asks", "asked", "wondering", "wonders", "know", "out"))
     )
 
 
@@ -130,8 +130,8 @@ def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> boo
     named = [t.text for t in (before, after[0]) if vocabulary.meanings(t.text)]
     others = ("everyone", "everything", "rest", "others", "untagged", "nothing", "none", "nobody")
     # `prod vs non-prod`: a value against all the others
-    against_others = after[0].lower in others or vocabulary.meanings(re.sub(r"^non-?", "", after[0].text)) != ()
-    return len(named) == 2 or (len(named) == 1 and against_others and after[0].lower.startswith(("non", *others)))
+    non_value = after[0].lower.startswith("non") and bool(vocabulary.meanings(re.sub(r"^non-?", "", after[0].text)))
+    return len(named) == 2 or (len(named) == 1 and (after[0].lower in others or non_value))
 
 
 def _period_follows(tokens: list[Token], j: int) -> bool:

@@ -90,7 +90,7 @@ class RowsReader(Cursor):
                 out.filters[out.filters.index(explicit)] = Filter(ref, merged, negate=negate)
         return named_in_words
 
-    def side_by_side(self, chosen: Chosen, typed: set[str]) -> None:
+    def side_by_side(self, chosen: Chosen, typed: set[str], *, unusual_days: bool = False) -> None:
         """Values compared (`ec2 vs s3`, `is ec2 or rds more expensive`), kinds of charge compared, Savings Plans
         beside reservations, and several values asked apart (`kms + sqs monthly`): the breakdown that shows each."""
         out = self.out
@@ -126,7 +126,8 @@ class RowsReader(Cursor):
         if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:
             for ref in named_apart[:1]:  # one question per value: answered side by side
                 out.add_group(ref, self.vocabulary)
-        stepped = out.granularity not in (None, Granularity.NONE)
+        # (`any weird days on glue or s3`: the days are the unusual ones asked, no series of each)
+        stepped = out.granularity not in (None, Granularity.NONE) and not unusual_days
         if ((stepped and not summed) or apart) and not out.group_by and self.allow_group_by:
             # `kms + sqs monthly`: a series of each value, not of their sum, which would hide which one moved;
             # `s3 and glue separately`: a line each

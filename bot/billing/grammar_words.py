@@ -89,7 +89,7 @@ CHAT_WORDS = frozenset(
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
         *("separately", "seperately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
         *("combined", "together", "altogether", "summed", "lumped", "pooled"),  # `ec2 + eks combined` (COMBINED)
-        *("desc", "descending", "sorted", "keeps", "kept", "obviously", "final", "sizing"),  # `sorted by cost desc`
+        *("desc", "descending", "sorted", "keeps", "kept", "obviously", "final", "sizing", "never"),  # `sorted by ...`
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")

@@ -83,6 +83,17 @@ def parse(text: str) -> CostQuery:
             "the SP and RI fees on nov 1, need the split between the two",
             "2026-11-01 charge-class=recurring,one-time by usage-type",
         ),
+        # whether all is well, whether something lasts, unusual days of two services
+        ("are we ok this month?", "forecast this month"),
+        (
+            "is the data transfer thing still going on? daily since sat pls",
+            "since 2026-11-21 service=data-transfer daily",
+        ),
+        ("what's going on with cloudfront", "why this month service=cloudfront"),
+        ("any weird days on glue or s3 in the last 2 wks?", "anomalies last 2 weeks service=glue,s3"),
+        ("kms and sqs in oct+nov, daily, flag anything odd", "2026-10..2026-11 service=kms,sqs daily by service"),
+        ("eks since last 4 days", "last 4 days service=eks"),
+        ("who's paying for cloudfront in front of the website", "service=cloudfront tag:team=web"),
     ],
 )
 def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
@@ -121,3 +132,20 @@ def test_top_resources_reads_a_sort_order_and_a_short_day() -> None:
     query = top_resources.parse("lambda fns sorted by cost desc, yday only", today=TODAY, vocabulary=VOCAB)
     assert query == top_resources.parse("yesterday service=lambda", today=TODAY, vocabulary=VOCAB)
     assert query.readings == ()
+
+
+def test_what_the_answer_is_for_is_read_past_said() -> None:
+    query = parse(
+        "what did staging cost for the week of nov 9? need to bill my hours to the client and justify the infra"
+    )
+    assert without_labels(query) == without_labels(parse("2026-11-09..2026-11-15 account=staging"))
+    assert (
+        "Read `need to bill my hours to the client and justify the infra` as what you are after, not part of the "
+        "question." in query.readings
+    )
+    top = top_resources.parse(
+        "what are the top 5 resources in the staging account? trying to figure out why staging costs almost as much",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert top == top_resources.parse("5 this month account=staging", today=TODAY, vocabulary=VOCAB)
