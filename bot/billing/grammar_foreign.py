@@ -2,13 +2,13 @@
 `coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the English word,
 and said.
 
-German, French, Spanish, Portuguese, Italian and Dutch, and a few words of Nigerian Pidgin. Only words that are
-unambiguous in a cost question are read anywhere (`FOREIGN_WORDS`); words that are English words too (`no`, `a`,
-`do`, `per`, `con`) are read as the other language's only beside at least two words of it (`IN_COMPANY`); `hier`
-(French "yesterday", German "here"), `an`, `pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the
-store holds as a value is never translated (the caller checks). The answer says which words were read so, except the
-small ones (articles, `and`, courtesy words). Adjectives after their noun (`semaine dernière`, `mes pasado`),
-`vorletzte Woche`, `Anfang November`, `dia 1` and `por favor` are put in English order here.
+German, French, Spanish, Portuguese, Italian and Dutch, and a few words of Nigerian Pidgin and of Tagalog. Only
+words that are unambiguous in a cost question are read anywhere (`FOREIGN_WORDS`); words that are English words too
+(`no`, `a`, `do`, `per`, `con`, `sa`, `po`) are read as the other language's only beside at least two words of it
+(`IN_COMPANY`); `hier` (French "yesterday", German "here"), `an`, `pro`, `tem`, `eu` and the grammar's own `tag` are
+left out. A word the store holds as a value is never translated (the caller checks). The answer says which words were
+read so, except the small ones (articles, `and`, courtesy words). Adjectives after their noun (`semaine dernière`,
+`mes pasado`), `vorletzte Woche`, `Anfang November`, `dia 1` and `por favor` are put in English order here.
 """
 
 from __future__ import annotations
@@ -171,6 +171,19 @@ FOREIGN_WORDS: dict[str, str] = {
     # Nigerian Pidgin (`abeg how much RDS cost us`, `na the glue jobs abi?`, `wetin checkout people dey use`)
     **dict.fromkeys(("abeg", "abi", "oya", "jare", "biko"), "please"),
     **{"wetin": "what", "dey": "is"},
+    # Tagalog in Taglish (`magkano po yung Lambda cost kahapon?`, `pa-check naman`, `bakit tumaas yung RDS natin`)
+    **dict.fromkeys(("naman", "daw", "ulit", "pwede", "puwede", "pakicheck", "paki"), "please"),
+    **dict.fromkeys(("pa-check", "pa-list", "pa-send", "pakita"), "show"),
+    **{"yung": "the", "ang": "the", "natin": "our", "namin": "our", "tayo": "we", "kahapon": "yesterday"},
+    **{"ngayong": "this", "magkano": "how much", "bakit": "why", "tumaas": "went up", "bumaba": "went down"},
+    **{
+        "na-apply": "applied",
+        "lang": "only",
+        "ano": "what",
+        "kung": "if",
+        "pinaka-mahal": "most expensive",
+        "mahal": "expensive",
+    },
     **dict.fromkeys(
         ("bonjour", "salut", "hola", "olá", "ola", "oi", "hallo", "moin", "servus", "buongiorno"), "please"
     ),
@@ -197,6 +210,8 @@ FOREIGN_WORDS: dict[str, str] = {
 #: words of it (`top 10 instancias ec2 mais caras no staging`, never `no daily needed`).
 IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("è", "e'"), "is"),
+    # Tagalog: `sa production`, `pinaka-mahal na EC2`, `may spike daw kahapon` ("there was a spike yesterday")
+    **{"sa": "in", "na": "please", "ba": "please", "may": "is", "po": "please"},  # (`PO number`: an order)
     **dict.fromkeys(("lo", "gli", "i"), "the"),
     **dict.fromkeys(("di", "della", "dei", "delle"), "of"),
     **dict.fromkeys(("con",), "with"),

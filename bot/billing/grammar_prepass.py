@@ -184,6 +184,10 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("since", "last", str(n), unit): ("last", str(n), unit) for n in range(2, 32) for unit in ("days", "weeks")},
     # `cloudfront in front of the app`: where it stands, no word of the question
     ("in", "front", "of"): ("of",),
+    # `need a number by monday`, `by EOD`, `by tomorrow`: when the answer is wanted, no breakdown
+    **{("by", when): () for when in (*WEEKDAYS, "tomorrow", "eod", "eow", "cob", "tonight", "noon")},
+    # `compare w a normal thursday`: with
+    **{("w", det): ("with", det) for det in ("a", "an", "the", "our", "last")},
     # `a/c` (Indian English): the account
     ("a/c",): ("account",),
     # `from 1st nov to till date`: to date

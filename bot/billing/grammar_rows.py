@@ -46,8 +46,8 @@ _CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "u
 
 #: The values a question chose for each (dimension, left out), as `grammar_bare.settle` gives them.
 Chosen = dict[tuple[DimensionRef, bool], list[str]]
-#: Words for all the values but one, after `vs` (`prod vs the rest`, `web vs everyone else`).
-_THE_REST = frozenset({"rest", "others", "everything", "everyone", "everybody", "all"})
+#: Words for all the values but one, after `vs` (`prod vs the rest`, `web vs everyone else`, `vs the other two`).
+_THE_REST = frozenset({"rest", "others", "other", "everything", "everyone", "everybody", "all"})
 
 
 class RowsReader(Cursor):
@@ -158,9 +158,14 @@ class RowsReader(Cursor):
             after = [t.lower for t in self.tokens[k + 1 : k + 4] if t.lower not in ("the", "all")]
             rest = bool(after) and (after[0] in _THE_REST or after[0] in (f"non-{value.lower}", f"non{value.lower}"))
             rest = rest or after[:2] == ["non", value.lower]
-            named = {m.dimension for m in self.vocabulary.meanings(value.text)}
+            meanings = self.vocabulary.meanings(value.text)
             positive = [f for f in out.filters if not f.negate and len(f.values) == 1]
-            own = [f for f in positive if f.dimension in named] or positive  # (`prod`: an account's other name)
+            own = [f for f in positive if any(m.dimension == f.dimension and f.values == m.values for m in meanings)]
+            # (`prod`: an account's other name; `project=data,untagged vs other`: of a filter with other values)
+            elsewhere = any(
+                m.values[0] in f.values for m in meanings for f in out.filters if m.dimension == f.dimension
+            )
+            own = own or (positive if len(positive) == 1 and not elsewhere else [])
             if not rest or len(own) != 1 or not self.allow_group_by:
                 continue
             out.filters = [f for f in out.filters if f is not own[0] and f.dimension != own[0].dimension]

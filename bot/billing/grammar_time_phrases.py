@@ -26,7 +26,7 @@ from bot.billing.grammar_time import (
 )
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_unplaced import clause_span
-from bot.billing.grammar_words import CLOCK, VERSUS_WORDS
+from bot.billing.grammar_words import ABBREVIATIONS, CLOCK, VERSUS_WORDS
 from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
@@ -281,7 +281,7 @@ class TimePhraseReader(ClauseReader):
             before = joined[j - 1].lower if j > 0 else ""
             if (
                 joined[j].lower in ("full", "whole", "entire")
-                and joined[j + 1].lower in ("month", "quarter", "year", "week")
+                and ABBREVIATIONS.get(joined[j + 1].lower, joined[j + 1].lower) in ("month", "quarter", "year", "week")
                 and not (before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this"))
             ):
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)

@@ -15,7 +15,8 @@ FILLERS = frozenset(
         *("for", "in", "of", "the", "during", "over", "and", "cost", "costs", "spend", "show", "me"),
         *("a", "an", "on", "at", "to", "with", "so", "far", "please", "pls", "can", "could", "you", "give", "get"),
         *("from",),
-        *("tell", "see", "list", "all", "what", "whats", "what's", "how", "much", "many", "did", "do", "does"),
+        *("tell", "see", "list", "all", "what", "whats", "what's", "how", "hows", "how's", "much", "many", "did"),
+        *("do", "does"),
         *("we", "our", "ours", "us", "i", "my", "is", "are", "was", "were", "be", "been", "it", "its", "it's"),
         *("spent", "spending", "spends", "costing", "bill", "billing", "bills", "aws", "total", "totals"),
         *("money", "expense", "expenses", "charges", "charged", "amount", "pay", "paid", "paying", "usage"),
@@ -89,7 +90,20 @@ CHAT_WORDS = frozenset(
         *("individual", "specific", "particular", "various", "different", "separate", "single", "certain"),
         *("separately", "seperately", "itemized", "itemised", "broken", "shown"),  # `with tax shown separately`
         *("combined", "together", "altogether", "summed", "lumped", "pooled"),  # `ec2 + eks combined` (COMBINED)
-        *("desc", "descending", "sorted", "keeps", "kept", "obviously", "final", "sizing", "never"),  # `sorted by ...`
+        *(
+            "desc",
+            "descending",
+            "sorted",
+            "keeps",
+            "kept",
+            "obviously",
+            "final",
+            "sizing",
+            "never",
+            "range",
+            "making",
+            "applied",
+        ),
         *("as", "turn", "turned", "forgot", "forgotten", "shut"),  # `staging as % of total`, `forgot to turn off`
         *("qbr", "qbrs", "mbr", "okr", "okrs", "ran", "loadtest", "loadtests", "paged", "postmortem"),
         # the verbs and formulas of a request (`kindly provide`, `Dear team`, `PFB` "please find below")

@@ -200,7 +200,14 @@ junior marketer, a sales engineer costing a feature, an engineer mid-incident), 
 engineer, a team's budget owner, an SRE on call at 3am, a Graviton and region migration manager, a founder counting
 runway, figures pasted from a dashboard) and `FRESH_68` (a British ops engineer, a tax and accounting specialist, a
 data analyst wanting shapes, a security lead chasing unknown spend, a QA engineer on staging, a new manager writing
-paragraphs), held back unread.
+paragraphs), held back unread. Later in that stop, at first sight on 1068724: `FRESH_69` (a Filipino support engineer
+in Taglish, a CTO writing an investor update, an ops manager in capitals, a cost analyst pasting dates in three
+formats, thread follow-ups, a data scientist on spot instances) and `FRESH_70` (a Spanish engineer, an FP&A analyst,
+a Kubernetes platform engineer, a product manager of checkout and search, a polite intern, a hurried person in emoji),
+read, and `FRESH_71` (a Dutch SRE, a procurement person on commitments, a head of data, an accountant at month close,
+a developer pasting alerts, a manager comparing in words) and `FRESH_72` (an Australian finance manager, a release
+manager, a Russian engineer, a security engineer auditing regions, a customer-success lead, a VP asking yes or no),
+held back unread.
 """
 
 from __future__ import annotations
@@ -14008,17 +14015,20 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
     # the production account by its id; EC2 only; the month so far, today's partial day marked so
     (
         "/cost",
-        "Hi team, kindly share what is the cost for EC2 in prod account (123456789012) for this month till date. Please do the needful.",
+        "Hi team, kindly share what is the cost for EC2 in prod account (123456789012) for this month till date. "
+        "Please do the needful.",
         "this month service=ec2 account=production",
     ),
-    # NOT SUPPORTED (a target never given): no budget named, the writer's nearest, the month-end forecast with the month so
+    # NOT SUPPORTED (a target never given): no budget named, the writer's nearest, the month-end forecast with the
+    # month so
     # far against October, as FRESH_4, FRESH_40 and FRESH_64
     ("/cost", "are we ok this month?", "forecast 2026-11"),
     # the total as it is holds usage, fees, credits and tax, as FRESH_33 and FRESH_58; each account on its own line; all
     # three accounts are every account anyway
     (
         "/cost",
-        "Reconciling the Oct invoice — what's the total for Oct 1-31 across all 3 accounts, broken out by account? needs to include tax + credits so it ties to the invoice $",
+        "Reconciling the Oct invoice — what's the total for Oct 1-31 across all 3 accounts, broken out by account? "
+        "needs to include tax + credits so it ties to the invoice $",
         "2026-10 by account",
     ),
     # the writer's Monday to today against the same weekdays of last week, as FRESH_55 and FRESH_56; by day, as the
@@ -14039,7 +14049,8 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
     # the instances are EC2's; the staging account by its id; the last whole week, Monday 16 to Sunday 22
     (
         "/top-resources",
-        "pls share top 10 costliest ec2 instances in staging acct 210987654321 for last week, we need to shutdown the unwanted ones",
+        "pls share top 10 costliest ec2 instances in staging acct 210987654321 for last week, we need to shutdown the "
+        "unwanted ones",
         "10 last week service=ec2 account=staging",
     ),
     # checkout, search and data are among the values listed; the untagged share is part of every breakdown
@@ -14122,7 +14133,8 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
         "Can I get October by service but excluding credits and tax? internal numbers are pre-tax",
         "2026-10 by service charge-class!=tax,credit",
     ),
-    # a filtered tag breakdown; data among the values listed, the untagged share part of every breakdown; the month so far
+    # a filtered tag breakdown; data among the values listed, the untagged share part of every breakdown; the month so
+    # far
     (
         "/tags",
         "how much of the glue spend is team=data vs not tagged at all, month to date",
@@ -14138,14 +14150,16 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
     # the dictated service words are Lambda, as the writer meant them; like for like, this week's complete days against
     # the same days of last week, the period compared with anyway, as FRESH_61
     ("/cost", "compare this week to last week for lamb to", "this week service=lambda"),
-    # the single most expensive resource, the one at the top, as FRESH_31 and FRESH_48; no range typed: this month, as the writer read
+    # the single most expensive resource, the one at the top, as FRESH_31 and FRESH_48; no range typed: this month, as
+    # the writer read
     # it
     ("/top-resources", "whats the single most expensive thing we run", "1 this month"),
     # a filtered tag breakdown; the production account; Platform among the values listed beside the other teams, the
     # untagged share part of every breakdown
     (
         "/tags",
-        "what is the cost for team=Platform vs other teams in production for Oct month? also how much is untagged, kindly confirm",
+        "what is the cost for team=Platform vs other teams in production for Oct month? also how much is untagged, "
+        "kindly confirm",
         "team account=production 2026-10",
     ),
     # the credits only by charge class, by month, as FRESH_55
@@ -14256,7 +14270,8 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
         "data transfer out of eu-west-1 from data-lake acct, sept vs oct",
         "2026-09 vs 2026-10 service=data-transfer region=eu-west-1 account=data-lake",
     ),
-    # a filtered tag breakdown; web and api among the values listed, the untagged share part of every breakdown; no range
+    # a filtered tag breakdown; web and api among the values listed, the untagged share part of every breakdown; no
+    # range
     # typed: this month, as the writer read it
     (
         "/tags",
@@ -14266,10 +14281,12 @@ FRESH_65: tuple[tuple[str, str, str], ...] = (
     # the untagged share is part of every breakdown; the billed cost is the default unblended basis; the month so far
     (
         "/tags",
-        "hi - how does Nov MTD split across the env tag? prod/dev/staging + untagged. don't need amortized, just what's billed",
+        "hi - how does Nov MTD split across the env tag? prod/dev/staging + untagged. don't need amortized, just "
+        "what's billed",
         "env this month",
     ),
-    # the staging account, as the writer meant it; the present read as the writer read it, the month so far, as FRESH_43;
+    # the staging account, as the writer meant it; the present read as the writer read it, the month so far, as
+    # FRESH_43;
     # the creator is shown only where the aws:createdBy tag holds it, a list of its own in /tags
     (
         "/top-resources",
@@ -14317,7 +14334,8 @@ FRESH_66: tuple[tuple[str, str, str], ...] = (
     # the last 3 months by the grammar's rule, the three full months before this one, as the writer counted; by month
     (
         "/cost",
-        "rough number - what does search cost us per month? customer is asking what a dedicated search tier would run. last 3 full months, project=search",
+        "rough number - what does search cost us per month? customer is asking what a dedicated search tier would "
+        "run. last 3 full months, project=search",
         "last 3 months tag:project=search monthly",
     ),
     # web and api are among the values listed, the untagged share part of every breakdown; no range typed: this month,
@@ -14359,7 +14377,8 @@ FRESH_66: tuple[tuple[str, str, str], ...] = (
     # writer's context
     (
         "/cost",
-        "Please give me the daily costs of KMS for the last 14 days, I want to see if the key rotation has changed something",
+        "Please give me the daily costs of KMS for the last 14 days, I want to see if the key rotation has changed "
+        "something",
         "last 14 days service=kms daily",
     ),
     # tax is its own service, Tax; each account on its own line, as FRESH_61; the writer's optional split by month left
@@ -14573,7 +14592,8 @@ FRESH_67: tuple[tuple[str, str, str], ...] = (
     # the writer's days, both included, month first; the untagged share is part of every breakdown
     (
         "/tags",
-        "team split for 11/01/2026 - 11/26/2026 pls, same format as finance sheet (web / api / data / Platform / untagged)",
+        "team split for 11/01/2026 - 11/26/2026 pls, same format as finance sheet (web / api / data / Platform / "
+        "untagged)",
         "team 2026-11-01..2026-11-26",
     ),
     # a filtered tag breakdown; the untagged share is part of every breakdown
@@ -14598,7 +14618,8 @@ FRESH_67: tuple[tuple[str, str, str], ...] = (
     # FRESH_48, FRESH_50 and FRESH_59
     (
         "/cost",
-        "if we keep spending like this how much will aws cost us between now and end of march? trying to plan the raise",
+        "if we keep spending like this how much will aws cost us between now and end of march? trying to plan the "
+        "raise",
         "forecast 2026-11",
     ),
     # the pasted figures are the writer's context; the day before is the day the 22nd is compared with anyway (the
@@ -14669,7 +14690,8 @@ FRESH_67: tuple[tuple[str, str, str], ...] = (
     # the writer asked
     (
         "/cost",
-        "Cost Explorer says Tax $3,118.09 for Oct but the invoice says $3,204.55. can u show tax by account for Oct 2026",
+        "Cost Explorer says Tax $3,118.09 for Oct but the invoice says $3,204.55. can u show tax by account for Oct "
+        "2026",
         "2026-10 service=tax by account",
     ),
     # a filtered tag breakdown; the data-lake account; the untagged share is part of every breakdown
@@ -14706,7 +14728,8 @@ FRESH_67: tuple[tuple[str, str, str], ...] = (
     # a filtered tag breakdown; the staging account; the untagged share is part of every breakdown
     (
         "/tags",
-        "how much in staging acct has no team tag at all this month? i keep getting pinged about untagged stuff that isnt mine",
+        "how much in staging acct has no team tag at all this month? i keep getting pinged about untagged stuff that "
+        "isnt mine",
         "team account=staging this month",
     ),
     # the instances are RDS's resources; no range typed: this month, as the writer read it; which are to be moved is
@@ -14993,47 +15016,58 @@ FRESH_68: tuple[tuple[str, str, str], ...] = (
     # writer's context
     (
         "/cost",
-        "Hi! I've just joined as engineering manager for the checkout team and I'm still getting my head around our cloud costs. Could you tell me how much the checkout project has cost each month since the start of the year? Thank you so much!",
+        "Hi! I've just joined as engineering manager for the checkout team and I'm still getting my head around our "
+        "cloud costs. Could you tell me how much the checkout project has cost each month since the start of the "
+        "year? Thank you so much!",
         "ytd tag:project=checkout monthly",
     ),
     # September is the period October is compared with anyway; the services, accounts and regions that moved are among
     # the causes
     (
         "/cost",
-        "Hello, apologies if this is a basic question. Finance has asked me to explain why our AWS bill in October was higher than in September. I'm not very familiar with AWS yet, so a plain-language summary of the main drivers would be really helpful.",
+        "Hello, apologies if this is a basic question. Finance has asked me to explain why our AWS bill in October "
+        "was higher than in September. I'm not very familiar with AWS yet, so a plain-language summary of the main "
+        "drivers would be really helpful.",
         "why 2026-10",
     ),
     # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_63 (the writer's nearest, the
     # quarter so far with the forecast, was not taken)
     (
         "/cost",
-        "Good morning. I'm preparing for a leadership meeting on Monday and I'd like to know whether we're on track against our Q4 cloud budget. Is there a way to see where we stand?",
+        "Good morning. I'm preparing for a leadership meeting on Monday and I'd like to know whether we're on track "
+        "against our Q4 cloud budget. Is there a way to see where we stand?",
         "!budget",
     ),
     # the month so far; the project values listed, the untagged share part of every breakdown
     (
         "/tags",
-        "Hi there, I manage the search and data folks. Before I go and talk to them, could you show me how this month's spend breaks down by project? I'm especially interested in how much has no project tag, since I suspect that's where the surprises are.",
+        "Hi there, I manage the search and data folks. Before I go and talk to them, could you show me how this "
+        "month's spend breaks down by project? I'm especially interested in how much has no project tag, since I "
+        "suspect that's where the surprises are.",
         "project this month",
     ),
     # the tables are the DynamoDB resources; the last 3 months by the grammar's rule, the three full months before
     # this one (the writer counted days back from today), as FRESH_13
     (
         "/top-resources",
-        "Hello! My team inherited a bunch of DynamoDB tables from another team and nobody is sure which ones are the expensive ones. Could you list the costliest tables over the last three months, please?",
+        "Hello! My team inherited a bunch of DynamoDB tables from another team and nobody is sure which ones are the "
+        "expensive ones. Could you list the costliest tables over the last three months, please?",
         "last 3 months service=dynamodb",
     ),
     # today so far against last Friday, the same weekday a week earlier, as FRESH_12 and FRESH_64; today's partial day
     # is marked so in the answer
     (
         "/cost",
-        "Hi, quick context: we're running our big Black Friday sale today and the CEO asked how much extra AWS is costing us compared to a normal Friday. Could you compare today with last Friday, the 20th? Thanks in advance!",
+        "Hi, quick context: we're running our big Black Friday sale today and the CEO asked how much extra AWS is "
+        "costing us compared to a normal Friday. Could you compare today with last Friday, the 20th? Thanks in "
+        "advance!",
         "2026-11-27 vs 2026-11-20",
     ),
     # the last whole week, Monday 16 to Sunday 22; each account on its own line
     (
         "/cost",
-        "Sorry to bother you. I'm putting together an overview for my boss - could you give me the total spend for the last full week, split by AWS account, so I can see production vs staging vs the data lake?",
+        "Sorry to bother you. I'm putting together an overview for my boss - could you give me the total spend for "
+        "the last full week, split by AWS account, so I can see production vs staging vs the data lake?",
         "last week by account",
     ),
     # the last 6 months by the grammar's rule, the six full months before this one (the writer's alternative), as
@@ -15041,7 +15075,1107 @@ FRESH_68: tuple[tuple[str, str, str], ...] = (
     # services, as FRESH_7, FRESH_14 and FRESH_64
     (
         "/cost",
-        'Hi all, new here. I keep hearing that Lambda is "basically nothing" on our bill, but I\'d like to check that. What did Lambda cost in total over the last 6 months, and what share of the overall bill is that?',
+        'Hi all, new here. I keep hearing that Lambda is "basically nothing" on our bill, but I\'d like to check '
+        "that. What did Lambda cost in total over the last 6 months, and what share of the overall bill is that?",
         "last 6 months by service",
+    ),
+)
+
+FRESH_69_FIRST_SIGHT = (26, 13, 11)
+
+FRESH_69: tuple[tuple[str, str, str], ...] = (
+    # all three accounts, services and charge types are everything anyway; the whole of October
+    ("/cost", "hi po, pa-check naman how much yung total AWS bill natin for October? thanks po", "2026-10"),
+    # January to November so far, by month, November partial, as FRESH_54 and FRESH_63; tax and credits left out by
+    # charge class, usage and fees kept, as FRESH_46, FRESH_52 and FRESH_63
+    (
+        "/cost",
+        "what was total AWS spend per month for 2026 so far, excluding tax and credits? need it for the board deck",
+        "ytd charge-class!=tax,credit monthly",
+    ),
+    # yesterday is the day today is compared with anyway, as FRESH_12, FRESH_17 and FRESH_67; today's partial day is
+    # marked so; the writer's split by service kept, as FRESH_34 and FRESH_54
+    ("/cost", "WHY IS TODAY SO EXPENSIVE?? WHAT SERVICE", "why today by service"),
+    # the writer's days are the whole of October; unblended as the writer asked, as FRESH_66
+    (
+        "/cost",
+        "Total unblended cost 2026-10-01 to 2026-10-31, broken down by service pls",
+        "2026-10 by service unblended",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the staging account, as the writer meant it; no
+    # range known: this month, as FRESH_46 and FRESH_58
+    ("/cost", "and for staging?", "this month account=staging"),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot lines among them, as FRESH_8, FRESH_15 and
+    # FRESH_51; the month so far; NOT SUPPORTED (whose usage): all of it, the writer's nearest, as FRESH_51
+    (
+        "/cost",
+        "how much did my spot instances cost this month? the experiments i run on ec2 spot in us-west-2",
+        "this month service=ec2 region=us-west-2 by usage-type",
+    ),
+    # the instances are EC2's; the production account, as the writer named it; the month so far
+    (
+        "/top-resources",
+        "ano po yung pinaka-mahal na EC2 instances sa production this month? top 10 lang po pls",
+        "10 this month service=ec2 account=production",
+    ),
+    # Q2 is the period Q3 is compared with anyway (the change and its percentage are in every answer), as FRESH_16 and
+    # FRESH_53; all accounts is every account anyway
+    ("/cost", "how did Q3 infra cost compare to Q2? want a QoQ %", "2026-q3"),
+    # NOT SUPPORTED (hourly): the writer's nearest, EC2 by day over the whole days holding the last 48 hours (Wednesday
+    # to today), as FRESH_39; today's partial day is marked so
+    ("/cost", "EC2 COST LAST 48 HRS HOURLY PLS", "2026-11-25..2026-11-27 service=ec2 daily"),
+    # dates month first, as the writer meant them; the two whole months, the writer's order kept, as FRESH_64 and
+    # FRESH_65; each account on its own line
+    ("/cost", "Compare 09/01/2026-09/30/2026 vs 10/01/2026-10/31/2026 by account", "2026-09 vs 2026-10 by account"),
+    # a follow-up whose earlier question is not known, read on its own: the total week by week from the writer's example
+    # start, the last week partial, as FRESH_65
+    ("/cost", "same but weekly", "since 2026-11-02 weekly"),
+    # the buckets are the S3 resources; the data-lake account; the last whole week, Monday 16 to Sunday 22; the writer's
+    # guess at their own data read off the list
+    (
+        "/top-resources",
+        "which S3 buckets in the data lake got most expensive last week? suspect my feature store parquet dumps",
+        "last week service=s3 account=data-lake",
+    ),
+    # the day before is the day yesterday is compared with anyway, as FRESH_67; all accounts is every account anyway
+    (
+        "/cost",
+        "good morning po! may spike daw kahapon sa Lambda, pwede po pa-check kung magkano yung Lambda cost yesterday "
+        "vs the day before?",
+        "yesterday service=lambda",
+    ),
+    # NOT SUPPORTED (revenue, margin): the writer's nearest, the October total, as FRESH_33 and FRESH_41
+    ("/cost", "AWS cost as % of revenue for october, whats the gross margin impact?", "2026-10"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_68 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "are we over budget for november?? FINANCE IS ASKING", "!budget"),
+    # dates day first with dots, as the writer meant them, both included, by day; several services as a series are one
+    # series per value anyway
+    ("/cost", "KMS + SQS daily from 01.11.2026 to 15.11.2026", "2026-11-01..2026-11-15 service=kms,sqs daily"),
+    # a follow-up read as the whole question the writer meant: Lambda by day, the series carrying the total; the seven
+    # whole days before today by the grammar's rule, as the writer counted first
+    ("/cost", "ok now just lambda, last 7d", "last 7 days service=lambda daily"),
+    # a filtered tag breakdown by the creator tag; the team tag value; the thirty whole days before today by the
+    # grammar's rule, as the writer counted; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "team=data spend by aws:createdBy, trying to see how much is mine vs the others' runs, last 30 days",
+        "aws:createdBy tag:team=data last 30 days",
+    ),
+    # the month-end forecast with the month so far; the investor update is the writer's context
+    ("/cost", "where's november going to land? need a number for the investor update by monday", "forecast 2026-11"),
+    # the untagged share is part of every breakdown; the month so far
+    (
+        "/tags",
+        "hello po, magkano po yung untagged sa team tag this month? para ma-follow up namin sa devs",
+        "team this month",
+    ),
+    # data transfer is the Data Transfer service, no direction of transfer in the vocabulary for every region, as
+    # FRESH_65; like for like: this week's complete days against the same days of last week, the period compared with
+    # anyway, as FRESH_20 and FRESH_61
+    ("/cost", "DATA TRANSFER OUT IS KILLING US. HOW MUCH THIS WEEK VS LAST WEEK", "this week service=data-transfer"),
+    # the whole day split by charge class, the commitment fees apart from usage, as the writer meant it, as FRESH_62
+    (
+        "/cost",
+        "need the SP and RI fees booked on 1 Nov (2026-11-01) separately from usage, what were they?",
+        "2026-11-01 by charge-class",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the tables are the DynamoDB resources; no range
+    # known: this month, as FRESH_46
+    ("/top-resources", "what about dynamo tables?", "this month service=dynamodb"),
+    # no spot usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them, as FRESH_15;
+    # the data-lake account; the whole of October against November so far, the earlier month first, both kept, as
+    # FRESH_68
+    (
+        "/cost",
+        "ec2 spot vs on-demand for the data-lake acct, oct vs nov so far",
+        "2026-10 vs 2026-11 service=ec2 account=data-lake by usage-type",
+    ),
+    # the last full quarter, July to September; prod, dev and staging among the values listed, the untagged share part
+    # of every breakdown; the memo's grouping is done by hand
+    (
+        "/tags",
+        "split of spend by env for last quarter - I want to show prod (COGS) vs dev/staging (R&D)",
+        "env last quarter",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_62 and FRESH_65; by day; the holiday traffic is the writer's context
+    (
+        "/cost",
+        "pls po, daily cost ng CloudFront for the past 2 weeks, kasi Black Friday traffic",
+        "last 2 weeks service=cloudfront daily",
+    ),
+    # the last 30 whole days before today by the grammar's rule, as the writer counted (not the calendar month), as
+    # FRESH_45 and FRESH_60
+    (
+        "/cost",
+        "any weird days in the last month?? SOMETHING IS OFF WITH DYNAMODB",
+        "anomalies last 30 days service=dynamodb",
+    ),
+    # a filtered tag breakdown; the writer's three whole months, both ends included; the production account, as the
+    # writer named it; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "cost by project tag, range 2026-08-01 → 2026-10-31, prod account only",
+        "project account=production 2026-08..2026-10",
+    ),
+    # the writer's days from the 15th to today, by day, today's partial day among them; the rise from the 18th read off
+    # the series; all accounts is every account anyway
+    (
+        "/cost",
+        "did S3 jump after I kicked off the hyperparam sweep on the 18th? daily s3 from nov 15 on",
+        "since 2026-11-15 service=s3 daily",
+    ),
+    # the same days of last year are the comparison the year so far makes anyway, as FRESH_18 and FRESH_49; the growth
+    # rate is the change every answer states
+    ("/cost", "compare our YTD aws spend to same period last year. growth rate?", "ytd"),
+    # the present read as the writer read it, the latest complete day with today's partial one, as CORPUS's whole days
+    # of the last 24 hours; the production account, as the writer meant it
+    (
+        "/top-resources",
+        "WHAT ARE THE TOP 5 MOST EXPENSIVE THINGS RUNNING IN PROD RIGHT NOW",
+        "5 2026-11-26..2026-11-27 account=production",
+    ),
+    # dates day first, as the writer meant them, both included; the same number of days just before is the period
+    # compared with anyway (the writer's 30 days read as the same length, which the writer accepted)
+    (
+        "/cost",
+        "Glue spend for 15/10/2026 - 14/11/2026 in eu-west-1 vs the 30 days before",
+        "2026-10-15..2026-11-14 service=glue region=eu-west-1",
+    ),
+    # like for like: this week's complete days against the same days of last week, as FRESH_26 and FRESH_68; the
+    # accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "sorry po ulit, ano po yung cause bakit tumaas yung RDS natin this week compared last week?",
+        "why this week service=rds",
+    ),
+    # no time step in /tags; checkout among the values listed, as FRESH_26; the last 6 months by the grammar's rule, the
+    # six full months before this one (the writer counted November in), as FRESH_42 and FRESH_62; NOT SUPPORTED (cost
+    # per order): the cost itself, to divide by hand
+    (
+        "/tags",
+        "what does the checkout project cost us per month, last 6 months? trying to get unit economics per order",
+        "project last 6 months",
+    ),
+    # a follow-up read as the whole question: the team and env tag values the writer named; all accounts
+    ("/cost", "k and the dev one, api team, yesterday", "yesterday tag:team=api tag:env=dev"),
+    # this week from Monday to today; the untagged share is its own line in every breakdown
+    ("/tags", "WHO OWNS ALL THIS UNTAGGED STUFF. team tag breakdown for this week NOW", "team this week"),
+    # the earlier half first, both kept (H2 so far), as FRESH_15, FRESH_18 and FRESH_33; one account against the rest is
+    # every account side by side
+    (
+        "/cost",
+        "how much of the bill is production vs the other two accounts, H1 vs H2 so far",
+        "2026-01..2026-06 vs 2026-07..2026-12 by account",
+    ),
+    # the writer's creator tag value is not known exactly (a person's name is not a stored value, as FRESH_13, FRESH_20
+    # and FRESH_30): the EC2 instances ranked by cost; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest ec2 instances by cost that I created? my iam user is j.santos",
+        "this month service=ec2",
+    ),
+    # tax is its own service, Tax; the quarter by month, as FRESH_63
+    ("/cost", "tax line for Q3 (Jul 1 – Sep 30, 2026), month by month", "2026-q3 service=tax monthly"),
+    # a follow-up whose earlier question is not known, read on its own: tax is its own service, Tax, left out; no range
+    # known: this month, as FRESH_46; every total includes tax unless left out
+    ("/cost", "wait is that incl tax? can u rerun without", "this month service!=tax"),
+    # this week from Monday to today; the two regions side by side, as the writer asked; the writer's ideal split by day
+    # not typed, left out, as FRESH_53 and FRESH_61; the failover is the writer's context
+    (
+        "/cost",
+        "EKS cost in us-east-1 vs us-west-2 since monday?? we failed over",
+        "this week service=eks region=us-east-1,us-west-2 by region",
+    ),
+    # the credits only by charge class; the month so far; all accounts is every account anyway
+    (
+        "/cost",
+        "hi po, may credits po ba tayo na na-apply ngayong November? magkano po?",
+        "this month charge-class=credit",
+    ),
+    # the total after credits is the total as it is, not the net basis, as FRESH_31 and FRESH_36; dates month first, as
+    # the writer meant them; the same days of October, both included
+    (
+        "/cost",
+        "Net cost after credits for 11/1/26 through 11/26/26 vs same days Oct",
+        "2026-11-01..2026-11-26 vs 2026-10-01..2026-10-26",
+    ),
+    # NOT SUPPORTED (cost per training run): the writer's nearest, as FRESH_8's training run: no GPU or spot usage types
+    # in the vocabulary, EC2 by usage type by day over the seven whole days before today, the g5 spot lines among them
+    (
+        "/cost",
+        "roughly whats it cost per training run? each run is ~6h on 8x g5.2xlarge spot",
+        "last 7 days service=ec2 by usage-type daily",
+    ),
+    # a follow-up read as the whole question: the project split, this week from Monday to today; any filter of the
+    # earlier message is not known; the untagged share is part of every breakdown
+    ("/tags", "same but split by project, since monday", "project this week"),
+    # all accounts is every account anyway; the writer's days, both included
+    (
+        "/top-resources",
+        "top 20 resources by cost, ap-southeast-2, 2026-11-01..2026-11-26, all accounts",
+        "20 2026-11-01..2026-11-26 region=ap-southeast-2",
+    ),
+    # September is the period October is compared with anyway; the writer's guess at Glue is no filter, the services
+    # that moved are among the causes, as FRESH_60
+    (
+        "/cost",
+        "why did the data-lake account go up in oct vs sep? was it glue or my stuff",
+        "why 2026-10 account=data-lake",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the env split; no range known: this month, as
+    # FRESH_46; the untagged share is part of every breakdown
+    ("/tags", "by env instead?", "env this month"),
+    # the buckets are the S3 resources; the data-lake account; the last full month
+    (
+        "/top-resources",
+        "pa-list naman po ng top S3 buckets by cost sa data-lake account, last month po",
+        "last month service=s3 account=data-lake",
+    ),
+    # the instances are RDS's resources; this week from Monday to today; the budget is a figure of speech, as the writer
+    # said, no budget asked
+    ("/top-resources", "WHICH RDS INSTANCE IS EATING THE BUDGET THIS WEEK, TOP 3", "3 this week service=rds"),
+)
+
+FRESH_70_FIRST_SIGHT = (31, 11, 8)
+
+FRESH_70: tuple[tuple[str, str, str], ...] = (
+    # today's partial day is marked so; the production account, as the writer meant it; the holiday traffic is the
+    # writer's context
+    ("/cost", "prod spend today so far?? 🔥 BF traffic is wild", "today account=production"),
+    # the production account, as the writer meant it; the last whole week, Monday 16 to Sunday 22
+    (
+        "/cost",
+        "Hello, how much we spend in EC2 the last week? only production account please, thanks",
+        "last week service=ec2 account=production",
+    ),
+    # the quarter so far against the same stretch of Q4 2025, like for like, as CORPUS's same month last year; the
+    # deck is the writer's context
+    ("/cost", "whats Q4 QTD vs same point in Q4 last yr? need it for the board deck by EOD", "this quarter vs 2025-q4"),
+    # like for like: the complete days of November against the same days of October; the node groups and the
+    # autoscaler are the writer's context (NOT SUPPORTED: no node-group split), the EKS cost is what is asked
+    (
+        "/cost",
+        "how much did EKS cost us in us-east-1 this month vs last month? the prod cluster autoscaler went nuts after "
+        "we bumped max nodes on the general ng",
+        "this month service=eks region=us-east-1",
+    ),
+    # the project tag value; like for like: this week's complete days against the same days of last week, the period
+    # compared with anyway, as FRESH_61; the load tests are the writer's context
+    (
+        "/cost",
+        "checkout project cost this week vs last week? want to see if the BF load tests moved the needle",
+        "this week tag:project=checkout",
+    ),
+    # the data-lake account; October by day, with its total
+    (
+        "/cost",
+        "Hi! Sorry to bother, I'm the new intern on the data team and my manager asked me to find out how much we "
+        "spent on AWS Glue during October 2026 in the data-lake account. Would it be possible to also see it split by "
+        "day? Thank you so much in advance!",
+        "2026-10 service=glue account=data-lake daily",
+    ),
+    # the instances are EC2's; the present read as the writer read it, the month so far, as FRESH_43
+    ("/top-resources", "top 10 $$ ec2 instances rn 👀", "10 this month service=ec2"),
+    # Platform among the values listed beside the other teams, the untagged share part of every breakdown; the month
+    # so far
+    (
+        "/tags",
+        "Which team is spending more this month? I think Platform is the biggest one but I am not sure, no?",
+        "team this month",
+    ),
+    # the earlier half first, both kept (H2 so far), as FRESH_15 and FRESH_33
+    ("/cost", "H1 vs H2 total spend pls, H2 to date obv", "2026-01..2026-06 vs 2026-07..2026-12"),
+    # NOT SUPPORTED (which instances are EKS nodes, node groups): the writer's nearest, the EC2 instances in the
+    # production account, as FRESH_15 and FRESH_60; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which nodes in the eks prod cluster are costing the most? ideally grouped by node group but instance level "
+        "is fine",
+        "this month service=ec2 account=production",
+    ),
+    # the project tag value; the last 6 weeks by the grammar's rule, the six whole weeks before this one, as the
+    # writer counted; week by week
+    (
+        "/cost",
+        "how much did search cost per week over the last 6 wks? trying to build a trend for sprint review",
+        "last 6 weeks tag:project=search weekly",
+    ),
+    # the total with usage, the fees of the 1st, credits and tax apart by charge class, as FRESH_22 and FRESH_29; all
+    # three accounts are every account anyway
+    (
+        "/cost",
+        "Good morning, I hope everyone is having a nice Black Friday. Could you please tell me what the total AWS "
+        "bill was for last month across all three accounts, and whether that includes tax and the Savings Plan fee? I "
+        "want to make sure I understand correctly before I put it in my report.",
+        "2026-10 by charge-class",
+    ),
+    # the month-end forecast against October, as FRESH_4, FRESH_50 and FRESH_64
+    ("/cost", "are we gonna blow past last month?? 📈 forecast pls", "forecast 2026-11"),
+    # the data-lake account; the day before is the day yesterday is compared with anyway (the writer's usual level
+    # read as the nearest day), as FRESH_64 and FRESH_67; the usage types, operations and regions that moved are among
+    # the causes
+    (
+        "/cost",
+        "Why the S3 cost has gone up so much in the data lake the last days? Yesterday was almost the double than "
+        "normal",
+        "why 2026-11-26 service=s3 account=data-lake",
+    ),
+    # October against October 2025, the writer's order kept; each service on its own line
+    ("/cost", "YoY by service for oct? oct '26 vs oct '25", "2026-10 vs 2025-10 by service"),
+    # a filtered tag breakdown; the team tag value; the env values listed, the untagged share part of every breakdown;
+    # no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "split of platform team spend by env tag - how much is dev vs staging vs prod, and how much has no env at all",
+        "env tag:team=Platform this month",
+    ),
+    # checkout, search and data among the values listed, the shares and the untagged share part of every breakdown;
+    # the last whole week, Monday 16 to Sunday 22
+    (
+        "/tags",
+        "what % of last week's spend is tagged project=checkout vs search vs data? and how much is untagged",
+        "project last week",
+    ),
+    # the buckets are the S3 resources; the month so far; the presentation is the writer's context
+    (
+        "/top-resources",
+        "Hello, I apologize if this is a silly question. Could you kindly show me which S3 buckets cost us the most "
+        "money so far this month? I am trying to understand where the storage costs come from for a presentation. "
+        "Many thanks!",
+        "this month service=s3",
+    ),
+    # the day before is the day yesterday is compared with anyway, as FRESH_67
+    ("/cost", "lambda $ yday vs day before? 🙏", "yesterday service=lambda"),
+    # the writer's days, day first, both included; the region filter kept as the writer asked (CloudFront lines
+    # without that region simply fall outside it)
+    (
+        "/cost",
+        "I need the cost of cloudfront for eu-west-1 between 01/09 and 15/09, is possible?",
+        "2026-09-01..2026-09-15 service=cloudfront region=eu-west-1",
+    ),
+    # January to November, November partial, by month; tax and credits left out by charge class, usage and fees kept,
+    # as FRESH_58 and FRESH_63; the forecast model is the writer's context
+    (
+        "/cost",
+        "Can you give me monthly totals Jan through Nov so I can rebase the FY27 forecast? excluding credits and tax "
+        "pls",
+        "2026-01..2026-11 monthly charge-class!=tax,credit",
+    ),
+    # the production account, as the writer meant it; the two services side by side, day by day; the fourteen whole
+    # days before today by the grammar's rule, the writer's alternative; the migration is the writer's context
+    (
+        "/cost",
+        "dynamo vs rds spend in prod, daily, last 14 days. we're mulling moving the cart svc off aurora",
+        "last 14 days service=dynamodb,rds account=production by service daily",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_16 and FRESH_26; the project tag value
+    (
+        "/cost",
+        "Is checkout more expensive this Black Friday week than BF week last year?",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 tag:project=checkout",
+    ),
+    # the day before is the day the 1st is compared with anyway; the charge classes of the day apart, the commitment
+    # fees booked on the 1st among them, as FRESH_40 and FRESH_65; the services that moved are among the causes
+    (
+        "/cost",
+        "Dear bot, could you please help me understand why our costs on November 1st were so much higher than the "
+        'other days of the month? My mentor said it might be something about "fees" but I did not quite follow. Thank '
+        "you for your patience!",
+        "why 2026-11-01 by charge-class",
+    ),
+    # the 7 whole days before today by the grammar's rule (the writer counted today in); the services behind each
+    # unusual day are part of the answer
+    ("/cost", "anything weird in the last 7d?? mgr asking 😬", "anomalies last 7 days"),
+    # the DB instances are the RDS resources; the staging account, as the writer meant it; no range typed: this month,
+    # as the writer read it
+    (
+        "/top-resources",
+        "What is the most expensive RDS databases in staging? I think someone left one big instance on",
+        "this month service=rds account=staging",
+    ),
+    # the forecast is the month's: the year so far with this month's forecast line, as FRESH_3 and FRESH_37
+    ("/cost", "what's the run-rate look like for full yr 2026? need a number for dec close", "forecast 2026"),
+    # data transfer is the Data Transfer service; each region on its own line with its usage types, the inter-AZ lines
+    # among them, as FRESH_30; NOT SUPPORTED (node groups)
+    (
+        "/cost",
+        "data transfer costs per region this month - suspect cross-AZ chatter between node groups in us-west-2",
+        "this month service=data-transfer by region, usage-type",
+    ),
+    # Thanksgiving against the same weekday a week earlier, as FRESH_14 and FRESH_39; the project tag value
+    (
+        "/cost",
+        "hey - how much did search infra cost yesterday? (thanksgiving) want to compare w a normal thursday",
+        "2026-11-26 vs 2026-11-19 tag:project=search",
+    ),
+    # a filtered tag breakdown; the staging account; the 30 whole days before today by the grammar's rule (the writer
+    # counted today in); the untagged share is part of every breakdown
+    (
+        "/tags",
+        "Hello! I hope this is the right command. I was asked to find out how much of our spend in the staging "
+        'account does not have a "team" tag on it, for the last 30 days, and which teams are tagged on the rest. '
+        "Thank you very much for your help!",
+        "team account=staging last 30 days",
+    ),
+    # the tables are the DynamoDB resources; this week from Monday to today
+    ("/top-resources", "biggest dynamo tables this wk? 🧐", "this week service=dynamodb"),
+    # the staging account, as the writer meant it; like for like, the complete days of November against the same days
+    # of October; each service on its own line
+    (
+        "/cost",
+        "Hola, can you compare the staging account this month with the month before? I think we are paying things "
+        "that nobody use",
+        "this month account=staging by service",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_16 and FRESH_41; each account on its own line
+    ("/cost", "Q3 actuals by account, and how that compares to Q2", "2026-q3 by account"),
+    # the creator tag; the two weeks by the grammar's rule, the two whole weeks before this one, the writer's
+    # alternative, as FRESH_47 and FRESH_64; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "hows spend split by aws:createdBy for the last two weeks? want to see if the karpenter role is spinning "
+        "stuff up",
+        "aws:createdBy last 2 weeks",
+    ),
+    # the project tag value; weeks run Monday to Sunday, the first and last partial, from 1 October to today
+    (
+        "/cost",
+        "weekly cost for checkout since oct 1? need to show the ramp before BF",
+        "since 2026-10-01 tag:project=checkout weekly",
+    ),
+    # the production account; the two services as one sum, as FRESH_59; the last 3 months by the grammar's rule, the
+    # three full months before this one (the writer's alternative), as FRESH_42 and FRESH_62; by month
+    (
+        "/cost",
+        "Hi there, I am doing a small analysis for my internship project and I was wondering if you could tell me how "
+        "much we spent on KMS and SQS combined in the production account each month for the last three months? I am "
+        "sorry if that is too many things at once.",
+        "last 3 months service=kms,sqs account=production monthly",
+    ),
+    # a filtered tag breakdown; the month so far; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "who owns the ap-southeast-2 spend 🇦🇺 mtd? by team + untagged pls",
+        "team region=ap-southeast-2 this month",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the writer's nearest, the November month-end forecast, as
+    # FRESH_48, FRESH_50 and FRESH_67; the data-lake account
+    (
+        "/cost",
+        "the forecast for the december, can you give me? for the data lake only",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # NOT SUPPORTED (coverage): the split by charge class, the commitment fees beside usage, as FRESH_4, FRESH_56 and
+    # FRESH_66; the year so far
+    (
+        "/cost",
+        "how much of the bill is SP/RI fees vs on-demand usage YTD? trying to figure out our commitment coverage",
+        "ytd by charge-class",
+    ),
+    # EBS volumes are billed under EC2: the EC2 resources, the volumes among them, as FRESH_22 and FRESH_28; the data-
+    # lake account; the last full month
+    (
+        "/top-resources",
+        "top ec2 instances + ebs vols in data-lake acct last month, the spark-on-eks nodes are prob in there",
+        "last month service=ec2 account=data-lake",
+    ),
+    # the project tag value; the week from Monday 9 to Sunday 15; the week before is the period compared with anyway
+    (
+        "/cost",
+        "what did search cost us the week of nov 9? and was it higher or lower than the week before",
+        "2026-11-09..2026-11-15 tag:project=search",
+    ),
+    # this week from Monday to today, by day, each service on its own line; all accounts is every account anyway
+    (
+        "/cost",
+        "Hello, thank you for building this bot. Could you please show me the cost for each day this week, broken "
+        "down by service, for all accounts? I'd like to see if the Black Friday traffic is visible in the numbers. I "
+        "really appreciate it!",
+        "this week by service daily",
+    ),
+    # the credits only by charge class; the month so far; the writer's optional split by service left out, as FRESH_25
+    ("/cost", "did we get the aws credits applied this month or nah? 💸", "this month charge-class=credit"),
+    # a filtered tag breakdown; the production account; the env values listed, the untagged share part of every
+    # breakdown; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "for the env tag, how is the cost distributed in the production account? it should be all prod but I saw some "
+        "dev things there",
+        "env account=production this month",
+    ),
+    # no percentages in the grammar: tax beside the rest by charge class, quarter by quarter, the share read off by
+    # hand, as FRESH_27 and FRESH_31
+    ("/cost", "tax as % of total for Q1, Q2, Q3? auditors want it", "2026-01..2026-09 by charge-class quarterly"),
+    # the writer's days from the 1st to today, by day, as FRESH_65; whether it trends up is read off the series
+    (
+        "/cost",
+        "is our eks bill in eu-west-1 trending up? show me day by day since the 1st",
+        "since 2026-11-01 service=eks region=eu-west-1 daily",
+    ),
+    # the project tag value; this week from Monday to today; the coming sale is the writer's context
+    (
+        "/top-resources",
+        "which resources tagged project=checkout are the most expensive this week? want to know what to look at "
+        "before cyber monday",
+        "this week tag:project=checkout",
+    ),
+    # the quarter, July to September; checkout, search and data among the values listed, the untagged share part of
+    # every breakdown
+    (
+        "/tags",
+        "Good afternoon! Would you be able to tell me how the spend is divided between the different projects "
+        "(checkout, search, data) for the third quarter of this year? And if possible, how much of it is not assigned "
+        "to any project. Thank you kindly!",
+        "project 2026-q3",
+    ),
+    # today so far against Black Friday last year, 2025-11-28, the writer's order kept, as FRESH_14 and FRESH_18;
+    # today's partial day is marked so
+    ("/cost", "hows BF today vs BF last yr 🛒🛒 total", "2026-11-27 vs 2025-11-28"),
+    # the functions are the Lambda resources; the last full month
+    (
+        "/top-resources",
+        "Give me please the top 5 lambdas by cost in us-west-2 during last month, I want to optimize them",
+        "5 last month service=lambda region=us-west-2",
+    ),
+)
+
+FRESH_71_FIRST_SIGHT = (23, 11, 16)
+
+FRESH_71: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the one total is the answer, no breakdown asked
+    ("/cost", "ec2 prod account yesterday. just the number", "yesterday service=ec2 account=production"),
+    # the instances are EC2's; this week from Monday to today, today's partial day marked so
+    ("/top-resources", "top 10 ec2 instances eu-west-1 this week, go", "10 this week service=ec2 region=eu-west-1"),
+    # like for like: this week's complete days against the same days of last week, as FRESH_26 and FRESH_68; the
+    # accounts,
+    # regions and usage types that moved are among the causes
+    ("/cost", "data transfer is up since monday. why", "why this week service=data-transfer"),
+    # the staging account, as the writer meant it; November so far; the services behind each unusual day are part of
+    # the answer
+    ("/cost", "staging, weird days in november?", "anomalies this month account=staging"),
+    # a filtered tag breakdown; the last full month; the team values listed, the untagged share part of every breakdown
+    ("/tags", "eks by team for october. and how much has no team tag", "team service=eks 2026-10"),
+    # the fourteen whole days before today by the grammar's rule, as the writer counted; by day; the holiday traffic is
+    # the writer's context
+    ("/cost", "cloudfront per day last 14 days pls, want to see bf traffic", "last 14 days service=cloudfront daily"),
+    # the staging account, as the writer meant it; no range typed: this month, as the writer read it; each service on
+    # its own line, biggest first
+    ("/cost", "staging costs too much. what is it", "this month account=staging by service"),
+    # the foreign word asks for the most expensive, the ranking itself; the tables are the DynamoDB resources; the
+    # production account, as the writer meant it; no range typed: this month, as the writer read it
+    ("/top-resources", "duurste dynamodb tables prod?", "this month service=dynamodb account=production"),
+    # the Savings Plans fee is a commitment fee, by charge class, usage left out, as FRESH_1's savings plans and
+    # FRESH_68's fees of the 1st; the day the writer named
+    (
+        "/cost",
+        "Hi! Could you tell me what we were charged for Savings Plans on Nov 1st? Only the commitment fee, not the "
+        "usage it covered. Thanks!",
+        "2026-11-01 charge-class=recurring,one-time",
+    ),
+    # the RI fees are the commitment fees, as FRESH_1; the year so far by month, November partial, as FRESH_17
+    (
+        "/cost",
+        "how much have we paid in RI fees this year, month by month if possible",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # NOT SUPPORTED (an on-demand price without the reservations): the writer's nearest, October's RDS split by charge
+    # class, its usage beside its RI fees, as FRESH_12's EC2 purchase
+    (
+        "/cost",
+        "our RDS reserved instances run out end of december - what would RDS have cost in october if we didnt have "
+        "them?",
+        "2026-10 service=rds by charge-class",
+    ),
+    # the Savings Plans fees are the commitment fees, booked on each 1st; the later day against the earlier, as
+    # FRESH_23's fees of the 1st this month against October
+    (
+        "/cost",
+        "are the savings plan fees the same every month or did something change oct -> nov?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # EC2's usage charges only, the usage class, fees left out; Q2 is the period Q3 is compared with anyway, as FRESH_7;
+    # the meeting is the writer's context
+    (
+        "/cost",
+        "quick one for the renewal meeting tmrw: ec2 usage in us-east-1, Q3 vs Q2?",
+        "2026-q3 service=ec2 region=us-east-1 charge-class=usage",
+    ),
+    # the instances are EC2's; NOT SUPPORTED (hours run): the writer's nearest, October's ranking by cost, as FRESH_15's
+    # RDS instances running all of a quarter; the reservation plan is the writer's context
+    (
+        "/top-resources",
+        "which ec2 instances ran the whole of october and cost the most? trying to see what's worth reserving",
+        "2026-10 service=ec2",
+    ),
+    # the month-end forecast; the total as it is holds the fees of the 1st, credits and tax, as FRESH_67; the deadline
+    # is
+    # the writer's context
+    (
+        "/cost",
+        "what's the forecast for november incl the fees that already hit on the 1st? finance needs a number by EOD",
+        "forecast 2026-11",
+    ),
+    # a filtered tag breakdown, the commitment fees by charge class; no range typed: November, whose fee was booked on
+    # the 1st, as the writer meant it; the untagged and not taggable shares are part of every breakdown
+    (
+        "/tags",
+        "how does our savings plan fee get split across teams?",
+        "team charge-class=recurring,one-time this month",
+    ),
+    # the data-lake account; September is the period October is compared with anyway, as CORPUS's oct vs sep
+    (
+        "/cost",
+        "How much did Glue cost in the data-lake account in October vs September?",
+        "2026-10 service=glue account=data-lake",
+    ),
+    # the year so far by month, November partial, as FRESH_54 and FRESH_63; the growth in cost read off the months, as
+    # the writer said
+    (
+        "/cost",
+        "s3 month over month this year - are we still growing ~10% a month or has it slowed down",
+        "ytd service=s3 monthly",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the present read as the writer read it, the month so far,
+    # as FRESH_43
+    (
+        "/top-resources",
+        "which buckets are costing the most in data-lake right now?",
+        "this month service=s3 account=data-lake",
+    ),
+    # the day before is the day the 18th is compared with anyway (the writer's days before read as the nearest one), as
+    # FRESH_64 and FRESH_67; the accounts, regions and usage types that moved are among the causes
+    ("/cost", "glue spiked on the 18th?? what happened there", "why 2026-11-18 service=glue"),
+    # data among the project values listed beside the others, the untagged share part of every breakdown, as FRESH_49;
+    # the quarter so far
+    ("/tags", "project=data vs everything else this quarter", "project this quarter"),
+    # the thirty whole days before today by the grammar's rule, as the writer counted; by day, each service on its own
+    # line; the nightly job is the writer's context
+    (
+        "/cost",
+        "daily glue + s3 last 30 days in eu-west-1, want to see if the new nightly job changed anything",
+        "last 30 days service=glue,s3 region=eu-west-1 by service daily",
+    ),
+    # the jobs are the Glue resources, as FRESH_54 and FRESH_65; the last whole week, Monday 16 to Sunday 22
+    ("/top-resources", "most expensive glue jobs last week?", "last week service=glue"),
+    # NOT SUPPORTED (stored bytes): the writer's nearest, S3's cost this month so far against January, the order typed
+    # kept, as FRESH_10's unit rates
+    ("/cost", "how many TB do we have in S3 now compared to January?", "this month vs 2026-01 service=s3"),
+    # the credits only by charge class, each account on its own line, as FRESH_59 and FRESH_68; the month so far; the
+    # close is the writer's context
+    (
+        "/cost",
+        "For the November close - total credits applied so far this month, by account please",
+        "this month charge-class=credit by account",
+    ),
+    # the total as it is holds usage, fees, credits and tax; the tax apart in the split by charge class, as the doc's
+    # tax shown separately
+    ("/cost", "What was the full October invoice incl. tax, and how much of that was tax?", "2026-10 by charge-class"),
+    # tax is its own service, Tax; each account on its own line, as FRESH_66; the reallocation is the writer's context
+    (
+        "/cost",
+        "tax for october by account? AP needs to reallocate the VAT to the EU entity",
+        "2026-10 service=tax by account",
+    ),
+    # refunds are the adjustment class, as FRESH_7, FRESH_9 and FRESH_34; by month, the writer's when; none is a zero
+    # answer
+    ("/cost", "did we get any refunds in Q3? if so when + how much", "2026-q3 charge-class=adjustment monthly"),
+    # gross is the default unblended basis; usage, fees and credits apart by charge class, the net total being the
+    # total,
+    # as FRESH_61's gross vs net after credits
+    ("/cost", "can you give me gross vs net for Oct, i.e. before and after credits", "2026-10 by charge-class"),
+    # a filtered tag breakdown; tax and credits left out by charge class, as FRESH_46 and FRESH_52; the untagged share
+    # is
+    # part of every breakdown; the journal is the writer's context
+    (
+        "/tags",
+        "Need october costs by env tag for the allocation journal, excl. tax and credits",
+        "env charge-class!=tax,credit 2026-10",
+    ),
+    # the month-end forecast with the month so far, as FRESH_55, FRESH_63 and FRESH_66
+    (
+        "/cost",
+        "accruals q: whats the estimated full month for Nov and how much is already booked thru yesterday?",
+        "forecast 2026-11",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, as the writer counted; by month,
+    # as the writer meant it; the auditor is the writer's context
+    (
+        "/cost",
+        "KMS charges for the last 3 months? (tiny, I know, but the auditor asked)",
+        "last 3 months service=kms monthly",
+    ),
+    # NOT SUPPORTED (remaining balance, expiry dates): the writer's nearest, the credits applied so far by month, as
+    # FRESH_30 and FRESH_49
+    ("/cost", "do we have any promo credits left, and when do they expire?", "ytd charge-class=credit monthly"),
+    # the pasted budget alert is the writer's context, not what is asked, as FRESH_30 and FRESH_48; the production
+    # account, as the writer meant it; the month so far by service, what drives it; the alert's amount held against it
+    # by hand
+    (
+        "/cost",
+        '"AWS Budgets: Your budget prod-monthly has exceeded 80% of the budgeted amount ($42,000.00). Current spend: '
+        "$33,910.22\" --> what's driving this??",
+        "this month account=production by service",
+    ),
+    # the pasted alarm is the writer's context, its name no filter; today so far against yesterday, the writer's order
+    # kept, as FRESH_66; today's partial day is marked so
+    (
+        "/cost",
+        '`ALARM: "lambda-checkout-throttles" in us-east-1 at 2026-11-27T03:14Z` does this show up on the bill? lambda '
+        "today vs yesterday",
+        "2026-11-27 vs 2026-11-26 service=lambda region=us-east-1",
+    ),
+    # the pasted anomaly is the writer's context; the database instances are the RDS resources; no date given: this week
+    # from Monday to today, as the writer read it
+    (
+        "/top-resources",
+        'cost anomaly detection sent me this: "Anomaly detected: Amazon Relational Database Service, us-west-2, '
+        'impact $1,284" - which db is it?',
+        "this week service=rds region=us-west-2",
+    ),
+    # the pasted error is the writer's context; the night is the 26th, as the writer meant it; the writer's days before
+    # it and the 26th, day by day, to see whether it stands out
+    (
+        "/cost",
+        "ERROR ThrottlingException: Rate exceeded (Service: AmazonSQS; Status Code: 400) ... we retried like crazy "
+        "last night, did that cost anything noticeable on SQS?",
+        "2026-11-19..2026-11-26 service=sqs daily",
+    ),
+    # the pasted violation is the writer's context; the untagged share, its amount and percentage, is part of every
+    # breakdown; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "`Tag policy violation: arn:aws:ec2:eu-west-1:123456789012:instance/i-0a1b2c3d4e5f missing required tag "
+        "'team'` how much of our spend has no team tag at all??",
+        "team this month",
+    ),
+    # the tables are the DynamoDB resources; this week from Monday to today; the writer's table and its rank read off
+    # the list, as FRESH_42; the error is the writer's context
+    (
+        "/top-resources",
+        "after the deploy orders-table is spamming ProvisionedThroughputExceeded... is it one of our priciest dynamo "
+        "tables this week?",
+        "this week service=dynamodb",
+    ),
+    # the pasted page is the writer's context; the production account, as the writer meant it; from Wednesday to today,
+    # the three days just before being the period compared with anyway; the extra read off the change
+    (
+        "/cost",
+        'pagerduty: "[FIRING] eks-node-group-scaleup prod-cluster +14 nodes" how much extra did eks+ec2 cost us since '
+        "wednesday?",
+        "since 2026-11-25 service=eks,ec2 account=production",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; the month so far; the
+    # untagged share is part of every breakdown; the cleanup bot's count is the writer's context
+    (
+        "/tags",
+        "aws:createdBy for staging this month - who is spinning stuff up? cleanup bot keeps saying `orphaned "
+        "resources: 37`",
+        "aws:createdBy account=staging this month",
+    ),
+    # a ranking by change is not something /tags answers (it lists costs only): refused naming the writer's words, the
+    # doc's words for a rise, as FRESH_12, FRESH_15 and FRESH_27
+    ("/tags", "which team went up the most since the summer? feels like data basically doubled", "!went up"),
+    # Black Friday's week is this week; like for like, this week's complete days against the same days of last week, the
+    # period compared with anyway; the ratio read off the change
+    ("/cost", "is black friday week costing us double what a normal week does?", "this week"),
+    # today so far against Black Friday last year, 2025-11-28, as FRESH_42 and FRESH_68; today's partial day is marked
+    # so
+    (
+        "/cost",
+        "did cloudfront go way up compared to last year's black friday?",
+        "2026-11-27 vs 2025-11-28 service=cloudfront",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_34, FRESH_43 and FRESH_64
+    ("/tags", "web used to spend roughly half of what api does - still true? oct vs this month", "!vs"),
+    # like for like: the quarter's complete days against the same stretch of Q3, the period compared with anyway
+    ("/cost", "the AWS bill feels way higher this quarter than last one. is it actually?", "this quarter"),
+    # the two accounts side by side, as FRESH_49's staging vs prod; the ratio read off the two; no range typed: this
+    # month, as the writer read it
+    (
+        "/cost",
+        "team says staging is like a third of prod. is that right?",
+        "this month account=staging,production by account",
+    ),
+    # each account on its own line; the writer's order kept, as FRESH_62 and FRESH_68; each account's growth read off
+    # the change
+    (
+        "/cost",
+        "the data-lake account grew way faster than the others this year didn't it - jan vs oct",
+        "2026-01 vs 2026-10 by account",
+    ),
+    # the production account, as the writer meant it; the last full month; the slide is the writer's context
+    (
+        "/top-resources",
+        "top 5 most expensive things in prod last month, plain english please, it's for a slide",
+        "5 last month account=production",
+    ),
+    # this month's forecast held against last November, as FRESH_43 and FRESH_61
+    ("/cost", "are we going to land below last november or blow past it?", "forecast 2026-11 vs 2025-11"),
+)
+
+FRESH_72_FIRST_SIGHT = (31, 8, 11)
+
+FRESH_72: tuple[tuple[str, str, str], ...] = (
+    # the total as it is holds usage, fees, credits and tax, as FRESH_12, FRESH_33 and FRESH_58; all three accounts
+    # are every account anyway
+    (
+        "/cost",
+        "hi all, what did we spend in October all up incl tax? need it for month-end accruals, cheers",
+        "2026-10",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_67
+    ("/cost", "are we up vs last month?", "this month"),
+    # NOT SUPPORTED (the hour of the deploy): the writer's nearest, EC2 by day, the deploy day and today against the
+    # writer's days before, both spans compared as they are, as FRESH_24's spike at an hour; the project named with
+    # the deploy is what the event happened to, no filter; today's partial day is marked so
+    (
+        "/cost",
+        "deployed checkout v4.12 around 14:00 UTC yday - any jump in ec2 since??",
+        "2026-11-26..2026-11-27 vs 2026-11-19..2026-11-25 service=ec2 daily",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; the last full month; the untagged
+    # share is part of every breakdown
+    (
+        "/tags",
+        "what teams use EKS in prod account last month, split by team tag please",
+        "team service=eks account=production last month",
+    ),
+    # the four regions left out, every other region (and global) its own group, as FRESH_37 and FRESH_44; the year so
+    # far; a zero total is the answer
+    (
+        "/cost",
+        "any spend at all outside us-east-1 / us-west-2 / eu-west-1 / ap-southeast-2 this year?",
+        "ytd region!=us-east-1,us-west-2,eu-west-1,ap-southeast-2 by region",
+    ),
+    # the project tag value; the last 3 months by the grammar's rule, the three full months before this one, as the
+    # writer counted; by month, as FRESH_66
+    (
+        "/cost",
+        "how much does the search feature cost us a month roughly? customer asked and i want a ballpark",
+        "last 3 months tag:project=search monthly",
+    ),
+    # the writer's fiscal quarter, the calendar months they named (July to September), as FRESH_28; each account on
+    # its own line
+    ("/cost", "can I get Q1 FY27 spend by account pls (Jul-Sep)", "2026-q3 by account"),
+    # the buckets are the S3 resources; the top one first, as FRESH_66 and FRESH_67; the data-lake account; the month
+    # so far
+    (
+        "/top-resources",
+        "please show most expensive s3 bucket in data-lake account for this month",
+        "this month service=s3 account=data-lake",
+    ),
+    # the writer's Tuesday to today against the same weekdays of the week before, as FRESH_55 and FRESH_65; the
+    # release is the writer's context; today's partial day is marked so
+    (
+        "/cost",
+        "did lambda go up after tuesdays release? compare to week before",
+        "2026-11-24..2026-11-27 vs 2026-11-17..2026-11-20 service=lambda",
+    ),
+    # today so far against last Black Friday, 2025-11-28, the writer's order kept, as FRESH_62 and FRESH_68; today's
+    # partial day is marked so
+    ("/cost", "is Black Friday costing us more than last years?", "2026-11-27 vs 2025-11-28"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the accounts, usage types and regions that moved are among the causes
+    ("/cost", "why cost of Glue is grown so much in November comparing with October?", "why this month service=glue"),
+    # the creator tag; the month so far; the untagged share is part of every breakdown
+    ("/tags", "who is creating stuff? break down this month by aws:createdBy", "aws:createdBy this month"),
+    # the month-end forecast with the month so far; the board pack is the writer's context
+    ("/cost", "where will November land? board pack due Tuesday and I'd rather not guess", "forecast 2026-11"),
+    # the instances are EC2's; the production account, as the writer named it; from Monday to today is this week
+    (
+        "/top-resources",
+        "which ec2 instances cost most since mondays deploy, prod acct only",
+        "this week service=ec2 account=production",
+    ),
+    # an amount named without the word budget, for a month that is over: the total of the production account, held
+    # against the writer's figure by hand
+    ("/cost", "did prod go over 100k in october?", "2026-10 account=production"),
+    # the values of the key are listed in every breakdown (search, checkout and data among them), ranked by cost; the
+    # quarter so far; the untagged share is part of every breakdown
+    ("/tags", "search vs checkout vs data - who's the biggest spender this quarter?", "project this quarter"),
+    # data transfer is the Data Transfer service; the last whole week, Monday 16 to Sunday 22; each region on its own
+    # line
+    ("/cost", "give me data transfer cost per region for last week", "last week service=data-transfer by region"),
+    # the staging account, as the writer named it; the 90 whole days before today by the grammar's rule (the writer
+    # counted today in); each region on its own line, anything outside us-east-1 read off the list
+    (
+        "/cost",
+        "show me spend by region for staging acct last 90 days - staging should only ever be us-east-1",
+        "last 90 days account=staging by region",
+    ),
+    # the credits only by charge class; the writer's Australian financial year from 1 July, as FRESH_42
+    (
+        "/cost",
+        "how much have credits knocked off the bill so far this financial year?",
+        "since 2026-07-01 charge-class=credit",
+    ),
+    # the rollback is not in the bill: the writer's Wednesday and Thursday by day against the writer's days before
+    # them, both spans compared as they are, as FRESH_24; the writer's guess at the production account is not typed,
+    # left out
+    (
+        "/cost",
+        "rollback was wed night. did spend go back to normal thursday?",
+        "2026-11-25..2026-11-26 vs 2026-11-16..2026-11-24 daily",
+    ),
+    # the last full month; the team values are listed in every breakdown, the untagged share its own line
+    (
+        "/tags",
+        "reckon we need to start recharging the teams - what was Oct spend per team tag, and how much isnt tagged to "
+        "anyone?",
+        "team 2026-10",
+    ),
+    # the writer's months from August, by month, November so far, as FRESH_65; whether November is out of line read
+    # off the series; the keys themselves are not in the bill
+    (
+        "/cost",
+        "is KMS cost normal? on bill it looks too big, we have many keys in eu-west-1",
+        "since 2026-08-01 service=kms region=eu-west-1 monthly",
+    ),
+    # the project tag value; the writer's months from June, by month, November so far; the launch is not in the bill,
+    # the months before and after it read off the series
+    (
+        "/cost",
+        "has search gotten more expensive since we launched autocomplete in september?",
+        "since 2026-06-01 tag:project=search monthly",
+    ),
+    # no amount filter in the grammar: the ranking by cost for the month so far, the ones over the writer's figure
+    # read off by hand
+    ("/top-resources", "any single resource over $5k this month?", "this month"),
+    # GST is the tax line, the service `Tax`, as FRESH_42; the month so far
+    ("/cost", "whats the GST on this months bill so far?", "this month service=tax"),
+    # no comparison in `/tags`: the split for this week from Monday to today; the writer's ideal comparison with last
+    # week has no `/tags` form and is not asked, as FRESH_30; the release is the writer's context
+    (
+        "/tags",
+        "project split for this week so far, want to see if checkout jumped after release 2026.11.23",
+        "project this week",
+    ),
+    # the month so far by day; the writer's guess at the cause is context
+    (
+        "/cost",
+        "SQS cost by day for november please, i think somebody made infinite loop with retries",
+        "this month service=sqs daily",
+    ),
+    # the data-lake account; no range typed: this month, as the writer read it; any resource listed is the finding
+    (
+        "/top-resources",
+        "top resources in ap-southeast-2 in the data-lake acct. nothing should be running there",
+        "this month region=ap-southeast-2 account=data-lake",
+    ),
+    # NOT SUPPORTED (customers): the writer's nearest, the project's last full month, to divide by hand, as FRESH_40
+    # and FRESH_66
+    ("/cost", "whats search costing us per customer?", "last month tag:project=search"),
+    # the two accounts side by side, the month so far
+    ("/cost", "data lake more expensive than prod yet?", "this month account=data-lake,production by account"),
+    # both commitments' fees on the day they post, split by usage type, each plan and reservation on its own line, as
+    # FRESH_59 and FRESH_65; the invoice is the writer's context
+    (
+        "/cost",
+        "SP + RI fees on the 1st of Nov, just want to tie back to the invoice",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # a filtered tag breakdown; the data-lake account; no range typed: this month, as the writer read it; the untagged
+    # share and its percentage are part of every breakdown
+    (
+        "/tags",
+        "how much of the data-lake spend has no team tag? untagged = nobody owns it = my problem",
+        "team account=data-lake this month",
+    ),
+    # the production account, as the writer meant it; the 14 whole days before today by the grammar's rule (the writer
+    # counted today in), as FRESH_66; the deploy log is the writer's context
+    (
+        "/cost",
+        "daily cost for prod last 14 days pls, want to line it up against our deploy log",
+        "last 14 days account=production daily",
+    ),
+    # the functions are the Lambda resources; the staging account, as the writer meant it; no range typed: this month,
+    # as the writer read it
+    (
+        "/top-resources",
+        "which lambda functions is most expensive in staging, top 10",
+        "10 this month service=lambda account=staging",
+    ),
+    # the project tag value; yesterday against the same weekday a week earlier, as CORPUS; the holiday traffic is the
+    # writer's context
+    (
+        "/cost",
+        "quick one - search cost yesterday vs same day last week? thanksgiving traffic was nuts",
+        "yesterday vs 2026-11-19 tag:project=search",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_68 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "how are we tracking against budget this month?", "!budget"),
+    # the forecast is for the month, never the year: the year so far against the same days of 2025, with this month's
+    # forecast line, the writer's fallback, as FRESH_30 and FRESH_40
+    ("/cost", "we gonna finish 2026 under 2025?", "forecast this year"),
+    # the instances are EC2's; the writer's weekend, both days included; the four regions left out, every other region
+    # kept, as FRESH_37
+    (
+        "/top-resources",
+        "were any ec2 instances running outside our 4 regions the weekend of 21-22 nov? need instance ids",
+        "2026-11-21..2026-11-22 service=ec2 region!=us-east-1,us-west-2,eu-west-1,ap-southeast-2",
+    ),
+    # the staging account, as the writer meant it; the month so far; the load tests are the writer's context
+    (
+        "/cost",
+        "any unusual days in staging this month? we've been hammering it with load tests before BF",
+        "anomalies this month account=staging",
+    ),
+    # a filtered tag breakdown; the 30 whole days before today by the grammar's rule (the writer counted today in);
+    # the untagged share is part of every breakdown
+    ("/tags", "what is split by env tag for RDS in last 30 days", "env service=rds last 30 days"),
+    # September is the period October is compared with anyway, as FRESH_62 and FRESH_68; the move is the writer's
+    # context
+    (
+        "/cost",
+        "ap-southeast-2 last month vs the month before? trying to work out if the Sydney move is paying off",
+        "2026-10 region=ap-southeast-2",
+    ),
+    # no range typed: this month, as the writer read it; the project tag value, as the writer typed it
+    ("/top-resources", "what are the priciest things tagged project=search", "this month tag:project=search"),
+    # the last full month, each account on its own line; NOT SUPPORTED (key counts): only the cost, as the writer said
+    (
+        "/cost",
+        "KMS per account last month, want to sanity check against key counts",
+        "last month service=kms by account",
+    ),
+    # the day before is the day the 24th is compared with anyway, as FRESH_27 and FRESH_66; the accounts, usage types
+    # and resources that moved are among the causes
+    ("/cost", "why did dynamodb go up on the 24th", "why 2026-11-24 service=dynamodb"),
+    # an amount without the word budget: the month-end forecast, held against the writer's figure by hand, as FRESH_57
+    # and FRESH_68; the project tag value
+    ("/cost", "will search go over $10k this month w/ black friday traffic?", "forecast 2026-11 tag:project=search"),
+    # no range typed: this month, as the writer read it; the untagged share and its percentage are part of every
+    # breakdown, held against the writer's figure by hand
+    ("/tags", "are we under 10% untagged on team yet?", "team this month"),
+    # NOT SUPPORTED (IAM users, launch events): the writer's nearest, EC2 in the region by the creator tag, the owner
+    # the bill holds
+    (
+        "/cost",
+        "list every IAM user who launched instances in eu-west-1 in october",
+        "2026-10 service=ec2 region=eu-west-1 by tag:aws:createdBy",
+    ),
+    # the tables are the DynamoDB resources; from 1 September to today
+    (
+        "/top-resources",
+        "what dynamodb tables in us-west-2 cost the most since 1 september?",
+        "since 2026-09-01 service=dynamodb region=us-west-2",
+    ),
+    # the project tag value; each service on its own line; the customer is the writer's context
+    (
+        "/cost",
+        "break down search spend by service for october pls, customer wants to know if it's mostly compute or storage",
+        "2026-10 tag:project=search by service",
+    ),
+    # the Savings Plan fees are the commitment fees, split by usage type, where the Savings Plan fee lines are apart
+    # from the RI ones, as FRESH_32 and FRESH_36; the writer's order kept
+    (
+        "/cost",
+        "did the Nov 1 savings plan charge go up vs Oct 1?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
     ),
 )

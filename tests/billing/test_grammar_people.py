@@ -78,7 +78,7 @@ def test_the_way_people_type_reads_as_the_question(text: str, same_as: str) -> N
     [
         ("showback for october by team", "2026-10 by tag:team", "`showback`"),
         ("for the offsite slideware: monthly totals by account", "by account monthly", "`offsite`, `slideware`"),
-        ("how much credits we got applied on this year", "this year charge-class=credit", "`applied`"),
+        ("how much credits we got credited on this year", "this year charge-class=credit", "`credited`"),
         ("is rds higher then normal? compare with previous week", "this week service=rds", "`normal`"),
         ("what is our projected spend, and what we actually spent", "forecast", "`actually`"),
     ],

@@ -94,9 +94,24 @@ def parse(text: str) -> CostQuery:
         ("kms and sqs in oct+nov, daily, flag anything odd", "2026-10..2026-11 service=kms,sqs daily by service"),
         ("eks since last 4 days", "last 4 days service=eks"),
         ("who's paying for cloudfront in front of the website", "service=cloudfront tag:team=web"),
+        # when the answer is wanted, `hows`, a full year, `w`, credits applied, the other accounts
+        ("where's november going to land? need a number for the investor update by monday", "forecast 2026-11"),
+        ("hows BF today vs BF last yr total", "2026-11-27 vs 2025-11-28"),
+        ("whats the run-rate look like for full yr 2026", "forecast this year"),
+        ("search infra yesterday, want to compare w a normal thursday", "yesterday vs 2026-11-19 tag:project=search"),
+        ("credits applied this month", "this month charge-class=credit"),
+        ("production vs the other accounts last month", "last month by account"),
+        # a few words of Tagalog
+        ("hi po, pa-check naman how much yung total AWS bill natin for October? thanks po", "2026-10"),
+        ("hi po, may credits po ba tayo na na-apply ngayong November? magkano po?", "2026-11 charge-class=credit"),
+        ("Is there a PO number for the staging account bill last month", "!PO"),
     ],
 )
 def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
+    if meaning.startswith("!"):  # refused, naming the word
+        with pytest.raises(UsageError, match=f"`{meaning[1:]}`"):
+            parse(text)
+        return
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
@@ -149,3 +164,10 @@ def test_what_the_answer_is_for_is_read_past_said() -> None:
         vocabulary=VOCAB,
     )
     assert top == top_resources.parse("5 this month account=staging", today=TODAY, vocabulary=VOCAB)
+
+
+def test_tagalog_words_read_are_said() -> None:
+    query = parse("hi po, may credits po ba tayo na na-apply ngayong November? magkano po?")
+    assert query.readings == (
+        "Read `tayo` as `we`, `na-apply` as `applied`, `ngayong` as `this`, `magkano` as `how much`.",
+    )

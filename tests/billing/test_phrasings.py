@@ -151,6 +151,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_67_FIRST_SIGHT,
     FRESH_68,
     FRESH_68_FIRST_SIGHT,
+    FRESH_69,
+    FRESH_69_FIRST_SIGHT,
+    FRESH_70,
+    FRESH_70_FIRST_SIGHT,
+    FRESH_71,
+    FRESH_71_FIRST_SIGHT,
+    FRESH_72,
+    FRESH_72_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -357,7 +365,7 @@ BLIND_BATCHES = (
         wrong=4,
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
-    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
+    BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=38, wrong=10),  # held back, read in the next stop
     # `where does november land? need a number for monday's call. with and w/o credits if you can`: read whole now
     # that `monday's call` says when the answer is needed (was the first sentence alone), the forecast split by
     # charge class for `with and w/o credits`, where the translator wrote the forecast alone
@@ -450,7 +458,7 @@ BLIND_BATCHES = (
     # wrote usage alone (tax left out too)
     # `data transfer out of eu-west-1 for oct + nov? we're thinking about a big UK push in december`: the plan read
     # past (was refused naming `UK`), where the translator also wrote month by month
-    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=31, wrong=15),
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=32, wrong=15),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
@@ -489,7 +497,7 @@ BLIND_BATCHES = (
     # to the end and only scored; first sight on 26ff7cb, `FRESH_57` and `FRESH_58` read, `FRESH_59` held back; first
     # sight on 2729a71, `FRESH_60` and `FRESH_61` read
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=34, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=32, wrong=12),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=33, wrong=11),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
     ),
@@ -500,15 +508,23 @@ BLIND_BATCHES = (
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
     BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=33, wrong=10),
     BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=31, wrong=12),
-    BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=29, wrong=15),
+    BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=30, wrong=15),
     # the next stop's: first sight on 5ce195a, `FRESH_65` and `FRESH_66` read, `FRESH_67` and `FRESH_68` held back
     # unread to its end and only scored
-    BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=33, wrong=9),
+    BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=35, wrong=8),
     # `biggest dynamo tables tagged project=checkout, need per-table monthly numbers for sizing`: month by month
     # since June (was refused naming `sizing`), where the translator wrote last month
-    BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=36, wrong=12),
     BlindBatch("FRESH_67", FRESH_67, FRESH_67_FIRST_SIGHT, right=28, wrong=16),
     BlindBatch("FRESH_68", FRESH_68, FRESH_68_FIRST_SIGHT, right=35, wrong=7),
+    # first sight on 1068724, later in that stop: `FRESH_69` and `FRESH_70` read, `FRESH_71` and `FRESH_72` held back
+    # `good morning po! may spike daw kahapon sa Lambda, pwede po pa-check kung magkano yung Lambda cost yesterday vs
+    # the day before?`: the Tagalog read, the spike someone reported asks yesterday's unusual days (was refused naming
+    # `pa-check`), where the translator wrote yesterday's cost
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=34, wrong=12),
+    BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
+    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=23, wrong=16),
+    BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
 )
 
 
