@@ -76,6 +76,7 @@ from bot.billing.grammar_words import (
     ANOMALY_WORDS,
     AVERAGE_WORDS,
     CHAT_WORDS,
+    CLOCK,
     CLOSE_EVENTS,
     CLOSE_PERIODS,
     COMPARE_WORDS,
@@ -101,6 +102,7 @@ from bot.billing.grammar_words import (
     WHY_WORDS,
     YEAR_OVER_YEAR,
     ZONE_WORDS,
+    mean_is_the_verb,
 )
 from bot.billing.model import (
     UNTAGGED,
@@ -359,8 +361,12 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             # `before the budget meeting:`, `before we move to c7g`: when the person asks, no range; `before a client
             # call at 3`: the meeting and its hour too
             event = next((k for k in range(2, 5) if self.word(k) in CLOSE_EVENTS), None)
-            at_hour = event is not None and self.word(event + 1) == "at" and _HOUR.fullmatch(self.word(event + 2) or "")
-            self.i += 1 if event is None else event + 1 + (2 if at_hour else 0)
+            if event is None:
+                self.i += 1
+                return
+            hour = self.word(event + 2) or ""
+            at_hour = self.word(event + 1) == "at" and bool(CLOCK.match(hour) or _BARE_HOUR.fullmatch(hour))
+            self.i += event + 1 + (2 if at_hour else 0)
             return
         if w == "not" and self.word(1) in HEDGES:  # `not sure if ...`: a hedge, nothing excluded
             self.i += 2
@@ -423,11 +429,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
-        if w == "mean" and (
-            self.word(-1) in {*PRONOUNS, "it"}
-            or self.kind(1) in (None, Kind.COMMA)
-            or any(self.word(-k) in ("does", "do", "did") for k in range(1, 5))  # `what does "credits" mean`
-        ):
+        words_before = [t.lower for t in self.tokens[max(0, self.i - 5) : self.i]]
+        if w == "mean" and (mean_is_the_verb(words_before) or self.kind(1) in (None, Kind.COMMA)):
             self.i += 1  # `what does it mean`, `I mean`: the verb
             return
         if w in ("project", "projecting") and self.word(-1) in PRONOUNS:  # `where do you project it to land`
@@ -855,8 +858,8 @@ _COST_NOUNS = frozenset(
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
-#: An hour as typed after `at` (`at 3`, `at 3pm`, `at 14:30`).
-_HOUR = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:am|pm)?")
+#: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
+_BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
 #: Words before the event `before` names (`before the budget meeting`, `before a client call at 3`).
 _EVENT_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 #: Words that point at a thing already known (`the spike`, `that jump`).

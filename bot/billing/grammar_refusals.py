@@ -22,6 +22,7 @@ from bot.billing.grammar_words import (
     VERSUS_WORDS,
     WHY_WORDS,
     YEAR_OVER_YEAR,
+    mean_is_the_verb,
 )
 from bot.billing.model import Question
 from bot.billing.vocabulary import Vocabulary
@@ -98,15 +99,13 @@ def _no_question(tokens: list[Token], j: int) -> bool:
     before = tokens[j - 1].lower if j > 0 else ""
     after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     return (
-        (w == "mean" and before in ("i", "you", "we"))
+        (w == "mean" and mean_is_the_verb([t.lower for t in tokens[max(0, j - 5) : j]]))
         or w == "means"
         or (w == "savings" and after in ("plan", "plans"))
         or (w in ("fall", "falls") and after in ("into", "under", "in"))
         or (w == "landing" and after in ("page", "pages"))  # `the promo landing pages`: pages, no forecast
         # `karpenter fell back to on-demand`: a fallback, no decrease asked
         or (w in ("fell", "fall", "falls", "falling") and after == "back")
-        # `what does aws:createdBy actually mean`: what a word means, no average
-        or (w == "mean" and any(t.lower in ("does", "do", "did") for t in tokens[max(0, j - 5) : j]))
         # `we need to chase the owners before EOM`: a deadline, no forecast asked
         or (w in ("eom", "month-end") and before in ("before", "by", "until", "till"))
         # `PI is asking why the storage line went up`, `trying to figure out why`: a question beside the one typed

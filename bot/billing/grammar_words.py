@@ -375,3 +375,10 @@ PERSON_NOUNS = frozenset(
 )
 #: Subjects before a verb: `where do you project november to land` (`project` the verb), `I mean`.
 PRONOUNS = frozenset({"i", "you", "we", "they"})
+
+
+def mean_is_the_verb(before: list[str]) -> bool:
+    """Whether `mean` after the words `before` it (nearest last) is the verb (`I mean`, `what does "credits" mean`,
+    `what does aws:createdBy actually mean`), not the average: after a pronoun, or with `does`/`do`/`did` at most
+    five words before it. The one rule `grammar` and `grammar_refusals` share."""
+    return bool(before) and (before[-1] in (*PRONOUNS, "it") or any(w in ("does", "do", "did") for w in before[-5:]))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from bot.billing.grammar_dates import ORDINAL
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
+from bot.billing.grammar_words import CLOCK
 
 #: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
 #: `#checkout`, is still a channel).
@@ -38,8 +39,6 @@ _ZONES = frozenset(
     {"utc", "gmt", "z", "pst", "pdt", "pt", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "cet", "cest"}
     | {"bst", "ist", "aest", "aedt", "jst", "kst", "sgt", "nzt", "nzdt", "brt", "local"}
 )
-#: A time of day as typed (`14:00`, `9:30am`, `11pm`).
-_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3]):[0-5]\d(?:am|pm)?$|^(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)$")
 #: What shows a person a number (`the CUR dashboard`, `my grafana billing panel`, `our FinOps sheet`): the words
 #: before one of these name the tool, not what is asked.
 _TOOL_NOUNS = frozenset(
@@ -108,7 +107,7 @@ def _a_question_relayed(tokens: list[Token], j: int) -> bool:
 
 
 def _zone_of_clock(tokens: list[Token], j: int) -> bool:
-    return j > 0 and tokens[j].lower in _ZONES and bool(_CLOCK.match(tokens[j - 1].lower))
+    return j > 0 and tokens[j].lower in _ZONES and bool(CLOCK.match(tokens[j - 1].lower))  # `14:00 UTC`
 
 
 def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
