@@ -14,11 +14,14 @@ import re
 from dataclasses import replace
 
 from bot.billing.grammar_builder import DEFAULT_TOP
+from bot.billing.grammar_words import FOLLOW_UP_LEADS
 from bot.billing.model import CostQuery, Granularity, Question
 
-#: How a follow-up opens: a joining word, a "what about", a "same", a "now", or a verb on the previous answer.
+#: How a follow-up opens: leading words (`ok so`, `thanks,`), then a joining word, a "what about", a "same", a
+#: "now", or a verb on the previous answer.
+_LEADS = "|".join(re.escape(w) + (r"\W*" if w == "&" else r"\W+") for w in sorted(FOLLOW_UP_LEADS))
 _OPENING = re.compile(
-    r"""^\W*(?:ok(?:ay)?\W+|so\W+|and\W+|&\W*|also\W+|plus\W+|then\W+|now\W+)*
+    rf"""^\W*(?:{_LEADS})*
     (?:and|&|also|plus|what\s+about|how\s+about|what\s+of|same|ditto|now|instead|but)\b""",
     re.IGNORECASE | re.VERBOSE,
 )

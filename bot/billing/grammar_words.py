@@ -354,6 +354,9 @@ CLOSE_EVENTS = frozenset(
     {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}
     | {"standup", "stand-up", "retro", "check-in", "call"}
 )
+#: Words a follow-up may open with before what marks it (`ok so same for october`, `thanks, and for staging?`):
+#: `bot.billing.followup` tells a follow-up by them, `grammar_wrapping` reads them past.
+FOLLOW_UP_LEADS = frozenset({"ok", "okay", "so", "and", "&", "also", "plus", "now", "then", "cool", "great", "thanks"})
 #: Usage amounts the bill measures in: the bot answers costs, so these get a message saying so.
 USAGE_UNITS = frozenset(
     {"gb", "gib", "tb", "tib", "gb-month", "gb-months", "gbs", "vcpu", "vcpus", "iops", "requests", "invocations"}

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from bot.billing.grammar_dates import ORDINAL
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
-from bot.billing.grammar_words import CLOCK
+from bot.billing.grammar_words import CLOCK, FOLLOW_UP_LEADS
 
 #: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
 #: `#checkout`, is still a channel).
@@ -60,8 +60,7 @@ _DEADLINES = frozenset(
 )
 #: Of those, the ones no breakdown or day is named by: after `by`, a deadline wherever they stand.
 _DUE_WORDS = frozenset({"tomorrow", "tmrw", "eod", "eow", "cob", "lunch", "standup", "tonight"})
-#: Words before a follow-up's `same` (`ok so same for october`), and after it (`same thing again but ...`).
-_FOLLOW_UP_LEADS = frozenset({"ok", "okay", "so", "and", "&", "also", "now", "then", "cool", "great", "thanks"})
+#: Words after a follow-up's `same` (`same thing again but ...`; before it, `FOLLOW_UP_LEADS`).
 _FOLLOW_UP_NOUNS = frozenset({"thing", "things", "again", "question", "query", "q", "one", "please", "pls", "plz"})
 #: What `same` compares when it is no follow-up's mark (`same day last week`, `same period`).
 _SAME_UNITS = frozenset(
@@ -139,7 +138,7 @@ def _without_follow_up_mark(tokens: list[Token]) -> list[Token]:
     (`bot.billing.followup` keeps the rest of the question before it), no part of what the message asks (`same day
     last week` is a day)."""
     j = 0
-    while j < len(tokens) and tokens[j].lower in _FOLLOW_UP_LEADS:
+    while j < len(tokens) and tokens[j].lower in FOLLOW_UP_LEADS:
         j += 1
     if j >= len(tokens) or tokens[j].lower not in ("same", "ditto"):
         return tokens

@@ -547,6 +547,7 @@ def test_tags_reads_a_key_typed_whole_in_a_sentence() -> None:
         ("last month by service", "break that down by team", "last month by tag:team"),
         ("ec2 last month by region", "same for september", "2026-09 service=ec2 by region"),
         ("s3 last month", "ok same thing but daily", "last month service=s3 daily"),
+        ("ec2 last month", "thanks, and for staging?", "last month service=ec2 account=staging"),
     ],
 )
 def test_a_follow_up_changes_only_what_it_names(previous: str, follow_up: str, whole: str) -> None:
