@@ -207,7 +207,10 @@ a Kubernetes platform engineer, a product manager of checkout and search, a poli
 read, and `FRESH_71` (a Dutch SRE, a procurement person on commitments, a head of data, an accountant at month close,
 a developer pasting alerts, a manager comparing in words) and `FRESH_72` (an Australian finance manager, a release
 manager, a Russian engineer, a security engineer auditing regions, a customer-success lead, a VP asking yes or no),
-held back unread.
+held back unread. Last in that stop, at first sight on 975312b, held back unread: `FRESH_73` (a Montreal DevOps
+engineer, a finance controller, an ML platform engineer, a support manager, follow-ups, a head of infrastructure) and
+`FRESH_74` (a South African SRE, a CEO, a Japanese finance analyst, a DBA, a developer in asides, a FinOps analyst
+on showback).
 """
 
 from __future__ import annotations
@@ -16177,5 +16180,584 @@ FRESH_72: tuple[tuple[str, str, str], ...] = (
         "/cost",
         "did the Nov 1 savings plan charge go up vs Oct 1?",
         "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+)
+
+FRESH_73_FIRST_SIGHT = (27, 12, 11)
+
+FRESH_73: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; this week from Monday to today, today's partial day marked so;
+    # the stand-up is the writer's context
+    (
+        "/cost",
+        "c'est quoi le total EC2 en prod pour cette semaine? need it avant le standup",
+        "this week service=ec2 account=production",
+    ),
+    # each account on its own line; the total as it is holds usage, fees, credits and tax, as FRESH_72; unblended as
+    # the writer asked; the accrual is the writer's context
+    (
+        "/cost",
+        "Need the exact October 2026 total per account for the month-end accrual, unblended, incl. tax and credits "
+        "please",
+        "2026-10 by account unblended",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8 and FRESH_33; the
+    # month so far, all accounts
+    ("/top-resources", "which gpu boxes are costing the most this month? p4d / g5 mostly", "this month service=ec2"),
+    # the writer's site read as the web team, the writer's nearest, as FRESH_5 and FRESH_24; a normal day as the same
+    # weekday
+    # a week earlier (yesterday was Thanksgiving), as FRESH_24; today's partial day is marked so
+    ("/cost", "is the website costing us more today bc of black friday??", "2026-11-27 vs 2026-11-20 tag:team=web"),
+    # the writer's months from July, by month, November so far; which services drove the growth read off the monthly
+    # series by service, as FRESH_43 (a why compares one span with the one before, not month with month)
+    (
+        "/cost",
+        "what's been driving the increase in our monthly spend since the summer?",
+        "since 2026-07-01 by service monthly",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, October's total,
+    # nothing else kept, as FRESH_58
+    ("/cost", "same thing but for last month?", "last month"),
+    # the month so far; the team values listed, the untagged share its own line in every breakdown
+    ("/tags", "breakdown par team pour novembre svp, et combien est untagged?", "team this month"),
+    # the Savings Plans fee is a commitment fee, by charge class, usage left out, as FRESH_42 and FRESH_71; the day the
+    # writer named; the journal entry is the writer's context
+    (
+        "/cost",
+        "What was the Savings Plan fee that hit on Nov 1? exact amount for the JE",
+        "2026-11-01 charge-class=recurring,one-time",
+    ),
+    # the writer withdrew SageMaker for EC2; the last whole week, Monday 16 to Sunday 22; the training jobs are not
+    # apart in the bill, all EC2 in the region, the writer's nearest
+    (
+        "/cost",
+        "how much did we burn on sagemaker.. actually no i mean EC2 in us-west-2 for the training stuff last week",
+        "last week service=ec2 region=us-west-2",
+    ),
+    # the project tag value; a month's cost is the last full month, the writer's nearest, as the doc's rate rule
+    ("/cost", "roughly how much does checkout cost us a month", "last month tag:project=checkout"),
+    # the thirty whole days before today by the grammar's rule, as the writer counted first; by day; the holiday ramp
+    # is read off the series
+    ("/cost", "daily spend for the last 30 days pls, want to see if the BF ramp shows up", "last 30 days daily"),
+    # a follow-up read as the whole question: Black Friday week to each Friday, the total, as FRESH_43 and FRESH_52
+    (
+        "/cost",
+        "ok and how does that compare to the same week last year",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the buckets are the S3 resources; the staging account, as the writer meant it; no range typed: this month, as the
+    # writer read it
+    ("/top-resources", "quels buckets S3 coûtent le plus cher dans staging?", "this month service=s3 account=staging"),
+    # the credits only by charge class, by month, July to September, as FRESH_15 and FRESH_24
+    (
+        "/cost",
+        "Can you give me the credits applied in Q3 per month? need them to the cent",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the month-end forecast for EC2; the training run is the writer's context
+    (
+        "/cost",
+        "where is EC2 gonna land end of month? kicked off a big training run tues and kinda worried lol",
+        "forecast 2026-11 service=ec2",
+    ),
+    # the project tag value; like for like: this week's complete days against the same days of last week, the period
+    # compared with anyway, as the writer preferred
+    ("/cost", "did search get more expensive this week compared to last week?", "this week tag:project=search"),
+    # the two Octobers, the writer's order kept, as FRESH_42
+    ("/cost", "yoy on total spend, oct 25 vs oct 26?", "2025-10 vs 2026-10"),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, Data Transfer
+    # for the month so far
+    ("/cost", "what about just data transfer", "this month service=data-transfer"),
+    # this week from Monday to today; each unusual day judged against the days before it; the deploy is the writer's
+    # context
+    (
+        "/cost",
+        "y'a tu eu un spike bizarre sur Lambda cette semaine? on a deployé mardi",
+        "anomalies this week service=lambda",
+    ),
+    # tax is its own service, Tax; the writer's fiscal year is the calendar year, the year so far
+    ("/cost", "I need total tax YTD, our fiscal year = calendar year", "ytd service=tax"),
+    # the instances are EC2's; the data-lake account; the seven whole days before today by the grammar's rule, as the
+    # writer counted first
+    (
+        "/top-resources",
+        "top 10 most expensive instances in the data lake acct, last 7 days",
+        "10 last 7 days service=ec2 account=data-lake",
+    ),
+    # the writer's site as the web team and their product as the api team, the writer's guess, both among the team
+    # values listed; the untagged share is part of every breakdown; no range typed: this month, as the writer read it
+    ("/tags", "how much of our spend is the app vs the website?", "team this month"),
+    # the services ranked by their change against Q2, the period compared with anyway, as FRESH_5 and FRESH_34
+    ("/cost", "which services grew the most last quarter vs the quarter before", "increases 2026-q3 by service"),
+    # a follow-up read as the whole question: the month so far by region; the earlier filters are not known, none kept,
+    # as FRESH_58 and FRESH_63
+    ("/cost", "and split that by region?", "this month by region"),
+    # from the 1st to today is the month so far; all accounts
+    (
+        "/cost",
+        "hey combien on paye pour EKS en eu-west-1 depuis le debut du mois",
+        "this month service=eks region=eu-west-1",
+    ),
+    # the RI fees are the commitment fees, booked on each 1st; the later day against the earlier, as a why compares
+    # them, as FRESH_46; what drove the difference by usage type and account among the causes
+    (
+        "/cost",
+        "RI fees on Oct 1 vs Nov 1 — why the difference?",
+        "why 2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # from the 9th to today, by day; the job logs are the writer's context; no GPU usage types in the vocabulary, all
+    # EC2, the writer's nearest
+    (
+        "/cost",
+        "ec2 spend per day since 2026-11-09 please, trying to line it up against our job logs",
+        "since 2026-11-09 service=ec2 daily",
+    ),
+    # NOT SUPPORTED (site performance): only the cost side is in the bill; Thanksgiving judged against the days before
+    # it, the total and each service, as the anomaly engine does, as FRESH_58
+    ("/cost", "customers said the site was slow yesterday, did anything change cost wise?", "anomalies 2026-11-26"),
+    # no time step in /tags: the split over the year so far, as FRESH_37; no key typed: the team tag, as the writer
+    # assumed, as FRESH_44; the untagged share is part of every breakdown, its trend not a /tags answer
+    (
+        "/tags",
+        "is our untagged spend going down month over month this year? trying to see if tagging hygiene is actually "
+        "improving",
+        "team ytd",
+    ),
+    # a follow-up read as the whole question: the staging account; the earlier period is not known: this month
+    ("/top-resources", "same list but for staging instead of prod", "this month account=staging"),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; the last full month
+    (
+        "/top-resources",
+        "c'est quelles tables DynamoDB qui coûtent le plus en prod, le mois passé",
+        "last month service=dynamodb account=production",
+    ),
+    # the last full month; the team values listed, the untagged share its own line in every breakdown; the recharge is
+    # the writer's context
+    (
+        "/tags",
+        "For the Oct recharge to cost centres I need the split by team to the cent, untagged shown separately pls",
+        "team 2026-10",
+    ),
+    # a filtered tag breakdown by the creator tag; the month so far; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "can u split EC2 this month by aws:createdBy? want to see who keeps launching the gpu nodes",
+        "aws:createdBy service=ec2 this month",
+    ),
+    ("/cost", "what's our total aws bill so far this month", "this month"),
+    # August is the period September is compared with anyway; the accounts, regions and usage types that moved are
+    # among the causes
+    ("/cost", "why did S3 jump in september?", "why 2026-09 service=s3"),
+    # a follow-up read as the whole question: the last whole week in Sydney's region; the earlier question is not
+    # known, nothing else kept
+    ("/cost", "hmm ok, now do the same for last week but only sydney", "last week region=ap-southeast-2"),
+    # like for like, as the writer preferred: the complete days of November against the same days of October, the
+    # period compared with anyway, as FRESH_7 and FRESH_29
+    ("/cost", "KMS c'est rendu cher?? compare oct vs nov stp", "this month service=kms"),
+    # the month-end forecast with the month so far; the deadline is the writer's context
+    ("/cost", "what's the forecast for November? I need an accrual number by Monday", "forecast 2026-11"),
+    # the data-lake account; no range typed: this month, as the writer read it; the bucket is the writer's context, a
+    # ranking of buckets being a /top-resources question
+    (
+        "/cost",
+        "how much r we paying for S3 in the data lake acct? the datasets bucket feels HUGE",
+        "this month service=s3 account=data-lake",
+    ),
+    # checkout and search among the project values listed beside the others, the untagged share part of every
+    # breakdown, as FRESH_71; no range typed: this month, as the writer read it
+    ("/tags", "how much goes to checkout vs search vs everything else", "project this month"),
+    # the year so far, the five biggest services, each by month, November partial
+    ("/cost", "top 5 services by spend YTD and how each has trended", "ytd by service top 5 monthly"),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, September's
+    # total
+    ("/cost", "and the month before that?", "2026-09"),
+    # the staging account, as the writer meant it; the last weekend, both days included
+    (
+        "/top-resources",
+        "c'est quoi qui roule en staging la fin de semaine? je pense qu'on oublie d'éteindre des trucs",
+        "2026-11-21..2026-11-22 account=staging",
+    ),
+    # usage, fees, credits, tax and refunds apart by charge class
+    (
+        "/cost",
+        "Breakdown by charge type for Oct 2026 — usage, fees, credits, tax, refunds. Exact please",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (coverage of the GPU instances): the writer's nearest, EC2 split by charge class, usage beside the
+    # commitment fees, as FRESH_12; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "are we paying on-demand for the gpus or is the savings plan actually covering them",
+        "this month service=ec2 by charge-class",
+    ),
+    # the project tag value; no range typed: this month, as FRESH_5
+    ("/top-resources", "what are the most expensive things behind checkout?", "this month tag:project=checkout"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_72 (the writer's nearest, the quarter
+    # so far with the forecast, was not taken)
+    ("/cost", "are we on track vs budget for Q4?", "!budget"),
+    # a follow-up read as the whole question: the env split; the earlier period is not known: this month, as FRESH_58
+    ("/tags", "ok now by env instead of team", "env this month"),
+    # the functions are the Lambda resources; from Monday to today is this week
+    ("/top-resources", "les lambdas les plus cheres depuis lundi?", "this week service=lambda"),
+    # no time step in /tags; Platform among the team values listed; the last 3 months by the grammar's rule, the three
+    # full months before this one (the writer counted November in), as FRESH_42 and FRESH_69; the growth is not a
+    # /tags answer
+    (
+        "/tags",
+        "how's spend split across teams over the last 3 months, is Platform growing faster than everyone else?",
+        "team last 3 months",
+    ),
+)
+
+FRESH_74_FIRST_SIGHT = (28, 8, 14)
+
+FRESH_74: tuple[tuple[str, str, str], ...] = (
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_25 and FRESH_46; the production
+    # account, as the writer meant it; today's partial day is marked so; the holiday is the writer's context
+    (
+        "/cost",
+        "howzit, is prod EC2 spiking today or am i just being paranoid? black friday, its lekker busy here",
+        "anomalies today service=ec2 account=production",
+    ),
+    # all accounts and every charge class are the total as it is; the last full month
+    (
+        "/cost",
+        "how much did we spend on aws last month",
+        "last month",
+    ),
+    # the writer's days are the whole of October; tax is its own service, Tax, left out, as CORPUS
+    (
+        "/cost",
+        "Dear team, could you kindly provide the total amount of AWS charges for the period from 2026/10/01 to "
+        "2026/10/31, excluding tax? Thank you in advance.",
+        "2026-10 service!=tax",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_62 and FRESH_69; by day; whether the reservation shows is read off the series
+    (
+        "/cost",
+        "rds spend by day for the last 2 weeks, want to see if the new reserved instace kicked in",
+        "last 2 weeks service=rds daily",
+    ),
+    # the functions are the Lambda resources; the month so far; the writer's guess is read off the list
+    (
+        "/top-resources",
+        "which (if any) of our lambdas are actually costing real money this month? (pretty sure it's the image "
+        "resizer but who knows)",
+        "this month service=lambda",
+    ),
+    # the last full month; the untagged share is its own line in every breakdown
+    (
+        "/tags",
+        "breakdown by team for october, incl untagged pls",
+        "team 2026-10",
+    ),
+    # the staging account, as the writer meant it; the week before is the period last week is compared with anyway
+    (
+        "/cost",
+        "eish, staging acct cost last week vs the week before?",
+        "last week account=staging",
+    ),
+    # NOT SUPPORTED (an amount the bot was never told, no budget named): the writer's nearest, the month-end forecast
+    # against October, as FRESH_4, FRESH_50 and FRESH_70; the holiday traffic is the writer's context
+    (
+        "/cost",
+        "are we going to be way over this month because of the black friday traffic?",
+        "forecast 2026-11",
+    ),
+    # the month-end forecast of the month in progress; the data-lake account
+    (
+        "/cost",
+        "I would like to request the forecast amount of AWS cost at the end of November 2026, for the data-lake "
+        "account only.",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; the 30 whole days before
+    # today by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "biggest dynamodb tables by cost in prod, last 30d",
+        "last 30 days service=dynamodb account=production",
+    ),
+    # the writer's nine days before the change against the nine days from it to yesterday, the writer's order kept, as
+    # FRESH_30's before and after a deploy; all accounts is every account anyway
+    (
+        "/cost",
+        "so (quick q) did the cloudfront bill go up after we turned on the new cache behaviour on the 18th? compare "
+        "before/after maybe",
+        "2026-11-09..2026-11-17 vs 2026-11-18..2026-11-26 service=cloudfront",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; the month so far; dev and staging
+    # among the values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "env split for the prod account only, MTD - trying to find the dev/staging tagged stuff thats somehow sitting "
+        "in prod",
+        "env account=production this month",
+    ),
+    # the 10 whole days before today by the grammar's rule, as the writer counted; the services behind each unusual
+    # day are part of the answer; the load test is the writer's context
+    (
+        "/cost",
+        "anything weird in the last 10 days? got a feeling something was left running after the load test",
+        "anomalies last 10 days",
+    ),
+    # no range typed: this month, as the writer read it; each service on its own line, biggest first
+    (
+        "/cost",
+        "whats our biggest cost",
+        "this month by service",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post, split by usage type, each plan and
+    # reservation on its own line, as FRESH_59, FRESH_65 and FRESH_72
+    (
+        "/cost",
+        "Please let me confirm the amount of Savings Plans and Reserved Instances fees which were charged on 1st "
+        "November.",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the data-lake account; the month so far; the writer's ideal split by day not typed, left out, as FRESH_53 and
+    # FRESH_61; NOT SUPPORTED (which keys serve which tables): the KMS total, the writer's nearest
+    (
+        "/cost",
+        "kms cost in the data lake acct mtd?? all the dynamo tables use CMKs now, wondering what thats adding",
+        "this month service=kms account=data-lake",
+    ),
+    # the day before is the day yesterday is compared with anyway (the writer's usual level read as the nearest day),
+    # as FRESH_64 and FRESH_67; the accounts and usage types that moved are among the causes; the writer's split by
+    # team kept, to see whose it was
+    (
+        "/cost",
+        "why did S3 jump (like, a lot?) yesterday - was that the data team's backfill or us?",
+        "why yesterday service=s3 by tag:team",
+    ),
+    # a filtered tag breakdown; the data-lake account; the last full month; the untagged share and its percentage are
+    # part of every breakdown
+    (
+        "/tags",
+        "project tag coverage for data-lake acct last month, how much is untaged",
+        "project account=data-lake last month",
+    ),
+    # the instances are EC2's; the writer's day, yesterday, today being partial, as the writer read it
+    (
+        "/top-resources",
+        "top 10 ec2 instances us-east-1 rn (yesterday is fine if today isnt in yet)",
+        "10 yesterday service=ec2 region=us-east-1",
+    ),
+    # today so far against last Black Friday, 2025-11-28, the writer's order kept, as FRESH_62, FRESH_68 and FRESH_72;
+    # today's partial day is marked so
+    (
+        "/cost",
+        "Compare this Black Friday to last year's",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the quarter the writer named, July to September; each account on its own line
+    (
+        "/cost",
+        "Could you please show me the breakdown of the AWS cost by account for Q3 (July to September 2026)?",
+        "2026-q3 by account",
+    ),
+    # no on-demand or provisioned usage type in the vocabulary: DynamoDB by usage type, both kinds among them, as
+    # FRESH_15's spot and on-demand lines; the month so far
+    (
+        "/cost",
+        "dynamo on-demand vs provisioned spend this month?",
+        "this month service=dynamodb by usage-type",
+    ),
+    # the buckets are the S3 resources; all accounts and regions are every one anyway; the last full month
+    (
+        "/top-resources",
+        "the s3 buckets (all regions, all accounts i guess) that eat the most - last month is fine",
+        "last month service=s3",
+    ),
+    # the month so far; Platform among the values listed, the untagged share part of every breakdown; the review is
+    # the writer's context
+    (
+        "/tags",
+        "showback by team for Nov so far, Platform want their number before the QBR",
+        "team this month",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3 and FRESH_69; like for like: this week's complete days
+    # against the same days of last week, the period compared with anyway
+    (
+        "/cost",
+        "data transfer out of eu-west-1 this week vs last week, something's chatty",
+        "this week service=data-transfer region=eu-west-1",
+    ),
+    # the credits only by charge class; the year so far; all accounts is every account anyway
+    (
+        "/cost",
+        "how much did the credits save us this year",
+        "ytd charge-class=credit",
+    ),
+    # tax is its own service, Tax; the year so far by month, November partial, as FRESH_54 and FRESH_63
+    (
+        "/cost",
+        "Regarding the tax amount, would it be possible to show the monthly trend from January 2026 until now?",
+        "ytd service=tax monthly",
+    ),
+    # each region on its own line; the last full month; NOT SUPPORTED (whether the replica is worth it): its cost, as
+    # FRESH_55's replica
+    (
+        "/cost",
+        "rds cost per region last month pls, wondering if the ap-southeast-2 read replica is worth it",
+        "last month service=rds by region",
+    ),
+    # NOT SUPPORTED (worker nodes): the writer's nearest, EKS and EC2 side by side with their usage types, as FRESH_24
+    # and FRESH_60; the staging account; the 30 whole days before today by the grammar's rule, as the writer counted
+    # (not the calendar month), as FRESH_45 and FRESH_60
+    (
+        "/cost",
+        "eks (the control plane fees + the nodes, if you can even separate them) for staging over the past month?",
+        "last 30 days service=eks,ec2 account=staging by service, usage-type",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account; the missing team tag is the untagged value of
+    # that key, a filter /tags takes, as FRESH_39; the 30 whole days before today by the grammar's rule, as the writer
+    # counted
+    (
+        "/tags",
+        "aws:createdBy split for staging, last 30 days - who's creating all the stuff nobody tags with team?",
+        "aws:createdBy account=staging tag:team=untagged last 30 days",
+    ),
+    # the production account, as the writer meant it; the writer's days from the 20th to today, by day, today's
+    # partial day among them, as FRESH_71's retries; the page is the writer's context
+    (
+        "/cost",
+        "sqs costs gone mad in prod? pager went off for queue depth at 3am",
+        "2026-11-20..2026-11-27 service=sqs account=production daily",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, the writer's
+    # nearest, as FRESH_70 and FRESH_72
+    (
+        "/cost",
+        "quick one - total spend year to date and where will we end the year?",
+        "forecast this year",
+    ),
+    # September is the period October is compared with anyway; the services and accounts that moved are among the
+    # causes
+    (
+        "/cost",
+        "Excuse me, I have noticed that the October cost was higher than September. Could you kindly explain the main "
+        "reason of the increase?",
+        "why 2026-10",
+    ),
+    # the DB instances are the RDS resources; the staging account, as the writer meant it; no range typed: this month,
+    # as the writer read it
+    (
+        "/top-resources",
+        "which rds instances cost most in staging? someone left a db.r6g.4xlarge up i bet",
+        "this month service=rds account=staging",
+    ),
+    # the data-lake account; the writer's days from the 1st to today, by day; the writer's ideal split by usage type
+    # not asked (a tag question asks nothing), left out
+    (
+        "/cost",
+        "glue costs for the data lake (it's all the nightly crawler stuff, right?) by day since 1 nov",
+        "since 2026-11-01 service=glue account=data-lake daily",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; the last full month; prod among the
+    # values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "how much of staging spend is tagged env=prod?? should be zero lol. last month",
+        "env account=staging last month",
+    ),
+    # the day before is the day yesterday is compared with anyway (the writer's normal day read as the nearest one);
+    # the writer's ideal split by service not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "ap-southeast-2 total for yesterday? ja the sydney cluster scaled like crazy overnight our time",
+        "yesterday region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (whether it is worth it): the writer's nearest, October and November so far by month, each account
+    # on its own line, the staging account's share read off the totals by hand
+    (
+        "/cost",
+        "Is the staging environment worth what we pay for it? how much is it",
+        "2026-10..2026-11 by account monthly",
+    ),
+    # the production account; the writer's days, both included
+    (
+        "/top-resources",
+        "Please provide the list of the top 5 most expensive resources in the production account for November (1st to "
+        "26th).",
+        "5 2026-11-01..2026-11-26 account=production",
+    ),
+    # no backup usage types in the vocabulary: DynamoDB by usage type, the backup and recovery lines among them; from
+    # July to November so far, by month
+    (
+        "/cost",
+        "dynamodb backup + PITR charges, are those creeping up? month over month since july",
+        "since 2026-07-01 service=dynamodb by usage-type monthly",
+    ),
+    # the month so far; each account on its own line; none is a zero answer
+    (
+        "/cost",
+        "ok so weird one: lambda in us-west-2 (we don't even deploy there?? afaik) - is there any spend at all this "
+        "month",
+        "this month service=lambda region=us-west-2 by account",
+    ),
+    # no time step in /tags, as FRESH_69: the split over the writer's 8 whole weeks, as the grammar's rule counts
+    # them; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "untagged spend on the team tag, week by week, last 8 wks? want to show the tagging push is working",
+        "team last 8 weeks",
+    ),
+    # the data-lake account; this week from Monday to today, today's partial day among them
+    (
+        "/top-resources",
+        "whats the priciest stuff in the data-lake acct this week? not just ec2, anything",
+        "this week account=data-lake",
+    ),
+    # the last full quarter, July to September; Q2 is the period it is compared with anyway; the deck is the writer's
+    # context
+    (
+        "/cost",
+        "can you give me the AWS number for the board deck, last quarter vs the one before",
+        "last quarter",
+    ),
+    # the last full month; checkout, search and data among the values listed, the untagged share part of every
+    # breakdown
+    (
+        "/tags",
+        "We would like to confirm the cost allocation by project tag (checkout, search, data) for the month of "
+        "October. Untagged amount as well, please.",
+        "project 2026-10",
+    ),
+    # the later 1st against the earlier, as FRESH_71's fees; RDS split by charge class, its RI fee apart from usage,
+    # as FRESH_71's RDS reservations
+    (
+        "/cost",
+        "what did we pay for rds on the 1st? the RI fee looks off vs last months 1st",
+        "2026-11-01 vs 2026-10-01 service=rds by charge-class",
+    ),
+    # the cost per day as the average over this week's complete days, against last week's, the period compared with
+    # anyway, as FRESH_2's burning per day; the project tag value; the production account, as the writer named it
+    (
+        "/cost",
+        "whats the daily burn on checkout (project=checkout, prod acct) this week (mon -> today) vs normal?",
+        "average this week tag:project=checkout account=production",
+    ),
+    # the missing team tag is its untagged value, as FRESH_24 and FRESH_39; the last full month; the owners are the
+    # writer's next step
+    (
+        "/top-resources",
+        "top untagged resources last month, need to chase owners",
+        "last month tag:team=untagged",
+    ),
+    # two questions: the daily series typed kept (unusual days are a question of their own), as FRESH_13 and FRESH_15;
+    # this week from Monday to today, today's partial day among them
+    (
+        "/cost",
+        "cloudfront per day since monday, and flag it if today looks off - ja we expect it high",
+        "this week service=cloudfront daily",
+    ),
+    # NOT SUPPORTED (node groups): the writer's nearest, the EKS clusters with the EC2 instances in the same list, as
+    # FRESH_33; the production account, as the writer meant it; the 7 whole days before today by the grammar's rule
+    (
+        "/top-resources",
+        "(sorry if this is the wrong cmd) which EKS clusters / node groups are most expensive in prod, last 7 days?",
+        "last 7 days service=eks,ec2 account=production",
     ),
 )

@@ -159,6 +159,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_71_FIRST_SIGHT,
     FRESH_72,
     FRESH_72_FIRST_SIGHT,
+    FRESH_73,
+    FRESH_73_FIRST_SIGHT,
+    FRESH_74,
+    FRESH_74_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -525,6 +529,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=23, wrong=16),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
+    # last in that stop, first sight on 975312b, both held back unread
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=27, wrong=11),
+    BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
 )
 
 
