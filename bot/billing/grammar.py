@@ -556,7 +556,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1  # `distribution of cost by team`: a breakdown, no CloudFront distribution
             return
         if w in RESOURCE_NOUNS:  # `which servers`, `biggest buckets`: resources (of the service they imply)
-            self.out.named.append(DimensionRef(Dimension.RESOURCE))
+            # (`how much did the servers cost`, `before we move node groups`: the service's cost, no list; a bare
+            # `rds instances last month` lists them)
+            typed = self.typed_words()
+            if typed & _RESOURCES_LISTED or not typed & _SENTENCE_WORDS:
+                self.out.named.append(DimensionRef(Dimension.RESOURCE))
             self.out.resource_nouns.append(tok.text)
             self.i += 1
             return
@@ -860,6 +864,16 @@ _CLAUSE_STARTS = frozenset(
 )
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
+#: Words asking for resources one by one (`which servers`, `biggest buckets`, `per instance`).
+_RESOURCES_LISTED = frozenset(
+    {"which", "each", "per", "every", "list", "individual", "top", "biggest", "largest", "most", "priciest"}
+    | {"costliest", "expensive", "highest", "ranked", "by"}
+)
+#: Words of a sentence (`how much did the servers cost`, `we bumped node groups`), which a bare list of words lacks.
+_SENTENCE_WORDS = frozenset(
+    {"how", "what", "what's", "whats", "who", "why", "did", "do", "does", "is", "are", "was", "were", "we", "i"}
+    | {"have", "has", "we're", "i'm", "our", "my"}
+)
 #: Words before the event `before` names (`before the budget meeting`, `before a client call at 3`).
 _EVENT_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "this", "that"})
 #: Words that point at a thing already known (`the spike`, `that jump`).

@@ -171,3 +171,16 @@ def test_tagalog_words_read_are_said() -> None:
     assert query.readings == (
         "Read `tayo` as `we`, `na-apply` as `applied`, `ngayong` as `this`, `magkano` as `how much`.",
     )
+
+
+def test_resources_are_listed_when_asked_one_by_one_not_when_their_cost_is_asked() -> None:
+    servers = parse("how much did the servers cost during launch week (Nov 16-22) vs the week before?")
+    assert without_labels(servers) == without_labels(parse("2026-11-16..2026-11-22 service=ec2"))
+    assert "Read `servers` as the resources of `service=ec2`." in servers.readings
+    listed = parse("which servers are the priciest in the staging account")
+    assert without_labels(listed) == without_labels(parse("service=ec2 account=staging by resource"))
+    assert without_labels(parse("rds instances last month")) == without_labels(
+        parse("last month service=rds by resource")
+    )
+    told = parse("EKS monthly since june, want to see the trend before we move node groups to c7g")
+    assert without_labels(told) == without_labels(parse("since 2026-06-01 service=eks monthly"))

@@ -286,7 +286,7 @@ class BlindBatch:
 #: than the translator's (a spike read as unusual days where a why was written, a writer's own date window, an extra
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
-    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=34, wrong=12),
+    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=35, wrong=11),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=30, wrong=14),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
@@ -311,7 +311,7 @@ BLIND_BATCHES = (
     # as EC2's resources, where the total was written), `spend per researcher` (the cost itself, as for any unit
     # the bill cannot count, where the creator tag was written) and `cost per CCU during launch week` (refused
     # naming `launch week`, a phrase, where the scorer counts single words)
-    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=31, wrong=13),
+    BlindBatch("FRESH_11", FRESH_11, FRESH_11_FIRST_SIGHT, right=32, wrong=12),
     # `lamda cost by region last 48h`: the whole days those hours reach back into from some time today (25-27
     # November; three translators read `last 24 hours` as yesterday and today), where the translator wrote 26-27
     BlindBatch("FRESH_12", FRESH_12, FRESH_12_FIRST_SIGHT, right=36, wrong=13),
@@ -329,7 +329,7 @@ BLIND_BATCHES = (
     # translator wrote EC2 alone; `on-demand EC2 + RDS ... need it for SP sizing`: on-demand beside the Savings
     # Plans is the split by charge class (was refused naming `on-demand`), where the translator wrote usage alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=28, wrong=18, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=29, wrong=17, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
@@ -345,7 +345,7 @@ BLIND_BATCHES = (
         wrong=7,
         shared=frozenset({"q3 spend by account and service"}),
     ),
-    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=39, wrong=7),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=40, wrong=6),
     # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
     # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
     # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
@@ -360,7 +360,7 @@ BLIND_BATCHES = (
     # held back unread through one stop, read in the next
     # `how much are savings plans actually saving us vs on demand`: the split by charge class (was refused naming
     # `demand`), where the translator wrote the commitment fees alone
-    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=39, wrong=9, shared=frozenset({"forecast"})),
+    BlindBatch("FRESH_20", FRESH_20, FRESH_20_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"forecast"})),
     BlindBatch(
         "FRESH_21",
         FRESH_21,
@@ -398,7 +398,7 @@ BLIND_BATCHES = (
     # as the last sentence asks, where the translator wrote the split by charge class
     # `the most expensive things created by me (jdoe)? aws:createdBy tag i think`: refused naming `jdoe` (it named
     # `me` before), where the translator wrote this month's list
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=30, wrong=16),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=31, wrong=15),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
@@ -418,12 +418,12 @@ BLIND_BATCHES = (
     # `data transfer by region last month - trying to figure out what cross-region replication is costing us`: what
     # the person is after is context (no longer split by usage type), where the translator read the replication
     # words as the usage types to show
-    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=36, wrong=10),  # a refusal became an answer
+    BlindBatch("FRESH_35", FRESH_35, FRESH_35_FIRST_SIGHT, right=37, wrong=9),  # a refusal became an answer
     # scored on the grammar of their day, then read (first sight on c9253c5)
     # `/top-resources ok so which instances are behind that ec2 jump`: this month's EC2 instances, with a note
     # pointing to `/cost` for the change (was refused naming `jump`), where the translator wrote the thread's week
     BlindBatch("FRESH_36", FRESH_36, FRESH_36_FIRST_SIGHT, right=30, wrong=20),
-    BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=42, wrong=8),
+    BlindBatch("FRESH_37", FRESH_37, FRESH_37_FIRST_SIGHT, right=43, wrong=7),
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=39, wrong=11),
@@ -450,8 +450,8 @@ BLIND_BATCHES = (
         "FRESH_47",
         FRESH_47,
         FRESH_47_FIRST_SIGHT,
-        right=33,
-        wrong=12,
+        right=34,
+        wrong=11,
         shared=frozenset({"are we over budget for the year?"}),
     ),
     # held back unread to the end of their stop and only scored (first sight on 04a15b3); read in the next stop.
@@ -500,18 +500,18 @@ BLIND_BATCHES = (
     # the next stop's: first sight on 989364c (the grammar at its start), `FRESH_55` read, `FRESH_56` held back unread
     # to the end and only scored; first sight on 26ff7cb, `FRESH_57` and `FRESH_58` read, `FRESH_59` held back; first
     # sight on 2729a71, `FRESH_60` and `FRESH_61` read
-    BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=34, wrong=15),
+    BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=14),
     BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=33, wrong=11),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=39, wrong=9, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=32, wrong=10),
-    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=32, wrong=14),
+    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=33, wrong=13),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
     BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=33, wrong=10),
-    BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=32, wrong=11),
     BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=30, wrong=15),
     # the next stop's: first sight on 5ce195a, `FRESH_65` and `FRESH_66` read, `FRESH_67` and `FRESH_68` held back
     # unread to its end and only scored
@@ -525,12 +525,12 @@ BLIND_BATCHES = (
     # `good morning po! may spike daw kahapon sa Lambda, pwede po pa-check kung magkano yung Lambda cost yesterday vs
     # the day before?`: the Tagalog read, the spike someone reported asks yesterday's unusual days (was refused naming
     # `pa-check`), where the translator wrote yesterday's cost
-    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=34, wrong=12),
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=35, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=23, wrong=16),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=27, wrong=11),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=28, wrong=10),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
 )
 
