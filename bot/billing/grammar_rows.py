@@ -50,6 +50,12 @@ Chosen = dict[tuple[DimensionRef, bool], list[str]]
 _THE_REST = frozenset({"rest", "others", "other", "everything", "everyone", "everybody", "all"})
 
 
+def _apart(named: set[tuple[str, ...]]) -> bool:
+    """Whether the values `named` (each word's) are more than one thing: not all within one word's values."""
+    sets = [frozenset(values) for values in named]
+    return sum(1 for one in sets if not any(one < other for other in sets)) > 1
+
+
 class RowsReader(Cursor):
     """Filters or rows for the values a question names; `grammar._Parser` reads with it."""
 
@@ -115,12 +121,13 @@ class RowsReader(Cursor):
             self.charges_side_by_side(typed)
         self.plans_and_reservations(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`
+        # distinct values, not mentions: `commitments ... savings plans + RIs` name the same fees three times, and
+        # `Savings Plan fees` names them twice (the fees among the commitments' charges)
         named_apart = [
             ref
             for (ref, negate) in chosen
-            # distinct values, not mentions: `commitments ... savings plans + RIs` name the same fees three times
             if not negate
-            and len({m.values for b in out.bare if not b.negate for m in b.meanings if m.dimension == ref}) > 1
+            and _apart({m.values for b in out.bare if not b.negate for m in b.meanings if m.dimension == ref})
         ]
         asked_twice = sum(t.lower in ("what", "what's", "whats", "how") for t in self.tokens) > 1
         if asked_twice and not out.group_by and out.versus is None and self.allow_group_by:

@@ -184,3 +184,11 @@ def test_resources_are_listed_when_asked_one_by_one_not_when_their_cost_is_asked
     )
     told = parse("EKS monthly since june, want to see the trend before we move node groups to c7g")
     assert without_labels(told) == without_labels(parse("since 2026-06-01 service=eks monthly"))
+
+
+def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
+    # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
+    fees = parse("Savings Plan fees we've paid each month this year")
+    assert without_labels(fees) == without_labels(parse("this year charge-class=recurring,one-time monthly"))
+    # two services are two things: a series of each
+    assert parse("kms + sqs monthly").group_by == parse("by service").group_by

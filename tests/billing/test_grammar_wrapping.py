@@ -189,7 +189,7 @@ def test_what_wraps_a_question_is_read_past(text: str, meaning: str) -> None:
         ),
         (
             "the SP/RI fees on the 1st each month, sep, oct, nov",
-            "2026-09..2026-11 charge-class=recurring,one-time by charge-class monthly",
+            "2026-09..2026-11 charge-class=recurring,one-time monthly",
         ),
     ],
 )

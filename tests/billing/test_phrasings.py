@@ -329,9 +329,9 @@ BLIND_BATCHES = (
     # translator wrote EC2 alone; `on-demand EC2 + RDS ... need it for SP sizing`: on-demand beside the Savings
     # Plans is the split by charge class (was refused naming `on-demand`), where the translator wrote usage alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=29, wrong=17, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=30, wrong=16, shared=frozenset({"are we over budget"})
     ),
-    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=38, wrong=11),
+    BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=39, wrong=10),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
     # in the next stop of work (with the twentieth and twenty-second)
     # `why doesn't your number match the invoice PDF`: `match` left out and said (was refused naming it, with a
@@ -341,8 +341,8 @@ BLIND_BATCHES = (
         "FRESH_17",
         FRESH_17,
         FRESH_17_FIRST_SIGHT,
-        right=43,
-        wrong=7,
+        right=44,
+        wrong=6,
         shared=frozenset({"q3 spend by account and service"}),
     ),
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=40, wrong=6),
@@ -386,13 +386,13 @@ BLIND_BATCHES = (
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=28, wrong=16),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=38, wrong=8),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=39, wrong=7),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
     # `Total EKS cost Q3 vs Q4-to-date, normalised per day since the periods are different lengths ...`: the `since`
     # clause gives no date, so it is read past (was refused naming `since`), leaving totals, not averages
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=35, wrong=13),
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=36, wrong=12),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
@@ -437,8 +437,8 @@ BLIND_BATCHES = (
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=31, wrong=12),
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=37, wrong=7),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=31, wrong=10),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=38, wrong=6),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=32, wrong=9),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
@@ -462,7 +462,7 @@ BLIND_BATCHES = (
     # wrote usage alone (tax left out too)
     # `data transfer out of eu-west-1 for oct + nov? we're thinking about a big UK push in december`: the plan read
     # past (was refused naming `UK`), where the translator also wrote month by month
-    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=32, wrong=15),
+    BlindBatch("FRESH_48", FRESH_48, FRESH_48_FIRST_SIGHT, right=33, wrong=14),
     BlindBatch(
         "FRESH_49",
         FRESH_49,
@@ -527,7 +527,7 @@ BLIND_BATCHES = (
     # `pa-check`), where the translator wrote yesterday's cost
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=35, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
-    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=23, wrong=16),
+    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=28, wrong=10),
