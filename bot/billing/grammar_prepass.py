@@ -56,6 +56,7 @@ from bot.billing.grammar_words import (
     YEAR_OVER_YEAR,
 )
 from bot.billing.grammar_wrapping import unwrapped
+from bot.billing.model import Dimension
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
     COMPASS_WORDS,
@@ -188,6 +189,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("by", when): () for when in (*WEEKDAYS, "tomorrow", "eod", "eow", "cob", "tonight", "noon")},
     # `compare w a normal thursday`: with
     **{("w", det): ("with", det) for det in ("a", "an", "the", "our", "last")},
+    # `the RI and SP fees on Nov 1, separately from usage`: the fees beside the usage, the split by charge class
+    **{
+        (apart, "from", *normal, "usage"): ("and", "usage", "separately")
+        for apart in ("separately", "separate", "separated", "seperately", "apart")
+        for normal in ((), ("normal",), ("the",), ("regular",))
+    },
     # `a/c` (Indian English): the account
     ("a/c",): ("account",),
     # `from 1st nov to till date`: to date
@@ -392,6 +399,9 @@ _GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo
 _SUBJECTS = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "someone", "somebody"})
 #: Words saying a tag holds no value (`where aws:createdBy is empty`, `team tag missing`).
 _EMPTY = frozenset({"empty", "missing", "blank", "null", "unset", "absent"})
+#: The parts of a service's bill people set side by side (`s3 storage vs requests vs transfer`), and what joins them.
+_BILL_PARTS = frozenset({"storage", "requests", "request", "transfer", "retrieval", "retrievals"})
+_PART_JOINERS = frozenset({"vs", "vs.", "versus", "and", "or", "&", "/", ","})
 _MONTHS_GLUED = re.compile(r"[A-Za-z]{3,9}[-–][A-Za-z]{3,9}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
@@ -947,6 +957,26 @@ class PrepassReader(ContextPhraseReader):
                 end = j + 1 + tagged + (2 if after[0] == "is" else 1)
                 joined[j:end] = [Token(Kind.WORD, w, joined[j].position) for w in ("no", joined[j].text, "tag")]
                 break
+        # `s3 storage vs requests vs transfer`: the parts of a service's bill side by side, its usage types (no Data
+        # Transfer service for `transfer`, no S3 for `storage` beside it)
+        for j in range(len(joined)):
+            k = j
+            parts: list[int] = []
+            while k < len(joined) and (joined[k].lower in _BILL_PARTS or (parts and joined[k].lower in _PART_JOINERS)):
+                parts += [k] if joined[k].lower in _BILL_PARTS else []
+                k += 1
+            if len(parts) < 2:
+                continue
+            k = parts[-1] + 1
+            typed = {t.lower for t in joined}
+            grouped = "usage-type" in typed or ("usage" in typed and bool(typed & {"type", "types"}))
+            position = joined[j].position
+            served = any(
+                m.dimension.kind is Dimension.SERVICE for t in joined for m in self.vocabulary.meanings(t.text)
+            )
+            words = ([] if served else ["s3"]) + ([] if grouped else ["by", "usage-type"])  # (`storage`: S3's)
+            joined[j:k] = [Token(Kind.WORD, w, position) for w in words]
+            break
         # `team tag = data`, `(team tag=data)`: the key named before the word `tag`, `tag:team=data`
         for j in range(len(joined) - 2):
             key = self.tag_key_word(joined[j].text) if joined[j + 1].lower in ("tag", "tags") else None

@@ -111,7 +111,7 @@ class RowsReader(Cursor):
                     out.add_group(ref, self.vocabulary)
                     out.group_by.insert(0, out.group_by.pop())  # the values compared first, then their parts
         # `usage, fees, credits and tax separately`, `split usage / fees / credits / tax`: each on its own line
-        # (`separate from usage`: without it)
+        # (`separate from the rest`: no line each; `separately from usage` is read beside the usage before this)
         apart = any(
             (w in SEPARATELY and after != "from")
             or (w == "split" and (after in _CHARGE_KINDS or after == "charge-class"))

@@ -521,7 +521,8 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "Read `credits`, `fees`, `tax`, `usage` side by side as the split by charge class.",
         ),
         ("october usage and tax separately", "2026-10 by charge-class", None),
-        ("what were the RI fees on Nov 1? need them separate from usage", None, None),
+        # the fees beside the usage they are kept apart from: both, the split by charge class
+        ("what were the RI fees on Nov 1? need them separate from usage", "2026-11-01 by charge-class", None),
         ("Can I get Oct total split usage / fees / credits / tax?", "2026-10 by charge-class", None),
         # the period before, and each one's amount
         ("how much we are spending in eks this month vs the last one?", "this month service=eks", None),

@@ -192,3 +192,20 @@ def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     assert without_labels(fees) == without_labels(parse("this year charge-class=recurring,one-time monthly"))
     # two services are two things: a series of each
     assert parse("kms + sqs monthly").group_by == parse("by service").group_by
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # the parts of a service's bill side by side: its usage types (`transfer` no Data Transfer service here)
+        ("s3 storage vs requests vs transfer for data-lake, Q3", "2026-q3 service=s3 account=data-lake by usage-type"),
+        ("s3 by usage type for oct, wanna see storage vs requests", "2026-10 service=s3 by usage-type"),
+        ("storage and requests for the data lake", "service=s3 account=data-lake by usage-type"),
+        ("data transfer last month", "last month service=data-transfer"),
+        # fees kept apart from the usage: both, the split by charge class
+        ("need the SP and RI fees booked on 1 Nov separately from usage", "2026-11-01 by charge-class"),
+        ("tax separate from usage last month", "last month by charge-class"),
+    ],
+)
+def test_parts_and_charges_asked_side_by_side(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))

@@ -320,7 +320,7 @@ BLIND_BATCHES = (
     # what their search feature runs on and what it cost in october`: `Acme` read as the name of who asks (was
     # refused naming it), the search project's October, where the translator also wrote by service
     BlindBatch(
-        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=36, wrong=12, shared=frozenset({"are we over budget for q4?"})
+        "FRESH_13", FRESH_13, FRESH_13_FIRST_SIGHT, right=37, wrong=11, shared=frozenset({"are we over budget for q4?"})
     ),
     # `nat gateway charges in prod us-east-1 last 30 days` was refused naming `nat` as a service the bill lacks
     # (NAT gateways are EC2 usage types, not a service); it is now EC2 by usage type, said, where the translator
@@ -345,7 +345,7 @@ BLIND_BATCHES = (
         wrong=6,
         shared=frozenset({"q3 spend by account and service"}),
     ),
-    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=40, wrong=6),
+    BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=41, wrong=5),
     # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
     # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
     # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
@@ -365,8 +365,8 @@ BLIND_BATCHES = (
         "FRESH_21",
         FRESH_21,
         FRESH_21_FIRST_SIGHT,
-        right=42,
-        wrong=4,
+        right=43,
+        wrong=3,
         shared=frozenset({"are we over budget this month?", "who owns the most expensive instance?"}),
     ),
     BlindBatch("FRESH_22", FRESH_22, FRESH_22_FIRST_SIGHT, right=38, wrong=10),  # held back, read in the next stop
@@ -437,7 +437,7 @@ BLIND_BATCHES = (
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=31, wrong=12),
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=38, wrong=6),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=5),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=32, wrong=9),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
@@ -505,17 +505,17 @@ BLIND_BATCHES = (
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
     ),
-    BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=39, wrong=9, shared=frozenset({"and staging?"})),
+    BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=32, wrong=10),
-    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=33, wrong=13),
+    BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
-    BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=33, wrong=10),
+    BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=32, wrong=11),
     BlindBatch("FRESH_64", FRESH_64, FRESH_64_FIRST_SIGHT, right=30, wrong=15),
     # the next stop's: first sight on 5ce195a, `FRESH_65` and `FRESH_66` read, `FRESH_67` and `FRESH_68` held back
     # unread to its end and only scored
-    BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=35, wrong=8),
+    BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=36, wrong=7),
     # `biggest dynamo tables tagged project=checkout, need per-table monthly numbers for sizing`: month by month
     # since June (was refused naming `sizing`), where the translator wrote last month
     BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=36, wrong=12),
@@ -525,7 +525,7 @@ BLIND_BATCHES = (
     # `good morning po! may spike daw kahapon sa Lambda, pwede po pa-check kung magkano yung Lambda cost yesterday vs
     # the day before?`: the Tagalog read, the spike someone reported asks yesterday's unusual days (was refused naming
     # `pa-check`), where the translator wrote yesterday's cost
-    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=35, wrong=11),
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=10),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
