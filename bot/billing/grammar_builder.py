@@ -28,6 +28,7 @@ from bot.billing.model import (
     Question,
     TimeRange,
 )
+from bot.billing.periods import add_months
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import TwoAsked, UsageError
 
@@ -263,9 +264,15 @@ class Builder:
         compares with it anyway); one that overlaps the time range raises `UsageError`."""
         time_range = self.time_range or parse_time_range(self.implied_range or default_range, today)
         versus = self.versus
+        if versus is not None and versus.start >= time_range.end:
+            # `oct vs nov so far`, `before/after`: the later period held against the earlier, whichever came first
+            time_range, versus = versus, time_range
         if versus is not None:
             previous = time_range.previous()
-            if (versus.start, versus.end) == (previous.start, previous.end):
+            # (`october vs november to date`: the month in progress against the whole month before it)
+            month_so_far = time_range.start.day == 1 and time_range.end <= add_months(time_range.start, 1)
+            last_month = versus.whole_months and versus.end == time_range.start and month_so_far
+            if (versus.start, versus.end) == (previous.start, previous.end) or last_month:
                 versus = None  # what every answer compares with anyway
             elif versus.start < time_range.end and time_range.start < versus.end:
                 raise TwoAsked(  # (a message of two sentences answers the first that asks alone)

@@ -209,3 +209,15 @@ def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
 )
 def test_parts_and_charges_asked_side_by_side(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_the_later_period_is_held_against_the_earlier_whichever_is_named_first() -> None:
+    # `oct vs nov so far`: November so far, against October (the period before it, which every answer shows)
+    assert without_labels(parse("rds oct vs nov so far")) == without_labels(parse("this month service=rds"))
+    # two weeks named in either order: the later against the earlier
+    later_first = parse("2026-11-18..2026-11-24 vs 2026-11-04..2026-11-10")
+    assert parse("2026-11-04..2026-11-10 vs 2026-11-18..2026-11-24") == later_first
+    assert (later_first.time_range.start.isoformat(), later_first.versus.start.isoformat()) == (  # type: ignore[union-attr]
+        "2026-11-18",
+        "2026-11-04",
+    )

@@ -287,7 +287,7 @@ class BlindBatch:
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
     BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=35, wrong=11),
-    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=30, wrong=14),
+    BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
     # refused naming `serving`), where the translator wrote no region; `the acme account manager wants to know what
@@ -392,13 +392,13 @@ BLIND_BATCHES = (
     # sent to `/cost` by resource
     # `Total EKS cost Q3 vs Q4-to-date, normalised per day since the periods are different lengths ...`: the `since`
     # clause gives no date, so it is read past (was refused naming `since`), leaving totals, not averages
-    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_29", FRESH_29, FRESH_29_FIRST_SIGHT, right=37, wrong=11),
     # `EKS monthly since june, ... before we move node groups to c7g`: by resource (the nodes), as written nowhere
     # `sorry for basic question. Total cost include tax or not? How much was tax in October?`: the tax of October,
     # as the last sentence asks, where the translator wrote the split by charge class
     # `the most expensive things created by me (jdoe)? aws:createdBy tag i think`: refused naming `jdoe` (it named
     # `me` before), where the translator wrote this month's list
-    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=31, wrong=15),
+    BlindBatch("FRESH_30", FRESH_30, FRESH_30_FIRST_SIGHT, right=32, wrong=14),
     # `GL 6420 (cloud hosting) for P7-P9 per month`: refused naming `hosting` (near `staging`), its rest read as
     # `2026-q3 monthly`, the translator's days under another name
     BlindBatch("FRESH_31", FRESH_31, FRESH_31_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
@@ -409,7 +409,9 @@ BLIND_BATCHES = (
     # after, where the translator left the deploy's day out)
     BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=16),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
-    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=32, wrong=13),
+    # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
+    # H2), where the translator's whole H2 drops H1 as the period before it
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=31, wrong=14),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
@@ -427,7 +429,7 @@ BLIND_BATCHES = (
     # `what % of our compute is covered by savings plans vs on demand??`: this month's EC2 by charge class (was
     # refused naming `demand`), where the translator wrote October's compute services
     BlindBatch("FRESH_38", FRESH_38, FRESH_38_FIRST_SIGHT, right=39, wrong=11),
-    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=35, wrong=12),
+    BlindBatch("FRESH_39", FRESH_39, FRESH_39_FIRST_SIGHT, right=37, wrong=10),
     # written at the very end of their stop, held back unread and only scored (first sight on c9253c5); read in the
     # next stop
     # refusals that became wrong answers (the word refused asked nothing): `... what to commit savings plans
@@ -530,7 +532,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=28, wrong=10),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=29, wrong=9),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
 )
 
