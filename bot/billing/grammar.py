@@ -782,7 +782,6 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
                 f"Read `{said}` as AWS's creator tag: the bill says who created a resource, not who spent."
             )
         self.compare_span_ends()
-        self.later_against_earlier()
         self.imply_resource_service()
         money_goes = "where" in typed and typed & {"go", "goes", "going", "went"} and out.question is Question.COST
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:

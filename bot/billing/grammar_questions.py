@@ -538,16 +538,6 @@ class QuestionReader(Cursor):
         if about_change and alike and whole and first.end <= last.start:
             out.time_range, out.versus = last, first
 
-    def later_against_earlier(self) -> None:
-        """`why did ec2 jump between tuesday and wednesday`: a change between two periods is the later one against
-        the earlier, whichever was named first."""
-        out = self.out
-        words = self.typed_words()
-        about_change = out.moves or out.question is Question.WHY or bool(words & CHANGE_WORDS) or "between" in words
-        tr, versus = out.time_range, out.versus
-        if about_change and tr is not None and versus is not None and versus.start >= tr.end:
-            out.time_range, out.versus = versus, tr
-
     def settle_question(self) -> None:
         """The questions that only the whole text tells: a ranking by change (`biggest increase`, `which
         service grew`, `decreases`), unusual days (`any spikes`), the average per day (`how much per day`)."""
