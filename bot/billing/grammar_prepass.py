@@ -986,7 +986,7 @@ class PrepassReader(ContextPhraseReader):
         # `does september's total include tax + credits + the RI/SP fees?`: asked whether they are in it, the split by
         # charge class shows each
         for j, tok in enumerate(joined):
-            if tok.lower not in ("include", "includes"):
+            if tok.lower not in ("include", "includes", "including", "incl", "incl."):  # (`is that incl tax?`)
                 continue
             asked = any(t.lower in ("does", "do", "did", "is", "are", "will") for t in joined[max(0, j - 6) : j])
             after = [t.lower for t in joined[j + 1 : j + 8]]

@@ -205,6 +205,9 @@ def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
         # fees kept apart from the usage: both, the split by charge class
         ("need the SP and RI fees booked on 1 Nov separately from usage", "2026-11-01 by charge-class"),
         ("tax separate from usage last month", "last month by charge-class"),
+        # asked whether the total holds tax: the split by charge class shows it
+        ("what was the total for Q3 2026 please, and is that including tax?", "2026-q3 by charge-class"),
+        ("october including tax", "2026-10"),
     ],
 )
 def test_parts_and_charges_asked_side_by_side(text: str, meaning: str) -> None:

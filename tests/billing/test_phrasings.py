@@ -440,7 +440,7 @@ BLIND_BATCHES = (
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=31, wrong=12),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=5),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=32, wrong=9),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=33, wrong=8),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
@@ -527,7 +527,9 @@ BLIND_BATCHES = (
     # `good morning po! may spike daw kahapon sa Lambda, pwede po pa-check kung magkano yung Lambda cost yesterday vs
     # the day before?`: the Tagalog read, the spike someone reported asks yesterday's unusual days (was refused naming
     # `pa-check`), where the translator wrote yesterday's cost
-    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=10),
+    # `wait is that incl tax? can u rerun without`: asked what the total holds, the split by charge class (was refused
+    # naming `rerun`), where the translator wrote the total without tax
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
