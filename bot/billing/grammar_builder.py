@@ -270,8 +270,10 @@ class Builder:
         if versus is not None:
             previous = time_range.previous()
             # (`october vs november to date`: the month in progress against the whole month before it)
-            month_so_far = time_range.start.day == 1 and time_range.end <= add_months(time_range.start, 1)
-            last_month = versus.whole_months and versus.end == time_range.start and month_so_far
+            month_end = add_months(time_range.start, 1)
+            so_far = time_range.start.day == 1 and time_range.end in (month_end, today + timedelta(days=1))
+            one_month = versus.start.day == 1 and add_months(versus.start, 1) == versus.end
+            last_month = so_far and time_range.end <= month_end and one_month and versus.end == time_range.start
             if (versus.start, versus.end) == (previous.start, previous.end) or last_month:
                 versus = None  # what every answer compares with anyway
             elif versus.start < time_range.end and time_range.start < versus.end:

@@ -205,7 +205,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for lead in ((), ("in",), ("on",))
         for unit, step in (("months", "monthly"), ("days", "daily"), ("weeks", "weekly"))
     },
-    # `what % of the bill`, `eating max cost`: the most
+    # `which functions are eating max cost`: the most
     **dict.fromkeys((("max", "cost"), ("maximum", "cost"), ("max", "spend")), ("most",)),
     # `yday vs same day lw`: chat's short forms of the last week and month
     ("lw",): ("last", "week"),
@@ -394,14 +394,19 @@ TYPO_TARGET_SET = frozenset(TYPO_TARGETS)
 TYPO_SET = TYPO_TARGET_SET | REFUSAL_WORDS | {"total", "spend", "spending", "costs"}
 #: A period typed as one word (`thiswk`, `lastmonth`, `prevqtr`): its two words.
 _GLUED_PERIOD = re.compile(r"(this|last|lst|past|prev|previous)(week|wk|month|mo|mth|mnth|quarter|qtr|year|yr|weekend)")
-#: Two months typed as one word (`jan-oct`), and a year written out after them (`2025`): both months' year.
-#: Who may do something (`may I ask`, `it may be`): beside them `may` is the verb, no month.
-_SUBJECTS = frozenset({"i", "we", "you", "they", "it", "this", "that", "there", "someone", "somebody"})
+#: Who may do something (`may I ask`, `it may be`): beside them `may` is the verb, no month; after a word that
+#: leads a period (`in may it jumped`, `since may`) it is the month.
+_SUBJECTS = frozenset({"i", "we", "you", "they", "it", "someone", "somebody"})
+_BEFORE_A_MONTH = frozenset(
+    {"in", "for", "since", "during", "of", "until", "till", "from", "to", "through", "thru", "between", "and", "vs"}
+    | {"early", "late", "mid", "end", "start", "last", "this", "next", "by", "before", "after", "on", "over"}
+)
 #: Words saying a tag holds no value (`where aws:createdBy is empty`, `team tag missing`).
 _EMPTY = frozenset({"empty", "missing", "blank", "null", "unset", "absent"})
 #: The parts of a service's bill people set side by side (`s3 storage vs requests vs transfer`), and what joins them.
 _BILL_PARTS = frozenset({"storage", "requests", "request", "transfer", "retrieval", "retrievals"})
 _PART_JOINERS = frozenset({"vs", "vs.", "versus", "and", "or", "&", "/", ","})
+#: Two months typed as one word (`jan-oct`), and a year written out after them (`2025`): both months' year.
 _MONTHS_GLUED = re.compile(r"[A-Za-z]{3,9}[-–][A-Za-z]{3,9}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 #: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
@@ -914,11 +919,12 @@ class PrepassReader(ContextPhraseReader):
             asked = self.text[end : end + 1] == "?" and joined[j - 1].lower not in ("or", "yes", "and")
             if tok.lower in ("no", "right", "eh", "innit", "non", "nein") and asked:
                 del joined[j]
-        # `May I ask the cost ...`, `it may be high`: the verb, no month (`in may`, `may 2025` are the month)
+        # `May I ask the cost ...`, `it may be high`: the verb, no month (`in may it jumped`, `may 2025` are the month)
         joined = [
             t
             for j, t in enumerate(joined)
             if t.lower != "may"
+            or (j > 0 and joined[j - 1].lower in _BEFORE_A_MONTH)
             or not (
                 (j + 1 < len(joined) and joined[j + 1].lower in _SUBJECTS)
                 or (j > 0 and joined[j - 1].lower in _SUBJECTS)
@@ -971,10 +977,10 @@ class PrepassReader(ContextPhraseReader):
             typed = {t.lower for t in joined}
             grouped = "usage-type" in typed or ("usage" in typed and bool(typed & {"type", "types"}))
             position = joined[j].position
-            served = any(
-                m.dimension.kind is Dimension.SERVICE for t in joined for m in self.vocabulary.meanings(t.text)
-            )
-            words = ([] if served else ["s3"]) + ([] if grouped else ["by", "usage-type"])  # (`storage`: S3's)
+            rest = [*joined[:j], *joined[k:]]
+            served = any(m.dimension.kind is Dimension.SERVICE for t in rest for m in self.vocabulary.meanings(t.text))
+            storage = [] if served or not self.vocabulary.meanings("s3") else ["s3"]  # (`storage and requests`: S3's)
+            words = storage + ([] if grouped else ["by", "usage-type"])
             joined[j:k] = [Token(Kind.WORD, w, position) for w in words]
             break
         # `team tag = data`, `(team tag=data)`: the key named before the word `tag`, `tag:team=data`

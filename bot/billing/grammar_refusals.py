@@ -99,6 +99,7 @@ def _no_question(tokens: list[Token], j: int) -> bool:
     before = tokens[j - 1].lower if j > 0 else ""
     after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
     return (
+        # `I mean`, `what does aws:createdBy actually mean`: the verb, no average
         (w == "mean" and mean_is_the_verb([t.lower for t in tokens[max(0, j - 5) : j]]))
         or w == "means"
         or (w == "savings" and after in ("plan", "plans"))

@@ -177,7 +177,8 @@ class RowsReader(Cursor):
                 continue
             out.filters = [f for f in out.filters if f is not own[0] and f.dimension != own[0].dimension]
             out.add_group(own[0].dimension, self.vocabulary)
-            end = next(m for m in range(k + 1, len(self.tokens)) if self.tokens[m].lower not in ("the", "all", "non"))
+            skipped = ("the", "all", "non")
+            end = next((m for m in range(k + 1, len(self.tokens)) if self.tokens[m].lower not in skipped), k + 1)
             end += end + 1 < len(self.tokens) and self.tokens[end + 1].lower == "else"
             out.ignored = [t for t in out.ignored if t not in self.tokens[k : end + 1]]
             every = ref_text(own[0].dimension, self.vocabulary)

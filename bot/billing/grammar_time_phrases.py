@@ -389,7 +389,7 @@ class TimePhraseReader(ClauseReader):
             ):
                 year = self.today.year - (which == "last")
                 joined[j : j + 3 + of] = [joined[j], Token(Kind.WORD, str(year), joined[j + 1].position)]
-        # `last 3-4 days`, `past 2 or 3 weeks`: a count in doubt, the larger (which holds the smaller)
+        # `last 3-4 days`, `past 2-3 weeks`: a count in doubt, the larger (which holds the smaller)
         for j in range(1, len(joined) - 1):
             if joined[j - 1].lower not in ("last", "past", "previous") or joined[j + 1].lower not in _COUNTED_UNITS:
                 continue

@@ -39,6 +39,8 @@ def parse(text: str) -> CostQuery:
         ),
         ("it may be high last month", "last month"),
         ("what did we spend in May", "2026-05"),
+        ("cost in may this year", "2026-05"),
+        ("in May it jumped", "2026-05"),
         # one key filtered twice: a line item holds one value, so either value
         ("project=search and project=checkout, 16-22 nov", "2026-11-16..2026-11-22 tag:project=search,checkout"),
         (
