@@ -959,6 +959,7 @@ def parse_query(
         note = f"Read the quoted question alone: `{around}` around it says who sent it."
         return replace(asked, readings=(*asked.readings, note))
 
+    figure_checked = checks_a_figure(text)
     if _ASKS_FOR_HELP.search(text):  # `what kind of stuff can i ask you?`: the default answer, and what is answered
         nothing = read("")
         try:
@@ -969,9 +970,9 @@ def parse_query(
             examples = ", ".join(f"`/cost {e}`" for e in EXAMPLES[:3])
             note = f"{HELP_TEXT} Try {examples}; `/trackit help` lists every command."
             return replace(nothing, readings=(*nothing.readings, note))
-        if not checks_a_figure(text):
+        if not figure_checked:
             return read_whole  # `what can you tell me about ec2 last month`: answered as asked (read once)
-    if checks_a_figure(text):  # `Cost Explorer says October was $387,912.44 but you said ~$401k`
+    if figure_checked:  # `Cost Explorer says October was $387,912.44 but you said ~$401k`
         checked = reconciled(text, read, split=allow_group_by and split_checks)
         if checked is not None:
             return checked

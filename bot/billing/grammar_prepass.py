@@ -27,6 +27,7 @@ from bot.billing.grammar_keywords import (
     fold,
 )
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS
+from bot.billing.grammar_time_phrases import MONTH_SPAN, WRITTEN_YEAR
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates
 from bot.billing.grammar_unplaced import NOT_HELD, REFUSAL_WORDS, SERVICE_WORDS
@@ -406,9 +407,6 @@ _EMPTY = frozenset({"empty", "missing", "blank", "null", "unset", "absent"})
 #: The parts of a service's bill people set side by side (`s3 storage vs requests vs transfer`), and what joins them.
 _BILL_PARTS = frozenset({"storage", "requests", "request", "transfer", "retrieval", "retrievals"})
 _PART_JOINERS = frozenset({"vs", "vs.", "versus", "and", "or", "&", "/", ","})
-#: Two months typed as one word (`jan-oct`), and a year written out after them (`2025`): both months' year.
-_MONTHS_GLUED = re.compile(r"[A-Za-z]{3,9}[-–][A-Za-z]{3,9}")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Verbs before `past` that make it `beyond` (`blow past last month`, `go past`).
 _PASSING = frozenset({"blow", "blowing", "blew", "go", "going", "went", "get", "getting", "shoot", "run", "fly", "be"})
 #: Words asking whether charges were taken off the total (`are credits netted out`).
@@ -550,7 +548,7 @@ class PrepassReader(ContextPhraseReader):
         for i, tok in enumerate(self.tokens):
             span = split_span(tok.text, self.today) if tok.kind is Kind.WORD else None
             following = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
-            if span is not None and _MONTHS_GLUED.fullmatch(tok.text) and _YEAR.fullmatch(following):
+            if span is not None and MONTH_SPAN.fullmatch(tok.lower) and WRITTEN_YEAR.fullmatch(following):
                 span = None  # `jan-oct 2025`: the year is both months' (the time phrases read it)
             if span is not None and not self.vocabulary.meanings(tok.text):  # `11/20-11/26`: `2026-11-20..2026-11-26`
                 joined.append(Token(Kind.WORD, span, tok.position))

@@ -95,19 +95,20 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     if len(parts) < 2:
         return None
     nothing = read("")
-    found: list[tuple[int, CostQuery]] = []
+    read_parts: dict[int, CostQuery] = {}  # each sentence read once, in the order tried
     for k in order:
-        try:
-            query = read(parts[k])
-        except UserFacingError:
-            continue
-        if query != nothing:
-            found.append((k, query))
+        with suppress(UserFacingError):
+            read_parts[k] = read(parts[k])
+    found = [(k, query) for k, query in read_parts.items() if query != nothing]
     if not found:
         return None
     k, query = min(found, key=lambda f: (f[0] in later, not _asked(parts[f[0]], kept), not read_whole(f[1])))
     answered = [k]
-    periods = [m for m in range(len(parts)) if m != k and _only_a_period(parts[m], read, nothing)]
+    for m in range(len(parts)):  # (the sentences `order` left out are read for their period too)
+        if m not in read_parts:
+            with suppress(UserFacingError):
+                read_parts[m] = read(parts[m])
+    periods = [m for m, other in read_parts.items() if m != k and _only_a_period(other, nothing)]
     if query.time_range == nothing.time_range and len(periods) == 1:
         with suppress(UserFacingError):  # `how much of our spend is untagged for project? ... For October please`
             query = read(f"{parts[k]} {parts[periods[0]]}")
@@ -127,12 +128,8 @@ def _sentences(text: str) -> tuple[list[str], set[str]]:
     return parts, adding
 
 
-def _only_a_period(part: str, read: Callable[[str], CostQuery], nothing: CostQuery) -> bool:
-    """Whether `part` names a period and nothing else (`For October please`)."""
-    try:
-        query = read(part)
-    except UserFacingError:
-        return False
+def _only_a_period(query: CostQuery, nothing: CostQuery) -> bool:
+    """Whether a sentence read as `query` names a period and nothing else (`For October please`)."""
     bare = replace(nothing, readings=())
     return query.time_range != nothing.time_range and replace(query, time_range=nothing.time_range, readings=()) == bare
 

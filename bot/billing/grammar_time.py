@@ -133,7 +133,7 @@ _COMPACT_UNITS = {
 #: `12h`: hours, which a time range is never made of.
 _COMPACT_HOURS = re.compile(r"^(\d+)(h|hr|hrs)$")
 #: Hours spelt as a word after their count (`last 24 hours`).
-_HOUR_WORDS = frozenset({"hour", "hours", "h", "hrs", "hr"})
+HOUR_WORDS = frozenset({"hour", "hours", "h", "hrs", "hr"})
 
 
 def _relative(unit_word: str, count: int | None, which: str, today: date, text: str) -> tuple[date, date, str]:
@@ -386,7 +386,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if which == "last" and nxt in ("fortnight", "fortnights"):  # `the last fortnight`: two weeks
             return _relative("week", 2, which, today, text), 2
         hours = _COMPACT_HOURS.match(nxt) if which == "last" and nxt is not None else None
-        spelt = word_at(tokens, i + 2) in _HOUR_WORDS and nxt is not None and nxt.isdecimal()  # `last 24 hours`
+        spelt = word_at(tokens, i + 2) in HOUR_WORDS and nxt is not None and nxt.isdecimal()  # `last 24 hours`
         count = int(hours[1]) if hours is not None else int(nxt) if spelt and nxt is not None else 0
         if 24 <= count <= 24 * 31:
             # `last 48h`, `last 24 hrs`: ranges are whole days, so the days those hours reach back into from
@@ -404,7 +404,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
                 if len(nxt) > 6:
                     raise range_error(f"`{text}`: that number is too large.")
                 return _relative(unit_word, int(nxt), which, today, text), 3
-            if unit_word in _HOUR_WORDS:
+            if unit_word in HOUR_WORDS:
                 raise range_error(
                     f"`{w} {nxt} {unit_word}`: time ranges are whole days. Ask `today` or `yesterday` (with `hourly` "
                     "for hour by hour), or `last 2 days`."

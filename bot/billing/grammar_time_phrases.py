@@ -17,6 +17,7 @@ from bot.billing.grammar_clauses import ClauseReader
 from bot.billing.grammar_dates import DAY_NUMBER, MONTH_NAMES, ordinal, range_label, week_start, year_of_last
 from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
 from bot.billing.grammar_time import (
+    HOUR_WORDS,
     NUMBER_WORDS,
     SHORT_WEEKDAYS,
     SPAN_JOINERS,
@@ -50,15 +51,16 @@ _HOLIDAY_STARTS = frozenset({words[0] for words in HOLIDAYS} | {"last", "this", 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "nite", "arvo"})
 #: Two days typed with a slash, the second an ordinal (`18/19th`; `11/17` is a month and a day).
 _SLASHED_DAYS = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?/([1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
-#: A count of hours (`6h`, `3hrs`) and the words for hours.
+#: A count of hours (`6h`, `3hrs`); the words for hours are `grammar_time.HOUR_WORDS`.
 _SHORT_HOURS = re.compile(r"(\d{1,2})(?:h|hr|hrs)")
-_HOUR_WORDS = frozenset({"hours", "hour", "hrs", "hr", "h"})
 #: A quarter or half named without its year (`q3`, `h1`): `... last year` gives it one, as to a month.
 _YEARLESS_PERIOD = re.compile(r"q[1-4]|h[12]")
 #: What a count of the last ones counts (`last 3-4 days`).
 _COUNTED_UNITS = frozenset({"days", "weeks", "months", "wks", "mos", "mths", "quarters", "hours", "hrs"})
-#: Two month names glued by a dash (`jan-oct`, `jan–oct`).
-_MONTH_SPAN = re.compile(r"([a-z]{3,9})[-–]([a-z]{3,9})")
+#: Two month names glued by a dash (`jan-oct`, `jan–oct`, lower-cased), and a year written out after them (`2025`):
+#: both months' year (`grammar_prepass` leaves such a word for `_month_spans_in_year`).
+MONTH_SPAN = re.compile(r"([a-z]{3,9})[-–]([a-z]{3,9})")
+WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
 #: Saturday and Sunday typed together (`sat/sun`, `sat+sun`): the weekend.
 _BOTH_WEEKEND_DAYS = re.compile(r"(sat|saturday)\s*[/+&]\s*(sun|sunday)")
 
@@ -71,13 +73,13 @@ def _hours_back(joined: list[Token], j: int) -> int:
     words = [t.lower for t in joined[j + 1 : j + 5]]
     if words[:1] and (m := _SHORT_HOURS.fullmatch(words[0])) and int(m[1]) < 24:
         return 2  # `last 6h`
-    if words[:1] and words[0] in _HOUR_WORDS:
+    if words[:1] and words[0] in HOUR_WORDS:
         return 2  # `last hr`, `the past hour`
     number = words[0] if words else ""
     said = 2 if words[:2] == ["couple", "of"] else 1  # `couple of`
     few = (number.isdecimal() and 0 < int(number) < 24) or number in ("few", "couple", "several")
     unit = words[said] if len(words) > said else ""
-    return 1 + said + 1 if few and unit in _HOUR_WORDS else 0
+    return 1 + said + 1 if few and unit in HOUR_WORDS else 0
 
 
 #: Days named by how far back from today they are, as the last day of a weekday span (`mon-today`).
@@ -89,12 +91,12 @@ def _month_spans_in_year(joined: list[Token]) -> list[Token]:
     joined = list(joined)
     j = -1
     while (j := j + 1) < len(joined) - 1:
-        glued = _MONTH_SPAN.fullmatch(joined[j].lower)
+        glued = MONTH_SPAN.fullmatch(joined[j].lower)
         spaced = j + 3 < len(joined) and joined[j + 1].lower in ("to", "-", "–", "thru", "through")
         words = (glued[1], glued[2]) if glued else (joined[j].lower, joined[j + 2].lower) if spaced else ("", "")
         used = 1 if glued else 3
         year = joined[j + used].lower if j + used < len(joined) else ""
-        if not all(w in MONTH_NAMES for w in words) or not re.fullmatch(r"(19|20)\d\d", year):
+        if not all(w in MONTH_NAMES for w in words) or not WRITTEN_YEAR.fullmatch(year):
             continue
         position = joined[j].position
         joined[j : j + used + 1] = [Token(Kind.WORD, w, position) for w in (words[0], year, "to", words[1], year)]
