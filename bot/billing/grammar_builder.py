@@ -269,11 +269,14 @@ class Builder:
             time_range, versus = versus, time_range
         if versus is not None:
             previous = time_range.previous()
-            # (`october vs november to date`: the month in progress against the whole month before it)
+            # (`october vs november to date`: the month in progress against the whole month before it, which is the
+            # month's own comparison once it is read as the month, its days so far against October's same days)
             month_end = add_months(time_range.start, 1)
             so_far = time_range.start.day == 1 and time_range.end in (month_end, today + timedelta(days=1))
             one_month = versus.start.day == 1 and add_months(versus.start, 1) == versus.end
             last_month = so_far and time_range.end <= month_end and one_month and versus.end == time_range.start
+            if last_month and time_range.end != month_end:  # (a month so far: the month, as `this month` is)
+                time_range = TimeRange(time_range.start, month_end, f"{time_range.start:%Y-%m}")
             if (versus.start, versus.end) == (previous.start, previous.end) or last_month:
                 versus = None  # what every answer compares with anyway
             elif versus.start < time_range.end and time_range.start < versus.end:

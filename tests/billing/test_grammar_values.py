@@ -217,8 +217,12 @@ def test_parts_and_charges_asked_side_by_side(text: str, meaning: str) -> None:
 
 
 def test_the_later_period_is_held_against_the_earlier_whichever_is_named_first() -> None:
-    # `oct vs nov so far`: November so far, against October (the period before it, which every answer shows)
+    # `oct vs nov so far`: November so far, against October (the period before it, which every answer shows): read
+    # as the month itself, so the answer holds its complete days against October's same days, as `this month` does
     assert without_labels(parse("rds oct vs nov so far")) == without_labels(parse("this month service=rds"))
+    so_far = parse("october vs november to date")
+    month = parse("this month").time_range
+    assert (so_far.time_range.start, so_far.time_range.end, so_far.versus) == (month.start, month.end, None)
     # two weeks named in either order: the later against the earlier
     later_first = parse("2026-11-18..2026-11-24 vs 2026-11-04..2026-11-10")
     assert parse("2026-11-04..2026-11-10 vs 2026-11-18..2026-11-24") == later_first
