@@ -161,7 +161,14 @@ class ClauseReader(Cursor):
         implied = {RESOURCE_NOUNS[n.casefold()] for n in out.resource_nouns}
         if len(implied) != 1:
             return
-        meanings = self.vocabulary.meanings(implied.pop())
+        service = implied.pop()
+        meanings = self.vocabulary.meanings(service)
+        if not meanings and self.vocabulary.services:
+            # `how much did the servers cost` on a bill without EC2: saying so, never the whole bill's cost
+            raise UsageError(
+                f"`{out.resource_nouns[0]}` (resources of `{service}`): this bill has no service by that name.",
+                hint="Name the service they run on; `/cost by service` lists the services it holds.",
+            )
         if len(meanings) == 1 and meanings[0].dimension.kind is Dimension.SERVICE:
             noun = out.resource_nouns[0]
             out.filters.append(Filter(meanings[0].dimension, meanings[0].values))

@@ -276,8 +276,6 @@ WHY_WORDS = frozenset(
 #: Words that ask how a cost changed between two periods: with a span (`the change from september to october`)
 #: they compare its two ends instead of summing it.
 CHANGE_WORDS = frozenset({"change", "changes", "changed", "variance", "variances", "difference", "delta"})
-#: Nouns for resources, with the service they mean when the question names none (`which servers are the
-#: priciest`: EC2 instances; `biggest buckets`: S3). Said in the answer's readings.
 #: Words for what AWS bills under another service's usage types (EBS volumes and snapshots, NAT gateways and
 #: Elastic IPs are EC2 usage types: `USE1-EBS:VolumeUsage.gp3`, `USE1-NatGateway-Hours`): the part of the
 #: usage type's name each names.
@@ -326,6 +324,9 @@ AMOUNT = re.compile(
     r"|\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d)"  # `4,812.33`, `8940.00`: cents or thousands say money
     r"(?:/(?:mo|month|mth|yr|year|day|wk|week|quarter|qtr))?$"
 )
+#: Nouns for resources, with the service they mean when the question names none (`which servers are the
+#: priciest`: EC2 instances; `biggest buckets`: S3). Said in the answer's readings; refused when the bill has no
+#: such service.
 RESOURCE_NOUNS: dict[str, str] = {
     **dict.fromkeys(("instance", "instances", "server", "servers", "vm", "vms", "machine", "machines"), "ec2"),
     **dict.fromkeys(("box", "boxes", "host", "hosts", "node", "nodes"), "ec2"),

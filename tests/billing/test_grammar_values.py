@@ -6,6 +6,8 @@ production, staging and data-lake, the tag keys team, env, project and aws:creat
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.billing.grammar import parse_query
@@ -186,6 +188,22 @@ def test_resources_are_listed_when_asked_one_by_one_not_when_their_cost_is_asked
     )
     told = parse("EKS monthly since june, want to see the trend before we move node groups to c7g")
     assert without_labels(told) == without_labels(parse("since 2026-06-01 service=eks monthly"))
+
+
+def test_resources_of_a_service_the_bill_does_not_hold_are_refused_not_the_whole_bill() -> None:
+    # a bill without EC2 (the genuine CUR sample has none): `servers` must not answer the whole bill's cost
+    no_ec2 = dataclasses.replace(
+        VOCAB, services={k: v for k, v in VOCAB.services.items() if k != "Amazon Elastic Compute Cloud"}
+    )
+    for text in ("how much did the servers cost this month", "which servers cost most this month"):
+        with pytest.raises(UsageError) as refused:
+            parse_query(text, today=TODAY, vocabulary=no_ec2)
+        assert refused.value.message == "`servers` (resources of `ec2`): this bill has no service by that name."
+        assert refused.value.hint == "Name the service they run on; `/cost by service` lists the services it holds."
+    # a service named beside the noun is the service's resources, held or not said by that name
+    assert parse_query("rds instances last month", today=TODAY, vocabulary=no_ec2).filters == (
+        parse("last month service=rds").filters
+    )
 
 
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
