@@ -236,6 +236,10 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
             )
             if not causes:
                 notes.append("Why: no service, account, region or usage type moved the cost; nothing to explain.")
+        elif cutoff is None or cutoff <= tr.start:
+            notes.append(
+                f"Why: no change to explain: {_no_day_yet(tr, cutoff)}; `why last 7 days` asks about the days before."
+            )
         else:
             notes.append("Why: there is nothing to compare this period with, so no change to explain.")
     average: DailyAverage | None = None
@@ -259,10 +263,14 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
             notes.append("No average per day yet: the period has no complete day in the store.")
     unusual: tuple[UnusualSpan, ...] = ()
     if query.question is Question.ANOMALIES:
-        if cutoff is not None:
+        if cutoff is None or cutoff <= tr.start:  # no day to judge: never `nothing unusual`
+            notes.append(
+                f"Nothing to judge: {_no_day_yet(tr, cutoff)}; `unusual last 7 days` asks about the days before."
+            )
+        else:
             unusual = unusual_days(store, tr, filters, query.basis, cutoff=cutoff)
-        if not unusual:
-            notes.append("Nothing unusual: no day of this period stands out from the weeks before it.")
+            if not unusual:
+                notes.append("Nothing unusual: no day of this period stands out from the weeks before it.")
     return CostResult(
         query=query,
         total=total,
@@ -288,6 +296,16 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
         unusual=unusual,
         step_average=step_average,
     )
+
+
+def _no_day_yet(tr: TimeRange, cutoff: date | None) -> str:
+    """Why a period has no day to explain or judge: the store holds none, or the period begins after its newest
+    complete day (`this week`, asked on a Monday)."""
+    if cutoff is None:
+        return "the store holds no billing data yet"
+    days = f"{tr.start} – {tr.end - timedelta(days=1)}"
+    named = f"{tr.label} ({days})" if tr.label else days
+    return f"{named} has no complete day in the store yet (the newest is {cutoff - timedelta(days=1)})"
 
 
 #: Time steps an average may be per, besides the day.

@@ -168,6 +168,26 @@ def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
     assert quiet.unusual == ()
     assert "Nothing unusual: no day of this period stands out from the weeks before it." in quiet.notes
 
+    # a period with no complete day yet (`this week` asked on its first day) is never said to be `nothing unusual`
+    week = TimeRange(date(2024, 3, 16), date(2024, 3, 23), "this week")
+    for question, said in (
+        (
+            Question.ANOMALIES,
+            "Nothing to judge: this week (2024-03-16 – 2024-03-22) has no complete day in the store"
+            " yet (the newest is 2024-03-15); `unusual last 7 days` asks about the days before.",
+        ),
+        (
+            Question.WHY,
+            "Why: no change to explain: this week (2024-03-16 – 2024-03-22) has no complete day in the"
+            " store yet (the newest is 2024-03-15); `why last 7 days` asks about the days before.",
+        ),
+    ):
+        early = run_cost_query(store, CostQuery(week, question=question), today=date(2024, 3, 16))
+        assert early.unusual == () and early.causes == ()
+        shown = json.dumps(render(early, Vocabulary()).blocks, ensure_ascii=False)
+        assert said in shown
+        assert "Nothing unusual" not in shown
+
 
 def test_a_breakdown_of_a_period_without_costs_is_empty_not_an_error(store: DuckDBStore) -> None:
     """A service the bill holds, asked by service for a month it has no lines in (on a genuine bill: `data
