@@ -738,6 +738,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         typed = self.typed_words()
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
+        if out.event and out.time_range is None and out.event.split()[0].casefold() in _AHEAD:
+            raise UsageError(  # `how much will we spend next month`: no day of it has passed
+                f"`{out.event}` is still ahead: the bill holds only days that have passed.",
+                hint="`forecast` says where this month lands at its pace; `last month` is the latest whole month.",
+            )
         if out.event and out.time_range is None:
             raise UsageError(
                 f"`{out.event}`: I can't tell which days that is.",
@@ -863,6 +868,8 @@ _CLAUSE_STARTS = frozenset(
 )
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
+#: Words before a span of time (`next month`, `the coming week`) saying it is still ahead.
+_AHEAD = frozenset({"next", "coming", "upcoming", "nxt"})
 #: Words asking for resources one by one (`which servers`, `biggest buckets`, `per instance`).
 _RESOURCES_LISTED = frozenset(
     {"which", "each", "per", "every", "list", "individual", "top", "biggest", "largest", "most", "priciest"}

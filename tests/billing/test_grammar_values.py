@@ -206,6 +206,20 @@ def test_resources_of_a_service_the_bill_does_not_hold_are_refused_not_the_whole
     )
 
 
+@pytest.mark.parametrize("text", ["how much will we spend next month", "forecast next week", "next month"])
+def test_a_span_still_ahead_is_refused_saying_so_and_offering_the_forecast(text: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        parse(text)
+    ahead = "next month" if "month" in text else "next week"
+    assert refused.value.message == f"`{ahead}` is still ahead: the bill holds only days that have passed."
+    assert refused.value.hint == (
+        "`forecast` says where this month lands at its pace; `last month` is the latest whole month."
+    )
+    # a named event is still asked for its days
+    with pytest.raises(UsageError, match="`launch week`: I can't tell which days that is."):
+        parse("how much did launch week cost")
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
