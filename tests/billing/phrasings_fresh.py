@@ -210,7 +210,11 @@ manager, a Russian engineer, a security engineer auditing regions, a customer-su
 held back unread. Last in that stop, at first sight on 975312b, held back unread: `FRESH_73` (a Montreal DevOps
 engineer, a finance controller, an ML platform engineer, a support manager, follow-ups, a head of infrastructure) and
 `FRESH_74` (a South African SRE, a CEO, a Japanese finance analyst, a DBA, a developer in asides, a FinOps analyst
-on showback).
+on showback). The stop after, at first sight on e56f164: `FRESH_75` (an Irish platform engineer, a Korean data
+engineer, a procurement manager preparing the commitment renewal, a marketing-operations lead, a security analyst
+pasting alerts, a product manager of features), held back unread, and `FRESH_76` (a Polish backend developer, a
+financial controller at month end, an intern in lowercase, an on-call engineer on a phone, a director comparing
+years, an EKS platform engineer), read.
 """
 
 from __future__ import annotations
@@ -16760,4 +16764,583 @@ FRESH_74: tuple[tuple[str, str, str], ...] = (
         "(sorry if this is the wrong cmd) which EKS clusters / node groups are most expensive in prod, last 7 days?",
         "last 7 days service=eks,ec2 account=production",
     ),
+)
+
+FRESH_75_FIRST_SIGHT = (22, 9, 19)
+
+FRESH_75: tuple[tuple[str, str, str], ...] = (
+    # the EKS service; the month so far by day, today's partial day among them; NOT SUPPORTED (the day of the writer's
+    # change, which the bill does not know): the writer's nearest, the rise read off the daily series
+    (
+        "/cost",
+        "ah here what's EKS after costing us so far this month?? feels like its gone mental since we swapped the node "
+        "groups",
+        "this month service=eks daily",
+    ),
+    # the data-lake account; the last whole week, Monday 16 to Sunday 22, by day, with its total
+    (
+        "/cost",
+        "Hello, could you tell me Glue cost amount of data-lake account for last week, divided by each day? Thank you",
+        "last week service=glue account=data-lake daily",
+    ),
+    # the twelve full months before this one by the grammar's rule, as the writer counted; credits are lines of every
+    # total, so the total after them is the total as it is, as FRESH_5 and FRESH_17; tax is its own service, Tax, left
+    # out, as FRESH_5; the private pricing commitment is the spend; the writer's ideal split by month not typed, left
+    # out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "need total aws spend for the last 12 full months for the EDP renewal deck — net of credits, ex tax pls",
+        "last 12 months service!=tax",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_46 and FRESH_74; today's partial
+    # day is marked so; the mail's send time is the writer's context
+    ("/cost", "did cloudfront spike today?? BF email went out at 6am ET", "anomalies today service=cloudfront"),
+    # the pasted finding is the writer's context; the staging account; the month so far, each service on its own line;
+    # none is a zero answer
+    (
+        "/cost",
+        'GuardDuty: "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS" acct 210987654321 region '
+        "ap-southeast-2 -- do we have any spend in ap-southeast-2 in staging this month? we shouldnt be there at all",
+        "this month account=staging region=ap-southeast-2 by service",
+    ),
+    # the project tag value; the last 3 months by the grammar's rule, the three full months before this one (the
+    # writer counted November in), as FRESH_42, FRESH_69 and FRESH_73; by month
+    (
+        "/cost",
+        "how much is checkout costing us a month? last 3 months or so",
+        "last 3 months tag:project=checkout monthly",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; this week from Monday to today
+    (
+        "/top-resources",
+        "which ec2 boxes are burnin the most cash in prod this week lads",
+        "this week service=ec2 account=production",
+    ),
+    # the last full month; the team values listed, the untagged share and its percentage part of every breakdown
+    (
+        "/tags",
+        "I want to know the ratio of each team tag in the spending of October. Especially how much is not tagged.",
+        "team 2026-10",
+    ),
+    # the average over the complete months of the year beside each month's total, as FRESH_25 and FRESH_38; the three
+    # services together, as the writer meant them; the plan sizing is the writer's context
+    (
+        "/cost",
+        "whats our avg monthly compute (EC2 + Lambda + EKS) this yr so far? sizing the next compute savings plan",
+        "average ytd service=ec2,lambda,eks monthly",
+    ),
+    # Thanksgiving last year is 2025-11-27; yesterday against it, the writer's order kept
+    ("/cost", "Compare yesterday to Thanksgiving last year pls", "2026-11-26 vs 2025-11-27"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_62 and FRESH_69; KMS is the writer's focus, not a filter, as FRESH_37 and FRESH_68
+    # (each service's unusual days are part of the answer); the alerts are the writer's context
+    (
+        "/cost",
+        "any unusual days in the past 2 wks? alerts are showing weird KMS api call volume, want to know does it show "
+        "up on the bill",
+        "anomalies last 2 weeks",
+    ),
+    # values set against each other, not periods: the env values listed side by side, the untagged share part of every
+    # breakdown; the 90 whole days before today by the grammar's rule, as the writer counted; the two values summed by
+    # hand; the argument is the writer's context
+    (
+        "/tags",
+        "how much is dev+staging combined vs prod, say last 90 days? trying to argue we dont need a full size staging "
+        "env",
+        "env last 90 days",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the services, accounts and resources that moved are among the causes; the holiday and the writer's guess are
+    # left to the causes
+    (
+        "/cost",
+        "why's the bill up so much this month vs last, is it just black friday or did someone leave something running "
+        "🙃",
+        "why this month",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the writer's nearest, the November month-end forecast, as
+    # FRESH_70
+    (
+        "/cost",
+        "Please make forecast for the total of end of this month. If possible also December.",
+        "forecast 2026-11",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, booked on each 1st; the year so far by month, each
+    # month's 1st among them, as FRESH_29; the two kinds apart by usage type, as FRESH_23
+    (
+        "/cost",
+        "How much did we pay in SP + RI fees on the 1st of each month this year?",
+        "ytd charge-class=recurring,one-time by usage-type monthly",
+    ),
+    # the buckets are the S3 resources; the day written month first, 29 October, the most recent such day; the sale is
+    # the writer's context
+    ("/top-resources", "which s3 buckets got hammered on 10/29? halloween drop day", "2026-10-29 service=s3"),
+    # no range typed: the writer's 30 whole days before today, by the grammar's rule; the data-lake account; each
+    # service on its own line; none is a zero answer
+    (
+        "/cost",
+        "anything at all running in eu-west-1 in the data lake acct? we dont operate there afaik",
+        "last 30 days account=data-lake region=eu-west-1 by service",
+    ),
+    # values set against each other, not periods: search and checkout among the project values listed, the untagged
+    # share part of every breakdown; the last full month
+    ("/tags", "search vs checkout spend last month? (project tag)", "project last month"),
+    # data transfer is the Data Transfer service, as FRESH_3 and FRESH_74; the figure heard is the writer's context
+    (
+        "/cost",
+        "quick one, what did data transfer cost us in sept? someone's sayin its like 8k which I don't buy tbh",
+        "2026-09 service=data-transfer",
+    ),
+    # the tables are the DynamoDB resources; the 30 whole days before today by the grammar's rule, as the writer
+    # counted
+    (
+        "/top-resources",
+        "Which DynamoDB table is most expensive one in last 30 days? top 5 is enough",
+        "5 last 30 days service=dynamodb",
+    ),
+    # July to September; the team values listed, the untagged share part of every breakdown; the allocation is the
+    # writer's context
+    ("/tags", "can I get Q3 spend by team? want to allocate the EDP commitment internally", "team 2026-q3"),
+    # the writer's days from the 20th to today, by day, today's partial day among them; the preorder is the writer's
+    # context
+    (
+        "/cost",
+        "lambda costs day by day from nov 20 onwards - want to see if the preorder thing moved it",
+        "since 2026-11-20 service=lambda daily",
+    ),
+    # the pasted alert is the writer's context; the production account; from Monday to today is this week, as FRESH_73
+    (
+        "/top-resources",
+        '"New region activity detected: us-west-2 (123456789012)" — what resources are costing money in us-west-2 in '
+        "prod since monday?",
+        "this week account=production region=us-west-2",
+    ),
+    # the env tag value; the month-end forecast of the month in progress
+    ("/cost", "if nothing changes where does dev end up for nov?", "forecast 2026-11 tag:env=dev"),
+    # the last whole week, Monday 16 to Sunday 22; the untagged share and its percentage are part of every breakdown;
+    # the blame is the writer's context
+    (
+        "/tags",
+        "sorry one more 🙈 how much of last weeks spend has no team tag at all?? platform keeps getting the blame",
+        "team last week",
+    ),
+    # the data-lake account; the seven whole days before today, the seven before them being the period compared with
+    # anyway
+    (
+        "/cost",
+        "In last 7 days, did S3 cost of data-lake account increase? I want compare to previous 7 days.",
+        "last 7 days service=s3 account=data-lake",
+    ),
+    # the credits only by charge class; the year so far; the writer's ideal split by month not typed, left out, as
+    # FRESH_53 and FRESH_61; the commitment figure is the writer's context
+    (
+        "/cost",
+        "total credits applied in 2026 so far? finance wants it kept separate from the commit number",
+        "ytd charge-class=credit",
+    ),
+    # the launch day against the latest Tuesday before it, the writer's normal, as the doc's normal weekday and
+    # FRESH_14
+    (
+        "/cost",
+        "how much more did we spend on fall sale launch day vs a normal tuesday? launch was oct 13",
+        "2026-10-13 vs 2026-10-06",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account; this week from Monday to today; the untagged
+    # share is part of every breakdown
+    (
+        "/tags",
+        "breakdown by aws:createdBy in staging this week - trying to see if some unknown principal spun stuff up",
+        "aws:createdBy account=staging this week",
+    ),
+    # the project tag value; no range typed: this month, as the writer read it, as FRESH_5
+    (
+        "/top-resources",
+        "what are the priciest resources tagged project=search? trying to understand where the search revamp money "
+        "goes",
+        "this month tag:project=search",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as CORPUS and FRESH_5; by day, each service on its own line, as FRESH_70; the autoscaler is the writer's
+    # context
+    (
+        "/cost",
+        "can ya give me eks + ec2 daily for the last fortnight, want to see is karpenter actually saving us anything "
+        "or is it all talk",
+        "last 2 weeks service=eks,ec2 by service daily",
+    ),
+    # the services ranked by their change against September, the period October is compared with anyway
+    ("/cost", "What service was most increased between September and October?", "increases 2026-10 by service"),
+    # NOT SUPPORTED (a forecast of the year): the forecast is for the month, never the year: the year so far with this
+    # month's forecast line, the writer's nearest, as FRESH_70 and FRESH_74; the negotiation is the writer's context
+    ("/cost", "rough full year 2026 number? need it for the EDP tier conversation next wk", "forecast this year"),
+    # NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest, today so far against yesterday, the day
+    # compared with anyway, as FRESH_43 and FRESH_54; today's partial day is marked so; the holiday traffic is the
+    # writer's context
+    ("/cost", "whats spend doing hour by hour today?? BF traffic is nuts", "today"),
+    # the pasted finding is the writer's context; the data-lake account; the writer's days from the 18th to today, by
+    # day, each service on its own line, the days from the 25th read against the ones before, as FRESH_74
+    (
+        "/cost",
+        'SecHub: "Root account usage detected, account 333344445555, 2026-11-25T03:14Z" -- did costs on that acct '
+        "jump from the 25th?",
+        "2026-11-18..2026-11-27 account=data-lake by service daily",
+    ),
+    # NOT SUPPORTED (no tag marks the feature): the writer's nearest, the two services together; the whole of October
+    # against November so far, the earlier month first, both kept, as FRESH_36
+    (
+        "/cost",
+        "is the new recommendations feature (lambda + dynamo) costing more now than at launch? we launched early oct",
+        "2026-10 vs 2026-11 service=lambda,dynamodb",
+    ),
+    # the DB instances are the RDS resources; the top one first among the default number; all accounts is every
+    # account anyway; the last full month
+    (
+        "/top-resources",
+        "whats the biggest RDS instance cost-wise across all accounts last month",
+        "last month service=rds",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_52
+    (
+        "/tags",
+        "For env tag, please show the distribution of the cost in this month until today, and compare with the last "
+        "month.",
+        "!compare",
+    ),
+    # the writer's fiscal year from the start they gave, 1 February, to today, as FRESH_28 and FRESH_42 read fiscal
+    # periods from the months named; each service on its own line
+    ("/cost", "spend by service for our FY so far (FY starts Feb 1)", "since 2026-02-01 by service"),
+    # the writer's days around the 5th, the 1st to the 10th; the services behind each unusual day are part of the
+    # answer; the campaign is the writer's context
+    (
+        "/cost",
+        "was there anything weird on the bill around the influencer collab? nov 5th-ish",
+        "anomalies 2026-11-01..2026-11-10",
+    ),
+    # the 30 whole days before today by the grammar's rule, as the writer counted; all accounts is every account
+    # anyway
+    (
+        "/top-resources",
+        "top 10 most expensive things in ap-southeast-2, last 30d, all accts",
+        "10 last 30 days region=ap-southeast-2",
+    ),
+    # the staging account; September is the period October is compared with anyway; each service on its own line
+    (
+        "/cost",
+        "staging account last month vs month before - is it creeping up?",
+        "last month account=staging by service",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # the writer preferred
+    ("/cost", "did the KMS thing calm down? it was mad mid month. this week v last week pls", "this week service=kms"),
+    # tax is its own service, Tax; the year so far by month, November partial, as FRESH_54 and FRESH_74
+    ("/cost", "Tax amount for each month of this year, I need it for report to my manager", "ytd service=tax monthly"),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2 split by charge class, usage beside the commitment fees, as
+    # FRESH_73; no range typed: October, the month the writer named
+    ("/cost", "how much of our EC2 is on-demand vs covered by the SPs?", "2026-10 service=ec2 by charge-class"),
+    # values set against each other, not periods: web among the team values listed beside the others, the untagged
+    # share part of every breakdown; Thanksgiving to Cyber Monday 2025, both included
+    ("/tags", "team web vs the other teams during cyber week last yr?", "team 2025-11-27..2025-12-01"),
+    # the pasted alert is the writer's context; the production account, as the writer meant it; the 3 whole days
+    # before today by the grammar's rule (the writer counted today in), against the same days a week earlier
+    (
+        "/cost",
+        'SQS in prod look off?? pager said "SQS NumberOfMessagesSent anomaly - eu-west-1". compare last 3 days with '
+        "same days week before",
+        "last 3 days vs 2026-11-17..2026-11-19 service=sqs account=production region=eu-west-1",
+    ),
+    # the functions are the Lambda resources; the project and env tag values, as the writer meant them (not the
+    # account), as FRESH_31 and FRESH_53; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which lambdas cost the most for checkout in prod?",
+        "this month service=lambda tag:project=checkout tag:env=prod",
+    ),
+    # Thanksgiving against the latest Thursday before it, the writer's normal, as FRESH_14 and FRESH_70
+    ("/cost", "whats the damage for yesterday, and is that normal for a thursday", "yesterday vs 2026-11-19"),
+    # the budget's amount is named: the Glue quarter so far with this month's forecast line (the forecast is for the
+    # month, never the quarter), held against the writer's amount by hand, as FRESH_58 and FRESH_61
+    (
+        "/cost",
+        "Is there any remain of Glue budget in this quarter? Budget was given as 15,000 USD to us.",
+        "forecast 2026-q4 service=glue",
+    ),
+)
+
+FRESH_76_FIRST_SIGHT = (29, 4, 17)
+
+FRESH_76: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the last whole week, Monday 16 to Sunday 22, one total
+    ("/cost", "how much lambda cost last week in prod account? thx", "last week service=lambda account=production"),
+    # NOT SUPPORTED (which amounts are final and which estimated): the writer's nearest, the month so far by account,
+    # the
+    # freshness marking November as not yet invoiced, as FRESH_55 and FRESH_66; the total as it is, not the net basis,
+    # as
+    # FRESH_31
+    (
+        "/cost",
+        "Hi - for the Nov accrual, what's total spend month-to-date per account, and which part of it is final vs "
+        "still estimated?",
+        "this month by account",
+    ),
+    # all accounts and regions are every one anyway; one total
+    ("/cost", "um so like what did we basically spend on s3 yesterday??", "yesterday service=s3"),
+    # NOT SUPPORTED (clusters, node groups): the writer's nearest, the EC2 instances (the worker nodes) in the
+    # production
+    # account, as FRESH_60 and FRESH_70; the month so far; the rightsizing is the writer's context
+    (
+        "/top-resources",
+        "which nodes in the prod cluster cost the most this month? need to rightsize the general purpose nodegroup",
+        "this month service=ec2 account=production",
+    ),
+    # today so far against yesterday, the writer's order kept, as FRESH_66 and FRESH_71; today's partial day is marked
+    # so
+    ("/cost", "ec2 spiking?? whats today vs yesterdy", "2026-11-27 vs 2026-11-26 service=ec2"),
+    # this month's forecast held against last November, as FRESH_43, FRESH_61 and FRESH_71; the planning deck is the
+    # writer's context
+    (
+        "/cost",
+        "What was our total AWS spend in November last year, and where is November this year heading? Need the YoY "
+        "delta for the 2027 planning deck",
+        "forecast 2026-11 vs 2025-11",
+    ),
+    # the tables are the DynamoDB resources; the staging account, as the writer named it; the 30 whole days before today
+    # by the grammar's rule, as the writer counted
+    (
+        "/top-resources",
+        "most expensive dynamo tables on staging, last 30 days",
+        "last 30 days service=dynamodb account=staging",
+    ),
+    # the month so far; the team values listed, the untagged amount and its share part of every breakdown
+    (
+        "/tags",
+        "ok so basically how much of our stuff is like not tagged with team? this month i guess",
+        "team this month",
+    ),
+    # NOT SUPPORTED (hourly, as the writer took it): the writer's nearest, DynamoDB by day from the 20th to today,
+    # today's
+    # partial day marked so, as FRESH_38 and FRESH_66
+    ("/cost", "dynamo costs jumped on black frday? can u show hourly", "2026-11-20..2026-11-27 service=dynamodb daily"),
+    # NOT SUPPORTED (whether the invoice is final): the writer's nearest, October as it stands, usage, fees, credits
+    # and tax
+    # apart by charge class, as FRESH_5 and FRESH_61; the total as it is, not the net basis, as FRESH_31
+    (
+        "/cost",
+        "Could you confirm the Oct total is final now? Need the invoice-level number incl. tax and credits, split out "
+        "pls",
+        "2026-10 by charge-class",
+    ),
+    # September is the period October is compared with anyway; the accounts, regions and usage types that moved are
+    # among the causes
+    ("/cost", "why RDS is more expensive in october than september?", "why 2026-10 service=rds"),
+    # the EKS charges only (worker nodes are EC2), as FRESH_13 and FRESH_21; the last full month; each account on its
+    # own
+    # line
+    (
+        "/cost",
+        "EKS control plane cost per account, last month. just the eks line not the nodes",
+        "last month service=eks by account",
+    ),
+    # the forecast is for the month, never the year: the year so far against the same days of 2025, with this month's
+    # forecast line, the writer's nearest, as FRESH_72 and FRESH_74
+    (
+        "/cost",
+        "Total 2025 spend vs 2026 so far, and where do we end 2026 if we keep this run rate?",
+        "forecast this year",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_69 and FRESH_74; by day
+    (
+        "/cost",
+        "so um my manager asked like how much cloudfront costs per day, basically over the past two weeks?",
+        "last 2 weeks service=cloudfront daily",
+    ),
+    # a filtered tag breakdown; the month so far; the untagged share is part of every breakdown
+    ("/tags", "team split for SQS, this month pls", "team service=sqs this month"),
+    # the month-end forecast with the month so far; the days still to come read off the forecast less the actuals
+    (
+        "/cost",
+        "What will November land at? I need a number to accrue for the remaining days (27th-30th)",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's; the present read as the writer read it, the latest full day and today so far, as CORPUS's
+    # last 24 hours; all accounts
+    (
+        "/top-resources",
+        "wich ec2 instnces r costing most rn in us-east-1",
+        "2026-11-26..2026-11-27 service=ec2 region=us-east-1",
+    ),
+    # node groups are not in the bill: the staging account's EC2 and EKS, as the writer said; the writer's days before
+    # the change against the days from it to yesterday, compared per day as the spans differ in length, the writer's
+    # order
+    # kept, as FRESH_32 and FRESH_39; the daily series has no place in an average answer
+    (
+        "/cost",
+        "compute for the staging nodegroups (ec2 + eks) daily for last 2 wks - did the scale-down on the 18th "
+        "actually do anything?",
+        "average 2026-11-13..2026-11-17 vs 2026-11-18..2026-11-26 service=ec2,eks account=staging",
+    ),
+    # dates with dots are day first: from 1 November to today, by day, today's partial day among them
+    ("/cost", "eu-west-1 daily cost from 1.11 till now", "since 2026-11-01 region=eu-west-1 daily"),
+    # the month so far; the services behind each unusual day are part of the answer
+    ("/cost", "basically were there like any weird days this month? like spikes or whatever", "anomalies this month"),
+    # the services ranked by their change, the writer's growth, as FRESH_5 and FRESH_73; Q3 of this year against Q3 2025
+    (
+        "/cost",
+        "Can you break down Q3 this year vs Q3 2025 by service? Want to see what grew fastest",
+        "increases 2026-q3 vs 2025-q3 by service",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post, each account on its own line, as the
+    # writer asked
+    (
+        "/cost",
+        "Savings Plan + RI fees that hit on 1 Nov - how much in total and on which accounts?",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # the last 3 whole days before today against the same weekdays a week earlier, as the writer meant it
+    (
+        "/cost",
+        "cloudfrnt cost last 3 days vs same days last wk",
+        "2026-11-24..2026-11-26 vs 2026-11-17..2026-11-19 service=cloudfront",
+    ),
+    # a filtered tag breakdown; from 1 November to today; the untagged share is part of every breakdown; node groups are
+    # the writer's context
+    (
+        "/tags",
+        "how does EC2 split across team since Nov 1? trying to see whose workloads actually sit on our node groups",
+        "team service=ec2 since 2026-11-01",
+    ),
+    # a cost question about what is normal asks for unusual days, as the doc's region normal today; the 14 whole days
+    # before today, as the writer counted; the new keys are the writer's context
+    ("/cost", "KMS cost normal? we created many keys last days, check please", "anomalies last 14 days service=kms"),
+    # a filtered tag breakdown; the last full month; prod, dev and staging among the values listed, the untagged share
+    # part
+    # of every breakdown
+    (
+        "/tags",
+        "like which env spends the most on ec2, um, prod or dev or staging? last month",
+        "env service=ec2 last month",
+    ),
+    # Black Friday week to each Friday, the writer's order kept, as FRESH_16, FRESH_23 and FRESH_73; like for like, this
+    # week's complete days against the same weekdays of last year's week, as the writer meant it
+    (
+        "/cost",
+        "How did Black Friday week last year compare with this week so far?",
+        "2025-11-24..2025-11-28 vs 2026-11-23..2026-11-27",
+    ),
+    # the writer's Tuesday to Thursday, today being partial; the days before read as the period compared with anyway
+    # (the
+    # writer's example was a week earlier), as FRESH_71; the accounts, regions and usage types that moved are among the
+    # causes
+    ("/cost", "why did lamda go up so much since tues", "why 2026-11-24..2026-11-26 service=lambda"),
+    # the credits only by charge class; the year so far by month, November partial, as FRESH_30 and FRESH_49
+    ("/cost", "credits applied YTD please, by month", "ytd charge-class=credit monthly"),
+    # the buckets are the S3 resources; the production account, as the writer meant it; no range typed: this month, as
+    # the writer read it
+    (
+        "/top-resources",
+        "hey um what are like the biggest s3 buckets cost-wise? in prod i think",
+        "this month service=s3 account=production",
+    ),
+    # the month-end forecast; the production account, as the writer meant it; the two services as one sum; the extra
+    # node
+    # groups are the writer's context
+    (
+        "/cost",
+        "forecast EKS + EC2 in prod for end of month? we added 2 nodegroups for BF so prob higher",
+        "forecast 2026-11 service=eks,ec2 account=production",
+    ),
+    # a filtered tag breakdown; tax is its own service, Tax, left out, as CORPUS; the month so far; the untagged share
+    # is
+    # part of every breakdown; the recharge is the writer's context
+    (
+        "/tags",
+        "For the intercompany recharge: Nov MTD by project tag, excluding tax, and how much has no project at all?",
+        "project service!=tax this month",
+    ),
+    # data transfer is the Data Transfer service; the last full month; each region on its own line
+    ("/cost", "data transfer cost per region for last month", "last month service=data-transfer by region"),
+    # the production account, as the writer named it; today's partial day is marked so
+    ("/cost", "sqs costs prod acct tday so far", "today service=sqs account=production"),
+    # the whole of 2025; the untagged share is part of every breakdown; the budget conversation is the writer's context,
+    # no budget asked
+    ("/tags", "Spend by team for all of 2025 - need it for the budget allocation conversation", "team 2025"),
+    # the two regions side by side, the difference read off the two; the year so far
+    (
+        "/cost",
+        "hi!! sorry newbie q but like whats the diff in spend between us-east-1 and us-west-2 this year so far",
+        "ytd region=us-east-1,us-west-2 by region",
+    ),
+    # the functions are the Lambda resources; the team tag value; ISO week 47, Monday 16 to Sunday 22
+    ("/top-resources", "top 10 lambda fn by cost for api team, week 47", "10 2026-w47 service=lambda tag:team=api"),
+    # tax is its own service, Tax; September is the period October is compared with anyway
+    ("/cost", "Tax for October vs September? October looks higher than I expected", "2026-10 service=tax"),
+    # a filtered tag breakdown; dev and prod among the env values listed side by side; this week from Monday to today
+    ("/tags", "env split of EKS cost this week, how much the dev clusters cost vs prod", "env service=eks this week"),
+    # the last 12 months by the grammar's rule, the twelve full months before this one, as the writer counted; by month
+    (
+        "/cost",
+        "Monthly totals for the last 12 months pls, want to eyeball seasonality before we set the 2027 numbers",
+        "last 12 months monthly",
+    ),
+    # the DB instances are the RDS resources; the production account, as the writer meant it; the 7 whole days before
+    # today, the writer's days; the page is the writer's context
+    (
+        "/top-resources",
+        "biggest rds instanes prod?? got paged on cost alert",
+        "last 7 days service=rds account=production",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_73 (the writer's nearest, the quarter
+    # so
+    # far with the forecast, was not taken)
+    ("/cost", "how are we tracking vs budget on the data-lake account this quarter?", "!budget"),
+    # the creator tag; the 7 whole days before today by the grammar's rule; the untagged share is part of every
+    # breakdown
+    (
+        "/tags",
+        "who basically created the most expensive stuff like by aws:createdBy, last 7 days",
+        "aws:createdBy last 7 days",
+    ),
+    # a normal Friday is the latest Friday before the day, as FRESH_12, FRESH_37 and FRESH_48 (the writer's several
+    # recent Fridays read as the nearest one); today's partial day is marked so; the autoscaling is the writer's context
+    ("/cost", "is total spend way above normal for a fri?? autoscaling went nuts", "2026-11-27 vs 2026-11-20"),
+    # no percentages in the grammar: the year so far by service, the EKS line's share of the total read off by hand, as
+    # FRESH_25 and FRESH_70; like for like against the same days of 2025, the period compared with anyway; the EKS
+    # charges only (worker nodes are EC2)
+    (
+        "/cost",
+        "What % of the bill was EKS this year vs last? Deciding whether we go all-in on k8s in 2027",
+        "ytd by service",
+    ),
+    # the instances are EC2's; the data-lake account; no range typed: this month, as the writer read it; the writer's
+    # guess
+    # is read off the list
+    (
+        "/top-resources",
+        "top 5 most expensive ec2 in data-lake acct - suspect the spark on eks nodes (m5.4xlarge)",
+        "5 this month service=ec2 account=data-lake",
+    ),
+    # the data-lake account; like for like: this week's complete days against the same days of last week, the period
+    # compared with anyway
+    ("/cost", "glue in data-lake acc, this week vs previous one", "this week service=glue account=data-lake"),
+    # two lists side by side have no /top-resources form (it lists costs only): 2025's top 10, this month's a question
+    # of
+    # its own, as FRESH_34 and FRESH_55
+    (
+        "/top-resources",
+        "What were our 10 most expensive resources across 2025, and are they still the top ones now?",
+        "10 2025",
+    ),
+    # NOT SUPPORTED (cost per cluster): the writer's nearest, the region's EKS and EC2, the cluster being all there is
+    # in
+    # it, as the writer assumed; September is the period October is compared with anyway; the decommission is the
+    # writer's context
+    (
+        "/cost",
+        "ap-southeast-2 cluster - what did it cost in Oct vs Sep? planning to decomission it",
+        "2026-10 service=eks,ec2 region=ap-southeast-2",
+    ),
+    # each account on its own line with the total; the total as it is, not the net basis, as FRESH_31 and FRESH_36; the
+    # write-up is the writer's context
+    ("/cost", "net spend yesterday all accts? need it for the incident writeup", "yesterday by account"),
 )

@@ -163,6 +163,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_73_FIRST_SIGHT,
     FRESH_74,
     FRESH_74_FIRST_SIGHT,
+    FRESH_75,
+    FRESH_75_FIRST_SIGHT,
+    FRESH_76,
+    FRESH_76_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -536,6 +540,9 @@ BLIND_BATCHES = (
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=29, wrong=9),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
+    # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
+    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
+    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=29, wrong=17),
 )
 
 
