@@ -425,11 +425,21 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.readings.append(f"Left out `{said}`: a guess at the answer, not a filter on it.")
             self.i += 2  # `any account, though I expect prod`: a guess about the answer, no forecast, no filter
             return
+        words_before = [t.lower for t in self.tokens[max(0, self.i - 5) : self.i]]
+        if w in _EXPECTATIONS and "than" in words_before[-3:]:
+            than = self.i - len(words_before[-3:]) + words_before[-3:].index("than")
+            said = " ".join(t.text for t in self.tokens[than : self.i + 1])
+            self.out.readings.append(f"Read `{said}` as what you expected, not a forecast asked.")
+            self.i += 1  # `higher than I expected`: the person's expectation, no forecast asked
+            return
+        if w in _EXPECTATIONS and {*words_before[-3:], self.word(1)} & _FINAL_WORDS:
+            self.out.readings.append(f"Read `{tok.text}` as what is final: the answer says which months are.")
+            self.i += 1  # `which part is final vs still estimated`: the data's status, said under every answer
+            return
         if w in FORECAST_WORDS:
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
-        words_before = [t.lower for t in self.tokens[max(0, self.i - 5) : self.i]]
         if w == "mean" and (mean_is_the_verb(words_before) or self.kind(1) in (None, Kind.COMMA)):
             self.i += 1  # `what does it mean`, `I mean`: the verb
             return
@@ -868,6 +878,11 @@ _CLAUSE_STARTS = frozenset(
 )
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
+#: Forecast words that may name what someone expected (`higher than I expected`) or a month's data status
+#: (`final vs still estimated`) rather than ask for a forecast.
+_EXPECTATIONS = frozenset({"expected", "estimated", "predicted", "projected", "forecasted", "forecast"})
+#: Words of a month's data status, beside `estimated` (`final vs estimated`, `still estimated`).
+_FINAL_WORDS = frozenset({"final", "finalised", "finalized", "closed", "still"})
 #: Words before a span of time (`next month`, `the coming week`) saying it is still ahead.
 _AHEAD = frozenset({"next", "coming", "upcoming", "nxt"})
 #: Words asking for resources one by one (`which servers`, `biggest buckets`, `per instance`).

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostQuery
+from bot.billing.model import CostQuery, Question
 from bot.errors import UsageError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
@@ -219,6 +219,18 @@ def test_a_span_still_ahead_is_refused_saying_so_and_offering_the_forecast(text:
     with pytest.raises(UsageError) as event:
         parse("how much did launch week cost")
     assert event.value.message == "`launch week`: I can't tell which days that is."
+
+
+def test_an_expectation_or_a_months_status_is_no_forecast_asked() -> None:
+    higher = parse("Tax for October vs September? October looks higher than I expected")
+    assert without_labels(higher) == without_labels(parse("2026-10 service=tax"))
+    assert higher.readings == ("Read `than I expected` as what you expected, not a forecast asked.",)
+    status = parse("month-to-date per account, and which part of it is final vs still estimated?")
+    assert without_labels(status) == without_labels(parse("this month by account"))
+    assert status.readings == ("Read `estimated` as what is final: the answer says which months are.",)
+    # asked for, they are still the forecast
+    assert parse("what's the estimated total this month").question is Question.FORECAST
+    assert parse("expected spend this month").question is Question.FORECAST
 
 
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
