@@ -54,6 +54,7 @@ from bot.billing.grammar_sentences import first_question, quoted_question
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
+    AheadOfToday,
     fiscal_note,
     match_time_range,
     parse_time_range,
@@ -307,7 +308,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if aside and self.out.time_range is not None and self.out.time_at is None:
                 self.out.time_at = tok.position  # `black friday week (mon-wed)`: the days within it, in the aside
             return
-        found = match_time_range(self.tokens, self.i, self.today)
+        try:
+            found = match_time_range(self.tokens, self.i, self.today)
+        except AheadOfToday as ahead:
+            if self.out.after_versus or self.out.ahead is not None:
+                raise  # `this year vs 2027`: a comparison with days the bill cannot hold
+            self.out.ahead = ahead  # `monthly totals ... before we set the 2027 numbers`: what it is for (`finish`)
+            words = [t.text for t in self.tokens[self.i : self.i + ahead.used]]
+            self.out.ahead_words = " ".join(words[1:] if words[0].casefold() == "the" else words)
+            self.i += ahead.used
+            return
         if found is not None:
             with self.naming_the_ranges(found[0], found[1]):
                 self.time_phrase(found[0])
@@ -748,10 +758,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         typed = self.typed_words()
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
-        if out.event and out.time_range is None and out.event.split()[0].casefold() in _AHEAD:
-            raise UsageError(  # `how much will we spend next month`: no day of it has passed
-                f"`{out.event}` is still ahead: the bill holds only days that have passed.",
-                hint="`forecast` says where this month lands at its pace; `last month` is the latest whole month.",
+        if out.ahead is not None and out.time_range is None:
+            raise out.ahead  # `forecast next year`, `2027 by service`: nothing else named, nothing to answer
+        if out.ahead is not None:
+            out.readings.append(
+                f"Read `{out.ahead_words}` as what you plan for: the bill holds only days that have passed."
             )
         if out.event and out.time_range is None:
             raise UsageError(
@@ -883,8 +894,6 @@ _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
 _EXPECTATIONS = frozenset({"expected", "estimated", "predicted", "projected", "forecasted", "forecast"})
 #: Words of a month's data status, beside `estimated` (`final vs estimated`, `still estimated`).
 _FINAL_WORDS = frozenset({"final", "finalised", "finalized", "closed", "still"})
-#: Words before a span of time (`next month`, `the coming week`) saying it is still ahead.
-_AHEAD = frozenset({"next", "coming", "upcoming", "nxt"})
 #: Words asking for resources one by one (`which servers`, `biggest buckets`, `per instance`).
 _RESOURCES_LISTED = frozenset(
     {"which", "each", "per", "every", "list", "individual", "top", "biggest", "largest", "most", "priciest"}

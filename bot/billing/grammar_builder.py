@@ -108,6 +108,10 @@ class Builder:
     clock: str = ""
     #: an event named by a span word (`launch week`): its days must be given too
     event: str = ""
+    #: days still ahead named beside the days asked (`before we set the 2027 numbers`), and their words: what the
+    #: person plans for, said (alone, refused)
+    ahead: UsageError | None = None
+    ahead_words: str = ""
     #: an amount typed (`50k`): a figure to hold the cost, or the forecast, against
     amount: str = ""
     #: `our burn`: the spend of the month in progress, answered with its pace

@@ -164,8 +164,18 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
         return None
     (start, end, label), used = found
     if start > today:
-        raise range_error(f"`{label}` starts after today ({today:%Y-%m-%d}): there is no billing data for it yet.")
+        message = f"`{label}` starts after today ({today:%Y-%m-%d}): there is no billing data for it yet."
+        raise AheadOfToday(message, range_error(message).hint, used=used)
     return TimeRange(start, end, label), used
+
+
+class AheadOfToday(UsageError):
+    """A time phrase naming days still ahead (`2027`, `next year`), which the bill cannot hold; `used`: how many
+    tokens it takes (the parser may read past it, as what someone plans for, when the question names its days)."""
+
+    def __init__(self, message: str, hint: str | None, *, used: int) -> None:
+        super().__init__(message, hint)
+        self.used = used
 
 
 def _dated_clause(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, str, int] | None:

@@ -51,6 +51,8 @@ from bot.billing.grammar_unplaced import (
     speaker_label,
 )
 from bot.billing.grammar_words import (
+    AHEAD_SPANS,
+    AHEAD_WORDS,
     AMOUNT,
     CHAT_WORDS,
     CLOCK,
@@ -120,6 +122,15 @@ class UnknownWordReader(PrepassReader):
         (`grammar_unplaced`); anything else is an unknown word."""
         if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `blow past 100k`: the amount says what
+            return
+        if tok.lower in AHEAD_WORDS and self.word(1) in AHEAD_SPANS and self.out.ahead is None:
+            said = f"{tok.text} {self.tokens[self.i + 1].text}"  # `how much will we spend next month`: none passed
+            self.out.ahead = UsageError(
+                f"`{said}` is still ahead: the bill holds only days that have passed.",
+                hint="`forecast` says where this month lands at its pace; `last month` is the latest whole month.",
+            )
+            self.out.ahead_words = said
+            self.i += 2
             return
         before = self.tokens[self.i - 1] if self.i > 0 else None
         if (

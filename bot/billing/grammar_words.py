@@ -350,6 +350,9 @@ CLOSE_PERIODS = frozenset(
 )
 #: Span words an event is named by (`launch week`, `migration weekend`, `sale day`): its days must be said.
 EVENT_SPANS = frozenset({"week", "weekend", "day", "month", "sprint"})
+#: Words before a span of time saying it is still ahead (`next month`, `the coming quarter`), and those spans.
+AHEAD_WORDS = frozenset({"next", "coming", "upcoming", "nxt"})
+AHEAD_SPANS = frozenset({"week", "weekend", "month", "sprint", "year", "yr", "quarter", "qtr", "fy"})
 #: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
 CLOSE_EVENTS = frozenset(
     {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}

@@ -206,15 +206,29 @@ def test_resources_of_a_service_the_bill_does_not_hold_are_refused_not_the_whole
     )
 
 
-@pytest.mark.parametrize("text", ["how much will we spend next month", "forecast next week", "next month"])
+@pytest.mark.parametrize(
+    "text", ["how much will we spend next month", "forecast next week", "next month", "cost next year"]
+)
 def test_a_span_still_ahead_is_refused_saying_so_and_offering_the_forecast(text: str) -> None:
     with pytest.raises(UsageError) as refused:
         parse(text)
-    ahead = "next month" if "month" in text else "next week"
+    ahead = " ".join(text.split()[-2:])
     assert refused.value.message == f"`{ahead}` is still ahead: the bill holds only days that have passed."
     assert refused.value.hint == (
         "`forecast` says where this month lands at its pace; `last month` is the latest whole month."
     )
+    with pytest.raises(UsageError) as year:
+        parse("2027 by service")
+    assert year.value.message == "`2027` starts after today (2026-11-27): there is no billing data for it yet."
+    with pytest.raises(UsageError, match=r"^`2027` starts after today"):
+        parse("this year vs 2027")  # compared with days the bill cannot hold
+    # beside the days asked, days ahead are what the person plans for, said
+    planning = parse("Monthly totals for the last 12 months pls, before we set the 2027 numbers")
+    assert without_labels(planning) == without_labels(parse("last 12 months monthly"))
+    assert "Read `2027` as what you plan for: the bill holds only days that have passed." in planning.readings
+    ahead = parse("last 12 months by service for next year planning")
+    assert without_labels(ahead) == without_labels(parse("last 12 months by service"))
+    assert "Read `next year` as what you plan for: the bill holds only days that have passed." in ahead.readings
     # a named event is still asked for its days
     with pytest.raises(UsageError) as event:
         parse("how much did launch week cost")

@@ -442,7 +442,7 @@ BLIND_BATCHES = (
     # the date the clause gives (was refused naming `since`), where the translator wrote the three months monthly
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
-    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=32, wrong=11),
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=5),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=33, wrong=8),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
@@ -536,13 +536,13 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
-    BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=11),
+    BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=10),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=29, wrong=9),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
-    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=29, wrong=17),
+    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=33, wrong=15),
 )
 
 
