@@ -917,10 +917,13 @@ _OVER_UNITS = {
     **dict.fromkeys(("qoq", "q/q"), "quarter"),
     **dict.fromkeys(("dod", "d/d"), "day"),
 }
-#: What a budget sends (`an AWS budgets email`, `the budget alert`): context for the question, not a budget asked.
+#: What a budget sends or the occasion it names (`an AWS budgets email`, `the budget alert`, `the budget allocation
+#: conversation`): context for the question, not a budget asked.
 _NOTICES = frozenset(
     {"email", "emails", "alert", "alerts", "alarm", "alarms", "notification", "notifications", "says", "meeting"}
     | {"review", "call", "sync", "planning", "discussion", "deck", "owner", "owners"}
+    | {"discussions", "conversation", "conversations", "allocation", "allocations", "cycle", "season", "process"}
+    | {"proposal", "request", "approval", "submission", "template"}
 )
 #: A series asked without a range: how many of its periods it shows, this one included.
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}

@@ -247,6 +247,15 @@ def test_an_expectation_or_a_months_status_is_no_forecast_asked() -> None:
     assert parse("expected spend this month").question is Question.FORECAST
 
 
+def test_the_occasion_a_budget_names_is_context_not_a_budget_asked() -> None:
+    asked = tags.parse(
+        "Spend by team for all of 2025 - need it for the budget allocation conversation", today=TODAY, vocabulary=VOCAB
+    )
+    assert asked == tags.parse("team 2025", today=TODAY, vocabulary=VOCAB)
+    with pytest.raises(UsageError, match="budgets are kept with `/trackit budget`"):
+        parse("are we over budget")
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

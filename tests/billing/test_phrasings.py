@@ -542,7 +542,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
-    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=33, wrong=15),
+    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
 )
 
 
