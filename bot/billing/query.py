@@ -46,7 +46,7 @@ from bot.billing.movers import rank_changes
 from bot.billing.pace import compute_pace, covers, cutoff_from, elapsed_span, previous_span, progress_of
 from bot.billing.periods import add_months
 from bot.billing.store import BillingStore
-from bot.billing.unusual import unusual_days
+from bot.billing.unusual import little_history, unusual_days
 from bot.errors import NotFound, UsageError
 
 if TYPE_CHECKING:
@@ -270,7 +270,10 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
         else:
             unusual = unusual_days(store, tr, filters, query.basis, cutoff=cutoff)
             if not unusual:
-                notes.append("Nothing unusual: no day of this period stands out from the weeks before it.")
+                notes.append(
+                    little_history(store_freshness, tr)
+                    or "Nothing unusual: no day of this period stands out from the weeks before it."
+                )
     return CostResult(
         query=query,
         total=total,

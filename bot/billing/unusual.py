@@ -11,13 +11,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.billing.model import CostBasis, Filter, TimeRange, UnusualSpan
+from bot.billing.model import CostBasis, Filter, Freshness, TimeRange, UnusualSpan
 from bot.billing.store import BillingStore
 
 #: Days of history before the range the engine learns the usual level and weekly rhythm from.
 HISTORY_DAYS = 60
 #: Services judged one by one (the most costly over the range and its history).
 MAX_SERVICES = 50
+#: Days of history a day needs before it for its usual level to be known: three weekly cycles, the engine's own
+#: minimum of cycles of each day type (`anomaly_season.MIN_CYCLES`).
+LEARNING_DAYS = 21
+
+
+def little_history(freshness: Freshness, time_range: TimeRange) -> str | None:
+    """When the store's data starts less than `LEARNING_DAYS` before `time_range` (a bill ingested last week), why
+    finding nothing unusual says little: the days were judged on too few weeks before them. None otherwise."""
+    if not freshness.periods:
+        return None
+    first = min(p.billing_period for p in freshness.periods)
+    history = (time_range.start - first).days
+    if history >= LEARNING_DAYS:
+        return None
+    return (
+        f"Nothing unusual found, on little history: the store's data starts {first}, {max(history, 0)} days before "
+        f"this period, and a day is judged against the {LEARNING_DAYS // 7} weeks before it."
+    )
 
 
 def unusual_days(

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.billing.anomaly_season import MIN_CYCLES
 from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter, Granularity, Question, TimeRange
 from bot.billing.query import run_cost_query
+from bot.billing.unusual import LEARNING_DAYS
 from bot.billing.vocabulary import Vocabulary
 from bot.reports.text import result_to_json
 from bot.store.duckdb import DuckDBStore
@@ -167,6 +169,17 @@ def test_unusual_days_name_the_spike_and_its_service(tmp_path: Path) -> None:
     )
     assert quiet.unusual == ()
     assert "Nothing unusual: no day of this period stands out from the weeks before it." in quiet.notes
+    # the store's first weeks have too little before them to know the usual level: finding nothing says so
+    first_weeks = run_cost_query(
+        store,
+        CostQuery(TimeRange(date(2024, 1, 8), date(2024, 1, 15)), question=Question.ANOMALIES),
+        today=date(2024, 3, 16),
+    )
+    assert first_weeks.unusual == ()
+    assert first_weeks.notes == (
+        "Nothing unusual found, on little history: the store's data starts 2024-01-01, 7 days before this period, "
+        "and a day is judged against the 3 weeks before it.",
+    )
 
     # a period with no complete day yet (`this week` asked on its first day) is never said to be `nothing unusual`
     week = TimeRange(date(2024, 3, 16), date(2024, 3, 23), "this week")
@@ -197,3 +210,7 @@ def test_a_breakdown_of_a_period_without_costs_is_empty_not_an_error(store: Duck
     res = run_cost_query(store, query, today=TODAY)
     assert res.groups == () and res.total == 0
     assert "_No cost in this period._" in json.dumps(render(res, Vocabulary()).blocks)
+
+
+def test_the_history_a_day_needs_is_the_engines_own_minimum_of_weekly_cycles() -> None:
+    assert LEARNING_DAYS == MIN_CYCLES * 7
