@@ -256,6 +256,12 @@ def test_the_occasion_a_budget_names_is_context_not_a_budget_asked() -> None:
         parse("are we over budget")
 
 
+def test_last_before_days_written_out_is_those_days_never_an_inner_spelling_shown() -> None:
+    # `thurs to now` is written out as days before `last` is read; the refusal had shown `last 2026-11-26..2026-11-27`
+    since = parse("search project daily cost from last thurs to now")
+    assert without_labels(since) == without_labels(parse("2026-11-26..2026-11-27 tag:project=search daily"))
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
