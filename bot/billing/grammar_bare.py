@@ -139,7 +139,7 @@ def in_stored_phrase(tokens: Sequence[Token], j: int, vocabulary: Vocabulary) ->
     return False
 
 
-def _named_prefix(phrase: str, named: set[DimensionRef], vocabulary: Vocabulary) -> list[Meaning]:
+def named_prefix(phrase: str, named: set[DimensionRef], vocabulary: Vocabulary) -> list[Meaning]:
     """Values of the named dimensions that start with `phrase` (`prod` beside `account`: `production`), at least
     `MIN_PREFIX` letters long; one reading per value."""
     w = phrase.casefold()
@@ -188,7 +188,7 @@ def settle(
         if named and not any(m.dimension in named for m in readings):
             # `staging account`: the name holds the word, where the word alone reads as another dimension
             beside = [m for m in vocabulary.word_meanings(b.phrase) if m.dimension in named]
-            beside = beside or _named_prefix(b.phrase, named, vocabulary)
+            beside = beside or named_prefix(b.phrase, named, vocabulary)
             if len(beside) == 1:  # `prod account`: the account `production`, though `prod` is an env value
                 readings = beside
                 readings_out.append(f"Read `{b.phrase}` as `{beside[0].spelled}`.")
@@ -230,7 +230,7 @@ def _with_account_start(b: Bare, named: set[DimensionRef], vocabulary: Vocabular
     kinds = {m.dimension for m in b.meanings}
     if b.partial or len(kinds) != 1 or next(iter(kinds)).kind is not Dimension.TAG or named & {*kinds, _ACCOUNT}:
         return b
-    accounts = _named_prefix(b.phrase, {_ACCOUNT}, vocabulary)
+    accounts = named_prefix(b.phrase, {_ACCOUNT}, vocabulary)
     return Bare(b.phrase, (*b.meanings, accounts[0]), b.negate, b.partial) if len(accounts) == 1 else b
 
 

@@ -262,6 +262,17 @@ def test_last_before_days_written_out_is_those_days_never_an_inner_spelling_show
     assert without_labels(since) == without_labels(parse("2026-11-26..2026-11-27 tag:project=search daily"))
 
 
+def test_a_value_just_before_a_noun_of_its_dimension_is_that_dimensions() -> None:
+    # `prod` is an env value (the env tag is named too) and starts the account `production`: `prod acct` is the account
+    asked = tags.parse("untagged % for env tag, last full month, prod acct only", today=TODAY, vocabulary=VOCAB)
+    meant = tags.parse("env account=production last month", today=TODAY, vocabulary=VOCAB)
+    assert dataclasses.replace(asked, readings=()) == dataclasses.replace(meant, readings=())
+    assert "Read `prod` as `account=production`." in asked.readings
+    # an exact account name is narrowed silently
+    both = parse("staging account vs prod account")
+    assert both.readings == ("Read `prod` as `account=production`.",)
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

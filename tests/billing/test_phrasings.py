@@ -451,7 +451,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_45", FRESH_45, FRESH_45_FIRST_SIGHT, right=38, wrong=11),
     # held back unread to the end of their stop and scored (first sight on a7459e7: 21/10/19 and 29/6/15 at the
     # end), then read at its very end
-    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=31, wrong=18),
+    BlindBatch("FRESH_46", FRESH_46, FRESH_46_FIRST_SIGHT, right=32, wrong=17),
     BlindBatch(
         "FRESH_47",
         FRESH_47,
@@ -506,7 +506,10 @@ BLIND_BATCHES = (
     # the next stop's: first sight on 989364c (the grammar at its start), `FRESH_55` read, `FRESH_56` held back unread
     # to the end and only scored; first sight on 26ff7cb, `FRESH_57` and `FRESH_58` read, `FRESH_59` held back; first
     # sight on 2729a71, `FRESH_60` and `FRESH_61` read
-    BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=14),
+    # `project split for team data only, this month - how much is actually the "data" project vs other stuff`: the
+    # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
+    # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
+    BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
     BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=33, wrong=11),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
@@ -514,7 +517,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=32, wrong=10),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
-    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=33, wrong=9, shared=frozenset({"mtd"})),
+    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=34, wrong=8, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
     BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=32, wrong=11),
