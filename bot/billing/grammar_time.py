@@ -420,9 +420,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
                     "for hour by hour), or `last 2 days`."
                 )
             raise range_error(f"`{w} {nxt}` needs a unit: `{w} {nxt} days`, `{w} {nxt} weeks` or `{w} {nxt} months`.")
-        dated = _match(tokens, i + 1, nxt, today) if which == "last" and nxt and nxt[:4].isdecimal() else None
-        if dated is not None:  # `from last thurs to now`, its days written out before `last` is read: those days
-            return dated[0], dated[1] + 1
+        written = _match(tokens, i + 1, nxt, today) if which == "last" and nxt and nxt[:4].isdecimal() else None
+        if written is not None:  # `from last thurs to now`, its days written out before `last` is read: those days
+            return written[0], written[1] + 1
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
     ending_count = NUMBER_WORDS.get(w, int(w) if w.isdecimal() and len(w) < 4 else None)
