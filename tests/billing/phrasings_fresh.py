@@ -214,7 +214,11 @@ on showback). The stop after, at first sight on e56f164: `FRESH_75` (an Irish pl
 engineer, a procurement manager preparing the commitment renewal, a marketing-operations lead, a security analyst
 pasting alerts, a product manager of features), held back unread, and `FRESH_76` (a Polish backend developer, a
 financial controller at month end, an intern in lowercase, an on-call engineer on a phone, a director comparing
-years, an EKS platform engineer), read.
+years, an EKS platform engineer), read. Later in that stop, at first sight on 71e163f: `FRESH_77` (a Brazilian SRE,
+a head of finance, a developer pasting logs and dashboards, a founder counting dollars, a data analyst wanting shapes,
+an engineering manager asking for a team in a thread), read, and `FRESH_78` (a Scottish network engineer, an Indian
+FinOps analyst, a CTO between meetings, a QA lead on staging and dev, a billing administrator, a machine-learning
+engineer), held back unread.
 """
 
 from __future__ import annotations
@@ -17343,4 +17347,563 @@ FRESH_76: tuple[tuple[str, str, str], ...] = (
     # each account on its own line with the total; the total as it is, not the net basis, as FRESH_31 and FRESH_36; the
     # write-up is the writer's context
     ("/cost", "net spend yesterday all accts? need it for the incident writeup", "yesterday by account"),
+)
+
+FRESH_77_FIRST_SIGHT = (24, 6, 20)
+
+FRESH_77: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; Thanksgiving, one total
+    (
+        "/cost",
+        "hey guys, how much we spent with EC2 yesterday on the production account?",
+        "yesterday service=ec2 account=production",
+    ),
+    # like for like: the quarter's complete days against the same stretch of Q3, the period compared with anyway, as
+    # FRESH_33; the memo is the writer's context
+    ("/cost", "What's Q4 QTD spend vs. the same point in Q3? Drafting the accrual memo, rough is fine", "this quarter"),
+    # the writer's days, 1 to 26 November (the other tool's end date is exclusive), on the writer's unblended basis, to
+    # hold against the other tool's figure by hand, as FRESH_32
+    (
+        "/cost",
+        "`$ aws ce get-cost-and-usage --time-period Start=2026-11-01,End=2026-11-27 --granularity MONTHLY --metrics "
+        'UnblendedCost` gives me `"Amount": "48211.7"` - does that match what you see? feels high for nov',
+        "2026-11-01..2026-11-26 unblended",
+    ),
+    # this week from Monday to today, today's partial day marked so
+    ("/cost", "how much did we burn this week so far", "this week"),
+    # the 14 whole days before today, by day, each service on its own line
+    ("/cost", "daily cost by service for the last 14 days pls", "last 14 days by service daily"),
+    # July to September; the team values listed, the untagged amount and its percentage part of every breakdown; the
+    # auditors are the writer's context
+    ("/tags", "how much of Q3 can we actually attribute by team? auditors want the % untagged", "team 2026-q3"),
+    # the instances are EC2's; this week from Monday to today
+    (
+        "/top-resources",
+        "which are the 10 instances more expensive in us-east-1 this week?",
+        "10 this week service=ec2 region=us-east-1",
+    ),
+    # Black Friday 2025 was 2025-11-28; the writer's order kept, as FRESH_54; today's partial day is marked so; who
+    # relayed the question is no word of it
+    (
+        "/cost",
+        "@Rafael asked in #eng-checkout: how much did project=checkout cost on Black Friday last year vs today so far?",
+        "2025-11-28 vs 2026-11-27 tag:project=checkout",
+    ),
+    # the writer's days from Monday 16 to yesterday against the same number of days just before, the period compared
+    # with anyway; the accounts, regions and usage types that moved are among the causes; the other tool is the writer's
+    # context
+    (
+        "/cost",
+        "the lambda costs are very high since the last week, what happened? in the grafana appears almost the double",
+        "why 2026-11-16..2026-11-26 service=lambda",
+    ),
+    # the month so far; the three biggest services
+    ("/cost", "ok so what's actually eating our money this month, just give me top 3", "this month by service top 3"),
+    # the last full month; the env values listed with their shares, the untagged share part of every breakdown
+    ("/tags", "env split for last month, shares in % please", "env last month"),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_46 and FRESH_52; the writer's optional
+    # separate amounts are a question of their own (the split by charge class)
+    (
+        "/cost",
+        "Can I get October total excluding tax and credits? Trying to tie out to the invoice and the numbers aren't "
+        "matching",
+        "2026-10 charge-class!=tax,credit",
+    ),
+    # the writer's nine days from the 18th to yesterday against the nine days before, as FRESH_74's before and after;
+    # the bug is the writer's context
+    (
+        "/cost",
+        "saw this on the sqs dashboard: NumberOfMessagesSent went from ~2M/day to ~11M/day on the 18th (retry storm "
+        "from the orders-consumer bug). what did that do to SQS cost? before vs after",
+        "2026-11-18..2026-11-26 vs 2026-11-09..2026-11-17 service=sqs",
+    ),
+    # the staging account, as the writer meant it; Thanksgiving against the Thursday a week earlier, the writer's normal
+    # weekday, as FRESH_14 and FRESH_75; each service on its own line
+    (
+        "/cost",
+        "why is staging even costing money on thanksgiving?? nobody was working yesterday",
+        "2026-11-26 vs 2026-11-19 account=staging by service",
+    ),
+    # from 1 September to today, by week, Monday to Sunday as weeks are anyway; the first and last weeks partial
+    ("/cost", "weekly totals since sept 1, mon-sun weeks", "since 2026-09-01 weekly"),
+    # the buckets are the S3 resources; the last full month; the other tool's figures are the writer's context
+    (
+        "/top-resources",
+        "biggest S3 buckets by cost last month? storage lens says `Total storage: 412.8 TB (+18% MoM)` and i want to "
+        "know which buckets to look at",
+        "last month service=s3",
+    ),
+    # the team tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway, as FRESH_29 and FRESH_39
+    (
+        "/cost",
+        "follow up from the thread above - is the api team spending more this month than in october? same days pls",
+        "this month tag:team=api",
+    ),
+    # a follow-up read as the whole question: the web team's month so far against the same days of October, the period
+    # compared with anyway; each service on its own line
+    ("/cost", "ok and same for the web team but split by service this time?", "this month tag:team=web by service"),
+    # the month-end forecast with the month so far; the days still to come read off the forecast less the actuals, as
+    # FRESH_76
+    (
+        "/cost",
+        "where do we think Nov lands? Also what should I accrue for the 27th-30th if the invoice doesn't show up "
+        "until the 3rd",
+        "forecast 2026-11",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_75 and FRESH_76; the alarm is the writer's context, no budget asked
+    (
+        "/cost",
+        "we had some unusual day in eu-west-1 on the last 2 weeks? the budget alarm fired but i dont know which day "
+        "exactly",
+        "anomalies last 2 weeks region=eu-west-1",
+    ),
+    # the present read as the writer read it, the month so far; all accounts and services
+    ("/top-resources", "what r the 5 most expensive things we're running rn", "5 this month"),
+    # the month so far; checkout and search among the project values listed, the untagged share part of every breakdown
+    (
+        "/tags",
+        "breakdown by project for nov so far? mostly care about checkout vs search but show all",
+        "project this month",
+    ),
+    # no percentages in the grammar: each service's share of the total read off by hand, as FRESH_25 and FRESH_76; all
+    # of Q3 against Q4 to date, the writer's order kept, as FRESH_9
+    ("/cost", "top 5 services by share of total, q3 vs q4 to date", "2026-q3 vs this quarter by service top 5"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_14; by day, as the writer asked; the pasted error is the writer's context
+    (
+        "/cost",
+        "kms looks weird?? getting `ThrottlingException: Rate exceeded (Service: Kms, Status Code: 400)` on "
+        "kms:Decrypt since tues. how much are we paying for KMS per day this week vs last week",
+        "this week service=kms daily",
+    ),
+    # August is not asked: September is the period October is compared with anyway; the three values that moved most per
+    # dimension are the causes
+    ("/cost", "What moved the total between September and October? top 3 drivers please", "why 2026-10"),
+    # today's partial day against Black Friday 2025, 2025-11-28, the writer's order kept, as FRESH_55; today's partial
+    # day is marked so
+    (
+        "/cost",
+        "hoje é black friday 🙂 is the cloudfront cost normal today or not? compare with the last black friday please",
+        "2026-11-27 vs 2025-11-28 service=cloudfront",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_76 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "are we over budget yet", "!budget"),
+    # the data-lake account; July to September; each resource's service is shown in the list
+    (
+        "/top-resources",
+        "top 20 resources in the data-lake account for Q3, w/ service name if u can",
+        "20 2026-q3 account=data-lake",
+    ),
+    # from 15 November to today, by day, as FRESH_75; the deploy is the writer's context, the rise from the 20th read
+    # off the series
+    (
+        "/cost",
+        "deploy log says `glue job nightly-etl-v2 started 2026-11-20T02:00:13Z` - did glue cost jump after that? "
+        "daily glue from the 15th onwards",
+        "since 2026-11-15 service=glue daily",
+    ),
+    # the month so far; the untagged amount and its share part of every breakdown; the closing is the writer's context
+    (
+        "/tags",
+        "quanto está sem tag... sorry - how much is without the team tag this month? we need to fix before the closing",
+        "team this month",
+    ),
+    # the year so far by month, November partial; each region on its own line; the table is how it should look
+    ("/cost", "monthly cost per region for 2026 as a table if possible", "ytd by region monthly"),
+    # the year so far by quarter, Q4 partial; the deck is the writer's context
+    ("/cost", "YTD by quarter please, with Q4 as it stands. Board deck due Monday", "ytd quarterly"),
+    # the tables are the DynamoDB resources; the team tag value; the month so far; the writer's guess is read off the
+    # list
+    (
+        "/top-resources",
+        "which dynamo tables are costing the api team the most in nov? they think its the sessions table",
+        "this month service=dynamodb tag:team=api",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway
+    ("/cost", "are we spending more than last month or what. same days obv", "this month"),
+    # the two accounts side by side, as the writer meant them; the month so far; the weekend plan is the writer's
+    # context
+    (
+        "/cost",
+        "how much the EKS costed in staging vs prod this month? we are thinking to turn off the staging cluster in "
+        "the weekends",
+        "this month service=eks account=staging,production by account",
+    ),
+    # NOT SUPPORTED (median): no median in the grammar: the daily series of each span, each month's first day left out,
+    # the medians read off by hand, as FRESH_7; the writer's order kept
+    (
+        "/cost",
+        "median daily spend oct vs nov? leave out the 1st of each month, the SP/RI fees skew it",
+        "2026-10-02..2026-10-31 vs 2026-11-02..2026-11-26 daily",
+    ),
+    # the creator tag; the 30 whole days before today by the grammar's rule, as the writer counted; the untagged share
+    # is part of every breakdown
+    ("/tags", "who is creating all this stuff?? split by createdBy last 30 days", "aws:createdBy last 30 days"),
+    # the data-lake account; the month so far by week, the first and last weeks partial; each service on its own line,
+    # Glue among them; the writer's guess is read off the series
+    (
+        "/cost",
+        "the data team wants to know what data-lake cost each week this month, they think the glue crawlers are "
+        "running twice",
+        "this month account=data-lake by service weekly",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; the later 1st against the earlier,
+    # the writer's order kept; split by usage type, each plan and reservation on its own line, as FRESH_59 and FRESH_74,
+    # renewals and expiries read off the lines
+    (
+        "/cost",
+        "Savings Plan + RI fees on Nov 1 vs Oct 1 - did anything renew or expire?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the staging account; the day written month first, 10 November, the most recent such day; from it to today; the
+    # replica is the writer's context
+    (
+        "/cost",
+        "we spun up a read replica `db-staging-replica-2` in us-west-2 staging on 11/10 and forgot about it 🤦 how "
+        "much has rds cost there since",
+        "since 2026-11-10 service=rds region=us-west-2 account=staging",
+    ),
+    # the functions are the Lambda resources; Thanksgiving; all accounts
+    (
+        "/top-resources",
+        "the lambdas more expensive yesterday in eu-west-1, please",
+        "yesterday service=lambda region=eu-west-1",
+    ),
+    # today's partial day against the latest Friday before it, the writer's normal, as FRESH_12, FRESH_37 and FRESH_76;
+    # today's partial day is marked so
+    (
+        "/cost",
+        "ok black friday is nuts. what's today looking like compared to a normal friday",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the 90 whole days before today by the grammar's rule, as the writer counted; the amount of each unusual day is
+    # part of the answer
+    ("/cost", "which days in the last 90 days were outliers? just dates + amounts is fine", "anomalies last 90 days"),
+    # this week from Monday to today; each stored spelling of a value on its own line, the untagged share part of every
+    # breakdown; the pasted counts are the writer's context
+    (
+        "/tags",
+        "pasting from tag editor: `env=prod (412)`, `env=Prod (37)`, `env=production (9)` 🙃 how does spend split "
+        "across the env values this week",
+        "env this week",
+    ),
+    # NOT SUPPORTED (the ticket and its merge date): the writer's nearest, data transfer by day from the 9th to
+    # yesterday, as FRESH_67, the drop read off the series
+    (
+        "/cost",
+        "can u check if PLAT-2231 (the NAT gw fix) actually brought data transfer down? it merged sometime last week "
+        "i think",
+        "2026-11-09..2026-11-26 service=data-transfer daily",
+    ),
+    # no threshold in the grammar: the resources ranked by cost, those above the writer's amount read off by hand, as
+    # FRESH_31; the whole of October
+    (
+        "/top-resources",
+        "Any single resources above $5k in October? want to understand what's driving the number",
+        "2026-10",
+    ),
+    # the EKS service and the team tag value; all of Q3 against Q4 to date, the writer's order kept, as FRESH_9; the
+    # relay is no word of the question
+    (
+        "/cost",
+        "quick one from Marta's thread: what did EKS cost for the Platform team in Q3 vs Q4 so far? roughly is ok",
+        "2026-q3 vs this quarter service=eks tag:team=Platform",
+    ),
+    # a filtered tag breakdown; the data-lake account; September; the untagged share is part of every breakdown
+    ("/tags", "for the data-lake acct only, how did september split by project?", "project account=data-lake 2026-09"),
+    # the instances are EC2's; the production account, as the writer meant it; this week from Monday to today; the
+    # writer's instance and its rank read off the list
+    (
+        "/top-resources",
+        "`i-0a1b2c3d4e5f67890` sitting at 98% CPU all week on our dashboard. is it one of the priciest instances in "
+        "prod?",
+        "this week service=ec2 account=production",
+    ),
+    # no time step in /tags, as FRESH_69 and FRESH_74: the split over the writer's days from 1 October to today; the
+    # untagged share is part of every breakdown
+    ("/tags", "team breakdown week by week since start of october", "team since 2026-10-01"),
+)
+
+FRESH_78_FIRST_SIGHT = (24, 14, 12)
+
+FRESH_78: tuple[tuple[str, str, str], ...] = (
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as FRESH_6
+    # and FRESH_17
+    ("/cost", "how are we tracking this month", "forecast 2026-11"),
+    # data transfer is the Data Transfer service; the month so far by day, today's partial day among them; NOT
+    # SUPPORTED (the day the sale began, which the bill does not know): the rise read off the daily series, as
+    # FRESH_75
+    (
+        "/cost",
+        "how much have we burned on data transfer this month? feels like its gone mental since the sale stuff kicked "
+        "off",
+        "this month service=data-transfer daily",
+    ),
+    # the production account by its id; from 1 July to today, by month, November partial
+    (
+        "/cost",
+        "Kindly provide month-wise total cost for production account (123456789012) from July till date.",
+        "since 2026-07-01 account=production monthly",
+    ),
+    # the credits only by charge class, each account on its own line, as FRESH_68
+    (
+        "/cost",
+        "What credits did we receive in October and which accounts were they applied to?",
+        "2026-10 charge-class=credit by account",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8, FRESH_33 and
+    # FRESH_73; the month so far, all accounts
+    ("/top-resources", "top gpu instances by cost this month (p4d/g5/etc)", "this month service=ec2"),
+    # the staging account, as the writer meant it; the last whole week, Monday 16 to Sunday 22, by day, so the two
+    # days the writer named can be read off the series, as FRESH_30's staging database after a load test
+    (
+        "/cost",
+        "how much did staging cost us last week? we ran the perf tests tue+wed so want to see if that shows up",
+        "last week account=staging daily",
+    ),
+    # Black Friday is today: its total so far, the partial day marked so; the writer's optional comparison with a
+    # normal day left out, as FRESH_49 and FRESH_61
+    ("/cost", "black friday so far?", "today"),
+    # yesterday against the latest Friday before it, the writer's order kept; the worry about today is the writer's
+    # context
+    (
+        "/cost",
+        "cloudfront yesterday vs last friday? bit nervous aboot today tbh",
+        "2026-11-26 vs 2026-11-20 service=cloudfront",
+    ),
+    # all accounts together, each service on its own line
+    (
+        "/cost",
+        "Please do the needful and share service wise breakup of Oct'26 spend for all the three accounts.",
+        "2026-10 by service",
+    ),
+    # no spot or on-demand usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them,
+    # the writer's nearest, as FRESH_15 and FRESH_69; the last whole week, Monday 16 to Sunday 22; all accounts
+    ("/cost", "how much did spot training cost last wk compared to on-demand", "last week service=ec2 by usage-type"),
+    # no comparison in /tags: the env values listed, dev and staging among them beside the others, the untagged
+    # share part of every breakdown; the month so far
+    ("/tags", "can u break down dev vs staging env for nov so far?", "env this month"),
+    # the week before is the period last week is compared with anyway; the services and accounts that moved are
+    # among the causes
+    ("/cost", "why'd the bill jump last week", "why last week"),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; each account on its own line, the
+    # fee types apart by usage type, as FRESH_23 and FRESH_25; NOT SUPPORTED (the purchase order): the fee amounts,
+    # the writer's nearest
+    (
+        "/cost",
+        "Can you confirm the SP and RI fees that hit on Nov 1st? need to reconcile against the PO",
+        "2026-11-01 charge-class=recurring,one-time by account, usage-type",
+    ),
+    # a cost question about what is normal asks for unusual days, as FRESH_25 and FRESH_72; data transfer is the
+    # Data Transfer service, as FRESH_74; the seven whole days before today, the writer's days
+    (
+        "/cost",
+        "is eu-west-1 data transfer out behaving itself or no",
+        "anomalies last 7 days service=data-transfer region=eu-west-1",
+    ),
+    # July to September; the project values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Request you to share project wise cost for Q3 i.e. Jul-Sep 2026. Also please mention how much is untagged.",
+        "project 2026-q3",
+    ),
+    # the present read as the writer read it, the seven whole days before today; the staging account; the writer's
+    # guess is read off the list
+    (
+        "/top-resources",
+        "whats the most expensive stuff in the staging acct atm, pretty sure someone left the loadtest boxes running "
+        "again",
+        "last 7 days account=staging",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_76 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we over budget?", "!budget"),
+    # the buckets are the S3 resources; the data-lake account; no range typed: this month, as the writer read it; the
+    # writer's guess is read off the list
+    (
+        "/top-resources",
+        "priciest s3 buckets in data-lake? im fairly sure the 3 imagenet copies are the culprits",
+        "this month service=s3 account=data-lake",
+    ),
+    # gross and net apart: usage, fees, credits and tax by charge class, the net being the total, as FRESH_71
+    ("/cost", "october total before and after credits pls", "2026-10 by charge-class"),
+    # the writer's past month is the 30 whole days before today (not the calendar month), as FRESH_60 and FRESH_74;
+    # data transfer is the Data Transfer service; the days around the peering change are among the days judged
+    (
+        "/cost",
+        "any weird spikes in data transfer over the last month? we changed the vpc peering on the 9th and i want tae "
+        "rule it out",
+        "anomalies last 30 days service=data-transfer",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with
+    # anyway; the accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "What is the reason for increase in RDS cost in November as compared to October? Kindly revert at the "
+        "earliest.",
+        "why this month service=rds",
+    ),
+    # the day written month first, 10 November, as the writer meant it; the staging account; the days before it
+    # against the days from it to yesterday, compared per day as the spans differ in length, as FRESH_76
+    (
+        "/cost",
+        "did staging RDS go up after we cloned the prod db on 11/10??",
+        "average 2026-11-01..2026-11-09 vs 2026-11-10..2026-11-26 service=rds account=staging",
+    ),
+    ("/cost", "ytd total", "ytd"),
+    # NOT SUPPORTED (the support case, which the bill does not hold): the writer's nearest, the S3 credits and refunds
+    # (the adjustment class) from 1 August to today, by day for their dates, as FRESH_7, FRESH_9 and FRESH_71
+    (
+        "/cost",
+        "did the refund for the August S3 overcharge ever come through? AWS support case 17349822011",
+        "since 2026-08-01 service=s3 charge-class=credit,adjustment daily",
+    ),
+    # a filtered tag breakdown; the last full month; search among the project values listed, the untagged share
+    # part of every breakdown
+    (
+        "/tags",
+        "ec2 by project last month, want to see how much gpu stuff is landing on 'search'",
+        "project service=ec2 last month",
+    ),
+    # the CloudFront month-end forecast, held against October, the period compared with anyway, as FRESH_16 and
+    # FRESH_68
+    (
+        "/cost",
+        "where's cloudfront gonnae land for november, are we going past october?",
+        "forecast 2026-11 service=cloudfront",
+    ),
+    # the data-lake account; like for like: the quarter so far against the same stretch of Q3, the period compared
+    # with anyway, as FRESH_33
+    (
+        "/cost",
+        "Good morning. Could you please share QTD cost for the data-lake account vis-a-vis same period of last "
+        "quarter?",
+        "this quarter account=data-lake",
+    ),
+    # the env tag value, as the writer said; the two weeks by the grammar's rule, the two whole weeks before this one
+    # (the writer counted 14 days back from today), as FRESH_55, FRESH_69 and FRESH_74; by day
+    ("/cost", "daily spend for env=dev last 2 wks (the tag, not the account)", "last 2 weeks tag:env=dev daily"),
+    # the two services side by side; no range typed: this month, as the writer read it; NOT SUPPORTED (whether EKS
+    # is worth it): the two costs, the writer's nearest
+    (
+        "/cost",
+        "eks vs plain ec2, what's each costing us. is eks even worth it",
+        "this month service=eks,ec2 by service",
+    ),
+    # NOT SUPPORTED (the invoice document): the writer's nearest, the data-lake account's September total, the total
+    # as it is holding tax, as FRESH_24
+    ("/cost", "invoice amount for data-lake account for September, inc. tax", "2026-09 account=data-lake"),
+    # the role is not a stored value of the creator tag the writer could name, as FRESH_20's Terraform role and
+    # FRESH_30: the most expensive resources; the 30 whole days before today by the grammar's rule, as the writer
+    # counted
+    ("/top-resources", "most expensive stuff launched by the ml-training role in the last 30 days?", "last 30 days"),
+    # a filtered tag breakdown; data transfer is the Data Transfer service; the last full month; the untagged share
+    # is part of every breakdown
+    ("/tags", "data transfer by team for october - who's shovin all the bytes", "team service=data-transfer 2026-10"),
+    # the staging account; the two services together; like for like: the month so far against the same days of
+    # October, the period compared with anyway
+    ("/cost", "staging lambda + sqs, this month vs last?", "this month service=lambda,sqs account=staging"),
+    # no time step in /tags: the split over the last 3 months by the grammar's rule, the three full months before
+    # this one, as the writer counted, as FRESH_69 and FRESH_73; the untagged share is part of every breakdown; the
+    # review deck is the writer's context
+    (
+        "/tags",
+        "What is the cost distribution env tag wise for last 3 months? Need the same for monthly review deck.",
+        "env last 3 months",
+    ),
+    # like for like: the month so far against the same days of November 2025, as CORPUS's same month last year
+    ("/cost", "this nov vs last nov?", "this month vs 2025-11"),
+    # tax is its own service, Tax; July to September; each account on its own line
+    ("/cost", "Tax by account for Q3 please - accountant wants it split out", "2026-q3 service=tax by account"),
+    # the writer's days around the 19th and 20th, the 12th to the 26th, judged by the anomaly engine, as FRESH_28 and
+    # FRESH_57's days around a day; the spot fleet is the writer's guess
+    (
+        "/cost",
+        "anything odd w ec2 in us-east-1 around nov 19-20? think my spot fleet went nuts",
+        "anomalies 2026-11-12..2026-11-26 service=ec2 region=us-east-1",
+    ),
+    # the distributions are the CloudFront resources; the last fortnight by the grammar's rule, the two whole weeks
+    # before this one (the writer counted 14 days back from today), as FRESH_1
+    (
+        "/top-resources",
+        "which cloudfront distros are costin the most, last fortnight like",
+        "last 2 weeks service=cloudfront",
+    ),
+    # the average per day; the staging account's EKS; no range typed: the writer's 30 whole days before today, by the
+    # grammar's rule; the writer's ideal weekday and weekend split not typed, left out
+    (
+        "/cost",
+        "quick q - avg per day for the staging eks cluster? trying to make a case for shutting it down on weekends",
+        "average last 30 days service=eks account=staging",
+    ),
+    # the production account; the whole of October
+    (
+        "/top-resources",
+        "Please share top 10 resources cost wise in production account for the month of October.",
+        "10 2026-10 account=production",
+    ),
+    # NOT SUPPORTED (the credit balance left and its expiry): the writer's nearest, the credits applied this month by
+    # charge class, by day, to see whether they stopped, as FRESH_48's credit balance
+    (
+        "/cost",
+        "are the promo credits still covering anything this month or have they run out?",
+        "this month charge-class=credit daily",
+    ),
+    # the quarter so far; the team values listed, the untagged share part of every breakdown
+    ("/tags", "team split this qtr", "team this quarter"),
+    # a filtered tag breakdown by the creator tag; the data-lake account; the month so far; the untagged share is
+    # part of every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown of ec2 in the data lake acct for nov so far. half our training boxes never get tagged",
+        "aws:createdBy service=ec2 account=data-lake this month",
+    ),
+    # data transfer is the Data Transfer service; from Monday to today is this week, by day, today's partial day
+    # among them, as FRESH_73 and FRESH_74; the Sydney team's claim is the writer's context
+    (
+        "/cost",
+        "ap-southeast-2 data transfer day by day since monday please, sydney folk swear nothin changed",
+        "this week service=data-transfer region=ap-southeast-2 daily",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the writer's nearest, the November month-end forecast,
+    # as FRESH_50, FRESH_70 and FRESH_75; the provision is the writer's context
+    (
+        "/cost",
+        "Kindly share the forecasted spend for December 2026 for all accounts, finance team is asking for the "
+        "provision.",
+        "forecast 2026-11",
+    ),
+    # a filtered tag breakdown by team; the production account; the env tag value; the month so far; NOT SUPPORTED
+    # (why it is there): the spend and its teams, the writer's nearest
+    (
+        "/tags",
+        "why is there env=staging stuff in the PROD account?? who owns it - split by team pls",
+        "team account=production tag:env=staging this month",
+    ),
+    # the production account; tax and credits left out by charge class, as FRESH_5 and FRESH_26; September to
+    # November so far, by month
+    (
+        "/cost",
+        "Production ex tax and credits for Sep, Oct and Nov to date?",
+        "2026-09..2026-11 account=production charge-class!=tax,credit monthly",
+    ),
+    # the present read as the writer read it, the month so far, as FRESH_35 and FRESH_36
+    ("/top-resources", "top 5 most expensive things rn", "5 this month"),
+    # the average per day over this week's complete days, against last week's, the period compared with anyway; the
+    # percentage is part of every comparison
+    (
+        "/cost",
+        "Per day average spend of current week vs previous week please. Also mention the difference in %.",
+        "average this week",
+    ),
+    # the instances are EC2's; the data-lake account; the last whole week, Monday 16 to Sunday 22; the writer's guess
+    # is read off the list
+    (
+        "/top-resources",
+        "priciest ec2 in data-lake last week - are the jupyter notebook instances in there?",
+        "last week service=ec2 account=data-lake",
+    ),
 )

@@ -167,6 +167,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_75_FIRST_SIGHT,
     FRESH_76,
     FRESH_76_FIRST_SIGHT,
+    FRESH_77,
+    FRESH_77_FIRST_SIGHT,
+    FRESH_78,
+    FRESH_78_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -546,6 +550,16 @@ BLIND_BATCHES = (
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
+    # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
+    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=24, wrong=20),
+    BlindBatch(
+        "FRESH_78",
+        FRESH_78,
+        FRESH_78_FIRST_SIGHT,
+        right=24,
+        wrong=12,
+        shared=frozenset({"are we over budget?", "black friday so far?"}),
+    ),
 )
 
 
