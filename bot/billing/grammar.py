@@ -50,7 +50,7 @@ from bot.billing.grammar_prepass import (
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
-from bot.billing.grammar_sentences import first_question, quoted_question
+from bot.billing.grammar_sentences import first_question, quoted_question, without_pasted_code
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     NUMBER_WORDS,
@@ -419,8 +419,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.after_versus = False  # `team=api vs untagged, last 30 days`: values compared, not periods
             self.i += 1
             return
-        if w in ("tag", "tags") and self.i > 0 and self.tag_key_word(self.tokens[self.i - 1].text) is not None:
-            self.i += 1  # `by team tag`: the key named already
+        tag_words = ("tag", "tags", "value", "values")
+        if w in tag_words and self.i > 0 and self.tag_key_word(self.tokens[self.i - 1].text) is not None:
+            self.i += 1  # `by team tag`, `across the env values`: the key named already
             return
         if w in WHY_WORDS:
             self.set_question(Question.WHY, tok)
@@ -993,6 +994,20 @@ def parse_query(
             return asked
         note = f"Read the quoted question alone: `{around}` around it says who sent it."
         return replace(asked, readings=(*asked.readings, note))
+
+    pasted = without_pasted_code(text)
+    if pasted is not None:  # `getting `ThrottlingException: Rate exceeded (...)` on kms since tues. kms per day`
+        asked = parse_query(
+            pasted[0],
+            today=today,
+            vocabulary=vocabulary,
+            default_range=default_range,
+            default_basis=default_basis,
+            allow_group_by=allow_group_by,
+            split_checks=split_checks,
+        )
+        note = f"Left out the pasted `{pasted[1]}`: output or code, not words of the question."
+        return replace(asked, readings=(note, *asked.readings))
 
     figure_checked = checks_a_figure(text)
     if _ASKS_FOR_HELP.search(text):  # `what kind of stuff can i ask you?`: the default answer, and what is answered

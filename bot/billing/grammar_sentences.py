@@ -159,3 +159,35 @@ def quoted_question(text: str) -> tuple[str, str] | None:
         return None
     around = f"{text[: found[0].start()]} {text[found[0].end() :]}".split()
     return found[0][1], " ".join(around)
+
+
+#: Slack's code: a block between triple backticks, or a span between single ones.
+_CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
+#: What only pasted output or code holds (`ThrottlingException: Rate exceeded (...)`, `--time-period`, `"Amount"`,
+#: `$ aws ce ...`): a word between backticks (`team`, `service=ec2`, `2026-11-01`) is the question's own.
+_PASTED_MARKS = re.compile(r"[:(){}\[\]\"$]|--")
+#: The fewest words of a span between backticks that is pasted text (a log line), marks or none.
+_PASTED_WORDS = 5
+
+
+def without_pasted_code(text: str) -> tuple[str, str] | None:
+    """`text` with the output, log lines and commands pasted in it as Slack code left out (spaces in their place, so
+    positions hold), and the first of them as typed, shortened; None when it holds none. A code block is always
+    pasted; a span between single backticks when it holds marks only output or code has (`_PASTED_MARKS`) or is a
+    line of words (`glue job nightly-etl-v2 started ...`)."""
+    pasted = [
+        m
+        for m in _CODE.finditer(text)
+        if m[0].startswith("```") or _PASTED_MARKS.search(m[0]) or len(m[0].split()) >= _PASTED_WORDS
+    ]
+    if not pasted:
+        return None
+    kept = text
+    for m in pasted:
+        kept = kept[: m.start()] + " " * len(m[0]) + kept[m.end() :]
+    first = " ".join(pasted[0][0].strip("`").split())
+    return kept, first if len(first) <= _SHOWN else f"{first[: _SHOWN - 1]}…"
+
+
+#: The most characters of pasted code a reading shows.
+_SHOWN = 40

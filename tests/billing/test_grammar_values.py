@@ -273,6 +273,25 @@ def test_a_value_just_before_a_noun_of_its_dimension_is_that_dimensions() -> Non
     assert both.readings == ("Read `prod` as `account=production`.",)
 
 
+def test_output_and_logs_pasted_as_code_are_left_out_and_said() -> None:
+    logged = parse(
+        "deploy log says `glue job nightly-etl-v2 started 2026-11-20T02:00:13Z` - did glue cost jump after that? "
+        "daily glue from the 15th onwards"
+    )
+    assert without_labels(logged) == without_labels(parse("since 2026-11-15 service=glue daily"))
+    assert logged.readings[0] == (
+        "Left out the pasted `glue job nightly-etl-v2 started 2026-11…`: output or code, not words of the question."
+    )
+    thrown = parse("getting `ThrottlingException: Rate exceeded (Service: Kms)` on kms. kms per day last week")
+    assert without_labels(thrown) == without_labels(parse("last week service=kms daily"))
+    # a word or a filter between backticks is the question's own
+    assert parse("last month by `team`") == parse("last month by team")
+    assert parse("`service=ec2` last month") == parse("service=ec2 last month")
+    # `the env values`: the key's values, one by one
+    split = tags.parse("how does spend split across the env values this week", today=TODAY, vocabulary=VOCAB)
+    assert split == tags.parse("env this week", today=TODAY, vocabulary=VOCAB)
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

@@ -542,7 +542,7 @@ BLIND_BATCHES = (
     # naming `rerun`), where the translator wrote the total without tax
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
-    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=24, wrong=15),
+    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=10),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=29, wrong=9),
@@ -551,7 +551,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
-    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=24, wrong=20),
+    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=26, wrong=18),
     BlindBatch(
         "FRESH_78",
         FRESH_78,
