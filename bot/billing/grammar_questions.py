@@ -663,6 +663,12 @@ class QuestionReader(Cursor):
             self.out.time_range = tr = current
         if tr is None:
             self.out.time_range = current
+        elif tr.end <= self.today:
+            # `where did october land`: a period over is where it landed, its cost (no forecast of days gone by)
+            self.out.question = Question.COST
+            self.out.readings.append(
+                f"`{tr.label or range_label(tr.start, tr.end)}` is over: answered with what it cost, not a forecast."
+            )
         elif not tr.start <= self.today < tr.end:
             raise UsageError(
                 f"A forecast is for the month in progress, and `{tr.label or range_label(tr.start, tr.end)}` is not in "

@@ -60,7 +60,7 @@ CORPUS: tuple[tuple[str, str], ...] = (
     ("what will we end the month at", "forecast"),
     ("month-end forecast for ec2", "forecast service=ec2"),
     ("are we on pace this month", "forecast this month"),
-    ("forecast for last month", "!last month"),
+    ("forecast for last month", "last month"),
     # engineers: terse, values without dimensions
     ("ec2 mtd", "this month service=ec2"),
     ("s3 us-east-1 yesterday", "yesterday service=s3 region=us-east-1"),

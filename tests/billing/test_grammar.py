@@ -288,11 +288,6 @@ USAGE_ERRORS: list[tuple[str, str, str]] = [
         "`2026-11 vs 2026-08`",
     ),
     (
-        "forecast last month",
-        "A forecast is for the month in progress, and `last month` is not in progress.",
-        "`forecast`",
-    ),
-    (
         "forecast why",
         "`why` asks for why the cost changed, but the question already asks for the month-end forecast.",
         "one at a time",

@@ -292,6 +292,13 @@ def test_output_and_logs_pasted_as_code_are_left_out_and_said() -> None:
     assert split == tags.parse("env this week", today=TODAY, vocabulary=VOCAB)
 
 
+def test_a_forecast_of_a_period_over_is_what_it_cost_said() -> None:
+    landed = parse("where did october land")
+    assert without_labels(landed) == without_labels(parse("2026-10"))
+    assert landed.readings == ("`2026-10` is over: answered with what it cost, not a forecast.",)
+    assert parse("where does nov land").question is Question.FORECAST
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

@@ -543,9 +543,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
-    BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=31, wrong=10),
+    BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=29, wrong=9),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=30, wrong=8),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),

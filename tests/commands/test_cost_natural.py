@@ -73,8 +73,9 @@ def test_why_names_what_moved_with_the_change(clean_bot: Bot) -> None:
 def test_forecast_is_the_month_end_pace(clean_bot: Bot) -> None:
     answer = clean_bot.ask("/cost", "forecast")
     assert "*month-end forecast*" in blocks_text(answer["blocks"])
-    refused = json.loads(clean_bot.command("/cost", "forecast for last month").body)
-    assert refused["text"].startswith("A forecast is for the month in progress, and `last month` is not in progress.")
+    over = blocks_text(clean_bot.ask("/cost", "forecast for last month")["blocks"])
+    assert "`last month` is over: answered with what it cost, not a forecast." in over
+    assert "*month-end forecast*" not in over
 
 
 def test_an_ambiguous_or_unknown_word_is_named_at_ack(clean_bot: Bot) -> None:
