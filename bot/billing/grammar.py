@@ -565,6 +565,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if named_day is not None and named_day[0].end - named_day[0].start == timedelta(days=1):
             self.i += 1  # `the cost of day 3rd nov`: that day (`most expensive day last month`: day by day)
             return
+        if w == "same" and self.word(1) in _SAME_STRETCH:
+            # `same days obv`, `vs the same point in Q3`: the same stretch of the period before, which every answer
+            # compares with; no step asked
+            self.i += 3 if self.word(2) in ("of", "in", "as") else 2
+            return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
             self.i += 1
@@ -891,6 +896,8 @@ _CLAUSE_STARTS = frozenset(
 )
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
+#: What `same` names of the period before (`the same days`, `the same point in Q3`): the stretch compared with.
+_SAME_STRETCH = frozenset({"days", "dates", "point", "stage"})
 #: Forecast words that may name what someone expected (`higher than I expected`) or a month's data status
 #: (`final vs still estimated`) rather than ask for a forecast.
 _EXPECTATIONS = frozenset({"expected", "estimated", "predicted", "projected", "forecasted", "forecast"})

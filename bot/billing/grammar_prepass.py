@@ -200,11 +200,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("a/c",): ("account",),
     # `from 1st nov to till date`: to date
     **dict.fromkeys((("to", "till", "date"), ("till", "date"), ("until", "date")), ("to", "date")),
-    # `in which months`, `which days`: the months (days) one by one
+    # `in which months`, `which weeks`: the months (weeks) one by one (`which days` is read by its noun: the days
+    # one by one, or the unusual ones in `which days were unusual`)
     **{
         (*lead, "which", unit): (step,)
         for lead in ((), ("in",), ("on",))
         for unit, step in (("months", "monthly"), ("days", "daily"), ("weeks", "weekly"))
+        if (lead, unit) != ((), "days")
     },
     # `which functions are eating max cost`: the most
     **dict.fromkeys((("max", "cost"), ("maximum", "cost"), ("max", "spend")), ("most",)),

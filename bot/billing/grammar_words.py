@@ -45,6 +45,7 @@ CHAT_WORDS = frozenset(
         *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
         *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
         *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
+        *("obv", "obvs", "obviously"),
         *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
         # politeness and the verbs of asking (`sorry, would you be able to tell me`, `I was asked to look into`)
         *("sorry", "apologies", "apologise", "apologize", "hello", "um", "uh", "erm", "silly", "dumb", "but"),

@@ -299,6 +299,22 @@ def test_a_forecast_of_a_period_over_is_what_it_cost_said() -> None:
     assert parse("where does nov land").question is Question.FORECAST
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # the same stretch of the period before is what every answer compares with: no day-by-day series
+        ("this month vs the same days of last month", "this month"),
+        ("are we spending more than last month or what. same days obv", "this month"),
+        ("What's Q4 QTD spend vs. the same point in Q3?", "this quarter"),
+        # `which days` with `unusual`: the unusual days, not each day
+        ("which days in the last 90 days were outliers?", "anomalies last 90 days"),
+        ("which days cost most last month", "last month daily"),
+    ],
+)
+def test_the_same_stretch_and_which_days(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
