@@ -98,6 +98,7 @@ from bot.billing.grammar_words import (
     RANKING_WORDS,
     RESOURCE_NOUNS,
     SEPARATELY,
+    SHARE_WORDS,
     USAGE_UNITS,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -472,6 +473,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if w == "buy" and self.dimension_at(1) is not None:  # dictated: `cost buy account`
             self.out.readings.append(f"Read `{tok.text}` as `by`.")
             w = "by"
+        if w == "by" and self.word(1) in SHARE_WORDS:
+            self.i += 1  # `top 5 services by share of total`: ranked by cost, each share shown (`share_of_total`)
+            return
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)

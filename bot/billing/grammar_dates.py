@@ -585,8 +585,9 @@ def span_range(first: tuple[date, date, str], last: tuple[date, date, str], text
         raise range_error(f"`{text}` ends before it starts: put the earlier date first.")
     first_kind = "month" if _MONTH.match(first[2]) else "day" if _DAY.match(first[2]) else "other"
     last_kind = "month" if _MONTH.match(last[2]) else "day" if _DAY.match(last[2]) else "other"
-    if first == last and first_kind == "month":
-        label = first[2]  # `from october`: that month
+    whole = first[2] == range_label(start, end) and end - start > timedelta(days=27)  # a quarter, a year
+    if first == last and (first_kind == "month" or whole):
+        label = first[2]  # `from october`: that month; `q4 to date`: that quarter
     elif first_kind == last_kind == "month":
         label = f"{first[2]}..{last[2]}"
     else:

@@ -74,18 +74,22 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     one and a question mark, an exclamation mark or a dash parts them (`monthly? trying to size the Sydney
     footprint`): the word is context after the question, never left out of the question itself; or the others, when
     the word is only in sentences told (`I changed SQS to long polling on the 18th. Could you show me the SQS cost of
-    every day since the 10th?`)."""
+    every day since the 10th?`) or adding to another (`... for the Production Account. The November Value is of
+    course not complete, maybe you can also give a forecast?`)."""
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
     parts, adding = _sentences(kept)
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
-    later = [k for k, p in enumerate(parts) if k and p in adding]
+    # (a part of a sentence that adds, `The November Value is not complete, maybe you can also give a forecast?`)
+    adds = [m for m in _SENTENCE_ENDS.split(kept) if _ADDS.search(m)]
+    later = [k for k, p in enumerate(parts) if k and (p in adding or any(p in m for m in adds))]
     order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
     if without is not None:
         word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
         holding = [k for k, p in enumerate(parts) if word.search(p)]
         others = [k for k in range(len(parts)) if k not in holding]
-        if holding and set(holding) <= set(told) and others:
-            order = [k for k in others if _asked(parts[k], kept)] or others  # the question asked, if one is
+        if holding and set(holding) <= {*told, *later} and others:
+            first = [k for k in others if k not in later] or others  # (what another adds comes after it)
+            order = [k for k in first if _asked(parts[k], kept)] or first  # the question asked, if one is
         else:
             parts = [p.strip() for p in _STRONG_ENDS.split(kept) if p.strip()]
             in_parts = [p for p in parts if word.search(p)]
@@ -141,6 +145,8 @@ def _asked(part: str, text: str) -> bool:
     return end is not None and end[0] == "?"
 
 
+#: Where sentences part (a full stop after a word, `?`, `!`, a dash between spaces).
+_SENTENCE_ENDS = re.compile(r"[?!]+\s*|(?<=\w)\.\s+|\s+[—–-]+\s+")
 #: Where a sentence ends (a dash between spaces too).
 _SENTENCE_END = re.compile(r"[?!]|\.(?:\s|$)|\s[—–-]+\s")
 #: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).

@@ -562,6 +562,11 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
             # year ahead holds no bill)
             start, end = _a_year_earlier(first[0]), _a_year_earlier(first[1])
             first = (start, end, range_label(start, end), first[3])
+    to_date = word_at(tokens, j + 1) in ("date", "now", "today") and first[0] <= today < first[1]
+    if to_date and first[2] == range_label(first[0], first[1]) and first[1] - first[0] > timedelta(days=27):
+        # `nov to date`, `q4 to date`: the month (quarter, year) in progress, answered so far against the same days
+        # before it, as `mtd` is (not its days until today against as many days before them)
+        return first, first, j + 1 + last[3] - i
     return first, last, j + 1 + last[3] - i
 
 

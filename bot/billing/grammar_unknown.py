@@ -75,6 +75,11 @@ _PER_WORDS = ("per", "each", "every", "by")
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "festive", "holiday", "holidays", "season", "seasonal"})
 #: A capitalised name in the possessive (`Jenna's`).
 _POSSESSIVE = re.compile(r"^[A-Z][a-z]+['’]s$")
+#: What a message or a document is, after a person's name (`Marta's thread`, `Dana's deck`): context of a question.
+_MESSAGE_NOUNS = frozenset(
+    {"thread", "email", "mail", "message", "msg", "question", "request", "ask", "note", "post", "ticket", "comment"}
+    | {"dm", "slack", "ping", "reply", "deck", "slides", "doc", "memo", "report", "spreadsheet", "sheet"}
+)
 #: Words before and after a person's name around a question (`from Jen`, `what Dana asked`, `Jen below`).
 _PASSED_FROM = frozenset({"from", "what", "cc", "ask", "tell", "via", "thanks", "thx", "ping", "per", "like"})
 _PASSED_ON = frozenset(
@@ -169,6 +174,12 @@ class UnknownWordReader(PrepassReader):
                 f"`{typed}`: the bill does not say which {self.tokens[self.i + 1].text} is whose; answered by "
                 f"{self.vocabulary.tag_label(key)}."
             )
+            self.i += 2
+            return
+        if held is None and _POSSESSIVE.match(typed) and self.word(1) in _MESSAGE_NOUNS:
+            # `quick one from Marta's thread`: where the question comes from, no one's resources
+            said = f"{typed} {self.tokens[self.i + 1].text}"
+            self.out.readings.append(f"Read `{said}` as context: no person's resources are asked.")
             self.i += 2
             return
         if held is None and names_person(typed, self.vocabulary):

@@ -597,7 +597,7 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
         # what is not wanted is left out; `year 2026`; usage's line items; a ratio of two values
         ("ec2 last month, don't want tax", "last month service=ec2", None),
         ("ec2 last month, don't include credits", "last month service=ec2 charge-class!=credit", None),
-        ("the costs of year 2026 until now, divided by service", "2026-01-01..2026-11-27 by service", None),
+        ("the costs of year 2026 until now, divided by service", "2026 by service", None),
         (
             "Daily unblended for S3 in 333344445555 from 2026-11-01 thru 2026-11-26, usage line items only",
             "2026-11-01..2026-11-26 charge-class=usage service=s3 account=data-lake daily",
@@ -772,7 +772,7 @@ def test_a_tags_question_read_with_the_period_a_later_sentence_names_and_the_oth
             "Comparison please: EKS Costs October vs. November (until today), for the Production Account. The "
             "November Value is of course not complete, maybe you can also give a forecast?",
             "Comparison please: EKS Costs October vs November (until today), for the Production Account",
-            "2026-10 vs 2026-11-01..2026-11-27 service=eks account=production",
+            "2026-10 vs 2026-11 service=eks account=production",
         ),
         # a smiley ends a sentence
         (

@@ -315,6 +315,23 @@ def test_the_same_stretch_and_which_days(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a month (quarter, year) in progress `to date` is that period so far, as `mtd` is
+        ("nov to date", "this month"),
+        ("top 5 services by share of total, q3 vs q4 to date", "2026-q3 vs this quarter by service top 5"),
+        ("H1 vs H2 total spend pls, H2 to date obv", "2026-01..2026-06 vs 2026-07..2026-12"),
+        # a period over is the days until today
+        ("oct to date", "2026-10-01..2026-11-27"),
+        # a person's message is where the question comes from, not whose resources
+        ("quick one from Marta's thread: what did EKS cost in Q3?", "2026-q3 service=eks"),
+    ],
+)
+def test_periods_to_date_shares_and_messages(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

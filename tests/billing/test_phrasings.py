@@ -419,7 +419,7 @@ BLIND_BATCHES = (
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
     # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
     # H2), where the translator's whole H2 drops H1 as the period before it
-    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=32, wrong=13),
+    BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=33, wrong=12),
     BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
@@ -519,7 +519,7 @@ BLIND_BATCHES = (
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"and staging?"})),
-    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=32, wrong=10),
+    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=33, wrong=10),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=34, wrong=8, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
@@ -541,7 +541,7 @@ BLIND_BATCHES = (
     # `wait is that incl tax? can u rerun without`: asked what the total holds, the split by charge class (was refused
     # naming `rerun`), where the translator wrote the total without tax
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
-    BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=36, wrong=8),
+    BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=37, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
@@ -551,7 +551,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
-    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=30, wrong=15),
+    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=32, wrong=14),
     BlindBatch(
         "FRESH_78",
         FRESH_78,
