@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.billing.grammar_dates import MONTH_NAMES
+from bot.billing.grammar_sentences import without_pasted_code
 from bot.billing.grammar_tokens import Kind, Token, tokenize
 from bot.billing.grammar_words import (
     ANOMALY_WORDS,
@@ -163,7 +164,8 @@ def refuse_questions(command: str, text: str, vocabulary: Vocabulary) -> str | N
     unusual days or a change that happened (`which team is the spike on?`, `which instances are behind that jump`)
     asks about the costs the command lists: the list is answered, and the note returned says where the rest is (a
     ranking by change, `which tables grew the most`, is refused)."""
-    found = question_word(text, vocabulary)
+    pasted = without_pasted_code(text)  # (`storage lens says `Total storage: 412.8 TB (+18% MoM)``: no comparison)
+    found = question_word(text if pasted is None else pasted[0], vocabulary)
     if found is None:
         return None
     word, asks = found

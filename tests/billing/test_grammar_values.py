@@ -287,6 +287,14 @@ def test_output_and_logs_pasted_as_code_are_left_out_and_said() -> None:
     # a word or a filter between backticks is the question's own
     assert parse("last month by `team`") == parse("last month by team")
     assert parse("`service=ec2` last month") == parse("service=ec2 last month")
+    # in a command that lists costs, pasted words asking a comparison ask none
+    lens = top_resources.parse(
+        "biggest S3 buckets by cost last month? storage lens says `Total storage: 412.8 TB (+18% MoM)`",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    meant = top_resources.parse("last month service=s3", today=TODAY, vocabulary=VOCAB)
+    assert (lens.time_range, lens.filters) == (meant.time_range, meant.filters)
     # `the env values`: the key's values, one by one
     split = tags.parse("how does spend split across the env values this week", today=TODAY, vocabulary=VOCAB)
     assert split == tags.parse("env this week", today=TODAY, vocabulary=VOCAB)

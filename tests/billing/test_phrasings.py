@@ -551,7 +551,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
-    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=32, wrong=14),
+    BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=33, wrong=13),
     BlindBatch(
         "FRESH_78",
         FRESH_78,
