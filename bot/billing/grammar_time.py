@@ -36,6 +36,7 @@ from bot.billing.grammar_dates import (
 )
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_tokens import Kind, Token, tokenize
+from bot.billing.grammar_typos import english_words
 from bot.billing.grammar_words import AMOUNT
 from bot.billing.model import TimeRange
 from bot.billing.periods import add_months
@@ -423,6 +424,8 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         written = _match(tokens, i + 1, nxt, today) if which == "last" and nxt and nxt[:4].isdecimal() else None
         if written is not None:  # `from last thurs to now`, its days written out before `last` is read: those days
             return written[0], written[1] + 1
+        if which == "last" and nxt and nxt.isalpha() and nxt in english_words() and nxt not in _UNIT_SLIPS:
+            return None  # `last item: credits + tax`, `last thing`: the adjective, no time range
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
     ending_count = NUMBER_WORDS.get(w, int(w) if w.isdecimal() and len(w) < 4 else None)
@@ -570,6 +573,8 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
     return first, last, j + 1 + last[3] - i
 
 
+#: English words after `last` that still mean a span (a slip of the unit): named as no range known.
+_UNIT_SLIPS = frozenset({"weekend", "weekends", "night", "nights", "time", "period", "periods", "cycle", "season"})
 #: What a period's possessive typed without its apostrophe owns (`last months spend`, `last weeks bill`).
 _OWNED_BY_A_PERIOD = frozenset(
     {"spend", "spending", "bill", "cost", "costs", "total", "totals", "invoice", "charges", "numbers", "number"}

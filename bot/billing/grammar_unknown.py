@@ -128,6 +128,9 @@ class UnknownWordReader(PrepassReader):
         if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `blow past 100k`: the amount says what
             return
+        if tok.lower in ("last", "final") and (self.word(1) or "").isalpha() and self.word(1) in english_words():
+            self.i += 1  # `last item: credits + tax so far`: the adjective (no time range: `grammar_time`)
+            return
         if tok.lower in AHEAD_WORDS and self.word(1) in AHEAD_SPANS and self.out.ahead is None:
             said = f"{tok.text} {self.tokens[self.i + 1].text}"  # `how much will we spend next month`: none passed
             self.out.ahead = UsageError(

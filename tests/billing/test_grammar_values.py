@@ -340,6 +340,14 @@ def test_periods_to_date_shares_and_messages(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
+def test_last_before_a_plain_noun_is_the_adjective_no_time_range() -> None:
+    item = parse("last item: credits + tax so far this month")
+    assert without_labels(item) == without_labels(parse("this month charge-class=credit,tax"))
+    assert without_labels(parse("last thing, ec2 yesterday")) == without_labels(parse("yesterday service=ec2"))
+    with pytest.raises(UsageError, match="is not a time range I know"):
+        parse("last time")
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
