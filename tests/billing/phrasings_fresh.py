@@ -218,7 +218,10 @@ years, an EKS platform engineer), read. Later in that stop, at first sight on 71
 a head of finance, a developer pasting logs and dashboards, a founder counting dollars, a data analyst wanting shapes,
 an engineering manager asking for a team in a thread), read, and `FRESH_78` (a Scottish network engineer, an Indian
 FinOps analyst, a CTO between meetings, a QA lead on staging and dev, a billing administrator, a machine-learning
-engineer), held back unread.
+engineer), held back unread. Last in that stop, at first sight on 1a1265d: `FRESH_79` (a Mexican DevOps engineer, a
+vendor manager, a compliance auditor, a product analyst, an SRE on an incident bridge, a VP of engineering), read,
+and `FRESH_80` (a developer from Quebec, a part-time bookkeeper, a platform lead planning capacity, a data engineer
+with nightly Glue jobs, a new hire, rows pasted from a spreadsheet), held back unread.
 """
 
 from __future__ import annotations
@@ -17905,5 +17908,625 @@ FRESH_78: tuple[tuple[str, str, str], ...] = (
         "/top-resources",
         "priciest ec2 in data-lake last week - are the jupyter notebook instances in there?",
         "last week service=ec2 account=data-lake",
+    ),
+)
+
+FRESH_79_FIRST_SIGHT = (28, 6, 16)
+
+FRESH_79: tuple[tuple[str, str, str], ...] = (
+    # the last whole week, Monday 16 to Sunday 22; all accounts together, one total; the report is the writer's
+    # context
+    ("/cost", "hola, how much we spend in EC2 the last week? is for a report for my jefe", "last week service=ec2"),
+    # NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest, today so far against yesterday, the
+    # writer's order kept, as FRESH_71 and FRESH_76; today's partial day is marked so
+    (
+        "/cost",
+        "cloudfront spend today vs yesterday, hourly if u have it",
+        "2026-11-27 vs 2026-11-26 service=cloudfront",
+    ),
+    # no time step in /tags: the split over the last 3 months by the grammar's rule, the three full months before this
+    # one (the writer counted November in), as FRESH_73 and FRESH_78; the untagged share is part of every breakdown;
+    # the meetings are the writer's context
+    (
+        "/tags",
+        "how has spend by team moved over the last 3 months?? want to know who's growing before my 1:1s next wk",
+        "team last 3 months",
+    ),
+    # NOT SUPPORTED (the invoice number): the writer's nearest, October split by charge class, usage, fees, credits
+    # and tax apart, as FRESH_55 and FRESH_61; the total as it is, not the net basis, as FRESH_31
+    (
+        "/cost",
+        "What was our total AWS invoice amount for October 2026, including tax and credits? Need to reconcile against "
+        "the AWS invoice (INV-EU-4471).",
+        "2026-10 by charge-class",
+    ),
+    # a filtered tag breakdown by the creator tag; the month so far; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "in eu-west-1 this month how does spend split by aws:createdBy? need to know who is spinning stuff up there",
+        "aws:createdBy region=eu-west-1 this month",
+    ),
+    # the project tag value; September is the period October is compared with anyway; the experiment is the writer's
+    # context
+    (
+        "/cost",
+        "what did the search project cost us in october vs september? we launched the new ranking experiment oct 6 "
+        "fwiw",
+        "2026-10 tag:project=search",
+    ),
+    # the staging account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway; the services and usage types that moved are among the causes
+    (
+        "/cost",
+        "why the bill of staging is more high this month? we no deploy nothing new",
+        "why this month account=staging",
+    ),
+    # NOT SUPPORTED (a window of hours, as the writer marked it): the writer's nearest, DynamoDB in the region by day
+    # over the week up to today, today's partial day among them, as FRESH_22 and FRESH_76
+    ("/cost", "dynamo spike?? us-east-1 last 6h", "2026-11-20..2026-11-27 service=dynamodb region=us-east-1 daily"),
+    # the team tag value; June to November so far, by month, November partial, as FRESH_65; the direction read off the
+    # months
+    (
+        "/cost",
+        "is the data team's spend trending up or down since summer? month by month pls",
+        "since 2026-06-01 tag:team=data monthly",
+    ),
+    # the Savings Plan fees are the commitment fees, split by usage type, where the Savings Plan fee lines are apart
+    # from the RI ones, as FRESH_72 and FRESH_77; the writer's order kept
+    (
+        "/cost",
+        "how much did the savings plans fee come to on nov 1st, and is it the same as last months?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the data-lake account; July to September; each region on its own line
+    (
+        "/cost",
+        "Please list all regions where we incurred any charges in the data-lake account during Q3 2026.",
+        "2026-q3 account=data-lake by region",
+    ),
+    # the month so far; checkout, search and data among the project values listed, with their shares, the untagged
+    # amount part of every breakdown
+    (
+        "/tags",
+        "checkout vs search vs data - whats the share of spend this month? + how much has no project tag at all",
+        "project this month",
+    ),
+    # the instances are EC2's; the production account; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "cuales son las instancias ec2 mas caras en prod?? the top 10 pls",
+        "10 this month service=ec2 account=production",
+    ),
+    # the month-end forecast with the month so far; the traffic is the writer's context, the forecast as it stands
+    ("/cost", "forecast for nov end if this black friday traffic keeps up", "forecast 2026-11"),
+    # the team tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway
+    ("/cost", "api team - how's nov looking vs oct so far? apples to apples if you can", "this month tag:team=api"),
+    # the RI fees are the commitment fees, as FRESH_1; the year so far by month, November partial, as FRESH_71; NOT
+    # SUPPORTED (utilisation): the fee amounts, the writer's nearest
+    (
+        "/cost",
+        "what are our RI charges YTD by month? trying to see if the EC2 RIs we bought in march are actually getting "
+        "used",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # a filtered tag breakdown; the production account; the dates are day first, all of September; the untagged share
+    # is part of every breakdown
+    (
+        "/tags",
+        "For the period 01/09/2026 - 30/09/2026, what portion of production spend lacks an env tag?",
+        "env account=production 2026-09",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_76 and FRESH_78; by day, the days around the 18th read off the series
+    (
+        "/cost",
+        "lambda cost per day for the last 2 weeks - we turned on the recs-widget A/B test on the 18th, want to see if "
+        "it moved the needle",
+        "last 2 weeks service=lambda daily",
+    ),
+    # this week from Monday to today
+    ("/cost", "any weird days this week?", "anomalies this week"),
+    # the data-lake account; the whole of October; the mixed languages ask one question
+    (
+        "/cost",
+        "cuánto fue el S3 en data-lake en octubre? sorry i mean how much was S3 in the data lake acount for october",
+        "2026-10 service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown by env; the team tag value; the quarter so far; dev and prod among the values listed,
+    # the untagged share part of every breakdown
+    (
+        "/tags",
+        "Platform spend by env this quarter? want to see how much is going to dev vs prod before I talk to their lead",
+        "env tag:team=Platform this quarter",
+    ),
+    # the credits only by charge class; the year so far by month, November partial, as FRESH_76
+    ("/cost", "total credits applied in 2026 so far, by month", "ytd charge-class=credit monthly"),
+    # a filtered tag breakdown by the creator tag; the staging account; the last full month; the untagged share is
+    # part of every breakdown
+    (
+        "/tags",
+        "who is creating the most spend in staging? split by aws:createdBy for last month pls",
+        "aws:createdBy account=staging last month",
+    ),
+    # the tables are the DynamoDB resources; the project tag value; the present read as the writer read it, the month
+    # so far, as FRESH_60
+    (
+        "/top-resources",
+        "which dynamo tables behind checkout are the priciest rn",
+        "this month service=dynamodb tag:project=checkout",
+    ),
+    # today's partial day is marked so; all services
+    ("/top-resources", "top 5 most expensive things in us-east-1 today", "5 today region=us-east-1"),
+    # data transfer is the Data Transfer service; like for like: the complete days of November against the same days
+    # of October, the period compared with anyway; all accounts together
+    (
+        "/cost",
+        "the data transfer is very high no? compare with the month past please, all the accounts",
+        "this month service=data-transfer",
+    ),
+    # the teams ranked by their change; Q2 is the period Q3 is compared with anyway
+    ("/cost", "which team grew the most QoQ? Q3 vs Q2", "increases 2026-q3 by tag:team"),
+    # NOT SUPPORTED (the contract's terms): the writer's nearest, the year so far with this month's forecast line, the
+    # forecast being for the month, never the year, as FRESH_7, FRESH_38 and FRESH_75; the amount held against it by
+    # hand
+    (
+        "/cost",
+        "our EDP commit is $2.4M/yr - are we on track? whats spend YTD and where do we land for the year",
+        "forecast this year",
+    ),
+    # the 90 whole days before today by the grammar's rule (the writer counted today in); each service and account on
+    # its own line; the writer's expectation is context
+    (
+        "/cost",
+        "did anything run in ap-southeast-2 in the last 90 days? we are not supposed to have workloads there",
+        "last 90 days region=ap-southeast-2 by service, account",
+    ),
+    # the two services together, each on its own line; the project tag value, the writer's guess; the last full month
+    (
+        "/cost",
+        "how much did cloudfront + s3 cost for the new product image pipeline last month (its tagged project=search i "
+        "think?)",
+        "last month service=cloudfront,s3 tag:project=search by service",
+    ),
+    # the production account; Thanksgiving against the same weekday a week earlier, as CORPUS
+    ("/cost", "EKS prod yesterday vs same day last week", "2026-11-26 vs 2026-11-19 service=eks account=production"),
+    # the month-end forecast of the production account with the month so far
+    (
+        "/cost",
+        "oye what is the forecast of this month for the prod account? my manager is asking me",
+        "forecast 2026-11 account=production",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, each team on its own line; two questions: the first kept (unusual
+    # days are a question of their own), as FRESH_13 and FRESH_15
+    ("/cost", "quick one - total spend last week by team? and flag anything unusual", "last week by tag:team"),
+    # the data-lake account; July to September; the two services each on its own line; the vendor review is the
+    # writer's context
+    (
+        "/cost",
+        "need Glue and KMS totals for Q3, separately, data-lake acct. finance is asking for the vendor review",
+        "2026-q3 service=glue,kms account=data-lake by service",
+    ),
+    # the buckets are the S3 resources; from 1 September to today; all accounts; the review is the writer's context
+    (
+        "/top-resources",
+        "list the S3 buckets that cost the most in eu-west-1 since Sept 1st - for the GDPR review",
+        "since 2026-09-01 service=s3 region=eu-west-1",
+    ),
+    # the project tag value; the days before the launch against the days from it to yesterday, compared per day as the
+    # spans differ in length, as FRESH_76 and FRESH_78; the daily series has no place in an average answer
+    (
+        "/cost",
+        "did the checkout redesign launch (nov 10) change our daily spend? before/after for project checkout pls",
+        "average 2026-11-01..2026-11-09 vs 2026-11-10..2026-11-26 tag:project=checkout",
+    ),
+    # no range typed: the writer's recent days, this week; like for like, this week's complete days against the same
+    # days of last week, the period compared with anyway, as FRESH_68 and FRESH_71; the accounts, regions and usage
+    # types that moved are among the causes
+    ("/cost", "sqs $$ jumped?? why", "why this week service=sqs"),
+    # the whole of October; all accounts; the untagged amount is part of every breakdown
+    (
+        "/tags",
+        "how is the spend per team in october, and how much is without tag? (the team tag i mean)",
+        "team 2026-10",
+    ),
+    # the team tag value; the month so far; the person to ask is the writer's context
+    (
+        "/top-resources",
+        "what are the 10 biggest line items owned by web this month? wanna ask Priya about them",
+        "10 this month tag:team=web",
+    ),
+    # tax is its own service, Tax; the year so far by month, November partial, as FRESH_75
+    ("/cost", "how much tax did we pay on the AWS bill each month this year?", "ytd service=tax monthly"),
+    # January to June; each account on its own line
+    (
+        "/cost",
+        "Can you tell me the cost of KMS across all three accounts for the period 1 Jan 2026 to 30 June 2026, split "
+        "per account?",
+        "2026-01..2026-06 service=kms by account",
+    ),
+    # the functions are the Lambda resources; the 7 whole days before today by the grammar's rule (the writer counted
+    # today in); the writer's guess is read off the list
+    (
+        "/top-resources",
+        "which lambdas cost the most in the last 7 days? suspect the personalization experiment is the culprit",
+        "last 7 days service=lambda",
+    ),
+    # the production account; from Monday to today is this week, by day, today's partial day among them, as FRESH_78
+    ("/cost", "rds prod spend daily since monday", "this week service=rds account=production daily"),
+    # the buckets are the S3 resources; the staging account; the last full month; the writer's guess is read off the
+    # list
+    (
+        "/top-resources",
+        "which are the buckets S3 more expensive in staging last month? i think somebody forget some logs there",
+        "last month service=s3 account=staging",
+    ),
+    # Black Friday is today, its partial day marked so, against Black Friday 2025, 2025-11-28, the writer's order
+    # kept, as FRESH_55
+    (
+        "/cost",
+        "how does this black friday compare with last year's? total spend on the day",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # both commitments' fees on the day they post, split by usage type, each plan and reservation on its own line, as
+    # FRESH_72 and FRESH_74; NOT SUPPORTED (the purchase order): the fee amounts, the writer's nearest
+    (
+        "/cost",
+        "can u break down the nov 1 fees - how much was SPs vs RIs? trying to tie out against the PO",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # a filtered tag breakdown; the data-lake account; the year so far; the untagged share is part of every breakdown;
+    # NOT SUPPORTED (where data sits): the spend by env, the writer's nearest
+    (
+        "/tags",
+        "split data-lake spend by env for YTD - auditors want to confirm there's no prod data sitting in dev",
+        "env account=data-lake ytd",
+    ),
+    # the project tag value; April to November so far, by month, November partial, each service on its own line, Glue
+    # among them
+    (
+        "/cost",
+        "whats the monthly cost trend of the data project since we kicked off the lakehouse thing in april? incl glue",
+        "since 2026-04-01 tag:project=data by service monthly",
+    ),
+    # the instances are EC2's; the present read as the writer read it, today so far, its partial day marked so; the
+    # top one first among the default number, as FRESH_60 and FRESH_63
+    ("/top-resources", "most expensive ec2 box in us-west-2 right now", "today service=ec2 region=us-west-2"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_78 (the writer's nearest, the team's
+    # quarter so far with the forecast, was not taken)
+    ("/cost", "hey - is Platform over budget this quarter?", "!budget"),
+)
+
+FRESH_80_FIRST_SIGHT = (30, 9, 11)
+
+FRESH_80: tuple[tuple[str, str, str], ...] = (
+    # the region named; the month so far, from the 1st to today, one total
+    (
+        "/cost",
+        "hi, how much we have spend on lambda since the begining of the month? in us-east-1 only please",
+        "this month service=lambda region=us-east-1",
+    ),
+    # tax is its own service, Tax, as FRESH_29's question about the tax line; what tax is goes beyond the data: the
+    # amount, the part the bill holds; the whole of October
+    (
+        "/cost",
+        'Sorry if this is a silly question.. what is the "tax" line on the amazon bill and how much was it in '
+        "total for October?",
+        "2026-10 service=tax",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as FRESH_78;
+    # the planning is the writer's context
+    (
+        "/cost",
+        "forecast for end of nov? need to know where we land vs oct before i start q1 capacity planning",
+        "forecast 2026-11",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, by day; the schedule change midweek is the writer's context, read off
+    # the series
+    (
+        "/cost",
+        "glue cost per day last week? want to see if the crawler schedule change on wed made any diff",
+        "last week service=glue daily",
+    ),
+    # the three full months before this one, August to October, as the writer counted; one total per month, as
+    # FRESH_43's monthly figure over the last three months
+    (
+        "/cost",
+        "hey all, first week here 👋 roughly what is our total aws spend per month? like the last 3 months",
+        "last 3 months monthly",
+    ),
+    # the pasted table's two services, each on its own line; the month so far; the October column is the writer's own
+    (
+        "/cost",
+        "Service   Oct   Nov MTD   EC2   41,230.18      RDS   12,880.04      <- can u fill the nov mtd column for "
+        "these 2",
+        "this month service=ec2,rds by service",
+    ),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "what is the repartition of the cost by team for october? i want to see also what is not taggued",
+        "team 2026-10",
+    ),
+    # the servers are EC2's instances; the last full month; the writer's count
+    (
+        "/top-resources",
+        "Which of our computer servers cost us the most last month? A top 10 is fine, thank you",
+        "10 last month service=ec2",
+    ),
+    # the production account by its id; the earlier month first, both kept, the writer's order, as FRESH_1 and FRESH_75;
+    # the difference is part of every comparison
+    (
+        "/cost",
+        "compare EKS spend sept vs oct, prod acct only (123456789012)",
+        "2026-09 vs 2026-10 service=eks account=production",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the month so far; the writer's guess is read off the list
+    (
+        "/top-resources",
+        "which s3 buckets in the data-lake acct are priciest this month?? pretty sure the raw zone bucket is "
+        "ballooning",
+        "this month service=s3 account=data-lake",
+    ),
+    # every account side by side, the two the writer set against each other among them; no range typed: this month, as
+    # the writer read it; the channel apology is chat
+    (
+        "/cost",
+        "sorry if wrong channel - how much does staging cost vs production? like what does each account cost us",
+        "this month by account",
+    ),
+    # the week from Monday 2 to Sunday 8 November, both days included, one total; held against the writer's figure by
+    # hand, as FRESH_59
+    (
+        "/cost",
+        "2026-11-02   2026-11-08   14,203.55   <- thats what my sheet has for that week, does the bot get the same?",
+        "2026-11-02..2026-11-08",
+    ),
+    # Thanksgiving, the day before today; the day before it is the day it is compared with anyway (the writer's days
+    # before read as the nearest one), as FRESH_64 and FRESH_67; the usage types, regions and accounts that moved are
+    # among the causes
+    (
+        "/cost",
+        "why the cost of cloudfront is so high yesterday? black friday is tomorrow no.. today i mean lol",
+        "why 2026-11-26 service=cloudfront",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; split by usage type, each kind of fee
+    # on its own line, as FRESH_38 and FRESH_75
+    (
+        "/cost",
+        "I see a big charge on the 1st of November, is that the savings plan thing? how much was it?",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # July to September, the last full quarter; prod, dev and staging among the env values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "env split for last full quarter pls - prod vs dev vs staging, and how much isnt tagged w/ env at all",
+        "env last quarter",
+    ),
+    # September is the period October is compared with anyway, as CORPUS; the direction of the change is in every
+    # answer; the crawler schedule is the writer's context
+    (
+        "/cost",
+        "did glue go up or down in oct vs sept? crawlers run once at 2am since ~oct 5 instead of every 4h",
+        "2026-10 service=glue",
+    ),
+    # the most expensive resources of every service; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "what are the biggest individual things we pay for? not services, like actual resources",
+        "this month",
+    ),
+    # the last full month; the project values listed, the untagged amount (the blank row) its own line in every
+    # breakdown; the pasted table is how the writer will use it
+    (
+        "/tags",
+        "project | cost   checkout | ?   search | ?   data | ?   (blank) | ?    need these for last month",
+        "project last month",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_75 and FRESH_76; the French start is chat
+    (
+        "/cost",
+        "est-ce que... sorry. is there any unusual day in the last 2 weeks for ec2? the team says something spiked",
+        "anomalies last 2 weeks service=ec2",
+    ),
+    # the credits only by charge class, as FRESH_3 and FRESH_75; the year so far; whether they come off the total is
+    # said in the answer (credits are lines of every total)
+    (
+        "/cost",
+        "How much did we get in credits this year? Our accountant wants to know if they come off the total",
+        "ytd charge-class=credit",
+    ),
+    # the average per day over November's complete days against the whole of October, compared per day as the spans
+    # differ in length, the writer's order kept, as FRESH_48's per-day average of spans of different lengths; the
+    # commitment fees of the 1st left out by charge class, as FRESH_26
+    (
+        "/cost",
+        "run-rate check: avg daily spend nov so far vs oct, excluding the 1st-of-month fees if u can",
+        "average 2026-11-01..2026-11-26 vs 2026-10 charge-class!=recurring,one-time",
+    ),
+    # the data-lake account; the month so far by day, today's partial day among them; the export time is the writer's
+    # context
+    (
+        "/cost",
+        "dynamodb daily in data-lake for nov, our nightly export writes to it ~01:00 UTC",
+        "this month service=dynamodb account=data-lake daily",
+    ),
+    # no range typed: this month, as the writer read it; all accounts
+    ("/cost", "what does KMS even cost us? saw it on the bill list", "this month service=kms"),
+    # the instances are EC2's; the staging account, as the writer meant it; the whole of October; the pasted header is
+    # how the writer will use it
+    (
+        "/top-resources",
+        "Instance ID   Name   Owner   Oct $   -- which ec2 instances were top 5 in staging for october, need to "
+        "fill the sheet",
+        "5 2026-10 service=ec2 account=staging",
+    ),
+    # the month so far; checkout and search among the project values listed, the untagged share part of every breakdown;
+    # the meeting is the writer's context
+    ("/tags", "for project tag, how much checkout vs search this month? meeting at 14h", "project this month"),
+    # the total as it is holds usage, fees, tax and credits; each apart by charge class, as FRESH_5 and FRESH_76, to
+    # hold against the invoice by hand
+    (
+        "/cost",
+        "Can you give me the total bill for October including tax and minus any credits? I need to match it to the "
+        "invoice",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the writer's nearest, the November month-end forecast, as
+    # FRESH_70, FRESH_75 and FRESH_78; the deck is the writer's context
+    (
+        "/cost",
+        "what would dec look like if we keep the nov trend? need a number for the Q1 capacity deck",
+        "forecast 2026-11",
+    ),
+    # the night before today is yesterday's day; the two services each on their own line; the day before is the day it
+    # is compared with anyway, the writer's optional normal night, as FRESH_49 and FRESH_61; the retries are the
+    # writer's context
+    (
+        "/cost",
+        "glue + s3 in eu-west-1 last night? job failed and retried like 6 times, want to know the damage",
+        "2026-11-26 service=glue,s3 region=eu-west-1 by service",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_74; like for like: the complete days of November against the
+    # same days of October, the period compared with anyway
+    (
+        "/cost",
+        "is data transfer expensive for us? what's it been this month vs last",
+        "this month service=data-transfer",
+    ),
+    # the month so far, as the writer accepted; the team values listed, the untagged amount its own line in every
+    # breakdown; the pasted October column is the writer's own
+    (
+        "/tags",
+        "team   Oct   Nov   web 18,220   api 9,400   data 11,975   Platform 6,310   untagged 4,880   -> fill the "
+        "nov column pls, mtd is fine",
+        "team this month",
+    ),
+    # the DB instances are the RDS resources; the production account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the writer's guess is read off the list
+    (
+        "/top-resources",
+        "which rds instance is the most expensive in prod? i think it's the checkout one but i'm not sure",
+        "this month service=rds account=production",
+    ),
+    # the creator tag; what it means is said in the answer; the last full month; the untagged amount its own line in
+    # every breakdown
+    (
+        "/tags",
+        'What does "aws:createdBy" mean and how much cost is under each one for last month?',
+        "aws:createdBy last month",
+    ),
+    # the EKS worker nodes are EC2 instances, as FRESH_60, FRESH_70 and FRESH_76; the 30 whole days before today, as the
+    # writer counted; the right-sizing is the writer's context
+    (
+        "/top-resources",
+        "top 15 EC2 nodes by cost over last 30 days, incl the eks worker nodes — deciding which node groups to "
+        "right-size for Q1",
+        "15 last 30 days service=ec2",
+    ),
+    # a filtered tag breakdown; the data-lake account; the year so far; data among the team values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "how much of the bill has team=data vs untagged in the data-lake account, ytd",
+        "team account=data-lake ytd",
+    ),
+    # today's total so far, its partial day marked so; the holiday is the writer's context
+    ("/cost", "quick one: what's today's spend so far? (i know it's black friday lol)", "today"),
+    # October and November by month, November with its month-end forecast line, as FRESH_6's monthly run rate; the
+    # pasted months are the writer's own
+    (
+        "/cost",
+        "Jul 38,112.40  Aug 39,870.02  Sep 41,005.77  -- can I get Oct and Nov in the same format, Nov being the "
+        "forecast",
+        "forecast since 2026-10-01 monthly",
+    ),
+    # the api team's SQS; Monday 23 against Monday 16, the writer's order kept, as FRESH_18's day against the same
+    # weekday a week earlier; the usage types and accounts that moved are among the causes
+    (
+        "/cost",
+        "sqs for the api team, is it normal it double since last week? i compare monday to monday",
+        "why 2026-11-23 vs 2026-11-16 service=sqs tag:team=api",
+    ),
+    # the last full month, each service on its own line, the biggest first
+    (
+        "/cost",
+        "Hi! could you break down last month by service? just the top ones is fine, it's going in a spreadsheet "
+        "for the owners",
+        "last month by service",
+    ),
+    # like for like: the quarter so far against the same stretch of Q3, the period compared with anyway, as FRESH_33 and
+    # FRESH_78; each account on its own line, the total above them
+    ("/cost", "q4 to date vs same period in q3 - total, and split by account", "this quarter by account"),
+    # the jobs are the Glue resources; the last whole week, Monday 16 to Sunday 22
+    ("/top-resources", "most expensive glue jobs last week?", "last week service=glue"),
+    # no range typed: this month, as the writer read it; Platform among the team values listed, the untagged amount its
+    # own line in every breakdown
+    (
+        "/tags",
+        "how are costs split between teams? i'm on Platform and my manager said to check ours",
+        "team this month",
+    ),
+    # every account named one by one keeps none out: each on its own line; the whole of October; the pasted csv is how
+    # the writer will use it
+    (
+        "/cost",
+        "Account ID,Account Name,Oct Cost 123456789012,production, 210987654321,staging, 333344445555,data-lake,  "
+        "(pasted from our csv) can you give me oct per acct",
+        "2026-10 by account",
+    ),
+    # the seven days by the grammar's rule, the whole days before today (the writer counted today in), as FRESH_36 and
+    # FRESH_43; the writer's optional split by day not typed, left out, as FRESH_53 and FRESH_61; the launch is the
+    # writer's context
+    (
+        "/cost",
+        "c'est combien for ap-southeast-2 in the last 7 days? we launched the australian shop",
+        "last 7 days region=ap-southeast-2",
+    ),
+    # the reserved instances are the commitment fees, as FRESH_1; the year so far by month, November partial, as
+    # FRESH_28's fees each month this year
+    (
+        "/cost",
+        "Is the amount for the reserved instances the same every month? Can you show me the fees for each month "
+        "this year",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # the two accounts side by side by month, the share worked out by hand, as FRESH_26; the three full months before
+    # this one, as the writer counted; the shutdown plan is the writer's context
+    (
+        "/cost",
+        "how much does staging cost as a % of prod? last 3 full months. trying to justify shutting staging down "
+        "nights/weekends",
+        "last 3 months account=staging,production by account monthly",
+    ),
+    # the 19th of this month; the day before is the day it is compared with anyway, as FRESH_64 and FRESH_67; the usage
+    # types, accounts and regions that moved are among the causes
+    ("/cost", "why did s3 jump on the 19th? nothing changed on our side afaik", "why 2026-11-19 service=s3"),
+    # two questions: the first kept (EC2's non-instance usage types by usage type is a question of its own, as
+    # FRESH_21); no range typed: this month, as the writer read it
+    (
+        "/cost",
+        'is EC2 the biggest thing we spend on?? and what\'s in that "EC2 - Other" thing',
+        "this month by service",
+    ),
+    # the pasted days, month first, Friday 20 to Thursday 26, both included, by day; the production account, as the
+    # writer meant it
+    (
+        "/cost",
+        "Date Cost 11/20 11/21 11/22 11/23 11/24 11/25 11/26  need the daily totals for each of those, prod only",
+        "2026-11-20..2026-11-26 account=production daily",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_78 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "are we over the budget for november?", "!budget"),
+    # the tables are the DynamoDB resources; the whole of October; all accounts is every account anyway; the pricing
+    # mode decision is the writer's context
+    (
+        "/top-resources",
+        "top 10 most expensive dynamodb tables across all accts for oct, need to decide on-demand vs provisioned "
+        "for q1",
+        "10 2026-10 service=dynamodb",
     ),
 )

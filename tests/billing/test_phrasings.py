@@ -171,6 +171,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_77_FIRST_SIGHT,
     FRESH_78,
     FRESH_78_FIRST_SIGHT,
+    FRESH_79,
+    FRESH_79_FIRST_SIGHT,
+    FRESH_80,
+    FRESH_80_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -559,6 +563,16 @@ BLIND_BATCHES = (
         right=24,
         wrong=12,
         shared=frozenset({"are we over budget?", "black friday so far?"}),
+    ),
+    # last in that stop, first sight on 1a1265d: `FRESH_79` read, `FRESH_80` held back unread
+    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=28, wrong=16),
+    BlindBatch(
+        "FRESH_80",
+        FRESH_80,
+        FRESH_80_FIRST_SIGHT,
+        right=30,
+        wrong=11,
+        shared=frozenset({"most expensive glue jobs last week?"}),
     ),
 )
 
