@@ -600,9 +600,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1
             return
         named = self.dimension_at()
+        if named is not None and isinstance(named[0], DimensionRef) and self.word(named[1]) in _OCCASIONS:
+            said = " ".join(t.text for t in self.tokens[self.i : self.i + named[1] + 1])
+            self.out.readings.append(f"Read `{said}` as what the answer is for, no breakdown.")
+            self.i += named[1] + 1  # `for the team meeting`, `for the vendor review`: an occasion, no `by team`
+            return
         if named is not None and isinstance(named[0], DimensionRef):
             back = 2 if self.word(-1) in ("linked", "our", "the") else 1
-            listed = self.word(-back - 1) in ("across", "by", "per", "for") and "total" not in self.typed_words()
+            listed = (
+                self.word(-back - 1) in ("across", "by", "per", "for", "list") and "total" not in self.typed_words()
+            )
             # `the credits applied to our accounts`: every one of ours together (`across our accounts` lists each)
             ours = (
                 named[0].kind is Dimension.ACCOUNT
@@ -900,6 +907,8 @@ _CLAUSE_STARTS = frozenset(
 )
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
+#: Occasions and documents a dimension's word may name (`the team meeting`, `the vendor review`, `the account deck`).
+_OCCASIONS = CLOSE_EVENTS | {"deck", "presentation", "offsite", "all-hands", "slides", "slide", "memo", "update"}
 #: What `same` names of the period before (`the same days`, `the same point in Q3`): the stretch compared with.
 _SAME_STRETCH = frozenset({"days", "dates", "point", "stage"})
 #: Forecast words that may name what someone expected (`higher than I expected`) or a month's data status

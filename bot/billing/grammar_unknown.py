@@ -56,6 +56,7 @@ from bot.billing.grammar_words import (
     AMOUNT,
     CHAT_WORDS,
     CLOCK,
+    CLOSE_EVENTS,
     EVENT_SPANS,
     FILLERS,
     USAGE_UNITS,
@@ -179,6 +180,11 @@ class UnknownWordReader(PrepassReader):
             )
             self.i += 2
             return
+        if held is None and _POSSESSIVE.match(typed) and self.word(2) in CLOSE_EVENTS:
+            # `Brightline's vendor review wants ...`: whose occasion it is (the occasion is read on its own)
+            self.out.readings.append(f"Read `{typed}` as context: no person's resources are asked.")
+            self.i += 1
+            return
         if held is None and _POSSESSIVE.match(typed) and self.word(1) in _MESSAGE_NOUNS:
             # `quick one from Marta's thread`: where the question comes from, no one's resources
             said = f"{typed} {self.tokens[self.i + 1].text}"
@@ -192,7 +198,9 @@ class UnknownWordReader(PrepassReader):
                 self.out.readings.append(held.note(tok.text))
                 self.out.not_held.append(held)
             self.i += 1
-            if self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
+            if self.word(0) == "by" and self.vocabulary.meanings(self.word(1) or ""):
+                self.i += 1  # `owned by web`: the value is read on its own, a filter
+            elif self.word(0) == "by" and self.dimension_at(1) is None:  # `covered by commitments`, `owned by`
                 self.i += 2
             return
         elsewhere = (k for k in range(len(self.tokens)) if k != self.i)

@@ -348,6 +348,43 @@ def test_last_before_a_plain_noun_is_the_adjective_no_time_range() -> None:
         parse("last time")
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a dimension's word before an occasion names the occasion: no breakdown
+        ("ec2 last month for the team meeting", "last month service=ec2"),
+        (
+            "Glue and KMS totals for Q3, separately. finance is asking for the vendor review",
+            "2026-q3 service=glue,kms by service",
+        ),
+        # `list all regions`: each of them
+        (
+            "Please list all regions where we incurred any charges in the data-lake account during Q3 2026.",
+            "2026-q3 account=data-lake by region",
+        ),
+    ],
+)
+def test_occasions_and_lists(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_owned_by_a_value_is_that_value_and_a_companys_review_no_person() -> None:
+    owned = top_resources.parse(
+        "what are the 10 biggest line items owned by web this month?", today=TODAY, vocabulary=VOCAB
+    )
+    assert owned.filters == top_resources.parse("10 this month tag:team=web", today=TODAY, vocabulary=VOCAB).filters
+    review = tags.parse(
+        "Brightline's vendor review wants our API costs broken out by environment - can you split team=api spend by "
+        "env for October?",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert dataclasses.replace(review, readings=()) == dataclasses.replace(
+        tags.parse("env tag:team=api 2026-10", today=TODAY, vocabulary=VOCAB), readings=()
+    )
+    assert "Read `Brightline's` as context: no person's resources are asked." in review.readings
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
