@@ -520,7 +520,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
     BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch(
-        "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=32, wrong=12, shared=frozenset({"are we over budget"})
+        "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=33, wrong=9),
@@ -565,7 +565,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget?", "black friday so far?"}),
     ),
     # last in that stop, first sight on 1a1265d: `FRESH_79` read, `FRESH_80` held back unread
-    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=28, wrong=16),
+    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch(
         "FRESH_80",
         FRESH_80,
