@@ -474,6 +474,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             point = (start, start + timedelta(days=1), f"{start:%Y-%m-%d}", used)
         if point is None:  # `since we launched on the 2nd`: the date a few words on, after `on`
             point = _dated_clause(tokens, i + 1, today)
+        skip = 1 if nxt == "the" else 0
+        season = _SEASON_STARTS.get(word_at(tokens, i + 1 + skip) or "") if point is None else None
+        if season is not None:  # `since summer`: the first day of the latest (northern, meteorological) one begun
+            begun = date(today.year if date(today.year, season, 1) <= today else today.year - 1, season, 1)
+            point = (begun, begun + timedelta(days=1), f"{begun:%Y-%m-%d}", 1 + skip)
         if point is None:
             raise range_error("`since` needs a date after it, e.g. `since 2026-10-01`.")
         start = point[0]
@@ -573,6 +578,8 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
     return first, last, j + 1 + last[3] - i
 
 
+#: The month each season starts in, as the northern meteorological seasons go (`since summer`: since June 1st).
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 #: English words after `last` that still mean a span (a slip of the unit): named as no range known.
 _UNIT_SLIPS = frozenset({"weekend", "weekends", "night", "nights", "time", "period", "periods", "cycle", "season"})
 #: What a period's possessive typed without its apostrophe owns (`last months spend`, `last weeks bill`).

@@ -385,6 +385,13 @@ def test_owned_by_a_value_is_that_value_and_a_companys_review_no_person() -> Non
     assert "Read `Brightline's` as context: no person's resources are asked." in review.readings
 
 
+def test_since_a_season_is_since_its_first_day() -> None:
+    # the northern meteorological seasons, the latest begun: summer on June 1st, winter on December 1st last year
+    summer = parse("is the data team's spend trending up or down since summer? month by month pls")
+    assert without_labels(summer) == without_labels(parse("since 2026-06-01 tag:team=data monthly"))
+    assert parse("since winter").time_range.start == parse("since 2025-12-01").time_range.start
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")
