@@ -224,6 +224,9 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("rest", "of", "the", "month"), ("rest", "of", "this", "month")), ("forecast",)),
     # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
     ("month", "end"): ("month-end",),
+    **{(month, "end"): (month, "month-end") for month in MONTH_NAMES},  # `forecast for nov end`: where nov lands
+    # `compare with the month past`: the one before this
+    **{("the", unit, "past"): ("last", unit) for unit in ("week", "month", "quarter", "year")},
     **dict.fromkeys((("end", "at"), ("ends", "at"), ("end", "on")), ("land",)),
     **dict.fromkeys((("finish", "the", "month"), ("end", "the", "month")), ("month-end",)),
     # `need numbers for monday's meeting`, `for tomorrow's standup`: when the person needs the answer, no range

@@ -389,8 +389,11 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         if nxt in _UNITS and nxt is not None:
             if which == "this" and nxt.endswith("s"):  # `this months bill`: this month's
                 return _relative(_UNITS[nxt], None, which, today, text), 2
-            if which == "last" and nxt.endswith("s") and word_at(tokens, i + 2) in _OWNED_BY_A_PERIOD:
-                return _relative(_UNITS[nxt], None, which, today, text), 2  # `last months spend`: last month's
+            compared = i + 2 == len(tokens) and i > 0 and word_at(tokens, i - 1) in ("as", "than", "to", "with", "vs")
+            owned = word_at(tokens, i + 2) in _OWNED_BY_A_PERIOD or compared
+            if which == "last" and nxt.endswith("s") and owned:
+                # `last months spend`, `is it the same as last months?`: last month's
+                return _relative(_UNITS[nxt], None, which, today, text), 2
             if which == "last" and nxt.endswith("s"):
                 raise range_error(f"`{w} {nxt}` needs a number, e.g. `last 3 {nxt}`.")
             return _relative(nxt, None, which, today, text), 2

@@ -392,6 +392,21 @@ def test_since_a_season_is_since_its_first_day() -> None:
     assert parse("since winter").time_range.start == parse("since 2025-12-01").time_range.start
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("forecast for nov end if this black friday traffic keeps up", "forecast 2026-11"),
+        (
+            "how much cost glue in the data lake for the month past? and for each region please",
+            "last month service=glue account=data-lake by region",
+        ),
+        ("is ec2 higher than last months?", "this month service=ec2"),
+    ],
+)
+def test_a_months_end_the_month_past_and_last_months_without_its_apostrophe(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

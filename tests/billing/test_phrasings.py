@@ -523,7 +523,7 @@ BLIND_BATCHES = (
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=40, wrong=8, shared=frozenset({"and staging?"})),
-    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=33, wrong=9),
+    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=34, wrong=8, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
@@ -565,7 +565,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget?", "black friday so far?"}),
     ),
     # last in that stop, first sight on 1a1265d: `FRESH_79` read, `FRESH_80` held back unread
-    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=32, wrong=13),
+    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch(
         "FRESH_80",
         FRESH_80,
