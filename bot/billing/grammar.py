@@ -574,6 +574,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             # compares with; no step asked
             self.i += 3 if self.word(2) in ("of", "in", "as") else 2
             return
+        if w == "day" and self.word(-1) in ("the", "that", "this") and self.word(-2) in ("on", "for", "of", "that"):
+            self.i += 1  # `total spend on the day`: the day named, no step
+            return
         if w in ("day", "days"):  # `the days with unusual cost`, `which days cost most`: day by day
             self.out.set_granularity(Granularity.DAY)
             self.i += 1

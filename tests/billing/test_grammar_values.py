@@ -401,6 +401,8 @@ def test_since_a_season_is_since_its_first_day() -> None:
             "last month service=glue account=data-lake by region",
         ),
         ("is ec2 higher than last months?", "this month service=ec2"),
+        # `on the day`: the day named, no day-by-day series
+        ("how does this black friday compare with last year's? total spend on the day", "2026-11-27 vs 2025-11-28"),
     ],
 )
 def test_a_months_end_the_month_past_and_last_months_without_its_apostrophe(text: str, meaning: str) -> None:

@@ -565,7 +565,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget?", "black friday so far?"}),
     ),
     # last in that stop, first sight on 1a1265d: `FRESH_79` read, `FRESH_80` held back unread
-    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=34, wrong=13),
+    BlindBatch("FRESH_79", FRESH_79, FRESH_79_FIRST_SIGHT, right=35, wrong=12),
     BlindBatch(
         "FRESH_80",
         FRESH_80,
