@@ -982,10 +982,10 @@ def parse_query(
             .query(today, default_range, default_basis)
         )
 
-    sql = sql_question(text)
-    if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
-        asked = parse_query(
-            sql,
+    def again(words: str) -> CostQuery:
+        """Other words of the message read as the whole question, with the same settings."""
+        return parse_query(
+            words,
             today=today,
             vocabulary=vocabulary,
             default_range=default_range,
@@ -993,6 +993,10 @@ def parse_query(
             allow_group_by=allow_group_by,
             split_checks=split_checks,
         )
+
+    sql = sql_question(text)
+    if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
+        asked = again(sql)
         return replace(asked, readings=(f"Read the SQL as `{sql}`.", *asked.readings))
 
     def relayed() -> CostQuery | None:
@@ -1002,15 +1006,7 @@ def parse_query(
             return None
         quoted, around = found
         try:
-            asked = parse_query(
-                quoted,
-                today=today,
-                vocabulary=vocabulary,
-                default_range=default_range,
-                default_basis=default_basis,
-                allow_group_by=allow_group_by,
-                split_checks=split_checks,
-            )
+            asked = again(quoted)
         except UserFacingError:
             return None
         if not around:
@@ -1020,15 +1016,7 @@ def parse_query(
 
     pasted = without_pasted_code(text)
     if pasted is not None:  # `getting `ThrottlingException: Rate exceeded (...)` on kms since tues. kms per day`
-        asked = parse_query(
-            pasted[0],
-            today=today,
-            vocabulary=vocabulary,
-            default_range=default_range,
-            default_basis=default_basis,
-            allow_group_by=allow_group_by,
-            split_checks=split_checks,
-        )
+        asked = again(pasted[0])
         note = f"Left out the pasted `{pasted[1]}`: output or code, not words of the question."
         return replace(asked, readings=(note, *asked.readings))
 
