@@ -221,7 +221,11 @@ FinOps analyst, a CTO between meetings, a QA lead on staging and dev, a billing 
 engineer), held back unread. Last in that stop, at first sight on 1a1265d: `FRESH_79` (a Mexican DevOps engineer, a
 vendor manager, a compliance auditor, a product analyst, an SRE on an incident bridge, a VP of engineering), read,
 and `FRESH_80` (a developer from Quebec, a part-time bookkeeper, a platform lead planning capacity, a data engineer
-with nightly Glue jobs, a new hire, rows pasted from a spreadsheet), held back unread.
+with nightly Glue jobs, a new hire, rows pasted from a spreadsheet), held back unread. After them, at first sight on
+ab86ba7: `FRESH_81` (a Nigerian backend engineer, a head of customer support, a finance business partner, a security
+engineer hunting crypto-mining, a mobile developer, a platform engineer typing like a CLI), read, and `FRESH_82` (an
+Italian data scientist, a chief of staff relaying the CEO, an SRE reviewing an incident's cost, a FinOps lead on
+showback, a junior developer, a manager writing long polite paragraphs), held back unread.
 """
 
 from __future__ import annotations
@@ -18528,5 +18532,595 @@ FRESH_80: tuple[tuple[str, str, str], ...] = (
         "top 10 most expensive dynamodb tables across all accts for oct, need to decide on-demand vs provisioned "
         "for q1",
         "10 2026-10 service=dynamodb",
+    ),
+)
+
+FRESH_81_FIRST_SIGHT = (31, 7, 12)
+
+FRESH_81: tuple[tuple[str, str, str], ...] = (
+    # the month so far, today's partial day marked so, all accounts together; the writer's optional share of the api
+    # team left out, as FRESH_49 and FRESH_61; the functions' load is the writer's context
+    (
+        "/cost",
+        "abeg how much we don spend on lambda this month so far? our api functions dey run like crazy since morning",
+        "this month service=lambda",
+    ),
+    # the staging account; the week before is the period last week is compared with anyway; the usage types and
+    # resources that moved are among the causes, the writer's guess read off them
+    (
+        "/cost",
+        "Please who fit tell me why RDS cost jump for staging last week? e be like say somebody forget to off one db",
+        "why last week service=rds account=staging",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the traffic is the writer's context
+    (
+        "/top-resources",
+        "which dynamodb tables dey chop money pass for prod? i wan check am before traffic scale today",
+        "this month service=dynamodb account=production",
+    ),
+    # a filtered tag breakdown; the data-lake account; the whole of October; the project values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        'abeg how data-lake account spend take share by project for october? dem tell me na only "data" project dey '
+        "there but make i confirm",
+        "project account=data-lake 2026-10",
+    ),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; the meeting is
+    # the writer's context
+    (
+        "/tags",
+        "how our spend split between the teams this month, i need am sharp sharp for standup pls",
+        "team this month",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_60; the move of the pods is the writer's context
+    (
+        "/cost",
+        "Good morning o. pls compare EKS cost this week with last week, we move checkout pods go new nodegroup on "
+        "tuesday",
+        "this week service=eks",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_74; from the 1st to today is the month so far, by day,
+    # today's partial day among them; the unusual days read off the series
+    (
+        "/cost",
+        "data transfer for us-east-1 don too much abi? show me am day by day since 1st nov",
+        "since 2026-11-01 service=data-transfer region=us-east-1 daily",
+    ),
+    # the instances are EC2's; the staging account, as the writer meant it; this week from Monday to today; NOT
+    # SUPPORTED (whether they still run): the cost of the latest days, the writer's nearest; the writer's guess is
+    # read off the list
+    (
+        "/top-resources",
+        "oga pls which ec2 for staging still dey run and costing us pass this week? i suspect na those load test "
+        "boxes wey nobody delete",
+        "this week service=ec2 account=staging",
+    ),
+    # the writer's week either side of the 12th, by day, the day held against its neighbours by hand, as FRESH_7's
+    # outage day and FRESH_60's promo day; the project the event happened to is no filter, the question being about
+    # the whole bill; NOT SUPPORTED (the outage as a cause)
+    (
+        "/cost",
+        "We had the checkout outage on the 12th of Nov - did we end up paying more that day?? like did aws costs "
+        "spike when checkout went down",
+        "2026-11-05..2026-11-19 daily",
+    ),
+    # the project tag value, as the writer meant it; a month is the latest full month, as the doc's rate of a project
+    # a month; the earlier months are the writer's optional context
+    (
+        "/cost",
+        "roughly how much does the search bar on the website cost us to run a month?",
+        "2026-10 tag:project=search",
+    ),
+    # no comparison in /tags: the project values listed, checkout and search among them beside the others, the
+    # untagged share part of every breakdown; no range typed: this month, as the writer read it
+    (
+        "/tags",
+        "is the checkout thing more expensive than search? just need a rough idea for my team meeting, thanks!!",
+        "project this month",
+    ),
+    # NOT SUPPORTED (site speed, hours of a day): Thanksgiving judged against the days before it, the total and each
+    # service, as the anomaly engine does, as FRESH_58 and FRESH_73
+    (
+        "/cost",
+        "Hi! customers were complaining site was super slow all yesterday afternoon (thanksgiving). did anything "
+        "weird happen with costs yesterday?",
+        "anomalies 2026-11-26",
+    ),
+    # the month-end forecast with the month so far; the other team's budget is the writer's context, not what is
+    # asked, as FRESH_39
+    (
+        "/cost",
+        "what will our AWS bill be for november? asking bc our CS tools budget comes out of the same pot",
+        "forecast 2026-11",
+    ),
+    # today so far, its partial day marked so, against the latest Friday before it, the writer's order kept, as
+    # FRESH_12, FRESH_37 and FRESH_43; all accounts, as the writer meant it
+    (
+        "/cost",
+        "Are we spending more on the website today because of black friday? vs a normal friday I mean",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # NOT SUPPORTED (what serves the app, the cause of its downtime): the writer's nearest, the api team's most
+    # expensive resources on Tuesday the 24th, the day first named
+    (
+        "/top-resources",
+        "the mobile app went down for like 2 hrs on tuesday - which servers are the expensive ones behind the app?",
+        "2026-11-24 tag:team=api",
+    ),
+    # September is the period October is compared with anyway, as CORPUS; the difference is part of every comparison;
+    # all accounts
+    (
+        "/cost",
+        "how much did the image thing (cloudfront??) cost last month vs the month before. someone in eng said its "
+        "what shows the product photos",
+        "2026-10 service=cloudfront",
+    ),
+    # July to September; tax is its own service, Tax, left out, as CORPUS and FRESH_74; each account on its own line
+    (
+        "/cost",
+        "Need Q3 total AWS spend for slide 4 of the QBR - excluding tax please, split by account",
+        "2026-q3 service!=tax by account",
+    ),
+    # January to October, the year read to where October ends, as FRESH_23; credits are lines of every total, so the
+    # total net of them is the total as it is, as FRESH_5 and FRESH_17; one number
+    ("/cost", "For the board deck: YTD AWS spend thru end of Oct, net of credits. one number pls", "2026-01..2026-10"),
+    # a ranking by absolute change either way has no canonical form: the services ranked by their change against
+    # September, the period compared with anyway, as FRESH_5 and FRESH_33; the writer's count
+    (
+        "/cost",
+        "can you give me Oct vs Sept by service? want the top 5 movers for the variance slide",
+        "increases 2026-10 by service top 5",
+    ),
+    # both commitments' fees on the day they post, split by usage type, each kind of fee on its own line, as FRESH_79
+    # and FRESH_80; NOT SUPPORTED (spreading them over the month): the fee amounts, the writer's nearest, divided by
+    # hand
+    (
+        "/cost",
+        "How much did we pay in savings plan + RI fees on Nov 1st? I want to show it amortised on the slide",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the whole of October; prod, dev and staging among the env values listed, the non-prod sum worked out by hand,
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Finance needs cost by env for October - prod vs non-prod, and whatever's untagged call it out separately pls",
+        "env 2026-10",
+    ),
+    # a budget with its amount: the month-end forecast, held against the writer's amount by hand, as FRESH_39 and
+    # FRESH_54
+    ("/cost", "are we on track vs the $180k nov budget?", "forecast 2026-11"),
+    # January to October, by month; credits left out by charge class, as the doc's gross of credits
+    (
+        "/cost",
+        "Month by month AWS total Jan-Oct 2026 for the trend chart, gross (before credits) please",
+        "2026-01..2026-10 charge-class!=credit monthly",
+    ),
+    # the data-lake account; the eight whole weeks before this one, Monday to Sunday, as the writer counted; the
+    # average per week beside each week's total, as FRESH_25's average per month
+    (
+        "/cost",
+        "whats the data-lake acct costing per week on avg over the last 8 wks? for the unit econ slide",
+        "average weekly last 8 weeks account=data-lake",
+    ),
+    # tax is its own service, Tax; the whole of October; each account on its own line, the production one among them
+    ("/cost", "tax line for Oct - how much, and is it all sitting on prod?", "2026-10 service=tax by account"),
+    # a question about spikes asks for unusual days, as FRESH_37's mining check; the 14 whole days before today by the
+    # grammar's rule (the writer counted today in); EC2 in the region the writer named, the other regions a question
+    # of their own
+    (
+        "/cost",
+        "any ec2 spikes in regions we barely use? ap-southeast-2 esp, last 14 days. checking for cryptomining",
+        "anomalies last 14 days service=ec2 region=ap-southeast-2",
+    ),
+    # the instances are EC2's; the 7 whole days before today by the grammar's rule (the writer counted today in); no
+    # GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_78; all accounts
+    (
+        "/top-resources",
+        "top gpu-ish ec2 instances across all accts last 7 days, need to rule out miners",
+        "last 7 days service=ec2",
+    ),
+    # the month so far, each account on its own line; NOT SUPPORTED (the leaked key): the unusual days, the writer's
+    # nearest, the days from the 19th read off them, as FRESH_55's unusual days in an account
+    (
+        "/cost",
+        "Were there any anomalous days in November across any account? an access key showed up on github on the 19th",
+        "anomalies this month by account",
+    ),
+    # a filtered tag breakdown by the creator tag; the month so far; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "break down this months EC2 spend by aws:createdBy - want to see if some IAM user i dont recognise spun stuff "
+        "up",
+        "aws:createdBy service=ec2 this month",
+    ),
+    # the 7 whole days before today by the grammar's rule (the writer counted today in); the seven before them are the
+    # period compared with anyway; all accounts
+    ("/cost", "kms cost doubled?? last 7 days vs the 7 before, all accounts", "last 7 days service=kms"),
+    # the staging account; from Monday to today is this week, by day, today's partial day among them, as FRESH_78 and
+    # FRESH_79; the writer's expectation is context
+    (
+        "/cost",
+        "Lambda in eu-west-1 on the staging account since monday, daily please. should be basically zero there",
+        "this week service=lambda region=eu-west-1 account=staging daily",
+    ),
+    # the buckets are the S3 resources; the month so far; no transfer-out usage type for every region in the
+    # vocabulary: the ranking by cost, the writer's nearest; NOT SUPPORTED (whether a bucket is public)
+    (
+        "/top-resources",
+        "which s3 buckets had the most data transfer out this month? worried one of them got made public",
+        "this month service=s3",
+    ),
+    # the year so far, each region on its own line, the charges without a region among them; every region named one by
+    # one keeps none out
+    (
+        "/cost",
+        "is there any spend at all in regions other than us-east-1, us-west-2, eu-west-1, ap-southeast-2 this year?",
+        "ytd by region",
+    ),
+    # a service not on the bill is refused by name, as FRESH_5's and FRESH_13's athena and FRESH_8's sagemaker (the
+    # writer's nearest, Lambda in October, was not taken)
+    (
+        "/cost",
+        "how much are we paying for push notifications? we use SNS i think.. or is it lambda. last month",
+        "!SNS",
+    ),
+    # a service named in two words the bill lacks is refused by its name, as FRESH_27 (the writer's nearest, the api
+    # team this week by service, was not taken)
+    ("/cost", "api gateway cost for the mobile backend this week?", "!api gateway"),
+    # a filtered tag breakdown by env; the team tag value; the month so far; prod, staging and dev among the values
+    # listed, the untagged share part of every breakdown
+    ("/tags", "how much of the api team's spend is prod vs staging vs dev this month", "env tag:team=api this month"),
+    # today so far against yesterday, the writer's order kept, as FRESH_79; today's partial day is marked so; the
+    # campaign is the writer's context
+    (
+        "/cost",
+        "did the black friday push campaign this morning make lambda go up today vs yesterday?",
+        "2026-11-27 vs 2026-11-26 service=lambda",
+    ),
+    # the functions are the Lambda resources; the present read as the writer read it, the month so far, as FRESH_60
+    # and FRESH_79
+    ("/top-resources", "what r the most expensive lambda functions rn", "this month service=lambda"),
+    # the writer's ten days before the release day against the ten from it, the writer's order kept; the release is
+    # the writer's context; all accounts
+    (
+        "/cost",
+        "hey quick one - dynamo reads for the app got hammered after the v5.2 release (went out 10 Nov). how does "
+        "dynamodb cost look before vs after?",
+        "2026-10-31..2026-11-09 vs 2026-11-10..2026-11-19 service=dynamodb",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, by day; CloudFront in the region the writer named (charges without
+    # a region are said in the answer); the complaints are the writer's context
+    (
+        "/cost",
+        "cloudfront for our image cdn in ap-southeast-2, aus users complaining. how much per day last week?",
+        "last week service=cloudfront region=ap-southeast-2 daily",
+    ),
+    # one period passing another compares them, the month in progress by its forecast, October being the period
+    # compared with anyway, as FRESH_78; the team tag value
+    ("/cost", "will the api team's bill this month end up higher than oct's?", "forecast 2026-11 tag:team=api"),
+    # the last full month, each account on its own line
+    ("/cost", "eks --by account --period last-month", "last month service=eks by account"),
+    # the production account, as the writer meant it; the month so far, each service on its own line
+    ("/cost", "mtd by service prod", "this month account=production by service"),
+    # the 30 whole days before today by the grammar's rule (the writer counted today in); the untagged share and its
+    # percentage are part of every breakdown, beside each team
+    ("/tags", "team untagged % last 30d", "team last 30 days"),
+    # the instances are EC2's; the week so far, Monday to today; the writer's count; all accounts
+    ("/top-resources", "ec2 us-west-2 top10 wtd", "10 this week service=ec2 region=us-west-2"),
+    # the writer's days, both included, by day; fees, credits and tax left out, the usage class kept, as the doc's
+    # usage line items only
+    (
+        "/cost",
+        "daily total 2026-11-01..2026-11-26 excl fees/credits/tax",
+        "2026-11-01..2026-11-26 charge-class=usage daily",
+    ),
+    # the Glue month-end forecast of the data-lake account with the month so far
+    ("/cost", "glue fcst eom data-lake", "forecast 2026-11 service=glue account=data-lake"),
+    # a filtered tag breakdown; November so far; the env values listed, the untagged share part of every breakdown
+    ("/tags", "env=? on eks spend, nov", "env service=eks this month"),
+    # the staging account, as the writer meant it; the day written month first, 18 November; the day before is the day
+    # it is compared with anyway, as FRESH_80; the services that moved are among the causes
+    ("/cost", "why staging up 11/18", "why 2026-11-18 account=staging"),
+    # the production account by its id; no range typed: this month, the default; the writer's count
+    ("/top-resources", "rds -a 123456789012 -n 5", "5 this month service=rds account=production"),
+)
+
+FRESH_82_FIRST_SIGHT = (32, 5, 13)
+
+FRESH_82: tuple[tuple[str, str, str], ...] = (
+    # the data-lake account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway, as FRESH_78 and FRESH_80
+    (
+        "/cost",
+        "ciao, how much we have spent for Glue in the data-lake account this month? i think is increased a lot "
+        "respect to october",
+        "this month service=glue account=data-lake",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_80 (the writer's nearest, the month
+    # so far with the forecast, was not taken); the meeting is the writer's context
+    ("/cost", "Quick one for Dana before her 2pm: are we on track vs budget for November??", "!budget"),
+    # NOT SUPPORTED (the hours of the incident, as the writer marked it): the writer's nearest, the whole day of the
+    # 18th against the average day of the week before it, the writer's normal day, as FRESH_44, FRESH_49 and FRESH_53;
+    # the production account, as the writer meant it; the scaling group is the writer's context, not a filter
+    (
+        "/cost",
+        "incident on 11/18 roughly 14:00-19:00 UTC, api ASG scaled out and never came back. what did EC2 cost in prod "
+        "that day vs a normal day",
+        "average 2026-11-18 vs 2026-11-11..2026-11-17 service=ec2 account=production",
+    ),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; the showback is
+    # the writer's context
+    ("/tags", "showback for nov MTD by team pls, incl untagged", "team this month"),
+    # EC2's full service name names the same service; the team tag value; this week from Monday to today
+    (
+        "/cost",
+        'sorry dumb q - is "Elastic Compute Cloud" the same thing as EC2? how much did that cost for the web team '
+        "this week",
+        "this week service=ec2 tag:team=web",
+    ),
+    # the production account; this week from Monday to today, by day, today's partial day among them; the sale is the
+    # writer's context
+    (
+        "/cost",
+        "Hi there, I hope you're well. Could you please let me know how much the production account has cost us each "
+        "day this week so far, including today? I'd like to keep a close eye on it while the Black Friday sales are "
+        "running. Many thanks in advance.",
+        "this week account=production daily",
+    ),
+    # from 1 November to today, by day, today's partial day among them, as FRESH_76; all accounts
+    (
+        "/cost",
+        "can you give me the costs of S3 day per day from 1 november until today, only for eu-west-1 please",
+        "since 2026-11-01 service=s3 region=eu-west-1 daily",
+    ),
+    # the year so far, one total over every account
+    ("/cost", "CEO asking: whats our total AWS spend so far this year? just need one number", "ytd"),
+    # the production account, as the writer meant it; both days included, by day; the two services each on their own
+    # line, as FRESH_7
+    (
+        "/cost",
+        "daily ec2 + data transfer, prod, us-east-1, nov 14 thru nov 22",
+        "2026-11-14..2026-11-22 service=ec2,data-transfer account=production region=us-east-1 by service daily",
+    ),
+    # the last full month; the env values listed, the untagged amount and its share part of every breakdown; the
+    # report is the writer's context
+    ("/tags", "env split last month - need % untagged for the tagging compliance report", "env last month"),
+    # no range typed: this month, as the writer read it, as FRESH_80; what the service is goes beyond the data, the
+    # amount is the part the bill holds
+    (
+        "/cost",
+        "how much does the KMS thing cost?? keeps showing up in the bill and idk what it even is lol",
+        "this month service=kms",
+    ),
+    # July to September; each account on its own line
+    (
+        "/cost",
+        "Good morning. I am preparing the quarterly review and would be grateful if you could provide a breakdown of "
+        "our costs by AWS account for the third quarter, that is July through September. Thank you very much.",
+        "2026-q3 by account",
+    ),
+    # from 1 November to today; the data-lake account; each resource's service is shown in the list, the Glue jobs and
+    # the S3 buckets among them
+    (
+        "/top-resources",
+        "which are the resources more expensive in the data-lake account from the 1 of november? i need to understand "
+        "if are the glue jobs or the buckets",
+        "since 2026-11-01 account=data-lake",
+    ),
+    # Black Friday 2025 was 2025-11-28; the writer's order kept, as FRESH_55 and FRESH_77; today's partial day is
+    # marked so; the slide is the writer's context
+    (
+        "/cost",
+        "what did Black Friday cost us last year vs today so far? CEO wants it for the board slide",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # the latest Tuesday, the 24th, as FRESH_6; the day before is the day it is compared with anyway, the writer's
+    # normal day, as FRESH_64 and FRESH_67; the extra read off the change; the retries are the writer's context
+    ("/cost", "lambda retry storm last tues - how much extra did that cost us", "2026-11-24 service=lambda"),
+    # the two tag values; the whole of October; each service on its own line
+    ("/cost", "team=data env=dev cost for oct, by service", "2026-10 tag:team=data tag:env=dev by service"),
+    # the functions are the Lambda resources; the staging account, as the writer meant it; no range typed: this month,
+    # as the writer read it
+    (
+        "/top-resources",
+        "whats the most expensive lambda in staging? i think mine might be in there 😬",
+        "this month service=lambda account=staging",
+    ),
+    # this month's forecast held against last November, as FRESH_43, FRESH_71 and FRESH_76; the traffic is the
+    # writer's context
+    (
+        "/cost",
+        "Hello, given that today is Black Friday and we are expecting very heavy traffic, could you give me an "
+        "estimate of where our November bill is likely to end up? I would also like to understand whether that is "
+        "higher than what we paid last November.",
+        "forecast 2026-11 vs 2025-11",
+    ),
+    # the month-end forecast of the data-lake account with the month so far
+    (
+        "/cost",
+        "the forecast of the end of month for the data lake account, is possible?",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # September is the period October is compared with anyway; the services and accounts that moved are among the
+    # causes; the short form is how the writer wants it
+    ("/cost", "CEO wants to know why the bill went up in october. one liner pls", "why 2026-10"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_76 and FRESH_80; all accounts together; the postmortem is the writer's context
+    (
+        "/cost",
+        "any anomalous days across all accounts last 2 weeks? postmortem wants to rule out other spikes",
+        "anomalies last 2 weeks",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; the 30 whole days
+    # before today by the grammar's rule; the untagged share is part of every breakdown
+    (
+        "/tags",
+        "who's actually creating stuff in staging? aws:createdBy breakdown, last 30d",
+        "aws:createdBy account=staging last 30 days",
+    ),
+    # the two services are not the same, each on its own line; the last full month; the images are the writer's
+    # context
+    (
+        "/cost",
+        "is cloudfront the same as S3? my lead said our images cost a lot. how much did those 2 cost last month",
+        "2026-10 service=cloudfront,s3 by service",
+    ),
+    # the writer's past month is the 30 whole days before today (not the calendar month), as FRESH_60, FRESH_74 and
+    # FRESH_78; the production account; the writer's count
+    (
+        "/top-resources",
+        "Hi, would you be able to list the ten most expensive resources in the production account over the past "
+        "month? I'd like to go through them with the team next week. Thanks so much.",
+        "10 last 30 days account=production",
+    ),
+    # the day before is the day yesterday is compared with anyway, as FRESH_16 and FRESH_49; the accounts, regions and
+    # usage types that moved are among the causes
+    ("/cost", "why yesterday the DynamoDB cost is so high respect the day before?", "why yesterday service=dynamodb"),
+    # the writer's recent months from July to November so far, by month, November partial; the production account
+    # beside staging, as the writer would have it, as FRESH_80's staging against prod
+    (
+        "/cost",
+        "how much is staging costing us per month? he thinks it should be way less than prod",
+        "since 2026-07-01 account=staging,production by account monthly",
+    ),
+    # the week of the 16th is last week, Monday 16 to Sunday 22; the week of the 9th before it is the period compared
+    # with anyway, as CORPUS's week before
+    ("/cost", "SQS cost wk of 16th vs wk of 9th", "last week service=sqs"),
+    # the fees of the 1st and the usage apart by charge class, as FRESH_5 and FRESH_76; NOT SUPPORTED (fees spread
+    # over the month): the split by charge class, the writer's nearest; the whole of October
+    (
+        "/cost",
+        "need to know what the SP/RI fees were on Oct 1 vs the usage for the rest of october",
+        "2026-10 by charge-class",
+    ),
+    # the env tag value, as the writer said; Thanksgiving, the day before today
+    ("/cost", "how much did my dev env cost yesterday? its tagged env=dev i think", "yesterday tag:env=dev"),
+    # the year so far; each service on its own line; the decision about the region is the writer's context
+    (
+        "/cost",
+        "Apologies if this isn't the right place to ask, but could you tell me how much we have spent in the "
+        "ap-southeast-2 region this year? We are considering whether to keep our presence in Australia, so a "
+        "breakdown by service would also be helpful.",
+        "ytd region=ap-southeast-2 by service",
+    ),
+    # the whole of October; the project values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how is divided the cost for the project tag in october, and how much is without tag?",
+        "project 2026-10",
+    ),
+    # no percentages in the grammar: Q3 by service, the Data Transfer line's share of the total read off by hand, as
+    # FRESH_25, FRESH_70 and FRESH_76; who relays the question is no word of it
+    (
+        "/cost",
+        'relaying from the CEO: "what % of our AWS bill is data transfer?" last full quarter is fine',
+        "2026-q3 by service",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the day of the incident; the runaway
+    # nodes read off the list
+    (
+        "/top-resources",
+        "which instances cost the most in prod on nov 18, want to see if the runaway nodes show up",
+        "2026-11-18 service=ec2 account=production",
+    ),
+    # the credits and the tax side by side by charge class, as FRESH_35; the year so far
+    ("/cost", "credits applied YTD? and tax separately pls", "ytd charge-class=credit,tax by charge-class"),
+    # the DB instances are the RDS resources; no range typed: this month, as the writer read it; all accounts; the
+    # writer's own database read off the list
+    (
+        "/top-resources",
+        "biggest RDS dbs? trying to figure out which one is ours, its somewhere in us-west-2",
+        "this month service=rds region=us-west-2",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "Hello, I was hoping you could show me how last week's spend was distributed between the different teams. If "
+        "there is a portion that isn't attributed to any team, please include that as well. Kind regards.",
+        "team last week",
+    ),
+    # the writer's past month is the 30 whole days before today (not the calendar month), as FRESH_78; unusual days
+    # are the peaks
+    (
+        "/cost",
+        "there are some strange days in the last month for Glue? like peaks",
+        "anomalies last 30 days service=glue",
+    ),
+    # July to September; Platform among the team values listed, the untagged amount its own line in every breakdown;
+    # the review is the writer's context
+    ("/tags", "for the exec review: spend by team for Q3? he specifically asked about Platform", "team 2026-q3"),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; this week from Monday to
+    # today
+    (
+        "/top-resources",
+        "top dynamo tables by cost this week, prod only",
+        "this week service=dynamodb account=production",
+    ),
+    # a filtered tag breakdown; the team tag value; July to September; the untagged share is part of every breakdown
+    ("/tags", "project breakdown for team=web only, Q3", "project tag:team=web 2026-q3"),
+    # the two services side by side, the difference read off the two; the team tag value; no range typed: this month,
+    # as the writer read it
+    (
+        "/cost",
+        "whats the difference between dynamodb and rds cost for the api team, like which one is more",
+        "this month service=dynamodb,rds tag:team=api by service",
+    ),
+    # Monday 23 against Monday 16, the writer's order kept, as FRESH_80's Monday to Monday; what drove it by service,
+    # as FRESH_54's services behind the delta
+    (
+        "/cost",
+        "Hi, could you please help me understand why our costs on Monday this week were noticeably higher than on the "
+        "Monday before? I would really appreciate any detail on which services drove the difference.",
+        "why 2026-11-23 vs 2026-11-16 by service",
+    ),
+    # the data-lake account; the earlier month first, both kept, the writer's order, as CORPUS's two quarters compared
+    # and FRESH_80; each service on its own line
+    (
+        "/cost",
+        "compare please september and october for data-lake account, divided per service",
+        "2026-09 vs 2026-10 account=data-lake by service",
+    ),
+    # the present read as the writer read it, the month so far, as FRESH_77 and FRESH_78; all accounts and services
+    ("/top-resources", "what are the 5 most expensive things we run right now", "5 this month"),
+    # the env tag value; from the writer's date to today, by day; the migration is the writer's context
+    (
+        "/cost",
+        "EKS spend since we migrated checkout on 2026-10-05, by day, env=prod",
+        "since 2026-10-05 service=eks tag:env=prod daily",
+    ),
+    # no range typed: this month, as the writer read it; checkout and search among the project values listed, the
+    # untagged share part of every breakdown
+    ("/tags", "uh how do i see how much each project spends? like checkout vs search", "project this month"),
+    # the eight whole weeks before this one by the grammar's rule, Monday 28 September to Sunday 22 November, by week;
+    # the fees of the 1st fall in the weeks holding 1 October and 1 November, read off the series; the planning is the
+    # writer's context
+    (
+        "/cost",
+        "Good afternoon. For planning purposes, could you please share our weekly totals for the last eight weeks? "
+        "Please also let me know if the Savings Plan fees charged on the 1st distort any of those weeks. Thank you "
+        "very much.",
+        "last 8 weeks weekly",
+    ),
+    # the env tag value; July to November so far, by month, November partial, as FRESH_65 and FRESH_79
+    ("/cost", "env=staging spend trend, monthly since july", "since 2026-07-01 tag:env=staging monthly"),
+    # NOT SUPPORTED (one instance by its type): the writer's nearest, EC2 in the region by day from Monday to today,
+    # today's partial day among them, as FRESH_79; like for like against the same days of last week, the period
+    # compared with anyway
+    (
+        "/cost",
+        "i spun up a big gpu box in eu-west-1 on monday and forgot to turn it off until this morning... how bad is it",
+        "this week service=ec2 region=eu-west-1 daily",
+    ),
+    # the buckets are the S3 resources; the month so far; all accounts is every account anyway; each one's cost is in
+    # the list
+    (
+        "/top-resources",
+        "Hello team, I'd be grateful if you could identify which S3 buckets are costing us the most this month across "
+        "all of our accounts, and roughly how much each one costs. Many thanks.",
+        "this month service=s3",
     ),
 )

@@ -175,6 +175,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_79_FIRST_SIGHT,
     FRESH_80,
     FRESH_80_FIRST_SIGHT,
+    FRESH_81,
+    FRESH_81_FIRST_SIGHT,
+    FRESH_82,
+    FRESH_82_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -574,6 +578,9 @@ BLIND_BATCHES = (
         wrong=11,
         shared=frozenset({"most expensive glue jobs last week?"}),
     ),
+    # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
+    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
 )
 
 
