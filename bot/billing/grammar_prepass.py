@@ -154,6 +154,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("landing", "page"): ("page",),  # a page, not where the month lands
     ("landing", "pages"): ("pages",),
     ("end", "up"): ("land",),  # `where will Q4 end up`
+    # `did we end up paying more that day`: what happened, no forecast
+    **{("did", who, "end", "up"): ("did", who) for who in ("we", "it", "they", "i", "you", "costs", "spend", "that")},
     # `this month until now`, `Nov 1st till now`: to date (through today)
     **dict.fromkeys((("until", "now"), ("till", "now"), ("til", "now"), ("up", "to", "now")), ("to", "date")),
     # `the charges that land on the 1st`: where charges are posted, not where the month lands
@@ -310,6 +312,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("all", "night"), ("all", "nite"), ("all", "night", "long")), ()),
     # `this month vs the last one`: the period before it
     **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
+    # `last 7 days vs the 7 before`: the as many days before
+    **{("the", str(n), "before"): ("the", "previous", "one") for n in range(1, 32)},
 }
 
 

@@ -77,6 +77,7 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     every day since the 10th?`) or adding to another (`... for the Production Account. The November Value is of
     course not complete, maybe you can also give a forecast?`)."""
     kept = _DATE_DASH.sub(r"\1-\2", _SHORT_FORM_STOP.sub(r"\1", text))  # `1 Nov - 26 Nov` is one span
+    kept = _ASIDE.sub(lambda m: re.sub(r"[?!]", " ", m[0]), kept)  # `the image thing (cloudfront??) cost`: one
     parts, adding = _sentences(kept)
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
     # (a part of a sentence that adds, `The November Value is not complete, maybe you can also give a forecast?`)
@@ -145,6 +146,8 @@ def _asked(part: str, text: str) -> bool:
     return end is not None and end[0] == "?"
 
 
+#: An aside in brackets, whose question marks end no sentence (`the image thing (cloudfront??) cost last month`).
+_ASIDE = re.compile(r"\([^()]*\)")
 #: Where sentences part (a full stop after a word, `?`, `!`, a dash between spaces).
 _SENTENCE_ENDS = re.compile(r"[?!]+\s*|(?<=\w)\.\s+|\s+[—–-]+\s+")
 #: Where a sentence ends (a dash between spaces too).

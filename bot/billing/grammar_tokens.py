@@ -96,7 +96,9 @@ _MAIL_LINES = re.compile(
     r"|\bSent from (?:my \w+|Outlook|Mail|Gmail|Yahoo)(?: for \w+)?|\bGet Outlook for \w+"
 )
 #: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
-_FLAG = re.compile(r"(?<!\S)--(?=[a-z])")
+_FLAG = re.compile(r"(?<!\S)--(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
+#: A time phrase written with hyphens (`last-month`, `this-week`, `last-7-days`): its words.
+_HYPHENED_TIME = re.compile(r"(?<![\w-])(last|this|past|prev|previous)-(\d+-)?(?=(?:day|week|month|quarter|year)s?\b)")
 #: A function call around a word (`sum(cost)`): read as the two words.
 _CALL = re.compile(r"\b(sum|total|avg|count|max|min)\(([\w-]*)\)", re.IGNORECASE)
 #: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
@@ -127,6 +129,7 @@ def strip_markup(text: str) -> str:
     mail are no part of it (`Best, Alex`, `Sent from my iPhone`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
+    text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " "), text)
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _GLUED_ASIDE.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)

@@ -409,6 +409,35 @@ def test_a_months_end_the_month_past_and_last_months_without_its_apostrophe(text
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a command line's flags, a time phrase in hyphens
+        ("eks --by account --period last-month", "last month service=eks by account"),
+        ("last-7-days by service", "last 7 days by service"),
+        # `the 7 before`: the as many days before, which every answer compares with
+        ("kms cost doubled?? last 7 days vs the 7 before", "last 7 days service=kms"),
+        # `did we end up paying more`: what happened, no forecast
+        ("ec2 on the 12th of Nov - did we end up paying more that day??", "2026-11-12 service=ec2"),
+    ],
+)
+def test_flags_hyphens_as_many_before_and_what_happened(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:
+    # (the sentence after it names a word nothing reads: the whole message is refused naming it, no longer half of
+    # the first sentence answered)
+    with pytest.raises(UsageError, match="`photos`"):
+        parse(
+            "how much did the image thing (cloudfront??) cost last month vs the month before. someone in eng said "
+            "its what shows the product photos"
+        )
+    assert without_labels(parse("the image thing (cloudfront??) last month")) == without_labels(
+        parse("last month service=cloudfront")
+    )
+
+
 def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     # `Savings Plan` names the commitments' charges, `fees` the recurring ones among them: one thing, one series
     fees = parse("Savings Plan fees we've paid each month this year")

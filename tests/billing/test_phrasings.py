@@ -455,7 +455,9 @@ BLIND_BATCHES = (
     # `is EKS back to normal now post-incident? last 3 days vs the week before the leak`: this month's unusual
     # days of EKS (was refused naming `normal`), where the translator wrote the averages of the two spans
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=32, wrong=11),
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=5),
+    # `glue spend last 30 days vs the 30 before that? feels like the crawler change blew it up`: `the 30 before` is the
+    # 30 days before now, so the comparison is answered (was refused naming `30`), where the translator wrote why
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=6),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=33, wrong=8),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
@@ -579,7 +581,7 @@ BLIND_BATCHES = (
         shared=frozenset({"most expensive glue jobs last week?"}),
     ),
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
-    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=31, wrong=12),
+    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=33, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
 )
 
