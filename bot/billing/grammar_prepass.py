@@ -312,6 +312,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("all", "night"), ("all", "nite"), ("all", "night", "long")), ()),
     # `this month vs the last one`: the period before it
     **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
+    # `for slide 4 of the QBR`: where the answer goes, no day 4
+    **{(slide, str(n)): (slide,) for slide in ("slide", "slides", "page", "tab") for n in range(1, 100)},
     # `last 7 days vs the 7 before`: the as many days before
     **{("the", str(n), "before"): ("the", "previous", "one") for n in range(1, 32)},
 }

@@ -81,7 +81,7 @@ CHAT_WORDS = frozenset(
         # politeness, relaying and the paperwork a question is for (`if it isn't a hassle`, `my boss wants to know`,
         # `for the board deck`, `for the journal`): context, never what is asked
         *("bother", "hassle", "moment", "perhaps", "maybe", "overview", "mind", "grateful", "wants", "asks"),
-        *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "meeting", "presentation"),
+        *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "slide", "meeting", "presentation"),
         *("behalf", "director", "directors", "leadership", "exec", "execs", "executive", "executives", "requested"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
         *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),

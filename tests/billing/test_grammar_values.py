@@ -417,6 +417,11 @@ def test_a_months_end_the_month_past_and_last_months_without_its_apostrophe(text
         ("last-7-days by service", "last 7 days by service"),
         # `the 7 before`: the as many days before, which every answer compares with
         ("kms cost doubled?? last 7 days vs the 7 before", "last 7 days service=kms"),
+        # `for slide 4 of the QBR`: where the answer goes
+        (
+            "Need Q3 total AWS spend for slide 4 of the QBR - excluding tax please, split by account",
+            "2026-q3 service!=tax by account",
+        ),
         # `did we end up paying more`: what happened, no forecast
         ("ec2 on the 12th of Nov - did we end up paying more that day??", "2026-11-12 service=ec2"),
     ],
