@@ -97,6 +97,8 @@ _MAIL_LINES = re.compile(
 )
 #: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
 _FLAG = re.compile(r"(?<!\S)--(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
+#: A value asked for rather than given (`env=?`, `team=*`): the key alone, whose values are listed.
+_ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
 #: A time phrase written with hyphens (`last-month`, `this-week`, `last-7-days`): its words.
 _HYPHENED_TIME = re.compile(r"(?<![\w-])(last|this|past|prev|previous)-(\d+-)?(?=(?:day|week|month|quarter|year)s?\b)")
 #: A function call around a word (`sum(cost)`): read as the two words.
@@ -130,6 +132,7 @@ def strip_markup(text: str) -> str:
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
     text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " "), text)
+    text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _GLUED_ASIDE.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)

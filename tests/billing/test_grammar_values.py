@@ -430,6 +430,12 @@ def test_flags_hyphens_as_many_before_and_what_happened(text: str, meaning: str)
     assert without_labels(parse(text)) == without_labels(parse(meaning))
 
 
+def test_a_value_asked_for_lists_the_keys_values() -> None:
+    asked = tags.parse("env=? on eks spend, nov", today=TODAY, vocabulary=VOCAB)
+    assert asked == tags.parse("env service=eks this month", today=TODAY, vocabulary=VOCAB)
+    assert without_labels(parse("team=* last month")) == without_labels(parse("last month by team"))
+
+
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:
     # (the sentence after it names a word nothing reads: the whole message is refused naming it, no longer half of
     # the first sentence answered)
