@@ -432,7 +432,13 @@ def test_flags_hyphens_as_many_before_and_what_happened(text: str, meaning: str)
 
 def test_a_value_asked_for_lists_the_keys_values() -> None:
     asked = tags.parse("env=? on eks spend, nov", today=TODAY, vocabulary=VOCAB)
-    assert asked == tags.parse("env service=eks this month", today=TODAY, vocabulary=VOCAB)
+    meant = tags.parse("env service=eks this month", today=TODAY, vocabulary=VOCAB)
+    assert (asked.key, asked.filters, asked.time_range.start, asked.time_range.end) == (
+        meant.key,
+        meant.filters,
+        meant.time_range.start,
+        meant.time_range.end,
+    )
     assert without_labels(parse("team=* last month")) == without_labels(parse("last month by team"))
 
 
