@@ -225,7 +225,11 @@ with nightly Glue jobs, a new hire, rows pasted from a spreadsheet), held back u
 ab86ba7: `FRESH_81` (a Nigerian backend engineer, a head of customer support, a finance business partner, a security
 engineer hunting crypto-mining, a mobile developer, a platform engineer typing like a CLI), read, and `FRESH_82` (an
 Italian data scientist, a chief of staff relaying the CEO, an SRE reviewing an incident's cost, a FinOps lead on
-showback, a junior developer, a manager writing long polite paragraphs), held back unread.
+showback, a junior developer, a manager writing long polite paragraphs), held back unread. Last, at first sight on
+bfdae21: `FRESH_83` (a Vietnamese backend developer, a finance operations person paying invoices, a head of platform
+on Kubernetes, a growth marketer, a solutions architect's structured review, someone in a hurry on a phone), read,
+and `FRESH_84` (a Swiss FinOps analyst, an accountant on accruals and credits, an SRE lead checking a Graviton
+migration, a product manager, an intern new to AWS, an on-call engineer at 2am), held back unread.
 """
 
 from __future__ import annotations
@@ -19122,5 +19126,599 @@ FRESH_82: tuple[tuple[str, str, str], ...] = (
         "Hello team, I'd be grateful if you could identify which S3 buckets are costing us the most this month across "
         "all of our accounts, and roughly how much each one costs. Many thanks.",
         "this month service=s3",
+    ),
+)
+
+FRESH_83_FIRST_SIGHT = (23, 12, 15)
+
+FRESH_83: tuple[tuple[str, str, str], ...] = (
+    # the staging account; the last whole week, Monday 16 to Sunday 22; the week before is the period compared with
+    # anyway; the writer's optional split by day not typed, left out, as FRESH_53 and FRESH_61; the deploy is the
+    # writer's context
+    (
+        "/cost",
+        "hi bot, how much we spend for Lambda in staging account last week? i think it increase alot after we deploy "
+        "new version on tuesday",
+        "last week service=lambda account=staging",
+    ),
+    # the total as it is holds usage, fees, tax and credits, as FRESH_24 and FRESH_33; the three accounts each on their
+    # own line with their total, as the writer found helpful, as FRESH_51 and FRESH_65; the accrual is the writer's
+    # context
+    (
+        "/cost",
+        "What's the total for the October invoice across all three accounts, including tax and credits? Need it for "
+        "the accrual entry today",
+        "2026-10 by account",
+    ),
+    # the clusters are the EKS resources, each on its own line, as FRESH_37's clusters ranked by cost; the month so far;
+    # the two clusters the writer named read off the list
+    (
+        "/cost",
+        "EKS spend per cluster MTD? mostly care about prod-eks-1 vs the new shared one",
+        "this month service=eks by resource",
+    ),
+    # Thanksgiving against the latest Thursday before it, the writer's normal Thursday, as FRESH_46; all accounts, as
+    # the
+    # writer allowed; the sale is the writer's context
+    (
+        "/cost",
+        "how much did the website cost us yesterday compared to a normal thursday? we had the early access sale live "
+        "all day",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # July to September by service, each against Q2, the period compared with anyway, the three biggest movers read off
+    # the changes; credits kept apart from each service's usage by charge class, as FRESH_31's credits and tax shown
+    # separately by account
+    (
+        "/cost",
+        "Cost review – Q3 2026. (1) totals by service (2) top 3 movers vs Q2 (3) please keep credits as a separate "
+        "line, not netted",
+        "2026-q3 by service, charge-class",
+    ),
+    # today's total so far, its partial day marked so; all accounts
+    ("/cost", "Whats out aws spend so far today", "today"),
+    # a filtered tag breakdown; the data-lake account; the month so far; the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "can you show cost by team tag for data-lake account this month, and how much is not tag?",
+        "team account=data-lake this month",
+    ),
+    # both commitments' fees on the day they post, each kind of fee on its own line by usage type and each account
+    # apart,
+    # as the writer asked, as FRESH_25's fees that hit on the 1st by account and usage type; the invoice is the writer's
+    # context
+    (
+        "/cost",
+        "Hi - can I get the Savings Plan and RI fees that hit on Nov 1? Trying to match them to invoice line items",
+        "2026-11-01 charge-class=recurring,one-time by account, usage-type",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the 7 whole days before today by the
+    # grammar's rule, as the writer allowed; which are EKS worker nodes is read off the list
+    (
+        "/top-resources",
+        "top 10 most expensive EC2 instances in prod last 7 days — want to see how many are EKS worker nodes",
+        "10 last 7 days service=ec2 account=production",
+    ),
+    # this week from Monday to today, by day, today's partial day among them; all accounts; the traffic is the writer's
+    # context
+    (
+        "/cost",
+        "black friday is today obviously 😅 can u show me cost day by day for this week so far so I can line it up "
+        "against traffic",
+        "this week daily",
+    ),
+    # the production account by its id; the month-end forecast with its range and the month so far
+    (
+        "/cost",
+        "Forecast: where does November land for account 123456789012? Please give a point estimate and a range if "
+        "available.",
+        "forecast 2026-11 account=production",
+    ),
+    # the latest Tuesday, the 24th; the day before is the day it is compared with anyway, as FRESH_64 and FRESH_67; the
+    # accounts, regions and usage types that moved are among the causes
+    ("/cost", "why did rds jump on tues", "why 2026-11-24 service=rds"),
+    # the writer's dates day first, 1 to 15 November, both included; all accounts, one total
+    (
+        "/cost",
+        "Cost of DynamoDB in ap-southeast-2 from 1/11 to 15/11 please",
+        "2026-11-01..2026-11-15 service=dynamodb region=ap-southeast-2",
+    ),
+    # credits are lines of every total, so the total after them is the total as it is, not the net basis, as FRESH_5's
+    # total net of credits excluding tax; tax is its own service, Tax, left out; the year so far, one number
+    (
+        "/cost",
+        "what was net spend YTD after credits but excluding tax? finance lead wants one number before EOD",
+        "ytd service!=tax",
+    ),
+    # a filtered tag breakdown; the whole of October; Platform among the team values listed beside the others, the rest
+    # summed by hand, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "split EKS cost by team tag for Oct — how much of it is Platform vs everyone else",
+        "team service=eks 2026-10",
+    ),
+    # the writer's three days, Friday 30 October to Sunday 1 November, against Friday 23 to Sunday 25 October, the
+    # weekend
+    # before, the writer's order kept; all accounts; the promo is the writer's context
+    (
+        "/cost",
+        "Did CloudFront spike during the Halloween promo? Compare Oct 30-Nov 1 to the weekend before pls",
+        "2026-10-30..2026-11-01 vs 2026-10-23..2026-10-25 service=cloudfront",
+    ),
+    # the buckets are the S3 resources; the whole of October; all accounts is every account anyway; the writer's count;
+    # each resource's account is shown in the list
+    (
+        "/top-resources",
+        "For the review: 20 priciest S3 buckets across all accounts for Oct 2026, with the account id next to each "
+        "please",
+        "20 2026-10 service=s3",
+    ),
+    # the autocorrected word is the staging account, as the writer meant it; the present read as the writer read it, the
+    # month so far, as FRESH_81 and FRESH_82
+    ("/top-resources", "top resources in staying rn", "this month account=staging"),
+    # data transfer is the Data Transfer service, as FRESH_74; like for like: this week's complete days against the same
+    # days of last week, the period compared with anyway; the writer's split by usage type, the inter-region lines among
+    # them, as FRESH_29 and FRESH_65
+    (
+        "/cost",
+        "Why our data transfer cost in eu-west-1 is higher than usual this week? Is it because of cross region "
+        "replication or something",
+        "why this week service=data-transfer region=eu-west-1 by usage-type",
+    ),
+    # the charge types the writer lists by charge class, each account apart, as FRESH_31's total by account with credits
+    # and tax shown separately; the last full month
+    (
+        "/cost",
+        "Could you break down last month's bill by account and by charge type (usage / fees / credits / tax)? Thank "
+        "you!",
+        "last month by account, charge-class",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the
+    # region the writer named; the new clusters are the writer's context
+    (
+        "/cost",
+        "are we paying more for EKS than last month? we spun up 2 new clusters in us-west-2 around the 10th",
+        "this month service=eks region=us-west-2",
+    ),
+    # the month so far; checkout and search among the project values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "how much did the checkout project cost in november so far? and search too", "project this month"),
+    # June to October, by month, the three services each on their own line
+    (
+        "/cost",
+        "Section 3 — Compute. Need EC2 + Lambda + EKS monthly totals Jun through Oct, one row per month.",
+        "2026-06..2026-10 service=ec2,lambda,eks by service monthly",
+    ),
+    # the last full month; all accounts, one total
+    ("/cost", "how much was s3 last mo th", "last month service=s3"),
+    # the functions are the Lambda resources; the production account; the 30 whole days before today by the grammar's
+    # rule (the writer counted today in), as FRESH_80; the sprint is the writer's context
+    (
+        "/top-resources",
+        "which lambda function is most expensive in production? last 30 days. i need optimize it before next sprint",
+        "last 30 days service=lambda account=production",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_82 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    (
+        "/cost",
+        "Are we tracking under budget for November? Jen said the approved number is in the FP&A sheet",
+        "!budget",
+    ),
+    # the team tag value, as the writer typed it; the last whole week, Monday 16 to Sunday 22, by day; the node group is
+    # not on the bill, the tag stands in for it, as the writer said
+    (
+        "/cost",
+        "what did EC2 tagged team=data cost each day last week? that's basically the spark node group (karpenter)",
+        "last week service=ec2 tag:team=data daily",
+    ),
+    # unusual days over the writer's first fourteen days of November; NOT SUPPORTED (the mailing dates): matched to the
+    # unusual days by hand
+    (
+        "/cost",
+        "Was anything weird cost-wise in the first two weeks of November? we ran 3 email blasts and I want to know if "
+        "any of them show up",
+        "anomalies 2026-11-01..2026-11-14",
+    ),
+    # the later month first, the writer's order kept; each region on its own line, the charges without a region among
+    # them; the change in amount and percent is part of every comparison
+    ("/cost", "Please compare Oct 2026 vs Oct 2025 by region — absolute and % change.", "2026-10 vs 2025-10 by region"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_20 and FRESH_45
+    ("/cost", "Glue costs tis week vs last?", "this week service=glue"),
+    # a filtered tag breakdown; the production account; the last full month; the env values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "please split cost by env tag for production account tháng trước.. sorry, last month",
+        "env account=production last month",
+    ),
+    # tax is its own service, Tax; September and October by month, each account on its own line
+    (
+        "/cost",
+        "How much tax was charged in Sept and Oct? separate numbers per account please",
+        "2026-09..2026-10 service=tax by account monthly",
+    ),
+    # EBS volumes are billed under EC2: the EC2 resources, the volumes among them, as FRESH_22, FRESH_28 and FRESH_70;
+    # the
+    # month so far; all accounts; NOT SUPPORTED (whether a volume is attached): the old cluster's volumes read off the
+    # list
+    (
+        "/top-resources",
+        "which EBS volumes cost the most this month? pretty sure a bunch of orphaned PVs from the old cluster are "
+        "still lying around",
+        "this month service=ec2",
+    ),
+    # the average per day over November's complete days; the whole bill, as FRESH_81's website; the slide is the
+    # writer's
+    # context
+    (
+        "/cost",
+        "how much does the site cost to run per day on average in november? want it for a slide",
+        "average this month",
+    ),
+    # the 60 whole days before today by the grammar's rule (the writer counted today in); each service judged on its own
+    # by the anomaly engine; no threshold in the grammar: the twofold days read off by hand
+    (
+        "/cost",
+        "Anomaly check: any days in the last 60 days where KMS or SQS ran more than 2x their usual?",
+        "anomalies last 60 days service=kms,sqs",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_46 and FRESH_74; today's partial
+    # day is marked so; the incident channel is the writer's context
+    ("/cost", "is cloudfront spikng today?? ppl in #incidents saying sth", "anomalies today service=cloudfront"),
+    # the staging account by its id; from the 1st to today; each service on its own line
+    (
+        "/cost",
+        "Hello, i want to know total cost of account 210987654321 from 2026-11-01 until now, group by service",
+        "since 2026-11-01 account=staging by service",
+    ),
+    # the credits only by charge class, as FRESH_57's credit asked about on the bill; November so far, by day for the
+    # dates the writer wanted; NOT SUPPORTED (the memo itself): matched by its amount by hand
+    (
+        "/cost",
+        "We got a credit memo from AWS for $2,400 — has that shown up on the Nov bill yet?",
+        "this month charge-class=credit daily",
+    ),
+    # a filtered tag breakdown; the two services; the last full month; the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "who's actually tagging their stuff? cost by team for eks + ec2 last month incl untagged",
+        "team service=eks,ec2 last month",
+    ),
+    # the project tag value; the present read as the writer read it, the month so far, as FRESH_81 and FRESH_82
+    (
+        "/top-resources",
+        "what are the most expensive things running for the checkout project right now",
+        "this month tag:project=checkout",
+    ),
+    # the whole of October; the untagged share and its percentage are part of every breakdown; no per-account split in
+    # /tags, the writer's optional split left out: the key across every account, as FRESH_9
+    (
+        "/tags",
+        "Tag hygiene item: what % of total Oct spend had no project tag? Break down by account if possible.",
+        "project 2026-10",
+    ),
+    # one period passing another compares them, the month in progress by its forecast, October being the period compared
+    # with anyway, as FRESH_78
+    ("/cost", "is the bill goin to be way over last month?? boss asking", "forecast 2026-11"),
+    # September to November so far, by month, November partial; the region the writer named
+    (
+        "/cost",
+        "EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend",
+        "since 2026-09-01 service=ec2 region=us-west-2 monthly",
+    ),
+    # the writer's days, both included, by day; each day's usage, fees, credits and tax apart by charge class, the
+    # commitment fees of the 1st among them, as FRESH_12's daily split by charge class
+    (
+        "/cost",
+        "Need the daily totals for 1-5 Nov. The 1st looks huge on the invoice preview, is that just the SP/RI fees?",
+        "2026-11-01..2026-11-05 by charge-class daily",
+    ),
+    # no inter-AZ usage type in the vocabulary: Data Transfer by usage type, the regional lines among them, as FRESH_15
+    # and the doc's transfer between places; the production account, as the writer meant it; no range typed: this month,
+    # as the writer read it; the writer's optional daily trend left out
+    (
+        "/cost",
+        "how much are we spending on cross-AZ data transfer in prod? feels like the service mesh is super chatty",
+        "this month service=data-transfer account=production by usage-type",
+    ),
+    # Black Friday week last year, Monday 24 to Sunday 30 November 2025; the week before it is the period compared with
+    # anyway, as CORPUS's week before
+    (
+        "/cost",
+        "what did black friday week cost last year vs the week before it? trying to set expectations w leadership",
+        "2025-11-24..2025-11-30",
+    ),
+    # the DB instances are the RDS resources; the last full month; the production and staging accounts; the writer's
+    # count; each resource's region read off the list
+    (
+        "/top-resources",
+        "Top 15 RDS instances by cost, last full month, prod & staging only. Include region.",
+        "15 last month service=rds account=production,staging",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it; all accounts
+    ("/top-resources", "Wich dynamo tables r costing most", "this month service=dynamodb"),
+    # a filtered tag breakdown by the creator tag; the data-lake account; no range typed: this month, as the writer read
+    # it; the writer's guess at Glue is read off, not a filter; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "How much cost is create by each person (aws:createdBy) in data-lake acc? i think someone create many glue job",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # this week from Monday to today; the env values listed, the untagged amount its own line in every breakdown
+    ("/tags", "spend by env tag this wk", "env this week"),
+)
+
+FRESH_84_FIRST_SIGHT = (28, 4, 18)
+
+FRESH_84: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the last 24 hours are the whole days they reach into, yesterday
+    # and
+    # today, as CORPUS; asking what spiked asks why, as FRESH_30 and FRESH_38, the services that moved among the causes;
+    # the two days before are the period compared with anyway (the writer's longer stretch read as the nearest one)
+    (
+        "/cost",
+        "got paged for cost anomaly on prod acct, what spiked in the last 24h??",
+        "why 2026-11-26..2026-11-27 account=production",
+    ),
+    # the last 3 whole days before today against the same weekdays a week earlier, as FRESH_76; the two services each on
+    # their own line, by day, as FRESH_24's two services compared
+    (
+        "/cost",
+        "is the data transfer thing real or is it cloudfront... last 3 days vs same days week before pls",
+        "2026-11-24..2026-11-26 vs 2026-11-17..2026-11-19 service=data-transfer,cloudfront by service daily",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; Thanksgiving, the day before today; the
+    # untagged amount is part of every breakdown; the spike itself is a /cost question
+    ("/tags", "which team owns the spike? team tag, yesterday, prod acct only", "team account=production yesterday"),
+    # the production account; January to November so far, by month, November partial, as FRESH_31
+    (
+        "/cost",
+        "Grüezi, I would like to have the cost of S3 for the account production, per month, since begin of the year. "
+        "Thank you",
+        "ytd service=s3 account=production monthly",
+    ),
+    # NOT SUPPORTED (whether the figure is final): the writer's nearest, the month so far without tax, as CORPUS, the
+    # freshness marking November as not yet invoiced, as FRESH_55, FRESH_66 and FRESH_76
+    (
+        "/cost",
+        "For the Nov accrual - what's the month-to-date total excl. tax, and is that number final yet?",
+        "this month service!=tax",
+    ),
+    # the team tag value; the average per day of October against the complete days from the cutover on the 2nd to
+    # yesterday, compared per day as the spans differ in length, the writer's order kept, as FRESH_79 and FRESH_80
+    (
+        "/cost",
+        "ec2 cost for team=api oct vs nov so far, per-day avg. graviton cutover was nov 2 so i want before/after",
+        "average 2026-10 vs 2026-11-02..2026-11-26 service=ec2 tag:team=api",
+    ),
+    # the project tag value; no range typed: the writer's recent months, June to November so far, by month, as FRESH_17;
+    # the review is the writer's context
+    (
+        "/cost",
+        "how much does checkout cost us per month? for the roadmap review next wk",
+        "since 2026-06-01 tag:project=checkout monthly",
+    ),
+    # every account together; no range typed: the writer's months, January to November so far, by month, November
+    # partial, as FRESH_67
+    (
+        "/cost",
+        "hi! sorry if this is a dumb question but how much do we spend on AWS in total, like per month?",
+        "ytd monthly",
+    ),
+    # the production account, as the writer meant it; Thanksgiving, the day before today; the writer's count
+    ("/top-resources", "top 10 most expensive things in prod yesterday", "10 yesterday account=production"),
+    # ISO week 47, Monday 16 to Sunday 22; week 46 is the period compared with anyway, as FRESH_82's week before; every
+    # account; each service on its own line
+    ("/cost", "Please compare the week 47 with the week 46, all accounts, by service.", "2026-w47 by service"),
+    # the credits only by charge class, as FRESH_3 and FRESH_75; July to September, by month
+    ("/cost", "what credits did we get applied in Q3? need them split by month", "2026-q3 charge-class=credit monthly"),
+    # NOT SUPPORTED (savings against a fleet that no longer runs): the writer's nearest, EC2 this month against the same
+    # days of October, the period compared with anyway, by usage type where the instance families are apart, as
+    # FRESH_30 and FRESH_67; the meeting is the writer's context
+    (
+        "/cost",
+        "how much r we actually saving w/ graviton?? need one number for monday's platform all-hands",
+        "this month service=ec2 by usage-type",
+    ),
+    # the two accounts side by side, as FRESH_29 and FRESH_71; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "is staging costing us more than prod?? feels like it sometimes lol",
+        "this month account=staging,production by account",
+    ),
+    # the three accounts are every account anyway, each on its own line; the month so far
+    ("/cost", "whats the diffrence between the 3 accounts cost wise this month", "this month by account"),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Please show the repartition of the cost per team for October, including the part without tag.",
+        "team 2026-10",
+    ),
+    # today, Black Friday, its partial day marked so, and yesterday, against Thanksgiving and Black Friday 2025, the
+    # same days a year earlier, as the writer meant them; the writer's order kept, as FRESH_55 and FRESH_82
+    (
+        "/cost",
+        "sorry 2am brain. is dynamodb normally this high on black friday or was it like this last yr too",
+        "2026-11-26..2026-11-27 vs 2025-11-27..2025-11-28 service=dynamodb",
+    ),
+    # usage, the commitment fees, credits and tax apart by charge class, as FRESH_5 and FRESH_76; the whole of October
+    (
+        "/cost",
+        "Hi, can you give me October's bill broken out as usage / SP+RI fees / credits / tax? Thx",
+        "2026-10 by charge-class",
+    ),
+    # the instances are EC2's; no range typed: this month, as the writer read it; NOT SUPPORTED (the instance type
+    # beside each resource): the ranking, the x86 ones read off by hand, as FRESH_30 and FRESH_67
+    (
+        "/top-resources",
+        "biggest ec2 instances in us-west-2 this month - any x86 ones left in the top?",
+        "this month service=ec2 region=us-west-2",
+    ),
+    # the project tag value; September is the period October is compared with anyway; the services and usage types that
+    # moved are among the causes
+    ("/cost", "what did search cost in oct vs sept, and why the diff", "why 2026-10 tag:project=search"),
+    # the last full quarter, July to September; all accounts
+    (
+        "/cost",
+        'my manager asked for "the glue number" for last quarter?? i think she means AWS Glue',
+        "2026-q3 service=glue",
+    ),
+    # the month-end forecast with the month so far; its 80% range is part of every forecast answer
+    (
+        "/cost",
+        "What is the forecast for the end of month, and how exact is it? (confidence interval if possible)",
+        "forecast 2026-11",
+    ),
+    # the Savings Plan fees are the commitment fees, split by usage type, where the Savings Plan fee lines are apart
+    # from the RI ones, as FRESH_72, FRESH_77 and FRESH_79; the writer's order kept
+    (
+        "/cost",
+        "the savings plan fee that posted 1 Nov - how much was it, and same as 1 Oct?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the month so far; prod, dev and staging among the env values listed, the untagged amount part of every breakdown
+    ("/tags", "env split for nov so far? want to know prod vs dev vs staging", "env this month"),
+    # instance types are EC2 usage types, as CORPUS; the last 3 months by the grammar's rule, the three full months
+    # before this one (the writer counted November in), as FRESH_78 and FRESH_79; by month
+    (
+        "/cost",
+        "EC2 by instance type last 3 months, want to see the m6i -> m7g shift",
+        "last 3 months service=ec2 by usage-type monthly",
+    ),
+    # the staging account by its id; the month so far; the services behind each unusual day are part of the answer
+    (
+        "/cost",
+        "any weird days in november on staging? alert fired for 210987654321",
+        "anomalies this month account=staging",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; all accounts
+    ("/top-resources", "which s3 buckets cost the most? (is that what resources means?)", "this month service=s3"),
+    # the data-lake account; a calendar fiscal year, as the writer said, is the year so far, by month, November partial;
+    # the recharge is the writer's context
+    (
+        "/cost",
+        "need data-lake acct costs FYTD for the recharge to the data team (we run calendar FY)",
+        "ytd account=data-lake monthly",
+    ),
+    # September is the period October is compared with anyway; the services and usage types that moved are among the
+    # causes
+    (
+        "/cost",
+        "Why did the costs of eu-west-1 raise so much between September and October?",
+        "why 2026-10 region=eu-west-1",
+    ),
+    # a filtered tag breakdown; the last whole week, Monday 16 to Sunday 22; Platform among the team values listed, the
+    # untagged amount part of every breakdown
+    (
+        "/tags",
+        "team breakdown for EC2 only, last week. want to see if Platform's share dropped after graviton",
+        "team service=ec2 last week",
+    ),
+    # like for like: this week's complete days against the same days of last week, the normal week the writer meant, as
+    # FRESH_76; each service on its own line
+    (
+        "/cost",
+        "how much extra are we spending this week bc of black friday traffic vs a normal week?",
+        "this week by service",
+    ),
+    # data transfer is the Data Transfer service; the month so far; the writer's three breakdowns; no percentages in the
+    # grammar, its share of the total read off by hand; what it is goes beyond the data
+    (
+        "/cost",
+        'what is "data transfer" and why is it so big on our bill',
+        "this month service=data-transfer by usage-type, region, account",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_82 (the writer's nearest, the forecast
+    # against October, was not taken)
+    ("/cost", "is my alert going to blow the budget this month? where does nov land", "!budget"),
+    # July to September; the project values listed, the untagged amount its own line in every breakdown; the chargeback
+    # is the writer's context
+    ("/tags", "for chargeback: project tag breakdown for Q3 + how much has no project tag at all", "project 2026-q3"),
+    # NOT SUPPORTED (coverage): the split by charge class, the commitment fees apart from EC2 usage, as FRESH_12 and
+    # FRESH_38; like for like, November's complete days against the same days of October
+    (
+        "/cost",
+        "did the graviton move change our savings plan coverage? compute SP coverage oct vs nov",
+        "this month service=ec2 by charge-class",
+    ),
+    # dates with dots are day first: from 1 November to yesterday, by day; the two services each on their own line, as
+    # FRESH_82
+    (
+        "/cost",
+        "Could you give me the daily costs of KMS and SQS together, from 01.11.2026 until yesterday",
+        "2026-11-01..2026-11-26 service=kms,sqs by service daily",
+    ),
+    # the project tag value; November so far; all accounts and services
+    (
+        "/top-resources",
+        "what are the priciest resources tagged project=checkout in nov",
+        "this month tag:project=checkout",
+    ),
+    # Thanksgiving, the day before today; every account, one total
+    ("/cost", "how much did yesterday cost", "yesterday"),
+    # the month-end forecast with the month so far; net of credits is the total as it is, credits included, as FRESH_5
+    (
+        "/cost",
+        "need an est. for total nov (11/1-11/30) so I can book the accrual before Mon, net of credits pls",
+        "forecast 2026-11",
+    ),
+    # the staging account; the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted
+    # 14 days back from today), as FRESH_76 and FRESH_79; the worker nodes are EC2, beside EKS, as the writer would have
+    # it; by day, the days around the 16th read off the series
+    (
+        "/cost",
+        "eks cost per day in staging, last 2 wks - migrated staging nodes to arm64 on the 16th",
+        "last 2 weeks service=eks,ec2 account=staging by service daily",
+    ),
+    # the tables are the DynamoDB resources; the data-lake account; the 30 whole days before today, the writer's days
+    (
+        "/top-resources",
+        "Please list the 5 most costly DynamoDB tables of the data-lake account, last 30 days.",
+        "5 last 30 days service=dynamodb account=data-lake",
+    ),
+    # the env tag value; the last full month; every service and account
+    ("/cost", "cost of the dev env last month, all in", "last month tag:env=dev"),
+    # the creator tag; no range typed: this month, as the writer read it; the untagged amount is part of every
+    # breakdown;
+    # what the tag is goes beyond the data
+    ("/tags", "what does aws:createdBy mean and who created the most expensive stuff", "aws:createdBy this month"),
+    # the charge classes of the 1st apart, the commitment fees booked that day among them, the same day of October
+    # beside
+    # it to show it recurs, as FRESH_60
+    (
+        "/cost",
+        "why is there a big charge on the 1st of every month? is that a mistake?",
+        "2026-11-01 vs 2026-10-01 by charge-class",
+    ),
+    # NOT SUPPORTED (credits per resource, which the bill may not attribute): the writer's nearest in this command,
+    # October's credits in the list, the lines without a resource as their own row
+    ("/top-resources", "which resources got the biggest credits in October?", "2026-10 charge-class=credit"),
+    # from 1 September to today; the untagged amount and its share are part of every breakdown
+    (
+        "/tags",
+        'How much percent of the spend is untagged for tag "project" since 1st of September?',
+        "project since 2026-09-01",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress, a what-if): the writer's nearest, EC2's November month-end
+    # forecast, as FRESH_70, FRESH_75 and FRESH_80
+    ("/cost", "rough forecast for dec ec2 if the graviton savings hold?", "forecast 2026-11 service=ec2"),
+    # the functions are the Lambda resources; today so far, its partial day marked so; all accounts
+    ("/top-resources", "lambda fns ranked by cost since 00:00 UTC, eu-west-1", "today service=lambda region=eu-west-1"),
+    # no range typed: this month, as the writer read it; every team value listed as stored, both spellings among them if
+    # both exist, the untagged amount part of every breakdown
+    ("/tags", "is team=Platform and team=platform the same?? think im seeing both", "team this month"),
+    # tax is its own service, Tax; the year so far; each account on its own line
+    ("/cost", "How much tax was charged YTD and per account?", "ytd service=tax by account"),
+    # the worker nodes are EC2 instances, as FRESH_60, FRESH_70 and FRESH_76; the staging account; from the 16th to
+    # today
+    (
+        "/top-resources",
+        "staging ec2/eks nodes that are still the most expensive after the arm64 move (since nov 16)",
+        "since 2026-11-16 service=ec2 account=staging",
     ),
 )

@@ -179,6 +179,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_81_FIRST_SIGHT,
     FRESH_82,
     FRESH_82_FIRST_SIGHT,
+    FRESH_83,
+    FRESH_83_FIRST_SIGHT,
+    FRESH_84,
+    FRESH_84_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -583,6 +587,9 @@ BLIND_BATCHES = (
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
     BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=35, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
+    # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
+    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=23, wrong=15),
+    BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
 )
 
 
