@@ -499,6 +499,12 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if w in ("every", "each") and self.word(1) == "of":
             self.i += 2  # `how much does each of our products cost`: what follows names them
             return
+        if w in ("per", "every", "each") and self.word(1) in RESOURCE_NOUNS:
+            self.i += 1  # `ec2 per instance`, `per cluster`: the resources, each (the noun reads it)
+            return
+        if w == "each" and self.word(1) in (None, "please", "pls", "plz", "thanks", "thx"):
+            self.i += 1  # `with the account id next to each please`: each of those listed
+            return
         if w in ("per", "every", "each"):
             if self.word(1) in ZONE_WORDS:
                 raise self.unknown_word(self.tokens[self.i + 1])
@@ -743,6 +749,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     def counts_what(self) -> bool:
         """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or
         resource noun follows, maybe after one adjective (`5 most expensive`, `five individual resources`)."""
+        if self.word(1) in ("new", "more", "extra", "additional", "other", "old"):
+            return False  # `we spun up 2 new clusters`: how many were added, no ranking
         for k in (1, 2):
             nxt = self.word(k)
             if nxt is None:

@@ -26,7 +26,7 @@ from bot.billing.grammar_keywords import (
 from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
-from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, RESOURCE_NOUNS
+from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, PERSON_NOUNS, RESOURCE_NOUNS
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
 from bot.errors import UsageError, UserFacingError
@@ -267,6 +267,13 @@ class ClauseReader(Cursor):
             return
         if self.word() in ("the", "their", "its") and self.dimension_at(1) is not None:  # `by the team tag`
             self.i += 1
+        creator = "aws:createdBy" in self.vocabulary.tag_keys and self.dimension_at() is None
+        if self.word() in PERSON_NOUNS and creator and self.allow_group_by:
+            # `cost by person`: AWS's creator tag, the bill's only word on who (said)
+            self.out.add_group(DimensionRef.tag("aws:createdBy"), self.vocabulary)
+            self.out.readings.append(f"Read `{self.tokens[self.i].text}` as AWS's creator tag: who created what.")
+            self.i += 1
+            return
         first = True
         listed: list[object] = []
         while True:

@@ -314,6 +314,14 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
     # `for slide 4 of the QBR`: where the answer goes, no day 4
     **{(slide, str(n)): (slide,) for slide in ("slide", "slides", "page", "tab") for n in range(1, 100)},
+    # `cost by each person`: by person
+    **{("by", each): ("by",) for each in ("each", "every")},
+    # `black friday week last year vs the week before it`: the one before
+    **{
+        ("the", unit, "before", *it): ("the", "previous", "one")
+        for unit in ("day", "week", "month", "quarter", "year")
+        for it in (("it",),)
+    },
     # `last 7 days vs the 7 before`: the as many days before
     **{("the", str(n), "before"): ("the", "previous", "one") for n in range(1, 32)},
 }

@@ -99,6 +99,8 @@ _MAIL_LINES = re.compile(
 _FLAG = re.compile(r"(?<!\S)--(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
 #: A value asked for rather than given (`env=?`, `team=*`): the key alone, whose values are listed.
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
+#: The number of an item in a list (`(1) totals by service (2) top 3 movers`, `1) ... 2) ...`): no count, no date.
+_LIST_MARK = re.compile(r"(?<!\S)\(?\d{1,2}\)(?=\s)")
 #: A time phrase written with hyphens (`last-month`, `this-week`, `last-7-days`): its words.
 _HYPHENED_TIME = re.compile(r"(?<![\w-])(last|this|past|prev|previous)-(\d+-)?(?=(?:day|week|month|quarter|year)s?\b)")
 #: A function call around a word (`sum(cost)`): read as the two words.
@@ -133,6 +135,7 @@ def strip_markup(text: str) -> str:
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
     text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " "), text)
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
+    text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _GLUED_ASIDE.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)

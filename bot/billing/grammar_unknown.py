@@ -29,6 +29,7 @@ from bot.billing.grammar_prepass import (
     TYPO_TARGETS,
     PrepassReader,
 )
+from bot.billing.grammar_time import TIME_WORDS
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
@@ -59,6 +60,7 @@ from bot.billing.grammar_words import (
     CLOSE_EVENTS,
     EVENT_SPANS,
     FILLERS,
+    RESOURCE_NOUNS,
     USAGE_UNITS,
     ZONE_WORDS,
 )
@@ -90,6 +92,13 @@ _PASSED_ON = frozenset(
 _NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
 _PERCENT = re.compile(r"^[+-]?\d+(?:\.\d+)?%$")
+#: Units a number may count (`3 days`, `2 weeks`): a number before one is a span, never a count of things.
+_UNIT_WORDS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "quarter", "quarters"}
+    | {"am", "pm", "hrs", "hr", "mins", "minutes", "times", "percent", "k", "grand", "dollars", "bucks", "usd"}
+)
+#: Words before a number that hold a cost against it (`cost > 100`, `more than 50`): a condition, never a count.
+_THRESHOLDS = frozenset({">", "<", ">=", "<=", "=", "than", "over", "above", "under", "below", "exceeds", "exceed"})
 #: Prefixes people join to an English word with a hyphen (`pre-read`, `co-worker`; `non-prod` names a value).
 _PREFIXES = frozenset({"pre", "post", "re", "co", "sub", "mid", "multi", "semi", "self", "ex"})
 #: Times of day, and the words before one that tell when a thing is done rather than which days are asked
@@ -150,6 +159,14 @@ class UnknownWordReader(PrepassReader):
         ):
             self.out.event = f"{before.text} {tok.text}"  # `launch week (Nov 16-22)`: named by its days (`finish`)
             self.i += 1
+            return
+        nxt = self.word(1) or ""
+        counted = nxt.isalpha() and nxt in english_words() and not self.vocabulary.meanings(nxt)
+        counted = counted and nxt not in RESOURCE_NOUNS and nxt not in TIME_WORDS and nxt not in _UNIT_WORDS
+        counted = counted and len(nxt) > 3 and tok.lower != "0"  # (a noun after it: `0 for octobre` counts nothing)
+        counted = counted and (self.word(-1) or "") not in _THRESHOLDS  # (`where cost > 100 group by`: a condition)
+        if tok.lower.isdecimal() and len(tok.lower) <= 2 and counted and self.dimension_at(1) is None:
+            self.i += 1  # `we ran 3 email blasts`, `Section 3 — Compute`: a count of things or a number, no date
             return
         if _PERCENT.match(tok.lower):  # `flag anything that moved more than 10%`: the changes are shown anyway
             self.out.readings.append(f"Read `{tok.text}` as a threshold to hold the changes shown against.")

@@ -442,6 +442,39 @@ def test_a_value_asked_for_lists_the_keys_values() -> None:
     assert without_labels(parse("team=* last month")) == without_labels(parse("last month by team"))
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # a resource noun after `per`: each resource
+        ("ec2 per instance last month", "last month service=ec2 by resource"),
+        # a count of things, a list's numbers: no date, no ranking
+        ("cost per engineer? we have 40 people", "this month"),
+        (
+            "weekly review item 1: total spend last week (Mon-Sun) vs the week before, by account",
+            "last week by account",
+        ),
+        # `the week before it`: the one before
+        ("what did black friday week cost last year vs the week before it?", "2025-11-24..2025-11-30"),
+    ],
+)
+def test_per_a_resource_counts_and_list_numbers(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_each_person_is_the_creator_tag_and_each_at_the_end_refers_back() -> None:
+    people = parse("cost by person last month")
+    assert without_labels(people) == without_labels(parse("last month by tag:aws:createdBy"))
+    assert people.readings == ("Read `person` as AWS's creator tag: who created what.",)
+    each = tags.parse(
+        "How much cost is create by each person (aws:createdBy) in data-lake acc?", today=TODAY, vocabulary=VOCAB
+    )
+    assert (each.key, each.filters) == ("aws:createdBy", parse("account=data-lake").filters)
+    listed = top_resources.parse(
+        "20 priciest S3 buckets for Oct 2026, with the account id next to each please", today=TODAY, vocabulary=VOCAB
+    )
+    assert (listed.n, listed.filters) == (20, parse("service=s3").filters)
+
+
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:
     # (the sentence after it names a word nothing reads: the whole message is refused naming it, no longer half of
     # the first sentence answered)

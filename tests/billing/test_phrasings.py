@@ -306,7 +306,7 @@ class BlindBatch:
 #: than the translator's (a spike read as unusual days where a why was written, a writer's own date window, an extra
 #: `monthly`), some of them judgement calls.
 BLIND_BATCHES = (
-    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=35, wrong=11),
+    BlindBatch("FRESH_6", FRESH_6, FRESH_6_FIRST_SIGHT, right=36, wrong=11),
     BlindBatch("FRESH_7", FRESH_7, FRESH_7_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch("FRESH_8", FRESH_8, FRESH_8_FIRST_SIGHT, right=34, wrong=12),
     # `biggest cloudfrnt distributions serving acme in europe`: `serving` and `acme` left out and said (was
@@ -427,7 +427,7 @@ BLIND_BATCHES = (
     # `spiked on the 24th? ... release that morning (09:30 GMT)` (the day hour by hour, for the time given), `deployed
     # ... on Tue 17 Nov around 14:00 UTC ... compare the 3 days before and after` (the 17th counted with the days
     # after, where the translator left the deploy's day out)
-    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=29, wrong=16),  # held back, read in the next stop
+    BlindBatch("FRESH_32", FRESH_32, FRESH_32_FIRST_SIGHT, right=30, wrong=15),  # held back, read in the next stop
     # held back unread to the end of their stop and only scored (first sight on c9253c5): read in the next stop
     # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
     # H2), where the translator's whole H2 drops H1 as the period before it
@@ -562,7 +562,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=30, wrong=8),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
-    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=22, wrong=19),
+    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=23, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
     BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=33, wrong=13),
@@ -588,7 +588,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=35, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
-    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=23, wrong=15),
+    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=26, wrong=14),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
 )
 
