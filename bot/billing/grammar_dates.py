@@ -101,6 +101,25 @@ _MID_MONTH = re.compile(r"^mid-?([a-z]+)?$")
 _THE_UNITS = ("week", "month", "quarter", "year")
 
 
+#: Numbers people spell out in `last two weeks`, `past couple of months`.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "couple": 2,
+    "few": 3,
+}
+
+
 def range_error(message: str) -> UsageError:
     return UsageError(message, hint=f"Time ranges look like {_RANGE_EXAMPLES}.")
 
@@ -349,7 +368,8 @@ def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, 
     after = word_at(tokens, j + 1)
     if day is not None and j == i and after != "of" and after not in MONTH_NAMES:
         day = None  # `what to turn off first`: a day of the month is `the first`, `first of november`, `first nov`
-    if day is not None and after not in _NOT_A_DAY_AFTER:
+    counts = after is not None and (after.isdecimal() or after in NUMBER_WORDS)  # `the first two weeks of nov`
+    if day is not None and after not in _NOT_A_DAY_AFTER and not counts:
         # `since the first`, `the fifteenth of october`: as `1st`, `15th`
         tokens = [*tokens[:j], Token(Kind.WORD, f"{day}th", tokens[j].position), *tokens[j + 1 :]]
     if word_at(tokens, i) == "the":
@@ -459,6 +479,15 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         start = found[0] + timedelta(days=7 * (ORDINAL_WORDS[w] - 1))
         end = min(start + timedelta(days=7), found[1])
         return start, end, range_label(start, end), 3 + found[3]
+    count = word_at(tokens, i + 1) or ""
+    counted = int(count) if count.isdecimal() and len(count) <= 2 else NUMBER_WORDS.get(count)
+    unit = word_at(tokens, i + 2) if counted else None
+    if w == "first" and counted and unit in ("days", "weeks") and word_at(tokens, i + 3) == "of":
+        found = _point(tokens, i + 4, today)  # `the first two weeks of November`: its days 1-14
+        if found is None or not _MONTH.match(found[2]):
+            return None
+        end = min(found[0] + timedelta(days=counted * (7 if unit == "weeks" else 1)), found[1])
+        return found[0], end, range_label(found[0], end), 4 + found[3]
     if w in ("first", "second") and word_at(tokens, i + 1) == "half":  # `first half of the year`, `... of 2025`
         j = i + 3 if word_at(tokens, i + 2) == "of" else i + 2
         which = word_at(tokens, j) if word_at(tokens, j) in ("the", "this", "last") else None

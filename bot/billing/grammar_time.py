@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from bot.billing.grammar_dates import (
     ACCOUNTING_PERIOD,
     MONTH_NAMES,
+    NUMBER_WORDS,
     absolute_span,
     accounting_month,
     end_point,
@@ -58,23 +59,6 @@ _UNITS = {
     "years": "year",
 }
 
-#: Numbers people spell out in `last two weeks`, `past couple of months`.
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "couple": 2,
-    "few": 3,
-}
 #: Days of the week (`why did it jump tues`): the latest such day.
 WEEKDAYS: dict[str, int] = {}
 for _number, _names in enumerate(

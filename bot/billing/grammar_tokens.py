@@ -122,6 +122,8 @@ def _is_pictograph(ch: str) -> bool:
     return category == "So" or (category == "Sk" and ord(ch) >= 0x1F000)
 
 
+#: A bracket glued to the word before it (`Nov(until today)`): the aside's start.
+_GLUED_BRACKET = re.compile(r"(?<=[A-Za-z])\((?=[A-Za-z0-9])")
 #: A word's optional ending in brackets (`quick(ish)`, `cost(s)`, `account(s)`): the word as it stands.
 _GLUED_ASIDE = re.compile(r"(?<=[a-z])\((?:s|es|ish)\)", re.IGNORECASE)
 
@@ -137,7 +139,8 @@ def strip_markup(text: str) -> str:
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
-    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _GLUED_ASIDE.sub(_spaces, text)))
+    text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
+    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 
 

@@ -262,6 +262,11 @@ class UnknownWordReader(PrepassReader):
             self.out.ignored.append(tok)
             self.i += 1
             return
+        dropped_g = f"{tok.lower}g"
+        if tok.lower.endswith("in") and tok.lower not in english_words() and dropped_g in english_words():
+            self.tokens[self.i] = Token(Kind.WORD, dropped_g, tok.position)  # `goin`, `spendin`: chat's `-in'`
+            self.typed[tok.position] = tok.text
+            return
         word = tok.text.removesuffix(":")
         spelling, near = unique_correction(
             word,

@@ -475,6 +475,21 @@ def test_each_person_is_the_creator_tag_and_each_at_the_end_refers_back() -> Non
     assert (listed.n, listed.filters) == (20, parse("service=s3").filters)
 
 
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        # the first days (weeks) of a month
+        ("Was anything weird in the first two weeks of November?", "anomalies 2026-11-01..2026-11-14"),
+        ("first 10 days of october", "2026-10-01..2026-10-10"),
+        # chat's dropped g, a bracket glued to the word before it
+        ("where r we landin for nov", "forecast 2026-11"),
+        ("EC2 cost in us-west-2 for Sep, Oct, Nov(until today)", "2026-09..2026-11 service=ec2 region=us-west-2"),
+    ],
+)
+def test_first_days_of_a_month_dropped_gs_and_glued_brackets(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:
     # (the sentence after it names a word nothing reads: the whole message is refused naming it, no longer half of
     # the first sentence answered)

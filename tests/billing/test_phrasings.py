@@ -432,7 +432,7 @@ BLIND_BATCHES = (
     # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
     # H2), where the translator's whole H2 drops H1 as the period before it
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=37, wrong=10),
+    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=38, wrong=10),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
     # `EKS in prod before/after we bumped the node groups on nov 4, week before vs week after`: the two weeks now
@@ -528,7 +528,7 @@ BLIND_BATCHES = (
     # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
     # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=34, wrong=10),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
@@ -570,8 +570,8 @@ BLIND_BATCHES = (
         "FRESH_78",
         FRESH_78,
         FRESH_78_FIRST_SIGHT,
-        right=24,
-        wrong=12,
+        right=25,
+        wrong=11,
         shared=frozenset({"are we over budget?", "black friday so far?"}),
     ),
     # last in that stop, first sight on 1a1265d: `FRESH_79` read, `FRESH_80` held back unread
@@ -588,7 +588,10 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=35, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
-    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=26, wrong=14),
+    # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
+    # aside now, so the three months are answered together (was refused naming `Nov(until`), where the translator
+    # wrote them month by month for the trend
+    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=27, wrong=15),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
 )
 
