@@ -30,7 +30,7 @@ from bot.billing.grammar_bare import (
     whole_total,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder
-from bot.billing.grammar_dates import range_label, shift_unit, unit_start
+from bot.billing.grammar_dates import NUMBER_WORDS, range_label, shift_unit, unit_start
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
@@ -53,7 +53,6 @@ from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import first_question, quoted_question, without_pasted_code
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
-    NUMBER_WORDS,
     AheadOfToday,
     fiscal_note,
     match_time_range,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.billing.grammar_dates import range_label, shift_unit
-from bot.billing.grammar_time import NUMBER_WORDS, match_time_range
+from bot.billing.grammar_dates import NUMBER_WORDS, range_label, shift_unit
+from bot.billing.grammar_time import match_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.errors import UserFacingError
 

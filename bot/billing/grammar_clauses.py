@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.billing.grammar_bare import Bare, named_prefix
 from bot.billing.grammar_builder import MAX_TOP, ref_text
 from bot.billing.grammar_cursor import Cursor
+from bot.billing.grammar_dates import NUMBER_WORDS
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -23,7 +24,7 @@ from bot.billing.grammar_keywords import (
     TWO_WORD_DIMENSIONS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
+from bot.billing.grammar_time import TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
 from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, PERSON_NOUNS, RESOURCE_NOUNS

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from bot.billing.grammar_dates import NUMBER_WORDS
 from bot.billing.grammar_holidays import match_holiday
-from bot.billing.grammar_time import NUMBER_WORDS
 from bot.billing.grammar_time_phrases import TimePhraseReader
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_unplaced import clause_span

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
-from bot.billing.grammar_dates import MONTH_NAMES, split_span
+from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, split_span
 from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_guesses import read_past_guess, without_purpose
 from bot.billing.grammar_keywords import (
@@ -26,7 +26,7 @@ from bot.billing.grammar_keywords import (
     OTHER_CLOUDS_DIMENSION_WORDS,
     fold,
 )
-from bot.billing.grammar_time import NUMBER_WORDS, TIME_STARTERS, TIME_WORDS, WEEKDAYS
+from bot.billing.grammar_time import TIME_STARTERS, TIME_WORDS, WEEKDAYS
 from bot.billing.grammar_time_phrases import MONTH_SPAN, WRITTEN_YEAR
 from bot.billing.grammar_tokens import Kind, Token, next_is
 from bot.billing.grammar_typos import correct_typos, english_words, typo_candidates

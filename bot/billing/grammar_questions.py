@@ -14,10 +14,9 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_cursor import Cursor
-from bot.billing.grammar_dates import MONTH_NAMES, ORDINAL, range_label, shift_unit
+from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, ORDINAL, range_label, shift_unit
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_time import (
-    NUMBER_WORDS,
     SHORT_WEEKDAYS,
     WEEKDAYS,
     match_time_range,

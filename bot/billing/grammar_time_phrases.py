@@ -14,11 +14,18 @@ from dateutil.relativedelta import relativedelta
 
 from bot.billing.grammar_around import around_event
 from bot.billing.grammar_clauses import ClauseReader
-from bot.billing.grammar_dates import DAY_NUMBER, MONTH_NAMES, ordinal, range_label, week_start, year_of_last
+from bot.billing.grammar_dates import (
+    DAY_NUMBER,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    ordinal,
+    range_label,
+    week_start,
+    year_of_last,
+)
 from bot.billing.grammar_holidays import HOLIDAYS, match_holiday
 from bot.billing.grammar_time import (
     HOUR_WORDS,
-    NUMBER_WORDS,
     SHORT_WEEKDAYS,
     SPAN_JOINERS,
     WEEKDAYS,
