@@ -499,7 +499,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 2  # `how much does each of our products cost`: what follows names them
             return
         if w in ("per", "every", "each") and self.word(1) in RESOURCE_NOUNS:
-            self.i += 1  # `ec2 per instance`, `per cluster`: the resources, each (the noun reads it)
+            self.i += 1  # `ec2 per instance`, `each bucket`: the resources, each (the noun reads it)
             return
         if w == "each" and self.word(1) in (None, "please", "pls", "plz", "thanks", "thx"):
             self.i += 1  # `with the account id next to each please`: each of those listed
@@ -924,8 +924,8 @@ _SAME_STRETCH = frozenset({"days", "dates", "point", "stage"})
 #: Forecast words that may name what someone expected (`higher than I expected`) or a month's data status
 #: (`final vs still estimated`) rather than ask for a forecast.
 _EXPECTATIONS = frozenset({"expected", "estimated", "predicted", "projected", "forecasted", "forecast"})
-#: Words of a month's data status, beside `estimated` (`final vs estimated`, `still estimated`).
-_FINAL_WORDS = frozenset({"final", "finalised", "finalized", "closed", "still"})
+#: Words of a month's data status, beside `estimated` (`final vs estimated`, `is october closed or estimated`).
+_FINAL_WORDS = frozenset({"final", "finalised", "finalized", "closed"})
 #: Words asking for resources one by one (`which servers`, `biggest buckets`, `per instance`).
 _RESOURCES_LISTED = frozenset(
     {"which", "each", "per", "every", "list", "individual", "top", "biggest", "largest", "most", "priciest"}
