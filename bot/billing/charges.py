@@ -107,6 +107,19 @@ USAGE_ONLY = Filter(CHARGE_CLASS, (ChargeClass.USAGE.value,))
 PERIOD_CHARGES = Filter(CHARGE_CLASS, (ChargeClass.USAGE.value,), negate=True)
 
 
+#: What `fees` names: every fee, the monthly ones (RI, Savings Plans, Support) and the upfront ones.
+FEE_CLASSES: tuple[ChargeClass, ...] = (ChargeClass.RECURRING, ChargeClass.ONE_TIME)
+
+
+def parse_charge_classes(text: str) -> tuple[ChargeClass, ...]:
+    """The classes a word names: `fees` every fee class (`FEE_CLASSES`), any other word the one class
+    `parse_charge_class` reads; () for anything else."""
+    if text.strip().casefold() in ("fee", "fees"):
+        return FEE_CLASSES
+    found = parse_charge_class(text)
+    return () if found is None else (found,)
+
+
 def parse_charge_class(text: str) -> ChargeClass | None:
     """The class a word names (`usage`, `recurring`, `one-time`/`onetime`, `tax`, `credit(s)`, `adjustment(s)`,
     `refund(s)`), case-insensitive; None for anything else."""
@@ -127,7 +140,6 @@ _ALIASES = {
     "adjustments": "adjustment",
     "refund": "adjustment",
     "refunds": "adjustment",
-    "fees": "recurring",
     "recurring-fees": "recurring",
     "taxes": "tax",
     "usage-driven": "usage",

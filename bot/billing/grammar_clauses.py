@@ -472,7 +472,7 @@ class ClauseReader(Cursor):
             elif ref.kind is Dimension.PROVIDER:
                 out.append(v.resolve_provider(value))
             elif ref.kind is Dimension.CHARGE_CLASS:
-                out.append(v.resolve_charge_class(value))
+                out.extend(v.resolve_charge_classes(value))
             elif ref.kind is Dimension.TAG:
                 out.append(v.resolve_tag_value(str(ref.tag_key), value))
             else:  # resource ids are not listed in the vocabulary

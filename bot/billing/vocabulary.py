@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.billing.charges import ChargeClass, parse_charge_class
+from bot.billing.charges import ChargeClass, parse_charge_classes
 from bot.billing.grammar_tokens import quote_value
 from bot.billing.model import (
     GLOBAL_REGION,
@@ -607,14 +607,14 @@ class Vocabulary:
                     return k
         return _resolve_among(word, known, "charge type", ("charge-type=Tax", "charge-type!=Credit"))
 
-    def resolve_charge_class(self, word: str) -> str:
-        """A charge class (`bot.billing.charges`): `usage`, `recurring`, `one-time`, `tax`, `credit`, `adjustment`,
-        and the words people use for them (`fees`, `refunds`, `credits`)."""
-        found = parse_charge_class(word)
-        if found is not None:
-            return found.value
+    def resolve_charge_classes(self, word: str) -> tuple[str, ...]:
+        """The charge classes (`bot.billing.charges`) a word names: `usage`, `recurring`, `one-time`, `tax`, `credit`,
+        `adjustment`, and the words people use for them (`fees`: recurring and one-time; `refunds`, `credits`)."""
+        found = parse_charge_classes(word)
+        if found:
+            return tuple(c.value for c in found)
         known = [c.value for c in ChargeClass]
-        return _resolve_among(word, known, "charge class", ("charge-class=usage", "charge-class!=usage"))
+        return (_resolve_among(word, known, "charge class", ("charge-class=usage", "charge-class!=usage")),)
 
     def resolve_tag_key(self, word: str) -> str:
         """The stored tag key meant by `word`: `team` -> `user:team`, `aws:createdBy` stays.
@@ -721,9 +721,9 @@ class Vocabulary:
         for provider in self.providers:
             add(_fold(provider), DimensionRef(Dimension.PROVIDER), (provider,))
         for word in _BARE_CHARGE_CLASS_WORDS:
-            found = parse_charge_class(word)
-            if found is not None:
-                add(_fold(word), DimensionRef(Dimension.CHARGE_CLASS), (found.value,))
+            classes = parse_charge_classes(word)
+            if classes:
+                add(_fold(word), DimensionRef(Dimension.CHARGE_CLASS), tuple(c.value for c in classes))
         return index
 
     def meanings(self, phrase: str) -> list[Meaning]:

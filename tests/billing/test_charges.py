@@ -8,7 +8,15 @@ import itertools
 import duckdb
 import pytest
 
-from bot.billing.charges import ChargeClass, ChargeFields, classify, classify_sql, parse_charge_class
+from bot.billing.charges import (
+    FEE_CLASSES,
+    ChargeClass,
+    ChargeFields,
+    classify,
+    classify_sql,
+    parse_charge_class,
+    parse_charge_classes,
+)
 
 MONTH = 31 * 24.0
 
@@ -118,6 +126,10 @@ def test_words_for_classes() -> None:
     assert parse_charge_class("refunds") is ChargeClass.ADJUSTMENT
     assert parse_charge_class("one time") is ChargeClass.ONE_TIME
     assert parse_charge_class("credits") is ChargeClass.CREDIT
-    assert parse_charge_class("fees") is ChargeClass.RECURRING
+    # `fees` are every fee, the monthly and the upfront ones: two classes, which only `parse_charge_classes` gives
+    assert parse_charge_class("fees") is None
+    assert parse_charge_classes("fees") == FEE_CLASSES == (ChargeClass.RECURRING, ChargeClass.ONE_TIME)
+    assert parse_charge_classes("credits") == (ChargeClass.CREDIT,)
+    assert parse_charge_classes("spend") == ()
     assert parse_charge_class("spend") is None
     assert [c.usage_driven for c in ChargeClass] == [True, False, False, False, False, False]

@@ -992,7 +992,7 @@ def test_an_amount_held_against_a_month_not_begun_is_held_against_this_months_fo
     [
         (
             "the fees posted on the 1st of each month, Jan through Nov this year",
-            "2026-01..2026-11 charge-class=recurring monthly",
+            "2026-01..2026-11 charge-class=recurring,one-time monthly",
         ),
         ("ap-southeast-2 spend last 7d pls, leaving in 10", "last 7 days region=ap-southeast-2"),
         ("EKS monthly since june, want to see the trend before we move to c7g", "since 2026-06-01 service=eks monthly"),

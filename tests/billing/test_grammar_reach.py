@@ -156,7 +156,7 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ),
         # charges as people exclude, ask about and weigh them
         ("pls tell total bill for 12 nov. only usage, no tax", "2026-11-12 charge-class=usage"),
-        ("YTD spend ex tax - usage + fees only", "this year charge-class=usage,recurring service!=tax"),
+        ("YTD spend ex tax - usage + fees only", "this year charge-class=usage,recurring,one-time service!=tax"),
         ("ytd without tax - ec2 only", "this year service=ec2"),
         ("kms + sqs + eks for october, just need 1 number", "2026-10 service=kms,sqs,eks"),
         (

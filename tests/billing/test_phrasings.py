@@ -462,7 +462,7 @@ BLIND_BATCHES = (
     # `glue spend last 30 days vs the 30 before that? feels like the crawler change blew it up`: `the 30 before` is the
     # 30 days before now, so the comparison is answered (was refused naming `30`), where the translator wrote why
     BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=6),
-    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=33, wrong=8),
+    BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=34, wrong=7),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=34, wrong=15),
     BlindBatch("FRESH_44", FRESH_44, FRESH_44_FIRST_SIGHT, right=34, wrong=14),
