@@ -117,7 +117,9 @@ class RowsReader(Cursor):
             or (w == "split" and (after in _CHARGE_KINDS or after == "charge-class"))
             for w, after in pairwise([*(t.lower for t in self.tokens), ""])
         )
-        if (out.comparing or out.on_demand_beside or apart) and out.versus is None and self.allow_group_by:
+        # `by charge type (usage / fees / credits / tax)`: the breakdown named with its rows, no filter
+        rows = {DimensionRef(Dimension.CHARGE_TYPE), DimensionRef(Dimension.CHARGE_CLASS)} & set(out.group_by)
+        if (out.comparing or out.on_demand_beside or apart or rows) and out.versus is None and self.allow_group_by:
             self.charges_side_by_side(typed)
         self.plans_and_reservations(typed)
         # several values named apart: `kms + sqs monthly`, `what credits did we get, and how much were the RI fees`

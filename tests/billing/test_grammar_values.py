@@ -426,6 +426,11 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # the first days (weeks) of a month
     ("Was anything weird in the first two weeks of November?", "anomalies 2026-11-01..2026-11-14"),
     ("first 10 days of october", "2026-10-01..2026-10-10"),
+    # a charge breakdown named with its rows: the split by charge class, no filter
+    (
+        "last month's bill by account and by charge type (usage / fees / credits / tax)?",
+        "last month by account, charge-class",
+    ),
     # chat's dropped g, a bracket glued to the word before it
     ("where r we landin for nov", "forecast 2026-11"),
     ("EC2 cost in us-west-2 for Sep, Oct, Nov(until today)", "2026-09..2026-11 service=ec2 region=us-west-2"),

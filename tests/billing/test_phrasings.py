@@ -559,7 +559,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=30, wrong=8),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=31, wrong=7),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=23, wrong=19),
@@ -586,12 +586,12 @@ BLIND_BATCHES = (
     ),
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
     BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=35, wrong=9),
-    BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=32, wrong=13),
+    BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=33, wrong=12),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
     # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
     # aside now, so the three months are answered together (was refused naming `Nov(until`), where the translator
     # wrote them month by month for the trend
-    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=27, wrong=15),
+    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
 )
 
