@@ -190,6 +190,16 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
         if folded > 0:
             other = total - _sum(kept)
             other_count = folded
+        resource = DimensionRef(Dimension.RESOURCE)
+        if (
+            resource in query.group_by
+            and kept
+            and all(r.keys[query.group_by.index(resource)] == NO_VALUE for r in kept)
+        ):
+            notes.append(  # a CUR exported without resource IDs: one `(none)` line, said rather than left to guess
+                "No line of this period carries a resource ID (the export may have been made without them: CUR's "
+                "`Include resource IDs`); its cost shows as `(none)`."
+            )
 
     series: tuple[SeriesPoint, ...] = ()
     if query.granularity is not Granularity.NONE:

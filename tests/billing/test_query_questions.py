@@ -214,3 +214,25 @@ def test_a_breakdown_of_a_period_without_costs_is_empty_not_an_error(store: Duck
 
 def test_the_history_a_day_needs_is_the_engines_own_minimum_of_weekly_cycles() -> None:
     assert LEARNING_DAYS == MIN_CYCLES * 7
+
+
+def test_resources_of_an_export_without_resource_ids_are_said_missing(tmp_path: Path) -> None:
+    # a CUR exported without resource IDs (the genuine sample is one): one `(none)` line, said
+    rows = [item(date(2024, 3, d), "10.00", hours=24, service_name="S3", resource_id=None) for d in range(1, 10)]
+    store = DuckDBStore(tmp_path / "s", threads=2, memory_limit="512MB")
+    store.replace_period(make_source(tmp_path, rows))
+    march = TimeRange(date(2024, 3, 1), date(2024, 4, 1), "2024-03")
+    res = run_cost_query(store, CostQuery(march, group_by=(DimensionRef(Dimension.RESOURCE),)), today=date(2024, 3, 16))
+    assert [(g.keys, round(g.cost, 2)) for g in res.groups] == [(("(none)",), 90.0)]
+    said = (
+        "No line of this period carries a resource ID (the export may have been made without them: CUR's "
+        "`Include resource IDs`); its cost shows as `(none)`."
+    )
+    assert said in res.notes
+    assert said in json.dumps(render(res, Vocabulary()).blocks, ensure_ascii=False)
+    # with resource IDs, nothing is said
+    named = [item(date(2024, 3, d), "10.00", hours=24, service_name="S3", resource_id="bucket") for d in range(1, 10)]
+    other = DuckDBStore(tmp_path / "named", threads=2, memory_limit="512MB")
+    other.replace_period(make_source(tmp_path, named))
+    by_resource = CostQuery(march, group_by=(DimensionRef(Dimension.RESOURCE),))
+    assert said not in run_cost_query(other, by_resource, today=date(2024, 3, 16)).notes
