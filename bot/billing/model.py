@@ -531,6 +531,11 @@ class Freshness:
     def final(self) -> bool:
         return bool(self.periods) and all(p.final for p in self.periods)
 
+    @property
+    def first_period(self) -> date | None:
+        """The first billing month the store holds; None when it holds none."""
+        return min((p.billing_period for p in self.periods), default=None)
+
     def month_states(self) -> list[tuple[date, bool]]:
         """Each billing month once, oldest first, and whether it is final (every source's delivery of it is)."""
         final: dict[date, bool] = {}

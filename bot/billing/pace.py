@@ -156,9 +156,9 @@ def previous_span(time_range: TimeRange, elapsed: TimeRange) -> TimeRange:
 def covers(freshness: Freshness, span: TimeRange) -> bool:
     """Whether the store holds billing data for the whole of `span` (its first stored billing period starts at
     or before the span, and its data reaches the span's end). `freshness` is the store-wide freshness."""
-    if not freshness.periods:
+    first = freshness.first_period
+    if first is None:
         return False
-    first = min(p.billing_period for p in freshness.periods)
     until = data_until(freshness)
     return first <= span.start and until is not None and until.date() >= span.end - timedelta(days=1)
 
@@ -288,7 +288,7 @@ def compute_pace(
     usage: UsageForecast | None = None
     # A forecast needs data from this month or the one before: older data says nothing about the month.
     if cutoff is not None and add_months(month, -1) < cutoff < end:
-        first_period = min(p.billing_period for p in freshness.periods)
+        first_period = freshness.first_period or window.start  # (the store holds data: `cutoff` says so)
         first_day = max(window.start, first_period)
         # Imported here: the usage model needs numpy, which a question without a forecast (most `trackit query`
         # runs) should not pay for at start-up.

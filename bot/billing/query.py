@@ -118,7 +118,8 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
     progress = progress_of(tr, store_freshness, cutoff)
     total = _sum(store.aggregate(AggregateRequest(tr, filters=filters, basis=query.basis)))
 
-    compared = elapsed_span(tr, cutoff) if query.compare else None
+    elapsed = elapsed_span(tr, cutoff)  # the complete days of the period; None before its first
+    compared = elapsed if query.compare else None
     previous_range: TimeRange | None = None
     previous_total: float | None = None
     compared_total: float | None = None
@@ -246,7 +247,7 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
             )
             if not causes:
                 notes.append("Why: no service, account, region or usage type moved the cost; nothing to explain.")
-        elif cutoff is None or cutoff <= tr.start:
+        elif elapsed is None:
             notes.append(
                 f"Why: no change to explain: {_no_day_yet(tr, cutoff)}; `why last 7 days` asks about the days before."
             )
@@ -273,12 +274,12 @@ def _cost_query(store: BillingStore, query: CostQuery, *, today: date) -> CostRe
             notes.append("No average per day yet: the period has no complete day in the store.")
     unusual: tuple[UnusualSpan, ...] = ()
     if query.question is Question.ANOMALIES:
-        if cutoff is None or cutoff <= tr.start:  # no day to judge: never `nothing unusual`
+        if elapsed is None:  # no day to judge: never `nothing unusual`
             notes.append(
                 f"Nothing to judge: {_no_day_yet(tr, cutoff)}; `unusual last 7 days` asks about the days before."
             )
         else:
-            unusual = unusual_days(store, tr, filters, query.basis, cutoff=cutoff)
+            unusual = unusual_days(store, tr, filters, query.basis, cutoff=elapsed.end)
             if not unusual:
                 notes.append(
                     little_history(store_freshness, tr)

@@ -26,9 +26,9 @@ LEARNING_DAYS = 21
 def little_history(freshness: Freshness, time_range: TimeRange) -> str | None:
     """When the store's data starts less than `LEARNING_DAYS` before `time_range` (a bill ingested last week), why
     finding nothing unusual says little: the days were judged on too few weeks before them. None otherwise."""
-    if not freshness.periods:
+    first = freshness.first_period
+    if first is None:
         return None
-    first = min(p.billing_period for p in freshness.periods)
     history = (time_range.start - first).days
     if history >= LEARNING_DAYS:
         return None
