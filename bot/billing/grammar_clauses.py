@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.billing.charges import FEE_CLASSES
 from bot.billing.grammar_bare import Bare, named_prefix
 from bot.billing.grammar_builder import MAX_TOP, ref_text
 from bot.billing.grammar_cursor import Cursor
@@ -48,11 +49,9 @@ _VALUE_EXAMPLES = {
     "top": "top=5",
 }
 #: What commitment words (`grammar_words.COMMITMENT_PHRASES`) filter on: the charge classes of commitment fees.
+_FEES = tuple(c.value for c in FEE_CLASSES)
 _COMMITMENT_MEANING = Meaning(
-    DimensionRef(Dimension.CHARGE_CLASS),
-    ("recurring", "one-time"),
-    "charge-class=recurring,one-time",
-    "the commitment fees",
+    DimensionRef(Dimension.CHARGE_CLASS), _FEES, f"charge-class={','.join(_FEES)}", "the commitment fees"
 )
 _CREDIT_MEANING = Meaning(DimensionRef(Dimension.CHARGE_CLASS), ("credit",), "charge-class=credit", "the credits")
 #: Phrases saying how credits count, longest first, each with whether it asks for the total net of them.

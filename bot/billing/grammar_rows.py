@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from bot.billing.charges import FEE_CLASSES
 from bot.billing.grammar_builder import ref_text
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_unplaced import clause_span
@@ -42,7 +43,7 @@ _CHARGE_KINDS = {
     **dict.fromkeys(COMMITMENT_WORDS, "fees"),
 }
 #: The kind of charge each filtered value keeps (`charge-class=credit`: credits; `service=Tax`: tax).
-_CLASS_KINDS = {"recurring": "fees", "one-time": "fees", "credit": "credits", "usage": "usage", "Tax": "tax"}
+_CLASS_KINDS = {**{c.value: "fees" for c in FEE_CLASSES}, "credit": "credits", "usage": "usage", "Tax": "tax"}
 
 #: The values a question chose for each (dimension, left out), as `grammar_bare.settle` gives them.
 Chosen = dict[tuple[DimensionRef, bool], list[str]]
