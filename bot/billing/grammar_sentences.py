@@ -81,7 +81,7 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     parts, adding = _sentences(kept)
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
     # (a part of a sentence that adds, `The November Value is not complete, maybe you can also give a forecast?`)
-    adds = [m for m in _SENTENCE_ENDS.split(kept) if _ADDS.search(m)]
+    adds = [m for m in _SENTENCE_END.split(kept) if _ADDS.search(m)]
     later = [k for k, p in enumerate(parts) if k and (p in adding or any(p in m for m in adds))]
     order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
     if without is not None:
@@ -148,8 +148,6 @@ def _asked(part: str, text: str) -> bool:
 
 #: An aside in brackets, whose question marks end no sentence (`the image thing (cloudfront??) cost last month`).
 _ASIDE = re.compile(r"\([^()]*\)")
-#: Where sentences part (a full stop after a word, `?`, `!`, a dash between spaces).
-_SENTENCE_ENDS = re.compile(r"[?!]+\s*|(?<=\w)\.\s+|\s+[—–-]+\s+")
 #: Where a sentence ends (a dash between spaces too).
 _SENTENCE_END = re.compile(r"[?!]|\.(?:\s|$)|\s[—–-]+\s")
 #: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).
