@@ -614,14 +614,18 @@ def span_range(first: tuple[date, date, str], last: tuple[date, date, str], text
         raise range_error(f"`{text}` ends before it starts: put the earlier date first.")
     first_kind = "month" if _MONTH.match(first[2]) else "day" if _DAY.match(first[2]) else "other"
     last_kind = "month" if _MONTH.match(last[2]) else "day" if _DAY.match(last[2]) else "other"
-    whole = first[2] == range_label(start, end) and end - start > timedelta(days=27)  # a quarter, a year
-    if first == last and (first_kind == "month" or whole):
+    if first == last and (first_kind == "month" or whole_period(*first[:3])):
         label = first[2]  # `from october`: that month; `q4 to date`: that quarter
     elif first_kind == last_kind == "month":
         label = f"{first[2]}..{last[2]}"
     else:
         label = f"{start:%Y-%m-%d}..{end - timedelta(days=1):%Y-%m-%d}"
     return start, end, label
+
+
+def whole_period(start: date, end: date, label: str) -> bool:
+    """Whether `[start, end)` is a whole month, quarter or year spelled as itself (`2026-11`, `2026-q4`, `2026`)."""
+    return label == range_label(start, end) and end - start > timedelta(days=27)
 
 
 def range_label(start: date, end: date) -> str:

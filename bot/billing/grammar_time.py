@@ -32,6 +32,7 @@ from bot.billing.grammar_dates import (
     span_range,
     unit_start,
     week_start,
+    whole_period,
     word_at,
     year_of_last,
 )
@@ -119,6 +120,8 @@ _COMPACT_UNITS = {
 _COMPACT_HOURS = re.compile(r"^(\d+)(h|hr|hrs)$")
 #: Hours spelt as a word after their count (`last 24 hours`).
 HOUR_WORDS = frozenset({"hour", "hours", "h", "hrs", "hr"})
+#: The units a span is counted in (`3 days`, `2 weeks`, `48 hours`).
+SPAN_UNITS = frozenset(_UNITS) | HOUR_WORDS
 
 
 def _relative(unit_word: str, count: int | None, which: str, today: date, text: str) -> tuple[date, date, str]:
@@ -411,7 +414,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         written = _match(tokens, i + 1, nxt, today) if which == "last" and nxt and nxt[:4].isdecimal() else None
         if written is not None:  # `from last thurs to now`, its days written out before `last` is read: those days
             return written[0], written[1] + 1
-        if which == "last" and nxt and nxt.isalpha() and nxt in english_words() and nxt not in _UNIT_SLIPS:
+        if which == "last" and last_is_the_adjective(nxt):
             return None  # `last item: credits + tax`, `last thing`: the adjective, no time range
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
@@ -558,7 +561,7 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
             start, end = _a_year_earlier(first[0]), _a_year_earlier(first[1])
             first = (start, end, range_label(start, end), first[3])
     to_date = word_at(tokens, j + 1) in ("date", "now", "today") and first[0] <= today < first[1]
-    if to_date and first[2] == range_label(first[0], first[1]) and first[1] - first[0] > timedelta(days=27):
+    if to_date and whole_period(*first[:3]):
         # `nov to date`, `q4 to date`: the month (quarter, year) in progress, answered so far against the same days
         # before it, as `mtd` is (not its days until today against as many days before them)
         return first, first, j + 1 + last[3] - i
@@ -569,6 +572,14 @@ def _ends_at(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[_Poi
 _SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 #: English words after `last` that still mean a span (a slip of the unit): named as no range known.
 _UNIT_SLIPS = frozenset({"weekend", "weekends", "night", "nights", "time", "period", "periods", "cycle", "season"})
+
+
+def last_is_the_adjective(word: str | None) -> bool:
+    """Whether `word`, after `last`, makes it the adjective (`last item: credits + tax`) and no time range: a plain
+    English word that no unit is slipped for."""
+    return bool(word) and str(word).isalpha() and word in english_words() and word not in _UNIT_SLIPS
+
+
 #: What a period's possessive typed without its apostrophe owns (`last months spend`, `last weeks bill`).
 _OWNED_BY_A_PERIOD = frozenset(
     {"spend", "spending", "bill", "cost", "costs", "total", "totals", "invoice", "charges", "numbers", "number"}

@@ -29,7 +29,7 @@ from bot.billing.grammar_prepass import (
     TYPO_TARGETS,
     PrepassReader,
 )
-from bot.billing.grammar_time import TIME_WORDS
+from bot.billing.grammar_time import SPAN_UNITS, TIME_WORDS, last_is_the_adjective
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words, near_anything, typo_candidates, unique_correction
 from bot.billing.grammar_unplaced import (
@@ -92,11 +92,9 @@ _PASSED_ON = frozenset(
 _NEGATIONS = frozenset({"not", "no", "never"})
 #: A percentage typed as a threshold (`more than 10%`).
 _PERCENT = re.compile(r"^[+-]?\d+(?:\.\d+)?%$")
-#: Units a number may count (`3 days`, `2 weeks`): a number before one is a span, never a count of things.
-_UNIT_WORDS = frozenset(
-    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "quarter", "quarters"}
-    | {"am", "pm", "hrs", "hr", "mins", "minutes", "times", "percent", "k", "grand", "dollars", "bucks", "usd"}
-)
+#: Units a number may count (`3 days`, `2 weeks`, `5 minutes`, `50 bucks`): a number before one is a span or an
+#: amount, never a count of things.
+_UNIT_WORDS = SPAN_UNITS | {"am", "pm", "mins", "minutes", "times", "percent", "k", "grand", "dollars", "bucks", "usd"}
 #: Words before a number that hold a cost against it (`cost > 100`, `more than 50`): a condition, never a count.
 _THRESHOLDS = frozenset({">", "<", ">=", "<=", "=", "than", "over", "above", "under", "below", "exceeds", "exceed"})
 #: Prefixes people join to an English word with a hyphen (`pre-read`, `co-worker`; `non-prod` names a value).
@@ -138,7 +136,7 @@ class UnknownWordReader(PrepassReader):
         if tok.lower in ("past", "beyond") and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `blow past 100k`: the amount says what
             return
-        if tok.lower in ("last", "final") and (self.word(1) or "").isalpha() and self.word(1) in english_words():
+        if tok.lower in ("last", "final") and last_is_the_adjective(self.word(1)):
             self.i += 1  # `last item: credits + tax so far`: the adjective (no time range: `grammar_time`)
             return
         if tok.lower in AHEAD_WORDS and self.word(1) in AHEAD_SPANS and self.out.ahead is None:
