@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import TimeRange
+from bot.billing.model import CostQuery, TimeRange
 from bot.billing.vocabulary import Vocabulary
 from bot.errors import UserFacingError
 from commands import tags, top_resources
@@ -172,6 +172,11 @@ CORPUS: tuple[tuple[str, str], ...] = (
 )
 
 
+def cost_query(text: str) -> CostQuery:
+    """What `/cost` reads `text` as, with the batch's today and vocabulary."""
+    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+
+
 def parsed(text: str, command: str = "/cost") -> object:
     """What `command` reads `text` as, with the batch's today and vocabulary: a `CostQuery` for `/cost`, the
     command's own query for `/tags` and `/top-resources` (their parsers, refusals included)."""
@@ -179,7 +184,7 @@ def parsed(text: str, command: str = "/cost") -> object:
         return tags.parse(text, today=TODAY, vocabulary=VOCAB)
     if command == "/top-resources":
         return top_resources.parse(text, today=TODAY, vocabulary=VOCAB)
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+    return cost_query(text)
 
 
 def without_labels(value: object) -> object:

@@ -12,20 +12,16 @@ import pytest
 
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
-from bot.billing.model import CostQuery
 from bot.errors import UnknownWord, UsageError
 from commands import top_resources
 from tests.billing.phrasings import TODAY, VOCAB
+from tests.billing.phrasings import cost_query as parse
 
 #: What every check of a figure from elsewhere says after its period, filters and words read past.
 _WHY_TOTALS_DIFFER = (
     "Other tools' totals differ by credits, tax, the fees of the 1st and the basis (amortized spreads Savings Plan "
     "and RI fees over their days)."
 )
-
-
-def parse(text: str) -> CostQuery:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
 
 
 @pytest.mark.parametrize(

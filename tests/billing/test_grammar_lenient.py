@@ -19,12 +19,9 @@ from bot.billing.model import CostBasis
 from bot.errors import UserFacingError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB
+from tests.billing.phrasings import cost_query as parse
 
 IGNORED = "not words of a cost question; the rest was read as asked."
-
-
-def parse(text: str) -> object:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
 
 
 def refusal(text: str) -> tuple[str, str | None]:

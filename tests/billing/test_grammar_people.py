@@ -14,12 +14,9 @@ from bot.billing.model import CostQuery, Dimension, DimensionRef, Filter
 from bot.errors import UsageError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
+from tests.billing.phrasings import cost_query as parse
 
 IGNORED = "not words of a cost question; the rest was read as asked."
-
-
-def parse(text: str) -> object:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
 
 
 def without(word: str, question: str) -> str:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.billing.grammar import parse_query
 from bot.billing.grammar_sql import sql_question
 from bot.errors import UsageError
-from tests.billing.phrasings import TODAY, VOCAB, without_labels
-
-
-def parse(text: str) -> object:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+from tests.billing.phrasings import cost_query as parse
+from tests.billing.phrasings import without_labels
 
 
 @pytest.mark.parametrize(

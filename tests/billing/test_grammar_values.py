@@ -11,14 +11,11 @@ import dataclasses
 import pytest
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import CostQuery, Question
+from bot.billing.model import Question
 from bot.errors import UsageError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
-
-
-def parse(text: str) -> CostQuery:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+from tests.billing.phrasings import cost_query as parse
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,7 @@ import pytest
 from bot.billing.grammar import parse_query
 from bot.errors import UsageError
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
-
-
-def parse(text: str) -> object:
-    return parse_query(text, today=TODAY, vocabulary=VOCAB)
+from tests.billing.phrasings import cost_query as parse
 
 
 def refusal(text: str) -> str:
