@@ -17,103 +17,94 @@ from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
 from tests.billing.phrasings import cost_query as parse
 
-
-@pytest.mark.parametrize(
-    ("text", "meaning"),
-    [
-        # a year after a span of months is both ends' year; `this/last year` after a quarter or half is its year
-        (
-            "total spend Jan–Oct 2026 vs Jan–Oct 2025, excluding tax",
-            "2026-01..2026-10 vs 2025-01..2025-10 service!=tax",
-        ),
-        ("jan to oct 2025 by service", "2025-01..2025-10 by service"),
-        ("sep - nov 2025", "2025-09..2025-11"),
-        ("cloudfront, Q3 this year vs Q3 last year", "2026-q3 vs 2025-q3 service=cloudfront"),
-        ("h1 of last year", "2025-01..2025-06"),
-        ("oct of last year", "2025-10"),
-        # `may` beside who may: the verb, no month
-        (
-            "May I ask the cost of the data team (team tag = data) by service for last month?",
-            "last month tag:team=data by service",
-        ),
-        ("it may be high last month", "last month"),
-        ("what did we spend in May", "2026-05"),
-        ("cost in may this year", "2026-05"),
-        ("in May it jumped", "2026-05"),
-        # one key filtered twice: a line item holds one value, so either value
-        ("project=search and project=checkout, 16-22 nov", "2026-11-16..2026-11-22 tag:project=search,checkout"),
-        (
-            "project=search and project=checkout, 16-22 nov, separately pls",
-            "2026-11-16..2026-11-22 tag:project=search,checkout by tag:project",
-        ),
-        # several values as one sum, or a line each
-        (
-            "ec2 + eks combined in us-west-2, week over week, last 4 weeks",
-            "last 4 weeks service=ec2,eks region=us-west-2 weekly",
-        ),
-        (
-            "ec2 + eks in us-west-2, week over week, last 4 weeks",
-            "last 4 weeks service=ec2,eks region=us-west-2 weekly by service",
-        ),
-        ("s3 and glue separately last month", "last month service=s3,glue by service"),
-        ("kms + sqs monthly combined", "since 2026-06-01 service=kms,sqs monthly"),
-        # a tag with no value
-        ("where aws:createdBy is empty, prod acct", "account=production tag:aws:createdBy=untagged"),
-        ("team tag missing last month", "last month tag:team=untagged"),
-        # Cost Explorer's bases
-        ("MTD net amortized by linked account", "this month by account amortized"),
-        ("EC2 spend Oct 2025 vs Oct 2026 net of savings plans, can you?", "2025-10 vs 2026-10 service=ec2 amortized"),
-        ("nov mtd by account, don't need amortized, just what's billed", "this month by account unblended"),
-        ("the net amortized for Nov so far, charge type Usage only", "this month amortized charge-class=usage"),
-        # chat's words
-        ("credits this year, and in which months?", "this year charge-class=credit monthly"),
-        (
-            "RDS in us-east-1 from 1st nov to till date, day wise",
-            "2026-11-01..2026-11-27 service=rds region=us-east-1 daily",
-        ),
-        ("cost for data-lake a/c this month", "this month account=data-lake"),
-        ("lambda, yday only", "yesterday service=lambda"),
-        (
-            "compare august and september for lambda, the september seems much bigger no?",
-            "2026-08 vs 2026-09 service=lambda",
-        ),
-        ("yesterday vs the same day of last week, data transfer", "yesterday vs 2026-11-19 service=data-transfer"),
-        ("WoW by service, this wk vs last (weeks start Mon)", "this week by service"),
-        ("oct total by account, needs to include tax + credits", "2026-10 by account"),
-        (
-            "the SP and RI fees on nov 1, need the split between the two",
-            "2026-11-01 charge-class=recurring,one-time by usage-type",
-        ),
-        # whether all is well, whether something lasts, unusual days of two services
-        ("are we ok this month?", "forecast this month"),
-        (
-            "is the data transfer thing still going on? daily since sat pls",
-            "since 2026-11-21 service=data-transfer daily",
-        ),
-        ("what's going on with cloudfront", "why this month service=cloudfront"),
-        ("any weird days on glue or s3 in the last 2 wks?", "anomalies last 2 weeks service=glue,s3"),
-        ("kms and sqs in oct+nov, daily, flag anything odd", "2026-10..2026-11 service=kms,sqs daily by service"),
-        ("eks since last 4 days", "last 4 days service=eks"),
-        ("who's paying for cloudfront in front of the website", "service=cloudfront tag:team=web"),
-        # when the answer is wanted, `hows`, a full year, `w`, credits applied, the other accounts
-        ("where's november going to land? need a number for the investor update by monday", "forecast 2026-11"),
-        ("hows BF today vs BF last yr total", "2026-11-27 vs 2025-11-28"),
-        ("whats the run-rate look like for full yr 2026", "forecast this year"),
-        ("search infra yesterday, want to compare w a normal thursday", "yesterday vs 2026-11-19 tag:project=search"),
-        ("credits applied this month", "this month charge-class=credit"),
-        ("production vs the other accounts last month", "last month by account"),
-        # a few words of Tagalog
-        ("hi po, pa-check naman how much yung total AWS bill natin for October? thanks po", "2026-10"),
-        ("hi po, may credits po ba tayo na na-apply ngayong November? magkano po?", "2026-11 charge-class=credit"),
-        ("Is there a PO number for the staging account bill last month", "!PO"),
-    ],
-)
-def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
-    if meaning.startswith("!"):  # refused, naming the word
-        with pytest.raises(UsageError, match=f"`{meaning[1:]}`"):
-            parse(text)
-        return
-    assert without_labels(parse(text)) == without_labels(parse(meaning))
+#: People's words, each read as the question they ask (or refused, naming the word: `!word`).
+PEOPLE_WORDS: list[tuple[str, str]] = [
+    # a year after a span of months is both ends' year; `this/last year` after a quarter or half is its year
+    (
+        "total spend Jan–Oct 2026 vs Jan–Oct 2025, excluding tax",
+        "2026-01..2026-10 vs 2025-01..2025-10 service!=tax",
+    ),
+    ("jan to oct 2025 by service", "2025-01..2025-10 by service"),
+    ("sep - nov 2025", "2025-09..2025-11"),
+    ("cloudfront, Q3 this year vs Q3 last year", "2026-q3 vs 2025-q3 service=cloudfront"),
+    ("h1 of last year", "2025-01..2025-06"),
+    ("oct of last year", "2025-10"),
+    # `may` beside who may: the verb, no month
+    (
+        "May I ask the cost of the data team (team tag = data) by service for last month?",
+        "last month tag:team=data by service",
+    ),
+    ("it may be high last month", "last month"),
+    ("what did we spend in May", "2026-05"),
+    ("cost in may this year", "2026-05"),
+    ("in May it jumped", "2026-05"),
+    # one key filtered twice: a line item holds one value, so either value
+    ("project=search and project=checkout, 16-22 nov", "2026-11-16..2026-11-22 tag:project=search,checkout"),
+    (
+        "project=search and project=checkout, 16-22 nov, separately pls",
+        "2026-11-16..2026-11-22 tag:project=search,checkout by tag:project",
+    ),
+    # several values as one sum, or a line each
+    (
+        "ec2 + eks combined in us-west-2, week over week, last 4 weeks",
+        "last 4 weeks service=ec2,eks region=us-west-2 weekly",
+    ),
+    (
+        "ec2 + eks in us-west-2, week over week, last 4 weeks",
+        "last 4 weeks service=ec2,eks region=us-west-2 weekly by service",
+    ),
+    ("s3 and glue separately last month", "last month service=s3,glue by service"),
+    ("kms + sqs monthly combined", "since 2026-06-01 service=kms,sqs monthly"),
+    # a tag with no value
+    ("where aws:createdBy is empty, prod acct", "account=production tag:aws:createdBy=untagged"),
+    ("team tag missing last month", "last month tag:team=untagged"),
+    # Cost Explorer's bases
+    ("MTD net amortized by linked account", "this month by account amortized"),
+    ("EC2 spend Oct 2025 vs Oct 2026 net of savings plans, can you?", "2025-10 vs 2026-10 service=ec2 amortized"),
+    ("nov mtd by account, don't need amortized, just what's billed", "this month by account unblended"),
+    ("the net amortized for Nov so far, charge type Usage only", "this month amortized charge-class=usage"),
+    # chat's words
+    ("credits this year, and in which months?", "this year charge-class=credit monthly"),
+    (
+        "RDS in us-east-1 from 1st nov to till date, day wise",
+        "2026-11-01..2026-11-27 service=rds region=us-east-1 daily",
+    ),
+    ("cost for data-lake a/c this month", "this month account=data-lake"),
+    ("lambda, yday only", "yesterday service=lambda"),
+    (
+        "compare august and september for lambda, the september seems much bigger no?",
+        "2026-08 vs 2026-09 service=lambda",
+    ),
+    ("yesterday vs the same day of last week, data transfer", "yesterday vs 2026-11-19 service=data-transfer"),
+    ("WoW by service, this wk vs last (weeks start Mon)", "this week by service"),
+    ("oct total by account, needs to include tax + credits", "2026-10 by account"),
+    (
+        "the SP and RI fees on nov 1, need the split between the two",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # whether all is well, whether something lasts, unusual days of two services
+    ("are we ok this month?", "forecast this month"),
+    (
+        "is the data transfer thing still going on? daily since sat pls",
+        "since 2026-11-21 service=data-transfer daily",
+    ),
+    ("what's going on with cloudfront", "why this month service=cloudfront"),
+    ("any weird days on glue or s3 in the last 2 wks?", "anomalies last 2 weeks service=glue,s3"),
+    ("kms and sqs in oct+nov, daily, flag anything odd", "2026-10..2026-11 service=kms,sqs daily by service"),
+    ("eks since last 4 days", "last 4 days service=eks"),
+    ("who's paying for cloudfront in front of the website", "service=cloudfront tag:team=web"),
+    # when the answer is wanted, `hows`, a full year, `w`, credits applied, the other accounts
+    ("where's november going to land? need a number for the investor update by monday", "forecast 2026-11"),
+    ("hows BF today vs BF last yr total", "2026-11-27 vs 2025-11-28"),
+    ("whats the run-rate look like for full yr 2026", "forecast this year"),
+    ("search infra yesterday, want to compare w a normal thursday", "yesterday vs 2026-11-19 tag:project=search"),
+    ("credits applied this month", "this month charge-class=credit"),
+    ("production vs the other accounts last month", "last month by account"),
+    # a few words of Tagalog
+    ("hi po, pa-check naman how much yung total AWS bill natin for October? thanks po", "2026-10"),
+    ("hi po, may credits po ba tayo na na-apply ngayong November? magkano po?", "2026-11 charge-class=credit"),
+    ("Is there a PO number for the staging account bill last month", "!PO"),
+]
 
 
 def test_one_value_against_the_rest_is_every_value_side_by_side_said() -> None:
@@ -434,11 +425,6 @@ READ_AS_MEANT: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "meaning"), READ_AS_MEANT)
-def test_a_phrasing_is_read_as_its_meaning(text: str, meaning: str) -> None:
-    assert without_labels(parse(text)) == without_labels(parse(meaning))
-
-
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:
     # (the sentence after it names a word nothing reads: the whole message is refused naming it, no longer half of
     # the first sentence answered)
@@ -460,24 +446,20 @@ def test_one_thing_named_twice_is_one_series_not_a_line_each() -> None:
     assert parse("kms + sqs monthly").group_by == parse("by service").group_by
 
 
-@pytest.mark.parametrize(
-    ("text", "meaning"),
-    [
-        # the parts of a service's bill side by side: its usage types (`transfer` no Data Transfer service here)
-        ("s3 storage vs requests vs transfer for data-lake, Q3", "2026-q3 service=s3 account=data-lake by usage-type"),
-        ("s3 by usage type for oct, wanna see storage vs requests", "2026-10 service=s3 by usage-type"),
-        ("storage and requests for the data lake", "service=s3 account=data-lake by usage-type"),
-        ("data transfer last month", "last month service=data-transfer"),
-        # fees kept apart from the usage: both, the split by charge class
-        ("need the SP and RI fees booked on 1 Nov separately from usage", "2026-11-01 by charge-class"),
-        ("tax separate from usage last month", "last month by charge-class"),
-        # asked whether the total holds tax: the split by charge class shows it
-        ("what was the total for Q3 2026 please, and is that including tax?", "2026-q3 by charge-class"),
-        ("october including tax", "2026-10"),
-    ],
-)
-def test_parts_and_charges_asked_side_by_side(text: str, meaning: str) -> None:
-    assert without_labels(parse(text)) == without_labels(parse(meaning))
+#: A service's parts and kinds of charge asked side by side.
+PARTS_SIDE_BY_SIDE: list[tuple[str, str]] = [
+    # the parts of a service's bill side by side: its usage types (`transfer` no Data Transfer service here)
+    ("s3 storage vs requests vs transfer for data-lake, Q3", "2026-q3 service=s3 account=data-lake by usage-type"),
+    ("s3 by usage type for oct, wanna see storage vs requests", "2026-10 service=s3 by usage-type"),
+    ("storage and requests for the data lake", "service=s3 account=data-lake by usage-type"),
+    ("data transfer last month", "last month service=data-transfer"),
+    # fees kept apart from the usage: both, the split by charge class
+    ("need the SP and RI fees booked on 1 Nov separately from usage", "2026-11-01 by charge-class"),
+    ("tax separate from usage last month", "last month by charge-class"),
+    # asked whether the total holds tax: the split by charge class shows it
+    ("what was the total for Q3 2026 please, and is that including tax?", "2026-q3 by charge-class"),
+    ("october including tax", "2026-10"),
+]
 
 
 def test_the_later_period_is_held_against_the_earlier_whichever_is_named_first() -> None:
@@ -494,3 +476,12 @@ def test_the_later_period_is_held_against_the_earlier_whichever_is_named_first()
         "2026-11-18",
         "2026-11-04",
     )
+
+
+@pytest.mark.parametrize(("text", "meaning"), PEOPLE_WORDS + READ_AS_MEANT + PARTS_SIDE_BY_SIDE)
+def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
+    if meaning.startswith("!"):  # refused, naming the word
+        with pytest.raises(UsageError, match=f"`{meaning[1:]}`"):
+            parse(text)
+        return
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
