@@ -318,9 +318,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("by", each): ("by",) for each in ("each", "every")},
     # `black friday week last year vs the week before it`: the one before
     **{
-        ("the", unit, "before", *it): ("the", "previous", "one")
+        ("the", unit, "before", "it"): ("the", "previous", "one")
         for unit in ("day", "week", "month", "quarter", "year")
-        for it in (("it",),)
     },
     # `last 7 days vs the 7 before`: the as many days before
     **{("the", str(n), "before"): ("the", "previous", "one") for n in range(1, 32)},
