@@ -43,6 +43,8 @@ _RANGE_EXAMPLES = (
     "`today`, `yesterday`, `last 7 days`, `this month`, `last month`, `last 3 months`, `2026-10`, "
     "`2026-10-01..2026-10-15`"
 )
+#: The hint of every refusal of a time range: the forms that read.
+RANGE_HINT = f"Time ranges look like {_RANGE_EXAMPLES}."
 
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -121,7 +123,7 @@ NUMBER_WORDS: dict[str, int] = {
 
 
 def range_error(message: str) -> UsageError:
-    return UsageError(message, hint=f"Time ranges look like {_RANGE_EXAMPLES}.")
+    return UsageError(message, hint=RANGE_HINT)
 
 
 def check_year(year: int, word: str) -> None:

@@ -22,6 +22,7 @@ from bot.billing.grammar_dates import (
     ACCOUNTING_PERIOD,
     MONTH_NAMES,
     NUMBER_WORDS,
+    RANGE_HINT,
     absolute_span,
     accounting_month,
     end_point,
@@ -153,7 +154,7 @@ def match_time_range(tokens: Sequence[Token], i: int, today: date) -> tuple[Time
     (start, end, label), used = found
     if start > today:
         message = f"`{label}` starts after today ({today:%Y-%m-%d}): there is no billing data for it yet."
-        raise AheadOfToday(message, range_error(message).hint, used=used)
+        raise AheadOfToday(message, RANGE_HINT, used=used)
     return TimeRange(start, end, label), used
 
 
