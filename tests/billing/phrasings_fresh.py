@@ -229,7 +229,12 @@ showback, a junior developer, a manager writing long polite paragraphs), held ba
 bfdae21: `FRESH_83` (a Vietnamese backend developer, a finance operations person paying invoices, a head of platform
 on Kubernetes, a growth marketer, a solutions architect's structured review, someone in a hurry on a phone), read,
 and `FRESH_84` (a Swiss FinOps analyst, an accountant on accruals and credits, an SRE lead checking a Graviton
-migration, a product manager, an intern new to AWS, an on-call engineer at 2am), held back unread.
+migration, a product manager, an intern new to AWS, an on-call engineer at 2am), held back unread. The stop after,
+at first sight on 5284728: `FRESH_85` (a German platform engineer in terse English, a CFO preparing a board meeting, a
+data engineer with nightly batch jobs, a customer success manager on one customer's launch, a DevOps contractor
+invoicing by project, a question forwarded from an email thread), read, and `FRESH_86` (an Australian cloud engineer,
+a procurement analyst weighing commitments, an engineering manager preparing team reviews, a Spanish SRE, a release
+manager on a launch week, a lowercase Slack user with emoji), held back unread.
 """
 
 from __future__ import annotations
@@ -19721,4 +19726,439 @@ FRESH_84: tuple[tuple[str, str, str], ...] = (
         "staging ec2/eks nodes that are still the most expensive after the arm64 move (since nov 16)",
         "since 2026-11-16 service=ec2 account=staging",
     ),
+)
+
+FRESH_85_FIRST_SIGHT = (38, 6, 6)
+
+FRESH_85: tuple[tuple[str, str, str], ...] = (
+    # the last whole week, Monday 16 to Sunday 22; all accounts is every account anyway
+    (
+        "/cost",
+        "hi, how much cost the EKS in eu-west-1 last week? all accounts",
+        "last week service=eks region=eu-west-1",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_41 and FRESH_48; the total holds every charge type; the deck
+    # is the writer's context
+    ("/cost", "What was our total AWS spend Q3 vs Q2? Need it for the board deck on Tues", "2026-q3"),
+    # the 14 whole days before today, 13 to 26 November, by day; all accounts; the days either side of the 19th read off
+    # the series, the change of the jobs is the writer's context
+    (
+        "/cost",
+        "glue spend per day for the last 14 days? want to see if the repartitioning on the 19th actualy helped",
+        "last 14 days service=glue daily",
+    ),
+    # the production account, as the writer meant it; today so far, its partial day marked so; the day before is the day
+    # it is compared with anyway, the writer's optional normal day left out, as FRESH_49 and FRESH_61; NOT SUPPORTED (no
+    # tag marks the customer's launch): the account, the writer's nearest
+    (
+        "/cost",
+        "hey!! how is prod spend looking today? Northwind's black friday launch went live at midnight and I wanna make sure we're not on fire 🔥",
+        "today account=production",
+    ),
+    # the whole of October; the project values listed, the untagged amount its own line in every breakdown; the
+    # invoicing is the writer's context
+    ("/tags", "spend by project for october pls, need to invoice", "project 2026-10"),
+    # the whole of October; the total as it is holds usage, fees, credits and tax, as FRESH_24 and FRESH_78; the
+    # writer's optional separate tax line not typed, left out, as FRESH_53 and FRESH_61; the sign-off is wrapping
+    (
+        "/cost",
+        '"Hi team, can someone confirm what our total AWS bill was for October, including tax? Finance needs it by EOD. Thanks, Mark"',
+        "2026-10",
+    ),
+    # the instances are EC2's; the staging account; the month so far; the writer's count
+    (
+        "/top-resources",
+        "which ec2 instances are most expensive in staging account this month, top 10 pls",
+        "10 this month service=ec2 account=staging",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as FRESH_78
+    # and FRESH_80
+    ("/cost", "Where will November land? Forecast please, and vs October actual", "forecast 2026-11"),
+    # the jobs and crawlers are the Glue resources; the last full month; all accounts
+    (
+        "/top-resources",
+        "which glue jobs were the most expensive last month? crawlers too if u have them",
+        "last month service=glue",
+    ),
+    # the project tag value; from the 9th to today against the same dates of October, as the writer asked; the customer
+    # is the writer's context
+    (
+        "/cost",
+        "what did checkout cost from nov 9 (when launch prep kicked off) till now, vs the same dates in october? trying to show Northwind what we put into this",
+        "since 2026-11-09 vs 2026-10-09..2026-10-27 tag:project=checkout",
+    ),
+    # the project tag value; the writer's days, both included; tax is its own service, Tax, left out; each service on
+    # its own line
+    (
+        "/cost",
+        "project=search 1 nov - 26 nov excl tax, by service",
+        "2026-11-01..2026-11-26 tag:project=search service!=tax by service",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_76 and FRESH_80; the usage types, accounts and regions that moved are among the causes;
+    # NOT SUPPORTED (who changed the cluster): resized resources are part of what changed per resource; the mail's
+    # header is wrapping
+    (
+        "/cost",
+        "> From: Priya S. > Subject: RE: RDS costs > Why did RDS go up so much over the last two weeks?? Did someone resize the cluster?",
+        "why last 2 weeks service=rds",
+    ),
+    # the month so far; Platform among the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Team split for november until now, how much is Platform and how much has no team tag?",
+        "team this month",
+    ),
+    # from 1 January to yesterday, as the writer said; the total net of credits is the total as it is, as FRESH_5; the
+    # credits their own line beside usage, fees and tax by charge class, as FRESH_32's credits beside the net total
+    (
+        "/cost",
+        "YTD spend through yesterday, net of credits. And separately how much credits we got",
+        "2026-01-01..2026-11-26 by charge-class",
+    ),
+    # the data-lake account; from 1 November to today; each region on its own line
+    (
+        "/cost",
+        "S3 in the data-lake acct broken down by region, since the 1st",
+        "since 2026-11-01 service=s3 account=data-lake by region",
+    ),
+    # the project tag value; the production account, as the writer meant it; this week from Monday to today
+    (
+        "/top-resources",
+        "what are the biggest cost items behind checkout in prod this week?",
+        "this week tag:project=checkout account=production",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the untagged amount and its share are part of every breakdown;
+    # chasing people is the writer's context
+    (
+        "/tags",
+        "how much of last week has no project tag at all?? trying to chase ppl to tag their stuff",
+        "project last week",
+    ),
+    # the buckets are the S3 resources; July to September; all accounts is every account anyway; the writer's count; the
+    # retention review is the writer's context
+    (
+        "/top-resources",
+        'fwd from security: "Please list the 10 most expensive S3 buckets across all accounts for Q3 so we can review retention policies."',
+        "10 2026-q3 service=s3",
+    ),
+    # the production account; from Monday to today, this week, its complete days against the same days of last week, as
+    # the writer meant it; the regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why is KMS in production since monday so much higher? before it was flat",
+        "why this week service=kms account=production",
+    ),
+    # January to November so far, by month, November partial; tax is its own service, Tax, left out
+    ("/cost", "Can I get monthly totals for 2026 so far, one line per month? excl. tax", "ytd service!=tax monthly"),
+    # the 24th, the latest Tuesday, judged against the days before it, as the anomaly engine does, as FRESH_30 and
+    # FRESH_83; each of the two services judged on its own; the batch and the alerts are the writer's context
+    (
+        "/cost",
+        "did the nightly batch blow up on tuesday? seeing alerts, any spike in glue or s3 on the 24th",
+        "anomalies 2026-11-24 service=glue,s3",
+    ),
+    # from Monday to today, this week, by day, today's partial day among them; all accounts; the launch is the writer's
+    # context, no filter
+    (
+        "/cost",
+        "is cloudfront going up bc of the launch? daily numbers since monday please 🙏",
+        "this week service=cloudfront daily",
+    ),
+    # the project tag value; the writer's billing period, both ends included; all accounts, one total
+    (
+        "/cost",
+        "need the checkout project total for our billing period 15 Oct–14 Nov",
+        "2026-10-15..2026-11-14 tag:project=checkout",
+    ),
+    # the three full months before this one, August to October, by month; all accounts; the mail's wrapping and the move
+    # are the writer's context
+    (
+        "/cost",
+        "---------- Forwarded message --------- \"Could we get EC2 spend in eu-west-1 for the last 3 months, month by month? We're evaluating moving the EU workloads.\"",
+        "last 3 months service=ec2 region=eu-west-1 monthly",
+    ),
+    # data transfer is the Data Transfer service; asking whether a day is normal asks for its unusual days, judged
+    # against the days before it, as FRESH_30; Thanksgiving, the day before today
+    (
+        "/cost",
+        "data transfer costs yesterday from us-east-1, is this normal? black friday we expect more but not so much",
+        "anomalies yesterday service=data-transfer region=us-east-1",
+    ),
+    # a budget with its amount: the quarter so far with this month's forecast line (the forecast is for the month, never
+    # the quarter), held against the writer's amount by hand, as FRESH_61 and the doc's budget named with an amount
+    ("/cost", "Are we over budget for Q4? Budget was 1.2M", "forecast 2026-q4"),
+    # the key and value typed with a colon are the project tag value; the last full month; the writer's count
+    ("/top-resources", "top 5 most expensive things tagged project:data last month", "5 last month tag:project=data"),
+    # the production account, as the writer meant it; the month-end forecast with the month so far; the traffic is the
+    # writer's context
+    (
+        "/cost",
+        "Sorry if wrong channel - what will prod cost by end of month if this traffic keeps up?",
+        "forecast 2026-11 account=production",
+    ),
+    # July to September; the team values listed, the untagged amount and its share part of every breakdown; the board is
+    # the writer's context
+    ("/tags", "For the board I need spend by team for Q3. What % is untagged?", "team 2026-q3"),
+    # the month so far, as FRESH_84; the days around the 17th read off the unusual days, the deploy is the writer's
+    # context
+    (
+        "/cost",
+        "were there unusual days in november for Lambda? we deployed new version 17.11.",
+        "anomalies this month service=lambda",
+    ),
+    # a filtered tag breakdown; the data-lake account; the 30 whole days before today; the env values listed, dev among
+    # them, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "env breakdown for the data-lake account last 30 days, want to know how much dev junk is running in there",
+        "env account=data-lake last 30 days",
+    ),
+    # the pasted date month first, 2 November, the latest day it can be, as the writer read it; each service and charge
+    # class on its own line, as the writer asked; the amount is matched by hand
+    (
+        "/cost",
+        "pasting from the thread: \"on 11/02 there's a charge of ~$38k — what is it??\"",
+        "2026-11-02 by service, charge-class",
+    ),
+    # the month so far against the same days of November 2025, as CORPUS's same month last year; the change in amount
+    # and percent is part of every comparison
+    ("/cost", "Nov 2026 vs Nov 2025, how much higher are we YoY month-to-date?", "this month vs 2025-11"),
+    # a service not on the bill is refused by name, as FRESH_5's, FRESH_13's and FRESH_27's athena (the writer's
+    # nearest, Glue and S3 in data-lake, was not taken)
+    ("/cost", "athena cost this month? we query everything thru glue catalog so maybe its under glue", "!athena"),
+    # a filtered tag breakdown; the project tag value; the month so far; the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "how's the spend split across teams for checkout stuff this month?",
+        "team tag:project=checkout this month",
+    ),
+    # November so far, each project value on its own line, by week, the weeks starting Monday, the untagged amount among
+    # them; the timesheet is the writer's context
+    (
+        "/cost",
+        "can you give costs per project per week for november? need weekly lines for the timesheet",
+        "this month by tag:project weekly",
+    ),
+    # the last full month; prod, dev and staging among the env values listed, with their shares, the untagged amount
+    # part of every breakdown; who relays the question is no word of it
+    (
+        "/tags",
+        "from Dana's email: \"What share of spend is tagged env=prod vs dev vs staging? Last month is fine.\"",
+        "env last month",
+    ),
+    # the staging account; the last full month; each service on its own line
+    (
+        "/cost",
+        "Give me for the staging account the costs per service, from last month",
+        "last month account=staging by service",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_20 and FRESH_83
+    ("/cost", "compare glue wow - this week so far vs same days last week", "this week service=glue"),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway, as CORPUS's week
+    # before; NOT SUPPORTED (the consumer's retries): the writer's nearest, the comparison; the thread is wrapping
+    (
+        "/cost",
+        'RE: RE: sqs -- "Is SQS for last week in line with the week before, or do we need to look at the consumer retry loop again?"',
+        "last week service=sqs",
+    ),
+    # the creator tag value as the writer typed it, as a filter; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "how much did stuff created by me cost? aws:createdBy = arn:aws:iam::210987654321:user/jkowalski",
+        "this month tag:aws:createdBy=arn:aws:iam::210987654321:user/jkowalski",
+    ),
+    # the production account, as the writer meant it; the writer's days, both included, judged against the days before
+    # them; the services behind each unusual day are part of the answer; the dry run is the writer's context
+    (
+        "/cost",
+        "were there any weird spikes in prod during the launch dry run (Nov 18-20)?",
+        "anomalies 2026-11-18..2026-11-20 account=production",
+    ),
+    # the day the fees post; each charge class and service on its own line, the commitment fees apart from usage, as the
+    # writer asked; who relays the question is no word of it
+    (
+        "/cost",
+        "Forwarding from Tom in AP: \"Can you break down the November 1 charges? There's a big line item and we want to know if it's the Savings Plan.\"",
+        "2026-11-01 by charge-class, service",
+    ),
+    # NOT SUPPORTED (no tag marks the customer or the launch): the writer's nearest, the checkout project in the
+    # production account from the start of the launch preparation to today
+    (
+        "/cost",
+        "Can you tell me how much the whole Northwind launch has cost us so far?",
+        "since 2026-11-09 tag:project=checkout account=production",
+    ),
+    # the tables are the DynamoDB resources; the two accounts; the 7 whole days before today, the writer's days
+    (
+        "/top-resources",
+        "dynamodb tables ranked by cost, data-lake + prod, last 7 days",
+        "last 7 days service=dynamodb account=data-lake,production",
+    ),
+    # September is the period October is compared with anyway; the services and accounts that moved are among the
+    # causes; the two points are the writer's format, as FRESH_82's short answer
+    ("/cost", "what drove the increase in October? keep it short, 2 bullets I can paste into slides", "why 2026-10"),
+    # the year so far; all accounts; the writer's count; each resource's account and region read off the list; the mail
+    # is wrapping
+    (
+        "/top-resources",
+        'from an email by our CTO: "which individual resources cost us the most this year? Top 20 with account and region please"',
+        "20 this year",
+    ),
+    # a filtered tag breakdown; the staging account; the last full month; the project values listed, the untagged amount
+    # its own line in every breakdown; the client is the writer's context
+    (
+        "/tags",
+        "project split only for staging acct, last month (client #2 only pays for staging)",
+        "project account=staging last month",
+    ),
+    # the instances are the RDS resources; from the start of the quarter to today, as FRESH_3's convention for a start
+    # of Q4; all accounts, the staging ones among them
+    (
+        "/top-resources",
+        "which RDS instances are costing most in eu-west-1 since beginning of the quarter, the staging ones also",
+        "since 2026-10-01 service=rds region=eu-west-1",
+    ),
+    # the year so far; the commitment fees beside usage, credits and tax by charge class, as the doc's fees kept
+    # separately from usage
+    ("/cost", "how much of the bill is savings plan / RI fees this year vs actual usage?", "this year by charge-class"),
+)
+
+FRESH_86_FIRST_SIGHT = (33, 5, 12)
+
+FRESH_86: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; today so far, its partial day marked so
+    ("/cost", "g'day, whats prod costing us so far today? black friday arvo and everyone's asking lol", "today account=production"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_84 (the writer's nearest, the data
+    # team's month so far with the forecast, was not taken)
+    ("/cost", "Quick one before my 2pm 1:1 - did the data team go over budget for Nov??", "!budget"),
+    # the production account; the 7 whole days before today by the grammar's rule, the writer's days, by day
+    ("/cost", "hola, how much costs the DynamoDB in production the last 7 days? per day please", "last 7 days service=dynamodb account=production daily"),
+    # every account together; the month so far
+    ("/cost", "mtd total :eyes:", "this month"),
+    # the writer's launch days, Monday 16 to Sunday 22, both included; the production account; the launch is the
+    # writer's context
+    ("/cost", "What did launch week cost us? Checkout v2 went live Mon 16th so 16th-22nd, prod acct only", "2026-11-16..2026-11-22 account=production"),
+    # the instances are EC2's; the last whole week, Monday 16 to Sunday 22; all accounts is every account anyway
+    ("/top-resources", "mate which ec2 boxes were burning the most cash last week? all accounts", "last week service=ec2"),
+    # the Savings Plan and RI fees are the commitment fees, by month, as FRESH_41, FRESH_43 and FRESH_49; the day they
+    # post is a description, each month's figure is that day's; the year so far, November among the months; the
+    # renewal is the writer's context
+    ("/cost", "Could you pull the Savings Plan + RI fees that hit on the 1st of each month this year? Need it for the renewal deck", "ytd charge-class=recurring,one-time monthly"),
+    # the last full month; the team values listed, the untagged amount its own line in every breakdown
+    ("/tags", "Prepping 1:1s — can I get last months spend by team?", "team last month"),
+    # data transfer is the Data Transfer service, as FRESH_74; like for like: this week's complete days against the
+    # same days of last week, the period compared with anyway; the usage types, regions and accounts that moved are
+    # among the causes
+    ("/cost", "why the cost of data transfer is more high this week than the week before?", "why this week service=data-transfer"),
+    # the 14 whole days before today by the grammar's rule, the writer's days, by day; all accounts
+    ("/cost", "s3 dod last 14d :chart_with_upwards_trend:", "last 14 days service=s3 daily"),
+    # the week holding the 16th, Monday 16 to Sunday 22, the last whole week; checkout among the project values listed
+    # beside the others, the untagged amount its own line in every breakdown, as FRESH_83's one value against everyone
+    # else
+    ("/tags", "project split for the week of nov 16 pls, want to see how much was checkout vs everything else", "project last week"),
+    # the Sydney region is ap-southeast-2; no range typed: the writer's first choice, the last full month; each
+    # service on its own line; NOT SUPPORTED (whether shutting it down is safe): a judgement beyond the data
+    ("/cost", "hey is sydney actually costing us anything or can we just nuke it?", "2026-10 region=ap-southeast-2 by service"),
+    # July to September; each region on its own line; the RI sizing is the writer's context
+    ("/cost", "How much RDS did we pay for in Q3, all accounts, split by region please - weighing up RIs for the big ones", "2026-q3 service=rds by region"),
+    # the team tag value; from 1 October to today, by week, the first and last weeks partial
+    ("/cost", "how has the data team's spend trended week over week since start of october?", "since 2026-10-01 tag:team=data weekly"),
+    # the instances are EC2's; no range typed: this month, as the writer read it; all accounts
+    ("/top-resources", "which are the instances EC2 more expensives in eu-west-1 ??", "this month service=ec2 region=eu-west-1"),
+    # the latest Thursday, the 26th; the day before is the day it is compared with anyway, as FRESH_83's Tuesday; the
+    # services and other dimensions that moved are among the causes
+    ("/cost", "wtf happened thu :scream:", "why 2026-11-26"),
+    # the project tag value; the writer's launch days, Monday 16 to Sunday 22; the week before is the period compared
+    # with anyway; each service on its own line, Lambda among them, the writer's guess shown beside the rest
+    ("/cost", "compare project=checkout launch week (16-22 nov) vs the week before - was the bump just lambda or what", "2026-11-16..2026-11-22 tag:project=checkout by service"),
+    # one period passing another compares them, the month in progress by its forecast, October being the period
+    # compared with anyway, as FRESH_78 and FRESH_83
+    ("/cost", "reckon we'll blow past last month's total by end of nov?", "forecast 2026-11"),
+    # on-demand read as the usage lines, the commitment fees left out, as FRESH_15; usage the plans covered cannot be
+    # told apart, the writer's nearest; the production account; the whole of October
+    ("/cost", "Whats our on-demand EC2 spend in prod for October, i.e. not counting anything the Savings Plans already cover?", "2026-10 service=ec2 account=production charge-class=usage"),
+    # the team tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway; the caching is the writer's context
+    ("/cost", "Compare api team costs this month vs last month at the same point? want to know if the new caching is paying off", "this month tag:team=api"),
+    # Thanksgiving, the day before today; each account on its own line
+    ("/cost", "I need the cost of KMS of all the accounts for yesterday, is possible separated by account?", "yesterday service=kms by account"),
+    # the functions are the Lambda resources; the production account; this week from Monday to today; the writer's
+    # count
+    ("/top-resources", "top 5 lambdas prod this wk :fire:", "5 this week service=lambda account=production"),
+    # the project tag value; from the 9th to today, by day; the deploys are the writer's context
+    ("/cost", "Daily spend for checkout from Nov 9 thru today, so I can line it up with the deploy timeline", "since 2026-11-09 tag:project=checkout daily"),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged amount its own line in
+    # every breakdown
+    ("/tags", "how much of our eks spend has no team tag on it, roughly", "team service=eks this month"),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_46, FRESH_52 and FRESH_63; the gross
+    # figure is the default unblended basis; the month so far
+    ("/cost", 'What does the bill look like before credits and tax for november so far? Finance wants the "gross" number', "this month charge-class!=tax,credit"),
+    # a filtered tag breakdown; the team tag value; no range typed: this month, as the writer read it; the env values
+    # listed, the untagged amount its own line in every breakdown
+    ("/tags", "Platform team - how much of their spend is prod vs dev vs staging?", "env tag:team=Platform this month"),
+    # a cost question about what is normal asks for unusual days, as FRESH_76 and FRESH_78; the writer's days, from
+    # Friday 13 November to today; the sale traffic is the writer's context
+    ("/cost", "the SQS cost is normal? in the last days we have very many messages for the black friday", "anomalies 2026-11-13..2026-11-27 service=sqs"),
+    # the year so far; the untagged share and its percentage are part of every breakdown
+    ("/tags", "team untagged % ytd?", "team ytd"),
+    # the RDS resources ranked; the 90 whole days before today by the grammar's rule, the writer's days; the RI
+    # candidates are the writer's context
+    ("/top-resources", "Which RDS instances ran the most expensive over the last 90 days? Looking for steady-state candidates for RIs", "last 90 days service=rds"),
+    # the team tag value; the 30 whole days before today, the writer's days; the standup is the writer's context
+    ("/cost", "any weird days for team api in the last month or so? someone in standup mentioned a spike", "anomalies last 30 days tag:team=api"),
+    # the project tag value; the two runs are two periods on two accounts: both periods side by side, the writer's
+    # order kept, each account on its own line, as FRESH_15's two accounts over two spans; the staging run read off
+    # the first, the production run off the second
+    ("/cost", "We did the search reindex in staging first (Nov 2-6) then prod Nov 9-13. What did each run cost for project search?", "2026-11-02..2026-11-06 vs 2026-11-09..2026-11-13 tag:project=search account=staging,production by account"),
+    # the two regions side by side; the two whole weeks before this one, the writer's first choice; all accounts
+    ("/cost", "cloudfront eu-west-1 vs us-east-1 last fortnight, cheers", "last 2 weeks service=cloudfront region=eu-west-1,us-east-1 by region"),
+    # tax is its own service, Tax; the last full month
+    ("/cost", "tax last mo?", "last month service=tax"),
+    # the month-end forecast of Glue with the month so far; all accounts
+    ("/cost", "prevision of the cost for end of the month for glue, please", "forecast 2026-11 service=glue"),
+    # the team tag value; no range typed: this month, as the writer read it; the writer's count; the colleague is the
+    # writer's context
+    ("/top-resources", "what are the 10 most expensive things tagged team=web atm? want to bring it up with Priya", "10 this month tag:team=web"),
+    # NOT SUPPORTED (the credit balance left): the credits applied so far this year, by month, as FRESH_30 and
+    # FRESH_49
+    ("/cost", "credits applied ytd? and how much is left on the promo", "ytd charge-class=credit monthly"),
+    # a filtered tag breakdown; the staging account; no range typed: this month, as the writer read it; the env values
+    # listed, the untagged amount its own line in every breakdown; the mistagging is read off the list
+    ("/tags", "how is distributed the spend by env tag in the staging account? i think many things are with env=prod by mistake", "env account=staging this month"),
+    # the team tag value; the whole of October; each service on its own line, CloudFront among them
+    ("/cost", "Can you break down what web spent in October by service, need to explain the cloudfront line to my skip", "2026-10 tag:team=web by service"),
+    # the whole of October; each account and region pair on its own line
+    ("/cost", "ec2 by acct by region oct :thinking_face:", "2026-10 service=ec2 by account, region"),
+    # the project tag value; from the launch on the 16th to today; NOT SUPPORTED (new resources, two lists side by
+    # side): the writer's nearest, the list since launch, as FRESH_32 and FRESH_34
+    ("/top-resources", "anything new in the top resources for project checkout since launch?", "since 2026-11-16 tag:project=checkout"),
+    # the staging account; the latest Tuesday, the 24th; the day before is the day it is compared with anyway, as
+    # FRESH_83; the services and resources that moved are among the causes
+    ("/cost", "why'd staging jump on tuesday?? its basically a graveyard of dev boxes in there", "why 2026-11-24 account=staging"),
+    # NOT SUPPORTED (utilisation): the writer's nearest, the compute services (EC2, Lambda and EKS, as FRESH_15) by
+    # charge class, their usage beside the commitment fees, as FRESH_26 and FRESH_62; the last full month
+    ("/cost", "Roughly what was our compute savings plan utilization last month?", "2026-10 service=ec2,lambda,eks by charge-class"),
+    # September is the period October is compared with anyway, as CORPUS; the difference is part of every comparison
+    ("/cost", "how much we paid for the EKS in october and september, comparing both", "2026-10 service=eks"),
+    # a filtered tag breakdown; the data-lake account; the 30 whole days before today, the writer's days; the creator
+    # values listed, the untagged amount its own line in every breakdown
+    ("/tags", "aws:createdBy breakdown data-lake, last 30d pls :pray:", "aws:createdBy account=data-lake last 30 days"),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far to divide by hand, as FRESH_26 and FRESH_37;
+    # the writer's optional narrowing to the checkout project left out
+    ("/cost", "Can u give me the cost per order for black friday?", "today"),
+    # the buckets are the S3 resources; the data-lake account; the month so far; the writer's guess read off the list
+    ("/top-resources", "which buckets are chewing thru the most in data-lake this month? reckon its the glue output one", "this month service=s3 account=data-lake"),
+    # the week holding the 9th, Monday 9 to Sunday 15; all accounts
+    ("/cost", "any anomalies wk of 9 nov? :mag:", "anomalies 2026-11-09..2026-11-15"),
+    # a filtered tag breakdown; no range typed: the writer's first choice, the last full month; the env values listed,
+    # the untagged amount its own line in every breakdown; the sizing is the writer's context
+    ("/tags", "Before we size a Savings Plan, how does our EC2 spend split by env? dont want to commit for dev boxes that get switched off", "env service=ec2 last month"),
+    # the tables are the DynamoDB resources; the data-lake account; from the 1st to today
+    ("/top-resources", "the tables of dynamo that cost more in data-lake since 1 of november", "since 2026-11-01 service=dynamodb account=data-lake"),
+    # NOT SUPPORTED (past forecasts): the writer's nearest, the month-end forecast as it stands, as FRESH_27 and
+    # FRESH_33; the average day before and after the 16th is a question of its own
+    ("/cost", "for the retro: did the launch push the nov forecast up vs what we were tracking before the 16th?", "forecast 2026-11"),
 )

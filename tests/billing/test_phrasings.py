@@ -183,6 +183,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_83_FIRST_SIGHT,
     FRESH_84,
     FRESH_84_FIRST_SIGHT,
+    FRESH_85,
+    FRESH_85_FIRST_SIGHT,
+    FRESH_86,
+    FRESH_86_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -593,6 +597,9 @@ BLIND_BATCHES = (
     # wrote them month by month for the trend
     BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
+    # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
+    BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=38, wrong=6),
+    BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=12),
 )
 
 
