@@ -19752,7 +19752,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # tag marks the customer's launch): the account, the writer's nearest
     (
         "/cost",
-        "hey!! how is prod spend looking today? Northwind's black friday launch went live at midnight and I wanna make sure we're not on fire 🔥",
+        "hey!! how is prod spend looking today? Northwind's black friday launch went live at midnight and I wanna "
+        "make sure we're not on fire 🔥",
         "today account=production",
     ),
     # the whole of October; the project values listed, the untagged amount its own line in every breakdown; the
@@ -19762,7 +19763,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # writer's optional separate tax line not typed, left out, as FRESH_53 and FRESH_61; the sign-off is wrapping
     (
         "/cost",
-        '"Hi team, can someone confirm what our total AWS bill was for October, including tax? Finance needs it by EOD. Thanks, Mark"',
+        '"Hi team, can someone confirm what our total AWS bill was for October, including tax? Finance needs it by '
+        'EOD. Thanks, Mark"',
         "2026-10",
     ),
     # the instances are EC2's; the staging account; the month so far; the writer's count
@@ -19784,7 +19786,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # is the writer's context
     (
         "/cost",
-        "what did checkout cost from nov 9 (when launch prep kicked off) till now, vs the same dates in october? trying to show Northwind what we put into this",
+        "what did checkout cost from nov 9 (when launch prep kicked off) till now, vs the same dates in october? "
+        "trying to show Northwind what we put into this",
         "since 2026-11-09 vs 2026-10-09..2026-10-27 tag:project=checkout",
     ),
     # the project tag value; the writer's days, both included; tax is its own service, Tax, left out; each service on
@@ -19800,7 +19803,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # header is wrapping
     (
         "/cost",
-        "> From: Priya S. > Subject: RE: RDS costs > Why did RDS go up so much over the last two weeks?? Did someone resize the cluster?",
+        "> From: Priya S. > Subject: RE: RDS costs > Why did RDS go up so much over the last two weeks?? Did someone "
+        "resize the cluster?",
         "why last 2 weeks service=rds",
     ),
     # the month so far; Platform among the team values listed, the untagged amount its own line in every breakdown
@@ -19839,7 +19843,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # retention review is the writer's context
     (
         "/top-resources",
-        'fwd from security: "Please list the 10 most expensive S3 buckets across all accounts for Q3 so we can review retention policies."',
+        'fwd from security: "Please list the 10 most expensive S3 buckets across all accounts for Q3 so we can review '
+        'retention policies."',
         "10 2026-q3 service=s3",
     ),
     # the production account; from Monday to today, this week, its complete days against the same days of last week, as
@@ -19875,7 +19880,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # are the writer's context
     (
         "/cost",
-        "---------- Forwarded message --------- \"Could we get EC2 spend in eu-west-1 for the last 3 months, month by month? We're evaluating moving the EU workloads.\"",
+        '---------- Forwarded message --------- "Could we get EC2 spend in eu-west-1 for the last 3 months, month by '
+        "month? We're evaluating moving the EU workloads.\"",
         "last 3 months service=ec2 region=eu-west-1 monthly",
     ),
     # data transfer is the Data Transfer service; asking whether a day is normal asks for its unusual days, judged
@@ -19918,7 +19924,7 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # class on its own line, as the writer asked; the amount is matched by hand
     (
         "/cost",
-        "pasting from the thread: \"on 11/02 there's a charge of ~$38k — what is it??\"",
+        'pasting from the thread: "on 11/02 there\'s a charge of ~$38k — what is it??"',
         "2026-11-02 by service, charge-class",
     ),
     # the month so far against the same days of November 2025, as CORPUS's same month last year; the change in amount
@@ -19945,7 +19951,7 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # part of every breakdown; who relays the question is no word of it
     (
         "/tags",
-        "from Dana's email: \"What share of spend is tagged env=prod vs dev vs staging? Last month is fine.\"",
+        'from Dana\'s email: "What share of spend is tagged env=prod vs dev vs staging? Last month is fine."',
         "env last month",
     ),
     # the staging account; the last full month; each service on its own line
@@ -19961,7 +19967,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # before; NOT SUPPORTED (the consumer's retries): the writer's nearest, the comparison; the thread is wrapping
     (
         "/cost",
-        'RE: RE: sqs -- "Is SQS for last week in line with the week before, or do we need to look at the consumer retry loop again?"',
+        'RE: RE: sqs -- "Is SQS for last week in line with the week before, or do we need to look at the consumer '
+        'retry loop again?"',
         "last week service=sqs",
     ),
     # the creator tag value as the writer typed it, as a filter; no range typed: this month, as the writer read it
@@ -19981,7 +19988,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # writer asked; who relays the question is no word of it
     (
         "/cost",
-        "Forwarding from Tom in AP: \"Can you break down the November 1 charges? There's a big line item and we want to know if it's the Savings Plan.\"",
+        "Forwarding from Tom in AP: \"Can you break down the November 1 charges? There's a big line item and we want "
+        "to know if it's the Savings Plan.\"",
         "2026-11-01 by charge-class, service",
     ),
     # NOT SUPPORTED (no tag marks the customer or the launch): the writer's nearest, the checkout project in the
@@ -20004,7 +20012,8 @@ FRESH_85: tuple[tuple[str, str, str], ...] = (
     # is wrapping
     (
         "/top-resources",
-        'from an email by our CTO: "which individual resources cost us the most this year? Top 20 with account and region please"',
+        'from an email by our CTO: "which individual resources cost us the most this year? Top 20 with account and '
+        'region please"',
         "20 this year",
     ),
     # a filtered tag breakdown; the staging account; the last full month; the project values listed, the untagged amount
@@ -20030,117 +20039,234 @@ FRESH_86_FIRST_SIGHT = (33, 5, 12)
 
 FRESH_86: tuple[tuple[str, str, str], ...] = (
     # the production account, as the writer meant it; today so far, its partial day marked so
-    ("/cost", "g'day, whats prod costing us so far today? black friday arvo and everyone's asking lol", "today account=production"),
+    (
+        "/cost",
+        "g'day, whats prod costing us so far today? black friday arvo and everyone's asking lol",
+        "today account=production",
+    ),
     # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_84 (the writer's nearest, the data
     # team's month so far with the forecast, was not taken)
     ("/cost", "Quick one before my 2pm 1:1 - did the data team go over budget for Nov??", "!budget"),
     # the production account; the 7 whole days before today by the grammar's rule, the writer's days, by day
-    ("/cost", "hola, how much costs the DynamoDB in production the last 7 days? per day please", "last 7 days service=dynamodb account=production daily"),
+    (
+        "/cost",
+        "hola, how much costs the DynamoDB in production the last 7 days? per day please",
+        "last 7 days service=dynamodb account=production daily",
+    ),
     # every account together; the month so far
     ("/cost", "mtd total :eyes:", "this month"),
     # the writer's launch days, Monday 16 to Sunday 22, both included; the production account; the launch is the
     # writer's context
-    ("/cost", "What did launch week cost us? Checkout v2 went live Mon 16th so 16th-22nd, prod acct only", "2026-11-16..2026-11-22 account=production"),
+    (
+        "/cost",
+        "What did launch week cost us? Checkout v2 went live Mon 16th so 16th-22nd, prod acct only",
+        "2026-11-16..2026-11-22 account=production",
+    ),
     # the instances are EC2's; the last whole week, Monday 16 to Sunday 22; all accounts is every account anyway
-    ("/top-resources", "mate which ec2 boxes were burning the most cash last week? all accounts", "last week service=ec2"),
+    (
+        "/top-resources",
+        "mate which ec2 boxes were burning the most cash last week? all accounts",
+        "last week service=ec2",
+    ),
     # the Savings Plan and RI fees are the commitment fees, by month, as FRESH_41, FRESH_43 and FRESH_49; the day they
     # post is a description, each month's figure is that day's; the year so far, November among the months; the
     # renewal is the writer's context
-    ("/cost", "Could you pull the Savings Plan + RI fees that hit on the 1st of each month this year? Need it for the renewal deck", "ytd charge-class=recurring,one-time monthly"),
+    (
+        "/cost",
+        "Could you pull the Savings Plan + RI fees that hit on the 1st of each month this year? Need it for the "
+        "renewal deck",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
     # the last full month; the team values listed, the untagged amount its own line in every breakdown
     ("/tags", "Prepping 1:1s — can I get last months spend by team?", "team last month"),
     # data transfer is the Data Transfer service, as FRESH_74; like for like: this week's complete days against the
     # same days of last week, the period compared with anyway; the usage types, regions and accounts that moved are
     # among the causes
-    ("/cost", "why the cost of data transfer is more high this week than the week before?", "why this week service=data-transfer"),
+    (
+        "/cost",
+        "why the cost of data transfer is more high this week than the week before?",
+        "why this week service=data-transfer",
+    ),
     # the 14 whole days before today by the grammar's rule, the writer's days, by day; all accounts
     ("/cost", "s3 dod last 14d :chart_with_upwards_trend:", "last 14 days service=s3 daily"),
     # the week holding the 16th, Monday 16 to Sunday 22, the last whole week; checkout among the project values listed
     # beside the others, the untagged amount its own line in every breakdown, as FRESH_83's one value against everyone
     # else
-    ("/tags", "project split for the week of nov 16 pls, want to see how much was checkout vs everything else", "project last week"),
+    (
+        "/tags",
+        "project split for the week of nov 16 pls, want to see how much was checkout vs everything else",
+        "project last week",
+    ),
     # the Sydney region is ap-southeast-2; no range typed: the writer's first choice, the last full month; each
     # service on its own line; NOT SUPPORTED (whether shutting it down is safe): a judgement beyond the data
-    ("/cost", "hey is sydney actually costing us anything or can we just nuke it?", "2026-10 region=ap-southeast-2 by service"),
+    (
+        "/cost",
+        "hey is sydney actually costing us anything or can we just nuke it?",
+        "2026-10 region=ap-southeast-2 by service",
+    ),
     # July to September; each region on its own line; the RI sizing is the writer's context
-    ("/cost", "How much RDS did we pay for in Q3, all accounts, split by region please - weighing up RIs for the big ones", "2026-q3 service=rds by region"),
+    (
+        "/cost",
+        "How much RDS did we pay for in Q3, all accounts, split by region please - weighing up RIs for the big ones",
+        "2026-q3 service=rds by region",
+    ),
     # the team tag value; from 1 October to today, by week, the first and last weeks partial
-    ("/cost", "how has the data team's spend trended week over week since start of october?", "since 2026-10-01 tag:team=data weekly"),
+    (
+        "/cost",
+        "how has the data team's spend trended week over week since start of october?",
+        "since 2026-10-01 tag:team=data weekly",
+    ),
     # the instances are EC2's; no range typed: this month, as the writer read it; all accounts
-    ("/top-resources", "which are the instances EC2 more expensives in eu-west-1 ??", "this month service=ec2 region=eu-west-1"),
+    (
+        "/top-resources",
+        "which are the instances EC2 more expensives in eu-west-1 ??",
+        "this month service=ec2 region=eu-west-1",
+    ),
     # the latest Thursday, the 26th; the day before is the day it is compared with anyway, as FRESH_83's Tuesday; the
     # services and other dimensions that moved are among the causes
     ("/cost", "wtf happened thu :scream:", "why 2026-11-26"),
     # the project tag value; the writer's launch days, Monday 16 to Sunday 22; the week before is the period compared
     # with anyway; each service on its own line, Lambda among them, the writer's guess shown beside the rest
-    ("/cost", "compare project=checkout launch week (16-22 nov) vs the week before - was the bump just lambda or what", "2026-11-16..2026-11-22 tag:project=checkout by service"),
+    (
+        "/cost",
+        "compare project=checkout launch week (16-22 nov) vs the week before - was the bump just lambda or what",
+        "2026-11-16..2026-11-22 tag:project=checkout by service",
+    ),
     # one period passing another compares them, the month in progress by its forecast, October being the period
     # compared with anyway, as FRESH_78 and FRESH_83
     ("/cost", "reckon we'll blow past last month's total by end of nov?", "forecast 2026-11"),
     # on-demand read as the usage lines, the commitment fees left out, as FRESH_15; usage the plans covered cannot be
     # told apart, the writer's nearest; the production account; the whole of October
-    ("/cost", "Whats our on-demand EC2 spend in prod for October, i.e. not counting anything the Savings Plans already cover?", "2026-10 service=ec2 account=production charge-class=usage"),
+    (
+        "/cost",
+        "Whats our on-demand EC2 spend in prod for October, i.e. not counting anything the Savings Plans already "
+        "cover?",
+        "2026-10 service=ec2 account=production charge-class=usage",
+    ),
     # the team tag value; like for like: the complete days of November against the same days of October, the period
     # compared with anyway; the caching is the writer's context
-    ("/cost", "Compare api team costs this month vs last month at the same point? want to know if the new caching is paying off", "this month tag:team=api"),
+    (
+        "/cost",
+        "Compare api team costs this month vs last month at the same point? want to know if the new caching is paying "
+        "off",
+        "this month tag:team=api",
+    ),
     # Thanksgiving, the day before today; each account on its own line
-    ("/cost", "I need the cost of KMS of all the accounts for yesterday, is possible separated by account?", "yesterday service=kms by account"),
+    (
+        "/cost",
+        "I need the cost of KMS of all the accounts for yesterday, is possible separated by account?",
+        "yesterday service=kms by account",
+    ),
     # the functions are the Lambda resources; the production account; this week from Monday to today; the writer's
     # count
     ("/top-resources", "top 5 lambdas prod this wk :fire:", "5 this week service=lambda account=production"),
     # the project tag value; from the 9th to today, by day; the deploys are the writer's context
-    ("/cost", "Daily spend for checkout from Nov 9 thru today, so I can line it up with the deploy timeline", "since 2026-11-09 tag:project=checkout daily"),
+    (
+        "/cost",
+        "Daily spend for checkout from Nov 9 thru today, so I can line it up with the deploy timeline",
+        "since 2026-11-09 tag:project=checkout daily",
+    ),
     # a filtered tag breakdown; no range typed: this month, as the writer read it; the untagged amount its own line in
     # every breakdown
     ("/tags", "how much of our eks spend has no team tag on it, roughly", "team service=eks this month"),
     # tax and credits left out by charge class, usage and fees kept, as FRESH_46, FRESH_52 and FRESH_63; the gross
     # figure is the default unblended basis; the month so far
-    ("/cost", 'What does the bill look like before credits and tax for november so far? Finance wants the "gross" number', "this month charge-class!=tax,credit"),
+    (
+        "/cost",
+        'What does the bill look like before credits and tax for november so far? Finance wants the "gross" number',
+        "this month charge-class!=tax,credit",
+    ),
     # a filtered tag breakdown; the team tag value; no range typed: this month, as the writer read it; the env values
     # listed, the untagged amount its own line in every breakdown
     ("/tags", "Platform team - how much of their spend is prod vs dev vs staging?", "env tag:team=Platform this month"),
     # a cost question about what is normal asks for unusual days, as FRESH_76 and FRESH_78; the writer's days, from
     # Friday 13 November to today; the sale traffic is the writer's context
-    ("/cost", "the SQS cost is normal? in the last days we have very many messages for the black friday", "anomalies 2026-11-13..2026-11-27 service=sqs"),
+    (
+        "/cost",
+        "the SQS cost is normal? in the last days we have very many messages for the black friday",
+        "anomalies 2026-11-13..2026-11-27 service=sqs",
+    ),
     # the year so far; the untagged share and its percentage are part of every breakdown
     ("/tags", "team untagged % ytd?", "team ytd"),
     # the RDS resources ranked; the 90 whole days before today by the grammar's rule, the writer's days; the RI
     # candidates are the writer's context
-    ("/top-resources", "Which RDS instances ran the most expensive over the last 90 days? Looking for steady-state candidates for RIs", "last 90 days service=rds"),
+    (
+        "/top-resources",
+        "Which RDS instances ran the most expensive over the last 90 days? Looking for steady-state candidates for RIs",
+        "last 90 days service=rds",
+    ),
     # the team tag value; the 30 whole days before today, the writer's days; the standup is the writer's context
-    ("/cost", "any weird days for team api in the last month or so? someone in standup mentioned a spike", "anomalies last 30 days tag:team=api"),
+    (
+        "/cost",
+        "any weird days for team api in the last month or so? someone in standup mentioned a spike",
+        "anomalies last 30 days tag:team=api",
+    ),
     # the project tag value; the two runs are two periods on two accounts: both periods side by side, the writer's
     # order kept, each account on its own line, as FRESH_15's two accounts over two spans; the staging run read off
     # the first, the production run off the second
-    ("/cost", "We did the search reindex in staging first (Nov 2-6) then prod Nov 9-13. What did each run cost for project search?", "2026-11-02..2026-11-06 vs 2026-11-09..2026-11-13 tag:project=search account=staging,production by account"),
+    (
+        "/cost",
+        "We did the search reindex in staging first (Nov 2-6) then prod Nov 9-13. What did each run cost for project "
+        "search?",
+        "2026-11-02..2026-11-06 vs 2026-11-09..2026-11-13 tag:project=search account=staging,production by account",
+    ),
     # the two regions side by side; the two whole weeks before this one, the writer's first choice; all accounts
-    ("/cost", "cloudfront eu-west-1 vs us-east-1 last fortnight, cheers", "last 2 weeks service=cloudfront region=eu-west-1,us-east-1 by region"),
+    (
+        "/cost",
+        "cloudfront eu-west-1 vs us-east-1 last fortnight, cheers",
+        "last 2 weeks service=cloudfront region=eu-west-1,us-east-1 by region",
+    ),
     # tax is its own service, Tax; the last full month
     ("/cost", "tax last mo?", "last month service=tax"),
     # the month-end forecast of Glue with the month so far; all accounts
     ("/cost", "prevision of the cost for end of the month for glue, please", "forecast 2026-11 service=glue"),
     # the team tag value; no range typed: this month, as the writer read it; the writer's count; the colleague is the
     # writer's context
-    ("/top-resources", "what are the 10 most expensive things tagged team=web atm? want to bring it up with Priya", "10 this month tag:team=web"),
+    (
+        "/top-resources",
+        "what are the 10 most expensive things tagged team=web atm? want to bring it up with Priya",
+        "10 this month tag:team=web",
+    ),
     # NOT SUPPORTED (the credit balance left): the credits applied so far this year, by month, as FRESH_30 and
     # FRESH_49
     ("/cost", "credits applied ytd? and how much is left on the promo", "ytd charge-class=credit monthly"),
     # a filtered tag breakdown; the staging account; no range typed: this month, as the writer read it; the env values
     # listed, the untagged amount its own line in every breakdown; the mistagging is read off the list
-    ("/tags", "how is distributed the spend by env tag in the staging account? i think many things are with env=prod by mistake", "env account=staging this month"),
+    (
+        "/tags",
+        "how is distributed the spend by env tag in the staging account? i think many things are with env=prod by "
+        "mistake",
+        "env account=staging this month",
+    ),
     # the team tag value; the whole of October; each service on its own line, CloudFront among them
-    ("/cost", "Can you break down what web spent in October by service, need to explain the cloudfront line to my skip", "2026-10 tag:team=web by service"),
+    (
+        "/cost",
+        "Can you break down what web spent in October by service, need to explain the cloudfront line to my skip",
+        "2026-10 tag:team=web by service",
+    ),
     # the whole of October; each account and region pair on its own line
     ("/cost", "ec2 by acct by region oct :thinking_face:", "2026-10 service=ec2 by account, region"),
     # the project tag value; from the launch on the 16th to today; NOT SUPPORTED (new resources, two lists side by
     # side): the writer's nearest, the list since launch, as FRESH_32 and FRESH_34
-    ("/top-resources", "anything new in the top resources for project checkout since launch?", "since 2026-11-16 tag:project=checkout"),
+    (
+        "/top-resources",
+        "anything new in the top resources for project checkout since launch?",
+        "since 2026-11-16 tag:project=checkout",
+    ),
     # the staging account; the latest Tuesday, the 24th; the day before is the day it is compared with anyway, as
     # FRESH_83; the services and resources that moved are among the causes
-    ("/cost", "why'd staging jump on tuesday?? its basically a graveyard of dev boxes in there", "why 2026-11-24 account=staging"),
+    (
+        "/cost",
+        "why'd staging jump on tuesday?? its basically a graveyard of dev boxes in there",
+        "why 2026-11-24 account=staging",
+    ),
     # NOT SUPPORTED (utilisation): the writer's nearest, the compute services (EC2, Lambda and EKS, as FRESH_15) by
     # charge class, their usage beside the commitment fees, as FRESH_26 and FRESH_62; the last full month
-    ("/cost", "Roughly what was our compute savings plan utilization last month?", "2026-10 service=ec2,lambda,eks by charge-class"),
+    (
+        "/cost",
+        "Roughly what was our compute savings plan utilization last month?",
+        "2026-10 service=ec2,lambda,eks by charge-class",
+    ),
     # September is the period October is compared with anyway, as CORPUS; the difference is part of every comparison
     ("/cost", "how much we paid for the EKS in october and september, comparing both", "2026-10 service=eks"),
     # a filtered tag breakdown; the data-lake account; the 30 whole days before today, the writer's days; the creator
@@ -20150,15 +20276,32 @@ FRESH_86: tuple[tuple[str, str, str], ...] = (
     # the writer's optional narrowing to the checkout project left out
     ("/cost", "Can u give me the cost per order for black friday?", "today"),
     # the buckets are the S3 resources; the data-lake account; the month so far; the writer's guess read off the list
-    ("/top-resources", "which buckets are chewing thru the most in data-lake this month? reckon its the glue output one", "this month service=s3 account=data-lake"),
+    (
+        "/top-resources",
+        "which buckets are chewing thru the most in data-lake this month? reckon its the glue output one",
+        "this month service=s3 account=data-lake",
+    ),
     # the week holding the 9th, Monday 9 to Sunday 15; all accounts
     ("/cost", "any anomalies wk of 9 nov? :mag:", "anomalies 2026-11-09..2026-11-15"),
     # a filtered tag breakdown; no range typed: the writer's first choice, the last full month; the env values listed,
     # the untagged amount its own line in every breakdown; the sizing is the writer's context
-    ("/tags", "Before we size a Savings Plan, how does our EC2 spend split by env? dont want to commit for dev boxes that get switched off", "env service=ec2 last month"),
+    (
+        "/tags",
+        "Before we size a Savings Plan, how does our EC2 spend split by env? dont want to commit for dev boxes that "
+        "get switched off",
+        "env service=ec2 last month",
+    ),
     # the tables are the DynamoDB resources; the data-lake account; from the 1st to today
-    ("/top-resources", "the tables of dynamo that cost more in data-lake since 1 of november", "since 2026-11-01 service=dynamodb account=data-lake"),
+    (
+        "/top-resources",
+        "the tables of dynamo that cost more in data-lake since 1 of november",
+        "since 2026-11-01 service=dynamodb account=data-lake",
+    ),
     # NOT SUPPORTED (past forecasts): the writer's nearest, the month-end forecast as it stands, as FRESH_27 and
     # FRESH_33; the average day before and after the 16th is a question of its own
-    ("/cost", "for the retro: did the launch push the nov forecast up vs what we were tracking before the 16th?", "forecast 2026-11"),
+    (
+        "/cost",
+        "for the retro: did the launch push the nov forecast up vs what we were tracking before the 16th?",
+        "forecast 2026-11",
+    ),
 )
