@@ -50,7 +50,7 @@ from bot.billing.grammar_prepass import (
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
-from bot.billing.grammar_sentences import first_question, quoted_question, without_pasted_code
+from bot.billing.grammar_sentences import first_question, quoted_question, relay_header, without_pasted_code
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     AheadOfToday,
@@ -475,6 +475,12 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if w == "by" and self.word(1) in SHARE_WORDS:
             self.i += 1  # `top 5 services by share of total`: ranked by cost, each share shown (`share_of_total`)
             return
+        if w == "by" and self.word(1) in _POSSESSIVES:
+            self.i += 1  # `sent by my manager`, `by our count`: whose, not a breakdown
+            if self.dimension_at(1) is not None:  # `by our accounts`
+                self.i += 1
+                self.group_by_list(tok)
+            return
         if w == "by" or (w == "group" and self.word(1) == "by"):
             self.i += 1 if w == "by" else 2
             self.group_by_list(tok)
@@ -840,6 +846,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         money_goes = "where" in typed and typed & {"go", "goes", "going", "went"} and out.question is Question.COST
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
+        self.breakdown_unnamed(typed)
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
@@ -891,6 +898,21 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if out.ignored:
             self.check_ignored()
 
+    def breakdown_unnamed(self, typed: set[str]) -> None:
+        """`can you break down the November 1 charges`: a breakdown asked with nothing named to break it down by is
+        by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
+        out = self.out
+        asked = typed & {"breakdown", "breakdowns"} or (typed & {"break", "broken"} and "down" in typed)
+        plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()
+        if not asked or out.group_by or out.named or not self.allow_group_by or not plain:
+            return
+        services = [f for f in out.filters if f.dimension.kind is Dimension.SERVICE and not f.negate]
+        one = len(services) == 1 and len(services[0].values) == 1
+        by = DimensionRef(Dimension.USAGE_TYPE if one else Dimension.SERVICE)
+        out.add_group(by, self.vocabulary)
+        said = f"`by {by.kind.value}`"
+        out.readings.append(f"Read the breakdown asked, with nothing named to break it down by, as {said}.")
+
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
         keys = list(dict.fromkeys(r for r in [*self.out.named, *self.out.group_by] if r.kind is Dimension.TAG))
@@ -938,6 +960,8 @@ _SENTENCE_WORDS = frozenset(
 )
 #: Words before the event `before` names (`before the budget meeting`, `before a client call at 3`).
 _EVENT_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "this", "that"})
+#: Whose something is: after `by`, a person (`sent by my manager`), never a breakdown.
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 #: Words that point at a thing already known (`the spike`, `that jump`).
 _DETERMINERS = frozenset({"the", "that", "this", "those"})
 #: Words of unusual days that name one change (`the spike`, `that jump`), not a quality (`days that stand out`).
@@ -1025,6 +1049,12 @@ def parse_query(
     if pasted is not None:  # `getting `ThrottlingException: Rate exceeded (...)` on kms since tues. kms per day`
         asked = again(pasted[0])
         note = f"Left out the pasted `{pasted[1]}`: output or code, not words of the question."
+        return replace(asked, readings=(note, *asked.readings))
+
+    header = relay_header(text)
+    if header is not None:  # `fwd from security: "Please list ..."`: who sent it, no part of the question
+        asked = again(header[1])
+        note = f"Left out `{header[0]}:`, the header of a relayed message: it asks nothing itself."
         return replace(asked, readings=(note, *asked.readings))
 
     figure_checked = checks_a_figure(text)

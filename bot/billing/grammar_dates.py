@@ -399,6 +399,28 @@ def split_span(word: str, today: date) -> str | None:
     return None
 
 
+#: A day and a month glued by the dash between two dates (`Oct 15-Nov 14`: `15-Nov`; `15 Oct–14 Nov`: `Oct–14`).
+_GLUED_ENDS = re.compile(r"^([a-z0-9]+)([-–—])([a-z0-9]+)$")
+
+
+def split_glued_ends(before: str | None, word: str, after: str | None) -> tuple[str, str, str] | None:
+    """The two halves of `word` and its dash, when the dash joins the ends of a span of two dates typed with the
+    day beside the month (`Oct 15-Nov 14`, `15 Oct–14 Nov`): one half ends the first date, whose other half is the
+    word `before`, and the other begins the second, finished by the word `after`; None otherwise (`15-Nov` alone
+    is one day as a spreadsheet writes it)."""
+    glued = _GLUED_ENDS.match(word.lower())
+    if glued is None or before is None or after is None:
+        return None
+    first, mark, last = glued.groups()
+    day_month = DAY_NUMBER.match(first) and last in MONTH_NAMES  # `Oct 15-Nov 14`
+    month_day = first in MONTH_NAMES and DAY_NUMBER.match(last)  # `15 Oct-14 Nov`
+    if day_month and before.lower() in MONTH_NAMES and DAY_NUMBER.match(after.lower()):
+        return first, mark, last
+    if month_day and DAY_NUMBER.match(before.lower()) and after.lower() in MONTH_NAMES:
+        return first, mark, last
+    return None
+
+
 def _read_already(word: str) -> bool:
     """`2026-10-01..2026-10-15`, `2026-06..2026-08`: a span of absolute dates the time grammar reads itself."""
     first, dots, last = word.partition("..")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_unplaced import clause_span
-from bot.billing.grammar_words import FILLERS, WHY_WORDS
+from bot.billing.grammar_words import ANOMALY_WORDS, FILLERS, WHY_WORDS
 from bot.billing.vocabulary import Vocabulary
 
 #: Words that open a guess at the cause (`reckon EKS went mental`, `i suspect old logs`, `pretty sure it's s3`).
@@ -33,7 +33,9 @@ _SPEAKERS = frozenset(
     {"i", "we", "my", "i'd", "'d", "i'm", "im", "i’m", "we're", "were"} | {"someone", "somebody", "they", "he", "she"}
 )
 #: Words a guess's clause may open or close at (`reckon`, `i think`, `was it`, `or something else`).
-_MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "should", "was", "is", "could", "or", "something"}
+_MARKERS = _GUESSES | _SPEAKERS | {"pretty", "must", "should", "was", "is", "could", "or", "something", "wondering"}
+#: Words that open a guess only with what follows (`wondering if someone's pulling from s3 again`).
+_GUESS_PAIRS = (["pretty", "sure"], ["must", "be"], ["should", "be"], ["wondering", "if"], ["wondering", "whether"])
 
 
 def _opens_a_guess(words: list[str]) -> bool:
@@ -43,9 +45,7 @@ def _opens_a_guess(words: list[str]) -> bool:
     head = [w for w in words[:3] if w not in _SPEAKERS]
     if head and head[0] in _HEARSAY and (not words or words[0] not in _SPEAKERS):
         return False
-    return bool(head) and (
-        head[0] in _GUESSES or head[:2] in (["pretty", "sure"], ["must", "be"], ["should", "be"], *_ASKED_GUESSES)
-    )
+    return bool(head) and (head[0] in _GUESSES or head[:2] in (*_GUESS_PAIRS, *_ASKED_GUESSES))
 
 
 def _ends_a_guess(words: list[str]) -> bool:
@@ -95,9 +95,10 @@ def read_past_guess(
         named = [m.dimension for k in clause for m in vocabulary.meanings(tokens[k].text)[:1]]
         if opens and words[:2] in _ASKED_GUESSES and not named:
             continue  # `is it normal?`: a question of its own, no guess at a value
-        typed = " ".join(tokens[k].text for k in clause)
+        typed = " ".join(text[start:end].split()).strip(" ,;:.?!")  # as typed (`someone's`)
         kept = [t for k, t in enumerate(tokens) if k not in clause]
-        asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") for t in kept)
+        # a why, or unusual days (each judged service by service), names the cause anyway
+        asks_why = any(t.lower in WHY_WORDS or t.lower.startswith("why") or t.lower in ANOMALY_WORDS for t in kept)
         asked = {t.lower for t in kept}  # `cloudfront nov vs nov? ... go thru cloudfront i think`: asked already
         again = any(tokens[k].lower in asked for k in clause if vocabulary.meanings(tokens[k].text))
         expected = "should" in words[:3]  # `should be zero, the data lake only lives in us-east-1`: no cause

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
-from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, split_span
+from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, split_glued_ends, split_span
 from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_guesses import read_past_guess, without_purpose
 from bot.billing.grammar_keywords import (
@@ -93,6 +93,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
     # `got pinged by someone`: who, no breakdown
     **{("by", who): () for who in ("someone", "somebody", "anyone", "me", "us", "them", "him", "her", "finance")},
+    # `is SQS for last week in line with the week before`: held against it, as a comparison
+    **dict.fromkeys((("in", "line", "with"), ("on", "par", "with")), ("compared", "with")),
     # how the answer is laid out (`one row each`, `the service next to each one`): as every answer is
     **dict.fromkeys((("one", "row", "each"), ("a", "row", "each"), ("one", "line", "each"), ("a", "line", "each")), ()),
     ("next", "to", "each", "one"): (),
@@ -572,6 +574,11 @@ class PrepassReader(ContextPhraseReader):
                 joined.append(Token(Kind.WORD, span, tok.position))
                 self.typed[tok.position] = tok.text
                 continue
+            before = self.tokens[i - 1].text if i else None
+            ends = split_glued_ends(before, tok.text, following or None) if tok.kind is Kind.WORD else None
+            if ends is not None:  # `Oct 15-Nov 14`: `Oct 15 - Nov 14`
+                joined.extend(Token(Kind.WORD, part, tok.position) for part in ends)
+                continue
             parts = re.split(r"[+/]", tok.text)
             if (
                 tok.kind is Kind.WORD
@@ -829,10 +836,11 @@ class PrepassReader(ContextPhraseReader):
         for j, tok in enumerate(joined[:-1]):
             if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:
                 joined[j] = Token(Kind.WORD, "without", tok.position)
-        # `tax shown separately`, `credits broken out`: with them, each on a line of its own (`finish`)
+        # `tax shown separately`, `credits broken out`, `and separately how much credits`: with them, each on a line
+        # of its own (`finish`)
         for j in range(len(joined) - 1, -1, -1):
-            apart = {t.lower for t in joined[j + 1 : j + 3]} & SEPARATELY
-            led = j > 0 and joined[j - 1].lower in ({"with", "and", "&", "+"} | INCLUDED_WORDS | EXCLUDING)
+            apart = {t.lower for t in [*joined[max(0, j - 3) : j], *joined[j + 1 : j + 3]]} & SEPARATELY
+            led = j > 0 and joined[j - 1].lower in ({"with", "and", "&", "+", "of"} | INCLUDED_WORDS | EXCLUDING)
             if joined[j].lower in PERIOD_CHARGE_WORDS and apart and not led:
                 joined.insert(j, Token(Kind.WORD, "with", joined[j].position))
         # `env wise`, `day-wise`, `servicewise` (Indian English): `by env`, `by day`

@@ -168,6 +168,23 @@ def quoted_question(text: str) -> tuple[str, str] | None:
     return found[0][1], " ".join(around)
 
 
+#: A relayed message's header, up to its colon (`fwd from security:`, `Forwarding from Tom in AP:`, `pasting from
+#: the thread:`): who sent the question and how it came, before it.
+_RELAY_HEADER = re.compile(
+    r"^\s*((?:fwd|fw|forwarded|forwarding|pasting|pasted|relaying|relayed|quoting|copying|copied)\b[^:\n\"“]{0,60}):"
+    r"\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def relay_header(text: str) -> tuple[str, str] | None:
+    """The header of a message relaying a question (`fwd from security: "Please list ..."`) and the question after
+    it; None when the message opens with none. Whatever the header names (`security`, a person, a team) sent the
+    question: it asks nothing itself."""
+    found = _RELAY_HEADER.match(text)
+    return (found[1].strip(), found[2]) if found else None
+
+
 #: Slack's code: a block between triple backticks, or a span between single ones.
 _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
 #: What only pasted output or code holds (`ThrottlingException: Rate exceeded (...)`, `--time-period`, `"Amount"`,

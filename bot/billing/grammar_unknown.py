@@ -83,6 +83,8 @@ _MESSAGE_NOUNS = frozenset(
     {"thread", "email", "mail", "message", "msg", "question", "request", "ask", "note", "post", "ticket", "comment"}
     | {"dm", "slack", "ping", "reply", "deck", "slides", "doc", "memo", "report", "spreadsheet", "sheet"}
 )
+#: Occasions a name's possessive may own (`Brightline's vendor review`, `Northwind's launch`): no one's resources.
+_OCCASIONS = CLOSE_EVENTS | EVENT_WORDS | {"launch", "launches", "rollout", "campaign", "sale", "go-live", "event"}
 #: Words before and after a person's name around a question (`from Jen`, `what Dana asked`, `Jen below`).
 _PASSED_FROM = frozenset({"from", "what", "cc", "ask", "tell", "via", "thanks", "thx", "ping", "per", "like"})
 _PASSED_ON = frozenset(
@@ -195,8 +197,9 @@ class UnknownWordReader(PrepassReader):
             )
             self.i += 2
             return
-        if held is None and _POSSESSIVE.match(typed) and self.word(2) in CLOSE_EVENTS:
-            # `Brightline's vendor review wants ...`: whose occasion it is (the occasion is read on its own)
+        if held is None and _POSSESSIVE.match(typed) and {self.word(k) for k in (1, 2, 3)} & _OCCASIONS:
+            # `Brightline's vendor review wants ...`, `Northwind's black friday launch went live`: whose occasion it
+            # is (the occasion is read on its own)
             self.out.readings.append(f"Read `{typed}` as context: no person's resources are asked.")
             self.i += 1
             return

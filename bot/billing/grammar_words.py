@@ -39,6 +39,7 @@ FILLERS = frozenset(
 CHAT_WORDS = frozenset(
     {
         *("any", "anyone", "some", "something", "stuff", "things", "thing", "too", "very", "really", "quite"),
+        *("someone", "somebody", "anybody"),  # `can someone confirm`: a request to whoever reads
         *("pretty", "super", "kinda", "bit", "lot", "lots", "getting", "got", "gets", "seem", "seems", "seemed"),
         *("lately", "recently", "recent", "ok", "okay", "thanks", "thx", "ty", "yo", "folks", "guys", "quick"),
         *("question", "wondering", "wonder", "know", "need", "want", "wanted", "check", "checking", "curious"),

@@ -538,7 +538,8 @@ def test_days_of_the_month_in_progress_named_as_its_pace_get_the_months_forecast
             "is there any ec2 in eu-west-1 in the data-lake account? should be zero, the data lake only lives in "
             "us-east-1",
             "this month service=ec2 region=eu-west-1 account=data-lake",
-            "Read `should be zero the data lake only lives in us-east-1` as what you expect, not part of the question.",
+            "Read `should be zero, the data lake only lives in us-east-1` as what you expect, not part of the "
+            "question.",
         ),
         # a person by their title, a clause of what the person will do with it, a meeting and its hour
         (

@@ -422,7 +422,42 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # chat's dropped g, a bracket glued to the word before it
     ("where r we landin for nov", "forecast 2026-11"),
     ("EC2 cost in us-west-2 for Sep, Oct, Nov(until today)", "2026-09..2026-11 service=ec2 region=us-west-2"),
+    # a request to whoever reads, and who sent the question: none of it asked
+    ("can someone confirm the october bill", "2026-10"),
+    ("sent by my manager: ec2 last month", "last month service=ec2"),
+    ("fwd from security: what did s3 cost in q3", "2026-q3 service=s3"),
+    ("how is prod spend today? Northwind's launch went live", "today account=production"),
+    # `by our accounts`: whose, then the breakdown
+    ("costs last month by our accounts", "last month by account"),
+    # two dates with the day beside the month, the dash between them glued to both
+    ("checkout total for 15 Oct–14 Nov", "2026-10-15..2026-11-14 tag:project=checkout"),
+    ("ec2 Oct 15-Nov 14", "2026-10-15..2026-11-14 service=ec2"),
+    # the total net of credits, and the credits apart: the split by charge class
+    ("last month net of credits, and separately the credits", "last month by charge-class"),
+    # `in line with the week before`: the comparison every answer shows
+    ("is sqs last week in line with the week before", "last week service=sqs"),
+    # a breakdown with nothing named: by service; of one service, by its usage types
+    ("break down the november 1 charges", "2026-11-01 by service"),
+    ("break down ec2 last month", "last month service=ec2 by usage-type"),
+    ("Oct total. one number, no breakdown pls", "2026-10"),
+    # `wondering if ...` after the question: a guess, which unusual days (judged service by service) answer anyway
+    (
+        "any spikes in s3 last week? wondering if someone's copying logs cross region",
+        "anomalies last week service=s3",
+    ),
 ]
+
+
+def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:
+    header = parse("fwd from security: what did s3 cost in q3").readings
+    assert header == ("Left out `fwd from security:`, the header of a relayed message: it asks nothing itself.",)
+    assert parse("break down the november 1 charges").readings == (
+        "Read the breakdown asked, with nothing named to break it down by, as `by service`.",
+    )
+    guess = parse("any spikes in s3 last week? wondering if someone's copying logs cross region").readings
+    assert guess == (
+        "Read `wondering if someone's copying logs cross region` as your guess, not part of the question.",
+    )
 
 
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:

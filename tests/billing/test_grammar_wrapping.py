@@ -262,7 +262,7 @@ def test_a_guess_that_opens_the_message_is_the_question() -> None:
     ("text", "meaning", "name"),
     [
         ("+1 to what Dana asked, where do we land end of month?", "forecast", "Dana"),
-        ("forwarding from Jen below: ec2 last month", "last month service=ec2", "Jen"),
+        ("from Jen below: ec2 last month", "last month service=ec2", "Jen"),
         ("Hi! Sarah is asking what the total AWS bill was for October", "2026-10", "Sarah"),
         ("why is ec2 spiking Ron?? prod", "why service=ec2 account=production", "Ron"),
     ],

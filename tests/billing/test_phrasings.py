@@ -564,7 +564,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=31, wrong=7),
-    BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=29, wrong=13),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=23, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
@@ -598,7 +598,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=28, wrong=14),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
     # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
-    BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=38, wrong=6),
+    BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
     BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=12),
 )
 
