@@ -421,6 +421,21 @@ def split_glued_ends(before: str | None, word: str, after: str | None) -> tuple[
     return None
 
 
+#: A day as spreadsheets and exports write it (`15-Nov`, `15-Nov-2026`, `15-Nov-26`).
+_DASHED_DAY = re.compile(r"^(\d{1,2})-([a-z]{3,9})(?:-(\d{4}|\d{2}))?$")
+
+
+def dashed_day(word: str) -> tuple[str, ...] | None:
+    """The words of a day written with dashes as a spreadsheet does (`15-Nov-2026`: `15`, `nov`, `2026`; a year
+    of two digits is of this century), read as the day they name; None for any other word."""
+    found = _DASHED_DAY.match(word.lower())
+    if found is None or found[2] not in MONTH_NAMES or not 1 <= int(found[1]) <= 31:
+        return None
+    day = str(int(found[1]))  # `01-Nov-2026`
+    year = found[3] and (found[3] if len(found[3]) == 4 else f"20{found[3]}")
+    return (day, found[2], year) if year else (day, found[2])
+
+
 def _read_already(word: str) -> bool:
     """`2026-10-01..2026-10-15`, `2026-06..2026-08`: a span of absolute dates the time grammar reads itself."""
     first, dots, last = word.partition("..")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
-from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, split_glued_ends, split_span
+from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, dashed_day, split_glued_ends, split_span
 from bot.billing.grammar_foreign import translated
 from bot.billing.grammar_guesses import read_past_guess, without_purpose
 from bot.billing.grammar_keywords import (
@@ -578,6 +578,11 @@ class PrepassReader(ContextPhraseReader):
             ends = split_glued_ends(before, tok.text, following or None) if tok.kind is Kind.WORD else None
             if ends is not None:  # `Oct 15-Nov 14`: `Oct 15 - Nov 14`
                 joined.extend(Token(Kind.WORD, part, tok.position) for part in ends)
+                continue
+            day = dashed_day(tok.text) if tok.kind is Kind.WORD and not self.vocabulary.meanings(tok.text) else None
+            if day is not None:  # `15-Nov-2026`: `15 nov 2026`
+                joined.extend(Token(Kind.WORD, part, tok.position) for part in day)
+                self.typed[tok.position] = tok.text
                 continue
             parts = re.split(r"[+/]", tok.text)
             if (

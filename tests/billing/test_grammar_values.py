@@ -432,6 +432,10 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # two dates with the day beside the month, the dash between them glued to both
     ("checkout total for 15 Oct–14 Nov", "2026-10-15..2026-11-14 tag:project=checkout"),
     ("ec2 Oct 15-Nov 14", "2026-10-15..2026-11-14 service=ec2"),
+    # a day as spreadsheets write it
+    ("ec2 from 01-Nov-2026 to 15-Nov-2026", "2026-11-01..2026-11-15 service=ec2"),
+    ("s3 on 15-Nov-25", "2025-11-15 service=s3"),
+    ("s3 on 15-Nov", "2026-11-15 service=s3"),
     # the total net of credits, and the credits apart: the split by charge class
     ("last month net of credits, and separately the credits", "last month by charge-class"),
     # `in line with the week before`: the comparison every answer shows
