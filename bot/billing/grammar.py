@@ -475,6 +475,15 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if w == "by" and self.word(1) in SHARE_WORDS:
             self.i += 1  # `top 5 services by share of total`: ranked by cost, each share shown (`share_of_total`)
             return
+        if w in ("per", "every", "each", "by") and self.word(1) in ("cluster", "clusters") and self.allow_group_by:
+            # `EKS spend per cluster`: a cluster is a resource of the bill (its ARN the line's resource ID)
+            self.out.add_group(DimensionRef(Dimension.RESOURCE), self.vocabulary)
+            self.out.readings.append(
+                f"Read `{tok.text} {self.tokens[self.i + 1].text}` as `by resource`: each "
+                "cluster is a resource of the bill."
+            )
+            self.i += 2
+            return
         if w == "by" and self.word(1) in _POSSESSIVES:
             self.i += 1  # `sent by my manager`, `by our count`: whose, not a breakdown
             if self.dimension_at(1) is not None:  # `by our accounts`

@@ -316,6 +316,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("the", "last", "one"), ("the", "one", "before")), ("the", "previous", "one")),
     # `for slide 4 of the QBR`: where the answer goes, no day 4
     **{(slide, str(n)): (slide,) for slide in ("slide", "slides", "page", "tab") for n in range(1, 100)},
+    # `Section 3 — Compute`, `item 4 - ec2 by region`: a part of a document or a list, numbered
+    **{(label, str(n)): () for label in ("section", "item", "part", "step", "point", "question") for n in range(1, 100)},
     # `cost by each person`: by person
     **{("by", each): ("by",) for each in ("each", "every")},
     # `black friday week last year vs the week before it`: the one before
@@ -406,6 +408,7 @@ TYPO_TARGETS = tuple(
             *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),  # `tuesdy`
             *("excluding", "except", "without", "exclude", "including"),  # `exclusing tax` must never read as tax
             *("changed", "change", "increase", "increased", "average", "anomalies", "unusual"),  # `what chnaged`
+            *("spike", "spikes", "spiking", "spiked"),  # `is cloudfront spikng today`
         }
     )
 )

@@ -545,9 +545,11 @@ class QuestionReader(Cursor):
         ranked = bool(words & RANKING_WORDS) or bool(words & CHANGE_RANKINGS)
         if out.question is Question.COST and out.moves and ranked and not out.moves_of_whole:
             out.question = out.moves[0]
-        if out.question is Question.COST and (out.unusual or out.spike_named) and not self.asks_a_series():
+        spiked = out.unusual or out.spike_named
+        if out.question is Question.COST and spiked and not self.asks_a_series() and out.versus is None:
             # (`dynamo cost spiking?? us-east-1 daily this week`, `EC2 per day ..., want to see the spike`: the
-            # series asked shows it; `any weird days` asks the days that are weird)
+            # series asked shows it, as `spiking?? today vs yesterday` the two periods named; `any weird days` asks
+            # the days that are weird)
             out.question = Question.ANOMALIES
         how_much = any(
             a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)

@@ -436,6 +436,18 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("ec2 from 01-Nov-2026 to 15-Nov-2026", "2026-11-01..2026-11-15 service=ec2"),
     ("s3 on 15-Nov-25", "2025-11-15 service=s3"),
     ("s3 on 15-Nov", "2026-11-15 service=s3"),
+    # a typo of a spike word; a spike asked with the two periods named: the comparison answers it
+    ("is cloudfront spikng today??", "anomalies today service=cloudfront"),
+    ("ec2 spiking?? whats today vs yesterday", "today vs yesterday service=ec2"),
+    # a numbered part of a document or list
+    (
+        "Section 3 — Compute. ec2 + lambda monthly totals jun through oct",
+        "2026-06..2026-10 service=ec2,lambda by service monthly",
+    ),
+    ("item 4 - ec2 by region last month", "last month service=ec2 by region"),
+    # a cluster is a resource of the bill
+    ("EKS spend per cluster MTD?", "this month service=eks by resource"),
+    ("eks by cluster last month", "last month service=eks by resource"),
     # the total net of credits, and the credits apart: the split by charge class
     ("last month net of credits, and separately the credits", "last month by charge-class"),
     # `in line with the week before`: the comparison every answer shows

@@ -558,7 +558,7 @@ BLIND_BATCHES = (
     # `pa-check`), where the translator wrote yesterday's cost
     # `wait is that incl tax? can u rerun without`: asked what the total holds, the split by charge class (was refused
     # naming `rerun`), where the translator wrote the total without tax
-    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=36, wrong=11),
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=37, wrong=10),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=37, wrong=8),
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
@@ -567,7 +567,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=29, wrong=13),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=23, wrong=19),
-    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=34, wrong=15),
+    BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=35, wrong=14),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
     BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=33, wrong=13),
     BlindBatch(
@@ -595,7 +595,7 @@ BLIND_BATCHES = (
     # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
     # aside now, so the three months are answered together (was refused naming `Nov(until`), where the translator
     # wrote them month by month for the trend
-    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
     # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
     BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
