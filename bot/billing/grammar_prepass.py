@@ -73,6 +73,8 @@ _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
 
+#: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
+_NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
 _LISTING = frozenset({"+", "and", "&", ",", "/"})
 #: Verbs of something starting (`launched monday`, `went live tue`): what it costs runs from that day.
@@ -317,7 +319,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `for slide 4 of the QBR`: where the answer goes, no day 4
     **{(slide, str(n)): (slide,) for slide in ("slide", "slides", "page", "tab") for n in range(1, 100)},
     # `Section 3 — Compute`, `item 4 - ec2 by region`: a part of a document or a list, numbered
-    **{(label, str(n)): () for label in ("section", "item", "part", "step", "point", "question") for n in range(1, 100)},
+    **{(label, str(n)): () for label in _NUMBERED_PARTS for n in range(1, 100)},
     # `cost by each person`: by person
     **{("by", each): ("by",) for each in ("each", "every")},
     # `black friday week last year vs the week before it`: the one before
