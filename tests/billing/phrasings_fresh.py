@@ -234,7 +234,12 @@ at first sight on 5284728: `FRESH_85` (a German platform engineer in terse Engli
 data engineer with nightly batch jobs, a customer success manager on one customer's launch, a DevOps contractor
 invoicing by project, a question forwarded from an email thread), read, and `FRESH_86` (an Australian cloud engineer,
 a procurement analyst weighing commitments, an engineering manager preparing team reviews, a Spanish SRE, a release
-manager on a launch week, a lowercase Slack user with emoji), held back unread.
+manager on a launch week, a lowercase Slack user with emoji), held back unread. Later in that stop, at first sight
+on 159a9db: `FRESH_87` (a Canadian SRE, a head of data on the data lake, an executive assistant compiling numbers for
+an all-hands, a French backend engineer, a platform engineer pasting flags and filters, a finance analyst on
+month-over-month variances), read, and `FRESH_88` (a New Zealand DevOps engineer, a startup COO on burn and runway,
+a security engineer looking for spend where none should be, a Chinese data engineer, a support lead on what incidents
+cost, a manager's short follow-ups in a thread), held back unread.
 """
 
 from __future__ import annotations
@@ -20304,4 +20309,550 @@ FRESH_86: tuple[tuple[str, str, str], ...] = (
         "for the retro: did the launch push the nov forecast up vs what we were tracking before the 16th?",
         "forecast 2026-11",
     ),
+)
+
+FRESH_87_FIRST_SIGHT = (28, 8, 14)
+
+FRESH_87: tuple[tuple[str, str, str], ...] = (
+    # the day before today, Thanksgiving; all accounts and regions; the scaling and the traffic are the writer's
+    # context
+    (
+        "/cost",
+        "hey what'd we burn on ec2 yesterday eh? bfcm traffic had the asg scaled way up",
+        "yesterday service=ec2",
+    ),
+    # the 7 whole days before today by the grammar's rule, the writer's days, by day; all accounts and services; the
+    # Black Friday ramp is read off the series
+    (
+        "/cost",
+        "daily spend last 7d in us-east-1, wanna see if the BF ramp shows up",
+        "last 7 days region=us-east-1 daily",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; this week from Monday to today; the
+    # writer's count
+    ("/top-resources", "top 10 ec2 instances by $ in prod this wk", "10 this week service=ec2 account=production"),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_29 and FRESH_56; today's partial day
+    # is marked so
+    (
+        "/cost",
+        "cloudfront is gonna spike today rite? whats it at so far vs last friday",
+        "today vs 2026-11-20 service=cloudfront",
+    ),
+    # a filtered tag breakdown, as FRESH_86; no range typed: this month, as the writer read it; the team values
+    # listed, the untagged amount its own line in every breakdown; the nodes are the writer's context
+    (
+        "/tags",
+        "how much of the eks spend has no team tag? k8s nodes keep showin up w/o tags",
+        "team service=eks this month",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_3 and FRESH_34
+    ("/cost", "any weird days in the last 2 wks? pager was quiet but the bill dont lie lol", "anomalies last 2 weeks"),
+    # the month-end forecast with the month so far; the rounding is done by hand
+    ("/cost", "where's nov landing, roughly? ballpark in k's is fine", "forecast 2026-11"),
+    # the latest Thursday, the 26th; the day before is the day it is compared with anyway (the writer's normal day
+    # read as the nearest one, not typed), as FRESH_74 and FRESH_82; the table is the writer's context
+    ("/cost", "did dynamo go nuts thurs? we saw like 3x the RCUs on the cart table", "2026-11-26 service=dynamodb"),
+    # the data-lake account; the whole of October; each service on its own line
+    (
+        "/cost",
+        "What did the data-lake account (333344445555) cost in October, broken down by service?",
+        "2026-10 account=data-lake by service",
+    ),
+    # the data-lake account; the month so far, by day; the days around the 10th read off the series, the new job is
+    # the writer's context
+    (
+        "/cost",
+        "Glue spend per day this month in data-lake pls - trying to see if the new nightly ETL moved the needle (went "
+        "live ~Nov 10)",
+        "this month service=glue account=data-lake daily",
+    ),
+    # the data-lake account; September is the period October is compared with anyway; the services that moved are
+    # among the causes
+    (
+        "/cost",
+        "why did the data lake bill go up so much last month compared to september?",
+        "why 2026-10 account=data-lake",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the 30 whole days before today
+    (
+        "/top-resources",
+        "biggest S3 buckets by cost in the data lake acct, last 30 days",
+        "last 30 days service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the data-lake account; July to September; the project values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "split of data-lake spend by project tag for Q3? need to show how much is actually 'data' vs people parking "
+        "search stuff in there",
+        "project account=data-lake 2026-q3",
+    ),
+    # the jobs and crawlers are the Glue resources; the data-lake account, as the writer meant it; the last whole
+    # week, Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "Can you tell me which of our Glue jobs cost the most last week? The crawler one feels expensive",
+        "last week service=glue account=data-lake",
+    ),
+    # the data-lake account; each of the two services on its own line, as the writer meant it; like for like: the
+    # complete days of November against the same days of October, the period compared with anyway; the queries are the
+    # writer's context
+    (
+        "/cost",
+        "how much are we paying for KMS + S3 on the data lake this month vs last? feels like the athena queries are "
+        "hammering both",
+        "this month service=kms,s3 account=data-lake by service",
+    ),
+    # an amount without the word budget: the month-end forecast of the data-lake account, held against the writer's
+    # figure by hand, as FRESH_42 and FRESH_63
+    ("/cost", "is the data lake going to go over 40k this month?", "forecast 2026-11 account=data-lake"),
+    # the whole of October; the total as it is holds usage, fees, credits and tax; the slides are the writer's context
+    ("/cost", "Hi! Could you give me total AWS spend for October please? It's for the all-hands slides 🙏", "2026-10"),
+    # from 1 January to today; all accounts
+    ("/cost", "what was our total aws bill year to date?", "ytd"),
+    # the quarter so far; like for like: its complete days against the same stretch of Q3, the period compared with
+    # anyway
+    (
+        "/cost",
+        "Sorry if this is a silly question, but how is this quarter looking compared to last quarter so far?",
+        "this quarter",
+    ),
+    # the last full month; the team values listed, the untagged amount its own line in every breakdown
+    ("/tags", "Can I get the spend per team for last month? (web, api, data, platform)", "team last month"),
+    # the last full quarter, July to September; the writer's count; the chart is the writer's context
+    (
+        "/cost",
+        "what were our top 5 services by cost last quarter? Need it for a pie chart lol",
+        "last quarter by service top 5",
+    ),
+    # January to October, by month; all accounts; the slide is the writer's context
+    (
+        "/cost",
+        "Hi there, Maria asked for the monthly totals for each month this year, Jan through Oct, so she can put a "
+        "trend line on slide 4",
+        "2026-01..2026-10 monthly",
+    ),
+    # NOT SUPPORTED (savings against on-demand prices): the writer's nearest, the commitment fees of the year so far,
+    # as FRESH_9 and FRESH_20
+    ("/cost", "How much did we save from Savings Plans and RIs this year?", "ytd charge-class=recurring,one-time"),
+    # a budget with its amount: the month-end forecast with the month so far, held against the writer's amount by
+    # hand, as FRESH_61 and FRESH_85
+    ("/cost", "Are we under budget for November? Finance said the budget is like 250k I think", "forecast 2026-11"),
+    # the day before today, Thanksgiving; all accounts; the busy functions are the writer's context
+    (
+        "/cost",
+        "combien on a dépensé sur Lambda hier? the checkout functions were super busy",
+        "yesterday service=lambda",
+    ),
+    # the production account; from the 1st to today
+    ("/cost", "SQS cost depuis le début du mois, prod only stp", "this month service=sqs account=production"),
+    # the tables are the DynamoDB resources; the production account; the month so far
+    (
+        "/top-resources",
+        "quelles sont les tables dynamo les plus chères in prod ce mois-ci?",
+        "this month service=dynamodb account=production",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway; the usage
+    # types, regions and accounts that moved are among the causes
+    (
+        "/cost",
+        "pourquoi RDS a augmenté la semaine dernière vs the week before? we did no migration normalement",
+        "why last week service=rds",
+    ),
+    # a filtered tag breakdown; the team tag value; the whole of October; the project values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "project breakdown for the api team's spend in october, bref checkout vs search",
+        "project tag:team=api 2026-10",
+    ),
+    # the two regions side by side, each split by service, as the writer asked, as FRESH_49; the last full month
+    (
+        "/cost",
+        "eu-west-1 vs us-east-1 pour le mois dernier, par service si possible",
+        "last month region=eu-west-1,us-east-1 by region, service",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_25 and FRESH_48; today's partial
+    # day; data transfer is the Data Transfer service; all accounts
+    (
+        "/cost",
+        "est-ce que le data transfer a explosé aujourd'hui? genre on parle de combien",
+        "anomalies today service=data-transfer",
+    ),
+    # the functions are the Lambda resources; the staging account; the two weeks by the grammar's rule, the two whole
+    # weeks before this one (the writer counted 14 days back from today)
+    (
+        "/top-resources",
+        "les lambdas qui coûtent le plus cher en staging, last 2 weeks. je pense qu'il y a une boucle quelque part 😅",
+        "last 2 weeks service=lambda account=staging",
+    ),
+    # command-line flags read as their words; the staging account by its id; the writer's end day included, as the
+    # writer meant it; by day
+    (
+        "/cost",
+        "--service EC2 --account 210987654321 --start 2026-11-01 --end 2026-11-26 --granularity daily",
+        "2026-11-01..2026-11-26 service=ec2 account=staging daily",
+    ),
+    # a filtered tag breakdown; the last full month; the env values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "key=env service=EKS period=last_month", "env service=eks last month"),
+    # the DB instances are the RDS resources; the production account by its id; from 1 October to today; the writer's
+    # count
+    (
+        "/top-resources",
+        "service=RDS account=123456789012 limit=5 since 2026-10-01",
+        "5 since 2026-10-01 service=rds account=production",
+    ),
+    # the 90 whole days before today by the grammar's rule, the writer's days; each service on its own line
+    ("/cost", "region=ap-southeast-2 group-by=service last 90d", "last 90 days region=ap-southeast-2 by service"),
+    # the whole of October; every account together; the creator values listed, the untagged amount and its share part
+    # of every breakdown
+    ("/tags", "how much is untagged on aws:createdBy? --account all --month 2026-10", "aws:createdBy 2026-10"),
+    # the team tag value; like for like, the complete days of November against the same days of October, as the writer
+    # asked, the period compared with anyway; each service on its own line
+    (
+        "/cost",
+        "compare --from 2026-10 --to 2026-11 --filter team=Platform --group-by service (mtd pls, not full oct)",
+        "this month tag:team=Platform by service",
+    ),
+    # the buckets are the S3 resources; the env tag value; the month so far; the order by cost is every list's
+    ("/top-resources", "--service S3 --tag env=dev sort by cost desc, this month", "this month service=s3 tag:env=dev"),
+    # the production account by its id; the month-end forecast with the month so far; its split between usage and the
+    # period charges says whether the fee of the 1st is in it, the total as it is holds the fees of the 1st, as
+    # FRESH_67 and FRESH_71
+    (
+        "/cost",
+        "forecast --account 123456789012 --period 2026-11   -- also does that number include the SP fee from the 1st?",
+        "forecast 2026-11 account=production",
+    ),
+    # a filtered tag breakdown; the two services; the writer's days, both included; the team values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "key=team service=CloudFront,DataTransfer from=2026-11-20 to=2026-11-26",
+        "team service=cloudfront,data-transfer 2026-11-20..2026-11-26",
+    ),
+    # the writer's explanation of the change as `why`, beside the writer's split by service, as FRESH_31; September is
+    # the period October is compared with anyway
+    (
+        "/cost",
+        "Oct vs Sep variance by service pls, need the top drivers for the MoM commentary",
+        "why 2026-10 by service",
+    ),
+    # the staging account; September is the period October is compared with anyway; the services that moved are among
+    # the causes; the writer's figure is checked against the change shown
+    (
+        "/cost",
+        "What drove the ~12% MoM increase in the staging account? I'm seeing Oct higher than Sep in the CUR export",
+        "why 2026-10 account=staging",
+    ),
+    # the credits and the tax side by side by charge class, as FRESH_35 and FRESH_82; the whole of October
+    (
+        "/cost",
+        "Can you confirm the credits we got in October and whether they offset the tax line?",
+        "2026-10 charge-class=credit,tax by charge-class",
+    ),
+    # tax is its own service, Tax, left out; like for like, the complete days of November against the same days of
+    # October, the period compared with anyway; each account on its own line
+    (
+        "/cost",
+        "Need Nov MTD vs Oct same number of days (1st-27th), excluding tax, by account",
+        "this month service!=tax by account",
+    ),
+    # the commitment fees beside usage, credits and tax by charge class, as FRESH_85's fees against actual usage; the
+    # whole of October
+    (
+        "/cost",
+        "how much of the oct bill was the upfront fees on the 1st (SP/RI) vs actual usage? trying to normalize our "
+        "run-rate",
+        "2026-10 by charge-class",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_34 and FRESH_35
+    ("/tags", "for the variance memo - env split (prod/dev/staging) Sep vs Oct, and is untagged growing?", "!vs"),
+    # NOT SUPPORTED (the Q4 plan's figures): no budget named, the writer's nearest, the month-end forecast with the
+    # month so far against October, the period compared with anyway, as FRESH_64 and FRESH_65
+    (
+        "/cost",
+        "Is the Nov forecast going to be a favourable or unfavourable variance vs our Q4 plan?",
+        "forecast 2026-11",
+    ),
+    # July to September by month, tax as its own line by charge class, as FRESH_31's tax shown separately; the unusual
+    # days are a question of their own
+    (
+        "/cost",
+        "Could you pull Q3 total by month (Jul, Aug, Sep) with tax shown separately? Also flag anything that looks "
+        "like a one-off",
+        "2026-q3 monthly by charge-class",
+    ),
+    # the costs behind a change are listed; NOT SUPPORTED (a ranking by change against September): the writer's
+    # nearest, October's resources by cost, as FRESH_36's instances behind a jump; all accounts
+    (
+        "/top-resources",
+        "which resources contributed most to the Oct increase? need line items for the variance explanation",
+        "2026-10",
+    ),
+)
+
+FRESH_88_FIRST_SIGHT = (31, 3, 16)
+
+FRESH_88: tuple[tuple[str, str, str], ...] = (
+    # the whole of October; the region; all accounts is every account anyway
+    (
+        "/cost",
+        "hey, how much did ap-southeast-2 cost us last month eh? all accounts",
+        "last month region=ap-southeast-2",
+    ),
+    # the writer's monthly figure, each of the last 3 full months' totals, August to October, as FRESH_35 and
+    # FRESH_49's monthly run rate; all accounts
+    ("/cost", "what's our monthly burn on AWS been running at? last 3 full months pls", "last 3 months monthly"),
+    # the month so far; every region on its own line, the regionless charges as `global`; the regions outside the
+    # writer's four read off the list
+    ("/cost", "any spend at all outside our 4 regions this month??", "this month by region"),
+    # a filtered tag breakdown; the month so far; the env values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "env tag for glue cost, how much untagged? this month", "env service=glue this month"),
+    # NOT SUPPORTED (the hours of the outage, as the writer marked it): the writer's nearest, the total day by day
+    # over the writer's example days around the 17th, 10 to 24 November; the writer's optional narrowing to the
+    # checkout project left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "we had the checkout outage tues 17th nov, roughly 2pm-6pm. did costs spike that day or not really",
+        "2026-11-10..2026-11-24 daily",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, October's
+    # total, nothing else kept, as FRESH_58
+    ("/cost", "ok so what about last month then", "last month"),
+    # the writer's days, both included, against the same days of October, as FRESH_85; all accounts; the difference in
+    # amount and percent is part of every comparison
+    (
+        "/cost",
+        "EKS spend 01/11/2026 to 26/11/2026 vs the same stretch in Oct? reckon its crept up heaps",
+        "2026-11-01..2026-11-26 vs 2026-10-01..2026-10-26 service=eks",
+    ),
+    # the writer's current rate is the month-end forecast, as FRESH_30 and FRESH_74; NOT SUPPORTED (runway: cash and
+    # company burn are not in the bill): the writer's nearest, the month so far with its month-end forecast line, to
+    # divide by hand
+    (
+        "/cost",
+        "what's our AWS run rate right now? updating the runway model, we've got ~$1.8M in the bank",
+        "forecast 2026-11",
+    ),
+    # the instances the writer means are EC2's; the staging account, as the writer named it; the month so far
+    (
+        "/top-resources",
+        "which ec2 boxes in staging are costing the most this month, want to kill a few before the arvo",
+        "this month service=ec2 account=staging",
+    ),
+    # the writer's days, 16 to 26 November, against the eleven days before them, 5 to 15 November, the period compared
+    # with anyway; the accounts, usage types and resources that moved are among the causes
+    ("/cost", "glue cost increase a lot from 11/16, why? please check", "why 2026-11-16..2026-11-26 service=glue"),
+    # the staging account; the 7 whole days before today, the writer's days; each region on its own line, ap-
+    # southeast-2 among them
+    (
+        "/cost",
+        "breakdown of ec2 by region for the staging acct over the last 7 days, looking for anything odd in "
+        "ap-southeast-2",
+        "last 7 days service=ec2 account=staging by region",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the production account, as the writer meant
+    # it; the month so far, as FRESH_58
+    ("/cost", "same but just prod", "this month account=production"),
+    # NOT SUPPORTED (orders): the writer's nearest, the checkout project's October to divide by hand, as FRESH_26 and
+    # FRESH_39
+    ("/cost", "cost per order for checkout? we did ~41k orders in oct", "2026-10 tag:project=checkout"),
+    # the writer's incident days against the same days a week earlier, the writer's baseline, as FRESH_10; the
+    # writer's optional narrowing to the search project left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "how much did the search incident cost? the one where lambda kept retrying forever, i think 3-5 Nov",
+        "2026-11-03..2026-11-05 vs 2026-10-27..2026-10-29 service=lambda",
+    ),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the team values listed, the
+    # untagged amount its own line in every breakdown
+    ("/tags", "how much of the dev env spend actually has a team tag on it? chur", "team tag:env=dev this month"),
+    # September is the period October is compared with anyway; each account on its own line with its change
+    (
+        "/cost",
+        "KMS cost jumped? compare kms Oct vs Sep across all 3 accounts, per account pls",
+        "2026-10 service=kms by account",
+    ),
+    # the data-lake account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway
+    (
+        "/cost",
+        "data-lake account S3 cost this month compare last month same period",
+        "this month service=s3 account=data-lake",
+    ),
+    # a follow-up read as the whole question: like for like, the complete days of November against the same days of
+    # October, the period compared with anyway; the earlier filters are not known, none kept
+    ("/cost", "is that up or down vs last month?", "this month"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_69 and FRESH_86; by day; all accounts
+    ("/cost", "quick one - cloudfront daily for the last fortnight?", "last 2 weeks service=cloudfront daily"),
+    # the fees posted on the 1st, usage, credits and tax apart by charge class, as FRESH_58 and FRESH_71; the month so
+    # far
+    (
+        "/cost",
+        "how much of our spend is fixed vs variable, like the SP/RI fees on the 1st vs actual usage? this month",
+        "this month by charge-class",
+    ),
+    # the functions are the Lambda resources; the month so far; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 10 lambda functions by cost in eu-west-1 this month, we shouldnt have much running there",
+        "10 this month service=lambda region=eu-west-1",
+    ),
+    # NOT SUPPORTED (the ticket): the writer's nearest, SQS day by day over the writer's example days around the 22nd,
+    # 15 to 29 October; the ticket key is wrapping; all accounts
+    (
+        "/cost",
+        "what did the SQS backlog thing on oct 22nd cost us? ticket INC-4471",
+        "2026-10-15..2026-10-29 service=sqs daily",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, like for like,
+    # the complete days of November against the same days of October; the services and accounts that moved are among
+    # the causes
+    ("/cost", "whats driving it", "why this month"),
+    # the tables are the DynamoDB resources; November so far; the writer's count
+    ("/top-resources", "top 5 dynamodb table cost in Nov", "5 this month service=dynamodb"),
+    # the month-end forecast with the month so far; all accounts and services
+    ("/cost", "whats Nov gonna land at all up? just a rough forecast is sweet", "forecast 2026-11"),
+    # a filtered tag breakdown by the creator tag; the production account, as the writer meant it; the last whole
+    # week, Monday 16 to Sunday 22; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "spend by aws:createdBy in prod last week - want to see if some IAM user i dont recognise is spinning stuff up",
+        "aws:createdBy account=production last week",
+    ),
+    # Thanksgiving against the Thursday a week before it, as CORPUS's same day last week; today's partial day not
+    # used; the writer's bracketed services left out, as FRESH_4
+    (
+        "/cost",
+        "Black Friday today obviously. what did yesterday cost vs same day last week? want to know what a big traffic "
+        "day does to burn",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # a follow-up read as the whole question: the team split; the earlier period is not known: this month, as
+    # FRESH_58; the untagged amount its own line in every breakdown
+    ("/tags", "can we see that by team instead?", "team this month"),
+    # a service not on the bill is refused by name, as FRESH_5's, FRESH_13's, FRESH_27's and FRESH_85's athena (the
+    # writer's zero)
+    ("/cost", "Athena cost in Sep?", "!athena"),
+    # the writer's week, Monday 9 to Sunday 15; the writer's ordinary week is the week before, the period compared
+    # with anyway; each service on its own line with its change, as the writer asked; the scaling is the writer's
+    # context
+    (
+        "/cost",
+        "can i get the cost of the whole incident week 9-15 nov compared to a normal week? we scaled everything up "
+        "during it",
+        "2026-11-09..2026-11-15 by service",
+    ),
+    # the data-lake account; the 90 whole days before today; each service on its own line; the writer's optional time
+    # step left out, as FRESH_53 and FRESH_61; what the writer expects is no part of the question
+    (
+        "/cost",
+        "is there anything in the data lake account running in us-west-2? should be us-east-1 only. last 90 days",
+        "last 90 days account=data-lake region=us-west-2 by service",
+    ),
+    # the buckets are the S3 resources; the 30 whole days before today, the writer's days; all accounts
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in ap-southeast-2, last 30 days",
+        "last 30 days service=s3 region=ap-southeast-2",
+    ),
+    # credits only by charge class; the quarter so far; the writer's optional split by month left out, as FRESH_53 and
+    # FRESH_61
+    (
+        "/cost",
+        "are credits still covering some of the bill? how much have we got in credits this qtr",
+        "this quarter charge-class=credit",
+    ),
+    # the team tag value; January to October, by month
+    ("/cost", "data team (team=data) monthly cost jan to oct 2026, by month", "2026-01..2026-10 tag:team=data monthly"),
+    # a follow-up whose list is not known, read on its own: the instances the writer means are EC2's; no range known:
+    # this month, as FRESH_46 and FRESH_58
+    ("/top-resources", "which boxes specifically?", "this month service=ec2"),
+    # the night before today is yesterday's day; NOT SUPPORTED (the hours of the night): the writer's days before it
+    # and the 26th, day by day, to see whether it stands out, as FRESH_80; the surge is the writer's context
+    (
+        "/cost",
+        "did we spend more on cloudfront during the traffic surge last night?",
+        "2026-11-19..2026-11-26 service=cloudfront daily",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_69 and FRESH_86; the production account; NOT SUPPORTED (whether a key was
+    # compromised): the writer's nearest, the unusual days, each service's among them
+    (
+        "/cost",
+        "any unusual spikes in prod over the past 2 wks? possible compromised key, checking for crypto mining",
+        "anomalies last 2 weeks account=production",
+    ),
+    # the year so far; the team values listed, ranked by cost, the untagged amount its own line in every breakdown
+    ("/tags", "which teams are burning the most cash YTD", "team ytd"),
+    # the RDS resources ranked; the last whole week, Monday 16 to Sunday 22; the failover is the writer's context
+    (
+        "/top-resources",
+        "which RDS instances cost the most during the db failover mess last week?",
+        "last week service=rds",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, tax (its own
+    # service, Tax) for October and November so far, by month, the whole of October beside November
+    ("/cost", "ok and tax?", "2026-10..2026-11 service=tax monthly"),
+    # data transfer is the Data Transfer service; like for like: this week's complete days against the same days of
+    # last week, the period compared with anyway
+    ("/cost", "kia ora - did data transfer go up much this week compared to last?", "this week service=data-transfer"),
+    # the staging account; resources missing the team tag are its untagged value; no range typed: this month, as the
+    # writer read it
+    (
+        "/top-resources",
+        "what are the most expensive resources in the staging acct that dont have a team tag",
+        "this month account=staging tag:team=untagged",
+    ),
+    # the last full month; the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "env split prod vs staging vs dev for last month? feels like we're paying for a second prod",
+        "env last month",
+    ),
+    # a filtered tag breakdown; the data-lake account; the whole of October; the project values listed, the untagged
+    # amount its own line in every breakdown
+    ("/tags", "project tag cost distribution for data-lake account, October", "project account=data-lake 2026-10"),
+    # the writer's days, 1 to 26 November, today's partial day left out, as FRESH_58; NOT SUPPORTED (the incident
+    # log): the unusual days, to match by hand
+    (
+        "/cost",
+        "were there any weird cost days this month that might line up w/ incidents? want to cross check against our "
+        "incident log",
+        "anomalies 2026-11-01..2026-11-26",
+    ),
+    # the writer's month back is the 30 whole days before today (not the calendar month), as FRESH_60, FRESH_74 and
+    # FRESH_78; the data-lake account; Glue is the writer's focus, not a filter (each service's unusual days are part
+    # of the answer)
+    (
+        "/cost",
+        "any weird days in the data-lake acct in the past month? glue bill looks a bit munted",
+        "anomalies last 30 days account=data-lake",
+    ),
+    # the buckets are the S3 resources, their whole cost with requests and transfer; the data-lake account; no range
+    # typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "which s3 bucket most expensive in data-lake, include request cost",
+        "this month service=s3 account=data-lake",
+    ),
+    # the writer's days, both included; checkout and search among the project values listed beside the others, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how much did checkout spend vs search during the outage days 17-18 nov",
+        "project 2026-11-17..2026-11-18",
+    ),
+    # a follow-up read as the whole question: the forecast is for the month, never the quarter: Q4 so far with this
+    # month's forecast line, as FRESH_35 and FRESH_85
+    ("/cost", "thx - and where do we land for the qtr?", "forecast 2026-q4"),
+    # a follow-up read as the whole question: the day the fees post, usage, fees, credits and tax apart by charge
+    # class, as FRESH_58
+    ("/cost", "sorry what was it exactly on the 1st? the fees thing", "2026-11-01 by charge-class"),
 )

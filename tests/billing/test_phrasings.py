@@ -187,6 +187,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_85_FIRST_SIGHT,
     FRESH_86,
     FRESH_86_FIRST_SIGHT,
+    FRESH_87,
+    FRESH_87_FIRST_SIGHT,
+    FRESH_88,
+    FRESH_88_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -600,6 +604,9 @@ BLIND_BATCHES = (
     # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
     BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
     BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=12),
+    # later in this stop, first sight on 159a9db: `FRESH_87` read, `FRESH_88` held back unread
+    BlindBatch("FRESH_87", FRESH_87, FRESH_87_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_88", FRESH_88, FRESH_88_FIRST_SIGHT, right=31, wrong=16),
 )
 
 
