@@ -192,6 +192,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         self.out = Builder()
         self.i = 0
         self.typed = {}
+        self.read_parameters()
         self.translate_foreign_words()
         self.expand_abbreviations()
         self.join_spoken_names()

@@ -5,9 +5,10 @@ and said.
 German, French, Spanish, Portuguese, Italian and Dutch, and a few words of Nigerian Pidgin and of Tagalog. Only
 words that are unambiguous in a cost question are read anywhere (`FOREIGN_WORDS`); words that are English words too
 (`no`, `a`, `do`, `per`, `con`, `sa`, `po`) are read as the other language's only beside at least two words of it
-(`IN_COMPANY`); `hier` (French "yesterday", German "here"), `an`, `pro`, `tem`, `eu` and the grammar's own `tag` are
-left out. A word the store holds as a value is never translated (the caller checks). The answer says which words were
-read so, except the small ones (articles, `and`, courtesy words). Adjectives after their noun (`semaine dernière`,
+(`IN_COMPANY`); `hier` (French "yesterday", German "here") is read only beside a word only French has (`_FRENCH`);
+`an`, `pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the store holds as a value is never
+translated (the caller checks). The answer says which words were read so, except the small ones (articles, `and`,
+courtesy words). Adjectives after their noun (`semaine dernière`,
 `mes pasado`), `vorletzte Woche`, `Anfang November`, `dia 1` and `por favor` are put in English order here.
 """
 
@@ -187,6 +188,17 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ("bonjour", "salut", "hola", "olá", "ola", "oi", "hallo", "moin", "servus", "buongiorno"), "please"
     ),
+    # French of everyday questions (`quelles sont les tables dynamo les plus chères ce mois-ci`, `est-ce que ... a
+    # explosé`, `je pense qu'il y a une boucle`)
+    **dict.fromkeys(("quel", "quelle", "quels", "quelles"), "which"),
+    **dict.fromkeys(("sont", "était", "etait"), "is"),
+    **dict.fromkeys(("sur",), "on"),
+    **dict.fromkeys(("mois-ci", "mois-là"), "month"),  # `ce mois-ci`: this month
+    **dict.fromkeys(("semaine-ci",), "week"),
+    **dict.fromkeys(("explosé", "explose"), "spiked"),
+    **dict.fromkeys(("grimpé",), "increased"),
+    **dict.fromkeys(("pense", "crois"), "think"),  # `je pense qu'il y a une boucle`: a guess
+    **dict.fromkeys(("que", "genre", "parle", "une", "quelque", "vraiment"), "please"),
     **dict.fromkeys(("cuánto", "cuanto", "cuánta", "combien", "wieviel", "wie"), "how"),
     **dict.fromkeys(("más", "mehr"), "more"),
     **dict.fromkeys(("gab", "gibt", "es", "il", "y'a", "hay", "ist", "sind", "war", "mir", "uns"), "is"),
@@ -229,7 +241,15 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("pro",), "per"),  # `Kosten pro Region`
     **dict.fromkeys(("tem",), "is"),  # `tem algum dia estranho`: not `tem`, a typo of `team`, alone
     **dict.fromkeys(("hat", "hatten"), "has"),
+    **dict.fromkeys(("plus",), "most"),  # `les plus chères`: the most expensive (`ec2 plus rds` alone: and)
+    **dict.fromkeys(("qui",), "which"),
 }
+#: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
+_FRENCH = frozenset(
+    {"combien", "dépensé", "depense", "coût", "coûts", "coûte", "coûtent", "coute", "semaine", "mois", "jours"}
+    | {"quel", "quelle", "quels", "quelles", "sur", "pourquoi", "depuis", "dernier", "dernière", "cette"}
+    | {"aujourd'hui", "facture", "répartition", "équipe", "compte", "comptes", "merci", "bonjour", "explosé"}
+)
 #: Translations not worth saying in the answer.
 _SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
 #: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
@@ -333,6 +353,11 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 ]
             else:
                 out[j] = Token(Kind.WORD, "before", tok.position)
+    french = any(typed.casefold() in _FRENCH for typed, _ in pairs)
+    for j, tok in enumerate(out):
+        if french and tok.lower == "hier" and not is_value(tok.text):  # `combien on a dépensé sur Lambda hier`
+            out[j] = Token(Kind.WORD, "yesterday", tok.position)
+            pairs.append((tok.text, "yesterday"))
     if len(pairs) >= 2:  # in company of the language: its words that are English words too
         for j, tok in enumerate(out):
             english = IN_COMPANY.get(tok.lower)

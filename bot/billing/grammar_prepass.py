@@ -73,6 +73,19 @@ _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
 
+#: Names of a command line's or an API's parameters (`limit=5`, `--group-by service`, `from=2026-11-20`) and the
+#: grammar's words for them: a value after one reads as it does after those words (none: the value alone).
+_PARAMETERS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("limit", "top", "n", "max-results", "maxresults"), ("top",)),
+    **dict.fromkeys(("group-by", "groupby", "group_by", "group", "dimension", "dimensions"), ("by",)),
+    **dict.fromkeys(("from", "start", "start-date", "startdate", "start_date", "begin"), ("from",)),
+    **dict.fromkeys(("to", "end", "end-date", "enddate", "end_date", "until"), ("to",)),
+    **dict.fromkeys(("key", "tag-key", "tagkey", "tag_key"), ()),
+    **dict.fromkeys(("period", "range", "window", "timeframe", "time-period", "month", "date", "dates"), ()),
+    **dict.fromkeys(("granularity", "step", "interval", "frequency", "filter", "filters", "where"), ()),
+}
+#: A parameter as typed, and its value (`--start 2026-11-01`, `period=last_month`).
+_PARAMETER_TYPED = re.compile(r"(?:--)?[\w-]+(?:=|\s+)(?P<value>[^\s=]*)")
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -548,6 +561,35 @@ class PrepassReader(ContextPhraseReader):
         """Whether the grammar reads `word` itself: a stored value, a grammar word, a month or a weekday."""
         w = word.casefold()
         return bool(self.vocabulary.meanings(word)) or w in KNOWN_WORDS or w in MONTH_NAMES or w in WEEKDAYS
+
+    def read_parameters(self) -> None:
+        """Parameters of a command line or an API call (`limit=5`, `group-by=service`, `period=last_month`,
+        `--start 2026-11-01 --end 2026-11-26`, `key=env`) read as the grammar's words for them (`top 5`, `by
+        service`, `last month`, `from ... to ...`, the key), and said; a name the store holds as a tag key, or a
+        dimension's (`service=`, `account=`), is a filter as ever."""
+        out: list[Token] = []
+        said: list[str] = []
+        j = 0
+        while j < len(self.tokens):
+            tok = self.tokens[j]
+            assigned = j + 1 < len(self.tokens) and self.tokens[j + 1].kind is Kind.EQ
+            flagged = self.text[max(0, tok.position - 2) : tok.position] == "--"
+            words = _PARAMETERS.get(tok.lower) if tok.kind is Kind.WORD and (assigned or flagged) else None
+            held = {k.split(":", 1)[-1].casefold() for k in self.vocabulary.tag_keys}
+            if words is None or tok.lower in held:  # (a tag key named `period` is filtered on)
+                out.append(tok)
+                j += 1
+                continue
+            out.extend(Token(Kind.WORD, w, tok.position) for w in words)
+            start = tok.position - 2 if flagged else tok.position
+            typed = _PARAMETER_TYPED.match(self.text, start)
+            if typed is not None:  # `period=last_month` as `last month`
+                read = " ".join([*words, typed["value"].replace("_", " ")])
+                said.append(f"`{typed[0]}` as `{read}`")
+            j += 1 + assigned
+        if said:
+            self.out.readings.append(f"Read the parameters {', '.join(said)}.")
+        self.tokens = out
 
     def translate_foreign_words(self) -> None:
         """Words of German, French and Spanish mixed into a question (`the Kosten for letzte Woche`) read as the

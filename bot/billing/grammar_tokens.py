@@ -101,8 +101,10 @@ _FLAG = re.compile(r"(?<!\S)--(?:(?:period|range|window|timeframe|time-period)\s
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
 #: The number of an item in a list (`(1) totals by service (2) top 3 movers`, `1) ... 2) ...`): no count, no date.
 _LIST_MARK = re.compile(r"(?<!\S)\(?\d{1,2}\)(?=\s)")
-#: A time phrase written with hyphens (`last-month`, `this-week`, `last-7-days`): its words.
-_HYPHENED_TIME = re.compile(r"(?<![\w-])(last|this|past|prev|previous)-(\d+-)?(?=(?:day|week|month|quarter|year)s?\b)")
+#: A time phrase written with hyphens or underscores (`last-month`, `this-week`, `last_7_days`): its words.
+_HYPHENED_TIME = re.compile(
+    r"(?<![\w-])(last|this|past|prev|previous)[-_](\d+[-_])?(?=(?:day|week|month|quarter|year)s?\b)"
+)
 #: A function call around a word (`sum(cost)`): read as the two words.
 _CALL = re.compile(r"\b(sum|total|avg|count|max|min)\(([\w-]*)\)", re.IGNORECASE)
 #: Slack's emphasis marks at the edge of a word (`*total*`, `_only_`, `~old~`), code ticks anywhere, and emoji
@@ -135,7 +137,7 @@ def strip_markup(text: str) -> str:
     mail are no part of it (`Best, Alex`, `Sent from my iPhone`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
-    text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " "), text)
+    text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " ").replace("_", " "), text)
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)

@@ -48,6 +48,17 @@ def parse(text: str, vocabulary: Vocabulary = VOCAB) -> object:
             "yesterday by service",
             "Read `coût` as `costs`, `d'hier` as `yesterday`, `par` as `per`.",
         ),
+        # `hier` beside a word only French has is yesterday; `ce mois-ci` this month
+        (
+            "combien on a dépensé sur Lambda hier?",
+            "yesterday service=lambda",
+            "Read `combien` as `how`, `dépensé` as `spent`, `sur` as `on`, `hier` as `yesterday`.",
+        ),
+        (
+            "le coût d'EKS ce mois-ci",
+            "this month service=eks",
+            "Read `coût` as `costs`, `ce` as `this`, `mois-ci` as `month`.",
+        ),
         (
             "el costo de ec2 del mes pasado",
             "last month service=ec2",
@@ -136,3 +147,10 @@ def test_italian_reads_as_english(text: str, meaning: str) -> None:
 
 def test_eu_is_still_europe_beside_the_languages() -> None:
     assert without_labels(parse("eu costs last month")) == without_labels(parse("last month region=eu-west-1"))
+
+
+def test_german_hier_is_here_and_french_plus_is_most_only_beside_french() -> None:
+    german = parse("was kostet EC2 hier diese Woche")
+    assert without_labels(german) == without_labels(parse("this week service=ec2"))
+    assert "Ignored `hier`: not words of a cost question; the rest was read as asked." in german.readings  # type: ignore[attr-defined]
+    assert without_labels(parse("ec2 plus rds last month")) == without_labels(parse("last month service=ec2,rds"))

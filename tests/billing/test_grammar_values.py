@@ -448,6 +448,14 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # a cluster is a resource of the bill
     ("EKS spend per cluster MTD?", "this month service=eks by resource"),
     ("eks by cluster last month", "last month service=eks by resource"),
+    # a command line's or an API's parameters
+    ("region=ap-southeast-2 group-by=service last 90d", "last 90 days region=ap-southeast-2 by service"),
+    (
+        "--service EC2 --account 210987654321 --start 2026-11-01 --end 2026-11-26 --granularity daily",
+        "2026-11-01..2026-11-26 service=ec2 account=staging daily",
+    ),
+    ("ec2 period=last_month", "last month service=ec2"),
+    ("from=2026-11-20 to=2026-11-26 service=kms", "2026-11-20..2026-11-26 service=kms"),
     # the total net of credits, and the credits apart: the split by charge class
     ("last month net of credits, and separately the credits", "last month by charge-class"),
     # `in line with the week before`: the comparison every answer shows
@@ -462,6 +470,16 @@ READ_AS_MEANT: list[tuple[str, str]] = [
         "anomalies last week service=s3",
     ),
 ]
+
+
+def test_parameters_are_read_as_the_grammars_words_and_said() -> None:
+    top = top_resources.parse(
+        "service=RDS account=123456789012 limit=5 since 2026-10-01", today=TODAY, vocabulary=VOCAB
+    )
+    assert (top.n, top.readings) == (5, ("Read the parameters `limit=5` as `top 5`.",))
+    asked = tags.parse("key=env service=EKS period=last_month", today=TODAY, vocabulary=VOCAB)
+    assert (asked.key, asked.time_range.label) == ("user:env", "last month")
+    assert asked.readings == ("Read the parameters `key=env` as `env`, `period=last_month` as `last month`.",)
 
 
 def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:

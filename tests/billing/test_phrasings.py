@@ -536,7 +536,7 @@ BLIND_BATCHES = (
     # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
     # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=34, wrong=9),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=35, wrong=8),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
@@ -605,7 +605,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
     BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=12),
     # later in this stop, first sight on 159a9db: `FRESH_87` read, `FRESH_88` held back unread
-    BlindBatch("FRESH_87", FRESH_87, FRESH_87_FIRST_SIGHT, right=28, wrong=14),
+    BlindBatch("FRESH_87", FRESH_87, FRESH_87_FIRST_SIGHT, right=37, wrong=7),
     BlindBatch("FRESH_88", FRESH_88, FRESH_88_FIRST_SIGHT, right=31, wrong=16),
 )
 
