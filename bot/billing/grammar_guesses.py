@@ -127,6 +127,12 @@ _PURPOSE = re.compile(
 )
 
 
+def only_purpose(sentence: str) -> bool:
+    """Whether a sentence says only what the person is after (`trying to normalize our run-rate`): it asks
+    nothing on its own."""
+    return _PURPOSE.match(f". {sentence.strip()}") is not None
+
+
 def without_purpose(tokens: list[Token], text: str) -> tuple[list[Token], list[str]]:
     """`tokens` without the clauses after the question that say what the person is after (`weekly us-west-2 since
     start of sept, want to see if the DR test in oct even shows up`): context, whose values and days are no part of

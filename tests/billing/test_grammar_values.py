@@ -482,6 +482,14 @@ def test_parameters_are_read_as_the_grammars_words_and_said() -> None:
     assert asked.readings == ("Read the parameters `key=env` as `env`, `period=last_month` as `last month`.",)
 
 
+def test_a_sentence_saying_only_what_the_person_is_after_is_never_answered_alone() -> None:
+    # (the question's own sentence names two periods: refused naming both, no forecast of `run-rate`)
+    with pytest.raises(UsageError, match=r"Two time ranges: `the oct` .* and `the 1st`"):
+        parse(
+            "how much of the oct bill was the upfront fees on the 1st vs actual usage? trying to normalize our run-rate"
+        )
+
+
 def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:
     header = parse("fwd from security: what did s3 cost in q3").readings
     assert header == ("Left out `fwd from security:`, the header of a relayed message: it asks nothing itself.",)

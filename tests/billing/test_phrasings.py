@@ -516,7 +516,7 @@ BLIND_BATCHES = (
     # wrote the days so far of both; `is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide`:
     # the quarter's forecast, the purpose read past (was refused naming `flat/up/down`), where the translator wrote
     # the quarter so far
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=32, wrong=16),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=33, wrong=15),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
