@@ -595,6 +595,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             # compares with; no step asked
             self.i += 3 if self.word(2) in ("of", "in", "as") else 2
             return
+        if w == "same" and (self.word(1), self.word(2), self.word(3)) == ("number", "of", "days"):
+            self.i += 4  # `Oct same number of days`: the same stretch likewise
+            return
         if w == "day" and self.word(-1) in ("the", "that", "this") and self.word(-2) in ("on", "for", "of", "that"):
             self.i += 1  # `total spend on the day`: the day named, no step
             return

@@ -359,6 +359,7 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("this month vs the same days of last month", "this month"),
     ("are we spending more than last month or what. same days obv", "this month"),
     ("What's Q4 QTD spend vs. the same point in Q3?", "this quarter"),
+    ("Nov MTD vs Oct same number of days, excluding tax, by account", "this month service!=tax by account"),
     # `which days` with `unusual`: the unusual days, not each day
     ("which days in the last 90 days were outliers?", "anomalies last 90 days"),
     ("which days cost most last month", "last month daily"),
