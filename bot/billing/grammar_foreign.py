@@ -70,9 +70,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("prognose", "prévision", "prevision", "previsión", "pronóstico", "pronostico"), "forecast"),
     **dict.fromkeys(("warum", "pourquoi"), "why"),
     **dict.fromkeys(("ungewöhnlich", "ungewöhnliche", "komisch", "seltsam", "bizarre", "inhabituel"), "unusual"),
-    **dict.fromkeys(
-        ("raro", "raros", "extraño", "extraños", "anomalía", "anomalías", "anomalie", "anomalies"), "unusual"
-    ),
+    **dict.fromkeys(("raro", "raros", "extraño", "extraños", "anomalía", "anomalías", "anomalie"), "unusual"),
     **dict.fromkeys(("augmenté", "augmente", "gestiegen", "aumentó", "aumento", "subió"), "increased"),
     **dict.fromkeys(("baissé", "baisse", "gesunken", "bajó", "disminuyó"), "dropped"),
     **dict.fromkeys(

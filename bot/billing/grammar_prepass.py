@@ -84,8 +84,10 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("period", "range", "window", "timeframe", "time-period", "month", "date", "dates"), ()),
     **dict.fromkeys(("granularity", "step", "interval", "frequency", "filter", "filters", "where"), ()),
 }
+#: The dashes of a command-line flag, right before its name (`--start`, `-n`), at a word's start.
+_FLAG_BEFORE = re.compile(r"(?:^|\s)--?$")
 #: A parameter as typed, and its value (`--start 2026-11-01`, `period=last_month`).
-_PARAMETER_TYPED = re.compile(r"(?:--)?[\w-]+(?:=|\s+)(?P<value>[^\s=]*)")
+_PARAMETER_TYPED = re.compile(r"-{0,2}[\w-]+(?:=|\s+)(?P<value>[^\s=]*)")
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -108,6 +110,9 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
     # `got pinged by someone`: who, no breakdown
     **{("by", who): () for who in ("someone", "somebody", "anyone", "me", "us", "them", "him", "her", "finance")},
+    # a shell's pipe into `grep` (`anomalies --last 30d | grep -v tax`): what it keeps, or leaves out with `-v`
+    ("grep", "v"): ("excluding",),
+    ("grep",): (),
     # `is SQS for last week in line with the week before`: held against it, as a comparison
     **dict.fromkeys((("in", "line", "with"), ("on", "par", "with")), ("compared", "with")),
     # how the answer is laid out (`one row each`, `the service next to each one`): as every answer is
@@ -573,15 +578,21 @@ class PrepassReader(ContextPhraseReader):
         while j < len(self.tokens):
             tok = self.tokens[j]
             assigned = j + 1 < len(self.tokens) and self.tokens[j + 1].kind is Kind.EQ
-            flagged = self.text[max(0, tok.position - 2) : tok.position] == "--"
+            flagged = _FLAG_BEFORE.search(self.text[: tok.position]) is not None  # `--start`, `-n` (no `last-month`)
             words = _PARAMETERS.get(tok.lower) if tok.kind is Kind.WORD and (assigned or flagged) else None
+            value = self.tokens[j + 1 + assigned] if j + 1 + assigned < len(self.tokens) else None
+            every = value is not None and value.lower in ("all", "*", "any") and tok.lower in DIMENSION_WORDS
+            start = tok.position - len(self.text[: tok.position]) + len(self.text[: tok.position].rstrip("-"))
+            if (assigned or flagged) and every and value is not None:  # `--acct all`: every account, no filter
+                said.append(f"`{self.text[start : value.position + len(value.text)]}` as no filter")
+                j += 2 + assigned
+                continue
             held = {k.split(":", 1)[-1].casefold() for k in self.vocabulary.tag_keys}
             if words is None or tok.lower in held:  # (a tag key named `period` is filtered on)
                 out.append(tok)
                 j += 1
                 continue
             out.extend(Token(Kind.WORD, w, tok.position) for w in words)
-            start = tok.position - 2 if flagged else tok.position
             typed = _PARAMETER_TYPED.match(self.text, start)
             if typed is not None:  # `period=last_month` as `last month`
                 read = " ".join([*words, typed["value"].replace("_", " ")])
@@ -900,7 +911,7 @@ class PrepassReader(ContextPhraseReader):
             if j > len(joined) - 1:
                 continue  # a rewrite after this place shortened the list
             tok = joined[j]
-            stem = re.fullmatch(r"(\w+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
+            stem = re.fullmatch(r"([\w$]+?)-?wise", tok.lower) if tok.kind is Kind.WORD else None
             if stem is not None and stem[1] in _COST_WISE:
                 del joined[j]  # `biggest s3 buckets $$ wise`: by cost, as every list is
                 continue

@@ -95,8 +95,8 @@ _MAIL_LINES = re.compile(
     r"\b[Oo]n\s[^\"“”?]{5,80}?\swrote:"
     r"|\bSent from (?:my \w+|Outlook|Mail|Gmail|Yahoo)(?: for \w+)?|\bGet Outlook for \w+"
 )
-#: The dashes of a command-line flag (`--since 2w`, `--acct staging`).
-_FLAG = re.compile(r"(?<!\S)--(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
+#: The dashes of a command-line flag (`--since 2w`, `--acct staging`, `-by region`, `-n 10`).
+_FLAG = re.compile(r"(?<!\S)--?(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
 #: A value asked for rather than given (`env=?`, `team=*`): the key alone, whose values are listed.
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
 #: The number of an item in a list (`(1) totals by service (2) top 3 movers`, `1) ... 2) ...`): no count, no date.

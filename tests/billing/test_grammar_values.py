@@ -457,6 +457,10 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ),
     ("ec2 period=last_month", "last month service=ec2"),
     ("from=2026-11-20 to=2026-11-26 service=kms", "2026-11-20..2026-11-26 service=kms"),
+    # single-dash flags, `all` as a dimension's value, a pipe into grep, `$$-wise`
+    ("ec2 -by region -last 7d", "last 7 days service=ec2 by region"),
+    ("anomalies --last 30d --acct all | grep -v tax", "anomalies last 30 days service!=tax"),
+    ("eks --by account --period last-month", "last month service=eks by account"),
     # the total net of credits, and the credits apart: the split by charge class
     ("last month net of credits, and separately the credits", "last month by charge-class"),
     # `in line with the week before`: the comparison every answer shows
@@ -478,6 +482,13 @@ def test_parameters_are_read_as_the_grammars_words_and_said() -> None:
         "service=RDS account=123456789012 limit=5 since 2026-10-01", today=TODAY, vocabulary=VOCAB
     )
     assert (top.n, top.readings) == (5, ("Read the parameters `limit=5` as `top 5`.",))
+    flags = top_resources.parse("-n 10 --acct staging --svc ec2 mtd", today=TODAY, vocabulary=VOCAB)
+    assert (flags.n, flags.readings) == (10, ("Read the parameters `-n 10` as `top 10`.",))
+    every = parse("ec2 account=all last month")
+    assert (every.filters, every.readings) == (
+        parse("ec2").filters,
+        ("Read the parameters `account=all` as no filter.",),
+    )
     asked = tags.parse("key=env service=EKS period=last_month", today=TODAY, vocabulary=VOCAB)
     assert (asked.key, asked.time_range.label) == ("user:env", "last month")
     assert asked.readings == ("Read the parameters `key=env` as `env`, `period=last_month` as `last month`.",)

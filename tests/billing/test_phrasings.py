@@ -536,7 +536,7 @@ BLIND_BATCHES = (
     # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
     # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=35, wrong=8),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=39, wrong=8),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
@@ -593,7 +593,7 @@ BLIND_BATCHES = (
         shared=frozenset({"most expensive glue jobs last week?"}),
     ),
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
-    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=35, wrong=9),
+    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=36, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=33, wrong=12),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
     # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
