@@ -239,7 +239,12 @@ on 159a9db: `FRESH_87` (a Canadian SRE, a head of data on the data lake, an exec
 an all-hands, a French backend engineer, a platform engineer pasting flags and filters, a finance analyst on
 month-over-month variances), read, and `FRESH_88` (a New Zealand DevOps engineer, a startup COO on burn and runway,
 a security engineer looking for spend where none should be, a Chinese data engineer, a support lead on what incidents
-cost, a manager's short follow-ups in a thread), held back unread.
+cost, a manager's short follow-ups in a thread), held back unread. Then, at first sight on 656614b: `FRESH_89` (a
+Dutch cloud architect, a head of e-commerce on the Black Friday weekend, a FinOps practitioner on amortized cost and
+coverage, a junior SRE on a first cost ticket, a data-platform lead comparing months, short replies in a thread),
+read, and `FRESH_90` (a Singaporean backend engineer, a controller reconciling the invoice to the ledger, a principal
+engineer reviewing cost per environment, a Polish QA engineer, a marketing analyst on campaign traffic, an engineering
+director planning next year), held back unread.
 """
 
 from __future__ import annotations
@@ -20855,4 +20860,516 @@ FRESH_88: tuple[tuple[str, str, str], ...] = (
     # a follow-up read as the whole question: the day the fees post, usage, fees, credits and tax apart by charge
     # class, as FRESH_58
     ("/cost", "sorry what was it exactly on the 1st? the fees thing", "2026-11-01 by charge-class"),
+)
+
+FRESH_89_FIRST_SIGHT = (38, 2, 10)
+
+FRESH_89: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the last whole week, Monday 16 to Sunday 22; each region on its
+    # own line
+    (
+        "/cost",
+        "ec2 spend prod account last week, per region please",
+        "last week service=ec2 account=production by region",
+    ),
+    # the holiday's weekend is its day through the next Sunday; only today has begun, its partial day marked so, as
+    # FRESH_38; every account together
+    ("/cost", "hi!! how much are we spending on AWS this black friday weekend so far?", "2026-11-27"),
+    # the production account, as the writer meant it; the month so far on the amortized basis, the commitment fees
+    # spread over the days they cover, as the writer asked; each service on its own line
+    (
+        "/cost",
+        "amortized spend MTD by service, prod only. want the SP fee spread over the days, not lumped on the 1st",
+        "this month account=production by service amortized",
+    ),
+    # the staging account, as the writer meant it; no range typed: the writer's default, like for like, the complete
+    # days of November against the same days of October; the services that moved are among the causes; the ticket is
+    # the writer's context
+    (
+        "/cost",
+        'hi sorry if this is the wrong place, i got a ticket that staging costs went up "a lot", how do i see what '
+        "happened??",
+        "why this month account=staging",
+    ),
+    # the data-lake account; January to November so far, by month; each service on its own line, Glue and S3 among
+    # them, as the writer asked
+    (
+        "/cost",
+        "data-lake acct month by month for 2026 please, glue and s3 separate",
+        "ytd account=data-lake by service monthly",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the staging account, as the writer meant it;
+    # no range known: this month, as FRESH_46 and FRESH_58
+    ("/cost", "same but for staging", "this month account=staging"),
+    # the RDS resources ranked; the staging account, as the writer meant it; the whole of October; the writer's count
+    ("/top-resources", "biggest 10 rds in staging, october", "10 2026-10 service=rds account=staging"),
+    # the month-end forecast with the month so far; all accounts; the deck is the writer's context
+    ("/cost", "what's the november number going to end up at? need it for the board deck monday", "forecast 2026-11"),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2 split by charge class, its usage beside the commitment fees,
+    # as FRESH_26, FRESH_62 and FRESH_86; the whole of October
+    ("/cost", "What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
+    # the instances and volumes are EC2's resources; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it
+    ("/top-resources", "um which ec2 things are most expensive in staging?", "this month service=ec2 account=staging"),
+    # the data-lake account by its id; September is the period October is compared with anyway; the usage types and
+    # resources that moved are among the causes
+    (
+        "/cost",
+        "glue went crazy in october vs september on 333344445555, what happened",
+        "why 2026-10 service=glue account=data-lake",
+    ),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, October's
+    # total, nothing else kept, as FRESH_58 and FRESH_88
+    ("/cost", "and last month?", "last month"),
+    # September is the period October is compared with anyway, as CORPUS; the difference is part of every comparison;
+    # all accounts is every account anyway
+    ("/cost", "compare KMS sep vs oct, all accts", "2026-10 service=kms"),
+    # Black Friday 2025 weekend, Friday 28 to Sunday 30 November; the writer's normal weekend, the one a week before
+    # it, as FRESH_60's weekend before it; all accounts; the planning is the writer's context
+    (
+        "/cost",
+        "Could you tell me what last years black friday weekend cost us compared to a normal weekend? trying to plan "
+        "ahead",
+        "2025-11-28..2025-11-30 vs 2025-11-21..2025-11-23",
+    ),
+    # the total net of credits is the total as it is, as FRESH_5 (no net basis asked); tax and the commitment fees
+    # left out by charge class, usage and credits kept; September is the period October is compared with anyway
+    (
+        "/cost",
+        "net of credits, what did oct cost vs sep? leave out tax and the RI/SP fees from the 1st pls",
+        "2026-10 charge-class!=tax,recurring,one-time",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "can i see cost by the aws:createdBy thing for the staging account? want to find who spun up the big boxes",
+        "aws:createdBy account=staging this month",
+    ),
+    # the jobs and crawlers are the Glue resources; the data-lake account; the last full month
+    ("/top-resources", "top glue jobs + crawlers in data lake last month", "last month service=glue account=data-lake"),
+    # a follow-up read as the whole question; the earlier question is not known: the writer's nearest, like for like,
+    # the complete days of November against the same days of October, as FRESH_88; the services and accounts that
+    # moved are among the causes
+    ("/cost", "why", "why this month"),
+    # a filtered tag breakdown; the production account, as the writer named it; the month so far; the env values
+    # listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "split by env for EKS in prod account, MTD. also how much has no env tag",
+        "env service=eks account=production this month",
+    ),
+    # the project values listed, checkout and search among them, side by side, as FRESH_26; this week from Monday to
+    # today, today's partial day among them; all accounts
+    ("/tags", "whats checkout costing us this week vs search?", "project this week"),
+    # the whole of October; the team values listed, the untagged amount and its share part of every breakdown; the
+    # unit economics are the writer's context
+    (
+        "/tags",
+        "unit economics prep - how much of Oct can't be allocated to a team? untagged $ and % pls",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (what a billing category means): the writer's nearest, EC2's non-instance usage types by usage
+    # type, as FRESH_21 and FRESH_26; the month so far; all accounts
+    (
+        "/cost",
+        'what does "EC2 - Other" even mean and how much is it this month',
+        "this month service=ec2 by usage-type",
+    ),
+    # a filtered tag breakdown; the data-lake account; July to September; the team values listed side by side, data
+    # among them, the untagged amount its own line in every breakdown, as FRESH_83's one value against everyone else
+    (
+        "/tags",
+        "team=data vs everyone else in the data-lake account for Q3? feels like other teams are dumping stuff there",
+        "team account=data-lake 2026-q3",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: tax is its own service, Tax, left out; no
+    # range known: this month, as FRESH_46 and FRESH_69
+    ("/cost", "excl tax?", "this month service!=tax"),
+    # no NAT Gateway usage type in the vocabulary: Data Transfer and EC2 by usage type, those lines among them, as
+    # FRESH_18 and FRESH_24; the month so far; all accounts
+    (
+        "/cost",
+        "What's the NAT / data transfer bill in eu-west-1 this month so far, looks high to me",
+        "this month service=data-transfer,ec2 region=eu-west-1 by usage-type",
+    ),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_87; today's partial day marked so;
+    # each service on its own line, as the writer asked; the traffic is the writer's context
+    (
+        "/cost",
+        "cloudfront + ec2 today vs last friday pls, site is getting hammered",
+        "today vs 2026-11-20 service=cloudfront,ec2 by service",
+    ),
+    # the 30 whole days before today by the grammar's rule, the writer's days; each usage type on its own line; the
+    # writer's guess read off the list
+    (
+        "/cost",
+        "dynamodb by usage type last 30d, want to see if on-demand reads are the bulk of it",
+        "last 30 days service=dynamodb by usage-type",
+    ),
+    # the team values listed as stored, each spelling on its own line if both are stored, as FRESH_15 and FRESH_29; no
+    # range typed: this month, as the writer read it; the untagged amount its own line in every breakdown
+    ("/tags", "how much is tagged team=Platform vs platform lowercase? think someone typo'd it", "team this month"),
+    # the buckets are the S3 resources; the data-lake account by its id; the env tag value left out; no range typed:
+    # this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest s3 buckets in 333344445555 by cost, skip anything tagged env=dev",
+        "this month service=s3 account=data-lake tag:env!=dev",
+    ),
+    # a follow-up whose list is not known, read on its own: the ranking this month, as FRESH_11 and FRESH_58; the
+    # writer's count
+    ("/top-resources", "ok just the top 3", "3 this month"),
+    # the 18th; the day before is the day it is compared with anyway, as FRESH_83 (the writer's example week before
+    # left out); the accounts, regions and usage types that moved are among the causes
+    ("/cost", "Why did Lambda jump on 18 nov?", "why 2026-11-18 service=lambda"),
+    # the day before today, Thanksgiving, judged against the days before it, as the anomaly engine does, as FRESH_46;
+    # all accounts; the traffic is the writer's context
+    (
+        "/cost",
+        "was there anything weird in spend yesterday (thanksgiving)? want to be sure nothing broke before traffic hits",
+        "anomalies yesterday",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_6, FRESH_21, FRESH_24 and
+    # FRESH_46
+    ("/cost", "unblended vs amortized for nov to date, whole org. how big is the gap", "!unblended"),
+    # NOT SUPPORTED (the ticket): the writer's nearest, SQS day by day over the 30 whole days before today, the
+    # unusual days read off the series (a question of their own), as FRESH_88; the ticket key is wrapping; all
+    # accounts
+    (
+        "/cost",
+        'can u check what OPS-2231 is about? its assigned to me, title just says "sqs cost spike"',
+        "last 30 days service=sqs daily",
+    ),
+    # the data-lake account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway; the writer's optional split by service left out, as FRESH_53 and FRESH_61
+    ("/cost", "compare data lake nov MTD vs same days in oct", "this month account=data-lake"),
+    # a follow-up whose earlier question is not known, read on its own: the month so far by region; the earlier
+    # filters are not known, none kept, as FRESH_58 and FRESH_88
+    ("/cost", "by region pls", "this month by region"),
+    # the 14 whole days before today by the grammar's rule, the writer's days, by day; tax is its own service, Tax,
+    # left out; all accounts
+    (
+        "/cost",
+        "daily cost ap-southeast-2 last 14 days, no tax",
+        "last 14 days region=ap-southeast-2 service!=tax daily",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_88 (the writer's nearest, the
+    # quarter so far with the forecast, was not taken)
+    ("/cost", "are we over budget for Q4??", "!budget"),
+    # the instances are EC2's; the last full month, on the amortized basis, as the writer asked; the writer's count;
+    # the rightsizing is the writer's context
+    (
+        "/top-resources",
+        "top 20 ec2 instances by amortized cost last month - picking rightsizing candidates",
+        "20 last month service=ec2 amortized",
+    ),
+    # the env tag value, as the writer named it; the last whole week, Monday 16 to Sunday 22; all accounts
+    ("/cost", "how much did the dev env cost last week (its env=dev i think?)", "last week tag:env=dev"),
+    # an amount without the word budget: the month-end forecast of the data-lake account, held against the writer's
+    # figure by hand, as FRESH_42 and FRESH_87
+    (
+        "/cost",
+        "what will the data lake account land at this month? we have a 40k cap on it",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # a follow-up whose earlier question is not known, read on its own: the env split; no range known: this month, as
+    # FRESH_46 and FRESH_69; the untagged amount its own line in every breakdown
+    ("/tags", "env instead", "env this month"),
+    # the project tag value; the present read as the writer read it, the month so far, as FRESH_48; the writer's
+    # count; all accounts
+    (
+        "/top-resources",
+        "what are the 5 most expensive things running for checkout rn",
+        "5 this month tag:project=checkout",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, as FRESH_48, FRESH_50
+    # and FRESH_78; on the amortized basis, as the writer asked
+    ("/cost", "forecast dec spend off current run rate, amortized", "forecast 2026-11 amortized"),
+    # the buckets are the S3 resources; the month so far; all accounts
+    ("/top-resources", "which s3 buckets cost most in us-west-2? this month", "this month service=s3 region=us-west-2"),
+    # a follow-up whose earlier question is not known, read on its own: the month so far by day, today's partial day
+    # among them; the earlier filters are not known, none kept, as FRESH_58
+    ("/cost", "daily?", "this month daily"),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far to divide by hand, as FRESH_26, FRESH_37 and
+    # FRESH_86
+    ("/cost", "what's our cost per order on black friday", "today"),
+    # NOT SUPPORTED (invocations): the writer's nearest, Lambda by usage type, requests beside duration, as the doc's
+    # usage amounts; the month so far; all accounts
+    ("/cost", "lambda cost per 1k invocations this month?", "this month service=lambda by usage-type"),
+    # a filtered tag breakdown; the data-lake account; the year so far; the project values listed, data among them,
+    # the untagged amount its own line in every breakdown
+    ("/tags", "project=data vs untagged in the datalake account ytd", "project account=data-lake ytd"),
+    # the day before today, Thanksgiving; the day before it is the day it is compared with anyway (the writer's
+    # example average of the week before left out); all accounts
+    ("/cost", "what is us-east-1 costing for yesterday, is that a lot?", "yesterday region=us-east-1"),
+)
+
+FRESH_90_FIRST_SIGHT = (34, 11, 5)
+
+FRESH_90: tuple[tuple[str, str, str], ...] = (
+    # the latest week from Monday to today against the same days of last week, the period compared with anyway; the
+    # accounts, regions and usage types that moved are among the causes, as FRESH_85
+    ("/cost", "eh why lambda this week so ex one ah? last week not like that leh", "why this week service=lambda"),
+    # the whole of October; the total as it is holds tax, and net of credits is the total as every total is, as
+    # FRESH_5; each account on its own line; the reconciliation is the writer's context
+    (
+        "/cost",
+        "Hi — need the October total for the consolidated bill (all 3 accts) incl. tax and net of credits so I can "
+        "tie it to the invoice. Split by account pls, thanks",
+        "2026-10 by account",
+    ),
+    # the three full months before this one, August to October; the env values listed, the untagged amount its own line
+    # in every breakdown
+    ("/tags", "env split for the last 3 full months, and how much isnt tagged with env at all?", "env last 3 months"),
+    # the staging account, as the writer meant it; this week from Monday to today, its partial day marked so; the
+    # writer's optional series by day not typed, left out, as FRESH_30; the testing is the writer's context
+    (
+        "/cost",
+        "how much costs staging in this week? we are running load tests for black friday since monday",
+        "this week account=staging",
+    ),
+    # the writer's campaign days, both included; the seven days before them, 5 to 11 October, are the period compared
+    # with anyway; the difference is part of every comparison; all accounts
+    (
+        "/cost",
+        "How much did CloudFront cost during the Fall Refresh campaign (Oct 12-18) vs the week before?",
+        "2026-10-12..2026-10-18 service=cloudfront",
+    ),
+    # January to November so far, by month, November partial; all accounts; the plan is the writer's context
+    (
+        "/cost",
+        "What's our total AWS spend by month for 2026 so far? Pulling numbers together for the FY27 plan",
+        "ytd monthly",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; the month so far
+    (
+        "/top-resources",
+        "which dynamo table chiong the most $$ in prod this month ah",
+        "this month service=dynamodb account=production",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; the fee types apart by usage type,
+    # where the Savings Plan and RI fee lines are apart, as FRESH_25 and FRESH_65; the writer's bracketed split left
+    # out, as FRESH_4
+    ("/cost", "what SP and RI fees hit on Nov 1?", "2026-11-01 charge-class=recurring,one-time by usage-type"),
+    # the two accounts side by side; the 90 whole days before today; the ratio read off the two totals by hand, the
+    # writer's yardstick is context
+    (
+        "/cost",
+        "staging vs prod acct over the past 90 days — rule of thumb is staging shouldnt be more than ~20% of prod. "
+        "where are we",
+        "last 90 days account=staging,production by account",
+    ),
+    # a filtered tag breakdown; the staging account; the last full month; the env values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "env tag in staging account for last month - is everything tagged or no?",
+        "env account=staging last month",
+    ),
+    # today so far, its partial day marked so; the day before is the day it is compared with anyway; the writer's
+    # optional normal Friday not typed, left out, as FRESH_49 and FRESH_61; the writer's services of interest left out;
+    # all accounts
+    ("/cost", "whats the cost of todays black friday traffic so far??", "today"),
+    # Q2 is the period Q3 is compared with anyway; what drove the change by service, as FRESH_54
+    ("/cost", "Q3 vs Q2 total spend, and which services drove the delta", "why 2026-q3 by service"),
+    # today so far against yesterday, the writer's order kept, as FRESH_66 and FRESH_76; today's partial day is marked
+    # so; all accounts
+    (
+        "/cost",
+        "wah today black friday traffic damn siong, ec2 today vs yesterday can compare or not",
+        "2026-11-27 vs 2026-11-26 service=ec2",
+    ),
+    # NOT SUPPORTED (ledger codes): the writer's nearest, October by service, mapped to the ledger codes by hand, as
+    # FRESH_31 and FRESH_55; all accounts
+    (
+        "/cost",
+        "Can you map Oct charges to our GL accounts? 6105 = compute, 6110 = storage, 6120 = network, rest to 6199",
+        "2026-10 by service",
+    ),
+    # from 1 July to today; each account and region pair on its own line, as FRESH_86
+    ("/cost", "EKS spend by account & region since July", "since 2026-07-01 service=eks by account, region"),
+    # the instances are EC2's; the staging account, as the writer meant it; no range typed: this month, as the writer
+    # read it
+    (
+        "/top-resources",
+        "which EC2 are most expensive in staging? maybe somebody forgot to turn off after tests",
+        "this month service=ec2 account=staging",
+    ),
+    # the month so far; checkout and search among the project values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "checkout vs search project spend this month?", "project this month"),
+    # the year so far; the team values listed, the untagged amount its own line in every breakdown; the allocation
+    # planning is the writer's context
+    ("/tags", "team split YTD pls - allocating next yrs budget per team", "team ytd"),
+    # a filtered tag breakdown; the production account, as the writer meant it; the month so far; the team values
+    # listed, Platform among them, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how much untagged in prod acct this month ah, for team tag. platform ppl say not theirs one",
+        "team account=production this month",
+    ),
+    # the credits only by charge class; July to September, by month, as FRESH_30 and FRESH_49
+    ("/cost", "credits applied in Q3, by month please", "2026-q3 charge-class=credit monthly"),
+    # the buckets are the S3 resources; the data-lake account; the month so far
+    ("/top-resources", "biggest S3 buckets in data-lake, mtd", "this month service=s3 account=data-lake"),
+    # the staging account; both weeks named, the writer's order kept, as FRESH_4 and FRESH_26; what drove the change,
+    # as the writer meant it; the services and resources that moved are among the causes
+    (
+        "/cost",
+        "pls compare staging cost 16-22 Nov with 9-15 Nov, we doubled test runs in second week and want to see if "
+        "cost is doubled also",
+        "why 2026-11-16..2026-11-22 vs 2026-11-09..2026-11-15 account=staging",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the day's total to divide by hand, as FRESH_37 and FRESH_39; the
+    # day before is the day it is compared with anyway; all accounts
+    ("/cost", "hey! do we know the cost per order for the Nov 3 email blast?", "2026-11-03"),
+    # NOT SUPPORTED (a forecast of December or the year): the forecast is for the month, never the year: the year so
+    # far with this month's forecast line, the writer's nearest, as FRESH_74 and FRESH_75
+    ("/cost", "where do we land for Dec and full year 2026 if trends hold?", "forecast this year"),
+    # two questions: the daily series typed kept (unusual days are a question of their own), as FRESH_41; the two weeks
+    # by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from today), as
+    # FRESH_55 and FRESH_88; all accounts
+    (
+        "/cost",
+        "dynamo ap-southeast-2 daily for past 2 wks pls, i think got spike somewhere",
+        "last 2 weeks service=dynamodb region=ap-southeast-2 daily",
+    ),
+    # tax is its own service, Tax; September; each account on its own line, as FRESH_57
+    ("/cost", "tax by acct for sept", "2026-09 service=tax by account"),
+    # a filtered tag breakdown; data transfer is the Data Transfer service; from 1 September to today; the team values
+    # listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "who owns the data transfer spend? team tag, since sept 1. betting most of it is untagged",
+        "team service=data-transfer since 2026-09-01",
+    ),
+    # the env tag value; the month so far, as FRESH_84; the days around the 18th read off the unusual days, the failure
+    # is the writer's context
+    (
+        "/cost",
+        "was any unusual day in dev env this month? on 18.11 our pipeline was broken and was looping whole night",
+        "anomalies this month tag:env=dev",
+    ),
+    # the month so far, by day; the two services, each on its own line, as the writer asked; all accounts; the
+    # comparison with web analytics is the writer's context
+    (
+        "/cost",
+        "daily cloudfront + data transfer for nov so far, want to overlay w/ GA sessions",
+        "this month service=cloudfront,data-transfer by service daily",
+    ),
+    # the last full quarter, July to September; all accounts; the writer's count; the commitment sizing is the writer's
+    # context
+    (
+        "/top-resources",
+        "top 20 most expensive resources last quarter - want to see what's worth committing to RIs/SPs",
+        "20 last quarter",
+    ),
+    # the instances are EC2's; the last whole week, Monday 16 to Sunday 22; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 10 ec2 us-west-2 last wk, boss ask me why so ex",
+        "10 last week service=ec2 region=us-west-2",
+    ),
+    # the month-end forecast with the month so far; all accounts; the month-end accounting is the writer's context
+    ("/cost", "accrual q - where's Nov going to land? need it before close", "forecast 2026-11"),
+    # the env tag value; the four whole weeks before this one, Monday 26 October to Sunday 22 November, by day;
+    # Saturdays and Sundays read off the series
+    (
+        "/cost",
+        "dev env daily for the last 4 full weeks, want to see if it actually drops on weekends or if stuff just idles",
+        "last 4 weeks tag:env=dev daily",
+    ),
+    # the env tag value as the writer typed it; the writer's days, dots day first, both included; by day; all accounts
+    (
+        "/cost",
+        "lambda for env=staging from 02.11.2026 to 13.11.2026 day by day please",
+        "2026-11-02..2026-11-13 service=lambda tag:env=staging daily",
+    ),
+    # the distributions are the CloudFront resources; this week from Monday to today; all accounts
+    ("/top-resources", "which cloudfront distributions cost most this week?", "this week service=cloudfront"),
+    # one account against the rest is every account side by side, its share read off them; the six full months before
+    # this one, May to October
+    ("/cost", "what % of spend is the data-lake acct vs everything else, last 6 months?", "last 6 months by account"),
+    # two steps cannot be one question: the monthly figures typed kept, September to November so far by month, the
+    # daily series a question of its own; NOT SUPPORTED (why a service bills every day): no change asked, the figures
+    # the writer's nearest; all accounts
+    (
+        "/cost",
+        "kms why got charge every day one? roughly how much per month lah",
+        "2026-09..2026-11 service=kms monthly",
+    ),
+    # the data-lake account, by its id; the whole of August; each service on its own line; the writer's ledger figure
+    # held against the total by hand
+    (
+        "/cost",
+        "GL has data-lake Aug at $41,230.17 - can I get the AWS side, acct 333344445555, Aug by service?",
+        "2026-08 account=data-lake by service",
+    ),
+    # the staging account; the year so far; each service on its own line; the move is the writer's context
+    (
+        "/cost",
+        "thinking of moving staging out of us-east-1. what does staging us-east-1 look like ytd, by service",
+        "ytd account=staging region=us-east-1 by service",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; no range typed: this month, as the writer
+    # read it; the project values listed, the untagged amount its own line in every breakdown
+    ("/tags", "which project is spending in staging? checkout or search or what", "project account=staging this month"),
+    # the pasted date is 11 November; the day before is the day it is compared with anyway; the services and accounts
+    # that moved are among the causes; the promotion is the writer's context
+    ("/cost", "Is the spike on 11/11 (our Singles Day promo) actually from us? what drove it?", "why 2026-11-11"),
+    # the earlier half first, both kept (H2 so far), as FRESH_18, FRESH_33 and FRESH_70; the team tag value; the team's
+    # growth is the writer's context
+    (
+        "/cost",
+        "H1 vs H2-to-date for the data team, headcount doubled in July so wanna see if cost tracked",
+        "2026-01..2026-06 vs 2026-07..2026-12 tag:team=data",
+    ),
+    # the staging account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway, as FRESH_87 and FRESH_88
+    (
+        "/cost",
+        "staging sqs from 1 nov till now how much, also vs oct same period can?",
+        "this month service=sqs account=staging",
+    ),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown; the allocation
+    # check is the writer's context
+    (
+        "/tags",
+        "our cost center mapping is off the team tag i think — Oct spend by team incl. the untagged bucket?",
+        "team 2026-10",
+    ),
+    # the RDS resources ranked; the 30 whole days before today; the writer's count; all accounts is every account
+    # anyway
+    ("/top-resources", "top 15 rds across all accounts last 30d", "15 last 30 days service=rds"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; NOT SUPPORTED (the creator's stored value is not known): the writer's nearest,
+    # every resource over those days, the creator read off by hand, as FRESH_9 and FRESH_46
+    (
+        "/top-resources",
+        "most expensive resources created by jenkins-qa (aws:createdBy) last 2 weeks? want to know what our "
+        "automation leaves behind",
+        "last 2 weeks",
+    ),
+    # this week to today against Black Friday week last year to its Friday, as FRESH_30 and FRESH_39; all accounts; the
+    # slide is the writer's context
+    (
+        "/cost",
+        "can we compare this BF week to last year's BF week? my VP wants a slide",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # usage-driven spend only by charge class, tax, fees and credits left out; the staging account; the whole of
+    # October
+    (
+        "/cost",
+        "usage only - no tax, fees or credits - for the staging acct, month of Oct",
+        "2026-10 account=staging charge-class=usage",
+    ),
+    # Cyber Monday is 30 November, the month's last day: the month-end forecast with the month so far, the rest read
+    # off by hand, as FRESH_33 and FRESH_39
+    ("/cost", "how much more are we gonna spend thru cyber monday? ballpark ok", "forecast 2026-11"),
+    # a budget with its amount, held against the writer's amount by hand, as FRESH_85 and FRESH_87; NOT SUPPORTED (a
+    # forecast of 2027): the forecast is for the month, never the year: the year so far by month with this month's
+    # forecast line, the writer's nearest run rate, as FRESH_6 and FRESH_79
+    ("/cost", "2027 budget's penciled at $2.4M — are we trending over that pace?", "forecast this year monthly"),
 )

@@ -191,6 +191,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_87_FIRST_SIGHT,
     FRESH_88,
     FRESH_88_FIRST_SIGHT,
+    FRESH_89,
+    FRESH_89_FIRST_SIGHT,
+    FRESH_90,
+    FRESH_90_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -607,6 +611,16 @@ BLIND_BATCHES = (
     # later in this stop, first sight on 159a9db: `FRESH_87` read, `FRESH_88` held back unread
     BlindBatch("FRESH_87", FRESH_87, FRESH_87_FIRST_SIGHT, right=38, wrong=6),
     BlindBatch("FRESH_88", FRESH_88, FRESH_88_FIRST_SIGHT, right=31, wrong=16),
+    # then, first sight on 656614b: `FRESH_89` read, `FRESH_90` held back unread
+    BlindBatch(
+        "FRESH_89",
+        FRESH_89,
+        FRESH_89_FIRST_SIGHT,
+        right=38,
+        wrong=10,
+        shared=frozenset({"same but for staging", "and last month?"}),
+    ),
+    BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
 )
 
 
