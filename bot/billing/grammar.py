@@ -859,7 +859,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         money_goes = "where" in typed and typed & {"go", "goes", "going", "went"} and out.question is Question.COST
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
-        self.breakdown_unnamed(typed)
+        self.breakdown_unnamed()
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
@@ -911,11 +911,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if out.ignored:
             self.check_ignored()
 
-    def breakdown_unnamed(self, typed: set[str]) -> None:
+    def breakdown_unnamed(self) -> None:
         """`can you break down the November 1 charges`: a breakdown asked with nothing named to break it down by is
         by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
         out = self.out
-        asked = typed & {"breakdown", "breakdowns"} or (typed & {"break", "broken"} and "down" in typed)
+        words = [t.lower for t in self.tokens]
+        asked = any(
+            (w in ("breakdown", "breakdowns") or (w in ("break", "broken") and "down" in words[k + 1 : k + 3]))
+            and not {*words[max(0, k - 2) : k]} & (EXCLUDING | {"no", "don't", "dont", "never"})  # `skip the breakdown`
+            for k, w in enumerate(words)
+        )
         plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()
         if not asked or out.group_by or out.named or not self.allow_group_by or not plain:
             return

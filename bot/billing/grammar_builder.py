@@ -167,6 +167,10 @@ class Builder:
             self.holiday = holiday.in_year(time_range.start.year)
             self.time_range = self.holiday.time_range
             return
+        current = self.time_range
+        twice = current is not None and (current.start, current.end) == (time_range.start, time_range.end)
+        if twice and not self.after_versus:
+            return  # the same days named twice (`nov MTD`, `yesterday ... the thanksgiving traffic`)
         if self.after_versus or (self.comparing and self.time_range is not None and self.versus is None):
             main = self.holiday
             if main is not None and self.time_range == main.time_range and _whole_year(time_range):
@@ -180,10 +184,7 @@ class Builder:
                 )
             self.versus = time_range
             return
-        current = self.time_range
         days = (time_range.start, time_range.end)
-        if current is not None and (current.start, current.end) == days:
-            return  # the same days named twice (`yesterday ... the thanksgiving traffic`)
         if self.versus is not None and (self.versus.start, self.versus.end) == days:
             return  # `vs a normal tuesday like the 10th`: the day compared with, named again
         held = self.holiday

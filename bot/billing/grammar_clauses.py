@@ -28,7 +28,14 @@ from bot.billing.grammar_keywords import (
 from bot.billing.grammar_time import TIME_STARTERS, TIME_WORDS, match_time_range, parse_time_range
 from bot.billing.grammar_tokens import Kind, Token
 from bot.billing.grammar_typos import english_words
-from bot.billing.grammar_words import CHAT_WORDS, COMMITMENT_PHRASES, FILLERS, PERSON_NOUNS, RESOURCE_NOUNS
+from bot.billing.grammar_words import (
+    CHAT_WORDS,
+    COMMITMENT_PHRASES,
+    EXCLUDING,
+    FILLERS,
+    PERSON_NOUNS,
+    RESOURCE_NOUNS,
+)
 from bot.billing.model import Dimension, DimensionRef, Filter, Granularity
 from bot.billing.vocabulary import EMPTY_WORDS, UNTAGGED_WORDS, Meaning, suggest
 from bot.errors import UsageError, UserFacingError
@@ -72,6 +79,8 @@ _CREDIT_PHRASES: tuple[tuple[tuple[str, ...], bool], ...] = tuple(
         ("without credits", False),
     )
 )
+#: Words between an excluding word and the filter it leaves out (`skip anything tagged env=dev`).
+_LEFT_OUT_BETWEEN = frozenset({"anything", "everything", "all", "the", "stuff", "things", "tagged", "tag", "with"})
 #: The long and short names of common tag keys: `environment` names a key `env`, and the other way round.
 _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "environment": ("env",),
@@ -331,6 +340,11 @@ class ClauseReader(Cursor):
     # ------------------------------------------------------------------------------ filters
 
     def assignment(self, key_tokens: int) -> None:
+        # `excluding env=dev`, `skip anything tagged env=dev`: the filter left out, as a value named after it is
+        k = self.i - 1
+        while k >= 0 and self.tokens[k].lower in _LEFT_OUT_BETWEEN:
+            k -= 1
+        left_out = self.out.excluding and k >= 0 and self.tokens[k].lower in EXCLUDING
         key_text = " ".join(t.text for t in self.tokens[self.i : self.i + key_tokens])
         key = fold(key_text)
         op = self.tokens[self.i + key_tokens]
@@ -366,7 +380,7 @@ class ClauseReader(Cursor):
             return
         ref = self.filter_dimension(key_text)
         resolved = self.resolve_values(ref, values)
-        self.out.add_filter(Filter(ref, resolved, negate=op.kind is Kind.NE), self.vocabulary)
+        self.out.add_filter(Filter(ref, resolved, negate=op.kind is Kind.NE or left_out), self.vocabulary)
         self.out.after_versus = False  # `project=checkout vs project=search, last month`: values compared
 
     def single_option(self, key_text: str, op: Token, values: Sequence[str]) -> None:

@@ -110,6 +110,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
     # `got pinged by someone`: who, no breakdown
     **{("by", who): () for who in ("someone", "somebody", "anyone", "me", "us", "them", "him", "her", "finance")},
+    # `leave out tax`, `take out the fees`, `filter out dev`: excluding them
+    **{(verb, "out"): ("excluding",) for verb in ("leave", "leaving", "take", "taking", "filter", "strip", "cut")},
     # a shell's pipe into `grep` (`anomalies --last 30d | grep -v tax`): what it keeps, or leaves out with `-v`
     ("grep", "v"): ("excluding",),
     ("grep",): (),

@@ -289,7 +289,7 @@ class QuestionReader(Cursor):
         assert tr is not None
         named = self.word(j + 1)
         target = None if named is None else WEEKDAYS.get(named, SHORT_WEEKDAYS.get(named))
-        if target is None and named not in ("day", "days", "week"):
+        if target is None and named not in ("day", "days", "week", "weekend"):  # `vs a normal weekend`
             return False
         weekday = tr.start.weekday() if target is None else target
         return self._weekday_before(weekday, f"{self.word(j)} {named}", j + 2)
@@ -302,7 +302,9 @@ class QuestionReader(Cursor):
         start = tr.start - timedelta(days=back)
         end = start + timedelta(days=tr.days)
         self.out.set_time(TimeRange(start, end, range_label(start, end)))
-        self.out.readings.append(f"Read `{typed}` as {start:%A %Y-%m-%d}, the latest before it.")
+        last = end - timedelta(days=1)
+        when = f"{start:%A %Y-%m-%d}" if start == last else f"{start:%a %Y-%m-%d} to {last:%a %Y-%m-%d}"
+        self.out.readings.append(f"Read `{typed}` as {when}, the latest before it.")
         self.out.after_versus = False
         self.i += used
         return True

@@ -312,6 +312,7 @@ INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.",
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
+    | {"skip", "skipping", "omit", "omitting", "ignore"}  # `skip anything tagged env=dev`, `ignore tax`
 )
 #: A time of day (`3pm`, `15:30`, `9am`, `2-4pm`): the costs of that hour are in the day's hourly series
 #: (`grammar_unknown`), also after `since` (`grammar_time_phrases`).

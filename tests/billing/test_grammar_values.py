@@ -469,6 +469,18 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("break down the november 1 charges", "2026-11-01 by service"),
     ("break down ec2 last month", "last month service=ec2 by usage-type"),
     ("Oct total. one number, no breakdown pls", "2026-10"),
+    ("can you skip the breakdown and give me the total for october", "2026-10"),
+    # a filter typed after a word leaving it out is left out; `skip`, `leave out` leave out
+    ("ec2 excluding env=dev", "this month service=ec2 tag:env!=dev"),
+    ("ec2 without anything tagged env=dev", "this month service=ec2 tag:env!=dev"),
+    ("ec2 without tax, env=prod", "this month service=ec2 tag:env=prod"),
+    ("oct cost, leave out tax", "2026-10 service!=tax"),
+    ("last month skip tax", "last month service!=tax"),
+    ("ec2 last month, ignore the credits", "last month service=ec2 charge-class!=credit"),
+    # a period named twice in two spellings is one (`nov MTD`), also in a comparison
+    ("compare data lake nov MTD vs last month", "this month account=data-lake"),
+    # `a normal weekend`: the weekend before, as many days
+    ("black friday weekend vs a normal weekend", "2026-11-27..2026-11-29 vs 2026-11-20..2026-11-22"),
     # `wondering if ...` after the question: a guess, which unusual days (judged service by service) answer anyway
     (
         "any spikes in s3 last week? wondering if someone's copying logs cross region",
