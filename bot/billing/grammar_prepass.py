@@ -88,6 +88,8 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
 _FLAG_BEFORE = re.compile(r"(?:^|\s)--?$")
 #: A parameter as typed, and its value (`--start 2026-11-01`, `period=last_month`).
 _PARAMETER_TYPED = re.compile(r"-{0,2}[\w-]+(?:=|\s+)(?P<value>[^\s=]*)")
+#: Words after a value that leave it out (`tax excluded`, `with credits removed`).
+_LEFT_OUT_AFTER = frozenset({"excluded", "removed", "omitted", "stripped"})
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -140,6 +142,16 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("same", unit, joiner): ("vs",) for unit in ("months", "weeks", "period") for joiner in ("of", "in")},
     # `regions other than us-east-1`, `outside us-east-1`: all but it
     **dict.fromkeys((("other", "than"), ("outside", "of"), ("outside",)), ("except",)),
+    # `apart from tax`, `not including tax`, `dont count tax`, `all services but ec2`: all
+    # but it (each had kept only it, or read it as part of the total)
+    **dict.fromkeys(
+        (("apart", "from"), ("aside", "from"), ("exclusive", "of"), ("sans",), ("not", "including")),
+        ("except",),
+    ),
+    **dict.fromkeys((("not", "incl"), ("not", "counting"), ("without", "counting")), ("except",)),
+    **dict.fromkeys((("don't", "count"), ("dont", "count"), ("do", "not", "count")), ("except",)),
+    **dict.fromkeys((("everything", "but"), ("anything", "but"), ("all", "but")), ("everything", "except")),
+    ("all", "services", "but"): ("all", "services", "except"),
     ("on", "fire"): ("unusual",),  # `or are we on fire`
     # `which resources make up most of the bill`: what it is made of, the list
     **dict.fromkeys((("make", "up"), ("makes", "up"), ("made", "up"), ("making", "up")), ()),
@@ -901,6 +913,32 @@ class PrepassReader(ContextPhraseReader):
         for j, tok in enumerate(joined[:-1]):
             if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:
                 joined[j] = Token(Kind.WORD, "without", tok.position)
+
+        # `tax excluded`, `with credits removed`, `dev left out`: the value before the word left out
+        def names_value(tok: Token) -> bool:
+            return tok.kind is Kind.WORD and (
+                tok.lower in PERIOD_CHARGE_WORDS or bool(self.vocabulary.meanings(tok.text))
+            )
+
+        for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
+            if tok.lower == "besides" and names_value(joined[j + 1]):
+                joined[j] = Token(Kind.WORD, "except", tok.position)
+        for j in range(len(joined) - 1, 0, -1):
+            w = joined[j].lower
+            postposed = w in _LEFT_OUT_AFTER or (w == "left" and j + 1 < len(joined) and joined[j + 1].lower == "out")
+            if not postposed or not names_value(joined[j - 1]):
+                continue
+            k = j - 1  # the first value of a list (`credits and tax removed`)
+            while (
+                k >= 2
+                and (joined[k - 1].lower in _LISTING or joined[k - 1].kind is Kind.COMMA)
+                and names_value(joined[k - 2])
+            ):
+                k -= 2
+            lead = k - 1 if k > 0 and joined[k - 1].lower == "with" else k  # `with tax removed`
+            values = joined[k:j]
+            used = 2 if w == "left" else 1
+            joined[lead : j + used] = [Token(Kind.WORD, "excluding", joined[j].position), *values]
         # `tax shown separately`, `credits broken out`, `and separately how much credits`: with them, each on a line
         # of its own (`finish`)
         for j in range(len(joined) - 1, -1, -1):

@@ -477,6 +477,18 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("oct cost, leave out tax", "2026-10 service!=tax"),
     ("last month skip tax", "last month service!=tax"),
     ("ec2 last month, ignore the credits", "last month service=ec2 charge-class!=credit"),
+    ("last month apart from tax", "last month service!=tax"),
+    ("last month aside from tax", "last month service!=tax"),
+    ("last month not including tax", "last month service!=tax"),
+    ("last month exclusive of tax", "last month service!=tax"),
+    ("last month, dont count tax", "last month service!=tax"),
+    ("everything besides ec2 last month", "last month service!=ec2"),
+    ("all services but ec2 last month", "last month service!=ec2"),
+    ("last month, tax excluded", "last month service!=tax"),
+    ("last month with credits and tax removed", "last month charge-class!=credit,tax"),
+    ("ec2 last month with dev left out", "last month service=ec2 tag:env!=dev"),
+    # `besides` before what is no value: as well as (no filter)
+    ("anything unusual in api team's costs last week besides the leak days?", "anomalies last week tag:team=api"),
     # a period named twice in two spellings is one (`nov MTD`), also in a comparison
     ("compare data lake nov MTD vs last month", "this month account=data-lake"),
     # `a normal weekend`: the weekend before, as many days

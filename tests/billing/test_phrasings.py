@@ -607,7 +607,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
     # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
     BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
-    BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=12),
+    BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=33, wrong=11),
     # later in this stop, first sight on 159a9db: `FRESH_87` read, `FRESH_88` held back unread
     BlindBatch("FRESH_87", FRESH_87, FRESH_87_FIRST_SIGHT, right=38, wrong=6),
     BlindBatch("FRESH_88", FRESH_88, FRESH_88_FIRST_SIGHT, right=31, wrong=16),
