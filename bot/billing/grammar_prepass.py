@@ -152,6 +152,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("don't", "count"), ("dont", "count"), ("do", "not", "count")), ("except",)),
     **dict.fromkeys((("everything", "but"), ("anything", "but"), ("all", "but")), ("everything", "except")),
     ("all", "services", "but"): ("all", "services", "except"),
+    # `net of tax`: after taking it off (`net of credits` is the total as ever, credits in it)
+    **{("net", "of", w): ("excluding", w) for w in ("tax", "taxes", "vat", "gst", "fees")},
     ("on", "fire"): ("unusual",),  # `or are we on fire`
     # `which resources make up most of the bill`: what it is made of, the list
     **dict.fromkeys((("make", "up"), ("makes", "up"), ("made", "up"), ("making", "up")), ()),
@@ -923,6 +925,9 @@ class PrepassReader(ContextPhraseReader):
         for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
             if tok.lower == "besides" and names_value(joined[j + 1]):
                 joined[j] = Token(Kind.WORD, "except", tok.position)
+            after = joined[j + 2].lower if j + 2 < len(joined) else ""
+            if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and after != "than":
+                joined[j] = Token(Kind.WORD, "except", tok.position)  # `total less credits` (`less tax than`: more)
         for j in range(len(joined) - 1, 0, -1):
             w = joined[j].lower
             postposed = w in _LEFT_OUT_AFTER or (w == "left" and j + 1 < len(joined) and joined[j + 1].lower == "out")

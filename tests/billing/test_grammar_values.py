@@ -487,6 +487,9 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month, tax excluded", "last month service!=tax"),
     ("last month with credits and tax removed", "last month charge-class!=credit,tax"),
     ("ec2 last month with dev left out", "last month service=ec2 tag:env!=dev"),
+    ("last month net of tax", "last month service!=tax"),
+    ("last month less credits", "last month charge-class!=credit"),
+    ("less tax than last month", "this month service=tax"),
     # `besides` before what is no value: as well as (no filter)
     ("anything unusual in api team's costs last week besides the leak days?", "anomalies last week tag:team=api"),
     # a period named twice in two spellings is one (`nov MTD`), also in a comparison
