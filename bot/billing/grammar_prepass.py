@@ -925,8 +925,8 @@ class PrepassReader(ContextPhraseReader):
         for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
             if tok.lower == "besides" and names_value(joined[j + 1]):
                 joined[j] = Token(Kind.WORD, "except", tok.position)
-            after = joined[j + 2].lower if j + 2 < len(joined) else ""
-            if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and after != "than":
+            then = joined[j + 2].lower if j + 2 < len(joined) else ""
+            if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and then != "than":
                 joined[j] = Token(Kind.WORD, "except", tok.position)  # `total less credits` (`less tax than`: more)
         for j in range(len(joined) - 1, 0, -1):
             w = joined[j].lower
