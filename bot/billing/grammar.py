@@ -459,6 +459,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
+        if w in ("onward", "onwards") and self.out.time_range is not None and not self.out.comparing:
+            start = self.out.time_range.start  # `july onwards`, `jul 15 onward`: from its first day to today
+            self.out.time_range = parse_time_range(f"since {start.isoformat()}", self.today)
+            self.i += 1
+            return
         if w in AVERAGE_WORDS:
             self.set_question(Question.AVERAGE, tok)
             self.i += 1

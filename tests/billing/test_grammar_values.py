@@ -490,6 +490,9 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month net of tax", "last month service!=tax"),
     ("last month less credits", "last month charge-class!=credit"),
     ("less tax than last month", "this month service=tax"),
+    # a period `onwards`: from its first day to today
+    ("ec2 july onwards", "since 2026-07-01 service=ec2"),
+    ("ec2 jul 15 onward", "since 2026-07-15 service=ec2"),
     # `besides` before what is no value: as well as (no filter)
     ("anything unusual in api team's costs last week besides the leak days?", "anomalies last week tag:team=api"),
     # a period named twice in two spellings is one (`nov MTD`), also in a comparison
