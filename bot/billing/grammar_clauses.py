@@ -31,6 +31,7 @@ from bot.billing.grammar_typos import english_words
 from bot.billing.grammar_words import (
     CHAT_WORDS,
     COMMITMENT_PHRASES,
+    COVERAGE_WORDS,
     EXCLUDING,
     FILLERS,
     PERSON_NOUNS,
@@ -210,13 +211,15 @@ class ClauseReader(Cursor):
             words = tuple(t.lower for t in toks)
             if words not in COMMITMENT_PHRASES or self.vocabulary.meanings(" ".join(words)):
                 continue
+            self.i += n
+            if self.typed_words() & set(COVERAGE_WORDS):
+                return True  # `Savings Plans coverage on EC2`: the usage the fees cover, beside them (no filter)
             typed = " ".join(t.text for t in toks)
             self.out.bare.append(Bare(typed, (_COMMITMENT_MEANING,), self.out.excluding))
             self.out.readings.append(
                 f"Read `{typed}` as the commitment fees (RI and Savings Plans, recurring and upfront): "
                 "`charge-class=recurring,one-time`, which also holds other recurring fees such as Support."
             )
-            self.i += n
             return True
         return False
 

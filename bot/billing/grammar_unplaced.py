@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.billing.grammar_tokens import Kind, Token
-from bot.billing.grammar_words import CHAT_WORDS, EXCLUDING, FILLERS
+from bot.billing.grammar_words import CHAT_WORDS, COVERAGE_WORDS, EXCLUDING, FILLERS
 from bot.billing.model import CostQuery, Dimension, DimensionRef
 from bot.billing.vocabulary import (
     CATEGORY_WORDS,
@@ -131,6 +131,14 @@ UNIT_COST = NotHeld(
 UNIT_WORDS = frozenset({"unit", "units", "headcount"})
 #: What the bill cannot answer: a question naming one is answered as near as the bill allows, and the answer
 #: says what was not (never refused: the word names nothing the answer could silently miss).
+#: Commitment coverage or utilisation asked (`SP coverage on EC2`, `grammar_words.COVERAGE_WORDS`): the usage beside
+#: the fees, the split by charge class.
+COVERAGE = NotHeld(
+    "commitment coverage and utilisation are answered by `/trackit commitments`.",
+    "Answered with the split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask another "
+    "breakdown.",
+    DimensionRef(Dimension.CHARGE_CLASS),
+)
 NOT_HELD: dict[str, NotHeld] = {
     **dict.fromkeys(
         (
@@ -159,15 +167,7 @@ NOT_HELD: dict[str, NotHeld] = {
             "Its creator is AWS's tag (`by tag:aws:createdBy`); a team tag answers `by tag:team`.",
         ),
     ),
-    **dict.fromkeys(
-        ("coverage", "covered", "utilization", "utilisation"),
-        NotHeld(
-            "commitment coverage and utilisation are answered by `/trackit commitments`.",
-            "Answered with the split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask "
-            "another breakdown.",
-            DimensionRef(Dimension.CHARGE_CLASS),
-        ),
-    ),
+    **dict.fromkeys(COVERAGE_WORDS, COVERAGE),
     **dict.fromkeys(
         ("edp", "ppa", "commit", "commitment"),
         NotHeld(

@@ -309,6 +309,9 @@ SEPARATELY = frozenset(
 COMBINED = frozenset({"combined", "together", "altogether", "summed", "lumped", "pooled"})
 #: Words after which values are part of the total asked rather than its filter (`october including tax`).
 INCLUDED_WORDS = frozenset({"include", "includes", "including", "incl", "incl.", "inc", "inclusive"})
+#: Commitment coverage or utilisation (`SP coverage on EC2`): the usage beside the fees, so the commitment words filter
+#: nothing (`grammar_clauses`); said as the bill not holding it (`grammar_unplaced.COVERAGE`).
+COVERAGE_WORDS = ("coverage", "covered", "utilization", "utilisation")
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}

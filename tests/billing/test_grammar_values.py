@@ -490,6 +490,9 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month net of tax", "last month service!=tax"),
     ("last month less credits", "last month charge-class!=credit"),
     ("less tax than last month", "this month service=tax"),
+    # commitment coverage: the usage beside the fees (the split by charge class, no filter on the fees)
+    ("What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
+    ("savings plan fees last month", "last month charge-class=recurring,one-time"),
     # a period `onwards`: from its first day to today
     ("ec2 july onwards", "since 2026-07-01 service=ec2"),
     ("ec2 jul 15 onward", "since 2026-07-15 service=ec2"),
@@ -530,6 +533,13 @@ def test_a_sentence_saying_only_what_the_person_is_after_is_never_answered_alone
         parse(
             "how much of the oct bill was the upfront fees on the 1st vs actual usage? trying to normalize our run-rate"
         )
+
+
+def test_coverage_says_it_is_answered_with_the_usage_beside_the_fees_and_nothing_else() -> None:
+    assert parse("What is our Savings Plans coverage on EC2 for october?").readings == (
+        "`coverage`: commitment coverage and utilisation are answered by `/trackit commitments`. Answered with the "
+        "split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask another breakdown.",
+    )
 
 
 def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:

@@ -380,13 +380,15 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_18", FRESH_18, FRESH_18_FIRST_SIGHT, right=41, wrong=5),
     # `how much of our data transfer is cross-region vs internet egress? ... if the eu replication is worth it` was
     # refused naming `cross-region`; it is now data transfer by usage type, said, but the context's `eu` filters it
-    # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which)
+    # to the one usage type of the test vocabulary holding `EU` (a bill's many `EU-` usage types would ask which);
+    # `RI + savings plan coverage %?`: the usage beside the fees (the split by charge class with no filter), where
+    # the translator kept the fees alone in the split
     BlindBatch(
         "FRESH_19",
         FRESH_19,
         FRESH_19_FIRST_SIGHT,
-        right=45,
-        wrong=2,
+        right=44,
+        wrong=3,
         shared=frozenset({"where will november land", "are we over budget for q4?"}),
     ),
     # held back unread through one stop, read in the next
@@ -416,7 +418,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=28, wrong=16),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=29, wrong=15),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=39, wrong=7),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
@@ -616,8 +618,8 @@ BLIND_BATCHES = (
         "FRESH_89",
         FRESH_89,
         FRESH_89_FIRST_SIGHT,
-        right=40,
-        wrong=9,
+        right=41,
+        wrong=8,
         shared=frozenset({"same but for staging", "and last month?"}),
     ),
     BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
