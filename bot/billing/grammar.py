@@ -459,6 +459,13 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
+        bottom = w == "bottom" and ((self.word(1) or "").isdecimal() or self.word(1) in NUMBER_WORDS)
+        least = w == "least" and self.word(1) in ("expensive", "costly", "spend", "spending", "cost")
+        least_alone = w == "least" and self.word(-1) == "the" and self.word(1) in (None, "?", "last", "this")
+        if w in ("cheapest", "lowest") or bottom or least or least_alone:
+            self.out.cheapest = " ".join(t.text for t in self.tokens[self.i : self.i + 1 + (bottom or least)])
+            self.i += 1 + (bottom or least)  # `bottom 5 services`, `least expensive account`: see `finish`
+            return
         if w in ("onward", "onwards") and self.out.time_range is not None and not self.out.comparing:
             start = self.out.time_range.start  # `july onwards`, `jul 15 onward`: from its first day to today
             self.out.time_range = parse_time_range(f"since {start.isoformat()}", self.today)
@@ -865,6 +872,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         self.breakdown_unnamed()
+        if out.cheapest and out.group_by and self.allow_group_by:
+            out.top = MAX_TOP  # (a breakdown ranks the most expensive first: every value shown, the cheapest last)
+            out.readings.append(
+                f"Read `{out.cheapest}`: every value is listed, from the most expensive, so the cheapest are last."
+            )
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)

@@ -116,6 +116,9 @@ class Builder:
     amount: str = ""
     #: `our burn`: the spend of the month in progress, answered with its pace
     burn: bool = False
+    #: the cheapest asked (`cheapest service`, `bottom 5 accounts`): answers rank the most expensive first, so every
+    #: value is shown, the cheapest last
+    cheapest: str = ""
     #: what the words that ask what the bill does not hold ask (`invoice`, `per order`; `grammar_unplaced`)
     not_held: list[NotHeld] = field(default_factory=list)
 

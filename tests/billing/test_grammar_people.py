@@ -407,7 +407,10 @@ def test_what_changed_asks_why_and_the_most_expensive_day_is_day_by_day() -> Non
     assert parse("what changed in ec2 last week") == parse("why last week service=ec2")
     assert parse("what was our most expensive day last month") == parse("last month daily")
     assert parse("the cost of day 3rd nov") == parse("2026-11-03")
-    assert parse("cheapest service last month") == parse("last month by service")
+    # the cheapest: every service, the cheapest last (`test_grammar_values`)
+    assert without_labels(parse("cheapest service last month")) == without_labels(
+        parse("last month by service top 1000")
+    )
 
 
 def test_other_answers_of_the_bot_are_named_and_egress_is_data_transfer() -> None:

@@ -535,6 +535,17 @@ def test_a_sentence_saying_only_what_the_person_is_after_is_never_answered_alone
         )
 
 
+def test_the_cheapest_asked_lists_every_value_with_the_cheapest_last_never_the_top_ones_alone() -> None:
+    bottom = parse("bottom 5 services last month")
+    assert without_labels(bottom) == without_labels(parse("last month by service top 1000"))
+    assert bottom.readings == (
+        "Read `bottom 5`: every value is listed, from the most expensive, so the cheapest are last.",
+    )
+    assert parse("which service costs the least").top == 1000
+    assert parse("least expensive account last month").top == 1000
+    assert parse("bottom line, what did ec2 cost last month").top == 10  # an idiom: no ranking asked
+
+
 def test_coverage_says_it_is_answered_with_the_usage_beside_the_fees_and_nothing_else() -> None:
     assert parse("What is our Savings Plans coverage on EC2 for october?").readings == (
         "`coverage`: commitment coverage and utilisation are answered by `/trackit commitments`. Answered with the "
