@@ -142,7 +142,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("same", unit, joiner): ("vs",) for unit in ("months", "weeks", "period") for joiner in ("of", "in")},
     # `regions other than us-east-1`, `outside us-east-1`: all but it
     **dict.fromkeys((("other", "than"), ("outside", "of"), ("outside",)), ("except",)),
-    # `apart from tax`, `not including tax`, `dont count tax`, `all services but ec2`: all
+    # `apart from tax`, `not including tax`, `dont count tax`, `everything but ec2`: all
     # but it (each had kept only it, or read it as part of the total)
     **dict.fromkeys(
         (("apart", "from"), ("aside", "from"), ("exclusive", "of"), ("sans",), ("not", "including")),
@@ -151,7 +151,6 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("not", "incl"), ("not", "counting"), ("without", "counting")), ("except",)),
     **dict.fromkeys((("don't", "count"), ("dont", "count"), ("do", "not", "count")), ("except",)),
     **dict.fromkeys((("everything", "but"), ("anything", "but"), ("all", "but")), ("everything", "except")),
-    ("all", "services", "but"): ("all", "services", "except"),
     # `net of tax`: after taking it off (`net of credits` is the total as ever, credits in it)
     **{("net", "of", w): ("excluding", w) for w in ("tax", "taxes", "vat", "gst", "fees")},
     ("on", "fire"): ("unusual",),  # `or are we on fire`
@@ -924,6 +923,9 @@ class PrepassReader(ContextPhraseReader):
 
         for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
             if tok.lower == "besides" and names_value(joined[j + 1]):
+                joined[j] = Token(Kind.WORD, "except", tok.position)
+            every = j > 1 and joined[j - 1].lower in DIMENSION_WORDS and joined[j - 2].lower in ("every", "all", "any")
+            if tok.lower == "but" and every:  # `every region but us-east-1`: all but it
                 joined[j] = Token(Kind.WORD, "except", tok.position)
             then = joined[j + 2].lower if j + 2 < len(joined) else ""
             if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and then != "than":

@@ -484,6 +484,7 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month, dont count tax", "last month service!=tax"),
     ("everything besides ec2 last month", "last month service!=ec2"),
     ("all services but ec2 last month", "last month service!=ec2"),
+    ("every region but us-east-1", "this month region!=us-east-1 by region"),
     ("last month, tax excluded", "last month service!=tax"),
     ("last month with credits and tax removed", "last month charge-class!=credit,tax"),
     ("ec2 last month with dev left out", "last month service=ec2 tag:env!=dev"),
