@@ -536,6 +536,8 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
             middle = first + timedelta(days=15)
             start, end = (first, middle) if w == "first" else (middle, add_months(first, 1))
             return start, end, range_label(start, end), j + 1 - i
+        if which == "last" and word_at(tokens, j) == "year":  # `second half of last year`
+            return (*_half(1 if w == "first" else 2, today.year - 1, today), j + 1 - i)
         if which == "last":
             return None
         if word_at(tokens, j) in MONTH_NAMES:  # `first half of nov`: its 1st to 15th, the 16th to its end

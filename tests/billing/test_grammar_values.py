@@ -494,6 +494,7 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # commitment coverage: the usage beside the fees (the split by charge class, no filter on the fees)
     ("What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
     ("savings plan fees last month", "last month charge-class=recurring,one-time"),
+    ("second half of last year", "2025-07..2025-12"),
     # a period `onwards`: from its first day to today
     ("ec2 july onwards", "since 2026-07-01 service=ec2"),
     ("ec2 jul 15 onward", "since 2026-07-15 service=ec2"),
