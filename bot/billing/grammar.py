@@ -877,6 +877,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             out.readings.append(
                 f"Read `{out.cheapest}`: every value is listed, from the most expensive, so the cheapest are last."
             )
+        elif out.cheapest:  # `/top-resources cheapest instances`: its list is of the most expensive, said
+            out.readings.append(f"`{out.cheapest}`: lists rank the most expensive first.")
         if any(h.daily for h in out.not_held) and out.granularity is None:
             out.set_granularity(Granularity.DAY)  # `weekdays only`: each day, with its date
         nearest = next((h.breakdown for h in out.not_held if h.breakdown is not None), None)
@@ -933,8 +935,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
         out = self.out
         words = [t.lower for t in self.tokens]
+        named = {k for k, w in enumerate(words) if w in DIMENSION_WORDS or self.tag_key_word(w) is not None}
         asked = any(
             (w in ("breakdown", "breakdowns") or (w in ("break", "broken") and "down" in words[k + 1 : k + 3]))
+            and k - 1 not in named  # (`env breakdown`: by env)
             and not {*words[max(0, k - 2) : k]} & (EXCLUDING | {"no", "don't", "dont", "never"})  # `skip the breakdown`
             for k, w in enumerate(words)
         )

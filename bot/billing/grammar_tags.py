@@ -81,7 +81,9 @@ def tag_question(
     values of two tag keys with no key to list; the hint gives the `/cost` question that answers it.
     """
     typed = text.split()
-    dropped = [w.strip("?!.,").casefold() in TAG_WORDS for w in typed]
+    # (after the key, `breakdown` is by it: `env breakdown not counting the data lake`)
+    listed = TAG_WORDS | ({"breakdown", "breakdowns"} if key is not None else set())
+    dropped = [w.strip("?!.,").casefold() in listed for w in typed]
     words = [
         w
         for k, w in enumerate(typed)

@@ -546,6 +546,12 @@ def test_the_cheapest_asked_lists_every_value_with_the_cheapest_last_never_the_t
     assert parse("which service costs the least").top == 1000
     assert parse("least expensive account last month").top == 1000
     assert parse("bottom line, what did ec2 cost last month").top == 10  # an idiom: no ranking asked
+    # a list of the most expensive (`/top-resources`) says what it ranks
+    cheapest = top_resources.parse("cheapest instances", today=TODAY, vocabulary=VOCAB)
+    assert cheapest.readings[-1] == "`cheapest`: lists rank the most expensive first."
+    # `/tags`: after the key, `breakdown` is by it (no breakdown by service read and refused)
+    env = tags.parse("env breakdown not counting the data lake", today=TODAY, vocabulary=VOCAB)
+    assert (env.key, env.readings) == ("user:env", ())
 
 
 def test_coverage_says_it_is_answered_with_the_usage_beside_the_fees_and_nothing_else() -> None:
