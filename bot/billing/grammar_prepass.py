@@ -589,20 +589,25 @@ class PrepassReader(ContextPhraseReader):
         dimension's (`service=`, `account=`), is a filter as ever."""
         out: list[Token] = []
         said: list[str] = []
+        held = {k.split(":", 1)[-1].casefold() for k in self.vocabulary.tag_keys}
         j = 0
         while j < len(self.tokens):
             tok = self.tokens[j]
             assigned = j + 1 < len(self.tokens) and self.tokens[j + 1].kind is Kind.EQ
-            flagged = _FLAG_BEFORE.search(self.text[: tok.position]) is not None  # `--start`, `-n` (no `last-month`)
-            words = _PARAMETERS.get(tok.lower) if tok.kind is Kind.WORD and (assigned or flagged) else None
+            before = self.text[max(0, tok.position - 3) : tok.position]
+            flagged = _FLAG_BEFORE.search(before) is not None  # `--start`, `-n` (no `last-month`)
+            if tok.kind is not Kind.WORD or not (assigned or flagged):
+                out.append(tok)
+                j += 1
+                continue
+            start = tok.position - (len(before) - len(before.rstrip("-")))  # where its dashes begin
+            words = _PARAMETERS.get(tok.lower)
             value = self.tokens[j + 1 + assigned] if j + 1 + assigned < len(self.tokens) else None
             every = value is not None and value.lower in ("all", "*", "any") and tok.lower in DIMENSION_WORDS
-            start = tok.position - len(self.text[: tok.position]) + len(self.text[: tok.position].rstrip("-"))
-            if (assigned or flagged) and every and value is not None:  # `--acct all`: every account, no filter
+            if every and value is not None:  # `--acct all`: every account, no filter
                 said.append(f"`{self.text[start : value.position + len(value.text)]}` as no filter")
                 j += 2 + assigned
                 continue
-            held = {k.split(":", 1)[-1].casefold() for k in self.vocabulary.tag_keys}
             if words is None or tok.lower in held:  # (a tag key named `period` is filtered on)
                 out.append(tok)
                 j += 1
