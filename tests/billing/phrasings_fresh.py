@@ -244,7 +244,12 @@ Dutch cloud architect, a head of e-commerce on the Black Friday weekend, a FinOp
 coverage, a junior SRE on a first cost ticket, a data-platform lead comparing months, short replies in a thread),
 read, and `FRESH_90` (a Singaporean backend engineer, a controller reconciling the invoice to the ledger, a principal
 engineer reviewing cost per environment, a Polish QA engineer, a marketing analyst on campaign traffic, an engineering
-director planning next year), held back unread.
+director planning next year), held back unread. Last in that stop, at first sight on 73f3938: `FRESH_91` (a Kenyan
+platform engineer in formal English, a startup CFO on Mondays, an SRE after a noisy deploy, a product designer new to
+AWS, a cost analyst pasting numbers to confirm, someone on a phone between meetings), read, and `FRESH_92` (an Irish
+data engineer, an accounts-payable clerk matching the invoice, a head of infrastructure planning reserved capacity, a
+Brazilian developer, a solutions engineer asked by a client, a tired on-call engineer on a Friday night), held back
+unread.
 """
 
 from __future__ import annotations
@@ -21372,4 +21377,662 @@ FRESH_90: tuple[tuple[str, str, str], ...] = (
     # forecast of 2027): the forecast is for the month, never the year: the year so far by month with this month's
     # forecast line, the writer's nearest run rate, as FRESH_6 and FRESH_79
     ("/cost", "2027 budget's penciled at $2.4M — are we trending over that pace?", "forecast this year monthly"),
+)
+
+FRESH_91_FIRST_SIGHT = (30, 9, 11)
+
+FRESH_91: tuple[tuple[str, str, str], ...] = (
+    # the production account, by its id; the whole of October; each service on its own line; the greeting and thanks
+    # are wrapping
+    (
+        "/cost",
+        "Good morning. Kindly assist me with the total cost for the production account (123456789012) for the month "
+        "of October 2026, broken down by service. Thank you.",
+        "2026-10 account=production by service",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway, as CORPUS; the
+    # difference in amount and percent is part of every comparison
+    ("/cost", "how much did we spend last week total and how does that compare to the week before", "last week"),
+    # this week from Monday to today by day, today's partial day marked so; last week's same days are the period
+    # compared with anyway, as FRESH_20; NOT SUPPORTED (the hour of the deploy): the writer's nearest, the day level,
+    # Thursday read off the series
+    (
+        "/cost",
+        "did the deploy yesterday ~3pm bump lambda costs?? show me lambda per day this week vs last week",
+        "this week service=lambda daily",
+    ),
+    # NOT SUPPORTED (the site is no dimension of the bill): the writer's first choice, the production account over the
+    # last full month, as FRESH_57's site as the production account
+    (
+        "/cost",
+        "hi! sorry dumb question but how much does our website actually cost to run per month?",
+        "2026-10 account=production",
+    ),
+    # the production account, by its id; the whole of October; tax is its own service, Tax, left out, the commitment
+    # fees kept in the total as it is; the writer's figure held against it by hand, as FRESH_59 and FRESH_80
+    (
+        "/cost",
+        "I have Oct total at $48,213.77 for prod (123456789012) incl. SP fee, excl. tax — can you confirm?",
+        "2026-10 account=production service!=tax",
+    ),
+    # the day before today, Thanksgiving; every account together
+    ("/cost", "spend yday?", "yesterday"),
+    # a filtered tag breakdown; the month so far; the team values listed, the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "Hello team, please may I know how the EKS costs are distributed across the team tag for this month so far, "
+        "including any untagged portion? Regards.",
+        "team service=eks this month",
+    ),
+    # one period passing another compares them, the month in progress by its forecast, October being the period
+    # compared with anyway, as FRESH_78 and FRESH_83
+    (
+        "/cost",
+        "Missed my monday check this week. Where are we landing for November? and is that above October?",
+        "forecast 2026-11",
+    ),
+    # the tables are the DynamoDB resources; from Monday to today is this week, as FRESH_66 and FRESH_72; all
+    # accounts; the new indexes are the writer's context
+    (
+        "/top-resources",
+        "which dynamo tables are costing the most since monday? we rolled out new GSIs",
+        "this week service=dynamodb",
+    ),
+    # NOT SUPPORTED (what a service is): the writer's nearest, the month so far by service, EC2's share read off the
+    # list; the writer's optional EC2 breakdown left out, as FRESH_53 and FRESH_61
+    ("/cost", 'what is "EC2" and why is it the most expensive thing on our bill??', "this month by service"),
+    # the writer's days, both included, on the writer's unblended basis, to hold against the other tool's figure by
+    # hand, as FRESH_77; all accounts
+    (
+        "/cost",
+        "Cost Explorer shows S3 in us-east-1 for 1–15 Nov = 3,902.10 unblended. does that match what you have?",
+        "2026-11-01..2026-11-15 service=s3 region=us-east-1 unblended",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway
+    ("/cost", "mtd vs same pt last mo", "this month"),
+    # the instances are EC2's; the last whole week, Monday 16 to Sunday 22; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Greetings. I would like to request the ten most expensive EC2 instances in eu-west-1 for last week. Much "
+        "appreciated.",
+        "10 last week service=ec2 region=eu-west-1",
+    ),
+    # the year so far; net of credits is the total as it is, credits included, as FRESH_5; the writer's optional
+    # separate credits line left out, as FRESH_53 and FRESH_61
+    ("/cost", "whats our YTD aws spend, net of credits?", "ytd"),
+    # the production account, as the writer meant it; the 10 whole days before today by the grammar's rule, the
+    # writer's first choice; the days around the 21st read off the unusual days, the rollback is the writer's context
+    (
+        "/cost",
+        "anything weird in prod spend the last 10 days? we had a rollback on the 21st",
+        "anomalies last 10 days account=production",
+    ),
+    # the pages are the checkout project's, listed among the project values; no range typed: this month, as the writer
+    # read it; the untagged amount its own line in every breakdown; the redesign is the writer's context
+    (
+        "/tags",
+        "how much do the checkout pages cost us? im redesigning the checkout flow and someone said its expensive lol",
+        "project this month",
+    ),
+    # this week from Monday to today; all accounts; each service on its own line
+    ("/cost", "eu-west-1 this wk by svc pls", "this week region=eu-west-1 by service"),
+    # the writer's days, from the 1st to yesterday, both included, by day; all accounts; the trend read off the series
+    (
+        "/cost",
+        "Dear bot, kindly advise on the daily KMS charges across all accounts from 1st November up to yesterday. I am "
+        "trying to understand whether the trend is increasing.",
+        "2026-11-01..2026-11-26 service=kms daily",
+    ),
+    # the Savings Plans fee is among the commitment fees; the fee posted on the 1st of each month, the writer's order
+    # kept, as FRESH_46 and FRESH_50; all accounts; the deck is the writer's context
+    (
+        "/cost",
+        "is the savings plan fee on nov 1 bigger than last months? need the number for the board deck",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown, the writer's
+    # figures held against them by hand; NOT SUPPORTED (what the untagged part holds by service): a question for /cost
+    # of its own
+    (
+        "/tags",
+        "checking allocation: team=Platform 12,480.55 / team=data 9,115.02 / untagged 4,300ish for Oct. pls confirm + "
+        "tell me whats in the untagged bucket",
+        "team 2026-10",
+    ),
+    # the average per day of the days from the 23rd to yesterday against the week before them, the writer's example,
+    # compared per day as the spans differ in length, the writer's order kept, as FRESH_76 and FRESH_82; all accounts;
+    # the autoscaling is the writer's context
+    (
+        "/cost",
+        "ec2 us-west-2 spiked after the autoscaling change — how much more per day are we paying now vs before the "
+        "23rd",
+        "average 2026-11-23..2026-11-26 vs 2026-11-16..2026-11-22 service=ec2 region=us-west-2",
+    ),
+    # today so far, its partial day marked so, against the latest Friday before it, the writer's normal Friday, as
+    # FRESH_81 and FRESH_83; all accounts
+    (
+        "/cost",
+        "is the bill bigger because of black friday? like is today more expensive than a normal friday",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the DB instances are the RDS resources; the production account, as the writer meant it; the month so far
+    ("/top-resources", "top rds dbs prod this mo", "this month service=rds account=production"),
+    # the staging account, by its name; September is the period October is compared with anyway, as CORPUS; the clean-
+    # up is the writer's context
+    (
+        "/cost",
+        "Please assist me to compare the staging account spend for last month against the month before. I wish to "
+        "confirm whether our clean-up exercise had an effect.",
+        "last month account=staging",
+    ),
+    # a total with and without tax is the split by charge class, the tax line apart, as FRESH_59; the last full month;
+    # all accounts
+    (
+        "/cost",
+        "quick one - what did we pay in tax last month, and whats the bill excluding tax?",
+        "last month by charge-class",
+    ),
+    # the clusters are EKS and their worker nodes EC2, in one list, as FRESH_33 and FRESH_58; the production account,
+    # as the writer meant it; yesterday and today so far, both included; the writer's count
+    (
+        "/top-resources",
+        "top 5 eks clusters/nodes by cost in prod, today + yesterday",
+        "5 2026-11-26..2026-11-27 service=eks,ec2 account=production",
+    ),
+    # the credits only by charge class; July to September; every account together; the writer's figure held against it
+    # by hand
+    (
+        "/cost",
+        "credits applied in Q3 — I've got -2,150.00 total across all 3 accounts. right?",
+        "2026-q3 charge-class=credit",
+    ),
+    # the misspelt service is Lambda; the two weeks by the grammar's rule, the two whole weeks before this one (the
+    # writer counted 14 days back from today), as FRESH_55 and FRESH_88; by day; all accounts
+    ("/cost", "lamda costs last 2 wks daily", "last 2 weeks service=lambda daily"),
+    # the month-end forecast of the data-lake account with the month so far; the deadline is the writer's context
+    (
+        "/cost",
+        "Kindly, what is the projected end of month figure for the data-lake account? We need to inform management "
+        "before close of business.",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_90 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we over budget?? finance pinged our channel", "!budget"),
+    # the quarter so far, October to today; checkout, search and data among the project values listed, the untagged
+    # amount its own line in every breakdown
+    ("/tags", "how much of this quarters spend is checkout vs search vs data?", "project this quarter"),
+    # today so far against last Friday, the same weekday a week earlier, as FRESH_87 and FRESH_89; today's partial day
+    # marked so; the two services in one total, the writer's first choice; all accounts; the traffic is the writer's
+    # context
+    (
+        "/cost",
+        "cloudfront + data transfer for black friday so far vs same day last week? traffic's like 4x",
+        "today vs 2026-11-20 service=cloudfront,data-transfer",
+    ),
+    # the buckets are the S3 resources; the data-lake account, by its id; the whole of October; the writer's count;
+    # the other export is the writer's context
+    (
+        "/top-resources",
+        "need top 20 S3 buckets by cost for Oct in data-lake (333344445555), reconciling vs my storage lens export",
+        "20 2026-10 service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (images alone): the writer's nearest, the two services the writer named; the writer's first
+    # choices, the month so far and the production account, as FRESH_57's site as the production account
+    (
+        "/cost",
+        "how much do the images on the site cost? i think theyre on s3 and cloudfront??",
+        "this month service=s3,cloudfront account=production",
+    ),
+    # the last full month; the env values listed, the untagged amount its own line in every breakdown
+    ("/tags", "env split last mo?", "env last month"),
+    # an amount without the word budget: the month-end forecast with the month so far, held against the writer's
+    # figure by hand, as FRESH_59 and FRESH_87
+    ("/cost", "Are we on track to stay under 60k for Nov?", "forecast 2026-11"),
+    # Wednesday the 25th; the day before is the day it is compared with anyway, as FRESH_83 (the writer's example week
+    # before left out); the accounts, regions and usage types that moved are among the causes; the resize is the
+    # writer's context
+    (
+        "/cost",
+        "why did the RDS bill jump on wed 25th? we resized the primary but it shouldnt be that much",
+        "why 2026-11-25 service=rds",
+    ),
+    # the pasted date day first, 24 November; the day before is the day it is compared with anyway, as FRESH_83 (the
+    # writer's example week before left out); the accounts, regions and usage types that moved are among the causes;
+    # the sign-off is wrapping
+    (
+        "/cost",
+        "Please, I would like to know why the SQS cost rose on 24/11/2026 compared to the previous days. Asante.",
+        "why 2026-11-24 service=sqs",
+    ),
+    # September is the period October is compared with anyway; the writer's figures and percentage held against the
+    # change shown by hand; what drove it, as the writer asked
+    (
+        "/cost",
+        "Glue: 1,877.40 in Sept, 2,941.88 in Oct. thats +56.7%. can you verify both figures and tell me what drove "
+        "the increase?",
+        "why 2026-10 service=glue",
+    ),
+    # the Sydney region is ap-southeast-2; no range typed: the writer's example, the 30 whole days before today; each
+    # service's unusual days are part of the answer
+    ("/cost", "sydney region anything big lately?", "anomalies last 30 days region=ap-southeast-2"),
+    # one resource asked for is the top one, as the doc's top 1; the present read as the writer read it, the month so
+    # far, as FRESH_48; all accounts
+    ("/top-resources", "whats the single most expensive thing we have in aws right now", "1 this month"),
+    # a filtered tag breakdown; the staging account, as the writer named it; July to September; the env values listed,
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Good afternoon. Could you please provide the breakdown by the env tag for the staging account in Q3, and "
+        "indicate what amount has no env tag at all?",
+        "env account=staging 2026-q3",
+    ),
+    # January to November so far, by month, November partial; the change from month to month is part of the series;
+    # all accounts
+    ("/cost", "can u show me monthly totals for 2026 so far, want to see the trend month over month", "ytd monthly"),
+    # a filtered tag breakdown; the 3 whole days before today by the grammar's rule, the writer's first choice; the
+    # team values listed, the untagged amount its own line in every breakdown; the scaling group is the writer's
+    # context
+    (
+        "/tags",
+        "after the deploy how much EC2 spend is untagged by team in the last 3 days? new ASG might've dropped tags",
+        "team service=ec2 last 3 days",
+    ),
+    # usage-driven spend only by charge class, the commitment fees of the 1st left out, as the writer meant it; the
+    # two bases side by side are not asked for, the day without fees is; all accounts
+    (
+        "/cost",
+        "amortized vs unblended for nov 1 - the RI upfront fee is skewing my daily chart. what's the 11/1 number "
+        "without fees?",
+        "2026-11-01 charge-class=usage",
+    ),
+    # tax is its own service, Tax; the year so far; the writer's optional split by month left out, as FRESH_53 and
+    # FRESH_61
+    ("/cost", 'whats the thing called "tax" on our bill, how much is it this year', "ytd service=tax"),
+    # the functions are the Lambda resources; the staging account, as the writer meant it; the 7 whole days before
+    # today by the grammar's rule, the writer's first choice
+    ("/top-resources", "biggest lambdas staging last 7d", "last 7 days service=lambda account=staging"),
+    # a filtered tag breakdown by the creator tag; the staging account; the month so far; the untagged share part of
+    # every breakdown, held against the writer's figure by hand
+    (
+        "/tags",
+        "aws:createdBy breakdown for the staging acct MTD — who's spinning stuff up? my sheet says ~31% is untagged",
+        "aws:createdBy account=staging this month",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # the writer's first choice; all accounts
+    ("/cost", "dynamo vs last month?? seems high", "this month service=dynamodb"),
+    # the staging account, as the writer named it; the env tag value; the 30 whole days before today, the writer's
+    # days; the decommissioning is the writer's context
+    (
+        "/top-resources",
+        "Good day. Please share the most costly resources tagged env=dev in the staging account for the past thirty "
+        "days, so that we may decide which ones to decommission. Thank you kindly.",
+        "last 30 days account=staging tag:env=dev",
+    ),
+)
+
+FRESH_92_FIRST_SIGHT = (32, 7, 11)
+
+FRESH_92: tuple[tuple[str, str, str], ...] = (
+    # this week from Monday to today, by day, today's partial day among them; like for like against the same days of
+    # last week, the period compared with anyway; all accounts; the crawlers are the writer's context
+    (
+        "/cost",
+        "c'mere is glue after going mental this week or what, feels like the crawlers are eating money",
+        "this week service=glue daily",
+    ),
+    # the data-lake account; the whole of October; the total as it is holds every service and charge type
+    (
+        "/cost",
+        "what did the data-lake account cost us in october all in, grand so",
+        "2026-10 account=data-lake",
+    ),
+    # a filtered tag breakdown; the data-lake account; no range typed: this month, as the writer read it; the team
+    # values listed, the untagged amount and its share part of every breakdown
+    (
+        "/tags",
+        "how much of the data lake spend has no team tag on it at all?? lads keep spinning up yokes w/o tags",
+        "team account=data-lake this month",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the month so far; the writer's guess read off the list
+    (
+        "/top-resources",
+        "which s3 buckets are the dearest in the datalake acct this month, pretty sure yer man left raw dumps sitting "
+        "in standard",
+        "this month service=s3 account=data-lake",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_88 and FRESH_90; each unusual day is named with its amount
+    (
+        "/cost",
+        "any weird days for s3 in the last 2 weeks? bill looked a bit gas",
+        "anomalies last 2 weeks service=s3",
+    ),
+    # the data-lake account; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway; the usage types, regions and resources that moved are among the causes
+    (
+        "/cost",
+        "why's dynamo up so much on the data lake side vs last month, nobody touched the tables afaik",
+        "why this month service=dynamodb account=data-lake",
+    ),
+    # the 30 whole days before today by the grammar's rule, the writer's days, by day; the series carries the average
+    # per day too, as FRESH_66; all accounts
+    (
+        "/cost",
+        "is KMS actually costing us anything per day or is it just noise, genuinely curious",
+        "last 30 days service=kms daily",
+    ),
+    # a filtered tag breakdown; July to September; all accounts; the project values listed, the untagged amount its
+    # own line in every breakdown; the retro is the writer's context
+    (
+        "/tags",
+        "split of glue spend by project tag for q3 pls, need it for the data team retro",
+        "project service=glue 2026-q3",
+    ),
+    # the clusters are the EKS resources; from the 1st to today; all accounts
+    (
+        "/top-resources",
+        "deadly, which of our EKS clusters is the priciest in eu-west-1 since the start of the month?",
+        "since 2026-11-01 service=eks region=eu-west-1",
+    ),
+    # the production account; the whole of October; the total as it is holds usage, fees, credits and tax, as FRESH_78
+    # and FRESH_85; the writer's optional split by charge type not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "Hi, I'm reconciling the AWS invoice for October 2026 for the production account (123456789012). Could you "
+        "give me the total including tax and credits?",
+        "2026-10 account=production",
+    ),
+    # tax is its own service, Tax; the pasted dates month first, the 31st settling the order: the whole of October;
+    # all accounts; the writer's optional split by account not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "what was the tax amount charged for period 10/01/2026 - 10/31/2026, all accounts please",
+        "2026-10 service=tax",
+    ),
+    # the credits only by charge class; the staging account by its id; the whole of September; the invoice's figure
+    # held against the total by hand
+    (
+        "/cost",
+        "Invoice shows a credit of -$1,250.00 on staging for Sept. Can you confirm what credits were applied to "
+        "210987654321 in September?",
+        "2026-09 account=staging charge-class=credit",
+    ),
+    # the Savings Plan and RI fees are the commitment fees, on the day they post, each account on its own line, as
+    # FRESH_61 and FRESH_66; the writer's optional split of the two fee kinds not typed, left out; the accrual is the
+    # writer's context
+    (
+        "/cost",
+        "Need the Savings Plan and RI fees charged on Nov 1st broken out by account please, for the accrual",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # January to October, by month; each account on its own line; the close is the writer's context
+    (
+        "/cost",
+        "Good morning, could you please provide the monthly totals per account for Jan through Oct 2026? Finance is "
+        "closing the books. Thank you!",
+        "2026-01..2026-10 by account monthly",
+    ),
+    # NOT SUPPORTED (the invoice and the other tool's figure): the writer's nearest, the whole of October with usage,
+    # fees, credits and tax apart by charge class, held against the invoice's figure by hand
+    (
+        "/cost",
+        "Our invoice total for Oct is $48,312.17 but cost explorer is showing something different - what grand total "
+        "do you have for october incl. everything?",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (which AWS entity invoiced what): the writer's nearest, the eu-west-1 line among the other
+    # regions, its share read off the breakdown, as FRESH_53 and FRESH_90; the whole of October
+    (
+        "/cost",
+        "How much of October's bill is from eu-west-1? We need to split it out for the AWS EMEA invoice",
+        "2026-10 by region",
+    ),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown; the
+    # allocation is the writer's context
+    (
+        "/tags",
+        "For cost centre allocation: October 2026 costs by team tag please, including the amount with no tag",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (on-demand apart from usage the plans covered): on-demand read as the usage lines, the commitment
+    # fees left out, as FRESH_15 and FRESH_86, the writer's nearest; the 90 whole days before today; the average per
+    # day; all accounts
+    (
+        "/cost",
+        "what's our avg daily on-demand EC2 spend over the last 90 days, excluding what the savings plans already "
+        "cover? sizing a new compute SP",
+        "average last 90 days service=ec2 charge-class=usage",
+    ),
+    # the production account, as the writer meant it; the six full months before this one, May to October, by month;
+    # the RI decision is the writer's context
+    (
+        "/cost",
+        "RDS spend by month for the last 6 months, prod only - want to see if it's stable enough to commit to RIs",
+        "last 6 months service=rds account=production monthly",
+    ),
+    # the month-end forecast with the month so far; all accounts
+    (
+        "/cost",
+        "where will EC2 land for November at the current run rate?",
+        "forecast 2026-11 service=ec2",
+    ),
+    # the RI and SP fees are the commitment fees, by month, as FRESH_86; the year so far, November among the months
+    (
+        "/cost",
+        "how much are we paying in RI + SP fees each month this year",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the 30 whole days before today; the
+    # writer's count; how long each ran is read off the cost, as the writer allowed
+    (
+        "/top-resources",
+        "top 20 EC2 instances by cost in prod over the last 30 days, looking for always-on boxes to reserve",
+        "20 last 30 days service=ec2 account=production",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_85; the difference is part of every comparison; all
+    # accounts
+    (
+        "/cost",
+        "compare eks spend q3 vs q2",
+        "2026-q3 service=eks",
+    ),
+    # a filtered tag breakdown; the last full month; the env values listed with their shares, the untagged amount its
+    # own line in every breakdown
+    (
+        "/tags",
+        "what share of EC2 in us-east-1 is env=prod vs dev vs staging, last full month",
+        "env service=ec2 region=us-east-1 last month",
+    ),
+    # from 1 July to today, by month, November partial; each region on its own line; the reserved capacity is the
+    # writer's context
+    (
+        "/cost",
+        "dynamodb spend trend per region since july? thinking about reserved capacity for the big tables",
+        "since 2026-07-01 service=dynamodb by region monthly",
+    ),
+    # a filtered tag breakdown; the production account, as the writer meant it; the three full months before this one,
+    # August to October; the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how's spend split across the env tag inside the prod account? want to know how much dev stuff is sitting in "
+        "prod before we buy RIs. last 3 months",
+        "env account=production last 3 months",
+    ),
+    # the functions asked as a cost are Lambda's, no list; the staging account, as the writer meant it; the month so
+    # far
+    (
+        "/cost",
+        "hi! how much is costing the lambda functions of staging in this month?",
+        "this month service=lambda account=staging",
+    ),
+    # the seven whole days before today by the grammar's rule (the writer counted today in), Tuesday the 24th among
+    # them, as FRESH_59 and FRESH_61; by day; all accounts; the deploy is the writer's context
+    (
+        "/cost",
+        "is possible to see the cost of cloudfront day by day in the last week? i think it increased after the deploy "
+        "of tuesday",
+        "last 7 days service=cloudfront daily",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; no range typed: this
+    # month, as the writer read it
+    (
+        "/top-resources",
+        "which are the dynamo tables more expensive in prod?",
+        "this month service=dynamodb account=production",
+    ),
+    # the day before today, Thanksgiving; the day before it is the day it is compared with anyway, as FRESH_83; the
+    # accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why the SQS cost went up yesterday? it was normal until wednesday kkkk",
+        "why yesterday service=sqs",
+    ),
+    # the whole of October; checkout and search among the project values listed beside the others, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "pessoal, how is divided the cost between project checkout and search in the october?",
+        "project 2026-10",
+    ),
+    # data transfer is the Data Transfer service; the pasted date day first, 1 September, as the writer read it; from
+    # then to today, by month, November partial; all accounts
+    (
+        "/cost",
+        "how much we spent with data transfer in ap-southeast-2 since 01/09? per month if possible",
+        "since 2026-09-01 service=data-transfer region=ap-southeast-2 monthly",
+    ),
+    # the functions are the Lambda resources; this week from Monday to today; the writer's count; all accounts
+    (
+        "/top-resources",
+        "what are the 5 lambdas that are spending more this week?",
+        "5 this week service=lambda",
+    ),
+    # the team tag value; the three full months before this one by the grammar's rule, August to October, the writer's
+    # first choice; by month, the total beside it
+    (
+        "/cost",
+        "good morning! the team Platform gasted how much with EKS in the last 3 months?",
+        "last 3 months service=eks tag:team=Platform monthly",
+    ),
+    # the project tag value; the last full quarter, July to September; all accounts; the client is the writer's
+    # context
+    (
+        "/cost",
+        "client's asking what we spent on AWS for the checkout project last quarter, ballpark is fine",
+        "last quarter tag:project=checkout",
+    ),
+    # CloudFront's lines may carry no such region: the writer's nearest, CloudFront by region, eu-west-1 beside the
+    # rest; the month so far; all accounts; the partner is the writer's context
+    (
+        "/cost",
+        "a partner wants to know what it costs us to serve EU traffic via cloudfront - can I get cloudfront spend in "
+        "eu-west-1 for nov so far?",
+        "this month service=cloudfront by region",
+    ),
+    # Black Friday week 2025, Monday 24 to Sunday 30 November; the writer's ordinary week is the week before it, the
+    # period compared with anyway, as FRESH_48's normal Friday and FRESH_88 (the writer's own example was a week
+    # earlier still); all accounts
+    (
+        "/cost",
+        "customer on a call rn asking whether our infra costs spike over black friday - what did last year's BF week "
+        "look like vs a normal week?",
+        "2025-11-24..2025-11-30",
+    ),
+    # no percentages in the grammar: each service's share of the total read off by hand and summed into the writer's
+    # groups, as FRESH_76 and FRESH_82; the last full month; all accounts
+    (
+        "/cost",
+        "quick one for a client deck: what % of our bill is compute (EC2, EKS, Lambda) vs storage (S3) vs databases "
+        "(RDS + Dynamo)? last month",
+        "last month by service",
+    ),
+    # a filtered tag breakdown; the project tag value; the whole of October; the team values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "client wants a per-team breakdown of the search api costs, can you split project=search by team for oct?",
+        "team tag:project=search 2026-10",
+    ),
+    # the project tag value; no range typed: the writer's first choice, the month so far; all accounts; the customer's
+    # question is the writer's context
+    (
+        "/top-resources",
+        "what are the biggest individual cost items behind the search project? customer is asking what drives their "
+        "per-query price",
+        "this month tag:project=search",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress: the writer's nearest, the team's months
+    # since August by month with this month's forecast line, as FRESH_6 and FRESH_36
+    (
+        "/cost",
+        "hey, can you forecast the api team's spend for december? client contract renewal needs an estimate",
+        "forecast since 2026-08-01 tag:team=api monthly",
+    ),
+    # the production account, as the writer meant it; January to November so far, by month, November partial; the
+    # client is the writer's context
+    (
+        "/cost",
+        "is our prod footprint in ap-southeast-2 actually growing? AU client wants to know we're investing there - "
+        "monthly since start of the year",
+        "ytd account=production region=ap-southeast-2 monthly",
+    ),
+    # whether today is unusual asks for its unusual days, judged against the days before it, as FRESH_48 and FRESH_87;
+    # today's partial day; all accounts
+    (
+        "/cost",
+        "wtf is goin on w ec2 today",
+        "anomalies today service=ec2",
+    ),
+    # the last 24 hours are yesterday and today, as CORPUS; the production account, as the writer meant it; the
+    # unusual days judged against the days before them, each service's among them; NOT SUPPORTED (the alarm and its
+    # threshold)
+    (
+        "/cost",
+        "did anything spike in prod in the last 24h?? got a billing alarm",
+        "anomalies 2026-11-26..2026-11-27 account=production",
+    ),
+    # the present read as the writer read it, yesterday and today, as FRESH_78's; the staging account, as the writer
+    # meant it
+    (
+        "/top-resources",
+        "whats the most expensive thing running in staging rn",
+        "2026-11-26..2026-11-27 account=staging",
+    ),
+    # the day before today against the Thursday a week before it, as CORPUS's same day last week; all accounts
+    (
+        "/cost",
+        "lambda cost yday vs thu last wk",
+        "2026-11-26 vs 2026-11-19 service=lambda",
+    ),
+    # the month-end forecast with the month so far; all accounts and services; the autoscaling is the writer's context
+    (
+        "/cost",
+        "is the BF autoscaling gonna blow up the month? where does nov end up",
+        "forecast 2026-11",
+    ),
+    # the instances are the RDS resources; this week from Monday to today; all accounts; NOT SUPPORTED (CPU and who
+    # resized what): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which rds instances cost the most this wk, db cpu is pegged and wondering if someone scaled one up",
+        "this week service=rds",
+    ),
+    # data transfer is the Data Transfer service; a normal Friday is the latest Friday before the day, as FRESH_48 and
+    # FRESH_87 (the writer's other Friday a question of its own); today's partial day marked so; all accounts
+    (
+        "/cost",
+        "data transfer today vs a normal fri?? cdn origin pulling like mad",
+        "today vs 2026-11-20 service=data-transfer",
+    ),
+    # the month so far; every account together; the creator values listed, the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "sorry late ask - how much is the stuff spun up by each aws:createdBy costing this month, think a ci role is "
+        "going wild",
+        "aws:createdBy this month",
+    ),
 )

@@ -195,6 +195,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_89_FIRST_SIGHT,
     FRESH_90,
     FRESH_90_FIRST_SIGHT,
+    FRESH_91,
+    FRESH_91_FIRST_SIGHT,
+    FRESH_92,
+    FRESH_92_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -623,6 +627,9 @@ BLIND_BATCHES = (
         shared=frozenset({"same but for staging", "and last month?"}),
     ),
     BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
+    # last in this stop, first sight on 73f3938: `FRESH_91` read, `FRESH_92` held back unread
+    BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=30, wrong=11),
+    BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
 )
 
 
