@@ -228,6 +228,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if self.out.excluding and (self.word() in DIMENSION_WORDS or self.word(1) in DIMENSION_WORDS):
                 self.out.excluding = False  # `excl tax, linked acct 3333...`: a filter of its own after the list
             return
+        if tok.kind is Kind.EQ and AMOUNT.match(self.word(1) or ""):
+            self.i += 1  # `S3 for 1–15 Nov = 3,902.10`: the figure stated (read next)
+            return
         if tok.kind in (Kind.EQ, Kind.NE):
             raise UsageError(
                 f"`{tok.text}` at character {tok.position + 1} needs a name before it.",

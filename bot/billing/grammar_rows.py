@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.billing.charges import FEE_CLASSES
-from bot.billing.grammar_builder import ref_text
+from bot.billing.grammar_builder import MAX_GROUP_BY, ref_text
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_unplaced import clause_span
 from bot.billing.grammar_words import (
@@ -86,6 +86,16 @@ class RowsReader(Cursor):
                 out.readings.append(
                     f"`{', '.join(dropped)}` is left out anyway: the question keeps only `{', '.join(kept)}`."
                 )
+            elif explicit.negate != negate and self.allow_group_by and self.asked_apart(ref, values):
+                # `what did we pay in tax, and whats the bill excluding tax?`: both asked, the value beside the rest
+                out.filters.remove(explicit)
+                charges = ref.kind is Dimension.CHARGE_CLASS or set(values) <= {TAX_SERVICE}
+                beside = DimensionRef(Dimension.CHARGE_CLASS) if charges else ref
+                if beside not in out.group_by:
+                    out.add_group(beside, self.vocabulary)
+                shown = ", ".join(f"`{v}`" for v in self.labels(ref, values))
+                by = ref_text(beside, self.vocabulary)
+                out.readings.append(f"Read {shown} asked and left out both: shown beside the rest, by {by}.")
             elif explicit.negate != negate:
                 name = ref_text(ref, self.vocabulary)
                 raise UsageError(
@@ -264,6 +274,16 @@ class RowsReader(Cursor):
             if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
         ]
         return bool(places) and all(p >= end for p in places)
+
+    def asked_apart(self, ref: DimensionRef, values: list[str]) -> bool:
+        """Whether `values` of `ref`, both kept and left out, were named in clauses of their own (`what did we pay in
+        tax, and whats the bill excluding tax?`): two asks, answered side by side (`ec2 excluding ec2`: refused)."""
+        places = {
+            clause_span(self.text, t.position, commas=True)
+            for t in self.tokens
+            if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
+        }
+        return len(places) > 1 and len(self.out.group_by) < MAX_GROUP_BY
 
     def labels(self, ref: DimensionRef, values: Sequence[str]) -> list[str]:
         """`values` of `ref` as a person reads them (an account by its name and id)."""

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.billing.grammar_guesses import only_purpose
 from bot.billing.grammar_unplaced import read_whole
+from bot.billing.grammar_wrapping import greeting_only
 from bot.billing.model import CostQuery
 from bot.errors import UserFacingError
 
@@ -85,7 +86,8 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     adds = [m for m in _SENTENCE_END.split(kept) if _ADDS.search(m)]
     later = [k for k, p in enumerate(parts) if k and (p in adding or any(p in m for m in adds))]
     order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
-    order = [k for k in order if not only_purpose(parts[k])]  # `trying to normalize our run-rate`: asks nothing
+    # `trying to normalize our run-rate`, `Good day.`: what the person is after, a greeting: they ask nothing
+    order = [k for k in order if not only_purpose(parts[k]) and not greeting_only(parts[k])]
     if without is not None:
         word = re.compile(rf"(?<!\w){re.escape(without)}(?!\w)")
         holding = [k for k, p in enumerate(parts) if word.search(p)]

@@ -24,6 +24,7 @@ FILLERS = frozenset(
         *("breakdown", "broken", "split", "overall", "across", "whole", "entire", "just", "there", "that"),
         *("which", "where", "who", "has", "have", "had", "biggest", "largest", "highest", "most", "up", "down"),
         *("go", "goes", "went", "gone", "going", "higher", "high", "expensive", "lower", "low", "cheaper"),
+        *("bigger", "smaller", "larger"),  # `is the bill bigger than last month`
         *("change", "changed", "changes", "big", "more", "less"),
         *("now", "currently", "hey", "hi", "bot", "trackit", "number", "numbers"),
         *("will", "we're", "looking", "like", "look", "looks", "damage", "trend", "trends", "about"),

@@ -73,6 +73,20 @@ _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
 _GREETING_PAIRS = frozenset({("good", w) for w in ("morning", "afternoon", "evening", "day")})
 
 
+#: Words of a greeting or a thanks standing as a sentence of its own (`Good day.`, `Hi team,`, `Thank you kindly.`).
+_GREETING_WORDS = frozenset(
+    {"good", "day", "hi", "hello", "hey", "dear", "team", "all", "everyone", "folks", "bot", "trackit", "kindly"}
+    | {"thanks", "thank", "you", "much", "very", "cheers", "please", "pls"}
+    | _GREETING_ALONE
+)
+
+
+def greeting_only(sentence: str) -> bool:
+    """Whether a sentence is only a greeting or a thanks (`Good day.`, `Thank you kindly.`): it asks nothing."""
+    words = [w.strip(",.!?:;").casefold() for w in sentence.split()]
+    return bool(words) and all(w in _GREETING_WORDS for w in words)
+
+
 def unwrapped(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:
     """`tokens` without what wraps the question (see the module docstring); `is_read(word)`: whether the
     grammar reads the word (a stored value, a date, a grammar word): such a word is always kept."""

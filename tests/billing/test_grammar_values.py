@@ -495,6 +495,16 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
     ("savings plan fees last month", "last month charge-class=recurring,one-time"),
     ("second half of last year", "2025-07..2025-12"),
+    # numbers in words past twelve; `bigger`; a figure stated after `=`
+    ("ec2 in staging for the past thirty days", "last 30 days service=ec2 account=staging"),
+    ("is the bill bigger than last month", "this month"),
+    (
+        "S3 in us-east-1 for 1–15 Nov = 3,902.10 unblended",
+        "2026-11-01..2026-11-15 service=s3 region=us-east-1 unblended",
+    ),
+    # a value asked and left out both (`tax`, and the bill excluding it): beside the rest
+    ("what did we pay in tax last month, and whats the bill excluding tax?", "last month by charge-class"),
+    ("what was ec2 last month, and everything except ec2?", "last month by service"),
     # a period `onwards`: from its first day to today
     ("ec2 july onwards", "since 2026-07-01 service=ec2"),
     ("ec2 jul 15 onward", "since 2026-07-15 service=ec2"),
@@ -559,6 +569,12 @@ def test_coverage_says_it_is_answered_with_the_usage_beside_the_fees_and_nothing
         "`coverage`: commitment coverage and utilisation are answered by `/trackit commitments`. Answered with the "
         "split by charge class (usage, the RI and Savings Plan fees, credits) unless you ask another breakdown.",
     )
+
+
+def test_a_greeting_or_a_thanks_alone_is_never_the_question_answered() -> None:
+    # (the question's sentence names a word nothing reads: refused naming it, never `Good day` answered as `day`)
+    with pytest.raises(UsageError, match="past frobnicate"):
+        parse("Good day. Please share the most costly resources for the past frobnicate days. Thank you kindly.")
 
 
 def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:

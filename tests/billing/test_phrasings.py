@@ -628,7 +628,7 @@ BLIND_BATCHES = (
     ),
     BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
     # last in this stop, first sight on 73f3938: `FRESH_91` read, `FRESH_92` held back unread
-    BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=30, wrong=11),
+    BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
 )
 
