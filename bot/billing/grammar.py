@@ -768,9 +768,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.versus_words = typed  # `this week vs the last 10 days`: the period compared with, as typed
 
     def _names_an_area(self, tok: Token) -> bool:
-        """Whether `tok` may name a part of the world: `us` only as `US` or `the us` (else the pronoun), `na` only as
-        `NA` or `the na` (`na the glue jobs abi?`: Nigerian Pidgin's `it is`)."""
-        return tok.lower not in ("us", "na") or tok.text.isupper() or self.word(-1) == "the"
+        """Whether `tok` may name a part of the world: `us` only as `US`, `the us` or `us regions` (else the
+        pronoun), `na` only as `NA` or `the na` (`na the glue jobs abi?`: Nigerian Pidgin's `it is`)."""
+        regions = self.word(1) in ("region", "regions")  # `us regions only`
+        return tok.lower not in ("us", "na") or tok.text.isupper() or self.word(-1) == "the" or regions
 
     def _quotes_a_time(self, tok: Token) -> bool:
         """`what the api stuff cost "last sprint"`: a time phrase in quotes, read as its words."""

@@ -885,12 +885,15 @@ class PrepassReader(ContextPhraseReader):
         for j in range(len(joined) - 1, -1, -1):
             tok = joined[j]
             rest = re.fullmatch(r"non-?(\w[\w-]*)", tok.lower) if tok.kind is Kind.WORD else None
-            if rest is not None and self.vocabulary.meanings(rest[1]) and not self.vocabulary.meanings(tok.text):
+            area = rest is not None and self.vocabulary.area_meaning(rest[1]) is not None  # `non-us regions`
+            held = rest is not None and (bool(self.vocabulary.meanings(rest[1])) or area)
+            if rest is not None and held and not self.vocabulary.meanings(tok.text):
                 self.typed[tok.position] = tok.text
                 del joined[j]
                 if any(t.lower == rest[1] for t in joined):  # `prod vs dev vs staging ... non-prod is too big`
                     continue  # named beside the others already: shown among them
-                joined += [Token(Kind.WORD, "except", tok.position), Token(Kind.WORD, rest[1], tok.position)]
+                the = [Token(Kind.WORD, "the", tok.position)] if area else []  # (`the us`: no pronoun)
+                joined += [Token(Kind.WORD, "except", tok.position), *the, Token(Kind.WORD, rest[1], tok.position)]
         # `usage + fees only`, `only the usage`: the usage charge class (else `usage` is the spend itself)
         for j, tok in enumerate(joined):
             if tok.lower != "usage" or next_is(joined, j, "type") or next_is(joined, j, "types"):

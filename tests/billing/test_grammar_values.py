@@ -495,6 +495,10 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
     ("savings plan fees last month", "last month charge-class=recurring,one-time"),
     ("second half of last year", "2025-07..2025-12"),
+    # `us` before `regions` is the area, and `non-us` all but it (`cost us` stays the pronoun)
+    ("us regions only last month", "last month region=us-east-1,us-west-2"),
+    ("non-us spend last month", "last month region!=us-east-1,us-west-2"),
+    ("what did that cost us last month", "last month"),
     # numbers in words past twelve; `bigger`; a figure stated after `=`
     ("ec2 in staging for the past thirty days", "last 30 days service=ec2 account=staging"),
     ("is the bill bigger than last month", "this month"),
