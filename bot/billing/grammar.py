@@ -462,12 +462,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.set_question(Question.FORECAST, tok)
             self.i += 1
             return
-        bottom = w == "bottom" and ((self.word(1) or "").isdecimal() or self.word(1) in NUMBER_WORDS)
-        least = w == "least" and self.word(1) in ("expensive", "costly", "spend", "spending", "cost")
-        least_alone = w == "least" and self.word(-1) == "the" and self.word(1) in (None, "?", "last", "this")
-        if w in ("cheapest", "lowest") or bottom or least or least_alone:
-            self.out.cheapest = " ".join(t.text for t in self.tokens[self.i : self.i + 1 + (bottom or least)])
-            self.i += 1 + (bottom or least)  # `bottom 5 services`, `least expensive account`: see `finish`
+        if self.cheapest_asked(w):
             return
         if w in ("onward", "onwards") and self.out.time_range is not None and not self.out.comparing:
             start = self.out.time_range.start  # `july onwards`, `jul 15 onward`: from its first day to today
@@ -933,6 +928,19 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.check_forecast()
         if out.ignored:
             self.check_ignored()
+
+    def cheapest_asked(self, w: str) -> bool:
+        """`cheapest service`, `bottom 5 accounts`, `least expensive`, `costs the least`: the cheapest asked, noted
+        for `finish` (answers rank the most expensive first); `bottom line` asks nothing of the kind."""
+        bottom = w == "bottom" and ((self.word(1) or "").isdecimal() or self.word(1) in NUMBER_WORDS)
+        least = w == "least" and self.word(1) in ("expensive", "costly", "spend", "spending", "cost")
+        least_alone = w == "least" and self.word(-1) == "the" and self.word(1) in (None, "?", "last", "this")
+        if not (w in ("cheapest", "lowest") or bottom or least or least_alone):
+            return False
+        used = 2 if bottom or least else 1
+        self.out.cheapest = " ".join(t.text for t in self.tokens[self.i : self.i + used])
+        self.i += used
+        return True
 
     def breakdown_unnamed(self) -> None:
         """`can you break down the November 1 charges`: a breakdown asked with nothing named to break it down by is

@@ -865,6 +865,44 @@ class PrepassReader(ContextPhraseReader):
         joined = [t for t in joined if not re.fullmatch(r"#\d{1,2}", t.lower)]
         return joined
 
+    def _leaving_out(self, joined: list[Token]) -> list[Token]:
+        """Words that leave values out wherever they stand, read as `except` or `excluding` before the values:
+        `everything besides ec2` (`besides the leak days` is as well as), `every region but us-east-1`, `total
+        less credits` (`less tax than` compares), `tax excluded`, `with credits and tax removed`, `dev left out`. Each
+        had kept only the values named."""
+
+        def names_value(tok: Token) -> bool:
+            return tok.kind is Kind.WORD and (
+                tok.lower in PERIOD_CHARGE_WORDS or bool(self.vocabulary.meanings(tok.text))
+            )
+
+        for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
+            if tok.lower == "besides" and names_value(joined[j + 1]):
+                joined[j] = Token(Kind.WORD, "except", tok.position)
+            every = j > 1 and joined[j - 1].lower in DIMENSION_WORDS and joined[j - 2].lower in ("every", "all", "any")
+            if tok.lower == "but" and every:  # `every region but us-east-1`: all but it
+                joined[j] = Token(Kind.WORD, "except", tok.position)
+            then = joined[j + 2].lower if j + 2 < len(joined) else ""
+            if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and then != "than":
+                joined[j] = Token(Kind.WORD, "except", tok.position)  # `total less credits` (`less tax than`: more)
+        for j in range(len(joined) - 1, 0, -1):  # `tax excluded`, `with credits removed`: the value before the word
+            w = joined[j].lower
+            postposed = w in _LEFT_OUT_AFTER or (w == "left" and j + 1 < len(joined) and joined[j + 1].lower == "out")
+            if not postposed or not names_value(joined[j - 1]):
+                continue
+            k = j - 1  # the first value of a list (`credits and tax removed`)
+            while (
+                k >= 2
+                and (joined[k - 1].lower in _LISTING or joined[k - 1].kind is Kind.COMMA)
+                and names_value(joined[k - 2])
+            ):
+                k -= 2
+            lead = k - 1 if k > 0 and joined[k - 1].lower == "with" else k  # `with tax removed`
+            values = joined[k:j]
+            used = 2 if w == "left" else 1
+            joined[lead : j + used] = [Token(Kind.WORD, "excluding", joined[j].position), *values]
+        return joined
+
     def _read_ways_of_asking(self, joined: list[Token]) -> list[Token]:
         """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
         `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
@@ -923,37 +961,7 @@ class PrepassReader(ContextPhraseReader):
             if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:
                 joined[j] = Token(Kind.WORD, "without", tok.position)
 
-        # `tax excluded`, `with credits removed`, `dev left out`: the value before the word left out
-        def names_value(tok: Token) -> bool:
-            return tok.kind is Kind.WORD and (
-                tok.lower in PERIOD_CHARGE_WORDS or bool(self.vocabulary.meanings(tok.text))
-            )
-
-        for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
-            if tok.lower == "besides" and names_value(joined[j + 1]):
-                joined[j] = Token(Kind.WORD, "except", tok.position)
-            every = j > 1 and joined[j - 1].lower in DIMENSION_WORDS and joined[j - 2].lower in ("every", "all", "any")
-            if tok.lower == "but" and every:  # `every region but us-east-1`: all but it
-                joined[j] = Token(Kind.WORD, "except", tok.position)
-            then = joined[j + 2].lower if j + 2 < len(joined) else ""
-            if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and then != "than":
-                joined[j] = Token(Kind.WORD, "except", tok.position)  # `total less credits` (`less tax than`: more)
-        for j in range(len(joined) - 1, 0, -1):
-            w = joined[j].lower
-            postposed = w in _LEFT_OUT_AFTER or (w == "left" and j + 1 < len(joined) and joined[j + 1].lower == "out")
-            if not postposed or not names_value(joined[j - 1]):
-                continue
-            k = j - 1  # the first value of a list (`credits and tax removed`)
-            while (
-                k >= 2
-                and (joined[k - 1].lower in _LISTING or joined[k - 1].kind is Kind.COMMA)
-                and names_value(joined[k - 2])
-            ):
-                k -= 2
-            lead = k - 1 if k > 0 and joined[k - 1].lower == "with" else k  # `with tax removed`
-            values = joined[k:j]
-            used = 2 if w == "left" else 1
-            joined[lead : j + used] = [Token(Kind.WORD, "excluding", joined[j].position), *values]
+        joined = self._leaving_out(joined)
         # `tax shown separately`, `credits broken out`, `and separately how much credits`: with them, each on a line
         # of its own (`finish`)
         for j in range(len(joined) - 1, -1, -1):
