@@ -947,11 +947,14 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
         out = self.out
         words = [t.lower for t in self.tokens]
-        named = {k for k, w in enumerate(words) if w in DIMENSION_WORDS or self.tag_key_word(w) is not None}
+
+        def names_a_dimension(k: int) -> bool:  # (`env breakdown`: by env)
+            return k >= 0 and (words[k] in DIMENSION_WORDS or self.tag_key_word(words[k]) is not None)
+
         asked = any(
             (w in ("breakdown", "breakdowns") or (w in ("break", "broken") and "down" in words[k + 1 : k + 3]))
-            and k - 1 not in named  # (`env breakdown`: by env)
             and not {*words[max(0, k - 2) : k]} & (EXCLUDING | {"no", "don't", "dont", "never"})  # `skip the breakdown`
+            and not names_a_dimension(k - 1)
             for k, w in enumerate(words)
         )
         plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()

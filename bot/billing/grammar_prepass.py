@@ -657,8 +657,8 @@ class PrepassReader(ContextPhraseReader):
             if ends is not None:  # `Oct 15-Nov 14`: `Oct 15 - Nov 14`
                 joined.extend(Token(Kind.WORD, part, tok.position) for part in ends)
                 continue
-            day = dashed_day(tok.text) if tok.kind is Kind.WORD and not self.vocabulary.meanings(tok.text) else None
-            if day is not None:  # `15-Nov-2026`: `15 nov 2026`
+            day = dashed_day(tok.text) if tok.kind is Kind.WORD else None
+            if day is not None and not self.vocabulary.meanings(tok.text):  # `15-Nov-2026`: `15 nov 2026`
                 joined.extend(Token(Kind.WORD, part, tok.position) for part in day)
                 self.typed[tok.position] = tok.text
                 continue
