@@ -420,6 +420,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             return
         if w == "untagged" and self.kind(1) not in (Kind.EQ, Kind.NE):
             self.out.untagged.append(tok)
+            self.out.untagged_left_out = self.out.untagged_left_out or self.out.excluding
             self.out.after_versus = False  # `team=api vs untagged, last 30 days`: values compared, not periods
             self.i += 1
             return
@@ -839,7 +840,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         chosen, readings = settle(out.bare, set(out.named) | set(out.group_by), self.vocabulary)
         out.readings.extend(readings)
         if out.untagged:
-            chosen.setdefault((self.untagged_key(), False), []).append(UNTAGGED)
+            chosen.setdefault((self.untagged_key(), out.untagged_left_out), []).append(UNTAGGED)
         named_in_words = self.values_as_filters(chosen, typed)
         filtered = {f.dimension for f in out.filters if not f.negate}
         if any(f.dimension.kind is Dimension.CHARGE_CLASS for f in out.filters):

@@ -72,6 +72,8 @@ class Builder:
     included: list[Bare] = field(default_factory=list)
     #: `untagged` typed alone: settled by the one tag key the question names
     untagged: list[Token] = field(default_factory=list)
+    #: `untagged` typed after a word that leaves out (`excluding untagged team`): all but the untagged spend
+    untagged_left_out: bool = False
     #: `include untagged`: the untagged group shown beside the values of a tag the question groups by
     untagged_shown: list[Token] = field(default_factory=list)
     #: the holiday the time range is, so that a year named elsewhere (`black friday ... last year`) picks its year

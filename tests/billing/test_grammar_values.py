@@ -488,6 +488,8 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month, tax excluded", "last month service!=tax"),
     ("last month with credits and tax removed", "last month charge-class!=credit,tax"),
     ("ec2 last month with dev left out", "last month service=ec2 tag:env!=dev"),
+    ("last month excluding untagged team", "last month by tag:team tag:team!=untagged"),
+    ("untagged team last month", "last month tag:team=untagged"),
     ("last month net of tax", "last month service!=tax"),
     ("last month less credits", "last month charge-class!=credit"),
     ("less tax than last month", "this month service=tax"),
