@@ -46,6 +46,7 @@ CHAT_WORDS = frozenset(
         *("question", "wondering", "wonder", "know", "need", "want", "wanted", "check", "checking", "curious"),
         *("help", "plz", "happen", "these", "those", "them", "they", "again", "still", "hmm", "why's"),
         *("jobs", "job", "running", "run", "insane", "crazy", "huge", "massive", "way", "out", "off", "if", "or"),
+        "nor",  # `neither ec2 nor s3`: the list `neither` leaves out
         *("yet", "should", "would", "must", "might", "then", "else", "ever", "exactly", "roughly", "approx"),
         *("obv", "obvs", "obviously"),
         *("approximately", "around", "rate", "asap", "fyi", "urgent", "urgently"),
@@ -316,7 +317,7 @@ COVERAGE_WORDS = ("coverage", "covered", "utilization", "utilisation")
 #: Words that exclude the values named after them: `everything except ec2`, `excluding tax`.
 EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
-    | {"skip", "skipping", "omit", "omitting", "ignore"}  # `skip anything tagged env=dev`, `ignore tax`
+    | {"skip", "skipping", "omit", "omitting", "ignore", "neither"}  # `skip anything tagged env=dev`, `neither X nor Y`
 )
 #: A time of day (`3pm`, `15:30`, `9am`, `2-4pm`): the costs of that hour are in the day's hourly series
 #: (`grammar_unknown`), also after `since` (`grammar_time_phrases`).

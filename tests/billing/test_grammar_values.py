@@ -490,6 +490,7 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("ec2 last month with dev left out", "last month service=ec2 tag:env!=dev"),
     ("last month excluding untagged team", "last month by tag:team tag:team!=untagged"),
     ("untagged team last month", "last month tag:team=untagged"),
+    ("neither ec2 nor s3 last month", "last month service!=ec2,s3"),
     ("last month net of tax", "last month service!=tax"),
     ("last month less credits", "last month charge-class!=credit"),
     ("less tax than last month", "this month service=tax"),
