@@ -102,6 +102,9 @@ _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
 
 #: Filter keys that name the time range (`month = '2026-09'`, `usage_date=2026-11-03`).
 _DATE_KEYS = frozenset({"month", "date", "day", "period", "billingperiod", "usagedate", "chargeperiodstart"})
+#: The names `ClauseReader.assignment` reads with `=` itself (`top=5`, `basis=net`, `granularity=daily`,
+#: `month=2026-09`): a command line's other parameters are `PrepassReader.read_parameters`'.
+ASSIGNED_KEYS = frozenset({"basis", "cost", "top", "granularity", "per", "step", *_DATE_KEYS})
 
 
 class ClauseReader(Cursor):
@@ -352,6 +355,7 @@ class ClauseReader(Cursor):
         key = fold(key_text)
         op = self.tokens[self.i + key_tokens]
         self.i += key_tokens + 1
+        after = self.i
         values = self.values(key_text, op)
         if key in {"basis", "cost"}:
             self.single_option(key_text, op, values)
@@ -371,7 +375,12 @@ class ClauseReader(Cursor):
             return
         if key in _DATE_KEYS and op.kind is Kind.EQ and len(values) == 1:
             # `month = '2026-09'`, `date=2026-11-03` (as SQL writes it): the time range
-            self.out.set_time(parse_time_range(values[0], self.today))
+            try:
+                self.out.set_time(parse_time_range(values[0], self.today))
+            except UsageError:
+                if match_time_range(self.tokens, after, self.today) is None:
+                    raise
+                self.i = after  # `period=last_month`: the words after `=` are the period, read as words
             return
         if key in ("granularity", "per", "step"):
             self.single_option(key_text, op, values)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from bot.billing.grammar_bare import in_stored_phrase, service_prefix
+from bot.billing.grammar_clauses import ASSIGNED_KEYS
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
 from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, dashed_day, split_glued_ends, split_span
 from bot.billing.grammar_foreign import translated
@@ -596,7 +597,8 @@ class PrepassReader(ContextPhraseReader):
             assigned = j + 1 < len(self.tokens) and self.tokens[j + 1].kind is Kind.EQ
             before = self.text[max(0, tok.position - 3) : tok.position]
             flagged = _FLAG_BEFORE.search(before) is not None  # `--start`, `-n` (no `last-month`)
-            if tok.kind is not Kind.WORD or not (assigned or flagged):
+            owned = assigned and tok.lower in ASSIGNED_KEYS  # `top=5`, `month=2026-09`: the clause reader's own
+            if tok.kind is not Kind.WORD or not (assigned or flagged) or owned:
                 out.append(tok)
                 j += 1
                 continue

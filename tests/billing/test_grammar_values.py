@@ -543,7 +543,16 @@ def test_parameters_are_read_as_the_grammars_words_and_said() -> None:
     )
     asked = tags.parse("key=env service=EKS period=last_month", today=TODAY, vocabulary=VOCAB)
     assert (asked.key, asked.time_range.label) == ("user:env", "last month")
-    assert asked.readings == ("Read the parameters `key=env` as `env`, `period=last_month` as `last month`.",)
+    assert asked.readings == ("Read the parameters `key=env` as `env`.",)  # (`period=` is the clause reader's own)
+    # the names the clause reader reads with `=` keep its checks (`top=abc` was read as `top abc`, `abc` ignored)
+    for text, message in (
+        ("top=abc last month", "`top=abc`: top must be a number."),
+        ("granularity=fortnightly", "`fortnightly` is not a time step."),
+    ):
+        with pytest.raises(UsageError) as refused:
+            parse(text)
+        assert refused.value.message == message
+    assert parse("top=5 last month by service").readings == ()
 
 
 def test_a_sentence_saying_only_what_the_person_is_after_is_never_answered_alone() -> None:
