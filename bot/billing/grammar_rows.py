@@ -268,22 +268,22 @@ class RowsReader(Cursor):
         if by is None:
             return False
         end = clause_span(self.text, by.start())[1]
-        places = [
-            t.position
-            for t in self.tokens
-            if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
-        ]
+        places = self.places_naming(ref, values)
         return bool(places) and all(p >= end for p in places)
 
     def asked_apart(self, ref: DimensionRef, values: list[str]) -> bool:
         """Whether `values` of `ref`, both kept and left out, were named in clauses of their own (`what did we pay in
         tax, and whats the bill excluding tax?`): two asks, answered side by side (`ec2 excluding ec2`: refused)."""
-        places = {
-            clause_span(self.text, t.position, commas=True)
+        clauses = {clause_span(self.text, p, commas=True) for p in self.places_naming(ref, values)}
+        return len(clauses) > 1 and len(self.out.group_by) < MAX_GROUP_BY
+
+    def places_naming(self, ref: DimensionRef, values: Sequence[str]) -> list[int]:
+        """Where in the text a word names one of `values` of `ref`."""
+        return [
+            t.position
             for t in self.tokens
             if any(set(m.values) & set(values) for m in self.vocabulary.meanings(t.text) if m.dimension == ref)
-        }
-        return len(places) > 1 and len(self.out.group_by) < MAX_GROUP_BY
+        ]
 
     def labels(self, ref: DimensionRef, values: Sequence[str]) -> list[str]:
         """`values` of `ref` as a person reads them (an account by its name and id)."""
