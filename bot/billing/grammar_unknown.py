@@ -166,7 +166,7 @@ class UnknownWordReader(PrepassReader):
         counted = counted and len(nxt) > 3 and tok.lower != "0"  # (a noun after it: `0 for octobre` counts nothing)
         counted = counted and (self.word(-1) or "") not in _THRESHOLDS  # (`where cost > 100 group by`: a condition)
         if tok.lower.isdecimal() and len(tok.lower) <= 2 and counted and self.dimension_at(1) is None:
-            self.i += 1  # `we ran 3 email blasts`, `Section 3 — Compute`: a count of things or a number, no date
+            self.i += 1  # `we ran 3 email blasts`: a count of things, no date (`Section 3`: `grammar_prepass`)
             return
         if _PERCENT.match(tok.lower):  # `flag anything that moved more than 10%`: the changes are shown anyway
             self.out.readings.append(f"Read `{tok.text}` as a threshold to hold the changes shown against.")
