@@ -671,8 +671,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
                     self.out.add_group(named[0], self.vocabulary)
                 self.i += named[1]
                 return
-            self.value_of_the_noun(named[0])
-            self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
+            if not self.value_of_the_noun(named[0]):  # (`excluding the staging account`: no breakdown)
+                self.out.named.append(named[0])  # `production account`, `top 5 services`, `team costs`
             self.i += named[1]
             return
         partial = self.vocabulary.word_meanings(tok.text)

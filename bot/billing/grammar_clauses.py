@@ -156,20 +156,22 @@ class ClauseReader(Cursor):
                 return None
         return self._tag_key_start(word)
 
-    def value_of_the_noun(self, ref: DimensionRef) -> None:
+    def value_of_the_noun(self, ref: DimensionRef) -> bool:
         """`prod acct`: a value typed just before a noun of its dimension is that dimension's, though it reads as
-        another's too (`prod` is an env value, and starts the account `production`); said."""
+        another's too (`prod` is an env value, and starts the account `production`); said. True when the noun
+        qualifies a value left out (`excluding the staging account`): it names no breakdown of the others."""
         before = self.out.bare[-1] if self.out.bare and self.i > 0 else None
         if before is None or before.partial or before.phrase.casefold() != self.tokens[self.i - 1].lower:
-            return
+            return False
         if [m.dimension for m in before.meanings] == [ref]:
-            return
+            return before.negate
         own = [m for m in before.meanings if m.dimension == ref]
         started = [] if own else named_prefix(before.phrase, {ref}, self.vocabulary)  # `prod`: `production`
         if len(own or started) == 1:
             self.out.bare[-1] = Bare(before.phrase, ((own or started)[0],), before.negate)
         if len(started) == 1:
             self.out.readings.append(f"Read `{before.phrase}` as `{started[0].spelled}`.")
+        return len(own or started) == 1 and before.negate
 
     def _tag_key_start(self, word: str) -> str | None:
         """The one stored tag key whose name starts with `word` (`proj`: `user:project`), four letters at least,

@@ -91,6 +91,9 @@ _FLAG_BEFORE = re.compile(r"(?:^|\s)--?$")
 _PARAMETER_TYPED = re.compile(r"-{0,2}[\w-]+(?:=|\s+)(?P<value>[^\s=]*)")
 #: Words after a value that leave it out (`tax excluded`, `with credits removed`).
 _LEFT_OUT_AFTER = frozenset({"excluded", "removed", "omitted", "stripped"})
+_LEFT_OUT_AFTER_PAIRS = frozenset({("left", "out"), ("not", "included"), ("not", "counted"), ("taken", "out")})
+#: Verbs that leave out the values after them (`drop the staging account`, `remove credits`).
+_DROPPING = frozenset({"drop", "dropping", "remove", "removing", "strip"})
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -878,6 +881,20 @@ class PrepassReader(ContextPhraseReader):
                 tok.lower in PERIOD_CHARGE_WORDS or bool(self.vocabulary.meanings(tok.text))
             )
 
+        for j in range(len(joined) - 1):
+            if j + 1 >= len(joined):
+                break  # a rewrite shortened the list
+            tok = joined[j]
+            # `drop the data-lake account`, `remove the credits`, `no staging` (`did spend drop`: a move)
+            k = j + 2 if joined[j + 1].lower == "the" and j + 2 < len(joined) else j + 1
+            named = names_value(joined[k]) or joined[k].lower in ("sp", "ri")
+            if named and (tok.lower in _DROPPING or (tok.lower == "no" and k == j + 1)):
+                joined[j] = Token(Kind.WORD, "without" if tok.lower == "no" else "excluding", tok.position)
+            # `nothing from staging`, `none of the dev stuff`
+            if tok.lower in ("nothing", "none") and joined[j + 1].lower in ("from", "in", "of", "for"):
+                k = j + 3 if j + 3 < len(joined) and joined[j + 2].lower == "the" else j + 2
+                if k < len(joined) and names_value(joined[k]):
+                    joined[j : j + 2] = [Token(Kind.WORD, "excluding", tok.position)]
         for j, tok in enumerate(joined[:-1]):  # `everything besides ec2` (`besides the leak days`: as well as)
             if tok.lower == "besides" and names_value(joined[j + 1]):
                 joined[j] = Token(Kind.WORD, "except", tok.position)
@@ -888,9 +905,10 @@ class PrepassReader(ContextPhraseReader):
             if tok.lower == "less" and joined[j + 1].lower in PERIOD_CHARGE_WORDS and then != "than":
                 joined[j] = Token(Kind.WORD, "except", tok.position)  # `total less credits` (`less tax than`: more)
         for j in range(len(joined) - 1, 0, -1):  # `tax excluded`, `with credits removed`: the value before the word
-            w = joined[j].lower
-            postposed = w in _LEFT_OUT_AFTER or (w == "left" and j + 1 < len(joined) and joined[j + 1].lower == "out")
-            if not postposed or not names_value(joined[j - 1]):
+            w, then = joined[j].lower, joined[j + 1].lower if j + 1 < len(joined) else ""
+            # `tax excluded`, `dev left out`, `staging not included`
+            used = 1 if w in _LEFT_OUT_AFTER else 2 if (w, then) in _LEFT_OUT_AFTER_PAIRS else 0
+            if not used or not names_value(joined[j - 1]):
                 continue
             k = j - 1  # the first value of a list (`credits and tax removed`)
             while (
@@ -901,8 +919,13 @@ class PrepassReader(ContextPhraseReader):
                 k -= 2
             lead = k - 1 if k > 0 and joined[k - 1].lower == "with" else k  # `with tax removed`
             values = joined[k:j]
-            used = 2 if w == "left" else 1
             joined[lead : j + used] = [Token(Kind.WORD, "excluding", joined[j].position), *values]
+        for j in range(1, len(joined)):  # `excluding the fee`: the fees (`the data transfer fee` is its cost)
+            before = joined[j - 1].lower
+            if before in ("the", "any", "all") and j > 1:
+                before = joined[j - 2].lower
+            if joined[j].lower == "fee" and before in EXCLUDING:
+                joined[j] = Token(Kind.WORD, "fees", joined[j].position)
         return joined
 
     def _read_ways_of_asking(self, joined: list[Token]) -> list[Token]:
@@ -1042,14 +1065,6 @@ class PrepassReader(ContextPhraseReader):
                 or (denied.lower in english_words() and denied.lower not in KNOWN_WORDS)
             ):
                 del joined[j : j + 2]  # `no daily needed`, `no rounding to k please`: what is not wanted
-        # `drop the fee line items`, `remove the credits`: what is not wanted (`did spend drop` is a move)
-        for j in range(len(joined) - 1):
-            if joined[j].lower not in ("drop", "remove", "strip"):
-                continue
-            k = j + 2 if joined[j + 1].lower == "the" else j + 1
-            named = joined[k].lower if k < len(joined) else ""
-            if named in PERIOD_CHARGE_WORDS or named in ("sp", "ri"):
-                joined[j] = Token(Kind.WORD, "excluding", joined[j].position)
         # `by env instead of team`: what is not wanted
         for j in range(len(joined) - 2, -1, -1):
             if j < len(joined) - 2 and joined[j].lower == "instead" and joined[j + 1].lower == "of":

@@ -494,6 +494,15 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month net of tax", "last month service!=tax"),
     ("last month less credits", "last month charge-class!=credit"),
     ("less tax than last month", "this month service=tax"),
+    # `drop`, `remove`, `no`, `nothing from` before a value, `not included` after it; a noun after the value left
+    # out names it (`the staging account`), no breakdown of the others
+    ("last month but drop the staging account", "last month account!=staging"),
+    ("last month, no staging", "last month account!=staging"),
+    ("last month, nothing from staging", "last month account!=staging"),
+    ("spend last month, staging not included", "last month account!=staging"),
+    ("last month excluding the dev env", "last month tag:env!=dev"),
+    ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
+    ("did spend drop last week", "last week"),
     # commitment coverage: the usage beside the fees (the split by charge class, no filter on the fees)
     ("What is our Savings Plans coverage on EC2 for october?", "2026-10 service=ec2 by charge-class"),
     ("savings plan fees last month", "last month charge-class=recurring,one-time"),
