@@ -249,6 +249,15 @@ platform engineer in formal English, a startup CFO on Mondays, an SRE after a no
 AWS, a cost analyst pasting numbers to confirm, someone on a phone between meetings), read, and `FRESH_92` (an Irish
 data engineer, an accounts-payable clerk matching the invoice, a head of infrastructure planning reserved capacity, a
 Brazilian developer, a solutions engineer asked by a client, a tired on-call engineer on a Friday night), held back
+unread. The next stop, at first sight on f6996ad: `FRESH_93` (an Indian SRE, a VP of finance before the quarterly
+review, a backend developer pasting CLI output and resource IDs, a Japanese engineer in very polite English, a growth
+analyst on cost per order, a veteran sysadmin in terse shorthand) and `FRESH_95` (a Scottish platform engineer, a
+procurement manager before a discount negotiation, a data scientist with nightly Glue jobs, a Mexican developer, an
+operations manager wanting the same Monday numbers, someone dictating by voice), read, and `FRESH_94` (a South African
+DevOps lead, a research budget holder thinking in grants and quarters, a database administrator, an Italian frontend
+developer, an internal auditor on credits, refunds and tax, a team lead typing lowercase without punctuation) and
+`FRESH_96` (a startup founder in a hurry, a tax accountant on sales tax and VAT, a Kubernetes engineer on EKS nodes, a
+Turkish cloud engineer, a support manager on what an outage week cost, a new CTO asking broad questions), held back
 unread.
 """
 
@@ -22034,5 +22043,1219 @@ FRESH_92: tuple[tuple[str, str, str], ...] = (
         "sorry late ask - how much is the stuff spun up by each aws:createdBy costing this month, think a ci role is "
         "going wild",
         "aws:createdBy this month",
+    ),
+)
+
+FRESH_93_FIRST_SIGHT = (29, 14, 7)
+
+FRESH_93: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the last whole week, Monday 16 to Sunday 22; the report is the
+    # writer's context
+    (
+        "/cost",
+        "hi team, kindly share EC2 cost for prod account for last week, need to update in weekly ops report",
+        "last week service=ec2 account=production",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_85 and FRESH_92; net of credits is the total as it is,
+    # credits included, as FRESH_5 and FRESH_91 (no net basis asked); all accounts; the deck is the writer's context
+    (
+        "/cost",
+        "What's our total AWS spend for Q3 vs Q2, net of credits? Need it for the QBR deck.",
+        "2026-q3",
+    ),
+    # the month so far; all accounts and regions
+    ("/cost", "ec2 mtd", "this month service=ec2"),
+    # the month so far; all services and accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Excuse me, could you please tell me the total cost of the ap-southeast-2 region for this month? Thank you "
+        "very much in advance.",
+        "this month region=ap-southeast-2",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the month so far; the writer's two
+    # instances and their ranks read off the list, the writer's nearest, as FRESH_47, FRESH_67 and FRESH_77 (a
+    # comparison is not something /top-resources answers)
+    (
+        "/top-resources",
+        "which of these is costing more? i-0a1b2c3d4e5f67890 vs i-0fedcba9876543210 , both m5.2xlarge in prod, same "
+        "ASG supposedly",
+        "this month service=ec2 account=production",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, Black Friday 2025's total to divide by hand, as FRESH_26 and
+    # FRESH_89; all accounts
+    (
+        "/cost",
+        "what was our AWS cost per order on black friday last yr? we did ~41k orders that day",
+        "2025-11-28",
+    ),
+    # the writer's days from the 20th to today, as the writer counted them; the eight days before, 12 to 19 November,
+    # are the period compared with anyway, the writer's example; the accounts, regions and usage types that moved are
+    # among the causes
+    ("/cost", "why RDS cost has gone up suddenly from 20th onwards?? pls check", "why since 2026-11-20 service=rds"),
+    # the pasted date is 22 November; what drove the day, as the writer meant it; the day before is the day it is
+    # compared with anyway, as FRESH_83 and FRESH_86; the services and accounts that moved are among the causes
+    ("/cost", "wtf happened 11/22", "why 2026-11-22"),
+    # the writer's days, both included, by day; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Sorry to bother you. I would like to know the daily Glue cost from November 1 to November 25, if possible.",
+        "2026-11-01..2026-11-25 service=glue daily",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_64, FRESH_71 and FRESH_87
+    ("/tags", "what % of spend is checkout vs search vs data, this month vs last?", "!vs"),
+    # one period passing another compares them, the month in progress by its forecast, October being the period
+    # compared with anyway, as FRESH_78, FRESH_83 and FRESH_91
+    ("/cost", "where do we land for November? and is that above October?", "forecast 2026-11"),
+    # the tables are the DynamoDB resources; the seven whole days before today by the grammar's rule, the writer's
+    # first choice; all accounts; the metric is the writer's context
+    (
+        "/top-resources",
+        "biggest dynamodb tables by cost last 7 days? seeing ConsumedWriteCapacityUnits spike on orders-prod",
+        "last 7 days service=dynamodb",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; no range typed: this month, as the writer
+    # read it; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how much of staging account spend is not having team tag? same was asked in yesterday standup also",
+        "team account=staging this month",
+    ),
+    # the region by AWS's short code; September is the period October is compared with anyway, as CORPUS
+    ("/cost", "s3 us-w2 oct vs sep", "2026-10 service=s3 region=us-west-2"),
+    # NOT SUPPORTED (customers): the writer's nearest, October's total to divide by hand, as FRESH_26's cost per order;
+    # all accounts
+    (
+        "/cost",
+        "cost per customer for oct? need the infra number to go with 212,400 active customers",
+        "2026-10",
+    ),
+    # the quarter so far, 1 October to today; tax is its own service, Tax, left out; all accounts
+    ("/cost", "Can you give me the quarter to date number excluding tax", "this quarter service!=tax"),
+    # the pasted command is left out; the data-lake account by its id; the month so far; both buckets are among S3's
+    # lines
+    (
+        "/cost",
+        "`aws s3api list-buckets` shows retail-datalake-raw + retail-datalake-curated in 333344445555, whats total S3 "
+        "there MTD?",
+        "this month service=s3 account=data-lake",
+    ),
+    # the writer's order kept, September against October, as FRESH_1's two months compared; all accounts; the report is
+    # the writer's context
+    (
+        "/cost",
+        "Thank you for your support always. Could you kindly compare the RDS cost of September and October? I am "
+        "preparing the report for my manager.",
+        "2026-09 vs 2026-10 service=rds",
+    ),
+    # the RDS resources ranked; the 30 whole days before today; the writer's count; all accounts is every account
+    # anyway
+    ("/top-resources", "top 20 rds, all accts, 30d", "20 last 30 days service=rds"),
+    # NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest, CloudFront by day over the week up to
+    # today, today's partial day marked so, as FRESH_22 and FRESH_76; the sale is the writer's context
+    (
+        "/cost",
+        "today only BF sale is going on, can you tell me hourly cost of cloudfront today till now",
+        "2026-11-20..2026-11-27 service=cloudfront daily",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, upfront and recurring; the year so far; the writer's
+    # optional split by month left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "How much did we pay in Savings Plans and RI fees this year? upfront + monthly",
+        "ytd charge-class=recurring,one-time",
+    ),
+    # the project tag value; this week from Monday to today, by day, today's partial day among them; the other tool is
+    # the writer's context
+    (
+        "/cost",
+        "checkout project spend per day this week so I can line it up against orders in Looker",
+        "this week tag:project=checkout daily",
+    ),
+    # the egress is the Data Transfer service, as the writer meant it; the last whole week, Monday 16 to Sunday 22;
+    # each region on its own line
+    ("/cost", "dt egress by region last wk", "last week service=data-transfer by region"),
+    # the writer's week before and week after the deploy day, the writer's order kept, as FRESH_30 and FRESH_35; what
+    # drove the change, as the writer asked; the writer's optional project=checkout left out, as FRESH_53 and FRESH_61;
+    # all accounts
+    (
+        "/cost",
+        "did lambda cost change after we bumped memory to 1024 on checkout-handler? deployed 2026-11-18T14:02:11Z",
+        "why 2026-11-11..2026-11-17 vs 2026-11-19..2026-11-25 service=lambda",
+    ),
+    # a filtered tag breakdown; the data-lake account; this week from Monday to today; the project values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "I am very sorry, but could you show the cost by project tag for data-lake account? Period is this week "
+        "please.",
+        "project account=data-lake this week",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_91 (the writer's nearest, the quarter
+    # so far with the forecast, was not taken)
+    ("/cost", "Are we tracking to budget for Q4? finance committee will def ask", "!budget"),
+    # data transfer is the Data Transfer service; the 14 whole days before today by the grammar's rule, the writer's
+    # first choice; by day; all accounts
+    (
+        "/cost",
+        "please give day wise data transfer cost for last 14 days for eu-west-1 region",
+        "last 14 days service=data-transfer region=eu-west-1 daily",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the day's total to divide by hand, as FRESH_37 and FRESH_39; the
+    # day before today, Thanksgiving; the writer's optional narrowing to the checkout project left out
+    (
+        "/cost",
+        "how many orders did we process yesterday and what did each one cost us in aws",
+        "yesterday",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; the year so far; the env values
+    # listed, the untagged amount its own line in every breakdown
+    ("/tags", "env, prod acct, ytd. untagged too", "env account=production ytd"),
+    # the buckets are the S3 resources; the last full month; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Hello, I am sorry for sudden question. May I ask which S3 buckets are most expensive in last month? Top 5 is "
+        "enough.",
+        "5 last month service=s3",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # the usage types and accounts that moved are among the causes; the key setting is the writer's guess, no filter
+    (
+        "/cost",
+        'KMS line went from like $40 to $310?? we have `"KeyRotationEnabled": true` on ~200 keys now, is that it',
+        "why this month service=kms",
+    ),
+    # the month so far, today's partial day among them; all accounts; the alerts are the writer's context
+    (
+        "/cost",
+        "any anomaly in lambda spend this month? getting alerts from morning itself",
+        "anomalies this month service=lambda",
+    ),
+    # this week to today against Black Friday week last year to its Friday, as FRESH_30, FRESH_39 and FRESH_90; all
+    # accounts
+    (
+        "/cost",
+        "How does this year's Black Friday week compare to last year's? rough numbers fine",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the seven whole days before today, by day; tax is its own service, Tax, left out; all accounts
+    ("/cost", "daily total -7d, no tax", "last 7 days service!=tax daily"),
+    # the staging account, as the writer named it; the whole of October
+    (
+        "/cost",
+        "Please excuse my poor English. Was there any unusual day in the staging account during October?",
+        "anomalies 2026-10 account=staging",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the untagged amount its own line in every breakdown; the role and instance type
+    # are the writer's context
+    (
+        "/tags",
+        "aws:createdBy breakdown for ec2 in staging, someone keeps launching g5.xlarge via AssumedRole:ci-runner",
+        "aws:createdBy service=ec2 account=staging this month",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the month-end forecast with the month so far, to divide by hand, as
+    # FRESH_88
+    (
+        "/cost",
+        "if nov ends where its trending, whats the unit cost assuming 1.9M orders for the month",
+        "forecast 2026-11",
+    ),
+    # the two accounts side by side, as the writer asked; the whole of October
+    (
+        "/cost",
+        "EKS cost for prod vs staging for Oct month, both accounts separately na",
+        "2026-10 service=eks account=production,staging by account",
+    ),
+    # the data-lake account; no range typed: this month, as the writer read it; every resource ranked, Glue's among
+    # them, the writer's guess read off the list, no filter
+    ("/top-resources", "biggest $ in data-lake. glue jobs?", "this month account=data-lake"),
+    # the credits only by charge class; the year so far; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Good morning. Could you tell me how much credits we received in this year, please?",
+        "ytd charge-class=credit",
+    ),
+    # July to September; the team values listed, the untagged amount its own line in every breakdown; the review is
+    # the writer's context
+    (
+        "/tags",
+        "For the quarterly review I need spend by team for Q3 - and please call out how much nobody owns",
+        "team 2026-q3",
+    ),
+    # the queues are the SQS resources; the production account, as the writer meant it; no range typed: this month, as
+    # the writer read it; the pasted queue's rank read off the list
+    (
+        "/top-resources",
+        "sqs queues ranked by cost in us-west-2 prod? arn:aws:sqs:us-west-2:123456789012:order-events-dlq looks sus",
+        "this month service=sqs account=production region=us-west-2",
+    ),
+    # the 30 whole days before today by the grammar's rule, the writer's days, by day; several services as a series are
+    # one series per value anyway, as FRESH_29 and FRESH_69; the spikes read off the series (unusual days are a question
+    # of their own), as FRESH_41 and FRESH_92; NOT SUPPORTED (traffic): no traffic in the bill
+    (
+        "/cost",
+        "did cloudfront + data transfer scale linearly with traffic over last 30 days or did something spike",
+        "last 30 days service=cloudfront,data-transfer daily",
+    ),
+    # the team tag value; the last whole week, Monday 16 to Sunday 22; all accounts; the apology is wrapping
+    (
+        "/cost",
+        "I apologize for the many questions. How much is the cost of the team Platform in eu-west-1 for last week?",
+        "last week tag:team=Platform region=eu-west-1",
+    ),
+    # the instances are EC2's; the month so far; the writer's count; all accounts; the rightsizing is the writer's
+    # context
+    (
+        "/top-resources",
+        "which are the top 10 ec2 instances in us-east-1 eating cost this month, need to do rightsizing",
+        "10 this month service=ec2 region=us-east-1",
+    ),
+    # the day before today against the Thursday a week before it, as CORPUS's same day last week; all accounts; the
+    # pasted command's node counts are the writer's context
+    (
+        "/cost",
+        "eks cost yday vs same day last wk, `kubectl get nodes` shows 14 nodes now vs 9",
+        "2026-11-26 vs 2026-11-19 service=eks",
+    ),
+    # a filtered tag breakdown; the last full month; the env values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "env wise split for dynamodb last month kindly", "env service=dynamodb last month"),
+    # the whole of October; each service on its own line, the largest first, the default count; all accounts
+    (
+        "/cost",
+        "Breakdown by service for October, top lines only, I'll round them for the board",
+        "2026-10 by service",
+    ),
+    # the project tag value; no range typed: this month, as the writer read it; NOT SUPPORTED (orders): the ranking,
+    # the writer's nearest
+    (
+        "/top-resources",
+        "which resources behind checkout are the priciest? trying to work out marginal cost per order",
+        "this month tag:project=checkout",
+    ),
+    # a filtered tag breakdown; November so far; the team values listed as stored, each spelling on its own line if
+    # both are stored, as FRESH_15, FRESH_29 and FRESH_89
+    ("/tags", "team= split for eks, nov. Platform vs platform?", "team service=eks this month"),
+)
+
+FRESH_94_FIRST_SIGHT = (29, 7, 14)
+
+FRESH_94: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; the day before today, Thursday the 26th; each service on its own
+    # line, EC2 among them beside the account's total, the writer's guess shown beside the rest, as FRESH_67 and
+    # FRESH_86; the scale-up is the writer's context
+    (
+        "/cost",
+        "howzit, what did prod burn yesterday? the black friday scale-up kicked off thurs arvo so just checking EC2 "
+        "didnt go mad",
+        "yesterday account=production by service",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway, as CORPUS; all
+    # accounts
+    ("/cost", "hw much did we spend last week vs the week before", "last week"),
+    # the month so far; all accounts; the writer's optional project filter not typed, left out, as FRESH_53 and
+    # FRESH_61; the images are the writer's context
+    (
+        "/cost",
+        "Hello, please can you tell me how much is costing CloudFront in this month? Is for the checkout page, we "
+        "have many many images",
+        "this month service=cloudfront",
+    ),
+    # the credits only by charge class; the whole of October; each account on its own line, the total beside them
+    (
+        "/cost",
+        "Please list all credits applied in October 2026, broken down by account if possible.",
+        "2026-10 charge-class=credit by account",
+    ),
+    # the DB instances and clusters are the RDS resources; the month so far; the writer's count; all accounts
+    ("/top-resources", "which RDS instances are costing the most this month? need top 5", "5 this month service=rds"),
+    # the data-lake account; the quarter so far, October to today; the report is the writer's context
+    (
+        "/cost",
+        "What's our spend on the data-lake account so far this quarter? Need it for the grant report (Q4 = Oct-Dec)",
+        "this quarter account=data-lake",
+    ),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "whats the split by team this month and how much has no team tag at all", "team this month"),
+    # the staging account, as the writer meant it; this week from Monday to today against the same days of last week,
+    # the period compared with anyway; the services and usage types that moved are among the causes
+    (
+        "/cost",
+        "eish, staging is looking lekker expensive lately. why did it jump this week??",
+        "why this week account=staging",
+    ),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway, as FRESH_83;
+    # the accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "why yesterday the lambda cost is so much high compare to the day before??",
+        "why yesterday service=lambda",
+    ),
+    # tax is its own service, Tax; July to September, by month, the total beside them; all accounts
+    (
+        "/cost",
+        "What was the total tax charged for Q3 2026 (Jul-Sep), split by month please?",
+        "2026-q3 service=tax monthly",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; by day, the spikes read off the series; all accounts
+    (
+        "/cost",
+        "dynamo spend day by day for the last 2 wks pls, want to see if the on-demand tables spiked",
+        "last 2 weeks service=dynamodb daily",
+    ),
+    # NOT SUPPORTED (the grant balance and December): the writer's nearest, the team tag value's month-end forecast
+    # with the month so far, held against the writer's figure by hand, as FRESH_42 and FRESH_87
+    (
+        "/cost",
+        "Can you forecast where the data team ends up for November? I've roughly $40k left on the grant for this "
+        "calendar year and need to know if we'll blow it",
+        "forecast 2026-11 tag:team=data",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the present read as the writer read it,
+    # the month so far, as FRESH_48
+    ("/top-resources", "biggest ec2 boxes in prod rn", "this month service=ec2 account=production"),
+    # the earlier month first, both kept, as FRESH_9; November so far against October; each region on its own line,
+    # ap-southeast-2 among them; all accounts
+    (
+        "/cost",
+        "Shot. Can I get EKS per region, Oct vs Nov so far? Want to see if the ap-southeast-2 cluster is pulling its "
+        "weight",
+        "2026-10 vs 2026-11 service=eks by region",
+    ),
+    # refunds are the adjustment class, as FRESH_7, FRESH_9 and FRESH_34; the year so far; by month, the writer's
+    # when, as FRESH_71; none is a zero answer; all accounts
+    (
+        "/cost",
+        "Were there any refunds on the bill this year? If so, amounts and dates please.",
+        "ytd charge-class=adjustment monthly",
+    ),
+    # this week from Monday to today, today's partial day among them; checkout and search among the project values
+    # listed side by side, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Ciao! How much spend the project search vs the project checkout in this week? Thanks in advance",
+        "project this week",
+    ),
+    # the last full month; the storage and instance-hour lines apart by usage type; all accounts
+    (
+        "/cost",
+        "RDS in eu-west-1 last month - how much of that was storage vs instance hours?",
+        "last month service=rds region=eu-west-1 by usage-type",
+    ),
+    # the writer's days, 1 July to 30 September, the third quarter; the data-lake account, as the writer meant it
+    (
+        "/cost",
+        "how much did we spend on Glue between 1 July and 30 Sept? our research jobs only run in data-lake",
+        "2026-q3 service=glue account=data-lake",
+    ),
+    # the 30 whole days before today by the grammar's rule (the writer counted today in); unusual days of the total
+    # and of each service; all accounts
+    ("/cost", "anything weird in the last 30 days", "anomalies last 30 days"),
+    # the buckets are the S3 resources; the data-lake account; no range typed: this month, as the writer read it; NOT
+    # SUPPORTED (whether versioning is on): the bucket costs, the writer's nearest
+    (
+        "/top-resources",
+        "Which S3 buckets are the priciest in data-lake? Suspect someone left versioning on for the raw zone",
+        "this month service=s3 account=data-lake",
+    ),
+    # the Savings Plan and RI fees are the commitment fees, on the day they post, each account on its own line beside
+    # the total, as FRESH_92
+    (
+        "/cost",
+        "Savings Plan and RI fees on 1 Nov 2026 - total and by account?",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # data transfer is the Data Transfer service; the month so far by day, today's partial day among them; all
+    # accounts
+    (
+        "/cost",
+        "I am not understand, the data transfer is going up every day in november? can you show me per day",
+        "this month service=data-transfer daily",
+    ),
+    # the tables are the DynamoDB resources; the production account, as the writer meant it; the last whole week,
+    # Monday 16 to Sunday 22
+    (
+        "/top-resources",
+        "top dynamodb tables by cost last week, prod only",
+        "last week service=dynamodb account=production",
+    ),
+    # the team tag value; the year so far by quarter, the fourth to date
+    (
+        "/cost",
+        "What did team data spend in each quarter of this year so far? Q1 thru Q4-to-date",
+        "ytd tag:team=data quarterly",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the whole of October; the env values
+    # listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "env breakdown for the staging account last month is dev stuff leaking in there",
+        "env account=staging last month",
+    ),
+    # the month-end forecast of the production account, as the writer meant it, with the month so far; the deadline is
+    # the writer's context
+    (
+        "/cost",
+        "quick one boet - whats the month-end forecast for prod? finance wants a number by 3pm",
+        "forecast 2026-11 account=production",
+    ),
+    # usage, fees, credits, refunds and tax apart by charge class, the total after them being the total as it is, as
+    # FRESH_73; the whole of October; all accounts
+    (
+        "/cost",
+        "For reconciliation: October gross usage before credits, then credits, then tax, then the net figure. All "
+        "accounts please.",
+        "2026-10 by charge-class",
+    ),
+    # the functions are the Lambda resources; from the latest Tuesday, the 24th, to today, the writer's days; all
+    # accounts; the new function read off the list
+    (
+        "/top-resources",
+        "What are the Lambda functions more expensive? Me I have deployed a new one on tuesday for the cart, is it in "
+        "the list?",
+        "since 2026-11-24 service=lambda",
+    ),
+    # the two weeks before the move against the two weeks from it, the writer's order kept, the later held against the
+    # earlier; each account on its own line, production beside staging
+    (
+        "/cost",
+        "did RDS cost change after we moved the reporting replica to staging on Nov 10th? compare the 2 weeks before "
+        "and after",
+        "2026-10-27..2026-11-09 vs 2026-11-10..2026-11-23 service=rds by account",
+    ),
+    # the year so far by month, November partial; all accounts
+    ("/cost", "s3 costs this yr by month", "ytd service=s3 monthly"),
+    # NOT SUPPORTED (a projection to the end of June): the forecast is for the month, never the year: the writer's
+    # nearest, the data-lake account's months since July by month with this month's forecast line, as FRESH_6 and
+    # FRESH_92
+    (
+        "/cost",
+        "Hi - our grant year runs 1 July to 30 June. What have we spent in data-lake since the start of the grant "
+        "year, and at this rate what will the full year come to?",
+        "forecast since 2026-07-01 account=data-lake monthly",
+    ),
+    # a filtered tag breakdown; the production account, as the writer meant it; the month so far; the team values
+    # listed, the untagged amount and its share its own line in every breakdown
+    (
+        "/tags",
+        "is everyone actually tagging with team yet? how much is untagged in prod for Nov",
+        "team account=production this month",
+    ),
+    # no percentages in the grammar: tax beside usage by charge class, per account, the share read off by hand, as
+    # FRESH_39 and FRESH_70; the month so far
+    (
+        "/cost",
+        "Tax by account for November to date, and how does it compare to usage per account (tax as a % of usage)?",
+        "this month by account, charge-class",
+    ),
+    # the 7 whole days before today by the grammar's rule (the writer counted today in); all accounts; the customers
+    # are the writer's context
+    (
+        "/cost",
+        "Buongiorno, how much we spent for the eu-west-1 region in the last 7 days? Is the region of our customers in "
+        "Italy",
+        "last 7 days region=eu-west-1",
+    ),
+    # the earlier month first, both kept, as FRESH_9; November so far against October; the writer's ideal daily series
+    # not typed, left out, as FRESH_53 and FRESH_61; the encryption change is the writer's context; all accounts
+    (
+        "/cost",
+        "is KMS creeping up? we turned on encryption for all the dynamo tables end of october",
+        "2026-10 vs 2026-11 service=kms",
+    ),
+    # the team tag value; no range typed: this month, as the writer read it; the writer's count; all accounts
+    ("/top-resources", "top 10 most expensive things tagged team api", "10 this month tag:team=api"),
+    # the project tag value; October's actual and November's month-end forecast: the months since October by month
+    # with this month's forecast line, as FRESH_92; all accounts
+    (
+        "/cost",
+        "I need Oct and Nov figures for project=data for the quarterly return, Nov can be an estimate",
+        "forecast since 2026-10-01 tag:project=data monthly",
+    ),
+    # today so far, its partial day marked so, against Black Friday last year, as FRESH_20; every account together
+    (
+        "/cost",
+        "Black Friday vs last years Black Friday, total across all accounts - hows it looking?",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # a filtered tag breakdown; the credits only by charge class, as FRESH_71's commitment fees by team; the whole of
+    # October; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "How much of the October credits landed on each team? Need to check the allocation.",
+        "team charge-class=credit 2026-10",
+    ),
+    # this week from Monday to today; all accounts; NOT SUPPORTED (what a service is): the cost, the writer's nearest
+    (
+        "/cost",
+        'sorry for the stupid question, what is "EKS" in our bill and how much it cost this week?',
+        "this week service=eks",
+    ),
+    # a filtered tag breakdown; the month so far; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "which team owns all this dynamo spend? split by team tag for this month pls",
+        "team service=dynamodb this month",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_92 (the writer's nearest, the
+    # project's month so far with the forecast, was not taken)
+    ("/cost", "did the checkout project go over budget this month", "!budget"),
+    # the instances are EC2's, the EKS nodes among them; this week from Monday to today; all accounts
+    (
+        "/top-resources",
+        "Which EC2 instances (EKS nodes mostly) are eating the most in us-west-2 this week?",
+        "this week service=ec2 region=us-west-2",
+    ),
+    # a filtered tag breakdown; the data-lake account; from 1 October to today; the project values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Breakdown by project for the research account (data-lake) from 1 Oct 2026 to today please",
+        "project account=data-lake since 2026-10-01",
+    ),
+    # the year so far; unusual days of the total and of each service, the low days among them; all accounts; the
+    # credits are the writer's guess
+    (
+        "/cost",
+        "Show me any day in 2026 where the total bill was negative or unusually low - possible credit dumps",
+        "anomalies ytd",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; from the 1st to today;
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "the tag aws:createdBy, who is making the most costs in staging from 1st of november?",
+        "aws:createdBy account=staging since 2026-11-01",
+    ),
+    # the RDS resources ranked; the last full month; all three accounts is every account anyway; no RDS storage usage
+    # type in the vocabulary: the ranking by cost, the writer's nearest
+    ("/top-resources", "biggest RDS storage hogs across all 3 accounts, last month", "last month service=rds"),
+    # the latest Tuesday, the 24th, against the writer's normal, the average per day of the seven days before it,
+    # compared per day as the spans differ in length, as FRESH_91; all accounts
+    (
+        "/cost",
+        "sqs went nuts on tuesday right how much vs normal",
+        "average 2026-11-24 vs 2026-11-17..2026-11-23 service=sqs",
+    ),
+    # the writer's days from the 16th to today, by day, today's partial day among them; each account on its own line
+    (
+        "/cost",
+        "Morning all. Can I get a daily series of total spend 16 Nov to today, split prod vs staging vs data-lake?",
+        "since 2026-11-16 by account daily",
+    ),
+    # the year so far; tax and credits left out by charge class, usage, fees and refunds kept; each service on its own
+    # line; all accounts
+    (
+        "/cost",
+        "Total spend year to date excluding tax and credits, by service.",
+        "ytd charge-class!=tax,credit by service",
+    ),
+)
+
+FRESH_95_FIRST_SIGHT = (28, 12, 10)
+
+FRESH_95: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; the last whole week, Monday 16 to Sunday 22; the load tests are
+    # the writer's context
+    (
+        "/cost",
+        "aye so whit did EKS cost us in prod last week, cluster's been gettin hammered wi the black friday load tests",
+        "last week service=eks account=production",
+    ),
+    # twelve months by the grammar's rule: the full months before this one, November 2025 to October 2026, as the writer
+    # counted; net of credits is the total as it is, as FRESH_5; the private pricing commitment is the spend, its
+    # renewal the writer's context, as FRESH_38 and FRESH_75; each service on its own line
+    (
+        "/cost",
+        "Hi - prepping for our EDP renewal call w/ AWS next week. Can I get total spend by service for the last 12 "
+        "full months? Net of credits if possible",
+        "last 12 months by service",
+    ),
+    # this week from Monday to today, by day, today's partial day among them; the night runs land on the next day, read
+    # off the series; all accounts
+    (
+        "/cost",
+        "how much did glue cost each night this week? jobs kick off around 1am UTC so it mostly lands on the next "
+        "day i think",
+        "this week service=glue daily",
+    ),
+    # the whole of October; all accounts; the report is the writer's context
+    (
+        "/cost",
+        "hello, how much is the cost of lambda in the month of october please? is for a report for my jefe",
+        "2026-10 service=lambda",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway, as CORPUS; each
+    # account on its own line with its change
+    ("/cost", "weekly numbers pls: total spend last wk vs the week before, by account", "last week by account"),
+    # the dictated service words are EC2, as the writer meant them, as FRESH_65; the day before today, Thanksgiving
+    ("/cost", "what was the total cost for easy to yesterday", "yesterday service=ec2"),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how's the spend splittin by team this month? and how much is naebody's, the untagged stuff like",
+        "team this month",
+    ),
+    # the instances are EC2's; July to September; the writer's count; all accounts; the commitment sizing is the
+    # writer's context
+    (
+        "/top-resources",
+        "Which 10 EC2 instances cost us the most in Q3? Trying to see what's worth putting under a savings plan or RI",
+        "10 2026-q3 service=ec2",
+    ),
+    # the 14 whole days before today by the grammar's rule, the writer's days, by day, as FRESH_86; the data-lake
+    # account; the compaction job is the writer's guess
+    (
+        "/cost",
+        "s3 in the data-lake acct, daily, last 14 days. pretty sure the compaction job is writing way more than it "
+        "shld",
+        "last 14 days service=s3 account=data-lake daily",
+    ),
+    # the staging account, as the writer meant it; like for like: this week's complete days against the same days of
+    # last week, the period compared with anyway; the services and resources that moved are among the causes
+    (
+        "/cost",
+        "why the cost of staging is more high this week than the last week? nobody deploy nothing new i think",
+        "why this week account=staging",
+    ),
+    # the month-end forecast with the month so far; all accounts
+    (
+        "/cost",
+        "Morning all - can I get MTD total and where we're forecast to land for November? same as every week",
+        "forecast 2026-11",
+    ),
+    # the dictated region is us-west-2, as the writer meant it; CloudFront's lines may carry no such region: the
+    # writer's nearest, CloudFront by region, us-west-2 beside the rest with the October total, as FRESH_92
+    (
+        "/cost",
+        "how much did cloud front cost in the year west too region last month",
+        "2026-10 service=cloudfront by region",
+    ),
+    # the staging account, as the writer meant it; the month so far; the writer's count; any service
+    (
+        "/top-resources",
+        "gonnae show us the top 5 priciest things in staging this month, somethin's chewin through money in there",
+        "5 this month account=staging",
+    ),
+    # the Savings Plan and RI fees are the commitment fees, by month, as FRESH_86 and FRESH_92; the year so far,
+    # November among the months
+    (
+        "/cost",
+        "What are we paying in Savings Plan + RI fees per month this year? Jan thru Nov",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # the whole of October; each service's unusual days are part of the answer; the crawler is the writer's guess
+    (
+        "/cost",
+        "was there anything weird in my glue costs last month? one of the crawlers went nuts at some point i reckon",
+        "anomalies last month service=glue",
+    ),
+    # the month so far; checkout and search among the project values listed beside the others, the untagged amount its
+    # own line in every breakdown
+    ("/tags", "which project is spending more, checkout or search? for november until today", "project this month"),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway; the writer's
+    # count; no threshold in the grammar: the changes over 20% read off the comparison by hand, as FRESH_20
+    (
+        "/cost",
+        "Last week's spend broken down by service, top 10 only please, and flag anything that's up more than 20% on "
+        "the prior week",
+        "last week by service top 10",
+    ),
+    # the dictated punctuation is no word of the question; the 30 whole days before today by the grammar's rule (the
+    # writer counted today in), by day; all accounts
+    (
+        "/cost",
+        "show me the cost of dynamo DB for the last thirty days broken down by day period",
+        "last 30 days service=dynamodb daily",
+    ),
+    # the latest Monday, the 23rd, judged against the days before it, as the anomaly engine does, as FRESH_75 and
+    # FRESH_83; each service's unusual days among them; all accounts; the dashboard is the writer's context
+    (
+        "/cost",
+        "did the eu-west-1 bill jump on monday? seen a wee spike on the dashboard but no sure if it's real",
+        "anomalies 2026-11-23 region=eu-west-1",
+    ),
+    # tax is its own service, Tax; the year so far; the writer's optional split by month left out, as FRESH_53 and
+    # FRESH_61
+    ("/cost", "How much have we paid in tax YTD? finance want it kept separate from usage", "ytd service=tax"),
+    # the buckets are the S3 resources; the data-lake account; the last full month
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in data lake last month?",
+        "last month service=s3 account=data-lake",
+    ),
+    # the production account, as the writer meant it; the last full month; the three services, each on its own line
+    (
+        "/cost",
+        "hi! i need to know how much we expend in kms, sqs and dynamo in prod, separated please, last month",
+        "last month service=kms,sqs,dynamodb account=production by service",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the env values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "env split for last week pls (prod/staging/dev) + untagged", "env last week"),
+    # the dictated punctuation is no word of the question; like for like: the complete days of November against the same
+    # days of October, the period compared with anyway
+    ("/cost", "compare this month to last month for RDS comma so far", "this month service=rds"),
+    # Cyber Monday is 30 November, the month's last day: the month-end forecast with the month so far, as FRESH_90
+    (
+        "/cost",
+        "whit's the forecast for month end then? wi black friday an cyber monday still tae come I'm expectin it tae "
+        "be mental",
+        "forecast 2026-11",
+    ),
+    # January to November so far, by month, November partial; the three services, each on its own line, as the writer
+    # asked; the commitment sizing is the writer's context
+    (
+        "/cost",
+        "Can you give me compute spend (EC2 + Lambda + EKS) for each month of 2026 so far? want to size a Compute SP",
+        "ytd service=ec2,lambda,eks by service monthly",
+    ),
+    # the two services in one total; the 7 whole days before today by the grammar's rule (the writer counted today in);
+    # each region on its own line; the replica is the writer's context
+    (
+        "/cost",
+        "whats the cost breakdown by region for s3 + glue, last 7 days? trying to see if the ap-southeast-2 replica "
+        "is even worth it",
+        "last 7 days service=s3,glue by region",
+    ),
+    # the functions are the Lambda resources; this week from Monday to today; all accounts
+    (
+        "/top-resources",
+        "what are the lambdas more expensive this week? i think my function is in a loop 😅",
+        "this week service=lambda",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, by day; all accounts
+    ("/cost", "same as usual - daily total for last week mon to sun", "last week daily"),
+    # the dictated region is eu-west-1, as the writer meant it; data transfer is the Data Transfer service; the whole of
+    # October; all accounts
+    (
+        "/cost",
+        "how much data transfer did we pay for in you west one in October",
+        "2026-10 service=data-transfer region=eu-west-1",
+    ),
+    # a filtered tag breakdown; the fortnight by the grammar's rule, the two whole weeks before this one (the writer
+    # counted 14 days back from today), as FRESH_55 and FRESH_88; the team values listed, the untagged amount its own
+    # line in every breakdown
+    ("/tags", "can ye break doon the eks spend by team for the last fortnight", "team service=eks last 2 weeks"),
+    # the credits only by charge class; the year so far; each account on its own line
+    (
+        "/cost",
+        "what were our total credits applied in 2026 so far, and which accounts got them?",
+        "ytd charge-class=credit by account",
+    ),
+    # the service the writer took back is no part of the question; September is the period October is compared with
+    # anyway; what drove it, the usage types and resources that moved among the causes
+    ("/cost", "why did athena... sorry, glue + s3 go up so much in oct vs sep?", "why 2026-10 service=glue,s3"),
+    # the day before today, Thanksgiving; every account and service together
+    (
+        "/cost",
+        "cuanto... sorry, how much was the cost total of yesterday? was thanksgiving so i supose is low",
+        "yesterday",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the writer's count; all accounts is every account anyway, as
+    # FRESH_32; the review deck is the writer's context
+    (
+        "/top-resources",
+        "top 10 resources last week across all accounts, need it for the ops review deck",
+        "10 last week",
+    ),
+    # the dictated words are the tag and a punctuation mark, no words of the question; July to September; the project
+    # values listed, the untagged amount its own line in every breakdown
+    ("/tags", "break down spending by the tack project for last quarter period", "project last quarter"),
+    # the writer's month back is the 30 whole days before today (not the calendar month), as FRESH_60, FRESH_74 and
+    # FRESH_88; every account and service together, each service's unusual days among them
+    (
+        "/cost",
+        "any daft days in the last month where spend went off its heid? lookin for anomalies across the board",
+        "anomalies last 30 days",
+    ),
+    # January to October of each year, the writer's order kept, as FRESH_23 and FRESH_64; the percentage is part of
+    # every comparison
+    (
+        "/cost",
+        "Year-over-year: total AWS spend Jan-Oct 2026 vs Jan-Oct 2025. need the % growth for the deck",
+        "2026-01..2026-10 vs 2025-01..2025-10",
+    ),
+    # a filtered tag breakdown; the data-lake account; from the 15th to today; the project values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "dynamo in the data-lake acct got expensive since nov 15 - which project tag is it? pretty sure some of "
+        "those tables arent even ours",
+        "project service=dynamodb account=data-lake since 2026-11-15",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; no range typed: this month, as the writer
+    # read it; the team values listed as stored, each casing apart, as FRESH_30, the untagged amount its own line in
+    # every breakdown
+    (
+        "/tags",
+        'the tag team, how is distributed the cost in staging? i see "Platform" and "platform" maybe is the same',
+        "team account=staging this month",
+    ),
+    # last week's same days are the period this week is compared with anyway, as FRESH_20 and FRESH_45; the difference
+    # is part of every comparison
+    ("/cost", "what's week-to-date vs same point last week? (Mon-Fri)", "this week"),
+    # the dictated service word is RDS, as the writer meant it, as FRESH_65; the instances are the RDS resources; the
+    # month so far; the writer's count; all accounts
+    (
+        "/top-resources",
+        "what are the top five most expensive our D.S. instances this month",
+        "5 this month service=rds",
+    ),
+    # a follow-up whose earlier question is not known, read on its own, as the writer's nearest: no range known: this
+    # month, as FRESH_46 and FRESH_58; each service on its own line
+    (
+        "/cost",
+        "cheers for that. now same again but us-east-1 only, split by service",
+        "this month region=us-east-1 by service",
+    ),
+    # NOT SUPPORTED (coverage): the writer's nearest, EC2 split by charge class, its usage beside the commitment fees,
+    # by month, as FRESH_28 and FRESH_89; the three full months before this one, August to October
+    (
+        "/cost",
+        "how much of our EC2 spend is actually covered by savings plans vs on demand? last 3 months",
+        "last 3 months service=ec2 by charge-class monthly",
+    ),
+    # the jobs are the Glue resources; the night's run started after midnight, today's day, as the writer meant it; all
+    # accounts
+    ("/top-resources", "which glue jobs cost the most last night?", "today service=glue"),
+    # the month-end forecast of the production account with the month so far
+    (
+        "/cost",
+        "please can you tell me the forecast of the end of month only for the account of production",
+        "forecast 2026-11 account=production",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_92 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "r we on track vs budget this month? finance keep asking me", "!budget"),
+    # the dictated service words are Lambda and the punctuation no word of the question, as FRESH_65; the staging
+    # account; the last whole week, Monday 16 to Sunday 22
+    (
+        "/cost",
+        "what did we spend on lamb da in staging last week full stop",
+        "last week service=lambda account=staging",
+    ),
+    # the creator tag; no range typed: this month, as the writer read it; every account together; the creator values
+    # listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how much o' the spend has got aws:createdBy on it vs no? want tae see who's spinnin stuff up by hand",
+        "aws:createdBy this month",
+    ),
+    # the RDS and DynamoDB resources in one list; from 1 June to today; the writer's count; all accounts; the reserved
+    # capacity is the writer's context
+    (
+        "/top-resources",
+        "Need the top 20 RDS and DynamoDB resources by spend since June, for the reserved capacity conversation",
+        "20 since 2026-06-01 service=rds,dynamodb",
+    ),
+)
+
+FRESH_96_FIRST_SIGHT = (26, 8, 16)
+
+FRESH_96: tuple[tuple[str, str, str], ...] = (
+    # the whole of October; every account together; the total as it is holds usage, fees, credits and tax, net of
+    # credits being the total as it is, as FRESH_5 and FRESH_85; the presentation is the writer's context
+    ("/cost", "how much did we burn on aws last month? need the number for the board deck in like 10 min", "2026-10"),
+    # tax is its own service, Tax; July to September; every account together; the writer's optional split by month left
+    # out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "Hi, could you tell me the total tax charged on our AWS invoices for Q3 2026 (July - September)? Thank you",
+        "2026-q3 service=tax",
+    ),
+    # the 7 whole days before today by the grammar's rule, the writer's first choice, by day; EKS only, its worker nodes
+    # being EC2's, as the writer meant it; all accounts
+    ("/cost", "eks spend last 7 days day by day. just the eks line, not the nodes", "last 7 days service=eks daily"),
+    # the staging account; the month so far, by day, today's partial day among them
+    (
+        "/cost",
+        "hello, can you give me ec2 cost for staging account in this month please, i want to see it daily",
+        "this month service=ec2 account=staging daily",
+    ),
+    # NOT SUPPORTED (lost revenue, business impact): the writer's nearest, the total over the week holding the 9th,
+    # Monday 9 to Sunday 15; the week before is the period compared with anyway, as FRESH_88's normal week; all accounts
+    (
+        "/cost",
+        "hey for the postmortem doc - how much did the outage cost us? the one the week of nov 9",
+        "2026-11-09..2026-11-15",
+    ),
+    # no range typed: the writer's first choice, the last full month; the three accounts together; each service on its
+    # own line, largest first
+    (
+        "/cost",
+        "first week here, trying to get my bearings. what are the big buckets of spend across our 3 accounts?",
+        "last month by service",
+    ),
+    # the production account, the writer's first choice; the present read as the writer read it, the month so far, as
+    # FRESH_48 and FRESH_89; the writer's count
+    ("/top-resources", "top 10 most expensive things running in prod rn", "10 this month account=production"),
+    # NOT SUPPORTED (VAT apart from other tax: the bill holds one tax line): the writer's nearest, tax, its own service,
+    # Tax, by month from January to today, November partial; tax lines carry no region, so no split by region
+    (
+        "/cost",
+        "Quick question - are we being charged VAT on the eu-west-1 usage? Could you show me tax by month for 2026 so "
+        "far?",
+        "ytd service=tax monthly",
+    ),
+    # the nodes are EC2's instances; the month so far; all accounts; NOT SUPPORTED (a total per node group, no such
+    # tag): the writer's nearest, the list of EC2 resources, the instance type read off it
+    (
+        "/top-resources",
+        "which ec2 nodes cost the most this month? want to see if the m5.4xlarge nodegroup is as bad as i think",
+        "this month service=ec2",
+    ),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown
+    ("/tags", "team tag according spending for last month, how much is without tag?", "team last month"),
+    # the last whole week, Monday 16 to Sunday 22; the week before is the period compared with anyway, as CORPUS's week
+    # before; the difference is part of every comparison; the failing calls are the writer's context
+    (
+        "/cost",
+        "finance is asking me how much lambda went up last week w/ the retry storm.. can u check vs the week before?",
+        "last week service=lambda",
+    ),
+    # the six full months before this one, May to October, by month; all accounts; the writer's optional November to
+    # date left out, as FRESH_53 and FRESH_61; the trend read off the series
+    (
+        "/cost",
+        "how has our monthly spend trended over the past 6 months? going up, flat, what",
+        "last 6 months monthly",
+    ),
+    # an amount without the word budget: the month-end forecast with the month so far, held against the writer's figure
+    # by hand, as FRESH_87 and FRESH_91
+    ("/cost", "are we gonna blow past 80k this month??", "forecast 2026-11"),
+    # a total with and without tax is the split by charge class, the tax line apart, as FRESH_59 and FRESH_91; the
+    # production account by its id; the whole of October
+    (
+        "/cost",
+        "Please provide the pre-tax subtotal and the tax amount separately for October 2026, production account only "
+        "(123456789012).",
+        "2026-10 account=production by charge-class",
+    ),
+    # the writer's week before the upgrade against the week from it, the writer's order kept, as FRESH_35 and FRESH_46;
+    # all accounts
+    (
+        "/cost",
+        "did eks costs jump after we upgraded the cluster on the 18th? week before vs week after",
+        "2026-11-11..2026-11-17 vs 2026-11-18..2026-11-24 service=eks",
+    ),
+    # the data-lake account; the writer's first choice, this week from Monday to today, its complete days against the
+    # same days of last week, the period compared with anyway; the usage types and resources that moved are among the
+    # causes
+    (
+        "/cost",
+        "why s3 cost is increased so much in data-lake account? last week was normal i think",
+        "why this week service=s3 account=data-lake",
+    ),
+    # the writer's days, both included; all accounts; the comparison with the week before has no /top-resources form and
+    # is not typed: the list, the writer's nearest; what grew is read off the list
+    (
+        "/top-resources",
+        "which resources blew up during the outage week (9-15 nov)? trying to figure out what autoscaled",
+        "2026-11-09..2026-11-15",
+    ),
+    # no range typed: the writer's first choice, the last full month; the team values listed, the untagged amount and
+    # its share part of every breakdown
+    (
+        "/tags",
+        "how much of our spend actually has a team tag on it? want to know if i can trust team-level numbers before i "
+        "use them",
+        "team last month",
+    ),
+    # the day before today, Thanksgiving; every account and service
+    ("/cost", "yesterdays total?? thanksgiving traffic was nuts", "yesterday"),
+    # tax is its own service, Tax; the writer's days, January to October; each account on its own line, the total beside
+    # them
+    (
+        "/cost",
+        "We're reconciling for the annual sales tax filing. Total tax billed Jan 1 - Oct 31 2026, split by account "
+        "please.",
+        "2026-01..2026-10 service=tax by account",
+    ),
+    # from 1 November to today, by day; all accounts; where the Kubernetes nodes run is the writer's context
+    (
+        "/cost",
+        "daily EC2 in us-west-2 since nov 1 pls (thats where the eks workers live)",
+        "since 2026-11-01 service=ec2 region=us-west-2 daily",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it; all accounts; the
+    # billing mode check is the writer's context
+    (
+        "/top-resources",
+        "hi, which dynamodb tables are most expensive? i will check the capacity mode, maybe on-demand is problem",
+        "this month service=dynamodb",
+    ),
+    # the unusual days of the month so far, judged against the days before each, as FRESH_84 and FRESH_85; all accounts;
+    # the incident is the writer's context
+    (
+        "/cost",
+        "was there anything weird on the bill around the outage? any unusual days in nov",
+        "anomalies this month",
+    ),
+    # every account on its own line, the three named one by one keep none out; the month so far
+    (
+        "/cost",
+        "What's the split between prod, staging and the data lake account? just this month is fine",
+        "this month by account",
+    ),
+    # today so far, its partial day marked so, against Black Friday 2025, the writer's order kept, as FRESH_76 and
+    # FRESH_90; all accounts
+    ("/cost", "cloudfront today vs last black friday?", "2026-11-27 vs 2025-11-28 service=cloudfront"),
+    # charge classes listed to be seen apart are the split by charge class; the whole of October; the total beside them;
+    # all accounts
+    (
+        "/cost",
+        "Could you break the October bill down into usage, recurring fees (Savings Plans / RIs), credits and tax? I "
+        "need it to tie out to the invoice total.",
+        "2026-10 by charge-class",
+    ),
+    # a filtered tag breakdown; the whole of October; the env values listed, dev among them, the untagged amount its own
+    # line in every breakdown
+    (
+        "/tags",
+        "split eks by env tag for last month, wanna see how much the dev clusters are eating",
+        "env service=eks last month",
+    ),
+    # the three full months before this one, August to October, by month, each service on its own line, as FRESH_89; the
+    # writer's optional November to date left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "kms and sqs cost for last 3 months, monthly please. is it normal like this?",
+        "last 3 months service=kms,sqs by service monthly",
+    ),
+    # the project tag value; the writer's incident week, Monday 9 to Sunday 15; the writer's normal week is the week
+    # before, the period compared with anyway, as FRESH_88; all accounts
+    (
+        "/cost",
+        "how much did the checkout project cost during the outage week vs a normal week? (outage = nov 9 to 15)",
+        "2026-11-09..2026-11-15 tag:project=checkout",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_91 (the writer's nearest, the quarter
+    # so far with the forecast, was not taken)
+    ("/cost", "are we on track vs budget for Q4?", "!budget"),
+    # September is the period October is compared with anyway, as CORPUS; the difference is part of every comparison;
+    # all accounts
+    (
+        "/cost",
+        "Hello, I need total Glue cost for last month and previous month, compare please. Data team is asking me",
+        "2026-10 service=glue",
+    ),
+    # the writer's days, both included; the team values listed, ranked by cost, the untagged amount its own line in
+    # every breakdown
+    ("/tags", "which team's stuff cost the most during the outage, 9th-15th nov", "team 2026-11-09..2026-11-15"),
+    # the instances and volumes are EC2's resources; the staging account, as the writer named it; no range typed: the
+    # writer's first choice, the 7 whole days before today
+    (
+        "/top-resources",
+        "biggest ec2/ebs stuff in the staging acct? pretty sure someone left a load test cluster up",
+        "last 7 days service=ec2 account=staging",
+    ),
+    # NOT SUPPORTED (the credit balance left): the credits applied so far this year, by month, as FRESH_30, FRESH_49 and
+    # FRESH_86
+    ("/cost", "how many aws credits do we have left lol. runway check", "ytd charge-class=credit monthly"),
+    # a fiscal year with its start given: from 1 July to today, as FRESH_42's Australian financial year; tax is its own
+    # service, Tax, left out, as the writer meant it; by month, the total beside it; all accounts; NOT SUPPORTED (GST
+    # owed, which depends on the billing entity): the usage amount, the writer's nearest
+    (
+        "/cost",
+        "For the Australian GST - how much of our usage is in ap-southeast-2 for FY to date (from 1 Jul 2026)?",
+        "since 2026-07-01 region=ap-southeast-2 service!=tax monthly",
+    ),
+    # the 30 whole days before today by the grammar's rule, the writer's first choice; all accounts; the writer's count
+    (
+        "/top-resources",
+        "give me the top 20 most expensive resources company wide over the last 30 days. want to know what im "
+        "inheriting",
+        "20 last 30 days",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; all accounts
+    (
+        "/top-resources",
+        "s3 buckets which is most expensive in eu-west-1? thanks in advance",
+        "this month service=s3 region=eu-west-1",
+    ),
+    # data transfer is the Data Transfer service; NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest,
+    # the days around the 12th, 10 to 14 November, by day; all accounts
+    (
+        "/cost",
+        "data transfer during the ddos thing on nov 12, hour by hour if possible",
+        "2026-11-10..2026-11-14 service=data-transfer daily",
+    ),
+    # no time step in /tags, as FRESH_69 and FRESH_74: the split over the writer's months from 1 August to today; search
+    # among the project values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "quick - what's the search project costing us per month? thinking about killing it",
+        "project since 2026-08-01",
+    ),
+    # a filtered tag breakdown by the creator tag; the month so far; the untagged amount its own line in every
+    # breakdown; the writer's guess read off the list
+    (
+        "/tags",
+        "aws:createdBy for ec2 this month - which role is spinning up all these nodes? i bet its karpenter",
+        "aws:createdBy service=ec2 this month",
+    ),
+    # tax is its own service, Tax; September and October beside November so far, by month, with this month's forecast
+    # line, as FRESH_90's months since August; all accounts; the month-end estimate is the writer's context
+    (
+        "/cost",
+        "Does the November tax look in line with previous months? I'd like to accrue an estimate before the invoice "
+        "closes.",
+        "forecast since 2026-09-01 service=tax monthly",
+    ),
+    # the commitment fees beside usage by charge class, as FRESH_88's fixed against variable; no range typed: the
+    # writer's first choice, the three full months before this one, August to October, by month; all accounts
+    (
+        "/cost",
+        "How much do we pay in fixed commitments (savings plans, RIs) each month vs actual on-demand usage?",
+        "last 3 months by charge-class monthly",
+    ),
+    # the production account; January to November so far, by month, November partial; NOT SUPPORTED (a year-end
+    # forecast): the forecast is for the month, never the year: the year so far with this month's forecast line, the
+    # writer's nearest, as FRESH_90
+    (
+        "/cost",
+        "rds cost of production account since beginning of the year, month by month. also approx how much will be at "
+        "end of year?",
+        "forecast this year service=rds account=production monthly",
+    ),
+    # the credits only by charge class; the month so far against the same days of October, the period compared with
+    # anyway; NOT SUPPORTED (which credit is the SLA credit): the credits shown, the writer's nearest
+    (
+        "/cost",
+        "did we get any credits back from aws for the outage? they said there'd be an SLA credit",
+        "this month charge-class=credit",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # the writer's first choice; the services and accounts that moved are among the causes
+    ("/cost", "why is the bill up so much vs last month?? investors asking", "why this month"),
+    # the month-end forecast with the month so far; the two services in one total, the writer's first choice; all
+    # accounts; the autoscaler is the writer's context
+    (
+        "/cost",
+        "whats eks+ec2 gonna land at this month if karpenter keeps scaling like this thru black friday",
+        "forecast 2026-11 service=eks,ec2",
+    ),
+    # the quarter so far, October to today; the env values listed, the untagged amount its own line in every breakdown
+    ("/tags", "rough split of spend across env - prod vs dev vs staging - this quarter", "env this quarter"),
+    # a filtered tag breakdown; tax is its own service, Tax; the whole of October; the team values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "Sorry if this is the wrong place - is the tax line allocated to any team tag, or does it all sit as "
+        "untagged? Last month please",
+        "team service=tax last month",
+    ),
+    # the pasted date, dots day first; the day judged against the days before it, as the anomaly engine does, as
+    # FRESH_85; all accounts
+    ("/cost", "yesterday lambda has spike i think, can you check? 26.11.2026", "anomalies 2026-11-26 service=lambda"),
+    # the data-lake account; the whole of October; all resources
+    (
+        "/top-resources",
+        "data lake account looks expensive for what it does. what are the biggest things in there, last month?",
+        "last month account=data-lake",
     ),
 )

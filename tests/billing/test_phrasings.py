@@ -199,6 +199,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_91_FIRST_SIGHT,
     FRESH_92,
     FRESH_92_FIRST_SIGHT,
+    FRESH_93,
+    FRESH_93_FIRST_SIGHT,
+    FRESH_94,
+    FRESH_94_FIRST_SIGHT,
+    FRESH_95,
+    FRESH_95_FIRST_SIGHT,
+    FRESH_96,
+    FRESH_96_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -630,6 +638,18 @@ BLIND_BATCHES = (
     # last in this stop, first sight on 73f3938: `FRESH_91` read, `FRESH_92` held back unread
     BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
+    # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
+    BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=29, wrong=7, shared=frozenset({"ec2 mtd"})),
+    BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=28, wrong=10),
+    BlindBatch(
+        "FRESH_96",
+        FRESH_96,
+        FRESH_96_FIRST_SIGHT,
+        right=26,
+        wrong=16,
+        shared=frozenset({"are we on track vs budget for q4?"}),
+    ),
 )
 
 
