@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -50,7 +50,14 @@ from bot.billing.grammar_prepass import (
 from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
-from bot.billing.grammar_sentences import first_question, quoted_question, relay_header, without_pasted_code
+from bot.billing.grammar_sentences import (
+    first_question,
+    quoted_question,
+    relay_header,
+    taken_back,
+    thanks_opening,
+    without_pasted_code,
+)
 from bot.billing.grammar_sql import sql_question
 from bot.billing.grammar_time import (
     AheadOfToday,
@@ -1111,6 +1118,18 @@ def parse_query(
         asked = again(header[1])
         note = f"Left out `{header[0]}:`, the header of a relayed message: it asks nothing itself."
         return replace(asked, readings=(note, *asked.readings))
+
+    corrected = taken_back(text)
+    if corrected is not None:  # `why did athena... sorry, glue + s3 go up`: the word taken back is not asked
+        with suppress(UserFacingError):  # (`last month... sorry, by region` adds to the question, read whole)
+            asked = again(corrected[0])
+            note = f"Left out `{corrected[1]}`, taken back as it was typed."
+            return replace(asked, readings=(note, *asked.readings))
+
+    thanks = thanks_opening(text)
+    if thanks is not None:  # `Thank you for your support always. Could you ...`: the thanks asks nothing
+        asked = again(thanks[1])
+        return replace(asked, readings=(f"Left out `{thanks[0]}`: a thanks, it asks nothing.", *asked.readings))
 
     figure_checked = checks_a_figure(text)
     if _ASKS_FOR_HELP.search(text):  # `what kind of stuff can i ask you?`: the default answer, and what is answered

@@ -356,6 +356,16 @@ class ClauseReader(Cursor):
         key_text = " ".join(t.text for t in self.tokens[self.i : self.i + key_tokens])
         key = fold(key_text)
         op = self.tokens[self.i + key_tokens]
+        end = op.position + len(op.text)
+        nxt = self.tokens[self.i + key_tokens + 1] if self.i + key_tokens + 1 < len(self.tokens) else None
+        # (a word after the space that names no value: `split`, `for`)
+        unvalued = nxt is not None and nxt.lower in english_words() and not self.vocabulary.meanings(nxt.text)
+        if op.kind is Kind.EQ and not self.text[end : end + 1].strip() and unvalued and key not in ASSIGNED_KEYS:
+            # `team= split for eks`: the key with no value typed, the key named (its values each)
+            named = self.filter_dimension(key_text)
+            self.out.named.append(named)
+            self.i += key_tokens + 1
+            return
         self.i += key_tokens + 1
         after = self.i
         values = self.values(key_text, op)

@@ -46,7 +46,8 @@ _RANGE_EXAMPLES = (
 #: The hint of every refusal of a time range: the forms that read.
 RANGE_HINT = f"Time ranges look like {_RANGE_EXAMPLES}."
 
-_YEAR = re.compile(r"^(\d{4})$")
+#: A year as typed: four digits from 1900 to 2199 (`1024 MB`, `8080` are no years; 1999 is refused as one).
+_YEAR = re.compile(r"^((?:19|20|21)\d\d)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?q([1-4])$")

@@ -94,6 +94,8 @@ _LEFT_OUT_AFTER = frozenset({"excluded", "removed", "omitted", "stripped"})
 _LEFT_OUT_AFTER_PAIRS = frozenset({("left", "out"), ("not", "included"), ("not", "counted"), ("taken", "out")})
 #: Verbs that leave out the values after them (`drop the staging account`, `remove credits`).
 _DROPPING = frozenset({"drop", "dropping", "remove", "removing", "strip"})
+#: An ISO 8601 time stamp (`2026-11-18T14:02:11Z`, `2026-11-18T14:02+01:00`): the day is group 1.
+_TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -110,6 +112,14 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `days that stand out`: unusual days
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
+    # `same as every week`, `like every monday`: a routine, no step
+    **{
+        (*same, lead, every, unit): ()
+        for same in ((), ("same",))
+        for lead in ("as", "like")
+        for every in ("every", "each")
+        for unit in ("day", "week", "month", "monday", "friday", "morning", "time")
+    },
     ("by", "the", "way"): (),
     ("over", "the", "month"): (),  # `amortising the upfront over the month`: spread over it (the default range anyway)
     # `QoQ % change`, `the % diff`: the change every comparison shows, no share of a total
@@ -404,11 +414,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
 _REFERENCES = frozenset({"ticket", "case", "issue", "incident", "inc", "pr", "jira", "change", "cr", "sr", "gl"})
 #: A tracker's key as typed (`[PLAT-1873]`, `FINOPS-212:`, `INV-2026-10-4471`): capitals, a dash and a number.
 _TICKET_KEY = re.compile(r"\[?[A-Z][A-Z0-9]{1,11}-\d+(?:-\d+)*\]?[:.,]?")
-#: A greeting and whom it greets (`hi team`, `Dear all`): no part of the question.
-_GREETINGS = frozenset({"hi", "hey", "hello", "dear", "morning", "yo", "hiya"})
 #: Titles before a person's name (`Dr. Okafor`, `Prof Lindqvist`).
 _TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "dr.", "prof.", "mr.", "mrs.", "ms."})
-_ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
 #: The grammar's keywords, offered as "did you mean" for a word it does not know.
 KEYWORDS = (
     "by",
@@ -783,6 +790,9 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.WORD, tok.text[: len(named[1])], tok.position),
                     Token(Kind.WORD, noun, tok.position + len(named[1]) + 1),
                 ]
+            stamp = _TIMESTAMP.fullmatch(tok.text) if tok.kind is Kind.WORD else None
+            if stamp is not None:  # `2026-11-18T14:02:11Z`, pasted from a log: its day
+                joined[j] = Token(Kind.WORD, stamp[1], tok.position)
             glued = _GLUED_PERIOD.fullmatch(tok.lower) if tok.kind is Kind.WORD else None
             if glued is not None and not self.vocabulary.meanings(tok.text):  # `thiswk`, `lastmonth`: two words
                 joined[j : j + 1] = [Token(Kind.WORD, glued[1], tok.position), Token(Kind.WORD, glued[2], tok.position)]
@@ -1011,9 +1021,6 @@ class PrepassReader(ContextPhraseReader):
                 if stem_tok.lower == "date":
                     stem_tok = Token(Kind.WORD, "day", stem_tok.position)
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "by", stem_tok.position), stem_tok]
-        # `hi team,`, `Dear all`: a greeting, not the team tag
-        if len(joined) > 1 and joined[0].lower in _GREETINGS and joined[1].lower in _ADDRESSED:
-            del joined[1]
         # `Dr. Okafor's NSF grant`, `Prof. Lindqvist's group`: a person by their title, no word of the question
         for j in range(len(joined) - 2, -1, -1):
             if joined[j].lower in _TITLES and joined[j + 1].text[:1].isupper() and joined[j + 1].kind is Kind.WORD:

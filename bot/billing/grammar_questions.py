@@ -53,8 +53,17 @@ _WHOLE_SUBJECTS = frozenset({"it", "it's", "its", "we", "we're"})
 _OUTGROW = frozenset({"cross", "exceed", "beat", "surpass", "pass", "overtake", "outrun", "overshoot"})
 
 
+#: What stands before `is going on` when it asks why (`what is going on`, `something is going on with ec2`).
+_ASKS_WHAT_GOES_ON = frozenset({"what", "whats", "what's", "something", "smth", "anything", "hell", "heck", "there"})
+
+
 class QuestionReader(Cursor):
     """Reads what a question asks for beyond its cost; `grammar._Parser` calls these from its loop and `finish`."""
+
+    def _event_going_on(self) -> bool:
+        """`the BF sale is going on`, `a load test is going on`: something named happening, told as context; no why
+        (`what is going on`, `something is going on with ec2` ask it)."""
+        return self.word(-1) in ("is", "are") and self.word(-2) not in _ASKS_WHAT_GOES_ON
 
     def moves_and_rates(self, w: str) -> bool:
         """Words of a cost moving (`increase`, `grew`, `went up`, `dropped`) and `burn rate`/`run rate` (the
@@ -65,8 +74,8 @@ class QuestionReader(Cursor):
             # going on`: the weird days asked, the words after it)
             if nxt != "on":
                 self.set_question(Question.FORECAST, self.tokens[self.i])
-            elif not self.out.unusual and self.word(-1) != "still":  # (`is it still going on`: whether it lasts)
-                self.set_question(Question.WHY, self.tokens[self.i])
+            elif not self.out.unusual and self.word(-1) != "still" and not self._event_going_on():
+                self.set_question(Question.WHY, self.tokens[self.i])  # (`is it still going on`: whether it lasts)
             self.i += 2
             return True
         if w in ("burn", "run") and nxt == "rate":

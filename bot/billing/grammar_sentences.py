@@ -181,6 +181,31 @@ _RELAY_HEADER = re.compile(
 )
 
 
+#: A thanks opening the message as a sentence of its own (`Thank you for your support always.`): it asks nothing.
+_THANKS_OPENING = re.compile(r"^\s*((?:thank you|thanks|thx) for [^.?!,\n]{1,60}[.!]+)\s+(\S.*)$", re.I | re.S)
+
+
+def thanks_opening(text: str) -> tuple[str, str] | None:
+    """The thanks opening a message (`Thank you for your support always.`) and the question after it; None when
+    the message opens with none (`thanks for the numbers, now s3?` goes on in the sentence)."""
+    found = _THANKS_OPENING.match(text)
+    return (found[1].strip(), found[2]) if found else None
+
+
+#: A word taken back as it was typed (`why did athena... sorry, glue go up`, `cuanto... sorry, how much`): the word
+#: before the ellipsis, the ellipsis and the apology.
+_TAKEN_BACK = re.compile(r"(?<!\S)([^\s.…]+)(?:\.{2,}|…)\s*(?:sorry|i mean|i meant|no wait|oops)\b[,:]?\s*", re.I)
+
+
+def taken_back(text: str) -> tuple[str, str] | None:
+    """`text` without a word the person took back as they typed it (`why did athena... sorry, glue + s3 go up`),
+    and that word; None when nothing is taken back."""
+    found = _TAKEN_BACK.search(text)
+    if found is None or not text[found.end() :].strip():
+        return None
+    return text[: found.start()] + text[found.end() :], found[1]
+
+
 def relay_header(text: str) -> tuple[str, str] | None:
     """The header of a message relaying a question (`fwd from security: "Please list ..."`) and the question after
     it; None when the message opens with none. Whatever the header names (`security`, a person, a team) sent the
@@ -196,17 +221,23 @@ _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
 _PASTED_MARKS = re.compile(r"[:(){}\[\]\"$]|--")
 #: The fewest words of a span between backticks that is pasted text (a log line), marks or none.
 _PASTED_WORDS = 5
+#: Command-line tools whose command, between backticks, is pasted (`aws s3api list-buckets`, `kubectl get nodes`).
+_COMMAND_TOOLS = frozenset({"aws", "kubectl", "eksctl", "terraform", "helm", "docker", "gcloud", "az", "curl", "psql"})
 
 
 def without_pasted_code(text: str) -> tuple[str, str] | None:
     """`text` with the output, log lines and commands pasted in it as Slack code left out (spaces in their place, so
     positions hold), and the first of them as typed, shortened; None when it holds none. A code block is always
     pasted; a span between single backticks when it holds marks only output or code has (`_PASTED_MARKS`) or is a
-    line of words (`glue job nightly-etl-v2 started ...`)."""
+    line of words (`glue job nightly-etl-v2 started ...`) or a command of a command-line tool (`kubectl get
+    nodes`)."""
     pasted = [
         m
         for m in _CODE.finditer(text)
-        if m[0].startswith("```") or _PASTED_MARKS.search(m[0]) or len(m[0].split()) >= _PASTED_WORDS
+        if m[0].startswith("```")
+        or _PASTED_MARKS.search(m[0])
+        or len(m[0].split()) >= _PASTED_WORDS
+        or (len(m[0].split()) > 1 and m[0].strip("`").split()[0].casefold() in _COMMAND_TOOLS)
     ]
     if not pasted:
         return None

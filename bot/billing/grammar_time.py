@@ -109,8 +109,8 @@ _LAST = ("last", "past", "previous", "prior", "trailing", "rolling")
 
 _SPAN = re.compile(r"^(.+?)\.\.(.+)$")
 #: `30d`, `2w`, `3mo`: the count and unit of `last 30d`, or typed alone (`ec2 7d`: the last 7 days). `m` is left
-#: out: minutes or months.
-_COMPACT = re.compile(r"^(\d+)(d|w|wk|wks|mo|mos|mth|mths|y|yr|yrs)$")
+#: out: minutes or months. A dashboard's or a CLI's offset back from now (`-7d`, `now-30d`) is the same.
+_COMPACT = re.compile(r"^(?:now-|-)?(\d+)(d|w|wk|wks|mo|mos|mth|mths|y|yr|yrs)$")
 _COMPACT_UNITS = {
     **dict.fromkeys(("d",), "day"),
     **dict.fromkeys(("w", "wk", "wks"), "week"),

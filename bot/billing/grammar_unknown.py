@@ -172,6 +172,14 @@ class UnknownWordReader(PrepassReader):
             self.out.readings.append(f"Read `{tok.text}` as a threshold to hold the changes shown against.")
             self.i += 1
             return
+        if AMOUNT.match(tok.lower) and self.out.amount and self.word(-1) in ("to", "->", "→", "into"):
+            # `went from $40 to $310`: a change seen between two figures, no threshold; every answer states it
+            self.out.readings.append(
+                f"Read `{self.out.amount}` to `{tok.text}` as the change seen, which the answer states."
+            )
+            self.out.amount = ""
+            self.i += 1
+            return
         if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
             self.out.amount = tok.text
             self.out.after_versus = False  # `where does Q4 land vs the 1.1m plan`: held against it, no period

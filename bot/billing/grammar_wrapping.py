@@ -69,6 +69,9 @@ _SAME_UNITS = frozenset(
 _MINUTES = frozenset({"min", "mins", "minutes", "m"})
 #: A greeting of one word, before a comma or a dash (`morning - what was ...`).
 _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
+#: A greeting before whom it greets (`hi team`, `Dear all`, `Morning all -`).
+_GREETINGS = _GREETING_ALONE | {"hi", "hey", "hello", "dear", "yo", "hiya"}
+_ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
 #: Greetings of two words (`good morning`).
 _GREETING_PAIRS = frozenset({("good", w) for w in ("morning", "afternoon", "evening", "day")})
 
@@ -165,9 +168,13 @@ def _without_follow_up_mark(tokens: list[Token]) -> list[Token]:
 
 
 def _without_greetings(tokens: list[Token]) -> list[Token]:
-    """`Good morning, ...`, `morning - ...`, `evening all,`: a greeting opening the message."""
+    """`Good morning, ...`, `morning - ...`, `evening all,`, `hi team`: a greeting opening the message (`team`
+    there is whom it greets, not the team tag)."""
     if len(tokens) > 2 and (tokens[0].lower, tokens[1].lower) in _GREETING_PAIRS:
         return tokens[2:]
+    if len(tokens) > 2 and tokens[0].lower in _GREETINGS and tokens[1].lower in _ADDRESSED:
+        closed = tokens[2].kind is Kind.COMMA or tokens[2].text in _DASHES
+        return tokens[3:] if closed and len(tokens) > 3 else tokens[2:]
     if (
         len(tokens) > 2
         and tokens[0].lower in _GREETING_ALONE

@@ -270,6 +270,15 @@ def region_code(region: str) -> str:
     return region_short_form(region).replace("-", "")
 
 
+def _short_forms(region: str) -> tuple[str, ...]:
+    """How people shorten a region: `us-e-1`, `us-e1` and `use1` for `us-east-1`."""
+    short = region_short_form(region)
+    if not short:
+        return ()
+    head, number = short.rsplit("-", 1)
+    return (short, head + number, region_code(region))
+
+
 def _code_alias(code: str) -> str:
     """`AmazonEC2` -> `ec2`, `AWSLambda` -> `lambda`, `awskms` -> `kms`: what people call a service."""
     lowered = code.casefold()
@@ -884,7 +893,7 @@ class Vocabulary:
         return frozenset()
 
     def region_of_short_form(self, word: str) -> str | None:
-        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2` -> `us-west-2`, `euw1` ->
+        """The stored region `word` shortens (`us-e-1` -> `us-east-1`, `US-W-2`, `us-w2` -> `us-west-2`, `euw1` ->
         `eu-west-1`) or names by its place (`sydney` -> `ap-southeast-2`, `hong kong` joined), or None."""
         folded = word.casefold()
         place = REGION_PLACES.get(folded.replace(" ", ""))
@@ -894,7 +903,7 @@ class Vocabulary:
             held = [r for r in self.regions if r.startswith(folded + "-")]
             if len(held) == 1:
                 return held[0]
-        return next((r for r in self.regions if folded in (region_short_form(r), region_code(r))), None)
+        return next((r for r in self.regions if folded in _short_forms(r)), None)
 
     def suggest_values(self, word: str, n: int = 3) -> list[str]:
         """Stored values that look like `word` (`suggest`'s rule), without re-reading every value per call:

@@ -501,6 +501,25 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("last month, nothing from staging", "last month account!=staging"),
     ("spend last month, staging not included", "last month account!=staging"),
     ("last month excluding the dev env", "last month tag:env!=dev"),
+    # a greeting with whom it greets; contractions; a routine named (`same as every week`) is no step
+    ("Morning all - can I get MTD total? same as every week", "this month"),
+    ("morning team, ec2 yesterday?", "yesterday service=ec2"),
+    ("Breakdown by service for October, I'll round them for the board", "2026-10 by service"),
+    # regions shortened `us-w2`; a dashboard's offset back from now; an ISO time stamp is its day; `1024` no year
+    ("s3 us-w2 oct", "2026-10 service=s3 region=us-west-2"),
+    ("ec2 ap-se2 last month", "last month service=ec2 region=ap-southeast-2"),
+    ("daily total -7d, no tax", "last 7 days service!=tax daily"),
+    ("ec2 now-30d", "last 30 days service=ec2"),
+    ("lambda since 2026-11-18T14:02:11Z", "since 2026-11-18 service=lambda"),
+    # a command pasted between backticks is left out; an event `is going on` is context, no why
+    (
+        "`kubectl get nodes` says we scaled up, eks cost yday vs same day last wk",
+        "2026-11-26 vs 2026-11-19 service=eks",
+    ),
+    ("the BF sale is going on, cloudfront today hourly", "today service=cloudfront hourly"),
+    ("what is going on with ec2", "why this month service=ec2"),
+    # a key with no value typed names the key
+    ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
     ("did spend drop last week", "last week"),
     # commitment coverage: the usage beside the fees (the split by charge class, no filter on the fees)
@@ -612,6 +631,25 @@ def test_what_is_left_out_or_chosen_is_said_as_typed() -> None:
     assert guess == (
         "Read `wondering if someone's copying logs cross region` as your guess, not part of the question.",
     )
+
+
+def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() -> None:
+    thanked = parse("Thank you for your support always. Could you compare the RDS cost of September and October?")
+    assert without_labels(thanked) == without_labels(parse("2026-10 vs 2026-09 service=rds"))
+    assert thanked.readings == ("Left out `Thank you for your support always.`: a thanks, it asks nothing.",)
+    taken = parse("why did athena... sorry, glue + s3 go up so much in oct vs sep?")
+    assert without_labels(taken) == without_labels(parse("why 2026-10 vs 2026-09 service=glue,s3"))
+    assert taken.readings == ("Left out `athena`, taken back as it was typed.",)
+    # (what the apology adds to is read whole: `month` is not taken back)
+    assert without_labels(parse("ec2 last month... sorry, by region")) == without_labels(
+        parse("last month service=ec2 by region")
+    )
+    seen = parse("KMS line went from like $40 to $310?? is that it")
+    assert (seen.question, seen.readings) == (
+        Question.COST,
+        ("Read `$40` to `$310` as the change seen, which the answer states.",),
+    )
+    assert parse("will we go over 50k this month").question is Question.FORECAST
 
 
 def test_a_question_mark_in_an_aside_ends_no_sentence() -> None:

@@ -430,7 +430,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=29, wrong=15),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=30, wrong=14),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=39, wrong=7),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
@@ -458,7 +458,7 @@ BLIND_BATCHES = (
     # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
     # H2), where the translator's whole H2 drops H1 as the period before it
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=38, wrong=10),
+    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=39, wrong=9),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
     # `EKS in prod before/after we bumped the node groups on nov 4, week before vs week after`: the two weeks now
@@ -639,9 +639,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
     # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
-    BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=29, wrong=7, shared=frozenset({"ec2 mtd"})),
-    BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=14),
-    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=28, wrong=10),
+    BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=34, wrong=7, shared=frozenset({"ec2 mtd"})),
+    # (`FRESH_94`: its case 48, refused at first sight, is now read past the greeting and whom it greets that open
+    # it, and answered over other days than the translator wrote; unread, held back)
+    BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=15),
+    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=31, wrong=10),
     BlindBatch(
         "FRESH_96",
         FRESH_96,
