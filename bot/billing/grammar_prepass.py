@@ -96,6 +96,21 @@ _LEFT_OUT_AFTER_PAIRS = frozenset({("left", "out"), ("not", "included"), ("not",
 _DROPPING = frozenset({"drop", "dropping", "remove", "removing", "strip"})
 #: An ISO 8601 time stamp (`2026-11-18T14:02:11Z`, `2026-11-18T14:02+01:00`): the day is group 1.
 _TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
+#: Words a commitment to buy is sized by (`a 3-year compute SP`, `a no-upfront RI`).
+_PLANNED_KINDS = frozenset(
+    {"compute", "ec2", "instance", "1-year", "3-year", "1yr", "3yr", "1-yr", "3-yr", "one-year", "three-year"}
+    | {"no-upfront", "partial-upfront", "all-upfront", "bigger", "larger", "smaller", "first", "second", "further"}
+)
+#: What is said of a commitment talked about (`the reserved capacity conversation`, `the RI discussion`).
+_TALKS = frozenset(
+    {"conversation", "discussion", "negotiation", "talk", "talks", "decision", "proposal", "planning", "meeting"}
+    | {"strategy"}
+)
+#: Verbs of planning a commitment, before `a` (`to size a Compute SP`, `decide on a savings plan`).
+_PLANNING = frozenset(
+    {"size", "sizing", "buy", "buying", "purchase", "purchasing", "get", "getting", "consider", "considering"}
+    | {"on", "evaluate", "evaluating", "justify", "justifying", "recommend", "propose", "plan", "planning"}
+)
 #: Parts of a document or a list, numbered (`Section 3 — Compute`, `item 4 -`).
 _NUMBERED_PARTS = ("section", "item", "part", "step", "point", "question")
 #: What joins the items of a list (`usage + fees`, `usage, fees`, `usage / fees`).
@@ -1026,6 +1041,7 @@ class PrepassReader(ContextPhraseReader):
             if joined[j].lower in _TITLES and joined[j + 1].text[:1].isupper() and joined[j + 1].kind is Kind.WORD:
                 self.out.readings.append(f"Read `{joined[j].text} {joined[j + 1].text}` as a person, not a filter.")
                 del joined[j : j + 2]
+        joined = self._commitment_planned(joined)
         # `from 15th Nov onwards`, `tue onwards`: since that day (`increased from` alone compares the two ends)
         for j, tok in enumerate(joined):
             if tok.lower in ("onwards", "onward"):
@@ -1107,6 +1123,33 @@ class PrepassReader(ContextPhraseReader):
         # `what is the reason for same?` (Indian English): for the same, the thing just named
         if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
             del joined[-2:]
+        return joined
+
+    def _commitment_planned(self, joined: list[Token]) -> list[Token]:
+        """`to size a Compute SP`, `for the reserved capacity conversation`: a commitment to buy or to talk about,
+        no fee on the bill; left out, said (it had kept only the fees)."""
+        for j in range(len(joined) - 1, -1, -1):
+            for n in (2, 1):
+                words = tuple(t.lower for t in joined[j : j + n])
+                if len(words) < n or (words not in COMMITMENT_PHRASES and words != ("reserved", "capacity")):
+                    continue
+                first = j
+                while first > 0 and joined[first - 1].lower in _PLANNED_KINDS:
+                    first -= 1  # `a 3-year compute SP`
+                one = (
+                    first > 1
+                    and joined[first - 1].lower in ("a", "an", "another")
+                    and joined[first - 2].lower in _PLANNING
+                )
+                talked = j + n < len(joined) and joined[j + n].lower in _TALKS
+                if not (one or talked):
+                    continue
+                start = first - 1 if one else first - (first > 0 and joined[first - 1].lower == "the")
+                end = j + n + talked
+                said = " ".join(t.text for t in joined[start:end])
+                self.out.readings.append(f"Read `{said}` as a commitment planned or talked about, not its fees.")
+                del joined[start:end]
+                break
         return joined
 
     def _read_value_phrases(self, joined: list[Token]) -> list[Token]:

@@ -518,6 +518,10 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ),
     ("the BF sale is going on, cloudfront today hourly", "today service=cloudfront hourly"),
     ("what is going on with ec2", "why this month service=ec2"),
+    # a commitment to buy or talked about is no fee on the bill (`what did we pay for a reserved instance` is)
+    ("ec2 by month this year? want to size a Compute SP", "this year service=ec2 monthly"),
+    ("top rds instances last 3 months, for the RI discussion", "last 3 months service=rds by resource"),
+    ("what did we pay for a reserved instance last month", "last month charge-class=recurring,one-time"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
@@ -644,6 +648,8 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     assert without_labels(parse("ec2 last month... sorry, by region")) == without_labels(
         parse("last month service=ec2 by region")
     )
+    planned = parse("ec2 last month, for the RI discussion").readings
+    assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")
     assert (seen.question, seen.readings) == (
         Question.COST,

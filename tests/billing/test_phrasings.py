@@ -554,7 +554,7 @@ BLIND_BATCHES = (
     # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
     # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=39, wrong=8),
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=40, wrong=7),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
@@ -643,7 +643,7 @@ BLIND_BATCHES = (
     # (`FRESH_94`: its case 48, refused at first sight, is now read past the greeting and whom it greets that open
     # it, and answered over other days than the translator wrote; unread, held back)
     BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=15),
-    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=31, wrong=10),
+    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=33, wrong=8),
     BlindBatch(
         "FRESH_96",
         FRESH_96,
