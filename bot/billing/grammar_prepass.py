@@ -127,6 +127,11 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `days that stand out`: unusual days
     **dict.fromkeys((("stand", "out"), ("stands", "out"), ("stood", "out"), ("standing", "out")), ("standout",)),
     ("side", "by", "side"): (),  # how an answer with two things shows them anyway
+    # `resources having no team tag`, `spend not having a team tag`: with none
+    **dict.fromkeys((("not", "having"), ("not", "having", "a"), ("not", "having", "any")), ("without",)),
+    ("having", "no"): ("with", "no"),
+    # `Period is this week please.`, `timeframe: last month`: the period named after it
+    **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step
     **{
         (*same, lead, every, unit): ()

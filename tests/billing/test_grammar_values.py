@@ -522,6 +522,9 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("ec2 by month this year? want to size a Compute SP", "this year service=ec2 monthly"),
     ("top rds instances last 3 months, for the RI discussion", "last 3 months service=rds by resource"),
     ("what did we pay for a reserved instance last month", "last month charge-class=recurring,one-time"),
+    # `Period is this week.` names the period; `having no team tag` is untagged, `not having` without
+    ("ec2 by service. Period is this week please.", "this week service=ec2 by service"),
+    ("resources having no team tag", "this month by resource tag:team=untagged"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
