@@ -98,6 +98,9 @@ _NOT_A_DAY_AFTER = frozenset(
 )
 #: A month written with a slash and a four-digit year (`2026/10`, `10/2026`).
 _SLASHED_MONTH = re.compile(r"^(?:(\d{4})/(\d{1,2})|(\d{1,2})/(\d{4}))$")
+#: The first and last thirds of a month, as people say them (`early november`: the 1st to the 10th; `late october`:
+#: the 21st to its end, 0): the first day and the last.
+_THIRDS = {"early": (1, 10), "late": (21, 0)}
 #: The middle of a month (`mid-october`, `mid oct`): its 15th.
 _MID_MONTH = re.compile(r"^mid-?([a-z]+)?$")
 #: The unit a `the <unit>` means: the one holding today (`the start of the year`).
@@ -474,6 +477,14 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         year, year_used = year_at(tokens, i + used)
         text = " ".join(t.text for t in tokens[i : i + used + year_used])
         return (*calendar_day(MONTH_NAMES[month], 15, year, today, text), used + year_used)
+    third = _THIRDS.get(w) if word_at(tokens, i + 1) in MONTH_NAMES else None
+    if third is not None:  # `early november`: its 1st to 10th; `late oct 2025`: its 21st to its end
+        year, year_used = year_at(tokens, i + 2)
+        text = " ".join(t.text for t in tokens[i : i + 2 + year_used])
+        first = calendar_day(MONTH_NAMES[str(word_at(tokens, i + 1))], 1, year, today, text)[0]
+        start = first.replace(day=third[0])
+        end = first.replace(day=third[1] + 1) if third[1] else add_months(first, 1)
+        return start, end, f"{start:%Y-%m-%d}..{end - timedelta(days=1):%Y-%m-%d}", 2 + year_used
     if w in _START_WORDS and word_at(tokens, i + 1) == "of":  # `start of the year`, `beginning of august`
         j = i + 3 if word_at(tokens, i + 2) in ("the", "this") else i + 2
         unit = word_at(tokens, j)

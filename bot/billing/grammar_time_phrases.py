@@ -271,11 +271,43 @@ class TimePhraseReader(ClauseReader):
             )
         return joined
 
+    def _business_days(self, joined: list[Token]) -> list[Token]:
+        """`last business day`: the last weekday before today; `last 5 working days`: the days from the fifth
+        weekday back to yesterday (a weekend between is in them: no question keeps some days of the week); said."""
+        for j in range(len(joined) - 2):
+            if joined[j].lower not in ("last", "past", "previous", "prior"):
+                continue
+            count = joined[j + 1].lower
+            n = int(count) if count.isdecimal() and len(count) < 3 else NUMBER_WORDS.get(count)
+            k = j + 2 if n else j + 1
+            if k + 1 >= len(joined) or joined[k].lower not in ("business", "working", "work"):
+                continue
+            if joined[k + 1].lower not in ("day", "days"):
+                continue
+            n = n or 1
+            day, weekdays = self.today, 0
+            while weekdays < n:
+                day -= timedelta(days=1)
+                weekdays += day.weekday() < 5
+            last = self.today - timedelta(days=1)
+            while last.weekday() > 4:
+                last -= timedelta(days=1)  # (on a Monday, the Friday before)
+            span = f"{day:%Y-%m-%d}" if day == last else f"{day:%Y-%m-%d}..{last:%Y-%m-%d}"
+            typed = " ".join(t.text for t in joined[j : k + 2])
+            weekend = (last - day).days + 1 > n
+            self.out.readings.append(
+                f"Read `{typed}` as `{span}`{', the weekend between included' if weekend else ''}."
+            )
+            joined[j : k + 2] = [Token(Kind.WORD, span, joined[j].position)]
+            break
+        return joined
+
     def read_time_phrases(self, joined: list[Token]) -> list[Token]:
         """Periods as people say them: `through the end of October`, `the full month`, `a month`, `how are we trending`,
         `every saturday`, `noon`, `oct+nov`, `the quarter so far` (`month by month` is one of `_PHRASES`)."""
         joined = _weekday_spans(_day_spans(self._parts_of_days(_month_spans_in_year(joined))), self.today)
         joined = self._holiday_spans(joined)
+        joined = self._business_days(joined)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

@@ -525,6 +525,12 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # `Period is this week.` names the period; `having no team tag` is untagged, `not having` without
     ("ec2 by service. Period is this week please.", "this week service=ec2 by service"),
     ("resources having no team tag", "this month by resource tag:team=untagged"),
+    # `early`, `late` in a month: its first and last thirds (`early` had been ignored: the whole month)
+    ("ec2 early november", "2026-11-01..2026-11-10 service=ec2"),
+    ("ec2 since late october", "since 2026-10-21 service=ec2"),
+    # business days are weekdays: the last one before today, or the span of the last few
+    ("ec2 last business day", "2026-11-26 service=ec2"),
+    ("ec2 last 5 business days", "2026-11-20..2026-11-26 service=ec2"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
@@ -651,6 +657,8 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     assert without_labels(parse("ec2 last month... sorry, by region")) == without_labels(
         parse("last month service=ec2 by region")
     )
+    business = parse("ec2 last 5 business days").readings
+    assert business == ("Read `last 5 business days` as `2026-11-20..2026-11-26`, the weekend between included.",)
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")
