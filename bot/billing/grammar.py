@@ -965,6 +965,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             and not names_a_dimension(k - 1)
             for k, w in enumerate(words)
         )
+        # `what makes up the s3 bill`, `what is the ec2 cost made up of`, `the composition of the bill`
+        asked = asked or _MADE_UP.search(self.text) is not None
         plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()
         if not asked or out.group_by or out.named or not self.allow_group_by or not plain:
             return
@@ -991,6 +993,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     # ------------------------------------------------------------------------------ errors
 
 
+#: What a total is made of, asked (`what makes up the s3 bill`, `the composition of the bill`): a breakdown.
+_MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\b|\bcomposition\b|\bconsists\s+of\b|\bcomprises\b", re.I)
 #: Nouns of what a ritual reviews (`monthly cost review`, `the monthly business review`).
 _COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws", "business", "ops", "exec"}

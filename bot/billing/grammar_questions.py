@@ -635,7 +635,8 @@ class QuestionReader(Cursor):
         out = self.out
         current = parse_time_range("this month", self.today)
         in_progress = out.time_range is None or out.time_range.start <= self.today < out.time_range.end
-        asks = out.question in (Question.COST, Question.FORECAST)  # a forecast already: `50k in december`
+        # (a forecast already: `50k in december`; a series asked, `which days were over 4000`, holds each day)
+        asks = out.question in (Question.COST, Question.FORECAST) and out.granularity is None
         if asks and in_progress and (out.time_range or current).end <= current.end:
             out.question = Question.FORECAST
             out.readings.append(f"Read `{amount}` as a figure to hold the month-end forecast against.")

@@ -172,6 +172,12 @@ class UnknownWordReader(PrepassReader):
             self.out.readings.append(f"Read `{tok.text}` as a threshold to hold the changes shown against.")
             self.i += 1
             return
+        unit = self.word(1) in _UNIT_WORDS - {"k", "grand", "dollars", "bucks", "usd"}  # (`over 30 days`: a span)
+        if tok.lower.isdecimal() and len(tok.lower) > 1 and self.word(-1) in _THRESHOLDS - {"="} and not unit:
+            # `services that cost more than 500`, `where cost > 100`: an amount without its currency sign
+            self.out.amount = tok.text
+            self.i += 1
+            return
         if AMOUNT.match(tok.lower) and self.out.amount and self.word(-1) in ("to", "->", "→", "into"):
             # `went from $40 to $310`: a change seen between two figures, no threshold; every answer states it
             self.out.readings.append(

@@ -531,6 +531,12 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # business days are weekdays: the last one before today, or the span of the last few
     ("ec2 last business day", "2026-11-26 service=ec2"),
     ("ec2 last 5 business days", "2026-11-20..2026-11-26 service=ec2"),
+    # a number after `more than`, `over` is an amount; a series asked is held against it, no forecast
+    ("which services cost more than 500 last month", "last month by service"),
+    ("which days were over $4,000 in nov", "2026-11 daily"),
+    # what a total is made of asked: a breakdown, by usage type of one service
+    ("what makes up the ec2 cost", "this month service=ec2 by usage-type"),
+    ("what makes up our bill last month", "last month by service"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
