@@ -130,6 +130,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `resources having no team tag`, `spend not having a team tag`: with none
     **dict.fromkeys((("not", "having"), ("not", "having", "a"), ("not", "having", "any")), ("without",)),
     ("having", "no"): ("with", "no"),
+    # `where team isn't set`: the tag missing
+    **dict.fromkeys((("isn't", "set"), ("is", "not", "set"), ("not", "set"), ("isnt", "set")), ("missing",)),
     # `Period is this week please.`, `timeframe: last month`: the period named after it
     **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step
@@ -1300,6 +1302,9 @@ class PrepassReader(ContextPhraseReader):
             if j > len(joined) - 2:
                 continue  # a rewrite after this place shortened the list
             named = joined[j + 1].lower
+            if joined[j].lower == "both" and self.vocabulary.meanings(joined[j + 1].text):
+                del joined[j]  # `both staging and prod`: the values listed
+                continue
             if joined[j].lower != "both" or not named.endswith("s"):
                 continue
             if fold(named) in DIMENSION_WORDS or self.tag_key_word(named) is not None:

@@ -537,6 +537,9 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # what a total is made of asked: a breakdown, by usage type of one service
     ("what makes up the ec2 cost", "this month service=ec2 by usage-type"),
     ("what makes up our bill last month", "last month by service"),
+    # `both` before the values listed; a tag that `isn't set` is missing
+    ("ec2 for both staging and production accounts", "this month service=ec2 account=staging,production"),
+    ("ec2 where team isn't set", "this month service=ec2 tag:team=untagged"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
