@@ -258,6 +258,11 @@ DevOps lead, a research budget holder thinking in grants and quarters, a databas
 developer, an internal auditor on credits, refunds and tax, a team lead typing lowercase without punctuation) and
 `FRESH_96` (a startup founder in a hurry, a tax accountant on sales tax and VAT, a Kubernetes engineer on EKS nodes, a
 Turkish cloud engineer, a support manager on what an outage week cost, a new CTO asking broad questions), held back
+unread. Later in that stop, at first sight on 8024a3e: `FRESH_97` (a Nigerian fintech engineer, a finance business
+partner writing the variance commentary, a machine-learning engineer with training jobs, an Austrian SRE, a sales
+engineer preparing a customer's quote, someone copying labels out of Cost Explorer), read, and `FRESH_98` (an
+Australian startup CTO, a procurement officer matching the invoice to the purchase order, a frontend engineer on
+CloudFront and S3, a Vietnamese developer, a compliance officer on regions, a manager's one-line replies), held back
 unread.
 """
 
@@ -23258,4 +23263,630 @@ FRESH_96: tuple[tuple[str, str, str], ...] = (
         "data lake account looks expensive for what it does. what are the biggest things in there, last month?",
         "last month account=data-lake",
     ),
+)
+
+FRESH_97_FIRST_SIGHT = (23, 9, 18)
+
+FRESH_97: tuple[tuple[str, str, str], ...] = (
+    # like for like: the complete days of November against the same days of October, the period compared with anyway
+    # (a whole month against a part has no form); all accounts
+    (
+        "/cost",
+        "abeg how much we don spend on lambda this month sef? e be like say e don pass last month",
+        "this month service=lambda",
+    ),
+    # a ranking by absolute change either way has no canonical form: the services ranked by their change against
+    # September, the period compared with anyway, as FRESH_5, FRESH_33 and FRESH_81; the total is part of every answer
+    (
+        "/cost",
+        "Need Oct vs Sep variance by service for the month-end pack pls - total + top movers",
+        "increases 2026-10 by service",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November, as FRESH_8; each region on its own line; all accounts
+    (
+        "/cost",
+        "Servus, can I become the EC2 costs from KW47 please, split per Region",
+        "2026-11-16..2026-11-22 service=ec2 by region",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8, FRESH_33 and
+    # FRESH_73; this week from Monday to today; all accounts
+    (
+        "/top-resources",
+        "which of my gpu boxes burned the most this week?? p4d/g5 stuff in us-west-2",
+        "this week service=ec2 region=us-west-2",
+    ),
+    # EC2's costs other than instances are its non-instance usage types: EC2 by usage type, as FRESH_21 and FRESH_26;
+    # the whole of October; the pasted figures are the writer's, held against the answer by hand; all accounts
+    (
+        "/cost",
+        '"Amazon Elastic Compute Cloud - Compute" is $41,872.13 for Oct 2026 in CE but then "EC2-Other" is separate '
+        "9,455.20 — what is actualy in EC2-Other??",
+        "2026-10 service=ec2 by usage-type",
+    ),
+    # the project tag value; the average over the complete months beside each month's total, as FRESH_31 and FRESH_38;
+    # the three full months before this one by the grammar's rule, August to October, as the writer counted; all
+    # accounts
+    (
+        "/cost",
+        "hey - customer asked for rough monthly run cost of the checkout stack. can you give me avg per month over "
+        "the last 3 full months for project=checkout?",
+        "average last 3 months tag:project=checkout monthly",
+    ),
+    # the month so far; the team values listed, Platform among them, the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "Please how is the spend sharing between the teams this month? I want to see how much is untagged too because "
+        "Platform people are saying it's not their own",
+        "team this month",
+    ),
+    # the month-end forecast with the month so far, on the amortized basis, as the writer asked; all accounts
+    (
+        "/cost",
+        "where will November land? need a forecast for the accrual, amortized if you can",
+        "forecast 2026-11 amortized",
+    ),
+    # the writer's three days by the grammar's rule, the 24th to yesterday; the same number of days just before them
+    # is the period compared with anyway (the writer's longer baseline was an example), as FRESH_53 and FRESH_65; the
+    # services and usage types that moved are among the causes
+    (
+        "/cost",
+        "why are the costs in eu-west-1 since 3 days so high? yesterday was a lot more than normal, or?",
+        "why last 3 days region=eu-west-1",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_79 and FRESH_88; by day, the days around the 18th read off the series, as FRESH_79;
+    # all accounts
+    (
+        "/cost",
+        "glue spend per day last 2 weeks, want to see if the new partitioning job actually made it cheaper (shipped "
+        "on the 18th)",
+        "last 2 weeks service=glue daily",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the month so far; the project values
+    # listed, the untagged amount its own line in every breakdown; the other tool's figure is the writer's context
+    (
+        "/tags",
+        'CE grouping by Tag: project shows "No tag key: project" $12,4xx for Nov 2026* in the staging acct — is that '
+        "right? whats the split",
+        "project account=staging this month",
+    ),
+    # the average over the complete months of the year beside each month's total, November's part shown on its own, as
+    # FRESH_25 and FRESH_75; all accounts; the prospect is the writer's context
+    (
+        "/cost",
+        "What do we spend on CloudFront per month on average this year? Prospect is comparing vs Akamai",
+        "average ytd service=cloudfront monthly",
+    ),
+    # the greeting is wrapping; the staging account, also by its id; the last whole week, Monday 16 to Sunday 22
+    (
+        "/cost",
+        "How far, what did staging account cost us last week? 210987654321",
+        "last week account=staging",
+    ),
+    # usage only: the usage class leaves tax, credits and the commitment fees out, as FRESH_36 and FRESH_43; Q2 is the
+    # period Q3 is compared with anyway, as FRESH_85 and FRESH_93; all accounts
+    (
+        "/cost",
+        "Q3 vs Q2 total, excl tax and credits pls. want the usage number only",
+        "2026-q3 charge-class=usage",
+    ),
+    # the DB instances are the RDS resources; the production account, as the writer named it; the month so far; the
+    # writer's count
+    (
+        "/top-resources",
+        "Which RDS instances are the most expensive in production at the moment? Top 5 please, this month",
+        "5 this month service=rds account=production",
+    ),
+    # the data-lake account; the whole of October; the two services in one total, each on its own line beside it; the
+    # training is the writer's context
+    (
+        "/cost",
+        "ok so how much did training cost us in total in oct — ec2 in data-lake acct + glue. roughly",
+        "2026-10 service=ec2,glue account=data-lake by service",
+    ),
+    # the pasted usage type is not among the stored ones (the only stored outbound transfer type is eu-west-1's): its
+    # region and kind, Data Transfer in us-east-1, the writer's nearest; the pasted date month first, 24 November; the
+    # day before is the day it is compared with anyway; the accounts and usage types that moved are among the causes
+    (
+        "/cost",
+        "Usage type USE1-DataTransfer-Out-Bytes jumped on 11/24 in the daily view, can u check what happend",
+        "why 2026-11-24 service=data-transfer region=us-east-1",
+    ),
+    # the project tag value; no range typed: the writer's first choice, the last full month; all accounts; the quote
+    # is the writer's context
+    (
+        "/top-resources",
+        "for the search project what are the biggest cost items? need to list the main components in the quote (ES "
+        "cluster, buckets etc)",
+        "last month tag:project=search",
+    ),
+    # today's partial day cannot be judged alone: the unusual days of the two weeks up to today, yesterday and today
+    # among them, the writer's nearest, as FRESH_21; all accounts; the sale traffic is the writer's context
+    (
+        "/cost",
+        "Is today's spend normal? Black Friday traffic don start and I wan know if something dey spike",
+        "anomalies 2026-11-13..2026-11-27",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_96 (the writer's nearest, the
+    # quarter so far with the forecast, was not taken)
+    (
+        "/cost",
+        "how are we tracking vs the Q4 budget? FP&A are asking before the board pack",
+        "!budget",
+    ),
+    # a filtered tag breakdown; the env tag value as the writer typed it; the writer's days, dots day first, both
+    # included; the project values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Please give me the split per project for env=prod only, from 01.11.2026 until 26.11.2026. Thank you in "
+        "advance!",
+        "project tag:env=prod 2026-11-01..2026-11-26",
+    ),
+    # no spot or on-demand usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among them,
+    # as FRESH_15 and FRESH_69; the month so far; NOT SUPPORTED (interruptions and the saving against all on-demand):
+    # the spend by kind, the writer's nearest; all accounts
+    (
+        "/cost",
+        "did spot actually save us anything this month or did we just get interrupted lol. ec2 spot vs on-demand nov",
+        "this month service=ec2 by usage-type",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, as FRESH_4, FRESH_24, FRESH_46, FRESH_50 and
+    # FRESH_89
+    (
+        "/cost",
+        "Amortized cost vs Unblended for Oct 2026 — the Savings Plans fee on 10/01 makes unblended look huge. whats "
+        "the amortized number",
+        "!unblended",
+    ),
+    # the writer's city is the region ap-southeast-2; the last full month; the writer's optional split by service left
+    # out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "hi! quick one - what's our AWS spend in Sydney region (ap-southeast-2) for last month? customer in AU wants "
+        "to know we actually have presence there",
+        "last month region=ap-southeast-2",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it; all accounts; the
+    # writer's suspect read off the list
+    (
+        "/top-resources",
+        "which dynamo tables are costing us the most? I suspect the transactions table with on-demand capacity",
+        "this month service=dynamodb",
+    ),
+    # September is the period October is compared with anyway; the accounts, regions and usage types that moved are
+    # among the causes; all accounts
+    (
+        "/cost",
+        "Hi - for the commentary I need to explain why RDS went up in October vs Sept. What drove it?",
+        "why 2026-10 service=rds",
+    ),
+    # the month so far; the env values listed, dev and prod side by side among them, the untagged amount its own line
+    # in every breakdown; all accounts
+    (
+        "/tags",
+        "How are the costs distributed over env? I want to know how much dev costs compared to prod, for the actual "
+        "month",
+        "env this month",
+    ),
+    # the jobs and crawlers are the Glue resources; the last full month; all accounts
+    (
+        "/top-resources",
+        "most expensive glue jobs last month? someone's crawler is running every 5 min i swear",
+        "last month service=glue",
+    ),
+    # the credits only by charge class; the year so far, by month, the writer's when, as FRESH_30 and FRESH_49; all
+    # accounts
+    (
+        "/cost",
+        "Charge type = Credit shows -2,500.00 on Nov 2026, but I cant see it on Oct. When were credits applied this "
+        "year?",
+        "ytd charge-class=credit monthly",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the project's total for the last full month to divide by the
+    # writer's figure by hand, as FRESH_26 and FRESH_37; all accounts
+    (
+        "/cost",
+        "can i get cost per order for checkout? assume ~1.2M orders last month",
+        "last month tag:project=checkout",
+    ),
+    # the production account, as the writer named it; the day before today, Thanksgiving; the day before it is the day
+    # it is compared with anyway; each service on its own line
+    (
+        "/cost",
+        "Good morning. Kindly give me the breakdown of production account by service for yesterday. Thanksgiving so I "
+        "expect it low but let me confirm",
+        "yesterday account=production by service",
+    ),
+    # January to October, by month; the tax line apart by charge class, per month and in the total, as FRESH_43 and
+    # FRESH_49; all accounts
+    (
+        "/cost",
+        "YTD total thru end of Oct by month, and how much of that is tax",
+        "2026-01..2026-10 by charge-class monthly",
+    ),
+    # the 30 whole days before today by the grammar's rule (the writer counted today in); unusual days of the total
+    # and of each service, SQS's among them; the incident day read off them; all accounts
+    (
+        "/cost",
+        "Is there an unusual day in the last 30 days? We had an incident with SQS on 12.11. and I want to see if it "
+        "is visible in the costs",
+        "anomalies last 30 days",
+    ),
+    # the month-end forecast of EC2 in the data-lake account with the month so far; NOT SUPPORTED (the queued runs):
+    # the trend so far, the writer's nearest, as FRESH_33's what-if
+    (
+        "/cost",
+        "whats the forecast for ec2 in data-lake for end of month? i have 3 more big training runs queued, not sure "
+        "we can afford it",
+        "forecast 2026-11 service=ec2 account=data-lake",
+    ),
+    # the buckets are the S3 resources, their full names as resource ids; the month so far; all accounts
+    (
+        "/top-resources",
+        'Resource-level data: some "arn:aws:s3:::..." is top in S3 for Nov 2026 but CE cuts the name off. which '
+        "buckets are the biggest?",
+        "this month service=s3",
+    ),
+    # the last full quarter, July to September; checkout, search and data among the project values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "how does our spend split across projects? checkout vs search vs data, last quarter",
+        "project last quarter",
+    ),
+    # the team tag value; this week's complete days against the same days of last week, the period compared with
+    # anyway; what drove the difference, as the writer meant it; the services and usage types that moved are among the
+    # causes
+    (
+        "/cost",
+        "Abeg compare this week with last week for api team. Something no just too correct",
+        "why this week tag:team=api",
+    ),
+    # September is the period October is compared with anyway, the amount and percentage part of every comparison; the
+    # two services each on their own line; all accounts
+    (
+        "/cost",
+        "KMS and SQS are tiny but they show as +40% MoM in my variance file - can you confirm Oct vs Sep for those two",
+        "2026-10 service=kms,sqs by service",
+    ),
+    # the cluster fee is the EKS charges, as FRESH_13; the last full month as the writer's month, each region on its
+    # own line, eu-west-1 among them; NOT SUPPORTED (pricing a cluster not yet built): the present cost, the writer's
+    # nearest; all accounts
+    (
+        "/cost",
+        "What costs the EKS control plane per month? We think about a second cluster in eu-west-1",
+        "last month service=eks by region",
+    ),
+    # a filtered tag breakdown by the creator tag; the data-lake account; the month so far; the untagged amount its
+    # own line in every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown for data-lake this month? want to see whos spinning up stuff and not killing it",
+        "aws:createdBy account=data-lake this month",
+    ),
+    # the question about regions is about how the bill is kept, not a change: tax lines carry no region; tax is its
+    # own service, Tax; November so far; the writer's optional split by account left out, as FRESH_53 and FRESH_61;
+    # all accounts
+    (
+        "/cost",
+        'Service: Tax — $0.00 in us-east-1 but $6,203.55 under "No region". why is tax not per region and whats total '
+        "tax Nov 2026?",
+        "this month service=tax",
+    ),
+    # the production account, as the writer meant it; twelve months by the grammar's rule, the full months before this
+    # one, November 2025 to October 2026, by month, the total beside them
+    (
+        "/cost",
+        "I need a 12 month trailing total for the prod account, monthly. Customer wants to see our scale",
+        "last 12 months account=production monthly",
+    ),
+    # the functions are the Lambda resources; the production account, as the writer meant it; this week from Monday to
+    # today; the writer's count
+    (
+        "/top-resources",
+        "the lambdas wey dey cost pass for prod this week, top 10 abeg",
+        "10 this week service=lambda account=production",
+    ),
+    # this week to today against Black Friday week last year to its Friday, as FRESH_30, FRESH_39 and FRESH_93; the
+    # difference is part of every comparison; all accounts
+    (
+        "/cost",
+        "Last Black Friday week vs this one? want to footnote the seasonal bump in Nov commentary",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the instances are EC2's; the staging account, as the writer meant it; the whole of October; the writer's count;
+    # NOT SUPPORTED (whether anyone uses them): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "Give me the 10 most expensive EC2 instances in staging from October. I am sure there are some which nobody "
+        "uses anymore",
+        "10 2026-10 service=ec2 account=staging",
+    ),
+    # the data-lake account; the last full month; storage, requests and transfer apart by usage type, as FRESH_13
+    (
+        "/cost",
+        "s3 for the training data - how much is storage vs requests in the data lake acct, last month",
+        "last month service=s3 account=data-lake by usage-type",
+    ),
+    # the writer's days, both included, the whole of October; the team values listed, the untagged amount its own line
+    # in every breakdown; all accounts; the reconciliation is the writer's context
+    (
+        "/tags",
+        'Tag key "team" values: web / api / data / Platform / (blank). need numbers for 2026-10-01 to 2026-10-31 '
+        "please, reconciling with CE",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (a what-if load): the writer's nearest, the search project's cost by service for October and
+    # November so far, by month, scaled by hand, as FRESH_21's what-if pricing; all accounts
+    (
+        "/cost",
+        "if we onboard a customer with about 2x our current search traffic what would the aws bill look like",
+        "since 2026-10-01 tag:project=search by service monthly",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word that
+    # names the other period, as FRESH_64, FRESH_87 and FRESH_93
+    (
+        "/tags",
+        "Need the Oct allocation by team for the chargeback — and is Platform's share bigger than Sept?",
+        "!than",
+    ),
+    # no inter-region usage type in the vocabulary: Data Transfer by region and usage type, the inter-region lines
+    # among them, the two regions the writer named beside the others, as FRESH_16 and FRESH_23; the two weeks by the
+    # grammar's rule, the two whole weeks before this one (the writer counted 14 days back from today), as FRESH_55
+    # and FRESH_88; all accounts
+    (
+        "/cost",
+        "How much costs the data transfer between regions? Especially us-east-1 to eu-west-1, last 2 weeks pls. lg",
+        "last 2 weeks service=data-transfer by region, usage-type",
+    ),
+)
+
+FRESH_98_FIRST_SIGHT = (30, 8, 12)
+
+FRESH_98: tuple[tuple[str, str, str], ...] = (
+    # the month so far; the three accounts together, every account anyway, as FRESH_96; the writer's optional split by
+    # account not typed, left out, as FRESH_53 and FRESH_61
+    ("/cost", "hey mate whats the damage so far this month across all 3 accounts", "this month"),
+    # NOT SUPPORTED (the invoice itself): the writer's nearest, October split by charge class, usage, fees, credits and
+    # tax apart, the total beside them, as FRESH_79 and FRESH_96; all accounts
+    (
+        "/cost",
+        "Good afternoon. Could you please confirm the total AWS charges for October 2026 including tax? I "
+        "need to reconcile against the invoice we received this week.",
+        "2026-10 by charge-class",
+    ),
+    # the day before today, Thursday the 26th, against the Thursday a week earlier, as CORPUS's same day last week; all
+    # accounts; the traffic is the writer's context
+    (
+        "/cost",
+        "cloudfront yesterday vs the thursday before? BF traffic started early and i wanna see the hit",
+        "yesterday vs 2026-11-19 service=cloudfront",
+    ),
+    # this week from Monday to today, today's partial day among them; all accounts
+    ("/cost", "Please help me check cost of lambda in this week, thanks you", "this week service=lambda"),
+    # the 90 whole days before today, 29 August to 26 November; each region on its own line, the charges without a
+    # region among them, every region there is fits the default count; all accounts
+    (
+        "/cost",
+        "Which regions have had any spend at all in the last 90 days? I need every one listed, even small amounts.",
+        "last 90 days by region",
+    ),
+    # the day before today, Thanksgiving; every account and service together
+    ("/cost", "total yday?", "yesterday"),
+    # the month-end forecast with the month so far; all accounts; the meeting is the writer's context
+    ("/cost", "roughly where's nov gonna land? board mtg tues and they'll ask", "forecast 2026-11"),
+    # the Savings Plan and RI fees are the commitment fees, on the day they post, the fee types apart by usage type,
+    # against the fees of 1 October, as FRESH_42 and FRESH_46; the invoice is the writer's context
+    (
+        "/cost",
+        "what were the savings plan + RI charges billed on the 1st of Nov? the amounts on the invoice look "
+        "higher than last month",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the buckets are the S3 resources; the month so far; all accounts; the writer's guess read off the list
+    (
+        "/top-resources",
+        "biggest s3 buckets $$-wise this month, im guessing its the product-images one",
+        "this month service=s3",
+    ),
+    # the staging account, as the writer named it; the last full month
+    (
+        "/cost",
+        "how much dynamodb cost for staging account in last month ạ",
+        "last month service=dynamodb account=staging",
+    ),
+    # the data-lake account; the year so far; each region on its own line, eu-west-1 beside the rest, the regions
+    # outside the EU read off by hand; the review is the writer's context
+    (
+        "/cost",
+        "For the GDPR review: is there any data-lake account spend outside the EU this year?",
+        "ytd account=data-lake by region",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_27; all accounts
+    ("/cost", "nov vs oct", "2026-11"),
+    # the instances are EC2's; Sydney is ap-southeast-2; no range typed: this month, as the writer read it; all accounts
+    (
+        "/top-resources",
+        "which ec2 boxes in syd are chewing the most $$",
+        "this month service=ec2 region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (the purchase order): the writer's nearest, the year so far, all accounts, tax included as in every
+    # total, the balance against the writer's figure worked out by hand, as FRESH_51's purchase order
+    (
+        "/cost",
+        "How much of PO 4500187233 has been consumed so far? The PO is USD 600,000 for calendar year 2026.",
+        "ytd",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; by day, the change around the 18th read off the series; all accounts
+    (
+        "/cost",
+        "cloudfront per day last 2 weeks pls - we shipped the new image cdn config on the 18th",
+        "last 2 weeks service=cloudfront daily",
+    ),
+    # the writer's day-first date, 20 November, to yesterday, against the same number of days just before, 13 to 19
+    # November, the period compared with anyway; the usage types, accounts and regions that moved are among the causes
+    (
+        "/cost",
+        "why glue cost increase very much from 20/11? before is normal",
+        "why 2026-11-20..2026-11-26 service=glue",
+    ),
+    # the whole of October; all accounts; each service on its own line
+    ("/cost", "eu-west-1 spend by service for October 2026 please", "2026-10 region=eu-west-1 by service"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; the
+    # services and accounts that moved are among the causes
+    ("/cost", "why's this week up", "why this week"),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "split by team for nov pls, and how much isnt tagged at all - going to name and shame", "team 2026-11"),
+    # tax is its own service, Tax; July to September, by month; all accounts
+    ("/cost", "Please provide the tax amount for Q3 2026, by month (Jul, Aug, Sep).", "2026-q3 service=tax monthly"),
+    # a filtered tag breakdown; the month so far; checkout and search among the project values listed, the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "cloudfront only: checkout vs search vs the rest, by project tag, this month",
+        "project service=cloudfront this month",
+    ),
+    # the writer's day-first dates, both days included, by day; all accounts
+    (
+        "/cost",
+        "SQS cost at us-west-2 from 01/11 to 15/11, show by day",
+        "2026-11-01..2026-11-15 service=sqs region=us-west-2 daily",
+    ),
+    # a filtered tag breakdown; the quarter so far, October to today; the env values listed, the untagged amount its own
+    # line in every breakdown
+    ("/tags", "In eu-west-1, how much of this quarter's spend has no env tag?", "env region=eu-west-1 this quarter"),
+    # this week from Monday to today; the writer's count; all accounts
+    ("/top-resources", "top 5 this wk", "5 this week"),
+    # a fiscal year with its start given: from 1 July to today, as FRESH_42's and FRESH_96's Australian financial year;
+    # all accounts
+    ("/cost", "how much have we burnt this FY? (aussie FY so from 1 jul)", "since 2026-07-01"),
+    # the credits only by charge class; September and October, by month; all accounts; the writer's optional split by
+    # account not typed, left out, as FRESH_53 and FRESH_61; the invoice's credit read off by hand
+    (
+        "/cost",
+        "credits applied in sep and oct? invoice shows a credit of USD 1,250.00 and I can't tell which month "
+        "it belongs to",
+        "2026-09..2026-10 charge-class=credit monthly",
+    ),
+    # the distributions are the CloudFront resources; the 30 whole days before today by the grammar's rule, the writer's
+    # days; all accounts
+    (
+        "/top-resources",
+        "which cloudfront distros cost the most over the last 30 days",
+        "last 30 days service=cloudfront",
+    ),
+    # a filtered tag breakdown; the month so far; dev and staging among the env values listed, the untagged amount its
+    # own line in every breakdown
+    ("/tags", "lambda of env dev and env staging, each one is how much? this month", "env service=lambda this month"),
+    # the two services in ap-southeast-2; no range typed: the writer's first choice, the year so far; each service and
+    # account on its own line; what data is stored there is the writer's context
+    (
+        "/cost",
+        "Is there any RDS or DynamoDB cost in ap-southeast-2? Customer data is not supposed to be stored there.",
+        "ytd service=rds,dynamodb region=ap-southeast-2 by service, account",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "team split last wk?", "team last week"),
+    # the staging account, as the writer meant it; the last whole week, Monday 16 to Sunday 22; the week before is the
+    # period compared with anyway; the services and usage types that moved are among the causes
+    (
+        "/cost",
+        "staging acct looks cooked, why'd it jump last week compared to the week before??",
+        "why last week account=staging",
+    ),
+    # the data-lake account by its id; the whole of October; tax is its own service, Tax, left out
+    (
+        "/cost",
+        "Data lake account (333344445555) - October total before tax please",
+        "2026-10 account=data-lake service!=tax",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; CloudFront and S3 beside it, each service on its own line,
+    # their transfer lines apart by usage type, as FRESH_32's data transfer against S3; the month so far; all accounts
+    (
+        "/cost",
+        "data transfer this month, how much is going out via cloudfront vs straight out of s3?",
+        "this month service=data-transfer,cloudfront,s3 by service, usage-type",
+    ),
+    # KMS from January to today, by month, November partial; all accounts
+    ("/cost", "Sorry for disturb, can I see KMS cost every month since begin of year?", "ytd service=kms monthly"),
+    # the buckets are the S3 resources; the two regions, each bucket's region read off the list; no range typed: this
+    # month, as the writer read it; all accounts
+    (
+        "/top-resources",
+        "most expensive S3 buckets in us-west-2 and eu-west-1, need to check where they physically are",
+        "this month service=s3 region=us-west-2,eu-west-1",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, as FRESH_48 and
+    # FRESH_50; all accounts
+    ("/cost", "dec forecast?", "forecast 2026-11"),
+    # a budget with its amount: the month-end forecast with the month so far, held against the writer's amount by hand,
+    # as FRESH_61 and FRESH_85
+    ("/cost", "are we still under the 40k/month budget we set in sept or have we blown it", "forecast 2026-11"),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown; all accounts;
+    # the recharge is the writer's context
+    (
+        "/tags",
+        "For the internal recharge to departments: October spend per team tag, including whatever is untagged",
+        "team 2026-10",
+    ),
+    # the two tag values; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway; all accounts
+    (
+        "/cost",
+        "s3 for team=web env=prod, nov so far vs same days in oct",
+        "this month service=s3 tag:team=web tag:env=prod",
+    ),
+    # the tables are the DynamoDB resources; no range typed: this month, as the writer read it; all accounts
+    (
+        "/top-resources",
+        "dynamodb table which one is most expensive? i need optimize it before sprint end",
+        "this month service=dynamodb",
+    ),
+    # July to September, by month; each region on its own line; all accounts
+    ("/cost", "Regional breakdown for each month of Q3 please (Jul/Aug/Sep).", "2026-q3 by region monthly"),
+    # the quarter so far, October to today; the project values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "by project q4 pls", "project 2026-q4"),
+    # the fortnight by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; unusual days of the total and of each service; all accounts; the alarms are the
+    # writer's context
+    (
+        "/cost",
+        "anything weird in the last fortnight? had a few alarms go off but nothing obvious",
+        "anomalies last 2 weeks",
+    ),
+    # September is the period October is compared with anyway, as CORPUS; each account on its own line with its change
+    ("/cost", "Can you compare October vs September by account?", "2026-10 by account"),
+    # the functions are the Lambda resources; the whole of October; the writer's count; all accounts
+    ("/top-resources", "top 10 lambda function spend most money in october", "10 2026-10 service=lambda"),
+    # the year so far by month, each region on its own line, a region new since September read off the series; all
+    # accounts; the audit is the writer's context
+    (
+        "/cost",
+        "has a new region shown up on the bill since september that wasnt there before? audit asked",
+        "ytd by region monthly",
+    ),
+    # last year's Black Friday, 28 November 2025, with the week either side of it, the writer's days, by day; all
+    # accounts; tonight is the writer's context
+    (
+        "/cost",
+        "what did cloudfront do around black friday last year? trying to guess what tonight looks like",
+        "2025-11-21..2025-12-05 service=cloudfront daily",
+    ),
+    # a filtered tag breakdown by the creator tag; no range typed: this month, as the writer read it; the untagged
+    # amount its own line in every breakdown
+    (
+        "/tags",
+        "need aws:createdBy breakdown for anything in ap-southeast-2, who is launching stuff there?",
+        "aws:createdBy region=ap-southeast-2 this month",
+    ),
+    # the line items read as the services, as the writer meant it, the biggest first; the last full month; all accounts
+    ("/cost", "biggest line item last month?", "last month by service"),
+    # the production account, as the writer meant it; the present read as the writer read it, the month so far, as
+    # FRESH_48 and FRESH_89; the single most expensive resource
+    ("/top-resources", "whats the single priciest thing we run in prod atm", "1 this month account=production"),
 )

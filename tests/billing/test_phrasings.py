@@ -207,6 +207,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_95_FIRST_SIGHT,
     FRESH_96,
     FRESH_96_FIRST_SIGHT,
+    FRESH_97,
+    FRESH_97_FIRST_SIGHT,
+    FRESH_98,
+    FRESH_98_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -652,6 +656,9 @@ BLIND_BATCHES = (
         wrong=16,
         shared=frozenset({"are we on track vs budget for q4?"}),
     ),
+    # later in that stop, first sight on 8024a3e: `FRESH_97` read, `FRESH_98` held back unread
+    BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=23, wrong=18),
+    BlindBatch("FRESH_98", FRESH_98, FRESH_98_FIRST_SIGHT, right=30, wrong=12, shared=frozenset({"nov vs oct"})),
 )
 
 
