@@ -448,6 +448,14 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.out.readings.append(f"Left out `{said}`: a guess at the answer, not a filter on it.")
             self.i += 2  # `any account, though I expect prod`: a guess about the answer, no forecast, no filter
             return
+        guessed = self.word(-1) in ("i", "we", "i'd", "we'd") and self.word(1) in ("it", "that", "this", "them")
+        if w in ("expect", "expected") and guessed and self.word(2) != "to":
+            # `I expect it low`, `we expected it was higher`: a guess at the answer, no forecast (`I expect it to
+            # land at 50k` asks where the month lands)
+            said = " ".join(t.text for t in self.tokens[self.i - 1 : self.i + 2])
+            self.out.readings.append(f"Left out `{said}`: a guess at the answer, not a forecast asked.")
+            self.i += 2
+            return
         words_before = [t.lower for t in self.tokens[max(0, self.i - 5) : self.i]]
         if w in _EXPECTATIONS and "than" in words_before[-3:]:
             than = self.i - len(words_before[-3:]) + words_before[-3:].index("than")

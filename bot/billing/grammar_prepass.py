@@ -132,6 +132,27 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("having", "no"): ("with", "no"),
     # `where team isn't set`: the tag missing
     **dict.fromkeys((("isn't", "set"), ("is", "not", "set"), ("not", "set"), ("isnt", "set")), ("missing",)),
+    # `and how much of that is tax`, `what part of it was ec2`: the value's part of the total, beside the rest
+    **{
+        (how, much, "of", that): ("share",)
+        for how, much in (("how", "much"), ("what", "part"), ("which", "part"), ("what", "portion"))
+        for that in ("that", "it", "those")
+    },
+    # `how is the spend sharing between the teams`, `shared across accounts`: split
+    **{(w, between): ("split", "by") for w in ("sharing", "shared") for between in ("between", "across", "among")},
+    # `a crawler running every 5 min`: how often a job runs, no time step
+    **{
+        ("every", n, unit): ()
+        for n in ("1", "2", "5", "10", "15", "30")
+        for unit in ("min", "mins", "minutes", "sec", "secs", "seconds")
+    },
+    # `a 12 month trailing total`, `3-month rolling`: the last months
+    **{
+        (n, unit, way): ("last", n, unit)
+        for n in ("3", "6", "12", "three", "six", "twelve")
+        for unit in ("month", "months", "mo", "mth")
+        for way in ("trailing", "rolling")
+    },
     # `Period is this week please.`, `timeframe: last month`: the period named after it
     **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step
@@ -812,6 +833,15 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.WORD, tok.text[: len(named[1])], tok.position),
                     Token(Kind.WORD, noun, tok.position + len(named[1]) + 1),
                 ]
+            nxt = joined[j + 1] if j + 1 < len(joined) else None
+            if tok.lower in ("tag:", "tag") and nxt is not None and nxt.lower == "key":
+                del joined[j + 1]  # `tag key team`, `Tag key "team"`: the key named
+                nxt = joined[j + 1] if j + 1 < len(joined) else None
+            keyed = nxt is not None and nxt.kind in (Kind.WORD, Kind.QUOTED) and self.tag_key_word(nxt.text)
+            if tok.lower == "tag:" and keyed:  # `by Tag: project` (as Cost Explorer writes it): `tag:project`
+                assert nxt is not None
+                joined[j : j + 2] = [Token(Kind.WORD, f"tag:{nxt.text}", tok.position)]
+                continue
             stamp = _TIMESTAMP.fullmatch(tok.text) if tok.kind is Kind.WORD else None
             if stamp is not None:  # `2026-11-18T14:02:11Z`, pasted from a log: its day
                 joined[j] = Token(Kind.WORD, stamp[1], tok.position)
@@ -999,7 +1029,9 @@ class PrepassReader(ContextPhraseReader):
             lines = [t.lower for t in joined[j + 1 : j + 4]]
             only = after[:1] == ["only"] or bool({"only", "just"} & set(before))
             only = (
-                only or lines[:3] == ["line", "items", "only"] or lines[:2] in (["items", "only"], ["charges", "only"])
+                only
+                or lines[:3] == ["line", "items", "only"]
+                or lines[:2] in (["items", "only"], ["charges", "only"], ["number", "only"], ["figure", "only"])
             )
             # (`usage, fees, credits and tax`: a list of them)
             listed = (len(after) == 2 and after[0] in _LISTING and after[1] in PERIOD_CHARGE_WORDS) or (

@@ -83,7 +83,11 @@ def tag_question(
     typed = text.split()
     # (after the key, `breakdown` is by it: `env breakdown not counting the data lake`)
     listed = TAG_WORDS | ({"breakdown", "breakdowns"} if key is not None else set())
-    dropped = [w.strip("?!.,").casefold() in listed for w in typed]
+    folded = [w.strip("?!.,").casefold() for w in typed]
+    # (`Tag key "team"`: the key's name after it)
+    dropped = [
+        w in listed or (w in ("key", "keys") and k > 0 and folded[k - 1] in TAG_WORDS) for k, w in enumerate(folded)
+    ]
     words = [
         w
         for k, w in enumerate(typed)

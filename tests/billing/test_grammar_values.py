@@ -540,6 +540,18 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     # `both` before the values listed; a tag that `isn't set` is missing
     ("ec2 for both staging and production accounts", "this month service=ec2 account=staging,production"),
     ("ec2 where team isn't set", "this month service=ec2 tag:team=untagged"),
+    # a guess at the answer (`I expect it low`) is no forecast; `how much of that is tax`: its part of the total
+    ("production by service yesterday, I expect it low", "yesterday account=production by service"),
+    ("YTD total thru end of Oct by month, and how much of that is tax", "2026-01..2026-10 by charge-class monthly"),
+    # `the usage number only`; a job's schedule (`every 5 min`) is no step; `12 month trailing` is the last months
+    ("Q3 total excl tax and credits, want the usage number only", "2026-q3 charge-class=usage"),
+    ("glue last month? that job runs every 5 min", "last month service=glue"),
+    ("a 12 month trailing total for the prod account, monthly", "last 12 months account=production monthly"),
+    # `Tag: project` as Cost Explorer writes it, `tag key team`; `sharing between` splits; Nigerian Pidgin's small
+    # words are chat
+    ("by Tag: project last month", "last month by tag:project"),
+    ("tag key team last month", "last month by tag:team"),
+    ("abeg how much we don spend on lambda this month sef?", "this month service=lambda"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
@@ -668,6 +680,8 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     )
     business = parse("ec2 last 5 business days").readings
     assert business == ("Read `last 5 business days` as `2026-11-20..2026-11-26`, the weekend between included.",)
+    guess = parse("ec2 yesterday, I expect it was low").readings
+    assert guess == ("Left out `I expect it`: a guess at the answer, not a forecast asked.",)
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")

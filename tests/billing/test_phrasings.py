@@ -590,7 +590,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=31, wrong=7),
-    BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=29, wrong=13),
+    BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=30, wrong=12),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=23, wrong=19),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=35, wrong=14),
@@ -657,7 +657,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we on track vs budget for q4?"}),
     ),
     # later in that stop, first sight on 8024a3e: `FRESH_97` read, `FRESH_98` held back unread
-    BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=23, wrong=18),
+    BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=33, wrong=14),
     BlindBatch("FRESH_98", FRESH_98, FRESH_98_FIRST_SIGHT, right=30, wrong=12, shared=frozenset({"nov vs oct"})),
 )
 
