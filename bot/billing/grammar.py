@@ -887,6 +887,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         self.breakdown_unnamed()
+        self.when_asked()
         if out.cheapest and out.group_by and self.allow_group_by:
             out.top = MAX_TOP  # (a breakdown ranks the most expensive first: every value shown, the cheapest last)
             out.readings.append(
@@ -958,6 +959,19 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         self.i += used
         return True
 
+    def when_asked(self) -> None:
+        """`when were credits applied this year`, `when did ec2 go up`: which days (or months, over more than two
+        months) it happened on, a series; said (`when` had been left out: the total alone)."""
+        out = self.out
+        asked = _WHEN_ASKS.search(self.text) is not None
+        if not asked or out.granularity is not None or out.question is not Question.COST or self.asks_ahead():
+            return
+        tr = out.time_range
+        months = tr is not None and (tr.end - tr.start).days > _DAYS_OF_A_DAILY_SERIES
+        out.set_granularity(Granularity.MONTH if months else Granularity.DAY)
+        out.ignored = [t for t in out.ignored if t.lower != "when"]
+        out.readings.append(f"Read `when` as asking which {'months' if months else 'days'}: the series, step by step.")
+
     def breakdown_unnamed(self) -> None:
         """`can you break down the November 1 charges`: a breakdown asked with nothing named to break it down by is
         by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
@@ -1001,6 +1015,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     # ------------------------------------------------------------------------------ errors
 
 
+#: Words after `when` that make it a question (`when did`, `when were`): which days.
+_WHEN_ASKS = re.compile(r"\bwhen\s+(?:did|was|were|do|does|is|are|have|has|had)\b", re.I)
+#: The longest range `when` is answered day by day; longer ones month by month.
+_DAYS_OF_A_DAILY_SERIES = 62
 #: What a total is made of, asked (`what makes up the s3 bill`, `the composition of the bill`): a breakdown.
 _MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\b|\bcomposition\b|\bconsists\s+of\b|\bcomprises\b", re.I)
 #: Nouns of what a ritual reviews (`monthly cost review`, `the monthly business review`).

@@ -367,7 +367,7 @@ AHEAD_SPANS = frozenset({"week", "weekend", "month", "sprint", "year", "yr", "qu
 #: What a close period names in `for the monthly close`, `for the quarterly review`: paperwork, not a time step.
 CLOSE_EVENTS = frozenset(
     {"close", "closing", "review", "reviews", "report", "reporting", "meeting", "sync", "planning"}
-    | {"standup", "stand-up", "retro", "check-in", "call"}
+    | {"standup", "stand-up", "retro", "check-in", "call", "pack", "packs", "commentary", "reconciliation", "recon"}
 )
 #: Words a follow-up may open with before what marks it (`ok so same for october`, `thanks, and for staging?`):
 #: `bot.billing.followup` tells a follow-up by them, `grammar_wrapping` reads them past.

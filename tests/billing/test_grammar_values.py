@@ -552,6 +552,10 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("by Tag: project last month", "last month by tag:project"),
     ("tag key team last month", "last month by tag:team"),
     ("abeg how much we don spend on lambda this month sef?", "this month service=lambda"),
+    # `when did` asks which days (months, over a longer range): the series; a month-end pack is paperwork
+    ("when did ec2 go up this month", "this month service=ec2 daily"),
+    ("when did we get credits this year", "this year charge-class=credit monthly"),
+    ("Oct vs Sep variance by service for the month-end pack - top movers", "increases 2026-10 by service"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
@@ -682,6 +686,8 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     assert business == ("Read `last 5 business days` as `2026-11-20..2026-11-26`, the weekend between included.",)
     guess = parse("ec2 yesterday, I expect it was low").readings
     assert guess == ("Left out `I expect it`: a guess at the answer, not a forecast asked.",)
+    when = parse("when did ec2 go up this month").readings
+    assert when == ("Read `when` as asking which days: the series, step by step.",)
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")

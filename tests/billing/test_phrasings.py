@@ -434,7 +434,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_25", FRESH_25, FRESH_25_FIRST_SIGHT, right=37, wrong=11),  # held back, read in the next stop
     # `unblended vs amortized MTD, how big is the gap from the SP fee on the 1st?`: the fees of the 1st, the second
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
-    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=30, wrong=14),
+    BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=31, wrong=13),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
     BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=39, wrong=7),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
@@ -657,7 +657,7 @@ BLIND_BATCHES = (
         shared=frozenset({"are we on track vs budget for q4?"}),
     ),
     # later in that stop, first sight on 8024a3e: `FRESH_97` read, `FRESH_98` held back unread
-    BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=33, wrong=14),
+    BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_98", FRESH_98, FRESH_98_FIRST_SIGHT, right=30, wrong=12, shared=frozenset({"nov vs oct"})),
 )
 
