@@ -153,6 +153,16 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for unit in ("month", "months", "mo", "mth")
         for way in ("trailing", "rolling")
     },
+    # `alerts from morning itself`, `since morning`: today
+    **dict.fromkeys((("since", "morning"), ("from", "morning")), ("since", "this", "morning")),
+    # `asked in yesterday standup`, `in yesterday's meeting`: when it was asked, no period
+    **{
+        (day, meeting): ()
+        for day in ("yesterday", "yesterday's", "yesterdays", "today's", "todays")
+        for meeting in ("standup", "stand-up", "meeting", "call", "sync", "retro", "huddle", "demo")
+    },
+    # `days last month where spend went off`: the days it happened on (`where is the money going` asks by service)
+    **{(unit, "where"): (unit,) for unit in ("day", "days", "week", "weeks", "month", "months", "hours", "times")},
     # `Period is this week please.`, `timeframe: last month`: the period named after it
     **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step

@@ -556,6 +556,15 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("when did ec2 go up this month", "this month service=ec2 daily"),
     ("when did we get credits this year", "this year charge-class=credit monthly"),
     ("Oct vs Sep variance by service for the month-end pack - top movers", "increases 2026-10 by service"),
+    # `from morning` is today; `in yesterday standup` is when something was asked, no period; `days where spend
+    # went up` are the days it did (no `where is the money going`)
+    (
+        "any anomaly in lambda spend this month? getting alerts from morning itself",
+        "anomalies this month service=lambda",
+    ),
+    ("lambda since morning", "since 2026-11-27 service=lambda"),
+    ("ec2 last week, as discussed in yesterday's meeting", "last week service=ec2"),
+    ("any weird days last month where spend went up", "anomalies last month"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),

@@ -615,7 +615,7 @@ BLIND_BATCHES = (
         shared=frozenset({"most expensive glue jobs last week?"}),
     ),
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
-    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=36, wrong=9),
+    BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=37, wrong=9),
     BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=33, wrong=12),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
     # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
@@ -643,7 +643,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
     # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
-    BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=35, wrong=6, shared=frozenset({"ec2 mtd"})),
+    BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=36, wrong=6, shared=frozenset({"ec2 mtd"})),
     # (`FRESH_94`: its case 48, refused at first sight, is now read past the greeting and whom it greets that open
     # it, and answered over other days than the translator wrote; unread, held back)
     BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=15),
