@@ -263,7 +263,11 @@ partner writing the variance commentary, a machine-learning engineer with traini
 engineer preparing a customer's quote, someone copying labels out of Cost Explorer), read, and `FRESH_98` (an
 Australian startup CTO, a procurement officer matching the invoice to the purchase order, a frontend engineer on
 CloudFront and S3, a Vietnamese developer, a compliance officer on regions, a manager's one-line replies), held back
-unread.
+unread. Last in that stop, at first sight on cae9052: `FRESH_99` (a Korean backend engineer, a CFO's chief of staff
+before a board update, a platform engineer pasting a budget alert's subject, a Canadian analyst in run-on sentences, a
+QA lead on load tests, someone fighting autocorrect on a phone), read, and `FRESH_100` (a Ghanaian cloud engineer, a
+cost accountant in GL codes and cost centres, a security lead on KMS and unusual regions, a Russian-speaking DevOps
+engineer, a customer success manager on one customer's traffic, a new hire on the second day), held back unread.
 """
 
 from __future__ import annotations
@@ -23889,4 +23893,585 @@ FRESH_98: tuple[tuple[str, str, str], ...] = (
     # the production account, as the writer meant it; the present read as the writer read it, the month so far, as
     # FRESH_48 and FRESH_89; the single most expensive resource
     ("/top-resources", "whats the single priciest thing we run in prod atm", "1 this month account=production"),
+)
+
+FRESH_99_FIRST_SIGHT = (28, 12, 10)
+
+FRESH_99: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the last whole week, Monday 16 to Sunday 22; all of DynamoDB, one
+    # total
+    (
+        "/cost",
+        "Hello, could you please tell me how much we spent on DynamoDB in the production account during last week?",
+        "last week service=dynamodb account=production",
+    ),
+    # net of credits is the total as it is (credits counted), as FRESH_5 and FRESH_96; Q2 is the period Q3 is compared
+    # with
+    # anyway, as FRESH_85 and FRESH_93; the change and its percentage are part of every comparison; all accounts
+    ("/cost", "Need total AWS spend for Q3 vs Q2 for the board deck — net of credits please", "2026-q3"),
+    # the pasted budget alert is the writer's context, its name no filter, as FRESH_30 and FRESH_48; NOT SUPPORTED (the
+    # budget's amount): the writer's nearest, EC2 in the production account, like for like the complete days of November
+    # against the same days of October; the usage types and regions that moved are among the causes
+    (
+        "/cost",
+        '"AWS Budgets: Monthly-Prod-Compute has exceeded 80% of your budgeted amount" — what\'s driving EC2 in prod '
+        "this month??",
+        "why this month service=ec2 account=production",
+    ),
+    # the day before today, Thanksgiving; all accounts; the writer's typos read as meant
+    ("/cost", "hoe much did we spend on ec2 yesterdya", "yesterday service=ec2"),
+    # the data-lake account; September is the period October is compared with anyway, as CORPUS; the two services in one
+    # total, each on its own line beside it, with the change
+    (
+        "/cost",
+        "hey so I'm trying to reconcile the data-lake numbers for our monthly report and I was wondering if you could "
+        "give me the S3 plus Glue cost for the data-lake account for October and also September so I can see if it "
+        "went up or down because my spreadsheet says it went up but I'm not sure eh",
+        "2026-10 service=s3,glue account=data-lake by service",
+    ),
+    # the staging account, as the writer meant it; NOT SUPPORTED (the hours of the test, as the writer marked it): the
+    # writer's nearest, the whole day of Tuesday the 24th; the day before, one of its neighbouring days, is the day it
+    # is
+    # compared with anyway, as FRESH_27 and FRESH_42
+    (
+        "/cost",
+        "How much did the load test on Tuesday cost us? We ran it in staging from about 2pm to 6pm",
+        "2026-11-24 account=staging",
+    ),
+    # the functions are the Lambda resources; the whole of October; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Excuse me, which Lambda functions were the most expensive in October? I would like to see top 10 please.",
+        "10 2026-10 service=lambda",
+    ),
+    # the year so far, January to today; tax is its own service, Tax, left out; all accounts
+    ("/cost", "what's our YTD AWS total, excluding tax?", "ytd service!=tax"),
+    # the whole of October; prod, dev and staging among the env values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "ok so I know we tag by env and I'm trying to figure out how much of last month was prod vs dev vs staging "
+        "and whether there's a lot sitting with no env tag at all because that would mess up my dashboard",
+        "env last month",
+    ),
+    # the pasted budget alert is the writer's context, as FRESH_30 and FRESH_48; the month-end forecast of the staging
+    # account with the month so far; NOT SUPPORTED (the budget's figure): held against it by hand
+    (
+        "/cost",
+        'got "AWS Budgets: Forecasted spend for Staging-Total exceeds budget" email. whats the forecast for staging '
+        "for nov",
+        "forecast 2026-11 account=staging",
+    ),
+    # today so far, its partial day marked so, against last Friday, the writer's order kept, as FRESH_56 and FRESH_76;
+    # what drove the difference, as the writer asked; the regions, usage types and accounts that moved are among the
+    # causes
+    (
+        "/cost",
+        "why did cloud front go up so much todya vs last Friday",
+        "why 2026-11-27 vs 2026-11-20 service=cloudfront",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_27 (a whole month against a part has no form); the change and its percentage are part of every comparison;
+    # all accounts
+    ("/cost", "I want to compare RDS cost of this month with last month. Is it increased?", "this month service=rds"),
+    # the month-end forecast with the month so far; all accounts; the meeting is the writer's context
+    ("/cost", "Where do we land for November? Board wants a number by Monday", "forecast 2026-11"),
+    # the pasted budget alert is the writer's context, as FRESH_30 and FRESH_48; the data-lake account by its id; the
+    # month so far; the default count
+    (
+        "/top-resources",
+        'Subject: [ALERT] AWS Budget "data-lake-monthly" 100% threshold reached — which resources in 333344445555 '
+        "cost the most this month",
+        "this month account=data-lake",
+    ),
+    # the rehearsal names an event, the week of the 9th the days asked, Monday 9 to Sunday 15; the staging account, as
+    # the
+    # writer meant it; the week before is the period compared with anyway, as FRESH_88 and FRESH_96
+    (
+        "/cost",
+        "did the Black Friday dress rehearsal cost much? it was the whole week of Nov 9 in staging",
+        "2026-11-09..2026-11-15 account=staging",
+    ),
+    # a filtered tag breakdown; the 30 whole days before today by the grammar's rule (the writer counted today in); the
+    # team values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "How is the EKS cost divided by team tag for the last 30 days? I am not sure if our cluster is tagged "
+        "properly.",
+        "team service=eks last 30 days",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; like for like: the complete days of November against the
+    # same days of October, as FRESH_23's data transfer in ap-southeast-2; the usage types and accounts that moved are
+    # among the causes; by day, as the writer asked, to see when it started; all accounts
+    (
+        "/cost",
+        "sorry if this is a dumb question but I was looking at the Nov numbers and it seems like data transfer is way "
+        "higher than usual in ap-southeast-2 and I'm wondering why that is and when it started, like was it a "
+        "specific day or gradual",
+        "why this month service=data-transfer region=ap-southeast-2 daily",
+    ),
+    # the production account, as the writer meant it; the present read as the writer read it, the month so far, as
+    # FRESH_48, FRESH_89 and FRESH_96; the writer's count
+    ("/top-resources", "top 10 most expansive things in prod rn", "10 this month account=production"),
+    # the writer's months, January to October, by month; each account on its own line
+    (
+        "/cost",
+        "Can you give me monthly spend Jan through Oct, broken out by account? One line per month is fine",
+        "2026-01..2026-10 by account monthly",
+    ),
+    # the pasted budget notification is the writer's context, its name no filter, as FRESH_30 and FRESH_48; the writer's
+    # days, 1 to 26 November, by day, the spike or the trend read off the series; unusual days are a question of their
+    # own, as FRESH_46 and FRESH_55; all accounts
+    (
+        "/cost",
+        "FW: AWS Budgets Notification - November 26, 2026 - CloudFront-Global actual > $12,000. was there a spike "
+        "yesterday or has it been creeping",
+        "2026-11-01..2026-11-26 service=cloudfront daily",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; the writer's days, both included; checkout
+    # and search among the project values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "can u split staging spend by project tag for the load test window 16-20 Nov? need to know if search or "
+        "checkout tests cost more",
+        "project account=staging 2026-11-16..2026-11-20",
+    ),
+    # the day before, one of the writer's preceding days, is the day the 24th is compared with anyway, as FRESH_32; the
+    # accounts, regions and usage types that moved are among the causes; all accounts
+    ("/cost", "Sorry for asking again, but why did SQS cost go up on 24 Nov?", "why 2026-11-24 service=sqs"),
+    # from 1 November to today, by day, today's partial day among them; all accounts; NOT SUPPORTED (traffic): the
+    # writer overlays it by hand
+    (
+        "/cost",
+        "could you pull the daily cost for the whole company from Nov 1 to today, I want to overlay it on our traffic "
+        "graph for the Black Friday week and see if cost tracks traffic at all",
+        "since 2026-11-01 daily",
+    ),
+    # the month-end forecast against October, as FRESH_4, FRESH_40 and FRESH_50; all accounts
+    ("/cost", "whats the forcast for the month, are we trending above oct?", "forecast 2026-11"),
+    # the year so far, January to today; the project values listed with their shares, the untagged amount its own line
+    # in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "For the board: what % of our spend this year is attributable to each project, and how much can't be "
+        "attributed?",
+        "project ytd",
+    ),
+    # the 7 whole days before today by the grammar's rule (the writer counted today in); unusual days of the total and
+    # of
+    # each service; all accounts; NOT SUPPORTED (the alert's percentage): the bot was never told it
+    (
+        "/cost",
+        'alert says "Total account spend exceeded 110%". anything unusual in the last 7 days?',
+        "anomalies last 7 days",
+    ),
+    # the staging account, as the writer meant it; the writer's days, 1 to 26 November, by day, the three test days read
+    # off the series
+    (
+        "/cost",
+        "did Lambda costs in staging spike on the days we ran the k6 tests? (nov 3, nov 10, nov 17)",
+        "2026-11-01..2026-11-26 service=lambda account=staging daily",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the month so far; no count typed,
+    # the most expensive first, as FRESH_96 and FRESH_98
+    (
+        "/top-resources",
+        "What is the most expensive S3 bucket in data-lake account? Also I want to know how much it cost this month.",
+        "this month service=s3 account=data-lake",
+    ),
+    # the fees and the credits side by side by charge class, as FRESH_12 and FRESH_19; the year so far; all accounts
+    (
+        "/cost",
+        "How much did we get in credits so far this year, and how much did the SP/RI upfront fees come to?",
+        "ytd charge-class=recurring,one-time,credit by charge-class",
+    ),
+    # a filtered tag breakdown; the production account only, as the writer asked; July to September; the team values
+    # listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "so I'm building a chargeback model and I need the spend by team tag for Q3, like web api data Platform and "
+        "whatever isn't tagged, and if possible just for the production account because staging we eat centrally",
+        "team account=production 2026-q3",
+    ),
+    # the writer's typo of the region read as meant; the 3 whole days before today by the grammar's rule, 24 to 26
+    # November, by day, as the writer asked; all accounts
+    ("/cost", "rds cost in use-east-1 last 3 days pls", "last 3 days service=rds region=us-east-1 daily"),
+    # the pasted budget alert is the writer's context, its figure held against the answer by hand, as FRESH_48 and
+    # FRESH_91; the data-lake account; the month so far, one total
+    (
+        "/cost",
+        "[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88 (113.8% of $3,000.00) — does that match what you "
+        "see for glue in data-lake?",
+        "this month service=glue account=data-lake",
+    ),
+    # the ticket is wrapping; the staging account, as the writer meant it; the writer's two days, both included; the two
+    # days before are the period compared with anyway; NOT SUPPORTED (posting to the ticket): the figure, as FRESH_36
+    (
+        "/cost",
+        "Need the load test cost for QA-2291 (we ran it the 17th and 18th), can you post it on the ticket?",
+        "2026-11-17..2026-11-18 account=staging",
+    ),
+    # the whole of October against October 2025, as CORPUS's year over year; all accounts
+    ("/cost", "quick one — what was October's bill vs October last year?", "2026-10 vs 2025-10"),
+    # the writer's days, 1 November to yesterday, by day; all accounts
+    (
+        "/cost",
+        "Could you show me daily cost of KMS in eu-west-1 from 1st November until yesterday?",
+        "2026-11-01..2026-11-26 service=kms region=eu-west-1 daily",
+    ),
+    # the writer's typo of the unit read as meant, this week from Monday to today; the project values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "how much is untagged for project tag this weak", "project this week"),
+    # the instances are EC2's; the staging account, as the writer named it; the last weekend, Saturday 21 and Sunday 22
+    (
+        "/top-resources",
+        "which instances were the priciest during our soak test last weekend (Sat-Sun) in staging",
+        "2026-11-21..2026-11-22 service=ec2 account=staging",
+    ),
+    # the six whole weeks before this one by the grammar's rule, Monday 12 October to Sunday 22 November, week by week,
+    # Monday to Sunday; the writer's optional week to date left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "hi! quick q, what's the weekly total for the last like 6 weeks, I'm trying to see if there was a ramp up "
+        "before black friday, weeks starting monday obviously",
+        "last 6 weeks weekly",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_98 (the writer's nearest, the quarter
+    # so far with the forecast, was not taken)
+    ("/cost", "Are we over budget for Q4?", "!budget"),
+    # the budget mail is the writer's context, the production account its name points to, as the writer meant it, as
+    # FRESH_71's pasted budget alert; this week from Monday to today; the writer's count
+    (
+        "/top-resources",
+        'after the "EKS-prod budget exceeded" mail: top 5 most expensive resources under EKS in us-east-1 this week',
+        "5 this week service=eks region=us-east-1 account=production",
+    ),
+    # the writer's days around Thanksgiving, Wednesday 25 to today, judged against the days before each, as FRESH_16
+    # and FRESH_18;
+    # all accounts
+    (
+        "/cost",
+        "anything weird on the bill over thanksgiving? in a cab cant open console",
+        "anomalies 2026-11-25..2026-11-27",
+    ),
+    # the staging account, as the writer meant it; NOT SUPPORTED (the load tests' own cost): the account's total, the
+    # writer's nearest; like for like: the quarter's complete days against the same stretch of Q3, the period compared
+    # with anyway, as FRESH_33
+    (
+        "/cost",
+        "how much did load tests cost in total this quarter vs last quarter? roughly, staging acct only",
+        "this quarter account=staging",
+    ),
+    # NOT SUPPORTED (requests): the writer's nearest, the checkout project's cost, each service on its own line, to
+    # divide
+    # by hand, as FRESH_16's cost per request; the month so far; all accounts
+    (
+        "/cost",
+        "Is it possible to know cost per API request for checkout service?",
+        "this month tag:project=checkout by service",
+    ),
+    # the env values listed, staging and dev side by side among them, the untagged amount its own line in every
+    # breakdown; the last whole week, Monday 16 to Sunday 22; all accounts
+    (
+        "/tags",
+        "env=staging vs env=dev last week?? pretty sure our load generators got tagged dev by mistake",
+        "env last week",
+    ),
+    # the tables are the DynamoDB resources; since the start of the quarter is from 1 October to today, as FRESH_3's
+    # convention; all accounts
+    (
+        "/top-resources",
+        "I'm also curious which DynamoDB tables are costing us the most in us-west-2 since the start of the quarter "
+        "because our team owns a couple and I want to know if ours are in the top",
+        "since 2026-10-01 service=dynamodb region=us-west-2",
+    ),
+    # each account on its own line, the data-lake account among them; like for like: the quarter's complete days against
+    # the same stretch of Q3, the period compared with anyway, as FRESH_33; the shares worked out by hand
+    (
+        "/cost",
+        "is prod/staging split roughly the same as last quarter? need a sentence for the deck",
+        "this quarter by account",
+    ),
+    # the budget alert is the writer's context, its amount the writer's; the month so far; Platform among the team
+    # values
+    # listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "budget alert for Platform team (team=Platform, threshold $5k) fired this morning. how much is tagged "
+        "team=Platform this month and what's untagged",
+        "team this month",
+    ),
+    # the writer's day, 1 November, each service on its own line, as the writer asked, and the charge classes within
+    # each
+    # (fees, usage, tax), as the writer meant it; all accounts
+    (
+        "/cost",
+        "I noticed in Cost Explorer that there's a line for tax and another for fees and I'm not 100% sure what the "
+        "fees on Nov 1 were for, could you break down what got charged on November 1st by service",
+        "2026-11-01 by service, charge-class",
+    ),
+    # the buckets are the S3 resources; the month so far; every account together
+    ("/top-resources", "bigest s3 buckets by cost this month across all accnts", "this month service=s3"),
+    # the writer's typo of the month read as meant, the last full month; no on-demand or provisioned usage type in the
+    # vocabulary: DynamoDB by usage type, the request and capacity lines among them, as FRESH_32; all accounts
+    (
+        "/cost",
+        "did the new dynamo on-demand thing cost more than provisioned last moth?",
+        "last month service=dynamodb by usage-type",
+    ),
+)
+
+FRESH_100_FIRST_SIGHT = (35, 6, 9)
+
+FRESH_100: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; this week from Monday to today, its partial day among them; one
+    # total
+    ("/cost", "chale how much we spend on EC2 in prod this week so far?", "this week service=ec2 account=production"),
+    # from 1 November to today, by day; all accounts
+    (
+        "/cost",
+        "Please kindly give me the daily ec2 cost for us-east-1 from 1st Nov till date",
+        "since 2026-11-01 service=ec2 region=us-east-1 daily",
+    ),
+    # the instances are EC2's; the staging account, as the writer named it; the month so far
+    (
+        "/top-resources",
+        "which ec2 instances are eating the money in staging acct this month",
+        "this month service=ec2 account=staging",
+    ),
+    # data transfer is the Data Transfer service; Tuesday the 24th; the day before is the day it is compared with
+    # anyway; the usage types, regions and accounts that moved are among the causes
+    ("/cost", "I beg, why did data transfer cost jump on tuesday?", "why 2026-11-24 service=data-transfer"),
+    # the month-end forecast with the month so far; every account and service together
+    ("/cost", "how far with the forecast, where will november end for the whole bill", "forecast 2026-11"),
+    # a filtered tag breakdown; the 30 whole days before today; the team values listed, the untagged amount and its
+    # share its own line in every breakdown
+    (
+        "/tags",
+        "how much of eu-west-1 spend no get team tag at all?? last 30 days",
+        "team region=eu-west-1 last 30 days",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_98 (the writer's fairer comparison); the difference is part of every comparison; all accounts
+    ("/cost", "compare eks cost oct vs nov pls, i know nov never finish", "2026-11 service=eks"),
+    # the functions are the Lambda resources; the day before today, Thanksgiving; all accounts
+    (
+        "/top-resources",
+        "herh which lambda functions in ap-southeast-2 dey chop money yesterday",
+        "yesterday service=lambda region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (ledger codes): the writer's nearest, October by account, as FRESH_90; net of credits is the total
+    # as every total is, as FRESH_5 and FRESH_90
+    (
+        "/cost",
+        "Need Oct total for the accrual, split by linked account. GL 6410 cloud hosting. Net of credits pls",
+        "2026-10 by account",
+    ),
+    # the cost centre is the writer's label for the data-lake account, named by its id; July to September; tax is its
+    # own service, Tax, left out
+    (
+        "/cost",
+        "For CC-2200 (Data & Analytics) we map the data-lake acct 333344445555 - what was it's spend in Q3, excl tax?",
+        "2026-q3 account=data-lake service!=tax",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post, the fee types apart by usage type, as
+    # FRESH_90; NOT SUPPORTED (an amortisation schedule): the fee amounts, spread over the month by hand, the writer's
+    # nearest
+    (
+        "/cost",
+        "how much were the savings plan + RI fees that hit on 1 Nov? need to amortise them across the month",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; the reallocation is
+    # the writer's context
+    (
+        "/tags",
+        "Reallocation for Nov close - spend by team tag MTD, incl the untagged bucket so I can push it to CC-9000 "
+        "shared",
+        "team this month",
+    ),
+    # tax is its own service, Tax; the whole of October; the split by region the writer asked for, tax lines without a
+    # region showing as global; all accounts
+    ("/cost", "what's the tax line on Octobers invoice? VAT/GST by region if poss", "2026-10 service=tax by region"),
+    # January to today; each service on its own line; the forecast pack is paperwork, no forecast asked; all accounts
+    ("/cost", "YTD cloud spend by service, Jan 1 - today, for the Q4 forecast pack", "ytd by service"),
+    # the credits only by charge class; January to today, by month, November partial; all accounts
+    ("/cost", "credits applied so far this yr, month by month?", "ytd charge-class=credit monthly"),
+    # September is the period October is compared with anyway; what drove the change, the services and accounts that
+    # moved among the causes; all accounts
+    ("/cost", "Variance analysis: Sept actual v Oct actual, total company, what drove the delta", "why 2026-10"),
+    # the 90 whole days before today; every region on its own line, the regionless charges as global; the regions
+    # outside the writer's four read off the list, as FRESH_88
+    ("/cost", "any spend at all outside our 4 regions in the last 90 days?", "last 90 days by region"),
+    # the data-lake account; the month so far, by day; the API calls are the writer's context
+    (
+        "/cost",
+        "KMS cost per day in data-lake this month, seeing a LOT of decrypt calls in cloudtrail",
+        "this month service=kms account=data-lake daily",
+    ),
+    # the keys are the KMS resources; the 30 whole days before today; all accounts is every account anyway
+    ("/top-resources", "top KMS keys by cost, all accts, last 30d", "last 30 days service=kms"),
+    # the month so far; KMS's unusual days, each judged against the days before it; all accounts
+    ("/cost", "were there any unusual days for kms in nov?", "anomalies this month service=kms"),
+    # a filtered tag breakdown by the creator tag; the month so far; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "who's creating stuff in ap-southeast-2? break it down by aws:createdBy for this month",
+        "aws:createdBy region=ap-southeast-2 this month",
+    ),
+    # NOT SUPPORTED: regions not on the bill are refused by name, as a service not on the bill is (athena), the first
+    # one named; the writer's zero is what the refusal says
+    ("/cost", "did anything get spun up in sa-east-1 or ap-northeast-1 this week, even like $1?", "!sa-east-1"),
+    # the two accounts side by side; the whole of October
+    ("/cost", "KMS spend staging vs prod last month", "last month service=kms account=staging,production by account"),
+    # NOT SUPPORTED (alerts): the writer's nearest, the 7 whole days before today by day, the series carrying the
+    # average per day, as FRESH_66 and FRESH_92; all accounts
+    (
+        "/cost",
+        "can u alert me if KMS goes over $200/day? and what's it running at right now",
+        "last 7 days service=kms daily",
+    ),
+    # the production account, as the writer meant it; the last whole week, Monday 16 to Sunday 22
+    ("/cost", "how much costs RDS for last week in prod?", "last week service=rds account=production"),
+    # the DB instances are the RDS resources; November so far; the writer's count; all accounts is every account anyway
+    ("/top-resources", "show me top 10 most expensive rds instances, all accounts, november", "10 2026-11 service=rds"),
+    # September is the period October is compared with anyway; the usage types, accounts and regions that moved are
+    # among the causes
+    ("/cost", "why s3 is so expensive in october comparing to september??", "why 2026-10 service=s3"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; by day; all accounts
+    ("/cost", "eks cost by day for last 2 weeks, us-west-2 only", "last 2 weeks service=eks region=us-west-2 daily"),
+    # a filtered tag breakdown; the production account, as the writer meant it; no range typed: this month, as the
+    # writer read it; the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "env tag split for ec2 please, i think somebody run dev workloads in prod account",
+        "env service=ec2 account=production this month",
+    ),
+    # no capacity-mode usage types in the vocabulary: DynamoDB by usage type, the on-demand and provisioned lines among
+    # them; the whole of October; all accounts
+    (
+        "/cost",
+        "dynamo on-demand vs provisioned - how much each in last month?",
+        "last month service=dynamodb by usage-type",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the words the writer took back are no part of the
+    # question; no range typed: this month, as the writer read it
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in data-lake, сколько... sorry, how much each",
+        "this month service=s3 account=data-lake",
+    ),
+    # the project tag value; the writer's days, dots day first, both included; the two services in one total, as the
+    # writer asked; all accounts
+    (
+        "/cost",
+        "sqs+lambda together for checkout project, from 01.11 to 26.11",
+        "2026-11-01..2026-11-26 service=sqs,lambda tag:project=checkout",
+    ),
+    # the 3 whole days before today, the 24th to the 26th; unusual days of the total and of each service; all accounts;
+    # the handover is the writer's context
+    (
+        "/cost",
+        "today is black friday, what looks unusual in last 3 days? need it before on-call handover",
+        "anomalies last 3 days",
+    ),
+    # NOT SUPPORTED (a customer): the writer's nearest, the month so far, every account and service together
+    (
+        "/cost",
+        "How much does Brightline Outfitters cost us? They're our biggest wholesale customer and renewal is next week",
+        "this month",
+    ),
+    # the writer's three days against the same weekdays a week earlier, both included, the writer's order kept; NOT
+    # SUPPORTED (the customer's share): the whole CloudFront cost; all accounts
+    (
+        "/cost",
+        "Brightline ran their big promo on our storefront 10-12 Nov, did CloudFront costs go up those days vs the "
+        "week before?",
+        "2026-11-10..2026-11-12 vs 2026-11-03..2026-11-05 service=cloudfront",
+    ),
+    # a filtered tag breakdown; the month so far; the project values listed, the untagged amount its own line in every
+    # breakdown; NOT SUPPORTED (the customer's share): the split by project, the writer's nearest
+    (
+        "/tags",
+        "how is cloudfront split across projects this month? trying to guess how much is brightline's storefront "
+        "traffic",
+        "project service=cloudfront this month",
+    ),
+    # a filtered tag breakdown; the project tag value; no range typed: this month, as the writer read it; the team
+    # values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "checkout project costs split by team? Brightline only uses the checkout api",
+        "team tag:project=checkout this month",
+    ),
+    # the team tag value; the whole of October; all accounts; the customer's integration is the writer's context
+    (
+        "/cost",
+        "hey! can you tell me what the api team spent last month? Brightline's integration hits the api a lot",
+        "last month tag:team=api",
+    ),
+    # the tables are the DynamoDB resources; the project tag value; no range typed: this month, as the writer read it;
+    # the table the writer is looking for read off the list
+    (
+        "/top-resources",
+        "which dynamodb tables cost the most for checkout? want to see if the brightline orders table is up there",
+        "this month service=dynamodb tag:project=checkout",
+    ),
+    # NOT SUPPORTED (orders and customers): the writer's nearest, the total for July to September, to divide by hand, as
+    # FRESH_37; all accounts
+    (
+        "/cost",
+        "Is there a way to see cost per order for Brightline for Q3? Finance want a cost-to-serve number",
+        "2026-q3",
+    ),
+    # the month-end forecast with the month so far; all accounts; the traffic is the writer's context
+    (
+        "/cost",
+        "how much will cloudfront be by end of month with all the black friday traffic? Brightline asked if we can "
+        "handle it lol",
+        "forecast 2026-11 service=cloudfront",
+    ),
+    # no range typed: the writer's example, June to today by month, November partial; every account together
+    (
+        "/cost",
+        "hi sorry, 2nd day here 👋 not sure if this is the right command but how much is our AWS bill per month?",
+        "since 2026-06-01 monthly",
+    ),
+    # a total is not something /top-resources answers: the team's resources, the writer's nearest in this command; no
+    # range typed: this month, as the writer read it
+    ("/top-resources", "is this where I ask what the web team costs?", "this month tag:team=web"),
+    # no key named: every key listed, with its values, as FRESH_54; no range typed: this month
+    ("/tags", "what tags do we even have?", "this month"),
+    # the team tag value; no range typed: this month, as the writer read it; each service on its own line
+    (
+        "/cost",
+        'what does the "Platform" team spend on, like which services?',
+        "this month tag:team=Platform by service",
+    ),
+    # the staging account, as the writer meant it; the last whole week, Monday 16 to Sunday 22, one total
+    (
+        "/cost",
+        "my manager said check staging costs from last week before standup.. is that the $ for the whole week?",
+        "last week account=staging",
+    ),
+    # no range typed: this month, as the writer read it; the writer's count; all accounts
+    ("/top-resources", "what are the 5 priciest things we run", "5 this month"),
+    # the data-lake account; the writer's recent weeks, Monday 26 October to today, by week, this week partial
+    (
+        "/cost",
+        "is glue the thing in data-lake? how much is it costing per week lately",
+        "since 2026-10-26 service=glue account=data-lake weekly",
+    ),
+    # the last full quarter, July to September; dev, prod and staging among the env values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "sorry if dumb q - how much is dev vs prod vs staging (the env tag) over last quarter",
+        "env last quarter",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_98 (the writer's nearest, the month so
+    # far with the forecast, was not taken)
+    ("/cost", "do we have a budget for this month and are we over it?", "!budget"),
 )

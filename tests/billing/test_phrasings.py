@@ -211,6 +211,10 @@ from tests.billing.phrasings_fresh import (
     FRESH_97_FIRST_SIGHT,
     FRESH_98,
     FRESH_98_FIRST_SIGHT,
+    FRESH_99,
+    FRESH_99_FIRST_SIGHT,
+    FRESH_100,
+    FRESH_100_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -659,6 +663,16 @@ BLIND_BATCHES = (
     # later in that stop, first sight on 8024a3e: `FRESH_97` read, `FRESH_98` held back unread
     BlindBatch("FRESH_97", FRESH_97, FRESH_97_FIRST_SIGHT, right=34, wrong=13),
     BlindBatch("FRESH_98", FRESH_98, FRESH_98_FIRST_SIGHT, right=30, wrong=12, shared=frozenset({"nov vs oct"})),
+    # last in that stop, first sight on cae9052: `FRESH_99` read, `FRESH_100` held back unread
+    BlindBatch(
+        "FRESH_99",
+        FRESH_99,
+        FRESH_99_FIRST_SIGHT,
+        right=28,
+        wrong=10,
+        shared=frozenset({"are we over budget for q4?"}),
+    ),
+    BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=35, wrong=9),
 )
 
 
