@@ -52,6 +52,7 @@ from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import (
     first_question,
+    pasted_budget_alert,
     quoted_question,
     relay_header,
     taken_back,
@@ -1015,6 +1016,26 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     # ------------------------------------------------------------------------------ errors
 
 
+def _values_in_name(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The stored values a name is made of (`Glue-DataLake-Nov`: `Glue`, `DataLake`; `data-lake-monthly`:
+    `data-lake`), the longest run of its dashed parts first."""
+    found: list[str] = []
+    for word in re.split(r"[\s\"“”\[\]():,]+", text):
+        parts = [p for p in re.split(r"[-_]", word) if p]
+        k = 0
+        while k < len(parts):
+            ends = (e for e in range(len(parts), k, -1) if vocabulary.meanings("-".join(parts[k:e])))
+            end = next(ends, None)
+            if end is None:
+                k += 1
+                continue
+            found.append("-".join(parts[k:end]))
+            k = end
+    return found
+
+
+#: The most characters of a pasted budget alert a reading shows.
+_SHOWN_ALERT = 60
 #: Words after `when` that make it a question (`when did`, `when were`): which days.
 _WHEN_ASKS = re.compile(r"\bwhen\s+(?:did|was|were|do|does|is|are|have|has|had)\b", re.I)
 #: The longest range `when` is answered day by day; longer ones month by month.
@@ -1155,6 +1176,16 @@ def parse_query(
             asked = again(corrected[0])
             note = f"Left out `{corrected[1]}`, taken back as it was typed."
             return replace(asked, readings=(note, *asked.readings))
+
+    alert = pasted_budget_alert(text)
+    if alert is not None:  # `"AWS Budgets: Monthly-Prod-Compute has exceeded 80% ..." — what's driving EC2`
+        # (what the budget's name names is what the alert is about: `CloudFront-Global`, `Glue-DataLake-Nov`)
+        named = _values_in_name(alert[0], vocabulary)
+        asked = again(" ".join([alert[1], *named]))
+        shown = alert[0] if len(alert[0]) <= _SHOWN_ALERT else f"{alert[0][: _SHOWN_ALERT - 1]}…"
+        kept = f" beyond {', '.join(f'`{w}`' for w in named)}" if named else ""
+        note = f"Left out the pasted budget alert `{shown}`{kept}: it asks nothing itself."
+        return replace(asked, readings=(note, *asked.readings))
 
     thanks = thanks_opening(text)
     if thanks is not None:  # `Thank you for your support always. Could you ...`: the thanks asks nothing

@@ -163,6 +163,18 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     },
     # `days last month where spend went off`: the days it happened on (`where is the money going` asks by service)
     **{(unit, "where"): (unit,) for unit in ("day", "days", "week", "weeks", "month", "months", "hours", "times")},
+    # `last moth`, `this weak`: the period, misspelt as another English word
+    **{
+        (det, slip): (det, unit)
+        for det in ("this", "last", "past", "previous", "next")
+        for slip, unit in (("moth", "month"), ("mouth", "month"), ("weak", "week"), ("wee", "week"))
+    },
+    # `the last like 6 weeks`, `past roughly 3 months`: a hedge inside the period
+    **{
+        (det, hedge): (det,)
+        for det in ("last", "past", "previous")
+        for hedge in ("like", "roughly", "about", "approx", "approximately", "around", "maybe")
+    },
     # `Period is this week please.`, `timeframe: last month`: the period named after it
     **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step

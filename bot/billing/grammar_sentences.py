@@ -206,6 +206,28 @@ def taken_back(text: str) -> tuple[str, str] | None:
     return text[: found.start()] + text[found.end() :], found[1]
 
 
+#: An AWS Budgets notification pasted before a question (`"AWS Budgets: Monthly-Prod has exceeded 80% ..." —
+#: what's driving EC2`, `Subject: [ALERT] AWS Budget "dl" 100% threshold reached — which resources ...`): in quote
+#: marks, or from the message's start to the first long dash or sentence end after it.
+_BUDGET_ALERT = re.compile(
+    r"^\s*(?:[\"“]([^\"”]*\bAWS\s+Budgets?\b[^\"”]*)[\"”]"
+    r"|((?:(?:subject|fw|fwd)\s*:\s*|\[\w+\]\s*)*\[?AWS\s+Budgets?\b.*?)(?=\s[—–]\s|--\s|[.?!]\s))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def pasted_budget_alert(text: str) -> tuple[str, str] | None:
+    """A budget alert pasted before the question (`_BUDGET_ALERT`) and the question after it; None when the message
+    opens with none, or nothing is asked after it."""
+    found = _BUDGET_ALERT.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :].lstrip(' "”—–-.:?!')
+    if len(rest.split()) < 3:
+        return None
+    return (found[1] or found[2]).strip(), rest
+
+
 def relay_header(text: str) -> tuple[str, str] | None:
     """The header of a message relaying a question (`fwd from security: "Please list ..."`) and the question after
     it; None when the message opens with none. Whatever the header names (`security`, a person, a team) sent the

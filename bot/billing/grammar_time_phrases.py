@@ -271,6 +271,22 @@ class TimePhraseReader(ClauseReader):
             )
         return joined
 
+    def _held_against(self, joined: list[Token]) -> list[Token]:
+        """`is ec2 the same as last month`, `are we trending above oct`, `similar to last week`: the period is what
+        the cost is held against, `vs` it (it had been read as the period asked, or refused as a second one)."""
+        for j in range(len(joined) - 1):
+            w = joined[j].lower
+            same = w == "as" and j > 0 and joined[j - 1].lower == "same"
+            similar = w == "to" and j > 0 and joined[j - 1].lower in ("similar", "comparable")
+            if not (same or similar or w in ("above", "below")) or not self.time_at(joined, j + 1):
+                continue
+            first = j - 1 if same or similar else j
+            first -= first > 0 and joined[first - 1].lower in ("the", "about", "roughly")
+            first -= first > 0 and joined[first - 1].lower in ("about", "roughly")
+            joined[first : j + 1] = [Token(Kind.WORD, "vs", joined[j].position)]
+            break
+        return joined
+
     def _business_days(self, joined: list[Token]) -> list[Token]:
         """`last business day`: the last weekday before today; `last 5 working days`: the days from the fifth
         weekday back to yesterday (a weekend between is in them: no question keeps some days of the week); said."""
@@ -308,6 +324,7 @@ class TimePhraseReader(ClauseReader):
         joined = _weekday_spans(_day_spans(self._parts_of_days(_month_spans_in_year(joined))), self.today)
         joined = self._holiday_spans(joined)
         joined = self._business_days(joined)
+        joined = self._held_against(joined)
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

@@ -565,6 +565,22 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ("lambda since morning", "since 2026-11-27 service=lambda"),
     ("ec2 last week, as discussed in yesterday's meeting", "last week service=ec2"),
     ("any weird days last month where spend went up", "anomalies last month"),
+    # `the same as last month`, `above oct`, `similar to last week`: held against it (it was the period asked, or
+    # refused as a second one); periods misspelt as other words (`last moth`); a hedge inside a period
+    ("is ec2 the same as last month", "this month vs last month service=ec2"),
+    ("whats the forcast for the month, are we trending above oct?", "forecast this month"),
+    ("ec2 last moth", "last month service=ec2"),
+    ("ec2 this weak", "this week service=ec2"),
+    ("weekly total for the last like 6 weeks", "last 6 weeks weekly"),
+    # a budget alert pasted before the question: left out but for the values its name holds
+    (
+        '"AWS Budgets: Monthly-Prod-Compute has exceeded 80% of your budgeted amount" — whats driving EC2 this month?',
+        "why this month service=ec2 account=production",
+    ),
+    (
+        "[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88 (113.8% of $3,000.00) — does that match?",
+        "this month service=glue account=data-lake",
+    ),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
@@ -697,6 +713,11 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     assert guess == ("Left out `I expect it`: a guess at the answer, not a forecast asked.",)
     when = parse("when did ec2 go up this month").readings
     assert when == ("Read `when` as asking which days: the series, step by step.",)
+    alert = parse("[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88 — does that match what you see?").readings
+    assert alert[0] == (
+        "Left out the pasted budget alert `[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88` beyond `Glue`, "
+        "`DataLake`: it asks nothing itself."
+    )
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")

@@ -590,7 +590,9 @@ BLIND_BATCHES = (
     # naming `rerun`), where the translator wrote the total without tax
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=37, wrong=10),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=37, wrong=8),
-    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=15),
+    # (`FRESH_71`: its case 33, refused before, now has a pasted budget alert left out and is answered with another
+    # breakdown and question than the translator wrote; unread, held back)
+    BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=16),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=31, wrong=7),
@@ -668,7 +670,7 @@ BLIND_BATCHES = (
         "FRESH_99",
         FRESH_99,
         FRESH_99_FIRST_SIGHT,
-        right=28,
+        right=34,
         wrong=10,
         shared=frozenset({"are we over budget for q4?"}),
     ),
