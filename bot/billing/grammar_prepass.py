@@ -859,9 +859,9 @@ class PrepassReader(ContextPhraseReader):
             if tok.lower in ("tag:", "tag") and nxt is not None and nxt.lower == "key":
                 del joined[j + 1]  # `tag key team`, `Tag key "team"`: the key named
                 nxt = joined[j + 1] if j + 1 < len(joined) else None
-            keyed = nxt is not None and nxt.kind in (Kind.WORD, Kind.QUOTED) and self.tag_key_word(nxt.text)
-            if tok.lower == "tag:" and keyed:  # `by Tag: project` (as Cost Explorer writes it): `tag:project`
-                assert nxt is not None
+            # `by Tag: project` (as Cost Explorer writes it): `tag:project`
+            named = tok.lower == "tag:" and nxt is not None and nxt.kind in (Kind.WORD, Kind.QUOTED)
+            if named and nxt is not None and self.tag_key_word(nxt.text):  # (looked up only after `tag:`)
                 joined[j : j + 2] = [Token(Kind.WORD, f"tag:{nxt.text}", tok.position)]
                 continue
             stamp = _TIMESTAMP.fullmatch(tok.text) if tok.kind is Kind.WORD else None
@@ -971,8 +971,8 @@ class PrepassReader(ContextPhraseReader):
             tok = joined[j]
             # `drop the data-lake account`, `remove the credits`, `no staging` (`did spend drop`: a move)
             k = j + 2 if joined[j + 1].lower == "the" and j + 2 < len(joined) else j + 1
-            named = names_value(joined[k]) or joined[k].lower in ("sp", "ri")
-            if named and (tok.lower in _DROPPING or (tok.lower == "no" and k == j + 1)):
+            dropping = tok.lower in _DROPPING or (tok.lower == "no" and k == j + 1)
+            if dropping and (names_value(joined[k]) or joined[k].lower in ("sp", "ri")):
                 joined[j] = Token(Kind.WORD, "without" if tok.lower == "no" else "excluding", tok.position)
             # `nothing from staging`, `none of the dev stuff`
             if tok.lower in ("nothing", "none") and joined[j + 1].lower in ("from", "in", "of", "for"):
