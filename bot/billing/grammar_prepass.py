@@ -860,8 +860,8 @@ class PrepassReader(ContextPhraseReader):
                 del joined[j + 1]  # `tag key team`, `Tag key "team"`: the key named
                 nxt = joined[j + 1] if j + 1 < len(joined) else None
             # `by Tag: project` (as Cost Explorer writes it): `tag:project`
-            named = tok.lower == "tag:" and nxt is not None and nxt.kind in (Kind.WORD, Kind.QUOTED)
-            if named and nxt is not None and self.tag_key_word(nxt.text):  # (looked up only after `tag:`)
+            keyed = tok.lower == "tag:" and nxt is not None and nxt.kind in (Kind.WORD, Kind.QUOTED)
+            if keyed and nxt is not None and self.tag_key_word(nxt.text):  # (looked up only after `tag:`)
                 joined[j : j + 2] = [Token(Kind.WORD, f"tag:{nxt.text}", tok.position)]
                 continue
             stamp = _TIMESTAMP.fullmatch(tok.text) if tok.kind is Kind.WORD else None
