@@ -557,6 +557,14 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if (self.word(1) or "").strip("'’") in NOT_HELD:  # `cost per order`: the word says what is missing
                 self.i += 1
                 return
+            if (self.word(2) or "").strip("'’") in NOT_HELD and self.vocabulary.meanings(self.word(1) or ""):
+                # `cost per API request`: a unit the bill cannot count, the value naming its kind (no filter)
+                if UNIT_COST not in self.out.not_held:
+                    kind = " ".join(t.text for t in self.tokens[self.i + 1 : self.i + 3])
+                    self.out.readings.append(UNIT_COST.note(f"per {kind}"))
+                    self.out.not_held.append(UNIT_COST)
+                self.i += 3
+                return
             if self.word(1) in USAGE_UNITS and self.allow_group_by:  # `how much per GB`: what each usage cost
                 self.out.readings.append(
                     f"`per {self.tokens[self.i + 1].text}`: answered with the cost of each usage type (storage, "

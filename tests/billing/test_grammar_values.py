@@ -581,6 +581,8 @@ READ_AS_MEANT: list[tuple[str, str]] = [
         "[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88 (113.8% of $3,000.00) — does that match?",
         "this month service=glue account=data-lake",
     ),
+    # `per API request`: a unit the bill cannot count, the value naming its kind (no filter), said
+    ("cost per API request for checkout last month", "last month tag:project=checkout"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),

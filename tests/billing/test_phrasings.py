@@ -670,7 +670,7 @@ BLIND_BATCHES = (
         "FRESH_99",
         FRESH_99,
         FRESH_99_FIRST_SIGHT,
-        right=34,
+        right=35,
         wrong=10,
         shared=frozenset({"are we over budget for q4?"}),
     ),
