@@ -258,6 +258,25 @@ def _fiscal_year(tokens: Sequence[Token], i: int, which: str, today: date) -> tu
     return (start, end, str(year)), used
 
 
+def _end_of_month(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
+    """`the last week of october`: its last 7 days; `last day of oct`: its last day; `last 3 days of october`, `last
+    few days of oct`: its last days (had been refused as last week and October, two periods)."""
+    if w != "last":
+        return None
+    count = word_at(tokens, i + 1) or ""
+    n = int(count) if count.isdecimal() and len(count) <= 2 else NUMBER_WORDS.get(count)
+    k = i + 2 if n else i + 1
+    unit = word_at(tokens, k)
+    if unit not in ("week", "day", "days", "weeks") or word_at(tokens, k + 1) != "of":
+        return None
+    month = point_at(tokens, k + 2, today)
+    if month is None or not month[2][:4].isdecimal() or len(month[2]) != 7:  # a month (`2026-10`), no other span
+        return None
+    days = (n or 1) * (7 if unit.startswith("week") else 1)
+    start = max(month[0], month[1] - timedelta(days=days))
+    return (start, month[1], range_label(start, month[1])), k + 2 - i + month[3]
+
+
 def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[date, date, str], int] | None:
     text = " ".join(t.text for t in tokens[i : i + 4])
     dated = point_at(tokens, i + 1, today) if _after_time_word(w) is not None else None
@@ -281,6 +300,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return (today, today + timedelta(days=1), "today"), 1
     if w == "yesterday":
         return (today - timedelta(days=1), today, "yesterday"), 1
+    end_of = _end_of_month(tokens, i, w, today)
+    if end_of is not None:  # `the last week of oct`, `last day of october`, `last 3 days of october`
+        return end_of
     if w in _LAST and word_at(tokens, i + 1) in ("night", "evening"):  # `spike last night`: the day before
         return (today - timedelta(days=1), today, "yesterday"), 2
     if w in _THIS and word_at(tokens, i + 1) in ("morning", "afternoon", "evening"):  # hours of today

@@ -204,6 +204,11 @@ _THE_UNITS = frozenset({"week", "month", "quarter", "year"})
 _LAST_OF = frozenset({"year", "yr", "month", "week", "quarter", "time", "one"})
 
 
+def _count(word: str) -> int | None:
+    """The number a word writes (`7`, `two`), or None."""
+    return int(word) if word.isdecimal() and len(word) < 4 else NUMBER_WORDS.get(word)
+
+
 class TimePhraseReader(ClauseReader):
     """The time-phrase pass of the prepass, and whether a time phrase starts at a place (`time_at`)."""
 
@@ -271,6 +276,27 @@ class TimePhraseReader(ClauseReader):
             )
         return joined
 
+    def _as_many_before(self, joined: list[Token]) -> list[Token]:
+        """`vs the two before`, `compared to the prior 7 (days)`: the stretch as long just before, which every answer
+        compares with (`the previous 7 days` alone is a period asked)."""
+        for j in range(len(joined) - 3):
+            if joined[j].lower not in ("vs", "versus", "to", "with", "than", "against") or joined[j + 1].lower != "the":
+                continue
+            words = [t.lower for t in joined[j + 2 : j + 5]]
+            # (the count of the period asked: `last 7 days vs the prior 7`; `last month vs the previous 2 months`
+            # asks another stretch)
+            asked = {_count(t.lower) for t in joined[:j]} - {None}
+            counted = [_count(w) is not None and _count(w) in asked for w in words]
+            if counted[0] and words[1:2] == ["before"]:
+                used = 2  # `the two before`
+            elif words[0] in ("prior", "previous") and len(words) > 1 and counted[1]:
+                used = 2 + (len(words) > 2 and words[2].rstrip("s") in ("day", "week", "month"))  # `the prior 7 days`
+            else:
+                continue
+            joined[j + 2 : j + 2 + used] = [Token(Kind.WORD, w, joined[j + 2].position) for w in ("period", "before")]
+            break
+        return joined
+
     def _held_against(self, joined: list[Token]) -> list[Token]:
         """`is ec2 the same as last month`, `are we trending above oct`, `similar to last week`: the period is what
         the cost is held against, `vs` it (it had been read as the period asked, or refused as a second one)."""
@@ -324,7 +350,7 @@ class TimePhraseReader(ClauseReader):
         joined = _weekday_spans(_day_spans(self._parts_of_days(_month_spans_in_year(joined))), self.today)
         joined = self._holiday_spans(joined)
         joined = self._business_days(joined)
-        joined = self._held_against(joined)
+        joined = self._held_against(self._as_many_before(joined))
         # `through (the) end of October`: through October (`end of month` alone is the forecast's phrase)
         for j in range(len(joined) - 1, -1, -1):
             if j > len(joined) - 1:

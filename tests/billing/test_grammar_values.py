@@ -583,6 +583,15 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ),
     # `per API request`: a unit the bill cannot count, the value naming its kind (no filter), said
     ("cost per API request for checkout last month", "last month tag:project=checkout"),
+    # the last week (day, days) of a month: its end (it was refused as last week and the month); `vs the two before`,
+    # `the prior 7`: the stretch as long just before (another count is not read so)
+    (
+        "ec2 spend in the first week of nov vs the last week of oct",
+        "2026-11-01..2026-11-07 vs 2026-10-25..2026-10-31 service=ec2",
+    ),
+    ("ec2 the last day of october", "2026-10-31 service=ec2"),
+    ("ec2 for the last two weeks vs the two before", "last 2 weeks service=ec2"),
+    ("s3 last 7 days compared to the prior 7 days", "last 7 days service=s3"),
     # a key with no value typed names the key
     ("team= for eks last month", "last month service=eks by tag:team"),
     ("drop the fee line items last month", "last month charge-class!=recurring,one-time"),
