@@ -892,6 +892,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             )
         self.compare_span_ends()
         self.imply_resource_service()
+        self.say_stand_in_keys()
         money_goes = "where" in typed and typed & {"go", "goes", "going", "went"} and out.question is Question.COST
         if money_goes and not self.asks_ahead() and not out.group_by and self.allow_group_by:
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`

@@ -96,6 +96,8 @@ _TAG_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "costcenter": ("cost-center", "cost_center", "costcentre", "team"),
     "costcentre": ("costcenter", "cost-center", "cost_center", "team"),
 }
+#: Of those, the words that name another thing than the key they stand in for (a department is not a team): said.
+_STAND_INS = frozenset({"squad", "tribe", "department", "dept", "costcenter", "costcentre"})
 #: `by cost`, `by spend`: the order every breakdown has anyway.
 _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
 
@@ -155,6 +157,22 @@ class ClauseReader(Cursor):
             except UserFacingError:
                 return None
         return self._tag_key_start(word)
+
+    def say_stand_in_keys(self) -> None:
+        """`by department`, `cost center split`: the team tag answers when the bill has no key so named; said, as
+        the answer is about teams."""
+        used = {r.tag_key for r in [*self.out.group_by, *self.out.named] if r.kind is Dimension.TAG}
+        used |= {f.dimension.tag_key for f in self.out.filters if f.dimension.kind is Dimension.TAG}
+        for tok in self.tokens:
+            word = tok.lower.removesuffix("s")
+            if word not in _STAND_INS or (key := self.tag_key_word(tok.text)) is None or key not in used:
+                continue
+            if fold(key.split(":", 1)[-1]) in (word, fold(word)):
+                continue  # a key so named
+            typed = self.typed.get(tok.position, tok.text)
+            label = self.vocabulary.tag_label(key)
+            self.out.readings.append(f"Read `{typed}` as `{label}`: the bill has no tag so named.")
+            return
 
     def value_of_the_noun(self, ref: DimensionRef) -> bool:
         """`prod acct`: a value typed just before a noun of its dimension is that dimension's, though it reads as

@@ -766,6 +766,7 @@ class PrepassReader(ContextPhraseReader):
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
+                self.typed[joined[j - 1].position] = f"{joined[j - 1].text} {joined[j].text}"
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
         joined = _rewrite(joined, _PHRASES)
         for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self.read_time_phrases):

@@ -729,6 +729,10 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
         "Left out the pasted budget alert `[AWS Budgets] Glue-DataLake-Nov: ACTUAL Cost is $3,412.88` beyond `Glue`, "
         "`DataLake`: it asks nothing itself."
     )
+    department = parse("cost center split last month")
+    assert department.readings == ("Read `cost center` as `tag:team`: the bill has no tag so named.",)
+    assert without_labels(department) == without_labels(parse("last month by tag:team"))
+    assert parse("by environment last month").readings == ()  # (another spelling of `env`: nothing to say)
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")
