@@ -147,10 +147,14 @@ class ClauseReader(Cursor):
         singular = word[:-1] if word.casefold().endswith("s") else word
         synonyms = _TAG_KEY_SYNONYMS.get(word.casefold(), _TAG_KEY_SYNONYMS.get(singular.casefold(), ()))
         for candidate in dict.fromkeys([word, singular, *synonyms]):
-            if not any(
-                k.casefold() == candidate.casefold() or fold(k.split(":", 1)[-1]) == fold(candidate)
+            matches = [
+                k
                 for k in self.vocabulary.tag_keys
-            ):
+                if k.casefold() == candidate.casefold() or fold(k.split(":", 1)[-1]) == fold(candidate)
+            ]
+            if len(matches) == 1:
+                return matches[0]  # (`cost center` names `cost_center`, which the store spells with a separator)
+            if not matches:
                 continue
             try:
                 return self.vocabulary.resolve_tag_key(candidate)

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from bot.billing.grammar import parse_query
-from bot.billing.model import Question
+from bot.billing.model import DimensionRef, Question
 from bot.errors import UsageError
 from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
@@ -733,6 +733,11 @@ def test_a_thanks_a_word_taken_back_and_a_change_seen_are_left_out_and_said() ->
     assert department.readings == ("Read `cost center` as `tag:team`: the bill has no tag so named.",)
     assert without_labels(department) == without_labels(parse("last month by tag:team"))
     assert parse("by environment last month").readings == ()  # (another spelling of `env`: nothing to say)
+    # a store holding the key spelt with a separator (`cost_center`): `cost center` names it (it was refused, `I
+    # can't group by costcenter`, with `by tag:cost_center` offered), and nothing stands in
+    centres = dataclasses.replace(VOCAB, tag_keys=(*VOCAB.tag_keys, "user:cost_center"))
+    own = parse_query("cost center split last month", today=TODAY, vocabulary=centres)
+    assert (own.group_by, own.readings) == ((DimensionRef.tag("user:cost_center"),), ())
     planned = parse("ec2 last month, for the RI discussion").readings
     assert planned == ("Read `the RI discussion` as a commitment planned or talked about, not its fees.",)
     seen = parse("KMS line went from like $40 to $310?? is that it")
