@@ -134,6 +134,11 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 
+def count_of(word: str, digits: int = 2) -> int | None:
+    """The number `word` writes (`7`, `two`), up to `digits` digits, or None."""
+    return int(word) if word.isdecimal() and len(word) <= digits else NUMBER_WORDS.get(word)
+
+
 def range_error(message: str) -> UsageError:
     return UsageError(message, hint=RANGE_HINT)
 
@@ -539,7 +544,7 @@ def _point(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, st
         end = min(start + timedelta(days=7), found[1])
         return start, end, range_label(start, end), 3 + found[3]
     count = word_at(tokens, i + 1) or ""
-    counted = int(count) if count.isdecimal() and len(count) <= 2 else NUMBER_WORDS.get(count)
+    counted = count_of(count)
     unit = word_at(tokens, i + 2) if counted else None
     if w == "first" and counted and unit in ("days", "weeks") and word_at(tokens, i + 3) == "of":
         found = _point(tokens, i + 4, today)  # `the first two weeks of November`: its days 1-14

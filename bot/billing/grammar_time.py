@@ -25,6 +25,7 @@ from bot.billing.grammar_dates import (
     RANGE_HINT,
     absolute_span,
     accounting_month,
+    count_of,
     end_point,
     point_at,
     range_error,
@@ -264,7 +265,7 @@ def _end_of_month(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple
     if w != "last":
         return None
     count = word_at(tokens, i + 1) or ""
-    n = int(count) if count.isdecimal() and len(count) <= 2 else NUMBER_WORDS.get(count)
+    n = count_of(count)
     k = i + 2 if n else i + 1
     unit = word_at(tokens, k)
     if unit not in ("week", "day", "days", "weeks") or word_at(tokens, k + 1) != "of":
@@ -441,7 +442,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             return None  # `last item: credits + tax`, `last thing`: the adjective, no time range
         shown = f"{w} {tokens[i + 1].text}" if i + 1 < len(tokens) else w
         raise range_error(f"`{shown}` is not a time range I know.")
-    ending_count = NUMBER_WORDS.get(w, int(w) if w.isdecimal() and len(w) < 4 else None)
+    ending_count = count_of(w, digits=3)
     if (
         ending_count
         and word_at(tokens, i + 1) in ("days", "weeks")

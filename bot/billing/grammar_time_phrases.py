@@ -18,6 +18,7 @@ from bot.billing.grammar_dates import (
     DAY_NUMBER,
     MONTH_NAMES,
     NUMBER_WORDS,
+    count_of,
     ordinal,
     range_label,
     week_start,
@@ -204,11 +205,6 @@ _THE_UNITS = frozenset({"week", "month", "quarter", "year"})
 _LAST_OF = frozenset({"year", "yr", "month", "week", "quarter", "time", "one"})
 
 
-def _count(word: str) -> int | None:
-    """The number a word writes (`7`, `two`), or None."""
-    return int(word) if word.isdecimal() and len(word) < 4 else NUMBER_WORDS.get(word)
-
-
 class TimePhraseReader(ClauseReader):
     """The time-phrase pass of the prepass, and whether a time phrase starts at a place (`time_at`)."""
 
@@ -285,8 +281,8 @@ class TimePhraseReader(ClauseReader):
             words = [t.lower for t in joined[j + 2 : j + 5]]
             # (the count of the period asked: `last 7 days vs the prior 7`; `last month vs the previous 2 months`
             # asks another stretch)
-            asked = {_count(t.lower) for t in joined[:j]} - {None}
-            counted = [_count(w) is not None and _count(w) in asked for w in words]
+            asked = {count_of(t.lower, digits=3) for t in joined[:j]} - {None}
+            counted = [count_of(w, digits=3) in asked for w in words]
             if counted[0] and words[1:2] == ["before"]:
                 used = 2  # `the two before`
             elif words[0] in ("prior", "previous") and len(words) > 1 and counted[1]:
@@ -320,7 +316,7 @@ class TimePhraseReader(ClauseReader):
             if joined[j].lower not in ("last", "past", "previous", "prior"):
                 continue
             count = joined[j + 1].lower
-            n = int(count) if count.isdecimal() and len(count) < 3 else NUMBER_WORDS.get(count)
+            n = count_of(count)
             k = j + 2 if n else j + 1
             if k + 1 >= len(joined) or joined[k].lower not in ("business", "working", "work"):
                 continue
