@@ -55,6 +55,7 @@ from bot.billing.grammar_sentences import (
     pasted_budget_alert,
     quoted_question,
     relay_header,
+    shortened,
     taken_back,
     thanks_opening,
     without_pasted_code,
@@ -1147,10 +1148,14 @@ def parse_query(
             split_checks=split_checks,
         )
 
+    def again_saying(words: str, note: str) -> CostQuery:
+        """`words` read as the whole question, `note` first among its readings (what was left out or read so)."""
+        asked = again(words)
+        return replace(asked, readings=(note, *asked.readings))
+
     sql = sql_question(text)
     if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
-        asked = again(sql)
-        return replace(asked, readings=(f"Read the SQL as `{sql}`.", *asked.readings))
+        return again_saying(sql, f"Read the SQL as `{sql}`.")
 
     def relayed() -> CostQuery | None:
         """The question a message relays in quote marks, read alone (`grammar_sentences.quoted_question`)."""
@@ -1169,37 +1174,29 @@ def parse_query(
 
     pasted = without_pasted_code(text)
     if pasted is not None:  # `getting `ThrottlingException: Rate exceeded (...)` on kms since tues. kms per day`
-        asked = again(pasted[0])
-        note = f"Left out the pasted `{pasted[1]}`: output or code, not words of the question."
-        return replace(asked, readings=(note, *asked.readings))
+        return again_saying(pasted[0], f"Left out the pasted `{pasted[1]}`: output or code, not words of the question.")
 
     header = relay_header(text)
     if header is not None:  # `fwd from security: "Please list ..."`: who sent it, no part of the question
-        asked = again(header[1])
         note = f"Left out `{header[0]}:`, the header of a relayed message: it asks nothing itself."
-        return replace(asked, readings=(note, *asked.readings))
+        return again_saying(header[1], note)
 
     corrected = taken_back(text)
     if corrected is not None:  # `why did athena... sorry, glue + s3 go up`: the word taken back is not asked
         with suppress(UserFacingError):  # (`last month... sorry, by region` adds to the question, read whole)
-            asked = again(corrected[0])
-            note = f"Left out `{corrected[1]}`, taken back as it was typed."
-            return replace(asked, readings=(note, *asked.readings))
+            return again_saying(corrected[0], f"Left out `{corrected[1]}`, taken back as it was typed.")
 
     alert = pasted_budget_alert(text)
     if alert is not None:  # `"AWS Budgets: Monthly-Prod-Compute has exceeded 80% ..." — what's driving EC2`
         # (what the budget's name names is what the alert is about: `CloudFront-Global`, `Glue-DataLake-Nov`)
         named = _values_in_name(alert[0], vocabulary)
-        asked = again(" ".join([alert[1], *named]))
-        shown = alert[0] if len(alert[0]) <= _SHOWN_ALERT else f"{alert[0][: _SHOWN_ALERT - 1]}…"
         kept = f" beyond {', '.join(f'`{w}`' for w in named)}" if named else ""
-        note = f"Left out the pasted budget alert `{shown}`{kept}: it asks nothing itself."
-        return replace(asked, readings=(note, *asked.readings))
+        note = f"Left out the pasted budget alert `{shortened(alert[0], _SHOWN_ALERT)}`{kept}: it asks nothing itself."
+        return again_saying(" ".join([alert[1], *named]), note)
 
     thanks = thanks_opening(text)
     if thanks is not None:  # `Thank you for your support always. Could you ...`: the thanks asks nothing
-        asked = again(thanks[1])
-        return replace(asked, readings=(f"Left out `{thanks[0]}`: a thanks, it asks nothing.", *asked.readings))
+        return again_saying(thanks[1], f"Left out `{thanks[0]}`: a thanks, it asks nothing.")
 
     figure_checked = checks_a_figure(text)
     if _ASKS_FOR_HELP.search(text):  # `what kind of stuff can i ask you?`: the default answer, and what is answered

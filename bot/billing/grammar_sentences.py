@@ -266,8 +266,12 @@ def without_pasted_code(text: str) -> tuple[str, str] | None:
     kept = text
     for m in pasted:
         kept = kept[: m.start()] + " " * len(m[0]) + kept[m.end() :]
-    first = " ".join(pasted[0][0].strip("`").split())
-    return kept, first if len(first) <= _SHOWN else f"{first[: _SHOWN - 1]}…"
+    return kept, shortened(" ".join(pasted[0][0].strip("`").split()), _SHOWN)
+
+
+def shortened(text: str, most: int) -> str:
+    """`text` as a reading shows it: at most `most` characters, an ellipsis where it was cut."""
+    return text if len(text) <= most else f"{text[: most - 1]}…"
 
 
 #: The most characters of pasted code a reading shows.
