@@ -970,7 +970,7 @@ class PrepassReader(ContextPhraseReader):
             if j + 1 >= len(joined):
                 break  # a rewrite shortened the list
             tok = joined[j]
-            # `drop the data-lake account`, `remove the credits`, `no staging` (`did spend drop`: a move)
+            # `drop the data-lake account`, `remove the credits`, `no staging`, `no tax` (`did spend drop`: a move)
             k = j + 2 if joined[j + 1].lower == "the" and j + 2 < len(joined) else j + 1
             dropping = tok.lower in _DROPPING or (tok.lower == "no" and k == j + 1)
             if dropping and (names_value(joined[k]) or joined[k].lower in ("sp", "ri")):
@@ -1068,12 +1068,7 @@ class PrepassReader(ContextPhraseReader):
                     Token(Kind.WORD, "usage", tok.position),
                 ]
                 break
-        # `only usage, no tax`: without it
-        for j, tok in enumerate(joined[:-1]):
-            if tok.lower == "no" and joined[j + 1].lower in PERIOD_CHARGE_WORDS:
-                joined[j] = Token(Kind.WORD, "without", tok.position)
-
-        joined = self._leaving_out(joined)
+        joined = self._leaving_out(joined)  # (`only usage, no tax`: without it, as `no staging` is)
         # `tax shown separately`, `credits broken out`, `and separately how much credits`: with them, each on a line
         # of its own (`finish`)
         for j in range(len(joined) - 1, -1, -1):
