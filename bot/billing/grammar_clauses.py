@@ -171,7 +171,7 @@ class ClauseReader(Cursor):
             word = tok.lower.removesuffix("s")
             if word not in _STAND_INS or (key := self.tag_key_word(tok.text)) is None or key not in used:
                 continue
-            if fold(key.split(":", 1)[-1]) in (word, fold(word)):
+            if fold(key.split(":", 1)[-1]) == fold(word):
                 continue  # a key so named
             typed = self.typed.get(tok.position, tok.text)
             label = self.vocabulary.tag_label(key)
