@@ -89,6 +89,9 @@ class Builder:
     #: a spike named as a known event (`the autoscaling spike`): unusual days like `unusual`, but one that does not
     #: stop `going on` asking why (`the spike going on in ec2`; `anything weird going on` asks the weird days)
     spike_named: bool = False
+    #: whole months named one after another (`sept and oct`, `Aug, Sep, Oct`), joined into one span: each month is
+    #: asked, so the answer steps by month unless a total is asked (`grammar_questions.settle_question`)
+    months_listed: bool = False
     #: the two ends of a span read as the time range (`from september to october`), for a question about a change
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)

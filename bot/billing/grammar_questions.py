@@ -30,10 +30,12 @@ from bot.billing.grammar_words import (
     CHANGE_RANKINGS,
     CHANGE_WORDS,
     DECREASE_WORDS,
+    DIFFERENCE_AMOUNT_WORDS,
     EXCLUDING,
     INCREASE_WORDS,
     MOTION_WORDS,
     RANKING_WORDS,
+    ROUGH_AMOUNT_WORDS,
 )
 from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.errors import TwoAsked, UsageError
@@ -55,6 +57,10 @@ _OUTGROW = frozenset({"cross", "exceed", "beat", "surpass", "pass", "overtake", 
 
 #: What stands before `is going on` when it asks why (`what is going on`, `something is going on with ec2`).
 _ASKS_WHAT_GOES_ON = frozenset({"what", "whats", "what's", "something", "smth", "anything", "hell", "heck", "there"})
+
+
+#: Words asking one sum of the periods named (`total for oct and nov`, `combined`).
+_SUM_WORDS = frozenset({"total", "totals", "combined", "together", "sum", "overall", "altogether", "all-in"})
 
 
 class QuestionReader(Cursor):
@@ -403,6 +409,9 @@ class QuestionReader(Cursor):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
             if current.end == found.start:
                 out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
+                # (`sep -> oct -> nov`: a span from one to the other)
+                listed = before is not None and (before.lower in ("and", "&", "+") or before.kind is Kind.COMMA)
+                out.months_listed = listed and current.whole_months and found.whole_months and found.days < 32
                 return
             if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
@@ -562,11 +571,22 @@ class QuestionReader(Cursor):
             # series asked shows it, as `spiking?? today vs yesterday` the two periods named; `any weird days` asks
             # the days that are weird)
             out.question = Question.ANOMALIES
-        how_much = any(
-            a.lower == "how" and b.lower == "much" for a, b in zip(self.tokens, self.tokens[1:], strict=False)
+        single = out.question is Question.COST and out.granularity is None and out.versus is None
+        if single and out.months_listed and not words & _SUM_WORDS and out.time_range is not None:
+            # `tax for sept and oct`, `EC2 for Sep, Oct, Nov`: each month named, side by side (`total for oct and
+            # nov`: one sum)
+            out.set_granularity(Granularity.MONTH)
+            out.readings.append(f"Read the months named ({out.time_range.label}) as each month beside the others.")
+        pairs = list(zip(self.tokens, self.tokens[1:], strict=False))
+        how_much = any(a.lower == "how" and b.lower == "much" for a, b in pairs)
+        typical = bool(words & ROUGH_AMOUNT_WORDS) or any(
+            a.lower == "much" and b.lower in DIFFERENCE_AMOUNT_WORDS for a, b in pairs
         )
-        if out.question is Question.COST and how_much and out.granularity is Granularity.DAY:
-            out.question = Question.AVERAGE  # `how much per day`: one amount per day, not a list of days
+        typical = typical or (out.time_range is None and out.versus is None)
+        if out.question is Question.COST and how_much and typical and out.granularity is Granularity.DAY:
+            # `how much per day roughly`, `how much more per day`, `how much are we burning per day`: one amount
+            # per day; `how much per day last week` lists the days of the period named (with their total)
+            out.question = Question.AVERAGE
         if out.question in (Question.AVERAGE, Question.ANOMALIES) and out.granularity is Granularity.DAY:
             out.granularity = None  # `daily average`: the average is per day; `unusual days` are days
         # `average per week`, `avg monthly spend`: the average over the complete weeks (months), beside the series

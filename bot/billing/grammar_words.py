@@ -180,6 +180,12 @@ ABBREVIATIONS: dict[str, str] = {
 }
 #: Words asking for the average cost per day (`daily average`, `avg spend`, `mean cost`).
 AVERAGE_WORDS = frozenset({"average", "averages", "averaged", "mean"})
+#: Words that make `how much per day` ask for one typical amount (`per day roughly`, `normally`) rather than the
+#: day-by-day list, and the words of an amount of difference (`how much more per day`).
+ROUGH_AMOUNT_WORDS = frozenset(
+    {"roughly", "approx", "approximately", "ballpark", "normally", "usually", "typically", "generally"}
+)
+DIFFERENCE_AMOUNT_WORDS = frozenset({"more", "less", "extra", "fewer"})
 #: Words asking for unusual days of the range: the anomaly answer (`any spikes`, `anything unusual`). "Why"
 #: outranks them (`what caused the spike` asks why).
 ANOMALY_WORDS = frozenset(

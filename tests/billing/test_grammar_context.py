@@ -183,6 +183,17 @@ def test_context_around_the_question_is_said_and_filters_nothing(text: str, same
             "Read `normally` as the average per day.",
         ),
         ("how's the week looking", "this week", None),
+        # months named one by one are each asked; `total` asks their sum; `between` two months, their change
+        (
+            "how much tax was charged in Sept and Oct? separate numbers per account please",
+            "2026-09..2026-10 service=tax by account monthly",
+            "Read the months named (2026-09..2026-10) as each month beside the others.",
+        ),
+        ("EC2 cost in us-west-2 for Sep, Oct, Nov", "2026-09..2026-11 service=ec2 region=us-west-2 monthly", None),
+        ("total for oct and nov", "2026-10..2026-11", None),
+        # with a period named, `how much per day` lists the days; without one it is the average day
+        ("how much per day last week on cloudfront?", "last week service=cloudfront daily", None),
+        ("how much are we burning per day", "average", None),
         # to date, typed as people say it
         ("hello, how much we spent with EC2 in this month until now?", "2026-11-01..2026-11-27 service=ec2", None),
         ("ec2 nov 1st till now", "2026-11-01..2026-11-27 service=ec2", None),

@@ -118,6 +118,10 @@ def test_a_stored_value_spelled_like_a_chat_or_commitment_word_stays_a_value() -
         ("daily average last month", Question.AVERAGE, None, Granularity.NONE),
         ("how much per day on s3", Question.AVERAGE, None, Granularity.NONE),
         ("s3 per day", Question.COST, None, Granularity.DAY),  # a list of days, not one amount
+        # with a period named, `how much per day` lists that period's days; a typical amount stays one figure
+        ("how much per day last week on s3", Question.COST, None, Granularity.DAY),
+        ("how much per day last week on s3, roughly", Question.AVERAGE, None, Granularity.NONE),
+        ("how much more per day this week vs last week", Question.AVERAGE, None, Granularity.NONE),
         ("any spikes last week", Question.ANOMALIES, None, Granularity.NONE),
         ("what caused the spike last week", Question.WHY, None, Granularity.NONE),  # why outranks
         ("biggest increase last month", Question.INCREASES, Dimension.SERVICE, Granularity.NONE),

@@ -161,7 +161,7 @@ def parse(text: str, default_range: str = "this month") -> CostQuery:
         ("kms + sqs + eks for october, just need 1 number", "2026-10 service=kms,sqs,eks"),
         (
             "which account got the credits in oct & nov? dont want to hand them all out by default",
-            "2026-10..2026-11 charge-class=credit by account",
+            "2026-10..2026-11 charge-class=credit by account monthly",  # each month named
         ),
         ("are we gonna blow past last month at this rate", "forecast this month"),
         ("ec2 for last months bill", "last month service=ec2"),

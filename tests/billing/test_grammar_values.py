@@ -422,7 +422,7 @@ READ_AS_MEANT: list[tuple[str, str]] = [
     ),
     # chat's dropped g, a bracket glued to the word before it
     ("where r we landin for nov", "forecast 2026-11"),
-    ("EC2 cost in us-west-2 for Sep, Oct, Nov(until today)", "2026-09..2026-11 service=ec2 region=us-west-2"),
+    ("EC2 cost in us-west-2 for Sep, Oct, Nov(until today)", "2026-09..2026-11 service=ec2 region=us-west-2 monthly"),
     # a request to whoever reads, and who sent the question: none of it asked
     ("can someone confirm the october bill", "2026-10"),
     ("sent by my manager: ec2 last month", "last month service=ec2"),
