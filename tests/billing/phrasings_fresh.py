@@ -268,6 +268,17 @@ before a board update, a platform engineer pasting a budget alert's subject, a C
 QA lead on load tests, someone fighting autocorrect on a phone), read, and `FRESH_100` (a Ghanaian cloud engineer, a
 cost accountant in GL codes and cost centres, a security lead on KMS and unusual regions, a Russian-speaking DevOps
 engineer, a customer success manager on one customer's traffic, a new hire on the second day), held back unread.
+The next stop, first sight on bf1bdd7: `FRESH_101` (a Brazilian data engineer, a head of engineering before a headcount
+and budget meeting, an SRE pasting a CloudWatch alarm or Grafana panel line, an Irish finance business partner, a
+mobile developer on the app's backend, someone typing between meetings with no punctuation), read; `FRESH_102` (a
+Polish backend developer, a FinOps practitioner in FOCUS and Cost Explorer terms, a data platform lead on Glue and
+the S3 lake, a French product owner, an executive assistant compiling numbers for the CEO, a developer in a sprint
+retrospective), held back unread; `FRESH_103` (a Chinese ML engineer, a financial controller closing the books on
+the third business day, an engineer comparing before and after a deploy, a New Zealand operations manager, a
+marketing analyst on Black Friday traffic, someone stressed typing in capitals), read; `FRESH_104` (an Egyptian cloud
+architect, a budget owner tracking the quarter against plan, a DevOps engineer cleaning up idle resources, a German
+engineer writing formal English, a manager in long polite sentences, an engineer asking about one bucket, table or
+instance by name), held back unread.
 """
 
 from __future__ import annotations
@@ -24474,4 +24485,1165 @@ FRESH_100: tuple[tuple[str, str, str], ...] = (
     # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_98 (the writer's nearest, the month so
     # far with the forecast, was not taken)
     ("/cost", "do we have a budget for this month and are we over it?", "!budget"),
+)
+
+FRESH_101_FIRST_SIGHT = (24, 11, 15)
+
+FRESH_101: tuple[tuple[str, str, str], ...] = (
+    # the data-lake account, as the writer named it; the month so far; the words the writer took back are no part of the
+    # question
+    (
+        "/cost",
+        "quanto gastamos com glue esse mes? sorry - how much we spent on glue this month in the data-lake account",
+        "this month service=glue account=data-lake",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_85, FRESH_93 and FRESH_99; the difference is part of every
+    # comparison; all accounts is every account anyway
+    ("/cost", "Need a clean number for my 2pm: total AWS spend Q3 vs Q2, all accounts. Thanks", "2026-q3"),
+    # the pasted alarm is the writer's context, its name pointing to the production account, as the writer meant it;
+    # like for like: the month's complete days, to the 26th, against the same days of October, the period compared with
+    # anyway; each service on its own line with its change, as FRESH_71's pasted budget alert
+    (
+        "/cost",
+        'ALARM: "EstimatedCharges-prod" in US East (N. Virginia) Threshold Crossed: 1 datapoint [14203.55 (26/11/26 '
+        "23:00:00)] was greater than the threshold (12000.0).  is this real?? what jumped",
+        "this month account=production by service",
+    ),
+    # the production account, as the writer named it; the whole of October; tax is its own service, Tax, left out
+    (
+        "/cost",
+        "Hi there, would you be able to give me the October total for the production account, ex-tax please? Need it "
+        "for the accrual, cheers",
+        "2026-10 account=production service!=tax",
+    ),
+    # a month read as the last full month, October; the two services each on its own line; NOT SUPPORTED (API Gateway is
+    # not on the bill): the api team's tag, the writer's nearest for the rest, as FRESH_25 read the writer's api as the
+    # api team; all accounts
+    (
+        "/cost",
+        "hey! how much does our app backend cost per month? like lambda + dynamo + the api stuff",
+        "last month service=lambda,dynamodb tag:team=api by service",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; all
+    # accounts
+    ("/cost", "whats s3 costing us this week vs last", "this week service=s3"),
+    # a filtered tag breakdown; the data-lake account; the whole of October; the team values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "can you split the data-lake account spend by team tag for last month? want to see how much is untagged also "
+        "pls",
+        "team account=data-lake last month",
+    ),
+    # the production account, as the writer meant it; the present read as the month so far, as FRESH_48, FRESH_89 and
+    # FRESH_98; the writer's count; each resource by its id
+    (
+        "/top-resources",
+        "What are the 10 most expensive things we run in prod right now? I want actual names I can point at.",
+        "10 this month account=production",
+    ),
+    # the dashboard is the writer's context; from the 19th to yesterday against the same number of days just before, 11
+    # to 18 November, the period compared with anyway, as FRESH_98; the services that moved are among the causes; all
+    # accounts
+    (
+        "/cost",
+        'grafana panel "AWS daily spend (USD)" shows a step from ~3.1k to ~4.8k/day starting 2026-11-19. whats behind '
+        "that, which service?",
+        "why 2026-11-19..2026-11-26",
+    ),
+    # the credits only by charge class; the year so far; each account on its own line
+    (
+        "/cost",
+        "How much have we gotten in credits this year so far? And are they all landing on prod or spread out?",
+        "ytd charge-class=credit by account",
+    ),
+    # no percentages in the grammar: each service on its own line, CloudFront's share of the total read off by hand, as
+    # FRESH_76; no range typed: the writer's last full month; all accounts; the images are the writer's context
+    ("/cost", "is cloudfront expensive for us?? we serve all the app images thru it", "last month by service"),
+    # the instances are EC2's; the staging account, as the writer meant it; the 7 whole days before today by the
+    # grammar's rule
+    ("/top-resources", "biggest ec2 boxes staging last 7 days", "last 7 days service=ec2 account=staging"),
+    # weeks run Monday to Sunday, the first and last partial, as FRESH_47 and FRESH_49; all accounts
+    (
+        "/cost",
+        "Hi! the glue jobs costs in eu-west-1 is going up every week since september, can you show me per week so I "
+        "can confirm?",
+        "since 2026-09-01 service=glue region=eu-west-1 weekly",
+    ),
+    # the month-end forecast with the month so far, against October, as FRESH_4, FRESH_40 and FRESH_50; NOT SUPPORTED
+    # (no budget or amount given to hold it against): the forecast, the writer's nearest; all accounts
+    ("/cost", "Where are we going to land for November? Finance will ask if we're over.", "forecast 2026-11"),
+    # the pasted alert is the writer's context, the table's name pointing to the production account, as the writer meant
+    # it; the writer's three days by the grammar's rule, the 24th to yesterday, as FRESH_97; by day; NOT SUPPORTED (one
+    # table's cost): DynamoDB in the region, the writer's nearest
+    (
+        "/cost",
+        "[FIRING:1] DynamoDBConsumedWriteCapacityHigh (table=orders-prod, region=us-east-1, severity=warning)  did "
+        "this cost us anything noticeable? last 3 days",
+        "last 3 days service=dynamodb region=us-east-1 account=production daily",
+    ),
+    # November so far; checkout, search and data among the project values listed, the untagged amount its own line in
+    # every breakdown; all accounts; the recharge is the writer's context
+    (
+        "/tags",
+        "Morning, could I get a breakdown of November spend by project tag (checkout, search, data)? Need it to "
+        "recharge the business units.",
+        "project 2026-11",
+    ),
+    # the functions are the Lambda resources; no range typed: this month, as the writer read it; all accounts; the
+    # writer's guess read off the list
+    (
+        "/top-resources",
+        "which lambdas cost the most? im guessing the image resize one but wanna check",
+        "this month service=lambda",
+    ),
+    # the production account, as the writer meant it; September is the period October is compared with anyway
+    ("/cost", "rds prod oct vs sept quick", "2026-10 service=rds account=production"),
+    # NOT SUPPORTED (transfer between two accounts): the writer's nearest, Data Transfer in the data-lake account, each
+    # region on its own line; no range typed: the writer's last full month; the nightly copies are the writer's context
+    (
+        "/cost",
+        "what is the cost of data transfer between data-lake and prod accounts? we move parquet files every night",
+        "last month service=data-transfer account=data-lake by region",
+    ),
+    # the year so far; the team values listed with their shares, data among them, the untagged amount its own line in
+    # every breakdown; all accounts; the hiring case is the writer's context
+    (
+        "/tags",
+        "YTD spend per team please, I'm arguing for 2 more data engineers and want the data team's share of the bill",
+        "team ytd",
+    ),
+    # the instances are EC2's; the present read as the month so far; all accounts; NOT SUPPORTED (CPU use): the ranking
+    # by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which ec2 instance in us-west-2 is burning money? half the fleet sits at ~4% CPU per grafana",
+        "this month service=ec2 region=us-west-2",
+    ),
+    # tax is its own service, Tax; the whole of October; the three accounts together, every account anyway
+    (
+        "/cost",
+        "What's the tax line on the October invoice? Just the total across the three accounts is grand",
+        "2026-10 service=tax",
+    ),
+    # the backend read as the production account, as the writer meant it; the day before today, Thanksgiving; the day
+    # before it is the day it is compared with anyway; the slowness is the writer's context
+    (
+        "/cost",
+        "how much did the backend cost yesterday w/ black friday traffic kicking off? checkout is kinda slow lol",
+        "yesterday account=production",
+    ),
+    # the month so far; unusual days of the total and of each service; all accounts
+    ("/cost", "any weird days this month", "anomalies this month"),
+    # the month-end forecast with the month so far; the writer's typo of the account read as meant, the data-lake
+    # account; the two services in one total
+    (
+        "/cost",
+        "forecast for glue + s3 in data lake acount until end of month pls, my manager is asking",
+        "forecast 2026-11 service=glue,s3 account=data-lake",
+    ),
+    # no percentages in the grammar: the two accounts side by side, the share worked out by hand, as FRESH_29; no range
+    # typed: the writer's last full month
+    (
+        "/cost",
+        "How much does staging cost us as a % of prod? Trying to figure out if we can cut it.",
+        "last month account=staging,production by account",
+    ),
+    # the services ranked by their change, October, the last full month, against January, as the writer meant it; all
+    # accounts
+    (
+        "/cost",
+        "Which service has grown the most since January? Need one slide for the budget review.",
+        "increases 2026-10 vs 2026-01 by service",
+    ),
+    # the pasted alarm is the writer's context, its name pointing to the production account, as the writer meant it;
+    # data transfer is the Data Transfer service; from Tuesday the 24th to today, by day; as many days just before are
+    # the period compared with anyway
+    (
+        "/cost",
+        'cloudwatch: "NATGateway-prod-a BytesOutToDestination > 500GB for 3 datapoints within 15 minutes" going off '
+        "since tuesday. how much is data transfer costing us since then",
+        "since 2026-11-24 service=data-transfer account=production daily",
+    ),
+    # the year so far, by month, November partial; all accounts; the forecast pack is paperwork, no forecast asked
+    (
+        "/cost",
+        "Hiya, can you give me the month by month totals for 2026 so far, all accounts? Putting together the forecast "
+        "pack.",
+        "ytd monthly",
+    ),
+    # no range typed: this month, as the writer read it; checkout and search among the project values listed side by
+    # side, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "how much is tagged project=checkout vs search? the app mostly hits those", "project this month"),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; the writer's count; all
+    # accounts
+    ("/top-resources", "top 5 s3 buckets by cost", "5 this month service=s3"),
+    # a filtered tag breakdown; the data-lake account; no range typed: this month, as the writer read it; dev and prod
+    # among the env values listed, the untagged amount its own line in every breakdown; NOT SUPPORTED (wrong tags): the
+    # split, the writer's nearest
+    (
+        "/tags",
+        "tem como ver o custo por env? dev vs prod in the data-lake. I think many dev stuff is tagged wrong",
+        "env account=data-lake this month",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55 and FRESH_88; by day, the change around the 17th read off the series; the EKS charges only
+    # (worker nodes are EC2); all accounts
+    (
+        "/cost",
+        "eks cost daily for last 2 weeks, we added the karpenter nodepool on 11/17",
+        "last 2 weeks service=eks daily",
+    ),
+    # the Savings Plan and RI fees are the commitment fees, on the day they post; each account on its own line, as the
+    # writer meant it; NOT SUPPORTED (the books' amortisation): the fee amounts, the writer's nearest
+    (
+        "/cost",
+        "Could you tell me what the Savings Plan and RI fees were on the 1st of Nov? Want to make sure they're "
+        "amortised properly in our books.",
+        "2026-11-01 charge-class=recurring,one-time by account",
+    ),
+    # a month read as the last full month, October; the two services, each on its own line, the total beside them; NOT
+    # SUPPORTED (the notifications' own part): the services' totals, the writer's nearest; all accounts
+    (
+        "/cost",
+        "rough monthly cost of the push notification backend? its sqs + a couple lambdas i think",
+        "last month service=sqs,lambda by service",
+    ),
+    # the day before today, Thanksgiving; the three accounts together, every account anyway
+    ("/cost", "total spend yesterday all accts", "yesterday"),
+    # the tables are the DynamoDB resources; the data-lake account; no range typed: this month, as the writer read it;
+    # the old tables read off the list
+    (
+        "/top-resources",
+        "which dynamo tables are most expensive in data-lake? we have some old ones from the 2024 migration still "
+        "there i think",
+        "this month service=dynamodb account=data-lake",
+    ),
+    # this week to today against Black Friday week last year to its Friday, as FRESH_93 and FRESH_97; all accounts; the
+    # board is the writer's context
+    (
+        "/cost",
+        "Last Black Friday week vs this one - what did each cost? Board might ask on Monday",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the pasted alert is the writer's context, the function pointing to the production account, as the writer meant it;
+    # today so far, its partial day marked so; yesterday is the day it is compared with anyway; NOT SUPPORTED (an hour,
+    # one function): the day's Lambda cost in the region, the writer's nearest
+    (
+        "/cost",
+        "lambda throttles spiked 03:12 UTC today (Throttles > 100, fn checkout-price-calc, us-east-1). anything "
+        "showing on the bill for today yet?",
+        "today service=lambda region=us-east-1 account=production",
+    ),
+    # the staging account, as the writer meant it; September is the period October is compared with anyway; the services
+    # that moved are among the causes; every answer names its currency
+    (
+        "/cost",
+        "For the variance commentary - why is staging up in October vs Sept? And the bill's in dollars I assume?",
+        "why 2026-10 account=staging",
+    ),
+    # the env tag value; since summer is since 1 June, by month, November partial; all accounts
+    (
+        "/cost",
+        "what do we pay for the app's dev environment? just env=dev, per month since summer",
+        "since 2026-06-01 tag:env=dev monthly",
+    ),
+    # no key typed: the team tag, as the writer read it, as FRESH_29; the present read as the month so far; the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "how much untagged spend do we have rn", "team this month"),
+    # the data-lake account; no range typed: the writer's last full month; storage and requests apart by usage type, as
+    # FRESH_13 and FRESH_97; the queries are the writer's context
+    (
+        "/cost",
+        "S3 in data lake, how much is storage vs requests? the athena queries doing a lot of GETs since we change the "
+        "partitions",
+        "last month service=s3 account=data-lake by usage-type",
+    ),
+    # no threshold in the grammar: the most expensive resources of the last full month, those over the writer's amount
+    # read off by hand; all accounts
+    (
+        "/top-resources",
+        "Any single resource costing more than $5k/month? Looking for low-hanging fruit before the meeting.",
+        "last month",
+    ),
+    # the creator tag; the 7 whole days before today by the grammar's rule; the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "aws:createdBy breakdown for the last 7 days pls. someone spun up stuff with their IAM user and i want to "
+        "find who",
+        "aws:createdBy last 7 days",
+    ),
+    # the production account, as the writer named it; the whole of October; the writer's count
+    (
+        "/top-resources",
+        "Could you list the top 10 cost items on the production account for October? The auditors would like a bit "
+        "more detail than the totals.",
+        "10 2026-10 account=production",
+    ),
+    # the writer's months from August, before the launch, to November so far, by month; all accounts
+    (
+        "/cost",
+        "does eu-west-1 cost a lot?? we launched the app in ireland + uk in sept",
+        "since 2026-08-01 region=eu-west-1 monthly",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; the
+    # services that moved are among the causes; all accounts
+    ("/cost", "ap-southeast-2 why up this week", "why this week region=ap-southeast-2"),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the team values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "per team split of the KMS cost? everybody use the keys but nobody wants to pay hehe",
+        "team service=kms this month",
+    ),
+    # NOT SUPPORTED (a forecast of next year): the forecast is for the month, never the year: November's month-end
+    # forecast, annualised by hand (times 12), as FRESH_53
+    (
+        "/cost",
+        "Rough run-rate for next year if nothing changes? I've been asked for a 2027 number.",
+        "forecast 2026-11",
+    ),
+)
+
+FRESH_102_FIRST_SIGHT = (33, 9, 8)
+
+FRESH_102: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; the day before today, Thursday the 26th; one total
+    (
+        "/cost",
+        "how much lambda cost us yesterday on prod? (sorry, first time using this)",
+        "yesterday service=lambda account=production",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_97 and FRESH_98; the usage types, accounts and resources that moved are among the causes
+    ("/cost", "why SQS is so expensive this week?? we added only one queue on monday", "why this week service=sqs"),
+    # the tables are the DynamoDB resources; the last full month; all accounts
+    (
+        "/top-resources",
+        "most expensive dynamo tables eu-west-1 last month",
+        "last month service=dynamodb region=eu-west-1",
+    ),
+    # dates with dots are day first: from 1 November to today, by day, today's partial day among them; the staging
+    # account, as the writer named it
+    (
+        "/cost",
+        "daily EKS cost on staging from 1.11 till today pls",
+        "since 2026-11-01 service=eks account=staging daily",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; no range typed: this month; the team values
+    # listed, the untagged amount and its share its own line in every breakdown
+    (
+        "/tags",
+        "how much on staging acount has no team tag? i think half of my stuff is not tagged :/",
+        "team account=staging this month",
+    ),
+    # today so far, its partial day marked so, against last Friday, as FRESH_12 and FRESH_43; all accounts
+    ("/cost", "is black friday already visible in cost? compare today with last friday", "2026-11-27 vs 2026-11-20"),
+    # data transfer is the Data Transfer service, as FRESH_3; September is the period October is compared with anyway;
+    # the change is part of every comparison; all accounts
+    (
+        "/cost",
+        "data transfer us-east-1 october vs september, is it growing or i imagine things",
+        "2026-10 service=data-transfer region=us-east-1",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the month so far; the writer's count;
+    # the instance the writer looks for read off the list
+    (
+        "/top-resources",
+        "top 10 ec2 instances in prod this month, is i-0a3f9c2e1b7d4 somewhere there?",
+        "10 this month service=ec2 account=production",
+    ),
+    # effective cost is the amortized basis; tax and credits left out by charge class, as FRESH_11, FRESH_25 and
+    # FRESH_46; the month so far; all accounts
+    (
+        "/cost",
+        "amortized MTD by service, excl. tax + credits",
+        "this month by service amortized charge-class!=tax,credit",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4
+    # and FRESH_66
+    (
+        "/cost",
+        "Oct: EffectiveCost vs BilledCost, total. want to see how much the SP/RI amortization shifts it",
+        "!BilledCost",
+    ),
+    # the month-end forecast with the month so far; unblended as the writer asked; all three linked accounts together,
+    # every account anyway
+    ("/cost", "EOM forecast, unblended, all linked accts", "forecast 2026-11 unblended"),
+    # /tags takes no basis: the billed cost is the default unblended basis, as FRESH_65; July to September; the env
+    # values listed, the untagged amount and its share its own line in every breakdown; all accounts
+    ("/tags", "BilledCost by env for Q3 incl. untagged %", "env 2026-q3"),
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November; the fees booked on the 1st are
+    # never a day's spike, so no filter is needed; unusual days of the total and of each service; all accounts
+    (
+        "/cost",
+        "anomaly check trailing 30d pls - ignore the 1st-of-month commitment fees, we know about those",
+        "anomalies last 30 days",
+    ),
+    # no net amortized basis in the grammar: amortized, credits included as in every total, as FRESH_26 and FRESH_46;
+    # the three full months before this one, August to October, by month; all accounts
+    (
+        "/cost",
+        "RDS net amortized, trailing 3 full months, monthly gran.",
+        "last 3 months service=rds amortized monthly",
+    ),
+    # the Savings Plans fee is among the commitment fees, booked on each 1st; the writer's order kept, as FRESH_55 and
+    # FRESH_71; all accounts
+    (
+        "/cost",
+        "how big was the SP fee on nov 1 compared to oct 1? did the new commitment kick in or not",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time",
+    ),
+    # no blended basis on the bill and /tags takes no basis: the question's own basis, as FRESH_46 and FRESH_66; the
+    # whole of October; tag values are stored case-sensitive, so differently cased values are listed apart anyway;
+    # the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        'chargeback for Oct by team, blended pls. if "Platform" and "platform" both show up keep them separate so I '
+        "can chase it",
+        "team 2026-10",
+    ),
+    # effective cost is the amortized basis; the month so far; the writer's count; all accounts and services
+    ("/top-resources", "top 20 resource IDs by effective cost MTD, all services", "20 this month amortized"),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's first choice; by day; all
+    # accounts
+    ("/cost", "glue last 7 days daily", "last 7 days service=glue daily"),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: this month, as
+    # the writer read it
+    (
+        "/top-resources",
+        "which buckets in the data lake acct cost us the most?",
+        "this month service=s3 account=data-lake",
+    ),
+    # the 18th of this month; the day before, one of the writer's preceding days, is the day it is compared with anyway,
+    # as FRESH_99; NOT SUPPORTED (what the job was for): the usage types, accounts and resources that moved among the
+    # causes, the writer's nearest; all accounts
+    ("/cost", "glue jumped on the 18th, was that our backfill or something else?", "why 2026-11-18 service=glue"),
+    # a filtered tag breakdown; the data-lake account; the month so far; data among the project values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "project split inside data-lake account this month, how much is actually project=data",
+        "project account=data-lake this month",
+    ),
+    # the data-lake account; from 1 September to today, by month, November partial; each service on its own line, as
+    # FRESH_83
+    (
+        "/cost",
+        "S3, Glue and KMS on data-lake, monthly, sep -> now",
+        "since 2026-09-01 service=s3,glue,kms account=data-lake by service monthly",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_100 (the writer's nearest, the
+    # month-end forecast of the data-lake account, was not taken)
+    ("/cost", "are we still inside the data platform budget for november?", "!budget"),
+    # the jobs and crawlers are the Glue resources; the last whole week, Monday 16 to Sunday 22; all accounts
+    ("/top-resources", "priciest glue jobs last week", "last week service=glue"),
+    # a filtered tag breakdown; no range typed: this month, as the writer read it; the env values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "env breakdown for Glue only - I suspect ppl run dev jobs against prod", "env service=glue this month"),
+    # the project tag value; no range typed: the writer's last 3 full months, August to October, by month, as FRESH_13
+    # and FRESH_66; all accounts
+    ("/cost", "Hello, how much cost the checkout per month ?", "last 3 months tag:project=checkout monthly"),
+    # the project tag value; from 1 September to today; one total; all accounts
+    (
+        "/cost",
+        "how much we have spend on the search project since september please",
+        "since 2026-09-01 tag:project=search",
+    ),
+    # the whole of October; the project values listed, the untagged amount its own line in every breakdown; all
+    # accounts
+    ("/tags", "what is the repartition by project for last month ?", "project last month"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway;
+    # the sale is context, the usage types, regions and accounts that moved among the causes; all accounts
+    ("/cost", "the cloudfront cost is higher because of black friday or not ?", "why this week service=cloudfront"),
+    # the project tag value; the forecast is for the month, never the quarter: Q4 so far with this month's forecast
+    # line, the writer's nearest, as FRESH_23 and FRESH_33
+    (
+        "/cost",
+        "Can you give me checkout cost for Q4 until now, and where it will finish end of december ?",
+        "forecast 2026-q4 tag:project=checkout",
+    ),
+    # the project tag value; no range typed: this month, as the writer read it; all accounts
+    (
+        "/top-resources",
+        "quelles ressources coûtent le plus pour checkout ? (sorry - which resources are most expensive for checkout)",
+        "this month tag:project=checkout",
+    ),
+    # tax is its own service, Tax; the month so far; all accounts; what the line is is said beside it
+    (
+        "/cost",
+        'sorry maybe stupid question, what is the "tax" line and how much is it this month ?',
+        "this month service=tax",
+    ),
+    # Europe and the US as the regions the bill holds there, side by side by region, the two US regions added by hand,
+    # as FRESH_12 and FRESH_44; the last full month; all accounts; the discussion is the writer's context
+    (
+        "/cost",
+        "Europe vs US, last month, just to know for the GDPR discussion",
+        "last month region=eu-west-1,us-east-1,us-west-2 by region",
+    ),
+    # the whole of October; every account and charge together, one total; the deck is the writer's context
+    (
+        "/cost",
+        "Hi! total AWS spend for October 2026 please - just the one number, it's for Mark's board deck",
+        "2026-10",
+    ),
+    # the same days of last year are the comparison the year so far makes anyway, as FRESH_18 and FRESH_49; all accounts
+    ("/cost", "total aws cost year to date? and the same period last year if you have it", "ytd"),
+    # last year's Black Friday, 28 November 2025, against today so far, its partial day marked so, the writer's order
+    # kept, as FRESH_77; all accounts
+    ("/cost", "CEO wants to know: black friday last year vs today so far", "2025-11-28 vs 2026-11-27"),
+    # July to September; each account on its own line
+    (
+        "/cost",
+        "can I get the 3 accounts separately for Q3? production, staging, data lake. going into a table",
+        "2026-q3 by account",
+    ),
+    # the year so far by quarter, Q4 partial, as FRESH_77; all accounts
+    ("/cost", "quarterly totals 2026 - Q1, Q2, Q3 and Q4 so far", "ytd quarterly"),
+    # the month so far; the team values listed, Platform among them, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "how much does each team spend this month?", "team this month"),
+    # the month-end forecast with the month so far; all accounts; the meeting is the writer's context
+    ("/cost", "roughly where will November land? need it before the 3pm with Mark", "forecast 2026-11"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_100 (the writer's nearest, the year so
+    # far with the forecast, was not taken)
+    ("/cost", "one more sorry - are we over the cloud budget the board approved for 2026?", "!budget"),
+    # the staging account, as the writer meant it; the writer's days, both included; one total
+    ("/cost", "how much did staging burn this sprint? nov 16-27", "2026-11-16..2026-11-27 account=staging"),
+    # the writer's days from the 10th to yesterday, the same number of days just before them, the equal window before
+    # the 10th, being the period compared with anyway, as FRESH_65; the explanation the writer wants is the causes; the
+    # refactor itself is not in the bill, only its day; all accounts
+    (
+        "/cost",
+        "did the lambda refactor actually save anything? shipped on the 10th",
+        "why 2026-11-10..2026-11-26 service=lambda",
+    ),
+    # the env tag value as the writer typed it; the present read as the writer read it, the month so far, as FRESH_48
+    # and FRESH_89; the default count; all accounts
+    ("/top-resources", "whats the most expensive thing tagged env=dev rn", "this month tag:env=dev"),
+    # the team tag value; the current sprint so far against the writer's equal window of the sprint before, the
+    # writer's order kept; all accounts
+    (
+        "/cost",
+        "for retro slide: api team this sprint vs last sprint (2wk sprints, current one started mon 16th)",
+        "2026-11-16..2026-11-27 vs 2026-11-02..2026-11-13 tag:team=api",
+    ),
+    # a tag breakdown by the creator tag; the writer's sprint days, 16 November to today; the untagged amount its own
+    # line in every breakdown; all accounts
+    (
+        "/tags",
+        "aws:createdBy for stuff spun up this sprint, how much has no creator at all?",
+        "aws:createdBy 2026-11-16..2026-11-27",
+    ),
+    # the ticket is wrapping; NOT SUPPORTED (which cluster the ticket means): the writer's nearest, EKS from 1 October
+    # to today by day, each account on its own line, the jump read off the series; unusual days are a question of
+    # their own, as FRESH_46 and FRESH_55
+    (
+        "/cost",
+        "FIN-231 says the forgotten EKS cluster wasted a lot of money, how much was it actually",
+        "since 2026-10-01 service=eks by account daily",
+    ),
+    # the DB instances are the RDS resources; the staging account, as the writer named it; the last whole week, Monday
+    # 16 to Sunday 22; NOT SUPPORTED (downsizing advice): the ranked list, the writer's nearest
+    (
+        "/top-resources",
+        "biggest RDS in staging last week, wondering if we can downsize some",
+        "last week service=rds account=staging",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_27; whether it doubled is the change every answer states; the keys are the writer's context, the usage
+    # types and resources that moved among the causes; all accounts
+    (
+        "/cost",
+        "someone said in the retro that KMS doubled since the per-tenant keys, true?",
+        "why this month service=kms",
+    ),
+    # the writer's sprint days, 16 November to today, by day, today's partial day among them; unusual days are a
+    # question of their own, as FRESH_46 and FRESH_55; all accounts
+    ("/cost", "daily total since sprint start + anything weird?", "since 2026-11-16 daily"),
+)
+
+FRESH_103_FIRST_SIGHT = (31, 13, 6)
+
+FRESH_103: tuple[tuple[str, str, str], ...] = (
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's days; by day; all accounts
+    ("/cost", "glue cost last 7 day, by day pls", "last 7 days service=glue daily"),
+    # the data-lake account, as the writer named it; like for like: the complete days of November against the same days
+    # of
+    # October, the period compared with anyway, as FRESH_27 and FRESH_98
+    ("/cost", "s3 in data-lake acct this month compare last month?", "this month service=s3 account=data-lake"),
+    # the instances are EC2's; the month so far; the writer's count; all accounts
+    ("/top-resources", "top10 ec2 instance us-west-2 this month", "10 this month service=ec2 region=us-west-2"),
+    # a filtered tag breakdown; the data-lake account; the month so far; the team values listed, the untagged amount its
+    # own line in every breakdown
+    ("/tags", "data-lake account by team, include untagged. nov", "team account=data-lake 2026-11"),
+    # no capacity-mode usage types in the vocabulary: DynamoDB by usage type, the on-demand request and provisioned
+    # capacity lines among them, as FRESH_99 and FRESH_100; the month so far; all accounts
+    (
+        "/cost",
+        "dynamodb on-demand vs provisioned, which one more cost this month?",
+        "this month service=dynamodb by usage-type",
+    ),
+    # no GPU instance types in the vocabulary: EC2 by usage type, the GPU families' lines among them, the writer's
+    # nearest, as
+    # FRESH_19 and FRESH_73; the whole of October; all accounts
+    ("/cost", "october ec2 cost only gpu instance (g5, p4d)", "2026-10 service=ec2 by usage-type"),
+    # the month-end forecast of the two services together with the month so far, one total, as the writer asked; all
+    # accounts
+    ("/cost", "kms + sqs where land end of month", "forecast 2026-11 service=kms,sqs"),
+    # the buckets are the S3 resources; the data-lake account by its id; the whole of October; no count typed, the most
+    # expensive first, as FRESH_96 and FRESH_99
+    ("/top-resources", "most expensive bucket in 333344445555 last month?", "last month service=s3 account=data-lake"),
+    # the greeting is wrapping; the whole of October; net of credits is the total as every total is, as FRESH_5 and
+    # FRESH_100; each account on its own line, the tax apart by charge class within each, as FRESH_31's tax shown
+    # separately per account
+    (
+        "/cost",
+        "Morning - closing out October. Could I get total Oct spend per account, net of credits, with tax shown "
+        "seperately pls?",
+        "2026-10 by account, charge-class",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; each account on its own line, the fee
+    # types apart by usage type, as FRESH_25 and FRESH_78; the reconciliation is the writer's context
+    (
+        "/cost",
+        "What were the SP and RI fees that hit on 1 Nov? need them for the prepaid recon",
+        "2026-11-01 charge-class=recurring,one-time by account, usage-type",
+    ),
+    # the credits only by charge class; September is the period October is compared with anyway; each account on its own
+    # line, as the writer asked
+    ("/cost", "credits applied Oct vs Sept, split by acct if you can", "2026-10 charge-class=credit by account"),
+    # tax is its own service, Tax, left out; July to September, by month, the quarter's total beside the months; all
+    # accounts; the accrual is the writer's context
+    (
+        "/cost",
+        "Q3 total excl. tax for the accrual true-up, and Jul/Aug/Sep individually too",
+        "2026-q3 service!=tax monthly",
+    ),
+    # a filtered tag breakdown; the production and staging accounts, as the writer meant them; the whole of October; the
+    # team values listed, the untagged amount its own line in every breakdown; the chargeback is the writer's context
+    (
+        "/tags",
+        "Oct chargeback - team split for prod + staging only, need the untagged number as well",
+        "team account=production,staging 2026-10",
+    ),
+    # an amount without the word budget: the month-end forecast with the month so far, held against the writer's figure
+    # by
+    # hand, as FRESH_85 and FRESH_91; all accounts; the change order is the writer's context
+    (
+        "/cost",
+        "whats the full-month Nov number likely to be? PO is for $410k and I need to know whether to raise a change "
+        "order",
+        "forecast 2026-11",
+    ),
+    # the whole of October; the writer's count; all accounts, each resource's account shown beside it; the committee is
+    # the
+    # writer's context
+    (
+        "/top-resources",
+        "20 largest individual resources for October w/ account ids - audit committee asked",
+        "20 2026-10",
+    ),
+    # tax is its own service, Tax; the whole of October; all accounts; NOT SUPPORTED (the invoice itself): the tax from
+    # the billing data, the writer's nearest, its difference from the writer's figure worked out by hand, as FRESH_45's
+    # credits held against the invoice
+    (
+        "/cost",
+        "does the tax on the October invoice tie to what you have? invoice shows 18,204.33",
+        "2026-10 service=tax",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4,
+    # FRESH_24, FRESH_46, FRESH_50 and FRESH_97
+    ("/cost", "Oct amortized vs unblended please, the SP upfront is skewing my numbers", "!unblended"),
+    # the writer's week before the deploy on Tuesday the 10th against the week from it, the writer's order kept, as
+    # FRESH_35 and FRESH_54; all accounts
+    (
+        "/cost",
+        "new image-resizer lambda went live Tue 10th — lambda cost the week before vs week after?",
+        "2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16 service=lambda",
+    ),
+    # the resize is not in the bill: the writer's Monday against Wednesday and Thursday, both spans compared as they
+    # are,
+    # the writer's order kept, by day, as FRESH_72's days after a rollback; all accounts
+    (
+        "/cost",
+        "did the RDS downsize on tuesday actually save anything? mon vs wed+thu daily",
+        "2026-11-23 vs 2026-11-25..2026-11-26 service=rds daily",
+    ),
+    # the production account, as the writer named it; the writer's days, both included, by day; the step around the 19th
+    # read off the series
+    (
+        "/cost",
+        "ec2 in prod acct daily 2026-11-12 → 2026-11-25, deploy was 11/19, want to see the step",
+        "2026-11-12..2026-11-25 service=ec2 account=production daily",
+    ),
+    # the project tag value; the writer's days from the 2nd to today against the same days of October, the writer's
+    # order
+    # kept; the two services in one total, as the writer asked; all accounts
+    (
+        "/cost",
+        "since search moved onto EKS (cutover nov 2) how does eks+ec2 for project=search compare to same days in oct",
+        "since 2026-11-02 vs 2026-10-02..2026-10-27 service=eks,ec2 tag:project=search",
+    ),
+    # the tables are the DynamoDB resources; from the 16th to today; all accounts; the migration is the writer's context
+    (
+        "/top-resources",
+        "biggest dynamo tables since the schema migration on the 16th?",
+        "since 2026-11-16 service=dynamodb",
+    ),
+    # the writer's week either side of the change on the 20th, the day of the change the first of the week after, as
+    # FRESH_74's before and after, the earlier first as the writer ordered them; by day; all accounts
+    (
+        "/cost",
+        "cloudfront before/after cache policy change, it shipped 20 nov ~15:00 UTC. daily for a week either side",
+        "2026-11-13..2026-11-19 vs 2026-11-20..2026-11-26 service=cloudfront daily",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_35 and FRESH_43
+    ("/tags", "env split of EKS spend, week before we moved dev node groups to spot (Oct 26) vs week after", "!vs"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_35, FRESH_43 and FRESH_64
+    ("/tags", "api team stuff by env this wk vs last wk — checking the dev cleanup actually landed", "!vs"),
+    # the greeting is wrapping; the whole of October; September is the period it is compared with anyway; all accounts;
+    # the writer's guess at the trend is context
+    (
+        "/cost",
+        "morning! how much did ap-southeast-2 set us back last month? reckon its been creeping up",
+        "last month region=ap-southeast-2",
+    ),
+    # the writer's city is the region ap-southeast-2; the day before today, Thursday the 26th; all accounts
+    ("/cost", "what did sydney cost us yesterday (your thursday)", "yesterday region=ap-southeast-2"),
+    # NOT SUPPORTED (New Zealand dollars, no exchange rates): the writer's nearest, the month-end forecast with the
+    # month
+    # so far in the billing currency, as FRESH_42 and FRESH_49; all accounts
+    ("/cost", "could you give us a wee forecast for the month, in NZD ideally", "forecast 2026-11"),
+    # a filtered tag breakdown; the staging account, as the writer named it; no range typed: this month, as the writer
+    # read it; the team values listed, the untagged amount its own line in every breakdown
+    ("/tags", "staging acct by team pls - I reckon there's heaps untagged", "team account=staging this month"),
+    # a follow-up read as the whole question; the fortnight by the grammar's rule, the two whole weeks before this one
+    # (the writer counted 14 days back from today), as FRESH_55, FRESH_88 and FRESH_98; the two regions side by side;
+    # all
+    # accounts
+    (
+        "/cost",
+        "cheers. and eu-west-1 vs us-east-1 over the last fortnight?",
+        "last 2 weeks region=eu-west-1,us-east-1 by region",
+    ),
+    # the present read as the writer read it, the month so far, as FRESH_48 and FRESH_89; the default count; all
+    # accounts
+    (
+        "/top-resources",
+        "what's the priciest stuff running in ap-southeast-2 at the mo",
+        "this month region=ap-southeast-2",
+    ),
+    # the month so far; unusual days of the total and of each service, last weekend's among them; all accounts; the
+    # alerts are the writer's context
+    ("/cost", "any days this month looking a bit dodgy? got a few alerts over the weekend", "anomalies this month"),
+    # the staging account, as the writer named it; NOT SUPPORTED (the fiscal year's start): the writer's nearest, a New
+    # Zealand financial year from 1 April to today, as FRESH_72 read an Australian one from 1 July
+    (
+        "/cost",
+        "how much has the staging account cost since the start of the financial year",
+        "since 2026-04-01 account=staging",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; from 1 October to today, week by week, Monday to Sunday,
+    # the
+    # first and last weeks partial; all accounts
+    (
+        "/cost",
+        "data transfer out of ap-southeast-2 is doing my head in - what's it been per week since start of oct?",
+        "since 2026-10-01 service=data-transfer region=ap-southeast-2 weekly",
+    ),
+    # today so far, its partial day marked so, against the Friday a week earlier, the writer's normal Friday, as
+    # FRESH_37
+    # and FRESH_77; all accounts
+    ("/cost", "how much is black friday costing us so far today vs a normal friday?", "2026-11-27 vs 2026-11-20"),
+    # Black Friday 2025 is Friday 28 November; against today so far, the writer's order kept, as FRESH_37; the two
+    # services in one total, as the writer asked; all accounts
+    (
+        "/cost",
+        "cloudfront + data transfer BF last year (nov 28 2025) vs today?",
+        "2025-11-28 vs 2026-11-27 service=cloudfront,data-transfer",
+    ),
+    # Thanksgiving week is this week, Monday 23 to today; checkout and search among the project values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "project split for thanksgiving week, mainly want checkout vs search", "project this week"),
+    # the project tag value; this week from Monday to today, today's partial day among them, by day; all accounts
+    ("/cost", "checkout project per day this week incl today plz", "this week tag:project=checkout daily"),
+    # NOT SUPPORTED (a day still to come): the writer's nearest, last year's Cyber Monday, 1 December 2025, as FRESH_2;
+    # all accounts
+    ("/cost", "any way to estimate what cyber monday will cost us?", "2025-12-01"),
+    # NOT SUPPORTED (orders): the writer's nearest, today's total so far to divide by the writer's count by hand, as
+    # FRESH_37 and FRESH_39; all accounts
+    ("/cost", "we've done ~38k orders so far today, whats our aws cost per order??", "today"),
+    # the greeting is wrapping; Black Friday 2025 to Cyber Monday 2025, 28 November to 1 December, both included, as
+    # FRESH_48; every account and service together; the deck is the writer's context
+    (
+        "/cost",
+        "hi! for the campaign deck - what did the whole BF-CM weekend cost last year all in?",
+        "2025-11-28..2025-12-01",
+    ),
+    # the distributions are the CloudFront resources; this week from Monday to today; all accounts
+    ("/top-resources", "which cloudfront distros are the most expensive this week", "this week service=cloudfront"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_37 and FRESH_84; each service on its own line with its change, EC2 and CloudFront among them
+    (
+        "/cost",
+        "is the extra traffic this week mostly hitting ec2 or cloudfront or something else? vs last week",
+        "this week by service",
+    ),
+    # the day before today, Thanksgiving; the day before it is the day it is compared with anyway; the accounts, regions
+    # and usage types that moved are among the causes
+    ("/cost", "WHAT HAPPENED YESTERDAY?!?! EC2 IS LIKE DOUBLE", "why yesterday service=ec2"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_100 (the writer's nearest, the month
+    # so
+    # far with the forecast, was not taken)
+    ("/cost", "OMG are we gonna blow the november budget???", "!budget"),
+    # no NAT Gateway usage type in the vocabulary: the EC2 resources, the NAT gateways among them, as FRESH_22 and
+    # FRESH_23; the production account, as the writer meant it; no range typed: this month, as the writer read it; NOT
+    # SUPPORTED (who created them): the list, the writer's nearest
+    (
+        "/top-resources",
+        "WHO SPUN UP ALL THESE NAT GATEWAYS!!! biggest ones in prod pls",
+        "this month service=ec2 account=production",
+    ),
+    # a filtered tag breakdown by the creator tag; the data-lake account; the 3 whole days before today by the grammar's
+    # rule, 24 to 26 November; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "URGENT createdBy breakdown for data-lake acct last 3 days, someone launched a TON of stuff!!!",
+        "aws:createdBy account=data-lake last 3 days",
+    ),
+    # when it started asks which days: the series, day by day; no range typed: the month so far, the writer's days; all
+    # accounts
+    ("/cost", "S3 COSTS ARE INSANE!!! which day did it start??", "this month service=s3 daily"),
+    # no range typed: this month; the team values listed, the untagged amount and its share its own line in every
+    # breakdown; all accounts
+    ("/tags", "HOW MUCH OF OUR SPEND HAS NO TEAM TAG?!?! finance breathing down my neck", "team this month"),
+    # the instances are EC2's; the 7 whole days before today by the grammar's rule, the writer's first choice; all
+    # accounts
+    (
+        "/top-resources",
+        "GOOD NEWS!! ec2 finally went down 🎉 which instances are still the biggest tho?? last 7 days",
+        "last 7 days service=ec2",
+    ),
+)
+
+FRESH_104_FIRST_SIGHT = (29, 14, 7)
+
+FRESH_104: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 to 27 November; all accounts; one total; the meeting is the writer's context
+    (
+        "/cost",
+        "hi, how much we paid on ec2 in eu-west-1 this month till now?? need the number for the 12 o'clock meeting",
+        "this month service=ec2 region=eu-west-1",
+    ),
+    # NOT SUPPORTED (the quarter's plan): the writer's nearest, Q4 so far, 1 October to today, the plan figure held
+    # against it by hand; all accounts
+    ("/cost", "where r we on Q4 so far vs plan? plan for the qtr is 410k", "this quarter"),
+    # the EBS volumes are billed under EC2: the EC2 resources ranked; the staging account, as the writer named it; no
+    # range typed: this month, as the writer read it; NOT SUPPORTED (whether a resource is idle): the ranking by cost,
+    # the writer's nearest
+    (
+        "/top-resources",
+        "which ec2/ebs things r costing the most in the staging acct? pretty sure half of it is zombie stuff nobody "
+        "uses",
+        "this month service=ec2 account=staging",
+    ),
+    # the data-lake account by its id; the whole of October; each service on its own line beside the total
+    (
+        "/cost",
+        "Good morning. Could you please provide the total costs for the account 333344445555 for the month of October "
+        "2026, broken down by service?",
+        "2026-10 account=data-lake by service",
+    ),
+    # the month so far against the same days of October, with the month-end forecast line, held against October, as
+    # FRESH_45 and FRESH_51; all accounts
+    (
+        "/cost",
+        "Hi there, I would be grateful if you could tell me how our overall AWS spend for November so far compares "
+        "with the same point in October, and whether you expect us to finish the month higher or lower than last "
+        "month.",
+        "forecast 2026-11",
+    ),
+    # the bucket by its name as its resource id, as FRESH_30 and FRESH_42; the whole of October
+    (
+        "/cost",
+        "how much did s3 bucket retail-prod-assets-useast1 cost us last month",
+        "last month service=s3 resource=retail-prod-assets-useast1",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "pls split the cost by team tag for last week, and how much is not tagged ya3ni", "team last week"),
+    # July to September; each account on its own line; the deadline is the writer's context
+    ("/cost", "q3 actuals by account pls - finance want them EOD", "2026-q3 by account"),
+    # from 1 September to today, by month (the writer's first choice), November partial, to see whether it fell to zero
+    # after September; all accounts
+    (
+        "/cost",
+        "is there still any lambda spend in us-west-2?? we supposedly turned everything off there in sept",
+        "since 2026-09-01 service=lambda region=us-west-2 monthly",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; the
+    # accounts, regions and usage types that moved are among the causes
+    (
+        "/cost",
+        "Please explain why the costs of DynamoDB have increased in the last week compared to the week before. Thank "
+        "you in advance.",
+        "why last week service=dynamodb",
+    ),
+    # the production account, as the writer named it; the month so far; the writer's count
+    (
+        "/top-resources",
+        "Good afternoon, could you kindly list the ten most expensive individual resources in our production account "
+        "this month, so that I can go through them with the team leads on Monday?",
+        "10 this month account=production",
+    ),
+    # the instance by its id as its resource id, an EC2 resource; the two weeks by the grammar's rule, the two whole
+    # weeks before this one (the writer counted 14 days back from today), as FRESH_55, FRESH_88 and FRESH_100; by day
+    (
+        "/cost",
+        "i-0a3f9c21be7d45e10 daily cost for the past 2 weeks? its been acting weird since the 15th",
+        "last 2 weeks service=ec2 resource=i-0a3f9c21be7d45e10 daily",
+    ),
+    # Thursday the 26th against the writer's normal, the average per day of the seven days before it, compared per day
+    # as the spans differ in length, as FRESH_91 and FRESH_94; the Black Friday traffic is the writer's guess; all
+    # accounts
+    (
+        "/cost",
+        "cloudfront cost yesterday vs a normal day? i think black friday traffic started early",
+        "average 2026-11-26 vs 2026-11-19..2026-11-25 service=cloudfront",
+    ),
+    # the month-end forecast with the month so far, the writer's figure held against it by hand (no budget named), as
+    # FRESH_39 and FRESH_63; all accounts
+    ("/cost", "forecast for end of nov? need to know if we blow thru the 140k", "forecast 2026-11"),
+    # the month so far; the env values listed, the untagged amount and its share its own line in every breakdown; all
+    # accounts
+    ("/tags", "how much of this month's spend has no env tag at all", "env this month"),
+    # the writer's months, dots day first, September and October as one span; each region on its own line; all accounts
+    (
+        "/cost",
+        "I would like to know the costs for KMS in all regions for the period 01.09.2026 until 31.10.2026, please "
+        "separated by region.",
+        "2026-09..2026-10 service=kms by region",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the whole of October; each account on its own line, the
+    # largest first
+    (
+        "/cost",
+        "Could you please let me know what we spent on data transfer across all three accounts during October, and "
+        "which of the accounts made up the largest share of it?",
+        "2026-10 service=data-transfer by account",
+    ),
+    # the table by its name as its resource id, as FRESH_42's table; this week from Monday to today, by day, against the
+    # same days of last week, the period compared with anyway; the writer's optional earlier days left out
+    (
+        "/cost",
+        "orders-prod dynamo table - what did it cost per day this week? we switched it to on-demand monday",
+        "this week service=dynamodb resource=orders-prod daily",
+    ),
+    # the RDS instances are the RDS resources; the whole of October; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 5 rds instances by cost in eu-west-1 last month plz",
+        "5 last month service=rds region=eu-west-1",
+    ),
+    # tax, the commitment fees of the 1st, usage and credits apart by charge class, as FRESH_12 and FRESH_19; the month
+    # so far; all accounts; the run rate is what the writer is after
+    (
+        "/cost",
+        "how much of this months bill is tax and how much is the SP/RI fees from the 1st? want to strip them out of "
+        "the run-rate",
+        "this month by charge-class",
+    ),
+    # the data-lake account; from 1 October to today, by day; the crawler's stop on the 3rd read off the series
+    (
+        "/cost",
+        "glue spend by day in data lake acct since oct 1 - want to see if the crawler i killed on nov 3 actually "
+        "stopped",
+        "since 2026-10-01 service=glue account=data-lake daily",
+    ),
+    # Q4 so far, 1 October to today; the project values listed, the untagged amount its own line in every breakdown; all
+    # accounts
+    (
+        "/tags",
+        "Kindly show the distribution of costs by the tag project for the current quarter. Costs without this tag "
+        "should also be shown separately.",
+        "project this quarter",
+    ),
+    # the day before, one of the writer's preceding days, is the day 1 November is compared with anyway, as FRESH_32;
+    # the services and charges that moved are among the causes; all accounts
+    (
+        "/cost",
+        "I hope this isn't a silly question, but would you be able to explain what caused the big jump in our AWS "
+        "costs on the 1st of November? It looked quite large on the dashboard.",
+        "why 2026-11-01",
+    ),
+    # the buckets are the S3 resources; the month so far; all accounts; the writer's bucket and its rank read off the
+    # list, as FRESH_42
+    (
+        "/top-resources",
+        "is the bucket dl-raw-events-apse2 in the top s3 spenders this month or am i imagining it",
+        "this month service=s3",
+    ),
+    # the two accounts side by side, the production account as the writer meant it; the whole of October
+    (
+        "/cost",
+        "eks cost prod vs staging last month, is staging too much compared?",
+        "last month service=eks account=production,staging by account",
+    ),
+    # the writer's months, January to November, by month, November partial; the credits left out by charge class; all
+    # accounts
+    (
+        "/cost",
+        "pls give me monthly totals jan-nov 2026 but without the credits",
+        "2026-01..2026-11 charge-class!=credit monthly",
+    ),
+    # the buckets are the S3 resources; the staging account, as the writer meant it; no range typed: this month, as the
+    # writer read it; the load test dumps are the writer's guess
+    (
+        "/top-resources",
+        "whats the biggest s3 buckets by cost in staging? suspect old load test dumps nobody ever deleted",
+        "this month service=s3 account=staging",
+    ),
+    # the staging account; November so far, each day judged against the days before it; the alert is the writer's
+    # context
+    (
+        "/cost",
+        "Is there an unusual day in the costs of the staging account in November? We have received an alert but are "
+        "not sure about it.",
+        "anomalies 2026-11 account=staging",
+    ),
+    # the month so far; Platform among the team values listed, the untagged amount its own line in every breakdown; all
+    # accounts
+    (
+        "/tags",
+        "Would you mind giving me a breakdown of this month's spend by team, including Platform, and also indicating "
+        "how much of it could not be attributed to any team because the resources were not tagged?",
+        "team this month",
+    ),
+    # the instance by its name as its resource id, an RDS resource; like for like: the complete days of November against
+    # the same days of October, the period compared with anyway, as FRESH_99 and FRESH_100 (a whole month against a part
+    # has no form)
+    (
+        "/cost",
+        "cost of the rds instance checkout-db-prod-1 in oct vs nov so far",
+        "2026-11 service=rds resource=checkout-db-prod-1",
+    ),
+    # the production account, as the writer meant it; the 30 whole days before today by the grammar's rule (the writer
+    # counted today in); by day
+    ("/cost", "sqs bill in prod last 30 days day by day", "last 30 days service=sqs account=production daily"),
+    # a ranking by absolute change either way has no canonical form: the services ranked by their change, the complete
+    # days of November against the same days of October, as FRESH_5, FRESH_81 and FRESH_97; all accounts
+    ("/cost", "whats nov looking like by service vs oct? only need the big movers", "increases this month by service"),
+    # a filtered tag breakdown by the creator tag; the env tag value; no range typed: this month, as the writer read it;
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "show spend by aws:createdBy for dev env stuff - want to know who keeps leaving things running",
+        "aws:createdBy tag:env=dev this month",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November, as FRESH_8; the two services each on its own line; all accounts
+    (
+        "/cost",
+        "Please provide the costs for the services S3 and CloudFront in the region us-east-1 for calendar week 47.",
+        "2026-w47 service=s3,cloudfront region=us-east-1 by service",
+    ),
+    # the last full month, October, against September, the period compared with anyway, as CORPUS; the difference is
+    # part of every comparison; all accounts
+    (
+        "/cost",
+        "When you have a moment, could you tell me what our total AWS bill was for the last full month, and how that "
+        "compared with the month before it, please?",
+        "last month",
+    ),
+    # the table by its name as its resource id, as FRESH_42's table; from Tuesday the 24th to today, against as many
+    # days just before, the period compared with anyway; the usage types and regions that moved are among the causes
+    (
+        "/cost",
+        "why did ddb table session-store-staging go up so much since tuesday??",
+        "why since 2026-11-24 service=dynamodb resource=session-store-staging",
+    ),
+    # January to today, by month, November partial; the total is part of every answer; all accounts
+    (
+        "/cost",
+        "pls how much we spent in ap-southeast-2 total from start of the year, per month",
+        "ytd region=ap-southeast-2 monthly",
+    ),
+    # the same point in Q3 is the stretch every answer compares with, as FRESH_33's quarter to date; all accounts
+    ("/cost", "Q4 to date vs Q3 at the same point? (ie first 58 days of each)", "this quarter"),
+    # the instances are EC2's; the env tag value; the 7 whole days before today by the grammar's rule (the writer
+    # counted today in); the writer's count; NOT SUPPORTED (ownership): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "list top 15 ec2 instances in dev env by spend last 7 days - want to find the ones no one owns",
+        "15 last 7 days service=ec2 tag:env=dev",
+    ),
+    # the production account, as the writer named it; the month-end forecast with the month so far
+    (
+        "/cost",
+        "Could you please give me a forecast for the costs of the production account until the end of the month?",
+        "forecast 2026-11 account=production",
+    ),
+    # this week from Monday to today against the same days of last week, the period compared with anyway; which services
+    # drove the difference, as FRESH_34, FRESH_36 and FRESH_82; NOT SUPPORTED (the cause behind it): the services that
+    # moved, the writer's nearest; all accounts
+    (
+        "/cost",
+        "I have been asked by finance whether the increase in our bill this week is related to the Black Friday "
+        "preparations; could you please show me which services are driving the difference compared with last week?",
+        "why this week by service",
+    ),
+    # NOT SUPPORTED (one resource's tags): the writer's nearest, the team split of S3, the untagged amount its own line
+    # in every breakdown; no range typed: this month, as the writer read it; all accounts
+    (
+        "/tags",
+        "does bucket checkout-receipts-prod have a team tag? its showing up as untagged in the report",
+        "team service=s3 this month",
+    ),
+    # a filtered tag breakdown; November so far; dev among the env values listed, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "env tag breakdown for ec2 only in nov, i want to see how much dev is eating from the bill",
+        "env service=ec2 2026-11",
+    ),
+    # Q4 so far, 1 October to today; checkout, search and data among the project values listed with their shares, the
+    # untagged amount its own line; NOT SUPPORTED (the plan's shares): held against them by hand
+    ("/tags", "spend by project this Q - checkout vs search vs data. plan allocated 50/30/20", "project this quarter"),
+    # the staging account, as the writer meant it; the month so far; each service on its own line, as the writer meant
+    # it
+    (
+        "/cost",
+        "how much are we still paying for stuff in eu-west-1 in staging? thought all of it was torn down in oct",
+        "this month account=staging region=eu-west-1 by service",
+    ),
+    # the tables are the DynamoDB resources; the data-lake account by its id; the whole of October; the writer's count
+    (
+        "/top-resources",
+        "Which are the five most expensive DynamoDB tables in the account 333344445555 in the previous month?",
+        "5 last month service=dynamodb account=data-lake",
+    ),
+    # the project tag value; from 1 November to today; the default count; all accounts; the readiness work is the
+    # writer's context
+    (
+        "/top-resources",
+        "Could you please show me which individual resources tagged with the checkout project have cost the most "
+        "since the beginning of November, as we would like to understand the cost of the Black Friday readiness work?",
+        "since 2026-11-01 tag:project=checkout",
+    ),
+    # the function by its name as its resource id, as FRESH_54; the last 3 months by the grammar's rule, the three full
+    # months before this one (the writer counted November in), as FRESH_13 and FRESH_42; by month
+    (
+        "/cost",
+        "breakdown for lambda fn price-sync-worker, last 3 months by month",
+        "last 3 months service=lambda resource=price-sync-worker monthly",
+    ),
+    # the credits only by charge class, as FRESH_100; January to today, by month, November partial; all accounts
+    ("/cost", "how much credits got applied this year and which months", "ytd charge-class=credit monthly"),
+    # NOT SUPPORTED (December): the forecast is for the month in progress; the writer's nearest, Q4 so far with
+    # November's month-end forecast line, as FRESH_23 and FRESH_33; all accounts
+    ("/cost", "can u give me where dec will land? doing the Q4 close projection", "forecast 2026-q4"),
 )

@@ -215,6 +215,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_99_FIRST_SIGHT,
     FRESH_100,
     FRESH_100_FIRST_SIGHT,
+    FRESH_101,
+    FRESH_101_FIRST_SIGHT,
+    FRESH_102,
+    FRESH_102_FIRST_SIGHT,
+    FRESH_103,
+    FRESH_103_FIRST_SIGHT,
+    FRESH_104,
+    FRESH_104_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -675,6 +683,18 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget for q4?"}),
     ),
     BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=35, wrong=9),
+    # the next stop, first sight on bf1bdd7: `FRESH_101` and `FRESH_103` read, `FRESH_102` and `FRESH_104` held back
+    BlindBatch(
+        "FRESH_101",
+        FRESH_101,
+        FRESH_101_FIRST_SIGHT,
+        right=24,
+        wrong=15,
+        shared=frozenset({"any weird days this month"}),
+    ),
+    BlindBatch("FRESH_102", FRESH_102, FRESH_102_FIRST_SIGHT, right=33, wrong=8),
+    BlindBatch("FRESH_103", FRESH_103, FRESH_103_FIRST_SIGHT, right=31, wrong=6),
+    BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=29, wrong=7),
 )
 
 
