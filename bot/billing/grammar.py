@@ -190,9 +190,17 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     """Reads a question token by token (`step`), then settles what only the whole text tells (`finish`)."""
 
     def __init__(
-        self, text: str, today: date, vocabulary: Vocabulary, allow_group_by: bool, default_range: str = "this month"
+        self,
+        text: str,
+        today: date,
+        vocabulary: Vocabulary,
+        allow_group_by: bool,
+        default_range: str = "this month",
+        *,
+        rows_of_its_own: bool = True,
     ) -> None:
         self.text = text
+        self.rows_of_its_own = rows_of_its_own
         self.tokens = tokenize(text)
         self.default_range = default_range
         self.today = today
@@ -669,10 +677,17 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += named[1] + 1  # `for the team meeting`, `for the vendor review`: an occasion, no `by team`
             return
         if named is not None and isinstance(named[0], DimensionRef):
-            back = 2 if self.word(-1) in ("linked", "our", "the") else 1
-            listed = (
-                self.word(-back - 1) in ("across", "by", "per", "for", "list") and "total" not in self.typed_words()
-            )
+            counted = (self.word(-1) or "").isdecimal() or self.word(-1) in NUMBER_WORDS  # `the three accounts`
+            back = 2 if counted else 1
+            back += 1 if self.word(-back) in ("linked", "our", "the") else 0
+            total = "total" in self.typed_words()
+            listed = self.word(-back - 1) in ("across", "by", "per", "for", "list") and not total
+            if total and self.word(-back) in ("across", "over"):
+                # `just the total across the three accounts`: their sum, no line each
+                said = " ".join(t.text for t in self.tokens[self.i - back + 1 : self.i + named[1]])
+                self.out.readings.append(f"Read `{said}` as the total over every one of them.")
+                self.i += named[1]
+                return
             # `the credits applied to our accounts`: every one of ours together (`across our accounts` lists each)
             ours = (
                 named[0].kind is Dimension.ACCOUNT
@@ -866,6 +881,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         out.readings.extend(readings)
         if out.untagged:
             chosen.setdefault((self.untagged_key(), out.untagged_left_out), []).append(UNTAGGED)
+        self.candidates_as_rows(chosen)
         named_in_words = self.values_as_filters(chosen, typed)
         filtered = {f.dimension for f in out.filters if not f.negate}
         if any(f.dimension.kind is Dimension.CHARGE_CLASS for f in out.filters):
@@ -1122,7 +1138,8 @@ def parse_query(
 
     Missing parts take defaults: `default_range` (a time phrase), `default_basis`, top 10, no time series. A
     figure checked against another source is answered split by charge class (`grammar_reconcile`) when
-    `allow_group_by` and `split_checks` (`/tags` answers its key's values instead).
+    `allow_group_by` and `split_checks` (`/tags` answers its key's values instead, so values asked as candidates,
+    `ec2 or s3 or something else`, stay filters there).
     Raises `UsageError` for malformed text (naming the bad word, with a hint showing the right form) and
     `NotFound` for a value the store does not know (with "did you mean" suggestions). A word nothing reads
     (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
@@ -1131,7 +1148,7 @@ def parse_query(
 
     def read(words: str) -> CostQuery:
         return (
-            _Parser(words, today, vocabulary, allow_group_by, default_range)
+            _Parser(words, today, vocabulary, allow_group_by, default_range, rows_of_its_own=split_checks)
             .parse()
             .query(today, default_range, default_basis)
         )

@@ -89,6 +89,9 @@ class Builder:
     #: a spike named as a known event (`the autoscaling spike`): unusual days like `unusual`, but one that does not
     #: stop `going on` asking why (`the spike going on in ec2`; `anything weird going on` asks the weird days)
     spike_named: bool = False
+    #: values listed as candidates (`ec2 or cloudfront or something else`), as typed and their words: which of them
+    #: is asked, the breakdown by their dimension (`grammar_rows.RowsReader.candidates_as_rows`)
+    candidates: tuple[str, list[str]] | None = None
     #: whole months named one after another (`sept and oct`, `Aug, Sep, Oct`), joined into one span: each month is
     #: asked, so the answer steps by month unless a total is asked (`grammar_questions.settle_question`)
     months_listed: bool = False

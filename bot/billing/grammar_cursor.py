@@ -25,6 +25,9 @@ class Cursor:
     vocabulary: Vocabulary
     #: False for commands that do not group results (`by ...` is refused)
     allow_group_by: bool
+    #: False where the answer's rows are another thing's (`/tags`: its key's values): values asked as candidates
+    #: stay filters there (`grammar_rows.RowsReader.candidates_as_rows`)
+    rows_of_its_own: bool
     #: the time phrase a question without one asks about
     default_range: str
     out: Builder

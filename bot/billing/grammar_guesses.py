@@ -56,6 +56,37 @@ def _ends_a_guess(words: list[str]) -> bool:
     )
 
 
+#: Words closing a list of values that asks which of them (`ec2 or cloudfront or something else`, `or what`).
+_OR_ELSE = (["or", "something", "else"], ["or", "something"], ["or", "what"], ["or", "sth", "else"], ["or", "other"])
+#: Words closing even one value so (`all on prod or spread out?`: the value or the others too).
+_OR_SPREAD = (["or", "spread", "out"], ["or", "spread", "across"], ["or", "spread"], ["or", "split"])
+
+
+def values_or_else(tokens: list[Token], vocabulary: Vocabulary) -> tuple[list[Token], tuple[str, list[str]] | None]:
+    """`mostly hitting ec2 or cloudfront or something else?`, `all on prod or spread out?`: values listed as
+    candidates, closed by words that ask which of them: `tokens` without the closing words, and what was typed with
+    the candidates' words (`grammar_rows.RowsReader.candidates_as_rows` shows them among the others); `tokens` as
+    they are, and None, when no such list is typed."""
+    words = [t.lower for t in tokens]
+    for j in range(len(words)):
+        close = next((c for c in (*_OR_SPREAD, *_OR_ELSE) if words[j : j + len(c)] == c), None)
+        if close is None:
+            continue
+        k = j
+        while k > 0 and (
+            words[k - 1] == "or" or tokens[k - 1].kind is Kind.COMMA or vocabulary.meanings(tokens[k - 1].text)
+        ):
+            k -= 1
+        while k < j and (words[k] == "or" or tokens[k].kind is Kind.COMMA):
+            k += 1  # (the list starts at its first value)
+        values = [t.lower for t in tokens[k:j] if t.kind is Kind.WORD and t.lower != "or"]
+        if not values or ("or" not in words[k:j] and close not in _OR_SPREAD):
+            return tokens, None  # (`ec2 or something else`: one value guessed at, `read_past_guess`)
+        typed = " ".join(t.text for t in tokens[k : j + len(close)])
+        return [*tokens[:j], *tokens[j + len(close) :]], (typed, values)
+    return tokens, None
+
+
 def read_past_guess(
     tokens: list[Token],
     text: str,

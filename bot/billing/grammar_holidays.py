@@ -44,6 +44,11 @@ HOLIDAYS: dict[tuple[str, ...], tuple[str, Callable[[int], date]]] = {
     ("black", "friday"): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
     ("bf",): ("Black Friday (the day after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(1)),
     ("cyber", "monday"): ("Cyber Monday (the Monday after US Thanksgiving)", lambda y: _thanksgiving(y) + timedelta(4)),
+    # Black Friday through Cyber Monday, as retail names the four days (`the BF-CM weekend`, `BFCM`)
+    **dict.fromkeys(
+        (("bfcm",), ("bf-cm",), ("bf/cm",), ("cyber", "weekend"), ("cyber", "5")),
+        ("Black Friday through Cyber Monday", lambda y: _thanksgiving(y) + timedelta(1)),
+    ),
     ("christmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),
     ("xmas", "eve"): ("Christmas Eve", lambda y: date(y, 12, 24)),
     ("christmas",): ("Christmas Day", lambda y: date(y, 12, 25)),
@@ -88,12 +93,16 @@ AMBIGUOUS_HOLIDAYS: dict[tuple[str, ...], str] = {
 #: What may follow a holiday's name: its day, the calendar week holding it, or it through the next Sunday.
 HOLIDAY_SPANS = ("day", "week", "weekend")
 #: Holidays that are a season of days, not one: how many days from the first (December 20 to January 4).
-SEASON_DAYS = {words: 16 for words, (what, _) in HOLIDAYS.items() if what.startswith("the year-end holidays")}
+SEASON_DAYS = {
+    words: 16 if what.startswith("the year-end holidays") else 4
+    for words, (what, _) in HOLIDAYS.items()
+    if what.startswith(("the year-end holidays", "Black Friday through"))
+}
 
 
-def _holiday_range(day: date, span: str) -> TimeRange:
+def _holiday_range(day: date, span: str, words: tuple[str, ...]) -> TimeRange:
     if span == "season":
-        start, end = day, day + timedelta(days=16)
+        start, end = day, day + timedelta(days=SEASON_DAYS[words])
     elif span == "week":
         start = week_start(day)
         end = start + timedelta(days=7)
@@ -117,7 +126,7 @@ class Holiday:
     def in_year(self, year: int) -> Holiday:
         """The same holiday (and span) in `year`."""
         day = HOLIDAYS[self.words][1](year)
-        return Holiday(self.words, self.what, self.span, _holiday_range(day, self.span))
+        return Holiday(self.words, self.what, self.span, _holiday_range(day, self.span, self.words))
 
 
 def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday, int] | None:
@@ -142,6 +151,7 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
         used = skip + n
         span = word_at(tokens, i + used)
         if words in SEASON_DAYS:
+            used += 1 if span in HOLIDAY_SPANS else 0  # `the BF-CM weekend`: its days already
             span = "season"
         elif span in HOLIDAY_SPANS and not (span == "day" and words[-1] == "day"):
             used += 1
@@ -159,6 +169,6 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
                 day = rule(today.year - 1)
         if day > today:
             raise range_error(f"`{' '.join(words)} {year}` is {day:%Y-%m-%d}, after today: no billing data yet.")
-        found = Holiday(words, what, str(span), _holiday_range(day, str(span)))
+        found = Holiday(words, what, str(span), _holiday_range(day, str(span), words))
         return found, used + year_used
     return None

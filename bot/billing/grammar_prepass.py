@@ -19,7 +19,8 @@ from bot.billing.grammar_clauses import ASSIGNED_KEYS
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
 from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, dashed_day, split_glued_ends, split_span
 from bot.billing.grammar_foreign import translated
-from bot.billing.grammar_guesses import read_past_guess, without_purpose
+from bot.billing.grammar_guesses import read_past_guess, values_or_else, without_purpose
+from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
     DIMENSION_WORDS,
@@ -120,6 +121,8 @@ _STARTED = frozenset({"launched", "deployed", "shipped", "released", "started", 
 _UP = ("out", "live", "on", "off")
 
 
+#: The verb of where the month lands (`landing on prod` is where charges are posted).
+_LANDS = frozenset({"land", "lands", "landing", "landed"})
 #: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
 #: What a list is ranked by anyway, before `wise` (`$$ wise`, `cost-wise`).
 _COST_WISE = ("$", "$$", "$$$", "cost", "money", "price", "spend")
@@ -186,6 +189,16 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for unit in ("day", "week", "month", "monday", "friday", "morning", "time")
     },
     ("by", "the", "way"): (),
+    ("at", "the", "mo"): (),  # `at the mo`: at the moment, now
+    # `forecast until end of month`, `till the end of the month`: where the month lands, the forecast's phrase
+    **{
+        (lead, *the, *tail): ("end", "of", "month")
+        for lead in ("until", "till", "til", "through", "thru")
+        for the in ((), ("the",))
+        for tail in (("end", "of", "month"), ("end", "of", "the", "month"), ("month", "end"), ("month-end",))
+    },
+    **dict.fromkeys((("good", "news"), ("bad", "news")), ()),  # `GOOD NEWS!! ec2 finally went down`: a remark
+    ("a", "wee"): ("a",),  # `a wee forecast`: a small one
     ("over", "the", "month"): (),  # `amortising the upfront over the month`: spread over it (the default range anyway)
     # `QoQ % change`, `the % diff`: the change every comparison shows, no share of a total
     **{("%", word): ("change",) for word in ("change", "diff", "difference", "growth", "increase", "delta")},
@@ -270,6 +283,7 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("landing", "page"): ("page",),  # a page, not where the month lands
     ("landing", "pages"): ("pages",),
     ("end", "up"): ("land",),  # `where will Q4 end up`
+    **dict.fromkeys((("ends", "where"), ("end", "where")), ("land",)),  # `if nov ends where it's trending`
     # `did we end up paying more that day`: what happened, no forecast
     **{("did", who, "end", "up"): ("did", who) for who in ("we", "it", "they", "i", "you", "costs", "spend", "that")},
     # `this month until now`, `Nov 1st till now`: to date (through today)
@@ -1042,6 +1056,32 @@ class PrepassReader(ContextPhraseReader):
                     continue  # named beside the others already: shown among them
                 the = [Token(Kind.WORD, "the", tok.position)] if area else []  # (`the us`: no pronoun)
                 joined += [Token(Kind.WORD, "except", tok.position), *the, Token(Kind.WORD, rest[1], tok.position)]
+        # `the old tables from the 2024 migration`: a year naming an event (a word the grammar does not read), not
+        # the days asked (`the 2025 bill` is the year's)
+        for j in range(1, len(joined) - 1):
+            year, noun = joined[j], joined[j + 1].lower
+            owned = joined[j - 1].lower in ("the", "our", "that", "this")
+            unread = (
+                noun.isalpha() and not self.grammar_reads(noun) and match_holiday(joined, j + 1, self.today) is None
+            )
+            if owned and WRITTEN_YEAR.fullmatch(year.lower) and unread:
+                self.out.readings.append(
+                    f"Read `{joined[j - 1].text} {year.text} {joined[j + 1].text}` as naming an event."
+                )
+                del joined[j - 1 : j + 1]
+                break
+        # `are the credits all landing on prod`: where charges are posted, not where the month lands
+        for j in range(len(joined) - 2, -1, -1):
+            at = j + 2 + (joined[j + 2].lower == "the" if j + 2 < len(joined) else 0)
+            placed = joined[j + 1].lower in ("on", "in") and at < len(joined)
+            if joined[j].lower in _LANDS and placed and self.vocabulary.meanings(joined[at].text):
+                del joined[j]
+        # `ex-tax`, `ex-VAT`: without it (`ex tax` reads so already)
+        for j, tok in enumerate(joined):
+            rest = re.fullmatch(r"ex-(\w+)", tok.lower) if tok.kind is Kind.WORD else None
+            word = ABBREVIATIONS.get(rest[1], rest[1]) if rest is not None else ""
+            if rest is not None and (word in PERIOD_CHARGE_WORDS or self.vocabulary.meanings(word)):
+                joined[j : j + 1] = [Token(Kind.WORD, w, tok.position) for w in ("excluding", rest[1])]
         # `usage + fees only`, `only the usage`: the usage charge class (else `usage` is the spend itself)
         for j, tok in enumerate(joined):
             if tok.lower != "usage" or next_is(joined, j, "type") or next_is(joined, j, "types"):
@@ -1388,12 +1428,15 @@ class PrepassReader(ContextPhraseReader):
         return joined
 
     def read_guesses(self) -> None:
-        """A guess at the cause after the question, read past (`grammar_guesses.read_past_guess`), said."""
+        """A guess at the cause after the question, read past (`grammar_guesses.read_past_guess`), said; then values
+        listed as candidates in the question itself (`is it mostly ec2 or cloudfront or something else`,
+        `grammar_guesses.values_or_else`)."""
         self.tokens, reading = read_past_guess(
             self.tokens, self.text, self.vocabulary, self.grammar_reads, self.time_at
         )
         if reading is not None:
             self.out.readings.append(reading)
+        self.tokens, self.out.candidates = values_or_else(self.tokens, self.vocabulary)
 
     def correct_unit_typos(self) -> None:
         """`this wek`, `last mnoth`, `per dya`: after a word that leads a period, a typo of a time unit is the unit

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.billing.charges import FEE_CLASSES
+from bot.billing.grammar_bare import settle
 from bot.billing.grammar_builder import MAX_GROUP_BY, ref_text
 from bot.billing.grammar_cursor import Cursor
 from bot.billing.grammar_unplaced import clause_span
@@ -59,6 +60,24 @@ def _apart(named: set[tuple[str, ...]]) -> bool:
 
 class RowsReader(Cursor):
     """Filters or rows for the values a question names; `grammar._Parser` reads with it."""
+
+    def candidates_as_rows(self, chosen: Chosen) -> None:
+        """`mostly ec2 or cloudfront or something else?`, `all on prod or spread out?`: the values listed as
+        candidates ask which of them, so their dimension is the breakdown, none of them a filter (another value of
+        that dimension named elsewhere keeps it a filter)."""
+        out = self.out
+        if out.candidates is None or not (self.allow_group_by and self.rows_of_its_own):
+            return
+        typed, words = out.candidates
+        mine = [b for b in out.bare if b.phrase.lower() in words and not b.negate]
+        theirs, _ = settle(mine, set(out.named) | set(out.group_by), self.vocabulary)
+        for key, values in theirs.items():
+            if chosen.get(key) != values:
+                continue
+            del chosen[key]
+            if key[0] not in out.group_by and len(out.group_by) < MAX_GROUP_BY:
+                out.add_group(key[0], self.vocabulary)
+            out.readings.append(f"Read `{typed}` as asking which: by {ref_text(key[0], self.vocabulary)}.")
 
     def values_as_filters(self, chosen: Chosen, typed: set[str]) -> list[Filter]:
         """The values chosen as filters, merged with those typed `key=value` (a value both kept and left out is

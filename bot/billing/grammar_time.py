@@ -290,6 +290,9 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
         return _weekday("", SHORT_WEEKDAYS[str(word_at(tokens, i + 1))], today), 2
     if w in SHORT_WEEKDAYS and i > 0 and tokens[i - 1].lower in _BEFORE_OTHER_END:  # `yday vs sat`
         return _weekday("", SHORT_WEEKDAYS[w], today), 1
+    beside = word_at(tokens, i + 2) or ""
+    if w in SHORT_WEEKDAYS and word_at(tokens, i + 1) in _BEFORE_OTHER_END and beside in {*WEEKDAYS, *SHORT_WEEKDAYS}:
+        return _weekday("", SHORT_WEEKDAYS[w], today), 1  # `mon vs wed+thu`: a day beside another
     if w in _FISCAL or _FISCAL_YEAR.match(w):
         return _fiscal_year(tokens, i, "", today)
     period = word_at(tokens, i + 1) if w == "period" else None

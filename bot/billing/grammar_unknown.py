@@ -186,6 +186,11 @@ class UnknownWordReader(PrepassReader):
             self.out.amount = ""
             self.i += 1
             return
+        counts = NOT_HELD.get(self.word(1) or "") is UNIT_COST and not any(c in tok.text for c in "$€£")
+        if AMOUNT.match(tok.lower) and counts:  # `~38k orders so far today`: a count of them, no money
+            self.out.readings.append(f"Read `{tok.text} {self.tokens[self.i + 1].text}` as a count, not money.")
+            self.i += 1
+            return
         if AMOUNT.match(tok.lower):  # `will we go over 50k`: a figure to hold the total (or its forecast) against
             self.out.amount = tok.text
             self.out.after_versus = False  # `where does Q4 land vs the 1.1m plan`: held against it, no period

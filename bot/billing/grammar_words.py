@@ -193,6 +193,7 @@ ANOMALY_WORDS = frozenset(
         *("anomaly", "anomalies", "anomalous", "unusual", "abnormal", "outlier", "outliers", "irregular"),
         *("spike", "spikes", "spiked", "spiking", "spikey", "spiky", "odd", "weird", "strange", "unexpected"),
         *("surprise", "surprises", "surprising", "suspicious", "blip", "blips", "glitch", "standout", "standouts"),
+        *("dodgy", "fishy", "iffy", "funky"),
     }
 )
 #: Words of a cost that went up or down. With a ranking word (`biggest increase`, `which service grew the

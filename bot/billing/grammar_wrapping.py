@@ -181,6 +181,10 @@ def _without_greetings(tokens: list[Token]) -> list[Token]:
         and (tokens[1].kind is Kind.COMMA or tokens[1].text in _DASHES)
     ):
         return tokens[2:]
+    # `morning! how much ...`: a mark the tokens drop stands between the greeting and the question
+    marked = len(tokens) > 1 and tokens[1].position - tokens[0].position - len(tokens[0].text) > 1
+    if marked and tokens[0].lower in _GREETING_ALONE:
+        return tokens[1:]
     return tokens
 
 

@@ -840,3 +840,73 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
     )
     assert query == parse("last month service=ec2 by charge-class")
     assert not any("as your guess" in r for r in query.readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "reading"),
+    [
+        # values listed as candidates ask which of them: the breakdown, none a filter (one value guessed at, or a
+        # guess after the question, is no such list)
+        (
+            "is the extra spend this week mostly ec2 or cloudfront or something else?",
+            "this week by service",
+            "Read `ec2 or cloudfront or something else` as asking which: by service.",
+        ),
+        (
+            "credits this year, are they all landing on prod or spread out?",
+            "this year charge-class=credit by account",
+            "Read `prod or spread out` as asking which: by account.",
+        ),
+        ("ec2 or something else this week", "this week service=ec2", None),
+        # a number before what it counts is no amount of money
+        (
+            "we've done ~38k orders so far today, whats our aws cost per order??",
+            "today",
+            "Read `38k orders` as a count, not money.",
+        ),
+        ("any days this month looking a bit dodgy?", "anomalies this month", None),
+        ("rds mon vs wed+thu daily", "2026-11-25..2026-11-26 vs 2026-11-23 service=rds daily", None),
+        ("morning! how much did ap-southeast-2 set us back last month?", "last month region=ap-southeast-2", None),
+        ("what's the priciest stuff in ap-southeast-2 at the mo", "this month region=ap-southeast-2", None),
+        ("could you give us a wee forecast for the month", "forecast this month", None),
+        (
+            "what did the whole BF-CM weekend cost last year all in?",
+            "2025-11-28..2025-12-01",
+            "Read `bf-cm` as Black Friday through Cyber Monday: Fri 2025-11-28 to Mon 2025-12-01.",
+        ),
+        ("october total for the production account, ex-tax please", "2026-10 account=production service!=tax", None),
+        (
+            "forecast for glue in data lake until end of month pls",
+            "forecast this month service=glue account=data-lake",
+            None,
+        ),
+        ("ec2 spend till the month-end", "forecast this month service=ec2", None),
+        (
+            "the tax on the October invoice, just the total across the three accounts",
+            "2026-10 service=tax",
+            "Read `the accounts` as the total over every one of them.",
+        ),
+        ("if nov ends where its trending, what's the unit cost", "forecast 2026-11", None),
+        # a year naming an event is no period (a holiday's year is)
+        (
+            "which dynamo tables cost most? some are left from the 2024 migration",
+            "this month service=dynamodb by resource",
+            "Read `the 2024 migration` as naming an event.",
+        ),
+        ("what did the 2025 black friday cost", "2025-11-28", None),
+    ],
+)
+def test_how_people_ask_which_and_what_they_count(text: str, same_as: str, reading: str | None) -> None:
+    query = parse(text)
+    assert query == parse(same_as)
+    if reading is not None:
+        assert reading in query.readings
+
+
+def test_values_asked_as_candidates_stay_filters_in_tags() -> None:
+    """`/tags` rows are its key's values: the candidates are what the person named, kept as filters."""
+    found = tag_question("team split for prod or staging or something else", today=TODAY, vocabulary=VOCAB)
+    assert [(f.dimension.kind.value, f.values) for f in found.filters] == [
+        ("account", ("123456789012", "210987654321"))
+    ]
+    assert not any("asking which" in r for r in found.readings)
