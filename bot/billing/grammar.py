@@ -1016,15 +1016,23 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         )
         # `what makes up the s3 bill`, `what is the ec2 cost made up of`, `the composition of the bill`
         asked = asked or _MADE_UP.search(self.text) is not None
+        # `biggest cost?`, `what's eating our money, top 3`: the most expensive asked, nothing named to rank
+        # (`the single most expensive day`: days ranked)
+        days_ranked = _DAYS_RANKED.search(self.text) is not None
+        ranked = _RANKED_UNNAMED.search(self.text) is not None or (out.top is not None and not out.filters)
+        ranked = ranked and not days_ranked
         plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()
-        if not asked or out.group_by or out.named or not self.allow_group_by or not plain:
+        if not (asked or ranked) or out.group_by or out.named or not self.allow_group_by or not plain:
             return
         services = [f for f in out.filters if f.dimension.kind is Dimension.SERVICE and not f.negate]
         one = len(services) == 1 and len(services[0].values) == 1
+        if ranked and not asked and one:
+            return  # `why is EC2 the most expensive thing`: the service named is the answer's, no ranking within
         by = DimensionRef(Dimension.USAGE_TYPE if one else Dimension.SERVICE)
         out.add_group(by, self.vocabulary)
         said = f"`by {by.kind.value}`"
-        out.readings.append(f"Read the breakdown asked, with nothing named to break it down by, as {said}.")
+        what = "the breakdown" if asked else "the most expensive"
+        out.readings.append(f"Read {what} asked, with nothing named to break it down by, as {said}.")
 
     def untagged_key(self) -> DimensionRef:
         """The tag `untagged` (typed alone) is about: the one tag key the question names, else the one stored."""
@@ -1068,6 +1076,20 @@ _WHEN_ASKS = re.compile(r"\bwhen\s+(?:did|was|were|do|does|is|are|have|has|had)\
 _DAYS_OF_A_DAILY_SERIES = 62
 #: What a total is made of, asked (`what makes up the s3 bill`, `the composition of the bill`): a breakdown.
 _MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\b|\bcomposition\b|\bconsists\s+of\b|\bcomprises\b", re.I)
+#: Periods ranked (`the most expensive day`, `top 5 days`, `biggest week`).
+_DAYS_RANKED = re.compile(
+    r"\b(?:top\s+\d+|biggest|largest|highest|priciest|most\s+expensive|worst|costliest)\s+(?:(?!this|last|next|past|per|each|a)\w+\s+)?"
+    r"(?:days?|weeks?|months?|hours?|dates?)\b",
+    re.I,
+)
+#: The most expensive of what the bill holds asked with nothing named to rank (`biggest cost?`, `the most expensive
+#: thing we pay AWS for`, `what's eating our money`): which service, as the bill itemises it.
+_RANKED_UNNAMED = re.compile(
+    r"\b(?:biggest|largest|highest|priciest|most\s+expensive)\s+(?:single\s+)?(?:cost|costs|thing|things|item|items|"
+    r"expense|expenses|charge|charges|line|lines|spend)\b|\beating\s+(?:up\s+)?(?:our|the|my|all)\s+"
+    r"(?:money|budget|spend|cash)\b",
+    re.I,
+)
 #: Nouns of what a ritual reviews (`monthly cost review`, `the monthly business review`).
 _COST_NOUNS = frozenset(
     {"cost", "costs", "spend", "billing", "bill", "finops", "budget", "cloud", "aws", "business", "ops", "exec"}

@@ -1056,6 +1056,11 @@ class PrepassReader(ContextPhraseReader):
                     continue  # named beside the others already: shown among them
                 the = [Token(Kind.WORD, "the", tok.position)] if area else []  # (`the us`: no pronoun)
                 joined += [Token(Kind.WORD, "except", tok.position), *the, Token(Kind.WORD, rest[1], tok.position)]
+        # `a step starting 2026-11-19`, `beginning nov 9`: since that day
+        for j in range(len(joined) - 1):
+            if joined[j].lower in ("starting", "beginning", "commencing") and self.time_at(joined, j + 1):
+                joined[j] = Token(Kind.WORD, "since", joined[j].position)
+                self.typed[joined[j].position] = joined[j].text
         # `the old tables from the 2024 migration`: a year naming an event (a word the grammar does not read), not
         # the days asked (`the 2025 bill` is the year's)
         for j in range(1, len(joined) - 1):

@@ -160,6 +160,13 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _RELAYED_WORDS = 4
 
 
+#: Words that make a quoted text a question or a request (a panel's or a report's title quoted asks nothing).
+_ASKING = frozenset(
+    {"what", "whats", "what's", "why", "which", "how", "who", "where", "when", "need", "please", "pls", "can", "could"}
+    | {"show", "give", "send", "list", "pull", "share", "tell"}
+)
+
+
 def quoted_question(text: str) -> tuple[str, str] | None:
     """A message relaying a question in quote marks, which cannot be read whole (`From: Sarah Okafor Subject: RE:
     chargeback -- "we need the project split for November"`, `"... what was total AWS spend in FY2025?" Sent from
@@ -168,8 +175,11 @@ def quoted_question(text: str) -> tuple[str, str] | None:
     found = [m for m in _QUOTED.finditer(text) if len(m[1].split()) >= _RELAYED_WORDS]
     if len(found) != 1:
         return None
-    around = f"{text[: found[0].start()]} {text[found[0].end() :]}".split()
-    return found[0][1], " ".join(around)
+    around = f"{text[: found[0].start()]} {text[found[0].end() :]}"
+    asks = "?" in found[0][1] or bool(set(re.findall(r"[a-z']+", found[0][1].casefold())) & _ASKING)
+    if "?" in around and not asks:
+        return None  # `grafana panel "AWS daily spend (USD)" shows a step ... whats behind that?`: a label quoted
+    return found[0][1], " ".join(around.split())
 
 
 #: A relayed message's header, up to its colon (`fwd from security:`, `Forwarding from Tom in AP:`, `pasting from

@@ -894,6 +894,18 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
             "Read `the 2024 migration` as naming an event.",
         ),
         ("what did the 2025 black friday cost", "2025-11-28", None),
+        # the most expensive asked with nothing named to rank: by service (days ranked are days)
+        (
+            "what's eating our money this month, just give me top 3",
+            "this month by service top 3",
+            "Read the most expensive asked, with nothing named to break it down by, as `by service`.",
+        ),
+        ("biggest cost?", "this month by service", None),
+        ("ec2 top 5 this month", "this month service=ec2 top 5", None),
+        ("top 5 days this month", "this month daily top 5", None),
+        # `starting` a date is since it; a quoted label beside a question of its own is no relayed question
+        ("spend stepped up from 3.1k to 4.8k a day starting nov 19, whats behind that", "why since 2026-11-19", None),
+        ('my panel "AWS spend per account" jumped starting nov 19, why?', "why since 2026-11-19 by account", None),
     ],
 )
 def test_how_people_ask_which_and_what_they_count(text: str, same_as: str, reading: str | None) -> None:

@@ -53,7 +53,7 @@ def refusal(text: str) -> str:
         ("kms last month (sorry not sure if this is what this command is for)", "last month service=kms"),
         (
             "what are the most expensive things we run? (sorry not sure if this is what this command is for)",
-            "this month",
+            "this month by service",  # the most expensive things: which service
         ),
         (
             "we rotated the leaked creds, did prod spend drop after? nov 5-11 vs nov 13-19",
