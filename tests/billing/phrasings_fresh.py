@@ -278,7 +278,16 @@ the third business day, an engineer comparing before and after a deploy, a New Z
 marketing analyst on Black Friday traffic, someone stressed typing in capitals), read; `FRESH_104` (an Egyptian cloud
 architect, a budget owner tracking the quarter against plan, a DevOps engineer cleaning up idle resources, a German
 engineer writing formal English, a manager in long polite sentences, an engineer asking about one bucket, table or
-instance by name), held back unread.
+instance by name), held back unread. Later in that stop, first sight on e9c3781: `FRESH_105` (a Kenyan SRE, an FP&A
+analyst building the next quarter's forecast model, a platform engineer on the EKS clusters, a Spanish marketing
+operations specialist, a CISO's deputy on security spend, someone pasting a Slack thread), read; `FRESH_106` (a
+Filipino support engineer, a VP of engineering on unit economics, a data engineer on S3 storage classes and lifecycle
+rules, a blunt Dutch DevOps engineer, a procurement lead before a Savings Plans renewal, a junior developer unsure of
+the command), held back unread; `FRESH_107` (a Singaporean cloud engineer, an internal auditor asking for exact
+figures, a mobile team lead on API and CDN cost, a Portuguese data scientist, a COO who wants one number, an engineer
+in abbreviations), read; `FRESH_108` (a Pakistani backend developer, a controller reconciling credits and refunds, an
+SRE on RI and Savings Plans coverage, a terse Israeli startup engineer, a product analyst on a feature launch's cost,
+a team lead writing the Monday status update), held back unread.
 """
 
 from __future__ import annotations
@@ -25646,4 +25655,1255 @@ FRESH_104: tuple[tuple[str, str, str], ...] = (
     # NOT SUPPORTED (December): the forecast is for the month in progress; the writer's nearest, Q4 so far with
     # November's month-end forecast line, as FRESH_23 and FRESH_33; all accounts
     ("/cost", "can u give me where dec will land? doing the Q4 close projection", "forecast 2026-q4"),
+)
+
+FRESH_105_FIRST_SIGHT = (22, 10, 18)
+
+FRESH_105: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; the day before today, Thursday the 26th; one total; the alerts
+    # and the lead are the writer's context
+    (
+        "/cost",
+        "hi, kindly what was the total spend for prod account yesterday? we had alerts overnight and my lead is asking",
+        "yesterday account=production",
+    ),
+    # January to October, by month, as the writer asked; the three accounts together, every account anyway; net of
+    # credits is the total as every total is, credits counted, as FRESH_5 and FRESH_100; the model is the writer's
+    # context
+    (
+        "/cost",
+        "need monthly totals jan thru oct 2026, all 3 accts combined, net of credits pls - building the Q1 model",
+        "2026-01..2026-10 monthly",
+    ),
+    # from 1 September to today, week by week, Monday to Sunday, the first and last weeks partial, as FRESH_47,
+    # FRESH_49 and FRESH_101; the EKS charges only (worker nodes are EC2), as FRESH_101; the rollout is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "EKS spend by week since start of sept? want to see if the karpenter rollout did anything",
+        "since 2026-09-01 service=eks weekly",
+    ),
+    # the month so far; all accounts; one total; the campaign is the writer's context
+    (
+        "/cost",
+        "hola! cuánto llevamos gastado en CloudFront este mes? es por la campaña de black friday",
+        "this month service=cloudfront",
+    ),
+    # the six full months before this one, May to October, by month, the writer's first choice; each account on its
+    # own line
+    (
+        "/cost",
+        "how much r we paying for KMS per month, last 6 months, split by account",
+        "last 6 months service=kms by account monthly",
+    ),
+    # the staging account, as the writer meant it; no range typed: like for like, the complete days of November
+    # against the same days of October, as FRESH_45; the services that moved are among the causes; the thread around
+    # the question is wrapping
+    (
+        "/cost",
+        "> dan: why is staging so expensive lately?? > priya: no idea wasnt me lol ..... can someone answer dan, "
+        "whats driving the staging cost up",
+        "why this month account=staging",
+    ),
+    # the instances are EC2's; this week from Monday to today; the default count; all accounts
+    (
+        "/top-resources",
+        "which ec2 instances are costing most in us-east-1 this week? pls",
+        "this week service=ec2 region=us-east-1",
+    ),
+    # November so far; the team values listed, the untagged amount and its share its own line in every breakdown; all
+    # accounts; the allocation tab is the writer's context
+    (
+        "/tags",
+        "split of Nov MTD by team incl untagged %, need it for the allocation tab",
+        "team this month",
+    ),
+    # the whole of October; prod, dev and staging among the env values listed, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "how much of last months spend is tagged env=dev vs staging vs prod",
+        "env last month",
+    ),
+    # the project tag value; the whole of October; one total; all accounts
+    (
+        "/cost",
+        "Hi! Can you tell me the cost of S3 for the project checkout in october? Thank you so much",
+        "2026-10 service=s3 tag:project=checkout",
+    ),
+    # the data-lake account; the days before the change against the days from it to yesterday, compared per day as the
+    # spans differ in length, the writer's order kept, as FRESH_39 and FRESH_76; the request charges are the writer's
+    # worry
+    (
+        "/cost",
+        "KMS in the data-lake acct before vs after nov 10? we turned on per-object SSE-KMS that day and im worried "
+        "about request charges",
+        "average 2026-11-01..2026-11-09 vs 2026-11-10..2026-11-26 service=kms account=data-lake",
+    ),
+    # NOT SUPPORTED (the plan): no planned figure was given to hold the total against, and no budget was named; the
+    # writer's nearest, the whole of October against September, the period compared with anyway, the difference part
+    # of every comparison; the pasted line is the writer's context; all accounts
+    (
+        "/cost",
+        'pasting from #finops: "AWS bill for Oct came in like 20% over what we planned" - is that right?? what was '
+        "oct total vs sept",
+        "2026-10",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_88 and FRESH_98; Lambda's unusual days, each judged against the days before it; all
+    # accounts; the throttling is the writer's context
+    (
+        "/cost",
+        "any unusual days in lambda the past 2 weeks? on-call saw throttling and i think the bill spiked too",
+        "anomalies last 2 weeks service=lambda",
+    ),
+    # the month-end forecast with the month so far, each service on its own line, as FRESH_25; all accounts
+    (
+        "/cost",
+        "where does november land if we keep this run rate? total + by service if u can",
+        "forecast 2026-11 by service",
+    ),
+    # the instances are EC2's; the team tag value; the 7 whole days before today by the grammar's rule, the writer's
+    # first choice; the writer's count; all accounts; the node groups are the writer's guess
+    (
+        "/top-resources",
+        "top 10 priciest EC2 boxes with team=Platform last 7 days - pretty sure some node groups never scaled down",
+        "10 last 7 days service=ec2 tag:team=Platform",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; Europe as the region the bill holds there, eu-west-1, as
+    # the writer meant it; the last whole week, Monday 16 to Sunday 22; all accounts
+    (
+        "/cost",
+        "cuanto nos costó la transferencia de datos en europa la semana pasada",
+        "last week service=data-transfer region=eu-west-1",
+    ),
+    # the creator tag; the whole of October; the untagged amount its own line in every breakdown; users and roles told
+    # apart by hand from the values; all accounts
+    (
+        "/tags",
+        "who's creating stuff? break last month down by aws:createdBy - want to see if any IAM users (not roles) are "
+        "spinning things up",
+        "aws:createdBy last month",
+    ),
+    # the writer's days, both included, by day; all accounts; the migration and the remark about it are the writer's
+    # context
+    (
+        "/cost",
+        'from the standup thread: "RDS went up a lot after the migration on the 3rd" -- how much did RDS cost per day '
+        "from oct 27 to nov 10",
+        "2026-10-27..2026-11-10 service=rds daily",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Good morning team. Please share cost of ap-southeast-2 for this month compared to last month same dates",
+        "this month region=ap-southeast-2",
+    ),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post, usage left out; no split of them
+    # into Savings Plan and RI fees by charge class: the writer's split by type is each plan and reservation apart by
+    # usage type, as FRESH_54 and FRESH_59; all accounts; the model is the writer's context
+    (
+        "/cost",
+        "what were the fees on nov 1 (SPs, RIs)? trying to separate them from usage for the model",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # October and November so far, by month, November partial, side by side by month; each region on its own line; the
+    # services the writer took back are no part of the question; all accounts
+    (
+        "/cost",
+        "eks control plane + the ec2 for cluster nodes... actually nvm just show me EKS cost per region for oct and "
+        "nov",
+        "2026-10..2026-11 service=eks by region monthly",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; the default count; all
+    # accounts; the writer's guess read off the list
+    (
+        "/top-resources",
+        "cuales son los buckets de S3 más caros? los de imágenes de producto creo que son enormes",
+        "this month service=s3",
+    ),
+    # NOT SUPPORTED (GuardDuty, WAF and Security Hub are not on the bill): the writer's nearest, KMS, the one security
+    # service the bill holds, their absence said beside it; the year so far; all accounts
+    (
+        "/cost",
+        "YTD cost of KMS, and anything else security-ish, GuardDuty / WAF / Security Hub?",
+        "ytd service=kms",
+    ),
+    # the month so far; the team values listed, the untagged amount and its share its own line in every breakdown, the
+    # tagged share beside it; all accounts; the remark relayed from the channel is the writer's context
+    (
+        "/tags",
+        'someone in #platform said "half our spend isnt even tagged lol" can u check? team tag, this month',
+        "team this month",
+    ),
+    # tax is its own service, Tax; the whole of October; all accounts; finance is the writer's context
+    (
+        "/cost",
+        "how much did we pay in tax last month? finance is asking",
+        "last month service=tax",
+    ),
+    # Q2 is the period Q3 is compared with anyway; what drove the change by service, the three services that moved
+    # most among the causes, as FRESH_54 and FRESH_90; all accounts
+    (
+        "/cost",
+        "Q3 vs Q2 totals, and what drove the diff (top 3 services)?",
+        "why 2026-q3 by service",
+    ),
+    # the month so far; EC2's unusual days in the region, each judged against the days before it; all accounts; the
+    # autoscaler is the writer's guess
+    (
+        "/cost",
+        "were there any weird days in EC2 spend in us-west-2 this month? cluster autoscaler went nuts at some point i "
+        "think",
+        "anomalies this month service=ec2 region=us-west-2",
+    ),
+    # this week to today against Black Friday week last year to its Friday, like for like, as FRESH_93, FRESH_97 and
+    # FRESH_101 (the writer's whole week of 2025 ran past the weekday of today); by day; all accounts
+    (
+        "/cost",
+        "hi! me puedes dar el gasto diario de cloudfront de esta semana vs la misma semana del año pasado (black "
+        "friday 2025)?",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 service=cloudfront daily",
+    ),
+    # the keys are the KMS resources; the staging account, as the writer meant it; no range typed: this month, as the
+    # writer read it; the default count; the writer's guess read off the list
+    (
+        "/top-resources",
+        "which KMS keys cost the most? suspect someone made a ton of CMKs in staging",
+        "this month service=kms account=staging",
+    ),
+    # the credits only by charge class; October and November so far, by month, November partial; all accounts
+    # together; the outage is the writer's context
+    (
+        "/cost",
+        're this ↓ "did we ever actually get the credits from AWS for the outage?" - were any credits applied in oct '
+        "or nov?",
+        "2026-10..2026-11 charge-class=credit monthly",
+    ),
+    # a filtered tag breakdown; the data-lake account; from 1 November to today; the project values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "project wise breakdown for data-lake account since 1st Nov",
+        "project account=data-lake since 2026-11-01",
+    ),
+    # the average per day over the 30 whole days before today by the grammar's rule, 28 October to 26 November; usage
+    # only: the usage class leaves tax, credits and the commitment fees of the 1st out, as FRESH_36 and FRESH_43; the
+    # daily series has no place in an average answer, as FRESH_76; all accounts
+    (
+        "/cost",
+        "daily run rate last 30d excluding tax, credits and the 1st-of-month fees?",
+        "average last 30 days charge-class=usage",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; the month so far; staging and dev
+    # among the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "env breakdown inside the prod account this month - how much is tagged staging or dev in PROD?? that shouldnt "
+        "exist",
+        "env account=production this month",
+    ),
+    # the project tag value; like for like: the complete days of November against the same days of October, as
+    # FRESH_35; the services that moved are among the causes; all accounts; the apology is wrapping
+    (
+        "/cost",
+        "perdona, otra pregunta: el gasto de search (project) subió en noviembre? por qué?",
+        "why this month tag:project=search",
+    ),
+    # the 90 whole days before today by the grammar's rule; each region on its own line, those outside the writer's
+    # four read off by hand; all accounts
+    (
+        "/cost",
+        "are we paying for KMS in regions we dont operate in? anything outside use1/usw2/euw1/apse2 in the last 90 "
+        "days",
+        "last 90 days service=kms by region",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; NOT
+    # SUPPORTED (who owns the table): the comparison, the writer's nearest; all accounts; the pasted remark is the
+    # writer's context
+    (
+        "/cost",
+        'copied from #eng-leads: "the dynamodb bill doubled wk over wk, who owns that table" - can u confirm the '
+        "doubling? last week vs week before",
+        "last week service=dynamodb",
+    ),
+    # today so far, its partial day marked so; all accounts; the backlog is the writer's context, the project named in
+    # it no filter
+    (
+        "/cost",
+        "SQS spend today so far? we r seeing huge queue backlog from checkout",
+        "today service=sqs",
+    ),
+    # January to today, by month, November partial; all accounts; the modelling decision is the writer's context
+    (
+        "/cost",
+        "Glue spend month by month for 2026 - is it seasonal or flat? deciding whether to model it as a fixed cost",
+        "ytd service=glue monthly",
+    ),
+    # a filtered tag breakdown; the whole of October; the team values listed, the untagged amount its own line in
+    # every breakdown; all accounts; the chargeback is the writer's context
+    (
+        "/tags",
+        "team breakdown of EKS only, last month - need chargeback for the shared cluster",
+        "team service=eks last month",
+    ),
+    # July to September; checkout, search and data among the project values listed, the untagged amount its own line
+    # in every breakdown; all accounts; the report is the writer's context
+    (
+        "/tags",
+        "Hola, necesito el coste por proyecto (checkout, search, data) del Q3 para el informe, gracias!!",
+        "project 2026-q3",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the data-lake account; the two weeks by the grammar's
+    # rule, the two whole weeks before this one (the writer counted 14 days back from today), as FRESH_55, FRESH_88
+    # and FRESH_98; by day; the concern is the writer's context
+    (
+        "/cost",
+        "how much data transfer is going out of the data-lake acct? exfil concern. daily for the past 2 wks pls",
+        "last 2 weeks service=data-transfer account=data-lake daily",
+    ),
+    # the RDS instances are the RDS resources; the staging account, as the writer named it; no range typed: this
+    # month, as the writer read it; the default count; the instance class relayed is read off the list
+    (
+        "/top-resources",
+        'thread says "some RDS instance in staging is a db.r6g.8xlarge for no reason" - which rds instances cost the '
+        "most in staging?",
+        "this month service=rds account=staging",
+    ),
+    # the production account, as the writer meant it; this week's complete days against the same days of last week,
+    # the period compared with anyway; what differs, service by service, as FRESH_104's services driving the
+    # difference
+    (
+        "/cost",
+        "compare this week to last week for prod, sasa what's different?",
+        "why this week account=production by service",
+    ),
+    # a fiscal year that is the calendar year is the year, as the writer said: the year so far; each account on its
+    # own line
+    (
+        "/cost",
+        "total spend per account for FY26 so far (we're calendar FY)",
+        "ytd by account",
+    ),
+    # the team tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway, as FRESH_104 (a whole month against a part has no form); the migration is the writer's
+    # context
+    (
+        "/cost",
+        "EC2 for team=Platform, nov so far vs all of oct. did the graviton migration help or nah",
+        "2026-11 service=ec2 tag:team=Platform",
+    ),
+    # the functions are the Lambda resources; the team tag value the writer named for marketing; no range typed: this
+    # month, as the writer read it; the default count; all accounts
+    (
+        "/top-resources",
+        "q lambdas de marketing cuestan más? (team web I think)",
+        "this month service=lambda tag:team=web",
+    ),
+    # the creator tag value as the writer typed it, as a filter, as FRESH_85; the 60 whole days before today by the
+    # grammar's rule; the default count; all accounts
+    (
+        "/top-resources",
+        "top resources created by that contractor user, aws:createdBy = IAMUser:AIDAEXAMPLE:jsmith-contractor, last "
+        "60 days",
+        "last 60 days tag:aws:createdBy=IAMUser:AIDAEXAMPLE:jsmith-contractor",
+    ),
+    # Europe as the region the bill holds there, eu-west-1, as the writer meant it; the whole of September; one total;
+    # all accounts; the relayed question and the auditor are the writer's context
+    (
+        "/cost",
+        '"does anyone know what we spent on the eu stuff in sept? the auditor wants it" ^^ from finance channel',
+        "2026-09 region=eu-west-1",
+    ),
+    # the tables are the DynamoDB resources; the month so far; the default count; all accounts; the capacity mode
+    # decision is the writer's context
+    (
+        "/top-resources",
+        "biggest dynamodb tables by cost this month, am trying to see which one to switch to on-demand",
+        "this month service=dynamodb",
+    ),
+    # the day before today, Thanksgiving, against the Thursday before it, as CORPUS's same day last week; all accounts
+    (
+        "/cost",
+        "Cuánto gastamos en total ayer (Thanksgiving)? compáralo con el jueves anterior porfa",
+        "yesterday vs 2026-11-19",
+    ),
+)
+
+FRESH_106_FIRST_SIGHT = (25, 10, 15)
+
+FRESH_106: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 to 27 November; every account and service together, one total; the greeting and thanks are
+    # wrapping
+    (
+        "/cost",
+        "hi po, good morning! may I ask how much our total AWS spend for this month so far? thank you po",
+        "this month",
+    ),
+    # the project tag value; the four weeks by the grammar's rule, the four whole weeks before this one, 26 October to
+    # 22 November, the writer's first choice; by day, the two services together as the writer asked (several services
+    # as a series are one series per value anyway); NOT SUPPORTED (orders): the daily cost series, the writer's
+    # nearest, held against the orders by hand; all accounts
+    (
+        "/cost",
+        "whats our cost per day on ec2 + rds for checkout over the last 4 weeks? trying to line it up against orders",
+        "last 4 weeks service=ec2,rds tag:project=checkout daily",
+    ),
+    # the data-lake account, as the writer named it; the whole of October; the storage classes apart by usage type, as
+    # the writer asked
+    (
+        "/cost",
+        "S3 spend in data-lake acct by usage type for october, want to see how much is standard vs IA vs glacier",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # the staging account, as the writer meant it; like for like: this week's complete days against the same days of
+    # last week, the period compared with anyway; the writer's split by service kept, as FRESH_34 and FRESH_104; what
+    # the writer expects is no part of the question
+    (
+        "/cost",
+        "why is staging so expensive this week. it should be basicly nothing",
+        "why this week account=staging by service",
+    ),
+    # the Savings Plans fees are the commitment fees, by month, as FRESH_42 and FRESH_49; the year so far, January to
+    # November, November partial; all accounts; the deck is the writer's context
+    (
+        "/cost",
+        "Can you give me the monthly Savings Plans fees for each month of 2026 so far? Need it for the renewal deck.",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # the project tag value: the project key listed, search among its values, as FRESH_62's search team; no range
+    # typed: this month, as the writer read it; all accounts
+    (
+        "/tags",
+        "sorry not sure if this is the right command but how much does the search project cost?",
+        "project this month",
+    ),
+    # the instances are EC2's; the production account, as the writer named it by its id; the last whole week, Monday
+    # 16 to Sunday 22; the default count
+    (
+        "/top-resources",
+        "Hello! Customer team is asking which EC2 instances are the most costly in prod account 123456789012 for last "
+        "week. Pls help, thanks!",
+        "last week service=ec2 account=production",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as
+    # FRESH_101 and FRESH_104; all accounts
+    ("/cost", "forecast for nov end of month, and how does it compare to october actual", "forecast 2026-11"),
+    # the day before is the day yesterday is compared with anyway, as FRESH_28 and FRESH_30; Thanksgiving is the
+    # writer's guess; all accounts
+    ("/cost", "cloudfront yesterday vs day before. thanksgiving spike or nah", "yesterday service=cloudfront"),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the month so far; NOT SUPPORTED
+    # (bucket configuration, and a split by usage type per resource): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in data-lake, mtd. suspect the raw-events bucket never got its lifecycle rule",
+        "this month service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (on-demand apart from usage the plans covered): on-demand read as the usage lines, the commitment
+    # fees left out, as FRESH_15 and FRESH_92, the writer's nearest; the three full months before this one, August to
+    # October, as the writer counted; by month; all accounts
+    (
+        "/cost",
+        "what was our on demand EC2 compute spend last 3 months (aug-oct), excluding whatever is already covered by "
+        "SP?",
+        "last 3 months service=ec2 charge-class=usage monthly",
+    ),
+    # the env tag value; the whole of October; all accounts; the first question is chat
+    (
+        "/cost",
+        "hey is this where i ask about lambda? how much did lambda cost in dev env last month",
+        "last month service=lambda tag:env=dev",
+    ),
+    # the writer's days, both included; all accounts; one total; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Good pm po. Ask ko lang, magkano yung DynamoDB natin sa us-east-1 from Nov 1 to Nov 20? Thanks in advance",
+        "2026-11-01..2026-11-20 service=dynamodb region=us-east-1",
+    ),
+    # Q4 so far, 1 October to today; the team values listed, the untagged amount its own line in every breakdown; NOT
+    # SUPPORTED (units shipped): the spend per team, the writer's nearest; all accounts
+    (
+        "/tags",
+        "split of this quarters spend by team — need to know which team's burning most per unit shipped",
+        "team this quarter",
+    ),
+    # the staging account, as the writer meant it; the present read as the month so far, as FRESH_48, FRESH_89 and
+    # FRESH_101; the writer's count; any service
+    ("/top-resources", "top 10 most expensive things in staging. now.", "10 this month account=staging"),
+    # the data-lake account, as the writer meant it; the writer's days, both included, by day; the Glacier retrieval
+    # lines apart by usage type, as the writer wanted; the change from the 17th read off the series
+    (
+        "/cost",
+        "did glacier retrieval costs jump after we ran that backfill on the 17th? daily s3 for 10-24 nov pls",
+        "2026-11-10..2026-11-24 service=s3 account=data-lake by usage-type daily",
+    ),
+    # the RI fees are the commitment fees, as FRESH_1's RI spend; this month against the same month last year, as
+    # CORPUS; the day they are booked on is a description, each month's figure is that day's, as FRESH_49; all
+    # accounts
+    (
+        "/cost",
+        "RI fees for RDS — how much are we paying monthly now vs same time last year?",
+        "2026-11 vs 2025-11 service=rds charge-class=recurring,one-time",
+    ),
+    # the functions are the Lambda resources; no range typed: this month, as the writer read it; all accounts; the
+    # writer's function read off the list, as FRESH_42
+    (
+        "/top-resources",
+        "um which lambda functions cost the most? i think mine might be one of them lol (the one called "
+        "img-resize-dev)",
+        "this month service=lambda",
+    ),
+    # the production account, as the writer meant it; the whole of October; each service on its own line
+    (
+        "/cost",
+        "Hi team, client is asking for the cost breakdown per service of last month (October) for prod only. Thank "
+        "you po!",
+        "2026-10 account=production by service",
+    ),
+    # no percentages in the grammar: each service on its own line, the Data Transfer share of the total read off by
+    # hand, as FRESH_76 and FRESH_101; the year so far by month, November partial, the writer's monthly shares to see
+    # the trend; all accounts
+    (
+        "/cost",
+        "what % of total bill is data transfer YTD? feels like its creeping up as we grow traffic",
+        "ytd by service monthly",
+    ),
+    # from 1 July to today, by month, November partial; all accounts; the move is the writer's context
+    (
+        "/cost",
+        "EKS cost per month since july. we moved 3 services over and i want proof it wasnt a mistake",
+        "since 2026-07-01 service=eks monthly",
+    ),
+    # a filtered tag breakdown; the data-lake account; no range typed: this month, as the writer read it; the project
+    # values listed, the untagged amount and its share its own line in every breakdown; the Glue jobs are the writer's
+    # guess
+    (
+        "/tags",
+        "how much of data-lake spend has no project tag? glue jobs from the new pipeline probably not tagged",
+        "project account=data-lake this month",
+    ),
+    # compute as EC2, Lambda and EKS, as the writer named them, as FRESH_15; no average per hour in the grammar: the
+    # average per day, divided by 24 by hand, as FRESH_31; the writer's months, September to November so far; the
+    # usage lines only, as the writer meant it, the commitment fees left out; all accounts
+    (
+        "/cost",
+        "Hi, for the SP renewal I need our avg hourly compute spend (EC2+Lambda+EKS) across Sept–Nov. Is that "
+        "something you can pull?",
+        "average 2026-09..2026-11 service=ec2,lambda,eks charge-class=usage",
+    ),
+    # a cost question about what is normal asks for unusual days, as FRESH_50's region normal today; today's partial
+    # day left out, as the writer meant it: the 14 whole days before today, yesterday among them, as FRESH_76; all
+    # accounts
+    (
+        "/cost",
+        "is our aws bill higher than normal today?? someone in #general said black friday might break things",
+        "anomalies last 14 days",
+    ),
+    # this week from Monday to today, by day; all accounts
+    (
+        "/cost",
+        "Hello, can I get the daily cost for KMS in eu-west-1 this week po? Monday to today",
+        "this week service=kms region=eu-west-1 daily",
+    ),
+    # this week to today against Black Friday week last year to its Friday, as FRESH_93, FRESH_97 and FRESH_101; each
+    # service on its own line beside the total; all accounts
+    (
+        "/cost",
+        "compare black friday week this yr vs last year. total + by service",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 by service",
+    ),
+    # the whole of October; the env values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "env tag breakdown for october. and dont hide the untagged, i know its big", "env 2026-10"),
+    # the data-lake account, as the writer named it; the six months by the grammar's rule, the six full months before
+    # this one, May to October, one of the writer's choices; by month, the storage classes apart by usage type, as the
+    # writer wanted
+    (
+        "/cost",
+        "S3 storage cost trend month over month for last 6 months in data-lake acct — lifecycle to IA was supposed to "
+        "kick in in Aug",
+        "last 6 months service=s3 account=data-lake by usage-type monthly",
+    ),
+    # the credits only by charge class, as FRESH_100 and FRESH_104; January to today, by month, November partial; all
+    # accounts
+    (
+        "/cost",
+        "what credits did we get this year and which months? want to make sure theyre not hiding our real run rate",
+        "ytd charge-class=credit monthly",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "who created the big rds thing in staging? (aws:createdBy tag maybe?)",
+        "aws:createdBy service=rds account=staging this month",
+    ),
+    # the RDS instances are the RDS resources; the whole of October; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Hi! may I know the top 5 RDS instances by cost in ap-southeast-2 for Oct? For the AU client report. Salamat!",
+        "5 2026-10 service=rds region=ap-southeast-2",
+    ),
+    # the usage lines only, tax and the commitment fees left out, as the writer meant it; the production account, as
+    # the writer meant it; the average per day of October against September, the period compared with anyway
+    (
+        "/cost",
+        "If I take out tax and SP/RI fees, what did prod cost us per day on avg in Oct vs Sep?",
+        "average 2026-10 account=production charge-class=usage",
+    ),
+    # the 14 whole days before today by the grammar's rule, 13 to 26 November, the writer's first choice; by day; all
+    # accounts
+    ("/cost", "sqs bill doubled?? show me last 14 days per day", "last 14 days service=sqs daily"),
+    # the tables are the DynamoDB resources; the data-lake account; the whole of October; NOT SUPPORTED (capacity
+    # mode): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which dynamodb tables cost most in data-lake last month, and are any of them on-demand capacity?",
+        "last month service=dynamodb account=data-lake",
+    ),
+    # FY read as the calendar year, as the writer said, as FRESH_4; the forecast is for the month, never the year: the
+    # year so far with this month's forecast line, as FRESH_43; NOT SUPPORTED (December): November's month-end
+    # forecast, the writer's nearest; the two services in one total; all accounts
+    (
+        "/cost",
+        "quick one — total EC2 + RDS spend for FY26 so far, we're on calendar FY. also Dec forecast if possible",
+        "forecast this year service=ec2,rds",
+    ),
+    # the 18th of this month; the day before is the day it is compared with anyway, as FRESH_99 and FRESH_102; the
+    # services, accounts and usage types that moved are among the causes; NOT SUPPORTED (code changes): the causes,
+    # the writer's nearest; all accounts
+    ("/cost", "sorry noob q — why did the cost go up on nov 18? my PR merged that day 😬", "why 2026-11-18"),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "Hi po, pano po makita yung cost per team for last week? Need ko lang for the weekly report. Thanks!",
+        "team last week",
+    ),
+    # Q2 is the period Q3 is compared with anyway; what drove the change by service, the three that moved most among
+    # the causes, as FRESH_54 and FRESH_90; all accounts
+    ("/cost", "Q3 vs Q2 total cloud spend, and which 3 services drove most of the delta", "why 2026-q3 by service"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one, as FRESH_55 and FRESH_88; unusual days
+    # of the total and of each service; all accounts
+    (
+        "/cost",
+        "anything weird in the bill last 2 weeks? dont give me thanksgiving as an excuse",
+        "anomalies last 2 weeks",
+    ),
+    # the two accounts side by side, the production account as the writer meant it; no range typed: this month, as the
+    # writer read it; the crawlers are the writer's guess
+    (
+        "/cost",
+        "how much are we paying for glue in data-lake vs prod? i think someones running crawlers on prod buckets",
+        "this month service=glue account=data-lake,production by account",
+    ),
+    # the instances are EC2's; no range typed: this month, as the writer read it; all accounts; NOT SUPPORTED (a
+    # commitment recommendation): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which EC2 instances are running the most spend? want to know what to commit to for 3yr",
+        "this month service=ec2",
+    ),
+    # the team tag value: the team key listed, api among its values, the untagged amount its own line in every
+    # breakdown, as FRESH_62's search team; the month so far; all accounts
+    (
+        "/tags",
+        "need the api team's number for this month, is it this command?? also what does untagged mean lol",
+        "team this month",
+    ),
+    # a follow-up read as the whole question; the staging account, as the writer named it; the whole of October; each
+    # service on its own line
+    (
+        "/cost",
+        "follow up lang po sa earlier — pwede rin po yung staging acct, same month (October) per service?",
+        "2026-10 account=staging by service",
+    ),
+    # the 90 whole days before today by the grammar's rule; Platform among the team values listed beside the others,
+    # the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "how much of our spend is tagged Platform vs everything else, last 90 days? thinking of charging it back as "
+        "overhead",
+        "team last 90 days",
+    ),
+    # the two regions side by side; the month so far; all accounts
+    (
+        "/cost",
+        "eu-west-1 vs us-west-2 this month. we have barely anything in us-west-2 so if its big someone forgot to "
+        "clean up",
+        "this month region=eu-west-1,us-west-2 by region",
+    ),
+    # the data-lake account, as the writer named it; November so far; requests and storage apart by usage type, as
+    # FRESH_13 and FRESH_101
+    (
+        "/cost",
+        "whats the S3 request cost (PUT/LIST etc) vs storage cost in data-lake for nov so far? small files problem "
+        "again i bet",
+        "2026-11 service=s3 account=data-lake by usage-type",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_103 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we tracking to budget for nov? finance says we're close", "!budget"),
+    # the two tag values, both kept; from Monday the 23rd to today, by day; all accounts
+    (
+        "/cost",
+        "how much does my dev stuff cost per day? tag env=dev, team=web, since monday",
+        "since 2026-11-23 tag:env=dev tag:team=web daily",
+    ),
+    # NOT SUPPORTED (invocations): the writer's nearest, Lambda by usage type, requests beside duration, as FRESH_89;
+    # the year so far, by month, November partial; all accounts
+    (
+        "/cost",
+        "whats lambda cost per million invocations doing over the year? want to see if we should move hot paths to eks",
+        "ytd service=lambda by usage-type monthly",
+    ),
+    # the EBS volumes and snapshots are billed under EC2: the EC2 resources ranked, as FRESH_103 and FRESH_104; the
+    # production account, as the writer meant it; no range typed: this month, as the writer read it; NOT SUPPORTED
+    # (whether a volume is attached): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which ebs volumes / snapshots are eating money in prod. unattached ones especially",
+        "this month service=ec2 account=production",
+    ),
+)
+
+FRESH_107_FIRST_SIGHT = (37, 6, 7)
+
+FRESH_107: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 to 27 November; every account, service and charge together (fees, credits and tax are in
+    # every total), one figure
+    ("/cost", "total aws bill this month so far?", "this month"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway;
+    # the accounts, regions and usage types that moved are among the causes
+    ("/cost", "eh why ec2 cost jump so much this week one ah?", "why this week service=ec2"),
+    # the production account by its id; the whole of October; each service on its own line, credits and tax kept apart
+    # from each service's usage by charge class, as FRESH_31 and FRESH_83
+    (
+        "/cost",
+        "Please provide total AWS charges for account 123456789012 for the period 2026-10-01 to 2026-10-31, broken "
+        "down by service, with credits and tax shown as separate lines.",
+        "2026-10 account=production by service, charge-class",
+    ),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway; the sale
+    # preparations are the writer's context; all accounts
+    (
+        "/cost",
+        "how much did cloudfront cost us yesterday? expecting it to be up w/ the black friday traffic prep",
+        "yesterday service=cloudfront",
+    ),
+    # the whole of October, one total; all accounts
+    ("/cost", "hi, how much we spent in glue on the last month?", "last month service=glue"),
+    # EBS is billed under EC2, so EC2's total holds it; us-east-1 by its short code; the production account, as the
+    # writer meant it; the month so far
+    ("/cost", "ec2+ebs use1 prod acct MTD?", "this month service=ec2 region=us-east-1 account=production"),
+    # the instances are EC2's; the month so far; the writer's count; all accounts
+    (
+        "/top-resources",
+        "can show me top 10 most ex ec2 instance in ap-southeast-2 this month? thanks",
+        "10 this month service=ec2 region=ap-southeast-2",
+    ),
+    # the month-end forecast with the month so far; all accounts
+    ("/cost", "just one number pls - where does november land?", "forecast 2026-11"),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; each account on its own line, the
+    # fee types apart by usage type, as FRESH_25, FRESH_78 and FRESH_103; the audit is the writer's context
+    (
+        "/cost",
+        "For audit purposes, what Savings Plan and Reserved Instance fees were charged on 1 November 2026? Please "
+        "itemise each amount and the account it was billed to.",
+        "2026-11-01 charge-class=recurring,one-time by account, usage-type",
+    ),
+    # a filtered tag breakdown; the team tag value; the month so far; checkout and search among the project values
+    # listed side by side, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "whats the split by project for team api this month? mainly want checkout vs search",
+        "project tag:team=api this month",
+    ),
+    # the data-lake account, as the writer named it; the slashed date is 1 November, day first; from then to today by
+    # day, today's partial day among them; the regression is the writer's context
+    (
+        "/cost",
+        "Olá, can you give me the cost of the data-lake account per day since 01/11? i want to fit a small regression",
+        "since 2026-11-01 account=data-lake daily",
+    ),
+    # week over week as the writer meant it, the last whole week, Monday 16 to Sunday 22, against the week before, the
+    # period compared with anyway, as FRESH_26 and FRESH_34; the difference and its percentage are part of every
+    # comparison; all accounts is every account anyway
+    ("/cost", "WoW delta RDS all accts", "last week service=rds"),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "how much of the spend got no team tag one? last month pls", "team last month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_104 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    ("/cost", "are we over budget this month?", "!budget"),
+    # a service the bill holds none of, named beside one it holds, is refused by its name, as FRESH_15's sagemaker and
+    # FRESH_28's athena beside Glue, and FRESH_27's and FRESH_81's api gateway (the writer's nearest, Lambda this week
+    # against last, was not taken)
+    ("/cost", "api gateway + lambda spend this wk vs last wk?", "!api gateway"),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: this month, as
+    # the writer read it
+    (
+        "/top-resources",
+        "which s3 bucket eating most money in the data-lake acct?",
+        "this month service=s3 account=data-lake",
+    ),
+    # a span of two months in a question about a change compares its ends: October against September, the period
+    # compared with anyway; storage and requests apart by usage type, as FRESH_65; the data-lake account
+    (
+        "/cost",
+        "why the s3 costs of data lake grow so much from september to october?? is storage or requests?",
+        "why 2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # the credits only by charge class; July to September by month, the quarter's total beside the months, as
+    # FRESH_14; all accounts
+    (
+        "/cost",
+        "Can you confirm total credits applied across all three accounts for Q3 2026 (Jul-Sep)? Need the figure per "
+        "month please.",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the 14 whole days before today by the grammar's rule, 13 to 26 November (the writer counted today in); us-west-2
+    # by its short code; the two services each on its own line, by day; all accounts
+    ("/cost", "sqs + ddb daily usw2 L14D", "last 14 days service=sqs,dynamodb region=us-west-2 by service daily"),
+    # Black Friday is today: its total so far, the partial day marked so; the writer's optional comparison with a
+    # normal day left out, as FRESH_49, FRESH_61 and FRESH_90; all accounts
+    ("/cost", "how much is black friday costing us today", "today"),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_88 and FRESH_100; by day, the spikes read off the series; unusual days are a question
+    # of their own, as FRESH_46 and FRESH_55; all accounts
+    ("/cost", "eks cost daily for past 2 weeks can? want see got spike or not", "last 2 weeks service=eks daily"),
+    # the functions are the Lambda resources; the 7 whole days before today by the grammar's rule (the writer counted
+    # today in); NOT SUPPORTED (which functions are the app backend's): the plain ranking, the writer's nearest; all
+    # accounts
+    (
+        "/top-resources",
+        "top lambda functions by cost last 7 days? the app backend ones mostly",
+        "last 7 days service=lambda",
+    ),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the env tag value; no range typed: this
+    # month, as the writer read it; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "how is the cost divided by team in the data lake account, only for env prod?",
+        "team account=data-lake tag:env=prod this month",
+    ),
+    # the DB instances are the RDS resources; the 30 whole days before today by the grammar's rule (the writer counted
+    # today in); the writer's count; all accounts
+    ("/top-resources", "top 5 RDS inst by $ L30D", "5 last 30 days service=rds"),
+    # tax is its own service, Tax; January to today by month, November partial; NOT SUPPORTED (invoice PDFs): the
+    # monthly tax figures, the writer's nearest; all accounts
+    (
+        "/cost",
+        "Please provide the tax amount for each month of 2026 to date, and attach the corresponding invoice PDFs.",
+        "ytd service=tax monthly",
+    ),
+    # the year so far, 1 January to today; every account together, one figure
+    ("/cost", "total ytd all accounts, one figure", "ytd"),
+    # the staging account, as the writer meant it; the month so far; one total
+    ("/cost", "staging acct spend for nov so far how much already ah", "this month account=staging"),
+    # the writer's typo of the service read as meant, CloudFront; November so far by day; the ramp read off the
+    # series; all accounts
+    (
+        "/cost",
+        "cloudfrnt trend for nov, daily pls. want to see when the BF ramp started",
+        "2026-11 service=cloudfront daily",
+    ),
+    # the month so far; the env values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "env breakdown MTD incl untagged", "env this month"),
+    # NOT SUPPORTED (approvals): the writer's nearest, KMS in October against September, the period compared with
+    # anyway, the change part of every comparison; all accounts
+    (
+        "/cost",
+        "Who approved the increase in KMS spend in October? Also please state the KMS total for October vs September.",
+        "2026-10 service=kms",
+    ),
+    # the data-lake account, as the writer named it; the month-end forecast with the month so far; the slides are the
+    # writer's context
+    (
+        "/cost",
+        "Please the forecast for end of month for the data-lake account, is for the slides of monday",
+        "forecast 2026-11 account=data-lake",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_77; the writer's optional forecast left out; all accounts
+    ("/cost", "are we spending more or less than last month", "this month"),
+    # quarter over quarter as the writer meant it, the last two complete quarters: Q2 is the period Q3 is compared
+    # with anyway, as FRESH_38, FRESH_53 and FRESH_69; all accounts
+    ("/cost", "KMS QoQ?", "2026-q3 service=kms"),
+    # the writer's city is the region ap-southeast-2; data transfer is the Data Transfer service, as FRESH_3; like for
+    # like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_79; all accounts
+    (
+        "/cost",
+        "the data transfer in sydney quite high leh, compare with oct pls",
+        "this month service=data-transfer region=ap-southeast-2",
+    ),
+    # the day judged against the days before it, as the anomaly engine does, as FRESH_46 and FRESH_74; today's partial
+    # day is marked so; the notification is the writer's context; all accounts
+    ("/cost", "is dynamodb higher than normal today?? we sent a push notif at 9am", "anomalies today service=dynamodb"),
+    # the production account, as the writer named it; July to September; the writer's count; each resource by its id
+    (
+        "/top-resources",
+        "Please list the 20 highest-cost resources in the production account for Q3 2026, with resource IDs.",
+        "20 2026-q3 account=production",
+    ),
+    # the words the writer took back are no part of the question; the day before today, Thursday the 26th; all
+    # accounts
+    ("/cost", "quanto gastámos em S3 ontem? ah sorry, english: S3 cost yesterday", "yesterday service=s3"),
+    # the production account, as the writer meant it; the 7 whole days before today by the grammar's rule (the writer
+    # counted today in); unusual days of the total and of each service
+    ("/cost", "anomalies prod acct last 7d?", "anomalies last 7 days account=production"),
+    # the single most expensive resource, the one at the top, as FRESH_31 and FRESH_48; no range typed: this month, as
+    # the writer read it; all accounts
+    ("/top-resources", "what's the single most expensive thing we run", "1 this month"),
+    # a filtered tag breakdown by the creator tag; the data-lake account, as the writer named it; the whole of
+    # October; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "For the record, how much spend in the data-lake account is attributed to each aws:createdBy value for "
+        "October 2026? Please include untagged.",
+        "aws:createdBy account=data-lake 2026-10",
+    ),
+    # a follow-up read as the whole question; no range typed: this month, as the writer read it; the two regions side
+    # by side, as FRESH_42; all accounts
+    (
+        "/cost",
+        "ok so cloudfront is up but how much of it is eu-west-1 vs us-east-1?",
+        "this month service=cloudfront region=eu-west-1,us-east-1 by region",
+    ),
+    # EKS's resources; the staging account, as the writer named it; the month so far; the writer's count
+    ("/top-resources", "top 10 EKS res by cost, staging, MTD", "10 this month service=eks account=staging"),
+    # the month so far; Lambda's unusual days, each judged against the days before it; all accounts
+    (
+        "/cost",
+        "got any weird day this month for lambda? my colleague say got one day very high",
+        "anomalies this month service=lambda",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one (the writer counted November in),
+    # as FRESH_13 and FRESH_42; data among the project values listed beside the others, the untagged amount its own
+    # line in every breakdown; /tags has no time step, so no split by month; all accounts
+    (
+        "/tags",
+        "project=data costs how much compared with the other projects, in the last 3 months?",
+        "project last 3 months",
+    ),
+    # the staging account, as the writer meant it; the last full quarter, July to September; one total
+    ("/cost", "what did staging cost us last quarter, roughly", "last quarter account=staging"),
+    # the month so far; Platform among the team values listed beside the others, the rest summed by hand, the untagged
+    # amount its own line in every breakdown, as FRESH_83; all accounts
+    ("/tags", "team=Platform vs everyone else MTD?", "team this month"),
+    # the jobs and the tables are the Glue and DynamoDB resources, ranked in one list; the month so far; the writer's
+    # count; all accounts
+    (
+        "/top-resources",
+        "which are the 5 more expensive glue jobs or dynamo tables in eu-west-1 this month?",
+        "5 this month service=glue,dynamodb region=eu-west-1",
+    ),
+    # the whole of September; the env values listed, every amount to the cent, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "Requesting September 2026 spend by env tag to the cent, with the untagged amount stated separately.",
+        "env 2026-09",
+    ),
+    # a follow-up read as the whole question; the slashed date is 19 November, day first; the day before is the day it
+    # is compared with anyway, as FRESH_15 and FRESH_34; the writer's split by service kept, as FRESH_54 and FRESH_69;
+    # all accounts
+    ("/cost", "re the spike u showed earlier on 19/11 — which svc cause it ah?", "why 2026-11-19 by service"),
+    # the month-end forecast with the month so far; the traffic is the writer's context; all accounts
+    (
+        "/cost",
+        "whats cloudfront gonna land at for the month if BF traffic holds?",
+        "forecast 2026-11 service=cloudfront",
+    ),
+)
+
+FRESH_108_FIRST_SIGHT = (29, 6, 15)
+
+FRESH_108: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer meant it; the month so far, 1 to 27 November, its partial day among them;
+    # one total
+    (
+        "/cost",
+        "bhai lambda ka cost kitna hua this month in prod? just need rough figure",
+        "this month service=lambda account=production",
+    ),
+    # the tables are the DynamoDB resources; from 1 November to today; the writer's count; all accounts
+    (
+        "/top-resources",
+        "which dynamodb tables are costing most in us-east-1 since 1st nov, kindly share top 10",
+        "10 since 2026-11-01 service=dynamodb region=us-east-1",
+    ),
+    # the staging account, as the writer named it; the two weeks by the grammar's rule, the two whole weeks before this
+    # one (the writer counted 14 days back from today), as FRESH_55, FRESH_88 and FRESH_100; by day, the change from the
+    # 17th read off the series
+    (
+        "/cost",
+        "kindly share daily EC2 cost for staging acount for last 2 weeks, want to check if my autoscaling change on "
+        "17th did anything",
+        "last 2 weeks service=ec2 account=staging daily",
+    ),
+    # a filtered tag breakdown; the team tag value; the whole of October; dev and prod among the env values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "api team spend by env for october? dev vs prod mainly", "env tag:team=api 2026-10"),
+    # the day before today, Thanksgiving; the day before it is the day it is compared with anyway; the accounts, regions
+    # and usage types that moved are among the causes; what was deployed is the writer's context
+    (
+        "/cost",
+        "why is SQS cost increased so much yesterday?? we only deployed one consumer",
+        "why yesterday service=sqs",
+    ),
+    # the whole of October; September is the period October is compared with anyway, as CORPUS; each account on its own
+    # line, as the writer preferred
+    (
+        "/cost",
+        "what is the cost of KMS in all accounts last month, and is it same as sept or more?",
+        "last month service=kms by account",
+    ),
+    # the functions are the Lambda resources; the team tag value, the project the writer took back left out; this week
+    # from Monday to today; the default count; all accounts
+    (
+        "/top-resources",
+        "most expensive lambda functions in api project?? sorry i mean team=api not project, this week",
+        "this week service=lambda tag:team=api",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; from 1 November to today; each usage type on its own line,
+    # as the writer asked; all accounts
+    (
+        "/cost",
+        "data transfer charges for eu-west-1 from 1 nov till today plz, broken by usage type if possible",
+        "since 2026-11-01 service=data-transfer region=eu-west-1 by usage-type",
+    ),
+    # the credits only by charge class; the whole of October; each account on its own line, the total beside them, as
+    # the writer meant it; the invoice is the writer's context
+    (
+        "/cost",
+        "What was the total credit amount applied in October 2026 across all three accounts? Need it to tie to the "
+        "invoice.",
+        "2026-10 charge-class=credit by account",
+    ),
+    # gross and net apart: usage, fees, credits and tax by charge class, the net being the total, as FRESH_78 and
+    # FRESH_94; the whole of October; all accounts
+    (
+        "/cost",
+        "gross vs net for Oct — usage before credits, then credits, tax, and the final total pls",
+        "2026-10 by charge-class",
+    ),
+    # refunds are the adjustment class, as FRESH_7, FRESH_9 and FRESH_34; November so far; each account and service on
+    # its own line, as the writer asked; the bill has the refunds' class, so the writer's fallback to credits is not
+    # needed
+    (
+        "/cost",
+        "Were there any refunds posted in November so far? If yes which account and service",
+        "2026-11 charge-class=adjustment by account, service",
+    ),
+    # tax is its own service, Tax; July to September; each account on its own line, by month
+    ("/cost", "Tax charged per account for Q3 please (Jul–Sep), by month", "2026-q3 service=tax by account monthly"),
+    # the Savings Plans fee is among the commitment fees, booked on each 1st; split by usage type, where the Savings
+    # Plan fee lines are apart from the RI ones, as FRESH_72, FRESH_79 and FRESH_84; the writer's order kept; the
+    # difference is part of every comparison
+    (
+        "/cost",
+        "The Savings Plan fee on Nov 1 looks higher than on Oct 1. Can you show me both amounts side by side?",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # a fiscal year with its start given: from 1 February to today, as FRESH_75 read the same start; the data-lake
+    # account; tax and credits left out by charge class, usage and fees kept, as FRESH_46, FRESH_52 and FRESH_63; one
+    # total
+    (
+        "/cost",
+        "need total spend for the data-lake acct fiscal YTD, excluding tax and excluding credits. our FY starts Feb 1",
+        "since 2026-02-01 account=data-lake charge-class!=tax,credit",
+    ),
+    # net of credits is the total as every total is (credits counted), as FRESH_5; the whole of October; the team values
+    # listed, the untagged amount its own line in every breakdown; all accounts; what the split is for is the writer's
+    # context
+    (
+        "/tags",
+        "for the Oct chargeback: net cost split by team, after credits, and pls include the untagged bucket",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (the promotion's terms and the case opened with AWS): the writer's nearest, the credits only by
+    # charge class, January to today, each account on its own line by month, November partial, held against the writer's
+    # figure by hand
+    (
+        "/cost",
+        "Can you confirm the credits we received match the $5,000 promo AWS promised us in support case 17283?",
+        "ytd charge-class=credit by account monthly",
+    ),
+    # NOT SUPPORTED (coverage): the split by charge class, EC2's usage beside the commitment fees, as FRESH_12, FRESH_56
+    # and FRESH_66; the production account, as the writer meant it; the month so far
+    (
+        "/cost",
+        "how much on-demand EC2 are we still paying in prod vs what's covered by the SP, this month",
+        "this month service=ec2 account=production by charge-class",
+    ),
+    # NOT SUPPORTED (a coverage percentage): the writer's nearest, EC2 split by charge class, its usage beside the
+    # commitment fees, as FRESH_19, FRESH_26 and FRESH_56; the whole of October; all accounts
+    ("/cost", "RI/SP coverage % for EC2 last month?", "last month service=ec2 by charge-class"),
+    # the Savings Plans and RI fees are the commitment fees, booked on each 1st; the year so far by month, each month's
+    # 1st among them, November's included; the two kinds apart by usage type, as the writer wanted, as FRESH_75; all
+    # accounts
+    (
+        "/cost",
+        "what did we pay in SP + RI fees on the 1st of each month this yr, month by month",
+        "ytd charge-class=recurring,one-time by usage-type monthly",
+    ),
+    # the instances are EC2's; the 7 whole days before today by the grammar's rule (the writer counted today in); all
+    # accounts; NOT SUPPORTED (whether each is covered by a reservation): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "top EC2 instances in us-west-2 last 7 days — want to see which ones are NOT on RI",
+        "last 7 days service=ec2 region=us-west-2",
+    ),
+    # from 1 November to today, by day, the RI fee of the 1st and the step after the purchase read off the series; all
+    # accounts
+    ("/cost", "rds daily since nov 1st - did the RI we bought actually kick in?", "since 2026-11-01 service=rds daily"),
+    # the month-end forecast with the month so far; buying no more commitments is the forecast as it stands; all
+    # accounts
+    ("/cost", "forecast for ec2 end of month assuming we dont buy more SPs", "forecast 2026-11 service=ec2"),
+    # a filtered tag breakdown; November so far; the env values listed, the untagged amount its own line in every
+    # breakdown; all accounts; what could be moved is the writer's context
+    (
+        "/tags",
+        "EC2 by env tag, nov MTD — trying to figure out how much of non-prod could move to spot/SP",
+        "env service=ec2 2026-11",
+    ),
+    # the Savings Plans fees are the commitment fees, as FRESH_1's savings plans cost last quarter; Q2 is the period Q3
+    # is compared with anyway, as FRESH_85, FRESH_93 and FRESH_101; the difference is part of every comparison; all
+    # accounts
+    ("/cost", "compare total Savings Plans fees Q2 vs Q3", "2026-q3 charge-class=recurring,one-time"),
+    # today so far, Black Friday, its partial day marked so; yesterday is the day it is compared with anyway; all
+    # accounts
+    ("/cost", "cloudfront today", "today service=cloudfront"),
+    # whether it is going up is the change every answer states: the 7 whole days before today against the 7 before them,
+    # the period compared with anyway; all accounts
+    ("/cost", "s3 up?", "last 7 days service=s3"),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; the default count; all
+    # accounts
+    ("/top-resources", "biggest buckets", "this month service=s3"),
+    # the month so far; unusual days of the total and of each service, what drove each part of the answer; all accounts
+    ("/cost", "anomalies this month", "anomalies this month"),
+    # when it spiked asks which days: the series, day by day, over the writer's 30 whole days before today, the spike
+    # read off the series (unusual days are a question of their own), as FRESH_89 and FRESH_93; all accounts
+    ("/cost", "glue spike when", "last 30 days service=glue daily"),
+    # the creator tag; the month so far; the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "createdBy this month, who's spinning stuff up", "aws:createdBy this month"),
+    # the last whole week, Monday 16 to Sunday 22; the two regions side by side; all accounts
+    ("/cost", "eu-west-1 vs us-east-1 last week", "last week region=eu-west-1,us-east-1 by region"),
+    # the tables are the DynamoDB resources; the staging account, as the writer meant it; no range typed: this month, as
+    # the writer read it; the default count
+    ("/top-resources", "dynamo staging", "this month service=dynamodb account=staging"),
+    # the project tag value; the writer's two weeks from the launch on the 10th, 10 to 23 November; the two weeks just
+    # before them, 27 October to 9 November, are the period compared with anyway, as FRESH_65 and FRESH_102; the
+    # difference is part of every comparison; the writer's optional split by service not typed, left out, as FRESH_53
+    # and FRESH_61; all accounts
+    (
+        "/cost",
+        "We launched the new search autocomplete on Nov 10. How much did project=search cost in the 2 weeks after vs "
+        "the 2 weeks before?",
+        "2026-11-10..2026-11-23 tag:project=search",
+    ),
+    # the writer's days, both included; the project values listed, the untagged amount its own line in every breakdown;
+    # all accounts; the project period named is the writer's context
+    (
+        "/tags",
+        "how does spend split by project for the checkout redesign period (oct 15 - nov 15)?",
+        "project 2026-10-15..2026-11-15",
+    ),
+    # the project tag value; today so far, its partial day marked so; yesterday is the day it is compared with anyway;
+    # all accounts; the traffic is the writer's context
+    (
+        "/cost",
+        "hi! what has the new checkout cost us so far today with the black friday traffic? I know data may lag",
+        "today tag:project=checkout",
+    ),
+    # NOT SUPPORTED (orders): the writer's nearest, the project's cost for the month so far, to divide by the order
+    # count by hand; all accounts
+    ("/cost", "what's our AWS cost per order for checkout this month?", "this month tag:project=checkout"),
+    # the project tag value; from the launch on the 2nd to today; the default count; all accounts
+    (
+        "/top-resources",
+        "which resources tagged project=checkout cost the most since we launched (launched 2nd nov)",
+        "since 2026-11-02 tag:project=checkout",
+    ),
+    # the project tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway (a whole month against a part has no form), as FRESH_97 and FRESH_104; the two services each
+    # on its own line, their total beside them; all accounts; the change behind it is the writer's context
+    (
+        "/cost",
+        "sorry if dumb q — how much did Lambda + DynamoDB cost for the checkout project in Nov vs Oct? trying to see "
+        "impact of the serverless cart",
+        "2026-11 service=lambda,dynamodb tag:project=checkout by service",
+    ),
+    # a filtered tag breakdown; the project tag value; the whole of October; the team values listed, the untagged amount
+    # its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "team split for the search project last month — who's actually paying for it?",
+        "team tag:project=search last month",
+    ),
+    # from 1 June to today, by month, November partial, the change from September read off the series; all accounts; the
+    # launch is the writer's context
+    (
+        "/cost",
+        "did the recommendations launch (~sept 1) move our cloudfront costs at all? monthly since june pls",
+        "since 2026-06-01 service=cloudfront monthly",
+    ),
+    # the project tag value; from the go-live on the 10th to today, one total; NOT SUPPORTED (the amount budgeted): a
+    # budget named with its amount is held against the answer by hand, as the doc's budget with an amount, not refused;
+    # all accounts
+    (
+        "/cost",
+        "roughly what has the search revamp cost in total since it went live nov 10, and is that within the 20k we "
+        "budgeted?",
+        "since 2026-11-10 tag:project=search",
+    ),
+    # the team tag value; like for like: this week's complete days against the same days of last week, the period
+    # compared with anyway (a part of a week against a whole one has no form), as FRESH_97 and FRESH_104's months; all
+    # accounts; the Monday report is the writer's context
+    ("/cost", "for monday's status: web team spend this week so far vs all of last week", "this week tag:team=web"),
+    # a filtered tag breakdown; the team tag value; November so far; dev among the env values listed, the untagged
+    # amount its own line in every breakdown; all accounts; the writer's optional comparison with October not typed,
+    # left out (a comparison is not something /tags answers)
+    (
+        "/tags",
+        "platform team - spend by env for november so far, want to show we cut dev",
+        "env tag:team=Platform 2026-11",
+    ),
+    # the month-end forecast with the month so far; every account and charge together; where the figure goes is the
+    # writer's context
+    ("/cost", "where's the nov bill going to land? need one number for the status doc", "forecast 2026-11"),
+    # the team tag value; the month so far; the writer's count; all accounts
+    ("/top-resources", "top 5 most expensive things the data team runs, this month", "5 this month tag:team=data"),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; the
+    # writer's count; each service with its change; all accounts; the report it is for is the writer's context
+    (
+        "/cost",
+        "quick one for the weekly update: top 3 services last week and how each moved vs the week before?",
+        "last week by service top 3",
+    ),
+    # the team tag value; September, October and November so far as one span from 1 September to today, by month,
+    # November partial; unusual days are a question of their own, as FRESH_46 and FRESH_55; all accounts
+    (
+        "/cost",
+        "month over month for the api team, Sept -> Oct -> Nov (so far). anything weird I should flag??",
+        "since 2026-09-01 tag:team=api monthly",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount and its share its own
+    # line in every breakdown; all accounts
+    (
+        "/tags",
+        "how much untagged spend on the team tag did we have last week? leadership keeps asking",
+        "team last week",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_102 (the writer's nearest, the api
+    # team's quarter so far with the forecast, was not taken)
+    ("/cost", "api team AWS cost vs our Q4 budget — are we on track?", "!budget"),
+    # the RDS instances are the RDS resources; the production account, as the writer meant it; the last whole week,
+    # Monday 16 to Sunday 22; no count typed, the most expensive first, as FRESH_96 and FRESH_99
+    (
+        "/top-resources",
+        "for the status update, what's the priciest RDS instance in prod and what did it cost last week",
+        "last week service=rds account=production",
+    ),
 )

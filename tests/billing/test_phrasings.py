@@ -223,6 +223,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_103_FIRST_SIGHT,
     FRESH_104,
     FRESH_104_FIRST_SIGHT,
+    FRESH_105,
+    FRESH_105_FIRST_SIGHT,
+    FRESH_106,
+    FRESH_106_FIRST_SIGHT,
+    FRESH_107,
+    FRESH_107_FIRST_SIGHT,
+    FRESH_108,
+    FRESH_108_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -695,6 +703,18 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_102", FRESH_102, FRESH_102_FIRST_SIGHT, right=33, wrong=8),
     BlindBatch("FRESH_103", FRESH_103, FRESH_103_FIRST_SIGHT, right=31, wrong=6),
     BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=29, wrong=7),
+    # later in that stop, first sight on e9c3781: `FRESH_105`, `FRESH_107` read, `FRESH_106`, `FRESH_108` held back
+    BlindBatch("FRESH_105", FRESH_105, FRESH_105_FIRST_SIGHT, right=22, wrong=18),
+    BlindBatch("FRESH_106", FRESH_106, FRESH_106_FIRST_SIGHT, right=25, wrong=15),
+    BlindBatch(
+        "FRESH_107",
+        FRESH_107,
+        FRESH_107_FIRST_SIGHT,
+        right=37,
+        wrong=7,
+        shared=frozenset({"are we over budget this month?"}),
+    ),
+    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=29, wrong=15),
 )
 
 
