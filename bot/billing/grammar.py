@@ -244,6 +244,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1
             if self.out.excluding and (self.word() in DIMENSION_WORDS or self.word(1) in DIMENSION_WORDS):
                 self.out.excluding = False  # `excl tax, linked acct 3333...`: a filter of its own after the list
+            after = self.word(1) or ""
+            listing = bool(self.vocabulary.meanings(after)) or after in PERIOD_CHARGE_WORDS  # `tax, credits, and fees`
+            if self.out.excluding and self.word() == "and" and not listing:
+                self.out.excluding = False  # `excl. tax for the accrual true-up, and Jul/Aug/Sep`: a clause of its own
             return
         if tok.kind is Kind.EQ and AMOUNT.match(self.word(1) or ""):
             self.i += 1  # `S3 for 1–15 Nov = 3,902.10`: the figure stated (read next)

@@ -27,6 +27,7 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
     """`tokens` with `N units before (and|vs) [N units] after` and the one day named elsewhere replaced by the two
     spans compared (`2026-11-14..2026-11-16 vs 2026-11-17..2026-11-19`), and the reading that says so; as they
     are (and None) when the question names no such sides or no single day to count them from."""
+    tokens = _either_side(tokens)
     words = [t.lower for t in tokens]
     for b, w in enumerate(words):
         if w != "before":
@@ -68,6 +69,24 @@ def around_event(tokens: list[Token], today: date) -> tuple[list[Token], str | N
         typed = " ".join(t.text for t in tokens[first : last + 1])
         return out, f"Read `{typed}` around {day:%A %Y-%m-%d} as `{' '.join(spans)}`."
     return tokens, None
+
+
+def _either_side(tokens: list[Token]) -> list[Token]:
+    """`a week either side of the change`, `3 days each side`: the span before and as many after, as
+    `before and after` says it."""
+    words = [t.lower for t in tokens]
+    for j in range(1, len(tokens) - 1):
+        if words[j] not in ("either", "each", "both") or words[j + 1] not in ("side", "sides"):
+            continue
+        first = _side(words, j)[2]
+        if first == j:
+            continue  # (no span counted before it)
+        b = next((k for k, w in enumerate(words) if w == "before" and "after" in words[k + 1 : k + 3]), None)
+        if b is not None:  # `before/after the change ..., daily for a week either side`: the span of those sides
+            return [*tokens[:b], *tokens[first:j], *tokens[b:first], *tokens[j + 2 :]]
+        position = tokens[j].position
+        return [*tokens[:j], *(Token(Kind.WORD, w, position) for w in ("before", "and", "after")), *tokens[j + 2 :]]
+    return tokens
 
 
 def _side(words: list[str], at: int) -> tuple[int, str | None, int]:

@@ -36,6 +36,7 @@ from bot.billing.grammar_words import (
     MOTION_WORDS,
     RANKING_WORDS,
     ROUGH_AMOUNT_WORDS,
+    SEPARATELY,
 )
 from bot.billing.model import Dimension, DimensionRef, Granularity, Question, TimeRange
 from bot.errors import TwoAsked, UsageError
@@ -358,6 +359,12 @@ class QuestionReader(Cursor):
         self.i += j + found[1]
         return True
 
+    def _next_to(self, before: Token) -> bool:
+        """Whether `before` stands right before the cursor's word, parted by spaces or a slash only (`jul/aug`, `oct
+        nov`; not `September? October`, nor a bracket)."""
+        between = self.text[before.position + len(before.text) : self.tokens[self.i].position]
+        return not between.strip(" /")
+
     def time_phrase(self, found: TimeRange) -> None:
         """A time phrase read at the cursor. Right after `and` and adjacent to the range already read, it
         extends it (`total for oct and nov`); a span's two ends are kept, so that a question about a change
@@ -367,9 +374,10 @@ class QuestionReader(Cursor):
         before = self.tokens[self.i - 1] if self.i > 0 else None
         if before is not None and before.lower in ("on", "in") and self.i > 1 and self.word(-2) == "and":
             before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`: joined all the same
-        # `sep -> oct -> nov`: an arrow from one period to the next
+        # `sep -> oct -> nov`: an arrow from one period to the next; `jul/aug/sep`, `oct nov`: months side by side
+        months_side_by_side = before is not None and before.lower in MONTH_NAMES and self._next_to(before)
         joined = before is not None and (
-            before.lower in ("and", "&", "+", "or", "->", "→") or before.kind is Kind.COMMA
+            before.lower in ("and", "&", "+", "or", "->", "→") or before.kind is Kind.COMMA or months_side_by_side
         )
         versus = out.versus
         if current is None and out.granularity is Granularity.MONTH and found.days == 1 and self._day_of_month_only():
@@ -405,12 +413,22 @@ class QuestionReader(Cursor):
             # compared, restated in an aside
             out.readings.append(f"`{found.label}` in the aside is part of `{restated.label}`, the days compared.")
             return
+        inside = current is not None and current.start <= found.start and found.end <= current.end
+        inside = inside and current is not None and (found.start, found.end) != (current.start, current.end)
+        one_month = found.whole_months and found.days < 32
+        in_a_list = months_side_by_side or self.word(1) in MONTH_NAMES
+        if current is not None and inside and joined and current.whole_months and one_month and in_a_list:
+            # `Q3 total, and Jul/Aug/Sep individually`: the period's months named one by one, each asked
+            out.months_listed = True
+            return
         if current is not None and joined and not (out.comparing or out.after_versus):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
             if current.end == found.start:
                 out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
                 # (`sep -> oct -> nov`: a span from one to the other)
-                listed = before is not None and (before.lower in ("and", "&", "+") or before.kind is Kind.COMMA)
+                listed = before is not None and (
+                    before.lower in ("and", "&", "+") or before.kind is Kind.COMMA or months_side_by_side
+                )
                 out.months_listed = listed and current.whole_months and found.whole_months and found.days < 32
                 return
             if found.end == current.start:  # `yesterday or wed`: the days either way
@@ -572,7 +590,8 @@ class QuestionReader(Cursor):
             # the days that are weird)
             out.question = Question.ANOMALIES
         single = out.question is Question.COST and out.granularity is None and out.versus is None
-        if single and out.months_listed and not words & _SUM_WORDS and out.time_range is not None:
+        apart = bool(words & (SEPARATELY | {"each"}))  # `Q3 total, and Jul/Aug/Sep individually`
+        if single and out.months_listed and (apart or not words & _SUM_WORDS) and out.time_range is not None:
             # `tax for sept and oct`, `EC2 for Sep, Oct, Nov`: each month named, side by side (`total for oct and
             # nov`: one sum)
             out.set_granularity(Granularity.MONTH)

@@ -85,6 +85,21 @@ _BEFORE_OTHER_END = frozenset({"vs", "vs.", "versus", "to", "through", "thru", "
 #: Fiscal years: the bill does not say when one starts, so one is read as the calendar year, and said
 #: (`fiscal_note`): `FY26`, `this FY`, `last fiscal year`.
 _FISCAL = ("fy", "fiscal")
+
+
+def _names_fiscal(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a fiscal year is named at `i` (`FY26`, `fiscal year`). A `financial year` is asked for its months:
+    where people say so (the UK, India, Australia, New Zealand) it starts in April or July, never with the calendar
+    year the bill would otherwise read."""
+    w = word_at(tokens, i) or ""
+    if w == "financial" and word_at(tokens, i + 1) == "year":
+        raise UsageError(
+            "`financial`: the bill does not say when your financial year starts.",
+            hint="Give its months, e.g. `since 2026-04-01` or `2025-07..2026-06`.",
+        )
+    return w in _FISCAL or _FISCAL_YEAR.match(w) is not None
+
+
 _FISCAL_YEAR = re.compile(r"^fy-?(\d{2}|\d{4})$")
 #: Hedges between `since` and its day (`since like tuesday`).
 _HEDGES = frozenset({"like", "about", "around", "roughly", "approximately", "maybe", "approx"})
@@ -238,7 +253,7 @@ def fiscal_note(tokens: Sequence[Token], i: int, used: int, time_range: TimeRang
             f"Read `{named}` as the calendar month {time_range.start:%Y-%m}: the bill does "
             "not say when your fiscal year starts. For another, give its months, e.g. `2025-04..2026-03`."
         )
-    first = next((k for k, t in enumerate(words) if t.lower in _FISCAL or _FISCAL_YEAR.match(t.lower)), None)
+    first = next((k for k in range(len(words)) if _names_fiscal(words, k)), None)
     if first is None:
         return None
     named = " ".join(t.text for t in words[first:])
@@ -293,7 +308,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
     beside = word_at(tokens, i + 2) or ""
     if w in SHORT_WEEKDAYS and word_at(tokens, i + 1) in _BEFORE_OTHER_END and beside in {*WEEKDAYS, *SHORT_WEEKDAYS}:
         return _weekday("", SHORT_WEEKDAYS[w], today), 1  # `mon vs wed+thu`: a day beside another
-    if w in _FISCAL or _FISCAL_YEAR.match(w):
+    if _names_fiscal(tokens, i):
         return _fiscal_year(tokens, i, "", today)
     period = word_at(tokens, i + 1) if w == "period" else None
     date_follows = word_at(tokens, i + 2) in MONTH_NAMES  # `for the period 1 October 2026 to ...`: a date follows
@@ -386,7 +401,7 @@ def _match(tokens: Sequence[Token], i: int, w: str, today: date) -> tuple[tuple[
             month = MONTH_NAMES[nxt]
             start = date(year_of_last(month, today), month, 1)
             return (start, add_months(start, 1), f"{start:%Y-%m}"), 2
-        if nxt in _FISCAL or (nxt is not None and _FISCAL_YEAR.match(nxt)):  # `this FY`, `last fiscal year`
+        if _names_fiscal(tokens, i + 1):  # `this FY`, `last fiscal year`, `this financial year`
             fiscal, used = _fiscal_year(tokens, i + 1, which, today)
             return fiscal, 1 + used
         if which == "this" and not (nxt in _UNITS or nxt in NUMBER_WORDS or (nxt or "").isdecimal()):

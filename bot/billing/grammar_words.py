@@ -90,6 +90,7 @@ CHAT_WORDS = frozenset(
         *("boss", "manager", "cto", "cfo", "ceo", "vp", "board", "deck", "slides", "slide", "meeting", "presentation"),
         *("behalf", "director", "directors", "leadership", "exec", "execs", "executive", "executives", "requested"),
         *("journal", "ledger", "gl", "books", "booked", "booking", "accrual", "accruals", "accrue", "reconcile"),
+        *("true-up", "trueup", "true-ups"),  # `for the accrual true-up`: the adjustment the figure is for
         *("reconciliation", "bleeding", "leaking", "wasting", "runway", "needs", "needed", "advance", "trouble"),
         *("other", "others", "rest", "%", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't"),
         *("shouldn't", "wouldn't", "couldn't", "payer", "member", "members", "consolidated", "audit", "purposes"),
@@ -316,6 +317,7 @@ PERIOD_CHARGE_WORDS = frozenset({"tax", "taxes", "credit", "credits", "fee", "fe
 #: Words asking for what is included to be shown on its own line (`with tax shown separately`).
 SEPARATELY = frozenset(
     {"separately", "separate", "separated", "itemized", "itemised", "broken", "apart", "seperately", "seperate"}
+    | {"individually", "individual"}
 )
 #: Words asking for several values as one sum (`ec2 + eks combined`, `s3 and glue together`): no line each.
 COMBINED = frozenset({"combined", "together", "altogether", "summed", "lumped", "pooled"})

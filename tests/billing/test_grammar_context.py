@@ -906,6 +906,24 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         # `starting` a date is since it; a quoted label beside a question of its own is no relayed question
         ("spend stepped up from 3.1k to 4.8k a day starting nov 19, whats behind that", "why since 2026-11-19", None),
         ('my panel "AWS spend per account" jumped starting nov 19, why?', "why since 2026-11-19 by account", None),
+        # a span either side of an event's day, alone or after `before/after`
+        (
+            "cloudfront daily for a week either side of 20 nov",
+            "2026-11-20..2026-11-26 vs 2026-11-13..2026-11-19 service=cloudfront daily",
+            None,
+        ),
+        (
+            "cloudfront before/after the cache change, it shipped 20 nov. daily for a week either side",
+            "2026-11-20..2026-11-26 vs 2026-11-13..2026-11-19 service=cloudfront daily",
+            None,
+        ),
+        # a period's months named one by one after it are each asked; `, and` after a charge left out opens a clause
+        (
+            "Q3 total excl. tax for the accrual true-up, and Jul/Aug/Sep individually too",
+            "2026-q3 service!=tax monthly",
+            "Read the months named (2026-q3) as each month beside the others.",
+        ),
+        ("ec2 oct nov", "2026-10..2026-11 service=ec2 monthly", None),
     ],
 )
 def test_how_people_ask_which_and_what_they_count(text: str, same_as: str, reading: str | None) -> None:
@@ -922,3 +940,12 @@ def test_values_asked_as_candidates_stay_filters_in_tags() -> None:
         ("account", ("123456789012", "210987654321"))
     ]
     assert not any("asking which" in r for r in found.readings)
+
+
+def test_a_financial_year_is_asked_for_its_months() -> None:
+    """Where people say `financial year` it starts in April or July: the calendar year would be another answer."""
+    with pytest.raises(UsageError) as caught:
+        parse("how much has the staging account cost since the start of the financial year")
+    assert caught.value.message == "`financial`: the bill does not say when your financial year starts."
+    assert caught.value.hint == "Give its months, e.g. `since 2026-04-01` or `2025-07..2026-06`."
+    assert parse("fiscal year").time_range == parse("2026").time_range  # (a fiscal year: the calendar's, said)
