@@ -51,6 +51,7 @@ from bot.billing.grammar_questions import QuestionReader
 from bot.billing.grammar_reconcile import checks_a_figure, reconciled
 from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import (
+    asks_itself,
     first_question,
     pasted_budget_alert,
     quoted_question,
@@ -899,7 +900,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         unusual_days = (out.unusual or out.question is Question.ANOMALIES) and not self.asks_a_series()
         self.side_by_side(chosen, typed, unusual_days=unusual_days)
         self.against_the_rest()
-        self.share_of_total(chosen, typed)
+        self.share_of_total(chosen)
         self.every_value_named(named_in_words)
         by_creator = DimensionRef.tag("aws:createdBy")
         asks_who = "who" in typed or (bool(typed & {"which", "what"}) and bool(typed & PERSON_NOUNS))
@@ -1200,12 +1201,42 @@ def parse_query(
     if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
         return again_saying(sql, f"Read the SQL as `{sql}`.")
 
+    def quote_referred_to() -> CostQuery | None:
+        """`grafana panel "AWS daily spend (USD)" shows a step ... whats behind that?`, `the account manager's email
+        says "Your eu-west-1 usage increased 40% in October" -- is that true?`: a quote that asks nothing, with words
+        around it that ask, is what the person's own question refers to: the question around it, about the stored
+        values the quote names (and its period, when the question names none), said; None otherwise."""
+        found = quoted_question(text)
+        if found is None or not found[1] or asks_itself(found[0]) or not asks_itself(found[1]):
+            return None
+        quote, around = found
+        if vocabulary.meanings(quote):
+            return None  # `"Amazon Elastic Compute Cloud" cost last month?`: a stored name quoted
+        with suppress(UserFacingError):
+            own, nothing = again(around), again("")
+            if own == nothing:
+                return None
+            try:
+                said = again(quote)
+            except UserFacingError:
+                said = nothing
+            named = {f.dimension for f in own.filters}
+            own = replace(own, filters=(*own.filters, *(f for f in said.filters if f.dimension not in named)))
+            if own.time_range == nothing.time_range and own.versus is None:
+                own = replace(own, time_range=said.time_range)  # (`"... increased 40% in October" -- is that true?`)
+            note = f'Read the quoted "{quote}" as what you refer to; answered the question around it.'
+            return replace(own, readings=(*own.readings, note))
+        return None
+
     def relayed() -> CostQuery | None:
         """The question a message relays in quote marks, read alone (`grammar_sentences.quoted_question`)."""
         found = quoted_question(text)
         if found is None:
             return None
         quoted, around = found
+        own = quote_referred_to()
+        if own is not None:
+            return own
         try:
             asked = again(quoted)
         except UserFacingError:
@@ -1258,6 +1289,9 @@ def parse_query(
         checked = reconciled(text, read, split=allow_group_by and split_checks)
         if checked is not None:
             return checked
+    referred = quote_referred_to()
+    if referred is not None:
+        return referred
     try:
         return read(text)
     except UnknownWord as exc:

@@ -85,6 +85,10 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("equipo", "equipos", "équipe", "équipes", "equipe"), "team"),
     **dict.fromkeys(("proyecto", "proyectos", "projet", "projets", "projekt", "projekte"), "project"),
     **dict.fromkeys(("por", "nach"), "by"),
+    **dict.fromkeys(("campaña", "campañas", "campagne", "campanha"), "campaign"),
+    **dict.fromkeys(("datos", "dados"), "please"),  # (`transferencia de datos`: read with its first words)
+    **dict.fromkeys(("europa",), "europe"),
+    **dict.fromkeys(("llevamos", "llevo", "lleva"), "please"),  # `cuánto llevamos gastado`: so far spent
     **dict.fromkeys(("par",), "per"),
     # Portuguese
     **dict.fromkeys(("ontem",), "yesterday"),
@@ -267,6 +271,11 @@ _PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("bis", "jetzt"): ("so", "far"),
     ("bis", "heute"): ("so", "far"),
     ("wie", "viel"): ("how", "much"),
+    # `por qué subió`: why; `por la campaña`: for the campaign (`por servicio`: by service)
+    **dict.fromkeys((("por", "qué"), ("por", "que")), ("why",)),
+    **{("por", the): ("for", "the") for the in ("la", "el", "los", "las")},
+    # `transferencia de datos`: data transfer (`datos` after it is passed over)
+    **{(transfer, "de"): ("data", "transfer") for transfer in ("transferencia", "transferência")},
 }
 #: German's `vorletzte Woche`: the week before last.
 _BEFORE_LAST = frozenset({"vorletzte", "vorletzten", "vorletzter", "avant-dernière", "antepasada", "antepasado"})

@@ -121,6 +121,12 @@ _STARTED = frozenset({"launched", "deployed", "shipped", "released", "started", 
 _UP = ("out", "live", "on", "off")
 
 
+#: A year or a quarter as people name one (`2024`, `Q1`, `H2`, `FY26`), and the nouns of its figures (`the Q3
+#: numbers` are the quarter's).
+_NAMED_PERIOD = re.compile(r"(?:19|20)\d\d|q[1-4]|h[12]|fy-?\d{2,4}")
+_PERIOD_FIGURES = frozenset(
+    {"numbers", "figures", "totals", "actuals", "results", "report", "reports", "statement", "statements", "close"}
+)
 #: The verb of where the month lands (`landing on prod` is where charges are posted).
 _LANDS = frozenset({"land", "lands", "landing", "landed"})
 #: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
@@ -1061,18 +1067,21 @@ class PrepassReader(ContextPhraseReader):
             if joined[j].lower in ("starting", "beginning", "commencing") and self.time_at(joined, j + 1):
                 joined[j] = Token(Kind.WORD, "since", joined[j].position)
                 self.typed[joined[j].position] = joined[j].text
-        # `the old tables from the 2024 migration`: a year naming an event (a word the grammar does not read), not
-        # the days asked (`the 2025 bill` is the year's)
+        # `the old tables from the 2024 migration`, `building the Q1 model`: a year or a quarter naming an event or a
+        # document (a word the grammar does not read), not the days asked (`the 2025 bill`, `the Q3 figures` are the
+        # period's)
         for j in range(1, len(joined) - 1):
             year, noun = joined[j], joined[j + 1].lower
-            owned = joined[j - 1].lower in ("the", "our", "that", "this")
+            owned = joined[j - 1].lower in ("the", "our", "that", "this", "my")
             unread = (
-                noun.isalpha() and not self.grammar_reads(noun) and match_holiday(joined, j + 1, self.today) is None
+                noun.isalpha()
+                and noun not in _PERIOD_FIGURES
+                and not self.grammar_reads(noun)
+                and match_holiday(joined, j + 1, self.today) is None
             )
-            if owned and WRITTEN_YEAR.fullmatch(year.lower) and unread:
-                self.out.readings.append(
-                    f"Read `{joined[j - 1].text} {year.text} {joined[j + 1].text}` as naming an event."
-                )
+            if owned and _NAMED_PERIOD.fullmatch(year.lower) and unread:
+                named = f"{joined[j - 1].text} {year.text} {joined[j + 1].text}"
+                self.out.readings.append(f"Read `{named}` as naming an event, not the days asked.")
                 del joined[j - 1 : j + 1]
                 break
         # `are the credits all landing on prod`: where charges are posted, not where the month lands

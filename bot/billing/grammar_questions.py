@@ -427,7 +427,7 @@ class QuestionReader(Cursor):
                 out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
                 # (`sep -> oct -> nov`: a span from one to the other)
                 listed = before is not None and (
-                    before.lower in ("and", "&", "+") or before.kind is Kind.COMMA or months_side_by_side
+                    before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA or months_side_by_side
                 )
                 out.months_listed = listed and current.whole_months and found.whole_months and found.days < 32
                 return

@@ -48,6 +48,8 @@ _CLASS_KINDS = {**{c.value: "fees" for c in FEE_CLASSES}, "credit": "credits", "
 
 #: The values a question chose for each (dimension, left out), as `grammar_bare.settle` gives them.
 Chosen = dict[tuple[DimensionRef, bool], list[str]]
+#: Words before `share` that make it the verb (`please share the cost of ...`).
+_ASKING_TO_SEND = frozenset({"please", "pls", "plz", "kindly", "you", "u", "pl", "to", "can", "could"})
 #: Words for all the values but one, after `vs` (`prod vs the rest`, `web vs everyone else`, `vs the other two`).
 _THE_REST = frozenset({"rest", "others", "other", "everything", "everyone", "everybody", "all"})
 
@@ -308,12 +310,17 @@ class RowsReader(Cursor):
         """`values` of `ref` as a person reads them (an account by its name and id)."""
         return [self.vocabulary.account_label(v) if ref.kind is Dimension.ACCOUNT else v for v in values]
 
-    def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]], typed: set[str]) -> None:
+    def share_of_total(self, chosen: dict[tuple[DimensionRef, bool], list[str]]) -> None:
         """`what % of our spend is lambda`, `staging as a share of the total`: the breakdown by the value's
         dimension, where its part of the whole shows beside the others (a filter would show it alone), said."""
         out = self.out
         kept = [ref for (ref, negate) in chosen if not negate]
-        if not typed & SHARE_WORDS or out.group_by or not self.allow_group_by or len(kept) != 1:
+        # (`please share the cost of ...`, `can you share`: the verb, to send it)
+        shares = any(
+            t.lower in SHARE_WORDS and not (k and self.tokens[k - 1].lower in _ASKING_TO_SEND)
+            for k, t in enumerate(self.tokens)
+        )
+        if not shares or out.group_by or not self.allow_group_by or len(kept) != 1:
             return
         if any(h.breakdown is not None for h in out.not_held):  # `what % of compute is covered`: coverage's own
             return

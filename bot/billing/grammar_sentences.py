@@ -160,11 +160,8 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _RELAYED_WORDS = 4
 
 
-#: Words that make a quoted text a question or a request (a panel's or a report's title quoted asks nothing).
-_ASKING = frozenset(
-    {"what", "whats", "what's", "why", "which", "how", "who", "where", "when", "need", "please", "pls", "can", "could"}
-    | {"show", "give", "send", "list", "pull", "share", "tell"}
-)
+#: Words that open a question (a panel's title, or a remark someone made, asks none).
+_INTERROGATIVES = frozenset({"what", "whats", "what's", "why", "which", "how", "who", "where", "when", "can", "could"})
 
 
 def quoted_question(text: str) -> tuple[str, str] | None:
@@ -176,10 +173,14 @@ def quoted_question(text: str) -> tuple[str, str] | None:
     if len(found) != 1:
         return None
     around = f"{text[: found[0].start()]} {text[found[0].end() :]}"
-    asks = "?" in found[0][1] or bool(set(re.findall(r"[a-z']+", found[0][1].casefold())) & _ASKING)
-    if "?" in around and not asks:
-        return None  # `grafana panel "AWS daily spend (USD)" shows a step ... whats behind that?`: a label quoted
     return found[0][1], " ".join(around.split())
+
+
+def asks_itself(words: str) -> bool:
+    """Whether `words` ask a question (a question mark, `how`, `what`, `which`, `can`): a quote that does not, with
+    words around it that do, is what the person's own question refers to (`from the standup thread: "RDS went up a
+    lot after the migration" -- how much did RDS cost per day ...`)."""
+    return "?" in words or bool(set(re.findall(r"[a-z']+", words.casefold())) & _INTERROGATIVES)
 
 
 #: A relayed message's header, up to its colon (`fwd from security:`, `Forwarding from Tom in AP:`, `pasting from

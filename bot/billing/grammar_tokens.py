@@ -130,6 +130,11 @@ _GLUED_BRACKET = re.compile(r"(?<=[A-Za-z])\((?=[A-Za-z0-9])")
 _GLUED_ASIDE = re.compile(r"(?<=[a-z])\((?:s|es|ish)\)", re.IGNORECASE)
 
 
+#: An ellipsis, a pause in the sentence (`ec2... last month`, `.....`); dots between dates are a span (`..`,
+#: `nov 1...nov 15`).
+_ELLIPSIS = re.compile(r"\.{4,}|(?:\.{3}|…)(?=\s|$)")
+
+
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
     messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
@@ -142,7 +147,7 @@ def strip_markup(text: str) -> str:
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
-    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, text))
+    text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _ELLIPSIS.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 
 

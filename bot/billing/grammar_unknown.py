@@ -247,7 +247,11 @@ class UnknownWordReader(PrepassReader):
             self.out.event = self.out.event or tok.text
             self.i += 1
             return
-        if tok.lower in _TIMES_OF_DAY and self.word(-1) in _WHEN_DONE:
+        # `we had alerts overnight`, beside the day asked: when a thing happened, no days of its own
+        dated = tok.lower == "overnight" and any(
+            self.time_at(self.tokens, k) for k in range(len(self.tokens)) if k != self.i
+        )
+        if tok.lower in _TIMES_OF_DAY and (self.word(-1) in _WHEN_DONE or dated):
             self.out.ignored.append(tok)  # `dev that could be switched off overnight`: when a thing is done, no days
             self.i += 1
             return

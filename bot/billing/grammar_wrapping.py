@@ -21,8 +21,9 @@ from bot.billing.grammar_words import CLOCK, FOLLOW_UP_LEADS
 #: A Slack channel or person (`#data-eng`, `@maria's`): where the question came from (a channel named like a value,
 #: `#checkout`, is still a channel).
 _SLACK_REFERENCE = re.compile(r"^[#@][^\W\d_][\w.-]*(?:['’]s)?:?$")
-#: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`) and a release's version (`v4.12`, `v2.3.1`).
-_MARKS = re.compile(r"^(?:>+|-{2,3}|={2,}|v\d+(?:\.\d+)+)$")
+#: The marks of a quoted mail (`>`, `>>`), a typed dash (`--`), a release's version (`v4.12`, `v2.3.1`) and an arrow
+#: pointing at a message in the thread (`re this ↓`, `this ^^`).
+_MARKS = re.compile(r"^(?:>+|-{2,3}|={2,}|v\d+(?:\.\d+)+|[↑↓⬆⬇👆👇☝]+|\^+)$")
 #: How a date is written (`dd-mm`, `mm/dd/yyyy`): a note on the dates typed, no date itself.
 _DATE_FORM = re.compile(r"(?:dd|mm|yy|yyyy)(?:[-/.](?:dd|mm|yy|yyyy)){1,2}")
 #: A ticket's key (`DATA-88`, `FIN-2231:`), unless the store holds a value so spelled.
@@ -171,7 +172,8 @@ def _without_greetings(tokens: list[Token]) -> list[Token]:
     """`Good morning, ...`, `morning - ...`, `evening all,`, `hi team`: a greeting opening the message (`team`
     there is whom it greets, not the team tag)."""
     if len(tokens) > 2 and (tokens[0].lower, tokens[1].lower) in _GREETING_PAIRS:
-        return tokens[2:]
+        addressed = len(tokens) > 3 and tokens[2].lower in _ADDRESSED  # `Good morning team. Please share ...`
+        return tokens[3:] if addressed else tokens[2:]
     if len(tokens) > 2 and tokens[0].lower in _GREETINGS and tokens[1].lower in _ADDRESSED:
         closed = tokens[2].kind is Kind.COMMA or tokens[2].text in _DASHES
         return tokens[3:] if closed and len(tokens) > 3 else tokens[2:]

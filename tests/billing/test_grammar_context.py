@@ -891,7 +891,7 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         (
             "which dynamo tables cost most? some are left from the 2024 migration",
             "this month service=dynamodb by resource",
-            "Read `the 2024 migration` as naming an event.",
+            "Read `the 2024 migration` as naming an event, not the days asked.",
         ),
         ("what did the 2025 black friday cost", "2025-11-28", None),
         # the most expensive asked with nothing named to rank: by service (days ranked are days)
@@ -905,7 +905,49 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ("top 5 days this month", "this month daily top 5", None),
         # `starting` a date is since it; a quoted label beside a question of its own is no relayed question
         ("spend stepped up from 3.1k to 4.8k a day starting nov 19, whats behind that", "why since 2026-11-19", None),
-        ('my panel "AWS spend per account" jumped starting nov 19, why?', "why since 2026-11-19 by account", None),
+        (
+            'my panel "AWS spend per account" jumped starting nov 19, why?',
+            "why since 2026-11-19",
+            'Read the quoted "AWS spend per account" as what you refer to; answered the question around it.',
+        ),
+        # a remark quoted is what the question around it is about: its values and, when the question names none,
+        # its period
+        (
+            'the account manager\'s email says "Your eu-west-1 usage increased 40% in October" -- is that true? why?',
+            "why 2026-10 region=eu-west-1",
+            None,
+        ),
+        (
+            'from the standup thread: "RDS went up a lot after the migration" -- how much did RDS cost per day from '
+            "oct 27 to nov 10",
+            "2026-10-27..2026-11-10 service=rds daily",
+            None,
+        ),
+        ('"Amazon Elastic Compute Cloud" cost last month?', "last month service=ec2", None),
+        # a greeting and whom it greets; `please share` is the verb; a year or quarter before a document's name
+        (
+            "Good morning team. Please share cost of ap-southeast-2 for this month",
+            "this month region=ap-southeast-2",
+            None,
+        ),
+        (
+            "monthly totals jan thru oct 2026 - building the Q1 model",
+            "2026-01..2026-10 monthly",
+            "Read `the Q1 model` as naming an event, not the days asked.",
+        ),
+        ("the Q3 numbers by service", "2026-q3 by service", None),
+        # what happened overnight beside the day asked; an ellipsis is a pause
+        ("total spend for prod account yesterday? we had alerts overnight", "yesterday account=production", None),
+        ("ec2..... last month", "last month service=ec2", None),
+        ("hmm… s3 yesterday", "yesterday service=s3", None),
+        # Spanish: `por qué` asks why, `por la campaña` is what it is for, `transferencia de datos` is data transfer
+        (
+            "el gasto de search (project) subió en noviembre? por qué?",
+            "why 2026-11 tag:project=search",
+            None,
+        ),
+        ("cuánto llevamos gastado en CloudFront este mes? es por la campaña", "this month service=cloudfront", None),
+        ("cuanto nos costó la transferencia de datos la semana pasada", "last week service=data-transfer", None),
         # a span either side of an event's day, alone or after `before/after`
         (
             "cloudfront daily for a week either side of 20 nov",
