@@ -824,6 +824,8 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
     def counts_what(self) -> bool:
         """Whether the number at the cursor counts what a ranking lists: a ranking word or a plural dimension or
         resource noun follows, maybe after one adjective (`5 most expensive`, `five individual resources`)."""
+        if self.word(1) == "more" and self.word(2) in ("expensive", "costly", "pricey"):
+            return True  # `the 5 more expensive glue jobs`: the most expensive, as the comparative is said in places
         if self.word(1) in ("new", "more", "extra", "additional", "other", "old"):
             return False  # `we spun up 2 new clusters`: how many were added, no ranking
         for k in (1, 2):

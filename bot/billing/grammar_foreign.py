@@ -36,6 +36,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"), "whole"),
     **dict.fromkeys(("costó", "cuesta", "cuestan", "coûte", "coûtent", "coute", "kostet", "kostete"), "cost"),
     **dict.fromkeys(("gastamos", "gastado", "dépensé", "depense", "ausgegeben"), "spent"),
+    **dict.fromkeys(("gastámos", "gastei", "gastou", "gastaram", "gastaste"), "spent"),  # Portuguese
     # periods
     **dict.fromkeys(("woche", "semaine", "semana"), "week"),
     **dict.fromkeys(("wochen", "semaines", "semanas"), "weeks"),

@@ -129,6 +129,8 @@ _PERIOD_FIGURES = frozenset(
 )
 #: The verb of where the month lands (`landing on prod` is where charges are posted).
 _LANDS = frozenset({"land", "lands", "landing", "landed"})
+#: The units of a dashboard's `L30D`, `L4W`, `L3M`, and the largest count read.
+_SHORT_LAST = (("d", "days", 400), ("w", "weeks", 52), ("m", "months", 24))
 #: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
 #: What a list is ranked by anyway, before `wise` (`$$ wise`, `cost-wise`).
 _COST_WISE = ("$", "$$", "$$$", "cost", "money", "price", "spend")
@@ -351,6 +353,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # `yday vs same day lw`: chat's short forms of the last week and month
     ("lw",): ("last", "week"),
     ("lm",): ("last", "month"),
+    # `the 20 highest-cost resources`, `top 10 EKS res`: ranked by cost, resources
+    **dict.fromkeys((("highest-cost",), ("top-cost",), ("highest-spend",)), ("most", "expensive")),
+    ("res",): ("resources",),
+    # `L14D`, `L30D`, `L3M`: dashboards' short forms of the last days, weeks and months
+    **{(f"l{n}{u}",): ("last", str(n), unit) for u, unit, most in _SHORT_LAST for n in range(1, most + 1)},
+    # `itemise each amount and the account`: each line the answer lists anyway
+    **{(each, what): () for each in ("each", "every") for what in ("amount", "amounts", "figure", "number", "one")},
     # `how much cost is for each value` (`/tags`): each value of the key, which the answer lists anyway
     **dict.fromkeys((("each", "value"), ("every", "value"), ("each", "tag", "value"), ("per", "value")), ()),
     # `month by month`: the time step

@@ -948,6 +948,15 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ),
         ("cuánto llevamos gastado en CloudFront este mes? es por la campaña", "this month service=cloudfront", None),
         ("cuanto nos costó la transferencia de datos la semana pasada", "last week service=data-transfer", None),
+        ("quanto gastámos em S3 ontem?", "yesterday service=s3", None),
+        # dashboards' short forms; `each one`, `each amount`: the lines the answer lists anyway
+        ("sqs + ddb daily usw2 L14D", "last 14 days service=sqs,dynamodb region=us-west-2 daily by service", None),
+        ("ec2 L3M monthly", "last 3 months service=ec2 monthly", None),
+        (
+            "SP and RI fees charged on 1 November? itemise each amount and the account it was billed to",
+            "2026-11-01 charge-class=recurring,one-time by account",
+            None,
+        ),
         # a span either side of an event's day, alone or after `before/after`
         (
             "cloudfront daily for a week either side of 20 nov",
@@ -991,3 +1000,18 @@ def test_a_financial_year_is_asked_for_its_months() -> None:
     assert caught.value.message == "`financial`: the bill does not say when your financial year starts."
     assert caught.value.hint == "Give its months, e.g. `since 2026-04-01` or `2025-07..2026-06`."
     assert parse("fiscal year").time_range == parse("2026").time_range  # (a fiscal year: the calendar's, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "top", "same_as"),
+    [
+        ("top 10 EKS res by cost, staging, MTD", 10, "this month service=eks account=staging"),
+        ("the 20 highest-cost resources in the production account for Q3 2026", 20, "2026-q3 account=production"),
+        ("the 5 more expensive glue jobs in eu-west-1 this month", 5, "this month service=glue region=eu-west-1"),
+        ("top 5 RDS inst by $ L30D", 5, "last 30 days service=rds"),
+    ],
+)
+def test_how_people_ask_for_the_most_expensive_resources(text: str, top: int, same_as: str) -> None:
+    asked = top_resources.parse(text, today=TODAY, vocabulary=VOCAB)
+    assert asked.n == top
+    assert (asked.time_range, asked.filters) == (parse(same_as).time_range, parse(same_as).filters)
