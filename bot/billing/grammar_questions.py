@@ -103,10 +103,11 @@ class QuestionReader(Cursor):
             self.out.moves_of_whole = self.out.moves_of_whole and self.word(-1) in _WHOLE_SUBJECTS
             self.i += 1
             return True
-        if w in ("changed", "change", "moved") and (
+        if w in ("changed", "change", "moved", "different") and (
             self.word(-1) in ("what", "whats", "what's") or self.word(-2) == "what"
         ):
-            self.set_question(Question.WHY, self.tokens[self.i])  # `what changed in ec2`, `what has changed`
+            # `what changed in ec2`, `what has changed`, `what's different`
+            self.set_question(Question.WHY, self.tokens[self.i])
             self.i += 1
             return True
         if w in ("movers", "mover"):  # `top movers`: the rises, said, with how to ask for the falls

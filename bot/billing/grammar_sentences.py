@@ -138,9 +138,11 @@ def _sentences(text: str) -> tuple[list[str], set[str]]:
 
 
 def _only_a_period(query: CostQuery, nothing: CostQuery) -> bool:
-    """Whether a sentence read as `query` names a period and nothing else (`For October please`)."""
+    """Whether a sentence read as `query` names a period, maybe with its step, and nothing else (`For October
+    please`, `daily for the past 2 wks pls`)."""
     bare = replace(nothing, readings=())
-    return query.time_range != nothing.time_range and replace(query, time_range=nothing.time_range, readings=()) == bare
+    rest = replace(query, time_range=nothing.time_range, granularity=nothing.granularity, readings=())
+    return query.time_range != nothing.time_range and rest == bare
 
 
 def _asked(part: str, text: str) -> bool:

@@ -949,6 +949,13 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ("cuánto llevamos gastado en CloudFront este mes? es por la campaña", "this month service=cloudfront", None),
         ("cuanto nos costó la transferencia de datos la semana pasada", "last week service=data-transfer", None),
         ("quanto gastámos em S3 ontem?", "yesterday service=s3", None),
+        ("compare this week to last week for prod, what's different?", "why this week account=production", None),
+        # a later sentence naming only a period and its step dates the question
+        (
+            "how much data transfer is going out of the data-lake acct? exfil concern. daily for the past 2 wks pls",
+            "last 2 weeks service=data-transfer account=data-lake daily",
+            None,
+        ),
         # dashboards' short forms; `each one`, `each amount`: the lines the answer lists anyway
         ("sqs + ddb daily usw2 L14D", "last 14 days service=sqs,dynamodb region=us-west-2 daily by service", None),
         ("ec2 L3M monthly", "last 3 months service=ec2 monthly", None),
