@@ -287,7 +287,17 @@ the command), held back unread; `FRESH_107` (a Singaporean cloud engineer, an in
 figures, a mobile team lead on API and CDN cost, a Portuguese data scientist, a COO who wants one number, an engineer
 in abbreviations), read; `FRESH_108` (a Pakistani backend developer, a controller reconciling credits and refunds, an
 SRE on RI and Savings Plans coverage, a terse Israeli startup engineer, a product analyst on a feature launch's cost,
-a team lead writing the Monday status update), held back unread.
+a team lead writing the Monday status update), held back unread. Last in that stop, first sight on cfeaa61:
+`FRESH_109` (a Nigerian data analyst, a finance director preparing the board's slide, an SRE in a cost spike incident,
+a Japanese engineer writing literal English, a founder worried about runway, someone typing in lowercase without
+punctuation), read; `FRESH_110` (an Indian platform engineer, a cost analyst copying CUR and Cost Explorer column
+names, a developer on the team's dev environment, a Mexican product manager, an operations lead at the weekly
+business review, follow-up questions rewritten whole), held back unread; `FRESH_111` (an Australian DevOps engineer's
+slang, a treasury analyst on credits, refunds and the invoice total, a machine-learning lead on GPU and training
+costs, a Korean product owner partly in Korean, an IT manager comparing years, a polite new graduate), read;
+`FRESH_112` (a South African SRE, a head of finance asking whether the month lands on plan, an engineer after a
+migration wanting before and after, an Italian backend developer, a support lead on an outage week, someone in a
+hurry on a phone), held back unread.
 """
 
 from __future__ import annotations
@@ -26906,4 +26916,1248 @@ FRESH_108: tuple[tuple[str, str, str], ...] = (
         "for the status update, what's the priciest RDS instance in prod and what did it cost last week",
         "last week service=rds account=production",
     ),
+)
+
+FRESH_109_FIRST_SIGHT = (34, 6, 10)
+
+FRESH_109: tuple[tuple[str, str, str], ...] = (
+    # the day before today, Thursday the 26th; every account and service together; a rounded figure is the writer's
+    # wish, no part of the question
+    ("/cost", "how much did we burn yesterday, ballpark is fine", "yesterday"),
+    # the 7 whole days before today by the grammar's rule (the writer counted today in), as FRESH_104 and FRESH_108;
+    # by day; all accounts; NOT SUPPORTED (the hour the rise began): the daily series, the writer's nearest
+    (
+        "/cost",
+        "ec2 in us-east-1 looks like its going vertical since ~02:00 UTC, can I get daily ec2 cost for use1 last 7 "
+        "days pls",
+        "last 7 days service=ec2 region=us-east-1 daily",
+    ),
+    # January to October, by month, as the writer asked; the three accounts together, every account anyway; net of
+    # credits is the total as every total is, credits counted, as FRESH_5 and FRESH_105; the deck is the writer's
+    # context
+    (
+        "/cost",
+        "For the board deck I need total AWS spend by month for Jan–Oct 2026, all three accounts combined, net of "
+        "credits please.",
+        "2026-01..2026-10 monthly",
+    ),
+    # the whole of October; all accounts
+    (
+        "/cost",
+        "Please tell me the cost of S3 in last month. I want to know about the ap-southeast-2 region only.",
+        "last month service=s3 region=ap-southeast-2",
+    ),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; all accounts; the
+    # greeting is wrapping
+    (
+        "/tags",
+        "Good afternoon. Please can I get the breakdown of spend by team tag for this month so far? Also how much is "
+        "untagged abeg",
+        "team this month",
+    ),
+    # the budget's amount is named: the month-end forecast with the month so far, held against the writer's amount by
+    # hand, as FRESH_39, FRESH_53 and FRESH_58 (a budget named without an amount is refused)
+    (
+        "/cost",
+        "ok be honest — at this rate where does november land? need to know if we're burning more than the 40k i "
+        "budgeted",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's; the production account by its id; today so far, its partial day marked so; the default
+    # count; the autoscaling is the writer's context
+    (
+        "/top-resources",
+        "which instances are costing the most in prod acct (123456789012) today? trying to find what autoscaled",
+        "today service=ec2 account=production",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway, as
+    # CORPUS; the difference is part of every comparison; all accounts
+    ("/cost", "dynamodb cost last week vs the week before", "last week service=dynamodb"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_7 and FRESH_16; the change and its percentage are part of
+    # every comparison; all accounts; the slide is the writer's context
+    ("/cost", "What was our Q3 total vs Q2? Need the % change for the slide.", "2026-q3"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # the writer preferred; the accounts, regions and usage types that moved are among the causes; whether anyone
+    # deployed is the writer's context
+    (
+        "/cost",
+        "Excuse me, why the cost of Lambda increased in this week compared with previous week? I did not deploy new "
+        "function.",
+        "why this week service=lambda",
+    ),
+    # the slashed date is 1 November, day first; from then to today, today's partial day among them, by day; all
+    # accounts; the data team is the writer's context
+    (
+        "/cost",
+        "Pls what is the daily cost trend for Glue from 01/11/2026 till date? The data team is asking me",
+        "since 2026-11-01 service=glue daily",
+    ),
+    # October is the period November is compared with anyway (its same days, not all 31), as FRESH_7, FRESH_52 and
+    # FRESH_56; all accounts
+    ("/cost", "whats our avg daily burn this month, and how does it compare to october", "average this month"),
+    # the buckets are the S3 resources; the whole of October; the default count; all accounts
+    ("/top-resources", "biggest s3 buckets by cost last month", "last month service=s3"),
+    # the 3 whole days before today by the grammar's rule (the writer counted today in), as FRESH_100; unusual days of
+    # the total and of each service, CloudFront's and Data Transfer's among them (each day is judged service by
+    # service anyway); all accounts; the Black Friday traffic is the writer's context
+    (
+        "/cost",
+        "anything anomalous in the last 3 days? cloudfront + data transfer especially, traffic is like 4x normal for "
+        "BF",
+        "anomalies last 3 days",
+    ),
+    # the year so far, 1 January to today; each account on its own line
+    (
+        "/cost",
+        "Can you give me YTD spend split by account? Production, staging and data lake separately.",
+        "ytd by account",
+    ),
+    # the whole of October; prod, dev and staging among the env values listed, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "I would like to know the cost of each env tag value (prod, dev, staging) for October 2026. Also please "
+        "include the cost which has no env tag.",
+        "env 2026-10",
+    ),
+    # tax is its own service, Tax; the whole of October; all accounts
+    ("/cost", "whats the tax on last months bill", "last month service=tax"),
+    # September is the period October is compared with anyway; the change and what drove it, as the writer meant it:
+    # the accounts, regions and usage types that moved are among the causes; all accounts
+    (
+        "/cost",
+        "Kindly help me compare RDS cost for October against September. I noticed a jump in the report I did",
+        "why 2026-10 service=rds",
+    ),
+    # the staging account, as the writer meant it; no range typed: this month, as the writer read it; NOT SUPPORTED
+    # (night-time use, the bill is daily): the writer's nearest, the staging total and each service on its own line,
+    # as FRESH_65
+    (
+        "/cost",
+        "how much are we paying for staging?? feels like its way too much for something nobody uses at night",
+        "this month account=staging by service",
+    ),
+    # the two weeks by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back from
+    # today), as FRESH_55, FRESH_88 and FRESH_104; the production account, as the writer named it; by day
+    (
+        "/cost",
+        "EKS cost by day for the past 2 weeks, prod account only",
+        "last 2 weeks service=eks account=production daily",
+    ),
+    # the tables are the DynamoDB resources; the month so far; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Please show me top 10 of DynamoDB tables which have highest cost in this month.",
+        "10 this month service=dynamodb",
+    ),
+    # the whole day split by charge class, the commitment fees apart from usage, as the writer meant it, as FRESH_62
+    # and FRESH_69; the writer's optional split between Savings Plans and RIs left out (no charge class parts them);
+    # all accounts; the auditors are the writer's context
+    (
+        "/cost",
+        "I need the Savings Plan and RI fees we paid on 1 Nov, separately from usage. Auditors asked.",
+        "2026-11-01 by charge-class",
+    ),
+    # the whole of October; the two services, each split by region, as the writer meant it; all accounts
+    ("/cost", "dynamodb and sqs spend by region for oct", "2026-10 service=dynamodb,sqs by service, region"),
+    # the last whole week, Monday 16 to Sunday 22, as the writer said; every service together; all accounts
+    ("/cost", "Abeg how much did eu-west-1 cost us last week? Mon to Sun", "last week region=eu-west-1"),
+    # NOT SUPPORTED (what-if saving of a shutdown): the writer's nearest, the data-lake account's last full month,
+    # October, the writer's first choice, as FRESH_25's region pulled out
+    (
+        "/cost",
+        "if we shut down the data lake account tomorrow how much would we save per month roughly",
+        "last month account=data-lake",
+    ),
+    # the functions are the Lambda resources; today so far, its partial day marked so; the default count; all
+    # accounts; the loop is the writer's guess
+    (
+        "/top-resources",
+        "top lambda functions by spend since midnight UTC — something is looping",
+        "today service=lambda",
+    ),
+    # the month-end forecast with the month so far; all accounts; the new keys are the writer's context
+    (
+        "/cost",
+        "Could you tell me the forecast of KMS cost at end of this month? Recently we added many keys.",
+        "forecast 2026-11 service=kms",
+    ),
+    # Q4 so far, 1 October to today; checkout, search and data among the project values listed, the untagged amount
+    # its own line in every breakdown; all accounts
+    ("/tags", "project tag breakdown for checkout search data this quarter", "project this quarter"),
+    # the credits, the usage, fees and tax apart by charge class, the gross total without the credits and the net
+    # total beside them, as FRESH_61 and FRESH_108; the year so far; all accounts
+    (
+        "/cost",
+        "How much did we recieve in credits this year, and what would the total have been without them?",
+        "ytd by charge-class",
+    ),
+    # a filtered tag breakdown by the creator tag; the data-lake account; the whole of October; the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "Please I need aws:createdBy breakdown for the data-lake account last month, want to know who is creating all "
+        "these resources",
+        "aws:createdBy account=data-lake last month",
+    ),
+    # January to today, by month, November partial, as FRESH_105; the writer's optional November forecast not typed,
+    # left out; all accounts
+    ("/cost", "can u show me month by month total since january so i can see if we're trending up", "ytd monthly"),
+    # today so far, its partial day marked so, against the Friday a week earlier, as CORPUS; the production account,
+    # as the writer meant it; each service on its own line with its change, as the writer asked
+    (
+        "/cost",
+        "compare today vs same day last week for prod, broken down by service. need to know whats extra",
+        "2026-11-27 vs 2026-11-20 account=production by service",
+    ),
+    # the writer's days, both included; no inter-region usage type in the vocabulary: Data Transfer by usage type, the
+    # inter-region lines among them, as FRESH_52 and FRESH_97; all accounts
+    (
+        "/cost",
+        "How much was the data transfer cost between regions in 2026/11/01 ~ 2026/11/15?",
+        "2026-11-01..2026-11-15 service=data-transfer by usage-type",
+    ),
+    # the RDS instances are the RDS resources; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the default count
+    ("/top-resources", "most expensive rds instances in staging", "this month service=rds account=staging"),
+    # a fiscal year with its start given: from 1 February to today, as FRESH_75 and FRESH_108 read the same start; all
+    # accounts
+    ("/cost", "Please give me cloud spend for FY-to-date, our fiscal year starts 1 Feb.", "since 2026-02-01"),
+    # the whole of September; the writer's count; all accounts; the greeting and the dashboard are wrapping
+    (
+        "/cost",
+        "Good morning. What are the top 5 services by cost in September? I need am for my dashboard",
+        "2026-09 by service top 5",
+    ),
+    # October against September, the period compared with anyway; the services, accounts and regions that moved are
+    # among the causes; all accounts
+    ("/cost", "why did the bill jump so much in oct?? like what actually changed", "why 2026-10"),
+    # the creator tag, as the writer meant it (the team tag was the alternative reading); today so far, its partial
+    # day marked so; the untagged amount and its share its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "how much of todays spend is untagged? trying to figure out if the spike is from stuff someone spun up by hand",
+        "aws:createdBy today",
+    ),
+    # the instances are EC2's; the writer's dates are the last whole week, Monday 16 to Sunday 22; the default count;
+    # all accounts
+    (
+        "/top-resources",
+        "I want to check the most expensive EC2 instances in eu-west-1 for last week (11/16-11/22).",
+        "last week service=ec2 region=eu-west-1",
+    ),
+    # the month so far; unusual days of the total and of each service; all accounts
+    ("/cost", "was there any weird day this month", "anomalies this month"),
+    # the whole of October; Platform among the team values listed with their shares, the untagged amount its own line
+    # in every breakdown; all accounts
+    (
+        "/tags",
+        "What share of October spend was attributable to each team? Platform included. I'll need percentages.",
+        "team 2026-10",
+    ),
+    # the writer's two days, Wednesday the 25th and Thursday the 26th, by day; all accounts; the traffic is the
+    # writer's context
+    (
+        "/cost",
+        "How far, pls what's the cost for CloudFront yesterday and the day before? traffic was mad",
+        "2026-11-25..2026-11-26 service=cloudfront daily",
+    ),
+    # no range typed: this month, as the writer read it; the writer's count; any service; all accounts
+    ("/top-resources", "what are the 5 most expensive things we run, period", "5 this month"),
+    # the data-lake account; this week from Monday to today, by day, against the same days of last week, the period
+    # compared with anyway; NOT SUPPORTED (single job runs): the daily series, the writer's nearest
+    (
+        "/cost",
+        "data-lake acct 333344445555 — glue spend per day this week, did the nightly jobs double?",
+        "this week service=glue account=data-lake daily",
+    ),
+    # like for like: November's days so far against the same days of November 2025, as FRESH_3 and FRESH_33; the
+    # difference is part of every comparison; all accounts
+    (
+        "/cost",
+        "Please compare the cost of November 2025 and November 2026, for same period (1st to 27th).",
+        "this month vs 2025-11",
+    ),
+    # the 30 whole days before today by the grammar's rule (the writer counted today in), as FRESH_17; each usage type
+    # on its own line; all accounts
+    ("/cost", "ec2 by usage type last 30 days", "last 30 days service=ec2 by usage-type"),
+    # the total as it is holds tax, fees and credits, as FRESH_24 and FRESH_33; the whole of October; all accounts;
+    # NOT SUPPORTED (the invoice itself and the accounting system): the total from the billing data, the writer's
+    # nearest, held against the writer's accrual by hand
+    (
+        "/cost",
+        "Could you confirm the final October invoice total, incl. tax, and whether it matches what we accrued ($182k)?",
+        "2026-10",
+    ),
+    # no time step in /tags, as FRESH_69, FRESH_74 and FRESH_96: the split over the writer's months from 1 August to
+    # today; checkout among the project values listed, the untagged amount its own line in every breakdown; all
+    # accounts
+    (
+        "/tags",
+        "how much is the checkout project costing us per month? investors keep asking what it costs to run the store",
+        "project since 2026-08-01",
+    ),
+    # the buckets are the S3 resources; the data-lake account; the month so far; each bucket's cost is part of every
+    # list; the default count
+    (
+        "/top-resources",
+        "Which S3 buckets in the data-lake account cost the most this month? Please include the amount for each",
+        "this month service=s3 account=data-lake",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_93's values pitted beside two periods, and FRESH_34 and FRESH_103
+    ("/tags", "team tag split api vs web last week and the week before", "!vs"),
+)
+
+FRESH_110_FIRST_SIGHT = (22, 17, 11)
+
+FRESH_110: tuple[tuple[str, str, str], ...] = (
+    # the production account, by its name and id; the month so far; one total; the greeting and the review are wrapping
+    (
+        "/cost",
+        "hi team, pls share EC2 spend for prod acc (123456789012) MTD.. need it for capacity review today itself",
+        "this month service=ec2 account=production",
+    ),
+    # a question typed as SQL: the billing period of October, each service on its own line; unblended is the default
+    # basis; all accounts
+    (
+        "/cost",
+        "sum(line_item_unblended_cost) group by product_product_name where bill_billing_period_start_date = "
+        "'2026-10-01'",
+        "2026-10 by service",
+    ),
+    # a filtered tag breakdown; the data-lake account; no range typed: this month, as the writer read it; the team
+    # values listed, the untagged amount its own line in every breakdown; the tagging chase is the writer's context
+    (
+        "/tags",
+        "how much cost is untagged for team tag in data-lake account? we (Platform) have to chase ppl for tagging "
+        "again",
+        "team account=data-lake this month",
+    ),
+    # the two tag values, both kept; the two weeks by the grammar's rule, the two whole weeks before this one (the
+    # writer counted 14 days back from today), as FRESH_55, FRESH_88 and FRESH_100; by day; all accounts
+    (
+        "/cost",
+        "how much is our dev env actually costing?? team=web env=dev, day by day for the last 2 wks pls",
+        "last 2 weeks tag:team=web tag:env=dev daily",
+    ),
+    # the day before today, Thursday the 26th, against the Thursday a week earlier, as CORPUS's same day last week; all
+    # accounts; the holiday traffic is the writer's context
+    (
+        "/cost",
+        "cuánto costó CloudFront yesterday vs el jueves pasado? we were expecting more traffic por Thanksgiving",
+        "yesterday vs 2026-11-19 service=cloudfront",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the month so far; the writer's count; the
+    # freeze is the writer's context
+    (
+        "/top-resources",
+        "top 10 costly ec2 instances in prod us-east-1 this month, want to rightsize before december freeze",
+        "10 this month service=ec2 account=production region=us-east-1",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; each
+    # account on its own line
+    (
+        "/cost",
+        "WBR numbers pls - total AWS spend last week vs prior week, split by account",
+        "last week by account",
+    ),
+    # a follow-up read as the whole question; the staging account, as the writer meant it; September is the period
+    # October is compared with anyway; each service on its own line
+    (
+        "/cost",
+        "ok so you said staging was up ~30% in October vs September. Can you break that same Oct vs Sep comparison "
+        "down by service?",
+        "2026-10 account=staging by service",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; data
+    # transfer is the Data Transfer service, as FRESH_3; the usage types and accounts that moved are among the causes;
+    # the new origin is the writer's guess, no filter
+    (
+        "/cost",
+        "kindly check why data transfer cost is increased in ap-southeast-2 compared to last week? is it due to new "
+        "cloudfront origin we added",
+        "why this week service=data-transfer region=ap-southeast-2",
+    ),
+    # the credits only by charge class, as FRESH_100, FRESH_104 and FRESH_106; January to today, by month, November
+    # partial; all accounts
+    (
+        "/cost",
+        "line_item_line_item_type = 'Credit' -- total YTD 2026 and by month pls",
+        "ytd charge-class=credit monthly",
+    ),
+    # no range typed: this month, as the writer read it; checkout, search and data among the project values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "cómo se reparte el gasto por project? checkout, search, data... and how much has no tag",
+        "project this month",
+    ),
+    # the project tag value; from Monday the 23rd to today, today's partial day among them, as FRESH_106; one total; all
+    # accounts; the war room is the writer's context
+    (
+        "/cost",
+        "Hola! quick one, how much has checkout cost us since monday? is for the black friday war room 🙏",
+        "since 2026-11-23 tag:project=checkout",
+    ),
+    # the two tag values, both kept; the writer's days from the change on the 18th to today; the ten days just before
+    # them are the period compared with anyway, as FRESH_12's and FRESH_65's days since a ship date; the writer's
+    # alternative daily series left out
+    (
+        "/cost",
+        "did our dev cluster cost actually go down after i scaled the nodegroup to 0 on the 18th?? (eks, env=dev, "
+        "team=api)",
+        "since 2026-11-18 service=eks tag:env=dev tag:team=api",
+    ),
+    # the tables are the DynamoDB resources; the November billing period so far; the writer's count; unblended is the
+    # default basis; all accounts
+    (
+        "/top-resources",
+        "line_item_resource_id top 20 by unblended_cost, product_code AmazonDynamoDB, billing period Nov-26",
+        "20 2026-11 service=dynamodb",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_108 (the writer's nearest, the month
+    # so far with the forecast, was not taken)
+    (
+        "/cost",
+        "are we tracking over or under budget for november? need a one liner for the wbr deck",
+        "!budget",
+    ),
+    # the staging account, as the writer meant it; the three months by the grammar's rule, the three full months before
+    # this one, August to October (the writer counted November in), as FRESH_21; by month
+    (
+        "/cost",
+        "EKS cost for staging acount last 3 months month wise pls",
+        "last 3 months service=eks account=staging monthly",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; the whole of October;
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "aws:createdBy wise breakup for staging last month pls, want to see which IAM user is creating costly stuffs",
+        "aws:createdBy account=staging last month",
+    ),
+    # a follow-up read as the whole question; the commitment fees are booked on the 1st, so the month so far split by
+    # charge class shows them beside the rest of the total, their share read off, as FRESH_3's share of the bill and
+    # FRESH_71's part of the invoice that was tax; all accounts
+    (
+        "/cost",
+        "Following up on the November MTD total you gave me — how much of that is just the Savings Plans and RI fees "
+        "that hit on Nov 1?",
+        "this month by charge-class",
+    ),
+    # no net amortized basis in the grammar: amortized, as FRESH_26, FRESH_46 and FRESH_58; the data-lake account by its
+    # id; September is the period October is compared with anyway
+    (
+        "/cost",
+        "NetAmortizedCost, linked account 333344445555, Oct-2026 vs Sep-2026",
+        "2026-10 account=data-lake amortized",
+    ),
+    # the env tag value; the present read as the month so far, as FRESH_48, FRESH_89 and FRESH_101; any service; the
+    # default count; all accounts
+    (
+        "/top-resources",
+        "what are the priciest things in dev rn? instances, buckets whatever. env=dev",
+        "this month tag:env=dev",
+    ),
+    # the project tag value; September is the period October is compared with anyway; the services and usage types that
+    # moved are among the causes; the index is the writer's guess, no filter
+    (
+        "/cost",
+        "why the search project cost went up so much in october?? somebody told me is because of the new index but idk",
+        "why 2026-10 tag:project=search",
+    ),
+    # the two tag values, both kept; the 7 whole days before today by the grammar's rule, by day, the series carrying
+    # the average per day, as FRESH_66, FRESH_92 and FRESH_100; the writer's threshold held against it by hand; all
+    # accounts
+    (
+        "/cost",
+        "quick sanity check - is the search dev stuff running more than like $50/day? project=search env=dev",
+        "last 7 days tag:project=search tag:env=dev daily",
+    ),
+    # the project key by its CUR column name; July to September; the project values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    (
+        "/tags",
+        "resource_tags_user_project — cost by value, Q3 2026, incl. blanks",
+        "project 2026-q3",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; the
+    # writer's count, each service with its change; all accounts
+    (
+        "/cost",
+        "top 5 services by spend WTD and how each compares to the same days last week",
+        "this week by service top 5",
+    ),
+    # the month-end forecast with the month so far; every account and charge together
+    (
+        "/cost",
+        "what will be the november end figure for full aws bill? finance is asking, approx number is fine",
+        "forecast 2026-11",
+    ),
+    # the RDS instances are the RDS resources; no range typed: this month, as the writer read it; the default count; all
+    # accounts; the writer's guess read off the list
+    (
+        "/top-resources",
+        "which RDS instances costing most in eu-west-1? some old ones from the migration are still running i think",
+        "this month service=rds region=eu-west-1",
+    ),
+    # a follow-up read as the whole question; the production account, as the writer meant it; the day before is the day
+    # the 12th is compared with anyway; each region and usage type on its own line
+    (
+        "/cost",
+        "You showed RDS jumped on Nov 12 in prod. Which region and usage type was that jump in, compared to Nov 11?",
+        "2026-11-12 service=rds account=production by region, usage-type",
+    ),
+    # tax is its own service, Tax; the writer's dates month first, 1 July to today, both included; by month, November
+    # partial; all accounts
+    (
+        "/cost",
+        "Tax by month, line_item_line_item_type=Tax, 07/01/2026 - 11/27/2026, all linked accts",
+        "2026-07-01..2026-11-27 service=tax monthly",
+    ),
+    # a filtered tag breakdown; the env tag value; no range typed: this month, as the writer read it; the team values
+    # listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "in dev whats the split by team? wanna prove we're not the biggest lol",
+        "team tag:env=dev this month",
+    ),
+    # the env tag value; last weekend, Saturday 21 and Sunday 22, by day; all accounts
+    (
+        "/cost",
+        "pretty sure someone left a glue job running in dev over the weekend... can u show glue costs sat + sun "
+        "(env=dev)",
+        "2026-11-21..2026-11-22 service=glue tag:env=dev daily",
+    ),
+    # the project tag value; the month-end forecast with the month so far; a budget named with its amount is held
+    # against the forecast by hand, as the doc's budget with an amount, not refused, as FRESH_108; all accounts
+    (
+        "/cost",
+        "Please what is the forecast of the month for checkout project? we have budget of 40k USD and i need to know "
+        "if we will pass it",
+        "forecast 2026-11 tag:project=checkout",
+    ),
+    # the 30 whole days before today by the grammar's rule; unusual days of the total and of each service; all accounts
+    # is every account anyway; the review is the writer's context
+    (
+        "/cost",
+        "any anomalies in the last 30 days i should call out at WBR? all accounts",
+        "anomalies last 30 days",
+    ),
+    # the project tag value; no range typed: this month, as the writer read it; the default count, each resource's
+    # service shown; all accounts
+    (
+        "/top-resources",
+        "what are the most expensive resources of checkout? I want to understand what we are paying for (not so "
+        "technical pls 😅)",
+        "this month tag:project=checkout",
+    ),
+    # this week from Monday to today, Tuesday among the days judged; Lambda's unusual days in the region; the alerts are
+    # the writer's context; all accounts
+    (
+        "/cost",
+        "any unusual spike in lambda us-east-1 this week? alerts were firing tuesday night",
+        "anomalies this week service=lambda region=us-east-1",
+    ),
+    # credits left out by charge class, as the doc's without credits; the whole of October; all accounts is every
+    # account anyway
+    (
+        "/cost",
+        "Taking out the credits, what would our October total have been across all 3 accounts?",
+        "2026-10 charge-class!=credit",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount and its share its own
+    # line in every breakdown; all accounts
+    (
+        "/tags",
+        "for WBR: spend by team last week (web / api / data / Platform) + untagged %",
+        "team last week",
+    ),
+    # the RI and Savings Plans recurring fees are among the commitment fees, on the day they post; the fee types apart
+    # by usage type, as FRESH_90 and FRESH_105; NOT SUPPORTED (the invoice itself): the amounts, tied out by hand; all
+    # accounts
+    (
+        "/cost",
+        "RIFee + SavingsPlanRecurringFee for usage_start_date 2026-11-01 — trying to tie out to the invoice",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # the project tag value; from 1 November to today, week by week, Monday to Sunday, the first and last weeks partial,
+    # as FRESH_101; the amounts are in the billing currency, no filter, as FRESH_63; all accounts
+    (
+        "/cost",
+        "I need the costs of checkout by week since november 1st to put in the deck (in USD please)",
+        "since 2026-11-01 tag:project=checkout weekly",
+    ),
+    # the tables are the DynamoDB resources; the two tag values, both kept; no range typed: this month, as the writer
+    # read it; the default count; the capacity mode is the writer's guess
+    (
+        "/top-resources",
+        "which dynamo tables cost the most for team=api in dev? i think one got switched to on-demand and is eating "
+        "RCUs",
+        "this month service=dynamodb tag:team=api tag:env=dev",
+    ),
+    # the two tag values, both kept; like for like: the complete days of November against the same days of October, the
+    # period compared with anyway; the change in percent is part of every comparison; all accounts
+    (
+        "/cost",
+        "our team (data) dev spend this month vs last month? we got told to cut 20% and i wanna see if we're there",
+        "this month tag:team=data tag:env=dev",
+    ),
+    # the daily run rate is the average per day over the complete days, Monday to Thursday, as FRESH_105; usage only:
+    # the usage class leaves tax, credits and the commitment fees out, as FRESH_36 and FRESH_43; the daily series has no
+    # place in an average answer, as FRESH_76; all accounts
+    (
+        "/cost",
+        "daily run rate this week excl SP/RI fees, credits and tax - just usage pls",
+        "average this week charge-class=usage",
+    ),
+    # a follow-up read as the whole question; a filtered tag breakdown; the production account, as the writer meant it;
+    # the month so far; the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "You said about 18% of prod spend has no team tag. For that same prod spend this month, how does it split by "
+        "env?",
+        "env account=production this month",
+    ),
+    # a follow-up read as the whole question; the month-end forecast with the month so far; the data-lake account; the
+    # two services each on its own line, their total beside them, as the writer asked
+    (
+        "/cost",
+        "Same forecast as before but only for the data-lake account and only Glue + S3 — where does that land for "
+        "November?",
+        "forecast 2026-11 service=glue,s3 account=data-lake by service",
+    ),
+    # the production account by its id; November so far; usage only by charge class, as FRESH_36 and FRESH_43; each
+    # usage type on its own line
+    (
+        "/cost",
+        "line_item_usage_type breakdown, product_code=AmazonS3, line_item_usage_account_id=123456789012, 2026-11 MTD, "
+        "line_item_type=Usage only",
+        "2026-11 service=s3 account=production charge-class=usage by usage-type",
+    ),
+    # the production account, as the writer meant it; the last whole week, Monday 16 to Sunday 22; the writer's count;
+    # NOT SUPPORTED (new resources, two lists side by side): the writer's nearest, last week's top 10, the week before's
+    # a question of its own, as FRESH_32 and FRESH_34
+    (
+        "/top-resources",
+        "10 biggest resources in prod last week — anything new vs the week before?",
+        "10 last week account=production",
+    ),
+    # Black Friday 2025 is Friday 28 November; against today so far, its partial day marked so, the writer's order kept,
+    # as FRESH_37 and FRESH_103; all accounts
+    (
+        "/cost",
+        "can you tell me how much we spent on black friday last year vs today? i know today is not finished yet haha",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # the monthly close is the accounting close, no time step; September is the period October is compared with anyway;
+    # each region on its own line, the regionless charges as global, the total beside them; all accounts
+    (
+        "/cost",
+        "Oct close vs Sept close — total + by region",
+        "2026-10 by region",
+    ),
+    # a follow-up read as the whole question; a filtered tag breakdown by the creator tag; the whole of October; the
+    # untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Earlier you split October by team — can I get the same October split by aws:createdBy but only for EC2?",
+        "aws:createdBy service=ec2 2026-10",
+    ),
+    # from 1 November to today, by day, today's partial day among them; each account on its own line; the remark about
+    # keys is the writer's context
+    (
+        "/cost",
+        "That KMS number seemed high for just keys. What has KMS been each day since Nov 1, per account?",
+        "since 2026-11-01 service=kms by account daily",
+    ),
+    # a follow-up read as the whole question; the queues are the SQS resources; from Monday to today is this week, as
+    # FRESH_66 and FRESH_72; the default count; all accounts
+    (
+        "/top-resources",
+        "Following the SQS jump you showed me for this week, which queues are the most expensive ones since Monday?",
+        "this week service=sqs",
+    ),
+)
+
+FRESH_111_FIRST_SIGHT = (30, 12, 8)
+
+FRESH_111: tuple[tuple[str, str, str], ...] = (
+    # the production account, as the writer named it; this week from Monday to today, today's partial day among them,
+    # by day; the sale is the writer's context
+    (
+        "/cost",
+        "g'day, what'd we burn on EKS in prod this week so far? reckon the node groups went feral for black friday",
+        "this week service=eks account=production daily",
+    ),
+    # NOT SUPPORTED (the invoice itself): the writer's nearest, October split by charge class, usage, fees, credits
+    # and tax apart, the total beside them, the credits their own line, as FRESH_94, FRESH_98 and FRESH_108; all
+    # accounts
+    (
+        "/cost",
+        "What is the total invoice amount for October 2026 including tax, and how much in credits was applied against "
+        "it?",
+        "2026-10 by charge-class",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the GPU ones among them, as FRESH_8, FRESH_33 and
+    # FRESH_73; the month so far; the default count; all accounts
+    ("/top-resources", "which gpu instances cost the most this month? mostly p4d / g5 stuff", "this month service=ec2"),
+    # the project tag value; like for like: the complete days of November against the same days of October, the period
+    # compared with anyway, as FRESH_35 and FRESH_105; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "안녕하세요~ checkout 프로젝트 이번달 비용 얼마나 나왔나요? 지난달이랑 비교도 부탁드려요",
+        "this month tag:project=checkout",
+    ),
+    # January to October of each year, the writer's order kept, as FRESH_23, FRESH_64 and FRESH_95; the difference and
+    # its percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "how does our total AWS spend Jan-Oct this year compare to Jan-Oct 2025?",
+        "2026-01..2026-10 vs 2025-01..2025-10",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; no range typed: this month, as the
+    # writer read it; prod among the env values listed beside the others, the untagged amount its own line in every
+    # breakdown; the clean-up is the writer's context
+    (
+        "/tags",
+        "hi, sorry to bother - in the prod account how much is actually tagged env=prod vs other env values? im "
+        "trying to help clean up tags",
+        "env account=production this month",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as
+    # FRESH_101 and FRESH_106; all accounts
+    ("/cost", "is the month gonna land over or under what we did in oct? chuck us a forecast mate", "forecast 2026-11"),
+    # the Savings Plans and RI fees are the commitment fees, on the day they post; the fee types apart by usage type,
+    # where the Savings Plan and RI fee lines are apart, as FRESH_90 and FRESH_105; the writer's optional split by
+    # account not typed, left out; all accounts
+    (
+        "/cost",
+        "can i get the breakdown of charges billed on 1 Nov - savings plans & RI fees specifically",
+        "2026-11-01 charge-class=recurring,one-time by usage-type",
+    ),
+    # NOT SUPPORTED (training is not in the bill): the writer's nearest, all EC2 in the region, as FRESH_73's training
+    # stuff; the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway;
+    # the fine-tune is the writer's context, the optional team filter and explanation left out; all accounts
+    (
+        "/cost",
+        "training spend in us-west-2 last week vs the week before? we kicked off the big llm finetune on the 17th",
+        "last week service=ec2 region=us-west-2",
+    ),
+    # November so far; the project values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "project 태그별로 11월 비용 좀 보여주세요 (untagged 포함해서요)", "project 2026-11"),
+    # this month against the same month last year, as CORPUS: its complete days against the same days of November
+    # 2025; the writer's optional forecast left out; the deck is the writer's context; all accounts
+    (
+        "/cost",
+        "Nov 2025 full month vs Nov 2026 MTD - are we trending higher? need this for the exec deck",
+        "this month vs 2025-11",
+    ),
+    # the buckets are the S3 resources; the month so far, as the writer read it; the default count; all accounts
+    (
+        "/top-resources",
+        "Hi! Could you tell me which S3 buckets are the most expensive? I'm not sure what timeframe makes sense, "
+        "maybe this month?",
+        "this month service=s3",
+    ),
+    # Tuesday the 24th; the day before is the day it is compared with anyway, as FRESH_102 and FRESH_106; the
+    # services, accounts and usage types that moved are among the causes; all accounts
+    ("/cost", "why'd the bill spike on tues?? something chewed thru heaps of $$", "why 2026-11-24"),
+    # refunds are the adjustment class, as FRESH_71 and FRESH_108; July to September; each account on its own line;
+    # none is a zero answer
+    (
+        "/cost",
+        "Were there any refunds posted in Q3? need the amount per account for the reconciliation",
+        "2026-q3 charge-class=adjustment by account",
+    ),
+    # a service not on the bill is refused by its name, as FRESH_8, FRESH_15 and FRESH_47 (the writer's nearest, EC2
+    # this year, was not taken)
+    ("/cost", "how much has sagemaker cost us ytd", "!sagemaker"),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's first choice; by day,
+    # Thanksgiving against the days before it read off the series; the sale preparations are the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "어제 블프 준비때문에 cloudfront 비용 많이 올랐나요? daily로 봐주세요",
+        "last 7 days service=cloudfront daily",
+    ),
+    # the year so far against the same days of 2025, the period compared with anyway, as FRESH_18 and FRESH_53; the
+    # five biggest services with each one's change, as FRESH_50's top five of the year so far; NOT SUPPORTED (the five
+    # ranked by 2025's cost, and the whole of 2025 against a part of 2026): the like-for-like comparison, the writer's
+    # nearest; all accounts
+    (
+        "/cost",
+        "what were our top 5 services by cost in 2025 and how do those same services look in 2026 so far?",
+        "ytd by service top 5",
+    ),
+    # the whole of October; the team values listed, the untagged amount and its share its own line in every breakdown;
+    # all accounts; the manager is the writer's context
+    (
+        "/tags",
+        "um, how much of our spend doesn't have a team tag? my manager asked me to check for last month",
+        "team last month",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the present read as the month so far,
+    # as FRESH_48, FRESH_89 and FRESH_106; the default count
+    ("/top-resources", "what are the chunkiest ec2 boxes in prod rn", "this month service=ec2 account=production"),
+    # tax is its own service, Tax; like for like: the complete days of November against the same days of October, the
+    # period compared with anyway (a whole month against a part has no form), as FRESH_97 and FRESH_104; all accounts
+    (
+        "/cost",
+        "what's the total tax on the Nov bill so far? and was tax on Oct's invoice about the same ballpark?",
+        "this month service=tax",
+    ),
+    # no GPU usage types in the vocabulary: EC2 by usage type, the g5 and p4d lines among them, as FRESH_15 and
+    # FRESH_55; from 1 November to today, by day; all accounts
+    (
+        "/cost",
+        "daily ec2 spend for g5 and p4d instance types since nov 1 pls",
+        "since 2026-11-01 service=ec2 by usage-type daily",
+    ),
+    # the project tag value; like for like: this week's complete days against the same days of last week, the period
+    # compared with anyway; the services that moved are among the causes, as FRESH_105; all accounts
+    (
+        "/cost",
+        "Can you explain why search project cost increase this week? compare last week please",
+        "why this week tag:project=search",
+    ),
+    # each quarter against the same quarter a year earlier, the writer's order kept; each account on its own line with
+    # its change
+    ("/cost", "Q3 2026 vs Q3 2025 by account pls", "2026-q3 vs 2025-q3 by account"),
+    # the two services side by side; the team tag value, as the writer meant it; the month so far; the apology is
+    # wrapping
+    (
+        "/cost",
+        "Sorry, one more - is Lambda cheaper or more expensive than DynamoDB for us this month? I think they're both "
+        "used by the api team",
+        "this month service=lambda,dynamodb tag:team=api by service",
+    ),
+    # the last fortnight by the grammar's rule, the two whole weeks before this one (the writer counted 14 days back
+    # from today), as FRESH_1, FRESH_55 and FRESH_106; unusual days of the total and of each service; the standup is
+    # the writer's context; all accounts
+    ("/cost", "any weird days in the last fortnight? keen to know b4 the arvo standup", "anomalies last 2 weeks"),
+    # the total net of credits is the total as it is (credits, tax and fees counted), not the net basis, as FRESH_5
+    # and FRESH_108; the whole of September; each account on its own line; the deadline is the writer's context
+    ("/cost", "net total for Sept after credits, per account. finance close needs it by EOD", "2026-09 by account"),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the whole of October; data and Platform
+    # among the team values listed beside the others, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "team breakdown of the data-lake account last month? want to see how much is ours (data) vs Platform",
+        "team account=data-lake last month",
+    ),
+    # the tables are the DynamoDB resources; this week from Monday to today; the writer's count; all accounts
+    ("/top-resources", "이번주 dynamodb 테이블 중에 제일 비싼거 top 5 알려주세요", "5 this week service=dynamodb"),
+    # data transfer is the Data Transfer service, as FRESH_3; June to November of each year, the writer's order kept,
+    # the months in progress like for like against the same days of 2025, as FRESH_40's spans; the writer's optional
+    # CloudFront beside it left out; the migration is the writer's context; all accounts
+    (
+        "/cost",
+        "did we actually save anything on data transfer vs last year after the cloudfront migration? compare jun-nov",
+        "2026-06..2026-11 vs 2025-06..2025-11 service=data-transfer",
+    ),
+    # the production account, as the writer named it; the month-end forecast with the month so far; the greeting and
+    # thanks are wrapping
+    (
+        "/cost",
+        "hello! what's the forecast for the end of this month for the production account? thank you 🙏",
+        "forecast 2026-11 account=production",
+    ),
+    # a filtered tag breakdown; the region; the month so far; dev among the env values listed beside the others, the
+    # untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "env split for eu-west-1 this month - how much is dev stuff nobody turned off lol",
+        "env region=eu-west-1 this month",
+    ),
+    # an amount without the word budget: the month-end forecast with the month so far, every charge counted, held
+    # against the writer's figure by hand, as FRESH_81 and FRESH_103; the accrual is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "Is the invoice total for November going to be more than $250k? Our accrual is based on that figure",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_108 (the writer's nearest, EC2's
+    # quarter so far with the forecast, was not taken)
+    ("/cost", "are we over our GPU budget for q4?", "!budget"),
+    # the project tag value; the last 3 months by the grammar's rule, the three full months before this one, August to
+    # October, the writer's first choice; by month
+    ("/cost", "최근 3개월 월별 비용 추세 보여주세요 (checkout)", "last 3 months tag:project=checkout monthly"),
+    # October against October a year earlier, the writer's order kept; the difference and its percentage are part of
+    # every comparison; all accounts
+    ("/cost", "YoY for RDS - Oct 26 vs Oct 25?", "2026-10 vs 2025-10 service=rds"),
+    # the functions are the Lambda resources; the last whole week, Monday 16 to Sunday 22; the default count; all
+    # accounts; the apology is wrapping
+    (
+        "/top-resources",
+        "Hi, I was asked to look into Lambda costs - which functions cost the most last week? (sorry if this is the "
+        "wrong command)",
+        "last week service=lambda",
+    ),
+    # the day before today, Thursday the 26th; one total; the writer's optional split left out; the request charges
+    # are the writer's guess; all accounts
+    ("/cost", "how much did kms cost us yesterday, seems like a stupid amount of api calls", "yesterday service=kms"),
+    # the credits only by charge class, as FRESH_100 and FRESH_106; January to today, by month, November partial; all
+    # accounts; the promotion is the writer's context
+    (
+        "/cost",
+        "pls list credits by month for 2026 so far - I think the promo credits ran out in aug?",
+        "ytd charge-class=credit monthly",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: this month, as
+    # the writer read it; the default count; the datasets are the writer's context
+    (
+        "/top-resources",
+        "biggest s3 buckets in data-lake acct by cost - our training datasets are in there somewhere",
+        "this month service=s3 account=data-lake",
+    ),
+    # the writer's days, Monday 16 to Sunday 22, the last whole week; the team values listed, the untagged amount its
+    # own line in every breakdown; all accounts
+    ("/tags", "team별 비용 지난주 (11/16~11/22) 알려주세요", "team last week"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_64, FRESH_71 and FRESH_103
+    ("/tags", "how did the split by team look in 2025 vs now? looking at whether Platform grew", "!vs"),
+    # the whole of October; each service on its own line, tax its own service, Tax; all accounts
+    (
+        "/cost",
+        "I'm trying to understand the bill. What was the total cost last month, broken down by service?",
+        "last month by service",
+    ),
+    # the jobs are the Glue resources; this week from Monday to today; the default count; all accounts
+    ("/top-resources", "who's chewin thru the most glue $$ this week? which jobs", "this week service=glue"),
+    # gross and net apart: usage, fees, credits and tax by charge class, the net being the total, as FRESH_94 and
+    # FRESH_108; the Savings Plan discounts have no class of their own; the whole of October; all accounts
+    (
+        "/cost",
+        "whats the difference between gross charges and net for october, i.e. how much got offset by credits + SP "
+        "discounts",
+        "2026-10 by charge-class",
+    ),
+    # the slashed date is 19 November; the day before is the day it is compared with anyway, as FRESH_106 and
+    # FRESH_107; the usage types and accounts that moved are among the causes; all accounts
+    ("/cost", "why did EC2 in us-west-2 jump on 11/19?", "why 2026-11-19 service=ec2 region=us-west-2"),
+    # NOT SUPPORTED (real time): today so far, Black Friday, its partial day marked so, against Black Friday 2025,
+    # 2025-11-28, as FRESH_70, FRESH_72 and FRESH_94; all accounts
+    ("/cost", "블프 오늘 비용 실시간으로 볼 수 있나요? 작년 블프랑 비교해주세요", "2026-11-27 vs 2025-11-28"),
+    # the average per day of the month's complete days against the average per day of November 2025, the same month
+    # last year, as CORPUS; all accounts
+    ("/cost", "average daily spend this month compared to the same month last year", "average this month vs 2025-11"),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's first choice; the team tag
+    # value, as the writer meant it; by day
+    (
+        "/cost",
+        "Could you show me the SQS costs day by day for the past week please? Not sure if it matters but it's for the "
+        "api team",
+        "last 7 days service=sqs tag:team=api daily",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it; no range typed: this
+    # month, as the writer read it; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "which aws:createdBy is racking up the most in staging? someone's spun up a heap of crap",
+        "aws:createdBy account=staging this month",
+    ),
+    # the whole of 2025; the writer's count; any service; all accounts; the review is the writer's context
+    (
+        "/top-resources",
+        "top 10 most expensive resources across all accounts for 2025 - need it for the annual review",
+        "10 2025",
+    ),
+)
+
+FRESH_112_FIRST_SIGHT = (26, 13, 11)
+
+FRESH_112: tuple[tuple[str, str, str], ...] = (
+    # all three accounts are every account anyway; each account on its own line with the total beside them, as the
+    # writer meant it; the day before today, Thursday the 26th; the greeting is wrapping
+    ("/cost", "howzit, what did we burn on EC2 yesterday across all 3 accounts?", "yesterday service=ec2 by account"),
+    # NOT SUPPORTED (the plan): no planned figure was given; the writer's nearest, the month-end forecast with the
+    # month so far, October being the period compared with anyway; all accounts
+    ("/cost", "Are we going to land November on plan? What's the forecast for month end?", "forecast 2026-11"),
+    # the two weeks from the move on the 10th, 10 to 23 November; the two weeks just before them, 27 October to 9
+    # November, are the period compared with anyway, as FRESH_108; the two services each on its own line, their
+    # total beside them; the writer's optional narrowing to the checkout project left out, as FRESH_53 and FRESH_61;
+    # all accounts
+    (
+        "/cost",
+        "moved checkout-api from EC2 to EKS on Nov 10. can I get EC2 + EKS cost 2 weeks before vs 2 weeks after?",
+        "2026-11-10..2026-11-23 service=ec2,eks by service",
+    ),
+    # the whole of October; one total; all accounts; the greeting is wrapping
+    ("/cost", "ciao, how much we spent for S3 in eu-west-1 during october?", "2026-10 service=s3 region=eu-west-1"),
+    # the writer's days, Monday 9 to Sunday 15 November; the week before, the writer's normal week, is the period
+    # compared with anyway, the difference part of every comparison; all accounts
+    (
+        "/cost",
+        "Hey! For the postmortem - what did the outage week (Nov 9-15) cost us in total compared to a normal week?",
+        "2026-11-09..2026-11-15",
+    ),
+    # today so far, its partial day marked so; all accounts
+    ("/cost", "ec2 cost tdy so far", "today service=ec2"),
+    # the data-lake account, as the writer named it; the month so far, its complete days judged, each against the
+    # days before it, as FRESH_96 and FRESH_104
+    (
+        "/cost",
+        "eish the data-lake account looks hot, any unusual days in nov?",
+        "anomalies this month account=data-lake",
+    ),
+    # the clusters are the EKS resources; the production account, as the writer meant it; the month so far; the
+    # default count
+    (
+        "/top-resources",
+        "ja which EKS clusters are costing the most in the prod account this month",
+        "this month service=eks account=production",
+    ),
+    # July to September by month; tax is its own service, Tax, left out; all accounts; the board pack is the
+    # writer's context
+    (
+        "/cost",
+        "Hi — quick one for the board pack: total AWS spend Q3 2026, split by month please, excluding tax if possible",
+        "2026-q3 service!=tax monthly",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway;
+    # the accounts, regions and usage types that moved are among the causes; all accounts
+    ("/cost", "why the costs of cloudfront are increased so much this week??", "why this week service=cloudfront"),
+    # the project tag value; the week of the 16th, Monday 16 to Sunday 22, against the week of the 9th, the period
+    # compared with anyway; each service on its own line, as the writer meant it; the switch is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "before/after for search: we switched the es cluster to graviton on the 16th. compare week of 9th vs week of "
+        "16th, project=search only",
+        "2026-11-16..2026-11-22 tag:project=search by service",
+    ),
+    # the day before today, Thursday the 26th; every account and service together, one total
+    ("/cost", "hw much did we spnd yesterdy total", "yesterday"),
+    # data transfer is the Data Transfer service, as FRESH_3; the 14 whole days before today, 13 to 26 November, as
+    # the writer counted; by day; all accounts
+    (
+        "/cost",
+        "need the day by day for data transfer in eu-west-1 last 14 days pls, will check it now now",
+        "last 14 days service=data-transfer region=eu-west-1 daily",
+    ),
+    # the writer's week, Monday 9 to Sunday 15 November, by day, each service on its own line, the spikes of the
+    # 11th and 12th read off the series; unusual days are a question of their own, as FRESH_46 and FRESH_55; the
+    # writer's optional narrowing to the checkout project left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "during the checkout outage on the 11th and 12th did anything spike? like day by day for that week",
+        "2026-11-09..2026-11-15 by service daily",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as
+    # FRESH_101 and FRESH_106; the 10% threshold checked by hand; all accounts
+    (
+        "/cost",
+        "What's the projected Nov total vs what we actually spent in October? Need to flag if we're more than 10% over",
+        "forecast 2026-11",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it; no range typed: this month, as the
+    # writer read it; the team values listed, the untagged amount and its share its own line in every breakdown
+    (
+        "/tags",
+        "how much of staging's spend has no team tag? someone's been spinning stuff up without tagging again",
+        "team account=staging this month",
+    ),
+    # the buckets are the S3 resources; the 30 whole days before today, 28 October to 26 November, as the writer
+    # counted; the default count; all accounts
+    ("/top-resources", "quali sono i bucket S3 più costosi? in the last 30 days", "last 30 days service=s3"),
+    # the 14 days from the cutover on the 3rd, 3 to 16 November; the 14 days just before them, 20 October to 2
+    # November, are the period compared with anyway, as FRESH_108; the two services each on its own line; all
+    # accounts
+    (
+        "/cost",
+        "did RDS actually go down after we moved the sessions table to dynamo? cutover was 2026-11-03",
+        "2026-11-03..2026-11-16 service=rds,dynamodb by service",
+    ),
+    # Black Friday is today, its partial day marked so; last Black Friday is 2025-11-28, as FRESH_13; all accounts
+    ("/cost", "bf vs last yr bf??", "2026-11-27 vs 2025-11-28"),
+    # the credits only by charge class; the year so far, 1 January to today; the writer's optional split by month
+    # left out, as FRESH_53 and FRESH_61; all accounts
+    ("/cost", "Did we receive any credits this year? And how much in total YTD", "ytd charge-class=credit"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_32, FRESH_35 and FRESH_43
+    (
+        "/tags",
+        "team=data moved their jobs from EC2 into Glue last month, can you show team split for Glue in Oct vs Nov?",
+        "!vs",
+    ),
+    # the production account, as the writer meant it; the whole of October against September, the period compared
+    # with anyway, the difference part of every comparison
+    ("/cost", "shot bru — SQS in prod for oct vs sep?", "2026-10 service=sqs account=production"),
+    # the slashed dates are day first, 1 to 15 November, both included; the team tag value; each service on its own
+    # line; all accounts
+    (
+        "/cost",
+        "scusate, i need the costs of the api team only, per service, from 1/11 to 15/11",
+        "2026-11-01..2026-11-15 tag:team=api by service",
+    ),
+    # the present read as the month so far, as FRESH_48, FRESH_89 and FRESH_101; the writer's count; all accounts
+    ("/top-resources", "top 5 most exp things rn", "5 this month"),
+    # the week after, Monday 16 to Sunday 22, against the week of the 9th, the period compared with anyway, the
+    # difference part of every comparison; all accounts; the complaints are the writer's context
+    (
+        "/cost",
+        "Customers were complaining about slow images the week of 9th Nov, was CloudFront spend different that week "
+        "vs the week after?",
+        "2026-11-16..2026-11-22 service=cloudfront",
+    ),
+    # the month so far; the commitment fees of the 1st apart from usage, credits and tax by charge class, as
+    # FRESH_78 and FRESH_94; all accounts
+    (
+        "/cost",
+        "how much of this month's bill is the upfront Savings Plan / RI fees on the 1st vs actual usage?",
+        "this month by charge-class",
+    ),
+    # from 25 October to today, by day, today's partial day among them; the writer's optional EC2 beside it left
+    # out, as FRESH_53 and FRESH_61; the move is the writer's context; all accounts
+    (
+        "/cost",
+        "Lambda spend in us-west-2 daily from Oct 25 to today — we moved the image resizer off EC2 on the 2nd",
+        "since 2026-10-25 service=lambda region=us-west-2 daily",
+    ),
+    # a filtered tag breakdown by the creator tag; the data-lake account, as the writer named it; from 1 November to
+    # today; the untagged amount its own line in every breakdown; the writer's optional narrowing to Glue left out,
+    # as FRESH_53 and FRESH_61
+    (
+        "/tags",
+        "aws:createdBy breakdown for the data-lake acct since 1 nov, want to see who's making all the glue jobs",
+        "aws:createdBy account=data-lake since 2026-11-01",
+    ),
+    # the month so far, its complete days judged, each against the days before it, as FRESH_96 and FRESH_104; the
+    # outage days the writer knows of are read off by hand; all accounts
+    (
+        "/cost",
+        "sorry not a tech person - were there any unusual days on our bill in november other than the outage?",
+        "anomalies this month",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with
+    # anyway; all accounts
+    ("/cost", "mtd vs last mnth same point", "this month"),
+    # a budget with its amount: the month-end forecast with the month so far, held against the writer's amount by
+    # hand, as FRESH_39 and FRESH_98; all accounts
+    ("/cost", "Can you tell me whether we're tracking to the $180k budget we set for November?", "forecast 2026-11"),
+    # a filtered tag breakdown; the production account, as the writer named it; no range typed: this month, as the
+    # writer read it; dev among the env values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "please the split for env tag in the production account, I think there is some dev stuff inside prod that "
+        "should not be there",
+        "env account=production this month",
+    ),
+    # the staging account, as the writer meant it; like for like: this week's complete days against the same days of
+    # last week, the period compared with anyway; the shutdown is the writer's context
+    (
+        "/cost",
+        "we shut down the old staging cluster Monday (23rd). is staging account spend this week lower than last week?",
+        "this week account=staging",
+    ),
+    # the writer's days, Monday 9 to Sunday 15 November; the default count; all accounts; the outage is the writer's
+    # context
+    (
+        "/top-resources",
+        "what were the most expensive resources during the outage week? (9-15 Nov) just want to know what we were "
+        "paying for while it was down",
+        "2026-11-09..2026-11-15",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; the
+    # accounts, regions and usage types that moved are among the causes; all accounts
+    (
+        "/cost",
+        "why did KMS jump last week vs the week before? lekker small number but still",
+        "why last week service=kms",
+    ),
+    # the writer's month back is the 30 whole days before today (not the calendar month), as FRESH_60, FRESH_74 and
+    # FRESH_88; DynamoDB's unusual days, each judged against the days before it; NOT SUPPORTED (the Grafana graph):
+    # the unusual days, to match by hand; all accounts
+    (
+        "/cost",
+        "there is a strange day in DynamoDB in the last month? I see a peak in grafana but not sure is cost",
+        "anomalies last 30 days service=dynamodb",
+    ),
+    # the 7 whole days before today, 20 to 26 November, as the writer counted; checkout and search among the project
+    # values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "proj split 4 checkout vs search last 7d", "project last 7 days"),
+    # NOT SUPPORTED (the ticket and the hour): the writer's nearest, the incident days 10 to 12 November by day
+    # against the same days a week earlier, the writer's baseline, as FRESH_88; the ticket key is wrapping; all
+    # accounts
+    (
+        "/cost",
+        "how much extra did we spend on scaling up during the incident? the one that started Tuesday 10 Nov around "
+        "2pm. ticket INC-4471",
+        "2026-11-10..2026-11-12 vs 2026-11-03..2026-11-05 daily",
+    ),
+    # the functions are the Lambda resources; the 7 whole days before today, as the writer counted; the writer's
+    # count; all accounts
+    (
+        "/top-resources",
+        "top 10 lambdas by cost ap-southeast-2, last 7 days",
+        "10 last 7 days service=lambda region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, November's month-
+    # end forecast with the month so far, the daily run rate in its answer, as FRESH_48, FRESH_50 and FRESH_78; all
+    # accounts
+    (
+        "/cost",
+        "Apologies if this has been asked — what will December look like if the current run rate holds?",
+        "forecast 2026-11",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; by day; all accounts
+    ("/cost", "rds us-east-1 last wk by day", "last week service=rds region=us-east-1 daily"),
+    # the tables are the DynamoDB resources; from the migration on the 3rd to today; the default count; all
+    # accounts; the sessions table read off the list
+    (
+        "/top-resources",
+        "which dynamodb tables cost the most since the migration (3 nov onwards)? want to make sure sessions isn't "
+        "the top one",
+        "since 2026-11-03 service=dynamodb",
+    ),
+    # September and October, by month, side by side, as FRESH_105; each account on its own line
+    (
+        "/cost",
+        "costo totale di Glue per account, settembre e ottobre",
+        "2026-09..2026-10 service=glue by account monthly",
+    ),
+    # the writer's week, Monday 9 to Sunday 15 November; web and api among the team values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "was the outage cost mostly on team web or api? week of 9 nov", "team 2026-11-09..2026-11-15"),
+    # the production account, as the writer meant it; NOT SUPPORTED (a target to be over): no figure given, the
+    # writer's nearest, the month-end forecast with the month so far, held against October, the period compared with
+    # anyway, as FRESH_106
+    ("/cost", "is prod acct trending over? where will nov end up", "forecast 2026-11 account=production"),
+    # the instances are EC2's; the production account, as the writer meant it; the 3 whole days before today, 24 to
+    # 26 November, as the writer counted; the default count
+    (
+        "/top-resources",
+        "biggest EC2 instances still running in prod after the EKS migration - last 3 days",
+        "last 3 days service=ec2 account=production",
+    ),
+    # the month so far; checkout, search and data among the project values listed, the untagged amount its own line
+    # in every breakdown; all accounts; the forecast conversation is the writer's context
+    (
+        "/tags",
+        "For the Nov forecast conversation — how is spend split by project so far this month? checkout vs search vs "
+        "data",
+        "project this month",
+    ),
+    # the writer's days, 9 to 15 November, against the same week of the month in October, 12 to 18 October, as the
+    # writer meant it; data transfer is the Data Transfer service, as FRESH_3; the difference part of every
+    # comparison; all accounts; the vendor's claim is the writer's context
+    (
+        "/cost",
+        "can u give me data transfer costs for 9 to 15 nov and compare to the same week in october? our CDN vendor "
+        "says egress went crazy",
+        "2026-11-09..2026-11-15 vs 2026-10-12..2026-10-18 service=data-transfer",
+    ),
+    # the RDS instances are the RDS resources; the staging account, as the writer named it; no range typed: this
+    # month, as the writer read it; NOT SUPPORTED (sizing): the ranking by cost, the writer's nearest
+    (
+        "/top-resources",
+        "which are the rds instances more expensive in staging? maybe some is oversized",
+        "this month service=rds account=staging",
+    ),
+    # this week from Monday to today, its partial day among them; the env values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    ("/tags", "env split this wk pls", "env this week"),
 )

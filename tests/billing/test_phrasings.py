@@ -231,6 +231,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_107_FIRST_SIGHT,
     FRESH_108,
     FRESH_108_FIRST_SIGHT,
+    FRESH_109,
+    FRESH_109_FIRST_SIGHT,
+    FRESH_110,
+    FRESH_110_FIRST_SIGHT,
+    FRESH_111,
+    FRESH_111_FIRST_SIGHT,
+    FRESH_112,
+    FRESH_112_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -715,6 +723,18 @@ BLIND_BATCHES = (
         shared=frozenset({"are we over budget this month?"}),
     ),
     BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=29, wrong=15),
+    # last in that stop, first sight on cfeaa61: `FRESH_109`, `FRESH_111` read, `FRESH_110`, `FRESH_112` held back
+    BlindBatch(
+        "FRESH_109",
+        FRESH_109,
+        FRESH_109_FIRST_SIGHT,
+        right=34,
+        wrong=10,
+        shared=frozenset({"biggest s3 buckets by cost last month"}),
+    ),
+    BlindBatch("FRESH_110", FRESH_110, FRESH_110_FIRST_SIGHT, right=22, wrong=11),
+    BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=30, wrong=8),
+    BlindBatch("FRESH_112", FRESH_112, FRESH_112_FIRST_SIGHT, right=26, wrong=11),
 )
 
 
