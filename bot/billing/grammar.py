@@ -53,7 +53,7 @@ from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import (
     asks_itself,
     first_question,
-    pasted_budget_alert,
+    pasted_alert,
     quoted_question,
     relay_header,
     shortened,
@@ -419,9 +419,11 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1  # `just got an AWS budgets email ... what spiked`: the email is context; what spiked is asked
             return
         amount_at = 2 if self.word(1) in ("of", "is", "was", "=", "at") else 1
-        if w in ("budget", "budgets", "budgeted") and AMOUNT.match(self.word(amount_at) or ""):
-            # `we have a budget of 180k$ and I am afraid we go over`, `we budgeted $180k for November`: the amount
-            # is held against the total
+        # `the 40k i budgeted` (the verb: an amount named before it; `our $20k grant budget` is a budget)
+        named_before = w == "budgeted" and any(AMOUNT.match(self.word(-k) or "") for k in (1, 2, 3))
+        if w in ("budget", "budgets", "budgeted") and (AMOUNT.match(self.word(amount_at) or "") or named_before):
+            # `we have a budget of 180k$ and I am afraid we go over`, `we budgeted $180k for November`, `more than the
+            # 40k i budgeted`: the amount is held against the total
             self.i += 1
             return
         if w in ("budget", "budgets"):
@@ -1262,13 +1264,15 @@ def parse_query(
         with suppress(UserFacingError):  # (`last month... sorry, by region` adds to the question, read whole)
             return again_saying(corrected[0], f"Left out `{corrected[1]}`, taken back as it was typed.")
 
-    alert = pasted_budget_alert(text)
+    alert = pasted_alert(text)
     if alert is not None:  # `"AWS Budgets: Monthly-Prod-Compute has exceeded 80% ..." — what's driving EC2`
-        # (what the budget's name names is what the alert is about: `CloudFront-Global`, `Glue-DataLake-Nov`)
-        named = _values_in_name(alert[0], vocabulary)
+        # (what the budget's or alarm's name names is what the alert is about: `CloudFront-Global`, `Glue-DataLake-Nov`,
+        # `EstimatedCharges-prod`)
+        kind, said, asked = alert
+        named = _values_in_name(said, vocabulary)
         kept = f" beyond {', '.join(f'`{w}`' for w in named)}" if named else ""
-        note = f"Left out the pasted budget alert `{shortened(alert[0], _SHOWN_ALERT)}`{kept}: it asks nothing itself."
-        return again_saying(" ".join([alert[1], *named]), note)
+        note = f"Left out the pasted {kind} `{shortened(said, _SHOWN_ALERT)}`{kept}: it asks nothing itself."
+        return again_saying(" ".join([asked, *named]), note)
 
     thanks = thanks_opening(text)
     if thanks is not None:  # `Thank you for your support always. Could you ...`: the thanks asks nothing

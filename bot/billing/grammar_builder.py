@@ -92,9 +92,10 @@ class Builder:
     #: values listed as candidates (`ec2 or cloudfront or something else`), as typed and their words: which of them
     #: is asked, the breakdown by their dimension (`grammar_rows.RowsReader.candidates_as_rows`)
     candidates: tuple[str, list[str]] | None = None
-    #: whole months named one after another (`sept and oct`, `Aug, Sep, Oct`), joined into one span: each month is
-    #: asked, so the answer steps by month unless a total is asked (`grammar_questions.settle_question`)
-    months_listed: bool = False
+    #: whole months or single days named one after another (`sept and oct`, `Aug, Sep, Oct`, `yesterday and the day
+    #: before`), joined into one span: each is asked, so the answer steps by it unless a total is asked
+    #: (`grammar_questions.settle_question`)
+    listed_step: Granularity | None = None
     #: the two ends of a span read as the time range (`from september to october`), for a question about a change
     span_ends: tuple[TimeRange, TimeRange] | None = None
     #: where in the text the time range was read (`grammar_questions.time_phrase`)

@@ -127,6 +127,9 @@ _NAMED_PERIOD = re.compile(r"(?:19|20)\d\d|q[1-4]|h[12]|fy-?\d{2,4}")
 _PERIOD_FIGURES = frozenset(
     {"numbers", "figures", "totals", "actuals", "results", "report", "reports", "statement", "statements", "close"}
 )
+#: Verbs of asking after who asks (`the data team is asking`, `finance wants it`), and the verbs before them.
+_ASKS = frozenset({"asking", "asked", "asks", "wants", "wanted", "needs", "needed", "wondering", "requested"})
+_BEING = frozenset({"is", "are", "was", "were", "keeps", "keep", "has", "have", "had"})
 #: The verb of where the month lands (`landing on prod` is where charges are posted).
 _LANDS = frozenset({"land", "lands", "landing", "landed"})
 #: The units of a dashboard's `L30D`, `L4W`, `L3M`, and the largest count read.
@@ -198,6 +201,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     },
     ("by", "the", "way"): (),
     ("at", "the", "mo"): (),  # `at the mo`: at the moment, now
+    # `cloudfront yesterday and the day before`: the day before yesterday too
+    **dict.fromkeys(
+        (("yesterday", "and", "the", "day", "before"), ("yday", "and", "the", "day", "before")),
+        ("yesterday", "and", "the", "day", "before", "yesterday"),
+    ),
+    **dict.fromkeys((("a", "clean", "number"), ("a", "clean", "figure")), ("the", "total")),  # `a clean number for`
     # `forecast until end of month`, `till the end of the month`: where the month lands, the forecast's phrase
     **{
         (lead, *the, *tail): ("end", "of", "month")
@@ -1093,6 +1102,27 @@ class PrepassReader(ContextPhraseReader):
                 self.out.readings.append(f"Read `{named}` as naming an event, not the days asked.")
                 del joined[j - 1 : j + 1]
                 break
+        # `the data team is asking me`, `finance wants it`: who asks, no filter
+        for j in range(len(joined) - 2, 0, -1):
+            asks = joined[j + 1].lower in _ASKS or (
+                j + 2 < len(joined) and joined[j + 1].lower in _BEING and joined[j + 2].lower in _ASKS
+            )
+            if (
+                joined[j].lower in ("team", "folks", "guys", "people")
+                and asks
+                and self.vocabulary.meanings(joined[j - 1].text)
+            ):
+                lead = j - 1 - (j > 1 and joined[j - 2].lower in ("the", "our", "my"))
+                said = " ".join(t.text for t in joined[lead : j + 1])
+                self.out.readings.append(f"Read `{said}` as who asks, no filter.")
+                del joined[lead : j + 1]
+                break
+        # `credits this year, and the total without them`: the charge named before, left out
+        for j in range(1, len(joined)):
+            if joined[j].lower in ("them", "those", "it", "these") and joined[j - 1].lower in EXCLUDING:
+                charge = next((t for t in reversed(joined[: j - 1]) if t.lower in PERIOD_CHARGE_WORDS), None)
+                if charge is not None:
+                    joined[j] = Token(Kind.WORD, charge.text, joined[j].position)
         # `are the credits all landing on prod`: where charges are posted, not where the month lands
         for j in range(len(joined) - 2, -1, -1):
             at = j + 2 + (joined[j + 2].lower == "the" if j + 2 < len(joined) else 0)

@@ -360,6 +360,11 @@ class QuestionReader(Cursor):
         self.i += j + found[1]
         return True
 
+    def _typed_as_one(self) -> bool:
+        """Whether the word at the cursor was typed glued to the one before it (`wed+thu`: the two days' sum)."""
+        typed = self.text[self.tokens[self.i].position :].split()
+        return bool(typed) and ("+" in typed[0] or "/" in typed[0])
+
     def _next_to(self, before: Token) -> bool:
         """Whether `before` stands right before the cursor's word, parted by spaces or a slash only (`jul/aug`, `oct
         nov`; not `September? October`, nor a bracket)."""
@@ -373,8 +378,8 @@ class QuestionReader(Cursor):
         out = self.out
         current = out.time_range
         before = self.tokens[self.i - 1] if self.i > 0 else None
-        if before is not None and before.lower in ("on", "in") and self.i > 1 and self.word(-2) == "and":
-            before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`: joined all the same
+        if before is not None and before.lower in ("on", "in", "the") and self.i > 1 and self.word(-2) == "and":
+            before = self.tokens[self.i - 2]  # `on 1 Oct and on 1 Nov`, `yesterday and the day before`: joined
         # `sep -> oct -> nov`: an arrow from one period to the next; `jul/aug/sep`, `oct nov`: months side by side
         months_side_by_side = before is not None and before.lower in MONTH_NAMES and self._next_to(before)
         joined = before is not None and (
@@ -420,7 +425,7 @@ class QuestionReader(Cursor):
         in_a_list = months_side_by_side or self.word(1) in MONTH_NAMES
         if current is not None and inside and joined and current.whole_months and one_month and in_a_list:
             # `Q3 total, and Jul/Aug/Sep individually`: the period's months named one by one, each asked
-            out.months_listed = True
+            out.listed_step = Granularity.MONTH
             return
         if current is not None and joined and not (out.comparing or out.after_versus):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
@@ -430,10 +435,18 @@ class QuestionReader(Cursor):
                 listed = before is not None and (
                     before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA or months_side_by_side
                 )
-                out.months_listed = listed and current.whole_months and found.whole_months and found.days < 32
+                months = current.whole_months and found.whole_months and found.days < 32
+                days = current.days == 1 and found.days == 1 and not self._typed_as_one()  # (`wed+thu`: their sum)
+                out.listed_step = (
+                    (Granularity.MONTH if months else Granularity.DAY if days else None) if listed else None
+                )
                 return
             if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
+                # (`thu/wed`, typed as one word; `yesterday or wed`: either day, unsure which)
+                either = before is not None and before.lower == "or"
+                one_each = current.days == 1 and found.days == 1 and not self._typed_as_one() and not either
+                out.listed_step = Granularity.DAY if one_each else None
                 return
             if before is not None and before.lower in ("->", "→") and found.start > current.start:
                 # `Jan→Nov`: from one to the other, as `jan to nov`
@@ -592,11 +605,13 @@ class QuestionReader(Cursor):
             out.question = Question.ANOMALIES
         single = out.question is Question.COST and out.granularity is None and out.versus is None
         apart = bool(words & (SEPARATELY | {"each"}))  # `Q3 total, and Jul/Aug/Sep individually`
-        if single and out.months_listed and (apart or not words & _SUM_WORDS) and out.time_range is not None:
-            # `tax for sept and oct`, `EC2 for Sep, Oct, Nov`: each month named, side by side (`total for oct and
-            # nov`: one sum)
-            out.set_granularity(Granularity.MONTH)
-            out.readings.append(f"Read the months named ({out.time_range.label}) as each month beside the others.")
+        step = out.listed_step
+        if single and step is not None and (apart or not words & _SUM_WORDS) and out.time_range is not None:
+            # `tax for sept and oct`, `EC2 for Sep, Oct, Nov`, `yesterday and the day before`: each named, side by
+            # side (`total for oct and nov`: one sum)
+            out.set_granularity(step)
+            unit = "month" if step is Granularity.MONTH else "day"
+            out.readings.append(f"Read the {unit}s named ({out.time_range.label}) as each {unit} beside the others.")
         pairs = list(zip(self.tokens, self.tokens[1:], strict=False))
         how_much = any(a.lower == "how" and b.lower == "much" for a, b in pairs)
         typical = bool(words & ROUGH_AMOUNT_WORDS) or any(

@@ -188,7 +188,9 @@ def asks_itself(words: str) -> bool:
 #: A relayed message's header, up to its colon (`fwd from security:`, `Forwarding from Tom in AP:`, `pasting from
 #: the thread:`): who sent the question and how it came, before it.
 _RELAY_HEADER = re.compile(
-    r"^\s*((?:fwd|fw|forwarded|forwarding|pasting|pasted|relaying|relayed|quoting|copying|copied)\b[^:\n\"“]{0,60}):"
+    r"^\s*((?:fwd|fw|forwarded|forwarding|pasting|pasted|relaying|relayed|quoting|copying|copied)\b[^:\n\"“]{0,60}"
+    # a monitoring tool's name before what it said (`cloudwatch: "NATGateway-prod-a BytesOut > 500GB" since tue`)
+    r"|cloudwatch|grafana|datadog|pagerduty|opsgenie|alertmanager|prometheus|sentry|new\s?relic):"
     r"\s*(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -229,16 +231,31 @@ _BUDGET_ALERT = re.compile(
 )
 
 
-def pasted_budget_alert(text: str) -> tuple[str, str] | None:
-    """A budget alert pasted before the question (`_BUDGET_ALERT`) and the question after it; None when the message
-    opens with none, or nothing is asked after it."""
-    found = _BUDGET_ALERT.match(text)
+#: A CloudWatch alarm's notification pasted before a question (`ALARM: "EstimatedCharges-prod" in US East (N.
+#: Virginia) Threshold Crossed: 1 datapoint [14203.55 (26/11/26 23:00:00)] was greater than the threshold
+#: (12000.0).`): its state, name and region, and the crossing it reports.
+_CLOUDWATCH_ALARM = re.compile(
+    r"^\s*((?:ALARM|OK|INSUFFICIENT_DATA)\s*:\s*[\"“][^\"”]+[\"”]\s+in\s+[A-Z][\w .-]*?\([^)]*\)"
+    r"(?:\s+Threshold\s+Crossed:.*?threshold\s*\([\d.,]+\))?)(?=[\s.])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def pasted_alert(text: str) -> tuple[str, str, str] | None:
+    """What kind of alert was pasted before the question (an AWS Budgets notification, `_BUDGET_ALERT`, or a
+    CloudWatch alarm, `_CLOUDWATCH_ALARM`), the alert, and the question after it; None when the message opens with
+    none, or nothing is asked after it."""
+    budget = _BUDGET_ALERT.match(text)
+    alarm = _CLOUDWATCH_ALARM.match(text) if budget is None else None
+    found = budget or alarm
     if found is None:
         return None
     rest = text[found.end() :].lstrip(' "”—–-.:?!')
     if len(rest.split()) < 3:
         return None
-    return (found[1] or found[2]).strip(), rest
+    if budget is not None:
+        return "budget alert", (budget[1] or budget[2]).strip(), rest
+    return "CloudWatch alarm", found[1].strip(), rest
 
 
 def relay_header(text: str) -> tuple[str, str] | None:

@@ -135,6 +135,10 @@ _GLUED_ASIDE = re.compile(r"(?<=[a-z])\((?:s|es|ish)\)", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.{4,}|(?:\.{3}|…)(?=\s|$)")
 
 
+#: A tilde standing alone between two words: the span's dash.
+_TILDE_SPAN = re.compile(r"(?<=\s)[~〜～](?=\s)")
+
+
 def strip_markup(text: str) -> str:
     """`text` with Slack formatting marks, emoji, mentions and links replaced by spaces (positions kept for error
     messages); a channel link keeps its name (`<#C0123|platform>`: `platform`); command-line flags and function
@@ -147,6 +151,7 @@ def strip_markup(text: str) -> str:
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
+    text = _TILDE_SPAN.sub("-", text)  # `2026/11/01 ~ 2026/11/15`: a span, as written in East Asia (no strikethrough)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _ELLIPSIS.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
 

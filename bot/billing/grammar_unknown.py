@@ -196,6 +196,11 @@ class UnknownWordReader(PrepassReader):
             self.out.after_versus = False  # `where does Q4 land vs the 1.1m plan`: held against it, no period
             self.i += 1
             return
+        if CLOCK.match(tok.lower) and self.word(-1) in ("my", "our", "your"):
+            # `a clean number for my 2pm`: a meeting at that hour, no hour asked
+            self.out.readings.append(f"Read `{self.tokens[self.i - 1].text} {tok.text}` as a meeting, no hour asked.")
+            self.i += 1
+            return
         if CLOCK.match(tok.lower):  # `around 3pm today`: costs are kept by the hour, so that day hour by hour
             self.out.clock = self.typed.get(tok.position, tok.text)  # `noon` as typed, read as `12pm`
             self.i += 1

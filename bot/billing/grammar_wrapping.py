@@ -124,7 +124,9 @@ def _a_question_relayed(tokens: list[Token], j: int) -> bool:
 
 
 def _zone_of_clock(tokens: list[Token], j: int) -> bool:
-    return j > 0 and tokens[j].lower in _ZONES and bool(CLOCK.match(tokens[j - 1].lower))  # `14:00 UTC`
+    before = tokens[j - 1].lower if j > 0 else ""
+    clock = bool(CLOCK.match(before)) or before in ("midnight", "noon", "midday")  # `14:00 UTC`, `midnight UTC`
+    return j > 0 and tokens[j].lower in _ZONES and clock
 
 
 def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:

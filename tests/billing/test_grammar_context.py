@@ -950,6 +950,34 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ("cuanto nos costó la transferencia de datos la semana pasada", "last week service=data-transfer", None),
         ("quanto gastámos em S3 ontem?", "yesterday service=s3", None),
         ("compare this week to last week for prod, what's different?", "why this week account=production", None),
+        # days named one by one are each asked (`wed+thu`, typed as one word, is their sum)
+        (
+            "what's the cost for CloudFront yesterday and the day before?",
+            "2026-11-25..2026-11-26 service=cloudfront daily",
+            "Read the days named (2026-11-25..2026-11-26) as each day beside the others.",
+        ),
+        (
+            "lambda in staging on the 21st and 22nd - how much?",
+            "2026-11-21..2026-11-22 service=lambda account=staging daily",
+            None,
+        ),
+        ("how much did the dev env burn wed+thu this week?", "2026-11-25..2026-11-26 tag:env=dev", None),
+        # who asks is no filter; `without them` leaves out the charge named before; `the 40k i budgeted` a figure
+        (
+            "glue daily since nov 1. The data team is asking me",
+            "since 2026-11-01 service=glue daily",
+            "Read `The data team` as who asks, no filter.",
+        ),
+        ("credits this year, and what would the total have been without them?", "this year by charge-class", None),
+        ("where does november land? are we burning more than the 40k i budgeted", "forecast 2026-11", None),
+        ("s3 2026/11/01 ~ 2026/11/15", "2026-11-01..2026-11-15 service=s3", None),
+        ("Need a clean number for my 2pm: total AWS spend Q3", "2026-q3", "Read `my 2pm` as a meeting, no hour asked."),
+        (
+            'ALARM: "EstimatedCharges-prod" in US East (N. Virginia) Threshold Crossed: 1 datapoint [14203.55 '
+            "(26/11/26 23:00:00)] was greater than the threshold (12000.0).  is this real?? what did it cost",
+            "this month account=production",
+            None,
+        ),
         # a later sentence naming only a period and its step dates the question
         (
             "how much data transfer is going out of the data-lake acct? exfil concern. daily for the past 2 wks pls",
@@ -1016,6 +1044,7 @@ def test_a_financial_year_is_asked_for_its_months() -> None:
         ("the 20 highest-cost resources in the production account for Q3 2026", 20, "2026-q3 account=production"),
         ("the 5 more expensive glue jobs in eu-west-1 this month", 5, "this month service=glue region=eu-west-1"),
         ("top 5 RDS inst by $ L30D", 5, "last 30 days service=rds"),
+        ("top lambda functions by spend since midnight UTC", 10, "today service=lambda"),
     ],
 )
 def test_how_people_ask_for_the_most_expensive_resources(text: str, top: int, same_as: str) -> None:
