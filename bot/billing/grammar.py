@@ -541,6 +541,15 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if (w, self.word(1)) in (("net", "unblended"), ("unblended", "net")):
             self.i += 1  # AWS's `net unblended cost` is the net basis (`lineItem/NetUnblendedCost`)
             w = "net"
+        typed = self.typed_words()
+        if w in ("gross", "net") and {"gross", "net"} <= typed and self.allow_group_by:
+            # `the difference between gross charges and net`: both asked, the split by charge class shows what
+            # the credits take off between them
+            if DimensionRef(Dimension.CHARGE_CLASS) not in self.out.group_by:
+                self.out.add_group(DimensionRef(Dimension.CHARGE_CLASS), self.vocabulary)
+                self.out.readings.append("Read gross and net both asked: by charge class, the credits between them.")
+            self.i += 1
+            return
         if w in BASIS_WORDS:
             self.out.set_basis(BASIS_WORDS[w])
             if w == "gross":
@@ -1028,7 +1037,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         # `biggest cost?`, `what's eating our money, top 3`: the most expensive asked, nothing named to rank
         # (`the single most expensive day`: days ranked)
         days_ranked = _DAYS_RANKED.search(self.text) is not None
-        ranked = _RANKED_UNNAMED.search(self.text) is not None or (out.top is not None and not out.filters)
+        ranked = _RANKED_UNNAMED.search(self.text) is not None  # (`top 3` alone is the canonical count, no breakdown)
         ranked = ranked and not days_ranked
         plain = out.question is Question.COST and out.granularity is None and not self.asks_ahead()
         if not (asked or ranked) or out.group_by or out.named or not self.allow_group_by or not plain:

@@ -201,6 +201,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     },
     ("by", "the", "way"): (),
     ("at", "the", "mo"): (),  # `at the mo`: at the moment, now
+    # `how much got offset by credits`: what did it, no breakdown
+    **{(verb, "by"): (verb,) for verb in ("offset", "reduced", "lowered", "discounted", "cancelled", "canceled")},
+    # `a stupid amount of api calls`: calls to an API, no team
+    **dict.fromkeys((("api", "calls"), ("api", "call")), ("requests",)),
+    # `who's chewin thru the most glue $$`: spending
+    **{(chew, thru): ("spending",) for chew in ("chewing", "chewin", "chewin'") for thru in ("thru", "through")},
     # `cloudfront yesterday and the day before`: the day before yesterday too
     **dict.fromkeys(
         (("yesterday", "and", "the", "day", "before"), ("yday", "and", "the", "day", "before")),
@@ -1080,6 +1086,18 @@ class PrepassReader(ContextPhraseReader):
                     continue  # named beside the others already: shown among them
                 the = [Token(Kind.WORD, "the", tok.position)] if area else []  # (`the us`: no pronoun)
                 joined += [Token(Kind.WORD, "except", tok.position), *the, Token(Kind.WORD, rest[1], tok.position)]
+        # `YoY for RDS - Oct 26 vs Oct 25`: beside a word of the year before, a month's two-digit number is its year
+        if any(t.lower in YEAR_OVER_YEAR or t.lower == "year-over-year" for t in joined):
+            for j in range(1, len(joined)):
+                number = joined[j].lower
+                if (
+                    joined[j - 1].lower in MONTH_NAMES
+                    and len(number) == 2
+                    and number.isdecimal()
+                    and 20 <= int(number) <= 40
+                ):
+                    self.typed[joined[j].position] = joined[j].text
+                    joined[j] = Token(Kind.WORD, f"20{number}", joined[j].position)
         # `a step starting 2026-11-19`, `beginning nov 9`: since that day
         for j in range(len(joined) - 1):
             if joined[j].lower in ("starting", "beginning", "commencing") and self.time_at(joined, j + 1):

@@ -357,13 +357,15 @@ class TimePhraseReader(ClauseReader):
             if j - the > 0 and joined[j - the - 1].lower in _SPAN_ENDS:
                 del joined[j - the : j + 2]
         # `for the full month`, `the whole quarter`: this one, whole (a forecast if the question asks where it lands)
-        for j in range(len(joined) - 1):
+        for j in range(len(joined) - 2, -1, -1):
             before = joined[j - 1].lower if j > 0 else ""
-            if (
-                joined[j].lower in ("full", "whole", "entire")
-                and ABBREVIATIONS.get(joined[j + 1].lower, joined[j + 1].lower) in ("month", "quarter", "year", "week")
-                and not (before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this"))
-            ):
+            whole = joined[j].lower in ("full", "whole", "entire")
+            period = ABBREVIATIONS.get(joined[j + 1].lower, joined[j + 1].lower) in ("month", "quarter", "year", "week")
+            if whole and period and j > 1 and WRITTEN_YEAR.fullmatch(before) and joined[j - 2].lower in MONTH_NAMES:
+                del joined[j : j + 2]  # `Nov 2025 full month`: that month, whole (it is named)
+                continue
+            counted = before.isdecimal() or before in NUMBER_WORDS or before in ("last", "previous", "this")
+            if whole and period and not counted:
                 joined[j] = Token(Kind.WORD, "this", joined[j].position)
         # `what does checkout cost us a month`: what a month costs, the latest whole month; `a day`: the average day
         for j in range(1, len(joined) - 1):

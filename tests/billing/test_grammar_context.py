@@ -902,6 +902,7 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ),
         ("biggest cost?", "this month by service", None),
         ("ec2 top 5 this month", "this month service=ec2 top 5", None),
+        ("top 3 this month", "this month top 3", None),
         ("top 5 days this month", "this month daily top 5", None),
         # `starting` a date is since it; a quoted label beside a question of its own is no relayed question
         ("spend stepped up from 3.1k to 4.8k a day starting nov 19, whats behind that", "why since 2026-11-19", None),
@@ -971,6 +972,15 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
         ("credits this year, and what would the total have been without them?", "this year by charge-class", None),
         ("where does november land? are we burning more than the 40k i budgeted", "forecast 2026-11", None),
         ("s3 2026/11/01 ~ 2026/11/15", "2026-11-01..2026-11-15 service=s3", None),
+        # a month's two-digit number beside a word of the year before is its year; a named month whole is itself
+        ("YoY for RDS - Oct 26 vs Oct 25?", "2026-10 vs 2025-10 service=rds", None),
+        ("Nov 2025 full month vs Nov 2026 MTD - are we trending higher?", "2026-11 vs 2025-11", None),
+        (
+            "gross usage vs net after credits, year to date, by month",
+            "ytd by charge-class monthly",
+            "Read gross and net both asked: by charge class, the credits between them.",
+        ),
+        ("how much did kms cost us yesterday, seems like a stupid amount of api calls", "yesterday service=kms", None),
         ("Need a clean number for my 2pm: total AWS spend Q3", "2026-q3", "Read `my 2pm` as a meeting, no hour asked."),
         (
             'ALARM: "EstimatedCharges-prod" in US East (N. Virginia) Threshold Crossed: 1 datapoint [14203.55 '
@@ -1045,6 +1055,7 @@ def test_a_financial_year_is_asked_for_its_months() -> None:
         ("the 5 more expensive glue jobs in eu-west-1 this month", 5, "this month service=glue region=eu-west-1"),
         ("top 5 RDS inst by $ L30D", 5, "last 30 days service=rds"),
         ("top lambda functions by spend since midnight UTC", 10, "today service=lambda"),
+        ("who's chewin thru the most glue $$ this week? which jobs", 10, "this week service=glue"),
     ],
 )
 def test_how_people_ask_for_the_most_expensive_resources(text: str, top: int, same_as: str) -> None:

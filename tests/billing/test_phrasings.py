@@ -490,7 +490,7 @@ BLIND_BATCHES = (
     # `H1 vs H2-to-date, split by account pls`: H2 so far against H1, the later against the earlier (was H1 against
     # H2), where the translator's whole H2 drops H1 as the period before it
     BlindBatch("FRESH_33", FRESH_33, FRESH_33_FIRST_SIGHT, right=33, wrong=12),
-    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=40, wrong=9),
+    BlindBatch("FRESH_34", FRESH_34, FRESH_34_FIRST_SIGHT, right=41, wrong=8),
     # `and how does that compare to the same time last year?` (a follow-up read alone): this month against November
     # 2025 (was refused naming `same`), where the translator wrote the thread's year to date
     # `EKS in prod before/after we bumped the node groups on nov 4, week before vs week after`: the two weeks now
@@ -586,14 +586,17 @@ BLIND_BATCHES = (
     # second `data` is the project's now (a value before its noun), so the refusal names the two tag keys rather
     # than the word `data` (was refused naming `data`), where the translator wrote the project split of team data
     BlindBatch("FRESH_55", FRESH_55, FRESH_55_FIRST_SIGHT, right=35, wrong=15),
-    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=41, wrong=6),
+    # `which boxes are chewin thru the most coin in ap-southeast-2 this month?` (`/top-resources`): refused on
+    # `chewin` before, now read as spending, with `boxes` as EC2's instances (said) where the translator meant every
+    # resource there
+    BlindBatch("FRESH_56", FRESH_56, FRESH_56_FIRST_SIGHT, right=41, wrong=7),
     BlindBatch(
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=41, wrong=7, shared=frozenset({"and staging?"})),
     BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
-    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=34, wrong=8, shared=frozenset({"mtd"})),
+    BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=35, wrong=8, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
     BlindBatch("FRESH_62", FRESH_62, FRESH_62_FIRST_SIGHT, right=34, wrong=9),
     BlindBatch("FRESH_63", FRESH_63, FRESH_63_FIRST_SIGHT, right=32, wrong=11),
@@ -619,7 +622,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=16),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=31, wrong=7),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=32, wrong=6),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=32, wrong=11),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=24, wrong=19),
@@ -675,9 +678,11 @@ BLIND_BATCHES = (
     # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
     BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=36, wrong=6, shared=frozenset({"ec2 mtd"})),
     # (`FRESH_94`: its case 48, refused at first sight, is now read past the greeting and whom it greets that open
-    # it, and answered over other days than the translator wrote; unread, held back)
-    BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=15),
-    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=34, wrong=7),
+    # it, and answered over other days than the translator wrote; its case 26, refused for naming two cost bases,
+    # is now the split by charge class that gross and net both asked get, with other filters than the translator's;
+    # unread, held back)
+    BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=16),
+    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=35, wrong=7),
     BlindBatch(
         "FRESH_96",
         FRESH_96,
@@ -736,7 +741,7 @@ BLIND_BATCHES = (
         shared=frozenset({"biggest s3 buckets by cost last month"}),
     ),
     BlindBatch("FRESH_110", FRESH_110, FRESH_110_FIRST_SIGHT, right=22, wrong=11),
-    BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=30, wrong=8),
+    BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=34, wrong=7),
     BlindBatch("FRESH_112", FRESH_112, FRESH_112_FIRST_SIGHT, right=26, wrong=11),
 )
 
