@@ -129,6 +129,16 @@ class Holiday:
         return Holiday(self.words, self.what, self.span, _holiday_range(day, self.span, self.words))
 
 
+#: The names of `HOLIDAYS` and `AMBIGUOUS_HOLIDAYS` by their first word: a question's word is held against the few
+#: names it may start.
+_HOLIDAYS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in HOLIDAYS:
+    _HOLIDAYS_BY_FIRST.setdefault(_words[0], []).append(_words)
+_AMBIGUOUS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _words in AMBIGUOUS_HOLIDAYS:
+    _AMBIGUOUS_BY_FIRST.setdefault(_words[0], []).append(_words)
+
+
 def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday, int] | None:
     """The holiday named at token `i` (`black friday`, `last christmas`, `thanksgiving 2025`) and the tokens
     it uses, or None.
@@ -139,11 +149,15 @@ def match_holiday(tokens: Sequence[Token], i: int, today: date) -> tuple[Holiday
     """
     which = word_at(tokens, i)
     skip = 1 if which in ("last", "this", "previous", "past") else 0
-    for words, when in AMBIGUOUS_HOLIDAYS.items():
+    first = word_at(tokens, i + skip)
+    for words in _AMBIGUOUS_BY_FIRST.get(first or "", ()):
         if tuple(word_at(tokens, i + skip + k) for k in range(len(words))) == words:
             said = " ".join(t.text for t in tokens[i + skip : i + skip + len(words)])
-            raise UsageError(f"`{said}` is {when}.", hint="Give its date as year-month-day, e.g. `2026-05-01`.")
-    for words, (what, rule) in HOLIDAYS.items():
+            raise UsageError(
+                f"`{said}` is {AMBIGUOUS_HOLIDAYS[words]}.", hint="Give its date as year-month-day, e.g. `2026-05-01`."
+            )
+    for words in _HOLIDAYS_BY_FIRST.get(first or "", ()):
+        what, rule = HOLIDAYS[words]
         n = len(words)
         got = tuple(word_at(tokens, i + skip + k) for k in range(n))
         if got != words:

@@ -130,6 +130,8 @@ _PERIOD_FIGURES = frozenset(
 #: Verbs of asking after who asks (`the data team is asking`, `finance wants it`), and the verbs before them.
 _ASKS = frozenset({"asking", "asked", "asks", "wants", "wanted", "needs", "needed", "wondering", "requested"})
 _BEING = frozenset({"is", "are", "was", "were", "keeps", "keep", "has", "have", "had"})
+#: A word left out by its prefix (`ex-tax`).
+_EX_PREFIX = re.compile(r"ex-(\w+)")
 #: The verb of where the month lands (`landing on prod` is where charges are posted).
 _LANDS = frozenset({"land", "lands", "landing", "landed"})
 #: The units of a dashboard's `L30D`, `L4W`, `L3M`, and the largest count read.
@@ -1109,13 +1111,15 @@ class PrepassReader(ContextPhraseReader):
         for j in range(1, len(joined) - 1):
             year, noun = joined[j], joined[j + 1].lower
             owned = joined[j - 1].lower in ("the", "our", "that", "this", "my")
+            if not owned or not _NAMED_PERIOD.fullmatch(year.lower):
+                continue
             unread = (
                 noun.isalpha()
                 and noun not in _PERIOD_FIGURES
                 and not self.grammar_reads(noun)
                 and match_holiday(joined, j + 1, self.today) is None
             )
-            if owned and _NAMED_PERIOD.fullmatch(year.lower) and unread:
+            if unread:
                 named = f"{joined[j - 1].text} {year.text} {joined[j + 1].text}"
                 self.out.readings.append(f"Read `{named}` as naming an event, not the days asked.")
                 del joined[j - 1 : j + 1]
@@ -1149,7 +1153,7 @@ class PrepassReader(ContextPhraseReader):
                 del joined[j]
         # `ex-tax`, `ex-VAT`: without it (`ex tax` reads so already)
         for j, tok in enumerate(joined):
-            rest = re.fullmatch(r"ex-(\w+)", tok.lower) if tok.kind is Kind.WORD else None
+            rest = _EX_PREFIX.fullmatch(tok.lower) if tok.kind is Kind.WORD and tok.lower.startswith("ex-") else None
             word = ABBREVIATIONS.get(rest[1], rest[1]) if rest is not None else ""
             if rest is not None and (word in PERIOD_CHARGE_WORDS or self.vocabulary.meanings(word)):
                 joined[j : j + 1] = [Token(Kind.WORD, w, tok.position) for w in ("excluding", rest[1])]
