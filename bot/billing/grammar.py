@@ -1247,9 +1247,6 @@ def parse_query(
         if found is None:
             return None
         quoted, around = found
-        own = quote_referred_to()
-        if own is not None:
-            return own
         try:
             asked = again(quoted)
         except UserFacingError:

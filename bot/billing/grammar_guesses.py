@@ -2,7 +2,9 @@
 last week? reckon EKS went a bit mental`, `why'd syd jump?? data transfer or something else`, `biggest s3 buckets, i
 suspect old logs nobody reads`, `lambda per day since monday, think the api retries are going mad`, `was it glue?`)
 and what the person is after (`? trying to size cross-region replication`, `, want to see if the DR test in oct even
-shows up`). Read before the loop (`grammar_prepass.PrepassReader.read_guesses`, `without_purpose`).
+shows up`); and values listed as candidates in the question itself, which ask which of them (`is it mostly ec2 or
+cloudfront or something else`). Read before the loop (`grammar_prepass.PrepassReader.read_guesses`,
+`without_purpose`).
 """
 
 from __future__ import annotations

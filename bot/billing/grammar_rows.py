@@ -3,7 +3,8 @@
 A value typed in words (`ec2`, `staging`, `tax`) keeps only its line items, unless the question weighs it against
 the others (`is data-lake the biggest`), remarks on it after a breakdown by its dimension (`by region - eu-west-1
 looks high`), compares it (`ec2 vs s3`, `tax vs credits`), names several to be seen apart (`kms + sqs monthly`),
-asks its share of the total (`what % is tax`) or names every value there is (`us-east-1 vs ... vs ap-southeast-2`):
+asks its share of the total (`what % is tax`), lists it as a candidate (`ec2 or cloudfront or something else`) or
+names every value there is (`us-east-1 vs ... vs ap-southeast-2`):
 then the breakdown by its dimension shows it among the others, and the answer says so. `grammar._Parser.finish`
 calls these once every word is read.
 """
