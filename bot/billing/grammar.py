@@ -59,6 +59,7 @@ from bot.billing.grammar_sentences import (
     shortened,
     taken_back,
     thanks_opening,
+    withdrawn,
     without_pasted_code,
 )
 from bot.billing.grammar_sql import sql_question
@@ -1265,6 +1266,11 @@ def parse_query(
         note = f"Left out `{header[0]}:`, the header of a relayed message: it asks nothing itself."
         return again_saying(header[1], note)
 
+    dropped = withdrawn(text)
+    if dropped is not None:  # `eks control plane + the ec2 for nodes... actually nvm just show me EKS per region`
+        with suppress(UserFacingError):
+            note = f"Left out `{shortened(dropped[0], _SHOWN_ALERT)}`, withdrawn as it was typed."
+            return again_saying(dropped[1], note)
     corrected = taken_back(text)
     if corrected is not None:  # `why did athena... sorry, glue + s3 go up`: the word taken back is not asked
         with suppress(UserFacingError):  # (`last month... sorry, by region` adds to the question, read whole)

@@ -221,6 +221,23 @@ def taken_back(text: str) -> tuple[str, str] | None:
     return text[: found.start()] + text[found.end() :], found[1]
 
 
+#: Words withdrawing all typed before them (`eks control plane + the ec2 for nodes... actually nvm just show me EKS per
+#: region`): what follows is the question.
+_WITHDRAWN = re.compile(
+    r"[\s.,;:…-]*\b(?:(?:actually|ok|oh|ah)\s+)?(?:nvm|never\s?mind|scratch\s+that|forget\s+(?:that|it))\b[\s.,;:!-]*",
+    re.I,
+)
+
+
+def withdrawn(text: str) -> tuple[str, str] | None:
+    """What the person withdrew with `nvm`, `never mind`, `scratch that` (the words before it), and the question
+    after it; None when nothing is withdrawn or nothing is asked after it."""
+    found = _WITHDRAWN.search(text)
+    if found is None or found.start() == 0 or len(text[found.end() :].split()) < 2:
+        return None
+    return text[: found.start()].strip(), text[found.end() :]
+
+
 #: An AWS Budgets notification pasted before a question (`"AWS Budgets: Monthly-Prod has exceeded 80% ..." —
 #: what's driving EC2`, `Subject: [ALERT] AWS Budget "dl" 100% threshold reached — which resources ...`): in quote
 #: marks, or from the message's start to the first long dash or sentence end after it.

@@ -981,6 +981,13 @@ def test_what_a_tool_says_in_a_check_of_a_figure_is_no_guess() -> None:
             "Read gross and net both asked: by charge class, the credits between them.",
         ),
         ("how much did kms cost us yesterday, seems like a stupid amount of api calls", "yesterday service=kms", None),
+        # what was withdrawn with `nvm` is no part of the question
+        (
+            "eks control plane + the ec2 for cluster nodes... actually nvm just show me EKS cost per region for oct "
+            "and nov",
+            "2026-10..2026-11 service=eks by region monthly",
+            "Left out `eks control plane + the ec2 for cluster nodes`, withdrawn as it was typed.",
+        ),
         ("Need a clean number for my 2pm: total AWS spend Q3", "2026-q3", "Read `my 2pm` as a meeting, no hour asked."),
         (
             'ALARM: "EstimatedCharges-prod" in US East (N. Virginia) Threshold Crossed: 1 datapoint [14203.55 '

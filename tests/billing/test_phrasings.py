@@ -717,7 +717,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_103", FRESH_103, FRESH_103_FIRST_SIGHT, right=41, wrong=3),
     BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=30, wrong=7),
     # later in that stop, first sight on e9c3781: `FRESH_105`, `FRESH_107` read, `FRESH_106`, `FRESH_108` held back
-    BlindBatch("FRESH_105", FRESH_105, FRESH_105_FIRST_SIGHT, right=33, wrong=11),
+    BlindBatch("FRESH_105", FRESH_105, FRESH_105_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_106", FRESH_106, FRESH_106_FIRST_SIGHT, right=25, wrong=15),
     BlindBatch(
         "FRESH_107",
