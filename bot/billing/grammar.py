@@ -542,8 +542,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         if (w, self.word(1)) in (("net", "unblended"), ("unblended", "net")):
             self.i += 1  # AWS's `net unblended cost` is the net basis (`lineItem/NetUnblendedCost`)
             w = "net"
-        typed = self.typed_words()
-        if w in ("gross", "net") and {"gross", "net"} <= typed and self.allow_group_by:
+        if w in ("gross", "net") and {"gross", "net"} <= self.typed_words() and self.allow_group_by:
             # `the difference between gross charges and net`: both asked, the split by charge class shows what
             # the credits take off between them
             if DimensionRef(Dimension.CHARGE_CLASS) not in self.out.group_by:

@@ -360,6 +360,15 @@ class QuestionReader(Cursor):
         self.i += j + found[1]
         return True
 
+    def _step_of_each(self, first: TimeRange, then: TimeRange) -> Granularity | None:
+        """The step that shows each of two periods named one by one (`sept and oct`: by month; `the 21st and 22nd`:
+        by day); None for other periods, and for two days typed as one word (`wed+thu`: their sum)."""
+        if first.whole_months and then.whole_months and then.days < 32:
+            return Granularity.MONTH
+        if first.days == 1 and then.days == 1 and not self._typed_as_one():
+            return Granularity.DAY
+        return None
+
     def _typed_as_one(self) -> bool:
         """Whether the word at the cursor was typed glued to the one before it (`wed+thu`: the two days' sum)."""
         typed = self.text[self.tokens[self.i].position :].split()
@@ -421,9 +430,9 @@ class QuestionReader(Cursor):
             return
         inside = current is not None and current.start <= found.start and found.end <= current.end
         inside = inside and current is not None and (found.start, found.end) != (current.start, current.end)
-        one_month = found.whole_months and found.days < 32
         in_a_list = months_side_by_side or self.word(1) in MONTH_NAMES
-        if current is not None and inside and joined and current.whole_months and one_month and in_a_list:
+        month_each = current is not None and self._step_of_each(current, found) is Granularity.MONTH
+        if current is not None and inside and joined and month_each and in_a_list:
             # `Q3 total, and Jul/Aug/Sep individually`: the period's months named one by one, each asked
             out.listed_step = Granularity.MONTH
             return
@@ -431,22 +440,15 @@ class QuestionReader(Cursor):
             # `oct and nov`, `Aug, Sep, Oct`, `current month and previous month`: one span
             if current.end == found.start:
                 out.time_range = TimeRange(current.start, found.end, range_label(current.start, found.end))
-                # (`sep -> oct -> nov`: a span from one to the other)
-                listed = before is not None and (
-                    before.lower in ("and", "&", "+", "or") or before.kind is Kind.COMMA or months_side_by_side
-                )
-                months = current.whole_months and found.whole_months and found.days < 32
-                days = current.days == 1 and found.days == 1 and not self._typed_as_one()  # (`wed+thu`: their sum)
-                out.listed_step = (
-                    (Granularity.MONTH if months else Granularity.DAY if days else None) if listed else None
-                )
+                arrow = before is not None and before.lower in ("->", "→")  # (`sep -> oct -> nov`: a span)
+                out.listed_step = None if arrow else self._step_of_each(current, found)
                 return
             if found.end == current.start:  # `yesterday or wed`: the days either way
                 out.time_range = TimeRange(found.start, current.end, range_label(found.start, current.end))
-                # (`thu/wed`, typed as one word; `yesterday or wed`: either day, unsure which)
+                # (`yesterday or wed`: either day, unsure which)
                 either = before is not None and before.lower == "or"
-                one_each = current.days == 1 and found.days == 1 and not self._typed_as_one() and not either
-                out.listed_step = Granularity.DAY if one_each else None
+                day_each = self._step_of_each(found, current) is Granularity.DAY
+                out.listed_step = Granularity.DAY if day_each and not either else None
                 return
             if before is not None and before.lower in ("->", "→") and found.start > current.start:
                 # `Jan→Nov`: from one to the other, as `jan to nov`
