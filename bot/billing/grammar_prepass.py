@@ -695,7 +695,14 @@ class PrepassReader(ContextPhraseReader):
         """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
         fixed phrases read as their words, as the question's own are."""
         joined = _rewrite(unwrapped(tokens, self.grammar_reads), _PHRASES)
-        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self.read_time_phrases):
+        for read in (
+            self._read_marks,
+            self._read_what_is_shown,
+            self._read_when_worded,
+            self._read_around_the_question,
+            self._read_value_phrases,
+            self.read_time_phrases,
+        ):
             joined = read(joined)
         return joined
 
@@ -815,7 +822,14 @@ class PrepassReader(ContextPhraseReader):
                 self.typed[joined[j - 1].position] = f"{joined[j - 1].text} {joined[j].text}"
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
         joined = _rewrite(joined, _PHRASES)
-        for read in (self._read_marks, self._read_ways_of_asking, self._read_value_phrases, self.read_time_phrases):
+        for read in (
+            self._read_marks,
+            self._read_what_is_shown,
+            self._read_when_worded,
+            self._read_around_the_question,
+            self._read_value_phrases,
+            self.read_time_phrases,
+        ):
             joined = read(joined)
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
@@ -1059,10 +1073,9 @@ class PrepassReader(ContextPhraseReader):
                 joined[j] = Token(Kind.WORD, "fees", joined[j].position)
         return joined
 
-    def _read_ways_of_asking(self, joined: list[Token]) -> list[Token]:
-        """How people word a request elsewhere or in a hurry: Indian English (`env wise`, `from 15th Nov onwards`,
-        `reason for same`), greetings, `went out monday`, ticket references, `w/`, what is not wanted (`no daily
-        needed`)."""
+    def _read_what_is_shown(self, joined: list[Token]) -> list[Token]:
+        """What is kept, left out or shown apart, as people word it elsewhere or in a hurry: `prod vs non-prod`,
+        `ex-tax`, `usage only`, `tax shown separately`, `env wise` (Indian English), `no daily needed`, `instead of`."""
         # `prod vs non-prod`, `prod vs non prod`: the one against the rest (`Rows.against_the_rest`)
         for j in range(1, len(joined) - 1):
             value, other = joined[j - 1].lower, joined[j + 1].lower
@@ -1088,57 +1101,6 @@ class PrepassReader(ContextPhraseReader):
                     continue  # named beside the others already: shown among them
                 the = [Token(Kind.WORD, "the", tok.position)] if area else []  # (`the us`: no pronoun)
                 joined += [Token(Kind.WORD, "except", tok.position), *the, Token(Kind.WORD, rest[1], tok.position)]
-        # `YoY for RDS - Oct 26 vs Oct 25`: beside a word of the year before, a month's two-digit number is its year
-        if any(t.lower in YEAR_OVER_YEAR or t.lower == "year-over-year" for t in joined):
-            for j in range(1, len(joined)):
-                number = joined[j].lower
-                if (
-                    joined[j - 1].lower in MONTH_NAMES
-                    and len(number) == 2
-                    and number.isdecimal()
-                    and 20 <= int(number) <= 40
-                ):
-                    self.typed[joined[j].position] = joined[j].text
-                    joined[j] = Token(Kind.WORD, f"20{number}", joined[j].position)
-        # `a step starting 2026-11-19`, `beginning nov 9`: since that day
-        for j in range(len(joined) - 1):
-            if joined[j].lower in ("starting", "beginning", "commencing") and self.time_at(joined, j + 1):
-                joined[j] = Token(Kind.WORD, "since", joined[j].position)
-                self.typed[joined[j].position] = joined[j].text
-        # `the old tables from the 2024 migration`, `building the Q1 model`: a year or a quarter naming an event or a
-        # document (a word the grammar does not read), not the days asked (`the 2025 bill`, `the Q3 figures` are the
-        # period's)
-        for j in range(1, len(joined) - 1):
-            year, noun = joined[j], joined[j + 1].lower
-            owned = joined[j - 1].lower in ("the", "our", "that", "this", "my")
-            if not owned or not _NAMED_PERIOD.fullmatch(year.lower):
-                continue
-            unread = (
-                noun.isalpha()
-                and noun not in _PERIOD_FIGURES
-                and not self.grammar_reads(noun)
-                and match_holiday(joined, j + 1, self.today) is None
-            )
-            if unread:
-                named = f"{joined[j - 1].text} {year.text} {joined[j + 1].text}"
-                self.out.readings.append(f"Read `{named}` as naming an event, not the days asked.")
-                del joined[j - 1 : j + 1]
-                break
-        # `the data team is asking me`, `finance wants it`: who asks, no filter
-        for j in range(len(joined) - 2, 0, -1):
-            asks = joined[j + 1].lower in _ASKS or (
-                j + 2 < len(joined) and joined[j + 1].lower in _BEING and joined[j + 2].lower in _ASKS
-            )
-            if (
-                joined[j].lower in ("team", "folks", "guys", "people")
-                and asks
-                and self.vocabulary.meanings(joined[j - 1].text)
-            ):
-                lead = j - 1 - (j > 1 and joined[j - 2].lower in ("the", "our", "my"))
-                said = " ".join(t.text for t in joined[lead : j + 1])
-                self.out.readings.append(f"Read `{said}` as who asks, no filter.")
-                del joined[lead : j + 1]
-                break
         # `credits this year, and the total without them`: the charge named before, left out
         for j in range(1, len(joined)):
             if joined[j].lower in ("them", "those", "it", "these") and joined[j - 1].lower in EXCLUDING:
@@ -1208,45 +1170,6 @@ class PrepassReader(ContextPhraseReader):
                 if stem_tok.lower == "date":
                     stem_tok = Token(Kind.WORD, "day", stem_tok.position)
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "by", stem_tok.position), stem_tok]
-        # `Dr. Okafor's NSF grant`, `Prof. Lindqvist's group`: a person by their title, no word of the question
-        for j in range(len(joined) - 2, -1, -1):
-            if joined[j].lower in _TITLES and joined[j + 1].text[:1].isupper() and joined[j + 1].kind is Kind.WORD:
-                self.out.readings.append(f"Read `{joined[j].text} {joined[j + 1].text}` as a person, not a filter.")
-                del joined[j : j + 2]
-        joined = self._commitment_planned(joined)
-        # `from 15th Nov onwards`, `tue onwards`: since that day (`increased from` alone compares the two ends)
-        for j, tok in enumerate(joined):
-            if tok.lower in ("onwards", "onward"):
-                start = next((k for k in range(j - 1, max(j - 5, -1), -1) if joined[k].lower == "from"), None)
-                if start is not None:
-                    joined[start] = Token(Kind.WORD, "since", joined[start].position)
-                    del joined[j]
-                elif j > 0 and joined[j - 1].lower in WEEKDAYS:
-                    joined[j - 1 : j + 1] = [Token(Kind.WORD, "since", tok.position), joined[j - 1]]
-                break
-        # `what is it costing? went out monday`: since that day (what started then costs from then on)
-        for j in range(len(joined) - 1):
-            w = joined[j].lower
-            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and next_is(joined, j, *_UP))
-            k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
-            k += 1 if k < len(joined) and joined[k].lower == "on" else 0
-            if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
-                joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
-                break
-        # `ticket 48213`, `case #1234`, `INC-204`, `[PLAT-1873]`, `FINOPS-212:`: a reference, no figure of the bill
-        joined = [
-            t
-            for j, t in enumerate(joined)
-            if not (
-                (
-                    (j > 0 and joined[j - 1].lower in _REFERENCES and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower))
-                    or _TICKET_KEY.fullmatch(t.text)
-                )
-                and not self.vocabulary.meanings(t.text)
-            )
-        ]
-        # `w/ black friday`: with; `or w/e`: whatever
-        joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
         # `no daily needed`: the step not asked
         for j in range(len(joined) - 2, -1, -1):
             if j > len(joined) - 2:
@@ -1266,6 +1189,66 @@ class PrepassReader(ContextPhraseReader):
                 # (`per week instead of per day`: a step's two words)
                 led = j + 3 < len(joined) and joined[j + 2].lower in ("per", "by", "each", "every")
                 del joined[j : j + 3 + led]
+        return joined
+
+    def _read_when_worded(self, joined: list[Token]) -> list[Token]:
+        """Days as people word them around a date: `Oct 26 vs Oct 25` beside `YoY`, `starting nov 9`, `from 15th Nov
+        onwards`, `went out monday`, `the 2024 migration` (an event, not the days), `May I ask` (the verb, no month)."""
+        # `YoY for RDS - Oct 26 vs Oct 25`: beside a word of the year before, a month's two-digit number is its year
+        if any(t.lower in YEAR_OVER_YEAR or t.lower == "year-over-year" for t in joined):
+            for j in range(1, len(joined)):
+                number = joined[j].lower
+                if (
+                    joined[j - 1].lower in MONTH_NAMES
+                    and len(number) == 2
+                    and number.isdecimal()
+                    and 20 <= int(number) <= 40
+                ):
+                    self.typed[joined[j].position] = joined[j].text
+                    joined[j] = Token(Kind.WORD, f"20{number}", joined[j].position)
+        # `a step starting 2026-11-19`, `beginning nov 9`: since that day
+        for j in range(len(joined) - 1):
+            if joined[j].lower in ("starting", "beginning", "commencing") and self.time_at(joined, j + 1):
+                joined[j] = Token(Kind.WORD, "since", joined[j].position)
+                self.typed[joined[j].position] = joined[j].text
+        # `the old tables from the 2024 migration`, `building the Q1 model`: a year or a quarter naming an event or a
+        # document (a word the grammar does not read), not the days asked (`the 2025 bill`, `the Q3 figures` are the
+        # period's)
+        for j in range(1, len(joined) - 1):
+            year, noun = joined[j], joined[j + 1].lower
+            owned = joined[j - 1].lower in ("the", "our", "that", "this", "my")
+            if not owned or not _NAMED_PERIOD.fullmatch(year.lower):
+                continue
+            unread = (
+                noun.isalpha()
+                and noun not in _PERIOD_FIGURES
+                and not self.grammar_reads(noun)
+                and match_holiday(joined, j + 1, self.today) is None
+            )
+            if unread:
+                named = f"{joined[j - 1].text} {year.text} {joined[j + 1].text}"
+                self.out.readings.append(f"Read `{named}` as naming an event, not the days asked.")
+                del joined[j - 1 : j + 1]
+                break
+        # `from 15th Nov onwards`, `tue onwards`: since that day (`increased from` alone compares the two ends)
+        for j, tok in enumerate(joined):
+            if tok.lower in ("onwards", "onward"):
+                start = next((k for k in range(j - 1, max(j - 5, -1), -1) if joined[k].lower == "from"), None)
+                if start is not None:
+                    joined[start] = Token(Kind.WORD, "since", joined[start].position)
+                    del joined[j]
+                elif j > 0 and joined[j - 1].lower in WEEKDAYS:
+                    joined[j - 1 : j + 1] = [Token(Kind.WORD, "since", tok.position), joined[j - 1]]
+                break
+        # `what is it costing? went out monday`: since that day (what started then costs from then on)
+        for j in range(len(joined) - 1):
+            w = joined[j].lower
+            started = w in _STARTED or (w in ("went", "rolled", "turned", "kicked") and next_is(joined, j, *_UP))
+            k = j + (2 if w in ("went", "rolled", "turned", "kicked") else 1)
+            k += 1 if k < len(joined) and joined[k].lower == "on" else 0
+            if started and k < len(joined) and joined[k].lower in WEEKDAYS and "since" not in [t.lower for t in joined]:
+                joined.insert(k, Token(Kind.WORD, "since", joined[k].position))
+                break
         # `did prod spend drop after? 5-11 vs 13-19`: `after` (or `before`) closing a sentence points at days named
         # elsewhere (`vs the day before?`, `2wks after?` are periods)
         for j in range(len(joined) - 1, 0, -1):
@@ -1273,13 +1256,6 @@ class PrepassReader(ContextPhraseReader):
             end = tok.position + len(tok.text)
             period = previous.rstrip("s") in _PERIOD_UNITS or re.fullmatch(r"\d+[a-z]*", previous) is not None
             if tok.lower in ("after", "before") and self.text[end : end + 1] in ("?", ".", "!") and not period:
-                del joined[j]
-        # `the september seems much bigger no?`, `..., right?`: a tag question after a statement, nothing asked
-        for j in range(len(joined) - 1, 0, -1):
-            tok = joined[j]
-            end = tok.position + len(tok.text)
-            asked = self.text[end : end + 1] == "?" and joined[j - 1].lower not in ("or", "yes", "and")
-            if tok.lower in ("no", "right", "eh", "innit", "non", "nein") and asked:
                 del joined[j]
         # `May I ask the cost ...`, `it may be high`: the verb, no month (`in may it jumped`, `may 2025` are the month)
         joined = [
@@ -1292,6 +1268,53 @@ class PrepassReader(ContextPhraseReader):
                 or (j > 0 and joined[j - 1].lower in _SUBJECTS)
             )
         ]
+        return joined
+
+    def _read_around_the_question(self, joined: list[Token]) -> list[Token]:
+        """Words around the question that ask for nothing: who asks (`the data team is asking`), a person by title, a
+        commitment talked about, ticket references, `w/`, a tag question (`..., right?`), `reason for same`."""
+        # `the data team is asking me`, `finance wants it`: who asks, no filter
+        for j in range(len(joined) - 2, 0, -1):
+            asks = joined[j + 1].lower in _ASKS or (
+                j + 2 < len(joined) and joined[j + 1].lower in _BEING and joined[j + 2].lower in _ASKS
+            )
+            if (
+                joined[j].lower in ("team", "folks", "guys", "people")
+                and asks
+                and self.vocabulary.meanings(joined[j - 1].text)
+            ):
+                lead = j - 1 - (j > 1 and joined[j - 2].lower in ("the", "our", "my"))
+                said = " ".join(t.text for t in joined[lead : j + 1])
+                self.out.readings.append(f"Read `{said}` as who asks, no filter.")
+                del joined[lead : j + 1]
+                break
+        # `Dr. Okafor's NSF grant`, `Prof. Lindqvist's group`: a person by their title, no word of the question
+        for j in range(len(joined) - 2, -1, -1):
+            if joined[j].lower in _TITLES and joined[j + 1].text[:1].isupper() and joined[j + 1].kind is Kind.WORD:
+                self.out.readings.append(f"Read `{joined[j].text} {joined[j + 1].text}` as a person, not a filter.")
+                del joined[j : j + 2]
+        joined = self._commitment_planned(joined)
+        # `ticket 48213`, `case #1234`, `INC-204`, `[PLAT-1873]`, `FINOPS-212:`: a reference, no figure of the bill
+        joined = [
+            t
+            for j, t in enumerate(joined)
+            if not (
+                (
+                    (j > 0 and joined[j - 1].lower in _REFERENCES and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower))
+                    or _TICKET_KEY.fullmatch(t.text)
+                )
+                and not self.vocabulary.meanings(t.text)
+            )
+        ]
+        # `w/ black friday`: with; `or w/e`: whatever
+        joined = [Token(Kind.WORD, "with", t.position) if t.lower == "w/" else t for t in joined if t.lower != "w/e"]
+        # `the september seems much bigger no?`, `..., right?`: a tag question after a statement, nothing asked
+        for j in range(len(joined) - 1, 0, -1):
+            tok = joined[j]
+            end = tok.position + len(tok.text)
+            asked = self.text[end : end + 1] == "?" and joined[j - 1].lower not in ("or", "yes", "and")
+            if tok.lower in ("no", "right", "eh", "innit", "non", "nein") and asked:
+                del joined[j]
         # `what is the reason for same?` (Indian English): for the same, the thing just named
         if len(joined) > 1 and joined[-1].lower == "same" and joined[-2].lower == "for":
             del joined[-2:]
