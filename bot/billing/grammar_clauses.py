@@ -9,6 +9,7 @@ charge-class filter of the commitment fees.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
 from bot.billing.charges import FEE_CLASSES
 from bot.billing.grammar_bare import Bare, named_prefix
@@ -445,6 +446,8 @@ class ClauseReader(Cursor):
                 raise UsageError(f'`{key_text}{op.text}""`: the value is empty.', hint=f"Example: `{key_text}=web`.")
             out.append(tok.text.strip() if tok.kind is Kind.QUOTED else tok.text)
             self.i += 1
+            if tok.kind is Kind.WORD:
+                self.words_of_one_name(key_text, out)
             if self.kind() is not Kind.COMMA:
                 return out
             nxt = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else None
@@ -464,6 +467,25 @@ class ClauseReader(Cursor):
             if nxt.kind not in (Kind.WORD, Kind.QUOTED):
                 return out
             self.i += 1
+
+    def words_of_one_name(self, key_text: str, out: list[str]) -> None:
+        """`Service = Data Transfer, Group by: Region` (as Cost Explorer's filters read): the value just taken and the
+        words after it, unquoted, when together they name a stored value of the key's dimension and it alone does
+        not; they are one value."""
+        with suppress(UserFacingError):
+            ref = self.filter_dimension(key_text)
+            first = out[-1]
+            if any(m.dimension == ref for m in self.vocabulary.meanings(first)):
+                return
+            for n in (3, 2, 1):
+                words = self.tokens[self.i : self.i + n]
+                if len(words) < n or any(t.kind is not Kind.WORD for t in words):
+                    continue
+                joined = " ".join([first, *(t.text for t in words)])
+                if any(m.dimension == ref for m in self.vocabulary.meanings(joined)):
+                    out[-1] = joined
+                    self.i += n
+                    return
 
     def starts_clause(self, offset: int) -> bool:
         """Whether the word at `offset` begins something other than a value (keyword, filter, time range)."""

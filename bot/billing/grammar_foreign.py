@@ -90,6 +90,13 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("datos", "dados"), "please"),  # (`transferencia de datos`: read with its first words)
     **dict.fromkeys(("europa",), "europe"),
     **dict.fromkeys(("llevamos", "llevo", "lleva"), "please"),  # `cuánto llevamos gastado`: so far spent
+    # `me pasás el forecast`, `porfa`, `y eso en pesos cuánto sería`, `cómo venimos`: asking, no word of the question
+    **dict.fromkeys(("pasás", "pasas", "mandás", "mandas", "porfa", "porfis", "sería", "seria", "venimos"), "please"),
+    **dict.fromkeys(("cómo",), "how"),
+    **dict.fromkeys(("cuáles", "cuales", "cuál"), "which"),
+    **dict.fromkeys(("eso", "esto"), "that"),
+    **dict.fromkeys(("fueron", "fue"), "is"),
+    **dict.fromkeys(("recursos",), "resources"),
     **dict.fromkeys(("par",), "per"),
     # Portuguese
     **dict.fromkeys(("ontem",), "yesterday"),
@@ -233,6 +240,7 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("se", "si", "puo", "può"), "please"),
     **dict.fromkeys(("per",), "for"),
     **dict.fromkeys(("senza",), "untagged"),
+    **dict.fromkeys(("sin",), "excluding"),  # `en el año sin tax`: without it (an English word too)
     **dict.fromkeys(("fine",), "end"),
     **dict.fromkeys(("no", "na", "nos", "nas", "em", "num", "numa"), "in"),
     **dict.fromkeys(("o", "a", "os", "as"), "the"),

@@ -20,9 +20,13 @@ _STATEMENT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 #: A condition of the WHERE clause: `a = b`, `a != b`, `a in (b, c)`.
-_CONDITION = re.compile(r"^\s*([\w:.-]+)\s*(=|!=|<>|\s+in\s+|\s+not\s+in\s+)\s*(.+?)\s*$", re.IGNORECASE)
+_CONDITION = re.compile(r"^\s*([\w:.-]+)\s*(=|!=|<>|\s+in\s+|\s+not\s+in\s+|\s+between\s+)\s*(.+?)\s*$", re.IGNORECASE)
+#: Quote marks around a value (`'2026-11-01'`, `"S3"`).
+_QUOTES = "'\""
+#: `date between '2026-11-01' and '2026-11-26'`: a span of days (its ends kept apart from other conditions by `|`).
+_BETWEEN = re.compile(r"([\w:.-]+)\s+between\s+('[^']*'|\S+)\s+and\s+('[^']*'|\S+)", re.IGNORECASE)
 #: Column names of the time range.
-_TIME_COLUMNS = frozenset({"month", "date", "day", "period", "billing_period", "usage_date", "bill_billing_period"})
+_TIME_COLUMNS = frozenset({"month", "date", "day", "period", "billing-period", "usage-date", "bill-billing-period"})
 #: Prefixes of CUR's and FOCUS's column names (`line_item_usage_type`: `usage_type`).
 _PREFIX = re.compile(r"^(?:line_item_|lineitem/|product_|product/|bill_|resource_tags_user_|x_)", re.IGNORECASE)
 #: CUR's and FOCUS's names for the grammar's dimensions.
@@ -68,14 +72,19 @@ def sql_question(text: str) -> str | None:
     table = (found["table"] or "").strip('`"').casefold()
     # `from s3`: a service named as the table; `from cur`, `from billing.line_items`: the bill itself
     words: list[str] = [table] if table.isalnum() and not _GENERIC_TABLE.search(table) else []
-    for condition in re.split(r"\s+and\s+", found["where"] or "", flags=re.IGNORECASE):
+    where = _BETWEEN.sub(r"\1 between \2|\3", found["where"] or "")  # (its `and` joins no two conditions)
+    for condition in re.split(r"\s+and\s+", where, flags=re.IGNORECASE):
         if not condition.strip():
             continue
         parsed = _CONDITION.match(condition)
         if parsed is None:
             return None  # a condition the grammar cannot say: left to it as typed
         key, op, value = parsed[1], parsed[2].strip().casefold(), parsed[3]
-        values = [v.strip().strip("'\"") for v in _split(value.strip().strip("()"))]
+        values = [v.strip().strip(_QUOTES) for v in _split(value.strip().strip("()"))]
+        if op == "between" and _column(key) in _TIME_COLUMNS:
+            first, _, last = value.partition("|")
+            words.append(f"{first.strip().strip(_QUOTES)}..{last.strip().strip(_QUOTES)}")
+            continue
         if _column(key) in _TIME_COLUMNS:
             words.append(" and ".join(values))
             continue

@@ -352,7 +352,7 @@ class UnknownWordReader(PrepassReader):
         """`one-line`, `under-covered`, `follow-up`, `roles/users`: a lower-case word of English words joined by
         hyphens or slashes, none of them a stored value or an AWS service, names nothing the bill holds
         (`data-lake`, `search-as-you-type` are values or hold one: never left out)."""
-        parts = re.split(r"[-/]", tok.text)
+        parts = re.split(r"[-/_]", tok.text)
         return (
             len(parts) > 1
             and tok.text.islower()
