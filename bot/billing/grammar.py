@@ -53,6 +53,7 @@ from bot.billing.grammar_rows import RowsReader
 from bot.billing.grammar_sentences import (
     asks_itself,
     first_question,
+    list_items,
     pasted_alert,
     quoted_question,
     relay_header,
@@ -338,11 +339,14 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         try:
             found = match_time_range(self.tokens, self.i, self.today)
         except AheadOfToday as ahead:
-            if self.out.after_versus or self.out.ahead is not None:
+            if self.out.after_versus:
                 raise  # `this year vs 2027`: a comparison with days the bill cannot hold
-            self.out.ahead = ahead  # `monthly totals ... before we set the 2027 numbers`: what it is for (`finish`)
             words = [t.text for t in self.tokens[self.i : self.i + ahead.used]]
-            self.out.ahead_words = " ".join(words[1:] if words[0].casefold() == "the" else words)
+            said = " ".join(words[1:] if words[0].casefold() == "the" else words)
+            if self.out.ahead is None:  # `monthly totals ... before we set the 2027 numbers`: what it is for (`finish`)
+                self.out.ahead, self.out.ahead_words = ahead, said
+            else:  # `run-rate for next year? I've been asked for a 2027 number`: the same days named twice
+                self.out.ahead_words += f"`, `{said}"
             self.i += ahead.used
             return
         if found is not None:
@@ -875,8 +879,16 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         typed = self.typed_words()
         if out.untagged_shown and not any(r.kind is Dimension.TAG for r in [*out.group_by, *out.named]):
             out.untagged.extend(out.untagged_shown)  # nothing grouped by a tag: `untagged` is the filter
+        if out.ahead is not None and out.time_range is None and out.question is Question.FORECAST:
+            # `forecast for q1 2027`, `run-rate for next year`: the pace this month sets is what the bill can tell
+            out.readings.append(
+                f"`{out.ahead_words}` {'are' if '`, `' in out.ahead_words else 'is'} still ahead, and the bot "
+                "forecasts only the month in progress: answered "
+                f"with where {self.today:%B} lands."
+            )
+            out.ahead = None
         if out.ahead is not None and out.time_range is None:
-            raise out.ahead  # `forecast next year`, `2027 by service`: nothing else named, nothing to answer
+            raise out.ahead  # `2027 by service`, `how much next year`: nothing else named, nothing to answer
         if out.ahead is not None:
             out.readings.append(
                 f"Read `{out.ahead_words}` as what you plan for: the bill holds only days that have passed."
@@ -933,6 +945,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             out.add_group(DimensionRef(Dimension.SERVICE), self.vocabulary)  # `where is the money going`
         self.breakdown_unnamed()
         self.when_asked()
+        self.trend_asked()
         if out.cheapest and out.group_by and self.allow_group_by:
             out.top = MAX_TOP  # (a breakdown ranks the most expensive first: every value shown, the cheapest last)
             out.readings.append(
@@ -1017,6 +1030,21 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         out.ignored = [t for t in out.ignored if t.lower != "when"]
         out.readings.append(f"Read `when` as asking which {'months' if months else 'days'}: the series, step by step.")
 
+    def trend_asked(self) -> None:
+        """`show trend for last 6 month`, `trending up? need the series for the last 6 months`: a trend over whole
+        months (a range starting on a 1st, more than two months long) is the series month by month; said. Shorter or
+        day-aligned ranges keep the total with its comparison (`the trend for lambda over the last 90 days`)."""
+        out = self.out
+        tr = out.time_range
+        asked = _TREND_ASKS.search(self.text) is not None
+        if not asked or out.granularity is not None or out.question is not Question.COST or tr is None:
+            return
+        if tr.start.day != 1 or (tr.end - tr.start).days <= _DAYS_OF_A_DAILY_SERIES or out.versus is not None:
+            return
+        out.set_granularity(Granularity.MONTH)
+        out.ignored = [t for t in out.ignored if t.lower != "series"]
+        out.readings.append("Read the trend asked over whole months as the series month by month.")
+
     def breakdown_unnamed(self) -> None:
         """`can you break down the November 1 charges`: a breakdown asked with nothing named to break it down by is
         by service, as the bill itemises it; of one service, by its usage types (what in it cost)."""
@@ -1090,6 +1118,8 @@ def _values_in_name(text: str, vocabulary: Vocabulary) -> list[str]:
 _SHOWN_ALERT = 60
 #: Words after `when` that make it a question (`when did`, `when were`): which days.
 _WHEN_ASKS = re.compile(r"\bwhen\s+(?:did|was|were|do|does|is|are|have|has|had)\b", re.I)
+#: A trend or a series asked (`show trend`, `trending up?`, `need the series`).
+_TREND_ASKS = re.compile(r"\b(?:trend|trends|trending|trendline|series)\b", re.I)
 #: The longest range `when` is answered day by day; longer ones month by month.
 _DAYS_OF_A_DAILY_SERIES = 62
 #: What a total is made of, asked (`what makes up the s3 bill`, `the composition of the bill`): a breakdown.
@@ -1185,6 +1215,40 @@ def parse_query(
     (`UnknownWord`) comes with the question the rest of the text asks, when it asks one (`_without`). Never
     raises anything else for any input string.
     """
+
+    def read(words: str) -> CostQuery:
+        return _parse_message(
+            words,
+            today=today,
+            vocabulary=vocabulary,
+            default_range=default_range,
+            default_basis=default_basis,
+            allow_group_by=allow_group_by,
+            split_checks=split_checks,
+        )
+
+    listed = list_items(text)
+    if listed is None:
+        return read(text)
+    try:  # `1. total for oct 2. same for sept`: each item a sentence, no number of it a day
+        return read(listed)
+    except UserFacingError as refused:
+        with suppress(UserFacingError):  # (`re aws:createdBy tag: 1. how much ... 2. which creators`: read whole)
+            return read(text)
+        raise refused from None
+
+
+def _parse_message(
+    text: str,
+    *,
+    today: date,
+    vocabulary: Vocabulary,
+    default_range: str,
+    default_basis: CostBasis,
+    allow_group_by: bool,
+    split_checks: bool,
+) -> CostQuery:
+    """`parse_query` of a message as typed, or of its list's items parted as sentences (`list_items`)."""
 
     def read(words: str) -> CostQuery:
         return (

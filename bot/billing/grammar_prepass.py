@@ -136,6 +136,8 @@ _EX_PREFIX = re.compile(r"ex-(\w+)")
 _LANDS = frozenset({"land", "lands", "landing", "landed"})
 #: The units of a dashboard's `L30D`, `L4W`, `L3M`, and the largest count read.
 _SHORT_LAST = (("d", "days", 400), ("w", "weeks", 52), ("m", "months", 24))
+#: Periods whose rest is asked ahead (`forecast for the rest of the year`): where that period lands.
+_REST_OF = ("year", "quarter")
 #: Phrases read as other words, wherever they stand (`grammar_prepass._rewrite`).
 #: What a list is ranked by anyway, before `wise` (`$$ wise`, `cost-wise`).
 _COST_WISE = ("$", "$$", "$$$", "cost", "money", "price", "spend")
@@ -386,6 +388,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(unit, "just", "gone"): ("last", unit) for unit in (*_STEP_BY_STEP, "fortnight")},
     # `for the rest of the month`: where this month lands
     **dict.fromkeys((("rest", "of", "the", "month"), ("rest", "of", "this", "month")), ("forecast",)),
+    # `actuals to date + forecast for the rest of the year`: where the year (or quarter) lands
+    **{("rest", "of", the, unit): ("forecast", "this", unit) for the in ("the", "this") for unit in _REST_OF},
     # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
     ("month", "end"): ("month-end",),
     **{(month, "end"): (month, "month-end") for month in MONTH_NAMES},  # `forecast for nov end`: where nov lands

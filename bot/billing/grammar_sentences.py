@@ -323,3 +323,33 @@ def shortened(text: str, most: int) -> str:
 
 #: The most characters of pasted code a reading shows.
 _SHOWN = 40
+
+
+#: A mark that starts an item of a list typed on one line: `1.`, `2)`, `(3)`, `a)`, `(b)`, or a bullet.
+_ITEM_MARK = re.compile(r"(?:^|(?<=\s))(?:\(([1-9]|[a-h])\)|([1-9]|[a-h])[.)]|([•·▪]))(?=\s)")
+
+
+def list_items(text: str) -> str | None:
+    """`quick ones 1. total for oct 2. same for sept 3. diff in %`, `(a) data-lake total excl. tax, (b) spend tagged
+    team=data`, `• data-lake acct • november so far • top 10`: a list typed on one line, its items parted as
+    sentences (` — `), so that a later item's number is never a day (`oct 2.`) and each item is a sentence of its
+    own; None when `text` holds no list: numbers or letters counting up from `1` or `a` (two at least), or two
+    bullets."""
+    marks = list(_ITEM_MARK.finditer(text))
+    bullets = [m for m in marks if m[3]]
+    counted = [m for m in marks if not m[3]]
+    items: list[re.Match[str]] = []
+    for m in counted:  # the run of marks counting up from the first: `1`, `2`, `3` or `a`, `b`
+        label = (m[1] or m[2]).casefold()
+        want = chr(ord((items[0][1] or items[0][2]).casefold()) + len(items)) if items else None
+        if (not items and label in ("1", "a")) or label == want:
+            items.append(m)
+    chosen = bullets if len(bullets) >= 2 else items if len(items) >= 2 else []
+    if not chosen:
+        return None
+    out, at = [], 0
+    for m in chosen:
+        out.append(text[at : m.start()].rstrip(" ,;"))
+        at = m.end()
+    out.append(text[at:])
+    return " — ".join(p.strip() for p in out if p.strip())

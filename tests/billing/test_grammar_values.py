@@ -194,9 +194,7 @@ def test_resources_of_a_service_the_bill_does_not_hold_are_refused_not_the_whole
     )
 
 
-@pytest.mark.parametrize(
-    "text", ["how much will we spend next month", "forecast next week", "next month", "cost next year"]
-)
+@pytest.mark.parametrize("text", ["how much will we spend next month", "next month", "cost next year"])
 def test_a_span_still_ahead_is_refused_saying_so_and_offering_the_forecast(text: str) -> None:
     with pytest.raises(UsageError) as refused:
         parse(text)
@@ -808,3 +806,23 @@ def test_people_s_words_read_as_meant(text: str, meaning: str) -> None:
             parse(text)
         return
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("forecast next week", "`next week` is"),
+        ("forecast for q1 2027", "`q1 2027` is"),
+        (
+            "Rough run-rate for next year if nothing changes? I've been asked for a 2027 number.",
+            "`next year`, `2027` are",
+        ),
+    ],
+)
+def test_a_forecast_of_days_still_ahead_is_where_this_month_lands_said(text: str, ahead: str) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse("forecast this month"))
+    assert (
+        f"{ahead} still ahead, and the bot forecasts only the month in progress: answered with where November lands."
+        in asked.readings
+    )
