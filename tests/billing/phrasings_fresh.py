@@ -298,6 +298,16 @@ costs, a Korean product owner partly in Korean, an IT manager comparing years, a
 `FRESH_112` (a South African SRE, a head of finance asking whether the month lands on plan, an engineer after a
 migration wanting before and after, an Italian backend developer, a support lead on an outage week, someone in a
 hurry on a phone), held back unread.
+Next stop, first sight on bf6bfcd: `FRESH_113` (a Turkish backend developer, a chargeback analyst preparing showback
+per team and project, a game studio's live-ops lead after a launch weekend, a Swedish product manager in short
+lowercase questions, someone writing questions as bullet points or numbered lists, a finance person in Cost Explorer's
+filter and grouping names), read; `FRESH_114` (a Vietnamese data engineer, the CFO's chief of staff preparing a board
+pack, a security engineer on KMS and encryption spend, a Scottish ops engineer, a part-time accountant in accounting
+terms, someone writing in emoji), held back unread; `FRESH_115` (a Ukrainian SRE, a procurement manager on Reserved
+Instances and Savings Plans, a Kubernetes platform engineer, an Argentinian product manager in Spanglish, a data
+analyst writing half-SQL, a manager forwarding their boss's question), read; `FRESH_116` (a Greek developer, a tech
+lead estimating new work in sprint planning, a regional manager naming Sydney and Europe, a French-Canadian finance
+clerk, an on-call engineer at 3am, someone asking two related things at once), held back unread.
 """
 
 from __future__ import annotations
@@ -28160,4 +28170,1283 @@ FRESH_112: tuple[tuple[str, str, str], ...] = (
     # this week from Monday to today, its partial day among them; the env values listed, the untagged amount its own
     # line in every breakdown; all accounts
     ("/tags", "env split this wk pls", "env this week"),
+)
+
+FRESH_113_FIRST_SIGHT = (31, 8, 11)
+
+FRESH_113: tuple[tuple[str, str, str], ...] = (
+    # the staging account, as the writer named it; the month so far, 1 November to today, its partial day among them;
+    # every service and tax together, one total; the greeting is wrapping
+    ("/cost", "hi, staging account for this month until now how much we spent?", "this month account=staging"),
+    # the month so far, as the writer accepted; the team values listed with their shares, the untagged amount its own
+    # line in every breakdown; all accounts; the department heads and the rerun after close are the writer's context
+    (
+        "/tags",
+        "Hi — need the November showback by team for the department heads. MTD is fine for now (I'll rerun after "
+        "close), but please keep untagged spend as its own line rather than dropping it.",
+        "team this month",
+    ),
+    # the writer's days, Friday 20 to Sunday 22 November, both included, against the weekend before, Friday 13 to Sunday
+    # 15, the writer's order kept (the period compared with anyway would be the three days just before, so it is named);
+    # the hourly step the grammar has, as FRESH_28's `by hour on nov 19` (the writer's daily fallback not needed); the
+    # difference and its percentage are part of every comparison; all accounts; the post-mortem is the writer's context
+    (
+        "/cost",
+        "ok launch wknd post-mortem time. what did we burn fri 20th -> sun 22nd vs the weekend before?? hourly if u "
+        "have it",
+        "2026-11-20..2026-11-22 vs 2026-11-13..2026-11-15 hourly",
+    ),
+    # the whole of October; every account, service and charge together (tax in every total), one figure
+    ("/cost", "total last month", "last month"),
+    # the whole of October; September is the period October is compared with anyway, as CORPUS's `oct vs sep`; the
+    # difference and its percentage are part of every comparison; all accounts
+    ("/cost", "quick ones 1. total for oct 2. same for sept 3. diff in % pls", "2026-10"),
+    # January to October, whole months, by month; each service on its own line; unblended as the writer asked (the
+    # default basis), as FRESH_6's Cost Explorer `granularity monthly`; all linked accounts is every account anyway
+    (
+        "/cost",
+        "Unblended cost, Group by: Service, Granularity: Monthly, 2026-01-01 to 2026-10-31, all linked accounts",
+        "2026-01..2026-10 unblended by service monthly",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the last whole week, Monday 16 to Sunday
+    # 22; the writer's count; each resource by its id with its cost
+    (
+        "/top-resources",
+        "please give me top 10 of the most expensive ec2 instance in production for last week",
+        "10 last week service=ec2 account=production",
+    ),
+    # the whole of October; checkout, search and data among the project values listed, the untagged amount and its share
+    # its own line in every breakdown; all three accounts is every account anyway
+    (
+        "/tags",
+        "October actuals by project (checkout / search / data) across all 3 accounts, and what % of the total has no "
+        "project tag?",
+        "project 2026-10",
+    ),
+    # from the launch on Friday the 20th to today, by day, today's partial day among them, the writer's launch day as
+    # the writer meant it, as FRESH_11's launch week by its days; the 8 days just before, 12 to 19 November, are the
+    # period compared with anyway, the writer's reference point; whether it settled read off the series (unusual days
+    # are a question of their own, as FRESH_46 and FRESH_55); all accounts
+    (
+        "/cost",
+        "is cloudfront still spiking or did it settle down?? daily since launch pls",
+        "since 2026-11-20 service=cloudfront daily",
+    ),
+    # the year so far, 1 January to today; one total; the writer's optional split by month left out, as FRESH_53 and
+    # FRESH_61; all accounts
+    ("/cost", "eks this year", "this year service=eks"),
+    # the production account, as the writer named it; the 30 whole days before today by the grammar's rule, 28 October
+    # to 26 November, the writer's first choice; each service on its own line; tax is its own service, Tax, left out
+    (
+        "/cost",
+        "- production only - last 30 days - by service - skip tax",
+        "last 30 days account=production service!=tax by service",
+    ),
+    # tax is its own service, Tax, as FRESH_5's tax by account; the whole of October; each account on its own line, the
+    # total beside them; the invoice reconciliation is the writer's context, as FRESH_66's `reconciling against the
+    # invoices`
+    (
+        "/cost",
+        "Charge type = Tax, Group by: Linked account, October. Reconciling against the invoice",
+        "2026-10 service=tax by account",
+    ),
+    # September is the period October is compared with anyway; both amounts and the change in every comparison; the
+    # accounts, regions and usage types that moved are among the causes, as FRESH_109's RDS jump; all accounts
+    (
+        "/cost",
+        "lambda cost in october is increased compare to the september, what is the reason? can you explain",
+        "why 2026-10 service=lambda",
+    ),
+    # no time step in /tags, as FRESH_69, FRESH_74 and FRESH_96: the split over the writer's quarter, July to September;
+    # the team values listed, the untagged amount its own line in every breakdown; all accounts; the showback pack is
+    # the writer's context
+    (
+        "/tags",
+        "Could I get the team split for Q3 (Jul–Sep), month by month please? Putting together the quarterly showback "
+        "pack.",
+        "team 2026-q3",
+    ),
+    # the boxes are EC2 instances, as FRESH_101's `biggest ec2 boxes`; the launch weekend by the writer's days, Friday
+    # 20 to Sunday 22 November, as FRESH_11's launch week by its days; the writer's count; all accounts
+    ("/top-resources", "top 5 hottest boxes over launch weekend?", "5 2026-11-20..2026-11-22 service=ec2"),
+    # the month so far; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "cost per team this month", "team this month"),
+    # the data-lake account, as the writer named it; November so far; the writer's count; any service, each resource's
+    # service shown; the Glue jobs and S3 are the writer's guess, no filter, read off the list
+    (
+        "/top-resources",
+        "• data-lake acct • november so far • top 10, any service (guessing glue jobs + s3 but idk)",
+        "10 2026-11 account=data-lake",
+    ),
+    # the production account by its id; the 7 whole days before today by the grammar's rule, 20 to 26 November; EC2's
+    # instance usage apart from EBS and transfer by usage type, each usage type on its own line, by day, as FRESH_21's
+    # EC2-Other by usage type
+    (
+        "/cost",
+        "Service: EC2-Instances, Linked account: 123456789012, Group by: Usage type, Granularity: Daily, last 7 days",
+        "last 7 days service=ec2 account=production by usage-type daily",
+    ),
+    # a filtered tag breakdown; the team tag value; November so far; the env values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    ("/tags", "for the api team, november cost by the env tag split please", "env tag:team=api 2026-11"),
+    # tag values are stored case-sensitive, so differently cased values are listed apart anyway, as FRESH_102's
+    # `Platform` and `platform`; the whole of October; the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Seeing both 'Platform' and 'platform' as team values in some reports — can you show October by team WITHOUT "
+        "merging them, so I can see how much sits under each spelling?",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_112, also beside a month-end figure
+    # asked, as FRESH_32's `are we going to be over budget?` (the writer's nearest, November's forecast against October,
+    # was not taken); the sale and the launch traffic are the writer's context
+    (
+        "/cost",
+        "black friday sale on top of post-launch traffic... are we gonna blow thru budget this month? need projected "
+        "EOM number",
+        "!budget",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_105; the services and accounts that moved are among the causes; all accounts
+    ("/cost", "why higher in november", "why this month"),
+    # a filtered tag breakdown; the region; the last whole week, Monday 16 to Sunday 22; prod, dev and staging among the
+    # env values listed, dev and staging summed by hand (the writer's fallback), the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "1) env tag 2) last week 3) us-east-1 only 4) dev+staging lumped together vs prod if u can",
+        "env region=us-east-1 last week",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4,
+    # FRESH_46, FRESH_97 and FRESH_103 (the bot holds both bases, so the writer's fallback, the split by charge class,
+    # was not taken)
+    (
+        "/cost",
+        "RDS Nov MTD, Amortized cost vs Unblended — want to see how much the RI upfront is shifting things",
+        "!unblended",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, August to October, the writer's
+    # first choice, as FRESH_13 and FRESH_42; by month; all accounts
+    (
+        "/cost",
+        "rds cost in the eu-west-1 region for last 3 month, each month separate",
+        "last 3 months service=rds region=eu-west-1 monthly",
+    ),
+    # the cost with no team tag is `tag:team=untagged`; the whole of October; each service on its own line, tax its own
+    # service, Tax; Support is not on the bill, so it simply does not show; all accounts
+    (
+        "/cost",
+        "What's the October spend that has no team tag (tax, KMS, support etc.)? Broken down by service so I can pick "
+        "an allocation key for the shared pool.",
+        "2026-10 tag:team=untagged by service",
+    ),
+    # the 10 whole days before today by the grammar's rule, 17 to 26 November, the writer's first choice; by day, the
+    # drop after the peak read off the series; DynamoDB by its short name; all accounts; the autoscaling is the writer's
+    # context
+    (
+        "/cost",
+        "dynamo spend per day for the last 10 days, want to see if autoscaling actually scaled back down after peak",
+        "last 10 days service=dynamodb daily",
+    ),
+    # databases are the services of that category the bill holds, RDS and DynamoDB, as the doc's `databases`; the
+    # biggest are the costliest; no range typed: this month, as the writer read it; the default count; all accounts
+    ("/top-resources", "biggest databases", "this month service=rds,dynamodb"),
+    # three things: the first two kept as one question, EC2's October total with each region on its own line beside it;
+    # November's forecast is a question of its own, as FRESH_42's `also whats the forecast`; all accounts; the ops
+    # review is the writer's context
+    (
+        "/cost",
+        "for the ops review pls: - EC2 total for oct - same but by region - EC2 forecast for nov",
+        "2026-10 service=ec2 by region",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the writer's dates month first, 1 to 26 November, both
+    # included; each region on its own line, by day; all accounts
+    (
+        "/cost",
+        "Service = Data Transfer, Group by: Region, Granularity: Daily, 11/01/2026 - 11/26/2026",
+        "2026-11-01..2026-11-26 service=data-transfer by region daily",
+    ),
+    # the month-end forecast with the month so far; every account and charge together, tax included
+    ("/cost", "how much will be the total bill in end of the month? forecast pls", "forecast 2026-11"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_103, FRESH_109 and FRESH_112
+    (
+        "/tags",
+        "project=checkout, Sep vs Oct, split by env (prod vs non-prod). Dept head wants to know why checkout went up",
+        "!vs",
+    ),
+    # NOT SUPPORTED (daily active users are not in the bill): the writer's nearest, the total per day from the launch on
+    # Friday the 20th to today, today's partial day among them, to divide by hand, as FRESH_11's cost per CCU during
+    # launch week; all accounts
+    ("/cost", "what's our cost per DAU looking like since launch", "since 2026-11-20 daily"),
+    # the last 6 months by the grammar's rule, the six full months before this one, May to October, which the writer
+    # accepted, as FRESH_105; by month; all accounts
+    ("/cost", "glue last 6 months per month", "last 6 months service=glue monthly"),
+    # the creator tag by its full key; the month so far; the tagged values listed biggest first, the untagged amount and
+    # its share its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "re aws:createdBy tag: 1. how much of this month's spend even has it 2. which creators are the top ones",
+        "aws:createdBy this month",
+    ),
+    # the writer's unblended basis (not the net basis: the writer read `net` as the charges before credits and refunds),
+    # as FRESH_12's `net unblended excl credits & tax`; refunds are the adjustment class, as FRESH_71 and FRESH_108,
+    # credits and refunds left out by charge class; July to September; each account on its own line
+    (
+        "/cost",
+        "Net unblended by Linked account for Q3 2026, excluding Charge type Credit and Refund",
+        "2026-q3 unblended by account charge-class!=credit,adjustment",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the year so far, 1 January to
+    # today; the default count
+    (
+        "/top-resources",
+        "in data-lake account the most expensive s3 bucket which are, for this year",
+        "this year service=s3 account=data-lake",
+    ),
+    # two questions: the first kept, the data-lake account's October total with tax, its own service, left out (the
+    # production account's team=data spend is a question of its own, as FRESH_42's two questions); the chargeback is the
+    # writer's context
+    (
+        "/cost",
+        "For the Data dept chargeback I need two numbers for October: (a) data-lake account total excl. tax, (b) "
+        "spend tagged team=data that sits in production.",
+        "2026-10 account=data-lake service!=tax",
+    ),
+    # a ranking by change is not something /tags answers (it lists costs only): refused naming the word that asks it, as
+    # FRESH_27's `grew` and FRESH_71's `went up`
+    ("/tags", "which team's prod spend jumped the most wk over wk? this week vs last", "!jumped"),
+    # the two accounts side by side, the production account as the writer meant it, their total and the difference read
+    # off; the whole of October
+    ("/cost", "staging vs prod october", "2026-10 account=staging,production by account"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_77 and FRESH_104; whether it grows is the change every answer states; all accounts
+    ("/cost", "1. KMS this month 2. KMS last month 3. is it growing? (should be flat)", "this month service=kms"),
+    # a filtered tag breakdown; the data-lake account by its id; no time step in /tags, as FRESH_69, FRESH_74 and
+    # FRESH_96: the split over the writer's months, 1 September to today; the team values listed, the untagged amount
+    # its own line in every breakdown
+    (
+        "/tags",
+        "Cost allocation tag: team, Linked account = 333344445555, Granularity: Monthly, Sep through Nov MTD",
+        "team account=data-lake 2026-09..2026-11",
+    ),
+    # the day before today, Thursday the 26th; the day before it, Wednesday the 25th, is the day it is compared with
+    # anyway, as FRESH_107's cloudfront yesterday; all accounts
+    (
+        "/cost",
+        "yesterday there was spike in dynamodb? how much it was, compare to day before",
+        "yesterday service=dynamodb",
+    ),
+    # no time step in /tags, as FRESH_69, FRESH_74 and FRESH_96: the split over the year so far, 1 January to today; the
+    # team values listed, the untagged amount its own line in every breakdown; all accounts; the deck is the writer's
+    # context
+    (
+        "/tags",
+        "Team breakdown YTD please, by month — need a trend chart for the showback deck (Jan through current)",
+        "team ytd",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; last weekend, Saturday 21 and Sunday 22, against the
+    # writer's normal weekend, Saturday 7 and Sunday 8 November, named as the writer gave it; the difference is part of
+    # every comparison; all accounts
+    (
+        "/cost",
+        "egress is what scares me tbh — how much data transfer did we pay for sat+sun vs a normal weekend (like 7-8 "
+        "nov)",
+        "2026-11-21..2026-11-22 vs 2026-11-07..2026-11-08 service=data-transfer",
+    ),
+    # the writer's city is the region ap-southeast-2, as FRESH_103; no range typed: this month, as the writer read it;
+    # all accounts
+    ("/cost", "sqs in sydney", "this month service=sqs region=ap-southeast-2"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_101 and FRESH_109; each account on its own line with its
+    # change; all accounts is every account anyway
+    ("/cost", "- S3 - all accounts - per account - Q3 vs Q2", "2026-q3 service=s3 by account"),
+    # NOT SUPPORTED (a forecast past the month in progress): the forecast is for the month in progress, the writer's
+    # nearest, November's month-end forecast with its 80% range, as FRESH_26's prediction interval and FRESH_48,
+    # FRESH_98 and FRESH_112's December; all accounts
+    (
+        "/cost",
+        "Forecast, Granularity: Monthly, through end of Q1 2027 — with the 80% prediction interval if available",
+        "forecast 2026-11",
+    ),
+    # the production account, as the writer named it; the whole of October; tax and data transfer, each its own service,
+    # left out; one total
+    (
+        "/cost",
+        "production cost for the last month without the tax and data transfer, how much?",
+        "last month account=production service!=tax,data-transfer",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, November's month-end
+    # forecast with the month so far, as FRESH_98's `dec forecast?` and FRESH_112; all accounts
+    ("/cost", "december forecast?", "forecast 2026-11"),
+)
+
+FRESH_114_FIRST_SIGHT = (26, 17, 7)
+
+FRESH_114: tuple[tuple[str, str, str], ...] = (
+    # the jobs are Glue's; the data-lake account, as the writer named it; the month so far, `until now` to date,
+    # today's partial day marked so, as FRESH_59; one total; the greeting is wrapping
+    (
+        "/cost",
+        "Hello, can you show me total cost of Glue job in data-lake account for this month until now?",
+        "this month service=glue account=data-lake",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts and services; the emoji are read as spaces
+    ("/tags", "💸 by team pls 🙏 last week", "team last week"),
+    # FY26 read as the calendar year, as the writer took it, as FRESH_4's `FY26 so far` and FRESH_33; the year so far
+    # by quarter, Q4 to date, as FRESH_77 and FRESH_102, the year-to-date total beside them; the total as it is holds
+    # tax; all accounts is every account anyway; the board pack is the writer's context
+    (
+        "/cost",
+        "For the board pack I need total AWS spend by quarter for FY26 to date - Q1, Q2, Q3 and Q4 QTD. All accounts, "
+        "incl. tax please.",
+        "ytd quarterly",
+    ),
+    # the day before today, Thanksgiving, Thursday the 26th; the day before it is the day it is compared with anyway,
+    # the writer's optional normal day not typed, left out, as FRESH_61 and FRESH_85; the Black Friday scale-up is the
+    # writer's context; all accounts and regions; the greeting is wrapping
+    (
+        "/cost",
+        "how's it goin, wee q - whit did ec2 cost us yesterday? wantin tae see if the scale up fur black friday "
+        "kicked in",
+        "yesterday service=ec2",
+    ),
+    # the whole of October, 1 to 31; the cost centre is the writer's word for the account: each account on its own
+    # line with the total beside them, as FRESH_100; tax is its own service, Tax, left out; the accrual is the
+    # writer's context
+    (
+        "/cost",
+        "Need the Oct accrual figure for AWS - total charges for period 1-31 Oct 2026 by account (cost centre), excl. "
+        "tax pls",
+        "2026-10 by account service!=tax",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, August to October, the writer's
+    # first choice, as FRESH_111; by month; all accounts together, every account anyway
+    (
+        "/cost",
+        "how much are we spending on KMS across all accounts? last 3 months, month by month",
+        "last 3 months service=kms monthly",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the whole of October; the
+    # writer's count
+    (
+        "/top-resources",
+        "Which S3 bucket is most expensive in data-lake account? I want top 10 for last month",
+        "10 last month service=s3 account=data-lake",
+    ),
+    # the staging account, as the writer meant it; like for like: this week's complete days, Monday 23 to Thursday 26,
+    # against the same days of last week, the period compared with anyway, as FRESH_94; the services and regions that
+    # moved are among the causes; the emoji are read as spaces
+    ("/cost", "📈📈📈 why is staging up so much this week?? 😱", "why this week account=staging"),
+    # run rate and projected month end are the forecast: the month-end forecast with the month so far, as FRESH_27 and
+    # FRESH_55's accruals; all accounts; opex and the period close are the writer's context
+    (
+        "/cost",
+        "What's the MTD opex run rate for AWS and projected month-end for Nov? Need it for the accrual at period close",
+        "forecast 2026-11",
+    ),
+    # the whole of October; Platform among the team values listed beside the others, the untagged amount its own line
+    # in every breakdown, as FRESH_111's data vs Platform; all accounts
+    (
+        "/tags",
+        "gonnae split last month by the team tag? want tae see how much Platform are costin us",
+        "team last month",
+    ),
+    # the month so far against November 2025: its complete days against the same days a year earlier, the same number
+    # of days, as FRESH_85 and FRESH_111; the difference and its percentage are part of every comparison; the board's
+    # Black Friday question is the writer's context, the optional drivers left out; all accounts
+    (
+        "/cost",
+        "Can you give me YoY: Nov 2025 vs Nov 2026 MTD, same number of days? Board will ask whether Black Friday prep "
+        "drove costs up.",
+        "this month vs 2025-11",
+    ),
+    # a filtered tag breakdown by the creator tag; KMS only; the quarter so far, 1 October to today; the untagged
+    # amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "who's creating all the KMS keys? split KMS spend by aws:createdBy for this quarter",
+        "aws:createdBy service=kms this quarter",
+    ),
+    # the DB instances are the RDS resources; the production account, as the writer meant it; no range typed: this
+    # month, as the writer read it, as FRESH_52's `top 5 rds rn prod`; the writer's count; the emoji and `$$$` are
+    # read as cost
+    ("/top-resources", "top 5 🔥 most $$$ RDS dbs in prod 👀", "5 this month service=rds account=production"),
+    # data transfer is the Data Transfer service, as FRESH_3; the writer's order kept, September against October, as
+    # FRESH_1 and FRESH_93; the difference and its percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "Please compare data transfer cost of ap-southeast-2 region between September and October.",
+        "2026-09 vs 2026-10 service=data-transfer region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (December): the forecast is for the month in progress, the writer's nearest, November's month-end
+    # forecast with the month so far, against October, as FRESH_49, FRESH_50 and FRESH_112; the Black Friday scaling
+    # is the writer's context; all accounts
+    (
+        "/cost",
+        "is december gonnae be a big yin? need a forecast fur the full month, pure dead worried aboot aw this black "
+        "friday scalin",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (the company's GL lines): the writer's nearest, Q3, July to September, each service on its own
+    # line, mapped to the ledger lines by hand, as FRESH_31 and FRESH_90; all accounts; closing the books is the
+    # writer's context
+    (
+        "/cost",
+        "Can I get the AWS breakdown by GL line - compute, storage, database, network - for Q3? Closing the books",
+        "2026-q3 by service",
+    ),
+    # twelve months by the grammar's rule: the full months before this one, November 2025 to October 2026, as the
+    # writer counted, as FRESH_95; by month; tax is its own service, Tax, left out; all accounts; the slide is the
+    # writer's context
+    (
+        "/cost",
+        "What was total spend for each of the last 12 months? Need a trend line for slide 4, exclude tax",
+        "last 12 months service!=tax monthly",
+    ),
+    # the production account, as the writer named it; the env tag value as typed; no range typed: this month, as the
+    # writer read it; the default count; the why is rhetorical, the list answers it, as FRESH_64 and FRESH_90
+    (
+        "/top-resources",
+        "list the top resources in production tagged env=dev. why are there dev things in the prod account",
+        "this month account=production tag:env=dev",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as CORPUS's `ec2 vs last month` and FRESH_61; all accounts; the emoji and thanks are wrapping
+    ("/cost", "ok so lambda 🤔 vs last month?? 🙏 ty", "this month service=lambda"),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the slashed date is 1 November (the
+    # most recent day it can be), to today; the project values listed, the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "Cost by project tag for data-lake account from 1/11 to now please. I need check the untagged resource also",
+        "project account=data-lake since 2026-11-01",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; every service together, one total; the writer's optional split by
+    # service left out, as FRESH_58 and FRESH_109; all accounts; `wee question` is wrapping
+    ("/cost", "wee question - how much did we spend in eu-west-1 last week, aw services", "last week region=eu-west-1"),
+    # NOT SUPPORTED (whether the invoice is final, and the ledger's accrual): the writer's nearest, October's total as
+    # it stands, tax included, held against the writer's $41,500 by hand, as FRESH_66 and FRESH_109; all accounts
+    ("/cost", "Is the Oct invoice final? Need actual vs what we accrued ($41,500) for Oct", "2026-10"),
+    # NOT SUPPORTED: a service not on the bill is refused by name, as FRESH_13's `cloudtrail` and FRESH_111's
+    # sagemaker (the writer's nearest, staging by service for October against November so far, was not taken)
+    ("/cost", "did CloudTrail costs go up after we turned on the org trail in staging? oct vs nov", "!cloudtrail"),
+    # the quarter so far, 1 October to today; the writer's count; any service; all accounts; the board is the writer's
+    # context
+    (
+        "/top-resources",
+        "What are the 10 largest cost items this quarter? Want to call out the big ticket items to the board",
+        "10 this quarter",
+    ),
+    # November so far; prod, dev and staging among the env values listed side by side, the untagged amount its own
+    # line in every breakdown, as FRESH_101 and FRESH_111's project split for November; all accounts; the emoji are
+    # read as spaces
+    ("/tags", "env tag split for Nov pls 🙌 prod vs dev vs staging 📊", "env 2026-11"),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway (the writer's
+    # normal day read as the nearest one), as FRESH_70 and FRESH_82; the accounts, regions and usage types that moved
+    # are among the causes; all accounts
+    (
+        "/cost",
+        "Why the DynamoDB cost increase in yesterday? It is much more than normal day",
+        "why yesterday service=dynamodb",
+    ),
+    # the two accounts in one total, as the writer asked (`thegither`); the data-lake account left out by keeping the
+    # other two; since the start of the month is the month so far, today's partial day marked so
+    (
+        "/cost",
+        "aye, can ye gie us the total fur staging an production thegither, no the data-lake, since the start o the "
+        "month",
+        "this month account=production,staging",
+    ),
+    # January to October, the writer's months after YTD; each account on its own line, tax apart by charge class, as
+    # FRESH_31's `tax shown separately` and FRESH_87; the cost centre is the writer's word for the account; the
+    # management accounts are the writer's context
+    (
+        "/cost",
+        "Please provide YTD AWS opex by cost centre (account) Jan-Oct for the management accounts, tax shown "
+        "separately",
+        "2026-01..2026-10 by account, charge-class",
+    ),
+    # the boxes are the EC2 instances; the present (`the noo`) read as the month so far, as FRESH_48, FRESH_89 and
+    # FRESH_101; the default count; all accounts
+    (
+        "/top-resources",
+        "whit's the maist expensive ec2 boxes in us-west-2 the noo",
+        "this month service=ec2 region=us-west-2",
+    ),
+    # a budget with its amount: the forecast is for the month, never the year: the year so far with this month's
+    # forecast line, as FRESH_30, FRESH_43 and FRESH_90; the $480k held against it by hand, as FRESH_37 and FRESH_112;
+    # all accounts
+    ("/cost", "Quick one - what's our forecast full-year 2026 AWS spend vs the $480k budget?", "forecast this year"),
+    # a filtered tag breakdown by the creator tag; the region; no range typed: this month, as the writer read it, as
+    # FRESH_100; the untagged amount its own line in every breakdown; all accounts; the unofficial region is the
+    # writer's context
+    (
+        "/tags",
+        "who created the stuff in ap-southeast-2? group cost by aws:createdBy, we dont use that region officially",
+        "aws:createdBy region=ap-southeast-2 this month",
+    ),
+    # today so far, Black Friday, its partial day marked so; the day before is the day it is compared with anyway, the
+    # writer's optional normal day not typed, left out, as FRESH_61 and FRESH_85; all accounts; the emoji are read as
+    # spaces
+    ("/cost", "CloudFront 🌐 today?? BF traffic 🛍️🛍️ is it 💥", "today service=cloudfront"),
+    # the writer's months, June to November, by month, November partial; all accounts; the migration is the writer's
+    # context
+    (
+        "/cost",
+        "Can you give me the cost of EKS cluster per month from June to November? I want see the trend after we "
+        "migrate",
+        "2026-06..2026-11 service=eks monthly",
+    ),
+    # the part of the total that is tax: tax beside usage, fees and credits by charge class, the share read off by
+    # hand, as FRESH_70, FRESH_94 and FRESH_97; November so far; all accounts; the GL account is the writer's context
+    ("/cost", "What portion of Nov spend is tax? need to post it to a separate GL acct", "this month by charge-class"),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; all accounts is every
+    # account anyway; the default count; the emoji are read as spaces
+    ("/top-resources", "🪣🪣 biggest S3 buckets $$ wise? all accts 🙏", "this month service=s3"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_85, FRESH_93 and FRESH_101; each account on its own line
+    # with its change and percentage; the rounding is how it should look; the board pack is the writer's context
+    (
+        "/cost",
+        "For the board pack: Q3 vs Q2 spend by account, with % change. Please round to nearest $k",
+        "2026-q3 by account",
+    ),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, the period compared with anyway; the two
+    # regions side by side; all accounts; the key rotation is the writer's context
+    (
+        "/cost",
+        "whats KMS costing in us-east-1 vs eu-west-1 last week? want to see if the key rotation change did anything",
+        "last week service=kms region=us-east-1,eu-west-1 by region",
+    ),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the 30 whole days before today, 28
+    # October to 26 November, as the writer counted; the env values listed, the untagged amount its own line in every
+    # breakdown
+    ("/tags", "by env fur the data-lake account, last 30 days", "env account=data-lake last 30 days"),
+    # the two services in one total, as the writer asked, as FRESH_100; the staging account left out, as typed; the 7
+    # whole days before today by the grammar's rule, 20 to 26 November, as the writer counted
+    (
+        "/cost",
+        "Total cost of SQS and Lambda together in last 7 day, exclude staging account",
+        "last 7 days service=sqs,lambda account!=staging",
+    ),
+    # the average per day of each month, the writer's order kept, September against October, as FRESH_1 and FRESH_93;
+    # the monthly totals are in the answer; all accounts; the straight-line accrual is the writer's context
+    (
+        "/cost",
+        "Hi - what was the daily average spend in Sept vs Oct? trying to figure out whether to straight-line the "
+        "accrual",
+        "average 2026-09 vs 2026-10",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_111 and FRESH_112
+    ("/tags", "team=data 💾 how much this mo vs last mo 📉📈", "!vs"),
+    # a change from September to October is October against September, the period compared with anyway, as FRESH_100's
+    # variance; what drove it, the services and accounts that moved among the causes; all accounts; the commentary is
+    # paperwork
+    (
+        "/cost",
+        "What drove the increase from Sep to Oct? Need 2-3 bullet points on the main drivers for commentary",
+        "why 2026-10",
+    ),
+    # an IAM user is not a stored value of the creator tag the writer could name (as FRESH_20's Terraform role and
+    # FRESH_69's IAM user): the ranking of every resource, the IAM users' ones told apart by hand; no range typed:
+    # this month, as the writer read it; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 10 resources where aws:createdBy is an IAMUser - want to see what ppl spun up by hand instead of "
+        "terraform",
+        "10 this month",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, by
+    # day, as FRESH_14's `daily spend this week vs last week`; Thursday's spike read off the series; all accounts
+    (
+        "/cost",
+        "how's it lookin fur the week so far compared tae last week? bit o a spike on thursday aye?",
+        "this week daily",
+    ),
+    # Tet 2026, a holiday the grammar does not know, read as the writer's days, 14 to 22 February 2026 (Lunar New Year
+    # on the 17th), both included, as FRESH_13's Labor Day read as its date; the 9 days just before are the period
+    # compared with anyway; the data-lake account, as the writer named it; the stopped jobs are the writer's context
+    (
+        "/cost",
+        "Glue cost in data-lake is how much in Tet holiday this year? We stop some job at that time",
+        "2026-02-14..2026-02-22 service=glue account=data-lake",
+    ),
+    # Thanksgiving, Thursday the 26th, against Black Friday, today so far, its partial day marked so, the writer's
+    # order kept, as FRESH_1's `thanksgiving vs black friday`; all accounts; the emoji are read as spaces
+    ("/cost", "🦃 vs 🛍️ — thurs vs fri spend?? 👀", "2026-11-26 vs 2026-11-27"),
+    # the month so far by account with the month-end forecast, as FRESH_27's accrual by account; tax is its own
+    # service, Tax, left out, as FRESH_31 and FRESH_61; the cost centres are the accounts; the period close is the
+    # writer's context
+    (
+        "/cost",
+        "Need the Nov accrual estimate excl tax, split by cost centre: production, staging, data-lake. Period close "
+        "is 3rd Dec",
+        "forecast 2026-11 by account service!=tax",
+    ),
+    # the year so far; the team values listed with their shares, the untagged amount its own line in every breakdown,
+    # as FRESH_101; all accounts; the board is the writer's context
+    ("/tags", "Cost by team for YTD - the board wants to see allocation across web/api/data/Platform", "team ytd"),
+    # NOT SUPPORTED (S3 and RDS encryption are not charged apart on the bill): the writer's nearest, October's KMS,
+    # each account on its own line
+    (
+        "/cost",
+        "are we paying for encryption anywhere other than KMS? S3 SSE, RDS encryption etc. last month",
+        "last month service=kms by account",
+    ),
+    # the data-lake account, as the writer named it; the whole of October; S3 left out; the writer's count; any other
+    # service
+    (
+        "/top-resources",
+        "Top 5 most expensive resource in data-lake account, exclude S3 please, for October",
+        "5 2026-10 account=data-lake service!=s3",
+    ),
+)
+
+FRESH_115_FIRST_SIGHT = (22, 10, 18)
+
+FRESH_115: tuple[tuple[str, str, str], ...] = (
+    # like for like: the complete days of November, 1 to 26, against the same days of October, the period compared with
+    # anyway; `why` gives the three values that moved most per dimension (services and accounts among them), as
+    # FRESH_31's top 3 things and FRESH_58's and FRESH_61's top drivers; all accounts; the VP and the reply are the
+    # writer's context
+    (
+        "/cost",
+        'My VP just asked me "why is our AWS bill up so much this month vs last?" - can I get the top 3-5 drivers so '
+        "I can reply to him today?",
+        "why this month",
+    ),
+    # the production account, as the writer named it; the day before today, Thursday the 26th; the day before it is the
+    # day it is compared with anyway, the difference and its percentage part of every comparison, as FRESH_106
+    ("/cost", "ec2 cost yesterday vs day before pls, prod account only", "yesterday service=ec2 account=production"),
+    # a question typed as SQL: the production account by its name, the month of October; each service on its own line,
+    # every breakdown ordered by cost, as FRESH_25's same query
+    (
+        "/cost",
+        "select service, sum(cost) where account = 'production' and month = '2026-10' group by service order by 2 desc",
+        "2026-10 account=production by service",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_35 and FRESH_105; the difference is part of every comparison; all accounts
+    ("/cost", "che cuánto llevamos gastado este mes en AWS? y vs octubre cómo venimos?", "this month"),
+    # NOT SUPPORTED (clusters: no cluster tag on the bill, so the worker nodes cannot be put to one): the writer's
+    # nearest, EKS and EC2 (the worker nodes) apart, each account and region on its own line, roughly a cluster each, as
+    # FRESH_24's control plane and worker nodes and FRESH_76's cluster as its region's EKS and EC2; the month so far
+    (
+        "/cost",
+        "eks spend mtd? control plane + the worker nodes, split per cluster if u can",
+        "this month service=eks,ec2 by service, account, region",
+    ),
+    # the Savings Plans fees are the commitment fees, one series, as FRESH_1 and FRESH_5; Q2 is the period Q3 is
+    # compared with anyway, the difference part of every comparison; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi, could you please tell me how much we paid in Savings Plans fees in Q3 compared to Q2? Thank you",
+        "2026-q3 charge-class=recurring,one-time",
+    ),
+    # the instances are EC2's; the month so far; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 10 ec2 instances in us-east-1 for this month pls",
+        "10 this month service=ec2 region=us-east-1",
+    ),
+    # checkout among the project values listed, the untagged amount its own line in every breakdown; a split by service
+    # or by month has no /tags form (it lists a tag key's values), left out, as FRESH_26 and FRESH_69; the last 3 months
+    # by the grammar's rule, the three full months before this one, August to October, the writer's alternative, as
+    # FRESH_42 and FRESH_107; all accounts
+    ("/tags", "cuánto nos cuesta el proyecto checkout por servicio? last 3 months porfa", "project last 3 months"),
+    # a question typed as SQL: a filtered tag breakdown, the two services; the writer's days, 1 to 26 November, both
+    # included; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "team, sum(cost) where service in ('S3','Glue') and date between '2026-11-01' and '2026-11-26' group by team",
+        "team service=s3,glue 2026-11-01..2026-11-26",
+    ),
+    # NOT SUPPORTED (which instances are EKS worker nodes): the writer's nearest, the EC2 instances of the production
+    # account, as FRESH_60 and FRESH_70; this week from Monday to today; the default count, each instance's type read
+    # off the list; Karpenter's choices are the writer's context
+    (
+        "/top-resources",
+        "biggest ec2 nodes in prod eks nodegroups this week, want to see if karpenter is picking dumb instance types",
+        "this week service=ec2 account=production",
+    ),
+    # NOT SUPPORTED (RI inventory and expiry dates are contract data, not cost): the writer's nearest, the commitment
+    # fees of the month so far, each service, account and usage type (instance type and region) on its own line, as
+    # FRESH_25's and FRESH_107's fees by account and usage type; the renewals are the writer's context
+    (
+        "/cost",
+        "Which of our Reserved Instances are expiring before 31 Dec? I need to get the renewals approved before year "
+        "end.",
+        "this month charge-class=recurring,one-time by service, account, usage-type",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, as FRESH_30's full
+    # year and FRESH_43; December added by hand; all accounts; the CFO is the writer's context
+    (
+        "/cost",
+        "CFO is asking where full-year 2026 AWS spend will land. can you give me actuals to date + forecast for the "
+        "rest of the year?",
+        "forecast this year",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; Tuesday the 24th; the day before is the day it is compared
+    # with anyway, as FRESH_102 and FRESH_106; the writer's split by region kept, as FRESH_107's split by service; the
+    # usage types that moved among the causes; all accounts
+    ("/cost", "why data transfer jumped on 24th? need it by region", "why 2026-11-24 service=data-transfer by region"),
+    # a question typed as SQL: the buckets are the S3 resources, as FRESH_59's same query; the writer's count; the 30
+    # whole days before today by the grammar's rule, 28 October to 26 November; all accounts
+    (
+        "/top-resources",
+        "select top 20 resources where service = 'S3' order by cost desc -- last 30 days",
+        "20 last 30 days service=s3",
+    ),
+    # the project tag value; NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress,
+    # the writer's nearest, checkout's November month-end forecast with the month so far, as FRESH_14, FRESH_84 and
+    # FRESH_112; the sale is the writer's context; all accounts
+    (
+        "/cost",
+        "hola! me pasás el forecast de diciembre para checkout? con el black friday esto va a explotar jaja",
+        "forecast 2026-11 tag:project=checkout",
+    ),
+    # NOT SUPPORTED (coverage by purchase option): the writer's nearest, EC2's October split by charge class, its usage
+    # beside the commitment fees, as FRESH_12, FRESH_49 and FRESH_75; the percentages worked out by hand; all accounts
+    (
+        "/cost",
+        "What % of our EC2 compute in October was On-Demand vs covered by RIs / Savings Plans?",
+        "2026-10 service=ec2 by charge-class",
+    ),
+    # a filtered tag breakdown; the clusters are EKS and their worker nodes EC2, as FRESH_24; NOT SUPPORTED (workloads
+    # on shared nodes): the team tag on those resources, the writer's nearest; the whole of October; the untagged amount
+    # its own line in every breakdown; all accounts
+    ("/tags", "cost by team for stuff running on the eks clusters last month", "team service=eks,ec2 last month"),
+    # no time step in /tags, as FRESH_37 and FRESH_74: the split over the year so far, January to November; the team
+    # values listed, the untagged amount its own line in every breakdown; all accounts; the relayed quote, the CTO and
+    # the board deck are the writer's context
+    (
+        "/tags",
+        'From Sarah (CTO): "can I see what each team is costing us per month this year? want it for the board deck"',
+        "team ytd",
+    ),
+    # tax is its own service, Tax, left out, as FRESH_76; the last whole week, Monday 16 to Sunday 22; the team values
+    # listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "cost per team for last week, without tax pls", "team service!=tax last week"),
+    # the project tag value; the whole of October; the writer's count; all accounts
+    (
+        "/top-resources",
+        "cuáles fueron los recursos más caros de search el mes pasado? top 10",
+        "10 last month tag:project=search",
+    ),
+    # the 14 whole days before today by the grammar's rule, 13 to 26 November, the writer's first choice; each region on
+    # its own line, by day; tax and credits left out by charge class, as FRESH_11, FRESH_25 and FRESH_102; all accounts
+    (
+        "/cost",
+        "daily cost by region, last 14 days, excl tax and credits",
+        "last 14 days by region daily charge-class!=tax,credit",
+    ),
+    # NOT SUPPORTED (utilisation): the writer's nearest, the compute services (EC2, Lambda and EKS, as FRESH_15) by
+    # charge class, their usage beside the commitment fees, as FRESH_86's compute savings plan utilization; November so
+    # far; all accounts
+    (
+        "/cost",
+        "Are we under-utilising the Compute Savings Plan? Need the utilisation % for November to date please.",
+        "this month service=ec2,lambda,eks by charge-class",
+    ),
+    # the staging cluster as the staging account's EKS and EC2, as FRESH_24's prod cluster; Thanksgiving and today, the
+    # 26th its complete day, against the average day of Monday to Wednesday this week, the writer's normal weekdays, per
+    # day as the spans differ in length, as FRESH_32's normal day and FRESH_105
+    (
+        "/cost",
+        "how much did the staging cluster cost over thanksgiving vs a normal weekday? nobody's using it thu/fri lol",
+        "average 2026-11-26..2026-11-27 vs 2026-11-23..2026-11-25 service=eks,ec2 account=staging",
+    ),
+    # the month-end forecast with the month so far, held against October, the period compared with anyway, as FRESH_101,
+    # FRESH_106 and FRESH_111; all accounts
+    ("/cost", "forecast for end of month pls, will we be over october?", "forecast 2026-11"),
+    # the relayed header is wrapping; the staging account, as the writer meant it; the last full quarter, July to
+    # September, one total, as FRESH_107; prod money is the boss's remark, the writer's optional sides left out, as
+    # FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "fwd from my boss: \"how much did staging cost us last quarter? feels like we're paying prod money for a test "
+        'env"',
+        "last quarter account=staging",
+    ),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway; the
+    # accounts, regions and usage types that moved are among the causes; by day, to see whether it jumped from Tuesday,
+    # as FRESH_99's when it started; the deploy is the writer's guess; all accounts
+    (
+        "/cost",
+        "por qué subió tanto lambda esta semana?? fue el deploy del martes?",
+        "why this week service=lambda daily",
+    ),
+    # a question typed as SQL: the average per day of each side, all of Q3 against Q4 so far, the writer's order kept,
+    # as FRESH_29 and FRESH_48; each account on its own line with its change
+    ("/cost", "avg(daily_cost) group by account, Q3 vs Q4 to date", "average 2026-q3 vs this quarter by account"),
+    # the RDS instances are the RDS resources; on-demand read as the usage lines, the commitment fees left out, as
+    # FRESH_15, FRESH_92 and FRESH_106 (NOT SUPPORTED: usage a reservation covered is not told apart); the 30 whole days
+    # before today by the grammar's rule; the writer's count; all accounts; the RI purchase is the writer's context
+    (
+        "/top-resources",
+        "Top 10 RDS instances running On-Demand (no reservation) over the last 30 days - looking for RI purchase "
+        "candidates",
+        "10 last 30 days service=rds charge-class=usage",
+    ),
+    # NOT SUPPORTED (which volumes back PVCs): the writer's nearest, EBS is billed under EC2, each usage type on its own
+    # line, the EBS lines among them, as FRESH_18 and FRESH_30; the 30 whole days before today by the grammar's rule;
+    # the writer's optional split by account left out; all accounts
+    ("/cost", "ebs cost for pvcs in us-west-2 last 30d", "last 30 days service=ec2 region=us-west-2 by usage-type"),
+    # the RDS instances are the RDS resources; the staging account, its typo read as meant; no range typed: this month,
+    # as the writer read it; no count typed, the most expensive first, as FRESH_96 and FRESH_99
+    ("/top-resources", "what is most expensive rds in staging acount?", "this month service=rds account=staging"),
+    # Black Friday 2025 is Friday 28 November; against today so far, its partial day marked so, the writer's order kept,
+    # as FRESH_103 and FRESH_110; all accounts
+    (
+        "/cost",
+        "cuánto gastamos el black friday del año pasado? quiero compararlo con hoy cuando cierre el día",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # the boss is the writer's context; the writer's count; the month so far; any service, all accounts; plain words are
+    # how the answer is written, no part of the question
+    (
+        "/top-resources",
+        "Boss wants to know the 5 most expensive things we run, in plain english please, no jargon. this month",
+        "5 this month",
+    ),
+    # a question typed as SQL: the env key; no time step in /tags: the split over the year so far, as FRESH_37; the
+    # untagged amount and its share its own line in every breakdown (a filter on the listed key would leave one value),
+    # as FRESH_106's no project tag; all accounts
+    ("/tags", "select env, sum(cost) where env is null group by month -- ytd, how much is untagged", "env ytd"),
+    # NOT SUPPORTED (on-demand apart from usage the commitments covered): on-demand read as the usage lines, the
+    # commitment fees left out, as FRESH_15, FRESH_92 and FRESH_106, the writer's nearest; the three full months before
+    # this one, August to October, as the writer counted; each region on its own line, by month; all accounts; the
+    # business case is the writer's context
+    (
+        "/cost",
+        "Please can I get On-Demand EC2 spend by region for the last 3 full months, excluding anything already under "
+        "RI or SP? Building the business case for a 1-yr commitment.",
+        "last 3 months service=ec2 charge-class=usage by region monthly",
+    ),
+    # the two weeks before the move on the 10th against the two weeks from it, the writer's order kept, as FRESH_35,
+    # FRESH_54 and FRESH_103; all accounts; the Graviton move is the writer's context
+    (
+        "/cost",
+        "did moving the nodes to graviton on nov 10 actually save anything? ec2 2 weeks before vs 2 weeks after",
+        "2026-10-27..2026-11-09 vs 2026-11-10..2026-11-23 service=ec2",
+    ),
+    # no NAT Gateway usage type in the vocabulary: EC2 by usage type, the NAT gateway lines among them, as FRESH_15 and
+    # FRESH_18; the 7 whole days before today by the grammar's rule, 20 to 26 November; by day; all accounts
+    ("/cost", "nat gateway cost last 7 days, by day pls", "last 7 days service=ec2 by usage-type daily"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_103, FRESH_109 and FRESH_112
+    ("/tags", "cloudfront por env, Q2 vs Q3, es para la review del jueves", "!vs"),
+    # this week to today against Black Friday week last year to its Friday, like for like, as FRESH_93, FRESH_101 and
+    # FRESH_106; the change in percent is part of every comparison; all accounts; leadership is the writer's context
+    (
+        "/cost",
+        "Quick one from leadership: are we spending more this Black Friday week than last year's? need a yes/no + "
+        "numbers",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # a question typed as SQL: each usage type on its own line, `limit 10` the count, ordered by cost as every breakdown
+    # is; the month so far; all accounts
+    (
+        "/cost",
+        "dynamodb where region = 'eu-west-1' group by usage_type order by cost desc limit 10 -- this month",
+        "this month service=dynamodb region=eu-west-1 by usage-type top 10",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's nearest,
+    # November's month-end forecast with its range, as FRESH_48, FRESH_84 and FRESH_112; no new commitments is the
+    # writer's assumption; the budget meeting is an occasion, no budget asked; all accounts
+    (
+        "/cost",
+        "Could you forecast December spend assuming no new commitments? I need the figure for Monday's budget meeting.",
+        "forecast 2026-11",
+    ),
+    # a service the bill holds none of (Elastic Load Balancing) is refused by its name, as FRESH_8's sagemaker and
+    # FRESH_27's and FRESH_107's api gateway; the orphaned ingresses are the writer's guess
+    (
+        "/top-resources",
+        "top 5 load balancers by cost? pretty sure half of them are orphaned from deleted ingresses",
+        "!load balancers",
+    ),
+    # the six months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # alternative, as FRESH_105; by month; all accounts
+    ("/cost", "kms cost is growing, show trend for last 6 month pls", "last 6 months service=kms monthly"),
+    # the data-lake account; the year so far; tax is its own service, Tax, left out; one total
+    ("/cost", "cuánto va la cuenta data-lake en el año sin tax?", "ytd account=data-lake service!=tax"),
+    # a follow-up read as the whole question, as FRESH_11; NOT SUPPORTED (pesos, no exchange rates): the writer's
+    # nearest, the same total in the billing currency, as FRESH_42, FRESH_49 and FRESH_104
+    ("/cost", "y eso en pesos cuánto sería más o menos?", "ytd account=data-lake service!=tax"),
+    # the relayed request is wrapping; the data-lake account; since the summer is since 1 June, by month, November
+    # partial, as FRESH_101; each service on its own line; Q4 planning is the writer's context
+    (
+        "/cost",
+        "my director wants the data-lake account broken down for Q4 planning - basically what's in there and has it "
+        "grown since the summer?",
+        "since 2026-06-01 account=data-lake by service monthly",
+    ),
+    # the year so far by month, November partial, each service on its own line, the change month over month read off the
+    # series, as FRESH_43 and FRESH_106; all accounts
+    ("/cost", "MoM % change by service for 2026, months as columns if possible", "ytd by service monthly"),
+    # NOT SUPPORTED (savings against on-demand prices per team): the writer's nearest, the year so far by team; /tags
+    # takes no basis, as FRESH_65 and FRESH_102, the commitment fees not taggable and shown apart; the untagged amount
+    # its own line in every breakdown; the chargeback is the writer's context
+    (
+        "/tags",
+        "Could we get the RI/SP savings split by team for YTD? Finance want to charge the savings back to teams.",
+        "team ytd",
+    ),
+    # transfer between availability zones is Data Transfer by usage type, as FRESH_15 and FRESH_83; the production
+    # account, as the writer meant it; the month so far, by day; the mesh is the writer's context
+    (
+        "/cost",
+        "cross-az data transfer in prod this month, per day. istio is chatty af",
+        "this month service=data-transfer account=production by usage-type daily",
+    ),
+    # a filtered tag breakdown; the region; no range typed: this month, as the writer read it; the env values listed,
+    # the untagged amount its own line in every breakdown, as FRESH_111; who is not tagging is a second key, left out
+    ("/tags", "env tag in eu-west-1 - how much is untagged? who is not tagging??", "env region=eu-west-1 this month"),
+    # the relayed header is wrapping; the whole of October; including tax keeps the total whole; each account on its own
+    # line with the total, as FRESH_83; the accrual is the writer's context
+    (
+        "/cost",
+        'Forwarding from Finance: "Please confirm total AWS spend for October 2026 incl. tax, per account, for the '
+        'accrual."',
+        "2026-10 by account",
+    ),
+)
+
+FRESH_116_FIRST_SIGHT = (29, 7, 14)
+
+FRESH_116: tuple[tuple[str, str, str], ...] = (
+    # the functions are Lambda's, asked as the service's cost, no list; the whole of October; one total; all accounts;
+    # the console figure is held against it by hand, as FRESH_45's figure from Cost Explorer; the greeting, the manager
+    # and the thanks are wrapping
+    (
+        "/cost",
+        "Hello guys, I would like to ask something, how much we paid for the Lambda functions in October, because my "
+        "manager asked me and I am not sure if the number I have from the console is correct, thank you very much!",
+        "2026-10 service=lambda",
+    ),
+    # today so far against yesterday, the writer's order kept, as FRESH_76, FRESH_81 and FRESH_90; today's partial day
+    # is marked so; all accounts
+    ("/cost", "ec2 cost today vs yday", "2026-11-27 vs 2026-11-26 service=ec2"),
+    # Sydney is ap-southeast-2 and Dublin eu-west-1, each on its own line; like for like: the complete days of November
+    # against the same days of October, the period compared with anyway, as CORPUS's this month compared to last; all
+    # accounts
+    (
+        "/cost",
+        "How are Sydney and Dublin tracking this month compared to last?",
+        "this month region=ap-southeast-2,eu-west-1 by region",
+    ),
+    # the invoice total is the total as it is, tax included (no filter keeps it out), as FRESH_24 and FRESH_109; the
+    # whole of October; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Bonjour, could you please provide me the total amount of the AWS invoice for the month of octobre 2026, "
+        "taxes included? Merci beaucoup.",
+        "2026-10",
+    ),
+    # no time step in /tags, as FRESH_32 and FRESH_69: the split over the last 4 weeks by the grammar's rule, the four
+    # whole weeks before this one, 26 October to 22 November, as the writer counted; search among the project values
+    # listed, as FRESH_107's project=data; the untagged amount its own line in every breakdown; the weekly amounts and
+    # their average are not a /tags answer; the baseline and the indexing work are the writer's context; all accounts
+    (
+        "/tags",
+        "what did project=search cost per week over the last 4 weeks? need a baseline before we add the new indexing "
+        "stuff next sprint",
+        "project last 4 weeks",
+    ),
+    # the instances are EC2's, ranked; the production account, as the writer meant it; the last 24 hours are the whole
+    # days they reach into, yesterday and today, as CORPUS and FRESH_54; the writer's count
+    (
+        "/top-resources",
+        "top 10 ec2 instances prod last 24h",
+        "10 2026-11-26..2026-11-27 service=ec2 account=production",
+    ),
+    # the whole of October; each service on its own line beside the total, the Data Transfer amount and its share read
+    # off, as FRESH_64, FRESH_82 and FRESH_106's part of the bill; all accounts
+    ("/cost", "what was the total for october and how much of that was data transfer?", "2026-10 by service"),
+    # the data-lake account, as the writer named it; the six months by the grammar's rule, the six full months before
+    # this one, May to October, one of the writer's choices, as FRESH_105 and FRESH_106; by month, the trend read off
+    # the series; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi, one question please, the S3 cost in the data-lake account, it is going up every month or it is stable, "
+        "I want to see for the last 6 months if it is possible, thanks a lot",
+        "last 6 months service=s3 account=data-lake monthly",
+    ),
+    # a filtered tag breakdown; Sydney is ap-southeast-2; July to September; the team values listed, the untagged amount
+    # its own line in every breakdown; all accounts
+    ("/tags", "spend by team in Sydney for Q3 pls", "team region=ap-southeast-2 2026-q3"),
+    # tax is its own service, Tax; from January (janvier) to today, by month, November partial, as FRESH_58 and
+    # FRESH_63's since jan; each account on its own line; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Good morning, I would need the amount of taxes charged on the AWS bill for each month since janvier, per "
+        "account if possible. Thank you in advance for your help.",
+        "ytd service=tax by account monthly",
+    ),
+    # the writer's typo read as Lambda; today so far against yesterday, the day it is compared with anyway, as FRESH_50
+    # and FRESH_67's why today; the accounts, regions and usage types that moved are among the causes; all accounts
+    ("/cost", "why is lamda so high today", "why today service=lambda"),
+    # the average per day over the complete days; the staging account, as the writer named it; the writer's month back
+    # is the 30 whole days before today, 28 October to 26 November (not the calendar month), as FRESH_74's staging EKS
+    # over the past month, FRESH_88 and FRESH_112; the cluster asked as EKS's cost, no list; the second cluster next
+    # sprint is what the writer plans, context
+    (
+        "/cost",
+        "We're planning to spin up a second EKS cluster for staging next sprint (Nov 30 - Dec 11). What does the "
+        "current staging EKS cluster cost us per day on average over the last month?",
+        "average last 30 days service=eks account=staging",
+    ),
+    # the databases are the RDS resources; no range typed: this month, as the writer read it, as FRESH_110's RDS
+    # instances; the default count; all accounts, each resource's account shown; the old staging db read off the list;
+    # the greeting and thanks are wrapping
+    (
+        "/top-resources",
+        "Kalimera! Can you show me which are the most expensive RDS databases we have, I think one of them is the "
+        "old staging db that nobody uses anymore, and maybe we can delete it, thanks!",
+        "this month service=rds",
+    ),
+    # days named one by one, yesterday and the day before, are each asked, by day: Wednesday the 25th and Thursday the
+    # 26th, Thanksgiving, as FRESH_109 and the doc; all accounts; whether Thanksgiving was quieter is read off
+    (
+        "/cost",
+        "how much did we spend yesterday and the day before? want to see if thanksgiving was quieter",
+        "2026-11-25..2026-11-26 daily",
+    ),
+    # NOT SUPPORTED (a forecast past the month in progress): the forecast is for the month in progress, the nearest,
+    # November's month-end forecast with the month so far, its daily run rate in the answer, as FRESH_78, FRESH_84 and
+    # FRESH_112; Europe is eu-west-1, the one region the bill holds there, as FRESH_105, and Sydney ap-southeast-2, each
+    # on its own line
+    (
+        "/cost",
+        "Forecast for Europe and Sydney for December?",
+        "forecast 2026-11 region=eu-west-1,ap-southeast-2 by region",
+    ),
+    # the French words read as English; the whole of September; the team values listed, the untagged amount its own line
+    # in every breakdown; all accounts; the allocation is the writer's context, the greeting and thanks wrapping
+    (
+        "/tags",
+        "Bonjour, I would like to obtain the costs by équipe (team tag) for the month of septembre, for the "
+        "allocation to the departments. Merci!",
+        "team 2026-09",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3, the writer's typo read as it; use1 is us-east-1; the 3
+    # whole days before today by the grammar's rule, 24 to 26 November (the writer counted today in), as FRESH_99 and
+    # FRESH_101; by day, the spike read off the series, as FRESH_63; all accounts
+    ("/cost", "data trasnfer spike? use1 last 3 days", "last 3 days service=data-transfer region=us-east-1 daily"),
+    # the buckets are the S3 resources; the whole of October; the checkout project, the writer's first choice, named in
+    # checkout's storage, as the doc's tag value in the possessive; the default count; the receipts archive is what the
+    # writer plans, context
+    (
+        "/top-resources",
+        "biggest S3 buckets by cost last month - want to know what checkout's storage really costs before we "
+        "estimate the receipts archive",
+        "last month service=s3 tag:project=checkout",
+    ),
+    # two questions: the first kept (the November forecast is a question of its own), as FRESH_13 and FRESH_42;
+    # September is the period October is compared with anyway, as FRESH_1's compare september and october; each service
+    # on its own line with its change; all accounts
+    ("/cost", "compare september and october by service, and what's the forecast for november?", "2026-10 by service"),
+    # the year so far, 1 January to today; tax is its own service, Tax, left out; the staging account and the production
+    # account the writer wants to compare it with, side by side, as FRESH_70's want to compare; the Greek question mark
+    # ends the question; the apology is wrapping
+    (
+        "/cost",
+        "Hello again, sorry for the many questions, what is the total cost for the staging account this year until "
+        "now, without the tax, because I want to compare it with the production one;",
+        "ytd account=staging,production service!=tax by account",
+    ),
+    # the writer's typo read as today; today so far, its partial day marked so; the env values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "cost by env tdoay", "env today"),
+    # APAC is ap-southeast-2, the one region the bill holds there; the last whole week, Monday 16 to Sunday 22; one
+    # total; all accounts
+    ("/cost", "what did the APAC region cost us last week", "last week region=ap-southeast-2"),
+    # NOT SUPPORTED (Canadian dollars): a currency by its name is answered in the bill's currency, said, the writer's
+    # nearest, as FRESH_42's AUD and FRESH_49's rands; November so far; all accounts; the greeting and thanks are
+    # wrapping
+    (
+        "/cost",
+        "Good afternoon, could you kindly tell me the total in Canadian dollars for the month of novembre until "
+        "today? Merci.",
+        "this month",
+    ),
+    # the data-lake account, as the writer named it; the month so far; the writer's count; NOT SUPPORTED (two lists side
+    # by side): the first kept, last month's list a question of its own, as FRESH_32, FRESH_34 and FRESH_110
+    (
+        "/top-resources",
+        "what are the 5 most expensive resources in data-lake this month and what were they last month",
+        "5 this month account=data-lake",
+    ),
+    # the average per month over the complete months, each beside the series, as FRESH_97's avg per month over the last
+    # 3 full months; the last quarter, July to September, the writer's first choice; the team tag value; the rate
+    # limiter's table is what the writer plans, context
+    (
+        "/cost",
+        "avg monthly DynamoDB spend for the api team over the last quarter? sizing a new table for the rate limiter",
+        "average last quarter service=dynamodb tag:team=api monthly",
+    ),
+    # this week from Monday to today, today's partial day among them; one total; all accounts
+    ("/cost", "sqs costs this wk", "this week service=sqs"),
+    # the whole of October; checkout and search among the project values listed, the untagged amount its own line in
+    # every breakdown; all accounts; the greeting and thanks are wrapping
+    (
+        "/tags",
+        "Hi, could you split the costs of the last month by project, I am curious how much the search is costing "
+        "compared to checkout, and also what is not tagged at all, thank you!",
+        "project last month",
+    ),
+    # Ireland is eu-west-1 and Sydney ap-southeast-2, side by side; January to today by month, November partial, as
+    # FRESH_109's month by month since january; all accounts
+    (
+        "/cost",
+        "Ireland vs Sydney, month by month this year",
+        "this year region=eu-west-1,ap-southeast-2 by region monthly",
+    ),
+    # the month-end forecast with the month so far, the whole of November, as FRESH_105's where november lands; each
+    # account on its own line; the closing is the writer's context, the French words and thanks wrapping
+    (
+        "/cost",
+        "Bonjour, for the closing of the month, could you please give me the estimate of the total for novembre au "
+        "complet, broken down by compte (production, staging, data-lake)? Je vous remercie.",
+        "forecast 2026-11 by account",
+    ),
+    # two questions: the first kept (the weekend's forecast is a question of its own, and days still ahead), as FRESH_13
+    # and FRESH_42; Black Friday last year is Friday 28 November 2025, as FRESH_1; one total; all accounts
+    ("/cost", "what did black friday cost us last year and whats the forecast for this weekend", "2025-11-28"),
+    # the present read as the writer read it, today so far, its partial day marked so, as FRESH_57 and FRESH_79; the
+    # default count, the top one first; all accounts
+    ("/top-resources", "whats the most expensive thing running rn", "today"),
+    # the instances are EC2's, one by one (per instance is each resource); the production account, as the writer meant
+    # it; what something costs a month is last month, October, as the doc; NOT SUPPORTED (an m5.xlarge's price): each
+    # instance's October cost, the writer's nearest, the m5.xlarge ones read off and multiplied by hand; the search
+    # workers are what the writer plans, context
+    (
+        "/cost",
+        "For estimation: how much does one m5.xlarge-ish EC2 instance cost us per month in prod? We need 3 more for "
+        "the search workers",
+        "last month service=ec2 account=production by resource",
+    ),
+    # the month so far against the same days of October, the period compared with anyway, as FRESH_105; the accounts,
+    # regions and usage types that moved are among the causes; the data-lake keys are the writer's guess, no filter, its
+    # account shown among the causes; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Good morning, I saw in the billing that KMS is a little bit higher than before, can you explain me why this "
+        "happened, it is because of the new keys we created in the data-lake account for Glue? thanks",
+        "why this month service=kms",
+    ),
+    # a filtered tag breakdown; Europe is eu-west-1, the one region the bill holds there, as FRESH_105; the 30 whole
+    # days before today, 28 October to 26 November, as the writer counted; the team values listed, the untagged amount
+    # its own line in every breakdown; all accounts
+    ("/tags", "who's spending what in Europe? by team, last 30 days", "team region=eu-west-1 last 30 days"),
+    # the French quarter read as Q3, July to September; one total; all accounts; the reconciliation is paperwork, no
+    # forecast; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hello, could you please confirm the amount for CloudFront for the trimestre (Q3)? It is for the "
+        "reconciliation. Merci à l'avance.",
+        "2026-q3 service=cloudfront",
+    ),
+    # the whole of October; the env values listed, the untagged amount and its share its own line in every breakdown, as
+    # FRESH_90 and FRESH_98; all accounts
+    ("/tags", "split by env for last month — and how much is untagged?", "env last month"),
+    # what is going on asks why, as the doc; the production account, as the writer meant it; from Tuesday the 24th to
+    # today, against the same number of days just before, as FRESH_93 and FRESH_104's since a weekday; the databases,
+    # usage types and regions that moved are among the causes
+    ("/cost", "rds prod spike since tue?? whats goin on", "why since 2026-11-24 service=rds account=production"),
+    # the team tag value; no step of two weeks: the writer's three sprints, 19 October to today, week by week, Monday to
+    # Sunday, the current week partial, each sprint the sum of its two weeks by hand, as FRESH_70's per week; all
+    # accounts
+    (
+        "/cost",
+        "how much did Glue cost the data team per sprint the last 3 sprints? sprints are 2 wks starting mondays, "
+        "current one ends today",
+        "2026-10-19..2026-11-27 service=glue tag:team=data weekly",
+    ),
+    # the functions are the Lambda resources; this week from Monday to today; the default count; all accounts; the new
+    # search function read off the list, no filter, as FRESH_106's img-resize-dev; the greeting and thanks are wrapping
+    (
+        "/top-resources",
+        "Hello, I need the list with the most expensive Lambda functions for this week, because I did a deploy on "
+        "Monday with a new function for the search and I want to be sure that it is not costing a lot of money, "
+        "thanks in advance!",
+        "this week service=lambda",
+    ),
+    # Sydney is ap-southeast-2; from 1 June to today, by month, November partial, as FRESH_106's since july; whether it
+    # rose read off the series; all accounts
+    (
+        "/cost",
+        "Has Sydney gone up since we launched there in the summer? Show me monthly from June",
+        "since 2026-06-01 region=ap-southeast-2 monthly",
+    ),
+    # the year so far against the same days of 2025, the period compared with anyway, as FRESH_69's same period last
+    # year; the difference and its percentage are part of every comparison; all accounts; the report is the writer's
+    # context
+    (
+        "/cost",
+        "Bonjour, I must prepare the rapport for the direction. Could you please give me the total costs for the "
+        "year 2026 until now, compared with the same period of 2025? Merci infiniment.",
+        "ytd",
+    ),
+    # the instances are EC2's; the staging account, as the writer named it; the whole of October; the default count; NOT
+    # SUPPORTED (each one's env tag): the ranking by cost, the writer's nearest, as FRESH_106's on-demand tables
+    (
+        "/top-resources",
+        "which ec2 instances cost the most in staging last month, and are any of them tagged env=prod?",
+        "last month service=ec2 account=staging",
+    ),
+    # NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest, CloudFront by day over the whole days
+    # holding last night, yesterday and today so far, as FRESH_17's glue cost last night and FRESH_93; all accounts
+    ("/cost", "cloudfront last night hourly", "2026-11-26..2026-11-27 service=cloudfront daily"),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer named it; the two weeks by the
+    # grammar's rule, the two whole weeks before this one (the writer counted 14 days back from today), as FRESH_55,
+    # FRESH_88 and FRESH_110; the untagged amount its own line in every breakdown; the sandbox budget is the writer's
+    # context, no budget asked
+    (
+        "/tags",
+        "Breakdown by aws:createdBy for the staging account last 2 weeks? Want to know how much the ad-hoc stuff "
+        "people launch by hand costs before we budget the sandbox env",
+        "aws:createdBy account=staging last 2 weeks",
+    ),
+    # no inter-region usage type in the vocabulary: Data Transfer by region and usage type, the inter-region lines among
+    # them, us-east-1 beside the others, as FRESH_35 and FRESH_97; the whole of October; all accounts; the replication
+    # is the writer's context, the greeting and thanks wrapping
+    (
+        "/cost",
+        "Hi friends, a small question, how much was the cost from the data transfer between the regions last month, "
+        "especially from us-east-1 to eu-west-1, because we started the replication, thanks!",
+        "last month service=data-transfer by region, usage-type",
+    ),
+    # the two regions combined, one total: Sydney is ap-southeast-2 and the EU eu-west-1, the one region the bill holds
+    # there; the year so far; tax is its own service, Tax, left out; all accounts
+    ("/cost", "Total for our two regions (Syd + EU) YTD, excl tax", "ytd region=ap-southeast-2,eu-west-1 service!=tax"),
+    # the whole of October; the writer's count; any service; all accounts, each resource's account shown; the French
+    # words read as English, the greeting and thanks wrapping
+    (
+        "/top-resources",
+        "Bonjour, could you please give me the 10 ressources les plus coûteuses for the month of octobre, with the "
+        "account for each one? Merci beaucoup.",
+        "10 2026-10",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_112's same point; the difference part of every comparison; all accounts
+    (
+        "/cost",
+        "how much have we spent in nov so far and how does that compare to the same point in october?",
+        "this month",
+    ),
+    # a filtered tag breakdown; the team tag value; the day before today, Thursday the 26th; the env values listed, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "Platform team yday split by env", "env tag:team=Platform yesterday"),
+    # the project tag value; NOT SUPPORTED (December and Q1 2027, a forecast past the month in progress): the nearest,
+    # November's month-end forecast with the month so far, its daily run rate in the answer, as FRESH_78, FRESH_84 and
+    # FRESH_112; the Q1 planning doc names a document, as the doc's Q1 model; all accounts
+    (
+        "/cost",
+        "If we keep going at the current rate, what will the checkout project cost in December? Need a number for "
+        "the Q1 planning doc too (Jan-Mar)",
+        "forecast 2026-11 tag:project=checkout",
+    ),
 )

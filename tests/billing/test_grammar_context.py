@@ -14,7 +14,7 @@ from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
 from bot.errors import UnknownWord, UsageError
 from commands import top_resources
-from tests.billing.phrasings import TODAY, VOCAB
+from tests.billing.phrasings import TODAY, VOCAB, without_labels
 from tests.billing.phrasings import cost_query as parse
 
 #: What every check of a figure from elsewhere says after its period, filters and words read past.
@@ -1069,3 +1069,73 @@ def test_how_people_ask_for_the_most_expensive_resources(text: str, top: int, sa
     asked = top_resources.parse(text, today=TODAY, vocabulary=VOCAB)
     assert asked.n == top
     assert (asked.time_range, asked.filters) == (parse(same_as).time_range, parse(same_as).filters)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "answered"),
+    [
+        # the numbers of a list are no days (`oct 2.` was the 2nd of October): the first item asked, the rest said
+        ("quick ones 1. total for oct 2. same for sept 3. diff in % pls", "2026-10", "total for oct"),
+        ("1. KMS this month 2. KMS last month 3. is it growing? (should be flat)", "this month service=kms", None),
+        ("(a) s3 last month (b) glue last week", "last month service=s3", "s3 last month"),
+    ],
+)
+def test_a_list_typed_on_one_line_is_read_item_by_item(text: str, same_as: str, answered: str | None) -> None:
+    asked = parse(text)
+    assert (asked.time_range, asked.filters, asked.versus) == (
+        parse(same_as).time_range,
+        parse(same_as).filters,
+        parse(same_as).versus,
+    )
+    if answered is not None:
+        assert any(r.startswith(f"Answered `{answered}` only; the rest (") for r in asked.readings)
+    # a list's items that make one question together stay one question
+    env = tag_question("1) env tag 2) last week 3) us-east-1 only", today=TODAY, vocabulary=VOCAB)
+    assert env is not None
+
+
+def test_a_trend_over_whole_months_is_the_series_month_by_month() -> None:
+    asked = parse("kms cost is growing, show trend for last 6 month pls")
+    assert without_labels(asked) == without_labels(parse("last 6 months service=kms monthly"))
+    assert "Read the trend asked over whole months as the series month by month." in asked.readings
+    # days counted back are not whole months: the total with its comparison, as before
+    assert parse("show me the trend for lambda over the last 90 days").granularity == parse("last 90 days").granularity
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("actuals to date + forecast for the rest of the year?", "forecast this year"),
+        ("what will ec2 cost for the rest of the quarter", "forecast this quarter service=ec2"),
+    ],
+)
+def test_the_rest_of_the_year_is_where_it_lands(text: str, same_as: str) -> None:
+    asked, want = parse(text), parse(same_as)
+    assert (asked.question, asked.time_range, asked.filters) == (want.question, want.time_range, want.filters)
+
+
+def test_spanish_sin_leaves_out_what_follows() -> None:
+    """`sin` (without) beside other Spanish words: the tax left out, never the tax alone."""
+    asked = parse("cuánto va la cuenta data-lake en el año sin tax?")
+    assert asked.filters == parse("this year account=data-lake service!=tax").filters
+    assert "Read `cuánto` as `how`, `cuenta` as `account`, `año` as `year`." in asked.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # SQL's `between ... and ...`: one span of days, its `and` no second condition
+        (
+            "select service, sum(cost) from cur where usage_date between '2026-10-01' and '2026-10-31' "
+            "group by service",
+            "2026-10 by service",
+        ),
+        # Cost Explorer's filters: a name of several words after `=`, unquoted
+        (
+            "Service = Data Transfer, Group by: Region, Granularity: Daily, 11/01/2026 - 11/26/2026",
+            "2026-11-01..2026-11-26 service=data-transfer by region daily",
+        ),
+    ],
+)
+def test_queries_as_analysts_type_them(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

@@ -239,6 +239,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_111_FIRST_SIGHT,
     FRESH_112,
     FRESH_112_FIRST_SIGHT,
+    FRESH_113,
+    FRESH_113_FIRST_SIGHT,
+    FRESH_114,
+    FRESH_114_FIRST_SIGHT,
+    FRESH_115,
+    FRESH_115_FIRST_SIGHT,
+    FRESH_116,
+    FRESH_116_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -743,6 +751,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_110", FRESH_110, FRESH_110_FIRST_SIGHT, right=22, wrong=11),
     BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=34, wrong=7),
     BlindBatch("FRESH_112", FRESH_112, FRESH_112_FIRST_SIGHT, right=26, wrong=11),
+    # the next stop, first sight on bf6bfcd: `FRESH_113`, `FRESH_115` read, `FRESH_114`, `FRESH_116` held back
+    BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=35, wrong=10),
+    BlindBatch("FRESH_114", FRESH_114, FRESH_114_FIRST_SIGHT, right=27, wrong=6),
+    BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=29, wrong=16),
+    BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=29, wrong=14),
 )
 
 
