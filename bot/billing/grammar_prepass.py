@@ -73,6 +73,15 @@ from bot.billing.vocabulary import (
 _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting", "review", "doc", "slides", "file")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
+#: Where a sentence ends: `?`, `!`, `;`, a full stop before a space (`1.9M` goes on), a dash between spaces.
+_SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[—–-]+\s")
+#: What a meeting is about, between its day and its noun (`Monday's budget meeting`).
+_MEETING_KINDS = frozenset(
+    {"budget", "board", "exec", "leadership", "finance", "planning", "team", "ops", "staff", "weekly", "monthly"}
+    | {"steering", "management", "cost", "finops", "quarterly", "product", "sprint"}
+)
+#: A pivot table's axes (`months as columns`, `service as rows`).
+_PIVOT_AXES = frozenset({"columns", "column", "cols", "rows", "row"})
 
 
 #: Names of a command line's or an API's parameters (`limit=5`, `--group-by service`, `from=2026-11-20`) and the
@@ -403,6 +412,14 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for day in (*WEEKDAYS, "today", "tomorrow")
         for mark in ("'", "’")
         for event in (*CLOSE_EVENTS, "all-hands", "presentation", "demo", "offsite", "1:1", "board")
+    },
+    # `for Monday's budget meeting`, `tomorrow's exec review`: the same, the meeting named by what it is about
+    **{
+        (f"{day}{mark}s", about, event): ()
+        for day in (*WEEKDAYS, "today", "tomorrow")
+        for mark in ("'", "’")
+        for about in _MEETING_KINDS
+        for event in (*CLOSE_EVENTS, "presentation", "demo", "deck")
     },
     # `it's going on a slide`, `goes in the board deck`: where the answer goes, no `what's going on`
     **{
@@ -1079,7 +1096,16 @@ class PrepassReader(ContextPhraseReader):
 
     def _read_what_is_shown(self, joined: list[Token]) -> list[Token]:
         """What is kept, left out or shown apart, as people word it elsewhere or in a hurry: `prod vs non-prod`,
-        `ex-tax`, `usage only`, `tax shown separately`, `env wise` (Indian English), `no daily needed`, `instead of`."""
+        `ex-tax`, `usage only`, `tax shown separately`, `env wise` (Indian English), `no daily needed`, `instead of`,
+        `months as columns`."""
+        # `months as columns, service as rows` (a pivot's layout): the step, the breakdown
+        for j in range(len(joined) - 2, -1, -1):
+            if j > len(joined) - 3 or joined[j + 1].lower != "as" or joined[j + 2].lower not in _PIVOT_AXES:
+                continue
+            unit = joined[j].lower.removesuffix("s")
+            shown = [_STEP_BY_STEP[unit]] if unit in _STEP_BY_STEP else ["by", joined[j].text]
+            self.typed[joined[j].position] = " ".join(t.text for t in joined[j : j + 3])
+            joined[j : j + 3] = [Token(Kind.WORD, w, joined[j].position) for w in shown]
         # `prod vs non-prod`, `prod vs non prod`: the one against the rest (`Rows.against_the_rest`)
         for j in range(1, len(joined) - 1):
             value, other = joined[j - 1].lower, joined[j + 1].lower
@@ -1276,7 +1302,21 @@ class PrepassReader(ContextPhraseReader):
 
     def _read_around_the_question(self, joined: list[Token]) -> list[Token]:
         """Words around the question that ask for nothing: who asks (`the data team is asking`), a person by title, a
-        commitment talked about, ticket references, `w/`, a tag question (`..., right?`), `reason for same`."""
+        commitment talked about, ticket references, `w/`, a tag question (`..., right?`), `reason for same`, what a
+        forecast assumes."""
+        # `forecast December spend assuming no new commitments`, `..., assuming nothing changes`: what the forecast
+        # assumes (this month's pace), to the end of its sentence; no filter
+        forecast = any(t.lower in FORECAST_WORDS for t in joined)
+        at = next((j for j, t in enumerate(joined) if t.lower == "assuming"), None) if forecast else None
+        if at is not None:
+            found = _SENTENCE_END.search(self.text, joined[at].position)
+            end = found.start() if found is not None else len(self.text)
+            assumed = [t for t in joined[at:] if t.position < end]
+            said = self.text[joined[at].position : end].strip()
+            # (`assuming the Glue backfill keeps running`: a value named is a guess at what drives it, shown apart)
+            if not any(self.vocabulary.meanings(t.text) for t in assumed):
+                self.out.readings.append(f"Read `{said}` as what the forecast assumes: it holds this month's pace.")
+                del joined[at : at + len(assumed)]
         # `the data team is asking me`, `finance wants it`: who asks, no filter
         for j in range(len(joined) - 2, 0, -1):
             asks = joined[j + 1].lower in _ASKS or (

@@ -1139,3 +1139,29 @@ def test_spanish_sin_leaves_out_what_follows() -> None:
 )
 def test_queries_as_analysts_type_them(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("MoM % change by service for 2026, months as columns if possible", "2026 by service monthly"),
+        (
+            "pivot: months as columns (jul..nov), service as rows, unblended. all accts",
+            "2026-07..2026-11 by service monthly",
+        ),
+    ],
+)
+def test_a_pivots_axes_are_the_step_and_the_breakdown(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_what_a_forecast_assumes_is_no_filter() -> None:
+    """`assuming no new commitments` had kept only the commitment fees; `Monday's budget meeting` had asked Monday."""
+    asked = parse(
+        "Could you forecast December spend assuming no new commitments? I need the figure for Monday's budget meeting."
+    )
+    assert without_labels(asked) == without_labels(parse("forecast this month"))
+    assert "Read `assuming no new commitments` as what the forecast assumes: it holds this month's pace." in (
+        asked.readings
+    )
+    assert parse("I need the figure for Monday's budget meeting.").time_range == parse("this month").time_range
