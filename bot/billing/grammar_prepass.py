@@ -80,6 +80,12 @@ _MEETING_KINDS = frozenset(
     {"budget", "board", "exec", "leadership", "finance", "planning", "team", "ops", "staff", "weekly", "monthly"}
     | {"steering", "management", "cost", "finops", "quarterly", "product", "sprint"}
 )
+#: What an answer is needed before (`before board call`, `before the investors meeting`).
+_DEADLINE_EVENTS = CLOSE_EVENTS | {"deck", "presentation", "demo", "offsite", "all-hands", "1:1", "1:1s"}
+#: A time of day after `at` (`at 3`, `at 3pm`, `at 14:30`).
+_CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?(?:am|pm)?")
+#: Whom a wish greets (`Happy Black Friday team`).
+_WISHED = frozenset({"team", "all", "everyone", "folks", "guys", "y'all", "everybody", "people"})
 #: A pivot table's axes (`months as columns`, `service as rows`).
 _PIVOT_AXES = frozenset({"columns", "column", "cols", "rows", "row"})
 
@@ -401,6 +407,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("rest", "of", the, unit): ("forecast", "this", unit) for the in ("the", "this") for unit in _REST_OF},
     # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
     ("month", "end"): ("month-end",),
+    # `I need to explain it to the exec team`: what the answer is for, no why asked
+    **{("to", "explain", it, "to"): ("to",) for it in ("it", "this", "that", "them", "these", "those")},
     **{(month, "end"): (month, "month-end") for month in MONTH_NAMES},  # `forecast for nov end`: where nov lands
     # `compare with the month past`: the one before this
     **{("the", unit, "past"): ("last", unit) for unit in ("week", "month", "quarter", "year")},
@@ -1317,6 +1325,31 @@ class PrepassReader(ContextPhraseReader):
             if not any(self.vocabulary.meanings(t.text) for t in assumed):
                 self.out.readings.append(f"Read `{said}` as what the forecast assumes: it holds this month's pace.")
                 del joined[at : at + len(assumed)]
+        # `Happy Black Friday team 🎉`, `happy thanksgiving all!`: a wish, no day asked (nor whom it greets)
+        for j in range(len(joined) - 1):
+            holiday = match_holiday(joined, j + 1, self.today) if joined[j].lower == "happy" else None
+            if holiday is not None:
+                end = j + 1 + holiday[1]
+                end += end < len(joined) and joined[end].lower in _WISHED
+                self.out.readings.append(f"Read `{' '.join(t.text for t in joined[j:end])}` as a wish, no day asked.")
+                del joined[j:end]
+                break
+        # `before board call`, `before the investors meeting`: when the answer is needed, no day asked
+        for j in range(len(joined) - 1):
+            if joined[j].lower != "before":
+                continue
+            ahead = [t.lower for t in joined[j + 1 : j + 5]]
+            at = next((k for k, w in enumerate(ahead) if w in _DEADLINE_EVENTS), None)
+            between = ahead[:at] if at is not None else []
+            plain = all(w.isalpha() and w not in MONTH_NAMES and w not in WEEKDAYS for w in between)
+            if at is not None and plain and not any(self.vocabulary.meanings(w) for w in between):
+                end = j + 2 + at
+                clock = end + 1 < len(joined) and _CLOCK_TIME.fullmatch(joined[end + 1].lower) is not None
+                end += 2 if end < len(joined) and joined[end].lower == "at" and clock else 0  # `a client call at 3`
+                said = " ".join(t.text for t in joined[j:end])
+                self.out.readings.append(f"Read `{said}` as when the answer is needed, no day asked.")
+                del joined[j:end]
+                break
         # `the data team is asking me`, `finance wants it`: who asks, no filter
         for j in range(len(joined) - 2, 0, -1):
             asks = joined[j + 1].lower in _ASKS or (

@@ -469,7 +469,10 @@ class QuestionReader(Cursor):
             out.time_range = self._trimmed(current, found)
             out.excluding = False
             return
-        if current is not None and not (out.comparing or out.after_versus):
+        # (`compare our spend Jan–Oct this year month by month`: a range named after the one it holds says whose days
+        # they are, no period compared)
+        holds = current is not None and found.start <= current.start and current.end <= found.end
+        if current is not None and not out.after_versus and (not out.comparing or holds):
             found = self._weekday_within(current, found)
             # `this year so far, Jan through Nov`: the days within, in one sentence; in an aside after it (`Jan
             # through Nov (Nov partial is fine)`), days the answer holds already

@@ -112,6 +112,9 @@ def _no_question(tokens: list[Token], j: int) -> bool:
         or (w in ("eom", "month-end") and before in ("before", "by", "until", "till"))
         # `PI is asking why the storage line went up`, `trying to figure out why`: a question beside the one typed
         or (w.startswith("why") and before in ("asking", "asks", "asked", "wondering", "wonders", "know", "out"))
+        # `I need to explain it to the exec team`: what the answer is for; `I'd expect it to be all prod`: a belief
+        or (w == "explain" and before == "to" and after in ("it", "this", "that", "them", "these", "those"))
+        or (w == "expect" and (before in ("i'd", "i’d", "i", "would") and after in ("it", "this", "that", "them")))
     )
 
 

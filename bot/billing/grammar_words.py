@@ -55,8 +55,9 @@ CHAT_WORDS = frozenset(
         *("able", "possible", "way", "asked", "ask", "asking", "into", "trying", "try", "figure", "new", "here"),
         *("think", "called", "call", "don't", "doesn't", "didn't", "isn't", "i'm", "i've", "we've", "you're"),
         *("i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "you'd", "they'd", "you've", "they've"),
-        # Nigerian Pidgin's small words (`abeg how much we don spend`, `the lambdas wey dey cost`)
-        *("abeg", "sef", "don", "dey", "wey", "wan", "oga"),
+        # Nigerian Pidgin's small words (`abeg how much we don spend`, `the lambdas wey dey cost`, `good morning o`,
+        # `na wa o`: `o` marks the tone)
+        *("abeg", "sef", "don", "dey", "wey", "wan", "oga", "o", "wahala"),
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
         # a ticket's verbs (`Investigate increase in EC2 costs`, `Identify top 5 cost resources`, `Confirm no spend`)

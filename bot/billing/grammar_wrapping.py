@@ -72,7 +72,7 @@ _MINUTES = frozenset({"min", "mins", "minutes", "m"})
 _GREETING_ALONE = frozenset({"morning", "mornin", "afternoon", "evening", "gm"})
 #: A greeting before whom it greets (`hi team`, `Dear all`, `Morning all -`).
 _GREETINGS = _GREETING_ALONE | {"hi", "hey", "hello", "dear", "yo", "hiya"}
-_ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot"})
+_ADDRESSED = frozenset({"team", "all", "everyone", "folks", "guys", "sir", "madam", "y'all", "there", "bot", "o"})
 #: Greetings of two words (`good morning`).
 _GREETING_PAIRS = frozenset({("good", w) for w in ("morning", "afternoon", "evening", "day")})
 

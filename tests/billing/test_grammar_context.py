@@ -13,7 +13,7 @@ import pytest
 from bot.billing.grammar import parse_query
 from bot.billing.grammar_tags import tag_question
 from bot.errors import UnknownWord, UsageError
-from commands import top_resources
+from commands import tags, top_resources
 from tests.billing.phrasings import TODAY, VOCAB, without_labels
 from tests.billing.phrasings import cost_query as parse
 
@@ -1090,8 +1090,8 @@ def test_a_list_typed_on_one_line_is_read_item_by_item(text: str, same_as: str, 
     if answered is not None:
         assert any(r.startswith(f"Answered `{answered}` only; the rest (") for r in asked.readings)
     # a list's items that make one question together stay one question
-    env = tag_question("1) env tag 2) last week 3) us-east-1 only", today=TODAY, vocabulary=VOCAB)
-    assert env is not None
+    env = tags.parse("1) env tag 2) last week 3) us-east-1 only", today=TODAY, vocabulary=VOCAB)
+    assert (env.key, env.filters) == ("user:env", parse("region=us-east-1").filters)
 
 
 def test_a_trend_over_whole_months_is_the_series_month_by_month() -> None:
@@ -1165,3 +1165,52 @@ def test_what_a_forecast_assumes_is_no_filter() -> None:
         asked.readings
     )
     assert parse("I need the figure for Monday's budget meeting.").time_range == parse("this month").time_range
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "said"),
+    [
+        # Nigerian Pidgin's `o` marks the tone; `before board call` is when the answer is needed, no day
+        (
+            "good morning o! abeg how much we don spend on AWS this month so far? i need am for runway calc before "
+            "board call",
+            "this month",
+            "Read `before board call` as when the answer is needed, no day asked.",
+        ),
+        # a wish is no day asked, nor whom it greets a breakdown (it was Black Friday by team)
+        (
+            "Happy Black Friday team 🎉 quick one: how much we spend for whole 2026 so far",
+            "this year",
+            "Read `Happy Black Friday team` as a wish, no day asked.",
+        ),
+        # a range named after the one it holds says whose days they are, `compare` or not
+        (
+            "Morning o. Compare our total spend Jan–Oct this year month by month",
+            "2026-01..2026-10 monthly",
+            "Read `2026-01..2026-10` within `this year` as the days asked about.",
+        ),
+    ],
+)
+def test_what_people_say_around_a_question_this_stop(text: str, same_as: str, said: str) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse(same_as))
+    assert said in asked.readings
+
+
+def test_a_purpose_or_a_belief_asks_the_list_commands_nothing_more() -> None:
+    """`explain it to the exec team` is what the list is for, `I'd expect it to be all prod` a belief: neither asks
+    `/top-resources` or `/tags` for an explanation or a forecast (both were refused, pointing to `/cost`)."""
+    top = top_resources.parse(
+        "top 5 servers this month, I need to explain it to the exec team", today=TODAY, vocabulary=VOCAB
+    )
+    assert top.n == 5
+    env = tags.parse(
+        "costs by the env tag, only for the production account? I'd expect it to be all 'prod', last month is fine",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (env.key, env.filters, env.time_range) == (
+        "user:env",
+        parse("account=production").filters,
+        parse("last month").time_range,
+    )

@@ -711,7 +711,9 @@ BLIND_BATCHES = (
         wrong=9,
         shared=frozenset({"are we over budget for q4?"}),
     ),
-    BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=35, wrong=9),
+    # (`FRESH_100`: its case 45, refused at first sight, now reads the words before a meeting as when the answer is
+    # needed and is answered with other days or filters than the translator wrote; unread, held back)
+    BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=35, wrong=10),
     # the next stop, first sight on bf1bdd7: `FRESH_101` and `FRESH_103` read, `FRESH_102` and `FRESH_104` held back
     BlindBatch(
         "FRESH_101",
