@@ -30,6 +30,7 @@ from bot.billing.grammar_bare import (
     whole_total,
 )
 from bot.billing.grammar_builder import MAX_GROUP_BY, MAX_TOP, Builder
+from bot.billing.grammar_cli import cli_question
 from bot.billing.grammar_dates import NUMBER_WORDS, range_label, shift_unit, unit_start
 from bot.billing.grammar_format import format_query
 from bot.billing.grammar_holidays import match_holiday
@@ -555,7 +556,7 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             self.i += 1
             return
         if w in BASIS_WORDS:
-            self.out.set_basis(BASIS_WORDS[w])
+            self.out.set_basis(BASIS_WORDS[w], self.tokens[self.i].text)
             if w == "gross":
                 self.out.readings.append(GROSS_NOTE)
             self.i += 1
@@ -1277,6 +1278,9 @@ def _parse_message(
     sql = sql_question(text)
     if sql is not None:  # `select service, sum(cost) where month = oct group by service`: the grammar's words
         return again_saying(sql, f"Read the SQL as `{sql}`.")
+    cli = cli_question(text)
+    if cli is not None:  # `GroupBy Type=DIMENSION,Key=SERVICE, Granularity=MONTHLY`: the grammar's words
+        return again_saying(cli, f"Read Cost Explorer's arguments as `{cli}`.")
 
     def quote_referred_to() -> CostQuery | None:
         """`grafana panel "AWS daily spend (USD)" shows a step ... whats behind that?`, `the account manager's email

@@ -50,6 +50,7 @@ class Builder:
     group_by: list[DimensionRef] = field(default_factory=list)
     filters: list[Filter] = field(default_factory=list)
     basis: CostBasis | None = None
+    basis_typed: str = ""  # (the first basis word as typed: `UnblendedCost`)
     granularity: Granularity | None = None
     top: int | None = None
     versus: TimeRange | None = None
@@ -213,13 +214,15 @@ class Builder:
             )
         self.time_range = time_range
 
-    def set_basis(self, basis: CostBasis) -> None:
+    def set_basis(self, basis: CostBasis, typed: str = "") -> None:
+        """The cost basis asked, `typed` as the person wrote it (`AmortizedCost`): two are refused, named so."""
         if self.basis is not None and self.basis is not basis:
             raise TwoAsked(
-                f"Two cost bases: `{self.basis.value}` and `{basis.value}`.",
+                f"Two cost bases: `{self.basis_typed or self.basis.value}` and `{typed or basis.value}`.",
                 hint="Pick one of `unblended`, `amortized`, `net`.",
             )
         self.basis = basis
+        self.basis_typed = self.basis_typed or typed
 
     def set_granularity(self, granularity: Granularity) -> None:
         if self.granularity is not None and self.granularity is not granularity:

@@ -399,7 +399,7 @@ def point_at(tokens: Sequence[Token], i: int, today: date) -> tuple[date, date, 
 
 _DAY_OF_MONTH = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
 #: What joins the two ends of a span typed as one word (`11/20-11/26`, `Jun–Aug`, `10/1..10/15`).
-_SPAN_MARK = re.compile(r"\.\.|[-–—]")
+_SPAN_MARK = re.compile(r"\.\.|[-–—~〜]")
 
 
 def split_span(word: str, today: date) -> str | None:
@@ -410,7 +410,9 @@ def split_span(word: str, today: date) -> str | None:
     if not _SPAN_MARK.search(word) or _one_word_point(word, today) or _read_already(word):
         return None  # (most words hold no dash: no date reading is tried for them)
     for mark in _SPAN_MARK.finditer(word):
-        first, last = _one_word_point(word[: mark.start()], today), _one_word_point(word[mark.end() :], today)
+        # (`01.11.–26.11.`: a German date's closing dot before the dash)
+        head, tail = word[: mark.start()].removesuffix("."), word[mark.end() :]
+        first, last = _one_word_point(head, today), _one_word_point(tail, today)
         if first and last and first[0] < last[1]:
             return range_label(first[0], last[1])
     return None

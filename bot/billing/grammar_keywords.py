@@ -103,6 +103,10 @@ BASIS_WORDS: dict[str, CostBasis] = {
     # FOCUS's cost columns (`EffectiveCost by ServiceName`, `top 10 by BilledCost`)
     "billedcost": CostBasis.UNBLENDED,
     "effectivecost": CostBasis.AMORTIZED,
+    # Cost Explorer's metrics (`--metrics UnblendedCost`, `NetUnblendedCost MTD by SERVICE`)
+    "unblendedcost": CostBasis.UNBLENDED,
+    "amortizedcost": CostBasis.AMORTIZED,
+    "netunblendedcost": CostBasis.NET,
 }
 GRANULARITY_WORDS: dict[str, Granularity] = {
     "hourly": Granularity.HOUR,

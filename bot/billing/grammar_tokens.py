@@ -136,6 +136,8 @@ _ELLIPSIS = re.compile(r"\.{4,}|(?:\.{3}|…)(?=\s|$)")
 
 
 #: A tilde standing alone between two words: the span's dash.
+#: Full-width marks of East Asian input -> their ASCII forms, one character for one (positions kept).
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "？": "?", "！": "!", "；": ";", "～": "~"})
 _TILDE_SPAN = re.compile(r"(?<=\s)[~〜～](?=\s)")
 
 
@@ -151,6 +153,7 @@ def strip_markup(text: str) -> str:
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
+    text = text.translate(_FULL_WIDTH)  # `（April～September）`: an East Asian keyboard's marks, one for one
     text = _TILDE_SPAN.sub("-", text)  # `2026/11/01 ~ 2026/11/15`: a span, as written in East Asia (no strikethrough)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _ELLIPSIS.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)

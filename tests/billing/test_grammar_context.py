@@ -1214,3 +1214,49 @@ def test_a_purpose_or_a_belief_asks_the_list_commands_nothing_more() -> None:
         parse("account=production").filters,
         parse("last month").time_range,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "said"),
+    [
+        # Cost Explorer's own arguments, copied from the console or the CLI (the API's `End` is exclusive)
+        (
+            "UnblendedCost, GroupBy Type=DIMENSION,Key=SERVICE, Granularity=MONTHLY, TimePeriod "
+            "Start=2026-10-01,End=2026-11-01",
+            "2026-10 unblended by service",
+            "Read Cost Explorer's arguments as `UnblendedCost, by service, 2026-10-01..2026-10-31`.",
+        ),
+        (
+            "--filter Dimensions={Key=LINKED_ACCOUNT,Values=[210987654321]} --granularity DAILY last 7 days",
+            "last 7 days account=staging daily",
+            "Read Cost Explorer's arguments as `account=210987654321 daily last 7 days`.",
+        ),
+    ],
+)
+def test_cost_explorers_arguments_are_read_as_the_grammars_words(text: str, same_as: str, said: str) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse(same_as))
+    assert said in asked.readings
+
+
+def test_two_cost_bases_are_named_as_typed() -> None:
+    with pytest.raises(UsageError) as caught:
+        parse("whats the diff between UnblendedCost and AmortizedCost for Oct?")
+    assert caught.value.message == "Two cost bases: `UnblendedCost` and `AmortizedCost`."
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Please provide the Gesamtkosten for KW 47, aufgeteilt per Account.", "2026-w47 by account"),
+        ("Vergleich Staging vs. Produktion, Zeitraum 01.11.–26.11., nach Region please.", None),
+        ("ec2 （april～september）", "2026-04..2026-09 service=ec2"),
+    ],
+)
+def test_german_words_dotted_spans_and_full_width_marks(text: str, same_as: str | None) -> None:
+    asked = parse(text)
+    if same_as is not None:
+        assert without_labels(asked) == without_labels(parse(same_as))
+    else:  # both accounts, each region, over the German span of days
+        want = parse("2026-11-01..2026-11-26 account=staging,production by account, region")
+        assert without_labels(asked) == without_labels(want)
