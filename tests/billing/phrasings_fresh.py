@@ -308,6 +308,15 @@ Instances and Savings Plans, a Kubernetes platform engineer, an Argentinian prod
 analyst writing half-SQL, a manager forwarding their boss's question), read; `FRESH_116` (a Greek developer, a tech
 lead estimating new work in sprint planning, a regional manager naming Sydney and Europe, a French-Canadian finance
 clerk, an on-call engineer at 3am, someone asking two related things at once), held back unread.
+Later in that stop, first sight on 8d8b3cc: `FRESH_117` (a Polish-born QA lead, a head of customer success on a big
+customer's cost, a data platform engineer on Glue and the lake, a Nigerian founder in Pidgin now and then, someone
+pasting a line of a sheet or of an earlier answer, a cautious new FinOps analyst), read; `FRESH_118` (a direct Dutch
+SRE, a VP of sales on Black Friday and Cyber Monday, an ML engineer on GPUs, an Indian finance analyst, a product
+manager on one feature, someone typing in capitals when stressed), held back unread; `FRESH_119` (a polite Japanese
+SRE, a controller at month-end close, a network engineer on transfer and NAT, a German engineering manager with German
+dates, a developer copying Cost Explorer's API names, a competitive team lead), read; `FRESH_120` (a Brazilian DevOps
+engineer, an auditor wanting exact ranges, a mobile lead on CloudFront and Lambda, an Irish operations manager,
+follow-ups written whole, a CTO on a phone), held back unread.
 """
 
 from __future__ import annotations
@@ -29448,5 +29457,1486 @@ FRESH_116: tuple[tuple[str, str, str], ...] = (
         "If we keep going at the current rate, what will the checkout project cost in December? Need a number for "
         "the Q1 planning doc too (Jan-Mar)",
         "forecast 2026-11 tag:project=checkout",
+    ),
+)
+
+FRESH_117_FIRST_SIGHT = (17, 20, 13)
+
+FRESH_117: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today, its partial day among them; every account and service together, tax in
+    # every total anyway, one figure; the greeting and Pidgin's small words (`abeg`, `don`) are chat; the runway
+    # calculation and the board call are the writer's context
+    (
+        "/cost",
+        "good morning o! abeg how much we don spend on AWS this month so far? i need am for runway calc before "
+        "board call",
+        "this month",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the last whole week, Monday 16 to Sunday
+    # 22; the env values listed, the untagged amount its own line in every breakdown; no time step in /tags, as
+    # FRESH_69, FRESH_74 and FRESH_96, so the weekend days are not apart (the writer's fallback, the week's totals per
+    # env value); the weekend check is the writer's context
+    (
+        "/tags",
+        "Please show me costs per env tag for staging account for last week. I need to confirm test environments "
+        "were not running over the weekend.",
+        "env account=staging last week",
+    ),
+    # the month so far; each region on its own line, us-west-2 among them: the writer's guess is no filter, as the doc's
+    # `by region - eu-west-1 and syd look high`; the crawler is the writer's guess; all accounts
+    (
+        "/cost",
+        "glue spend mtd by region? pretty sure someone left a crawler running in usw2",
+        "this month service=glue by region",
+    ),
+    # the pasted row names Cost Explorer's split name of EC2, which `service=ec2` matches, and the production account;
+    # September is the period October is compared with anyway; the usage types, regions and resources that moved are
+    # among the causes, as FRESH_109's RDS jump; the row's figure is the writer's context
+    (
+        "/cost",
+        "Amazon Elastic Compute Cloud - Compute   production   2026-10   $18,442.10   <- why is this so much higher "
+        "than sept?",
+        "why 2026-10 service=ec2 account=production",
+    ),
+    # a total with and without tax is the split by charge class, the tax line apart, as FRESH_40, FRESH_59, FRESH_91 and
+    # FRESH_96; the whole of October; all accounts; the apology and the hedge are wrapping
+    (
+        "/cost",
+        "Hi, sorry if this is a silly question - would it be possible to see the total for last month, and I think "
+        "it should be without tax? I'm not 100% sure if we usually report it with or without tax, so maybe both if "
+        "that's easy?",
+        "last month by charge-class",
+    ),
+    # NOT SUPPORTED (a customer and its revenue are not in the bill): the writer's nearest, the production account's
+    # last three full months, August to October, by month, to share out by hand, as FRESH_9's and FRESH_40's customer
+    # per month; the renewal is the writer's context
+    (
+        "/cost",
+        "What does Northwind cost us to serve per month? They're up for renewal in Jan and I want to know if we're "
+        "making money on them",
+        "last 3 months account=production monthly",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the 30 whole days before today by
+    # the grammar's rule, 28 October to 26 November; the writer's count; NOT SUPPORTED (a prefix inside a bucket): the
+    # bucket ranking, the writer's nearest, the raw/ zone read off the list
+    (
+        "/top-resources",
+        "top 10 s3 buckets in data-lake acct by cost, last 30d. want to see if raw/ zone is still the big one",
+        "10 last 30 days service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's nearest,
+    # November's month-end forecast with the month so far, its daily run rate in the answer, as FRESH_112, FRESH_113 and
+    # FRESH_114; all accounts; the runway is the writer's context
+    (
+        "/cost",
+        "Oga bot, at this rate wetin our AWS bill go be by end of december? i dey try calculate runway",
+        "forecast 2026-11",
+    ),
+    # the staging account, as the writer named it; September is the period October is compared with anyway, the
+    # difference and its percentage part of every comparison, as CORPUS's `oct vs sep`; the writer's optional split by
+    # service not typed, left out, as FRESH_53 and FRESH_61; the nightly shutdown is the writer's context; the greeting
+    # is wrapping
+    (
+        "/cost",
+        "Good morning. What was the cost of staging account in October compared to September? We have introduced "
+        "nightly shutdown of test environments on 1st October and I would like to verify the savings.",
+        "2026-10 account=staging",
+    ),
+    # July to September; tag values are stored case-sensitive, so `Platform` and any `platform` are listed apart anyway,
+    # as FRESH_102 and FRESH_113; the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Could I possibly get the cost by team for Q3? I noticed some of the values are 'Platform' with a capital P "
+        "and maybe others lowercase, I'm not sure if those are counted separately, so if you could show them as "
+        "they are that would be helpful I think",
+        "team 2026-q3",
+    ),
+    # the quoted answer's days, 1 to 25 November, both included; the accounts named as candidates ask which of them:
+    # each account on its own line beside the total, none of them a filter, as the doc's `all on prod or spread out?`
+    (
+        "/cost",
+        'bot said yesterday "Total: $61,204.88 (Nov 1 – Nov 25)" – does that include the data-lake account or '
+        "just prod?",
+        "2026-11-01..2026-11-25 by account",
+    ),
+    # the servers are EC2's, as the doc's words for resources; the present read as the month so far, as FRESH_48,
+    # FRESH_89 and FRESH_101, the writer's period; the writer's count; all accounts, each resource's account shown;
+    # plain words are how the answer is written, as FRESH_115; the exec team is the writer's context
+    (
+        "/top-resources",
+        "Which of our servers are the most expensive right now? Just the top 5 is fine, in plain English pls – I "
+        "need to explain it to the exec team",
+        "5 this month service=ec2",
+    ),
+    # November so far; jobs, crawlers and the rest are Glue's usage types, each on its own line, as FRESH_13's `s3
+    # storage vs requests` and FRESH_20's `instance hours`; NOT SUPPORTED (usage amounts: answers are costs): the
+    # DPU-hour figures left out, the cost of each usage type the writer's nearest, as FRESH_60's `hours not dollars`;
+    # all accounts
+    (
+        "/cost",
+        "glue DPU-hrs vs cost for nov, jobs vs crawlers split if possible",
+        "2026-11 service=glue by usage-type",
+    ),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, as the writer counted; the daily burn with
+    # a period lists its days, as the doc's `how much per day last week` and FRESH_1's `spend per day last week`, the 7
+    # days before being the period compared with anyway; all accounts; the instances killed are the writer's context, no
+    # filter
+    (
+        "/cost",
+        "How far! what be our daily burn last 7 days? wan know if e don reduce since we kill those old instances",
+        "last 7 days daily",
+    ),
+    # a filtered tag breakdown; the env tag value; November until today, the month so far; the project values listed,
+    # the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Costs by project tag for env=dev only, November until today please.",
+        "project tag:env=dev this month",
+    ),
+    # NOT SUPPORTED (past forecasts are not stored): a forecast of a period that is over is what it cost, as the doc's
+    # `forecast for last month`; the writer's nearest, October's actual total, September the period compared with
+    # anyway; all accounts; the apology is wrapping
+    (
+        "/cost",
+        "I'm trying to understand the difference between the forecast and actual for October, is it possible to see "
+        "what the forecast was at the start of the month vs what we actually spent? apologies if this isn't "
+        "something the bot does",
+        "2026-10",
+    ),
+    # the only stored usage type holding the pasted `DataTransfer-Out-Bytes` is eu-west-1's, as FRESH_6, FRESH_39 and
+    # FRESH_50 (which kept the writer's us-east-1 beside it); no period pasted: this month, as the writer read it;
+    # CloudFront and EC2 named as candidates ask which: each service on its own line, none a filter, as the doc's
+    # `mostly ec2 or cloudfront or something else?`, and each account, as the writer wanted; the pasted figure is the
+    # writer's context
+    (
+        "/cost",
+        "DataTransfer-Out-Bytes  us-east-1  1,284.11  ← what's this line? is that cloudfront or ec2?",
+        "this month usage-type=EU-DataTransfer-Out-Bytes region=us-east-1 by service, account",
+    ),
+    # the Black Friday weekend is Friday to Sunday and only today has begun, its partial day marked so, as FRESH_89's
+    # `this black friday weekend so far`; a normal weekend is the one before, as many days, as the doc and FRESH_89:
+    # Friday the 20th, the writer's normal day; the difference is part of every comparison; all accounts; the checkout
+    # traffic is the writer's context, a sentence of its own
+    (
+        "/cost",
+        "How much more are we spending this Black Friday weekend vs a normal weekend? Checkout traffic is huge today",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the RDS instances are the RDS resources; the staging account, as the writer named it; the 30 whole days before
+    # today by the grammar's rule, 28 October to 26 November; the default count, each instance's usage type beside its
+    # cost; NOT SUPPORTED (sizing): the ranking by cost, the writer's nearest, as FRESH_112
+    (
+        "/top-resources",
+        "Which RDS instances in staging account cost most in last 30 days? I suspect QA databases are oversized.",
+        "last 30 days service=rds account=staging",
+    ),
+    # the parts of a service's bill set side by side (`s3 storage vs requests vs transfer`) are its usage types, as the
+    # doc, FRESH_13 and FRESH_54; the data-lake account, as the writer named it; like for like: the complete days of
+    # November against the same days of October, the period compared with anyway (a whole month against a part has no
+    # form), as FRESH_97, FRESH_104 and FRESH_106
+    (
+        "/cost",
+        "s3 storage vs requests vs transfer breakdown data-lake acct, oct vs nov mtd",
+        "this month service=s3 account=data-lake by usage-type",
+    ),
+    # the month so far; the team values listed biggest first, the untagged amount its own line in every breakdown; all
+    # accounts; Pidgin's small words and the emoji are chat
+    (
+        "/tags",
+        "abeg show me cost per team for this month, make i know who dey chop the money 😂",
+        "team this month",
+    ),
+    # the whole of October; each account on its own line, each service within it, as the writer asked; the hedge and the
+    # offer to go one at a time are wrapping
+    (
+        "/cost",
+        "Would it be possible to break down last month's spend by account and then by service within each account? "
+        "Not sure if that's too much at once, happy to do it one at a time",
+        "last month by account, service",
+    ),
+    # a figure of ours checked against another source (the finance sheet): the period answered split by charge class,
+    # usage, fees, credits and tax apart, the total beside them, as the doc, FRESH_43, FRESH_47 and FRESH_48; the whole
+    # of October; all accounts; the sheet's figure held against it by hand
+    (
+        "/cost",
+        'from the finance sheet: "AWS – Oct – 54,310.02". bot gives me a different number for october, which one '
+        "is right??",
+        "2026-10 by charge-class",
+    ),
+    # the project tag value; what something costs a month is last month, as the doc's `what does checkout cost us a
+    # month` and FRESH_72's search per customer, the writer's first choice; a rounded figure is the writer's wish; all
+    # accounts; the QBR deck is the writer's context
+    (
+        "/cost",
+        "ballpark what does the search feature cost us a month? trying to put a number on it for the QBR deck",
+        "last month tag:project=search",
+    ),
+    # the staging account, as the writer named it; since the beginning of the year is January to today, by month,
+    # November partial, the year-so-far total beside them, as FRESH_105 and FRESH_109; the April migration read off the
+    # series
+    (
+        "/cost",
+        "What is the total cost of EKS in staging since beginning of the year? We migrated test clusters in April, "
+        "I want to see trend by month.",
+        "ytd service=eks account=staging monthly",
+    ),
+    # the jobs are the Glue resources, crawlers among them, as FRESH_54 and FRESH_71; the last whole week, Monday 16 to
+    # Sunday 22; the default count; all accounts
+    (
+        "/top-resources",
+        "most expensive glue jobs last wk",
+        "last week service=glue",
+    ),
+    # January to October, by month, as FRESH_105 and FRESH_109; the change month over month read off the series; all
+    # accounts; the greeting is wrapping and the investors' meeting the writer's context
+    (
+        "/cost",
+        "Morning o. Compare our total spend Jan–Oct this year month by month, i wan see if the trend dey go up or "
+        "down before investors meeting",
+        "2026-01..2026-10 monthly",
+    ),
+    # the data-lake account left out, as typed, as FRESH_114's `exclude staging account`; the month so far; one total,
+    # the writer's optional split not typed, left out, as FRESH_53 and FRESH_61; the recharge is the writer's context;
+    # the apology is wrapping
+    (
+        "/cost",
+        "Sorry, one more — is there a way to see costs excluding the data-lake account? I was told that one is "
+        "recharged to another budget but I might have misunderstood. This month so far please",
+        "this month account!=data-lake",
+    ),
+    # a filtered tag breakdown: the pasted line is the team tag's untagged value; an owner is the creator tag, as the
+    # doc's `an owner (by tag:aws:createdBy)`; no period pasted: this month, as the writer read it; a breakdown beside
+    # the key is left out, as the doc's `who created the resources that cost the most` (a split by service has no /tags
+    # form, as FRESH_14); the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "team: (untagged)  $7,902.40   — who owns this?? can you show what's in it by service",
+        "aws:createdBy tag:team=untagged this month",
+    ),
+    # NOT SUPPORTED (customer counts are not in the bill): the writer's nearest, the total by month, a time step with no
+    # range being this month and the five before it, June to November so far, as the doc and FRESH_9's and FRESH_40's
+    # customers; the month-over-month change read off the series; all accounts
+    (
+        "/cost",
+        "is our AWS cost going up faster than our customers are? feels like every month the bill jumps",
+        "2026-06..2026-11 monthly",
+    ),
+    # the 18th of this month; the day before is the day it is compared with anyway; the writer's guess at Glue or S3 is
+    # no filter, the services and usage types that moved are among the causes, as FRESH_18 and FRESH_60
+    (
+        "/cost",
+        "why'd data-lake jump on the 18th? glue or s3?",
+        "why 2026-11-18 account=data-lake",
+    ),
+    # the staging account, as the writer named it; the writer's days, Saturday 21 and Sunday 22, by day; the writer's
+    # optional split by service and weekday beside them not typed, left out, as FRESH_53 and FRESH_61; the scaling down
+    # is the writer's context
+    (
+        "/cost",
+        "Could you show daily cost for staging account between 21 and 22 November (Saturday and Sunday)? "
+        "Environments should be scaled down on weekend.",
+        "2026-11-21..2026-11-22 account=staging daily",
+    ),
+    # the instances are EC2's; the production account, as the writer named it; the month so far; the writer's count;
+    # Pidgin's `dey chop pass` is the most expensive
+    (
+        "/top-resources",
+        "which EC2 dey chop pass for prod account this month? top 10 abeg",
+        "10 this month service=ec2 account=production",
+    ),
+    # the writer's doubt between bases asks no second basis: the default basis, named in every answer, as FRESH_49,
+    # FRESH_50 and FRESH_63; the whole of October; each service on its own line, the commitment fees apart from usage by
+    # charge class so the Savings Plans and RIs show, as FRESH_107's `by service with credits and tax shown as separate
+    # lines`; all accounts; the first report is the writer's context
+    (
+        "/cost",
+        "Hi! I'm putting together my first monthly report and I'm not sure whether I should use unblended or "
+        "amortized cost... could you show October by service, and if possible note if there are any Savings Plans "
+        "or RIs affecting the numbers?",
+        "2026-10 by service, charge-class",
+    ),
+    # the pasted row is RDS in eu-west-1 for November; on track to be higher than last month is this month's forecast
+    # held against October, as the doc's `are we on track to come in under last month's total`; all accounts
+    (
+        "/cost",
+        "| eu-west-1 | RDS | 2026-11 | 2,870.55 |  is that on track to be higher than last month?",
+        "forecast 2026-11 service=rds region=eu-west-1",
+    ),
+    # the project tag value, the checkout flow as the writer meant it; Thanksgiving, the 26th, and Black Friday, today
+    # so far, its partial day marked so, both included; a rough total; the sales numbers are the writer's own, held
+    # against it by hand; all accounts
+    (
+        "/cost",
+        "roughly how much did the checkout flow cost us over Thanksgiving + Black Friday so far? want to compare "
+        "with the sales numbers",
+        "2026-11-26..2026-11-27 tag:project=checkout",
+    ),
+    # a filtered tag breakdown by the creator tag; Glue only; the data-lake account, as the writer named it; the 14
+    # whole days before today by the grammar's rule, 13 to 26 November; the untagged amount its own line in every
+    # breakdown; the dev endpoints are the writer's context
+    (
+        "/tags",
+        "cost by aws:createdBy for glue in data-lake, last 14d — want to find who's spinning up dev endpoints",
+        "aws:createdBy service=glue account=data-lake last 14 days",
+    ),
+    # September is the period October is compared with anyway; the services and accounts that moved are among the
+    # causes, as FRESH_109's `why did the bill jump so much in oct`; all accounts; Pidgin's `na wa o` is chat
+    (
+        "/cost",
+        "na wa o, why our bill jump for october? wetin happen? explain am simple",
+        "why 2026-10",
+    ),
+    # the staging account, as the writer named it; the whole of October; each region on its own line, the two services
+    # within each, as the writer meant it, as FRESH_109's `dynamodb and sqs spend by region`; the load tests are the
+    # writer's context
+    (
+        "/cost",
+        "Please give me Lambda and SQS cost for staging, split per region, for last month. Our load tests run in "
+        "us-west-2 and eu-west-1.",
+        "last month service=lambda,sqs account=staging by region, service",
+    ),
+    # the six months by the grammar's rule, the six full months before this one, May to October, one of the writer's
+    # choices, as FRESH_105, FRESH_113 and FRESH_115; by month; all accounts; the hedge is wrapping
+    (
+        "/cost",
+        "I might be reading this wrong but is KMS really costing us money every month? if so could I see how much "
+        "per month over the last 6 months, roughly",
+        "last 6 months service=kms monthly",
+    ),
+    # the instance by its id as its resource id, an EC2 resource, as FRESH_104; the 7 whole days before today by the
+    # grammar's rule, 20 to 26 November, the writer's recent days; no time step in /top-resources (it lists costs only):
+    # its cost over those days, divided by 7 by hand, cost on them the accepted sign it still runs; NOT SUPPORTED
+    # (whether it runs now); the pasted type and figure are the writer's context
+    (
+        "/top-resources",
+        "i-0a3f9c21e7b4d8812   m5.4xlarge   $3,118.40  -- is this still running? what's it cost per day lately",
+        "last 7 days service=ec2 resource=i-0a3f9c21e7b4d8812",
+    ),
+    # NOT SUPPORTED (a new single-tenant environment cannot be priced from the bill): the writer's nearest, the
+    # production account's last full month, October, each service on its own line, as FRESH_97's what-if load and
+    # FRESH_109's shutdown; the customer and the renewal are the writer's context
+    (
+        "/cost",
+        "Acme is asking for a dedicated single-tenant environment as part of their renewal – what would that add to "
+        "our AWS bill roughly?",
+        "last month account=production by service",
+    ),
+    # us-east-1 left out, as typed; the year so far by month, November partial; each other region on its own line,
+    # ap-southeast-2 among them; the replication is the writer's context; all accounts
+    (
+        "/cost",
+        "s3 cost by region excl us-east-1, ytd monthly. checking the replication to apse2 isn't blowing up",
+        "ytd service=s3 region!=us-east-1 by region monthly",
+    ),
+    # the year so far, 1 January to today, against the same days of 2025, the period compared with anyway, as
+    # FRESH_116's `the year 2026 until now, compared with the same period of 2025`; the difference and its percentage
+    # are part of every comparison; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Happy Black Friday team 🎉 quick one: how much we spend for whole 2026 so far, and how e compare to same "
+        "time last year?",
+        "ytd",
+    ),
+    # a filtered tag breakdown; the production account, as the writer named it; the whole of October; prod among the env
+    # values listed beside the others, the untagged amount its own line in every breakdown, as FRESH_111 and FRESH_112
+    (
+        "/tags",
+        "I was wondering if it's possible to see costs by the env tag, but only for the production account? I'd "
+        "expect it to be all 'prod' but I have a feeling it might not be, last month is fine",
+        "env account=production last month",
+    ),
+    # the data-lake account, as the writer named it; the env tag value; the writer's days, 1 to 26 November, both
+    # included; one total, zero or not; the writer's optional split by service not typed, left out, as FRESH_53 and
+    # FRESH_61
+    (
+        "/cost",
+        "Is there any cost in data-lake account coming from env=staging resources? I believe test data pipelines "
+        "should not run there. Period: 1-26 November.",
+        "2026-11-01..2026-11-26 account=data-lake tag:env=staging",
+    ),
+    # two questions: the first kept, the quoted driver's comparison spelt out, last week, Monday 16 to Sunday 22,
+    # against the week before, the period compared with anyway, the change and its percentage part of every comparison;
+    # whether it still grows this week is a question of its own, as FRESH_13, FRESH_42 and FRESH_51; all accounts
+    (
+        "/cost",
+        'Copied this from last week\'s answer: "Top driver: Amazon RDS +$1,940 (+22%)" — +22% compared to what '
+        "exactly? and is it still growing this week?",
+        "last week service=rds",
+    ),
+    # the production account, as the writer named it; no range typed: this month, as the writer read it; the writer's
+    # count; any service; plain words are how the answer is written, as FRESH_115; the customer conversation is the
+    # writer's context
+    (
+        "/top-resources",
+        "what are the 3 biggest things costing us money in production? no tech jargon please, need it for a "
+        "customer conversation",
+        "3 this month account=production",
+    ),
+    # NOT SUPPORTED (the saving of a shutdown still to come): the writer's nearest, the staging account's last full
+    # month, October, one monthly figure, as FRESH_109's `if we shut down the data lake account tomorrow`; Pidgin's
+    # small words are chat
+    (
+        "/cost",
+        "Abeg, if we shut down staging completely from December, how much we go save per month? wahala dey, we need "
+        "cut cost",
+        "last month account=staging",
+    ),
+    # NOT SUPPORTED (job runs are not in the bill, nor is the job by name): the writer's nearest, Glue by day, a nightly
+    # job's run about a day's cost, as FRESH_63's failed runs and FRESH_109's nightly jobs; the 8 weeks by the grammar's
+    # rule, the 8 whole weeks before this one, 28 September to 22 November, as FRESH_12; the job's line read off by
+    # hand; all accounts
+    (
+        "/cost",
+        "glue cost per job run trend? feel like the nightly curated->gold job's getting pricier, last 8 wks",
+        "last 8 weeks service=glue daily",
+    ),
+)
+
+FRESH_118_FIRST_SIGHT = (28, 13, 9)
+
+FRESH_118: tuple[tuple[str, str, str], ...] = (
+    # this week to today against Black Friday week last year to its Friday, Monday 24 to Friday 28 November 2025, like
+    # for like, as FRESH_93, FRESH_101, FRESH_106 and FRESH_115; the difference and its percentage are part of every
+    # comparison; the writer's optional day-by-day view not typed, left out, as FRESH_53 and FRESH_61; all accounts; the
+    # sales bump is the writer's context, the greeting and emoji wrapping
+    (
+        "/cost",
+        "Hey! How are we tracking on AWS costs this Black Friday week vs BF week last year? Want to see if infra is "
+        "scaling with the sales bump 📈",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; each region on its own line; keeping EC2 leaves the tax lines out
+    # already (tax is its own service, Tax, left out by the service filter), as FRESH_48 and the doc's `ec2 w/o tax`;
+    # all accounts
+    ("/cost", "ec2 last week per region. no tax.", "last week service=ec2 by region"),
+    # the writer's financial year starts in April, as FRESH_103's financial year from 1 April: its Q2 is July to
+    # September 2026, the months read as the writer meant them, as FRESH_28 and FRESH_72's fiscal quarters; each account
+    # on its own line with the total beside them; the greeting and `do the needful` are wrapping
+    (
+        "/cost",
+        "Dear Team, kindly share the total AWS cost for Q2 of FY 2026-27 account wise. Please do the needful.",
+        "2026-07..2026-09 by account",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the p4d, p5 and g5 ones among them, as FRESH_8,
+    # FRESH_33 and FRESH_111; the 14 whole days before today by the grammar's rule, 13 to 26 November, the writer's
+    # first choice; the default count; all accounts and regions
+    ("/top-resources", "top gpu instances by cost, last 14 days. only p4d / p5 / g5", "last 14 days service=ec2"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_105 and FRESH_113's why higher in november; the services, accounts and regions that moved most are among the
+    # causes; all accounts
+    ("/cost", "WHY IS THE BILL SO HIGH THIS MONTH?!?! WHAT CHANGED", "why this month"),
+    # the project tag value; no range typed: the average per month over the three full months before this one, August to
+    # October, the writer's first choice, as FRESH_116's avg monthly and FRESH_13 and FRESH_72's checkout and search per
+    # month roughly over the last 3 months; each month beside it; all accounts
+    (
+        "/cost",
+        "roughly how much does checkout cost us to run per month? ballpark is fine",
+        "average last 3 months tag:project=checkout monthly",
+    ),
+    # the staging account, as the writer named it; the month so far, 1 November to today; the writer's count; the Dutch
+    # why is answered by the list of what makes up staging's cost, as the doc's `/top-resources` answers what drives the
+    # bill with its list, as FRESH_64 and FRESH_90
+    ("/top-resources", "Top 10 in staging, this month. Waarom is staging zo duur?", "10 this month account=staging"),
+    # Thanksgiving, Thursday the 26th, against the latest Thursday before it, the 19th, the writer's normal Thursday, as
+    # the doc's `vs a normal thursday`, FRESH_14 and FRESH_39; the difference and its percentage are part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "quick q - what did we spend yesterday (Thanksgiving)? was it quieter than a normal thursday?",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # the writer's months, April to October, by month, the change month over month read off the series; tax is its own
+    # service, Tax, left out; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi, kindly revert with month on month cost from April till October, excluding taxes. Thanks",
+        "2026-04..2026-10 service!=tax monthly",
+    ),
+    # the writer's days, Monday 9 to Friday 13 November, both included; NOT SUPPORTED (the training job): the writer's
+    # nearest, EC2 in us-west-2 over those days; no GPU instance types in the vocabulary: EC2 by usage type, the
+    # p4d.24xlarge lines among them, as FRESH_47, FRESH_55 and FRESH_111; all accounts
+    (
+        "/cost",
+        "how much did the llama finetune cost? ran on 2x p4d.24xlarge in us-west-2, nov 9-13",
+        "2026-11-09..2026-11-13 service=ec2 region=us-west-2 by usage-type",
+    ),
+    # the present read as the writer read it, the latest complete day, Thursday the 26th (the writer's first choice), as
+    # FRESH_44's TOP 10 RIGHT NOW; the default count; all accounts and services
+    ("/top-resources", "WHAT IS BURNING MONEY RIGHT NOW!!!", "yesterday"),
+    # a comparison of two periods (the months since the summer against the summer) is not something /tags answers (it
+    # lists costs only): refused naming the word, as FRESH_103, FRESH_109, FRESH_112 and FRESH_115; the trend is a /cost
+    # question, offered with the refusal
+    ("/tags", "is search getting more expensive over time? feels like it vs the summer", "!vs"),
+    # data transfer is the Data Transfer service, as FRESH_3; the Dutch `sinds` read as since: from 1 October to today,
+    # week by week, Monday to Sunday, the first and last weeks partial, as FRESH_103; all accounts
+    (
+        "/cost",
+        "data transfer eu-west-1 sinds 1 okt, per week",
+        "since 2026-10-01 service=data-transfer region=eu-west-1 weekly",
+    ),
+    # NOT SUPPORTED (days still ahead): Cyber Monday is 30 November, the month's last day: the month-end forecast with
+    # the month so far, the rest read off by hand, as FRESH_33, FRESH_39 and FRESH_90's through cyber monday; all
+    # accounts; the exec sync is the writer's context
+    (
+        "/cost",
+        "what's our projected AWS spend from today through Cyber Monday? need a number for the exec sync at 2",
+        "forecast 2026-11",
+    ),
+    # a financial year with its start given (the Indian year from 1 April, to 31 March 2027): the forecast is for the
+    # month, never the year: the financial year so far, from 1 April to today, with this month's forecast line, as
+    # FRESH_94's grant year and FRESH_115's actuals to date plus forecast; the rest to March added by hand; all
+    # accounts; the review meeting and EOD are the writer's context
+    (
+        "/cost",
+        "Management review is preponed to Monday. Need full FY forecast i.e. till 31st March 2027. Kindly revert by "
+        "EOD",
+        "forecast since 2026-04-01",
+    ),
+    # the data-lake account, as the writer named it; EC2 by instance type is EC2 by usage type, as CORPUS; the whole of
+    # October against November so far, the earlier month first, both kept, as FRESH_69's `oct vs nov so far`; all its
+    # regions
+    (
+        "/cost",
+        "ec2 spend by instance type in the data-lake acct, oct vs nov so far",
+        "2026-10 vs 2026-11 service=ec2 account=data-lake by usage-type",
+    ),
+    # since when asks which days: the series, day by day, as FRESH_103 and FRESH_108; no range typed: the writer's
+    # roughly six weeks to the last complete day, the 42 whole days before today, 16 October to 26 November; the levels
+    # before and after the jump read off the series; all accounts
+    ("/cost", "RDS DOUBLED?!?! SINCE WHEN???", "last 42 days service=rds daily"),
+    # autocomplete is part of search, as the writer meant it and FRESH_72's autocomplete launch: the project tag value;
+    # the writer's month before the launch, 15 September to 14 October, against the launch on the 15th to the last
+    # complete day, 26 November, the earlier first, compared per day as the spans differ in length, as FRESH_39 and
+    # FRESH_79's launch before/after; all accounts
+    (
+        "/cost",
+        "what did the autocomplete launch do to our bill? it went live oct 15",
+        "average 2026-09-15..2026-10-14 vs 2026-10-15..2026-11-26 tag:project=search",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer named it; the whole of September;
+    # the untagged amount its own line in every breakdown; the Dutch question (who creates all these things) is what the
+    # key's values answer
+    (
+        "/tags",
+        "aws:createdBy for staging account, september. Wie maakt al die dingen aan?",
+        "aws:createdBy account=staging 2026-09",
+    ),
+    # the writer's days, 20 November to 5 December 2025, both included, by day, Black Friday (the 28th) and Cyber Monday
+    # (1 December) read off the series, as FRESH_98's days around black friday last year; all accounts
+    (
+        "/cost",
+        "Can you pull daily spend from Nov 20 to Dec 5 last year? trying to see the BFCM bump",
+        "2025-11-20..2025-12-05 daily",
+    ),
+    # team wise is by team, as the doc's Indian English; the month so far, `till date` to date; the team values listed,
+    # the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Kindly provide team wise cost for November month till date. Also let me know the amount which is not tagged",
+        "team this month",
+    ),
+    # no spot or on-demand usage type in the vocabulary, nor g5 instance types: EC2 by usage type, the g5 spot and on-
+    # demand lines among them, as FRESH_15, FRESH_69 and FRESH_97; the month so far; all accounts
+    ("/cost", "spot vs on-demand for g5 this month?", "this month service=ec2 by usage-type"),
+    # the staging account, as the writer named it; the day before today, Thursday the 26th; the day before it is the day
+    # it is compared with anyway, the writer's optional normal day not typed, left out, as FRESH_61 and FRESH_85; every
+    # service together
+    ("/cost", "how much did we spend YESTERDAY in staging!!!!", "yesterday account=staging"),
+    # the project tag value; no range typed: this month, as the writer read it, as FRESH_73's most expensive things
+    # behind checkout; the default count, each resource's service shown
+    (
+        "/top-resources",
+        "what's actually behind checkout cost-wise? which pieces are the priciest",
+        "this month tag:project=checkout",
+    ),
+    # a filtered tag breakdown; the production account, as the writer meant it (`prod account`); the 30 whole days
+    # before today by the grammar's rule, 28 October to 26 November, the writer's first choice; the env values listed,
+    # the untagged amount its own line in every breakdown
+    ("/tags", "env split. only prod account. last 30 days", "env account=production last 30 days"),
+    # one value against the rest is every value of its key side by side, as the doc's `web vs everyone else`: checkout
+    # among the project values listed with its share, the others and the untagged amount beside it, as FRESH_30 and
+    # FRESH_112; this week from Monday to today, its partial day among them; all accounts; Black Friday is the writer's
+    # context
+    (
+        "/tags",
+        "how much of this week's spend is checkout vs everything else? BF is our biggest checkout day of the year",
+        "project this week",
+    ),
+    # tax is its own service, Tax; the whole of October (`October month` the same days named twice); one total, all
+    # accounts; the reconciliation is paperwork, no forecast, as FRESH_113
+    (
+        "/cost",
+        "What is the tax amount charged for October month? Required for reconciliation purpose",
+        "2026-10 service=tax",
+    ),
+    # S3 GET requests are S3 usage types and data transfer is the Data Transfer service, as FRESH_3 and FRESH_13's
+    # storage vs requests; the two services in us-west-2 each on its own line with the total, each by usage type (the
+    # GET request and transfer-out lines among them), as FRESH_32's S3 and data transfer by service and usage type; the
+    # month so far; all accounts; the dataloader and the training bucket are the writer's context
+    (
+        "/cost",
+        "how much are we paying for S3 GETs + data transfer out of us-west-2 this month? dataloader is hammering the "
+        "training bucket",
+        "this month service=s3,data-transfer region=us-west-2 by service, usage-type",
+    ),
+    # this week from Monday to today; the team values listed biggest first, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "WHO DID THIS?? BY TEAM, THIS WEEK!!!", "team this week"),
+    # NOT SUPPORTED (a what-if on traffic): the writer's nearest, checkout's month-end forecast with the month so far
+    # and its daily run rate, the rest of the month being the forecast, as the doc and FRESH_33's what-if; the project
+    # tag value; all accounts
+    (
+        "/cost",
+        "if BF doubles checkout traffic, what does that do to our cost for the rest of the month?",
+        "forecast 2026-11 tag:project=checkout",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # why outranks the unusual days (`weird`), as the doc; the accounts, regions and usage types that moved are among
+    # the causes, as FRESH_116's KMS why; all accounts
+    ("/cost", "KMS is weird. Why up this month?", "why this month service=kms"),
+    # Cyber Monday last year is Monday 1 December 2025, against the latest Monday before it, 24 November, the writer's
+    # normal Monday, as the doc's normal weekday and FRESH_48's normal Friday; the difference is part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "did CloudFront spike last Cyber Monday? what did it cost that day vs a normal Monday",
+        "2025-12-01 vs 2025-11-24 service=cloudfront",
+    ),
+    # a ranking by absolute change either way has no canonical form: the services ranked by their change against
+    # September, the period October is compared with anyway, each with both amounts and the percentage, as FRESH_81 and
+    # FRESH_97's variance by service; service wise is by service; all accounts; the CFO is the writer's context
+    (
+        "/cost",
+        "Please share variance between Sept and Oct month service wise, same has to be explained to CFO",
+        "increases 2026-10 by service",
+    ),
+    # the p3 and p4 boxes are EC2 instances; no GPU instance types in the vocabulary: the EC2 instances, the GPU ones
+    # among them, as FRESH_8 and FRESH_111; the staging account, as the writer named it; the 7 whole days before today
+    # by the grammar's rule, 20 to 26 November; NOT SUPPORTED (idle): the ranking by cost, the writer's nearest, as
+    # FRESH_14 and FRESH_44
+    (
+        "/top-resources",
+        "any idle-ish gpu boxes in staging? most expensive p3/p4 there over the last 7 days",
+        "last 7 days service=ec2 account=staging",
+    ),
+    # DynamoDB by its name; the month so far; one total; all accounts; the writer's optional account and daily views not
+    # typed, left out, as FRESH_53 and FRESH_61; the customers are the writer's context
+    (
+        "/cost",
+        "DYNAMODB IN ap-southeast-2?!?! we dont even have customers there!!! how much this month",
+        "this month service=dynamodb region=ap-southeast-2",
+    ),
+    # the whole of October; checkout, search and data among the project values listed with their shares, the untagged
+    # amount its own line in every breakdown, as FRESH_30 and FRESH_116; all accounts
+    ("/tags", "split between checkout, search and data last month? percentages are fine", "project last month"),
+    # the clusters are the EKS resources, as FRESH_37 and FRESH_45; the Dutch `alleen prod` is prod only: the production
+    # account, as the doc's prod alone; no range typed: this month, as the writer read it; the default count
+    ("/top-resources", "Biggest EKS clusters. Alleen prod.", "this month service=eks account=production"),
+    # NOT SUPPORTED (orders): the writer's nearest, Black Friday 2025, Friday 28 November, its total to divide by hand,
+    # as FRESH_26's and FRESH_103's cost per order; all accounts
+    (
+        "/cost",
+        "what was our AWS cost per order on Black Friday last year? want a benchmark before the numbers come in today",
+        "2025-11-28",
+    ),
+    # the production account, as the writer named it; the last full quarter, July to September; the writer's count; each
+    # resource's cost in the list
+    (
+        "/top-resources",
+        "Kindly share top 20 resources of production account for last quarter along with cost",
+        "20 last quarter account=production",
+    ),
+    # NOT SUPPORTED (December, a forecast past the month in progress): the forecast is for the month in progress, the
+    # writer's nearest, EC2's November month-end forecast with its run rate, as FRESH_33 and FRESH_84; no GPU instance
+    # types in the vocabulary, all EC2, the writer's fallback; the sweep is the writer's context; all accounts
+    (
+        "/cost",
+        "if we keep the current burn what does gpu ec2 look like for december? planning a bigger hparam sweep",
+        "forecast 2026-11 service=ec2",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_116, also beside a month-end figure
+    # asked, as FRESH_32 and FRESH_113's blow thru budget (the writer's nearest, November's forecast against October,
+    # was not taken)
+    ("/cost", "ARE WE GOING TO BLOW THE BUDGET??? NOVEMBER FORECAST PLEASE!!!", "!budget"),
+    # the project tag value; the last whole week, Monday 16 to Sunday 22, against the week before, the period compared
+    # with anyway; the services and resources that moved are among the causes; all accounts; nothing shipped is the
+    # writer's context
+    (
+        "/cost",
+        "why did checkout get more expensive last week? eng says nothing shipped",
+        "why last week tag:project=checkout",
+    ),
+    # end of month is the forecast: the month-end forecast with the month so far; the two services in one total, as
+    # FRESH_100; all accounts
+    ("/cost", "forecast end of month. only sqs and lambda.", "forecast 2026-11 service=sqs,lambda"),
+    # a follow-up read as the whole question, as FRESH_11: Black Friday 2025 to Cyber Monday 2025, 28 November to 1
+    # December, both included, as FRESH_48 and FRESH_103's BF-CM weekend last year; all accounts is every account
+    # anyway, one total
+    ("/cost", "and the full BFCM weekend last year? Fri thru Cyber Monday, all accounts", "2025-11-28..2025-12-01"),
+    # a financial year asked for its months: the writer's Indian year from 1 April to today, as FRESH_103's financial
+    # year from 1 April; region wise is by region, the regionless charges as global; all accounts; the greeting is
+    # wrapping
+    (
+        "/cost",
+        "Hi, what is the YTD spend for current financial year? Kindly give region wise also",
+        "since 2026-04-01 by region",
+    ),
+    # not the SageMaker service: the writer's do-it-yourself setup is the GPU fleet on EC2; the calendar year so far, 1
+    # January to today; no GPU usage types in the vocabulary: EC2 by usage type, the GPU lines among them, as FRESH_15,
+    # FRESH_103 and FRESH_111; all accounts
+    (
+        "/cost",
+        "ytd spend on our diy sagemaker setup, i.e. the gpu training fleet on ec2",
+        "ytd service=ec2 by usage-type",
+    ),
+    # the buckets are the S3 resources; the present read as the month so far, as FRESH_48 and FRESH_101; the writer's
+    # count; all accounts
+    ("/top-resources", "TOP 3 S3 BUCKETS!!! NOW!!!", "3 this month service=s3"),
+    # NOT SUPPORTED (users): the writer's nearest, the project's last full month, October, to divide by hand, as
+    # FRESH_40, FRESH_66 and FRESH_72's search per customer; all accounts
+    ("/cost", "how much does search cost us per user?", "last month tag:project=search"),
+    # env wise is by env; the whole of October (`Oct month` the same days named twice); staging and dev among the env
+    # values listed, as FRESH_19 and FRESH_30's values of the listed key, prod and untagged set aside by hand; all
+    # accounts; the thanks is wrapping
+    ("/tags", "env wise cost for Oct month, only staging and dev. Thanks in advance", "env 2026-10"),
+    # like for like: this week's complete days against the same days of last week, the period compared with anyway, as
+    # FRESH_20 and FRESH_42; the difference is part of every comparison; all accounts
+    ("/cost", "GLUE JUMPED AGAIN!!!! this week vs last week!!!!", "this week service=glue"),
+)
+
+FRESH_119_FIRST_SIGHT = (19, 19, 12)
+
+FRESH_119: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today, `until now` to date, today's partial day marked so, as FRESH_113's
+    # `this month until now`; every account and service together, tax included, one total; the greeting and thanks
+    # are wrapping
+    (
+        "/cost",
+        "Good morning. Please tell me the total cost of this month until now. Thank you in advance.",
+        "this month",
+    ),
+    # NOT SUPPORTED (whether the bill is final or still estimated): the writer's nearest, October's total as it
+    # stands, tax included and credits counted (the total as it is holds them), as FRESH_14's invoice total incl tax
+    # and credits and FRESH_66's and FRESH_114's final-or-not; the month's status is no forecast; the writer's
+    # optional parts left out, as FRESH_53 and FRESH_61; the Oct close is the accounting close; all accounts
+    (
+        "/cost",
+        "for Oct close - is October final yet or still estimated? need the invoice total incl tax and credits",
+        "2026-10",
+    ),
+    # no NAT Gateway usage type in the vocabulary: EC2 by usage type, the NAT gateway hours and bytes lines among
+    # them, as FRESH_15, FRESH_21 and FRESH_115; `hourly` names the hourly charge, no time step; the last whole
+    # week, Monday 16 to Sunday 22; all regions and accounts
+    (
+        "/cost",
+        "how much did NAT gateways cost us last week? hourly + bytes processed, all regions",
+        "last week service=ec2 by usage-type",
+    ),
+    # ISO week 47 (`KW 47`), Monday 16 to Sunday 22 November, as FRESH_51's Calendar Week 47; the German words read
+    # as English; each account on its own line with the total beside them; tax included, the total as it is
+    (
+        "/cost",
+        "Please provide the Gesamtkosten for KW 47, aufgeteilt per Account.",
+        "2026-11-16..2026-11-22 by account",
+    ),
+    # Cost Explorer's API parameters read as the grammar's words: the end date is exclusive, so the whole of
+    # October, as FRESH_77's pasted time period; each service on its own line with the total; unblended as typed
+    # (the default basis), as FRESH_113; a monthly step over one month is no series, left out, as FRESH_77's
+    # `--granularity MONTHLY`; all accounts
+    (
+        "/cost",
+        "UnblendedCost, GroupBy Type=DIMENSION,Key=SERVICE, Granularity=MONTHLY, TimePeriod "
+        "Start=2026-10-01,End=2026-11-01",
+        "2026-10 unblended by service",
+    ),
+    # the month so far; web and api among the team values listed side by side, web's rank read off, the untagged
+    # amount its own line in every breakdown, as FRESH_107's `team=Platform vs everyone else`; all accounts
+    (
+        "/tags",
+        "how's web doing vs api this month? pls tell me we're not #1 again lol",
+        "team this month",
+    ),
+    # the instances are EC2's; the production account, as the writer named it; the whole of October; the writer's
+    # count, as FRESH_113's top 10 ec2 instances in production last week
+    (
+        "/top-resources",
+        "Excuse me, which EC2 instances are most expensive in production account in last month? Top 10 please.",
+        "10 last month service=ec2 account=production",
+    ),
+    # the accrual: the month-end forecast with the month so far, actuals to date and the rest of the month apart in
+    # its forecast line, as FRESH_114's accrual and projected month-end; all three accounts together, one sum
+    (
+        "/cost",
+        "need the Nov accrual: actuals thru yesterday + est for 11/27-11/30. total all 3 accounts",
+        "forecast 2026-11",
+    ),
+    # no inter-region usage type in the vocabulary: Data Transfer by usage type, the inter-region lines among them,
+    # both directions billed in the two regions, as FRESH_37's `cross-region DT us-east-1 <-> us-west-2 this month`;
+    # `xfer` is transfer; the month so far; all accounts
+    (
+        "/cost",
+        "inter-region xfer us-east-1 <-> us-west-2 MTD?",
+        "this month service=data-transfer region=us-east-1,us-west-2 by usage-type",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; October whole and November to the writer's 26th side
+    # by side by month, as FRESH_51's `October vs. November (until today)`, the difference read off; the writer's
+    # optional like-for-like days left out; the German words read as English; all accounts
+    (
+        "/cost",
+        "Please a Monatsvergleich of the Datentransferkosten: Oktober vs. November (until 26.11.).",
+        "2026-10-01..2026-11-26 service=data-transfer monthly",
+    ),
+    # command-line flags read as their words, as FRESH_87: the staging account by its id, by day; the 7 whole days
+    # before today by the grammar's rule, 20 to 26 November, as the writer meant it; no blended basis on the bill:
+    # the question's own basis, as FRESH_46 and FRESH_66
+    (
+        "/cost",
+        "--filter Dimensions={Key=LINKED_ACCOUNT,Values=[210987654321]} --granularity DAILY --metrics BlendedCost "
+        "last 7 days",
+        "last 7 days account=staging daily",
+    ),
+    # the last full quarter, July to September; data among the team values listed beside the others, web and api
+    # summed by hand, Platform its own line and so not counted against data, the untagged amount its own line in
+    # every breakdown, as FRESH_107's `team=Platform vs everyone else` and FRESH_31; all accounts
+    (
+        "/tags",
+        "data team vs everyone else last quarter. and dont count the shared Platform stuff against us",
+        "team last quarter",
+    ),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway, as
+    # FRESH_108's and FRESH_114's why yesterday; the services, accounts and regions that moved are among the causes;
+    # the Black Friday sale is the writer's guess, no filter or period; all accounts
+    (
+        "/cost",
+        "Why the cost of yesterday became so high compared with the day before yesterday? Maybe it is influence of "
+        "Black Friday sale?",
+        "why yesterday",
+    ),
+    # no NAT Gateway usage type in the vocabulary: the EC2 resources, the NAT gateways among them, as FRESH_22 and
+    # FRESH_23's top nat gateways; `by $` is by cost, as every list is; the month so far; the default count; all
+    # accounts and regions
+    (
+        "/top-resources",
+        "top NAT gws by $ this month",
+        "this month service=ec2",
+    ),
+    # the credits only by charge class, as FRESH_18's credits applied in october and FRESH_108; the whole of
+    # October; each service on its own line, as the writer asked; none is a zero answer; all accounts
+    (
+        "/cost",
+        "did we get any credits applied in October? amount & which service pls",
+        "2026-10 charge-class=credit by service",
+    ),
+    # a projection to year end: the forecast is for the month, never the year, so the year so far with this month's
+    # forecast line, as FRESH_115's actuals to date + forecast for the rest of the year and FRESH_114's full-year
+    # forecast; NOT SUPPORTED (December, a month still to come), a question of its own; the German words read as
+    # English; all accounts
+    (
+        "/cost",
+        "I need a Hochrechnung of the Gesamtkosten until Jahresende, and the Dezember separately please.",
+        "forecast this year",
+    ),
+    # the creator tag by its full key; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November; /tags takes no basis, as FRESH_65 and FRESH_102; the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "cost by tag key aws:createdBy, last 30 days, UnblendedCost",
+        "aws:createdBy last 30 days",
+    ),
+    # owned by api keeps the api team tag value; the present read as the month so far, as FRESH_48, FRESH_89 and
+    # FRESH_101; the writer's count; any service; all accounts
+    (
+        "/top-resources",
+        "what are the 5 priciest things api owns rn",
+        "5 this month tag:team=api",
+    ),
+    # a fiscal year with its months given: April to September 2026, as FRESH_46's first half of the financial year
+    # (Apr-Sep) and FRESH_108's fiscal start; one total, the writer's optional months left out, as FRESH_53 and
+    # FRESH_61; all accounts; the greeting words are wrapping
+    (
+        "/cost",
+        "Please teach me the total cost of first half of this fiscal year （April～September）.",
+        "2026-04..2026-09",
+    ),
+    # no internet-egress usage types in the vocabulary: Data Transfer by region and usage type, the outbound
+    # internet lines among them, as FRESH_23's data transfer out to internet by region and FRESH_35; the Data
+    # Transfer service keeps CloudFront out already; the whole of October; all accounts
+    (
+        "/cost",
+        "internet egress by region for Oct, excluding cloudfront pls",
+        "2026-10 service=data-transfer by region, usage-type",
+    ),
+    # tax is its own service, Tax; November so far; whether it sits on one account asks which: each account on its
+    # own line, as the doc's `all on prod or spread out?`, the total beside them
+    (
+        "/cost",
+        "what's the tax on Nov so far, and is it all sitting on the prod account?",
+        "this month service=tax by account",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the writer's dotted dates,
+    # day first, 1 September to 31 October, both included; the default count; the German words read as English
+    (
+        "/top-resources",
+        "Which are the teuersten S3-Buckets in the data-lake Account, Zeitraum 01.09. bis 31.10.?",
+        "2026-09..2026-10 service=s3 account=data-lake",
+    ),
+    # Cost Explorer's NetUnblendedCost is the net basis (after discounts), as the writer meant it, as FRESH_11's net
+    # unblended excluding credits and tax; the record types left out by charge class, refunds the adjustment class,
+    # as FRESH_108 and FRESH_113; the month so far; each service on its own line; all accounts
+    (
+        "/cost",
+        "NetUnblendedCost MTD by SERVICE, RECORD_TYPE exclude Credit,Refund,Tax",
+        "this month net by service charge-class!=credit,adjustment,tax",
+    ),
+    # a change against last week explained is not something /tags answers (it lists costs only): refused naming the
+    # word that asks it, as FRESH_113's `jumped` and the comparisons refused as FRESH_109, FRESH_112 and FRESH_114
+    # (`why` is typed before `vs`); the web team's change is for /cost
+    (
+        "/tags",
+        "why is web up so much vs last week?? we didnt ship anything big",
+        "!why",
+    ),
+    # the writer's three months, September to November so far, by month, November partial, as FRESH_83's Sep, Oct,
+    # Nov (until today) trend; a range holding today carries the month-end forecast line; whether it rises read off
+    # the series; all accounts; the apology is wrapping
+    (
+        "/cost",
+        "Sorry for bothering. About Lambda cost, is it increasing trend in these 3 months?",
+        "2026-09..2026-11 service=lambda monthly",
+    ),
+    # July to September; the amortized basis, the bracket saying what it is; each account on its own line with the
+    # total; the recharge is the writer's context
+    (
+        "/cost",
+        "Q3 by account, amortized (RIs/SPs spread over the term) - for the intercompany recharge",
+        "2026-q3 by account amortized",
+    ),
+    # NOT SUPPORTED (data transfer per EKS cluster): the writer's nearest, transfer between zones is Data Transfer
+    # by usage type, as FRESH_83 and FRESH_115, each account and region on its own line, EKS's own lines beside
+    # them; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "whats the data transfer spend for the eks clusters? cross-AZ especially",
+        "this month service=data-transfer,eks by account, region, usage-type",
+    ),
+    # the six months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # alternative, as FRESH_105 and FRESH_116; by month, an unusual month read off the series (unusual days are a
+    # question of their own, as FRESH_46 and FRESH_55); the German words read as English; all accounts
+    (
+        "/cost",
+        "Kostenentwicklung RDS for the last 6 months, monthly please. Is there an Anomalie?",
+        "last 6 months service=rds monthly",
+    ),
+    # Cost Explorer's filter and grouping read as the grammar's words: the EC2 compute service (`service=ec2` holds
+    # Cost Explorer's split names); the day before today, Thursday the 26th; the team values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        'group-by TAG team, filter SERVICE="Amazon Elastic Compute Cloud - Compute", yesterday',
+        "team service=ec2 yesterday",
+    ),
+    # databases are RDS and DynamoDB, as FRESH_12 and FRESH_113; the data team's and web's side by side in one list,
+    # as the doc's `how does that compare to ... search` in /top-resources; the team tag beside each resource has no
+    # canonical form, each team's biggest read off by hand, as FRESH_11 and FRESH_29; no range typed: this month, as
+    # the writer read it; the default count
+    (
+        "/top-resources",
+        "which of OUR dbs is the most expensive? (data team) and is it more than web's biggest one",
+        "this month service=rds,dynamodb tag:team=data,web",
+    ),
+    # like for like: November's complete days against the same days of November 2025, as FRESH_109's same period and
+    # FRESH_114; the difference and its percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "Compared with same period of last year, how much the cost of this month increased?",
+        "this month vs 2025-11",
+    ),
+    # a figure of ours checked against the invoice: the whole of October with usage, fees, credits and tax apart by
+    # charge class, the total beside them, held against the PDF's figure by hand, as FRESH_92 and the doc's
+    # reconciliation; all accounts
+    (
+        "/cost",
+        "does Oct tie to the invoice? PDF says $48,213.77",
+        "2026-10 by charge-class",
+    ),
+    # CloudFront's transfer out is among its usage types, each pricing region's apart, as FRESH_13's egress and
+    # FRESH_28; NOT SUPPORTED (edge locations): the pricing regions, the writer's nearest; the 14 whole days before
+    # today by the grammar's rule, 13 to 26 November, as the writer counted; by day; all accounts
+    (
+        "/cost",
+        "cloudfront DTO last 14 days, daily. by edge location/geo if you have it",
+        "last 14 days service=cloudfront by usage-type daily",
+    ),
+    # days named one by one are each asked, by day, as FRESH_109 and FRESH_116: Thursday the 26th and today, its
+    # partial day marked so; the production account, as the writer named it; each service on its own line; the
+    # German words read as English
+    (
+        "/cost",
+        "Please the costs of gestern (26.11.) and heute (27.11.) for the Produktionsaccount, per Service.",
+        "2026-11-26..2026-11-27 account=production by service daily",
+    ),
+    # the month so far; Platform among the team values listed beside the others, every stored spelling apart, summed
+    # by hand, as FRESH_21's Platform and platform and FRESH_113; the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        'Platform vs rest this month - and include stuff tagged "platform" lowercase too, ppl cant spell',
+        "team this month",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the writer's word for the
+    # billed basis, as FRESH_66's and FRESH_102's `BilledCost` and FRESH_113 (the Savings Plans on prod are the
+    # writer's context)
+    (
+        "/cost",
+        "whats the diff between UnblendedCost and AmortizedCost for Oct? we have SPs on prod",
+        "!UnblendedCost",
+    ),
+    # the env tag value as typed; the writer's days, month first, a tilde between them, 13 to 26 November, both
+    # included; the default count; all accounts
+    (
+        "/top-resources",
+        "I would like to know resources which have env=dev tag but cost is high. 11/13~11/26 please.",
+        "2026-11-13..2026-11-26 tag:env=dev",
+    ),
+    # the charges that are not usage besides tax and credits: the upfront and other fees, the support the writer
+    # names being a recurring fee, every fee apart by usage type, as FRESH_105's fees on nov 1; Support is not on
+    # the bill, so it simply does not show, as FRESH_113's `(tax, KMS, support etc.)`; November so far; all
+    # accounts; the accrual is the writer's context
+    (
+        "/cost",
+        "any one-time charges hit Nov so far? RI upfront, support etc. need to know before I book the accrual",
+        "this month charge-class=recurring,one-time by usage-type",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; Thursday the 19th; the day before is the day it is
+    # compared with anyway, as FRESH_106 and FRESH_115; eu-west-1 is the writer's guess, no filter, the regions that
+    # moved among the causes with the usage types and accounts; all accounts
+    (
+        "/cost",
+        "why did data transfer jump on the 19th? eu-west-1 mostly i think",
+        "why 2026-11-19 service=data-transfer",
+    ),
+    # Q4 so far (`bis dato`), 1 October to today; tax is its own service, Tax, left out (`ohne Steuern`), as
+    # FRESH_115; checkout, search and data among the project values listed, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "Kostenaufteilung nach Projekt (checkout, search, data) for Q4 bis dato, ohne Steuern please.",
+        "project service!=tax this quarter",
+    ),
+    # usage amounts have no canonical form (answers are costs): refused naming the word, as FRESH_11's `usage
+    # quantity`; the cost part alone (DynamoDB in ap-southeast-2 for October by usage type) is what the refusal
+    # offers
+    (
+        "/cost",
+        "Filter REGION=ap-southeast-2, SERVICE=Amazon DynamoDB, last month. metrics UnblendedCost + UsageQuantity",
+        "!UsageQuantity",
+    ),
+    # api and web among the team values listed side by side, the untagged amount its own line in every breakdown; no
+    # time step in /tags, as FRESH_69, FRESH_74 and FRESH_96: the split over the last 3 months by the grammar's
+    # rule, August to October, as the writer counted, as FRESH_107 and FRESH_115; the 1:1 is the writer's context;
+    # all accounts
+    (
+        "/tags",
+        "api vs web last 3 months, month by month. want numbers for my 1:1 w/ the cto",
+        "team last 3 months",
+    ),
+    # this week from Monday to today, today's partial day among them; the staging account, as the writer named it;
+    # the two services each on its own line, as the writer meant it, as FRESH_108's Lambda + DynamoDB; the thanks
+    # are wrapping
+    (
+        "/cost",
+        "Please confirm the cost of KMS and SQS in staging account for this week. Thank you for your hard work.",
+        "this week service=kms,sqs account=staging by service",
+    ),
+    # January to today by month, November partial, as FRESH_105 and FRESH_109; net of credits is the total as every
+    # total is, credits counted, tax included; the year-to-date total beside the months; all accounts
+    (
+        "/cost",
+        "YTD by month pls, Jan-Oct + Nov MTD, net of credits",
+        "ytd monthly",
+    ),
+    # the previous month (`Vormonat`), the whole of October; the writer's count; any service; all accounts; the
+    # German words read as English
+    (
+        "/top-resources",
+        "Please list the 10 kostenintensivsten Ressourcen in eu-west-1 from the Vormonat.",
+        "10 last month region=eu-west-1",
+    ),
+    # EC2-Other is EC2's non-instance usage types: EC2 by usage type, the NAT, EBS and data transfer lines among
+    # them, as FRESH_21's EC2-Other breakdown; the whole of October; all accounts
+    (
+        "/cost",
+        "how much of our EC2-Other is actually NAT vs EBS vs data transfer? last month",
+        "last month service=ec2 by usage-type",
+    ),
+    # the other tool's end date is exclusive: 1 to 26 November, as FRESH_77's pasted time period; the env values
+    # listed; a value of the listed key left out in words is listed among the others, the untagged line set aside by
+    # hand, as the doc's /tags rule; all accounts
+    (
+        "/tags",
+        'TAG env w/ cost, exclude untagged ("env$"), TimePeriod 2026-11-01..2026-11-27',
+        "env 2026-11-01..2026-11-26",
+    ),
+    # a filtered tag breakdown; Glue only; the month so far; data among the team values listed beside the others,
+    # the untagged amount its own line in every breakdown, as FRESH_105's team breakdown of EKS only; all accounts
+    (
+        "/tags",
+        "glue spend by team this month, is it all us (data) or is someone else running jobs on our dime",
+        "team service=glue this month",
+    ),
+    # a budget with its amount: the month-end forecast with the month so far, held against the writer's $50,000 by
+    # hand, as FRESH_108, FRESH_109, FRESH_110 and FRESH_112 (a budget named without an amount is refused); all
+    # accounts
+    (
+        "/cost",
+        "Excuse me, the forecast of this month's total will exceed $50k? Our budget is 50,000 dollars.",
+        "forecast 2026-11",
+    ),
+    # the staging and production accounts side by side, as the writer meant them, as FRESH_113's `staging vs prod
+    # october`; the writer's dotted dates, 1 to 26 November, both included; each account's regions on their own
+    # lines; the German words read as English
+    (
+        "/cost",
+        "Vergleich Staging vs. Produktion, Zeitraum 01.11.–26.11., nach Region please.",
+        "2026-11-01..2026-11-26 account=staging,production by account, region",
+    ),
+)
+
+FRESH_120_FIRST_SIGHT = (32, 12, 6)
+
+FRESH_120: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today, its partial day marked so, as FRESH_40's and FRESH_61's `mtd`; every
+    # account, service and tax together, one total
+    ("/cost", "mtd", "this month"),
+    # the Portuguese words read as English (`esse mes`: this month); the month so far, 1 November to today; all
+    # accounts together, one total; the greeting and laughter are chat
+    ("/cost", "e ai galera, qnto q ja foi de EC2 esse mes? kkk", "this month service=ec2"),
+    # the writer's dates are the whole of October; the unblended basis as the writer asked (the default), as FRESH_113
+    # and FRESH_116; every account named one by one keeps none out: each account on its own line with the total beside
+    # them; the total as it is holds tax
+    (
+        "/cost",
+        "Please provide the total unblended cost for the period 1 October 2026 to 31 October 2026 inclusive, broken "
+        "down by linked account (123456789012, 210987654321, 333344445555).",
+        "2026-10 unblended by account",
+    ),
+    # the whole of October; every account, service and tax together, one total; a rough figure is how the answer is
+    # read, no average; the greeting is wrapping
+    (
+        "/cost",
+        "Hi there, would you be able to give me a rough idea what we spent altogether last month? Ballpark is grand",
+        "last month",
+    ),
+    # the day before today, Thanksgiving, Thursday the 26th; the day before it is the day it is compared with anyway,
+    # as FRESH_107 and FRESH_116; the thanksgiving traffic names an event, no period, as the doc's `the thanksgiving
+    # traffic`; all accounts; the emoji are read as spaces
+    (
+        "/cost",
+        "how much did cloudfront cost us yesterday? thanksgiving traffic on the app was wild "
+        ":chart_with_upwards_trend:",
+        "yesterday service=cloudfront",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110; the whole of September; each service on its
+    # own line; all three accounts together, every account anyway
+    (
+        "/cost",
+        "same breakdown as before, cost by service across all three accounts, but for September this time",
+        "2026-09 by service",
+    ),
+    # the instances are EC2's, one by one; the production account, as the writer meant it (`prod` alone is the
+    # account); this week from Monday 23 to today; the default count; the Portuguese words read as English, the
+    # forgotten instances the writer's guess
+    (
+        "/top-resources",
+        "quais as instancias mais caras na prod essa semana? acho q tem coisa esquecida ligada kkkk",
+        "this week service=ec2 account=production",
+    ),
+    # the day before today, Thursday the 26th; the day before it, Wednesday the 25th, is the day it is compared with
+    # anyway; the services and accounts that moved are among the causes, as FRESH_11's `why up?` and FRESH_111's spike
+    # on Tuesday; all accounts
+    ("/cost", "why up yday", "why yesterday"),
+    # like for like: this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the
+    # period compared with anyway, as FRESH_14 and FRESH_94; both totals and the change in every comparison; all
+    # accounts; the push notification launch is the writer's context
+    (
+        "/cost",
+        "lambda spend this week vs last week? we shipped the new push notif service monday",
+        "this week service=lambda",
+    ),
+    # the writer's dates are Q3, 1 July to 30 September, the quarter restated in brackets part of it; each service on
+    # its own line with the total; tax is its own service, Tax, left out, as FRESH_113; all accounts; two decimals are
+    # how every amount reads
+    (
+        "/cost",
+        "Total charges by service for Q3 2026 (2026-07-01 to 2026-09-30 inclusive), excluding Tax. Figures to two "
+        "decimal places please.",
+        "2026-q3 service!=tax by service",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_112 and FRESH_116's same point; up or down and by how much is the change every answer states; all
+    # accounts; the monthly update is the writer's context, the full October total an optional extra left out, as
+    # FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "So I'm putting together the monthly update for the lads, would you tell me how November is looking compared "
+        "to October at this stage?",
+        "this month",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110; November so far, 1 November to today; each
+    # account on its own line
+    (
+        "/cost",
+        "that S3 total for November so far, can you split it per account now",
+        "this month service=s3 by account",
+    ),
+    # the functions are the Lambda resources; the month so far, 1 November to today; the default count; all accounts
+    ("/top-resources", "which lambda functions are costing the most this month", "this month service=lambda"),
+    # the data-lake account, as the writer named it; the day before today, Thursday the 26th, against the day before
+    # it, Wednesday the 25th, the day it is compared with anyway; the usage types, regions and resources that moved
+    # are among the causes; the Portuguese words read as English (`ontem`: yesterday, `pq`: why), the plea and
+    # laughter chat
+    (
+        "/cost",
+        "mano pq o s3 do data-lake subiu tanto ontem?? socorro kkkkk",
+        "why yesterday service=s3 account=data-lake",
+    ),
+    # `prod` alone is the production account, as the doc; no range typed: this month, as the writer read it; the
+    # writer's count; any service
+    ("/top-resources", "top 5 prod", "5 this month account=production"),
+    # tax is its own service, Tax, as FRESH_7 and FRESH_68's tax by month; January to October, whole months, by month;
+    # all accounts together
+    (
+        "/cost",
+        "Tax billed per calendar month, January 2026 through October 2026, all accounts.",
+        "2026-01..2026-10 service=tax monthly",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, biggest first, the untagged amount its own
+    # line in every breakdown; all accounts; the greeting and laugh are wrapping
+    (
+        "/tags",
+        "Morning! Would you split out last week's costs by team for me, so I can see who the big spenders are haha",
+        "team last week",
+    ),
+    # a follow-up read as the whole question, as FRESH_110; a filtered tag breakdown; the production account, as the
+    # writer named it; the whole of October; the team values listed, the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "like the team split you gave me earlier but only for the production account, October",
+        "team account=production 2026-10",
+    ),
+    # NOT SUPPORTED: a service named in two words the bill lacks is refused by its name, as FRESH_27, FRESH_81 and
+    # FRESH_107's `api gateway + lambda` (the writer's nearest, CloudFront and Lambda by day over the last 7 days, was
+    # not taken)
+    ("/cost", "cloudfront + lambda + api gateway behind the app, last 7 days, day by day pls", "!api gateway"),
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's first choice; the
+    # two regions side by side, as FRESH_114's KMS us-east-1 vs eu-west-1; all accounts; the Portuguese words read as
+    # English
+    (
+        "/cost",
+        "qnto ta o eks us-east-1 vs us-west-2 nos ultimos 30 dias",
+        "last 30 days service=eks region=us-east-1,us-west-2 by region",
+    ),
+    # the writer's dates are the whole of September; checkout, search and data among the project values listed, the
+    # untagged amount its own line in every breakdown, as FRESH_113; all accounts
+    (
+        "/tags",
+        "Costs grouped by tag key 'project' for 2026-09-01 through 2026-09-30 inclusive. Untagged spend must be shown "
+        "as a separate line.",
+        "project 2026-09",
+    ),
+    # like for like: November so far against the same days of October, the period compared with anyway, as the doc's
+    # `nov vs oct` and FRESH_21's `mtd vs same point last month`; total and change; all accounts
+    ("/cost", "nov vs oct", "this month"),
+    # Ireland is eu-west-1; the present (`at the minute`) read as the month so far, as FRESH_103's `at the mo` and
+    # FRESH_114's `the noo`; the default count; any service, all accounts
+    (
+        "/top-resources",
+        "So what are the priciest things we have running over in eu-west-1 at the minute? The Ireland one, I mean",
+        "this month region=eu-west-1",
+    ),
+    # a follow-up read as the whole question; `yesterday` says when the last list was asked, no period, as the doc's
+    # `yesterday's meeting`; the instances are EC2's; the 7 whole days before today by the grammar's rule, 20 to 26
+    # November; the default count; all accounts
+    (
+        "/top-resources",
+        "same top EC2 instances list as yesterday but us-west-2 only, last 7 days",
+        "last 7 days service=ec2 region=us-west-2",
+    ),
+    # the rest of the month is the forecast: November's month-end forecast with the month so far, as FRESH_27's lambda
+    # landing for nov with black friday; the sale at noon is the writer's context; all accounts
+    (
+        "/cost",
+        "black friday sale goes live in the app at noon, whats the cloudfront forecast for rest of nov?",
+        "forecast 2026-11 service=cloudfront",
+    ),
+    # a filtered tag breakdown by the creator tag; the staging account, as the writer meant it (a name both an account
+    # and a tag value is the account); the last whole week, Monday 16 to Sunday 22 (`semana passada`); the untagged
+    # amount its own line in every breakdown, as FRESH_112's data-lake createdBy; the Portuguese words read as English
+    (
+        "/tags",
+        "blz, quebra por aws:createdBy no staging semana passada, quero ver quem ta subindo recurso la kkk",
+        "aws:createdBy account=staging last week",
+    ),
+    # the production account by its id; the writer's dates are the whole of October; the writer's count; each resource
+    # by its id with its amount to the cent
+    (
+        "/top-resources",
+        "List the 20 highest-cost resources in account 123456789012 for 2026-10-01 to 2026-10-31, with resource IDs "
+        "and amounts to the cent.",
+        "20 2026-10 account=production",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 (`wk`: week); the team values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    ("/tags", "team last wk", "team last week"),
+    # the staging account, as the writer named it; since the start of the year, 1 January to today; every service
+    # together, one total; the writer's optional month-by-month view left out, as FRESH_53 and FRESH_61; the feeling
+    # is the writer's context
+    (
+        "/cost",
+        "Would you mind telling me what staging has cost us since the start of the year? I've a feeling it's more "
+        "than it should be, to be honest",
+        "ytd account=staging",
+    ),
+    # a follow-up read as the whole question; like for like: November's complete days against the same days of
+    # October, the period compared with anyway; tax and data transfer, each its own service, left out, as FRESH_116's
+    # production without the tax and data transfer; all accounts
+    (
+        "/cost",
+        "same comparison as last time, this month to date vs last month same period, but without tax and data transfer",
+        "this month service!=tax,data-transfer",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; since the date the clause gives, 1 September to today,
+    # as the doc's `since we migrated in september`; Sydney's region as typed; one total, the writer's optional split
+    # by month left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "how much data transfer in ap-southeast-2 since we launched the app in AU on sept 1?",
+        "since 2026-09-01 service=data-transfer region=ap-southeast-2",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the whole of October (`mes
+    # passado`); the writer's count, as FRESH_114's top 10 buckets in data-lake
+    ("/top-resources", "top 10 buckets do data-lake mes passado pfv", "10 last month service=s3 account=data-lake"),
+    # the writer's dates, 1 January to 26 November, both included; every account, service and tax together, one total
+    (
+        "/cost",
+        "Year-to-date total as of close of 26 November 2026 (2026-01-01 to 2026-11-26 inclusive), all accounts, all "
+        "services, tax included.",
+        "2026-01-01..2026-11-26",
+    ),
+    # `fcst` is the forecast and `eoy` the end of the year: the forecast is for the month, never the year: the year so
+    # far with this month's forecast line, the writer's nearest, as FRESH_96, FRESH_114 and FRESH_115; all accounts
+    ("/cost", "fcst eoy", "forecast this year"),
+    # the whole of September against August, the period compared with anyway; the services and accounts that moved are
+    # among the causes, as FRESH_113's Lambda in October and FRESH_114's drivers from Sep to Oct; all accounts; the
+    # writer's belief is context
+    (
+        "/cost",
+        "Just wondering, would you know why the bill went up in September? Nothing changed on our side as far as I "
+        "know",
+        "why 2026-09",
+    ),
+    # a follow-up read as the whole question; Wednesday 18 November against the day before, the day it is compared
+    # with anyway; the staging account, as the writer meant it; the writer's split by service kept, as FRESH_107's
+    # `which svc cause it`
+    (
+        "/cost",
+        "that spike on Nov 18 we looked at in staging, which service was it?",
+        "why 2026-11-18 account=staging by service",
+    ),
+    # NOT SUPPORTED (monthly active users are not on the bill): a cost per user is the cost itself, to divide by hand,
+    # as the doc and FRESH_72's per customer; the writer's nearest, the app backend's CloudFront, Lambda and DynamoDB
+    # for October, what something costs a month being last month, one total; all accounts; the roadmap deck is the
+    # writer's context
+    (
+        "/cost",
+        "whats our backend cost per MAU roughly? need it for the app roadmap deck",
+        "last month service=cloudfront,lambda,dynamodb",
+    ),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, held against October,
+    # the period compared with anyway, as FRESH_101, FRESH_106 and FRESH_115's `will we be over october`; no budget
+    # named; all accounts; the Portuguese words read as English, the boss's asking context
+    ("/cost", "previsao pro fim do mes? vai estourar? kkk o chefe ta perguntando", "forecast 2026-11"),
+    # the data-lake account by its id; the single day Sunday 15 November; KMS; the exact amount to the cent
+    (
+        "/cost",
+        "Please confirm the exact KMS charge for account 333344445555 on 15 November 2026.",
+        "2026-11-15 service=kms account=data-lake",
+    ),
+    # the last three months by the grammar's rule, the three full months before this one, August to October, the
+    # writer's first choice, as FRESH_111 and FRESH_114; by month; all accounts; November so far an optional extra
+    # left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "Sorry to be a pain, would you give me RDS for the last three months, month by month? Want to see if it's "
+        "creeping up on us",
+        "last 3 months service=rds monthly",
+    ),
+    # the year so far, 1 January to today; each account on its own line (`acct`)
+    ("/cost", "rds ytd by acct", "ytd service=rds by account"),
+    # a follow-up read as the whole question; Q3, 1 July to 30 September; checkout, search and data among the project
+    # values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "same project breakdown as before (checkout, search, data) but for all of Q3 rather than just August",
+        "project 2026-q3",
+    ),
+    # last weekend, Saturday 21 and Sunday 22, against the weekend before, 14 and 15 November, as the writer meant it,
+    # not the two days just before it, as FRESH_6's `why did costs jump over the weekend` and FRESH_61; the accounts,
+    # regions and usage types that moved are among the causes; all accounts; the sessions table is the writer's
+    # context
+    (
+        "/cost",
+        "why did dynamodb jump last weekend? that's basically the sessions table for the app",
+        "why 2026-11-21..2026-11-22 vs 2026-11-14..2026-11-15 service=dynamodb",
+    ),
+    # NOT SUPPORTED (Brazilian reais): a currency by its name is answered in the bill's currency, said, the writer's
+    # nearest, as FRESH_42's AUD, FRESH_49's rands and FRESH_116's Canadian dollars; the whole of October; all
+    # accounts; the finance report is the writer's context
+    ("/cost", "qnto deu em reais o mes passado? preciso pro relatorio do financeiro", "last month"),
+    # NOT SUPPORTED (the invoice number and payment date are not in the cost data): the writer's nearest, October's
+    # total as it is, tax included, each account on its own line with the total beside them, as FRESH_65's invoice
+    # broken out by account (FRESH_8 and FRESH_68 gave the total alone where the writer asked no more)
+    (
+        "/cost",
+        "Please provide the October 2026 total reconciled to the AWS invoice, including the invoice number and "
+        "payment date.",
+        "2026-10 by account",
+    ),
+    # a filtered tag breakdown by env; the past fortnight by the grammar's rule, the two whole weeks before this one,
+    # 9 to 22 November (the writer counted 14 days back from today), as FRESH_6's `past fortnight` and FRESH_116; the
+    # data-lake account left out, as FRESH_114's `exclude staging account`; dev among the env values listed, the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Would you give me the costs for each env over the past fortnight, please? Mainly I want to know what dev is "
+        "costing us, leave out the data-lake account if you can",
+        "env account!=data-lake last 2 weeks",
+    ),
+    # a filtered tag breakdown by env; the team tag value; November so far; prod, dev and staging among the env values
+    # listed, as FRESH_81's api team prod vs staging vs dev and FRESH_113; all accounts
+    (
+        "/tags",
+        "api team split by env for nov so far? want to see how much of it is just dev",
+        "env tag:team=api this month",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_114 and FRESH_115; both totals and the change in every
+    # comparison; all accounts
+    ("/cost", "glue q3 vs q2", "2026-q3 service=glue"),
+    # a follow-up read as the whole question; November's month-end forecast with the month so far; all accounts
+    (
+        "/cost",
+        "the November forecast you gave me, can I get the same thing just for EC2?",
+        "forecast 2026-11 service=ec2",
+    ),
+    # the writer's two spans, 1 January to 30 June and 1 July to 26 November, the writer's order kept, as FRESH_114
+    # and FRESH_115; each account on its own line beside its change; the totals as they are hold tax; whether figures
+    # are final or estimated is a month's status every answer states, no forecast, as the doc
+    (
+        "/cost",
+        "For the audit file: H1 2026 (2026-01-01 to 2026-06-30) versus 2026-07-01 to 2026-11-26, totals per account. "
+        "Please state whether figures are final or estimated.",
+        "2026-01-01..2026-06-30 vs 2026-07-01..2026-11-26 by account",
     ),
 )

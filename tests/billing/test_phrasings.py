@@ -247,6 +247,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_115_FIRST_SIGHT,
     FRESH_116,
     FRESH_116_FIRST_SIGHT,
+    FRESH_117,
+    FRESH_117_FIRST_SIGHT,
+    FRESH_118,
+    FRESH_118_FIRST_SIGHT,
+    FRESH_119,
+    FRESH_119_FIRST_SIGHT,
+    FRESH_120,
+    FRESH_120_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -758,6 +766,18 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_114", FRESH_114, FRESH_114_FIRST_SIGHT, right=27, wrong=6),
     BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=29, wrong=16),
     BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=29, wrong=14),
+    # later in that stop, first sight on 8d8b3cc: `FRESH_117`, `FRESH_119` read, `FRESH_118`, `FRESH_120` held back
+    BlindBatch("FRESH_117", FRESH_117, FRESH_117_FIRST_SIGHT, right=21, wrong=14),
+    BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=9),
+    BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=26, wrong=14),
+    BlindBatch(
+        "FRESH_120",
+        FRESH_120,
+        FRESH_120_FIRST_SIGHT,
+        right=32,
+        wrong=6,
+        shared=frozenset({"why up yday", "mtd", "nov vs oct"}),
+    ),
 )
 
 
