@@ -219,6 +219,7 @@ FOREIGN_WORDS: dict[str, str] = {
     # French of everyday questions (`quelles sont les tables dynamo les plus chères ce mois-ci`, `est-ce que ... a
     # explosé`, `je pense qu'il y a une boucle`)
     **dict.fromkeys(("quel", "quelle", "quels", "quelles"), "which"),
+    **dict.fromkeys(("et",), "and"),  # `how much in october, et en septembre ?`
     **dict.fromkeys(("sont", "était", "etait"), "is"),
     **dict.fromkeys(("sur",), "on"),
     **dict.fromkeys(("mois-ci", "mois-là"), "month"),  # `ce mois-ci`: this month

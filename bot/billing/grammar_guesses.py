@@ -50,6 +50,17 @@ def _opens_a_guess(words: list[str]) -> bool:
     return bool(head) and (head[0] in _GUESSES or head[:2] in (*_GUESS_PAIRS, *_ASKED_GUESSES))
 
 
+def _candidates_only(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether a clause is only stored values joined by `or` (`glue or s3`, `ec2 or rds or lambda`)."""
+    values, joins = words[::2], words[1::2]
+    return (
+        len(values) >= 2
+        and len(words) % 2 == 1
+        and all(w.casefold() == "or" for w in joins)
+        and all(vocabulary.meanings(w) for w in values)
+    )
+
+
 def _ends_a_guess(words: list[str]) -> bool:
     """Whether a clause ends in `or something (else)` or `i guess` (`mostly glue i guess`): what comes before it
     is a guess."""
@@ -115,7 +126,9 @@ def read_past_guess(
         clause = [k for k, t in enumerate(tokens) if start <= t.position < end and t.kind is not Kind.COMMA]
         words = [tokens[k].lower for k in clause]
         opens = clause and clause[0] == j and _opens_a_guess(words)
-        if not (opens or (clause and clause[-1] in (j, j + 1) and _ends_a_guess(words))):
+        # `why'd data-lake jump on the 18th? glue or s3?`: a clause of values offered as candidates, after the question
+        offered = tok.lower == "or" and _candidates_only([tokens[k].text for k in clause], vocabulary)
+        if not (opens or offered or (clause and clause[-1] in (j, j + 1) and _ends_a_guess(words))):
             continue
         before = [t for t in tokens if t.position < start]
         if not any(reads(t.text) and t.lower not in FILLERS for t in before):
@@ -126,7 +139,8 @@ def read_past_guess(
             # `i think it started on the 12th`: days the question needs (after `since the 9th`, a guess at when)
             return tokens, None
         named = [m.dimension for k in clause for m in vocabulary.meanings(tokens[k].text)[:1]]
-        if opens and words[:2] in _ASKED_GUESSES and not named:
+        because = words[2:3] == ["because"]  # `is it because black friday traffic?`: a guess at the cause
+        if opens and words[:2] in _ASKED_GUESSES and not named and not because:
             continue  # `is it normal?`: a question of its own, no guess at a value
         typed = " ".join(text[start:end].split()).strip(" ,;:.?!")  # as typed (`someone's`)
         kept = [t for k, t in enumerate(tokens) if k not in clause]

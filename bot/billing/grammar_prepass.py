@@ -407,6 +407,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("rest", "of", the, unit): ("forecast", "this", unit) for the in ("the", "this") for unit in _REST_OF},
     # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
     ("month", "end"): ("month-end",),
+    # `one row per month pls`: the step
+    **{(one, row, "per"): ("per",) for one in ("one", "a", "1") for row in ("row", "line", "column")},
+    # `the week of black friday`: the holiday's week, as `black friday week` reads
+    **{
+        ("week", "of", *day): (*day, "week")
+        for day in (("black", "friday"), ("thanksgiving",), ("cyber", "monday"), ("christmas",), ("bf",))
+    },
     # `I need to explain it to the exec team`: what the answer is for, no why asked
     **{("to", "explain", it, "to"): ("to",) for it in ("it", "this", "that", "them", "these", "those")},
     **{(month, "end"): (month, "month-end") for month in MONTH_NAMES},  # `forecast for nov end`: where nov lands
@@ -488,11 +495,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("tag", word): ("untagged",) for word in ("compliance", "coverage", "hygiene")},
     # `the costs of year 2026`: that year
     **{("year", str(year)): (str(year),) for year in range(2010, 2041)},
-    **{  # (`full year 2026`, `calendar year 2026`: read as they are)
+    **{  # (`full year 2026`, `fiscal year 2026`: read as they are; `calendar year 2026`: the year)
         (lead, "year", str(year)): (lead, "year", str(year))
-        for lead in ("full", "calendar", "whole", "fiscal", "financial", "entire")
+        for lead in ("full", "whole", "fiscal", "financial", "entire")
         for year in range(2010, 2041)
     },
+    **{("calendar", "year", str(year)): (str(year),) for year in range(2010, 2041)},
     # `not sure who to ask about this`: no ranking asked (`who` ranks in `who spent the most`)
     **{("who", "to", verb): () for verb in ("ask", "talk", "ping", "contact", "go")},
     # `is that incl the RI fee or no?`: a yes or no asked, as every answer tells

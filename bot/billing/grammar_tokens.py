@@ -89,6 +89,12 @@ _SIGN_OFF = re.compile(
     r"(?:\s*[|(][^|()\"“”]{0,60}(?:[|)][^|()\"“”]{0,60})*)?\s*$",
     re.IGNORECASE,
 )
+#: A letter's closing words ending the message, with no name after them (`Kind regards`, `Many thanks in advance.`).
+_CLOSING = re.compile(
+    r"(?:^|(?<=[\s.!?,]))(?:(?:kind|best|warm|warmest)\s+regards|regards|many thanks(?:\s+in\s+advance)?"
+    r"|thanks\s+in\s+advance|thank\s+you\s+in\s+advance)[.!]*\s*$",
+    re.IGNORECASE,
+)
 #: What a mail client writes around a pasted mail: `On Wed, Nov 25, 2026 at 4:12 PM Mark Chen wrote:`, `Sent from my
 #: iPhone`, `Sent from Outlook for Android`, `Get Outlook for iOS`.
 _MAIL_LINES = re.compile(
@@ -147,7 +153,7 @@ def strip_markup(text: str) -> str:
     calls read as their words (`--since 2w`, `sum(cost)`); a letter's sign-off and what a mail client writes around a
     mail are no part of it (`Best, Alex`, `Sent from my iPhone`)."""
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
-    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, text)))
+    text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, _CLOSING.sub(_spaces, text))))
     text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " ").replace("_", " "), text)
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers

@@ -1260,3 +1260,49 @@ def test_german_words_dotted_spans_and_full_width_marks(text: str, same_as: str 
     else:  # both accounts, each region, over the German span of days
         want = parse("2026-11-01..2026-11-26 account=staging,production by account, region")
         assert without_labels(asked) == without_labels(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "said"),
+    [
+        # a guess at the cause after a why: its holiday dates nothing (it had made yesterday Black Friday)
+        (
+            "salam, why the bill of yesterday is more high than normal ? is it because black friday traffic?",
+            "why yesterday",
+            "Read `is it because black friday traffic` as your guess, not part of the question.",
+        ),
+        # values offered as candidates after a why: the why names the cause, no filter
+        ("why'd data-lake jump on the 18th? glue or s3?", "why 2026-11-18 account=data-lake", None),
+        # the week of a holiday is its week
+        (
+            "cloudfront cost the week of black friday vs same week last year ?",
+            "2026-11-23..2026-11-29 vs 2025-11-24..2025-11-30 service=cloudfront",
+            None,
+        ),
+        # a letter's closing words, the calendar year named, one row per month
+        (
+            "an estimate for the full calendar year 2026 please. Many thanks in advance.",
+            "forecast 2026",
+            None,
+        ),
+        (
+            "YTD by month, Jan 1 – Oct 31 2026, excl tax. one row per month pls",
+            "2026-01..2026-10 service!=tax monthly",
+            None,
+        ),
+    ],
+)
+def test_guesses_weeks_of_holidays_and_closings(text: str, same_as: str, said: str | None) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse(same_as))
+    if said is not None:
+        assert said in asked.readings
+
+
+def test_a_closing_with_no_name_is_no_word_of_the_question() -> None:
+    top = top_resources.parse(
+        "the CFO would appreciate a short list of our five most costly AWS resources last month. Kind regards",
+        today=TODAY,
+        vocabulary=VOCAB,
+    )
+    assert (top.n, top.time_range) == (5, parse("last month").time_range)
