@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from bot.billing.grammar_dates import ordinal
+from bot.billing.grammar_korean import after_its_word, korean_word
 from bot.billing.grammar_tokens import Kind, Token
 
 #: Words of cost questions in the five languages -> the English word the grammar reads (a courtesy or a word
@@ -366,13 +367,19 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             and out[-1].position == tok.position
         ):
             continue
-        english = FOREIGN_WORDS.get(w)
+        english = FOREIGN_WORDS.get(w) or korean_word(tok.text)
         if english is None:
             out.append(tok)
             continue
         pairs.append((tok.text, english))
         if " " in english:  # `teuersten`: `most expensive`
             out.extend(Token(Kind.WORD, part, tok.position) for part in english.split())
+            continue
+        if after_its_word(tok.text) and out:  # `tax 빼면`: excluding tax (before every token of the word before)
+            at = len(out) - 1
+            while at > 0 and out[at - 1].position == out[-1].position:
+                at -= 1
+            out[at:at] = [Token(Kind.WORD, part, tok.position) for part in english.split()]
             continue
         if w in _AFTER_NOUN and out and out[-1].lower in _PERIOD_NOUNS:
             out.insert(len(out) - 1, Token(Kind.WORD, english, tok.position))  # `semaine dernière`: last week

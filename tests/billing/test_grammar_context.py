@@ -1306,3 +1306,30 @@ def test_a_closing_with_no_name_is_no_word_of_the_question() -> None:
         vocabulary=VOCAB,
     )
     assert (top.n, top.time_range) == (5, parse("last month").time_range)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "said"),
+    [
+        (
+            "안녕하세요~ 지난달 전체 AWS 비용 얼마 나왔는지 알 수 있을까요? 감사합니다 🙏",
+            "last month",
+            "Read `지난달` as `last month`, `전체` as `total`, `비용` as `cost`, `얼마` as `how much`.",
+        ),
+        # a particle glued to the word (`리전별로`: by region); `tax 빼면` follows what it leaves out
+        ("리전별로 이번 주 비용 나눠서 볼 수 있을까요?", "this week by region", None),
+        ("아 그리고 지난달 비용에서 tax 빼면 얼마인가요? 🙂", "last month service!=tax", None),
+        ("최근 3개월 월별 비용 추세 보여주세요 (checkout)", "last 3 months tag:project=checkout monthly", None),
+    ],
+)
+def test_korean_words_around_a_question_are_read_and_said(text: str, same_as: str, said: str | None) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse(same_as))
+    if said is not None:
+        assert said in asked.readings
+
+
+def test_a_korean_word_not_listed_is_named() -> None:
+    with pytest.raises(UnknownWord) as caught:
+        parse("지난달 데이터 비용")
+    assert caught.value.message == "I don't understand `데이터`."

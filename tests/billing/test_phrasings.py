@@ -480,7 +480,7 @@ BLIND_BATCHES = (
     # question, said (was refused naming `unblended`: two bases), where the translator wrote that refusal
     BlindBatch("FRESH_26", FRESH_26, FRESH_26_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch("FRESH_27", FRESH_27, FRESH_27_FIRST_SIGHT, right=38, wrong=8),
-    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=39, wrong=7),  # held back, read in the next stop
+    BlindBatch("FRESH_28", FRESH_28, FRESH_28_FIRST_SIGHT, right=40, wrong=6),  # held back, read in the next stop
     # refusals that became near answers the scorer counts wrong: `the fees posted on the 1st of each month (Savings
     # Plans + RIs) Jan through Nov` split by charge class, `/tags before the budget meeting: ... buckets nobody tagged`
     # sent to `/cost` by resource
@@ -582,7 +582,7 @@ BLIND_BATCHES = (
     # wrote the days so far of both; `is Q4 tracking higher than Q3? want to say costs are flat/up/down on a slide`:
     # the quarter's forecast, the purpose read past (was refused naming `flat/up/down`), where the translator wrote
     # the quarter so far
-    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=33, wrong=15),
+    BlindBatch("FRESH_52", FRESH_52, FRESH_52_FIRST_SIGHT, right=34, wrong=15),
     # first sight on ba25ec8, then read
     # `did the graviton migraton actually move the needle? ec2 prod 2 wks before nov 2 vs 2 wks after`: the two
     # fortnights now (was refused naming `2`), by usage type for `graviton`, where the translator wrote EC2 alone
@@ -610,7 +610,7 @@ BLIND_BATCHES = (
         "FRESH_57", FRESH_57, FRESH_57_FIRST_SIGHT, right=33, wrong=12, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_58", FRESH_58, FRESH_58_FIRST_SIGHT, right=41, wrong=7, shared=frozenset({"and staging?"})),
-    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=34, wrong=9),
+    BlindBatch("FRESH_59", FRESH_59, FRESH_59_FIRST_SIGHT, right=36, wrong=9),
     BlindBatch("FRESH_60", FRESH_60, FRESH_60_FIRST_SIGHT, right=34, wrong=12),
     BlindBatch("FRESH_61", FRESH_61, FRESH_61_FIRST_SIGHT, right=35, wrong=8, shared=frozenset({"mtd"})),
     # first sight on df6dd8d, late in the stop: `FRESH_62` and `FRESH_63` read, `FRESH_64` held back unread
@@ -622,7 +622,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_65", FRESH_65, FRESH_65_FIRST_SIGHT, right=36, wrong=7),
     # `biggest dynamo tables tagged project=checkout, need per-table monthly numbers for sizing`: month by month
     # since June (was refused naming `sizing`), where the translator wrote last month
-    BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_66", FRESH_66, FRESH_66_FIRST_SIGHT, right=37, wrong=11),
     BlindBatch("FRESH_67", FRESH_67, FRESH_67_FIRST_SIGHT, right=28, wrong=16),
     BlindBatch("FRESH_68", FRESH_68, FRESH_68_FIRST_SIGHT, right=36, wrong=7),
     # first sight on 1068724, later in that stop: `FRESH_69` and `FRESH_70` read, `FRESH_71` and `FRESH_72` held back
@@ -632,7 +632,7 @@ BLIND_BATCHES = (
     # `wait is that incl tax? can u rerun without`: asked what the total holds, the split by charge class (was refused
     # naming `rerun`), where the translator wrote the total without tax
     BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=37, wrong=10),
-    BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=37, wrong=8),
+    BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=38, wrong=7),
     # (`FRESH_71`: its case 33, refused before, now has a pasted budget alert left out and is answered with another
     # breakdown and question than the translator wrote; unread, held back)
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=16),
@@ -665,7 +665,7 @@ BLIND_BATCHES = (
     ),
     # after them, first sight on ab86ba7: `FRESH_81` read, `FRESH_82` held back unread
     BlindBatch("FRESH_81", FRESH_81, FRESH_81_FIRST_SIGHT, right=38, wrong=8),
-    BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=34, wrong=11),
+    BlindBatch("FRESH_82", FRESH_82, FRESH_82_FIRST_SIGHT, right=35, wrong=11),
     # last, first sight on bfdae21: `FRESH_83` read, `FRESH_84` held back unread
     # `EC2 cost in us-west-2 for Sep, Oct, Nov(until today) – i want see the trend`: the bracket glued to `Nov` is an
     # aside now, so the three months are answered together (was refused naming `Nov(until`), where the translator
@@ -690,7 +690,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
     # last in this stop, first sight on 73f3938: `FRESH_91` read, `FRESH_92` held back unread
     BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
-    BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=32, wrong=11),
+    BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=33, wrong=10),
     # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
     BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=36, wrong=6, shared=frozenset({"ec2 mtd"})),
     # (`FRESH_94`: its case 48, refused at first sight, is now read past the greeting and whom it greets that open
@@ -698,7 +698,7 @@ BLIND_BATCHES = (
     # is now the split by charge class that gross and net both asked get, with other filters than the translator's;
     # unread, held back)
     BlindBatch("FRESH_94", FRESH_94, FRESH_94_FIRST_SIGHT, right=29, wrong=16),
-    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=35, wrong=7),
+    BlindBatch("FRESH_95", FRESH_95, FRESH_95_FIRST_SIGHT, right=35, wrong=6),
     BlindBatch(
         "FRESH_96",
         FRESH_96,
@@ -727,11 +727,11 @@ BLIND_BATCHES = (
         "FRESH_101",
         FRESH_101,
         FRESH_101_FIRST_SIGHT,
-        right=30,
+        right=31,
         wrong=12,
         shared=frozenset({"any weird days this month"}),
     ),
-    BlindBatch("FRESH_102", FRESH_102, FRESH_102_FIRST_SIGHT, right=33, wrong=8),
+    BlindBatch("FRESH_102", FRESH_102, FRESH_102_FIRST_SIGHT, right=34, wrong=7),
     BlindBatch("FRESH_103", FRESH_103, FRESH_103_FIRST_SIGHT, right=41, wrong=3),
     BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=30, wrong=7),
     # later in that stop, first sight on e9c3781: `FRESH_105`, `FRESH_107` read, `FRESH_106`, `FRESH_108` held back
@@ -748,7 +748,7 @@ BLIND_BATCHES = (
     # (`FRESH_108`: its case 40, refused at first sight on a word of a budget, is now answered holding the figure typed
     # before `budgeted` against the forecast, as `we budgeted $180k` is; another meaning than the translator's; unread,
     # held back)
-    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=29, wrong=16),
+    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=30, wrong=15),
     # last in that stop, first sight on cfeaa61: `FRESH_109`, `FRESH_111` read, `FRESH_110`, `FRESH_112` held back
     BlindBatch(
         "FRESH_109",
@@ -758,16 +758,16 @@ BLIND_BATCHES = (
         wrong=8,
         shared=frozenset({"biggest s3 buckets by cost last month"}),
     ),
-    BlindBatch("FRESH_110", FRESH_110, FRESH_110_FIRST_SIGHT, right=22, wrong=11),
-    BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=34, wrong=7),
+    BlindBatch("FRESH_110", FRESH_110, FRESH_110_FIRST_SIGHT, right=23, wrong=11),
+    BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=39, wrong=7),
     BlindBatch("FRESH_112", FRESH_112, FRESH_112_FIRST_SIGHT, right=26, wrong=11),
     # the next stop, first sight on bf6bfcd: `FRESH_113`, `FRESH_115` read, `FRESH_114`, `FRESH_116` held back
-    BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=35, wrong=10),
+    BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=36, wrong=9),
     BlindBatch("FRESH_114", FRESH_114, FRESH_114_FIRST_SIGHT, right=27, wrong=6),
-    BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=29, wrong=16),
+    BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=31, wrong=15),
     BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=29, wrong=14),
     # later in that stop, first sight on 8d8b3cc: `FRESH_117`, `FRESH_119` read, `FRESH_118`, `FRESH_120` held back
-    BlindBatch("FRESH_117", FRESH_117, FRESH_117_FIRST_SIGHT, right=21, wrong=14),
+    BlindBatch("FRESH_117", FRESH_117, FRESH_117_FIRST_SIGHT, right=22, wrong=13),
     BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=9),
     BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=26, wrong=14),
     BlindBatch(
