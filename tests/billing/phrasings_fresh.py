@@ -317,6 +317,15 @@ SRE, a controller at month-end close, a network engineer on transfer and NAT, a 
 dates, a developer copying Cost Explorer's API names, a competitive team lead), read; `FRESH_120` (a Brazilian DevOps
 engineer, an auditor wanting exact ranges, a mobile lead on CloudFront and Lambda, an Irish operations manager,
 follow-ups written whole, a CTO on a phone), held back unread.
+Then, first sight on e931a0e: `FRESH_121` (an Egyptian backend developer, a FinOps lead writing the showback email, a
+platform engineer cleaning up idle resources, a French product owner, replies in a thread written whole, an executive
+assistant for the CFO), read; `FRESH_122` (a Chinese data scientist, a startup CEO on the bill against revenue, an SRE
+in an incident, a Mexican developer, a data engineer on S3 tiers and requests, long rambling questions), held back
+unread; `FRESH_123` (a Korean backend engineer partly in Korean, a procurement analyst comparing years, a DevOps
+engineer typing flags, an Australian finance manager, someone mistyping on a phone, a head of engineering on which
+team spends), read; `FRESH_124` (a Russian SRE, a marketing manager on campaign traffic, an accountant on credits,
+refunds and tax, a Portuguese engineer, an unsure junior developer, a security lead on unexpected regions), held back
+unread.
 """
 
 from __future__ import annotations
@@ -30938,5 +30947,1322 @@ FRESH_120: tuple[tuple[str, str, str], ...] = (
         "For the audit file: H1 2026 (2026-01-01 to 2026-06-30) versus 2026-07-01 to 2026-11-26, totals per account. "
         "Please state whether figures are final or estimated.",
         "2026-01-01..2026-06-30 vs 2026-07-01..2026-11-26 by account",
+    ),
+)
+
+FRESH_121_FIRST_SIGHT = (32, 5, 13)
+
+FRESH_121: tuple[tuple[str, str, str], ...] = (
+    # the month of October 2026, 1 to 31 October; every account, service and tax together, one total (the total as it is
+    # holds tax, the invoice figure), as FRESH_120's altogether last month; the greeting, the CFO and the thanks are
+    # wrapping
+    (
+        "/cost",
+        "Good morning, on behalf of our CFO, could you please provide the total AWS spend for the month of October "
+        "2026? Thank you kindly.",
+        "2026-10",
+    ),
+    # the month so far, 1 November to today (`this month till now`), its partial day marked so, as FRESH_113's `this
+    # month until now` and FRESH_119; Lambda by its name; all accounts and regions together, one total; the greeting,
+    # `habibi`, `kindly` and the emoji are wrapping
+    (
+        "/cost",
+        "Hello habibi, kindly how much we paid for lambda this month till now? 🙏",
+        "this month service=lambda",
+    ),
+    # the whole of October; the team values listed (Platform, web, api, data), the untagged amount its own line in every
+    # breakdown, as FRESH_113 and FRESH_119; tax is its own service, Tax, left out (`excl. tax`), as FRESH_119's `ohne
+    # Steuern`; all three accounts is every account anyway
+    (
+        "/tags",
+        "team breakdown for Oct 1–31, all 3 accts, excl. tax. need Platform / web / api / data + untagged as its own "
+        "line",
+        "team service!=tax 2026-10",
+    ),
+    # the EBS volumes are billed under EC2: the EC2 resources ranked, the volumes among them, as FRESH_22, FRESH_104 and
+    # FRESH_106; the staging account, as the writer meant it; the 30 whole days before today by the grammar's rule, 28
+    # October to 26 November, the writer's days; NOT SUPPORTED (whether a volume is attached): the ranking by cost, the
+    # writer's nearest, as FRESH_106's unattached ones; the default count
+    (
+        "/top-resources",
+        "ebs vols in staging by cost, last 30d. hunting for unattached ones",
+        "last 30 days service=ec2 account=staging",
+    ),
+    # the project tag value; the month so far, 1 November to today; all envs and accounts is no filter; one total, the
+    # writer's optional split by service not typed, left out, as FRESH_53 and FRESH_61; the greeting is wrapping
+    (
+        "/cost",
+        "Bonjour ! How much the checkout project is costing us this month ? all envs",
+        "this month tag:project=checkout",
+    ),
+    # a follow-up read as the whole question, as FRESH_11, FRESH_110 and FRESH_120; the staging account, as the writer
+    # named it; the whole of October; each service on its own line with the total
+    (
+        "/cost",
+        "following up on this: can I get the same by-service breakdown but for the staging account only, for October?",
+        "2026-10 account=staging by service",
+    ),
+    # the RDS databases are the RDS resources, as FRESH_116's most expensive RDS databases; the staging account, as the
+    # writer named it; no range typed: this month, as the writer read it; the default count, the top one first; the
+    # writer's guess (big for nothing) is context, NOT a sizing answer: the ranking by cost, as FRESH_117
+    (
+        "/top-resources",
+        "please to check which RDS database is most expensive in staging account , i think one of them is big for "
+        "nothing",
+        "this month service=rds account=staging",
+    ),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep` and FRESH_3's MoM variance by
+    # account; both months, the difference and its percentage are part of every comparison (`MoM delta`); each service
+    # on its own line; tax is its own service, Tax, left out; all accounts
+    (
+        "/cost",
+        "Oct 2026 vs Sep 2026 by service, MoM delta in $ and %. excl Tax",
+        "2026-10 service!=tax by service",
+    ),
+    # no snapshot usage type in the vocabulary: EC2 by usage type, the EBS snapshot lines among them, as FRESH_30's ebs
+    # snapshots and FRESH_115's ebs for pvcs; the month so far (`nov mtd`, one period named twice); all three accounts
+    # together, the writer's optional split by account left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "total EBS snapshot spend, all 3 accts, nov mtd?",
+        "this month service=ec2 by usage-type",
+    ),
+    # the past six months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # alternative, as FRESH_105, FRESH_117 and FRESH_119's last 6 months; by month, the trend read off the series; all
+    # accounts and services; the greeting, the CFO and the thanks are wrapping
+    (
+        "/cost",
+        "Hello, the CFO has asked whether our AWS costs have been trending upwards over the past six months. Could "
+        "you kindly provide a monthly summary? Thank you very much.",
+        "last 6 months monthly",
+    ),
+    # the project tag value; the writer's days from the 15th to today, the same number of days just before them (2 to 14
+    # November, near the writer's 1 to 14) being the period compared with anyway, as FRESH_65's `since the 10th` and
+    # FRESH_93's `from 20th onwards`; the services and resources that moved are among the causes; the writer's optional
+    # day-by-day view left out; the manager and `Voilà` are the writer's context
+    (
+        "/cost",
+        "Why the search project cost has exploded since the 15th ?? Voilà, I need to explain to my manager",
+        "why since 2026-11-15 tag:project=search",
+    ),
+    # a follow-up read as the whole question, as FRESH_110 and FRESH_120; a filtered tag breakdown; the data-lake
+    # account left out, as FRESH_114's `exclude staging account` and FRESH_120's leave out the data-lake account;
+    # November so far; the team values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "to add to the above, can we see the same team split but excluding the data-lake account? it skews "
+        "everything. Nov so far",
+        "team account!=data-lake this month",
+    ),
+    # like for like: this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period
+    # compared with anyway, as FRESH_120's lambda this week vs last week after a Monday ship; the change is part of
+    # every comparison, `or no?` a yes or no; the long-polling change is the writer's context; all accounts; the
+    # writer's optional day-by-day view not typed, left out
+    (
+        "/cost",
+        "hi, the SQS cost it increase from last week or no? we changed to long polling on tuesday",
+        "this week service=sqs",
+    ),
+    # the EBS snapshots are billed under EC2: the EC2 resources ranked, the snapshots among them, as FRESH_104 and
+    # FRESH_106's volumes / snapshots; the production account, as the writer meant it (`prod acct`); no range typed:
+    # this month, as the writer read it; the writer's count
+    (
+        "/top-resources",
+        "top 20 snapshots by cost, prod acct",
+        "20 this month service=ec2 account=production",
+    ),
+    # the month so far with the month-end forecast of the whole of November, as FRESH_27's accrual by account and
+    # FRESH_116's estimate for novembre au complet by compte; each account on its own line with the total; the writer's
+    # days restated (`Nov 1-26`, `Nov 1-30`) are the month so far and the whole month
+    (
+        "/cost",
+        "MTD Nov 1–26 (through yesterday's data) by account + projected full-month Nov 1–30",
+        "forecast 2026-11 by account",
+    ),
+    # the third quarter, 1 July to 30 September; the team values listed, the untagged amount its own line in every
+    # breakdown, as FRESH_117's cost by team for Q3; all accounts; the greeting, the CFO and the sign-off are wrapping
+    (
+        "/tags",
+        "Dear team, the CFO would like to see the costs attributable to each team for the third quarter. Would that "
+        "be possible? Kind regards, Sarah",
+        "team 2026-q3",
+    ),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway (the writer's
+    # normal day read as the nearest one), as FRESH_114's `much more than normal day` and FRESH_119's why yesterday; the
+    # services and accounts that moved are among the causes; Black Friday traffic is the writer's guess, no filter or
+    # period; the greeting is wrapping; all accounts
+    (
+        "/cost",
+        "salam, why the bill of yesterday is more high than normal ? is it because black friday traffic?",
+        "why yesterday",
+    ),
+    # the project and env tag values, as the writer meant them (not the account), as FRESH_31, FRESH_53 and FRESH_75; no
+    # range typed: this month, as the writer read it; the writer's count
+    (
+        "/top-resources",
+        "What are the 10 most expensive ressources for the project search ? Only prod please",
+        "10 this month tag:project=search tag:env=prod",
+    ),
+    # a follow-up read as the whole question; the production account, as the writer meant it; the whole of October,
+    # against September, the period compared with anyway; instance hours, storage and backup are RDS's usage types, each
+    # on its own line with its change, as the doc's parts of a service's bill and FRESH_13's storage vs requests
+    (
+        "/cost",
+        "to add to the above - the RDS jump in prod last month, was that instance hours or storage?",
+        "2026-10 service=rds account=production by usage-type",
+    ),
+    # the EC2 instances and their EBS volumes are billed under EC2: the EC2 resources ranked, as FRESH_104 and
+    # FRESH_106; the month so far; NOT SUPPORTED (instance state, and which volume belongs to which instance): the
+    # ranking by cost, the writer's nearest, cross-checked by hand; the default count; all accounts
+    (
+        "/top-resources",
+        "any ec2 instances w/ ebs charges but ~0 compute hrs this month? basically stopped boxes",
+        "this month service=ec2",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_114, FRESH_115 and FRESH_120's glue q3 vs q2, the quarters
+    # restated in brackets part of them; each account on its own line with both totals and the change
+    (
+        "/cost",
+        "Q3 2026 (Jul 1 – Sep 30) vs Q2 2026 (Apr 1 – Jun 30), totals by account",
+        "2026-q3 by account",
+    ),
+    # the writer's days, 1 to 15 September, both included; DynamoDB by its name; eu-west-1 only; all accounts, one
+    # total; `kindly` and the thanks are wrapping
+    (
+        "/cost",
+        "kindly how much dynamodb cost in eu-west-1 from 1 sept to 15 sept ? thanks in advance",
+        "2026-09-01..2026-09-15 service=dynamodb region=eu-west-1",
+    ),
+    # the end of November is the forecast: the month-end forecast with the month so far beside it, as FRESH_118's
+    # checkout for the rest of the month; the project tag value; Black Friday and the worry are the writer's context;
+    # all accounts
+    (
+        "/cost",
+        "Quick question : what will be the cost of checkout at end of november ? With black friday I am a bit inquiet",
+        "forecast 2026-11 tag:project=checkout",
+    ),
+    # a follow-up read as the whole question; the last whole week, Monday 16 to Sunday 22, the writer's days restated in
+    # brackets; the two regions side by side, as FRESH_114's KMS us-east-1 vs eu-west-1 and FRESH_120's eks regions; all
+    # accounts and services
+    (
+        "/cost",
+        "following up on this: what was the total for last week (Mon 16 – Sun 22 Nov) in us-east-1 vs eu-west-1?",
+        "last week region=us-east-1,eu-west-1 by region",
+    ),
+    # the whole of October, the writer's days restated in brackets; prod, dev and staging among the env values listed
+    # side by side, the untagged amount its own line in every breakdown, as FRESH_114's env tag split prod vs dev vs
+    # staging; all accounts
+    (
+        "/tags",
+        "env split for October (Oct 1-31): prod vs dev vs staging, untagged on a separate line pls",
+        "env 2026-10",
+    ),
+    # no idle-address usage type in the vocabulary: EC2 by usage type, the Elastic IP idle-address lines among them, as
+    # FRESH_30's ebs snapshots and FRESH_119's NAT gateways; us-west-2; the month so far; all accounts together, the
+    # writer's optional split by account left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "idle EIP charges in us-west-2 this month? all accts",
+        "this month service=ec2 region=us-west-2 by usage-type",
+    ),
+    # like for like: November 2026's complete days against the same days of November 2025, the writer's fairest answer,
+    # as FRESH_109 and FRESH_119's same period of last year; the difference is part of every comparison; all accounts;
+    # the greeting, the CFO and the thanks are wrapping
+    (
+        "/cost",
+        "Good afternoon. Could you kindly provide a comparison of AWS costs for November 2025 and November 2026 to "
+        "date, for the CFO's review? With thanks.",
+        "this month vs 2025-11",
+    ),
+    # the functions are the Lambda resources; the env tag value, `prod env` naming the key, as FRESH_75's functions in
+    # prod; the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's first choice; the
+    # writer's count; `kindly` is wrapping
+    (
+        "/top-resources",
+        "kindly what is the top 5 lambda functions cost in prod env last 7 days",
+        "5 last 7 days service=lambda tag:env=prod",
+    ),
+    # a follow-up read as the whole question; the jobs are the Glue resources, crawlers among them, as FRESH_117's most
+    # expensive glue jobs; the writer's days, Friday 20 and Saturday 21 November, both included; /top-resources answers
+    # the costs behind a change that happened with its list, as the doc; the default count; all accounts
+    (
+        "/top-resources",
+        "to add to the above — which specific Glue jobs drove the spike on Nov 20-21?",
+        "2026-11-20..2026-11-21 service=glue",
+    ),
+    # this week to today against Black Friday week last year to its Friday, Monday 24 to Friday 28 November 2025, like
+    # for like, as FRESH_118's BF week vs BF week last year; CloudFront by its name; the difference is part of every
+    # comparison; the unfinished week is the writer's aside; all accounts
+    (
+        "/cost",
+        "cloudfront cost the week of black friday vs same week last year ? (ok, I know it's not finished)",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28 service=cloudfront",
+    ),
+    # the writer's months, January to October, by month, as FRESH_117 and FRESH_120's Jan-Oct month by month; tax is its
+    # own service, Tax, left out, as FRESH_118's month on month excluding taxes; the year-to-date total beside the
+    # months; all accounts; the showback deck is the writer's context
+    (
+        "/cost",
+        "YTD by month, Jan 1 – Oct 31 2026, excl tax. one row per month pls, it's for the showback deck",
+        "2026-01..2026-10 service!=tax monthly",
+    ),
+    # a filtered tag breakdown by the creator tag, as FRESH_118's aws:createdBy for staging account; the staging
+    # account, as the writer named it; the whole of October; the untagged amount its own line in every breakdown; who
+    # keeps leaving stuff around is the writer's context
+    (
+        "/tags",
+        "aws:createdBy split for staging acct, oct. want to know who keeps leaving stuff around",
+        "aws:createdBy account=staging 2026-10",
+    ),
+    # the project values listed, the untagged amount its own line in every breakdown; tax is its own service, Tax, left
+    # out, as FRESH_119's project split `ohne Steuern`; November so far; all accounts; the thanks are wrapping
+    (
+        "/tags",
+        "is it possible to see the cost by project tag but without the tax ? for november please, thanks in advance",
+        "project service!=tax this month",
+    ),
+    # tax is its own service, Tax, as FRESH_118's tax amount for October; the whole of September; all three accounts
+    # together, one total, the writer's optional split by account left out, as FRESH_53 and FRESH_61; the greeting, the
+    # CFO and the thanks are wrapping
+    (
+        "/cost",
+        "Good morning, please could you advise what the tax amount was on the AWS bill for September? The CFO "
+        "requires it for the accounts. Thank you.",
+        "2026-09 service=tax",
+    ),
+    # a follow-up read as the whole question; KMS by its name; November so far; each account on its own line with the
+    # total, as the writer asked and the doc's `all on prod or spread out?`
+    (
+        "/cost",
+        "to add to the above - does the KMS number include data-lake or just prod? can we get KMS for all 3 accts for "
+        "Nov, split by account",
+        "this month service=kms by account",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_72's search per customer; the writer's nearest, the project's last full month, October, each service
+    # on its own line; all accounts; the business case is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Bonjour, can you give me the cost per customer for checkout ? We want to put it in the business case",
+        "last month tag:project=checkout by service",
+    ),
+    # the whole of October; the team tag value as stored, capital P (tag values are case-sensitive, so any lowercase
+    # `platform` is not in it), as FRESH_113 and FRESH_117; each service on its own line; the lowercase check is a
+    # question of its own, the /tags team list showing every stored spelling apart; all accounts
+    (
+        "/cost",
+        'October cost by service for team=Platform only (capital P). if lowercase "platform" shows up anywhere flag it',
+        "2026-10 tag:team=Platform by service",
+    ),
+    # no snapshot usage type in the vocabulary: EC2 by usage type, the EBS snapshot lines among them, as FRESH_30's ebs
+    # snapshots; the writer's days, 11 to 25 November, both included, by day; the cleanup on the 18th read off the
+    # series; all accounts
+    (
+        "/cost",
+        "snapshot cost per day nov 11 thru 25 pls — deleted a pile of old snaps on the 18th, want to see if it "
+        "actually dropped",
+        "2026-11-11..2026-11-25 service=ec2 by usage-type daily",
+    ),
+    # the whole of October; the writer's count; any service, all accounts, each resource's service and account shown;
+    # the greeting, the CFO and the sign-off are wrapping
+    (
+        "/top-resources",
+        "Good afternoon, the CFO would appreciate a short list of our five most costly AWS resources last month, if "
+        "that is not too much trouble. Kind regards",
+        "5 last month",
+    ),
+    # a follow-up read as the whole question; the last 10 days by the grammar's rule, the 10 whole days before today, 17
+    # to 26 November, the writer's first choice; by day; all accounts and services
+    (
+        "/cost",
+        "following up on this. is the spike still happening? daily totals for the last 10 days please",
+        "last 10 days daily",
+    ),
+    # months named one by one are each asked, side by side by month, as the doc and FRESH_35, FRESH_45 and FRESH_105's
+    # oct and nov; EKS in eu-west-1; the French `et en` read as and; all accounts
+    (
+        "/cost",
+        "EKS in eu-west-1 : how much in october, et en septembre ?",
+        "2026-09..2026-10 service=eks region=eu-west-1 monthly",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the production account, as the writer named it; like for
+    # like: November's complete days against the same days of October, the period compared with anyway, as FRESH_24's
+    # `Tax MTD vs same point last month`; both totals and the difference
+    (
+        "/cost",
+        "plz tell me total data transfer for production account this month vs last month same days",
+        "this month service=data-transfer account=production",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: this month, as
+    # the writer read it; the default count; a name pattern left out (`aws-glue-temporary-*`) has no canonical form:
+    # those buckets set aside by hand, as FRESH_117's prefix and FRESH_119's untagged line set aside by hand
+    (
+        "/top-resources",
+        "s3 buckets in data-lake by cost, biggest first. excl the aws-glue-temporary-* ones",
+        "this month service=s3 account=data-lake",
+    ),
+    # two months apart have no /tags form: the span holding both, as FRESH_14 and FRESH_28's `sept and oct`, a trend in
+    # /tags being its span, as FRESH_113's trend chart; the project values listed, the untagged amount its own line in
+    # every breakdown; all accounts; the email is the writer's context
+    (
+        "/tags",
+        "project breakdown for Sep and Oct side by side, so I can show the trend in the email",
+        "project 2026-09..2026-10",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_116 and FRESH_118 (a budget named
+    # without an amount; the writer's nearest, Q4 so far with the forecast, was not taken)
+    (
+        "/cost",
+        "Dear colleagues, could you please confirm whether we are within budget for the fourth quarter? The CFO would "
+        "be most grateful. Many thanks.",
+        "!budget",
+    ),
+    # the last 3 months by the grammar's rule, August to October, the writer's alternative, as FRESH_73, FRESH_79 and
+    # FRESH_119; no time step in /tags, as FRESH_69 and FRESH_96; the team values listed, the untagged amount its own
+    # line in every breakdown; all accounts; the greeting and `Merci` are wrapping
+    (
+        "/tags",
+        "Hello, can I have the cost by team for the last 3 months ? Merci !",
+        "team last 3 months",
+    ),
+    # a follow-up read as the whole question; the env tag value as typed; ap-southeast-2; no range typed: this month, as
+    # the writer read it; the writer's count; all accounts
+    (
+        "/top-resources",
+        "to add to the above — same top 10 list but for ap-southeast-2 and only stuff tagged env=dev",
+        "10 this month region=ap-southeast-2 tag:env=dev",
+    ),
+    # values of the listed key are among the values listed, as the doc and FRESH_118's env wise cost only staging and
+    # dev: api and web among the team values, the others set aside by hand; the whole of October; all accounts; the
+    # greeting and `kindly` are wrapping
+    (
+        "/tags",
+        "Good morning, kindly share the cost by team for october, only api team and web team please",
+        "team 2026-10",
+    ),
+    # a forecast of days still ahead (December in November) is where this month lands, said: November's month-end
+    # forecast with its run rate, as the doc and FRESH_117 and FRESH_118's december; NOT SUPPORTED (a December
+    # projection from the last few months): the recent months read off by hand; the showback preview is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "Dec 1-31 forecast, all accounts — need a number for the Dec showback preview. based on recent trend not just "
+        "Nov",
+        "forecast 2026-11",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, the writer's
+    # nearest, as FRESH_119's Hochrechnung until Jahresende and FRESH_120's `fcst eoy`; tax included, the total as it
+    # is; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hello, the CFO has asked for our year-to-date AWS spend and an estimate for the full calendar year 2026. "
+        "Many thanks in advance.",
+        "forecast this year",
+    ),
+)
+
+FRESH_122_FIRST_SIGHT = (20, 20, 10)
+
+FRESH_122: tuple[tuple[str, str, str], ...] = (
+    # on track and end of month are the forecast: the month-end forecast with the month so far, held against October,
+    # the period compared with anyway, as FRESH_106's `forecast for nov end of month, and how does it compare to
+    # october` and FRESH_111's `is the month gonna land over or under what we did in oct`; the difference and its
+    # percentage are part of every comparison; all accounts
+    ("/cost", "Are we on track this month? whats end of Nov gonna look like vs October", "forecast 2026-11"),
+    # the last 24 hours are the whole days they reach into, yesterday and today, as CORPUS and FRESH_84; the production
+    # account, as the writer meant it (`prod` alone is the account); what is jumping in a spike asks why, as FRESH_84's
+    # `what spiked in the last 24h`, the two days before being the period compared with anyway (the writer's normal days
+    # read as the nearest ones); each service on its own line with its change, as the writer asked, as FRESH_107's
+    # `which svc cause it`
+    (
+        "/cost",
+        "cost spike in prod last 24h?? whats jumping by service",
+        "why 2026-11-26..2026-11-27 account=production by service",
+    ),
+    # `11月` is November: the month so far, 1 November to today, its partial day marked so; every account and service
+    # together, one total
+    ("/cost", "11月 total cost so far?", "this month"),
+    # the Spanish words read as English (`este mes`: this month); the month so far, 1 November to today; one total; all
+    # accounts; `oye` is chat
+    ("/cost", "oye cuánto llevamos gastado en lambda este mes?", "this month service=lambda"),
+    # the writer's months from August to November so far, by month, November partial, as FRESH_72's and FRESH_101's
+    # months from August; the three services each on its own line, several values as a series being one series per
+    # value, as FRESH_96 and FRESH_102; all accounts; the slides, the review and the manager are the writer's context
+    (
+        "/cost",
+        "hey so I'm putting together the slides for the monthly ops review next tuesday and my manager asked me to "
+        "include a breakdown of how our costs have changed over the last few months, I think she mostly cares about "
+        "the big ones like ec2 and rds and s3, so could you give me the month by month for those three from like "
+        "august through now? thanks a ton",
+        "since 2026-08-01 service=ec2,rds,s3 by service monthly",
+    ),
+    # the storage classes are S3 usage types, each on its own line, as FRESH_30's `S3 by storage class` and FRESH_106's
+    # `standard vs IA vs glacier`; the data-lake account, as the writer named it; the whole of October; no storage-only
+    # usage type in the vocabulary, so the request and transfer lines beside them are set aside by hand
+    (
+        "/cost",
+        "S3 storage cost by storage class, data-lake acct, Oct",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # NOT SUPPORTED (hourly, as the writer marked it): the writer's nearest, EC2 in us-east-1 by day over the week up to
+    # today, today's partial day marked so, as FRESH_22's `cloudfrnt costs hourly today` and FRESH_93; all accounts
+    ("/cost", "ec2 us-east-1 hourly today", "2026-11-20..2026-11-27 service=ec2 region=us-east-1 daily"),
+    # the buckets are the S3 resources; the whole of October (`mes pasado`); the writer's count; all accounts; the
+    # Spanish words read as English, `porfa` chat
+    ("/top-resources", "porfa los 5 buckets de s3 más caros del mes pasado", "5 last month service=s3"),
+    # the writer's dates are the whole of October, as FRESH_120's `2026-09-01 through 2026-09-30`; the team values
+    # listed, the untagged amount its own line in every breakdown; all accounts and services
+    ("/tags", "team cost for 2026-10-01 to 2026-10-31", "team 2026-10"),
+    # the year so far, 1 January to today, against the same days of 2025, the period compared with anyway, as FRESH_35's
+    # `compare to the same time last year`, FRESH_116 and FRESH_117; the difference and its percentage are part of every
+    # comparison; all accounts
+    ("/cost", "how much have we spent on AWS this year vs same time last year", "ytd"),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110: the same year so far against the same days of
+    # 2025; tax is its own service, Tax, left out; the data-lake account left out, as typed, as FRESH_117's `costs
+    # excluding the data-lake account`, production and staging kept; both totals and the change in every comparison
+    (
+        "/cost",
+        "ok and whats that number excluding tax and the data-lake account?",
+        "ytd account!=data-lake service!=tax",
+    ),
+    # requests and storage apart by usage type, as FRESH_13 and FRESH_106's `S3 request cost (PUT/LIST etc) vs storage
+    # cost`; transfer and the rest among the other usage types; the month so far; all accounts
+    ("/cost", "S3 request charges (GET/PUT/LIST etc) vs storage charges MTD", "this month service=s3 by usage-type"),
+    # July to September; the team values listed, the untagged amount and its share its own line in every breakdown, as
+    # FRESH_113; all accounts; the chargeback and the creator tag are the writer's context, the greeting wrapping
+    (
+        "/tags",
+        "hi! quick context, finance is trying to do chargeback for the first time and they want each team to see "
+        "what they're responsible for, I know not everything is tagged properly yet (some stuff only has the "
+        "aws:createdBy tag lol) but can you give me cost per team for Q3, and also show how much is untagged so we "
+        "know how big the gap is",
+        "team 2026-q3",
+    ),
+    # the instances are EC2's; the production account, as the writer meant it; the 2 whole days before today by the
+    # grammar's rule, 25 and 26 November, one of the writer's choices (the writer counted today in), as FRESH_109's and
+    # FRESH_112's last days; the default count; the autoscaling group is the writer's context
+    (
+        "/top-resources",
+        "ec2 instances last 2d prod - asg went nuts, need the biggest ones",
+        "last 2 days service=ec2 account=production",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_115's `cloudfront por env, Q2 vs Q3` and FRESH_118; the api team's October against September is for /cost
+    ("/tags", "cuánto gastó el team api en octubre vs septiembre?", "!vs"),
+    # `10月` is October and `9月` September: September is the period October is compared with anyway, as CORPUS's `oct
+    # vs
+    # sep` and FRESH_113; each service on its own line with its change; all accounts
+    ("/cost", "compare 10月 and 9月 cost by service", "2026-10 by service"),
+    # the buckets are the S3 resources; the 7 whole days before today by the grammar's rule, 20 to 26 November, one of
+    # the writer's choices; NOT SUPPORTED (a ranking by request charges alone): the ranking by cost, the writer's
+    # nearest; the default count; all accounts
+    ("/top-resources", "top S3 buckets by request cost last 7d", "last 7 days service=s3"),
+    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, Q3 against Q2, the period compared with anyway,
+    # its percentage held against the 8% by hand, as FRESH_41's `AWS cost as % of revenue for Q3`; all accounts
+    ("/cost", "Revenue grew ~8% QoQ. Did AWS grow faster than that?", "2026-q3"),
+    # data transfer is the Data Transfer service, as FRESH_3; the writer's slashed dates, Wednesday the 25th against
+    # Thursday the 26th, the writer's order kept, as FRESH_1's `thanksgiving vs black friday`; the writer's optional
+    # split by region or usage type not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    ("/cost", "data transfer 11/25 vs 11/26 are we getting hammered", "2026-11-25 vs 2026-11-26 service=data-transfer"),
+    # the writer's order kept, September against October, as FRESH_1's `compare september and october` and FRESH_114's
+    # `compare data transfer cost ... between September and October`; both accounts, the production account as the
+    # writer meant it, each on its own line with its change, their total beside them; the migration is the writer's
+    # context
+    (
+        "/cost",
+        "ok so this might be a weird one but we migrated the search service from the staging account into production "
+        "sometime around the second week of october and I'm trying to figure out if overall we went up or down "
+        "because of it, can you compare september with october for both accounts?",
+        "2026-09 vs 2026-10 account=production,staging by account",
+    ),
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account); the last
+    # whole week, Monday 16 to Sunday 22 (`la semana pasada`), the writer's first choice; each service on its own line
+    # (`por servicio`); the Spanish words read as English, `oye` and the emoji chat
+    (
+        "/cost",
+        "oye staging está carísimo 😅 cuánto fue la semana pasada por servicio?",
+        "last week account=staging by service",
+    ),
+    # the jobs are the Glue resources, crawlers among them, as FRESH_71's and FRESH_117's `most expensive glue jobs last
+    # wk`; the last whole week, Monday 16 to Sunday 22; no count typed, the most expensive first, as FRESH_96, FRESH_99
+    # and FRESH_115; all accounts
+    ("/top-resources", "most expensive glue job last week", "last week service=glue"),
+    # the writer's two weeks before the rule went live on the 2nd against the days from it to yesterday, the writer's
+    # order kept, by day, as FRESH_10's `before vs after the fix: daily lambda spend`; the daily series carries the
+    # average per day of each side; S3 storage is S3, as CORPUS's `s3 storage costs` and FRESH_61, the storage lines
+    # read off; the Glacier IR rule is the writer's context; all accounts
+    (
+        "/cost",
+        "did the glacier IR lifecycle rule (went live 11/02) actually cut S3 storage spend? daily S3 storage before "
+        "vs after pls",
+        "2026-10-19..2026-11-01 vs 2026-11-02..2026-11-26 service=s3 daily",
+    ),
+    # the production account, as the writer named it; the 3 whole days before today by the grammar's rule, 24 to 26
+    # November, the writer's alternative, as FRESH_109 and FRESH_112; by day
+    ("/cost", "lambda daily last 3 days prod only", "last 3 days service=lambda account=production daily"),
+    # twelve months by the grammar's rule: the full months before this one, November 2025 to October 2026, one of the
+    # writer's choices, as FRESH_28 and FRESH_114; by month, the trend read off the series; all accounts
+    ("/cost", "monthly trend last 12 months pls", "last 12 months monthly"),
+    # the staging account, as the writer named it; the two weeks by the grammar's rule, the two whole weeks before this
+    # one, 9 to 22 November (the writer counted 14 days back from today), as FRESH_55, FRESH_88 and FRESH_110; the
+    # default count; any service; the cleanup sprint is the writer's context
+    (
+        "/top-resources",
+        "so we had a cleanup sprint a couple weeks ago where we deleted a bunch of old stuff, supposedly, and I want "
+        "to double check nothing big is still lying around in the staging account - what are the most expensive "
+        "resources there over the last two weeks?",
+        "last 2 weeks account=staging",
+    ),
+    # the lifecycle transition requests are S3 usage types, each on its own line beside the storage lines, as FRESH_13
+    # and FRESH_117's `s3 storage vs requests vs transfer`; November so far against the same days of October, the period
+    # compared with anyway; the savings are the writer's worry; all accounts
+    (
+        "/cost",
+        "S3 lifecycle transition request charges Nov so far — want to see if transitions are eating the savings",
+        "this month service=s3 by usage-type",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's nearest,
+    # EKS's November month-end forecast with the month so far, as FRESH_113's `december forecast?` and FRESH_115's
+    # `forecast de diciembre para checkout`; all accounts; the Spanish words read as English, the boss and the laugh the
+    # writer's context
+    ("/cost", "cuanto va a costar EKS en diciembre?? jaja para ir preparando al jefe", "forecast 2026-11 service=eks"),
+    # the data-lake account, as the writer named it; the writer's dates, a tilde between them, 20 to 26 November, both
+    # included, as FRESH_109's `2026/11/01 ~ 2026/11/15`; by day; every service together
+    ("/cost", "data-lake account daily cost 2026-11-20 ~ 2026-11-26", "2026-11-20..2026-11-26 account=data-lake daily"),
+    # the day before today, Thursday the 26th; the day before it is the day it is compared with anyway, as FRESH_16's
+    # `why did ec2 jump yesterday` and FRESH_114; the accounts, regions and usage types that moved are among the causes;
+    # all accounts
+    ("/cost", "why did cloudfront jump yesterday", "why yesterday service=cloudfront"),
+    # the last full quarter, July to September; the team values listed biggest first, the untagged amount its own line
+    # in every breakdown, as FRESH_119's `data team vs everyone else last quarter`; all accounts
+    ("/tags", "which team is costing us the most? last quarter", "team last quarter"),
+    # a fiscal year with its start given: from 1 February to today, as FRESH_109's `our fiscal year starts 1 Feb`; each
+    # account on its own line with the total beside them; the auditor is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi there, I've been asked by our auditor (long story) to provide the total AWS spend for the fiscal year, "
+        "which for us runs Feb to Jan, so I guess that would be Feb 2026 until today, and ideally split by account "
+        "since they want to see the data-lake separately",
+        "since 2026-02-01 by account",
+    ),
+    # no Intelligent-Tiering usage type in the vocabulary: S3 by usage type, the monitoring and automation lines among
+    # them, as FRESH_106's storage classes; the last 3 months by the grammar's rule, the three full months before this
+    # one, August to October, the writer's first choice, as FRESH_114; by month; all accounts
+    (
+        "/cost",
+        "Intelligent-Tiering monitoring+automation fees, last 3 months, by month",
+        "last 3 months service=s3 by usage-type monthly",
+    ),
+    # the instances are EC2's; dev is the env tag value; no range typed: this month, as the writer read it; the default
+    # count; all accounts; the Spanish words read as English, the shutdown is what the writer plans
+    (
+        "/top-resources",
+        "qué instancias ec2 de dev están más caras? quiero apagar unas porfa",
+        "this month service=ec2 tag:env=dev",
+    ),
+    # `11月` is November and `10月` October: like for like, the complete days of November against the same days of
+    # October, the stretch every answer compares with, as FRESH_113's `why higher in november` and FRESH_118; the
+    # accounts, regions and usage types that moved are among the causes; all accounts
+    ("/cost", "why Glue cost increase in 11月? compare with same days of 10月", "why this month service=glue"),
+    # from Tuesday the 24th to today, its partial day among them; prod and staging among the env values listed, the
+    # untagged amount its own line in every breakdown; no time step in /tags, as FRESH_69, FRESH_74 and FRESH_96, the
+    # writer's optional day-by-day view left out; all accounts; the spike is the writer's context
+    ("/tags", "env since tue. need to know if spike is prod or staging", "env since 2026-11-24"),
+    # Black Friday 2025 is Friday 28 November, against the Friday before it, the 21st, as FRESH_48's `black friday last
+    # year vs a normal friday`; the difference is part of every comparison; the writer's optional split by service left
+    # out, as FRESH_53 and FRESH_61; all accounts; today's Black Friday and the standup are the writer's context
+    (
+        "/cost",
+        "so with Black Friday today and everyone on the web team glued to dashboards, someone in standup asked "
+        "whether last year's black friday cost us way more than a normal day, and I honestly have no idea how to "
+        "check that, so can you tell me what we spent on black friday 2025 compared to the friday before it?",
+        "2025-11-28 vs 2025-11-21",
+    ),
+    # the month so far; no replication or inter-region usage type in the vocabulary: S3 and Data Transfer in the two
+    # regions, each service and usage type on its own line, the transfer out of us-east-1 and the replication PUTs in
+    # eu-west-1 among them, the total beside them, as FRESH_118's `S3 GETs + data transfer out of us-west-2` and
+    # FRESH_119's `inter-region xfer us-east-1 <-> us-west-2`; all accounts
+    (
+        "/cost",
+        "S3 CRR cost us-east-1 -> eu-west-1 this month (inter-region DT + replication PUTs)",
+        "this month service=s3,data-transfer region=us-east-1,eu-west-1 by service, usage-type",
+    ),
+    # the whole of October; one value against the rest is every value of its dimension side by side, as the doc's `prod
+    # vs non-prod`: each account on its own line, the production account as the writer meant it, staging and data-lake
+    # summed and the shares worked out by hand
+    ("/cost", "last month what % of spend was non-prod (staging + data-lake) vs prod", "last month by account"),
+    # the day before today, Thursday the 26th (`ayer`); tax is its own service, Tax, left out (`sin contar tax`), as the
+    # doc's Spanish `sin` and FRESH_115's `sin tax`; every other service, all accounts, one total
+    ("/cost", "cuánto fue el total de ayer sin contar tax", "yesterday service!=tax"),
+    # today so far, its partial day marked so, against the same day last week, Friday the 20th, as CORPUS's `yesterday
+    # compared with the same day last week` and FRESH_42's `dynamodb today so far vs black friday last yr`; all accounts
+    ("/cost", "dynamodb today so far vs same day last wk", "2026-11-27 vs 2026-11-20 service=dynamodb"),
+    # a filtered tag breakdown by the creator tag; the data-lake account, as the writer named it; `11月1日 to now` is
+    # from
+    # 1 November to today, as FRESH_112's `since 1 nov`; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "cost group by aws:createdBy, data-lake account, 11月1日 to now",
+        "aws:createdBy account=data-lake since 2026-11-01",
+    ),
+    # NOT SUPPORTED (the bytes stored now, and usage amounts: answers are costs): the writer's nearest, the data-lake
+    # account's S3 in November so far by usage type, the Standard and Standard-IA storage lines among them, as
+    # FRESH_71's `how many TB do we have in S3` and FRESH_117's `glue DPU-hrs vs cost`
+    (
+        "/cost",
+        "how many TB currently sit in STANDARD vs STANDARD_IA in data-lake?",
+        "this month service=s3 account=data-lake by usage-type",
+    ),
+    # October and November so far as one span, as FRESH_8's `October and November` and FRESH_55's `Oct + Nov so far`; a
+    # split by month has no /tags form; checkout and search among the project values listed, the untagged amount its own
+    # line in every breakdown; all accounts; product's question and the hedge about the command are the writer's context
+    (
+        "/tags",
+        "I'm not totally sure this is the right command but we're trying to figure out how much the checkout project "
+        "costs in total vs search, because product wants to know if checkout is even worth the infra, this month and "
+        "last month please",
+        "project 2026-10..2026-11",
+    ),
+    # the writer's count; the month so far, 1 November to today; any service; all accounts
+    ("/top-resources", "top 10 most expensive things we're running. this month", "10 this month"),
+    # no range typed: this month, as the writer read it; one total, the writer's optional split by day or account not
+    # typed, left out, as FRESH_53 and FRESH_61; all accounts; the Spanish words read as English, the guess the writer's
+    # context
+    (
+        "/cost",
+        "oye cuánto estamos pagando de SQS en ap-southeast-2? creo que alguien dejó algo corriendo allá",
+        "this month service=sqs region=ap-southeast-2",
+    ),
+    # the RDS databases are the RDS resources; the day before today, Thursday the 26th; the default count; all accounts;
+    # the ticket key is wrapping
+    ("/top-resources", "top rds yesterday - INC-4412", "yesterday service=rds"),
+    # `12月` is December; NOT SUPPORTED (a month still to come): the forecast is for the month in progress, the writer's
+    # nearest, November's month-end forecast with the month so far, as FRESH_113's `december forecast?` and FRESH_116;
+    # each account on its own line, as FRESH_116's estimate broken down by account
+    ("/cost", "forecast 12月 total, by account if possible", "forecast 2026-11 by account"),
+    # January to today by month, November partial, as FRESH_109's and FRESH_116's months since January; NOT SUPPORTED (a
+    # count of keys: usage amounts are not answers): the monthly cost, the writer's nearest, as FRESH_71; all accounts;
+    # the remark about keys is the writer's context
+    (
+        "/cost",
+        "so KMS showed up on my radar because someone mentioned we have a crazy number of keys, and I looked and "
+        "don't really know what's normal, but is the KMS cost going up over the year? like month by month since "
+        "january, and if you can tell me how many keys we're paying for that'd be great too",
+        "ytd service=kms monthly",
+    ),
+    # a filtered tag breakdown; S3 only; the whole of October; a value of the listed key left out in words is listed
+    # among the others, data set aside by hand, as the doc's /tags rule and FRESH_119's `exclude untagged`; the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "S3 cost by team last month, excl data team", "team service=s3 last month"),
+)
+
+FRESH_123_FIRST_SIGHT = (23, 14, 13)
+
+FRESH_123: tuple[tuple[str, str, str], ...] = (
+    # the whole of last month, October, 1 to 31; every account and service together, one total; the greeting and thanks
+    # are wrapping, as FRESH_111's Korean greeting
+    ("/cost", "안녕하세요~ 지난달 전체 AWS 비용 얼마 나왔는지 알 수 있을까요? 감사합니다 🙏", "last month"),
+    # the writer's dates, 1 January to 26 November of each year, both included, named in brackets, the days asked, as
+    # the doc's range named within another and FRESH_120's year-to-date as of the 26th; the writer's order kept; the
+    # difference and its percentage are part of every comparison; all accounts; the renewal deck is the writer's context
+    (
+        "/cost",
+        "Need YTD 2026 vs YTD 2025 total spend, same date range both years please (Jan 1 - Nov 26). For the renewal "
+        "deck.",
+        "2026-01-01..2026-11-26 vs 2025-01-01..2025-11-26",
+    ),
+    # command-line flags read as their words, as the doc and FRESH_87: the month so far, 1 November to today; each
+    # service on its own line; tax is its own service, Tax, left out; all accounts
+    ("/cost", "--period mtd --group-by service --exclude tax", "this month service!=tax by service"),
+    # the whole of October; all up is the grand total, every account and service together; September is the period
+    # October is compared with anyway, as CORPUS's `oct vs sep`; the greeting and the guess are chat
+    ("/cost", "g'day, what's the damage for October all up? reckon it was a big one", "2026-10"),
+    # the writer's typos read as Lambda and last month; the whole of October; one total; all accounts
+    ("/cost", "how much did lamda cost us last mnth", "last month service=lambda"),
+    # the quarter so far, Q4, 1 October to today; the team values listed biggest first, the untagged amount its own line
+    # in every breakdown; all accounts
+    ("/tags", "which team is spending the most this quarter?", "team this quarter"),
+    # the instances are EC2's; the production account, as the writer named it; the month so far; the writer's count, as
+    # FRESH_111's Korean top 5; each instance by its id with its cost
+    (
+        "/top-resources",
+        "혹시 production 계정에서 제일 비싼 EC2 instance 5개 뭔지 알 수 있을까요? 이번 달 기준으로요",
+        "5 this month service=ec2 account=production",
+    ),
+    # parameters read as the grammar's words, as the doc and FRESH_87: the staging account, EC2, us-west-2; the writer's
+    # days, 1 to 26 November, both included; by day
+    (
+        "/cost",
+        "acct=staging svc=ec2 region=us-west-2 from=2026-11-01 to=2026-11-26 gran=daily",
+        "2026-11-01..2026-11-26 service=ec2 account=staging region=us-west-2 daily",
+    ),
+    # this month's forecast held against last November, as FRESH_43, FRESH_71 and FRESH_76's November last year and
+    # where November is heading; the difference is part of every comparison; all accounts
+    (
+        "/cost",
+        "What was our total spend for Nov 2025 and what's the forecast for Nov 2026? want to compare month over same "
+        "month last year",
+        "forecast 2026-11 vs 2025-11",
+    ),
+    # the writer's Australian financial year from 1 July, the months typed (`July til now`), to today, as FRESH_42 and
+    # FRESH_98; the team values listed, the untagged amount its own line in every breakdown; all accounts; the greeting
+    # is wrapping
+    ("/tags", "hey mate can you split this FY's spend by team? July til now", "team since 2026-07-01"),
+    # the writer's typos read as CloudFront and this week; the two services side by side, as CORPUS's `s3 vs ec2 this
+    # month`; this week from Monday 23 to today, its partial day among them; all accounts
+    ("/cost", "cloudfrount vs s3 this wek?", "this week service=cloudfront,s3 by service"),
+    # the whole of October; the writer's count; any service, all accounts; NOT SUPPORTED in canonical form (the team tag
+    # beside each resource), as FRESH_119's team beside each db: the ranking by cost, each owner read off by hand
+    ("/top-resources", "top 10 most expensive resources last month, and which team owns each", "10 last month"),
+    # the day before today, Thanksgiving, Thursday the 26th; the day before it, Wednesday the 25th, is the day it is
+    # compared with anyway, one of the writer's choices, as FRESH_114's why yesterday; the accounts, regions and usage
+    # types that moved are among the causes; the Black Friday guess is no filter or period; the greeting and emoji are
+    # chat
+    (
+        "/cost",
+        "어제 Lambda 비용이 갑자기 많이 오른 것 같은데요, 왜 그런지 확인 가능할까요? 블프라서 그런건지... 😅",
+        "why yesterday service=lambda",
+    ),
+    # command-line flags read as their words: end of month is the forecast, the month-end forecast with the month so
+    # far; each account on its own line, as FRESH_116's estimate broken down by compte
+    ("/cost", "forecast --eom --by account", "forecast 2026-11 by account"),
+    # the writer's Australian financial year from 1 July, as FRESH_42 and FRESH_98 (and FRESH_72's reading where no
+    # start was typed); the forecast is for the month, never the year: the financial year so far with this month's
+    # forecast line, as FRESH_94's grant year and FRESH_118's full FY forecast; held against last financial year, 1 July
+    # 2025 to 30 June 2026, like for like, the writer's nearest; all accounts
+    (
+        "/cost",
+        "how're we tracking for EOFY? reckon we'll be over last year's?",
+        "forecast since 2026-07-01 vs 2025-07..2026-06",
+    ),
+    # the writer's months, January 2025 to October 2026, whole months, by month; each service on its own line; tax is
+    # its own service, Tax, left out; all accounts; the annual trend is read off the series
+    (
+        "/cost",
+        "Please provide monthly spend by service for Jan 2025 through Oct 2026, excluding tax, so we can see the "
+        "annual trend per service.",
+        "2025-01..2026-10 service!=tax by service monthly",
+    ),
+    # the whole of October; checkout, search and data among the project values listed side by side, the untagged amount
+    # its own line in every breakdown, as FRESH_116 and FRESH_118; all accounts
+    ("/tags", "project split for october - checkout vs search vs data. how much is untagged?", "project 2026-10"),
+    # the autocorrected name is DynamoDB, as the writer meant it; like for like: the complete days of November against
+    # the same days of October, the period compared with anyway, as FRESH_113's why higher in november; the accounts,
+    # regions and usage types that moved are among the causes; all accounts
+    ("/cost", "Why did Dynamite DB go up so much in Nov?", "why this month service=dynamodb"),
+    # command-line flags read as their words, as the doc and FRESH_87: the writer's count; S3 (the buckets); the data-
+    # lake account; the 30 whole days before today, 28 October to 26 November, as the writer counted
+    (
+        "/top-resources",
+        "-n 20 --service s3 --account data-lake --period last-30d",
+        "20 last 30 days service=s3 account=data-lake",
+    ),
+    # the data-lake account, as the writer named it; like for like: the complete days of November against the same days
+    # of October, the period compared with anyway, the writer's first choice, as FRESH_111's Korean month vs last month
+    (
+        "/cost",
+        "이번 달 data-lake 계정 Glue 비용이랑 지난달 비교해 주실 수 있나요?",
+        "this month service=glue account=data-lake",
+    ),
+    # NOT SUPPORTED (Australian dollars): a currency by its name is answered in the bill's currency, said, the writer's
+    # nearest, as FRESH_42's AUD and FRESH_116's Canadian dollars; the whole of October; all accounts; the board pack is
+    # the writer's context
+    ("/cost", "reckon you could give us October in AUD? finance wants it for the board pack", "2026-10"),
+    # eu west 1 is the region eu-west-1; the year so far, 1 January to today; one total; all accounts
+    ("/cost", "ec2 costs in eu west 1 ytd pls", "ytd service=ec2 region=eu-west-1"),
+    # no time step in /tags, as FRESH_69, FRESH_74 and FRESH_96: the split over the year so far, January to today;
+    # Platform among the team values listed, as FRESH_116's project=search per week; the growth is not a /tags answer,
+    # as FRESH_73's is Platform growing; the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "platform team spend per month this year, is it growing?", "team ytd"),
+    # the whole of 2025 against 2026 from 1 January to 26 November, the writer's days, the writer's order kept, both
+    # spans compared as they are, as FRESH_120's two spans; EC2 and RDS as a part of the total: each service on its own
+    # line beside the total, the two summed and their shares read off by hand, as FRESH_116's how much of that was data
+    # transfer; the compute commitment is a commitment talked about, context, no fee; all accounts
+    (
+        "/cost",
+        "What % of our total 2025 spend was EC2 + RDS vs 2026 YTD? Trying to see if compute commitment still makes "
+        "sense.",
+        "2025 vs 2026-01-01..2026-11-26 by service",
+    ),
+    # parameters read as the grammar's words: ISO week 47, Monday 16 to Sunday 22, against week 48, this week so far,
+    # the writer's order kept, as FRESH_118's `oct vs nov so far`; the week in progress like for like against the same
+    # days of week 47, as the writer accepted; the difference is part of every comparison; all accounts
+    ("/cost", "diff week=2026-W47 vs week=2026-W48 svc=eks", "2026-w47 vs 2026-w48 service=eks"),
+    # the RDS instances are the RDS resources, the typo read as meant; the present read as the month so far, the
+    # writer's first choice, as FRESH_48, FRESH_89 and FRESH_111; the default count; all accounts
+    ("/top-resources", "biggest rds instnaces rn", "this month service=rds"),
+    # this week from Monday 23 to today, its partial day among them; each region on its own line, ap-southeast-2 among
+    # them: a value remarked on beside a breakdown by its dimension is shown among the others, as the doc; all accounts;
+    # the greeting is wrapping
+    (
+        "/cost",
+        "안녕하세요, 리전별로 이번 주 비용 나눠서 볼 수 있을까요? 특히 ap-southeast-2 가 궁금합니다",
+        "this week by region",
+    ),
+    # Sydney is ap-southeast-2; the six months by the grammar's rule, the six full months before this one, May to
+    # October, the writer's alternative, as FRESH_105 and FRESH_116; by month; all accounts; `chewing through heaps
+    # lately` is chat
+    (
+        "/cost",
+        "Sydney region's been chewing through heaps lately, what's it costing us per month for the last 6 months?",
+        "last 6 months region=ap-southeast-2 monthly",
+    ),
+    # the whole of October; dev, staging and prod among the env values listed, dev and staging summed by hand, the
+    # untagged amount its own line in every breakdown, as FRESH_40's `dev+staging vs prod` and FRESH_113; all accounts
+    ("/tags", "env breakdown last month - how much are we burning on dev + staging vs prod?", "env last month"),
+    # the day before today, Thanksgiving, Thursday the 26th; the day before it is the day it is compared with anyway,
+    # the writer's optional normal day not typed, left out, as FRESH_61, FRESH_85 and FRESH_114; every account and
+    # service together; the Black Friday traffic is the writer's guess
+    ("/cost", "total spend yesterday? black fri traffic shoud be spiking", "yesterday"),
+    # command-line flags read as their words: the writer's dates, the whole of October; tax and KMS, each its own
+    # service, both left out, as FRESH_113's without the tax and data transfer; one total; all accounts
+    ("/cost", "total --from 2026-10-01 --to 2026-10-31 --exclude svc=tax,svc=kms", "2026-10 service!=tax,kms"),
+    # the trailing 12 months are the last 12 full months, November 2025 to October 2026, as the writer wrote them and
+    # the doc's `a 12 month trailing total`; the 12 months before them are the period compared with anyway, the change
+    # and its percentage part of every comparison; the EDP renewal is the writer's context; all accounts
+    (
+        "/cost",
+        "Can you give me the trailing 12 month total (Nov 2025 - Oct 2026) vs the prior 12 months? Need it for the "
+        "EDP renewal conversation.",
+        "last 12 months",
+    ),
+    # the buckets are the S3 resources; no range typed: this month, as the writer read it; the data lake guess is no
+    # filter, read off the list with each bucket's account, as FRESH_113's guessing glue jobs + s3; the default count;
+    # all accounts
+    (
+        "/top-resources",
+        "which buckets are costing us the most? I'm guessing the data lake ones",
+        "this month service=s3",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; api among the team values listed, the untagged amount its own line in
+    # every breakdown, as FRESH_111's Korean team split last week; all accounts
+    ("/tags", "혹시 team 태그별로 지난주 비용 볼 수 있을까요? api 팀 비용이 궁금해서요 ㅎㅎ", "team last week"),
+    # the writer's typos read as this month and last month; like for like: the complete days of November against the
+    # same days of October, the period compared with anyway, as CORPUS's `ec2 vs last month`; all accounts
+    ("/cost", "Sqs cost thsi month vs lsat month?", "this month service=sqs"),
+    # September is the period October is compared with anyway; what drove it, the services and accounts that moved among
+    # the causes; the writer's split by team kept, as FRESH_74's S3 jump by team, to see whose it was; all accounts
+    ("/cost", "why did total spend jump in october vs september? which team drove it?", "why 2026-10 by tag:team"),
+    # command-line flags read as their words: the single day Thursday 26 November; the production account; each region
+    # on its own line
+    ("/cost", "--group-by region --period 2026-11-26 --account production", "2026-11-26 account=production by region"),
+    # data transfer is the Data Transfer service, as FRESH_3; the last fortnight by the grammar's rule, the two whole
+    # weeks before this one, 9 to 22 November (the writer counted 14 days back from yesterday), as FRESH_1, FRESH_55 and
+    # FRESH_111; the two weeks before are the period compared with anyway; all accounts
+    (
+        "/cost",
+        "quick one - what did we spend on data transfer last fortnight? seems heaps",
+        "last 2 weeks service=data-transfer",
+    ),
+    # the average per month over the complete months, each beside the series, as FRESH_97 and FRESH_116; the whole of
+    # 2025 against January to October 2026, the writer's complete months, the writer's order kept, as FRESH_64's avg
+    # monthly run-rate against the same months in 2025; each account on its own line; the vendor comparison is the
+    # writer's context
+    (
+        "/cost",
+        "For vendor comparison: average monthly spend per account in 2025 vs average monthly in 2026 (Jan-Oct, "
+        "complete months only)",
+        "average 2025 vs 2026-01..2026-10 by account monthly",
+    ),
+    # the project tag value; the month so far; the default count; any service, all accounts
+    ("/top-resources", "top resources for the checkout project this month", "this month tag:project=checkout"),
+    # the writer's typos read as forecast and month; end of the month is the forecast: the month-end forecast with the
+    # month so far; all accounts and services
+    ("/cost", "whats the forcast for end of the moth", "forecast 2026-11"),
+    # this week to today against Black Friday week last year to its Friday, Monday 24 to Friday 28 November 2025, like
+    # for like, as FRESH_115 and FRESH_118; the writer's optional day-by-day view not typed, left out, as FRESH_53 and
+    # FRESH_61; the difference is part of every comparison; all accounts
+    (
+        "/cost",
+        "작년 블랙프라이데이 때랑 비교해서 이번 주 비용 어떤지 볼 수 있을까요? (작년은 11/28이었던 것 같아요)",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # parameters read as the grammar's words: the creator tag by its full key; the 7 whole days before today, 20 to 26
+    # November, as the writer counted; no count in /tags: the values listed biggest first, the top 10 read off, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "tag=aws:createdBy --period last-7d --top 10", "aws:createdBy last 7 days"),
+    # the writer's Australian financial year's first quarter is July to September 2026, the months the writer named, as
+    # FRESH_72's `Q1 FY27 (Jul-Sep)` and FRESH_118's fiscal Q2; each account on its own line with the total beside them;
+    # the greeting is wrapping
+    ("/cost", "arvo! can I get Q1 numbers by account pls - July to Sept", "2026-q3 by account"),
+    # the typos read as staging and account; the staging and production accounts side by side, as FRESH_113's `staging
+    # vs prod october`; no range typed: this month, as the writer read it
+    (
+        "/cost",
+        "how much is eks costing in stagng vs prod acount",
+        "this month service=eks account=staging,production by account",
+    ),
+    # NOT SUPPORTED (headcount is not on the bill): a cost per engineer is the cost itself, to divide by hand, as the
+    # doc and FRESH_9's cost per engineer by team; the year so far; the team values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    ("/tags", "cost per engineer by team ytd? want to know if data team spend is reasonable for headcount", "team ytd"),
+    # credits and refunds beside the rest: gross and net both asked are the split by charge class, usage, fees, credits,
+    # refunds and tax apart, the net being the total, as the doc and FRESH_109's credits this year; the year so far
+    # against the same days of 2025, the period compared with anyway, as FRESH_116's year until now against the same
+    # period; all accounts
+    (
+        "/cost",
+        "Are there any credits or refunds on the bill this year vs last year? Want net vs gross.",
+        "ytd by charge-class",
+    ),
+    # command-line flags read as their words: the writer's count; the functions are the Lambda resources; the env tag
+    # value; sorted by cost is every list's order; the 7 whole days before today, 20 to 26 November, as the writer
+    # counted; all accounts
+    (
+        "/top-resources",
+        "-n 5 --type lambda --env prod --sort cost --since 7d",
+        "5 last 7 days service=lambda tag:env=prod",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110: last month's total, the whole of October; tax
+    # is its own service, Tax, left out; every account and other service together
+    ("/cost", "아 그리고 지난달 비용에서 tax 빼면 얼마인가요? 🙂", "last month service!=tax"),
+    # a breakdown by account is not something /tags answers (it lists a tag key's values): the data team's spend in the
+    # data-lake account against the other accounts is refused naming the word that sets them side by side, with the
+    # /cost question it offers (`ytd tag:team=data by account`), as FRESH_36's `!account` and the periods refused as
+    # FRESH_112
+    ("/tags", "how much did the data team spend in the data-lake account ytd vs everything else they run?", "!vs"),
+)
+
+FRESH_124_FIRST_SIGHT = (24, 16, 10)
+
+FRESH_124: tuple[tuple[str, str, str], ...] = (
+    # the last whole week, Monday 16 to Sunday 22; the data-lake account left out, as typed, as FRESH_114's `exclude
+    # staging account` and FRESH_117, the production and staging accounts kept; each service on its own line with the
+    # total beside them
+    ("/cost", "last week total by service, all accts except data-lake", "last week account!=data-lake by service"),
+    # today so far, Black Friday, its partial day marked so with how current the data is, as FRESH_112's `ec2 cost tdy
+    # so far` and FRESH_114's `CloudFront today?? BF traffic`; all accounts; the Black Friday traffic is the writer's
+    # context, the greeting and emoji wrapping
+    (
+        "/cost",
+        "Hey!! How much has CloudFront cost us so far today?? Black Friday traffic is going crazy 🛍️🔥",
+        "today service=cloudfront",
+    ),
+    # the credits only by charge class, as FRESH_18 and FRESH_119's credits applied in October; the whole of October;
+    # each account on its own line with the total, as the writer asked; none is a zero answer; the greeting is
+    # wrapping
+    (
+        "/cost",
+        "Good morning, could you please provide the total credits applied in October 2026, by account?",
+        "2026-10 charge-class=credit by account",
+    ),
+    # the Portuguese words read as English (`este mês`: this month); the month so far, 1 November to today; S3 in the
+    # region as typed, one total; all accounts; the greeting and thanks are wrapping
+    ("/cost", "olá! quanto gastámos em S3 na eu-west-1 este mês? obrigado", "this month service=s3 region=eu-west-1"),
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # roughly per month is the average per month over the three full months before this one, August to October, each
+    # month beside it, as FRESH_118's `roughly how much does checkout cost us to run per month?` and FRESH_116's avg
+    # monthly; the hedge and apology are wrapping
+    (
+        "/cost",
+        "um hi, sorry if this is a dumb question but roughly how much does staging cost us per month?",
+        "average last 3 months account=staging monthly",
+    ),
+    # the four regions left out, every other region (and global) its own group, as FRESH_37 and FRESH_72's `any spend
+    # at all outside us-east-1 / us-west-2 / eu-west-1 / ap-southeast-2`; the 90 whole days before today by the
+    # grammar's rule, 29 August to 26 November (the writer counted today in), as FRESH_59; each region, account and
+    # service on its own line, as the writer asked, the global group set aside by hand; a zero total is the answer;
+    # all accounts is every account anyway
+    (
+        "/cost",
+        "Any spend in regions outside us-east-1/us-west-2/eu-west-1/ap-southeast-2 in the last 90 days? all accounts",
+        "last 90 days region!=us-east-1,us-west-2,eu-west-1,ap-southeast-2 by region, account, service",
+    ),
+    # the RDS databases are the RDS resources; the staging account, as the writer named it; the month so far; the
+    # writer's count; the why (`dorogo`: expensive) is answered by the list of what makes up the cost, as FRESH_90's
+    # `boss ask me why so ex` and FRESH_118's `Waarom is staging zo duur?`
+    ("/top-resources", "top 10 rds in staging this month. why so dorogo", "10 this month service=rds account=staging"),
+    # Black Friday last year is Friday 28 November 2025, against today so far, Black Friday 2026, its partial day
+    # marked so, the writer's order kept, as the doc's `compare black friday last year to today` and FRESH_114's black
+    # friday del año pasado vs hoy; Lambda and CloudFront together, as typed, the writer's optional split by service
+    # not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "can we compare Lambda + CloudFront on Black Friday last year vs today?",
+        "2025-11-28 vs 2026-11-27 service=lambda,cloudfront",
+    ),
+    # the buckets are the S3 resources; the data-lake account (`na conta data-lake`), as the writer named it; the last
+    # 3 months by the grammar's rule, the three full months before this one, August to October (the writer counted
+    # back from today), as FRESH_111 and FRESH_114; the writer's count; the Portuguese words read as English
+    (
+        "/top-resources",
+        "top 5 buckets S3 na conta data-lake, ultimos 3 meses",
+        "5 last 3 months service=s3 account=data-lake",
+    ),
+    # tax is its own service, Tax, as FRESH_7 and FRESH_120's tax per calendar month; Q3, July to September, by month,
+    # the quarter's total beside them; all accounts
+    ("/cost", "What was the tax amount for Q3, broken down by month please.", "2026-q3 service=tax monthly"),
+    # the region as typed; November so far (`Nov MTD`, one period named twice); each account and service on its own
+    # line, as the writer asked, as FRESH_9's audit of ap-southeast-2, any production or staging line read off; the
+    # expectation is the writer's context
+    (
+        "/cost",
+        "ap-southeast-2 spend by account + service, Nov MTD. nobody should be in there except data-lake",
+        "this month region=ap-southeast-2 by account, service",
+    ),
+    # the lambdas are the Lambda resources, one by one; the api team tag value; no range typed: this month, as the
+    # writer read it; the default count; all accounts; the hedges are wrapping
+    (
+        "/top-resources",
+        "um is it possible to see which lambdas cost the most? maybe just for the api team",
+        "this month service=lambda tag:team=api",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the day before today, Thursday the 26th, against the day
+    # before it, Wednesday the 25th, the day it is compared with anyway, as FRESH_43 and FRESH_115's yesterday vs day
+    # before; the accounts, regions and usage types that moved are among the causes, the reason the writer asked for;
+    # all accounts
+    (
+        "/cost",
+        "why data transfer jumped yesterday vs day before? need reason, not only number",
+        "why yesterday service=data-transfer",
+    ),
+    # the Portuguese words read as English (`por dia`: per day, `semana passada`: last week); the last whole week,
+    # Monday 16 to Sunday 22, by day; all accounts; the 3am job is the writer's context (the bill cannot single it
+    # out)
+    ("/cost", "Glue por dia na semana passada pf, o job das 3h está a dar cabo disto", "last week service=glue daily"),
+    # this week from Monday 23 to today, its partial day among them; checkout among the project values listed, the
+    # untagged amount its own line in every breakdown, as FRESH_118's checkout vs everything else this week; all
+    # accounts; the BF campaign is the writer's context
+    (
+        "/tags",
+        "project costs this week pls - want to see how checkout is doing w/ the BF campaign",
+        "project this week",
+    ),
+    # a filtered tag breakdown by the creator tag, EC2 only, as FRESH_114's KMS by aws:createdBy; the 14 whole days
+    # before today by the grammar's rule, 13 to 26 November (the writer counted today in), as FRESH_118; the untagged
+    # amount its own line in every breakdown; all accounts; spotting principals is the writer's aim
+    (
+        "/tags",
+        "aws:createdBy for EC2, last 14 days. want to see which principals are spinning stuff up",
+        "aws:createdBy service=ec2 last 14 days",
+    ),
+    # refunds are the adjustment class, as FRESH_108 and FRESH_111's refunds posted; November so far; each account on
+    # its own line with its amount, as the writer asked, the optional split by service left out, as FRESH_53 and
+    # FRESH_61; none is a zero answer; all accounts
+    (
+        "/cost",
+        "Were any refunds posted in November? If so, please list account and amount.",
+        "this month charge-class=adjustment by account",
+    ),
+    # the weekend is the latest one, Saturday 21 and Sunday 22, as the doc's `the weekend`, FRESH_68 and FRESH_110's
+    # job left running in dev over the weekend; dev is the env tag value; the instance is EC2's; no g5 instance types
+    # in the vocabulary: EC2 by usage type, the g5 lines among them, as FRESH_111 and FRESH_118's g5; all accounts;
+    # the worry and emoji are chat
+    (
+        "/cost",
+        "hey so I maybe left a g5 instance running in dev over the weekend?? how much did that cost 😬",
+        "2026-11-21..2026-11-22 service=ec2 tag:env=dev by usage-type",
+    ),
+    # end of month is the forecast: November's month-end forecast with the month so far, as FRESH_114's `forecast for
+    # end of month pls` and FRESH_118; all accounts together, one figure; `nu` and the rough number are chat
+    ("/cost", "forecast end of month, all accounts. nu, rough number is ok", "forecast 2026-11"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_112's team split for Glue in Oct vs Nov, FRESH_114 and FRESH_118; DynamoDB by team for September against
+    # October is a /cost question, offered with the refusal
+    ("/tags", "custos por team no dynamodb, setembro vs outubro", "!vs"),
+    # NOT SUPPORTED (days still ahead): Cyber Monday is 30 November, the month's last day: CloudFront's month-end
+    # forecast with the month so far, the 26th to the 30th read off by hand from the daily run rate, as FRESH_39's
+    # checkout thru cyber monday and FRESH_118's projected spend through Cyber Monday; all accounts; the CMO is the
+    # writer's context, the emoji wrapping
+    (
+        "/cost",
+        "What's CloudFront going to cost for all of Cyber Week (Thanksgiving thru Cyber Monday)? need a number for "
+        "the CMO 😅",
+        "forecast 2026-11 service=cloudfront",
+    ),
+    # the data-lake account by its id; the day before today, Thursday the 26th; the region as typed; each service on
+    # its own line, as the writer meant it (which services and how much), as FRESH_75's any spend in ap-southeast-2 in
+    # staging; a zero total is the answer, as FRESH_55; `usage` is the writer's word for any cost, no charge class;
+    # the expectation is context
+    (
+        "/cost",
+        "was there ANY usage in 333344445555 in us-east-1 yesterday? should be zero",
+        "yesterday account=data-lake region=us-east-1 by service",
+    ),
+    # the team values listed, the untagged amount its own line in every breakdown; the last two weeks by the grammar's
+    # rule, the two whole weeks before this one, 9 to 22 November (the writer counted 14 days back from today and
+    # accepted these), as FRESH_116 and FRESH_120; all accounts; the hedges and the apology are wrapping
+    (
+        "/tags",
+        "maybe by team? for like the last two weeks. sorry not sure if this is the right command",
+        "team last 2 weeks",
+    ),
+    # the two first days side by side, Sunday 1 November against Thursday 1 October, the writer's order kept, as
+    # FRESH_60 and FRESH_84's big charge on the 1st; each service on its own line, as the writer asked, the fees
+    # booked on the 1st among them; all accounts
+    (
+        "/cost",
+        "Which charges hit on the 1st of the month? Please show Nov 1 vs Oct 1 by service.",
+        "2026-11-01 vs 2026-10-01 by service",
+    ),
+    # the instances are EC2's; the region as typed; the 7 whole days before today by the grammar's rule, 20 to 26
+    # November (the writer counted today in); the default count; all accounts; NOT SUPPORTED (whether an instance runs
+    # now): the ranking by cost, the writer's nearest, as FRESH_117's `is this still running?`
+    (
+        "/top-resources",
+        "biggest ec2 in us-west-2 last 7 days, only ones running now",
+        "last 7 days service=ec2 region=us-west-2",
+    ),
+    # `desde dia 20` is since the 20th of this month, Friday 20 November, to today, against as many days just before
+    # it, as FRESH_116's `rds prod spike since tue`; the accounts, regions and usage types that moved are among the
+    # causes (keys against API requests read off them); the Portuguese words read as English (`porque`: why); all
+    # accounts
+    ("/cost", "pá, porque é que o KMS subiu tanto desde dia 20?", "why since 2026-11-20 service=kms"),
+    # the distributions are the CloudFront resources, as the doc's `distributions`; the month so far; the default
+    # count; all accounts; the promo landing page is the writer's guess, read off the list by its id, as the doc's
+    # `the promo landing pages`
+    (
+        "/top-resources",
+        "which CloudFront distributions are costing the most this month? is it the promo landing page one??",
+        "this month service=cloudfront",
+    ),
+    # no team tag is `tag:team=untagged`, as FRESH_24, FRESH_41 and FRESH_74; the month so far; the default count,
+    # each resource's account and service shown; all accounts is every account anyway
+    (
+        "/top-resources",
+        "most expensive resources with no team tag, all accounts, this month",
+        "this month tag:team=untagged",
+    ),
+    # the two regions side by side, as the doc's `us-east-1 versus eu-west-1` and FRESH_114's KMS us-east-1 vs eu-
+    # west-1, the difference read off; the month so far; all accounts; the hedges are wrapping
+    (
+        "/cost",
+        "um whats the differnce in EC2 cost between us-east-1 and us-west-2 this month? is it possible to compare them",
+        "this month service=ec2 region=us-east-1,us-west-2 by region",
+    ),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_86 and FRESH_114's excl tax and credits;
+    # November to date; each linked account on its own line with the total
+    (
+        "/cost",
+        "Total for November to date excluding tax and credits, per linked account please.",
+        "this month charge-class!=tax,credit by account",
+    ),
+    # this week from Monday 23 to today, by day, today's partial day among them; the production account (`prod only`),
+    # as the doc's prod alone; `спасибо` is thanks
+    ("/cost", "eks daily this week, prod only. спасибо", "this week service=eks account=production daily"),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110: EKS this week by day, the same period, now
+    # for the staging account, as the writer meant it
+    ("/cost", "and staging? same period", "this week service=eks account=staging daily"),
+    # the staging account, as the writer named it; the whole of October against November so far, the earlier month
+    # first, both kept, as FRESH_94 and FRESH_118's `oct vs nov so far`; SQS and Lambda together, each region on its
+    # own line, as the writer would like it (`se der por região`); the Portuguese words read as English
+    (
+        "/cost",
+        "SQS + lambda na staging, mês passado vs este mês, se der por região era fixe",
+        "2026-10 vs 2026-11 service=sqs,lambda account=staging by region",
+    ),
+    # the writer's days, Tuesday 10 and Wednesday 11 November, by day, their sum the total; the email blast is the
+    # writer's context; the writer's optional normal days not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "how much did the Nov 10 email blast cost us in lambda? like that day + the day after",
+        "2026-11-10..2026-11-11 service=lambda daily",
+    ),
+    # data transfer out is the Data Transfer service, as FRESH_69 and FRESH_74's this week vs last week; like for
+    # like: this week's complete days against the same days of last week, the period compared with anyway, the
+    # writer's like-for-like choice; each region on its own line with its change; no threshold in the grammar: the
+    # regions more than doubled read off by hand, as FRESH_20; all accounts
+    (
+        "/cost",
+        "data transfer out per region this week vs last week. flag anything more than 2x",
+        "this week service=data-transfer by region",
+    ),
+    # the databases are the RDS resources; the dev env tag value; no range typed: this month, as the writer read it,
+    # as FRESH_116's most expensive RDS databases; the default count; all accounts; the writer's own db read off the
+    # list; the greeting and laugh are wrapping
+    (
+        "/top-resources",
+        "hi! um could I see the top RDS databases in the dev env? I think mine might be one of them lol",
+        "this month service=rds tag:env=dev",
+    ),
+    # before and after credits is gross and net: usage, fees, credits and tax apart by charge class, the net being the
+    # total, as FRESH_71 and FRESH_78's before and after credits; the year so far, 1 January to today; all accounts;
+    # the accrual is the writer's context
+    (
+        "/cost",
+        "Please give me the year-to-date spend before credits and after credits, for the accrual.",
+        "ytd by charge-class",
+    ),
+    # the tables are the DynamoDB resources (`dynamo` its short name); from 1 November to today, as FRESH_112's tables
+    # since the migration; the default count; all accounts; the Portuguese words read as English
+    ("/top-resources", "quais são as tabelas dynamo mais caras desde 1 de nov?", "since 2026-11-01 service=dynamodb"),
+    # the whole of October; the env values listed, the untagged amount and its share its own line in every breakdown,
+    # as FRESH_116's `split by env for last month — and how much is untagged?`; all accounts
+    ("/tags", "env tag last month. how much is untagged?", "env last month"),
+    # a trend over whole months is the series month by month, as the doc; last Black Friday is 28 November 2025: the
+    # writer's months, November 2025 to November 2026 so far, November partial, as FRESH_119's monthly trend to this
+    # month; all accounts; the QBR deck is the writer's context
+    (
+        "/cost",
+        "Can I get a monthly trend of CloudFront since last Black Friday? want to show growth in the QBR deck",
+        "2025-11..2026-11 service=cloudfront monthly",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, as FRESH_13's `cloudtrail + config` and
+    # FRESH_114's CloudTrail, also beside a service the bill holds, as FRESH_47's `tax + kms + support` (the writer's
+    # nearest, KMS per account with no CloudTrail, was not taken)
+    ("/cost", "KMS + CloudTrail per account this month - checking for weird API volume", "!cloudtrail"),
+    # NOT SUPPORTED (a PR's deploy): the writer's nearest, Lambda and SQS together in the staging account on Tuesday
+    # the 24th, against the day before, Monday the 23rd, the day it is compared with anyway, as FRESH_115's yesterday
+    # vs day before; the hedges are wrapping
+    (
+        "/cost",
+        "is it possible to see how much my PR deploy cost on tuesday? it was in staging, maybe lambda and sqs?",
+        "2026-11-24 service=lambda,sqs account=staging",
+    ),
+    # NOT SUPPORTED (a day still to come): the writer's nearest, the fees that posted on 1 November against those of 1
+    # October, the RI fees and the other fees of the 1st by charge class, as FRESH_27's `what will the savings plan +
+    # RI charges be on Dec 1` and FRESH_119's `RI upfront, support etc.` (Support is not on the bill, so it simply
+    # does not show); each service on its own line, as the writer asked; all accounts
+    (
+        "/cost",
+        "What do we expect to be charged on December 1st? Reserved Instance fees, support, etc.",
+        "2026-11-01 vs 2026-10-01 charge-class=recurring,one-time by service",
+    ),
+    # the Portuguese words read as English (`total do ano até agora`: year to date, `por conta`: by account, `sem
+    # impostos`: without tax); tax is its own service, Tax, left out, as FRESH_114's `en el año sin tax`; each account
+    # on its own line with the total
+    ("/cost", "total do ano até agora por conta, sem impostos", "ytd service!=tax by account"),
+    # a filtered tag breakdown, CloudFront only; the 16th is Monday 16 November, to today, as FRESH_112's
+    # aws:createdBy since 1 nov; the project values listed, the untagged amount its own line in every breakdown; all
+    # accounts; the campaign is the writer's context
+    (
+        "/tags",
+        "spend by project for cloudfront since the campaign kicked off on the 16th",
+        "project service=cloudfront since 2026-11-16",
+    ),
+    # the staging account (`staging acct`), as the writer named it; EC2's resources; the 7 whole days before today by
+    # the grammar's rule, 20 to 26 November; NOT SUPPORTED (launch time): the ranking by cost, the writer's fallback,
+    # as FRESH_117 and FRESH_118's idle gpu boxes; sorted by cost is how every list is; the default count
+    (
+        "/top-resources",
+        "staging acct - anything EC2 launched in the last 7 days that's costing money? sort desc",
+        "last 7 days service=ec2 account=staging",
+    ),
+    # the creator tag by its full key; the whole of October; the untagged amount its own line in every breakdown; what
+    # the tag means goes beyond the data, as FRESH_84's `what does aws:createdBy mean`; all accounts; the hedges are
+    # wrapping
+    (
+        "/tags",
+        "um what does aws:createdBy mean? can I maybe see cost by that for last month",
+        "aws:createdBy last month",
+    ),
+    # the whole of October on the amortized basis, as the writer needs it; every answer names its basis, which answers
+    # which one it is, as FRESH_49 and FRESH_50; one basis asked, no two side by side; all accounts
+    (
+        "/cost",
+        "For October, is this amortized or unblended? I need the October total on an amortized basis.",
+        "2026-10 amortized",
+    ),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the whole of October (`outubro`); data
+    # among the project values listed, as FRESH_19 and FRESH_61's project=data in data-lake and the doc's values of
+    # the listed key; the Portuguese words read as English
+    ("/tags", "project=data quanto custou em outubro? só na conta data-lake", "project account=data-lake 2026-10"),
+    # the production account (`prod`), as the doc's prod alone; from 1 November to today, by day, today's partial day
+    # among them; the spike read off the series, as FRESH_107's `eks cost daily for past 2 weeks can? want see got
+    # spike or not`; the compromised key and mining are the writer's worry
+    (
+        "/cost",
+        "daily total for prod since Nov 1, looking for any spike (compromised key / mining)",
+        "since 2026-11-01 account=production daily",
     ),
 )

@@ -255,6 +255,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_119_FIRST_SIGHT,
     FRESH_120,
     FRESH_120_FIRST_SIGHT,
+    FRESH_121,
+    FRESH_121_FIRST_SIGHT,
+    FRESH_122,
+    FRESH_122_FIRST_SIGHT,
+    FRESH_123,
+    FRESH_123_FIRST_SIGHT,
+    FRESH_124,
+    FRESH_124_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -778,6 +786,11 @@ BLIND_BATCHES = (
         wrong=6,
         shared=frozenset({"why up yday", "mtd", "nov vs oct"}),
     ),
+    # then, first sight on e931a0e: `FRESH_121`, `FRESH_123` read, `FRESH_122`, `FRESH_124` held back
+    BlindBatch("FRESH_121", FRESH_121, FRESH_121_FIRST_SIGHT, right=36, wrong=12),
+    BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=20, wrong=10),
+    BlindBatch("FRESH_123", FRESH_123, FRESH_123_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_124", FRESH_124, FRESH_124_FIRST_SIGHT, right=24, wrong=10),
 )
 
 
