@@ -104,10 +104,14 @@ _COST_WORDS = frozenset({"cost", "costs", "spend", "amount", "price"})
 
 
 #: Filter keys that name the time range (`month = '2026-09'`, `usage_date=2026-11-03`).
-_DATE_KEYS = frozenset({"month", "date", "day", "period", "billingperiod", "usagedate", "chargeperiodstart"})
+_DATE_KEYS = frozenset(
+    {"month", "date", "day", "period", "billingperiod", "usagedate", "chargeperiodstart", "week", "quarter", "year"}
+)
+#: Keys of the time step (`granularity=daily`, `gran=daily`, `step=week`).
+_STEP_KEYS = frozenset({"granularity", "gran", "per", "step"})
 #: The names `ClauseReader.assignment` reads with `=` itself (`top=5`, `basis=net`, `granularity=daily`,
 #: `month=2026-09`): a command line's other parameters are `PrepassReader.read_parameters`'.
-ASSIGNED_KEYS = frozenset({"basis", "cost", "top", "granularity", "per", "step", *_DATE_KEYS})
+ASSIGNED_KEYS = frozenset({"basis", "cost", "top", *_STEP_KEYS, *_DATE_KEYS})
 
 
 class ClauseReader(Cursor):
@@ -417,7 +421,7 @@ class ClauseReader(Cursor):
                     raise
                 self.i = after  # `period=last_month`: the words after `=` are the period, read as words
             return
-        if key in ("granularity", "per", "step"):
+        if key in _STEP_KEYS:
             self.single_option(key_text, op, values)
             v = values[0].casefold()
             g = GRANULARITY_WORDS.get(v) or GRANULARITY_UNITS.get(v)

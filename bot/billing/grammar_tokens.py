@@ -107,6 +107,10 @@ _FLAG = re.compile(r"(?<!\S)--?(?:(?:period|range|window|timeframe|time-period)\
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
 #: The number of an item in a list (`(1) totals by service (2) top 3 movers`, `1) ... 2) ...`): no count, no date.
 _LIST_MARK = re.compile(r"(?<!\S)\(?\d{1,2}\)(?=\s)")
+#: The hyphen of a short relative span (`--period last-30d`, `past-7d`): a space.
+_HYPHENED_SHORT = re.compile(r"(?<=\blast)-(?=\d+[dwmy]\b)|(?<=\bpast)-(?=\d+[dwmy]\b)", re.IGNORECASE)
+#: An end of a span written as a key (`from=2026-11-01 to=2026-11-26`): the word, as `from 2026-11-01` reads.
+_SPAN_KEY = re.compile(r"(?<![\w-])(from|to|since|until|start|end)=(?=\d)", re.IGNORECASE)
 #: A time phrase written with hyphens or underscores (`last-month`, `this-week`, `last_7_days`): its words.
 _HYPHENED_TIME = re.compile(
     r"(?<![\w-])(last|this|past|prev|previous)[-_](\d+[-_])?(?=(?:day|week|month|quarter|year)s?\b)"
@@ -155,6 +159,7 @@ def strip_markup(text: str) -> str:
     text = _SLACK_ENTITY.sub(_entity_spaces, text)
     text = _FLAG.sub(_spaces, _SIGN_OFF.sub(_spaces, _MAIL_LINES.sub(_spaces, _CLOSING.sub(_spaces, text))))
     text = _HYPHENED_TIME.sub(lambda m: m[0].replace("-", " ").replace("_", " "), text)
+    text = _HYPHENED_SHORT.sub(" ", _SPAN_KEY.sub(lambda m: f"{m[1]} ", text))  # `last-30d`, `from=2026-11-01`
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)

@@ -1333,3 +1333,19 @@ def test_a_korean_word_not_listed_is_named() -> None:
     with pytest.raises(UnknownWord) as caught:
         parse("지난달 데이터 비용")
     assert caught.value.message == "I don't understand `데이터`."
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # a DevOps engineer's keys and flags: the span's ends, the step, a week, a short relative span
+        (
+            "acct=staging svc=ec2 region=us-west-2 from=2026-11-01 to=2026-11-26 gran=daily",
+            "2026-11-01..2026-11-26 service=ec2 account=staging region=us-west-2 daily",
+        ),
+        ("diff week=2026-W47 vs week=2026-W48 svc=eks", "2026-w48 service=eks"),
+        ("s3 data-lake --period last-30d", "last 30 days service=s3 account=data-lake"),
+    ],
+)
+def test_keys_and_flags_as_devops_engineers_type_them(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
