@@ -198,6 +198,35 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("aufgeteilt", "zeitraum", "bitte", "vergleich"), "please"),
     **dict.fromkeys(("produktionsaccount", "produktionskonto"), "production account"),
     **dict.fromkeys(("jahresende",), "year-end"),
+    # Thai politeness particles (`Only production account krub`, `Can compare ... na?`)
+    **dict.fromkeys(("krub", "krab", "khrap", "khrub", "kha", "ka", "naka", "krap"), "please"),
+    # Indonesian (`berapa total aws bulan ini ya?`, `lambda yg paling mahal apa dong minggu ini`, `kemarin s3 naik
+    # kenapa`): the adjective after its noun (`bulan ini`: this month) as `_AFTER_NOUN` puts it
+    **dict.fromkeys(("berapa", "brp", "gmn", "gimana", "bagaimana"), "how much"),
+    **dict.fromkeys(("bulan",), "month"),
+    **dict.fromkeys(("minggu",), "week"),
+    **dict.fromkeys(("hari",), "day"),
+    **dict.fromkeys(("ini",), "this"),
+    **dict.fromkeys(("lalu", "kemaren"), "last"),
+    **dict.fromkeys(("kemarin",), "yesterday"),
+    **dict.fromkeys(("kenapa", "mengapa"), "why"),
+    **dict.fromkeys(("naik",), "increased"),
+    **dict.fromkeys(("turun",), "dropped"),
+    **dict.fromkeys(("paling",), "most"),
+    **dict.fromkeys(("mahal",), "expensive"),
+    **dict.fromkeys(("tiap", "setiap"), "each"),
+    **dict.fromkeys(("sebulan",), "per month"),
+    **dict.fromkeys(("sampe", "sampai"), "until"),
+    **dict.fromkeys(("akhir",), "end"),
+    **dict.fromkeys(("tanpa",), "excluding"),
+    **dict.fromkeys(
+        ("yg", "yang", "apa", "dong", "sih", "aja", "nih", "kok", "wkwk", "wkwkwk", "pengen", "mau"), "please"
+    ),
+    **dict.fromkeys(("liat", "lihat", "tolong", "soalnya", "kalo", "kalau", "td", "tadi", "pagi", "hemat"), "please"),
+    **dict.fromkeys(("gak", "nggak", "ngga", "dimatiin", "pas", "takut", "sebenarnya", "biaya"), "please"),
+    # Swiss and German greetings and closings (`Grüezi mitenand`, `Freundliche Grüsse`, `Besten Dank`)
+    **dict.fromkeys(("grüezi", "gruezi", "mitenand", "servus", "moin", "grüsse", "grüße", "gruss", "gruß"), "please"),
+    **dict.fromkeys(("abweichung", "abweichungen", "unterschied"), "difference"),
     # Nigerian Pidgin (`abeg how much RDS cost us`, `na the glue jobs abi?`, `wetin checkout people dey use`)
     **dict.fromkeys(("abeg", "abi", "oya", "jare", "biko"), "please"),
     **{"wetin": "what", "dey": "is"},
@@ -288,6 +317,7 @@ _AFTER_NOUN = frozenset(
     {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
     | {"inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"}
     | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
+    | {"ini", "lalu"}  # Indonesian (`bulan ini`, `minggu lalu`)
 )
 #: `dia 1`, `le jour 3`: that day of the month (`1st`).
 _DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
@@ -300,6 +330,11 @@ _PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("bis", "jetzt"): ("so", "far"),
     ("bis", "heute"): ("so", "far"),
     ("bis", "dato"): ("so", "far"),
+    **dict.fromkeys((("guten", "morgen"), ("guten", "tag"), ("guten", "abend"), ("besten", "dank")), ("please",)),
+    **dict.fromkeys((("vielen", "dank"), ("freundliche", "grüsse"), ("freundliche", "grüße")), ("please",)),
+    **dict.fromkeys((("liebe", "grüsse"), ("liebe", "grüße"), ("beste", "grüsse"), ("beste", "grüße")), ("please",)),
+    ("hari", "ini"): ("today",),
+    ("akhir", "bulan"): ("month-end",),
     ("wie", "viel"): ("how", "much"),
     # `por qué subió`: why; `por la campaña`: for the campaign (`por servicio`: by service)
     **dict.fromkeys((("por", "qué"), ("por", "que")), ("why",)),

@@ -407,6 +407,12 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **{("rest", "of", the, unit): ("forecast", "this", unit) for the in ("the", "this") for unit in _REST_OF},
     # `nov month end`, `what will nov end at`, `we will finish the month in how much`: where the month lands
     ("month", "end"): ("month-end",),
+    # `spend outside us-east-1`, `resources that aren't ec2 or rds`: all but them
+    **dict.fromkeys((("outside", "of"), ("outside",)), ("excluding",)),
+    **{(that, verb): ("excluding",) for that in ("that", "which") for verb in ("aren't", "arent", "isn't", "isnt")},
+    **{(that, "are", "not"): ("excluding",) for that in ("that", "which")},
+    # `Full-year 2026 projection?`: the year
+    ("full-year",): ("full", "year"),
     # `one row per month pls`: the step
     **{(one, row, "per"): ("per",) for one in ("one", "a", "1") for row in ("row", "line", "column")},
     # `the week of black friday`: the holiday's week, as `black friday week` reads

@@ -235,6 +235,18 @@ class QuestionReader(Cursor):
             "window",
             "stretch",
         }
+        count = int(w) if w is not None and w.isdecimal() else NUMBER_WORDS.get(w or "")
+        if count and nxt in ("days", "weeks", "months") and self.word(j + 2) in ("before", "prior", "earlier"):
+            # `since the 20th vs the 2 weeks before`: that many days, weeks or months just before the days asked
+            start = self.out.time_range.start
+            step = (
+                relativedelta(months=count) if nxt == "months" else timedelta(days=count * (7 if nxt == "weeks" else 1))
+            )
+            before = TimeRange(start - step, start)
+            self.out.set_time(TimeRange(before.start, before.end, range_label(before.start, before.end)))
+            self.out.after_versus = False
+            self.i += j + 3
+            return True
         unit: str | None
         if w in ("previous", "prior", "preceding") and nxt in units:
             unit, used = nxt, j + 2

@@ -58,6 +58,7 @@ CHAT_WORDS = frozenset(
         # Nigerian Pidgin's small words (`abeg how much we don spend`, `the lambdas wey dey cost`, `good morning o`,
         # `na wa o`: `o` marks the tone)
         *("abeg", "sef", "don", "dey", "wey", "wan", "oga", "o", "wahala"),
+        *("bro", "bruh", "ya"),  # `bro berapa total aws bulan ini ya?`
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
         # a ticket's verbs (`Investigate increase in EC2 costs`, `Identify top 5 cost resources`, `Confirm no spend`)

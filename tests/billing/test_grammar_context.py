@@ -1349,3 +1349,27 @@ def test_a_korean_word_not_listed_is_named() -> None:
 )
 def test_keys_and_flags_as_devops_engineers_type_them(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # that many units just before the days asked
+        ("dynamo last week vs the 2 weeks before", "last week vs 2026-11-02..2026-11-15 service=dynamodb"),
+        # all but them
+        ("what's spend outside us-east-1 this year?", "this year region!=us-east-1"),
+        # Indonesian, the adjective after its noun; Thai and Swiss politeness
+        ("bro berapa total aws bulan ini ya? 🙏", "this month"),
+        ("kemarin s3 naik kenapa ya?", "why yesterday service=s3"),
+        ("Tomorrow I need report. What is total cost last 7 days by account krub?", "last 7 days by account"),
+        ("Grüezi, what were the RDS costs in eu-west-1 for KW 47?", "2026-w47 service=rds region=eu-west-1"),
+        ("Full-year 2026 projection?", "forecast 2026"),
+    ],
+)
+def test_spans_before_exclusions_and_more_languages(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_resources_that_are_not_a_service_leave_it_out() -> None:
+    top = top_resources.parse("most expensive resources that aren't ec2 or rds", today=TODAY, vocabulary=VOCAB)
+    assert top.filters == parse("service!=ec2,rds").filters

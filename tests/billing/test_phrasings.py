@@ -639,7 +639,9 @@ BLIND_BATCHES = (
     # `pa-check`), where the translator wrote yesterday's cost
     # `wait is that incl tax? can u rerun without`: asked what the total holds, the split by charge class (was refused
     # naming `rerun`), where the translator wrote the total without tax
-    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=37, wrong=10),
+    # `Glue spend for 15/10/2026 - 14/11/2026 in eu-west-1 vs the 30 days before`: the 30 days as typed (was refused
+    # naming `30`), where the translator wrote the period compared anyway, 31 days long
+    BlindBatch("FRESH_69", FRESH_69, FRESH_69_FIRST_SIGHT, right=37, wrong=11),
     BlindBatch("FRESH_70", FRESH_70, FRESH_70_FIRST_SIGHT, right=38, wrong=7),
     # (`FRESH_71`: its case 33, refused before, now has a pasted budget alert left out and is answered with another
     # breakdown and question than the translator wrote; unread, held back)
