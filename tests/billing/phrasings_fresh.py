@@ -326,6 +326,13 @@ engineer typing flags, an Australian finance manager, someone mistyping on a pho
 team spends), read; `FRESH_124` (a Russian SRE, a marketing manager on campaign traffic, an accountant on credits,
 refunds and tax, a Portuguese engineer, an unsure junior developer, a security lead on unexpected regions), held back
 unread.
+Last in that stop, first sight on 7b5873b: `FRESH_125` (a Thai cloud engineer, a finance business partner on a
+variance, a backend developer on DynamoDB and SQS, a Canadian ops lead, rows pasted from exports, a busy VP), read;
+`FRESH_126` (a Turkish data analyst, a growth marketer, an SRE's postmortem notes, an Italian developer, a cost analyst
+writing filters as a sheet does, a new manager without AWS's words), held back unread; `FRESH_127` (an Indonesian
+mobile developer, a head of finance, an EKS SRE, a Swiss German engineer, questions by exclusion, an apologetic
+intern), read; `FRESH_128` (a Vietnamese QA engineer, a procurement lead on Savings Plans, a data engineer on Glue, a
+Spanish product manager, exact dates and weeks compared, a CTO in shorthand), held back unread.
 """
 
 from __future__ import annotations
@@ -32264,5 +32271,1466 @@ FRESH_124: tuple[tuple[str, str, str], ...] = (
         "/cost",
         "daily total for prod since Nov 1, looking for any spike (compromised key / mining)",
         "since 2026-11-01 account=production daily",
+    ),
+)
+
+FRESH_125_FIRST_SIGHT = (27, 14, 9)
+
+FRESH_125: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today (`nov mtd`, one period named twice), its partial day marked so; every
+    # account and service together, one total; trending up is the comparison every answer makes, the complete days of
+    # November against the same days of October, the writer's same point last month, as FRESH_45's `are we trending up`
+    # (no forecast asked); all accounts
+    ("/cost", "nov mtd total + are we trending up?", "this month"),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed (web, api, data, Platform), the untagged
+    # amount its own line in every breakdown, as FRESH_123's team split last week; all accounts; the greeting, `krub`
+    # and `na` are chat
+    ("/tags", "Hello krub, can I see cost by team for last week na", "team last week"),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep` and FRESH_121's MoM delta by
+    # service; both months, the dollar change and the percentage are part of every comparison; each service on its own
+    # line; no threshold in the grammar: the changes beyond 10% either way read off by hand, as FRESH_20 and FRESH_124;
+    # all accounts; the variance deck is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi - prepping the Oct variance deck. Can you give me October vs September total by service, with the $ and % "
+        "change? Anything over +/-10% flagged pls",
+        "2026-10 by service",
+    ),
+    # DynamoDB by its short name; the latest Tuesday, the 24th, to today, by day, today's partial day among them, as
+    # FRESH_14's `daily since tues` and FRESH_101's cost since tuesday; as many days just before are the period compared
+    # with anyway, the writer's optional pre-promo baseline (17 to 23 November) read off near it; the promo traffic is
+    # the writer's context; all accounts
+    (
+        "/cost",
+        "dynamo spend since tuesday? traffic went ~3x after the promo kicked in",
+        "since 2026-11-24 service=dynamodb daily",
+    ),
+    # the pasted row is the production account's EC2 in us-east-1 on Wednesday the 25th; asking whether a day's figure
+    # is normal asks for its unusual days, judged against the days before it, as FRESH_30's `Glue cost of 2026/11/22 was
+    # very high, is it normal?` and FRESH_47's pasted days; no m5.2xlarge usage type in the vocabulary, so EC2 is judged
+    # as a whole (the engine judges service by service); the pasted amount is the writer's context
+    (
+        "/cost",
+        "2026-11-25,123456789012,AmazonEC2,us-east-1,BoxUsage:m5.2xlarge,1843.22  <- is that normal? seems high for "
+        "one day",
+        "anomalies 2026-11-25 service=ec2 account=production region=us-east-1",
+    ),
+    # NOT SUPPORTED (Canadian dollars): a currency by its name is answered in the bill's currency, said, the writer's
+    # nearest, as FRESH_116's Canadian dollars and FRESH_123's AUD; the whole of October; all accounts; the greeting,
+    # `eh` and finance's report are wrapping
+    (
+        "/cost",
+        "Morning! Could I get our total for last month in CAD eh? Finance up here wants it for their report",
+        "last month",
+    ),
+    # the instances are EC2's; the production account, as the writer named it (`prod account`); the month so far, 1
+    # November to today; the writer's count; each instance by its id with its cost, as FRESH_117's `top 10 abeg`; `krub`
+    # is chat
+    (
+        "/top-resources",
+        "top 10 EC2 instance in prod account this month krub",
+        "10 this month service=ec2 account=production",
+    ),
+    # the month-end forecast of November with the month so far, as FRESH_113's `forecast pls` and FRESH_124's forecast
+    # end of month; every account and service together, one figure; the board deck is the writer's context
+    ("/cost", "forecast for nov? need a number for the board deck", "forecast 2026-11"),
+    # the typo read as yesterday; Thursday the 26th against the same day last week, Thursday the 19th, as CORPUS's
+    # `yesterday compared with the same day last week`; both figures and the difference are part of every comparison;
+    # all accounts
+    ("/cost", "sqs cost yesterdy vs same day last week", "yesterday vs 2026-11-19 service=sqs"),
+    # July to September; checkout, search and data among the project values listed, the untagged amount its own line in
+    # every breakdown (never lumped in), as FRESH_113 and FRESH_121; all accounts; the allocation is the writer's
+    # context
+    (
+        "/tags",
+        "Need the Q3 split by project tag for the allocation - checkout / search / data. Untagged separately pls, "
+        "don't lump it in",
+        "project 2026-q3",
+    ),
+    # the pasted row is the staging account's RDS, as the writer named it; October against November so far is like for
+    # like, the complete days of November against the same days of October, as FRESH_65's `why did s3 in data-lake jump
+    # in nov vs oct?` (`2026-10 vs 2026-11` reads the same); the usage types and regions that moved are among the
+    # causes; the pasted figures are the writer's context
+    (
+        "/cost",
+        "RDS | staging | Oct $412.50 | Nov MTD $1,290.77   why did staging rds triple??",
+        "why this month service=rds account=staging",
+    ),
+    # NOT SUPPORTED: a region the bill has no costs in is refused by name, as the doc's `tokyo` and FRESH_100's `sa-
+    # east-1`; the writer's zero is what the refusal says; the greeting and the check are wrapping
+    (
+        "/cost",
+        "Hey there, what did we spend in ca-central-1 last month? Just want to make sure nothing's running up there we "
+        "don't know about",
+        "!ca-central-1",
+    ),
+    # the present (`rn`) read as the month so far, as FRESH_117's `right now` and FRESH_123's `rn`; the writer's count;
+    # any service, all accounts, each resource's account and service shown
+    ("/top-resources", "biggest 5 things costing us money rn", "5 this month"),
+    # data transfer is the Data Transfer service, as FRESH_3; like for like: this week's complete days, Monday 23 to
+    # Thursday 26, against the same days of last week, the period compared with anyway, as FRESH_36's lambda this week
+    # vs last; the accounts and transfer usage types that moved are among the causes; the greeting, `krub` and the
+    # thanks are chat; all accounts
+    (
+        "/cost",
+        "Sawasdee krub. Why data transfer cost go up in ap-southeast-2 this week? Thank you krub",
+        "why this week service=data-transfer region=ap-southeast-2",
+    ),
+    # the year so far, 1 January to today, against the same days of 2025, the period compared with anyway, as
+    # FRESH_117's and FRESH_122's same time last year; tax is its own service, Tax, left out of both; both totals, the
+    # change and its percentage are part of every comparison; all accounts
+    ("/cost", "What's YTD spend excl tax, and how does that track vs the same period 2025?", "ytd service!=tax"),
+    # DynamoDB by its name; the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's
+    # alternative; each region on its own line, eu-west-1 among them: a value remarked on beside a breakdown by its
+    # dimension is shown among the others, as the doc; the replica table is the writer's context; all accounts
+    (
+        "/cost",
+        "dynamodb by region last 7d, is eu-west-1 replica table actually costing anything",
+        "last 7 days service=dynamodb by region",
+    ),
+    # the pasted CUR fields are the data-lake account by its id, Glue and the day, Wednesday the 18th, as FRESH_75's
+    # pasted finding; the jobs, crawlers and the rest are the Glue resources, ranked; the default count; the pasted
+    # amount is the writer's context
+    (
+        "/top-resources",
+        "Pasted from the CUR export: lineItem/UsageAccountId=333344445555 product/ProductName=AWS Glue "
+        "lineItem/UsageStartDate=2026-11-18 lineItem/UnblendedCost=977.4   what job is this",
+        "2026-11-18 service=glue account=data-lake",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the 30 whole days before today by the
+    # grammar's rule, 28 October to 26 November, as FRESH_114's `by env fur the data-lake account, last 30 days`; prod
+    # among the env values listed, the untagged amount its own line in every breakdown; the greeting and `eh` are
+    # wrapping
+    (
+        "/tags",
+        "Hi folks, could we get spend by env tag for the staging account, last 30 days? Want to see if any prod tagged "
+        "stuff snuck in there, eh",
+        "env account=staging last 30 days",
+    ),
+    # today so far, Black Friday, its partial day marked so, against a normal Friday, the latest Friday before it, the
+    # 20th (the writer's several recent Fridays read as the nearest one), as FRESH_57's `IS TODAY NORMAL?? compare w/
+    # last friday` and FRESH_76; a spike asked with the two periods named is the comparison, as the doc; the difference
+    # is part of every comparison; all accounts
+    ("/cost", "Black Friday so far — are we spiking? today vs normal friday", "2026-11-27 vs 2026-11-20"),
+    # EKS by its name; the staging account, as the writer named it; the whole of October; one total; `krub` is chat
+    ("/cost", "EKS cost for staging account last month how much krub", "last month service=eks account=staging"),
+    # the month so far with the month-end forecast of the whole of November, as FRESH_116's and FRESH_121's estimate by
+    # account; each account on its own line with the total, the three named being every account; the accrual is the
+    # writer's context
+    (
+        "/cost",
+        "For the Nov accrual — what's the estimated full month number by account? production / staging / data-lake",
+        "forecast 2026-11 by account",
+    ),
+    # before/after is a week either side of the change on Thursday the 19th, the day of the change the first of the week
+    # after, the earlier first, as the doc and FRESH_30's `before/after pls` and FRESH_103; the difference is part of
+    # every comparison; the long polling change is the writer's context; all accounts
+    (
+        "/cost",
+        "did the SQS long polling change on the 19th actually save anything? before/after pls",
+        "2026-11-12..2026-11-18 vs 2026-11-19..2026-11-25 service=sqs",
+    ),
+    # the pasted instance is EC2's; the month so far; the default count; the instance's place in the list read off by
+    # its id, as FRESH_94's `is it in the list?`; NOT SUPPORTED in canonical form (the team tag beside each resource),
+    # as FRESH_123's which team owns each: the ranking by cost, the owner read off by hand; the pasted type, region and
+    # figure are the writer's context; all accounts
+    (
+        "/top-resources",
+        "i-0a3f9c2e71b84d5e6    m6i.4xlarge    us-west-2    prod    $2,118.40 — who owns this one and is it in the top "
+        "list for the month?",
+        "this month service=ec2",
+    ),
+    # the average per month over the complete months of the year, January to October, each beside the series, November's
+    # part shown on its own, as FRESH_97's `What do we spend on CloudFront per month on average this year?`; all
+    # accounts; the vendor quote is the writer's context
+    (
+        "/cost",
+        "Quick one — how much is CloudFront costing us per month on average this year? Comparing against a CDN quote "
+        "from a vendor in Toronto",
+        "average ytd service=cloudfront monthly",
+    ),
+    # the forecast is for the month, never the quarter: Q4 so far with this month's forecast line, the writer's
+    # projected quarter, as FRESH_23 and FRESH_26's `are we landing above Q3`; Q3's same stretch is the period compared
+    # with anyway, over or under read off; all accounts
+    ("/cost", "q4 trending over or under q3?", "forecast 2026-q4"),
+    # the creator tag by its full key; the whole of October; who created the resources is the key's values, the untagged
+    # amount its own line in every breakdown, as FRESH_124's `cost by that for last month`; all accounts; `na krub` is
+    # chat
+    (
+        "/tags",
+        "Cost by aws:createdBy tag last month na krub. I want to know who create resource",
+        "aws:createdBy last month",
+    ),
+    # months named one by one are each asked, side by side by month, as the doc and FRESH_83's and FRESH_112's per
+    # account for Sept and Oct; each account and usage type on its own line, instance hours, storage and backup among
+    # the usage types, as FRESH_121's `instance hours or storage`; the plan figure and the explanation are the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "The RDS line is $3.2k over plan in Oct. Can you break RDS out by account and usage type (instance vs storage "
+        "vs backup) for Sept and Oct so I can explain it?",
+        "2026-09..2026-10 service=rds by account, usage-type monthly",
+    ),
+    # Thanksgiving is Thursday the 26th; hour by hour, the hourly step the grammar has, as FRESH_113's `hourly if u have
+    # it`; no read or write request usage type in the vocabulary: DynamoDB by usage type, the on-demand read and write
+    # request lines among them, as FRESH_122's storage classes; the peak read off the series; all accounts
+    (
+        "/cost",
+        "dynamo on-demand read/write costs hourly for thanksgiving day, want to see when the peak hit",
+        "2026-11-26 service=dynamodb by usage-type hourly",
+    ),
+    # the pasted row is the data-lake account's S3 for October and November so far; the whole of October against
+    # November so far, the earlier month first, both kept, as FRESH_69 and FRESH_118's `oct vs nov so far` by usage
+    # type; each usage type on its own line with its change, which one doubled read off; the pasted figures are the
+    # writer's context
+    (
+        "/cost",
+        "data-lake,Amazon Simple Storage Service,2026-10,2230.55,2026-11,4812.09 -- S3 doubled? what usage type",
+        "2026-10 vs 2026-11 service=s3 account=data-lake by usage-type",
+    ),
+    # the average per day over this week's complete days, against last week's, the period compared with anyway, as
+    # FRESH_78's `Per day average spend of current week vs previous week`; weeks run Monday to Sunday anyway, as the
+    # doc's `weeks start Mon`; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Morning all! What's our daily average this week vs last week? (Mon to Sun weeks, not Sun-Sat, thanks)",
+        "average this week",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: this month, as
+    # the writer read it; the writer's count; `krub` is chat
+    (
+        "/top-resources",
+        "S3 bucket most expensive in data-lake account top 5 krub",
+        "5 this month service=s3 account=data-lake",
+    ),
+    # the budget is a figure of speech, no budget asked, as FRESH_69's `EATING THE BUDGET`; what eats the money with
+    # nothing named to rank is by service, as the doc's `what's eating our money, top 3`; the month so far, each service
+    # with its change against the same days of October; one line is how it should look; all accounts
+    ("/cost", "what's eating the budget this month, one line pls", "this month by service"),
+    # net amortized is the amortized basis, as the doc and FRESH_110's NetAmortizedCost; tax and credits left out by
+    # charge class, as FRESH_20 and FRESH_124's excluding tax and credits; the whole of October; each account on its own
+    # line with the total; the invoice reconciliation is the writer's context
+    (
+        "/cost",
+        "Can you exclude tax and credits and give me net amortized cost for October by account? Reconciling to the "
+        "invoice",
+        "2026-10 amortized by account charge-class!=tax,credit",
+    ),
+    # a cost question about what is normal asks for unusual days, each judged against the days before it, as FRESH_76's
+    # `KMS cost normal?` and FRESH_86's `the SQS cost is normal?`; the staging account, as the writer named it; the 3
+    # whole days before today by the grammar's rule, 24 to 26 November, the writer's alternative; the load test is the
+    # writer's guess
+    (
+        "/cost",
+        "hey is the SQS spend in staging normal? someone left a load test running i think, last 3 days",
+        "anomalies last 3 days service=sqs account=staging",
+    ),
+    # the whole of October; Platform among the team values listed with their shares, the untagged amount its own line in
+    # every breakdown, as FRESH_54's `if Platform is the one eating the budget`; all accounts; the apology is wrapping
+    (
+        "/tags",
+        "Could you break down October by team please? Platform team's asking what their share was, sorry if I'm asking "
+        "this twice",
+        "team 2026-10",
+    ),
+    # the pasted row is the production account's KMS in us-east-1; NOT SUPPORTED (which library made the requests): the
+    # writer's nearest, KMS by day over the 30 whole days before today by the grammar's rule, 28 October to 26 November,
+    # the jump's first day read off the series, as FRESH_72's KMS by month; the pasted rate and request count are the
+    # writer's context
+    (
+        "/cost",
+        "KMS    production    us-east-1    $0.03/10K requests    1,204,331,000 reqs   is this from the new encryption "
+        "lib??",
+        "last 30 days service=kms account=production region=us-east-1 daily",
+    ),
+    # the whole of October; the ratio of two values is the two side by side, as the doc's `the ratio of us-east-1 to ap-
+    # southeast-2`: the staging and production accounts each on its own line, the production account as the writer meant
+    # it (`prod`), the ratio worked out by hand
+    ("/cost", "staging vs prod ratio last month", "last month account=staging,production by account"),
+    # a comparison of the two months: the whole of October against November so far, the earlier month first, both kept,
+    # as FRESH_36's `Oktober vs November bis jetzt` for eu-west-1 and FRESH_124; the production account, as the writer
+    # named it; the difference is part of every comparison; `na` and `krub` are chat
+    (
+        "/cost",
+        "Can compare eu-west-1 cost Oct and Nov na? Only production account krub",
+        "2026-10 vs 2026-11 region=eu-west-1 account=production",
+    ),
+    # September is the period October is compared with anyway, the writer's MoM; the accounts, regions and usage types
+    # that moved are among the causes, as FRESH_113's lambda increase in october; the writer's 40% is checked by the
+    # answer's own change; all accounts
+    ("/cost", "what drove the MoM increase in Lambda? Oct was ~40% higher than Sept", "why 2026-10 service=lambda"),
+    # the tables are the DynamoDB resources; this week from Monday 23 to today, its partial day among them; the default
+    # count; all accounts
+    ("/top-resources", "which dynamodb tables cost the most this week", "this week service=dynamodb"),
+    # NOT SUPPORTED (carbon): the writer's nearest, the region's year so far, 1 January to today, each service on its
+    # own line, as FRESH_10's, FRESH_44's and FRESH_60's carbon footprint; the sustainability report is the writer's
+    # context
+    (
+        "/cost",
+        "Any chance you can tell me the carbon footprint of our us-west-2 usage in tonnes CO2e? Sustainability report "
+        "is due next week",
+        "ytd region=us-west-2 by service",
+    ),
+    # EC2-Other is EC2's non-instance usage types: EC2 by usage type, as FRESH_21, FRESH_97 and FRESH_119; the pasted
+    # row is Cost Explorer's October against September, the period compared with anyway; what went up ranks the usage
+    # types by their change, as the doc's `what went up` and FRESH_60's `which service went up the most between those
+    # two months`; the pasted figures are the writer's context; all accounts
+    (
+        "/cost",
+        "EC2-Other    $6,731.18    $4,902.44    +37.3%   ^ from cost explorer, what's in ec2-other that went up",
+        "increases 2026-10 service=ec2 by usage-type",
+    ),
+    # the year so far, 1 January to today, against the same days of last year, the period compared with anyway, as
+    # FRESH_117's and FRESH_122's same time last year; one total, up or down read off the change; all accounts
+    ("/cost", "how much is EKS costing us ytd, and up or down vs last yr", "ytd service=eks"),
+    # a filtered tag breakdown; SQS and DynamoDB (`dynamo` its short name); November so far; checkout and search among
+    # the project values listed, the untagged amount its own line in every breakdown, as FRESH_113's for the api team
+    # november; all accounts
+    (
+        "/tags",
+        "sqs + dynamo by project tag for nov, need to know how much is checkout vs search",
+        "project service=sqs,dynamodb 2026-11",
+    ),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's alternative; each account on
+    # its own line with the total; tomorrow's report is the writer's context, `krub` chat
+    ("/cost", "Tomorrow I need report. What is total cost last 7 days by account krub?", "last 7 days by account"),
+    # January to November so far by month, November partial with its month-end forecast line, each account on its own
+    # line, as FRESH_80's `Nov being the forecast` and FRESH_96's month by month with an estimate; NOT SUPPORTED
+    # (December, a month still to come): the forecast is for the month in progress, the writer's nearest; the FY outlook
+    # is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi! Could I get a monthly trend of total spend Jan–Oct 2026 by account, and a simple forecast for Nov + Dec "
+        "so I can update the FY outlook?",
+        "forecast this year by account monthly",
+    ),
+    # a spike asked around a day asks for the unusual days of the days around it, each judged against the days before
+    # it, as FRESH_30's `jumped around the 18th` and FRESH_58's thanksgiving higher or lower than normal; the Canadian
+    # Thanksgiving is the writer's date, Monday 12 October, its long weekend read among the writer's days, 3 to 19
+    # October; the expected dip is the writer's guess; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Hi! Was there a spike around our Thanksgiving (the Canadian one, Oct 12)? Team had a quiet long weekend so "
+        "I'd honestly expect a dip",
+        "anomalies 2026-10-03..2026-10-19",
+    ),
+    # the pasted ARN is an RDS database in the production account by its id, in eu-west-1; November so far; the default
+    # count; the replica's place and cost read off the list, still running if it has cost this month, as FRESH_117's `is
+    # this still running?`; the pasted October figure is the writer's context
+    (
+        "/top-resources",
+        "arn:aws:rds:eu-west-1:123456789012:db:checkout-replica-2  db.r6g.2xlarge  $1,402.77 (Oct)  -- still running? "
+        "what's it costing in nov",
+        "this month service=rds account=production region=eu-west-1",
+    ),
+    # the typo read as spend; Black Friday last year is Friday 28 November 2025, against today so far, Black Friday
+    # 2026, its partial day marked so, the writer's order kept, as the doc's `compare black friday last year to today`
+    # and FRESH_124; all accounts
+    ("/cost", "how much did we spnd last black friday vs today", "2025-11-28 vs 2026-11-27"),
+    # the average per day of the days from the change on Friday the 20th to yesterday against the two weeks before it, 6
+    # to 19 November, compared per day as the spans differ in length, the writer's order kept, as FRESH_91's `how much
+    # more per day are we paying now vs before the 23rd`; DynamoDB and SQS together, as typed; the traffic change is the
+    # writer's context; all accounts
+    (
+        "/cost",
+        "since the traffic change on the 20th whats the daily avg for dynamo+sqs vs the 2 weeks before",
+        "average 2026-11-20..2026-11-26 vs 2026-11-06..2026-11-19 service=dynamodb,sqs",
+    ),
+)
+
+FRESH_126_FIRST_SIGHT = (30, 9, 11)
+
+FRESH_126: tuple[tuple[str, str, str], ...] = (
+    # the month of October 2026, 1 to 31 October; each service on its own line, tax its own service, Tax, with the
+    # total beside them, as FRESH_121's total for the month of October; all accounts; the greeting and thanks are
+    # wrapping
+    (
+        "/cost",
+        "Hello dear, could you kindly share the total AWS cost for October 2026, broken down by service? Thank you in "
+        "advance.",
+        "2026-10 by service",
+    ),
+    # the day before today, Thanksgiving, Thursday the 26th, against a normal Thursday, the latest such weekday before
+    # it, the 19th, as the doc and FRESH_39 and FRESH_46's `yesterday vs a normal thursday`; CloudFront by its name;
+    # the difference and its percentage are part of every comparison; all accounts; the Black Friday traffic impact and
+    # the emoji are the writer's context
+    (
+        "/cost",
+        "how much did cloudfront cost us yesterday vs a normal thursday?? want to see the BF traffic impact 🚀",
+        "2026-11-26 vs 2026-11-19 service=cloudfront",
+    ),
+    # the writer's days, 20 to 24 November, both included, by day; EC2 in the production account (`prod acct`), as the
+    # writer meant it; the ticket key is wrapping and the pasted time stamp of the spike is context, its day among the
+    # days asked, as the doc's ISO time stamp
+    (
+        "/cost",
+        "postmortem INC-2291: need daily EC2 spend in production acct 2026-11-20 through 2026-11-24, spike started "
+        "~2026-11-22T03:14Z",
+        "2026-11-20..2026-11-24 service=ec2 account=production daily",
+    ),
+    # the last whole week by the grammar's rule, Monday 16 to Sunday 22 November (`la settimana scorsa`); Lambda by its
+    # name; one total; all accounts and regions; the Italian words read as English, the greeting and thanks wrapping
+    ("/cost", "ciao! quanto è il costo di lambda la settimana scorsa? grazie", "last week service=lambda"),
+    # spreadsheet filters read as the grammar's words: the staging account, EC2, the writer's days 1 to 26 November,
+    # both included; each region on its own line with the total, as FRESH_113's Cost Explorer filters
+    (
+        "/cost",
+        "Account: staging; Service: EC2; Period: Nov 1-26 2026; Group by: region",
+        "2026-11-01..2026-11-26 service=ec2 account=staging by region",
+    ),
+    # servers are EC2, in a sentence asking their cost the service's cost, no list, as the doc's words for resources;
+    # the month so far, 1 November to today; one total; all accounts; the writer's not knowing the name is context (the
+    # answer names the service)
+    (
+        "/cost",
+        "hi - how much are we paying for servers this month? not sure what they're called in aws",
+        "this month service=ec2",
+    ),
+    # the last full quarter, Q3, 1 July to 30 September; the team values listed with the total, the untagged amount its
+    # own line in every breakdown, as FRESH_121's costs attributable to each team for the third quarter; all accounts;
+    # the greeting and sign-off are wrapping
+    (
+        "/tags",
+        "Dear bot, I would like to see the cost distribution by team tag for the last quarter, if possible. Kind "
+        "regards, Elif",
+        "team last quarter",
+    ),
+    # NOT SUPPORTED (campaigns are not on the bill, no campaign tag): the writer's nearest, each project tag value on
+    # its own line, checkout among them, over Black Friday week so far, Monday 23 to today, as FRESH_57's
+    # project=checkout across black friday week; all accounts
+    (
+        "/cost",
+        "whats our cost per campaign for the black friday push? esp the checkout one",
+        "this week by tag:project",
+    ),
+    # the instances are EC2's, one by one; the production account (`in prod`), as the doc's prod alone; the writer's
+    # slashed date, Sunday 22 November, the whole day; NOT SUPPORTED (the hour, 03:14 UTC): the day's ranking, the
+    # writer's nearest, as FRESH_10's incident window; the default count
+    (
+        "/top-resources",
+        "which instances were most expensive on 11/22 in prod? trying to find what autoscaled around 03:14 UTC",
+        "2026-11-22 service=ec2 account=production",
+    ),
+    # the month so far, 1 November to today (`questo mese`); eu-west-1 only; any service; the default count, each
+    # resource's service shown; all accounts; the Italian words read as English, the meeting is the writer's context
+    (
+        "/top-resources",
+        "quali sono le risorse più costose in eu-west-1 questo mese?? mi serve per il meeting",
+        "this month region=eu-west-1",
+    ),
+    # spreadsheet filters read as the grammar's words: a filtered tag breakdown by the env key; the production account;
+    # the whole of October; tax is its own service, Tax, left out, as FRESH_121's team breakdown excl. tax; the env
+    # values listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Tag: env; Account: production; Period: Oct 2026; Exclude: Tax",
+        "env account=production service!=tax 2026-10",
+    ),
+    # the whole of October against September, the period compared with anyway; `why` adds what drove the rise, the
+    # services and accounts that moved among the causes, as FRESH_113's lambda increase in october and CORPUS's `why`;
+    # `is that normal` is answered by the explanation; all accounts
+    ("/cost", "why did our bill go up so much last month? is that normal", "why last month"),
+    # the end of November is the forecast: the month-end forecast with the month so far, as FRESH_113's `total bill in
+    # end of the month` and FRESH_123; all accounts; the greeting and the monthly report are wrapping
+    (
+        "/cost",
+        "Good morning dear colleagues, what is the forecasted total for end of November? I need it for the monthly "
+        "report.",
+        "forecast 2026-11",
+    ),
+    # Black Friday week to each Friday, this week from Monday 23 to today against Monday 24 to Friday 28 November 2025,
+    # like for like, as FRESH_23 and FRESH_123's this week against last year's Black Friday week; the difference and
+    # its percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "is our aws spend this week way higher than the same week last year? BF 2025 vs BF 2026",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the writer's slashed dates, 21 to 25 November, both
+    # included, by day; all three accounts together, one figure a day, as the writer meant it; the egress alert's time
+    # stamp and the postmortem are context
+    (
+        "/cost",
+        "timeline for PM doc: total data transfer cost per day 11/21-11/25 across all accts? egress alert fired "
+        "2026-11-22 03:20 UTC",
+        "2026-11-21..2026-11-25 service=data-transfer daily",
+    ),
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # the last whole week, Monday 16 to Sunday 22, against the week before, 9 to 15, the period compared with anyway,
+    # as CORPUS's `last week versus the week before`; one total; the Italian words read as English
+    (
+        "/cost",
+        "costo totale di staging settimana scorsa vs la settimana prima? grazie mille",
+        "last week account=staging",
+    ),
+    # spreadsheet filters read as the grammar's words: S3; all accounts is no filter, as the doc's `--acct all`; the
+    # year so far, 1 January to today, by month, November partial, as FRESH_113's Cost Explorer granularity
+    ("/cost", "Service: S3; Account: All; Period: YTD 2026; Granularity: Monthly", "ytd service=s3 monthly"),
+    # no range typed: the present read as the month so far, as FRESH_48 and FRESH_123; `like the actual
+    # machines/databases` illustrates the things asked, no service filter, as FRESH_53's `like the actual servers /
+    # database`; the default count; all accounts
+    (
+        "/top-resources",
+        "what are the most expensive things we're running right now? like the actual machines/databases",
+        "this month",
+    ),
+    # the data-lake account, as the writer named it; the writer's days, 1 to 15 November, both included; tax is its own
+    # service, Tax, left out, as FRESH_113's data-lake account total excl. tax; one total; the greeting and thanks are
+    # wrapping
+    (
+        "/cost",
+        "Dear, may I ask the total cost for data-lake account between 1st and 15th of November? Please exclude the "
+        "tax, thank you.",
+        "2026-11-01..2026-11-15 account=data-lake service!=tax",
+    ),
+    # the month so far, 1 November to today; checkout and search among the project values listed, the untagged amount
+    # its own line in every breakdown, as FRESH_57's checkout vs search; all accounts; leadership and Black Friday are
+    # the writer's context
+    (
+        "/tags",
+        "spend by project this month pls — want to show leadership checkout vs search during BF",
+        "project this month",
+    ),
+    # the writer's days after the rollback, Wednesday 25 and Thursday 26 November, against the writer's baseline days,
+    # Wednesday 18 and Thursday 19, the writer's order kept, by day, as FRESH_10's incident days vs prior week
+    # baseline; EC2 in the production account, as the writer meant it; the ticket key and rollback time are context
+    (
+        "/cost",
+        "INC-2291 follow-up: after rollback at 2026-11-24 16:40Z did EC2 spend in prod go back to baseline? compare "
+        "11/25-11/26 vs 11/18-11/19",
+        "2026-11-25..2026-11-26 vs 2026-11-18..2026-11-19 service=ec2 account=production daily",
+    ),
+    # the whole of October (`di ottobre`); prod, dev and staging among the env values listed, the untagged amount its
+    # own line in every breakdown, as FRESH_121's env split for October; all accounts; the Italian words read as
+    # English
+    ("/tags", "ciao, mi fai vedere il costo per env (prod/dev/staging) di ottobre? grazie", "env 2026-10"),
+    # spreadsheet filters read as the grammar's words: the RDS databases are the RDS resources; the production account;
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's days; the writer's
+    # count
+    (
+        "/top-resources",
+        "Service: RDS; Account: production; Period: Last 30 days; Top: 10",
+        "10 last 30 days service=rds account=production",
+    ),
+    # storage is S3 and database RDS, each a word of one service name, side by side, as the doc's `vs` between values
+    # and CORPUS's `s3 vs ec2 this month`; no range typed: the month so far, the writer's first choice; all accounts;
+    # getting to know the bill is the writer's context
+    (
+        "/cost",
+        "how much do we spend on storage vs database? just trying to get my head around the bill",
+        "this month service=s3,rds by service",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway,
+    # as FRESH_122's `why Glue cost increase in 11月`; the accounts, regions and usage types that moved are among the
+    # causes; all accounts; the greeting and sign-off are wrapping
+    (
+        "/cost",
+        "Hello dear, could you please explain why the Glue cost increased in November compared to October? Best "
+        "regards",
+        "why this month service=glue",
+    ),
+    # NOT SUPPORTED (sessions and visitors are not in the bill): a cost per visitor is the cost itself, to divide by
+    # hand, as the doc and FRESH_39's cost per order yesterday; the day before today, Thursday the 26th; all accounts
+    ("/cost", "quick q - we had ~1.2M sessions yesterday, what did aws cost us per visitor?", "yesterday"),
+    # `anomaly` asks for unusual days: KMS and SQS over the writer's days around the 22nd, 19 to 25 November, each day
+    # judged against the days before it, as FRESH_78's `anything odd ... around nov 19-20` and FRESH_23's KMS anomaly;
+    # all accounts; the postmortem is the writer's context
+    (
+        "/cost",
+        "any KMS or SQS cost anomaly around 2026-11-22? need to rule it out for the postmortem",
+        "anomalies 2026-11-19..2026-11-25 service=kms,sqs",
+    ),
+    # ap-southeast-2 only; the year so far, 1 January to today (`da inizio anno`), by month, November partial, the
+    # total beside them; all accounts; the Italian words read as English
+    (
+        "/cost",
+        "scusate, quanto abbiamo speso in ap-southeast-2 da inizio anno? costo per mese se possibile",
+        "ytd region=ap-southeast-2 monthly",
+    ),
+    # spreadsheet filters read as the grammar's words: the data-lake account; Glue and S3, each on its own line as the
+    # writer wants them shown; Q2 is the period Q3 is compared with anyway, as FRESH_113's `S3 ... Q3 vs Q2` and
+    # FRESH_121; unblended as the writer asked (the default basis), as FRESH_113
+    (
+        "/cost",
+        "Account: data-lake; Service: Glue, S3; Period: Q3 2026 vs Q2 2026; Metric: unblended",
+        "2026-q3 service=glue,s3 account=data-lake unblended by service",
+    ),
+    # no range typed: the month so far, as /tags reads it; the team values listed biggest first, the untagged amount
+    # its own line in every breakdown; whether it is going up is not a /tags answer (it lists costs only), as FRESH_73
+    # and FRESH_123's `is it growing?`; all accounts
+    ("/tags", "which team is spending the most? and is it going up?", "team this month"),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the last full month, October;
+    # the writer's count; the greeting is wrapping
+    (
+        "/top-resources",
+        "Dear, I kindly request the list of the five most expensive S3 buckets in the data-lake account for last "
+        "month.",
+        "5 last month service=s3 account=data-lake",
+    ),
+    # like for like: this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the
+    # period compared with anyway, as FRESH_121's `increase from last week or no?`; the writer's optional split by
+    # service not typed, left out, as FRESH_53 and FRESH_61; the traffic figure is context; all accounts
+    (
+        "/cost",
+        "how does this weeks spend compare to last week? traffic's up like 3x for BF so want to know if costs scaled "
+        "w it",
+        "this week",
+    ),
+    # the EKS clusters and their EC2 worker nodes in one list, as FRESH_58's `most expensive EKS clusters/nodes`; us-
+    # west-2; the production account (`prod acct`); the single day Sunday 22 November (the UTC day is the bill's day);
+    # the writer's count
+    (
+        "/top-resources",
+        "top 5 costliest EKS clusters/nodes in us-west-2 for 2026-11-22 (UTC day), prod acct",
+        "5 2026-11-22 service=eks,ec2 region=us-west-2 account=production",
+    ),
+    # the day before today, Thursday the 26th, against the day before it, the day it is compared with anyway, the
+    # writer's usual level read as the nearest one, as FRESH_122's `why did cloudfront jump yesterday`; the accounts,
+    # regions and usage types that moved are among the causes; the $20 a day is the writer's context; all accounts; the
+    # Italian words read as English
+    (
+        "/cost",
+        "ma perché il costo di dynamodb è salito ieri?? prima era tipo $20 al giorno",
+        "why yesterday service=dynamodb",
+    ),
+    # spreadsheet filters read as the grammar's words: the writer's days, 1 to 26 November, both included; tax and
+    # credits left out by charge class, as FRESH_124's excluding tax and credits; each account and, within it, each
+    # service on its own line
+    (
+        "/cost",
+        "Period: 2026-11-01 to 2026-11-26; Group by: Account, Service; Exclude: Tax, Credits",
+        "2026-11-01..2026-11-26 charge-class!=tax,credit by account, service",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_121, also beside a month-end figure
+    # asked, as FRESH_113's `blow thru budget this month? need projected EOM number` (the writer's nearest, November's
+    # forecast against October, was not taken)
+    ("/cost", "are we going to go over budget this month? what's it looking like by the end of nov", "!budget"),
+    # the production account, as the writer named it; the 14 whole days before today by the grammar's rule, 13 to 26
+    # November, the writer's first choice, as FRESH_124's last 14 days; by day; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Dear team, can you please provide the daily cost trend for the last 14 days, for the production account "
+        "only? Many thanks.",
+        "last 14 days account=production daily",
+    ),
+    # a filtered tag breakdown: CloudFront and EC2 only; Black Friday week is the calendar week holding it, Monday 23
+    # to today, as the doc; checkout and search among the project values listed, the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        "can u split cloudfront + ec2 cost by project for black friday week? checkout, search etc",
+        "project service=cloudfront,ec2 this week",
+    ),
+    # the production account's incident days, 22 to 24 November, by day, against the writer's baseline week, 15 to 21
+    # November, the daily series carrying the average per day of each side, as FRESH_10's incident days vs prior week
+    # baseline and FRESH_122's before vs after daily; the excess worked out by hand; the RCA formula is the writer's
+    # context
+    (
+        "/cost",
+        "RCA note: incident cost = spend(11/22-11/24) minus baseline. what's prod total for 11/22, 11/23, 11/24 and "
+        "avg daily for 11/15-11/21?",
+        "2026-11-22..2026-11-24 vs 2026-11-15..2026-11-21 account=production daily",
+    ),
+    # the instances are EC2's; the staging account, as the writer named it; the last whole week, Monday 16 to Sunday
+    # 22; the writer's count; the Italian words read as English
+    (
+        "/top-resources",
+        "le 10 istanze ec2 più care nell'account di staging, settimana scorsa. grazie!!",
+        "10 last week service=ec2 account=staging",
+    ),
+    # spreadsheet filters read as the grammar's words: a filtered tag breakdown, EKS only; the last full month,
+    # October; the team values listed, the untagged amount its own line in every breakdown anyway, as the doc's
+    # `include untagged`; all accounts
+    ("/tags", "Tag: team; Service: EKS; Period: Last month; Include untagged: Y", "team service=eks last month"),
+    # tax is its own service, Tax, as FRESH_121's tax amount for September; the whole of October; all accounts
+    # together, one total; what the line is goes beyond the data
+    ("/cost", 'what\'s the "tax" line on the bill and how much was it in october?', "2026-10 service=tax"),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_113, FRESH_122 and FRESH_124's `!vs`; the data-lake account's project split for October against September
+    # is a /cost question, offered with the refusal
+    (
+        "/tags",
+        "Dear, could you kindly show the cost per project tag for data-lake account, September versus October 2026? "
+        "Thank you very much.",
+        "!versus",
+    ),
+    # last year's Black Friday to Cyber Monday, 28 November to 1 December 2025, both included, as FRESH_103's BF-CM
+    # weekend last year and the doc's `BF-CM`; every account and service together, one total; this year's budget is the
+    # writer's occasion, no budget asked
+    (
+        "/cost",
+        "what did we spend over the whole BF / cyber monday weekend last year? need a benchmark for this yrs budget",
+        "2025-11-28..2025-12-01",
+    ),
+    # NOT SUPPORTED (a window to the minute: the bill is daily): the writer's nearest, the whole days holding the
+    # window, 22 to 24 November, by day with their total, as FRESH_10's incident window; EC2 in the production account,
+    # as the writer meant it; the postmortem is context
+    (
+        "/cost",
+        "for the postmortem: exact EC2 cost in prod between 2026-11-22 03:14Z and 2026-11-24 16:40Z?",
+        "2026-11-22..2026-11-24 service=ec2 account=production daily",
+    ),
+    # the production account (`in prod`), as the doc's prod alone; the whole of October against September, the period
+    # compared with anyway; `what changed` asks why, the accounts, regions and usage types that moved among the causes,
+    # as FRESH_28's `what changed?`; the Italian words read as English
+    (
+        "/cost",
+        "costo di RDS in prod, ottobre vs settembre — è cambiato qualcosa? grazie",
+        "why 2026-10 service=rds account=production",
+    ),
+    # spreadsheet filters read as the grammar's words: the production and staging accounts; us-east-1; tax is its own
+    # service, Tax, left out; like for like: November's complete days against the same days of October, the period
+    # compared with anyway, as FRESH_121's `this month vs last month same days`
+    (
+        "/cost",
+        "Account: production, staging; Service: All excl. Tax; Region: us-east-1; Period: Nov 2026 MTD vs Oct 2026 "
+        "same days",
+        "this month account=production,staging region=us-east-1 service!=tax",
+    ),
+    # storage is S3, its buckets the resources ranked; no range typed: the month so far, as the writer read it; the big
+    # bucket in the data account is what someone said, no filter, read off the list with each bucket's account, as
+    # FRESH_123's `I'm guessing the data lake ones`; the default count; all accounts
+    (
+        "/top-resources",
+        "which of our storage is the priciest? someone mentioned a big bucket in the data account",
+        "this month service=s3",
+    ),
+    # spreadsheet filters read as the grammar's words: the creator tag by its full key; all accounts is no filter; the
+    # writer's days, Monday 16 to Sunday 22 November, the last whole week; sorted by cost is every list's order; the
+    # untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "Tag: aws:createdBy; Account: All; Period: 2026-11-16..2026-11-22; Sort: cost desc",
+        "aws:createdBy last week",
+    ),
+    # the whole of 2025 against 2026 from 1 January to today, the writer's days, both spans compared as they are, the
+    # writer's order kept, as FRESH_123's `total 2025 spend ... vs 2026 YTD` (`ytd` alone would hold the year so far
+    # against the same days of 2025, the writer's fallback); both totals and the change in every comparison; all
+    # accounts; the greeting and sign-off are wrapping
+    (
+        "/cost",
+        "Dear, one more question please: how much did we spend in total in 2025, and how does 2026 year-to-date "
+        "compare? Regards",
+        "2025 vs 2026-01-01..2026-11-27",
+    ),
+)
+
+FRESH_127_FIRST_SIGHT = (28, 16, 6)
+
+FRESH_127: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today, its partial day marked so; every account and service together, tax in
+    # every total anyway, one figure, as FRESH_117's runway total and FRESH_119; the Indonesian words read as English
+    # (`bulan ini`: this month), `bro` and the emoji are chat
+    ("/cost", "bro berapa total aws bulan ini ya? 🙏", "this month"),
+    # the year so far, 1 January to today, against the same days of 2025, the period compared with anyway, as
+    # FRESH_116's `year 2026 until now, compared with the same period of 2025` and FRESH_122's `this year vs same time
+    # last year`; both totals, the difference and its percentage are part of every comparison; all accounts and
+    # services
+    ("/cost", "What's our total AWS spend YTD, and how does that compare to the same period last year?", "ytd"),
+    # NOT SUPPORTED (clusters: no cluster tag on the bill, so the worker nodes cannot be put to one): the writer's
+    # nearest, EKS and EC2 (the worker nodes) apart, each account and region on its own line, roughly a cluster each,
+    # as FRESH_115's `control plane + the worker nodes, split per cluster` and FRESH_24; the 7 whole days before today
+    # by the grammar's rule, 20 to 26 November, the writer's first choice
+    (
+        "/cost",
+        "eks control plane + worker nodes last 7d, split by cluster pls",
+        "last 7 days service=eks,ec2 by service, account, region",
+    ),
+    # the writer's dotted dates are the whole of October, 1 to 31; each service on its own line with the total beside
+    # them; all accounts; the greeting and `Merci` are wrapping, as FRESH_119's German engineer
+    (
+        "/cost",
+        "Grüezi. Could you please provide the total costs for the period 01.10.2026 – 31.10.2026, broken down per "
+        "service? Merci.",
+        "2026-10 by service",
+    ),
+    # the whole of October; every service but EC2, one total, as CORPUS's `everything except ec2 last month`; all
+    # accounts
+    ("/cost", "everything except ec2, last month", "last month service!=ec2"),
+    # the creator tag by its full key; the whole of October; the values listed, the untagged amount its own line in
+    # every breakdown, as FRESH_10's `aws:createdBy, last cal month` and FRESH_124; all accounts; the manager's
+    # question, the apologies and thanks are wrapping
+    (
+        "/tags",
+        "Hello, apologies if this is a silly question, but would it be possible to see the costs split by the "
+        "aws:createdBy tag for last month? My manager asked me to check who is creating resources. Sorry and thanks!",
+        "aws:createdBy last month",
+    ),
+    # the functions are the Lambda resources, one by one, as FRESH_120's `which lambda functions are costing the
+    # most`; this week from Monday 23 to today (`minggu ini`), its partial day among them; the default count; all
+    # accounts; the Indonesian words read as English, `dong` chat
+    ("/top-resources", "lambda yg paling mahal apa dong minggu ini", "this week service=lambda"),
+    # no spot or on-demand usage type in the vocabulary: EC2 by usage type, the spot, on-demand and any commitment
+    # lines among them, the shares read off by hand, as FRESH_15's `spot vs on-demand ec2 in us-west-2 for oct`,
+    # FRESH_24 and FRESH_118's `spot vs on-demand for g5 this month`; the month so far; all accounts
+    ("/cost", "spot vs on-demand ec2 spend this month?", "this month service=ec2 by usage-type"),
+    # July to September; each account on its own line with the total beside them; pre-tax leaves tax, its own service,
+    # Tax, out, as the doc's `ex-tax` and FRESH_114's accrual by account excl. tax; the board pack is the writer's
+    # context
+    ("/cost", "Need Q3 total by account for the board pack, pre-tax please.", "2026-q3 service!=tax by account"),
+    # the quarter so far, Q4, 1 October to today; a value of the listed key left out in words is listed among the
+    # others, Platform set aside by hand, as the doc's /tags rule and FRESH_122's `S3 cost by team last month, excl
+    # data team`; the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "team breakdown but leave out Platform, this quarter", "team this quarter"),
+    # ISO week 47 (`KW 47`), Monday 16 to Sunday 22 November, as FRESH_8 and FRESH_119's KW 47; RDS in eu-west-1, one
+    # total; the writer's optional daily detail left out, as FRESH_53 and FRESH_61; all accounts; the greeting is
+    # wrapping
+    (
+        "/cost",
+        "Grüezi, what were the RDS costs in eu-west-1 for KW 47?",
+        "2026-11-16..2026-11-22 service=rds region=eu-west-1",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 November; every account and service together, one total; the
+    # greeting, apology, emoji and thanks are wrapping
+    (
+        "/cost",
+        "Hi! Sorry to bother, I'm new here 😅 could you please tell me how much we spent on AWS last week in total? "
+        "Thank you so much!!",
+        "last week",
+    ),
+    # the day before today, Thursday the 26th (`kemarin`), against the day before it, the day it is compared with
+    # anyway, as FRESH_120's `pq o s3 do data-lake subiu tanto ontem` and FRESH_123; the accounts, regions and usage
+    # types that moved are among the causes (storage, requests, transfer); the dashboard is the writer's context; all
+    # accounts; the Indonesian words read as English
+    ("/cost", "kemarin s3 naik kenapa ya? td pagi liat dashboard kok spike", "why yesterday service=s3"),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, December added
+    # by hand, the writer's nearest, as FRESH_115's actuals to date + forecast for the rest of the year and
+    # FRESH_121's full calendar year 2026; the December board meeting is an occasion, no period; all accounts
+    ("/cost", "Full-year 2026 projection? I need a number for the December board meeting.", "forecast this year"),
+    # the nodes are the EC2 instances, as FRESH_45's `top 5 ec2 nodes` and FRESH_115; `prod` alone is the production
+    # account, as the doc and the writer meant it; since Monday the 23rd to today, as FRESH_12's and FRESH_16's `since
+    # monday`; the writer's count
+    (
+        "/top-resources",
+        "top 10 most expensive nodes in prod, us-east-1, since monday",
+        "10 since 2026-11-23 service=ec2 account=production region=us-east-1",
+    ),
+    # `not counting` leaves out what follows, as the doc's `don't count`: the data-lake account left out, as
+    # FRESH_117's `costs excluding the data-lake account`, production and staging kept; no range typed: this month, as
+    # the writer read it; one total, the writer's optional split by account not typed, left out, as FRESH_53 and
+    # FRESH_61
+    ("/cost", "how much are we spending not counting the data-lake account?", "this month account!=data-lake"),
+    # a filtered tag breakdown; the env tag value as typed; the writer's dotted dates are the whole of September; the
+    # team values listed, the untagged amount its own line in every breakdown, as FRESH_117's `Costs by project tag
+    # for env=dev only`; all accounts; the German words read as English, the thanks wrapping
+    (
+        "/tags",
+        "Bitte die Kosten pro team für den Zeitraum 1.9.–30.9.2026, only env=prod. Besten Dank.",
+        "team tag:env=prod 2026-09",
+    ),
+    # the same point in Q3 is the stretch every answer compares with, as the doc: Q4's complete days against as many
+    # days from the start of Q3, as FRESH_21's `mtd vs same point last month`; the difference and its percentage are
+    # part of every comparison, the trend read off the change, as FRESH_2's `are we trending up vs last quarter?`; all
+    # accounts
+    ("/cost", "Q4 to date vs Q3 at the same point — are we trending up?", "this quarter"),
+    # the writer's days, 1 to 15 November, both included, by day, the total beside them, as FRESH_56's each day from A
+    # to B; all accounts; the greeting, apologies and thanks are wrapping
+    (
+        "/cost",
+        "Hi, sorry for the many questions today! Would you be able to tell me the SQS costs for each day from 1 "
+        "November to 15 November? Thank you and sorry for the trouble.",
+        "2026-11-01..2026-11-15 service=sqs daily",
+    ),
+    # `tue->today` is from Tuesday the 24th to today, today's partial day among them, by day, as FRESH_74's `mon ->
+    # today`; the days before are the period compared with anyway, the writer's optional earlier days left out, as
+    # FRESH_53 and FRESH_61; the Black Friday scale-up names an event, no period; all accounts
+    (
+        "/cost",
+        "did the node group scale-up for BF show up in the bill yet? ec2 daily, tue->today",
+        "since 2026-11-24 service=ec2 daily",
+    ),
+    # a filtered tag breakdown; the project tag value; the whole of October (`bulan lalu`); the team values listed,
+    # the untagged amount its own line in every breakdown; all accounts; the Indonesian words read as English, `dong`
+    # and `aja` chat
+    ("/tags", "cost per team bulan lalu dong, project checkout aja", "team tag:project=checkout last month"),
+    # the writer's order kept, September against October, as FRESH_1's `compare september and october` and FRESH_114's
+    # `compare data transfer cost ... between September and October`; both totals, the difference and its percentage
+    # are part of every comparison, whether it is significant (`Abweichung`: deviation) read off it; the optional
+    # cause not asked as a why; all accounts; the greeting is wrapping
+    (
+        "/cost",
+        "Guten Morgen. I would like to compare the S3 costs of September and October 2026. Is there a significant "
+        "Abweichung?",
+        "2026-09 vs 2026-10 service=s3",
+    ),
+    # EC2 and RDS left out, every other service's resources ranked; no range typed: this month, as the writer read it;
+    # the default count; all accounts
+    ("/top-resources", "most expensive resources that aren't ec2 or rds", "this month service!=ec2,rds"),
+    # January to November so far, by month, November partial, as FRESH_85's `monthly totals for 2026 so far, one line
+    # per month`; the year-to-date total beside the months; all accounts
+    ("/cost", "Monthly totals for 2026 so far, one line per month pls", "ytd monthly"),
+    # the buckets are the S3 resources; the staging account, as the writer named it; no range typed: this month, as
+    # the writer read it; the default count; the writer's own bucket read off the list; the greeting, apologies and
+    # emoji are wrapping
+    (
+        "/top-resources",
+        "Hi, sorry again, I was wondering if you could show me which S3 buckets cost the most in the staging account? "
+        "I think one of them might be mine from testing, so sorry if it is 🙈",
+        "this month service=s3 account=staging",
+    ),
+    # the staging account, as the writer named it; what something costs a month is last month, October, as the doc's
+    # `what does checkout cost us a month` and FRESH_20 and FRESH_38; NOT SUPPORTED (a what-if saving): the month's
+    # cost is the saving, worked out by hand, as FRESH_25's shutting staging down; the Indonesian words read as
+    # English
+    ("/cost", "staging acc berapa sih sebulan? kalo dimatiin hemat brp ya", "last month account=staging"),
+    # a filtered tag breakdown, EKS only; the whole of October; prod, dev and staging among the env values listed, dev
+    # read off, the untagged amount its own line in every breakdown, as FRESH_28's `env split for eks this month`; all
+    # accounts
+    ("/tags", "env breakdown for eks last month - how much is dev burning?", "env service=eks last month"),
+    # the writer's dotted dates are January to June, whole months, the first half of the year; each account on its own
+    # line with the total beside them; the thanks are wrapping
+    (
+        "/cost",
+        "Could you kindly tell me the KMS costs per account for the period 01.01.2026–30.06.2026? Merci vielmal.",
+        "2026-01..2026-06 service=kms by account",
+    ),
+    # the region left out, every other region (and global) its own group, the total beside them, as FRESH_44's `total
+    # spend outside us-east-1 last week` and FRESH_72; the year so far, 1 January to today; all accounts
+    ("/cost", "what's spend outside us-east-1 this year?", "ytd region!=us-east-1 by region"),
+    # tax is its own service, Tax; the year so far, 1 January to today, as FRESH_38's tax paid in 2026 to date and
+    # FRESH_95's `paid in tax YTD`; one total, the writer's optional split by month left out, as FRESH_53 and
+    # FRESH_61; all accounts
+    ("/cost", "How much tax have we paid AWS this year?", "ytd service=tax"),
+    # a change between September and October is October against September, the period compared with anyway, as the
+    # doc's `what drove the change from september to october` and FRESH_113's Lambda in October; the accounts,
+    # regions, usage types and resources that moved are among the causes; all accounts; the slide, greeting and thanks
+    # are wrapping
+    (
+        "/cost",
+        "Hello! I hope this is the right command, sorry if not. Could you please explain why our DynamoDB costs went "
+        "up between September and October? I need to put it in a slide. Thanks a lot in advance!",
+        "why 2026-10 service=dynamodb",
+    ),
+    # NOT SUPPORTED (pods and namespaces are not on the bill): the writer's nearest, EKS and EC2 for the search
+    # project, as FRESH_15 and FRESH_60's `k8s spend by namespace for checkout`; per pod is a unit the bill cannot
+    # count, the cost itself; no range typed: this month, as the writer read it; all accounts
+    ("/cost", "per-pod cost for the search namespace?", "this month service=eks,ec2 tag:project=search"),
+    # the two regions side by side, as FRESH_114's KMS us-east-1 vs eu-west-1 and FRESH_120's eks regions, the
+    # difference read off; the month so far (`bulan ini`); all accounts; the Sydney deploy is the writer's context,
+    # the Indonesian words read as English
+    (
+        "/cost",
+        "ap-southeast-2 vs us-east-1 bulan ini gmn? mau deploy ke sydney soalnya",
+        "this month region=ap-southeast-2,us-east-1 by region",
+    ),
+    # the whole of October; the staging account left out, production and data-lake kept; tax is its own service, Tax,
+    # left out; each service on its own line with the total beside them
+    (
+        "/cost",
+        "october without staging and without tax, by service",
+        "2026-10 account!=staging service!=tax by service",
+    ),
+    # July to September; the team values listed, the untagged amount and its share its own line in every breakdown, as
+    # FRESH_117 and FRESH_121's team cost for Q3; all accounts; the P&L allocation is the writer's context
+    ("/tags", "Q3 spend by team - need it for the cost allocation to P&L. What's untagged?", "team 2026-q3"),
+    # the RDS instances are the RDS resources; November so far (`im Monat November (bis heute)`), the month so far;
+    # the writer's count; all accounts; the German words read as English, the greeting wrapping
+    (
+        "/top-resources",
+        "Grüezi mitenand, which are the 5 most expensive RDS instances im Monat November (bis heute)?",
+        "5 this month service=rds",
+    ),
+    # a filtered tag breakdown; the team tag value; the month so far; the env values listed, the untagged amount its
+    # own line in every breakdown, as FRESH_113's api team by env and FRESH_120; all accounts; the greeting and
+    # apologies are wrapping
+    (
+        "/tags",
+        "Good morning, sorry to ask but could I see the costs by env tag for the api team only, for this month so "
+        "far? I apologise if I used the wrong words",
+        "env tag:team=api this month",
+    ),
+    # `MoM` with no period is this month against last month, the complete days of November against the same days of
+    # October, as the doc; EC2 and EKS together, one total, as typed; the data-lake account left out, as FRESH_117 and
+    # FRESH_122, production and staging kept; the change in percent is part of every comparison
+    ("/cost", "ec2 + eks cost, excluding the data-lake acct, MoM", "this month service=ec2,eks account!=data-lake"),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, as FRESH_118's
+    # `forecast end of month`; the fear of going over budget is the writer's worry, no budget asked, as FRESH_30 and
+    # FRESH_39's budget as context; all accounts; the Indonesian words read as English, `wkwk` chat
+    ("/cost", "forecast sampe akhir bulan brp ya? takut over budget nih wkwk", "forecast 2026-11"),
+    # FY read as the calendar year, as the writer said, as FRESH_26's `FY25 total (our FY = calendar year)` and
+    # FRESH_64; the whole of 2025; one total; all accounts
+    ("/cost", "What did we spend in FY25? Calendar year, Jan-Dec.", "2025"),
+    # the single day Thursday 26 November, the writer's dotted date; tax is its own service, Tax, left out; every
+    # other service, all accounts, one total
+    ("/cost", "What was the total spend on 26.11.2026? Please exclude the tax.", "2026-11-26 service!=tax"),
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's first choice; the
+    # project values listed, the untagged line set aside by hand, as FRESH_119's `exclude untagged` and the doc's
+    # /tags rule; all accounts
+    ("/tags", "project costs last 30 days excluding untagged stuff", "project last 30 days"),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's
+    # nearest, Lambda's November month-end forecast with its daily run rate, as FRESH_113's `december forecast?`,
+    # FRESH_115 and FRESH_122's EKS in December; all accounts; the greeting, apologies and thanks are wrapping
+    (
+        "/cost",
+        "Hello, sorry, would it be possible to know how much our Lambda functions will cost in December if things "
+        "stay the same? Thank you very much and sorry for bothering you.",
+        "forecast 2026-11 service=lambda",
+    ),
+    # no NAT Gateway or inter-AZ usage type in the vocabulary: Data Transfer and EC2 by usage type, the NAT and cross-
+    # AZ lines among them, as FRESH_24's `NAT gw / cross-AZ data transfer in us-west-2 last 2wks` and FRESH_28; the
+    # two weeks by the grammar's rule, the two whole weeks before this one, 9 to 22 November (the writer counted 14
+    # days back); NOT SUPPORTED (per cluster): the region, the writer's nearest; the writer's optional daily view not
+    # typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "nat gw / data transfer for the eu-west-1 clusters last 2 weeks, cross-AZ is killing us",
+        "last 2 weeks service=data-transfer,ec2 region=eu-west-1 by usage-type",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_118 and FRESH_121's `within budget
+    # for the fourth quarter` (a budget named without an amount; the writer's nearest, Q4 so far with the forecast
+    # against Q3, was not taken)
+    ("/cost", "Budget vs actual for Q4 so far? Are we on track?", "!budget"),
+    # this week from Monday 23 to today (`minggu ini`), by day (`tiap hari`), today's partial day among them; last
+    # week's same days are the period compared with anyway; the Black Friday check read off the series; all accounts;
+    # the Indonesian words read as English
+    (
+        "/cost",
+        "cloudfront tiap hari minggu ini dong, pengen liat pas black friday naik ga",
+        "this week service=cloudfront daily",
+    ),
+    # the data-lake account, as the writer named it; July to September, by month, the quarter's total beside them, as
+    # FRESH_124's tax for Q3 by month; the greeting and sign-off are wrapping
+    (
+        "/cost",
+        "Guten Tag, please provide the Glue costs in the data-lake account for Q3, monthly. Freundliche Grüsse, Reto",
+        "2026-q3 service=glue account=data-lake monthly",
+    ),
+    # `non-prod` is all but it, as the doc, the writer's `anything not env=prod`: dev, staging and untagged together,
+    # one total; the whole of October; the writer's optional split by env value not typed, left out, as FRESH_53 and
+    # FRESH_61; all accounts
+    ("/cost", "non-prod spend (anything not env=prod) last month?", "last month tag:env!=prod"),
+    # the EBS volumes are billed under EC2: the EC2 resources ranked, the volumes among them, as FRESH_28's `biggest
+    # ebs vols in prod rn` and FRESH_121; the month so far; NOT SUPPORTED (which node a volume hangs on): the ranking
+    # by cost, the writer's nearest; the default count; all accounts
+    ("/top-resources", "biggest EBS volumes on the worker nodes? this month", "this month service=ec2"),
+    # NOT SUPPORTED (carbon): the writer's nearest, the last full quarter, July to September, each region and service
+    # on its own line, as FRESH_10's `carbon footprint by region for Q3` and FRESH_44; all accounts; the
+    # sustainability team, the greeting and apologies are wrapping
+    (
+        "/cost",
+        "Hi, sorry, one more question 🙏 could you tell me the carbon footprint of our AWS usage last quarter? Our "
+        "sustainability team asked me. Apologies if this is out of scope!",
+        "last quarter by region, service",
+    ),
+)
+
+FRESH_128_FIRST_SIGHT = (28, 6, 16)
+
+FRESH_128: tuple[tuple[str, str, str], ...] = (
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc),
+    # as FRESH_113's staging account this month until now; the month so far, 1 November to today, its partial day
+    # marked so; every service and tax together, one total
+    (
+        "/cost",
+        "staging cost this month?",
+        "this month account=staging",
+    ),
+    # run rate is the forecast, as the doc's `run rate` and FRESH_88's AWS run rate right now: November's month-end
+    # forecast with the month so far, its daily run rate in the answer, as FRESH_114's MTD run rate; `ex tax` leaves
+    # tax out (the service Tax), as the doc's `ex-tax`; the annualised bonus by hand (times 12), as FRESH_53's
+    # annualized run rate; all accounts
+    (
+        "/cost",
+        "whats our current run-rate, ex tax",
+        "forecast 2026-11 service!=tax",
+    ),
+    # NOT SUPPORTED in canonical form (a coverage percentage): the split by charge class, EC2 and Lambda's usage
+    # beside the commitment fees, the percentage worked out by hand, as FRESH_28's EC2 and Lambda on-demand vs covered
+    # by savings plans and FRESH_115's What % of our EC2 compute in October; the whole of October; all accounts; the
+    # renewal is the writer's context, the greeting and thanks wrapping
+    (
+        "/cost",
+        "Hi - for October, what % of our EC2 and Lambda usage was covered by the Savings Plan vs on-demand? Need it "
+        "for the renewal discussion next month. Thanks",
+        "2026-10 service=ec2,lambda by charge-class",
+    ),
+    # the whole of October (`del mes pasado`); the team values listed, the untagged amount its own line in every
+    # breakdown, as FRESH_121's team breakdown for October; all accounts; the Spanish words read as English, the
+    # greeting, `porfa` and the emoji chat
+    (
+        "/tags",
+        "hola! gasto por team del mes pasado porfa 🙏",
+        "team last month",
+    ),
+    # the data-lake account, as the writer named it; the 7 whole days before today by the grammar's rule, 20 to 26
+    # November, the writer's days; no job or crawler usage type in the vocabulary: Glue by usage type, the job and
+    # crawler DPU-hour lines (and any Data Catalog lines) among them, as FRESH_61's job vs crawler split if you can
+    # and FRESH_117's jobs vs crawlers split if possible
+    (
+        "/cost",
+        "glue spend in the data-lake acct last 7 days? jobs vs crawlers split if u can",
+        "last 7 days service=glue account=data-lake by usage-type",
+    ),
+    # the writer's two single days, Tuesday 17 and Tuesday 24 November, the writer's order kept, as FRESH_1's
+    # `thanksgiving vs black friday`; tax is its own service, Tax, left out; all three accounts combined, one total
+    # each; the difference and its percentage are part of every comparison
+    (
+        "/cost",
+        "Compare total spend Tue 17 Nov 2026 vs Tue 24 Nov 2026, all 3 accounts combined, excluding tax.",
+        "2026-11-17 vs 2026-11-24 service!=tax",
+    ),
+    # the instances are EC2's; the staging account, as the writer meant it; no range typed: this month, as the writer
+    # read it; the writer's count, each instance by its id, as FRESH_113's top 10 ec2 instance in production
+    (
+        "/top-resources",
+        "top 5 ec2 staging",
+        "5 this month service=ec2 account=staging",
+    ),
+    # `yoy` compares with a year earlier: November so far, its complete days against the same days of November 2025,
+    # the writer's like-for-like choice, as FRESH_16's `nov yoy` and FRESH_60's `YoY nov?`; the percentage is part of
+    # every comparison; all accounts
+    (
+        "/cost",
+        "Nov YoY?",
+        "this month vs 2025-11",
+    ),
+    # NOT SUPPORTED (the plan's term and renewal date are contract data, not cost): the writer's nearest, the Savings
+    # Plan fees each month, the commitment fees by charge class, as FRESH_106's monthly Savings Plans fees for the
+    # renewal deck and FRESH_115's RIs expiring before 31 Dec; the writer's months, September to November so far, by
+    # month; all accounts
+    (
+        "/cost",
+        "When does our Compute Savings Plan expire / come up for renewal? And what's the monthly commitment we're "
+        "paying?",
+        "2026-09..2026-11 charge-class=recurring,one-time monthly",
+    ),
+    # the Spanish words read as English (`este mes vs el mes pasado`); like for like: November's complete days against
+    # the same days of October, the period compared with anyway, one of the writer's choices, as CORPUS's `this month
+    # compared to last` and FRESH_121's this month vs last month same days; both totals and the difference; all
+    # accounts together (`todas las cuentas`)
+    (
+        "/cost",
+        "cuanto llevamos de gasto este mes vs el mes pasado? en total, todas las cuentas",
+        "this month",
+    ),
+    # the data-lake account, as the writer named it; this week's complete days, Monday 23 to Thursday 26, against the
+    # same days of last week, the period compared with anyway, as FRESH_57's why EKS went up in staging this week; the
+    # usage types, regions and resources (buckets) that moved are among the causes; the lifecycle rules are the
+    # writer's context
+    (
+        "/cost",
+        "why did S3 in data-lake jump this week?? we didnt touch lifecycle rules afaik",
+        "why this week service=s3 account=data-lake",
+    ),
+    # the writer's two whole weeks, 9 to 15 and 16 to 22 November, the writer's order kept, as FRESH_112's 9 to 15 nov
+    # against a week in October and FRESH_123's week 47 vs week 48; each service on its own line with its change, the
+    # total's beside them; all accounts
+    (
+        "/cost",
+        "Week of Mon 9 Nov – Sun 15 Nov vs week of Mon 16 Nov – Sun 22 Nov 2026, broken down by service please",
+        "2026-11-09..2026-11-15 vs 2026-11-16..2026-11-22 by service",
+    ),
+    # values of the listed key are among the values listed, as the doc and FRESH_121's only api team and web team: dev
+    # among the env values (`env dev` naming the key), the untagged amount its own line in every breakdown; the last
+    # whole week, Monday 16 to Sunday 22; all accounts
+    (
+        "/tags",
+        "env dev last week how much",
+        "env last week",
+    ),
+    # the average per day of each period, the writer's order kept, as FRESH_29's Q3 vs Q4-to-date normalised per day
+    # and FRESH_115's avg(daily_cost) Q3 vs Q4 to date: July to September against this quarter's complete days, 1
+    # October to 26 November; the change in percent is part of every comparison; all accounts
+    (
+        "/cost",
+        "QoQ — Q3 vs Q4 QTD, per-day normalized",
+        "average 2026-q3 vs this quarter",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the month so far; the default
+    # count, as FRESH_113's most expensive s3 bucket in data-lake
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost in data lake account this month",
+        "this month service=s3 account=data-lake",
+    ),
+    # Spanish `por qué` asks why, as the doc: the day before today, Thursday the 26th, against the day before it, the
+    # day it is compared with anyway (the writer's normal day read as the nearest one), as FRESH_121 and FRESH_123's
+    # why yesterday; the regions and usage types that moved are among the causes; Black Friday is the writer's guess,
+    # no period; all accounts; the thanks are wrapping
+    (
+        "/cost",
+        "Por qué subió tanto el gasto de CloudFront ayer? es por el Black Friday? gracias!",
+        "why yesterday service=cloudfront",
+    ),
+    # NOT SUPPORTED (on-demand apart from usage the commitments covered): on-demand read as the usage lines, the
+    # commitment fees left out, as FRESH_15, FRESH_92 and FRESH_106, the writer's nearest; the last 6 months by the
+    # grammar's rule, the six full months before this one, May to October, the writer's months; by month, each account
+    # on its own line; the SP sizing is the writer's context
+    (
+        "/cost",
+        "Can you pull monthly on-demand EC2 spend for the last 6 months, split by account? Sizing the next SP "
+        "commitment.",
+        "last 6 months service=ec2 charge-class=usage by account monthly",
+    ),
+    # the writer's two single days, Thanksgiving 2026 (Thursday the 26th) and Thanksgiving 2025 (Thursday the 27th),
+    # the writer's order kept, as FRESH_75's yesterday against Thanksgiving last year; the difference is part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "Thanksgiving vs Thanksgiving: Thu 26 Nov 2026 vs Thu 27 Nov 2025, total spend",
+        "2026-11-26 vs 2025-11-27",
+    ),
+    # the writer's typo read as Lambda; the staging account, as the writer meant it; the whole of October against
+    # November so far, the earlier month first, as typed, as FRESH_124's mês passado vs este mês; November partial,
+    # marked so
+    (
+        "/cost",
+        "lamda staging oct vs nov?",
+        "2026-10 vs 2026-11 service=lambda account=staging",
+    ),
+    # FY26 read as the calendar year, as FRESH_4 and FRESH_106; the forecast is for the month, never the year: the
+    # year so far with this month's forecast line, as FRESH_90's where do we land for Dec and full year 2026; NOT
+    # SUPPORTED (December, a month still to come): November's month-end forecast in the answer, the writer's nearest,
+    # as FRESH_106's also Dec forecast if possible; all accounts
+    (
+        "/cost",
+        "Dec forecast + where does FY26 land? all accts",
+        "forecast this year",
+    ),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the whole of October; the project
+    # values listed, the untagged amount and its share its own line in every breakdown, as FRESH_114's project tag for
+    # data-lake
+    (
+        "/tags",
+        "cost by project tag in data-lake for oct, mainly want to see how much is untagged",
+        "project account=data-lake 2026-10",
+    ),
+    # the Spanish words read as English; the production account, as the writer named it; the whole of October (`el mes
+    # pasado`); each region on its own line (`desglosado por región`); `oye` is chat
+    (
+        "/cost",
+        "oye, el gasto de RDS en production el mes pasado, desglosado por región por favor",
+        "last month service=rds account=production by region",
+    ),
+    # the writer's count; the month so far; any service, all accounts, each resource's service and account shown, as
+    # FRESH_122's top 10 most expensive things this month
+    (
+        "/top-resources",
+        "top 10 spenders, all accts, MTD",
+        "10 this month",
+    ),
+    # NOT SUPPORTED (utilisation): commitment utilisation is the split by charge class with the usage beside the fees,
+    # the commitment words filtering nothing, as the doc and FRESH_70's SP/RI fees vs on-demand usage YTD; the
+    # writer's months, January to November so far; the writer's optional split by month not typed, left out, as
+    # FRESH_53 and FRESH_61; all accounts; the renewal is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi, for Jan–Nov 2026, how much did we pay in Savings Plan fees vs how much of that commitment was actually "
+        "used? Want to make sure we're not over-committed before renewing.",
+        "2026-01..2026-11 by charge-class",
+    ),
+    # the writer's days, Monday 2 to Thursday 5 November against Monday 23 to Thursday 26 November, both ends
+    # included, the writer's order kept; EC2 only; the two totals, the difference and its percentage are part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "EC2 only: Mon 2 Nov–Thu 5 Nov vs Mon 23 Nov–Thu 26 Nov 2026. Same 4 weekdays each, just totals + delta",
+        "2026-11-02..2026-11-05 vs 2026-11-23..2026-11-26 service=ec2",
+    ),
+    # the staging account, as the writer meant it; no range typed: the writer's recent days, this week's complete
+    # days, Monday 23 to Thursday 26, against the same days of last week, as FRESH_41's why RDS of staging account
+    # became higher in this week; the usage types and resources (each DB instance) that moved are among the causes
+    (
+        "/cost",
+        "why rds staging increase?",
+        "why this week service=rds account=staging",
+    ),
+    # trailing reads as last: the 90 whole days before today, 29 August to 26 November, the writer's days, as
+    # FRESH_7's team tag coverage last 90d; no time step in /tags, as FRESH_113 and FRESH_123, the monthly trend left
+    # out; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "burn by team, trailing 90d, monthly trend",
+        "team last 90 days",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, as FRESH_5, FRESH_61 and FRESH_88's `athena`
+    # (the writer's nearest, the data-lake account's S3 and Glue in October against September, was not taken, as
+    # FRESH_61)
+    (
+        "/cost",
+        "athena scan cost last month? want to check if the partition fix on the events table actually helped",
+        "!athena",
+    ),
+    # the Spanish words read as English (`noviembre hasta hoy`: November to today, `sin impuestos`: without tax); the
+    # month so far; tax is its own service, Tax, left out, as FRESH_122's sin contar tax; all accounts, one total; the
+    # greeting and the deck are wrapping
+    (
+        "/cost",
+        "hola, me pasas el gasto total de noviembre hasta hoy sin impuestos? es para el deck del lunes",
+        "this month service!=tax",
+    ),
+    # the buckets are the S3 resources; the production account (`prod` alone is the account, as the doc); no range
+    # typed: this month, as the writer read it; the default count, the most expensive first, as FRESH_122's most
+    # expensive glue job
+    (
+        "/top-resources",
+        "s3 bucket prod most expensive?",
+        "this month service=s3 account=production",
+    ),
+    # NOT SUPPORTED (usage the reservations covered is not told apart): on-demand read as the usage lines, the
+    # commitment fees left out, as FRESH_86's on-demand EC2 spend in prod for October not counting what the Savings
+    # Plans cover and FRESH_115's RDS running On-Demand; the production account, as the writer named it; the last full
+    # month, October
+    (
+        "/cost",
+        "What's production RDS spend that isn't covered by reserved instances? Last full month please.",
+        "last month service=rds account=production charge-class=usage",
+    ),
+    # Black Friday 2025 is Friday 28 November, against today so far, Black Friday 2026, its partial day marked so, the
+    # writer's order kept, as the doc's `compare black friday last year to today` and FRESH_124's Lambda + CloudFront
+    # on Black Friday last year vs today; CloudFront and Data Transfer together; all accounts
+    (
+        "/cost",
+        "Black Friday 2025 (Fri 28 Nov 2025) vs today so far, CloudFront + data transfer only",
+        "2025-11-28 vs 2026-11-27 service=cloudfront,data-transfer",
+    ),
+    # trailing reads as last: the last 3 months by the grammar's rule, the three full months before this one, August
+    # to October, the writer's alternative; the two services side by side, each share of their total read off by hand,
+    # as CORPUS's `s3 vs ec2 this month`; the writer's optional split by month not typed, left out, as FRESH_53 and
+    # FRESH_61; all accounts
+    (
+        "/cost",
+        "EKS vs EC2 share of compute, trailing 3 mo",
+        "last 3 months service=eks,ec2 by service",
+    ),
+    # `dl` is the data-lake account's initials, as the doc; from 1 October to today, by day, as FRESH_104's glue by
+    # day in data lake acct since oct 1; the step up read off the series; the nightly jobs are the writer's context
+    (
+        "/cost",
+        "daily glue cost in dl acct since oct 1 — trying to see when the new nightly jobs kicked in",
+        "since 2026-10-01 service=glue account=data-lake daily",
+    ),
+    # October and November so far as one span, as FRESH_122's this month and last month; checkout among the project
+    # values listed, the untagged amount its own line in every breakdown; a split by service has no /tags form (it
+    # lists a tag key's values), left out, as FRESH_115's proyecto checkout por servicio; all accounts; the Spanish
+    # words read as English, the thanks wrapping
+    (
+        "/tags",
+        "gasto del proyecto checkout por servicio, mes pasado y este mes. gracias!!",
+        "project 2026-10..2026-11",
+    ),
+    # the day before today, Thursday the 26th; every account and service together, one total
+    (
+        "/cost",
+        "total cost yesterday all account",
+        "yesterday",
+    ),
+    # NOT SUPPORTED (a coverage percentage): the split by charge class, the usage beside the commitment fees, the
+    # commitment words filtering nothing, as the doc and FRESH_70; the writer's months, January to November so far, by
+    # month, November partial; the EKS nodes are the writer's context; all accounts
+    (
+        "/cost",
+        "Could you show Savings Plan coverage % by month, Jan to Nov 2026? I want to see if it dropped once the new "
+        "EKS nodes came online.",
+        "2026-01..2026-11 by charge-class monthly",
+    ),
+    # the writer's two single days, Saturday 31 October and Sunday 1 November, the writer's order kept, as FRESH_124's
+    # Nov 1 vs Oct 1; each account on its own line, the fees posted on the 1st among the differences; the month
+    # boundary is the writer's guess
+    (
+        "/cost",
+        "2026-10-31 vs 2026-11-01, exact daily totals per account. I think something odd happened at the month "
+        "boundary",
+        "2026-10-31 vs 2026-11-01 by account",
+    ),
+    # the RDS databases are the RDS resources; the production account (`prod` alone is the account); the last full
+    # month (`last mo`), October; the writer's count; the Aurora migration is the writer's context
+    (
+        "/top-resources",
+        "top 5 RDS, prod, last mo — deciding on aurora migration",
+        "5 last month service=rds account=production",
+    ),
+    # the data-lake account, as the writer named it; the whole of October, against September, the period compared with
+    # anyway, as CORPUS's `oct vs sep`; the request charges are the writer's guess, shown beside the key-month lines
+    # by usage type, as the doc's guess after the question; the crawler move is the writer's context
+    (
+        "/cost",
+        "what did KMS cost in data-lake last month vs sept? moved the crawlers onto SSE-KMS buckets and I suspect "
+        "request charges went up",
+        "last month service=kms account=data-lake by usage-type",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's
+    # nearest, November's month-end forecast with the month so far, as FRESH_113's december forecast? and FRESH_115's
+    # forecast de diciembre; all accounts; the Christmas campaign is the writer's context, the Spanish words read as
+    # English, the greeting wrapping
+    (
+        "/cost",
+        "hola! el forecast del gasto para diciembre? con la campaña de navidad igual sube, pero más o menos",
+        "forecast 2026-11",
+    ),
+    # the creator tag by its full key; the month so far; the values listed biggest first, the untagged amount its own
+    # line in every breakdown, as FRESH_113's which creators are the top ones; all accounts
+    (
+        "/tags",
+        "cost by aws:createdBy this month, who create most?",
+        "aws:createdBy this month",
+    ),
+    # NOT SUPPORTED (savings against on-demand prices): the writer's nearest, the Savings Plan eligible compute, EC2
+    # (the EKS nodes among it) and Lambda, split by charge class, the usage beside the commitment fees, as FRESH_62's
+    # EC2 usage covered by the Savings Plan for November so far and FRESH_71's what RDS would have cost without them;
+    # the month so far; all accounts; the business case is the writer's context
+    (
+        "/cost",
+        "For November so far, what would our compute have cost at on-demand rates vs what we actually paid with the "
+        "Savings Plan? Need the savings number for the renewal business case.",
+        "this month service=ec2,lambda by charge-class",
+    ),
+    # ISO week 46, Monday 9 to Sunday 15, against ISO week 47, Monday 16 to Sunday 22, the writer's order kept, as
+    # FRESH_123's week 47 vs week 48; tax and Data Transfer, each its own service, both left out, as FRESH_113's
+    # without the tax and data transfer; each region on its own line with its change; all accounts
+    (
+        "/cost",
+        "ISO week 46 vs week 47, per region, excluding tax and data transfer",
+        "2026-w46 vs 2026-w47 service!=tax,data-transfer by region",
+    ),
+    # NOT SUPPORTED (on-demand apart from usage the Savings Plans covered): on-demand read as the usage lines, the
+    # commitment fees left out, as FRESH_15, FRESH_92 and FRESH_106, the writer's nearest; the last full quarter, July
+    # to September; the region as typed; the writer's optional split by month not typed, left out, as FRESH_53 and
+    # FRESH_61; all accounts; the Sydney Instance SP is the writer's context
+    (
+        "/cost",
+        "How much on-demand Lambda + EC2 did we run in ap-southeast-2 last quarter? Checking whether a separate EC2 "
+        "Instance SP for Sydney makes sense.",
+        "last quarter service=ec2,lambda region=ap-southeast-2 charge-class=usage",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the production account (`prod` alone is the account);
+    # the region as typed; the last whole week, Monday 16 to Sunday 22, against the week before, the period compared
+    # with anyway, as CORPUS's `last week versus the week before`
+    (
+        "/cost",
+        "data transfer prod eu-west-1 last week compare week before?",
+        "last week service=data-transfer account=production region=eu-west-1",
+    ),
+    # a breakdown by account is not something /tags answers (it lists a tag key's values): refused naming the word,
+    # with the /cost question it offers (`this month tag:team=data by account`), as FRESH_36 and FRESH_50's untagged
+    # chunk by account
+    (
+        "/tags",
+        "team=data spend MTD, split by account pls (should be mostly data-lake but want to check)",
+        "!account",
+    ),
+    # the Spanish words read as English (`sin contar EC2`: without EC2, `por servicio`: by service); the staging
+    # account, as the writer named it; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November, the writer's days; EC2 left out, each other service on its own line; the thanks are wrapping
+    (
+        "/cost",
+        "el gasto de staging sin contar EC2, últimos 30 días, por servicio. Gracias",
+        "last 30 days account=staging service!=ec2 by service",
+    ),
+    # the writer's two single days, Sunday 15 and Sunday 22 November, the writer's order kept; S3 only; the production
+    # and data-lake accounts each on its own line (`separately`), with the change for each, staging left out by
+    # keeping the other two, as FRESH_114's staging an production thegither
+    (
+        "/cost",
+        "S3 only: Sun 15 Nov vs Sun 22 Nov 2026, production and data-lake separately (not combined)",
+        "2026-11-15 vs 2026-11-22 service=s3 account=production,data-lake by account",
+    ),
+    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, the quarter so far, 1 October to today, with
+    # this month's forecast line, as FRESH_41's AWS cost as % of revenue for Q3 and FRESH_54's where Q4 lands at the
+    # current run rate; the projected full quarter and the percentage worked out by hand; all accounts
+    (
+        "/cost",
+        "AWS as % of rev this Q?",
+        "forecast this quarter",
     ),
 )

@@ -263,6 +263,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_123_FIRST_SIGHT,
     FRESH_124,
     FRESH_124_FIRST_SIGHT,
+    FRESH_125,
+    FRESH_125_FIRST_SIGHT,
+    FRESH_126,
+    FRESH_126_FIRST_SIGHT,
+    FRESH_127,
+    FRESH_127_FIRST_SIGHT,
+    FRESH_128,
+    FRESH_128_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -793,6 +801,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=20, wrong=10),
     BlindBatch("FRESH_123", FRESH_123, FRESH_123_FIRST_SIGHT, right=29, wrong=14),
     BlindBatch("FRESH_124", FRESH_124, FRESH_124_FIRST_SIGHT, right=24, wrong=10),
+    # last in that stop, first sight on 7b5873b: `FRESH_125`, `FRESH_127` read, `FRESH_126`, `FRESH_128` held back
+    BlindBatch("FRESH_125", FRESH_125, FRESH_125_FIRST_SIGHT, right=29, wrong=9),
+    BlindBatch("FRESH_126", FRESH_126, FRESH_126_FIRST_SIGHT, right=30, wrong=11),
+    BlindBatch("FRESH_127", FRESH_127, FRESH_127_FIRST_SIGHT, right=38, wrong=5),
+    BlindBatch("FRESH_128", FRESH_128, FRESH_128_FIRST_SIGHT, right=28, wrong=16),
 )
 
 
