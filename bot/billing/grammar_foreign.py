@@ -215,7 +215,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("paling",), "most"),
     **dict.fromkeys(("mahal",), "expensive"),
     **dict.fromkeys(("tiap", "setiap"), "each"),
-    **dict.fromkeys(("sebulan",), "per month"),
+    **dict.fromkeys(("sebulan",), "a month"),
     **dict.fromkeys(("sampe", "sampai"), "until"),
     **dict.fromkeys(("akhir",), "end"),
     **dict.fromkeys(("tanpa",), "excluding"),

@@ -85,7 +85,10 @@ _SLACK_ENTITY = re.compile(r"<[@#!][^>]*>|<(?:https?|mailto):[^>]*>|\bhttps?://\
 #: A letter's sign-off at the end of a text (`Best, Alex`, `Thanks, Sam`): a greeting and up to two names
 #: (their role after a bar or in brackets: `Regards, Accounts Payable | ap@...`, `Cheers, Luis (Contractor)`).
 _SIGN_OFF = re.compile(
-    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta),?(?:\s+[A-Z][\w'-]*){1,2}"
+    r"(?:^|(?<=[\s.!?,]))(?:best|thanks|thank you|cheers|regards|kind regards|br|ta"
+    # (other languages' closings: `Freundliche Grüsse, Reto`, `Saludos, Ana`, `Cordialement, Luc`)
+    r"|(?:freundliche|beste|liebe|viele)\s+gr(?:ü|ue)(?:ss|ß)e|mfg|lg|saludos|cordialement|abraços|cumprimentos)"
+    r",?(?:\s+[A-Z][\w'-]*){1,2}"
     r"(?:\s*[|(][^|()\"“”]{0,60}(?:[|)][^|()\"“”]{0,60})*)?\s*$",
     re.IGNORECASE,
 )

@@ -1373,3 +1373,10 @@ def test_spans_before_exclusions_and_more_languages(text: str, same_as: str) -> 
 def test_resources_that_are_not_a_service_leave_it_out() -> None:
     top = top_resources.parse("most expensive resources that aren't ec2 or rds", today=TODAY, vocabulary=VOCAB)
     assert top.filters == parse("service!=ec2,rds").filters
+
+
+def test_a_closing_in_another_language_with_a_name_is_no_word_of_the_question() -> None:
+    asked = parse(
+        "Guten Tag, please provide the Glue costs in the data-lake account for Q3, monthly. Freundliche Grüsse, Reto"
+    )
+    assert without_labels(asked) == without_labels(parse("2026-q3 service=glue account=data-lake monthly"))
