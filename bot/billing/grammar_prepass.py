@@ -737,7 +737,11 @@ class PrepassReader(ContextPhraseReader):
     def read_quoted(self, tokens: list[Token]) -> list[Token]:
         """The words of a quoted question (`finance asked: ">> total for last sprint ..."`), wrapping read past and
         fixed phrases read as their words, as the question's own are."""
-        joined = _rewrite(unwrapped(tokens, self.grammar_reads), _PHRASES)
+        return self._phrase_passes(_rewrite(unwrapped(tokens, self.grammar_reads), _PHRASES))
+
+    def _phrase_passes(self, joined: list[Token]) -> list[Token]:
+        """The phrase passes by kind, in order: marks, what is shown, when, the words around the question, value
+        phrases, periods."""
         for read in (
             self._read_marks,
             self._read_what_is_shown,
@@ -864,16 +868,7 @@ class PrepassReader(ContextPhraseReader):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
                 self.typed[joined[j - 1].position] = f"{joined[j - 1].text} {joined[j].text}"
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
-        joined = _rewrite(joined, _PHRASES)
-        for read in (
-            self._read_marks,
-            self._read_what_is_shown,
-            self._read_when_worded,
-            self._read_around_the_question,
-            self._read_value_phrases,
-            self.read_time_phrases,
-        ):
-            joined = read(joined)
+        joined = self._phrase_passes(_rewrite(joined, _PHRASES))
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
         self.tokens = [
