@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from typing import Any
 
 from bot.billing.grammar_bare import (
     Bare,
@@ -1195,6 +1196,22 @@ _NOTICES = frozenset(
 _STEP_WINDOWS = {Granularity.WEEK: (4, "week"), Granularity.MONTH: (6, "month"), Granularity.QUARTER: (4, "quarter")}
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """How `parse_query` was asked to read a message (its keyword arguments), passed on to each reading of it."""
+
+    today: date
+    vocabulary: Vocabulary
+    default_range: str
+    default_basis: CostBasis
+    allow_group_by: bool
+    split_checks: bool
+
+    def keywords(self) -> dict[str, Any]:
+        """The settings as `parse_query`'s keyword arguments (no deep copy: the vocabulary is shared)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 def parse_query(
     text: str,
     *,
@@ -1217,16 +1234,10 @@ def parse_query(
     raises anything else for any input string.
     """
 
+    settings = _Settings(today, vocabulary, default_range, default_basis, allow_group_by, split_checks)
+
     def read(words: str) -> CostQuery:
-        return _parse_message(
-            words,
-            today=today,
-            vocabulary=vocabulary,
-            default_range=default_range,
-            default_basis=default_basis,
-            allow_group_by=allow_group_by,
-            split_checks=split_checks,
-        )
+        return _parse_message(words, settings)
 
     listed = list_items(text)
     if listed is None:
@@ -1239,17 +1250,10 @@ def parse_query(
         raise refused from None
 
 
-def _parse_message(
-    text: str,
-    *,
-    today: date,
-    vocabulary: Vocabulary,
-    default_range: str,
-    default_basis: CostBasis,
-    allow_group_by: bool,
-    split_checks: bool,
-) -> CostQuery:
+def _parse_message(text: str, settings: _Settings) -> CostQuery:
     """`parse_query` of a message as typed, or of its list's items parted as sentences (`list_items`)."""
+    today, vocabulary, default_range = settings.today, settings.vocabulary, settings.default_range
+    default_basis, allow_group_by, split_checks = settings.default_basis, settings.allow_group_by, settings.split_checks
 
     def read(words: str) -> CostQuery:
         return (
@@ -1260,15 +1264,7 @@ def _parse_message(
 
     def again(words: str) -> CostQuery:
         """Other words of the message read as the whole question, with the same settings."""
-        return parse_query(
-            words,
-            today=today,
-            vocabulary=vocabulary,
-            default_range=default_range,
-            default_basis=default_basis,
-            allow_group_by=allow_group_by,
-            split_checks=split_checks,
-        )
+        return parse_query(words, **settings.keywords())
 
     def again_saying(words: str, note: str) -> CostQuery:
         """`words` read as the whole question, `note` first among its readings (what was left out or read so)."""
