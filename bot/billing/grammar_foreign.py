@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 
 from bot.billing.grammar_dates import ordinal
+from bot.billing.grammar_japanese import POSTPOSED as JAPANESE_POSTPOSED
+from bot.billing.grammar_japanese import japanese_words
 from bot.billing.grammar_korean import after_its_word, korean_word
 from bot.billing.grammar_tokens import Kind, Token
 
@@ -365,6 +367,22 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         w = tok.lower
         if tok.kind is not Kind.WORD or is_value(tok.text):
             out.append(tok)
+            continue
+        japanese = japanese_words(tok)
+        if japanese is not None:  # `先月のコスト、サービス別で`: its words, each read as its English
+            for part, english in japanese:
+                if english is None:
+                    out.append(part)
+                    continue
+                pairs.append((part.text, english))
+                words = [Token(Kind.WORD, word, part.position) for word in english.split()]
+                if part.text in JAPANESE_POSTPOSED and out:  # `region別`: by region, before the word it follows
+                    at = len(out) - 1
+                    while at > 0 and out[at - 1].position == out[-1].position:
+                        at -= 1
+                    out[at:at] = words
+                else:
+                    out.extend(words)
             continue
         if w in _START:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
             after = tokens[k + 1].lower if k + 1 < len(tokens) else ""

@@ -1380,3 +1380,24 @@ def test_a_closing_in_another_language_with_a_name_is_no_word_of_the_question() 
         "Guten Tag, please provide the Glue costs in the data-lake account for Q3, monthly. Freundliche Grüsse, Reto"
     )
     assert without_labels(asked) == without_labels(parse("2026-q3 service=glue account=data-lake monthly"))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "said"),
+    [
+        (
+            "先月のコスト、サービス別でお願いします",
+            "last month by service",
+            "Read `先月` as `last month`, `コスト` as `cost`, `サービス別` as `by service`.",
+        ),
+        # English inside the Japanese run kept as typed; `別` after the word it applies to
+        ("EKSのコスト、先月のregion別を教えてください", "last month service=eks by region", None),
+        ("sqsのコストが月いくらか確認したいです、直近3ヶ月で", "last 3 months service=sqs monthly", None),
+        ("ec2 11月1日から今日まで", "2026-11-01..2026-11-27 service=ec2", None),
+    ],
+)
+def test_japanese_words_around_a_question_are_read_and_said(text: str, same_as: str, said: str | None) -> None:
+    asked = parse(text)
+    assert without_labels(asked) == without_labels(parse(same_as))
+    if said is not None:
+        assert said in asked.readings

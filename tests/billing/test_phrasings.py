@@ -689,7 +689,7 @@ BLIND_BATCHES = (
     # aside now, so the three months are answered together (was refused naming `Nov(until`), where the translator
     # wrote them month by month for the trend
     BlindBatch("FRESH_83", FRESH_83, FRESH_83_FIRST_SIGHT, right=33, wrong=11),
-    BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=28, wrong=18),
+    BlindBatch("FRESH_84", FRESH_84, FRESH_84_FIRST_SIGHT, right=29, wrong=18),
     # this stop, first sight on 5284728: `FRESH_85` read, `FRESH_86` held back unread
     BlindBatch("FRESH_85", FRESH_85, FRESH_85_FIRST_SIGHT, right=44, wrong=4),
     BlindBatch("FRESH_86", FRESH_86, FRESH_86_FIRST_SIGHT, right=34, wrong=10),
@@ -766,7 +766,7 @@ BLIND_BATCHES = (
     # (`FRESH_108`: its case 40, refused at first sight on a word of a budget, is now answered holding the figure typed
     # before `budgeted` against the forecast, as `we budgeted $180k` is; another meaning than the translator's; unread,
     # held back)
-    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=30, wrong=15),
+    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=31, wrong=15),
     # last in that stop, first sight on cfeaa61: `FRESH_109`, `FRESH_111` read, `FRESH_110`, `FRESH_112` held back
     BlindBatch(
         "FRESH_109",
@@ -798,13 +798,17 @@ BLIND_BATCHES = (
     ),
     # then, first sight on e931a0e: `FRESH_121`, `FRESH_123` read, `FRESH_122`, `FRESH_124` held back
     BlindBatch("FRESH_121", FRESH_121, FRESH_121_FIRST_SIGHT, right=36, wrong=12),
-    BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=20, wrong=10),
-    BlindBatch("FRESH_123", FRESH_123, FRESH_123_FIRST_SIGHT, right=29, wrong=14),
+    # (`FRESH_122`: its case 34, refused at first sight, now reads its Japanese month names and is answered with other
+    # days than the translator wrote; five of its texts were shown once by a comparison tool whose list of held-back
+    # batches was out of date; the Japanese date `11月1日` was read after that glimpse, so this batch is no longer
+    # wholly unread and the held-back totals are quoted with and without it)
+    BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=24, wrong=11),
+    BlindBatch("FRESH_123", FRESH_123, FRESH_123_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch("FRESH_124", FRESH_124, FRESH_124_FIRST_SIGHT, right=24, wrong=10),
     # last in that stop, first sight on 7b5873b: `FRESH_125`, `FRESH_127` read, `FRESH_126`, `FRESH_128` held back
     BlindBatch("FRESH_125", FRESH_125, FRESH_125_FIRST_SIGHT, right=29, wrong=9),
     BlindBatch("FRESH_126", FRESH_126, FRESH_126_FIRST_SIGHT, right=30, wrong=11),
-    BlindBatch("FRESH_127", FRESH_127, FRESH_127_FIRST_SIGHT, right=38, wrong=5),
+    BlindBatch("FRESH_127", FRESH_127, FRESH_127_FIRST_SIGHT, right=39, wrong=5),
     BlindBatch("FRESH_128", FRESH_128, FRESH_128_FIRST_SIGHT, right=28, wrong=16),
 )
 
