@@ -333,6 +333,14 @@ writing filters as a sheet does, a new manager without AWS's words), held back u
 mobile developer, a head of finance, an EKS SRE, a Swiss German engineer, questions by exclusion, an apologetic
 intern), read; `FRESH_128` (a Vietnamese QA engineer, a procurement lead on Savings Plans, a data engineer on Glue, a
 Spanish product manager, exact dates and weeks compared, a CTO in shorthand), held back unread.
+After them, first sight on bbb05dd: `FRESH_129` (a blunt Polish SRE, a CFO's board numbers, a developer on feature
+branch environments, a Hinglish-speaking engineer, someone describing a chart in words, an operations manager on
+weekends and nights), read; `FRESH_130` (a Norwegian developer, a billing specialist reconciling the invoice, an ML
+team lead on GPUs, a Filipino support engineer in Taglish, questions as ticket titles, a finance intern mixing terms),
+held back unread; `FRESH_131` (a Greek data engineer, a sales VP on one customer, a platform engineer on tagging gaps,
+a Japanese manager in Japanese and English, questions about the usual level, a CEO on a phone), read; `FRESH_132` (a
+Brazilian product manager, a FinOps analyst on amortization and coverage, an SRE on hours of the day, a Dutch
+controller, teams and projects side by side, an engineer double-checking the bot's figures), held back unread.
 """
 
 from __future__ import annotations
@@ -33732,5 +33740,1463 @@ FRESH_128: tuple[tuple[str, str, str], ...] = (
         "/cost",
         "AWS as % of rev this Q?",
         "forecast this quarter",
+    ),
+)
+
+FRESH_129_FIRST_SIGHT = (8, 29, 13)
+
+FRESH_129: tuple[tuple[str, str, str], ...] = (
+    # the Polish words read as English (`wczoraj`: yesterday, `przedwczoraj`: the day before yesterday, `tylko`: only);
+    # the day before today, Thursday the 26th, against the day before it, Wednesday the 25th, the day it is compared
+    # with anyway, as FRESH_30's `sqs yesterday vs the day before`; both figures, the difference and its percentage are
+    # part of every comparison; EC2 in the production account (`prod` alone is the account, as the doc and the writer
+    # meant it)
+    ("/cost", "koszt EC2 wczoraj vs przedwczoraj, tylko prod", "yesterday service=ec2 account=production"),
+    # July to September 2026 against the same quarter of 2025, as FRESH_43's `How does Q3 2026 compare to Q3 2025?`;
+    # both totals, the change and its percentage (the YoY %) are part of every comparison; tax in the total as it is;
+    # all accounts and services; the board deck is the writer's context
+    (
+        "/cost",
+        "What was total AWS spend for Q3 2026 (Jul–Sep), and how does that compare to Q3 2025? I need the YoY % for "
+        "the board deck.",
+        "2026-q3 vs 2025-q3",
+    ),
+    # NOT SUPPORTED (namespaces and branches are not on the bill): the writer's nearest, the staging account, as the
+    # writer named it, each service on its own line so EKS and EC2 (the cluster's nodes) show, as FRESH_15's and
+    # FRESH_24's cost by namespace (the writer's first choice of the two offered); the month so far, 1 November to
+    # today; the greeting is wrapping
+    (
+        "/cost",
+        "hey, how much are my feature branch envs in staging costing us this month? they're all the feat-* namespaces "
+        "on the staging eks cluster",
+        "this month account=staging by service",
+    ),
+    # the Hindi words read as English (`pichle mahine`: last month); the whole of October, every account and service,
+    # one total; `bhai` is chat
+    ("/cost", "bhai pichle mahine ka total bill kitna aaya tha?", "last month"),
+    # the bot cannot see the chart: the writer's day, Wednesday 18 November; `what happened that day` asks why, the day
+    # before being the day it is compared with anyway, the services and accounts that moved among the causes, as
+    # FRESH_36's `the 17th in that chart looks way too high, what happened that day?`; all accounts
+    (
+        "/cost",
+        "in the bar chart from this mornings report theres one bar way taller than the rest, i think its the 18th?? "
+        "what happened that day",
+        "why 2026-11-18",
+    ),
+    # last weekend is Saturday 21 and Sunday 22 November, against the weekdays before it, Monday 16 to Friday 20,
+    # compared per day as the spans differ in length, the writer's fairest comparison, as FRESH_115's staging cluster
+    # over thanksgiving vs a normal weekday; the writer's order kept; all accounts
+    (
+        "/cost",
+        "What did we spend last weekend (Sat + Sun) compared with the weekdays before it?",
+        "average 2026-11-21..2026-11-22 vs 2026-11-16..2026-11-20",
+    ),
+    # the Polish words read as English (`po koszcie`: by cost, `ostatnie 7 dni`: last 7 days); the 7 whole days before
+    # today by the grammar's rule, 20 to 26 November, the writer's days; EC2 instances one by one in the production
+    # account (`prod` alone is the account, as the doc); the writer's count
+    ("/top-resources", "top 10 ec2 po koszcie w prod, ostatnie 7 dni", "10 last 7 days service=ec2 account=production"),
+    # the forecast is for the month, never the year: the year so far against the same days of 2025, with this month's
+    # forecast line, December added by hand, the writer's nearest, as FRESH_76's `Total 2025 spend vs 2026 so far, and
+    # where do we end 2026` and FRESH_127's full-year 2026 projection; FY read as the calendar year, as the writer said;
+    # all accounts
+    (
+        "/cost",
+        "Can I get a full-year 2026 forecast for AWS, and how it compares to FY2025 actuals? Calendar year basis.",
+        "forecast this year",
+    ),
+    # the Hindi words read as English (`is mahine`: this month, `team wise`: by team, as the doc's Indian English `day
+    # wise`); the month so far; the team values listed, Platform among them, the untagged amount its own line in every
+    # breakdown; why Platform is high is not a /tags answer (it lists costs only) and its services would be a /cost
+    # question, left out, as FRESH_126's `which team is spending the most? and is it going up?` and FRESH_54's `if
+    # Platform is the one eating the budget`; all accounts
+    ("/tags", "is mahine ka team wise breakup chahiye, Platform wala itna zyada kyu dikh raha hai", "team this month"),
+    # the staging account, as the writer named it (`staging acct`); the day before today, Thursday the 26th, against the
+    # day before it, the day it is compared with anyway, the writer's normal day read as the nearest one; the writer's
+    # optional split by service not typed, left out, as FRESH_53 and FRESH_61; the preview envs are the writer's context
+    (
+        "/cost",
+        "what did the staging acct cost yesterday? we spun up like 6 preview envs for the checkout redesign and i "
+        "want to know the damage",
+        "yesterday account=staging",
+    ),
+    # NOT SUPPORTED (hours of the day: the bill is summarised per day): the writer's nearest, the daily costs of the 14
+    # whole days before today, 13 to 26 November, the writer's days, weekdays and weekend days read off by hand, as
+    # FRESH_14, FRESH_20 and FRESH_39's weekends vs weekdays; all accounts
+    ("/cost", "How much are we spending overnight, say 10pm to 6am, vs during business hours?", "last 14 days daily"),
+    # a figure of ours checked against another source (finance's number): the whole of October split by charge class,
+    # usage, fees, credits and tax apart, the total beside them, so the figure with or without tax is read off, as the
+    # doc and FRESH_48's and FRESH_117's `which one is right`; the dashboard's figure held against it by hand; all
+    # accounts
+    (
+        "/cost",
+        "the number at the top of the dashboard says 48,210 for october but finance has a bigger number?? which ones "
+        "right",
+        "2026-10 by charge-class",
+    ),
+    # the Polish words read as English (`czemu`: why, `w tym tygodniu`: this week, `porównaj z zeszłym`: compare with
+    # last); data transfer is the Data Transfer service, as FRESH_3; like for like: this week's complete days, Monday 23
+    # to Thursday 26, against the same days of last week, the period compared with anyway, as FRESH_125's `Why data
+    # transfer cost go up in ap-southeast-2 this week?`; the accounts, regions and transfer usage types that moved are
+    # among the causes; all accounts
+    (
+        "/cost",
+        "czemu data transfer tak skoczył w tym tygodniu? porównaj z zeszłym",
+        "why this week service=data-transfer",
+    ),
+    # the Hindi words read as English (`sabse mehenga`: most expensive); the RDS databases are the RDS resources; the 30
+    # whole days before today by the grammar's rule, 28 October to 26 November, the writer's days; the default count,
+    # the top one first; all accounts; `bhai` is chat
+    ("/top-resources", "sabse mehenga RDS kaunsa hai bhai? last 30 days ka", "last 30 days service=rds"),
+    # July to September 2026; each account on its own line with its share of the total, the three named being every
+    # account, as FRESH_127's Q3 total by account; tax in the total as it is
+    (
+        "/cost",
+        "Q3 2026 spend by account (production / staging / data-lake), with each as a % of total please.",
+        "2026-q3 by account",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the month so far; dev and staging among the
+    # env values listed (values of the listed key are listed, as the doc), prod and the untagged amount their own lines,
+    # as FRESH_114's and FRESH_125's env split of one account
+    (
+        "/tags",
+        "for the staging account can u split this month by env tag? curious how much is env=dev vs env=staging",
+        "env account=staging this month",
+    ),
+    # the staging account, as the writer meant it; NOT SUPPORTED (hours of the night: the bill is summarised per day):
+    # the writer's nearest, the daily costs of the 14 whole days before today, 13 to 26 November, the writer's days,
+    # weekdays and the weekend read off by hand, as FRESH_39's `does staging even go down on weekends?`
+    (
+        "/cost",
+        "Does staging actually go quiet at night? Nobody's using it after 7pm so it should be close to zero.",
+        "last 14 days account=staging daily",
+    ),
+    # the bot cannot see the chart's colours: the biggest part asked with nothing named is by service, as the doc's
+    # `biggest cost?`; the month so far, each service with its cost, the biggest first; the writer's optional series per
+    # day not asked, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "whats the red bar in the stacked chart? its the biggest chunk every single day",
+        "this month by service",
+    ),
+    # the Polish words read as English (`ile poszło na`: how much went on, `w październiku`: in October, `wszystkie
+    # konta`: all accounts); KMS by its name; the whole of October; all three accounts together, one total
+    ("/cost", "ile poszło na KMS w październiku. wszystkie konta", "2026-10 service=kms"),
+    # the year so far, 1 January to today, its complete days against the same days of 2025, the period compared with
+    # anyway, as FRESH_125's `YTD spend excl tax, and how does that track vs the same period 2025`; tax is its own
+    # service, Tax, left out of both; both totals and the growth percentage are part of every comparison; all accounts
+    ("/cost", "YTD 2026 vs YTD 2025, same date range, excluding tax. What's the growth rate?", "ytd service!=tax"),
+    # the Hindi words read as English (`kal`: yesterday, `aur`: and); the day before today, Thursday the 26th; EC2 and
+    # RDS each on its own line; the production account, as the writer named it (`prod account`)
+    (
+        "/cost",
+        "kal ka EC2 aur RDS kitna gaya, prod account mein?",
+        "yesterday service=ec2,rds account=production by service",
+    ),
+    # the staging account, as the writer meant it; `rn` read as the writer's recent days, the 7 whole days before today
+    # by the grammar's rule, 20 to 26 November (the writer's days, not FRESH_123's month so far); any service, the
+    # default count; the GPU box is the writer's guess, no filter, read off the list, as the doc's guess after the
+    # question
+    (
+        "/top-resources",
+        "whats the most expensive stuff in staging rn? pretty sure someone left a big gpu box up from a branch env",
+        "last 7 days account=staging",
+    ),
+    # the day before today, Thanksgiving, Thursday the 26th, against a normal Thursday, the latest such weekday before
+    # it, the 19th, as the doc and FRESH_126's `yesterday vs a normal thursday`; the drop and its size are part of every
+    # comparison; all accounts; the closed office is the writer's context
+    (
+        "/cost",
+        "Thanksgiving was yesterday and the office was closed — did our costs actually drop? Compare to a normal "
+        "Thursday please.",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, as FRESH_118's
+    # `forecast end of month` and FRESH_126; the same days of October are the period compared with anyway; the graph is
+    # the writer's context; all accounts
+    (
+        "/cost",
+        "the forecast line on the graph shoots way up at the end, is that real? what are we actually looking at for "
+        "end of month",
+        "forecast 2026-11",
+    ),
+    # the Polish words read as English (`koszt per team`: cost per team, `za zeszły tydzień`: for last week, `bez tax`:
+    # without tax); the last whole week, Monday 16 to Sunday 22; tax is its own service, Tax, left out, as FRESH_121's
+    # team breakdown excl. tax; the team values listed, the untagged amount its own line in every breakdown; all
+    # accounts
+    ("/tags", "koszt per team za zeszły tydzień, bez tax", "team service!=tax last week"),
+    # the forecast is for the month, never the quarter: Q4 so far with this month's forecast line, the writer's nearest
+    # landing of Q4, as FRESH_23's and FRESH_125's Q4 forecast; held against the same stretch of Q4 2025, like for like,
+    # as FRESH_70's `Q4 QTD vs same point in Q4 last yr` and FRESH_43's forecast held against last November; the change
+    # and its percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "Q4 to date vs the same period of Q4 2025, and where do we expect Q4 2026 to land?",
+        "forecast 2026-q4 vs 2025-q4",
+    ),
+    # the Hindi words read as English (`pichle hafte`: last week, `achanak badh gaya`: suddenly went up, `kya reason
+    # hai`: what is the reason); the last whole week, Monday 16 to Sunday 22, against the week before, the period
+    # compared with anyway; S3 in the data-lake account, the writer's focus; the usage types (storage, requests,
+    # transfer) and resources (buckets) that moved are among the causes; `yaar` is chat
+    (
+        "/cost",
+        "pichle hafte S3 ka cost achanak badh gaya yaar, data-lake mein kuch hua kya? kya reason hai",
+        "why last week service=s3 account=data-lake",
+    ),
+    # EKS in the staging account, as the writer named it; the whole of October against November so far, the earlier
+    # month first, as typed, as FRESH_128's `lamda staging oct vs nov?`; November partial, compared like for like
+    ("/cost", "eks cost in staging oct vs nov so far?", "2026-10 vs 2026-11 service=eks account=staging"),
+    # last year's Thanksgiving weekend, Thursday 27 to Sunday 30 November 2025, as the doc's `<holiday> weekend` (the
+    # day through the next Sunday); by day, one figure a day; all accounts; this weekend's plan is the writer's context
+    (
+        "/cost",
+        "Can you show spend for each day of the Thanksgiving weekend last year (Thu through Sun)? Want to plan for "
+        "this weekend.",
+        "2025-11-27..2025-11-30 daily",
+    ),
+    # the bot cannot see the page: the two periods offered as candidates have no one canonical form (they overlap), so
+    # the span holding both, the 30 whole days before today, 28 October to 26 November, by day, the total of the 30 days
+    # and that of 1 to 26 November read off, as FRESH_14's span holding the writer's days; the page's 41k held against
+    # them by hand; all accounts
+    (
+        "/cost",
+        "whats the big number at the top of the cost page actually, month to date or last 30 days? its showing 41k",
+        "last 30 days daily",
+    ),
+    # the Polish words read as English (`najdrozsze`: most expensive, `ten miesiac`: this month); the buckets are the S3
+    # resources; the data-lake account, as the writer named it; the month so far; the default count
+    ("/top-resources", "najdrozsze buckety s3 w data-lake, ten miesiac", "this month service=s3 account=data-lake"),
+    # the last 12 months by the grammar's rule, the twelve full months before this one, November 2025 to October 2026,
+    # the writer's complete months; by month, the total beside them; all accounts, tax in every total; the board
+    # appendix is the writer's context
+    (
+        "/cost",
+        "Monthly totals for the last 12 complete months please, all accounts. For the board appendix.",
+        "last 12 months monthly",
+    ),
+    # the Hindi words read as English (`is week`: this week, `kitna hua`: how much was it); this week from Monday 23 to
+    # today, its partial day among them; checkout among the project values listed (a value of the listed key is listed,
+    # as the doc and FRESH_128's `env dev last week`), the untagged amount its own line; the writer's optional
+    # comparison with last week is not a /tags answer, left out; the Black Friday scale-up is the writer's context; all
+    # accounts
+    (
+        "/tags",
+        "project=checkout ka is week kitna hua? black friday ke liye scale up kiya tha toh dekhna hai",
+        "project this week",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer meant it (a name both an account and a tag value is
+    # the account, as the doc); the creator tag by its full key; no range typed: this month, as /tags reads it, as
+    # FRESH_36's `aws:createdBy aufschlüsselung für staging`; the untagged amount its own line; eating the budget is a
+    # figure of speech, no budget asked, as FRESH_69
+    (
+        "/tags",
+        "split staging by aws:createdBy pls, want to see whose branch envs are eating the budget 👀",
+        "aws:createdBy account=staging this month",
+    ),
+    # `last 3 months` by the grammar's rule, the three full months before this one, August to October (the writer
+    # counted days back from today); no weekday grouping in the grammar: the daily series, the weekday and weekend
+    # averages worked out by hand, as FRESH_14's, FRESH_20's and FRESH_39's weekends vs weekdays; all accounts
+    (
+        "/cost",
+        "Over the last 3 months, what's our average weekday spend vs average Saturday/Sunday?",
+        "last 3 months daily",
+    ),
+    # the bot cannot see the pie: every service listed, none folded into Other, from the most expensive, so the small
+    # ones come last (`top 1000`, how the grammar writes every value listed, as the doc's cheapest asked); the month so
+    # far; all accounts
+    (
+        "/cost",
+        "in the service pie theres a slice just called Other thats pretty big, whats actually in it?",
+        "this month by service top 1000",
+    ),
+    # the Polish word read as English (`wrzesien`: September); Lambda in September 2026, the two regions side by side,
+    # as CORPUS's `us-east-1 versus eu-west-1` and FRESH_114's KMS us-east-1 vs eu-west-1; all accounts
+    ("/cost", "lambda us-west-2 vs eu-west-1, wrzesien", "2026-09 service=lambda region=us-west-2,eu-west-1 by region"),
+    # FY2025 read as the calendar year, as FRESH_41's FY2025 and FY2026 YTD and FRESH_127's FY25; the whole of 2025
+    # against 2026 from 1 January to 26 November, the writer's days, both spans compared as they are, as FRESH_123's
+    # total 2025 vs 2026 YTD; production against the rest is every account side by side, as the doc's `prod vs non-
+    # prod`, staging and data-lake summed and the shares worked out by hand; tax in every total
+    (
+        "/cost",
+        "Split of FY2025 spend between production and the non-production accounts (staging + data-lake)? Same for "
+        "2026 YTD.",
+        "2025 vs 2026-01-01..2026-11-26 by account",
+    ),
+    # the Hindi words read as English (`month end tak kitna jayega`: how much by month end); November's month-end
+    # forecast with the month so far, the 60k budget held against it by hand, as the doc's `a budget of 180k` and
+    # FRESH_58's and FRESH_87's budget with an amount; all accounts; `bhai` is chat
+    (
+        "/cost",
+        "bhai month end tak kitna jayega forecast? budget 60k ka hai, cross toh nahi hoga na",
+        "forecast 2026-11",
+    ),
+    # the staging account, as the writer meant it; before/after the change on Tuesday 10 November as the writer meant
+    # it: the 17 days from it to yesterday, 10 to 26 November, against the 17 days before it, 24 October to 9 November
+    # (the period compared with anyway), the earlier first as typed, per day, as FRESH_125's before/after and its daily
+    # avg since a change; the drop and its percentage are part of every comparison
+    (
+        "/cost",
+        "did staging go down after we shipped auto-teardown for stale branch envs on nov 10? before/after would be "
+        "great",
+        "average 2026-10-24..2026-11-09 vs 2026-11-10..2026-11-26 account=staging",
+    ),
+    # Saturday the 14th is 14 November, the whole day; each service on its own line so the batch job shows, as the
+    # writer meant it; the batch job is what the writer heard, a guess naming no value; the writer's optional Sunday and
+    # normal weekend left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "How much did we spend on Saturday the 14th? I heard a batch job ran all weekend.",
+        "2026-11-14 by service",
+    ),
+    # the bot cannot see the table: the last whole week, Monday 16 to Sunday 22; the default count, each resource by its
+    # full id with its account, region and cost, the i-0ab one read off the list, as FRESH_67's `is that our top one or
+    # are there bigger?`; any service, all accounts
+    (
+        "/top-resources",
+        "the first row in the top resources table (the one starting i-0ab…) what is that and what did it cost last "
+        "week?",
+        "last week",
+    ),
+    # the Polish words read as English (`mamy tam w ogole cos?`: do we have anything there at all, `koszt ostatnie 30
+    # dni per serwis`: cost last 30 days per service); the 30 whole days before today by the grammar's rule, 28 October
+    # to 26 November, the writer's days; each service on its own line, a zero total a valid answer; all accounts
+    (
+        "/cost",
+        "ap-southeast-2 - mamy tam w ogole cos? koszt ostatnie 30 dni per serwis",
+        "last 30 days region=ap-southeast-2 by service",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 (`to samo ale bez konta staging`: the same but without the
+    # staging account): ap-southeast-2 over the 30 whole days before today, each service on its own line, the staging
+    # account left out, production and data-lake kept; the thanks are wrapping
+    (
+        "/cost",
+        "ok dzięki. to samo ale bez konta staging",
+        "last 30 days region=ap-southeast-2 account!=staging by service",
+    ),
+    # the Hindi words read as English (`is mahine ke`: this month's, `koi bhi service`: any service); the month so far;
+    # the writer's count; any service, all accounts
+    ("/top-resources", "top 5 sabse costly resources dikha do is mahine ke, koi bhi service", "5 this month"),
+    # the daily run rate is the average per day over the complete days, Monday 23 to Thursday 26, as FRESH_110's `daily
+    # run rate this week`, against last week's; the staging account, as the writer meant it; the sprint retro is the
+    # writer's context
+    (
+        "/cost",
+        "whats the daily run rate for staging this week? need a number for sprint retro",
+        "average this week account=staging",
+    ),
+    # Black Friday week to each Friday, this week from Monday 23 to today, its partial day marked so, against Monday 24
+    # to Friday 28 November 2025, like for like, as FRESH_126's `BF 2025 vs BF 2026` this week; the totals and the
+    # percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "Compare this week (Black Friday week, Mon to today) with the same week last year.",
+        "2026-11-23..2026-11-27 vs 2025-11-24..2025-11-28",
+    ),
+    # the bot cannot see the chart: tax is its own service, Tax; like for like, the complete days of November against
+    # the same days of October, the period compared with anyway, as FRESH_65's `nov vs oct` why; `why` adds what drove
+    # it, the accounts that moved among the causes; all accounts
+    (
+        "/cost",
+        "on the stacked area chart theres a grey band at the bottom labelled Tax that looks way thicker this month "
+        "than october, why",
+        "why this month service=tax",
+    ),
+    # Q2 2026 against Q3 2026, the writer's order kept, as CORPUS's `compare q2 and q3` (Q2 is the quarter Q3 is
+    # compared with anyway); tax is its own service, Tax, left out; both totals, the QoQ change and its percentage are
+    # part of every comparison; all accounts
+    (
+        "/cost",
+        "Please confirm Q2 2026 total spend excl. tax, and the QoQ change into Q3.",
+        "2026-q2 vs 2026-q3 service!=tax",
+    ),
+    # the Hindi words read as English (`region wise`: by region, as the doc's Indian English `day wise`, `pichle 3
+    # mahine`: last 3 months, `month by month`: monthly); the last 3 months by the grammar's rule, August to October,
+    # the writer's complete months; DynamoDB, each region on its own line each month; all accounts
+    (
+        "/cost",
+        "dynamodb ka cost region wise batao pichle 3 mahine ka, month by month",
+        "last 3 months service=dynamodb by region monthly",
+    ),
+)
+
+FRESH_130_FIRST_SIGHT = (28, 10, 12)
+
+FRESH_130: tuple[tuple[str, str, str], ...] = (
+    # `prod` alone is the production account, as the doc and FRESH_120's `top 5 prod`; the Norwegian `i går` read as
+    # yesterday, Thursday 26 November; every service together, one total
+    ("/cost", "total for prod i går?", "yesterday account=production"),
+    # the whole of October; each linked account on its own line, its usage, credits, refunds (the adjustment class) and
+    # tax apart by charge class within it, the total beside them, as FRESH_31's `P10 total by account ... with credits
+    # and tax shown separately` and FRESH_41's Sept by account, tax shown separately; the reconciliation is paperwork,
+    # no forecast, as FRESH_113
+    (
+        "/cost",
+        "Reconciling the Oct invoice - need total by linked account, with credits, refunds and tax as separate "
+        "lines please",
+        "2026-10 by account, charge-class",
+    ),
+    # the instances are EC2's, one by one; no GPU instance types in the vocabulary: the EC2 instances, the p and g
+    # families among them, the writer's fallback, as FRESH_111 and FRESH_118's `top gpu instances by cost`; the month so
+    # far; the default count; the search training boxes are what the writer looks for in the list, no filter; all
+    # accounts
+    (
+        "/top-resources",
+        "which gpu instances are costing the most this month? want to check if the search ranking training boxes "
+        "are still up",
+        "this month service=ec2",
+    ),
+    # the Tagalog words read as English (`kahapon`: yesterday); Thursday the 26th; the day before it is the day it is
+    # compared with anyway (the writer's normal day read as the nearest one), as FRESH_69's `Lambda cost yesterday vs
+    # the day before`; every account and service, one total; the dashboard is the writer's context, `po` and the emoji
+    # chat
+    ("/cost", "magkano po total natin kahapon? parang ang laki sa dashboard 😅", "yesterday"),
+    # a spike on a named day asks what drove it, as FRESH_4's `prd ec2 spike last night?? us-e-1` and FRESH_32's
+    # `cloudfront spend spiked on the 24th ... whats driving it`: Tuesday 24 November against the day before, the day it
+    # is compared with anyway; EC2 in the production account (`prod` alone is the account); the usage types, regions and
+    # resources that moved are among the causes
+    ("/cost", "EC2 spend spike - prod - Nov 24", "why 2026-11-24 service=ec2 account=production"),
+    # the invoice of a month not yet invoiced is its total so far, as FRESH_78's `invoice amount for data-lake account
+    # for September, inc. tax` and FRESH_24's October invoice total; the month so far, 1 November to today, its partial
+    # day marked so; every account and service, tax included, one running total, as the writer meant it; the greeting is
+    # wrapping
+    ("/cost", "hi! whats the invoice for this month so far?", "this month"),
+    # the Norwegian `forrige uke` read as last week: the last whole week, Monday 16 to Sunday 22; the team values
+    # listed, the untagged amount its own line in every breakdown, as FRESH_125's team split last week; all accounts
+    ("/tags", "team, forrige uke", "team last week"),
+    # tax is its own service, Tax, as FRESH_65's `tax line for the staging acct` and FRESH_121's tax amount for
+    # September; the whole of September; each account on its own line with the total beside them; the invoice PDF is the
+    # writer's context, held against it by hand (no doubt voiced, so no split by charge class)
+    (
+        "/cost",
+        "What was the Tax line on the September bill per account? Trying to match it to the invoice PDF.",
+        "2026-09 service=tax by account",
+    ),
+    # a filtered tag breakdown, EC2 only; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November, as the writer counted; the project values listed, the untagged amount its own line in every breakdown;
+    # NOT SUPPORTED (training and inference are not labels on the bill): the split by project, the writer's nearest; the
+    # budget split is the writer's occasion, no budget asked, as FRESH_43's `For budgeting by team` and FRESH_76's
+    # budget allocation conversation; all accounts
+    (
+        "/tags",
+        "project breakdown of EC2 spend last 30 days - need it for the training vs inference budget split",
+        "project service=ec2 last 30 days",
+    ),
+    # the data-lake account, as the writer named it; like for like: this week's complete days, Monday 23 to Thursday 26,
+    # against the same days of last week, the period compared with anyway, the writer's same-days choice, as FRESH_69's
+    # `this week vs last week` and FRESH_121; both totals and the difference; the Tagalog words, `po` and the thanks are
+    # chat
+    (
+        "/cost",
+        "pa-check naman po ng S3 cost ng data-lake account this week vs last week. salamat po!",
+        "this week service=s3 account=data-lake",
+    ),
+    # the writer's count; `MTD` is the month so far, 1 November to today; any service; all accounts is every account
+    # anyway, each resource's service and account shown, as FRESH_128's `top 10 spenders, all accts, MTD`
+    ("/top-resources", "Top 10 most expensive resources - all accounts - MTD", "10 this month"),
+    # period 10 read as October (calendar fiscal year, as the writer assumed), as the doc's `P10` and FRESH_8's `period
+    # 10`; the whole of October; every account and service, one total; the manager's instruction is the writer's context
+    ("/cost", "how much was our bill for period 10? my manager said check the period not the month", "2026-10"),
+    # the Norwegian `hvorfor` asks why; like for like: this week's complete days, Monday 23 to Thursday 26, against the
+    # same days of last week, the period compared with anyway, as FRESH_69's `bakit tumaas yung RDS natin this week
+    # compared last week`; the accounts, regions, usage types and resources that moved are among the causes; all
+    # accounts
+    ("/cost", "rds up a lot this week. hvorfor?", "why this week service=rds"),
+    # the credits only by charge class, as FRESH_14's `credits applied in Q3 by month`; July to September, by month,
+    # whether they stop after August read off the series; the writer's optional split by account not typed, left out, as
+    # FRESH_53 and FRESH_61; the promo credit is the writer's guess; all accounts
+    (
+        "/cost",
+        "Need the credits applied to us in Q3 2026, broken down by month. Looks like the promo credit ran out in Aug?",
+        "2026-q3 charge-class=credit monthly",
+    ),
+    # the project tag value; Thursday the 26th against the day before, Wednesday the 25th, the day it is compared with
+    # anyway, as FRESH_69's `yesterday vs the day before`; NOT SUPPORTED (inference is not told apart on the bill): the
+    # project's whole cost each day, the writer's nearest; the model launch on Wednesday is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "how much did checkout inference cost yesterday vs the day before? new model went live wed",
+        "yesterday tag:project=checkout",
+    ),
+    # the Tagalog words read as English; November so far, 1 November to today, as FRESH_118's `team wise cost for
+    # November month till date`; Platform among the team values listed beside the others, the untagged amount its own
+    # line in every breakdown, as FRESH_125's Platform team's share; `po` is chat; all accounts
+    ("/tags", "pwede po ba makita yung gastos per team for November? yung Platform team po lalo", "team this month"),
+    # the forecast is for the month, never the quarter: Q4 so far, October's actual and November to date, with this
+    # month's forecast line, December added by hand, the writer's nearest, as FRESH_125's `q4 trending over or under
+    # q3?`; all accounts is every account anyway; one total
+    ("/cost", "Q4 forecast - total AWS - all accounts", "forecast 2026-q4"),
+    # the doubt between two figures of one month (spend against bill) asks what makes them differ: the whole of October
+    # split by charge class, usage, fees, credits, refunds and tax apart, the total beside them, as the doc's
+    # reconciliation and FRESH_14's `why doesn't your number match the invoice PDF`; the spreadsheet is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "is the spend for october different from the bill for october?? which one do i put in the spreadsheet",
+        "2026-10 by charge-class",
+    ),
+    # the buckets are the S3 resources; the Norwegian `dyreste` is the most expensive; the data-lake account, as the
+    # writer named it; no range typed: this month, as the writer read it; the default count
+    ("/top-resources", "dyreste s3 buckets i data-lake", "this month service=s3 account=data-lake"),
+    # refunds are the adjustment class, as FRESH_124's `Were any refunds posted in November? If so, please list account
+    # and amount.`; November so far; each account on its own line with its amount, as the writer asked, the optional
+    # split by service not typed, left out, as FRESH_53 and FRESH_61; the duplicate RI charge is the writer's context,
+    # no commitment fee filter; none is a zero answer
+    (
+        "/cost",
+        "Can you list refunds posted for Nov so far? We were promised a refund on the duplicate RI charge - want "
+        "to confirm it landed and on which account.",
+        "this month charge-class=adjustment by account",
+    ),
+    # `since the 1st` is from 1 November to today, by day, as the doc's `since 1st` and FRESH_70's `day by day since the
+    # 1st`; EC2 in us-west-2; the A100 cluster is the writer's context, the trend read off the series; all accounts
+    (
+        "/cost",
+        "daily EC2 in us-west-2 since the 1st? thats where the A100 cluster lives",
+        "since 2026-11-01 service=ec2 region=us-west-2 daily",
+    ),
+    # the Tagalog `bakit` asks why and `kahapon` is yesterday: Thursday the 26th against the day before, the day it is
+    # compared with anyway (the writer's normal day read as the nearest one), as FRESH_122's `why did cloudfront jump
+    # yesterday`; the usage types, regions and accounts that moved are among the causes; the Black Friday sale is the
+    # writer's guess, no period; all accounts
+    (
+        "/cost",
+        "bakit po tumaas yung CloudFront natin kahapon? Black Friday sale na ba kaya 😂",
+        "why yesterday service=cloudfront",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_118, FRESH_122 and FRESH_124's `setembro vs outubro`; the staging account's env split for October against
+    # November so far is a /cost question, offered with the refusal
+    ("/tags", "Cost by env tag - staging acct - Oct vs Nov MTD", "!vs"),
+    # the last period is the last month, October, the writer's reading (calendar periods, as FRESH_8's `period 10`); the
+    # team values listed, the untagged amount its own line in every breakdown; the bill is the cost, no invoice
+    # document; all accounts
+    ("/tags", "can I get the bill by team for last period?", "team last month"),
+    # the Norwegian `siste 7 dager` read as the last 7 days: the 7 whole days before today by the grammar's rule, 20 to
+    # 26 November, the writer's alternative; Lambda in eu-west-1, one total; the writer's optional day-by-day view not
+    # typed, left out, as FRESH_53 and FRESH_61; all accounts
+    ("/cost", "lambda eu-west-1 siste 7 dager", "last 7 days service=lambda region=eu-west-1"),
+    # tax and credits left out by charge class, usage and fees kept (the invoice subtotal holds the fees), as FRESH_77's
+    # `October total excluding tax and credits ... tie out to the invoice` and FRESH_124; the whole of October; one
+    # number; the refunds the writer adds in brackets are not typed, kept in, as FRESH_4's bracketed details left out;
+    # `gross` names no other basis; all accounts
+    (
+        "/cost",
+        "Oct total excl. tax and excl. credits — need the gross usage number to tie to the invoice subtotal",
+        "2026-10 charge-class!=tax,credit",
+    ),
+    # the clusters are the EKS resources, as FRESH_118's `Biggest EKS clusters`; the project tag value as typed; the
+    # last whole week, Monday 16 to Sunday 22; the writer's count; the worker nodes an alternative the writer would
+    # accept, not typed; all accounts
+    (
+        "/top-resources",
+        "top 5 EKS clusters by cost for project=search last week",
+        "5 last week service=eks tag:project=search",
+    ),
+    # DynamoDB by its name; `prod lang` is prod only: the production account, as the doc's prod alone; the month so far,
+    # 1 November to today; one total; the Tagalog words and `po` are chat
+    (
+        "/cost",
+        "hello po! magkano na po nagastos natin sa DynamoDB this month? prod lang po",
+        "this month service=dynamodb account=production",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; the last 3 months by the grammar's rule, the three full
+    # months before this one, August to October (the writer counted November in), as FRESH_69's last 6 months and
+    # FRESH_124's `ultimos 3 meses`; a trend over whole months is the series month by month, as the doc; all accounts
+    (
+        "/cost",
+        "Data transfer costs - eu-west-1 - last 3 months trend",
+        "last 3 months service=data-transfer region=eu-west-1 monthly",
+    ),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, as FRESH_123's `whats
+    # the forcast for end of the moth`; the invoice of the month is its total; all accounts, one figure
+    ("/cost", "whats the forecast for the invoice at end of the month", "forecast 2026-11"),
+    # the staging and production accounts side by side, the production account as the writer meant it (`prod`), as
+    # FRESH_125's `staging vs prod ratio last month`; the Norwegian `oktober` is October, the whole month; the
+    # difference and ratio worked out by hand
+    ("/cost", "staging vs prod, oktober", "2026-10 account=staging,production by account"),
+    # KMS by its name; the whole of October; whether it is spread across the accounts asks which: each account on its
+    # own line, as the writer asked and the doc's `all on prod or spread out?`, as FRESH_121's KMS split by account; the
+    # invoice is the writer's context
+    (
+        "/cost",
+        "Is the KMS charge on the Oct invoice split across all 3 accounts? Need KMS by account for October.",
+        "2026-10 service=kms by account",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_118, FRESH_122 and FRESH_124's `setembro vs outubro`; the data-lake account's Glue and EC2 project split for
+    # September against October is a /cost question, offered with the refusal
+    ("/tags", "project split for data-lake acct, glue + ec2 only, sept vs oct", "!vs"),
+    # the RDS instances are the RDS resources; the present (`ngayon`: now) read as the month so far, as FRESH_117's
+    # `right now` and FRESH_123's `rn`; the staging account, as the writer meant it (a name both an account and a tag
+    # value is the account); the default count, the most expensive first, as FRESH_122's most expensive glue job;
+    # staging, where the writer suspects one was left running, is the place the writer meant, kept; the Tagalog words
+    # and `po` are chat
+    (
+        "/top-resources",
+        "ano po yung pinakamahal na RDS instance natin ngayon? parang may naiwan na running sa staging",
+        "this month service=rds account=staging",
+    ),
+    # the week of Nov 16 is the week holding it, Monday 16 to Sunday 22, as the doc's `week of nov 18` and FRESH_43's
+    # week of 9 nov; the team tag value; SQS and Lambda together, as typed, the writer's optional split by service not
+    # typed, left out, as FRESH_124's `Lambda + CloudFront`; all accounts
+    (
+        "/cost",
+        "SQS + Lambda cost - api team - week of Nov 16",
+        "2026-11-16..2026-11-22 service=sqs,lambda tag:team=api",
+    ),
+    # the biggest line items of the bill are its most expensive resources, as FRESH_19's `top 20 line items ytd`; the
+    # whole of October; the default count of ten, the writer's number; any service, all accounts
+    (
+        "/top-resources",
+        "what were the biggest line items on the october bill? like the top things we paid for",
+        "2026-10",
+    ),
+    # the year so far, 1 January to today; each service on its own line in ap-southeast-2; the Norwegian `uten tax` is
+    # without tax: tax is its own service, Tax, left out, as FRESH_124's `sem impostos`; what runs there is read off the
+    # services; all accounts
+    (
+        "/cost",
+        "ap-southeast-2 ytd per service, uten tax. hva kjører vi der egentlig",
+        "ytd region=ap-southeast-2 service!=tax by service",
+    ),
+    # months named one by one are each asked, side by side by month, as the doc: the whole of October and November so
+    # far, November partial; tax beside the rest by charge class, the pre-tax total and the effective rate worked out by
+    # hand (no percentages in the grammar), as FRESH_70's `tax as % of total for Q1, Q2, Q3` and FRESH_94's tax as a %
+    # of usage; `effective` names the tax rate, no cost basis; all accounts
+    (
+        "/cost",
+        "Tax for Nov MTD looks high vs Oct. Show tax vs pre-tax total for both months so I can check the effective "
+        "rate",
+        "2026-10..2026-11 by charge-class monthly",
+    ),
+    # NOT SUPPORTED (an instance setup kept to December): a forecast of days still ahead is where this month lands,
+    # said: the search project's EC2 month-end forecast with the month so far and its daily run rate, the rest to 31
+    # December worked out by hand, as FRESH_118's `if we keep the current burn what does gpu ec2 look like for
+    # december?`; the project tag value; the p4d boxes are the writer's context; all accounts
+    (
+        "/cost",
+        "ballpark what the search reranker training will cost thru end of Dec if we keep the 8x p4d running?",
+        "forecast 2026-11 service=ec2 tag:project=search",
+    ),
+    # whether something spiked asks for unusual days, each judged against the days before it, as FRESH_20's `did
+    # anything spike over thanksgiving` and FRESH_125's `Was there a spike around our Thanksgiving`: the weekend just
+    # past, Saturday 21 and Sunday 22, as the writer wrote them (`Sat-Sun`); EC2; all accounts; the Tagalog words and
+    # `po` are chat
+    (
+        "/cost",
+        "nag-spike po ba yung EC2 natin nung weekend? Sat-Sun po",
+        "anomalies 2026-11-21..2026-11-22 service=ec2",
+    ),
+    # the month so far (`Nov MTD`, one period named twice); the team values listed, the untagged amount and its share
+    # its own line in every breakdown, as FRESH_69's `magkano po yung untagged sa team tag this month`; all accounts
+    ("/tags", "Untagged spend by team - Nov MTD", "team this month"),
+    # this week from Monday 23 to today, its partial day among them; the bill is the cost, no invoice document; every
+    # account and service, one total; how billing is done is the writer's aside
+    ("/cost", "can you show the bill for this week? or is it only billed monthly", "this week"),
+    # the Norwegian words read as English (`topp 10`, `instanser`, `denne måneden`: this month); the instances are
+    # EC2's; `prod` alone is the production account; us-east-1; the month so far; the writer's count, as FRESH_69's top
+    # 10 EC2 instances in production
+    (
+        "/top-resources",
+        "topp 10 ec2 instanser i prod, us-east-1, denne måneden",
+        "10 this month service=ec2 account=production region=us-east-1",
+    ),
+    # the production account by its id; the whole of October; a charge breakdown named with its rows is the split by
+    # charge class, no filter, as the doc and FRESH_52's `group by charge type ... usage / recurring fee / credit / tax
+    # separately`: usage, the RI and Savings Plan fees (recurring, one-time), credits, refunds (adjustment) and tax, the
+    # net total beside them
+    (
+        "/cost",
+        "Please break down Oct charges by charge type (usage, RI fee, savings plan, credit, refund, tax) for "
+        "123456789012",
+        "2026-10 account=production by charge-class",
+    ),
+    # a filtered tag breakdown, EC2 only; data and Platform among the team values listed side by side, as FRESH_119's
+    # `api vs web last 3 months, month by month`; the last 2 weeks by the grammar's rule, the two whole weeks before
+    # this one, 9 to 22 November (the writer counted 14 days back), as FRESH_124; no time step in /tags, as FRESH_119
+    # and FRESH_128, the daily view left out; all accounts
+    ("/tags", "ec2 spend by team (data vs Platform) last 2 weeks, daily pls", "team service=ec2 last 2 weeks"),
+    # the Tagalog words read as English; the whole of October; each account on its own line with the total beside them;
+    # the report for the boss is the writer's context, `po` chat
+    ("/cost", "magkano po ang total last month per account? para sa report ko po kay boss", "last month by account"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_122's `why Glue cost increase in 11月? compare with same days of 10月`; the services, accounts and regions
+    # that moved are among the causes; all accounts is every account anyway
+    ("/cost", "Why is Nov MTD up vs Oct MTD? - all accounts", "why this month"),
+    # the last billing cycle is the last month, October; the project values listed, the untagged amount its own line in
+    # every breakdown and the not-taggable charges (tax, credits) apart, which is how they add up to the invoice, as the
+    # doc's /tags with a figure checked, as FRESH_43's team split with the untagged amount; all accounts
+    (
+        "/tags",
+        "what was the spend per project in the last billing cycle, and does it add up to the invoice?",
+        "project last month",
+    ),
+    # the Norwegian words read as English (`i går`: yesterday, `samme dag forrige uke`: the same day last week):
+    # Thursday the 26th against Thursday the 19th, as CORPUS's `yesterday compared with the same day last week` and
+    # FRESH_125's `sqs cost yesterdy vs same day last week`; the difference is part of every comparison; all accounts
+    ("/cost", "glue i går vs samme dag forrige uke", "yesterday vs 2026-11-19 service=glue"),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110; the data-lake account by its name and id; the
+    # whole of October; net of credits is the total as every total is, credits counted, and tax included, refunds netted
+    # too, one number, as FRESH_90's `incl. tax and net of credits so I can tie it to the invoice` and FRESH_18's
+    # invoice figure for 333344445555; no other source's figure named beside the doubt
+    (
+        "/cost",
+        "Still doesn't tie. What's the Oct total for data-lake (333344445555) net of credits but incl tax?",
+        "2026-10 account=data-lake",
+    ),
+)
+
+FRESH_131_FIRST_SIGHT = (21, 15, 14)
+
+FRESH_131: tuple[tuple[str, str, str], ...] = (
+    # the data-lake account, as the writer named it; the whole of October; each service on its own line, Glue and S3
+    # among them with the total beside them, as FRESH_87's data-lake account in October broken down by service and
+    # FRESH_89's glue and s3 separate; the greeting, the request's politeness and the thanks are wrapping
+    (
+        "/cost",
+        "Good morning! I would like to ask please, how much did the data-lake account cost us in October, "
+        "and if it is possible split by service? I am mostly interested to see Glue and S3 separately. Thank "
+        "you very much in advance",
+        "2026-10 account=data-lake by service",
+    ),
+    # the writer's typo of the unit read as meant (a period misspelt as another English word is the period, as the
+    # doc's `last moth`); the month so far, 1 November to today, its partial day marked so, as FRESH_117's this month
+    # so far; every account and service, tax in every total anyway, one figure
+    ("/cost", "whats our total aws spend this moth so far", "this month"),
+    # the month so far; the team values listed, the untagged amount always its own line in every /tags breakdown (never
+    # folded into Other), as FRESH_118's team wise cost till date with the amount not tagged; all accounts
+    ("/tags", 'team, mtd. pls show the untagged bucket explicitly dont hide it in "other"', "team this month"),
+    # the Japanese words read as English (`先月`: last month, `サービス別`: by service); the whole of October; each
+    # service on
+    # its own line; all accounts; the polite request is wrapping
+    ("/cost", "先月のコスト、サービス別でお願いします", "last month by service"),
+    # `avg daily` is the average per day; the last couple of months by the grammar's rule, the two whole months before
+    # this one, September and October (the writer counted days back from today), as FRESH_3's convention; the writer's
+    # optional low-high range not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "what's a normal day look like for us? like avg daily spend over the last couple months",
+        "average last 2 months",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost to serve one customer is the cost itself, to share out by
+    # hand, as FRESH_117's Northwind and FRESH_72's per customer; the writer's first nearest, the production account's
+    # last full month, October, what something costs being last month, as the doc's `what does checkout cost us a
+    # month`; the renewal talks are the writer's context
+    (
+        "/cost",
+        "How much are we spending to serve Halcyon Retail? They're our biggest account and I'm in renewal "
+        "talks next week, need a ballpark",
+        "last month account=production",
+    ),
+    # the writer's typo read as instances, EC2's resources, one by one; `rn` read as the month so far, the writer's
+    # period, as FRESH_118's TOP 3 S3 BUCKETS NOW and FRESH_83's top resources in staying rn; the default count; all
+    # accounts
+    ("/top-resources", "biggest ec2 instences rn", "this month service=ec2"),
+    # Glue only; the writer's days, Monday 23 to Thursday 26 November (yesterday), by day, against the same weekdays of
+    # the week before, Monday 16 to Thursday 19 (not the four days just before, so named), the writer's order kept, as
+    # FRESH_128's Mon 2 Nov–Thu 5 Nov vs Mon 23 Nov–Thu 26 Nov; the difference is part of every comparison; all
+    # accounts; the longer jobs are the writer's context, the apology and thanks wrapping
+    (
+        "/cost",
+        "Hello, sorry to bother you. I noticed that the Glue jobs were running longer this week. Could you "
+        "tell me how much Glue cost each day from Monday 23rd until yesterday, and compared with the same "
+        "days of the previous week? Many thanks",
+        "2026-11-23..2026-11-26 vs 2026-11-16..2026-11-19 service=glue daily",
+    ),
+    # a filtered tag breakdown by the creator tag, as FRESH_116's aws:createdBy for the staging account; the staging
+    # account, as the writer named it (`acct`); the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November; the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "aws:createdBy for the staging acct, last 30d. want to see who/what is spinning stuff up",
+        "aws:createdBy account=staging last 30 days",
+    ),
+    # the Japanese words read as English; like for like: November's complete days against the same days of October, the
+    # period compared with anyway, as CORPUS's `this month compared to last` and FRESH_128's este mes vs el mes pasado;
+    # both totals, the difference and its percentage; all accounts
+    ("/cost", "今月のコストは先月と比べてどうですか？ same period で比較してほしいです", "this month"),
+    # asking whether a day is normal asks for its unusual days, judged against the days before it, as the doc's `is ap-
+    # se-2 normal today?` and FRESH_85's data transfer yesterday, is this normal; Thursday the 26th; the services
+    # behind any unusual amount are part of the answer; all accounts
+    ("/cost", "is yesterday's number normal or should I be worried", "anomalies yesterday"),
+    # Black Friday last year is Friday 28 November 2025, against the writer's normal day, the average per day of 1 to
+    # 26 November 2025, compared per day as the spans differ in length, as FRESH_32's last year's black friday compared
+    # to a normal day and FRESH_104's yesterday vs a normal day; the uplift in percent is part of every comparison;
+    # what to expect today is the writer's context; all accounts
+    (
+        "/cost",
+        "what did black friday cost us last year vs a normal day? trying to figure out what to expect today",
+        "average 2025-11-28 vs 2025-11-01..2025-11-26",
+    ),
+    # the writer's typo read as month; on track and where November ends up are the month-end forecast, with the month
+    # so far, as the doc's `on track` and FRESH_118's forecast end of month; October is the month it is compared with
+    # anyway; all accounts, tax included
+    ("/cost", "are we on track for the mouth? what will november end up at", "forecast 2026-11"),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; the month so far; the writer's
+    # count, ten, as FRESH_117's top 10 s3 buckets in data-lake acct; the raw zone bucket read off the list; the
+    # greeting and thanks are wrapping
+    (
+        "/top-resources",
+        "Good afternoon, could you please show me the ten most expensive S3 buckets in the data-lake account "
+        "for this month? I suspect the raw zone bucket has grown a lot after the new ingestion. Thank you!",
+        "10 this month service=s3 account=data-lake",
+    ),
+    # a filtered tag breakdown; the production account (`prod account`, as the doc); the whole of October; the env
+    # values listed, the untagged amount and its share its own line in every breakdown, as FRESH_117's env for the
+    # production account
+    ("/tags", "env for the prod account, october. how much has no env tag at all?", "env account=production 2026-10"),
+    # the Japanese words read as English (`先月`: last month, `region別`: by region); EKS only; the whole of October;
+    # each
+    # region on its own line; all accounts
+    ("/cost", "EKSのコスト、先月のregion別を教えてください", "last month service=eks by region"),
+    # a typical month is the average per month over the complete months, each month beside it (the lowest and highest
+    # read off), as FRESH_118's roughly how much per month and FRESH_64's avg monthly run-rate over the last 6 full
+    # months; no range typed: the writer's six full months before this one, May to October; tax is its own service,
+    # Tax, left out; the budget for next year is what the writer plans, context (no budget asked), as the doc; all
+    # accounts
+    (
+        "/cost",
+        "what's our baseline monthly spend excluding tax? trying to set a budget number for next year",
+        "average last 6 months service!=tax monthly",
+    ),
+    # the writer's typo read as much; September is the period October is compared with anyway; the services and
+    # accounts that moved are among the causes, as FRESH_117's why our bill jump for october; all accounts
+    ("/cost", "why did our bill go up so mich in oct", "why 2026-10"),
+    # the project tag value; NOT SUPPORTED (today's costs are not on the bill yet): the writer's nearest, the latest
+    # complete day, Thursday the 26th, against the average day of the two weeks before it, 12 to 25 November, compared
+    # per day as the spans differ in length, as FRESH_94's tuesday vs normal and FRESH_104's yesterday vs a normal day;
+    # the amount and percentage are part of every comparison; the exec channel is the writer's context; all accounts
+    (
+        "/cost",
+        "Quick one - is checkout spend spiking today with the BF traffic? Need a number for the exec channel",
+        "average 2026-11-26 vs 2026-11-12..2026-11-25 tag:project=checkout",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; tag values are stored case-sensitive, so `Platform` and any
+    # `platform` are listed apart anyway, as FRESH_117's Platform with a capital P; the untagged amount its own line in
+    # every breakdown; all accounts
+    (
+        "/tags",
+        'team last week. also how much is tagged "platform" lowercase vs "Platform"? pretty sure we have both',
+        "team last week",
+    ),
+    # the data-lake account, as the writer named it; the last six months by the grammar's rule, the six full months
+    # before this one, May to October, by month, each service on its own line so the one that grew most is read off, as
+    # FRESH_89's data-lake acct month by month with glue and s3 separate; the 2027 budget is the writer's context, the
+    # greeting and thanks wrapping
+    (
+        "/cost",
+        "Dear all, I would like to understand the trend of the data-lake account over the last six months, "
+        "month by month please, and if it is possible also which service grew the most. We are preparing the "
+        "budget for 2027. Thank you",
+        "last 6 months account=data-lake by service monthly",
+    ),
+    # the Japanese words read as English (`今週`: this week, `account別`: by account); this week from Monday to today,
+    # its
+    # complete days against the same days of last week, the period compared with anyway; each account on its own line,
+    # staging among them, the writer's guess no filter, as the doc's value remarked on after a breakdown
+    ("/cost", "今週のコストをaccount別でください。stagingが高い気がします", "this week by account"),
+    # the missing team tag is its untagged value, as FRESH_74's top untagged resources; the month so far; the writer's
+    # count; all accounts is every account anyway, each resource's account shown
+    ("/top-resources", "top 20 resources with no team tag, all accounts, mtd", "20 this month tag:team=untagged"),
+    # the average per day of November's complete days against the writer's usual level, the average per day of August
+    # to October, compared per day as the spans differ in length, as FRESH_115's avg(daily_cost) Q3 vs Q4 to date; the
+    # percentage is part of every comparison; the writer's optional split by service not typed, left out, as FRESH_53
+    # and FRESH_61; all accounts
+    ("/cost", "is november running higher than usual? feels like it", "average this month vs 2026-08..2026-10"),
+    # the writer's typo read as the staging account, prod alone the production account, as the doc; the year so far, 1
+    # January to today; the two accounts side by side, as FRESH_116's staging compared with the production one
+    ("/cost", "how much do we spend on stating vs prod this year", "ytd account=staging,production by account"),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_100's cost-to-serve number for Q3; the writer's nearest, the total for July to September; the board
+    # slide is the writer's context; all accounts
+    (
+        "/cost",
+        "Can you give me our AWS cost per customer for Q3? Building a cost-to-serve slide for the board",
+        "2026-q3",
+    ),
+    # the Japanese words read as English; October and November, adjacent months, one span, 1 October to today, by day,
+    # November partial; two questions: the daily series typed kept (the spike days are read off it, unusual days a
+    # question of their own), as FRESH_41 and FRESH_90; all accounts
+    ("/cost", "10月と11月のコスト推移を dailyで見たいです。spikeがあった日を教えて", "2026-10..2026-11 daily"),
+    # a filtered tag breakdown; the data-lake account, as the writer named it; the whole of October; data, checkout and
+    # search among the project values listed, the untagged amount its own line in every breakdown, as FRESH_128's
+    # project tag in data-lake for oct; the greeting and thanks are wrapping
+    (
+        "/tags",
+        "Hello again, could you please break down the costs of last month by the project tag, but only for "
+        "the data-lake account? I want to see how much is really for project data and how much belongs to "
+        "checkout or search. Thank you kindly.",
+        "project account=data-lake last month",
+    ),
+    # the writer's typo read as last; Lambda only; the whole of October; all accounts
+    ("/cost", "lambda cost lady month?", "last month service=lambda"),
+    # a comparison of two periods (Q3 against Q4 so far) is not something /tags answers (it lists costs only): refused
+    # naming the word, with the /cost question it offers, as FRESH_118's `vs the summer` and FRESH_103, FRESH_109
+    ("/tags", "project, env=prod only, q3 vs q4 so far. is untagged going down since we started enforcing?", "!vs"),
+    # a typical amount per month is the average over the complete months with each month beside it, as FRESH_118's
+    # roughly how much per month; no range typed: the writer's months, May to November so far, the average of the six
+    # complete months May to October, November's partial month shown beside them to hold against it, as FRESH_97 and
+    # FRESH_125's CloudFront per month on average this year; the ticket is the writer's context; all accounts
+    (
+        "/cost",
+        "what does kms normally cost per month? got a ticket saying its up",
+        "average 2026-05..2026-11 service=kms monthly",
+    ),
+    # Black Friday week last year is the calendar week holding it, Monday 24 to Sunday 30 November 2025, as the doc's
+    # `<holiday> week`; the week before, 17 to 23 November 2025, is the period compared with anyway, as CORPUS's `last
+    # week versus the week before`; the percentage is part of every comparison; all accounts
+    (
+        "/cost",
+        "How much more did we spend Black Friday week last year compared to the week before? rough % is fine",
+        "2025-11-24..2025-11-30",
+    ),
+    # the Japanese words read as English (`理由`: why, `データ転送`: data transfer, `先週 vs 先々週`: last week vs the
+    # week
+    # before); data transfer is the Data Transfer service, as FRESH_3; Monday 16 to Sunday 22 against the week before,
+    # the period compared with anyway; the accounts, regions and usage types that moved are among the causes; all
+    # accounts
+    (
+        "/cost",
+        "データ転送のコストが急に上がった理由を知りたいです。先週 vs 先々週",
+        "why last week service=data-transfer",
+    ),
+    # what we run read as the month so far, the writer's period, as FRESH_122's most expensive things this month; the
+    # default count, the top one first; any service, all accounts
+    ("/top-resources", "whats the most expensive thing we run", "this month"),
+    # DynamoDB only; the data-lake account, as the writer named it; months named one by one are each asked, side by
+    # side by month, as the doc: September, October and November so far, November partial; the job metadata is the
+    # writer's context, the greeting and thanks wrapping
+    (
+        "/cost",
+        "Good morning, I have a question about DynamoDB. In the data-lake account we use it only for the job "
+        "metadata, so the cost should be very small. Could you check how much it was in September, October "
+        "and November until now, per month please? Efcharisto!",
+        "2026-09..2026-11 service=dynamodb account=data-lake monthly",
+    ),
+    # the whole of October; tax and Data Transfer, each its own service, both left out, as FRESH_113's without the tax
+    # and data transfer; the team values listed, the untagged amount and its share of what is left its own line in
+    # every breakdown; all accounts; why they cannot be tagged is the writer's context
+    (
+        "/tags",
+        "team for last month excluding tax and data transfer (cant tag those anyway). what % of the rest is untagged",
+        "team service!=tax,data-transfer last month",
+    ),
+    # no weekday grouping in the grammar: the daily series, Saturdays and Sundays against the weekdays read off by
+    # hand, as FRESH_39's sat/sun vs weekdays and FRESH_90's drops on weekends; no range typed: the writer's eight
+    # whole weeks before this one, Monday 28 September to Sunday 22 November; all accounts
+    ("/cost", "whats the usual weekend dip? want to know if sat/sun is actually cheaper for us", "last 8 weeks daily"),
+    # the Japanese words read as English; NOT SUPPORTED (December, a month still to come): the forecast is for the
+    # month in progress, the writer's nearest, November's month-end forecast with the month so far, as FRESH_128's
+    # forecast de diciembre and FRESH_113's december forecast; the holiday season is the writer's context; all accounts
+    ("/cost", "来月のコストforecastありますか？12月はholiday seasonなので気になります", "forecast 2026-11"),
+    # the writer's typo read as board, the deck a document, context; the whole of 2025, 1 January to 31 December; every
+    # account and charge together, tax included, one total
+    ("/cost", "how much did we spend on aws in 2025 total? need it for the boars deck", "2025"),
+    # Cyber Monday last year is Monday 1 December 2025, as the doc's holidays; each service on its own line, the
+    # biggest first; preparing for Monday is the writer's context; all accounts
+    (
+        "/cost",
+        "Cyber Monday last year - what did that day cost us and what was the biggest service? Want to prep for Monday",
+        "2025-12-01 by service",
+    ),
+    # the Japanese words read as English (`先月`: last month, `一番高い`: the most expensive); the RDS instances are the
+    # RDS
+    # resources; the whole of October; the writer's count, as FRESH_128's top 5 RDS last mo; all accounts
+    ("/top-resources", "先月一番高いRDSのinstanceはどれですか？top5でお願いします", "5 last month service=rds"),
+    # a typical amount per week is the average over the complete weeks, each week beside it, as the doc's `average per
+    # week`; no range typed: the writer's weeks from Monday 28 September to today, the eight complete weeks averaged
+    # and last week and this week so far read off the series against it, as FRESH_125's CloudFront per month on average
+    # and FRESH_118's sinds 1 okt per week; CloudFront only; the marketing push is the writer's context; all accounts
+    (
+        "/cost",
+        "hey what's normal for cloudfront in a week? we had a marketing push and I want to know if it moved the needle",
+        "average since 2026-09-28 service=cloudfront weekly",
+    ),
+    # a filtered tag breakdown; Glue only; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November; the env values listed, the untagged amount its own line in every breakdown, as FRESH_117's glue by
+    # aws:createdBy in data-lake; all accounts; the worker sizes are the writer's context, the apology and thanks
+    # wrapping
+    (
+        "/tags",
+        "Sorry for the many questions today. Would it be possible to see the costs by env tag for the Glue "
+        "service only, for the last 30 days? I am afraid some dev jobs are running with production size "
+        "workers. Thank you",
+        "env service=glue last 30 days",
+    ),
+    # the writer's typo read as year: the year so far, 1 January to today; Europe, the US and Sydney together are every
+    # region the bill holds, and every region named keeps none out: each region on its own line, the two US regions
+    # added by hand, as FRESH_68's region split and FRESH_81's every region named, and FRESH_102's Europe vs US; all
+    # accounts
+    ("/cost", "how much are we spending in europe vs the us this tear? and sydney", "ytd by region"),
+    # the missing env tag is its untagged value, as FRESH_74's top untagged resources; EC2's instances; the staging
+    # account, as the writer named it; the month so far; the writer's count; who launches them is the writer's context
+    (
+        "/top-resources",
+        "top 10 ec2 in staging w/o an env tag, mtd. someone keeps launching stuff by hand",
+        "10 this month service=ec2 account=staging tag:env=untagged",
+    ),
+    # values pitted with vs are side by side: the two project tag values, each on its own line, as CORPUS's `s3 vs ec2
+    # this month`; the month so far; the Halcyon proxy is the writer's context; all accounts
+    (
+        "/cost",
+        "what's search vs checkout costing us this month? checkout is basically the Halcyon integration so "
+        "that's my proxy",
+        "this month tag:project=search,checkout by tag:project",
+    ),
+    # the Japanese words read as English (`直近3ヶ月`: the last 3 months, `月いくら`: how much a month); the last 3
+    # months by
+    # the grammar's rule, the three full months before this one, August to October, by month, as FRESH_96's kms and sqs
+    # for last 3 months monthly; the writer's optional November to date left out, as FRESH_53 and FRESH_61; all
+    # accounts
+    ("/cost", "sqsのコストが月いくらか確認したいです、直近3ヶ月で", "last 3 months service=sqs monthly"),
+    # the average per day of the last 2 weeks by the grammar's rule, the two whole weeks before this one, 9 to 22
+    # November (the writer counted days back from today), against the average per day of September, compared per day as
+    # the spans differ in length, as FRESH_115's avg(daily_cost) Q3 vs Q4; the percentage is part of every comparison;
+    # the October spike is the writer's context; all accounts
+    (
+        "/cost",
+        "Are we back to baseline after the october spike? compare the last 2 weeks to what we were at in sept",
+        "average last 2 weeks vs 2026-09",
+    ),
+    # S3 only; the data-lake account, as the writer named it; from 1 October to today, by day, October and November so
+    # far side by side in one series, the drop after the 2nd read off it, as FRESH_128's daily glue in dl acct since
+    # oct 1 and FRESH_104's crawler killed on nov 3; the cleanup is the writer's context, the greeting and thanks
+    # wrapping
+    (
+        "/cost",
+        "Hello, we finished the cleanup of old partitions in the raw bucket on 2 November. Could you kindly "
+        "compare the S3 cost of the data-lake account in November until now with October, per day if "
+        "possible, so I can see if it dropped after the 2nd? Thank you",
+        "since 2026-10-01 service=s3 account=data-lake daily",
+    ),
+    # NOT SUPPORTED (hourly, real time, as the writer marked it): the writer's nearest, the latest complete day,
+    # Thursday the 26th, against the day before it, the day it is compared with anyway, as FRESH_43's ec2 hourly burn
+    # rn; Black Friday and the screenshot are the writer's context; all accounts
+    ("/cost", "Black Friday today!! can I get hourly spend so far? want to screenshot it for the team", "yesterday"),
+)
+
+FRESH_132_FIRST_SIGHT = (20, 17, 13)
+
+FRESH_132: tuple[tuple[str, str, str], ...] = (
+    # the whole of October, 1 to 31; every account and service together, tax in the total anyway, one figure, as
+    # FRESH_27's `qual foi o custo total de ontem? todas as contas`; all accounts is every account anyway; the writer's
+    # optional split by account not typed, left out, as FRESH_53 and FRESH_61; the Portuguese words read as English, the
+    # greeting (`oi gente`) wrapping
+    (
+        "/cost",
+        "oi gente, qual foi o custo total da AWS no mês passado? all accounts",
+        "last month",
+    ),
+    # NOT SUPPORTED in canonical form (a utilisation percentage): commitment utilisation is the split by charge class
+    # with the usage beside the fees, the commitment words filtering nothing, as the doc and FRESH_26's SP/RI coverage
+    # and utilization for EC2 + RDS and FRESH_108; RDS only; the amortized basis as the writer asked (`not unblended`:
+    # one basis, no two side by side), as FRESH_124's October total on an amortized basis; the whole of October; all
+    # accounts
+    (
+        "/cost",
+        "RDS RI utilization for Oct? need amortized numbers too, not unblended",
+        "2026-10 service=rds amortized by charge-class",
+    ),
+    # the day before today, Thursday the 26th, hour by hour (`per hour`), the hourly step the grammar has, as FRESH_28's
+    # `by hour on nov 19` and FRESH_125's thanksgiving hourly; the 02:00 UTC hour read off the series; the weird look is
+    # the writer's guess, no unusual days asked; all accounts
+    (
+        "/cost",
+        "ec2 cost per hour yesterday? something looked weird around 2am utc",
+        "yesterday service=ec2 hourly",
+    ),
+    # the whole of October (`vorige maand`), as FRESH_44; each account on its own line (`per account`) with the total
+    # beside them; the Dutch words read as English, the greeting and thanks wrapping
+    (
+        "/cost",
+        "Goedemorgen, graag een overzicht van de kosten van vorige maand per account. Alvast bedankt.",
+        "last month by account",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_87's env split Sep vs Oct and FRESH_124's `setembro vs outubro`; the web and api values this month against
+    # last month is a /cost question, offered with the refusal
+    (
+        "/tags",
+        "web vs api team — this month vs last month side by side?",
+        "!vs",
+    ),
+    # a figure of ours doubted: the whole of October split by charge class, the tax line apart from usage, fees and
+    # credits so the total with and without tax is read off, as the doc's figure checked against our own and FRESH_30's
+    # `Total cost include tax or not?` and FRESH_48; every answer names its basis, which answers amortized or unblended,
+    # as FRESH_49 and FRESH_124; the writer's figure is context; all accounts
+    (
+        "/cost",
+        "you said $18,420 for october total. is that incl tax? and amortized or unblended??",
+        "2026-10 by charge-class",
+    ),
+    # the month so far, 1 November to today (`esse mês`); the team values listed, web, api, data and Platform, the
+    # untagged amount its own line in every breakdown, as FRESH_27's `custo por env esse mes`; all accounts; the
+    # Portuguese words read as English, `pfv` and Monday's planning wrapping
+    (
+        "/tags",
+        "custo por team esse mês pfv, preciso pra planning de segunda",
+        "team this month",
+    ),
+    # today so far against yesterday, the writer's order kept, as FRESH_66 and FRESH_116's `ec2 cost today vs yday`,
+    # today's partial day marked so; the times of day ask the days hour by hour (the doc's `3pm`), the hourly step the
+    # grammar has, as FRESH_113 and FRESH_125, the 14:00 to 18:00 UTC hours read off both series; every account and
+    # service together
+    (
+        "/cost",
+        "total spend between 14:00 and 18:00 utc today vs same window yesterday",
+        "2026-11-27 vs 2026-11-26 hourly",
+    ),
+    # NOT SUPPORTED in canonical form (a coverage percentage): the split by charge class, the compute services' usage
+    # beside the commitment fees, the percentage worked out by hand, as the doc and FRESH_86's and FRESH_115's compute
+    # savings plan utilization (compute as EC2, Lambda and EKS, as FRESH_15 and the writer named them) and FRESH_128's
+    # Savings Plan coverage % by month; the last 6 months by the grammar's rule, the six full months before this one,
+    # May to October (the writer counted June to November so far), as FRESH_128; by month; all accounts
+    (
+        "/cost",
+        "compute SP coverage trend, last 6 months, monthly pls",
+        "last 6 months service=ec2,lambda,eks by charge-class monthly",
+    ),
+    # the whole of October (`oktober`); each service (`per dienst`) on its own line with the total beside them; tax is
+    # its own service, Tax, left out (`excl. tax`), as FRESH_127's pre-tax Q3 by account; all accounts; the Dutch words
+    # read as English, the thanks wrapping
+    (
+        "/cost",
+        "Could you send me the kosten for oktober per dienst, excl. tax? Dank u wel.",
+        "2026-10 service!=tax by service",
+    ),
+    # the two project values side by side, each by service, as FRESH_29's `project=checkout vs project=search, last
+    # month, by service` and FRESH_20; the 30 whole days before today by the grammar's rule, 28 October to 26 November,
+    # the writer's days; all accounts
+    (
+        "/cost",
+        "checkout vs search, last 30 days, broken down by service",
+        "last 30 days tag:project=checkout,search by tag:project, service",
+    ),
+    # where November closes (`qto vai fechar novembro`) is the forecast: November's month-end forecast with the month so
+    # far, its range in the answer, as FRESH_29's `previsione per novembre` and FRESH_126; Black Friday is the writer's
+    # context; all accounts; the Portuguese words read as English
+    (
+        "/cost",
+        "qto vai fechar novembro? forecast pls, com a black friday e tudo",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's, one by one; since midnight is today so far, its partial day, as FRESH_109's `since
+    # midnight UTC`; us-east-1 only; `top` before what it ranks is the default count, about the writer's 10; all
+    # accounts
+    (
+        "/top-resources",
+        "top ec2 instances by cost in us-east-1 since midnight",
+        "today service=ec2 region=us-east-1",
+    ),
+    # a figure of ours doubted beside Cost Explorer's: the whole of October's S3 recomputed, each account on its own
+    # line with the total beside them, as the writer needs it to tell whether one figure covered one account only, as
+    # FRESH_117's `does that include the data-lake account or just prod?` (the doc's split by charge class, as FRESH_47
+    # and FRESH_48, not taken: the writer asked per account); the two figures are the writer's context
+    (
+        "/cost",
+        "earlier you told me S3 was ~2.1k last month but Cost Explorer says 3.4k for oct. which is it",
+        "2026-10 service=s3 by account",
+    ),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_3's `QoQ spend for Q3 versus Q2, split by service` and
+    # FRESH_113's `per account - Q3 vs Q2`; the total and each account on its own line, the dollar change and the
+    # percentage part of every comparison; the Dutch words read as English
+    (
+        "/cost",
+        "Graag de kosten van Q3 vergeleken met Q2, totaal en per account.",
+        "2026-q3 by account",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4's
+    # `amortized vs unblended for nov MTD`, FRESH_26 and FRESH_113's RDS Nov MTD amortized vs unblended (the writer's
+    # production account, the month so far, was not taken)
+    (
+        "/cost",
+        "prod acct MTD amortized vs unblended — want to see how much of the upfront RI/SP fees is landing in nov",
+        "!unblended",
+    ),
+    # a ranking by change is not something /tags answers (it lists costs only): refused naming the word, as FRESH_27's
+    # `team breakdown Oct vs Sep - want to see who grew the most`; the env values by month over Q3 with their change is
+    # a /cost question, offered with the refusal
+    (
+        "/tags",
+        "env split prod / staging / dev for Q3 by month - which one grew the most?",
+        "!grew",
+    ),
+    # `pq` asks why, as FRESH_27's nearly identical `pq o custo do staging subiu tanto essa semana??`; the staging
+    # account, as the writer meant it (a name both an account and a tag value is the account, as the doc); this week's
+    # complete days, Monday 23 to Thursday 26, against the same days of last week, the period compared with anyway; the
+    # services and resources that moved are among the causes; the guess about something left on is the writer's, the why
+    # names the cause anyway
+    (
+        "/cost",
+        "pq staging subiu tanto essa semana?? alguém deixou coisa ligada?",
+        "why this week account=staging",
+    ),
+    # daily data by UTC day: the whole days holding last night, yesterday and today so far, as FRESH_17's `glue cost
+    # last night` and FRESH_49; hour by hour, the hourly step the grammar has, as typed, as FRESH_28 and FRESH_125; 8pm
+    # to midnight Eastern is 01:00 to 05:00 UTC on the 27th, read off the series; the Black Friday traffic is the
+    # writer's context; all accounts
+    (
+        "/cost",
+        "cloudfront cost last night 8pm-midnight ET, hourly. BF traffic started early",
+        "2026-11-26..2026-11-27 service=cloudfront hourly",
+    ),
+    # the instances are EC2's, one by one; the staging account, as the writer named it; the last whole week, Monday 16
+    # to Sunday 22; the default count; the pasted instance's place, amount and type read off the list, as FRESH_126's
+    # pasted instance; the doubt is the writer's context
+    (
+        "/top-resources",
+        "u said the #1 instance last week was i-0a1b2c3d4e5f6a7b8 in staging. thats a t3.medium?? how is that the "
+        "most expensive. double check",
+        "last week service=ec2 account=staging",
+    ),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, December added by
+    # hand, the writer's nearest, as FRESH_127's `Full-year 2026 projection?` and FRESH_121's full calendar year 2026;
+    # the fiscal year closing on 31-12 is the calendar year; all accounts; the Dutch words read as English
+    (
+        "/cost",
+        "Wat is de verwachte eindstand voor heel 2026? Wij sluiten het boekjaar per 31-12.",
+        "forecast this year",
+    ),
+    # NOT SUPPORTED in canonical form (a utilisation percentage): the split by charge class, the usage beside the
+    # Savings Plan fees, the commitment words filtering nothing, as the doc and FRESH_115's under-utilising the Compute
+    # Savings Plan and FRESH_128's Savings Plan coverage % by month; this week from Monday 23 to today, by day as the
+    # writer needs it; all accounts; the staging scale-down is the writer's guess, no filter
+    (
+        "/cost",
+        "SP utilization this week? suspect we're under-utilizing since staging got scaled down",
+        "this week by charge-class daily",
+    ),
+    # the two team values side by side, one series each, as the doc's several values as a series and CORPUS's `s3 vs ec2
+    # this month`; the year so far, January to November so far, by month (`month by month`), November partial; all
+    # accounts
+    (
+        "/cost",
+        "data team vs Platform team spend this year, month by month",
+        "ytd tag:team=data,Platform by tag:team monthly",
+    ),
+    # the project tag value; the whole of October (`no mês passado`); the default count, each resource with its cost, as
+    # FRESH_115's `recursos más caros de search el mes pasado`; all accounts; the Portuguese words read as English
+    (
+        "/top-resources",
+        "quais os recursos mais caros do projeto checkout no mês passado?",
+        "last month tag:project=checkout",
+    ),
+    # data transfer (out) is the Data Transfer service, as FRESH_3's `data xfer out` and FRESH_43; the production
+    # account (`prod` alone is the account, as the doc); today so far, its partial day marked so; hour by hour, the
+    # hourly step the grammar has, as FRESH_33's `since this morning, hourly`
+    (
+        "/cost",
+        "data transfer out by hour today so far, prod only",
+        "today service=data-transfer account=production hourly",
+    ),
+    # the whole of October (`vorige maand`); the team values listed, the untagged amount its own line in every
+    # breakdown, the writer's `bedrag zonder tag`, as FRESH_121's team breakdown for October; all accounts; the Dutch
+    # words read as English, the greeting and the chargeback wrapping
+    (
+        "/tags",
+        "Goedemiddag. Graag de kosten per team over vorige maand, t.b.v. de doorbelasting aan de afdelingen. Ook "
+        "graag het bedrag zonder tag.",
+        "team last month",
+    ),
+    # NOT SUPPORTED (yesterday's forecast is not stored): the writer's nearest, November's month-end forecast as it
+    # stands with the month so far, by day and by service, the days of the last week or so and the services that rose
+    # read off, as FRESH_63's forecast by day and FRESH_105's forecast by service; no why beside a forecast in one
+    # question; the two figures are the writer's context; all accounts
+    (
+        "/cost",
+        "yesterday the forecast for nov was 62k, now it says 71k?? what changed",
+        "forecast 2026-11 by service daily",
+    ),
+    # a filtered tag breakdown, EC2 only; the last whole week, Monday 16 to Sunday 22; web, api, data and Platform among
+    # the team values listed (every stored spelling apart), the untagged amount its own line in every breakdown, as
+    # FRESH_4's `Plattform team tag coverage on ec2` and FRESH_123's team split last week; all accounts
+    (
+        "/tags",
+        "team split for ec2 only, last week - web/api/data/platform",
+        "team service=ec2 last week",
+    ),
+    # the writer's order kept, September against October, as FRESH_1's `compare september and october` and FRESH_127's
+    # S3 costs of September and October; both totals, the difference and its percentage are part of every comparison,
+    # whether it doubled read off; all accounts; the Portuguese words read as English, the guess that it doubled the
+    # writer's
+    (
+        "/cost",
+        "custo do lambda setembro vs outubro? to achando q dobrou",
+        "2026-09 vs 2026-10 service=lambda",
+    ),
+    # NOT SUPPORTED (usage the commitments covered is not told apart): on-demand read as the usage lines, the commitment
+    # fees left out, as FRESH_92, FRESH_106 and FRESH_128's on-demand EC2 spend for the last 6 months; the month so far;
+    # each region on its own line; all accounts
+    (
+        "/cost",
+        "on-demand EC2 not covered by RI or SP, MTD by region",
+        "this month service=ec2 charge-class=usage by region",
+    ),
+    # EKS and its EC2 worker nodes, as the writer meant them, as FRESH_127's `eks control plane + worker nodes` and
+    # FRESH_58's EKS clusters/nodes; today so far against yesterday, the writer's order kept, as FRESH_66 and FRESH_116;
+    # the times of day ask the days hour by hour, the hourly step the grammar has, the 06:00 to 09:00 UTC hours read off
+    # both series; the 06:30 scale-up names an event, no period; all accounts
+    (
+        "/cost",
+        "eks node scale-up was at 06:30 utc, is it in the cost yet? compare 06-09 today vs 06-09 yesterday",
+        "2026-11-27 vs 2026-11-26 service=eks,ec2 hourly",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November, as FRESH_84's `the week 47 ... by service` and FRESH_104's calendar
+    # week 47; each service (`per dienst`) on its own line with the total beside them; all accounts; the Dutch words
+    # read as English
+    (
+        "/cost",
+        "Graag de kosten van week 47, per dienst.",
+        "2026-w47 by service",
+    ),
+    # a figure of ours doubted: the whole of October by the team tag, the untagged amount its own line in every
+    # breakdown, so the parts add up to the total, web's figure read off, as the doc's `/tags` reconciling line and
+    # FRESH_125's team split for October; all accounts
+    (
+        "/tags",
+        "by team you gave web $5,230 for oct but the teams don't add up to the total. where's the rest, untagged?",
+        "team 2026-10",
+    ),
+    # the two env values side by side, as the writer typed them, each account on its own line under each (`per
+    # account`), as FRESH_29's checkout vs search by service and the doc's values pitted with `vs`; the whole of
+    # October; which is cheaper read off
+    (
+        "/cost",
+        "is dev actually cheaper than staging? env=dev vs env=staging last month, per account",
+        "last month tag:env=dev,staging by tag:env, account",
+    ),
+    # NOT SUPPORTED in canonical form (unused reservation hours are a utilisation question): the split by charge class
+    # with the usage beside the fees, the commitment words filtering nothing, as the doc and FRESH_26 and FRESH_115; on
+    # the amortized basis the writer asked, the unused RI fees among the fee lines; July to September; the writer's
+    # optional split by month or service not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "unused RI cost for Q3, amortized - how much did we waste?",
+        "2026-q3 amortized by charge-class",
+    ),
+    # Black Friday last year is Friday 28 November 2025, against today so far, Black Friday 2026, its partial day marked
+    # so, the writer's order kept, as FRESH_52's `How much did we spend on Black Friday last year? Want to put this year
+    # right next to it` and the doc; every account and service together; the Portuguese words read as English
+    (
+        "/cost",
+        "quanto gastamos na black friday do ano passado? quero comparar com hoje",
+        "2025-11-28 vs 2026-11-27",
+    ),
+    # yesterday against today so far, the writer's order kept, as FRESH_57's `yesterday vs today so far`; hour by hour,
+    # the hourly step the grammar has, as typed, as FRESH_28 and FRESH_125; the sale's spike read off both series; all
+    # accounts
+    (
+        "/cost",
+        "dynamodb hourly, yesterday vs today. are we seeing the on-demand spike from the sale?",
+        "2026-11-26 vs 2026-11-27 service=dynamodb hourly",
+    ),
+    # the data-lake account, as the writer named it; the whole of October against September, the period compared with
+    # anyway; explaining why asks why, the services, regions, usage types and resources that moved among the causes, as
+    # the doc's `what drove the change from september to october` and FRESH_127's DynamoDB between September and
+    # October; the Dutch words read as English, the sign-off wrapping
+    (
+        "/cost",
+        "Kunt u toelichten waarom de kosten van het data-lake account in oktober hoger waren dan in september? Met "
+        "vriendelijke groet, Joost",
+        "why 2026-10 account=data-lake",
+    ),
+    # per-project lists have no canonical /top-resources form: the 5 of each project in one list of 10 tagged with
+    # either, as FRESH_37's `top 5 most expensive resources for each team` (each project in turn is a question of its
+    # own); the month so far; all accounts
+    (
+        "/top-resources",
+        "top 5 resources for checkout and top 5 for search, side by side, this month",
+        "10 this month tag:project=checkout,search",
+    ),
+    # a figure of ours doubted: the last whole week, Monday 16 to Sunday 22 (Monday to Sunday, as every week), against
+    # the week before, 9 to 15, the period compared with anyway, each account on its own line with the total (`which
+    # account?`), as FRESH_117's which account; the writer's 40% checked against the change shown
+    (
+        "/cost",
+        "you said eks went up 40% week over week - which weeks? mon-sun? which account?",
+        "last week service=eks by account",
+    ),
+    # NOT SUPPORTED (purchase recommendations): the writer's nearest, the average per day of on-demand Savings Plan
+    # eligible compute (EC2, Lambda and EKS, the usage lines, the commitment fees left out), divided by 24 by hand, as
+    # FRESH_106's avg hourly compute spend for the SP renewal and FRESH_92; the 30 whole days before today, 28 October
+    # to 26 November, the writer's days; all accounts
+    (
+        "/cost",
+        "how much hourly commitment should we add for a 1yr no-upfront compute SP?",
+        "average last 30 days service=ec2,lambda,eks charge-class=usage",
+    ),
+    # the daily average (`media diaria`) asks the average per day, as FRESH_1's `avg daily spend on s3`; the 30 whole
+    # days before today by the grammar's rule, 28 October to 26 November, the writer's days; the production account (`so
+    # prod`: only prod, the account, as the doc); the greeting and Portuguese words read past
+    (
+        "/cost",
+        "bom dia! media diaria do RDS nos ultimos 30 dias? so prod",
+        "average last 30 days service=rds account=production",
+    ),
+    # NOT SUPPORTED (euros): a currency by its name is answered in the bill's currency, said, the writer's nearest, as
+    # FRESH_39's amount in euros and FRESH_125's CAD; the whole of October (`vorige maand`); all accounts; the Dutch
+    # words read as English, the thanks wrapping
+    (
+        "/cost",
+        "Graag de kosten van vorige maand in euro's, wij boeken in EUR. Dank u.",
+        "last month",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_87 and FRESH_124's `setembro vs outubro`; the project split without the data-lake account, October against
+    # September, is a /cost question, offered with the refusal
+    (
+        "/tags",
+        "project costs excluding the data-lake account, oct vs sep",
+        "!vs",
+    ),
+    # NOT SUPPORTED (an hour: /top-resources ranks whole days): the day's ranking, the writer's nearest, as FRESH_126's
+    # `which instances were most expensive on 11/22 ... around 03:14 UTC`; the day before today, Thursday the 26th; any
+    # service, all accounts; the default count
+    (
+        "/top-resources",
+        "most expensive resources in the 03:00-04:00 utc hour yesterday?",
+        "yesterday",
+    ),
+    # a figure of ours doubted with the accounts named as candidates asks which of them: each account on its own line
+    # beside the total, none of them a filter, as the doc's `all on prod or spread out?` and FRESH_117's `does that
+    # include the data-lake account or just prod?`; the month so far; the writer's figure is context
+    (
+        "/cost",
+        "glue $1,180 MTD — is that just the data-lake acct or all 3? pls recheck",
+        "this month service=glue by account",
+    ),
+    # NOT SUPPORTED (on-demand equivalent prices are not in the bill): the writer's nearest, the split by charge class,
+    # the usage beside the RI and Savings Plan fees, as FRESH_128's compute at on-demand rates vs what we paid with the
+    # Savings Plan; `effective` is the amortized basis, as the doc and FRESH_46's EffectiveCost, what was actually paid;
+    # the whole of October; all accounts
+    (
+        "/cost",
+        "effective savings rate for october? RI+SP vs on-demand equivalent",
+        "2026-10 amortized by charge-class",
+    ),
+    # the api team; prod and staging are the env tag values, as the writer meant them (values beside each other are the
+    # tag's, as the doc's `staging vs dev`), side by side, each by service; S3 and RDS only; the month so far; all
+    # accounts
+    (
+        "/cost",
+        "api team prod vs staging, only s3 and rds, MTD",
+        "this month tag:team=api tag:env=prod,staging service=s3,rds by tag:env, service",
+    ),
+    # tax is its own service, Tax; the year so far, 1 January to today (`dit jaar tot nu toe`), by month (`per maand`),
+    # November partial, the year-to-date total beside them, as FRESH_3's tax for each month of Q3 and FRESH_127's tax
+    # paid this year; all accounts; the Dutch words read as English
+    (
+        "/cost",
+        "Hoeveel tax is er dit jaar tot nu toe gefactureerd? Graag per maand.",
+        "ytd service=tax monthly",
+    ),
+    # a figure of ours doubted: the whole of October by the team tag, Platform among the values, every stored spelling
+    # apart (tag values are case-sensitive), as FRESH_89's Platform vs platform lowercase and FRESH_119; the untagged
+    # amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "Platform = $0 last month?? they own most of the eks clusters. are you matching 'platform' lowercase or "
+        "something",
+        "team last month",
     ),
 )
