@@ -229,6 +229,52 @@ FOREIGN_WORDS: dict[str, str] = {
     # Swiss and German greetings and closings (`Grüezi mitenand`, `Freundliche Grüsse`, `Besten Dank`)
     **dict.fromkeys(("grüezi", "gruezi", "mitenand", "servus", "moin", "grüsse", "grüße", "gruss", "gruß"), "please"),
     **dict.fromkeys(("abweichung", "abweichungen", "unterschied"), "difference"),
+    # Polish (`koszt EC2 wczoraj vs przedwczoraj, tylko prod`, `ile poszło na KMS w październiku`)
+    **dict.fromkeys(("koszt", "koszty", "kosztów", "kosztow", "wydatki"), "costs"),
+    **dict.fromkeys(("wczoraj",), "yesterday"),
+    **dict.fromkeys(("przedwczoraj",), "the day before yesterday"),
+    **dict.fromkeys(("dzisiaj", "dziś", "dzis"), "today"),
+    **dict.fromkeys(("tylko",), "only"),
+    **dict.fromkeys(("ostatnie", "ostatnich", "zeszły", "zeszly", "zeszłym", "zeszlym", "poprzedni"), "last"),
+    **dict.fromkeys(("dni",), "days"),
+    **dict.fromkeys(("tydzień", "tydzien", "tygodniu", "tygodnia"), "week"),
+    **dict.fromkeys(("miesiąc", "miesiac", "miesiącu", "miesiacu"), "month"),
+    **dict.fromkeys(("czemu", "dlaczego"), "why"),
+    **dict.fromkeys(("skoczył", "skoczyl", "wzrósł", "wzrosl"), "increased"),
+    **dict.fromkeys(("porównaj", "porownaj"), "compare"),
+    **dict.fromkeys(("ile",), "how much"),
+    **dict.fromkeys(("wszystkie", "wszystkich"), "all"),
+    **dict.fromkeys(("konta", "konto", "kont"), "account"),
+    **dict.fromkeys(("bez",), "excluding"),
+    **dict.fromkeys(("najdroższe", "najdrozsze", "najdroższy", "najdrozszy"), "most expensive"),
+    **dict.fromkeys(("serwis", "serwisu", "usługa", "usluga"), "service"),
+    **dict.fromkeys(
+        ("dzięki", "dzieki", "proszę", "prosze", "poszło", "poszlo", "tak", "mamy", "tam", "cos", "coś"), "please"
+    ),
+    **{"styczeń": "january", "styczniu": "january", "luty": "february", "lutym": "february", "marzec": "march"},
+    **{"marcu": "march", "kwiecień": "april", "kwietniu": "april", "maju": "may", "czerwiec": "june"},
+    **{"czerwcu": "june", "lipiec": "july", "lipcu": "july", "sierpień": "august", "sierpniu": "august"},
+    **{"wrzesień": "september", "wrzesien": "september", "wrześniu": "september", "wrzesniu": "september"},
+    **{"październik": "october", "pazdziernik": "october", "październiku": "october", "pazdzierniku": "october"},
+    **{"listopad": "november", "listopadzie": "november", "grudzień": "december", "grudniu": "december"},
+    # Hindi in Latin letters (`bhai pichle mahine ka total bill kitna aaya tha?`, `sabse mehenga RDS kaunsa hai`)
+    **dict.fromkeys(("mahine", "mahina", "mahinon"), "month"),
+    **dict.fromkeys(("hafte", "hafta"), "week"),
+    **dict.fromkeys(("pichle", "pichhle", "pichla", "pichhla"), "last"),
+    **dict.fromkeys(("kitna", "kitne", "kitni"), "how much"),
+    **dict.fromkeys(("kyu", "kyun", "kyon"), "why"),
+    **dict.fromkeys(("sabse",), "most"),
+    **dict.fromkeys(("mehenga", "mehnga", "mahanga"), "expensive"),
+    **dict.fromkeys(("aur",), "and"),
+    **dict.fromkeys(("badh", "badha"), "increased"),
+    **dict.fromkeys(("bina",), "excluding"),
+    **dict.fromkeys(("buckety", "bucketów", "bucketow"), "buckets"),  # (Polish plural of an English word)
+    **dict.fromkeys(
+        ("bhai", "yaar", "chahiye", "wala", "wali", "batao", "bataao", "dikha", "dikhao", "dekhna"), "please"
+    ),
+    **dict.fromkeys(
+        ("aaya", "gaya", "jayega", "hua", "achanak", "kaunsa", "kaunsi", "zyada", "itna", "raha"), "please"
+    ),
     # Nigerian Pidgin (`abeg how much RDS cost us`, `na the glue jobs abi?`, `wetin checkout people dey use`)
     **dict.fromkeys(("abeg", "abi", "oya", "jare", "biko"), "please"),
     **{"wetin": "what", "dey": "is"},
@@ -305,6 +351,12 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("hat", "hatten"), "has"),
     **dict.fromkeys(("plus",), "most"),  # `les plus chères`: the most expensive (`ec2 plus rds` alone: and)
     **dict.fromkeys(("qui",), "which"),
+    # Hindi's small words, English words too or short (`ka`, `ke`, `ki`, `hai`, `mein`, `toh`, `kya`, `tak`)
+    **dict.fromkeys(("ka", "ke", "ki", "hai", "tha", "toh", "kya", "kuch", "ko"), "please"),
+    **dict.fromkeys(("mein",), "in"),
+    **dict.fromkeys(("w", "we"), "in"),  # Polish `w październiku`, `we wrześniu`
+    **dict.fromkeys(("za",), "for"),  # Polish `za zeszły tydzień`
+    **dict.fromkeys(("z",), "with"),
 }
 #: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
 _FRENCH = frozenset(
@@ -332,6 +384,16 @@ _PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     ("bis", "jetzt"): ("so", "far"),
     ("bis", "heute"): ("so", "far"),
     ("bis", "dato"): ("so", "far"),
+    # Polish `w tym tygodniu`: this week; `ten miesiąc`: this month; `po koszcie`: by cost; Hindi `is mahine`
+    **dict.fromkeys((("tym", "tygodniu"), ("ten", "tydzień"), ("ten", "tydzien")), ("this", "week")),
+    **dict.fromkeys(
+        (("ten", "miesiąc"), ("ten", "miesiac"), ("tym", "miesiącu"), ("tym", "miesiacu")), ("this", "month")
+    ),
+    ("po", "koszcie"): ("by", "cost"),
+    **dict.fromkeys((("is", "mahine"), ("is", "mahina")), ("this", "month")),
+    **dict.fromkeys((("is", "hafte"), ("is", "hafta")), ("this", "week")),
+    **dict.fromkeys((("kal", "ka"), ("kal", "ki"), ("kal", "ke")), ("yesterday",)),
+    ("kya", "reason"): ("why",),
     **dict.fromkeys((("guten", "morgen"), ("guten", "tag"), ("guten", "abend"), ("besten", "dank")), ("please",)),
     **dict.fromkeys((("vielen", "dank"), ("freundliche", "grüsse"), ("freundliche", "grüße")), ("please",)),
     **dict.fromkeys((("liebe", "grüsse"), ("liebe", "grüße"), ("beste", "grüsse"), ("beste", "grüße")), ("please",)),

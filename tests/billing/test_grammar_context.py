@@ -1401,3 +1401,16 @@ def test_japanese_words_around_a_question_are_read_and_said(text: str, same_as: 
     assert without_labels(asked) == without_labels(parse(same_as))
     if said is not None:
         assert said in asked.readings
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("koszt EC2 wczoraj vs przedwczoraj, tylko prod", "yesterday service=ec2 account=production"),
+        ("ile poszło na KMS w październiku. wszystkie konta", "2026-10 service=kms"),
+        ("bhai pichle mahine ka total bill kitna aaya tha?", "last month"),
+        ("kal ka EC2 aur RDS kitna gaya, prod account mein?", "yesterday service=ec2,rds account=production"),
+    ],
+)
+def test_polish_and_hindi_words_around_a_question(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

@@ -819,7 +819,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_127", FRESH_127, FRESH_127_FIRST_SIGHT, right=39, wrong=5),
     BlindBatch("FRESH_128", FRESH_128, FRESH_128_FIRST_SIGHT, right=28, wrong=16),
     # after them, first sight on bbb05dd: `FRESH_129`, `FRESH_131` read, `FRESH_130`, `FRESH_132` held back
-    BlindBatch("FRESH_129", FRESH_129, FRESH_129_FIRST_SIGHT, right=8, wrong=13),
+    BlindBatch("FRESH_129", FRESH_129, FRESH_129_FIRST_SIGHT, right=22, wrong=12),
     BlindBatch("FRESH_130", FRESH_130, FRESH_130_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=27, wrong=13),
     BlindBatch("FRESH_132", FRESH_132, FRESH_132_FIRST_SIGHT, right=20, wrong=13),
