@@ -38,6 +38,8 @@ for _number, _names in enumerate(
 ):
     for _name in _names:
         MONTH_NAMES[_name] = _number
+#: A month's full English name by its number (`10`: `october`), as other languages' month numbers are read.
+MONTH_WORDS: dict[int, str] = {number: name for name, number in reversed(MONTH_NAMES.items())}
 
 _RANGE_EXAMPLES = (
     "`today`, `yesterday`, `last 7 days`, `this month`, `last month`, `last 3 months`, `2026-10`, "

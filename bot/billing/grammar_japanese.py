@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.billing.grammar_dates import MONTH_WORDS
 from bot.billing.grammar_tokens import Kind, Token
 
 #: Japanese words -> the English the grammar reads (the longest is tried first).
@@ -76,19 +77,6 @@ _WORDS: dict[str, str] = {
 POSTPOSED = frozenset({"別", "比べて", "比較", "除く", "以外"})
 #: A month by its number (`10月`: October), with a day (`11月1日`: November 1).
 _MONTH = re.compile(r"(\d{1,2})月(?:(\d{1,2})日)?")
-_MONTH_NAMES: tuple[str, ...] = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-)
-_MONTH_NAMES += ("november", "december")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 _HIRAGANA = re.compile(r"^[\u3040-\u309f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20ー?!.,、。\s]+$")
 _LONGEST = sorted(_WORDS, key=len, reverse=True)
@@ -118,7 +106,7 @@ def japanese_words(tok: Token) -> list[tuple[Token, str | None]] | None:
         word = next((w for w in _LONGEST if text.startswith(w, k)), None)
         if month is not None and 1 <= int(month[1]) <= 12:  # `10月`: October; `11月1日`: November 1
             flush(k)
-            name = _MONTH_NAMES[int(month[1]) - 1]
+            name = MONTH_WORDS[int(month[1])]
             out.append((Token(Kind.WORD, month[0], tok.position + k), f"{name} {month[2]}" if month[2] else name))
             k = month.end()
         elif other is not None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from bot.billing.grammar_dates import MONTH_WORDS
+
 #: Korean stems -> the English the grammar reads.
 _WORDS: dict[str, str] = {
     # periods
@@ -108,19 +110,6 @@ _POSTPOSED = frozenset({"빼면", "제외", "제외하고", "포함", "포함해
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 #: A month by its number (`11월`: November; a particle may follow, `11월에`).
 _MONTH = re.compile(r"^(\d{1,2})월(?:에|의|부터|까지)?$")
-_MONTH_NAMES: tuple[str, ...] = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-)
-_MONTH_NAMES += ("november", "december")
 #: A count glued to its Korean unit (`3개월`: 3 months).
 _COUNTED = re.compile(r"^(\d+)([\uac00-\ud7a3]+)$")
 
@@ -132,7 +121,7 @@ def korean_word(word: str) -> str | None:
         return None
     month = _MONTH.match(word)
     if month is not None and 1 <= int(month[1]) <= 12:  # `11월`: November
-        return _MONTH_NAMES[int(month[1]) - 1]
+        return MONTH_WORDS[int(month[1])]
     counted = _COUNTED.match(word)
     if counted is not None:  # (`5개`: five of them, the count alone)
         unit = korean_word(counted[2])
