@@ -439,10 +439,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 pairs.append((part.text, english))
                 words = [Token(Kind.WORD, word, part.position) for word in english.split()]
                 if part.text in JAPANESE_POSTPOSED and out:  # `region別`: by region, before the word it follows
-                    at = len(out) - 1
-                    while at > 0 and out[at - 1].position == out[-1].position:
-                        at -= 1
-                    out[at:at] = words
+                    _before_the_word_before(out, words)
                 else:
                     out.extend(words)
             continue
@@ -490,11 +487,8 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if " " in english:  # `teuersten`: `most expensive`
             out.extend(Token(Kind.WORD, part, tok.position) for part in english.split())
             continue
-        if after_its_word(tok.text) and out:  # `tax 빼면`: excluding tax (before every token of the word before)
-            at = len(out) - 1
-            while at > 0 and out[at - 1].position == out[-1].position:
-                at -= 1
-            out[at:at] = [Token(Kind.WORD, part, tok.position) for part in english.split()]
+        if after_its_word(tok.text) and out:  # `tax 빼면`: excluding tax
+            _before_the_word_before(out, [Token(Kind.WORD, part, tok.position) for part in english.split()])
             continue
         if w in _AFTER_NOUN and out and out[-1].lower in _PERIOD_NOUNS:
             out.insert(len(out) - 1, Token(Kind.WORD, english, tok.position))  # `semaine dernière`: last week
@@ -526,3 +520,12 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                     continue
                 out[j] = Token(Kind.WORD, english, tok.position)
     return out, [(typed, english) for typed, english in pairs if english not in _SMALL]
+
+
+def _before_the_word_before(out: list[Token], words: list[Token]) -> None:
+    """`words` put before every token read from the last word typed (they share its position): a word that follows
+    what it applies to (Korean `tax 빼면`, Japanese `region別`) in English order."""
+    at = len(out) - 1
+    while at > 0 and out[at - 1].position == out[-1].position:
+        at -= 1
+    out[at:at] = words

@@ -102,14 +102,14 @@ def japanese_words(tok: Token) -> list[tuple[Token, str | None]] | None:
 
     while k < len(text):
         month = _MONTH.match(text, k)
-        other = _OTHER.match(text, k)
-        word = next((w for w in _LONGEST if text.startswith(w, k)), None)
         if month is not None and 1 <= int(month[1]) <= 12:  # `10月`: October; `11月1日`: November 1
             flush(k)
             name = MONTH_WORDS[int(month[1])]
             out.append((Token(Kind.WORD, month[0], tok.position + k), f"{name} {month[2]}" if month[2] else name))
             k = month.end()
-        elif other is not None:
+            continue
+        other = _OTHER.match(text, k)
+        if other is not None:
             flush(k)
             found = other[0]
             if text.startswith(("ヶ月", "か月", "カ月"), other.end()) and found.isdecimal():  # `3ヶ月`: 3 months
@@ -120,7 +120,9 @@ def japanese_words(tok: Token) -> list[tuple[Token, str | None]] | None:
                 continue
             out.append((Token(Kind.WORD, found, tok.position + k), None))
             k = other.end()
-        elif word is not None:
+            continue
+        word = next((w for w in _LONGEST if text.startswith(w, k)), None)  # (only where no month or English starts)
+        if word is not None:
             flush(k)
             out.append((Token(Kind.WORD, word, tok.position + k), _WORDS[word]))
             k += len(word)
