@@ -434,14 +434,6 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for mark in ("'", "’")
         for event in (*CLOSE_EVENTS, "all-hands", "presentation", "demo", "offsite", "1:1", "board")
     },
-    # `for Monday's budget meeting`, `tomorrow's exec review`: the same, the meeting named by what it is about
-    **{
-        (f"{day}{mark}s", about, event): ()
-        for day in (*WEEKDAYS, "today", "tomorrow")
-        for mark in ("'", "’")
-        for about in _MEETING_KINDS
-        for event in (*CLOSE_EVENTS, "presentation", "demo", "deck")
-    },
     # `it's going on a slide`, `goes in the board deck`: where the answer goes, no `what's going on`
     **{
         (verb, where, det, document): ()
@@ -544,9 +536,30 @@ def _by_first_word(phrases: dict[tuple[str, ...], tuple[str, ...]]) -> dict[str,
 _PHRASE_INDEX = _by_first_word(_PHRASES)
 
 
+#: Phrases whose every place is one of a set of words, read as nothing when no phrase of `_PHRASES` starts there:
+#: `for Monday's budget meeting`, `tomorrow's exec review` (when the answer is needed, the meeting named by what it
+#: is about; `monday's meeting` alone is a phrase of `_PHRASES`).
+_PHRASE_PATTERNS: tuple[tuple[frozenset[str], ...], ...] = (
+    (
+        frozenset(f"{day}{mark}s" for day in (*WEEKDAYS, "today", "tomorrow") for mark in ("'", "’")),
+        _MEETING_KINDS,
+        frozenset({*CLOSE_EVENTS, "presentation", "demo", "deck"}),
+    ),
+)
+
+
+def _pattern_at(words: list[str], j: int) -> int:
+    """How many words a phrase of `_PHRASE_PATTERNS` takes at `j`; 0 when none starts there."""
+    for pattern in _PHRASE_PATTERNS:
+        if len(words) - j >= len(pattern) and all(w in places for w, places in zip(words[j:], pattern, strict=False)):
+            return len(pattern)
+    return 0
+
+
 def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]]) -> list[Token]:
     """`tokens` with each of `phrases` (lower-cased words) replaced by its words, read left to right; a replacement
-    stands at the phrase's first position."""
+    stands at the phrase's first position. With `_PHRASES`, a phrase of `_PHRASE_PATTERNS` is read as nothing where
+    none of them starts."""
     index = _PHRASE_INDEX if phrases is _PHRASES else _by_first_word(phrases)
     words = [t.lower for t in tokens]
     out: list[Token] = []
@@ -555,6 +568,10 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
         found = next((p for p in index.get(words[j], ()) if tuple(words[j : j + len(p)]) == p), None)
         if found is not None and found[0].isdigit() and j and words[j - 1] in MONTH_NAMES:
             found = None  # `the nov 1 number`: a day of the month, not `1 number`
+        patterned = _pattern_at(words, j) if found is None and phrases is _PHRASES else 0
+        if patterned:
+            j += patterned
+            continue
         if found is None:
             out.append(tokens[j])
             j += 1
