@@ -1277,13 +1277,14 @@ def _parse_message(text: str, settings: _Settings) -> CostQuery:
     cli = cli_question(text)
     if cli is not None:  # `GroupBy Type=DIMENSION,Key=SERVICE, Granularity=MONTHLY`: the grammar's words
         return again_saying(cli, f"Read Cost Explorer's arguments as `{cli}`.")
+    quoted = quoted_question(text)  # (the one quote of the message and the words around it, read by both below)
 
     def quote_referred_to() -> CostQuery | None:
         """`grafana panel "AWS daily spend (USD)" shows a step ... whats behind that?`, `the account manager's email
         says "Your eu-west-1 usage increased 40% in October" -- is that true?`: a quote that asks nothing, with words
         around it that ask, is what the person's own question refers to: the question around it, about the stored
         values the quote names (and its period, when the question names none), said; None otherwise."""
-        found = quoted_question(text)
+        found = quoted
         if found is None or not found[1] or asks_itself(found[0]) or not asks_itself(found[1]):
             return None
         quote, around = found
@@ -1307,12 +1308,11 @@ def _parse_message(text: str, settings: _Settings) -> CostQuery:
 
     def relayed() -> CostQuery | None:
         """The question a message relays in quote marks, read alone (`grammar_sentences.quoted_question`)."""
-        found = quoted_question(text)
-        if found is None:
+        if quoted is None:
             return None
-        quoted, around = found
+        question, around = quoted
         try:
-            asked = again(quoted)
+            asked = again(question)
         except UserFacingError:
             return None
         if not around:

@@ -148,9 +148,9 @@ _GLUED_ASIDE = re.compile(r"(?<=[a-z])\((?:s|es|ish)\)", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.{4,}|(?:\.{3}|…)(?=\s|$)")
 
 
-#: A tilde standing alone between two words: the span's dash.
 #: Full-width marks of East Asian input -> their ASCII forms, one character for one (positions kept).
 _FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "？": "?", "！": "!", "；": ";", "～": "~"})
+#: A tilde standing alone between two words: the span's dash.
 _TILDE_SPAN = re.compile(r"(?<=\s)[~〜～](?=\s)")
 
 
