@@ -548,6 +548,10 @@ _PHRASE_PATTERNS: tuple[tuple[frozenset[str], ...], ...] = (
 )
 
 
+#: The words a phrase of `_PHRASE_PATTERNS` may start with: any other word is passed at once.
+_PATTERN_STARTS = frozenset().union(*(pattern[0] for pattern in _PHRASE_PATTERNS))
+
+
 def _pattern_at(words: list[str], j: int) -> int:
     """How many words a phrase of `_PHRASE_PATTERNS` takes at `j`; 0 when none starts there."""
     for pattern in _PHRASE_PATTERNS:
@@ -568,7 +572,8 @@ def _rewrite(tokens: list[Token], phrases: dict[tuple[str, ...], tuple[str, ...]
         found = next((p for p in index.get(words[j], ()) if tuple(words[j : j + len(p)]) == p), None)
         if found is not None and found[0].isdigit() and j and words[j - 1] in MONTH_NAMES:
             found = None  # `the nov 1 number`: a day of the month, not `1 number`
-        patterned = _pattern_at(words, j) if found is None and phrases is _PHRASES else 0
+        starts = found is None and words[j] in _PATTERN_STARTS and phrases is _PHRASES
+        patterned = _pattern_at(words, j) if starts else 0
         if patterned:
             j += patterned
             continue
