@@ -53,6 +53,7 @@ from bot.billing.grammar_words import (
     OVER_PREVIOUS,
     PERIOD_CHARGE_WORDS,
     RANKING_WORDS,
+    SENTENCE_END,
     SEPARATELY,
     VERSUS_WORDS,
     WHY_WORDS,
@@ -73,8 +74,6 @@ from bot.billing.vocabulary import (
 _FORECAST_DOCUMENTS = ("pack", "deck", "model", "sheet", "spreadsheet", "meeting", "review", "doc", "slides", "file")
 #: `<unit> by <unit>`: the time step it names.
 _STEP_BY_STEP = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
-#: Where a sentence ends: `?`, `!`, `;`, a full stop before a space (`1.9M` goes on), a dash between spaces.
-_SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[—–-]+\s")
 #: What a meeting is about, between its day and its noun (`Monday's budget meeting`).
 _MEETING_KINDS = frozenset(
     {"budget", "board", "exec", "leadership", "finance", "planning", "team", "ops", "staff", "weekly", "monthly"}
@@ -1348,7 +1347,7 @@ class PrepassReader(ContextPhraseReader):
         forecast = any(t.lower in FORECAST_WORDS for t in joined)
         at = next((j for j, t in enumerate(joined) if t.lower == "assuming"), None) if forecast else None
         if at is not None:
-            found = _SENTENCE_END.search(self.text, joined[at].position)
+            found = SENTENCE_END.search(self.text, joined[at].position)
             end = found.start() if found is not None else len(self.text)
             assumed = [t for t in joined[at:] if t.position < end]
             said = self.text[joined[at].position : end].strip()

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.billing.grammar_guesses import only_purpose
 from bot.billing.grammar_unplaced import read_whole
+from bot.billing.grammar_words import SENTENCE_END
 from bot.billing.grammar_wrapping import greeting_only
 from bot.billing.model import CostQuery
 from bot.errors import UserFacingError
@@ -83,7 +84,7 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
     parts, adding = _sentences(kept)
     told = [k for k, p in enumerate(parts) if re.search(rf"{re.escape(p)}\.(?:\s|$)", kept) or (k and _TELLS.match(p))]
     # (a part of a sentence that adds, `The November Value is not complete, maybe you can also give a forecast?`)
-    adds = [m for m in _SENTENCE_END.split(kept) if _ADDS.search(m)]
+    adds = [m for m in SENTENCE_END.split(kept) if _ADDS.search(m)]
     later = [k for k, p in enumerate(parts) if k and (p in adding or any(p in m for m in adds))]
     order = list(dict.fromkeys([*(k for k in range(len(parts)) if k not in told and k not in later), *told, *later]))
     # `trying to normalize our run-rate`, `Good day.`: what the person is after, a greeting: they ask nothing
@@ -148,14 +149,12 @@ def _only_a_period(query: CostQuery, nothing: CostQuery) -> bool:
 def _asked(part: str, text: str) -> bool:
     """Whether the sentence of `text` holding `part` ends with a question mark (`what did we get in credits last
     month + what were the SP/RI charges on the 1st?`: both parts asked)."""
-    end = _SENTENCE_END.search(text, text.find(part) + len(part))
+    end = SENTENCE_END.search(text, text.find(part) + len(part))
     return end is not None and end[0] == "?"
 
 
 #: An aside in brackets, whose question marks end no sentence (`the image thing (cloudfront??) cost last month`).
 _ASIDE = re.compile(r"\([^()]*\)")
-#: Where a sentence ends (a dash between spaces too).
-_SENTENCE_END = re.compile(r"[?!]|\.(?:\s|$)|\s[—–-]+\s")
 #: A quoted span of words (`fwd from accounting: "Please provide AWS charges for Sept ..."`).
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 #: The fewest words a quoted span has to be a question relayed (`"unassigned"` is a word quoted).

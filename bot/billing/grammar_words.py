@@ -333,6 +333,8 @@ EXCLUDING = frozenset(
     {"except", "excluding", "exclude", "excl", "without", "w/o", "minus", "ignoring", "not", "ex", "ex-"}
     | {"skip", "skipping", "omit", "omitting", "ignore", "neither"}  # `skip anything tagged env=dev`, `neither X nor Y`
 )
+#: Where a sentence ends: `?`, `!`, `;`, a full stop before a space (`1.9M` goes on), a dash between spaces.
+SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[—–-]+\s")
 #: A time of day (`3pm`, `15:30`, `9am`, `2-4pm`): the costs of that hour are in the day's hourly series
 #: (`grammar_unknown`), also after `since` (`grammar_time_phrases`).
 CLOCK = re.compile(
