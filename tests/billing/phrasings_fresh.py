@@ -341,6 +341,15 @@ held back unread; `FRESH_131` (a Greek data engineer, a sales VP on one customer
 a Japanese manager in Japanese and English, questions about the usual level, a CEO on a phone), read; `FRESH_132` (a
 Brazilian product manager, a FinOps analyst on amortization and coverage, an SRE on hours of the day, a Dutch
 controller, teams and projects side by side, an engineer double-checking the bot's figures), held back unread.
+After them, first sight on 7563b2d: `FRESH_133` (a Czech backend developer, a solutions architect weighing
+serverless against containers, a support engineer pasting customer tickets, a South African ops manager, someone
+hurried in lowercase without marks, a finance director on run rates), read; `FRESH_134` (a Singaporean engineer in
+Singlish, a FinOps practitioner in FOCUS column names, a database administrator on RDS, a Danish project manager, an
+engineering manager preparing a quarterly deck, several asks strung in one message), held back unread; `FRESH_135` (a
+Romanian developer, a cloud security engineer, a product analyst in ISO weeks, a Pakistani engineer in Urdu and
+English, a frugal founder, someone asking for rough figures), read; `FRESH_136` (a terse Finnish SRE, an
+accounts-payable clerk, a serverless developer, a Malaysian manager, a board member, someone typing emoji codes),
+held back unread.
 """
 
 from __future__ import annotations
@@ -35198,5 +35207,1558 @@ FRESH_132: tuple[tuple[str, str, str], ...] = (
         "Platform = $0 last month?? they own most of the eks clusters. are you matching 'platform' lowercase or "
         "something",
         "team last month",
+    ),
+)
+
+FRESH_133_FIRST_SIGHT = (25, 10, 15)
+
+FRESH_133: tuple[tuple[str, str, str], ...] = (
+    # the Czech words read as English (`kolik jsme utratili za`: how much did we spend on, `minulý měsíc`: last
+    # month, `jen`: only); the whole of October; EC2 in the production account, as the writer named it; one total
+    (
+        "/cost",
+        "kolik jsme utratili za EC2 minulý měsíc? jen production account",
+        "last month service=ec2 account=production",
+    ),
+    # run rate is the forecast, as the doc's `run rate` and FRESH_88's AWS run rate right now: November's month-end
+    # forecast with the month so far (its month-to-date actual and daily run rate in the answer); all three accounts
+    # in one figure, as the writer meant it, as FRESH_33's total across all 3 accounts (no split by account)
+    (
+        "/cost",
+        "What is our current monthly run rate across all three accounts?",
+        "forecast 2026-11",
+    ),
+    # the writer's typo read as expensive; `prod` alone is the production account, as the doc (the env tag the
+    # writer's alternative); the month so far, 1 November to today; the writer's count; any service, each resource
+    # with its cost
+    (
+        "/top-resources",
+        "top 10 most expnsive things in prod this month",
+        "10 this month account=production",
+    ),
+    # `what changed` asks why, as FRESH_118's `WHAT CHANGED` and FRESH_126: like for like, November's complete days
+    # against the same days of October, the period compared with anyway; the services and accounts that moved are
+    # among the causes; all accounts; the greeting, the ops meeting and `just now` are wrapping
+    (
+        "/cost",
+        "Howzit, eish the bill is looking high this month. What changed vs October? Need it for the ops meeting just now",
+        "why this month",
+    ),
+    # the project tag value; Lambda and EKS side by side, each on its own line, as CORPUS's `s3 vs ec2 this month`;
+    # the last 3 months by the grammar's rule, the three full months before this one, August to October, the
+    # writer's months, by month, as FRESH_39's EKS vs Glue over the last 3 months side by side (the writer's
+    # optional November so far left out, as FRESH_53 and FRESH_61); the container move is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "For the search project, what did Lambda cost vs the EKS cluster over the last 3 months? Trying to see if moving search fully onto containers makes sense",
+        "last 3 months service=lambda,eks tag:project=search by service monthly",
+    ),
+    # the customer's quote and ticket are context; since the 18th is from Wednesday 18 November to today, by day,
+    # against as many days just before, 8 to 17 November, the period compared with anyway, as FRESH_49's `did s3
+    # spike as well?` and FRESH_47's did cloudfront spend spike or drop; S3 and Data Transfer each its own series,
+    # as FRESH_24's ec2 or data transfer; all accounts
+    (
+        "/cost",
+        'ticket 58213 - customer says "our uploads to your import bucket kept failing since 18 Nov, our client retried like 200 times". did S3 or data transfer spike on our side since then?',
+        "since 2026-11-18 service=s3,data-transfer by service daily",
+    ),
+    # the Czech words read as English (`náklady podle team tagu`: costs by the team tag, `za tento tyden`: for this
+    # week); this week from Monday 23 to today; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts; `pls` is chat
+    (
+        "/tags",
+        "náklady podle team tagu za tento tyden pls",
+        "team this week",
+    ),
+    # Thursday the 26th against Thursday the 19th, as CORPUS's `yesterday compared with the same day last week` and
+    # FRESH_130's glue i går vs samme dag forrige uke; both figures and the difference are part of every comparison;
+    # all accounts
+    (
+        "/cost",
+        "rds yesterday vs same day last week",
+        "yesterday vs 2026-11-19 service=rds",
+    ),
+    # July to September; a total with and without tax is the split by charge class, the tax line apart, as
+    # FRESH_27's `Q3 total ex tax, and tax on its own`, FRESH_40 and FRESH_49; both Q3 totals read off and
+    # annualised by hand (times 4), as FRESH_53 and FRESH_128 scale a run rate by hand; all accounts
+    (
+        "/cost",
+        "Please give me the annualised figure based on Q3 actuals, and the same excluding tax.",
+        "2026-q3 by charge-class",
+    ),
+    # a follow-up read as the whole question, as FRESH_11: the November question before it, the month so far; the
+    # env values listed, dev and prod among them beside staging (values of the listed key pitted with `vs` are
+    # listed, as the doc and FRESH_114's env tag split prod vs dev vs staging), the untagged amount its own line;
+    # all accounts; the thanks are wrapping
+    (
+        "/tags",
+        "Lekker thanks. Now split that by env tag for me please, want to see how much dev is costing us vs prod",
+        "env this month",
+    ),
+    # the instances are EC2's, one by one; us-east-1; the 30 whole days before today by the grammar's rule, 28
+    # October to 26 November, the writer's days; the default count, about the writer's ten; the Graviton and
+    # containers migration is the writer's context; all accounts
+    (
+        "/top-resources",
+        "which EC2 instances are the most expensive in us-east-1 over the last 30 days? want to size a graviton / containerisation migration",
+        "last 30 days service=ec2 region=us-east-1",
+    ),
+    # the Czech words read as English (`kolik stal`: how much did it cost, `od zacatku roku`: since the start of the
+    # year, `idealne po mesicich`: ideally by month); the year so far, 1 January to today, by month, November
+    # partial, as FRESH_132's tax this year per month; Glue in the data-lake account, as the writer named it
+    (
+        "/cost",
+        "kolik stal Glue v data-lake uctu od zacatku roku? idealne po mesicich",
+        "ytd service=glue account=data-lake monthly",
+    ),
+    # the customer's quote and ticket are context; today so far, Black Friday, its partial day marked so, against a
+    # normal Friday, the latest Friday before, the 20th, as FRESH_12's `normal Friday`, FRESH_37 and FRESH_43;
+    # CloudFront only; all accounts
+    (
+        "/cost",
+        'Customer on #60117 writes: "Your CDN served us stale pages the whole of Black Friday morning!!" What has CloudFront cost us today so far vs a normal Friday?',
+        "2026-11-27 vs 2026-11-20 service=cloudfront",
+    ),
+    # `eom` is the forecast: November's month-end forecast with the month so far, as the doc and FRESH_129's end of
+    # month; all accounts is every account anyway, one figure
+    (
+        "/cost",
+        "forecast eom total,all accounts",
+        "forecast 2026-11",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; ap-southeast-2; the last whole week, Monday 16 to
+    # Sunday 22; one total (the writer's optional daily view not typed, left out, as FRESH_53 and FRESH_61); all
+    # accounts; the greeting and the Sydney team's remark are wrapping
+    (
+        "/cost",
+        "Morning. What did we spend on data transfer in ap-southeast-2 last week? The Sydney team says it's been hectic",
+        "last week service=data-transfer region=ap-southeast-2",
+    ),
+    # the average per month over the complete months, each month beside it, as FRESH_97's per month on average this
+    # year; full months only: January to October, the writer's months, November left out, as FRESH_123's `Jan-Oct,
+    # complete months only`; all accounts
+    (
+        "/cost",
+        "What is our average monthly AWS spend year to date? Full months only, please.",
+        "average 2026-01..2026-10 monthly",
+    ),
+    # a different filter on each group of services has no canonical form (project=checkout for one, team=api for the
+    # other): all five services in October by service, project and team, the writer's two groups among the cells and
+    # summed by hand, as FRESH_39's a different team on each service and FRESH_24's a different account on each day;
+    # all accounts
+    (
+        "/cost",
+        "compare total cost of the checkout stack (lambda + dynamodb + sqs) vs what the api team spends on ec2 + rds. october numbers",
+        "2026-10 service=lambda,dynamodb,sqs,ec2,rds by service, tag:project, tag:team",
+    ),
+    # the Czech words read as English (`jaky jsou nejdrazsi`: which are the most expensive, `minulý měsíc`: last
+    # month); the RDS instances are the RDS resources; `na stagingu` is the staging account, as the writer meant it
+    # (a name both an account and a tag value is the account, as the doc); the whole of October; the default count
+    (
+        "/top-resources",
+        "jaky jsou nejdrazsi RDS instance na stagingu, minulý měsíc",
+        "last month service=rds account=staging",
+    ),
+    # a jump on a named day asks what drove it: Tuesday 24 November against the day before, the day it is compared
+    # with anyway, as FRESH_130's `EC2 spend spike - prod - Nov 24` and FRESH_15's why did the bill jump on tuesday;
+    # the accounts, regions, usage types and functions that moved are among the causes; all accounts
+    (
+        "/cost",
+        "why did lambda jump on the 24th",
+        "why 2026-11-24 service=lambda",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_126's `September versus October 2026` and FRESH_132's `!vs`; the team split for Q3 against Q2 is a /cost
+    # question, offered with the refusal
+    (
+        "/tags",
+        "Cost by team for Q3 versus Q2, please, so I can allocate the overhead properly.",
+        "!versus",
+    ),
+    # 20/11 is Friday 20 November (a part above 12 settles the order), against the same day the week before, Friday
+    # the 13th, as CORPUS's `yesterday compared with the same day last week`; the api team as typed (`our api team`;
+    # the customer's api calls are context); eu-west-1; every service together (the writer's optional split by
+    # service not typed, left out, as FRESH_53 and FRESH_61); all accounts
+    (
+        "/cost",
+        "cust asking why they got charged extra for api calls on 20/11 in eu-west-1, can you pull what our api team spend was in eu-west-1 that day vs the week before",
+        "2026-11-20 vs 2026-11-13 tag:team=api region=eu-west-1",
+    ),
+    # months named one by one are each asked, side by side by month, as the doc and FRESH_131's DynamoDB in
+    # September, October and November: September, October and November so far, November partial; whether it doubled
+    # is read off, as FRESH_132's setembro vs outubro; KMS by its name; all accounts; the exclamation is wrapping
+    (
+        "/cost",
+        "Eish, is the KMS cost normal? Looks like it's doubled. Compare Sept, Oct and Nov for me",
+        "2026-09..2026-11 service=kms monthly",
+    ),
+    # a filtered tag breakdown; the Czech words read as English (`kolik slo na`: how much went to, `v říjnu`: in
+    # October, `bez tax`: without tax); the whole of October; tax is its own service, Tax, left out, as FRESH_129's
+    # `bez tax`; checkout and search among the project values listed (values pitted with `vs` in /tags are the
+    # key's, listed, as the doc), the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "project tag - kolik slo na checkout vs search v říjnu? bez tax",
+        "project service!=tax 2026-10",
+    ),
+    # NOT SUPPORTED (what-if pricing on Fargate): the writer's nearest, October's actual EC2 for the web team (the
+    # web tier) by usage type, instance types among them, to price the move by hand, as FRESH_19's `what would it
+    # cost to move staging to graviton`; the writer's optional EKS not typed, left out; all accounts
+    (
+        "/cost",
+        "If we'd run the web tier on Fargate instead of the current EC2 fleet, what would last month have cost us?",
+        "last month service=ec2 tag:team=web by usage-type",
+    ),
+    # the 7 whole days before today by the grammar's rule, 20 to 26 November, the writer's days; S3, each account on
+    # its own line
+    (
+        "/cost",
+        "s3 by account last 7d",
+        "last 7 days service=s3 by account",
+    ),
+    # NOT SUPPORTED (a forecast of December or the year): the forecast is for the month, never the year: the year so
+    # far with this month's forecast line, December and the full year added by hand, the writer's nearest, as
+    # FRESH_90's `where do we land for Dec and full year 2026` and FRESH_132's heel 2026; all accounts
+    (
+        "/cost",
+        "Could you give me the forecast for December, and for the full calendar year 2026?",
+        "forecast this year",
+    ),
+    # the buckets are the S3 resources; `at the moment` read as the month so far, as FRESH_123's `rn` and FRESH_130;
+    # the writer's count; all accounts is every account anyway, each bucket's account shown; `eating our money` is
+    # the ranking by cost
+    (
+        "/top-resources",
+        "Which S3 buckets are eating our money at the moment? Top 5 please, all accounts",
+        "5 this month service=s3",
+    ),
+    # the ticket's quote is context; the data project's tag value; the month so far; eu-west-1 left out, every other
+    # region (and global) its own group, as FRESH_37's outside us-east-1 and FRESH_44's total spend outside
+    # us-east-1; any amount there is the answer; all accounts
+    (
+        "/cost",
+        'Ticket 60342 — "We\'re on the EU plan, all our data must stay in eu-west-1". Quick sanity check, how much did we spend outside eu-west-1 on the data project this month?',
+        "this month tag:project=data region!=eu-west-1 by region",
+    ),
+    # the Czech words read as English (`proc vzrostly naklady na`: why did the costs rise on, `oproti minulemu
+    # mesici`: compared with last month); like for like, November's complete days against the same days of October,
+    # the period compared with anyway, as FRESH_130's rds hvorfor; the accounts, regions, tables and usage types
+    # that moved are among the causes; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "ahoj, proc vzrostly naklady na DynamoDB oproti minulemu mesici? diky",
+        "why this month service=dynamodb",
+    ),
+    # tax is its own service, Tax, left out; the year so far, 1 January to today, by month, November partial, as
+    # FRESH_129's YTD excluding tax and FRESH_132's tax this year per month; all accounts
+    (
+        "/cost",
+        "total spend excl tax,ytd,by month",
+        "ytd service!=tax monthly",
+    ),
+    # since the migration's kick-off on 2 November is from Monday 2 November to today, by day, as the doc's `since
+    # we migrated in september` and FRESH_69's daily s3 from nov 15 on after the sweep; EKS and Lambda each its own
+    # series, side by side, as FRESH_132's data team vs Platform team month by month; all accounts
+    (
+        "/cost",
+        "What does the daily cost trend look like for EKS vs Lambda since we kicked off the migration on 2 Nov?",
+        "since 2026-11-02 service=eks,lambda by service daily",
+    ),
+    # the whole of October; the team values listed, the untagged amount and its share its own line in every
+    # breakdown, as FRESH_132's `het bedrag zonder tag`; where it sits is a /cost question, left out; chasing the
+    # okes is the writer's context; all accounts
+    (
+        "/tags",
+        "How much of last month's spend has no team tag? Want to go chase the okes who aren't tagging their stuff",
+        "team last month",
+    ),
+    # run rate is the forecast: November's month-end forecast with the month so far, as FRESH_88 and FRESH_128's
+    # run-rate ex tax; the data-lake account left out, production and staging kept, as typed; the annualised figure
+    # by hand (times 12), as FRESH_53's annualized run rate
+    (
+        "/cost",
+        "What is the run rate excluding the data-lake account? I'd like the core product cost on an annualised basis.",
+        "forecast 2026-11 account!=data-lake",
+    ),
+    # the RDS databases are the RDS resources; the production account (`prod acct`, as the doc); the whole of
+    # October; the default count
+    (
+        "/top-resources",
+        "biggest rds dbs prod acct last month",
+        "last month service=rds account=production",
+    ),
+    # the ticket's quote is context; the search project's tag value; Tuesday 10 to Thursday 12 November by day,
+    # against the 3 days before, Saturday 7 to Monday 9, the stretch as long just before, the period compared with
+    # anyway, as the doc's `vs the two before` and FRESH_59's same number of days before; whether it looked off is
+    # read off the series and the change, as FRESH_47's spike or drop; the writer's optional split by service not
+    # typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        'Customer escalated (ticket 59870): "Search results timed out repeatedly 10-12 Nov". Did anything look off cost-wise for the search project those days? Compare to the 3 days before',
+        "2026-11-10..2026-11-12 tag:project=search daily",
+    ),
+    # the ticket's quote is context; Sunday is the latest one, the 22nd, against a normal Sunday, the latest such
+    # day before, the 15th, as the doc's `vs a normal thursday` and FRESH_48's normal friday; ap-southeast-2; every
+    # service together (the writer's optional split by service not typed, left out, as FRESH_53 and FRESH_61); all
+    # accounts
+    (
+        "/cost",
+        'ticket 60388: "your status page showed degraded in ap-southeast-2 on sunday" - how much did we spend in ap-southeast-2 on sunday compared to a normal sunday?',
+        "2026-11-22 vs 2026-11-15 region=ap-southeast-2",
+    ),
+    # this week from Monday 23 to today, its partial day marked so, as FRESH_130's bill for this week; every account
+    # and service, one figure; `now now` and the meeting are wrapping
+    (
+        "/cost",
+        "Can I get the total for this week so far please? Will check it now now before the month end meeting",
+        "this week",
+    ),
+    # the api team; the last full month, October; each env value with Lambda, EC2 and EKS each on its own line
+    # within it, as FRESH_132's api team prod vs staging by env and service; the serverless decision is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "cost per env for the api team — lambda vs ec2 vs eks, last full month. trying to figure out if dev should go serverless",
+        "last month tag:team=api service=lambda,ec2,eks by tag:env, service",
+    ),
+    # Black Friday is today so far, its partial day marked so, against last year's Black Friday, Friday 28 November
+    # 2025, as FRESH_12's `cloudfrnt spend black friday vs last black friday` and FRESH_20's `black friday vs last
+    # year's black friday`; every account and service together
+    (
+        "/cost",
+        "how much did black friday cost so far vs last yr",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the average per month over the complete months, each month beside it, as FRESH_64's avg monthly run-rate
+    # against other months and FRESH_123's averages compared: H1, January to June, against since July, July to
+    # November so far (its complete months, July to October, averaged, November's part shown beside them), the later
+    # held against the earlier; the change and its percentage answer whether it trends up; all accounts
+    (
+        "/cost",
+        "What was the monthly average in H1 compared with the monthly average since July? Are we trending upward?",
+        "average 2026-01..2026-06 vs 2026-07..2026-11 monthly",
+    ),
+    # a filtered tag breakdown; the checkout project's tag value; this week from Monday 23 to today; the env values
+    # listed, prod among them, the untagged amount its own line; the writer's comparison with a usual week is a
+    # clause of what the writer is after (`want to see if ...`), not a /tags answer, left out, as the doc and
+    # FRESH_131's `project=checkout ka is week kitna hua?`; the ticket is context; all accounts
+    (
+        "/tags",
+        "ticket 60455 says their checkout webhooks were throttled all week. what did the checkout project cost this week split by env? want to see if prod got more than usual",
+        "env tag:project=checkout this week",
+    ),
+    # the Czech words read as English (`za listopad`: for November, `kolik to dela`: how much is it); November so
+    # far; EC2 in the two regions side by side, as CORPUS's `us-east-1 versus eu-west-1` and FRESH_129's lambda
+    # us-west-2 vs eu-west-1; all accounts
+    (
+        "/cost",
+        "EC2 eu-west-1 vs us-east-1 za listopad, kolik to dela?",
+        "this month service=ec2 region=eu-west-1,us-east-1 by region",
+    ),
+    # the functions are the Lambda resources; this quarter so far, 1 October to today; the writer's count; the
+    # containers plan is the writer's context; all accounts
+    (
+        "/top-resources",
+        "Top 10 Lambda functions by cost this quarter — want to know which ones would be cheaper as long-running containers",
+        "10 this quarter service=lambda",
+    ),
+    # the whole of October; RDS, each account on its own line, staging and production among them, as FRESH_130's KMS
+    # by account for October; the exclamation is wrapping
+    (
+        "/cost",
+        "Ag no man, staging costs more than prod on RDS?? Check Oct for me, split by account",
+        "2026-10 service=rds by account",
+    ),
+    # `data` is both the team tag value and the project tag value, and the writer meant either (`team=data` or
+    # `project=data`): a place ambiguous in the meaning too is refused naming the word, the bot asking which, as
+    # CORPUS's `data last month` and the docstring's FRESH_4 `in staging` (the writer's Glue and EKS by month for
+    # May to October is asked once the tag is named)
+    (
+        "/cost",
+        "Glue vs EKS for the data pipeline: monthly cost of each for the last 6 months? We're considering moving the ETL jobs onto the cluster",
+        "!data",
+    ),
+    # the whole of October against October 2025, as CORPUS's `last month yoy`; both totals and the percentage are
+    # part of every comparison; all accounts
+    (
+        "/cost",
+        "What was total spend for October, and how does that compare with October last year?",
+        "2026-10 vs 2025-10",
+    ),
+    # the Czech words read as English (`rozpad nakladu podle`: breakdown of costs by, `za posledni tyden`: for the
+    # last week); the creator tag by its full key; the last whole week by the grammar's rule, Monday 16 to Sunday
+    # 22, one of the writer's two readings; the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "rozpad nakladu podle aws:createdBy za posledni tyden",
+        "aws:createdBy last week",
+    ),
+    # NOT SUPPORTED (a tenant is not in the bill): the cost of serving one customer is the cost itself, to share out
+    # by hand, as FRESH_131's Halcyon Retail and the doc's cost per customer; the writer's nearest, the production
+    # account's last full month, October, each service on its own line; the ticket is context
+    (
+        "/cost",
+        'Customer in ticket 60501 is asking us to confirm "how much of your AWS cost goes to hosting our tenant". Can we get that?',
+        "last month account=production by service",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's
+    # nearest, November's month-end forecast with the month so far, as FRESH_49's forecast for december and
+    # FRESH_131's 12月; each account on its own line, as typed; the festive season and the budgeting are the writer's
+    # context, no budget asked
+    (
+        "/cost",
+        "What's the forecast for December? Festive season is going to be busy, I want to budget properly. Per account if you can",
+        "forecast 2026-11 by account",
+    ),
+    # the instances are EC2's, one by one; Thursday the 26th; the staging account, as the writer meant it (a name
+    # both an account and a tag value is the account); the default count
+    (
+        "/top-resources",
+        "most expensive ec2 instances yesterday,staging only",
+        "yesterday service=ec2 account=staging",
+    ),
+)
+
+FRESH_134_FIRST_SIGHT = (18, 19, 13)
+
+FRESH_134: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today, its partial day marked so; every account and service together, one figure,
+    # as FRESH_107's `total aws bill this month so far?` and `staging acct spend for nov so far how much already ah`;
+    # `eh` and `ah` are chat
+    (
+        "/cost",
+        "eh how much we spend on aws this month already ah",
+        "this month",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the writer's word for the
+    # billed basis, as FRESH_66's `EffectiveCost vs BilledCost for Sept` and FRESH_102's `Oct: EffectiveCost vs
+    # BilledCost, total` (the writer's October by account was not taken)
+    (
+        "/cost",
+        "BilledCost vs EffectiveCost by SubAccountName, billing period Oct 2026",
+        "!BilledCost",
+    ),
+    # the month so far (`MTD`), 1 November to today; instance hours, storage, backup and I/O are RDS's usage types, each
+    # on its own line with the RDS total beside them, as FRESH_32's `RDS spend by usage type ... instance hours vs
+    # storage vs iops vs backup` and FRESH_121's `instance hours or storage`; all accounts and regions; `pls` is chat
+    (
+        "/cost",
+        "rds spend MTD split by instance hrs / storage / backup / io pls",
+        "this month service=rds by usage-type",
+    ),
+    # the Danish words read as English (`hvor meget brugte vi`: how much did we spend, `sidste måned`: last month), as
+    # FRESH_130's Norwegian; the whole of October; every account and service together, tax in the total anyway, one
+    # figure
+    (
+        "/cost",
+        "hvor meget brugte vi sidste måned?",
+        "last month",
+    ),
+    # the year so far by quarter, Q1 to Q3 whole and Q4 to date (1 October to today), as FRESH_77's `YTD by quarter
+    # please, with Q4 as it stands` and FRESH_102's `quarterly totals 2026 - Q1, Q2, Q3 and Q4 so far`; the Q1 planning
+    # deck names a document, not the quarter, as the doc's `the Q1 model`; all accounts
+    (
+        "/cost",
+        "Putting together the Q1 planning deck. Can I get total AWS spend per quarter for 2026 so far — Q1, Q2, Q3 and Q4 to date?",
+        "ytd quarterly",
+    ),
+    # the day before today, Thursday the 26th (Thanksgiving), against the Thursday before it, the 19th, the writer's
+    # last thursday (the grammar's `last thursday` on a Friday would be yesterday itself), as CORPUS's `yesterday
+    # compared with the same day last week` and FRESH_17's; each service on its own line with its change (`oh and break
+    # it down by service`, one question); all accounts
+    (
+        "/cost",
+        "what did we spend yesterday, and also how does that compare to last thursday? oh and break it down by service",
+        "yesterday vs 2026-11-19 by service",
+    ),
+    # the instances are EC2's, one by one (`ex` is expensive, as FRESH_107's `most ex ec2 instance`); no range typed:
+    # the month so far, as the writer meant it; the writer's count; all accounts and regions; `can or not`, `so ... one
+    # ah` are chat
+    (
+        "/top-resources",
+        "which ec2 so ex one ah? top 5 can or not",
+        "5 this month service=ec2",
+    ),
+    # the Danish words read as English (`udgifter`: costs, `uge 47`: week 47, `pr`: per); ISO week 47, Monday 16 to
+    # Sunday 22 November, as FRESH_132's `week 47, per dienst` and FRESH_44; each account on its own line with the total
+    # beside them
+    (
+        "/cost",
+        "udgifter uge 47 pr account",
+        "2026-w47 by account",
+    ),
+    # the month so far; EffectiveCost is the amortized basis, as FRESH_46's `EffectiveCost by ServiceName for Nov MTD`;
+    # the FOCUS service category is no dimension (as FRESH_66): each service on its own line, the writer's accepted
+    # nearest, the categories summed by hand; tax is its own service, Tax, left out, as FRESH_132's `excl. tax` (tax
+    # alone; tax with credits is the charge-class filter); all accounts
+    (
+        "/cost",
+        "MTD EffectiveCost by ServiceCategory, excluding ChargeCategory=Tax pls",
+        "this month amortized service!=tax by service",
+    ),
+    # July to September 2026; the team values listed, each with its share of the total, the untagged amount its own line
+    # in every breakdown, as FRESH_63's October by team tag; all accounts
+    (
+        "/tags",
+        "Q3 cost by team with % of total for each",
+        "team 2026-q3",
+    ),
+    # the RDS instances are the RDS resources, ranked; the whole of October; `top` before what it ranks is the default
+    # count, within the writer's 5 to 10; all accounts is every account anyway, each resource's account shown, as
+    # FRESH_90's `top 15 rds across all accounts last 30d`
+    (
+        "/top-resources",
+        "top rds instances by cost last month, all accounts",
+        "last month service=rds",
+    ),
+    # October and November so far side by side by month, October whole and November partial, with November's month-end
+    # forecast line; NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the
+    # writer's nearest, as the doc's `december` in November and FRESH_125's Jan–Oct trend with a forecast for Nov + Dec;
+    # all accounts
+    (
+        "/cost",
+        "total for october, also november so far, and then a forecast for december",
+        "forecast 2026-10..2026-11 monthly",
+    ),
+    # the whole of October; data among the team values listed beside web, api and Platform, the untagged amount its own
+    # line in every breakdown, as FRESH_107's `project=data costs how much compared with the other projects`; all
+    # accounts; `can?`, `wan`, `lah` are chat
+    (
+        "/tags",
+        "by team last month can? wan see data team spend how much lah",
+        "team last month",
+    ),
+    # a filtered tag breakdown; the staging account by its FOCUS name (`SubAccountName = staging`); /tags takes no
+    # basis, as FRESH_50 and FRESH_102 (EffectiveCost left out); no range typed: this month, as /tags reads it and the
+    # writer expected; prod among the env values listed, the untagged amount its own line, as FRESH_129's env split of
+    # the staging account; the tagging violation is the writer's context
+    (
+        "/tags",
+        "EffectiveCost by env tag where SubAccountName = staging. anything showing env=prod in there is a tagging violation I need to chase",
+        "env account=staging this month",
+    ),
+    # the Danish words read as English (`udgifter pr project`: costs per project, `sidste måned`: last month); the whole
+    # of October; checkout, search and data listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "udgifter pr project sidste måned",
+        "project last month",
+    ),
+    # no backup or snapshot usage type in the vocabulary: RDS by usage type, the backup and snapshot storage lines among
+    # them, as FRESH_30's and FRESH_32's rds backup storage; no range typed: the month so far, as the writer expected;
+    # all 3 accounts together (the total over them, as the doc), the writer's optional split by account left out, as
+    # FRESH_121's `total EBS snapshot spend, all 3 accts`
+    (
+        "/cost",
+        "how much are we paying for rds backups + snapshots? automated and manual, all 3 accounts",
+        "this month service=rds by usage-type",
+    ),
+    # the forecast is for the month, never the quarter: Q4 so far, October and November to date, with this month's
+    # forecast line, December added by hand, the writer's nearest ballpark, as FRESH_130's `Q4 forecast - total AWS` and
+    # FRESH_125; the slide is the writer's context; all accounts
+    (
+        "/cost",
+        "What's our projected Q4 total? Just need a ballpark number for a slide",
+        "forecast 2026-q4",
+    ),
+    # per-account lists have no canonical /top-resources form: the 5 of each account in one list of 10 in either, as
+    # FRESH_132's `top 5 resources for checkout and top 5 for search`; the instances are EC2's; the month so far; NOT
+    # SUPPORTED (instance state is not on the bill): the ranking by cost, the writer's nearest, left out, as FRESH_116's
+    # `are any of them tagged env=prod?`
+    (
+        "/top-resources",
+        "top 5 ec2 in production this month and then same for staging, also are any of them stopped but still costing us?",
+        "10 this month service=ec2 account=production,staging",
+    ),
+    # whether a day spiked asks for its unusual days, judged against the days before it, the services behind any unusual
+    # amount part of the answer, as FRESH_22's `did our costs spike yesterday with the thanksgiving traffic?` and
+    # FRESH_131's `is yesterday's number normal`; Thursday the 26th; the Black Friday sale is the writer's guess; all
+    # accounts
+    (
+        "/cost",
+        "yesterday got spike or not ah, black friday sale start already traffic sure up one",
+        "anomalies yesterday",
+    ),
+    # July to September 2026; /tags takes no basis, as FRESH_50 and FRESH_102 (EffectiveCost left out); the team values
+    # listed, the untagged amount always its own line, never folded into Other, as FRESH_131's `pls show the untagged
+    # bucket explicitly`; all accounts
+    (
+        "/tags",
+        "Q3 EffectiveCost by team tag, untagged as its own row please (don't fold it into 'other')",
+        "team 2026-q3",
+    ),
+    # the services ranked by their change, Q3 against Q2, the period compared with anyway, as FRESH_73's `which services
+    # grew the most last quarter vs the quarter before` and FRESH_79's `which team grew the most QoQ? Q3 vs Q2`; each
+    # quarter's cost, the change and its percentage part of the answer; all accounts
+    (
+        "/cost",
+        "Q3 vs Q2 by service - which ones grew the most QoQ?",
+        "increases 2026-q3 by service",
+    ),
+    # the week before the change on Tuesday 10 November against the week from it, the writer's order kept, as FRESH_35's
+    # `EKS in prod before/after ... week before vs week after` and FRESH_54; RDS in the production account, where
+    # prod-orders-db runs, the writer's accepted total; the storage and instance lines apart by usage type, so the
+    # provisioned IOPS storage is seen, as FRESH_121's `instance hours or storage`; the gp2 to io1 move is the writer's
+    # context
+    (
+        "/cost",
+        "we moved prod-orders-db storage from gp2 to io1 on nov 10. rds cost week before vs week after?",
+        "2026-11-03..2026-11-09 vs 2026-11-10..2026-11-16 service=rds account=production by usage-type",
+    ),
+    # the Danish words read as English (`udgifter`: costs, `i nov indtil nu`: in November until now); the project tag
+    # value; 1 November to today; one total; all accounts
+    (
+        "/cost",
+        "checkout udgifter i nov indtil nu?",
+        "this month tag:project=checkout",
+    ),
+    # two questions: the first kept (the split by env is a question of its own, two keys), as FRESH_42's `split by env
+    # for last month, and separately by project`; the last whole week, Monday 16 to Sunday 22; the team values listed,
+    # the untagged amount its own line in every breakdown anyway; all accounts
+    (
+        "/tags",
+        "split by team for last week, and then also by env. oh and show untagged separately",
+        "team last week",
+    ),
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # the last whole week, Monday 16 to Sunday 22; one total, the writer's optional split by service not typed, left
+    # out, as FRESH_53 and FRESH_61; the boss is the writer's context, `ah`, `kena` chat
+    (
+        "/cost",
+        "staging last week spend how much ah, later boss ask sure kena",
+        "last week account=staging",
+    ),
+    # the FOCUS words read as the grammar's: ResourceId ranked (/top-resources), EffectiveCost the amortized basis, as
+    # FRESH_102's `top 20 resource IDs by effective cost MTD`, SubAccountName the account; compute as EC2, Lambda and
+    # EKS, as FRESH_15 and FRESH_66; trailing 30d is the 30 whole days before today, 28 October to 26 November; the
+    # writer's count
+    (
+        "/top-resources",
+        "top 20 ResourceId by EffectiveCost, SubAccountName=production, ServiceCategory=Compute, trailing 30d",
+        "20 last 30 days service=ec2,lambda,eks account=production amortized",
+    ),
+    # the two regions side by side, as CORPUS's `us-east-1 versus eu-west-1`; the last 3 months by the grammar's rule,
+    # the three full months before this one, August to October, the writer's months; by month; all accounts
+    (
+        "/cost",
+        "RDS eu-west-1 vs us-east-1 last 3 months, monthly",
+        "last 3 months service=rds region=eu-west-1,us-east-1 by region monthly",
+    ),
+    # the last full quarter, July to September; the writer's count; any service, all accounts, as FRESH_90's `top 20
+    # most expensive resources last quarter`; the right-sizing candidates and the deck are the writer's context (what
+    # the resources cost, as the doc)
+    (
+        "/top-resources",
+        "top 10 most expensive resources last quarter, want to call out a few right-sizing candidates in the deck",
+        "10 last quarter",
+    ),
+    # the Danish words read as English (`resten af året`: the rest of the year, `tak`: thanks); the forecast is for the
+    # month, never the year: the year so far with this month's forecast line, the rest to December added by hand, as the
+    # doc's `the rest of the year` and FRESH_119's `Hochrechnung ... until Jahresende`; all accounts
+    (
+        "/cost",
+        "forecast resten af året tak",
+        "forecast this year",
+    ),
+    # Black Friday last year is Friday 28 November 2025, against today so far, Black Friday 2026, its partial day marked
+    # so, the writer's order kept, as FRESH_132's `quanto gastamos na black friday do ano passado? quero comparar com
+    # hoje`; CloudFront and data transfer (the Data Transfer service, as FRESH_3) each on its own line (`oh and data
+    # transfer too`, one question); all accounts
+    (
+        "/cost",
+        "how much was cloudfront on black friday last year, and also what is it doing today so far? oh and data transfer too",
+        "2025-11-28 vs 2026-11-27 service=cloudfront,data-transfer by service",
+    ),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway, as
+    # FRESH_90's `staging sqs from 1 nov till now how much, also vs oct same period can?`; whether it went up is the
+    # change every answer states; S3 in ap-southeast-2; all accounts
+    (
+        "/cost",
+        "s3 ap-southeast-2 this month vs last month got go up or not",
+        "this month service=s3 region=ap-southeast-2",
+    ),
+    # the FOCUS ChargeCategory split with its rows named is the split by charge class, as FRESH_46's `ChargeCategory
+    # breakdown (usage / purchase / credit / tax)`; September against October, the writer's order kept, as FRESH_132's
+    # `setembro vs outubro`; BilledCost is the default unblended basis, as FRESH_102; all accounts
+    (
+        "/cost",
+        "ChargeCategory split (Usage / Purchase / Tax / Credit) Sep vs Oct, BilledCost",
+        "2026-09 vs 2026-10 by charge-class",
+    ),
+    # the Danish words read as English (`dyreste`: most expensive, as FRESH_130's Norwegian, `i search projektet`: in
+    # the search project); the project tag value; no range typed: the month so far, as the writer meant it; the writer's
+    # count; all accounts
+    (
+        "/top-resources",
+        "top 5 dyreste i search projektet",
+        "5 this month tag:project=search",
+    ),
+    # the databases are the RDS resources, ranked; the staging account, as the writer named it; no range typed: the
+    # month so far; NOT SUPPORTED (single snapshots and their age are not itemised): each database's cost, its backup
+    # storage among it, the writer's nearest, as FRESH_121's `top 20 snapshots by cost, prod acct`; the clean-up is the
+    # writer's context
+    (
+        "/top-resources",
+        "which staging db's have the biggest snapshot storage cost? want to clean up old manual snaps",
+        "this month service=rds account=staging",
+    ),
+    # January to October 2026, by month, each account on its own line, as FRESH_48's `monthly AWS totals Jan–Oct 2026 by
+    # account`; the chart is the writer's context
+    (
+        "/cost",
+        "monthly spend Jan–Oct, by account, so I can chart the trend",
+        "2026-01..2026-10 by account monthly",
+    ),
+    # the last 7 days by the grammar's rule, 20 to 26 November, against the 7 days before them, 13 to 19, the period
+    # compared with anyway (`the 7 before`, as the doc); Lambda and SQS (`also sqs`, added) each on its own line with
+    # its change; us-west-2; all accounts
+    (
+        "/cost",
+        "lambda in us-west-2 last 7 days, and then the 7 days before that. also sqs while you're at it",
+        "last 7 days service=lambda,sqs region=us-west-2 by service",
+    ),
+    # like for like: this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period
+    # compared with anyway; `why` adds what drove it, the accounts, usage types and resources (jobs) that moved among
+    # the causes, as FRESH_90's `eh why lambda this week so ex one ah?`; the data team is the writer's guess, no filter
+    (
+        "/cost",
+        "glue this week why so high one? data team run what job ah",
+        "why this week service=glue",
+    ),
+    # the networking category is the services of it the bill holds, CloudFront and Data Transfer, as the doc's
+    # `networking`; EffectiveCost the amortized basis, as FRESH_46; the last 8 full weeks, 28 September to 22 November,
+    # week by week, each service its own series, as the doc's several values as a series and FRESH_90's `daily
+    # cloudfront + data transfer`
+    (
+        "/cost",
+        "Networking ServiceCategory, weekly EffectiveCost for the last 8 full weeks — want to see if data transfer is creeping up",
+        "last 8 weeks service=cloudfront,data-transfer amortized by service weekly",
+    ),
+    # NOT SUPPORTED in canonical form (a forecast past the month in progress): the forecast is for the month in
+    # progress, the writer's nearest, November's month-end forecast with the month so far and its run rate, extrapolated
+    # by hand, as FRESH_116's `If we keep going at the current rate ... (Jan-Mar)`, FRESH_101's 2027 run rate and
+    # FRESH_113's `through end of Q1 2027`; all accounts
+    (
+        "/cost",
+        "If we keep growing at the current rate, what does Q1 2027 look like?",
+        "forecast 2026-11",
+    ),
+    # the Danish words read as English (`hvorfor`: why, as FRESH_130's Norwegian, `steg udgifterne i oktober`: did costs
+    # rise in October, `kort tak`: short please); the whole of October against September, the period compared with
+    # anyway; the services and accounts that moved among the causes, as FRESH_131's `why did our bill go up so mich in
+    # oct`
+    (
+        "/cost",
+        "hvorfor steg udgifterne i oktober? kort tak",
+        "why 2026-10",
+    ),
+    # NOT SUPPORTED (CPU is not on the bill): the writer's nearest, each RDS instance's cost, the db.r6g.2xlarge ones
+    # read off and added by hand (no RDS instance-class usage type in the vocabulary), as FRESH_116's `m5.xlarge-ish EC2
+    # instance cost` per resource and FRESH_54's `db cpu pegged` ranking by cost; no range typed: the month so far;
+    # downsizing is the writer's plan; all accounts
+    (
+        "/cost",
+        "whats the avg cpu on the db.r6g.2xlarge instances? thinking of downsizing",
+        "this month service=rds by resource",
+    ),
+    # September and October, adjacent months, one span (/tags has no time step), as FRESH_14's `project tag breakdown
+    # for sept and oct` and FRESH_121's; the project values listed, the untagged amount its own line; two questions: the
+    # first kept (the creator split of the untagged spend is a question of its own, another key), as FRESH_42; all
+    # accounts
+    (
+        "/tags",
+        "cost by project for sept and oct, also whats the aws:createdBy breakdown of the stuff with no project tag",
+        "project 2026-09..2026-10",
+    ),
+    # a follow-up read as the whole question, as FRESH_11: the month so far, every account, one total; NOT SUPPORTED
+    # (Singapore dollars): a currency by its name is answered in the bill's currency, the writer's nearest, as
+    # FRESH_116's Canadian dollars and FRESH_132's euros; `lah` is chat
+    (
+        "/cost",
+        "ok can show in sgd or not, usd i cannot visualise lah",
+        "this month",
+    ),
+    # NOT SUPPORTED in canonical form (a coverage percentage, FOCUS's PricingCategory): the split by charge class, the
+    # compute usage beside the commitment fees, the percentage worked out by hand, as FRESH_86's and FRESH_128's
+    # coverage and FRESH_38's `what % of our compute is covered by savings plans vs on demand`; compute as EC2, Lambda
+    # and EKS, as FRESH_15; EffectiveCost the amortized basis, as FRESH_132's effective savings rate; the month so far;
+    # all accounts
+    (
+        "/cost",
+        "how much of Compute EffectiveCost this month is commitment-covered vs on-demand? (PricingCategory)",
+        "this month service=ec2,lambda,eks amortized by charge-class",
+    ),
+    # since August is from 1 August to today, as CORPUS's `since august`; by month, August to October whole and November
+    # partial, the total since August beside them; EKS only; the migration is the writer's context; all accounts
+    (
+        "/cost",
+        "How much has EKS cost us since the migration kicked off in August? want to show the ramp month by month",
+        "since 2026-08-01 service=eks monthly",
+    ),
+    # a filtered tag breakdown, RDS only; the year so far, 1 January to today; dev among the env values listed, the
+    # untagged amount its own line in every breakdown, as FRESH_131's env split of Glue; all accounts
+    (
+        "/tags",
+        "RDS cost by env tag YTD, want to know how much the dev DBs actually cost us",
+        "env service=rds ytd",
+    ),
+    # the Danish words read as English (`er vi on track`: are we on track); a budget with its amount: the forecast is
+    # for the month, never the quarter: Q4 so far with this month's forecast line, held against the writer's 45k by
+    # hand, as FRESH_85's `Are we over budget for Q4? Budget was 1.2M` (a budget named without an amount is refused);
+    # all accounts
+    (
+        "/cost",
+        "Q4 budget er 45k USD - er vi on track?",
+        "forecast 2026-q4",
+    ),
+    # the year so far, 1 January to today; KMS and DynamoDB (`also dynamodb`, added) each on its own line, each by
+    # region, so DynamoDB's biggest region is read off, the KMS total summed beside it, as FRESH_113's `EC2 total for
+    # oct - same but by region` kept as one question; all accounts; `seems high` is the writer's remark
+    (
+        "/cost",
+        "kms cost this year?? seems high. also dynamodb. and then which region is most of the dynamodb in",
+        "ytd service=kms,dynamodb by service, region",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_131's cost per customer; the project tag value; the whole of October; EffectiveCost the amortized
+    # basis, as FRESH_46; the unit economics review is the writer's context; all accounts
+    (
+        "/cost",
+        "EffectiveCost per active customer for project=checkout, Oct? need it for the unit economics review",
+        "2026-10 tag:project=checkout amortized",
+    ),
+    # NOT SUPPORTED (headcount is not in the bill): a cost per engineer is the cost itself, to divide by hand, as the
+    # doc and FRESH_9's `cost per engineer by team`; July to September 2026; the team values listed, the untagged amount
+    # its own line; all accounts
+    (
+        "/tags",
+        "Q3 cost per engineer by team? trying to normalize for headcount",
+        "team 2026-q3",
+    ),
+)
+
+FRESH_135_FIRST_SIGHT = (22, 17, 11)
+
+FRESH_135: tuple[tuple[str, str, str], ...] = (
+    # the writer's count; `rn` read as the month so far, 1 November to today, the writer's period, as FRESH_123's and
+    # FRESH_131's `rn`; any service, all accounts, each resource with its cost
+    (
+        "/top-resources",
+        "what are the 10 most expensive things on our bill rn",
+        "10 this month",
+    ),
+    # the Romanian words read as English (`luna trecută`: last month); the whole of October; EC2 only, all accounts and
+    # regions together, one total
+    (
+        "/cost",
+        "cât am dat pe EC2 luna trecută?",
+        "last month service=ec2",
+    ),
+    # KMS only; the whole of October; each account and, within it, each region on its own line, as the writer asked
+    # (`per account per region`); the security cost review is the writer's context
+    (
+        "/cost",
+        "KMS spend per account per region for October pls, need it for the monthly security cost review",
+        "2026-10 service=kms by account, region",
+    ),
+    # ISO weeks 40 to 47, Monday 28 September to Sunday 22 November, by week, as FRESH_38's `totals for weeks 44-47`;
+    # each service on its own line each week; all accounts
+    (
+        "/cost",
+        "weekly spend wk40-47 by service",
+        "2026-09-28..2026-11-22 by service weekly",
+    ),
+    # the Hindi words read as English (`pichle mahine`: last month), as FRESH_129's `pichle mahine ka total bill`; the
+    # whole of October, every account and service, tax in the total as it is, one total; `bhai` is chat
+    (
+        "/cost",
+        "bhai pichle mahine ka total kharcha kitna tha?",
+        "last month",
+    ),
+    # a typical amount per month (`roughly`, `ballpark`, `these days`) is the average per month over the three full
+    # months before this one, August to October, each month beside it (October read off), as FRESH_118's `roughly how
+    # much does checkout cost us to run per month? ballpark is fine` and FRESH_124; all accounts
+    (
+        "/cost",
+        "roughly what are we spending a month on aws these days? ballpark is fine",
+        "average last 3 months monthly",
+    ),
+    # where the money goes is by service, as the doc; the whole of October; each service on its own line, the biggest
+    # first (`top to bottom` is the order every list has); all accounts
+    (
+        "/cost",
+        "where is the money actually going. biggest services last month, top to bottom",
+        "last month by service",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, as FRESH_13's `cloudtrail + config` and
+    # FRESH_124's `KMS + CloudTrail` (`!cloudtrail`); GuardDuty, named first, is the word (the writer's nearest, KMS in
+    # the production account by region over the last 30 days, was not taken)
+    (
+        "/cost",
+        "GuardDuty + Security Hub spend in prod, last 30d, by region?",
+        "!guardduty",
+    ),
+    # the Romanian words read as English (`luna asta vs luna trecuta`: this month vs last month); the staging account,
+    # as the writer meant it (a name both an account and a tag value is the account, as the doc); like for like:
+    # November's complete days against the same days of October, the period compared with anyway, the writer's fair
+    # comparison; both totals and the difference; `salut` is the greeting
+    (
+        "/cost",
+        "salut! costuri pe staging luna asta vs luna trecuta?",
+        "this month account=staging",
+    ),
+    # ISO week 47, Monday 16 to Sunday 22 November, as FRESH_132's week 47; the team values listed, the untagged amount
+    # its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "W47 cost by team",
+        "team 2026-w47",
+    ),
+    # the Hindi words read as English (`is mahine`: this month, `alag alag`: separately); EKS in the two accounts side
+    # by side, each on its own line, as FRESH_77's EKS in staging vs prod this month; the production account as the
+    # writer meant it (`prod`); the month so far
+    (
+        "/cost",
+        "EKS pe kitna kharcha ho raha hai is mahine? staging aur prod dono ka alag alag",
+        "this month service=eks account=staging,production by account",
+    ),
+    # a typical amount per day (`give or take`, `per day`) is the average per day; no range typed: the writer's last 30
+    # days by the grammar's rule, 28 October to 26 November, as FRESH_27's `roughly what does aws cost us per day
+    # normally` and FRESH_39's staging per day on avg; the production account, as the writer meant it (`prod`)
+    (
+        "/cost",
+        "give or take, what does prod cost us per day?",
+        "average last 30 days account=production",
+    ),
+    # the staging account, as the writer meant it; no range typed: the month so far, the writer's period; NOT SUPPORTED
+    # (what is safe to cut): each service on its own line, the biggest first, the writer's nearest, as FRESH_25's `what
+    # would we save`
+    (
+        "/cost",
+        "what can we cut in staging? show me whats costing real money there",
+        "this month account=staging by service",
+    ),
+    # the Romanian words read as English (`cele mai scumpe instante`: the most expensive instances); the instances are
+    # EC2's, one by one; the staging account, as the writer meant it; no range typed: the month so far, as the writer
+    # read it; the writer's count
+    (
+        "/top-resources",
+        "care sunt cele mai scumpe instante din staging? top 5 pls",
+        "5 this month service=ec2 account=staging",
+    ),
+    # KMS only; the data-lake account by its name and id; the month so far (`MTD`); each region on its own line
+    (
+        "/cost",
+        "how much KMS are we paying in data-lake (333344445555) MTD? split by region",
+        "this month service=kms account=data-lake by region",
+    ),
+    # ISO week 48 so far, Monday 23 to today, against week 47, the writer's order kept, as FRESH_123's `week=2026-W47 vs
+    # week=2026-W48`; the week in progress is compared like for like, its complete days against the same days of week
+    # 47, the writer's fair comparison; the unfinished week is the writer's aside; all accounts
+    (
+        "/cost",
+        "how's W48 tracking vs W47? I know 48 isn't over yet",
+        "2026-w48 vs 2026-w47",
+    ),
+    # the Hindi words read as English (`sab se mehngi`: the most expensive); the RDS databases are the RDS resources;
+    # the production account, as the writer meant it (`prod`); no range typed: the month so far, as the writer read it;
+    # the default count
+    (
+        "/top-resources",
+        "sab se mehngi RDS databases konsi hain prod mein?",
+        "this month service=rds account=production",
+    ),
+    # CloudFront only; the month so far; one total, rounded by the reader (`ballpark` hedges, no average asked: a period
+    # is named); all accounts
+    (
+        "/cost",
+        "ballpark cloudfront spend this month?",
+        "this month service=cloudfront",
+    ),
+    # NOT SUPPORTED (idle, utilisation): the ranking by cost, the writer's nearest, as FRESH_14's `idle ec2 instances we
+    # can turn off` and FRESH_25; the EC2 instances and RDS databases together; no range typed: the month so far; the
+    # default count; the staging and dev ones read off the list; all accounts
+    (
+        "/top-resources",
+        "any idle stuff we're paying for? ec2 or rds thats just sitting there",
+        "this month service=ec2,rds",
+    ),
+    # KMS in ap-southeast-2; the 90 whole days before today by the grammar's rule, 29 August to 26 November, the
+    # writer's days; each account on its own line, as the writer meant it (which accounts and how much), as FRESH_68's
+    # any spend in ap-southeast-2 by service, account and FRESH_124; a zero total is the answer; the expectation is the
+    # writer's context
+    (
+        "/cost",
+        "do we have any KMS charges in ap-southeast-2? we shouldnt have keys there at all. last 90 days",
+        "last 90 days service=kms region=ap-southeast-2 by account",
+    ),
+    # a filtered tag breakdown; the Romanian words read as English (`luna trecuta`: last month, `doar`: only); the whole
+    # of October; the env tag value as typed; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    (
+        "/tags",
+        "costuri pe team luna trecuta, doar env=prod",
+        "team tag:env=prod last month",
+    ),
+    # the writer's count; ISO week 47, Monday 16 to Sunday 22 November; any service, all accounts
+    (
+        "/top-resources",
+        "top 10 resources W47",
+        "10 2026-w47",
+    ),
+    # the Hindi words read as English (`team wise`: by team, `pichle 3 mahine`: last 3 months); the last 3 months by the
+    # grammar's rule, August to October, the writer's months; no time step in /tags, as FRESH_69, FRESH_96 and
+    # FRESH_130, the month-by-month view left out; Platform among the team values listed, as FRESH_130's Platform team
+    # po lalo; the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "team wise kharcha dikhao pichle 3 mahine ka, Platform wala specially dekhna hai",
+        "team last 3 months",
+    ),
+    # the last quarter, July to September, the writer's first choice (`-ish` hedges it); web and api among the team
+    # values listed side by side, as FRESH_119's `data team vs everyone else last quarter` and the doc's values of the
+    # listed key; the shares read off; all accounts
+    (
+        "/tags",
+        "roughly how's spend split between the web and api teams? last quarter-ish",
+        "team last quarter",
+    ),
+    # NOT SUPPORTED (a what-if saving): the staging account's typical month, the average per month over the three full
+    # months before this one, August to October, each month beside it (October read off), the writer's first choice, as
+    # FRESH_124's `roughly how much does staging cost us per month?` (FRESH_109's data-lake shutdown took October alone,
+    # the writer's first choice there)
+    (
+        "/cost",
+        "how much would we save if we killed staging entirely? per month",
+        "average last 3 months account=staging monthly",
+    ),
+    # the Romanian words read as English (`de ce`: why, `ieri`: yesterday, `alaltaieri`: the day before yesterday);
+    # Thursday the 26th against Wednesday the 25th, the day it is compared with anyway, as FRESH_124's why data transfer
+    # jumped yesterday vs day before; the accounts, regions and resources (functions) that moved are among the causes;
+    # all accounts
+    (
+        "/cost",
+        "de ce a crescut lambda ieri?? cat e fata de alaltaieri",
+        "why yesterday service=lambda",
+    ),
+    # the KMS keys are the KMS resources, one by one; the month so far; the default count; all accounts is every account
+    # anyway, each key's account and region shown
+    (
+        "/top-resources",
+        "top KMS keys by cost, all accounts, this month",
+        "this month service=kms",
+    ),
+    # the project tag value as typed; ISO weeks 45 to 47, Monday 2 to Sunday 22 November, week by week, as FRESH_38's
+    # `weeks 44-47`; all accounts
+    (
+        "/cost",
+        "project=search spend wk 45-47, week by week",
+        "2026-11-02..2026-11-22 tag:project=search weekly",
+    ),
+    # the Hindi words read as English (`kal`: yesterday, `kyun`: why); Thanksgiving, Thursday the 26th, against the day
+    # before, Wednesday the 25th, the day it is compared with anyway, one of the writer's choices, as FRESH_123's why
+    # yesterday; the accounts, regions and tables that moved are among the causes; the lower traffic expected is the
+    # writer's context; `yaar` is chat; all accounts
+    (
+        "/cost",
+        "yaar kal DynamoDB ka kharcha itna zyada kyun aya? thanksgiving pe to traffic kam hona chahiye tha",
+        "why yesterday service=dynamodb",
+    ),
+    # where the month lands is the forecast: November's month-end forecast with the month so far, as FRESH_118 and
+    # FRESH_131's what will november end up at; `roughly` hedges; every account and service, one figure
+    (
+        "/cost",
+        "about how much is the whole bill gonna land at for november, roughly",
+        "forecast 2026-11",
+    ),
+    # the year so far, 1 January to today; the team values listed biggest first (every list is ranked), the untagged
+    # amount its own line, as FRESH_123's which team is spending the most this quarter; all accounts
+    (
+        "/tags",
+        "which team is the most expensive? just the ranking, this year",
+        "team ytd",
+    ),
+    # the Romanian words read as English (`saptamana trecuta`: last week); data transfer is the Data Transfer service,
+    # as FRESH_3; the last whole week, Monday 16 to Sunday 22; eu-west-1 only; one total; all accounts; `hey` is the
+    # greeting
+    (
+        "/cost",
+        "hey, cât ne-a costat data transfer in eu-west-1 saptamana trecuta?",
+        "last week service=data-transfer region=eu-west-1",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, also beside a service the bill holds, as
+    # FRESH_124's `KMS + CloudTrail` (`!cloudtrail`) and FRESH_107's `api gateway + lambda`; WAF, named first, is the
+    # word (the writer's nearest, the production account's CloudFront in Q3 against Q4 so far, was not taken)
+    (
+        "/cost",
+        "WAF/Shield cost on the prod cloudfront distros, Q3 vs Q4 so far?",
+        "!waf",
+    ),
+    # NOT SUPPORTED (weeks still to come): a forecast of days ahead is where this month lands, said, as the doc and
+    # FRESH_116's and FRESH_131's December forecast: November's month-end forecast with the month so far, weeks 49 and
+    # 50 worked out by hand from its run rate; all accounts
+    (
+        "/cost",
+        "forecast for W49 and W50 pls (total)",
+        "forecast 2026-11",
+    ),
+    # the Hindi words read as English (`kharcha`: spend); Glue in the data-lake account, as the writer named it; the
+    # last 6 weeks by the grammar's rule, the six whole weeks before this one, Monday 12 October to Sunday 22 November,
+    # the writer's weeks; by week, the trend read off the series
+    (
+        "/cost",
+        "Glue ka weekly kharcha data-lake account mein, last 6 weeks ka trend",
+        "last 6 weeks service=glue account=data-lake weekly",
+    ),
+    # no percentages in the grammar: each region on its own line beside the total, eu-west-1's share read off by hand,
+    # as FRESH_44's breakdown by region the share is read off and FRESH_129's each as a % of total; the last few months
+    # by the grammar's rule, August to October, the writer's first choice; all accounts
+    (
+        "/cost",
+        "is eu-west-1 like 10% of our bill or more? rough % over the last few months",
+        "last 3 months by region",
+    ),
+    # the data-lake account, as the writer named it; since January is from 1 January to today; one total, the writer's
+    # optional month-by-month view not typed, left out, as FRESH_53 and FRESH_61; whether it is worth it is the writer's
+    # call
+    (
+        "/cost",
+        "is data-lake even worth it?? how much has that account cost us since jan",
+        "since 2026-01-01 account=data-lake",
+    ),
+    # the Romanian words read as English (`pe zi`: per day, `ultimele 2 saptamani`: the last 2 weeks); checkout among
+    # the project values listed (a value of the listed key is listed, as the doc); the last 2 weeks by the grammar's
+    # rule, the two whole weeks before this one, 9 to 22 November (the writer counted 14 days back), as FRESH_124 and
+    # FRESH_130; no time step in /tags, the daily view left out, as FRESH_130's `daily pls` and FRESH_69's checkout per
+    # month; all accounts
+    (
+        "/tags",
+        "cat costa proiectul checkout pe zi, ultimele 2 saptamani",
+        "project last 2 weeks",
+    ),
+    # KMS in the staging account, as the writer named it (`staging acct`); from 1 June to today, by month, November
+    # partial, as FRESH_4's and FRESH_17's monthly since june and the doc's `from jan` in a series
+    (
+        "/cost",
+        "KMS trend for the staging acct, monthly since june",
+        "since 2026-06-01 service=kms account=staging monthly",
+    ),
+    # ISO week 46, Monday 9 to Sunday 15 November; week 45 is the week it is compared with anyway, as CORPUS's `oct vs
+    # sep`; the size of the jump and what drove it, the accounts, regions and databases that moved among the causes; all
+    # accounts
+    (
+        "/cost",
+        "why did RDS jump in W46 vs W45?",
+        "why 2026-w46 service=rds",
+    ),
+    # the Hindi words read as English; NOT SUPPORTED (December, a month still to come): the forecast is for the month in
+    # progress, the writer's nearest, November's month-end forecast with the month so far and its run rate, as
+    # FRESH_122's `forecast 12月` and FRESH_131's December holiday season; Black Friday is the writer's guess; all
+    # accounts
+    (
+        "/cost",
+        "december ka forecast kya hai? black friday ki wajah se barhega kya",
+        "forecast 2026-11",
+    ),
+    # a database is the databases category the bill holds, RDS and DynamoDB, as the doc's `databases` and FRESH_113's
+    # `biggest databases`; what it runs us a month is last month, October, as the doc's `what does checkout cost us a
+    # month`, the writer's first choice; the default count, the top one first; all accounts
+    (
+        "/top-resources",
+        "whats our priciest database and roughly what does it run us a month",
+        "last month service=rds,dynamodb",
+    ),
+    # the forecast is for the month, never the year: the year so far against the same days of 2025, with this month's
+    # forecast line, December added by hand, the writer's nearest, as FRESH_72's `we gonna finish 2026 under 2025?` and
+    # FRESH_129's full-year 2026 forecast; all accounts
+    (
+        "/cost",
+        "are we on track to spend more this year than last year?",
+        "forecast this year",
+    ),
+    # the Romanian words read as English (`pe fiecare cont`: per account, `anul asta`: this year); S3 over the year so
+    # far, 1 January to today; each account on its own line with the total
+    (
+        "/cost",
+        "costuri S3 pe fiecare cont anul asta?",
+        "ytd service=s3 by account",
+    ),
+    # a filtered tag breakdown by the creator tag, KMS only, as FRESH_114's KMS by aws:createdBy; the production
+    # account, as the writer named it (`the prod account`); the whole of October; the untagged amount its own line; who
+    # creates keys is the writer's aim
+    (
+        "/tags",
+        "KMS spend by aws:createdBy in the prod account last month - want to see who's creating keys",
+        "aws:createdBy service=kms account=production last month",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_110: ISO week 44, Monday 26 October to Sunday 1
+    # November; the production account, as the writer named it (`prod acct`); tax is its own service, Tax, left out; one
+    # total
+    (
+        "/cost",
+        "can I get the W44 number again but prod acct only, excl. tax",
+        "2026-w44 account=production service!=tax",
+    ),
+    # the Hindi words read as English (`is saal ka`: this year's); the year so far by month, November partial; the two
+    # regions side by side, one series each, as the doc's values pitted with `vs`; all accounts
+    (
+        "/cost",
+        "us-east-1 vs us-west-2 ka month by month comparison chahiye, is saal ka",
+        "ytd region=us-east-1,us-west-2 by region monthly",
+    ),
+    # like for like: November's complete days against the same days of October, the period compared with anyway, the
+    # writer's first choice, as FRESH_77's `are we spending more than last month or what. same days obv`; the percentage
+    # is part of every comparison, held against the 20% by hand; all accounts
+    (
+        "/cost",
+        "did we spend ~20% more in nov than oct or am i imagining it? rough is fine",
+        "this month",
+    ),
+    # the buckets are the S3 resources; no range typed: the month so far, as the writer read it; the default count,
+    # biggest first; whether each is needed is the writer's call; all accounts
+    (
+        "/top-resources",
+        "biggest s3 buckets by cost. do we really need all of these",
+        "this month service=s3",
+    ),
+    # the Hindi words read as English (`kharcha`: spend); no range typed: the month so far, the writer's first choice;
+    # one total; all accounts; the guess that it is small is the writer's context
+    (
+        "/cost",
+        "SQS ka kharcha kitna hai? mera khayal hai bohat kam hoga, bas confirm karna tha",
+        "this month service=sqs",
+    ),
+)
+
+FRESH_136_FIRST_SIGHT = (22, 17, 11)
+
+FRESH_136: tuple[tuple[str, str, str], ...] = (
+    # the Finnish words read as English (`paljonko`: how much, `viime kuu`: last month), as FRESH_132's Dutch `vorige
+    # maand`; the whole of October, 1 to 31; EC2 by its short name; all accounts and regions together, one total
+    ("/cost", "paljonko ec2 viime kuu", "last month service=ec2"),
+    # a follow-up read as the whole question, as FRESH_11, FRESH_110 and FRESH_124's `and staging? same period`: EC2 for
+    # the whole of October, now for the staging account, as the writer meant it (a name both an account and a tag value is
+    # the account, as the doc); `entä` is Finnish for what about; one total
+    ("/cost", "entä staging", "last month service=ec2 account=staging"),
+    # Q2 is the period Q3 is compared with anyway, as FRESH_3's `QoQ spend for Q3 versus Q2` and FRESH_132's `Q3
+    # vergeleken met Q2`; both totals, the dollar change and the percentage are part of every comparison; all accounts;
+    # the greeting is wrapping
+    (
+        "/cost",
+        "Good afternoon. Could you please provide our total AWS expenditure for the third quarter of 2026, and how it "
+        "compares with the second quarter?",
+        "2026-q3",
+    ),
+    # what happened to a bill on fire asks why, as FRESH_86's `wtf happened thu :scream:` and FRESH_121's why the bill of
+    # yesterday is more high than normal; the day before today, Thanksgiving, Thursday the 26th, against the day before
+    # it, the day it is compared with anyway (the writer's week of normal days read as the nearest one); the services and
+    # accounts that moved are among the causes; the emoji and `lol` are chat
+    ("/cost", ":eyes: what happened yesterday?? bill went :fire::fire: lol", "why yesterday"),
+    # reconciling the invoice: each linked account on its own line, its pre-tax usage, fees and credits apart from its tax
+    # by charge class, the total beside them, as FRESH_31's `P10 total by account ... tax shown separately`, FRESH_41's
+    # Sept by account, tax shown separately and FRESH_130's Oct invoice by linked account; the whole of October; the
+    # greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi, reconciling the Oct AWS invoice - can I get the total per linked account (production / staging / "
+        "data-lake) pre-tax, and the tax separately please? Thanks",
+        "2026-10 by account, charge-class",
+    ),
+    # the lambdas are the Lambda resources, one by one; `prod only` is the production account, as the doc's `prod` alone
+    # and FRESH_132's `so prod`; the month so far, 1 November to today; the default count of ten, the writer's top 10
+    (
+        "/top-resources",
+        "which lambdas are costing us the most this month? prod only",
+        "this month service=lambda account=production",
+    ),
+    # the Malay words read as English (`berapa`: how much, `kos`: cost, `bulan lepas`: last month), as FRESH_127's
+    # Indonesian `bulan ini`; the whole of October, every account and service together, one total, tax in it as on the
+    # invoice, as FRESH_121 and FRESH_132; the monthly report is the writer's occasion, no step, as the doc's team
+    # rituals; `tq` is thanks, the greeting wrapping
+    ("/cost", "Hi, berapa total kos AWS bulan lepas? need for monthly report tq", "last month"),
+    # the Finnish words read as English (`kulut`: costs, `eilen`: yesterday); the day before today, Thursday the 26th;
+    # each service on its own line; all accounts
+    ("/cost", "kulut eilen per service", "yesterday by service"),
+    # who is burning the money is the most expensive resources, as FRESH_45's `whats eating all the money`; the writer's
+    # count; no range typed: this month, as the writer read it; any service, all accounts; the emoji and `lol` are chat
+    (
+        "/top-resources",
+        "ok who's burning all the $$$ :money_with_wings::money_with_wings: top 5 pls lol",
+        "5 this month",
+    ),
+    # `lamdba` read as Lambda, as the doc's typos of a stored value; dev and prod are the env tag values (the writer's
+    # `stage` is the env tag's word, values beside each other being the tag's, as the doc's `staging vs dev`), side by
+    # side, as CORPUS's `dynamodb in prod vs dev`; the 7 whole days before today by the grammar's rule, 20 to 26 November,
+    # the writer's first choice; the writer's optional day-by-day view not typed, left out, as FRESH_53 and FRESH_61; all
+    # accounts
+    (
+        "/cost",
+        "lamdba cost last 7 days, dev vs prod stage side by side",
+        "last 7 days service=lambda tag:env=dev,prod by tag:env",
+    ),
+    # tax is its own service, Tax, as FRESH_121's tax amount for September; the whole of October; all accounts together,
+    # one total, the writer's optional split by account not typed, left out, as FRESH_53 and FRESH_61; the invoice's
+    # $1,842.17 held against it by hand (no doubt voiced, so no split by charge class), as FRESH_103's tax on the October
+    # invoice and FRESH_130's Tax line to match the invoice PDF
+    (
+        "/cost",
+        "What was the total tax charged on the October bill? The invoice shows $1,842.17, want to make sure it matches",
+        "2026-10 service=tax",
+    ),
+    # the Malay words read as English (`kos naik`: cost went up, `bulan lepas`: last month); like for like: the complete
+    # days of November against the same days of October, the period compared with anyway, as FRESH_113's why higher in
+    # november and FRESH_123's `Why did Dynamite DB go up so much in Nov?`; the writer's split by service kept (`which
+    # service yang cause it`), as FRESH_107's `which svc cause it` and FRESH_122's whats jumping by service; all accounts
+    (
+        "/cost",
+        "why this month kos naik so much ah compared to bulan lepas? which service yang cause it",
+        "why this month by service",
+    ),
+    # the forecast is for the month, never the year: the year so far against the same days of 2025, with this month's
+    # forecast line, December added by hand, the writer's nearest, as FRESH_76's `Total 2025 spend vs 2026 so far, and
+    # where do we end 2026`, FRESH_127's full-year 2026 projection and FRESH_129's full-year 2026 forecast compared to
+    # FY2025 actuals; all accounts
+    (
+        "/cost",
+        "What is the projected AWS expenditure for the full 2026 year, and how does that compare with 2025?",
+        "forecast this year",
+    ),
+    # the Finnish `prod tili` is the prod account, the production account, as the doc's `prod account`; EC2's instances
+    # one by one; us-east-1; no range typed: this month, as the writer read it; the writer's count, as FRESH_129's `top 10
+    # ec2 po koszcie w prod`
+    (
+        "/top-resources",
+        "top 10 ec2 us-east-1 prod tili",
+        "10 this month service=ec2 region=us-east-1 account=production",
+    ),
+    # Black Friday is today, Friday 27 November 2026, so far, its partial day marked so, against last year's Black Friday,
+    # Friday 28 November 2025, the writer's order kept, as FRESH_72's `is Black Friday costing us more than last years?`;
+    # the difference is part of every comparison; every account and service together; the emoji are chat
+    (
+        "/cost",
+        "black friday spend so far :shopping_trolley::chart_with_upwards_trend: how does it compare to last yr's "
+        "black friday?? :pray:",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the days from the batch-size change on Thursday 12 November to yesterday against the two weeks before it, 29 October
+    # to 11 November, compared per day as the spans differ in length, as the writer wanted, the writer's order kept, as
+    # FRESH_125's `since the traffic change on the 20th ... vs the 2 weeks before` and FRESH_129's before/after; the
+    # change itself is the writer's context; all accounts
+    (
+        "/cost",
+        "sqs spend since we bumped batch size to 10 on nov 12 vs the 2 wks before that?",
+        "average 2026-11-12..2026-11-26 vs 2026-10-29..2026-11-11 service=sqs",
+    ),
+    # credits are the credit class and refunds the adjustment class, as FRESH_7, FRESH_71 and FRESH_108; the whole of
+    # October; each account on its own line, as the writer asked, as FRESH_111's refunds posted in Q3 per account; none is
+    # a zero answer
+    (
+        "/cost",
+        "Were any credits or refunds applied in October? Need the amounts by account please",
+        "2026-10 charge-class=credit,adjustment by account",
+    ),
+    # the Malay words read as English (`kos`: cost, `bulan ni`: this month), as FRESH_127's Indonesian `bulan ini`; the
+    # month so far, 1 November to today; the team values listed, data and Platform among them, as the doc's values of the
+    # listed key and FRESH_121's only api team and web team; the untagged amount its own line in every breakdown; all
+    # accounts
+    ("/tags", "can share kos by team for bulan ni? esp Data team and Platform", "team this month"),
+    # the Finnish words read as English (`miks`: why, `nousi`: went up, `tällä viikolla`: this week); like for like: this
+    # week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period compared with anyway,
+    # as FRESH_132's `pq staging subiu tanto essa semana??`; the accounts, regions, usage types and resources that moved
+    # are among the causes; all accounts
+    ("/cost", "miks rds nousi tällä viikolla", "why this week service=rds"),
+    # the year so far, 1 January to today, each account on its own line, by month, November partial, the year-to-date
+    # total beside them, so the account that grew most since January is read off the series, the writer's nearest, as
+    # FRESH_43's `split 2026 so far by service, month by month ... which lines are growing fastest`; a ranking by change
+    # over the months is a question of its own
+    (
+        "/cost",
+        "Please summarise year-to-date cloud costs by account, and indicate which account has grown the most since "
+        "January.",
+        "ytd by account monthly",
+    ),
+    # the month so far, 1 November to today; the team values listed biggest first, Platform among them, the writer's guess
+    # read off the list, as FRESH_123's which team is spending the most this quarter; the untagged amount its own line in
+    # every breakdown; the emoji and `lol` are chat; all accounts
+    ("/tags", "cost by team this month :thinking_face: pretty sure Platform is the :fire: one lol", "team this month"),
+    # NOT SUPPORTED: a service named in two words the bill lacks is refused by its name, as the doc and FRESH_27's `api
+    # gateway bill`, FRESH_81, FRESH_107 and FRESH_120's `cloudfront + lambda + api gateway` (the writer's nearest,
+    # today's Lambda cost, was not taken); Black Friday traffic is the writer's context
+    ("/cost", "how much has api gateway cost us today? black friday traffic is nuts", "!api gateway"),
+    # tax and credits left out by charge class, usage and fees kept, as FRESH_65's October by service excluding credits
+    # and tax and FRESH_124's November excluding tax and credits; the whole of September; each service on its own line;
+    # all accounts; the GL coding is the writer's context
+    (
+        "/cost",
+        "Could you please send September charges by service, excluding tax and credits? Need to tie it out to the GL "
+        "coding",
+        "2026-09 charge-class!=tax,credit by service",
+    ),
+    # the Malay words read as English (`paling mahal`: most expensive, `bulan ni`: this month); the production account, as
+    # the writer named it; the month so far; the writer's count; any service; the boss is who asks, as the doc's `she
+    # wants to know`
+    (
+        "/top-resources",
+        "boss want to know top 10 paling mahal resources in production account bulan ni",
+        "10 this month account=production",
+    ),
+    # the Finnish words read as English (`kulut`: costs, `marraskuu`: November, `ilman veroja`: without taxes), as
+    # FRESH_119's `ohne Steuern`; November so far, 1 November to today; tax is its own service, Tax, left out, as
+    # FRESH_121's team breakdown excl. tax; the team values listed, the untagged amount its own line in every breakdown;
+    # all accounts
+    ("/tags", "team kulut marraskuu ilman veroja", "team service!=tax 2026-11"),
+    # the year so far, 1 January to today, as FRESH_123's `platform team spend per month this year`; the team values
+    # listed, each with its share of the total, the untagged amount and its share its own line in every breakdown, as
+    # FRESH_121's costs attributable to each team; all accounts
+    ("/tags", "What proportion of our total AWS costs is attributable to each team this year?", "team this year"),
+    # this week from Monday 23 to today, its partial day marked so; the complete days against the same days of last week,
+    # the period compared with anyway, which answers whether it is higher, as FRESH_121's SQS this week; CloudFront by its
+    # name; the emoji are chat; all accounts
+    ("/cost", "cloudfront this wk :eyes::eyes:", "this week service=cloudfront"),
+    # a filtered tag breakdown, Lambda only, as FRESH_67's `for Lambda only, cost by project tag in october?`; November so
+    # far, 1 November to today; checkout among the project values listed, the biggest read off the list, as the doc's
+    # values of the listed key; the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "lambda spend by project tag for nov, is checkout the biggest one?", "project service=lambda 2026-11"),
+    # the whole of October; the team values listed, the untagged amount its own line in every breakdown (`incl. the
+    # untagged amount`), so the parts add up to the total, as FRESH_121's team breakdown with untagged as its own line and
+    # FRESH_132's doorbelasting; all accounts; the internal recharge is the writer's context
+    (
+        "/tags",
+        "Need October total split by team tag for the internal recharge, incl. the untagged amount pls",
+        "team 2026-10",
+    ),
+    # the Malay words read as English (`berapa kos`: how much cost, `minggu lepas`: last week); the staging account, as
+    # the writer named it; the last whole week, Monday 16 to Sunday 22; the writer's guess about instances left on (EC2)
+    # is no filter: each service on its own line, EC2 among them, the writer's guess shown beside the rest, as the doc's
+    # guess after the question and FRESH_94's `just checking EC2 didnt go mad`
+    (
+        "/cost",
+        "berapa kos staging account minggu lepas? rasa dev guys forgot to off the instances again",
+        "last week account=staging by service",
+    ),
+    # the Finnish words read as English (`ennuste`: forecast, `loppukuu`: the end of the month): November's month-end
+    # forecast with the month so far, as FRESH_118's `forecast end of month` and FRESH_124; all accounts
+    ("/cost", "ennuste loppukuu", "forecast 2026-11"),
+    # the past quarter is the last whole one, Q3, 1 July to 30 September, against Q2, the period compared with anyway; the
+    # principal drivers ask why, the services, accounts, regions and usage types that moved among the causes, as
+    # FRESH_54's which services drove the delta and FRESH_132's `Kunt u toelichten waarom`; all accounts
+    (
+        "/cost",
+        "Could you outline the principal drivers behind the change in our cloud costs over the past quarter?",
+        "why last quarter",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_121 and FRESH_113's `are we gonna blow
+    # thru budget this month?` and FRESH_118's `ARE WE GOING TO BLOW THE BUDGET???` (the writer's nearest, November's
+    # forecast against October, was not taken); the emoji are chat
+    ("/cost", "ok real talk are we gonna blow the budget this month or nah :sweat_smile::money_with_wings:", "!budget"),
+    # the fns are the Lambda resources, as the doc; the staging account (`staging acct`), as the writer named it; the last
+    # whole week, Monday 16 to Sunday 22; the writer's count; NOT SUPPORTED (invocation counts, usage amounts): the
+    # ranking by cost, the writer's nearest, as FRESH_85's `crawlers too if u have them` and FRESH_63's `instance id +
+    # type if u have`
+    (
+        "/top-resources",
+        "top 5 lambda fns in staging acct last week + invocation counts if u have them",
+        "5 last week service=lambda account=staging",
+    ),
+    # the expected November total is the month-end forecast with the month so far, as FRESH_27's accrual by account and
+    # FRESH_121's projected full-month Nov by account; each account on its own line with the total; the accrual and the
+    # close are the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi, need to book the November accrual before close. What's the expected November total per account?",
+        "forecast 2026-11 by account",
+    ),
+    # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's nearest,
+    # November's month-end forecast with the month so far, as FRESH_113's `december forecast?` and FRESH_122's `cuanto va
+    # a costar EKS en diciembre??`; NOT SUPPORTED (ringgit): a currency by its name is answered in the bill's currency,
+    # said, as FRESH_123's AUD; the budget is the writer's occasion, no budget asked, as FRESH_43's `For budgeting by
+    # team`; all accounts
+    ("/cost", "can give forecast for December? need to prepare budget. in RM if can", "forecast 2026-11"),
+    # the Finnish words read as English (`viim 3kk`: last 3 months, `kuukausittain`: monthly); the two services side by
+    # side, one series each, as CORPUS's `s3 vs ec2 this month` and the doc's several values as a series; the last 3
+    # months by the grammar's rule, the three full months before this one, August to October, the writer's alternative, as
+    # FRESH_122's Intelligent-Tiering fees, last 3 months, by month; all accounts
+    ("/cost", "eks vs ec2 viim 3kk kuukausittain", "last 3 months service=eks,ec2 by service monthly"),
+    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, the quarter so far, 1 October to today, with this
+    # month's forecast line, as FRESH_128's `AWS as % of rev this Q?` and FRESH_41's AWS cost as % of revenue for Q3; the
+    # percentage worked out by hand; all accounts
+    ("/cost", "What is our AWS cost as a percentage of revenue this quarter?", "forecast this quarter"),
+    # a filtered tag breakdown by the creator tag, as typed, EC2 only (the ec2s), as FRESH_118's aws:createdBy for staging
+    # acct and the doc's `who created`; no range typed: this month, as the writer read it; the untagged amount its own
+    # line in every breakdown; all accounts; the emoji are chat
+    (
+        "/tags",
+        "who spun up all these ec2s?? aws:createdBy breakdown pls :male-detective::joy:",
+        "aws:createdBy service=ec2 this month",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_124's `custos por team no dynamodb, setembro vs outubro` and FRESH_132's project costs `oct vs sep`; the env
+    # split of Lambda and SQS, October against November so far, is a /cost question, offered with the refusal
+    ("/tags", "env breakdown for lambda + sqs, oct vs nov so far", "!vs"),
+    # the whole of October; KMS and SQS each on its own line (`lines`), each split by account, as FRESH_29's checkout vs
+    # search by service and FRESH_38's data transfer by region with cloudfront broken out separately; the GL accounts are
+    # the writer's context
+    (
+        "/cost",
+        "Can you break the KMS and SQS lines on the Oct bill down by account? They get coded to different GL accounts.",
+        "2026-10 service=kms,sqs by service, account",
+    ),
+    # the Malay `kos` read as cost, `ya` chat; since the start of the year is from 1 January to today, as the doc's `since
+    # the start of the year`; ap-southeast-2 as typed; all accounts, one total, the writer's optional split by service not
+    # typed, left out, as FRESH_53 and FRESH_61; the APAC move is what the writer plans, the greeting wrapping
+    (
+        "/cost",
+        "hi, kos for ap-southeast-2 since start of year how much ya? we plan to move more APAC customers there",
+        "since 2026-01-01 region=ap-southeast-2",
+    ),
+    # the Finnish words read as English (`kalleimmat`: the most expensive, `bucketit`: buckets, `tilillä`: in the
+    # account); the buckets are the S3 resources; the data-lake account, as the writer named it, as FRESH_117's top s3
+    # buckets in data-lake acct; no range typed: this month, as the writer read it; the default count
+    ("/top-resources", "kalleimmat s3 bucketit data-lake tilillä", "this month service=s3 account=data-lake"),
+    # the writer's count (`ten`); the current quarter so far, Q4, 1 October to today; any service, all accounts, each
+    # resource's service and account shown, as FRESH_121's five most costly AWS resources for the CFO; the board pack is
+    # the writer's context
+    (
+        "/top-resources",
+        "For the board pack, which are the ten largest individual cost items in our infrastructure this quarter?",
+        "10 this quarter",
+    ),
+    # from 1 October to today; Glue by its name; by month, October and November so far, the growth read off the series,
+    # the split the writer said would satisfy beside the total, as the doc's trend over whole months and FRESH_124's
+    # monthly trend since last Black Friday; `is data team ok` is a joke about who owns Glue, no filter, as the doc's `the
+    # data team is asking`; the emoji and `lol` are chat; all accounts
+    ("/cost", "glue since oct 1 :skull: lol is data team ok", "since 2026-10-01 service=glue monthly"),
+    # the queues are the SQS resources; us-west-2; no range typed: this month, as the writer read it; the default count;
+    # all accounts
+    ("/top-resources", "most expensive sqs queues in us-west-2?", "this month service=sqs region=us-west-2"),
+    # tax is its own service, Tax; July, August and September each on its own, by month, as FRESH_3's tax for each month
+    # of Q3 and FRESH_36's `Q3 totals by month please (Jul / Aug / Sep)`; all accounts together; the three invoices are
+    # the writer's context
+    (
+        "/cost",
+        "Quick question - can I get the tax amount for each month of Q3 (Jul, Aug, Sep)? Checking against the three "
+        "invoices",
+        "2026-q3 service=tax monthly",
+    ),
+    # the Malay `kos` read as cost; the data-lake account, as the writer named it; from July until now is 1 July to today,
+    # by month, November partial, as FRESH_122's month by month from August through now; `tq` is thanks
+    (
+        "/cost",
+        "kos data-lake account from July until now, monthly pls tq",
+        "since 2026-07-01 account=data-lake monthly",
+    ),
+    # the Finnish words read as English (`kulut`: costs, `vko`: week); ISO week 47, Monday 16 to Sunday 22 November,
+    # against week 46, the week before it, the period compared with anyway, as FRESH_53's `wk47 vs wk46 all accts` and
+    # FRESH_84's week 47 with the week 46; the staging account, as the writer meant it (a name both an account and a tag
+    # value is the account, as the doc); both totals and the difference
+    ("/cost", "staging kulut vko 47 vs vko 46", "2026-w47 account=staging"),
+    # twelve months by the grammar's rule: the full months before this one, November 2025 to October 2026, one of the
+    # writer's choices, as FRESH_28, FRESH_114 and FRESH_122's `monthly trend last 12 months pls`; by month; tax is its
+    # own service, Tax, left out; all accounts
+    (
+        "/cost",
+        "Please provide the monthly trend in total AWS spend over the last twelve months, excluding tax.",
+        "last 12 months service!=tax monthly",
     ),
 )

@@ -279,6 +279,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_131_FIRST_SIGHT,
     FRESH_132,
     FRESH_132_FIRST_SIGHT,
+    FRESH_133,
+    FRESH_133_FIRST_SIGHT,
+    FRESH_134,
+    FRESH_134_FIRST_SIGHT,
+    FRESH_135,
+    FRESH_135_FIRST_SIGHT,
+    FRESH_136,
+    FRESH_136_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -823,6 +831,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_130", FRESH_130, FRESH_130_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=27, wrong=13),
     BlindBatch("FRESH_132", FRESH_132, FRESH_132_FIRST_SIGHT, right=20, wrong=13),
+    # this stop, first sight on 7563b2d: `FRESH_133`, `FRESH_135` read, `FRESH_134`, `FRESH_136` held back
+    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=25, wrong=15),
+    BlindBatch("FRESH_134", FRESH_134, FRESH_134_FIRST_SIGHT, right=18, wrong=13),
+    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=22, wrong=11),
+    BlindBatch("FRESH_136", FRESH_136, FRESH_136_FIRST_SIGHT, right=22, wrong=11),
 )
 
 
