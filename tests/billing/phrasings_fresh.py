@@ -350,6 +350,14 @@ Romanian developer, a cloud security engineer, a product analyst in ISO weeks, a
 English, a frugal founder, someone asking for rough figures), read; `FRESH_136` (a terse Finnish SRE, an
 accounts-payable clerk, a serverless developer, a Malaysian manager, a board member, someone typing emoji codes),
 held back unread.
+Then, also first sight on 7563b2d: `FRESH_137` (a Hungarian developer, a data analyst on shares and percentages, a
+platform engineer comparing environments, a Kenyan engineer mixing Swahili, a manager asking yes/no questions, someone
+in txt-speak), read; `FRESH_138` (an Israeli developer, a FinOps lead's weekly review agenda, a CDN engineer, a
+Chilean ops manager, an investor-relations person on margins, follow-ups saying `that` and `same`), held back unread;
+`FRESH_139` (a Bangladeshi engineer, an accountant on accruals, an on-call engineer on the last hours, a Belgian
+developer writing French, a tech lead on unit costs, run-on sentences without marks), read; `FRESH_140` (an Austrian
+controller writing German, a cost analyst on the cheapest things, a Kubernetes engineer, a Vietnamese manager, a CFO
+on year-end, orders to a bot), held back unread.
 """
 
 from __future__ import annotations
@@ -35241,7 +35249,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # among the causes; all accounts; the greeting, the ops meeting and `just now` are wrapping
     (
         "/cost",
-        "Howzit, eish the bill is looking high this month. What changed vs October? Need it for the ops meeting just now",
+        "Howzit, eish the bill is looking high this month. What changed vs October? Need it for the ops meeting just "
+        "now",
         "why this month",
     ),
     # the project tag value; Lambda and EKS side by side, each on its own line, as CORPUS's `s3 vs ec2 this month`;
@@ -35251,7 +35260,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # accounts
     (
         "/cost",
-        "For the search project, what did Lambda cost vs the EKS cluster over the last 3 months? Trying to see if moving search fully onto containers makes sense",
+        "For the search project, what did Lambda cost vs the EKS cluster over the last 3 months? Trying to see if "
+        "moving search fully onto containers makes sense",
         "last 3 months service=lambda,eks tag:project=search by service monthly",
     ),
     # the customer's quote and ticket are context; since the 18th is from Wednesday 18 November to today, by day,
@@ -35260,7 +35270,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # as FRESH_24's ec2 or data transfer; all accounts
     (
         "/cost",
-        'ticket 58213 - customer says "our uploads to your import bucket kept failing since 18 Nov, our client retried like 200 times". did S3 or data transfer spike on our side since then?',
+        'ticket 58213 - customer says "our uploads to your import bucket kept failing since 18 Nov, our client '
+        'retried like 200 times". did S3 or data transfer spike on our side since then?',
         "since 2026-11-18 service=s3,data-transfer by service daily",
     ),
     # the Czech words read as English (`náklady podle team tagu`: costs by the team tag, `za tento tyden`: for this
@@ -35301,7 +35312,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # containers migration is the writer's context; all accounts
     (
         "/top-resources",
-        "which EC2 instances are the most expensive in us-east-1 over the last 30 days? want to size a graviton / containerisation migration",
+        "which EC2 instances are the most expensive in us-east-1 over the last 30 days? want to size a graviton / "
+        "containerisation migration",
         "last 30 days service=ec2 region=us-east-1",
     ),
     # the Czech words read as English (`kolik stal`: how much did it cost, `od zacatku roku`: since the start of the
@@ -35317,7 +35329,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # CloudFront only; all accounts
     (
         "/cost",
-        'Customer on #60117 writes: "Your CDN served us stale pages the whole of Black Friday morning!!" What has CloudFront cost us today so far vs a normal Friday?',
+        'Customer on #60117 writes: "Your CDN served us stale pages the whole of Black Friday morning!!" What has '
+        "CloudFront cost us today so far vs a normal Friday?",
         "2026-11-27 vs 2026-11-20 service=cloudfront",
     ),
     # `eom` is the forecast: November's month-end forecast with the month so far, as the doc and FRESH_129's end of
@@ -35332,7 +35345,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # accounts; the greeting and the Sydney team's remark are wrapping
     (
         "/cost",
-        "Morning. What did we spend on data transfer in ap-southeast-2 last week? The Sydney team says it's been hectic",
+        "Morning. What did we spend on data transfer in ap-southeast-2 last week? The Sydney team says it's been "
+        "hectic",
         "last week service=data-transfer region=ap-southeast-2",
     ),
     # the average per month over the complete months, each month beside it, as FRESH_97's per month on average this
@@ -35349,7 +35363,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # all accounts
     (
         "/cost",
-        "compare total cost of the checkout stack (lambda + dynamodb + sqs) vs what the api team spends on ec2 + rds. october numbers",
+        "compare total cost of the checkout stack (lambda + dynamodb + sqs) vs what the api team spends on ec2 + rds. "
+        "october numbers",
         "2026-10 service=lambda,dynamodb,sqs,ec2,rds by service, tag:project, tag:team",
     ),
     # the Czech words read as English (`jaky jsou nejdrazsi`: which are the most expensive, `minulý měsíc`: last
@@ -35382,7 +35397,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # service not typed, left out, as FRESH_53 and FRESH_61); all accounts
     (
         "/cost",
-        "cust asking why they got charged extra for api calls on 20/11 in eu-west-1, can you pull what our api team spend was in eu-west-1 that day vs the week before",
+        "cust asking why they got charged extra for api calls on 20/11 in eu-west-1, can you pull what our api team "
+        "spend was in eu-west-1 that day vs the week before",
         "2026-11-20 vs 2026-11-13 tag:team=api region=eu-west-1",
     ),
     # months named one by one are each asked, side by side by month, as the doc and FRESH_131's DynamoDB in
@@ -35438,7 +35454,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # us-east-1; any amount there is the answer; all accounts
     (
         "/cost",
-        'Ticket 60342 — "We\'re on the EU plan, all our data must stay in eu-west-1". Quick sanity check, how much did we spend outside eu-west-1 on the data project this month?',
+        'Ticket 60342 — "We\'re on the EU plan, all our data must stay in eu-west-1". Quick sanity check, how much '
+        "did we spend outside eu-west-1 on the data project this month?",
         "this month tag:project=data region!=eu-west-1 by region",
     ),
     # the Czech words read as English (`proc vzrostly naklady na`: why did the costs rise on, `oproti minulemu
@@ -35495,7 +35512,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # typed, left out, as FRESH_53 and FRESH_61; all accounts
     (
         "/cost",
-        'Customer escalated (ticket 59870): "Search results timed out repeatedly 10-12 Nov". Did anything look off cost-wise for the search project those days? Compare to the 3 days before',
+        'Customer escalated (ticket 59870): "Search results timed out repeatedly 10-12 Nov". Did anything look off '
+        "cost-wise for the search project those days? Compare to the 3 days before",
         "2026-11-10..2026-11-12 tag:project=search daily",
     ),
     # the ticket's quote is context; Sunday is the latest one, the 22nd, against a normal Sunday, the latest such
@@ -35504,7 +35522,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # accounts
     (
         "/cost",
-        'ticket 60388: "your status page showed degraded in ap-southeast-2 on sunday" - how much did we spend in ap-southeast-2 on sunday compared to a normal sunday?',
+        'ticket 60388: "your status page showed degraded in ap-southeast-2 on sunday" - how much did we spend in '
+        "ap-southeast-2 on sunday compared to a normal sunday?",
         "2026-11-22 vs 2026-11-15 region=ap-southeast-2",
     ),
     # this week from Monday 23 to today, its partial day marked so, as FRESH_130's bill for this week; every account
@@ -35519,7 +35538,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # context; all accounts
     (
         "/cost",
-        "cost per env for the api team — lambda vs ec2 vs eks, last full month. trying to figure out if dev should go serverless",
+        "cost per env for the api team — lambda vs ec2 vs eks, last full month. trying to figure out if dev should go "
+        "serverless",
         "last month tag:team=api service=lambda,ec2,eks by tag:env, service",
     ),
     # Black Friday is today so far, its partial day marked so, against last year's Black Friday, Friday 28 November
@@ -35545,7 +35565,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # FRESH_131's `project=checkout ka is week kitna hua?`; the ticket is context; all accounts
     (
         "/tags",
-        "ticket 60455 says their checkout webhooks were throttled all week. what did the checkout project cost this week split by env? want to see if prod got more than usual",
+        "ticket 60455 says their checkout webhooks were throttled all week. what did the checkout project cost this "
+        "week split by env? want to see if prod got more than usual",
         "env tag:project=checkout this week",
     ),
     # the Czech words read as English (`za listopad`: for November, `kolik to dela`: how much is it); November so
@@ -35560,7 +35581,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # containers plan is the writer's context; all accounts
     (
         "/top-resources",
-        "Top 10 Lambda functions by cost this quarter — want to know which ones would be cheaper as long-running containers",
+        "Top 10 Lambda functions by cost this quarter — want to know which ones would be cheaper as long-running "
+        "containers",
         "10 this quarter service=lambda",
     ),
     # the whole of October; RDS, each account on its own line, staging and production among them, as FRESH_130's KMS
@@ -35576,7 +35598,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # May to October is asked once the tag is named)
     (
         "/cost",
-        "Glue vs EKS for the data pipeline: monthly cost of each for the last 6 months? We're considering moving the ETL jobs onto the cluster",
+        "Glue vs EKS for the data pipeline: monthly cost of each for the last 6 months? We're considering moving the "
+        "ETL jobs onto the cluster",
         "!data",
     ),
     # the whole of October against October 2025, as CORPUS's `last month yoy`; both totals and the percentage are
@@ -35599,7 +35622,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # account's last full month, October, each service on its own line; the ticket is context
     (
         "/cost",
-        'Customer in ticket 60501 is asking us to confirm "how much of your AWS cost goes to hosting our tenant". Can we get that?',
+        'Customer in ticket 60501 is asking us to confirm "how much of your AWS cost goes to hosting our tenant". Can '
+        "we get that?",
         "last month account=production by service",
     ),
     # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's
@@ -35608,7 +35632,8 @@ FRESH_133: tuple[tuple[str, str, str], ...] = (
     # context, no budget asked
     (
         "/cost",
-        "What's the forecast for December? Festive season is going to be busy, I want to budget properly. Per account if you can",
+        "What's the forecast for December? Festive season is going to be busy, I want to budget properly. Per account "
+        "if you can",
         "forecast 2026-11 by account",
     ),
     # the instances are EC2's, one by one; Thursday the 26th; the staging account, as the writer meant it (a name
@@ -35660,7 +35685,8 @@ FRESH_134: tuple[tuple[str, str, str], ...] = (
     # deck names a document, not the quarter, as the doc's `the Q1 model`; all accounts
     (
         "/cost",
-        "Putting together the Q1 planning deck. Can I get total AWS spend per quarter for 2026 so far — Q1, Q2, Q3 and Q4 to date?",
+        "Putting together the Q1 planning deck. Can I get total AWS spend per quarter for 2026 so far — Q1, Q2, Q3 "
+        "and Q4 to date?",
         "ytd quarterly",
     ),
     # the day before today, Thursday the 26th (Thanksgiving), against the Thursday before it, the 19th, the writer's
@@ -35735,7 +35761,8 @@ FRESH_134: tuple[tuple[str, str, str], ...] = (
     # the staging account; the tagging violation is the writer's context
     (
         "/tags",
-        "EffectiveCost by env tag where SubAccountName = staging. anything showing env=prod in there is a tagging violation I need to chase",
+        "EffectiveCost by env tag where SubAccountName = staging. anything showing env=prod in there is a tagging "
+        "violation I need to chase",
         "env account=staging this month",
     ),
     # the Danish words read as English (`udgifter pr project`: costs per project, `sidste måned`: last month); the whole
@@ -35768,7 +35795,8 @@ FRESH_134: tuple[tuple[str, str, str], ...] = (
     # `are any of them tagged env=prod?`
     (
         "/top-resources",
-        "top 5 ec2 in production this month and then same for staging, also are any of them stopped but still costing us?",
+        "top 5 ec2 in production this month and then same for staging, also are any of them stopped but still costing "
+        "us?",
         "10 this month service=ec2 account=production,staging",
     ),
     # whether a day spiked asks for its unusual days, judged against the days before it, the services behind any unusual
@@ -35867,7 +35895,8 @@ FRESH_134: tuple[tuple[str, str, str], ...] = (
     # transfer too`, one question); all accounts
     (
         "/cost",
-        "how much was cloudfront on black friday last year, and also what is it doing today so far? oh and data transfer too",
+        "how much was cloudfront on black friday last year, and also what is it doing today so far? oh and data "
+        "transfer too",
         "2025-11-28 vs 2026-11-27 service=cloudfront,data-transfer by service",
     ),
     # like for like: the complete days of November against the same days of October, the period compared with anyway, as
@@ -35932,7 +35961,8 @@ FRESH_134: tuple[tuple[str, str, str], ...] = (
     # cloudfront + data transfer`
     (
         "/cost",
-        "Networking ServiceCategory, weekly EffectiveCost for the last 8 full weeks — want to see if data transfer is creeping up",
+        "Networking ServiceCategory, weekly EffectiveCost for the last 8 full weeks — want to see if data transfer is "
+        "creeping up",
         "last 8 weeks service=cloudfront,data-transfer amortized by service weekly",
     ),
     # NOT SUPPORTED in canonical form (a forecast past the month in progress): the forecast is for the month in
@@ -36438,7 +36468,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # maand`; the whole of October, 1 to 31; EC2 by its short name; all accounts and regions together, one total
     ("/cost", "paljonko ec2 viime kuu", "last month service=ec2"),
     # a follow-up read as the whole question, as FRESH_11, FRESH_110 and FRESH_124's `and staging? same period`: EC2 for
-    # the whole of October, now for the staging account, as the writer meant it (a name both an account and a tag value is
+    # the whole of October, now for the staging account, as the writer meant it (a name both an account and a tag value
+    # is
     # the account, as the doc); `entä` is Finnish for what about; one total
     ("/cost", "entä staging", "last month service=ec2 account=staging"),
     # Q2 is the period Q3 is compared with anyway, as FRESH_3's `QoQ spend for Q3 versus Q2` and FRESH_132's `Q3
@@ -36450,12 +36481,15 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "compares with the second quarter?",
         "2026-q3",
     ),
-    # what happened to a bill on fire asks why, as FRESH_86's `wtf happened thu :scream:` and FRESH_121's why the bill of
+    # what happened to a bill on fire asks why, as FRESH_86's `wtf happened thu :scream:` and FRESH_121's why the bill
+    # of
     # yesterday is more high than normal; the day before today, Thanksgiving, Thursday the 26th, against the day before
-    # it, the day it is compared with anyway (the writer's week of normal days read as the nearest one); the services and
+    # it, the day it is compared with anyway (the writer's week of normal days read as the nearest one); the services
+    # and
     # accounts that moved are among the causes; the emoji and `lol` are chat
     ("/cost", ":eyes: what happened yesterday?? bill went :fire::fire: lol", "why yesterday"),
-    # reconciling the invoice: each linked account on its own line, its pre-tax usage, fees and credits apart from its tax
+    # reconciling the invoice: each linked account on its own line, its pre-tax usage, fees and credits apart from its
+    # tax
     # by charge class, the total beside them, as FRESH_31's `P10 total by account ... tax shown separately`, FRESH_41's
     # Sept by account, tax shown separately and FRESH_130's Oct invoice by linked account; the whole of October; the
     # greeting and thanks are wrapping
@@ -36489,8 +36523,10 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     ),
     # `lamdba` read as Lambda, as the doc's typos of a stored value; dev and prod are the env tag values (the writer's
     # `stage` is the env tag's word, values beside each other being the tag's, as the doc's `staging vs dev`), side by
-    # side, as CORPUS's `dynamodb in prod vs dev`; the 7 whole days before today by the grammar's rule, 20 to 26 November,
-    # the writer's first choice; the writer's optional day-by-day view not typed, left out, as FRESH_53 and FRESH_61; all
+    # side, as CORPUS's `dynamodb in prod vs dev`; the 7 whole days before today by the grammar's rule, 20 to 26
+    # November,
+    # the writer's first choice; the writer's optional day-by-day view not typed, left out, as FRESH_53 and FRESH_61;
+    # all
     # accounts
     (
         "/cost",
@@ -36499,7 +36535,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     ),
     # tax is its own service, Tax, as FRESH_121's tax amount for September; the whole of October; all accounts together,
     # one total, the writer's optional split by account not typed, left out, as FRESH_53 and FRESH_61; the invoice's
-    # $1,842.17 held against it by hand (no doubt voiced, so no split by charge class), as FRESH_103's tax on the October
+    # $1,842.17 held against it by hand (no doubt voiced, so no split by charge class), as FRESH_103's tax on the
+    # October
     # invoice and FRESH_130's Tax line to match the invoice PDF
     (
         "/cost",
@@ -36509,7 +36546,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # the Malay words read as English (`kos naik`: cost went up, `bulan lepas`: last month); like for like: the complete
     # days of November against the same days of October, the period compared with anyway, as FRESH_113's why higher in
     # november and FRESH_123's `Why did Dynamite DB go up so much in Nov?`; the writer's split by service kept (`which
-    # service yang cause it`), as FRESH_107's `which svc cause it` and FRESH_122's whats jumping by service; all accounts
+    # service yang cause it`), as FRESH_107's `which svc cause it` and FRESH_122's whats jumping by service; all
+    # accounts
     (
         "/cost",
         "why this month kos naik so much ah compared to bulan lepas? which service yang cause it",
@@ -36525,15 +36563,18 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "forecast this year",
     ),
     # the Finnish `prod tili` is the prod account, the production account, as the doc's `prod account`; EC2's instances
-    # one by one; us-east-1; no range typed: this month, as the writer read it; the writer's count, as FRESH_129's `top 10
+    # one by one; us-east-1; no range typed: this month, as the writer read it; the writer's count, as FRESH_129's `top
+    # 10
     # ec2 po koszcie w prod`
     (
         "/top-resources",
         "top 10 ec2 us-east-1 prod tili",
         "10 this month service=ec2 region=us-east-1 account=production",
     ),
-    # Black Friday is today, Friday 27 November 2026, so far, its partial day marked so, against last year's Black Friday,
-    # Friday 28 November 2025, the writer's order kept, as FRESH_72's `is Black Friday costing us more than last years?`;
+    # Black Friday is today, Friday 27 November 2026, so far, its partial day marked so, against last year's Black
+    # Friday,
+    # Friday 28 November 2025, the writer's order kept, as FRESH_72's `is Black Friday costing us more than last
+    # years?`;
     # the difference is part of every comparison; every account and service together; the emoji are chat
     (
         "/cost",
@@ -36541,7 +36582,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "black friday?? :pray:",
         "2026-11-27 vs 2025-11-28",
     ),
-    # the days from the batch-size change on Thursday 12 November to yesterday against the two weeks before it, 29 October
+    # the days from the batch-size change on Thursday 12 November to yesterday against the two weeks before it, 29
+    # October
     # to 11 November, compared per day as the spans differ in length, as the writer wanted, the writer's order kept, as
     # FRESH_125's `since the traffic change on the 20th ... vs the 2 weeks before` and FRESH_129's before/after; the
     # change itself is the writer's context; all accounts
@@ -36551,7 +36593,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "average 2026-11-12..2026-11-26 vs 2026-10-29..2026-11-11 service=sqs",
     ),
     # credits are the credit class and refunds the adjustment class, as FRESH_7, FRESH_71 and FRESH_108; the whole of
-    # October; each account on its own line, as the writer asked, as FRESH_111's refunds posted in Q3 per account; none is
+    # October; each account on its own line, as the writer asked, as FRESH_111's refunds posted in Q3 per account; none
+    # is
     # a zero answer
     (
         "/cost",
@@ -36559,12 +36602,15 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "2026-10 charge-class=credit,adjustment by account",
     ),
     # the Malay words read as English (`kos`: cost, `bulan ni`: this month), as FRESH_127's Indonesian `bulan ini`; the
-    # month so far, 1 November to today; the team values listed, data and Platform among them, as the doc's values of the
+    # month so far, 1 November to today; the team values listed, data and Platform among them, as the doc's values of
+    # the
     # listed key and FRESH_121's only api team and web team; the untagged amount its own line in every breakdown; all
     # accounts
     ("/tags", "can share kos by team for bulan ni? esp Data team and Platform", "team this month"),
-    # the Finnish words read as English (`miks`: why, `nousi`: went up, `tällä viikolla`: this week); like for like: this
-    # week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period compared with anyway,
+    # the Finnish words read as English (`miks`: why, `nousi`: went up, `tällä viikolla`: this week); like for like:
+    # this
+    # week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period compared with
+    # anyway,
     # as FRESH_132's `pq staging subiu tanto essa semana??`; the accounts, regions, usage types and resources that moved
     # are among the causes; all accounts
     ("/cost", "miks rds nousi tällä viikolla", "why this week service=rds"),
@@ -36578,8 +36624,10 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "January.",
         "ytd by account monthly",
     ),
-    # the month so far, 1 November to today; the team values listed biggest first, Platform among them, the writer's guess
-    # read off the list, as FRESH_123's which team is spending the most this quarter; the untagged amount its own line in
+    # the month so far, 1 November to today; the team values listed biggest first, Platform among them, the writer's
+    # guess
+    # read off the list, as FRESH_123's which team is spending the most this quarter; the untagged amount its own line
+    # in
     # every breakdown; the emoji and `lol` are chat; all accounts
     ("/tags", "cost by team this month :thinking_face: pretty sure Platform is the :fire: one lol", "team this month"),
     # NOT SUPPORTED: a service named in two words the bill lacks is refused by its name, as the doc and FRESH_27's `api
@@ -36595,7 +36643,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "coding",
         "2026-09 charge-class!=tax,credit by service",
     ),
-    # the Malay words read as English (`paling mahal`: most expensive, `bulan ni`: this month); the production account, as
+    # the Malay words read as English (`paling mahal`: most expensive, `bulan ni`: this month); the production account,
+    # as
     # the writer named it; the month so far; the writer's count; any service; the boss is who asks, as the doc's `she
     # wants to know`
     (
@@ -36612,16 +36661,20 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # listed, each with its share of the total, the untagged amount and its share its own line in every breakdown, as
     # FRESH_121's costs attributable to each team; all accounts
     ("/tags", "What proportion of our total AWS costs is attributable to each team this year?", "team this year"),
-    # this week from Monday 23 to today, its partial day marked so; the complete days against the same days of last week,
-    # the period compared with anyway, which answers whether it is higher, as FRESH_121's SQS this week; CloudFront by its
+    # this week from Monday 23 to today, its partial day marked so; the complete days against the same days of last
+    # week,
+    # the period compared with anyway, which answers whether it is higher, as FRESH_121's SQS this week; CloudFront by
+    # its
     # name; the emoji are chat; all accounts
     ("/cost", "cloudfront this wk :eyes::eyes:", "this week service=cloudfront"),
-    # a filtered tag breakdown, Lambda only, as FRESH_67's `for Lambda only, cost by project tag in october?`; November so
+    # a filtered tag breakdown, Lambda only, as FRESH_67's `for Lambda only, cost by project tag in october?`; November
+    # so
     # far, 1 November to today; checkout among the project values listed, the biggest read off the list, as the doc's
     # values of the listed key; the untagged amount its own line in every breakdown; all accounts
     ("/tags", "lambda spend by project tag for nov, is checkout the biggest one?", "project service=lambda 2026-11"),
     # the whole of October; the team values listed, the untagged amount its own line in every breakdown (`incl. the
-    # untagged amount`), so the parts add up to the total, as FRESH_121's team breakdown with untagged as its own line and
+    # untagged amount`), so the parts add up to the total, as FRESH_121's team breakdown with untagged as its own line
+    # and
     # FRESH_132's doorbelasting; all accounts; the internal recharge is the writer's context
     (
         "/tags",
@@ -36640,7 +36693,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # the Finnish words read as English (`ennuste`: forecast, `loppukuu`: the end of the month): November's month-end
     # forecast with the month so far, as FRESH_118's `forecast end of month` and FRESH_124; all accounts
     ("/cost", "ennuste loppukuu", "forecast 2026-11"),
-    # the past quarter is the last whole one, Q3, 1 July to 30 September, against Q2, the period compared with anyway; the
+    # the past quarter is the last whole one, Q3, 1 July to 30 September, against Q2, the period compared with anyway;
+    # the
     # principal drivers ask why, the services, accounts, regions and usage types that moved among the causes, as
     # FRESH_54's which services drove the delta and FRESH_132's `Kunt u toelichten waarom`; all accounts
     (
@@ -36652,7 +36706,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # thru budget this month?` and FRESH_118's `ARE WE GOING TO BLOW THE BUDGET???` (the writer's nearest, November's
     # forecast against October, was not taken); the emoji are chat
     ("/cost", "ok real talk are we gonna blow the budget this month or nah :sweat_smile::money_with_wings:", "!budget"),
-    # the fns are the Lambda resources, as the doc; the staging account (`staging acct`), as the writer named it; the last
+    # the fns are the Lambda resources, as the doc; the staging account (`staging acct`), as the writer named it; the
+    # last
     # whole week, Monday 16 to Sunday 22; the writer's count; NOT SUPPORTED (invocation counts, usage amounts): the
     # ranking by cost, the writer's nearest, as FRESH_85's `crawlers too if u have them` and FRESH_63's `instance id +
     # type if u have`
@@ -36670,21 +36725,26 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "forecast 2026-11 by account",
     ),
     # NOT SUPPORTED (December, a month still to come): the forecast is for the month in progress, the writer's nearest,
-    # November's month-end forecast with the month so far, as FRESH_113's `december forecast?` and FRESH_122's `cuanto va
+    # November's month-end forecast with the month so far, as FRESH_113's `december forecast?` and FRESH_122's `cuanto
+    # va
     # a costar EKS en diciembre??`; NOT SUPPORTED (ringgit): a currency by its name is answered in the bill's currency,
     # said, as FRESH_123's AUD; the budget is the writer's occasion, no budget asked, as FRESH_43's `For budgeting by
     # team`; all accounts
     ("/cost", "can give forecast for December? need to prepare budget. in RM if can", "forecast 2026-11"),
     # the Finnish words read as English (`viim 3kk`: last 3 months, `kuukausittain`: monthly); the two services side by
     # side, one series each, as CORPUS's `s3 vs ec2 this month` and the doc's several values as a series; the last 3
-    # months by the grammar's rule, the three full months before this one, August to October, the writer's alternative, as
+    # months by the grammar's rule, the three full months before this one, August to October, the writer's alternative,
+    # as
     # FRESH_122's Intelligent-Tiering fees, last 3 months, by month; all accounts
     ("/cost", "eks vs ec2 viim 3kk kuukausittain", "last 3 months service=eks,ec2 by service monthly"),
-    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, the quarter so far, 1 October to today, with this
-    # month's forecast line, as FRESH_128's `AWS as % of rev this Q?` and FRESH_41's AWS cost as % of revenue for Q3; the
+    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, the quarter so far, 1 October to today, with
+    # this
+    # month's forecast line, as FRESH_128's `AWS as % of rev this Q?` and FRESH_41's AWS cost as % of revenue for Q3;
+    # the
     # percentage worked out by hand; all accounts
     ("/cost", "What is our AWS cost as a percentage of revenue this quarter?", "forecast this quarter"),
-    # a filtered tag breakdown by the creator tag, as typed, EC2 only (the ec2s), as FRESH_118's aws:createdBy for staging
+    # a filtered tag breakdown by the creator tag, as typed, EC2 only (the ec2s), as FRESH_118's aws:createdBy for
+    # staging
     # acct and the doc's `who created`; no range typed: this month, as the writer read it; the untagged amount its own
     # line in every breakdown; all accounts; the emoji are chat
     (
@@ -36697,15 +36757,18 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     # split of Lambda and SQS, October against November so far, is a /cost question, offered with the refusal
     ("/tags", "env breakdown for lambda + sqs, oct vs nov so far", "!vs"),
     # the whole of October; KMS and SQS each on its own line (`lines`), each split by account, as FRESH_29's checkout vs
-    # search by service and FRESH_38's data transfer by region with cloudfront broken out separately; the GL accounts are
+    # search by service and FRESH_38's data transfer by region with cloudfront broken out separately; the GL accounts
+    # are
     # the writer's context
     (
         "/cost",
         "Can you break the KMS and SQS lines on the Oct bill down by account? They get coded to different GL accounts.",
         "2026-10 service=kms,sqs by service, account",
     ),
-    # the Malay `kos` read as cost, `ya` chat; since the start of the year is from 1 January to today, as the doc's `since
-    # the start of the year`; ap-southeast-2 as typed; all accounts, one total, the writer's optional split by service not
+    # the Malay `kos` read as cost, `ya` chat; since the start of the year is from 1 January to today, as the doc's
+    # `since
+    # the start of the year`; ap-southeast-2 as typed; all accounts, one total, the writer's optional split by service
+    # not
     # typed, left out, as FRESH_53 and FRESH_61; the APAC move is what the writer plans, the greeting wrapping
     (
         "/cost",
@@ -36726,7 +36789,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
     ),
     # from 1 October to today; Glue by its name; by month, October and November so far, the growth read off the series,
     # the split the writer said would satisfy beside the total, as the doc's trend over whole months and FRESH_124's
-    # monthly trend since last Black Friday; `is data team ok` is a joke about who owns Glue, no filter, as the doc's `the
+    # monthly trend since last Black Friday; `is data team ok` is a joke about who owns Glue, no filter, as the doc's
+    # `the
     # data team is asking`; the emoji and `lol` are chat; all accounts
     ("/cost", "glue since oct 1 :skull: lol is data team ok", "since 2026-10-01 service=glue monthly"),
     # the queues are the SQS resources; us-west-2; no range typed: this month, as the writer read it; the default count;
@@ -36741,7 +36805,8 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "invoices",
         "2026-q3 service=tax monthly",
     ),
-    # the Malay `kos` read as cost; the data-lake account, as the writer named it; from July until now is 1 July to today,
+    # the Malay `kos` read as cost; the data-lake account, as the writer named it; from July until now is 1 July to
+    # today,
     # by month, November partial, as FRESH_122's month by month from August through now; `tq` is thanks
     (
         "/cost",
@@ -36760,5 +36825,1304 @@ FRESH_136: tuple[tuple[str, str, str], ...] = (
         "/cost",
         "Please provide the monthly trend in total AWS spend over the last twelve months, excluding tax.",
         "last 12 months service!=tax monthly",
+    ),
+)
+
+FRESH_137_FIRST_SIGHT = (23, 22, 5)
+
+FRESH_137: tuple[tuple[str, str, str], ...] = (
+    # the whole of October, 1 to 31; every account and service together, tax in the total anyway, one figure, as
+    # FRESH_132's `qual foi o custo total da AWS no mês passado? all accounts`; all accounts is every account anyway;
+    # the Hungarian words read as English (`teljes költség`: total cost, `múlt hónap`: last month), the greeting
+    # (`szia`) wrapping
+    ("/cost", "szia! mennyi volt a teljes költség múlt hónap? all accounts", "last month"),
+    # no percentages in the grammar: the breakdown they are shares of, EC2's line beside the total, its share read off
+    # by hand, as FRESH_18's `what % of our spend is lambda` and FRESH_106's `what % of total bill is data transfer
+    # YTD`; the whole of October; all accounts
+    ("/cost", "what % of total Oct spend was EC2?", "2026-10 by service"),
+    # `rn` read as the month so far, the writer's period, as FRESH_123's `rn` and FRESH_131's `biggest ec2 instences
+    # rn`; the writer's count, ten; any service, all accounts; the txt-speak spellings and the thanks are chat
+    ("/top-resources", "wat r the top 10 most xpensive things rn? thx", "10 this month"),
+    # S3 only; the whole of October (`mwezi uliopita`: last month); one total; all accounts; the Swahili words read as
+    # English (`pesa ngapi tulitumia`: how much money did we spend), the greeting (`Niaje`) wrapping
+    ("/cost", "Niaje, pesa ngapi tulitumia kwa S3 mwezi uliopita?", "last month service=s3"),
+    # the month so far (`MTD`); the env values listed, the untagged amount its own line in every breakdown; no ratios
+    # in the grammar: dev against prod worked out by hand from the values listed, as FRESH_32's `env tag breakdown MTD
+    # — is dev/staging creeping above 20% of total?` and FRESH_22's staging as a % of prod; all accounts
+    ("/tags", "env split MTD - what's the dev:prod ratio looking like?", "env this month"),
+    # NOT SUPPORTED (budget): budgets are refused by name, as in FRESH_4 to FRESH_127, FRESH_62's `did we go over
+    # budget this month??` and FRESH_127's `Budget vs actual for Q4 so far?` (a budget named without an amount; the
+    # writer's nearest, October's total against September, was not taken)
+    ("/cost", "Did we go over budget in October?", "!budget"),
+    # the instances are EC2's, one by one; the production account, as the writer named it (`prod accountban`: in the
+    # prod account); the month so far (`ebben a honapban`: this month); the default count (`legdrágább`: most
+    # expensive), the most expensive first, the writer's #1 and the next few, as FRESH_130's `pinakamahal na RDS
+    # instance natin ngayon` and FRESH_122's most expensive glue job; the Hungarian words read as English
+    (
+        "/top-resources",
+        "melyik a legdrágább ec2 instance prod accountban ebben a honapban?",
+        "this month service=ec2 account=production",
+    ),
+    # Lambda only; today so far (`2day`), its partial day marked so in the answer (or no data yet), as the writer
+    # accepts, as FRESH_29's `total so far today?` and FRESH_114's `CloudFront today??`; the day before is the day it
+    # is compared with anyway; all accounts; the txt-speak spellings and `pls` are chat
+    ("/cost", "hey how much r we spending on lambda 2day? pls", "today service=lambda"),
+    # no percentages in the grammar: each account on its own line, their shares of the total read off by hand, as
+    # FRESH_7's percentage of total spend by region and FRESH_90's data-lake acct vs everything else; July to
+    # September; all accounts
+    ("/cost", "share of total by account for Q3 - percentages please, not just $", "2026-q3 by account"),
+    # the Swahili words read as English (`gharama ya jana ni ngapi`: how much did yesterday cost); Thursday the 26th
+    # against the day before, the day it is compared with anyway, the writer's optional normal day not typed, left
+    # out, as FRESH_61, FRESH_85 and FRESH_130's `magkano po total natin kahapon?`; every account and service, one
+    # total; the Black Friday traffic is the writer's context, no day asked; the greeting (`Sasa team`) wrapping
+    ("/cost", "Sasa team, gharama ya jana ni ngapi? black friday traffic imeanza kupanda", "yesterday"),
+    # the two services side by side, each on its own line, which is higher read off, as CORPUS's `s3 vs ec2 this
+    # month`; the month so far; all accounts
+    ("/cost", "Is RDS costing us more than EC2 this month?", "this month service=rds,ec2 by service"),
+    # the two accounts side by side, as the writer named them (`acct`), staging as a % of production worked out by
+    # hand (no percentages in the grammar), as FRESH_22's `staging is what % of prod?` and FRESH_101's `How much does
+    # staging cost us as a % of prod?`; the whole of October
+    (
+        "/cost",
+        "staging acct vs prod acct for october, what's staging as a % of prod",
+        "2026-10 account=staging,production by account",
+    ),
+    # the Hungarian `miert` (miért) asks why (`miert nott meg ennyire`: why did it grow so much); November so far
+    # against the same days of October, like for like, the period compared with anyway, as the doc's `oct vs nov so
+    # far` and FRESH_130's `Why is Nov MTD up vs Oct MTD?`; S3 only; the accounts, regions, usage types and buckets
+    # that moved are among the causes; all accounts
+    ("/cost", "miert nott meg ennyire az S3 koltseg? okt vs nov eddig", "why this month service=s3"),
+    # the whole of October (`last mth`); each region on its own line, the regionless charges as `global`, the total
+    # beside them; no earlier question needed (`it` is the bill); all accounts; the txt-speak spellings and the thanks
+    # are chat
+    ("/cost", "cn u break it down by region 4 last mth thx", "last month by region"),
+    # the Swahili words read as English (`kila team`: each team, `mwezi huu`: this month); the month so far; web, api,
+    # data and Platform among the team values listed, the untagged amount its own line in every breakdown, as
+    # FRESH_130's `gastos per team for November`; all accounts
+    ("/tags", "kila team imetumia pesa ngapi mwezi huu? web, api, data na Platform", "team this month"),
+    # September is the period October is compared with anyway, as CORPUS's `oct vs sep` and FRESH_121's and
+    # FRESH_125's MoM delta; both totals, the difference and its percentage are part of every comparison; every
+    # account and service together
+    ("/cost", "MoM % change in total spend Sep -> Oct 2026", "2026-10"),
+    # a filtered tag breakdown, EKS only; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November, as the writer counted, as FRESH_131's env tag for the Glue service for the last 30 days; the env
+    # values listed, staging's against prod's worked out by hand; the staging cluster is what the writer checks, no
+    # filter; all accounts
+    (
+        "/tags",
+        "EKS only, by env, last 30d. want to see if the staging cluster is out of line relative to prod",
+        "env service=eks last 30 days",
+    ),
+    # data transfer is the Data Transfer service; like for like: this week's complete days, Monday 23 to Thursday 26,
+    # against the same days of last week, the period compared with anyway, the writer's same-weekdays choice, as
+    # FRESH_88's `did data transfer go up much this week compared to last?`; both totals and the change; all accounts
+    ("/cost", "did data transfer go up this week compared to last week?", "this week service=data-transfer"),
+    # the end of the month is the forecast (`hónap végére`: by the month's end, `forecast novemberre`): November's
+    # month-end forecast with the month so far, as FRESH_123's `whats the forcast for end of the moth` and FRESH_130;
+    # all accounts; the Hungarian words read as English
+    ("/cost", "mennyi lesz a költség hónap végére? kellene egy forecast novemberre", "forecast 2026-11"),
+    # resources ranked by cost (`zinakula pesa sana`: eating the most money); the data-lake account, as the writer
+    # named it; the last whole week, Monday 16 to Sunday 22 (`wiki iliyopita`: last week); the default count; any
+    # service; `boss` is the writer's address, chat; the Swahili words read as English
+    (
+        "/top-resources",
+        "boss ni resources gani zinakula pesa sana kwa data-lake account wiki iliyopita",
+        "last week account=data-lake",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 (`last wk`); the team values listed, the untagged amount its own
+    # line in every breakdown, as FRESH_123's team split last week and FRESH_130's `team, forrige uke`; the standup is
+    # the writer's deadline; all accounts
+    ("/tags", "cost by team 4 last wk pls, need it b4 standup", "team last week"),
+    # the whole of October; the team values listed, the untagged amount and its share its own line in every breakdown,
+    # the writer's full team breakdown, as FRESH_38's `what share of last month's spend has no team tag?` and
+    # FRESH_109's share of October spend per team; all accounts
+    ("/tags", "what share of Oct spend has no team tag at all? need the % untagged", "team 2026-10"),
+    # an amount held against the month: November's month-end forecast with the month so far, the $40k compared by hand
+    # (no budget named), as the doc's `will we go over 50k` and FRESH_42's `boss wants to know if we blow past 40k`;
+    # all accounts
+    ("/cost", "Are we going to finish November above $40k?", "forecast 2026-11"),
+    # a filtered tag breakdown, RDS only; the whole of October; the env values listed, dev as a % of prod worked out
+    # by hand (no percentages in the grammar), as FRESH_22's staging as a % of prod and FRESH_32's env tag breakdown;
+    # all accounts
+    ("/tags", "RDS by env for Oct — is dev really ~30% of prod??", "env service=rds 2026-10"),
+    # EC2 only; from 1 September to 15 November, both days included (`szept 1 tol nov 15 ig`: from Sept 1 to Nov 15);
+    # each region on its own line (`regionkent`: by region); all accounts; the Hungarian words read as English
+    ("/cost", "EC2 költség regionkent, szept 1 tol nov 15 ig", "2026-09-01..2026-11-15 service=ec2 by region"),
+    # the tax line apart by charge class, beside usage, fees and credits, the total with it showing tax is included,
+    # as FRESH_30's `Total cost include tax or not? How much was tax in October?` and FRESH_132's `is that incl tax?`;
+    # the whole of October (`last mth`); all accounts; the txt-speak spellings are chat
+    ("/cost", "how much wer we chargd 4 tax last mth? n is tax incl in ur totals?", "last month by charge-class"),
+    # the Swahili `kwa nini` asks why (`imepanda`: has gone up); like for like: this week's complete days, Monday 23
+    # to Thursday 26, against the same days of last week, the period compared with anyway, both totals beside the
+    # causes, as FRESH_130's `rds up a lot this week. hvorfor?`; DynamoDB only; the accounts, regions, usage types and
+    # tables that moved are among the causes; all accounts
+    ("/cost", "Kwa nini DynamoDB imepanda hivi wiki hii? ni ngapi vs wiki iliyopita", "why this week service=dynamodb"),
+    # the writer's days, 1 to 26 November 2026 against 1 to 26 November 2025, the writer's order kept, as FRESH_111's
+    # `YoY for RDS - Oct 26 vs Oct 25?`; each service on its own line with its change and percentage, the total beside
+    # them; all accounts
+    (
+        "/cost",
+        "YoY % change by service, Nov 1-26 2026 vs Nov 1-26 2025",
+        "2026-11-01..2026-11-26 vs 2025-11-01..2025-11-26 by service",
+    ),
+    # the two accounts side by side (`account level`), by month, as FRESH_22's `staging is what % of prod? last 3
+    # months`; from 1 July to today (`since July`), November partial; no ratios in the grammar: staging over prod
+    # worked out by hand for each month
+    (
+        "/cost",
+        "staging/prod ratio per month since July (account level)",
+        "since 2026-07-01 account=staging,production by account monthly",
+    ),
+    # the month so far; any service, all accounts: the big prod RDS database the writer expects is read off the top of
+    # the list, no filter (a filter would put it first by construction), as FRESH_42's `is product-images-prod
+    # anywhere near the top buckets this month?`; the default count, the top few beside it
+    ("/top-resources", "Is our most expensive resource still the big prod RDS database?", "this month"),
+    # the creator tag, AWS's `aws:createdBy`, as typed (`szerint`: by); the month so far (`ebben a hónapban`); its
+    # values listed highest first, the untagged amount its own line, as FRESH_131's aws:createdBy for the staging
+    # acct; who created the expensive things is read off its values; all accounts; the Hungarian words read as English
+    (
+        "/tags",
+        "aws:createdBy szerint mennyi a költség ebben a hónapban? kíváncsi vagyok ki hozta létre a drága dolgokat",
+        "aws:createdBy this month",
+    ),
+    # no percentages in the grammar: each account on its own line, the data-lake share read off by hand, as FRESH_90's
+    # `what % of spend is the data-lake acct vs everything else`; the year so far by month, November partial, the
+    # monthly shares to see the trend, as FRESH_106's data transfer share YTD by month
+    (
+        "/cost",
+        "data-lake account as a % of total YTD, and how has that share trended month by month?",
+        "ytd by account monthly",
+    ),
+    # the Swahili words read as English (`mwezi ujao`: next month); NOT SUPPORTED in canonical form (December, a month
+    # still to come): the forecast is for the month in progress, November's month-end forecast with the month so far,
+    # as FRESH_131's `来月のコストforecast` and FRESH_128's forecast de diciembre; all accounts
+    ("/cost", "forecast ya December? tunatarajia pesa ngapi mwezi ujao", "forecast 2026-11"),
+    # the buckets are the S3 resources; the month so far (`this mth`); the writer's count, as FRESH_131's ten most
+    # expensive S3 buckets; all accounts; `ty` is chat
+    ("/top-resources", "top 5 s3 buckets by $$ this mth? ty", "5 this month service=s3"),
+    # whether a day jumped asks whether it was unusual, judged against the days before it, as FRESH_22's `did our
+    # costs spike yesterday with the thanksgiving traffic?`, FRESH_42's `did orders-prod ddb spike yesterday` and
+    # FRESH_95's `did the eu-west-1 bill jump on monday?`; Thursday the 26th; CloudFront only; the Black Friday
+    # traffic is the writer's context; all accounts
+    ("/cost", "Did CloudFront jump yesterday with the Black Friday traffic?", "anomalies yesterday service=cloudfront"),
+    # a filtered tag breakdown; the staging account, as the writer named it; no range typed: the month so far, as the
+    # writer read it; the env values listed, prod among them, the untagged amount its own line, as FRESH_47's `env
+    # split in the prod account this month - why is there any dev spend in prod at all`; why it is there is the
+    # writer's question to the list, no change asked
+    (
+        "/tags",
+        "env breakdown inside the staging account. why is there anything tagged prod in there",
+        "env account=staging this month",
+    ),
+    # the Hungarian words read as English (`napi bontásban`: broken down by day, `ezen a héten`: this week, `csak`:
+    # only); this week from Monday 23 to today, its partial day among them; the production account by its id; by day
+    (
+        "/cost",
+        "napi bontásban a költség ezen a héten, csak production account (123456789012)",
+        "this week account=production daily",
+    ),
+    # a follow-up read as the whole question, as FRESH_11, FRESH_110 and FRESH_121: the previous message's daily view
+    # of this week, Monday 23 to today, now for the staging account (`ugyanez staging-re`: the same for staging; a
+    # name both an account and a tag value is the account, as the doc)
+    ("/cost", "es ugyanez staging-re?", "this week account=staging daily"),
+    # like for like: the complete days of November against the same days of October, the period compared with anyway;
+    # which services account for the increase and their share of it asks why, each service on its own line with its
+    # change, as FRESH_90's `Q3 vs Q2 total spend, and which services drove the delta` and FRESH_87's variance by
+    # service; all accounts
+    (
+        "/cost",
+        "Nov MTD vs same days in Oct — which services account for what % of the increase?",
+        "why this month by service",
+    ),
+    # KMS and SQS together (`pamoja`), one sum, as the doc's `together`; since January is the year so far, 1 January
+    # to today, as FRESH_109's and FRESH_116's since January; all accounts; the greeting wrapping, the Swahili words
+    # read as English
+    ("/cost", "Hi, KMS na SQS pamoja ni ngapi since January?", "ytd service=kms,sqs"),
+    # a filtered tag breakdown: the env tag value dev (`dev env`); the data-lake account left out, as FRESH_121's team
+    # split excluding the data-lake account; the whole of October; the team values listed, the untagged amount its own
+    # line
+    ("/tags", "dev env cost by team last month, excluding data-lake", "team tag:env=dev account!=data-lake last month"),
+    # the quarter so far, 1 October to today; Platform and api among the team values listed beside the others, which
+    # is higher read off, as FRESH_95's `which project is spending more, checkout or search?`; all accounts
+    ("/tags", "Is the Platform team spending more than the api team this quarter?", "team this quarter"),
+    # `avg daily` is the average per day, as FRESH_131's avg daily spend; the last 2 weeks by the grammar's rule, the
+    # two whole weeks before this one, 9 to 22 November (the writer counted 14 days back from yesterday), as FRESH_3's
+    # convention and FRESH_131; all accounts; the txt-speak spellings and the thanks are chat
+    ("/cost", "wats r avg daily spend ovr the last 2 wks? thx u", "average last 2 weeks"),
+    # NOT SUPPORTED (revenue): the writer's nearest, the Q3 total, divided by revenue by hand, as FRESH_41's `AWS cost
+    # as % of revenue for Q3?`; all accounts
+    ("/cost", "what's our AWS cost as a % of revenue for Q3?", "2026-q3"),
+    # the instances are EC2's (`ilikula pesa nyingi`: ate the most money); the whole of October (`mwezi uliopita`);
+    # the writer's count, three, as FRESH_131's top5 RDS last month; all accounts; the Swahili words read as English,
+    # `tafadhali` (please) chat
+    (
+        "/top-resources",
+        "Ni EC2 instance gani ilikula pesa nyingi mwezi uliopita? top 3 tafadhali",
+        "3 last month service=ec2",
+    ),
+    # July to September; the env values listed, dev and staging added by hand against prod (no ratios in the grammar),
+    # as FRESH_38's `env split for Q3 as % of total - prod vs dev vs staging` and FRESH_52's prod vs dev/staging;
+    # values set against each other are listed side by side (no two periods compared); all accounts
+    ("/tags", "non-prod (dev+staging) vs prod for Q3 as a ratio, env tag", "env 2026-q3"),
+    # Black Friday last year is Friday 28 November 2025, against the writer's normal day, the average per day of the
+    # seven days before it, 21 to 27 November 2025, compared per day as the spans differ in length, as FRESH_32's last
+    # year's black friday compared to a normal day and FRESH_131; what to expect today is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "Was Black Friday last year much more expensive than a normal day?",
+        "average 2025-11-28 vs 2025-11-21..2025-11-27",
+    ),
+    # EKS only; the two regions side by side, each on its own line, which is higher read off, as CORPUS's `us-east-1
+    # versus eu-west-1`; the month so far (`this mth`); all accounts
+    (
+        "/cost",
+        "EKS eu-west-1 vs ap-southeast-2 this mth, which 1 costs more?",
+        "this month service=eks region=eu-west-1,ap-southeast-2 by region",
+    ),
+    # the whole of October (`múlt hónap`); each service on its own line (`per service`); tax is its own service, Tax,
+    # left out (`tax nélkül`: without tax) of the lines and the total, as FRESH_132's `per dienst, excl. tax` and
+    # FRESH_130's `uten tax`; all accounts; the Hungarian words read as English
+    ("/cost", "múlt hónap költség per service, de tax nélkül pls", "last month service!=tax by service"),
+    # a filtered tag breakdown, Lambda only; the whole of October; checkout, search and data among the project values
+    # listed with their shares, the untagged amount its own line, as FRESH_118's `split between checkout, search and
+    # data last month? percentages are fine`; all accounts
+    (
+        "/tags",
+        "what % of Lambda spend in Oct came from each project? (checkout/search/data)",
+        "project service=lambda 2026-10",
+    ),
+)
+
+FRESH_138_FIRST_SIGHT = (17, 15, 18)
+
+FRESH_138: tuple[tuple[str, str, str], ...] = (
+    # the Hebrew words read as English (`kama alut`: how much did it cost, `chodesh she'avar`: last month); the whole
+    # of October, 1 to 31; every account, service and tax together, one total; all accounts is every account anyway,
+    # as FRESH_132's `qual foi o custo total da AWS no mês passado? all accounts`
+    ("/cost", "kama alut total chodesh she'avar? all accounts", "last month"),
+    # the week ending 22 November is the last whole week, Monday 16 to Sunday 22, as FRESH_10's `week ending Nov 22`;
+    # the week ending 15 November, 9 to 15, is the week before, the period compared with anyway, as CORPUS's `last
+    # week versus the week before`; each account on its own line with both weeks, the change and its percentage; no
+    # threshold in the grammar: the accounts moving more than 10% read off by hand, as FRESH_95 and FRESH_124; the
+    # review's date and agenda item are the writer's context
+    (
+        "/cost",
+        "Weekly cost review (Mon 30 Nov) - agenda item 1: WoW spend by account, w/e 22 Nov vs w/e 15 Nov, flag "
+        "anything moving >10%",
+        "last week by account",
+    ),
+    # the distributions are the CloudFront resources, their IDs the resource ids, as FRESH_23's and FRESH_47's most
+    # expensive distributions; the month so far, 1 November to today; the writer's count; all accounts
+    (
+        "/top-resources",
+        "which cloudfront distributions are costing us the most this month? top 5 w/ dist IDs pls",
+        "5 this month service=cloudfront",
+    ),
+    # the Spanish words read as English (`el mes pasado`: last month); the whole of October; every account and service
+    # together, one total, as FRESH_132's total last month; the boss asking and `po` are the writer's context and chat
+    ("/cost", "oye cuánto fue el gasto total de aws el mes pasado?? el jefe me está preguntando po", "last month"),
+    # the production account only, as the writer named it; July to September; Q2 is the period Q3 is compared with
+    # anyway, both totals, the change and its percentage (the QoQ change) part of every comparison, as FRESH_69's `how
+    # did Q3 infra cost compare to Q2? want a QoQ %` and FRESH_132's Q3 vs Q2; the COGS booking is the writer's
+    # context
+    (
+        "/cost",
+        "What was total cloud infrastructure cost for Q3 (production account only, as that's what we book to "
+        "COGS)? Would also like the QoQ change vs Q2.",
+        "2026-q3 account=production",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_89's `same but for staging`: the month so far, 1
+    # November to today, for the staging account instead of production; one total
+    ("/cost", "same but for staging", "this month account=staging"),
+    # the Hebrew words read as English (`hachi yakar`: the most expensive); the instances are EC2's, one by one;
+    # `prod` alone is the production account, as the doc; `rn` read as the month so far, the writer's period, as
+    # FRESH_123's `rn` and FRESH_131's biggest ec2 instences rn; the writer's count
+    (
+        "/top-resources",
+        "which ec2 instances hachi yakar in prod rn? top 10",
+        "10 this month service=ec2 account=production",
+    ),
+    # the Spanish words read as English (`este mes`: this month, `cada team`: each team); the month so far; the team
+    # values listed, the untagged amount its own line in every breakdown, as FRESH_132's `custo por team esse mês`;
+    # all accounts; `cachai` and `porfa` are chat
+    ("/tags", "cachai cuánto ha gastado cada team este mes? porfa", "team this month"),
+    # CloudFront's transfer out is among its usage types, each pricing region's (US, Europe, Asia Pacific) apart from
+    # the request lines, as FRESH_119's `cloudfront DTO ... by edge location/geo`; the 7 whole days before today by
+    # the grammar's rule, 20 to 26 November, the writer's days; the 7 before, 13 to 19 November, are the stretch as
+    # long just before, the period compared with anyway, as the doc's `the 7 before`; each line's change part of every
+    # comparison; Black Friday traffic is the writer's context; all accounts
+    (
+        "/cost",
+        "cloudfront data transfer out by geo (US/EU/AP) last 7 days vs the 7 before - BF traffic should be showing "
+        "up by now",
+        "last 7 days service=cloudfront by usage-type",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the team values listed, the untagged amount and its share its own
+    # line in every breakdown; a split by account is not something /tags answers (it lists a tag key's values) and was
+    # only wanted if possible: left out, the key across every account, as FRESH_43's `how much of last months spend
+    # had no team tag at all? per account if poss`; the agenda item is the writer's context
+    (
+        "/tags",
+        "Agenda item 2: team tag coverage - how much spend had NO team tag last week, and is it mostly prod or "
+        "data-lake?",
+        "team last week",
+    ),
+    # NOT SUPPORTED (revenue is not in the bill): the writer's nearest, the total for the last quarter, July to
+    # September, the percentage worked out by hand, as FRESH_41's `AWS cost as % of revenue for Q3?` and FRESH_69; the
+    # writer's optional production account apart not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "Could you give me AWS spend as a % of revenue for last quarter? Trying to size the gross margin impact.",
+        "last quarter",
+    ),
+    # the Hebrew words read as English (`lama`: why, `kafatz`: jumped, `etmol`: yesterday); Thursday the 26th against
+    # the day before, the day it is compared with anyway (the writer's usual level read as the nearest day), as
+    # FRESH_121's `why the bill of yesterday is more high than normal`; the accounts, usage types (storage, requests,
+    # transfer) and resources (buckets) that moved are among the causes; the usual $40 a day is the writer's context;
+    # all accounts
+    ("/cost", "lama s3 kafatz etmol?? usually like 40$ a day", "why yesterday service=s3"),
+    # a follow-up read as the whole question, as FRESH_73's identical `and the month before that?`: the month before
+    # October, the whole of September, every account and service
+    ("/cost", "and the month before that?", "2026-09"),
+    # the Spanish words read as English (`cuánto llevamos en noviembre`: how much so far in November, `por cuenta`:
+    # per account); November so far, 1 November to today; each account on its own line with the total beside them;
+    # `pucha` and the complaint are chat
+    (
+        "/cost",
+        "pucha el RDS está carísimo, cuánto llevamos en noviembre en rds? por cuenta",
+        "this month service=rds by account",
+    ),
+    # NOT SUPPORTED (request counts: usage amounts are not answered, answers are costs): the writer's nearest, the
+    # request charges, CloudFront's request lines apart from its transfer by usage type, as FRESH_122's `how many TB`
+    # and FRESH_119's CloudFront by usage type; Thursday the 26th against Thanksgiving 2025, Thursday 27 November
+    # 2025, the writer's order kept, as FRESH_75's `Compare yesterday to Thanksgiving last year` and FRESH_128; all
+    # accounts
+    (
+        "/cost",
+        "how many requests did cloudfront serve yesterday vs thanksgiving last year, and what did the request "
+        "charges come to",
+        "2026-11-26 vs 2025-11-27 service=cloudfront by usage-type",
+    ),
+    # November's month-end forecast at the current pace with the month so far, held against October, the period
+    # compared with anyway, the difference and its percentage part of every comparison, as FRESH_112's `projected Nov
+    # total vs what we actually spent in October`; all accounts; the agenda item is the writer's context
+    ("/cost", "Agenda item 3: Nov forecast - where do we land at current run rate, vs Oct actual?", "forecast 2026-11"),
+    # a run rate based on a month that is over is that month's total, annualised by hand (times 12), as FRESH_28's and
+    # FRESH_33's run rates scaled by hand; the whole of October against October 2025, as CORPUS's `last month yoy`;
+    # the growth percentage is part of every comparison; all accounts
+    (
+        "/cost",
+        "What is our annualized AWS run-rate based on October, and what's YoY growth vs October 2025?",
+        "2026-10 vs 2025-10",
+    ),
+    # a follow-up read as the whole question, as FRESH_58's `ok now same thing by env instead of team` and FRESH_73:
+    # the month so far, the env values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "same thing by env instead", "env this month"),
+    # the Hebrew words read as English (`kama alut`: how much did it cost, `chodesh she'avar`: last month); the whole
+    # of October; checkout and search among the project values listed side by side, the untagged amount its own line
+    # in every breakdown, as FRESH_33's `black friday by project - want checkout vs search side by side` and
+    # FRESH_73's checkout vs search vs everything else; all accounts
+    ("/tags", "checkout vs search - kama alut each one chodesh she'avar", "project last month"),
+    # the buckets are the S3 resources; the Spanish words read as English (`más caros`: most expensive, `los 10
+    # primeros`: the first 10); no range typed: this month, as the writer read it, as FRESH_108's biggest buckets; the
+    # writer's count; all accounts
+    ("/top-resources", "cuáles son los buckets de s3 más caros? los 10 primeros no más", "10 this month service=s3"),
+    # the functions are the Lambda resources, Lambda@Edge functions billed among them; NOT SUPPORTED (which functions
+    # run at the edge): the plain ranking, the edge ones read off the list, the writer's nearest, as FRESH_107's `top
+    # lambda functions ... the app backend ones mostly`; the 30 whole days before today by the grammar's rule, 28
+    # October to 26 November; `top` before what it ranks is the default count; all accounts
+    ("/top-resources", "top lambda@edge fns by cost last 30d", "last 30 days service=lambda"),
+    # the week ending 22 November is the last whole week, Monday 16 to Sunday 22; the writer's count; any service, all
+    # accounts; NOT SUPPORTED (new entries, two lists side by side: a comparison is not something /top-resources
+    # answers): the writer's nearest, last week's top 10, the week before's a question of its own, as FRESH_110's `10
+    # biggest resources in prod last week — anything new vs the week before?`; the agenda item is the writer's context
+    (
+        "/top-resources",
+        "Agenda item 4: top 10 resources across all accts for w/e 22 Nov - any new entries vs the prior week?",
+        "10 last week",
+    ),
+    # the year so far, 1 January to today; each account on its own line, the production account the COGS figure and
+    # staging and data-lake added by hand for R&D, as FRESH_69's `prod (COGS) vs dev/staging (R&D)` grouped by hand
+    (
+        "/cost",
+        "For the COGS vs R&D split: prod account = COGS, staging + data-lake = R&D. Can I get both numbers YTD please?",
+        "ytd by account",
+    ),
+    # a follow-up read as the whole question: this week's complete days, Monday 23 to Thursday 26, against the same
+    # days of last week, the period compared with anyway, as FRESH_33's `why are we spending more this week?`; the
+    # services, accounts and usage types that moved are among the causes; all accounts
+    ("/cost", "why did it go up", "why this week"),
+    # the Spanish words read as English (`esta semana`: this week); this week from Monday 23 to today; the two regions
+    # side by side, as FRESH_108's `eu-west-1 vs us-east-1 last week`; the US holiday yesterday is the writer's
+    # context; all accounts and services; `cachai` is chat
+    (
+        "/cost",
+        "cuánto gastamos en eu-west-1 vs us-east-1 esta semana? cachai que ayer fue feriado allá en gringolandia "
+        "así que ojo",
+        "this week region=eu-west-1,us-east-1 by region",
+    ),
+    # the Hebrew `kama` read as how much; EKS by its name; the last 3 months by the grammar's rule, the three full
+    # months before this one, August to October, the writer's alternative (the writer counted November in), as
+    # FRESH_131's `sqsのコストが月いくらか ... 直近3ヶ月で`; by month (`per month`); all accounts
+    ("/cost", "kama we paying on EKS per month? last 3 months pls", "last 3 months service=eks monthly"),
+    # data transfer is the Data Transfer service, as FRESH_3, CloudFront being its own service, so left out anyway;
+    # the last whole week, Monday 16 to Sunday 22; each region on its own line, as FRESH_16's `data transfer by region
+    # last week`; all accounts; the CDN team and the agenda item are the writer's context
+    (
+        "/cost",
+        "Agenda item 5: data transfer - last week by region, excl CloudFront pls (CDN team covers that separately)",
+        "last week service=data-transfer by region",
+    ),
+    # this week from Monday 23 to today, its partial day marked so; by day (`per day`); all accounts; the Black Friday
+    # ramp is read off the series, the writer's context
+    (
+        "/cost",
+        "cloudfront spend per day this week, want to see the black friday ramp",
+        "this week service=cloudfront daily",
+    ),
+    # the forecast is for the month, never the quarter: Q4 so far with this month's forecast line, the rest of the
+    # quarter worked out by hand, as FRESH_125's `q4 trending over or under q3?` and FRESH_26's `are we landing above
+    # Q3`; Q3's same stretch is the period compared with anyway, above or below read off; all accounts; the outlook is
+    # the writer's context
+    (
+        "/cost",
+        "For the Q4 outlook: projected AWS cost for the full quarter (Oct-Dec), and is it tracking above Q3?",
+        "forecast 2026-q4",
+    ),
+    # a follow-up read as the whole question: the RDS databases are the RDS resources, as FRESH_121's most expensive
+    # RDS database; the month so far, the period of the EC2 question it follows; the default count; all accounts
+    ("/top-resources", "and same for rds", "this month service=rds"),
+    # the Spanish words read as English (`el mes pasado`: last month, `sin tag de team`: without a team tag); the
+    # whole of October; Platform among the team values listed, the untagged amount its own line in every breakdown, as
+    # FRESH_132's `Graag de kosten per team over vorige maand ... het bedrag zonder tag`; all accounts
+    ("/tags", "cuánto gastó el equipo Platform el mes pasado? y cuánto quedó sin tag de team", "team last month"),
+    # the Hebrew words read as English (`ma kara`: what happened, `alut lo normali`: abnormal cost; `achi` is chat);
+    # what happened to a cost asks why, as FRESH_1's `ec2 costs too high, what happened`; Glue in the data-lake
+    # account, as the writer named it; this week by the grammar's rule, the ISO week from Monday 23 to today (the
+    # writer's week started on Sunday the 22nd), its complete days against the same days of last week, the period
+    # compared with anyway; the usage types (jobs, crawlers, catalog) and regions that moved are among the causes
+    (
+        "/cost",
+        "achi ma kara with glue in data-lake this week? alut lo normali",
+        "why this week service=glue account=data-lake",
+    ),
+    # the creator tag by its full key; the month so far; the values listed largest first, the untagged amount its own
+    # line in every breakdown, as FRESH_108's `createdBy this month, who's spinning stuff up`; all accounts; the
+    # agenda item is the writer's context
+    (
+        "/tags",
+        "Agenda item 6 (ownership gaps): spend by aws:createdBy this month - who's spinning up the most?",
+        "aws:createdBy this month",
+    ),
+    # NOT SUPPORTED (a cache hit ratio is a CloudWatch metric, not on the bill): the writer's nearest, the
+    # distribution's cost, its id the resource id, request charges and transfer apart by usage type, by day, as
+    # FRESH_42's `is the bucket (product-images-prod) mostly storage or requests or transfer?`; since Tuesday is from
+    # Tuesday 24 November to today, its partial day marked so
+    (
+        "/cost",
+        "whats the cache hit ratio on E1Q2W3E4R5T6Y7 since tuesday",
+        "since 2026-11-24 service=cloudfront resource=E1Q2W3E4R5T6Y7 by usage-type daily",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_131's `cost per customer for Q3`; the writer's nearest, the quarter so far, 1 October to today;
+    # the writer's optional production account apart not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    ("/cost", "Do we know AWS cost per active customer this quarter?", "this quarter"),
+    # a follow-up read as the whole question: the whole of October, every account, tax left out (tax is its own
+    # service, Tax), as FRESH_121's excl. tax; one total
+    ("/cost", "ok now without tax", "2026-10 service!=tax"),
+    # the Spanish words read as English (`a fin de mes`: at the end of the month); the end of the month is the
+    # forecast: November's month-end forecast with the month so far; going over the budget is what the writer is
+    # after, named with no amount, no budget asked, as FRESH_127's `forecast sampe akhir bulan brp ya? takut over
+    # budget`; all accounts; `po` is chat
+    (
+        "/cost",
+        "cuánto va a salir la cuenta de aws a fin de mes? pa ver si nos pasamos del presupuesto po",
+        "forecast 2026-11",
+    ),
+    # the tables are the DynamoDB resources; `prod` alone is the production account, as the doc; the Hebrew `chodesh
+    # she'avar` read as last month, the whole of October; `top` before what it ranks is the default count
+    ("/top-resources", "top dynamo tables in prod chodesh she'avar", "last month service=dynamodb account=production"),
+    # Black Friday last year is Friday 28 November 2025, against today so far, Black Friday 2026, its partial day
+    # marked so, the writer's order kept, as FRESH_132's `quanto gastamos na black friday do ano passado? quero
+    # comparar com hoje`; CloudFront by its name; all accounts
+    ("/cost", "compare cloudfront cost BF last yr vs today so far", "2025-11-28 vs 2026-11-27 service=cloudfront"),
+    # the last 6 full months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # months; by month, each service on its own line; the top movers read off the series (no ranking by change over a
+    # series), as FRESH_19's monthly spend by service with anything that moved more than 10% flagged; all accounts;
+    # the agenda item is the writer's context
+    (
+        "/cost",
+        "Agenda item 7 - trend check: monthly totals for the last 6 full months by service, call out the top movers",
+        "last 6 months by service monthly",
+    ),
+    # the fiscal year the writer restated as January to December 2025 is the calendar year 2025, as FRESH_127's FY
+    # read as the calendar year; tax is its own service, Tax, left out; all accounts, one total; the auditors are the
+    # writer's context
+    (
+        "/cost",
+        "Could you confirm total AWS spend for FY2025 (Jan-Dec 2025), excluding tax? Auditors are asking.",
+        "2025 service!=tax",
+    ),
+    # a follow-up read as the whole question: like for like, November 2026's complete days against the same days of
+    # November 2025, as FRESH_121's `November 2025 and November 2026 to date` and FRESH_33; both totals and the
+    # difference; all accounts
+    ("/cost", "what about for the same period last year", "this month vs 2025-11"),
+    # the instances are EC2's, one by one; the staging account, as the writer named it; the present (`están gastando`:
+    # are spending) read as the writer's recent days, the 7 whole days before today by the grammar's rule, 20 to 26
+    # November, as FRESH_129's `most expensive stuff in staging rn`; the default count; shutting them down over the
+    # weekend is the writer's context
+    (
+        "/top-resources",
+        "qué instancias ec2 en staging están gastando harto? pa apagarlas el finde",
+        "last 7 days service=ec2 account=staging",
+    ),
+    # the Hebrew `kama ze` read as how much is it; since January is the year so far, 1 January to today; SQS and KMS
+    # together, one sum, as the doc's values asked `together`; all accounts
+    ("/cost", "sqs+kms together kama ze since january?", "ytd service=sqs,kms"),
+    # a filtered tag breakdown, CloudFront only; the month so far; checkout and search among the project values
+    # listed, the untagged amount its own line in every breakdown, as FRESH_73's checkout vs search; which one pushes
+    # more edge traffic read off the list; all accounts
+    (
+        "/tags",
+        "cloudfront cost by project tag this month - is checkout or search pushing more edge traffic?",
+        "project service=cloudfront this month",
+    ),
+    # the staging account, as the writer named it (`acct`); days named one by one are each asked, day by day, their
+    # total beside them, as the doc and FRESH_47's `the 21st and 22nd` and FRESH_110's `sat + sun`; the writer's
+    # optional split by service not typed, left out, as FRESH_53 and FRESH_61; the agenda item is the writer's context
+    (
+        "/cost",
+        "Agenda item 8: idle spend - what did the staging acct burn on Sat 21 + Sun 22 Nov?",
+        "2026-11-21..2026-11-22 account=staging daily",
+    ),
+    # the production account, as the writer named it; 2026 so far, January to today, by month, November partial, as
+    # FRESH_5's `quarter over quarter this year` month by month; the chart is the writer's context
+    (
+        "/cost",
+        "How have cloud costs trended month over month in 2026? Just need one monthly number for the production "
+        "account for a chart",
+        "ytd account=production monthly",
+    ),
+    # a follow-up read as the whole question, as FRESH_46 and FRESH_73: a filtered tag breakdown, the data-lake
+    # account's October split by team; the untagged amount its own line in every breakdown
+    ("/tags", "break that down by team", "team account=data-lake last month"),
+    # `por qué` asks why, as the doc; `ayer` is yesterday, Thursday the 26th, against the day before, the day it is
+    # compared with anyway (the writer's previous days read as the nearest one), as FRESH_121's why yesterday; Lambda
+    # in ap-southeast-2; the accounts, usage types (requests, duration) and resources (functions) that moved are among
+    # the causes; `cuático, cachai` is chat
+    (
+        "/cost",
+        "por qué se disparó lambda en ap-southeast-2 ayer? cuático, cachai",
+        "why yesterday service=lambda region=ap-southeast-2",
+    ),
+    # a follow-up read as the whole question, as FRESH_43's `and per day?`: the 7 whole days before today, 20 to 26
+    # November, by day; all accounts
+    ("/cost", "can u show it per day", "last 7 days daily"),
+)
+
+FRESH_139_FIRST_SIGHT = (16, 23, 11)
+
+FRESH_139: tuple[tuple[str, str, str], ...] = (
+    # the Bengali words read as English (`gato mash`: last month, `total khoroch`: total spend), as FRESH_129's
+    # `pichle mahine ka total bill`; the whole of October, 1 to 31; every account and service together, tax in the
+    # total as it is, one figure; `vai` is chat
+    ("/cost", "vai gato mash e total khoroch koto hoise amader AWS e?", "last month"),
+    # the month so far with November's month-end forecast line, actual plus forecast to 30 November, as FRESH_5's
+    # `November accrual estimate: MTD actuals plus forecast to month end, excl. tax` and FRESH_31; tax is its own
+    # service, Tax, left out; all accounts; the accrual is the writer's context, the greeting wrapping
+    (
+        "/cost",
+        "Hi – for the November accrual, can you give me MTD actuals plus a forecast to 30 Nov, excluding tax?",
+        "forecast 2026-11 service!=tax",
+    ),
+    # NOT SUPPORTED (the bill knows no deploy): the writer's nearest, today so far, Friday the 27th, hour by hour, the
+    # hourly step the grammar has, as FRESH_33's `prod ec2 last 3 hrs` and FRESH_132's data transfer by hour today;
+    # yesterday is the day today is compared with anyway, the writer's other nearest; the feeling that something is
+    # off is the writer's, no unusual days asked; all accounts
+    ("/cost", "whats spend doing since the deploy?? feels off", "today hourly"),
+    # the French words read as English (`le mois passé`: last month, `le compte production`: the production account);
+    # the whole of October; EC2 only; one total; the greeting is wrapping
+    (
+        "/cost",
+        "Salut, combien on a dépensé en EC2 le mois passé sur le compte production ?",
+        "last month service=ec2 account=production",
+    ),
+    # the month so far, 1 November to today (`Nov so far`); the team values listed, each with its share of the total,
+    # the untagged amount its own line in every breakdown (`include untagged` shows what is shown anyway, as the doc),
+    # as FRESH_132's `custo por team esse mês` and FRESH_131's untagged bucket; all accounts
+    ("/tags", "cost by team for Nov so far + % of total for each. include untagged pls", "team this month"),
+    # which services went up the most ranks the services by their change, as FRESH_2's `what services went up the most
+    # this week` and FRESH_13's total for October with the service that grew the most; like for like: November's
+    # complete days against the same days of October, the period compared with anyway; the amounts and percentages are
+    # part of every comparison; the dashboard and the manager are the writer's context; all accounts
+    (
+        "/cost",
+        "hey so i was looking at the billing dashboard earlier and it looks like our bill went up quite a "
+        "bit this month compared to last month and my manager is asking me why so can you tell me which "
+        "services went up the most and by how much",
+        "increases this month by service",
+    ),
+    # the Bengali words read as English (`ei mash er`: this month's, `top 10 ta`: the top 10); the instances are
+    # EC2's, one by one; the month so far; the writer's count; all accounts, each instance's account and region shown
+    (
+        "/top-resources",
+        "sobcheye beshi khoroch hocche kon EC2 instance gula te? ei mash er top 10 ta dekhao pls",
+        "10 this month service=ec2",
+    ),
+    # the whole of October; RDS only; the amortized basis, as the writer asked, the upfront RI fee of April spread
+    # over the months it covers, as FRESH_124's October total on an amortized basis; the writer's optional split of
+    # the RI portion not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "What's the amortized RDS cost for October? The RIs were paid upfront in April so I need the monthly "
+        "share, not the upfront charge.",
+        "2026-10 service=rds amortized",
+    ),
+    # today so far against the same window yesterday, as FRESH_132's `total spend between 14:00 and 18:00 utc today vs
+    # same window yesterday`; the time of the deploy asks the days hour by hour, the hourly step the grammar has, the
+    # hours from 14:00 UTC read off both series, today's partial day and the data's freshness marked so; every account
+    # and service together
+    ("/cost", "cost since deploy @ 14:10 UTC vs same window yday", "2026-11-27 vs 2026-11-26 hourly"),
+    # the French words read as English (`ce mois-ci`: this month, `par région`: by region); the month so far; S3 only,
+    # each region on its own line; all accounts; `stp` is chat
+    ("/cost", "c'est quoi les coûts S3 par région pour ce mois-ci stp", "this month service=s3 by region"),
+    # NOT SUPPORTED (invocations are a usage amount, not a cost): the writer's nearest, Lambda by usage type, the
+    # requests beside the duration, the rate per million worked out by hand, as FRESH_89's `lambda cost per 1k
+    # invocations` and FRESH_106's per million invocations; the whole of October against September, the period
+    # compared with anyway, as CORPUS's `oct vs sep`; all accounts
+    ("/cost", "what's our cost per 1M Lambda invocations for Oct vs Sep?", "2026-10 service=lambda by usage-type"),
+    # the data-lake account, as the writer named it; the year so far, 1 January to today, by month, November partial,
+    # the year-to-date total beside them, as FRESH_132's tax per month this year; the slide is the writer's context
+    (
+        "/cost",
+        "can you give me the total for the data lake account for the whole year so far i need it for a slide "
+        "tomorrow and also if possible split it by month so i can make a chart out of it",
+        "ytd account=data-lake monthly",
+    ),
+    # the Bengali words read as English (`team wise`: by team, as the doc's Indian English `day wise`, `gato 3 mash`:
+    # the last 3 months); the last 3 months by the grammar's rule, the three full months before this one, August to
+    # October, as the writer counted; no time step in /tags, the month-by-month view left out, as FRESH_119 and
+    # FRESH_128; Platform among the team values listed, the untagged amount its own line, as FRESH_129's `Platform
+    # wala itna zyada`; all accounts
+    (
+        "/tags",
+        "team wise khoroch ta dekhao to gato 3 mash er, Platform team er ta onek beshi mone hocche",
+        "team last 3 months",
+    ),
+    # fiscal month 10 is November, as the writer counted it (the doc's accounting periods read as calendar months):
+    # November so far against November 2025, like for like, its complete days against the same days of November 2025,
+    # as CORPUS's `this month vs same month last year`; both totals and the change are part of every comparison; the
+    # fiscal year's start is the writer's context; all accounts
+    (
+        "/cost",
+        "Our fiscal year starts 1 Feb. Could I get spend for fiscal month 10 (November) compared with the "
+        "same fiscal month last year?",
+        "this month vs 2025-11",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; today so far, its partial day marked so; hour by hour,
+    # the hourly step the grammar has, as FRESH_132's `data transfer out by hour today so far`; whether the spike is
+    # still going is read off the series; all accounts
+    ("/cost", "data transfer hourly for today pls, is the spike still going", "today service=data-transfer hourly"),
+    # the French words read as English (`les 5 buckets`, `depuis le début de l'année`: since the start of the year);
+    # the buckets are the S3 resources; the year so far, 1 January to today; the writer's count; all accounts
+    (
+        "/top-resources",
+        "Quels sont les 5 buckets S3 qui coûtent le plus cher depuis le début de l'année ?",
+        "5 ytd service=s3",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand by the
+    # writer's 1,240, as the doc and FRESH_93's `cost per customer for oct` with its customer count; the whole of
+    # October; the production account (`prod only`, the account, as the doc); tax is its own service, Tax, left out
+    (
+        "/cost",
+        "rough cost per customer for October? we had 1,240 paying accounts. prod only, exclude tax",
+        "2026-10 account=production service!=tax",
+    ),
+    # the staging account, as the writer meant it; `why ... still so expensive` asks after the level since the
+    # September migration, no change against one period: the writer's months, August to November so far, by month,
+    # each service on its own line so what still costs is read off, as FRESH_122's month by month from August through
+    # now and FRESH_89's data-lake acct month by month with glue and s3 separate; the migration is the writer's
+    # context
+    (
+        "/cost",
+        "why is staging still so expensive i thought we shut down most of the stuff there after the "
+        "migration in september but it doesnt look like it went down at all",
+        "2026-08..2026-11 account=staging by service monthly",
+    ),
+    # the Bengali words read as English (`kalke r ajke`: yesterday and today); days named one by one are each asked,
+    # day by day, as the doc's `yesterday and the day before`: Thursday the 26th and today so far, its partial day
+    # marked so; the writer's optional normal day not typed, left out, as FRESH_53 and FRESH_61; Black Friday traffic
+    # is the writer's context; all accounts
+    (
+        "/cost",
+        "kalke r ajke koto khoroch hoise? black friday traffic er jonno ektu tension e achi",
+        "2026-11-26..2026-11-27 daily",
+    ),
+    # the whole of October; each linked account on its own line, tax apart by charge class, as FRESH_103's `total Oct
+    # spend per account ... with tax shown seperately` and FRESH_130's credits, refunds and tax as separate lines;
+    # `gross of credits` leaves the credits out, as the doc and FRESH_5's `gross, before credits`; the month-end close
+    # is the writer's context
+    (
+        "/cost",
+        "For month-end close: October total by linked account, tax on a separate line, gross of credits please",
+        "2026-10 charge-class!=credit by account, charge-class",
+    ),
+    # the last 24 hours are the whole days they reach into, yesterday and today, as CORPUS and FRESH_116; the env
+    # values listed, prod and dev among them side by side, the untagged amount its own line; the writer's optional
+    # normal day not typed, left out; all accounts
+    ("/tags", "env breakdown last 24h - did dev get hit too or just prod", "env 2026-11-26..2026-11-27"),
+    # the French words read as English (`la semaine passée`: last week, `la semaine d'avant`: the week before); the
+    # last whole week, Monday 16 to Sunday 22, against the week before, 9 to 15, the period compared with anyway, as
+    # CORPUS's `last week versus the week before`; the difference is part of every comparison; Glue only; all accounts
+    (
+        "/cost",
+        "Combien on a payé pour Glue la semaine passée, comparé à la semaine d'avant ?",
+        "last week service=glue",
+    ),
+    # NOT SUPPORTED (GB-months are a usage amount, not a cost): the writer's nearest, S3 by usage type, the storage
+    # classes apart, the rate per GB worked out by hand, as FRESH_106's standard vs IA vs glacier and FRESH_122's
+    # storage class for the data-lake acct; the data-lake account, as the writer named it; no range typed: the latest
+    # full month, October, as the writer read it, as FRESH_120's cost per MAU
+    (
+        "/cost",
+        "S3 $/GB-month in data-lake — feels high for what should mostly be cold data. by storage class if possible",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # the RDS databases are the RDS resources, one by one; `right now` read as the month so far, the writer's period,
+    # as FRESH_117's `right now` and FRESH_130's `ngayon`; the default count; all accounts, staging's among them with
+    # their account shown, as the writer accepts; oversizing needs usage the bill does not hold, the cost and type
+    # read off
+    (
+        "/top-resources",
+        "which rds databases are costing us the most right now i want to see if any of them are oversized "
+        "especially in staging because nobody really uses those outside of business hours anyway",
+        "this month service=rds",
+    ),
+    # the Bengali words read as English (`ei mash sesh e`: at the end of this month); November's month-end forecast
+    # with the month so far, the budget of 18k held against it by hand, as the doc's `a budget of 180k` and
+    # FRESH_129's `budget 60k ka hai`; all accounts
+    ("/cost", "ei mash sesh e total bill koto ashte pare? budget chilo 18k", "forecast 2026-11"),
+    # NOT SUPPORTED (the unamortised balance is a ledger figure, not a charge): the writer's nearest, the commitment
+    # fees by month, the upfront among the one-time fees in the month it posted and the recurring fees each month, the
+    # amortized share and the balance worked out by hand, as FRESH_27's `the RIs we prepaid back in January` and
+    # FRESH_31's prepaid balance; the year so far; all accounts
+    (
+        "/cost",
+        "How much of the Savings Plan prepayment is still unamortised as at today?",
+        "ytd charge-class=recurring,one-time monthly",
+    ),
+    # today so far, hour by hour, the hourly step the grammar has, as FRESH_33's `last 3 hrs` and FRESH_132's times of
+    # day; the hours before and after 11:30 (taken as UTC) read off the series; the rollback is what the event
+    # happened to, no period; all accounts
+    (
+        "/cost",
+        "did the 11:30 rollback actually bring lambda cost down? hour before vs hour after",
+        "today service=lambda hourly",
+    ),
+    # the French words read as English (`répartition des coûts par projet`: cost split by project, `octobre`:
+    # October); the whole of October; checkout, search and data among the project values listed, the untagged amount
+    # its own line; all accounts; `svp` is chat
+    ("/tags", "répartition des coûts par projet pour octobre svp (checkout / search / data)", "project last month"),
+    # NOT SUPPORTED (GB served is a usage amount, not a cost): the writer's nearest, CloudFront by usage type, the
+    # transfer out beside the requests, the rate per GB worked out by hand, as FRESH_10's `how much per GB does S3
+    # charge us?` and FRESH_89's Lambda per invocations; like for like: November's complete days against the same days
+    # of October, the period compared with anyway; the pricing tier is the writer's context; all accounts
+    (
+        "/cost",
+        "CloudFront $ per GB served, this month vs last? want to see if the new pricing tier kicked in",
+        "this month service=cloudfront by usage-type",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_129: the data-lake account's year so far, by
+    # month, November partial; Glue and S3 only, one series each, as the doc's several values as a series; keeping
+    # them leaves tax, its own service, out already; finance is the writer's context
+    (
+        "/cost",
+        "ok so follow up on the data lake thing can you do the same but leave out tax because finance "
+        "handles that separately and also only glue and s3",
+        "ytd account=data-lake service=glue,s3 monthly",
+    ),
+    # the Bengali words read as English (`gato hoptay`: last week, `beshi taka khacche`: costing the most); the Glue
+    # jobs are the Glue resources, as FRESH_122's most expensive glue job last week; the data-lake account, as the
+    # writer named it; the last whole week, Monday 16 to Sunday 22; the default count
+    (
+        "/top-resources",
+        "data-lake account e kon Glue job gula beshi taka khacche gato hoptay?",
+        "last week service=glue account=data-lake",
+    ),
+    # July to September, by month; each charge is counted in the month of its usage, how the bill is dated anyway (the
+    # usage month, not the invoice's date), as FRESH_14's credits in Q3 by month; all accounts
+    (
+        "/cost",
+        "Can you show Q3 (Jul/Aug/Sep) by month on an accrual basis – i.e. by usage month, not invoice date?",
+        "2026-q3 monthly",
+    ),
+    # today so far against the average day of last week, Monday 16 to Sunday 22, as FRESH_54's `compare today w/ avg
+    # of last week` and FRESH_66's `today vs an avg day last week`; today's partial day marked so; EC2 in us-east-1;
+    # all accounts
+    (
+        "/cost",
+        "ec2 us-east-1 today so far vs avg day last wk",
+        "average 2026-11-27 vs 2026-11-16..2026-11-22 service=ec2 region=us-east-1",
+    ),
+    # the French words read as English (`pourquoi`: why, `depuis début novembre`: since the start of November); like
+    # for like: November's complete days against the same days of October, the period compared with anyway, as
+    # FRESH_130's `Why is Nov MTD up vs Oct MTD?`; KMS only; the accounts, regions, usage types and resources that
+    # moved are among the causes; the writer's question about a change is answered by them; all accounts
+    (
+        "/cost",
+        "Pourquoi les coûts KMS ont doublé depuis début novembre ? On a changé qqch ?",
+        "why this month service=kms",
+    ),
+    # NOT SUPPORTED (request counts are a usage amount, not a cost): the writer's nearest, DynamoDB by usage type, the
+    # read and write request lines beside the storage, the rates per million worked out by hand, as FRESH_125's on-
+    # demand read/write costs and FRESH_89's per invocations; the production account (`prod`, the account, as the
+    # doc); the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's days
+    (
+        "/cost",
+        "DynamoDB cost per million reads and per million writes, prod, last 30d",
+        "last 30 days service=dynamodb account=production by usage-type",
+    ),
+    # a filtered tag breakdown; the production account only, as the writer asked; this quarter so far, 1 October to
+    # today; the team values listed, the untagged amount its own line, as FRESH_99's chargeback by team for the
+    # production account; the chargeback is the writer's context
+    (
+        "/tags",
+        "can i get the costs broken down by team for this quarter but only for the production account "
+        "because staging is shared and we dont charge that back to the teams",
+        "team account=production this quarter",
+    ),
+    # the Bengali words read as English (`gato mash e`: last month, `alada kore`: separately); the whole of October;
+    # the two regions side by side, each on its own line, as CORPUS's `us-east-1 versus eu-west-1` and the doc's
+    # `separately`; all accounts and services
+    (
+        "/cost",
+        "gato mash e eu-west-1 r ap-southeast-2 te koto khoroch hoise? alada kore dekhao",
+        "last month region=eu-west-1,ap-southeast-2 by region",
+    ),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress,
+    # the writer's nearest, November's month-end forecast with the month so far, as FRESH_48's `What's the run-rate
+    # for December looking like? Need to put an accrual in` and FRESH_78's forecasted spend for December; tax in the
+    # total as it is; the leave is the writer's context; all accounts
+    (
+        "/cost",
+        "What should I accrue for December? Need an estimate of total AWS spend for the month incl. tax "
+        "before everyone goes on leave.",
+        "forecast 2026-11",
+    ),
+    # a few hours back are today, as the doc's `last 3 hrs` and FRESH_33; /top-resources ranks whole days: today so
+    # far, the writer's nearest, as FRESH_132's `since midnight`; the production account (`prod` alone is the
+    # account); any service; the writer's count
+    ("/top-resources", "top 5 most expensive things in prod last 6 hrs", "5 today account=production"),
+    # the French words read as English (`par jour en moyenne`: per day on average, `ce mois-ci`: this month); the
+    # average per day over November's complete days, 1 to 26, against October's, as FRESH_1's `avg daily spend on s3`
+    # and FRESH_129's daily run rate for staging; the staging account, as the writer named it; the ninety dollars is
+    # what someone said, held against it by hand; `dis une fois` is chat
+    (
+        "/cost",
+        "Dis une fois, le compte staging coûte combien par jour en moyenne ce mois-ci ? Qqn m'a dit nonante "
+        "dollars, ça me semble beaucoup",
+        "average this month account=staging",
+    ),
+    # NOT SUPPORTED (requests are not in the bill): a cost per request is the cost itself, to divide by hand by the
+    # writer's 42M, as the doc's `per request` and FRESH_16's and FRESH_99's cost per request; EKS and RDS together,
+    # the project tag value as typed; the whole of October; all accounts
+    (
+        "/cost",
+        "cost per request for checkout: EKS + RDS tagged project=checkout for Oct, divided by 42M requests",
+        "2026-10 service=eks,rds tag:project=checkout",
+    ),
+    # NOT SUPPORTED in canonical form (December and January, months still to come): the forecast is for the month in
+    # progress, the writer's nearest baseline, November's month-end forecast with the month so far, as FRESH_48 and
+    # FRESH_130's December forecast; the search cluster move is what the writer plans, as the doc; the writer's
+    # optional EKS line left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "is there any way to see what we are going to spend in december and january because we are planning "
+        "to move the search cluster to a bigger eks setup and i need to know the baseline before that happens",
+        "forecast 2026-11",
+    ),
+    # the Bengali words read as English (`ke ke resource banaise`: who created the resources, `ei mash er`: this
+    # month's); the creator tag by its full key; the month so far; the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "aws:createdBy tag diye ektu dekhao to ke ke resource banaise ar tader khoroch koto, ei mash er",
+        "aws:createdBy this month",
+    ),
+    # 1 to 31 October is the whole of October; net of credits is the total as every total is, credits and refunds
+    # counted, tax included, as the doc and FRESH_130's `net of credits but incl tax`; all three accounts together,
+    # one consolidated sum
+    (
+        "/cost",
+        "Please confirm total spend 1–31 Oct, net of credits and refunds, incl. tax, consolidated across all "
+        "3 accounts.",
+        "2026-10",
+    ),
+    # NOT SUPPORTED (a rolling window of hours): the last hours are today, hour by hour, the hourly step the grammar
+    # has, as the doc's `last 3 hrs` and FRESH_33; yesterday is the day today is compared with anyway, the writer's
+    # normal read off beside it; SQS only; all accounts
+    ("/cost", "sqs spiked?? cost last 2h vs normal", "today service=sqs hourly"),
+    # the French words read as English (`les plus chères`: the most expensive, `le mois passé`: last month); the
+    # instances are EC2's, one by one; dev is the env tag value; the whole of October; NOT SUPPORTED (which instances
+    # are EKS nodes is not in the bill): the EKS worker nodes left in, the writer's nearest, as FRESH_60 and FRESH_70;
+    # the default count; all accounts
+    (
+        "/top-resources",
+        "les instances EC2 les plus chères en dev pour le mois passé, hors nodes EKS",
+        "last month service=ec2 tag:env=dev",
+    ),
+    # NOT SUPPORTED (monthly active users are not in the bill): a cost per user is the cost itself, to divide by hand
+    # by the writer's 58k and 51k, as the doc and FRESH_120's cost per MAU; July to September against April to June,
+    # the period compared with anyway, as FRESH_132's `Q3 vergeleken met Q2`; both totals and the change are part of
+    # every comparison; all accounts
+    ("/cost", "unit econ check: total infra cost / MAU, Q3 vs Q2. MAU was 58k in Q3, 51k in Q2", "2026-q3"),
+    # the last whole week, Monday 16 to Sunday 22, against the week before, 9 to 15, the period compared with anyway;
+    # whether the pipeline caused it asks why: the services, accounts and resources that moved are among the causes,
+    # as FRESH_129's `pichle hafte S3 ... kya reason hai`; the 17th or 18th is the writer's guess at when, leaving the
+    # weeks as asked, as the doc; all accounts
+    (
+        "/cost",
+        "what was the difference between last week and the week before in total cost because i think "
+        "something happened around the 17th or 18th when the new data pipeline went live and i want to know "
+        "if thats what caused it",
+        "why last week",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_129: the French words read as English (`sans la
+    # taxe ni le data transfer`: without tax or data transfer, `le mois passé`: last month); the whole of October; tax
+    # and Data Transfer, each its own service, both left out, as FRESH_131's excluding tax and data transfer; all
+    # accounts
+    (
+        "/cost",
+        "Et sans la taxe ni le data transfer, ça donne quoi pour le mois passé ?",
+        "last month service!=tax,data-transfer",
+    ),
+    # NOT SUPPORTED (two tag keys at once): the writer's nearest, the team values listed for the non-prod env values,
+    # dev and staging, as FRESH_25's `env=dev spend by team for october` and FRESH_59's team where env is staging; the
+    # whole of October; the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "per team, prod vs non-prod spend for Oct — who's burning most on dev/staging?",
+        "team tag:env=dev,staging last month",
+    ),
+)
+
+FRESH_140_FIRST_SIGHT = (19, 16, 15)
+
+FRESH_140: tuple[tuple[str, str, str], ...] = (
+    # the German words read as English (`Gesamtkosten`: total costs, `aufschlüsseln nach Account`: broken down by
+    # account), as FRESH_119's `Gesamtkosten for KW 47, aufgeteilt per Account`; the whole of October, 1 to 31; each
+    # account on its own line with the total beside them; the greeting (`Servus`) and thanks are wrapping
+    ("/cost", "Servus, bitte die Gesamtkosten Oktober aufschlüsseln nach Account. Danke!", "2026-10 by account"),
+    # the cheapest asked: /top-resources ranks the most expensive first, so every resource is listed (1,000, the most it
+    # lists, as the doc's cheapest asked lists every value and FRESH_129's `top 1000`), the five cheapest non-zero ones
+    # read off its end; the production account, as the writer named it; the whole of October; the $0 resources left out
+    # by hand
+    (
+        "/top-resources",
+        "bottom 5 resources by cost in production for october (non-zero only pls)",
+        "1000 2026-10 account=production",
+    ),
+    # the EKS charges only (the control plane), the worker nodes being EC2, left out, as FRESH_13's `the control plane
+    # or whatever, not the nodes` and FRESH_10; the month so far, 1 November to today; all accounts, one total; the
+    # writer's optional split by account not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "how much is eks costing us this month? just the control plane fees not the worker nodes",
+        "this month service=eks",
+    ),
+    # the Vietnamese words read as English (`chi phí tháng trước`: cost last month, `tính cả 3 account`: include all 3
+    # accounts); the whole of October; all three accounts together are the total over them, as the doc's `all 3 linked
+    # accounts` and FRESH_132's `all accounts`; one total, the writer's optional split by account not typed, left out,
+    # as FRESH_53 and FRESH_61
+    ("/cost", "chi phí tháng trước bao nhiêu vậy? tính cả 3 account nha", "last month"),
+    # the forecast is for the month, never the year: the year so far with this month's forecast line, December added by
+    # hand, the writer's nearest, as FRESH_129's full-year 2026 forecast and FRESH_76; all accounts; the board deck and
+    # Monday are the writer's context
+    (
+        "/cost",
+        "Where are we going to land for full year 2026? Need a number for the board deck by Monday.",
+        "forecast this year",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 November; the team values listed, the untagged amount its own line in
+    # every breakdown, as FRESH_130's `team, forrige uke`; all accounts
+    ("/tags", "show me cost by team for last week", "team last week"),
+    # the German words read as English (`heuer`: this year, `bis dato`: to date, `im Vergleich zum Vorjahr`: compared
+    # with the year before); the year so far, its complete days against the same days of 2025, the period compared with
+    # anyway, as FRESH_18's `total aws ytd vs same period last year` and FRESH_69; the difference and its percentage are
+    # part of every comparison; all accounts
+    ("/cost", "wie hoch sind die Kosten heuer bis dato? bitte im Vergleich zum Vorjahr", "ytd"),
+    # days ranked are days: the daily series, the lowest day and its amount read off, as FRESH_31's `single most
+    # expensive day of 2026 so far`; the writer's complete days, 1 to 26 November, today's partial day left out as the
+    # writer meant; all accounts
+    ("/cost", "what was the lowest spend day in november so far? and how much", "2026-11-01..2026-11-26 daily"),
+    # the nodes are EC2 instances, as FRESH_60 and FRESH_70's nodes in the prod cluster; `prod` alone is the production
+    # account, as the doc; this week from Monday 23 to today; the writer's count; NOT SUPPORTED in canonical form (spot
+    # or on-demand beside each resource): the ranked list, the pricing read off by hand, the writer's nearest, as
+    # FRESH_60's `karpenter fell back to on-demand`
+    (
+        "/top-resources",
+        "top 10 ec2 nodes in prod this week? want to see which are spot and which are od",
+        "10 this week service=ec2 account=production",
+    ),
+    # the Vietnamese words read as English (`sao ... tăng vậy`: why did it go up, `tháng này`: this month, `so với tháng
+    # trước`: compared with last month); like for like: November's complete days against the same days of October, the
+    # period compared with anyway, as FRESH_24's `Why are the RDS Kosten since Anfang November so high?`; the accounts,
+    # regions, usage types and resources that moved are among the causes; all accounts
+    ("/cost", "sao EC2 tháng này tăng vậy? so với tháng trước giúp mình", "why this month service=ec2"),
+    # the day before today, Thursday 26 November (Thanksgiving); every account and service together, one total
+    ("/cost", "give me total spend yesterday", "yesterday"),
+    # the year so far, 1 January to today; the team values listed, the untagged amount its own line in every breakdown,
+    # as FRESH_123's `team ytd`; no time step in /tags, the monthly average worked out by hand; the 2027 budget is the
+    # writer's occasion, no budget asked, as FRESH_43 and FRESH_130; all accounts
+    (
+        "/tags",
+        "Can I get spend by team for 2026 YTD? I want to use it as the baseline for each team's 2027 budget.",
+        "team ytd",
+    ),
+    # the German words read as English (`Kosten letzter Monat nach Service`: costs last month by service, `ohne Steuer`:
+    # without tax); the whole of October; tax is its own service, Tax, left out, as FRESH_119's `ohne Steuern` and
+    # FRESH_132's `excl. tax`; `netto` restates the tax left out, no net cost basis (the writer's meaning); each service
+    # on its own line with the net total beside them; all accounts
+    ("/cost", "Kosten letzter Monat nach Service, bitte ohne Steuer (netto)", "last month service!=tax by service"),
+    # the buckets are the S3 resources; the cheapest asked: every bucket listed from the most expensive (1,000, the most
+    # /top-resources lists, as the doc's cheapest asked and FRESH_129's `top 1000`), the five cheapest non-zero ones
+    # read off its end; the last 3 months by the grammar's rule, the three full months before this one, August to
+    # October, the writer's alternative, as FRESH_130; all accounts; the unused stuff is the writer's context
+    (
+        "/top-resources",
+        "bottom 5 s3 buckets by spend over the last 3 months — looking for stuff nobody uses",
+        "1000 last 3 months service=s3",
+    ),
+    # no spot or on-demand usage type in the vocabulary: EC2 by usage type, the spot, on-demand and any commitment lines
+    # among them, as FRESH_15's nearly identical `spot vs on-demand ec2 in us-west-2 for oct` and FRESH_127; the 7 whole
+    # days before today by the grammar's rule, 20 to 26 November, the writer's alternative; all accounts
+    (
+        "/cost",
+        "spot vs on-demand ec2 spend in us-west-2 last 7 days",
+        "last 7 days service=ec2 region=us-west-2 by usage-type",
+    ),
+    # the Vietnamese words read as English (`chi phí theo team tháng này`: cost by team this month); the month so far;
+    # the team values listed, data among them, the untagged amount its own line in every breakdown; whether the data
+    # team went up against last month is a comparison /tags does not answer (it lists costs only), a question of its own
+    # after the first, left out, as FRESH_126's `and is it going up?` and FRESH_123's `is it growing?`; all accounts
+    ("/tags", "chi phí theo team tháng này, team data có tăng so với tháng trước ko?", "team this month"),
+    # a monthly run rate to annualise over the writer's recent complete months: the average per month of the last 3
+    # months by the grammar's rule, August to October, each month beside it, multiplied by 12 by hand, as FRESH_31's and
+    # FRESH_33's annual run rate off the last 3 months; the 2027 plan is the writer's context; all accounts
+    (
+        "/cost",
+        "What's our current monthly run rate? I'd like to annualize it as a starting point for the 2027 plan.",
+        "average last 3 months monthly",
+    ),
+    # the production account, as the writer named it; the whole of October; the writer's count, the most expensive first
+    (
+        "/top-resources",
+        "list the 10 most expensive resources in production last month",
+        "10 last month account=production",
+    ),
+    # the German words read as English (`Warum`: why, `im November`: in November); like for like: November's complete
+    # days against the same days of October, the period compared with anyway, as FRESH_24's `Why are the RDS Kosten
+    # since Anfang November so high?` and FRESH_130's `Why is Nov MTD up vs Oct MTD?`; the services, accounts and
+    # regions that moved are among the causes; the managing director is the writer's context; all accounts
+    (
+        "/cost",
+        "Warum sind die Kosten im November so stark gestiegen?? Bitte um kurze Erklärung, muss das dem GF erklären",
+        "why this month",
+    ),
+    # the cheapest asked lists every value, from the most expensive, so the cheapest are last (`top 1000`, as the doc
+    # and FRESH_129); tax is its own service, Tax, left out (`excl. tax`), as FRESH_132; the whole of October; the
+    # lowest non-zero service read off; all accounts
+    ("/cost", "which service had the smallest spend in oct? excl. tax", "2026-10 service!=tax by service top 1000"),
+    # NOT SUPPORTED (namespaces are not on the bill): the writer's nearest, the prod cluster as the production account's
+    # EKS and EC2, split by the team tag, as FRESH_15's and FRESH_24's `cost per namespace on the prod cluster` and
+    # FRESH_24's `team on eks`; the whole of October; the untagged amount its own line in every breakdown
+    ("/tags", "cost per namespace on the prod cluster for oct", "team service=eks,ec2 account=production 2026-10"),
+    # the Vietnamese words read as English (`dự báo chi phí tháng 12`: forecast cost for December); NOT SUPPORTED
+    # (December, a month still to come): the forecast is for the month in progress, the writer's nearest, November's
+    # month-end forecast with the month so far and its range, as FRESH_48 and FRESH_131's December forecast; the budget
+    # for the boss is the writer's occasion, no budget asked; all accounts
+    ("/cost", "dự báo chi phí tháng 12 khoảng bao nhiêu? cần để làm budget cho sếp", "forecast 2026-11"),
+    # data transfer is the Data Transfer service, as FRESH_3; this week from Monday 23 to today; each region on its own
+    # line, as FRESH_124's data transfer per region this week; all accounts
+    ("/cost", "pull up data transfer costs by region for this week", "this week service=data-transfer by region"),
+    # the year so far, its complete days against the same days of 2025, the period compared with anyway, as FRESH_18 and
+    # FRESH_54's YTD by account against the same period last year; both totals, the change and its percentage (the YoY
+    # %) are part of every comparison; which accounts drove it: each account on its own line with its change and why, as
+    # FRESH_123's `which team drove it?` and FRESH_54's services behind the delta
+    ("/cost", "How are we tracking vs 2025? YoY % please, and which accounts drove the increase", "why ytd by account"),
+    # the German words read as English (`Konto`: account, `monatlich aufgeschlüsselt`: broken down by month); the
+    # data-lake account, as the writer named it; two quarters compared month by month: the span holding both, April to
+    # September, by month, the quarter totals and their difference added up by hand, as FRESH_119's `Monatsvergleich ...
+    # Oktober vs. November` and FRESH_131's November against October per day
+    (
+        "/cost",
+        "Kosten data-lake Konto Q3 vs Q2, monatlich aufgeschlüsselt bitte",
+        "2026-q2..2026-q3 account=data-lake monthly",
+    ),
+    # the year so far, 1 January to today; the project values listed, the untagged amount its own line in every
+    # breakdown (the writer's `include untagged`, as the doc), the lowest read off, no count in /tags; all accounts
+    ("/tags", "which project tag has the least spend YTD? pls include untagged as its own line", "project ytd"),
+    # the staging account, as the writer named it (a name both an account and a tag value is the account, as the doc);
+    # `rn` read as the month so far, the writer's first period, as FRESH_123's and FRESH_131's `rn` (not FRESH_129's
+    # seven days, where its writer asked recent days); any service, the default count, the GPU nodegroup the writer's
+    # guess, no filter, read off the list with each instance's type, as FRESH_129's nearly identical `whats the most
+    # expensive stuff in staging rn?`
+    (
+        "/top-resources",
+        "whats the priciest stuff in staging rn? pretty sure someone left the gpu nodegroup up after the load test",
+        "this month account=staging",
+    ),
+    # the Vietnamese words read as English (`tuần này so với tuần trước`: this week compared with last week); like for
+    # like: this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period compared
+    # with anyway, the writer's fairer choice, as FRESH_130's `this week vs last week`; the totals, difference and
+    # percentage are part of every comparison; Black Friday is the writer's guess; all accounts
+    ("/cost", "tuần này so với tuần trước chi phí sao rồi? black friday chắc tăng nhiều", "this week"),
+    # months named one by one are each asked, side by side by month, as the doc and FRESH_35's and FRESH_45's `sep and
+    # oct`, FRESH_83; S3 in the staging account, as the writer named it; the difference read off
+    (
+        "/cost",
+        "get S3 spend for staging, sept and oct side by side",
+        "2026-09..2026-10 service=s3 account=staging monthly",
+    ),
+    # NOT SUPPORTED (Q1 2027, days still ahead): the forecast is for the month in progress, never the quarter: the
+    # writer's nearest, the year so far by month, its growth read off the series, with this month's forecast line, as
+    # FRESH_90's `are we trending over that pace?` and FRESH_6's monthly run rate; the projection to Q1 2027 worked out
+    # by hand; all accounts
+    ("/cost", "If we keep growing at the current pace, what does Q1 2027 look like?", "forecast this year monthly"),
+    # the German words read as English (`Jänner`: January, Austrian); a month name alone is the latest one that has
+    # started, January 2026, the whole month; KMS and SQS each on its own line with their total beside them; all
+    # accounts
+    ("/cost", "Was haben KMS und SQS im Jänner gekostet?", "2026-01 service=kms,sqs by service"),
+    # the RDS instances are the RDS resources; the cheapest asked: every instance listed from the most expensive (1,000,
+    # the most /top-resources lists, as the doc's cheapest asked and FRESH_129's `top 1000`), the ten cheapest non-zero
+    # ones read off its end; the month so far; all accounts is every account anyway, as FRESH_128
+    ("/top-resources", "cheapest 10 rds instances across all accounts this month", "1000 this month service=rds"),
+    # the 26th is Thursday 26 November, yesterday; EC2 in the production account (`prod acct`, as the doc); hour by hour
+    # (`per hour`), the hourly step the grammar has, as FRESH_132's `ec2 cost per hour yesterday`; Karpenter is the
+    # writer's guess, the spike read off the series
+    (
+        "/cost",
+        "did karpenter go nuts yesterday?? need ec2 cost per hour for the 26th, prod acct",
+        "2026-11-26 service=ec2 account=production hourly",
+    ),
+    # the Vietnamese words read as English (`chi phí theo env tháng 10`: cost by env for month 10); the whole of
+    # October; prod, staging and dev among the env values listed, the untagged amount its own line in every breakdown,
+    # as FRESH_81's env for October; all accounts
+    ("/tags", "cho mình xem chi phí theo env tháng 10, prod/staging/dev", "env 2026-10"),
+    # the rest of the month is the forecast, as the doc: November's month-end forecast with the month so far, as
+    # FRESH_129's `what are we actually looking at for end of month`; all accounts
+    ("/cost", "show me the forecast for the rest of november", "forecast 2026-11"),
+    # NOT SUPPORTED (renewals and commitments still to come are not on the bill): of the writer's nearest, the fees that
+    # landed in December last year, 1 to 31 December 2025, the RI and Savings Plan fees (recurring and one-time), each
+    # fee apart by usage type, as FRESH_119's `any one-time charges hit Nov so far? RI upfront, support etc.` and
+    # FRESH_115's RIs expiring before 31 Dec; December 2026's forecast (November's, the bot forecasting only the month
+    # in progress) is a question of its own; all accounts
+    (
+        "/cost",
+        "Do we have anything big landing in December (RI or savings plan renewals, annual charges)? I want "
+        "no surprises at year end.",
+        "2025-12 charge-class=recurring,one-time by usage-type",
+    ),
+    # the German words read as English (`Kosten pro Region`: costs per region, `3. Quartal`: the third quarter); July to
+    # September 2026; each region on its own line, global among them, with the total beside them; the table is the
+    # answer's layout; the greeting and `LG` are wrapping; all accounts
+    (
+        "/cost",
+        "Grüß Gott, könnten Sie mir die Kosten pro Region fürs 3. Quartal schicken? Am besten als Tabelle. LG",
+        "2026-q3 by region",
+    ),
+    # the cheapest asked lists every value, from the most expensive, so the cheapest are last (`top 1000`, as the doc
+    # and FRESH_129); each region with its services on their own lines, what runs in the cheapest one read off, as
+    # FRESH_130's `hva kjører vi der egentlig` per service; the whole of October; all accounts
+    (
+        "/cost",
+        "least expensive region for us in oct, and what's actually running there?",
+        "2026-10 by region, service top 1000",
+    ),
+    # transfer between zones is a Data Transfer usage type, as the doc's `cross-AZ` and FRESH_60's `data transfer
+    # between AZs`; the month so far; NOT SUPPORTED (the EKS nodes as the cause): the writer's guess, no filter; all
+    # accounts
+    (
+        "/cost",
+        "how much are we paying for cross-az traffic this month? eks nodes talk a lot across azs",
+        "this month service=data-transfer by usage-type",
+    ),
+    # the Vietnamese words read as English (`tu dau nam toi gio`: from the start of the year until now, `chia theo
+    # thang`: split by month); the year so far, January to November, November partial, by month, the total beside them,
+    # as FRESH_40's and FRESH_90's 2026 so far by month; all accounts
+    ("/cost", "tu dau nam toi gio tong chi phi bao nhieu roi, chia theo thang giup anh", "ytd monthly"),
+    # the functions are the Lambda resources; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November, the writer's alternative; the writer's count; all accounts
+    (
+        "/top-resources",
+        "give top 5 lambda functions by cost in eu-west-1 last 30 days",
+        "5 last 30 days service=lambda region=eu-west-1",
+    ),
+    # December last year, 1 to 31 December 2025; November 2025 is the month it is compared with anyway, whether December
+    # runs heavy read off, the writer's nearest to the other months; all accounts
+    (
+        "/cost",
+        "What did we spend in December last year? Trying to gauge whether December is usually a heavy month for us.",
+        "2025-12",
+    ),
+    # the German words read as English (`Staging-Konto`: the staging account, `letzte Woche vs. vorletzte Woche`: last
+    # week vs the week before); the last whole week, Monday 16 to Sunday 22, against the week before, 9 to 15, the
+    # period compared with anyway, as CORPUS's `last week versus the week before` and FRESH_24's Glue `vorletzte Woche
+    # vs letzte Woche`; two questions: the first kept, the outliers (`Ausreißer`, unusual days) a question of their own,
+    # as FRESH_79's `and flag anything unusual`
+    (
+        "/cost",
+        "Staging-Konto: Kosten letzte Woche vs. vorletzte Woche bitte, gab es da Ausreißer?",
+        "last week account=staging",
+    ),
+    # the last whole quarter, July to September; no count in /tags: every team value listed, the cheapest three read off
+    # the end, as FRESH_123's `--top 10`; the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "bottom 3 teams by spend last quarter", "team last quarter"),
+    # NOT SUPPORTED (today is not on the bill yet): the writer's nearest, the latest complete day, Thursday 26 November,
+    # as FRESH_131's `Black Friday today!! can I get hourly spend so far?`; EC2 in the production account (`prod`, as
+    # the doc); no spot or on-demand usage type in the vocabulary: EC2 by usage type, the spot and on-demand lines among
+    # them, as FRESH_15 and FRESH_127; the Black Friday scale-up is the writer's context
+    (
+        "/cost",
+        "black friday scale up: how much of today's ec2 in prod is spot vs od so far",
+        "yesterday service=ec2 account=production by usage-type",
+    ),
+    # the Vietnamese words read as English (`tháng 9 vs tháng 10`: September vs October, `tăng hay giảm`: up or down);
+    # the writer's order kept, September against October, as FRESH_132's `custo do lambda setembro vs outubro`; RDS in
+    # the production account, as the writer named it; the change and its percentage are part of every comparison
+    (
+        "/cost",
+        "RDS account production tháng 9 vs tháng 10 tăng hay giảm vậy em?",
+        "2026-09 vs 2026-10 service=rds account=production",
+    ),
+    # the whole of October; every service listed, as the doc's `list all regions`, highest first; no amount filter in
+    # the grammar: the services over $1,000 read off by hand, as FRESH_72's and FRESH_101's `over $5k`; all accounts
+    ("/cost", "list all services over $1k last month", "last month by service"),
+    # the year so far by account, each account's average per complete month (January to October) beside each month, the
+    # straight-line 2027 projection multiplied by 12 by hand, as FRESH_123's average monthly spend per account and
+    # FRESH_64's FY27 run-rate; NOT SUPPORTED (a projection of 2027, days still ahead); FY27 budgeting is the writer's
+    # occasion
+    (
+        "/cost",
+        "For FY27 budgeting: 2026 YTD by account please, plus a simple straight-line projection for next year",
+        "average ytd by account monthly",
+    ),
+    # the German words read as English (`Kosten nach Team`: costs by team, `für November bis jetzt`: November so far);
+    # the month so far; a value of the listed key left out in words is listed among the others, Platform set aside by
+    # hand, as the doc's /tags rule and FRESH_127's `team breakdown but leave out Platform`; the untagged amount its own
+    # line in every breakdown; the separate billing is the writer's context; all accounts
+    (
+        "/tags",
+        "Kosten nach Team für November bis jetzt, aber bitte ohne Platform – das wird separat verrechnet",
+        "team this month",
+    ),
+    # the tables are the DynamoDB resources; the cheapest asked: every table listed from the most expensive (1,000, the
+    # most /top-resources lists, as the doc's cheapest asked and FRESH_129's `top 1000`), the cheap ones read off its
+    # end; the data-lake account, as the writer named it; the month so far; no amount filter in the grammar: those under
+    # $5 read off by hand, as FRESH_72
+    (
+        "/top-resources",
+        "least expensive dynamodb tables in data-lake this month, anything under $5?",
+        "1000 this month service=dynamodb account=data-lake",
     ),
 )

@@ -287,6 +287,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_135_FIRST_SIGHT,
     FRESH_136,
     FRESH_136_FIRST_SIGHT,
+    FRESH_137,
+    FRESH_137_FIRST_SIGHT,
+    FRESH_138,
+    FRESH_138_FIRST_SIGHT,
+    FRESH_139,
+    FRESH_139_FIRST_SIGHT,
+    FRESH_140,
+    FRESH_140_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -836,6 +844,18 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_134", FRESH_134, FRESH_134_FIRST_SIGHT, right=18, wrong=13),
     BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=22, wrong=11),
     BlindBatch("FRESH_136", FRESH_136, FRESH_136_FIRST_SIGHT, right=22, wrong=11),
+    # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
+    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=23, wrong=5),
+    BlindBatch(
+        "FRESH_138",
+        FRESH_138,
+        FRESH_138_FIRST_SIGHT,
+        right=17,
+        wrong=18,
+        shared=frozenset({"same but for staging", "and the month before that?"}),
+    ),
+    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=16, wrong=11),
+    BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
 )
 
 
