@@ -265,6 +265,10 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
         w = tok.lower
         if self.out.excluding and w in _CLAUSE_STARTS:
             self.out.excluding = False  # `sorry not technical - did we spend more on checkout`: a new clause
+        if self.out.excluding and w in _SCOPE_WORDS and self.out.bare and self.out.bare[-1].negate:
+            self.out.excluding = False  # `outside eu-west-1 on the data project`: where the rest is asked, kept
+        if self.out.excluding and w in ("also", "only", "just", "but"):
+            self.out.excluding = False  # `leave out tax and also only glue and s3`: what is kept, after the list
         tagged = w == "tagged" and self.tag_key_word(self.word(1) or "") is not None  # `tagged project checkout`
         if (w in ("tag", "tags", "tagged") and self.kind(2) in (Kind.EQ, Kind.NE)) or tagged:  # `tag env=prod`
             self.i += 1
@@ -1148,6 +1152,9 @@ _COST_NOUNS = frozenset(
 _CLAUSE_STARTS = frozenset(
     {"-", "–", "—", "did", "does", "do", "how", "what", "why", "which", "is", "are", "was", "were", "can", "could"}
 )
+#: Words that, after a value left out, say where the rest of the question is asked (`excluding eu-west-1 on the data
+#: project`, `everything except ec2 in staging`): what follows them is kept, not left out too.
+_SCOPE_WORDS = frozenset({"on", "in", "for", "at", "within", "inside"})
 #: An hour as typed after `at` with no `am`/`pm` (`at 3`, `at 14`; `at 3pm`, `at 14:30` are a `CLOCK`).
 _BARE_HOUR = re.compile(r"[01]?\d|2[0-3]")
 #: Occasions and documents a dimension's word may name (`the team meeting`, `the vendor review`, `the account deck`).

@@ -174,6 +174,36 @@ _PURPOSE = re.compile(
 )
 
 
+#: A reason given for the question, after it (`only the production account because staging is shared`, `leave out tax
+#: because finance handles that separately`): `because` opening a clause (`because of black friday`, `is it because
+#: ...`, `maybe because ...` guess at the cause, read as guesses).
+_REASON = re.compile(
+    r"(?<!\bit)(?<!\bbe)(?<!\bmaybe)(?<!\bprobably)(?<!\bperhaps)\s(because|bc|coz|cuz|cos|'cause)\s(?!of\b)",
+    re.IGNORECASE,
+)
+#: Where a reason's clause stops before the end of its sentence: another ask joined on (`... and also only glue`).
+_REASON_END = re.compile(r"\s(?:and also|also|and then|oh and|plus|but)\s", re.IGNORECASE)
+
+
+def without_reason(tokens: list[Token], text: str) -> tuple[list[Token], list[str]]:
+    """`tokens` without a reason given for the question (`can i get the costs by team for this quarter but only for the
+    production account because staging is shared and we dont charge that back`): context, whose values and days are no
+    part of the question; and the readings that say so. The reason runs to the end of its clause, or to another ask
+    joined on (`and also`)."""
+    readings: list[str] = []
+    for found in _REASON.finditer(text):
+        start = found.start(1)
+        end = clause_span(text, start, commas=True)[1]
+        more = _REASON_END.search(text, found.end(), end)
+        end = more.start() if more is not None else end
+        inside = [t for t in tokens if start <= t.position < end]
+        if not inside or not any(t.position < start for t in tokens):
+            continue
+        readings.append(f"Read `{text[start:end].strip()}` as your reason, not part of the question.")
+        tokens = [t for t in tokens if not start <= t.position < end]
+    return tokens, readings
+
+
 def only_purpose(sentence: str) -> bool:
     """Whether a sentence says only what the person is after (`trying to normalize our run-rate`): it asks
     nothing on its own."""

@@ -19,7 +19,7 @@ from bot.billing.grammar_clauses import ASSIGNED_KEYS
 from bot.billing.grammar_context import CHARGE_LIST_WORDS, ContextPhraseReader
 from bot.billing.grammar_dates import MONTH_NAMES, NUMBER_WORDS, dashed_day, split_glued_ends, split_span
 from bot.billing.grammar_foreign import translated
-from bot.billing.grammar_guesses import read_past_guess, values_or_else, without_purpose
+from bot.billing.grammar_guesses import read_past_guess, values_or_else, without_purpose, without_reason
 from bot.billing.grammar_holidays import match_holiday
 from bot.billing.grammar_keywords import (
     BASIS_WORDS,
@@ -207,6 +207,31 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for det in ("last", "past", "previous")
         for hedge in ("like", "roughly", "about", "approx", "approximately", "around", "maybe")
     },
+    # txt-speak's `4` (`chargd 4 tax`, `4 our team`): for; `by $$`: by cost
+    **{("4", word): ("for", word) for word in ("tax", "us", "me", "my", "our")},
+    **dict.fromkeys((("by", "$$"), ("by", "$"), ("by", "$$$")), ("by", "cost")),
+    # `whats in the untagged bucket`: the untagged group (no S3 bucket)
+    **dict.fromkeys((("untagged", "bucket"), ("untagged", "buckets")), ("untagged",)),
+    # `top to bottom`, `highest to lowest`, `in descending order`: the order every breakdown is listed in anyway
+    **{
+        (high, "to", low): ()
+        for high in ("top", "highest", "biggest", "largest", "most", "high")
+        for low in ("bottom", "lowest", "smallest", "least", "low")
+    },
+    **dict.fromkeys((("in", "descending", "order"), ("descending", "order"), ("sorted", "descending")), ()),
+    # `did we spend ~20% more in nov or am i imagining it?`, `or is it just me`: a doubt, no part of the question
+    **dict.fromkeys(
+        (
+            ("or", "am", "i", "imagining", "it"),
+            ("or", "am", "i", "imagining", "things"),
+            ("am", "i", "imagining", "it"),
+            ("or", "is", "it", "just", "me"),
+            ("is", "it", "just", "me"),
+            ("or", "am", "i", "crazy"),
+            ("or", "am", "i", "wrong"),
+        ),
+        (),
+    ),
     # `Period is this week please.`, `timeframe: last month`: the period named after it
     **dict.fromkeys((("period", "is"), ("timeframe", "is"), ("time", "frame", "is"), ("date", "range", "is")), ()),
     # `same as every week`, `like every monday`: a routine, no step
@@ -884,6 +909,8 @@ class PrepassReader(ContextPhraseReader):
         joined = unwrapped(joined, self.grammar_reads)  # `from #data-eng:`, `Best, Dana`, `Cost Explorer says`
         joined, purpose = without_purpose(joined, self.text)  # `, trying to size cross-region replication`
         self.out.readings.extend(purpose)
+        joined, reason = without_reason(joined, self.text)  # `because staging is shared`
+        self.out.readings.extend(reason)
         # `cost center(s)`: one word, a tag key's name (`grammar_clauses.tag_key_word`)
         for j in range(len(joined) - 1, 0, -1):
             if joined[j - 1].lower == "cost" and joined[j].lower in ("center", "centers", "centre", "centres"):
@@ -1401,7 +1428,7 @@ class PrepassReader(ContextPhraseReader):
                 self.out.readings.append(f"Read `{joined[j].text} {joined[j + 1].text}` as a person, not a filter.")
                 del joined[j : j + 2]
         joined = self._commitment_planned(joined)
-        # `ticket 48213`, `case #1234`, `INC-204`, `[PLAT-1873]`, `FINOPS-212:`: a reference, no figure of the bill
+        # `ticket 48213`, `case #1234`, `#60117`, `INC-204`, `[PLAT-1873]`, `FINOPS-212:`: a reference, no figure
         joined = [
             t
             for j, t in enumerate(joined)
@@ -1409,6 +1436,7 @@ class PrepassReader(ContextPhraseReader):
                 (
                     (j > 0 and joined[j - 1].lower in _REFERENCES and re.fullmatch(r"#?[\w-]*\d[\w-]*", t.lower))
                     or _TICKET_KEY.fullmatch(t.text)
+                    or re.fullmatch(r"#\d{3,}", t.text)  # `Customer on #60117 writes:`: a ticket's number
                 )
                 and not self.vocabulary.meanings(t.text)
             )

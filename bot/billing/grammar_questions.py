@@ -42,6 +42,8 @@ from bot.billing.model import Dimension, DimensionRef, Granularity, Question, Ti
 from bot.errors import TwoAsked, UsageError
 
 #: Words for a day like any other (`vs a normal thursday`).
+#: An ISO week's label (`2025-w49`).
+_ISO_WEEK_LABEL = re.compile(r"\d{4}-w(\d{1,2})")
 _ORDINARY = frozenset({"normal", "typical", "regular", "usual", "ordinary"})
 #: Words that end a range already read at the end of the period after them (`ytd through october`).
 _TO_END = frozenset({"through", "thru", "till", "til", "until", "up"})
@@ -661,26 +663,36 @@ class QuestionReader(Cursor):
         return False
 
     def month_not_begun(self) -> None:
-        """`how much will we spend in december`, `forecast for december` (in November): a month that has not
-        begun, read as last year's by the calendar rule; the bot forecasts only the month in progress, so that is
-        the answer, said."""
+        """`how much will we spend in december`, `forecast for december`, `forecast for W49 and W50` (in November): a
+        month or weeks that have not begun, read as last year's by the calendar rule; the bot forecasts only the month
+        in progress, so that is the answer, said."""
         out = self.out
         tr = out.time_range
-        if (
-            tr is not None
-            and tr.start.day == 1
-            and tr.end == shift_unit("month", tr.start, 1)
-            and tr.start.year == self.today.year - 1
-            and tr.start.month > self.today.month
-            and str(tr.start.year) not in self.text
-            and (out.question is Question.FORECAST or (out.question is Question.COST and self.asks_ahead()))
-        ):
-            out.readings.append(
-                f"{tr.start:%B} {self.today.year} has not begun, and the bot forecasts only the month in progress: "
-                f"answered with where {self.today:%B} lands."
-            )
-            out.time_range = None
-            out.question = Question.FORECAST
+        if tr is None or tr.start.year != self.today.year - 1 or str(tr.start.year) in self.text:
+            return
+        try:
+            ahead = tr.start + relativedelta(years=1)
+        except ValueError:  # pragma: no cover - relativedelta clamps 29 February
+            return
+        asked_ahead = out.question is Question.FORECAST or (out.question is Question.COST and self.asks_ahead())
+        if ahead <= self.today or not asked_ahead:
+            return
+        whole_month = tr.start.day == 1 and tr.end == shift_unit("month", tr.start, 1)
+        week = _ISO_WEEK_LABEL.fullmatch(tr.label)
+        if not whole_month and tr.days < 7:
+            return  # (`what will cyber monday cost`: last year's day, said where the holiday is read)
+        if whole_month:
+            what = f"{tr.start:%B} {self.today.year} has"
+        elif week is not None:
+            what = f"Week {int(week[1])} of {self.today.year} has"
+        else:
+            what = f"Those days of {self.today.year} have"
+        out.readings.append(
+            f"{what} not begun, and the bot forecasts only the month in progress: "
+            f"answered with where {self.today:%B} lands."
+        )
+        out.time_range = None
+        out.question = Question.FORECAST
 
     def burn_question(self) -> None:
         """`what's our burn this month`: for the month in progress the pace answer, which states the spend so far

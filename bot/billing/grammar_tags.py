@@ -84,9 +84,12 @@ def tag_question(
     # (after the key, `breakdown` is by it: `env breakdown not counting the data lake`)
     listed = TAG_WORDS | ({"breakdown", "breakdowns"} if key is not None else set())
     folded = [w.strip("?!.,").casefold() for w in typed]
-    # (`Tag key "team"`: the key's name after it)
+    # (`Tag key "team"`: the key's name after it; `the untagged bucket`: the untagged group, no S3 bucket)
     dropped = [
-        w in listed or (w in ("key", "keys") and k > 0 and folded[k - 1] in TAG_WORDS) for k, w in enumerate(folded)
+        w in listed
+        or (w in ("key", "keys") and k > 0 and folded[k - 1] in TAG_WORDS)
+        or (w in ("bucket", "buckets") and k > 0 and folded[k - 1] in ("untagged", "unlabelled", "unlabeled"))
+        for k, w in enumerate(folded)
     ]
     words = [
         w

@@ -108,6 +108,15 @@ _MAIL_LINES = re.compile(
 _FLAG = re.compile(r"(?<!\S)--?(?:(?:period|range|window|timeframe|time-period)\s)?(?=[a-z])")
 #: A value asked for rather than given (`env=?`, `team=*`): the key alone, whose values are listed.
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
+#: A hedge glued to a period, a time or an amount (`last quarter-ish`, `3pm-ish`, `10ish`): the words without it.
+_ISH = re.compile(r"(?<=\w)-ish\b|(?<=\d)ish\b|(?<=\d[ap]m)ish\b", re.IGNORECASE)
+#: A span of ISO weeks named once (`wk40-47`, `wk 45-47`, `weeks 45 to 47`, `W49 and W50`): written `w40-w47`, as the
+#: grammar reads a span of weeks (`week 1-3 of november` counts the month's weeks, left alone).
+_WEEK_SPAN = re.compile(
+    r"(?<!\b\d\s)(?<!\b\d\d\s)\b(?:weeks?|wks?|w|kw|cw)\s?([1-9]|[1-4]\d|5[0-3])\s?(?:[-–]|\s(?:to|through|thru|until|and|&)\s)\s?"
+    r"(?:weeks?|wks?|w|kw|cw)?\s?([1-9]|[1-4]\d|5[0-3])\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 #: The number of an item in a list (`(1) totals by service (2) top 3 movers`, `1) ... 2) ...`): no count, no date.
 _LIST_MARK = re.compile(r"(?<!\S)\(?\d{1,2}\)(?=\s)")
 #: The hyphen of a short relative span (`--period last-30d`, `past-7d`): a space.
@@ -165,12 +174,21 @@ def strip_markup(text: str) -> str:
     text = _HYPHENED_SHORT.sub(" ", _SPAN_KEY.sub(lambda m: f"{m[1]} ", text))  # `last-30d`, `from=2026-11-01`
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
+    text = _ISH.sub(_spaces, text)  # `last quarter-ish`: a hedge, no word of the question
+    text = _WEEK_SPAN.sub(_weeks, text)  # `wk 45-47`: `w45-w47`
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
     text = text.translate(_FULL_WIDTH)  # `（April～September）`: an East Asian keyboard's marks, one for one
     text = _TILDE_SPAN.sub("-", text)  # `2026/11/01 ~ 2026/11/15`: a span, as written in East Asia (no strikethrough)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _ELLIPSIS.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
+def _weeks(match: re.Match[str]) -> str:
+    """A span of weeks named once as the grammar spells it (`w45-w47`), padded to its length (positions kept); kept
+    as typed when its second week is before its first."""
+    first, last = int(match[1]), int(match[2])
+    return f"w{first}-w{last}".ljust(len(match[0])) if first < last else match[0]
 
 
 def _spaces(match: re.Match[str]) -> str:

@@ -58,6 +58,8 @@ CHAT_WORDS = frozenset(
         # Nigerian Pidgin's small words (`abeg how much we don spend`, `the lambdas wey dey cost`, `good morning o`,
         # `na wa o`: `o` marks the tone)
         *("abeg", "sef", "don", "dey", "wey", "wan", "oga", "o", "wahala"),
+        # who wrote what is quoted (`Customer on #60117 writes: "..."`), a hedge left alone (`last quarter ish`)
+        *("writes", "wrote", "ish", "explicitly", "clearly"),  # `show the untagged bucket explicitly`
         *("bro", "bruh", "ya"),  # `bro berapa total aws bulan ini ya?`
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`
@@ -162,6 +164,11 @@ ABBREVIATIONS: dict[str, str] = {
     "qtr": "quarter",
     "qtrs": "quarters",
     "yday": "yesterday",
+    # txt-speak (`lambda 2day`)
+    "2day": "today",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "wer": "were",
     "nite": "night",
     "tonite": "tonight",
     "yest": "yesterday",

@@ -1414,3 +1414,81 @@ def test_japanese_words_around_a_question_are_read_and_said(text: str, same_as: 
 )
 def test_polish_and_hindi_words_around_a_question(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # what is left out stops where the rest of the question is asked, or at what is kept after it
+        (
+            "spend excluding eu-west-1 on the checkout project this month",
+            "this month region!=eu-west-1 tag:project=checkout",
+        ),
+        ("everything except ec2 in the staging account last month", "last month service!=ec2 account=staging"),
+        ("leave out tax and also only glue and s3 last month", "last month service=glue,s3"),
+        ("excluding tax but only prod, october", "2026-10 service!=tax account=production"),
+    ],
+)
+def test_what_is_left_out_stops_where_the_rest_is_asked(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_a_reason_given_after_the_question_is_no_part_of_it() -> None:
+    asked = parse("ec2 by team this quarter, only the production account because staging is shared with finance")
+    assert without_labels(asked) == without_labels(parse("this quarter service=ec2 account=production by tag:team"))
+    assert "Read `because staging is shared with finance` as your reason, not part of the question." in asked.readings
+    # a reason stops at another ask joined on
+    also = parse("same for glue but leave out tax because finance handles it and also only the data-lake account")
+    assert also.filters == parse("service=glue account=data-lake").filters
+    # a guess at the cause is still a guess
+    guessed = parse("why is ec2 so high yesterday? is it because black friday traffic?")
+    assert not any("as your reason" in reading for reading in guessed.readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # a hedge glued to a period or a time
+        ("last quarter-ish by service", "last quarter by service"),
+        ("lambda yesterday around 3pm-ish", "yesterday service=lambda hourly"),
+        # the order every breakdown is listed in anyway; a doubt about the question
+        ("biggest services last month, top to bottom", "last month by service"),
+        ("accounts for october, highest to lowest", "2026-10 by account"),
+        ("did nov cost more than oct or am i imagining it?", "did nov cost more than oct"),
+        # a span of ISO weeks named once
+        ("weekly spend wk40-47 by service", "2026-09-28..2026-11-22 by service weekly"),
+        ("ec2 weeks 45 to 47", "2026-11-02..2026-11-22 service=ec2"),
+        ("search project, wk 45 - 47, week by week", "2026-11-02..2026-11-22 tag:project=search weekly"),
+        # a ticket's number and who wrote the quote are no part of the question
+        (
+            'Customer on #60117 writes: "the CDN was slow the whole morning" what has CloudFront cost today vs a '
+            "normal Friday?",
+            "today vs 2026-11-20 service=cloudfront",
+        ),
+        # txt-speak
+        ("how much r we spending on lambda 2day", "today service=lambda"),
+    ],
+)
+def test_hedges_orders_weeks_tickets_and_txt_speak(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_weeks_still_to_come_in_a_forecast_answer_with_the_month_in_progress_and_say_so() -> None:
+    one = parse("forecast W50")
+    assert without_labels(one) == without_labels(parse("forecast"))
+    assert one.readings[0] == (
+        "Week 50 of 2026 has not begun, and the bot forecasts only the month in progress: answered with where "
+        "November lands."
+    )
+    two = parse("forecast for W49 and W50 pls (total)")
+    assert two.readings[0].startswith("Those days of 2026 have not begun, and the bot forecasts only the month")
+    # a week that is over is its cost, and a holiday still to come keeps its own reading
+    assert parse("cost W47").question.value == "cost"
+    assert without_labels(parse("any way to estimate what cyber monday will cost us?")) != without_labels(two)
+
+
+def test_the_untagged_bucket_and_money_signs_name_no_service() -> None:
+    listed = tags.parse("team for october, whats in the untagged bucket", today=TODAY, vocabulary=VOCAB)
+    assert listed.filters == ()
+    top = top_resources.parse("top 5 s3 buckets by $$ this mth", today=TODAY, vocabulary=VOCAB)
+    assert top == top_resources.parse("5 this month service=s3", today=TODAY, vocabulary=VOCAB)

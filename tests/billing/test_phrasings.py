@@ -575,7 +575,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_40", FRESH_40, FRESH_40_FIRST_SIGHT, right=32, wrong=11),
     # `glue spend last 30 days vs the 30 before that? feels like the crawler change blew it up`: `the 30 before` is the
     # 30 days before now, so the comparison is answered (was refused naming `30`), where the translator wrote why
-    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=39, wrong=6),
+    BlindBatch("FRESH_41", FRESH_41, FRESH_41_FIRST_SIGHT, right=40, wrong=6),
     BlindBatch("FRESH_42", FRESH_42, FRESH_42_FIRST_SIGHT, right=34, wrong=7),
     # scored unread on the grammar of their day (first sight on 7f00e05), then read
     BlindBatch("FRESH_43", FRESH_43, FRESH_43_FIRST_SIGHT, right=35, wrong=14),
@@ -683,7 +683,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=32, wrong=6),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=32, wrong=11),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
-    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=24, wrong=19),
+    # (`FRESH_75`: its case 39, refused before, is answered otherwise than its translator wrote since stop 35's
+    # rules; held back, so unread, and which rule it meets is not looked at)
+    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=24, wrong=20),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=36, wrong=13),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
     BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=35, wrong=11),
@@ -731,7 +733,7 @@ BLIND_BATCHES = (
     ),
     BlindBatch("FRESH_90", FRESH_90, FRESH_90_FIRST_SIGHT, right=34, wrong=5),
     # last in this stop, first sight on 73f3938: `FRESH_91` read, `FRESH_92` held back unread
-    BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=34, wrong=10),
+    BlindBatch("FRESH_91", FRESH_91, FRESH_91_FIRST_SIGHT, right=35, wrong=10),
     BlindBatch("FRESH_92", FRESH_92, FRESH_92_FIRST_SIGHT, right=33, wrong=10),
     # the next stop, first sight on f6996ad: `FRESH_93`, `FRESH_95` read, `FRESH_94`, `FRESH_96` held back unread
     BlindBatch("FRESH_93", FRESH_93, FRESH_93_FIRST_SIGHT, right=36, wrong=6, shared=frozenset({"ec2 mtd"})),
@@ -757,13 +759,13 @@ BLIND_BATCHES = (
         "FRESH_99",
         FRESH_99,
         FRESH_99_FIRST_SIGHT,
-        right=36,
-        wrong=9,
+        right=37,
+        wrong=8,
         shared=frozenset({"are we over budget for q4?"}),
     ),
     # (`FRESH_100`: its case 45, refused at first sight, now reads the words before a meeting as when the answer is
     # needed and is answered with other days or filters than the translator wrote; unread, held back)
-    BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=35, wrong=10),
+    BlindBatch("FRESH_100", FRESH_100, FRESH_100_FIRST_SIGHT, right=36, wrong=9),
     # the next stop, first sight on bf1bdd7: `FRESH_101` and `FRESH_103` read, `FRESH_102` and `FRESH_104` held back
     BlindBatch(
         "FRESH_101",
@@ -775,7 +777,7 @@ BLIND_BATCHES = (
     ),
     BlindBatch("FRESH_102", FRESH_102, FRESH_102_FIRST_SIGHT, right=34, wrong=7),
     BlindBatch("FRESH_103", FRESH_103, FRESH_103_FIRST_SIGHT, right=41, wrong=3),
-    BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=30, wrong=7),
+    BlindBatch("FRESH_104", FRESH_104, FRESH_104_FIRST_SIGHT, right=31, wrong=7),
     # later in that stop, first sight on e9c3781: `FRESH_105`, `FRESH_107` read, `FRESH_106`, `FRESH_108` held back
     BlindBatch("FRESH_105", FRESH_105, FRESH_105_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_106", FRESH_106, FRESH_106_FIRST_SIGHT, right=25, wrong=15),
@@ -790,7 +792,7 @@ BLIND_BATCHES = (
     # (`FRESH_108`: its case 40, refused at first sight on a word of a budget, is now answered holding the figure typed
     # before `budgeted` against the forecast, as `we budgeted $180k` is; another meaning than the translator's; unread,
     # held back)
-    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=31, wrong=15),
+    BlindBatch("FRESH_108", FRESH_108, FRESH_108_FIRST_SIGHT, right=32, wrong=14),
     # last in that stop, first sight on cfeaa61: `FRESH_109`, `FRESH_111` read, `FRESH_110`, `FRESH_112` held back
     BlindBatch(
         "FRESH_109",
@@ -807,10 +809,12 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=36, wrong=9),
     BlindBatch("FRESH_114", FRESH_114, FRESH_114_FIRST_SIGHT, right=27, wrong=6),
     BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=31, wrong=15),
-    BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=29, wrong=14),
+    BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=30, wrong=13),
     # later in that stop, first sight on 8d8b3cc: `FRESH_117`, `FRESH_119` read, `FRESH_118`, `FRESH_120` held back
     BlindBatch("FRESH_117", FRESH_117, FRESH_117_FIRST_SIGHT, right=22, wrong=13),
-    BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=9),
+    # (`FRESH_118`: its case 33, refused before, is answered otherwise than its translator wrote since stop 35's
+    # rules; held back, so unread, and which rule it meets is not looked at)
+    BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=10),
     BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=26, wrong=14),
     BlindBatch(
         "FRESH_120",
@@ -837,15 +841,17 @@ BLIND_BATCHES = (
     # after them, first sight on bbb05dd: `FRESH_129`, `FRESH_131` read, `FRESH_130`, `FRESH_132` held back
     BlindBatch("FRESH_129", FRESH_129, FRESH_129_FIRST_SIGHT, right=22, wrong=12),
     BlindBatch("FRESH_130", FRESH_130, FRESH_130_FIRST_SIGHT, right=28, wrong=12),
-    BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=27, wrong=13),
+    BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_132", FRESH_132, FRESH_132_FIRST_SIGHT, right=20, wrong=13),
     # this stop, first sight on 7563b2d: `FRESH_133`, `FRESH_135` read, `FRESH_134`, `FRESH_136` held back
-    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=25, wrong=15),
+    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=26, wrong=14),
     BlindBatch("FRESH_134", FRESH_134, FRESH_134_FIRST_SIGHT, right=18, wrong=13),
-    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=22, wrong=11),
+    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=28, wrong=9),
     BlindBatch("FRESH_136", FRESH_136, FRESH_136_FIRST_SIGHT, right=22, wrong=11),
     # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
-    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=23, wrong=5),
+    # (`FRESH_137`: its case 25, `chargd 4 tax last mth? n is tax incl in ur totals?`, refused on `4` at first sight,
+    # now reads txt-speak's `4` and answers last month's tax, where its translator wrote the split by charge class)
+    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=25, wrong=6),
     BlindBatch(
         "FRESH_138",
         FRESH_138,
@@ -854,7 +860,7 @@ BLIND_BATCHES = (
         wrong=18,
         shared=frozenset({"same but for staging", "and the month before that?"}),
     ),
-    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=16, wrong=11),
+    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=18, wrong=11),
     BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
 )
 
