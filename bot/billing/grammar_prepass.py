@@ -861,6 +861,11 @@ class PrepassReader(ContextPhraseReader):
             said = ", ".join(f"`{typed}` as `{english}`" for typed, english in dict.fromkeys(pairs))
             self.out.readings.append(f"Read {said}.")
 
+    def _is_tag_key(self, word: str) -> bool:
+        """Whether `word` names a tag key the store holds (`team`, `aws:createdBy`'s `createdBy`)."""
+        folded = word.casefold()
+        return any(folded in (k.casefold(), k.split(":", 1)[-1].casefold()) for k in self.vocabulary.tag_keys)
+
     def expand_abbreviations(self) -> None:
         """Short forms of grammar words (`wk`, `qtr`, `avg`) read as the word, unless the store holds a value
         spelled so or the word is a filter's value; `kms+sqs` and `ec2/rds` read as `kms + sqs` when each part
@@ -884,6 +889,15 @@ class PrepassReader(ContextPhraseReader):
             if day is not None and not self.vocabulary.meanings(tok.text):  # `15-Nov-2026`: `15 nov 2026`
                 joined.extend(Token(Kind.WORD, part, tok.position) for part in day)
                 self.typed[tok.position] = tok.text
+                continue
+            pair = tok.text.split(":")
+            if (  # `the dev:prod ratio`, `staging:prod`: two values weighed against each other (`team:web` is a tag)
+                tok.kind is Kind.WORD
+                and len(pair) == 2
+                and all(self.vocabulary.meanings(p) and not self._is_tag_key(p) for p in pair)
+                and not self.vocabulary.meanings(tok.text)
+            ):
+                joined.extend(Token(Kind.WORD, part, tok.position) for part in (pair[0], "vs", pair[1]))
                 continue
             parts = re.split(r"[+/]", tok.text)
             if (

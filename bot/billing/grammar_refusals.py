@@ -77,6 +77,8 @@ def question_word(text: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
             continue  # `search vs checkout`, `reconcile against our IAM list`: no two periods compared
         if w in COMPARE_WORDS and not _period_follows(tokens, j) and _others_follow(tokens, j, vocabulary):
             continue  # `how does that compare to the other teams`, `to search`: the values listed side by side
+        if w in ("ratio", "ratios") and not _period_follows(tokens, j):
+            continue  # `what's the dev:prod ratio looking like`: values against each other, which every list shows
         if w in FORECAST_WORDS and j + 1 < len(tokens) and vocabulary.meanings(tokens[j + 1].text):
             continue  # `though I expect prod`: a guess about a value, no forecast
         for words, asks in _QUESTION_SETS:
@@ -135,7 +137,19 @@ def _values_compared(tokens: list[Token], j: int, vocabulary: Vocabulary) -> boo
     others = ("everyone", "everything", "rest", "others", "untagged", "nothing", "none", "nobody")
     # `prod vs non-prod`: a value against all the others
     non_value = after[0].lower.startswith("non") and bool(vocabulary.meanings(re.sub(r"^non-?", "", after[0].text)))
-    return len(named) == 2 or (len(named) == 1 and (after[0].lower in others or non_value))
+    if len(named) == 2 or (len(named) == 1 and (after[0].lower in others or non_value)):
+        return True
+    # `is the Platform team spending more than the api team`, `non-prod (dev+staging) vs prod`: a value after it and
+    # one named a few words before
+    return _names_values(after[0].text, vocabulary) and any(
+        _names_values(t.text, vocabulary) for t in tokens[max(0, j - 5) : j]
+    )
+
+
+def _names_values(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether `word` names stored values: one (`prod`), all but one (`non-prod`) or several joined (`dev+staging`)."""
+    parts = [re.sub(r"^non-?", "", part) for part in word.split("+")]
+    return all(part and vocabulary.meanings(part) for part in parts)
 
 
 def _period_follows(tokens: list[Token], j: int) -> bool:

@@ -1492,3 +1492,23 @@ def test_the_untagged_bucket_and_money_signs_name_no_service() -> None:
     assert listed.filters == ()
     top = top_resources.parse("top 5 s3 buckets by $$ this mth", today=TODAY, vocabulary=VOCAB)
     assert top == top_resources.parse("5 this month service=s3", today=TODAY, vocabulary=VOCAB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the web team spending more than the data team this month?",
+        "env split mtd, what's the dev:prod ratio",
+        "non-prod (dev+staging) vs prod for october, env tag",
+    ],
+)
+def test_tags_answers_values_weighed_against_each_other_with_its_list(text: str) -> None:
+    listed = tags.parse(text, today=TODAY, vocabulary=VOCAB)
+    assert listed.key in ("user:team", "user:env")
+    assert listed.filters == ()
+
+
+def test_tags_still_refuses_two_periods_and_points_to_cost() -> None:
+    with pytest.raises(UsageError) as refused:
+        tags.parse("team this month vs last month", today=TODAY, vocabulary=VOCAB)
+    assert refused.value.message == "`vs` asks for a comparison of two periods, which `/tags` does not answer."

@@ -685,7 +685,7 @@ BLIND_BATCHES = (
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     # (`FRESH_75`: its case 39, refused before, is answered otherwise than its translator wrote since stop 35's
     # rules; held back, so unread, and which rule it meets is not looked at)
-    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=24, wrong=20),
+    BlindBatch("FRESH_75", FRESH_75, FRESH_75_FIRST_SIGHT, right=25, wrong=20),
     BlindBatch("FRESH_76", FRESH_76, FRESH_76_FIRST_SIGHT, right=36, wrong=13),
     # later in that stop, first sight on 71e163f: `FRESH_77` read, `FRESH_78` held back unread
     BlindBatch("FRESH_77", FRESH_77, FRESH_77_FIRST_SIGHT, right=35, wrong=11),
@@ -815,7 +815,7 @@ BLIND_BATCHES = (
     # (`FRESH_118`: its case 33, refused before, is answered otherwise than its translator wrote since stop 35's
     # rules; held back, so unread, and which rule it meets is not looked at)
     BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=10),
-    BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=26, wrong=14),
+    BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=27, wrong=14),
     BlindBatch(
         "FRESH_120",
         FRESH_120,
@@ -851,7 +851,7 @@ BLIND_BATCHES = (
     # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
     # (`FRESH_137`: its case 25, `chargd 4 tax last mth? n is tax incl in ur totals?`, refused on `4` at first sight,
     # now reads txt-speak's `4` and answers last month's tax, where its translator wrote the split by charge class)
-    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=25, wrong=6),
+    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=28, wrong=6),
     BlindBatch(
         "FRESH_138",
         FRESH_138,
