@@ -1,15 +1,14 @@
 """Words of other languages that colleagues mix into an English question (`the Kosten per service for letzte Woche`,
 `coût de la semaine dernière`, `gastos de ayer`, `custo de ontem`, `la settimana scorsa`): read as the English word,
-and said.
+in English order, and said.
 
-German, French, Spanish, Portuguese, Italian and Dutch, and a few words of Nigerian Pidgin and of Tagalog. Only
-words that are unambiguous in a cost question are read anywhere (`FOREIGN_WORDS`); words that are English words too
-(`no`, `a`, `do`, `per`, `con`, `sa`, `po`) are read as the other language's only beside at least two words of it
-(`IN_COMPANY`); `hier` (French "yesterday", German "here") is read only beside a word only French has (`_FRENCH`);
-`an`, `pro`, `tem`, `eu` and the grammar's own `tag` are left out. A word the store holds as a value is never
-translated (the caller checks). The answer says which words were read so, except the small ones (articles, `and`,
-courtesy words). Adjectives after their noun (`semaine dernière`,
-`mes pasado`), `vorletzte Woche`, `Anfang November`, `dia 1` and `por favor` are put in English order here.
+The words are `grammar_foreign_words`' tables (Korean and Japanese: `grammar_korean`, `grammar_japanese`). Words that
+are English words too are read as the other language's only beside at least two words of it (`IN_COMPANY`); `hier`
+(French "yesterday", German "here") is read only beside a word only French has (`FRENCH_ONLY`); `an`, `pro`, `tem`,
+`eu` and the grammar's own `tag` are left out. A word the store holds as a value is never translated (the caller
+checks). The answer says which words were read so, except the small ones (articles, `and`, courtesy words).
+Adjectives after their noun (`semaine dernière`, `mes pasado`), `vorletzte Woche`, `Anfang November`, `dia 1` and
+`por favor` are put in English order here.
 """
 
 from __future__ import annotations
@@ -18,396 +17,22 @@ import re
 from collections.abc import Callable
 
 from bot.billing.grammar_dates import ordinal
+from bot.billing.grammar_foreign_words import (
+    AFTER_NOUN,
+    BEFORE_LAST,
+    DAY_WORDS,
+    FOREIGN_WORDS,
+    FRENCH_ONLY,
+    IN_COMPANY,
+    NOT_SAID,
+    PAIRS,
+    PERIOD_NOUNS,
+    START_WORDS,
+)
 from bot.billing.grammar_japanese import POSTPOSED as JAPANESE_POSTPOSED
 from bot.billing.grammar_japanese import japanese_words
 from bot.billing.grammar_korean import after_its_word, korean_word
 from bot.billing.grammar_tokens import Kind, Token
-
-#: Words of cost questions in the five languages -> the English word the grammar reads (a courtesy or a word
-#: that says nothing of the question reads as `please`, which the grammar passes over).
-FOREIGN_WORDS: dict[str, str] = {
-    # costs and spend
-    **dict.fromkeys(("kosten", "ausgaben", "coût", "coûts", "cout", "couts", "dépenses", "depenses"), "costs"),
-    **dict.fromkeys(("costo", "costos", "coste", "costes", "gasto", "gastos", "custo", "custos"), "costs"),
-    **dict.fromkeys(("rechnung", "facture", "factura"), "bill"),
-    **dict.fromkeys(("hors",), "excluding"),  # `hors taxes`
-    **dict.fromkeys(("ht",), "excluding tax"),  # `le total HT`: hors taxes
-    **dict.fromkeys(("répartition", "repartition", "ventilation"), "breakdown"),
-    **dict.fromkeys(("écart", "écarts", "ecart"), "difference"),
-    **dict.fromkeys(("clôture", "cloture", "interne", "certo"), "please"),  # the close a question is for
-    **dict.fromkeys(("algum", "alguma", "algún", "alguno", "alguna"), "any"),
-    **dict.fromkeys(("inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"), "whole"),
-    **dict.fromkeys(("costó", "cuesta", "cuestan", "coûte", "coûtent", "coute", "kostet", "kostete"), "cost"),
-    **dict.fromkeys(("gastamos", "gastado", "dépensé", "depense", "ausgegeben"), "spent"),
-    **dict.fromkeys(("gastámos", "gastei", "gastou", "gastaram", "gastaste"), "spent"),  # Portuguese
-    # periods
-    **dict.fromkeys(("woche", "semaine", "semana"), "week"),
-    **dict.fromkeys(("wochen", "semaines", "semanas"), "weeks"),
-    **dict.fromkeys(("monat", "monats", "mois", "mes"), "month"),
-    **dict.fromkeys(("monate", "monaten", "meses"), "months"),
-    **dict.fromkeys(("jahr", "jahres", "année", "annee", "año", "ano"), "year"),
-    **dict.fromkeys(("tage", "tagen", "jours", "días", "dias"), "days"),
-    **dict.fromkeys(("jour", "día", "dia"), "day"),
-    **dict.fromkeys(("quartal", "trimestre"), "quarter"),
-    **dict.fromkeys(("heute", "aujourd'hui", "hoy"), "today"),
-    **dict.fromkeys(("gestern", "ayer", "gisteren"), "yesterday"),
-    **dict.fromkeys(("feriado", "feiertag", "férié", "ferie", "festivo", "feestdag"), "holiday"),
-    # Dutch (`vorige maand`, `deze week`, `kosten per dienst`)
-    **dict.fromkeys(("vorige", "afgelopen"), "last"),
-    **dict.fromkeys(("maand",), "month"),
-    **dict.fromkeys(("maanden",), "months"),
-    **dict.fromkeys(("jaar",), "year"),
-    **dict.fromkeys(("vandaag",), "today"),
-    **dict.fromkeys(("deze",), "this"),
-    **dict.fromkeys(("dagelijks",), "daily"),
-    **dict.fromkeys(("dag",), "day"),
-    **dict.fromkeys(("dagen",), "days"),
-    **dict.fromkeys(("maandelijks",), "monthly"),
-    **dict.fromkeys(("letzte", "letzten", "letzter", "letztes", "dernier", "dernière", "derniers"), "last"),
-    **dict.fromkeys(("dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo", "ultima"), "last"),
-    **dict.fromkeys(("diese", "diesen", "dieser", "dieses", "cette", "ce", "cet", "este", "esta"), "this"),
-    **dict.fromkeys(("seit", "depuis", "desde"), "since"),
-    **dict.fromkeys(("täglich", "taglich", "quotidien", "diario"), "daily"),
-    **dict.fromkeys(("wöchentlich", "wochentlich", "hebdomadaire", "semanal"), "weekly"),
-    **dict.fromkeys(("monatlich", "mensuel", "mensual"), "monthly"),
-    # what is asked
-    **dict.fromkeys(("prognose", "prévision", "prevision", "previsión", "pronóstico", "pronostico"), "forecast"),
-    **dict.fromkeys(("warum", "pourquoi"), "why"),
-    **dict.fromkeys(("ungewöhnlich", "ungewöhnliche", "komisch", "seltsam", "bizarre", "inhabituel"), "unusual"),
-    **dict.fromkeys(("raro", "raros", "extraño", "extraños", "anomalía", "anomalías", "anomalie"), "unusual"),
-    **dict.fromkeys(("augmenté", "augmente", "gestiegen", "aumentó", "aumento", "subió"), "increased"),
-    **dict.fromkeys(("baissé", "baisse", "gesunken", "bajó", "disminuyó"), "dropped"),
-    **dict.fromkeys(
-        ("caro", "caros", "cara", "caras", "cher", "chers", "chère", "chères", "teuer", "teuren"), "expensive"
-    ),
-    **dict.fromkeys(("teuersten", "teuerste"), "most expensive"),
-    # what a cost is broken down by
-    **dict.fromkeys(("instancias", "instanzen", "servidores", "serveurs", "maschinen"), "instances"),
-    **dict.fromkeys(("servicio", "servicios", "dienst", "dienste", "dienstes"), "service"),
-    **dict.fromkeys(("cuenta", "cuentas", "compte", "comptes", "konto", "kontos", "konten"), "account"),
-    **dict.fromkeys(("región", "régions", "regiones", "région"), "region"),
-    **dict.fromkeys(("equipo", "equipos", "équipe", "équipes", "equipe"), "team"),
-    **dict.fromkeys(("proyecto", "proyectos", "projet", "projets", "projekt", "projekte"), "project"),
-    **dict.fromkeys(("por", "nach"), "by"),
-    **dict.fromkeys(("campaña", "campañas", "campagne", "campanha"), "campaign"),
-    **dict.fromkeys(("datos", "dados"), "please"),  # (`transferencia de datos`: read with its first words)
-    **dict.fromkeys(("europa",), "europe"),
-    **dict.fromkeys(("llevamos", "llevo", "lleva"), "please"),  # `cuánto llevamos gastado`: so far spent
-    # `me pasás el forecast`, `porfa`, `y eso en pesos cuánto sería`, `cómo venimos`: asking, no word of the question
-    **dict.fromkeys(("pasás", "pasas", "mandás", "mandas", "porfa", "porfis", "sería", "seria", "venimos"), "please"),
-    **dict.fromkeys(("cómo",), "how"),
-    **dict.fromkeys(("cuáles", "cuales", "cuál"), "which"),
-    **dict.fromkeys(("eso", "esto"), "that"),
-    **dict.fromkeys(("fueron", "fue"), "is"),
-    **dict.fromkeys(("recursos",), "resources"),
-    **dict.fromkeys(("par",), "per"),
-    # Portuguese
-    **dict.fromkeys(("ontem",), "yesterday"),
-    **dict.fromkeys(("hoje",), "today"),
-    **dict.fromkeys(("passada", "passado", "passadas", "passados"), "last"),
-    **dict.fromkeys(("essa", "esse", "nesta", "neste", "nessa", "nesse"), "this"),
-    **dict.fromkeys(("mês",), "month"),
-    **dict.fromkeys(("conta",), "account"),
-    **dict.fromkeys(("contas",), "accounts"),
-    **dict.fromkeys(("região", "regiao", "regiões", "regioes"), "region"),
-    **dict.fromkeys(("quanto", "quanta", "quantos"), "how"),
-    **dict.fromkeys(("qual", "quais"), "which"),
-    **dict.fromkeys(("pq", "porque", "porquê"), "why"),
-    **dict.fromkeys(("subiu", "aumentou"), "increased"),
-    **dict.fromkeys(("caiu", "diminuiu"), "dropped"),
-    **dict.fromkeys(("estranho", "estranhos", "estranha", "anomalia", "anomalias", "esquisito"), "unusual"),
-    **dict.fromkeys(("máquina", "máquinas", "maquina", "maquinas", "instâncias"), "instances"),
-    **dict.fromkeys(("todas", "todos", "tutti", "tutte", "tutto"), "all"),
-    **dict.fromkeys(("até", "ate"), "until"),
-    **dict.fromkeys(("mais",), "most"),
-    **dict.fromkeys(("foi", "teve", "está", "tá"), "is"),  # not `tem`, a typo of `team` as often
-    **dict.fromkeys(("janeiro",), "january"),
-    **{"fevereiro": "february", "março": "march", "marco": "march", "maio": "may", "junho": "june"},
-    **{"julho": "july", "setembro": "september", "outubro": "october", "novembro": "november"},
-    **{"dezembro": "december"},
-    # Italian
-    **dict.fromkeys(("ieri",), "yesterday"),
-    **dict.fromkeys(("oggi",), "today"),
-    **dict.fromkeys(("settimana",), "week"),
-    **dict.fromkeys(("settimane",), "weeks"),
-    **dict.fromkeys(("mese",), "month"),
-    **dict.fromkeys(("mesi",), "months"),
-    **dict.fromkeys(("anno",), "year"),
-    **dict.fromkeys(("giorno",), "day"),
-    **dict.fromkeys(("giorni",), "days"),
-    **dict.fromkeys(("scorsa", "scorso", "scorse", "scorsi"), "last"),
-    **dict.fromkeys(("questo", "questa", "quest'anno"), "this"),
-    **dict.fromkeys(("speso", "spendiamo"), "spent"),
-    **dict.fromkeys(("totale",), "total"),
-    **dict.fromkeys(("perché", "perche"), "why"),
-    **dict.fromkeys(("cresciuto", "cresciuta", "salito", "salita", "aumentato"), "increased"),
-    **dict.fromkeys(("previsione", "stima"), "forecast"),
-    **dict.fromkeys(("tasse", "imposte"), "tax"),
-    **dict.fromkeys(("incluse", "inclusi", "incluso", "inclusa"), "included"),
-    **dict.fromkeys(("progetto", "progetti"), "project"),
-    **dict.fromkeys(("squadra",), "team"),
-    **dict.fromkeys(("strano", "strani", "anomalo", "anomali"), "unusual"),
-    **dict.fromkeys(("ciao", "grazie", "algún", "alguna", "algun"), "please"),
-    # words around a question that say nothing of it (read as a courtesy, not said)
-    **dict.fromkeys(("solito", "rispetto", "volevo", "vedere", "abbiamo", "arriviamo", "intendo", "quella"), "please"),
-    **dict.fromkeys(("queria", "quería", "saber", "quiero", "veo", "je", "voudrais", "savoir"), "please"),
-    **dict.fromkeys(("ich", "möchte", "wissen", "gostaria"), "please"),  # not `eu` (Europe), `vi`
-    # German of everyday questions (`wie viel hat EKS gekostet`, `kannst du mal schauen`, `vergleich ... bis jetzt`)
-    **dict.fromkeys(("gekostet", "kostete"), "cost"),
-    **dict.fromkeys(("viel", "viele"), "much"),
-    **dict.fromkeys(("alle", "allen", "gesamt", "insgesamt"), "all"),
-    **dict.fromkeys(("vergleich", "vergleiche", "vergleichen"), "compare"),
-    **dict.fromkeys(("mit",), "with"),
-    **dict.fromkeys(("getagged", "getaggt", "markiert"), "please"),  # `mit team=Platform getagged`: the filter says it
-    **dict.fromkeys(("ungetaggt", "ungetagged"), "untagged"),
-    **dict.fromkeys(("aufschlüsselung", "aufschlusselung", "aufteilung", "aufgeschlüsselt"), "breakdown"),
-    **dict.fromkeys(("explodiert", "gestiegen", "hochgegangen"), "increased"),
-    **dict.fromkeys(("anomalien", "auffälligkeiten", "ausreißer"), "unusual"),
-    **dict.fromkeys(("wer",), "who"),
-    **dict.fromkeys(("laufen", "läuft", "lauft"), "running"),
-    **dict.fromkeys(("jetzt",), "now"),
-    **dict.fromkeys(
-        ("gefühlt", "kannst", "mal", "schauen", "brauch", "brauche", "zeug", "angelegt", "doch"),
-        "please",
-    ),
-    **{"gennaio": "january", "febbraio": "february", "aprile": "april", "maggio": "may", "giugno": "june"},
-    **{"luglio": "july", "settembre": "september", "ottobre": "october", "dicembre": "december"},
-    # small words
-    **dict.fromkeys(("la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den"), "the"),
-    **dict.fromkeys(("de", "des", "du", "del", "von", "vom"), "of"),
-    **dict.fromkeys(("en", "dans", "im"), "in"),
-    **dict.fromkeys(("al", "au"), "to"),
-    **dict.fromkeys(("hasta", "jusqu'à", "bis"), "until"),
-    **dict.fromkeys(("separado", "separados", "séparé", "séparément", "getrennt"), "separately"),
-    **dict.fromkeys(("und", "et", "y"), "and"),
-    **dict.fromkeys(("für", "fur", "pour", "para", "fürs"), "for"),
-    **dict.fromkeys(("bitte", "svp", "stp", "merci", "danke", "gracias", "porfa"), "please"),
-    # German compounds of cost words (`die Gesamtkosten`, `Datentransferkosten`, `Hochrechnung bis Jahresende`)
-    **dict.fromkeys(("gesamtkosten", "gesamtsumme"), "total"),
-    **dict.fromkeys(("kostenaufteilung", "aufschlüsselung", "aufteilung"), "breakdown"),
-    **dict.fromkeys(("datentransferkosten", "datentransfer"), "data transfer"),
-    **dict.fromkeys(("hochrechnung", "prognostiziert"), "forecast"),
-    **dict.fromkeys(("monatsvergleich",), "monthly"),
-    **dict.fromkeys(("kostenentwicklung", "verlauf"), "trend"),
-    **dict.fromkeys(("anomalie", "auffälligkeiten", "ausreißer"), "unusual"),
-    **dict.fromkeys(("steuern", "steuer", "mwst", "ust"), "tax"),
-    **dict.fromkeys(("ohne",), "excluding"),
-    **dict.fromkeys(("ressourcen",), "resources"),
-    **dict.fromkeys(("kostenintensivsten", "größten"), "most expensive"),
-    **dict.fromkeys(("vormonat",), "last month"),
-    **dict.fromkeys(("vorwoche",), "last week"),
-    **dict.fromkeys(("vorjahr",), "last year"),
-    **dict.fromkeys(("aufgeteilt", "zeitraum", "bitte", "vergleich"), "please"),
-    **dict.fromkeys(("produktionsaccount", "produktionskonto"), "production account"),
-    **dict.fromkeys(("jahresende",), "year-end"),
-    # Thai politeness particles (`Only production account krub`, `Can compare ... na?`)
-    **dict.fromkeys(("krub", "krab", "khrap", "khrub", "kha", "ka", "naka", "krap"), "please"),
-    # Indonesian (`berapa total aws bulan ini ya?`, `lambda yg paling mahal apa dong minggu ini`, `kemarin s3 naik
-    # kenapa`): the adjective after its noun (`bulan ini`: this month) as `_AFTER_NOUN` puts it
-    **dict.fromkeys(("berapa", "brp", "gmn", "gimana", "bagaimana"), "how much"),
-    **dict.fromkeys(("bulan",), "month"),
-    **dict.fromkeys(("minggu",), "week"),
-    **dict.fromkeys(("hari",), "day"),
-    **dict.fromkeys(("ini",), "this"),
-    **dict.fromkeys(("lalu", "kemaren"), "last"),
-    **dict.fromkeys(("kemarin",), "yesterday"),
-    **dict.fromkeys(("kenapa", "mengapa"), "why"),
-    **dict.fromkeys(("naik",), "increased"),
-    **dict.fromkeys(("turun",), "dropped"),
-    **dict.fromkeys(("paling",), "most"),
-    **dict.fromkeys(("mahal",), "expensive"),
-    **dict.fromkeys(("tiap", "setiap"), "each"),
-    **dict.fromkeys(("sebulan",), "a month"),
-    **dict.fromkeys(("sampe", "sampai"), "until"),
-    **dict.fromkeys(("akhir",), "end"),
-    **dict.fromkeys(("tanpa",), "excluding"),
-    **dict.fromkeys(
-        ("yg", "yang", "apa", "dong", "sih", "aja", "nih", "kok", "wkwk", "wkwkwk", "pengen", "mau"), "please"
-    ),
-    **dict.fromkeys(("liat", "lihat", "tolong", "soalnya", "kalo", "kalau", "td", "tadi", "pagi", "hemat"), "please"),
-    **dict.fromkeys(("gak", "nggak", "ngga", "dimatiin", "pas", "takut", "sebenarnya", "biaya"), "please"),
-    # Swiss and German greetings and closings (`Grüezi mitenand`, `Freundliche Grüsse`, `Besten Dank`)
-    **dict.fromkeys(("grüezi", "gruezi", "mitenand", "servus", "moin", "grüsse", "grüße", "gruss", "gruß"), "please"),
-    **dict.fromkeys(("abweichung", "abweichungen", "unterschied"), "difference"),
-    # Polish (`koszt EC2 wczoraj vs przedwczoraj, tylko prod`, `ile poszło na KMS w październiku`)
-    **dict.fromkeys(("koszt", "koszty", "kosztów", "kosztow", "wydatki"), "costs"),
-    **dict.fromkeys(("wczoraj",), "yesterday"),
-    **dict.fromkeys(("przedwczoraj",), "the day before yesterday"),
-    **dict.fromkeys(("dzisiaj", "dziś", "dzis"), "today"),
-    **dict.fromkeys(("tylko",), "only"),
-    **dict.fromkeys(("ostatnie", "ostatnich", "zeszły", "zeszly", "zeszłym", "zeszlym", "poprzedni"), "last"),
-    **dict.fromkeys(("dni",), "days"),
-    **dict.fromkeys(("tydzień", "tydzien", "tygodniu", "tygodnia"), "week"),
-    **dict.fromkeys(("miesiąc", "miesiac", "miesiącu", "miesiacu"), "month"),
-    **dict.fromkeys(("czemu", "dlaczego"), "why"),
-    **dict.fromkeys(("skoczył", "skoczyl", "wzrósł", "wzrosl"), "increased"),
-    **dict.fromkeys(("porównaj", "porownaj"), "compare"),
-    **dict.fromkeys(("ile",), "how much"),
-    **dict.fromkeys(("wszystkie", "wszystkich"), "all"),
-    **dict.fromkeys(("konta", "konto", "kont"), "account"),
-    **dict.fromkeys(("bez",), "excluding"),
-    **dict.fromkeys(("najdroższe", "najdrozsze", "najdroższy", "najdrozszy"), "most expensive"),
-    **dict.fromkeys(("serwis", "serwisu", "usługa", "usluga"), "service"),
-    **dict.fromkeys(
-        ("dzięki", "dzieki", "proszę", "prosze", "poszło", "poszlo", "tak", "mamy", "tam", "cos", "coś"), "please"
-    ),
-    **{"styczeń": "january", "styczniu": "january", "luty": "february", "lutym": "february", "marzec": "march"},
-    **{"marcu": "march", "kwiecień": "april", "kwietniu": "april", "maju": "may", "czerwiec": "june"},
-    **{"czerwcu": "june", "lipiec": "july", "lipcu": "july", "sierpień": "august", "sierpniu": "august"},
-    **{"wrzesień": "september", "wrzesien": "september", "wrześniu": "september", "wrzesniu": "september"},
-    **{"październik": "october", "pazdziernik": "october", "październiku": "october", "pazdzierniku": "october"},
-    **{"listopad": "november", "listopadzie": "november", "grudzień": "december", "grudniu": "december"},
-    # Hindi in Latin letters (`bhai pichle mahine ka total bill kitna aaya tha?`, `sabse mehenga RDS kaunsa hai`)
-    **dict.fromkeys(("mahine", "mahina", "mahinon"), "month"),
-    **dict.fromkeys(("hafte", "hafta"), "week"),
-    **dict.fromkeys(("pichle", "pichhle", "pichla", "pichhla"), "last"),
-    **dict.fromkeys(("kitna", "kitne", "kitni"), "how much"),
-    **dict.fromkeys(("kyu", "kyun", "kyon"), "why"),
-    **dict.fromkeys(("sabse",), "most"),
-    **dict.fromkeys(("mehenga", "mehnga", "mahanga"), "expensive"),
-    **dict.fromkeys(("aur",), "and"),
-    **dict.fromkeys(("badh", "badha"), "increased"),
-    **dict.fromkeys(("bina",), "excluding"),
-    **dict.fromkeys(("buckety", "bucketów", "bucketow"), "buckets"),  # (Polish plural of an English word)
-    **dict.fromkeys(
-        ("bhai", "yaar", "chahiye", "wala", "wali", "batao", "bataao", "dikha", "dikhao", "dekhna"), "please"
-    ),
-    **dict.fromkeys(
-        ("aaya", "gaya", "jayega", "hua", "achanak", "kaunsa", "kaunsi", "zyada", "itna", "raha"), "please"
-    ),
-    # Nigerian Pidgin (`abeg how much RDS cost us`, `na the glue jobs abi?`, `wetin checkout people dey use`)
-    **dict.fromkeys(("abeg", "abi", "oya", "jare", "biko"), "please"),
-    **{"wetin": "what", "dey": "is"},
-    # Tagalog in Taglish (`magkano po yung Lambda cost kahapon?`, `pa-check naman`, `bakit tumaas yung RDS natin`)
-    **dict.fromkeys(("naman", "daw", "ulit", "pwede", "puwede", "pakicheck", "paki"), "please"),
-    **dict.fromkeys(("pa-check", "pa-list", "pa-send", "pakita"), "show"),
-    **{"yung": "the", "ang": "the", "natin": "our", "namin": "our", "tayo": "we", "kahapon": "yesterday"},
-    **{"ngayong": "this", "magkano": "how much", "bakit": "why", "tumaas": "went up", "bumaba": "went down"},
-    **{
-        "na-apply": "applied",
-        "lang": "only",
-        "ano": "what",
-        "kung": "if",
-        "pinaka-mahal": "most expensive",
-        "mahal": "expensive",
-    },
-    **dict.fromkeys(
-        ("bonjour", "salut", "hola", "olá", "ola", "oi", "hallo", "moin", "servus", "buongiorno"), "please"
-    ),
-    # French of everyday questions (`quelles sont les tables dynamo les plus chères ce mois-ci`, `est-ce que ... a
-    # explosé`, `je pense qu'il y a une boucle`)
-    **dict.fromkeys(("quel", "quelle", "quels", "quelles"), "which"),
-    **dict.fromkeys(("et",), "and"),  # `how much in october, et en septembre ?`
-    **dict.fromkeys(("sont", "était", "etait"), "is"),
-    **dict.fromkeys(("sur",), "on"),
-    **dict.fromkeys(("mois-ci", "mois-là"), "month"),  # `ce mois-ci`: this month
-    **dict.fromkeys(("semaine-ci",), "week"),
-    **dict.fromkeys(("explosé", "explose"), "spiked"),
-    **dict.fromkeys(("grimpé",), "increased"),
-    **dict.fromkeys(("pense", "crois"), "think"),  # `je pense qu'il y a une boucle`: a guess
-    **dict.fromkeys(("que", "genre", "parle", "une", "quelque", "vraiment"), "please"),
-    **dict.fromkeys(("cuánto", "cuanto", "cuánta", "combien", "wieviel", "wie"), "how"),
-    **dict.fromkeys(("más", "mehr"), "more"),
-    **dict.fromkeys(("gab", "gibt", "es", "il", "y'a", "hay", "ist", "sind", "war", "mir", "uns"), "is"),
-    # days and months
-    **{"montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday", "donnerstag": "thursday"},
-    **{"freitag": "friday", "samstag": "saturday", "sonntag": "sunday"},
-    **{"lundi": "monday", "mardi": "tuesday", "mercredi": "wednesday", "jeudi": "thursday", "vendredi": "friday"},
-    **{"samedi": "saturday", "dimanche": "sunday", "lunes": "monday", "martes": "tuesday"},
-    **{"miércoles": "wednesday", "miercoles": "wednesday", "jueves": "thursday", "viernes": "friday"},
-    **{"sábado": "saturday", "sabado": "saturday", "domingo": "sunday"},
-    **{"januar": "january", "februar": "february", "märz": "march", "maerz": "march", "juni": "june"},
-    **{"juli": "july", "oktober": "october", "dezember": "december"},
-    **{"janvier": "january", "février": "february", "fevrier": "february", "mars": "march", "avril": "april"},
-    **{"juin": "june", "juillet": "july", "août": "august", "aout": "august", "septembre": "september"},
-    **{"octobre": "october", "novembre": "november", "décembre": "december", "decembre": "december"},
-    **{"enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may"},
-    **{"junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october"},
-    **{"noviembre": "november", "diciembre": "december"},
-}
-#: Words that are English words too (`no`, `a`, `as`, `do`): read as the other language's only beside at least two
-#: words of it (`top 10 instancias ec2 mais caras no staging`, never `no daily needed`).
-IN_COMPANY: dict[str, str] = {
-    **dict.fromkeys(("è", "e'"), "is"),
-    # Tagalog: `sa production`, `pinaka-mahal na EC2`, `may spike daw kahapon` ("there was a spike yesterday")
-    **{"sa": "in", "na": "please", "ba": "please", "may": "is", "po": "please"},  # (`PO number`: an order)
-    **dict.fromkeys(("lo", "gli", "i"), "the"),
-    **dict.fromkeys(("di", "della", "dei", "delle"), "of"),
-    **dict.fromkeys(("con",), "with"),
-    **dict.fromkeys(("se", "si", "puo", "può"), "please"),
-    **dict.fromkeys(("per",), "for"),
-    **dict.fromkeys(("senza",), "untagged"),
-    **dict.fromkeys(("sin",), "excluding"),  # `en el año sin tax`: without it (an English word too)
-    **dict.fromkeys(("fine",), "end"),
-    **dict.fromkeys(("no", "na", "nos", "nas", "em", "num", "numa"), "in"),
-    **dict.fromkeys(("o", "a", "os", "as"), "the"),
-    **dict.fromkeys(("do", "da", "dos", "das"), "of"),
-    **dict.fromkeys(("com",), "with"),
-    **dict.fromkeys(("sem",), "untagged"),
-    **dict.fromkeys(("e",), "and"),
-    **dict.fromkeys(("tag",), "tag"),
-    **dict.fromkeys(("pro",), "per"),  # `Kosten pro Region`
-    **dict.fromkeys(("tem",), "is"),  # `tem algum dia estranho`: not `tem`, a typo of `team`, alone
-    **dict.fromkeys(("hat", "hatten"), "has"),
-    **dict.fromkeys(("plus",), "most"),  # `les plus chères`: the most expensive (`ec2 plus rds` alone: and)
-    **dict.fromkeys(("qui",), "which"),
-    # Hindi's small words, English words too or short (`ka`, `ke`, `ki`, `hai`, `mein`, `toh`, `kya`, `tak`)
-    **dict.fromkeys(("ka", "ke", "ki", "hai", "tha", "toh", "kya", "kuch", "ko"), "please"),
-    **dict.fromkeys(("mein",), "in"),
-    **dict.fromkeys(("w", "we"), "in"),  # Polish `w październiku`, `we wrześniu`
-    **dict.fromkeys(("za",), "for"),  # Polish `za zeszły tydzień`
-    **dict.fromkeys(("z",), "with"),
-}
-#: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
-_FRENCH = frozenset(
-    {"combien", "dépensé", "depense", "coût", "coûts", "coûte", "coûtent", "coute", "semaine", "mois", "jours"}
-    | {"quel", "quelle", "quels", "quelles", "sur", "pourquoi", "depuis", "dernier", "dernière", "cette"}
-    | {"aujourd'hui", "facture", "répartition", "équipe", "compte", "comptes", "merci", "bonjour", "explosé"}
-)
-#: Translations not worth saying in the answer.
-_SMALL = frozenset({"the", "of", "in", "and", "for", "please", "is"})
-#: Adjectives that follow their noun in French and Spanish (`la semaine dernière`, `el mes pasado`).
-_AFTER_NOUN = frozenset(
-    {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
-    | {"inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"}
-    | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
-    | {"ini", "lalu"}  # Indonesian (`bulan ini`, `minggu lalu`)
-)
-#: `dia 1`, `le jour 3`: that day of the month (`1st`).
-_DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
-_PERIOD_NOUNS = frozenset({"week", "month", "year", "quarter", "weeks", "months", "days"})
-#: The start of a period (`seit Anfang November`, `depuis début novembre`): `start of`.
-_START = frozenset({"anfang", "début", "debut", "inicio", "principios"})
-#: Two words read as one phrase (`seit wann`: since when, no date asked; `bis jetzt`: so far).
-_PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("seit", "wann"): (),
-    ("bis", "jetzt"): ("so", "far"),
-    ("bis", "heute"): ("so", "far"),
-    ("bis", "dato"): ("so", "far"),
-    # Polish `w tym tygodniu`: this week; `ten miesiąc`: this month; `po koszcie`: by cost; Hindi `is mahine`
-    **dict.fromkeys((("tym", "tygodniu"), ("ten", "tydzień"), ("ten", "tydzien")), ("this", "week")),
-    **dict.fromkeys(
-        (("ten", "miesiąc"), ("ten", "miesiac"), ("tym", "miesiącu"), ("tym", "miesiacu")), ("this", "month")
-    ),
-    ("po", "koszcie"): ("by", "cost"),
-    **dict.fromkeys((("is", "mahine"), ("is", "mahina")), ("this", "month")),
-    **dict.fromkeys((("is", "hafte"), ("is", "hafta")), ("this", "week")),
-    **dict.fromkeys((("kal", "ka"), ("kal", "ki"), ("kal", "ke")), ("yesterday",)),
-    ("kya", "reason"): ("why",),
-    **dict.fromkeys((("guten", "morgen"), ("guten", "tag"), ("guten", "abend"), ("besten", "dank")), ("please",)),
-    **dict.fromkeys((("vielen", "dank"), ("freundliche", "grüsse"), ("freundliche", "grüße")), ("please",)),
-    **dict.fromkeys((("liebe", "grüsse"), ("liebe", "grüße"), ("beste", "grüsse"), ("beste", "grüße")), ("please",)),
-    ("hari", "ini"): ("today",),
-    ("akhir", "bulan"): ("month-end",),
-    ("wie", "viel"): ("how", "much"),
-    # `por qué subió`: why; `por la campaña`: for the campaign (`por servicio`: by service)
-    **dict.fromkeys((("por", "qué"), ("por", "que")), ("why",)),
-    **{("por", the): ("for", "the") for the in ("la", "el", "los", "las")},
-    # `transferencia de datos`: data transfer (`datos` after it is passed over)
-    **{(transfer, "de"): ("data", "transfer") for transfer in ("transferencia", "transferência")},
-}
-#: German's `vorletzte Woche`: the week before last.
-_BEFORE_LAST = frozenset({"vorletzte", "vorletzten", "vorletzter", "avant-dernière", "antepasada", "antepasado"})
 
 
 def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[list[Token], list[tuple[str, str]]]:
@@ -415,7 +40,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
     `is_value(word)` says whether the store holds a value spelled so (never translated)."""
     out: list[Token] = []
     pairs: list[tuple[str, str]] = []
-    paired = -1  # the second word of a phrase of two (`_PAIRS`), read with the first
+    paired = -1  # the second word of a phrase of two (`PAIRS`), read with the first
     for k, typed in enumerate(tokens):
         if k == paired:
             continue
@@ -443,20 +68,20 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 else:
                     out.extend(words)
             continue
-        if w in _START:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
+        if w in START_WORDS:  # `Anfang November`: the start of it (`the début of the month`: its `of` is typed)
             after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             out.append(Token(Kind.WORD, "start", tok.position))
             if after not in ("of", "de", "du", "del", "des"):
                 out.append(Token(Kind.WORD, "of", tok.position))
             pairs.append((tok.text, "start of"))
             continue
-        if w in _BEFORE_LAST:
+        if w in BEFORE_LAST:
             out.append(Token(Kind.WORD, "\0before-last", tok.position))  # placed after its noun below
             pairs.append((tok.text, "before last"))
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if nxt is not None and (w, nxt.lower) in _PAIRS:  # `seit wann`, `bis jetzt`: its second word is skipped
-            phrase = _PAIRS[(w, nxt.lower)]
+        if nxt is not None and (w, nxt.lower) in PAIRS:  # `seit wann`, `bis jetzt`: its second word is skipped
+            phrase = PAIRS[(w, nxt.lower)]
             out.extend(Token(Kind.WORD, e, tok.position) for e in phrase)
             pairs.append((f"{tok.text} {nxt.text}", " ".join(phrase)))
             paired = k + 1
@@ -466,7 +91,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             continue
         if w in ("favor", "favore") and out and out[-1].lower == "please":
             continue
-        if w in _DAY_WORDS and w != "tag" and nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31:
+        if w in DAY_WORDS and w != "tag" and nxt is not None and nxt.text.isdecimal() and 1 <= int(nxt.text) <= 31:
             day = ordinal(int(nxt.text))  # `do dia 1`: from the 1st (its number is skipped below)
             out.extend([Token(Kind.WORD, "the", tok.position), Token(Kind.WORD, day, nxt.position)])
             pairs.append((f"{tok.text} {nxt.text}", f"the {day}"))
@@ -474,7 +99,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if (
             k > 0
             and tok.text.isdecimal()
-            and tokens[k - 1].lower in _DAY_WORDS
+            and tokens[k - 1].lower in DAY_WORDS
             and out
             and out[-1].position == tok.position
         ):
@@ -490,14 +115,14 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if after_its_word(tok.text) and out:  # `tax 빼면`: excluding tax
             _before_the_word_before(out, [Token(Kind.WORD, part, tok.position) for part in english.split()])
             continue
-        if w in _AFTER_NOUN and out and out[-1].lower in _PERIOD_NOUNS:
+        if w in AFTER_NOUN and out and out[-1].lower in PERIOD_NOUNS:
             out.insert(len(out) - 1, Token(Kind.WORD, english, tok.position))  # `semaine dernière`: last week
             continue
         out.append(Token(Kind.WORD, english, tok.position))
     for j, tok in enumerate(out):  # `vorletzte Woche`: `week before last`
         if tok.text == "\0before-last":
             noun = out[j + 1] if j + 1 < len(out) else None
-            if noun is not None and noun.lower in _PERIOD_NOUNS:
+            if noun is not None and noun.lower in PERIOD_NOUNS:
                 out[j : j + 2] = [
                     noun,
                     Token(Kind.WORD, "before", tok.position),
@@ -505,7 +130,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 ]
             else:
                 out[j] = Token(Kind.WORD, "before", tok.position)
-    french = any(typed.casefold() in _FRENCH for typed, _ in pairs)
+    french = any(typed.casefold() in FRENCH_ONLY for typed, _ in pairs)
     for j, tok in enumerate(out):
         if french and tok.lower == "hier" and not is_value(tok.text):  # `combien on a dépensé sur Lambda hier`
             out[j] = Token(Kind.WORD, "yesterday", tok.position)
@@ -519,7 +144,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                     pairs.append((f"{tok.text} tag", "untagged"))
                     continue
                 out[j] = Token(Kind.WORD, english, tok.position)
-    return out, [(typed, english) for typed, english in pairs if english not in _SMALL]
+    return out, [(typed, english) for typed, english in pairs if english not in NOT_SAID]
 
 
 def _before_the_word_before(out: list[Token], words: list[Token]) -> None:
