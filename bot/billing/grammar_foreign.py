@@ -16,21 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.billing.grammar_dates import ordinal
+from bot.billing.grammar_dates import MONTH_NAMES, ordinal
 from bot.billing.grammar_foreign_words import (
     AFTER_NOUN,
     BEFORE_LAST,
     DAY_WORDS,
     FOREIGN_WORDS,
     FRENCH_ONLY,
+    HUNGARIAN_ENDINGS,
+    HUNGARIAN_PER,
     IN_COMPANY,
     NOT_SAID,
     PAIRS,
     PERIOD_NOUNS,
+    POSTPOSED,
     START_WORDS,
 )
 from bot.billing.grammar_japanese import POSTPOSED as JAPANESE_POSTPOSED
 from bot.billing.grammar_japanese import japanese_words
+from bot.billing.grammar_keywords import DIMENSION_WORDS
 from bot.billing.grammar_korean import after_its_word, korean_word
 from bot.billing.grammar_tokens import Kind, Token
 
@@ -104,7 +108,13 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             and out[-1].position == tok.position
         ):
             continue
-        english = FOREIGN_WORDS.get(w) or korean_word(tok.text)
+        english = FOREIGN_WORDS.get(w) or POSTPOSED.get(w) or korean_word(tok.text)
+        ending = _hungarian_ending(tok.text, is_value) if english is None else None
+        if ending is not None:  # `regionként`: per region; `accountban`: account
+            stem, per = ending
+            pairs.append((tok.text, f"per {stem}" if per else stem))
+            out.extend(Token(Kind.WORD, word, tok.position) for word in (("per", stem) if per else (stem,)))
+            continue
         if english is None:
             out.append(tok)
             continue
@@ -112,7 +122,7 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
         if " " in english:  # `teuersten`: `most expensive`
             out.extend(Token(Kind.WORD, part, tok.position) for part in english.split())
             continue
-        if after_its_word(tok.text) and out:  # `tax 빼면`: excluding tax
+        if (w in POSTPOSED or after_its_word(tok.text)) and out:  # `tax 빼면`, `tax nélkül`: excluding tax
             _before_the_word_before(out, [Token(Kind.WORD, part, tok.position) for part in english.split()])
             continue
         if w in AFTER_NOUN and out and out[-1].lower in PERIOD_NOUNS:
@@ -145,6 +155,19 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                     continue
                 out[j] = Token(Kind.WORD, english, tok.position)
     return out, [(typed, english) for typed, english in pairs if english not in NOT_SAID]
+
+
+def _hungarian_ending(word: str, is_value: Callable[[str], bool]) -> tuple[str, bool] | None:
+    """The word Hungarian's ending is glued to (`regionként`, `accountban`, `staging-re`, `novemberre`) and whether the
+    ending says per; None when no ending leaves a dimension's word, a month or a stored value."""
+    folded = word.casefold()
+    for ending in HUNGARIAN_ENDINGS:
+        stem = folded.removesuffix(ending).removesuffix("-")
+        if stem == folded or len(stem) < 3:
+            continue
+        if stem in DIMENSION_WORDS or stem in MONTH_NAMES or is_value(word[: len(stem)]):
+            return word[: len(stem)], ending in HUNGARIAN_PER
+    return None
 
 
 def _before_the_word_before(out: list[Token], words: list[Token]) -> None:

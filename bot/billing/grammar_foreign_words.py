@@ -310,6 +310,151 @@ FOREIGN_WORDS: dict[str, str] = {
     **{"enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may"},
     **{"junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "octubre": "october"},
     **{"noviembre": "november", "diciembre": "december"},
+    # Czech (`kolik jsme utratili za EC2 minulý měsíc`, `náklady podle team tagu`, `proč vzrostly náklady`)
+    **dict.fromkeys(("náklady", "naklady", "nákladů", "nakladu", "náklad", "naklad", "výdaje", "vydaje"), "costs"),
+    **dict.fromkeys(("utratili", "utratil", "utratila", "utraceno", "zaplatili", "zaplatil"), "spent"),
+    **dict.fromkeys(("stál", "stálo", "stalo", "stály", "staly", "stojí", "stoji"), "cost"),
+    **dict.fromkeys(("kolik",), "how much"),
+    **dict.fromkeys(("minulý", "minuly", "minulém", "minulem", "minulému", "minulemu", "minulá", "minulou"), "last"),
+    **dict.fromkeys(("poslední", "posledni", "posledních", "poslednich", "uplynulý", "uplynuly"), "last"),
+    **dict.fromkeys(("měsíc", "mesic", "měsíci", "mesici", "měsíce", "mesice"), "month"),
+    **dict.fromkeys(("měsících", "mesicich", "měsíců", "mesicu"), "months"),
+    **dict.fromkeys(("týden", "tyden", "týdnu", "tydnu", "týdne", "tydne"), "week"),
+    **dict.fromkeys(("týdny", "tydny", "týdnů"), "weeks"),
+    **dict.fromkeys(("tento", "tenhle", "tomto", "tuto", "této", "teto", "tato", "toto"), "this"),
+    **dict.fromkeys(("letos",), "this year"),
+    **dict.fromkeys(("roku", "roce"), "year"),
+    **dict.fromkeys(("včera", "vcera"), "yesterday"),
+    **dict.fromkeys(("dnes",), "today"),
+    **dict.fromkeys(("proč", "proc"), "why"),
+    **dict.fromkeys(("vzrostly", "vzrostl", "vzrostla", "vzrostlo", "stouply", "stoupl", "narostly"), "increased"),
+    **dict.fromkeys(("oproti",), "vs"),
+    **dict.fromkeys(("jenom", "pouze"), "only"),  # (not `jen`, a name too)
+    **dict.fromkeys(("podle", "dle"), "by"),
+    **dict.fromkeys(("účet", "ucet", "účtu", "uctu"), "account"),
+    **dict.fromkeys(("účty", "ucty", "účtů"), "accounts"),
+    **dict.fromkeys(("služba", "sluzba", "služby", "sluzby", "službách", "sluzbach"), "service"),
+    **dict.fromkeys(("týmu", "týmy", "tymy"), "team"),
+    **dict.fromkeys(("nejdražší", "nejdrazsi", "nejdražších", "nejdrazsich"), "most expensive"),
+    **dict.fromkeys(("jaký", "jaky", "jaké", "jake", "které", "ktere", "který", "ktery"), "which"),
+    **dict.fromkeys(("rozpad", "rozpis", "rozdělení", "rozdeleni"), "breakdown"),
+    **dict.fromkeys(("denně", "denne"), "daily"),
+    **dict.fromkeys(("měsíčně", "mesicne"), "monthly"),
+    **dict.fromkeys(("díky", "diky", "dík", "prosím", "prosim", "jsme", "nám", "nás", "šlo", "slo"), "please"),
+    **dict.fromkeys(("ahoj", "čau", "zdravím", "zdravim"), "hi"),
+    **dict.fromkeys(("ideálně", "idealne", "dobrý", "dobry"), "please"),
+    **{"leden": "january", "ledna": "january", "lednu": "january", "únor": "february", "února": "february"},
+    **{"březen": "march", "března": "march", "březnu": "march", "duben": "april", "dubna": "april"},
+    **{"dubnu": "april", "květen": "may", "května": "may", "květnu": "may", "červen": "june", "června": "june"},
+    **{"červnu": "june", "červenec": "july", "července": "july", "červenci": "july", "srpen": "august"},
+    **{"srpna": "august", "srpnu": "august", "září": "september", "zari": "september", "říjen": "october"},
+    **{"rijen": "october", "října": "october", "rijna": "october", "říjnu": "october", "rijnu": "october"},
+    **{"listopadu": "november", "prosinec": "december", "prosince": "december", "prosinci": "december"},
+    # Romanian (`cât am dat pe EC2 luna trecută`, `costuri pe staging luna asta`, `de ce a crescut lambda ieri`)
+    **dict.fromkeys(("cât", "câte", "câți"), "how much"),
+    **dict.fromkeys(("costuri", "costurile", "costul", "cheltuieli", "cheltuielile"), "costs"),
+    **dict.fromkeys(("costă", "costat"), "cost"),
+    **dict.fromkeys(("cheltuit", "plătit", "platit"), "spent"),
+    **dict.fromkeys(("luna", "lună"), "month"),
+    **dict.fromkeys(("lunile",), "months"),
+    **dict.fromkeys(("trecută", "trecuta", "trecut", "trecute", "trecuți", "trecuti"), "last"),
+    **dict.fromkeys(("ultimele", "ultimii", "ultimul"), "last"),
+    **dict.fromkeys(("aceasta", "acesta", "acest", "această", "asta", "ăsta"), "this"),
+    **dict.fromkeys(("anul", "anului"), "year"),
+    **dict.fromkeys(("săptămâna", "saptamana", "săptămână", "săptămânii", "saptamanii"), "week"),
+    **dict.fromkeys(("săptămâni", "saptamani"), "weeks"),
+    **dict.fromkeys(("zile", "zilele"), "days"),
+    **dict.fromkeys(("azi", "astăzi", "astazi"), "today"),
+    **dict.fromkeys(("alaltăieri", "alaltaieri"), "the day before yesterday"),
+    **dict.fromkeys(("crescut",), "increased"),
+    **dict.fromkeys(("scăzut", "scazut"), "dropped"),
+    **dict.fromkeys(("scumpe", "scump", "scumpă", "scumpa", "scumpi"), "expensive"),
+    **dict.fromkeys(("instanțe", "instante", "instanțele", "instantele"), "instances"),
+    **dict.fromkeys(("contul", "conturi", "conturile"), "account"),
+    **dict.fromkeys(("fiecare",), "each"),
+    **dict.fromkeys(("serviciu", "serviciul"), "service"),
+    **dict.fromkeys(("servicii", "serviciile"), "services"),
+    **dict.fromkeys(("doar",), "only"),
+    **dict.fromkeys(("fără", "fara"), "excluding"),
+    **dict.fromkeys(("sunt",), "is"),
+    **dict.fromkeys(("proiectul", "proiect", "proiecte"), "project"),
+    **dict.fromkeys(("echipa", "echipă", "echipe", "echipei"), "team"),
+    **dict.fromkeys(("mersi", "mulțumesc", "multumesc", "salutare", "ne-a", "ne-au"), "please"),
+    **{"ianuarie": "january", "februarie": "february", "martie": "march", "aprilie": "april", "iunie": "june"},
+    **{"iulie": "july", "septembrie": "september", "octombrie": "october", "noiembrie": "november"},
+    **{"decembrie": "december"},
+    # Hungarian (`mennyi volt a teljes költség múlt hónap`, `EC2 költség regionként`, `tax nélkül`)
+    **dict.fromkeys(("mennyi", "mennyit", "mennyibe"), "how much"),
+    **dict.fromkeys(("költség", "koltseg", "költségek", "koltsegek", "költsége", "koltsege"), "costs"),
+    **dict.fromkeys(("költségünk", "koltsegunk", "kiadás", "kiadas", "kiadások", "kiadasok"), "costs"),
+    **dict.fromkeys(("teljes", "összes", "osszes", "összesen", "osszesen"), "total"),
+    **dict.fromkeys(("múlt", "mult", "előző", "elozo", "legutóbbi", "legutobbi"), "last"),
+    **dict.fromkeys(("hónap", "honap", "hónapban", "honapban", "hónapot", "honapot", "hónapra"), "month"),
+    **dict.fromkeys(("hónapok", "honapok"), "months"),
+    **dict.fromkeys(("héten", "heten", "hetet", "hét"), "week"),
+    **dict.fromkeys(("ebben", "ezen", "idei"), "this"),
+    **dict.fromkeys(("tegnap",), "yesterday"),
+    **dict.fromkeys(("legdrágább", "legdragabb", "legdrágábbak", "legdragabbak"), "most expensive"),
+    **dict.fromkeys(("drága", "draga", "drágák"), "expensive"),
+    **dict.fromkeys(("melyik", "melyek", "milyen"), "which"),
+    **dict.fromkeys(("miért", "miert"), "why"),
+    **dict.fromkeys(("nőtt", "nott", "nőttek", "nottek", "emelkedett"), "increased"),
+    **dict.fromkeys(("eddig",), "so far"),
+    **dict.fromkeys(("végére", "vegere", "vége", "vege"), "end"),
+    **dict.fromkeys(("napi",), "daily"),
+    **dict.fromkeys(("heti",), "weekly"),
+    **dict.fromkeys(("havi",), "monthly"),
+    **dict.fromkeys(("bontásban", "bontasban", "bontva", "bontás", "bontas"), "breakdown"),
+    **dict.fromkeys(("csak",), "only"),
+    **dict.fromkeys(("ugyanez", "ugyanaz", "ugyanezt"), "same"),
+    **dict.fromkeys(("tól", "től", "tol", "tul"), "to"),  # `szept 1 tol nov 15 ig`: from one day to the other
+    **dict.fromkeys(("köszi", "koszi", "köszönöm", "koszonom", "kíváncsi", "kivancsi"), "please"),
+    **dict.fromkeys(("szia", "sziasztok"), "hi"),
+    **dict.fromkeys(("vagyok", "ennyire", "kellene", "kéne", "kene", "lesz", "ig", "hozta", "létre"), "please"),
+    **{"január": "january", "február": "february", "március": "march", "április": "april", "május": "may"},
+    **{"június": "june", "július": "july", "augusztus": "august", "szeptember": "september", "szept": "september"},
+    **{"október": "october", "okt": "october", "novemberre": "november", "decemberre": "december"},
+    # Swahili (`pesa ngapi tulitumia kwa S3 mwezi uliopita`, `kwa nini DynamoDB imepanda wiki hii`): the adjective
+    # after its noun as `AFTER_NOUN` puts it
+    **dict.fromkeys(("pesa", "gharama"), "costs"),
+    **dict.fromkeys(("ngapi",), "how much"),
+    **dict.fromkeys(("tulitumia", "tumetumia", "imetumia", "walitumia", "zimetumika"), "spent"),
+    **dict.fromkeys(("zinakula", "ilikula", "inakula", "zilikula"), "cost"),
+    **dict.fromkeys(("mwezi",), "month"),
+    **dict.fromkeys(("wiki",), "week"),
+    **dict.fromkeys(("miezi",), "months"),
+    **dict.fromkeys(("mwaka",), "year"),
+    **dict.fromkeys(("siku",), "days"),
+    **dict.fromkeys(("uliopita", "iliyopita", "lililopita", "uliyopita"), "last"),
+    **dict.fromkeys(("huu", "hii", "hili"), "this"),
+    **dict.fromkeys(("jana",), "yesterday"),
+    **dict.fromkeys(("juzi",), "the day before yesterday"),
+    **dict.fromkeys(("kila",), "each"),
+    **dict.fromkeys(("gani",), "which"),
+    **dict.fromkeys(("imepanda", "ilipanda", "imeongezeka", "kupanda"), "increased"),
+    **dict.fromkeys(("kwa",), "for"),
+    **dict.fromkeys(("tafadhali", "asante", "hivi", "sana", "nyingi"), "please"),
+    **dict.fromkeys(("habari", "niaje", "sasa", "mambo", "jambo"), "hi"),  # (`Sasa team,`: a greeting)
+    **dict.fromkeys(("imeanza", "kuanza", "bado"), "please"),
+    # Urdu and Hindi in Latin letters, beside those of Hindi above (`kharcha`, `sab se mehngi`, `is saal`)
+    **dict.fromkeys(("kharcha", "kharch", "kharche", "kharchey", "kharchay"), "costs"),
+    **dict.fromkeys(("mehngi", "mehnge", "mehngay", "mehengi", "mehange"), "expensive"),
+    **dict.fromkeys(("konsi", "konsa", "konse", "kaunse"), "which"),
+    **dict.fromkeys(("hain", "hein"), "is"),
+    **dict.fromkeys(("saal",), "year"),
+    **dict.fromkeys(("aaj",), "today"),
+    **dict.fromkeys(("dono", "rahi", "rahe", "batana", "bata"), "please"),
+    # Bangla in Latin letters (`gato mash e total khoroch koto`, `kalke r ajke koto khoroch hoise`)
+    **dict.fromkeys(("koto",), "how much"),
+    **dict.fromkeys(("khoroch", "khorcha", "khoroc"), "costs"),
+    **dict.fromkeys(("gato", "gotho"), "last"),
+    **dict.fromkeys(("mash",), "month"),
+    **dict.fromkeys(("hoptay", "hoptah", "soptaho", "shoptaho"), "week"),
+    **dict.fromkeys(("kalke",), "yesterday"),
+    **dict.fromkeys(("ajke",), "today"),
+    **dict.fromkeys(("sobcheye", "shobcheye"), "most"),
+    **dict.fromkeys(("amader", "hoise", "hoyeche", "hocche", "gula", "dekhao", "dekhan", "vai"), "please"),
+    **dict.fromkeys(("onek", "beshi", "mone", "ektu", "jonno", "kore", "ta", "achi"), "please"),
 }
 #: Words that are English words too (`no`, `a`, `as`, `do`): read as the other language's only beside at least two
 #: words of it (`top 10 instancias ec2 mais caras no staging`, never `no daily needed`).
@@ -343,6 +488,16 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("w", "we"), "in"),  # Polish `w październiku`, `we wrześniu`
     **dict.fromkeys(("za",), "for"),  # Polish `za zeszły tydzień`
     **dict.fromkeys(("z",), "with"),
+    **dict.fromkeys(("v",), "in"),  # Czech `v říjnu`
+    **dict.fromkeys(("cat",), "how much"),  # Romanian `cat e fata de alaltaieri`
+    **dict.fromkeys(("care",), "which"),  # Romanian `care sunt cele mai scumpe`
+    **dict.fromkeys(("pe",), "on"),  # Romanian and Hindi `pe EC2`, `EKS pe`
+    **dict.fromkeys(("volt", "ez"), "is"),  # Hungarian
+    **dict.fromkeys(("ma",), "today"),  # Hungarian
+    **dict.fromkeys(("leo",), "today"),
+    **dict.fromkeys(("ni", "ya", "dat"), "please"),  # (Romanian `am dat`: we spent)
+    **dict.fromkeys(("ei",), "this"),  # Bangla `ei mash`
+    **dict.fromkeys(("te",), "in"),
 }
 #: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
 FRENCH_ONLY = frozenset(
@@ -358,6 +513,8 @@ AFTER_NOUN = frozenset(
     | {"inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"}
     | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
     | {"ini", "lalu"}  # Indonesian (`bulan ini`, `minggu lalu`)
+    | {"trecută", "trecuta", "trecut", "trecute", "asta", "aceasta", "acesta"}  # Romanian (`luna trecută`)
+    | {"uliopita", "iliyopita", "lililopita", "uliyopita", "huu", "hii", "hili"}  # Swahili (`mwezi uliopita`)
 )
 #: `dia 1`, `le jour 3`: that day of the month (`1st`).
 DAY_WORDS = frozenset({"dia", "día", "jour", "tag"})
@@ -385,6 +542,21 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     **dict.fromkeys((("vielen", "dank"), ("freundliche", "grüsse"), ("freundliche", "grüße")), ("please",)),
     **dict.fromkeys((("liebe", "grüsse"), ("liebe", "grüße"), ("beste", "grüsse"), ("beste", "grüße")), ("please",)),
     ("hari", "ini"): ("today",),
+    # Czech `po měsících`: monthly; `od začátku roku`: since the start of the year; Romanian `de ce`: why, `față de`:
+    # compared with, `cele mai scumpe`: the most expensive, `pe zi`: per day; Swahili `kwa nini`: why; Hindi `is saal`;
+    # Hungarian `ebben a hónapban`: this month; Bangla `alada kore`: separately
+    **dict.fromkeys((("po", "měsících"), ("po", "mesicich")), ("monthly",)),
+    **dict.fromkeys((("po", "dnech"), ("pe", "zi")), ("daily",)),
+    **dict.fromkeys((("po", "týdnech"), ("po", "tydnech")), ("weekly",)),
+    **dict.fromkeys((("od", "začátku"), ("od", "zacatku")), ("since", "the", "start", "of")),
+    **dict.fromkeys((("de", "ce"),), ("why",)),
+    **dict.fromkeys((("față", "de"), ("fata", "de")), ("vs",)),
+    **dict.fromkeys((("cele", "mai"), ("cel", "mai"), ("cea", "mai"), ("sab", "se")), ("most",)),
+    **dict.fromkeys((("pe", "fiecare"),), ("per",)),
+    **dict.fromkeys((("kwa", "nini"),), ("why",)),
+    **dict.fromkeys((("is", "saal"),), ("this", "year")),
+    **dict.fromkeys((("ebben", "a"), ("ezen", "a")), ("this",)),
+    **dict.fromkeys((("alag", "alag"), ("alada", "kore")), ("separately",)),
     ("akhir", "bulan"): ("month-end",),
     ("wie", "viel"): ("how", "much"),
     # `por qué subió`: why; `por la campaña`: for the campaign (`por servicio`: by service)
@@ -395,3 +567,11 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 #: German's `vorletzte Woche`: the week before last.
 BEFORE_LAST = frozenset({"vorletzte", "vorletzten", "vorletzter", "avant-dernière", "antepasada", "antepasado"})
+#: Words that follow the word they apply to (Hungarian `aws:createdBy szerint`: by aws:createdBy, `tax nélkül`:
+#: excluding tax), put before it.
+POSTPOSED: dict[str, str] = {"szerint": "by", "nélkül": "excluding", "nelkul": "excluding", "kivéve": "excluding"}
+#: Hungarian's endings on a word people type in English (`regionként`: per region, `accountban`: in the account,
+#: `staging-re`: for staging), cut off when what is left is a word of a dimension, a month or a stored value;
+#: `-ként` says per.
+HUNGARIAN_ENDINGS = ("onként", "enként", "ként", "onkent", "enkent", "kent", "ban", "ben", "ra", "re", "ról", "ről")
+HUNGARIAN_PER = frozenset({"onként", "enként", "ként", "onkent", "enkent", "kent"})

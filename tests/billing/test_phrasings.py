@@ -812,9 +812,10 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=30, wrong=13),
     # later in that stop, first sight on 8d8b3cc: `FRESH_117`, `FRESH_119` read, `FRESH_118`, `FRESH_120` held back
     BlindBatch("FRESH_117", FRESH_117, FRESH_117_FIRST_SIGHT, right=22, wrong=13),
-    # (`FRESH_118`: its case 33, refused before, is answered otherwise than its translator wrote since stop 35's
-    # rules; held back, so unread, and which rule it meets is not looked at)
-    BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=10),
+    # (`FRESH_118`: its cases 12 and 33, refused before, are answered otherwise than its translator wrote since stop
+    # 35's rules (case 12 since the words of six more languages are read); held back, so unread, and which rule each
+    # meets is not looked at)
+    BlindBatch("FRESH_118", FRESH_118, FRESH_118_FIRST_SIGHT, right=28, wrong=11),
     BlindBatch("FRESH_119", FRESH_119, FRESH_119_FIRST_SIGHT, right=27, wrong=14),
     BlindBatch(
         "FRESH_120",
@@ -835,7 +836,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_124", FRESH_124, FRESH_124_FIRST_SIGHT, right=24, wrong=10),
     # last in that stop, first sight on 7b5873b: `FRESH_125`, `FRESH_127` read, `FRESH_126`, `FRESH_128` held back
     BlindBatch("FRESH_125", FRESH_125, FRESH_125_FIRST_SIGHT, right=29, wrong=9),
-    BlindBatch("FRESH_126", FRESH_126, FRESH_126_FIRST_SIGHT, right=30, wrong=11),
+    BlindBatch("FRESH_126", FRESH_126, FRESH_126_FIRST_SIGHT, right=30, wrong=10),
     BlindBatch("FRESH_127", FRESH_127, FRESH_127_FIRST_SIGHT, right=39, wrong=5),
     BlindBatch("FRESH_128", FRESH_128, FRESH_128_FIRST_SIGHT, right=28, wrong=16),
     # after them, first sight on bbb05dd: `FRESH_129`, `FRESH_131` read, `FRESH_130`, `FRESH_132` held back
@@ -844,14 +845,14 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_132", FRESH_132, FRESH_132_FIRST_SIGHT, right=20, wrong=13),
     # this stop, first sight on 7563b2d: `FRESH_133`, `FRESH_135` read, `FRESH_134`, `FRESH_136` held back
-    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=26, wrong=14),
+    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch("FRESH_134", FRESH_134, FRESH_134_FIRST_SIGHT, right=18, wrong=13),
-    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=28, wrong=9),
+    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=38, wrong=7),
     BlindBatch("FRESH_136", FRESH_136, FRESH_136_FIRST_SIGHT, right=22, wrong=11),
     # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
     # (`FRESH_137`: its case 25, `chargd 4 tax last mth? n is tax incl in ur totals?`, refused on `4` at first sight,
     # now reads txt-speak's `4` and answers last month's tax, where its translator wrote the split by charge class)
-    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=28, wrong=6),
+    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=42, wrong=6),
     BlindBatch(
         "FRESH_138",
         FRESH_138,
@@ -860,7 +861,7 @@ BLIND_BATCHES = (
         wrong=18,
         shared=frozenset({"same but for staging", "and the month before that?"}),
     ),
-    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=18, wrong=11),
+    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=22, wrong=11),
     BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
 )
 
