@@ -154,6 +154,12 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                     pairs.append((f"{tok.text} tag", "untagged"))
                     continue
                 out[j] = Token(Kind.WORD, english, tok.position)
+        # (`cat`: `how much`, two words)
+        out = [
+            part
+            for t in out
+            for part in ([Token(Kind.WORD, w, t.position) for w in t.text.split(" ")] if " " in t.text else [t])
+        ]
     return out, [(typed, english) for typed, english in pairs if english not in NOT_SAID]
 
 

@@ -335,6 +335,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("účty", "ucty", "účtů"), "accounts"),
     **dict.fromkeys(("služba", "sluzba", "služby", "sluzby", "službách", "sluzbach"), "service"),
     **dict.fromkeys(("týmu", "týmy", "tymy"), "team"),
+    **dict.fromkeys(("tagu", "tagů", "tagy"), "tag"),
     **dict.fromkeys(("nejdražší", "nejdrazsi", "nejdražších", "nejdrazsich"), "most expensive"),
     **dict.fromkeys(("jaký", "jaky", "jaké", "jake", "které", "ktere", "který", "ktery"), "which"),
     **dict.fromkeys(("rozpad", "rozpis", "rozdělení", "rozdeleni"), "breakdown"),
@@ -353,7 +354,8 @@ FOREIGN_WORDS: dict[str, str] = {
     # Romanian (`cât am dat pe EC2 luna trecută`, `costuri pe staging luna asta`, `de ce a crescut lambda ieri`)
     **dict.fromkeys(("cât", "câte", "câți"), "how much"),
     **dict.fromkeys(("costuri", "costurile", "costul", "cheltuieli", "cheltuielile"), "costs"),
-    **dict.fromkeys(("costă", "costat"), "cost"),
+    **dict.fromkeys(("costă", "costat", "costa"), "cost"),
+    **dict.fromkeys(("cont",), "account"),
     **dict.fromkeys(("cheltuit", "plătit", "platit"), "spent"),
     **dict.fromkeys(("luna", "lună"), "month"),
     **dict.fromkeys(("lunile",), "months"),

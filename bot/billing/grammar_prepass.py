@@ -210,6 +210,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # txt-speak's `4` (`chargd 4 tax`, `4 our team`): for; `by $$`: by cost
     **{("4", word): ("for", word) for word in ("tax", "us", "me", "my", "our")},
     **dict.fromkeys((("by", "$$"), ("by", "$"), ("by", "$$$")), ("by", "cost")),
+    # `what are we spending a month these days`: nowadays, no days asked
+    ("these", "days"): (),
     # `whats in the untagged bucket`: the untagged group (no S3 bucket)
     **dict.fromkeys((("untagged", "bucket"), ("untagged", "buckets")), ("untagged",)),
     # `top to bottom`, `highest to lowest`, `in descending order`: the order every breakdown is listed in anyway

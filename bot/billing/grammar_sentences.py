@@ -123,6 +123,15 @@ def first_question(text: str, read: Callable[[str], CostQuery], *, without: str 
         with suppress(UserFacingError):  # `how much of our spend is untagged for project? ... For October please`
             query = read(f"{parts[k]} {parts[periods[0]]}")
             answered.append(periods[0])
+    breakdowns = [
+        m
+        for m, other in read_parts.items()
+        if m not in answered and _only_a_breakdown(other, nothing) and _BREAKDOWN_WORD.search(parts[m])
+    ]
+    if not query.group_by and len(breakdowns) == 1:
+        with suppress(UserFacingError):  # `What's the forecast for December? ... Per account if you can`
+            query = read(f"{parts[k]} {parts[breakdowns[0]]}")
+            answered.append(breakdowns[0])
     asked = " ".join(parts[m] for m in sorted(answered))
     rest = " ".join(p for m, p in enumerate(parts) if m not in answered)
     note = f"Answered `{asked}` only; the rest (`{rest}`) asks something else: ask it on its own."
@@ -144,6 +153,17 @@ def _only_a_period(query: CostQuery, nothing: CostQuery) -> bool:
     bare = replace(nothing, readings=())
     rest = replace(query, time_range=nothing.time_range, granularity=nothing.granularity, readings=())
     return query.time_range != nothing.time_range and rest == bare
+
+
+#: Words that ask for a breakdown in a sentence of its own (`Per account if you can`; `Hi team!` greets).
+_BREAKDOWN_WORD = re.compile(r"\b(?:by|per|split|broken|breakdown|each)\b", re.IGNORECASE)
+
+
+def _only_a_breakdown(query: CostQuery, nothing: CostQuery) -> bool:
+    """Whether a sentence read as `query` names a breakdown and nothing else (`Per account if you can`, `split by
+    service pls`)."""
+    bare = replace(nothing, readings=())
+    return bool(query.group_by) and replace(query, group_by=nothing.group_by, readings=()) == bare
 
 
 def _asked(part: str, text: str) -> bool:

@@ -39,7 +39,10 @@ from bot.billing.grammar_words import ABBREVIATIONS, CLOCK, VERSUS_WORDS
 from bot.errors import UserFacingError
 
 #: What a cost does before `a month` (`what does it cost us a month`, `how much do we spend a day`).
-_COST_VERBS = frozenset({"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"})
+_COST_VERBS = frozenset(
+    {"cost", "costs", "us", "spend", "spends", "run", "runs", "burn", "burns", "pay"}
+    | {"spending", "paying", "burning", "costing"}  # `what are we spending a month on aws`
+)
 #: Words after `trending` that say which way, not where it lands.
 _DIRECTIONS = frozenset({"up", "down", "higher", "lower", "upward", "upwards", "downward", "downwards", *VERSUS_WORDS})
 #: Words that open an event after `before`/`after` (`before the migration`, `after we moved`).

@@ -1545,3 +1545,23 @@ def test_an_english_word_with_a_hungarian_looking_end_is_left_alone() -> None:
     assert without_labels(parse("ec2 more often in region us-east-1 last month")) == without_labels(
         parse("last month service=ec2 region=us-east-1")
     )
+
+
+def test_a_sentence_that_only_asks_a_breakdown_joins_the_question() -> None:
+    asked = parse("What's the forecast for December? It's going to be a busy month. Per account if you can")
+    assert asked.group_by == parse("by account").group_by
+    assert asked.question.value == "forecast"
+    # a greeting's `team` asks for no breakdown
+    greeted = parse("hi team!! what did we spend per day this week, and is today higher than yesterday?")
+    assert greeted.group_by == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("what are we spending a month on aws these days?", "last month"),
+        ("cat costa proiectul checkout pe zi, ultimele 2 saptamani", "last 2 weeks tag:project=checkout daily"),
+    ],
+)
+def test_rates_nowadays_and_english_looking_words_of_romanian(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

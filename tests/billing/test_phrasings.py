@@ -806,7 +806,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_111", FRESH_111, FRESH_111_FIRST_SIGHT, right=39, wrong=7),
     BlindBatch("FRESH_112", FRESH_112, FRESH_112_FIRST_SIGHT, right=26, wrong=11),
     # the next stop, first sight on bf6bfcd: `FRESH_113`, `FRESH_115` read, `FRESH_114`, `FRESH_116` held back
-    BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=36, wrong=9),
+    BlindBatch("FRESH_113", FRESH_113, FRESH_113_FIRST_SIGHT, right=37, wrong=8),
     BlindBatch("FRESH_114", FRESH_114, FRESH_114_FIRST_SIGHT, right=27, wrong=6),
     BlindBatch("FRESH_115", FRESH_115, FRESH_115_FIRST_SIGHT, right=31, wrong=15),
     BlindBatch("FRESH_116", FRESH_116, FRESH_116_FIRST_SIGHT, right=30, wrong=13),
@@ -845,9 +845,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_131", FRESH_131, FRESH_131_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_132", FRESH_132, FRESH_132_FIRST_SIGHT, right=20, wrong=13),
     # this stop, first sight on 7563b2d: `FRESH_133`, `FRESH_135` read, `FRESH_134`, `FRESH_136` held back
-    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=32, wrong=12),
+    BlindBatch("FRESH_133", FRESH_133, FRESH_133_FIRST_SIGHT, right=34, wrong=11),
     BlindBatch("FRESH_134", FRESH_134, FRESH_134_FIRST_SIGHT, right=18, wrong=13),
-    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=38, wrong=7),
+    # (`FRESH_135`: its case 5, `roughly what are we spending a month on aws these days?`, refused on `month` at first
+    # sight, now reads `a month` as last month, as the doc's rates do, where its translator wrote the average month)
+    BlindBatch("FRESH_135", FRESH_135, FRESH_135_FIRST_SIGHT, right=40, wrong=8),
     BlindBatch("FRESH_136", FRESH_136, FRESH_136_FIRST_SIGHT, right=22, wrong=11),
     # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
     # (`FRESH_137`: its case 25, `chargd 4 tax last mth? n is tax incl in ur totals?`, refused on `4` at first sight,
