@@ -617,6 +617,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if w in ("each", "every") and unit is None and (self.out.group_by or self.out.named):
                 self.i += 1  # `by service, with % of total next to each`: each of those already named
                 return
+            if w == "each" and re.match(r"[\s)]*(?:[.?!;,]|$)", self.text[tok.position + len(tok.text) :]):
+                self.i += 1  # `cost by team + % of total for each. include untagged`: each of those listed
+                return
             if w == "per" and unit is not None and unit.isalpha() and self.nothing_reads(unit):
                 # `cost per researcher`, `per CCU`: a unit the bill cannot count, answered with the cost itself
                 if UNIT_COST not in self.out.not_held:

@@ -287,6 +287,15 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("sont", "était", "etait"), "is"),
     **dict.fromkeys(("sur",), "on"),
     **dict.fromkeys(("mois-ci", "mois-là"), "month"),  # `ce mois-ci`: this month
+    **dict.fromkeys(("passé", "passée", "passés", "passées"), "last"),  # `le mois passé`
+    **dict.fromkeys(("payé", "payés", "payée"), "spent"),
+    **dict.fromkeys(("comparé", "comparée", "comparés"), "compared"),
+    **dict.fromkeys(("doublé", "doublés"), "increased"),
+    **dict.fromkeys(("moyenne",), "average"),
+    **dict.fromkeys(("avant",), "before"),  # `la semaine d'avant`: the week before
+    **dict.fromkeys(("à",), "to"),
+    **dict.fromkeys(("ont", "avons"), "have"),
+    **dict.fromkeys(("ça", "dit", "qqch", "qqn", "fois", "semble", "beaucoup", "changé"), "please"),
     **dict.fromkeys(("semaine-ci",), "week"),
     **dict.fromkeys(("explosé", "explose"), "spiked"),
     **dict.fromkeys(("grimpé",), "increased"),
@@ -455,6 +464,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("kalke",), "yesterday"),
     **dict.fromkeys(("ajke",), "today"),
     **dict.fromkeys(("sobcheye", "shobcheye"), "most"),
+    **dict.fromkeys(("chilo", "chhilo"), "was"),  # `budget chilo 18k`: the budget was 18k
     **dict.fromkeys(("amader", "hoise", "hoyeche", "hocche", "gula", "dekhao", "dekhan", "vai"), "please"),
     **dict.fromkeys(("onek", "beshi", "mone", "ektu", "jonno", "kore", "ta", "achi"), "please"),
 }
@@ -514,6 +524,7 @@ AFTER_NOUN = frozenset(
     {"dernier", "dernière", "derniers", "dernières", "derniere", "pasado", "pasada", "último", "última", "ultimo"}
     | {"inteiro", "inteira", "entero", "entera", "entier", "entière", "intero", "intera"}
     | {"ultima", "passado", "passada", "passados", "passadas", "scorsa", "scorso", "scorse", "scorsi"}
+    | {"passé", "passée", "passés", "passées"}
     | {"ini", "lalu"}  # Indonesian (`bulan ini`, `minggu lalu`)
     | {"trecută", "trecuta", "trecut", "trecute", "asta", "aceasta", "acesta"}  # Romanian (`luna trecută`)
     | {"uliopita", "iliyopita", "lililopita", "uliyopita", "huu", "hii", "hili"}  # Swahili (`mwezi uliopita`)

@@ -210,6 +210,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     # txt-speak's `4` (`chargd 4 tax`, `4 our team`): for; `by $$`: by cost
     **{("4", word): ("for", word) for word in ("tax", "us", "me", "my", "our")},
     **dict.fromkeys((("by", "$$"), ("by", "$"), ("by", "$$$")), ("by", "cost")),
+    # `(account level)`, `at the service level`: by it
+    **{
+        (*at, dimension, level): (dimension,)
+        for at in ((), ("at", "the"))
+        for dimension in ("account", "service", "region", "team", "project", "env", "resource", "tag")
+        for level in ("level", "levels")
+    },
     # `what are we spending a month these days`: nowadays, no days asked
     ("these", "days"): (),
     # `whats in the untagged bucket`: the untagged group (no S3 bucket)

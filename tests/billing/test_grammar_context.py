@@ -1565,3 +1565,24 @@ def test_a_sentence_that_only_asks_a_breakdown_joins_the_question() -> None:
 )
 def test_rates_nowadays_and_english_looking_words_of_romanian(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("combien on a payé pour Glue la semaine passée ?", "last week service=glue"),
+        ("le compte staging coûte combien par jour en moyenne ce mois-ci ?", "average this month account=staging"),
+        ("ec2 at the account level last month", "last month service=ec2 by account"),
+        ("rds monthly since july (account level)", "since 2026-07-01 service=rds by account monthly"),
+    ],
+)
+def test_french_of_everyday_questions_and_levels_of_a_breakdown(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_each_closing_a_sentence_names_what_is_listed() -> None:
+    listed = tags.parse(
+        "cost by team for nov so far + % of total for each. include untagged pls", today=TODAY, vocabulary=VOCAB
+    )
+    assert (listed.key, listed.filters) == ("user:team", ())
+    assert (listed.time_range.start, listed.time_range.end) == (date(2026, 11, 1), date(2026, 12, 1))

@@ -680,7 +680,7 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_71", FRESH_71, FRESH_71_FIRST_SIGHT, right=25, wrong=16),
     BlindBatch("FRESH_72", FRESH_72, FRESH_72_FIRST_SIGHT, right=32, wrong=9),
     # last in that stop, first sight on 975312b, both held back unread
-    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=32, wrong=6),
+    BlindBatch("FRESH_73", FRESH_73, FRESH_73_FIRST_SIGHT, right=33, wrong=6),
     BlindBatch("FRESH_74", FRESH_74, FRESH_74_FIRST_SIGHT, right=32, wrong=11),
     # the stop after, first sight on e56f164: `FRESH_75` held back unread, `FRESH_76` read
     # (`FRESH_75`: its case 39, refused before, is answered otherwise than its translator wrote since stop 35's
@@ -854,7 +854,7 @@ BLIND_BATCHES = (
     # then, also first sight on 7563b2d: `FRESH_137`, `FRESH_139` read, `FRESH_138`, `FRESH_140` held back
     # (`FRESH_137`: its case 25, `chargd 4 tax last mth? n is tax incl in ur totals?`, refused on `4` at first sight,
     # now reads txt-speak's `4` and answers last month's tax, where its translator wrote the split by charge class)
-    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=42, wrong=6),
+    BlindBatch("FRESH_137", FRESH_137, FRESH_137_FIRST_SIGHT, right=43, wrong=5),
     BlindBatch(
         "FRESH_138",
         FRESH_138,
@@ -863,7 +863,10 @@ BLIND_BATCHES = (
         wrong=18,
         shared=frozenset({"same but for staging", "and the month before that?"}),
     ),
-    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=22, wrong=11),
+    # (`FRESH_139`: its case 45, `les instances EC2 les plus chères en dev pour le mois passé, hors nodes EKS`, refused
+    # on `passé` at first sight, now reads its French and refuses EC2 both kept and left out (the nodes of EKS are EC2's
+    # instances), naming no typed word; its translator wrote EC2 in dev)
+    BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
 )
 
