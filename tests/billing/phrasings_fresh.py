@@ -358,6 +358,14 @@ Chilean ops manager, an investor-relations person on margins, follow-ups saying 
 developer writing French, a tech lead on unit costs, run-on sentences without marks), read; `FRESH_140` (an Austrian
 controller writing German, a cost analyst on the cheapest things, a Kubernetes engineer, a Vietnamese manager, a CFO
 on year-end, orders to a bot), held back unread.
+Last in stop 35, first sight on 4cf609f: `FRESH_141` (a Croatian developer, a head of platform on quarter and month
+changes, an analytics engineer on the data lake, a Welsh operations lead, questions with the question word last, a
+customer-success manager on customer segments), read; `FRESH_142` (a Ghanaian developer, a cost-allocation analyst on
+shared costs, an SRE on RDS failover, a Swedish finance controller, an engineering director comparing teams, pasted
+cost alert emails), held back unread; `FRESH_143` (a Lithuanian developer, a FinOps lead on untagged and shared spend,
+a developer on environments left running, a New Zealand ops manager, fragments between slashes and pipes, a startup
+COO), read; `FRESH_144` (a Persian-speaking engineer, a data scientist on medians and outliers, a mobile backend
+developer after a release, a Colombian product manager, a cautious CFO, formal passive English), held back unread.
 """
 
 from __future__ import annotations
@@ -38124,5 +38132,1559 @@ FRESH_140: tuple[tuple[str, str, str], ...] = (
         "/top-resources",
         "least expensive dynamodb tables in data-lake this month, anything under $5?",
         "1000 this month service=dynamodb account=data-lake",
+    ),
+)
+
+FRESH_141_FIRST_SIGHT = (25, 16, 9)
+
+FRESH_141: tuple[tuple[str, str, str], ...] = (
+    # the Croatian words read as English (`koliko je bio`: how much was, `prošli mjesec`: last month, `sve accounte`:
+    # all accounts); the whole of October, 1 to 31; EC2 only; all three accounts together are the total over them, one
+    # figure, as FRESH_138's `all accounts` and FRESH_140's `tính cả 3 account`; the writer's optional split by
+    # account not typed, left out, as FRESH_53 and FRESH_61
+    ("/cost", "koliko je bio ec2 prošli mjesec? sve accounte", "last month service=ec2"),
+    # `Nov MTD` is the month so far; the same period of October is the stretch every answer compares with (November's
+    # complete days, 1 to 26, against 1 to 26 October), as FRESH_130's `Why is Nov MTD up vs Oct MTD?`; each service
+    # on its own line, both amounts, the change and its percentage part of every comparison; all accounts
+    ("/cost", "MoM change by service pls - Nov MTD vs same period Oct", "this month by service"),
+    # the month so far, 1 November to today (its complete days through the 26th); every account and service together,
+    # tax in the total as it is, one figure; the Welsh greeting (`Bore da!`), the good wishes and the thanks
+    # (`Diolch`) are wrapping
+    (
+        "/cost",
+        "Bore da! Hope you're well 😊 Could you tell me what we've spent so far this month altogether? Diolch",
+        "this month",
+    ),
+    # the day before today, Thursday 26 November; the staging account (a name both an account and a tag value is the
+    # account, as the doc), as the writer meant it; every service, one total
+    ("/cost", "yesterday staging spend how much?", "yesterday account=staging"),
+    # the parts of a service's bill set side by side (`storage vs requests vs transfer`) are its usage types, as the
+    # doc and FRESH_13's `s3 storage vs requests vs transfer for data-lake, Q3`; the data-lake account, as the writer
+    # named it; the whole of October, 1 to 31
+    (
+        "/cost",
+        "what did s3 in the data-lake account cost in october, split by storage vs requests vs transfer if possible",
+        "2026-10 service=s3 account=data-lake by usage-type",
+    ),
+    # NOT SUPPORTED (customer segments are not on the bill): the writer's nearest, the project values listed
+    # (checkout, search, data), the untagged amount its own line in every breakdown, as FRESH_40's `which bucket our
+    # enterprise customers fall into`; no range typed: the last full quarter, July to September, the QBR's quarter, as
+    # the writer meant it; the margins and the QBR are the writer's context; all accounts
+    (
+        "/tags",
+        "hey! how much does it cost us to serve our enterprise customers vs SMB? trying to figure out margins for "
+        "the QBR",
+        "project last quarter",
+    ),
+    # the Croatian words read as English (`troškovi po timu`: costs by team, `za studeni`: for November); November so
+    # far, 1 November to today; the team values listed, the untagged amount its own line in every breakdown, as
+    # FRESH_132's `custo por team esse mês`; all accounts
+    ("/tags", "troškovi po timu za studeni", "team this month"),
+    # July to September against April to June, the period compared with anyway, as FRESH_138's Q3 with the QoQ change
+    # vs Q2; each account on its own line with the total beside them; both quarters' amounts, the change and its
+    # percentage (the % delta) are part of every comparison
+    ("/cost", "QoQ: Q3 vs Q2, total and by account. want the % delta", "2026-q3 by account"),
+    # the instances are EC2's, one by one; `at the moment` read as the month so far, the writer's period, as
+    # FRESH_18's `biggest ec2 instances in staging right now` and FRESH_131's `rn`; the writer's count; all accounts,
+    # each instance's account and region shown; `cariad` and the joke are chat
+    (
+        "/top-resources",
+        "Alright cariad, which of our instances are costing the most at the moment? Just the top 5 mind, don't "
+        "want to frighten myself 😂",
+        "5 this month service=ec2",
+    ),
+    # values pitted with `vs` are side by side: the production account (`prod account`, as the doc) and the staging
+    # account, each on its own line, as CORPUS's `us-east-1 versus eu-west-1`; RDS only; the month so far; which is
+    # higher and by how much read off
+    (
+        "/cost",
+        "rds prod account vs staging this month which more?",
+        "this month service=rds account=production,staging by account",
+    ),
+    # the buckets are the S3 resources; the data-lake account by its id; the 30 whole days before today by the
+    # grammar's rule, 28 October to 26 November, the writer's days; the writer's count
+    (
+        "/top-resources",
+        "top 10 s3 buckets in 333344445555 by cost last 30d",
+        "10 last 30 days service=s3 account=data-lake",
+    ),
+    # NOT SUPPORTED (customers are not on the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_131's `cost per customer for Q3`; `per month` read as the latest full month, October, the writer's
+    # first nearest, as the doc's `what does checkout cost us a month`; leadership's cost-to-serve number is the
+    # writer's context; all accounts
+    (
+        "/cost",
+        "Quick q — what's our total AWS cost per customer per month? Leadership wants a cost-to-serve number 🙏",
+        "last month",
+    ),
+    # the Croatian words read as English (`zasto su troskovi skocili`: why did costs jump, `jucer`: yesterday, `sta se
+    # dogodilo`: what happened); Thursday the 26th against the day before, the day it is compared with anyway, the
+    # writer's first choice, as FRESH_138's `lama s3 kafatz etmol`; the services, accounts and regions that moved are
+    # among the causes; all accounts
+    ("/cost", "zasto su troskovi skocili jucer?? sta se dogodilo", "why yesterday"),
+    # the last 6 months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # months; by month (`MoM`, `trend`), each month's change read off the series, as FRESH_138's monthly totals for
+    # the last 6 full months; November so far the writer's optional extra, left out; all accounts
+    ("/cost", "eks MoM for the last 6 months, trend pls", "last 6 months service=eks monthly"),
+    # the last whole week, Monday 16 to Sunday 22 November; the env values listed, staging among them beside prod and
+    # dev, the untagged amount its own line in every breakdown, as FRESH_140's `team last week`; all accounts; the
+    # busy staging is the writer's context; the greeting and thanks (`Diolch yn fawr`) are wrapping
+    (
+        "/tags",
+        "Hiya, can I have costs split by env for last week please? Staging's been a bit busy and I want to see if "
+        "it shows. Diolch yn fawr!",
+        "env last week",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 November; eu-west-1 only; every account and service together, one
+    # total
+    ("/cost", "eu-west-1 last week total how much?", "last week region=eu-west-1"),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, as FRESH_5, FRESH_61, FRESH_88 and FRESH_131's
+    # `athena scan cost last month? want to check if the partition fix ... helped` (the writer's nearest, the
+    # data-lake account's S3 and Glue this month against last, was not taken, as FRESH_61)
+    (
+        "/cost",
+        "how much are we paying for athena queries on the lake? feels like scanned bytes have gone up since we "
+        "added the new partitions",
+        "!athena",
+    ),
+    # the whole of October, 1 to 31; checkout and search among the project values listed side by side, the untagged
+    # amount its own line in every breakdown, as FRESH_138's `checkout vs search - kama alut each one chodesh
+    # she'avar`; all accounts
+    (
+        "/tags",
+        "can u break down cost by project for last month? want to see what checkout costs vs search",
+        "project last month",
+    ),
+    # the Croatian words read as English (`najskuplji resursi`: the most expensive resources, `u stagingu`: in
+    # staging, `ovaj tjedan`: this week); the staging account, as the writer meant it (a name both an account and a
+    # tag value is the account); this week from Monday 23 to today; the default count
+    ("/top-resources", "koji su najskuplji resursi u stagingu ovaj tjedan?", "this week account=staging"),
+    # a comparison of two periods (Q4 so far against the same stretch of Q3) is not something /tags answers (it lists
+    # costs only): refused naming the word, as FRESH_131's `q3 vs q4 so far` and FRESH_132's `!vs`; the Platform
+    # team's Q4 to date against Q3 is a /cost question, offered with the refusal
+    ("/tags", "Platform team spend Q4 to date vs Q3 same point", "!vs"),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, as FRESH_138's `Nov
+    # forecast - where do we land at current run rate, vs Oct actual?`; October is the month compared with anyway; all
+    # accounts; the boss and `now in a minute` are the writer's context
+    (
+        "/cost",
+        "Now then, what's the forecast for the end of the month looking like? Boss is asking and I said I'd have "
+        "it now in a minute 🙈",
+        "forecast 2026-11",
+    ),
+    # data transfer is the Data Transfer service, as FRESH_3; no range typed: like for like, November's complete days
+    # against the same days of October, the period compared with anyway, as CORPUS's `why did ec2 go up`; the
+    # accounts, regions and usage types (the transfer kinds) that moved are among the causes; all accounts
+    ("/cost", "data transfer up again. why?", "why this month service=data-transfer"),
+    # November so far, 1 November to today, by day; Glue only; the days before and after the 12th read off the series,
+    # the crawler schedule change the writer's context; all accounts, the writer's data-lake focus not typed, left
+    # out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "glue cost by day for november, want to see if the crawler schedule change on the 12th did anything",
+        "2026-11 service=glue daily",
+    ),
+    # NOT SUPPORTED in full (today is not complete, and retail customers are not on the bill): today so far, its
+    # partial day marked so, against a normal Friday, the latest Friday before it, 20 November, the writer's accepted
+    # nearest, as FRESH_37's `how's today looking cost wise compared to a normal friday?` and FRESH_43; every account
+    # and service together; the greeting and the Black Friday traffic are the writer's context
+    (
+        "/cost",
+        "Hi! Black Friday traffic is huge for our retail customers today 🛍️ how much is it costing us so far today "
+        "compared to a normal friday?",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the Croatian words read as English (`usporedi listopad i rujan`: compare October and September, `po servisima`:
+    # by service; Croatian `listopad` is October); the whole of October against September, the period compared with
+    # anyway, as CORPUS's `oct vs sep`; each service on its own line with its change; all accounts
+    ("/cost", "usporedi listopad i rujan po servisima pls", "2026-10 by service"),
+    # what's driving asks why, as the doc; the production account (`prod` alone is the account, as the doc); `MoM`
+    # with no period typed read as the writer's last full month, October, against September, the period compared with
+    # anyway; the three services, usage types and resources that moved most are among the causes, the writer's top 3,
+    # as FRESH_54's services behind the delta; the ops review is the writer's context
+    (
+        "/cost",
+        "what's driving the MoM increase in prod? need top 3 contributors for the ops review",
+        "why last month account=production",
+    ),
+    # the databases are the RDS resources (`just the RDS ones`), one by one; `prod` alone is the production account,
+    # as the doc and as the writer meant it; the whole of October; the default count; `iawn` is chat
+    (
+        "/top-resources",
+        "Which databases are the priciest? iawn, just the RDS ones in prod please, last month",
+        "last month service=rds account=production",
+    ),
+    # values of the listed key are among the values listed, as the doc and FRESH_121's `only api team and web team`:
+    # web among the team values, its amount read off; the month so far, 1 November to today; all accounts
+    ("/tags", "team web this month spend how much", "team this month"),
+    # `storage` is a word of the S3 service name (said), as CORPUS's `s3 storage costs`; the data-lake account, as the
+    # writer named it; since January in a series is from 1 January to today, by month, November partial, as FRESH_61's
+    # nearly identical `S3 storage in data-lake month over month since June - ... lifecycle rules to Glacier IR`; the
+    # writer's ideal split by storage class not typed, left out, as FRESH_61; whether growth is slowing read off the
+    # series
+    (
+        "/cost",
+        "s3 storage cost trend in data-lake, monthly, since jan. are we growing linearly or is the lifecycle to "
+        "glacier actually working",
+        "since 2026-01-01 service=s3 account=data-lake monthly",
+    ),
+    # `on avg per month this year` is the average over the complete months of the year, January to October, beside
+    # each month's total, as the doc's `avg monthly spend this year` and FRESH_75's `avg monthly compute ... this yr
+    # so far`; the checkout project tag value; all accounts; the renewal conversation is the writer's context
+    (
+        "/cost",
+        "how much does the checkout project cost us on avg per month this year? need it for a customer renewal "
+        "conversation",
+        "average ytd tag:project=checkout monthly",
+    ),
+    # the Croatian words read as English (`koliko nas kosta`: how much does it cost us, `od pocetka godine`: since the
+    # start of the year); the year so far, 1 January to today; Lambda in us-west-2; all accounts, one total; the
+    # monthly split the writer's bonus, not typed, left out
+    ("/cost", "koliko nas kosta lambda u us-west-2 od pocetka godine", "ytd service=lambda region=us-west-2"),
+    # no percentages in the grammar: every account on its own line beside the total, month by month, the staging share
+    # and its change read off by hand, as FRESH_60's `staging as % of total, last month` and FRESH_5's data-lake
+    # account's share of total spend by month; the last 3 months by the grammar's rule, August to October, the
+    # writer's months
+    ("/cost", "staging as % of total spend, last 3 months, MoM", "last 3 months by account monthly"),
+    # KMS by month; `the last few months` read as the writer's months, roughly May to October, the six full months
+    # before this one (not the three of FRESH_135's `rough % over the last few months`, whose writer chose August to
+    # October); whether October is unusual read off the series; all accounts; `Duw` and `Ta cariad` are chat
+    (
+        "/cost",
+        "Duw, the KMS line looks odd on the invoice – was it always that much? Can you show me the last few "
+        "months? Ta cariad",
+        "last 6 months service=kms monthly",
+    ),
+    # the EC2 resources one by one (`biggest ec2`), as FRESH_131's `biggest ec2 instences rn`; ap-southeast-2 only; no
+    # range typed: the month so far, as the writer read it; the default count, the top one read off, as the writer
+    # accepts; all accounts
+    ("/top-resources", "biggest ec2 in ap-southeast-2 which?", "this month service=ec2 region=ap-southeast-2"),
+    # a filtered tag breakdown by the creator tag by its full key; the data-lake account (`acct`), as the writer named
+    # it; the whole of October; the untagged amount its own line in every breakdown; the EMR-ish boxes are the
+    # writer's context
+    (
+        "/tags",
+        "cost by aws:createdBy for the data-lake acct last month, trying to find who spun up those emr-ish boxes",
+        "aws:createdBy account=data-lake last month",
+    ),
+    # NOT SUPPORTED (a what-if on new customers cannot be priced from the bill): the writer's first nearest, the
+    # current monthly spend, October's total, as FRESH_66's `what would checkout cost if we 3x the traffic?` and
+    # FRESH_117's dedicated environment for a customer; the trend and the forecast questions of their own; the pricing
+    # model is the writer's context; all accounts
+    (
+        "/cost",
+        "what would it cost us to onboard another 50 enterprise customers? trying to build a pricing model",
+        "last month",
+    ),
+    # the Croatian words read as English (`daj prognozu za prosinac`: give the forecast for December, `ukupno`: in
+    # total); NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in
+    # progress, the writer's nearest, November's month-end forecast with the month so far, as FRESH_140's `dự báo chi
+    # phí tháng 12` and FRESH_139's accrual for December; all accounts
+    ("/cost", "daj prognozu za prosinac, koliko ce bit ukupno?", "forecast 2026-11"),
+    # July to September against April to June, the period compared with anyway, as FRESH_138's Q3 vs Q2; each region
+    # on its own line with its change; eu-west-1 remarked after the breakdown by its dimension is shown among the
+    # others, as the doc; all accounts
+    ("/cost", "Q3 vs Q2 by region. eu-west-1 looked off", "2026-q3 by region"),
+    # tax is its own service, Tax, as FRESH_105's `how much did we pay in tax last month? finance is asking`; the
+    # whole of October; all accounts together, the writer's optional split by account not typed, left out; finance and
+    # `diolch` are the writer's context and chat
+    (
+        "/cost",
+        "Ooh just spotted the tax line - how much tax did we pay on last month's bill? Finance are chasing, diolch",
+        "last month service=tax",
+    ),
+    # the whole of September against the whole of October, the writer's order kept, as FRESH_140's `RDS account
+    # production tháng 9 vs tháng 10`; both amounts, the difference and its percentage are part of every comparison;
+    # all accounts
+    ("/cost", "dynamodb sep vs oct difference what?", "2026-09 vs 2026-10 service=dynamodb"),
+    # the 14 whole days before today by the grammar's rule, 13 to 26 November, the writer's days; by day; SQS and
+    # Lambda, one series each, as the doc's several values as a series and FRESH_139's glue and s3 monthly; the
+    # data-lake account, as the writer named it; us-east-1 left out (`excluding`); the ingest pipeline is the writer's
+    # context
+    (
+        "/cost",
+        "sqs + lambda in data-lake for the ingest pipeline, last 14 days daily, excluding us-east-1",
+        "last 14 days service=sqs,lambda account=data-lake region!=us-east-1 daily",
+    ),
+    # NOT SUPPORTED (there is no customer-tier tag): the writer's nearest, the env values listed (prod, staging, dev),
+    # the untagged amount its own line in every breakdown, as FRESH_40's customers by project; no range typed: the
+    # whole of October, the writer's month; all accounts
+    (
+        "/tags",
+        "is there a way to see cost by customer tier? we tag things by env I think? or team? basically want free "
+        "trial users vs paying",
+        "env last month",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_138's `ok now without tax`: the Croatian words
+    # read as English (`a bez poreza`: and without tax, `ukupno za prošli mjesec`: total for last month); the whole of
+    # October, every account and service, tax (its own service, Tax) left out; one total
+    ("/cost", "a bez poreza? ukupno za prošli mjesec", "last month service!=tax"),
+    # the last 4 weeks by the grammar's rule, the four whole weeks before this one, 26 October to 22 November, the
+    # writer's weeks; week over week is by week, as FRESH_20's `ec2 for env dev week over week` and FRESH_41; EC2 and
+    # EKS, one series each (several values as a series), as the writer accepts; `prod` alone is the production
+    # account, as the doc
+    ("/cost", "wow for ec2+eks in prod, last 4 full weeks", "last 4 weeks service=ec2,eks account=production weekly"),
+    # the whole of October, 1 to 31; the team values listed, the untagged amount its own line in every breakdown (`no
+    # tag at all`), the top spender read off, as FRESH_132's per team for last month with the amount without a tag;
+    # all accounts; the greeting and `Diolch cariad` are wrapping
+    (
+        "/tags",
+        "Could you do the teams for me for October please? Want to see who's the naughtiest 😅 and is there a lot "
+        "with no tag at all? Diolch cariad",
+        "team 2026-10",
+    ),
+    # `last nov` is November 2025; November so far against it, like for like, its complete days against the same days
+    # of November 2025, as CORPUS's `this month vs same month last year`; CloudFront only; the difference and its
+    # percentage are part of every comparison; all accounts
+    ("/cost", "cloudfront last nov vs this nov so far how much more?", "this month vs 2025-11 service=cloudfront"),
+    # the Glue jobs are the Glue resources, their names in the resource ids, as FRESH_139's `kon Glue job gula beshi
+    # taka khacche`; the month so far; the default count; all accounts, the writer's data-lake focus not typed, left
+    # out
+    (
+        "/top-resources",
+        "which glue jobs cost the most this month? the bill should have job names right",
+        "this month service=glue",
+    ),
+    # each region on its own line, eu-west-1 among them beside the US and AP regions, as FRESH_10's `which regions are
+    # we burning the most compute in`; NOT SUPPORTED (customers are not on the bill): the EU customers and the client
+    # are the writer's context; no range typed: the whole of October, the writer's month; the writer's ideal split by
+    # service not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "Which AWS region is most expensive for serving our EU customers? Trying to explain to a client why EU "
+        "pricing is different 🤔",
+        "last month by region",
+    ),
+    # the Croatian words read as English (`troskovi po projektu`: costs by project, `prosli tjedan`: last week, `samo
+    # prod env`: only the prod env); a filtered tag breakdown, the prod env tag value (its key named beside it, as the
+    # doc); the last whole week, Monday 16 to Sunday 22; the project values listed, the untagged amount its own line
+    ("/tags", "troskovi po projektu prosli tjedan, samo prod env", "project tag:env=prod last week"),
+    # days named one by one are each asked, day by day, their total beside them, as the doc's `the 21st and 22nd` and
+    # FRESH_138's `Sat 21 + Sun 22 Nov`; Saturday 21 and Sunday 22 November; every account and service together;
+    # `Iawn` and the promise are chat
+    (
+        "/cost",
+        "Iawn, last one I promise! How much did the weekend cost us? The 21st and 22nd I mean 😂",
+        "2026-11-21..2026-11-22 daily",
+    ),
+)
+
+FRESH_142_FIRST_SIGHT = (24, 14, 12)
+
+FRESH_142: tuple[tuple[str, str, str], ...] = (
+    # the month so far, 1 November to today (`this month so far`); every account and service, tax in the total as it is,
+    # one figure, as FRESH_137's and FRESH_138's totals; `chale` and the plea are chat
+    ("/cost", "chale how much have we spent on aws this month so far? please check for me 🙏", "this month"),
+    # the whole of October, 1 to 31; the team values listed (web, api, data, Platform), the untagged amount its own line
+    # in every breakdown (`incl. untagged` shows what is shown anyway, as the doc and FRESH_139's `include untagged
+    # pls`); allocating the shared pool is the writer's context; all accounts and services
+    (
+        "/tags",
+        "team breakdown for Oct incl. untagged pls - need the no-tag number before I allocate the shared pool",
+        "team 2026-10",
+    ),
+    # the RDS instances are the RDS resources, replicas among them, one by one; `prod only` is the production account,
+    # as the doc's `prod` alone and FRESH_138's `in prod rn`; the 7 whole days before today by the grammar's rule, 20 to
+    # 26 November (the writer counted 21 to 27), as FRESH_140; `top` before what it ranks is the default count
+    (
+        "/top-resources",
+        "top rds instances by cost last 7 days, prod only",
+        "last 7 days service=rds account=production",
+    ),
+    # the Swedish words read as English (`kostnad`: cost, `förra månaden (oktober)`: last month, October); the whole of
+    # October; each account on its own line with the total beside them, as FRESH_140's `Gesamtkosten Oktober
+    # aufschlüsseln nach Account`; tax is its own service, Tax, left out, as FRESH_132; the greeting and `Tack` are
+    # wrapping
+    (
+        "/cost",
+        "Hej. Could you please give me the total kostnad for förra månaden (oktober), per account, excluding tax? "
+        "Tack.",
+        "2026-10 service!=tax by account",
+    ),
+    # NOT SUPPORTED (headcount is not in the bill): a cost per engineer is the cost itself, to divide by hand by the
+    # writer's heads, as the doc's `a cost per order, user or engineer` and FRESH_139's cost per customer; July to
+    # September 2026 (`Q3` alone, the latest third quarter begun); the team values listed, Platform among them, the
+    # untagged amount its own line in every breakdown; all accounts
+    ("/tags", "cost per engineer by team for Q3 - web 12, api 8, data 5, platform 4 heads", "team 2026-q3"),
+    # the pasted budget alert is the writer's context, its name holding no stored value, its figure held against the
+    # answer by hand, as FRESH_30's `what spiked??` after an AWS Budgets email and FRESH_99's Glue-DataLake-Nov; `what's
+    # pushing it` asks why, as the doc's `what's driving`: the month so far, its complete days against the same days of
+    # October, the period compared with anyway, the services and accounts that moved among the causes, the total beside
+    # them; all accounts
+    (
+        "/cost",
+        'got this in my inbox: "AWS Budgets: Monthly-AWS-Total has exceeded 80% of the budgeted amount '
+        "($12,000.00). ACTUAL Cost: $10,482.17\" -- is that right? what's pushing it",
+        "why this month",
+    ),
+    # the instances are EC2's, one by one; staging is the account, as the writer meant it (a name both an account and a
+    # tag value is the account, as the doc); the Pidgin words read as meant (`dey chop the money pass`: cost the most);
+    # no range typed: the month so far, as the writer read it, as FRESH_131's `rn`; the writer's count
+    (
+        "/top-resources",
+        "ei the ec2 instances in staging, which ones dey chop the money pass? top 5 please",
+        "5 this month service=ec2 account=staging",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_138's `break that down by team`: the previous
+    # question's October team split, now a filtered tag breakdown, the data-lake account only (`acct`) and Glue left
+    # out, as FRESH_137's team split excluding the data-lake account; the untagged amount its own line in every
+    # breakdown
+    (
+        "/tags",
+        "follow up on the team split - same thing but only data-lake acct and excluding Glue",
+        "team account=data-lake service!=glue 2026-10",
+    ),
+    # a spike on a named day asks what drove it, as FRESH_130's `EC2 spend spike - prod - Nov 24` and FRESH_32's
+    # `cloudfront spend spiked on the 24th`: Tuesday 24 November against the day before, one of the writer's preceding
+    # days, the day it is compared with anyway; RDS in us-east-1, all accounts (the writer's `mainly production` no
+    # filter); NOT SUPPORTED (the failover event and its hour are not on the bill, as FRESH_64's `rds failover kicked
+    # off tue 24th ~14:00 UTC`): the usage types and resources that moved, the new replica among them, are the causes,
+    # the writer's nearest; the writer's optional days around it left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "rds cost spiked tue 24th - we failed over the primary in us-east-1 around 14:00 UTC, did that cost us "
+        "anything or is it the replica we spun up",
+        "why 2026-11-24 service=rds region=us-east-1",
+    ),
+    # a pasted anomaly alert that asks nothing is what the question around it refers to, as the doc: its values are the
+    # question's, RDS in the production account by its id in us-east-1, and its start date, 24 November, the days asked,
+    # from then to today as the anomaly runs on, as the writer read it; `what does this mean` asks its explanation, why,
+    # as FRESH_116's `rds prod spike since tue?? whats goin on`: against as many days just before, the period compared
+    # with anyway, the extra spend the change, the usage types and resources that moved among the causes; by day, as the
+    # writer asked
+    (
+        "/cost",
+        'What does this mean? "AWS Cost Anomaly Detection: Total cost impact $412.55 | Service: Amazon Relational '
+        'Database Service | Account: 123456789012 | Region: us-east-1 | Start date: Nov 24, 2026"',
+        "why since 2026-11-24 service=rds account=production region=us-east-1 daily",
+    ),
+    # the Swedish words read as English (`kostnad`: cost, `vecka`: week); ISO week 47, Monday 16 to Sunday 22 November;
+    # week 46, 9 to 15 November, is the week before, the period compared with anyway, as CORPUS's `last week versus the
+    # week before` and FRESH_119's KW 47; both totals, the difference and its percentage are part of every comparison;
+    # all accounts; the greeting and thanks are wrapping
+    ("/cost", "Good morning. What is the kostnad for vecka 47 compared to vecka 46? Tack så mycket.", "2026-w47"),
+    # a ranking by change is not something /tags answers (it lists costs only): refused naming the word, with the /cost
+    # question it offers, as FRESH_27's nearly identical `team breakdown Oct vs Sep - want to see who grew the most` and
+    # FRESH_71's `which team went up the most` (`!went up`)
+    ("/tags", "which team grew the most month over month? oct vs sep", "!grew"),
+    # Lambda only; the last whole week, Monday 16 to Sunday 22, against the week before, 9 to 15, the period compared
+    # with anyway, as CORPUS's `last week versus the week before` and FRESH_139's Glue `la semaine passée, comparé à la
+    # semaine d'avant`; both totals and the change; the Tuesday deploy is the writer's context; all accounts; the
+    # greeting is wrapping
+    (
+        "/cost",
+        "Good morning boss, please the lambda cost for last week, was it more than the week before? I deployed "
+        "some new function on Tuesday",
+        "last week service=lambda",
+    ),
+    # a filtered tag breakdown, EKS only, as FRESH_99's `EKS cost divided by team tag`; the month so far (`MTD`); the
+    # team values listed with their shares, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "how much of the EKS spend is tagged to each team vs untagged? MTD", "team service=eks this month"),
+    # a pasted anomaly alert that asks nothing is what the question around it refers to, as the doc: CloudFront in the
+    # production account its linked account names (its usage type is no stored value); this week from Monday 23 to
+    # today, by day, as the writer asked, as FRESH_138's `cloudfront spend per day this week`, today's partial day
+    # marked so; last week's same days the period compared with anyway; Black Friday traffic is the writer's guess
+    (
+        "/cost",
+        'anomaly alert says "Amazon CloudFront, Linked account: production (123456789012), Usage type: '
+        'US-DataTransfer-Out-Bytes, Observed spend $1,204.30 vs expected $310.00" - black friday traffic I assume? '
+        "show me cloudfront daily this week",
+        "this week service=cloudfront account=production daily",
+    ),
+    # no Multi-AZ usage type in the vocabulary: RDS by usage type, the Multi-AZ instance and storage lines among them
+    # beside the rest, as FRESH_30's and FRESH_32's RDS backup storage; `prod` is the production account, as the doc;
+    # `per month` with no range typed is the latest full month, October, as the doc's `what does checkout cost us a
+    # month`; the standby is the writer's restatement
+    (
+        "/cost",
+        "how much are we paying for multi-az on rds in prod? i.e. what's the standby costing us per month",
+        "2026-10 service=rds account=production by usage-type",
+    ),
+    # the Swedish `prognos` is the forecast; the forecast is for the month, never the year: the year so far with this
+    # month's forecast line, December added by hand, the writer's nearest, as FRESH_140's `Where are we going to land
+    # for full year 2026?` and FRESH_129; all accounts; the greeting and the signature are wrapping
+    (
+        "/cost",
+        "Hej, I need the prognos for the full year 2026. Total for all accounts, please. Med vänliga hälsningar, Karin",
+        "forecast this year",
+    ),
+    # `from june` in a series is from that month to today, as the doc and FRESH_52's `the S3 cost in eu-west-1 is
+    # growing every month? i want see since june`; by month, November partial; `why` asks what drives the growth, the
+    # accounts, usage types and buckets that moved among the causes, against as many days just before, the period
+    # compared with anyway, as FRESH_93's `why RDS cost has gone up suddenly from 20th onwards`; all accounts; `chale`
+    # is chat
+    (
+        "/cost",
+        "chale why is s3 cost going up every month? please show me from june",
+        "why since 2026-06-01 service=s3 monthly",
+    ),
+    # the last full month is October; checkout and search among the project values listed side by side, the untagged
+    # amount its own line in every breakdown, as FRESH_138's `checkout vs search - kama alut each one chodesh she'avar`;
+    # all accounts
+    ("/tags", "checkout vs search - what does each service cost us to run, last full month", "project last month"),
+    # the whole of October; KMS, Data Transfer (the Data Transfer service, as FRESH_3) and Tax (its own service) each on
+    # its own line with their total beside them; NOT SUPPORTED (a pro-rata allocation): the writer's nearest, the three
+    # amounts, the October team split a question of its own for /tags; `shared/untagged` names the three, no tag filter;
+    # all accounts
+    (
+        "/cost",
+        "what's the total for shared/untagged costs last month - KMS, data transfer, tax? Those get split pro rata "
+        "by team spend",
+        "last month service=kms,data-transfer,tax by service",
+    ),
+    # the forwarded budget alert is the writer's context, as FRESH_30 and FRESH_48; eating the budget is a figure of
+    # speech, no budget asked, as FRESH_14's `which rds instance is eating the staging budget`; the data-lake account,
+    # as the writer named it; no range typed: the month so far, as the writer read it; any service; the default count
+    (
+        "/top-resources",
+        'FW: "Your forecasted spend for account 333344445555 is $6,890.00, which exceeds your budget of $5,000.00" '
+        "-- which resources in data-lake are eating the budget?",
+        "this month account=data-lake",
+    ),
+    # NOT SUPPORTED (the bill does not label replicas): RDS cost per region, the writer's nearest, as FRESH_74's `rds
+    # cost per region last month pls, wondering if the ap-southeast-2 read replica is worth it`; the three regions
+    # named, each on its own line; the whole of October; all accounts
+    (
+        "/cost",
+        "read replica spend per region for oct - us-west-2, eu-west-1, ap-southeast-2",
+        "2026-10 service=rds region=us-west-2,eu-west-1,ap-southeast-2 by region",
+    ),
+    # a value of the listed key is among the values listed, as the doc and FRESH_99's `how much is tagged team=Platform
+    # this month`: the team values listed, data among them, the untagged amount its own line; yesterday, Thursday 26
+    # November; the Glue jobs are the writer's context, the writer's optional Glue share and normal day left out, as
+    # FRESH_53 and FRESH_61; all accounts; `Ei` is chat
+    ("/tags", "please how much did team data spend yesterday? Ei the glue jobs ran plenty", "team yesterday"),
+    # the Swedish `kostnad` is cost; July to September 2026, the dates restating the quarter; each service on its own
+    # line with the total beside them; tax is its own service, Tax, left out, as FRESH_132 and FRESH_140; all accounts;
+    # `Tack` is wrapping
+    (
+        "/cost",
+        "Kostnad per service for Q3 2026 (2026-07-01 – 2026-09-30), all accounts. Please exclude tax. Tack.",
+        "2026-q3 service!=tax by service",
+    ),
+    # the resources tagged team=api (`the api team owns`), as the doc's `owned by web`; no range typed: the month so
+    # far, as the writer read it; the writer's count; all accounts
+    ("/top-resources", "top 10 most expensive things the api team owns", "10 this month tag:team=api"),
+    # July to September 2026; the team values listed as stored, spelled as they are (a second spelling of Platform would
+    # be its own line), the untagged amount its own line in every breakdown; the export is the writer's context; all
+    # accounts
+    ("/tags", "by team for Q3, and is 'Platform' the same as 'platform'? seeing two rows in my export", "team 2026-q3"),
+    # the pasted Free Tier notice is the writer's context, its service the question's anyway; SQS only; no range typed:
+    # the month so far, as the writer read it; one total, the writer's optional split by account not typed, left out, as
+    # FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        '"Your AWS Free Tier usage limit is exceeding for Amazon Simple Queue Service" ?? we\'re not on free tier '
+        "lol. how much is sqs costing us",
+        "this month service=sqs",
+    ),
+    # eu-west-1 only, every account and service; September against October, the writer's order kept, as FRESH_1's
+    # `compare september and october` and FRESH_140's `tháng 9 vs tháng 10`: both totals, the difference and its
+    # percentage are part of every comparison; `herh` is chat
+    (
+        "/cost",
+        "herh, the eu-west-1 bill. how much for september and october please, i want to compare",
+        "2026-09 vs 2026-10 region=eu-west-1",
+    ),
+    # the db instances are the RDS resources, one by one, as FRESH_121; the staging account, as the writer meant it (a
+    # name both an account and a tag value is the account, as the doc); the month so far; NOT SUPPORTED (an instance's
+    # configuration is not in the bill): the ranked list, the Multi-AZ ones read off their usage, the writer's nearest;
+    # the default count
+    (
+        "/top-resources",
+        "which db instances in staging are still multi-az? top by cost this month",
+        "this month service=rds account=staging",
+    ),
+    # tax is its own service, Tax, as FRESH_18's `oct tax line only` and FRESH_121's tax amount for September; the
+    # Swedish `förra månaden` is last month, the whole of October; all accounts, one amount, the writer's optional split
+    # by account left out, as FRESH_53 and FRESH_61; the reconciliation with `moms` (VAT) is the writer's context
+    (
+        "/cost",
+        "Hello, what was the tax amount on the invoice for förra månaden? I must reconcile with our moms. Tack",
+        "last month service=tax",
+    ),
+    # `on track` is the forecast, as the doc: November's month-end forecast with the month so far, held against October,
+    # the period compared with anyway, as FRESH_138's `Nov forecast ... vs Oct actual`; the staff meeting is the
+    # writer's context; all accounts
+    ("/cost", "quick one - are we on track vs last month? need a number for the staff mtg", "forecast 2026-11"),
+    # a filtered tag breakdown by the creator tag, its full key as typed; the missing team tag is that key's untagged
+    # value, a filter /tags takes, as FRESH_74's `who's creating all the stuff nobody tags with team` and FRESH_117's
+    # `team: (untagged)`; the 30 whole days before today by the grammar's rule, 28 October to 26 November; the creators
+    # listed, the untagged amount its own line
+    (
+        "/tags",
+        "aws:createdBy breakdown for stuff with no team tag, last 30 days",
+        "aws:createdBy tag:team=untagged last 30 days",
+    ),
+    # a pasted anomaly alert that asks nothing is what the question around it refers to, as the doc: Glue in the staging
+    # account by its id, over its days, 18 to 20 November, both included; `why` asks what runs there, against the three
+    # days just before, the period compared with anyway (whether Glue normally runs there read off), the jobs and usage
+    # types that moved among the causes, as FRESH_116's `rds prod spike since tue?? whats goin on`; by day, as the
+    # writer wanted (the writer's wider days not typed)
+    (
+        "/cost",
+        'alert: "Cost Anomaly detected - AWS Glue - 210987654321 - impact $96.40 - Nov 18 2026 to Nov 20 2026" why '
+        "is staging running glue at all",
+        "why 2026-11-18..2026-11-20 service=glue account=staging daily",
+    ),
+    # the buckets are the S3 resources; the data-lake account, as the writer named it; no range typed: the month so far,
+    # as the writer read it, as FRESH_72's and FRESH_99's most expensive S3 bucket in data-lake account; the default
+    # count, most expensive first; `Kindly` and `chale` are chat
+    (
+        "/top-resources",
+        "Kindly which s3 buckets are the most expensive in data-lake account? chale the thing is too much",
+        "this month service=s3 account=data-lake",
+    ),
+    # transfer between zones is a Data Transfer usage type, as the doc's `cross-AZ` and FRESH_140's `cross-az traffic`;
+    # NOT SUPPORTED (data transfer attributed to RDS replication): the writer's nearest, the transfer lines by usage
+    # type, the inter-AZ ones among them, no RDS filter, as FRESH_35's cross-region replication; the last 3 months by
+    # the grammar's rule, the three full months before this one, August to October (the writer counted November in), as
+    # FRESH_138; a trend over whole months is the series by month, as the doc; all accounts
+    (
+        "/cost",
+        "cross-az data transfer for rds replication, last 3 months trend",
+        "last 3 months service=data-transfer by usage-type monthly",
+    ),
+    # NOT SUPPORTED (another currency, no exchange rates): the October total in the billing currency, the writer's
+    # nearest, as FRESH_39's `amount in euros`, FRESH_42's AUD and FRESH_63's `in SEK would be nice but usd fine`; the
+    # whole of October; all accounts; the Swedish `kostnad` is cost, the greeting and thanks wrapping
+    ("/cost", "Hej! Can you show the kostnad in SEK for oktober? Tack", "2026-10"),
+    # no time step in /tags, the month-by-month view left out, as FRESH_69 and FRESH_139's `gato 3 mash`: the split over
+    # the last 6 months by the grammar's rule, the six full months before this one, May to October, the writer's months;
+    # the team values listed, the untagged amount its own line; budget planning is the writer's context, no budget
+    # asked; all accounts
+    (
+        "/tags",
+        "team costs last 6 months, I want to see the trend per team before budget planning",
+        "team last 6 months",
+    ),
+    # no time step in /tags: the split over the writer's months, 1 September to today, as FRESH_14's `project tag
+    # breakdown for sept and oct` and FRESH_134's September and October as one span; checkout, search and data among the
+    # project values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "project split (checkout / search / data) for Sep, Oct, Nov MTD side by side",
+        "project 2026-09..2026-11",
+    ),
+    # the pasted budget alert is the writer's context, its figure held against the answer by hand, as FRESH_99's budget
+    # alert for the Platform team; a value of the listed key is among the values listed, as the doc: the env values, dev
+    # among them, the untagged amount its own line; the month so far; all accounts
+    (
+        "/tags",
+        'Budget alert "dev-env-monthly" fired: "ACTUAL Cost $1,150.21 > 100% of $1,000.00". does that match what '
+        "you see for env=dev this month?",
+        "env this month",
+    ),
+    # the end of the month is the forecast: November's month-end forecast with the month so far, as FRESH_140's `the
+    # forecast for the rest of november`; all accounts; the manager and the emoji are the writer's context
+    (
+        "/cost",
+        "please what will the total be by end of month? my manager is asking me small small 😅",
+        "forecast 2026-11",
+    ),
+    # no backup or snapshot usage type in the vocabulary: RDS by usage type, the backup and snapshot storage lines among
+    # them, as FRESH_30's `rds backup storage charges` and FRESH_32; the month so far (`mtd`); all accounts together
+    # (`all accts`), the writer's optional split by account left out, as FRESH_53 and FRESH_61
+    ("/cost", "rds snapshot + backup storage cost, all accts, mtd", "this month service=rds by usage-type"),
+    # the Swedish `kostnad` is cost; January to October 2026 against the same ten months of 2025, as FRESH_64's `Jan–Oct
+    # 2026 vs Jan–Oct 2025`; by month, as the writer asked, each month's change read off; all accounts; `Tack` is
+    # wrapping
+    (
+        "/cost",
+        "Please show the monthly kostnad januari–oktober 2026 compared with the same months 2025. Tack.",
+        "2026-01..2026-10 vs 2025-01..2025-10 monthly",
+    ),
+    # no range typed: the latest full month, October, as the writer read it, as FRESH_139's `S3 $/GB-month in data-
+    # lake`; no percentages in the grammar: the team values listed with their shares, Platform among them, the untagged
+    # amount its own line, as FRESH_38 and FRESH_109's share per team; the tax is the writer's simile, no Tax filter;
+    # all accounts
+    ("/tags", "how much does platform cost us as a % of total? feels like the tax everyone pays", "team last month"),
+    # the production account (`prod account`, as the doc); the whole of October; each service on its own line with the
+    # total beside them; tax is its own service, Tax, left out (`excl. tax`), as FRESH_132; the chargeback file is the
+    # writer's context
+    (
+        "/cost",
+        "prod account cost excl. tax for oct, by service - need it for the chargeback file",
+        "2026-10 account=production service!=tax by service",
+    ),
+    # the pasted digest is the writer's context, its EC2 compute line the service asked (service=ec2 matches Cost
+    # Explorer's split names, as the doc); yesterday, Thursday 26 November, against the day before, the day it is
+    # compared with anyway; whether it was that high and what drove it asks why, the accounts and regions that moved
+    # among the causes, as the writer meant it; Thanksgiving is the writer's guess; all accounts
+    (
+        "/cost",
+        'Daily digest says "Amazon Elastic Compute Cloud - Compute: $842.16 (+38% vs prior day)" for yesterday - '
+        "was yesterday really that high? thanksgiving?",
+        "why yesterday service=ec2",
+    ),
+    # DynamoDB only; the whole of October; the production account (`only prod`, as the doc's `prod` alone); one amount;
+    # `ei` is chat
+    (
+        "/cost",
+        "ei so dynamodb alone was how much in october? only prod please",
+        "2026-10 service=dynamodb account=production",
+    ),
+    # NOT SUPPORTED (a what-if saving): the writer's nearest, the Multi-AZ part of staging's RDS cost, no Multi-AZ usage
+    # type in the vocabulary: RDS by usage type, the Multi-AZ lines among them, as the production Multi-AZ question
+    # above and FRESH_30's RDS backup storage; `per month` is the latest full month, October, as the doc; the staging
+    # account, as the writer meant it
+    (
+        "/cost",
+        "if we drop multi-az on the staging dbs what would we save per month roughly",
+        "2026-10 service=rds account=staging by usage-type",
+    ),
+    # the Swedish `kostnad` is cost; like for like: November's complete days against the same days of October, the
+    # period compared with anyway, as FRESH_130's `Why is Nov MTD up vs Oct MTD?` and FRESH_140's `Warum sind die Kosten
+    # im November so stark gestiegen??`; the data-lake account is the writer's guess, no filter, the accounts and
+    # services that moved among the causes, as the doc; all accounts; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hej. Why is november kostnad higher than oktober so far? Is it the data-lake account? Tack på förhand.",
+        "why this month",
+    ),
+    # a filtered tag breakdown: prod is the env tag value, dev and staging env left out by keeping prod (the values
+    # beside it are the tag's, as the doc); the year so far, 1 January to today; web and api among the team values
+    # listed side by side, the untagged amount its own line, as FRESH_25's `env=dev spend by team`; all accounts
+    (
+        "/tags",
+        "web vs api - what does prod actually cost each team, ytd? ignore dev/staging env stuff",
+        "team tag:env=prod ytd",
+    ),
+    # a filtered tag breakdown; the staging account, as the writer named it; the month so far; the env values listed,
+    # prod among them, the untagged amount its own line, as FRESH_137's nearly identical `env breakdown inside the
+    # staging account`; `lol` is chat
+    (
+        "/tags",
+        "env tag split for staging account only, this month. trying to see how much 'prod' tagged stuff lives in "
+        "staging lol",
+        "env account=staging this month",
+    ),
+)
+
+FRESH_143_FIRST_SIGHT = (27, 17, 6)
+
+FRESH_143: tuple[tuple[str, str, str], ...] = (
+    # the Lithuanian words read as English (`sveiki`: hello, `kiek išleidom`: how much did we spend, `praeitą mėnesį`:
+    # last month, `su visais acc`: with all the accounts); the whole of October, 1 to 31; all accounts together is
+    # every account anyway, one total, as FRESH_132's `qual foi o custo total da AWS no mês passado? all accounts` and
+    # FRESH_137's; the greeting is wrapping
+    (
+        "/cost",
+        "sveiki, kiek išleidom praeitą mėnesį? total su visais acc",
+        "last month",
+    ),
+    # `what changed` asks why, as FRESH_133's `What changed vs October?` and FRESH_118's `WHAT CHANGED`: like for
+    # like, November's complete days against the same days of October, the period compared with anyway; the total
+    # change and its percentage are part of every comparison, the services and accounts that moved most among the
+    # causes; the board on Tuesday is the writer's deadline, no day asked, and the feeling that the bill is higher is
+    # context; all accounts
+    (
+        "/cost",
+        "What changed this month? Our AWS bill feels way higher and I need a one-liner for the board on Tuesday",
+        "why this month",
+    ),
+    # the pipes separate the parts; EC2 in the production account (`prod` alone is the account, as the doc and
+    # FRESH_129); `oct` is the latest October, the whole of October 2026; one total
+    (
+        "/cost",
+        "ec2 | prod | oct",
+        "2026-10 service=ec2 account=production",
+    ),
+    # dev is the env tag value; last weekend is Saturday 21 and Sunday 22 November, as FRESH_5's `how much did the dev
+    # environment cost last weekend` and FRESH_124's g5 left running in dev over the weekend; the EKS cluster left up
+    # is the writer's guess after the question, no filter: each service on its own line, EKS and EC2 among them, as
+    # the doc's guess after the question and FRESH_5's dev environment last weekend by service; all accounts
+    (
+        "/cost",
+        "how much did dev cost last weekend? pretty sure someone left the eks cluster up again",
+        "2026-11-21..2026-11-22 tag:env=dev by service",
+    ),
+    # the month so far, 1 November to today, its partial day marked so, as FRESH_131's and FRESH_134's this month so
+    # far; `the damage` is the cost, as CORPUS's `What's the damage this month`; every account and service together,
+    # one total; `kia ora` and `ta` are the greeting and the thanks
+    (
+        "/cost",
+        "kia ora, what's the damage for the month so far? ta",
+        "this month",
+    ),
+    # the whole of October; the team values listed, the untagged amount and its share of the total its own line in
+    # every breakdown, as FRESH_137's `what share of Oct spend has no team tag at all? need the % untagged`; all
+    # accounts
+    (
+        "/tags",
+        "team for Oct — how much is untagged (no team tag at all)? need the $ and % of total",
+        "team 2026-10",
+    ),
+    # the Lithuanian words read as English (`kiek kainuoja`: how much does it cost, `šį mėnesį`: this month, `staging
+    # accounte`: in the staging account); the month so far, 1 November to today; EC2 in the staging account, as the
+    # writer named it; one total
+    (
+        "/cost",
+        "kiek kainuoja ec2 šį mėnesį staging accounte",
+        "this month service=ec2 account=staging",
+    ),
+    # the slashes separate the parts; the last 3 months by the grammar's rule (`mo` is month, as the doc's short
+    # forms), the three full months before this one, August to October, the writer's months; S3, each region on its
+    # own line; the writer's ideal month-by-month view not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "s3/by region/last 3 mo",
+        "last 3 months service=s3 by region",
+    ),
+    # July to September 2026; Q2 is the period Q3 is compared with anyway, as FRESH_136's third quarter compared with
+    # the second and FRESH_132's `Q3 vergeleken met Q2`; both totals, the dollar change and the percentage are part of
+    # every comparison; the board deck is the writer's context; all accounts
+    (
+        "/cost",
+        "Can you give me total AWS spend for Q3 vs Q2, and the % change? Putting it in the board deck",
+        "2026-q3",
+    ),
+    # the instances are EC2's, one by one; env=dev the env tag value as typed; the weekend is the latest one, Saturday
+    # 21 and Sunday 22 November, as the doc's `this weekend` on a weekday, FRESH_68's `any ec2 left running in staging
+    # over the weekend of 21-22 nov? most expensive ones` and FRESH_124; the default count, the most expensive first
+    # as every list is; all accounts
+    (
+        "/top-resources",
+        "env=dev ec2 instances that ran over the weekend, most expensive first",
+        "2026-11-21..2026-11-22 service=ec2 tag:env=dev",
+    ),
+    # the last fortnight is the last 2 weeks by the grammar's rule, the two whole weeks before this one, 9 to 22
+    # November (the writer counted 14 days back from today), as FRESH_1's `costs over the last fortnight` and
+    # FRESH_3's convention; ap-southeast-2 (Sydney), each service on its own line; `heaps`, `lately`, `eh` and `chur`
+    # are chat; all accounts
+    (
+        "/cost",
+        "heaps of spend in ap-southeast-2 lately eh, can you break it down by service for the last fortnight? chur",
+        "last 2 weeks region=ap-southeast-2 by service",
+    ),
+    # unallocated spend, anything without a team tag, is `tag:team=untagged`, as FRESH_113's October spend that has no
+    # team tag and FRESH_124; tax is its own service, Tax, left out; the month so far (`MTD`); the writer's ideal
+    # share of the total not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "What's our unallocated spend MTD? i.e. anything without a team tag, excluding tax",
+        "this month tag:team=untagged service!=tax",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_129; the Lithuanian words read as English (`o kiek
+    # bus iki mėnesio galo`: and how much will it be by the end of the month): November's month-end forecast with the
+    # month so far, as FRESH_137's `mennyi lesz a költség hónap végére? kellene egy forecast novemberre`; all accounts
+    (
+        "/cost",
+        "o kiek bus iki mėnesio galo? forecast",
+        "forecast 2026-11",
+    ),
+    # the slashes separate the parts; a filtered tag breakdown; `q3` alone is the latest third quarter that has begun,
+    # July to September 2026; tax is its own service, Tax, left out, as FRESH_129's `bez tax` and FRESH_133's;
+    # checkout, search and data listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "project / q3 / excl tax",
+        "project service!=tax 2026-q3",
+    ),
+    # dev is the env tag value (`dev env`); November so far, 1 November to today; no weekday grouping in the grammar:
+    # the daily series, the weekday and weekend averages and their difference worked out by hand, as FRESH_129's
+    # `average weekday spend vs average Saturday/Sunday` and FRESH_39's sat/sun vs weekdays; all accounts
+    (
+        "/cost",
+        "dev env weekday vs weekend daily avg for november so far",
+        "this month tag:env=dev daily",
+    ),
+    # Sydney is ap-southeast-2, as the doc's regions by AWS's place names; the big ticket items are the most expensive
+    # resources; the month so far, 1 November to today; the default count; any service, all accounts
+    (
+        "/top-resources",
+        "what are the big ticket items in sydney this month",
+        "this month region=ap-southeast-2",
+    ),
+    # untagged read as the writer meant it, no team tag, as FRESH_74's `top untagged resources last month, need to
+    # chase owners` and FRESH_131's top 20 resources with no team tag; the month so far; the writer's count; each
+    # resource's account shown, the owners the writer's next step; all accounts
+    (
+        "/top-resources",
+        "top 20 untagged resources by cost this month — need owners to chase",
+        "20 this month tag:team=untagged",
+    ),
+    # the whole of October against September, the period compared with anyway; `why` adds what drove it, the services,
+    # accounts and regions that moved among the causes, as FRESH_131's `why did our bill go up so mich in oct` and
+    # FRESH_134's `hvorfor steg udgifterne i oktober? kort tak`; the brevity is the writer's wish for the form; all
+    # accounts
+    (
+        "/cost",
+        "Why did October go up vs September? Need the 2-3 main reasons, not a wall of numbers",
+        "why 2026-10",
+    ),
+    # the Lithuanian words read as English (`brangiausi resursai`: the most expensive resources, `praeita savaite`:
+    # last week); the last whole week, Monday 16 to Sunday 22 November; the data-lake account, as the writer named it;
+    # the writer's count; any service
+    (
+        "/top-resources",
+        "top 5 brangiausi resursai data-lake praeita savaite",
+        "5 last week account=data-lake",
+    ),
+    # the pipe separates the parts; ISO week 47, Monday 16 to Sunday 22 November, against week 46, 9 to 15, the week
+    # before it, the period compared with anyway, as FRESH_53's `wk47 vs wk46 all accts` and FRESH_136's `staging
+    # kulut vko 47 vs vko 46`; both totals and the change; every account and service together
+    (
+        "/cost",
+        "total | wk 47 vs wk 46",
+        "2026-w47",
+    ),
+    # the whole of October against September, the period compared with anyway, as CORPUS's `oct vs sep`; each account
+    # on its own line with its change, as the writer asked, as FRESH_132's `Q3 vergeleken met Q2, totaal en per
+    # account`; `sweet as` is chat
+    (
+        "/cost",
+        "how'd october compare to september, sweet as if you can do it by account",
+        "2026-10 by account",
+    ),
+    # the last 3 full months by the grammar's rule, August to October, the writer's months; no time step in /tags, the
+    # month-by-month view left out, as FRESH_135's and FRESH_139's `pichle 3 mahine` / `gato 3 mash`; prod, dev and
+    # staging listed, the untagged amount and its share its own line in every breakdown; whether it trends down is
+    # what the writer is after, not a /tags answer, as FRESH_73's `is Platform growing faster` and FRESH_123's `is it
+    # growing?`; all accounts
+    (
+        "/tags",
+        "env, last 3 full months, split monthly. Want to see if untagged is trending down",
+        "env last 3 months",
+    ),
+    # dev is the env tag value; NOT SUPPORTED (hours of the night), as the writer marked it: the writer's nearest, the
+    # daily costs of the 7 whole days before today by the grammar's rule, 20 to 26 November, the night's share worked
+    # out by hand, as FRESH_129's `How much are we spending overnight, say 10pm to 6am` and `Does staging actually go
+    # quiet at night?` (daily); the writer's bracketed EC2/EKS per day not typed, left out, as the docstring's
+    # bracketed details; all accounts
+    (
+        "/cost",
+        "what are we burning on dev overnight? like 8pm-8am",
+        "last 7 days tag:env=dev daily",
+    ),
+    # the Lithuanian words read as English (`kodėl`: why, `išlaidos taip pakilo`: costs rose so much, `lapkritį vs
+    # spalis`: November vs October); like for like: November's complete days against the same days of October, the
+    # period compared with anyway, as FRESH_137's `miert nott meg ennyire az S3 koltseg? okt vs nov eddig`; S3 only;
+    # the usage types, accounts, regions and buckets that moved are among the causes; all accounts
+    (
+        "/cost",
+        "kodėl S3 išlaidos taip pakilo lapkritį vs spalis?",
+        "why this month service=s3",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, also beside a month-end figure asked, as FRESH_126's `are
+    # we going to go over budget this month? what's it looking like by the end of nov`, FRESH_113's and FRESH_136's
+    # `are we gonna blow the budget this month` (a budget named without an amount; the writer's nearest, November's
+    # forecast against October, was not taken)
+    (
+        "/cost",
+        "reckon we'll blow the budget this month? what's the forecast looking like for end of nov",
+        "!budget",
+    ),
+    # July to September 2026 (`Q3`); tag values are stored case-sensitive, so `Platform` and any `platform` are listed
+    # apart anyway, every raw value, as FRESH_131's `"platform" lowercase vs "Platform"` and FRESH_132's `matching
+    # 'platform' lowercase`; the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        'team — noticed both "Platform" and "platform"? show me every value incl. case variants, Q3',
+        "team 2026-q3",
+    ),
+    # the slashes separate the parts; Glue in the data-lake account, as the writer named it; the last 14 days by the
+    # grammar's rule, the 14 whole days before today, 13 to 26 November (the writer counted today in); by day
+    (
+        "/cost",
+        "glue/data-lake/daily/last 14d",
+        "last 14 days service=glue account=data-lake daily",
+    ),
+    # run rate is the forecast, as the doc; the forecast is for the month, never the year: the year so far with this
+    # month's forecast line (November's month-end figure, the monthly run rate), December added by hand, the writer's
+    # nearest, as FRESH_140's `Where are we going to land for full year 2026?` and FRESH_133's forecast for the full
+    # calendar year 2026; all accounts
+    (
+        "/cost",
+        "what's our monthly run rate right now and where will we land for the full year 2026?",
+        "forecast this year",
+    ),
+    # staging and dev beside each other are the env tag's values, as the doc's `staging vs dev`, together in one sum
+    # (`+`), as FRESH_124's `Lambda + CloudFront`; from Thanksgiving, Thursday 26 November, the first day nobody
+    # worked after logging off on Wednesday, to today, as the writer meant it; the writer's ideal split by day and by
+    # service not typed, left out, as FRESH_53 and FRESH_61; `lol` is chat; all accounts
+    (
+        "/cost",
+        "staging + dev since everyone logged off wed for thanksgiving, nobody is even working lol",
+        "since 2026-11-26 tag:env=staging,dev",
+    ),
+    # the Lithuanian words read as English (`išlaidos`: costs, `praeitą mėnesį`: last month, `be tax`: without tax);
+    # the whole of October; tax is its own service, Tax, left out, as FRESH_129's `koszt per team za zeszły tydzień,
+    # bez tax`; the team values listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "team išlaidos praeitą mėnesį, be tax pls",
+        "team service!=tax last month",
+    ),
+    # what is going on asks why, as the doc and FRESH_116's `rds prod spike since tue?? whats goin on`: from Tuesday
+    # 24 November to today, against the same number of days just before, the period compared with anyway; CloudFront
+    # only; the usage types, regions and distributions that moved are among the causes; `munted` is slang for broken;
+    # the writer's ideal daily view not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "cloudfront's gone a bit munted since tuesday, what's going on?",
+        "why since 2026-11-24 service=cloudfront",
+    ),
+    # the shared costs are the services named, KMS, Data Transfer (the service, as FRESH_3) and EKS, together; the
+    # whole of October; each account on its own line, as typed; the writer's ideal split by service within each
+    # account not typed, left out, as FRESH_53 and FRESH_61; the allocation is the writer's aim
+    (
+        "/cost",
+        "shared costs: KMS + data transfer + EKS, Oct, by account",
+        "2026-10 service=kms,data-transfer,eks by account",
+    ),
+    # the pipes separate the parts; the RDS databases are the RDS resources; the month so far (`mtd`); the writer's
+    # count; all accounts
+    (
+        "/top-resources",
+        "rds | top 10 | mtd",
+        "10 this month service=rds",
+    ),
+    # Black Friday is today so far, its partial day marked so (or no data yet), against a normal Friday, the latest
+    # Friday before, the 20th, as FRESH_133's `What has CloudFront cost us today so far vs a normal Friday?` and the
+    # doc's `vs a normal thursday`; every account and service together
+    (
+        "/cost",
+        "how much did Black Friday cost us so far vs a normal Friday?",
+        "2026-11-27 vs 2026-11-20",
+    ),
+    # the Lithuanian words read as English (`kiek vakar kainavo`: how much did it cost yesterday); `lamda` read as
+    # Lambda, as CORPUS's `lamda last month`; Thursday 26 November; eu-west-1; one total; all accounts
+    (
+        "/cost",
+        "kiek vakar kainavo lamda eu-west-1?",
+        "yesterday service=lambda region=eu-west-1",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 November; the team values listed, the untagged amount its own line
+    # in every breakdown, as FRESH_130's `team, forrige uke` and FRESH_140's `cost by team for last week`; `pls mate`
+    # is chat; all accounts
+    (
+        "/tags",
+        "team breakdown for last week pls mate",
+        "team last week",
+    ),
+    # dev is the env tag value; NOT SUPPORTED in canonical form (the weekend days of a month, a what-if saving): the
+    # whole of October by day, the Saturdays and Sundays read off and summed by hand, the saving the writer is after,
+    # as FRESH_20's `staging spend on weekends in november` and FRESH_14's list of days; the writer's optional split
+    # by service left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "if we shut down dev every weekend how much would we have saved in oct?",
+        "2026-10 tag:env=dev daily",
+    ),
+    # the pipes separate the parts; KMS and SQS, one series each by month, as the doc's `kms + sqs monthly` and
+    # FRESH_4's `kms + sqs in dl acct, monthly since june`; the year so far, January to November, November partial,
+    # the total beside them; all accounts is every account anyway
+    (
+        "/cost",
+        "kms+sqs | all accts | ytd | monthly",
+        "ytd service=kms,sqs by service monthly",
+    ),
+    # the writer's count, five; no range typed: the month so far, as the writer read it, as FRESH_135's `what are the
+    # 10 most expensive things on our bill rn`; each resource with its service, account and region beside its id;
+    # plain English is the answer's wording, no filter; all accounts
+    (
+        "/top-resources",
+        "what are the 5 most expensive things we're paying for, in plain english please",
+        "5 this month",
+    ),
+    # the data-lake account, as the writer named it; the year so far (`YTD`), 1 January to today; one value against
+    # the rest is every value of its dimension side by side, as the doc's `prod vs non-prod`: each project value with
+    # the untagged amount, data against the others summed and the shares worked out by hand
+    (
+        "/cost",
+        "how much of the data-lake account spend is tagged project=data vs not? YTD",
+        "ytd account=data-lake by tag:project",
+    ),
+    # NZ Labour Weekend, a holiday the grammar does not read without its date (`labour day` is kept on different days
+    # by different countries), read as the writer's days, Saturday 24 to Monday 26 October 2026, both included, as
+    # FRESH_114's Tet holiday read as the writer's days; tax is its own service, Tax, left out; one total; `yeah nah`
+    # and `gimme` are chat; all accounts
+    (
+        "/cost",
+        "yeah nah exclude tax and gimme the total for labour weekend",
+        "2026-10-24..2026-10-26 service!=tax",
+    ),
+    # the pipes separate the parts; a filtered tag breakdown; the staging account (`staging acct`); `yday` is
+    # yesterday, Thursday 26 November; prod, dev and staging listed, the untagged amount its own line, as FRESH_129's
+    # env split of the staging account
+    (
+        "/tags",
+        "env | staging acct | yday",
+        "env account=staging yesterday",
+    ),
+    # a filtered tag breakdown by the creator tag, EC2 only, env=dev the env tag value as typed, as FRESH_136's
+    # `aws:createdBy breakdown` of the ec2s; the 14-15 Nov weekend, Saturday 14 and Sunday 15 November, both included;
+    # the untagged amount its own line; all accounts
+    (
+        "/tags",
+        "aws:createdBy for env=dev ec2 over the 14-15 nov weekend",
+        "aws:createdBy service=ec2 tag:env=dev 2026-11-14..2026-11-15",
+    ),
+    # NOT SUPPORTED (customers are not in the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_131's and FRESH_138's cost per customer; the writer's nearest, the year so far, its complete days
+    # against the same days of 2025, the period compared with anyway, as FRESH_140's `im Vergleich zum Vorjahr` and
+    # FRESH_18's ytd vs same period last year; the percentage is part of every comparison; all accounts
+    (
+        "/cost",
+        "Are we spending more on AWS per customer than last year?",
+        "ytd",
+    ),
+    # the Lithuanian words read as English (`pagal regionus`: by region, `nuo rugsejo 1 iki dabar`: from 1 September
+    # until now); from 1 September to today; RDS, each region on its own line; all accounts
+    (
+        "/cost",
+        "rds pagal regionus nuo rugsejo 1 iki dabar",
+        "since 2026-09-01 service=rds by region",
+    ),
+    # a filtered tag breakdown by the creator tag; untagged read as the writer meant it, no team tag, a filter /tags
+    # takes, as FRESH_74's `aws:createdBy split for staging, last 30 days - who's creating all the stuff nobody tags
+    # with team?`; EC2 only; the 30 whole days before today by the grammar's rule, 28 October to 26 November; the
+    # untagged creator its own line; all accounts
+    (
+        "/tags",
+        "aws:createdBy for untagged EC2 only, last 30 days",
+        "aws:createdBy service=ec2 tag:team=untagged last 30 days",
+    ),
+    # `dynamo` is DynamoDB; this year so far, 1 January to today; `all up` is every account together, one total
+    (
+        "/cost",
+        "how much has dynamo cost us this year all up",
+        "ytd service=dynamodb",
+    ),
+    # which team drives an increase is answered with the list, the change itself a /cost question, as the doc's `which
+    # team is the spike on?` and FRESH_43's `want to know if its api or web driving it` (no ranking by change asked,
+    # unlike FRESH_71's `which team went up the most since the summer`); since summer is since 1 June, as the doc, to
+    # today, as FRESH_42's `since summer` in /tags; no time step in /tags; the untagged amount its own line; all
+    # accounts
+    (
+        "/tags",
+        "team — which team is driving the increase since summer?",
+        "team since 2026-06-01",
+    ),
+    # the RDS instances are the RDS resources; dev is the env tag value; the whole of October; the default count; NOT
+    # SUPPORTED (idle needs usage metrics the bill does not hold): the ranking by cost, the writer's nearest, as the
+    # doc and FRESH_135's `any idle stuff we're paying for?`; all accounts
+    (
+        "/top-resources",
+        "which dev rds instances cost the most last month, i bet half of them are idle",
+        "last month service=rds tag:env=dev",
+    ),
+    # the data lake is the data-lake account; the last 6 months by the grammar's rule, the six full months before this
+    # one, May to October, the writer's months; one total, the writer's month-by-month view and services not typed,
+    # left out, as FRESH_135's `is data-lake even worth it?? how much has that account cost us since jan`; NOT
+    # SUPPORTED (whether it is worth it): the cost, the writer's nearest; the board is the writer's context
+    (
+        "/cost",
+        "how much is the data lake actually costing us? board asked if it's worth it. last 6 months",
+        "last 6 months account=data-lake",
+    ),
+)
+
+FRESH_144_FIRST_SIGHT = (20, 22, 8)
+
+FRESH_144: tuple[tuple[str, str, str], ...] = (
+    # the whole of October, 1 to 31; every account and service together, tax in the total as it is, one figure, as
+    # FRESH_137's `szia! mennyi volt a teljes költség múlt hónap? all accounts` and FRESH_139's `gato mash e total
+    # khoroch`; all accounts is every account anyway; the Persian words read as English (`hazine-e mah-e gozashte`:
+    # last month's cost, `kolli`: total), the greeting (`salam`) wrapping
+    ("/cost", "salam, hazine-e mah-e gozashte chand shod? kolli mikham, hame account ha", "last month"),
+    # the whole of October 2026; each service on its own line, Tax its own service, with the grand total beside them,
+    # as FRESH_131's data-lake account in October split by service; all accounts together, as the writer meant them
+    # (one line per service, not per account); the passive wrapping (`Kindly be advised`, `is requested`) asks nothing
+    (
+        "/cost",
+        "Kindly be advised that the total expenditure incurred across all accounts during the month of October 2026 "
+        "is requested, broken down by service.",
+        "2026-10 by service",
+    ),
+    # NOT SUPPORTED (median and mean gap: no median in the grammar): the daily series they are computed from, the
+    # writer's nearest, as FRESH_7's `median daily total cost over the last 90d, and its variance` and FRESH_77's
+    # median daily spend oct vs nov; the 90 whole days before today by the grammar's rule, 29 August to 26 November,
+    # the writer's days; all accounts
+    (
+        "/cost",
+        "whats the median daily spend over the last 90 days? and how far is the mean from it",
+        "last 90 days daily",
+    ),
+    # the whole of October, every account and service, one total in the billing currency (USD); NOT SUPPORTED (pesos,
+    # no exchange rates): the USD total, the writer's nearest, as FRESH_42's Australian dollars, FRESH_49's rand and
+    # FRESH_115's `y eso en pesos`; the 3 o'clock meeting is a deadline, no time asked
+    (
+        "/cost",
+        "cuánto nos gastamos el mes pasado en total? en dólares y si se puede en pesos, necesito el numero pa la "
+        "reunión de las 3",
+        "last month",
+    ),
+    # Lambda only, by day; this week from Monday 23 to today; last week's same days are the period compared with
+    # anyway, as FRESH_14's `daily spend this week vs last week` and FRESH_91's `show me lambda per day this week vs
+    # last week`; the 4.12 release on Tuesday is the writer's context (a version), the jump from the 24th read off the
+    # series; all accounts
+    (
+        "/cost",
+        "lambda cost spiked after the 4.12 release on tues?? can i see daily lambda spend this week vs last week",
+        "this week service=lambda daily",
+    ),
+    # November's month-end forecast with the month so far, as FRESH_130's `whats the forecast for the invoice at end
+    # of the month` and FRESH_137's `forecast novemberre`; its 80% range (low to high) is part of every forecast
+    # answer, so the conservative (high) figure is read off it, no other question; all accounts
+    (
+        "/cost",
+        "What is our projected total for November? Please give me the conservative number, I would rather "
+        "overestimate than underestimate.",
+        "forecast 2026-11",
+    ),
+    # the Persian words read as English (`bar asas-e team`: by team, `in mah`: this month); the month so far, 1
+    # November to today; Platform among the team values listed beside the others, the untagged amount its own line in
+    # every breakdown, as FRESH_130's `gastos per team for November? yung Platform team po lalo`; all accounts
+    (
+        "/tags",
+        "hazine ro bar asas-e team neshun bede baraye in mah, mikham bebinam Platform chand kharj karde",
+        "team this month",
+    ),
+    # the instances are EC2's, one by one; the production account, as the writer named it; the current month is the
+    # month so far, 1 November to today; the writer's count, ten, as FRESH_138's `which ec2 instances hachi yakar in
+    # prod rn? top 10`; the passive wrapping asks nothing
+    (
+        "/top-resources",
+        "It is requested that the ten most costly EC2 instances within the production account for the current month "
+        "be enumerated.",
+        "10 this month service=ec2 account=production",
+    ),
+    # outliers are unusual days, as the doc and FRESH_77's `which days in the last 90 days were outliers?`, each day
+    # judged against the days before it; no standard deviation in the grammar (as FRESH_38's `stddev`): the anomaly
+    # engine's unusual days, high or low, with their amounts, the writer's nearest; November so far; all accounts
+    ("/cost", "any outlier days in nov? like anything >2 std dev from the daily mean", "anomalies 2026-11"),
+    # the Spanish words read as English (`cada equipo`: each team, `este mes`: this month, `por team`: by team); the
+    # month so far; the team values listed, the untagged amount its own line in every breakdown, as FRESH_138's
+    # `cuánto ha gastado cada team este mes?`; all accounts; `oye` and `porfa` are chat
+    ("/tags", "oye cuánta plata se está llevando cada equipo este mes? por team porfa", "team this month"),
+    # SQS in us-east-1; since 1 November is from the 1st to today, as the doc's `since 2026-10-01` and FRESH_124's
+    # `desde 1 de nov`; one total; the push queue is the writer's guess naming no stored value, no filter, the per-
+    # queue split an optional extra not asked; all accounts
+    (
+        "/cost",
+        "how much are we paying for SQS in us-east-1 since nov 1? push queue is prob most of it",
+        "since 2026-11-01 service=sqs region=us-east-1",
+    ),
+    # the forecast is for the month, never the quarter: Q4 so far, October's actual and November to date, with this
+    # month's forecast line and its range (the high end the worst case), December added by hand, as FRESH_125's and
+    # FRESH_130's Q4 forecast and FRESH_138's `projected AWS cost for the full quarter`; NOT SUPPORTED (a Black Friday
+    # traffic scenario): a holiday that qualifies a noun names an event, as the doc's `the thanksgiving traffic`, no
+    # day asked; all accounts
+    (
+        "/cost",
+        "Worst case, where does Q4 land if the Black Friday traffic level holds through December?",
+        "forecast 2026-q4",
+    ),
+    # the Persian `chera` asks why (`bala rafte`: went up, `nesbat be mah-e gozashte`: compared with last month); like
+    # for like: November's complete days against the same days of October, the period compared with anyway, as
+    # FRESH_130's `Why is Nov MTD up vs Oct MTD?` and FRESH_137's `miert nott meg ennyire az S3 koltseg? okt vs nov
+    # eddig`; S3 in the data-lake account, as the writer named it; the usage types (storage classes), regions and
+    # buckets that moved are among the causes
+    (
+        "/cost",
+        "chera hazine-e S3 too data-lake inghadr bala rafte? nesbat be mah-e gozashte",
+        "why this month service=s3 account=data-lake",
+    ),
+    # April to June 2026 against July to September 2026, the writer's order kept, as CORPUS's `compare q2 and q3` and
+    # FRESH_129's `Q2 2026 total spend excl. tax, and the QoQ change into Q3`; both totals, the difference and the
+    # percentage change are part of every comparison; all accounts and services; the passive wrapping asks nothing
+    (
+        "/cost",
+        "Kindly be advised that a comparison of total costs between Q2 and Q3 of the current year is required, with "
+        "the percentage change to be indicated.",
+        "2026-q2 vs 2026-q3",
+    ),
+    # NOT SUPPORTED (percentiles: none in the grammar): the daily series they are computed from, the writer's nearest,
+    # as FRESH_7's `distribution of daily EKS cost this month: p50, p90, max`; EC2 only, the whole of October, 31
+    # days; all accounts; `pls` is chat
+    ("/cost", "distribution of daily EC2 cost for oct - min, p25, median, p75, max pls", "2026-10 service=ec2 daily"),
+    # the Spanish words read as English (`la primera quincena de noviembre vs la de octubre`: the first fortnight of
+    # November vs October's); 1 to 15 November against 1 to 15 October, both days included, the writer's order kept,
+    # as FRESH_34's `nov 1-26 vs oct 1-26`; both totals and the difference are part of every comparison; all accounts
+    # and services
+    (
+        "/cost",
+        "cuánto llevamos en la primera quincena de noviembre vs la de octubre?",
+        "2026-11-01..2026-11-15 vs 2026-10-01..2026-10-15",
+    ),
+    # the functions are the Lambda resources, one by one; since the release is from Tuesday 24 November, the release
+    # day the writer gave, to today, as FRESH_35's `since the release on 19 Nov` and FRESH_112's tables since the
+    # migration; the default count, the most expensive first; notif-dispatcher is the writer's suspect, read off the
+    # list, no filter, as FRESH_137's `still the big prod RDS database?`; all accounts
+    (
+        "/top-resources",
+        "which lambda functions are costing the most since the release? suspect notif-dispatcher is retrying like "
+        "crazy",
+        "since 2026-11-24 service=lambda",
+    ),
+    # the forecast is for the month, never the year: the year so far, 1 January to today, with this month's forecast
+    # line and its range (the high end, as the writer asked), December added by hand, the writer's nearest, as
+    # FRESH_129's full-year 2026 forecast and FRESH_140's `Where are we going to land for full year 2026?`; all
+    # accounts
+    (
+        "/cost",
+        "Please give me year-to-date spend and a full-year 2026 projection. Use the higher end of the range.",
+        "forecast this year",
+    ),
+    # the Persian words read as English (`gerun`: expensive, `hafte-ye gozashte`: last week); the last whole week,
+    # Monday 16 to Sunday 22; the writer's count, five; any service, all accounts
+    (
+        "/top-resources",
+        "top 5 ta resource gerun too eu-west-1 kodoman? hafte-ye gozashte",
+        "5 last week region=eu-west-1",
+    ),
+    # the prior month is last month, the whole of October, as the doc's `prior`; the env values listed, the untagged
+    # amount its own line in every breakdown, as FRESH_116's split by env for last month with the untagged amount; all
+    # accounts; the passive wrapping asks nothing
+    (
+        "/tags",
+        "It is requested that costs for the prior month be presented grouped by the env tag, with untagged "
+        "expenditure shown separately.",
+        "env last month",
+    ),
+    # NOT SUPPORTED (weekday against weekend averages: no weekday grouping in the grammar): the daily series, the
+    # weekday and weekend averages worked out by hand, as FRESH_129's `average weekday spend vs average
+    # Saturday/Sunday` and FRESH_39's `does staging even go down on weekends?`; the last 8 weeks by the grammar's
+    # rule, the eight whole weeks before this one, 28 September to 22 November, the writer's weeks; all accounts
+    (
+        "/cost",
+        "is there weekly seasonality in our spend? weekday vs weekend avg daily cost, last 8 wks",
+        "last 8 weeks daily",
+    ),
+    # the Spanish words read as English (`las instancias más caras`: the most expensive instances); the instances are
+    # EC2's, one by one; the staging account, as the writer meant it (a name both an account and a tag value is the
+    # account, as the doc); no range typed: this month, as the writer read it, as FRESH_70's most expensive RDS
+    # databases in staging; the default count; the instance left running is the writer's guess, read off the list; the
+    # emoji is chat
+    (
+        "/top-resources",
+        "cuáles son las instancias más caras en staging? creo que alguien dejó algo prendido 🙈",
+        "this month service=ec2 account=staging",
+    ),
+    # NOT SUPPORTED (SNS is not on the bill): a service the bill holds none of is refused by name, as the doc's
+    # `support` and FRESH_81's `how much are we paying for push notifications? we use SNS i think` (`!SNS`); the
+    # writer accepts the clear statement that there is none; the Lambda and SQS costs of the push pipeline are a
+    # question of their own
+    (
+        "/cost",
+        "do we have any SNS cost on the bill at all? push goes thru SNS -> APNs/FCM, want to see it for nov",
+        "!SNS",
+    ),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress,
+    # the writer's nearest, November's month-end forecast with the month so far and its range (lower and upper bound),
+    # as FRESH_131's December forecast and FRESH_140's `dự báo chi phí tháng 12`; the January revision is the writer's
+    # context; all accounts
+    (
+        "/cost",
+        "How reliable is the December forecast? I need a number I will not have to revise upward in January.",
+        "forecast 2026-11",
+    ),
+    # a ranking by change between two periods (October against November so far) is not something /tags answers (it
+    # lists costs only): refused naming the word that asks it, the Persian `bishtar` (`kodom bishtar shode?`: which
+    # one grew more), as FRESH_27's and FRESH_132's `!grew` and FRESH_71's `!went up`; checkout against search alone
+    # would be listed side by side, so `vs` is not the word; the project split of the two months is a /cost question,
+    # offered with the refusal
+    ("/tags", "project tag: checkout vs search, mah-e gozashte va in mah. kodom bishtar shode?", "!bishtar"),
+    # tax shown separately is the split by charge class, as the doc: the whole of October, tax apart from usage, fees
+    # and credits, the total beside them, everything other than tax added up by hand, as FRESH_103's `with tax shown
+    # seperately` and FRESH_137's `how much wer we chargd 4 tax last mth`; all accounts; the passive wrapping asks
+    # nothing
+    (
+        "/cost",
+        "Kindly be advised that the tax component of the October 2026 invoice is to be reported separately from all "
+        "other charges.",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (day-over-day percentages: none in the grammar): the daily totals they are worked out from, the
+    # writer's nearest; the 14 whole days before today by the grammar's rule, 13 to 26 November, the writer's days;
+    # all accounts
+    (
+        "/cost",
+        "whats the day over day % change in total spend for the past 14 days? want to eyeball the variance",
+        "last 14 days daily",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_138's `ok now without tax`: the total of October
+    # (the writer's `cuánto nos gastamos el mes pasado en total?`), every account and service, tax left out (Spanish
+    # `sin el impuesto`: without the tax; tax is its own service, Tax); one total; the emoji is chat
+    ("/cost", "y sin el impuesto? 😅", "2026-10 service!=tax"),
+    # Wednesday 25 and Thursday 26 November (`wed/thu`, adjacent days: one span, as the doc) against the same days of
+    # last week, 18 and 19 November, as FRESH_10's `the 3 days around Black Friday vs same days last week`; data
+    # transfer is the Data Transfer service (EC2 egress is billed there) and CloudFront its own: both kept, each on
+    # its own line so which one rose is read off, as the writer meant it and the doc's values named as candidates; the
+    # writer's optional usage types left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "data transfer out jumped a lot wed/thu?? is that cloudfront or ec2 egress. compare w same days last week",
+        "2026-11-25..2026-11-26 vs 2026-11-18..2026-11-19 service=data-transfer,cloudfront by service",
+    ),
+    # the spend per day right now is the average per day over the writer's recent days, the 7 whole days before today
+    # by the grammar's rule, 20 to 26 November, as the doc's average and FRESH_129's daily run rate, against the 7
+    # days before; the 34 days to year end and the year so far multiplied and added by hand (the forecast is for the
+    # month only), the writer's first question kept, as the doc's two questions at once; `assuming no savings` is what
+    # the projection assumes, no filter; all accounts
+    (
+        "/cost",
+        "What are we spending per day right now, and what does that run-rate imply for the remaining 34 days of the "
+        "year, assuming no savings?",
+        "average last 7 days",
+    ),
+    # the Persian words read as English (`forecast-e akhar-e mah`: the end-of-month forecast, `faghat production`:
+    # only production); November's month-end forecast with the month so far, as FRESH_137's `forecast novemberre`; the
+    # production account only, as the writer named it; `dadash` is chat
+    (
+        "/cost",
+        "dadash forecast-e akhar-e mah chand mishe? faghat production ro mikham",
+        "forecast 2026-11 account=production",
+    ),
+    # the RDS database instances are the RDS resources, one by one, as FRESH_116's most expensive RDS databases; 1
+    # September to 31 October, both days included; all regions and accounts, no filter; the default count; the passive
+    # wrapping asks nothing
+    (
+        "/top-resources",
+        "It is requested that the most expensive RDS database instances across all regions be identified for the "
+        "period 1 September to 31 October inclusive.",
+        "2026-09-01..2026-10-31 service=rds",
+    ),
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's days; the team
+    # values listed, data among them, the untagged amount its own line in every breakdown; the data team's Glue day by
+    # day is a /cost question of its own (no time step in /tags, as FRESH_119 and FRESH_128), left out; all accounts
+    (
+        "/tags",
+        "cost by team, last 30d. is the data team's spend driven by a few big glue days or is it steady?",
+        "team last 30 days",
+    ),
+    # Spanish `por qué` asks why (`subió tanto la factura este mes`: the bill went up so much this month), as the doc;
+    # like for like: November's complete days against the same days of October, the period compared with anyway; which
+    # service it was asks each service on its own line with its change, as FRESH_107's `which svc cause it` and
+    # FRESH_136's `which service yang cause it` (`why this month by service`); all accounts; `parce` is chat
+    ("/cost", "parce por qué subió tanto la factura este mes?? qué servicio fue", "why this month by service"),
+    # the SQS queues are the SQS resources, one by one; the month so far, 1 November to today; `top` before what it
+    # ranks is the default count, as the doc; all accounts
+    ("/top-resources", "top sqs queues by cost this month", "this month service=sqs"),
+    # like for like: November 2026's complete days against the same days of November 2025, as CORPUS's `this month vs
+    # same month last year` and FRESH_138's `what about for the same period last year`; both totals, the difference
+    # and its percentage are part of every comparison, a previous period with no data said so; all accounts
+    (
+        "/cost",
+        "Compare November month-to-date with the same period last year. Are we trending above 2025?",
+        "this month vs 2025-11",
+    ),
+    # the Iranian calendar's months read as the writer's days, as FRESH_114's Tet holiday read as its dates: Aban
+    # 1405, 23 October to 21 November 2026, against Mehr 1405, 23 September to 22 October 2026, both days included,
+    # the writer's order kept (Mehr is also the 30 days just before, the period compared with anyway); all accounts,
+    # one total each
+    (
+        "/cost",
+        "kolle hazine too Aban chand shod? ba Mehr moghayese kon",
+        "2026-10-23..2026-11-21 vs 2026-09-23..2026-10-22",
+    ),
+    # the staging account, as the writer named it; tax is its own service, Tax, left out; the current calendar year so
+    # far, January to November, by month, November partial, as FRESH_133's `total spend excl tax,ytd,by month`; the
+    # passive wrapping asks nothing
+    (
+        "/cost",
+        "Kindly be advised that the expenditure attributable to the staging account, excluding tax, is requested for "
+        "each month of the current calendar year to date.",
+        "ytd account=staging service!=tax monthly",
+    ),
+    # NOT SUPPORTED (a rolling 7-day average: none in the grammar): the daily series it is worked out from, the
+    # writer's nearest; since 1 September is from the 1st to today, as CORPUS's `since october`; every account and
+    # service together
+    (
+        "/cost",
+        "rolling 7-day avg of total cost since sept 1 - want to see if the trend is actually up or just noise",
+        "since 2026-09-01 daily",
+    ),
+    # a comparison of two periods is not something /tags answers (it lists costs only): refused naming the word, as
+    # FRESH_122's `cuánto gastó el team api en octubre vs septiembre?` and FRESH_124's `custos por team no dynamodb,
+    # setembro vs outubro`; the data team's October against November so far is a /cost question, offered with the
+    # refusal
+    ("/tags", "cuánto gastó el equipo de data el mes pasado vs este mes? 🤔", "!vs"),
+    # KMS only; per day before and after the change around 10 November, as the writer meant it: the two weeks before,
+    # 27 October to 9 November, against 10 to 26 November, compared per day as the spans differ in length, the earlier
+    # first as typed, as FRESH_129's staging `before/after` around nov 10; the encryption is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "kms costs went up since we started encrypting push payloads (~nov 10). how much per day before vs after?",
+        "average 2026-10-27..2026-11-09 vs 2026-11-10..2026-11-26 service=kms",
+    ),
+    # NOT SUPPORTED in canonical form (December to February, months still to come): the forecast is for the month in
+    # progress, the writer's nearest, November's month-end forecast with its range (the pessimistic high end read
+    # off), each account on its own line, as FRESH_122's `forecast 12月 total, by account if possible` and FRESH_133's
+    # December forecast per account
+    (
+        "/cost",
+        "Give me a 3 month forecast (Dec, Jan, Feb) with the pessimistic bound, by account if possible.",
+        "forecast 2026-11 by account",
+    ),
+    # the Persian words read as English (`gerun-tarin bucket-haye S3`: the most expensive S3 buckets, `az avval-e
+    # sal`: since the start of the year); the buckets are the S3 resources; the year so far, 1 January to today, as
+    # FRESH_139's `depuis le début de l'année`; the default count, each with its cost; all accounts
+    ("/top-resources", "gerun-tarin bucket-haye S3 kodoman? ye list bede ba hazine, az avval-e sal", "ytd service=s3"),
+    # the creator tag by its full key; the week commencing Monday 16 November is Monday 16 to Sunday 22 (last week),
+    # as the doc's `week of nov 18`; its values listed, the untagged amount its own line in every breakdown, as
+    # FRESH_138's `spend by aws:createdBy this month`; all accounts; the passive wrapping asks nothing
+    (
+        "/tags",
+        "It is requested that a breakdown of costs by the aws:createdBy tag be furnished for the week commencing "
+        "Monday 16 November 2026.",
+        "aws:createdBy 2026-11-16..2026-11-22",
+    ),
+    # the resources behind a spike are listed, as the doc's /top-resources behind a change; Tuesday 24 November; the
+    # writer's count; NOT SUPPORTED (each resource against its own 30-day median, a comparison /top-resources does not
+    # answer): the writer's nearest, the top 10 of that day, as FRESH_138's `any new entries vs the prior week?`; any
+    # service, all accounts
+    (
+        "/top-resources",
+        "which resources drove the nov 24 spike? top 10 by cost that day vs their 30d median",
+        "10 2026-11-24",
+    ),
+    # the Spanish words read as English (`black friday ayer y hoy`: yesterday and today, `comparado con el año
+    # pasado`: compared with last year): Thanksgiving and Black Friday 2026, Thursday 26 and today so far, its partial
+    # day marked so, against the same holiday days of 2025, Thursday 27 and Friday 28 November, as FRESH_138's
+    # `compare cloudfront cost BF last yr vs today so far`; all accounts; the emoji is chat
+    (
+        "/cost",
+        "cuánto se nos fue en black friday ayer y hoy? comparado con el año pasado 👀",
+        "2026-11-26..2026-11-27 vs 2025-11-27..2025-11-28",
+    ),
+    # a filtered tag breakdown, Lambda and SQS together; this week from Monday 23 to today, its partial day among
+    # them; the env values listed, dev among them, the untagged amount its own line in every breakdown, as FRESH_137's
+    # `EKS only, by env, last 30d`; the load test in dev is the writer's guess, read off the list, no filter; all
+    # accounts
+    (
+        "/tags",
+        "env breakdown for lambda + sqs this week, want to make sure the load test in dev isnt the culprit",
+        "env service=lambda,sqs this week",
+    ),
+    # a ranking by change is not something /tags answers (it lists costs only): refused naming the word that asks it,
+    # as FRESH_27's `team breakdown Oct vs Sep - want to see who grew the most` (`!grew`) and FRESH_132; the team
+    # split by month, September to November so far, is a /cost question, offered with the refusal
+    (
+        "/tags",
+        "Which team's spend is growing fastest? Show me by team, September vs October vs November to date.",
+        "!growing",
+    ),
+    # a change between two like periods in a question about it compares their ends, the later against the earlier, as
+    # the doc; like for like: November's complete days against the same days of October, the period compared with
+    # anyway, as FRESH_140's `sao EC2 tháng này tăng vậy?`; EC2 in ap-southeast-2; the accounts, usage types (instance
+    # types) and resources that moved are among the causes; the passive wrapping asks nothing
+    (
+        "/cost",
+        "Kindly be advised that an explanation is sought as to the cause of the increase in EC2 expenditure in "
+        "ap-southeast-2 observed between October and November.",
+        "why this month service=ec2 region=ap-southeast-2",
+    ),
+    # the Persian words read as English (`kolle hazine-e emsal`: total cost this year, `bedun-e`: without); the year
+    # so far, 1 January to today; tax is its own service, Tax, left out, and the data-lake account left out,
+    # production and staging kept, as FRESH_115's `cuánto va la cuenta data-lake en el año sin tax?`; one total;
+    # `mamnoon` (thanks) is chat
+    (
+        "/cost",
+        "kolle hazine-e emsal bedun-e tax o bedun-e data-lake chand mishe? mamnoon",
+        "ytd service!=tax account!=data-lake",
     ),
 )

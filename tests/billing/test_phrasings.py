@@ -295,6 +295,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_139_FIRST_SIGHT,
     FRESH_140,
     FRESH_140_FIRST_SIGHT,
+    FRESH_141,
+    FRESH_141_FIRST_SIGHT,
+    FRESH_142,
+    FRESH_142_FIRST_SIGHT,
+    FRESH_143,
+    FRESH_143_FIRST_SIGHT,
+    FRESH_144,
+    FRESH_144_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -868,6 +876,11 @@ BLIND_BATCHES = (
     # instances), naming no typed word; its translator wrote EC2 in dev)
     BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
+    # last in stop 35, first sight on 4cf609f: `FRESH_141`, `FRESH_143` read, `FRESH_142`, `FRESH_144` held back
+    BlindBatch("FRESH_141", FRESH_141, FRESH_141_FIRST_SIGHT, right=25, wrong=9),
+    BlindBatch("FRESH_142", FRESH_142, FRESH_142_FIRST_SIGHT, right=24, wrong=12),
+    BlindBatch("FRESH_143", FRESH_143, FRESH_143_FIRST_SIGHT, right=27, wrong=6),
+    BlindBatch("FRESH_144", FRESH_144, FRESH_144_FIRST_SIGHT, right=20, wrong=8),
 )
 
 
