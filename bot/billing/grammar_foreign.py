@@ -20,6 +20,7 @@ from bot.billing.grammar_dates import MONTH_NAMES, ordinal
 from bot.billing.grammar_foreign_words import (
     AFTER_NOUN,
     BEFORE_LAST,
+    CROATIAN_ONLY,
     DAY_WORDS,
     FOREIGN_WORDS,
     FRENCH_ONLY,
@@ -140,6 +141,11 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
                 ]
             else:
                 out[j] = Token(Kind.WORD, "before", tok.position)
+    if any(typed.casefold() in CROATIAN_ONLY for typed, _ in pairs):  # `usporedi listopad i rujan`: Croatian's October
+        for j, tok in enumerate(out):
+            if tok.text == "november" and tokens_typed(tokens, tok) == "listopad":
+                out[j] = Token(Kind.WORD, "october", tok.position)
+        pairs = [(typed, "october" if typed.casefold() == "listopad" else english) for typed, english in pairs]
     french = any(typed.casefold() in FRENCH_ONLY for typed, _ in pairs)
     for j, tok in enumerate(out):
         if french and tok.lower == "hier" and not is_value(tok.text):  # `combien on a dépensé sur Lambda hier`
@@ -161,6 +167,11 @@ def translated(tokens: list[Token], is_value: Callable[[str], bool]) -> tuple[li
             for part in ([Token(Kind.WORD, w, t.position) for w in t.text.split(" ")] if " " in t.text else [t])
         ]
     return out, [(typed, english) for typed, english in pairs if english not in NOT_SAID]
+
+
+def tokens_typed(tokens: list[Token], tok: Token) -> str:
+    """The word typed where `tok` stands (its position), lower-cased."""
+    return next((t.lower for t in tokens if t.position == tok.position), "")
 
 
 def _hungarian_ending(word: str, is_value: Callable[[str], bool]) -> tuple[str, bool] | None:

@@ -447,6 +447,64 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("tafadhali", "asante", "hivi", "sana", "nyingi"), "please"),
     **dict.fromkeys(("habari", "niaje", "sasa", "mambo", "jambo"), "hi"),  # (`Sasa team,`: a greeting)
     **dict.fromkeys(("imeanza", "kuanza", "bado"), "please"),
+    # Croatian (`koliko je bio ec2 prošli mjesec`, `troškovi po timu`, `zašto su troškovi skočili jučer`)
+    **dict.fromkeys(("koliko",), "how much"),
+    **dict.fromkeys(("prošli", "prosli", "prošlog", "proslog", "prošlom", "proslom", "prošle", "prosle"), "last"),
+    **dict.fromkeys(("mjesec", "mjesecu", "mjeseca"), "month"),
+    **dict.fromkeys(("mjeseci",), "months"),
+    **dict.fromkeys(("tjedan", "tjedna", "tjednu"), "week"),
+    **dict.fromkeys(("ovaj", "ovog", "ovom", "ove", "ovu"), "this"),
+    **dict.fromkeys(("jučer", "jucer"), "yesterday"),
+    **dict.fromkeys(("danas",), "today"),
+    **dict.fromkeys(("zašto", "zasto"), "why"),
+    **dict.fromkeys(("troškovi", "troskovi", "trošak", "trosak", "troška", "troska", "troškove"), "costs"),
+    **dict.fromkeys(("košta", "kosta", "koštao", "kostao"), "cost"),
+    **dict.fromkeys(("skočili", "skocili", "porasli", "narasli"), "increased"),
+    **dict.fromkeys(("timu", "timovima", "timovi"), "team"),
+    **dict.fromkeys(("projektu", "projektima"), "project"),
+    **dict.fromkeys(("samo",), "only"),
+    **dict.fromkeys(("koji", "koja", "koje"), "which"),
+    **dict.fromkeys(("najskuplji", "najskuplje", "najskuplja"), "most expensive"),
+    **dict.fromkeys(("resursi", "resurse"), "resources"),
+    **dict.fromkeys(("servisima", "servisu", "servisi"), "service"),
+    **dict.fromkeys(("godine", "godina"), "year"),
+    **dict.fromkeys(("usporedi", "usporedba"), "compare"),
+    **dict.fromkeys(("prognozu", "prognoza"), "forecast"),
+    **dict.fromkeys(("ukupno",), "total"),
+    **dict.fromkeys(("poreza", "porez", "pdv"), "tax"),
+    **dict.fromkeys(("stagingu",), "staging"),
+    **dict.fromkeys(("daj", "bit", "će", "sta", "što", "dogodilo", "sve", "accounte", "bio", "je", "su"), "please"),
+    **{"siječanj": "january", "veljača": "february", "ožujak": "march", "travanj": "april", "svibanj": "may"},
+    **{"lipanj": "june", "srpanj": "july", "kolovoz": "august", "rujan": "september", "rujna": "september"},
+    **{"studeni": "november", "studenog": "november", "prosinac": "december", "prosinca": "december"},
+    # Lithuanian (`kiek išleidom praeitą mėnesį`, `kodėl S3 išlaidos taip pakilo`)
+    **dict.fromkeys(("kiek",), "how much"),
+    **dict.fromkeys(("išleidom", "isleidom", "išleidome", "isleidome", "išleista", "isleista"), "spent"),
+    **dict.fromkeys(("kainuoja", "kainavo"), "cost"),
+    **dict.fromkeys(("išlaidos", "islaidos", "išlaidų", "islaidu", "kaštai", "kastai"), "costs"),
+    **dict.fromkeys(("praeitą", "praeita", "praėjusį", "praejusi", "praėjusią", "praejusia", "paskutinį"), "last"),
+    **dict.fromkeys(("mėnesį", "menesi", "mėnesio", "menesio", "mėnuo", "menuo"), "month"),
+    **dict.fromkeys(("savaitę", "savaite", "savaitė", "savaites", "savaitės"), "week"),
+    **dict.fromkeys(("šį", "šią", "šios", "šis"), "this"),
+    **dict.fromkeys(("vakar",), "yesterday"),
+    **dict.fromkeys(("šiandien", "siandien"), "today"),
+    **dict.fromkeys(("kodėl", "kodel"), "why"),
+    **dict.fromkeys(("pakilo", "padidėjo", "padidejo", "išaugo", "isaugo"), "increased"),
+    **dict.fromkeys(("brangiausi", "brangiausios", "brangiausias"), "most expensive"),
+    **dict.fromkeys(("resursai",), "resources"),
+    **dict.fromkeys(("pagal",), "by"),
+    **dict.fromkeys(("regionus", "regionai"), "region"),
+    **dict.fromkeys(("nuo",), "since"),
+    **dict.fromkeys(("iki",), "until"),
+    **dict.fromkeys(("dabar",), "now"),
+    **dict.fromkeys(("galo", "gale", "pabaigos"), "end"),
+    **dict.fromkeys(("sveiki", "labas"), "hi"),
+    **dict.fromkeys(("bus", "taip", "visais", "ačiū", "aciu"), "please"),
+    **{"lapkritį": "november", "lapkritis": "november", "lapkričio": "november", "lapkricio": "november"},
+    **{"spalis": "october", "spalį": "october", "spalio": "october", "rugsėjis": "september", "rugsėjo": "september"},
+    **{"rugsejo": "september", "rugsejis": "september", "rugpjūtis": "august", "gruodis": "december"},
+    # Welsh and Māori courtesies (`Bore da!`, `Diolch`, `iawn`, `kia ora`)
+    **dict.fromkeys(("diolch", "iawn", "cariad", "duw"), "please"),
     # Urdu and Hindi in Latin letters, beside those of Hindi above (`kharcha`, `sab se mehngi`, `is saal`)
     **dict.fromkeys(("kharcha", "kharch", "kharche", "kharchey", "kharchay"), "costs"),
     **dict.fromkeys(("mehngi", "mehnge", "mehngay", "mehengi", "mehange"), "expensive"),
@@ -510,6 +568,7 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("ni", "ya", "dat"), "please"),  # (Romanian `am dat`: we spent)
     **dict.fromkeys(("ei",), "this"),  # Bangla `ei mash`
     **dict.fromkeys(("te",), "in"),
+    **dict.fromkeys(("be",), "excluding"),  # Lithuanian `be tax`
 }
 #: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
 FRENCH_ONLY = frozenset(
@@ -568,6 +627,10 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     **dict.fromkeys((("pe", "fiecare"),), ("per",)),
     **dict.fromkeys((("kwa", "nini"),), ("why",)),
     **dict.fromkeys((("is", "saal"),), ("this", "year")),
+    # Croatian `od početka godine`: since the start of the year; Welsh `bore da`, Māori `kia ora`: greetings
+    **dict.fromkeys((("od", "početka"), ("od", "pocetka")), ("since", "the", "start", "of")),
+    ("to", "samo"): ("same",),  # Polish `to samo`: the same (Croatian `samo` alone: only)
+    **dict.fromkeys((("bore", "da"), ("kia", "ora")), ("hi",)),
     **dict.fromkeys((("ebben", "a"), ("ezen", "a")), ("this",)),
     **dict.fromkeys((("alag", "alag"), ("alada", "kore")), ("separately",)),
     ("akhir", "bulan"): ("month-end",),
@@ -588,3 +651,20 @@ POSTPOSED: dict[str, str] = {"szerint": "by", "nélkül": "excluding", "nelkul":
 #: `-ként` says per.
 HUNGARIAN_ENDINGS = ("onként", "enként", "ként", "onkent", "enkent", "kent", "ban", "ben", "ra", "re", "ról", "ről")
 HUNGARIAN_PER = frozenset({"onként", "enként", "ként", "onkent", "enkent", "kent"})
+#: Words only Croatian has among these: beside one, `listopad` is Croatian's October (Polish and Czech November).
+CROATIAN_ONLY = frozenset(
+    {"rujan", "rujna", "studeni", "studenog", "prosinac", "prosinca", "kolovoz", "srpanj", "lipanj", "koliko"}
+    | {
+        "mjesec",
+        "mjesecu",
+        "mjeseca",
+        "tjedan",
+        "tjedna",
+        "troškovi",
+        "troskovi",
+        "usporedi",
+        "zašto",
+        "zasto",
+        "jučer",
+    }
+)

@@ -217,6 +217,19 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for dimension in ("account", "service", "region", "team", "project", "env", "resource", "tag")
         for level in ("level", "levels")
     },
+    # `Iawn, last one I promise!`: the last question, no period
+    **dict.fromkeys(
+        (("last", "one", "i", "promise"), ("last", "one", "promise"), ("one", "last", "thing"), ("last", "question")),
+        (),
+    ),
+    # `anything without a team tag (unallocated)`, `cost-to-serve`: untagged; the cost
+    ("unallocated",): ("untagged",),
+    ("cost-to-serve",): ("cost",),
+    ("gimme",): ("give", "me"),
+    # `every weekend`: the weekends (read day by day)
+    **dict.fromkeys((("every", "weekend"), ("each", "weekend")), ("weekends",)),
+    # `over the 14-15 nov weekend`: the days typed, which the weekend describes
+    **{(month, "weekend"): (month,) for month in MONTH_NAMES},
     # `what are we spending a month these days`: nowadays, no days asked
     ("these", "days"): (),
     # `whats in the untagged bucket`: the untagged group (no S3 bucket)

@@ -31,6 +31,7 @@ TAG_WORDS = frozenset(
         *("tag", "tags", "tagged", "tagging", "label", "labels", "labelled", "labeled", "labelling", "labeling"),
         *("coverage", "covered", "covers", "cover", "percentage", "percent", "allocated", "allocation", "via"),
         *("allocate", "allocatable", "untagged", "unlabelled", "unlabeled", "tagless", "compliance", "compliant"),
+        "unallocated",
         *("hygiene", "missing", "no", "fraction", "proportion", "share", "%"),
     }
 )

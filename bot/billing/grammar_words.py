@@ -60,6 +60,8 @@ CHAT_WORDS = frozenset(
         *("abeg", "sef", "don", "dey", "wey", "wan", "oga", "o", "wahala"),
         # who wrote what is quoted (`Customer on #60117 writes: "..."`), a hedge left alone (`last quarter ish`)
         *("writes", "wrote", "ish", "explicitly", "clearly"),  # `show the untagged bucket explicitly`
+        # `shared costs: KMS + data transfer`, `need owners to chase`, `for serving our EU customers`
+        *("shared", "chase", "chasing", "serve", "serving", "served"),
         *("bro", "bruh", "ya"),  # `bro berapa total aws bulan ini ya?`
         *("they're", "there's", "one", "ones", "used", "use", "like", "come", "coming", "part", "parts", "right"),
         *("using", "uses"),  # `using aws:createdBy - who created the most`, `what are ppl using`

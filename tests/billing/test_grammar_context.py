@@ -1586,3 +1586,25 @@ def test_each_closing_a_sentence_names_what_is_listed() -> None:
     )
     assert (listed.key, listed.filters) == ("user:team", ())
     assert (listed.time_range.start, listed.time_range.end) == (date(2026, 11, 1), date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # Croatian, whose `listopad` is October beside another Croatian word (Polish and Czech: November)
+        ("koliko je bio ec2 prošli mjesec?", "last month service=ec2"),
+        ("troskovi po projektu prosli tjedan, samo prod env", "last week tag:env=prod by tag:project"),
+        ("usporedi listopad i rujan po servisima", "2026-10 by service"),
+        ("koszt ec2 w listopadzie", "2026-11 service=ec2"),
+        # Lithuanian, Welsh and Māori courtesies
+        ("kiek vakar kainavo lambda eu-west-1?", "yesterday service=lambda region=eu-west-1"),
+        ("kia ora, what's the damage for the month so far? ta", "this month"),
+        # English: unallocated is untagged, every weekend is read day by day, a weekend after its days is those days
+        ("unallocated spend mtd, no team tag", "this month tag:team=untagged"),
+        ("dev every weekend in oct", "2026-10 tag:env=dev daily"),
+        ("ec2 over the 14-15 nov weekend", "2026-11-14..2026-11-15 service=ec2"),
+        ("Iawn, last one I promise! How much did the weekend cost us?", "last weekend"),
+    ],
+)
+def test_croatian_lithuanian_and_english_of_this_stop(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

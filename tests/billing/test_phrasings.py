@@ -469,7 +469,7 @@ BLIND_BATCHES = (
     # translator wrote EC2 alone; `on-demand EC2 + RDS ... need it for SP sizing`: on-demand beside the Savings
     # Plans is the split by charge class (was refused naming `on-demand`), where the translator wrote usage alone
     BlindBatch(
-        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=30, wrong=16, shared=frozenset({"are we over budget"})
+        "FRESH_15", FRESH_15, FRESH_15_FIRST_SIGHT, right=31, wrong=16, shared=frozenset({"are we over budget"})
     ),
     BlindBatch("FRESH_16", FRESH_16, FRESH_16_FIRST_SIGHT, right=39, wrong=10),
     # held back unread until the end of the work on the twelfth to sixteenth batches: scored, never tuned to; read
@@ -877,9 +877,13 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_139", FRESH_139, FRESH_139_FIRST_SIGHT, right=28, wrong=12),
     BlindBatch("FRESH_140", FRESH_140, FRESH_140_FIRST_SIGHT, right=19, wrong=15),
     # last in stop 35, first sight on 4cf609f: `FRESH_141`, `FRESH_143` read, `FRESH_142`, `FRESH_144` held back
-    BlindBatch("FRESH_141", FRESH_141, FRESH_141_FIRST_SIGHT, right=25, wrong=9),
+    # (`FRESH_141`: three cases refused at first sight are answered otherwise than its translator wrote: case 8 (`...
+    # top 5 mind, don't want to frighten myself`) its first sentence without the count, case 11 (`cost per customer per
+    # month`) the monthly series the doc's rates give, case 47 (`most expensive for serving our EU customers`)
+    # eu-west-1; with two wrong at first sight now right, wrong is one above first sight)
+    BlindBatch("FRESH_141", FRESH_141, FRESH_141_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_142", FRESH_142, FRESH_142_FIRST_SIGHT, right=24, wrong=12),
-    BlindBatch("FRESH_143", FRESH_143, FRESH_143_FIRST_SIGHT, right=27, wrong=6),
+    BlindBatch("FRESH_143", FRESH_143, FRESH_143_FIRST_SIGHT, right=40, wrong=5),
     BlindBatch("FRESH_144", FRESH_144, FRESH_144_FIRST_SIGHT, right=20, wrong=8),
 )
 
