@@ -1,4 +1,4 @@
-"""Words of German, French and Spanish mixed into an English question, read as the English words and said."""
+"""Words of other languages mixed into an English question, read as the English words and said."""
 
 from __future__ import annotations
 
@@ -154,3 +154,36 @@ def test_german_hier_is_here_and_french_plus_is_most_only_beside_french() -> Non
     assert without_labels(german) == without_labels(parse("this week service=ec2"))
     assert "Ignored `hier`: not words of a cost question; the rest was read as asked." in german.readings  # type: ignore[attr-defined]
     assert without_labels(parse("ec2 plus rds last month")) == without_labels(parse("last month service=ec2,rds"))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # Czech
+        ("kolik nás stálo EC2 minulý měsíc? jen production account", "last month service=ec2 account=production"),
+        ("proc vzrostly naklady na RDS oproti minulemu mesici?", "why this month service=rds"),
+        ("kolik stal Glue od zacatku roku, po mesicich", "ytd service=glue monthly"),
+        # Romanian, the adjective after its noun
+        ("cât am dat pe S3 luna trecută?", "last month service=s3"),
+        ("care sunt cele mai scumpe servicii luna asta", "this month by service"),
+        # Hungarian, with the endings and the words after the word they apply to
+        ("mennyi volt a költség múlt hónap?", "last month"),
+        ("EC2 költség regionként, okt", "2026-10 service=ec2 by region"),
+        ("múlt hónap költség per service, tax nélkül", "last month service!=tax by service"),
+        # Swahili, the adjective after its noun
+        ("pesa ngapi tulitumia kwa S3 mwezi uliopita?", "last month service=s3"),
+        ("Sasa team, gharama ya jana ni ngapi?", "yesterday"),
+        # Urdu and Bangla in Latin letters
+        ("EKS pe kitna kharcha hua is mahine", "this month service=eks"),
+        ("gato mash e total khoroch koto?", "last month"),
+    ],
+)
+def test_czech_romanian_hungarian_swahili_urdu_and_bangla_words(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_an_english_word_with_a_hungarian_looking_end_is_left_alone() -> None:
+    # `more`, `often`, `region`: no stored value or dimension is left when an ending is cut
+    assert without_labels(parse("ec2 more often in region us-east-1 last month")) == without_labels(
+        parse("last month service=ec2 region=us-east-1")
+    )
