@@ -366,6 +366,14 @@ cost alert emails), held back unread; `FRESH_143` (a Lithuanian developer, a Fin
 a developer on environments left running, a New Zealand ops manager, fragments between slashes and pipes, a startup
 COO), read; `FRESH_144` (a Persian-speaking engineer, a data scientist on medians and outliers, a mobile backend
 developer after a release, a Colombian product manager, a cautious CFO, formal passive English), held back unread.
+And after them, first sight on 44e491e: `FRESH_145` (a Slovak developer, a FinOps analyst on amortized against
+unblended cost, a QA lead on environments per pull request, a Jamaican ops engineer, keywords without verbs, a
+sales-ops manager on sales regions), read; `FRESH_146` (a Bulgarian developer, a security analyst on unexpected regions,
+a data engineer on DynamoDB capacity modes, a Nigerian finance controller, short follow-ups, a product VP on features),
+held back unread; `FRESH_147` (a Malayali engineer, a nonprofit's IT manager new to the cloud, an engineer on services
+the bill may not hold, a German SRE, exact timestamps and zones, a CFO's analyst on variance), read; `FRESH_148` (a
+Tamil-speaking engineer, a finance manager on rounded figures, an ML engineer on training, a Puerto Rican developer,
+pasted table headers, a head of procurement on the invoice), held back unread.
 """
 
 from __future__ import annotations
@@ -39686,5 +39694,1556 @@ FRESH_144: tuple[tuple[str, str, str], ...] = (
         "/cost",
         "kolle hazine-e emsal bedun-e tax o bedun-e data-lake chand mishe? mamnoon",
         "ytd service!=tax account!=data-lake",
+    ),
+)
+
+FRESH_145_FIRST_SIGHT = (25, 15, 10)
+
+FRESH_145: tuple[tuple[str, str, str], ...] = (
+    # EC2 in the production account (`prod` alone is the account, as the doc and FRESH_143's nearly identical `ec2 |
+    # prod | oct`, the writer's reading); `oct` is the latest October, the whole of October 2026, 1 to 31; one total
+    # (`total`)
+    ("/cost", "ec2 prod oct total", "2026-10 service=ec2 account=production"),
+    # the Slovak words read as English (`koľko sme minuli na AWS`: how much did we spend on AWS, `minulý mesiac`: last
+    # month, `celkovo, všetky účty`: in total, all accounts); the whole of October, 1 to 31; all accounts together is
+    # every account anyway, one total, as FRESH_143's `sveiki, kiek išleidom praeitą mėnesį? total su visais acc` and
+    # FRESH_133's Czech `kolik jsme utratili`; the writer's optional split by account not typed, left out, as FRESH_53
+    # and FRESH_61; the greeting (`ahoj`) is wrapping
+    ("/cost", "ahoj, koľko sme minuli na AWS minulý mesiac? celkovo, všetky účty", "last month"),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4's
+    # `amortized vs unblended for nov MTD ... by account`, FRESH_103's `Oct amortized vs unblended please` and
+    # FRESH_132's `prod acct MTD amortized vs unblended` (the writer's October by account, the Savings Plan landing on
+    # data-lake vs prod, was not taken)
+    (
+        "/cost",
+        "Oct amortized vs unblended by account pls — want to see how much of the SP commitment is landing on data-lake "
+        "vs prod",
+        "!unblended",
+    ),
+    # NOT SUPPORTED (whether a resource is still up right now is not in the bill): the writer's nearest, the ranked
+    # list, cost on the latest day read off as the sign it still runs, as FRESH_112's `biggest EC2 instances still
+    # running in prod` and FRESH_130's `still up`; the staging account, as the writer named it (`the staging account`);
+    # the 7 whole days before today by the grammar's rule, Friday 20 to Thursday 26 November, the writer's days; the
+    # writer's count; any service; the PR envs are the writer's context
+    (
+        "/top-resources",
+        "which PR envs are still up in staging?? top 20 most expensive resources in the staging account last 7 days",
+        "20 last 7 days account=staging",
+    ),
+    # the Jamaican Patois read as English (`mi need di total fi dis month so far, all account dem`: I need the total for
+    # this month so far, all the accounts); the month so far, 1 November to today, its complete days through the 26th
+    # and today's partial data, as FRESH_142's `how much have we spent on aws this month so far?`; all accounts together
+    # is every account anyway, one figure; the greeting (`wah gwaan`) is wrapping
+    ("/cost", "wah gwaan, mi need di total fi dis month so far, all account dem", "this month"),
+    # NOT SUPPORTED (sales regions are not on the bill): NA, EMEA and APAC named one by one are every region the bill
+    # holds (us-east-1 and us-west-2, eu-west-1, ap-southeast-2), and every region named keeps none out: each region on
+    # its own line, the two US ones added by hand, the charges without a region (tax, global services) their own
+    # `global` line, as the writer accepts, as FRESH_131's `europe vs the us this tear? and sydney` (`ytd by region`)
+    # and FRESH_43; July to September 2026 (`Q3` alone, the latest third quarter begun); all accounts; the QBR, the
+    # greeting and the thanks are wrapping
+    (
+        "/cost",
+        "Hi team! prepping for QBR - what did it cost us to serve each sales region in Q3? NA / EMEA / APAC. Thanks!!",
+        "2026-q3 by region",
+    ),
+    # the month so far (`mtd`), 1 November to today, through yesterday's complete day; the team values listed (web, api,
+    # data, Platform), the untagged amount its own line in every breakdown, as FRESH_142's `team breakdown for Oct` and
+    # FRESH_133's `náklady podle team tagu za tento tyden`; all accounts
+    ("/tags", "team mtd", "team this month"),
+    # the Slovak words read as English (`preco nam narastli naklady na RDS`: why did our RDS costs grow, `v novembri
+    # oproti oktobru`: in November compared with October); like for like: November's complete days, 1 to 26, against the
+    # same days of October, the period compared with anyway, as FRESH_133's nearly identical Czech `proc vzrostly
+    # naklady na DynamoDB oproti minulemu mesici?`; the accounts, regions and usage types (instance hours, storage,
+    # backups, IO) that moved are among the causes; all accounts
+    ("/cost", "preco nam narastli naklady na RDS v novembri oproti oktobru?", "why this month service=rds"),
+    # since 2 November is from Monday 2 November to today, as the doc's `since we migrated in september` (the date the
+    # clause gives) and FRESH_133's `since we kicked off the migration on 2 Nov`; env=dev the env tag value as typed, in
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # one total; the writer's ideal daily trend or split by service not typed, left out, as FRESH_53 and FRESH_61; the
+    # per-PR test envs are the writer's name for that spend
+    (
+        "/cost",
+        "how much have the per-PR test envs cost us since we started spinning them up on Nov 2? they're all env=dev in "
+        "staging",
+        "since 2026-11-02 account=staging tag:env=dev",
+    ),
+    # the Jamaican Patois read as English (`which bucket a eat up all di money`: which bucket is eating all the money,
+    # `fi October`: for October); the buckets are the S3 resources, each with its account; the whole of October; the
+    # writer's count, five, as FRESH_133's `Which S3 buckets are eating our money at the moment? Top 5 please`; all
+    # accounts
+    ("/top-resources", "yow which bucket a eat up all di money? top 5 S3 bucket fi October", "5 2026-10 service=s3"),
+    # NOT SUPPORTED (on-demand equivalent prices are not in the bill): the writer's nearest, the split by charge class,
+    # EC2's usage beside the Savings Plan fees, on the amortized basis (`effective` is amortized, as the doc), as
+    # FRESH_132's `effective savings rate for october? RI+SP vs on-demand equivalent` and FRESH_134's `Compute
+    # EffectiveCost ... commitment-covered vs on-demand`; the month so far (`MTD`), 1 November to today; the production
+    # account (`prod only`, as the doc's `prod` alone); the savings worked out by hand
+    (
+        "/cost",
+        "EC2 effective cost under the Compute SP vs what it would've been on-demand, MTD, prod only",
+        "this month service=ec2 account=production amortized by charge-class",
+    ),
+    # November's month-end forecast with the month so far (actuals through the 26th and the projection for the 27th to
+    # the 30th), as FRESH_133's `forecast eom total,all accounts`; all accounts, one figure (`total`)
+    ("/cost", "forecast nov total", "forecast 2026-11"),
+    # NOT SUPPORTED (sales regions are not on the bill): NA, EMEA and APAC are every region the bill holds, each region
+    # on its own line, the US ones added by hand, the charges without a region their own `global` line, as case 6 above
+    # and FRESH_131; the whole of October against September, the period compared with anyway, as CORPUS's `oct vs sep`
+    # and FRESH_141's `Q3 vs Q2 by region. eu-west-1 looked off`; each region's change and percentage are part of every
+    # comparison; EMEA's growth and the QBR deck are the writer's context; all accounts
+    (
+        "/cost",
+        "For the QBR deck I need AWS cost per sales region for Oct vs Sept, % change too. EMEA has been growing fast "
+        "so want to show that",
+        "2026-10 by region",
+    ),
+    # the Slovak words read as English (`náklady podľa tímu`: costs by team, `za posledné 3 mesiace`: for the last 3
+    # months, `prosím`: please); the last 3 months by the grammar's rule, the three full months before this one, August
+    # to October, the writer's months; no time step in /tags, the month-by-month view left out, as FRESH_135's and
+    # FRESH_139's `pichle 3 mahine` / `gato 3 mash` and FRESH_143's `env, last 3 full months, split monthly`; the team
+    # values listed, the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "náklady podľa tímu za posledné 3 mesiace, prosím", "team last 3 months"),
+    # the Jamaican Patois read as English (`mi see di bill jump up yesterday, wah happen?`: I saw the bill jump
+    # yesterday, what happened?): a jump asked about asks why, as FRESH_141's `zasto su troskovi skocili jucer?? sta se
+    # dogodilo`; Thursday 26 November against the day before, the writer's first comparison, the day it is compared with
+    # anyway; the services, accounts and regions that moved are among the causes; Black Friday traffic is the writer's
+    # guess after a why, no filter or day, as FRESH_121's `why the bill of yesterday is more high than normal ? is it
+    # because black friday traffic?`; all accounts
+    ("/cost", "mi see di bill jump up yesterday, wah happen? a Black Friday traffic or sumting?", "why yesterday"),
+    # the EC2 instances one by one (`top ec2`); the staging account, as the writer meant it (a name both an account and
+    # a tag value is the account, as the doc); env=dev the env tag value as typed; the month so far, 1 November to
+    # today; `top` before what it ranks is the default count, ten, within the writer's 10 to 20, as the doc; the PR
+    # boxes nobody tore down are the writer's context, read off the list
+    (
+        "/top-resources",
+        "top ec2 in staging tagged env=dev this month, need to find the PR boxes nobody tore down",
+        "this month service=ec2 account=staging tag:env=dev",
+    ),
+    # S3 in the data-lake account, as the writer named it; the whole of September against the whole of October, the
+    # writer's order kept, as FRESH_141's `dynamodb sep vs oct difference what?`; both amounts, the difference and its
+    # percentage are part of every comparison
+    ("/cost", "s3 data-lake sep vs oct", "2026-09 vs 2026-10 service=s3 account=data-lake"),
+    # NOT SUPPORTED in canonical form (utilisation and coverage percentages): commitment utilisation and coverage are
+    # the split by charge class, the usage beside the Savings Plan fees, the commitment words filtering nothing, the
+    # writer's nearest, as the doc and FRESH_132's `SP utilization this week?` and FRESH_128's Savings Plan fees vs how
+    # much of that commitment was actually used; the percentages and the unused commitment worked out by hand; the whole
+    # of October; all accounts
+    (
+        "/cost",
+        "what's our SP utilization and coverage for October? any unused commitment we're eating?",
+        "2026-10 by charge-class",
+    ),
+    # NOT SUPPORTED (customers are not on the bill): a cost per customer is the cost itself, to divide by hand, as the
+    # doc and FRESH_141's `total AWS cost per customer per month`; APAC is ap-southeast-2, the one region the bill holds
+    # there, as FRESH_116, and NA the two US regions, side by side by region, the US ones added by hand, as FRESH_102's
+    # `Europe vs US, last month` and FRESH_43; no range typed: the whole of October, the writer's first recent full
+    # period; the Sydney expansion is the writer's context; all accounts
+    (
+        "/cost",
+        "Quick one — is APAC cheaper or more expensive to serve than NA on a per-customer basis? we're trying to "
+        "justify the Sydney expansion",
+        "2026-10 region=ap-southeast-2,us-east-1,us-west-2 by region",
+    ),
+    # a value of the listed key is among the values listed, as the doc and FRESH_141's `team web this month spend how
+    # much`: the project values listed, checkout among them beside search and data, its amount read off, the untagged
+    # amount its own line; July to September 2026 (`q3` alone, the latest third quarter begun); all accounts
+    ("/tags", "project checkout q3", "project 2026-q3"),
+    # the Slovak words read as English (`kolko stoji lambda v stagingu`: how much does lambda cost in staging, `tento
+    # mesiac`: this month, `vs minuly mesiac`: vs last month); the staging account, as the writer meant it (a name both
+    # an account and a tag value is the account, as the doc and FRESH_141's `u stagingu`); like for like: November's
+    # complete days, 1 to 26, against the same days of October, the period compared with anyway, as CORPUS's `this month
+    # compared to last`; both amounts and the change
+    (
+        "/cost",
+        "kolko stoji lambda v stagingu tento mesiac? vs minuly mesiac",
+        "this month service=lambda account=staging",
+    ),
+    # the Jamaican Patois read as English (`how much di EKS cluster dem cost inna us-west-2 last week`: how much the EKS
+    # clusters cost in us-west-2 last week); the clusters in a sentence asking their cost are the service's cost, no
+    # list, as the doc; the last whole week, Monday 16 to Sunday 22 November, as the writer said, as FRESH_109's `how
+    # much did eu-west-1 cost us last week? Mon to Sun`; one total, the writer's ideal split by account or cluster not
+    # typed, left out, as FRESH_53 and FRESH_61; all accounts; `Bredda` is chat
+    (
+        "/cost",
+        "Bredda mi need fi know how much di EKS cluster dem cost inna us-west-2 last week, Monday to Sunday",
+        "last week service=eks region=us-west-2",
+    ),
+    # the staging account, as the writer named it; November so far, 1 November to today, by day, as FRESH_141's `glue
+    # cost by day for november`; whether it creeps up read off the series; every service; the PRs piling up are the
+    # writer's context
+    (
+        "/cost",
+        "can u show daily staging spend for november? want to see if its creeping up as PRs pile up",
+        "2026-11 account=staging daily",
+    ),
+    # /tags takes no basis: the split on the bot's own basis, the writer's amortized left out, as FRESH_50's `project
+    # tag coverage MTD, what % of spend is untagged, amortized` and FRESH_134's `Q3 EffectiveCost by team tag, untagged
+    # as its own row`; July to September 2026; the team values listed, the untagged amount and its share its own line in
+    # every breakdown; showback is the writer's context; all accounts
+    ("/tags", "Amortized cost by team for Q3, and flag how much is untagged. Need it for showback", "team 2026-q3"),
+    # tax is its own service, Tax; the year so far (`ytd`), 1 January to today; one total, the writer's optional split
+    # by month not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    ("/cost", "tax ytd", "ytd service=tax"),
+    # the biggest cost items are the most expensive resources; eu-west-1 as typed (EMEA is the writer's context, the
+    # same region); no range typed: the writer's period, the quarter so far, 1 October to today, as the writer read it,
+    # as FRESH_143's `Which AWS region is most expensive for serving our EU customers?` (no range typed: the writer's
+    # month); the default count; any service, all accounts; the QBR on Tuesday is a deadline, no day asked
+    (
+        "/top-resources",
+        "what are the biggest cost items in eu-west-1? want to understand what's driving EMEA cost before the QBR on "
+        "Tuesday",
+        "this quarter region=eu-west-1",
+    ),
+    # the Slovak words read as English (`ake su naklady na data transfer`: what are the data transfer costs, `za tento
+    # tyzden`: for this week, `hlavne eu-west-1`: mainly eu-west-1); data transfer is the Data Transfer service, as
+    # FRESH_3; this week from Monday 23 to today; the region the writer mainly cares about is shown among the others,
+    # each region on its own line, as the writer meant it, as FRESH_97's `Especially us-east-1 to eu-west-1` and
+    # FRESH_108's `dev vs prod mainly`; all accounts
+    (
+        "/cost",
+        "ake su naklady na data transfer za tento tyzden? hlavne eu-west-1",
+        "this week service=data-transfer by region",
+    ),
+    # two bases side by side have no canonical form: one basis at a time, refused naming the billed basis, as FRESH_4,
+    # FRESH_113's `RDS Nov MTD, Amortized cost vs Unblended` and FRESH_132's `prod acct MTD amortized vs unblended` (the
+    # writer's RDS in production month by month, May to October, was not taken)
+    (
+        "/cost",
+        "Unblended vs amortized for RDS in prod for the last 6 months, month by month. We bought RIs in June and I "
+        "want to see the gap",
+        "!unblended",
+    ),
+    # values pitted against each other are side by side: the staging account and the production account (`prod` alone is
+    # the account, as the doc), each on its own line, which is larger read off, as FRESH_141's `rds prod account vs
+    # staging this month which more?`; `now` read as the month so far, 1 November to today, the writer's period; the
+    # writer's optional October comparison is part of every answer's change; the PR env rollout is the writer's context
+    (
+        "/cost",
+        "are we spending more on staging than prod now?? feels like it since the PR env rollout",
+        "this month account=staging,production by account",
+    ),
+    # the Jamaican Patois read as English (`how much wi a go spend fi di whole a November?`: how much will we spend for
+    # the whole of November): November's month-end forecast with the month so far, as FRESH_142's `please what will the
+    # total be by end of month? my manager is asking`; all accounts, one figure; the boss asking is the writer's context
+    ("/cost", "how much wi a go spend fi di whole a November? mi boss a ask", "forecast 2026-11"),
+    # Black Friday is today so far, Friday 27 November 2026, its partial day marked so, against last year's Black
+    # Friday, Friday 28 November 2025, as FRESH_133's `how much did black friday cost so far vs last yr` and FRESH_112's
+    # `bf vs last yr bf??`; CloudFront only; all accounts
+    ("/cost", "cloudfront black friday vs last yr", "2026-11-27 vs 2025-11-28 service=cloudfront"),
+    # a filtered tag breakdown; the Slovak words read as English (`rozpis podla env tagu`: breakdown by the env tag, `za
+    # oktober`: for October, `ale bez tax`: but without tax); the whole of October; tax is its own service, Tax, left
+    # out, as FRESH_133's `bez tax` and FRESH_143's `be tax`; the env values listed (prod, dev, staging), the untagged
+    # amount its own line; all accounts
+    ("/tags", "rozpis podla env tagu za oktober, ale bez tax", "env service!=tax 2026-10"),
+    # two bases side by side have no canonical form, in /top-resources as in /cost: one basis at a time, refused naming
+    # the billed basis, as FRESH_4, FRESH_103 and FRESH_132 (the writer's top 10 EC2 instances of October by amortized
+    # cost, as FRESH_89's `top 20 ec2 instances by amortized cost last month`, was not taken, the unblended beside it
+    # being what the writer is after)
+    (
+        "/top-resources",
+        "top 10 EC2 instances by amortized cost last month, show unblended next to it so I can see which ones are "
+        "SP-covered",
+        "!unblended",
+    ),
+    # NOT SUPPORTED (sales regions are not on the bill): NA, EMEA and APAC are every region the bill holds, each region
+    # on its own line, the US ones added by hand, the charges without a region their own `global` line, as case 6 above;
+    # the year so far (`YTD`), 1 January to today; the staging account left out, production and data-lake kept, as
+    # typed, as FRESH_127's `october without staging` and FRESH_114's `exclude staging account` (the writer's
+    # production-only wish rests on `only what serves customers`, which names no account; the writer accepts this); the
+    # board slide is the writer's context
+    (
+        "/cost",
+        "Hey, can you break down what we spend per region for YTD? need NA, EMEA, APAC numbers for the board slide. "
+        "Don't need staging in there, only what serves customers",
+        "ytd account!=staging by region",
+    ),
+    # a filtered tag breakdown by the creator tag by its full key; the staging account, as the writer named it; the two
+    # weeks by the grammar's rule, the two whole weeks before this one, 9 to 22 November (the writer counted 14 days
+    # back from today), as FRESH_116's nearly identical `Breakdown by aws:createdBy for the staging account last 2
+    # weeks?`; the untagged amount its own line in every breakdown; who launches the PR stacks is the writer's aim
+    (
+        "/tags",
+        "split staging cost by aws:createdBy for the last 2 weeks — want to know who's launching these PR stacks",
+        "aws:createdBy account=staging last 2 weeks",
+    ),
+    # DynamoDB, KMS and SQS, one series each by month, as the doc's several values as a series and FRESH_143's `kms+sqs
+    # | all accts | ytd | monthly`; the last 3 months by the grammar's rule, the three full months before this one,
+    # August to October, the writer's months; all accounts
+    ("/cost", "dynamodb kms sqs last 3 months by month", "last 3 months service=dynamodb,kms,sqs by service monthly"),
+    # the Jamaican Patois read as English (`whey di Glue cost dem come from inna data-lake?`: where do the Glue costs in
+    # data-lake come from, `it look high fi October compare to September`): where a change comes from asks why, the
+    # whole of October against September, the period compared with anyway, as FRESH_132's `waarom de kosten van het
+    # data-lake account in oktober hoger waren dan in september`; Glue in the data-lake account; both totals, the usage
+    # types (DPU-hours, crawlers, Data Catalog), regions and jobs that moved among the causes; `Mawnin` is the greeting
+    (
+        "/cost",
+        "Mawnin. Whey di Glue cost dem come from inna data-lake? it look high fi October compare to September",
+        "why 2026-10 service=glue account=data-lake",
+    ),
+    # the RDS databases are the RDS resources, one by one, each with its account; November so far, 1 November to today;
+    # the writer's count; all accounts (`all accts`) is every account anyway, as FRESH_143's `rds | top 10 | mtd`
+    ("/top-resources", "top 10 rds all accts nov", "10 2026-11 service=rds"),
+    # the Slovak words read as English (`Koľko nás stál`: how much did it cost us, `od začiatku roka`: since the start
+    # of the year, `len produkcia`: only production); the year so far, 1 January to today, as FRESH_133's `od zacatku
+    # roku`; eu-west-1 in the production account, as the writer meant it; one total, the writer's optional split by
+    # month or service not typed, left out, as FRESH_53 and FRESH_61
+    ("/cost", "Koľko nás stál eu-west-1 od začiatku roka? len produkcia", "ytd region=eu-west-1 account=production"),
+    # week over week with no period typed read as the writer's last whole week, Monday 16 to Sunday 22 November, against
+    # the week before, 9 to 15, the period compared with anyway, as FRESH_141's `MoM increase in prod` read as the
+    # writer's last full month; `why` adds what drove the drop; EC2 in the production account (`prod` alone is the
+    # account, as the doc); on the amortized basis the question asks about, one basis at a time, as FRESH_132's `need
+    # amortized numbers too, not unblended`; that unblended barely moved is the writer's observation, told not asked
+    # (the writer's unblended beside it, two bases, has no canonical form, as FRESH_4)
+    (
+        "/cost",
+        "Why did the amortized EC2 number in prod drop ~15% week over week? Unblended barely moved",
+        "why last week service=ec2 account=production amortized",
+    ),
+    # APAC is ap-southeast-2, the one region the bill holds there, as FRESH_116's `what did the APAC region cost us last
+    # week`; since the Sydney launch in March is from 1 March to today, the date the clause gives, as the doc's `since
+    # we migrated in september`; by month (`month by month`), March to October whole and November partial; all accounts
+    (
+        "/cost",
+        "What's the trend on APAC costs since we launched Sydney in March? month by month please",
+        "since 2026-03-01 region=ap-southeast-2 monthly",
+    ),
+    # the Jamaican Patois read as English (`mi need di cost split by team fi last week`: I need the cost split by team
+    # for last week); the last whole week, Monday 16 to Sunday 22 November; every team value listed, Platform among them
+    # as stored, the untagged amount its own line in every breakdown, as FRESH_143's `team breakdown for last week pls
+    # mate`; `mek sure Platform inna it too` asks nothing more, the list holding every value; all accounts
+    ("/tags", "mi need di cost split by team fi last week, mek sure Platform inna it too", "team last week"),
+    # NOT SUPPORTED (a what-if saving: the bill holds no resource lifetimes): the writer's nearest, the current monthly
+    # run rate of the PR environments, the staging account's env=dev spend (the writer's own description of them),
+    # November's month-end forecast with the month so far, the saving worked out by hand, as FRESH_135's `how much would
+    # we save if we killed staging entirely? per month` and FRESH_142's Multi-AZ what-if on the staging dbs
+    (
+        "/cost",
+        "what would we save per month if we auto-killed PR envs after 48h?",
+        "forecast 2026-11 account=staging tag:env=dev",
+    ),
+    # NOT SUPPORTED (sales regions are not on the bill): NA, EMEA and APAC are every region the bill holds, each region
+    # on its own line, the US ones added by hand, the charges without a region their own `global` line, as case 6 above;
+    # months named one by one are each asked, side by side by month, as the doc and FRESH_35's `eu-west-1 vs
+    # ap-southeast-2, sept and oct?`: October and November so far, November partial; the staging account left out (`take
+    # it out`), production and data-lake kept, as FRESH_127's `october without staging`, the filter shown in the answer
+    # confirming it
+    (
+        "/cost",
+        "can I see the NA/EMEA/APAC split for Oct and Nov so far? also is staging counted in those numbers? if so pls "
+        "take it out",
+        "2026-10..2026-11 account!=staging by region monthly",
+    ),
+    # the Slovak words read as English (`najdrahsie resources`: the most expensive resources, `v data-lake ucte`: in the
+    # data-lake account, `minuly tyzden`: last week); the last whole week, Monday 16 to Sunday 22 November, as
+    # FRESH_143's `top 5 brangiausi resursai data-lake praeita savaite`; the default count, ten; any service
+    ("/top-resources", "najdrahsie resources v data-lake ucte minuly tyzden?", "last week account=data-lake"),
+    # the writer's unblended basis (not the net basis: the writer read `net` as without tax and credits), as FRESH_12's
+    # `net unblended excl credits & tax` and FRESH_113's `Net unblended by Linked account for Q3 2026, excluding Charge
+    # type Credit and Refund`; tax and credits left out by charge class; July to September against April to June, the
+    # period compared with anyway, the dollar change and percentage part of every comparison; all accounts, one total
+    (
+        "/cost",
+        "Net unblended excl. tax and credits for Q3 vs Q2, total across all accounts",
+        "2026-q3 unblended charge-class!=tax,credit",
+    ),
+    # the Jamaican Patois read as English (`if di data transfer cost inna ap-southeast-2 higher dan normal today`: if
+    # the data transfer cost in ap-southeast-2 is higher than normal today); a cost question about what is normal on a
+    # day asks for its unusual days, the day judged against the days before it, as the doc's `is ap-se-2 normal today?`
+    # and FRESH_107's `is dynamodb higher than normal today??`; today so far, its partial day marked so; data transfer
+    # is the Data Transfer service, as FRESH_3; `look like sumting a go on` is context, no why, as the doc's `is going
+    # on`; all accounts
+    (
+        "/cost",
+        "yuh can tell mi if di data transfer cost inna ap-southeast-2 higher dan normal today? look like sumting a go "
+        "on",
+        "anomalies today service=data-transfer region=ap-southeast-2",
+    ),
+    # July to September 2026; the project values listed, checkout and search among them beside data, the untagged amount
+    # its own line in every breakdown, as FRESH_141's `can u break down cost by project for last month? want to see what
+    # checkout costs vs search`; the product lines sold per region are the writer's context (a split by region is not a
+    # /tags answer, and the writer does not need it); all accounts
+    (
+        "/tags",
+        "can you split by project for Q3? I want to see how much of our cost is checkout vs search — trying to tie it "
+        "to the product lines we sell per region",
+        "project 2026-q3",
+    ),
+    # EC2; the staging account left out (`excl staging`), production and data-lake kept, as FRESH_127's `october without
+    # staging`; the last whole week (`last wk`), Monday 16 to Sunday 22 November; by day
+    ("/cost", "ec2 excl staging last wk daily", "last week service=ec2 account!=staging daily"),
+    # the Lambda functions and DynamoDB tables are those services' resources, one by one, ranked together, as FRESH_58's
+    # `EC2 + RDS only` resource list; the staging account, as the writer meant it (a name both an account and a tag
+    # value is the account, as the doc); yesterday, Thursday 26 November (Thanksgiving); the default count, a combined
+    # top 10; the load test left running over Thanksgiving is the writer's guess, read off the list
+    (
+        "/top-resources",
+        "biggest lambda functions + dynamo tables in staging yesterday? i think a PR env left a load test running over "
+        "thanksgiving",
+        "yesterday service=lambda,dynamodb account=staging",
+    ),
+)
+
+FRESH_146_FIRST_SIGHT = (23, 20, 7)
+
+FRESH_146: tuple[tuple[str, str, str], ...] = (
+    # the whole of October, 1 to 31; each account on its own line with the grand total beside them, as FRESH_142's
+    # `total kostnad for förra månaden (oktober), per account, excluding tax`; `exclusive of` leaves out what follows,
+    # as the doc: tax is its own service, Tax, left out; the greeting and `Kindly provide` are wrapping
+    (
+        "/cost",
+        "Good morning. Kindly provide the total AWS expenditure for October 2026, broken down by account and "
+        "exclusive of tax.",
+        "2026-10 service!=tax by account",
+    ),
+    # the Bulgarian words read as English (`kolko sa ni razhodite`: how much were our costs, `za minaliya mesets`: for
+    # last month, `po uslugi`: by service); the whole of October, 1 to 31; each service on its own line, Tax its own
+    # service, with the total beside them, as FRESH_144's October by service; all accounts
+    ("/cost", "kolko sa ni razhodite za minaliya mesets po uslugi?", "last month by service"),
+    # the four regions left out, every other region (and global) its own group, as FRESH_72 and FRESH_124's nearly
+    # identical `Any spend in regions outside us-east-1/us-west-2/eu-west-1/ap-southeast-2 in the last 90 days? all
+    # accounts`; the 90 whole days before today by the grammar's rule, 29 August to 26 November (the writer counted
+    # today in); each account and service on its own line, as typed, and each region, as the writer asked, the global
+    # (tax) group set aside by hand; any amount there, cents included, is the answer, none a clear zero
+    (
+        "/cost",
+        "Any spend at all in regions outside us-east-1 / us-west-2 / eu-west-1 / ap-southeast-2 in the last 90 "
+        "days? even cents. break down by account + service if so",
+        "last 90 days region!=us-east-1,us-west-2,eu-west-1,ap-southeast-2 by account, service, region",
+    ),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_11's `and for stagging?` and FRESH_34's
+    # `and staging?`: the staging account, as the writer meant it; no range known: the month so far, 1 November to
+    # today, as FRESH_46 and FRESH_58
+    ("/cost", "what about staging", "this month account=staging"),
+    # no capacity-mode usage types in the vocabulary: DynamoDB by usage type, the on-demand read and write request lines
+    # and the provisioned read and write capacity lines among them (storage beside them), as FRESH_74's nearly identical
+    # `dynamo on-demand vs provisioned spend this month?` and FRESH_103; `nov so far` is the month so far, 1 November to
+    # today; all accounts; `pls` is chat
+    (
+        "/cost",
+        "ddb on-demand vs provisioned spend for nov so far, split read/write pls",
+        "this month service=dynamodb by usage-type",
+    ),
+    # a value of the listed key is among the values listed, as the doc and FRESH_89's `how much is tagged team=Platform
+    # this month`: the project values, search among them, the untagged amount its own line; since the launch on 5
+    # October is from that day to today, as the doc's `since 2026-10-01`; no time step in /tags, the writer's ideal
+    # October and November apart left out, as FRESH_69 and FRESH_139; all accounts
+    (
+        "/tags",
+        "What's the new search feature costing us since launch? It's tagged project=search I think. Launched Oct 5",
+        "project since 2026-10-05",
+    ),
+    # the Bulgarian words read as English (`kolko sme izhar4ili`: how much have we spent, `tozi mesec do sega`: this
+    # month so far); EC2 only, `service=ec2` matching Cost Explorer's split names (EC2 - Other) as the doc; 1 November
+    # to today; all accounts, one total; `ei` is chat
+    ("/cost", "ei, kolko sme izhar4ili za EC2 tozi mesec do sega", "this month service=ec2"),
+    # `month-to-date as at today` is the month so far, 1 November to today; every account and service together, tax (the
+    # writer's VAT) in the total as it is, as FRESH_72's `all up incl tax` (`inclusive of` keeps the total whole, as the
+    # doc's `including X`); one figure; the thanks are wrapping
+    ("/cost", "Please what is the total spend month-to-date as at today, inclusive of VAT? Thank you.", "this month"),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_34's `same for october`: the whole of
+    # October, 1 to 31, every account and service together, one total
+    ("/cost", "and for october?", "2026-10"),
+    # EC2 only; `MTD` is the month so far, 1 November to today; each account and region pair on its own line, as
+    # FRESH_86's `ec2 by acct by region oct` (every account there is, the three of them); the regions outside the
+    # writer's four read off the list; the looking is the writer's aim
+    (
+        "/cost",
+        "EC2 by region for each of the 3 accounts MTD - looking for anything running where we don't operate",
+        "this month service=ec2 by account, region",
+    ),
+    # the tables are the DynamoDB resources, one by one (`dynamo` is DynamoDB); the 30 whole days before today by the
+    # grammar's rule, 28 October to 26 November, the writer's days; `top` before what it ranks is the default count; all
+    # accounts
+    ("/top-resources", "top dynamo tables by cost last 30d", "last 30 days service=dynamodb"),
+    # one-click checkout is the checkout project tag value, as the writer meant it; what it added to the run rate since
+    # it went live is its cost per day since the launch on 12 October against the cost per day of as many days just
+    # before, the period an average is compared with anyway, as the doc's `average` and FRESH_144's `how much per day
+    # before vs after`; the monthly figure is the daily difference times 30, worked out by hand; all accounts; `Quick
+    # one` is chat
+    (
+        "/cost",
+        "Quick one - how much has one-click checkout added to our monthly run rate since it went live on Oct 12?",
+        "average since 2026-10-12 tag:project=checkout",
+    ),
+    # the Bulgarian words read as English (`sravni oktomvri sus septemvri`: compare October with September, `za staging
+    # akaunta`: for the staging account); the whole of October against September, the period compared with anyway, as
+    # CORPUS's `oct vs sep`; both totals and the change are part of every comparison; the writer's ideal split by
+    # service not typed, left out, as FRESH_53 and FRESH_61; `pls` is chat
+    ("/cost", "sravni oktomvri sus septemvri za staging akaunta pls", "2026-10 account=staging"),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_11's `same for env` and FRESH_69's `by
+    # env instead?`: the env values listed (prod, dev, staging), the untagged amount its own line in every breakdown; no
+    # range known: the month so far, as FRESH_46
+    ("/tags", "same but by env", "env this month"),
+    # July to September 2026 against April to June, the period compared with anyway, as FRESH_3's `Please show QoQ spend
+    # for Q3 versus Q2, split by service.` and FRESH_141's `QoQ: Q3 vs Q2, total and by account`; each service on its
+    # own line with both quarters, the change and its percentage (the variance), the totals beside them; all accounts;
+    # `Kindly` and `advise` are wrapping
+    (
+        "/cost",
+        "Kindly compare Q3 2026 expenditure against Q2 2026 and advise the percentage variance per service.",
+        "2026-q3 by service",
+    ),
+    # the instances are EC2's, one by one; ap-southeast-2 in the staging account, as the writer named them; no range
+    # typed: the month so far, as the writer read it; the default count; NOT SUPPORTED in /top-resources (the creator
+    # tag beside each resource has no canonical form): the ranking, the writer's nearest, as FRESH_6's `who launched the
+    # most expensive instance` and FRESH_37's `whats costing money in ap-southeast-2 and who created it?` (the creator
+    # split is a /tags question of its own)
+    (
+        "/top-resources",
+        "ec2 instances in ap-southeast-2 in staging - who launched them? don't think we should have compute there",
+        "this month service=ec2 region=ap-southeast-2 account=staging",
+    ),
+    # the average cost per day of 1 to 14 October against 15 to 31 October, both days included, the writer's order kept,
+    # spans of different lengths compared per day, as FRESH_144's KMS `how much per day before vs after`; the events
+    # table is no stored value: DynamoDB as a whole, the writer's accepted nearest, as FRESH_120's sessions table;
+    # whether and by how much it went down read off the change; all accounts
+    (
+        "/cost",
+        "did moving events table to provisioned on oct 15 actually save anything? daily avg oct 1-14 vs oct 15-31",
+        "average 2026-10-01..2026-10-14 vs 2026-10-15..2026-10-31 service=dynamodb",
+    ),
+    # a comparison of two periods (Q4 so far against the same point in Q3) is not something /tags answers (it lists
+    # costs only): refused naming the word, as FRESH_141's nearly identical `Platform team spend Q4 to date vs Q3 same
+    # point` and FRESH_144's `!vs`; the project split of both periods is a /cost question, offered with the refusal
+    ("/tags", "cost by project for Q4 so far vs the same point in Q3", "!vs"),
+    # the Bulgarian words read as English (`koi sa nai-skapite instansi`: which are the most expensive instances,
+    # `minalata sedmica`: last week); the instances are EC2's, one by one; `prod` alone is the production account, as
+    # the doc and FRESH_142's `in prod rn`; the last whole week, Monday 16 to Sunday 22 November; the default count
+    (
+        "/top-resources",
+        "koi sa nai-skapite instansi v prod minalata sedmica",
+        "last week service=ec2 account=production",
+    ),
+    # November's month-end forecast with the month so far and its range, as FRESH_142's `what will the total be by end
+    # of month` and FRESH_139's accrual; tax in the total as it is; the accrual is what the writer is after; all
+    # accounts; the polite wrapping and `Regards` ask nothing
+    (
+        "/cost",
+        "I would be grateful if you could provide a forecast of the full November bill, to enable us to raise the "
+        "month-end accrual. Regards.",
+        "forecast 2026-11",
+    ),
+    # a follow-up whose list is not known, read on its own, as FRESH_34's `ok same but rds`: the RDS databases, one by
+    # one; no range known: the month so far, as FRESH_46; the default count; all accounts
+    ("/top-resources", "just rds", "this month service=rds"),
+    # a filtered tag breakdown by the creator tag by its full key; the data-lake account, as the writer named it by name
+    # and id; this week, Monday 23 to today, as the doc's `this week`; the creators listed, the untagged amount its own
+    # line in every breakdown, as FRESH_112's and FRESH_141's createdBy for the data-lake account
+    (
+        "/tags",
+        "aws:createdBy in data-lake (333344445555) this week. want to see which principals are creating billable stuff",
+        "aws:createdBy account=data-lake this week",
+    ),
+    # NOT SUPPORTED (a what-if under provisioned capacity needs consumed-capacity metrics the bill does not hold): the
+    # writer's nearest, DynamoDB's cost per day over the 30 whole days before today by the grammar's rule, 28 October to
+    # 26 November, the read and write request lines apart by usage type (no request usage type in the vocabulary), as
+    # FRESH_19's what-if pricing and FRESH_74's on-demand vs provisioned; the sessions table is no stored value:
+    # DynamoDB as a whole, as FRESH_120; all accounts
+    (
+        "/cost",
+        "what would sessions table cost if we flipped it to provisioned w/ autoscaling?",
+        "last 30 days service=dynamodb by usage-type daily",
+    ),
+    # the checkout project tag value; the forecast is for the month, never the quarter: Q4 so far, October's actual and
+    # November to date, with this month's forecast line, December added by hand, the writer's nearest, as FRESH_144's
+    # `where does Q4 land` and FRESH_33's `where does Q4 land vs the 1.1m plan`; the board deck on Monday is the
+    # writer's deadline, no day asked; all accounts
+    (
+        "/cost",
+        "Need a forecast for checkout through end of quarter for the board deck on Monday - what are we looking at?",
+        "forecast 2026-q4 tag:project=checkout",
+    ),
+    # the Bulgarian words read as English (`zashto RDS skochi taka vchera`: why did RDS jump like that yesterday, `nqma
+    # deploy`: there was no deploy); Thursday 26 November against the day before, the day it is compared with anyway, as
+    # FRESH_141's `zasto su troskovi skocili jucer`; the accounts, usage types (instance hours, storage, IOPS, backups)
+    # and databases that moved are among the causes; the missing deploy is the writer's context; all accounts
+    ("/cost", "zashto RDS skochi taka vchera?? nqma deploy", "why yesterday service=rds"),
+    # the writer's days, 1 September to 31 October 2026, both included; the team values listed (web, api, data,
+    # Platform), the untagged amount its own line in every breakdown; no time step in /tags, the writer's ideal months
+    # apart left out, as FRESH_134's September and October as one span; the recharges are the writer's purpose; all
+    # accounts
+    (
+        "/tags",
+        "Please provide a breakdown of costs by team for the period 1st September to 31st October 2026, for the "
+        "purpose of internal recharges.",
+        "team 2026-09-01..2026-10-31",
+    ),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_88's `is that up or down vs last
+    # month?`: like for like, November's complete days against the same days of October, the period compared with
+    # anyway; the totals and the change are part of every comparison; all accounts
+    ("/cost", "vs last month?", "this month"),
+    # EC2 in the staging account, as the writer named it; by day; the 14 whole days before today by the grammar's rule,
+    # 13 to 26 November, the writer's days; the spike read off the series; the cryptomining is the writer's guess; the
+    # writer's ideal region or instance type not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "daily EC2 spend in staging for last 14 days, checking for a spike (possible cryptomining)",
+        "last 14 days service=ec2 account=staging daily",
+    ),
+    # a filtered tag breakdown, DynamoDB only; `Q3` alone is July to September 2026; no capacity or request usage types
+    # in the vocabulary and no usage-type breakdown in /tags: DynamoDB as a whole, the storage, backup and stream lines
+    # not set apart, as FRESH_23's `buckets with the highest egress $` and FRESH_122's storage-only S3; the team values
+    # listed, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "dynamodb by team for Q3, only capacity charges (RCU/WCU hrs + request units), no storage/backups/streams",
+        "team service=dynamodb 2026-q3",
+    ),
+    # the resources tagged project=search, one by one, as FRESH_46's `what are the biggest things we pay for in the
+    # search project`; this quarter so far, 1 October to today; the default count; what is driving cost is answered by
+    # the list, as the doc; all accounts
+    (
+        "/top-resources",
+        "what's actually driving cost on search? top resources under project search this quarter",
+        "this quarter tag:project=search",
+    ),
+    # the Bulgarian words read as English (`razhodi po team`: costs by team, `za noemvri`: for November, `bez danaka`:
+    # without the tax); November so far, 1 November to today; tax is its own service, Tax, left out, as FRESH_129's `bez
+    # tax` and FRESH_143's `be tax`; the team values listed, the untagged amount its own line; all accounts
+    ("/tags", "razhodi po team za noemvri, bez danaka", "team service!=tax this month"),
+    # a variance between two like periods is a change: the later against the earlier, October against September, the
+    # period compared with anyway, as the doc's `variance` and FRESH_143's `Why did October go up vs September?`; both
+    # totals and the difference, the services and accounts that moved most among the causes; all accounts; the greeting
+    # and `Kindly` are wrapping
+    (
+        "/cost",
+        "Good afternoon. Kindly explain the variance between the September and October totals, as the October "
+        "figure appears materially higher.",
+        "why 2026-10",
+    ),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_89's `excl tax?`: tax is its own
+    # service, Tax, left out; no range known: the month so far, as FRESH_46 and FRESH_69
+    ("/cost", "excl tax", "this month service!=tax"),
+    # a breakdown by account is not something /tags answers (it lists a tag key's values): refused naming the word, with
+    # the /cost question it offers (`2026-10 tag:team=untagged by account`), as FRESH_36's `the untagged chunk is huge,
+    # which account is most of it coming from?`, FRESH_50 and FRESH_128's `team=data spend MTD, split by account pls`
+    # (the split per account is asked outright, not `if poss` as in FRESH_43)
+    ("/tags", "untagged spend per account for October - no team tag = nobody owns it", "!account"),
+    # Thursday 26 November against the same day last week, Thursday 19, as CORPUS's `yesterday compared with the same
+    # day last week` and FRESH_53's `cloudfront yday vs same day lw`; no WriteRequestUnits usage type in the vocabulary:
+    # DynamoDB by usage type, the write request line among them, as FRESH_74's on-demand vs provisioned; the orders
+    # table is no stored value: DynamoDB as a whole; the Black Friday traffic is the writer's guess; all accounts
+    (
+        "/cost",
+        "ddb WriteRequestUnits yesterday vs same day last week - BF traffic already hitting the orders table?",
+        "yesterday vs 2026-11-19 service=dynamodb by usage-type",
+    ),
+    # the checkout project tag value; Black Friday is today so far, its partial day marked so, against a normal Friday,
+    # the latest Friday before, the 20th, as FRESH_143's `how much did Black Friday cost us so far vs a normal Friday?`
+    # and FRESH_141; both figures and the percentage are part of every comparison; all accounts
+    (
+        "/cost",
+        "how's black friday looking cost-wise on checkout today vs a normal friday?",
+        "2026-11-27 vs 2026-11-20 tag:project=checkout",
+    ),
+    # the Bulgarian words read as English (`prognoza za kraya na mesetsa`: forecast for the end of the month, `6te minem
+    # li 20k$`: will we go over $20k); November's month-end forecast with the month so far, as FRESH_143's `o kiek bus
+    # iki mėnesio galo? forecast`; the amount is held against the forecast by hand, as the doc's `will we go over 50k`
+    # and FRESH_72's `will search go over $10k this month`; all accounts
+    ("/cost", "prognoza za kraya na mesetsa? 6te minem li 20k$", "forecast 2026-11"),
+    # the staging account, as the writer named it; the year so far, 1 January to today (`year-to-date`); `net of tax`
+    # leaves tax out (tax is its own service, Tax), and `net of credits` is the total as every total is, credits
+    # counted, as the doc and FRESH_5's `total for October net of credits, excluding tax`; one figure, the writer's
+    # ideal months not typed, left out, as FRESH_53 and FRESH_61; `Kindly advise` is wrapping
+    (
+        "/cost",
+        "Kindly advise the year-to-date spend on the staging account, net of tax and credits.",
+        "ytd account=staging service!=tax",
+    ),
+    # a follow-up whose earlier question is not known, read on its own, as FRESH_34's `ok now excluding the data-lake
+    # account`: eu-west-1 only; no range known: the month so far, as FRESH_46; every account and service together
+    ("/cost", "ok and eu-west-1 only?", "this month region=eu-west-1"),
+    # KMS only; the last 6 months by the grammar's rule, the six full months before this one, May to October (the writer
+    # counted November in), as FRESH_138 and FRESH_142; a trend over whole months is the series by month, as the doc;
+    # each account on its own line; the decrypt calls are the writer's guess
+    (
+        "/cost",
+        "KMS spend trend last 6 months per account. sudden jump could mean someone hammering decrypt",
+        "last 6 months service=kms by account monthly",
+    ),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress, the
+    # writer's nearest, DynamoDB's November month-end forecast with the month so far, the run rate it is based on, as
+    # FRESH_34's `How much we will pay for data transfer in december if trend stays same?` and FRESH_141's `daj prognozu
+    # za prosinac`; what it assumes (`everything stays on-demand`) names no stored value; all accounts
+    (
+        "/cost",
+        "forecast dynamodb for december assuming everything stays on-demand",
+        "forecast 2026-11 service=dynamodb",
+    ),
+    # NOT SUPPORTED (orders are not in the bill): a cost per order is the cost itself, to divide by hand, as the doc and
+    # FRESH_56's `whats our infra cost per order on black friday?`; the checkout project tag value; this quarter so far,
+    # 1 October to today; the writer's bracketed `by month` not typed, left out, as the docstring's bracketed details;
+    # all accounts
+    ("/cost", "what's our infra cost per checkout order this quarter?", "this quarter tag:project=checkout"),
+    # the Bulgarian words read as English (`kolko ni struva`: how much does it cost us, `za poslednite 30 dni`: for the
+    # last 30 days); data transfer is the Data Transfer service, as FRESH_3; eu-west-1 only; the 30 whole days before
+    # today by the grammar's rule, 28 October to 26 November, the writer's days; one total, the writer's optional split
+    # by type left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "kolko ni struva data transfer v eu-west-1 za poslednite 30 dni",
+        "last 30 days service=data-transfer region=eu-west-1",
+    ),
+    # tax is its own service, Tax, as FRESH_3's `What was the tax line on the bill for each month of Q3?`; the writer's
+    # financial year is the calendar year (`January to date`), the year so far, 1 January to today, month by month,
+    # November partial, the total beside them; all accounts; the polite wrapping asks nothing
+    (
+        "/cost",
+        "Please could you advise the tax charged in each month of the current financial year (January to date).",
+        "ytd service=tax monthly",
+    ),
+    # a follow-up whose list is not known, read on its own, as FRESH_34's `ok same but rds`: the writer's count, five;
+    # no range known: the month so far, as FRESH_46; any service, all accounts
+    ("/top-resources", "top 5 only", "5 this month"),
+    # NOT SUPPORTED (the bill records no source IP nor the caller of each request): the writer's nearest, the data-lake
+    # account's S3 from 20 November to today by day, its usage types (the GET request and transfer lines among them, no
+    # GetObject operation in the vocabulary) and its buckets apart, as FRESH_13's `s3 storage vs requests vs transfer
+    # for data-lake`; the creator tag, only if available, left out
+    (
+        "/cost",
+        "can you show data-lake S3 spend broken down by source IP or IAM user for the GetObject charges since nov 20?",
+        "since 2026-11-20 service=s3 account=data-lake by usage-type, resource daily",
+    ),
+    # reserved capacity is a reservation, the commitment fees, upfront (one-time) and hourly (recurring) alike, as the
+    # doc and FRESH_42's `RI fees (upfront + recurring) for 2026 YTD broken down by month please`; DynamoDB only; the
+    # year so far, 1 January to today, by month, November partial; none at all is a clear zero; all accounts
+    (
+        "/cost",
+        "any ddb reserved capacity charges this year (upfront or hourly)? by month",
+        "ytd service=dynamodb charge-class=recurring,one-time monthly",
+    ),
+    # a filtered tag breakdown, the two launches' project tag values, search and checkout, together, as FRESH_25's
+    # `env=dev spend by team`; this quarter so far, 1 October to today; the team values listed, the untagged amount its
+    # own line in every breakdown; who carries the cost is read off the list; `pls` is chat; all accounts
+    (
+        "/tags",
+        "for the two launches this quarter (search + checkout) split by team pls - who's carrying the cost?",
+        "team tag:project=search,checkout this quarter",
+    ),
+    # the Bulgarian words read as English (`nai-golemite s3 bucketi po cena`: the biggest S3 buckets by cost); the
+    # buckets are the S3 resources, ranked by cost; no range typed: the month so far, as the writer read it, as
+    # FRESH_142's `which s3 buckets are the most expensive in data-lake account?`; the default count; all accounts;
+    # `merci` is the thanks
+    ("/top-resources", "nai-golemite s3 bucketi po cena, merci", "this month service=s3"),
+    # the whole of October, every account and service, tax in the total as it is, the invoice total in the billing
+    # currency (USD); NOT SUPPORTED (Naira at the CBN rate, no exchange rates): the USD total, the writer's nearest, as
+    # FRESH_142's `kostnad in SEK for oktober` and FRESH_144's pesos; `Kindly revert` is wrapping
+    ("/cost", "Kindly revert with the October invoice total converted to Naira at the prevailing CBN rate.", "2026-10"),
+)
+
+FRESH_147_FIRST_SIGHT = (20, 14, 16)
+
+FRESH_147: tuple[tuple[str, str, str], ...] = (
+    # the Malayalam words read as English (`kazhinja masam`: last month, `total chilavu ethra aayi`: how much was the
+    # total spend, `ella accounts um koodi`: all the accounts together); the whole of October, 1 to 31; every account,
+    # service and tax together, one total, as FRESH_138's `kama alut total chodesh she'avar? all accounts` and
+    # FRESH_144's `hame account ha`; all accounts together is every account anyway
+    ("/cost", "kazhinja masam total chilavu ethra aayi? ella accounts um koodi", "last month"),
+    # the whole of October, 1 to 31; every account and service together, tax in the total as on the invoice, one
+    # figure, as FRESH_136's `berapa total kos AWS bulan lepas? need for monthly report` and FRESH_142; the board
+    # meeting on Tuesday is a deadline, no day asked; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi there! How much did we spend altogether last month? I just need one number for the board meeting on "
+        "Tuesday. Thank you!",
+        "last month",
+    ),
+    # the German words read as English (`gekostet`: cost); `the last month` is last month, the whole of October, as
+    # CORPUS's `ec2 in the past month`; EKS in eu-west-1; all accounts together, one total, the writer's optional
+    # split by account not typed, left out, as FRESH_53 and FRESH_61; `Hallo` is the greeting
+    (
+        "/cost",
+        "Hallo, how much has EKS in eu-west-1 gekostet in the last month?",
+        "last month service=eks region=eu-west-1",
+    ),
+    # the pasted ISO time stamps are their days, as the doc: 1 November to 26 November, both days included (the end's
+    # 23:59:59 closes the 26th, today left out as the writer meant it); each service on its own line with the total
+    # beside them; all accounts
+    ("/cost", "spend 2026-11-01T00:00:00Z → 2026-11-26T23:59:59Z, by service", "2026-11-01..2026-11-26 by service"),
+    # NOT SUPPORTED (budget): budgets are refused by name, a budget named without an amount, as FRESH_3's `What's our
+    # variance against budget for October by account?`, FRESH_54's `Variance vs budget by service for Oct` and
+    # FRESH_137's `Did we go over budget in October?` (the writer's nearest, October 2026 against October 2025 ex tax
+    # by account, was not taken)
+    ("/cost", "Need Oct-26 actuals vs budget and vs Oct-25, total + by account, $ and % var, ex tax pls", "!budget"),
+    # NOT SUPPORTED: a service the bill holds none of is refused by its name, as the doc's `support`, FRESH_5's
+    # `athena` and FRESH_144's `!SNS`; the clear statement that there are no ElastiCache charges is what the writer
+    # accepts, no other service shown instead
+    ("/cost", "how much are we spending on elasticache this month", "!elasticache"),
+    # the Malayalam words read as English (`ettavum kooduthal chilavulla`: the most expensive, `prod account il`: in
+    # the prod account, `ee masam`: this month); the instances are EC2's, one by one; `prod account` is the production
+    # account, as the doc; the month so far, 1 November to today; the writer's count, as FRESH_136's `top 10 ec2 us-
+    # east-1 prod tili`
+    (
+        "/top-resources",
+        "ettavum kooduthal chilavulla 5 ec2 instances ethokke aanu? prod account il, ee masam",
+        "5 this month service=ec2 account=production",
+    ),
+    # the last 6 months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # months; by month, the trend (up or down) read off the series, as the doc's trend over whole months and FRESH_3's
+    # `Show me the monthly trend over the last six months.`; the writer's optional November so far left out, as
+    # FRESH_133; all accounts and services
+    (
+        "/cost",
+        "Is our bill going up or going down? Could you show me the last 6 months so I can see the trend",
+        "last 6 months monthly",
+    ),
+    # the German words read as English (`Kosten`: costs, `KW 47`: calendar week 47); ISO week 47, Monday 16 to Sunday
+    # 22 November, as FRESH_119's `KW 47` and FRESH_135's `W47 cost by team`; the team values listed, the untagged
+    # amount its own line in every breakdown; all accounts
+    ("/tags", "Kosten per team for KW 47 please", "team 2026-w47"),
+    # NOT SUPPORTED (hours in another time zone: the bill is kept in whole UTC days), as the writer marked it: the
+    # writer's nearest, the UTC day of Thanksgiving, Thursday 26 November, as FRESH_27's `roughly 2-4pm eastern on the
+    # 24th` read as the whole day and FRESH_62; a time zone after a time of day is wrapping, as the doc; every account
+    # and service together, one total
+    ("/cost", "total for 2026-11-26 00:00–23:59 America/New_York (thanksgiving)", "2026-11-26"),
+    # NOT SUPPORTED: a service the bill holds none of is refused by its name, as the doc's `support`, FRESH_5's
+    # `athena` and FRESH_144's `!SNS`; the plain statement that there is no OpenSearch spend is what the writer
+    # accepts (the split by account over the last 30 days has nothing to split)
+    ("/cost", "opensearch spend last 30d, broken out by account?", "!opensearch"),
+    # the Malayalam words read as English (`ee masam ithu vare`: this month so far, `kazhinja masam ithe date vare`:
+    # last month up to the same date); like for like: November's complete days against the same days of October, the
+    # period compared with anyway, as FRESH_141's `Nov MTD vs same period Oct`; both totals and the difference are
+    # part of every comparison; EC2 only; all accounts; `bro` is chat
+    (
+        "/cost",
+        "bro ee masam ithu vare EC2 nu ethra chilavayi? kazhinja masam ithe date vare ethra aayirunnu",
+        "this month service=ec2",
+    ),
+    # a comparison of two periods (October 2026 against October 2025) is not something /tags answers (it lists costs
+    # only): refused naming the word, as FRESH_132's, FRESH_141's and FRESH_144's `!vs`; the team budgets come with
+    # their amounts, held against the figures by hand, as FRESH_39; the team split of the two Octobers is a /cost
+    # question, offered with the refusal
+    (
+        "/tags",
+        "Team spend Oct-26 vs Oct-25 and vs team budgets (web 9k / api 7k / data 15k / Platform 6k), $ and % var",
+        "!vs",
+    ),
+    # the databases are the databases category the bill holds, RDS and DynamoDB, as the doc's `databases` and
+    # FRESH_135's priciest database; the file storage is S3; the year so far, 1 January to today; each service on its
+    # own line, the two databases added up by hand against S3 and rounded by the reader (`roughly` hedges, a period is
+    # named), as CORPUS's `s3 vs ec2 this month`; all accounts
+    (
+        "/cost",
+        "Which costs us more, the databases or the file storage? Roughly for this year so far",
+        "ytd service=rds,dynamodb,s3 by service",
+    ),
+    # the last whole week, Monday 16 to Sunday 22; the production account, as the writer named it; tax is its own
+    # service, Tax, left out (`ohne Tax`: without tax), as FRESH_119's `ohne Steuern` and FRESH_140's `ohne Steuer`;
+    # each service on its own line
+    (
+        "/cost",
+        "Please the costs from last week per service, only production account, ohne Tax",
+        "last week account=production service!=tax by service",
+    ),
+    # NOT SUPPORTED: a service the bill holds none of is refused by its name, as FRESH_115's `top 5 load balancers by
+    # cost?` (`!load balancers`) and FRESH_144's `!SNS`; the clear statement that there is no Redshift on the bill is
+    # what the writer accepts
+    ("/top-resources", "top 10 redshift clusters by cost last month", "!redshift"),
+    # NOT SUPPORTED (an hour in Pacific time: the bill has no hourly detail here), as the writer marked it: the
+    # writer's nearest, from Monday 23 November to today by UTC day, today's partial day among them, as FRESH_24's
+    # `spike started ~14:00 UTC tue, need hourly` read as the days and FRESH_136's since a change; EC2 in us-east-1;
+    # all accounts
+    (
+        "/cost",
+        "EC2 us-east-1 from Mon 2026-11-23 09:00 PST to now",
+        "since 2026-11-23 service=ec2 region=us-east-1 daily",
+    ),
+    # the Malayalam words read as English (`month end aavumbo total ethra aavum`: what will the total be at month end,
+    # `oru forecast kittumo`: can I get a forecast); November's month-end forecast with the month so far, as
+    # FRESH_137's `mennyi lesz a költség hónap végére? kellene egy forecast novemberre`; all accounts, one figure
+    ("/cost", "month end aavumbo total ethra aavum? oru forecast kittumo", "forecast 2026-11"),
+    # July to September 2026 against July to September 2025 (`Q3 LY`), as FRESH_37's `Q3 data lake yoy, by service`;
+    # each service on its own line with its change and percentage, the total beside them; the plan comes with its
+    # amount, $112k, held against the total by hand, as FRESH_39's budget of 180k and FRESH_104's `plan for the qtr is
+    # 410k`; no threshold in the grammar: the services moving more than 10% either way read off by hand, as
+    # FRESH_138's `flag anything moving >10%`; all accounts
+    (
+        "/cost",
+        "Q3 actuals vs plan ($112k) and vs Q3 LY by service - flag anything >10% var either way",
+        "2026-q3 vs 2025-q3 by service",
+    ),
+    # the whole of October, 1 to 31; the team values listed (web, api, data, Platform), the untagged amount its own
+    # line in every breakdown, as FRESH_141's `Could you do the teams for me for October please?`; the web and data
+    # people are the writer's examples, among the values listed; all accounts
+    (
+        "/tags",
+        "How much is each team spending? We have the web people, the data people and so on. Last month please",
+        "team last month",
+    ),
+    # the German words read as English (`teuer geworden`: become expensive, `Oktober`: October); like for like:
+    # November's complete days against the same days of October, the period compared with anyway, as FRESH_24's nearly
+    # identical `Why are the RDS Kosten since Anfang November so high?` and FRESH_140; the accounts, regions, usage
+    # types and databases that moved are among the causes; all accounts
+    (
+        "/cost",
+        "Why is RDS since begin of November so teuer geworden? Compared with Oktober please",
+        "why this month service=rds",
+    ),
+    # NOT SUPPORTED: a service the bill holds none of, named beside one it holds, is refused by its name, as
+    # FRESH_107's `api gateway + lambda spend` and FRESH_124's `KMS + CloudTrail` (the writer's DynamoDB in Q3 is a
+    # question of its own once Redshift is known to be absent)
+    ("/cost", "redshift vs dynamodb spend in Q3?", "!redshift"),
+    # the pasted ISO time stamps are their days, the end exclusive as written: 20 to 26 November, both days included,
+    # as the writer meant it; the writer's count; any service, all accounts
+    (
+        "/top-resources",
+        "top 5 resources by cost, window 2026-11-20T00:00Z to 2026-11-27T00:00Z",
+        "5 2026-11-20..2026-11-26",
+    ),
+    # the Malayalam words read as English (`innale ethra aayi`: how much was yesterday, `kuranjo`: did it drop, `oru
+    # normal day aayi compare cheyy`: compare with a normal day); Thanksgiving, Thursday 26 November, against the
+    # writer's normal day, the average per day of the seven days before it, 19 to 25 November, compared per day as the
+    # spans differ in length, as FRESH_104's `cloudfront cost yesterday vs a normal day?` and FRESH_137; every account
+    # and service together
+    (
+        "/cost",
+        "innale ethra aayi? thanksgiving alle, kuranjo? oru normal day aayi compare cheyy",
+        "average 2026-11-26 vs 2026-11-19..2026-11-25",
+    ),
+    # November's month-end forecast with the month so far, as FRESH_135's `about how much is the whole bill gonna land
+    # at for november, roughly`; October, the period compared with anyway, stands for the usual, as FRESH_138's `Nov
+    # forecast ... vs Oct actual`; the finance person is the writer's context, the greeting wrapping; all accounts
+    (
+        "/cost",
+        "Hello, roughly what will this month's bill come to? I want to give our finance person a heads up if it's "
+        "more than usual",
+        "forecast 2026-11",
+    ),
+    # NOT SUPPORTED (the AOP's figures, named without an amount): the writer's nearest, January to October 2026 (`YTD
+    # thru Oct`) against the same months of 2025 (`PY YTD`), as FRESH_142's `januari–oktober 2026 compared with the
+    # same months 2025` and FRESH_104's plan read as its nearest; each service on its own line with its change; two
+    # questions: the first kept (the full-year landing is a forecast of its own), as the doc's two questions at once;
+    # all accounts
+    (
+        "/cost",
+        "YTD thru Oct: actual vs AOP vs PY YTD by service, plus FY26 landing est.",
+        "2026-01..2026-10 vs 2025-01..2025-10 by service",
+    ),
+    # NOT SUPPORTED: a service the bill holds none of is refused by its name, as the doc's `support` and FRESH_5's
+    # `athena`; the clear statement that there are no ElastiCache charges is what the writer accepts, no team split of
+    # other spend
+    ("/tags", "elasticache cost split by team", "!elasticache"),
+    # the German words read as English (`1. November`: the 1st of November, the dot after the day as German writes
+    # it); from 1 November until yesterday, Thursday 26 November, both days included, by day, as FRESH_53's data
+    # transfer fee from 1st November until yesterday; data transfer is the Data Transfer service, as FRESH_3; whether
+    # it doubled read off the series; `or?` is chat; all accounts
+    (
+        "/cost",
+        "Data transfer is doubled or? Show me daily from 1. November until yesterday",
+        "2026-11-01..2026-11-26 service=data-transfer daily",
+    ),
+    # NOT SUPPORTED (24 hours ending at a Sydney time: no hourly data), as the writer marked it: the writer's nearest,
+    # the UTC day of 26 November, as FRESH_27's and FRESH_62's hours read as the whole day; data transfer is the Data
+    # Transfer service, as FRESH_3; ap-southeast-2 only; all accounts
+    (
+        "/cost",
+        "data transfer for the 24h ending 2026-11-27 08:00 AEDT, ap-southeast-2 only",
+        "2026-11-26 service=data-transfer region=ap-southeast-2",
+    ),
+    # a follow-up read as the whole question, as FRESH_11, FRESH_136's `entä staging` and FRESH_138's `same but for
+    # staging`: the Malayalam words read as English (`athe pole`: the same, `staging account inu`: for the staging
+    # account); the writer's earlier question, November's month-end forecast with the month so far, now for the
+    # staging account, as the writer named it
+    ("/cost", "athe pole staging account inu?", "forecast 2026-11 account=staging"),
+    # the most expensive things are the most expensive resources, servers and storage the writer's examples, no
+    # filter, as FRESH_143's `what are the 5 most expensive things we're paying for, in plain english please`; no
+    # range typed: the month so far, 1 November to today, as the writer read it; the writer's count; any service, all
+    # accounts
+    (
+        "/top-resources",
+        "What are the most expensive things we are paying for? Like particular servers or storage. Top 10 is fine",
+        "10 this month",
+    ),
+    # like for like: November 2026's complete days, 1 to 26, against the same days of November 2025 (`Nov-25 same
+    # days`), as CORPUS's `this month vs same month last year` and FRESH_144; tax is its own service, Tax, left out
+    # (`ex-tax`), as FRESH_132; the plan comes with its amount, 35k a month, pro-rated and held against the total by
+    # hand, as FRESH_39 and FRESH_104's `plan for the qtr is 410k`; the change and its percentage are part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "Nov MTD vs plan run-rate (35k/mo) and vs Nov-25 same days, ex-tax",
+        "this month vs 2025-11 service!=tax",
+    ),
+    # NOT SUPPORTED: a service the bill holds none of, named beside one it holds, is refused by its name, as
+    # FRESH_107's `api gateway + lambda spend` and FRESH_124's `KMS + CloudTrail` (the writer's EKS in us-west-2 last
+    # week is a question of its own once ElastiCache is known to be absent)
+    ("/cost", "cost of EKS + ElastiCache in us-west-2 last week", "!ElastiCache"),
+    # the German words read as English (`Kosten`: costs, `Oktober`: October); the whole of October; the team values
+    # listed as stored, spelled as they are (a lowercase `platform` would be its own line), the untagged amount its
+    # own line in every breakdown, as FRESH_142's `is 'Platform' the same as 'platform'?` and FRESH_143's case
+    # variants; all accounts
+    (
+        "/tags",
+        "In the team tag I see Platform with big P, is there also platform small? Kosten for all teams in Oktober",
+        "team 2026-10",
+    ),
+    # NOT SUPPORTED (hours in Central time: no hourly data, and today is incomplete), as the writer marked it: the
+    # writer's nearest, today so far, Black Friday 2026, its partial day marked so, against last year's Black Friday,
+    # Friday 28 November 2025, the whole day, the writer's order kept, as FRESH_134's `how much did black friday cost
+    # so far vs last yr` and FRESH_136; every account and service together
+    (
+        "/cost",
+        "compare 2026-11-27 00:00 CST → now vs the same window last Black Friday (2025-11-28 00:00 CST → same time)",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the Malayalam words read as English (`ee varsham`: this year, `ethra poyi`: how much went, `masam thorum
+    # kaanikko`: show it month by month); the year so far, 1 January to today, by month, November partial, the total
+    # beside them, as FRESH_133's nearly identical `kolik stal Glue v data-lake uctu od zacatku roku? idealne po
+    # mesicich`; Glue in the data-lake account, as the writer named it
+    (
+        "/cost",
+        "data-lake account il Glue nu ee varsham ethra poyi? masam thorum kaanikko",
+        "ytd service=glue account=data-lake monthly",
+    ),
+    # how much of the bill is tax is tax's part of the total, beside the rest: the split by charge class, as the doc's
+    # `what % was tax?` and FRESH_137's `how much wer we chargd 4 tax last mth? n is tax incl in ur totals?`; the
+    # whole of October; the share worked out by hand; all accounts
+    ("/cost", "How much of what we pay is just tax? For last month", "last month by charge-class"),
+    # the German words read as English (`Oktober`: October); the whole of September against the whole of October, the
+    # writer's order kept, as FRESH_140's `RDS account production tháng 9 vs tháng 10` and FRESH_141's `dynamodb sep
+    # vs oct`; the difference and its percentage are part of every comparison; Lambda only; all accounts together, one
+    # total each
+    (
+        "/cost",
+        "Compare please the Lambda costs from September with Oktober, all accounts together",
+        "2026-09 vs 2026-10 service=lambda",
+    ),
+    # October against September, the period compared with anyway, each service on its own line with its change, the
+    # changes adding up from September's total to October's (the bridge), as FRESH_3's `MoM variance by account` and
+    # FRESH_54's `Need MoM for the variance deck - total Oct vs Sept, broken down by service`; two comparisons cannot
+    # be one question: the first kept, October against October 2025 a question of its own; the budget comes with its
+    # amount, 38,500, held against the total by hand, as FRESH_39; all accounts
+    ("/cost", "Variance bridge Oct vs Sep and vs Oct LY by service pls. Oct budget was 38,500", "2026-10 by service"),
+    # the Malayalam words read as English (`env tag vechu onnu split cheyyamo`: can you split by the env tag, `last 3
+    # masam`: last 3 months, `masam thorum venam`: wanted month by month); the last 3 months by the grammar's rule,
+    # August to October, the writer's months; no time step in /tags, the month-by-month view left out, as FRESH_139's
+    # `gato 3 mash` and FRESH_143's `split monthly`; prod, dev and staging listed, the untagged amount its own line;
+    # all accounts
+    ("/tags", "env tag vechu onnu split cheyyamo, last 3 masam, masam thorum venam", "env last 3 months"),
+    # NOT SUPPORTED: a service the bill holds none of is refused by its name, as FRESH_111's `how much has sagemaker
+    # cost us ytd` and FRESH_144's `do we have any SNS cost on the bill at all?` (`!SNS`); the plain none is what the
+    # writer accepts
+    ("/cost", "do we pay anything for redshift at all? ytd, all 3 accounts", "!redshift"),
+    # 16 to 22 November, both days included, as typed (UTC days, as the bill is kept), by day, the total beside them;
+    # S3 in the staging account by its name and id
+    (
+        "/cost",
+        "daily S3 cost 2026-11-16 to 2026-11-22 inclusive (UTC), staging acct 210987654321 only",
+        "2026-11-16..2026-11-22 service=s3 account=staging daily",
+    ),
+    # Europe is the regions there the bill holds, eu-west-1, as the doc's parts of the world; the servers are said
+    # loosely, every cost there as the writer meant it, no EC2 filter; `each month` with no range: the writer's recent
+    # months, August to November so far, by month, as FRESH_24's `what do our servers cost per month?` over the
+    # writer's recent full months and FRESH_136's monthly from July until now; all accounts
+    (
+        "/cost",
+        "How much are we paying for the servers over in Europe each month?",
+        "since 2026-08-01 region=eu-west-1 monthly",
+    ),
+    # the German words read as English (`teuersten`: most expensive); the instances are EC2's, one by one; the staging
+    # account, as the writer meant it (a name both an account and a tag value is the account, as the doc); the month
+    # so far; the writer's count; the instance type read off each resource's usage, as FRESH_63's `instance id + type
+    # if u have`
+    (
+        "/top-resources",
+        "Which are the 10 teuersten EC2 instances in staging this month? With instance type if possible",
+        "10 this month service=ec2 account=staging",
+    ),
+    # FY26 read as the calendar year, as FRESH_4's `FY26 so far` and FRESH_33; the forecast is for the month, never
+    # the year: the year so far by month, January to October actual each on its own line and November with this
+    # month's forecast line, December added by hand, the writer's nearest, as FRESH_134's `total for october, also
+    # november so far, and then a forecast for december` and FRESH_140's `forecast this year monthly`; the budget
+    # comes with its amount, 450k, held against it by hand, as FRESH_39; the same days of 2025 are the period compared
+    # with anyway, the rest of FY25 read separately; all accounts
+    (
+        "/cost",
+        "FY26 fcst vs budget 450k and vs FY25 actual — show Jan-Oct actual + Nov-Dec fcst separately",
+        "forecast this year monthly",
+    ),
+    # the Malayalam words read as English (`ee week`: this week, `chilavu enthina ingane koodiye`: why did the spend
+    # go up like this, `ethu bucket aanu culprit`: which bucket is the culprit); like for like: this week's complete
+    # days, Monday 23 to Thursday 26, against the same days of last week, the period compared with anyway, as
+    # FRESH_136's `miks rds nousi tällä viikolla`; the usage types and buckets that moved are among the causes; all
+    # accounts
+    ("/cost", "ee week S3 chilavu enthina ingane koodiye?? ethu bucket aanu culprit", "why this week service=s3"),
+    # the move off OpenSearch is what the writer did, context, no service asked, as FRESH_35's `is opensearch part of
+    # the search cost? like which services make up project=search last month`; the project tag value as typed; June
+    # through October, each month whole, by month, each service on its own line, so whether OpenSearch ever appears is
+    # read off; all accounts
+    (
+        "/cost",
+        "we moved search off opensearch onto eks in sept i think, can u show project=search cost by service jun thru "
+        "oct",
+        "2026-06..2026-10 tag:project=search by service monthly",
+    ),
+    # NOT SUPPORTED (the month in Pacific time: no hourly data), as the writer marked it: the writer's nearest,
+    # calendar October, 1 to 31, by UTC day; tax is its own service, Tax, left out (`excl. tax`); every account, one
+    # total
+    (
+        "/cost",
+        "total excl. tax for 2026-10-01T00:00:00-07:00 to 2026-11-01T00:00:00-07:00 (PDT)",
+        "2026-10 service!=tax",
+    ),
+    # a ranking by change is not something /top-resources answers (it lists costs only): refused naming the word, as
+    # FRESH_12's `which resources blew up since tuesday`, FRESH_15's and FRESH_42's `!grew`; the resources ranked by
+    # their $ increase, October against October 2025, are a /cost question, offered with the refusal; the plan lines
+    # are not on the bill anyway
+    (
+        "/top-resources",
+        "which resources drive the Oct YoY var? top 10 by $ increase vs Oct-25, with their plan line if we have one",
+        "!increase",
+    ),
+    # the German words read as English (`bitte`: please); the forecast is for the month, never the quarter: Q4 so far,
+    # October's actual and November to date, with this month's forecast line, December added by hand, the writer's
+    # nearest, as FRESH_134's `What's our projected Q4 total?` and FRESH_144's worst case for Q4; each account on its
+    # own line, as typed (`per account`), as FRESH_136's expected November total per account
+    (
+        "/cost",
+        "What we will pay for the whole Q4 when it so further goes? Per account bitte",
+        "forecast 2026-q4 by account",
+    ),
+)
+
+FRESH_148_FIRST_SIGHT = (23, 15, 12)
+
+FRESH_148: tuple[tuple[str, str, str], ...] = (
+    # the Tamil words read as English (`pona maasam`: last month, `total selavu evlo`: how much was the total spend);
+    # the whole of October, 1 to 31; every account and service together, one total, as FRESH_143's `kiek išleidom
+    # praeitą mėnesį? total su visais acc` and FRESH_144's `hazine-e mah-e gozashte chand shod? kolli`; `bro` and the
+    # emoji are chat
+    (
+        "/cost",
+        "bro pona maasam total selavu evlo? 😅",
+        "last month",
+    ),
+    # the whole of October, 1 to 31; the total as it is holds tax, as FRESH_33's `total aws spend for october ... incl
+    # tax`; all accounts and services, one figure; the rounding to thousands is done by hand, as FRESH_87's `ballpark
+    # in k's is fine` and FRESH_114's `round to nearest $k`
+    (
+        "/cost",
+        "Total AWS spend for October, in k please.",
+        "2026-10",
+    ),
+    # no GPU instance types in the vocabulary: the EC2 instances, the p4d and g5 ones among them, as FRESH_8, FRESH_33
+    # and FRESH_111's `which gpu instances cost the most this month? mostly p4d / g5 stuff`; the month so far, 1
+    # November to today; the default count (10), within the writer's 5 to 10; all accounts and regions, each
+    # instance's type in its usage
+    (
+        "/top-resources",
+        "which p4d / g5 instances are burning the most $$ this month",
+        "this month service=ec2",
+    ),
+    # the Spanish words read as English (`cuánto gastamos en`: how much did we spend on, `este mes`: this month); the
+    # month so far, 1 November to today; Lambda and DynamoDB each on its own line, the writer's first choice (`for
+    # each service separately`), their total beside them (the writer's bonus); all accounts and regions; `wepa` and
+    # the flag are chat
+    (
+        "/cost",
+        "wepa, cuánto gastamos en lambda y dynamodb este mes? 🇵🇷",
+        "this month service=lambda,dynamodb by service",
+    ),
+    # the pasted header is how the writer will use the answer: the whole of October against November so far, the
+    # earlier month first, both kept, as FRESH_68's `region split oct vs nov-to-date` and FRESH_36's `tax - october vs
+    # november to date` (a whole month against a part has no other form; the comparison is like for like, said); each
+    # account on its own line (production, staging, data-lake) with its change and percentage (the Δ%)
+    (
+        "/cost",
+        "Account | Oct 2026 | Nov 2026 MTD | Δ%",
+        "2026-10 vs 2026-11 by account",
+    ),
+    # the invoice total is the total as it is, tax included (no filter keeps it out), as FRESH_24's `October invoice
+    # total, all 3 accounts, incl. tax and credits` and FRESH_33's October total `incl tax`; the whole of October; all
+    # three accounts together, one grand total; the writer's optional tax amount not typed apart, left out, as
+    # FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "What is the total amount due on the October invoice, including tax?",
+        "2026-10",
+    ),
+    # the Tamil words read as English (`ec2 ku`: for EC2, `indha maasam`: this month, `evlo aachu`: how much has it
+    # come to); the month so far, 1 November to today; all accounts and regions, one total; `da` is chat
+    (
+        "/cost",
+        "ec2 ku indha maasam evlo aachu da",
+        "this month service=ec2",
+    ),
+    # NOT SUPPORTED: a service not on the bill is refused by its name, as FRESH_8's `sagemaker spend oct and nov`,
+    # FRESH_19's `sagemaker cost for training jobs in oct` and FRESH_111's `how much has sagemaker cost us ytd` (the
+    # writer's nearest, October's EC2 GPU spend, was not taken, as in those batches); the refusal's clear statement
+    # that there is none is what the writer accepts first
+    (
+        "/cost",
+        "how much did sagemaker training cost us last month",
+        "!sagemaker",
+    ),
+    # `Q3` alone is the latest third quarter that has begun, July to September 2026; each account on its own line with
+    # the total beside them; the rounding to the nearest $100 is done by hand, as FRESH_63's `rounded to whole dollars
+    # is fine` and FRESH_114's `round to nearest $k`; all services
+    (
+        "/cost",
+        "Can you give me Q3 spend by account, rounded to the nearest 100?",
+        "2026-q3 by account",
+    ),
+    # the Spanish words read as English (`el bill de cloudfront subió un montón esta semana, qué pasó`: the CloudFront
+    # bill went up a lot this week, what happened); `qué pasó` asks why, as the doc's `what happened` and FRESH_144's
+    # `por qué`: this week from Monday 23 to today, its complete days against the same days of last week, the period
+    # compared with anyway; CloudFront only; the accounts, regions and usage types (the transfer out among them) that
+    # moved are among the causes; Black Friday is the writer's guess after a why, which the why answers anyway, as the
+    # doc's `is it because black friday traffic?` and FRESH_128's `es por el Black Friday?`; all accounts; `oye` is
+    # chat
+    (
+        "/cost",
+        "oye, el bill de cloudfront subió un montón esta semana, qué pasó?? black friday?",
+        "why this week service=cloudfront",
+    ),
+    # the pasted header is how the writer will use the answer; no time step in /tags: the split over the writer's
+    # months, 1 September to today, as FRESH_142's `project split (checkout / search / data) for Sep, Oct, Nov MTD
+    # side by side` and FRESH_134; the team values listed (web, api, data, Platform), the untagged amount its own line
+    # in every breakdown; all accounts
+    (
+        "/tags",
+        "team,Sep,Oct,Nov(MTD) -> fill in pls",
+        "team 2026-09..2026-11",
+    ),
+    # NOT SUPPORTED (payment status and payment date are not in the cost data): the writer's nearest, October's total
+    # as it is, tax included, as FRESH_8's `what's the invoice number and payment status for October` and FRESH_120's
+    # invoice number and payment date; the Billing console or accounts payable for the payment, said by the bot; all
+    # accounts
+    (
+        "/cost",
+        "Has the October AWS invoice been paid? If so, on what date?",
+        "2026-10",
+    ),
+    # the Tamil words read as English (`data-lake account la`: in the data-lake account, `glue ku`: for Glue, `evlo
+    # selavu`: how much spend); the last whole week, Monday 16 to Sunday 22 November; Glue in the data-lake account,
+    # as the writer named it; one total, the writer's optional daily view not typed, left out, as FRESH_53 and
+    # FRESH_61
+    (
+        "/cost",
+        "data-lake account la glue ku last week evlo selavu?",
+        "last week service=glue account=data-lake",
+    ),
+    # the year so far, 1 January to today; tax is its own service, Tax, left out (`excluding tax`), as FRESH_132 and
+    # FRESH_142; each region on its own line, `global` for charges without one; the figures in thousands are done by
+    # hand, as FRESH_87's `ballpark in k's`; all accounts
+    (
+        "/cost",
+        "YTD total by region, excluding tax, in thousands",
+        "ytd service!=tax by region",
+    ),
+    # no GPU instance types in the vocabulary: EC2 by usage type, the g5 and p3 lines among them, the two families
+    # read off apart, as FRESH_15's `gpu spend this month`, FRESH_47's `p3 / g5` and FRESH_111's `daily ec2 spend for
+    # g5 and p4d instance types`; the 30 whole days before today by the grammar's rule, 28 October to 26 November, the
+    # writer's days; all accounts and regions
+    (
+        "/cost",
+        "gpu spend last 30 days, just the g5s and p3s",
+        "last 30 days service=ec2 by usage-type",
+    ),
+    # the Spanish words read as English (`dame los top 5 databases de RDS en prod, los más caros`: give me the top 5
+    # most expensive RDS databases in prod); the databases are the RDS resources, one by one; `prod` alone is the
+    # production account, as the doc and as the writer meant it; no range typed: the month so far, as the writer read
+    # it, as FRESH_70's most expensive RDS databases in staging; the writer's count
+    (
+        "/top-resources",
+        "dame los top 5 databases de RDS en prod, los más caros",
+        "5 this month service=rds account=production",
+    ),
+    # the pasted CSV line is how the writer will use the answer: its `EC2,us-east-1,?` row is a line to fill, no
+    # filter; every service and every region, each pair on its own line, as FRESH_38's `SELECT service, region,
+    # SUM(cost) ... GROUP BY 1,2` and FRESH_1's `last month broken down by region and service`; the whole of October;
+    # all accounts
+    (
+        "/cost",
+        "service,region,cost_usd -- EC2,us-east-1,? -- fill for all services/regions for last month",
+        "last month by service, region",
+    ),
+    # an invoice's line items are the month's costs by service, as the doc (`an invoice document`) and FRESH_144's
+    # October `broken down by service`; tax is its own service, Tax, a line of its own in every by-service view, as
+    # the doc; the whole of October; the grand total beside them, as the invoice's; all accounts
+    (
+        "/cost",
+        "Please provide the invoice line items for October, by service, with the tax line separately.",
+        "2026-10 by service",
+    ),
+    # the Tamil words read as English (`team wise split pannu`: split it team-wise, as the doc's `day wise` and
+    # FRESH_135's `team wise kharcha dikhao`; `pona maasam`: last month, `data team evlo`: how much is the data team);
+    # the whole of October; data among the team values listed, its amount read off, as FRESH_141's `team web this
+    # month spend how much` and FRESH_142's `team data`; the untagged amount its own line in every breakdown; all
+    # accounts
+    (
+        "/tags",
+        "team wise split pannu pona maasam, data team evlo?",
+        "team last month",
+    ),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress,
+    # the nearest, November's month-end forecast with the month so far, as FRESH_141's `daj prognozu za prosinac` and
+    # FRESH_144's `How reliable is the December forecast?`; the ballpark in thousands is done by hand, as FRESH_87;
+    # all accounts
+    (
+        "/cost",
+        "What's the forecast for Dec? Ballpark in k is fine",
+        "forecast 2026-11",
+    ),
+    # the past 2 weeks by the grammar's rule, the two whole weeks before this one, 9 to 22 November (the writer
+    # counted 14 days back from today), as FRESH_3's convention and FRESH_143's `last fortnight`; EC2 in us-west-2
+    # only, by day; the training cluster's start read off the series, the writer's context; all accounts
+    (
+        "/cost",
+        "ec2 spend us-west-2 only, daily, for the past 2 weeks — trying to see when the training cluster spun up",
+        "last 2 weeks service=ec2 region=us-west-2 daily",
+    ),
+    # the Spanish words read as English (`cuanto fue el data transfer en eu-west-1 el mes pasado`: how much was data
+    # transfer in eu-west-1 last month); data transfer is the Data Transfer service, as FRESH_3; the whole of October;
+    # one total; all accounts; `bro` is chat
+    (
+        "/cost",
+        "cuanto fue el data transfer en eu-west-1 el mes pasado, bro",
+        "last month service=data-transfer region=eu-west-1",
+    ),
+    # the pasted header is how the writer will use the answer: January to October 2026, by month; a total with tax on
+    # its own beside the rest is the split by charge class, the tax line apart from usage, fees and credits, the total
+    # without tax the total less that line, as FRESH_27's `Q3 total ex tax, and tax on its own` and FRESH_87's `Q3
+    # total by month (Jul, Aug, Sep) with tax shown separately`; all accounts
+    (
+        "/cost",
+        "| Month | Total | Tax | Total ex tax |  fill for Jan-Oct 2026",
+        "2026-01..2026-10 by charge-class monthly",
+    ),
+    # the last month is October, as the writer asked; each linked account on its own line with the total beside them,
+    # the largest first and each share read off, as FRESH_90's `what % of spend is the data-lake acct vs everything
+    # else`; the invoice is the month's costs; all services
+    (
+        "/cost",
+        "Which linked account does the largest share of the invoice come from? Last month please.",
+        "last month by account",
+    ),
+    # the Tamil words read as English (`yen indha maasam s3 bill jaasthi aagirukku`: why is the S3 bill higher this
+    # month, `oct vs nov compare pannu`: compare oct vs nov); like for like: November's complete days against the same
+    # days of October, the period compared with anyway, as FRESH_143's `kodėl S3 išlaidos taip pakilo lapkritį vs
+    # spalis?` and FRESH_137's `miert nott meg ennyire az S3 koltseg? okt vs nov eddig`; S3 only; the accounts, usage
+    # types (storage, requests, transfer) and buckets that moved are among the causes; all accounts
+    (
+        "/cost",
+        "yen indha maasam s3 bill jaasthi aagirukku? oct vs nov compare pannu",
+        "why this month service=s3",
+    ),
+    # no time step in /tags: the split over the writer's months, 1 September to 31 October, as FRESH_14's `project tag
+    # breakdown for sept and oct` and FRESH_142's `Sep, Oct, Nov MTD side by side` (no `vs` typed, so no comparison to
+    # refuse); the team values listed, the untagged amount its own line in every breakdown; the rounding to $1k is
+    # done by hand; all accounts
+    (
+        "/tags",
+        "Cost by team for Sept and Oct side by side, nearest $1k pls",
+        "team 2026-09..2026-10",
+    ),
+    # the buckets are the S3 resources, one by one; no range typed: the month so far, as the writer read it, as
+    # FRESH_48's `biggest s3 buckets $ this month` and FRESH_114's; the writer's count; the datasets and checkpoints
+    # are the writer's context; all accounts
+    (
+        "/top-resources",
+        "top 10 most expensive s3 buckets? our datasets + checkpoints are getting big",
+        "10 this month service=s3",
+    ),
+    # the Spanish words read as English (`cuánto gasta el team de api en sqs y lambda`: how much does the api team
+    # spend on SQS and Lambda); a filtered tag breakdown, SQS and Lambda together, as FRESH_144's `env breakdown for
+    # lambda + sqs`; a value of the listed key is among the values listed, as the doc and FRESH_141's `team web this
+    # month`: api among the team values, its amount read off; the last 3 months by the grammar's rule, the three full
+    # months before this one, August to October (the writer counted November in), as FRESH_138 and FRESH_142; no time
+    # step nor split by service in /tags, left out, as FRESH_139; `mano` is chat
+    (
+        "/tags",
+        "mano, cuánto gasta el team de api en sqs y lambda? last 3 months",
+        "team service=sqs,lambda last 3 months",
+    ),
+    # the pasted CSV header is how the writer will use the answer: each resource's id, service and account are in
+    # every /top-resources line; the 7 whole days before today by the grammar's rule, 20 to 26 November (the writer
+    # counted 21 to 27), as FRESH_140 and FRESH_142; the default count (10), within the writer's 10 to 20; any
+    # service, all accounts
+    (
+        "/top-resources",
+        "resource_id,service,account,cost_last_7d",
+        "last 7 days",
+    ),
+    # tax is its own service, Tax, as FRESH_5's tax by account and FRESH_142's tax amount on the invoice for `förra
+    # månaden`; `Q3` alone is July to September 2026; each account on its own line with the Q3 total beside them; the
+    # writer's ideal month-by-month view not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "Can you confirm the tax charged on each account's invoice for Q3?",
+        "2026-q3 service=tax by account",
+    ),
+    # the Tamil words read as English (`month end ku evlo varum nu forecast sollu`: tell the forecast of how much it
+    # will be at month end); November's month-end forecast with the month so far, as FRESH_143's `o kiek bus iki
+    # mėnesio galo? forecast` and FRESH_141's forecast for the end of the month; all accounts; `bro` is chat
+    (
+        "/cost",
+        "month end ku evlo varum nu forecast sollu bro",
+        "forecast 2026-11",
+    ),
+    # the last 6 months by the grammar's rule, the six full months before this one, May to October, the writer's
+    # months; by month, each month's change read off the series, as FRESH_141's `eks MoM for the last 6 months, trend
+    # pls` and FRESH_96's monthly spend over the past 6 months; `total only` is no breakdown; all accounts and
+    # services
+    (
+        "/cost",
+        "Month over month % change for the last 6 months, total only",
+        "last 6 months monthly",
+    ),
+    # no spot or on-demand usage type in the vocabulary: EC2 by usage type, the Spot, On-Demand and any commitment
+    # lines among them, the shares read off by hand, as FRESH_15's `spot vs on-demand ec2 in us-west-2 for oct`,
+    # FRESH_97's `did spot actually save us anything` and FRESH_127's `spot vs on-demand ec2 spend this month?`; the
+    # whole of October; NOT SUPPORTED (the saving against all on-demand): the spend by kind, the writer's nearest; all
+    # accounts
+    (
+        "/cost",
+        "did spot help at all? spot vs on-demand ec2 for oct",
+        "2026-10 service=ec2 by usage-type",
+    ),
+    # the Spanish words read as English (`split por env pa' octubre`: split by env for October, `cuánto se va en dev
+    # vs prod`: how much goes to dev vs prod); the whole of October; values weighed against each other are answered
+    # with the list, as the doc and FRESH_141's `checkout vs search`: dev and prod among the env values listed beside
+    # staging, the untagged amount its own line in every breakdown; all accounts; `porfa` is chat
+    (
+        "/tags",
+        "split por env pa' octubre porfa, quiero ver cuánto se va en dev vs prod",
+        "env 2026-10",
+    ),
+    # the pasted header is how the writer will use the answer; the last 4 weeks by the grammar's rule, the four whole
+    # weeks before this one, 26 October to 22 November, the writer's weeks, as FRESH_141's `last 4 full weeks`; by
+    # week, every service on its own line, EC2, EKS and RDS among them, the others summed into `Other` by hand, as
+    # FRESH_45's `EKS + the EC2 nodes ... per week, last 4 weeks` and the doc's `ec2 vs the rest`; all accounts
+    (
+        "/cost",
+        "Week | EC2 | EKS | RDS | Other -- last 4 weeks pls",
+        "last 4 weeks by service weekly",
+    ),
+    # NOT SUPPORTED (the EDP contract's commitment and discount are not in the bill): a private pricing commitment is
+    # the spend, as the doc; the writer's nearest, the year so far with this month's forecast line, the forecast being
+    # for the month, never the year, the rest of the year added by hand, as FRESH_7's `are we on track to hit our EDP
+    # commit this year?` and FRESH_56's `EDP committed spend of $1.2M`; any discount lines are in the total; all
+    # accounts
+    (
+        "/cost",
+        "What is our committed spend/discount under the EDP, and are we on track?",
+        "forecast this year",
+    ),
+    # the Tamil words read as English (`data-lake la`: in data-lake, `top 5 costly resources enna`: what are the top 5
+    # costly resources, `evlo selavu`: how much spend); the data-lake account, as the writer named it; no range typed:
+    # the month so far, as the writer read it, as FRESH_143's `top 5 brangiausi resursai data-lake`; the writer's
+    # count; any service
+    (
+        "/top-resources",
+        "data-lake la top 5 costly resources enna? evlo selavu",
+        "5 this month account=data-lake",
+    ),
+    # H1 against H2 so far, the earlier half first, both kept, as FRESH_15's `compute spend h1 vs h2`, FRESH_18's
+    # `team data by service, H1 vs H2 so far` and FRESH_33; RDS only; all accounts; the rounding to the nearest $500
+    # is done by hand
+    (
+        "/cost",
+        "How much did we spend on RDS in H1 vs H2 so far? round to nearest 500",
+        "2026-01..2026-06 vs 2026-07..2026-12 service=rds",
+    ),
+    # NOT SUPPORTED (epochs and training runs are not in the bill): the writer's nearest, the instance by its id as
+    # its resource id, an EC2 resource, as FRESH_104's `i-0a3f9c21be7d45e10 daily cost` and FRESH_117; the month so
+    # far, 1 November to today, by day, the total beside the days, to divide by the epochs by hand; the ResNet run is
+    # the writer's context
+    (
+        "/cost",
+        "whats the per-epoch cost of the resnet run on i-0a1b2c3d4e5f",
+        "this month service=ec2 resource=i-0a1b2c3d4e5f daily",
+    ),
+    # the Spanish words read as English (`cuánto llevamos hoy vs el black friday del año pasado`: how much so far
+    # today vs last year's Black Friday, `nos fuimos pa'rriba o no`: did we go up or not); today so far, Friday 27
+    # November, its partial day marked so (or no data yet), against Black Friday 2025, Friday 28 November, the
+    # writer's order kept, as FRESH_96's `cloudfront today vs last black friday?`; whether it went up is the change
+    # every comparison states; all accounts
+    (
+        "/cost",
+        "cuánto llevamos hoy vs el black friday del año pasado? nos fuimos pa'rriba o no?",
+        "2026-11-27 vs 2025-11-28",
+    ),
+    # the pasted header is how the writer will use the answer; `Q3` alone is July to September 2026; the project
+    # values listed (checkout, search, data) with their shares of the total, the untagged amount its own line in every
+    # breakdown, as FRESH_68's `env breakdown as percentages for q3`; all accounts
+    (
+        "/tags",
+        "project | cost | % of total   (for Q3)",
+        "project 2026-q3",
+    ),
+    # the expected invoice is November's month-end forecast with the month so far, every charge counted, tax included,
+    # as FRESH_144's `What is our projected total for November?` and FRESH_130's `forecast for the invoice at end of
+    # the month`; cash flow planning is the writer's context; the greeting is wrapping; all accounts
+    (
+        "/cost",
+        "Good morning. I need the expected amount of the November invoice for cash flow planning.",
+        "forecast 2026-11",
+    ),
+    # the Tamil words read as English (`nethu`: yesterday, `evlo selavu aachu`: how much was spent); Thursday 26
+    # November, Thanksgiving; the day before it is the day it is compared with anyway, the writer's optional normal
+    # day not typed, left out, as FRESH_61, FRESH_85 and FRESH_114; the low traffic is the writer's context; every
+    # account and service together
+    (
+        "/cost",
+        "nethu thanksgiving nala traffic kammi, nethu evlo selavu aachu?",
+        "yesterday",
+    ),
+    # `Nov MTD` is the month so far; October MTD is the same days of October, the stretch every answer compares with
+    # (November's complete days against the same days of October), as FRESH_130's `Why is Nov MTD up vs Oct MTD?` and
+    # FRESH_141's `Nov MTD vs same period Oct`; both totals and the difference are part of every comparison; the
+    # rounding to $100 is done by hand; the board deck is the writer's context; all accounts
+    (
+        "/cost",
+        "Hi - need Nov MTD vs Oct MTD for the board deck, nearest hundred. Thx",
+        "this month",
+    ),
+    # a filtered tag breakdown: the search project tag value as typed and EC2, the GPU instances among it (no GPU
+    # instance types in the vocabulary), as FRESH_78's `ec2 by project ... gpu stuff` and FRESH_33's `ec2 last month
+    # by team`; `nov` is the latest November, 1 November to today; the team values listed, the untagged amount its own
+    # line in every breakdown; all accounts
+    (
+        "/tags",
+        "project=search gpu costs by team, nov",
+        "team tag:project=search service=ec2 2026-11",
+    ),
+    # the Spanish words read as English (`sin contar el tax`: not counting the tax, `el total de staging en sept`:
+    # staging's total in September); the staging account, as the writer meant it (a name both an account and a tag
+    # value is the account, as the doc); the whole of September; tax is its own service, Tax, left out; one figure
+    (
+        "/cost",
+        "sin contar el tax, cuánto es el total de staging en sept?",
+        "2026-09 account=staging service!=tax",
+    ),
+    # the pasted CSV header is how the writer will use the answer; 20 to 26 November, both days included; by day; the
+    # production account (`prod account`, as the doc), as the writer named it; each day's total, every service
+    (
+        "/cost",
+        "date,cost  <- for every day 20-26 nov, prod account only",
+        "2026-11-20..2026-11-26 account=production daily",
+    ),
+    # credits are the credit class and refunds the adjustment class, as FRESH_7, FRESH_111 and FRESH_136's `Were any
+    # credits or refunds applied in October?`; the whole of September; none is a zero answer; the writer's ideal split
+    # by account or service not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "Are there any credits or refunds applied on the September bill?",
+        "2026-09 charge-class=credit,adjustment",
+    ),
+    # the Tamil words read as English (`aws:createdBy tag vechu paaru`: look by the aws:createdBy tag, `yaaru evlo
+    # selavu panranga`: who is spending how much, `indha maasam`: this month); the creator tag by its full key; the
+    # month so far, 1 November to today; the creators listed, the untagged amount its own line in every breakdown, as
+    # FRESH_139's `aws:createdBy tag diye ... ei mash er`; all accounts
+    (
+        "/tags",
+        "aws:createdBy tag vechu paaru, yaaru evlo selavu panranga indha maasam?",
+        "aws:createdBy this month",
+    ),
+    # the October invoice is the month's costs: the whole of October, 1 to 31; the writer's count; each resource's
+    # service and account beside its id; any service, all accounts, as FRESH_17's `top 10 most expensive resources in
+    # October`
+    (
+        "/top-resources",
+        "Which individual resources account for the highest charges on the October invoice? Top 10 please.",
+        "10 2026-10",
     ),
 )

@@ -303,6 +303,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_143_FIRST_SIGHT,
     FRESH_144,
     FRESH_144_FIRST_SIGHT,
+    FRESH_145,
+    FRESH_145_FIRST_SIGHT,
+    FRESH_146,
+    FRESH_146_FIRST_SIGHT,
+    FRESH_147,
+    FRESH_147_FIRST_SIGHT,
+    FRESH_148,
+    FRESH_148_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -885,6 +893,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_142", FRESH_142, FRESH_142_FIRST_SIGHT, right=24, wrong=12),
     BlindBatch("FRESH_143", FRESH_143, FRESH_143_FIRST_SIGHT, right=40, wrong=5),
     BlindBatch("FRESH_144", FRESH_144, FRESH_144_FIRST_SIGHT, right=20, wrong=8),
+    # and after them, first sight on 44e491e: `FRESH_145`, `FRESH_147` read, `FRESH_146`, `FRESH_148` held back
+    BlindBatch("FRESH_145", FRESH_145, FRESH_145_FIRST_SIGHT, right=25, wrong=10),
+    BlindBatch("FRESH_146", FRESH_146, FRESH_146_FIRST_SIGHT, right=23, wrong=7),
+    BlindBatch("FRESH_147", FRESH_147, FRESH_147_FIRST_SIGHT, right=20, wrong=16),
+    BlindBatch("FRESH_148", FRESH_148, FRESH_148_FIRST_SIGHT, right=23, wrong=12),
 )
 
 
