@@ -617,6 +617,9 @@ class _Parser(QuestionReader, UnknownWordReader, UsageFamilyReader, RowsReader):
             if w in ("each", "every") and unit is None and (self.out.group_by or self.out.named):
                 self.i += 1  # `by service, with % of total next to each`: each of those already named
                 return
+            if w == "per" and self.text[tok.position + 3 : tok.position + 4] == "-" and unit is not None:
+                self.i += 2  # `the per-PR test envs`: a word of what they are, no step asked
+                return
             if w == "each" and re.match(r"[\s)]*(?:[.?!;,]|$)", self.text[tok.position + len(tok.text) :]):
                 self.i += 1  # `cost by team + % of total for each. include untagged`: each of those listed
                 return

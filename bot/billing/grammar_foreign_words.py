@@ -503,6 +503,37 @@ FOREIGN_WORDS: dict[str, str] = {
     **{"lapkritį": "november", "lapkritis": "november", "lapkričio": "november", "lapkricio": "november"},
     **{"spalis": "october", "spalį": "october", "spalio": "october", "rugsėjis": "september", "rugsėjo": "september"},
     **{"rugsejo": "september", "rugsejis": "september", "rugpjūtis": "august", "gruodis": "december"},
+    # Slovak (`koľko sme minuli minulý mesiac`, `náklady podľa tímu`, `prečo narástli náklady`), beside Czech's
+    **dict.fromkeys(("koľko", "kolko"), "how much"),
+    **dict.fromkeys(("minuli", "minul", "minula"), "spent"),
+    **dict.fromkeys(("mesiac", "mesiaci", "mesiaca"), "month"),
+    **dict.fromkeys(("mesiace", "mesiacov"), "months"),
+    **dict.fromkeys(("týždeň", "tyzden", "týždni", "tyzdni", "týždňa", "tyzdna"), "week"),
+    **dict.fromkeys(("celkovo", "spolu"), "total"),
+    **dict.fromkeys(("všetky", "vsetky", "všetkých", "vsetkych"), "all"),
+    **dict.fromkeys(("prečo", "preco"), "why"),
+    **dict.fromkeys(("narástli", "narastli", "stúpli", "stupli", "narástol", "narastol"), "increased"),
+    **dict.fromkeys(("podľa", "podla"), "by"),
+    **dict.fromkeys(("tímu", "tímov", "timov"), "team"),
+    **dict.fromkeys(("posledné", "posledne", "posledný", "posledny", "posledných", "poslednych"), "last"),
+    **dict.fromkeys(("aké", "ake", "ktoré", "ktore", "ktorý", "ktory"), "which"),
+    **dict.fromkeys(("roka",), "year"),
+    **dict.fromkeys(("produkcia", "produkcii", "produkcie"), "production"),
+    **dict.fromkeys(("najdrahšie", "najdrahsie", "najdrahšia", "najdrahsia", "najdrahší"), "most expensive"),
+    **dict.fromkeys(("účte", "ucte", "účtoch", "uctoch"), "account"),
+    **dict.fromkeys(("hlavne", "sme", "prosím"), "please"),
+    **{"októbri": "october", "oktobri": "october", "októbru": "october", "oktobru": "october"},
+    **{"novembri": "november", "septembri": "september", "decembri": "december"},
+    # Jamaican patois (`wah gwaan, mi need di total fi dis month`, `di bill jump up yesterday, wah happen?`)
+    **dict.fromkeys(("wah", "wha"), "what"),
+    **dict.fromkeys(("dis",), "this"),
+    **dict.fromkeys(("di",), "the"),
+    **dict.fromkeys(("fi",), "for"),
+    **dict.fromkeys(("inna",), "in"),
+    **dict.fromkeys(("yuh",), "you"),
+    **dict.fromkeys(("sumting", "suttin"), "something"),
+    **dict.fromkeys(("gwaan", "mi", "dem", "mek", "weh", "nuh", "seh"), "please"),
+    **dict.fromkeys(("mawnin", "wagwan"), "hi"),
     # Welsh and Māori courtesies (`Bore da!`, `Diolch`, `iawn`, `kia ora`)
     **dict.fromkeys(("diolch", "iawn", "cariad", "duw"), "please"),
     # Urdu and Hindi in Latin letters, beside those of Hindi above (`kharcha`, `sab se mehngi`, `is saal`)
@@ -569,6 +600,11 @@ IN_COMPANY: dict[str, str] = {
     **dict.fromkeys(("ei",), "this"),  # Bangla `ei mash`
     **dict.fromkeys(("te",), "in"),
     **dict.fromkeys(("be",), "excluding"),  # Lithuanian `be tax`
+    **dict.fromkeys(("len",), "only"),  # Slovak `len produkcia`
+    **dict.fromkeys(("nam",), "please"),
+    **dict.fromkeys(("wi",), "we"),  # Jamaican patois
+    **dict.fromkeys(("dan",), "than"),
+    **dict.fromkeys(("whey",), "why"),
 }
 #: Words only French has among these: beside one, `hier` is French "yesterday" (German "here").
 FRENCH_ONLY = frozenset(
@@ -629,6 +665,8 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     **dict.fromkeys((("is", "saal"),), ("this", "year")),
     # Croatian `od početka godine`: since the start of the year; Welsh `bore da`, Māori `kia ora`: greetings
     **dict.fromkeys((("od", "početka"), ("od", "pocetka")), ("since", "the", "start", "of")),
+    **dict.fromkeys((("od", "začiatku"), ("od", "zaciatku")), ("since", "the", "start", "of")),  # Slovak
+    ("wah", "gwaan"): ("hi",),
     ("to", "samo"): ("same",),  # Polish `to samo`: the same (Croatian `samo` alone: only)
     **dict.fromkeys((("bore", "da"), ("kia", "ora")), ("hi",)),
     **dict.fromkeys((("ebben", "a"), ("ezen", "a")), ("this",)),

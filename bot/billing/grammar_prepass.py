@@ -80,7 +80,9 @@ _MEETING_KINDS = frozenset(
     | {"steering", "management", "cost", "finops", "quarterly", "product", "sprint"}
 )
 #: What an answer is needed before (`before board call`, `before the investors meeting`).
-_DEADLINE_EVENTS = CLOSE_EVENTS | {"deck", "presentation", "demo", "offsite", "all-hands", "1:1", "1:1s"}
+_DEADLINE_EVENTS = (
+    CLOSE_EVENTS | {"deck", "presentation", "demo", "offsite", "all-hands", "1:1", "1:1s"} | {"qbr", "mbr", "ebr"}
+)
 #: A time of day after `at` (`at 3`, `at 3pm`, `at 14:30`).
 _CLOCK_TIME = re.compile(r"\d{1,2}(?::\d{2})?(?:am|pm)?")
 #: Whom a wish greets (`Happy Black Friday team`).
@@ -230,6 +232,13 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     **dict.fromkeys((("every", "weekend"), ("each", "weekend")), ("weekends",)),
     # `over the 14-15 nov weekend`: the days typed, which the weekend describes
     **{(month, "weekend"): (month,) for month in MONTH_NAMES},
+    # `per sales region`, `north america`: the regions, a part of the world
+    **dict.fromkeys((("sales", "region"), ("sales", "regions")), ("region",)),
+    **{
+        words: (words[0] + words[1],)
+        for words in (("north", "america"), ("south", "america"), ("asia", "pacific"), ("middle", "east"))
+    },
+    ("latin", "america"): ("latam",),
     # `what are we spending a month these days`: nowadays, no days asked
     ("these", "days"): (),
     # `whats in the untagged bucket`: the untagged group (no S3 bucket)
@@ -798,6 +807,10 @@ class PrepassReader(ContextPhraseReader):
         held = bool(self.vocabulary.meanings(part) or service_prefix(part, self.vocabulary))
         return held or (added and part in SERVICE_WORDS)
 
+    def _names_areas(self, parts: list[str]) -> bool:
+        """Whether each of `parts` names a part of the world the bill has regions in (`NA/EMEA/APAC`)."""
+        return all(self.vocabulary.area_meaning(p) is not None for p in parts)
+
     def _holds_one(self, parts: list[str]) -> bool:
         """Whether the bill holds a value named by one of `parts` (`ec2` of `ec2/ebs`)."""
         return any(self.vocabulary.meanings(p) for p in parts)
@@ -926,7 +939,10 @@ class PrepassReader(ContextPhraseReader):
                 tok.kind is Kind.WORD
                 and len(parts) > 1
                 # `ec2/ebs`: beside a service the bill holds, a word of AWS's services is one too
-                and all(self._names_a_service(p, "+" in tok.text or self._holds_one(parts)) for p in parts)
+                and (
+                    all(self._names_a_service(p, "+" in tok.text or self._holds_one(parts)) for p in parts)
+                    or self._names_areas(parts)  # `NA/EMEA/APAC`: the parts of the world, each
+                )
                 and not self.vocabulary.meanings(tok.text)
             ):
                 for k, part in enumerate(parts):
@@ -1439,6 +1455,8 @@ class PrepassReader(ContextPhraseReader):
                 end = j + 2 + at
                 clock = end + 1 < len(joined) and _CLOCK_TIME.fullmatch(joined[end + 1].lower) is not None
                 end += 2 if end < len(joined) and joined[end].lower == "at" and clock else 0  # `a client call at 3`
+                weekday = end + 1 < len(joined) and joined[end + 1].lower.removesuffix("s") in WEEKDAYS
+                end += 2 if end < len(joined) and joined[end].lower == "on" and weekday else 0  # `the QBR on Tuesday`
                 said = " ".join(t.text for t in joined[j:end])
                 self.out.readings.append(f"Read `{said}` as when the answer is needed, no day asked.")
                 del joined[j:end]

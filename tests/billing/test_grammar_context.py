@@ -1575,3 +1575,16 @@ def test_each_closing_a_sentence_names_what_is_listed() -> None:
 )
 def test_croatian_lithuanian_and_english_of_this_stop(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # parts of the world joined by slashes, regions named by sales, a deadline's weekday
+        ("what did it cost us to serve each sales region in Q3? NA / EMEA / APAC", "2026-q3 by region"),
+        ("ec2 in north america last month", "last month service=ec2 region=us-east-1,us-west-2"),
+        ("biggest services in eu-west-1? before the QBR on Tuesday", "this month region=eu-west-1 by service"),
+    ],
+)
+def test_sales_regions_and_deadlines_of_this_stop(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

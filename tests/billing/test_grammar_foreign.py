@@ -187,3 +187,15 @@ def test_an_english_word_with_a_hungarian_looking_end_is_left_alone() -> None:
     assert without_labels(parse("ec2 more often in region us-east-1 last month")) == without_labels(
         parse("last month service=ec2 region=us-east-1")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("koľko sme minuli na AWS minulý mesiac? celkovo", "last month"),
+        ("náklady podľa tímu za posledné 3 mesiace, prosím", "last 3 months by tag:team"),
+        ("wah gwaan, mi need di total fi dis month so far", "this month"),
+    ],
+)
+def test_slovak_and_jamaican_patois(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))
