@@ -228,6 +228,9 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("unallocated",): ("untagged",),
     ("cost-to-serve",): ("cost",),
     ("gimme",): ("give", "me"),
+    # finance's short forms: `Q3 LY`, `vs PY`: last year's; `AOP`: the annual operating plan
+    **dict.fromkeys((("ly",), ("py",)), ("last", "year")),
+    ("aop",): ("plan",),
     # `every weekend`: the weekends (read day by day)
     **dict.fromkeys((("every", "weekend"), ("each", "weekend")), ("weekends",)),
     # `over the 14-15 nov weekend`: the days typed, which the weekend describes

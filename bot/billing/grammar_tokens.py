@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import StrEnum
 
 from bot.errors import UsageError
@@ -110,6 +111,23 @@ _FLAG = re.compile(r"(?<!\S)--?(?:(?:period|range|window|timeframe|time-period)\
 _ASKED_VALUE = re.compile(r"(?<=\w)=[?*](?=[\s,.]|$)")
 #: A hedge glued to a period, a time or an amount (`last quarter-ish`, `3pm-ish`, `10ish`): the words without it.
 _ISH = re.compile(r"(?<=\w)-ish\b|(?<=\d)ish\b|(?<=\d[ap]m)ish\b", re.IGNORECASE)
+#: A moment written as ISO 8601 or a log writes it (`2026-11-20T00:00Z`, `2026-10-01T00:00:00-07:00`, `2026-11-23
+#: 09:00 PST`): its day (costs are kept by the day and hour; the clock of a day given in full is no hour asked).
+_TIMESTAMP = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2})(?:T|\s+)(\d{2}):(\d{2})(?::\d{2})?(?:\.\d+)?"
+    r"(?:Z|[+-]\d{2}:?\d{2}|\s+(?:UTC|GMT|PST|PDT|EST|EDT|CST|CDT|CET|CEST|BST|AEST|AEDT|JST|IST)\b)?"
+)
+#: A weekday named before the full date it is (`from Mon 2026-11-23`): the date says it.
+_WEEKDAY_OF_DATE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+(?=\d{4}-\d{2}-\d{2}\b)",
+    re.IGNORECASE,
+)
+#: Words before the end of a span (an end at midnight is the day before's end: `to 2026-11-27T00:00Z`).
+_SPAN_END_WORDS = re.compile(r"(?:\bto|\btill|\buntil|\bthrough|\bthru|-|–|—|→|\.\.)\s*$", re.IGNORECASE)
+#: A whole day's clock span (`00:00–23:59`, `00:00-24:00`): the day itself.
+_WHOLE_DAY = re.compile(r"\b00:00\s*[-–—]\s*(?:23:59(?::59)?|24:00)\b")
+#: A time zone named as IANA does (`America/New_York`, `Europe/Berlin`): no word of the question.
+_IANA_ZONE = re.compile(r"\b(?:America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?")
 #: A span of ISO weeks named once (`wk40-47`, `wk 45-47`, `weeks 45 to 47`, `W49 and W50`): written `w40-w47`, as the
 #: grammar reads a span of weeks (`week 1-3 of november` counts the month's weeks, left alone).
 _WEEK_SPAN = re.compile(
@@ -175,6 +193,9 @@ def strip_markup(text: str) -> str:
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _ISH.sub(_spaces, text)  # `last quarter-ish`: a hedge, no word of the question
+    text = _IANA_ZONE.sub(_spaces, _WHOLE_DAY.sub(_spaces, text))  # `00:00–23:59 America/New_York`: the day
+    text = _TIMESTAMP.sub(lambda m: _day_of(m, text), text)  # `2026-11-20T00:00Z`: `2026-11-20`
+    text = _WEEKDAY_OF_DATE.sub(_spaces, text)  # `Mon 2026-11-23`: the date
     text = _WEEK_SPAN.sub(_weeks, text)  # `wk 45-47`: `w45-w47`
     text = _CALL.sub(lambda m: f"{m[1]} {m[2]} ", text)
     text = _GLUED_BRACKET.sub(" ", _GLUED_ASIDE.sub(_spaces, text))  # `Nov(until today)`: an aside after `Nov`
@@ -182,6 +203,26 @@ def strip_markup(text: str) -> str:
     text = _TILDE_SPAN.sub("-", text)  # `2026/11/01 ~ 2026/11/15`: a span, as written in East Asia (no strikethrough)
     text = _BRACKETS.sub(" ", _MARKUP.sub(_spaces, _ELLIPSIS.sub(_spaces, text)))
     return "".join(" " if _is_pictograph(ch) else ch for ch in text)
+
+
+def _day_of(match: re.Match[str], text: str) -> str:
+    """A moment's day, padded to the moment's length (positions kept); at midnight after a span's `to`, the day
+    before, whose end it is (`2026-11-20T00:00Z to 2026-11-27T00:00Z` is the 20th to the 26th)."""
+    day = date.fromisoformat(match[1]) if _is_iso_day(match[1]) else None
+    if day is None:
+        return match[0]
+    midnight = (match[2], match[3]) == ("00", "00")
+    if midnight and _SPAN_END_WORDS.search(text[: match.start()]):
+        day -= timedelta(days=1)
+    return day.isoformat().ljust(len(match[0]))
+
+
+def _is_iso_day(written: str) -> bool:
+    try:
+        date.fromisoformat(written)
+    except ValueError:
+        return False
+    return True
 
 
 def _weeks(match: re.Match[str]) -> str:

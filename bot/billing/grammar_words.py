@@ -348,7 +348,8 @@ SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)|\s[—–-]+\s")
 #: (`grammar_unknown`), also after `since` (`grammar_time_phrases`).
 CLOCK = re.compile(
     r"^(?:(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)|(?:[01]?\d|2[0-3]):[0-5]\d"
-    r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm))$"  # `2-4pm`
+    r"|(?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)?[-–](?:[1-9]|1[0-2])(?::[0-5]\d)?(?:am|pm)"  # `2-4pm`
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d[-–](?:[01]?\d|2[0-4]):[0-5]\d)$"  # `14:00-16:00`
 )
 #: An amount of money (`50k`, `$1.2m`, `$40000`, `180k$`): a figure the person holds the cost against, never a date.
 #: (a rate after a slash, `40k/month`, is the same figure per period)

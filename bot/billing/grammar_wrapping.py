@@ -40,6 +40,10 @@ _ZONES = frozenset(
     {"utc", "gmt", "z", "pst", "pdt", "pt", "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "cet", "cest"}
     | {"bst", "ist", "aest", "aedt", "jst", "kst", "sgt", "nzt", "nzdt", "brt", "local"}
 )
+#: Zones that are no English word, as written in capitals (`UTC`, `PST`, `AEDT`).
+_ZONE_NAMES = frozenset(
+    {"utc", "gmt", "pst", "pdt", "edt", "cst", "cdt", "mst", "mdt", "cet", "cest", "bst", "aest", "aedt", "jst", "kst"}
+)
 #: What shows a person a number (`the CUR dashboard`, `my grafana billing panel`, `our FinOps sheet`): the words
 #: before one of these name the tool, not what is asked.
 _TOOL_NOUNS = frozenset(
@@ -124,9 +128,12 @@ def _a_question_relayed(tokens: list[Token], j: int) -> bool:
 
 
 def _zone_of_clock(tokens: list[Token], j: int) -> bool:
+    """`14:00 UTC`, `midnight UTC`, `inclusive (UTC)`: a time zone, after a time or standing alone in its own brackets
+    or beside a day (`2026-11-22 UTC`); a zone that is a word too (`et`, `ist`, `local`) only after a time."""
     before = tokens[j - 1].lower if j > 0 else ""
     clock = bool(CLOCK.match(before)) or before in ("midnight", "noon", "midday")  # `14:00 UTC`, `midnight UTC`
-    return j > 0 and tokens[j].lower in _ZONES and clock
+    alone = tokens[j].lower in _ZONE_NAMES and tokens[j].text.isupper()  # `(UTC)`, `2026-11-22 UTC`
+    return j > 0 and tokens[j].lower in _ZONES and (clock or alone)
 
 
 def _without_deadline(tokens: list[Token], is_read: Callable[[str], bool]) -> list[Token]:

@@ -1588,3 +1588,24 @@ def test_croatian_lithuanian_and_english_of_this_stop(text: str, same_as: str) -
 )
 def test_sales_regions_and_deadlines_of_this_stop(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # moments as ISO 8601 and logs write them: their days; an end at midnight is the day before's end
+        (
+            "top 5 resources by cost, window 2026-11-20T00:00Z to 2026-11-27T00:00Z",
+            "2026-11-20..2026-11-26 by resource top 5",
+        ),
+        ("total excl. tax for 2026-10-01T00:00:00-07:00 to 2026-11-01T00:00:00-07:00 (PDT)", "2026-10 service!=tax"),
+        ("ec2 us-east-1 from Mon 2026-11-23 09:00 PST to now", "since 2026-11-23 service=ec2 region=us-east-1"),
+        ("total for 2026-11-26 00:00–23:59 America/New_York", "2026-11-26"),
+        ("daily s3 2026-11-16 to 2026-11-22 inclusive (UTC)", "2026-11-16..2026-11-22 service=s3 daily"),
+        ("ec2 yesterday 14:00-16:00 UTC", "yesterday service=ec2 hourly"),
+        # finance's short forms
+        ("Q3 vs Q3 LY by service", "2026-q3 vs 2025-q3 by service"),
+    ],
+)
+def test_timestamps_zones_and_finance_short_forms(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))
