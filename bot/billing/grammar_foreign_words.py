@@ -532,7 +532,7 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("inna",), "in"),
     **dict.fromkeys(("yuh",), "you"),
     **dict.fromkeys(("sumting", "suttin"), "something"),
-    **dict.fromkeys(("gwaan", "mi", "dem", "mek", "weh", "nuh", "seh"), "please"),
+    **dict.fromkeys(("gwaan", "mi", "mek", "weh", "nuh", "seh"), "please"),  # (not `dem`: German `the`)
     **dict.fromkeys(("mawnin", "wagwan"), "hi"),
     # Welsh and Māori courtesies (`Bore da!`, `Diolch`, `iawn`, `kia ora`)
     **dict.fromkeys(("diolch", "iawn", "cariad", "duw"), "please"),
