@@ -667,6 +667,11 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     **dict.fromkeys((("od", "početka"), ("od", "pocetka")), ("since", "the", "start", "of")),
     **dict.fromkeys((("od", "začiatku"), ("od", "zaciatku")), ("since", "the", "start", "of")),  # Slovak
     ("wah", "gwaan"): ("hi",),
+    # Portuguese `este ano`, `ano passado`: the year (`ano` alone is Tagalog's what)
+    **dict.fromkeys(
+        (("este", "ano"), ("esse", "ano"), ("neste", "ano"), ("nesse", "ano"), ("deste", "ano")), ("this", "year")
+    ),
+    **dict.fromkeys((("ano", "passado"), ("ano", "anterior")), ("last", "year")),
     ("to", "samo"): ("same",),  # Polish `to samo`: the same (Croatian `samo` alone: only)
     **dict.fromkeys((("bore", "da"), ("kia", "ora")), ("hi",)),
     **dict.fromkeys((("ebben", "a"), ("ezen", "a")), ("this",)),

@@ -199,3 +199,9 @@ def test_an_english_word_with_a_hungarian_looking_end_is_left_alone() -> None:
 )
 def test_slovak_and_jamaican_patois(text: str, meaning: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(meaning))
+
+
+def test_portuguese_ano_beside_its_determiner_is_the_year_and_tagalog_ano_asks_what() -> None:
+    assert without_labels(parse("quanto gastamos este ano")) == without_labels(parse("this year"))
+    assert without_labels(parse("custo de EC2 no ano passado")) == without_labels(parse("2025 service=ec2"))
+    assert without_labels(parse("ano ang cost ng EC2 kahapon")) == without_labels(parse("yesterday service=ec2"))
