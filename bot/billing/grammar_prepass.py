@@ -972,6 +972,12 @@ class PrepassReader(ContextPhraseReader):
                 self.typed[joined[j - 1].position] = f"{joined[j - 1].text} {joined[j].text}"
                 joined[j - 1 : j + 1] = [Token(Kind.WORD, "costcenter", joined[j - 1].position)]
         joined = self._phrase_passes(_rewrite(joined, _PHRASES))
+        # `ec2/s3 split for oct`, `NA/EMEA/APAC split`: the values named, each on a line (`split by team` is a `by`)
+        for j in range(1, len(joined)):
+            after = joined[j + 1].lower if j + 1 < len(joined) else ""
+            named = self.vocabulary.meanings(joined[j - 1].text) or self.vocabulary.area_meaning(joined[j - 1].lower)
+            if joined[j].lower == "split" and named and after not in ("by", "per", "between", "across", "into"):
+                joined[j] = Token(Kind.WORD, "separately", joined[j].position)
         # `this calendar year`: the year itself (calendar periods are the only ones the grammar reads); `the last 3
         # full months`: the last 3 months (whole months, as the grammar reads them anyway)
         self.tokens = [

@@ -1609,3 +1609,11 @@ def test_sales_regions_and_deadlines_of_this_stop(text: str, same_as: str) -> No
 )
 def test_timestamps_zones_and_finance_short_forms(text: str, same_as: str) -> None:
     assert without_labels(parse(text)) == without_labels(parse(same_as))
+
+
+def test_values_named_then_split_are_each_on_a_line() -> None:
+    assert parse("ec2/s3 split for oct").group_by == parse("by service").group_by
+    assert parse("NA/EMEA/APAC split for oct").group_by == parse("by region").group_by
+    # a split by a dimension is that breakdown, the value a filter
+    split_by = parse("staging split by team")
+    assert split_by.group_by == parse("by tag:team").group_by and split_by.filters == parse("account=staging").filters
