@@ -374,6 +374,14 @@ held back unread; `FRESH_147` (a Malayali engineer, a nonprofit's IT manager new
 the bill may not hold, a German SRE, exact timestamps and zones, a CFO's analyst on variance), read; `FRESH_148` (a
 Tamil-speaking engineer, a finance manager on rounded figures, an ML engineer on training, a Puerto Rican developer,
 pasted table headers, a head of procurement on the invoice), held back unread.
+Last in stop 35, first sight on 6091fab: `FRESH_149` (a Serbian developer, a cloud architect on Graviton, a Quebecois
+developer in franglais, capitals with exclamation marks, a head of data on pipeline stages, a people-ops manager on
+cost per employee), read; `FRESH_150` (an Egyptian engineer in Arabizi, a controller on accruals by cost center, an SRE
+on namespaces, a Flemish product manager, a manager asking whether costs are normal, parentheses and footnotes), held
+back unread; `FRESH_151` (an Estonian developer, a sustainability lead, a platform engineer on S3 requests and
+lifecycle, a Peruvian product owner in Spanish, hashtags and emojis, an executive assistant before Monday's meeting),
+read; `FRESH_152` (a Chinese engineer in pinyin, a procurement analyst on Marketplace and support fees, a backend
+developer on API Gateway, an Ethiopian developer, a CEO's one-liners, replies quoting the bot), held back unread.
 """
 
 from __future__ import annotations
@@ -41245,5 +41253,1554 @@ FRESH_148: tuple[tuple[str, str, str], ...] = (
         "/top-resources",
         "Which individual resources account for the highest charges on the October invoice? Top 10 please.",
         "10 2026-10",
+    ),
+)
+
+FRESH_149_FIRST_SIGHT = (24, 14, 12)
+
+FRESH_149: tuple[tuple[str, str, str], ...] = (
+    # the Serbian words read as English (`koliko smo potrosili na`: how much did we spend on, `prošlog meseca`: last
+    # month), as FRESH_141's Croatian `koliko je bio ec2 prošli mjesec? sve accounte`; the whole of October, 1 to 31;
+    # EC2 only; all accounts and regions, one total
+    ("/cost", "koliko smo potrosili na EC2 prošlog meseca?", "last month service=ec2"),
+    # the instances are EC2's, one by one; the writer's count, fifteen; the 30 whole days before today by the
+    # grammar's rule, 28 October to 26 November, the writer's days, as FRESH_133's `which EC2 instances are the most
+    # expensive in us-east-1 over the last 30 days?`; all accounts; the instance type (m5/c5 against m7g/c7g) read off
+    # each resource's usage, as FRESH_147's `With instance type if possible` and FRESH_84's `any x86 ones left in the
+    # top?`; the Graviton split is the writer's aim
+    (
+        "/top-resources",
+        "top 15 EC2 instances by cost last 30d - want to see which ones are still on m5/c5 vs m7g/c7g",
+        "15 last 30 days service=ec2",
+    ),
+    # the French words read as English (`c'est quoi le total du bill pour octobre`: what is the bill's total for
+    # October, `juste prod`: only prod); the whole of October, 1 to 31; `prod` alone is the production account, as the
+    # doc and FRESH_139's `le compte production`; every service, one total; `allo` is the greeting, `svp` chat
+    ("/cost", "allo, c'est quoi le total du bill pour octobre? juste prod svp", "2026-10 account=production"),
+    # `why` with the month so far: like for like, November's complete days, 1 to 26, against the same days of October,
+    # the period compared with anyway, as FRESH_139's `Pourquoi les coûts KMS ont doublé depuis début novembre ?` and
+    # FRESH_142's `what's pushing it`; the total, the change and the services and accounts that moved most among the
+    # causes; all accounts; the capitals and exclamation marks are the writer's tone
+    ("/cost", "WHY IS THE BILL SO HIGH THIS MONTH!!!", "why this month"),
+    # the whole of October, 1 to 31; the data-lake account, as the writer named it; each service on its own line
+    # (Glue, S3, Lambda, SQS, DynamoDB, Data Transfer, KMS...) with the total beside them, as FRESH_144's October by
+    # service; the mapping to pipeline stages is the writer's own, done by hand
+    (
+        "/cost",
+        "what did the data-lake account cost in October, broken down by service? trying to map it to pipeline stages "
+        "(ingest / transform / storage / serving)",
+        "2026-10 account=data-lake by service",
+    ),
+    # NOT SUPPORTED (headcount is not on the bill): a cost per employee is the cost itself, to divide by the writer's
+    # 42 by hand, as the doc's `a cost per order, user or engineer`; `per month` read as the latest full month,
+    # October, the writer's first nearest, as FRESH_141's `total AWS cost per customer per month` and the doc's `what
+    # does checkout cost us a month`; all accounts; the greeting and emoji are wrapping
+    ("/cost", "Hi! What's our AWS cost per employee per month? We're at 42 people now 🙂", "last month"),
+    # the Serbian words read as English (`troškovi po servisu`: costs by service, `za novembar do sad`: for November
+    # so far); the month so far, 1 November to today; each service on its own line with the total beside them, as
+    # FRESH_141's Croatian `troškovi po timu za studeni`; all accounts; `pls` is chat
+    ("/cost", "troškovi po servisu za novembar do sad pls", "this month by service"),
+    # no instance-family or architecture usage types in the vocabulary: EC2 by usage type (instance types are EC2
+    # usage types, as CORPUS's `ec2 by instance type`), the Graviton (m7g/c7g/r7g/t4g) and x86 lines among them,
+    # grouped by hand, as FRESH_67's `daily ec2 c6i vs c7g` and FRESH_84's `EC2 by instance type ... m6i -> m7g
+    # shift`; `MTD` is the month so far, 1 November to today; all accounts
+    (
+        "/cost",
+        "EC2 spend by instance family MTD, split graviton (m7g/c7g/r7g/t4g) vs x86",
+        "this month service=ec2 by usage-type",
+    ),
+    # the French words read as English (`le cost par project`: the cost by project, `pour le mois passé`: for last
+    # month); the whole of October; values weighed against each other are answered with the list, as the doc and
+    # FRESH_145's `how much of our cost is checkout vs search`: checkout and search among the project values listed
+    # beside data, the untagged amount its own line in every breakdown; all accounts
+    (
+        "/tags",
+        "peux-tu me sortir le cost par project pour le mois passé? checkout vs search surtout",
+        "project last month",
+    ),
+    # the most expensive thing is the most expensive resources, as FRESH_147's `What are the most expensive things we
+    # are paying for?`; `right now` read as the month so far, 1 November to today, the writer's period, as FRESH_18,
+    # FRESH_56's `top 5 most expensive things we run right now` and FRESH_139; no count typed: the default, ten, the
+    # top one with its runners-up; any service, all accounts; the capitals are the writer's tone
+    ("/top-resources", "WHAT IS THE MOST EXPENSIVE THING WE HAVE RIGHT NOW!!", "this month"),
+    # the Glue jobs are Glue's resources (the job's ARN its resource id), as FRESH_71, FRESH_85 and FRESH_102's most
+    # expensive glue jobs, and `per` a resource noun asks them one by one, as the doc's `per cluster` and `per
+    # instance`: the writer's second nearest, Glue by resource, the nightly ETL job's line read off (the writer's
+    # first nearest, the daily series, as FRESH_117's per job run, not taken: a job is on the bill, its run is not);
+    # the 30 whole days before today by the grammar's rule, 28 October to 26 November, the writer's days; all accounts
+    (
+        "/cost",
+        "Glue spend per job for the last 30 days? the nightly ETL especially",
+        "last 30 days service=glue by resource",
+    ),
+    # the Serbian words read as English (`zasto je staging skuplji`: why is staging more expensive, `ove nedelje nego
+    # prosle`: this week than last); the staging account, as the writer meant it (a name both an account and a tag
+    # value is the account, as the doc and FRESH_141's `u stagingu`); like for like: this week's complete days, Monday
+    # 23 to Thursday 26, against the same days of last week, the period compared with anyway, as FRESH_147's `ee week
+    # S3 chilavu enthina ingane koodiye??`; both totals and the services that moved among the causes
+    ("/cost", "zasto je staging skuplji ove nedelje nego prosle??", "why this week account=staging"),
+    # no instance-family usage types in the vocabulary: EC2 by usage type, the r6i and r7g lines among them, as
+    # FRESH_84's `EC2 by instance type last 3 months, want to see the m6i -> m7g shift`; since the migration began in
+    # June is from 1 June to today, the date the clause gives, as the doc's `since we migrated in september`; month
+    # over month is by month, November partial; all accounts
+    (
+        "/cost",
+        "how has our r6i vs r7g spend trended month over month since we started the migration in june?",
+        "since 2026-06-01 service=ec2 by usage-type monthly",
+    ),
+    # Thursday 26 November, Thanksgiving; the day before is the day it is compared with anyway, the writer's ideal
+    # normal day not typed, left out, as FRESH_148's nearly identical `nethu thanksgiving nala traffic kammi, nethu
+    # evlo selavu aachu?`; the quiet holiday is the writer's context; every account and service together; the capitals
+    # are the writer's tone
+    ("/cost", "HOW MUCH DID WE SPEND YESTERDAY!!! THANKSGIVING SHOULD HAVE BEEN QUIET!!", "yesterday"),
+    # the French words read as English (`pourquoi le CloudFront a spiké hier`: why did CloudFront spike yesterday);
+    # Thursday 26 November against the day before, the day it is compared with anyway, as FRESH_145's `mi see di bill
+    # jump up yesterday, wah happen?` and FRESH_141's `zasto su troskovi skocili jucer`; CloudFront only; the
+    # accounts, regions and usage types that moved are among the causes; Black Friday traffic is the writer's guess
+    # after a why, which the why answers anyway, as the doc's `is it because black friday traffic?` and FRESH_148; all
+    # accounts
+    (
+        "/cost",
+        "pourquoi le CloudFront a spiké hier? c'tu à cause du Black Friday traffic?",
+        "why yesterday service=cloudfront",
+    ),
+    # the whole of October; the team values listed (web, api, data, Platform), the untagged amount its own line in
+    # every breakdown, as FRESH_147's `Kosten for all teams in Oktober`; NOT SUPPORTED (team sizes are not on the
+    # bill): the per-team totals, divided by hand, as FRESH_142's `cost per engineer by team` and FRESH_134; all
+    # accounts
+    ("/tags", "Can I see costs per team for October? I'd like to divide by team size", "team 2026-10"),
+    # the buckets are the S3 resources, one by one; the data-lake account, as the writer named it; `MTD` is the month
+    # so far, 1 November to today; `top` before what it ranks is the default count, as the doc and FRESH_146's `top
+    # dynamo tables by cost`; the raw and curated buckets read off the list, the writer's aim, as FRESH_148's `our
+    # datasets + checkpoints are getting big`
+    (
+        "/top-resources",
+        "top S3 buckets in data-lake by cost, MTD - want to know if raw/ or curated/ is the bigger one",
+        "this month service=s3 account=data-lake",
+    ),
+    # the Serbian words read as English (`koliko kosta team api`: how much does team api cost, `od pocetka godine`:
+    # since the start of the year, as FRESH_141's Croatian `od pocetka godine`); the year so far, 1 January to today;
+    # a value of the listed key is among the values listed, as the doc and FRESH_141's `team web this month spend how
+    # much`: api among the team values, its amount read off, the untagged amount its own line; no time step in /tags,
+    # the writer's bonus monthly split left out; all accounts
+    ("/tags", "koliko kosta team api od pocetka godine", "team ytd"),
+    # a forecast of today, a day of the month in progress, is where this month lands: November's month-end forecast
+    # with the month so far, the days so far (today's partial one among them) and the run rate it is based on, as
+    # FRESH_118's `projected AWS spend from today through Cyber Monday` and FRESH_120's `whats the cloudfront forecast
+    # for rest of nov?`; October, the period compared with anyway; blowing up the bill names no budget, the writer's
+    # worry; Black Friday is today; all accounts; the capitals are the writer's tone
+    ("/cost", "IS BLACK FRIDAY GOING TO BLOW UP THE BILL TODAY?!?! FORECAST PLS!!!", "forecast 2026-11"),
+    # the week of the 9th is Monday 9 to Sunday 15 November and the week of the 16th Monday 16 to Sunday 22, the later
+    # held against the earlier, the writer's order kept, as FRESH_112's `compare week of 9th vs week of 16th`; compute
+    # is EC2; the api fleet is the api team's instances, the team tag value, as the writer meant it and FRESH_84's
+    # `ec2 cost for team=api ... graviton cutover`; both totals and the difference are part of every comparison; the
+    # c7g cutover is the writer's context; the writer's ideal split by instance type not typed, left out, as FRESH_53
+    # and FRESH_61; all accounts
+    (
+        "/cost",
+        "did the c7g cutover on the api fleet actually move the needle? compare compute cost for week of nov 9 vs "
+        "week of nov 16",
+        "2026-11-09..2026-11-15 vs 2026-11-16..2026-11-22 service=ec2 tag:team=api",
+    ),
+    # NOT SUPPORTED (seats are not on the bill): a cost per seat is the cost itself, to divide by the writer's ~1,800
+    # by hand, as the doc's `a cost per order, user or engineer` and FRESH_139's cost per customer with its 1,240
+    # accounts; no range typed: the latest full month, October, the writer's nearest, as FRESH_141's `total AWS cost
+    # per customer per month`; all accounts
+    ("/cost", "How much do we spend on AWS per customer seat? We have ~1,800 paid seats", "last month"),
+    # the French words read as English (`les buckets S3 les plus chers`: the most expensive S3 buckets, `ce mois-ci`:
+    # this month, as the doc and FRESH_139); the buckets are the S3 resources; the month so far, 1 November to today;
+    # the writer's count, five; all accounts
+    ("/top-resources", "c'est quoi les buckets S3 les plus chers, genre top 5, ce mois-ci", "5 this month service=s3"),
+    # an amount question with `per day` and no period is the average per day, as the doc's `how much per day on rds`
+    # and FRESH_135's `what does prod cost us per day?`; no range typed: the month so far, its complete days 1 to 26,
+    # the writer's first period, against October's; Lambda and SQS together (the ingestion layer, one sum) in the
+    # data-lake account, as the writer named them, as FRESH_141's `sqs + lambda in data-lake for the ingest pipeline`
+    (
+        "/cost",
+        "how much does the ingestion layer cost us per day? (lambda + sqs in data-lake acct)",
+        "average this month service=lambda,sqs account=data-lake",
+    ),
+    # the year so far, 1 January to today; all three accounts together is every account anyway, one total, as
+    # FRESH_145's `celkovo, všetky účty`; the misspelt `ACOUNTS` is the writer's typo of accounts; the capitals are
+    # the writer's tone
+    ("/cost", "TOTAL FOR 2026 SO FAR!!! ALL ACOUNTS!!", "ytd"),
+    # the Serbian words read as English (`najskuplje instance`: the most expensive instances, `u`: in), as FRESH_141's
+    # Croatian `najskuplji resursi`; the instances are EC2's, one by one; eu-west-1; the whole of October; the default
+    # count, ten, within the writer's 5 to 10; all accounts
+    ("/top-resources", "najskuplje instance u eu-west-1 last month", "last month service=ec2 region=eu-west-1"),
+    # July to September 2026 against April to June, the period compared with anyway, as CORPUS's `compare q2 and q3`
+    # and FRESH_146's `Kindly compare Q3 2026 expenditure against Q2 2026`; both totals, the change in dollars and
+    # percent are part of every comparison; the headcount is the writer's context, no unit asked; all accounts
+    (
+        "/cost",
+        "What was our total AWS spend for Q3, and how did it compare to Q2? We grew from 35 to 40 people over that "
+        "time",
+        "2026-q3 vs 2026-q2",
+    ),
+    # the RDS instances are the RDS resources, one by one; `prod acct` is the production account, as the doc; no range
+    # typed: the month so far, as the writer read it, as FRESH_148's `dame los top 5 databases de RDS en prod`; the
+    # default count; the instance class (db.r5 against db.r6g/r7g) read off each resource's usage, as FRESH_134's
+    # db.r6g.2xlarge instances
+    (
+        "/top-resources",
+        "biggest RDS instances in prod acct — anything still on db.r5?",
+        "this month service=rds account=production",
+    ),
+    # NOT SUPPORTED (budget): budgets are refused by name, a budget named without an amount, also beside a month-end
+    # forecast asked, as FRESH_126's `are we going to go over budget this month? what's it looking like by the end of
+    # nov` and FRESH_143's `reckon we'll blow the budget this month? what's the forecast looking like for end of nov`
+    # (the writer's nearest, November's forecast against October, was not taken)
+    ("/cost", "on est-tu on track pour le budget de novembre? forecast fin du mois stp", "!budget"),
+    # the whole of October; the team values listed, biggest first (every list is ranked), the untagged amount its own
+    # line, as FRESH_135's `which team is the most expensive? just the ranking, this year`; all accounts; the capitals
+    # are the writer's tone
+    ("/tags", "WHICH TEAM IS SPENDING THE MOST!!! LAST MONTH!!!", "team last month"),
+    # Glue, S3 and Data Transfer, one series each by month, as the doc's several values as a series and FRESH_145's
+    # `dynamodb kms sqs last 3 months by month`; data transfer is the Data Transfer service, as FRESH_3; the data-lake
+    # account, as the writer named it; since July is from 1 July to today, November partial, as FRESH_137's `since
+    # July`
+    (
+        "/cost",
+        "Glue vs S3 vs data transfer for data-lake, month by month since July",
+        "since 2026-07-01 service=glue,s3,data-transfer account=data-lake by service monthly",
+    ),
+    # the Serbian words read as English (`forecast za kraj meseca`: forecast for the end of the month, `hocemo li
+    # preci oktobar`: will we pass October); November's month-end forecast with the month so far, held against
+    # October, the period compared with anyway, as FRESH_138's `Nov forecast ... vs Oct actual?` and FRESH_4's
+    # projected November against October; all accounts; `hej` is the greeting
+    ("/cost", "hej, forecast za kraj meseca? hocemo li preci oktobar", "forecast 2026-11"),
+    # NOT SUPPORTED (usage hours and architecture shares: answers are costs), as the writer marked it: the writer's
+    # nearest, EC2 by usage type, the Graviton lines among the x86 ones, the share worked out by hand, as FRESH_67's
+    # `what share of our EC2 compute is on graviton now` and FRESH_60's `hours not dollars`; `right now` read as the
+    # month so far, 1 November to today, the writer's period; all accounts
+    ("/cost", "what % of EC2 compute hours are on arm64 right now?", "this month service=ec2 by usage-type"),
+    # the French words read as English (`compare dynamodb entre septembre pis octobre`: compare DynamoDB between
+    # September and October, `ça a tu monté`: did it go up); the whole of September against the whole of October, the
+    # writer's order kept, as FRESH_145's `s3 data-lake sep vs oct` and FRESH_147's Lambda from September with
+    # October; the change is part of every comparison; all accounts
+    ("/cost", "compare dynamodb entre septembre pis octobre, ça a tu monté?", "2026-09 vs 2026-10 service=dynamodb"),
+    # the whole of October, 1 to 31; every account and service together, one figure, as FRESH_147's `How much did we
+    # spend altogether last month?`; the tooling budget review is the writer's occasion, no budget asked, as
+    # FRESH_140's 2027 budget baseline; the greeting is wrapping
+    (
+        "/cost",
+        "Hello, could you tell me the total AWS spend for last month? I need it for the per-head tooling budget "
+        "review.",
+        "last month",
+    ),
+    # the last 3 months by the grammar's rule, the three full months before this one, August to October, the writer's
+    # accepted months (the writer counted November in), as FRESH_138's `kama we paying on EKS per month? last 3
+    # months` and FRESH_148's; RDS only, by month; all accounts; the capitals are the writer's tone
+    ("/cost", "RDS!!! LAST 3 MONTHS!!! MONTH BY MONTH!!!", "last 3 months service=rds monthly"),
+    # a filtered tag breakdown, the data project tag value as typed, as FRESH_148's `project=search gpu costs by team,
+    # nov`; `Q3` alone is July to September 2026; the team values listed, the untagged amount its own line in every
+    # breakdown; all accounts
+    ("/tags", "project=data costs by team, Q3", "team tag:project=data 2026-q3"),
+    # the Serbian words read as English (`troskovi`: costs, `u production acc`: in the production account); Lambda and
+    # SQS each on its own line with their total beside them, the writer's first choice, as FRESH_148's `cuánto
+    # gastamos en lambda y dynamodb este mes?`; the production account, as the writer named it; the 30 whole days
+    # before today by the grammar's rule, 28 October to 26 November, the writer's days
+    (
+        "/cost",
+        "lambda + sqs troskovi u production acc, last 30 days",
+        "last 30 days service=lambda,sqs account=production by service",
+    ),
+    # `since when` asks which days: the series, month by month over more than two months, as the doc's `when did ec2
+    # go up` and FRESH_118's `RDS DOUBLED?!?! SINCE WHEN???`; no range typed: the writer's recent months, 1 September
+    # to today, November partial; KMS only; the writer's ideal split by account or region not typed, left out, as
+    # FRESH_53 and FRESH_61; all accounts; the capitals are the writer's tone
+    ("/cost", "KMS COSTS WENT UP?!? SINCE WHEN!!!", "since 2026-09-01 service=kms monthly"),
+    # the forecast is for the month, never the year: the year so far, 1 January to today, with this month's forecast
+    # line, December added by hand, the writer's nearest, as the doc's `at this pace, what will 2026 cost`,
+    # FRESH_129's `full-year 2026 forecast` and FRESH_148's EDP; the cost-per-FTE slide is the writer's context; all
+    # accounts
+    (
+        "/cost",
+        "Quick one — what's the projected AWS total for all of 2026? Need it for the annual cost-per-FTE slide",
+        "forecast this year",
+    ),
+    # the French words read as English (`le data transfer dans ap-southeast-2`: data transfer in ap-southeast-2,
+    # `depuis le début du mois`: since the start of the month); data transfer is the Data Transfer service, as
+    # FRESH_3; the month so far, 1 November to today, its complete days against the same days of October, the period
+    # compared with anyway; `ça me semble weird` is the writer's remark, no unusual days asked, as FRESH_139's `ça me
+    # semble beaucoup` and FRESH_134's `seems high`; all accounts
+    (
+        "/cost",
+        "le data transfer dans ap-southeast-2 c'est combien depuis le début du mois? ça me semble weird",
+        "this month service=data-transfer region=ap-southeast-2",
+    ),
+    # NOT SUPPORTED (terabytes processed are not on the bill: answers are costs): a cost per unit the bill cannot
+    # count is the cost itself, to divide by hand, as the doc's `per <a unit the bill cannot count>` and FRESH_139's
+    # `CloudFront $ per GB served`; the Glue stage is Glue; no range typed: the month so far, 1 November to today, the
+    # writer's first nearest; all accounts
+    ("/cost", "cost per TB processed for the glue stage?", "this month service=glue"),
+    # the EKS nodes are EC2 instances: EKS and EC2 together, the writer's first choice, as FRESH_132's `eks node
+    # scale-up` (`service=eks,ec2`) and FRESH_127's control plane and worker nodes; values pitted with `vs` are side
+    # by side, us-west-2 beside us-east-1, as the doc's `us-east-1 versus eu-west-1`; the whole of October; all
+    # accounts
+    (
+        "/cost",
+        "EKS node cost us-west-2 vs us-east-1 last month",
+        "last month service=eks,ec2 region=us-west-2,us-east-1 by region",
+    ),
+    # a filtered tag breakdown; the Serbian words read as English (`za prosli mesec`: for last month, `bez tax-a`:
+    # without tax); the whole of October; tax is its own service, Tax, left out, as FRESH_145's `ale bez tax` and
+    # FRESH_146's `bez danaka`; the env values listed (prod, dev, staging), the untagged amount its own line; all
+    # accounts
+    ("/tags", "env breakdown za prosli mesec, bez tax-a", "env service!=tax last month"),
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # no range typed: the month so far, as the writer read it, as FRESH_64's `top 5 resources in the staging account?
+    # trying to figure out why staging costs almost as much as prod`; the why is answered by the list, as FRESH_114
+    # and FRESH_124's `why so dorogo`; the writer's count; any service
+    ("/top-resources", "TOP 10 IN STAGING!!! WHY IS STAGING EVEN COSTING ANYTHING!!!", "10 this month account=staging"),
+    # the year so far, 1 January to today; Platform and web among the team values listed, the untagged amount its own
+    # line, as FRESH_123's `team ytd` and FRESH_140; NOT SUPPORTED (headcount is not on the bill): the team totals, to
+    # divide per person by hand, as FRESH_142's `cost per engineer by team` and FRESH_123's `cost per engineer by team
+    # ytd`; all accounts; `hi!` is the greeting
+    (
+        "/tags",
+        "hi! is there a breakdown by team for the year so far? the Platform team asked how they compare per person "
+        "to web",
+        "team ytd",
+    ),
+    # a filtered tag breakdown; the French words read as English (`breakdown par env`: breakdown by env, `pour le
+    # staging account`: for the staging account, `la semaine passée`: last week, as FRESH_139); the staging account,
+    # as the writer named it; the last whole week, Monday 16 to Sunday 22 November; the env values listed, the
+    # untagged amount its own line
+    ("/tags", "breakdown par env pour le staging account, la semaine passée", "env account=staging last week"),
+    # the whole of October against September, the writer's order kept, the period compared with anyway; data transfer
+    # is the Data Transfer service, as FRESH_3, each service on its own line with its change, as the writer meant it;
+    # eu-west-1; the lake is the data-lake account, as the writer meant it, as FRESH_65's `KMS in the lake account`;
+    # whether it got more expensive is the change every comparison states; the replication is the writer's context
+    (
+        "/cost",
+        "has the eu-west-1 replication of the lake gotten more expensive? compare Oct vs Sep, data transfer + S3 in "
+        "eu-west-1",
+        "2026-10 vs 2026-09 service=data-transfer,s3 region=eu-west-1 account=data-lake by service",
+    ),
+    # NOT SUPPORTED in canonical form (a coverage percentage): commitment coverage is the split by charge class, the
+    # usage beside the Savings Plan fees, as the doc and FRESH_108's `RI/SP coverage % for EC2 last month?` and
+    # FRESH_84's `compute SP coverage oct vs nov`; the x86 families by usage type, no instance-family usage types in
+    # the vocabulary, as FRESH_67 and FRESH_84, the writer's nearest; no range typed: the writer's 30 whole days
+    # before today by the grammar's rule, 28 October to 26 November; buying a Compute SP is the writer's plan, no fee
+    # asked, as the doc's `to size a Compute SP`; all accounts
+    (
+        "/cost",
+        "savings plan coverage for the x86 families? thinking about whether to buy a compute SP before we finish "
+        "moving to graviton",
+        "last 30 days service=ec2 by usage-type, charge-class",
+    ),
+    # a filtered tag breakdown by the creator tag by its full key, as FRESH_146's `aws:createdBy in data-lake
+    # (333344445555) this week`; Glue in the data-lake account, as the writer named them; the whole of October; the
+    # creators (roles and users) listed, the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "aws:createdBy breakdown for glue in the data-lake account last month — want to see which roles/users are "
+        "spinning up jobs",
+        "aws:createdBy service=glue account=data-lake last month",
+    ),
+    # NOT SUPPORTED (per-user licences and seats are not a dimension of the bill): the writer's nearest, every service
+    # on the bill on its own line, any per-seat one among them read off, for the latest full month, October;
+    # WorkSpaces and SSO are the writer's examples (`e.g.`), no question of their own, unlike FRESH_144's `do we have
+    # any SNS cost on the bill at all?` (`!SNS`) where the service is what is asked; all accounts
+    (
+        "/cost",
+        "Does the AWS bill include anything per-user, like licences or seats for our staff? e.g. WorkSpaces or SSO",
+        "last month by service",
+    ),
+)
+
+FRESH_150_FIRST_SIGHT = (18, 20, 12)
+
+FRESH_150: tuple[tuple[str, str, str], ...] = (
+    # the Arabizi words read as English (`ezayak ya bot`: how are you, bot; `kam el masaref kolaha`: how much were all
+    # the expenses; `el shahr elly fat`: the month that passed, last month); the whole of October, 1 to 31; every
+    # account, service and tax together, one figure, as FRESH_137's `szia! mennyi volt a teljes költség múlt hónap?` and
+    # FRESH_148's `pona maasam total selavu evlo?`; the greeting is wrapping
+    ("/cost", "ezayak ya bot, kam el masaref kolaha el shahr elly fat?", "last month"),
+    # the month so far with November's month-end forecast line, actuals through the 26th and the estimate to 30
+    # November, as FRESH_139's `MTD actuals plus a forecast to 30 Nov` and FRESH_146's accrual; NOT SUPPORTED (cost
+    # centers and GL codes are not on the bill): the cost center read as the team tag, the stand-in the writer accepts
+    # and the doc's reading of `cost center` on a bill without such a key, as FRESH_16's `split the aws bill by cost
+    # center for the november accrual`, the team values listed with the untagged amount its own line; the GL codes
+    # mapped by hand, as FRESH_90 and FRESH_114; the close is the writer's context; all accounts
+    (
+        "/cost",
+        "Need Nov accrual by cost center and GL code for close. Actuals thru today + est. for 11/28-11/30 pls",
+        "forecast 2026-11 by tag:team",
+    ),
+    # NOT SUPPORTED (namespaces are not on the bill): the writer's nearest, the prod cluster as the production account's
+    # EKS and EC2 (its worker nodes), split by the team tag, as FRESH_15's `cost by namespace for the prod cluster this
+    # month`, FRESH_24's `cost per namespace on the prod cluster for last week?` and FRESH_140; the month so far
+    # (`mtd`), 1 November to today; the untagged amount its own line in every breakdown; the chargeback sheet is the
+    # writer's context
+    (
+        "/cost",
+        "cost per namespace on the prod eks cluster mtd? need numbers for the chargeback sheet",
+        "this month service=eks,ec2 account=production by tag:team",
+    ),
+    # the Flemish words read as English (`kosten per team voor vorige maand`: costs per team for last month); the whole
+    # of October, 1 to 31; the team values listed (web, api, data, Platform), the untagged amount its own line in every
+    # breakdown, as FRESH_143's `team breakdown for last week pls mate` and FRESH_137's `kila team`; all accounts;
+    # `hoi`, `aub` and `merci` are wrapping
+    ("/tags", "hoi! kosten per team voor vorige maand aub? merci", "team last month"),
+    # `thsi` is a typo of this (a period misspelt is the period, as the doc); like for like: November's complete days, 1
+    # to 26, against the same days of October, the period compared with anyway, the writer's first choice; whether it is
+    # normal is the change and its percentage, and the main driver if it is higher asks why, the services and accounts
+    # that moved among the causes, as FRESH_25's `is it normal that costs went up this week??` and FRESH_143's `What
+    # changed this month? Our AWS bill feels way higher`; all accounts; the feeling is the writer's context
+    ("/cost", "hey - is our aws spend normal thsi month? feels high to me", "why this month"),
+    # `prod` alone is the production account, as the doc; last month is the whole of October, as the writer restated it
+    # (not the last 30 days); any service (`instances, buckets, DBs — whatever`), as FRESH_140's `list the 10 most
+    # expensive resources in production last month`; the writer's count
+    (
+        "/top-resources",
+        "top 10 most expensive resources in prod (instances, buckets, DBs — whatever) for last month (i.e. October, "
+        'not "the last 30 days")',
+        "10 last month account=production",
+    ),
+    # the Arabizi words read as English (`eh a3la 5`: what are the top 5, `fel production`: in production, `men awel el
+    # shahr`: since the start of the month); the instances are EC2's, one by one; the production account, as the writer
+    # named it; the month so far, 1 November to today; the writer's count, as FRESH_147's `ettavum kooduthal chilavulla
+    # 5 ec2 instances ... prod account il, ee masam`
+    (
+        "/top-resources",
+        "eh a3la 5 EC2 instances fel production men awel el shahr?",
+        "5 this month service=ec2 account=production",
+    ),
+    # the whole of October, 1 to 31; each linked account on its own line (production, staging, data-lake) with the total
+    # beside them; tax is its own service, Tax, left out (`excl. tax`), as FRESH_142's `total kostnad for förra månaden
+    # (oktober), per account, excluding tax` and FRESH_146; the intercompany allocation is the writer's context
+    (
+        "/cost",
+        "Please provide October actuals by linked account, excl. tax, for the intercompany allocation. Thanks.",
+        "2026-10 service!=tax by account",
+    ),
+    # `by cluster` is by resource, a cluster being a resource of the bill (its ARN the resource id), as the doc and
+    # FRESH_83's `EKS spend per cluster MTD?`; the 30 whole days before today by the grammar's rule, 28 October to 26
+    # November, the writer's days; EKS only; all accounts
+    ("/cost", "eks spend by cluster last 30d", "last 30 days service=eks by resource"),
+    # the Flemish words read as English (`wat was de totale kost van project checkout in Q3`: what was the total cost of
+    # project checkout in Q3); the checkout project tag value; `Q3` alone is the latest third quarter begun, July to
+    # September 2026; every account and service, one total; Monday's roadmap review is the writer's deadline, no day
+    # asked
+    (
+        "/cost",
+        "Wat was de totale kost van project checkout in Q3? Heb het nodig voor de roadmap review van maandag",
+        "2026-q3 tag:project=checkout",
+    ),
+    # S3 only; the whole of October against September, the period compared with anyway, as CORPUS's `oct vs sep`; both
+    # totals, the difference and its percentage are part of every comparison; all three accounts together are the total
+    # over them, as FRESH_140's `tính cả 3 account`; that it is mostly data-lake is the writer's belief, no filter and
+    # no breakdown (the writer's optional split by account not typed, left out, as FRESH_53 and FRESH_61); the footnote
+    # about Finance's question is context, its `last month` no period asked
+    (
+        "/cost",
+        "How much did S3 cost in October (all three accounts, though I assume it's mostly data-lake) vs September?* "
+        "*basically the same question Finance asked last month",
+        "2026-10 service=s3",
+    ),
+    # on track is the forecast, as the doc: November's month-end forecast with the month so far, held against October,
+    # the period compared with anyway, as FRESH_142's `are we on track vs last month?`; the surprise at month end is the
+    # writer's worry, the services growing unusually a question of their own; all accounts
+    ("/cost", "are we on track for november or is something going to surprise me at month end?", "forecast 2026-11"),
+    # the Arabizi words read as English (`leh el masaref zadet keda embare7`: why did the expenses go up so much
+    # yesterday; `fi 7aga fel data-lake wala eh`: is something in the data-lake or what); `leh` asks why: Thursday 26
+    # November against the day before, the writer's first comparison, the day it is compared with anyway, as FRESH_141's
+    # `zasto su troskovi skocili jucer??`; the data-lake account is the writer's guess after a why, no filter, the
+    # accounts, services and resources that moved among the causes, as FRESH_142's `Is it the data-lake account?`; all
+    # accounts
+    ("/cost", "leh el masaref zadet keda embare7?? fi 7aga fel data-lake wala eh", "why yesterday"),
+    # NOT SUPPORTED (no cost center tag on the bill): the team tag stands in for it, as the writer accepts and the doc
+    # reads `cost center`, as FRESH_6's `which cost centers are missing tags` and FRESH_31's `cost centre mapping is by
+    # team tag`; `Nov MTD` is the month so far, 1 November to today; the team values listed, the untagged amount its own
+    # line in every breakdown (`show untagged separately` shows what is shown anyway); the accrual entry is the writer's
+    # context; all accounts
+    (
+        "/tags",
+        "Need Nov MTD split by cost center tag for the accrual JE - show untagged separately pls",
+        "team this month",
+    ),
+    # the EC2 instances one by one (`top 10 ec2`); us-west-2; this week, the ISO week from Monday 23 November to today;
+    # the writer's count; NOT SUPPORTED (node pool membership is not on the bill): the ranked list, the Karpenter node
+    # pool the writer's guess read off it, as FRESH_60's `karpenter fell back to on-demand` and FRESH_140's `top 10 ec2
+    # nodes in prod this week`; all accounts
+    (
+        "/top-resources",
+        "top 10 ec2 by cost in us-west-2 this week. trying to figure out if its the new karpenter nodepool",
+        "10 this week service=ec2 region=us-west-2",
+    ),
+    # the Flemish words read as English (`de kosten deze maand lijken hoog`: the costs this month look high, `wat is er
+    # veranderd tov vorige maand`: what changed compared with last month); what changed asks why, as FRESH_143's `What
+    # changed this month?`: like for like, November's complete days against the same days of October, the period
+    # compared with anyway; the services and accounts that moved most, up and down, among the causes; `amai` is chat;
+    # all accounts
+    ("/cost", "amai, de kosten deze maand lijken hoog. Wat is er veranderd tov vorige maand?", "why this month"),
+    # the last 3 full months by the grammar's rule, August to October, the writer's months; no time step in /tags, the
+    # month-by-month view left out, as FRESH_143's `env, last 3 full months, split monthly` and FRESH_147; prod, dev and
+    # staging listed, the untagged amount its own line in every breakdown (`if that's a thing`); all accounts
+    (
+        "/tags",
+        "costs by env tag (prod / dev / staging — plus untagged, if that's a thing) for the last 3 full months, "
+        "month by month",
+        "env last 3 months",
+    ),
+    # the Black Friday costs read as the writer meant them, Thanksgiving and Black Friday 2026, Thursday 26 and today so
+    # far, its partial day marked so, against the same holiday days of 2025, Thursday 27 and Friday 28 November (`last
+    # year ... around thanksgiving`), as FRESH_144's `black friday ayer y hoy? comparado con el año pasado`; whether it
+    # is in line is read off the change; the normal days of November are the writer's other yardstick, a question of its
+    # own; every account and service together
+    (
+        "/cost",
+        "quick q: are the black friday costs looking normal? last year we had a big spike around thanksgiving",
+        "2026-11-26..2026-11-27 vs 2025-11-27..2025-11-28",
+    ),
+    # the Arabizi words read as English (`law sama7t`: please, `3ayez el masaref 7asab el team`: I want the expenses by
+    # team, `el osbo3 elly fat`: the week that passed); the last whole week, Monday 16 to Sunday 22 November; the team
+    # values listed, the untagged amount its own line in every breakdown, as FRESH_143's `team breakdown for last week
+    # pls mate`; all accounts
+    ("/tags", "law sama7t 3ayez el masaref 7asab el team el osbo3 elly fat", "team last week"),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress,
+    # November's month-end forecast with the month so far, as FRESH_148's `What's the forecast for Dec?` and FRESH_144;
+    # NOT SUPPORTED (GL codes are not on the bill): each service on its own line, mapped to the GL lines by hand, the
+    # writer's first nearest, as FRESH_114's `breakdown by GL line` and FRESH_90's GL accounts; the Q4 accrual schedule
+    # is the writer's context; all accounts
+    ("/cost", "What's the December forecast by GL? Building the Q4 accrual schedule.", "forecast 2026-11 by service"),
+    # NOT SUPPORTED (namespaces are not on the bill): the writer's nearest, EKS and EC2 (the worker nodes) split by the
+    # team tag, Platform (the kube-system owner) against the other teams side by side, as FRESH_15's and FRESH_24's cost
+    # by namespace and FRESH_24's `team on eks`; no range typed: the month so far, as the writer read it; `rough`
+    # hedges; all accounts
+    ("/cost", "rough cost of kube-system ns vs everything else?", "this month service=eks,ec2 by tag:team"),
+    # the Flemish words read as English (`wat zijn onze duurste RDS databanken deze maand`: what are our most expensive
+    # RDS databases this month); the RDS databases are the RDS resources, one by one, as FRESH_148's `top 5 databases de
+    # RDS`; the month so far; the default count; all accounts
+    ("/top-resources", "wat zijn onze duurste RDS databanken deze maand?", "this month service=rds"),
+    # the production account only (`prod only`, `prod` alone is the account, as the doc); the last two weeks by the
+    # grammar's rule, the two whole weeks before this one, 9 to 22 November (the writer counted 14 days back from
+    # yesterday), as FRESH_3's convention and FRESH_148's `for the past 2 weeks`; by day; when the ramp-up started is
+    # read off the series; the staging noise and Cost Explorer are the writer's context
+    (
+        "/cost",
+        "daily spend for the last two weeks (prod only; staging is just noise) — I want to see whether the ramp-up "
+        "started before Thanksgiving (hard to tell in Cost Explorer, honestly)",
+        "last 2 weeks account=production daily",
+    ),
+    # the whole of October against September, the period compared with anyway; `why` adds what drove it, the services
+    # and accounts that moved among the causes, as FRESH_131's `why did our bill go up so mich in oct` and FRESH_143's
+    # `Why did October go up vs September?`; whether it was expected is read off them; all accounts
+    ("/cost", "why did the bill go up so much in october? was that expected?", "why 2026-10"),
+    # the Arabizi words read as English (`kam et2al 3ala el cloudfront`: how much went on CloudFront, `fel 3 shohor elly
+    # fato`: in the 3 months that passed, `kol shahr lewa7do`: each month on its own); the last 3 months by the
+    # grammar's rule, the three full months before this one, August to October, the writer's months; by month; all
+    # accounts
+    (
+        "/cost",
+        "kam et2al 3ala el cloudfront fel 3 shohor elly fato? kol shahr lewa7do law momken",
+        "last 3 months service=cloudfront monthly",
+    ),
+    # YTD through 10/31 is January to October 2026, the range ended where the writer named it, as FRESH_114's `YTD ...
+    # Jan-Oct ... tax shown separately` and FRESH_147's `YTD thru Oct`; each account on its own line, tax apart by
+    # charge class, as the doc's `tax shown separately`; net of credits and refunds is the total as every total is,
+    # credits and refunds counted, as the doc and FRESH_139
+    (
+        "/cost",
+        "YTD spend by account thru 10/31, net of credits and refunds, tax shown separately",
+        "2026-01..2026-10 by account, charge-class",
+    ),
+    # a filtered tag breakdown, EKS only, as FRESH_142's `how much of the EKS spend is tagged to each team`; the month
+    # so far; the team values listed, Platform among them, the untagged amount its own line in every breakdown;
+    # Platform's claim is the writer's context; all accounts
+    ("/tags", "cost by team for eks only this month. platform swears its not them lol", "team service=eks this month"),
+    # the Flemish words read as English (`hoeveel hebben we al uitgegeven aan Lambda sinds januari`: how much have we
+    # spent on Lambda since January, `per maand`: per month); since January is the year so far, 1 January to today, by
+    # month, November partial, the total beside them, as FRESH_137's `since january` and FRESH_132's `dit jaar tot nu
+    # toe ... per maand`; all accounts
+    (
+        "/cost",
+        "Hoeveel hebben we al uitgegeven aan Lambda sinds januari? Per maand graag, merci!",
+        "ytd service=lambda monthly",
+    ),
+    # the buckets are the S3 resources, one by one, everything attributed to each bucket in its line; the data-lake
+    # account, as the writer named it; last month is the whole of October; the default count, as FRESH_142's `which s3
+    # buckets are the most expensive in data-lake account?`
+    (
+        "/top-resources",
+        "biggest S3 buckets by cost in data-lake (everything attributed to the bucket — storage, requests, transfer) "
+        "last month",
+        "last month service=s3 account=data-lake",
+    ),
+    # the staging account and the production account (`prod` alone is the account, as the doc) side by side, each on its
+    # own line, the ratio worked out by hand, as FRESH_145's `are we spending more on staging than prod now??` and
+    # FRESH_137's staging as a % of prod; no range typed: the month so far, as the writer read it; the writer's ideal
+    # trend over recent months not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "is staging costing more than it should? feels like its half of prod",
+        "this month account=staging,production by account",
+    ),
+    # the Arabizi words read as English (`wa2ef 3aleina b kam el shahr da`: how much is it costing us this month, `w
+    # 2arenholi bel shahr elly fat`: and compare it with last month); eu-west-1 only; like for like: November's complete
+    # days against the same days of October, the period compared with anyway, as CORPUS's `this month compared to last`;
+    # both amounts and the change; all accounts and services
+    (
+        "/cost",
+        "el eu-west-1 wa2ef 3aleina b kam el shahr da? w 2arenholi bel shahr elly fat",
+        "this month region=eu-west-1",
+    ),
+    # the month so far with November's month-end forecast line (the projected full month), as FRESH_139's MTD actuals
+    # plus a forecast to 30 Nov; Glue and DynamoDB in the data-lake account, each on its own line, as the writer meant
+    # them (`per service`); `6420` is the writer's own GL reference, no filter, as the doc's `GL 6420`; the accrual is
+    # the writer's context
+    (
+        "/cost",
+        "For Nov accrual: Glue + DynamoDB in data-lake, MTD actual and projected full month. Coding to 6420.",
+        "forecast 2026-11 service=glue,dynamodb account=data-lake by service",
+    ),
+    # NOT SUPPORTED (pods are not on the bill): the writer's own nearest, what checkout costs on EKS, its EKS and EC2
+    # (the worker nodes) tagged with the checkout project, as FRESH_60's `k8s spend by namespace for checkout` and
+    # FRESH_127's `per-pod cost for the search namespace?`; no range typed: the month so far, as the writer read it; all
+    # accounts
+    (
+        "/cost",
+        "any way to get cost per pod for checkout? or at least what checkout costs us on eks",
+        "this month service=eks,ec2 tag:project=checkout",
+    ),
+    # a comparison of two periods (last week against this week) is not something /tags answers (it lists costs only):
+    # refused naming the word, as FRESH_141's `Platform team spend Q4 to date vs Q3 same point` and FRESH_144's and
+    # FRESH_146's `!vs`; the project split of both weeks without tax is a /cost question, offered with the refusal
+    ("/tags", "kosten per project zonder tax aub, vorige week vs deze week", "!vs"),
+    # the rest of the year is the forecast, as the doc: the forecast is for the month, never the year, so the year so
+    # far with this month's forecast line and its range (the confidence), December added by hand, the writer's nearest,
+    # as FRESH_140's `Where are we going to land for full year 2026?` and FRESH_144's full-year projection; all accounts
+    (
+        "/cost",
+        "what's our projected spend for the rest of the year (December included, obviously) — and how confident is "
+        "that number (roughly)?",
+        "forecast this year",
+    ),
+    # `right now` read as the month so far, the writer's period, as FRESH_139's `right now` and FRESH_131; the writer's
+    # count; any service, all accounts; what to worry about is read off the list (no unusual days in /top-resources)
+    (
+        "/top-resources",
+        "what are the top 5 things costing us the most right now? anything i should worry abt",
+        "5 this month",
+    ),
+    # the Arabizi words read as English (`ya gama3a`: guys, `el data transfer 3ali keda leh`: why is data transfer so
+    # high, `w kan kam fel october`: and how much was it in October); data transfer is the Data Transfer service, as
+    # FRESH_3; `leh` asks why: like for like, November's complete days against the same days of October, the period
+    # compared with anyway, October's figure beside it, as FRESH_141's `data transfer up again. why?`; the accounts,
+    # regions and usage types that moved are among the causes; all accounts
+    (
+        "/cost",
+        "ya gama3a el data transfer 3ali keda leh? w kan kam fel october?",
+        "why this month service=data-transfer",
+    ),
+    # the whole of September against the whole of October, the writer's order kept, as FRESH_141's `dynamodb sep vs oct
+    # difference what?` and FRESH_147's `Compare please the Lambda costs from September with Oktober`; each service on
+    # its own line with its change and percentage (the variance), as FRESH_146's `percentage variance per service`; no
+    # threshold in the grammar: the services moving more than 10% read off by hand, as FRESH_138's `flag anything moving
+    # >10%`; the flux analysis is the writer's context; all accounts
+    ("/cost", "Sep vs Oct variance by service for the flux analysis, only items >10%", "2026-09 vs 2026-10 by service"),
+    # the EKS charges only (the control plane fee), the worker nodes being EC2, left out, as FRESH_140's `just the
+    # control plane fees not the worker nodes` and FRESH_13; no range typed: the month so far, as the writer read it;
+    # all three accounts summed, one total, as the writer meant it; the per-cluster hourly fee describes the charge, no
+    # breakdown; the writer's optional split by account or run rate left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "how much are we paying for eks control planes across all accts? just the per-cluster hourly fee, not nodes",
+        "this month service=eks",
+    ),
+    # the Flemish words read as English (`wat is de forecast voor eind deze maand`: what is the forecast for the end of
+    # this month, `is da meer dan oktober`: is that more than October); November's month-end forecast with the month so
+    # far, held against October, the period compared with anyway, as FRESH_138's `Nov forecast ... vs Oct actual`; all
+    # accounts; the greeting is wrapping
+    ("/cost", "Goeiemorgen! Wat is de forecast voor eind deze maand? En is da meer dan oktober?", "forecast 2026-11"),
+    # a comparison of two periods (Q3 against Q2) is not something /tags answers (it lists costs only): refused naming
+    # the word, as FRESH_141's, FRESH_144's and FRESH_146's `!vs`; the team values listed in the aside are the key's
+    # values anyway; the team split of both quarters is a /cost question, offered with the refusal
+    ("/tags", "spend by team (web, api, data, Platform — capital P, don't ask) for Q3 vs Q2", "!vs"),
+    # the cost per day before the release on 15 November, 1 to 14 November, against the complete days from it, 15 to 26
+    # November, compared per day as the spans differ in length, the earlier first, as the writer meant it, as
+    # FRESH_144's `how much per day before vs after?` around nov 10 and FRESH_146's daily avg before and after oct 15;
+    # whether it jumped is read off the change; the writer's optional services not typed, left out, as FRESH_53 and
+    # FRESH_61; all accounts
+    (
+        "/cost",
+        "did costs jump after the nov 15 release? can u compare before and after",
+        "average 2026-11-01..2026-11-14 vs 2026-11-15..2026-11-26",
+    ),
+    # the Arabizi words read as English (`eh a3la 7agat bt2ol floos`: what are the things costing the most money, `fel
+    # staging`: in staging, `el sana di`: this year); the staging account, as the writer meant it (a name both an
+    # account and a tag value is the account, as the doc); the year so far, 1 January to today; the default count; any
+    # service
+    ("/top-resources", "eh a3la 7agat bt2ol floos fel staging el sana di?", "ytd account=staging"),
+    # a filtered tag breakdown, KMS and SQS together, as FRESH_144's `env breakdown for lambda + sqs`; the whole of
+    # October; the env values listed (prod, dev, staging), the untagged amount its own line in every breakdown; the
+    # shared services and the reclass are the writer's context, no account named; all accounts
+    (
+        "/tags",
+        "KMS + SQS split by env tag for October — these sit in shared services, need the split to reclass",
+        "env service=kms,sqs 2026-10",
+    ),
+    # the nodes are EC2 instances, as FRESH_60 and FRESH_140's `top 10 ec2 nodes in prod`; Sydney is ap-southeast-2, as
+    # the doc's regions by AWS's place names and FRESH_143's `big ticket items in sydney`; NOT SUPPORTED (cluster
+    # membership of each node is not on the bill): every EC2 instance of the region, the writer's nearest; the 7 whole
+    # days before today by the grammar's rule, 20 to 26 November, the writer's days; the default count; all accounts
+    (
+        "/top-resources",
+        "most expensive nodes in the syd cluster, last 7 days",
+        "last 7 days service=ec2 region=ap-southeast-2",
+    ),
+    # the Flemish words read as English (`de kosten van dev en staging ne keer vergelijken met prod`: compare the costs
+    # of dev and staging with prod, `zonder het data-lake account`: without the data-lake account); values of one
+    # dimension pitted against each other are side by side, as CORPUS's `dynamodb in prod vs dev`: dev, staging and prod
+    # are the env tag's values, the names beside env values being the tag's, as the doc; the data-lake account left out,
+    # production and staging kept, as FRESH_137's team split excluding data-lake; no range typed: the month so far, as
+    # the writer read it
+    (
+        "/cost",
+        "Kunnen we de kosten van dev en staging ne keer vergelijken met prod? Zonder het data-lake account",
+        "this month tag:env=dev,staging,prod account!=data-lake by tag:env",
+    ),
+    # Thanksgiving, yesterday, Thursday 26 November, against the writer's normal Thursday, the 19th, as FRESH_14's
+    # `yesterday (thanksgiving) vs a normal thursday` and FRESH_39; both totals, the difference and its percentage are
+    # part of every comparison; every account and service together
+    (
+        "/cost",
+        "how much did we spend on Thanksgiving (yesterday, the 26th) vs a normal Thursday (say the 19th)?",
+        "2026-11-26 vs 2026-11-19",
+    ),
+    # this quarter so far, 1 October to today; the team values listed, the top one read off, the untagged amount its own
+    # line in every breakdown, as FRESH_137's `Is the Platform team spending more than the api team this quarter?`;
+    # whether it is normal for them against last quarter is a comparison /tags does not answer, a question of its own
+    # after the first, left out, as FRESH_140's `team data có tăng so với tháng trước ko?`; all accounts
+    ("/tags", "which team is spending the most this quarter? is that normal for them?", "team this quarter"),
+    # the Arabizi words read as English (`ba2olak eh`: say, `el masaref men gheir el tax w men gheir el data-lake`: the
+    # expenses without tax and without the data-lake, `kam men awel el sana`: how much since the start of the year); the
+    # year so far, 1 January to today; tax is its own service, Tax, left out, and the data-lake account left out,
+    # production and staging kept, as FRESH_144's nearly identical `kolle hazine-e emsal bedun-e tax o bedun-e
+    # data-lake`; one total
+    (
+        "/cost",
+        "ba2olak eh, el masaref men gheir el tax w men gheir el data-lake kam men awel el sana?",
+        "ytd service!=tax account!=data-lake",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_138: S3 for the whole of October, each region on its
+    # own line, the regionless charges as `global`; the writer's guesses (us-east-1, eu-west-1) are values listed as
+    # candidates, shown among the others, no filter, as the doc; all accounts
+    (
+        "/cost",
+        "follow-up to my S3 question (October): which region was most of that in? (I'm guessing us-east-1, but "
+        "eu-west-1 wouldn't shock me)",
+        "2026-10 service=s3 by region",
+    ),
+)
+
+FRESH_151_FIRST_SIGHT = (21, 17, 12)
+
+FRESH_151: tuple[tuple[str, str, str], ...] = (
+    # the whole of October, 1 to 31; September is the period October is compared with anyway, as CORPUS's `oct vs
+    # sep`, FRESH_29's `Data transfer costs per region for October, and the same for September next to it` and
+    # FRESH_113's `quick ones 1. total for oct 2. same for sept 3. diff in % pls`: both totals, the difference and its
+    # percentage are part of every comparison; all accounts and services (`AWS` is a filler on an AWS bill); Monday is
+    # a deadline, no day asked; the greeting and thanks are wrapping
+    (
+        "/cost",
+        "Hi, could you give me the total AWS spend for October and the same for September please? Need to show the "
+        "month-over-month change on Monday. Thanks!",
+        "2026-10",
+    ),
+    # the Estonian words read as English (`kui palju EC2 kulud olid`: how much were the EC2 costs, `eelmine kuu`: last
+    # month); the whole of October, 1 to 31; `prod account` is the production account, as the doc and FRESH_147's
+    # `prod account il`; one total
+    (
+        "/cost",
+        "kui palju EC2 kulud olid eelmine kuu? prod account only",
+        "last month service=ec2 account=production",
+    ),
+    # Black Friday is today, Friday 27 November 2026, as the doc's holidays; `so far` is today's partial day, marked
+    # so (or no data yet), as FRESH_70's `prod spend today so far?? BF traffic is wild` and FRESH_80's `what's today's
+    # spend so far? (i know it's black friday lol)`; every account and service together; the hashtags `#aws` and
+    # `#cost` and the emoji are chat
+    (
+        "/cost",
+        "how much did we burn on #BlackFriday so far?? 🛍️💸 #aws #cost",
+        "today",
+    ),
+    # the storage classes are S3 usage types, each on its own line, as FRESH_30's `S3 by storage class for Oct -
+    # standard vs IA vs glacier/deep archive` and FRESH_122's `S3 storage cost by storage class`; the whole of
+    # October; no storage-only usage type in the vocabulary, so the request and transfer lines beside them are set
+    # aside by hand, as FRESH_122; all accounts; `pls` is chat
+    (
+        "/cost",
+        "s3 cost split by storage class for last month - standard vs IA vs glacier vs intelligent tiering pls",
+        "last month service=s3 by usage-type",
+    ),
+    # the Spanish words read as English (`cuánto gastamos en total el mes pasado`: how much did we spend in total last
+    # month); the whole of October, 1 to 31; every account and service together, tax in the total as it is, one
+    # figure, as FRESH_147's `How much did we spend altogether last month?`; `hola` and `porfa` are wrapping and chat
+    (
+        "/cost",
+        "hola! cuánto gastamos en total el mes pasado? porfa",
+        "last month",
+    ),
+    # NOT SUPPORTED (carbon): the writer's nearest, October's cost by region, as FRESH_10's `carbon footprint by
+    # region for Q3'26`, FRESH_44 and FRESH_60; the regions the writer mainly cares about, us-east-1 and eu-west-1,
+    # are shown among the others, each region on its own line, as FRESH_145's `hlavne eu-west-1`; the whole of
+    # October, 1 to 31; all accounts
+    (
+        "/cost",
+        "Could you show me our estimated carbon emissions by region for October? I'd mainly like to compare us-east-1 "
+        "with eu-west-1.",
+        "2026-10 by region",
+    ),
+    # the month so far, 1 November to today; `#team` is the team tag key, its hash a hashtag's; the team values listed
+    # (web, api, data, Platform), the untagged amount its own line in every breakdown, as FRESH_145's `team mtd`;
+    # `#finops` and the emoji are chat; all accounts
+    (
+        "/tags",
+        "spend by #team this month 👀📊 #finops",
+        "team this month",
+    ),
+    # a jump asked about asks why: like for like, this week's complete days, Monday 23 to Thursday 26, against the
+    # same days of last week, the period compared with anyway, as FRESH_35's `why the costs of S3 are more high this
+    # week compared with the last week?` and FRESH_148's CloudFront this week; Lambda only; the accounts, regions,
+    # usage types and functions that moved are among the causes; the Estonian aside (`kulud tundub peaaegu topelt`:
+    # costs look almost doubled) is the writer's observation, checked by the change; all accounts
+    (
+        "/cost",
+        "hey why did lambda jump so much this week vs last week? kulud tundub peaaegu topelt",
+        "why this week service=lambda",
+    ),
+    # the month so far and the expected month-end total are November's month-end forecast with the month so far, as
+    # FRESH_8's `accrual for November: what's booked so far and the estimate to month end` and FRESH_66's `MTD through
+    # yesterday + where do we expect to land?`; all accounts and services
+    (
+        "/cost",
+        "What is the total spend for November so far, and what do we expect it to be by the end of the month?",
+        "forecast 2026-11",
+    ),
+    # the buckets are the S3 resources, one by one; no request usage type in the vocabulary: the S3 buckets by cost,
+    # the writer's nearest, as FRESH_30's nearly identical `which buckets are racking up request charges (not storage)
+    # over the past 14 days`; the month so far, 1 November to today; the writer's count; all accounts
+    (
+        "/top-resources",
+        "top 15 buckets by request cost this month, not storage",
+        "15 this month service=s3",
+    ),
+    # the Spanish words read as English (`cuanto nos va a salir noviembre`: how much will November come to, `necesito
+    # el forecast para cerrar el mes`: I need the forecast to close the month); November's month-end forecast with the
+    # month so far beside it, as FRESH_148's `month end ku evlo varum nu forecast sollu`; closing the month is the
+    # writer's context; all accounts
+    (
+        "/cost",
+        "cuanto nos va a salir noviembre? necesito el forecast para cerrar el mes",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's, one by one; eu-west-1 only; the 30 whole days before today by the grammar's rule, 28
+    # October to 26 November (the writer counted today in), as FRESH_146's `top dynamo tables by cost last 30d`; the
+    # writer's count; all accounts; `pls` is chat
+    (
+        "/top-resources",
+        "top 10 ec2 instances in eu-west-1 last 30 days pls",
+        "10 last 30 days service=ec2 region=eu-west-1",
+    ),
+    # compute is EC2, Lambda and EKS, as FRESH_15's `compute spend h1 vs h2` and FRESH_95's `compute spend (EC2 +
+    # Lambda + EKS)`; the year so far, 1 January to today (`year to date`); the four regions named are every region
+    # the bill holds, and every region named keeps none out: each region on its own line, the two groups and their
+    # shares added up by hand, as FRESH_44's `what share of EC2 is in us-east-1 this month? ... grid intensity
+    # report`; all accounts
+    (
+        "/cost",
+        "What share of our compute spend is in the lower-carbon regions (eu-west-1, us-west-2) versus us-east-1 and "
+        "ap-southeast-2, year to date?",
+        "ytd service=ec2,lambda,eks by region",
+    ),
+    # values pitted with `vs` are side by side, as CORPUS's `s3 vs ec2 this month`: DynamoDB and RDS, each on its own
+    # line, which is bigger read off; the whole of October, 1 to 31; `#databases` names those two anyway, and the
+    # other hashtags and emoji are chat; all accounts
+    (
+        "/cost",
+        "#dynamodb vs #rds last month 🥊 who wins? #databases",
+        "last month service=dynamodb,rds by service",
+    ),
+    # `Q3` alone is July to September 2026; each account on its own line with tax apart by charge class, as FRESH_31's
+    # `P10 total by account ... with credits and tax shown separately` and FRESH_41's `Sept 2026 broken down by
+    # account, tax shown separately`; each account's amount without tax is its total less its tax line; the three
+    # accounts named are every account
+    (
+        "/cost",
+        "Could I please have the spend for each of the three accounts (production, staging, data-lake) for Q3, with "
+        "tax shown separately?",
+        "2026-q3 by account, charge-class",
+    ),
+    # storage, requests and transfer are S3 usage types, as FRESH_13's `s3 storage vs requests vs transfer` and
+    # FRESH_41; no request tier usage types in the vocabulary: S3 by usage type, the Tier 1 (PUT/COPY/POST/LIST) and
+    # Tier 2 (GET) request lines among them, apart; the month so far (`mtd`), 1 November to today; the production
+    # account (`prod only`, as the doc's `prod` alone)
+    (
+        "/cost",
+        "how much are we paying for s3 requests mtd, prod only? PUT/COPY/POST/LIST vs GET separately if possible",
+        "this month service=s3 account=production by usage-type",
+    ),
+    # the Spanish words read as English (`cuánto gastó el proyecto checkout vs search este mes`: how much did the
+    # checkout project spend vs search this month); values weighed against each other are answered with the list, as
+    # the doc and FRESH_141's `checkout vs search`: checkout and search among the project values listed beside data,
+    # the untagged amount its own line; the month so far, 1 November to today; Black Friday is the writer's context
+    # (`ojo que hoy es black friday`), no day asked; all accounts
+    (
+        "/tags",
+        "cuánto gastó el proyecto checkout vs search este mes? ojo que hoy es black friday jeje",
+        "project this month",
+    ),
+    # November's month-end forecast with the month so far, as FRESH_143's `o kiek bus iki mėnesio galo? forecast` and
+    # FRESH_147's `month end aavumbo total ethra aavum? oru forecast kittumo`; the Estonian words (`kui palju tuleb
+    # kokku`: how much will it come to in total) ask the same; all accounts, one figure
+    (
+        "/cost",
+        "forecast for end of nov? kui palju tuleb kokku",
+        "forecast 2026-11",
+    ),
+    # the instances are EC2's, one by one; NOT SUPPORTED (idle, utilisation): the ranking by cost, the writer's
+    # nearest, as FRESH_14's `idle ec2 instances we can turn off` and FRESH_25's `which ec2 instances have been on all
+    # month doing basically nothing?`; no range typed: the month so far, 1 November to today, as the writer accepts;
+    # the holiday weekend is when the writer plans to switch them off, no period asked; the default count; all
+    # accounts
+    (
+        "/top-resources",
+        "Which EC2 instances are costing us the most but sitting mostly idle? Looking for candidates to switch off "
+        "over the holiday weekend.",
+        "this month service=ec2",
+    ),
+    # `why ... suddenly` asks why: no range typed, like for like, November's complete days against the same days of
+    # October, the period compared with anyway, as FRESH_37's `why r we higher than oct` and FRESH_145's RDS in
+    # November against October; KMS only (`#kms`); the accounts, regions and usage types (key storage, API requests)
+    # that moved are among the causes; `#costspike` and the emoji are chat; all accounts
+    (
+        "/cost",
+        "why is #kms suddenly a thing?? 🤔🔑 #costspike",
+        "why this month service=kms",
+    ),
+    # `October` alone is October 2026, 1 to 31; the team values listed (web, api, data, Platform) side by side, the
+    # untagged amount its own line in every breakdown, as FRESH_147's `How much is each team spending? ... Last month
+    # please`; leadership is the writer's context; all accounts
+    (
+        "/tags",
+        "Spend by team for October please - leadership want to see Web, API, Data and Platform side by side.",
+        "team 2026-10",
+    ),
+    # from the 1st of November until yesterday, Thursday 26 November, both days included, by day, as FRESH_147's
+    # `daily from 1. November until yesterday`; S3 storage is S3, as CORPUS's `s3 storage costs` and FRESH_122's
+    # `daily S3 storage before vs after`, the storage lines read off; the lifecycle rule of 10 November is the
+    # writer's context, the drop after it read off the series; all accounts
+    (
+        "/cost",
+        "did the lifecycle rule we pushed on nov 10 actually move the needle? s3 storage cost daily from 1st nov til "
+        "yesterday",
+        "2026-11-01..2026-11-26 service=s3 daily",
+    ),
+    # the Spanish words read as English (`por qué subió tanto CloudFront esta semana? comparado con la semana pasada`:
+    # why did CloudFront go up so much this week, compared with last week); `por qué` asks why, as the doc: like for
+    # like, this week's complete days, Monday 23 to Thursday 26, against the same days of last week, the period
+    # compared with anyway, as FRESH_148's nearly identical `el bill de cloudfront subió un montón esta semana, qué
+    # pasó??`; CloudFront only; the regions and usage types (transfer out, requests) that moved are among the causes;
+    # all accounts
+    (
+        "/cost",
+        "por qué subió tanto CloudFront esta semana? comparado con la semana pasada",
+        "why this week service=cloudfront",
+    ),
+    # a filtered tag breakdown; the Estonian words read as English (`kulud`: costs, `eelmine kuu`: last month); the
+    # staging account (`staging acc`), as the writer named it; the whole of October, 1 to 31; the team values listed,
+    # the untagged amount its own line in every breakdown
+    (
+        "/tags",
+        "kulud by team for staging acc, eelmine kuu",
+        "team account=staging last month",
+    ),
+    # the biggest money eaters are the most expensive resources; `rn` read as the month so far, 1 November to today,
+    # the writer's period, as FRESH_131's `rn` and FRESH_135's `what are the 10 most expensive things on our bill rn`;
+    # `#top10` is the count, ten; the emoji are chat; any service, all accounts
+    (
+        "/top-resources",
+        "biggest money eaters rn 🔥🔥 #top10",
+        "10 this month",
+    ),
+    # `Jan-Oct 2026` is January to October 2026, whole months, both included, as the doc's span of months with its
+    # year; by month (`month by month`), ten figures, as FRESH_20's `s3 monthly trend jan-oct`; ap-southeast-2 only;
+    # all accounts and services; the sustainability report and the greeting are wrapping
+    (
+        "/cost",
+        "Hi! For the sustainability report I need our total spend in ap-southeast-2 for Jan-Oct 2026, month by month "
+        "please.",
+        "2026-01..2026-10 region=ap-southeast-2 monthly",
+    ),
+    # the most expensive items are the most expensive resources, one by one, as FRESH_148's `Which individual
+    # resources account for the highest charges on the October invoice?`; the whole of October, 1 to 31; the writer's
+    # count, five; each resource's id and amount are every line's; the slide is the writer's context; any service, all
+    # accounts
+    (
+        "/top-resources",
+        "What were the five most expensive items last month? Just need the names and amounts for the slide.",
+        "5 last month",
+    ),
+    # no Glacier retrieval usage type in the vocabulary: S3 by usage type, the retrieval lines among them, as
+    # FRESH_106's `did glacier retrieval costs jump ... daily s3` and FRESH_30's `glacier retrieval fees`; the year so
+    # far (`ytd`), 1 January to today; one total per usage type, the writer's optional split by month not typed, left
+    # out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "glacier retrieval charges ytd?",
+        "ytd service=s3 by usage-type",
+    ),
+    # the two services side by side, one series each, month by month, as FRESH_136's nearly identical `eks vs ec2 viim
+    # 3kk kuukausittain`; the last 3 months by the grammar's rule, the three full months before this one, August to
+    # October (the writer counted November in), as FRESH_136 and FRESH_148; all accounts; `aitäh` (thank you) is the
+    # thanks
+    (
+        "/cost",
+        "eks vs ec2 last 3 months, month by month. aitäh",
+        "last 3 months service=eks,ec2 by service monthly",
+    ),
+    # `2026 so far` and `#ytd` are the year so far, 1 January to today; every account and service together, tax in the
+    # total as it is, one figure, as FRESH_35's `what's our AWS spend year to date?`; the other hashtags and emoji are
+    # chat
+    (
+        "/cost",
+        "total #aws bill 2026 so far 📈 #ytd",
+        "ytd",
+    ),
+    # the Spanish words read as English (`cuanto costó staging el mes pasado`: how much did staging cost last month);
+    # the staging account, as the writer meant it (a name both an account and a tag value is the account, as the doc);
+    # the whole of October; NOT SUPPORTED (Peruvian soles, no exchange rates): a currency by its name is answered in
+    # the bill's currency, said, the USD total the writer's nearest, as FRESH_49's rands, FRESH_115's pesos and
+    # FRESH_120's reais; the local report is the writer's context
+    (
+        "/cost",
+        "cuanto costó staging el mes pasado? en soles porfa que es para el reporte local",
+        "last month account=staging",
+    ),
+    # a filtered tag breakdown, us-east-1 only; the last 3 months by the grammar's rule, the three full months before
+    # this one, August to October, the writer's months, as FRESH_145's `náklady podľa tímu za posledné 3 mesiace`; the
+    # team values listed, the largest first, the untagged amount its own line in every breakdown; the move to a
+    # greener region is the writer's aim; all accounts
+    (
+        "/tags",
+        "Which teams have the highest spend in us-east-1? I want to know who to talk to first about moving workloads "
+        "to a greener region. Last 3 months please.",
+        "team region=us-east-1 last 3 months",
+    ),
+    # a follow-up read as the whole question, as FRESH_11 and FRESH_147's `athe pole staging account inu?`: the
+    # writer's October total, the whole of October, 1 to 31, every account and service; tax is its own service, Tax,
+    # left out (`without tax`), as FRESH_18's `total 10/1-10/31 excl tax`; one pre-tax figure; finance is the writer's
+    # context, `Sorry, one more` wrapping
+    (
+        "/cost",
+        "Sorry, one more - could you give me that October total again but without tax? Finance asked for pre-tax.",
+        "2026-10 service!=tax",
+    ),
+    # the Estonian words read as English (`kui palju me maksime data transferi eest sel aastal`: how much did we pay
+    # for data transfer this year); data transfer is the Data Transfer service, as FRESH_3; the year so far, 1 January
+    # to today; keeping the service leaves tax, its own service, out already, as the doc's `ec2 w/o tax` and
+    # FRESH_52's `net unblended excl tax ... Glue only`; one total; all accounts and regions; `obv` is chat
+    (
+        "/cost",
+        "kui palju me maksime data transferi eest sel aastal? excl tax obv",
+        "ytd service=data-transfer",
+    ),
+    # a filtered tag breakdown, S3 only, as FRESH_30's `S3 only, by project`; the last full month, October, 1 to 31;
+    # the project values listed (checkout, search, data); `include untagged` shows the untagged amount, its own line
+    # in every breakdown anyway, as the doc; all accounts
+    (
+        "/tags",
+        "s3 spend by project tag, last full month, include untagged",
+        "project service=s3 last month",
+    ),
+    # the Spanish words read as English (`cuales son los recursos más caros del proyecto checkout en prod? los 5
+    # primeros`: which are the most expensive resources of the checkout project in prod? the first 5); the checkout
+    # project tag value; `prod` alone is the production account, as the doc and FRESH_148's `dame los top 5 databases
+    # de RDS en prod`; no range typed: the month so far, as the writer read it; the writer's count; any service
+    (
+        "/top-resources",
+        "cuales son los recursos más caros del proyecto checkout en prod? los 5 primeros",
+        "5 this month tag:project=checkout account=production",
+    ),
+    # NOT SUPPORTED in canonical form (December, a month still to come): the forecast is for the month in progress,
+    # the nearest, November's month-end forecast with the month so far, as FRESH_136's `can give forecast for
+    # December? need to prepare budget` and FRESH_148's `What's the forecast for Dec?`; `#budget2027` is the writer's
+    # occasion, no budget asked, as the doc's budget cycle; the emoji are chat; all accounts
+    (
+        "/cost",
+        "#forecast for december 🎄💰 #budget2027",
+        "forecast 2026-11",
+    ),
+    # the same days of last year are the comparison the year so far makes anyway, as FRESH_18's `total aws ytd vs same
+    # period last year` and FRESH_53's `YTD spend vs same period last year please (jan 1 to today)`: 1 January to
+    # today against 1 January to the same day of 2025, both totals, the difference and its percentage part of every
+    # comparison; all accounts
+    (
+        "/cost",
+        "How does this year so far compare with the same period last year?",
+        "ytd",
+    ),
+    # no Graviton usage types in the vocabulary: EC2 by usage type (instance type), the Graviton (*g) and x86 families
+    # read off and grouped by hand, as FRESH_30's `what % of our EC2 compute is already on graviton (the *g families)
+    # vs x86` and FRESH_67; NOT SUPPORTED as a split by processor, the writer's nearest; this quarter so far, 1
+    # October to today; all accounts
+    (
+        "/cost",
+        "How much are we spending on Graviton vs x86 instances this quarter?",
+        "this quarter service=ec2 by usage-type",
+    ),
+    # the Estonian words read as English (`eelmisel nädalal`: last week); the RDS databases are the RDS resources, one
+    # by one; the data-lake account, as the writer named it; the last whole week, Monday 16 to Sunday 22 November; the
+    # default count, the most expensive first
+    (
+        "/top-resources",
+        "which rds dbs cost most in data-lake eelmisel nädalal",
+        "last week service=rds account=data-lake",
+    ),
+    # the parts of S3's bill set side by side are its usage types, as the doc and FRESH_13's `s3 storage vs requests
+    # vs transfer` (`transfer` there is no Data Transfer service): S3 by usage type, the transfer out to the internet
+    # and the us-east-1 to us-west-2 inter-region (replication) lines among them, as FRESH_23's inter-region lines by
+    # usage type; the us-east-1 to us-west-2 pair names the replication line, no region filter, the internet transfer
+    # counted everywhere; the 90 whole days before today by the grammar's rule, 29 August to 26 November; the writer's
+    # optional split by month not typed, left out, as FRESH_53 and FRESH_61; all accounts
+    (
+        "/cost",
+        "s3 data transfer out vs cross-region replication us-east-1 -> us-west-2, last 90d",
+        "last 90 days service=s3 by usage-type",
+    ),
+    # the last whole week, Monday 16 to Sunday 22 November; `#env` is the env tag key; values weighed against each
+    # other are answered with the list, as the doc: prod, dev and staging listed, the untagged amount its own line in
+    # every breakdown, as FRESH_148's `cuánto se va en dev vs prod`; the emoji are chat; all accounts
+    (
+        "/tags",
+        "#env breakdown for last week 🧪🚀 prod vs dev vs staging",
+        "env last week",
+    ),
+    # the Spanish words read as English (`gasto diario de la ultima semana`: daily spend of the last week, `solo
+    # producción`: production only, `sin impuestos`: without taxes); `the last week` by the grammar's rule, the last
+    # whole week, Monday 16 to Sunday 22 November (the writer counted 7 days back from today), as FRESH_70's `how much
+    # we spend in EC2 the last week? only production account` and FRESH_3's convention; by day; the production
+    # account; tax is its own service, Tax, left out, as FRESH_148's `sin contar el tax`
+    (
+        "/cost",
+        "gasto diario de la ultima semana, solo producción, sin impuestos",
+        "last week account=production service!=tax daily",
+    ),
+    # NOT SUPPORTED (energy use in kWh: the bill holds no energy data, and usage amounts are not answered, answers are
+    # costs): the writer's nearest, the month so far by region, as FRESH_10's, FRESH_44's and FRESH_60's carbon
+    # footprint by region; 1 November to today; every region on its own line, `global` for charges without one; all
+    # accounts
+    (
+        "/cost",
+        "What's our total kWh usage this month across all regions?",
+        "this month by region",
+    ),
+    # a span of two like periods in a question about a change compares its two ends, as the doc's `what drove the
+    # change from september to october`: October against September, the period compared with anyway; `why` lists per
+    # dimension (service, account, region, usage type) the three values that moved most with the change and their
+    # share of it, the reason for each among them, as FRESH_5's `which services grew the most and why?`; leadership is
+    # the writer's context; all accounts
+    (
+        "/cost",
+        "What were the three biggest cost increases from September to October, and why? Leadership will ask.",
+        "why 2026-10",
+    ),
+    # the buckets are the S3 resources, one by one; NOT SUPPORTED (object and version counts are not in the bill): the
+    # writer's nearest, the buckets ranked by cost, as FRESH_30's request-charge buckets and FRESH_35's `are those the
+    # CRR replicas?`; no range typed: the month so far, 1 November to today, as the writer accepts; the
+    # NoncurrentVersionExpiration rule is what the writer plans; the default count; all accounts
+    (
+        "/top-resources",
+        "which buckets have the most noncurrent versions piling up? want to target them w/ a "
+        "NoncurrentVersionExpiration rule",
+        "this month service=s3",
+    ),
+    # `26.11` is 26 November 2026, dots day first, as the doc: Thursday 26 November, Thanksgiving, the writer's `only`
+    # a single day; the day before it is the day it is compared with anyway, the writer's optional normal day not
+    # typed, left out, as FRESH_148's `nethu thanksgiving nala traffic kammi`; the US traffic is the writer's context;
+    # every account and service together
+    (
+        "/cost",
+        "what was the spend on 26.11 only? thanksgiving, curious if US traffic dropped or smth",
+        "2026-11-26",
+    ),
+    # the Spanish words read as English (`comparame Q3 vs lo que va de Q4 por servicio`: compare Q3 vs Q4 so far by
+    # service); all of Q3, July to September, against Q4 so far, 1 October to today, the earlier period first, both
+    # kept, as FRESH_9's `q3 vs q4 so far`; each service on its own line with both periods and the change; all
+    # accounts; `pls` is chat
+    (
+        "/cost",
+        "comparame Q3 vs lo que va de Q4 por servicio pls",
+        "2026-q3 vs this quarter by service",
+    ),
+    # the whole of August against the whole of October, the writer's order kept, as FRESH_145's `s3 data-lake sep vs
+    # oct`; ap-southeast-2 and eu-west-1 side by side, each region's change shown, values pitted side by side also
+    # when two periods are compared, as the doc and FRESH_35's `eu-west-1 vs ap-southeast-2, sept and oct?`; the
+    # pipeline move in September is the writer's context; all accounts and services
+    (
+        "/cost",
+        "Has our ap-southeast-2 spend gone down since we moved the data pipeline to eu-west-1 in September? Could you "
+        "compare August with October for both regions?",
+        "2026-08 vs 2026-10 region=ap-southeast-2,eu-west-1 by region",
+    ),
+    # like for like: November's complete days against the same days of October, the period compared with anyway, as
+    # FRESH_147's `ee masam ithu vare EC2 nu ethra chilavayi? kazhinja masam ithe date vare` and CORPUS's `this month
+    # compared to last`; Glue (`#glue`) in the data-lake account, as the writer named it; both totals and the change;
+    # the other hashtags and emoji are chat
+    (
+        "/cost",
+        "#glue costs in data-lake this month vs last 🧐 #dataeng #etl",
+        "this month service=glue account=data-lake",
+    ),
+)
+
+FRESH_152_FIRST_SIGHT = (23, 16, 11)
+
+FRESH_152: tuple[tuple[str, str, str], ...] = (
+    # the pinyin read as English (`shang ge yue`: last month, `feiyong duoshao qian`: how much did it cost, `zhi yao`:
+    # only), as FRESH_145's Slovak and FRESH_146's Bulgarian words; the whole of October, 1 to 31; EC2 in the production
+    # account, as the writer named it, as FRESH_67's `how much EC2 cost in us-west-2 last week? only prod account`; one
+    # total
+    (
+        "/cost",
+        "shang ge yue EC2 feiyong duoshao qian? zhi yao production account",
+        "last month service=ec2 account=production",
+    ),
+    # NOT SUPPORTED: the bill holds no Marketplace line items; a well-known AWS offering the bill holds none of is
+    # refused by its name, as the doc's `support`, FRESH_144's `do we have any SNS cost on the bill at all?` (`!SNS`)
+    # and FRESH_147's and FRESH_148's ElastiCache; the clear statement that no Marketplace charges show up is what the
+    # writer accepts (the Q3 totals per account are a question of their own once it is known there are none); the
+    # greeting, the reconciliation and the thanks are wrapping
+    (
+        "/cost",
+        "Hi — could you pull total AWS Marketplace charges for Q3, split by account? Need it for the vendor "
+        "reconciliation. Thanks!",
+        "!Marketplace",
+    ),
+    # the lambdas are the Lambda functions, one by one; this week by the grammar's rule, the ISO week from Monday 23
+    # November to today, the writer's days; the default count; all accounts; NOT SUPPORTED (which functions sit behind
+    # API Gateway): the plain ranking, the writer's nearest, as FRESH_107's `top lambda functions by cost last 7 days?
+    # the app backend ones mostly` and FRESH_138's `top lambda@edge fns`; the writer's ideal team=api not typed (`apigw`
+    # names the gateway, no team), left out, as FRESH_53 and FRESH_61
+    (
+        "/top-resources",
+        "which lambdas cost the most this week? mainly care about the ones behind the public apigw",
+        "this week service=lambda",
+    ),
+    # the Amharic words read as English (`yalefew samint`: last week, `min yahl neber`: how much was it, `ebakih`:
+    # please); the last whole week, Monday 16 to Sunday 22 November, as FRESH_145's `mi need di cost split by team fi
+    # last week`; every account, service and tax together, one total; `selam` and the emoji are the greeting
+    ("/cost", "selam 👋 yalefew samint total cost min yahl neber? ebakih", "last week"),
+    # NOT SUPPORTED (budget): budgets are refused by name, a budget named without an amount, also where a month-end
+    # figure is what the writer would accept, as FRESH_118's `ARE WE GOING TO BLOW THE BUDGET???`, FRESH_136's `are we
+    # gonna blow the budget this month or nah` and FRESH_143 (the writer's nearest, November so far with its forecast
+    # against October, was not taken)
+    ("/cost", "are we going to blow the budget this month?", "!budget"),
+    # a reply quoting the bot's answer: the quote names October 2026, the month the question refers to, as the doc's
+    # quote that asks nothing and FRESH_117's `bot said yesterday "Total: ..."`; the month before it is the whole of
+    # September, 1 to 30, as FRESH_138's and FRESH_73's `and the month before that?`; every account and service
+    # together; the writer's ideal October beside it is the period after, a question of its own (`2026-10` against
+    # September), left out, as FRESH_53 and FRESH_61
+    ("/cost", "> Total cost for October 2026: $41,872.19 what was it the month before that?", "2026-09"),
+    # a filtered tag breakdown; the pinyin read as English (`zhe ge yue feiyong`: this month's cost, `an team fen yi
+    # xia`: split by team, `bu yao suan tax`: don't count tax); the month so far, 1 November to today; tax is its own
+    # service, Tax, left out, as FRESH_146's `razhodi po team za noemvri, bez danaka`; the team values listed (web, api,
+    # data, Platform), the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "zhe ge yue feiyong an team fen yi xia，bu yao suan tax", "team service!=tax this month"),
+    # NOT SUPPORTED: no Support service on the bill, refused by name, as FRESH_4, FRESH_17's `support plan cost for each
+    # month this year` and FRESH_20's `support plan cost this year, monthly`; the statement that there are no Support
+    # charges is what the writer accepts (the monthly totals are a question of their own); the refusal names the word as
+    # typed, capital S, as FRESH_148's `!ElastiCache`
+    (
+        "/cost",
+        "What did we pay for AWS Support (Business plan) each month this year? Jan through Nov please.",
+        "!Support",
+    ),
+    # Thursday 26 November (Thanksgiving) against the same day last week, Thursday 19 November, as CORPUS's `yesterday
+    # compared with the same day last week` and FRESH_146's `ddb WriteRequestUnits yesterday vs same day last week`;
+    # Lambda only; the dollar and percentage difference are part of every comparison; the Thanksgiving traffic names an
+    # event, no day, as the doc's `the thanksgiving traffic`; all accounts
+    (
+        "/cost",
+        "lambda cost yesterday vs same day last week? thanksgiving traffic was weird",
+        "yesterday vs 2026-11-19 service=lambda",
+    ),
+    # the year so far (`ytd`), 1 January to today; every account, service and tax together, one figure, as FRESH_67's
+    # `total aws spend 2026 so far?`; on an AWS-only bill `aws` is a filler word
+    ("/cost", "aws spend ytd?", "ytd"),
+    # the Amharic words read as English (`ebakih`: please, `bezih wer`: this month, `amesegnalehu`: thank you); the
+    # staging account, as the writer named it (`staging account`, as the doc's dimension beside a value); the month so
+    # far, 1 November to today; the writer's count, as FRESH_118's `Top 10 in staging, this month`; any service; the
+    # emoji is chat
+    (
+        "/top-resources",
+        "ebakih top 10 most expensive resources in staging account, bezih wer. amesegnalehu 🙏",
+        "10 this month account=staging",
+    ),
+    # a reply quoting the bot's answer: the quoted line names the Data Transfer service and its days, the month so far,
+    # 1 to 27 November, compared like for like with the same days of October (the quote's `vs Oct 1–27`, the comparison
+    # every answer makes), as the doc's quote that asks nothing and FRESH_117's pasted row; each region on its own line
+    # with its change, so the region behind the rise is read off, as FRESH_138's `data transfer - last week by region`;
+    # all accounts
+    (
+        "/cost",
+        "> Data Transfer: $3,204.88 (+62% vs Oct 1–27) which region is that coming from??",
+        "this month service=data-transfer by region",
+    ),
+    # tax is its own service, Tax; the whole of October, 1 to 31; each linked account on its own line with the total
+    # beside them, exact to the cent, as FRESH_148's `Can you confirm the tax charged on each account's invoice for Q3?`
+    # and FRESH_5's tax by account; the invoice PDFs are the writer's context
+    (
+        "/cost",
+        "Can I get October's tax amount per linked account? Finance is matching it against the invoice PDFs.",
+        "2026-10 service=tax by account",
+    ),
+    # the pinyin read as English (`zhe zhou bi shang zhou gao hen duo`: this week much higher than last week,
+    # `weishenme`: why, `bang wo bi yi xia`: compare it for me); like for like: this week's complete days, Monday 23 to
+    # Thursday 26, against the same days of last week, the period compared with anyway, as FRESH_138's `why did it go
+    # up` (`why this week`) and FRESH_148's `yen indha maasam s3 bill jaasthi aagirukku? oct vs nov compare pannu`; S3
+    # only; the usage types, accounts, regions and buckets that moved are among the causes; all accounts
+    ("/cost", "S3 zhe zhou bi shang zhou gao hen duo a, weishenme? bang wo bi yi xia", "why this week service=s3"),
+    # Black Friday is today so far, Friday 27 November, its partial day marked so, against a normal day: yesterday was
+    # Thanksgiving, so the latest Friday before, the 20th, as FRESH_24's `how much has the website cost us today? its
+    # black friday so im guessing a lot lol` and FRESH_45's `is black friday costing us way more than a normal day?`;
+    # both figures and the percentage are part of every comparison; all accounts
+    ("/cost", "black friday costing us a lot today?", "2026-11-27 vs 2026-11-20"),
+    # a filtered tag breakdown, Lambda only, as FRESH_67's `for Lambda only, cost by project tag in october?`; the 30
+    # whole days before today by the grammar's rule, 28 October to 26 November, the writer's days; the env values listed
+    # (prod, dev, staging), the untagged amount its own line in every breakdown; all accounts; `pls` is chat
+    ("/tags", "breakdown by env for lambda only, last 30 days pls", "env service=lambda last 30 days"),
+    # the Amharic words read as English (`ishi`: OK, `le`: for, `bicha`: only); NOT SUPPORTED in canonical form
+    # (December, a month still to come): the forecast is for the month in progress, the writer's nearest, November's
+    # month-end forecast with the month so far and the run rate it rests on, as FRESH_146's `forecast dynamodb for
+    # december` and FRESH_141's `daj prognozu za prosinac`; `prod account` is the production account, as the doc
+    ("/cost", "ishi. forecast le December? prod account bicha", "forecast 2026-11 account=production"),
+    # the most expensive things are the most expensive resources, as FRESH_143's `what are the 5 most expensive things
+    # we're paying for` and FRESH_147; no range typed: the month so far, 1 November to today, one of the writer's
+    # periods, stated in the answer; the writer's count; any service, all accounts
+    ("/top-resources", "what are our 5 most expensive things on aws", "5 this month"),
+    # a reply quoting the bot's answer: the quoted line names Lambda, and the breakdown it came from was the month so
+    # far, 1 November to today (no period quoted: the question's default, the writer's period), as the doc's quote that
+    # asks nothing; the functions are the Lambda resources, one by one, as FRESH_111's `which functions cost the most
+    # last week?`; the default count; `higher than i thought` is an expectation, no comparison, as the doc; all accounts
+    (
+        "/top-resources",
+        "> Lambda: $2,118.40 hmm thats higher than i thought, which functions is that",
+        "this month service=lambda",
+    ),
+    # the pinyin read as English (`zuotian`: yesterday, `zong feiyong duoshao qian`: how much was the total cost, `san
+    # ge account fen kai kan`: the three accounts apart); Thursday 26 November; each account on its own line with the
+    # total beside them, as FRESH_76's `net spend yesterday all accts?`
+    ("/cost", "zuotian zong feiyong duoshao qian? san ge account fen kai kan", "yesterday by account"),
+    # NOT SUPPORTED (the EDP commitment and its drawdown rules are not in the bill): a private pricing commitment is the
+    # spend, as the doc; burned down so far in 2026 is the year so far, 1 January to today, every account, service and
+    # tax together, as FRESH_56's EDP committed spend read as the spend (no forecast: only what was spent so far is
+    # asked); that Marketplace purchases count is the writer's belief, no filter, as the doc's `I'd expect it to be all
+    # prod`; the writer's ideal with and without tax not typed, left out, as FRESH_53 and FRESH_61
+    (
+        "/cost",
+        "How much of our EDP commitment have we burned down so far in 2026? I believe Marketplace purchases count "
+        "toward it too.",
+        "ytd",
+    ),
+    # NOT SUPPORTED: a service named in two words the bill lacks is refused by its name, as the doc and FRESH_27's
+    # `whats our api gateway bill looking like this month`, FRESH_81 and FRESH_136's `how much has api gateway cost us
+    # today?` (the writer's nearest, Lambda in us-east-1 for October, was not taken)
+    ("/cost", "how much did api gateway cost us in us-east-1 last month", "!api gateway"),
+    # the Amharic words read as English (`yalefew wer`: last month, `min yahl awatu`: how much did they spend, `ebakih`:
+    # please); the whole of October, 1 to 31; every team value listed, Platform among them as stored, the untagged
+    # amount its own line in every breakdown, as FRESH_145's `mek sure Platform inna it too` and FRESH_138's `cuánto
+    # gastó el equipo Platform el mes pasado?`; all accounts; `selam` is the greeting
+    ("/tags", "selam, each team yalefew wer min yahl awatu? especially Platform team ebakih", "team last month"),
+    # like for like: November's complete days, 1 to 26, against the same days of October, the period compared with
+    # anyway, as FRESH_96's `why is the bill up so much vs last month??`; the total change and the services, accounts
+    # and regions that moved most are among the causes; all accounts
+    ("/cost", "why is the aws bill up this month", "why this month"),
+    # a reply quoting the bot's answer: November's month-end forecast, the quote's question, as the doc's quote that
+    # asks nothing; whether tax is included is answered by the split by charge class, the tax line apart from usage,
+    # fees and credits, as FRESH_43's `wait does that include tax? whats it without` and FRESH_50's `does it include
+    # tax?`; the data-lake account left out (`without`), production and staging kept, as FRESH_117's `costs excluding
+    # the data-lake account`; both asks in one question
+    (
+        "/cost",
+        "> Forecast for November 2026: $46,900 is that incl tax? and whats it without the data-lake account",
+        "forecast 2026-11 account!=data-lake by charge-class",
+    ),
+    # the pinyin read as English (`zhe ge yue`: this month, `zui gui de 5 ge`: the 5 most expensive, `zhi kan`: only
+    # look at); the instances are EC2's, one by one; us-west-2 only; the month so far, 1 November to today; the writer's
+    # count, as FRESH_147's `ettavum kooduthal chilavulla 5 ec2 instances`; all accounts
+    (
+        "/top-resources",
+        "zhe ge yue zui gui de 5 ge EC2 instance, zhi kan us-west-2",
+        "5 this month service=ec2 region=us-west-2",
+    ),
+    # NOT SUPPORTED: the bill holds no Marketplace line items; a well-known AWS offering the bill holds none of is
+    # refused by its name, as FRESH_144's `do we have any SNS cost on the bill at all?` (`!SNS`) and FRESH_147's
+    # ElastiCache; the clear statement that none show up is the confirmation the writer accepts (staging's year so far
+    # by service is a question of its own); `Quick one` and the expectation are chat
+    (
+        "/cost",
+        "Quick one – are there any Marketplace subscriptions billed to the staging account this year? There shouldn't "
+        "be any.",
+        "!Marketplace",
+    ),
+    # since June is from 1 June to today, by month (`per month`), June to October whole and November partial, as
+    # FRESH_16's `api team spend per month since june`; Lambda only; whether the August change moved it is read off the
+    # series, the writer's context; all accounts
+    (
+        "/cost",
+        "lambda spend per month since june, want to see if the provisioned concurrency change in aug did anything",
+        "since 2026-06-01 service=lambda monthly",
+    ),
+    # the Amharic words read as English (`yalefew wer vs bezih wer`: last month vs this month, `compare aderglign`:
+    # compare for me, `ebakih`: please, `lemin chemere`: why did it go up); like for like: November's complete days
+    # against the same days of October, the period compared with anyway, as FRESH_145's `preco nam narastli naklady na
+    # RDS v novembri oproti oktobru?`; eu-west-1 only; the services that moved are among the causes; all accounts
+    (
+        "/cost",
+        "eu-west-1 yalefew wer vs bezih wer compare aderglign ebakih, lemin chemere?",
+        "why this month region=eu-west-1",
+    ),
+    # the data-lake account, as the writer named it (`data lake`, its words apart); a time step with no range (`per
+    # month`) is this month and the five before it, June to October whole and November so far, by month, as the doc's
+    # `checkout per month` and FRESH_117's `feels like every month the bill jumps`, the writer's first choice
+    ("/cost", "how much is data lake costing us per month", "2026-06..2026-11 account=data-lake monthly"),
+    # a reply quoting the bot's /tags answer, written whole, as FRESH_138's `break that down by team`: the quoted line
+    # is the team tag's value data, as FRESH_117's pasted `team: (untagged)  $7,902.40`, from the writer's October split
+    # by team, the whole of October, 1 to 31; a filtered tag breakdown: the project values listed (checkout, search,
+    # data), the untagged amount its own line in every breakdown; all accounts
+    ("/tags", "> data    $9,876.00 can u split that one by project?", "project tag:team=data 2026-10"),
+    # the pinyin read as English (`qu nian black friday`: last year's Black Friday, `hua le duoshao qian`: how much was
+    # spent, `gen jintian bi yi xia`: compare with today); Black Friday 2025, Friday 28 November 2025, against today so
+    # far, Friday 27 November 2026, its partial day marked so, the writer's order kept, as FRESH_138's `compare
+    # cloudfront cost BF last yr vs today so far`; EC2 and EKS together, one sum (`+`); all accounts
+    (
+        "/cost",
+        "qu nian black friday EC2+EKS hua le duoshao qian, gen jintian bi yi xia",
+        "2025-11-28 vs 2026-11-27 service=ec2,eks",
+    ),
+    # from 1 October through today, the quarter so far; each account on its own line with the total beside them; tax is
+    # its own service, Tax, left out, as FRESH_146's `broken down by account and exclusive of tax`; the Q4 budget review
+    # is the occasion, no budget asked, as the doc's `budget cycle`
+    (
+        "/cost",
+        "For the Q4 budget review: spend per account from Oct 1 through today, excluding tax please.",
+        "since 2026-10-01 service!=tax by account",
+    ),
+    # a filtered tag breakdown by the creator tag by its full key, Lambda in ap-southeast-2, as FRESH_145's `split
+    # staging cost by aws:createdBy`; no range typed: the month so far, 1 November to today, the writer's period; the
+    # creators listed, the untagged amount its own line; none at all is a clear answer; who should deploy there is the
+    # writer's context; all accounts
+    (
+        "/tags",
+        "are we paying for any lambda in ap-southeast-2?? nobody should be deploying there. by aws:createdBy pls",
+        "aws:createdBy service=lambda region=ap-southeast-2 this month",
+    ),
+    # the Amharic words read as English (`tinant`: yesterday, `betam wud`: most expensive, `min nachew`: what are they);
+    # Thursday 26 November; the writer's count; any service, all accounts
+    ("/top-resources", "tinant top 5 betam wud resources min nachew?", "5 yesterday"),
+    # the forecast is for the month, never the year: the year so far, 1 January to today, with this month's forecast
+    # line, the rest of the year added by hand, the writer's nearest, as the doc's `at this pace, what will 2026 cost`
+    # and FRESH_75's `rough full year 2026 number?`; all accounts
+    ("/cost", "what will we spend on aws this year total", "forecast this year"),
+    # a reply quoting the bot's answer, a follow-up written whole, as FRESH_138's `same but for staging` and FRESH_147's
+    # `athe pole staging account inu?`: the quoted answer was the month so far, 1 November to today, by service; the
+    # same breakdown for the staging account, as the writer named it; each service on its own line with the total beside
+    # them
+    (
+        "/cost",
+        "> EC2 $18,220 · RDS $7,410 · S3 $4,005 ok now same thing but for staging only",
+        "this month account=staging by service",
+    ),
+    # the pinyin read as English (`shang ge yue`: last month, `an aws:createdBy fen yi xia`: split by aws:createdBy,
+    # `kan kan shi shei kai de dongxi zui gui`: see whose resources cost the most); the creator tag by its full key; the
+    # whole of October, 1 to 31; the creators listed largest first, the untagged amount its own line, as FRESH_148's
+    # `aws:createdBy tag vechu paaru`; all accounts
+    (
+        "/tags",
+        "shang ge yue an aws:createdBy fen yi xia, kan kan shi shei kai de dongxi zui gui",
+        "aws:createdBy last month",
+    ),
+    # the whole of October, 1 to 31; the team values listed (web, api, data, Platform), the untagged amount its own line
+    # in every breakdown and the rest of the bill its not-taggable line, so the total ties to the bill, as FRESH_141's
+    # `Could you do the teams for me for October please?`; chargeback is paperwork, as the doc; all accounts
+    (
+        "/tags",
+        "For chargeback: October spend by team tag please, and show the untagged amount as its own line so it ties to "
+        "the invoice.",
+        "team 2026-10",
+    ),
+    # the writer's days around Saturday 14 November, 10 to 18 November, by day, as FRESH_26's `rds cost per hour during
+    # the test on the 17th` and FRESH_44's `did sqs spend fall off around 19 nov?`, so whether the 14th was really near
+    # zero is read off against its neighbours; Lambda in the staging account, as the writer meant it (a name both an
+    # account and a tag value is the account, as the doc); the deploy and the missing data are the writer's guesses
+    (
+        "/cost",
+        "lambda in staging shows like $0 on the 14th?? did the deploy break something or is the data just missing",
+        "2026-11-10..2026-11-18 service=lambda account=staging daily",
+    ),
+    # the Amharic words read as English (`amesegnalehu`: thank you, `ahun`: now, `bicha`: only); the last 3 months by
+    # the grammar's rule, the three full months before this one, August to October, the writer's accepted alternative,
+    # as FRESH_138's `kama we paying on EKS per month? last 3 months pls`; by month (`month by month`); DynamoDB only;
+    # all accounts
+    (
+        "/cost",
+        "amesegnalehu! ahun DynamoDB bicha, last 3 months, month by month",
+        "last 3 months service=dynamodb monthly",
+    ),
+    # a reply quoting the bot's answer: the quoted day, Thanksgiving, Thursday 26 November, against a normal Thursday,
+    # the latest such weekday before it, the 19th, as the doc's `vs a normal thursday` and FRESH_129's `Thanksgiving was
+    # yesterday ... Compare to a normal Thursday please.`; `why` adds what moved, the services that dropped among the
+    # causes, as FRESH_99's `why did cloud front go up so much todya vs last Friday`; all accounts
+    (
+        "/cost",
+        "> Total for Thu 26 Nov 2026: $1,942.17 thats thanksgiving, why so low? compare to a normal thursday",
+        "why 2026-11-26 vs 2026-11-19",
+    ),
+    # this time last year is like for like: November 2026's complete days against the same days of November 2025, as
+    # FRESH_64's `bottom line, are we spending more than this time last year` and FRESH_138's `what about for the same
+    # period last year`; both totals and the percentage change are part of every comparison; S3 only; all accounts
+    ("/cost", "how does S3 compare to this time last year", "this month vs 2025-11 service=s3"),
+    # the resources tagged team=api, one by one; `skip` before a filter leaves it out, as the doc's `skip anything
+    # tagged env=dev`; `Q3` alone is July to September 2026; the writer's count; any service, all accounts
+    ("/top-resources", "top 10 resources for team=api in Q3, skip env=dev", "10 2026-q3 tag:team=api tag:env!=dev"),
+    # the year so far (`YTD`), 1 January to today; RDS only; each region on its own line with the total beside them, as
+    # FRESH_92's `dynamodb spend trend per region since july? thinking about reserved capacity`; the Reserved Instance
+    # purchase being weighed is a commitment to buy, no fee on the bill, the writer's context, as the doc; all accounts
+    (
+        "/cost",
+        "What's our RDS spend by region YTD? Evaluating whether a Reserved Instance purchase makes sense before "
+        "year-end.",
+        "ytd service=rds by region",
+    ),
+    # the pinyin read as English (`jin nian`: this year, `mei ge yue`: each month, `ge ge region de feiyong shi
+    # duoshao`: what each region cost); the year so far, January to today, by month, November partial; each region on
+    # its own line, as FRESH_135's `us-east-1 vs us-west-2 ka month by month comparison chahiye, is saal ka`; all
+    # accounts
+    ("/cost", "jin nian mei ge yue ge ge region de feiyong shi duoshao", "ytd by region monthly"),
+    # values weighed against each other are side by side: the staging account and the production account (`prod` alone
+    # is the account, as the doc), each on its own line; no percentages in the grammar: the ratio worked out by hand, as
+    # FRESH_49's `staging vs prod last month, as a %?`; this quarter so far, 1 October to today
+    ("/cost", "staging costing what % of prod this quarter?", "this quarter account=staging,production by account"),
+    # a reply quoting the bot's answer: the quoted line names SQS; the month so far, 1 November to today, by day (`daily
+    # trend`), as the writer asked; whether and when it spiked is read off the series, as FRESH_107's `eks cost daily
+    # for past 2 weeks can? want see got spike or not`; all accounts
+    ("/cost", "> SQS: $612.33 whats the daily trend on that this month? spiking?", "this month service=sqs daily"),
+    # the Amharic words read as English (`ebakih`: please, `eske tinant`: until yesterday); from 1 November until
+    # yesterday, Thursday 26 November, both days included, as FRESH_147's `from 1. November until yesterday`; the
+    # project values named are among the values listed, as the doc, the untagged amount its own line in every breakdown;
+    # all accounts
+    ("/tags", "by project ebakih (checkout, search, data) from Nov 1 eske tinant", "project 2026-11-01..2026-11-26"),
+    # a reply quoting the bot's answer: the quoted line names Glue and its days, the month so far, 1 November to today,
+    # compared like for like with the period before (the quote's `vs previous period`), as the doc's quote that asks
+    # nothing; a value weighed against the others is shown among them: each account on its own line, data-lake among
+    # them, as the doc's `split across the 3 accounts? is data-lake the biggest`
+    (
+        "/cost",
+        "> Glue: $2,940.10 (+140% vs previous period) is that all data-lake acct? show glue per account pls",
+        "this month service=glue by account",
     ),
 )

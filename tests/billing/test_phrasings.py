@@ -311,6 +311,14 @@ from tests.billing.phrasings_fresh import (
     FRESH_147_FIRST_SIGHT,
     FRESH_148,
     FRESH_148_FIRST_SIGHT,
+    FRESH_149,
+    FRESH_149_FIRST_SIGHT,
+    FRESH_150,
+    FRESH_150_FIRST_SIGHT,
+    FRESH_151,
+    FRESH_151_FIRST_SIGHT,
+    FRESH_152,
+    FRESH_152_FIRST_SIGHT,
 )
 from tests.billing.phrasings_heldout import HELD_OUT
 
@@ -906,6 +914,11 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_146", FRESH_146, FRESH_146_FIRST_SIGHT, right=23, wrong=7),
     BlindBatch("FRESH_147", FRESH_147, FRESH_147_FIRST_SIGHT, right=26, wrong=12),
     BlindBatch("FRESH_148", FRESH_148, FRESH_148_FIRST_SIGHT, right=23, wrong=12),
+    # last in stop 35, first sight on 6091fab: `FRESH_149`, `FRESH_151` read, `FRESH_150`, `FRESH_152` held back
+    BlindBatch("FRESH_149", FRESH_149, FRESH_149_FIRST_SIGHT, right=24, wrong=12),
+    BlindBatch("FRESH_150", FRESH_150, FRESH_150_FIRST_SIGHT, right=18, wrong=12),
+    BlindBatch("FRESH_151", FRESH_151, FRESH_151_FIRST_SIGHT, right=21, wrong=12),
+    BlindBatch("FRESH_152", FRESH_152, FRESH_152_FIRST_SIGHT, right=23, wrong=11),
 )
 
 
