@@ -294,6 +294,11 @@ FOREIGN_WORDS: dict[str, str] = {
     **dict.fromkeys(("moyenne",), "average"),
     **dict.fromkeys(("avant",), "before"),  # `la semaine d'avant`: the week before
     **dict.fromkeys(("à",), "to"),
+    **dict.fromkeys(("allo", "allô"), "hi"),
+    **dict.fromkeys(("c'est", "peux-tu", "est-tu", "sortir", "surtout", "juste"), "please"),
+    # Spanish of everyday questions (`cuánto gastó el proyecto`, `cuanto nos va a salir noviembre`)
+    **dict.fromkeys(("gastó",), "spent"),
+    **dict.fromkeys(("salir", "cerrar", "necesito", "ojo", "jeje"), "please"),
     **dict.fromkeys(("ont", "avons"), "have"),
     **dict.fromkeys(("ça", "dit", "qqch", "qqn", "fois", "semble", "beaucoup", "changé"), "please"),
     **dict.fromkeys(("semaine-ci",), "week"),
@@ -477,6 +482,18 @@ FOREIGN_WORDS: dict[str, str] = {
     **{"siječanj": "january", "veljača": "february", "ožujak": "march", "travanj": "april", "svibanj": "may"},
     **{"lipanj": "june", "srpanj": "july", "kolovoz": "august", "rujan": "september", "rujna": "september"},
     **{"studeni": "november", "studenog": "november", "prosinac": "december", "prosinca": "december"},
+    # Serbian in Latin letters, beside Croatian's (`koliko smo potrošili prošlog meseca`, `ove nedelje nego prošle`)
+    **dict.fromkeys(("meseca", "mesec", "mesecu"), "month"),
+    **dict.fromkeys(("meseci",), "months"),
+    **dict.fromkeys(("nedelje", "nedelja", "nedelju", "sedmice", "sedmica"), "week"),
+    **dict.fromkeys(("potrošili", "potrosili", "potrošeno", "potroseno"), "spent"),
+    **dict.fromkeys(("skuplji", "skuplje", "skuplja"), "more"),
+    **dict.fromkeys(("nego",), "than"),
+    **dict.fromkeys(("kraj",), "end"),
+    **dict.fromkeys(("smo", "hocemo", "hoćemo", "preci", "preći", "hej"), "please"),
+    **{"januar": "january", "februar": "february", "mart": "march", "maj": "may", "jun": "june", "jul": "july"},
+    **{"avgust": "august", "septembar": "september", "oktobar": "october", "novembar": "november"},
+    **{"decembar": "december"},
     # Lithuanian (`kiek išleidom praeitą mėnesį`, `kodėl S3 išlaidos taip pakilo`)
     **dict.fromkeys(("kiek",), "how much"),
     **dict.fromkeys(("išleidom", "isleidom", "išleidome", "isleidome", "išleista", "isleista"), "spent"),
@@ -667,6 +684,11 @@ PAIRS: dict[tuple[str, str], tuple[str, ...]] = {
     **dict.fromkeys((("od", "početka"), ("od", "pocetka")), ("since", "the", "start", "of")),
     **dict.fromkeys((("od", "začiatku"), ("od", "zaciatku")), ("since", "the", "start", "of")),  # Slovak
     ("wah", "gwaan"): ("hi",),
+    # Serbian `do sad`: so far; French `fin du mois`: the month's end
+    **dict.fromkeys((("do", "sad"), ("do", "sada")), ("so", "far")),
+    ("fin", "du"): ("end", "of"),
+    # Spanish `va a salir`: will come to (`cuánto va la cuenta`: how it stands so far)
+    **dict.fromkeys((("va", "a"), ("van", "a")), ("will",)),
     # Portuguese `este ano`, `ano passado`: the year (`ano` alone is Tagalog's what)
     **dict.fromkeys(
         (("este", "ano"), ("esse", "ano"), ("neste", "ano"), ("nesse", "ano"), ("deste", "ano")), ("this", "year")

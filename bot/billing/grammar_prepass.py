@@ -242,6 +242,16 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
         for words in (("north", "america"), ("south", "america"), ("asia", "pacific"), ("middle", "east"))
     },
     ("latin", "america"): ("latam",),
+    # `what do we expect by the end of the month`: where the month lands
+    **dict.fromkeys(
+        (("by", "the", "end", "of", "the", "month"), ("by", "the", "end", "of", "month"), ("by", "end", "of", "month")),
+        ("month-end",),
+    ),
+    # `by instance family`, `split by instance type`: AWS bills them as usage types
+    **dict.fromkeys(
+        (("instance", "family"), ("instance", "families"), ("instance", "type"), ("instance", "types")),
+        ("instancetype",),
+    ),
     # `what are we spending a month these days`: nowadays, no days asked
     ("these", "days"): (),
     # `whats in the untagged bucket`: the untagged group (no S3 bucket)

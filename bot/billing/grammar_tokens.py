@@ -128,6 +128,9 @@ _SPAN_END_WORDS = re.compile(r"(?:\bto|\btill|\buntil|\bthrough|\bthru|-|–|—
 _WHOLE_DAY = re.compile(r"\b00:00\s*[-–—]\s*(?:23:59(?::59)?|24:00)\b")
 #: A time zone named as IANA does (`America/New_York`, `Europe/Berlin`): no word of the question.
 _IANA_ZONE = re.compile(r"\b(?:America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?")
+#: A hashtag (`#forecast`, `#kms`, `#BlackFriday`): its word, unless it follows a word naming where (`in #checkout`
+#: is a channel); `#123` is a ticket's number (read elsewhere).
+_HASHTAG = re.compile(r"(?<![\w&])(?<!\bin )(?<!\bfrom )(?<!\bon )(?<!\bto )(?<!\bvia )#(?=[A-Za-z])")
 #: A span of ISO weeks named once (`wk40-47`, `wk 45-47`, `weeks 45 to 47`, `W49 and W50`): written `w40-w47`, as the
 #: grammar reads a span of weeks (`week 1-3 of november` counts the month's weeks, left alone).
 _WEEK_SPAN = re.compile(
@@ -193,6 +196,7 @@ def strip_markup(text: str) -> str:
     text = _ASKED_VALUE.sub(_spaces, text)  # `env=? on eks spend`: the key's values asked, each
     text = _LIST_MARK.sub(_spaces, text)  # `(1) totals by service (2) top 3 movers`: a list's numbers
     text = _ISH.sub(_spaces, text)  # `last quarter-ish`: a hedge, no word of the question
+    text = _HASHTAG.sub(" ", text)  # `#forecast for december`: the word
     text = _IANA_ZONE.sub(_spaces, _WHOLE_DAY.sub(_spaces, text))  # `00:00–23:59 America/New_York`: the day
     text = _TIMESTAMP.sub(lambda m: _day_of(m, text), text)  # `2026-11-20T00:00Z`: `2026-11-20`
     text = _WEEKDAY_OF_DATE.sub(_spaces, text)  # `Mon 2026-11-23`: the date

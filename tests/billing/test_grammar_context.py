@@ -1617,3 +1617,18 @@ def test_values_named_then_split_are_each_on_a_line() -> None:
     # a split by a dimension is that breakdown, the value a filter
     split_by = parse("staging split by team")
     assert split_by.group_by == parse("by tag:team").group_by and split_by.filters == parse("account=staging").filters
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        # hashtags are their words (`in #checkout` stays a channel)
+        ("spend by #team this month #finops", "this month by tag:team"),
+        ("why is #kms suddenly a thing?? #costspike", "why this month service=kms"),
+        # `by the end of the month` is where it lands; `by instance family` is by usage type
+        ("total for November so far, and what do we expect by the end of the month?", "forecast"),
+        ("ec2 spend by instance family mtd", "this month service=ec2 by usage-type"),
+    ],
+)
+def test_hashtags_month_end_and_instance_families(text: str, same_as: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(same_as))

@@ -205,3 +205,16 @@ def test_portuguese_ano_beside_its_determiner_is_the_year_and_tagalog_ano_asks_w
     assert without_labels(parse("quanto gastamos este ano")) == without_labels(parse("this year"))
     assert without_labels(parse("custo de EC2 no ano passado")) == without_labels(parse("2025 service=ec2"))
     assert without_labels(parse("ano ang cost ng EC2 kahapon")) == without_labels(parse("yesterday service=ec2"))
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("koliko smo potrosili na EC2 prošlog meseca?", "last month service=ec2"),
+        ("troškovi po servisu za novembar do sad", "this month by service"),
+        ("allo, c'est quoi le total du bill pour octobre? juste prod svp", "2026-10 account=production"),
+        ("cuanto nos va a salir noviembre?", "forecast"),
+    ],
+)
+def test_serbian_and_more_french_and_spanish(text: str, meaning: str) -> None:
+    assert without_labels(parse(text)) == without_labels(parse(meaning))

@@ -857,7 +857,7 @@ BLIND_BATCHES = (
     # days than the translator wrote; five of its texts were shown once by a comparison tool whose list of held-back
     # batches was out of date; the Japanese date `11月1日` was read after that glimpse, so this batch is no longer
     # wholly unread and the held-back totals are quoted with and without it)
-    BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=24, wrong=11),
+    BlindBatch("FRESH_122", FRESH_122, FRESH_122_FIRST_SIGHT, right=25, wrong=11),
     BlindBatch("FRESH_123", FRESH_123, FRESH_123_FIRST_SIGHT, right=32, wrong=12),
     BlindBatch("FRESH_124", FRESH_124, FRESH_124_FIRST_SIGHT, right=24, wrong=10),
     # last in that stop, first sight on 7b5873b: `FRESH_125`, `FRESH_127` read, `FRESH_126`, `FRESH_128` held back
@@ -887,7 +887,7 @@ BLIND_BATCHES = (
         "FRESH_138",
         FRESH_138,
         FRESH_138_FIRST_SIGHT,
-        right=17,
+        right=18,
         wrong=18,
         shared=frozenset({"same but for staging", "and the month before that?"}),
     ),
@@ -904,7 +904,10 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_141", FRESH_141, FRESH_141_FIRST_SIGHT, right=34, wrong=10),
     BlindBatch("FRESH_142", FRESH_142, FRESH_142_FIRST_SIGHT, right=24, wrong=12),
     BlindBatch("FRESH_143", FRESH_143, FRESH_143_FIRST_SIGHT, right=40, wrong=5),
-    BlindBatch("FRESH_144", FRESH_144, FRESH_144_FIRST_SIGHT, right=20, wrong=8),
+    # (`FRESH_144`: its case 39, refused at first sight, is answered otherwise than its translator wrote since stop
+    # 35's last rules (hashtags, `by the end of the month`, instance families, Serbian, French and Spanish words); held
+    # back, so unread, and which rule it meets is not looked at)
+    BlindBatch("FRESH_144", FRESH_144, FRESH_144_FIRST_SIGHT, right=20, wrong=9),
     # and after them, first sight on 44e491e: `FRESH_145`, `FRESH_147` read, `FRESH_146`, `FRESH_148` held back
     # (`FRESH_145`: three cases in Jamaican patois refused at first sight are now read and answered otherwise than its
     # translator wrote (14: the biggest increases where it wrote why; 29: November's cost where it wrote the forecast;
@@ -915,9 +918,9 @@ BLIND_BATCHES = (
     BlindBatch("FRESH_147", FRESH_147, FRESH_147_FIRST_SIGHT, right=26, wrong=12),
     BlindBatch("FRESH_148", FRESH_148, FRESH_148_FIRST_SIGHT, right=23, wrong=12),
     # last in stop 35, first sight on 6091fab: `FRESH_149`, `FRESH_151` read, `FRESH_150`, `FRESH_152` held back
-    BlindBatch("FRESH_149", FRESH_149, FRESH_149_FIRST_SIGHT, right=24, wrong=12),
+    BlindBatch("FRESH_149", FRESH_149, FRESH_149_FIRST_SIGHT, right=31, wrong=10),
     BlindBatch("FRESH_150", FRESH_150, FRESH_150_FIRST_SIGHT, right=18, wrong=12),
-    BlindBatch("FRESH_151", FRESH_151, FRESH_151_FIRST_SIGHT, right=21, wrong=12),
+    BlindBatch("FRESH_151", FRESH_151, FRESH_151_FIRST_SIGHT, right=29, wrong=10),
     BlindBatch("FRESH_152", FRESH_152, FRESH_152_FIRST_SIGHT, right=23, wrong=11),
 )
 
